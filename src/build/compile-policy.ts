@@ -1,0 +1,73 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { messagesFor, type Language } from '../i18n/messages.js';
+import type { SourceDocument } from '../load/load-document.js';
+import type { PolicyModel } from '../resolve/model.js';
+import { renderNotice } from '../render/render-notice.js';
+import { stylesheet } from '../render/templates.js';
+import { analysePolicy } from './analyse-policy.js';
+
+export interface CompileOptions {
+  /** Output languages; default: every language the policy declares. */
+  languages?: readonly Language[];
+  /** Language of diagnostic messages; default English. */
+  messageLanguage?: Language;
+}
+
+/** One output file, by path relative to the output folder, e.g. 'ipractice/nl/privacy.html'. */
+export interface OutputFile {
+  path: string;
+  contents: string;
+}
+
+export interface CompiledPolicy {
+  /** The policy id, when the document got far enough to have one. */
+  id?: string;
+  model?: PolicyModel;
+  outputs: OutputFile[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Compiles one policy's text into every output, in memory. Nothing is
+ * produced when any stage reports an error.
+ */
+export function compilePolicy(text: string, file: string, options: CompileOptions = {}): CompiledPolicy {
+  const messageLanguage = options.messageLanguage ?? 'en';
+  const analysed = analysePolicy(text, file, messageLanguage);
+  const { model } = analysed;
+  const diagnostics = [...analysed.diagnostics];
+  if (!model) return { outputs: [], diagnostics };
+
+  const declared = model.languages;
+  const requested = options.languages ?? declared;
+  for (const lang of requested) {
+    if (!declared.includes(lang)) {
+      diagnostics.push({
+        ruleId: 'build/language-not-declared',
+        severity: 'warning',
+        message: messagesFor(messageLanguage).t('diagnostics:build.languageNotDeclared', { lang, declared: declared.join(', ') }),
+        file,
+        pointer: '/metadata/languages',
+        ...positionOfLanguages(analysed.document),
+      });
+    }
+  }
+
+  const outputs: OutputFile[] = [];
+  for (const lang of declared.filter((l) => requested.includes(l))) {
+    const notice = renderNotice(model, messagesFor(lang, model.source.metadata.formality));
+    const dir = `${model.id}/${lang}`;
+    outputs.push(
+      { path: `${dir}/privacy.md`, contents: notice.markdown },
+      { path: `${dir}/privacy.html`, contents: notice.html },
+      { path: `${dir}/privacy.fragment.html`, contents: notice.fragment },
+      { path: `${dir}/privacy.css`, contents: stylesheet() },
+    );
+  }
+  return { id: model.id, model, outputs, diagnostics };
+}
+
+function positionOfLanguages(doc: SourceDocument | undefined): { line?: number; column?: number } {
+  const loc = doc?.locations.get('/metadata/languages');
+  return loc ? { line: loc.value.line, column: loc.value.column } : {};
+}

@@ -1,0 +1,60 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { OutputFile } from './compile-policy.js';
+
+/**
+ * Writes a build into `outDir` so that a failed build leaves the previous
+ * output untouched. Files go to a staging folder inside outDir as they are
+ * produced (memory stays flat however many policies there are); commit()
+ * then swaps each organisation's folder into place with renames, and
+ * abort() removes the staging folder. Nothing is written outside outDir.
+ */
+export class OutputWriter {
+  readonly outDir: string;
+  private readonly staging: string;
+  private readonly organisations = new Set<string>();
+  private finished = false;
+
+  constructor(outDir: string) {
+    this.outDir = path.resolve(outDir);
+    this.staging = path.join(this.outDir, `.policyc-staging-${process.pid}-${randomBytes(4).toString('hex')}`);
+  }
+
+  /** Stages one policy's files; each path must be '<org>/…' inside outDir. */
+  stage(files: readonly OutputFile[]): void {
+    if (this.finished) throw new Error('OutputWriter: stage() after commit() or abort()');
+    for (const file of files) {
+      const target = path.resolve(this.staging, file.path);
+      const organisation = file.path.split('/')[0] ?? '';
+      if (!target.startsWith(this.staging + path.sep) || !/^[a-z0-9][a-z0-9-]*$/.test(organisation)) {
+        throw new Error(`refusing to write outside the output folder: ${file.path}`);
+      }
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, file.contents);
+      this.organisations.add(organisation);
+    }
+  }
+
+  /** Replaces each staged organisation's folder in outDir; other folders are left as they were. */
+  commit(): string[] {
+    this.finished = true;
+    const retired = path.join(this.staging, '.retired');
+    const committed = [...this.organisations].sort();
+    for (const organisation of committed) {
+      const live = path.join(this.outDir, organisation);
+      if (existsSync(live)) {
+        mkdirSync(retired, { recursive: true });
+        renameSync(live, path.join(retired, organisation));
+      }
+      renameSync(path.join(this.staging, organisation), live);
+    }
+    rmSync(this.staging, { recursive: true, force: true });
+    return committed;
+  }
+
+  abort(): void {
+    this.finished = true;
+    rmSync(this.staging, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { compareDiagnostics, countBySeverity, type Diagnostic } from './diagnostic.js';
+
+/** 'policies/x/policy.json:14:7' — relative to the working directory, as editors and terminals link it. */
+export function location(d: Diagnostic, cwd = process.cwd()): string {
+  const file = d.file ? path.relative(cwd, path.resolve(cwd, d.file)) || d.file : '<input>';
+  return d.line ? `${file}:${d.line}:${d.column ?? 1}` : file;
+}
+
+/** One line per diagnostic: `file:line:col severity /pointer message (suggestion) [rule-id]`. */
+export function formatText(diagnostics: readonly Diagnostic[], cwd = process.cwd()): string {
+  return [...diagnostics]
+    .sort(compareDiagnostics)
+    .map((d) => {
+      const suggestion = d.suggestion ? ` (${d.suggestion})` : '';
+      const article = d.article ? ` {${d.article}}` : '';
+      return `${location(d, cwd)} ${d.severity} ${d.pointer || '/'} ${d.message}${suggestion}${article} [${d.ruleId}]`;
+    })
+    .join('\n');
+}
+
+export function formatJson(diagnostics: readonly Diagnostic[]): string {
+  return JSON.stringify([...diagnostics].sort(compareDiagnostics), null, 2);
+}
+
+export function summary(diagnostics: readonly Diagnostic[]): Record<'error' | 'warning' | 'info', number> {
+  return countBySeverity(diagnostics);
+}

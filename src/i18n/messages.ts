@@ -1,0 +1,80 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import i18next, { type i18n, type Resource, type TOptions } from 'i18next';
+import { localesDir } from '../paths.js';
+
+export type Language = 'nl' | 'en';
+export const languages: readonly Language[] = ['nl', 'en'];
+
+/** Translation for one language. Keys are 'namespace:path.to.key'. */
+export interface Messages {
+  readonly lang: Language;
+  t(key: string, options?: TOptions): string;
+  /** True when the key exists for this language (used for optional variants). */
+  has(key: string): boolean;
+}
+
+/** Dutch has a formal ('u') and an informal ('je') register; English ignores it. */
+export type Formality = 'formal' | 'informal';
+
+let instance: i18n | undefined;
+const cache = new Map<string, Messages>();
+
+/** Reads every locales/<lang>/<namespace>.json once per process. */
+function loadResources(): Resource {
+  const resources: Resource = {};
+  for (const lang of readdirSync(localesDir).sort()) {
+    const dir = path.join(localesDir, lang);
+    resources[lang] = {};
+    for (const file of readdirSync(dir).sort()) {
+      if (!file.endsWith('.json')) continue;
+      resources[lang]![file.slice(0, -5)] = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
+    }
+  }
+  return resources;
+}
+
+function getInstance(): i18n {
+  if (instance) return instance;
+  const resources = loadResources();
+  const created = i18next.createInstance();
+  void created.init({
+    resources,
+    lng: 'en',
+    fallbackLng: false,
+    ns: Object.keys(resources.en ?? {}),
+    defaultNS: 'notice',
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    returnEmptyString: false,
+    // A missing key is a programming error: make it loud in output and tests.
+    parseMissingKeyHandler: (key: string) => `⟦missing: ${key}⟧`,
+  });
+  instance = created;
+  return created;
+}
+
+/**
+ * Messages for one language. With formality 'informal', keys with an
+ * '_informal' variant use it (i18next context); others fall back to the base.
+ */
+export function messagesFor(lang: Language, formality: Formality = 'formal'): Messages {
+  const cacheKey = `${lang}/${formality}`;
+  const cached = cache.get(cacheKey);
+  if (cached) return cached;
+  const i18 = getInstance();
+  const fixed = i18.getFixedT(lang);
+  const context = formality === 'informal' ? { context: 'informal' } : {};
+  const messages: Messages = {
+    lang,
+    t: (key, options) => fixed(key, { ...context, ...options }) as string,
+    has: (key) => i18.exists(key, { lng: lang }),
+  };
+  cache.set(cacheKey, messages);
+  return messages;
+}
+
+export function isLanguage(value: string): value is Language {
+  return (languages as readonly string[]).includes(value);
+}

@@ -1,0 +1,13 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+/**
+ * The package root: where schema/, templates/ and locales/ live. This file
+ * compiles to lib/paths.js and runs as src/paths.ts under vitest; both are
+ * one level below the root.
+ */
+export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export const schemaPath = path.join(packageRoot, 'schema', 'policy.schema.json');
+export const templatesDir = path.join(packageRoot, 'templates');
+export const localesDir = path.join(packageRoot, 'locales');

@@ -1,0 +1,139 @@
+/**
+ * The authored policy, as schema/policy.schema.json defines it. Keep the two
+ * in step: test/policy-types.test.ts checks that every schema property has a
+ * field here.
+ */
+import type { Language } from '../i18n/messages.js';
+
+export type Text = Partial<Record<Language, string>>;
+export type MarkdownText = Partial<Record<Language, string>>;
+
+export type LegalBasisId = '6(1)(a)' | '6(1)(b)' | '6(1)(c)' | '6(1)(d)' | '6(1)(e)' | '6(1)(f)';
+export type SpecialConditionId = `9(2)(${'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j'})`;
+export type SpecialCategoryId =
+  | 'racial-ethnic-origin' | 'political-opinions' | 'religious-beliefs' | 'trade-union-membership'
+  | 'genetic' | 'biometric' | 'health' | 'sex-life-orientation';
+export type TransferMechanismId = 'adequacy' | 'eu-us-dpf' | 'scc' | 'bcr' | 'code-of-conduct' | 'certification' | 'derogation' | 'privacy-shield';
+export type RetentionStartId =
+  | 'collection' | 'last-file-change' | 'end-of-treatment' | 'end-of-contract' | 'end-of-employment'
+  | 'end-of-application' | 'last-visit' | 'last-contact' | 'deletion';
+export type RetentionConditionId =
+  | 'treatment-duration' | 'contract-duration' | 'until-consent-withdrawn' | 'until-objection'
+  | 'until-deletion-request' | 'as-long-as-necessary';
+export type RightId =
+  | 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection'
+  | 'automated-decisions' | 'withdraw-consent' | 'complaint';
+export type LawId = 'gdpr' | 'uavg' | 'wgbo' | 'awr' | 'wabvpz' | 'wkkgz' | 'popia';
+
+export interface Address { street?: string; postalCode?: string; city: string; country: string }
+export interface Contact { email?: string; phone?: string; url?: string; address?: Address; note?: Text }
+export interface LawReference { law?: LawId; article?: string; citation?: Text }
+
+export interface PolicySource {
+  $schema?: string;
+  id: string;
+  metadata: {
+    version: string;
+    effectiveDate: string;
+    lastModified?: string;
+    languages: Language[];
+    sourceLanguage: Language;
+    formality?: 'formal' | 'informal';
+    source?: { title: string; url?: string; file?: string };
+    authoringNotes?: string[];
+  };
+  controller: {
+    name: string;
+    shortName?: string;
+    kvkNumber?: string;
+    address?: Address;
+    contact?: Contact;
+    website?: string;
+    isCareProvider?: boolean;
+    placeholder?: boolean;
+  };
+  dpo?: { name?: string; contact: Contact };
+  representative?: { name: string; address?: Address; contact?: Contact };
+  introduction?: MarkdownText;
+  scope?: MarkdownText;
+  dataSubjects: Array<{ id: string; name: Text; description?: Text; minimumAge?: number }>;
+  dataCategories: Array<{
+    id: string;
+    name: Text;
+    description?: Text;
+    special?: SpecialCategoryId;
+    criminal?: boolean;
+    nationalIdentifier?: boolean;
+    source?: { description: Text; publiclyAccessible?: boolean };
+  }>;
+  purposes: PurposeSource[];
+  processors?: ProcessorSource[];
+  recipients?: RecipientSource[];
+  sharing?: MarkdownText;
+  transfers?: { storageLocations?: string[]; statement?: MarkdownText };
+  retention?: RetentionRuleSource[];
+  rights?: {
+    howToExercise?: MarkdownText;
+    contact?: Contact;
+    responseTime?: string;
+    notes?: Partial<Record<RightId, MarkdownText>>;
+  };
+  security?: { description?: MarkdownText; measures?: Text[]; standards?: string[] };
+  cookies?: { used: boolean; description?: MarkdownText; policyUrl?: string };
+  complaints?: { internal?: MarkdownText; authority?: 'nl-ap' };
+  changes?: { noticePeriod?: string; statement?: MarkdownText };
+  contact?: Contact;
+}
+
+export interface PurposeSource {
+  id: string;
+  name: Text;
+  description?: MarkdownText;
+  legalBasis?: LegalBasisId;
+  legalBasisExplanation?: Text;
+  legalObligation?: LawReference;
+  legitimateInterest?: Text;
+  specialCategoryCondition?: { condition: SpecialConditionId; lawReference?: LawReference; explanation?: Text };
+  requirement?: { type: 'statutory' | 'contractual' | 'contract-prerequisite' | 'voluntary'; consequence?: Text };
+  dataSubjects: string[];
+  dataCategories: string[];
+  recipients?: string[];
+  processors?: string[];
+  retention?: string[];
+  automatedDecision?: { profiling?: boolean; logic: Text; significance: Text };
+  systems?: string[];
+}
+
+export interface TransferSource { mechanism: TransferMechanismId; countries?: string[]; copyAvailableAt?: Text }
+
+export interface ProcessorSource {
+  id: string;
+  name: string;
+  service: Text;
+  country?: string;
+  serverLocations?: string[];
+  transfer?: TransferSource;
+}
+
+export interface RecipientSource {
+  id: string;
+  name: Text;
+  type: 'authority' | 'insurer' | 'care-provider' | 'group-company' | 'third-party';
+  description?: Text;
+  country?: string;
+  transfer?: TransferSource;
+}
+
+export interface RetentionRuleSource {
+  id: string;
+  name: Text;
+  dataCategories?: string[];
+  period?: string;
+  maximum?: boolean;
+  from?: RetentionStartId;
+  condition?: RetentionConditionId;
+  withConsent?: string;
+  endsOnObjection?: boolean;
+  legalSource?: LawReference;
+  note?: Text;
+}

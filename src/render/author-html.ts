@@ -1,0 +1,62 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+
+/**
+ * Author Markdown → HTML through unified, sanitised: no script, no event
+ * handlers, no raw HTML, only http(s)/mailto/tel links. Validation already
+ * refuses unsafe Markdown; this is the second line of defence, so that
+ * nothing a policy holds can reach a page as markup.
+ */
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkRehype) // raw HTML in Markdown is dropped, not passed through
+  .use(rehypeSanitize, {
+    ...defaultSchema,
+    protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'], src: ['http', 'https'] },
+  })
+  .use(rehypeStringify)
+  .freeze();
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;' };
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+/**
+ * Text with no Markdown syntax at all renders to paragraphs of escaped text;
+ * skipping the parser for it is what keeps a build of hundreds of policies
+ * fast. test/author-html.test.ts checks, property-based, that both paths agree.
+ */
+const MARKDOWN_SYNTAX = /[\\`*_[\]<>&!|~#=\r]|^ {0,3}(?:[-+]|\d+[.)])|^(?: {4}|\t)| {2,}\n/m;
+
+export function isPlainText(markdown: string): boolean {
+  return !MARKDOWN_SYNTAX.test(markdown);
+}
+
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 4096;
+
+export function authorMarkdownToHtml(markdown: string): string {
+  const cached = cache.get(markdown);
+  if (cached !== undefined) return cached;
+  const html = isPlainText(markdown) ? plainToHtml(markdown) : String(processor.processSync(markdown));
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(markdown, html);
+  return html;
+}
+
+function plainToHtml(markdown: string): string {
+  const strip = (line: string): string => line.replace(/^[ \t]+|[ \t]+$/g, '');
+  return markdown
+    .split('\n')
+    .map(strip)
+    .join('\n')
+    .split(/\n{2,}/)
+    .map((para) => para.replace(/^\n+|\n+$/g, ''))
+    .filter((para) => para.length > 0)
+    .map((para) => `<p>${para}</p>`)
+    .join('\n');
+}

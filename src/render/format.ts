@@ -1,0 +1,47 @@
+import type { Messages } from '../i18n/messages.js';
+import type { Address, Contact, Text } from '../policy/policy-types.js';
+import { link, text, type Fact, type Inline } from './outline.js';
+
+/** '2025-02-05' → '5 februari 2025' / '5 February 2025', from locale month names (no ICU: deterministic everywhere). */
+export function formatDate(iso: string, m: Messages): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return m.t('terms:date', { day, month: m.t(`terms:month.${month}`), year });
+}
+
+export function countryName(code: string, m: Messages): string {
+  const key = `terms:country.${code}`;
+  return m.has(key) ? m.t(key) : code;
+}
+
+/** 'a, b en c' / 'a, b and c'. */
+export function joinList(items: readonly string[], m: Messages): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return m.t('terms:list.and', { head: items.slice(0, -1).join(', '), last: items[items.length - 1] });
+}
+
+/** The text in the notice's language. Validation guarantees every declared language is present. */
+export function pick(value: Text | undefined, m: Messages): string {
+  return value?.[m.lang] ?? '';
+}
+
+export function formatAddress(address: Address, m: Messages): string {
+  const cityLine = [address.postalCode, address.city].filter(Boolean).join(' ');
+  return [address.street, cityLine, countryName(address.country, m)]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** Contact details as labelled facts, links where they can be followed. */
+export function contactFacts(contact: Contact | undefined, m: Messages): Fact[] {
+  if (!contact) return [];
+  const facts: Fact[] = [];
+  if (contact.email) facts.push({ label: m.t('notice:label.email'), inlines: [link(contact.email, `mailto:${contact.email}`)] });
+  if (contact.phone) facts.push({ label: m.t('notice:label.phone'), inlines: [link(contact.phone, `tel:${contact.phone.replace(/[^+0-9]/g, '')}`)] });
+  if (contact.url) facts.push({ label: m.t('notice:label.url'), inlines: [link(contact.url, contact.url)] });
+  if (contact.address) facts.push({ label: m.t('notice:label.address'), inlines: [text(formatAddress(contact.address, m))] });
+  return facts;
+}
+
+export function sentence(value: string): Inline[] {
+  return [text(value)];
+}

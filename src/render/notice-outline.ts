@@ -1,0 +1,297 @@
+import type { Messages } from '../i18n/messages.js';
+import { isInEea } from '../law/eea.js';
+import type { PolicyModel, Processor, Purpose, Recipient } from '../resolve/model.js';
+import { formatDuration, formatLawReference } from '../resolve/retention-phrase.js';
+import type { TransferSource } from '../policy/policy-types.js';
+import { contactFacts, countryName, formatAddress, formatDate, joinList, pick, sentence } from './format.js';
+import { link, text, type Block, type Fact, type Inline, type NoticeOutline, type Section, type Table } from './outline.js';
+
+/** 6(1)(b) → 6-1-b, the key segment used in locales. */
+export const termKey = (id: string): string => id.replace(/\((\w+)\)/g, '-$1');
+
+/**
+ * The privacy notice for one language, as an outline. Sections follow the
+ * order of GDPR art. 13/14: controller, scope, data, purposes and bases,
+ * recipients, transfers, retention, rights, automated decisions, cookies,
+ * security, complaints, changes, contact. A section with nothing to say is
+ * left out rather than filled with boilerplate.
+ */
+export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
+  const { source } = model;
+  const t = m.t;
+  const name = source.controller.name;
+  const rich = (value: { [k: string]: string | undefined } | undefined): Block[] => {
+    const md = value?.[m.lang];
+    return md ? [{ rich: md }] : [];
+  };
+
+  const preamble: Inline[][] = [
+    sentence(t('notice:versionLine', { version: source.metadata.version, date: formatDate(source.metadata.effectiveDate, m) })),
+  ];
+  if (source.metadata.lastModified) preamble.push(sentence(t('notice:lastModified', { date: formatDate(source.metadata.lastModified, m) })));
+  if (source.controller.placeholder) preamble.push([{ text: t('notice:placeholder'), strong: true }]);
+
+  const sections: Section[] = [];
+  const add = (id: string, blocks: Block[]): void => {
+    if (blocks.length > 0) sections.push({ id, heading: t(`notice:heading.${id}`), blocks });
+  };
+
+  // Controller, DPO, representative — 13(1)(a)(b).
+  const controllerFacts: Fact[] = [];
+  if (source.controller.address) controllerFacts.push({ label: t('notice:label.address'), inlines: [text(formatAddress(source.controller.address, m))] });
+  if (source.controller.kvkNumber) controllerFacts.push({ label: t('notice:label.kvk'), inlines: [text(source.controller.kvkNumber)] });
+  controllerFacts.push(...contactFacts(source.controller.contact, m));
+  if (source.controller.website) controllerFacts.push({ label: t('notice:label.website'), inlines: [link(source.controller.website, source.controller.website)] });
+  const controllerBlocks: Block[] = [{ paragraph: sentence(t('notice:controller.statement', { name })) }];
+  if (controllerFacts.length) controllerBlocks.push({ facts: controllerFacts });
+  if (source.dpo) {
+    const facts = [...(source.dpo.name ? [{ label: t('notice:label.name'), inlines: [text(source.dpo.name)] }] : []), ...contactFacts(source.dpo.contact, m)];
+    controllerBlocks.push({ subsection: { id: 'dpo', heading: t('notice:controller.dpo'), blocks: [{ facts }] } });
+  }
+  if (source.representative) {
+    const r = source.representative;
+    const facts: Fact[] = [{ label: t('notice:label.name'), inlines: [text(r.name)] }];
+    if (r.address) facts.push({ label: t('notice:label.address'), inlines: [text(formatAddress(r.address, m))] });
+    facts.push(...contactFacts(r.contact, m));
+    controllerBlocks.push({ subsection: { id: 'representative', heading: t('notice:controller.representative'), blocks: [{ facts }] } });
+  }
+  add('controller', controllerBlocks);
+
+  // Scope and data subjects.
+  const subjects = model.dataSubjects.map((s) => {
+    const label = pick(s.name, m);
+    const description = pick(s.description, m);
+    return [text(description ? `${label}: ${description}` : label)];
+  });
+  add('scope', [...rich(source.scope), ...(subjects.length ? [{ paragraph: sentence(t('notice:scope.subjects')) }, { list: subjects }] : [])]);
+
+  // Categories of personal data — 14(1)(d), 14(2)(f).
+  const categoryItems = model.dataCategories.map((c) => {
+    const notes: string[] = [];
+    if (c.special) notes.push(t('notice:data.special', { category: t(`terms:specialCategory.${c.special}`) }));
+    if (c.criminal) notes.push(t('notice:data.criminal'));
+    if (c.nationalIdentifier) notes.push(t('notice:data.nationalIdentifier'));
+    let line = pick(c.name, m);
+    if (notes.length) line += ` (${notes.join('; ')})`;
+    const description = pick(c.description, m);
+    if (description) line += `: ${description}`;
+    if (c.source) {
+      const where = pick(c.source.description, m) + (c.source.publiclyAccessible ? ` (${t('notice:data.publicSource')})` : '');
+      line += ` ${t('notice:label.source')}: ${where}`;
+    }
+    return [text(line)];
+  });
+  if (categoryItems.length) add('data', [{ paragraph: sentence(t('notice:data.intro')) }, { list: categoryItems }]);
+
+  // Purposes and legal bases — 13(1)(c)(d), 13(2)(e)(f).
+  add('purposes', model.purposes.length ? [
+    { paragraph: sentence(t('notice:purposes.intro')) },
+    ...model.purposes.map((p): Block => ({ subsection: { id: `purpose-${p.id}`, heading: pick(p.name, m), blocks: purposeBlocks(p, m) } })),
+  ] : []);
+
+  // Recipients and processors — 13(1)(e).
+  const recipientBlocks: Block[] = [...rich(source.sharing)];
+  if (model.processors.length) {
+    recipientBlocks.push({
+      subsection: {
+        id: 'processors', heading: t('notice:recipients.processors'),
+        blocks: [{ paragraph: sentence(t('notice:recipients.processorsIntro')) }, { table: processorTable(model.processors, m) }],
+      },
+    });
+  }
+  if (model.recipients.length) {
+    recipientBlocks.push({
+      subsection: { id: 'other-recipients', heading: t('notice:recipients.others'), blocks: [{ table: recipientTable(model.recipients, m) }] },
+    });
+  }
+  add('recipients', recipientBlocks);
+
+  // Transfers outside the EEA — 13(1)(f).
+  const transferBlocks: Block[] = [];
+  const storage = source.transfers?.storageLocations ?? [];
+  if (storage.length) transferBlocks.push({ paragraph: sentence(t('notice:transfers.storage', { locations: joinList(storage.map((c) => countryName(c, m)), m) })) });
+  transferBlocks.push(...rich(source.transfers?.statement));
+  const transferItems = [...model.processors, ...model.recipients]
+    .filter((party) => partyLeavesEea(party))
+    .map((party) => transferLine(party, m));
+  if (transferItems.length) transferBlocks.push({ list: transferItems });
+  add('transfers', transferBlocks);
+
+  // Retention — 13(2)(a).
+  if (model.retention.length) {
+    add('retention', [
+      { paragraph: sentence(t('notice:retention.intro')) },
+      { facts: model.retention.map((r) => ({ label: pick(r.name, m), inlines: [text(r.phrase[m.lang] + (r.note ? `. ${pick(r.note, m)}` : ''))] })) },
+    ]);
+  }
+
+  // Rights — 13(2)(b)(c)(d), derived from the bases used.
+  const rightBlocks: Block[] = [{ paragraph: sentence(t('notice:rights.intro')) }];
+  for (const right of model.rights) {
+    const blocks: Block[] = [{ paragraph: sentence(t(`terms:right.${right.id}.description`)) }];
+    if (right.purposes.length) {
+      blocks.push({ paragraph: sentence(t('terms:right.appliesTo', { purposes: joinList(right.purposes.map((p) => pick(p.name, m)), m) })) });
+    }
+    blocks.push(...rich(source.rights?.notes?.[right.id]));
+    rightBlocks.push({ subsection: { id: `right-${right.id}`, heading: t(`terms:right.${right.id}.name`), blocks } });
+  }
+  const howTo: Block[] = [...rich(source.rights?.howToExercise)];
+  const requestContact = contactFacts(source.rights?.contact ?? source.controller.contact, m);
+  if (requestContact.length) howTo.push({ paragraph: sentence(t('notice:rights.sendTo')) }, { facts: requestContact });
+  if (source.rights?.responseTime) howTo.push({ paragraph: sentence(t('notice:rights.responseTime', { period: formatDuration(source.rights.responseTime, m) })) });
+  rightBlocks.push({ subsection: { id: 'exercising-rights', heading: t('notice:rights.howTo'), blocks: howTo } });
+  add('rights', rightBlocks);
+
+  // Automated decision-making — 13(2)(f).
+  const automated = model.purposes.filter((p) => p.automatedDecision);
+  add('automated', automated.map((p): Block => {
+    const a = p.automatedDecision!;
+    const blocks: Block[] = [{ facts: [
+      { label: t('notice:label.logic'), inlines: [text(pick(a.logic, m))] },
+      { label: t('notice:label.significance'), inlines: [text(pick(a.significance, m))] },
+    ] }];
+    if (a.profiling) blocks.push({ paragraph: sentence(t('notice:automated.profiling')) });
+    return { subsection: { id: `automated-${p.id}`, heading: pick(p.name, m), blocks } };
+  }));
+
+  // Cookies.
+  if (source.cookies) {
+    const blocks: Block[] = [...rich(source.cookies.description)];
+    if (source.cookies.policyUrl) blocks.push({ facts: [{ label: t('notice:label.cookiePolicy'), inlines: [link(source.cookies.policyUrl, source.cookies.policyUrl)] }] });
+    add('cookies', blocks);
+  }
+
+  // Security — 32.
+  const securityBlocks: Block[] = [...rich(source.security?.description)];
+  const measures = (source.security?.measures ?? []).map((x) => [text(pick(x, m))]);
+  if (measures.length) securityBlocks.push({ list: measures });
+  if (source.security?.standards?.length) securityBlocks.push({ paragraph: sentence(t('notice:security.standards', { standards: joinList(source.security.standards, m) })) });
+  add('security', securityBlocks);
+
+  // Complaints — 13(2)(d), 77.
+  add('complaints', [
+    ...rich(source.complaints?.internal),
+    { paragraph: sentence(t('notice:complaints.authority', { authority: t(`terms:authority.${model.authority.id}.name`) })) },
+    { facts: authorityFacts(model, m) },
+  ]);
+
+  // Changes — 13(3).
+  const changeBlocks: Block[] = [...rich(source.changes?.statement)];
+  if (source.changes?.noticePeriod) changeBlocks.push({ paragraph: sentence(t('notice:changes.noticePeriod', { period: formatDuration(source.changes.noticePeriod, m) })) });
+  add('changes', changeBlocks);
+
+  // General questions.
+  if (source.contact) {
+    const blocks: Block[] = [{ paragraph: sentence(t('notice:contact.intro')) }, { facts: contactFacts(source.contact, m) }];
+    if (source.contact.note) blocks.push({ paragraph: sentence(pick(source.contact.note, m)) });
+    add('contact', blocks);
+  }
+
+  return {
+    lang: m.lang,
+    title: t('notice:title', { name }),
+    preamble,
+    ...(source.introduction?.[m.lang] ? { introduction: source.introduction[m.lang] } : {}),
+    contentsHeading: t('notice:contents'),
+    sections,
+  };
+}
+
+function purposeBlocks(p: Purpose, m: Messages): Block[] {
+  const t = m.t;
+  const blocks: Block[] = [];
+  if (p.description?.[m.lang]) blocks.push({ rich: p.description[m.lang]! });
+  const facts: Fact[] = [];
+  if (p.legalBasis) {
+    const key = termKey(p.legalBasis);
+    let basis = `${t(`terms:legalBasis.${key}.name`)} (${t(`terms:legalBasis.${key}.article`)})`;
+    if (p.legalBasisExplanation) basis += `. ${pick(p.legalBasisExplanation, m)}`;
+    facts.push({ label: t('notice:label.legalBasis'), inlines: [text(basis)] });
+  }
+  if (p.legalObligation) facts.push({ label: t('notice:label.legalObligation'), inlines: [text(formatLawReference(p.legalObligation, m))] });
+  if (p.legitimateInterest) facts.push({ label: t('notice:label.legitimateInterest'), inlines: [text(pick(p.legitimateInterest, m))] });
+  if (p.specialCategoryCondition) {
+    const c = p.specialCategoryCondition;
+    const key = termKey(c.condition);
+    let value = `${t(`terms:specialCondition.${key}.name`)} (${t(`terms:specialCondition.${key}.article`)}`;
+    value += c.lawReference ? `; ${formatLawReference(c.lawReference, m)})` : ')';
+    if (c.explanation) value += `. ${pick(c.explanation, m)}`;
+    facts.push({ label: t('notice:label.specialCondition'), inlines: [text(value)] });
+  }
+  if (p.dataCategories.length) facts.push({ label: t('notice:label.data'), inlines: [text(joinList(p.dataCategories.map((c) => pick(c.name, m)), m))] });
+  if (p.dataSubjects.length) facts.push({ label: t('notice:label.subjects'), inlines: [text(joinList(p.dataSubjects.map((s) => pick(s.name, m)), m))] });
+  if (p.processors.length) facts.push({ label: t('notice:label.processors'), inlines: [text(joinList(p.processors.map((x) => x.name), m))] });
+  if (p.recipients.length) facts.push({ label: t('notice:label.recipients'), inlines: [text(joinList(p.recipients.map((x) => pick(x.name, m)), m))] });
+  if (p.retention.length) {
+    const rules = p.retention.map((r) => `${pick(r.name, m)}: ${r.phrase[m.lang]}`);
+    facts.push({ label: t('notice:label.retention'), inlines: [text(rules.join('; '))] });
+  }
+  if (p.requirement) {
+    const consequence = pick(p.requirement.consequence, m);
+    facts.push({ label: t('notice:label.requirement'), inlines: [text(t(`terms:requirement.${p.requirement.type}`) + (consequence ? ` ${consequence}` : ''))] });
+  }
+  if (facts.length) blocks.push({ facts });
+  return blocks;
+}
+
+
+function processorTable(processors: readonly Processor[], m: Messages): Table {
+  const t = m.t;
+  const optional = (value: string | undefined): Inline[] => [text(value || t('notice:notStated'))];
+  return {
+    caption: t('notice:recipients.processors'),
+    head: [t('notice:label.name'), t('notice:label.service'), t('notice:label.establishedIn'), t('notice:label.serverLocation'), t('notice:label.transfer')],
+    rows: processors.map((p) => [
+      [{ text: p.name, strong: true }],
+      [text(pick(p.service, m))],
+      optional(p.country && countryName(p.country, m)),
+      optional(p.serverLocations?.length ? joinList(p.serverLocations.map((c) => countryName(c, m)), m) : undefined),
+      optional(p.transfer && t(`terms:transferMechanism.${p.transfer.mechanism}`)),
+    ]),
+  };
+}
+
+function recipientTable(recipients: readonly Recipient[], m: Messages): Table {
+  const t = m.t;
+  const optional = (value: string | undefined): Inline[] => [text(value || t('notice:notStated'))];
+  return {
+    caption: t('notice:recipients.others'),
+    head: [t('notice:label.name'), t('notice:recipients.type'), t('notice:label.service'), t('notice:label.establishedIn'), t('notice:label.transfer')],
+    rows: recipients.map((r) => [
+      [{ text: pick(r.name, m), strong: true }],
+      [text(t(`terms:recipientType.${r.type}`))],
+      optional(pick(r.description, m) || undefined),
+      optional(r.country && countryName(r.country, m)),
+      optional(r.transfer && t(`terms:transferMechanism.${r.transfer.mechanism}`)),
+    ]),
+  };
+}
+
+function authorityFacts(model: PolicyModel, m: Messages): Fact[] {
+  const a = model.authority;
+  return [
+    { label: m.t('notice:label.website'), inlines: [link(a.website, a.website)] },
+    { label: m.t('notice:label.address'), inlines: [text(formatAddress(a.postal, m))] },
+  ];
+}
+
+/** Countries outside the EEA where a processor or recipient is established, stores data, or sends it. */
+export function nonEeaCountries(party: { country?: string; serverLocations?: string[]; transfer?: TransferSource }): string[] {
+  const all = [party.country, ...(party.serverLocations ?? []), ...(party.transfer?.countries ?? [])].filter((c): c is string => !!c);
+  return [...new Set(all.filter((c) => !isInEea(c)))];
+}
+
+function partyLeavesEea(party: Processor | Recipient): boolean {
+  return party.transfer !== undefined || nonEeaCountries(party).length > 0;
+}
+
+function transferLine(party: Processor | Recipient, m: Messages): Inline[] {
+  const name = typeof party.name === 'string' ? party.name : pick(party.name, m);
+  const countries = joinList(nonEeaCountries(party).map((c) => countryName(c, m)), m);
+  let line = countries ? m.t('notice:transfers.item', { name, countries }) : name;
+  if (party.transfer) {
+    line += ` — ${m.t(`terms:transferMechanism.${party.transfer.mechanism}`)}`;
+    if (party.transfer.copyAvailableAt) line += `. ${m.t('notice:transfers.copy', { where: pick(party.transfer.copyAvailableAt, m) })}`;
+  }
+  return [text(line)];
+}

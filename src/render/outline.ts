@@ -1,0 +1,57 @@
+/**
+ * The notice as a small, format-free document: sections of blocks of inline
+ * runs. Built once per language (notice-outline.ts), rendered by the
+ * Markdown and HTML templates. Plain strings are plain text: each template
+ * escapes them for its format. `rich` holds author Markdown.
+ */
+export interface Inline {
+  text: string;
+  href?: string;
+  strong?: boolean;
+}
+
+export interface Fact {
+  label: string;
+  inlines: Inline[];
+}
+
+export type Block =
+  | { paragraph: Inline[] }
+  | { rich: string }
+  | { list: Inline[][] }
+  | { facts: Fact[] }
+  | { table: Table }
+  | { subsection: Subsection };
+
+/** A table with a header row; each cell is a run of inlines. */
+export interface Table {
+  caption: string;
+  head: string[];
+  rows: Inline[][][];
+}
+
+export interface Subsection {
+  id: string;
+  heading: string;
+  blocks: Block[];
+}
+
+export interface Section {
+  /** Stable anchor, the same in every language (e.g. 'rights'). */
+  id: string;
+  heading: string;
+  blocks: Block[];
+}
+
+export interface NoticeOutline {
+  lang: string;
+  title: string;
+  /** Lines under the title: version, date, placeholder warning. */
+  preamble: Inline[][];
+  introduction?: string;
+  contentsHeading: string;
+  sections: Section[];
+}
+
+export const text = (value: string): Inline => ({ text: value });
+export const link = (value: string, href: string): Inline => ({ text: value, href });

@@ -1,0 +1,36 @@
+import GithubSlugger from 'github-slugger';
+import type { Messages } from '../i18n/messages.js';
+import type { PolicyModel } from '../resolve/model.js';
+import { noticeOutline } from './notice-outline.js';
+import { noticeTemplates } from './templates.js';
+
+export interface RenderedNotice {
+  markdown: string;
+  html: string;
+  fragment: string;
+}
+
+/** Collapses the blank lines template whitespace leaves behind, and ends with one newline. */
+function tidy(output: string): string {
+  return output.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd() + '\n';
+}
+
+/** The notice in one language, as Markdown, a standalone HTML page and an embeddable fragment. */
+export function renderNotice(model: PolicyModel, messages: Messages): RenderedNotice {
+  const outline = noticeOutline(model, messages);
+  const templates = noticeTemplates();
+  // Markdown renderers anchor headings by GitHub's slug of their text.
+  const slugger = new GithubSlugger();
+  slugger.slug(outline.title);
+  slugger.slug(outline.contentsHeading);
+  // Slug every heading in document order, so that duplicates get the same suffix GitHub gives them.
+  const sections = outline.sections.map((section) => {
+    const slug = slugger.slug(section.heading);
+    for (const block of section.blocks) if ('subsection' in block) slugger.slug(block.subsection.heading);
+    return { ...section, slug };
+  });
+  const markdown = tidy(templates.markdown({ ...outline, sections }));
+  const fragment = tidy(templates.fragment(outline));
+  const html = tidy(templates.page({ lang: outline.lang, title: outline.title, fragment }));
+  return { markdown, html, fragment };
+}

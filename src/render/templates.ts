@@ -1,0 +1,71 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { templatesDir } from '../paths.js';
+import { authorMarkdownToHtml } from './author-html.js';
+import { inlinesToMarkdown, tableToMarkdown, textToMarkdown } from './markdown-inline.js';
+import type { Inline, Table } from './outline.js';
+
+type Template = Handlebars.TemplateDelegate;
+
+const read = (name: string): string => readFileSync(path.join(templatesDir, name), 'utf8');
+
+function registerPartials(env: typeof Handlebars, prefix: string): void {
+  for (const file of readdirSync(path.join(templatesDir, 'partials')).sort()) {
+    if (file.startsWith(prefix) && file.endsWith('.hbs')) env.registerPartial(file.slice(0, -4), read(path.join('partials', file)));
+  }
+}
+
+/** Markdown: no automatic escaping; every value goes through a helper that escapes it for Markdown. */
+function markdownEnvironment(): typeof Handlebars {
+  const env = Handlebars.create();
+  env.registerHelper('text', (value: string) => textToMarkdown(value));
+  env.registerHelper('inlines', (value: Inline[]) => inlinesToMarkdown(value));
+  env.registerHelper('rich', (value: string) => value.trim());
+  env.registerHelper('mdTable', (table: Table) => tableToMarkdown(table));
+  env.registerHelper('tocLink', (heading: string, slug: string) =>
+    inlinesToMarkdown([{ text: heading, href: `#${slug}` }]));
+  registerPartials(env, 'md');
+  return env;
+}
+
+function htmlInline(inline: Inline): string {
+  const text = Handlebars.escapeExpression(inline.text);
+  const body = inline.strong ? `<strong>${text}</strong>` : text;
+  return inline.href ? `<a href="${Handlebars.escapeExpression(inline.href)}">${body}</a>` : body;
+}
+
+/** HTML: Handlebars escapes {{value}}; helpers return SafeStrings of escaped or sanitised HTML. */
+function htmlEnvironment(): typeof Handlebars {
+  const env = Handlebars.create();
+  env.registerHelper('inlines', (value: Inline[]) => new env.SafeString(value.map(htmlInline).join('')));
+  env.registerHelper('rich', (value: string) => new env.SafeString(authorMarkdownToHtml(value)));
+  registerPartials(env, 'html');
+  return env;
+}
+
+export interface NoticeTemplates {
+  markdown: Template;
+  fragment: Template;
+  page: Template;
+}
+
+let compiled: NoticeTemplates | undefined;
+
+/** Templates compiled once per process. */
+export function noticeTemplates(): NoticeTemplates {
+  if (compiled) return compiled;
+  const md = markdownEnvironment();
+  const html = htmlEnvironment();
+  const strict = { strict: true, preventIndent: true } as const;
+  compiled = {
+    markdown: md.compile(read('notice.md.hbs'), { ...strict, noEscape: true }),
+    fragment: html.compile(read('notice.html.hbs'), strict),
+    page: html.compile(read('page.html.hbs'), strict),
+  };
+  return compiled;
+}
+
+export function stylesheet(): string {
+  return read('privacy.css');
+}

@@ -1,0 +1,58 @@
+import type { Language } from '../i18n/messages.js';
+import type { AuthorityFacts } from '../law/authorities.js';
+import type {
+  LegalBasisId, PolicySource, ProcessorSource, PurposeSource, RecipientSource, RetentionRuleSource, RightId,
+} from '../policy/policy-types.js';
+
+type Item<K extends 'dataSubjects' | 'dataCategories'> = PolicySource[K][number];
+
+/** Every resolved item remembers where it was written, for diagnostics. */
+export interface Located {
+  pointer: string;
+}
+
+export type DataSubject = Item<'dataSubjects'> & Located;
+export type DataCategory = Item<'dataCategories'> & Located & { usedBy: Purpose[] };
+export type Processor = ProcessorSource & Located & { usedBy: Purpose[] };
+export type Recipient = RecipientSource & Located & { usedBy: Purpose[] };
+
+export interface RetentionRule extends RetentionRuleSource, Located {
+  categories: DataCategory[];
+  /** The rule written out, e.g. '20 jaar na het einde van de behandelovereenkomst'. */
+  phrase: Record<Language, string>;
+}
+
+export interface Purpose extends Omit<PurposeSource, 'dataSubjects' | 'dataCategories' | 'recipients' | 'processors' | 'retention'>, Located {
+  dataSubjects: DataSubject[];
+  dataCategories: DataCategory[];
+  recipients: Recipient[];
+  processors: Processor[];
+  retention: RetentionRule[];
+  /** True when any of its data categories is special (art. 9) data. */
+  usesSpecialData: boolean;
+}
+
+export interface DerivedRight {
+  id: RightId;
+  article: string;
+  /** Purposes that bring the right into play; empty for rights that always apply. */
+  purposes: Purpose[];
+  /** The bases or conditions that bring it into play. */
+  bases: string[];
+}
+
+/** A policy with references resolved, rights derived and periods written out. */
+export interface PolicyModel {
+  source: PolicySource;
+  id: string;
+  languages: Language[];
+  dataSubjects: DataSubject[];
+  dataCategories: DataCategory[];
+  purposes: Purpose[];
+  processors: Processor[];
+  recipients: Recipient[];
+  retention: RetentionRule[];
+  rights: DerivedRight[];
+  authority: AuthorityFacts;
+  legalBasesUsed: LegalBasisId[];
+}

@@ -1,0 +1,68 @@
+import type { Messages } from '../i18n/messages.js';
+import { laws } from '../law/laws.js';
+import type { LawReference, RetentionRuleSource } from '../policy/policy-types.js';
+
+const DURATION = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/;
+
+export interface DurationParts {
+  years: number;
+  months: number;
+  weeks: number;
+  days: number;
+}
+
+export function parseDuration(iso: string): DurationParts | undefined {
+  const m = DURATION.exec(iso);
+  if (!m || iso === 'P') return undefined;
+  return { years: Number(m[1] ?? 0), months: Number(m[2] ?? 0), weeks: Number(m[3] ?? 0), days: Number(m[4] ?? 0) };
+}
+
+/** Approximate length in days, for comparing periods (a year is 365.25 days, a month 30.44). */
+export function durationInDays(iso: string): number | undefined {
+  const d = parseDuration(iso);
+  return d && d.years * 365.25 + d.months * 30.4375 + d.weeks * 7 + d.days;
+}
+
+/** 'P1Y6M' → '1 jaar en 6 maanden' / '1 year and 6 months'. */
+export function formatDuration(iso: string, messages: Messages): string {
+  const d = parseDuration(iso);
+  if (!d) return iso;
+  const parts: string[] = [];
+  if (d.years) parts.push(messages.t('terms:duration.year', { count: d.years }));
+  if (d.months) parts.push(messages.t('terms:duration.month', { count: d.months }));
+  if (d.weeks) parts.push(messages.t('terms:duration.week', { count: d.weeks }));
+  if (d.days) parts.push(messages.t('terms:duration.day', { count: d.days }));
+  if (parts.length <= 1) return parts[0] ?? iso;
+  return messages.t('terms:list.and', { head: parts.slice(0, -1).join(', '), last: parts[parts.length - 1] });
+}
+
+/** 'Wet op de geneeskundige behandelingsovereenkomst (WGBO, BW 7:454)' — a law as the notice cites it. */
+export function formatLawReference(ref: LawReference, messages: Messages): string {
+  if (!ref.law) return ref.citation?.[messages.lang] ?? '';
+  const provision = ref.article ?? laws[ref.law].defaultProvision;
+  const abbreviation = messages.t(`terms:law.${ref.law}.abbreviation`);
+  const name = messages.t(`terms:law.${ref.law}.name`);
+  return `${name} (${provision ? `${abbreviation}, ${provision}` : abbreviation})`;
+}
+
+/**
+ * A retention rule written out in one language, e.g.
+ * '20 jaar na het einde van de behandelovereenkomst (Wet op de geneeskundige
+ * behandelingsovereenkomst, WGBO, BW 7:454)'.
+ */
+export function retentionPhrase(rule: RetentionRuleSource, messages: Messages): string {
+  const t = messages.t;
+  let phrase: string;
+  if (rule.period) {
+    const duration = formatDuration(rule.period, messages);
+    const base = rule.from ? t(`terms:retention.from.${rule.from}`, { duration }) : duration;
+    phrase = rule.maximum ? t('terms:retention.maximum', { period: base }) : base;
+    if (rule.condition) phrase = t('terms:retention.or', { first: phrase, second: t(`terms:retention.condition.${rule.condition}`) });
+  } else {
+    phrase = t(`terms:retention.condition.${rule.condition ?? 'as-long-as-necessary'}`);
+  }
+  if (rule.withConsent) phrase = t('terms:retention.withConsent', { phrase, period: formatDuration(rule.withConsent, messages) });
+  if (rule.endsOnObjection) phrase = t('terms:retention.endsOnObjection', { phrase });
+  if (rule.legalSource) phrase = t('terms:retention.legalSource', { phrase, source: formatLawReference(rule.legalSource, messages) });
+  return phrase;
+}

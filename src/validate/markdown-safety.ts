@@ -1,0 +1,46 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import type { Root, RootContent } from 'mdast';
+
+/** A problem found in author Markdown, at an offset inside the decoded string. */
+export interface MarkdownHazard {
+  kind: 'raw-html' | 'unsafe-url';
+  /** The offending HTML or URL, shortened for messages. */
+  excerpt: string;
+  offset: number;
+}
+
+const parser = unified().use(remarkParse);
+
+/** URL schemes author links may use; anything else (javascript:, data:, vbscript:) is refused. */
+const SAFE_PROTOCOL = /^(https?|mailto|tel):/i;
+const HAS_PROTOCOL = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * Finds raw HTML and links to unsafe URL schemes in author Markdown.
+ * Markdown without '<', ':' or '&' can hold neither (no tag, no scheme, no
+ * character reference that could spell one), so it is not parsed at all.
+ */
+export function findMarkdownHazards(markdown: string): MarkdownHazard[] {
+  if (!/[<:&]/.test(markdown)) return [];
+  const tree = parser.parse(markdown) as Root;
+  const hazards: MarkdownHazard[] = [];
+  const visit = (node: Root | RootContent): void => {
+    if (node.type === 'html') {
+      hazards.push({ kind: 'raw-html', excerpt: shorten(node.value), offset: node.position?.start.offset ?? 0 });
+    } else if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+      const url = node.url.trim();
+      if (HAS_PROTOCOL.test(url) && !SAFE_PROTOCOL.test(url)) {
+        hazards.push({ kind: 'unsafe-url', excerpt: shorten(url), offset: node.position?.start.offset ?? 0 });
+      }
+    }
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(tree);
+  return hazards;
+}
+
+function shorten(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > 40 ? oneLine.slice(0, 39) + '…' : oneLine;
+}

@@ -1,0 +1,195 @@
+import type { ErrorObject } from 'ajv';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Messages } from '../i18n/messages.js';
+import { positionOf, type SourceDocument, type SourcePosition } from '../load/load-document.js';
+import { joinPointer } from '../load/json-pointer.js';
+import { didYouMean } from './did-you-mean.js';
+import { policySchemaValidator, type MarkdownErrorParams, type TranslationErrorParams } from './schema-validator.js';
+
+/** Validates a loaded document against the policy schema; every error positioned. */
+export function validateDocument(doc: SourceDocument, messages: Messages): Diagnostic[] {
+  const validate = policySchemaValidator();
+  if (validate(doc.value)) return [];
+  const errors = dropAnyOfBranches(validate.errors ?? []);
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const error of errors) {
+    const d = toDiagnostic(error, doc, messages);
+    const key = `${d.ruleId}\u0000${d.pointer}\u0000${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    diagnostics.push(d);
+  }
+  return diagnostics;
+}
+
+/** An anyOf failure is reported once, in words, not as each failed branch. */
+function dropAnyOfBranches(errors: ErrorObject[]): ErrorObject[] {
+  const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => `${e.instancePath}\u0000${e.schemaPath}/`);
+  return errors.filter((e) => !anyOfPaths.some((p) => `${e.instancePath}\u0000${e.schemaPath}`.startsWith(p)));
+}
+
+/** The $defs name an error's schema path runs through last, e.g. 'duration'. */
+function definitionName(schemaPath: string): string | undefined {
+  const names = [...schemaPath.matchAll(/\$defs\/([^/]+)/g)];
+  return names[names.length - 1]?.[1];
+}
+
+function toDiagnostic(error: ErrorObject, doc: SourceDocument, messages: Messages): Diagnostic {
+  const t = messages.t;
+  let pointer = error.instancePath;
+  let ruleId = 'schema/invalid';
+  let message: string;
+  let suggestion: string | undefined;
+  let position: SourcePosition;
+  const defName = definitionName(error.schemaPath);
+
+  switch (error.keyword) {
+    case 'required': {
+      const property = (error.params as { missingProperty: string }).missingProperty;
+      pointer = joinPointer(pointer, property);
+      ruleId = 'schema/required';
+      message = t('diagnostics:schema.required', { property });
+      position = positionOf(doc, error.instancePath);
+      break;
+    }
+    case 'additionalProperties': {
+      const property = (error.params as { additionalProperty: string }).additionalProperty;
+      pointer = joinPointer(pointer, property);
+      ruleId = 'schema/unknown-property';
+      message = t('diagnostics:schema.unknownProperty', { property });
+      const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const guess = didYouMean(property, allowed);
+      if (guess) suggestion = t('diagnostics:didYouMean', { value: guess });
+      position = positionOf(doc, pointer, 'key');
+      break;
+    }
+    case 'propertyNames': {
+      const property = (error.params as { propertyName: string }).propertyName;
+      pointer = joinPointer(pointer, property);
+      ruleId = 'schema/unknown-property';
+      message = t('diagnostics:schema.unknownProperty', { property });
+      position = positionOf(doc, pointer, 'key');
+      break;
+    }
+    case 'enum': {
+      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
+      ruleId = 'schema/enum';
+      message = t('diagnostics:schema.enum', { values: summariseValues(allowed) });
+      if (typeof error.data === 'string') {
+        const guess = didYouMean(error.data, allowed);
+        if (guess) suggestion = t('diagnostics:didYouMean', { value: guess });
+      }
+      position = positionOf(doc, pointer);
+      break;
+    }
+    case 'type': {
+      const type = String((error.params as { type: string }).type);
+      ruleId = 'schema/type';
+      message = t('diagnostics:schema.type', { type: t(`diagnostics:types.${type}`) });
+      position = positionOf(doc, pointer);
+      break;
+    }
+    case 'pattern': {
+      ruleId = 'schema/pattern';
+      const specific = `diagnostics:schema.pattern.${defName ?? ''}`;
+      message = defName && messages.has(specific)
+        ? t(specific)
+        : t('diagnostics:schema.pattern.generic', { pattern: (error.params as { pattern: string }).pattern });
+      position = positionOf(doc, pointer);
+      break;
+    }
+    case 'format': {
+      ruleId = 'schema/format';
+      message = t(`diagnostics:schema.format.${(error.params as { format: string }).format}`);
+      position = positionOf(doc, pointer);
+      break;
+    }
+    case 'minLength':
+      ruleId = 'schema/empty';
+      message = t('diagnostics:schema.minLength');
+      position = positionOf(doc, pointer);
+      break;
+    case 'minItems':
+    case 'minProperties':
+      ruleId = 'schema/empty';
+      message = t('diagnostics:schema.minItems', { count: (error.params as { limit: number }).limit });
+      position = positionOf(doc, pointer);
+      break;
+    case 'uniqueItems':
+      ruleId = 'schema/duplicate-item';
+      message = t('diagnostics:schema.uniqueItems', { index: (error.params as { j: number }).j + 1 });
+      position = positionOf(doc, pointer);
+      break;
+    case 'minimum':
+    case 'maximum':
+      ruleId = 'schema/range';
+      message = t(`diagnostics:schema.${error.keyword}`, { limit: (error.params as { limit: number }).limit });
+      position = positionOf(doc, pointer);
+      break;
+    case 'anyOf':
+      ruleId = 'schema/any-of';
+      message = t(`diagnostics:schema.anyOf.${defName ?? 'generic'}`);
+      position = positionOf(doc, pointer);
+      break;
+    case 'x-translated': {
+      const { missingLanguage } = error.params as TranslationErrorParams;
+      pointer = joinPointer(pointer, missingLanguage);
+      ruleId = 'schema/missing-translation';
+      message = t('diagnostics:schema.missingTranslation', { language: t(`terms:language.${missingLanguage}`) });
+      position = positionOf(doc, error.instancePath);
+      break;
+    }
+    case 'x-markdown': {
+      const { hazard } = (error.params as MarkdownErrorParams);
+      ruleId = 'schema/unsafe-markdown';
+      message = t(`diagnostics:schema.unsafeMarkdown.${hazard.kind}`, { excerpt: hazard.excerpt });
+      position = positionInString(doc, pointer, hazard.offset);
+      break;
+    }
+    default:
+      message = t('diagnostics:schema.generic', { keyword: error.keyword, detail: error.message ?? '' });
+      position = positionOf(doc, pointer);
+  }
+
+  return {
+    ruleId,
+    severity: 'error',
+    message,
+    file: doc.file,
+    pointer,
+    line: position.line,
+    column: position.column,
+    ...(suggestion ? { suggestion } : {}),
+  };
+}
+
+/** '6(1)(a)…6(1)(f)' for a run of values that differ only at the end; else a comma list. */
+export function summariseValues(values: readonly string[]): string {
+  if (values.length > 4) {
+    const first = values[0]!;
+    const last = values[values.length - 1]!;
+    const stem = first.slice(0, -2);
+    if (values.every((v) => v.length === first.length && v.startsWith(stem))) return `${first}…${last}`;
+  }
+  return values.join(', ');
+}
+
+/**
+ * The source position of a character inside a JSON string value: walks the
+ * raw token, counting escape sequences, so that the column points at the
+ * offending character as written in the file.
+ */
+export function positionInString(doc: SourceDocument, pointer: string, decodedOffset: number): SourcePosition {
+  const loc = doc.locations.get(pointer);
+  if (!loc) return positionOf(doc, pointer);
+  const raw = doc.text.slice(loc.value.offset, loc.valueEnd.offset);
+  let rawIndex = 1; // after the opening quote
+  for (let decoded = 0; decoded < decodedOffset && rawIndex < raw.length - 1; decoded++) {
+    if (raw[rawIndex] === '\\') rawIndex += raw[rawIndex + 1] === 'u' ? 6 : 2;
+    else rawIndex += 1;
+  }
+  // A JSON string cannot hold a raw line break, so the line is the value's own.
+  return { line: loc.value.line, column: loc.value.column + rawIndex, offset: loc.value.offset + rawIndex };
+}
+
