@@ -2,21 +2,22 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { messagesFor, type Language } from '../i18n/messages.js';
 import type { SourceDocument } from '../load/load-document.js';
 import type { PolicyModel } from '../resolve/model.js';
-import { renderNotice } from '../render/render-notice.js';
-import { stylesheet } from '../render/templates.js';
 import { analysePolicy } from './analyse-policy.js';
+import { outputRenderers } from './output-renderers.js';
 
 export interface CompileOptions {
   /** Output languages; default: every language the policy declares. */
   languages?: readonly Language[];
   /** Language of diagnostic messages; default English. */
   messageLanguage?: Language;
+  /** Output groups to produce (see output-renderers.ts); default: all. */
+  groups?: readonly string[];
 }
 
 /** One output file, by path relative to the output folder, e.g. 'ipractice/nl/privacy.html'. */
 export interface OutputFile {
   path: string;
-  contents: string;
+  contents: string | Uint8Array;
 }
 
 export interface CompiledPolicy {
@@ -53,16 +54,18 @@ export function compilePolicy(text: string, file: string, options: CompileOption
     }
   }
 
+  const renderers = outputRenderers.filter((r) => !options.groups || options.groups.includes(r.group));
   const outputs: OutputFile[] = [];
+  for (const renderer of renderers) {
+    if (renderer.scope !== 'policy') continue;
+    for (const file of renderer.render(model)) outputs.push({ path: `${model.id}/${file.path}`, contents: file.contents });
+  }
   for (const lang of declared.filter((l) => requested.includes(l))) {
-    const notice = renderNotice(model, messagesFor(lang, model.source.metadata.formality));
-    const dir = `${model.id}/${lang}`;
-    outputs.push(
-      { path: `${dir}/privacy.md`, contents: notice.markdown },
-      { path: `${dir}/privacy.html`, contents: notice.html },
-      { path: `${dir}/privacy.fragment.html`, contents: notice.fragment },
-      { path: `${dir}/privacy.css`, contents: stylesheet() },
-    );
+    const messages = messagesFor(lang, model.source.metadata.formality);
+    for (const renderer of renderers) {
+      if (renderer.scope !== 'language') continue;
+      for (const file of renderer.render(model, messages)) outputs.push({ path: `${model.id}/${lang}/${file.path}`, contents: file.contents });
+    }
   }
   return { id: model.id, model, outputs, diagnostics };
 }

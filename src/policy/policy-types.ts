@@ -68,6 +68,7 @@ export interface PolicySource {
   }>;
   purposes: PurposeSource[];
   processors?: ProcessorSource[];
+  processorActivities?: ProcessorActivitySource[];
   recipients?: RecipientSource[];
   sharing?: MarkdownText;
   transfers?: { storageLocations?: string[]; statement?: MarkdownText };
@@ -136,4 +137,15 @@ export interface RetentionRuleSource {
   endsOnObjection?: boolean;
   legalSource?: LawReference;
   note?: Text;
+}
+
+export interface ProcessorActivitySource {
+  id: string;
+  name: Text;
+  description?: MarkdownText;
+  controllers: Text;
+  dataSubjects?: string[];
+  dataCategories?: string[];
+  subProcessors?: string[];
+  retention?: string[];
 }

@@ -1,7 +1,7 @@
 import type { Language } from '../i18n/messages.js';
 import type { AuthorityFacts } from '../law/authorities.js';
 import type {
-  LegalBasisId, PolicySource, ProcessorSource, PurposeSource, RecipientSource, RetentionRuleSource, RightId,
+  LegalBasisId, PolicySource, ProcessorActivitySource, ProcessorSource, PurposeSource, RecipientSource, RetentionRuleSource, RightId,
 } from '../policy/policy-types.js';
 
 type Item<K extends 'dataSubjects' | 'dataCategories'> = PolicySource[K][number];
@@ -32,6 +32,14 @@ export interface Purpose extends Omit<PurposeSource, 'dataSubjects' | 'dataCateg
   usesSpecialData: boolean;
 }
 
+/** Processing done as a processor for other controllers (GDPR 30(2)). */
+export interface ProcessorActivity extends Omit<ProcessorActivitySource, 'dataSubjects' | 'dataCategories' | 'subProcessors' | 'retention'>, Located {
+  dataSubjects: DataSubject[];
+  dataCategories: DataCategory[];
+  subProcessors: Processor[];
+  retention: RetentionRule[];
+}
+
 export interface DerivedRight {
   id: RightId;
   article: string;
@@ -49,6 +57,7 @@ export interface PolicyModel {
   dataSubjects: DataSubject[];
   dataCategories: DataCategory[];
   purposes: Purpose[];
+  processorActivities: ProcessorActivity[];
   processors: Processor[];
   recipients: Recipient[];
   retention: RetentionRule[];

@@ -8,7 +8,7 @@ import { joinPointer } from '../load/json-pointer.js';
 import type { LegalBasisId, PolicySource } from '../policy/policy-types.js';
 import { didYouMean } from '../validate/did-you-mean.js';
 import type {
-  DataCategory, DataSubject, DerivedRight, PolicyModel, Processor, Purpose, Recipient, RetentionRule,
+  DataCategory, DataSubject, DerivedRight, PolicyModel, Processor, ProcessorActivity, Purpose, Recipient, RetentionRule,
 } from './model.js';
 import { retentionPhrase } from './retention-phrase.js';
 
@@ -112,6 +112,25 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
     purposes.push(purpose);
   });
 
+  const activityIds = new Set<string>();
+  const processorActivities: ProcessorActivity[] = [];
+  (source.processorActivities ?? []).forEach((a, i) => {
+    const pointer = joinPointer('', 'processorActivities', i);
+    if (activityIds.has(a.id)) {
+      report('reference/duplicate-id', joinPointer(pointer, 'id'), 'diagnostics:reference.duplicateId', { id: a.id });
+      return;
+    }
+    activityIds.add(a.id);
+    processorActivities.push({
+      ...a,
+      pointer,
+      dataSubjects: lookUp(a.dataSubjects, subjects, joinPointer(pointer, 'dataSubjects'), 'dataSubject'),
+      dataCategories: lookUp(a.dataCategories, categories, joinPointer(pointer, 'dataCategories'), 'dataCategory'),
+      subProcessors: lookUp(a.subProcessors, processors, joinPointer(pointer, 'subProcessors'), 'processor'),
+      retention: lookUp(a.retention, retention, joinPointer(pointer, 'retention'), 'retention'),
+    });
+  });
+
   const legalBasesUsed = [...new Set(purposes.flatMap((p) => (p.legalBasis ? [p.legalBasis] : [])))].sort() as LegalBasisId[];
 
   return {
@@ -122,6 +141,7 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
       dataSubjects: [...subjects.values()],
       dataCategories: [...categories.values()],
       purposes,
+      processorActivities,
       processors: [...processors.values()],
       recipients: [...recipients.values()],
       retention: [...retention.values()],
