@@ -2,7 +2,7 @@ import type { Messages } from '../i18n/messages.js';
 import { isInEea } from '../law/eea.js';
 import type { PolicyModel, Processor, Purpose, Recipient } from '../resolve/model.js';
 import { formatDuration, formatLawReference } from '../resolve/retention-phrase.js';
-import type { TransferSource } from '../policy/policy-types.js';
+import type { CookieCategorySource, TransferSource } from '../policy/policy-types.js';
 import { contactFacts, countryName, formatAddress, formatDate, joinList, pick, sentence } from './format.js';
 import { link, text, type Block, type Fact, type Inline, type NoticeOutline, type Section, type Table } from './outline.js';
 
@@ -25,8 +25,9 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
     return md ? [{ rich: md }] : [];
   };
 
+  const { version, effectiveDate } = source.metadata;
   const preamble: Inline[][] = [
-    sentence(t('notice:versionLine', { version: source.metadata.version, date: formatDate(source.metadata.effectiveDate, m) })),
+    sentence(effectiveDate ? t('notice:versionLine', { version, date: formatDate(effectiveDate, m) }) : t('notice:versionOnly', { version })),
   ];
   if (source.metadata.lastModified) preamble.push(sentence(t('notice:lastModified', { date: formatDate(source.metadata.lastModified, m) })));
   if (source.controller.placeholder) preamble.push([{ text: t('notice:placeholder'), strong: true }]);
@@ -45,7 +46,11 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
   const controllerBlocks: Block[] = [{ paragraph: sentence(t('notice:controller.statement', { name })) }];
   if (controllerFacts.length) controllerBlocks.push({ facts: controllerFacts });
   if (source.dpo) {
-    const facts = [...(source.dpo.name ? [{ label: t('notice:label.name'), inlines: [text(source.dpo.name)] }] : []), ...contactFacts(source.dpo.contact, m)];
+    const contact = contactFacts(source.dpo.contact, m);
+    const facts = [
+      ...(source.dpo.name ? [{ label: t('notice:label.name'), inlines: [text(source.dpo.name)] }] : []),
+      ...(contact.length ? contact : [{ label: t('notice:label.contact'), inlines: [text(t('notice:notStated'))] }]),
+    ];
     controllerBlocks.push({ subsection: { id: 'dpo', heading: t('notice:controller.dpo'), blocks: [{ facts }] } });
   }
   if (source.representative) {
@@ -157,7 +162,12 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
   // Cookies.
   if (source.cookies) {
     const blocks: Block[] = [...rich(source.cookies.description)];
-    if (source.cookies.policyUrl) blocks.push({ facts: [{ label: t('notice:label.cookiePolicy'), inlines: [link(source.cookies.policyUrl, source.cookies.policyUrl)] }] });
+    const categories = (source.cookies.categories ?? []).map((c) => cookieCategoryLine(c, m));
+    if (categories.length) blocks.push({ paragraph: sentence(t('notice:cookies.categories')) }, { list: categories });
+    const cookieFacts: Fact[] = [];
+    if (source.cookies.policyUrl) cookieFacts.push({ label: t('notice:label.cookiePolicy'), inlines: [link(source.cookies.policyUrl, source.cookies.policyUrl)] });
+    if (source.cookies.consentUrl) cookieFacts.push({ label: t('notice:label.cookieConsent'), inlines: [link(source.cookies.consentUrl, source.cookies.consentUrl)] });
+    if (cookieFacts.length) blocks.push({ facts: cookieFacts });
     add('cookies', blocks);
   }
 
@@ -234,6 +244,15 @@ function purposeBlocks(p: Purpose, m: Messages): Block[] {
   return blocks;
 }
 
+
+/** 'Functional cookies: … These cookies cannot be switched off.' */
+function cookieCategoryLine(c: CookieCategorySource, m: Messages): Inline[] {
+  const parts = [pick(c.description, m)];
+  if (c.consentRequired !== undefined) parts.push(m.t(`notice:cookies.consent.${c.consentRequired}`));
+  if (c.canBeDisabled !== undefined) parts.push(m.t(`notice:cookies.canBeDisabled.${c.canBeDisabled}`));
+  const rest = parts.filter(Boolean).join(' ');
+  return [{ text: pick(c.name, m), strong: true }, ...(rest ? [text(`: ${rest}`)] : [])];
+}
 
 function processorTable(processors: readonly Processor[], m: Messages): Table {
   const t = m.t;
