@@ -30,7 +30,7 @@ export function escapeHtml(value: string): string {
  * skipping the parser for it is what keeps a build of hundreds of policies
  * fast. test/author-html.test.ts checks, property-based, that both paths agree.
  */
-const MARKDOWN_SYNTAX = /[\\`*_[\]<>&!|~#=\r]|^ {0,3}(?:[-+]|\d+[.)])|^(?: {4}|\t)| {2,}\n/m;
+const MARKDOWN_SYNTAX = /[\\`*_[\]<>&!|~#=\r\t]|^ {0,3}(?:[-+]|\d+[.)])|^ {4}| {2,}\n/m;
 
 export function isPlainText(markdown: string): boolean {
   return !MARKDOWN_SYNTAX.test(markdown);
