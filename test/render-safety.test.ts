@@ -6,6 +6,7 @@ import rehypeStringify from 'rehype-stringify';
 import { describe, expect, it } from 'vitest';
 import { authorMarkdownToHtml, isPlainText } from '../src/render/author-html.js';
 import { inlinesToMarkdown, tableToMarkdown, textToMarkdown } from '../src/render/markdown-inline.js';
+import { toString } from 'mdast-util-to-string';
 
 describe('author Markdown → HTML (the sanitiser behind validation)', () => {
   const payloads: Array<[string, RegExp]> = [
@@ -64,6 +65,21 @@ describe('plain text → Markdown stays text', () => {
     expect(paragraph.type).toBe('paragraph');
     expect(paragraph.children.map((c) => c.type)).toEqual(['text']);
     expect(paragraph.children[0]!.value).toBe(hostile);
+  });
+
+  it('any text reads back as one paragraph of exactly that text (line breaks folded)', () => {
+    const parser = unified().use(remarkParse);
+    const alphabet = fc.constantFrom(...'aZ0 19.)(-+*_`~[]<>|!#&;:/\\=\'"{}é\n\t'.split(''));
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }).map((cs) => cs.join('')), (value) => {
+        const expected = value.replace(/\s*\n\s*/g, ' ').trim();
+        fc.pre(expected.length > 0);
+        const tree = parser.parse(textToMarkdown(value));
+        expect(tree.children.map((c) => c.type)).toEqual(['paragraph']);
+        expect(toString(tree)).toBe(expected);
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('escapes a line-start list marker', () => {
