@@ -1,6 +1,7 @@
 import type { Messages } from '../i18n/messages.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { renderNotice } from '../render/render-notice.js';
+import { renderRegister } from '../render/register/render-register.js';
 import { stylesheet } from '../render/templates.js';
 
 /** One output file; `path` is relative to the folder the renderer is given. */
@@ -9,14 +10,22 @@ export interface RenderedFile {
   contents: string | Uint8Array;
 }
 
+/** Options some outputs take, from the command line through `compilePolicy`. */
+export interface RenderOptions {
+  /** Start CSV files with a UTF-8 byte-order mark, which Excel needs. */
+  csvBom: boolean;
+}
+
+type Rendered = RenderedFile[] | Promise<RenderedFile[]>;
+
 /**
  * An output kind. Language renderers write into dist/<org>/<lang>/, policy
  * renderers into dist/<org>/. `group` lets a command build a subset
  * (e.g. `policyc register` builds only the 'register' group).
  */
 export type OutputRenderer =
-  | { name: string; group: string; scope: 'language'; render(model: PolicyModel, messages: Messages): RenderedFile[] }
-  | { name: string; group: string; scope: 'policy'; render(model: PolicyModel): RenderedFile[] };
+  | { name: string; group: string; scope: 'language'; render(model: PolicyModel, messages: Messages, options: RenderOptions): Rendered }
+  | { name: string; group: string; scope: 'policy'; render(model: PolicyModel, options: RenderOptions): Rendered };
 
 const notice: OutputRenderer = {
   name: 'notice',
@@ -33,5 +42,13 @@ const notice: OutputRenderer = {
   },
 };
 
+/** The art. 30 record of processing activities (CSV, XLSX, HTML, Markdown). */
+const register: OutputRenderer = {
+  name: 'register',
+  group: 'register',
+  scope: 'language',
+  render: (model, messages, options) => renderRegister(model, messages, { csvBom: options.csvBom }),
+};
+
 /** Every output `build` writes, in order. Add an output: one renderer module, one entry here. */
-export const outputRenderers: readonly OutputRenderer[] = [notice];
+export const outputRenderers: readonly OutputRenderer[] = [notice, register];

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { OutputFile } from './compile-policy.js';
@@ -9,14 +9,20 @@ import type { OutputFile } from './compile-policy.js';
  * produced (memory stays flat however many policies there are); commit()
  * then swaps each organisation's folder into place with renames, and
  * abort() removes the staging folder. Nothing is written outside outDir.
+ *
+ * A partial build (e.g. `policyc register`, which makes only some outputs)
+ * uses `{ merge: true }`: each staged file then replaces its namesake in the
+ * organisation's folder, and the organisation's other files stay.
  */
 export class OutputWriter {
   readonly outDir: string;
   private readonly staging: string;
+  private readonly merge: boolean;
   private readonly organisations = new Set<string>();
   private finished = false;
 
-  constructor(outDir: string) {
+  constructor(outDir: string, options: { merge?: boolean } = {}) {
+    this.merge = options.merge ?? false;
     this.outDir = path.resolve(outDir);
     this.staging = path.join(this.outDir, `.policyc-staging-${process.pid}-${randomBytes(4).toString('hex')}`);
   }
@@ -43,6 +49,10 @@ export class OutputWriter {
     const committed = [...this.organisations].sort();
     for (const organisation of committed) {
       const live = path.join(this.outDir, organisation);
+      if (this.merge) {
+        moveFiles(path.join(this.staging, organisation), live);
+        continue;
+      }
       if (existsSync(live)) {
         mkdirSync(retired, { recursive: true });
         renameSync(live, path.join(retired, organisation));
@@ -56,5 +66,16 @@ export class OutputWriter {
   abort(): void {
     this.finished = true;
     rmSync(this.staging, { recursive: true, force: true });
+  }
+}
+
+/** Moves every file under `from` to the same place under `to`, replacing files of the same name. */
+function moveFiles(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) moveFiles(source, target);
+    else renameSync(source, target);
   }
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { summary } from '../../diagnostics/format-diagnostics.js';
 import {
-  cli, EXIT_INVALID, EXIT_OK, parseLanguages, policyFiles, readPolicy, relativeTo, reportDiagnostics, type Command,
+  cli, EXIT_INVALID, EXIT_OK, parseLanguages, policyFiles, readPolicy, relativeTo, reportDiagnostics, type CliIo, type Command, type CommonOptions,
 } from '../cli-support.js';
 
 /**
@@ -13,56 +13,66 @@ import {
 export const buildCommand: Command = {
   name: 'build',
   formats: ['text', 'json'],
-  async run(options, io) {
-    const languages = options.lang ? parseLanguages(options.lang) : undefined;
-    const [{ compilePolicy }, { OutputWriter }] = await Promise.all([
-      import('../../build/compile-policy.js'),
-      import('../../build/output-writer.js'),
-    ]);
-    const files = policyFiles(options, io);
-    const outDir = path.resolve(io.cwd, options.out);
-    const writer = new OutputWriter(outDir);
-    const diagnostics: Diagnostic[] = [];
-    const owners = new Map<string, string>();
-    let fileCount = 0;
-    for (const file of files) {
-      const relative = path.relative(io.cwd, file);
-      const read = readPolicy(file, io, 'en');
-      diagnostics.push(...read.diagnostics);
-      if (read.text === undefined) continue;
-      const compiled = compilePolicy(read.text, relative, languages ? { languages } : {});
-      diagnostics.push(...compiled.diagnostics);
-      if (compiled.id !== undefined) {
-        const other = owners.get(compiled.id);
-        if (other !== undefined) {
-          diagnostics.push({
-            ruleId: 'build/duplicate-policy-id', severity: 'error', file: relative, pointer: '/id',
-            message: cli.t('diagnostics:reference.duplicatePolicy', { id: compiled.id, other }),
-          });
-          continue;
-        }
-        owners.set(compiled.id, relative);
+  run: (options, io) => compileAndWrite(options, io),
+};
+
+/**
+ * Compiles the policies named on the command line and writes their outputs,
+ * all or nothing; `groups` limits the outputs (see output-renderers.ts).
+ */
+export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?: readonly string[]): Promise<number> {
+  const languages = options.lang ? parseLanguages(options.lang) : undefined;
+  const [{ compilePolicy }, { OutputWriter }] = await Promise.all([
+    import('../../build/compile-policy.js'),
+    import('../../build/output-writer.js'),
+  ]);
+  const files = policyFiles(options, io);
+  const outDir = path.resolve(io.cwd, options.out);
+  const writer = new OutputWriter(outDir, { merge: groups !== undefined });
+  const diagnostics: Diagnostic[] = [];
+  const owners = new Map<string, string>();
+  let fileCount = 0;
+  for (const file of files) {
+    const relative = path.relative(io.cwd, file);
+    const read = readPolicy(file, io, 'en');
+    diagnostics.push(...read.diagnostics);
+    if (read.text === undefined) continue;
+    const compiled = await compilePolicy(read.text, relative, {
+      ...(languages ? { languages } : {}),
+      ...(groups ? { groups } : {}),
+      csvBom: options.values.bom === true,
+    });
+    diagnostics.push(...compiled.diagnostics);
+    if (compiled.id !== undefined) {
+      const other = owners.get(compiled.id);
+      if (other !== undefined) {
+        diagnostics.push({
+          ruleId: 'build/duplicate-policy-id', severity: 'error', file: relative, pointer: '/id',
+          message: cli.t('diagnostics:reference.duplicatePolicy', { id: compiled.id, other }),
+        });
+        continue;
       }
-      if (hasErrors(diagnostics)) continue; // keep checking the rest, but stage nothing more
-      try {
-        writer.stage(compiled.outputs);
-      } catch (error) {
-        writer.abort();
-        reportDiagnostics(diagnostics, options, io);
-        io.stderr(cli.t('cli:writeFailed', { detail: (error as Error).message, out: relativeTo(io, outDir) }) + '\n');
-        return EXIT_INVALID;
-      }
-      fileCount += compiled.outputs.length;
+      owners.set(compiled.id, relative);
     }
-    reportDiagnostics(diagnostics, options, io);
-    const counts = summary(diagnostics);
-    if (counts.error > 0) {
+    if (hasErrors(diagnostics)) continue; // keep checking the rest, but stage nothing more
+    try {
+      writer.stage(compiled.outputs);
+    } catch (error) {
       writer.abort();
-      io.stderr(cli.t('cli:buildFailed', { errors: counts.error, out: relativeTo(io, outDir) }) + '\n');
+      reportDiagnostics(diagnostics, options, io);
+      io.stderr(cli.t('cli:writeFailed', { detail: (error as Error).message, out: relativeTo(io, outDir) }) + '\n');
       return EXIT_INVALID;
     }
-    writer.commit();
-    io.stderr(cli.t('cli:built', { count: files.length, out: relativeTo(io, outDir), files: fileCount }) + '\n');
-    return EXIT_OK;
-  },
-};
+    fileCount += compiled.outputs.length;
+  }
+  reportDiagnostics(diagnostics, options, io);
+  const counts = summary(diagnostics);
+  if (counts.error > 0) {
+    writer.abort();
+    io.stderr(cli.t('cli:buildFailed', { errors: counts.error, out: relativeTo(io, outDir) }) + '\n');
+    return EXIT_INVALID;
+  }
+  writer.commit();
+  io.stderr(cli.t('cli:built', { count: files.length, out: relativeTo(io, outDir), files: fileCount }) + '\n');
+  return EXIT_OK;
+}
