@@ -67,6 +67,8 @@ interface ColumnSpec<Row> {
 interface CellContext {
   model: PolicyModel;
   m: Messages;
+  /** The security measures, the same in every row: worked out once. */
+  security: RegisterCell;
 }
 
 const one = (value: string | undefined): RegisterCell => (value ? [value] : []);
@@ -129,7 +131,7 @@ function transfersCell(parties: ReadonlyArray<Processor | Recipient>, m: Message
 }
 
 /** The general description of technical and organisational measures, art. 30(1)(g) and 32(1). */
-const securityCell = ({ model, m }: CellContext): RegisterCell => {
+function securityCell(model: PolicyModel, m: Messages): RegisterCell {
   const s = model.source.security;
   if (!s) return [];
   const measures = (s.measures ?? []).map((x) => pick(x, m));
@@ -137,7 +139,7 @@ const securityCell = ({ model, m }: CellContext): RegisterCell => {
   const lines = measures.length ? measures : description ? [markdownToPlainText(description)] : [];
   if (s.standards?.length) lines.push(m.t('register:cell.standards', { standards: joinList(s.standards, m) }));
   return lines;
-};
+}
 
 /** Art. 30(1): one row per processing activity, i.e. per purpose. Column order is stable: (a) to (g), then the Dutch practice additions. */
 const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
@@ -155,7 +157,7 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
   { key: 'processors', width: 36, cell: (p, { m }) => p.processors.map((x) => processorLine(x, m)) },
   { key: 'transfers', width: 40, cell: (p, { m }) => transfersCell([...p.processors, ...p.recipients], m) },
   { key: 'retention', width: 48, cell: (p, { m }) => p.retention.map((r) => retentionLine(r, m)) },
-  { key: 'security', width: 40, cell: (_, ctx) => securityCell(ctx) },
+  { key: 'security', width: 40, cell: (_, ctx) => ctx.security },
   { key: 'systems', width: 24, cell: (p) => p.systems ?? [] },
 ];
 
@@ -180,7 +182,7 @@ const processorColumns: ReadonlyArray<ColumnSpec<ProcessorActivity>> = [
   { key: 'subProcessors', width: 36, cell: (a, { m }) => a.subProcessors.map((x) => processorLine(x, m)) },
   { key: 'transfers', width: 40, cell: (a, { m }) => transfersCell(a.subProcessors, m) },
   { key: 'retention', width: 48, cell: (a, { m }) => a.retention.map((r) => retentionLine(r, m)) },
-  { key: 'security', width: 40, cell: (_, ctx) => securityCell(ctx) },
+  { key: 'security', width: 40, cell: (_, ctx) => ctx.security },
 ];
 
 function table<Row>(kind: RegisterKind, specs: ReadonlyArray<ColumnSpec<Row>>, rows: readonly Row[], ctx: CellContext): RegisterTable {
@@ -213,7 +215,7 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
   add('dpo', dpoCell(ctx).join(', '));
   add('representative', representativeCell(ctx).join(', '));
   add('storage', joinList((source.transfers?.storageLocations ?? []).map((c) => countryName(c, m)), m));
-  add('security', securityCell(ctx).join('\n'));
+  add('security', ctx.security.join('\n'));
   add('version', source.metadata.version);
   add('effectiveDate', formatDate(source.metadata.effectiveDate, m));
   add('source', source.metadata.source?.title);
@@ -227,7 +229,7 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
 
 /** The register in one language. */
 export function buildRegister(model: PolicyModel, m: Messages): Register {
-  const ctx: CellContext = { model, m };
+  const ctx: CellContext = { model, m, security: securityCell(model, m) };
   const tables = [table('controller', controllerColumns, model.purposes, ctx)];
   if (model.processorActivities.length) tables.push(table('processor', processorColumns, model.processorActivities, ctx));
   const { metadata, controller } = model.source;

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { Register, RegisterTable } from './register-model.js';
 
@@ -47,7 +47,9 @@ function policyDate(iso: string): Date {
  * with fixed entry times (exceljs's zip writer stamps the current time).
  */
 export async function registerToXlsx(register: Register): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs takes a few hundred milliseconds to import.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   const date = policyDate(register.date);
   workbook.creator = 'policyc';
   workbook.lastModifiedBy = 'policyc';
