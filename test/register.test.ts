@@ -162,7 +162,7 @@ describe('register.csv', () => {
   it('round-trips any text through a CSV parser', () => {
     fc.assert(fc.property(fc.array(fc.array(fc.string({ unit: 'grapheme' }), { maxLength: 3 }), { minLength: 2, maxLength: 2 }), (cells) => {
       const table: RegisterTable = {
-        kind: 'controller', caption: 'c', sheetName: 's', fileStem: 'register',
+        kind: 'controller', caption: 'c', sheetName: 's', fileStem: 'register', rowHeader: 0,
         columns: [{ key: 'a', header: 'A', width: 1 }, { key: 'b', header: 'B, "b"', width: 1 }],
         rows: [cells],
       };
@@ -254,7 +254,7 @@ describe('register.html and register.md', () => {
     const html = registerToHtml(registerFor(model, 'en'));
     expect(html).toContain('<caption>Processing activities as controller (Article 30(1) GDPR)</caption>');
     expect(html).toContain('<th scope="col">Categories of data subjects</th>');
-    expect(html).toContain('<th scope="row">care</th>');
+    expect(html).toContain('<tr><td>care</td><th scope="row">Care, &quot;treatment&quot;, and follow-up<br>after discharge</th>');
     expect(html).toContain('<ul><li>EPD</li><li>Mail, calendar</li></ul>');
     expect(html).toMatch(/@media print \{\s*@page \{ size: A4 landscape;/);
     expect(html).toContain('<html lang="en">');

@@ -11,7 +11,9 @@ function template(): Handlebars.TemplateDelegate {
   if (page) return page;
   const env = Handlebars.create();
   env.registerHelper('many', (cell: readonly string[]) => cell.length > 1);
+  env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   env.registerHelper('lines', (value: string) => value.split('\n'));
+  env.registerPartial('lines', '{{#each (lines this)}}{{#unless @first}}<br>{{/unless}}{{this}}{{/each}}');
   page = env.compile(readFileSync(path.join(templatesDir, 'register.html.hbs'), 'utf8'), { strict: true, preventIndent: true });
   css = readFileSync(path.join(templatesDir, 'register.css'), 'utf8').trimEnd();
   return page;

@@ -54,6 +54,8 @@ export interface RegisterTable {
   /** File name stem for formats that hold one table per file (CSV). */
   fileStem: string;
   columns: RegisterColumn[];
+  /** The column whose cell names its row (the activity), for row headers. */
+  rowHeader: number;
   rows: RegisterCell[][];
 }
 
@@ -61,6 +63,8 @@ export interface RegisterTable {
 interface ColumnSpec<Row> {
   key: string;
   width: number;
+  /** The column that names the row. */
+  names?: true;
   cell(row: Row, ctx: CellContext): RegisterCell;
 }
 
@@ -144,7 +148,7 @@ function securityCell(model: PolicyModel, m: Messages): RegisterCell {
 /** Art. 30(1): one row per processing activity, i.e. per purpose. Column order is stable: (a) to (g), then the Dutch practice additions. */
 const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
   { key: 'id', width: 16, cell: (p) => [p.id] },
-  { key: 'activity', width: 28, cell: (p, { m }) => [pick(p.name, m)] },
+  { key: 'activity', width: 28, names: true, cell: (p, { m }) => [pick(p.name, m)] },
   { key: 'controller', width: 28, cell: (_, ctx) => controllerCell(ctx) },
   { key: 'representative', width: 22, cell: (_, ctx) => representativeCell(ctx) },
   { key: 'dpo', width: 24, cell: (_, ctx) => dpoCell(ctx) },
@@ -172,7 +176,7 @@ function legalBasisCell(p: Purpose, m: Messages): RegisterCell {
 /** Art. 30(2): one row per kind of processing done for other controllers. */
 const processorColumns: ReadonlyArray<ColumnSpec<ProcessorActivity>> = [
   { key: 'id', width: 16, cell: (a) => [a.id] },
-  { key: 'processing', width: 36, cell: (a, { m }) => [pick(a.name, m), ...one(a.description?.[m.lang] && markdownToPlainText(a.description[m.lang]!))] },
+  { key: 'processing', width: 36, names: true, cell: (a, { m }) => [pick(a.name, m), ...one(a.description?.[m.lang] && markdownToPlainText(a.description[m.lang]!))] },
   { key: 'processor', width: 28, cell: (_, ctx) => controllerCell(ctx) },
   { key: 'representative', width: 22, cell: (_, ctx) => representativeCell(ctx) },
   { key: 'dpo', width: 24, cell: (_, ctx) => dpoCell(ctx) },
@@ -193,6 +197,7 @@ function table<Row>(kind: RegisterKind, specs: ReadonlyArray<ColumnSpec<Row>>, r
     sheetName: t(`register:table.${kind}.sheet`),
     fileStem: kind === 'controller' ? 'register' : 'register-processor',
     columns: specs.map((s) => ({ key: s.key, header: t(`register:column.${s.key}`), width: s.width })),
+    rowHeader: Math.max(0, specs.findIndex((s) => s.names)),
     rows: rows.map((row) => specs.map((s) => s.cell(row, ctx))),
   };
 }
