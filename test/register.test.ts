@@ -121,6 +121,14 @@ describe('the art. 30 register', () => {
     }
   });
 
+  it('has the same message keys in Dutch and English', () => {
+    const keys = (value: unknown, prefix = ''): string[] => (typeof value === 'object' && value !== null
+      ? Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k}.`))
+      : [prefix]);
+    const read = (lang: string) => keys(JSON.parse(readFileSync(path.join(repoRoot, `locales/${lang}/register.json`), 'utf8'))).sort();
+    expect(read('nl')).toEqual(read('en'));
+  });
+
   it('has the art. 30(1) columns in a stable order, with headers in the chosen language', async () => {
     const { model } = await compile(fixture);
     const keys = registerFor(model, 'en').tables[0]!.columns.map((c) => c.key);
@@ -191,7 +199,7 @@ describe('register.xlsx', () => {
         for (const table of register.tables) {
           expectTableMatchesPolicy(table, source, lang);
           const sheet = workbook.getWorksheet(table.sheetName)!;
-          expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+          expect(sheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 1 });
           expect(sheet.autoFilter).toBeTruthy();
           expect(sheet.rowCount).toBe(table.rows.length + 1);
           expect(sheet.getRow(1).values).toEqual([undefined, ...table.columns.map((c) => c.header)]);
@@ -208,6 +216,17 @@ describe('register.xlsx', () => {
         const facts = organisation.getSheetValues().slice(3).map((r) => (r as unknown[]).slice(1));
         expect(facts).toEqual(register.organisation.facts.map((f) => [f.label, f.value]));
         expect(facts[0]).toEqual([messagesFor(lang).t('register:organisation.name'), source.controller.name]);
+      }
+    }
+  });
+
+  it('has sheet names Excel accepts in every language (at most 31 characters, none of []:*?/\\)', async () => {
+    const { model } = await compile(fixture);
+    for (const lang of ['nl', 'en'] as const) {
+      const register = registerFor(model, lang);
+      for (const name of [...register.tables.map((x) => x.sheetName), register.organisation.sheetName]) {
+        expect(name.length, name).toBeLessThanOrEqual(31);
+        expect(name).not.toMatch(/[[\]:*?/\\]/);
       }
     }
   });
@@ -314,6 +333,26 @@ describe('policyc register', () => {
       'register-processor.csv', 'register.csv', 'register.html', 'register.md', 'register.xlsx',
     ]);
     expect(readFileSync(path.join(out, 'ipractice/en/register.csv'), 'utf8').charCodeAt(0)).toBe(0xfeff);
+  });
+
+  it('removes a register file it no longer makes, and only that', async () => {
+    const { runPolicyc } = await import('./support/cli.js');
+    const { mkdtempSync, readdirSync, writeFileSync, mkdirSync } = await import('node:fs');
+    const os = await import('node:os');
+    const out = mkdtempSync(path.join(os.tmpdir(), 'policyc-register-'));
+    const policyDir = path.join(out, 'src');
+    mkdirSync(policyDir);
+    const source = JSON.parse(readFileSync(fixture, 'utf8')) as PolicySource;
+    writeFileSync(path.join(policyDir, 'policy.json'), JSON.stringify(source));
+    expect(runPolicyc(['build', policyDir, '--out', out]).status).toBe(0);
+    writeFileSync(path.join(out, 'register-processor/en/notes.txt'), 'kept');
+    delete source.processorActivities;
+    writeFileSync(path.join(policyDir, 'policy.json'), JSON.stringify(source));
+    const run = runPolicyc(['register', policyDir, '--out', out]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(readdirSync(path.join(out, 'register-processor/en')).sort()).toEqual([
+      'notes.txt', 'privacy.css', 'privacy.fragment.html', 'privacy.html', 'privacy.md', 'register.csv', 'register.html', 'register.md', 'register.xlsx',
+    ]);
   });
 
   it('is listed in the help', async () => {

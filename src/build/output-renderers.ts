@@ -23,14 +23,21 @@ type Rendered = RenderedFile[] | Promise<RenderedFile[]>;
  * renderers into dist/<org>/. `group` lets a command build a subset
  * (e.g. `policyc register` builds only the 'register' group).
  */
-export type OutputRenderer =
-  | { name: string; group: string; scope: 'language'; render(model: PolicyModel, messages: Messages, options: RenderOptions): Rendered }
-  | { name: string; group: string; scope: 'policy'; render(model: PolicyModel, options: RenderOptions): Rendered };
+export type OutputRenderer = {
+  name: string;
+  group: string;
+  /** True for a file name this renderer may write (so a partial build can remove one it no longer makes). */
+  owns(fileName: string): boolean;
+} & (
+  | { scope: 'language'; render(model: PolicyModel, messages: Messages, options: RenderOptions): Rendered }
+  | { scope: 'policy'; render(model: PolicyModel, options: RenderOptions): Rendered }
+);
 
 const notice: OutputRenderer = {
   name: 'notice',
   group: 'notice',
   scope: 'language',
+  owns: (file) => /^privacy(\.fragment)?\.(md|html|css)$/.test(file),
   render(model, messages) {
     const rendered = renderNotice(model, messages);
     return [
@@ -47,6 +54,7 @@ const register: OutputRenderer = {
   name: 'register',
   group: 'register',
   scope: 'language',
+  owns: (file) => /^register(-processor)?\.(csv|xlsx|html|md)$/.test(file),
   render: (model, messages, options) => renderRegister(model, messages, { csvBom: options.csvBom }),
 };
 

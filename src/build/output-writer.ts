@@ -11,18 +11,20 @@ import type { OutputFile } from './compile-policy.js';
  * abort() removes the staging folder. Nothing is written outside outDir.
  *
  * A partial build (e.g. `policyc register`, which makes only some outputs)
- * uses `{ merge: true }`: each staged file then replaces its namesake in the
- * organisation's folder, and the organisation's other files stay.
+ * passes `merge`: each staged file then replaces its namesake in the
+ * organisation's folder; of the files already there, those `merge.owns`
+ * (paths relative to the organisation's folder) but this build did not make
+ * are removed, and all others stay.
  */
 export class OutputWriter {
   readonly outDir: string;
   private readonly staging: string;
-  private readonly merge: boolean;
+  private readonly merge: MergeOptions | undefined;
   private readonly organisations = new Set<string>();
   private finished = false;
 
-  constructor(outDir: string, options: { merge?: boolean } = {}) {
-    this.merge = options.merge ?? false;
+  constructor(outDir: string, options: { merge?: MergeOptions } = {}) {
+    this.merge = options.merge;
     this.outDir = path.resolve(outDir);
     this.staging = path.join(this.outDir, `.policyc-staging-${process.pid}-${randomBytes(4).toString('hex')}`);
   }
@@ -50,7 +52,12 @@ export class OutputWriter {
     for (const organisation of committed) {
       const live = path.join(this.outDir, organisation);
       if (this.merge) {
-        moveFiles(path.join(this.staging, organisation), live);
+        const staged = path.join(this.staging, organisation);
+        const made = new Set(filesUnder(staged));
+        for (const file of existsSync(live) ? filesUnder(live) : []) {
+          if (this.merge.owns(file) && !made.has(file)) rmSync(path.join(live, file));
+        }
+        moveFiles(staged, live);
         continue;
       }
       if (existsSync(live)) {
@@ -67,6 +74,17 @@ export class OutputWriter {
     this.finished = true;
     rmSync(this.staging, { recursive: true, force: true });
   }
+}
+
+export interface MergeOptions {
+  /** True for a file (relative to an organisation's folder, '/'-separated) that the partial build is responsible for. */
+  owns(file: string): boolean;
+}
+
+/** Every file under `dir`, as '/'-separated paths relative to it. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(path.join(dir, entry.name)).map((f) => `${entry.name}/${f}`) : [entry.name]);
 }
 
 /** Moves every file under `from` to the same place under `to`, replacing files of the same name. */

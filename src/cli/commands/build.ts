@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { summary } from '../../diagnostics/format-diagnostics.js';
+import { isLanguage } from '../../i18n/messages.js';
 import {
   cli, EXIT_INVALID, EXIT_OK, parseLanguages, policyFiles, readPolicy, relativeTo, reportDiagnostics, type CliIo, type Command, type CommonOptions,
 } from '../cli-support.js';
@@ -22,13 +23,20 @@ export const buildCommand: Command = {
  */
 export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?: readonly string[]): Promise<number> {
   const languages = options.lang ? parseLanguages(options.lang) : undefined;
-  const [{ compilePolicy }, { OutputWriter }] = await Promise.all([
+  const [{ compilePolicy }, { OutputWriter }, { outputRenderers }] = await Promise.all([
     import('../../build/compile-policy.js'),
     import('../../build/output-writer.js'),
+    import('../../build/output-renderers.js'),
   ]);
   const files = policyFiles(options, io);
   const outDir = path.resolve(io.cwd, options.out);
-  const writer = new OutputWriter(outDir, { merge: groups !== undefined });
+  // A partial build replaces only the files of its own outputs, in each language folder.
+  const partial = outputRenderers.filter((r) => groups?.includes(r.group));
+  const owns = (file: string): boolean => {
+    const [folder = '', ...rest] = file.split('/');
+    return partial.some((r) => (r.scope === 'language' ? isLanguage(folder) && rest.length === 1 && r.owns(rest[0]!) : r.owns(file)));
+  };
+  const writer = new OutputWriter(outDir, groups ? { merge: { owns } } : {});
   const diagnostics: Diagnostic[] = [];
   const owners = new Map<string, string>();
   let fileCount = 0;

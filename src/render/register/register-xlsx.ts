@@ -10,8 +10,8 @@ const TOP_WRAPPED: Partial<ExcelJS.Alignment> = { vertical: 'top', wrapText: tru
 
 function addTableSheet(workbook: ExcelJS.Workbook, table: RegisterTable): void {
   const sheet = workbook.addWorksheet(table.sheetName, {
-    // Frozen header row and id column; landscape when printed, header repeated on every page.
-    views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }],
+    // Header row and columns up to the activity's name frozen; landscape when printed, header repeated on every page.
+    views: [{ state: 'frozen', xSplit: table.rowHeader + 1, ySplit: 1 }],
     pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
   });
   sheet.columns = table.columns.map((c) => ({ key: c.key, width: c.width }));
