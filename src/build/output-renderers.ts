@@ -26,8 +26,12 @@ type Rendered = RenderedFile[] | Promise<RenderedFile[]>;
 export type OutputRenderer = {
   name: string;
   group: string;
-  /** True for a file name this renderer may write (so a partial build can remove one it no longer makes). */
-  owns(fileName: string): boolean;
+  /**
+   * True for a file name this renderer may write, so that a partial build
+   * (`policyc register`) can remove one it no longer makes. Without it, such
+   * files are left in place.
+   */
+  owns?(fileName: string): boolean;
 } & (
   | { scope: 'language'; render(model: PolicyModel, messages: Messages, options: RenderOptions): Rendered }
   | { scope: 'policy'; render(model: PolicyModel, options: RenderOptions): Rendered }

@@ -34,7 +34,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   const partial = outputRenderers.filter((r) => groups?.includes(r.group));
   const owns = (file: string): boolean => {
     const [folder = '', ...rest] = file.split('/');
-    return partial.some((r) => (r.scope === 'language' ? isLanguage(folder) && rest.length === 1 && r.owns(rest[0]!) : r.owns(file)));
+    return partial.some((r) => (r.scope === 'language' ? isLanguage(folder) && rest.length === 1 && r.owns?.(rest[0]!) === true : r.owns?.(file) === true));
   };
   const writer = new OutputWriter(outDir, groups ? { merge: { owns } } : {});
   const diagnostics: Diagnostic[] = [];
