@@ -355,6 +355,20 @@ describe('policyc register', () => {
     ]);
   });
 
+  it('writes nothing for an invalid policy, and says where the problem is', async () => {
+    const { runPolicyc } = await import('./support/cli.js');
+    const { existsSync, mkdtempSync, writeFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const out = mkdtempSync(path.join(os.tmpdir(), 'policyc-register-'));
+    const bad = readFileSync(fixture, 'utf8').replace('"legalBasis": "6(1)(c)"', '"legalBasis": "6(1)(x)"');
+    writeFileSync(path.join(out, 'policy.json'), bad);
+    const run = runPolicyc(['register', path.join(out, 'policy.json'), '--out', path.join(out, 'dist')]);
+    expect(run.status).toBe(1);
+    const line = bad.split('\n').findIndex((l) => l.includes('6(1)(x)')) + 1;
+    expect(run.stderr).toMatch(new RegExp(`policy\\.json:${line}:\\d+ error /purposes/1/legalBasis`));
+    expect(existsSync(path.join(out, 'dist', 'register-processor'))).toBe(false);
+  });
+
   it('is listed in the help', async () => {
     const { runPolicyc } = await import('./support/cli.js');
     const help = runPolicyc(['--help']).stdout;
