@@ -1,13 +1,11 @@
 import type { Messages } from '../i18n/messages.js';
-import { isInEea } from '../law/eea.js';
+import { partyLeavesEea } from '../law/eea.js';
 import type { PolicyModel, Processor, Purpose, Recipient } from '../resolve/model.js';
 import { formatDuration, formatLawReference } from '../resolve/retention-phrase.js';
-import type { CookieCategorySource, TransferSource } from '../policy/policy-types.js';
+import type { CookieCategorySource } from '../policy/policy-types.js';
 import { contactFacts, countryName, formatAddress, formatDate, joinList, pick, sentence } from './format.js';
+import { legalBasisText, specialConditionText, transferText } from './legal-text.js';
 import { link, text, type Block, type Fact, type Inline, type NoticeOutline, type Section, type Table } from './outline.js';
-
-/** 6(1)(b) → 6-1-b, the key segment used in locales. */
-export const termKey = (id: string): string => id.replace(/\((\w+)\)/g, '-$1');
 
 /**
  * The privacy notice for one language, as an outline. Sections follow the
@@ -118,7 +116,7 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
   transferBlocks.push(...rich(source.transfers?.statement));
   const transferItems = [...model.processors, ...model.recipients]
     .filter((party) => partyLeavesEea(party))
-    .map((party) => transferLine(party, m));
+    .map((party) => [text(transferText(party, m))]);
   if (transferItems.length) transferBlocks.push({ list: transferItems });
   add('transfers', transferBlocks);
 
@@ -212,22 +210,11 @@ function purposeBlocks(p: Purpose, m: Messages): Block[] {
   const blocks: Block[] = [];
   if (p.description?.[m.lang]) blocks.push({ rich: p.description[m.lang]! });
   const facts: Fact[] = [];
-  if (p.legalBasis) {
-    const key = termKey(p.legalBasis);
-    let basis = `${t(`terms:legalBasis.${key}.name`)} (${t(`terms:legalBasis.${key}.article`)})`;
-    if (p.legalBasisExplanation) basis += `. ${pick(p.legalBasisExplanation, m)}`;
-    facts.push({ label: t('notice:label.legalBasis'), inlines: [text(basis)] });
-  }
+  const basis = legalBasisText(p, m);
+  if (basis) facts.push({ label: t('notice:label.legalBasis'), inlines: [text(basis)] });
   if (p.legalObligation) facts.push({ label: t('notice:label.legalObligation'), inlines: [text(formatLawReference(p.legalObligation, m))] });
   if (p.legitimateInterest) facts.push({ label: t('notice:label.legitimateInterest'), inlines: [text(pick(p.legitimateInterest, m))] });
-  if (p.specialCategoryCondition) {
-    const c = p.specialCategoryCondition;
-    const key = termKey(c.condition);
-    let value = `${t(`terms:specialCondition.${key}.name`)} (${t(`terms:specialCondition.${key}.article`)}`;
-    value += c.lawReference ? `; ${formatLawReference(c.lawReference, m)})` : ')';
-    if (c.explanation) value += `. ${pick(c.explanation, m)}`;
-    facts.push({ label: t('notice:label.specialCondition'), inlines: [text(value)] });
-  }
+  if (p.specialCategoryCondition) facts.push({ label: t('notice:label.specialCondition'), inlines: [text(specialConditionText(p.specialCategoryCondition, m))] });
   if (p.dataCategories.length) facts.push({ label: t('notice:label.data'), inlines: [text(joinList(p.dataCategories.map((c) => pick(c.name, m)), m))] });
   if (p.dataSubjects.length) facts.push({ label: t('notice:label.subjects'), inlines: [text(joinList(p.dataSubjects.map((s) => pick(s.name, m)), m))] });
   if (p.processors.length) facts.push({ label: t('notice:label.processors'), inlines: [text(joinList(p.processors.map((x) => x.name), m))] });
@@ -292,25 +279,4 @@ function authorityFacts(model: PolicyModel, m: Messages): Fact[] {
     { label: m.t('notice:label.website'), inlines: [link(a.website, a.website)] },
     { label: m.t('notice:label.address'), inlines: [text(formatAddress(a.postal, m))] },
   ];
-}
-
-/** Countries outside the EEA where a processor or recipient is established, stores data, or sends it. */
-export function nonEeaCountries(party: { country?: string; serverLocations?: string[]; transfer?: TransferSource }): string[] {
-  const all = [party.country, ...(party.serverLocations ?? []), ...(party.transfer?.countries ?? [])].filter((c): c is string => !!c);
-  return [...new Set(all.filter((c) => !isInEea(c)))];
-}
-
-function partyLeavesEea(party: Processor | Recipient): boolean {
-  return party.transfer !== undefined || nonEeaCountries(party).length > 0;
-}
-
-function transferLine(party: Processor | Recipient, m: Messages): Inline[] {
-  const name = typeof party.name === 'string' ? party.name : pick(party.name, m);
-  const countries = joinList(nonEeaCountries(party).map((c) => countryName(c, m)), m);
-  let line = countries ? m.t('notice:transfers.item', { name, countries }) : name;
-  if (party.transfer) {
-    line += ` — ${m.t(`terms:transferMechanism.${party.transfer.mechanism}`)}`;
-    if (party.transfer.copyAvailableAt) line += `. ${m.t('notice:transfers.copy', { where: pick(party.transfer.copyAvailableAt, m) })}`;
-  }
-  return [text(line)];
 }
