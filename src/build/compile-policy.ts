@@ -25,19 +25,23 @@ export interface CompiledPolicy {
   id?: string;
   model?: PolicyModel;
   outputs: OutputFile[];
+  /** Problems that stop the outputs (load, schema, references, build). */
   diagnostics: Diagnostic[];
+  /** Compliance findings: reported, never a reason to withhold the outputs. */
+  findings: Diagnostic[];
 }
 
 /**
  * Compiles one policy's text into every output, in memory. Nothing is
- * produced when any stage reports an error.
+ * produced when any stage reports an error; compliance findings (even errors)
+ * are returned alongside the outputs for the caller to judge.
  */
 export function compilePolicy(text: string, file: string, options: CompileOptions = {}): CompiledPolicy {
   const messageLanguage = options.messageLanguage ?? 'en';
   const analysed = analysePolicy(text, file, messageLanguage);
   const { model } = analysed;
   const diagnostics = [...analysed.diagnostics];
-  if (!model) return { outputs: [], diagnostics };
+  if (!model) return { outputs: [], diagnostics, findings: [] };
 
   const declared = model.languages;
   const requested = options.languages ?? declared;
@@ -67,7 +71,7 @@ export function compilePolicy(text: string, file: string, options: CompileOption
       for (const file of renderer.render(model, messages)) outputs.push({ path: `${model.id}/${lang}/${file.path}`, contents: file.contents });
     }
   }
-  return { id: model.id, model, outputs, diagnostics };
+  return { id: model.id, model, outputs, diagnostics, findings: analysed.findings };
 }
 
 function positionOfLanguages(doc: SourceDocument | undefined): { line?: number; column?: number } {

@@ -2,19 +2,23 @@ import path from 'node:path';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { summary } from '../../diagnostics/format-diagnostics.js';
 import {
-  cli, EXIT_INVALID, EXIT_OK, parseLanguages, policyFiles, readPolicy, relativeTo, reportDiagnostics, type Command,
+  cli, EXIT_INVALID, EXIT_OK, maxWarnings, parseLanguages, policyFiles, readPolicy, relativeTo, reportDiagnostics, type Command,
 } from '../cli-support.js';
 
 /**
  * `policyc build [paths…] --out dist --lang nl,en`: compile every policy and
  * write dist/<org>/<lang>/…; all or nothing — on any error the output folder
- * is left exactly as it was.
+ * is left exactly as it was. Compliance findings are reported and do not stop
+ * the build, unless --strict (then errors and warnings among them do) or
+ * --max-warnings is exceeded.
  */
 export const buildCommand: Command = {
   name: 'build',
-  formats: ['text', 'json'],
+  formats: ['text', 'json', 'sarif'],
   async run(options, io) {
     const languages = options.lang ? parseLanguages(options.lang) : undefined;
+    const limit = maxWarnings(options);
+    const strict = options.values.strict === true;
     const [{ compilePolicy }, { OutputWriter }] = await Promise.all([
       import('../../build/compile-policy.js'),
       import('../../build/output-writer.js'),
@@ -23,6 +27,7 @@ export const buildCommand: Command = {
     const outDir = path.resolve(io.cwd, options.out);
     const writer = new OutputWriter(outDir);
     const diagnostics: Diagnostic[] = [];
+    const findings: Diagnostic[] = [];
     const owners = new Map<string, string>();
     let fileCount = 0;
     for (const file of files) {
@@ -32,6 +37,7 @@ export const buildCommand: Command = {
       if (read.text === undefined) continue;
       const compiled = compilePolicy(read.text, relative, languages ? { languages } : {});
       diagnostics.push(...compiled.diagnostics);
+      findings.push(...compiled.findings);
       if (compiled.id !== undefined) {
         const other = owners.get(compiled.id);
         if (other !== undefined) {
@@ -48,14 +54,26 @@ export const buildCommand: Command = {
         writer.stage(compiled.outputs);
       } catch (error) {
         writer.abort();
-        reportDiagnostics(diagnostics, options, io);
+        reportDiagnostics([...diagnostics, ...findings], options, io);
         io.stderr(cli.t('cli:writeFailed', { detail: (error as Error).message, out: relativeTo(io, outDir) }) + '\n');
         return EXIT_INVALID;
       }
       fileCount += compiled.outputs.length;
     }
-    reportDiagnostics(diagnostics, options, io);
+    reportDiagnostics([...diagnostics, ...findings], options, io);
     const counts = summary(diagnostics);
+    const found = summary(findings);
+    const warnings = counts.warning + found.warning;
+    if (strict && found.error + found.warning > 0) {
+      writer.abort();
+      io.stderr(cli.t('cli:buildStrict', { errors: found.error, warnings: found.warning, out: relativeTo(io, outDir) }) + '\n');
+      return EXIT_INVALID;
+    }
+    if (limit !== undefined && warnings > limit) {
+      writer.abort();
+      io.stderr(cli.t('cli:tooManyWarnings', { warnings, limit }) + '\n');
+      return EXIT_INVALID;
+    }
     if (counts.error > 0) {
       writer.abort();
       io.stderr(cli.t('cli:buildFailed', { errors: counts.error, out: relativeTo(io, outDir) }) + '\n');

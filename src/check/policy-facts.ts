@@ -1,0 +1,61 @@
+import type { LawReference, RetentionConditionId } from '../policy/policy-types.js';
+import type { DataCategory, PolicyModel, Purpose, RetentionRule } from '../resolve/model.js';
+
+/**
+ * Small questions the rules ask of a resolved policy. They read optional
+ * fields defensively, so that fields the schema may grow (per-data legal
+ * bases, "earliest of" retention terms) slot in without changing the rules.
+ */
+
+/** Per-data legal bases, when the schema has them: `legalBases: [{ basis, … }]`. */
+interface BasisEntry {
+  basis?: string;
+  legitimateInterest?: unknown;
+}
+
+function basisEntries(purpose: Purpose): BasisEntry[] {
+  const entries = (purpose as { legalBases?: unknown }).legalBases;
+  return Array.isArray(entries) ? (entries as BasisEntry[]) : [];
+}
+
+/** Every art. 6(1) basis a purpose names. */
+export function basesOf(purpose: Purpose): string[] {
+  const bases = basisEntries(purpose).flatMap((e) => (typeof e.basis === 'string' ? [e.basis] : []));
+  if (purpose.legalBasis) bases.unshift(purpose.legalBasis);
+  return [...new Set(bases)];
+}
+
+/** True when the purpose names its legitimate interest, at purpose level or with a per-data basis. */
+export function namesLegitimateInterest(purpose: Purpose): boolean {
+  return purpose.legitimateInterest !== undefined || basisEntries(purpose).some((e) => e.basis === '6(1)(f)' && e.legitimateInterest !== undefined);
+}
+
+/** Every law a purpose cites: its legal obligation and the law behind its art. 9 condition. */
+export function lawsCitedBy(purpose: Purpose): LawReference[] {
+  return [purpose.legalObligation, purpose.specialCategoryCondition?.lawReference].filter((r): r is LawReference => r !== undefined);
+}
+
+/**
+ * The retention rules that cover a data category: rules that list it, and
+ * rules without a category list attached to a purpose that uses it.
+ */
+export function retentionFor(model: PolicyModel, category: DataCategory): RetentionRule[] {
+  const rules = new Set(model.retention.filter((r) => r.categories.includes(category)));
+  for (const purpose of category.usedBy) {
+    for (const rule of purpose.retention) if (!rule.dataCategories?.length) rules.add(rule);
+  }
+  return [...rules];
+}
+
+/** Data categories used by a purpose or by processing done as a processor. */
+export function isInUse(model: PolicyModel, category: DataCategory): boolean {
+  return category.usedBy.length > 0 || model.processorActivities.some((a) => a.dataCategories.includes(category));
+}
+
+/** Conditions that give no concrete end: "as long as necessary" (EDPB WP260 §… on vague retention). */
+export const vagueConditions: ReadonlySet<RetentionConditionId> = new Set(['as-long-as-necessary']);
+
+/** Indexes of a purpose's data categories that are special (art. 9). */
+export function specialCategories(purpose: Purpose): DataCategory[] {
+  return purpose.dataCategories.filter((c) => c.special !== undefined);
+}
