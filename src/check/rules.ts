@@ -3,7 +3,7 @@ import { adequacyFor } from '../law/adequacy.js';
 import { isInEea } from '../law/eea.js';
 import { consentBases } from '../law/legal-bases.js';
 import {
-  automatedDecisionSpecialConditions, bsnLaws, professionalSecrecyLaws, requirementBases, responseTimeLimitDays,
+  automatedDecisionSpecialConditions, bsnGrounds, professionalSecrecyLaws, requirementBases, responseTimeLimitDays,
 } from '../law/legal-thresholds.js';
 import { retentionMinimums, type RetentionMinimum } from '../law/retention-minimums.js';
 import { joinPointer } from '../load/json-pointer.js';
@@ -93,7 +93,7 @@ function retentionMinimumRule(min: RetentionMinimum, severity: Severity): Rule {
         if (days === undefined || days >= minimumDays) continue;
         const covered = model.dataCategories.filter((c) => retentionFor(model, c).includes(rule) && minimumApplies(min, model, c, rule.legalSource?.law));
         if (covered.length === 0) continue;
-        findings.push({ pointer: joinPointer(rule.pointer, 'period'), vars: { rule: rule.name, period: { duration: rule.period }, minimum: { duration: min.period }, category: covered[0]!.name } });
+        findings.push({ pointer: joinPointer(rule.pointer, 'period'), vars: { rule: rule.name, period: rule.phrase, minimum: { duration: min.period }, category: covered[0]!.name } });
       }
       return findings;
     },
@@ -212,7 +212,7 @@ export const rules: readonly Rule[] = [
     article: 'UAVG 46; Wabvpz',
     check: (model) =>
       model.purposes.flatMap((p) =>
-        p.dataCategories.some((c) => c.nationalIdentifier) && !lawsCitedBy(p).some((ref) => ref.law !== undefined && bsnLaws.has(ref.law))
+        p.dataCategories.some((c) => c.nationalIdentifier) && !lawsCitedBy(p).some((ref) => bsnGrounds.some((g) => g.law === ref.law && (!g.article || g.article.test(ref.article ?? ''))))
           ? [{ pointer: joinPointer(p.pointer, 'dataCategories', p.dataCategories.findIndex((c) => c.nationalIdentifier)), vars: { purpose: p.name } }]
           : [],
       ),

@@ -3,8 +3,14 @@ import type { LawId } from '../policy/policy-types.js';
 /** GDPR 12(3): a request is answered within one month; the longest month has 31 days. */
 export const responseTimeLimitDays = 31;
 
-/** Laws that provide for use of the BSN in care (UAVG art. 46 requires one). */
-export const bsnLaws: ReadonlySet<LawId> = new Set(['wabvpz', 'uavg']);
+/**
+ * Citations that give the BSN its legal ground (UAVG art. 46: only where a
+ * law provides): the Wabvpz for care providers, or UAVG art. 46 itself.
+ */
+export const bsnGrounds: ReadonlyArray<{ law: LawId; article?: RegExp }> = [
+  { law: 'wabvpz' },
+  { law: 'uavg', article: /\b46\b/ },
+];
 
 /**
  * Laws that give 9(2)(h) its professional-secrecy safeguard (GDPR 9(3)):
