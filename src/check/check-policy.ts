@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Messages } from '../i18n/messages.js';
 import { positionOf, type SourceDocument } from '../load/load-document.js';
 import type { Text } from '../policy/policy-types.js';
@@ -22,7 +22,8 @@ export function ruleMessage(rule: Rule, finding: Finding, messages: Messages, mo
 
 /**
  * Runs every rule of the catalogue over a resolved policy: whether it is
- * lawful and complete, as positioned diagnostics at the value at fault.
+ * lawful and complete, as positioned diagnostics at the value at fault,
+ * in source order.
  */
 export function checkPolicy(model: PolicyModel, document: SourceDocument, messages: Messages, catalogue: readonly Rule[] = rules): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -41,5 +42,5 @@ export function checkPolicy(model: PolicyModel, document: SourceDocument, messag
       });
     }
   }
-  return diagnostics;
+  return diagnostics.sort(compareDiagnostics);
 }
