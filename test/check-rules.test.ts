@@ -56,3 +56,19 @@ describe('compliance rules', () => {
     });
   }
 });
+
+describe('rules and a growing schema', () => {
+  it('transfer/privacy-shield finds the mechanism wherever the policy states it, with or without a party name', async () => {
+    const { checkPolicy } = await import('../src/check/check-policy.js');
+    const { messagesFor } = await import('../src/i18n/messages.js');
+    const file = path.join(fixtures, 'transfer/privacy-shield/pass.json');
+    const analysed = analysePolicy(readFileSync(file, 'utf8'), 'pass.json');
+    const model = analysed.model!;
+    // A policy-wide transfer, as a later schema may allow (IES states the Privacy Shield for all its transfers).
+    const grown = { ...model, source: { ...model.source, transfers: { mechanism: 'privacy-shield' } } } as typeof model;
+    const findings = checkPolicy(grown, analysed.document!, messagesFor('en')).filter((d) => d.ruleId === 'transfer/privacy-shield');
+    expect(findings.map((d) => [d.pointer, d.message])).toEqual([
+      ['/transfers/mechanism', 'This transfer relies on the EU-US Privacy Shield, which the EU Court of Justice invalidated in 2020 (C-311/18).'],
+    ]);
+  });
+});

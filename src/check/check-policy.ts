@@ -17,7 +17,7 @@ function localise(value: FindingValue, messages: Messages, model: PolicyModel): 
 /** The message for one finding of `rule`, from locales/<lang>/rules.json. */
 export function ruleMessage(rule: Rule, finding: Finding, messages: Messages, model: PolicyModel): string {
   const vars = Object.fromEntries(Object.entries(finding.vars ?? {}).map(([k, v]) => [k, localise(v, messages, model)]));
-  return messages.t(`rules:${rule.id}.message`, vars);
+  return messages.t(`rules:${rule.id}.${finding.variant ?? 'message'}`, vars);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { LawReference, RetentionConditionId } from '../policy/policy-types.js';
+import { joinPointer } from '../load/json-pointer.js';
 import type { DataCategory, PolicyModel, Purpose, RetentionRule } from '../resolve/model.js';
 
 /**
@@ -52,10 +53,39 @@ export function isInUse(model: PolicyModel, category: DataCategory): boolean {
   return category.usedBy.length > 0 || model.processorActivities.some((a) => a.dataCategories.includes(category));
 }
 
-/** Conditions that give no concrete end: "as long as necessary" (EDPB WP260 §… on vague retention). */
+/** Conditions that give no concrete end: "as long as necessary" (EDPB WP260 rev.01 asks for a period or concrete criteria). */
 export const vagueConditions: ReadonlySet<RetentionConditionId> = new Set(['as-long-as-necessary']);
 
-/** Indexes of a purpose's data categories that are special (art. 9). */
+/** A purpose's data categories that are special (art. 9). */
 export function specialCategories(purpose: Purpose): DataCategory[] {
   return purpose.dataCategories.filter((c) => c.special !== undefined);
+}
+
+/** An object somewhere in the policy, with its pointer and the nearest enclosing object that has a name. */
+export interface FoundObject {
+  pointer: string;
+  value: Record<string, unknown>;
+  named?: { name: unknown };
+}
+
+/**
+ * Every object in the authored policy where `key` has `value`, wherever the
+ * schema puts it (processors, recipients, or a policy-wide transfer), so a
+ * rule keeps working as the schema grows.
+ */
+export function objectsWith(model: PolicyModel, key: string, value: unknown): FoundObject[] {
+  const found: FoundObject[] = [];
+  const walk = (node: unknown, pointer: string, named: { name: unknown } | undefined): void => {
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => walk(item, joinPointer(pointer, i), named));
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    const object = node as Record<string, unknown>;
+    const here = 'name' in object && pointer !== '' ? { name: object.name } : named;
+    if (object[key] === value) found.push({ pointer, value: object, ...(here ? { named: here } : {}) });
+    for (const [k, v] of Object.entries(object)) walk(v, joinPointer(pointer, k), here);
+  };
+  walk(model.source, '', undefined);
+  return found;
 }

@@ -11,7 +11,7 @@ import type { Contact, Text, TransferSource } from '../policy/policy-types.js';
 import type { DataCategory, PolicyModel, Processor, Recipient } from '../resolve/model.js';
 import { durationInDays } from '../resolve/retention-phrase.js';
 import {
-  basesOf, isInUse, lawsCitedBy, namesLegitimateInterest, retentionFor, specialCategories, vagueConditions,
+  basesOf, isInUse, lawsCitedBy, namesLegitimateInterest, objectsWith, retentionFor, specialCategories, vagueConditions,
 } from './policy-facts.js';
 
 /** A value for a message: plain, a text per language, or an ISO 8601 duration written out in the message language. */
@@ -20,6 +20,8 @@ export type FindingValue = string | number | Text | { duration: string };
 /** One problem a rule found: where, and the values its message needs (Text values are shown in the message language). */
 export interface Finding {
   pointer: string;
+  /** A variant of the message (key `<variant>` beside `message`), e.g. when there is no name to show. */
+  variant?: string;
   vars?: Record<string, FindingValue>;
 }
 
@@ -40,7 +42,7 @@ export interface Rule {
 const hasContact = (c: Contact | undefined): boolean =>
   c !== undefined && (c.email !== undefined || c.phone !== undefined || c.url !== undefined || c.address !== undefined);
 
-/** Processors and recipients with the pointer prefix their transfer lives under. */
+/** Processors and recipients, each with its name (a string for processors, a text for recipients). */
 function parties(model: PolicyModel): Array<{ party: Processor | Recipient; name: string | Text }> {
   return [
     ...model.processors.map((p) => ({ party: p as Processor | Recipient, name: p.name as string | Text })),
@@ -48,9 +50,9 @@ function parties(model: PolicyModel): Array<{ party: Processor | Recipient; name
   ];
 }
 
-/** Countries outside the EEA where a party is or stores data. */
+/** Countries outside the EEA where a party is, stores data or receives it. */
 function countriesOutsideEea(party: Processor | Recipient): string[] {
-  const locations = [party.country, ...((party as Processor).serverLocations ?? [])].filter((c): c is string => c !== undefined);
+  const locations = [party.country, ...((party as Processor).serverLocations ?? []), ...(party.transfer?.countries ?? [])].filter((c): c is string => c !== undefined);
   return [...new Set(locations.filter((c) => !isInEea(c)))];
 }
 
@@ -232,7 +234,7 @@ export const rules: readonly Rule[] = [
     article: 'GDPR 13(2)(a); EDPB WP260 rev.01',
     check: (model) =>
       model.retention
-        .filter((r) => !r.period && vagueConditions.has(r.condition ?? 'as-long-as-necessary'))
+        .filter((r) => !r.period && r.condition !== undefined && vagueConditions.has(r.condition))
         .map((r) => ({ pointer: joinPointer(r.pointer, 'condition'), vars: { rule: r.name } })),
   },
   retentionMinimumRule(medicalFile, 'error'),
@@ -242,9 +244,9 @@ export const rules: readonly Rule[] = [
     severity: 'error',
     article: 'GDPR 44, 45; CJEU C-311/18',
     check: (model) =>
-      parties(model)
-        .filter(({ party }) => party.transfer?.mechanism === 'privacy-shield')
-        .map(({ party, name }) => ({ pointer: joinPointer(party.pointer, 'transfer', 'mechanism'), vars: { party: name } })),
+      objectsWith(model, 'mechanism', 'privacy-shield').map(({ pointer, named }) =>
+        named ? { pointer: joinPointer(pointer, 'mechanism'), vars: { party: named.name as string | Text } } : { pointer: joinPointer(pointer, 'mechanism'), variant: 'unnamed' },
+      ),
   },
   {
     id: 'transfer/mechanism-missing',
