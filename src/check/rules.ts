@@ -90,12 +90,15 @@ function retentionMinimumRule(min: RetentionMinimum, severity: Severity): Rule {
       const findings: Finding[] = [];
       const minimumDays = durationInDays(min.period) ?? 0;
       for (const rule of model.retention) {
-        if (!rule.period) continue;
-        const days = durationInDays(rule.period);
-        if (days === undefined || days >= minimumDays) continue;
+        const days = rule.period === undefined ? undefined : durationInDays(rule.period);
+        const tooShort = days !== undefined ? days < minimumDays : rule.condition !== undefined && (min.endsTooSoon ?? []).includes(rule.condition);
+        if (!tooShort) continue;
         const covered = model.dataCategories.filter((c) => retentionFor(model, c).includes(rule) && minimumApplies(min, model, c, rule.legalSource?.law));
         if (covered.length === 0) continue;
-        findings.push({ pointer: joinPointer(rule.pointer, 'period'), vars: { rule: rule.name, period: rule.phrase, minimum: { duration: min.period }, category: covered[0]!.name } });
+        findings.push({
+          pointer: joinPointer(rule.pointer, days !== undefined ? 'period' : 'condition'),
+          vars: { rule: rule.name, period: rule.phrase, minimum: { duration: min.period }, category: covered[0]!.name },
+        });
       }
       return findings;
     },

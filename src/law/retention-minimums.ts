@@ -1,4 +1,4 @@
-import type { LawId, SpecialCategoryId, SpecialConditionId } from '../policy/policy-types.js';
+import type { LawId, RetentionConditionId, SpecialCategoryId, SpecialConditionId } from '../policy/policy-types.js';
 
 /**
  * Minimum retention periods set by Dutch law, as data. The compliance check
@@ -9,6 +9,8 @@ export interface RetentionMinimum {
   ruleId: string;
   /** The legal minimum, an ISO 8601 duration. */
   period: string;
+  /** Retention criteria (without a period) that end before the minimum does. */
+  endsTooSoon?: readonly RetentionConditionId[];
   law: LawId;
   article: string;
   /** Which data the minimum applies to. */
@@ -34,6 +36,8 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
     // WGBO: 20 years since 1 January 2020 (previously 15), from the last change to the file.
     ruleId: 'retention/medical-file-too-short',
     period: 'P20Y',
+    // Kept only while the treatment or contract lasts: the file must outlive it by 20 years.
+    endsTooSoon: ['treatment-duration', 'contract-duration'],
     law: 'wgbo',
     article: 'BW 7:454(3)',
     appliesTo: { special: 'health', careProviderOnly: true, careConditions: ['9(2)(h)'] },
