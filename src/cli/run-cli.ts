@@ -9,6 +9,7 @@ const optionSpec = {
   out: { type: 'string', default: 'dist' },
   lang: { type: 'string' },
   format: { type: 'string', default: 'text' },
+  jobs: { type: 'string' },
   'max-warnings': { type: 'string' },
   strict: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
