@@ -38,12 +38,14 @@ export function lawsCitedBy(purpose: Purpose): LawReference[] {
 
 /**
  * The retention rules that cover a data category: rules that list it, and
- * rules without a category list attached to a purpose that uses it.
+ * rules without a category list attached to a purpose (or processing done as
+ * a processor) that uses it.
  */
 export function retentionFor(model: PolicyModel, category: DataCategory): RetentionRule[] {
   const rules = new Set(model.retention.filter((r) => r.categories.includes(category)));
-  for (const purpose of category.usedBy) {
-    for (const rule of purpose.retention) if (!rule.dataCategories?.length) rules.add(rule);
+  const users = [...category.usedBy, ...model.processorActivities.filter((a) => a.dataCategories.includes(category))];
+  for (const user of users) {
+    for (const rule of user.retention) if (!rule.dataCategories?.length) rules.add(rule);
   }
   return [...rules];
 }
