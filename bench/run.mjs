@@ -12,10 +12,10 @@ const cli = path.join(root, 'lib/cli/main.js');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (n, d = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: d, minimumFractionDigits: d });
 
-function wall(args, cwd) {
+function wall(args, cwd, okStatuses = [0]) {
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, { cwd, stdio: 'ignore' });
-  if (r.status !== 0) throw new Error(`failed: node ${args.join(' ')}`);
+  if (!okStatuses.includes(r.status)) throw new Error(`failed: node ${args.join(' ')}`);
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
@@ -61,7 +61,8 @@ const one = mkdtempSync(path.join(os.tmpdir(), 'policyc-one-'));
 writeCorpus(one, 1);
 const runs = 9;
 const nodeMs = median(Array.from({ length: runs }, () => wall(['-e', '0'], one)));
-const checkMs = median(Array.from({ length: runs }, () => wall([cli, 'check'], one)));
+// The synthetic policy has compliance findings, so check may exit 1.
+const checkMs = median(Array.from({ length: runs }, () => wall([cli, 'check'], one, [0, 1])));
 const buildMs = median(Array.from({ length: runs }, () => wall([cli, 'build', '--out', path.join(one, 'dist')], one)));
 console.log(`Cold start (median of ${runs})`);
 console.log(`  node -e 0             ${fmt(nodeMs)} ms`);

@@ -62,7 +62,7 @@ describe('policyc build', () => {
     writeFileSync(good, readFileSync(good, 'utf8').replace('"version": "2025-02-05"', '"version": "2099-01-01"'));
     const run = runPolicyc(['build', '--out', 'dist'], work);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/policies\/broken\/policy\.json:1:\d+ error \/ the file is not valid JSON/);
+    expect(run.stderr).toMatch(/^policies\/broken\/policy\.json\n  1:\d+ +error +the file is not valid JSON/m);
     expect(run.stderr).toContain('Nothing was written; dist is unchanged.');
 
     const after = snapshot(path.join(work, 'dist'));
@@ -119,7 +119,7 @@ describe('policyc build of many policies', () => {
     writeFileSync(path.join(twin, 'policy.json'), readFileSync(path.join(dir, 'policies/clinic-00003/policy.json')));
     const run = runPolicyc(['build', '--jobs', '2'], dir);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('policies/zz-twin/policy.json error /id another policy already has the id "clinic-00003" (policies/clinic-00003/policy.json) [build/duplicate-policy-id]');
+    expect(run.stderr).toMatch(/^policies\/zz-twin\/policy\.json\n +error +another policy already has the id "clinic-00003" \(policies\/clinic-00003\/policy\.json\)  build\/duplicate-policy-id$/m);
     expect(existsSync(path.join(dir, 'dist'))).toBe(false);
   });
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { rules } from '../src/check/rules.js';
 import { repoRoot, runPolicyc } from './support/cli.js';
+
+const catalogue = new Set(rules.map((r) => r.id));
 
 describe('policyc CLI', () => {
   it('--help prints usage and exits 0', () => {
@@ -9,7 +12,7 @@ describe('policyc CLI', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Usage: policyc <command>/);
     expect(run.stdout).toContain('check [paths…]');
-    expect(run.stdout).toContain('Exit codes: 0 success, 1 invalid policy or failed build, 2 usage error.');
+    expect(run.stdout).toContain('Exit codes: 0 success, 1 invalid policy, compliance error or failed build, 2 usage error.');
   });
 
   it('--version prints the package version', () => {
@@ -26,7 +29,7 @@ describe('policyc CLI', () => {
   it.each([
     [['frobnicate'], 'unknown command "frobnicate"'],
     [['check', '--bogus'], "Unknown option '--bogus'"],
-    [['check', '--format', 'yaml'], 'unknown format "yaml" (use one of: text, json)'],
+    [['check', '--format', 'yaml'], 'unknown format "yaml" (use one of: text, compact, json, sarif)'],
     [['build', '--lang', 'de'], 'unknown language "de" (use nl or en)'],
     [['check', 'no/such/path'], 'no policy found at no/such/path'],
   ])('usage error %j exits 2 with a clear message', (args, message) => {
@@ -36,15 +39,19 @@ describe('policyc CLI', () => {
     expect(run.stderr).toContain("Run 'policyc --help' for usage.");
   });
 
-  it('check with no paths checks every policy under policies/ and exits 0', () => {
-    const run = runPolicyc(['check']);
-    expect(run.status).toBe(0);
-    expect(run.stderr).toMatch(/\d+ polic(y|ies) checked: 0 error\(s\)/);
+  it('check with no paths checks every policy under policies/: valid, with only compliance findings', () => {
+    const run = runPolicyc(['check', '--format', 'json']);
+    const diagnostics = JSON.parse(run.stdout) as Array<{ ruleId: string; file: string; severity: string }>;
+    expect(new Set(diagnostics.map((d) => d.file))).toContain('policies/ipractice/policy.json');
+    // No schema or reference problem: only what the compliance rules find in the published statements.
+    expect(diagnostics.filter((d) => !catalogue.has(d.ruleId))).toEqual([]);
+    expect(run.status).toBe(diagnostics.some((d) => d.severity === 'error') ? 1 : 0);
+    expect(runPolicyc(['check']).stderr).toMatch(/\d+ polic(y|ies) checked: \d+ error\(s\), \d+ warning\(s\), \d+ info\./);
   });
 
   it('check --lang nl gives Dutch messages', () => {
     const run = runPolicyc(['check', 'test/fixtures/invalid/missing-translation.json', '--lang', 'nl']);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('/purposes/0/name/en de tekst in het Engels ontbreekt [schema/missing-translation]');
+    expect(run.stderr).toMatch(/^test\/fixtures\/invalid\/missing-translation\.json\n  \d+:\d+ +fout +de tekst in het Engels ontbreekt  schema\/missing-translation\n +\/purposes\/0\/name\/en$/m);
   });
 });

@@ -80,7 +80,18 @@ describe('bad input is reported with message, pointer and position', () => {
     const run = runPolicyc(['check', file]);
     expect(run.status).toBe(1);
     const { line, column } = positionOfText(readFixture('invalid/bad-enum.json'), '"6(1)(g)"');
-    expect(run.stderr).toContain(
+    expect(run.stderr).toContain([
+      'test/fixtures/invalid/bad-enum.json',
+      `  ${line}:${column}  error    must be one of 6(1)(a)…6(1)(f) (did you mean "6(1)(a)"?)  schema/enum`,
+      `  ${' '.repeat(`${line}:${column}`.length)}  ${' '.repeat('warning'.length)}  /purposes/0/legalBasis`,
+    ].join('\n'));
+  });
+
+  it('--format compact prints one file:line:column severity pointer message [rule] line each', () => {
+    const run = runPolicyc(['check', path.join(fixturesDir, 'invalid/bad-enum.json'), '--format', 'compact']);
+    expect(run.status).toBe(1);
+    const { line, column } = positionOfText(readFixture('invalid/bad-enum.json'), '"6(1)(g)"');
+    expect(run.stderr.split('\n')[0]).toBe(
       `test/fixtures/invalid/bad-enum.json:${line}:${column} error /purposes/0/legalBasis must be one of 6(1)(a)…6(1)(f) (did you mean "6(1)(a)"?) [schema/enum]`,
     );
   });

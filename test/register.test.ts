@@ -363,7 +363,7 @@ describe('policyc register', () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'policyc-register-'));
     const bad = readFileSync(fixture, 'utf8').replace('"legalBasis": "6(1)(c)"', '"legalBasis": "6(1)(x)"');
     writeFileSync(path.join(out, 'policy.json'), bad);
-    const run = runPolicyc(['register', path.join(out, 'policy.json'), '--out', path.join(out, 'dist')]);
+    const run = runPolicyc(['register', path.join(out, 'policy.json'), '--out', path.join(out, 'dist'), '--format', 'compact']);
     expect(run.status).toBe(1);
     const line = bad.split('\n').findIndex((l) => l.includes('6(1)(x)')) + 1;
     expect(run.stderr).toMatch(new RegExp(`policy\\.json:${line}:\\d+ error /purposes/1/legalBasis`));

@@ -22,6 +22,8 @@ export interface CompileJobResult {
   id?: string;
   outputs: OutputFile[];
   diagnostics: Diagnostic[];
+  /** Compliance findings: reported, never a reason to withhold the outputs. */
+  findings: Diagnostic[];
 }
 
 /** Reads and compiles one policy; an unreadable file is a diagnostic, not an exception. */
@@ -31,7 +33,7 @@ export async function runCompileJob(job: CompileJob): Promise<CompileJobResult> 
     text = readFileSync(job.file, 'utf8');
   } catch (error) {
     return {
-      index: job.index, displayPath: job.displayPath, outputs: [],
+      index: job.index, displayPath: job.displayPath, outputs: [], findings: [],
       diagnostics: [{
         ruleId: 'file/unreadable', severity: 'error', pointer: '', file: job.displayPath,
         message: messagesFor('en').t('diagnostics:file.unreadable', { detail: (error as Error).message }),
@@ -44,7 +46,7 @@ export async function runCompileJob(job: CompileJob): Promise<CompileJobResult> 
     csvBom: job.csvBom === true,
   });
   return {
-    index: job.index, displayPath: job.displayPath, outputs: compiled.outputs, diagnostics: compiled.diagnostics,
+    index: job.index, displayPath: job.displayPath, outputs: compiled.outputs, diagnostics: compiled.diagnostics, findings: compiled.findings,
     ...(compiled.id !== undefined ? { id: compiled.id } : {}),
   };
 }

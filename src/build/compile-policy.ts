@@ -27,20 +27,24 @@ export interface CompiledPolicy {
   id?: string;
   model?: PolicyModel;
   outputs: OutputFile[];
+  /** Problems that stop the outputs (load, schema, references, build). */
   diagnostics: Diagnostic[];
+  /** Compliance findings: reported, never a reason to withhold the outputs. */
+  findings: Diagnostic[];
 }
 
 /**
  * Compiles one policy's text into every output, in memory. Nothing is
- * produced when any stage reports an error. Asynchronous because some
- * outputs are (the XLSX workbook is zipped by exceljs's async writer).
+ * produced when any stage reports an error; compliance findings (even errors)
+ * are returned alongside the outputs for the caller to judge. Asynchronous
+ * because some outputs are (the XLSX workbook is zipped by exceljs's async writer).
  */
 export async function compilePolicy(text: string, file: string, options: CompileOptions = {}): Promise<CompiledPolicy> {
   const messageLanguage = options.messageLanguage ?? 'en';
   const analysed = analysePolicy(text, file, messageLanguage);
   const { model } = analysed;
   const diagnostics = [...analysed.diagnostics];
-  if (!model) return { outputs: [], diagnostics };
+  if (!model) return { outputs: [], diagnostics, findings: [] };
 
   const declared = model.languages;
   const requested = options.languages ?? declared;
@@ -71,7 +75,7 @@ export async function compilePolicy(text: string, file: string, options: Compile
       for (const file of await renderer.render(model, messages, renderOptions)) outputs.push({ path: `${model.id}/${lang}/${file.path}`, contents: file.contents });
     }
   }
-  return { id: model.id, model, outputs, diagnostics };
+  return { id: model.id, model, outputs, diagnostics, findings: analysed.findings };
 }
 
 function positionOfLanguages(doc: SourceDocument | undefined): { line?: number; column?: number } {

@@ -1,15 +1,21 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatJson, formatText } from '../diagnostics/format-diagnostics.js';
+import { formatCompact, formatJson } from '../diagnostics/format-diagnostics.js';
+import { formatReport } from '../diagnostics/format-report.js';
+import { formatSarif } from '../diagnostics/format-sarif.js';
+import { ruleMetadata } from '../check/rule-metadata.js';
 import { isLanguage, messagesFor, type Language } from '../i18n/messages.js';
 import { findPolicies } from '../build/find-policies.js';
+import { packageRoot } from '../paths.js';
 
 /** Where a command writes, and relative to what it resolves paths: injectable for tests. */
 export interface CliIo {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Colour in the text report: stderr is a terminal and NO_COLOR is unset. */
+  color?: boolean;
 }
 
 export const EXIT_OK = 0;
@@ -71,8 +77,34 @@ export function readPolicy(file: string, io: CliIo, messageLanguage: Language): 
   }
 }
 
-/** Diagnostics to stderr as text, or to stdout as JSON with --format json. */
-export function reportDiagnostics(diagnostics: readonly Diagnostic[], options: CommonOptions, io: CliIo): void {
+/** The CLI's version, from package.json. */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/**
+ * Diagnostics to stderr as the human report (grouped per file) or, with
+ * --format compact, one `file:line:column severity pointer message [rule]`
+ * line each (for editors and CI problem matchers); to stdout as JSON or
+ * SARIF 2.1.0 with --format json|sarif.
+ */
+export function reportDiagnostics(diagnostics: readonly Diagnostic[], options: CommonOptions, io: CliIo, messageLanguage: Language = 'en'): void {
+  const messages = messagesFor(messageLanguage);
   if (options.format === 'json') io.stdout(formatJson(diagnostics) + '\n');
-  else if (diagnostics.length) io.stderr(formatText(diagnostics, io.cwd) + '\n');
+  else if (options.format === 'compact') {
+    if (diagnostics.length) io.stderr(formatCompact(diagnostics, io.cwd) + '\n');
+  } else if (options.format === 'sarif') {
+    io.stdout(formatSarif(diagnostics, ruleMetadata(messages), { name: 'policyc', version: packageVersion() }, io.cwd) + '\n');
+  } else if (diagnostics.length) {
+    const severityLabels = { error: messages.t('rules:docs.severities.error'), warning: messages.t('rules:docs.severities.warning'), info: messages.t('rules:docs.severities.info') };
+    io.stderr(formatReport(diagnostics, { cwd: io.cwd, color: io.color === true, severityLabels }) + '\n');
+  }
+}
+
+/** --max-warnings N: a non-negative whole number, or undefined when not given. */
+export function maxWarnings(options: CommonOptions): number | undefined {
+  const value = options.values['max-warnings'];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError(cli.t('cli:badMaxWarnings', { value: String(value) }));
+  return Number(value);
 }

@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { packageRoot } from '../paths.js';
-import { cli, EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type CommonOptions } from './cli-support.js';
+import { cli, EXIT_OK, EXIT_USAGE, packageVersion, UsageError, type CliIo, type CommonOptions } from './cli-support.js';
 import { commands } from './commands/index.js';
 
 export type { CliIo } from './cli-support.js';
@@ -14,13 +11,13 @@ const optionSpec = {
   format: { type: 'string', default: 'text' },
   jobs: { type: 'string' },
   bom: { type: 'boolean', default: false },
+  'max-warnings': { type: 'string' },
+  strict: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
 
-export function version(): string {
-  return (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
-}
+export const version = packageVersion;
 
 /** Runs one CLI invocation; returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -8,7 +8,7 @@ export function location(d: Diagnostic, cwd = process.cwd()): string {
 }
 
 /** One line per diagnostic: `file:line:col severity /pointer message (suggestion) [rule-id]`. */
-export function formatText(diagnostics: readonly Diagnostic[], cwd = process.cwd()): string {
+export function formatCompact(diagnostics: readonly Diagnostic[], cwd = process.cwd()): string {
   return [...diagnostics]
     .sort(compareDiagnostics)
     .map((d) => {

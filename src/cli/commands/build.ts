@@ -3,7 +3,7 @@ import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { summary } from '../../diagnostics/format-diagnostics.js';
 import { isLanguage } from '../../i18n/messages.js';
 import {
-  cli, EXIT_INVALID, EXIT_OK, parseLanguages, policyFiles, relativeTo, reportDiagnostics, UsageError, type CliIo, type Command, type CommonOptions,
+  cli, EXIT_INVALID, EXIT_OK, maxWarnings, parseLanguages, policyFiles, relativeTo, reportDiagnostics, UsageError, type CliIo, type Command, type CommonOptions,
 } from '../cli-support.js';
 
 function parseJobs(value: unknown): number | undefined {
@@ -19,10 +19,14 @@ function parseJobs(value: unknown): number | undefined {
  * `groups` limits the outputs (see output-renderers.ts); a partial build
  * replaces only the files of its own outputs. Larger builds compile on a
  * pool of worker threads (--jobs); this thread does all the writing.
+ * Compliance findings are reported and do not stop the build, unless
+ * --strict (then errors and warnings among them do) or --max-warnings is exceeded.
  */
 export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?: readonly string[]): Promise<number> {
   const languages = options.lang ? parseLanguages(options.lang) : undefined;
   const jobsRequested = parseJobs(options.values.jobs);
+  const limit = maxWarnings(options);
+  const strict = options.values.strict === true;
   const [{ compileMany, chooseJobs }, { OutputWriter }, { outputRenderers }] = await Promise.all([
     import('../../build/compile-many.js'),
     import('../../build/output-writer.js'),
@@ -37,6 +41,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   };
   const writer = new OutputWriter(outDir, groups ? { merge: { owns } } : {});
   const diagnostics: Diagnostic[] = [];
+  const findings: Diagnostic[] = [];
   const owners = new Map<string, number>();
   const idOf = new Map<number, string>();
   let fileCount = 0;
@@ -48,6 +53,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   }));
   await compileMany(jobs, chooseJobs(jobs.length, jobsRequested), (result) => {
     diagnostics.push(...result.diagnostics);
+    findings.push(...result.findings);
     if (result.id !== undefined) {
       idOf.set(result.index, result.id);
       const other = owners.get(result.id);
@@ -73,13 +79,25 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     }
   }
 
-  reportDiagnostics(diagnostics, options, io);
+  reportDiagnostics([...diagnostics, ...findings], options, io);
   if (writeError) {
     writer.abort();
     io.stderr(cli.t('cli:writeFailed', { detail: writeError.message, out: relativeTo(io, outDir) }) + '\n');
     return EXIT_INVALID;
   }
   const counts = summary(diagnostics);
+  const found = summary(findings);
+  const warnings = counts.warning + found.warning;
+  if (strict && found.error + found.warning > 0) {
+    writer.abort();
+    io.stderr(cli.t('cli:buildStrict', { errors: found.error, warnings: found.warning, out: relativeTo(io, outDir) }) + '\n');
+    return EXIT_INVALID;
+  }
+  if (limit !== undefined && warnings > limit) {
+    writer.abort();
+    io.stderr(cli.t('cli:tooManyWarnings', { warnings, limit }) + '\n');
+    return EXIT_INVALID;
+  }
   if (counts.error > 0) {
     writer.abort();
     io.stderr(cli.t('cli:buildFailed', { errors: counts.error, out: relativeTo(io, outDir) }) + '\n');
@@ -93,6 +111,6 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
 /** `policyc build [paths…] --out dist --lang nl,en --jobs N --bom`. */
 export const buildCommand: Command = {
   name: 'build',
-  formats: ['text', 'json'],
+  formats: ['text', 'compact', 'json', 'sarif'],
   run: (options, io) => compileAndWrite(options, io),
 };

@@ -1,25 +1,37 @@
 import path from 'node:path';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { summary } from '../../diagnostics/format-diagnostics.js';
-import { cli, EXIT_INVALID, EXIT_OK, parseLanguages, policyFiles, readPolicy, reportDiagnostics, type Command } from '../cli-support.js';
+import {
+  cli, EXIT_INVALID, EXIT_OK, maxWarnings, parseLanguages, policyFiles, readPolicy, reportDiagnostics, type Command,
+} from '../cli-support.js';
 
-/** `policyc check [paths…]`: validate and resolve; exit 1 on any error. */
+/**
+ * `policyc check [paths…]`: validate, resolve and run the compliance rules;
+ * exit 1 on any error, or on more warnings than --max-warnings allows.
+ */
 export const checkCommand: Command = {
   name: 'check',
-  formats: ['text', 'json'],
+  formats: ['text', 'compact', 'json', 'sarif'],
   async run(options, io) {
     const messageLanguage = options.lang ? parseLanguages(options.lang)[0] ?? 'en' : 'en';
+    const limit = maxWarnings(options);
     const { analysePolicy } = await import('../../build/analyse-policy.js');
     const files = policyFiles(options, io);
     const diagnostics: Diagnostic[] = [];
     for (const file of files) {
       const read = readPolicy(file, io, messageLanguage);
       diagnostics.push(...read.diagnostics);
-      if (read.text !== undefined) diagnostics.push(...analysePolicy(read.text, path.relative(io.cwd, file), messageLanguage).diagnostics);
+      if (read.text === undefined) continue;
+      const analysed = analysePolicy(read.text, path.relative(io.cwd, file), messageLanguage);
+      diagnostics.push(...analysed.diagnostics, ...analysed.findings);
     }
-    reportDiagnostics(diagnostics, options, io);
+    reportDiagnostics(diagnostics, options, io, messageLanguage);
     const counts = summary(diagnostics);
-    if (options.format === 'text') io.stderr(cli.t('cli:checked', { count: files.length, errors: counts.error, warnings: counts.warning }) + '\n');
+    if (options.format === 'text') io.stderr(cli.t('cli:checked', { count: files.length, errors: counts.error, warnings: counts.warning, infos: counts.info }) + '\n');
+    if (limit !== undefined && counts.warning > limit) {
+      io.stderr(cli.t('cli:tooManyWarnings', { warnings: counts.warning, limit }) + '\n');
+      return EXIT_INVALID;
+    }
     return hasErrors(diagnostics) ? EXIT_INVALID : EXIT_OK;
   },
 };

@@ -8,6 +8,6 @@ import { compileAndWrite } from './build.js';
  */
 export const registerCommand: Command = {
   name: 'register',
-  formats: ['text', 'json'],
+  formats: ['text', 'compact', 'json', 'sarif'],
   run: (options, io) => compileAndWrite(options, io, ['register']),
 };

@@ -1,0 +1,46 @@
+import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Messages } from '../i18n/messages.js';
+import { positionOf, type SourceDocument } from '../load/load-document.js';
+import type { Text } from '../policy/policy-types.js';
+import type { PolicyModel } from '../resolve/model.js';
+import { formatDuration } from '../resolve/retention-phrase.js';
+import { rules, type Finding, type FindingValue, type Rule } from './rules.js';
+
+/** A value in the message language: texts in that language (else the policy's source language), durations written out. */
+function localise(value: FindingValue, messages: Messages, model: PolicyModel): string | number {
+  if (typeof value !== 'object') return value;
+  if ('duration' in value && typeof value.duration === 'string') return formatDuration(value.duration, messages);
+  const text = value as Text;
+  return text[messages.lang] ?? text[model.source.metadata.sourceLanguage] ?? Object.values(text)[0] ?? '';
+}
+
+/** The message for one finding of `rule`, from locales/<lang>/rules.json. */
+export function ruleMessage(rule: Rule, finding: Finding, messages: Messages, model: PolicyModel): string {
+  const vars = Object.fromEntries(Object.entries(finding.vars ?? {}).map(([k, v]) => [k, localise(v, messages, model)]));
+  return messages.t(`rules:${rule.id}.${finding.variant ?? 'message'}`, vars);
+}
+
+/**
+ * Runs every rule of the catalogue over a resolved policy: whether it is
+ * lawful and complete, as positioned diagnostics at the value at fault,
+ * in source order.
+ */
+export function checkPolicy(model: PolicyModel, document: SourceDocument, messages: Messages, catalogue: readonly Rule[] = rules): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of catalogue) {
+    for (const finding of rule.check(model)) {
+      const pos = positionOf(document, finding.pointer);
+      diagnostics.push({
+        ruleId: rule.id,
+        severity: rule.severity,
+        message: ruleMessage(rule, finding, messages, model),
+        file: document.file,
+        pointer: finding.pointer,
+        line: pos.line,
+        column: pos.column,
+        article: rule.article,
+      });
+    }
+  }
+  return diagnostics.sort(compareDiagnostics);
+}

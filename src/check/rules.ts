@@ -1,0 +1,333 @@
+import type { Severity } from '../diagnostics/diagnostic.js';
+import { adequacyFor } from '../law/adequacy.js';
+import { isInEea } from '../law/eea.js';
+import { consentBases } from '../law/legal-bases.js';
+import {
+  automatedDecisionSpecialConditions, bsnGrounds, professionalSecrecyLaws, requirementBases, responseTimeLimitDays,
+} from '../law/legal-thresholds.js';
+import { retentionMinimums, type RetentionMinimum } from '../law/retention-minimums.js';
+import { joinPointer } from '../load/json-pointer.js';
+import type { Contact, Text, TransferSource } from '../policy/policy-types.js';
+import type { DataCategory, PolicyModel, Processor, Recipient } from '../resolve/model.js';
+import { durationInDays } from '../resolve/retention-phrase.js';
+import {
+  basesOf, isInUse, lawsCitedBy, namesLegitimateInterest, objectsWith, retentionFor, specialCategories, vagueConditions,
+} from './policy-facts.js';
+
+/** A value for a message: plain, a text per language, or an ISO 8601 duration written out in the message language. */
+export type FindingValue = string | number | Text | { duration: string };
+
+/** One problem a rule found: where, and the values its message needs (Text values are shown in the message language). */
+export interface Finding {
+  pointer: string;
+  /** A variant of the message (key `<variant>` beside `message`), e.g. when there is no name to show. */
+  variant?: string;
+  vars?: Record<string, FindingValue>;
+}
+
+/**
+ * A compliance rule. Its message and explanation live in
+ * locales/<lang>/rules.json under the rule id; docs/rules.md is generated
+ * from this catalogue.
+ */
+export interface Rule {
+  /** Stable kebab-case id with a prefix naming the article or topic. */
+  id: string;
+  severity: Severity;
+  /** The legal reference, as diagnostics and docs cite it. */
+  article: string;
+  check(model: PolicyModel): Finding[];
+}
+
+const hasContact = (c: Contact | undefined): boolean =>
+  c !== undefined && (c.email !== undefined || c.phone !== undefined || c.url !== undefined || c.address !== undefined);
+
+/** Processors and recipients, each with its name (a string for processors, a text for recipients). */
+function parties(model: PolicyModel): Array<{ party: Processor | Recipient; name: string | Text }> {
+  return [
+    ...model.processors.map((p) => ({ party: p as Processor | Recipient, name: p.name as string | Text })),
+    ...model.recipients.map((r) => ({ party: r as Processor | Recipient, name: r.name })),
+  ];
+}
+
+/** Countries outside the EEA where a party is, stores data or receives it. */
+function countriesOutsideEea(party: Processor | Recipient): string[] {
+  const locations = [party.country, ...((party as Processor).serverLocations ?? []), ...(party.transfer?.countries ?? [])].filter((c): c is string => c !== undefined);
+  return [...new Set(locations.filter((c) => !isInEea(c)))];
+}
+
+/** Whether a transfer to `country` is covered: an adequacy decision (US: only with the DPF) or a safeguard. */
+function transferCovered(country: string, transfer: TransferSource | undefined): boolean {
+  const mechanism = transfer?.mechanism;
+  if (mechanism === 'privacy-shield') return true; // reported by transfer/privacy-shield
+  const adequacy = adequacyFor(country);
+  if (mechanism === undefined || mechanism === 'adequacy') return adequacy !== undefined && adequacy.requiresMechanism === undefined;
+  if (mechanism === 'eu-us-dpf') return adequacy?.requiresMechanism === 'eu-us-dpf';
+  return true; // standard clauses, binding corporate rules, code of conduct, certification, derogation
+}
+
+function minimumApplies(min: RetentionMinimum, model: PolicyModel, category: DataCategory, ruleCites: string | undefined): boolean {
+  const a = min.appliesTo;
+  if (a.careProviderOnly && !model.source.controller.isCareProvider) return false;
+  if (a.special !== undefined) {
+    // Data kept for care, not e.g. staff health data under an employment condition.
+    const forCare = category.usedBy.length === 0 || category.usedBy.some((p) => {
+      const condition = p.specialCategoryCondition?.condition;
+      return condition === undefined || (a.careConditions ?? []).includes(condition);
+    });
+    return category.special === a.special && forCare;
+  }
+  return (a.citedLaw !== undefined && ruleCites === a.citedLaw) || (a.categoryIdPattern?.test(category.id) ?? false);
+}
+
+/** One rule per legal minimum in law/retention-minimums.ts. */
+function retentionMinimumRule(min: RetentionMinimum, severity: Severity): Rule {
+  return {
+    id: min.ruleId,
+    severity,
+    article: min.article,
+    check(model) {
+      const findings: Finding[] = [];
+      const minimumDays = durationInDays(min.period) ?? 0;
+      for (const rule of model.retention) {
+        const days = rule.period === undefined ? undefined : durationInDays(rule.period);
+        const tooShort = days !== undefined ? days < minimumDays : rule.condition !== undefined && (min.endsTooSoon ?? []).includes(rule.condition);
+        if (!tooShort) continue;
+        const covered = model.dataCategories.filter((c) => retentionFor(model, c).includes(rule) && minimumApplies(min, model, c, rule.legalSource?.law));
+        if (covered.length === 0) continue;
+        findings.push({
+          pointer: joinPointer(rule.pointer, days !== undefined ? 'period' : 'condition'),
+          vars: { rule: rule.name, period: rule.phrase, minimum: { duration: min.period }, category: covered[0]!.name },
+        });
+      }
+      return findings;
+    },
+  };
+}
+
+const medicalFile = retentionMinimums.find((m) => m.ruleId === 'retention/medical-file-too-short')!;
+const fiscalRecords = retentionMinimums.find((m) => m.ruleId === 'retention/fiscal-records-too-short')!;
+
+/** The catalogue, in the order docs/rules.md lists it. */
+export const rules: readonly Rule[] = [
+  {
+    id: 'controller/identity-missing',
+    severity: 'error',
+    article: 'GDPR 13(1)(a)',
+    check: (model) => (model.source.controller.placeholder ? [{ pointer: '/controller/name' }] : []),
+  },
+  {
+    id: 'controller/contact-missing',
+    severity: 'error',
+    article: 'GDPR 13(1)(a)',
+    check: (model) => {
+      const s = model.source;
+      return hasContact(s.controller.contact) || s.controller.address !== undefined || hasContact(s.contact) ? [] : [{ pointer: '/controller/contact' }];
+    },
+  },
+  {
+    id: 'dpo/contact-missing',
+    severity: 'error',
+    article: 'GDPR 13(1)(b), 37(7)',
+    check: (model) => (model.source.dpo && !hasContact(model.source.dpo.contact) ? [{ pointer: '/dpo/contact' }] : []),
+  },
+  {
+    id: 'dpo/likely-mandatory',
+    severity: 'info',
+    article: 'GDPR 37(1)(c)',
+    check: (model) =>
+      !model.source.dpo && model.source.controller.isCareProvider && model.dataCategories.some((c) => c.special === 'health' && c.usedBy.length > 0)
+        ? [{ pointer: '/controller' }]
+        : [],
+  },
+  {
+    id: 'art6/basis-missing',
+    severity: 'error',
+    article: 'GDPR 6(1), 13(1)(c)',
+    check: (model) => model.purposes.filter((p) => basesOf(p).length === 0).map((p) => ({ pointer: joinPointer(p.pointer, 'legalBasis'), vars: { purpose: p.name } })),
+  },
+  {
+    id: 'art6/legitimate-interest-missing',
+    severity: 'error',
+    article: 'GDPR 13(1)(d), 14(2)(b)',
+    check: (model) =>
+      model.purposes
+        .filter((p) => basesOf(p).includes('6(1)(f)') && !namesLegitimateInterest(p))
+        .map((p) => ({ pointer: joinPointer(p.pointer, p.legalBasis === '6(1)(f)' ? 'legalBasis' : 'legalBases'), vars: { purpose: p.name } })),
+  },
+  {
+    id: 'art6/legal-obligation-unnamed',
+    severity: 'warning',
+    article: 'GDPR 6(3)',
+    check: (model) =>
+      model.purposes
+        .filter((p) => basesOf(p).includes('6(1)(c)') && !p.legalObligation)
+        .map((p) => ({ pointer: joinPointer(p.pointer, p.legalBasis === '6(1)(c)' ? 'legalBasis' : 'legalBases'), vars: { purpose: p.name } })),
+  },
+  {
+    id: 'art13/requirement-missing',
+    severity: 'warning',
+    article: 'GDPR 13(2)(e)',
+    check: (model) =>
+      model.purposes
+        .filter((p) => !p.requirement && basesOf(p).some((b) => requirementBases.has(b)))
+        .map((p) => ({ pointer: joinPointer(p.pointer, 'requirement'), vars: { purpose: p.name } })),
+  },
+  {
+    id: 'art9/condition-missing',
+    severity: 'error',
+    article: 'GDPR 9(1), 9(2)',
+    check: (model) =>
+      model.purposes
+        .filter((p) => p.usesSpecialData && !p.specialCategoryCondition)
+        .map((p) => ({ pointer: joinPointer(p.pointer, 'specialCategoryCondition'), vars: { purpose: p.name, category: specialCategories(p)[0]!.name } })),
+  },
+  {
+    id: 'art9/professional-secrecy-missing',
+    severity: 'warning',
+    article: 'GDPR 9(3); UAVG 30(3)',
+    check: (model) =>
+      model.purposes
+        .filter((p) => p.specialCategoryCondition?.condition === '9(2)(h)')
+        .filter((p) => !lawsCitedBy(p).some((ref) => ref.law !== undefined && professionalSecrecyLaws.has(ref.law)))
+        .map((p) => ({ pointer: joinPointer(p.pointer, 'specialCategoryCondition', 'condition'), vars: { purpose: p.name } })),
+  },
+  {
+    id: 'art7/consent-retention-missing',
+    severity: 'warning',
+    article: 'GDPR 7(3), 17(1)(b)',
+    check: (model) =>
+      model.purposes
+        .filter((p) => basesOf(p).some((b) => consentBases.has(b)) || consentBases.has(p.specialCategoryCondition?.condition ?? ''))
+        .filter((p) => !p.retention.some((r) => r.condition === 'until-consent-withdrawn'))
+        .map((p) => ({ pointer: joinPointer(p.pointer, 'retention'), vars: { purpose: p.name } })),
+  },
+  {
+    id: 'art22/special-data-condition',
+    severity: 'error',
+    article: 'GDPR 22(4)',
+    check: (model) =>
+      model.purposes
+        .filter((p) => p.automatedDecision && p.usesSpecialData && !automatedDecisionSpecialConditions.has(p.specialCategoryCondition?.condition ?? ''))
+        .map((p) => ({ pointer: joinPointer(p.pointer, 'automatedDecision'), vars: { purpose: p.name } })),
+  },
+  {
+    id: 'bsn/legal-ground-missing',
+    severity: 'error',
+    article: 'UAVG 46; Wabvpz',
+    check: (model) =>
+      model.purposes.flatMap((p) =>
+        p.dataCategories.some((c) => c.nationalIdentifier) && !lawsCitedBy(p).some((ref) => bsnGrounds.some((g) => g.law === ref.law && (!g.article || g.article.test(ref.article ?? ''))))
+          ? [{ pointer: joinPointer(p.pointer, 'dataCategories', p.dataCategories.findIndex((c) => c.nationalIdentifier)), vars: { purpose: p.name } }]
+          : [],
+      ),
+  },
+  {
+    id: 'retention/missing',
+    severity: 'error',
+    article: 'GDPR 13(2)(a), 14(2)(a)',
+    check: (model) =>
+      model.dataCategories
+        .filter((c) => isInUse(model, c) && retentionFor(model, c).length === 0)
+        .map((c) => ({ pointer: joinPointer(c.pointer, 'id'), vars: { category: c.name } })),
+  },
+  {
+    id: 'retention/vague',
+    severity: 'warning',
+    article: 'GDPR 13(2)(a); EDPB WP260 rev.01',
+    check: (model) =>
+      model.retention
+        .filter((r) => !r.period && r.condition !== undefined && vagueConditions.has(r.condition))
+        .map((r) => ({ pointer: joinPointer(r.pointer, 'condition'), vars: { rule: r.name } })),
+  },
+  retentionMinimumRule(medicalFile, 'error'),
+  retentionMinimumRule(fiscalRecords, 'warning'),
+  {
+    id: 'transfer/privacy-shield',
+    severity: 'error',
+    article: 'GDPR 44, 45; CJEU C-311/18',
+    check: (model) =>
+      objectsWith(model, 'mechanism', 'privacy-shield').map(({ pointer, named }) =>
+        named ? { pointer: joinPointer(pointer, 'mechanism'), vars: { party: named.name as string | Text } } : { pointer: joinPointer(pointer, 'mechanism'), variant: 'unnamed' },
+      ),
+  },
+  {
+    id: 'transfer/mechanism-missing',
+    severity: 'error',
+    article: 'GDPR 44-46, 13(1)(f)',
+    check: (model) =>
+      parties(model).flatMap(({ party, name }) => {
+        const uncovered = countriesOutsideEea(party).filter((country) => !transferCovered(country, party.transfer));
+        if (uncovered.length === 0) return [];
+        const pointer = party.transfer ? joinPointer(party.pointer, 'transfer', 'mechanism') : joinPointer(party.pointer, 'transfer');
+        return [{ pointer, vars: { party: name, countries: uncovered.join(', ') } }];
+      }),
+  },
+  {
+    id: 'rights/response-time-missing',
+    severity: 'warning',
+    article: 'GDPR 12(3)',
+    check: (model) => (model.source.rights?.responseTime ? [] : [{ pointer: '/rights/responseTime' }]),
+  },
+  {
+    id: 'rights/response-time-too-long',
+    severity: 'error',
+    article: 'GDPR 12(3)',
+    check: (model) => {
+      const time = model.source.rights?.responseTime;
+      const days = time && durationInDays(time);
+      return days && days > responseTimeLimitDays ? [{ pointer: '/rights/responseTime', vars: { period: { duration: time } } }] : [];
+    },
+  },
+  {
+    id: 'art14/public-source-unstated',
+    severity: 'info',
+    article: 'GDPR 14(2)(f)',
+    check: (model) =>
+      model.dataCategories
+        .filter((c) => c.source && c.source.publiclyAccessible === undefined)
+        .map((c) => ({ pointer: joinPointer(c.pointer, 'source'), vars: { category: c.name } })),
+  },
+  {
+    id: 'recipients/none-named',
+    severity: 'info',
+    article: 'GDPR 13(1)(e)',
+    check: (model) => (model.source.controller.isCareProvider && model.recipients.length === 0 ? [{ pointer: '/recipients' }] : []),
+  },
+  {
+    id: 'security/measures-missing',
+    severity: 'info',
+    article: 'GDPR 30(1)(g), 32',
+    check: (model) => (model.source.security?.measures?.length || model.source.security?.standards?.length ? [] : [{ pointer: '/security' }]),
+  },
+  {
+    id: 'unused/data-category',
+    severity: 'warning',
+    article: 'GDPR 5(1)(b), 13(1)(c)',
+    check: (model) => model.dataCategories.filter((c) => !isInUse(model, c)).map((c) => ({ pointer: joinPointer(c.pointer, 'id'), vars: { category: c.name } })),
+  },
+  {
+    id: 'unused/data-subject',
+    severity: 'warning',
+    article: 'GDPR 13(1)(c)',
+    check: (model) =>
+      model.dataSubjects
+        .filter((s) => !model.purposes.some((p) => p.dataSubjects.includes(s)) && !model.processorActivities.some((a) => a.dataSubjects.includes(s)))
+        .map((s) => ({ pointer: joinPointer(s.pointer, 'id'), vars: { subject: s.name } })),
+  },
+  {
+    id: 'unused/processor',
+    severity: 'warning',
+    article: 'GDPR 13(1)(e), 28',
+    check: (model) =>
+      model.processors
+        .filter((p) => p.usedBy.length === 0 && !model.processorActivities.some((a) => a.subProcessors.includes(p)))
+        .map((p) => ({ pointer: joinPointer(p.pointer, 'id'), vars: { party: p.name } })),
+  },
+  {
+    id: 'unused/recipient',
+    severity: 'warning',
+    article: 'GDPR 13(1)(e)',
+    check: (model) => model.recipients.filter((r) => r.usedBy.length === 0).map((r) => ({ pointer: joinPointer(r.pointer, 'id'), vars: { party: r.name } })),
+  },
+];

@@ -1,0 +1,52 @@
+import { compareDiagnostics, type Diagnostic, type Severity } from './diagnostic.js';
+import { location } from './format-diagnostics.js';
+
+/** ANSI styles, used only when the caller says the terminal takes colour. */
+const styles = {
+  error: ['\u001b[31m', '\u001b[39m'],
+  warning: ['\u001b[33m', '\u001b[39m'],
+  info: ['\u001b[36m', '\u001b[39m'],
+  dim: ['\u001b[2m', '\u001b[22m'],
+  bold: ['\u001b[1m', '\u001b[22m'],
+} as const;
+
+export interface ReportOptions {
+  cwd?: string;
+  color?: boolean;
+  /** Words for the severities, in the message language. */
+  severityLabels?: Record<Severity, string>;
+}
+
+/**
+ * The human report: diagnostics grouped per file, one line each with
+ * line:column, severity, message, legal reference and rule id, and the JSON
+ * pointer of the value at fault.
+ *
+ *   policies/ipractice/policy.json
+ *     118:7  error    The purpose "…" has no legal basis under art. 6(1).  GDPR 6(1)  art6/basis-missing
+ *                     /purposes/2/legalBasis
+ */
+export function formatReport(diagnostics: readonly Diagnostic[], options: ReportOptions = {}): string {
+  const paint = (style: keyof typeof styles, text: string): string => (options.color ? styles[style][0] + text + styles[style][1] : text);
+  const labels = options.severityLabels ?? { error: 'error', warning: 'warning', info: 'info' };
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of [...diagnostics].sort(compareDiagnostics)) {
+    const file = location({ ...d, line: undefined }, options.cwd);
+    byFile.set(file, [...(byFile.get(file) ?? []), d]);
+  }
+  const width = Math.max(...Object.values(labels).map((l) => l.length));
+  const blocks: string[] = [];
+  for (const [file, items] of byFile) {
+    const positions = items.map((d) => (d.line ? `${d.line}:${d.column ?? 1}` : ''));
+    const posWidth = Math.max(...positions.map((p) => p.length));
+    const lines = [paint('bold', file)];
+    items.forEach((d, i) => {
+      const suggestion = d.suggestion ? ` (${d.suggestion})` : '';
+      const article = d.article ? `  ${paint('dim', d.article)}` : '';
+      lines.push(`  ${positions[i]!.padEnd(posWidth)}  ${paint(d.severity, labels[d.severity].padEnd(width))}  ${d.message}${suggestion}${article}  ${paint('dim', d.ruleId)}`);
+      lines.push(`  ${' '.repeat(posWidth)}  ${' '.repeat(width)}  ${paint('dim', d.pointer || '/')}`);
+    });
+    blocks.push(lines.join('\n'));
+  }
+  return blocks.join('\n\n');
+}

@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { compareDiagnostics, type Diagnostic, type Severity } from './diagnostic.js';
+
+/** Metadata for one rule in the SARIF driver. */
+export interface SarifRule {
+  id: string;
+  title: string;
+  explanation: string;
+  article?: string;
+  severity: Severity;
+}
+
+const level: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+/**
+ * Diagnostics as a SARIF 2.1.0 log for code-scanning tools: one run, the
+ * driver's rules with their metadata, and one result per diagnostic with its
+ * file and line:column. Rule ids that are not in `rules` (schema, reference)
+ * get a bare entry. Paths are relative to `cwd`, with forward slashes.
+ */
+export function formatSarif(diagnostics: readonly Diagnostic[], rules: readonly SarifRule[], tool: { name: string; version: string; informationUri?: string }, cwd = process.cwd()): string {
+  const sorted = [...diagnostics].sort(compareDiagnostics);
+  const known = new Map(rules.map((r) => [r.id, r]));
+  const driverRules = [...rules];
+  for (const d of sorted) {
+    if (!known.has(d.ruleId)) {
+      const bare: SarifRule = { id: d.ruleId, title: d.ruleId, explanation: '', severity: d.severity };
+      known.set(d.ruleId, bare);
+      driverRules.push(bare);
+    }
+  }
+  const index = new Map(driverRules.map((r, i) => [r.id, i]));
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: tool.name,
+          version: tool.version,
+          ...(tool.informationUri ? { informationUri: tool.informationUri } : {}),
+          rules: driverRules.map((r) => ({
+            id: r.id,
+            shortDescription: { text: r.title },
+            ...(r.explanation ? { fullDescription: { text: r.explanation }, help: { text: r.explanation } } : {}),
+            defaultConfiguration: { level: level[r.severity] },
+            ...(r.article ? { properties: { article: r.article } } : {}),
+          })),
+        },
+      },
+      results: sorted.map((d) => ({
+        ruleId: d.ruleId,
+        ruleIndex: index.get(d.ruleId),
+        level: level[d.severity],
+        message: { text: d.suggestion ? `${d.message} (${d.suggestion})` : d.message },
+        locations: [{
+          physicalLocation: {
+            artifactLocation: { uri: d.file ? toUri(d.file, cwd) : '' },
+            ...(d.line ? { region: { startLine: d.line, startColumn: d.column ?? 1 } } : {}),
+          },
+          logicalLocations: [{ fullyQualifiedName: d.pointer || '/', kind: 'member' }],
+        }],
+        ...(d.article ? { properties: { article: d.article } } : {}),
+      })),
+    }],
+  };
+  return JSON.stringify(log, null, 2);
+}
+
+function toUri(file: string, cwd: string): string {
+  return (path.isAbsolute(file) ? path.relative(cwd, file) : file).split(path.sep).join('/');
+}

@@ -1,0 +1,49 @@
+/**
+ * Third countries (and one international organisation) with an EU adequacy
+ * decision under GDPR art. 45, as data: the list changes when the European
+ * Commission adopts, amends or withdraws a decision. Keys are ISO 3166-1
+ * alpha-2 codes, as policies write countries.
+ *
+ * Entries marked `verify` could not be confirmed from a primary source when
+ * this list was written; check them against the Commission's page
+ * "Adequacy decisions" before relying on them.
+ */
+export interface AdequacyFacts {
+  /** ISO 3166-1 alpha-2 code, or an id for an international organisation. */
+  id: string;
+  /** What the decision covers when it is not the whole country. */
+  scope?: string;
+  /**
+   * The transfer mechanism a policy must name for the decision to apply,
+   * when it covers only certified organisations (the EU-US Data Privacy Framework).
+   */
+  requiresMechanism?: 'eu-us-dpf';
+  /** A fact that could not be confirmed from a primary source. */
+  verify?: string;
+}
+
+export const adequacyDecisions: readonly AdequacyFacts[] = [
+  { id: 'AD' },
+  { id: 'AR' },
+  { id: 'CA', scope: 'commercial organisations (PIPEDA)' },
+  { id: 'FO' },
+  { id: 'GG' },
+  { id: 'IL' },
+  { id: 'IM' },
+  { id: 'JP', scope: 'private sector (APPI)' },
+  { id: 'JE' },
+  { id: 'NZ' },
+  { id: 'KR' },
+  { id: 'CH' },
+  { id: 'GB', verify: 'the 2021 decisions were extended and renewed in 2025; confirm the current term' },
+  { id: 'UY' },
+  { id: 'US', scope: 'organisations certified under the EU-US Data Privacy Framework (decision of 10 July 2023)', requiresMechanism: 'eu-us-dpf' },
+  { id: 'EPO', scope: 'the European Patent Organisation, an international organisation', verify: 'decision for the European Patent Organisation (2025); confirm adoption and its id in policies' },
+];
+
+const byId = new Map(adequacyDecisions.map((d) => [d.id, d]));
+
+/** The adequacy decision covering a country, if there is one. */
+export function adequacyFor(country: string): AdequacyFacts | undefined {
+  return byId.get(country);
+}

@@ -1,0 +1,25 @@
+import type { LawId } from '../policy/policy-types.js';
+
+/** GDPR 12(3): a request is answered within one month; the longest month has 31 days. */
+export const responseTimeLimitDays = 31;
+
+/**
+ * Citations that give the BSN its legal ground (UAVG art. 46: only where a
+ * law provides): the Wabvpz for care providers, or UAVG art. 46 itself.
+ */
+export const bsnGrounds: ReadonlyArray<{ law: LawId; article?: RegExp }> = [
+  { law: 'wabvpz' },
+  { law: 'uavg', article: /\b46\b/ },
+];
+
+/**
+ * Laws that give 9(2)(h) its professional-secrecy safeguard (GDPR 9(3)):
+ * UAVG art. 30(3) and the care provider's duty of secrecy in BW 7:457 (WGBO).
+ */
+export const professionalSecrecyLaws: ReadonlySet<LawId> = new Set(['uavg', 'wgbo']);
+
+/** GDPR 22(4): automated decisions on special data only with explicit consent or a substantial public interest. */
+export const automatedDecisionSpecialConditions: ReadonlySet<string> = new Set(['9(2)(a)', '9(2)(g)']);
+
+/** Bases under which the notice must say whether providing the data is a statutory or contractual requirement (GDPR 13(2)(e)). */
+export const requirementBases: ReadonlySet<string> = new Set(['6(1)(b)', '6(1)(c)']);

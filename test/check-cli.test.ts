@@ -1,0 +1,80 @@
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, runPolicyc } from './support/cli.js';
+
+const fixture = (rule: string, name: 'fail' | 'pass'): string => `test/fixtures/rules/${rule}/${name}.json`;
+
+describe('policyc check: compliance findings', () => {
+  it('reports findings grouped per file, without colour under NO_COLOR, and exits 1 on an error', () => {
+    const run = runPolicyc(['check', fixture('art6/basis-missing', 'fail')]);
+    expect(run.status).toBe(1);
+    const lines = run.stderr.split('\n');
+    expect(lines[0]).toBe('test/fixtures/rules/art6/basis-missing/fail.json');
+    expect(run.stderr).toContain('  52:5  error    The purpose "Treatment" has no legal basis under art. 6(1).  GDPR 6(1), 13(1)(c)  art6/basis-missing');
+    expect(run.stderr).toContain('/purposes/0/legalBasis');
+    expect(run.stderr).not.toContain('\u001b[');
+  });
+
+  it('gives the messages in Dutch with --lang nl', () => {
+    const run = runPolicyc(['check', fixture('art6/basis-missing', 'fail'), '--lang', 'nl']);
+    expect(run.stderr).toContain('52:5  fout          Het doel "Behandeling" heeft geen grondslag uit art. 6, lid 1.');
+  });
+
+  it('exits 0 on warnings, and 1 when they exceed --max-warnings', () => {
+    const file = fixture('rights/response-time-missing', 'fail');
+    expect(runPolicyc(['check', file]).status).toBe(0);
+    expect(runPolicyc(['check', file, '--max-warnings', '1']).status).toBe(0);
+    const over = runPolicyc(['check', file, '--max-warnings', '0']);
+    expect(over.status).toBe(1);
+    expect(over.stderr).toContain('Too many warnings: 1, more than --max-warnings 0.');
+    const bad = runPolicyc(['check', file, '--max-warnings', 'many']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--max-warnings needs a whole number of 0 or more, not "many"');
+  });
+
+  it('writes JSON diagnostics with article and position', () => {
+    const run = runPolicyc(['check', fixture('transfer/privacy-shield', 'fail'), '--format', 'json']);
+    expect(run.status).toBe(1);
+    const [finding] = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
+    expect(finding).toMatchObject({ ruleId: 'transfer/privacy-shield', severity: 'error', pointer: '/processors/0/transfer/mechanism', article: 'GDPR 44, 45; CJEU C-311/18' });
+  });
+
+  it('writes SARIF 2.1.0 with rule metadata and regions', () => {
+    const run = runPolicyc(['check', fixture('transfer/privacy-shield', 'fail'), '--format', 'sarif']);
+    expect(run.status).toBe(1);
+    const log = JSON.parse(run.stdout);
+    expect(log.version).toBe('2.1.0');
+    const [sarifRun] = log.runs;
+    expect(sarifRun.tool.driver.name).toBe('policyc');
+    const [result] = sarifRun.results;
+    const rule = sarifRun.tool.driver.rules[result.ruleIndex];
+    expect(rule.id).toBe('transfer/privacy-shield');
+    expect(rule.shortDescription.text).toBe('Transfer relies on the Privacy Shield');
+    expect(rule.properties.article).toBe('GDPR 44, 45; CJEU C-311/18');
+    expect(result).toMatchObject({ ruleId: 'transfer/privacy-shield', level: 'error' });
+    const loc = result.locations[0].physicalLocation;
+    expect(loc.artifactLocation.uri).toBe('test/fixtures/rules/transfer/privacy-shield/fail.json');
+    const text = readFileSync(path.join(repoRoot, loc.artifactLocation.uri), 'utf8').split('\n');
+    expect(text[loc.region.startLine - 1]!.slice(loc.region.startColumn - 1)).toBe('"privacy-shield"');
+  });
+});
+
+describe('policyc build: compliance findings', () => {
+  it('reports findings and still writes the notices', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'policyc-check-'));
+    const run = runPolicyc(['build', fixture('art6/basis-missing', 'fail'), '--out', out]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('art6/basis-missing');
+    expect(existsSync(path.join(out, 'fixture-art6-basis-missing/en/privacy.md'))).toBe(true);
+  });
+
+  it('fails and writes nothing under --strict', () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'policyc-check-')), 'dist');
+    const run = runPolicyc(['build', fixture('rights/response-time-missing', 'fail'), '--out', out, '--strict']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('Build failed under --strict: 0 compliance error(s), 1 warning(s).');
+    expect(existsSync(path.join(out, 'fixture-rights-response-time-missing'))).toBe(false);
+  });
+});
