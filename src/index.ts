@@ -6,3 +6,5 @@ export type { Language } from './i18n/messages.js';
 export { analysePolicy, type AnalysedPolicy } from './build/analyse-policy.js';
 export { compilePolicy, type CompileOptions, type CompiledPolicy, type OutputFile } from './build/compile-policy.js';
 export { formatText, formatJson } from './diagnostics/format-diagnostics.js';
+export { compile, type CompileResult, type LibraryCompileOptions } from './build/compile.js';
+export { policyJsonLd } from './render/policy-jsonld.js';

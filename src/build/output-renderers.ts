@@ -2,6 +2,7 @@ import type { Messages } from '../i18n/messages.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { renderNotice } from '../render/render-notice.js';
 import { stylesheet } from '../render/templates.js';
+import { policyJsonLdText } from '../render/policy-jsonld.js';
 
 /** One output file; `path` is relative to the folder the renderer is given. */
 export interface RenderedFile {
@@ -33,5 +34,15 @@ const notice: OutputRenderer = {
   },
 };
 
+/** The policy as JSON-LD in the W3C Data Privacy Vocabulary, one per policy (all languages in one graph). */
+const jsonLd: OutputRenderer = {
+  name: 'jsonld',
+  group: 'notice',
+  scope: 'policy',
+  render(model) {
+    return [{ path: 'policy.jsonld', contents: policyJsonLdText(model) }];
+  },
+};
+
 /** Every output `build` writes, in order. Add an output: one renderer module, one entry here. */
-export const outputRenderers: readonly OutputRenderer[] = [notice];
+export const outputRenderers: readonly OutputRenderer[] = [notice, jsonLd];
