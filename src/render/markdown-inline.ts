@@ -1,8 +1,15 @@
-import { toMarkdown } from 'mdast-util-to-markdown';
+import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
+import { gfmToMarkdown } from 'mdast-util-gfm';
 import type { PhrasingContent } from 'mdast';
 import type { Inline, Table } from './outline.js';
 
-const options = { bullet: '-', emphasis: '_', strong: '*', resourceLink: true } as const;
+/**
+ * The notice is GFM, so text is escaped for GFM: without the GFM extension
+ * a URL in plain text becomes an autolink literal that swallows the
+ * backslash of the next escape ('https://x/">\\<meta …>' then yields raw
+ * HTML in any renderer that passes HTML through). test/browser/injection.test.ts.
+ */
+const options: ToMarkdownOptions = { bullet: '-', emphasis: '_', strong: '*', resourceLink: true, extensions: [gfmToMarkdown()] };
 
 /**
  * Plain-text runs (with links and bold) as Markdown, escaped by
