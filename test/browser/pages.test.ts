@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Result as AxeResult } from 'axe-core';
-import { launchChromium, watchPage, type Browser, type Page } from '../support/browser.js';
+import { launchChromium, STRICT_CSP, watchPage, type Browser, type Page } from '../support/browser.js';
 import { buildSeeds, seedPagePaths, type SeedBuild } from '../support/seed-pages.js';
 import { serveFolder, type StaticServer } from '../support/static-server.js';
 
@@ -13,7 +13,6 @@ import { serveFolder, type StaticServer } from '../support/static-server.js';
  * applies, axe-core finds no WCAG 2.1 AA violation, every table-of-contents
  * link lands on its section, and the page prints to PDF.
  */
-export const STRICT_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 

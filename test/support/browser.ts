@@ -11,6 +11,9 @@ const flags = [
   '--disable-dev-shm-usage',
 ];
 
+/** The policy a page must work under: nothing but its own stylesheet and images. */
+export const STRICT_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";
+
 /** One Chromium per test file; tests open many pages in it. */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath} (install the Debian 'chromium' package)`);
@@ -37,6 +40,9 @@ export function watchPage(page: Page): PageWatch {
   });
   page.on('requestfailed', (request) => watch.problems.push(`request failed: ${request.url()}`));
   page.on('request', (request) => watch.requests.push(request.url()));
+  page.on('response', (response) => {
+    if (response.status() >= 400) watch.problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
   return watch;
 }
 

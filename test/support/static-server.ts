@@ -28,6 +28,11 @@ export async function serveFolder(root: string, headers: Record<string, string> 
       response.writeHead(403).end();
       return;
     }
+    // Chromium asks for /favicon.ico on its own; no page refers to it, so its absence is not the page's error.
+    if (url.pathname === '/favicon.ico') {
+      response.writeHead(204, headers).end();
+      return;
+    }
     readFile(file).then(
       (body) => response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...headers }).end(body),
       () => response.writeHead(404, headers).end('not found'),
