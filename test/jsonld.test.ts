@@ -7,7 +7,7 @@ import { compile, type CompileResult } from '../src/index.js';
 import { isInEea } from '../src/law/eea.js';
 import { scriptSafeJson } from '../src/render/policy-jsonld.js';
 import { repoRoot } from './support/cli.js';
-import { seedPolicies } from './support/seed-pages.js';
+import { webTestPolicies } from './support/seed-pages.js';
 import type { PolicySource } from '../src/policy/policy-types.js';
 
 const DPV = 'https://w3id.org/dpv#';
@@ -31,7 +31,7 @@ async function expandById(document: object, base: string): Promise<Map<string, E
 const ids = (node: Expanded | undefined, property: string): string[] =>
   ((node?.[property] as Array<{ '@id': string }> | undefined) ?? []).map((v) => v['@id']);
 
-describe.each(seedPolicies())('JSON-LD of %s', (file) => {
+describe.each(webTestPolicies())('JSON-LD of %s', (file) => {
   let source: PolicySource;
   let result: CompileResult;
   let graph: Map<string, Expanded>;

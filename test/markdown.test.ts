@@ -9,7 +9,7 @@ import rehypeStringify from 'rehype-stringify';
 import { describe, expect, test } from 'vitest';
 import { compile } from '../src/index.js';
 import { repoRoot } from './support/cli.js';
-import { seedPolicies } from './support/seed-pages.js';
+import { webTestPolicies } from './support/seed-pages.js';
 
 /** The committed config; README.md ('The Markdown output') says why each rule differs from the default. */
 const config = JSON.parse(readFileSync(path.join(repoRoot, '.markdownlint.json'), 'utf8'));
@@ -21,7 +21,7 @@ const gfmToHtml = (markdown: string): string =>
 const tableHeads = (html: string): string[][] =>
   [...html.matchAll(/<thead>([\s\S]*?)<\/thead>/g)].map((m) => [...m[1]!.matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, '').trim()));
 
-describe.each(seedPolicies())('Markdown of %s', (file) => {
+describe.each(webTestPolicies())('Markdown of %s', (file) => {
   test('passes markdownlint with the committed config, and its GFM tables render as the HTML page\'s tables', async () => {
     const result = await compile(readFileSync(path.join(repoRoot, file), 'utf8'), { file });
     const markdowns = result.outputs.filter((o) => o.path.endsWith('/privacy.md'));

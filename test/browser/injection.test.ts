@@ -17,7 +17,7 @@ import { stylesheet } from '../../src/render/templates.js';
 import { launchChromium, watchPage, type Browser } from '../support/browser.js';
 import { repoRoot } from '../support/cli.js';
 import { markdownPayloads, plainTextPayloads } from '../support/injection-corpus.js';
-import { seedPolicies, writeOutputs } from '../support/seed-pages.js';
+import { webTestPolicies, writeOutputs } from '../support/seed-pages.js';
 import { serveFolder, type StaticServer } from '../support/static-server.js';
 
 /**
@@ -122,7 +122,7 @@ function renderMarkdownPermissively(mdPath: string): string {
 }
 
 beforeAll(async () => {
-  for (const file of seedPolicies()) {
+  for (const file of webTestPolicies()) {
     const { id, injected } = await injectPlainText(file);
     expect(injected).toBeGreaterThan(10);
     const languages = (JSON.parse(readFileSync(path.join(repoRoot, file), 'utf8')) as { metadata: { languages: string[] } }).metadata.languages;

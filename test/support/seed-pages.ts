@@ -13,6 +13,15 @@ export function seedPolicies(): string[] {
     .sort();
 }
 
+/**
+ * What the web tests check: every seed, plus a fixture with every optional
+ * section filled in (DPO, representative, transfers, automated decisions,
+ * tables), so that no block of the notice goes untested.
+ */
+export function webTestPolicies(): string[] {
+  return [...seedPolicies(), path.join('test', 'fixtures', 'web', 'every-section', 'policy.json')];
+}
+
 /** Writes a compile result's outputs under `outDir`. */
 export function writeOutputs(result: CompileResult, outDir: string): void {
   for (const file of result.outputs) {
@@ -29,12 +38,12 @@ export interface SeedBuild {
   results: Map<string, CompileResult>;
 }
 
-/** Compiles every seed policy with the library API into a fresh temporary folder. */
+/** Compiles every policy of webTestPolicies() with the library API into a fresh temporary folder. */
 export async function buildSeeds(): Promise<SeedBuild> {
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'policyc-seeds-'));
   const results = new Map<string, CompileResult>();
   const pages: string[] = [];
-  for (const file of seedPolicies()) {
+  for (const file of webTestPolicies()) {
     const result = await compile(readFileSync(path.join(repoRoot, file), 'utf8'), { file });
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) throw new Error(`${file} does not compile: ${errors.map((d) => d.message).join('; ')}`);
@@ -47,7 +56,7 @@ export async function buildSeeds(): Promise<SeedBuild> {
 
 /** The standalone pages every seed compiles to ('<org>/<lang>/privacy.html'), known before compiling, so tests can be named per page. */
 export function seedPagePaths(): string[] {
-  return seedPolicies().flatMap((file) => {
+  return webTestPolicies().flatMap((file) => {
     const policy = JSON.parse(readFileSync(path.join(repoRoot, file), 'utf8')) as { id: string; metadata: { languages: string[] } };
     return policy.metadata.languages.map((lang) => `${policy.id}/${lang}/privacy.html`);
   }).sort();
