@@ -65,8 +65,8 @@ test('the example pages have 0 Nu Html Checker errors', () => {
 
 test('the example pages load cleanly under a strict CSP and pass axe-core (WCAG 2.1 AA)', async () => {
   const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  for (const pagePath of sitePages()) {
-    const page = await browser.newPage();
+  for (const [pagePath, viewport] of sitePages().flatMap((p) => [[p, { width: 1280, height: 800 }], [p, { width: 360, height: 740 }]] as const)) {
+    const page = await browser.newPage({ viewport });
     const watch = watchPage(page);
     await page.goto(`${server.origin}/${pagePath}`, { waitUntil: 'load' });
     await page.evaluate(axeSource);
@@ -76,7 +76,7 @@ test('the example pages load cleanly under a strict CSP and pass axe-core (WCAG 
       return result.violations.map((v) => `${v.id}: ${v.help}`);
     });
     expect(watch.problems, pagePath).toEqual([]);
-    expect(violations, pagePath).toEqual([]);
+    expect(violations, `${pagePath} at ${viewport.width}px`).toEqual([]);
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('.site-header')!).display), 'site.css applied').toBe('flex');
     await page.close();
   }

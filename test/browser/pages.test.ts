@@ -69,8 +69,9 @@ describe.each(seedPagePaths())('%s in Chromium', (pagePath) => {
     await page.close();
   });
 
-  test('has no WCAG 2.1 AA violation (axe-core)', async () => {
+  test.each([['desktop', 1280, 800], ['phone', 360, 740]] as const)('has no WCAG 2.1 AA violation (axe-core) on a %s screen', async (_, width, height) => {
     const { page } = await openPage(`${server.origin}/${pagePath}`);
+    await page.setViewportSize({ width, height });
     await page.evaluate(axeSource);
     const violations = await page.evaluate(async (tags) => {
       const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeResult[] }> } })
