@@ -7,6 +7,7 @@ import { compile, type CompileResult } from '../src/index.js';
 import { isInEea } from '../src/law/eea.js';
 import { scriptSafeJson } from '../src/render/policy-jsonld.js';
 import { repoRoot } from './support/cli.js';
+import { expectGolden } from './support/golden.js';
 import { webTestPolicies } from './support/seed-pages.js';
 import type { PolicySource } from '../src/policy/policy-types.js';
 
@@ -115,4 +116,10 @@ describe('scriptSafeJson', () => {
     }));
     expect(scriptSafeJson(JSON.stringify('</script><!--'))).toBe('"\\u003c/script\\u003e\\u003c!--"');
   });
+});
+
+test('policy.jsonld of the every-section fixture matches its golden file', async () => {
+  const file = 'test/fixtures/web/every-section/policy.json';
+  const result = await compile(readFileSync(path.join(repoRoot, file), 'utf8'), { file });
+  expectGolden(path.join(repoRoot, 'test/fixtures/web/every-section/expected/policy.jsonld'), String(result.outputs.find((o) => o.path.endsWith('/policy.jsonld'))!.contents));
 });
