@@ -29,9 +29,9 @@ interface VnuMessage { type: string; subType?: string; url?: string; lastLine?: 
 
 test('every page and embedded fragment has 0 Nu Html Checker errors', () => {
   const pages = seeds.pages.map((p) => path.join(seeds.outDir, p));
-  const hosts = seeds.pages.map((p) => {
-    const fragment = readFileSync(path.join(seeds.outDir, p.replace(/privacy\.html$/, 'privacy.fragment.html')), 'utf8');
-    const lang = p.split('/')[1]!;
+  const hosts = seeds.fragments.map((p) => {
+    const fragment = readFileSync(path.join(seeds.outDir, p), 'utf8');
+    const lang = /\blang="([a-z]{2})"/.exec(fragment)?.[1] ?? 'en';
     const host = path.join(hostDir, p.replace(/\//g, '_'));
     writeFileSync(host, `<!DOCTYPE html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<title>Host</title>\n</head>\n<body>\n<main>\n${fragment}</main>\n</body>\n</html>\n`);
     return host;
@@ -42,4 +42,5 @@ test('every page and embedded fragment has 0 Nu Html Checker errors', () => {
   expect(messages.map((m) => `${m.url}:${m.lastLine ?? ''} ${m.type}${m.subType ? `/${m.subType}` : ''}: ${m.message}`)).toEqual([]);
   expect(run.status).toBe(0);
   expect(pages.length).toBeGreaterThan(0);
+  expect(hosts.length).toBeGreaterThan(0);
 }, 120_000);

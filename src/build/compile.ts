@@ -27,6 +27,6 @@ export interface CompileResult {
 export async function compile(input: string | object, options: LibraryCompileOptions = {}): Promise<CompileResult> {
   const text = typeof input === 'string' ? input : JSON.stringify(input, null, 2);
   const { file = 'policy.json', ...rest } = options;
-  const compiled = compilePolicy(text, file, rest);
+  const compiled = await compilePolicy(text, file, rest); // await: the core may become asynchronous
   return { ...(compiled.id !== undefined ? { id: compiled.id } : {}), outputs: compiled.outputs, diagnostics: compiled.diagnostics };
 }

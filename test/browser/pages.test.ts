@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Result as AxeResult } from 'axe-core';
 import { launchChromium, STRICT_CSP, watchPage, type Browser, type Page } from '../support/browser.js';
-import { buildSeeds, seedPagePaths, type SeedBuild } from '../support/seed-pages.js';
+import { buildSeeds } from '../support/seed-pages.js';
 import { serveFolder, type StaticServer } from '../support/static-server.js';
 
 /**
@@ -16,12 +16,12 @@ import { serveFolder, type StaticServer } from '../support/static-server.js';
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let seeds: SeedBuild;
+// Compiled before the tests are collected, so that each page (of whatever output kind) is a named test.
+const seeds = await buildSeeds();
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  seeds = await buildSeeds();
   server = await serveFolder(seeds.outDir, { 'Content-Security-Policy': STRICT_CSP });
   browser = await launchChromium();
 }, 60_000);
@@ -29,7 +29,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (seeds) rmSync(seeds.outDir, { recursive: true, force: true });
+  rmSync(seeds.outDir, { recursive: true, force: true });
 });
 
 declare global {
@@ -50,22 +50,30 @@ async function openPage(url: string): Promise<{ page: Page; watch: ReturnType<ty
   return { page, watch };
 }
 
-describe.each(seedPagePaths())('%s in Chromium', (pagePath) => {
+describe.each(seeds.pages)('%s in Chromium', (pagePath) => {
   test('loads under a strict CSP with no console error, no violation and no outside request', async () => {
     const { page, watch } = await openPage(`${server.origin}/${pagePath}`);
     const state = await page.evaluate(() => ({
       violations: window.policycCspViolations,
-      styled: getComputedStyle(document.querySelector('main')!).maxWidth !== 'none',
+      links: document.querySelectorAll('link[rel="stylesheet"]').length,
+      sheets: [...document.styleSheets].filter((sheet) => {
+        try {
+          return sheet.cssRules.length > 0;
+        } catch {
+          return false; // a sheet the page may not read did not load as its own
+        }
+      }).length,
       scripts: [...document.querySelectorAll('script')].filter((s) => s.type !== 'application/ld+json').length,
       handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name) || a.name === 'style').map((a) => `${el.tagName} ${a.name}`)),
     }));
     expect(watch.problems).toEqual([]);
     expect(state.violations).toEqual([]);
-    expect(state.styled, 'privacy.css applied').toBe(true);
+    expect(state.links, 'the page links a stylesheet').toBeGreaterThan(0);
+    expect(state.sheets, 'every linked stylesheet loaded and applies under the CSP').toBe(state.links);
     expect(state.scripts, 'executable script elements').toBe(0);
     expect(state.handlers, 'inline event handlers or style attributes').toEqual([]);
     expect(watch.requests.filter((url) => !url.startsWith(`${server.origin}/`))).toEqual([]);
-    expect(watch.requests).toContain(`${server.origin}/${pagePath.replace('privacy.html', 'privacy.css')}`);
+    expect(watch.requests.some((url) => url.endsWith('.css')), 'the page loads its stylesheet').toBe(true);
     await page.close();
   });
 
@@ -85,7 +93,8 @@ describe.each(seedPagePaths())('%s in Chromium', (pagePath) => {
   test('every table-of-contents link lands on its section', async () => {
     const { page } = await openPage(`${server.origin}/${pagePath}`);
     const hrefs = await page.locator('nav.policyc-contents a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
-    expect(hrefs.length).toBeGreaterThan(3);
+    // Every notice has a table of contents; other page kinds may have one.
+    if (pagePath.endsWith('/privacy.html')) expect(hrefs.length).toBeGreaterThan(3);
     for (const href of hrefs) {
       await page.locator(`nav.policyc-contents a[href="${href}"]`).click();
       const landed = await page.evaluate(() => {

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { compile, type CompileResult } from '../../src/index.js';
+import { compile, type CompileResult, type OutputFile } from '../../src/index.js';
 import { repoRoot } from './cli.js';
 
 /** Every policy in policies/ (whatever seeds exist), as paths relative to the repository. */
@@ -33,9 +33,16 @@ export function writeOutputs(result: CompileResult, outDir: string): void {
 
 export interface SeedBuild {
   outDir: string;
-  /** Output paths of every standalone page, relative to outDir, e.g. 'ipractice/nl/privacy.html'. */
+  /** Output paths of every standalone HTML page (any output kind), relative to outDir, e.g. 'ipractice/nl/privacy.html'. */
   pages: string[];
+  /** Output paths of every HTML fragment meant to be embedded in a site's page. */
+  fragments: string[];
   results: Map<string, CompileResult>;
+}
+
+/** A complete HTML document, as opposed to a fragment or another format. */
+function isStandalonePage(file: OutputFile): boolean {
+  return file.path.endsWith('.html') && String(file.contents).trimStart().toLowerCase().startsWith('<!doctype html>');
 }
 
 /** Compiles every policy of webTestPolicies() with the library API into a fresh temporary folder. */
@@ -43,21 +50,16 @@ export async function buildSeeds(): Promise<SeedBuild> {
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'policyc-seeds-'));
   const results = new Map<string, CompileResult>();
   const pages: string[] = [];
+  const fragments: string[] = [];
   for (const file of webTestPolicies()) {
     const result = await compile(readFileSync(path.join(repoRoot, file), 'utf8'), { file });
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) throw new Error(`${file} does not compile: ${errors.map((d) => d.message).join('; ')}`);
     writeOutputs(result, outDir);
     results.set(file, result);
-    pages.push(...result.outputs.filter((o) => o.path.endsWith('/privacy.html')).map((o) => o.path));
+    pages.push(...result.outputs.filter(isStandalonePage).map((o) => o.path));
+    fragments.push(...result.outputs.filter((o) => o.path.endsWith('.fragment.html')).map((o) => o.path));
   }
-  return { outDir, pages: pages.sort(), results };
+  return { outDir, pages: pages.sort(), fragments: fragments.sort(), results };
 }
 
-/** The standalone pages every seed compiles to ('<org>/<lang>/privacy.html'), known before compiling, so tests can be named per page. */
-export function seedPagePaths(): string[] {
-  return webTestPolicies().flatMap((file) => {
-    const policy = JSON.parse(readFileSync(path.join(repoRoot, file), 'utf8')) as { id: string; metadata: { languages: string[] } };
-    return policy.metadata.languages.map((lang) => `${policy.id}/${lang}/privacy.html`);
-  }).sort();
-}
