@@ -11,3 +11,5 @@ export { checkPolicy } from './check/check-policy.js';
 export { rules, type Rule, type Finding } from './check/rules.js';
 export { formatReport } from './diagnostics/format-report.js';
 export { formatSarif } from './diagnostics/format-sarif.js';
+export { compile, type CompileResult, type LibraryCompileOptions } from './build/compile.js';
+export { policyJsonLd } from './render/policy-jsonld.js';

@@ -11,7 +11,7 @@ import { messagesFor, type Language } from '../src/i18n/messages.js';
 import type { PolicySource } from '../src/policy/policy-types.js';
 import type { PolicyModel } from '../src/resolve/model.js';
 import { registerToCsv } from '../src/render/register/register-csv.js';
-import { registerToHtml } from '../src/render/register/register-html.js';
+import { registerStylesheet, registerToHtml } from '../src/render/register/register-html.js';
 import { registerToMarkdown } from '../src/render/register/register-markdown.js';
 import { buildRegister, type Register, type RegisterTable } from '../src/render/register/register-model.js';
 import { registerToXlsx } from '../src/render/register/register-xlsx.js';
@@ -276,8 +276,12 @@ describe('register.html and register.md', () => {
     expect(html).toContain('<th scope="col">Categories of data subjects</th>');
     expect(html).toContain('<tr><td>care</td><th scope="row">Care, &quot;treatment&quot;, and follow-up<br>after discharge</th>');
     expect(html).toContain('<ul><li>EPD</li><li>Mail, calendar</li></ul>');
-    expect(html).toMatch(/@media print \{\s*@page \{ size: A4 landscape;/);
     expect(html).toContain('<html lang="en">');
+    // The stylesheet is a file beside the page (strict CSP: no inline style), and prints landscape.
+    expect(html).toContain('<link rel="stylesheet" href="register.css">');
+    expect(html).not.toMatch(/<style|style=/);
+    expect(registerStylesheet()).toMatch(/@media print \{\s*@page \{ size: A4 landscape;/);
+    expect(html).toContain('<div class="register-table" role="region" aria-label="Processing activities as controller (Article 30(1) GDPR)" tabindex="0">');
   });
 
   it('escapes author text in HTML and Markdown', async () => {
@@ -327,11 +331,11 @@ describe('policyc register', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain('Built 2 policies');
     expect(readdirSync(path.join(out, 'ipractice/nl')).sort()).toEqual([
-      'privacy.css', 'privacy.fragment.html', 'privacy.html', 'privacy.md', 'register.csv', 'register.html', 'register.md', 'register.xlsx',
+      'privacy.css', 'privacy.fragment.html', 'privacy.html', 'privacy.md', 'register.css', 'register.csv', 'register.html', 'register.md', 'register.xlsx',
     ]);
     expect(readFileSync(path.join(out, 'ipractice/nl/privacy.md')).equals(notice)).toBe(true);
     expect(readdirSync(path.join(out, 'register-processor/en')).sort()).toEqual([
-      'register-processor.csv', 'register.csv', 'register.html', 'register.md', 'register.xlsx',
+      'register-processor.csv', 'register.css', 'register.csv', 'register.html', 'register.md', 'register.xlsx',
     ]);
     expect(readFileSync(path.join(out, 'ipractice/en/register.csv'), 'utf8').charCodeAt(0)).toBe(0xfeff);
   });
@@ -352,7 +356,7 @@ describe('policyc register', () => {
     const run = runPolicyc(['register', policyDir, '--out', out]);
     expect(run.status, run.stderr).toBe(0);
     expect(readdirSync(path.join(out, 'register-processor/en')).sort()).toEqual([
-      'notes.txt', 'privacy.css', 'privacy.fragment.html', 'privacy.html', 'privacy.md', 'register.csv', 'register.html', 'register.md', 'register.xlsx',
+      'notes.txt', 'privacy.css', 'privacy.fragment.html', 'privacy.html', 'privacy.md', 'register.css', 'register.csv', 'register.html', 'register.md', 'register.xlsx',
     ]);
   });
 

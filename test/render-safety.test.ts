@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { describe, expect, it } from 'vitest';
@@ -67,19 +68,33 @@ describe('plain text → Markdown stays text', () => {
     expect(paragraph.children[0]!.value).toBe(hostile);
   });
 
-  it('any text reads back as one paragraph of exactly that text (line breaks folded)', () => {
-    const parser = unified().use(remarkParse);
-    const alphabet = fc.constantFrom(...'aZ0 19.)(-+*_`~[]<>|!#&;:/\\=\'"{}é\n\t'.split(''));
+  it('any text reads back through GFM as one paragraph of exactly that text, with no HTML (line breaks folded)', () => {
+    const parser = unified().use(remarkParse).use(remarkGfm);
+    // Tokens, not just characters, so that URLs, www. names, e-mail addresses and tags actually occur.
+    const token = fc.constantFrom(
+      'https://', 'http://', 'www.', 'mailto:', 'x.nl', '/', 'a', 'Z', '0', '1.', ' ', '\n', '\t', '.', ')', '(', '-', '+', '*', '_', '`', '~',
+      '[', ']', '<', '>', '</', 'meta', 'script', '"', "'", '|', '!', '#', '&', 'amp;', ';', ':', '\\', '=', '{', '}', '@', 'é',
+    );
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 40 }).map((cs) => cs.join('')), (value) => {
+      fc.property(fc.array(token, { maxLength: 24 }).map((cs) => cs.join('')), (value) => {
         const expected = value.replace(/\s*\n\s*/g, ' ').trim();
         fc.pre(expected.length > 0);
         const tree = parser.parse(textToMarkdown(value));
         expect(tree.children.map((c) => c.type)).toEqual(['paragraph']);
         expect(toString(tree)).toBe(expected);
+        const types = new Set<string>();
+        const walk = (n: { type: string; children?: unknown[] }): void => { types.add(n.type); (n.children as typeof n[] | undefined)?.forEach(walk); };
+        walk(tree);
+        expect(types.has('html')).toBe(false);
       }),
-      { numRuns: 5000 },
+      { numRuns: 10000 },
     );
+  });
+
+  it('keeps the escape after a URL (the GFM autolink-literal hole)', () => {
+    const parser = unified().use(remarkParse).use(remarkGfm);
+    const tree = parser.parse(textToMarkdown('see https://x/">\\<meta http-equiv=refresh content="0;url=https://evil">'));
+    expect(JSON.stringify(tree)).not.toContain('"type":"html"');
   });
 
   it('escapes a line-start list marker', () => {
@@ -87,8 +102,14 @@ describe('plain text → Markdown stays text', () => {
     expect(textToMarkdown('- dash')).toBe('\\- dash');
   });
 
-  it('links keep their text and target', () => {
-    expect(inlinesToMarkdown([{ text: 'privacy@x.nl', href: 'mailto:privacy@x.nl' }])).toBe('[privacy@x.nl](mailto:privacy@x.nl)');
+  it('links keep their text and target; a link that is its own address is an autolink', () => {
+    expect(inlinesToMarkdown([{ text: 'privacy@x.nl', href: 'mailto:privacy@x.nl' }])).toBe('<privacy@x.nl>');
+    expect(inlinesToMarkdown([{ text: 'https://ap.nl/a?b=c', href: 'https://ap.nl/a?b=c' }])).toBe('<https://ap.nl/a?b=c>');
+    expect(inlinesToMarkdown([{ text: 'Cookie policy', href: 'https://x.nl/(c)' }])).toBe('[Cookie policy](https://x.nl/%28c%29)');
+    expect(inlinesToMarkdown([{ text: '+31 20', href: 'tel:+3120' }])).toBe('[\\+31 20](tel:+3120)');
+    const parser = unified().use(remarkParse).use(remarkGfm);
+    const tree = parser.parse(inlinesToMarkdown([{ text: 'privacy@x.nl', href: 'mailto:privacy@x.nl' }])) as unknown as { children: Array<{ children: Array<{ type: string; url: string }> }> };
+    expect(tree.children[0]!.children[0]).toMatchObject({ type: 'link', url: 'mailto:privacy@x.nl' });
   });
 
   it('table cells escape the pipe', () => {

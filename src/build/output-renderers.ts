@@ -3,6 +3,7 @@ import type { PolicyModel } from '../resolve/model.js';
 import { renderNotice } from '../render/render-notice.js';
 import { renderRegister } from '../render/register/render-register.js';
 import { stylesheet } from '../render/templates.js';
+import { policyJsonLdText } from '../render/policy-jsonld.js';
 
 /** One output file; `path` is relative to the folder the renderer is given. */
 export interface RenderedFile {
@@ -58,9 +59,19 @@ const register: OutputRenderer = {
   name: 'register',
   group: 'register',
   scope: 'language',
-  owns: (file) => /^register(-processor)?\.(csv|xlsx|html|md)$/.test(file),
+  owns: (file) => /^register(-processor)?\.(csv|xlsx|html|md)$|^register\.css$/.test(file),
   render: (model, messages, options) => renderRegister(model, messages, { csvBom: options.csvBom }),
 };
 
+/** The policy as JSON-LD in the W3C Data Privacy Vocabulary, one per policy (all languages in one graph). */
+const jsonLd: OutputRenderer = {
+  name: 'jsonld',
+  group: 'notice',
+  scope: 'policy',
+  render(model) {
+    return [{ path: 'policy.jsonld', contents: policyJsonLdText(model) }];
+  },
+};
+
 /** Every output `build` writes, in order. Add an output: one renderer module, one entry here. */
-export const outputRenderers: readonly OutputRenderer[] = [notice, register];
+export const outputRenderers: readonly OutputRenderer[] = [notice, jsonLd, register];

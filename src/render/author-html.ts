@@ -7,7 +7,7 @@ import { parseAuthorMarkdown } from './parse-author-markdown.js';
 
 /**
  * Author Markdown → HTML through unified, sanitised: no script, no event
- * handlers, no raw HTML, only http(s)/mailto/tel links. Validation already
+ * handlers, no raw HTML, no images, only http(s)/mailto/tel links. Validation already
  * refuses unsafe Markdown; this is the second line of defence, so that
  * nothing a policy holds can reach a page as markup.
  */
@@ -15,7 +15,10 @@ const processor = unified()
   .use(remarkRehype) // raw HTML in Markdown is dropped, not passed through
   .use(rehypeSanitize, {
     ...defaultSchema,
-    protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'], src: ['http', 'https'] },
+    // No images: a notice page makes no request beyond its own stylesheet
+    // (strict CSP, no tracking pixel from a policy text).
+    tagNames: (defaultSchema.tagNames ?? []).filter((name) => name !== 'img'),
+    protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'], src: [] },
   })
   .use(rehypeStringify)
   .freeze();

@@ -4,7 +4,8 @@ import type { Inline, Table } from './outline.js';
  * Plain text → Markdown that reads back as exactly that text. CommonMark
  * lets any ASCII punctuation be backslash-escaped; this escapes every
  * character that can start or end a construct (emphasis, code, links, HTML,
- * entities, tables, strikethrough) anywhere, and block markers at the start.
+ * entities, tables, strikethrough) anywhere, block markers at the start,
+ * and the starts of GFM autolink literals.
  * Line breaks fold to spaces: inline text is one line. test/render-safety
  * checks the round trip through remark on random strings.
  */
@@ -13,6 +14,11 @@ export function escapeMarkdownText(value: string): string {
     .replace(/\s*\n\s*/g, ' ')
     .trim()
     .replace(/[\\`*_[\]<>|~!&]/g, '\\$&')
+    // GFM makes bare URLs and www. names into links that run on over
+    // backslashes, so the next escape would be lost ('https://x/\\<meta'
+    // is raw HTML). Breaking the pattern keeps every escape an escape.
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/(www)\./gi, '$1\\.')
     .replace(/^([#+=-])/, '\\$1')
     .replace(/^(\d+)([.)])/, '$1\\$2');
 }
@@ -22,7 +28,17 @@ function destination(url: string): string {
   return url.replace(/[\s()<>\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
+/** A link whose text is its own address, as a CommonMark autolink: <https://…> or <name@host>. */
+function autolink(inline: Inline): string | undefined {
+  if (inline.strong || !inline.href) return undefined;
+  if (inline.href === inline.text && /^https?:\/\/[^\s<>]+$/.test(inline.href)) return `<${inline.href}>`;
+  if (inline.href === `mailto:${inline.text}` && /^[\w.+-]+@[\w-]+(\.[\w-]+)+$/.test(inline.text)) return `<${inline.text}>`;
+  return undefined;
+}
+
 function inlineToMarkdown(inline: Inline): string {
+  const auto = autolink(inline);
+  if (auto) return auto;
   let md = escapeMarkdownText(inline.text);
   if (inline.strong && md) md = `**${md}**`;
   return inline.href ? `[${md}](${destination(inline.href)})` : md;

@@ -2,6 +2,7 @@ import GithubSlugger from 'github-slugger';
 import type { Messages } from '../i18n/messages.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { noticeOutline } from './notice-outline.js';
+import { policyJsonLd, scriptSafeJson } from './policy-jsonld.js';
 import { noticeTemplates } from './templates.js';
 
 export interface RenderedNotice {
@@ -31,6 +32,8 @@ export function renderNotice(model: PolicyModel, messages: Messages): RenderedNo
   });
   const markdown = tidy(templates.markdown({ ...outline, sections }));
   const fragment = tidy(templates.fragment(outline));
-  const html = tidy(templates.page({ lang: outline.lang, title: outline.title, fragment }));
+  // The page carries the policy as JSON-LD (DPV), escaped so it cannot end its script element.
+  const jsonLd = scriptSafeJson(JSON.stringify(policyJsonLd(model)));
+  const html = tidy(templates.page({ lang: outline.lang, title: outline.title, fragment, jsonLd }));
   return { markdown, html, fragment };
 }

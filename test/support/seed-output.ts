@@ -69,6 +69,7 @@ function markdownText(md: string): string {
     .replace(/^\| --- .*$/gm, '')
     .replace(/\s*\|\s*/g, ' ')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<((?:https?:\/\/|[\w.+-]+@)[^\s<>]*)>/g, '$1') // autolinks: <https://…>, <name@host>
     .replace(/\*\*/g, '')
     .replace(/\\(.)/g, '$1')
     .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));

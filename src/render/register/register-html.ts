@@ -5,7 +5,6 @@ import { templatesDir } from '../../paths.js';
 import type { Register } from './register-model.js';
 
 let page: Handlebars.TemplateDelegate | undefined;
-let css: string | undefined;
 
 function template(): Handlebars.TemplateDelegate {
   if (page) return page;
@@ -15,7 +14,6 @@ function template(): Handlebars.TemplateDelegate {
   env.registerHelper('lines', (value: string) => value.split('\n'));
   env.registerPartial('lines', '{{#each (lines this)}}{{#unless @first}}<br>{{/unless}}{{this}}{{/each}}');
   page = env.compile(readFileSync(path.join(templatesDir, 'register.html.hbs'), 'utf8'), { strict: true, preventIndent: true });
-  css = readFileSync(path.join(templatesDir, 'register.css'), 'utf8').trimEnd();
   return page;
 }
 
@@ -26,5 +24,10 @@ function template(): Handlebars.TemplateDelegate {
  */
 export function registerToHtml(register: Register): string {
   const render = template();
-  return render({ ...register, css }).replace(/[ \t]+$/gm, '').replace(/\n{2,}/g, '\n');
+  return render(register).replace(/[ \t]+$/gm, '').replace(/\n{2,}/g, '\n');
+}
+
+/** The register page's stylesheet (print: landscape), written beside it as register.css. */
+export function registerStylesheet(): string {
+  return readFileSync(path.join(templatesDir, 'register.css'), 'utf8');
 }

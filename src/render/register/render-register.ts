@@ -1,7 +1,7 @@
 import type { Messages } from '../../i18n/messages.js';
 import type { PolicyModel } from '../../resolve/model.js';
 import { registerToCsv } from './register-csv.js';
-import { registerToHtml } from './register-html.js';
+import { registerStylesheet, registerToHtml } from './register-html.js';
 import { registerToMarkdown } from './register-markdown.js';
 import { buildRegister } from './register-model.js';
 import { registerToXlsx } from './register-xlsx.js';
@@ -27,6 +27,7 @@ export async function renderRegister(model: PolicyModel, messages: Messages, opt
     ...register.tables.map((table) => ({ path: `${table.fileStem}.csv`, contents: registerToCsv(table, { bom: options.csvBom ?? false }) })),
     { path: 'register.xlsx', contents: await registerToXlsx(register) },
     { path: 'register.html', contents: registerToHtml(register) },
+    { path: 'register.css', contents: registerStylesheet() },
     { path: 'register.md', contents: registerToMarkdown(register) },
   ];
 }

@@ -1,0 +1,165 @@
+import { criminalDataConcept, dpvNamespaces, recipientClasses, specialCategoryConcepts, transferMechanismBases } from '../law/dpv.js';
+import { legalBases, specialConditions } from '../law/legal-bases.js';
+import type { Address, Text } from '../policy/policy-types.js';
+import type { DataCategory, PolicyModel, Processor, Purpose, Recipient } from '../resolve/model.js';
+import { nonEeaCountries } from '../law/eea.js';
+
+type Node = Record<string, unknown>;
+
+/**
+ * The JSON-LD context, inline so that no consumer has to fetch anything.
+ * `label` and `description` are language maps ({"nl": …, "en": …}), which
+ * is exactly the shape of the policy's own texts.
+ */
+export const policyContext = {
+  ...dpvNamespaces,
+  label: { '@id': 'rdfs:label', '@container': '@language' },
+  description: { '@id': 'dct:description', '@container': '@language' },
+  name: 'schema:name',
+} as const;
+
+const ref = (id: string): Node => ({ '@id': id });
+const local = (kind: string, id: string): string => `#${kind}-${id}`;
+const languageMap = (text: Text | undefined): Text | undefined =>
+  text && Object.keys(text).length ? Object.fromEntries(Object.entries(text).sort(([a], [b]) => a.localeCompare(b))) : undefined;
+const countryRef = (code: string): Node => ref(code === 'EU' ? 'loc:EU' : `loc:${code}`);
+
+/** Drops undefined fields and empty lists, so that the output only states what the policy states. */
+function node(fields: Node): Node {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
+}
+
+function addressNode(address: Address | undefined): Node | undefined {
+  if (!address) return undefined;
+  return node({
+    '@type': 'schema:PostalAddress',
+    'schema:streetAddress': address.street,
+    'schema:postalCode': address.postalCode,
+    'schema:addressLocality': address.city,
+    'schema:addressCountry': address.country,
+  });
+}
+
+function dataCategoryNode(category: DataCategory): Node {
+  const types = ['dpv:PersonalData'];
+  if (category.special) types.push('dpv:SpecialCategoryPersonalData', ...specialCategoryConcepts[category.special]);
+  if (category.criminal) types.push(criminalDataConcept);
+  return node({ '@id': local('data', category.id), '@type': types, label: languageMap(category.name), description: languageMap(category.description) });
+}
+
+function purposeNode(purpose: Purpose): Node {
+  const bases = [
+    ...legalBases.filter((b) => b.id === purpose.legalBasis).map((b) => ref(b.dpv)),
+    ...specialConditions.filter((c) => c.id === purpose.specialCategoryCondition?.condition).map((c) => ref(c.dpv)),
+  ];
+  return node({
+    '@id': local('purpose', purpose.id),
+    '@type': 'dpv:PersonalDataProcess',
+    'dpv:hasPurpose': node({ '@type': 'dpv:Purpose', label: languageMap(purpose.name) }),
+    'dpv:hasLegalBasis': bases,
+    'dpv:hasDataController': ref('#controller'),
+    'dpv:hasDataSubject': purpose.dataSubjects.map((s) => ref(local('subject', s.id))),
+    'dpv:hasPersonalData': purpose.dataCategories.map((c) => ref(local('data', c.id))),
+    'dpv:hasDataProcessor': purpose.processors.map((p) => ref(local('processor', p.id))),
+    'dpv:hasRecipient': purpose.recipients.map((r) => ref(local('recipient', r.id))),
+    'dpv:hasStorageCondition': purpose.retention.map((r) => ref(local('retention', r.id))),
+  });
+}
+
+function processorNode(processor: Processor): Node {
+  return node({
+    '@id': local('processor', processor.id),
+    '@type': 'dpv:DataProcessor',
+    name: processor.name,
+    description: languageMap(processor.service),
+    'dpv:hasCountry': processor.country ? countryRef(processor.country) : undefined,
+    'dpv:hasLocation': (processor.serverLocations ?? []).map(countryRef),
+  });
+}
+
+function recipientNode(recipient: Recipient): Node {
+  return node({
+    '@id': local('recipient', recipient.id),
+    '@type': recipientClasses[recipient.type],
+    label: languageMap(recipient.name),
+    description: languageMap(recipient.description),
+    'dpv:hasCountry': recipient.country ? countryRef(recipient.country) : undefined,
+  });
+}
+
+/** A transfer outside the EEA, as its own process: to whom, which third countries, on which chapter V basis. */
+function transferNode(kind: 'processor' | 'recipient', party: Processor | Recipient): Node | undefined {
+  const countries = nonEeaCountries(party);
+  if (!party.transfer && countries.length === 0) return undefined;
+  const basis = party.transfer ? transferMechanismBases[party.transfer.mechanism] : undefined;
+  return node({
+    '@id': local('transfer', `${kind}-${party.id}`),
+    '@type': 'dpv:PersonalDataProcess',
+    'dpv:hasProcessing': ref('dpv:Transfer'),
+    'dpv:hasDataController': ref('#controller'),
+    [kind === 'processor' ? 'dpv:hasDataProcessor' : 'dpv:hasRecipient']: ref(local(kind, party.id)),
+    'dpv:hasThirdCountry': countries.map(countryRef),
+    'dpv:hasLegalBasis': basis ? [ref(basis)] : [],
+  });
+}
+
+/**
+ * The policy as JSON-LD in the W3C Data Privacy Vocabulary: the notice, the
+ * controller (and DPO), one dpv:PersonalDataProcess per purpose with its
+ * purpose, legal bases (GDPR extension IRIs), data subjects, personal data
+ * (special categories typed with PD concepts), processors, recipients and
+ * storage conditions, and one process per transfer outside the EEA. Node ids
+ * are fragment identifiers ('#purpose-care'), resolved against the document
+ * that carries them; on the HTML page they match the notice's anchors.
+ */
+export function policyJsonLd(model: PolicyModel): Node {
+  const { source } = model;
+  const controller = node({
+    '@id': '#controller',
+    '@type': 'dpv:DataController',
+    name: source.controller.name,
+    'schema:address': addressNode(source.controller.address),
+    'schema:email': source.controller.contact?.email,
+    'schema:telephone': source.controller.contact?.phone,
+    'schema:url': source.controller.website,
+    'dpv:hasDataProtectionOfficer': source.dpo
+      ? node({ '@type': 'dpv:DataProtectionOfficer', name: source.dpo.name, 'schema:email': source.dpo.contact?.email, 'schema:telephone': source.dpo.contact?.phone })
+      : undefined,
+  });
+  const transfers = [
+    ...model.processors.map((p) => transferNode('processor', p)),
+    ...model.recipients.map((r) => transferNode('recipient', r)),
+  ].filter((n): n is Node => n !== undefined);
+  return {
+    '@context': policyContext,
+    '@id': '#policy',
+    '@type': 'dpv:PrivacyNotice',
+    'dct:identifier': source.id,
+    'dct:hasVersion': source.metadata.version,
+    'dct:valid': { '@value': source.metadata.effectiveDate, '@type': 'http://www.w3.org/2001/XMLSchema#date' },
+    'dct:language': [...model.languages],
+    'dpv:hasDataController': controller,
+    'dpv:hasProcess': [...model.purposes.map(purposeNode), ...transfers],
+    '@included': [
+      ...model.dataSubjects.map((s) => node({ '@id': local('subject', s.id), '@type': 'dpv:DataSubject', label: languageMap(s.name), description: languageMap(s.description) })),
+      ...model.dataCategories.map(dataCategoryNode),
+      ...model.processors.map(processorNode),
+      ...model.recipients.map(recipientNode),
+      ...model.retention.map((r) => node({ '@id': local('retention', r.id), '@type': 'dpv:StorageDuration', label: languageMap(r.name), description: languageMap(r.phrase) })),
+    ],
+  };
+}
+
+/** policy.jsonld: the JSON-LD document, pretty-printed, ending with a newline. */
+export function policyJsonLdText(model: PolicyModel): string {
+  return `${JSON.stringify(policyJsonLd(model), null, 2)}\n`;
+}
+
+/**
+ * JSON that can sit inside <script type="application/ld+json"> without
+ * ending it or opening a comment: '<', '>' and '&' become \u escapes
+ * (still the same JSON value), as do U+2028/U+2029.
+ */
+export function scriptSafeJson(json: string): string {
+  return json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { lint } from 'markdownlint/sync';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkRehype from 'remark-rehype';
+import rehypeStringify from 'rehype-stringify';
+import { describe, expect, test } from 'vitest';
+import { compile } from '../src/index.js';
+import { repoRoot } from './support/cli.js';
+import { webTestPolicies } from './support/seed-pages.js';
+
+/** The committed config; README.md ('The Markdown output') says why each rule differs from the default. */
+const config = JSON.parse(readFileSync(path.join(repoRoot, '.markdownlint.json'), 'utf8'));
+
+const gfmToHtml = (markdown: string): string =>
+  String(unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify).processSync(markdown));
+
+/** The header cells of every table, as text, in document order. */
+const tableHeads = (html: string): string[][] =>
+  [...html.matchAll(/<thead>([\s\S]*?)<\/thead>/g)].map((m) => [...m[1]!.matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, '').trim()));
+
+describe.each(webTestPolicies())('Markdown of %s', (file) => {
+  test('passes markdownlint with the committed config, and its GFM tables render as the HTML page\'s tables', async () => {
+    const result = await compile(readFileSync(path.join(repoRoot, file), 'utf8'), { file });
+    const markdowns = result.outputs.filter((o) => o.path.endsWith('/privacy.md'));
+    expect(markdowns.length).toBeGreaterThan(0);
+    for (const md of markdowns) {
+      const text = String(md.contents);
+      const problems = lint({ strings: { [md.path]: text }, config })[md.path] ?? [];
+      expect(problems.map((p) => `${md.path}:${p.lineNumber} ${p.ruleNames.join('/')} ${p.ruleDescription} ${p.errorDetail ?? ''}`)).toEqual([]);
+      const page = String(result.outputs.find((o) => o.path === md.path.replace(/privacy\.md$/, 'privacy.fragment.html'))!.contents);
+      const heads = tableHeads(page);
+      expect(tableHeads(gfmToHtml(text)), md.path).toEqual(heads);
+      // Every table row of the page is a row of the Markdown table too.
+      expect((gfmToHtml(text).match(/<tr>/g) ?? []).length, md.path).toBe((page.match(/<tr>/g) ?? []).length);
+    }
+  });
+});

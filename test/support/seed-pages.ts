@@ -1,0 +1,65 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { compile, type CompileResult, type OutputFile } from '../../src/index.js';
+import { repoRoot } from './cli.js';
+
+/** Every policy in policies/ (whatever seeds exist), as paths relative to the repository. */
+export function seedPolicies(): string[] {
+  const dir = path.join(repoRoot, 'policies');
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(path.join(dir, e.name, 'policy.json')))
+    .map((e) => path.join('policies', e.name, 'policy.json'))
+    .sort();
+}
+
+/**
+ * What the web tests check: every seed, plus a fixture with every optional
+ * section filled in (DPO, representative, transfers, automated decisions,
+ * tables), so that no block of the notice goes untested.
+ */
+export function webTestPolicies(): string[] {
+  return [...seedPolicies(), path.join('test', 'fixtures', 'web', 'every-section', 'policy.json')];
+}
+
+/** Writes a compile result's outputs under `outDir`. */
+export function writeOutputs(result: CompileResult, outDir: string): void {
+  for (const file of result.outputs) {
+    const target = path.join(outDir, file.path);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, file.contents);
+  }
+}
+
+export interface SeedBuild {
+  outDir: string;
+  /** Output paths of every standalone HTML page (any output kind), relative to outDir, e.g. 'ipractice/nl/privacy.html'. */
+  pages: string[];
+  /** Output paths of every HTML fragment meant to be embedded in a site's page. */
+  fragments: string[];
+  results: Map<string, CompileResult>;
+}
+
+/** A complete HTML document, as opposed to a fragment or another format. */
+function isStandalonePage(file: OutputFile): boolean {
+  return file.path.endsWith('.html') && String(file.contents).trimStart().toLowerCase().startsWith('<!doctype html>');
+}
+
+/** Compiles every policy of webTestPolicies() with the library API into a fresh temporary folder. */
+export async function buildSeeds(): Promise<SeedBuild> {
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'policyc-seeds-'));
+  const results = new Map<string, CompileResult>();
+  const pages: string[] = [];
+  const fragments: string[] = [];
+  for (const file of webTestPolicies()) {
+    const result = await compile(readFileSync(path.join(repoRoot, file), 'utf8'), { file });
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length) throw new Error(`${file} does not compile: ${errors.map((d) => d.message).join('; ')}`);
+    writeOutputs(result, outDir);
+    results.set(file, result);
+    pages.push(...result.outputs.filter(isStandalonePage).map((o) => o.path));
+    fragments.push(...result.outputs.filter((o) => o.path.endsWith('.fragment.html')).map((o) => o.path));
+  }
+  return { outDir, pages: pages.sort(), fragments: fragments.sort(), results };
+}
+
