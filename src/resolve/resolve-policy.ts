@@ -5,10 +5,10 @@ import { consentBases } from '../law/legal-bases.js';
 import { rights as rightFacts } from '../law/rights.js';
 import { positionOf, type SourceDocument } from '../load/load-document.js';
 import { joinPointer } from '../load/json-pointer.js';
-import type { LegalBasisId, PolicySource } from '../policy/policy-types.js';
+import type { LegalBasisId, PolicySource, PurposeSource, RightId } from '../policy/policy-types.js';
 import { didYouMean } from '../validate/did-you-mean.js';
 import type {
-  DataCategory, DataSubject, DerivedRight, PolicyModel, Processor, ProcessorActivity, Purpose, Recipient, RetentionRule,
+  DataCategory, DataSubject, DerivedRight, PolicyModel, Processor, ProcessorActivity, Purpose, PurposeBasis, Recipient, RetentionRule,
 } from './model.js';
 import { retentionPhrase } from './retention-phrase.js';
 
@@ -21,8 +21,8 @@ import { retentionPhrase } from './retention-phrase.js';
 export function resolvePolicy(doc: SourceDocument, messages: Messages): { value: PolicyModel; diagnostics: Diagnostic[] } {
   const source = doc.value as PolicySource;
   const diagnostics: Diagnostic[] = [];
-  const report = (ruleId: string, pointer: string, key: string, vars: Record<string, unknown>, suggestion?: string): void => {
-    const pos = positionOf(doc, pointer);
+  const report = (ruleId: string, pointer: string, key: string, vars: Record<string, unknown>, suggestion?: string, where: 'value' | 'key' = 'value'): void => {
+    const pos = positionOf(doc, pointer, where);
     diagnostics.push({
       ruleId, severity: 'error', message: messages.t(key, vars), file: doc.file, pointer, line: pos.line, column: pos.column,
       ...(suggestion ? { suggestion: messages.t('diagnostics:didYouMean', { value: suggestion }) } : {}),
@@ -47,6 +47,11 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
   const categories = new Map<string, DataCategory>(
     [...index(source.dataCategories, 'dataCategories')].map(([id, c]) => [id, { ...c, usedBy: [] }]),
   );
+  if (source.collectsSpecialCategories === false) {
+    for (const c of categories.values()) {
+      if (c.special) report('data/special-category-contradiction', joinPointer(c.pointer, 'special'), 'diagnostics:data.specialContradiction', { id: c.id });
+    }
+  }
   const processors = new Map<string, Processor>(
     [...index(source.processors, 'processors')].map(([id, p]) => [id, { ...p, usedBy: [] }]),
   );
@@ -103,14 +108,42 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
       recipients: lookUp(p.recipients, recipients, joinPointer(pointer, 'recipients'), 'recipient'),
       processors: lookUp(p.processors, processors, joinPointer(pointer, 'processors'), 'processor'),
       retention: lookUp(p.retention, retention, joinPointer(pointer, 'retention'), 'retention'),
+      bases: [],
       usesSpecialData: false,
     };
+    purpose.bases = purposeBases(p, pointer, purpose.dataCategories);
     purpose.usesSpecialData = purpose.dataCategories.some((c) => c.special !== undefined);
     for (const c of purpose.dataCategories) c.usedBy.push(purpose);
     for (const r of purpose.recipients) r.usedBy.push(purpose);
     for (const r of purpose.processors) r.usedBy.push(purpose);
     purposes.push(purpose);
   });
+
+  /** The purpose's bases, normalised; a basis part may only name the purpose's own data categories. */
+  function purposeBases(p: PurposeSource, pointer: string, own: DataCategory[]): PurposeBasis[] {
+    if (p.legalBases && p.legalBasis) {
+      report('purpose/conflicting-legal-bases', joinPointer(pointer, 'legalBases'), 'diagnostics:purpose.conflictingBases', {}, undefined, 'key');
+    }
+    if (p.legalBases) {
+      const ownById = new Map(own.map((c) => [c.id, c]));
+      return p.legalBases.map((part, j) => {
+        const partPointer = joinPointer(pointer, 'legalBases', j);
+        return {
+          ...part, pointer: partPointer,
+          dataCategories: lookUp(part.dataCategories, ownById, joinPointer(partPointer, 'dataCategories'), 'purposeDataCategory'),
+        };
+      });
+    }
+    if (!p.legalBasis) return [];
+    return [{
+      basis: p.legalBasis,
+      pointer: joinPointer(pointer, 'legalBasis'),
+      dataCategories: [],
+      ...(p.legalBasisExplanation ? { explanation: p.legalBasisExplanation } : {}),
+      ...(p.legalObligation ? { legalObligation: p.legalObligation } : {}),
+      ...(p.legitimateInterest ? { legitimateInterest: p.legitimateInterest } : {}),
+    }];
+  }
 
   const activityIds = new Set<string>();
   const processorActivities: ProcessorActivity[] = [];
@@ -131,7 +164,7 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
     });
   });
 
-  const legalBasesUsed = [...new Set(purposes.flatMap((p) => (p.legalBasis ? [p.legalBasis] : [])))].sort() as LegalBasisId[];
+  const legalBasesUsed = [...new Set(purposes.flatMap((p) => p.bases.map((b) => b.basis)))].sort() as LegalBasisId[];
 
   return {
     value: {
@@ -145,7 +178,7 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
       processors: [...processors.values()],
       recipients: [...recipients.values()],
       retention: [...retention.values()],
-      rights: deriveRights(purposes),
+      rights: deriveRights(purposes, source.rights?.stated),
       authority: authorities[source.complaints?.authority ?? defaultAuthority],
       legalBasesUsed,
     },
@@ -153,32 +186,34 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
   };
 }
 
-/** The rights the notice must explain, from the bases actually used (law/rights.ts). */
-export function deriveRights(purposes: readonly Purpose[]): DerivedRight[] {
+/**
+ * The rights the notice must explain: those that always apply, those brought
+ * into play by any basis of any purpose (law/rights.ts), and those the
+ * statement itself lists.
+ */
+export function deriveRights(purposes: readonly Purpose[], stated: readonly RightId[] = []): DerivedRight[] {
   const derived: DerivedRight[] = [];
   for (const right of rightFacts) {
     const when = right.appliesWhen;
+    const isStated = stated.includes(right.id);
     if (when === 'always') {
-      derived.push({ id: right.id, article: right.article, purposes: [], bases: [] });
+      derived.push({ id: right.id, article: right.article, purposes: [], bases: [], stated: isStated });
       continue;
     }
-    const triggering = purposes.filter((p) => {
-      if (when === 'automated') return p.automatedDecision !== undefined;
+    /** The bases and conditions of one purpose that bring this right into play. */
+    const triggers = (p: Purpose): string[] => {
+      if (when === 'automated') return [];
+      const ids = p.bases.map((b) => b.basis as string);
       if (when === 'consent') {
-        return (p.legalBasis !== undefined && consentBases.has(p.legalBasis)) ||
-          (p.specialCategoryCondition !== undefined && consentBases.has(p.specialCategoryCondition.condition));
+        if (p.specialCategoryCondition) ids.push(p.specialCategoryCondition.condition);
+        return ids.filter((id) => consentBases.has(id));
       }
-      return p.legalBasis !== undefined && when.includes(p.legalBasis);
-    });
-    if (triggering.length === 0) continue;
-    const bases = new Set<string>();
-    for (const p of triggering) {
-      if (p.legalBasis && (when !== 'consent' || consentBases.has(p.legalBasis))) bases.add(p.legalBasis);
-      if (when === 'consent' && p.specialCategoryCondition && consentBases.has(p.specialCategoryCondition.condition)) {
-        bases.add(p.specialCategoryCondition.condition);
-      }
-    }
-    derived.push({ id: right.id, article: right.article, purposes: triggering, bases: [...bases].sort() });
+      return ids.filter((id) => (when as readonly string[]).includes(id));
+    };
+    const triggering = purposes.filter((p) => (when === 'automated' ? p.automatedDecision !== undefined : triggers(p).length > 0));
+    if (triggering.length === 0 && !isStated) continue;
+    const bases = [...new Set(triggering.flatMap(triggers))].sort();
+    derived.push({ id: right.id, article: right.article, purposes: triggering, bases, stated: isStated });
   }
   return derived;
 }

@@ -29,9 +29,17 @@ function dropAnyOfBranches(errors: ErrorObject[]): ErrorObject[] {
   return errors.filter((e) => !anyOfPaths.some((p) => `${e.instancePath}\u0000${e.schemaPath}`.startsWith(p)));
 }
 
-/** The $defs name an error's schema path runs through last, e.g. 'duration'. */
-function definitionName(schemaPath: string): string | undefined {
-  const names = [...schemaPath.matchAll(/\$defs\/([^/]+)/g)];
+/**
+ * The $defs name of the schema an error comes from, e.g. 'duration': the
+ * definition the failing keyword sits in (ajv inlines references, so the
+ * schema path alone does not always name it), else the last one the schema
+ * path runs through.
+ */
+function definitionName(error: ErrorObject): string | undefined {
+  const defs = (policySchemaValidator().schema as { $defs?: Record<string, unknown> }).$defs ?? {};
+  const own = Object.entries(defs).find(([, schema]) => schema === error.parentSchema)?.[0];
+  if (own) return own;
+  const names = [...error.schemaPath.matchAll(/\$defs\/([^/]+)/g)];
   return names[names.length - 1]?.[1];
 }
 
@@ -42,7 +50,7 @@ function toDiagnostic(error: ErrorObject, doc: SourceDocument, messages: Message
   let message: string;
   let suggestion: string | undefined;
   let position: SourcePosition;
-  const defName = definitionName(error.schemaPath);
+  const defName = definitionName(error);
 
   switch (error.keyword) {
     case 'required': {
