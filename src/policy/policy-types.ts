@@ -35,8 +35,8 @@ export interface PolicySource {
   $schema?: string;
   id: string;
   metadata: {
-    version: string;
-    effectiveDate: string;
+    version?: string;
+    effectiveDate?: string;
     lastModified?: string;
     languages: Language[];
     sourceLanguage: Language;
@@ -128,7 +128,8 @@ export interface TransferSource { mechanism: TransferMechanismId; countries?: st
 
 export interface ProcessorSource {
   id: string;
-  name: string;
+  /** A proper name, or a description in every language when the statement does not name the processor. */
+  name: string | Text;
   service: Text;
   country?: string;
   parentCompany?: Entity;

@@ -3,7 +3,7 @@ import { isInEea } from '../law/eea.js';
 import type { PolicyModel, Processor, ProcessorActivity, Purpose, PurposeBasis, Recipient } from '../resolve/model.js';
 import { formatDuration, formatLawReference } from '../resolve/retention-phrase.js';
 import type { Entity, TransferSource } from '../policy/policy-types.js';
-import { contactFacts, countryName, formatAddress, formatDate, joinList, pick, sentence } from './format.js';
+import { contactFacts, countryName, formatAddress, formatDate, joinList, nameOf, pick, sentence } from './format.js';
 import { link, text, type Block, type Fact, type Inline, type NoticeOutline, type Section, type Table } from './outline.js';
 
 /** 6(1)(b) → 6-1-b, the key segment used in locales. */
@@ -25,9 +25,11 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
     return md ? [{ rich: md }] : [];
   };
 
-  const preamble: Inline[][] = [
-    sentence(t('notice:versionLine', { version: source.metadata.version, date: formatDate(source.metadata.effectiveDate, m) })),
-  ];
+  const preamble: Inline[][] = [];
+  const { version, effectiveDate } = source.metadata;
+  if (version && effectiveDate) preamble.push(sentence(t('notice:versionLine', { version, date: formatDate(effectiveDate, m) })));
+  else if (version) preamble.push(sentence(t('details:version.only', { version })));
+  else if (effectiveDate) preamble.push(sentence(t('details:version.dateOnly', { date: formatDate(effectiveDate, m) })));
   if (source.metadata.lastModified) preamble.push(sentence(t('notice:lastModified', { date: formatDate(source.metadata.lastModified, m) })));
   if (source.controller.placeholder) preamble.push([{ text: t('notice:placeholder'), strong: true }]);
 
@@ -251,7 +253,7 @@ function purposeBlocks(p: Purpose, m: Messages): Block[] {
   }
   if (p.dataCategories.length) facts.push({ label: t('notice:label.data'), inlines: [text(joinList(p.dataCategories.map((c) => pick(c.name, m)), m))] });
   if (p.dataSubjects.length) facts.push({ label: t('notice:label.subjects'), inlines: [text(joinList(p.dataSubjects.map((s) => pick(s.name, m)), m))] });
-  if (p.processors.length) facts.push({ label: t('notice:label.processors'), inlines: [text(joinList(p.processors.map((x) => x.name), m))] });
+  if (p.processors.length) facts.push({ label: t('notice:label.processors'), inlines: [text(joinList(p.processors.map((x) => nameOf(x.name, m)), m))] });
   if (p.recipients.length) facts.push({ label: t('notice:label.recipients'), inlines: [text(joinList(p.recipients.map((x) => pick(x.name, m)), m))] });
   if (p.retention.length) {
     const rules = p.retention.map((r) => `${pick(r.name, m)}: ${r.phrase[m.lang]}`);
@@ -284,7 +286,7 @@ function processorActivityBlocks(a: ProcessorActivity, m: Messages): Block[] {
   const facts: Fact[] = [{ label: t('details:processorRole.controllers'), inlines: [text(pick(a.controllers, m))] }];
   if (a.dataCategories.length) facts.push({ label: t('notice:label.data'), inlines: [text(joinList(a.dataCategories.map((c) => pick(c.name, m)), m))] });
   if (a.dataSubjects.length) facts.push({ label: t('notice:label.subjects'), inlines: [text(joinList(a.dataSubjects.map((s) => pick(s.name, m)), m))] });
-  if (a.subProcessors.length) facts.push({ label: t('notice:label.processors'), inlines: [text(joinList(a.subProcessors.map((x) => x.name), m))] });
+  if (a.subProcessors.length) facts.push({ label: t('notice:label.processors'), inlines: [text(joinList(a.subProcessors.map((x) => nameOf(x.name, m)), m))] });
   if (a.retention.length) facts.push({ label: t('notice:label.retention'), inlines: [text(a.retention.map((r) => `${pick(r.name, m)}: ${r.phrase[m.lang]}`).join('; '))] });
   blocks.push({ facts });
   return blocks;
@@ -319,7 +321,7 @@ function processorTable(processors: readonly Processor[], m: Messages): Table {
       t('notice:label.establishedIn'), t('notice:label.serverLocation'), t('notice:label.transfer'),
     ],
     rows: processors.map((p) => [
-      [{ text: p.name, strong: true }],
+      [{ text: nameOf(p.name, m), strong: true }],
       ...(withCategory ? [optional(pick(p.serviceCategory, m) || undefined)] : []),
       [text(pick(p.service, m))],
       optional(processorOrigin(p, m)),
@@ -368,7 +370,7 @@ function partyLeavesEea(party: Processor | Recipient): boolean {
 }
 
 function transferLine(party: Processor | Recipient, m: Messages): Inline[] {
-  const name = typeof party.name === 'string' ? party.name : pick(party.name, m);
+  const name = nameOf(party.name, m);
   const countries = joinList(nonEeaCountries(party).map((c) => countryName(c, m)), m);
   let line = countries ? m.t('notice:transfers.item', { name, countries }) : name;
   if (party.transfer) line += ` — ${transferGround(party.transfer, m, false)}`;
