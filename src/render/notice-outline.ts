@@ -136,7 +136,7 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
   const transferItems = [...model.processors, ...model.recipients]
     .filter((party) => partyLeavesEea(party))
     .map((party) => transferLine(party, m));
-  if (transferItems.length) transferBlocks.push({ list: transferItems });
+  if (transferItems.length) transferBlocks.push({ paragraph: sentence(t('details:transfers.partiesIntro')) }, { list: transferItems });
   add('transfers', transferBlocks);
 
   // Retention — 13(2)(a).
@@ -271,13 +271,22 @@ function purposeBlocks(p: Purpose, m: Messages): Block[] {
 function basisPartLine(part: PurposeBasis, m: Messages): string {
   const t = m.t;
   const key = termKey(part.basis);
-  let basis = `${t(`terms:legalBasis.${key}.name`)} (${t(`terms:legalBasis.${key}.article`)})`;
-  if (part.dataCategories.length) basis += ` ${t('details:basis.categories', { categories: joinList(part.dataCategories.map((c) => pick(c.name, m)), m) })}`;
-  let line = part.appliesTo ? t('details:basis.part', { appliesTo: pick(part.appliesTo, m), basis }) : basis;
-  if (part.explanation) line += `. ${pick(part.explanation, m)}`;
-  if (part.legalObligation) line += `. ${t('notice:label.legalObligation')}: ${formatLawReference(part.legalObligation, m)}`;
-  if (part.legitimateInterest) line += `. ${t('notice:label.legitimateInterest')}: ${pick(part.legitimateInterest, m)}`;
+  const basis = `${t(`terms:legalBasis.${key}.name`)} (${t(`terms:legalBasis.${key}.article`)})`;
+  // What the basis covers: the statement's words, else the data categories it names.
+  let line = part.appliesTo
+    ? t('details:basis.part', { appliesTo: pick(part.appliesTo, m), basis })
+    : part.dataCategories.length
+      ? `${basis} ${t('details:basis.categories', { categories: joinList(part.dataCategories.map((c) => pick(c.name, m)), m) })}`
+      : basis;
+  if (part.explanation) line = appendSentence(line, pick(part.explanation, m));
+  if (part.legalObligation) line = appendSentence(line, `${t('notice:label.legalObligation')}: ${formatLawReference(part.legalObligation, m)}`);
+  if (part.legitimateInterest) line = appendSentence(line, `${t('notice:label.legitimateInterest')}: ${pick(part.legitimateInterest, m)}`);
   return line;
+}
+
+/** 'a' + 'b' → 'a. b'; no second full stop when 'a' already ends a sentence. */
+function appendSentence(line: string, next: string): string {
+  return `${line}${/[.!?]$/.test(line) ? '' : '.'} ${next}`;
 }
 
 function processorActivityBlocks(a: ProcessorActivity, m: Messages): Block[] {
@@ -355,12 +364,16 @@ function authorityFacts(model: PolicyModel, m: Messages): Fact[] {
   ];
 }
 
-/** Countries outside the EEA where a processor or recipient (or its parent or contracting company) is established, stores data, or sends it. */
+/**
+ * Countries outside the EEA where a processor or recipient (or the entity
+ * that contracts for it) is established, stores data, or sends it. A parent
+ * company's country alone is not a transfer.
+ */
 export function nonEeaCountries(party: {
-  country?: string; parentCompany?: Entity; contractingEntity?: Entity; serverLocations?: string[]; transfer?: TransferSource;
+  country?: string; contractingEntity?: Entity; serverLocations?: string[]; transfer?: TransferSource;
 }): string[] {
   const all = [
-    party.country, party.parentCompany?.country, party.contractingEntity?.country, ...(party.serverLocations ?? []), ...(party.transfer?.countries ?? []),
+    party.country, party.contractingEntity?.country, ...(party.serverLocations ?? []), ...(party.transfer?.countries ?? []),
   ].filter((c): c is string => !!c);
   return [...new Set(all.filter((c) => !isInEea(c)))];
 }

@@ -21,7 +21,7 @@ let compiled: ValidateFunction | undefined;
 export function policySchemaValidator(): ValidateFunction {
   if (compiled) return compiled;
   const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as object;
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true });
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
   addFormats(ajv, ['date', 'email', 'uri']);
 
   ajv.addKeyword({

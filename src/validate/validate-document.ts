@@ -10,7 +10,8 @@ import { policySchemaValidator, type MarkdownErrorParams, type TranslationErrorP
 export function validateDocument(doc: SourceDocument, messages: Messages): Diagnostic[] {
   const validate = policySchemaValidator();
   if (validate(doc.value)) return [];
-  const errors = dropAnyOfBranches(validate.errors ?? []);
+  // An 'if' failure only says the then/else branch failed; that branch's own errors say how.
+  const errors = dropAnyOfBranches(validate.errors ?? []).filter((e) => e.keyword !== 'if');
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const error of errors) {
@@ -92,9 +93,10 @@ function toDiagnostic(error: ErrorObject, doc: SourceDocument, messages: Message
       break;
     }
     case 'type': {
-      const type = String((error.params as { type: string }).type);
+      // ajv gives several allowed types as 'string,object'.
+      const types = String((error.params as { type: string | string[] }).type).split(',');
       ruleId = 'schema/type';
-      message = t('diagnostics:schema.type', { type: t(`diagnostics:types.${type}`) });
+      message = t('diagnostics:schema.type', { type: types.map((type) => t(`diagnostics:types.${type}`)).join(t('diagnostics:types.or')) });
       position = positionOf(doc, pointer);
       break;
     }

@@ -48,7 +48,7 @@ describe('legalBases: several bases for one purpose', () => {
   it('shows each basis with what it covers, in both languages', () => {
     const out = notices(split());
     expect(out.nl.markdown).toContain("**Grondslag:** Telefoonnummer van de gebruiker: Uitvoering van een overeenkomst");
-    expect(out.en.markdown).toContain("**Legal basis:** The user's phone number: Performance of a contract (Article 6(1)(b) GDPR) for Phone number");
+    expect(out.en.markdown).toContain("**Legal basis:** The user's phone number: Performance of a contract (Article 6(1)(b) GDPR)\n");
     expect(out.en.markdown).toContain('Consent (Article 6(1)(a) GDPR) for Address-book contacts. Through a pop-up window.');
     expect(out.en.html).toContain('Consent (Article 6(1)(a) GDPR) for Address-book contacts. Through a pop-up window.');
     expect(out.nl.html).toContain('voor Telefoonboekcontacten. Via een pop-upvenster.');
@@ -110,8 +110,9 @@ describe('processor annex', () => {
     expect(out.nl.markdown).toContain('moedermaatschappij: de Verenigde Staten; contractspartij: Luxemburg');
     expect(out.en.html).toContain('US, EU or Asia');
     expect(out.nl.html).toContain('VS, EU of Azië');
-    // The parent company's country counts as a country outside the EEA.
-    expect(out.en.markdown).toContain('AWS EMEA: the United States');
+    // A parent company's country alone is not a transfer; an establishment outside the EEA is.
+    expect(out.en.markdown).not.toContain('- AWS EMEA: the United States');
+    expect(out.en.markdown).toContain('outside the European Economic Area:\n\n- ZenDesk: the United States');
   });
 
   it('reports an empty parent company and a country written out', () => {
@@ -310,5 +311,50 @@ describe('general transfer grounds', () => {
     expect(out.en.markdown).toContain('- EU-US Privacy Shield (the United States). EU-US and Swiss-US.');
     expect(out.en.markdown).toContain('- contractual clauses authorised by the supervisory authority (Article 46(3)(a) GDPR)');
     expect(out.nl.html).toContain('<li>EU-VS Privacy Shield (de Verenigde Staten). EU-VS en Zwitsers-VS.</li>');
+  });
+});
+
+describe('processor described instead of named; undated statements', () => {
+  it('shows a described processor in each language', () => {
+    const p = miniPolicy();
+    p.processors = [{ id: 'host', name: { nl: 'Hostingpartij (niet genoemd)', en: 'Hosting provider (not named)' }, service: { nl: 'Opslag', en: 'Storage' } }];
+    p.purposes[0]!.processors = ['host'];
+    const out = notices(p);
+    expect(out.nl.markdown).toContain('| **Hostingpartij (niet genoemd)** |');
+    expect(out.en.markdown).toContain('- **Processors:** Hosting provider (not named)');
+    expect(out.en.html).toContain('<strong>Hosting provider (not named)</strong>');
+  });
+
+  it('reports a described processor that lacks a language', () => {
+    const p = miniPolicy();
+    p.processors = [{ id: 'host', name: { nl: 'Hostingpartij' }, service: { nl: 'Opslag', en: 'Storage' } }];
+    const result = analyse(p);
+    expect(only(result)).toMatchObject({
+      ruleId: 'schema/missing-translation', pointer: '/processors/0/name/en', message: 'the English text is missing',
+      ...positionIn(result.text, '"name": {\n        "nl": "Hostingpartij"', 1, 8),
+    });
+  });
+
+  it('reports a processor name that is neither a text nor translations', () => {
+    const p = miniPolicy();
+    p.processors = [{ id: 'host', name: 42 as never, service: { nl: 'Opslag', en: 'Storage' } }];
+    const result = analyse(p);
+    expect(only(result)).toMatchObject({
+      ruleId: 'schema/type', pointer: '/processors/0/name', message: 'must be a text or an object', ...positionIn(result.text, '42'),
+    });
+  });
+
+  it('writes the version line from what the statement gives', () => {
+    const p = miniPolicy();
+    delete p.metadata.version;
+    delete p.metadata.effectiveDate;
+    expect(notices(p).en.markdown).not.toContain('Version');
+    p.metadata.version = '2.0';
+    expect(notices(p).en.markdown).toContain('Version 2.0.\n');
+    delete p.metadata.version;
+    p.metadata.effectiveDate = '2025-03-01';
+    expect(notices(p).nl.markdown).toContain('Geldig vanaf 1 maart 2025.');
+    p.metadata.version = '2.0';
+    expect(notices(p).en.markdown).toContain('Version 2.0, effective from 1 March 2025.');
   });
 });

@@ -5,7 +5,7 @@ import type { PolicySource } from '../../src/policy/policy-types.js';
 export function miniPolicy(): PolicySource {
   return {
     id: 'mini',
-    metadata: { version: '1', effectiveDate: '2025-01-01', languages: ['nl', 'en'], sourceLanguage: 'nl' },
+    metadata: { languages: ['nl', 'en'], sourceLanguage: 'nl' },
     controller: { name: 'Mini B.V.', contact: { email: 'privacy@mini.example' } },
     dataSubjects: [{ id: 'users', name: { nl: 'Gebruikers', en: 'Users' } }],
     dataCategories: [
