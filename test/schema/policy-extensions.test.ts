@@ -161,7 +161,7 @@ describe('retention: earliest of, legal-claims hold, deletion handling, afterwar
     ];
     const nl = [
       'wat het eerst komt: 3 jaar na het laatste contact; totdat u bezwaar maakt; totdat u om verwijdering vraagt',
-      'zolang de overeenkomst duurt. Ter bescherming tegen juridische claims kan een deel van de gegevens worden bewaard tot 5 jaar na het einde van de overeenkomst',
+      'zolang de overeenkomst duurt. Ter bescherming tegen mogelijke rechtsvorderingen kan een deel van de gegevens worden bewaard tot 5 jaar na het einde van de overeenkomst',
       'totdat u om verwijdering vraagt. Een verzoek om verwijdering wordt binnen ten hoogste 30 dagen uitgevoerd; bij een complex verzoek kan deze termijn worden verlengd tot 60 dagen',
       '1 maand nadat de gegevens aan ons zijn verzonden; daarna worden de gegevens geanonimiseerd',
       'totdat de gegevens zijn gecontroleerd; daarna worden ze verwijderd',

@@ -29,7 +29,7 @@ describe('Doctolib seed policy (004)', () => {
 
   it('keeps some data up to 5 years for legal claims', () => {
     expectFacts(out, {
-      nl: ['zolang de overeenkomst duurt. Ter bescherming tegen juridische claims kan een deel van de gegevens worden bewaard tot 5 jaar na het einde van de overeenkomst'],
+      nl: ['zolang de overeenkomst duurt. Ter bescherming tegen mogelijke rechtsvorderingen kan een deel van de gegevens worden bewaard tot 5 jaar na het einde van de overeenkomst'],
       en: ['for the duration of the contract. To protect against legal claims, some of the data may be kept for up to 5 years after the end of the contract'],
     });
   });
