@@ -83,6 +83,9 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
       report('reference/duplicate-id', joinPointer(pointer, 'id'), 'diagnostics:reference.duplicateId', { id: rule.id });
       return;
     }
+    if (rule.earliestOf && (rule.period || rule.condition)) {
+      report('retention/conflicting-terms', joinPointer(pointer, 'earliestOf'), 'diagnostics:retention.conflictingTerms', {}, undefined, 'key');
+    }
     const phrase = {} as Record<Language, string>;
     for (const [lang, m] of phraseMessages) phrase[lang] = retentionPhrase(rule, m);
     retention.set(rule.id, {

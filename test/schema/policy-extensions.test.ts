@@ -200,6 +200,15 @@ describe('retention: earliest of, legal-claims hold, deletion handling, afterwar
     });
   });
 
+  it('refuses earliestOf next to a period, at the earliestOf key', () => {
+    const result = analyse(withRules([{ id: 'x', name: { nl: 'X', en: 'X' }, period: 'P1Y', earliestOf: [{ period: 'P3Y' }, { condition: 'until-objection' }] }]));
+    expect(only(result)).toMatchObject({
+      ruleId: 'retention/conflicting-terms', pointer: '/retention/0/earliestOf',
+      message: 'give either "earliestOf" or a "period" or "condition", not both: list every term inside "earliestOf"',
+      ...positionIn(result.text, '"earliestOf"'),
+    });
+  });
+
   it('names earliestOf when a rule has no term at all', () => {
     const result = analyse(withRules([{ id: 'x', name: { nl: 'X', en: 'X' } }]));
     expect(only(result).message).toBe('needs a "period", a "condition" or "earliestOf"');
