@@ -167,6 +167,15 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
     });
   });
 
+  // Additional rights: unique ids, and none that is a GDPR right (those belong in rights.stated).
+  const additionalIds = new Set<string>();
+  (source.rights?.additional ?? []).forEach((right, i) => {
+    const idPointer = joinPointer('', 'rights', 'additional', i, 'id');
+    if (rightFacts.some((r) => r.id === right.id)) report('rights/gdpr-right-as-additional', idPointer, 'diagnostics:rights.gdprRightAsAdditional', { id: right.id });
+    else if (additionalIds.has(right.id)) report('reference/duplicate-id', idPointer, 'diagnostics:reference.duplicateId', { id: right.id });
+    additionalIds.add(right.id);
+  });
+
   const legalBasesUsed = [...new Set(purposes.flatMap((p) => p.bases.map((b) => b.basis)))].sort() as LegalBasisId[];
 
   return {

@@ -254,6 +254,21 @@ describe('rights: stated and additional', () => {
     });
   });
 
+  it('refuses a GDPR right as an additional right, and a repeated additional id', () => {
+    const p = withRights();
+    const extra = p.rights!.additional![0]!;
+    p.rights!.additional = [{ ...extra, id: 'erasure' }, extra, { ...extra }];
+    const result = analyse(p);
+    expect(result.diagnostics).toHaveLength(2);
+    expect(result.diagnostics[0]).toMatchObject({
+      ruleId: 'rights/gdpr-right-as-additional', pointer: '/rights/additional/0/id',
+      message: '"erasure" is a GDPR right: list it in "rights.stated" instead', ...positionIn(result.text, '"erasure"'),
+    });
+    expect(result.diagnostics[1]).toMatchObject({
+      ruleId: 'reference/duplicate-id', pointer: '/rights/additional/2/id', ...positionIn(result.text, '"post-mortem"', 2),
+    });
+  });
+
   it('reports a stated right outside the GDPR list, suggesting additional rights are separate', () => {
     const p = withRights();
     p.rights!.stated = ['post-mortem' as never];
