@@ -12,7 +12,7 @@ export const termKey = (id: string): string => id.replace(/\((\w+)\)/g, '-$1');
 /**
  * The privacy notice for one language, as an outline. Sections follow the
  * order of GDPR art. 13/14: controller, scope, data, purposes and bases,
- * recipients, transfers, retention, rights, automated decisions, cookies,
+ * processing done as a processor for others, recipients, transfers, retention, rights, automated decisions, cookies,
  * security, complaints, changes, contact. A section with nothing to say is
  * left out rather than filled with boilerplate.
  */

@@ -124,7 +124,8 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
 
   /** The purpose's bases, normalised; a basis part may only name the purpose's own data categories. */
   function purposeBases(p: PurposeSource, pointer: string, own: DataCategory[]): PurposeBasis[] {
-    if (p.legalBases && p.legalBasis) {
+    const single = p.legalBasis ?? p.legalBasisExplanation ?? p.legalObligation ?? p.legitimateInterest;
+    if (p.legalBases && single !== undefined) {
       report('purpose/conflicting-legal-bases', joinPointer(pointer, 'legalBases'), 'diagnostics:purpose.conflictingBases', {}, undefined, 'key');
     }
     if (p.legalBases) {

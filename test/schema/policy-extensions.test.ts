@@ -70,8 +70,14 @@ describe('legalBases: several bases for one purpose', () => {
     const d = only(result);
     expect(d).toMatchObject({
       ruleId: 'purpose/conflicting-legal-bases', pointer: '/purposes/0/legalBases',
-      message: 'give either "legalBasis" or "legalBases", not both', ...positionIn(result.text, '"legalBases"'),
+      message: 'give either "legalBasis" (with its explanation, obligation or interest) or "legalBases", not both', ...positionIn(result.text, '"legalBases"'),
     });
+  });
+
+  it('refuses a purpose-level legitimate interest next to legalBases, which would not be shown', () => {
+    const p = split();
+    p.purposes[0]!.legitimateInterest = { nl: 'Belang', en: 'Interest' };
+    expect(only(analyse(p)).ruleId).toBe('purpose/conflicting-legal-bases');
   });
 
   it('refuses a basis for a data category the purpose does not use', () => {
