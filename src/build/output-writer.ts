@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { OutputFile } from './compile-policy.js';
@@ -15,9 +15,11 @@ export class OutputWriter {
   private readonly staging: string;
   private readonly organisations = new Set<string>();
   private finished = false;
+  private readonly outDirExisted: boolean;
 
   constructor(outDir: string) {
     this.outDir = path.resolve(outDir);
+    this.outDirExisted = existsSync(this.outDir);
     this.staging = path.join(this.outDir, `.policyc-staging-${process.pid}-${randomBytes(4).toString('hex')}`);
   }
 
@@ -53,8 +55,10 @@ export class OutputWriter {
     return committed;
   }
 
+  /** Removes everything staged; an output folder this writer created is removed too. */
   abort(): void {
     this.finished = true;
     rmSync(this.staging, { recursive: true, force: true });
+    if (!this.outDirExisted && existsSync(this.outDir) && readdirSync(this.outDir).length === 0) rmdirSync(this.outDir);
   }
 }

@@ -66,9 +66,16 @@ export function messagesFor(lang: Language, formality: Formality = 'formal'): Me
   const i18 = getInstance();
   const fixed = i18.getFixedT(lang);
   const context = formality === 'informal' ? { context: 'informal' } : {};
+  // Most lookups (labels, headings) carry no options: resolve those once.
+  const plain = new Map<string, string>();
   const messages: Messages = {
     lang,
-    t: (key, options) => fixed(key, { ...context, ...options }) as string,
+    t: (key, options) => {
+      if (options) return fixed(key, { ...context, ...options }) as string;
+      let value = plain.get(key);
+      if (value === undefined) plain.set(key, (value = fixed(key, context) as string));
+      return value;
+    },
     has: (key) => i18.exists(key, { lng: lang }),
   };
   cache.set(cacheKey, messages);

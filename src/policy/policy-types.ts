@@ -21,7 +21,7 @@ export type RetentionConditionId =
   | 'treatment-duration' | 'contract-duration' | 'until-consent-withdrawn' | 'until-objection'
   | 'until-deletion-request' | 'until-opt-out' | 'until-verification' | 'as-long-as-necessary';
 export type RightId =
-  | 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection'
+  | 'information' | 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection'
   | 'automated-decisions' | 'withdraw-consent' | 'complaint';
 export type LawId = 'gdpr' | 'uavg' | 'wgbo' | 'awr' | 'wabvpz' | 'wkkgz' | 'popia';
 
@@ -88,7 +88,13 @@ export interface PolicySource {
     notes?: Partial<Record<RightId, MarkdownText>>;
   };
   security?: { description?: MarkdownText; measures?: Text[]; standards?: string[] };
-  cookies?: { used: boolean; description?: MarkdownText; policyUrl?: string };
+  cookies?: {
+    used: boolean;
+    description?: MarkdownText;
+    policyUrl?: string;
+    consentUrl?: string;
+    categories?: CookieCategorySource[];
+  };
   complaints?: { internal?: MarkdownText; authority?: 'nl-ap' };
   changes?: { noticePeriod?: string; statement?: MarkdownText };
   contact?: Contact;
@@ -192,4 +198,12 @@ export interface ProcessorActivitySource {
   dataCategories?: string[];
   subProcessors?: string[];
   retention?: string[];
+}
+
+export interface CookieCategorySource {
+  id: string;
+  name: Text;
+  description?: Text;
+  consentRequired?: boolean;
+  canBeDisabled?: boolean;
 }

@@ -1,8 +1,9 @@
 import { unified } from 'unified';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
+import type { Root as HastRoot } from 'hast';
+import { parseAuthorMarkdown } from './parse-author-markdown.js';
 
 /**
  * Author Markdown → HTML through unified, sanitised: no script, no event
@@ -11,7 +12,6 @@ import rehypeStringify from 'rehype-stringify';
  * nothing a policy holds can reach a page as markup.
  */
 const processor = unified()
-  .use(remarkParse)
   .use(remarkRehype) // raw HTML in Markdown is dropped, not passed through
   .use(rehypeSanitize, {
     ...defaultSchema,
@@ -20,17 +20,12 @@ const processor = unified()
   .use(rehypeStringify)
   .freeze();
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;' };
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
-
 /**
  * Text with no Markdown syntax at all renders to paragraphs of escaped text;
  * skipping the parser for it is what keeps a build of hundreds of policies
  * fast. test/author-html.test.ts checks, property-based, that both paths agree.
  */
-const MARKDOWN_SYNTAX = /[\\`*_[\]<>&!|~#=\r]|^ {0,3}(?:[-+]|\d+[.)])|^(?: {4}|\t)| {2,}\n/m;
+const MARKDOWN_SYNTAX = /[\\`*_[\]<>&!|~#=\r\t]|^ {0,3}(?:[-+]|\d+[.)])|^ {4}| {2,}\n/m;
 
 export function isPlainText(markdown: string): boolean {
   return !MARKDOWN_SYNTAX.test(markdown);
@@ -42,10 +37,16 @@ const CACHE_LIMIT = 4096;
 export function authorMarkdownToHtml(markdown: string): string {
   const cached = cache.get(markdown);
   if (cached !== undefined) return cached;
-  const html = isPlainText(markdown) ? plainToHtml(markdown) : String(processor.processSync(markdown));
+  const html = isPlainText(markdown) ? plainToHtml(markdown) : toHtml(markdown);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(markdown, html);
   return html;
+}
+
+/** mdast (shared with validation) → hast → sanitised HTML. */
+function toHtml(markdown: string): string {
+  const hast = processor.runSync(parseAuthorMarkdown(markdown)) as HastRoot;
+  return processor.stringify(hast);
 }
 
 function plainToHtml(markdown: string): string {

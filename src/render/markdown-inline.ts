@@ -1,34 +1,48 @@
-import { toMarkdown } from 'mdast-util-to-markdown';
-import type { PhrasingContent } from 'mdast';
 import type { Inline, Table } from './outline.js';
 
-const options = { bullet: '-', emphasis: '_', strong: '*', resourceLink: true } as const;
-
 /**
- * Plain-text runs (with links and bold) as Markdown, escaped by
- * mdast-util-to-markdown, the serialiser behind remark-stringify: whatever
- * an author's name or address holds, it stays text.
+ * Plain text → Markdown that reads back as exactly that text. CommonMark
+ * lets any ASCII punctuation be backslash-escaped; this escapes every
+ * character that can start or end a construct (emphasis, code, links, HTML,
+ * entities, tables, strikethrough) anywhere, and block markers at the start.
+ * Line breaks fold to spaces: inline text is one line. test/render-safety
+ * checks the round trip through remark on random strings.
  */
+export function escapeMarkdownText(value: string): string {
+  return value
+    .replace(/\s*\n\s*/g, ' ')
+    .trim()
+    .replace(/[\\`*_[\]<>|~!&]/g, '\\$&')
+    .replace(/^([#+=-])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/** A URL as a link destination: characters that would end or break it are percent-encoded. */
+function destination(url: string): string {
+  return url.replace(/[\s()<>\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+function inlineToMarkdown(inline: Inline): string {
+  let md = escapeMarkdownText(inline.text);
+  if (inline.strong && md) md = `**${md}**`;
+  return inline.href ? `[${md}](${destination(inline.href)})` : md;
+}
+
+/** Runs of plain text (with links and bold) as one line of Markdown. */
 export function inlinesToMarkdown(inlines: readonly Inline[]): string {
-  const children: PhrasingContent[] = inlines.map((inline) => {
-    const node: PhrasingContent = { type: 'text', value: inline.text.replace(/\s*\n\s*/g, ' ') };
-    const wrapped: PhrasingContent = inline.strong ? { type: 'strong', children: [node] } : node;
-    return inline.href ? { type: 'link', url: inline.href, children: [wrapped] } : wrapped;
-  });
-  return toMarkdown({ type: 'paragraph', children }, options).trimEnd();
+  return inlines.map(inlineToMarkdown).join('');
 }
 
 export function textToMarkdown(value: string): string {
-  return inlinesToMarkdown([{ text: value }]);
+  return escapeMarkdownText(value);
 }
 
-/** A GFM table. Cells are escaped inline Markdown, with '|' escaped as the table syntax needs. */
+/** A GFM table. Cells are escaped inline Markdown ('|' is always escaped). */
 export function tableToMarkdown(table: Table): string {
-  const cell = (inlines: readonly Inline[]): string => (inlines.length ? inlinesToMarkdown(inlines).replace(/\|/g, '\\|') : ' ');
   const row = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
   return [
-    row(table.head.map((h) => textToMarkdown(h).replace(/\|/g, '\\|'))),
+    row(table.head.map(escapeMarkdownText)),
     row(table.head.map(() => '---')),
-    ...table.rows.map((r) => row(r.map(cell))),
+    ...table.rows.map((r) => row(r.map((cell) => inlinesToMarkdown(cell) || ' '))),
   ].join('\n');
 }

@@ -2,7 +2,7 @@ import type { Messages } from '../i18n/messages.js';
 import { isInEea } from '../law/eea.js';
 import type { PolicyModel, Processor, ProcessorActivity, Purpose, PurposeBasis, Recipient } from '../resolve/model.js';
 import { formatDuration, formatLawReference } from '../resolve/retention-phrase.js';
-import type { Entity, TransferSource } from '../policy/policy-types.js';
+import type { CookieCategorySource, Entity, TransferSource } from '../policy/policy-types.js';
 import { contactFacts, countryName, formatAddress, formatDate, joinList, nameOf, pick, sentence } from './format.js';
 import { link, text, type Block, type Fact, type Inline, type NoticeOutline, type Section, type Table } from './outline.js';
 
@@ -25,10 +25,11 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
     return md ? [{ rich: md }] : [];
   };
 
-  const preamble: Inline[][] = [];
+  // The version line says what the statement gives: version, date, both or neither.
   const { version, effectiveDate } = source.metadata;
+  const preamble: Inline[][] = [];
   if (version && effectiveDate) preamble.push(sentence(t('notice:versionLine', { version, date: formatDate(effectiveDate, m) })));
-  else if (version) preamble.push(sentence(t('details:version.only', { version })));
+  else if (version) preamble.push(sentence(t('notice:versionOnly', { version })));
   else if (effectiveDate) preamble.push(sentence(t('details:version.dateOnly', { date: formatDate(effectiveDate, m) })));
   if (source.metadata.lastModified) preamble.push(sentence(t('notice:lastModified', { date: formatDate(source.metadata.lastModified, m) })));
   if (source.controller.placeholder) preamble.push([{ text: t('notice:placeholder'), strong: true }]);
@@ -50,8 +51,12 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
   }
   if (controllerFacts.length) controllerBlocks.push({ facts: controllerFacts });
   if (source.dpo) {
-    const facts = [...(source.dpo.name ? [{ label: t('notice:label.name'), inlines: [text(source.dpo.name)] }] : []), ...contactFacts(source.dpo.contact, m)];
-    const dpoBlocks: Block[] = facts.length ? [{ facts }] : [];
+    const contact = contactFacts(source.dpo.contact, m);
+    const facts = [
+      ...(source.dpo.name ? [{ label: t('notice:label.name'), inlines: [text(source.dpo.name)] }] : []),
+      ...(contact.length ? contact : [{ label: t('notice:label.contact'), inlines: [text(t('notice:notStated'))] }]),
+    ];
+    const dpoBlocks: Block[] = [{ facts }];
     if (source.dpo.registeredWithAuthority) dpoBlocks.push({ paragraph: sentence(t('details:controller.dpoRegistered')) });
     controllerBlocks.push({ subsection: { id: 'dpo', heading: t('notice:controller.dpo'), blocks: dpoBlocks } });
   }
@@ -188,7 +193,12 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
   // Cookies.
   if (source.cookies) {
     const blocks: Block[] = [...rich(source.cookies.description)];
-    if (source.cookies.policyUrl) blocks.push({ facts: [{ label: t('notice:label.cookiePolicy'), inlines: [link(source.cookies.policyUrl, source.cookies.policyUrl)] }] });
+    const categories = (source.cookies.categories ?? []).map((c) => cookieCategoryLine(c, m));
+    if (categories.length) blocks.push({ paragraph: sentence(t('notice:cookies.categories')) }, { list: categories });
+    const cookieFacts: Fact[] = [];
+    if (source.cookies.policyUrl) cookieFacts.push({ label: t('notice:label.cookiePolicy'), inlines: [link(source.cookies.policyUrl, source.cookies.policyUrl)] });
+    if (source.cookies.consentUrl) cookieFacts.push({ label: t('notice:label.cookieConsent'), inlines: [link(source.cookies.consentUrl, source.cookies.consentUrl)] });
+    if (cookieFacts.length) blocks.push({ facts: cookieFacts });
     add('cookies', blocks);
   }
 
@@ -315,6 +325,15 @@ function processorOrigin(p: Processor, m: Messages): string | undefined {
   if (p.parentCompany) parts.push(m.t('details:entity.parentCompany', { entity: formatEntity(p.parentCompany, m) }));
   if (p.contractingEntity) parts.push(m.t('details:entity.contractingEntity', { entity: formatEntity(p.contractingEntity, m) }));
   return parts.length ? parts.join('; ') : undefined;
+}
+
+/** 'Functional cookies: … These cookies cannot be switched off.' */
+function cookieCategoryLine(c: CookieCategorySource, m: Messages): Inline[] {
+  const parts = [pick(c.description, m)];
+  if (c.consentRequired !== undefined) parts.push(m.t(`notice:cookies.consent.${c.consentRequired}`));
+  if (c.canBeDisabled !== undefined) parts.push(m.t(`notice:cookies.canBeDisabled.${c.canBeDisabled}`));
+  const rest = parts.filter(Boolean).join(' ');
+  return [{ text: pick(c.name, m), strong: true }, ...(rest ? [text(`: ${rest}`)] : [])];
 }
 
 function processorTable(processors: readonly Processor[], m: Messages): Table {

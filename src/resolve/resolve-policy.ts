@@ -191,7 +191,7 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
       processors: [...processors.values()],
       recipients: [...recipients.values()],
       retention: [...retention.values()],
-      rights: deriveRights(purposes, source.rights?.stated),
+      rights: deriveRights(purposes, new Set(Object.keys(source.rights?.notes ?? {}) as RightId[]), source.rights?.stated),
       authority: authorities[source.complaints?.authority ?? defaultAuthority],
       legalBasesUsed,
     },
@@ -201,14 +201,21 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
 
 /**
  * The rights the notice must explain: those that always apply, those brought
- * into play by any basis of any purpose (law/rights.ts), and those the
- * statement itself lists.
+ * into play by any basis of any purpose (law/rights.ts), those the policy
+ * explains itself (`noted`, for rights listed only then) and those the
+ * statement itself lists (`stated`).
  */
-export function deriveRights(purposes: readonly Purpose[], stated: readonly RightId[] = []): DerivedRight[] {
+export function deriveRights(
+  purposes: readonly Purpose[], noted: ReadonlySet<RightId> = new Set(), stated: readonly RightId[] = [],
+): DerivedRight[] {
   const derived: DerivedRight[] = [];
   for (const right of rightFacts) {
     const when = right.appliesWhen;
     const isStated = stated.includes(right.id);
+    if (when === 'noted') {
+      if (noted.has(right.id) || isStated) derived.push({ id: right.id, article: right.article, purposes: [], bases: [], stated: isStated });
+      continue;
+    }
     if (when === 'always') {
       derived.push({ id: right.id, article: right.article, purposes: [], bases: [], stated: isStated });
       continue;

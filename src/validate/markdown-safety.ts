@@ -1,6 +1,5 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
 import type { Root, RootContent } from 'mdast';
+import { parseAuthorMarkdown } from '../render/parse-author-markdown.js';
 
 /** A problem found in author Markdown, at an offset inside the decoded string. */
 export interface MarkdownHazard {
@@ -9,8 +8,6 @@ export interface MarkdownHazard {
   excerpt: string;
   offset: number;
 }
-
-const parser = unified().use(remarkParse);
 
 /** URL schemes author links may use; anything else (javascript:, data:, vbscript:) is refused. */
 const SAFE_PROTOCOL = /^(https?|mailto|tel):/i;
@@ -23,7 +20,7 @@ const HAS_PROTOCOL = /^[a-z][a-z0-9+.-]*:/i;
  */
 export function findMarkdownHazards(markdown: string): MarkdownHazard[] {
   if (!/[<:&]/.test(markdown)) return [];
-  const tree = parser.parse(markdown) as Root;
+  const tree = parseAuthorMarkdown(markdown);
   const hazards: MarkdownHazard[] = [];
   const visit = (node: Root | RootContent): void => {
     if (node.type === 'html') {

@@ -1,65 +1,33 @@
-import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import type { DataValidationCxt } from 'ajv/dist/types/index.js';
-import addFormatsModule from 'ajv-formats';
-import { schemaPath } from '../paths.js';
-import { findMarkdownHazards, type MarkdownHazard } from './markdown-safety.js';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { ValidateFunction } from 'ajv';
+import { createAjv, readPolicySchemaText, schemaHash } from './create-ajv.js';
+import { generatedValidatorPath } from './generate-validator.js';
 
-// ajv-formats is CommonJS; its default export arrives wrapped under NodeNext.
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
-
-export interface TranslationErrorParams {
-  missingLanguage: string;
-}
-export interface MarkdownErrorParams {
-  hazard: MarkdownHazard;
+export interface PolicySchema {
+  /** The schema itself, for walkers that follow its annotations. */
+  schema: Record<string, unknown>;
+  validate: ValidateFunction;
 }
 
-let compiled: ValidateFunction | undefined;
+let loaded: PolicySchema | undefined;
 
-/** The policy schema, compiled once per process. */
-export function policySchemaValidator(): ValidateFunction {
-  if (compiled) return compiled;
-  const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as object;
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
-  addFormats(ajv, ['date', 'email', 'uri']);
-
-  ajv.addKeyword({
-    keyword: 'x-translated',
-    type: 'object',
-    schemaType: 'boolean',
-    errors: true,
-    validate: function translated(this: unknown, _schema: boolean, data: Record<string, unknown>, _parent?: unknown, cxt?: DataValidationCxt) {
-      const self = translated as unknown as { errors: Partial<ErrorObject>[] | null };
-      const declared = declaredLanguages(cxt?.rootData);
-      const missing = declared.filter((lang) => typeof data[lang] !== 'string');
-      self.errors = missing.map((missingLanguage) => ({
-        keyword: 'x-translated',
-        params: { missingLanguage } satisfies TranslationErrorParams,
-      }));
-      return missing.length === 0;
-    },
-  });
-
-  ajv.addKeyword({
-    keyword: 'x-markdown',
-    type: 'string',
-    schemaType: 'boolean',
-    errors: true,
-    validate: function markdown(this: unknown, _schema: boolean, data: string) {
-      const self = markdown as unknown as { errors: Partial<ErrorObject>[] | null };
-      const hazards = findMarkdownHazards(data);
-      self.errors = hazards.map((hazard) => ({ keyword: 'x-markdown', params: { hazard } satisfies MarkdownErrorParams }));
-      return hazards.length === 0;
-    },
-  });
-
-  compiled = ajv.compile(schema);
-  return compiled;
+/**
+ * The policy schema validator, once per process: the standalone code that
+ * `npm run compile` generates when it matches the schema on disk, otherwise
+ * the schema compiled now (running from source, or after a schema edit).
+ */
+export function policySchema(): PolicySchema {
+  if (loaded) return loaded;
+  const text = readPolicySchemaText();
+  const schema = JSON.parse(text) as Record<string, unknown>;
+  loaded = { schema, validate: loadGenerated(schemaHash(text)) ?? createAjv({ standalone: false }).compile(schema) };
+  return loaded;
 }
 
-/** metadata.languages when it is well-formed; otherwise nothing to demand. */
-function declaredLanguages(root: unknown): string[] {
-  const langs = (root as { metadata?: { languages?: unknown } } | undefined)?.metadata?.languages;
-  return Array.isArray(langs) ? langs.filter((l): l is string => l === 'nl' || l === 'en') : [];
+function loadGenerated(hash: string): ValidateFunction | undefined {
+  if (!existsSync(generatedValidatorPath)) return undefined;
+  const module = createRequire(import.meta.url)(generatedValidatorPath) as ValidateFunction & { default?: ValidateFunction; schemaHash?: string };
+  if (module.schemaHash !== hash) return undefined;
+  return module.default ?? module;
 }

@@ -2,26 +2,48 @@ import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Messages } from '../i18n/messages.js';
 import { positionOf, type SourceDocument, type SourcePosition } from '../load/load-document.js';
-import { joinPointer } from '../load/json-pointer.js';
+import { joinPointer, parentPointer } from '../load/json-pointer.js';
 import { didYouMean } from './did-you-mean.js';
-import { policySchemaValidator, type MarkdownErrorParams, type TranslationErrorParams } from './schema-validator.js';
+import { policySchema } from './schema-validator.js';
+import { findTextProblems, type TextProblem } from './text-checks.js';
 
-/** Validates a loaded document against the policy schema; every error positioned. */
+/**
+ * Validates a loaded document against the policy schema, then checks its
+ * texts (every declared language present, Markdown safe); every problem
+ * positioned in the source.
+ */
 export function validateDocument(doc: SourceDocument, messages: Messages): Diagnostic[] {
-  const validate = policySchemaValidator();
-  if (validate(doc.value)) return [];
-  // An 'if' failure only says the then/else branch failed; that branch's own errors say how.
-  const errors = dropAnyOfBranches(validate.errors ?? []).filter((e) => e.keyword !== 'if');
-  const seen = new Set<string>();
+  const { schema, validate } = policySchema();
   const diagnostics: Diagnostic[] = [];
-  for (const error of errors) {
-    const d = toDiagnostic(error, doc, messages);
-    const key = `${d.ruleId}\u0000${d.pointer}\u0000${d.message}`;
-    if (seen.has(key)) continue;
+  const seen = new Set<string>();
+  const add = (d: Diagnostic): void => {
+    const key = `${d.ruleId}\u0000${d.pointer}\u0000${d.message}\u0000${d.column}`;
+    if (seen.has(key)) return;
     seen.add(key);
     diagnostics.push(d);
-  }
+  };
+  // An 'if' failure only says the then/else branch failed; that branch's own errors say how.
+  const schemaErrors = validate(doc.value) ? [] : dropAnyOfBranches(validate.errors ?? []).filter((e) => e.keyword !== 'if');
+  for (const error of schemaErrors) add(toDiagnostic(error, doc, messages));
+  for (const problem of findTextProblems(schema, doc.value)) add(textDiagnostic(problem, doc, messages));
   return diagnostics;
+}
+
+function textDiagnostic(problem: TextProblem, doc: SourceDocument, messages: Messages): Diagnostic {
+  const t = messages.t;
+  const base = { severity: 'error' as const, file: doc.file, pointer: problem.pointer };
+  if (problem.kind === 'missing-translation') {
+    const position = positionOf(doc, parentPointer(problem.pointer));
+    return {
+      ...base, ruleId: 'schema/missing-translation', line: position.line, column: position.column,
+      message: t('diagnostics:schema.missingTranslation', { language: t(`terms:language.${problem.language}`) }),
+    };
+  }
+  const position = positionInString(doc, problem.pointer, problem.hazard.offset);
+  return {
+    ...base, ruleId: 'schema/unsafe-markdown', line: position.line, column: position.column,
+    message: t(`diagnostics:schema.unsafeMarkdown.${problem.hazard.kind}`, { excerpt: problem.hazard.excerpt }),
+  };
 }
 
 /** An anyOf failure is reported once, in words, not as each failed branch. */
@@ -30,15 +52,20 @@ function dropAnyOfBranches(errors: ErrorObject[]): ErrorObject[] {
   return errors.filter((e) => !anyOfPaths.some((p) => `${e.instancePath}\u0000${e.schemaPath}`.startsWith(p)));
 }
 
+let definitionsByText: Map<string, string> | undefined;
+
 /**
  * The $defs name of the schema an error comes from, e.g. 'duration': the
  * definition the failing keyword sits in (ajv inlines references, so the
- * schema path alone does not always name it), else the last one the schema
- * path runs through.
+ * schema path alone does not always name it; the ahead-of-time validator
+ * holds copies of the schema, so definitions are matched by content), else
+ * the last one the schema path runs through.
  */
 function definitionName(error: ErrorObject): string | undefined {
-  const defs = (policySchemaValidator().schema as { $defs?: Record<string, unknown> }).$defs ?? {};
-  const own = Object.entries(defs).find(([, schema]) => schema === error.parentSchema)?.[0];
+  definitionsByText ??= new Map(
+    Object.entries((policySchema().schema as { $defs?: Record<string, unknown> }).$defs ?? {}).map(([name, def]) => [JSON.stringify(def), name]),
+  );
+  const own = error.parentSchema === undefined ? undefined : definitionsByText.get(JSON.stringify(error.parentSchema));
   if (own) return own;
   const names = [...error.schemaPath.matchAll(/\$defs\/([^/]+)/g)];
   return names[names.length - 1]?.[1];
@@ -142,21 +169,6 @@ function toDiagnostic(error: ErrorObject, doc: SourceDocument, messages: Message
       message = t(`diagnostics:schema.anyOf.${defName ?? 'generic'}`);
       position = positionOf(doc, pointer);
       break;
-    case 'x-translated': {
-      const { missingLanguage } = error.params as TranslationErrorParams;
-      pointer = joinPointer(pointer, missingLanguage);
-      ruleId = 'schema/missing-translation';
-      message = t('diagnostics:schema.missingTranslation', { language: t(`terms:language.${missingLanguage}`) });
-      position = positionOf(doc, error.instancePath);
-      break;
-    }
-    case 'x-markdown': {
-      const { hazard } = (error.params as MarkdownErrorParams);
-      ruleId = 'schema/unsafe-markdown';
-      message = t(`diagnostics:schema.unsafeMarkdown.${hazard.kind}`, { excerpt: hazard.excerpt });
-      position = positionInString(doc, pointer, hazard.offset);
-      break;
-    }
     default:
       message = t('diagnostics:schema.generic', { keyword: error.keyword, detail: error.message ?? '' });
       position = positionOf(doc, pointer);

@@ -319,11 +319,13 @@ describe('applicable laws, special categories, DPO registration, minimum age', (
     expect(only(result)).toMatchObject({ ruleId: 'schema/enum', pointer: '/applicableLaws/0/law', ...positionIn(result.text, '"ccpa"') });
   });
 
-  it('reports an empty DPO', () => {
+  it('reports a DPO registration that is not true or false', () => {
     const p = miniPolicy();
-    p.dpo = {};
+    p.dpo = { registeredWithAuthority: 'yes' as never };
     const result = analyse(p);
-    expect(only(result)).toMatchObject({ ruleId: 'schema/empty', pointer: '/dpo', ...positionIn(result.text, '"dpo": ', 1, 7) });
+    expect(only(result)).toMatchObject({
+      ruleId: 'schema/type', pointer: '/dpo/registeredWithAuthority', message: 'must be true or false', ...positionIn(result.text, '"yes"'),
+    });
   });
 });
 

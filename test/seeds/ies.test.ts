@@ -1,73 +1,64 @@
-import { describe, expect, it } from 'vitest';
-import { compileSeed, expectFacts } from '../support/seed-notices.js';
+/**
+ * Seed 003 (shared/seeds/003_4177d962d873cef2.txt): IES (integrative9, iEQ9
+ * questionnaires), Dutch source (formal 'u'). Controller and processor for
+ * accredited practitioners and employers; POPIA; no special categories;
+ * Privacy Shield; hosting in the Netherlands; minimum age 18.
+ */
+import { describeSeedFacts } from '../support/seed-facts.js';
 
-describe('IES seed policy (003)', () => {
-  const out = compileSeed('ies');
-
-  it('names POPIA next to the GDPR as applicable law', () => {
-    expectFacts(out, {
-      nl: ['Deze verklaring is opgesteld in overeenstemming met: Algemene verordening gegevensbescherming (AVG) en Protection of Personal Information Act, 2013 (Zuid-Afrika) (POPIA).'],
-      en: ['This notice is given in accordance with: General Data Protection Regulation (GDPR) and Protection of Personal Information Act, 2013 (South Africa) (POPIA).'],
-    });
-  });
-
-  it('relies on the Privacy Shield (EU-US and Swiss-US), SCC and BCR, as stated', () => {
-    expectFacts(out, {
-      nl: [
-        'EU-VS Privacy Shield (de Verenigde Staten). EU-VS en Zwitsers-VS Privacy Shield Frameworks.',
-        'bindende bedrijfsvoorschriften (artikel 47 AVG). Voor overdrachten aan gegevensverwerkers.',
-      ],
-      en: [
-        'EU-US Privacy Shield (the United States). EU-US and Swiss-US Privacy Shield Frameworks.',
-        'binding corporate rules (Article 47 GDPR). For transfers to processors.',
-        'standard data protection clauses of the European Commission (Article 46(2)(c) GDPR)',
-      ],
-    });
-  });
-
-  it('hosts data in the Netherlands', () => {
-    expectFacts(out, { nl: ['Wij slaan uw gegevens op in Nederland.'], en: ['We store your data in the Netherlands.'] });
-  });
-
-  it('sets a minimum age of 18 and collects no special categories', () => {
-    expectFacts(out, {
-      nl: ['Gebruikers van de Producten (minimumleeftijd 18 jaar)', 'Wij verzamelen geen bijzondere categorieën van persoonsgegevens'],
-      en: ['Users of the Products (minimum age 18)', 'We do not collect special categories of personal data'],
-    });
-  });
-
-  it('gives the DPO address privacy@integrative9.com', () => {
-    expect(out.nl.markdown).toContain('### Functionaris gegevensbescherming\n\n- **E-mail:** [privacy@integrative9.com](mailto:privacy@integrative9.com)');
-    expect(out.en.markdown).toContain('### Data protection officer\n\n- **E-mail:** [privacy@integrative9.com](mailto:privacy@integrative9.com)');
-    expect(out.nl.html).toContain('<h3 id="dpo">Functionaris gegevensbescherming</h3>\n<dl>\n<dt>E-mail</dt>\n<dd><a href="mailto:privacy@integrative9.com">');
-    expect(out.en.html).toContain('<h3 id="dpo">Data protection officer</h3>\n<dl>\n<dt>E-mail</dt>\n<dd><a href="mailto:privacy@integrative9.com">');
-  });
-
-  it('explains its role as processor for accredited practitioners and employers', () => {
-    expectFacts(out, {
-      nl: ['Wanneer wij gegevens verwerken namens anderen', 'iEQ9-geaccrediteerde beoefenaars en organisaties (bijvoorbeeld uw werkgever) die de Producten aan u beschikbaar stellen'],
-      en: ['When we process data on behalf of others', 'iEQ9-accredited practitioners and organisations (for example your employer) that make the Products available to you'],
-    });
-  });
-
-  it('bases marketing on consent, and 3.1.8 on legal obligation and legitimate interests', () => {
-    expectFacts(out, {
-      nl: ['Toestemming (artikel 6, lid 1, onder a, AVG). Op basis van uw toestemming.', 'Waar dit wettelijk vereist is: Wettelijke verplichting'],
-      en: ['Consent (Article 6(1)(a) GDPR). On the basis of your consent.', 'Where required by law: Legal obligation (Article 6(1)(c) GDPR)'],
-    });
-  });
-
-  it('keeps data as long as necessary, then deletes or anonymises it', () => {
-    expectFacts(out, {
-      nl: ['zolang dat nodig is voor het doel; daarna worden de gegevens verwijderd of geanonimiseerd'],
-      en: ['as long as necessary for the purpose; the data is then deleted or anonymised'],
-    });
-  });
-
-  it('lists the unsubscribe right and the objection right the statement grants', () => {
-    expectFacts(out, {
-      nl: ['Afmelden voor communicatie', 'Recht van bezwaar'],
-      en: ['Unsubscribing from communications', 'Right to object'],
-    });
-  });
+describeSeedFacts({
+  id: 'ies',
+  facts: {
+    nl: [
+      'Privacyverklaring IES (integrative9)',
+      'Functionaris gegevensbescherming E-mail: privacy@integrative9.com',
+      'Deze verklaring is opgesteld in overeenstemming met: Algemene verordening gegevensbescherming (AVG) en Protection of Personal Information Act, 2013 (Zuid-Afrika) (POPIA).',
+      'Gebruikers van de Producten (minimumleeftijd 18 jaar)',
+      'Kopers van producten of diensten en hun factureringsvertegenwoordiger (minimumleeftijd 18 jaar)',
+      'Wij verzamelen geen bijzondere categorieën van persoonsgegevens',
+      'Grondslag: Toestemming (artikel 6, lid 1, onder a, AVG). Op basis van uw toestemming.',
+      'Grondslag: Waar dit wettelijk vereist is: Wettelijke verplichting (artikel 6, lid 1, onder c, AVG)',
+      'Wanneer wij gegevens verwerken namens anderen',
+      'Verwerkingsverantwoordelijken: iEQ9-geaccrediteerde beoefenaars en organisaties (bijvoorbeeld uw werkgever) die de Producten aan u beschikbaar stellen',
+      'Verwerkers: Beveiligde datahostingdienstverlener in Nederland (naam niet genoemd)',
+      'Wij slaan uw gegevens op in Nederland.',
+      'EU-VS Privacy Shield (de Verenigde Staten). EU-VS en Zwitsers-VS Privacy Shield Frameworks.',
+      'bindende bedrijfsvoorschriften (artikel 47 AVG). Voor overdrachten aan gegevensverwerkers.',
+      'zolang dat nodig is voor het doel; daarna worden de gegevens verwijderd of geanonimiseerd',
+      'Recht van bezwaar',
+      'Afmelden voor communicatie U kunt zich afmelden voor het ontvangen van promotionele communicatie',
+    ],
+    en: [
+      'Privacy notice IES (integrative9)',
+      'Data protection officer E-mail: privacy@integrative9.com',
+      'This notice is given in accordance with: General Data Protection Regulation (GDPR) and Protection of Personal Information Act, 2013 (South Africa) (POPIA).',
+      'Users of the Products (minimum age 18)',
+      'Buyers of products or services and their billing representative (minimum age 18)',
+      'We do not collect special categories of personal data',
+      'Legal basis: Consent (Article 6(1)(a) GDPR). On the basis of your consent.',
+      'Legal basis: Where required by law: Legal obligation (Article 6(1)(c) GDPR)',
+      'When we process data on behalf of others',
+      'Controllers: iEQ9-accredited practitioners and organisations (for example your employer) that make the Products available to you',
+      'Processors: Secure data-hosting provider in the Netherlands (not named)',
+      'We store your data in the Netherlands.',
+      'EU-US Privacy Shield (the United States). EU-US and Swiss-US Privacy Shield Frameworks.',
+      'standard data protection clauses of the European Commission (Article 46(2)(c) GDPR)',
+      'binding corporate rules (Article 47 GDPR). For transfers to processors.',
+      'as long as necessary for the purpose; the data is then deleted or anonymised',
+      'Right to object',
+      'Unsubscribing from communications You can unsubscribe from promotional communication',
+    ],
+  },
+  links: ['mailto:privacy@integrative9.com'],
+  mutations: [
+    { pointer: '/applicableLaws', lang: 'en', absent: 'in accordance with: General Data Protection Regulation (GDPR) and Protection of Personal Information Act' },
+    { pointer: '/transfers/mechanisms', lang: 'nl', absent: 'EU-VS Privacy Shield (de Verenigde Staten)' },
+    { pointer: '/transfers/storageLocations', lang: 'en', absent: 'We store your data in the Netherlands.' },
+    { pointer: '/dataSubjects/0/minimumAge', lang: 'nl', absent: 'Gebruikers van de Producten (minimumleeftijd 18 jaar)' },
+    { pointer: '/collectsSpecialCategories', lang: 'en', absent: 'We do not collect special categories of personal data' },
+    { pointer: '/dpo', lang: 'en', absent: 'Data protection officer E-mail: privacy@integrative9.com' },
+    { pointer: '/processorActivities', lang: 'nl', absent: 'Wanneer wij gegevens verwerken namens anderen' },
+    { pointer: '/retention/0/afterwards', lang: 'en', absent: 'the data is then deleted or anonymised' },
+    { pointer: '/rights/additional', lang: 'nl', absent: 'Afmelden voor communicatie U kunt' },
+  ],
 });

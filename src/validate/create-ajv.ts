@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
+import { schemaPath } from '../paths.js';
+
+// ajv is CommonJS: required lazily, so that a run with the ahead-of-time
+// validator never loads ajv's compiler.
+const require = createRequire(import.meta.url);
+
+export function readPolicySchemaText(): string {
+  return readFileSync(schemaPath, 'utf8');
+}
+
+export function schemaHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * The one ajv configuration, shared by the ahead-of-time compiler
+ * (generate-validator.ts, run by `npm run compile`) and the runtime fallback.
+ * x-translated and x-markdown are annotations to ajv; text-checks.ts acts on them.
+ */
+export function createAjv(options: { standalone: boolean }): Ajv2020 {
+  const { Ajv2020 } = require('ajv/dist/2020') as typeof import('ajv/dist/2020.js');
+  const { _ } = require('ajv') as typeof import('ajv');
+  const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    strictRequired: false,
+    // A processor's name is a proper name (string) or a description per language (object).
+    allowUnionTypes: true,
+    verbose: true,
+    ...(options.standalone ? { code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } } : {}),
+  });
+  addFormats(ajv, ['date', 'email', 'uri']);
+  ajv.addKeyword({ keyword: 'x-translated', schemaType: 'boolean' });
+  ajv.addKeyword({ keyword: 'x-markdown', schemaType: 'boolean' });
+  return ajv;
+}

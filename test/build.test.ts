@@ -1,0 +1,146 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { OutputWriter } from '../src/build/output-writer.js';
+import { repoRoot, runPolicyc } from './support/cli.js';
+import { expectGolden } from './support/golden.js';
+
+const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'policyc-build-'));
+
+/** Every file under `dir`, by relative path, with its bytes. */
+function snapshot(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const walk = (d: string): void => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files.set(path.relative(dir, full), readFileSync(full));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+describe('policyc build', () => {
+  it('writes the iPractice notice in both languages, matching the golden files', () => {
+    const out = tmp();
+    const run = runPolicyc(['build', 'policies/ipractice', '--out', out]);
+    expect(run.stderr).toContain('Built 1 policy');
+    expect(run.status).toBe(0);
+    const files = snapshot(out);
+    expect([...files.keys()].sort()).toEqual([
+      'ipractice/en/privacy.css', 'ipractice/en/privacy.fragment.html', 'ipractice/en/privacy.html', 'ipractice/en/privacy.md',
+      'ipractice/nl/privacy.css', 'ipractice/nl/privacy.fragment.html', 'ipractice/nl/privacy.html', 'ipractice/nl/privacy.md',
+    ]);
+    for (const [name, bytes] of files) {
+      if (name.endsWith('.css')) continue;
+      expectGolden(path.join(repoRoot, 'test/golden/ipractice', name.replace(/^ipractice\//, '')), bytes);
+    }
+  });
+
+  it('is deterministic: two builds give byte-identical output', () => {
+    const a = tmp();
+    const b = tmp();
+    expect(runPolicyc(['build', '--out', a]).status).toBe(0);
+    expect(runPolicyc(['build', '--out', b]).status).toBe(0);
+    const left = snapshot(a);
+    const right = snapshot(b);
+    expect([...left.keys()].sort()).toEqual([...right.keys()].sort());
+    for (const [name, bytes] of left) expect(bytes.equals(right.get(name)!), name).toBe(true);
+  });
+
+  it('a failing build leaves the previous output untouched and no staging folder behind', () => {
+    const work = tmp();
+    cpSync(path.join(repoRoot, 'policies/ipractice'), path.join(work, 'policies/ipractice'), { recursive: true });
+    expect(runPolicyc(['build', '--out', 'dist'], work).status).toBe(0);
+    const before = snapshot(path.join(work, 'dist'));
+
+    // A second, broken policy and a change to the good one: nothing may be written.
+    mkdirSync(path.join(work, 'policies/broken'));
+    writeFileSync(path.join(work, 'policies/broken/policy.json'), '{ "id": "broken", ');
+    const good = path.join(work, 'policies/ipractice/policy.json');
+    writeFileSync(good, readFileSync(good, 'utf8').replace('"version": "2025-02-05"', '"version": "2099-01-01"'));
+    const run = runPolicyc(['build', '--out', 'dist'], work);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/policies\/broken\/policy\.json:1:\d+ error \/ the file is not valid JSON/);
+    expect(run.stderr).toContain('Nothing was written; dist is unchanged.');
+
+    const after = snapshot(path.join(work, 'dist'));
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const [name, bytes] of before) expect(after.get(name)!.equals(bytes), name).toBe(true);
+    expect(readdirSync(path.join(work, 'dist')).filter((n) => n.startsWith('.policyc'))).toEqual([]);
+  });
+
+  it('replaces an organisation folder whole, leaving other folders alone', () => {
+    const work = tmp();
+    cpSync(path.join(repoRoot, 'policies/ipractice'), path.join(work, 'policies/ipractice'), { recursive: true });
+    mkdirSync(path.join(work, 'dist/ipractice/fr'), { recursive: true });
+    writeFileSync(path.join(work, 'dist/ipractice/fr/stale.md'), 'stale');
+    mkdirSync(path.join(work, 'dist/other'), { recursive: true });
+    writeFileSync(path.join(work, 'dist/other/keep.txt'), 'keep');
+    expect(runPolicyc(['build'], work).status).toBe(0);
+    expect(existsSync(path.join(work, 'dist/ipractice/fr/stale.md'))).toBe(false);
+    expect(readFileSync(path.join(work, 'dist/other/keep.txt'), 'utf8')).toBe('keep');
+  });
+
+  it('--lang limits the languages built', () => {
+    const out = tmp();
+    expect(runPolicyc(['build', '--out', out, '--lang', 'en']).status).toBe(0);
+    expect(readdirSync(path.join(out, 'ipractice'))).toEqual(['en']);
+  });
+});
+
+describe('policyc build of many policies', () => {
+  /** A corpus from the benchmark generator, in its own folder. */
+  function corpus(count: number): string {
+    const dir = tmp();
+    execFileSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(path.join(repoRoot, 'bench/generate.mjs'))}); m.writeCorpus(${JSON.stringify(dir)}, ${count});`]);
+    return dir;
+  }
+
+  it('gives the same bytes on one thread and on a worker pool', () => {
+    const dir = corpus(16);
+    const one = runPolicyc(['build', '--out', 'one', '--jobs', '1'], dir);
+    const two = runPolicyc(['build', '--out', 'two', '--jobs', '2'], dir);
+    expect(one.status, one.stderr).toBe(0);
+    expect(two.status, two.stderr).toBe(0);
+    expect(two.stderr).toContain('Built 16 policies');
+    const a = snapshot(path.join(dir, 'one'));
+    const b = snapshot(path.join(dir, 'two'));
+    expect(a.size).toBe(16 * 8);
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const [name, bytes] of a) expect(b.get(name)!.equals(bytes), name).toBe(true);
+  });
+
+  it('refuses two policies with the same id, naming the first, and writes nothing', () => {
+    const dir = corpus(10);
+    const twin = path.join(dir, 'policies/zz-twin');
+    mkdirSync(twin);
+    writeFileSync(path.join(twin, 'policy.json'), readFileSync(path.join(dir, 'policies/clinic-00003/policy.json')));
+    const run = runPolicyc(['build', '--jobs', '2'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('policies/zz-twin/policy.json error /id another policy already has the id "clinic-00003" (policies/clinic-00003/policy.json) [build/duplicate-policy-id]');
+    expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+
+  it('rejects a bad --jobs value', () => {
+    const run = runPolicyc(['build', '--jobs', '0']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--jobs must be a whole number of 1 or more, not "0"');
+  });
+});
+
+describe('OutputWriter', () => {
+  it('refuses paths that leave the output folder', () => {
+    const out = tmp();
+    const writer = new OutputWriter(out);
+    for (const bad of ['../escape.txt', 'org/../../escape.txt', '/etc/passwd', '.hidden/x', 'Org/x']) {
+      expect(() => writer.stage([{ path: bad, contents: 'x' }]), bad).toThrow(/refusing to write outside the output folder/);
+    }
+    writer.abort();
+    expect(existsSync(path.join(out, '..', 'escape.txt'))).toBe(false);
+    expect(readdirSync(out)).toEqual([]);
+  });
+});
