@@ -11,7 +11,8 @@ export interface CompileJob {
   /** The path diagnostics show. */
   displayPath: string;
   languages?: Language[];
-  groups?: string[];
+  groups?: readonly string[];
+  csvBom?: boolean;
 }
 
 /** What comes back: plain data, cheap to pass between threads. */
@@ -24,7 +25,7 @@ export interface CompileJobResult {
 }
 
 /** Reads and compiles one policy; an unreadable file is a diagnostic, not an exception. */
-export function runCompileJob(job: CompileJob): CompileJobResult {
+export async function runCompileJob(job: CompileJob): Promise<CompileJobResult> {
   let text: string;
   try {
     text = readFileSync(job.file, 'utf8');
@@ -37,9 +38,10 @@ export function runCompileJob(job: CompileJob): CompileJobResult {
       }],
     };
   }
-  const compiled = compilePolicy(text, job.displayPath, {
+  const compiled = await compilePolicy(text, job.displayPath, {
     ...(job.languages ? { languages: job.languages } : {}),
     ...(job.groups ? { groups: job.groups } : {}),
+    csvBom: job.csvBom === true,
   });
   return {
     index: job.index, displayPath: job.displayPath, outputs: compiled.outputs, diagnostics: compiled.diagnostics,

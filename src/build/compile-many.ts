@@ -18,7 +18,7 @@ export function chooseJobs(count: number, requested?: number): number {
  */
 export async function compileMany(jobs: readonly CompileJob[], threads: number, onResult: (result: CompileJobResult) => void): Promise<void> {
   if (threads <= 1) {
-    for (const job of jobs) onResult(runCompileJob(job));
+    for (const job of jobs) onResult(await runCompileJob(job));
     return;
   }
   const queue = [...jobs];

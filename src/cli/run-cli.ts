@@ -13,6 +13,7 @@ const optionSpec = {
   lang: { type: 'string' },
   format: { type: 'string', default: 'text' },
   jobs: { type: 'string' },
+  bom: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;

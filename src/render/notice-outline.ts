@@ -1,19 +1,18 @@
 import type { Messages } from '../i18n/messages.js';
-import { isInEea } from '../law/eea.js';
-import type { PolicyModel, Processor, ProcessorActivity, Purpose, PurposeBasis, Recipient } from '../resolve/model.js';
+import { partyLeavesEea } from '../law/eea.js';
+import type { PolicyModel, Processor, ProcessorActivity, Purpose, Recipient } from '../resolve/model.js';
 import { formatDuration, formatLawReference } from '../resolve/retention-phrase.js';
-import type { CookieCategorySource, Entity, TransferSource } from '../policy/policy-types.js';
+import type { CookieCategorySource, Entity } from '../policy/policy-types.js';
 import { contactFacts, countryName, formatAddress, formatDate, joinList, nameOf, pick, sentence } from './format.js';
+import { purposeBasisTexts, specialConditionText, transferGroundText, transferText } from './legal-text.js';
 import { link, text, type Block, type Fact, type Inline, type NoticeOutline, type Section, type Table } from './outline.js';
-
-/** 6(1)(b) → 6-1-b, the key segment used in locales. */
-export const termKey = (id: string): string => id.replace(/\((\w+)\)/g, '-$1');
 
 /**
  * The privacy notice for one language, as an outline. Sections follow the
  * order of GDPR art. 13/14: controller, scope, data, purposes and bases,
- * processing done as a processor for others, recipients, transfers, retention, rights, automated decisions, cookies,
- * security, complaints, changes, contact. A section with nothing to say is
+ * processing done as a processor for others, recipients, transfers,
+ * retention, rights, automated decisions, cookies, security, complaints,
+ * changes, contact. A section with nothing to say is
  * left out rather than filled with boilerplate.
  */
 export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
@@ -136,11 +135,11 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
   transferBlocks.push(...rich(source.transfers?.statement));
   const mechanisms = source.transfers?.mechanisms ?? [];
   if (mechanisms.length) {
-    transferBlocks.push({ paragraph: sentence(t('details:transfers.mechanismsIntro')) }, { list: mechanisms.map((x) => [text(transferGround(x, m))]) });
+    transferBlocks.push({ paragraph: sentence(t('details:transfers.mechanismsIntro')) }, { list: mechanisms.map((x) => [text(transferGroundText(x, m))]) });
   }
   const transferItems = [...model.processors, ...model.recipients]
     .filter((party) => partyLeavesEea(party))
-    .map((party) => transferLine(party, m));
+    .map((party) => [text(transferText(party, m))]);
   if (transferItems.length) transferBlocks.push({ paragraph: sentence(t('details:transfers.partiesIntro')) }, { list: transferItems });
   add('transfers', transferBlocks);
 
@@ -243,24 +242,10 @@ function purposeBlocks(p: Purpose, m: Messages): Block[] {
   const blocks: Block[] = [];
   if (p.description?.[m.lang]) blocks.push({ rich: p.description[m.lang]! });
   const facts: Fact[] = [];
-  if (p.legalBases) {
-    for (const part of p.bases) facts.push({ label: t('notice:label.legalBasis'), inlines: [text(basisPartLine(part, m))] });
-  } else if (p.legalBasis) {
-    const key = termKey(p.legalBasis);
-    let basis = `${t(`terms:legalBasis.${key}.name`)} (${t(`terms:legalBasis.${key}.article`)})`;
-    if (p.legalBasisExplanation) basis += `. ${pick(p.legalBasisExplanation, m)}`;
-    facts.push({ label: t('notice:label.legalBasis'), inlines: [text(basis)] });
-  }
+  for (const basis of purposeBasisTexts(p, m)) facts.push({ label: t('notice:label.legalBasis'), inlines: [text(basis)] });
   if (p.legalObligation) facts.push({ label: t('notice:label.legalObligation'), inlines: [text(formatLawReference(p.legalObligation, m))] });
   if (p.legitimateInterest) facts.push({ label: t('notice:label.legitimateInterest'), inlines: [text(pick(p.legitimateInterest, m))] });
-  if (p.specialCategoryCondition) {
-    const c = p.specialCategoryCondition;
-    const key = termKey(c.condition);
-    let value = `${t(`terms:specialCondition.${key}.name`)} (${t(`terms:specialCondition.${key}.article`)}`;
-    value += c.lawReference ? `; ${formatLawReference(c.lawReference, m)})` : ')';
-    if (c.explanation) value += `. ${pick(c.explanation, m)}`;
-    facts.push({ label: t('notice:label.specialCondition'), inlines: [text(value)] });
-  }
+  if (p.specialCategoryCondition) facts.push({ label: t('notice:label.specialCondition'), inlines: [text(specialConditionText(p.specialCategoryCondition, m))] });
   if (p.dataCategories.length) facts.push({ label: t('notice:label.data'), inlines: [text(joinList(p.dataCategories.map((c) => pick(c.name, m)), m))] });
   if (p.dataSubjects.length) facts.push({ label: t('notice:label.subjects'), inlines: [text(joinList(p.dataSubjects.map((s) => pick(s.name, m)), m))] });
   if (p.processors.length) facts.push({ label: t('notice:label.processors'), inlines: [text(joinList(p.processors.map((x) => nameOf(x.name, m)), m))] });
@@ -275,28 +260,6 @@ function purposeBlocks(p: Purpose, m: Messages): Block[] {
   }
   if (facts.length) blocks.push({ facts });
   return blocks;
-}
-
-/** 'Telefoonnummers van contactpersonen: Toestemming (artikel 6, lid 1, onder a, AVG). …' — one of several bases. */
-function basisPartLine(part: PurposeBasis, m: Messages): string {
-  const t = m.t;
-  const key = termKey(part.basis);
-  const basis = `${t(`terms:legalBasis.${key}.name`)} (${t(`terms:legalBasis.${key}.article`)})`;
-  // What the basis covers: the statement's words, else the data categories it names.
-  let line = part.appliesTo
-    ? t('details:basis.part', { appliesTo: pick(part.appliesTo, m), basis })
-    : part.dataCategories.length
-      ? `${basis} ${t('details:basis.categories', { categories: joinList(part.dataCategories.map((c) => pick(c.name, m)), m) })}`
-      : basis;
-  if (part.explanation) line = appendSentence(line, pick(part.explanation, m));
-  if (part.legalObligation) line = appendSentence(line, `${t('notice:label.legalObligation')}: ${formatLawReference(part.legalObligation, m)}`);
-  if (part.legitimateInterest) line = appendSentence(line, `${t('notice:label.legitimateInterest')}: ${pick(part.legitimateInterest, m)}`);
-  return line;
-}
-
-/** 'a' + 'b' → 'a. b'; no second full stop when 'a' already ends a sentence. */
-function appendSentence(line: string, next: string): string {
-  return `${line}${/[.!?]$/.test(line) ? '' : '.'} ${next}`;
 }
 
 function processorActivityBlocks(a: ProcessorActivity, m: Messages): Block[] {
@@ -381,39 +344,4 @@ function authorityFacts(model: PolicyModel, m: Messages): Fact[] {
     { label: m.t('notice:label.website'), inlines: [link(a.website, a.website)] },
     { label: m.t('notice:label.address'), inlines: [text(formatAddress(a.postal, m))] },
   ];
-}
-
-/**
- * Countries outside the EEA where a processor or recipient (or the entity
- * that contracts for it) is established, stores data, or sends it. A parent
- * company's country alone is not a transfer.
- */
-export function nonEeaCountries(party: {
-  country?: string; contractingEntity?: Entity; serverLocations?: string[]; transfer?: TransferSource;
-}): string[] {
-  const all = [
-    party.country, party.contractingEntity?.country, ...(party.serverLocations ?? []), ...(party.transfer?.countries ?? []),
-  ].filter((c): c is string => !!c);
-  return [...new Set(all.filter((c) => !isInEea(c)))];
-}
-
-function partyLeavesEea(party: Processor | Recipient): boolean {
-  return party.transfer !== undefined || nonEeaCountries(party).length > 0;
-}
-
-function transferLine(party: Processor | Recipient, m: Messages): Inline[] {
-  const name = nameOf(party.name, m);
-  const countries = joinList(nonEeaCountries(party).map((c) => countryName(c, m)), m);
-  let line = countries ? m.t('notice:transfers.item', { name, countries }) : name;
-  if (party.transfer) line += ` — ${transferGround(party.transfer, m, false)}`;
-  return [text(line)];
-}
-
-/** A transfer ground with its countries (unless the line names them already), note and where to get a copy. */
-function transferGround(transfer: TransferSource, m: Messages, withCountries = true): string {
-  let line = m.t(`terms:transferMechanism.${transfer.mechanism}`);
-  if (withCountries && transfer.countries?.length) line += ` (${joinList(transfer.countries.map((c) => countryName(c, m)), m)})`;
-  if (transfer.note) line += `. ${pick(transfer.note, m)}`;
-  if (transfer.copyAvailableAt) line += `. ${m.t('notice:transfers.copy', { where: pick(transfer.copyAvailableAt, m) })}`;
-  return line;
 }

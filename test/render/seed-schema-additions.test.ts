@@ -4,8 +4,7 @@
  * right to information when the policy explains it.
  */
 import { describe, expect, it } from 'vitest';
-import { compilePolicy } from '../../src/build/compile-policy.js';
-import { readingText } from '../support/seed-output.js';
+import { compileNotices, readingText } from '../support/seed-output.js';
 
 const base = {
   id: 'mini',
@@ -17,7 +16,7 @@ const base = {
 };
 
 function notice(policy: object, lang: 'nl' | 'en'): string {
-  const compiled = compilePolicy(JSON.stringify(policy, null, 2), 'mini/policy.json');
+  const compiled = compileNotices(JSON.stringify(policy, null, 2), 'mini/policy.json');
   expect(compiled.diagnostics).toEqual([]);
   const md = compiled.outputs.find((o) => o.path === `mini/${lang}/privacy.md`);
   return readingText(String(md!.contents), 'privacy.md');
@@ -75,7 +74,7 @@ describe('cookie categories', () => {
 
   it('reports a category without a name at its position', () => {
     const policy = { ...base, cookies: { used: true, categories: [{ id: 'x' }] } };
-    const compiled = compilePolicy(JSON.stringify(policy, null, 2), 'mini/policy.json');
+    const compiled = compileNotices(JSON.stringify(policy, null, 2), 'mini/policy.json');
     const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ ruleId: 'schema/required', pointer: '/cookies/categories/0/name', message: 'missing required property "name"' });
@@ -89,7 +88,7 @@ describe('cookie categories', () => {
   it('reports a consent link that is not http(s) at its position', () => {
     const policy = { ...base, cookies: { used: true, consentUrl: 'javascript:alert(1)' } };
     const text = JSON.stringify(policy, null, 2);
-    const errors = compilePolicy(text, 'mini/policy.json').diagnostics.filter((d) => d.severity === 'error');
+    const errors = (compileNotices(text, 'mini/policy.json')).diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((d) => d.pointer)).toContain('/cookies/consentUrl');
     const lines = text.split('\n');
     const line = lines.findIndex((l) => l.includes('"consentUrl"'));

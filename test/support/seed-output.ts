@@ -1,15 +1,37 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { compilePolicy, type CompiledPolicy } from '../../src/build/compile-policy.js';
-import type { Language } from '../../src/i18n/messages.js';
+import { analysePolicy } from '../../src/build/analyse-policy.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { messagesFor, type Language } from '../../src/i18n/messages.js';
+import { renderNotice } from '../../src/render/render-notice.js';
 import { repoRoot } from './cli.js';
 
 /** The notice files a seed test reads, per language. */
 export const noticeFiles = ['privacy.md', 'privacy.html', 'privacy.fragment.html'] as const;
 export type NoticeFile = (typeof noticeFiles)[number];
 
+/** The notices of one policy, compiled in memory by the build's own stages (the synchronous part: no register). */
+export interface CompiledNotices {
+  diagnostics: Diagnostic[];
+  outputs: Array<{ path: string; contents: string }>;
+}
+
+export function compileNotices(text: string, file: string): CompiledNotices {
+  const { model, diagnostics } = analysePolicy(text, file);
+  if (!model) return { diagnostics, outputs: [] };
+  const outputs = model.languages.flatMap((lang) => {
+    const notice = renderNotice(model, messagesFor(lang, model.source.metadata.formality));
+    return [
+      { path: `${model.id}/${lang}/privacy.md`, contents: notice.markdown },
+      { path: `${model.id}/${lang}/privacy.html`, contents: notice.html },
+      { path: `${model.id}/${lang}/privacy.fragment.html`, contents: notice.fragment },
+    ];
+  });
+  return { diagnostics, outputs };
+}
+
 export interface SeedOutput {
-  compiled: CompiledPolicy;
+  compiled: CompiledNotices;
   /** Raw output, by language and file. */
   raw(lang: Language, file: NoticeFile): string;
   /** The output's reading text: markup removed, entities decoded, whitespace collapsed. */
@@ -22,7 +44,7 @@ export function policyPath(id: string): string {
 
 /** Compiles the policy text (by default the one in policies/<id>/policy.json) in memory. */
 export function compileSeed(id: string, text: string = readFileSync(policyPath(id), 'utf8')): SeedOutput {
-  const compiled = compilePolicy(text, `policies/${id}/policy.json`);
+  const compiled = compileNotices(text, `policies/${id}/policy.json`);
   const raw = (lang: Language, file: NoticeFile): string => {
     const out = compiled.outputs.find((o) => o.path === `${id}/${lang}/${file}`);
     if (!out) throw new Error(`no output ${id}/${lang}/${file}: ${compiled.diagnostics.map((d) => d.message).join('; ')}`);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { summary } from '../../diagnostics/format-diagnostics.js';
+import { isLanguage } from '../../i18n/messages.js';
 import {
   cli, EXIT_INVALID, EXIT_OK, parseLanguages, policyFiles, relativeTo, reportDiagnostics, UsageError, type CliIo, type Command, type CommonOptions,
 } from '../cli-support.js';
@@ -13,20 +14,28 @@ function parseJobs(value: unknown): number | undefined {
 }
 
 /**
- * Compiles every policy and writes it through the atomic writer: all or
- * nothing — on any error the output folder is left exactly as it was.
- * `groups` limits the outputs (e.g. only the register).
+ * Compiles the policies named on the command line and writes their outputs,
+ * all or nothing: on any error the output folder is left exactly as it was.
+ * `groups` limits the outputs (see output-renderers.ts); a partial build
+ * replaces only the files of its own outputs. Larger builds compile on a
+ * pool of worker threads (--jobs); this thread does all the writing.
  */
-export async function buildPolicies(options: CommonOptions, io: CliIo, groups?: string[]): Promise<number> {
+export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?: readonly string[]): Promise<number> {
   const languages = options.lang ? parseLanguages(options.lang) : undefined;
   const jobsRequested = parseJobs(options.values.jobs);
-  const [{ compileMany, chooseJobs }, { OutputWriter }] = await Promise.all([
+  const [{ compileMany, chooseJobs }, { OutputWriter }, { outputRenderers }] = await Promise.all([
     import('../../build/compile-many.js'),
     import('../../build/output-writer.js'),
+    import('../../build/output-renderers.js'),
   ]);
   const files = policyFiles(options, io);
   const outDir = path.resolve(io.cwd, options.out);
-  const writer = new OutputWriter(outDir);
+  const partial = outputRenderers.filter((r) => groups?.includes(r.group));
+  const owns = (file: string): boolean => {
+    const [folder = '', ...rest] = file.split('/');
+    return partial.some((r) => (r.scope === 'language' ? isLanguage(folder) && rest.length === 1 && r.owns?.(rest[0]!) === true : r.owns?.(file) === true));
+  };
+  const writer = new OutputWriter(outDir, groups ? { merge: { owns } } : {});
   const diagnostics: Diagnostic[] = [];
   const owners = new Map<string, number>();
   const idOf = new Map<number, string>();
@@ -34,7 +43,7 @@ export async function buildPolicies(options: CommonOptions, io: CliIo, groups?: 
   let writeError: Error | undefined;
 
   const jobs = files.map((file, index) => ({
-    index, file, displayPath: path.relative(io.cwd, file),
+    index, file, displayPath: path.relative(io.cwd, file), csvBom: options.values.bom === true,
     ...(languages ? { languages } : {}), ...(groups ? { groups } : {}),
   }));
   await compileMany(jobs, chooseJobs(jobs.length, jobsRequested), (result) => {
@@ -81,9 +90,9 @@ export async function buildPolicies(options: CommonOptions, io: CliIo, groups?: 
   return EXIT_OK;
 }
 
-/** `policyc build [paths…] --out dist --lang nl,en --jobs N`. */
+/** `policyc build [paths…] --out dist --lang nl,en --jobs N --bom`. */
 export const buildCommand: Command = {
   name: 'build',
   formats: ['text', 'json'],
-  run: (options, io) => buildPolicies(options, io),
+  run: (options, io) => compileAndWrite(options, io),
 };
