@@ -41,6 +41,8 @@ function registerFor(model: PolicyModel, lang: Language): Register {
 
 /** The text of a {nl, en} value in one language. */
 const inLang = (value: Partial<Record<Language, string>> | undefined, lang: Language): string => value?.[lang] ?? '';
+/** A processor's name: a proper name, or a description per language. */
+const processorName = (name: string | Partial<Record<Language, string>>, lang: Language): string => (typeof name === 'string' ? name : inLang(name, lang));
 
 /**
  * Checks one register table cell by cell against the policy source itself
@@ -81,13 +83,16 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
       const p = source.purposes[i]!;
       expect(column(row, 'activity')).toEqual([inLang(p.name, lang)]);
       const basis = column(row, 'legalBasis').join('\n');
-      if (p.legalBasis) expect(basis).toContain(t(`terms:legalBasis.${p.legalBasis.replace(/\((\w+)\)/g, '-$1')}.name`, { lng: lang }));
-      else expect(basis).toBe('');
+      // Every basis of the purpose: the single legalBasis, or each of legalBases.
+      const bases = p.legalBases ? p.legalBases.map((b) => b.basis) : p.legalBasis ? [p.legalBasis] : [];
+      for (const id of bases) expect(basis).toContain(t(`terms:legalBasis.${id.replace(/\((\w+)\)/g, '-$1')}.name`, { lng: lang }));
+      if (bases.length === 0) expect(basis).toBe('');
+      if (p.legalBases) expect(column(row, 'legalBasis')).toHaveLength(p.legalBases.length);
       const condition = column(row, 'specialCondition');
       if (p.specialCategoryCondition) expect(condition[0]).toContain(t(`terms:specialCondition.${p.specialCategoryCondition.condition.replace(/\((\w+)\)/g, '-$1')}.article`, { lng: lang }));
       else expect(condition).toEqual([]);
       expect(column(row, 'recipients').map((r) => r.replace(/ \([^()]*\)$/, ''))).toEqual((p.recipients ?? []).map((id) => inLang(byId(source.recipients, id).name, lang)));
-      expect(column(row, 'processors').map((x) => x.replace(/( \(.*?\))?: .*$/s, ''))).toEqual((p.processors ?? []).map((id) => byId(source.processors, id).name));
+      expect(column(row, 'processors').map((x) => x.replace(/( \(.*?\))?: .*$/s, ''))).toEqual((p.processors ?? []).map((id) => processorName(byId(source.processors, id).name, lang)));
       expect(column(row, 'systems')).toEqual(p.systems ?? []);
       const leaving = [...(p.processors ?? []).map((id) => byId(source.processors, id)), ...(p.recipients ?? []).map((id) => byId(source.recipients, id))]
         .filter((x) => x.transfer || (x.country && !['NL', 'EU', 'DE', 'BE'].includes(x.country)));
@@ -97,7 +102,7 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
       const a = (source.processorActivities ?? [])[i]!;
       expect(column(row, 'processing')[0]).toBe(inLang(a.name, lang));
       expect(column(row, 'controllers')).toEqual([inLang(a.controllers, lang)]);
-      expect(column(row, 'subProcessors').map((x) => x.replace(/( \(.*?\))?: .*$/s, ''))).toEqual((a.subProcessors ?? []).map((id) => byId(source.processors, id).name));
+      expect(column(row, 'subProcessors').map((x) => x.replace(/( \(.*?\))?: .*$/s, ''))).toEqual((a.subProcessors ?? []).map((id) => processorName(byId(source.processors, id).name, lang)));
     }
   }
 }

@@ -11,16 +11,23 @@ export function isInEea(country: string): boolean {
   return country === 'EU' || eeaStates.has(country);
 }
 
-/** Where a party (processor, recipient) is established, stores data, or sends it. */
+/** Where a party (processor, recipient) is established, contracts, stores data, or sends it. */
 export interface PartyLocations {
   country?: string;
+  contractingEntity?: { country?: string };
   serverLocations?: string[];
   transfer?: { countries?: string[] };
 }
 
-/** Countries outside the EEA where a processor or recipient is established, stores data, or sends it. */
+/**
+ * Countries outside the EEA where a processor or recipient (or the entity
+ * that contracts for it) is established, stores data, or sends it. A parent
+ * company's country alone is not a transfer.
+ */
 export function nonEeaCountries(party: PartyLocations): string[] {
-  const all = [party.country, ...(party.serverLocations ?? []), ...(party.transfer?.countries ?? [])].filter((c): c is string => !!c);
+  const all = [
+    party.country, party.contractingEntity?.country, ...(party.serverLocations ?? []), ...(party.transfer?.countries ?? []),
+  ].filter((c): c is string => !!c);
   return [...new Set(all.filter((c) => !isInEea(c)))];
 }
 

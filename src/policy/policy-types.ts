@@ -13,13 +13,13 @@ export type SpecialConditionId = `9(2)(${'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g'
 export type SpecialCategoryId =
   | 'racial-ethnic-origin' | 'political-opinions' | 'religious-beliefs' | 'trade-union-membership'
   | 'genetic' | 'biometric' | 'health' | 'sex-life-orientation';
-export type TransferMechanismId = 'adequacy' | 'eu-us-dpf' | 'scc' | 'bcr' | 'code-of-conduct' | 'certification' | 'derogation' | 'privacy-shield';
+export type TransferMechanismId = 'adequacy' | 'eu-us-dpf' | 'scc' | 'ad-hoc-clauses' | 'bcr' | 'code-of-conduct' | 'certification' | 'derogation' | 'privacy-shield';
 export type RetentionStartId =
   | 'collection' | 'last-file-change' | 'end-of-treatment' | 'end-of-contract' | 'end-of-employment'
-  | 'end-of-application' | 'last-visit' | 'last-contact' | 'deletion';
+  | 'end-of-application' | 'last-visit' | 'last-contact' | 'deletion' | 'submission';
 export type RetentionConditionId =
   | 'treatment-duration' | 'contract-duration' | 'until-consent-withdrawn' | 'until-objection'
-  | 'until-deletion-request' | 'as-long-as-necessary';
+  | 'until-deletion-request' | 'until-opt-out' | 'until-verification' | 'as-long-as-necessary';
 export type RightId =
   | 'information' | 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection'
   | 'automated-decisions' | 'withdraw-consent' | 'complaint';
@@ -28,12 +28,14 @@ export type LawId = 'gdpr' | 'uavg' | 'wgbo' | 'awr' | 'wabvpz' | 'wkkgz' | 'pop
 export interface Address { street?: string; postalCode?: string; city: string; country: string }
 export interface Contact { email?: string; phone?: string; url?: string; address?: Address; note?: Text }
 export interface LawReference { law?: LawId; article?: string; citation?: Text }
+/** A company identified by name, by country, or both. */
+export interface Entity { name?: string; country?: string }
 
 export interface PolicySource {
   $schema?: string;
   id: string;
   metadata: {
-    version: string;
+    version?: string;
     effectiveDate?: string;
     lastModified?: string;
     languages: Language[];
@@ -49,13 +51,16 @@ export interface PolicySource {
     address?: Address;
     contact?: Contact;
     website?: string;
+    parentCompany?: Entity;
     isCareProvider?: boolean;
     placeholder?: boolean;
   };
-  dpo?: { name?: string; contact?: Contact };
+  dpo?: { name?: string; contact?: Contact; registeredWithAuthority?: boolean };
   representative?: { name: string; address?: Address; contact?: Contact };
   introduction?: MarkdownText;
   scope?: MarkdownText;
+  applicableLaws?: LawReference[];
+  collectsSpecialCategories?: boolean;
   dataSubjects: Array<{ id: string; name: Text; description?: Text; minimumAge?: number }>;
   dataCategories: Array<{
     id: string;
@@ -71,12 +76,15 @@ export interface PolicySource {
   processorActivities?: ProcessorActivitySource[];
   recipients?: RecipientSource[];
   sharing?: MarkdownText;
-  transfers?: { storageLocations?: string[]; statement?: MarkdownText };
+  transfers?: { storageLocations?: string[]; statement?: MarkdownText; mechanisms?: TransferSource[] };
   retention?: RetentionRuleSource[];
+  retentionStatement?: MarkdownText;
   rights?: {
     howToExercise?: MarkdownText;
     contact?: Contact;
     responseTime?: string;
+    stated?: RightId[];
+    additional?: AdditionalRightSource[];
     notes?: Partial<Record<RightId, MarkdownText>>;
   };
   security?: { description?: MarkdownText; measures?: Text[]; standards?: string[] };
@@ -98,6 +106,7 @@ export interface PurposeSource {
   description?: MarkdownText;
   legalBasis?: LegalBasisId;
   legalBasisExplanation?: Text;
+  legalBases?: LegalBasisPartSource[];
   legalObligation?: LawReference;
   legitimateInterest?: Text;
   specialCategoryCondition?: { condition: SpecialConditionId; lawReference?: LawReference; explanation?: Text };
@@ -111,14 +120,29 @@ export interface PurposeSource {
   systems?: string[];
 }
 
-export interface TransferSource { mechanism: TransferMechanismId; countries?: string[]; copyAvailableAt?: Text }
+/** One of several bases of a purpose, and the part of the data or processing it covers. */
+export interface LegalBasisPartSource {
+  basis: LegalBasisId;
+  appliesTo?: Text;
+  dataCategories?: string[];
+  explanation?: Text;
+  legalObligation?: LawReference;
+  legitimateInterest?: Text;
+}
+
+export interface TransferSource { mechanism: TransferMechanismId; countries?: string[]; copyAvailableAt?: Text; note?: Text }
 
 export interface ProcessorSource {
   id: string;
-  name: string;
+  /** A proper name, or a description in every language when the statement does not name the processor. */
+  name: string | Text;
   service: Text;
   country?: string;
+  parentCompany?: Entity;
+  contractingEntity?: Entity;
   serverLocations?: string[];
+  serverLocationsText?: Text;
+  serviceCategory?: Text;
   transfer?: TransferSource;
 }
 
@@ -141,8 +165,28 @@ export interface RetentionRuleSource {
   condition?: RetentionConditionId;
   withConsent?: string;
   endsOnObjection?: boolean;
+  earliestOf?: RetentionTermSource[];
+  legalClaimsHold?: RetentionTermSource;
+  deletionHandling?: { period: string; extendedPeriod?: string };
+  afterwards?: 'deleted' | 'anonymised' | 'deleted-or-anonymised';
   legalSource?: LawReference;
   note?: Text;
+}
+
+/** One retention term: a period from an event, or a criterion. */
+export interface RetentionTermSource {
+  period?: string;
+  maximum?: boolean;
+  from?: RetentionStartId;
+  condition?: RetentionConditionId;
+}
+
+export interface AdditionalRightSource {
+  id: string;
+  name: Text;
+  description: MarkdownText;
+  legalSource?: LawReference;
+  moreInfo?: string;
 }
 
 export interface ProcessorActivitySource {

@@ -19,6 +19,11 @@ export function joinList(items: readonly string[], m: Messages): string {
   return m.t('terms:list.and', { head: items.slice(0, -1).join(', '), last: items[items.length - 1] });
 }
 
+/** A name that is either the same in every language (a proper name) or translated. */
+export function nameOf(name: string | Text, m: Messages): string {
+  return typeof name === 'string' ? name : pick(name, m);
+}
+
 /** The text in the notice's language. Validation guarantees every declared language is present. */
 export function pick(value: Text | undefined, m: Messages): string {
   return value?.[m.lang] ?? '';

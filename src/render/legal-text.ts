@@ -1,8 +1,9 @@
 import type { Messages } from '../i18n/messages.js';
 import { nonEeaCountries } from '../law/eea.js';
-import type { Processor, Purpose, Recipient } from '../resolve/model.js';
+import type { TransferSource } from '../policy/policy-types.js';
+import type { Processor, Purpose, PurposeBasis, Recipient } from '../resolve/model.js';
 import { formatLawReference } from '../resolve/retention-phrase.js';
-import { countryName, joinList, pick } from './format.js';
+import { countryName, joinList, nameOf, pick } from './format.js';
 
 /** 6(1)(b) → 6-1-b, the key segment used in locales. */
 export const termKey = (id: string): string => id.replace(/\((\w+)\)/g, '-$1');
@@ -16,6 +17,38 @@ export function legalBasisText(p: Pick<Purpose, 'legalBasis' | 'legalBasisExplan
   return basis;
 }
 
+/**
+ * Every basis of a purpose as one line each: the single basis with its
+ * explanation, or, for a purpose with legalBases, one line per part.
+ */
+export function purposeBasisTexts(p: Purpose, m: Messages): string[] {
+  if (p.legalBases) return p.bases.map((part) => basisPartText(part, m));
+  const single = legalBasisText(p, m);
+  return single ? [single] : [];
+}
+
+/** 'Telefoonnummers van contactpersonen: Toestemming (artikel 6, lid 1, onder a, AVG). …' — one of several bases. */
+export function basisPartText(part: PurposeBasis, m: Messages): string {
+  const t = m.t;
+  const key = termKey(part.basis);
+  const basis = `${t(`terms:legalBasis.${key}.name`)} (${t(`terms:legalBasis.${key}.article`)})`;
+  // What the basis covers: the statement's words, else the data categories it names.
+  let line = part.appliesTo
+    ? t('details:basis.part', { appliesTo: pick(part.appliesTo, m), basis })
+    : part.dataCategories.length
+      ? `${basis} ${t('details:basis.categories', { categories: joinList(part.dataCategories.map((c) => pick(c.name, m)), m) })}`
+      : basis;
+  if (part.explanation) line = appendSentence(line, pick(part.explanation, m));
+  if (part.legalObligation) line = appendSentence(line, `${t('notice:label.legalObligation')}: ${formatLawReference(part.legalObligation, m)}`);
+  if (part.legitimateInterest) line = appendSentence(line, `${t('notice:label.legitimateInterest')}: ${pick(part.legitimateInterest, m)}`);
+  return line;
+}
+
+/** 'a' + 'b' → 'a. b'; no second full stop when 'a' already ends a sentence. */
+function appendSentence(line: string, next: string): string {
+  return `${line}${/[.!?]$/.test(line) ? '' : '.'} ${next}`;
+}
+
 /** The art. 9(2) condition with its national law, followed by the author's explanation. */
 export function specialConditionText(c: NonNullable<Purpose['specialCategoryCondition']>, m: Messages): string {
   const key = termKey(c.condition);
@@ -27,12 +60,18 @@ export function specialConditionText(c: NonNullable<Purpose['specialCategoryCond
 
 /** 'Microsoft: de Verenigde Staten — EU-VS Data Privacy Framework …': one transfer outside the EEA and its safeguard. */
 export function transferText(party: Processor | Recipient, m: Messages): string {
-  const name = typeof party.name === 'string' ? party.name : pick(party.name, m);
+  const name = nameOf(party.name, m);
   const countries = joinList(nonEeaCountries(party).map((c) => countryName(c, m)), m);
   let line = countries ? m.t('notice:transfers.item', { name, countries }) : name;
-  if (party.transfer) {
-    line += ` — ${m.t(`terms:transferMechanism.${party.transfer.mechanism}`)}`;
-    if (party.transfer.copyAvailableAt) line += `. ${m.t('notice:transfers.copy', { where: pick(party.transfer.copyAvailableAt, m) })}`;
-  }
+  if (party.transfer) line += ` — ${transferGroundText(party.transfer, m, false)}`;
+  return line;
+}
+
+/** A transfer ground with its countries (unless the line names them already), the author's note and where to get a copy. */
+export function transferGroundText(transfer: TransferSource, m: Messages, withCountries = true): string {
+  let line = m.t(`terms:transferMechanism.${transfer.mechanism}`);
+  if (withCountries && transfer.countries?.length) line += ` (${joinList(transfer.countries.map((c) => countryName(c, m)), m)})`;
+  if (transfer.note) line += `. ${pick(transfer.note, m)}`;
+  if (transfer.copyAvailableAt) line += `. ${m.t('notice:transfers.copy', { where: pick(transfer.copyAvailableAt, m) })}`;
   return line;
 }

@@ -1,17 +1,18 @@
 import type { Messages } from '../i18n/messages.js';
 import { partyLeavesEea } from '../law/eea.js';
-import type { PolicyModel, Processor, Purpose, Recipient } from '../resolve/model.js';
+import type { PolicyModel, Processor, ProcessorActivity, Purpose, Recipient } from '../resolve/model.js';
 import { formatDuration, formatLawReference } from '../resolve/retention-phrase.js';
-import type { CookieCategorySource } from '../policy/policy-types.js';
-import { contactFacts, countryName, formatAddress, formatDate, joinList, pick, sentence } from './format.js';
-import { legalBasisText, specialConditionText, transferText } from './legal-text.js';
+import type { CookieCategorySource, Entity } from '../policy/policy-types.js';
+import { contactFacts, countryName, formatAddress, formatDate, joinList, nameOf, pick, sentence } from './format.js';
+import { purposeBasisTexts, specialConditionText, transferGroundText, transferText } from './legal-text.js';
 import { link, text, type Block, type Fact, type Inline, type NoticeOutline, type Section, type Table } from './outline.js';
 
 /**
  * The privacy notice for one language, as an outline. Sections follow the
  * order of GDPR art. 13/14: controller, scope, data, purposes and bases,
- * recipients, transfers, retention, rights, automated decisions, cookies,
- * security, complaints, changes, contact. A section with nothing to say is
+ * processing done as a processor for others, recipients, transfers,
+ * retention, rights, automated decisions, cookies, security, complaints,
+ * changes, contact. A section with nothing to say is
  * left out rather than filled with boilerplate.
  */
 export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
@@ -23,16 +24,18 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
     return md ? [{ rich: md }] : [];
   };
 
+  // The version line says what the statement gives: version, date, both or neither.
   const { version, effectiveDate } = source.metadata;
-  const preamble: Inline[][] = [
-    sentence(effectiveDate ? t('notice:versionLine', { version, date: formatDate(effectiveDate, m) }) : t('notice:versionOnly', { version })),
-  ];
+  const preamble: Inline[][] = [];
+  if (version && effectiveDate) preamble.push(sentence(t('notice:versionLine', { version, date: formatDate(effectiveDate, m) })));
+  else if (version) preamble.push(sentence(t('notice:versionOnly', { version })));
+  else if (effectiveDate) preamble.push(sentence(t('details:version.dateOnly', { date: formatDate(effectiveDate, m) })));
   if (source.metadata.lastModified) preamble.push(sentence(t('notice:lastModified', { date: formatDate(source.metadata.lastModified, m) })));
   if (source.controller.placeholder) preamble.push([{ text: t('notice:placeholder'), strong: true }]);
 
   const sections: Section[] = [];
-  const add = (id: string, blocks: Block[]): void => {
-    if (blocks.length > 0) sections.push({ id, heading: t(`notice:heading.${id}`), blocks });
+  const add = (id: string, blocks: Block[], headingKey = `notice:heading.${id}`): void => {
+    if (blocks.length > 0) sections.push({ id, heading: t(headingKey), blocks });
   };
 
   // Controller, DPO, representative — 13(1)(a)(b).
@@ -42,6 +45,9 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
   controllerFacts.push(...contactFacts(source.controller.contact, m));
   if (source.controller.website) controllerFacts.push({ label: t('notice:label.website'), inlines: [link(source.controller.website, source.controller.website)] });
   const controllerBlocks: Block[] = [{ paragraph: sentence(t('notice:controller.statement', { name })) }];
+  if (source.controller.parentCompany) {
+    controllerBlocks.push({ paragraph: sentence(t('details:controller.parentCompany', { name, company: formatEntity(source.controller.parentCompany, m) })) });
+  }
   if (controllerFacts.length) controllerBlocks.push({ facts: controllerFacts });
   if (source.dpo) {
     const contact = contactFacts(source.dpo.contact, m);
@@ -49,7 +55,9 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
       ...(source.dpo.name ? [{ label: t('notice:label.name'), inlines: [text(source.dpo.name)] }] : []),
       ...(contact.length ? contact : [{ label: t('notice:label.contact'), inlines: [text(t('notice:notStated'))] }]),
     ];
-    controllerBlocks.push({ subsection: { id: 'dpo', heading: t('notice:controller.dpo'), blocks: [{ facts }] } });
+    const dpoBlocks: Block[] = [{ facts }];
+    if (source.dpo.registeredWithAuthority) dpoBlocks.push({ paragraph: sentence(t('details:controller.dpoRegistered')) });
+    controllerBlocks.push({ subsection: { id: 'dpo', heading: t('notice:controller.dpo'), blocks: dpoBlocks } });
   }
   if (source.representative) {
     const r = source.representative;
@@ -62,11 +70,15 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
 
   // Scope and data subjects.
   const subjects = model.dataSubjects.map((s) => {
-    const label = pick(s.name, m);
+    const name = pick(s.name, m);
+    const label = s.minimumAge === undefined ? name : t('details:scope.minimumAge', { group: name, age: s.minimumAge });
     const description = pick(s.description, m);
     return [text(description ? `${label}: ${description}` : label)];
   });
-  add('scope', [...rich(source.scope), ...(subjects.length ? [{ paragraph: sentence(t('notice:scope.subjects')) }, { list: subjects }] : [])]);
+  const laws: Block[] = source.applicableLaws?.length
+    ? [{ paragraph: sentence(t('details:scope.applicableLaws', { laws: joinList(source.applicableLaws.map((l) => formatLawReference(l, m)), m) })) }]
+    : [];
+  add('scope', [...rich(source.scope), ...laws, ...(subjects.length ? [{ paragraph: sentence(t('notice:scope.subjects')) }, { list: subjects }] : [])]);
 
   // Categories of personal data — 14(1)(d), 14(2)(f).
   const categoryItems = model.dataCategories.map((c) => {
@@ -84,13 +96,20 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
     }
     return [text(line)];
   });
-  if (categoryItems.length) add('data', [{ paragraph: sentence(t('notice:data.intro')) }, { list: categoryItems }]);
+  const noSpecial: Block[] = source.collectsSpecialCategories === false ? [{ paragraph: sentence(t('details:data.noSpecialCategories')) }] : [];
+  add('data', [...(categoryItems.length ? [{ paragraph: sentence(t('notice:data.intro')) }, { list: categoryItems }] : []), ...noSpecial]);
 
   // Purposes and legal bases — 13(1)(c)(d), 13(2)(e)(f).
   add('purposes', model.purposes.length ? [
     { paragraph: sentence(t('notice:purposes.intro')) },
     ...model.purposes.map((p): Block => ({ subsection: { id: `purpose-${p.id}`, heading: pick(p.name, m), blocks: purposeBlocks(p, m) } })),
   ] : []);
+
+  // Processing done as a processor for other controllers — 28, 30(2).
+  add('processor-role', model.processorActivities.length ? [
+    { paragraph: sentence(t('details:processorRole.intro')) },
+    ...model.processorActivities.map((a): Block => ({ subsection: { id: `processing-for-${a.id}`, heading: pick(a.name, m), blocks: processorActivityBlocks(a, m) } })),
+  ] : [], 'details:processorRole.heading');
 
   // Recipients and processors — 13(1)(e).
   const recipientBlocks: Block[] = [...rich(source.sharing)];
@@ -114,19 +133,24 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
   const storage = source.transfers?.storageLocations ?? [];
   if (storage.length) transferBlocks.push({ paragraph: sentence(t('notice:transfers.storage', { locations: joinList(storage.map((c) => countryName(c, m)), m) })) });
   transferBlocks.push(...rich(source.transfers?.statement));
+  const mechanisms = source.transfers?.mechanisms ?? [];
+  if (mechanisms.length) {
+    transferBlocks.push({ paragraph: sentence(t('details:transfers.mechanismsIntro')) }, { list: mechanisms.map((x) => [text(transferGroundText(x, m))]) });
+  }
   const transferItems = [...model.processors, ...model.recipients]
     .filter((party) => partyLeavesEea(party))
     .map((party) => [text(transferText(party, m))]);
-  if (transferItems.length) transferBlocks.push({ list: transferItems });
+  if (transferItems.length) transferBlocks.push({ paragraph: sentence(t('details:transfers.partiesIntro')) }, { list: transferItems });
   add('transfers', transferBlocks);
 
   // Retention — 13(2)(a).
-  if (model.retention.length) {
-    add('retention', [
+  add('retention', [
+    ...rich(source.retentionStatement),
+    ...(model.retention.length ? [
       { paragraph: sentence(t('notice:retention.intro')) },
       { facts: model.retention.map((r) => ({ label: pick(r.name, m), inlines: [text(r.phrase[m.lang] + (r.note ? `. ${pick(r.note, m)}` : ''))] })) },
-    ]);
-  }
+    ] : []),
+  ]);
 
   // Rights — 13(2)(b)(c)(d), derived from the bases used.
   const rightBlocks: Block[] = [{ paragraph: sentence(t('notice:rights.intro')) }];
@@ -137,6 +161,14 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
     }
     blocks.push(...rich(source.rights?.notes?.[right.id]));
     rightBlocks.push({ subsection: { id: `right-${right.id}`, heading: t(`terms:right.${right.id}.name`), blocks } });
+  }
+  for (const right of source.rights?.additional ?? []) {
+    const blocks: Block[] = [...rich(right.description)];
+    const facts: Fact[] = [];
+    if (right.legalSource) facts.push({ label: t('details:rights.legalSource'), inlines: [text(formatLawReference(right.legalSource, m))] });
+    if (right.moreInfo) facts.push({ label: t('details:rights.moreInfo'), inlines: [link(right.moreInfo, right.moreInfo)] });
+    if (facts.length) blocks.push({ facts });
+    rightBlocks.push({ subsection: { id: `right-${right.id}`, heading: pick(right.name, m), blocks } });
   }
   const howTo: Block[] = [...rich(source.rights?.howToExercise)];
   const requestContact = contactFacts(source.rights?.contact ?? source.controller.contact, m);
@@ -210,14 +242,13 @@ function purposeBlocks(p: Purpose, m: Messages): Block[] {
   const blocks: Block[] = [];
   if (p.description?.[m.lang]) blocks.push({ rich: p.description[m.lang]! });
   const facts: Fact[] = [];
-  const basis = legalBasisText(p, m);
-  if (basis) facts.push({ label: t('notice:label.legalBasis'), inlines: [text(basis)] });
+  for (const basis of purposeBasisTexts(p, m)) facts.push({ label: t('notice:label.legalBasis'), inlines: [text(basis)] });
   if (p.legalObligation) facts.push({ label: t('notice:label.legalObligation'), inlines: [text(formatLawReference(p.legalObligation, m))] });
   if (p.legitimateInterest) facts.push({ label: t('notice:label.legitimateInterest'), inlines: [text(pick(p.legitimateInterest, m))] });
   if (p.specialCategoryCondition) facts.push({ label: t('notice:label.specialCondition'), inlines: [text(specialConditionText(p.specialCategoryCondition, m))] });
   if (p.dataCategories.length) facts.push({ label: t('notice:label.data'), inlines: [text(joinList(p.dataCategories.map((c) => pick(c.name, m)), m))] });
   if (p.dataSubjects.length) facts.push({ label: t('notice:label.subjects'), inlines: [text(joinList(p.dataSubjects.map((s) => pick(s.name, m)), m))] });
-  if (p.processors.length) facts.push({ label: t('notice:label.processors'), inlines: [text(joinList(p.processors.map((x) => x.name), m))] });
+  if (p.processors.length) facts.push({ label: t('notice:label.processors'), inlines: [text(joinList(p.processors.map((x) => nameOf(x.name, m)), m))] });
   if (p.recipients.length) facts.push({ label: t('notice:label.recipients'), inlines: [text(joinList(p.recipients.map((x) => pick(x.name, m)), m))] });
   if (p.retention.length) {
     const rules = p.retention.map((r) => `${pick(r.name, m)}: ${r.phrase[m.lang]}`);
@@ -231,6 +262,33 @@ function purposeBlocks(p: Purpose, m: Messages): Block[] {
   return blocks;
 }
 
+function processorActivityBlocks(a: ProcessorActivity, m: Messages): Block[] {
+  const t = m.t;
+  const blocks: Block[] = a.description?.[m.lang] ? [{ rich: a.description[m.lang]! }] : [];
+  const facts: Fact[] = [{ label: t('details:processorRole.controllers'), inlines: [text(pick(a.controllers, m))] }];
+  if (a.dataCategories.length) facts.push({ label: t('notice:label.data'), inlines: [text(joinList(a.dataCategories.map((c) => pick(c.name, m)), m))] });
+  if (a.dataSubjects.length) facts.push({ label: t('notice:label.subjects'), inlines: [text(joinList(a.dataSubjects.map((s) => pick(s.name, m)), m))] });
+  if (a.subProcessors.length) facts.push({ label: t('notice:label.processors'), inlines: [text(joinList(a.subProcessors.map((x) => nameOf(x.name, m)), m))] });
+  if (a.retention.length) facts.push({ label: t('notice:label.retention'), inlines: [text(a.retention.map((r) => `${pick(r.name, m)}: ${r.phrase[m.lang]}`).join('; '))] });
+  blocks.push({ facts });
+  return blocks;
+}
+
+/** 'Doctolib SAS (France)', 'the United States', 'AWS'. */
+export function formatEntity(entity: Entity, m: Messages): string {
+  const country = entity.country && countryName(entity.country, m);
+  if (entity.name && country) return m.t('details:entity.withCountry', { name: entity.name, country });
+  return entity.name ?? country ?? '';
+}
+
+/** Where a processor comes from: its country of origin, parent company and contracting entity. */
+function processorOrigin(p: Processor, m: Messages): string | undefined {
+  const parts: string[] = [];
+  if (p.country) parts.push(countryName(p.country, m));
+  if (p.parentCompany) parts.push(m.t('details:entity.parentCompany', { entity: formatEntity(p.parentCompany, m) }));
+  if (p.contractingEntity) parts.push(m.t('details:entity.contractingEntity', { entity: formatEntity(p.contractingEntity, m) }));
+  return parts.length ? parts.join('; ') : undefined;
+}
 
 /** 'Functional cookies: … These cookies cannot be switched off.' */
 function cookieCategoryLine(c: CookieCategorySource, m: Messages): Inline[] {
@@ -244,14 +302,21 @@ function cookieCategoryLine(c: CookieCategorySource, m: Messages): Inline[] {
 function processorTable(processors: readonly Processor[], m: Messages): Table {
   const t = m.t;
   const optional = (value: string | undefined): Inline[] => [text(value || t('notice:notStated'))];
+  const withCategory = processors.some((p) => p.serviceCategory);
+  const locations = (p: Processor): string | undefined =>
+    pick(p.serverLocationsText, m) || (p.serverLocations?.length ? joinList(p.serverLocations.map((c) => countryName(c, m)), m) : undefined);
   return {
     caption: t('notice:recipients.processors'),
-    head: [t('notice:label.name'), t('notice:label.service'), t('notice:label.establishedIn'), t('notice:label.serverLocation'), t('notice:label.transfer')],
+    head: [
+      t('notice:label.name'), ...(withCategory ? [t('details:processorAnnex.category')] : []), t('notice:label.service'),
+      t('notice:label.establishedIn'), t('notice:label.serverLocation'), t('notice:label.transfer'),
+    ],
     rows: processors.map((p) => [
-      [{ text: p.name, strong: true }],
+      [{ text: nameOf(p.name, m), strong: true }],
+      ...(withCategory ? [optional(pick(p.serviceCategory, m) || undefined)] : []),
       [text(pick(p.service, m))],
-      optional(p.country && countryName(p.country, m)),
-      optional(p.serverLocations?.length ? joinList(p.serverLocations.map((c) => countryName(c, m)), m) : undefined),
+      optional(processorOrigin(p, m)),
+      optional(locations(p)),
       optional(p.transfer && t(`terms:transferMechanism.${p.transfer.mechanism}`)),
     ]),
   };

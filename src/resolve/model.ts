@@ -1,7 +1,7 @@
 import type { Language } from '../i18n/messages.js';
 import type { AuthorityFacts } from '../law/authorities.js';
 import type {
-  LegalBasisId, PolicySource, ProcessorActivitySource, ProcessorSource, PurposeSource, RecipientSource, RetentionRuleSource, RightId,
+  LegalBasisId, LegalBasisPartSource, PolicySource, ProcessorActivitySource, ProcessorSource, PurposeSource, RecipientSource, RetentionRuleSource, RightId,
 } from '../policy/policy-types.js';
 
 type Item<K extends 'dataSubjects' | 'dataCategories'> = PolicySource[K][number];
@@ -22,12 +22,22 @@ export interface RetentionRule extends RetentionRuleSource, Located {
   phrase: Record<Language, string>;
 }
 
+/**
+ * One art. 6(1) basis of a purpose, normalised: a purpose with a single
+ * legalBasis has one, a purpose with legalBases has one per entry.
+ */
+export interface PurposeBasis extends Omit<LegalBasisPartSource, 'dataCategories'>, Located {
+  dataCategories: DataCategory[];
+}
+
 export interface Purpose extends Omit<PurposeSource, 'dataSubjects' | 'dataCategories' | 'recipients' | 'processors' | 'retention'>, Located {
   dataSubjects: DataSubject[];
   dataCategories: DataCategory[];
   recipients: Recipient[];
   processors: Processor[];
   retention: RetentionRule[];
+  /** Every art. 6(1) basis the purpose relies on, from legalBasis or legalBases. */
+  bases: PurposeBasis[];
   /** True when any of its data categories is special (art. 9) data. */
   usesSpecialData: boolean;
 }
@@ -47,6 +57,8 @@ export interface DerivedRight {
   purposes: Purpose[];
   /** The bases or conditions that bring it into play. */
   bases: string[];
+  /** True when the statement itself lists the right (rights.stated). */
+  stated: boolean;
 }
 
 /** A policy with references resolved, rights derived and periods written out. */

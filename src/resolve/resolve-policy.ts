@@ -5,10 +5,10 @@ import { consentBases } from '../law/legal-bases.js';
 import { rights as rightFacts } from '../law/rights.js';
 import { positionOf, type SourceDocument } from '../load/load-document.js';
 import { joinPointer } from '../load/json-pointer.js';
-import type { LegalBasisId, PolicySource, RightId } from '../policy/policy-types.js';
+import type { LegalBasisId, PolicySource, PurposeSource, RightId } from '../policy/policy-types.js';
 import { didYouMean } from '../validate/did-you-mean.js';
 import type {
-  DataCategory, DataSubject, DerivedRight, PolicyModel, Processor, ProcessorActivity, Purpose, Recipient, RetentionRule,
+  DataCategory, DataSubject, DerivedRight, PolicyModel, Processor, ProcessorActivity, Purpose, PurposeBasis, Recipient, RetentionRule,
 } from './model.js';
 import { retentionPhrase } from './retention-phrase.js';
 
@@ -21,8 +21,8 @@ import { retentionPhrase } from './retention-phrase.js';
 export function resolvePolicy(doc: SourceDocument, messages: Messages): { value: PolicyModel; diagnostics: Diagnostic[] } {
   const source = doc.value as PolicySource;
   const diagnostics: Diagnostic[] = [];
-  const report = (ruleId: string, pointer: string, key: string, vars: Record<string, unknown>, suggestion?: string): void => {
-    const pos = positionOf(doc, pointer);
+  const report = (ruleId: string, pointer: string, key: string, vars: Record<string, unknown>, suggestion?: string, where: 'value' | 'key' = 'value'): void => {
+    const pos = positionOf(doc, pointer, where);
     diagnostics.push({
       ruleId, severity: 'error', message: messages.t(key, vars), file: doc.file, pointer, line: pos.line, column: pos.column,
       ...(suggestion ? { suggestion: messages.t('diagnostics:didYouMean', { value: suggestion }) } : {}),
@@ -47,6 +47,11 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
   const categories = new Map<string, DataCategory>(
     [...index(source.dataCategories, 'dataCategories')].map(([id, c]) => [id, { ...c, usedBy: [] }]),
   );
+  if (source.collectsSpecialCategories === false) {
+    for (const c of categories.values()) {
+      if (c.special) report('data/special-category-contradiction', joinPointer(c.pointer, 'special'), 'diagnostics:data.specialContradiction', { id: c.id });
+    }
+  }
   const processors = new Map<string, Processor>(
     [...index(source.processors, 'processors')].map(([id, p]) => [id, { ...p, usedBy: [] }]),
   );
@@ -78,6 +83,9 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
       report('reference/duplicate-id', joinPointer(pointer, 'id'), 'diagnostics:reference.duplicateId', { id: rule.id });
       return;
     }
+    if (rule.earliestOf && (rule.period || rule.condition)) {
+      report('retention/conflicting-terms', joinPointer(pointer, 'earliestOf'), 'diagnostics:retention.conflictingTerms', {}, undefined, 'key');
+    }
     const phrase = {} as Record<Language, string>;
     for (const [lang, m] of phraseMessages) phrase[lang] = retentionPhrase(rule, m);
     retention.set(rule.id, {
@@ -103,14 +111,43 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
       recipients: lookUp(p.recipients, recipients, joinPointer(pointer, 'recipients'), 'recipient'),
       processors: lookUp(p.processors, processors, joinPointer(pointer, 'processors'), 'processor'),
       retention: lookUp(p.retention, retention, joinPointer(pointer, 'retention'), 'retention'),
+      bases: [],
       usesSpecialData: false,
     };
+    purpose.bases = purposeBases(p, pointer, purpose.dataCategories);
     purpose.usesSpecialData = purpose.dataCategories.some((c) => c.special !== undefined);
     for (const c of purpose.dataCategories) c.usedBy.push(purpose);
     for (const r of purpose.recipients) r.usedBy.push(purpose);
     for (const r of purpose.processors) r.usedBy.push(purpose);
     purposes.push(purpose);
   });
+
+  /** The purpose's bases, normalised; a basis part may only name the purpose's own data categories. */
+  function purposeBases(p: PurposeSource, pointer: string, own: DataCategory[]): PurposeBasis[] {
+    const single = p.legalBasis ?? p.legalBasisExplanation ?? p.legalObligation ?? p.legitimateInterest;
+    if (p.legalBases && single !== undefined) {
+      report('purpose/conflicting-legal-bases', joinPointer(pointer, 'legalBases'), 'diagnostics:purpose.conflictingBases', {}, undefined, 'key');
+    }
+    if (p.legalBases) {
+      const ownById = new Map(own.map((c) => [c.id, c]));
+      return p.legalBases.map((part, j) => {
+        const partPointer = joinPointer(pointer, 'legalBases', j);
+        return {
+          ...part, pointer: partPointer,
+          dataCategories: lookUp(part.dataCategories, ownById, joinPointer(partPointer, 'dataCategories'), 'purposeDataCategory'),
+        };
+      });
+    }
+    if (!p.legalBasis) return [];
+    return [{
+      basis: p.legalBasis,
+      pointer: joinPointer(pointer, 'legalBasis'),
+      dataCategories: [],
+      ...(p.legalBasisExplanation ? { explanation: p.legalBasisExplanation } : {}),
+      ...(p.legalObligation ? { legalObligation: p.legalObligation } : {}),
+      ...(p.legitimateInterest ? { legitimateInterest: p.legitimateInterest } : {}),
+    }];
+  }
 
   const activityIds = new Set<string>();
   const processorActivities: ProcessorActivity[] = [];
@@ -131,7 +168,16 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
     });
   });
 
-  const legalBasesUsed = [...new Set(purposes.flatMap((p) => (p.legalBasis ? [p.legalBasis] : [])))].sort() as LegalBasisId[];
+  // Additional rights: unique ids, and none that is a GDPR right (those belong in rights.stated).
+  const additionalIds = new Set<string>();
+  (source.rights?.additional ?? []).forEach((right, i) => {
+    const idPointer = joinPointer('', 'rights', 'additional', i, 'id');
+    if (rightFacts.some((r) => r.id === right.id)) report('rights/gdpr-right-as-additional', idPointer, 'diagnostics:rights.gdprRightAsAdditional', { id: right.id });
+    else if (additionalIds.has(right.id)) report('reference/duplicate-id', idPointer, 'diagnostics:reference.duplicateId', { id: right.id });
+    additionalIds.add(right.id);
+  });
+
+  const legalBasesUsed = [...new Set(purposes.flatMap((p) => p.bases.map((b) => b.basis)))].sort() as LegalBasisId[];
 
   return {
     value: {
@@ -145,7 +191,7 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
       processors: [...processors.values()],
       recipients: [...recipients.values()],
       retention: [...retention.values()],
-      rights: deriveRights(purposes, new Set(Object.keys(source.rights?.notes ?? {}) as RightId[])),
+      rights: deriveRights(purposes, new Set(Object.keys(source.rights?.notes ?? {}) as RightId[]), source.rights?.stated),
       authority: authorities[source.complaints?.authority ?? defaultAuthority],
       legalBasesUsed,
     },
@@ -154,38 +200,40 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
 }
 
 /**
- * The rights the notice must explain, from the bases actually used
- * (law/rights.ts), plus those the policy explains itself (`noted`).
+ * The rights the notice must explain: those that always apply, those brought
+ * into play by any basis of any purpose (law/rights.ts), those the policy
+ * explains itself (`noted`, for rights listed only then) and those the
+ * statement itself lists (`stated`).
  */
-export function deriveRights(purposes: readonly Purpose[], noted: ReadonlySet<RightId> = new Set()): DerivedRight[] {
+export function deriveRights(
+  purposes: readonly Purpose[], noted: ReadonlySet<RightId> = new Set(), stated: readonly RightId[] = [],
+): DerivedRight[] {
   const derived: DerivedRight[] = [];
   for (const right of rightFacts) {
     const when = right.appliesWhen;
+    const isStated = stated.includes(right.id);
     if (when === 'noted') {
-      if (noted.has(right.id)) derived.push({ id: right.id, article: right.article, purposes: [], bases: [] });
+      if (noted.has(right.id) || isStated) derived.push({ id: right.id, article: right.article, purposes: [], bases: [], stated: isStated });
       continue;
     }
     if (when === 'always') {
-      derived.push({ id: right.id, article: right.article, purposes: [], bases: [] });
+      derived.push({ id: right.id, article: right.article, purposes: [], bases: [], stated: isStated });
       continue;
     }
-    const triggering = purposes.filter((p) => {
-      if (when === 'automated') return p.automatedDecision !== undefined;
+    /** The bases and conditions of one purpose that bring this right into play. */
+    const triggers = (p: Purpose): string[] => {
+      if (when === 'automated') return [];
+      const ids = p.bases.map((b) => b.basis as string);
       if (when === 'consent') {
-        return (p.legalBasis !== undefined && consentBases.has(p.legalBasis)) ||
-          (p.specialCategoryCondition !== undefined && consentBases.has(p.specialCategoryCondition.condition));
+        if (p.specialCategoryCondition) ids.push(p.specialCategoryCondition.condition);
+        return ids.filter((id) => consentBases.has(id));
       }
-      return p.legalBasis !== undefined && when.includes(p.legalBasis);
-    });
-    if (triggering.length === 0) continue;
-    const bases = new Set<string>();
-    for (const p of triggering) {
-      if (p.legalBasis && (when !== 'consent' || consentBases.has(p.legalBasis))) bases.add(p.legalBasis);
-      if (when === 'consent' && p.specialCategoryCondition && consentBases.has(p.specialCategoryCondition.condition)) {
-        bases.add(p.specialCategoryCondition.condition);
-      }
-    }
-    derived.push({ id: right.id, article: right.article, purposes: triggering, bases: [...bases].sort() });
+      return ids.filter((id) => (when as readonly string[]).includes(id));
+    };
+    const triggering = purposes.filter((p) => (when === 'automated' ? p.automatedDecision !== undefined : triggers(p).length > 0));
+    if (triggering.length === 0 && !isStated) continue;
+    const bases = [...new Set(triggering.flatMap(triggers))].sort();
+    derived.push({ id: right.id, article: right.article, purposes: triggering, bases, stated: isStated });
   }
   return derived;
 }

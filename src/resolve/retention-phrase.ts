@@ -1,6 +1,6 @@
 import type { Messages } from '../i18n/messages.js';
 import { laws } from '../law/laws.js';
-import type { LawReference, RetentionRuleSource } from '../policy/policy-types.js';
+import type { LawReference, RetentionRuleSource, RetentionTermSource } from '../policy/policy-types.js';
 
 const DURATION = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/;
 
@@ -45,24 +45,38 @@ export function formatLawReference(ref: LawReference, messages: Messages): strin
   return `${name} (${provision ? `${abbreviation}, ${provision}` : abbreviation})`;
 }
 
+/** One term written out: '3 jaar na het laatste contact', 'zolang de overeenkomst duurt'. */
+export function retentionTermPhrase(term: RetentionTermSource, messages: Messages): string {
+  const t = messages.t;
+  if (!term.period) return t(`terms:retention.condition.${term.condition ?? 'as-long-as-necessary'}`);
+  const duration = formatDuration(term.period, messages);
+  const base = term.from ? t(`terms:retention.from.${term.from}`, { duration }) : duration;
+  const phrase = term.maximum ? t('terms:retention.maximum', { period: base }) : base;
+  return term.condition ? t('terms:retention.or', { first: phrase, second: t(`terms:retention.condition.${term.condition}`) }) : phrase;
+}
+
 /**
  * A retention rule written out in one language, e.g.
  * '20 jaar na het einde van de behandelovereenkomst (Wet op de geneeskundige
- * behandelingsovereenkomst, WGBO, BW 7:454)'.
+ * behandelingsovereenkomst, WGBO, BW 7:454)'. Clauses are added in a fixed
+ * order: the term (or the earliest of several), consent, objection, legal
+ * source, what happens afterwards, a legal-claims hold, deletion handling.
  */
 export function retentionPhrase(rule: RetentionRuleSource, messages: Messages): string {
   const t = messages.t;
-  let phrase: string;
-  if (rule.period) {
-    const duration = formatDuration(rule.period, messages);
-    const base = rule.from ? t(`terms:retention.from.${rule.from}`, { duration }) : duration;
-    phrase = rule.maximum ? t('terms:retention.maximum', { period: base }) : base;
-    if (rule.condition) phrase = t('terms:retention.or', { first: phrase, second: t(`terms:retention.condition.${rule.condition}`) });
-  } else {
-    phrase = t(`terms:retention.condition.${rule.condition ?? 'as-long-as-necessary'}`);
-  }
+  let phrase = rule.earliestOf
+    ? t('terms:retention.earliestOf', { terms: rule.earliestOf.map((term) => retentionTermPhrase(term, messages)).join('; ') })
+    : retentionTermPhrase(rule, messages);
   if (rule.withConsent) phrase = t('terms:retention.withConsent', { phrase, period: formatDuration(rule.withConsent, messages) });
   if (rule.endsOnObjection) phrase = t('terms:retention.endsOnObjection', { phrase });
   if (rule.legalSource) phrase = t('terms:retention.legalSource', { phrase, source: formatLawReference(rule.legalSource, messages) });
+  if (rule.afterwards) phrase = t(`terms:retention.afterwards.${rule.afterwards}`, { phrase });
+  if (rule.legalClaimsHold) phrase = t('terms:retention.legalClaimsHold', { phrase, term: retentionTermPhrase(rule.legalClaimsHold, messages) });
+  if (rule.deletionHandling) {
+    const { period, extendedPeriod } = rule.deletionHandling;
+    phrase = extendedPeriod
+      ? t('terms:retention.deletionHandlingExtended', { phrase, period: formatDuration(period, messages), extended: formatDuration(extendedPeriod, messages) })
+      : t('terms:retention.deletionHandling', { phrase, period: formatDuration(period, messages) });
+  }
   return phrase;
 }

@@ -29,6 +29,8 @@ export function createAjv(options: { standalone: boolean }): Ajv2020 {
     allErrors: true,
     strict: true,
     strictRequired: false,
+    // A processor's name is a proper name (string) or a description per language (object).
+    allowUnionTypes: true,
     verbose: true,
     ...(options.standalone ? { code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } } : {}),
   });

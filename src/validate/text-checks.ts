@@ -14,8 +14,9 @@ type SchemaNode = Record<string, unknown>;
  * `x-translated` (every language in metadata.languages is present) and
  * `x-markdown` (no raw HTML, no unsafe link). The schema is the single
  * statement of which values are texts; this walker follows $ref,
- * properties, patternProperties and items, which is all the policy schema
- * uses to reach a text.
+ * properties, patternProperties, items, and if/then/else on a type test
+ * (a processor's name: a string, or a text per language), which is all the
+ * policy schema uses to reach a text.
  */
 export function findTextProblems(schema: SchemaNode, document: unknown): TextProblem[] {
   const defs = (schema.$defs ?? {}) as Record<string, SchemaNode>;
@@ -30,6 +31,11 @@ export function findTextProblems(schema: SchemaNode, document: unknown): TextPro
 
   const walk = (nodeIn: SchemaNode, value: unknown, pointer: string): void => {
     const node = resolve(nodeIn);
+    const test = node.if as SchemaNode | undefined;
+    if (test && typeof test.type === 'string') {
+      const branch = (jsonType(value) === test.type ? node.then : node.else) as SchemaNode | undefined;
+      if (branch) walk(branch, value, pointer);
+    }
     if (node['x-markdown'] === true && typeof value === 'string') {
       for (const hazard of findMarkdownHazards(value)) problems.push({ kind: 'unsafe-markdown', pointer, hazard });
     }
@@ -54,6 +60,14 @@ export function findTextProblems(schema: SchemaNode, document: unknown): TextPro
 
   walk(schema, document, '');
   return problems;
+}
+
+/** The JSON Schema type name of a parsed JSON value. */
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
 }
 
 /** metadata.languages when it is well-formed; otherwise nothing to demand. */

@@ -22,7 +22,9 @@ export function validateDocument(doc: SourceDocument, messages: Messages): Diagn
     seen.add(key);
     diagnostics.push(d);
   };
-  if (!validate(doc.value)) for (const error of dropAnyOfBranches(validate.errors ?? [])) add(toDiagnostic(error, doc, messages));
+  // An 'if' failure only says the then/else branch failed; that branch's own errors say how.
+  const schemaErrors = validate(doc.value) ? [] : dropAnyOfBranches(validate.errors ?? []).filter((e) => e.keyword !== 'if');
+  for (const error of schemaErrors) add(toDiagnostic(error, doc, messages));
   for (const problem of findTextProblems(schema, doc.value)) add(textDiagnostic(problem, doc, messages));
   return diagnostics;
 }
@@ -50,9 +52,22 @@ function dropAnyOfBranches(errors: ErrorObject[]): ErrorObject[] {
   return errors.filter((e) => !anyOfPaths.some((p) => `${e.instancePath}\u0000${e.schemaPath}`.startsWith(p)));
 }
 
-/** The $defs name an error's schema path runs through last, e.g. 'duration'. */
-function definitionName(schemaPath: string): string | undefined {
-  const names = [...schemaPath.matchAll(/\$defs\/([^/]+)/g)];
+let definitionsByText: Map<string, string> | undefined;
+
+/**
+ * The $defs name of the schema an error comes from, e.g. 'duration': the
+ * definition the failing keyword sits in (ajv inlines references, so the
+ * schema path alone does not always name it; the ahead-of-time validator
+ * holds copies of the schema, so definitions are matched by content), else
+ * the last one the schema path runs through.
+ */
+function definitionName(error: ErrorObject): string | undefined {
+  definitionsByText ??= new Map(
+    Object.entries((policySchema().schema as { $defs?: Record<string, unknown> }).$defs ?? {}).map(([name, def]) => [JSON.stringify(def), name]),
+  );
+  const own = error.parentSchema === undefined ? undefined : definitionsByText.get(JSON.stringify(error.parentSchema));
+  if (own) return own;
+  const names = [...error.schemaPath.matchAll(/\$defs\/([^/]+)/g)];
   return names[names.length - 1]?.[1];
 }
 
@@ -63,7 +78,7 @@ function toDiagnostic(error: ErrorObject, doc: SourceDocument, messages: Message
   let message: string;
   let suggestion: string | undefined;
   let position: SourcePosition;
-  const defName = definitionName(error.schemaPath);
+  const defName = definitionName(error);
 
   switch (error.keyword) {
     case 'required': {
@@ -105,9 +120,10 @@ function toDiagnostic(error: ErrorObject, doc: SourceDocument, messages: Message
       break;
     }
     case 'type': {
-      const type = String((error.params as { type: string }).type);
+      // ajv gives several allowed types as 'string,object'.
+      const types = String((error.params as { type: string | string[] }).type).split(',');
       ruleId = 'schema/type';
-      message = t('diagnostics:schema.type', { type: t(`diagnostics:types.${type}`) });
+      message = t('diagnostics:schema.type', { type: types.map((type) => t(`diagnostics:types.${type}`)).join(t('diagnostics:types.or')) });
       position = positionOf(doc, pointer);
       break;
     }

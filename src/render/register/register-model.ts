@@ -3,8 +3,8 @@ import { partyLeavesEea } from '../../law/eea.js';
 import type { Contact } from '../../policy/policy-types.js';
 import type { DataCategory, PolicyModel, Processor, ProcessorActivity, Purpose, Recipient, RetentionRule } from '../../resolve/model.js';
 import { formatLawReference } from '../../resolve/retention-phrase.js';
-import { countryName, formatAddress, formatDate, joinList, pick } from '../format.js';
-import { legalBasisText, specialConditionText, transferText } from '../legal-text.js';
+import { countryName, formatAddress, formatDate, joinList, nameOf, pick } from '../format.js';
+import { purposeBasisTexts, specialConditionText, transferText } from '../legal-text.js';
 import { markdownToPlainText } from './plain-text.js';
 
 /**
@@ -122,7 +122,8 @@ function recipientLine(r: Recipient, m: Messages): string {
 function processorLine(p: Processor, m: Messages): string {
   const service = pick(p.service, m);
   const where = p.country ? ` (${countryName(p.country, m)})` : '';
-  return service ? `${p.name}${where}: ${service}` : `${p.name}${where}`;
+  const name = nameOf(p.name, m);
+  return service ? `${name}${where}: ${service}` : `${name}${where}`;
 }
 
 /** 'Rule (categories it covers): period. Note' — the categories are named unless the rule is named after its one category. */
@@ -168,9 +169,9 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
   { key: 'systems', width: 24, cell: (p) => p.systems ?? [] },
 ];
 
-/** The art. 6 basis, with the law behind a legal obligation and the interest behind legitimate interests. */
+/** The art. 6 basis (each of them, for a purpose with several), with the law behind a legal obligation and the interest behind legitimate interests. */
 function legalBasisCell(p: Purpose, m: Messages): RegisterCell {
-  const lines = [...one(legalBasisText(p, m))];
+  const lines = purposeBasisTexts(p, m);
   if (p.legalObligation) lines.push(m.t('register:cell.legalObligation', { law: formatLawReference(p.legalObligation, m) }));
   if (p.legitimateInterest) lines.push(m.t('register:cell.legitimateInterest', { interest: pick(p.legitimateInterest, m) }));
   return lines;

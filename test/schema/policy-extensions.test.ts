@@ -1,0 +1,392 @@
+import { describe, expect, it } from 'vitest';
+import { messagesFor } from '../../src/i18n/messages.js';
+import type { PolicySource } from '../../src/policy/policy-types.js';
+import { renderNotice } from '../../src/render/render-notice.js';
+import { analyse, miniPolicy, positionIn } from '../support/mini-policy.js';
+
+/** The only diagnostic of a run, with its rule, message, pointer and position. */
+function only(result: ReturnType<typeof analyse>) {
+  expect(result.diagnostics).toHaveLength(1);
+  return result.diagnostics[0]!;
+}
+
+function notices(policy: PolicySource): Record<'nl' | 'en', { markdown: string; html: string }> {
+  const { model, diagnostics } = analyse(policy);
+  expect(diagnostics).toEqual([]);
+  return {
+    nl: renderNotice(model!, messagesFor('nl', policy.metadata.formality)),
+    en: renderNotice(model!, messagesFor('en')),
+  };
+}
+
+describe('legalBases: several bases for one purpose', () => {
+  const split = (): PolicySource => {
+    const p = miniPolicy();
+    delete p.purposes[0]!.legalBasis;
+    p.purposes[0]!.legalBases = [
+      { basis: '6(1)(b)', dataCategories: ['phone'], appliesTo: { nl: 'Telefoonnummer van de gebruiker', en: "The user's phone number" } },
+      {
+        basis: '6(1)(a)', dataCategories: ['contacts'],
+        explanation: { nl: 'Via een pop-upvenster.', en: 'Through a pop-up window.' },
+      },
+    ];
+    return p;
+  };
+
+  it('resolves every basis, and rights follow all of them', () => {
+    const { model, diagnostics } = analyse(split());
+    expect(diagnostics).toEqual([]);
+    const purpose = model!.purposes[0]!;
+    expect(purpose.bases.map((b) => [b.basis, b.dataCategories.map((c) => c.id)])).toEqual([['6(1)(b)', ['phone']], ['6(1)(a)', ['contacts']]]);
+    expect(model!.legalBasesUsed).toEqual(['6(1)(a)', '6(1)(b)']);
+    const withdraw = model!.rights.find((r) => r.id === 'withdraw-consent');
+    expect(withdraw?.bases).toEqual(['6(1)(a)']);
+    expect(withdraw?.purposes.map((p) => p.id)).toEqual(['connect']);
+    expect(model!.rights.find((r) => r.id === 'portability')?.bases).toEqual(['6(1)(a)', '6(1)(b)']);
+  });
+
+  it('shows each basis with what it covers, in both languages', () => {
+    const out = notices(split());
+    expect(out.nl.markdown).toContain("**Grondslag:** Telefoonnummer van de gebruiker: Uitvoering van een overeenkomst");
+    expect(out.en.markdown).toContain("**Legal basis:** The user's phone number: Performance of a contract (Article 6(1)(b) GDPR)\n");
+    expect(out.en.markdown).toContain('Consent (Article 6(1)(a) GDPR) for Address-book contacts. Through a pop-up window.');
+    expect(out.en.html).toContain('Consent (Article 6(1)(a) GDPR) for Address-book contacts. Through a pop-up window.');
+    expect(out.nl.html).toContain('voor Telefoonboekcontacten. Via een pop-upvenster.');
+  });
+
+  it('reports an unknown basis at its value', () => {
+    const p = split();
+    (p.purposes[0]!.legalBases![1] as { basis: string }).basis = '6(1)(z)';
+    const result = analyse(p);
+    const d = only(result);
+    expect(d).toMatchObject({ ruleId: 'schema/enum', pointer: '/purposes/0/legalBases/1/basis', ...positionIn(result.text, '"6(1)(z)"') });
+    expect(d.message).toBe('must be one of 6(1)(a)…6(1)(f)');
+  });
+
+  it('refuses legalBasis and legalBases together, at the legalBases key', () => {
+    const p = split();
+    p.purposes[0]!.legalBasis = '6(1)(f)';
+    const result = analyse(p);
+    const d = only(result);
+    expect(d).toMatchObject({
+      ruleId: 'purpose/conflicting-legal-bases', pointer: '/purposes/0/legalBases',
+      message: 'give either "legalBasis" (with its explanation, obligation or interest) or "legalBases", not both', ...positionIn(result.text, '"legalBases"'),
+    });
+  });
+
+  it('refuses a purpose-level legitimate interest next to legalBases, which would not be shown', () => {
+    const p = split();
+    p.purposes[0]!.legitimateInterest = { nl: 'Belang', en: 'Interest' };
+    expect(only(analyse(p)).ruleId).toBe('purpose/conflicting-legal-bases');
+  });
+
+  it('refuses a basis for a data category the purpose does not use', () => {
+    const p = split();
+    p.purposes[0]!.dataCategories = ['phone'];
+    const result = analyse(p);
+    const d = only(result);
+    expect(d).toMatchObject({
+      ruleId: 'reference/dangling', pointer: '/purposes/0/legalBases/1/dataCategories/0',
+      message: 'no data category of this purpose has the id "contacts"', ...positionIn(result.text, '"contacts"', 2),
+    });
+  });
+});
+
+describe('processor annex', () => {
+  const annex = (): PolicySource => {
+    const p = miniPolicy();
+    p.processors = [
+      {
+        id: 'aws', name: 'AWS EMEA', service: { nl: 'Hosting van gegevens', en: 'Hosting of data' },
+        serviceCategory: { nl: 'Hosting', en: 'Hosting' },
+        parentCompany: { country: 'US' }, contractingEntity: { country: 'LU' }, serverLocations: ['EU'],
+      },
+      {
+        id: 'zendesk', name: 'ZenDesk', service: { nl: 'Tickets', en: 'Tickets' }, country: 'US',
+        serverLocations: ['US', 'EU'], serverLocationsText: { nl: 'VS, EU of Azië', en: 'US, EU or Asia' },
+      },
+    ];
+    return p;
+  };
+
+  it('shows category, parent company, contracting party and server locations in words', () => {
+    const out = notices(annex());
+    expect(out.en.markdown).toContain('| Name | Service category | Service | Established in | Data stored in | Transfer safeguard |');
+    expect(out.en.markdown).toContain('| **AWS EMEA** | Hosting | Hosting of data | parent company: the United States; contracting party: Luxembourg | the European Union |');
+    expect(out.nl.markdown).toContain('moedermaatschappij: de Verenigde Staten; contractspartij: Luxemburg');
+    expect(out.en.html).toContain('US, EU or Asia');
+    expect(out.nl.html).toContain('VS, EU of Azië');
+    // A parent company's country alone is not a transfer; an establishment outside the EEA is.
+    expect(out.en.markdown).not.toContain('- AWS EMEA: the United States');
+    expect(out.en.markdown).toContain('outside the European Economic Area:\n\n- ZenDesk: the United States');
+  });
+
+  it('reports an empty parent company and a country written out', () => {
+    const p = annex();
+    p.processors![0]!.parentCompany = {};
+    p.processors![0]!.contractingEntity = { country: 'Luxembourg' };
+    const result = analyse(p);
+    expect(result.diagnostics).toHaveLength(2);
+    const [empty, country] = result.diagnostics;
+    expect(empty).toMatchObject({ ruleId: 'schema/empty', pointer: '/processors/0/parentCompany', ...positionIn(result.text, '{}') });
+    expect(country).toMatchObject({
+      ruleId: 'schema/pattern', pointer: '/processors/0/contractingEntity/country',
+      message: 'must be a two-letter country code such as NL, IE or US (EU for the European Union)', ...positionIn(result.text, '"Luxembourg"'),
+    });
+  });
+});
+
+describe('retention: earliest of, legal-claims hold, deletion handling, afterwards', () => {
+  const withRules = (rules: PolicySource['retention']): PolicySource => ({ ...miniPolicy(), retention: rules });
+
+  it('accepts the new terms and writes them out in both languages', () => {
+    const out = notices(withRules([
+      {
+        id: 'prospects', name: { nl: 'Prospects', en: 'Prospects' },
+        earliestOf: [{ period: 'P3Y', from: 'last-contact' }, { condition: 'until-objection' }, { condition: 'until-deletion-request' }],
+      },
+      {
+        id: 'account', name: { nl: 'Account', en: 'Account' }, condition: 'contract-duration',
+        legalClaimsHold: { period: 'P5Y', from: 'end-of-contract' },
+      },
+      {
+        id: 'profile', name: { nl: 'Profiel', en: 'Profile' }, condition: 'until-deletion-request',
+        deletionHandling: { period: 'P30D', extendedPeriod: 'P60D' },
+      },
+      { id: 'answers', name: { nl: 'Antwoorden', en: 'Answers' }, period: 'P1M', from: 'submission', afterwards: 'anonymised' },
+      { id: 'id-copy', name: { nl: 'Kopie ID', en: 'ID copy' }, condition: 'until-verification' },
+      { id: 'ads', name: { nl: 'Advertenties', en: 'Ads' }, condition: 'until-opt-out' },
+    ]));
+    const en = [
+      'whichever comes first: 3 years after the last contact; until you object; until you ask for deletion',
+      'for the duration of the contract. To protect against legal claims, some of the data may be kept for up to 5 years after the end of the contract',
+      'until you ask for deletion. A request for deletion is carried out within at most 30 days; for a complex request this can be extended to 60 days',
+      '1 month after the data was sent to us; the data is then anonymised',
+      'until it has been verified, after which it is deleted',
+      'until you opt out',
+    ];
+    const nl = [
+      'wat het eerst komt: 3 jaar na het laatste contact; totdat u bezwaar maakt; totdat u om verwijdering vraagt',
+      'zolang de overeenkomst duurt. Ter bescherming tegen mogelijke rechtsvorderingen kan een deel van de gegevens worden bewaard tot 5 jaar na het einde van de overeenkomst',
+      'totdat u om verwijdering vraagt. Een verzoek om verwijdering wordt binnen ten hoogste 30 dagen uitgevoerd; bij een complex verzoek kan deze termijn worden verlengd tot 60 dagen',
+      '1 maand nadat de gegevens aan ons zijn verzonden; daarna worden de gegevens geanonimiseerd',
+      'totdat de gegevens zijn gecontroleerd; daarna worden ze verwijderd',
+      'totdat u zich afmeldt',
+    ];
+    for (const phrase of en) { expect(out.en.markdown).toContain(phrase); expect(out.en.html).toContain(phrase); }
+    for (const phrase of nl) { expect(out.nl.markdown).toContain(phrase); expect(out.nl.html).toContain(phrase); }
+  });
+
+  it('uses the informal Dutch register for the opt-out condition', () => {
+    const p = withRules([{ id: 'ads', name: { nl: 'Advertenties', en: 'Ads' }, condition: 'until-opt-out' }]);
+    p.metadata.formality = 'informal';
+    expect(notices(p).nl.markdown).toContain('totdat je je afmeldt');
+  });
+
+  it('needs at least two terms in earliestOf', () => {
+    const result = analyse(withRules([{ id: 'x', name: { nl: 'X', en: 'X' }, earliestOf: [{ period: 'P3Y' }] }]));
+    expect(only(result)).toMatchObject({
+      ruleId: 'schema/empty', pointer: '/retention/0/earliestOf', message: 'must have at least 2 item(s)', ...positionIn(result.text, '"earliestOf": ', 1, 14),
+    });
+  });
+
+  it('needs a period or a condition in every term', () => {
+    const result = analyse(withRules([{ id: 'x', name: { nl: 'X', en: 'X' }, earliestOf: [{ period: 'P3Y' }, { from: 'last-contact' }] }]));
+    expect(only(result)).toMatchObject({
+      ruleId: 'schema/any-of', pointer: '/retention/0/earliestOf/1', message: 'needs a "period" or a "condition"',
+      ...positionIn(result.text, '{\n          "from"', 1),
+    });
+  });
+
+  it('needs a period for deletion handling', () => {
+    const result = analyse(withRules([{ id: 'x', name: { nl: 'X', en: 'X' }, condition: 'until-deletion-request', deletionHandling: { extendedPeriod: 'P60D' } as never }]));
+    expect(only(result)).toMatchObject({
+      ruleId: 'schema/required', pointer: '/retention/0/deletionHandling/period', message: 'missing required property "period"',
+      ...positionIn(result.text, '"deletionHandling": ', 1, 20),
+    });
+  });
+
+  it('refuses earliestOf next to a period, at the earliestOf key', () => {
+    const result = analyse(withRules([{ id: 'x', name: { nl: 'X', en: 'X' }, period: 'P1Y', earliestOf: [{ period: 'P3Y' }, { condition: 'until-objection' }] }]));
+    expect(only(result)).toMatchObject({
+      ruleId: 'retention/conflicting-terms', pointer: '/retention/0/earliestOf',
+      message: 'give either "earliestOf" or a "period" or "condition", not both: list every term inside "earliestOf"',
+      ...positionIn(result.text, '"earliestOf"'),
+    });
+  });
+
+  it('names earliestOf when a rule has no term at all', () => {
+    const result = analyse(withRules([{ id: 'x', name: { nl: 'X', en: 'X' } }]));
+    expect(only(result).message).toBe('needs a "period", a "condition" or "earliestOf"');
+  });
+});
+
+describe('rights: stated and additional', () => {
+  const withRights = (): PolicySource => ({
+    ...miniPolicy(),
+    rights: {
+      stated: ['objection'],
+      additional: [{
+        id: 'post-mortem', name: { nl: 'Recht na overlijden', en: 'Right after death' },
+        description: { nl: 'U bepaalt wat er na uw overlijden met uw gegevens gebeurt.', en: 'You decide what happens to your data after your death.' },
+        moreInfo: 'https://www.cnil.fr/',
+      }],
+    },
+  });
+
+  it('keeps a stated right that no basis brings into play, and shows additional rights', () => {
+    const { model } = analyse(withRights());
+    const objection = model!.rights.find((r) => r.id === 'objection');
+    expect(objection).toMatchObject({ stated: true, purposes: [], bases: [] });
+    const out = notices(withRights());
+    expect(out.en.markdown).toContain('### Right to object');
+    expect(out.nl.markdown).toContain('### Recht van bezwaar');
+    expect(out.en.markdown).toContain('### Right after death\n\nYou decide what happens to your data after your death.');
+    expect(out.nl.html).toContain('<h3 id="right-post-mortem">Recht na overlijden</h3>');
+    expect(out.en.html).toContain('href="https://www.cnil.fr/"');
+  });
+
+  it('without stated, objection is not derived for a contract basis', () => {
+    const { model } = analyse(miniPolicy());
+    expect(model!.rights.map((r) => r.id)).not.toContain('objection');
+  });
+
+  it('reports an additional right without a description', () => {
+    const p = withRights();
+    delete (p.rights!.additional![0] as Partial<{ description: unknown }>).description;
+    const result = analyse(p);
+    expect(only(result)).toMatchObject({
+      ruleId: 'schema/required', pointer: '/rights/additional/0/description', ...positionIn(result.text, '"additional": [', 1, 15 + 7),
+    });
+  });
+
+  it('refuses a GDPR right as an additional right, and a repeated additional id', () => {
+    const p = withRights();
+    const extra = p.rights!.additional![0]!;
+    p.rights!.additional = [{ ...extra, id: 'erasure' }, extra, { ...extra }];
+    const result = analyse(p);
+    expect(result.diagnostics).toHaveLength(2);
+    expect(result.diagnostics[0]).toMatchObject({
+      ruleId: 'rights/gdpr-right-as-additional', pointer: '/rights/additional/0/id',
+      message: '"erasure" is a GDPR right: list it in "rights.stated" instead', ...positionIn(result.text, '"erasure"'),
+    });
+    expect(result.diagnostics[1]).toMatchObject({
+      ruleId: 'reference/duplicate-id', pointer: '/rights/additional/2/id', ...positionIn(result.text, '"post-mortem"', 2),
+    });
+  });
+
+  it('reports a stated right outside the GDPR list, suggesting additional rights are separate', () => {
+    const p = withRights();
+    p.rights!.stated = ['post-mortem' as never];
+    const result = analyse(p);
+    expect(only(result)).toMatchObject({ ruleId: 'schema/enum', pointer: '/rights/stated/0', ...positionIn(result.text, '"post-mortem"') });
+  });
+});
+
+describe('applicable laws, special categories, DPO registration, minimum age', () => {
+  it('shows them in both languages', () => {
+    const p = miniPolicy();
+    p.applicableLaws = [{ law: 'gdpr' }, { law: 'popia' }];
+    p.collectsSpecialCategories = false;
+    p.dpo = { registeredWithAuthority: true };
+    p.dataSubjects[0]!.minimumAge = 18;
+    const out = notices(p);
+    expect(out.en.markdown).toContain('in accordance with: General Data Protection Regulation (GDPR) and Protection of Personal Information Act, 2013 (South Africa) (POPIA).');
+    expect(out.nl.html).toContain('POPIA');
+    expect(out.en.markdown).toContain('Users (minimum age 18)');
+    expect(out.nl.markdown).toContain('Gebruikers (minimumleeftijd 18 jaar)');
+    expect(out.en.html).toContain('We do not collect special categories of personal data');
+    expect(out.nl.markdown).toContain('Wij verzamelen geen bijzondere categorieën van persoonsgegevens');
+    expect(out.en.markdown).toContain('Our data protection officer is registered with the supervisory authority.');
+    expect(out.nl.html).toContain('Onze functionaris gegevensbescherming is aangemeld bij de toezichthoudende autoriteit.');
+  });
+
+  it('reports a special category when the policy says none are collected', () => {
+    const p = miniPolicy();
+    p.collectsSpecialCategories = false;
+    p.dataCategories[1]!.special = 'health';
+    const result = analyse(p);
+    expect(only(result)).toMatchObject({
+      ruleId: 'data/special-category-contradiction', pointer: '/dataCategories/1/special',
+      message: 'the data category "contacts" is a special category, but "collectsSpecialCategories" is false', ...positionIn(result.text, '"health"'),
+    });
+  });
+
+  it('reports an unknown law id', () => {
+    const p = miniPolicy();
+    p.applicableLaws = [{ law: 'ccpa' as never }];
+    const result = analyse(p);
+    expect(only(result)).toMatchObject({ ruleId: 'schema/enum', pointer: '/applicableLaws/0/law', ...positionIn(result.text, '"ccpa"') });
+  });
+
+  it('reports a DPO registration that is not true or false', () => {
+    const p = miniPolicy();
+    p.dpo = { registeredWithAuthority: 'yes' as never };
+    const result = analyse(p);
+    expect(only(result)).toMatchObject({
+      ruleId: 'schema/type', pointer: '/dpo/registeredWithAuthority', message: 'must be true or false', ...positionIn(result.text, '"yes"'),
+    });
+  });
+});
+
+describe('general transfer grounds', () => {
+  it('lists them with countries and notes', () => {
+    const p = miniPolicy();
+    p.transfers = {
+      storageLocations: ['NL'],
+      mechanisms: [
+        { mechanism: 'privacy-shield', countries: ['US'], note: { nl: 'EU-VS en Zwitsers-VS.', en: 'EU-US and Swiss-US.' } },
+        { mechanism: 'ad-hoc-clauses' },
+      ],
+    };
+    const out = notices(p);
+    expect(out.en.markdown).toContain('- EU-US Privacy Shield (the United States). EU-US and Swiss-US.');
+    expect(out.en.markdown).toContain('- contractual clauses authorised by the supervisory authority (Article 46(3)(a) GDPR)');
+    expect(out.nl.html).toContain('<li>EU-VS Privacy Shield (de Verenigde Staten). EU-VS en Zwitsers-VS.</li>');
+  });
+});
+
+describe('processor described instead of named; undated statements', () => {
+  it('shows a described processor in each language', () => {
+    const p = miniPolicy();
+    p.processors = [{ id: 'host', name: { nl: 'Hostingpartij (niet genoemd)', en: 'Hosting provider (not named)' }, service: { nl: 'Opslag', en: 'Storage' } }];
+    p.purposes[0]!.processors = ['host'];
+    const out = notices(p);
+    expect(out.nl.markdown).toContain('| **Hostingpartij (niet genoemd)** |');
+    expect(out.en.markdown).toContain('- **Processors:** Hosting provider (not named)');
+    expect(out.en.html).toContain('<strong>Hosting provider (not named)</strong>');
+  });
+
+  it('reports a described processor that lacks a language', () => {
+    const p = miniPolicy();
+    p.processors = [{ id: 'host', name: { nl: 'Hostingpartij' }, service: { nl: 'Opslag', en: 'Storage' } }];
+    const result = analyse(p);
+    expect(only(result)).toMatchObject({
+      ruleId: 'schema/missing-translation', pointer: '/processors/0/name/en', message: 'the English text is missing',
+      ...positionIn(result.text, '"name": {\n        "nl": "Hostingpartij"', 1, 8),
+    });
+  });
+
+  it('reports a processor name that is neither a text nor translations', () => {
+    const p = miniPolicy();
+    p.processors = [{ id: 'host', name: 42 as never, service: { nl: 'Opslag', en: 'Storage' } }];
+    const result = analyse(p);
+    expect(only(result)).toMatchObject({
+      ruleId: 'schema/type', pointer: '/processors/0/name', message: 'must be a text or an object', ...positionIn(result.text, '42'),
+    });
+  });
+
+  it('writes the version line from what the statement gives', () => {
+    const p = miniPolicy();
+    delete p.metadata.version;
+    delete p.metadata.effectiveDate;
+    expect(notices(p).en.markdown).not.toContain('Version');
+    p.metadata.version = '2.0';
+    expect(notices(p).en.markdown).toContain('Version 2.0.\n');
+    delete p.metadata.version;
+    p.metadata.effectiveDate = '2025-03-01';
+    expect(notices(p).nl.markdown).toContain('Geldig vanaf 1 maart 2025.');
+    p.metadata.version = '2.0';
+    expect(notices(p).en.markdown).toContain('Version 2.0, effective from 1 March 2025.');
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * Seed 004 (shared/seeds/004_957eb6b564394385.txt): Doctolib B.V., the
+ * Doctolib Connect app; Dutch source (formal 'u'). A table per purpose
+ * (data, legal basis, retention), a processor annex with origin, server
+ * location, category and task, 15 days' notice of important changes.
+ */
+import { describeSeedFacts } from '../support/seed-facts.js';
+
+describeSeedFacts({
+  id: 'doctolib',
+  facts: {
+    nl: [
+      'Privacyverklaring Doctolib B.V.',
+      'Doctolib B.V. is een dochteronderneming van Doctolib SAS (Frankrijk).',
+      'Adres: Keizergracht 585, 1017 DR Amsterdam, Nederland',
+      'Functionaris gegevensbescherming Contactgegevens: niet vermeld Onze functionaris gegevensbescherming is aangemeld bij de toezichthoudende autoriteit.',
+      // Processor annex.
+      'Twilio VOIP-oproepen Twilio wordt gebruikt voor Doctolib\'s in-app VOIP (bellen via internet) en videogesprekken. de Verenigde Staten Ierland',
+      'AWS EMEA Hosting Hosting van gegevens voor Doctolib Connect Services. moedermaatschappij: de Verenigde Staten; contractspartij: Luxemburg de Europese Unie',
+      'ZenDesk Ticketsysteem',
+      'VS, EU of Azië',
+      'CM.com Telecom Sms\'jes sturen naar gebruikers met een code',
+      'Mailjet Telecom',
+      'Duitsland en België',
+      'Adjust Analytisch hulpmiddel',
+      'Typeform Marketing Helpt Doctolib bij het maken van enquêtes voor gebruikers/abonnees. Spanje de Europese Unie',
+      'Salesforce CRM-tool Helpt Doctolib met zijn commerciële prospectie.',
+      'Braze Telecom',
+      // Bases.
+      'Grondslag: Telefoonnummer van de gebruiker: Uitvoering van een overeenkomst (artikel 6, lid 1, onder b, AVG)',
+      'Grondslag: Telefoonnummers van contactpersonen: Toestemming (artikel 6, lid 1, onder a, AVG). De Gebruiker wordt via een pop-upvenster gevraagd',
+      'Grondslag: Voor de updates die nodig zijn om de Services conform te houden: Wettelijke verplichting (artikel 6, lid 1, onder c, AVG)',
+      'Grondslag: Voor updates die niet nodig zijn om de conformiteit van de Services te handhaven: Uitvoering van een overeenkomst',
+      // Retention.
+      'Facturerings- en inningsgegevens: 7 jaar, op grond van de Algemene wet inzake rijksbelastingen (AWR, art. 52)',
+      'zolang de overeenkomst duurt. Ter bescherming tegen mogelijke rechtsvorderingen kan een deel van de gegevens worden bewaard tot 5 jaar na het einde van de overeenkomst',
+      'Kopie van het identiteitsbewijs: totdat de gegevens zijn gecontroleerd; daarna worden ze verwijderd',
+      'Gebruikersprofielgegevens: totdat u om verwijdering vraagt. Een verzoek om verwijdering wordt binnen ten hoogste 30 dagen uitgevoerd; bij een complex verzoek kan deze termijn worden verlengd tot 60 dagen',
+      'Logbestanden die worden gebruikt om de veiligheid van de Services te garanderen: 1 jaar nadat de gegevens zijn vastgelegd',
+      'Antwoorden op de vragenlijsten: ten hoogste 1 maand nadat de gegevens aan ons zijn verzonden; daarna worden de gegevens geanonimiseerd',
+      'totdat u zich afmeldt',
+      'Prospectgegevens: wat het eerst komt: 3 jaar na het laatste contact; totdat u bezwaar maakt; totdat u om verwijdering vraagt',
+      'Bijlagen bij ondersteuningsverzoeken: 30 dagen',
+      'Beveiligde back-upbestanden en snapshots: ten hoogste 7 dagen na verwijdering uit de actieve systemen',
+      // Rights, changes.
+      'Recht om het lot van uw Persoonsgegevens na overlijden te bepalen',
+      'Wij informeren u ten minste 15 dagen voordat een belangrijke wijziging van deze verklaring ingaat.',
+    ],
+    en: [
+      'Privacy notice Doctolib B.V.',
+      'Doctolib B.V. is a subsidiary of Doctolib SAS (France).',
+      'Data protection officer Contact details: not stated Our data protection officer is registered with the supervisory authority.',
+      'Twilio VOIP calls Twilio is used for Doctolib\'s in-app VOIP (calls over the internet) and video calls. the United States Ireland',
+      'AWS EMEA Hosting Hosting of data for Doctolib Connect Services. parent company: the United States; contracting party: Luxembourg the European Union',
+      'US, EU or Asia',
+      'Germany and Belgium',
+      "Legal basis: The user's phone number: Performance of a contract (Article 6(1)(b) GDPR)",
+      "Legal basis: Contacts' phone numbers: Consent (Article 6(1)(a) GDPR). The user is asked in a pop-up window",
+      'Invoicing and collection data: 7 years, under the General Tax Act (AWR, art. 52)',
+      'for the duration of the contract. To protect against legal claims, some of the data may be kept for up to 5 years after the end of the contract',
+      'User-profile data: until you ask for deletion. A request for deletion is carried out within at most 30 days; for a complex request this can be extended to 60 days',
+      'Log files used to ensure the security of the Services: 1 year after the data was recorded',
+      'Answers to the questionnaires: no longer than 1 month after the data was sent to us; the data is then anonymised',
+      'Prospect data: whichever comes first: 3 years after the last contact; until you object; until you ask for deletion',
+      'Secure backup files and snapshots: no longer than 7 days after deletion from the live systems',
+      'Right to decide what happens to your personal data after your death',
+      'We inform you at least 15 days before a material change to this notice takes effect.',
+    ],
+  },
+  links: ['mailto:privacy-connect@doctolib.com', 'https://www.cnil.fr/fr/ce-que-change-la-loi-pour-une-republique-numerique-pour-la-protection-des-donnees-personnelles#mortnumerique'],
+  mutations: [
+    { pointer: '/processors/4/serverLocations', value: ['FR'], lang: 'en', absent: 'the United States Ireland' },
+    { pointer: '/retention/20/legalSource', lang: 'nl', absent: '7 jaar, op grond van de Algemene wet inzake rijksbelastingen (AWR, art. 52)' },
+    { pointer: '/retention/0/legalClaimsHold', lang: 'en', absent: 'some of the data may be kept for up to 5 years after the end of the contract' },
+    { pointer: '/retention/2/deletionHandling/extendedPeriod', lang: 'nl', absent: 'bij een complex verzoek kan deze termijn worden verlengd tot 60 dagen' },
+    { pointer: '/retention/14/earliestOf/0/period', value: 'P2Y', lang: 'en', absent: 'whichever comes first: 3 years after the last contact' },
+    { pointer: '/changes/noticePeriod', lang: 'nl', absent: 'Wij informeren u ten minste 15 dagen' },
+    { pointer: '/processors/0/contractingEntity', lang: 'en', absent: 'contracting party: Luxembourg' },
+    { pointer: '/rights/additional', lang: 'nl', absent: 'Recht om het lot van uw Persoonsgegevens na overlijden te bepalen' },
+    { pointer: '/dpo/registeredWithAuthority', lang: 'en', absent: 'Our data protection officer is registered with the supervisory authority.' },
+  ],
+});

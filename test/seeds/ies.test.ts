@@ -1,0 +1,64 @@
+/**
+ * Seed 003 (shared/seeds/003_4177d962d873cef2.txt): IES (integrative9, iEQ9
+ * questionnaires), Dutch source (formal 'u'). Controller and processor for
+ * accredited practitioners and employers; POPIA; no special categories;
+ * Privacy Shield; hosting in the Netherlands; minimum age 18.
+ */
+import { describeSeedFacts } from '../support/seed-facts.js';
+
+describeSeedFacts({
+  id: 'ies',
+  facts: {
+    nl: [
+      'Privacyverklaring IES (integrative9)',
+      'Functionaris gegevensbescherming E-mail: privacy@integrative9.com',
+      'Deze verklaring is opgesteld in overeenstemming met: Algemene verordening gegevensbescherming (AVG) en Protection of Personal Information Act, 2013 (Zuid-Afrika) (POPIA).',
+      'Gebruikers van de Producten (minimumleeftijd 18 jaar)',
+      'Kopers van producten of diensten en hun factureringsvertegenwoordiger (minimumleeftijd 18 jaar)',
+      'Wij verzamelen geen bijzondere categorieën van persoonsgegevens',
+      'Grondslag: Toestemming (artikel 6, lid 1, onder a, AVG). Op basis van uw toestemming.',
+      'Grondslag: Waar dit wettelijk vereist is: Wettelijke verplichting (artikel 6, lid 1, onder c, AVG)',
+      'Wanneer wij gegevens verwerken namens anderen',
+      'Verwerkingsverantwoordelijken: iEQ9-geaccrediteerde beoefenaars en organisaties (bijvoorbeeld uw werkgever) die de Producten aan u beschikbaar stellen',
+      'Verwerkers: Niet bij naam genoemde beveiligde datahostingdienstverlener in Nederland',
+      'Wij slaan uw gegevens op in Nederland.',
+      'EU-VS Privacy Shield (de Verenigde Staten). EU-VS en Zwitsers-VS Privacy Shield Frameworks.',
+      'bindende bedrijfsvoorschriften (artikel 47 AVG). Voor overdrachten aan gegevensverwerkers.',
+      'zolang dat nodig is voor het doel; daarna worden de gegevens verwijderd of geanonimiseerd',
+      'Recht van bezwaar',
+      'Afmelden voor communicatie U kunt zich afmelden voor het ontvangen van promotionele communicatie',
+    ],
+    en: [
+      'Privacy notice IES (integrative9)',
+      'Data protection officer E-mail: privacy@integrative9.com',
+      'This notice is given in accordance with: General Data Protection Regulation (GDPR) and Protection of Personal Information Act, 2013 (South Africa) (POPIA).',
+      'Users of the Products (minimum age 18)',
+      'Buyers of products or services and their billing representative (minimum age 18)',
+      'We do not collect special categories of personal data',
+      'Legal basis: Consent (Article 6(1)(a) GDPR). On the basis of your consent.',
+      'Legal basis: Where required by law: Legal obligation (Article 6(1)(c) GDPR)',
+      'When we process data on behalf of others',
+      'Controllers: iEQ9-accredited practitioners and organisations (for example your employer) that make the Products available to you',
+      'Processors: Unnamed secure data-hosting provider in the Netherlands',
+      'We store your data in the Netherlands.',
+      'EU-US Privacy Shield (the United States). EU-US and Swiss-US Privacy Shield Frameworks.',
+      'standard data protection clauses of the European Commission (Article 46(2)(c) GDPR)',
+      'binding corporate rules (Article 47 GDPR). For transfers to processors.',
+      'as long as necessary for the purpose; the data is then deleted or anonymised',
+      'Right to object',
+      'Unsubscribing from communications You can unsubscribe from promotional communication',
+    ],
+  },
+  links: ['mailto:privacy@integrative9.com'],
+  mutations: [
+    { pointer: '/applicableLaws', lang: 'en', absent: 'in accordance with: General Data Protection Regulation (GDPR) and Protection of Personal Information Act' },
+    { pointer: '/transfers/mechanisms', lang: 'nl', absent: 'EU-VS Privacy Shield (de Verenigde Staten)' },
+    { pointer: '/transfers/storageLocations', lang: 'en', absent: 'We store your data in the Netherlands.' },
+    { pointer: '/dataSubjects/0/minimumAge', lang: 'nl', absent: 'Gebruikers van de Producten (minimumleeftijd 18 jaar)' },
+    { pointer: '/collectsSpecialCategories', lang: 'en', absent: 'We do not collect special categories of personal data' },
+    { pointer: '/dpo', lang: 'en', absent: 'Data protection officer E-mail: privacy@integrative9.com' },
+    { pointer: '/processorActivities', lang: 'nl', absent: 'Wanneer wij gegevens verwerken namens anderen' },
+    { pointer: '/retention/0/afterwards', lang: 'en', absent: 'the data is then deleted or anonymised' },
+    { pointer: '/rights/additional', lang: 'nl', absent: 'Afmelden voor communicatie U kunt' },
+  ],
+});
