@@ -43,6 +43,8 @@ export const transferMechanismBases: Readonly<Record<TransferMechanismId, string
   bcr: 'eu-gdpr:A46-2-b',
   'code-of-conduct': 'eu-gdpr:A46-2-e',
   certification: 'eu-gdpr:A46-2-f',
+  // Contractual clauses authorised by the supervisory authority, art. 46(3)(a) (IRI pattern as the others; verify against DPV).
+  'ad-hoc-clauses': 'eu-gdpr:A46-3-a',
   derogation: undefined,
   'privacy-shield': undefined,
 };

@@ -70,7 +70,8 @@ function processorNode(processor: Processor): Node {
   return node({
     '@id': local('processor', processor.id),
     '@type': 'dpv:DataProcessor',
-    name: processor.name,
+    // A named company, or (when the statement gives no name) a description per language.
+    ...(typeof processor.name === 'string' ? { name: processor.name } : { label: languageMap(processor.name) }),
     description: languageMap(processor.service),
     'dpv:hasCountry': processor.country ? countryRef(processor.country) : undefined,
     'dpv:hasLocation': (processor.serverLocations ?? []).map(countryRef),
