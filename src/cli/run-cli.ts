@@ -12,6 +12,8 @@ const optionSpec = {
   out: { type: 'string', default: 'dist' },
   lang: { type: 'string' },
   format: { type: 'string', default: 'text' },
+  'fail-on': { type: 'string' },
+  'notify-date': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;

@@ -29,6 +29,9 @@ export interface Address { street?: string; postalCode?: string; city: string; c
 export interface Contact { email?: string; phone?: string; url?: string; address?: Address; note?: Text }
 export interface LawReference { law?: LawId; article?: string; citation?: Text }
 
+/** An earlier version of the policy, for the notice's change history. */
+export interface HistoryEntry { version: string; date: string; summary: Text }
+
 export interface PolicySource {
   $schema?: string;
   id: string;
@@ -41,6 +44,7 @@ export interface PolicySource {
     formality?: 'formal' | 'informal';
     source?: { title: string; url?: string; file?: string };
     authoringNotes?: string[];
+    history?: HistoryEntry[];
   };
   controller: {
     name: string;

@@ -1,0 +1,88 @@
+import { messagesFor, type Language } from '../i18n/messages.js';
+import type { PolicyModel } from '../resolve/model.js';
+import { formatDate, pick } from '../render/format.js';
+import { formatDuration } from '../resolve/retention-phrase.js';
+import type { Change } from './change.js';
+import { changeWords } from './change-words.js';
+import { addDuration } from './dates.js';
+
+/** The message to send to the people concerned, in one language. */
+export interface NoticeDraftText {
+  lang: Language;
+  subject: string;
+  /** Paragraphs before the list of changes. */
+  opening: string[];
+  changesIntro: string;
+  changes: string[];
+  /** Paragraphs after the list: where to read more, whom to ask. */
+  closing: string[];
+  historyHeading?: string;
+  history: string[];
+  signature: string;
+  /** Notes for whoever sends it: the timing, a stated date that is too early. */
+  senderHeading: string;
+  senderNotes: string[];
+}
+
+export interface NoticeDraft {
+  /** The day the notice is sent (--notify-date, else the new version's lastModified or effectiveDate). */
+  notifyDate: string;
+  noticePeriod?: string;
+  /** notifyDate + noticePeriod. */
+  earliestEffectiveDate: string;
+  /** The date the draft announces: the stated effective date, or the earliest allowed when that is later. */
+  effectiveDate: string;
+  texts: NoticeDraftText[];
+}
+
+export interface NoticeDraftOptions {
+  notifyDate?: string;
+}
+
+/**
+ * A short notice for the material changes, in every language of the new
+ * policy, or undefined when nothing material changed. Deterministic: every
+ * date comes from the policy or from the caller.
+ */
+export function noticeDraft(newModel: PolicyModel, changes: readonly Change[], options: NoticeDraftOptions = {}): NoticeDraft | undefined {
+  const material = changes.filter((c) => c.class === 'material');
+  if (material.length === 0) return undefined;
+  const { metadata, controller } = newModel.source;
+  const period = newModel.source.changes?.noticePeriod;
+  const notifyDate = options.notifyDate ?? metadata.lastModified ?? metadata.effectiveDate;
+  const earliest = period ? addDuration(notifyDate, period) : notifyDate;
+  const effectiveDate = metadata.effectiveDate > earliest ? metadata.effectiveDate : earliest;
+  const url = metadata.source?.url ?? controller.website;
+  const contact = newModel.source.rights?.contact?.email ?? controller.contact?.email ?? newModel.source.contact?.email;
+
+  const texts = newModel.languages.map((lang): NoticeDraftText => {
+    const m = messagesFor(lang, metadata.formality);
+    const t = m.t;
+    const date = (iso: string): string => formatDate(iso, m);
+    const senderNotes = [period
+      ? t('diff:notice.timing', { notifyDate: date(notifyDate), period: formatDuration(period, m), earliest: date(earliest) })
+      : t('diff:notice.noPeriod', { notifyDate: date(notifyDate) })];
+    if (metadata.effectiveDate < earliest) {
+      senderNotes.push(t('diff:notice.tooEarly', { version: metadata.version, stated: date(metadata.effectiveDate), earliest: date(earliest) }));
+    }
+    const history = (metadata.history ?? []).map((h) =>
+      t('diff:notice.historyItem', { date: date(h.date), version: h.version, summary: pick(h.summary, m) }));
+    return {
+      lang,
+      subject: t('diff:notice.subject'),
+      opening: [t('diff:notice.opening', { version: metadata.version, date: date(effectiveDate) })],
+      changesIntro: t('diff:notice.changesIntro'),
+      changes: material.map((c) => changeWords(c, m).summary),
+      closing: [
+        ...(url ? [t('diff:notice.readMore', { url })] : []),
+        ...(contact ? [t('diff:notice.questions', { contact })] : []),
+      ],
+      ...(history.length ? { historyHeading: t('diff:notice.history') } : {}),
+      history,
+      signature: controller.name,
+      senderHeading: t('diff:notice.senderNote'),
+      senderNotes,
+    };
+  });
+  return { notifyDate, ...(period ? { noticePeriod: period } : {}), earliestEffectiveDate: earliest, effectiveDate, texts };
+}

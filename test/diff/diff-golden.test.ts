@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { comparePolicies } from '../../src/diff/compare-policies.js';
+import { diffRenderers } from '../../src/diff/render-diff.js';
+import { messagesFor, type Language } from '../../src/i18n/messages.js';
+import { expectGolden } from '../support/golden.js';
+import { diffFixtures } from './support.js';
+
+/** Realistic second versions of two policies, diffed, with golden outputs in both languages and every format. */
+const pairs = [
+  { name: 'clinic', old: 'clinic-v1/policy.json', new: 'clinic-v2/policy.json' },
+  { name: 'ipractice', old: 'ipractice-v1/policy.json', new: 'ipractice-v2/policy.json' },
+];
+const extensions: Record<string, string> = { text: 'txt', markdown: 'md', html: 'html', json: 'json' };
+
+function compare(pair: (typeof pairs)[number], notifyDate?: string) {
+  const side = (relative: string) => ({ text: readFileSync(path.join(diffFixtures, relative), 'utf8'), label: `test/fixtures/diff/${relative}` });
+  const result = comparePolicies(side(pair.old), side(pair.new), notifyDate ? { notifyDate } : {});
+  expect(result.diagnostics).toEqual([]);
+  return result.value!;
+}
+
+describe('diff golden outputs', () => {
+  for (const pair of pairs) {
+    for (const lang of ['nl', 'en'] as Language[]) {
+      for (const [format, ext] of Object.entries(extensions)) {
+        it(`${pair.name} ${lang} ${format}`, () => {
+          expectGolden(path.join(diffFixtures, 'expected', pair.name, `diff.${lang}.${ext}`), diffRenderers[format]!(compare(pair), messagesFor(lang)));
+        });
+      }
+    }
+  }
+
+  it('dates the clinic notice from lastModified plus the 15-day notice period, and says the stated date is too early', () => {
+    const notice = compare(pairs[0]!).notice!;
+    expect(notice).toMatchObject({ notifyDate: '2025-01-10', noticePeriod: 'P15D', earliestEffectiveDate: '2025-01-25', effectiveDate: '2025-01-25' });
+    const nl = notice.texts.find((t) => t.lang === 'nl')!;
+    expect(nl.opening[0]).toBe('We wijzigen onze privacyverklaring. De nieuwe versie (2025.1) gaat in op 25 januari 2025.');
+    expect(nl.changes).toContain('Nieuwe doorgifte buiten de EER: Imaging Cloud Inc., de Verenigde Staten');
+    expect(nl.changes).toContain('Bewaartermijn Medische gegevens: 15 jaar → 20 jaar');
+    expect(nl.senderNotes[1]).toContain('15 januari 2025');
+  });
+
+  it('counts from --notify-date, and keeps a stated effective date that is late enough', () => {
+    const notice = compare(pairs[0]!, '2024-12-01').notice!;
+    expect(notice).toMatchObject({ notifyDate: '2024-12-01', earliestEffectiveDate: '2024-12-16', effectiveDate: '2025-01-15' });
+    expect(notice.texts[0]!.senderNotes).toHaveLength(1);
+  });
+
+  it('uses the informal Dutch register when the policy does', () => {
+    const nl = compare(pairs[1]!).notice!.texts.find((t) => t.lang === 'nl')!;
+    expect(nl.closing).toEqual(['Heb je vragen? Neem dan contact met ons op via privacy@ipractice.nl.']);
+  });
+});
