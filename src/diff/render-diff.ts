@@ -1,5 +1,5 @@
+import Handlebars from 'handlebars';
 import { messagesFor, type Messages } from '../i18n/messages.js';
-import { escapeHtml } from '../render/author-html.js';
 import { formatDate } from '../render/format.js';
 import { textToMarkdown } from '../render/markdown-inline.js';
 import type { PolicyModel } from '../resolve/model.js';
@@ -158,7 +158,7 @@ export function renderDiffMarkdown(result: DiffResult, m: Messages): string {
 
 export function renderDiffHtml(result: DiffResult, m: Messages): string {
   const r = report(result, m);
-  const h = escapeHtml;
+  const h = (value: string): string => Handlebars.escapeExpression(value);
   const out = [
     '<!DOCTYPE html>', `<html lang="${h(r.lang)}">`, '<head>', '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">', `<title>${h(r.title)}</title>`, '</head>', '<body>', '<main>',
