@@ -25,13 +25,13 @@ export interface NoticeDraftText {
 }
 
 export interface NoticeDraft {
-  /** The day the notice is sent (--notify-date, else the new version's lastModified or effectiveDate). */
-  notifyDate: string;
+  /** The day the notice is sent (--notify-date, else the new version's lastModified or effectiveDate); absent when none is known. */
+  notifyDate?: string;
   noticePeriod?: string;
   /** notifyDate + noticePeriod. */
-  earliestEffectiveDate: string;
+  earliestEffectiveDate?: string;
   /** The date the draft announces: the stated effective date, or the earliest allowed when that is later. */
-  effectiveDate: string;
+  effectiveDate?: string;
   texts: NoticeDraftText[];
 }
 
@@ -49,9 +49,10 @@ export function noticeDraft(newModel: PolicyModel, changes: readonly Change[], o
   if (material.length === 0) return undefined;
   const { metadata, controller } = newModel.source;
   const period = newModel.source.changes?.noticePeriod;
-  const notifyDate = options.notifyDate ?? metadata.lastModified ?? metadata.effectiveDate;
-  const earliest = period ? addDuration(notifyDate, period) : notifyDate;
-  const effectiveDate = metadata.effectiveDate > earliest ? metadata.effectiveDate : earliest;
+  const stated: string | undefined = metadata.effectiveDate;
+  const notifyDate = options.notifyDate ?? metadata.lastModified ?? stated;
+  const earliest = notifyDate && period ? addDuration(notifyDate, period) : notifyDate;
+  const effectiveDate = stated && (!earliest || stated > earliest) ? stated : earliest;
   const url = metadata.source?.url ?? controller.website;
   const contact = newModel.source.rights?.contact?.email ?? controller.contact?.email ?? newModel.source.contact?.email;
 
@@ -59,18 +60,24 @@ export function noticeDraft(newModel: PolicyModel, changes: readonly Change[], o
     const m = messagesFor(lang, metadata.formality);
     const t = m.t;
     const date = (iso: string): string => formatDate(iso, m);
-    const senderNotes = [period
-      ? t('diff:notice.timing', { notifyDate: date(notifyDate), period: formatDuration(period, m), earliest: date(earliest) })
-      : t('diff:notice.noPeriod', { notifyDate: date(notifyDate) })];
-    if (metadata.effectiveDate < earliest) {
-      senderNotes.push(t('diff:notice.tooEarly', { version: metadata.version, stated: date(metadata.effectiveDate), earliest: date(earliest) }));
+    const senderNotes: string[] = [];
+    if (!notifyDate) senderNotes.push(t('diff:notice.noDate'));
+    else if (period) senderNotes.push(t('diff:notice.timing', { notifyDate: date(notifyDate), period: formatDuration(period, m), earliest: date(earliest!) }));
+    else senderNotes.push(t('diff:notice.noPeriod', { notifyDate: date(notifyDate) }));
+    if (stated && earliest && stated < earliest) {
+      senderNotes.push(t('diff:notice.tooEarly', { version: metadata.version, stated: date(stated), earliest: date(earliest) }));
     }
+    const opening = effectiveDate
+      ? t('diff:notice.opening', { version: metadata.version, date: date(effectiveDate) })
+      : period
+        ? t('diff:notice.openingAfterPeriod', { version: metadata.version, period: formatDuration(period, m) })
+        : t('diff:notice.openingUndated', { version: metadata.version });
     const history = (metadata.history ?? []).map((h) =>
       t('diff:notice.historyItem', { date: date(h.date), version: h.version, summary: pick(h.summary, m) }));
     return {
       lang,
       subject: t('diff:notice.subject'),
-      opening: [t('diff:notice.opening', { version: metadata.version, date: date(effectiveDate) })],
+      opening: [opening],
       changesIntro: t('diff:notice.changesIntro'),
       changes: material.map((c) => changeWords(c, m).summary),
       closing: [
@@ -84,5 +91,11 @@ export function noticeDraft(newModel: PolicyModel, changes: readonly Change[], o
       senderNotes,
     };
   });
-  return { notifyDate, ...(period ? { noticePeriod: period } : {}), earliestEffectiveDate: earliest, effectiveDate, texts };
+  return {
+    ...(notifyDate ? { notifyDate } : {}),
+    ...(period ? { noticePeriod: period } : {}),
+    ...(earliest ? { earliestEffectiveDate: earliest } : {}),
+    ...(effectiveDate ? { effectiveDate } : {}),
+    texts,
+  };
 }

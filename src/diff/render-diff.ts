@@ -54,11 +54,12 @@ function report(result: DiffResult, m: Messages): Report {
   const t = m.t;
   const meta = (side: DiffSide) => side.model.source.metadata;
   const counts = Object.fromEntries(classes.map((c) => [c, result.changes.filter((x) => x.class === c).length]));
+  const version = (side: DiffSide): string => {
+    const { version: label, effectiveDate }: { version: string; effectiveDate?: string } = meta(side);
+    return effectiveDate ? t('diff:version', { version: label, date: formatDate(effectiveDate, m) }) : t('diff:versionUndated', { version: label });
+  };
   const lines = [
-    t('diff:versions', {
-      old: meta(result.old).version, oldDate: formatDate(meta(result.old).effectiveDate, m),
-      new: meta(result.new).version, newDate: formatDate(meta(result.new).effectiveDate, m),
-    }),
+    t('diff:versions', { old: version(result.old), new: version(result.new) }),
     t('diff:sides', { old: result.old.label, new: result.new.label }),
     result.changes.length ? t('diff:counts', counts) : t('diff:noChanges'),
   ];

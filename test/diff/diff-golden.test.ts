@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { comparePolicies } from '../../src/diff/compare-policies.js';
+import { noticeDraft } from '../../src/diff/notice-draft.js';
 import { diffRenderers } from '../../src/diff/render-diff.js';
 import { messagesFor, type Language } from '../../src/i18n/messages.js';
 import { expectGolden } from '../support/golden.js';
@@ -51,5 +52,37 @@ describe('diff golden outputs', () => {
   it('uses the informal Dutch register when the policy does', () => {
     const nl = compare(pairs[1]!).notice!.texts.find((t) => t.lang === 'nl')!;
     expect(nl.closing).toEqual(['Heb je vragen? Neem dan contact met ons op via privacy@ipractice.nl.']);
+  });
+});
+
+describe('noticeDraft without dates in the policy', () => {
+  const undated = () => {
+    const result = compare(pairs[0]!);
+    const source = structuredClone(result.new.model.source);
+    const metadata = source.metadata as { effectiveDate?: string; lastModified?: string };
+    delete metadata.effectiveDate;
+    delete metadata.lastModified;
+    return { model: { ...result.new.model, source }, changes: result.changes };
+  };
+
+  it('says the change takes effect the notice period after the message, and asks for --notify-date', () => {
+    const { model: m, changes } = undated();
+    const notice = noticeDraft(m, changes)!;
+    expect(notice).toMatchObject({ noticePeriod: 'P15D' });
+    expect(notice.notifyDate).toBeUndefined();
+    expect(notice.effectiveDate).toBeUndefined();
+    const en = notice.texts.find((t) => t.lang === 'en')!;
+    expect(en.opening).toEqual(['We are changing our privacy notice. The new version (2025.1) takes effect no earlier than 15 days after this message.']);
+    expect(en.senderNotes).toEqual([expect.stringContaining('--notify-date')]);
+  });
+
+  it('dates it from --notify-date', () => {
+    const { model: m, changes } = undated();
+    expect(noticeDraft(m, changes, { notifyDate: '2025-03-01' })).toMatchObject({ earliestEffectiveDate: '2025-03-16', effectiveDate: '2025-03-16' });
+  });
+
+  it('is not drafted when nothing material changed', () => {
+    const v1 = compare(pairs[0]!).old.model;
+    expect(noticeDraft(v1, [])).toBeUndefined();
   });
 });
