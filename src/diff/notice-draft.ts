@@ -54,7 +54,8 @@ export function noticeDraft(newModel: PolicyModel, changes: readonly Change[], o
   const earliest = notifyDate && period ? addDuration(notifyDate, period) : notifyDate;
   const effectiveDate = stated && (!earliest || stated > earliest) ? stated : earliest;
   const url = metadata.source?.url ?? controller.website;
-  const contact = newModel.source.rights?.contact?.email ?? controller.contact?.email ?? newModel.source.contact?.email;
+  const { rights, dpo, contact: general } = newModel.source;
+  const contact = rights?.contact?.email ?? controller.contact?.email ?? dpo?.contact?.email ?? general?.email;
 
   const texts = newModel.languages.map((lang): NoticeDraftText => {
     const m = messagesFor(lang, metadata.formality);
