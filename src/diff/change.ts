@@ -22,6 +22,9 @@ export interface Change {
   /** RFC 6901 pointer: in the new document, or in the old one when `side` is 'old' (a removal). */
   pointer: string;
   side: 'old' | 'new';
+  /** 1-based position of the pointer in that side's file (set by comparePolicies, which has the documents). */
+  line?: number;
+  column?: number;
   /** The item or section the change concerns, e.g. the name of a purpose. */
   subject?: Value;
   /** The property that changed, relative to the subject (dot-separated), for the words 'where'. */

@@ -1,6 +1,7 @@
 import { analysePolicy } from '../build/analyse-policy.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Language } from '../i18n/messages.js';
+import { positionOf } from '../load/load-document.js';
 import { diffPolicies } from './diff-policies.js';
 import { noticeDraft, type NoticeDraftOptions } from './notice-draft.js';
 import type { DiffResult } from './render-diff.js';
@@ -23,7 +24,11 @@ export function comparePolicies(
   const after = analysePolicy(newSide.text, newSide.label, options.messageLanguage);
   const diagnostics = [...before.diagnostics, ...after.diagnostics];
   if (!before.model || !after.model) return { diagnostics };
-  const changes = diffPolicies(before.model, after.model);
+  const documents = { old: before.document!, new: after.document! };
+  const changes = diffPolicies(before.model, after.model).map((change) => {
+    const { line, column } = positionOf(documents[change.side], change.pointer);
+    return { ...change, line, column };
+  });
   const notice = noticeDraft(after.model, changes, options);
   return {
     value: {

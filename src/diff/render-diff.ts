@@ -80,7 +80,16 @@ function report(result: DiffResult, m: Messages): Report {
 /** Wording changes show the texts themselves; other changes say old → new in their summary. */
 const showsTexts = (item: ReportItem): boolean => item.change.kind === 'wording';
 
-const whereLine = (item: ReportItem): string => [item.change.pointer || '/', item.change.article].filter(Boolean).join(' · ');
+/** 'policy.json:41:5 /processors/1 · GDPR 13(1)(e)': the file and position as editors link them, the pointer, the article. */
+function whereLine(item: ReportItem, result: DiffResult): string {
+  const { change } = item;
+  const file = result[change.side].label;
+  const position = change.line ? `${file}:${change.line}:${change.column ?? 1}` : file;
+  return [`${position} ${change.pointer || '/'}`, change.article].filter(Boolean).join(' · ');
+}
+
+/** Author text may hold control characters; in a terminal they could move the cursor or change colours. */
+const printable = (value: string): string => value.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
 
 function languageName(lang: string, m: Messages): string {
   return m.t(`terms:language.${lang}`);
@@ -111,7 +120,7 @@ export function renderDiffText(result: DiffResult, m: Messages): string {
   for (const group of r.groups) {
     out.push('', `${group.heading}:`);
     for (const item of group.items) {
-      out.push(`  ${item.summary}${item.language ? ` [${item.language}]` : ''}`, `      ${whereLine(item)}`);
+      out.push(`  ${item.summary}${item.language ? ` [${item.language}]` : ''}`, `      ${whereLine(item, result)}`);
       if (showsTexts(item)) {
         if (item.before !== undefined) out.push(`      - ${oneLine(item.before)}`);
         if (item.after !== undefined) out.push(`      + ${oneLine(item.after)}`);
@@ -120,12 +129,12 @@ export function renderDiffText(result: DiffResult, m: Messages): string {
   }
   if (result.changes.length) {
     out.push('', `${r.noticeHeading}:`);
-    if (!r.notice) out.push(`  ${r.noNotice}`);
+    if (!r.notice && !r.groups.some((g) => g.class === 'material')) out.push(`  ${r.noNotice}`);
     for (const text of r.notice?.texts ?? []) {
       out.push('', `  [${languageName(text.lang, m)}]`, ...draftLines(text).map((l) => (l ? `  ${l}` : '')));
     }
   }
-  return out.join('\n') + '\n';
+  return printable(out.join('\n')) + '\n';
 }
 
 export function renderDiffMarkdown(result: DiffResult, m: Messages): string {
@@ -146,7 +155,7 @@ export function renderDiffMarkdown(result: DiffResult, m: Messages): string {
   }
   if (result.changes.length) {
     out.push('', `## ${md(r.noticeHeading)}`, '');
-    if (!r.notice) out.push(md(r.noNotice));
+    if (!r.notice && !r.groups.some((g) => g.class === 'material')) out.push(md(r.noNotice));
     for (const text of r.notice?.texts ?? []) {
       out.push(`### ${md(languageName(text.lang, m))}`, '');
       // Each plain line its own paragraph; list items stay together.
@@ -182,7 +191,7 @@ export function renderDiffHtml(result: DiffResult, m: Messages): string {
   }
   if (result.changes.length) {
     out.push('<section class="notice-draft">', `<h2>${h(r.noticeHeading)}</h2>`);
-    if (!r.notice) out.push(`<p>${h(r.noNotice)}</p>`);
+    if (!r.notice && !r.groups.some((g) => g.class === 'material')) out.push(`<p>${h(r.noNotice)}</p>`);
     for (const text of r.notice?.texts ?? []) {
       out.push(`<article lang="${h(text.lang)}">`, `<h3>${h(languageName(text.lang, m))}</h3>`);
       let list = false;
@@ -213,7 +222,8 @@ export function renderDiffJson(result: DiffResult, m: Messages): string {
     counts: Object.fromEntries(classes.map((c) => [c, result.changes.filter((x) => x.class === c).length])),
     changes: result.changes.map((change) => {
       const words = changeWords(change, m);
-      return { kind: change.kind, class: change.class, article: change.article, pointer: change.pointer, side: change.side, ...words };
+      const position = change.line ? { line: change.line, column: change.column } : {};
+      return { kind: change.kind, class: change.class, article: change.article, pointer: change.pointer, side: change.side, ...position, ...words };
     }),
     notice: result.notice ?? null,
   }, null, 2) + '\n';

@@ -47,6 +47,15 @@ describe('diff golden outputs', () => {
     expect(nl.senderNotes[1]).toContain('15 januari 2025');
   });
 
+  it('positions each change in its side\'s file: additions in the new, removals in the old', () => {
+    const forward = compare(pairs[0]!).changes.find((c) => c.kind === 'purpose-added')!;
+    const lines = readFileSync(path.join(diffFixtures, 'clinic-v2/policy.json'), 'utf8').split('\n');
+    expect(lines[forward.line! - 1]!.slice(forward.column! - 1)).toBe('{');
+    expect(lines[forward.line!]).toContain('"id": "satisfaction-survey"');
+    const back = compare({ ...pairs[0]!, old: pairs[0]!.new, new: pairs[0]!.old }).changes.find((c) => c.kind === 'purpose-removed')!;
+    expect(back).toMatchObject({ side: 'old', pointer: '/purposes/2', line: forward.line, column: forward.column });
+  });
+
   it('counts from --notify-date, and keeps a stated effective date that is late enough', () => {
     const notice = compare(pairs[0]!, '2024-12-01').notice!;
     expect(notice).toMatchObject({ notifyDate: '2024-12-01', earliestEffectiveDate: '2024-12-16', effectiveDate: '2025-01-15' });
