@@ -23,6 +23,7 @@ export const changeKinds = {
   'data-category-added': { class: 'material', article: 'GDPR 14(1)(d)' },
   'data-category-removed': { class: 'editorial', article: 'GDPR 14(1)(d)' },
   'data-category-special': { class: 'material', article: 'GDPR 9(1)' },
+  'data-category-not-special': { class: 'editorial', article: 'GDPR 9(1)' },
   'data-subject-added': { class: 'editorial', article: 'GDPR 30(1)(c)' },
   'data-subject-removed': { class: 'editorial', article: 'GDPR 30(1)(c)' },
   'processor-activity-added': { class: 'editorial', article: 'GDPR 30(2)' },
@@ -32,6 +33,8 @@ export const changeKinds = {
   'processor-removed': { class: 'material', article: 'GDPR 13(1)(e)' },
   'recipient-added': { class: 'material', article: 'GDPR 13(1)(e)' },
   'recipient-removed': { class: 'material', article: 'GDPR 13(1)(e)' },
+  // Same id, other name: a company renamed, or another company — the diff cannot tell, so it counts as material.
+  'party-name-changed': { class: 'material', article: 'GDPR 13(1)(e)' },
   'transfer-added': { class: 'material', article: 'GDPR 13(1)(f)' },
   'transfer-removed': { class: 'editorial', article: 'GDPR 13(1)(f)' },
   'transfer-safeguard-changed': { class: 'material', article: 'GDPR 13(1)(f)' },

@@ -13,8 +13,8 @@ type Record_ = { [key: string]: Json };
  * generically: text (per language) as 'wording', other values as 'changed'.
  */
 type Rule =
-  /** One value replaced by another, e.g. a legal basis. */
-  | { scalar: ChangeKind; as: ValueType }
+  /** One value replaced by another, e.g. a legal basis; `cleared` when the new version has none. */
+  | { scalar: ChangeKind; as: ValueType; cleared?: ChangeKind }
   /** A list of ids or values: one change per element added or removed; `ref` names the collection the ids point into. */
   | { set: { added: ChangeKind; removed: ChangeKind }; ref?: CollectionKey; as?: ValueType }
   /** An optional object that appears or disappears (its inner changes compared generically). */
@@ -55,15 +55,19 @@ const collections: CollectionSpec[] = [
   { key: 'dataSubjects', added: 'data-subject-added', removed: 'data-subject-removed', rules: {} },
   {
     key: 'dataCategories', added: 'data-category-added', removed: 'data-category-removed',
-    rules: { special: { scalar: 'data-category-special', as: 'specialCategory' } },
+    rules: { special: { scalar: 'data-category-special', as: 'specialCategory', cleared: 'data-category-not-special' } },
   },
   {
     key: 'processors', added: 'processor-added', removed: 'processor-removed', party: true,
-    rules: { 'transfer.mechanism': { scalar: 'transfer-safeguard-changed', as: 'mechanism' } },
+    rules: { 'transfer.mechanism': { scalar: 'transfer-safeguard-changed', as: 'mechanism' }, name: { scalar: 'party-name-changed', as: 'text' } },
   },
   {
     key: 'recipients', added: 'recipient-added', removed: 'recipient-removed', party: true,
-    rules: { 'transfer.mechanism': { scalar: 'transfer-safeguard-changed', as: 'mechanism' }, type: { scalar: 'changed', as: 'recipientType' } },
+    rules: {
+      'transfer.mechanism': { scalar: 'transfer-safeguard-changed', as: 'mechanism' },
+      name: { scalar: 'party-name-changed', as: 'text' },
+      type: { scalar: 'changed', as: 'recipientType' },
+    },
   },
   {
     key: 'retention', added: 'retention-added', removed: 'retention-removed', retention: true,
@@ -219,7 +223,7 @@ export function diffPolicies(oldModel: PolicyModel, newModel: PolicyModel): Chan
     const base = { ...subject, field: path };
     if (rule && 'ignore' in rule) return;
     if (rule && 'scalar' in rule) {
-      push(rule.scalar, where, side, { ...base, ...valuePair(oldValue, newValue, rule.as) });
+      push(newValue === undefined && rule.cleared ? rule.cleared : rule.scalar, where, side, { ...base, ...valuePair(oldValue, newValue, rule.as) });
       return;
     }
     if (rule && 'set' in rule) {

@@ -39,6 +39,8 @@ const expected: Record<string, Array<[string, string, string]>> = {
     ['legal-basis-changed', 'material', '/purposes/0/legalBasis'],
     ['right-removed', 'material', '/purposes/0'],
   ],
+  'party-name-changed': [['party-name-changed', 'material', '/processors/0/name']],
+  'data-category-not-special': [['data-category-not-special', 'editorial', '/dataCategories/2/special']],
   'retention-longer': [['retention-longer', 'material', '/retention/0/period']],
   'retention-shorter': [['retention-shorter', 'editorial', '/retention/1/period']],
   'retention-changed': [['retention-changed', 'material', '/retention/0']],
@@ -93,5 +95,9 @@ describe('diffPolicies on fixture pairs', () => {
     source.processors![0]!.name = 'Andere Software B.V.';
     const other = { ...renamed, processors: [{ ...renamed.processors[0]!, name: 'Andere Software B.V.' }], source };
     expect(diffPolicies(base, other).map((c) => c.kind)).toEqual(['processor-added', 'processor-removed', 'purpose-processor-added', 'purpose-processor-removed']);
+    // The same id with another name may be another company: material.
+    expect(diffPolicies(base, model('pairs/party-name-changed/new.json'))[0]).toMatchObject({
+      kind: 'party-name-changed', class: 'material', old: { value: 'Praktijksoftware B.V.' }, new: { value: 'Andere Software B.V.' },
+    });
   });
 });
