@@ -42,6 +42,8 @@ export const changeKinds = {
   'location-removed': { class: 'editorial', article: 'GDPR 13(1)(f)' },
   // How each purpose processes data.
   'legal-basis-changed': { class: 'material', article: 'GDPR 13(1)(c)' },
+  'legal-basis-data-added': { class: 'material', article: 'GDPR 13(1)(c)' },
+  'legal-basis-data-removed': { class: 'material', article: 'GDPR 13(1)(c)' },
   'special-condition-changed': { class: 'material', article: 'GDPR 9(2)' },
   'purpose-data-added': { class: 'material', article: 'GDPR 13(3)' },
   'purpose-data-removed': { class: 'editorial', article: 'GDPR 13(1)(c)' },

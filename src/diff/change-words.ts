@@ -57,7 +57,7 @@ export function formatValue(value: Value | undefined, m: Messages): string {
 /** 'contact.email' → 'contactgegevens, e-mail': each segment by its label where there is one. */
 export function fieldLabel(field: string | undefined, m: Messages): string {
   if (!field) return '';
-  return field.split('.').map((part) => (m.has(`diff:field.${part}`) ? m.t(`diff:field.${part}`) : part)).join(', ');
+  return field.split('.').filter((part) => part !== '*').map((part) => (m.has(`diff:field.${part}`) ? m.t(`diff:field.${part}`) : part)).join(', ');
 }
 
 /** The language in which a text changed: the report's, or else the first that differs. */

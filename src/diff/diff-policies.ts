@@ -19,6 +19,8 @@ type Rule =
   | { set: { added: ChangeKind; removed: ChangeKind }; ref?: CollectionKey; as?: ValueType }
   /** An optional object that appears or disappears (its inner changes compared generically). */
   | { presence: { added: ChangeKind; removed: ChangeKind } }
+  /** A list of objects matched by one property (legal bases by `basis`): one change per entry added or removed, matched entries compared under `path.*`. */
+  | { keyed: { key: string; added: ChangeKind; removed: ChangeKind; as: ValueType } }
   /** Every difference below this property is of one kind (contact details, legal bases). */
   | { subtree: ChangeKind }
   /** Countries: a new one outside the EEA is a new transfer. */
@@ -77,7 +79,10 @@ const collections: CollectionSpec[] = [
     key: 'purposes', added: 'purpose-added', removed: 'purpose-removed',
     rules: {
       legalBasis: { scalar: 'legal-basis-changed', as: 'basis' },
-      legalBases: { subtree: 'legal-basis-changed' },
+      // Per-data legal bases (one purpose, several bases): a basis added or dropped, or data moved between bases, is a changed legal basis.
+      legalBases: { keyed: { key: 'basis', added: 'legal-basis-changed', removed: 'legal-basis-changed', as: 'basis' } },
+      'legalBases.*.dataCategories': refSet('dataCategories', 'legal-basis-data-added', 'legal-basis-data-removed'),
+      'legalBases.*.legalObligation': { subtree: 'legal-basis-changed' },
       'specialCategoryCondition.condition': { scalar: 'special-condition-changed', as: 'specialCondition' },
       dataSubjects: refSet('dataSubjects', 'purpose-subject-added', 'purpose-subject-removed'),
       dataCategories: refSet('dataCategories', 'purpose-data-added', 'purpose-data-removed'),
@@ -241,6 +246,21 @@ export function diffPolicies(oldModel: PolicyModel, newModel: PolicyModel): Chan
       });
       return;
     }
+    if (rule && 'keyed' in rule) {
+      const { key, added, removed, as } = rule.keyed;
+      const oldList = asRecords(oldValue);
+      const newList = asRecords(newValue);
+      const indexIn = (list: Record_[], item: Record_): number => list.findIndex((x) => canonical(x[key]) === canonical(item[key]));
+      newList.forEach((item, i) => {
+        const j = indexIn(oldList, item);
+        if (j < 0) push(added, joinPointer(pointer, i), 'new', { ...base, new: { type: as, value: item[key] } });
+        else compare(rules, `${path}.*`, joinPointer(pointer, i), oldList[j], item, { ...context, oldPointer: joinPointer(context.oldPointer, j) });
+      });
+      oldList.forEach((item, j) => {
+        if (indexIn(newList, item) < 0) push(removed, joinPointer(context.oldPointer, j), 'old', { ...base, old: { type: as, value: item[key] } });
+      });
+      return;
+    }
     if (rule && 'locations' in rule) {
       compareLocations(asStrings(oldValue), asStrings(newValue), pointer, context.oldPointer, base);
       return;
@@ -363,6 +383,10 @@ export function diffPolicies(oldModel: PolicyModel, newModel: PolicyModel): Chan
     .map((change, i) => ({ change, i }))
     .sort((a, b) => rank.get(a.change.kind)! - rank.get(b.change.kind)! || a.i - b.i)
     .map(({ change }) => change);
+}
+
+function asRecords(value: Json | undefined): Record_[] {
+  return Array.isArray(value) ? value.filter(isPlainObject) : [];
 }
 
 function asStrings(value: Json | undefined): string[] {

@@ -101,3 +101,32 @@ describe('diffPolicies on fixture pairs', () => {
     });
   });
 });
+
+describe('per-data legal bases (purposes[].legalBases, from the schema work on another branch)', () => {
+  /** clinic-v1 with the treatment purpose's basis given per data, as the merged schema will allow. */
+  function withBases(parts: Array<Record<string, unknown>>) {
+    const m = model('clinic-v1/policy.json');
+    const purposes = m.purposes.map((p, i) => (i === 0 ? { ...p, legalBasis: undefined, legalBases: parts } : p));
+    return { ...m, purposes } as typeof m;
+  }
+  const contract = { basis: '6(1)(b)', dataCategories: ['contact', 'dental-file'] };
+
+  it('reports a basis added or dropped, and data moved between bases, as material', () => {
+    const before = withBases([contract, { basis: '6(1)(c)', dataCategories: ['x-rays'] }]);
+    const after = withBases([{ ...contract, dataCategories: ['contact', 'dental-file', 'x-rays'] }, { basis: '6(1)(a)', explanation: { nl: 'Met uw toestemming.', en: 'With your consent.' } }]);
+    const changes = diffPolicies(before, after);
+    expect(changes.map((c) => [c.kind, c.class, c.pointer, c.side])).toEqual([
+      ['legal-basis-changed', 'material', '/purposes/0/legalBases/1', 'new'],
+      ['legal-basis-changed', 'material', '/purposes/0/legalBases/1', 'old'],
+      ['legal-basis-data-added', 'material', '/purposes/0/legalBases/0/dataCategories/2', 'new'],
+    ]);
+    expect(changes[0]).toMatchObject({ new: { type: 'basis', value: '6(1)(a)' } });
+    expect(changes[1]).toMatchObject({ old: { type: 'basis', value: '6(1)(c)' } });
+  });
+
+  it('reports a reworded explanation of an unchanged basis as wording', () => {
+    const before = withBases([{ ...contract, explanation: { nl: 'Voor uw behandeling.', en: 'For your treatment.' } }]);
+    const after = withBases([{ ...contract, explanation: { nl: 'Nodig voor uw behandeling.', en: 'Needed for your treatment.' } }]);
+    expect(diffPolicies(before, after).map((c) => [c.kind, c.pointer, c.field])).toEqual([['wording', '/purposes/0/legalBases/0/explanation', 'legalBases.*.explanation']]);
+  });
+});
