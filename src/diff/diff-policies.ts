@@ -20,7 +20,7 @@ type Rule =
   /** An optional object that appears or disappears (its inner changes compared generically). */
   | { presence: { added: ChangeKind; removed: ChangeKind } }
   /** A list of objects matched by one property (legal bases by `basis`): one change per entry added or removed, matched entries compared under `path.*`. */
-  | { keyed: { key: string; added: ChangeKind; removed: ChangeKind; as: ValueType } }
+  | { keyed: { key: string; label?: string; added: ChangeKind; removed: ChangeKind; as: ValueType } }
   /** Every difference below this property is of one kind (contact details, legal bases). */
   | { subtree: ChangeKind }
   /** Countries: a new one outside the EEA is a new transfer. */
@@ -43,8 +43,11 @@ interface CollectionSpec {
 
 /** The properties of a party that together say where its data is. */
 const partyLocationFields = ['country', 'serverLocations', 'transfer.countries'];
-/** The properties of a retention rule that together make its period. */
-const retentionTerms = ['period', 'maximum', 'from', 'condition', 'withConsent', 'endsOnObjection', 'legalSource'];
+/** The properties of a retention rule that together make its period (the last four from the schema work on another branch). */
+const retentionTerms = [
+  'period', 'maximum', 'from', 'condition', 'withConsent', 'endsOnObjection', 'legalSource',
+  'earliestOf', 'legalClaimsHold', 'deletionHandling', 'afterwards',
+];
 
 const refSet = (ref: CollectionKey, added: ChangeKind, removed: ChangeKind): Rule => ({ set: { added, removed }, ref });
 
@@ -118,6 +121,8 @@ const documentRules: Record<string, Rule> = {
   contact: { subtree: 'contact-changed' },
   'rights.contact': { subtree: 'contact-changed' },
   'rights.responseTime': { scalar: 'changed', as: 'duration' },
+  // Rights the policy grants beyond the GDPR's (schema work on another branch): one dropped is material.
+  'rights.additional': { keyed: { key: 'id', label: 'name', added: 'right-added', removed: 'right-removed', as: 'text' } },
   'changes.noticePeriod': { scalar: 'changed', as: 'duration' },
   'transfers.storageLocations': { locations: true },
 };
@@ -248,16 +253,17 @@ export function diffPolicies(oldModel: PolicyModel, newModel: PolicyModel): Chan
     }
     if (rule && 'keyed' in rule) {
       const { key, added, removed, as } = rule.keyed;
+      const shown = (item: Record_): Value => ({ type: as, value: item[rule.keyed.label ?? key] });
       const oldList = asRecords(oldValue);
       const newList = asRecords(newValue);
       const indexIn = (list: Record_[], item: Record_): number => list.findIndex((x) => canonical(x[key]) === canonical(item[key]));
       newList.forEach((item, i) => {
         const j = indexIn(oldList, item);
-        if (j < 0) push(added, joinPointer(pointer, i), 'new', { ...base, new: { type: as, value: item[key] } });
+        if (j < 0) push(added, joinPointer(pointer, i), 'new', { ...base, new: shown(item) });
         else compare(rules, `${path}.*`, joinPointer(pointer, i), oldList[j], item, { ...context, oldPointer: joinPointer(context.oldPointer, j) });
       });
       oldList.forEach((item, j) => {
-        if (indexIn(newList, item) < 0) push(removed, joinPointer(context.oldPointer, j), 'old', { ...base, old: { type: as, value: item[key] } });
+        if (indexIn(newList, item) < 0) push(removed, joinPointer(context.oldPointer, j), 'old', { ...base, old: shown(item) });
       });
       return;
     }

@@ -130,3 +130,27 @@ describe('per-data legal bases (purposes[].legalBases, from the schema work on a
     expect(diffPolicies(before, after).map((c) => [c.kind, c.pointer, c.field])).toEqual([['wording', '/purposes/0/legalBases/0/explanation', 'legalBases.*.explanation']]);
   });
 });
+
+describe('rules for properties from the schema work on another branch', () => {
+  const base = model('clinic-v1/policy.json');
+  const withSource = (patch: (source: Record<string, unknown>) => void) => {
+    const source = structuredClone(base.source) as unknown as Record<string, unknown>;
+    patch(source);
+    return { ...base, source: source as unknown as typeof base.source };
+  };
+  const withRetention = (patch: Record<string, unknown>) => ({ ...base, retention: base.retention.map((r, i) => (i === 0 ? { ...r, ...patch } : r)) });
+
+  it('treats a changed earliestOf as changed retention terms (material)', () => {
+    const before = withRetention({ earliestOf: [{ period: 'P5Y', from: 'last-visit' }] });
+    const after = withRetention({ earliestOf: [{ period: 'P10Y', from: 'last-visit' }] });
+    expect(diffPolicies(before, after).map((c) => [c.kind, c.class, c.pointer])).toEqual([['retention-changed', 'material', '/retention/0']]);
+  });
+
+  it('reports an additional right dropped as material and one added as editorial, by name', () => {
+    const right = { id: 'information', name: { nl: 'Recht op informatie', en: 'Right to information' }, description: { nl: 'x', en: 'x' } };
+    const before = withSource((s) => { s.rights = { additional: [right] }; });
+    const after = withSource((s) => { s.rights = { additional: [] }; });
+    expect(diffPolicies(before, after).map((c) => [c.kind, c.class, c.pointer, c.side])).toEqual([['right-removed', 'material', '/rights/additional/0', 'old']]);
+    expect(diffPolicies(after, before)[0]).toMatchObject({ kind: 'right-added', class: 'editorial', new: { type: 'text', value: right.name } });
+  });
+});
