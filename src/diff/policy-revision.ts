@@ -16,7 +16,7 @@ export type RevisionProblem =
 const isFile = (file: string): boolean => existsSync(file) && statSync(file).isFile();
 
 /**
- * Reads a side given as `file`, `rev:path`, or (old side only) a bare
+ * Reads a side given as `file`, `rev:path` (path as git reads it), or (old side only) a bare
  * revision meaning 'that revision of the new side's file'. A path that
  * exists on disk always means the file, even if it contains a colon.
  */
@@ -26,9 +26,19 @@ export function parseSide(arg: string, cwd: string, newSideFile?: string): Polic
     return { kind: 'file', file: isFile(asFile) ? asFile : path.join(asFile, 'policy.json') };
   }
   const colon = arg.indexOf(':');
-  if (colon > 0) return { kind: 'revision', revision: arg.slice(0, colon), file: path.resolve(cwd, arg.slice(colon + 1)) };
+  if (colon > 0) return { kind: 'revision', revision: arg.slice(0, colon), file: gitPath(arg.slice(colon + 1), cwd) };
   if (newSideFile !== undefined) return { kind: 'revision', revision: arg, file: newSideFile };
   return undefined;
+}
+
+/**
+ * The file a `rev:path` names, as git reads it: relative to the repository
+ * root, unless it starts with ./ or ../ (relative to the working directory).
+ */
+function gitPath(relative: string, cwd: string): string {
+  if (relative.startsWith('./') || relative.startsWith('../') || path.isAbsolute(relative)) return path.resolve(cwd, relative);
+  const top = git(['rev-parse', '--show-toplevel'], cwd);
+  return top.status === 0 ? path.join(top.stdout.trim(), relative) : path.resolve(cwd, relative);
 }
 
 function git(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {

@@ -50,11 +50,19 @@ describe('policyc diff across git revisions', () => {
   });
 
   it('accepts rev:path on both sides, from a sub-folder, and gates CI with --fail-on material (exit 3)', () => {
-    const run = runPolicyc(['diff', 'HEAD~1:policy.json', 'HEAD:policy.json', '--fail-on', 'material', '--format', 'json'], path.join(repo, 'policies/clinic'));
+    // As in git: rev:path is relative to the repository root, rev:./path to the working directory.
+    const run = runPolicyc(['diff', 'HEAD~1:policies/clinic/policy.json', 'HEAD:./policy.json', '--fail-on', 'material', '--format', 'json'], path.join(repo, 'policies/clinic'));
+    expect(run.stderr).toBe('');
     expect(run.status).toBe(3);
     const report = JSON.parse(run.stdout);
     expect(report.counts).toEqual({ material: 6, editorial: 3 });
-    expect(report.old.label).toBe('HEAD~1:policy.json');
+    expect([report.old.label, report.new.label]).toEqual(['HEAD~1:policy.json', 'HEAD:policy.json']);
+  });
+
+  it('reads rev:path from the repository root, not the working directory', () => {
+    const run = runPolicyc(['diff', 'HEAD~1:policy.json', 'HEAD:./policy.json'], path.join(repo, 'policies/clinic'));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('policyc: old side "HEAD~1:policy.json": ../../policy.json does not exist in revision "HEAD~1"');
   });
 
   it('exits 0 with --fail-on material when the revisions are equal', () => {
