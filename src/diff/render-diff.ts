@@ -42,7 +42,6 @@ interface Report {
   noticeHeading: string;
   notice?: NoticeDraft;
   noNotice: string;
-  m: Messages;
 }
 
 const classes: readonly ChangeClass[] = ['material', 'editorial'];
@@ -72,7 +71,7 @@ function report(result: DiffResult, m: Messages): Report {
     .filter((g) => g.items.length > 0);
   return {
     lang: m.lang, title: t('diff:title', { name: result.new.model.source.controller.name }), lines, groups,
-    noticeHeading: t('diff:heading.notice'), noNotice: t('diff:notice.notNeeded'), m,
+    noticeHeading: t('diff:heading.notice'), noNotice: t('diff:notice.notNeeded'),
     ...(result.notice ? { notice: result.notice } : {}),
   };
 }
