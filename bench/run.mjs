@@ -38,11 +38,11 @@ const N = Number(process.env.BENCH_N ?? 300);
 const files = writeCorpus(work, N);
 const texts = files.map((f) => readFileSync(f, 'utf8'));
 const sizeKb = texts.reduce((a, t) => a + t.length, 0) / N / 1024;
-compilePolicy(texts[0], files[0]); // warm: schema compiled, templates loaded
+await compilePolicy(texts[0], files[0]); // warm: schema compiled, templates loaded
 let outputBytes = 0;
 const t0 = performance.now();
 for (let i = 0; i < N; i++) {
-  const result = compilePolicy(texts[i], files[i]);
+  const result = await compilePolicy(texts[i], files[i]);
   if (result.outputs.length === 0) throw new Error(`policy ${i} did not compile: ${JSON.stringify(result.diagnostics[0])}`);
   for (const o of result.outputs) outputBytes += o.contents.length;
 }

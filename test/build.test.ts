@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,12 +30,10 @@ describe('policyc build', () => {
     expect(run.stderr).toContain('Built 1 policy');
     expect(run.status).toBe(0);
     const files = snapshot(out);
-    expect([...files.keys()].sort()).toEqual([
-      'ipractice/en/privacy.css', 'ipractice/en/privacy.fragment.html', 'ipractice/en/privacy.html', 'ipractice/en/privacy.md',
-      'ipractice/nl/privacy.css', 'ipractice/nl/privacy.fragment.html', 'ipractice/nl/privacy.html', 'ipractice/nl/privacy.md',
-    ]);
+    const perLanguage = ['privacy.css', 'privacy.fragment.html', 'privacy.html', 'privacy.md', 'register.csv', 'register.html', 'register.md', 'register.xlsx'];
+    expect([...files.keys()].sort()).toEqual(['en', 'nl'].flatMap((lang) => perLanguage.map((f) => `ipractice/${lang}/${f}`)));
     for (const [name, bytes] of files) {
-      if (name.endsWith('.css')) continue;
+      if (!/\/privacy\.(md|html|fragment\.html)$/.test(name)) continue; // the register has golden files of its own
       expectGolden(path.join(repoRoot, 'test/golden/ipractice', name.replace(/^ipractice\//, '')), bytes);
     }
   });
@@ -88,6 +87,46 @@ describe('policyc build', () => {
     const out = tmp();
     expect(runPolicyc(['build', '--out', out, '--lang', 'en']).status).toBe(0);
     expect(readdirSync(path.join(out, 'ipractice'))).toEqual(['en']);
+  });
+});
+
+describe('policyc build of many policies', () => {
+  /** A corpus from the benchmark generator, in its own folder. */
+  function corpus(count: number): string {
+    const dir = tmp();
+    execFileSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(path.join(repoRoot, 'bench/generate.mjs'))}); m.writeCorpus(${JSON.stringify(dir)}, ${count});`]);
+    return dir;
+  }
+
+  it('gives the same bytes on one thread and on a worker pool', () => {
+    const dir = corpus(16);
+    const one = runPolicyc(['build', '--out', 'one', '--jobs', '1'], dir);
+    const two = runPolicyc(['build', '--out', 'two', '--jobs', '2'], dir);
+    expect(one.status, one.stderr).toBe(0);
+    expect(two.status, two.stderr).toBe(0);
+    expect(two.stderr).toContain('Built 16 policies');
+    const a = snapshot(path.join(dir, 'one'));
+    const b = snapshot(path.join(dir, 'two'));
+    expect(a.size).toBe(16 * 16);
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const [name, bytes] of a) expect(b.get(name)!.equals(bytes), name).toBe(true);
+  });
+
+  it('refuses two policies with the same id, naming the first, and writes nothing', () => {
+    const dir = corpus(10);
+    const twin = path.join(dir, 'policies/zz-twin');
+    mkdirSync(twin);
+    writeFileSync(path.join(twin, 'policy.json'), readFileSync(path.join(dir, 'policies/clinic-00003/policy.json')));
+    const run = runPolicyc(['build', '--jobs', '2'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('policies/zz-twin/policy.json error /id another policy already has the id "clinic-00003" (policies/clinic-00003/policy.json) [build/duplicate-policy-id]');
+    expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+
+  it('rejects a bad --jobs value', () => {
+    const run = runPolicyc(['build', '--jobs', '0']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--jobs must be a whole number of 1 or more, not "0"');
   });
 });
 

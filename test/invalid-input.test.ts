@@ -24,7 +24,7 @@ const cases: Case[] = [
   { fixture: 'wrong-type', ruleId: 'schema/type', pointer: '/metadata/version', message: 'must be a text', at: '1,' },
   { fixture: 'unknown-key', ruleId: 'schema/unknown-property', pointer: '/purposes/0/retenton', message: 'unknown property "retenton"', at: '"retenton"', suggestion: 'did you mean "retention"?' },
   { fixture: 'bad-enum', ruleId: 'schema/enum', pointer: '/purposes/0/legalBasis', message: 'must be one of 6(1)(a)…6(1)(f)', at: '"6(1)(g)"' },
-  { fixture: 'missing-required', ruleId: 'schema/required', pointer: '/metadata/effectiveDate', message: 'missing required property "effectiveDate"', at: '{\n    "version"' },
+  { fixture: 'missing-required', ruleId: 'schema/required', pointer: '/metadata/sourceLanguage', message: 'missing required property "sourceLanguage"', at: '{\n    "version"' },
   { fixture: 'missing-translation', ruleId: 'schema/missing-translation', pointer: '/purposes/0/name/en', message: 'the English text is missing', at: '{ "nl": "Afspraken" }' },
   { fixture: 'script-in-markdown', ruleId: 'schema/unsafe-markdown', pointer: '/purposes/0/description/en', message: 'contains raw HTML (<script>); author text may hold Markdown but no HTML', at: '<script>' },
   { fixture: 'javascript-link', ruleId: 'schema/unsafe-markdown', pointer: '/purposes/0/description/nl', message: 'links to a forbidden URL (javascript:alert(1)); only http, https, mailto and tel links are allowed', at: '[hier]' },

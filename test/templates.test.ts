@@ -22,7 +22,9 @@ describe('templates', () => {
   it('HTML templates use triple-stash only for the pre-rendered fragment', () => {
     for (const file of readdirSync(templates, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html.hbs') || f.includes('html'))) {
       const source = readFileSync(path.join(templates, file), 'utf8');
-      expect(source.match(/\{\{\{[^}]*\}\}\}/g) ?? [], file).toEqual(file === 'page.html.hbs' ? ['{{{fragment}}}'] : []);
+      // The page embeds the rendered fragment; the register page inlines the stylesheet we ship.
+      const trusted: Record<string, string[]> = { 'page.html.hbs': ['{{{fragment}}}'], 'register.html.hbs': ['{{{css}}}'] };
+      expect(source.match(/\{\{\{[^}]*\}\}\}/g) ?? [], file).toEqual(trusted[file] ?? []);
     }
   });
 });

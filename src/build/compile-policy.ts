@@ -3,7 +3,7 @@ import { messagesFor, type Language } from '../i18n/messages.js';
 import type { SourceDocument } from '../load/load-document.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { analysePolicy } from './analyse-policy.js';
-import { outputRenderers } from './output-renderers.js';
+import { outputRenderers, type RenderOptions } from './output-renderers.js';
 
 export interface CompileOptions {
   /** Output languages; default: every language the policy declares. */
@@ -12,6 +12,8 @@ export interface CompileOptions {
   messageLanguage?: Language;
   /** Output groups to produce (see output-renderers.ts); default: all. */
   groups?: readonly string[];
+  /** Start CSV outputs with a UTF-8 byte-order mark (for Excel); default false. */
+  csvBom?: boolean;
 }
 
 /** One output file, by path relative to the output folder, e.g. 'ipractice/nl/privacy.html'. */
@@ -30,9 +32,10 @@ export interface CompiledPolicy {
 
 /**
  * Compiles one policy's text into every output, in memory. Nothing is
- * produced when any stage reports an error.
+ * produced when any stage reports an error. Asynchronous because some
+ * outputs are (the XLSX workbook is zipped by exceljs's async writer).
  */
-export function compilePolicy(text: string, file: string, options: CompileOptions = {}): CompiledPolicy {
+export async function compilePolicy(text: string, file: string, options: CompileOptions = {}): Promise<CompiledPolicy> {
   const messageLanguage = options.messageLanguage ?? 'en';
   const analysed = analysePolicy(text, file, messageLanguage);
   const { model } = analysed;
@@ -55,16 +58,17 @@ export function compilePolicy(text: string, file: string, options: CompileOption
   }
 
   const renderers = outputRenderers.filter((r) => !options.groups || options.groups.includes(r.group));
+  const renderOptions: RenderOptions = { csvBom: options.csvBom ?? false };
   const outputs: OutputFile[] = [];
   for (const renderer of renderers) {
     if (renderer.scope !== 'policy') continue;
-    for (const file of renderer.render(model)) outputs.push({ path: `${model.id}/${file.path}`, contents: file.contents });
+    for (const file of await renderer.render(model, renderOptions)) outputs.push({ path: `${model.id}/${file.path}`, contents: file.contents });
   }
   for (const lang of declared.filter((l) => requested.includes(l))) {
     const messages = messagesFor(lang, model.source.metadata.formality);
     for (const renderer of renderers) {
       if (renderer.scope !== 'language') continue;
-      for (const file of renderer.render(model, messages)) outputs.push({ path: `${model.id}/${lang}/${file.path}`, contents: file.contents });
+      for (const file of await renderer.render(model, messages, renderOptions)) outputs.push({ path: `${model.id}/${lang}/${file.path}`, contents: file.contents });
     }
   }
   return { id: model.id, model, outputs, diagnostics };

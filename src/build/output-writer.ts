@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { OutputFile } from './compile-policy.js';
@@ -9,15 +9,25 @@ import type { OutputFile } from './compile-policy.js';
  * produced (memory stays flat however many policies there are); commit()
  * then swaps each organisation's folder into place with renames, and
  * abort() removes the staging folder. Nothing is written outside outDir.
+ *
+ * A partial build (e.g. `policyc register`, which makes only some outputs)
+ * passes `merge`: each staged file then replaces its namesake in the
+ * organisation's folder; of the files already there, those `merge.owns`
+ * (paths relative to the organisation's folder) but this build did not make
+ * are removed, and all others stay.
  */
 export class OutputWriter {
   readonly outDir: string;
   private readonly staging: string;
+  private readonly merge: MergeOptions | undefined;
   private readonly organisations = new Set<string>();
   private finished = false;
+  private readonly outDirExisted: boolean;
 
-  constructor(outDir: string) {
+  constructor(outDir: string, options: { merge?: MergeOptions } = {}) {
+    this.merge = options.merge;
     this.outDir = path.resolve(outDir);
+    this.outDirExisted = existsSync(this.outDir);
     this.staging = path.join(this.outDir, `.policyc-staging-${process.pid}-${randomBytes(4).toString('hex')}`);
   }
 
@@ -43,6 +53,15 @@ export class OutputWriter {
     const committed = [...this.organisations].sort();
     for (const organisation of committed) {
       const live = path.join(this.outDir, organisation);
+      if (this.merge) {
+        const staged = path.join(this.staging, organisation);
+        const made = new Set(filesUnder(staged));
+        for (const file of existsSync(live) ? filesUnder(live) : []) {
+          if (this.merge.owns(file) && !made.has(file)) rmSync(path.join(live, file));
+        }
+        moveFiles(staged, live);
+        continue;
+      }
       if (existsSync(live)) {
         mkdirSync(retired, { recursive: true });
         renameSync(live, path.join(retired, organisation));
@@ -53,8 +72,32 @@ export class OutputWriter {
     return committed;
   }
 
+  /** Removes everything staged; an output folder this writer created is removed too. */
   abort(): void {
     this.finished = true;
     rmSync(this.staging, { recursive: true, force: true });
+    if (!this.outDirExisted && existsSync(this.outDir) && readdirSync(this.outDir).length === 0) rmdirSync(this.outDir);
+  }
+}
+
+export interface MergeOptions {
+  /** True for a file (relative to an organisation's folder, '/'-separated) that the partial build is responsible for. */
+  owns(file: string): boolean;
+}
+
+/** Every file under `dir`, as '/'-separated paths relative to it. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(path.join(dir, entry.name)).map((f) => `${entry.name}/${f}`) : [entry.name]);
+}
+
+/** Moves every file under `from` to the same place under `to`, replacing files of the same name. */
+function moveFiles(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) moveFiles(source, target);
+    else renameSync(source, target);
   }
 }

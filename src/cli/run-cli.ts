@@ -12,6 +12,8 @@ const optionSpec = {
   out: { type: 'string', default: 'dist' },
   lang: { type: 'string' },
   format: { type: 'string', default: 'text' },
+  jobs: { type: 'string' },
+  bom: { type: 'boolean', default: false },
   'fail-on': { type: 'string' },
   'notify-date': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },

@@ -1,7 +1,7 @@
 import type { Language, Messages } from '../i18n/messages.js';
-import type { RetentionRuleSource, Text } from '../policy/policy-types.js';
+import type { LegalBasisId, RetentionRuleSource, SpecialConditionId, Text } from '../policy/policy-types.js';
 import { countryName, joinList } from '../render/format.js';
-import { termKey } from '../render/notice-outline.js';
+import { legalBasisText, specialConditionText } from '../render/legal-text.js';
 import { formatDuration, retentionPhrase } from '../resolve/retention-phrase.js';
 import type { Change, Value, ValueType } from './change.js';
 
@@ -26,8 +26,8 @@ const formatters: Record<ValueType, Formatter> = {
   duration: (v, m) => formatDuration(String(v), m),
   retention: (v, m) => retentionPhrase(v as RetentionRuleSource, m),
   country: (v, m) => countryName(String(v), m),
-  basis: (v, m) => `${m.t(`terms:legalBasis.${termKey(String(v))}.name`)} (${m.t(`terms:legalBasis.${termKey(String(v))}.article`)})`,
-  specialCondition: (v, m) => `${m.t(`terms:specialCondition.${termKey(String(v))}.name`)} (${m.t(`terms:specialCondition.${termKey(String(v))}.article`)})`,
+  basis: (v, m) => legalBasisText({ legalBasis: v as LegalBasisId }, m) ?? String(v),
+  specialCondition: (v, m) => specialConditionText({ condition: v as SpecialConditionId }, m),
   specialCategory: (v, m) => m.t(`terms:specialCategory.${String(v)}`),
   mechanism: (v, m) => m.t(`terms:transferMechanism.${String(v)}`),
   recipientType: (v, m) => m.t(`terms:recipientType.${String(v)}`),

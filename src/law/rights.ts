@@ -12,11 +12,15 @@ export interface RightFacts {
    * 'always', or the art. 6(1) bases that bring the right into play.
    * 'automated' applies when any purpose makes automated decisions;
    * 'consent' when any purpose relies on 6(1)(a) or 9(2)(a).
+   * 'noted' when the policy itself explains the right (rights.notes): the
+   * right to information is met by the notice itself, so it is listed only
+   * when the organisation's statement names it.
    */
-  appliesWhen: 'always' | 'automated' | 'consent' | readonly LegalBasisId[];
+  appliesWhen: 'always' | 'automated' | 'consent' | 'noted' | readonly LegalBasisId[];
 }
 
 export const rights: readonly RightFacts[] = [
+  { id: 'information', article: 'GDPR 12–14', appliesWhen: 'noted' },
   { id: 'access', article: 'GDPR 15', appliesWhen: 'always' },
   { id: 'rectification', article: 'GDPR 16', appliesWhen: 'always' },
   { id: 'erasure', article: 'GDPR 17', appliesWhen: 'always' },

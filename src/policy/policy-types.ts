@@ -21,7 +21,7 @@ export type RetentionConditionId =
   | 'treatment-duration' | 'contract-duration' | 'until-consent-withdrawn' | 'until-objection'
   | 'until-deletion-request' | 'as-long-as-necessary';
 export type RightId =
-  | 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection'
+  | 'information' | 'access' | 'rectification' | 'erasure' | 'restriction' | 'portability' | 'objection'
   | 'automated-decisions' | 'withdraw-consent' | 'complaint';
 export type LawId = 'gdpr' | 'uavg' | 'wgbo' | 'awr' | 'wabvpz' | 'wkkgz' | 'popia';
 
@@ -37,7 +37,7 @@ export interface PolicySource {
   id: string;
   metadata: {
     version: string;
-    effectiveDate: string;
+    effectiveDate?: string;
     lastModified?: string;
     languages: Language[];
     sourceLanguage: Language;
@@ -56,7 +56,7 @@ export interface PolicySource {
     isCareProvider?: boolean;
     placeholder?: boolean;
   };
-  dpo?: { name?: string; contact: Contact };
+  dpo?: { name?: string; contact?: Contact };
   representative?: { name: string; address?: Address; contact?: Contact };
   introduction?: MarkdownText;
   scope?: MarkdownText;
@@ -84,7 +84,13 @@ export interface PolicySource {
     notes?: Partial<Record<RightId, MarkdownText>>;
   };
   security?: { description?: MarkdownText; measures?: Text[]; standards?: string[] };
-  cookies?: { used: boolean; description?: MarkdownText; policyUrl?: string };
+  cookies?: {
+    used: boolean;
+    description?: MarkdownText;
+    policyUrl?: string;
+    consentUrl?: string;
+    categories?: CookieCategorySource[];
+  };
   complaints?: { internal?: MarkdownText; authority?: 'nl-ap' };
   changes?: { noticePeriod?: string; statement?: MarkdownText };
   contact?: Contact;
@@ -152,4 +158,12 @@ export interface ProcessorActivitySource {
   dataCategories?: string[];
   subProcessors?: string[];
   retention?: string[];
+}
+
+export interface CookieCategorySource {
+  id: string;
+  name: Text;
+  description?: Text;
+  consentRequired?: boolean;
+  canBeDisabled?: boolean;
 }

@@ -1,13 +1,11 @@
 import type { Messages } from '../i18n/messages.js';
-import { isInEea } from '../law/eea.js';
+import { partyLeavesEea } from '../law/eea.js';
 import type { PolicyModel, Processor, Purpose, Recipient } from '../resolve/model.js';
 import { formatDuration, formatLawReference } from '../resolve/retention-phrase.js';
-import type { TransferSource } from '../policy/policy-types.js';
+import type { CookieCategorySource } from '../policy/policy-types.js';
 import { contactFacts, countryName, formatAddress, formatDate, joinList, pick, sentence } from './format.js';
+import { legalBasisText, specialConditionText, transferText } from './legal-text.js';
 import { link, text, type Block, type Fact, type Inline, type NoticeOutline, type Section, type Table } from './outline.js';
-
-/** 6(1)(b) → 6-1-b, the key segment used in locales. */
-export const termKey = (id: string): string => id.replace(/\((\w+)\)/g, '-$1');
 
 /**
  * The privacy notice for one language, as an outline. Sections follow the
@@ -25,8 +23,9 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
     return md ? [{ rich: md }] : [];
   };
 
+  const { version, effectiveDate } = source.metadata;
   const preamble: Inline[][] = [
-    sentence(t('notice:versionLine', { version: source.metadata.version, date: formatDate(source.metadata.effectiveDate, m) })),
+    sentence(effectiveDate ? t('notice:versionLine', { version, date: formatDate(effectiveDate, m) }) : t('notice:versionOnly', { version })),
   ];
   if (source.metadata.lastModified) preamble.push(sentence(t('notice:lastModified', { date: formatDate(source.metadata.lastModified, m) })));
   if (source.controller.placeholder) preamble.push([{ text: t('notice:placeholder'), strong: true }]);
@@ -45,7 +44,11 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
   const controllerBlocks: Block[] = [{ paragraph: sentence(t('notice:controller.statement', { name })) }];
   if (controllerFacts.length) controllerBlocks.push({ facts: controllerFacts });
   if (source.dpo) {
-    const facts = [...(source.dpo.name ? [{ label: t('notice:label.name'), inlines: [text(source.dpo.name)] }] : []), ...contactFacts(source.dpo.contact, m)];
+    const contact = contactFacts(source.dpo.contact, m);
+    const facts = [
+      ...(source.dpo.name ? [{ label: t('notice:label.name'), inlines: [text(source.dpo.name)] }] : []),
+      ...(contact.length ? contact : [{ label: t('notice:label.contact'), inlines: [text(t('notice:notStated'))] }]),
+    ];
     controllerBlocks.push({ subsection: { id: 'dpo', heading: t('notice:controller.dpo'), blocks: [{ facts }] } });
   }
   if (source.representative) {
@@ -113,7 +116,7 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
   transferBlocks.push(...rich(source.transfers?.statement));
   const transferItems = [...model.processors, ...model.recipients]
     .filter((party) => partyLeavesEea(party))
-    .map((party) => transferLine(party, m));
+    .map((party) => [text(transferText(party, m))]);
   if (transferItems.length) transferBlocks.push({ list: transferItems });
   add('transfers', transferBlocks);
 
@@ -157,7 +160,12 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
   // Cookies.
   if (source.cookies) {
     const blocks: Block[] = [...rich(source.cookies.description)];
-    if (source.cookies.policyUrl) blocks.push({ facts: [{ label: t('notice:label.cookiePolicy'), inlines: [link(source.cookies.policyUrl, source.cookies.policyUrl)] }] });
+    const categories = (source.cookies.categories ?? []).map((c) => cookieCategoryLine(c, m));
+    if (categories.length) blocks.push({ paragraph: sentence(t('notice:cookies.categories')) }, { list: categories });
+    const cookieFacts: Fact[] = [];
+    if (source.cookies.policyUrl) cookieFacts.push({ label: t('notice:label.cookiePolicy'), inlines: [link(source.cookies.policyUrl, source.cookies.policyUrl)] });
+    if (source.cookies.consentUrl) cookieFacts.push({ label: t('notice:label.cookieConsent'), inlines: [link(source.cookies.consentUrl, source.cookies.consentUrl)] });
+    if (cookieFacts.length) blocks.push({ facts: cookieFacts });
     add('cookies', blocks);
   }
 
@@ -205,22 +213,11 @@ function purposeBlocks(p: Purpose, m: Messages): Block[] {
   const blocks: Block[] = [];
   if (p.description?.[m.lang]) blocks.push({ rich: p.description[m.lang]! });
   const facts: Fact[] = [];
-  if (p.legalBasis) {
-    const key = termKey(p.legalBasis);
-    let basis = `${t(`terms:legalBasis.${key}.name`)} (${t(`terms:legalBasis.${key}.article`)})`;
-    if (p.legalBasisExplanation) basis += `. ${pick(p.legalBasisExplanation, m)}`;
-    facts.push({ label: t('notice:label.legalBasis'), inlines: [text(basis)] });
-  }
+  const basis = legalBasisText(p, m);
+  if (basis) facts.push({ label: t('notice:label.legalBasis'), inlines: [text(basis)] });
   if (p.legalObligation) facts.push({ label: t('notice:label.legalObligation'), inlines: [text(formatLawReference(p.legalObligation, m))] });
   if (p.legitimateInterest) facts.push({ label: t('notice:label.legitimateInterest'), inlines: [text(pick(p.legitimateInterest, m))] });
-  if (p.specialCategoryCondition) {
-    const c = p.specialCategoryCondition;
-    const key = termKey(c.condition);
-    let value = `${t(`terms:specialCondition.${key}.name`)} (${t(`terms:specialCondition.${key}.article`)}`;
-    value += c.lawReference ? `; ${formatLawReference(c.lawReference, m)})` : ')';
-    if (c.explanation) value += `. ${pick(c.explanation, m)}`;
-    facts.push({ label: t('notice:label.specialCondition'), inlines: [text(value)] });
-  }
+  if (p.specialCategoryCondition) facts.push({ label: t('notice:label.specialCondition'), inlines: [text(specialConditionText(p.specialCategoryCondition, m))] });
   if (p.dataCategories.length) facts.push({ label: t('notice:label.data'), inlines: [text(joinList(p.dataCategories.map((c) => pick(c.name, m)), m))] });
   if (p.dataSubjects.length) facts.push({ label: t('notice:label.subjects'), inlines: [text(joinList(p.dataSubjects.map((s) => pick(s.name, m)), m))] });
   if (p.processors.length) facts.push({ label: t('notice:label.processors'), inlines: [text(joinList(p.processors.map((x) => x.name), m))] });
@@ -237,6 +234,15 @@ function purposeBlocks(p: Purpose, m: Messages): Block[] {
   return blocks;
 }
 
+
+/** 'Functional cookies: … These cookies cannot be switched off.' */
+function cookieCategoryLine(c: CookieCategorySource, m: Messages): Inline[] {
+  const parts = [pick(c.description, m)];
+  if (c.consentRequired !== undefined) parts.push(m.t(`notice:cookies.consent.${c.consentRequired}`));
+  if (c.canBeDisabled !== undefined) parts.push(m.t(`notice:cookies.canBeDisabled.${c.canBeDisabled}`));
+  const rest = parts.filter(Boolean).join(' ');
+  return [{ text: pick(c.name, m), strong: true }, ...(rest ? [text(`: ${rest}`)] : [])];
+}
 
 function processorTable(processors: readonly Processor[], m: Messages): Table {
   const t = m.t;
@@ -276,25 +282,4 @@ function authorityFacts(model: PolicyModel, m: Messages): Fact[] {
     { label: m.t('notice:label.website'), inlines: [link(a.website, a.website)] },
     { label: m.t('notice:label.address'), inlines: [text(formatAddress(a.postal, m))] },
   ];
-}
-
-/** Countries outside the EEA where a processor or recipient is established, stores data, or sends it. */
-export function nonEeaCountries(party: { country?: string; serverLocations?: string[]; transfer?: TransferSource }): string[] {
-  const all = [party.country, ...(party.serverLocations ?? []), ...(party.transfer?.countries ?? [])].filter((c): c is string => !!c);
-  return [...new Set(all.filter((c) => !isInEea(c)))];
-}
-
-function partyLeavesEea(party: Processor | Recipient): boolean {
-  return party.transfer !== undefined || nonEeaCountries(party).length > 0;
-}
-
-function transferLine(party: Processor | Recipient, m: Messages): Inline[] {
-  const name = typeof party.name === 'string' ? party.name : pick(party.name, m);
-  const countries = joinList(nonEeaCountries(party).map((c) => countryName(c, m)), m);
-  let line = countries ? m.t('notice:transfers.item', { name, countries }) : name;
-  if (party.transfer) {
-    line += ` — ${m.t(`terms:transferMechanism.${party.transfer.mechanism}`)}`;
-    if (party.transfer.copyAvailableAt) line += `. ${m.t('notice:transfers.copy', { where: pick(party.transfer.copyAvailableAt, m) })}`;
-  }
-  return [text(line)];
 }

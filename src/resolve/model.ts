@@ -43,7 +43,7 @@ export interface ProcessorActivity extends Omit<ProcessorActivitySource, 'dataSu
 export interface DerivedRight {
   id: RightId;
   article: string;
-  /** Purposes that bring the right into play; empty for rights that always apply. */
+  /** Purposes that bring the right into play; empty for rights that always apply or that the policy explains itself. */
   purposes: Purpose[];
   /** The bases or conditions that bring it into play. */
   bases: string[];

@@ -5,7 +5,7 @@ import { consentBases } from '../law/legal-bases.js';
 import { rights as rightFacts } from '../law/rights.js';
 import { positionOf, type SourceDocument } from '../load/load-document.js';
 import { joinPointer } from '../load/json-pointer.js';
-import type { LegalBasisId, PolicySource } from '../policy/policy-types.js';
+import type { LegalBasisId, PolicySource, RightId } from '../policy/policy-types.js';
 import { didYouMean } from '../validate/did-you-mean.js';
 import type {
   DataCategory, DataSubject, DerivedRight, PolicyModel, Processor, ProcessorActivity, Purpose, Recipient, RetentionRule,
@@ -145,7 +145,7 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
       processors: [...processors.values()],
       recipients: [...recipients.values()],
       retention: [...retention.values()],
-      rights: deriveRights(purposes),
+      rights: deriveRights(purposes, new Set(Object.keys(source.rights?.notes ?? {}) as RightId[])),
       authority: authorities[source.complaints?.authority ?? defaultAuthority],
       legalBasesUsed,
     },
@@ -153,11 +153,18 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
   };
 }
 
-/** The rights the notice must explain, from the bases actually used (law/rights.ts). */
-export function deriveRights(purposes: readonly Purpose[]): DerivedRight[] {
+/**
+ * The rights the notice must explain, from the bases actually used
+ * (law/rights.ts), plus those the policy explains itself (`noted`).
+ */
+export function deriveRights(purposes: readonly Purpose[], noted: ReadonlySet<RightId> = new Set()): DerivedRight[] {
   const derived: DerivedRight[] = [];
   for (const right of rightFacts) {
     const when = right.appliesWhen;
+    if (when === 'noted') {
+      if (noted.has(right.id)) derived.push({ id: right.id, article: right.article, purposes: [], bases: [] });
+      continue;
+    }
     if (when === 'always') {
       derived.push({ id: right.id, article: right.article, purposes: [], bases: [] });
       continue;

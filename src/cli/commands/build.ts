@@ -1,68 +1,98 @@
 import path from 'node:path';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { summary } from '../../diagnostics/format-diagnostics.js';
+import { isLanguage } from '../../i18n/messages.js';
 import {
-  cli, EXIT_INVALID, EXIT_OK, parseLanguages, policyFiles, readPolicy, relativeTo, reportDiagnostics, type Command,
+  cli, EXIT_INVALID, EXIT_OK, parseLanguages, policyFiles, relativeTo, reportDiagnostics, UsageError, type CliIo, type Command, type CommonOptions,
 } from '../cli-support.js';
 
+function parseJobs(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(cli.t('cli:badJobs', { value: String(value) }));
+  return n;
+}
+
 /**
- * `policyc build [paths…] --out dist --lang nl,en`: compile every policy and
- * write dist/<org>/<lang>/…; all or nothing — on any error the output folder
- * is left exactly as it was.
+ * Compiles the policies named on the command line and writes their outputs,
+ * all or nothing: on any error the output folder is left exactly as it was.
+ * `groups` limits the outputs (see output-renderers.ts); a partial build
+ * replaces only the files of its own outputs. Larger builds compile on a
+ * pool of worker threads (--jobs); this thread does all the writing.
  */
+export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?: readonly string[]): Promise<number> {
+  const languages = options.lang ? parseLanguages(options.lang) : undefined;
+  const jobsRequested = parseJobs(options.values.jobs);
+  const [{ compileMany, chooseJobs }, { OutputWriter }, { outputRenderers }] = await Promise.all([
+    import('../../build/compile-many.js'),
+    import('../../build/output-writer.js'),
+    import('../../build/output-renderers.js'),
+  ]);
+  const files = policyFiles(options, io);
+  const outDir = path.resolve(io.cwd, options.out);
+  const partial = outputRenderers.filter((r) => groups?.includes(r.group));
+  const owns = (file: string): boolean => {
+    const [folder = '', ...rest] = file.split('/');
+    return partial.some((r) => (r.scope === 'language' ? isLanguage(folder) && rest.length === 1 && r.owns?.(rest[0]!) === true : r.owns?.(file) === true));
+  };
+  const writer = new OutputWriter(outDir, groups ? { merge: { owns } } : {});
+  const diagnostics: Diagnostic[] = [];
+  const owners = new Map<string, number>();
+  const idOf = new Map<number, string>();
+  let fileCount = 0;
+  let writeError: Error | undefined;
+
+  const jobs = files.map((file, index) => ({
+    index, file, displayPath: path.relative(io.cwd, file), csvBom: options.values.bom === true,
+    ...(languages ? { languages } : {}), ...(groups ? { groups } : {}),
+  }));
+  await compileMany(jobs, chooseJobs(jobs.length, jobsRequested), (result) => {
+    diagnostics.push(...result.diagnostics);
+    if (result.id !== undefined) {
+      idOf.set(result.index, result.id);
+      const other = owners.get(result.id);
+      // Results arrive in any order: the policy listed first keeps the id.
+      if (other === undefined || result.index < other) owners.set(result.id, result.index);
+    }
+    if (hasErrors(diagnostics) || writeError) return; // keep checking the rest, but stage nothing more
+    try {
+      writer.stage(result.outputs);
+      fileCount += result.outputs.length;
+    } catch (error) {
+      writeError = error as Error;
+    }
+  });
+
+  for (const [index, id] of [...idOf].sort((a, b) => a[0] - b[0])) {
+    const owner = owners.get(id)!;
+    if (owner !== index) {
+      diagnostics.push({
+        ruleId: 'build/duplicate-policy-id', severity: 'error', file: jobs[index]!.displayPath, pointer: '/id',
+        message: cli.t('diagnostics:reference.duplicatePolicy', { id, other: jobs[owner]!.displayPath }),
+      });
+    }
+  }
+
+  reportDiagnostics(diagnostics, options, io);
+  if (writeError) {
+    writer.abort();
+    io.stderr(cli.t('cli:writeFailed', { detail: writeError.message, out: relativeTo(io, outDir) }) + '\n');
+    return EXIT_INVALID;
+  }
+  const counts = summary(diagnostics);
+  if (counts.error > 0) {
+    writer.abort();
+    io.stderr(cli.t('cli:buildFailed', { errors: counts.error, out: relativeTo(io, outDir) }) + '\n');
+    return EXIT_INVALID;
+  }
+  writer.commit();
+  io.stderr(cli.t('cli:built', { count: files.length, out: relativeTo(io, outDir), files: fileCount }) + '\n');
+  return EXIT_OK;
+}
+
+/** `policyc build [paths…] --out dist --lang nl,en --jobs N --bom`. */
 export const buildCommand: Command = {
   name: 'build',
   formats: ['text', 'json'],
-  async run(options, io) {
-    const languages = options.lang ? parseLanguages(options.lang) : undefined;
-    const [{ compilePolicy }, { OutputWriter }] = await Promise.all([
-      import('../../build/compile-policy.js'),
-      import('../../build/output-writer.js'),
-    ]);
-    const files = policyFiles(options, io);
-    const outDir = path.resolve(io.cwd, options.out);
-    const writer = new OutputWriter(outDir);
-    const diagnostics: Diagnostic[] = [];
-    const owners = new Map<string, string>();
-    let fileCount = 0;
-    for (const file of files) {
-      const relative = path.relative(io.cwd, file);
-      const read = readPolicy(file, io, 'en');
-      diagnostics.push(...read.diagnostics);
-      if (read.text === undefined) continue;
-      const compiled = compilePolicy(read.text, relative, languages ? { languages } : {});
-      diagnostics.push(...compiled.diagnostics);
-      if (compiled.id !== undefined) {
-        const other = owners.get(compiled.id);
-        if (other !== undefined) {
-          diagnostics.push({
-            ruleId: 'build/duplicate-policy-id', severity: 'error', file: relative, pointer: '/id',
-            message: cli.t('diagnostics:reference.duplicatePolicy', { id: compiled.id, other }),
-          });
-          continue;
-        }
-        owners.set(compiled.id, relative);
-      }
-      if (hasErrors(diagnostics)) continue; // keep checking the rest, but stage nothing more
-      try {
-        writer.stage(compiled.outputs);
-      } catch (error) {
-        writer.abort();
-        reportDiagnostics(diagnostics, options, io);
-        io.stderr(cli.t('cli:writeFailed', { detail: (error as Error).message, out: relativeTo(io, outDir) }) + '\n');
-        return EXIT_INVALID;
-      }
-      fileCount += compiled.outputs.length;
-    }
-    reportDiagnostics(diagnostics, options, io);
-    const counts = summary(diagnostics);
-    if (counts.error > 0) {
-      writer.abort();
-      io.stderr(cli.t('cli:buildFailed', { errors: counts.error, out: relativeTo(io, outDir) }) + '\n');
-      return EXIT_INVALID;
-    }
-    writer.commit();
-    io.stderr(cli.t('cli:built', { count: files.length, out: relativeTo(io, outDir), files: fileCount }) + '\n');
-    return EXIT_OK;
-  },
+  run: (options, io) => compileAndWrite(options, io),
 };

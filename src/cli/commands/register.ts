@@ -1,0 +1,13 @@
+import type { Command } from '../cli-support.js';
+import { compileAndWrite } from './build.js';
+
+/**
+ * `policyc register [paths…] --out dist --lang nl,en [--bom]`: write only the
+ * art. 30 registers (dist/<org>/<lang>/register.{csv,xlsx,html,md}); other
+ * files in the output folder stay as they are.
+ */
+export const registerCommand: Command = {
+  name: 'register',
+  formats: ['text', 'json'],
+  run: (options, io) => compileAndWrite(options, io, ['register']),
+};

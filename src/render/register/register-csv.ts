@@ -1,0 +1,21 @@
+import { stringify } from 'csv-stringify/sync';
+import type { RegisterTable } from './register-model.js';
+
+export interface CsvOptions {
+  /** Start with a UTF-8 byte-order mark, which Excel needs to read UTF-8. */
+  bom?: boolean;
+}
+
+/** Values of a multi-value cell go on lines of their own: readable in a spreadsheet, easy to split. */
+export const CSV_VALUE_SEPARATOR = '\n';
+
+/**
+ * One register table as CSV (RFC 4180: CRLF between records, fields quoted
+ * when they hold a comma, quote or line break), header row first.
+ */
+export function registerToCsv(table: RegisterTable, options: CsvOptions = {}): string {
+  return stringify([
+    table.columns.map((c) => c.header),
+    ...table.rows.map((row) => row.map((cell) => cell.join(CSV_VALUE_SEPARATOR))),
+  ], { record_delimiter: 'windows', bom: options.bom ?? false });
+}

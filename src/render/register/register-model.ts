@@ -1,0 +1,261 @@
+import type { Messages } from '../../i18n/messages.js';
+import { partyLeavesEea } from '../../law/eea.js';
+import type { Contact } from '../../policy/policy-types.js';
+import type { DataCategory, PolicyModel, Processor, ProcessorActivity, Purpose, Recipient, RetentionRule } from '../../resolve/model.js';
+import { formatLawReference } from '../../resolve/retention-phrase.js';
+import { countryName, formatAddress, formatDate, joinList, pick } from '../format.js';
+import { legalBasisText, specialConditionText, transferText } from '../legal-text.js';
+import { markdownToPlainText } from './plain-text.js';
+
+/**
+ * The record of processing activities (GDPR art. 30) for one language, free
+ * of any file format: tables of labelled cells that the CSV, XLSX, HTML and
+ * Markdown renderers all draw from, so that the four can never disagree.
+ */
+export interface Register {
+  lang: Messages['lang'];
+  title: string;
+  /** 'Versie 2025-02-05, geldig vanaf 5 februari 2025'. */
+  versionLine: string;
+  /** The policy's effective date (ISO), the only date a register carries. */
+  date: string;
+  /** What a blank cell shows where a blank is hard to read (HTML, Markdown). */
+  empty: string;
+  organisation: RegisterFacts;
+  /** The controller's record (30(1)) first, then the processor's (30(2)) when it has one. */
+  tables: RegisterTable[];
+}
+
+export interface RegisterFacts {
+  caption: string;
+  sheetName: string;
+  /** Column headers where the facts are laid out as a table: label, value. */
+  head: [string, string];
+  facts: Array<{ label: string; value: string }>;
+}
+
+export type RegisterKind = 'controller' | 'processor';
+
+export interface RegisterColumn {
+  key: string;
+  header: string;
+  /** Suggested width in characters, for spreadsheets. */
+  width: number;
+}
+
+/** One cell: its values in order; an empty list is a blank cell. Renderers join multiple values in their own way. */
+export type RegisterCell = readonly string[];
+
+export interface RegisterTable {
+  kind: RegisterKind;
+  caption: string;
+  /** Worksheet name: at most 31 characters, none of []:*?/\ (Excel's limits). */
+  sheetName: string;
+  /** File name stem for formats that hold one table per file (CSV). */
+  fileStem: string;
+  columns: RegisterColumn[];
+  /** The column whose cell names its row (the activity), for row headers. */
+  rowHeader: number;
+  rows: RegisterCell[][];
+}
+
+/** A column: its key (header from `register:column.<key>`), width, and how a row fills it. */
+interface ColumnSpec<Row> {
+  key: string;
+  width: number;
+  /** The column that names the row. */
+  names?: true;
+  cell(row: Row, ctx: CellContext): RegisterCell;
+}
+
+interface CellContext {
+  model: PolicyModel;
+  m: Messages;
+  /** The security measures, the same in every row: worked out once. */
+  security: RegisterCell;
+}
+
+const one = (value: string | undefined): RegisterCell => (value ? [value] : []);
+
+/** 'Naam, adres, e-mail …' of the controller, representative or DPO — art. 30(1)(a) and 30(2)(a). */
+function partyLines(name: string | undefined, address: Contact['address'], contact: Contact | undefined, m: Messages): string[] {
+  const lines: string[] = [];
+  if (name) lines.push(name);
+  const where = address ?? contact?.address;
+  if (where) lines.push(formatAddress(where, m));
+  if (contact?.email) lines.push(contact.email);
+  if (contact?.phone) lines.push(contact.phone);
+  if (contact?.url) lines.push(contact.url);
+  return lines;
+}
+
+const controllerCell = ({ model, m }: CellContext): RegisterCell => {
+  const c = model.source.controller;
+  return partyLines(c.name, c.address, c.contact, m);
+};
+const representativeCell = ({ model, m }: CellContext): RegisterCell => {
+  const r = model.source.representative;
+  return r ? partyLines(r.name, r.address, r.contact, m) : [];
+};
+const dpoCell = ({ model, m }: CellContext): RegisterCell => {
+  const d = model.source.dpo;
+  if (!d) return [];
+  const lines = partyLines(d.name, undefined, d.contact, m);
+  // A DPO the policy mentions without any details is still a DPO.
+  return lines.length ? lines : [m.t('register:cell.dpoWithoutDetails')];
+};
+
+function categoryLine(c: DataCategory, m: Messages): string {
+  const notes: string[] = [];
+  if (c.special) notes.push(m.t('register:cell.special', { category: m.t(`terms:specialCategory.${c.special}`) }));
+  if (c.criminal) notes.push(m.t('register:cell.criminal'));
+  if (c.nationalIdentifier) notes.push(m.t('register:cell.nationalIdentifier'));
+  const name = pick(c.name, m);
+  return notes.length ? `${name} (${notes.join('; ')})` : name;
+}
+
+function recipientLine(r: Recipient, m: Messages): string {
+  const details = [m.t(`terms:recipientType.${r.type}`), ...(r.country ? [countryName(r.country, m)] : [])];
+  return `${pick(r.name, m)} (${details.join(', ')})`;
+}
+
+function processorLine(p: Processor, m: Messages): string {
+  const service = pick(p.service, m);
+  const where = p.country ? ` (${countryName(p.country, m)})` : '';
+  return service ? `${p.name}${where}: ${service}` : `${p.name}${where}`;
+}
+
+/** 'Rule (categories it covers): period. Note' — the categories are named unless the rule is named after its one category. */
+function retentionLine(r: RetentionRule, m: Messages): string {
+  const name = pick(r.name, m);
+  const categories = r.categories.map((c) => pick(c.name, m));
+  const covers = categories.length && !(categories.length === 1 && categories[0] === name) ? ` (${categories.join(', ')})` : '';
+  return `${name}${covers}: ${r.phrase[m.lang]}${r.note ? `. ${pick(r.note, m)}` : ''}`;
+}
+
+function transfersCell(parties: ReadonlyArray<Processor | Recipient>, m: Messages): RegisterCell {
+  return parties.filter(partyLeavesEea).map((party) => transferText(party, m));
+}
+
+/** The general description of technical and organisational measures, art. 30(1)(g) and 32(1). */
+function securityCell(model: PolicyModel, m: Messages): RegisterCell {
+  const s = model.source.security;
+  if (!s) return [];
+  const measures = (s.measures ?? []).map((x) => pick(x, m));
+  const description = s.description?.[m.lang];
+  const lines = measures.length ? measures : description ? [markdownToPlainText(description)] : [];
+  if (s.standards?.length) lines.push(m.t('register:cell.standards', { standards: joinList(s.standards, m) }));
+  return lines;
+}
+
+/** Art. 30(1): one row per processing activity, i.e. per purpose. Column order is stable: (a) to (g), then the Dutch practice additions. */
+const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
+  { key: 'id', width: 16, cell: (p) => [p.id] },
+  { key: 'activity', width: 28, names: true, cell: (p, { m }) => [pick(p.name, m)] },
+  { key: 'controller', width: 28, cell: (_, ctx) => controllerCell(ctx) },
+  { key: 'representative', width: 22, cell: (_, ctx) => representativeCell(ctx) },
+  { key: 'dpo', width: 24, cell: (_, ctx) => dpoCell(ctx) },
+  { key: 'purpose', width: 48, cell: (p, { m }) => one(p.description?.[m.lang] && markdownToPlainText(p.description[m.lang]!)) },
+  { key: 'legalBasis', width: 40, cell: (p, { m }) => legalBasisCell(p, m) },
+  { key: 'specialCondition', width: 40, cell: (p, { m }) => one(p.specialCategoryCondition && specialConditionText(p.specialCategoryCondition, m)) },
+  { key: 'dataSubjects', width: 28, cell: (p, { m }) => p.dataSubjects.map((s) => pick(s.name, m)) },
+  { key: 'dataCategories', width: 40, cell: (p, { m }) => p.dataCategories.map((c) => categoryLine(c, m)) },
+  { key: 'recipients', width: 32, cell: (p, { m }) => p.recipients.map((r) => recipientLine(r, m)) },
+  { key: 'processors', width: 36, cell: (p, { m }) => p.processors.map((x) => processorLine(x, m)) },
+  { key: 'transfers', width: 40, cell: (p, { m }) => transfersCell([...p.processors, ...p.recipients], m) },
+  { key: 'retention', width: 48, cell: (p, { m }) => p.retention.map((r) => retentionLine(r, m)) },
+  { key: 'security', width: 40, cell: (_, ctx) => ctx.security },
+  { key: 'systems', width: 24, cell: (p) => p.systems ?? [] },
+];
+
+/** The art. 6 basis, with the law behind a legal obligation and the interest behind legitimate interests. */
+function legalBasisCell(p: Purpose, m: Messages): RegisterCell {
+  const lines = [...one(legalBasisText(p, m))];
+  if (p.legalObligation) lines.push(m.t('register:cell.legalObligation', { law: formatLawReference(p.legalObligation, m) }));
+  if (p.legitimateInterest) lines.push(m.t('register:cell.legitimateInterest', { interest: pick(p.legitimateInterest, m) }));
+  return lines;
+}
+
+/** Art. 30(2): one row per kind of processing done for other controllers. */
+const processorColumns: ReadonlyArray<ColumnSpec<ProcessorActivity>> = [
+  { key: 'id', width: 16, cell: (a) => [a.id] },
+  { key: 'processing', width: 36, names: true, cell: (a, { m }) => [pick(a.name, m), ...one(a.description?.[m.lang] && markdownToPlainText(a.description[m.lang]!))] },
+  { key: 'processor', width: 28, cell: (_, ctx) => controllerCell(ctx) },
+  { key: 'representative', width: 22, cell: (_, ctx) => representativeCell(ctx) },
+  { key: 'dpo', width: 24, cell: (_, ctx) => dpoCell(ctx) },
+  { key: 'controllers', width: 36, cell: (a, { m }) => one(pick(a.controllers, m)) },
+  { key: 'dataSubjects', width: 28, cell: (a, { m }) => a.dataSubjects.map((s) => pick(s.name, m)) },
+  { key: 'dataCategories', width: 40, cell: (a, { m }) => a.dataCategories.map((c) => categoryLine(c, m)) },
+  { key: 'subProcessors', width: 36, cell: (a, { m }) => a.subProcessors.map((x) => processorLine(x, m)) },
+  { key: 'transfers', width: 40, cell: (a, { m }) => transfersCell(a.subProcessors, m) },
+  { key: 'retention', width: 48, cell: (a, { m }) => a.retention.map((r) => retentionLine(r, m)) },
+  { key: 'security', width: 40, cell: (_, ctx) => ctx.security },
+];
+
+function table<Row>(kind: RegisterKind, specs: ReadonlyArray<ColumnSpec<Row>>, rows: readonly Row[], ctx: CellContext): RegisterTable {
+  const t = ctx.m.t;
+  return {
+    kind,
+    caption: t(`register:table.${kind}.caption`),
+    sheetName: t(`register:table.${kind}.sheet`),
+    fileStem: kind === 'controller' ? 'register' : 'register-processor',
+    columns: specs.map((s) => ({ key: s.key, header: t(`register:column.${s.key}`), width: s.width })),
+    rowHeader: Math.max(0, specs.findIndex((s) => s.names)),
+    rows: rows.map((row) => specs.map((s) => s.cell(row, ctx))),
+  };
+}
+
+function organisationFacts(ctx: CellContext): RegisterFacts {
+  const { model, m } = ctx;
+  const { source } = model;
+  const t = m.t;
+  const facts: RegisterFacts['facts'] = [];
+  const add = (key: string, value: string | undefined): void => {
+    if (value) facts.push({ label: t(`register:organisation.${key}`), value });
+  };
+  add('name', source.controller.name);
+  add('kvk', source.controller.kvkNumber);
+  add('address', source.controller.address && formatAddress(source.controller.address, m));
+  add('email', source.controller.contact?.email);
+  add('phone', source.controller.contact?.phone);
+  add('website', source.controller.website ?? source.controller.contact?.url);
+  add('careProvider', source.controller.isCareProvider ? t('register:organisation.yes') : undefined);
+  add('dpo', dpoCell(ctx).join(', '));
+  add('representative', representativeCell(ctx).join(', '));
+  add('storage', joinList((source.transfers?.storageLocations ?? []).map((c) => countryName(c, m)), m));
+  add('security', ctx.security.join('\n'));
+  add('version', source.metadata.version);
+  add('effectiveDate', source.metadata.effectiveDate && formatDate(source.metadata.effectiveDate, m));
+  add('source', source.metadata.source?.title);
+  return {
+    caption: t('register:organisation.caption'),
+    sheetName: t('register:organisation.sheet'),
+    head: [t('register:organisation.label'), t('register:organisation.value')],
+    facts,
+  };
+}
+
+/**
+ * The date stamped into the workbook when the policy has none: the zip
+ * format's own epoch, as reproducible builds use — never the clock.
+ */
+const UNDATED = '1980-01-01';
+
+/** The register in one language. */
+export function buildRegister(model: PolicyModel, m: Messages): Register {
+  const ctx: CellContext = { model, m, security: securityCell(model, m) };
+  const tables = [table('controller', controllerColumns, model.purposes, ctx)];
+  if (model.processorActivities.length) tables.push(table('processor', processorColumns, model.processorActivities, ctx));
+  const { metadata, controller } = model.source;
+  return {
+    lang: m.lang,
+    title: m.t('register:title', { name: controller.name }),
+    versionLine: metadata.effectiveDate
+      ? m.t('register:versionLine', { version: metadata.version, date: formatDate(metadata.effectiveDate, m) })
+      : m.t('register:versionOnly', { version: metadata.version }),
+    date: metadata.effectiveDate ?? metadata.lastModified ?? UNDATED,
+    empty: m.t('register:empty'),
+    organisation: organisationFacts(ctx),
+    tables,
+  };
+}

@@ -1,0 +1,32 @@
+import type { Messages } from '../../i18n/messages.js';
+import type { PolicyModel } from '../../resolve/model.js';
+import { registerToCsv } from './register-csv.js';
+import { registerToHtml } from './register-html.js';
+import { registerToMarkdown } from './register-markdown.js';
+import { buildRegister } from './register-model.js';
+import { registerToXlsx } from './register-xlsx.js';
+
+export interface RegisterFile {
+  path: string;
+  contents: string | Uint8Array;
+}
+
+export interface RegisterRenderOptions {
+  /** Start CSV files with a UTF-8 byte-order mark (for Excel). */
+  csvBom?: boolean;
+}
+
+/**
+ * The art. 30 register in one language, built once and written four ways:
+ * register.csv (and register-processor.csv for a 30(2) record),
+ * register.xlsx, register.html and register.md.
+ */
+export async function renderRegister(model: PolicyModel, messages: Messages, options: RegisterRenderOptions = {}): Promise<RegisterFile[]> {
+  const register = buildRegister(model, messages);
+  return [
+    ...register.tables.map((table) => ({ path: `${table.fileStem}.csv`, contents: registerToCsv(table, { bom: options.csvBom ?? false }) })),
+    { path: 'register.xlsx', contents: await registerToXlsx(register) },
+    { path: 'register.html', contents: registerToHtml(register) },
+    { path: 'register.md', contents: registerToMarkdown(register) },
+  ];
+}

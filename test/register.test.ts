@@ -1,0 +1,379 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { compilePolicy } from '../src/build/compile-policy.js';
+import { findPolicies } from '../src/build/find-policies.js';
+import { messagesFor, type Language } from '../src/i18n/messages.js';
+import type { PolicySource } from '../src/policy/policy-types.js';
+import type { PolicyModel } from '../src/resolve/model.js';
+import { registerToCsv } from '../src/render/register/register-csv.js';
+import { registerToHtml } from '../src/render/register/register-html.js';
+import { registerToMarkdown } from '../src/render/register/register-markdown.js';
+import { buildRegister, type Register, type RegisterTable } from '../src/render/register/register-model.js';
+import { registerToXlsx } from '../src/render/register/register-xlsx.js';
+import { expectGolden } from './support/golden.js';
+import { repoRoot } from './support/cli.js';
+
+const fixture = path.join(repoRoot, 'test/fixtures/register-processor/policy.json');
+const seeds = findPolicies([path.join(repoRoot, 'policies')]).files;
+const policies = [...seeds, fixture];
+
+async function compile(file: string, options: { csvBom?: boolean } = {}) {
+  const text = readFileSync(file, 'utf8');
+  const compiled = await compilePolicy(text, path.relative(repoRoot, file), { groups: ['register'], ...options });
+  expect(compiled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return { compiled, model: compiled.model!, source: JSON.parse(text) as PolicySource };
+}
+
+function output(compiled: { outputs: Array<{ path: string; contents: string | Uint8Array }> }, file: string): string | Uint8Array {
+  const found = compiled.outputs.find((o) => o.path === file);
+  if (!found) throw new Error(`no output ${file}; have ${compiled.outputs.map((o) => o.path).join(', ')}`);
+  return found.contents;
+}
+
+function registerFor(model: PolicyModel, lang: Language): Register {
+  return buildRegister(model, messagesFor(lang, model.source.metadata.formality));
+}
+
+/** The text of a {nl, en} value in one language. */
+const inLang = (value: Partial<Record<Language, string>> | undefined, lang: Language): string => value?.[lang] ?? '';
+
+/**
+ * Checks one register table cell by cell against the policy source itself
+ * (not against the register model): each column holds what the policy says.
+ */
+function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, lang: Language): void {
+  const t = messagesFor(lang).t;
+  const byId = <T extends { id: string }>(list: readonly T[] | undefined, id: string): T => {
+    const item = list?.find((x) => x.id === id);
+    if (!item) throw new Error(`no ${id}`);
+    return item;
+  };
+  const column = (row: readonly (readonly string[])[], key: string): readonly string[] => row[table.columns.findIndex((c) => c.key === key)]!;
+  const activities = table.kind === 'controller' ? source.purposes : source.processorActivities ?? [];
+  expect(table.rows.map((row) => column(row, 'id')[0])).toEqual(activities.map((a) => a.id));
+  for (const [i, row] of table.rows.entries()) {
+    const activity = activities[i]!;
+    expect(row).toHaveLength(table.columns.length);
+    expect(column(row, 'dataSubjects')).toEqual((activity.dataSubjects ?? []).map((id) => inLang(byId(source.dataSubjects, id).name, lang)));
+    const categories = column(row, 'dataCategories');
+    expect(categories).toHaveLength((activity.dataCategories ?? []).length);
+    for (const [j, id] of (activity.dataCategories ?? []).entries()) {
+      const category = byId(source.dataCategories, id);
+      expect(categories[j]).toContain(inLang(category.name, lang));
+      if (category.special) expect(categories[j]).toContain(t(`terms:specialCategory.${category.special}`, { lng: lang }));
+    }
+    const retention = column(row, 'retention');
+    expect(retention.map((r) => r.split(':')[0]!.replace(/ \(.*$/, ''))).toEqual((activity.retention ?? []).map((id) => inLang(byId(source.retention, id).name, lang)));
+    const party = column(row, table.kind === 'controller' ? 'controller' : 'processor');
+    expect(party[0]).toBe(source.controller.name);
+    if (source.controller.contact?.email) expect(party).toContain(source.controller.contact.email);
+    const dpoLines = [source.dpo?.name, source.dpo?.contact?.email].filter(Boolean);
+    expect(column(row, 'dpo').join('\n')).toBe(source.dpo && dpoLines.length === 0 ? (lang === 'nl' ? 'FG aangesteld; geen contactgegevens vermeld' : 'a DPO is appointed; no contact details stated') : dpoLines.join('\n'));
+    expect(column(row, 'representative')).toEqual(source.representative ? expect.arrayContaining([source.representative.name]) : []);
+    const measures = (source.security?.measures ?? []).map((x) => inLang(x, lang));
+    for (const measure of measures) expect(column(row, 'security')).toContain(measure);
+    if (table.kind === 'controller') {
+      const p = source.purposes[i]!;
+      expect(column(row, 'activity')).toEqual([inLang(p.name, lang)]);
+      const basis = column(row, 'legalBasis').join('\n');
+      if (p.legalBasis) expect(basis).toContain(t(`terms:legalBasis.${p.legalBasis.replace(/\((\w+)\)/g, '-$1')}.name`, { lng: lang }));
+      else expect(basis).toBe('');
+      const condition = column(row, 'specialCondition');
+      if (p.specialCategoryCondition) expect(condition[0]).toContain(t(`terms:specialCondition.${p.specialCategoryCondition.condition.replace(/\((\w+)\)/g, '-$1')}.article`, { lng: lang }));
+      else expect(condition).toEqual([]);
+      expect(column(row, 'recipients').map((r) => r.replace(/ \([^()]*\)$/, ''))).toEqual((p.recipients ?? []).map((id) => inLang(byId(source.recipients, id).name, lang)));
+      expect(column(row, 'processors').map((x) => x.replace(/( \(.*?\))?: .*$/s, ''))).toEqual((p.processors ?? []).map((id) => byId(source.processors, id).name));
+      expect(column(row, 'systems')).toEqual(p.systems ?? []);
+      const leaving = [...(p.processors ?? []).map((id) => byId(source.processors, id)), ...(p.recipients ?? []).map((id) => byId(source.recipients, id))]
+        .filter((x) => x.transfer || (x.country && !['NL', 'EU', 'DE', 'BE'].includes(x.country)));
+      expect(column(row, 'transfers')).toHaveLength(leaving.length);
+      for (const [j, x] of leaving.entries()) if (x.transfer) expect(column(row, 'transfers')[j]).toContain(t(`terms:transferMechanism.${x.transfer.mechanism}`, { lng: lang }));
+    } else {
+      const a = (source.processorActivities ?? [])[i]!;
+      expect(column(row, 'processing')[0]).toBe(inLang(a.name, lang));
+      expect(column(row, 'controllers')).toEqual([inLang(a.controllers, lang)]);
+      expect(column(row, 'subProcessors').map((x) => x.replace(/( \(.*?\))?: .*$/s, ''))).toEqual((a.subProcessors ?? []).map((id) => byId(source.processors, id).name));
+    }
+  }
+}
+
+describe('the art. 30 register', () => {
+  it('is built for every seed policy in both languages, with the CSV read back matching the policy in every row and column', async () => {
+    expect(seeds.length).toBeGreaterThan(0);
+    for (const file of policies) {
+      const { compiled, model, source } = await compile(file);
+      for (const lang of model.languages) {
+        const register = registerFor(model, lang);
+        expect(register.tables.map((x) => x.kind)).toEqual(model.processorActivities.length ? ['controller', 'processor'] : ['controller']);
+        for (const table of register.tables) {
+          expectTableMatchesPolicy(table, source, lang);
+          const csv = output(compiled, `${model.id}/${lang}/${table.fileStem}.csv`) as string;
+          const records = parse(csv, { relax_column_count: false }) as string[][];
+          expect(records[0]).toEqual(table.columns.map((c) => messagesFor(lang).t(`register:column.${c.key}`)));
+          expect(records.slice(1)).toEqual(table.rows.map((row) => row.map((cell) => cell.join('\n'))));
+        }
+        for (const name of ['register.xlsx', 'register.html', 'register.md']) expect(output(compiled, `${model.id}/${lang}/${name}`).length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('has the same message keys in Dutch and English', () => {
+    const keys = (value: unknown, prefix = ''): string[] => (typeof value === 'object' && value !== null
+      ? Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k}.`))
+      : [prefix]);
+    const read = (lang: string) => keys(JSON.parse(readFileSync(path.join(repoRoot, `locales/${lang}/register.json`), 'utf8'))).sort();
+    expect(read('nl')).toEqual(read('en'));
+  });
+
+  it('has the art. 30(1) columns in a stable order, with headers in the chosen language', async () => {
+    const { model } = await compile(fixture);
+    const keys = registerFor(model, 'en').tables[0]!.columns.map((c) => c.key);
+    expect(keys).toEqual(['id', 'activity', 'controller', 'representative', 'dpo', 'purpose', 'legalBasis', 'specialCondition', 'dataSubjects',
+      'dataCategories', 'recipients', 'processors', 'transfers', 'retention', 'security', 'systems']);
+    expect(registerFor(model, 'nl').tables[0]!.columns.map((c) => c.header)).toContain('Categorieën van betrokkenen');
+    expect(registerFor(model, 'nl').tables[1]!.caption).toBe('Verwerkingsactiviteiten als verwerker (artikel 30, lid 2, AVG)');
+  });
+
+  it('spells out special categories, national identifiers, the 9(2) law, transfers and retention per data category', async () => {
+    const { model } = await compile(fixture);
+    const [controller, processor] = registerFor(model, 'nl').tables;
+    const care = controller!.rows[0]!;
+    const cell = (table: RegisterTable, row: readonly (readonly string[])[], key: string) => row[table.columns.findIndex((c) => c.key === key)];
+    expect(cell(controller!, care, 'dataCategories')).toEqual([
+      'Contactgegevens', 'Gezondheidsgegevens (bijzonder persoonsgegeven: gezondheidsgegevens)', 'Burgerservicenummer (nationaal identificatienummer)',
+    ]);
+    expect(cell(controller!, care, 'specialCondition')![0]).toContain('UAVG, art. 30(3)');
+    expect(cell(controller!, care, 'transfers')).toEqual(['CloudHost Inc.: de Verenigde Staten — EU-VS Data Privacy Framework, adequaatheidsbesluit van 10 juli 2023 (artikel 45 AVG)']);
+    expect(cell(controller!, care, 'retention')![0]).toMatch(/^Medisch dossier \(Gezondheidsgegevens, Contactgegevens\): 20 jaar/);
+    expect(cell(controller!, care, 'security')).toContain('Normen: NEN 7510 en ISO 27001');
+    expect(cell(controller!, controller!.rows[1]!, 'legalBasis')![1]).toMatch(/^Wettelijke verplichting: .*AWR/);
+    expect(cell(processor!, processor!.rows[0]!, 'transfers')![0]).toContain('SurveyTool Ltd: het Verenigd Koninkrijk');
+  });
+});
+
+describe('register.csv', () => {
+  it('keeps a value with commas, quotes and newlines intact (RFC 4180 quoting, CRLF records)', async () => {
+    const { compiled } = await compile(fixture);
+    const csv = output(compiled, 'register-processor/en/register.csv') as string;
+    expect(csv).toContain('"Care, ""treatment"", and follow-up\nafter discharge"');
+    expect(csv.split('\r\n')[0]).toMatch(/^ID,Processing activity,/);
+    const records = parse(csv) as string[][];
+    expect(records[1]![1]).toBe('Care, "treatment", and follow-up\nafter discharge');
+    expect(records[1]![15]).toBe('EPD\nMail, calendar');
+    expect(csv.charCodeAt(0)).not.toBe(0xfeff);
+  });
+
+  it('round-trips any text through a CSV parser', () => {
+    fc.assert(fc.property(fc.array(fc.array(fc.string({ unit: 'grapheme' }), { maxLength: 3 }), { minLength: 2, maxLength: 2 }), (cells) => {
+      const table: RegisterTable = {
+        kind: 'controller', caption: 'c', sheetName: 's', fileStem: 'register', rowHeader: 0,
+        columns: [{ key: 'a', header: 'A', width: 1 }, { key: 'b', header: 'B, "b"', width: 1 }],
+        rows: [cells],
+      };
+      const records = parse(registerToCsv(table), { bom: true }) as string[][];
+      expect(records).toEqual([['A', 'B, "b"'], cells.map((c) => c.join('\n'))]);
+    }));
+  });
+
+  it('starts with a byte-order mark when asked (--bom)', async () => {
+    const { compiled } = await compile(fixture, { csvBom: true });
+    const csv = output(compiled, 'register-processor/nl/register.csv') as string;
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect((parse(csv, { bom: true }) as string[][])[0]![0]).toBe('Kenmerk');
+  });
+});
+
+describe('register.xlsx', () => {
+  it('reads back with exceljs: one sheet per record and one for the organisation, frozen header, filters, wrapped cells, every cell as in the policy', async () => {
+    for (const file of policies) {
+      const { compiled, model, source } = await compile(file);
+      for (const lang of model.languages) {
+        const register = registerFor(model, lang);
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(Buffer.from(output(compiled, `${model.id}/${lang}/register.xlsx`) as Uint8Array) as unknown as ExcelJS.Buffer);
+        expect(workbook.worksheets.map((s) => s.name)).toEqual([...register.tables.map((x) => x.sheetName), register.organisation.sheetName]);
+        for (const table of register.tables) {
+          expectTableMatchesPolicy(table, source, lang);
+          const sheet = workbook.getWorksheet(table.sheetName)!;
+          expect(sheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 1 });
+          expect(sheet.autoFilter).toBeTruthy();
+          expect(sheet.rowCount).toBe(table.rows.length + 1);
+          expect(sheet.getRow(1).values).toEqual([undefined, ...table.columns.map((c) => c.header)]);
+          for (const [i, row] of table.rows.entries()) {
+            for (const [j, cell] of row.entries()) {
+              const actual = sheet.getRow(i + 2).getCell(j + 1);
+              expect(actual.value ?? '', `${table.sheetName} ${i + 2}:${j + 1}`).toBe(cell.length ? cell.join('\n') : '');
+              expect(actual.alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+            }
+          }
+          for (const [j, column] of table.columns.entries()) expect(sheet.getColumn(j + 1).width).toBe(column.width);
+        }
+        const organisation = workbook.getWorksheet(register.organisation.sheetName)!;
+        const facts = organisation.getSheetValues().slice(3).map((r) => (r as unknown[]).slice(1));
+        expect(facts).toEqual(register.organisation.facts.map((f) => [f.label, f.value]));
+        expect(facts[0]).toEqual([messagesFor(lang).t('register:organisation.name'), source.controller.name]);
+      }
+    }
+  });
+
+  it('has sheet names Excel accepts in every language (at most 31 characters, none of []:*?/\\)', async () => {
+    const { model } = await compile(fixture);
+    for (const lang of ['nl', 'en'] as const) {
+      const register = registerFor(model, lang);
+      for (const name of [...register.tables.map((x) => x.sheetName), register.organisation.sheetName]) {
+        expect(name.length, name).toBeLessThanOrEqual(31);
+        expect(name).not.toMatch(/[[\]:*?/\\]/);
+      }
+    }
+  });
+
+  it('is byte-identical across builds, and dated from the policy', async () => {
+    const first = output((await compile(fixture)).compiled, 'register-processor/en/register.xlsx') as Uint8Array;
+    await new Promise((resolve) => setTimeout(resolve, 2100)); // past the 2-second resolution of zip times
+    const second = output((await compile(fixture)).compiled, 'register-processor/en/register.xlsx') as Uint8Array;
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    const core = new TextDecoder().decode(unzipSync(first)['docProps/core.xml']);
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2025-03-01T00:00:00Z</dcterms:created>');
+    expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2025-03-01T00:00:00Z</dcterms:modified>');
+  });
+
+  it('is the same in any time zone', async () => {
+    const { runPolicyc } = await import('./support/cli.js');
+    const { mkdtempSync } = await import('node:fs');
+    const os = await import('node:os');
+    const builds = ['UTC', 'Pacific/Kiritimati', 'America/Los_Angeles'].map((tz) => {
+      const out = mkdtempSync(path.join(os.tmpdir(), 'policyc-register-'));
+      const run = runPolicycTz(runPolicyc, tz, ['register', fixture, '--out', out]);
+      expect(run.status, run.stderr).toBe(0);
+      return readFileSync(path.join(out, 'register-processor/nl/register.xlsx'));
+    });
+    expect(builds[1]!.equals(builds[0]!)).toBe(true);
+    expect(builds[2]!.equals(builds[0]!)).toBe(true);
+  });
+});
+
+function runPolicycTz(run: typeof import('./support/cli.js').runPolicyc, tz: string, args: string[]) {
+  const saved = process.env.TZ;
+  process.env.TZ = tz;
+  try {
+    return run(args);
+  } finally {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  }
+}
+
+describe('register.html and register.md', () => {
+  it('renders accessible tables: caption, column and row headers, lists for several values, landscape print', async () => {
+    const { model } = await compile(fixture);
+    const html = registerToHtml(registerFor(model, 'en'));
+    expect(html).toContain('<caption>Processing activities as controller (Article 30(1) GDPR)</caption>');
+    expect(html).toContain('<th scope="col">Categories of data subjects</th>');
+    expect(html).toContain('<tr><td>care</td><th scope="row">Care, &quot;treatment&quot;, and follow-up<br>after discharge</th>');
+    expect(html).toContain('<ul><li>EPD</li><li>Mail, calendar</li></ul>');
+    expect(html).toMatch(/@media print \{\s*@page \{ size: A4 landscape;/);
+    expect(html).toContain('<html lang="en">');
+  });
+
+  it('escapes author text in HTML and Markdown', async () => {
+    const { model } = await compile(fixture);
+    const hostile = structuredClone(model);
+    hostile.purposes[0]!.name = { en: '<script>alert(1)</script> | *x*', nl: 'x' };
+    const register = registerFor(hostile, 'en');
+    const html = registerToHtml(register);
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    const md = registerToMarkdown(register);
+    const row = md.split('\n').find((l) => l.startsWith('| care |'))!;
+    expect(row).toContain('\\<script\\>alert(1)\\</script\\> \\| \\*x\\*');
+    expect(row.split(/(?<!\\)\|/).length - 2).toBe(register.tables[0]!.columns.length);
+  });
+
+  it('writes every row of every table as a GFM table', async () => {
+    const { model } = await compile(fixture);
+    const register = registerFor(model, 'nl');
+    const md = registerToMarkdown(register);
+    for (const table of register.tables) {
+      expect(md).toContain(`| ${table.columns.map((c) => c.header).join(' | ')} |`);
+      for (const row of table.rows) expect(md).toContain(`| ${row[0]![0]} |`);
+    }
+    expect(md).toContain('| — |');
+  });
+
+  it('matches the golden files for iPractice', async () => {
+    const { compiled } = await compile(path.join(repoRoot, 'policies/ipractice/policy.json'));
+    for (const lang of ['nl', 'en']) {
+      for (const name of ['register.md', 'register.html', 'register.csv']) {
+        expectGolden(path.join(repoRoot, `test/golden/register/ipractice/${lang}/${name}`), output(compiled, `ipractice/${lang}/${name}`) as string);
+      }
+    }
+  });
+});
+
+describe('policyc register', () => {
+  it('writes only the registers, leaving the notices of an earlier build in place', async () => {
+    const { runPolicyc } = await import('./support/cli.js');
+    const { mkdtempSync, readdirSync } = await import('node:fs');
+    const os = await import('node:os');
+    const out = mkdtempSync(path.join(os.tmpdir(), 'policyc-register-'));
+    expect(runPolicyc(['build', 'policies/ipractice', '--out', out, '--lang', 'nl']).status).toBe(0);
+    const notice = readFileSync(path.join(out, 'ipractice/nl/privacy.md'));
+    const run = runPolicyc(['register', fixture, 'policies/ipractice', '--out', out, '--bom']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('Built 2 policies');
+    expect(readdirSync(path.join(out, 'ipractice/nl')).sort()).toEqual([
+      'privacy.css', 'privacy.fragment.html', 'privacy.html', 'privacy.md', 'register.csv', 'register.html', 'register.md', 'register.xlsx',
+    ]);
+    expect(readFileSync(path.join(out, 'ipractice/nl/privacy.md')).equals(notice)).toBe(true);
+    expect(readdirSync(path.join(out, 'register-processor/en')).sort()).toEqual([
+      'register-processor.csv', 'register.csv', 'register.html', 'register.md', 'register.xlsx',
+    ]);
+    expect(readFileSync(path.join(out, 'ipractice/en/register.csv'), 'utf8').charCodeAt(0)).toBe(0xfeff);
+  });
+
+  it('removes a register file it no longer makes, and only that', async () => {
+    const { runPolicyc } = await import('./support/cli.js');
+    const { mkdtempSync, readdirSync, writeFileSync, mkdirSync } = await import('node:fs');
+    const os = await import('node:os');
+    const out = mkdtempSync(path.join(os.tmpdir(), 'policyc-register-'));
+    const policyDir = path.join(out, 'src');
+    mkdirSync(policyDir);
+    const source = JSON.parse(readFileSync(fixture, 'utf8')) as PolicySource;
+    writeFileSync(path.join(policyDir, 'policy.json'), JSON.stringify(source));
+    expect(runPolicyc(['build', policyDir, '--out', out]).status).toBe(0);
+    writeFileSync(path.join(out, 'register-processor/en/notes.txt'), 'kept');
+    delete source.processorActivities;
+    writeFileSync(path.join(policyDir, 'policy.json'), JSON.stringify(source));
+    const run = runPolicyc(['register', policyDir, '--out', out]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(readdirSync(path.join(out, 'register-processor/en')).sort()).toEqual([
+      'notes.txt', 'privacy.css', 'privacy.fragment.html', 'privacy.html', 'privacy.md', 'register.csv', 'register.html', 'register.md', 'register.xlsx',
+    ]);
+  });
+
+  it('writes nothing for an invalid policy, and says where the problem is', async () => {
+    const { runPolicyc } = await import('./support/cli.js');
+    const { existsSync, mkdtempSync, writeFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const out = mkdtempSync(path.join(os.tmpdir(), 'policyc-register-'));
+    const bad = readFileSync(fixture, 'utf8').replace('"legalBasis": "6(1)(c)"', '"legalBasis": "6(1)(x)"');
+    writeFileSync(path.join(out, 'policy.json'), bad);
+    const run = runPolicyc(['register', path.join(out, 'policy.json'), '--out', path.join(out, 'dist')]);
+    expect(run.status).toBe(1);
+    const line = bad.split('\n').findIndex((l) => l.includes('6(1)(x)')) + 1;
+    expect(run.stderr).toMatch(new RegExp(`policy\\.json:${line}:\\d+ error /purposes/1/legalBasis`));
+    expect(existsSync(path.join(out, 'dist', 'register-processor'))).toBe(false);
+  });
+
+  it('is listed in the help', async () => {
+    const { runPolicyc } = await import('./support/cli.js');
+    const help = runPolicyc(['--help']).stdout;
+    expect(help).toMatch(/register \[paths…\]/);
+    expect(help).toContain('--bom');
+  });
+});
