@@ -40,7 +40,8 @@ export const diffCommand: Command = {
     if (!newSide) throw new UsageError(cli.t('diff:error.newSideRevision', { side: newArg }));
     const oldSide = parseSide(oldArg, io.cwd, newSide.file)!;
 
-    const read = (side: PolicySideSource, arg: string, which: 'old' | 'new'): { text?: string; label: string; diagnostics: ReturnType<typeof readPolicy>['diagnostics'] } => {
+    /** One side's text and label; a git problem is a usage error, an unreadable file a diagnostic. */
+    const read = (side: PolicySideSource, arg: string, which: 'old' | 'new'): ReturnType<typeof readPolicy> & { label: string } => {
       const relative = relativeTo(io, side.file);
       if (side.kind === 'file') return { ...readPolicy(side.file, io, lang), label: relative };
       const shown = readRevision(side.revision, side.file);
@@ -68,6 +69,3 @@ export const diffCommand: Command = {
     return failing ? EXIT_CHANGES : EXIT_OK;
   },
 };
-
-
-
