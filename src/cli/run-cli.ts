@@ -13,6 +13,8 @@ const optionSpec = {
   bom: { type: 'boolean', default: false },
   'max-warnings': { type: 'string' },
   strict: { type: 'boolean', default: false },
+  'fail-on': { type: 'string' },
+  'notify-date': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;

@@ -31,6 +31,9 @@ export interface LawReference { law?: LawId; article?: string; citation?: Text }
 /** A company identified by name, by country, or both. */
 export interface Entity { name?: string; country?: string }
 
+/** An earlier version of the policy, for the notice's change history. */
+export interface HistoryEntry { version: string; date: string; summary: Text }
+
 export interface PolicySource {
   $schema?: string;
   id: string;
@@ -43,6 +46,7 @@ export interface PolicySource {
     formality?: 'formal' | 'informal';
     source?: { title: string; url?: string; file?: string };
     authoringNotes?: string[];
+    history?: HistoryEntry[];
   };
   controller: {
     name: string;

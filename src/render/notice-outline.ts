@@ -218,6 +218,9 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
   // Changes — 13(3).
   const changeBlocks: Block[] = [...rich(source.changes?.statement)];
   if (source.changes?.noticePeriod) changeBlocks.push({ paragraph: sentence(t('notice:changes.noticePeriod', { period: formatDuration(source.changes.noticePeriod, m) })) });
+  const history = (source.metadata.history ?? []).map((h) =>
+    [text(t('notice:changes.historyItem', { date: formatDate(h.date, m), version: h.version, summary: pick(h.summary, m) }))]);
+  if (history.length) changeBlocks.push({ paragraph: sentence(t('notice:changes.history')) }, { list: history });
   add('changes', changeBlocks);
 
   // General questions.

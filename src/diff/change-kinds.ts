@@ -1,0 +1,80 @@
+/**
+ * Every kind of change the diff reports, with its class and the GDPR reason
+ * for that class. Material changes are the ones people must be told about
+ * before they take effect (GDPR 13(3) for a new purpose; the organisation's
+ * own notice period for the rest); editorial ones change the wording or the
+ * details without changing what happens to anyone's data.
+ *
+ * The words for each kind live in locales/<lang>/diff.json under `kind.<id>`.
+ */
+export type ChangeClass = 'material' | 'editorial';
+
+export interface ChangeKindFacts {
+  class: ChangeClass;
+  /** The provision that makes the change (im)material, as the report cites it. */
+  article: string;
+}
+
+export const changeKinds = {
+  // Purposes — a new purpose must be announced before processing starts (13(3)).
+  'purpose-added': { class: 'material', article: 'GDPR 13(3)' },
+  'purpose-removed': { class: 'editorial', article: 'GDPR 13(1)(c)' },
+  // Data and the people it is about.
+  'data-category-added': { class: 'material', article: 'GDPR 14(1)(d)' },
+  'data-category-removed': { class: 'editorial', article: 'GDPR 14(1)(d)' },
+  'data-category-special': { class: 'material', article: 'GDPR 9(1)' },
+  'data-category-not-special': { class: 'editorial', article: 'GDPR 9(1)' },
+  'data-subject-added': { class: 'editorial', article: 'GDPR 30(1)(c)' },
+  'data-subject-removed': { class: 'editorial', article: 'GDPR 30(1)(c)' },
+  'processor-activity-added': { class: 'editorial', article: 'GDPR 30(2)' },
+  'processor-activity-removed': { class: 'editorial', article: 'GDPR 30(2)' },
+  // Who receives the data, and where it goes.
+  'processor-added': { class: 'material', article: 'GDPR 13(1)(e)' },
+  'processor-removed': { class: 'material', article: 'GDPR 13(1)(e)' },
+  'recipient-added': { class: 'material', article: 'GDPR 13(1)(e)' },
+  'recipient-removed': { class: 'material', article: 'GDPR 13(1)(e)' },
+  // Same id, other name: a company renamed, or another company — the diff cannot tell, so it counts as material.
+  'party-name-changed': { class: 'material', article: 'GDPR 13(1)(e)' },
+  'transfer-added': { class: 'material', article: 'GDPR 13(1)(f)' },
+  'transfer-removed': { class: 'editorial', article: 'GDPR 13(1)(f)' },
+  'transfer-safeguard-changed': { class: 'material', article: 'GDPR 13(1)(f)' },
+  'location-added': { class: 'editorial', article: 'GDPR 13(1)(f)' },
+  'location-removed': { class: 'editorial', article: 'GDPR 13(1)(f)' },
+  // How each purpose processes data.
+  'legal-basis-changed': { class: 'material', article: 'GDPR 13(1)(c)' },
+  'legal-basis-data-added': { class: 'material', article: 'GDPR 13(1)(c)' },
+  'legal-basis-data-removed': { class: 'material', article: 'GDPR 13(1)(c)' },
+  'special-condition-changed': { class: 'material', article: 'GDPR 9(2)' },
+  'purpose-data-added': { class: 'material', article: 'GDPR 13(3)' },
+  'purpose-data-removed': { class: 'editorial', article: 'GDPR 13(1)(c)' },
+  'purpose-subject-added': { class: 'material', article: 'GDPR 13(3)' },
+  'purpose-subject-removed': { class: 'editorial', article: 'GDPR 13(1)(c)' },
+  'purpose-processor-added': { class: 'material', article: 'GDPR 13(1)(e)' },
+  'purpose-processor-removed': { class: 'editorial', article: 'GDPR 13(1)(e)' },
+  'purpose-recipient-added': { class: 'material', article: 'GDPR 13(1)(e)' },
+  'purpose-recipient-removed': { class: 'editorial', article: 'GDPR 13(1)(e)' },
+  'purpose-retention-added': { class: 'material', article: 'GDPR 13(2)(a)' },
+  'purpose-retention-removed': { class: 'editorial', article: 'GDPR 13(2)(a)' },
+  'automated-decision-added': { class: 'material', article: 'GDPR 13(2)(f)' },
+  'automated-decision-removed': { class: 'editorial', article: 'GDPR 13(2)(f)' },
+  // Retention: longer, or on terms that cannot be shown to be shorter, is material.
+  'retention-longer': { class: 'material', article: 'GDPR 13(2)(a)' },
+  'retention-shorter': { class: 'editorial', article: 'GDPR 13(2)(a)' },
+  'retention-changed': { class: 'material', article: 'GDPR 13(2)(a)' },
+  'retention-added': { class: 'material', article: 'GDPR 13(2)(a)' },
+  'retention-removed': { class: 'editorial', article: 'GDPR 13(2)(a)' },
+  'retention-data-added': { class: 'material', article: 'GDPR 13(2)(a)' },
+  'retention-data-removed': { class: 'editorial', article: 'GDPR 13(2)(a)' },
+  // Rights, as derived from the bases used.
+  'right-removed': { class: 'material', article: 'GDPR 13(2)(b)' },
+  'right-added': { class: 'editorial', article: 'GDPR 13(2)(b)' },
+  // The controller and how to reach it.
+  'controller-changed': { class: 'material', article: 'GDPR 13(1)(a)' },
+  'contact-changed': { class: 'editorial', article: 'GDPR 13(1)(a)' },
+  // Everything else.
+  renamed: { class: 'editorial', article: '' },
+  wording: { class: 'editorial', article: '' },
+  changed: { class: 'editorial', article: '' },
+} as const satisfies Record<string, ChangeKindFacts>;
+
+export type ChangeKind = keyof typeof changeKinds;

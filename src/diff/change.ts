@@ -1,0 +1,34 @@
+import type { ChangeClass, ChangeKind } from './change-kinds.js';
+
+/**
+ * How a value is put into words (change-words.ts): a legal basis by its
+ * name and article, a duration as '20 jaar', a retention rule as its phrase…
+ */
+export type ValueType =
+  | 'text' | 'literal' | 'duration' | 'retention' | 'country' | 'basis' | 'specialCondition'
+  | 'specialCategory' | 'mechanism' | 'recipientType' | 'right' | 'id';
+
+export interface Value {
+  type: ValueType;
+  value: unknown;
+}
+
+/** One difference between two versions of a policy. */
+export interface Change {
+  kind: ChangeKind;
+  class: ChangeClass;
+  /** The provision behind the class, e.g. 'GDPR 13(3)'; empty for editorial housekeeping. */
+  article: string;
+  /** RFC 6901 pointer: in the new document, or in the old one when `side` is 'old' (a removal). */
+  pointer: string;
+  side: 'old' | 'new';
+  /** 1-based position of the pointer in that side's file (set by comparePolicies, which has the documents). */
+  line?: number;
+  column?: number;
+  /** The item or section the change concerns, e.g. the name of a purpose. */
+  subject?: Value;
+  /** The property that changed, relative to the subject (dot-separated), for the words 'where'. */
+  field?: string;
+  old?: Value;
+  new?: Value;
+}

@@ -1,0 +1,72 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** Where one side of a diff comes from: a file on disk, or a file in a git revision. */
+export type PolicySideSource =
+  | { kind: 'file'; file: string }
+  | { kind: 'revision'; revision: string; file: string };
+
+/** Why a side could not be read; the CLI turns it into a usage error (exit 2). */
+export type RevisionProblem =
+  | { problem: 'notInRepository'; path: string }
+  | { problem: 'unknownRevision'; revision: string }
+  | { problem: 'notInRevision'; path: string; revision: string };
+
+const isFile = (file: string): boolean => existsSync(file) && statSync(file).isFile();
+
+/**
+ * Reads a side given as `file`, `rev:path` (path as git reads it), or (old side only) a bare
+ * revision meaning 'that revision of the new side's file'. A path that
+ * exists on disk always means the file, even if it contains a colon.
+ */
+export function parseSide(arg: string, cwd: string, newSideFile?: string): PolicySideSource | undefined {
+  const asFile = path.resolve(cwd, arg);
+  if (isFile(asFile) || (existsSync(asFile) && isFile(path.join(asFile, 'policy.json')))) {
+    return { kind: 'file', file: isFile(asFile) ? asFile : path.join(asFile, 'policy.json') };
+  }
+  const colon = arg.indexOf(':');
+  if (colon > 0) return { kind: 'revision', revision: arg.slice(0, colon), file: gitPath(arg.slice(colon + 1), cwd) };
+  if (newSideFile !== undefined) return { kind: 'revision', revision: arg, file: newSideFile };
+  return undefined;
+}
+
+/**
+ * The file a `rev:path` names, as git reads it: relative to the repository
+ * root, unless it starts with ./ or ../ (relative to the working directory).
+ */
+function gitPath(relative: string, cwd: string): string {
+  if (relative.startsWith('./') || relative.startsWith('../') || path.isAbsolute(relative)) return path.resolve(cwd, relative);
+  const top = git(['rev-parse', '--show-toplevel'], cwd);
+  return top.status === 0 ? path.join(top.stdout.trim(), relative) : path.resolve(cwd, relative);
+}
+
+function git(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { status: result.error ? null : result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
+}
+
+/** The nearest existing folder at or above `file`, for running git in. */
+function existingFolder(file: string): string {
+  let dir = path.dirname(file);
+  while (!existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+/**
+ * The text of `file` as it was in `revision`, through `git show` in the
+ * repository that holds the file (`git rev-parse --show-toplevel`).
+ */
+export function readRevision(revision: string, file: string): { text: string } | RevisionProblem {
+  const folder = existingFolder(file);
+  const top = git(['rev-parse', '--show-toplevel'], folder);
+  if (top.status !== 0) return { problem: 'notInRepository', path: file };
+  const root = top.stdout.trim();
+  const verified = git(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], root);
+  if (verified.status !== 0) return { problem: 'unknownRevision', revision };
+  // Inside git, paths are relative to the repository root (which git gives with symlinks resolved) and use '/'.
+  const inRepo = path.join(path.relative(root, realpathSync(folder)), path.relative(folder, file)).split(path.sep).join('/');
+  const shown = git(['show', `${verified.stdout.trim()}:${inRepo}`], root);
+  if (shown.status !== 0) return { problem: 'notInRevision', path: file, revision };
+  return { text: shown.stdout };
+}

@@ -1,0 +1,134 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runPolicyc } from '../support/cli.js';
+import { diffFixtures } from './support.js';
+
+const v1 = path.join(diffFixtures, 'clinic-v1/policy.json');
+const v2 = path.join(diffFixtures, 'clinic-v2/policy.json');
+
+function git(cwd: string, ...args: string[]): string {
+  const result = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
+  return result.stdout;
+}
+
+/** A real repository with two commits of one policy: v1, then v2. */
+let repo: string;
+let outside: string;
+beforeAll(() => {
+  repo = mkdtempSync(path.join(tmpdir(), 'policyc-diff-'));
+  outside = mkdtempSync(path.join(tmpdir(), 'policyc-nogit-'));
+  git(repo, 'init', '-q');
+  git(repo, 'checkout', '-q', '-b', 'main');
+  const policy = path.join(repo, 'policies/clinic/policy.json');
+  spawnSync('mkdir', ['-p', path.dirname(policy)]);
+  copyFileSync(v1, policy);
+  git(repo, 'add', '.');
+  git(repo, 'commit', '-q', '-m', 'v1');
+  copyFileSync(v2, policy);
+  writeFileSync(path.join(repo, 'policies/clinic/new-file.json'), readFileSync(v2));
+  git(repo, 'add', '.');
+  git(repo, 'commit', '-q', '-m', 'v2');
+  copyFileSync(v1, path.join(outside, 'policy.json'));
+});
+afterAll(() => {
+  rmSync(repo, { recursive: true, force: true });
+  rmSync(outside, { recursive: true, force: true });
+});
+
+describe('policyc diff across git revisions', () => {
+  it('diffs HEAD~1 of the file named as the new side against the file', () => {
+    const run = runPolicyc(['diff', 'HEAD~1', 'policies/clinic/policy.json'], repo);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Old: HEAD~1:policies/clinic/policy.json. New: policies/clinic/policy.json.');
+    expect(run.stdout).toContain('6 material, 3 editorial.');
+    expect(run.stdout).toContain('New transfer outside the EEA: Imaging Cloud Inc., the United States');
+  });
+
+  it('accepts rev:path on both sides, from a sub-folder, and gates CI with --fail-on material (exit 3)', () => {
+    // As in git: rev:path is relative to the repository root, rev:./path to the working directory.
+    const run = runPolicyc(['diff', 'HEAD~1:policies/clinic/policy.json', 'HEAD:./policy.json', '--fail-on', 'material', '--format', 'json'], path.join(repo, 'policies/clinic'));
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(3);
+    const report = JSON.parse(run.stdout);
+    expect(report.counts).toEqual({ material: 6, editorial: 3 });
+    expect([report.old.label, report.new.label]).toEqual(['HEAD~1:policy.json', 'HEAD:policy.json']);
+  });
+
+  it('reads rev:path from the repository root, not the working directory', () => {
+    const run = runPolicyc(['diff', 'HEAD~1:policy.json', 'HEAD:./policy.json'], path.join(repo, 'policies/clinic'));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('policyc: old side "HEAD~1:policy.json": ../../policy.json does not exist in revision "HEAD~1"');
+  });
+
+  it('exits 0 with --fail-on material when the revisions are equal', () => {
+    const run = runPolicyc(['diff', 'HEAD', 'policies/clinic/policy.json', '--fail-on', 'material', '--lang', 'nl'], repo);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Geen wijzigingen: de twee versies zeggen hetzelfde.');
+  });
+
+  it('is a usage error (exit 2) for an unknown revision', () => {
+    const run = runPolicyc(['diff', 'no-such-rev', 'policies/clinic/policy.json'], repo);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('policyc: old side "no-such-rev": unknown git revision "no-such-rev"');
+  });
+
+  it('is a usage error for a file that the revision does not have', () => {
+    const run = runPolicyc(['diff', 'HEAD~1', 'policies/clinic/new-file.json'], repo);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('policyc: old side "HEAD~1": policies/clinic/new-file.json does not exist in revision "HEAD~1"');
+  });
+
+  it('is a usage error outside a git repository', () => {
+    const run = runPolicyc(['diff', 'HEAD~1', 'policy.json'], outside);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('policyc: old side "HEAD~1": policy.json is not in a git repository');
+  });
+});
+
+describe('policyc diff on files', () => {
+  it('writes Markdown and HTML, in Dutch with --lang nl', () => {
+    const md = runPolicyc(['diff', v1, v2, '--format', 'markdown', '--lang', 'nl']);
+    expect(md.status).toBe(0);
+    expect(md.stdout).toContain('## Wezenlijke wijzigingen');
+    expect(md.stdout).toContain('- Bewaartermijn Medische gegevens: 15 jaar → 20 jaar — `/retention/0/period` (GDPR 13(2)(a))');
+    const html = runPolicyc(['diff', v1, v2, '--format', 'html']);
+    expect(html.stdout).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
+  });
+
+  it('takes the notice date from --notify-date', () => {
+    const run = runPolicyc(['diff', v1, v2, '--notify-date', '2024-12-01', '--format', 'json']);
+    expect(JSON.parse(run.stdout).notice).toMatchObject({ notifyDate: '2024-12-01', earliestEffectiveDate: '2024-12-16', effectiveDate: '2025-01-15' });
+  });
+
+  it('exits 1 with positioned diagnostics when a side is not a valid policy', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'policyc-bad-'));
+    const bad = path.join(dir, 'policy.json');
+    writeFileSync(bad, readFileSync(v2, 'utf8').replace('"legalBasis": "6(1)(a)"', '"legalBasis": "6(1)(z)"'));
+    const run = runPolicyc(['diff', v1, bad], dir);
+    rmSync(dir, { recursive: true, force: true });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    // The same grouped report as `policyc check`: the file, then line:column, message, rule and pointer.
+    const line = readFileSync(v2, 'utf8').split('\n').findIndex((l) => l.includes('"legalBasis": "6(1)(a)"')) + 1;
+    expect(run.stderr).toMatch(/^policy\.json$/m);
+    expect(run.stderr).toMatch(new RegExp(`^  ${line}:\\d+ +error +must be one of .*schema/enum$`, 'm'));
+    expect(run.stderr).toMatch(/^ +\/purposes\/2\/legalBasis$/m);
+  });
+
+  it.each([
+    [['diff', v1], 'diff needs two sides'],
+    [['diff', v1, v2, '--fail-on', 'everything'], 'unknown value "everything" for --fail-on (use material or any)'],
+    [['diff', v1, v2, '--notify-date', '2025-02-30'], '--notify-date must be a date YYYY-MM-DD, not "2025-02-30"'],
+    [['diff', v1, 'HEAD'], 'the new side "HEAD" is neither a file nor <revision>:<path>'],
+    [['diff', v1, v2, '--format', 'xlsx'], 'unknown format "xlsx" (use one of: text, markdown, html, json)'],
+  ])('is a usage error (exit 2): %j', (args, message) => {
+    const run = runPolicyc(args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(message);
+  });
+});

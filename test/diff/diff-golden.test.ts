@@ -1,0 +1,111 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { comparePolicies } from '../../src/diff/compare-policies.js';
+import { noticeDraft } from '../../src/diff/notice-draft.js';
+import { diffRenderers } from '../../src/diff/render-diff.js';
+import { messagesFor, type Language } from '../../src/i18n/messages.js';
+import { expectGolden } from '../support/golden.js';
+import { repoRoot } from '../support/cli.js';
+import { diffFixtures } from './support.js';
+
+/** Realistic second versions of two policies, diffed, with golden outputs in both languages and every format. */
+const pairs = [
+  { name: 'clinic', old: 'clinic-v1/policy.json', new: 'clinic-v2/policy.json' },
+  { name: 'ipractice', old: 'ipractice-v1/policy.json', new: 'ipractice-v2/policy.json' },
+  // The Dental Clinics seed is authored on another branch: this pair runs once policies/dental-clinics is merged.
+  { name: 'dental-clinics', old: '../../../policies/dental-clinics/policy.json', new: 'dental-clinics-v2/policy.json' },
+];
+const available = (pair: (typeof pairs)[number]): boolean => existsSync(path.join(diffFixtures, pair.old));
+const extensions: Record<string, string> = { text: 'txt', markdown: 'md', html: 'html', json: 'json' };
+
+function compare(pair: (typeof pairs)[number], notifyDate?: string) {
+  const side = (relative: string) => ({ text: readFileSync(path.join(diffFixtures, relative), 'utf8'), label: path.relative(repoRoot, path.join(diffFixtures, relative)) });
+  const result = comparePolicies(side(pair.old), side(pair.new), notifyDate ? { notifyDate } : {});
+  expect(result.diagnostics).toEqual([]);
+  return result.value!;
+}
+
+describe('diff golden outputs', () => {
+  for (const pair of pairs) {
+    for (const lang of ['nl', 'en'] as Language[]) {
+      for (const [format, ext] of Object.entries(extensions)) {
+        it.runIf(available(pair))(`${pair.name} ${lang} ${format}`, () => {
+          expectGolden(path.join(diffFixtures, 'expected', pair.name, `diff.${lang}.${ext}`), diffRenderers[format]!(compare(pair), messagesFor(lang)));
+        });
+      }
+    }
+  }
+
+  it('dates the clinic notice from lastModified plus the 15-day notice period, and says the stated date is too early', () => {
+    const notice = compare(pairs[0]!).notice!;
+    expect(notice).toMatchObject({ notifyDate: '2025-01-10', noticePeriod: 'P15D', earliestEffectiveDate: '2025-01-25', effectiveDate: '2025-01-25' });
+    const nl = notice.texts.find((t) => t.lang === 'nl')!;
+    expect(nl.opening[0]).toBe('We wijzigen onze privacyverklaring. De nieuwe versie (2025.1) gaat in op 25 januari 2025.');
+    expect(nl.changes).toContain('Nieuwe doorgifte buiten de EER: Imaging Cloud Inc., de Verenigde Staten');
+    expect(nl.changes).toContain('Bewaartermijn Medische gegevens: 15 jaar → 20 jaar');
+    expect(nl.senderNotes[1]).toContain('15 januari 2025');
+  });
+
+  it('positions each change in its side\'s file: additions in the new, removals in the old', () => {
+    const forward = compare(pairs[0]!).changes.find((c) => c.kind === 'purpose-added')!;
+    const lines = readFileSync(path.join(diffFixtures, 'clinic-v2/policy.json'), 'utf8').split('\n');
+    expect(lines[forward.line! - 1]!.slice(forward.column! - 1)).toBe('{');
+    expect(lines[forward.line!]).toContain('"id": "satisfaction-survey"');
+    const back = compare({ ...pairs[0]!, old: pairs[0]!.new, new: pairs[0]!.old }).changes.find((c) => c.kind === 'purpose-removed')!;
+    expect(back).toMatchObject({ side: 'old', pointer: '/purposes/2', line: forward.line, column: forward.column });
+  });
+
+  it('counts from --notify-date, and keeps a stated effective date that is late enough', () => {
+    const notice = compare(pairs[0]!, '2024-12-01').notice!;
+    expect(notice).toMatchObject({ notifyDate: '2024-12-01', earliestEffectiveDate: '2024-12-16', effectiveDate: '2025-01-15' });
+    expect(notice.texts[0]!.senderNotes).toHaveLength(1);
+  });
+
+  it.runIf(available(pairs[2]!))('reports the Dental Clinics US processor under SCC as a new processor and a new transfer', () => {
+    const result = compare(pairs[2]!);
+    expect(result.changes.filter((c) => c.class === 'material').map((c) => [c.kind, c.pointer])).toEqual([
+      ['processor-added', '/processors/1'],
+      ['transfer-added', '/processors/1'],
+      ['purpose-processor-added', '/purposes/1/processors/0'],
+    ]);
+    expect(result.notice).toMatchObject({ notifyDate: '2025-06-01', earliestEffectiveDate: '2025-06-16', effectiveDate: '2025-07-01' });
+  });
+
+  it('uses the informal Dutch register when the policy does', () => {
+    const nl = compare(pairs[1]!).notice!.texts.find((t) => t.lang === 'nl')!;
+    expect(nl.closing).toEqual(['Heb je vragen? Neem dan contact met ons op via privacy@ipractice.nl.']);
+  });
+});
+
+describe('noticeDraft without dates in the policy', () => {
+  const undated = () => {
+    const result = compare(pairs[0]!);
+    const source = structuredClone(result.new.model.source);
+    const metadata = source.metadata as { effectiveDate?: string; lastModified?: string };
+    delete metadata.effectiveDate;
+    delete metadata.lastModified;
+    return { model: { ...result.new.model, source }, changes: result.changes };
+  };
+
+  it('says the change takes effect the notice period after the message, and asks for --notify-date', () => {
+    const { model: m, changes } = undated();
+    const notice = noticeDraft(m, changes)!;
+    expect(notice).toMatchObject({ noticePeriod: 'P15D' });
+    expect(notice.notifyDate).toBeUndefined();
+    expect(notice.effectiveDate).toBeUndefined();
+    const en = notice.texts.find((t) => t.lang === 'en')!;
+    expect(en.opening).toEqual(['We are changing our privacy notice. The new version (2025.1) takes effect no earlier than 15 days after this message.']);
+    expect(en.senderNotes).toEqual([expect.stringContaining('--notify-date')]);
+  });
+
+  it('dates it from --notify-date', () => {
+    const { model: m, changes } = undated();
+    expect(noticeDraft(m, changes, { notifyDate: '2025-03-01' })).toMatchObject({ earliestEffectiveDate: '2025-03-16', effectiveDate: '2025-03-16' });
+  });
+
+  it('is not drafted when nothing material changed', () => {
+    const v1 = compare(pairs[0]!).old.model;
+    expect(noticeDraft(v1, [])).toBeUndefined();
+  });
+});
