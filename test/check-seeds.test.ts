@@ -48,3 +48,47 @@ describe('seed policies', () => {
     expect(findingsOf('ipractice').filter((f) => f.includes('retention/medical-file-too-short'))).toEqual([]);
   });
 });
+
+/** Findings as 'severity rule pointer', without positions: the seeds below are checked for their key defects. */
+function findingKeys(id: string): string[] {
+  return findingsOf(id).map((f) => f.replace(/^\d+:\d+ /, ''));
+}
+
+describe('seed policies: the defects the seed README names, and no false alarm on what they do right', () => {
+  it('cosmetic clinic (001): medical data "maximum six months" against the 20-year WGBO term; no name; DPO without contact', () => {
+    const findings = findingKeys('cosmetic-clinic');
+    expect(findings).toContain('error retention/medical-file-too-short /retention/0/period');
+    expect(findings).toContain('error controller/identity-missing /controller/name');
+    expect(findings).toContain('error dpo/contact-missing /dpo/contact');
+    expect(findings).toContain('error art6/basis-missing /purposes/6/legalBasis'); // camera surveillance
+    // Backups deleted 3 months after deletion are not the medical file's retention.
+    expect(findings.filter((f) => f.includes('medical-file-too-short') && f.includes('/retention/5/'))).toEqual([]);
+    // It states a response time of one month: nothing to report there.
+    expect(findings.filter((f) => f.includes('rights/response-time'))).toEqual([]);
+  });
+
+  it('Dental Clinics (002): BSN without its legal ground; camera images without a period; 20 and 7 years are fine', () => {
+    const findings = findingKeys('dental-clinics');
+    expect(findings.some((f) => f.startsWith('error bsn/legal-ground-missing '))).toBe(true);
+    expect(findings).toContain('error retention/missing /dataCategories/7/id'); // camera images
+    expect(findings).toContain('error art6/basis-missing /purposes/11/legalBasis'); // camera surveillance
+    expect(findings.filter((f) => /medical-file-too-short|fiscal-records-too-short|response-time|dpo\//.test(f))).toEqual([]);
+  });
+
+  it('IES (003): relies on the invalidated Privacy Shield; vague retention; purposes without a basis', () => {
+    const findings = findingKeys('ies');
+    expect(findings).toContain('error transfer/privacy-shield /transfers/mechanisms/0/mechanism');
+    expect(findings).toContain('warning retention/vague /retention/0/condition');
+    expect(findings.filter((f) => f.startsWith('error art6/basis-missing '))).toHaveLength(5);
+    // It says it collects no special categories, and stores data in the Netherlands: no art. 9 or medical findings.
+    expect(findings.filter((f) => /art9\/|medical-file/.test(f))).toEqual([]);
+  });
+
+  it('Doctolib (004): legitimate interests never named; US processors without a stated mechanism; 7 years under art. 52 AWR is fine', () => {
+    const findings = findingKeys('doctolib');
+    expect(findings.filter((f) => f.startsWith('error art6/legitimate-interest-missing ')).length).toBeGreaterThanOrEqual(10);
+    expect(findings).toContain('error transfer/mechanism-missing /processors/2/transfer'); // ZenDesk, US
+    // Not a care provider: no medical-file rule; invoices kept 7 years under art. 52 AWR.
+    expect(findings.filter((f) => /medical-file|fiscal-records-too-short|transfer\/privacy-shield/.test(f))).toEqual([]);
+  });
+});

@@ -90,6 +90,8 @@ function retentionMinimumRule(min: RetentionMinimum, severity: Severity): Rule {
       const findings: Finding[] = [];
       const minimumDays = durationInDays(min.period) ?? 0;
       for (const rule of model.retention) {
+        // A period counted from deletion (backups) is how long deleted data lingers, not how long the record is kept.
+        if (rule.from === 'deletion') continue;
         const days = rule.period === undefined ? undefined : durationInDays(rule.period);
         const tooShort = days !== undefined ? days < minimumDays : rule.condition !== undefined && (min.endsTooSoon ?? []).includes(rule.condition);
         if (!tooShort) continue;
