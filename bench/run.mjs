@@ -1,5 +1,5 @@
 // npm run bench: prints figures; never fails a build on timing.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,15 +19,12 @@ function wall(args, cwd, okStatuses = [0]) {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-/** Peak resident memory (KB) of a CLI run, from GNU time when present, else from the child's own report. */
+/** Peak resident memory (KB) of a CLI run, as GNU time reports it (Debian's `time` package); undefined without it. */
 function peakRssKb(args, cwd) {
-  try {
-    const out = execFileSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-    return Number(String(out).trim().split('\n').pop());
-  } catch {
-    const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { cwd, encoding: 'utf8' });
-    return Number(r.stderr.trim().split('\n').pop());
-  }
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { cwd, encoding: 'utf8' });
+  if (r.error) return undefined;
+  const kb = Number(r.stderr.trim().split('\n').pop());
+  return Number.isFinite(kb) && kb > 0 ? kb : undefined;
 }
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'policyc-bench-'));
@@ -75,7 +72,7 @@ for (const n of [50, 200, 800]) {
   const dir = mkdtempSync(path.join(os.tmpdir(), `policyc-mem-${n}-`));
   writeCorpus(dir, n);
   const kb = peakRssKb([cli, 'build', '--out', path.join(dir, 'dist')], dir);
-  console.log(`  N=${String(n).padEnd(4)} ${fmt(kb / 1024, 1)} MB`);
+  console.log(`  N=${String(n).padEnd(4)} ${kb === undefined ? 'n/a (no /usr/bin/time)' : `${fmt(kb / 1024, 1)} MB`}`);
   rmSync(dir, { recursive: true, force: true });
 }
 rmSync(work, { recursive: true, force: true });
