@@ -1,6 +1,6 @@
 /**
  * The authored policy, as schema/policy.schema.json defines it. Keep the two
- * in step: test/policy-types.test.ts checks that every schema property has a
+ * in step: test/schema.test.ts checks that every schema property has a
  * field here.
  */
 import type { Language } from '../i18n/messages.js';

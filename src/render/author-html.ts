@@ -26,7 +26,7 @@ const processor = unified()
 /**
  * Text with no Markdown syntax at all renders to paragraphs of escaped text;
  * skipping the parser for it is what keeps a build of hundreds of policies
- * fast. test/author-html.test.ts checks, property-based, that both paths agree.
+ * fast. test/render-safety.test.ts checks, property-based, that both paths agree.
  */
 const MARKDOWN_SYNTAX = /[\\`*_[\]<>&!|~#=\r\t]|^ {0,3}(?:[-+]|\d+[.)])|^ {4}| {2,}\n/m;
 

@@ -29,16 +29,22 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
     });
   };
 
+  /**
+   * Records `id` as taken in `seen`; a repeat is reported at its position
+   * (pointer/id) and the caller skips the item.
+   */
+  const claim = (seen: { has(id: string): boolean }, id: string, pointer: string): boolean => {
+    if (!seen.has(id)) return true;
+    report('reference/duplicate-id', joinPointer(pointer, 'id'), 'diagnostics:reference.duplicateId', { id });
+    return false;
+  };
+
   /** Indexes a collection by id, reporting duplicates. */
   function index<T extends { id: string }>(items: T[] | undefined, collection: string): Map<string, T & { pointer: string }> {
     const map = new Map<string, T & { pointer: string }>();
     (items ?? []).forEach((item, i) => {
       const pointer = joinPointer('', collection, i);
-      if (map.has(item.id)) {
-        report('reference/duplicate-id', joinPointer(pointer, 'id'), 'diagnostics:reference.duplicateId', { id: item.id });
-        return;
-      }
-      map.set(item.id, { ...item, pointer });
+      if (claim(map, item.id, pointer)) map.set(item.id, { ...item, pointer });
     });
     return map;
   }
@@ -79,10 +85,7 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
   const retention = new Map<string, RetentionRule>();
   (source.retention ?? []).forEach((rule, i) => {
     const pointer = joinPointer('', 'retention', i);
-    if (retention.has(rule.id)) {
-      report('reference/duplicate-id', joinPointer(pointer, 'id'), 'diagnostics:reference.duplicateId', { id: rule.id });
-      return;
-    }
+    if (!claim(retention, rule.id, pointer)) return;
     if (rule.earliestOf && (rule.period || rule.condition)) {
       report('retention/conflicting-terms', joinPointer(pointer, 'earliestOf'), 'diagnostics:retention.conflictingTerms', {}, undefined, 'key');
     }
@@ -98,10 +101,7 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
   const purposes: Purpose[] = [];
   source.purposes.forEach((p, i) => {
     const pointer = joinPointer('', 'purposes', i);
-    if (purposeIds.has(p.id)) {
-      report('reference/duplicate-id', joinPointer(pointer, 'id'), 'diagnostics:reference.duplicateId', { id: p.id });
-      return;
-    }
+    if (!claim(purposeIds, p.id, pointer)) return;
     purposeIds.add(p.id);
     const purpose: Purpose = {
       ...p,
@@ -153,10 +153,7 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
   const processorActivities: ProcessorActivity[] = [];
   (source.processorActivities ?? []).forEach((a, i) => {
     const pointer = joinPointer('', 'processorActivities', i);
-    if (activityIds.has(a.id)) {
-      report('reference/duplicate-id', joinPointer(pointer, 'id'), 'diagnostics:reference.duplicateId', { id: a.id });
-      return;
-    }
+    if (!claim(activityIds, a.id, pointer)) return;
     activityIds.add(a.id);
     processorActivities.push({
       ...a,
