@@ -1,6 +1,6 @@
 // npm run bench: prints figures; never fails a build on timing.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,9 +21,10 @@ function wall(args, cwd, okStatuses = [0]) {
 
 /** Peak resident memory (KB) of a CLI run, as GNU time reports it (Debian's `time` package); undefined without it. */
 function peakRssKb(args, cwd) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { cwd, encoding: 'utf8' });
-  if (r.error) return undefined;
-  const kb = Number(r.stderr.trim().split('\n').pop());
+  const report = path.join(cwd, '.peak-rss');
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', report, process.execPath, ...args], { cwd, stdio: 'ignore' });
+  if (r.error || !existsSync(report)) return undefined;
+  const kb = Number(readFileSync(report, 'utf8').trim().split('\n').pop());
   return Number.isFinite(kb) && kb > 0 ? kb : undefined;
 }
 
