@@ -4,23 +4,33 @@ import type { Inline, Table } from './outline.js';
  * Plain text → Markdown that reads back as exactly that text. CommonMark
  * lets any ASCII punctuation be backslash-escaped; this escapes every
  * character that can start or end a construct (emphasis, code, links, HTML,
- * entities, tables, strikethrough) anywhere, block markers at the start,
- * and the starts of GFM autolink literals.
- * Line breaks fold to spaces: inline text is one line. test/render-safety
- * checks the round trip through remark on random strings.
+ * entities, tables, strikethrough) anywhere, and block markers at the start.
+ * Line breaks fold to spaces: inline text is one line.
+ *
+ * GFM turns bare URLs and www. names into links that run on to the next
+ * space, over backslashes, so an escape inside that run would be lost
+ * ('https://x/\\<meta' is raw HTML). A URL with none of the characters
+ * escaped here has no backslash in its run and is left as written (it
+ * renders as a link); in any other word the pattern is broken ('https\\://').
+ * test/render-safety checks the round trip through remark-gfm on random text.
  */
 export function escapeMarkdownText(value: string): string {
   return value
     .replace(/\s*\n\s*/g, ' ')
     .trim()
+    .split(/(\s+)/)
+    .map((word, i) => (i % 2 === 1 || PLAIN_URL.test(word) ? word : escapeWord(word, i === 0)))
+    .join('');
+}
+
+const PLAIN_URL = /^(?:https?:\/\/|www\.)[^\s\\`*_[\]<>|~!&]+$/i;
+
+function escapeWord(word: string, startsLine: boolean): string {
+  const escaped = word
     .replace(/[\\`*_[\]<>|~!&]/g, '\\$&')
-    // GFM makes bare URLs and www. names into links that run on over
-    // backslashes, so the next escape would be lost ('https://x/\\<meta'
-    // is raw HTML). Breaking the pattern keeps every escape an escape.
     .replace(/:(?=\/\/)/g, '\\:')
-    .replace(/(www)\./gi, '$1\\.')
-    .replace(/^([#+=-])/, '\\$1')
-    .replace(/^(\d+)([.)])/, '$1\\$2');
+    .replace(/(www)\./gi, '$1\\.');
+  return startsLine ? escaped.replace(/^([#+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2') : escaped;
 }
 
 /** A URL as a link destination: characters that would end or break it are percent-encoded. */
