@@ -28,6 +28,7 @@ const cases: Case[] = [
   { fixture: 'missing-translation', ruleId: 'schema/missing-translation', pointer: '/purposes/0/name/en', message: 'the English text is missing', at: '{ "nl": "Afspraken" }' },
   { fixture: 'script-in-markdown', ruleId: 'schema/unsafe-markdown', pointer: '/purposes/0/description/en', message: 'contains raw HTML (<script>); author text may hold Markdown but no HTML', at: '<script>' },
   { fixture: 'javascript-link', ruleId: 'schema/unsafe-markdown', pointer: '/purposes/0/description/nl', message: 'links to a forbidden URL (javascript:alert(1)); only http, https, mailto and tel links are allowed', at: '[hier]' },
+  { fixture: 'image-in-markdown', ruleId: 'schema/unsafe-markdown', pointer: '/purposes/0/description/nl', message: 'contains an image (onze praktijk); notices show no images from author text (no outside requests), so it would be dropped', at: '![onze' },
   { fixture: 'dangling-reference', ruleId: 'reference/dangling', pointer: '/purposes/0/dataCategories/1', message: 'no data category has the id "contacts"', at: '"contacts"', suggestion: 'did you mean "contact"?' },
   { fixture: 'duplicate-id', ruleId: 'reference/duplicate-id', pointer: '/dataCategories/1/id', message: 'the id "contact" is used more than once', at: '"contact"', occurrence: 3 },
   { fixture: 'bad-duration', ruleId: 'schema/pattern', pointer: '/retention/0/period', message: 'must be an ISO 8601 duration in years, months, weeks or days, such as P20Y, P6M, P4W or P30D', at: '"20 years"' },

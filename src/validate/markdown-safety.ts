@@ -3,7 +3,7 @@ import { parseAuthorMarkdown } from '../render/parse-author-markdown.js';
 
 /** A problem found in author Markdown, at an offset inside the decoded string. */
 export interface MarkdownHazard {
-  kind: 'raw-html' | 'unsafe-url';
+  kind: 'raw-html' | 'unsafe-url' | 'image';
   /** The offending HTML or URL, shortened for messages. */
   excerpt: string;
   offset: number;
@@ -14,18 +14,22 @@ const SAFE_PROTOCOL = /^(https?|mailto|tel):/i;
 const HAS_PROTOCOL = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
- * Finds raw HTML and links to unsafe URL schemes in author Markdown.
- * Markdown without '<', ':' or '&' can hold neither (no tag, no scheme, no
- * character reference that could spell one), so it is not parsed at all.
+ * Finds raw HTML, images and links to unsafe URL schemes in author Markdown.
+ * Markdown without '<', ':', '&' or '![' can hold none of them (no tag, no
+ * scheme, no character reference that could spell one, no image), so it is
+ * not parsed at all.
  */
 export function findMarkdownHazards(markdown: string): MarkdownHazard[] {
-  if (!/[<:&]/.test(markdown)) return [];
+  if (!/[<:&]|!\[/.test(markdown)) return [];
   const tree = parseAuthorMarkdown(markdown);
   const hazards: MarkdownHazard[] = [];
   const visit = (node: Root | RootContent): void => {
     if (node.type === 'html') {
       hazards.push({ kind: 'raw-html', excerpt: shorten(node.value), offset: node.position?.start.offset ?? 0 });
-    } else if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+    } else if (node.type === 'image' || node.type === 'imageReference') {
+      // The notice makes no outside requests (strict CSP): images are dropped from author text, so say so.
+      hazards.push({ kind: 'image', excerpt: shorten(node.alt ?? ''), offset: node.position?.start.offset ?? 0 });
+    } else if (node.type === 'link' || node.type === 'definition') {
       const url = node.url.trim();
       if (HAS_PROTOCOL.test(url) && !SAFE_PROTOCOL.test(url)) {
         hazards.push({ kind: 'unsafe-url', excerpt: shorten(url), offset: node.position?.start.offset ?? 0 });
