@@ -58,8 +58,10 @@ describe.each(webTestPolicies())('JSON-LD of %s', (file) => {
     for (const purpose of source.purposes) {
       const node = graph.get(iri(`purpose-${purpose.id}`));
       expect(node?.['@type'], purpose.id).toEqual([`${DPV}PersonalDataProcess`]);
+      // Every art. 6 basis the policy states for the purpose: legalBasis, or each part of legalBases.
+      const bases = [...new Set([purpose.legalBasis, ...(purpose.legalBases ?? []).map((b) => b.basis)].filter((b): b is NonNullable<typeof b> => !!b))];
       const expected = [
-        ...(purpose.legalBasis ? [`${GDPR}A${purpose.legalBasis.replace(/\((\w+)\)/g, '-$1')}`] : []),
+        ...bases.map((b) => `${GDPR}A${b.replace(/\((\w+)\)/g, '-$1')}`),
         ...(purpose.specialCategoryCondition ? [`${GDPR}A${purpose.specialCategoryCondition.condition.replace(/\((\w+)\)/g, '-$1')}`] : []),
       ];
       expect(ids(node, `${DPV}hasLegalBasis`).sort(), purpose.id).toEqual(expected.sort());

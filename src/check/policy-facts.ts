@@ -1,39 +1,23 @@
 import type { LawReference, RetentionConditionId } from '../policy/policy-types.js';
 import { joinPointer } from '../load/json-pointer.js';
-import type { DataCategory, PolicyModel, Purpose, RetentionRule } from '../resolve/model.js';
+import type { DataCategory, PolicyModel, Purpose, PurposeBasis, RetentionRule } from '../resolve/model.js';
 
-/**
- * Small questions the rules ask of a resolved policy. They read optional
- * fields defensively, so that fields the schema may grow (per-data legal
- * bases, "earliest of" retention terms) slot in without changing the rules.
- */
+/** Small questions the rules ask of a resolved policy. */
 
-/** Per-data legal bases, when the schema has them: `legalBases: [{ basis, … }]`. */
-interface BasisEntry {
-  basis?: string;
-  legitimateInterest?: unknown;
-}
-
-function basisEntries(purpose: Purpose): BasisEntry[] {
-  const entries = (purpose as { legalBases?: unknown }).legalBases;
-  return Array.isArray(entries) ? (entries as BasisEntry[]) : [];
-}
-
-/** Every art. 6(1) basis a purpose names. */
+/** Every art. 6(1) basis a purpose names (from legalBasis or legalBases, as the resolver normalised them). */
 export function basesOf(purpose: Purpose): string[] {
-  const bases = basisEntries(purpose).flatMap((e) => (typeof e.basis === 'string' ? [e.basis] : []));
-  if (purpose.legalBasis) bases.unshift(purpose.legalBasis);
-  return [...new Set(bases)];
+  return [...new Set(purpose.bases.map((b) => b.basis))];
 }
 
-/** True when the purpose names its legitimate interest, at purpose level or with a per-data basis. */
-export function namesLegitimateInterest(purpose: Purpose): boolean {
-  return purpose.legitimateInterest !== undefined || basisEntries(purpose).some((e) => e.basis === '6(1)(f)' && e.legitimateInterest !== undefined);
+/** The bases of `basis` that lack what they need, e.g. 6(1)(f) without its interest: each with its own pointer. */
+export function basesWithout(purpose: Purpose, basis: string, field: 'legitimateInterest' | 'legalObligation'): PurposeBasis[] {
+  return purpose.bases.filter((b) => b.basis === basis && b[field] === undefined);
 }
 
-/** Every law a purpose cites: its legal obligation and the law behind its art. 9 condition. */
+/** Every law a purpose cites: the legal obligation of each basis and the law behind its art. 9 condition. */
 export function lawsCitedBy(purpose: Purpose): LawReference[] {
-  return [purpose.legalObligation, purpose.specialCategoryCondition?.lawReference].filter((r): r is LawReference => r !== undefined);
+  return [...purpose.bases.map((b) => b.legalObligation), purpose.specialCategoryCondition?.lawReference]
+    .filter((r): r is LawReference => r !== undefined);
 }
 
 /**

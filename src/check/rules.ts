@@ -1,6 +1,6 @@
 import type { Severity } from '../diagnostics/diagnostic.js';
 import { adequacyFor } from '../law/adequacy.js';
-import { isInEea } from '../law/eea.js';
+import { isInEea, nonEeaCountries } from '../law/eea.js';
 import { consentBases } from '../law/legal-bases.js';
 import {
   automatedDecisionSpecialConditions, bsnGrounds, professionalSecrecyLaws, requirementBases, responseTimeLimitDays,
@@ -11,7 +11,7 @@ import type { Contact, Text, TransferSource } from '../policy/policy-types.js';
 import type { DataCategory, PolicyModel, Processor, Recipient } from '../resolve/model.js';
 import { durationInDays } from '../resolve/retention-phrase.js';
 import {
-  basesOf, isInUse, lawsCitedBy, namesLegitimateInterest, objectsWith, retentionFor, specialCategories, vagueConditions,
+  basesOf, basesWithout, isInUse, lawsCitedBy, objectsWith, retentionFor, specialCategories, vagueConditions,
 } from './policy-facts.js';
 
 /** A value for a message: plain, a text per language, or an ISO 8601 duration written out in the message language. */
@@ -48,12 +48,6 @@ function parties(model: PolicyModel): Array<{ party: Processor | Recipient; name
     ...model.processors.map((p) => ({ party: p as Processor | Recipient, name: p.name as string | Text })),
     ...model.recipients.map((r) => ({ party: r as Processor | Recipient, name: r.name })),
   ];
-}
-
-/** Countries outside the EEA where a party is, stores data or receives it. */
-function countriesOutsideEea(party: Processor | Recipient): string[] {
-  const locations = [party.country, ...((party as Processor).serverLocations ?? []), ...(party.transfer?.countries ?? [])].filter((c): c is string => c !== undefined);
-  return [...new Set(locations.filter((c) => !isInEea(c)))];
 }
 
 /** Whether a transfer to `country` is covered: an adequacy decision (US: only with the DPF) or a safeguard. */
@@ -153,18 +147,14 @@ export const rules: readonly Rule[] = [
     severity: 'error',
     article: 'GDPR 13(1)(d), 14(2)(b)',
     check: (model) =>
-      model.purposes
-        .filter((p) => basesOf(p).includes('6(1)(f)') && !namesLegitimateInterest(p))
-        .map((p) => ({ pointer: joinPointer(p.pointer, p.legalBasis === '6(1)(f)' ? 'legalBasis' : 'legalBases'), vars: { purpose: p.name } })),
+      model.purposes.flatMap((p) => basesWithout(p, '6(1)(f)', 'legitimateInterest').map((b) => ({ pointer: b.pointer, vars: { purpose: p.name } }))),
   },
   {
     id: 'art6/legal-obligation-unnamed',
     severity: 'warning',
     article: 'GDPR 6(3)',
     check: (model) =>
-      model.purposes
-        .filter((p) => basesOf(p).includes('6(1)(c)') && !p.legalObligation)
-        .map((p) => ({ pointer: joinPointer(p.pointer, p.legalBasis === '6(1)(c)' ? 'legalBasis' : 'legalBases'), vars: { purpose: p.name } })),
+      model.purposes.flatMap((p) => basesWithout(p, '6(1)(c)', 'legalObligation').map((b) => ({ pointer: b.pointer, vars: { purpose: p.name } }))),
   },
   {
     id: 'art13/requirement-missing',
@@ -259,7 +249,7 @@ export const rules: readonly Rule[] = [
     article: 'GDPR 44-46, 13(1)(f)',
     check: (model) =>
       parties(model).flatMap(({ party, name }) => {
-        const uncovered = countriesOutsideEea(party).filter((country) => !transferCovered(country, party.transfer));
+        const uncovered = nonEeaCountries(party).filter((country) => !transferCovered(country, party.transfer));
         if (uncovered.length === 0) return [];
         const pointer = party.transfer ? joinPointer(party.pointer, 'transfer', 'mechanism') : joinPointer(party.pointer, 'transfer');
         return [{ pointer, vars: { party: name, countries: uncovered.join(', ') } }];

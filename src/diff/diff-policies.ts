@@ -1,4 +1,4 @@
-import { isInEea } from '../law/eea.js';
+import { isInEea, partyCountries, partyLocationPaths } from '../law/eea.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { durationInDays } from '../resolve/retention-phrase.js';
@@ -41,9 +41,7 @@ interface CollectionSpec {
   retention?: boolean;
 }
 
-/** The properties of a party that together say where its data is. */
-const partyLocationFields = ['country', 'serverLocations', 'transfer.countries'];
-/** The properties of a retention rule that together make its period (the last four from the schema work on another branch). */
+/** The properties of a retention rule that together make its period. */
 const retentionTerms = [
   'period', 'maximum', 'from', 'condition', 'withConsent', 'endsOnObjection', 'legalSource',
   'earliestOf', 'legalClaimsHold', 'deletionHandling', 'afterwards',
@@ -121,14 +119,14 @@ const documentRules: Record<string, Rule> = {
   contact: { subtree: 'contact-changed' },
   'rights.contact': { subtree: 'contact-changed' },
   'rights.responseTime': { scalar: 'changed', as: 'duration' },
-  // Rights the policy grants beyond the GDPR's (schema work on another branch): one dropped is material.
+  // Rights the policy grants beyond the GDPR's: one dropped is material.
   'rights.additional': { keyed: { key: 'id', label: 'name', added: 'right-added', removed: 'right-removed', as: 'text' } },
   'changes.noticePeriod': { scalar: 'changed', as: 'duration' },
   'transfers.storageLocations': { locations: true },
 };
 
 /** Properties of model items that the resolver adds; not part of what was written. */
-const derivedProperties = new Set(['pointer', 'usedBy', 'categories', 'phrase', 'usesSpecialData']);
+const derivedProperties = new Set(['pointer', 'usedBy', 'categories', 'phrase', 'usesSpecialData', 'bases']);
 
 interface Item {
   id: string;
@@ -178,13 +176,6 @@ function at(record: Record_ | undefined, path: string): Json | undefined {
 }
 
 /** Countries where a party is established, stores or sends data. */
-function partyCountries(record: Record_ | undefined): string[] {
-  return partyLocationFields.flatMap((path) => {
-    const v = at(record, path);
-    return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((c): c is string => typeof c === 'string');
-  });
-}
-
 /**
  * The changes from one version of a policy to the next, on the resolved
  * models: items matched by id (or, when only the id changed, reported as
@@ -345,7 +336,7 @@ export function diffPolicies(oldModel: PolicyModel, newModel: PolicyModel): Chan
     const subject = itemName(n.record) ?? { type: 'id', value: n.id };
     const rules: Record<string, Rule> = { ...spec.rules, id: { ignore: true } };
     if (spec.party) {
-      for (const path of partyLocationFields) rules[path] = { ignore: true };
+      for (const path of partyLocationPaths) rules[path] = { ignore: true };
       compareLocations(partyCountries(o.record), partyCountries(n.record), n.pointer, o.pointer, { subject }, false);
     }
     if (spec.retention) {

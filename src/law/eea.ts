@@ -20,15 +20,25 @@ export interface PartyLocations {
 }
 
 /**
- * Countries outside the EEA where a processor or recipient (or the entity
- * that contracts for it) is established, stores data, or sends it. A parent
- * company's country alone is not a transfer.
+ * Where a party's data goes, as property paths: where it (or the entity that
+ * contracts for it) is established, where it stores data, where it sends it.
+ * A parent company's country alone is not a transfer. The notice, the
+ * compliance check and the diff all read locations through this list.
  */
+export const partyLocationPaths = ['country', 'contractingEntity.country', 'serverLocations', 'transfer.countries'] as const;
+
+/** Every country a party names along partyLocationPaths, in that order. */
+export function partyCountries(party: object | undefined): string[] {
+  return partyLocationPaths.flatMap((path) => {
+    let value: unknown = party;
+    for (const key of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[key];
+    return (Array.isArray(value) ? value : [value]).filter((c): c is string => typeof c === 'string');
+  });
+}
+
+/** Countries outside the EEA where a processor or recipient is established, contracts, stores data, or sends it. */
 export function nonEeaCountries(party: PartyLocations): string[] {
-  const all = [
-    party.country, party.contractingEntity?.country, ...(party.serverLocations ?? []), ...(party.transfer?.countries ?? []),
-  ].filter((c): c is string => !!c);
-  return [...new Set(all.filter((c) => !isInEea(c)))];
+  return [...new Set(partyCountries(party).filter((c) => !isInEea(c)))];
 }
 
 /** True when personal data goes to a third country through this party: it names a transfer mechanism or a country outside the EEA. */

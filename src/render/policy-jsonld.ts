@@ -22,7 +22,7 @@ const ref = (id: string): Node => ({ '@id': id });
 const local = (kind: string, id: string): string => `#${kind}-${id}`;
 const languageMap = (text: Text | undefined): Text | undefined =>
   text && Object.keys(text).length ? Object.fromEntries(Object.entries(text).sort(([a], [b]) => a.localeCompare(b))) : undefined;
-const countryRef = (code: string): Node => ref(code === 'EU' ? 'loc:EU' : `loc:${code}`);
+const countryRef = (code: string): Node => ref(`loc:${code}`);
 
 /** Drops undefined fields and empty lists, so that the output only states what the policy states. */
 function node(fields: Node): Node {
@@ -49,7 +49,8 @@ function dataCategoryNode(category: DataCategory): Node {
 
 function purposeNode(purpose: Purpose): Node {
   const bases = [
-    ...legalBases.filter((b) => b.id === purpose.legalBasis).map((b) => ref(b.dpv)),
+    // Every basis: a purpose may rest on several (legalBases), each for part of its data.
+    ...legalBases.filter((b) => purpose.bases.some((x) => x.basis === b.id)).map((b) => ref(b.dpv)),
     ...specialConditions.filter((c) => c.id === purpose.specialCategoryCondition?.condition).map((c) => ref(c.dpv)),
   ];
   return node({
