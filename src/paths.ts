@@ -11,3 +11,5 @@ export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 export const schemaPath = path.join(packageRoot, 'schema', 'policy.schema.json');
 export const templatesDir = path.join(packageRoot, 'templates');
 export const localesDir = path.join(packageRoot, 'locales');
+/** The ahead-of-time schema validator that `npm run compile` writes. */
+export const generatedValidatorPath = path.join(packageRoot, 'lib', 'validate', 'policy-schema.validator.cjs');

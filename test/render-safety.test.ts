@@ -117,3 +117,18 @@ describe('plain text → Markdown stays text', () => {
     expect(md.split('\n')).toEqual(['| A\\|B | C |', '| --- | --- |', '| x \\| y | z |']);
   });
 });
+
+describe('author Markdown → plain text (register cells)', () => {
+  it('the plain-text fast path gives what the parser gives', async () => {
+    const { markdownToPlainText, parsedToPlainText } = await import('../src/render/register/plain-text.js');
+    const plainChar = fc.constantFrom(...'abc XYZ é 0123 ,.;:()?/%€@\'"–-+\n\n\t'.split(''));
+    fc.assert(
+      fc.property(fc.array(plainChar, { maxLength: 60 }).map((cs) => cs.join('')), (text) => {
+        fc.pre(isPlainText(text));
+        expect(markdownToPlainText(text)).toBe(parsedToPlainText(text));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(markdownToPlainText('One *two*\n\n- three\n- four')).toBe('One two\nthree\nfour');
+  });
+});

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ValidateFunction } from 'ajv';
 import { createAjv, readPolicySchemaText, schemaHash } from '../src/validate/create-ajv.js';
-import { generatedValidatorPath } from '../src/validate/generate-validator.js';
+import { generatedValidatorPath } from '../src/paths.js';
 import { repoRoot } from './support/cli.js';
 import { readFixture } from './support/fixtures.js';
 

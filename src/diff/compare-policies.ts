@@ -20,8 +20,9 @@ export interface PolicyText {
 export function comparePolicies(
   oldSide: PolicyText, newSide: PolicyText, options: NoticeDraftOptions & { messageLanguage?: Language } = {},
 ): { value?: DiffResult; diagnostics: Diagnostic[] } {
-  const before = analysePolicy(oldSide.text, oldSide.label, options.messageLanguage);
-  const after = analysePolicy(newSide.text, newSide.label, options.messageLanguage);
+  // The diff compares models; compliance findings are check's business, so the rules are not run.
+  const before = analysePolicy(oldSide.text, oldSide.label, options.messageLanguage, { check: false });
+  const after = analysePolicy(newSide.text, newSide.label, options.messageLanguage, { check: false });
   const diagnostics = [...before.diagnostics, ...after.diagnostics];
   if (!before.model || !after.model) return { diagnostics };
   const documents = { old: before.document!, new: after.document! };

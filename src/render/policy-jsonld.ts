@@ -115,6 +115,15 @@ function transferNode(kind: 'processor' | 'recipient', party: Processor | Recipi
  * that carries them; on the HTML page they match the notice's anchors.
  */
 export function policyJsonLd(model: PolicyModel): Node {
+  let graph = graphs.get(model);
+  if (!graph) graphs.set(model, (graph = buildGraph(model)));
+  return graph;
+}
+
+/** One graph per model: every language's page embeds it and policy.jsonld writes it. */
+const graphs = new WeakMap<PolicyModel, Node>();
+
+function buildGraph(model: PolicyModel): Node {
   const { source } = model;
   const controller = node({
     '@id': '#controller',

@@ -8,7 +8,15 @@ import type { Inline, Table } from './outline.js';
 
 type Template = Handlebars.TemplateDelegate;
 
-const read = (name: string): string => readFileSync(path.join(templatesDir, name), 'utf8');
+const templateTexts = new Map<string, string>();
+
+/** A file from templates/, read once per process. */
+export function readTemplate(name: string): string {
+  let text = templateTexts.get(name);
+  if (text === undefined) templateTexts.set(name, (text = readFileSync(path.join(templatesDir, name), 'utf8')));
+  return text;
+}
+const read = readTemplate;
 
 function registerPartials(env: typeof Handlebars, prefix: string): void {
   for (const file of readdirSync(path.join(templatesDir, 'partials')).sort()) {

@@ -1,11 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { packageRoot } from '../paths.js';
+import { generatedValidatorPath, packageRoot } from '../paths.js';
 import { createAjv, readPolicySchemaText, schemaHash } from './create-ajv.js';
 
-/** Where `npm run compile` writes the ahead-of-time validator. */
-export const generatedValidatorPath = path.join(packageRoot, 'lib', 'validate', 'policy-schema.validator.cjs');
 
 /**
  * The schema compiled to standalone JavaScript (CommonJS) with the schema's

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
 import { createAjv, readPolicySchemaText, schemaHash } from './create-ajv.js';
-import { generatedValidatorPath } from './generate-validator.js';
+import { generatedValidatorPath } from '../paths.js';
 
 export interface PolicySchema {
   /** The schema itself, for walkers that follow its annotations. */

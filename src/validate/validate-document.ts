@@ -78,7 +78,6 @@ function toDiagnostic(error: ErrorObject, doc: SourceDocument, messages: Message
   let message: string;
   let suggestion: string | undefined;
   let position: SourcePosition;
-  const defName = definitionName(error);
 
   switch (error.keyword) {
     case 'required': {
@@ -129,6 +128,7 @@ function toDiagnostic(error: ErrorObject, doc: SourceDocument, messages: Message
     }
     case 'pattern': {
       ruleId = 'schema/pattern';
+      const defName = definitionName(error);
       const specific = `diagnostics:schema.pattern.${defName ?? ''}`;
       message = defName && messages.has(specific)
         ? t(specific)
@@ -166,7 +166,7 @@ function toDiagnostic(error: ErrorObject, doc: SourceDocument, messages: Message
       break;
     case 'anyOf':
       ruleId = 'schema/any-of';
-      message = t(`diagnostics:schema.anyOf.${defName ?? 'generic'}`);
+      message = t(`diagnostics:schema.anyOf.${definitionName(error) ?? 'generic'}`);
       position = positionOf(doc, pointer);
       break;
     default:

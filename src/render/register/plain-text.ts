@@ -1,13 +1,23 @@
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { isPlainText } from '../author-html.js';
 import { parseAuthorMarkdown } from '../parse-author-markdown.js';
 
 /**
  * Author Markdown as plain text for a register cell: the words without the
- * markup, paragraphs and list items on lines of their own. Uses the parse
- * the validator and the notice already made of the same text.
+ * markup, paragraphs and list items on lines of their own. Text with no
+ * Markdown syntax needs no parse (most author texts); the rest reuses the
+ * parse the validator and the notice already made.
  */
 export function markdownToPlainText(markdown: string): string {
+  if (isPlainText(markdown)) {
+    return markdown.split(/\n[ \t]*\n/).map((paragraph) => paragraph.replace(/\s*\n\s*/g, ' ').trim()).filter(Boolean).join('\n');
+  }
+  return parsedToPlainText(markdown);
+}
+
+/** The same, always through the Markdown parser. */
+export function parsedToPlainText(markdown: string): string {
   const blocks = (nodes: readonly RootContent[]): string[] =>
     nodes.flatMap((node) => (node.type === 'list' || node.type === 'blockquote' || node.type === 'listItem'
       ? blocks(node.children as RootContent[])

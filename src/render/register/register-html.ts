@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import Handlebars from 'handlebars';
-import { templatesDir } from '../../paths.js';
+import { readTemplate } from '../templates.js';
 import type { Register } from './register-model.js';
 
 let page: Handlebars.TemplateDelegate | undefined;
@@ -13,7 +11,7 @@ function template(): Handlebars.TemplateDelegate {
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   env.registerHelper('lines', (value: string) => value.split('\n'));
   env.registerPartial('lines', '{{#each (lines this)}}{{#unless @first}}<br>{{/unless}}{{this}}{{/each}}');
-  page = env.compile(readFileSync(path.join(templatesDir, 'register.html.hbs'), 'utf8'), { strict: true, preventIndent: true });
+  page = env.compile(readTemplate('register.html.hbs'), { strict: true, preventIndent: true });
   return page;
 }
 
@@ -29,5 +27,5 @@ export function registerToHtml(register: Register): string {
 
 /** The register page's stylesheet (print: landscape), written beside it as register.css. */
 export function registerStylesheet(): string {
-  return readFileSync(path.join(templatesDir, 'register.css'), 'utf8');
+  return readTemplate('register.css');
 }
