@@ -55,14 +55,15 @@ describe('policyc build', () => {
     expect(runPolicyc(['build', '--out', 'dist'], work).status).toBe(0);
     const before = snapshot(path.join(work, 'dist'));
 
-    // A second, broken policy and a change to the good one: nothing may be written.
-    mkdirSync(path.join(work, 'policies/broken'));
-    writeFileSync(path.join(work, 'policies/broken/policy.json'), '{ "id": "broken", ');
+    // A second, broken policy and a change to the good one: nothing may be written. The broken one sorts
+    // after the good one, so the good policy is compiled and staged before the failure is found.
+    mkdirSync(path.join(work, 'policies/zz-broken'));
+    writeFileSync(path.join(work, 'policies/zz-broken/policy.json'), '{ "id": "broken", ');
     const good = path.join(work, 'policies/ipractice/policy.json');
     writeFileSync(good, readFileSync(good, 'utf8').replace('"version": "2025-02-05"', '"version": "2099-01-01"'));
     const run = runPolicyc(['build', '--out', 'dist'], work);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^policies\/broken\/policy\.json\n  1:\d+ +error +the file is not valid JSON/m);
+    expect(run.stderr).toMatch(/^policies\/zz-broken\/policy\.json\n  1:\d+ +error +the file is not valid JSON/m);
     expect(run.stderr).toContain('Nothing was written; dist is unchanged.');
 
     const after = snapshot(path.join(work, 'dist'));

@@ -167,6 +167,9 @@ describe('register.csv', () => {
     const csv = output(compiled, 'register-processor/en/register.csv') as string;
     expect(csv).toContain('"Care, ""treatment"", and follow-up\nafter discharge"');
     expect(csv.split('\r\n')[0]).toMatch(/^ID,Processing activity,/);
+    // Records end in CRLF; the only bare LF is inside a quoted value.
+    expect(csv).toMatch(/\r\n$/);
+    expect(csv.replace(/"(?:[^"]|"")*"/g, '')).not.toMatch(/[^\r]\n/);
     const records = parse(csv) as string[][];
     expect(records[1]![1]).toBe('Care, "treatment", and follow-up\nafter discharge');
     expect(records[1]![15]).toBe('EPD\nMail, calendar');
@@ -206,7 +209,9 @@ describe('register.xlsx', () => {
           expectTableMatchesPolicy(table, source, lang);
           const sheet = workbook.getWorksheet(table.sheetName)!;
           expect(sheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 1 });
-          expect(sheet.autoFilter).toBeTruthy();
+          // The filter spans the header row over every column (A1 to the last column's letter).
+          const lastColumn = sheet.getRow(1).getCell(table.columns.length).address.replace(/\d+$/, '');
+          expect(sheet.autoFilter).toBe(`A1:${lastColumn}1`);
           expect(sheet.rowCount).toBe(table.rows.length + 1);
           expect(sheet.getRow(1).values).toEqual([undefined, ...table.columns.map((c) => c.header)]);
           for (const [i, row] of table.rows.entries()) {

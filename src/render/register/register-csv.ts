@@ -17,5 +17,7 @@ export function registerToCsv(table: RegisterTable, options: CsvOptions = {}): s
   return stringify([
     table.columns.map((c) => c.header),
     ...table.rows.map((row) => row.map((cell) => cell.join(CSV_VALUE_SEPARATOR))),
-  ], { record_delimiter: 'windows', bom: options.bom ?? false });
+    // csv-stringify quotes a field holding the record delimiter (CRLF) but not a bare LF or CR,
+    // which multi-value cells hold: quote those too, as RFC 4180 requires.
+  ], { record_delimiter: 'windows', quoted_match: /[\r\n]/, bom: options.bom ?? false });
 }
