@@ -27,6 +27,8 @@ test('compile returns every output in memory, the same for text and for the pars
     ].map((f) => `ipractice/${lang}/${f}`)),
   ]);
   expect(fromObject.outputs).toEqual(fromText.outputs);
+  // Compliance findings come back too, positioned (iPractice's AI purpose states no basis).
+  expect(fromText.findings.find((f) => f.ruleId === 'art6/basis-missing')).toMatchObject({ pointer: '/purposes/2/legalBasis', line: expect.any(Number) });
 });
 
 test('compile honours languages and reports a language the policy does not declare', async () => {

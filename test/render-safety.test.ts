@@ -6,7 +6,7 @@ import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { describe, expect, it } from 'vitest';
 import { authorMarkdownToHtml, isPlainText } from '../src/render/author-html.js';
-import { inlinesToMarkdown, tableToMarkdown, textToMarkdown } from '../src/render/markdown-inline.js';
+import { inlinesToMarkdown, tableToMarkdown, escapeMarkdownText } from '../src/render/markdown-inline.js';
 import { toString } from 'mdast-util-to-string';
 
 describe('author Markdown → HTML (the sanitiser behind validation)', () => {
@@ -64,7 +64,7 @@ describe('author Markdown → HTML (the sanitiser behind validation)', () => {
 describe('plain text → Markdown stays text', () => {
   it('escapes what Markdown would interpret', () => {
     const hostile = '*Praktijk* _[x](javascript:alert(1))_ <b>B.V.</b> # 1. `code`';
-    const md = textToMarkdown(hostile);
+    const md = escapeMarkdownText(hostile);
     const tree = unified().use(remarkParse).parse(md);
     // The whole value parses back as one paragraph of plain text.
     expect(tree.children).toHaveLength(1);
@@ -85,7 +85,7 @@ describe('plain text → Markdown stays text', () => {
       fc.property(fc.array(token, { maxLength: 24 }).map((cs) => cs.join('')), (value) => {
         const expected = value.replace(/\s*\n\s*/g, ' ').trim();
         fc.pre(expected.length > 0);
-        const tree = parser.parse(textToMarkdown(value));
+        const tree = parser.parse(escapeMarkdownText(value));
         expect(tree.children.map((c) => c.type)).toEqual(['paragraph']);
         expect(toString(tree)).toBe(expected);
         const types = new Set<string>();
@@ -99,13 +99,13 @@ describe('plain text → Markdown stays text', () => {
 
   it('keeps the escape after a URL (the GFM autolink-literal hole)', () => {
     const parser = unified().use(remarkParse).use(remarkGfm);
-    const tree = parser.parse(textToMarkdown('see https://x/">\\<meta http-equiv=refresh content="0;url=https://evil">'));
+    const tree = parser.parse(escapeMarkdownText('see https://x/">\\<meta http-equiv=refresh content="0;url=https://evil">'));
     expect(JSON.stringify(tree)).not.toContain('"type":"html"');
   });
 
   it('escapes a line-start list marker', () => {
-    expect(textToMarkdown('1. first')).toBe('1\\. first');
-    expect(textToMarkdown('- dash')).toBe('\\- dash');
+    expect(escapeMarkdownText('1. first')).toBe('1\\. first');
+    expect(escapeMarkdownText('- dash')).toBe('\\- dash');
   });
 
   it('links keep their text and target; a link that is its own address is an autolink', () => {

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { messagesFor, type Language } from '../i18n/messages.js';
+import type { Language } from '../i18n/messages.js';
+import { readPolicyFile } from '../load/read-policy-file.js';
 import { compilePolicy, type OutputFile } from './compile-policy.js';
 
 /** One policy to compile: what a worker (or the main thread) is given. */
@@ -28,18 +28,8 @@ export interface CompileJobResult {
 
 /** Reads and compiles one policy; an unreadable file is a diagnostic, not an exception. */
 export async function runCompileJob(job: CompileJob): Promise<CompileJobResult> {
-  let text: string;
-  try {
-    text = readFileSync(job.file, 'utf8');
-  } catch (error) {
-    return {
-      index: job.index, displayPath: job.displayPath, outputs: [], findings: [],
-      diagnostics: [{
-        ruleId: 'file/unreadable', severity: 'error', pointer: '', file: job.displayPath,
-        message: messagesFor('en').t('diagnostics:file.unreadable', { detail: (error as Error).message }),
-      }],
-    };
-  }
+  const { text, diagnostics } = readPolicyFile(job.file, job.displayPath, 'en');
+  if (text === undefined) return { index: job.index, displayPath: job.displayPath, outputs: [], findings: [], diagnostics };
   const compiled = await compilePolicy(text, job.displayPath, {
     ...(job.languages ? { languages: job.languages } : {}),
     ...(job.groups ? { groups: job.groups } : {}),

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { messagesFor, type Language } from '../i18n/messages.js';
-import type { SourceDocument } from '../load/load-document.js';
+import { positionOf, type SourceDocument } from '../load/load-document.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { analysePolicy } from './analyse-policy.js';
 import { outputRenderers, type RenderOptions } from './output-renderers.js';
@@ -56,7 +56,7 @@ export async function compilePolicy(text: string, file: string, options: Compile
         message: messagesFor(messageLanguage).t('diagnostics:build.languageNotDeclared', { lang, declared: declared.join(', ') }),
         file,
         pointer: '/metadata/languages',
-        ...positionOfLanguages(analysed.document),
+        ...languagesPosition(analysed.document),
       });
     }
   }
@@ -78,7 +78,8 @@ export async function compilePolicy(text: string, file: string, options: Compile
   return { id: model.id, model, outputs, diagnostics, findings: analysed.findings };
 }
 
-function positionOfLanguages(doc: SourceDocument | undefined): { line?: number; column?: number } {
-  const loc = doc?.locations.get('/metadata/languages');
-  return loc ? { line: loc.value.line, column: loc.value.column } : {};
+function languagesPosition(doc: SourceDocument | undefined): { line?: number; column?: number } {
+  if (!doc) return {};
+  const { line, column } = positionOf(doc, '/metadata/languages');
+  return { line, column };
 }

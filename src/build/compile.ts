@@ -11,8 +11,10 @@ export interface CompileResult {
   id?: string;
   /** Every output, by path relative to an output folder ('<org>/nl/privacy.html', '<org>/policy.jsonld', …); empty on error. */
   outputs: OutputFile[];
-  /** Every problem found, errors and warnings, with positions. */
+  /** Problems with the policy as a document (schema, references), with positions; an error means no outputs. */
   diagnostics: Diagnostic[];
+  /** Compliance findings (src/check/), with positions and articles; they never withhold the outputs. */
+  findings: Diagnostic[];
 }
 
 /**
@@ -21,12 +23,11 @@ export interface CompileResult {
  * Nothing is written and nothing is thrown for a bad policy: check
  * `diagnostics` (an error means `outputs` is empty). An object is serialised
  * with two-space indentation first, so positions refer to that text.
- * Returns a Promise so that outputs which need asynchronous work can join
- * without changing the contract.
+ * Asynchronous because some outputs are (the XLSX workbook).
  */
 export async function compile(input: string | object, options: LibraryCompileOptions = {}): Promise<CompileResult> {
   const text = typeof input === 'string' ? input : JSON.stringify(input, null, 2);
   const { file = 'policy.json', ...rest } = options;
-  const compiled = await compilePolicy(text, file, rest); // await: the core may become asynchronous
-  return { ...(compiled.id !== undefined ? { id: compiled.id } : {}), outputs: compiled.outputs, diagnostics: compiled.diagnostics };
+  const compiled = await compilePolicy(text, file, rest);
+  return { ...(compiled.id !== undefined ? { id: compiled.id } : {}), outputs: compiled.outputs, diagnostics: compiled.diagnostics, findings: compiled.findings };
 }

@@ -25,9 +25,9 @@ export function ruleMessage(rule: Rule, finding: Finding, messages: Messages, mo
  * lawful and complete, as positioned diagnostics at the value at fault,
  * in source order.
  */
-export function checkPolicy(model: PolicyModel, document: SourceDocument, messages: Messages, catalogue: readonly Rule[] = rules): Diagnostic[] {
+export function checkPolicy(model: PolicyModel, document: SourceDocument, messages: Messages): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const rule of catalogue) {
+  for (const rule of rules) {
     for (const finding of rule.check(model)) {
       const pos = positionOf(document, finding.pointer);
       diagnostics.push({

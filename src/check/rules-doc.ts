@@ -42,5 +42,6 @@ function section(lang: Language): string {
  * `npm run docs`; a test fails when the committed file is stale.
  */
 export function renderRulesDoc(): string {
-  return ['# Compliance rules / Nalevingsregels', '', section('en'), '', section('nl'), ''].join('\n');
+  const title = `${messagesFor('en').t('rules:docs.title')} / ${messagesFor('nl').t('rules:docs.title')}`;
+  return [`# ${title}`, '', section('en'), '', section('nl'), ''].join('\n');
 }

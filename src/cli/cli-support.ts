@@ -7,6 +7,7 @@ import { formatSarif } from '../diagnostics/format-sarif.js';
 import { ruleMetadata } from '../check/rule-metadata.js';
 import { isLanguage, messagesFor, type Language } from '../i18n/messages.js';
 import { findPolicies } from '../build/find-policies.js';
+import { readPolicyFile } from '../load/read-policy-file.js';
 import { packageRoot } from '../paths.js';
 
 /** Where a command writes, and relative to what it resolves paths: injectable for tests. */
@@ -56,6 +57,11 @@ export function relativeTo(io: CliIo, target: string): string {
   return path.relative(io.cwd, target) || '.';
 }
 
+/** The language of messages (--lang for check and diff): the first one given, else English. */
+export function messageLanguage(options: CommonOptions): Language {
+  return options.lang ? parseLanguages(options.lang)[0] ?? 'en' : 'en';
+}
+
 /** The policy files named on the command line (default: policies/), or a usage error for a path with none. */
 export function policyFiles(options: CommonOptions, io: CliIo): string[] {
   const paths = (options.paths.length ? options.paths : ['policies']).map((p) => path.resolve(io.cwd, p));
@@ -65,16 +71,7 @@ export function policyFiles(options: CommonOptions, io: CliIo): string[] {
 }
 
 export function readPolicy(file: string, io: CliIo, messageLanguage: Language): { text?: string; diagnostics: Diagnostic[] } {
-  try {
-    return { text: readFileSync(file, 'utf8'), diagnostics: [] };
-  } catch (error) {
-    return {
-      diagnostics: [{
-        ruleId: 'file/unreadable', severity: 'error', pointer: '', file: relativeTo(io, file),
-        message: messagesFor(messageLanguage).t('diagnostics:file.unreadable', { detail: (error as Error).message }),
-      }],
-    };
-  }
+  return readPolicyFile(file, relativeTo(io, file), messageLanguage);
 }
 
 /** The CLI's version, from package.json. */

@@ -19,7 +19,6 @@ const optionSpec = {
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
 
-export const version = packageVersion;
 
 /** Runs one CLI invocation; returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -33,7 +32,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parsed;
     const [name, ...paths] = positionals;
     if (values.version) {
-      io.stdout(version() + '\n');
+      io.stdout(packageVersion() + '\n');
       return EXIT_OK;
     }
     if (values.help || name === 'help') {

@@ -46,8 +46,3 @@ export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Seve
   return counts;
 }
 
-/** A stage's result: a value (possibly partial) and what went wrong on the way. */
-export interface StageResult<T> {
-  value: T;
-  diagnostics: Diagnostic[];
-}

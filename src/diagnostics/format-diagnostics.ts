@@ -22,7 +22,3 @@ export function formatCompact(diagnostics: readonly Diagnostic[], cwd = process.
 export function formatJson(diagnostics: readonly Diagnostic[]): string {
   return JSON.stringify([...diagnostics].sort(compareDiagnostics), null, 2);
 }
-
-export function summary(diagnostics: readonly Diagnostic[]): Record<'error' | 'warning' | 'info', number> {
-  return countBySeverity(diagnostics);
-}

@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import { messagesFor, type Messages } from '../i18n/messages.js';
 import { formatDate } from '../render/format.js';
-import { textToMarkdown } from '../render/markdown-inline.js';
+import { escapeMarkdownText } from '../render/markdown-inline.js';
 import type { PolicyModel } from '../resolve/model.js';
 import type { ChangeClass } from './change-kinds.js';
 import type { Change } from './change.js';
@@ -140,7 +140,7 @@ export function renderDiffText(result: DiffResult, m: Messages): string {
 
 export function renderDiffMarkdown(result: DiffResult, m: Messages): string {
   const r = report(result, m);
-  const md = textToMarkdown;
+  const md = escapeMarkdownText;
   const out = [`# ${md(r.title)}`, '', ...r.lines.map((l) => md(l)).join('\n\n').split('\n')];
   for (const group of r.groups) {
     out.push('', `## ${md(group.heading)}`, '');

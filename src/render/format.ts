@@ -13,11 +13,7 @@ export function countryName(code: string, m: Messages): string {
   return m.has(key) ? m.t(key) : code;
 }
 
-/** 'a, b en c' / 'a, b and c'. */
-export function joinList(items: readonly string[], m: Messages): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return m.t('terms:list.and', { head: items.slice(0, -1).join(', '), last: items[items.length - 1] });
-}
+export { joinList } from '../i18n/messages.js';
 
 /** A name that is either the same in every language (a proper name) or translated. */
 export function nameOf(name: string | Text, m: Messages): string {

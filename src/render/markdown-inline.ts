@@ -59,9 +59,6 @@ export function inlinesToMarkdown(inlines: readonly Inline[]): string {
   return inlines.map(inlineToMarkdown).join('');
 }
 
-export function textToMarkdown(value: string): string {
-  return escapeMarkdownText(value);
-}
 
 /** A GFM table. Cells are escaped inline Markdown ('|' is always escaped). */
 export function tableToMarkdown(table: Table): string {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { templatesDir } from '../paths.js';
 import { authorMarkdownToHtml } from './author-html.js';
-import { inlinesToMarkdown, tableToMarkdown, textToMarkdown } from './markdown-inline.js';
+import { inlinesToMarkdown, tableToMarkdown, escapeMarkdownText } from './markdown-inline.js';
 import type { Inline, Table } from './outline.js';
 
 type Template = Handlebars.TemplateDelegate;
@@ -27,7 +27,7 @@ function registerPartials(env: typeof Handlebars, prefix: string): void {
 /** Markdown: no automatic escaping; every value goes through a helper that escapes it for Markdown. */
 function markdownEnvironment(): typeof Handlebars {
   const env = Handlebars.create();
-  env.registerHelper('text', (value: string) => textToMarkdown(value));
+  env.registerHelper('text', (value: string) => escapeMarkdownText(value));
   env.registerHelper('inlines', (value: Inline[]) => inlinesToMarkdown(value));
   env.registerHelper('rich', (value: string) => value.trim());
   env.registerHelper('mdTable', (table: Table) => tableToMarkdown(table));

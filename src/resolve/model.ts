@@ -1,7 +1,7 @@
 import type { Language } from '../i18n/messages.js';
 import type { AuthorityFacts } from '../law/authorities.js';
 import type {
-  LegalBasisId, LegalBasisPartSource, PolicySource, ProcessorActivitySource, ProcessorSource, PurposeSource, RecipientSource, RetentionRuleSource, RightId,
+  LegalBasisPartSource, PolicySource, ProcessorActivitySource, ProcessorSource, PurposeSource, RecipientSource, RetentionRuleSource, RightId,
 } from '../policy/policy-types.js';
 
 type Item<K extends 'dataSubjects' | 'dataCategories'> = PolicySource[K][number];
@@ -75,5 +75,4 @@ export interface PolicyModel {
   retention: RetentionRule[];
   rights: DerivedRight[];
   authority: AuthorityFacts;
-  legalBasesUsed: LegalBasisId[];
 }

@@ -5,7 +5,7 @@ import { consentBases } from '../law/legal-bases.js';
 import { rights as rightFacts } from '../law/rights.js';
 import { positionOf, type SourceDocument } from '../load/load-document.js';
 import { joinPointer } from '../load/json-pointer.js';
-import type { LegalBasisId, PolicySource, PurposeSource, RightId } from '../policy/policy-types.js';
+import type { PolicySource, PurposeSource, RightId } from '../policy/policy-types.js';
 import { didYouMean } from '../validate/did-you-mean.js';
 import type {
   DataCategory, DataSubject, DerivedRight, PolicyModel, Processor, ProcessorActivity, Purpose, PurposeBasis, Recipient, RetentionRule,
@@ -30,11 +30,15 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
   };
 
   /**
-   * Records `id` as taken in `seen`; a repeat is reported at its position
+   * True when `id` is not yet taken in `seen` (a map of items, or a set of
+   * ids — which it then records); a repeat is reported at its position
    * (pointer/id) and the caller skips the item.
    */
-  const claim = (seen: { has(id: string): boolean }, id: string, pointer: string): boolean => {
-    if (!seen.has(id)) return true;
+  const claim = (seen: Set<string> | Map<string, unknown>, id: string, pointer: string): boolean => {
+    if (!seen.has(id)) {
+      if (seen instanceof Set) seen.add(id);
+      return true;
+    }
     report('reference/duplicate-id', joinPointer(pointer, 'id'), 'diagnostics:reference.duplicateId', { id });
     return false;
   };
@@ -102,7 +106,6 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
   source.purposes.forEach((p, i) => {
     const pointer = joinPointer('', 'purposes', i);
     if (!claim(purposeIds, p.id, pointer)) return;
-    purposeIds.add(p.id);
     const purpose: Purpose = {
       ...p,
       pointer,
@@ -154,7 +157,6 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
   (source.processorActivities ?? []).forEach((a, i) => {
     const pointer = joinPointer('', 'processorActivities', i);
     if (!claim(activityIds, a.id, pointer)) return;
-    activityIds.add(a.id);
     processorActivities.push({
       ...a,
       pointer,
@@ -168,13 +170,12 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
   // Additional rights: unique ids, and none that is a GDPR right (those belong in rights.stated).
   const additionalIds = new Set<string>();
   (source.rights?.additional ?? []).forEach((right, i) => {
-    const idPointer = joinPointer('', 'rights', 'additional', i, 'id');
-    if (rightFacts.some((r) => r.id === right.id)) report('rights/gdpr-right-as-additional', idPointer, 'diagnostics:rights.gdprRightAsAdditional', { id: right.id });
-    else if (additionalIds.has(right.id)) report('reference/duplicate-id', idPointer, 'diagnostics:reference.duplicateId', { id: right.id });
-    additionalIds.add(right.id);
+    const pointer = joinPointer('', 'rights', 'additional', i);
+    if (rightFacts.some((r) => r.id === right.id)) {
+      report('rights/gdpr-right-as-additional', joinPointer(pointer, 'id'), 'diagnostics:rights.gdprRightAsAdditional', { id: right.id });
+      additionalIds.add(right.id);
+    } else claim(additionalIds, right.id, pointer);
   });
-
-  const legalBasesUsed = [...new Set(purposes.flatMap((p) => p.bases.map((b) => b.basis)))].sort() as LegalBasisId[];
 
   return {
     value: {
@@ -190,7 +191,6 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
       retention: [...retention.values()],
       rights: deriveRights(purposes, new Set(Object.keys(source.rights?.notes ?? {}) as RightId[]), source.rights?.stated),
       authority: authorities[source.complaints?.authority ?? defaultAuthority],
-      legalBasesUsed,
     },
     diagnostics,
   };

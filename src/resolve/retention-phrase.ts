@@ -1,4 +1,4 @@
-import type { Messages } from '../i18n/messages.js';
+import { joinList, type Messages } from '../i18n/messages.js';
 import { laws } from '../law/laws.js';
 import type { LawReference, RetentionRuleSource, RetentionTermSource } from '../policy/policy-types.js';
 
@@ -32,8 +32,7 @@ export function formatDuration(iso: string, messages: Messages): string {
   if (d.months) parts.push(messages.t('terms:duration.month', { count: d.months }));
   if (d.weeks) parts.push(messages.t('terms:duration.week', { count: d.weeks }));
   if (d.days) parts.push(messages.t('terms:duration.day', { count: d.days }));
-  if (parts.length <= 1) return parts[0] ?? iso;
-  return messages.t('terms:list.and', { head: parts.slice(0, -1).join(', '), last: parts[parts.length - 1] });
+  return parts.length ? joinList(parts, messages) : iso;
 }
 
 /** 'Wet op de geneeskundige behandelingsovereenkomst (WGBO, BW 7:454)' — a law as the notice cites it. */

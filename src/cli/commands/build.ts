@@ -1,6 +1,5 @@
 import path from 'node:path';
-import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { summary } from '../../diagnostics/format-diagnostics.js';
+import { countBySeverity, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { isLanguage } from '../../i18n/messages.js';
 import {
   cli, EXIT_INVALID, EXIT_OK, maxWarnings, parseLanguages, policyFiles, relativeTo, reportDiagnostics, UsageError, type CliIo, type Command, type CommonOptions,
@@ -85,8 +84,8 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     io.stderr(cli.t('cli:writeFailed', { detail: writeError.message, out: relativeTo(io, outDir) }) + '\n');
     return EXIT_INVALID;
   }
-  const counts = summary(diagnostics);
-  const found = summary(findings);
+  const counts = countBySeverity(diagnostics);
+  const found = countBySeverity(findings);
   const warnings = counts.warning + found.warning;
   if (strict && found.error + found.warning > 0) {
     writer.abort();

@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { summary } from '../../diagnostics/format-diagnostics.js';
+import { countBySeverity, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import {
-  cli, EXIT_INVALID, EXIT_OK, maxWarnings, parseLanguages, policyFiles, readPolicy, reportDiagnostics, type Command,
+  cli, EXIT_INVALID, EXIT_OK, maxWarnings, messageLanguage, policyFiles, readPolicy, reportDiagnostics, type Command,
 } from '../cli-support.js';
 
 /**
@@ -13,20 +12,20 @@ export const checkCommand: Command = {
   name: 'check',
   formats: ['text', 'compact', 'json', 'sarif'],
   async run(options, io) {
-    const messageLanguage = options.lang ? parseLanguages(options.lang)[0] ?? 'en' : 'en';
+    const lang = messageLanguage(options);
     const limit = maxWarnings(options);
     const { analysePolicy } = await import('../../build/analyse-policy.js');
     const files = policyFiles(options, io);
     const diagnostics: Diagnostic[] = [];
     for (const file of files) {
-      const read = readPolicy(file, io, messageLanguage);
+      const read = readPolicy(file, io, lang);
       diagnostics.push(...read.diagnostics);
       if (read.text === undefined) continue;
-      const analysed = analysePolicy(read.text, path.relative(io.cwd, file), messageLanguage);
+      const analysed = analysePolicy(read.text, path.relative(io.cwd, file), lang);
       diagnostics.push(...analysed.diagnostics, ...analysed.findings);
     }
-    reportDiagnostics(diagnostics, options, io, messageLanguage);
-    const counts = summary(diagnostics);
+    reportDiagnostics(diagnostics, options, io, lang);
+    const counts = countBySeverity(diagnostics);
     if (options.format === 'text') io.stderr(cli.t('cli:checked', { count: files.length, errors: counts.error, warnings: counts.warning, infos: counts.info }) + '\n');
     if (limit !== undefined && counts.warning > limit) {
       io.stderr(cli.t('cli:tooManyWarnings', { warnings: counts.warning, limit }) + '\n');

@@ -2,7 +2,7 @@ import { formatCompact } from '../../diagnostics/format-diagnostics.js';
 import { messagesFor } from '../../i18n/messages.js';
 import type { PolicySideSource } from '../../diff/policy-revision.js';
 import {
-  cli, EXIT_INVALID, EXIT_OK, parseLanguages, readPolicy, relativeTo, reportDiagnostics, UsageError, type Command,
+  cli, EXIT_INVALID, EXIT_OK, messageLanguage, readPolicy, relativeTo, reportDiagnostics, UsageError, type Command,
 } from '../cli-support.js';
 
 /** Exit code when --fail-on finds a change of the class asked for (for CI gating). */
@@ -23,7 +23,7 @@ export const diffCommand: Command = {
   name: 'diff',
   formats: ['text', 'markdown', 'html', 'json'],
   async run(options, io) {
-    const lang = options.lang ? parseLanguages(options.lang)[0] ?? 'en' : 'en';
+    const lang = messageLanguage(options);
     const failOnValue = options.values['fail-on'];
     if (typeof failOnValue === 'string' && !failOn[failOnValue]) throw new UsageError(cli.t('diff:error.badFailOn', { value: failOnValue }));
     const notifyDate = options.values['notify-date'];
@@ -52,7 +52,7 @@ export const diffCommand: Command = {
     const before = read(oldSide, oldArg, 'old');
     const after = read(newSide, newArg, 'new');
     if (before.text === undefined || after.text === undefined) {
-      reportDiagnostics([...before.diagnostics, ...after.diagnostics], options, io);
+      reportDiagnostics([...before.diagnostics, ...after.diagnostics], options, io, lang);
       return EXIT_INVALID;
     }
     const compared = comparePolicies(
@@ -60,7 +60,7 @@ export const diffCommand: Command = {
       { messageLanguage: lang, ...(typeof notifyDate === 'string' ? { notifyDate } : {}) },
     );
     if (!compared.value) {
-      reportDiagnostics(compared.diagnostics, options, io);
+      reportDiagnostics(compared.diagnostics, options, io, lang);
       return EXIT_INVALID;
     }
     if (compared.diagnostics.length) io.stderr(formatCompact(compared.diagnostics, io.cwd) + '\n');

@@ -1,4 +1,4 @@
-import { tableToMarkdown, textToMarkdown } from '../markdown-inline.js';
+import { tableToMarkdown, escapeMarkdownText } from '../markdown-inline.js';
 import { text } from '../outline.js';
 import type { Register } from './register-model.js';
 
@@ -7,11 +7,11 @@ const MARKDOWN_VALUE_SEPARATOR = '; ';
 
 /** The register as Markdown: a heading per table and a GFM table, every value escaped. */
 export function registerToMarkdown(register: Register): string {
-  const parts = [`# ${textToMarkdown(register.title)}`, textToMarkdown(register.versionLine)];
-  parts.push(`## ${textToMarkdown(register.organisation.caption)}`);
-  parts.push(register.organisation.facts.map((f) => `- **${textToMarkdown(f.label)}**: ${textToMarkdown(f.value)}`).join('\n'));
+  const parts = [`# ${escapeMarkdownText(register.title)}`, escapeMarkdownText(register.versionLine)];
+  parts.push(`## ${escapeMarkdownText(register.organisation.caption)}`);
+  parts.push(register.organisation.facts.map((f) => `- **${escapeMarkdownText(f.label)}**: ${escapeMarkdownText(f.value)}`).join('\n'));
   for (const table of register.tables) {
-    parts.push(`## ${textToMarkdown(table.caption)}`);
+    parts.push(`## ${escapeMarkdownText(table.caption)}`);
     parts.push(tableToMarkdown({
       caption: table.caption,
       head: table.columns.map((c) => c.header),

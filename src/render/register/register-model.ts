@@ -17,7 +17,7 @@ export interface Register {
   title: string;
   /** 'Versie 2025-02-05, geldig vanaf 5 februari 2025'. */
   versionLine: string;
-  /** The policy's effective date (ISO), the only date a register carries. */
+  /** The date stamped into the workbook (ISO): the policy's effective date, else its last change, else the zip epoch. Never the clock. */
   date: string;
   /** What a blank cell shows where a blank is hard to read (HTML, Markdown). */
   empty: string;
