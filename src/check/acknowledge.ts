@@ -15,6 +15,9 @@ export interface ExternalAcknowledgement extends Acknowledgement {
   file?: string;
   /** Its JSON pointer in that file, for the same. */
   at?: string;
+  /** Its 1-based position in that file, when the loader knows it. */
+  line?: number;
+  column?: number;
 }
 
 /** Whether `ack` covers a finding: same rule, and at its pointer or below it (or anywhere when no pointer is given). */
@@ -38,6 +41,8 @@ export function applyAcknowledgements(
 ): Diagnostic[] {
   const own = (policy.metadata.acknowledged ?? []).map((ack, i) => ({ ack, file: document.file, at: joinPointer('/metadata/acknowledged', i), inPolicy: true }));
   const outside = external.filter((a) => a.policy === policy.id).map((ack) => ({ ack, file: ack.file, at: ack.at ?? '', inPolicy: false }));
+  const where = (ack: Acknowledgement & { line?: number; column?: number }, at: string, inPolicy: boolean) =>
+    inPolicy ? positionOf(document, at) : ack.line !== undefined ? { line: ack.line, column: ack.column ?? 1 } : {};
   const marked = findings.map((f) => {
     const match = [...own, ...outside].find(({ ack }) => covers(ack, f));
     if (!match) return f;
@@ -46,7 +51,7 @@ export function applyAcknowledgements(
   const unmatched: Diagnostic[] = [...own, ...outside]
     .filter(({ ack }) => !findings.some((f) => covers(ack, f)))
     .map(({ ack, file, at, inPolicy }) => {
-      const pos = inPolicy ? positionOf(document, at) : {};
+      const pos = where(ack, at, inPolicy);
       const vars = { rule: ack.rule, pointer: ack.pointer ?? '', policy: policy.id };
       return {
         ruleId: 'acknowledged/unmatched',
