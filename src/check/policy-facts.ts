@@ -28,6 +28,17 @@ export function lawsCitedBy(purpose: Purpose): LawReference[] {
  * a processor) that uses it.
  */
 export function retentionFor(model: PolicyModel, category: DataCategory): RetentionRule[] {
+  let cache = retentionCache.get(model);
+  if (!cache) retentionCache.set(model, (cache = new Map()));
+  let found = cache.get(category);
+  if (!found) cache.set(category, (found = coveringRules(model, category)));
+  return found;
+}
+
+/** retentionFor, computed once per model and category: the rules ask it for every rule and category. */
+const retentionCache = new WeakMap<PolicyModel, Map<DataCategory, RetentionRule[]>>();
+
+function coveringRules(model: PolicyModel, category: DataCategory): RetentionRule[] {
   const rules = new Set(model.retention.filter((r) => r.categories.includes(category)));
   const users = [...category.usedBy, ...model.processorActivities.filter((a) => a.dataCategories.includes(category))];
   for (const user of users) {

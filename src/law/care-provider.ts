@@ -31,8 +31,16 @@ function citesCareLaw(model: PolicyModel): boolean {
   return refs.some((r) => r?.law !== undefined && careLaws.has(r.law));
 }
 
-/** Whether `model`'s controller is a care provider, and why. */
+const evidence = new WeakMap<PolicyModel, CareProviderEvidence>();
+
+/** Whether `model`'s controller is a care provider, and why (worked out once per model). */
 export function careProviderEvidence(model: PolicyModel): CareProviderEvidence {
+  let found = evidence.get(model);
+  if (!found) evidence.set(model, (found = recognise(model)));
+  return found;
+}
+
+function recognise(model: PolicyModel): CareProviderEvidence {
   const stated = model.source.controller.isCareProvider;
   if (stated !== undefined) return { careProvider: stated, reason: 'stated' };
   const forCare = model.purposes.some(
