@@ -218,6 +218,7 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
     if (value) facts.push({ label: t(`register:organisation.${key}`), value });
   };
   add('name', source.controller.name);
+  add('shortName', source.controller.shortName);
   add('kvk', source.controller.kvkNumber);
   add('address', source.controller.address && formatAddress(source.controller.address, m));
   add('email', source.controller.contact?.email);
