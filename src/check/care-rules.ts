@@ -1,4 +1,3 @@
-import { isCareProvider } from '../law/care-provider.js';
 import {
   exchangeSystemNames, explicitConsentWords, formerLaws, researchConditions, researchProvisions, secondaryUse,
 } from '../law/dutch-care-law.js';
@@ -6,7 +5,7 @@ import { consentBases } from '../law/legal-bases.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { Text } from '../policy/policy-types.js';
 import type { PolicyModel, Purpose } from '../resolve/model.js';
-import { basesOf, basesWithout, inMedicalFile, lawsCitedBy } from './policy-facts.js';
+import { basesOf, basesWithout, inMedicalFile, isCareProvider, lawsCitedBy } from './policy-facts.js';
 import type { Rule } from './rules.js';
 
 /** Every text of a Text value, or none. */
