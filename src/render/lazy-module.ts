@@ -10,5 +10,18 @@ const requireModule = createRequire(import.meta.url);
  */
 export function lazyModule<T>(specifier: string): () => T {
   let loaded: T | undefined;
-  return () => (loaded ??= requireModule(specifier) as T);
+  return () => {
+    if (loaded === undefined) {
+      loaded = requireModule(specifier) as T;
+      loadedSpecifiers.push(specifier);
+    }
+    return loaded;
+  };
+}
+
+const loadedSpecifiers: string[] = [];
+
+/** The lazily loaded modules this process has loaded so far, in order (for tests and diagnostics). */
+export function loadedLazyModules(): readonly string[] {
+  return [...loadedSpecifiers];
 }
