@@ -319,8 +319,8 @@ describe('the XLSX writer', () => {
         for (const [j, text] of row.entries()) expect(sheet.getRow(i + 2).getCell(j + 1).value ?? '').toBe(storable(text));
       }
       expect(workbook.getWorksheet('Organisation')!.getRow(3).values).toEqual([undefined, 'Name', "O'Brien & Zn"]);
-    }), { numRuns: 40 });
-  });
+    }), { numRuns: 25 });
+  }, 120_000);
 
   it('packs any document date, before 1980 or after 2099 too (zip entry times are fixed)', async () => {
     for (const date of ['1970-01-01', '2150-12-31']) {
