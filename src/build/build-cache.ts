@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { localesDir, packageRoot, schemaPath, templatesDir } from '../paths.js';
 import type { OutputFile } from './compile-policy.js';
@@ -9,7 +10,8 @@ import type { OutputFile } from './compile-policy.js';
  * The incremental build. Each organisation folder a build writes holds
  * `.policyc-manifest.json`: the files policyc made there (see issue 12's
  * ownership contract), a `cacheKey` — a hash of the policy's text, the tool
- * (version, templates, locales, schema) and the options that change output —
+ * (version, templates, locales, schema) and the options that change output
+ * or report (languages, --bom, acknowledged findings from the config) —
  * and the policy's diagnostics, so that a later build with the same key can
  * leave the folder as it is and still report exactly what a full build would.
  */
@@ -30,11 +32,20 @@ export interface CacheOptions {
   version: string;
   languages?: readonly string[];
   csvBom: boolean;
+  /** Acknowledged findings from the config file: they change the report. */
+  acknowledged: readonly unknown[];
 }
 
 let fingerprint: string | undefined;
 
-/** A hash of everything besides the policy that its output is made from: templates, locales, schema and the code's version. */
+/** The running code: lib/ (or src/ under the tests). */
+const codeDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * A hash of everything besides the policy that its output is made from: the
+ * version, the code itself (so that a changed rule or renderer rebuilds even
+ * without a new version), templates, locales and the schema.
+ */
 function toolFingerprint(version: string): string {
   if (fingerprint) return fingerprint;
   const hash = createHash('sha256').update(version);
@@ -48,6 +59,7 @@ function toolFingerprint(version: string): string {
       else add(full);
     }
   };
+  walk(codeDir);
   walk(templatesDir);
   walk(localesDir);
   add(schemaPath);
@@ -57,7 +69,7 @@ function toolFingerprint(version: string): string {
 export function cacheKey(text: string, options: CacheOptions): string {
   return createHash('sha256')
     .update(toolFingerprint(options.version))
-    .update(JSON.stringify({ languages: options.languages ?? null, csvBom: options.csvBom }))
+    .update(JSON.stringify({ languages: options.languages ?? null, csvBom: options.csvBom, acknowledged: options.acknowledged }))
     .update('\0')
     .update(text)
     .digest('hex');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CompileJob } from '../../build/compile-job.js';
-import { countBySeverity, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { countBySeverity, hasErrors, unacknowledged, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { isLanguage } from '../../i18n/messages.js';
 import {
   cli, EXIT_INVALID, EXIT_OK, maxWarnings, packageVersion, parseLanguages, policyFiles, relativeTo, reportDiagnostics, UsageError,
@@ -51,7 +51,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   let writeError: Error | undefined;
 
   const jobs: CompileJob[] = files.map((file, index) => ({
-    index, file, displayPath: path.relative(io.cwd, file), csvBom: options.values.bom === true,
+    index, file, displayPath: path.relative(io.cwd, file), csvBom: options.values.bom === true, acknowledged: options.acknowledged ?? [],
     ...(languages ? { languages } : {}), ...(groups ? { groups } : {}),
   }));
   const seen = (index: number, id: string): void => {
@@ -67,7 +67,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   const toCompile = groups ? jobs : jobs.filter((job) => {
     const text = readText(job.file);
     if (text === undefined) return true; // compiling reports why it cannot be read
-    const key = cache.cacheKey(text, { version: packageVersion(), ...(languages ? { languages } : {}), csvBom: job.csvBom === true });
+    const key = cache.cacheKey(text, { version: packageVersion(), ...(languages ? { languages } : {}), csvBom: job.csvBom === true, acknowledged: job.acknowledged ?? [] });
     keys.set(job.index, key);
     const hit = options.values.force === true ? undefined : cache.cachedPolicy(outDir, text, key, job.displayPath);
     if (!hit) return true;
@@ -110,7 +110,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     return EXIT_INVALID;
   }
   const counts = countBySeverity(diagnostics);
-  const found = countBySeverity(findings);
+  const found = countBySeverity(unacknowledged(findings));
   const warnings = counts.warning + found.warning;
   if (strict && found.error + found.warning > 0) {
     writer.abort();
