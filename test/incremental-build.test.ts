@@ -53,6 +53,9 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
+// Each test runs several CLI builds: give them time on a shared machine.
+const BUILDS_TIMEOUT = 180_000;
+
 describe('incremental build', () => {
   it('writes a manifest with the files, a cache key and the diagnostics into each organisation folder', () => {
     build('dist');
@@ -60,7 +63,7 @@ describe('incremental build', () => {
     expect(manifest.generator).toBe('policyc');
     expect(manifest.cacheKey).toMatch(/^[0-9a-f]{64}$/);
     expect(manifest.files).toEqual(Object.keys(snapshot(path.join(work, 'dist/inc-a'))).filter((f) => f !== '.policyc-manifest.json').sort());
-  });
+  }, BUILDS_TIMEOUT);
 
   it('rebuilds only the organisation whose policy changed, with the same report and bytes as a full build', () => {
     build('dist');
@@ -77,7 +80,7 @@ describe('incremental build', () => {
     expect(full.stderr).not.toContain('unchanged');
     expect(snapshot(path.join(work, 'dist'))).toEqual(snapshot(path.join(work, 'full')));
     expect(incremental.stdout).toBe(full.stdout); // the same diagnostics and findings, as JSON
-  });
+  }, BUILDS_TIMEOUT);
 
   it('rebuilds everything with --force, after a change of options, or when a listed file is missing', () => {
     build('dist');
@@ -95,5 +98,5 @@ describe('incremental build', () => {
     const run = build('dist', '--bom');
     expect(run.stderr).toContain('2 of them were unchanged');
     expect(statSync(path.join(work, 'dist/inc-c/en/register.xlsx')).size).toBeGreaterThan(0);
-  });
+  }, BUILDS_TIMEOUT);
 });
