@@ -118,7 +118,7 @@ export type TransferMechanismId =
  */
 export type Duration = string;
 /**
- * The event from which a retention period is counted. 'collection' is when the data was recorded ('na registratie'); 'submission' when the data subject sent it (for example questionnaire answers).
+ * The event from which a retention period is counted. 'collection': when the data was recorded ('na registratie'); 'submission': when the data subject sent it (for example questionnaire answers); 'last-file-change': the last change to the file, from which BW 7:454(3) counts the medical-file term; 'last-treatment': the last treatment or consultation; 'end-of-treatment': the end of the treatment agreement; 'end-of-measure': the end of a measure or order (for example a youth-protection measure); 'end-of-support': the end of the support or care provided (for example under the Wmo or the Jeugdwet); 'age-of-majority': the day the person turns 18 ('tot 15 jaar na het 18e levensjaar').
  *
  * This interface was referenced by `PolicySource`'s JSON-Schema
  * via the `definition` "retentionStart".
@@ -126,7 +126,11 @@ export type Duration = string;
 export type RetentionStartId =
   | 'collection'
   | 'last-file-change'
+  | 'last-treatment'
   | 'end-of-treatment'
+  | 'end-of-measure'
+  | 'end-of-support'
+  | 'age-of-majority'
   | 'end-of-contract'
   | 'end-of-employment'
   | 'end-of-application'
@@ -135,7 +139,7 @@ export type RetentionStartId =
   | 'deletion'
   | 'submission';
 /**
- * A retention criterion that is not a fixed period. 'until-opt-out' ends when the data subject opts out (for example through a social-media platform); 'until-verification' ends once the data has served to verify something (for example a copy of an ID document).
+ * A retention criterion that is not a fixed period. 'until-opt-out' ends when the data subject opts out (for example through a social-media platform); 'until-verification' ends once the data has served to verify something (for example a copy of an ID document); 'until-used': deleted immediately after use; 'until-matched': deleted immediately after matching (for example a contact code compared with others); 'on-device-only': the data never leaves the person's own device, so the organisation keeps none of it.
  *
  * This interface was referenced by `PolicySource`'s JSON-Schema
  * via the `definition` "retentionCondition".
@@ -148,6 +152,9 @@ export type RetentionConditionId =
   | 'until-deletion-request'
   | 'until-opt-out'
   | 'until-verification'
+  | 'until-used'
+  | 'until-matched'
+  | 'on-device-only'
   | 'as-long-as-necessary';
 /**
  * A data-subject right: information (12–14), access (15), rectification (16), erasure (17), restriction (18), portability (20), objection (21), automated-decisions (22), withdraw-consent (7(3)), complaint (77).
@@ -195,6 +202,14 @@ export interface PolicySource {
    * The controller's representative in the EU, when the controller is established outside the EU (GDPR art. 27). GDPR 13(1)(a).
    */
   representative?: Party;
+  /**
+   * Other organisations that decide about some of the processing: joint controllers (gezamenlijke verwerkingsverantwoordelijken, GDPR art. 26), or the controller of one purpose that the main controller does not decide about. A purpose names them in its jointControllers or controller. GDPR 13(1)(a), 26, 30(1)(a).
+   */
+  controllers?: OtherController[];
+  /**
+   * The essence of the arrangement between joint controllers (GDPR 26(2)): who informs people, who answers their requests, who does what. Required when a purpose has jointControllers; the notice shows it with them.
+   */
+  jointArrangement?: MarkdownText;
   /**
    * Opening text of the notice, in the organisation's own words.
    */
@@ -392,6 +407,10 @@ export interface Controller {
    */
   parentCompany?: Entity;
   /**
+   * True for a public authority or body (overheidsinstantie, bestuursorgaan), such as a GGD or a municipality. Its purposes usually rest on a public task, art. 6(1)(e), with the law that grants the task in publicTask (GDPR 6(3)); it need not appoint a DPO voluntarily, it must (37(1)(a)).
+   */
+  publicAuthority?: boolean;
+  /**
    * True for a care provider (zorgaanbieder) under the WGBO: medical-file retention and Dutch health-care rules apply.
    */
   isCareProvider?: boolean;
@@ -507,6 +526,46 @@ export interface Party {
    * Contact details.
    */
   contact?: Contact;
+}
+/**
+ * Another controller: an organisation that decides, alone or together with this policy's controller, why and how personal data is processed for one or more purposes.
+ *
+ * This interface was referenced by `PolicySource`'s JSON-Schema
+ * via the `definition` "otherController".
+ */
+export interface OtherController {
+  /**
+   * Identifier that purposes use in jointControllers or controller.
+   */
+  id: Id;
+  /**
+   * Registered name of the organisation.
+   */
+  name: string;
+  /**
+   * Chamber of Commerce (Kamer van Koophandel) registration number: 8 digits.
+   */
+  kvkNumber?: string;
+  /**
+   * Registered office or visiting address.
+   */
+  address?: Address;
+  /**
+   * Where people reach this controller about their data (GDPR 13(1)(a)).
+   */
+  contact?: Contact;
+  /**
+   * True for a public authority or body.
+   */
+  publicAuthority?: boolean;
+  /**
+   * What this organisation does in the processing, in a sentence, for example 'runs the regional exchange of medical data'.
+   */
+  role?: Text;
+  /**
+   * This controller's own data protection officer (FG), when it has one. GDPR 13(1)(b).
+   */
+  dpo?: Dpo;
 }
 /**
  * A reference to a law: a known law by id (wgbo, awr, uavg, wabvpz, gdpr, wkkgz, popia) with an article, or a free citation.
@@ -635,13 +694,31 @@ export interface PurposeSource {
    */
   legalBases?: LegalBasisPartSource[];
   /**
+   * The legal basis in the organisation's own words, when it gives a basis without naming a point of art. 6(1), for example 'we are required to by the Wet publieke gezondheid'. This states a basis (GDPR 13(1)(c)): the notice shows it and the check accepts it. When you know the point, give legalBasis as well; the words are then shown with it.
+   */
+  legalBasisStatement?: LegalBasisStatement;
+  /**
    * For basis 6(1)(c): the law that imposes the obligation.
    */
   legalObligation?: LawReference;
   /**
+   * For basis 6(1)(e): the law that grants the public task or official authority (GDPR 6(3)), for example the Wet publieke gezondheid.
+   */
+  publicTask?: LawReference;
+  /**
    * For basis 6(1)(f): the specific legitimate interest pursued. GDPR 13(1)(d).
    */
   legitimateInterest?: Text;
+  /**
+   * The id of the organisation in controllers that is the controller of this purpose, when it is not this policy's controller (for example a chain's head office for its own purposes).
+   */
+  controller?: Ref;
+  /**
+   * Ids of the organisations in controllers that decide about this purpose together with the controller: joint controllers (GDPR art. 26). Give the essence of the arrangement in jointArrangement.
+   *
+   * @minItems 1
+   */
+  jointControllers?: Ref[];
   /**
    * For special categories of data: the art. 9(2) exception relied on.
    */
@@ -709,9 +786,29 @@ export interface LegalBasisPartSource {
    */
   legalObligation?: LawReference;
   /**
+   * For basis 6(1)(e): the law that grants the public task (GDPR 6(3)).
+   */
+  publicTask?: LawReference;
+  /**
    * For basis 6(1)(f): the specific legitimate interest pursued. GDPR 13(1)(d).
    */
   legitimateInterest?: Text;
+}
+/**
+ * A legal basis given in words rather than as a point of art. 6(1).
+ *
+ * This interface was referenced by `PolicySource`'s JSON-Schema
+ * via the `definition` "legalBasisStatement".
+ */
+export interface LegalBasisStatement {
+  /**
+   * The basis as the organisation states it, for example 'Wij zijn hiertoe verplicht op grond van de Wet publieke gezondheid.'
+   */
+  text: Text;
+  /**
+   * The law the statement names, so that the notice and the register can cite it.
+   */
+  law?: LawReference;
 }
 /**
  * The art. 9(2) exception, with the Dutch legal provision that gives it effect where there is one.
@@ -959,9 +1056,17 @@ export interface RetentionRuleSource {
    */
   period?: Duration;
   /**
-   * True when the period is an upper limit ('no longer than').
+   * True when the period is an upper limit ('no longer than'). Not with minimum.
    */
   maximum?: boolean;
+  /**
+   * True when the period is a lower limit: the data is kept at least this long ('ten minste 15 jaar', 'wordt niet eerder vernietigd dan'). Not with maximum.
+   */
+  minimum?: boolean;
+  /**
+   * True when the period is what applies in principle and the data is kept longer where good care requires it ('in principe 20 jaar, of langer als dat voor goede zorg nodig is'; BW 7:454(3)).
+   */
+  longerForCare?: boolean;
   /**
    * The event the period is counted from. Leave out when the statement does not say.
    */
@@ -1017,9 +1122,17 @@ export interface RetentionTermSource {
    */
   period?: Duration;
   /**
-   * True when the period is an upper limit ('up to', 'no longer than').
+   * True when the period is an upper limit ('up to', 'no longer than'). Not with minimum.
    */
   maximum?: boolean;
+  /**
+   * True when the period is a lower limit ('at least'). Not with maximum.
+   */
+  minimum?: boolean;
+  /**
+   * True when the period applies in principle and the data is kept longer where good care requires it.
+   */
+  longerForCare?: boolean;
   /**
    * The event the period is counted from. Leave out when the statement does not say.
    */
@@ -1069,6 +1182,14 @@ export interface Rights {
    */
   stated?: RightId[];
   /**
+   * Rights that do not apply, each with the reason the notice gives. Mainly GDPR 11(2): when the organisation cannot identify the person (for example an app that only keeps random codes), the rights of art. 15–20 do not apply unless the person provides extra information that identifies them. A right listed here is not offered in the notice.
+   */
+  notApplicable?: RightNotApplicable[];
+  /**
+   * What the statement says about going to court (het recht op een doeltreffende voorziening in rechte, GDPR art. 79): against the organisation, or against a decision of the supervisory authority (art. 78). The notice names the right with these words.
+   */
+  judicialRemedy?: MarkdownText;
+  /**
    * Rights the statement grants that are not in the GDPR list, for example the right to decide what happens to your data after your death (French law).
    */
   additional?: AdditionalRightSource[];
@@ -1076,6 +1197,26 @@ export interface Rights {
    * The organisation's own explanation for particular rights, for example when erasure is refused for good care.
    */
   notes?: {[K in RightId]?: MarkdownText};
+}
+/**
+ * A right that does not apply, and why.
+ *
+ * This interface was referenced by `PolicySource`'s JSON-Schema
+ * via the `definition` "rightNotApplicable".
+ */
+export interface RightNotApplicable {
+  /**
+   * The right that does not apply.
+   */
+  right: RightId;
+  /**
+   * Why, in words the reader understands, for example 'we cannot tell who you are: the app only keeps random codes' (GDPR 11(2)).
+   */
+  reason: Text;
+  /**
+   * The provision that sets the right aside, when it is not GDPR 11(2), for example 'GDPR 17(3)(c)'.
+   */
+  article?: string;
 }
 /**
  * A right outside the GDPR list of rights, in the statement's words.

@@ -5,6 +5,7 @@ import { formatDuration, formatLawReference } from '../resolve/retention-phrase.
 import type { CookieCategorySource, Entity } from '../policy/policy-types.js';
 import { contactFacts, countryName, formatAddress, formatDate, joinList, nameOf, pick, sentence } from './format.js';
 import { purposeBasisTexts, specialConditionText, transferGroundText, transferText } from './legal-text.js';
+import { basisStatementFacts, otherControllerBlocks, purposeControllerFacts, rightsStatementBlocks } from './notice-statements.js';
 import { link, text, type Block, type Fact, type Inline, type NoticeOutline, type Section, type Table } from './outline.js';
 
 /**
@@ -66,6 +67,7 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
     facts.push(...contactFacts(r.contact, m));
     controllerBlocks.push({ subsection: { id: 'representative', heading: t('notice:controller.representative'), blocks: [{ facts }] } });
   }
+  controllerBlocks.push(...otherControllerBlocks(model, m));
   add('controller', controllerBlocks);
 
   // Scope and data subjects.
@@ -170,6 +172,7 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
     if (facts.length) blocks.push({ facts });
     rightBlocks.push({ subsection: { id: `right-${right.id}`, heading: pick(right.name, m), blocks } });
   }
+  rightBlocks.push(...rightsStatementBlocks(source, m));
   const howTo: Block[] = [...rich(source.rights?.howToExercise)];
   const requestContact = contactFacts(source.rights?.contact ?? source.controller.contact, m);
   if (requestContact.length) howTo.push({ paragraph: sentence(t('notice:rights.sendTo')) }, { facts: requestContact });
@@ -246,6 +249,7 @@ function purposeBlocks(p: Purpose, m: Messages): Block[] {
   if (p.description?.[m.lang]) blocks.push({ rich: p.description[m.lang]! });
   const facts: Fact[] = [];
   for (const basis of purposeBasisTexts(p, m)) facts.push({ label: t('notice:label.legalBasis'), inlines: [text(basis)] });
+  facts.push(...basisStatementFacts(p, m), ...purposeControllerFacts(p, m));
   if (p.legalObligation) facts.push({ label: t('notice:label.legalObligation'), inlines: [text(formatLawReference(p.legalObligation, m))] });
   if (p.legitimateInterest) facts.push({ label: t('notice:label.legitimateInterest'), inlines: [text(pick(p.legitimateInterest, m))] });
   if (p.specialCategoryCondition) facts.push({ label: t('notice:label.specialCondition'), inlines: [text(specialConditionText(p.specialCategoryCondition, m))] });
