@@ -118,7 +118,7 @@ export type TransferMechanismId =
  */
 export type Duration = string;
 /**
- * The event from which a retention period is counted. 'collection': when the data was recorded ('na registratie'); 'submission': when the data subject sent it (for example questionnaire answers); 'last-file-change': the last change to the file, from which BW 7:454(3) counts the medical-file term; 'last-treatment': the last treatment or consultation; 'end-of-treatment': the end of the treatment agreement; 'end-of-measure': the end of a measure or order (for example a youth-protection measure); 'end-of-support': the end of the support or care provided (for example under the Wmo or the Jeugdwet); 'age-of-majority': the day the person turns 18 ('tot 15 jaar na het 18e levensjaar').
+ * The event from which a retention period is counted. 'collection': when the data was recorded ('na registratie'); 'submission': when the data subject sent it (for example questionnaire answers); 'last-file-change': the last change to the file, from which BW 7:454(3) counts the medical-file term; 'last-treatment': the last treatment or consultation; 'end-of-treatment': the end of the treatment agreement; 'end-of-measure': the end of a measure or order (for example a youth-protection measure); 'end-of-support': the end of the support or care provided (for example under the Wmo or the Jeugdwet); 'age-of-majority': the day the person turns 18 ('tot 15 jaar na het 18e levensjaar'); 'last-practice-visit': the last visit to the practice; 'last-website-visit': the last visit to the website.
  *
  * This interface was referenced by `PolicySource`'s JSON-Schema
  * via the `definition` "retentionStart".
@@ -134,7 +134,8 @@ export type RetentionStartId =
   | 'end-of-contract'
   | 'end-of-employment'
   | 'end-of-application'
-  | 'last-visit'
+  | 'last-practice-visit'
+  | 'last-website-visit'
   | 'last-contact'
   | 'deletion'
   | 'submission';
@@ -179,7 +180,7 @@ export type RightId =
  */
 export interface PolicySource {
   /**
-   * Path or URL of this schema, so editors offer completion and validation.
+   * Path or URL of this schema, so editors offer completion and validation. Metadata: never rendered in any output.
    */
   $schema?: string;
   /**
@@ -277,6 +278,10 @@ export interface PolicySource {
    */
   security?: Security;
   /**
+   * Whether the organisation takes decisions based solely on automated processing, including profiling (GDPR 13(2)(f), 14(2)(g), 22). Every notice says so: with takesPlace false it states that no such decisions are taken; the logic and consequences are given per purpose (purposes[].automatedDecision). Leave out only when the statement does not say; the notice then says that it does not.
+   */
+  automatedDecisionMaking?: AutomatedDecisionMaking;
+  /**
    * Use of cookies and similar technologies on the organisation's website.
    */
   cookies?: Cookies;
@@ -339,12 +344,12 @@ export interface Metadata {
      */
     url?: Url;
     /**
-     * A file name or reference of the source text.
+     * A file name or reference of the source text, for maintainers. Metadata: never rendered in any output.
      */
     file?: string;
   };
   /**
-   * Notes for maintainers about how the policy was authored: what the source left out, placeholders, assumptions. Not shown to data subjects.
+   * Notes for maintainers about how the policy was authored: what the source left out, placeholders, assumptions. Metadata: never rendered in any output.
    *
    * Items: One note.
    */
@@ -353,6 +358,10 @@ export interface Metadata {
    * Earlier versions of this policy, newest first, with what changed in each; the notice shows them as a short change history.
    */
   history?: HistoryEntry[];
+  /**
+   * Findings of `policyc check` the privacy officer has weighed and accepts, each with the reason (as a linter's disable comment with a description). The report shows them as acknowledged, SARIF carries them as suppressions, and they do not fail the check or count towards --max-warnings. An acknowledgement that matches no finding is itself reported.
+   */
+  acknowledged?: Acknowledgement[];
 }
 /**
  * One earlier version.
@@ -372,6 +381,26 @@ export interface HistoryEntry {
   summary: Text;
 }
 /**
+ * One accepted finding: the rule, optionally where, and why.
+ *
+ * This interface was referenced by `PolicySource`'s JSON-Schema
+ * via the `definition` "acknowledgement".
+ */
+export interface Acknowledgement {
+  /**
+   * The rule id, as the report prints it, for example 'art6/legitimate-interest-missing'.
+   */
+  rule: string;
+  /**
+   * The JSON pointer the report prints for the finding, for example '/purposes/2/legalBasis'. It also covers findings below it. Leave out to accept every finding of the rule in this policy.
+   */
+  pointer?: string;
+  /**
+   * Why the finding is accepted, for whoever reads the report next.
+   */
+  reason: Text;
+}
+/**
  * The controller's identity and contact details. GDPR 13(1)(a).
  *
  * This interface was referenced by `PolicySource`'s JSON-Schema
@@ -383,7 +412,7 @@ export interface Controller {
    */
   name: string;
   /**
-   * The name the notice uses in running text, for example iPractice.
+   * The name the organisation uses for itself in running text, for example iPractice. Shown in the register's organisation details.
    */
   shortName?: string;
   /**
@@ -751,6 +780,10 @@ export interface PurposeSource {
    * Automated decision-making, including profiling (GDPR 22), if it takes place for this purpose.
    */
   automatedDecision?: AutomatedDecision;
+  /**
+   * True when the purpose is direct marketing (for example newsletters or offers): the notice then states the absolute right to object of GDPR 21(2)–(3), whatever the legal basis.
+   */
+  directMarketing?: boolean;
   /**
    * Systems where the data is kept, for the art. 30 register.
    *
@@ -1267,6 +1300,22 @@ export interface Security {
    * Items: Name of a standard.
    */
   standards?: string[];
+}
+/**
+ * The statement's position on automated decision-making.
+ *
+ * This interface was referenced by `PolicySource`'s JSON-Schema
+ * via the `definition` "automatedDecisionMaking".
+ */
+export interface AutomatedDecisionMaking {
+  /**
+   * True when decisions based solely on automated processing (including profiling) are taken; give the logic and consequences on each purpose concerned. False when the statement says none are taken.
+   */
+  takesPlace: boolean;
+  /**
+   * What the statement says about it, in its own words.
+   */
+  statement?: MarkdownText;
 }
 /**
  * Cookies on the organisation's website.
