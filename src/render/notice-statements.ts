@@ -72,11 +72,14 @@ function controllerBlocks(c: OtherController, model: PolicyModel, m: Messages): 
   if (c.address) facts.push({ label: t('notice:label.address'), inlines: [text(formatAddress(c.address, m))] });
   if (c.kvkNumber) facts.push({ label: t('notice:label.kvk'), inlines: [text(c.kvkNumber)] });
   facts.push(...contactFacts(c.contact, m));
-  if (c.dpo) {
-    facts.push({ label: t('statements:label.dpo'), inlines: [text(c.dpo.name ?? t('notice:notStated'))] });
-    facts.push(...contactFacts(c.dpo.contact, m).map((f) => ({ ...f, label: t('statements:label.dpoContact', { label: f.label }) })));
-  }
   if (facts.length) blocks.push({ facts });
+  if (c.contact?.note) blocks.push({ paragraph: sentence(pick(c.contact.note, m)) });
+  if (c.dpo) {
+    const dpoFacts: Fact[] = [{ label: t('statements:label.dpo'), inlines: [text(c.dpo.name ?? t('notice:notStated'))] }];
+    dpoFacts.push(...contactFacts(c.dpo.contact, m).map((f) => ({ ...f, label: t('statements:label.dpoContact', { label: f.label }) })));
+    blocks.push({ facts: dpoFacts });
+    if (c.dpo.contact?.note) blocks.push({ paragraph: sentence(pick(c.dpo.contact.note, m)) });
+  }
   return blocks;
 }
 
