@@ -32,6 +32,14 @@ function findings(policy: PolicySource, ruleId: string) {
 }
 
 const notice = (model: PolicyModel, lang: 'nl' | 'en') => renderNotice(model, messagesFor(lang)).markdown;
+
+/** Each Dutch line is in the Dutch notice, each English line in the English one. */
+function expectNotices(model: PolicyModel, lines: { nl: string[]; en: string[] }): void {
+  const nl = notice(model, 'nl');
+  const en = notice(model, 'en');
+  for (const line of lines.nl) expect(nl).toContain(line);
+  for (const line of lines.en) expect(en).toContain(line);
+}
 const register = (model: PolicyModel, lang: 'nl' | 'en') => buildRegister(model, messagesFor(lang));
 const column = (model: PolicyModel, lang: 'nl' | 'en', key: string): string[][] => {
   const table = register(model, lang).tables[0]!;
@@ -53,16 +61,20 @@ describe('the valid fixture', () => {
 describe('retention as people write it', () => {
   it('writes minimum, in-principle, the new start events and conditions in both languages', () => {
     const model = modelOf(fixture());
-    const nl = notice(model, 'nl');
-    const en = notice(model, 'en');
-    expect(nl).toContain('**Jeugddossier:** in principe 15 jaar nadat de betrokkene 18 jaar is geworden, of langer als dat voor goede zorg nodig is');
-    expect(en).toContain('**Youth file:** in principle 15 years after the person turns 18, or longer where good care requires it');
-    expect(nl).toContain('**Dossier:** ten minste 20 jaar na de laatste wijziging van het dossier');
-    expect(en).toContain('**File:** at least 20 years after the last change to the file');
-    expect(nl).toContain('**Codes op uw telefoon:** niet door ons: de gegevens blijven op uw eigen apparaat');
-    expect(nl).toContain('ten hoogste 14 dagen nadat de gegevens aan ons zijn verzonden; tot ze zijn vergeleken; direct daarna worden ze verwijderd');
-    expect(en).toContain('until it has been matched; it is deleted immediately afterwards');
-    expect(en).toContain('**Codes on your phone:** not by us: the data stays on your own device');
+    expectNotices(model, {
+      nl: [
+        '**Jeugddossier:** in principe 15 jaar nadat de betrokkene 18 jaar is geworden, of langer als dat voor goede zorg nodig is',
+        '**Dossier:** ten minste 20 jaar na de laatste wijziging van het dossier',
+        '**Codes op uw telefoon:** niet door ons: de gegevens blijven op uw eigen apparaat',
+        'ten hoogste 14 dagen nadat de gegevens aan ons zijn verzonden; tot ze zijn vergeleken; direct daarna worden ze verwijderd',
+      ],
+      en: [
+        '**Youth file:** in principle 15 years after the person turns 18, or longer where good care requires it',
+        '**File:** at least 20 years after the last change to the file',
+        'until it has been matched; it is deleted immediately afterwards',
+        '**Codes on your phone:** not by us: the data stays on your own device',
+      ],
+    });
     expect(column(model, 'en', 'retention')[1]).toEqual(['File: at least 20 years after the last change to the file']);
     const jsonld = JSON.stringify(policyJsonLd(model));
     expect(jsonld).toContain('"nl":"ten minste 20 jaar na de laatste wijziging van het dossier"');
@@ -148,18 +160,21 @@ describe('a legal basis stated in words, and a public task with its law', () => 
 
 describe('several controllers', () => {
   it('names joint and per-purpose controllers, their DPO and the arrangement in the notice (nl, en)', () => {
-    const model = modelOf(fixture());
-    const nl = notice(model, 'nl');
-    const en = notice(model, 'en');
-    expect(nl).toContain('(gezamenlijke verwerkingsverantwoordelijken, artikel 26 AVG); voor andere is een andere organisatie de verwerkingsverantwoordelijke:');
-    expect(nl).toContain('De wezenlijke inhoud van de regeling tussen de gezamenlijke verwerkingsverantwoordelijken (artikel 26 lid 2 AVG):\n\nDe GGD informeert u');
-    expect(nl).toContain('**Gezamenlijke verwerkingsverantwoordelijken:** Jeugdzorg Partner B.V.');
-    expect(nl).toContain('**Verwerkingsverantwoordelijke voor dit doel:** Ministerie van VWS');
-    expect(nl).toContain('GGD Regio is een overheidsinstantie.');
-    expect(en).toContain('**Data protection officer:** A. de Vries');
-    expect(en).toContain('**DPO E-mail:** <fg@jgz-partner.example>');
-    expect(en).toContain('Joint controller with us for: Youth health care.');
-    expect(en).toContain('Controller for: Notification app.');
+    expectNotices(modelOf(fixture()), {
+      nl: [
+        '(gezamenlijke verwerkingsverantwoordelijken, artikel 26 AVG); voor andere is een andere organisatie de verwerkingsverantwoordelijke:',
+        'De wezenlijke inhoud van de regeling tussen de gezamenlijke verwerkingsverantwoordelijken (artikel 26 lid 2 AVG):\n\nDe GGD informeert u',
+        '**Gezamenlijke verwerkingsverantwoordelijken:** Jeugdzorg Partner B.V.',
+        '**Verwerkingsverantwoordelijke voor dit doel:** Ministerie van VWS',
+        'GGD Regio is een overheidsinstantie.',
+      ],
+      en: [
+        '**Data protection officer:** A. de Vries',
+        '**DPO E-mail:** <fg@jgz-partner.example>',
+        'Joint controller with us for: Youth health care.',
+        'Controller for: Notification app.',
+      ],
+    });
   });
 
   it('gives the register a joint-controller column and the purpose its own controller (art. 30(1)(a))', () => {
