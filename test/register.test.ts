@@ -140,7 +140,7 @@ describe('the art. 30 register', () => {
   it('has the art. 30(1) columns in a stable order, with headers in the chosen language', async () => {
     const { model } = await compile(fixture);
     const keys = registerFor(model, 'en').tables[0]!.columns.map((c) => c.key);
-    expect(keys).toEqual(['id', 'activity', 'controller', 'representative', 'dpo', 'purpose', 'legalBasis', 'specialCondition', 'dataSubjects',
+    expect(keys).toEqual(['id', 'activity', 'controller', 'jointControllers', 'representative', 'dpo', 'purpose', 'legalBasis', 'specialCondition', 'dataSubjects',
       'dataCategories', 'recipients', 'processors', 'transfers', 'retention', 'security', 'systems']);
     expect(registerFor(model, 'nl').tables[0]!.columns.map((c) => c.header)).toContain('Categorieën van betrokkenen');
     expect(registerFor(model, 'nl').tables[1]!.caption).toBe('Verwerkingsactiviteiten als verwerker (artikel 30, lid 2, AVG)');
@@ -174,7 +174,7 @@ describe('register.csv', () => {
     expect(csv.replace(/"(?:[^"]|"")*"/g, '')).not.toMatch(/[^\r]\n/);
     const records = parse(csv) as string[][];
     expect(records[1]![1]).toBe('Care, "treatment", and follow-up\nafter discharge');
-    expect(records[1]![15]).toBe('EPD\nMail, calendar');
+    expect(records[1]![16]).toBe('EPD\nMail, calendar');
     expect(csv.charCodeAt(0)).not.toBe(0xfeff);
   });
 

@@ -250,7 +250,8 @@ export const rules: readonly Rule[] = [
     id: 'art6/basis-missing',
     severity: 'error',
     article: 'GDPR 6(1), 13(1)(c)',
-    check: (model) => model.purposes.filter((p) => basesOf(p).length === 0).map((p) => ({ pointer: joinPointer(p.pointer, 'legalBasis'), vars: { purpose: p.name } })),
+    // A basis stated in words ('we must, under the Wet publieke gezondheid') is a basis given.
+    check: (model) => model.purposes.filter((p) => basesOf(p).length === 0 && !p.legalBasisStatement).map((p) => ({ pointer: joinPointer(p.pointer, 'legalBasis'), vars: { purpose: p.name } })),
   },
   {
     id: 'art6/legitimate-interest-missing',

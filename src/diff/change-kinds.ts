@@ -68,6 +68,19 @@ export const changeKinds = {
   // Rights, as derived from the bases used.
   'right-removed': { class: 'material', article: 'GDPR 13(2)(b)' },
   'right-added': { class: 'editorial', article: 'GDPR 13(2)(b)' },
+  // Rights set aside (art. 11(2)): whether a right applies is reported as right-added/removed; the reason given is wording.
+  'right-exception-changed': { class: 'editorial', article: 'GDPR 11(2)' },
+  // Going to court (art. 79): information dropped is material, added is not.
+  'judicial-remedy-added': { class: 'editorial', article: 'GDPR 79' },
+  'judicial-remedy-removed': { class: 'material', article: 'GDPR 79' },
+  // Other controllers: someone else deciding about the data, jointly or for a purpose, is what 13(1)(a) tells people.
+  'other-controller-added': { class: 'material', article: 'GDPR 13(1)(a), 26' },
+  'other-controller-removed': { class: 'material', article: 'GDPR 13(1)(a), 26' },
+  'purpose-controller-changed': { class: 'material', article: 'GDPR 13(1)(a)' },
+  'joint-controller-added': { class: 'material', article: 'GDPR 26' },
+  'joint-controller-removed': { class: 'material', article: 'GDPR 26' },
+  // Who answers requests and informs people may move between joint controllers: people must know whom to address.
+  'joint-arrangement-changed': { class: 'material', article: 'GDPR 26(2)' },
   // The controller and how to reach it.
   'controller-changed': { class: 'material', article: 'GDPR 13(1)(a)' },
   'contact-changed': { class: 'editorial', article: 'GDPR 13(1)(a)' },

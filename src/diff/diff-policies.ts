@@ -27,7 +27,7 @@ type Rule =
   | { locations: true }
   | { ignore: true };
 
-type CollectionKey = 'dataSubjects' | 'dataCategories' | 'processors' | 'recipients' | 'retention' | 'purposes' | 'processorActivities';
+type CollectionKey = 'dataSubjects' | 'dataCategories' | 'processors' | 'recipients' | 'retention' | 'controllers' | 'purposes' | 'processorActivities';
 
 interface CollectionSpec {
   key: CollectionKey;
@@ -43,7 +43,7 @@ interface CollectionSpec {
 
 /** The properties of a retention rule that together make its period. */
 const retentionTerms = [
-  'period', 'maximum', 'from', 'condition', 'withConsent', 'endsOnObjection', 'legalSource',
+  'period', 'maximum', 'minimum', 'longerForCare', 'from', 'condition', 'withConsent', 'endsOnObjection', 'legalSource',
   'earliestOf', 'legalClaimsHold', 'deletionHandling', 'afterwards',
 ];
 
@@ -77,9 +77,27 @@ const collections: CollectionSpec[] = [
     rules: { dataCategories: refSet('dataCategories', 'retention-data-added', 'retention-data-removed') },
   },
   {
+    key: 'controllers', added: 'other-controller-added', removed: 'other-controller-removed',
+    rules: {
+      name: { scalar: 'controller-changed', as: 'literal' },
+      kvkNumber: { scalar: 'controller-changed', as: 'literal' },
+      address: { subtree: 'contact-changed' },
+      contact: { subtree: 'contact-changed' },
+      dpo: { subtree: 'contact-changed' },
+      // Whether it is a public authority describes the organisation; the bases that follow are compared on each purpose.
+      publicAuthority: { scalar: 'changed', as: 'literal' },
+    },
+  },
+  {
     key: 'purposes', added: 'purpose-added', removed: 'purpose-removed',
     rules: {
       legalBasis: { scalar: 'legal-basis-changed', as: 'basis' },
+      // A basis given in words is a basis: stating, dropping or changing it (or its law) changes the basis.
+      legalBasisStatement: { subtree: 'legal-basis-changed' },
+      publicTask: { subtree: 'legal-basis-changed' },
+      'legalBases.*.publicTask': { subtree: 'legal-basis-changed' },
+      controller: { scalar: 'purpose-controller-changed', as: 'id' },
+      jointControllers: refSet('controllers', 'joint-controller-added', 'joint-controller-removed'),
       // Per-data legal bases (one purpose, several bases): a basis added or dropped, or data moved between bases, is a changed legal basis.
       legalBases: { keyed: { key: 'basis', added: 'legal-basis-changed', removed: 'legal-basis-changed', as: 'basis' } },
       'legalBases.*.dataCategories': refSet('dataCategories', 'legal-basis-data-added', 'legal-basis-data-removed'),
@@ -114,6 +132,11 @@ const documentRules: Record<string, Rule> = {
   'controller.address': { subtree: 'contact-changed' },
   'controller.contact': { subtree: 'contact-changed' },
   'controller.website': { subtree: 'contact-changed' },
+  // Being a public authority describes the organisation; the bases that follow from it are compared on each purpose.
+  'controller.publicAuthority': { scalar: 'changed', as: 'literal' },
+  jointArrangement: { subtree: 'joint-arrangement-changed' },
+  'rights.notApplicable': { subtree: 'right-exception-changed' },
+  'rights.judicialRemedy': { presence: { added: 'judicial-remedy-added', removed: 'judicial-remedy-removed' } },
   dpo: { subtree: 'contact-changed' },
   representative: { subtree: 'contact-changed' },
   contact: { subtree: 'contact-changed' },
@@ -139,9 +162,8 @@ function plainItem(item: object): Record_ {
   const record: Record_ = {};
   for (const [key, value] of Object.entries(item)) {
     if (derivedProperties.has(key) || value === undefined) continue;
-    record[key] = Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null && 'pointer' in v)
-      ? value.map((v: { id: string }) => v.id)
-      : value as Json;
+    const isRef = (v: unknown): v is { id: string } => typeof v === 'object' && v !== null && 'pointer' in v;
+    record[key] = Array.isArray(value) && value.some(isRef) ? value.map((v: { id: string }) => v.id) : isRef(value) ? value.id : value as Json;
   }
   return record;
 }

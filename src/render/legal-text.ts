@@ -40,6 +40,7 @@ export function basisPartText(part: PurposeBasis, m: Messages): string {
       : basis;
   if (part.explanation) line = appendSentence(line, pick(part.explanation, m));
   if (part.legalObligation) line = appendSentence(line, `${t('notice:label.legalObligation')}: ${formatLawReference(part.legalObligation, m)}`);
+  if (part.publicTask) line = appendSentence(line, `${t('statements:label.publicTask')}: ${formatLawReference(part.publicTask, m)}`);
   if (part.legitimateInterest) line = appendSentence(line, `${t('notice:label.legitimateInterest')}: ${pick(part.legitimateInterest, m)}`);
   return line;
 }

@@ -9,6 +9,7 @@ import { purposeBasisTexts, specialCategoryNote, specialConditionText, transferG
 import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
 import { formatEntity, processorTable, recipientTable } from './notice-parties.js';
 import { rightsBlocks } from './notice-rights.js';
+import { basisStatementFacts, otherControllerBlocks, purposeControllerFacts } from './notice-statements.js';
 import { link, text, type Block, type Fact, type Inline, type NoticeOutline, type Section } from './outline.js';
 
 export { formatEntity } from './notice-parties.js';
@@ -80,7 +81,7 @@ function preamble({ source, m }: NoticeContext): Inline[][] {
 }
 
 /** Controller, DPO, representative — 13(1)(a)(b). */
-function controllerBlocks({ source, m }: NoticeContext): Block[] {
+function controllerBlocks({ model, source, m }: NoticeContext): Block[] {
   const t = m.t;
   const { controller } = source;
   const facts: Fact[] = [];
@@ -111,6 +112,7 @@ function controllerBlocks({ source, m }: NoticeContext): Block[] {
     repBlocks.push(...contactBlocks(r.contact, m));
     blocks.push({ subsection: { id: 'representative', heading: t('notice:controller.representative'), blocks: repBlocks } });
   }
+  blocks.push(...otherControllerBlocks(model, m));
   return blocks;
 }
 
@@ -167,7 +169,7 @@ function purposesBlocks({ model, m }: NoticeContext): Block[] {
   if (!model.purposes.length) return [];
   const intro = [m.t('notice:purposes.intro')];
   // Said only when it is true: every purpose names its basis.
-  if (model.purposes.every((p) => p.bases.length > 0)) intro.push(m.t('notice:purposes.basisStated'));
+  if (model.purposes.every((p) => p.bases.length > 0 || p.legalBasisStatement)) intro.push(m.t('notice:purposes.basisStated'));
   return [
     { paragraph: sentence(intro.join(' ')) },
     ...model.purposes.map((p): Block => ({ subsection: { id: `purpose-${p.id}`, heading: pick(p.name, m), blocks: purposeBlocks(p, m) } })),
@@ -178,15 +180,17 @@ function purposesBlocks({ model, m }: NoticeContext): Block[] {
 function basisFacts(p: Purpose, m: Messages): Fact[] {
   const label = m.t('notice:label.legalBasis');
   const lines = purposeBasisTexts(p, m);
-  if (lines.length) return lines.map((basis) => ({ label, inlines: [text(basis)] }));
+  // A basis in the statement's words counts as given (and a public task's law goes with its basis).
+  const inWords = basisStatementFacts(p, m);
+  if (lines.length || p.legalBasisStatement) return [...lines.map((basis) => ({ label, inlines: [text(basis)] })), ...inWords];
   const explanation = pick(p.legalBasisExplanation, m);
-  return [{ label, inlines: [text(explanation ? `${m.t('notice:notStated')}. ${explanation}` : m.t('notice:notStated'))] }];
+  return [{ label, inlines: [text(explanation ? `${m.t('notice:notStated')}. ${explanation}` : m.t('notice:notStated'))] }, ...inWords];
 }
 
 function purposeBlocks(p: Purpose, m: Messages): Block[] {
   const t = m.t;
   const blocks: Block[] = rich(p.description, m);
-  const facts: Fact[] = basisFacts(p, m);
+  const facts: Fact[] = [...basisFacts(p, m), ...purposeControllerFacts(p, m)];
   if (p.legalObligation) facts.push({ label: t('notice:label.legalObligation'), inlines: [text(formatLawReference(p.legalObligation, m))] });
   if (p.legitimateInterest) facts.push({ label: t('notice:label.legitimateInterest'), inlines: [text(pick(p.legitimateInterest, m))] });
   if (p.specialCategoryCondition) facts.push({ label: t('notice:label.specialCondition'), inlines: [text(specialConditionText(p.specialCategoryCondition, m))] });

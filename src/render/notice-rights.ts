@@ -1,3 +1,4 @@
+import { rightsStatementBlocks } from './notice-statements.js';
 import { patientRights } from '../law/patient-rights.js';
 import type { DerivedRight } from '../resolve/model.js';
 import { formatDuration, formatLawReference } from '../resolve/retention-phrase.js';
@@ -30,6 +31,7 @@ export function rightsBlocks(ctx: NoticeContext): Block[] {
   if (ctx.careProvider) {
     blocks.push({ subsection: { id: 'patient-rights', heading: m.t('notice:label.patientRights'), blocks: patientRightBlocks(ctx) } });
   }
+  blocks.push(...rightsStatementBlocks(source, m));
   const howTo = howToBlocks(ctx);
   if (howTo.length) blocks.push({ subsection: { id: 'exercising-rights', heading: m.t('notice:rights.howTo'), blocks: howTo } });
   return blocks;

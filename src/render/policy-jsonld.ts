@@ -1,7 +1,7 @@
 import { criminalDataConcept, dpvNamespaces, recipientClasses, specialCategoryConcepts, transferMechanismBases } from '../law/dpv.js';
 import { legalBases, specialConditions } from '../law/legal-bases.js';
-import type { Address, Text } from '../policy/policy-types.js';
-import type { DataCategory, PolicyModel, Processor, Purpose, Recipient } from '../resolve/model.js';
+import type { Address, LawReference, Text } from '../policy/policy-types.js';
+import type { DataCategory, OtherController, PolicyModel, Processor, Purpose, Recipient } from '../resolve/model.js';
 import { nonEeaCountries } from '../law/eea.js';
 
 type Node = Record<string, unknown>;
@@ -47,23 +47,56 @@ function dataCategoryNode(category: DataCategory): Node {
   return node({ '@id': local('data', category.id), '@type': types, label: languageMap(category.name), description: languageMap(category.description) });
 }
 
-function purposeNode(purpose: Purpose): Node {
+function purposeNode(purpose: Purpose, jointArrangement: Text | undefined): Node {
   const bases = [
     // Every basis: a purpose may rest on several (legalBases), each for part of its data.
     ...legalBases.filter((b) => purpose.bases.some((x) => x.basis === b.id)).map((b) => ref(b.dpv)),
     ...specialConditions.filter((c) => c.id === purpose.specialCategoryCondition?.condition).map((c) => ref(c.dpv)),
+    // A basis stated in words, and the law granting a public task (6(3)), as described legal bases.
+    ...(purpose.legalBasisStatement ? [node({ '@type': 'dpv:LegalBasis', description: languageMap(purpose.legalBasisStatement.text), 'dct:source': lawNode(purpose.legalBasisStatement.law) })] : []),
+    ...(purpose.publicTask ? [lawNode(purpose.publicTask)!] : []),
   ];
   return node({
     '@id': local('purpose', purpose.id),
     '@type': 'dpv:PersonalDataProcess',
     'dpv:hasPurpose': node({ '@type': 'dpv:Purpose', label: languageMap(purpose.name) }),
     'dpv:hasLegalBasis': bases,
-    'dpv:hasDataController': ref('#controller'),
+    'dpv:hasDataController': ref(purpose.controller ? local('controller', purpose.controller.id) : '#controller'),
+    'dpv:hasJointDataControllers': purpose.jointControllers.length
+      // The group of joint controllers, described by the essence of their arrangement (26(2)).
+      ? node({
+        '@type': 'dpv:JointDataControllers',
+        'dpv:hasEntity': [ref('#controller'), ...purpose.jointControllers.map((c) => ref(local('controller', c.id)))],
+        description: languageMap(jointArrangement),
+      })
+      : undefined,
     'dpv:hasDataSubject': purpose.dataSubjects.map((s) => ref(local('subject', s.id))),
     'dpv:hasPersonalData': purpose.dataCategories.map((c) => ref(local('data', c.id))),
     'dpv:hasDataProcessor': purpose.processors.map((p) => ref(local('processor', p.id))),
     'dpv:hasRecipient': purpose.recipients.map((r) => ref(local('recipient', r.id))),
     'dpv:hasStorageCondition': purpose.retention.map((r) => ref(local('retention', r.id))),
+  });
+}
+
+/** A law as cited: its id and article, or the citation per language. */
+function lawNode(law: LawReference | undefined): Node | undefined {
+  if (!law) return undefined;
+  return node({ '@type': 'dpv:Law', 'dct:identifier': law.law && [law.law, law.article].filter(Boolean).join(' '), label: languageMap(law.citation) });
+}
+
+/** Another controller (policy.controllers), with its own DPO when it has one. */
+function otherControllerNode(c: OtherController): Node {
+  return node({
+    '@id': local('controller', c.id),
+    '@type': 'dpv:DataController',
+    name: c.name,
+    description: languageMap(c.role),
+    'schema:address': addressNode(c.address),
+    'schema:email': c.contact?.email,
+    'schema:telephone': c.contact?.phone,
+    'dpv:hasDataProtectionOfficer': c.dpo
+      ? node({ '@type': 'dpv:DataProtectionOfficer', name: c.dpo.name, 'schema:email': c.dpo.contact?.email, 'schema:telephone': c.dpo.contact?.phone })
+      : undefined,
   });
 }
 
@@ -151,10 +184,11 @@ function buildGraph(model: PolicyModel): Node {
     ...(source.metadata.effectiveDate ? { 'dct:valid': { '@value': source.metadata.effectiveDate, '@type': 'http://www.w3.org/2001/XMLSchema#date' } } : {}),
     'dct:language': [...model.languages],
     'dpv:hasDataController': controller,
-    'dpv:hasProcess': [...model.purposes.map(purposeNode), ...transfers],
+    'dpv:hasProcess': [...model.purposes.map((p) => purposeNode(p, source.jointArrangement)), ...transfers],
     '@included': [
       ...model.dataSubjects.map((s) => node({ '@id': local('subject', s.id), '@type': 'dpv:DataSubject', label: languageMap(s.name), description: languageMap(s.description) })),
       ...model.dataCategories.map(dataCategoryNode),
+      ...model.controllers.map(otherControllerNode),
       ...model.processors.map(processorNode),
       ...model.recipients.map(recipientNode),
       ...model.retention.map((r) => node({ '@id': local('retention', r.id), '@type': 'dpv:StorageDuration', label: languageMap(r.name), description: languageMap(r.phrase) })),

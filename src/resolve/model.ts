@@ -1,7 +1,7 @@
 import type { Language } from '../i18n/messages.js';
 import type { AuthorityFacts } from '../law/authorities.js';
 import type {
-  LegalBasisPartSource, PolicySource, ProcessorActivitySource, ProcessorSource, PurposeSource, RecipientSource, RetentionRuleSource, RightId,
+  LegalBasisPartSource, OtherController as OtherControllerSource, PolicySource, ProcessorActivitySource, ProcessorSource, PurposeSource, RecipientSource, RetentionRuleSource, RightId,
 } from '../policy/policy-types.js';
 
 type Item<K extends 'dataSubjects' | 'dataCategories'> = PolicySource[K][number];
@@ -15,6 +15,8 @@ export type DataSubject = Item<'dataSubjects'> & Located;
 export type DataCategory = Item<'dataCategories'> & Located & { usedBy: Purpose[] };
 export type Processor = ProcessorSource & Located & { usedBy: Purpose[] };
 export type Recipient = RecipientSource & Located & { usedBy: Purpose[] };
+/** Another controller (policy.controllers): of one purpose, or jointly (art. 26). */
+export type OtherController = OtherControllerSource & Located;
 
 export interface RetentionRule extends RetentionRuleSource, Located {
   categories: DataCategory[];
@@ -30,7 +32,11 @@ export interface PurposeBasis extends Omit<LegalBasisPartSource, 'dataCategories
   dataCategories: DataCategory[];
 }
 
-export interface Purpose extends Omit<PurposeSource, 'dataSubjects' | 'dataCategories' | 'recipients' | 'processors' | 'retention'>, Located {
+export interface Purpose extends Omit<PurposeSource, 'dataSubjects' | 'dataCategories' | 'recipients' | 'processors' | 'retention' | 'controller' | 'jointControllers'>, Located {
+  /** The controller of this purpose when it is not the policy's controller. */
+  controller?: OtherController;
+  /** Joint controllers of this purpose (art. 26); empty when there are none. */
+  jointControllers: OtherController[];
   dataSubjects: DataSubject[];
   dataCategories: DataCategory[];
   recipients: Recipient[];
@@ -73,6 +79,9 @@ export interface PolicyModel {
   processors: Processor[];
   recipients: Recipient[];
   retention: RetentionRule[];
+  /** Other controllers, of single purposes or jointly (art. 26). */
+  controllers: OtherController[];
+  /** The rights that apply: derived, less those rights.notApplicable sets aside. */
   rights: DerivedRight[];
   authority: AuthorityFacts;
 }

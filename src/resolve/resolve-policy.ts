@@ -8,7 +8,7 @@ import { joinPointer } from '../load/json-pointer.js';
 import type { PolicySource, PurposeSource, RightId } from '../policy/policy-types.js';
 import { didYouMean } from '../validate/did-you-mean.js';
 import type {
-  DataCategory, DataSubject, DerivedRight, PolicyModel, Processor, ProcessorActivity, Purpose, PurposeBasis, Recipient, RetentionRule,
+  DataCategory, DataSubject, DerivedRight, OtherController, PolicyModel, Processor, ProcessorActivity, Purpose, PurposeBasis, Recipient, RetentionRule,
 } from './model.js';
 import { retentionPhrase } from './retention-phrase.js';
 
@@ -65,6 +65,7 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
   const processors = new Map<string, Processor>(
     [...index(source.processors, 'processors')].map(([id, p]) => [id, { ...p, usedBy: [] }]),
   );
+  const controllers = index(source.controllers, 'controllers') as Map<string, OtherController>;
   const recipients = new Map<string, Recipient>(
     [...index(source.recipients, 'recipients')].map(([id, r]) => [id, { ...r, usedBy: [] }]),
   );
@@ -82,6 +83,14 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
       }
     });
     return found;
+  }
+
+  function lookUpOne<T>(id: string, map: Map<string, T>, pointer: string, kind: string): T | undefined {
+    const item = map.get(id);
+    if (!item) {
+      report('reference/dangling', pointer, 'diagnostics:reference.dangling', { id, kind: messages.t(`diagnostics:reference.kind.${kind}`) }, didYouMean(id, [...map.keys()]));
+    }
+    return item;
   }
 
   const languages = source.metadata.languages;
@@ -114,6 +123,7 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
       recipients: lookUp(p.recipients, recipients, joinPointer(pointer, 'recipients'), 'recipient'),
       processors: lookUp(p.processors, processors, joinPointer(pointer, 'processors'), 'processor'),
       retention: lookUp(p.retention, retention, joinPointer(pointer, 'retention'), 'retention'),
+      ...purposeControllers(p, pointer),
       bases: [],
       usesSpecialData: false,
     };
@@ -125,9 +135,19 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
     purposes.push(purpose);
   });
 
+  /** The purpose's own controller and joint controllers (art. 26), which need the essence of their arrangement (26(2)). */
+  function purposeControllers(p: PurposeSource, pointer: string): { controller: OtherController | undefined; jointControllers: OtherController[] } {
+    const controller = p.controller === undefined ? undefined : lookUpOne(p.controller, controllers, joinPointer(pointer, 'controller'), 'controller');
+    const jointControllers = lookUp(p.jointControllers, controllers, joinPointer(pointer, 'jointControllers'), 'controller');
+    if (p.jointControllers && !source.jointArrangement) {
+      report('controllers/joint-arrangement-missing', joinPointer(pointer, 'jointControllers'), 'diagnostics:controllers.jointArrangementMissing', {}, undefined, 'key');
+    }
+    return { controller, jointControllers };
+  }
+
   /** The purpose's bases, normalised; a basis part may only name the purpose's own data categories. */
   function purposeBases(p: PurposeSource, pointer: string, own: DataCategory[]): PurposeBasis[] {
-    const single = p.legalBasis ?? p.legalBasisExplanation ?? p.legalObligation ?? p.legitimateInterest;
+    const single = p.legalBasis ?? p.legalBasisExplanation ?? p.legalObligation ?? p.publicTask ?? p.legitimateInterest;
     if (p.legalBases && single !== undefined) {
       report('purpose/conflicting-legal-bases', joinPointer(pointer, 'legalBases'), 'diagnostics:purpose.conflictingBases', {}, undefined, 'key');
     }
@@ -148,6 +168,7 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
       dataCategories: [],
       ...(p.legalBasisExplanation ? { explanation: p.legalBasisExplanation } : {}),
       ...(p.legalObligation ? { legalObligation: p.legalObligation } : {}),
+      ...(p.publicTask ? { publicTask: p.publicTask } : {}),
       ...(p.legitimateInterest ? { legitimateInterest: p.legitimateInterest } : {}),
     }];
   }
@@ -177,6 +198,14 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
     } else claim(additionalIds, right.id, pointer);
   });
 
+  // A right set aside (art. 11(2)) cannot also be one the statement grants.
+  const notApplicable = new Set<RightId>();
+  (source.rights?.notApplicable ?? []).forEach((entry, i) => {
+    const pointer = joinPointer('', 'rights', 'notApplicable', i, 'right');
+    if (source.rights?.stated?.includes(entry.right)) report('rights/not-applicable-but-stated', pointer, 'diagnostics:rights.notApplicableButStated', { id: entry.right });
+    notApplicable.add(entry.right);
+  });
+
   return {
     value: {
       source,
@@ -189,7 +218,9 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
       processors: [...processors.values()],
       recipients: [...recipients.values()],
       retention: [...retention.values()],
-      rights: deriveRights(purposes, new Set(Object.keys(source.rights?.notes ?? {}) as RightId[]), source.rights?.stated),
+      rights: deriveRights(purposes, new Set(Object.keys(source.rights?.notes ?? {}) as RightId[]), source.rights?.stated)
+        .filter((r) => !notApplicable.has(r.id)),
+      controllers: [...controllers.values()],
       authority: authorities[source.complaints?.authority ?? defaultAuthority],
     },
     diagnostics,

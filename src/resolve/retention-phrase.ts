@@ -52,7 +52,8 @@ export function retentionTermPhrase(term: RetentionTermSource, messages: Message
   if (!term.period) return t(`terms:retention.condition.${term.condition ?? 'as-long-as-necessary'}`);
   const duration = formatDuration(term.period, messages);
   const base = term.from ? t(`terms:retention.from.${term.from}`, { duration }) : duration;
-  const phrase = term.maximum ? t('terms:retention.maximum', { period: base }) : base;
+  const limited = term.maximum ? t('terms:retention.maximum', { period: base }) : term.minimum ? t('terms:retention.minimum', { period: base }) : base;
+  const phrase = term.longerForCare ? t('terms:retention.longerForCare', { period: limited }) : limited;
   return term.condition ? t('terms:retention.or', { first: phrase, second: t(`terms:retention.condition.${term.condition}`) }) : phrase;
 }
 

@@ -14,21 +14,32 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
+/** Edits a typo of a word this long may have: one, or two in a word of eight or more letters. */
+function editLimit(input: string): number {
+  return input.length >= 8 ? 2 : 1;
+}
+
 /**
- * The candidate closest to `input`, if it is close enough to be a likely typo:
- * at most a third of the input's length in edits (and at least 1), or the same
- * word in another case. Ties go to the first candidate, so results are stable.
+ * The candidate `input` is most plausibly a typo of, or nothing. Plausible
+ * means: the same word in another case, or within the edit limit (one edit,
+ * two for a word of eight or more letters; an adjacent swap counts as one),
+ * and closer than every other candidate. A tie suggests nothing: '6(1)(g)'
+ * is as near to 6(1)(a) as to 6(1)(f), and 'minimum' is not a typo of
+ * 'maximum' (two edits in seven letters) — a guess that changes the meaning
+ * is worse than none.
  */
 export function didYouMean(input: string, candidates: readonly string[]): string | undefined {
-  const limit = Math.max(1, Math.floor(input.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
+  let tied = false;
   for (const candidate of candidates) {
+    if (candidate === input) continue;
     const distance = candidate.toLowerCase() === input.toLowerCase() ? 0.5 : editDistance(input, candidate);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
-    }
+      tied = false;
+    } else if (distance === bestDistance) tied = true;
   }
-  return bestDistance <= limit ? best : undefined;
+  return !tied && bestDistance <= editLimit(input) ? best : undefined;
 }

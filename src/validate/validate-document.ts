@@ -164,6 +164,11 @@ function toDiagnostic(error: ErrorObject, doc: SourceDocument, messages: Message
       message = t(`diagnostics:schema.${error.keyword}`, { limit: (error.params as { limit: number }).limit });
       position = positionOf(doc, pointer);
       break;
+    case 'not':
+      ruleId = 'schema/exclusive';
+      message = t(`diagnostics:schema.not.${messages.has(`diagnostics:schema.not.${definitionName(error) ?? ''}`) ? definitionName(error) : 'generic'}`);
+      position = positionOf(doc, pointer);
+      break;
     case 'anyOf':
       ruleId = 'schema/any-of';
       message = t(`diagnostics:schema.anyOf.${definitionName(error) ?? 'generic'}`);

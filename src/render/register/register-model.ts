@@ -1,7 +1,7 @@
 import type { Messages } from '../../i18n/messages.js';
 import { partyLeavesEea } from '../../law/eea.js';
 import type { Contact } from '../../policy/policy-types.js';
-import type { DataCategory, PolicyModel, Processor, ProcessorActivity, Purpose, Recipient, RetentionRule } from '../../resolve/model.js';
+import type { DataCategory, OtherController, PolicyModel, Processor, ProcessorActivity, Purpose, Recipient, RetentionRule } from '../../resolve/model.js';
 import { formatLawReference } from '../../resolve/retention-phrase.js';
 import { isCareProvider } from '../../law/care-provider.js';
 import { countryName, formatAddress, formatDate, joinList, nameOf, pick } from '../format.js';
@@ -106,6 +106,11 @@ const dpoCell = ({ model, m }: CellContext): RegisterCell => {
   return lines.length ? lines : [m.t('register:cell.dpoWithoutDetails')];
 };
 
+/** Another controller's name and contact details (art. 30(1)(a): 'and, where applicable, the joint controller'). */
+function otherControllerLines(c: OtherController, m: Messages): string[] {
+  return partyLines(c.name, c.address, c.contact, m);
+}
+
 function categoryLine(c: DataCategory, m: Messages): string {
   const notes: string[] = [];
   const name = pick(c.name, m);
@@ -154,9 +159,10 @@ function securityCell(model: PolicyModel, m: Messages): RegisterCell {
 const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
   { key: 'id', width: 16, cell: (p) => [p.id] },
   { key: 'activity', width: 28, names: true, cell: (p, { m }) => [pick(p.name, m)] },
-  { key: 'controller', width: 28, cell: (_, ctx) => controllerCell(ctx) },
+  { key: 'controller', width: 28, cell: (p, ctx) => (p.controller ? otherControllerLines(p.controller, ctx.m) : controllerCell(ctx)) },
+  { key: 'jointControllers', width: 28, cell: (p, { m }) => p.jointControllers.flatMap((c) => otherControllerLines(c, m)) },
   { key: 'representative', width: 22, cell: (_, ctx) => representativeCell(ctx) },
-  { key: 'dpo', width: 24, cell: (_, ctx) => dpoCell(ctx) },
+  { key: 'dpo', width: 24, cell: (p, ctx) => (p.controller?.dpo ? partyLines(p.controller.dpo.name, undefined, p.controller.dpo.contact, ctx.m) : dpoCell(ctx)) },
   { key: 'purpose', width: 48, cell: (p, { m }) => one(p.description?.[m.lang] && markdownToPlainText(p.description[m.lang]!)) },
   { key: 'legalBasis', width: 40, cell: (p, { m }) => legalBasisCell(p, m) },
   { key: 'specialCondition', width: 40, cell: (p, { m }) => one(p.specialCategoryCondition && specialConditionText(p.specialCategoryCondition, m)) },
@@ -173,6 +179,11 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
 /** The art. 6 basis (each of them, for a purpose with several), with the law behind a legal obligation and the interest behind legitimate interests. */
 function legalBasisCell(p: Purpose, m: Messages): RegisterCell {
   const lines = purposeBasisTexts(p, m);
+  if (p.legalBasisStatement) {
+    const law = p.legalBasisStatement.law ? ` (${formatLawReference(p.legalBasisStatement.law, m)})` : '';
+    lines.push(m.t('statements:register.legalBasisStatement', { text: pick(p.legalBasisStatement.text, m) + law }));
+  }
+  if (p.publicTask) lines.push(m.t('statements:register.publicTask', { law: formatLawReference(p.publicTask, m) }));
   // No basis given: said in the row, with what the author explained, rather than an empty cell.
   if (!lines.length) lines.push([m.t('register:cell.notStated'), ...one(p.legalBasisExplanation && pick(p.legalBasisExplanation, m))].join('. '));
   if (p.legalObligation) lines.push(m.t('register:cell.legalObligation', { law: formatLawReference(p.legalObligation, m) }));
@@ -225,6 +236,9 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
   add('phone', source.controller.contact?.phone);
   add('website', source.controller.website ?? source.controller.contact?.url);
   add('careProvider', isCareProvider(source) ? t('register:organisation.yes') : undefined);
+  if (source.controller.publicAuthority) facts.push({ label: t('statements:register.publicAuthority'), value: t('register:organisation.yes') });
+  const arrangement = source.jointArrangement?.[m.lang];
+  if (arrangement) facts.push({ label: t('statements:register.arrangement'), value: markdownToPlainText(arrangement) });
   add('dpo', dpoCell(ctx).join(', '));
   add('representative', representativeCell(ctx).join(', '));
   add('storage', joinList((source.transfers?.storageLocations ?? []).map((c) => countryName(c, m)), m));
