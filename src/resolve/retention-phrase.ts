@@ -42,8 +42,12 @@ export function formatLawReference(ref: LawReference, messages: Messages): strin
   const name = messages.t(`terms:law.${ref.law}.name`);
   // Dutch citation style: 'artikel 52 AWR', 'artikel 7:454 BW' — the author's 'art. 52' without its prefix.
   const article = ref.article?.replace(/^(art\.|artikel|article)\s*/i, '');
-  if (!article) return messages.t('terms:lawCitation.withoutArticle', { name, abbreviation });
-  return messages.t('terms:lawCitation.withArticle', { name, article, code: laws[ref.law].code ?? abbreviation });
+  const cited = article
+    ? messages.t('terms:lawCitation.withArticle', { name, article, code: laws[ref.law].code ?? abbreviation })
+    : messages.t('terms:lawCitation.withoutArticle', { name, abbreviation });
+  // A citation given beside a known law is the author's own wording of it: shown, never dropped.
+  const citation = ref.citation?.[messages.lang];
+  return citation ? `${cited}, ${citation}` : cited;
 }
 
 /** One term written out: '3 jaar na het laatste contact', 'zolang de overeenkomst duurt'. */
