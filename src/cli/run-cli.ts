@@ -13,6 +13,7 @@ const optionSpec = {
   bom: { type: 'boolean', default: false },
   'max-warnings': { type: 'string' },
   strict: { type: 'boolean', default: false },
+  force: { type: 'boolean', default: false },
   'fail-on': { type: 'string' },
   'notify-date': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
