@@ -246,3 +246,10 @@ describe("the patient's rights under the WGBO (BW 7:454–7:458a)", () => {
     expect(policyOutputs(policy).notice.nl).not.toContain('7:455');
   });
 });
+
+describe('law references', () => {
+  it('a citation given beside a known law is shown, not dropped', () => {
+    const policy = withPurpose({ legalBasis: '6(1)(c)', legalObligation: { law: 'awr', article: '52', citation: text('bewaarplicht', 'record-keeping duty') } });
+    expect(policyOutputs(policy).notice.nl).toContain('Algemene wet inzake rijksbelastingen (artikel 52 AWR), bewaarplicht');
+  });
+});

@@ -51,4 +51,12 @@ describe('retention written out', () => {
     expect(durationInDays('P4W')).toBe(28);
     expect(durationInDays('nonsense')).toBeUndefined();
   });
+
+  it('the earliest of several terms reads as a sentence, not a list after a colon (issue 10)', () => {
+    const earliest = rule({ earliestOf: [{ period: 'P3Y', from: 'last-contact' }, { condition: 'until-objection' }, { condition: 'until-deletion-request' }] });
+    expect(retentionPhrase(earliest, nl)).toBe('3 jaar na het laatste contact, of eerder als u bezwaar maakt of u om verwijdering vraagt');
+    expect(retentionPhrase(earliest, en)).toBe('3 years after the last contact, or earlier if you object or you ask for deletion');
+    const criteria = rule({ earliestOf: [{ condition: 'until-objection' }, { condition: 'until-deletion-request' }] });
+    expect(retentionPhrase(criteria, nl)).toBe('totdat u bezwaar maakt, of totdat u om verwijdering vraagt');
+  });
 });

@@ -42,8 +42,12 @@ export function formatLawReference(ref: LawReference, messages: Messages): strin
   const name = messages.t(`terms:law.${ref.law}.name`);
   // Dutch citation style: 'artikel 52 AWR', 'artikel 7:454 BW' — the author's 'art. 52' without its prefix.
   const article = ref.article?.replace(/^(art\.|artikel|article)\s*/i, '');
-  if (!article) return messages.t('terms:lawCitation.withoutArticle', { name, abbreviation });
-  return messages.t('terms:lawCitation.withArticle', { name, article, code: laws[ref.law].code ?? abbreviation });
+  const cited = article
+    ? messages.t('terms:lawCitation.withArticle', { name, article, code: laws[ref.law].code ?? abbreviation })
+    : messages.t('terms:lawCitation.withoutArticle', { name, abbreviation });
+  // A citation given beside a known law is the author's own wording of it: shown, never dropped.
+  const citation = ref.citation?.[messages.lang];
+  return citation ? `${cited}, ${citation}` : cited;
 }
 
 /** One term written out: '3 jaar na het laatste contact', 'zolang de overeenkomst duurt'. */
@@ -58,6 +62,29 @@ export function retentionTermPhrase(term: RetentionTermSource, messages: Message
 }
 
 /**
+ * The earliest of several terms, as a reader says it: '3 jaar na het laatste
+ * contact, of eerder als u bezwaar maakt of om verwijdering vraagt'. Terms
+ * with a period come first; criteria follow as 'or earlier if …'. Only
+ * criteria: joined by 'or'; otherwise 'wat het eerst komt: …'.
+ */
+function earliestOfPhrase(terms: readonly RetentionTermSource[], messages: Messages): string {
+  const t = messages.t;
+  const periods = terms.filter((term) => term.period && !term.condition);
+  const criteria = terms.filter((term) => !term.period && term.condition);
+  if (criteria.length === terms.length) {
+    // Only criteria: 'totdat u bezwaar maakt, of totdat u om verwijdering vraagt'.
+    return terms.map((term) => retentionTermPhrase(term, messages)).reduce((first, second) => t('terms:retention.or', { first, second }));
+  }
+  if (periods.length === 0 || criteria.length === 0 || periods.length + criteria.length !== terms.length) {
+    return t('terms:retention.earliestOf', { terms: terms.map((term) => retentionTermPhrase(term, messages)).join('; ') });
+  }
+  return t('terms:retention.orEarlierIf', {
+    terms: periods.map((term) => retentionTermPhrase(term, messages)).join(t('terms:retention.orSeparator')),
+    conditions: criteria.map((term) => t(`terms:retention.conditionIf.${term.condition}`)).join(t('terms:retention.orWord')),
+  });
+}
+
+/**
  * A retention rule written out in one language, e.g.
  * '20 jaar na het einde van de behandelovereenkomst (Wet op de geneeskundige
  * behandelingsovereenkomst, WGBO, BW 7:454)'. Clauses are added in a fixed
@@ -66,9 +93,7 @@ export function retentionTermPhrase(term: RetentionTermSource, messages: Message
  */
 export function retentionPhrase(rule: RetentionRuleSource, messages: Messages): string {
   const t = messages.t;
-  let phrase = rule.earliestOf
-    ? t('terms:retention.earliestOf', { terms: rule.earliestOf.map((term) => retentionTermPhrase(term, messages)).join('; ') })
-    : retentionTermPhrase(rule, messages);
+  let phrase = rule.earliestOf ? earliestOfPhrase(rule.earliestOf, messages) : retentionTermPhrase(rule, messages);
   if (rule.withConsent) phrase = t('terms:retention.withConsent', { phrase, period: formatDuration(rule.withConsent, messages) });
   if (rule.endsOnObjection) phrase = t('terms:retention.endsOnObjection', { phrase });
   if (rule.legalSource) phrase = t('terms:retention.legalSource', { phrase, source: formatLawReference(rule.legalSource, messages) });
