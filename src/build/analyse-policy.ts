@@ -3,6 +3,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { messagesFor, type Language } from '../i18n/messages.js';
 import { loadDocument, type SourceDocument } from '../load/load-document.js';
 import type { PolicyModel } from '../resolve/model.js';
+import type { ConfigAcknowledgement } from '../config/policyc-config.js';
 import { resolvePolicy } from '../resolve/resolve-policy.js';
 import { validateDocument } from '../validate/validate-document.js';
 
@@ -20,6 +21,15 @@ export interface AnalysedPolicy {
 export interface AnalyseOptions {
   /** Run the compliance rules on the resolved model (default true). */
   check?: boolean;
+  /** The policy file on disk, for resolving `extends` (default: `file`, from the working folder). */
+  path?: string;
+  /**
+   * Acknowledged findings from policyc.config.json (entries for every policy;
+   * the checker picks those whose `policy` is this policy's id). Issue 11
+   * (helper checker) implements marking the findings; until it is merged
+   * they are passed on and not yet acted on.
+   */
+  acknowledged?: readonly ConfigAcknowledgement[];
 }
 
 /** load → validate → resolve → check: the model and its findings, or the diagnostics that stopped it. */

@@ -23,10 +23,15 @@ export function validateDocument(doc: SourceDocument, messages: Messages): Diagn
     diagnostics.push(d);
   };
   // An 'if' failure only says the then/else branch failed; that branch's own errors say how.
-  const schemaErrors = validate(doc.value) ? [] : dropAnyOfBranches(validate.errors ?? []).filter((e) => e.keyword !== 'if');
-  for (const error of schemaErrors) add(toDiagnostic(error, doc, messages));
+  if (!validate(doc.value)) for (const d of schemaDiagnostics(validate.errors ?? [], doc, messages)) add(d);
   for (const problem of findTextProblems(schema, doc.value)) add(textDiagnostic(problem, doc, messages));
   return diagnostics;
+}
+
+/** ajv's errors for a document as positioned diagnostics (also used for policyc.config.json). */
+export function schemaDiagnostics(errors: readonly ErrorObject[], doc: SourceDocument, messages: Messages): Diagnostic[] {
+  // An 'if' failure only says the then/else branch failed; that branch's own errors say how.
+  return dropAnyOfBranches(errors).filter((e) => e.keyword !== 'if').map((error) => toDiagnostic(error, doc, messages));
 }
 
 function textDiagnostic(problem: TextProblem, doc: SourceDocument, messages: Messages): Diagnostic {
@@ -47,7 +52,7 @@ function textDiagnostic(problem: TextProblem, doc: SourceDocument, messages: Mes
 }
 
 /** An anyOf failure is reported once, in words, not as each failed branch. */
-function dropAnyOfBranches(errors: ErrorObject[]): ErrorObject[] {
+function dropAnyOfBranches(errors: readonly ErrorObject[]): ErrorObject[] {
   const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => `${e.instancePath}\u0000${e.schemaPath}/`);
   return errors.filter((e) => !anyOfPaths.some((p) => `${e.instancePath}\u0000${e.schemaPath}`.startsWith(p)));
 }

@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { countBySeverity, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { isLanguage } from '../../i18n/messages.js';
+import { applyRuleSettings } from '../../config/policyc-config.js';
+import { messagesFor } from '../../i18n/messages.js';
 import {
-  cli, EXIT_INVALID, EXIT_OK, maxWarnings, parseLanguages, policyFiles, relativeTo, reportDiagnostics, UsageError, type CliIo, type Command, type CommonOptions,
+  cli, EXIT_INVALID, EXIT_OK, maxWarnings, messageLanguage, parseLanguages, policyFiles, relativeTo, reportDiagnostics, UsageError, type CliIo, type Command, type CommonOptions,
 } from '../cli-support.js';
 
 function parseJobs(value: unknown): number | undefined {
@@ -23,6 +25,9 @@ function parseJobs(value: unknown): number | undefined {
  */
 export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?: readonly string[]): Promise<number> {
   const languages = options.lang ? parseLanguages(options.lang) : undefined;
+  const lang = messageLanguage(options);
+  const messages = messagesFor(lang);
+  const idPrefix = options.values['id-prefix'];
   const jobsRequested = parseJobs(options.values.jobs);
   const limit = maxWarnings(options);
   const strict = options.values.strict === true;
@@ -47,12 +52,14 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   let writeError: Error | undefined;
 
   const jobs = files.map((file, index) => ({
-    index, file, displayPath: path.relative(io.cwd, file), csvBom: options.values.bom === true,
+    index, file, displayPath: path.relative(io.cwd, file), csvBom: options.values.bom === true, messageLanguage: lang,
     ...(languages ? { languages } : {}), ...(groups ? { groups } : {}),
+    ...(typeof idPrefix === 'string' ? { idPrefix } : {}),
+    ...(options.config.acknowledged ? { acknowledged: options.config.acknowledged } : {}),
   }));
   await compileMany(jobs, chooseJobs(jobs.length, jobsRequested), (result) => {
     diagnostics.push(...result.diagnostics);
-    findings.push(...result.findings);
+    findings.push(...applyRuleSettings(result.findings, options.config.rules));
     if (result.id !== undefined) {
       idOf.set(result.index, result.id);
       const other = owners.get(result.id);
@@ -73,12 +80,14 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     if (owner !== index) {
       diagnostics.push({
         ruleId: 'build/duplicate-policy-id', severity: 'error', file: jobs[index]!.displayPath, pointer: '/id',
-        message: cli.t('diagnostics:reference.duplicatePolicy', { id, other: jobs[owner]!.displayPath }),
+        message: messages.t('diagnostics:reference.duplicatePolicy', { id, other: jobs[owner]!.displayPath }),
       });
     }
   }
 
-  reportDiagnostics([...diagnostics, ...findings], options, io);
+  reportDiagnostics([...diagnostics, ...findings], options, io, lang);
+  const all = countBySeverity([...diagnostics, ...findings]);
+  if (options.format === 'text') io.stderr(cli.t('cli:checked', { count: files.length, errors: all.error, warnings: all.warning, infos: all.info }) + '\n');
   if (writeError) {
     writer.abort();
     io.stderr(cli.t('cli:writeFailed', { detail: writeError.message, out: relativeTo(io, outDir) }) + '\n');
@@ -107,9 +116,16 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   return EXIT_OK;
 }
 
+/** The flags of the commands that write outputs (build, register). */
+export const outputFlags = {
+  out: { type: 'string' }, lang: { type: 'string' }, jobs: { type: 'string' }, bom: { type: 'boolean' },
+  'max-warnings': { type: 'string' }, strict: { type: 'boolean' },
+} as const satisfies Command['flags'];
+
 /** `policyc build [paths…] --out dist --lang nl,en --jobs N --bom`. */
 export const buildCommand: Command = {
   name: 'build',
   formats: ['text', 'compact', 'json', 'sarif'],
+  flags: { ...outputFlags, 'id-prefix': { type: 'string' } },
   run: (options, io) => compileAndWrite(options, io),
 };

@@ -22,6 +22,7 @@ const failOn: Record<string, (c: { class: string }) => boolean> = {
 export const diffCommand: Command = {
   name: 'diff',
   formats: ['text', 'markdown', 'html', 'json'],
+  flags: { lang: { type: 'string' }, 'fail-on': { type: 'string' }, 'notify-date': { type: 'string' } },
   async run(options, io) {
     const lang = messageLanguage(options);
     const failOnValue = options.values['fail-on'];
