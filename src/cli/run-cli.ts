@@ -34,7 +34,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const paths = positionals.slice(1);
     const loaded = await loadCommandConfig(values, io);
     if (!loaded.config) {
-      reportDiagnostics(loaded.diagnostics, { format: 'text', out: '', paths: [], values, config: {} }, io, loaded.messageLanguage);
+      const format = typeof values.format === 'string' && command.formats.includes(values.format) ? values.format : 'text';
+      reportDiagnostics(loaded.diagnostics, { format, out: '', paths: [], values, config: {} }, io, loaded.messageLanguage);
       io.stderr(cli.t('cli:badConfig') + '\n');
       return EXIT_INVALID;
     }
