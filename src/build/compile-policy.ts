@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { messagesFor, type Language } from '../i18n/messages.js';
-import { positionOf, type SourceDocument } from '../load/load-document.js';
+import { locate, type SourceDocument } from '../load/load-document.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { analysePolicy, type AnalyseOptions } from './analyse-policy.js';
 import { outputRenderers, type RenderOptions } from './output-renderers.js';
@@ -86,8 +86,6 @@ export async function compilePolicy(text: string, file: string, options: Compile
   return { id: model.id, model, outputs, diagnostics, findings: analysed.findings };
 }
 
-function languagesPosition(doc: SourceDocument | undefined): { line?: number; column?: number } {
-  if (!doc) return {};
-  const { line, column } = positionOf(doc, '/metadata/languages');
-  return { line, column };
+function languagesPosition(doc: SourceDocument | undefined): { file?: string; line?: number; column?: number } {
+  return doc ? locate(doc, '/metadata/languages') : {};
 }

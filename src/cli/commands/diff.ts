@@ -57,7 +57,7 @@ export const diffCommand: Command = {
       return EXIT_INVALID;
     }
     const compared = comparePolicies(
-      { text: before.text, label: before.label }, { text: after.text, label: after.label },
+      { text: before.text, label: before.label, path: oldSide.file }, { text: after.text, label: after.label, path: newSide.file },
       { messageLanguage: lang, ...(typeof notifyDate === 'string' ? { notifyDate } : {}) },
     );
     if (!compared.value) {
