@@ -18,6 +18,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Colour in the text report: stderr is a terminal and NO_COLOR is unset. */
   color?: boolean;
+  /** Asks the user a question and returns the answer: only when a terminal is attached (init asks nothing otherwise). */
+  prompt?: (question: string) => Promise<string>;
 }
 
 export const EXIT_OK = 0;
