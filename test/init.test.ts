@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/run-cli.js';
+import { tempDirs } from './support/temp-dirs.js';
 import { runPolicycHere as runPolicyc } from './support/cli.js';
 import { positionOfText } from './support/fixtures.js';
 
@@ -22,15 +22,7 @@ const filled: Record<string, string> = {
   'processor-country': 'NL',
 };
 
-const temps: string[] = [];
-function site(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'policyc-init-'));
-  temps.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const site = tempDirs('policyc-init-');
 
 interface Finding { ruleId: string; severity: string; file: string; line: number; column: number; pointer: string; message: string }
 
