@@ -89,6 +89,24 @@ describe('policyc.config.json', () => {
     expect(dutch.stderr).toContain('geen nalevingsregel heeft de id "security/measure-missing"');
   });
 
+  it('passes acknowledged findings to the checker, which marks them and reports a stale one at its place in the config file', () => {
+    const text = writeConfig({
+      acknowledged: [
+        { policy: 'ipractice', rule: 'security/measures-missing', reason: { nl: 'Staat in ons beveiligingsbeleid.', en: 'In our security policy.' } },
+        { policy: 'ipractice', rule: 'rights/response-time-missing', pointer: '/nowhere', reason: { en: 'Stale.' } },
+        { policy: 'another-policy', rule: 'security/measures-missing', reason: { en: 'Not this policy.' } },
+      ],
+    });
+    const json = JSON.parse(runPolicyc(['check', 'privacy', '--format', 'json'], site).stdout) as { ruleId: string; file: string; line?: number; column?: number; acknowledged?: { reason: string; source: string } }[];
+    expect(json.find((d) => d.ruleId === 'security/measures-missing')!.acknowledged).toEqual({ reason: 'In our security policy.', source: 'config' });
+    const stale = positionOfText(text, '{\n      "policy": "ipractice",\n      "rule": "rights/response-time-missing"');
+    expect(json.filter((d) => d.ruleId === 'acknowledged/unmatched').map((d) => [d.file, d.line, d.column])).toEqual([['policyc.config.json', stale.line, stale.column]]);
+    const textRun = runPolicyc(['check', 'privacy'], site);
+    expect(textRun.stderr).toContain('1 acknowledged finding not counted.');
+    const build = runPolicyc(['build', 'privacy', '--out', 'dist'], site);
+    expect(build.stderr).toContain('1 acknowledged finding not counted.');
+  });
+
   it('--config names another file; a missing one is an error', () => {
     writeFileSync(path.join(site, 'other.json'), JSON.stringify({ out: 'from-other' }));
     expect(runPolicyc(['build', 'privacy', '--config', 'other.json'], site).status).toBe(0);

@@ -31,11 +31,18 @@ export interface LawReference { law?: LawId; article?: string; citation?: Text }
 /** A company identified by name, by country, or both. */
 export interface Entity { name?: string; country?: string }
 
+/** A compliance finding the privacy officer accepts, with the reason (metadata.acknowledged). */
+export interface Acknowledgement { rule: string; pointer?: string; reason: Text }
+
 /** An earlier version of the policy, for the notice's change history. */
 export interface HistoryEntry { version: string; date: string; summary: Text }
 
 export interface PolicySource {
   $schema?: string;
+  /** Base policies or presets (preset:<name>) merged under this one when it is loaded (src/load/extends.ts). */
+  extends?: string | string[];
+  /** Inherited items to leave out, by id per list (with extends). */
+  remove?: Partial<Record<'dataSubjects' | 'dataCategories' | 'purposes' | 'processors' | 'processorActivities' | 'recipients' | 'retention', string[]>>;
   id: string;
   metadata: {
     version?: string;
@@ -47,6 +54,7 @@ export interface PolicySource {
     source?: { title: string; url?: string; file?: string };
     authoringNotes?: string[];
     history?: HistoryEntry[];
+    acknowledged?: Acknowledgement[];
   };
   controller: {
     name: string;
