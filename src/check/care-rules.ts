@@ -1,4 +1,3 @@
-import { isCareProvider } from '../law/care-provider.js';
 import {
   exchangeSystemNames, explicitConsentWords, formerLaws, researchConditions, researchProvisions, secondaryUse,
 } from '../law/dutch-care-law.js';
@@ -6,7 +5,7 @@ import { consentBases } from '../law/legal-bases.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { Text } from '../policy/policy-types.js';
 import type { PolicyModel, Purpose } from '../resolve/model.js';
-import { basesOf, basesWithout, inMedicalFile, lawsCitedBy } from './policy-facts.js';
+import { basesOf, basesWithout, inMedicalFile, isCareProvider, lawsCitedBy } from './policy-facts.js';
 import type { Rule } from './rules.js';
 
 /** Every text of a Text value, or none. */
@@ -109,24 +108,27 @@ export const careRules: readonly Rule[] = [
     severity: 'warning',
     article: 'UAVG; Wvggz; Wzd; Wabvpz; Wkkgz',
     check: (model) =>
-      ['citation', 'explanation', 'legalBasisExplanation'].flatMap((key) =>
-        objectsOfKey(model, key).flatMap(({ pointer, text }) => {
-          const law = formerLaws.find((l) => texts(text).some((t) => l.pattern.test(t)));
-          return law ? [{ pointer: joinPointer(pointer, key), vars: { cited: (texts(text).map((t) => t.match(law.pattern)?.[0]).find(Boolean)) ?? law.id, now: law.now, until: law.until } }] : [];
-        }),
-      ),
+      textsUnder(model, citingKeys).flatMap(({ pointer, text }) => {
+        const law = formerLaws.find((l) => texts(text).some((t) => l.pattern.test(t)));
+        if (!law) return [];
+        const cited = texts(text).map((t) => t.match(law.pattern)?.[0]).find(Boolean) ?? law.id;
+        return [{ pointer, vars: { cited, now: law.now, until: law.until } }];
+      }),
   },
 ];
 
-/** Every object with a Text under `key`, wherever the schema puts it. */
-function objectsOfKey(model: PolicyModel, key: string): Array<{ pointer: string; text: Text }> {
+/** Where a policy cites or explains a law in its own words. */
+const citingKeys: ReadonlySet<string> = new Set(['citation', 'explanation', 'legalBasisExplanation']);
+
+/** Every Text under one of `keys`, wherever the schema puts it, with its pointer, in one walk. */
+function textsUnder(model: PolicyModel, keys: ReadonlySet<string>): Array<{ pointer: string; text: Text }> {
   const found: Array<{ pointer: string; text: Text }> = [];
   const walk = (node: unknown, pointer: string): void => {
     if (node === null || typeof node !== 'object') return;
     for (const [k, v] of Object.entries(node)) {
       const here = joinPointer(pointer, Array.isArray(node) ? Number(k) : k);
-      if (k === key && v !== null && typeof v === 'object' && !Array.isArray(v)) found.push({ pointer, text: v as Text });
-      walk(v, here);
+      if (keys.has(k) && v !== null && typeof v === 'object' && !Array.isArray(v)) found.push({ pointer: here, text: v as Text });
+      else walk(v, here);
     }
   };
   walk(model.source, '');

@@ -1,5 +1,5 @@
 import type { LawReference, RetentionConditionId } from '../policy/policy-types.js';
-import { isCareProvider } from '../law/care-provider.js';
+import { isCareProvider as careProviderSource } from '../law/care-provider.js';
 import { professionalSecrecyWords } from '../law/legal-thresholds.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { DataCategory, PolicyModel, Purpose, PurposeBasis, RetentionRule } from '../resolve/model.js';
@@ -28,6 +28,17 @@ export function lawsCitedBy(purpose: Purpose): LawReference[] {
  * a processor) that uses it.
  */
 export function retentionFor(model: PolicyModel, category: DataCategory): RetentionRule[] {
+  let cache = retentionCache.get(model);
+  if (!cache) retentionCache.set(model, (cache = new Map()));
+  let found = cache.get(category);
+  if (!found) cache.set(category, (found = coveringRules(model, category)));
+  return found;
+}
+
+/** retentionFor, computed once per model and category: the rules ask it for every rule and category. */
+const retentionCache = new WeakMap<PolicyModel, Map<DataCategory, RetentionRule[]>>();
+
+function coveringRules(model: PolicyModel, category: DataCategory): RetentionRule[] {
   const rules = new Set(model.retention.filter((r) => r.categories.includes(category)));
   const users = [...category.usedBy, ...model.processorActivities.filter((a) => a.dataCategories.includes(category))];
   for (const user of users) {
@@ -55,6 +66,19 @@ export function collectsFromPerson(model: PolicyModel, purpose: Purpose): boolea
 export function statesSecrecy(purpose: Purpose): boolean {
   const texts = [purpose.specialCategoryCondition?.explanation, ...lawsCitedBy(purpose).map((r) => r.citation)];
   return texts.some((t) => t !== undefined && Object.values(t).some((v) => professionalSecrecyWords.test(v)));
+}
+
+const careProviders = new WeakMap<PolicyModel, boolean>();
+
+/**
+ * Whether the controller is a care provider (law/care-provider.ts: stated,
+ * or recognised from health data under 9(2)(h) or a WGBO citation), worked
+ * out once per model: the rules ask it per rule and category.
+ */
+export function isCareProvider(model: PolicyModel): boolean {
+  let found = careProviders.get(model);
+  if (found === undefined) careProviders.set(model, (found = careProviderSource(model.source)));
+  return found;
 }
 
 /** A purpose whose data is all health data at a care provider: the medical file, which the WGBO governs (BW 7:454). */

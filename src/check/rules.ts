@@ -5,7 +5,6 @@ import { consentBases } from '../law/legal-bases.js';
 import {
   automatedDecisionSpecialConditions, bsnGrounds, professionalSecrecyLaws, requirementBases, responseTimeLimitDays,
 } from '../law/legal-thresholds.js';
-import { isCareProvider } from '../law/care-provider.js';
 import { retentionMinimums, type RetentionMinimum } from '../law/retention-minimums.js';
 import { careRules } from './care-rules.js';
 import { joinPointer } from '../load/json-pointer.js';
@@ -13,7 +12,8 @@ import type { Contact, LawReference, Text, TransferSource } from '../policy/poli
 import type { DataCategory, PolicyModel, Processor, Recipient } from '../resolve/model.js';
 import { durationInDays } from '../resolve/retention-phrase.js';
 import {
-  basesOf, basesWithout, collectsFromPerson, inMedicalFile, isInUse, lawsCitedBy, objectsWith, retentionFor, specialCategories, statesSecrecy,
+  basesOf, basesWithout, collectsFromPerson, inMedicalFile, isCareProvider, isInUse, lawsCitedBy, objectsWith, retentionFor, specialCategories,
+  statesSecrecy,
   vagueConditions,
 } from './policy-facts.js';
 

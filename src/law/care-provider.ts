@@ -1,48 +1,26 @@
-import type { LawId, SpecialConditionId } from '../policy/policy-types.js';
-import type { PolicyModel } from '../resolve/model.js';
+import type { PolicySource } from '../policy/policy-types.js';
 
 /**
- * Whether the controller is a care provider (zorgaanbieder) whose records are
- * a medical file under the WGBO (BW 7:446 ff.), recognised from what the
- * policy says rather than from an optional flag alone:
- * - `controller.isCareProvider` when the author set it (true or false);
- * - otherwise health data processed for care: under art. 9(2)(h) (medical
- *   diagnosis, the provision of health care);
- * - or a citation of a law that only binds care providers (careLaws).
+ * Whether a policy is a care provider's (zorgaanbieder under the WGBO), so
+ * that the patient's rights of BW 7:446–468 apply. Derived, not only read
+ * from the optional flag: a policy is a care provider's when it says so
+ * (`controller.isCareProvider`), when it processes health data under
+ * GDPR 9(2)(h) (health care), or when it cites the WGBO anywhere. The notice,
+ * the register and the compliance check all ask this one function.
  */
-export const careLaws: ReadonlySet<LawId> = new Set(['wgbo', 'wkkgz']);
-
-/** The art. 9(2) conditions under which health data is processed for care. */
-export const careConditions: ReadonlySet<SpecialConditionId> = new Set(['9(2)(h)']);
-
-export interface CareProviderEvidence {
-  careProvider: boolean;
-  /** How it was recognised: the flag, health data for care, or a care law cited. */
-  reason: 'stated' | 'health-care-data' | 'care-law' | 'none';
+export function isCareProvider(source: PolicySource): boolean {
+  if (source.controller.isCareProvider !== undefined) return source.controller.isCareProvider;
+  const health = new Set(source.dataCategories.filter((c) => c.special === 'health').map((c) => c.id));
+  const healthCare = source.purposes.some((p) =>
+    p.specialCategoryCondition?.condition === '9(2)(h)' && p.dataCategories.some((id) => health.has(id)));
+  return healthCare || citesLaw(source, 'wgbo');
 }
 
-function citesCareLaw(model: PolicyModel): boolean {
-  const s = model.source;
-  const refs = [
-    ...(s.applicableLaws ?? []),
-    ...model.retention.map((r) => r.legalSource),
-    ...model.purposes.flatMap((p) => [...p.bases.map((b) => b.legalObligation), p.specialCategoryCondition?.lawReference]),
-  ];
-  return refs.some((r) => r?.law !== undefined && careLaws.has(r.law));
-}
-
-/** Whether `model`'s controller is a care provider, and why. */
-export function careProviderEvidence(model: PolicyModel): CareProviderEvidence {
-  const stated = model.source.controller.isCareProvider;
-  if (stated !== undefined) return { careProvider: stated, reason: 'stated' };
-  const forCare = model.purposes.some(
-    (p) => careConditions.has(p.specialCategoryCondition?.condition as SpecialConditionId) && p.dataCategories.some((c) => c.special === 'health'),
-  );
-  if (forCare) return { careProvider: true, reason: 'health-care-data' };
-  if (citesCareLaw(model)) return { careProvider: true, reason: 'care-law' };
-  return { careProvider: false, reason: 'none' };
-}
-
-export function isCareProvider(model: PolicyModel): boolean {
-  return careProviderEvidence(model).careProvider;
+/** True when any law reference in the policy (a retention source, an obligation, an art. 9 law, applicableLaws…) names `law`. */
+function citesLaw(value: unknown, law: string): boolean {
+  if (Array.isArray(value)) return value.some((v) => citesLaw(v, law));
+  if (value === null || typeof value !== 'object') return false;
+  const record = value as Record<string, unknown>;
+  if (record.law === law) return true;
+  return Object.values(record).some((v) => citesLaw(v, law));
 }
