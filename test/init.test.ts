@@ -99,6 +99,16 @@ describe('policyc init', () => {
     expect(policy.metadata.formality).toBe('informal');
   });
 
+  it('writes into the config file\'s policies folder', async () => {
+    const cwd = site();
+    writeFileSync(path.join(cwd, 'policyc.config.json'), JSON.stringify({ policies: ['privacy'] }));
+    const run = await runPolicyc(['init', '--yes', '--id', 'linde'], cwd);
+    expect(run.stderr).toContain('Wrote privacy/linde/policy.json (other)');
+    const policy = JSON.parse(readFileSync(path.join(cwd, 'privacy/linde/policy.json'), 'utf8')) as { $schema: string };
+    expect(path.resolve(cwd, 'privacy/linde', policy.$schema)).toBe(path.resolve('schema/policy.schema.json'));
+    expect((await check(cwd)).filter((d) => d.ruleId === 'policy/fill-in')).toHaveLength(10);
+  });
+
   it('never overwrites an existing policy', async () => {
     const cwd = site();
     expect((await runPolicyc(['init', '--sector', 'ggz', '--yes'], cwd)).status).toBe(0);
