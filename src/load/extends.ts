@@ -17,6 +17,8 @@ export interface ExtendedDocument {
   value?: SourceDocument;
   /** Every file the document was built from (absolute paths): the policy and its bases, in load order. */
   sources: string[];
+  /** The text of each of `sources`, as read. */
+  texts: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -33,9 +35,10 @@ export function loadExtended(text: string, file: string, absolutePath: string, m
   const loaded = loadDocument(text, file, messages);
   const doc = loaded.value;
   const sources = [absolutePath];
-  if (!doc) return { sources, diagnostics: loaded.diagnostics };
+  const texts = [text];
+  if (!doc) return { sources, texts, diagnostics: loaded.diagnostics };
   const entries = extendsEntries(doc.value);
-  if (!entries.length) return { value: doc, sources, diagnostics: [] };
+  if (!entries.length) return { value: doc, sources, texts, diagnostics: [] };
 
   const diagnostics: Diagnostic[] = [];
   const bases: SourceDocument[] = [];
@@ -53,15 +56,45 @@ export function loadExtended(text: string, file: string, absolutePath: string, m
       diagnostics.push(extendsProblem(doc, pointer, 'unreadable', name, messages, (error as Error).message));
       continue;
     }
-    const base = loadExtended(baseText, target.display, target.absolute, messages, [...chain, absolutePath]);
-    sources.push(...base.sources.filter((s) => !sources.includes(s)));
+    const base = loadBase(baseText, target, messages, [...chain, absolutePath]);
+    base.sources.forEach((source, i) => {
+      if (sources.includes(source)) return;
+      sources.push(source);
+      texts.push(base.texts[i]!);
+    });
     diagnostics.push(...base.diagnostics);
     if (base.value) bases.push(base.value);
   }
-  if (diagnostics.some((d) => d.severity === 'error')) return { sources, diagnostics };
+  if (diagnostics.some((d) => d.severity === 'error')) return { sources, texts, diagnostics };
   const inherited = bases.reduce((merged, base) => mergeDocuments(merged, base, undefined));
   const merged = mergeDocuments(inherited, doc, doc, removals(doc, inherited, messages, diagnostics));
-  return { value: merged, sources, diagnostics };
+  return { value: merged, sources, texts, diagnostics };
+}
+
+/**
+ * Bases as loaded, kept per process for the next policy that extends them (a
+ * chain's practices share one base): reused while the base and every file
+ * below it read the same, for the same display path, chain and language.
+ */
+const baseCache = new Map<string, { key: string; result: ExtendedDocument }>();
+
+function loadBase(text: string, target: { absolute: string; display: string }, messages: Messages, chain: readonly string[]): ExtendedDocument {
+  const key = [messages.lang, target.display, ...chain].join('\u0000');
+  const cached = baseCache.get(target.absolute);
+  if (cached?.key === key && cached.result.texts[0] === text && cached.result.sources.every((file, i) => i === 0 || readIfAny(file) === cached.result.texts[i])) {
+    return cached.result;
+  }
+  const result = loadExtended(text, target.display, target.absolute, messages, chain);
+  baseCache.set(target.absolute, { key, result });
+  return result;
+}
+
+function readIfAny(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function extendsEntries(value: unknown): { name: string; pointer: string }[] {
