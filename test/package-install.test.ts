@@ -36,7 +36,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
-});
+}, 120_000); // a whole node_modules tree to remove
 
 describe('the packed package, installed into a fresh project', () => {
   it('ships what it needs and nothing from the repository', () => {
