@@ -17,3 +17,5 @@ export const templatesDir = path.join(packageRoot, 'templates');
 export const localesDir = path.join(packageRoot, 'locales');
 /** The ahead-of-time schema validator that `npm run compile` writes. */
 export const generatedValidatorPath = path.join(packageRoot, 'lib', 'validate', 'policy-schema.validator.cjs');
+/** The precompiled Handlebars templates that `npm run compile` writes. */
+export const generatedTemplatesPath = path.join(packageRoot, 'lib', 'render', 'templates.precompiled.cjs');

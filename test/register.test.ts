@@ -224,8 +224,13 @@ describe('register.xlsx', () => {
             }
           }
           for (const [j, column] of table.columns.entries()) expect(sheet.getColumn(j + 1).width).toBe(column.width);
+          expectPrintSetup(sheet, table, lastColumn);
         }
         const organisation = workbook.getWorksheet(register.organisation.sheetName)!;
+        expect(organisation.pageSetup).toMatchObject({
+          orientation: 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 1,
+          printArea: `A1:B${register.organisation.facts.length + 2}`, printTitlesRow: '1:1',
+        });
         const facts = organisation.getSheetValues().slice(3).map((r) => (r as unknown[]).slice(1));
         expect(facts).toEqual(register.organisation.facts.map((f) => [f.label, f.value]));
         expect(facts[0]).toEqual([messagesFor(lang).t('register:organisation.name'), source.controller.name]);
@@ -266,6 +271,66 @@ describe('register.xlsx', () => {
     });
     expect(builds[1]!.equals(builds[0]!)).toBe(true);
     expect(builds[2]!.equals(builds[0]!)).toBe(true);
+  });
+});
+
+/** Lines of a cell at 10-point text: a row must be at least this many lines tall. */
+const cellLines = (text: string, width: number): number => text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / (width - 2))), 0);
+
+/** Landscape A4 fitted to a number of pages wide (any number tall), header row and activity columns repeated, rows tall enough for their text. */
+function expectPrintSetup(sheet: ExcelJS.Worksheet, table: RegisterTable, lastColumn: string): void {
+  expect(sheet.pageSetup).toMatchObject({
+    orientation: 'landscape', paperSize: 9, fitToPage: true, fitToHeight: 0,
+    printArea: `A1:${lastColumn}${table.rows.length + 1}`, printTitlesRow: '1:1', printTitlesColumn: `A:${String.fromCharCode(65 + table.rowHeader)}`,
+  });
+  const totalWidth = table.columns.reduce((sum, c) => sum + c.width, 0);
+  // Fit to width, not to one page: no printed page holds more than about 240 characters of column width.
+  expect(sheet.pageSetup.fitToWidth).toBeGreaterThanOrEqual(Math.ceil(totalWidth / 240));
+  expect(sheet.getRow(1).font).toMatchObject({ bold: true });
+  expect(sheet.getRow(1).getCell(1).fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } });
+  for (const [i, row] of table.rows.entries()) {
+    const lines = Math.max(1, ...row.map((cell, j) => cellLines(cell.join('\n'), table.columns[j]!.width)));
+    expect(sheet.getRow(i + 2).height, `row ${i + 2}`).toBeGreaterThanOrEqual(Math.min(409, lines * 13));
+  }
+}
+
+/** A register with one table of the given cells, for writer tests. */
+function syntheticRegister(cells: string[][], date: string): Register {
+  const columns = cells[0]!.map((_, i) => ({ key: `c${i}`, header: `Column ${i}`, width: 20 }));
+  return {
+    lang: 'en', title: 'Register & <test>', versionLine: 'v1', date, empty: '—',
+    organisation: { caption: 'Organisation', sheetName: 'Organisation', head: ['Label', 'Value'], facts: [{ label: 'Name', value: 'O\'Brien & Zn' }] },
+    tables: [{ kind: 'controller', caption: 'Register', sheetName: "Controller's record", fileStem: 'register', columns, rowHeader: 0, rows: cells.map((row) => row.map((c) => (c ? [c] : []))) }],
+  };
+}
+
+async function readWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  return workbook;
+}
+
+describe('the XLSX writer', () => {
+  it('stores any text exactly (XML specials, line breaks, emoji), dropping only characters XML 1.0 cannot carry', async () => {
+    await fc.assert(fc.asyncProperty(fc.array(fc.array(fc.string({ unit: 'binary', maxLength: 12 }), { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 3 }), async (cells) => {
+      const workbook = await readWorkbook(registerToXlsx(syntheticRegister(cells, '2025-01-01')));
+      const sheet = workbook.getWorksheet("Controller's record")!;
+      // eslint-disable-next-line no-control-regex
+      const storable = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+      for (const [i, row] of cells.entries()) {
+        for (const [j, text] of row.entries()) expect(sheet.getRow(i + 2).getCell(j + 1).value ?? '').toBe(storable(text));
+      }
+      expect(workbook.getWorksheet('Organisation')!.getRow(3).values).toEqual([undefined, 'Name', "O'Brien & Zn"]);
+    }), { numRuns: 25 });
+  }, 120_000);
+
+  it('packs any document date, before 1980 or after 2099 too (zip entry times are fixed)', async () => {
+    for (const date of ['1970-01-01', '2150-12-31']) {
+      const bytes = registerToXlsx(syntheticRegister([['a', 'b']], date));
+      const core = new TextDecoder().decode(unzipSync(bytes)['docProps/core.xml']);
+      expect(core).toContain(`<dcterms:created xsi:type="dcterms:W3CDTF">${date}T00:00:00Z</dcterms:created>`);
+      expect((await readWorkbook(bytes)).title).toBe('Register & <test>');
+    }
   });
 });
 

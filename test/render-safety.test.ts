@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { authorMarkdownToHtml, isPlainText } from '../src/render/author-html.js';
 import { inlinesToMarkdown, tableToMarkdown, escapeMarkdownText } from '../src/render/markdown-inline.js';
 import { toString } from 'mdast-util-to-string';
+import { findMarkdownHazards, mayHoldHazards, parsedMarkdownHazards } from '../src/validate/markdown-safety.js';
 
 describe('author Markdown → HTML (the sanitiser behind validation)', () => {
   const payloads: Array<[string, RegExp]> = [
@@ -46,6 +47,22 @@ describe('author Markdown → HTML (the sanitiser behind validation)', () => {
     fc.assert(
       fc.property(fc.array(char, { maxLength: 60 }).map((cs) => cs.join('')), (text) => {
         if (isPlainText(text)) expect(authorMarkdownToHtml(text)).toBe(String(full.processSync(text)));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('the hazard pre-check answers as the parser does: text it lets through unparsed has no raw HTML, image or unsafe link', () => {
+    // Fragments of every hazard (tags, autolinks, links, definitions, images, schemes, entities) among plain text.
+    const piece = fc.constantFrom(
+      '<', '>', '[', ']', '(', ')', '!', ':', '&', '#', ';', '/', '"', "'", '\\', '`', ' ', '\n', '\n\n', '    ',
+      'a', 'x', 'javascript:', 'data:', 'vbscript:', 'http://e.nl', 'mailto:', '&lt;', '&#60;', '&colon;', '&#x3a;',
+      'script', 'img', 'b', '![', '](', ']:', '<a href=', 'onerror=', '*', '_', '-', '1.',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((ps) => ps.join('')), (text) => {
+        if (!mayHoldHazards(text)) expect(parsedMarkdownHazards(text)).toEqual([]);
+        expect(findMarkdownHazards(text)).toEqual(parsedMarkdownHazards(text));
       }),
       { numRuns: 5000 },
     );

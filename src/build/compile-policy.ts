@@ -42,7 +42,7 @@ export interface CompiledPolicy {
  * Compiles one policy's text into every output, in memory. Nothing is
  * produced when any stage reports an error; compliance findings (even errors)
  * are returned alongside the outputs for the caller to judge. Asynchronous
- * because some outputs are (the XLSX workbook is zipped by exceljs's async writer).
+ * so that an output renderer may be (the registry allows it; none is today).
  */
 export async function compilePolicy(text: string, file: string, options: CompileOptions = {}): Promise<CompiledPolicy> {
   const messageLanguage = options.messageLanguage ?? 'en';

@@ -1,4 +1,4 @@
-import Handlebars from 'handlebars';
+import { handlebarsRuntime as Handlebars } from '../render/template-compiler.js';
 import { messagesFor, type Messages } from '../i18n/messages.js';
 import { formatDate } from '../render/format.js';
 import { escapeMarkdownText } from '../render/markdown-inline.js';

@@ -97,6 +97,29 @@ function readIfAny(file: string): string | undefined {
   }
 }
 
+/**
+ * The texts a policy is built from — its own and every base it extends,
+ * read without the positional loader — for cache keys. A base that cannot be
+ * read or parsed adds nothing here; loading the policy reports it.
+ */
+export function sourceTexts(text: string, absolutePath: string, seen: Set<string> = new Set([absolutePath])): string[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return [text];
+  }
+  const texts = [text];
+  for (const { name } of extendsEntries(value)) {
+    const target = locateBase(name, '', absolutePath);
+    if (!target || seen.has(target.absolute)) continue;
+    seen.add(target.absolute);
+    const base = readIfAny(target.absolute);
+    if (base !== undefined) texts.push(...sourceTexts(base, target.absolute, seen));
+  }
+  return texts;
+}
+
 function extendsEntries(value: unknown): { name: string; pointer: string }[] {
   const list = (value as { extends?: unknown } | null)?.extends;
   if (typeof list === 'string') return [{ name: list, pointer: '/extends' }];

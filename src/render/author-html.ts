@@ -1,9 +1,12 @@
-import { unified } from 'unified';
-import remarkRehype from 'remark-rehype';
-import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
 import type { Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import { lazyModule } from './lazy-module.js';
 import { parseAuthorMarkdown } from './parse-author-markdown.js';
+
+const unifiedModule = lazyModule<typeof import('unified')>('unified');
+const remarkRehypeModule = lazyModule<typeof import('remark-rehype')>('remark-rehype');
+const rehypeSanitizeModule = lazyModule<typeof import('rehype-sanitize')>('rehype-sanitize');
+const rehypeStringifyModule = lazyModule<typeof import('rehype-stringify')>('rehype-stringify');
 
 /**
  * Author Markdown → HTML through unified, sanitised: no script, no event
@@ -11,17 +14,23 @@ import { parseAuthorMarkdown } from './parse-author-markdown.js';
  * refuses unsafe Markdown; this is the second line of defence, so that
  * nothing a policy holds can reach a page as markup.
  */
-const processor = unified()
-  .use(remarkRehype) // raw HTML in Markdown is dropped, not passed through
-  .use(rehypeSanitize, {
-    ...defaultSchema,
-    // No images: a notice page makes no request beyond its own stylesheet
-    // (strict CSP, no tracking pixel from a policy text).
-    tagNames: (defaultSchema.tagNames ?? []).filter((name) => name !== 'img'),
-    protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'], src: [] },
-  })
-  .use(rehypeStringify)
-  .freeze();
+function createProcessor() {
+  const { default: rehypeSanitize, defaultSchema } = rehypeSanitizeModule();
+  return unifiedModule().unified()
+    .use(remarkRehypeModule().default) // raw HTML in Markdown is dropped, not passed through
+    .use(rehypeSanitize, {
+      ...defaultSchema,
+      // No images: a notice page makes no request beyond its own stylesheet
+      // (strict CSP, no tracking pixel from a policy text).
+      tagNames: (defaultSchema.tagNames ?? []).filter((name) => name !== 'img'),
+      protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'], src: [] },
+    })
+    .use(rehypeStringifyModule().default)
+    .freeze();
+}
+
+/** Built on the first text with Markdown syntax: plain texts never load the stack. */
+let processor: ReturnType<typeof createProcessor> | undefined;
 
 /**
  * Text with no Markdown syntax at all renders to paragraphs of escaped text;
@@ -48,7 +57,8 @@ export function authorMarkdownToHtml(markdown: string): string {
 
 /** mdast (shared with validation) → hast → sanitised HTML. */
 function toHtml(markdown: string): string {
-  const hast = processor.runSync(parseAuthorMarkdown(markdown)) as HastRoot;
+  processor ??= createProcessor();
+  const hast = processor.runSync(parseAuthorMarkdown(markdown) as MdastRoot) as HastRoot;
   return processor.stringify(hast);
 }
 

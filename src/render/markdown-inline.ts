@@ -15,6 +15,8 @@ import type { Inline, Table } from './outline.js';
  * test/render-safety checks the round trip through remark-gfm on random text.
  */
 export function escapeMarkdownText(value: string): string {
+  // Most text has nothing to escape but perhaps its first character: no need to split it into words.
+  if (!NEEDS_WORDS.test(value)) return escapeLineStart(value.trim());
   return value
     .replace(/\s*\n\s*/g, ' ')
     .trim()
@@ -23,6 +25,9 @@ export function escapeMarkdownText(value: string): string {
     .join('');
 }
 
+/** Anything escapeWord or the line folding would change inside the text. */
+const NEEDS_WORDS = /[\\`*_[\]<>|~!&\n]|:\/\/|www\./i;
+
 const PLAIN_URL = /^(?:https?:\/\/|www\.)[^\s\\`*_[\]<>|~!&]+$/i;
 
 function escapeWord(word: string, startsLine: boolean): string {
@@ -30,7 +35,12 @@ function escapeWord(word: string, startsLine: boolean): string {
     .replace(/[\\`*_[\]<>|~!&]/g, '\\$&')
     .replace(/:(?=\/\/)/g, '\\:')
     .replace(/(www)\./gi, '$1\\.');
-  return startsLine ? escaped.replace(/^([#+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2') : escaped;
+  return startsLine ? escapeLineStart(escaped) : escaped;
+}
+
+/** A block marker at the start of a line: heading, list item, setext underline. */
+function escapeLineStart(text: string): string {
+  return text.replace(/^([#+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
 /** A URL as a link destination: characters that would end or break it are percent-encoded. */

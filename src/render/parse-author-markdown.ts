@@ -1,8 +1,15 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
 import type { Root } from 'mdast';
+import type { Processor } from 'unified';
+import { lazyModule } from './lazy-module.js';
 
-const parser = unified().use(remarkParse).freeze();
+const unifiedModule = lazyModule<typeof import('unified')>('unified');
+const remarkParseModule = lazyModule<typeof import('remark-parse')>('remark-parse');
+
+let parser: Processor<Root> | undefined;
+/** The parser, built on first use (most author texts never need it). */
+function markdownParser(): Processor<Root> {
+  return (parser ??= unifiedModule().unified().use(remarkParseModule().default).freeze() as unknown as Processor<Root>);
+}
 
 /**
  * Parses author Markdown once per process per text: validation looks for
@@ -16,7 +23,7 @@ const CACHE_LIMIT = 2048;
 export function parseAuthorMarkdown(markdown: string): Root {
   let tree = cache.get(markdown);
   if (!tree) {
-    tree = parser.parse(markdown);
+    tree = markdownParser().parse(markdown);
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
     cache.set(markdown, tree);
   }

@@ -1,12 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import Handlebars from 'handlebars';
 import { templatesDir } from '../paths.js';
 import { authorMarkdownToHtml } from './author-html.js';
 import { inlinesToMarkdown, tableToMarkdown, escapeMarkdownText } from './markdown-inline.js';
 import type { Inline, Table } from './outline.js';
-
-type Template = Handlebars.TemplateDelegate;
+import {
+  compileTemplate, handlebarsRuntime as Handlebars, htmlCompileOptions, markdownCompileOptions,
+  type CompileOptions, type HandlebarsRuntime, type Template,
+} from './template-compiler.js';
 
 const templateTexts = new Map<string, string>();
 
@@ -18,14 +19,14 @@ export function readTemplate(name: string): string {
 }
 const read = readTemplate;
 
-function registerPartials(env: typeof Handlebars, prefix: string): void {
+function registerPartials(env: HandlebarsRuntime, prefix: string, options: CompileOptions): void {
   for (const file of readdirSync(path.join(templatesDir, 'partials')).sort()) {
-    if (file.startsWith(prefix) && file.endsWith('.hbs')) env.registerPartial(file.slice(0, -4), read(path.join('partials', file)));
+    if (file.startsWith(prefix) && file.endsWith('.hbs')) env.registerPartial(file.slice(0, -4), compileTemplate(env, read(path.join('partials', file)), options));
   }
 }
 
 /** Markdown: no automatic escaping; every value goes through a helper that escapes it for Markdown. */
-function markdownEnvironment(): typeof Handlebars {
+function markdownEnvironment(): HandlebarsRuntime {
   const env = Handlebars.create();
   env.registerHelper('text', (value: string) => escapeMarkdownText(value));
   env.registerHelper('inlines', (value: Inline[]) => inlinesToMarkdown(value));
@@ -33,7 +34,7 @@ function markdownEnvironment(): typeof Handlebars {
   env.registerHelper('mdTable', (table: Table) => tableToMarkdown(table));
   env.registerHelper('tocLink', (heading: string, slug: string) =>
     inlinesToMarkdown([{ text: heading, href: `#${slug}` }]));
-  registerPartials(env, 'md');
+  registerPartials(env, 'md', markdownCompileOptions);
   return env;
 }
 
@@ -44,11 +45,11 @@ function htmlInline(inline: Inline): string {
 }
 
 /** HTML: Handlebars escapes {{value}}; helpers return SafeStrings of escaped or sanitised HTML. */
-function htmlEnvironment(): typeof Handlebars {
+function htmlEnvironment(): HandlebarsRuntime {
   const env = Handlebars.create();
   env.registerHelper('inlines', (value: Inline[]) => new env.SafeString(value.map(htmlInline).join('')));
   env.registerHelper('rich', (value: string) => new env.SafeString(authorMarkdownToHtml(value)));
-  registerPartials(env, 'html');
+  registerPartials(env, 'html', htmlCompileOptions);
   return env;
 }
 
@@ -60,16 +61,15 @@ export interface NoticeTemplates {
 
 let compiled: NoticeTemplates | undefined;
 
-/** Templates compiled once per process. */
+/** Templates loaded once per process (precompiled by `npm run compile`; see template-compiler.ts). */
 export function noticeTemplates(): NoticeTemplates {
   if (compiled) return compiled;
   const md = markdownEnvironment();
   const html = htmlEnvironment();
-  const strict = { strict: true, preventIndent: true } as const;
   compiled = {
-    markdown: md.compile(read('notice.md.hbs'), { ...strict, noEscape: true }),
-    fragment: html.compile(read('notice.html.hbs'), strict),
-    page: html.compile(read('page.html.hbs'), strict),
+    markdown: compileTemplate(md, read('notice.md.hbs'), markdownCompileOptions),
+    fragment: compileTemplate(html, read('notice.html.hbs'), htmlCompileOptions),
+    page: compileTemplate(html, read('page.html.hbs'), htmlCompileOptions),
   };
   return compiled;
 }

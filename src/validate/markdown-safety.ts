@@ -14,13 +14,26 @@ const SAFE_PROTOCOL = /^(https?|mailto|tel):/i;
 const HAS_PROTOCOL = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
+ * False when Markdown cannot hold a hazard: raw HTML and autolinks need '<';
+ * links, link definitions and images need '['. (A bare URL is plain text in
+ * CommonMark, and a character reference never makes markup.)
+ * test/render-safety.test.ts checks this against the parser on random text.
+ */
+export function mayHoldHazards(markdown: string): boolean {
+  return /[<[]/.test(markdown);
+}
+
+/**
  * Finds raw HTML, images and links to unsafe URL schemes in author Markdown.
- * Markdown without '<', ':', '&' or '![' can hold none of them (no tag, no
- * scheme, no character reference that could spell one, no image), so it is
- * not parsed at all.
+ * Text that cannot hold any is not parsed at all, so a policy whose texts
+ * have no '<' or '[' never loads the Markdown parser.
  */
 export function findMarkdownHazards(markdown: string): MarkdownHazard[] {
-  if (!/[<:&]|!\[/.test(markdown)) return [];
+  return mayHoldHazards(markdown) ? parsedMarkdownHazards(markdown) : [];
+}
+
+/** The same, always through the parser. */
+export function parsedMarkdownHazards(markdown: string): MarkdownHazard[] {
   const tree = parseAuthorMarkdown(markdown);
   const hazards: MarkdownHazard[] = [];
   const visit = (node: Root | RootContent): void => {

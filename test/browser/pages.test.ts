@@ -50,9 +50,21 @@ async function openPage(url: string): Promise<{ page: Page; watch: ReturnType<ty
   return { page, watch };
 }
 
+/** Playwright's default viewport, restored after the phone-sized axe run. */
+const DEFAULT_VIEWPORT = { width: 1280, height: 720 };
+
+// Each page is loaded once, and every test below inspects that one load (in this order).
 describe.each(seeds.pages)('%s in Chromium', (pagePath) => {
+  let page: Page;
+  let watch: ReturnType<typeof watchPage>;
+  beforeAll(async () => {
+    ({ page, watch } = await openPage(`${server.origin}/${pagePath}`));
+  });
+  afterAll(async () => {
+    await page?.close();
+  });
+
   test('loads under a strict CSP with no console error, no violation and no outside request', async () => {
-    const { page, watch } = await openPage(`${server.origin}/${pagePath}`);
     const state = await page.evaluate(() => ({
       violations: window.policycCspViolations,
       links: document.querySelectorAll('link[rel="stylesheet"]').length,
@@ -74,11 +86,9 @@ describe.each(seeds.pages)('%s in Chromium', (pagePath) => {
     expect(state.handlers, 'inline event handlers or style attributes').toEqual([]);
     expect(watch.requests.filter((url) => !url.startsWith(`${server.origin}/`))).toEqual([]);
     expect(watch.requests.some((url) => url.endsWith('.css')), 'the page loads its stylesheet').toBe(true);
-    await page.close();
   });
 
   test.each([['desktop', 1280, 800], ['phone', 360, 740]] as const)('has no WCAG 2.1 AA violation (axe-core) on a %s screen', async (_, width, height) => {
-    const { page } = await openPage(`${server.origin}/${pagePath}`);
     await page.setViewportSize({ width, height });
     await page.evaluate(axeSource);
     const violations = await page.evaluate(async (tags) => {
@@ -87,11 +97,10 @@ describe.each(seeds.pages)('%s in Chromium', (pagePath) => {
       return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     }, WCAG_21_AA);
     expect(violations).toEqual([]);
-    await page.close();
   });
 
   test('every table-of-contents link lands on its section', async () => {
-    const { page } = await openPage(`${server.origin}/${pagePath}`);
+    await page.setViewportSize(DEFAULT_VIEWPORT);
     const hrefs = await page.locator('nav.policyc-contents a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
     // Every notice has a table of contents; other page kinds may have one.
     if (pagePath.endsWith('/privacy.html')) expect(hrefs.length).toBeGreaterThan(3);
@@ -105,16 +114,13 @@ describe.each(seeds.pages)('%s in Chromium', (pagePath) => {
       });
       expect(landed, href).toEqual({ hash: href, target: href.slice(1), tag: 'H2', inView: true });
     }
-    await page.close();
   });
 
   test('prints to PDF', async () => {
-    const { page, watch } = await openPage(`${server.origin}/${pagePath}`);
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? [];
     expect(pages.length).toBeGreaterThanOrEqual(1);
     expect(watch.problems).toEqual([]);
-    await page.close();
   });
 });

@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { CompileJob } from '../../build/compile-job.js';
 import { countBySeverity, hasErrors, unacknowledged, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { isLanguage } from '../../i18n/messages.js';
 import { applyRuleSettings } from '../../config/policyc-config.js';
-import { messagesFor } from '../../i18n/messages.js';
+import { isLanguage, messagesFor } from '../../i18n/messages.js';
+import { sourceTexts } from '../../load/extends.js';
 import {
-  cli, EXIT_INVALID, EXIT_OK, maxWarnings, messageLanguage, parseLanguages, policyFiles, relativeTo, reportCounts, reportDiagnostics, UsageError, type CliIo, type Command, type CommonOptions,
+  cli, EXIT_INVALID, EXIT_OK, maxWarnings, messageLanguage, packageVersion, parseLanguages, policyFiles, relativeTo, reportCounts, reportDiagnostics, UsageError,
+  type CliIo, type Command, type CommonOptions,
 } from '../cli-support.js';
 
 function parseJobs(value: unknown): number | undefined {
@@ -31,10 +34,11 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   const jobsRequested = parseJobs(options.values.jobs);
   const limit = maxWarnings(options);
   const strict = options.values.strict === true;
-  const [{ compileMany, chooseJobs }, { OutputWriter }, { outputRenderers }] = await Promise.all([
+  const [{ compileMany, chooseJobs }, { OutputWriter }, { outputRenderers }, cache] = await Promise.all([
     import('../../build/compile-many.js'),
     import('../../build/output-writer.js'),
     import('../../build/output-renderers.js'),
+    import('../../build/build-cache.js'),
   ]);
   const files = policyFiles(options, io);
   const outDir = path.resolve(io.cwd, options.out);
@@ -51,23 +55,46 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   let fileCount = 0;
   let writeError: Error | undefined;
 
-  const jobs = files.map((file, index) => ({
+  const jobs: CompileJob[] = files.map((file, index) => ({
     index, file, displayPath: path.relative(io.cwd, file), csvBom: options.values.bom === true, messageLanguage: lang, acknowledged: options.acknowledged ?? [],
     ...(languages ? { languages } : {}), ...(groups ? { groups } : {}),
     ...(typeof idPrefix === 'string' ? { idPrefix } : {}),
   }));
-  await compileMany(jobs, chooseJobs(jobs.length, jobsRequested), (result) => {
+  const seen = (index: number, id: string): void => {
+    idOf.set(index, id);
+    const other = owners.get(id);
+    // Results arrive in any order: the policy listed first keeps the id.
+    if (other === undefined || index < other) owners.set(id, index);
+  };
+
+  // A full build keys each policy (text, tool, options) and leaves an organisation whose manifest has that key as it is (--force: rebuild all).
+  const keys = new Map<number, string>();
+  let cached = 0;
+  const toCompile = groups ? jobs : jobs.filter((job) => {
+    const text = readText(job.file);
+    if (text === undefined) return true; // compiling reports why it cannot be read
+    // The bases a policy extends are part of its input: a change to one rebuilds every policy that extends it.
+    const settings = JSON.stringify({ messageLanguage: lang, idPrefix: idPrefix ?? null, rules: options.config.rules ?? {} });
+    const key = cache.cacheKey([settings, ...sourceTexts(text, job.file)].join('\u0000'), { version: packageVersion(), ...(languages ? { languages } : {}), csvBom: job.csvBom === true, acknowledged: job.acknowledged ?? [] });
+    keys.set(job.index, key);
+    const hit = options.values.force === true ? undefined : cache.cachedPolicy(outDir, text, key, job.displayPath);
+    if (!hit) return true;
+    diagnostics.push(...hit.diagnostics);
+    findings.push(...applyRuleSettings(hit.findings, options.config.rules));
+    seen(job.index, hit.id);
+    cached++;
+    return false;
+  });
+
+  await compileMany(toCompile, chooseJobs(toCompile.length, jobsRequested), (result) => {
     diagnostics.push(...result.diagnostics);
     findings.push(...applyRuleSettings(result.findings, options.config.rules));
-    if (result.id !== undefined) {
-      idOf.set(result.index, result.id);
-      const other = owners.get(result.id);
-      // Results arrive in any order: the policy listed first keeps the id.
-      if (other === undefined || result.index < other) owners.set(result.id, result.index);
-    }
+    if (result.id !== undefined) seen(result.index, result.id);
     if (hasErrors(diagnostics) || writeError) return; // keep checking the rest, but stage nothing more
     try {
-      writer.stage(result.outputs);
+      const key = keys.get(result.index);
+      const outputs = key && result.id ? [...result.outputs, cache.manifestFile(result.id, key, result.outputs, result)] : result.outputs;
+      writer.stage(outputs);
       fileCount += result.outputs.length;
     } catch (error) {
       writeError = error as Error;
@@ -111,7 +138,16 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   }
   writer.commit();
   io.stderr(cli.t('cli:built', { count: files.length, out: relativeTo(io, outDir), files: fileCount }) + '\n');
+  if (cached) io.stderr(cli.t('cli:builtCached', { count: cached }) + '\n');
   return EXIT_OK;
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** The flags of the commands that write outputs (build, register). */
@@ -124,6 +160,6 @@ export const outputFlags = {
 export const buildCommand: Command = {
   name: 'build',
   formats: ['text', 'compact', 'json', 'sarif'],
-  flags: { ...outputFlags, 'id-prefix': { type: 'string' } },
+  flags: { ...outputFlags, 'id-prefix': { type: 'string' }, force: { type: 'boolean' } },
   run: (options, io) => compileAndWrite(options, io),
 };

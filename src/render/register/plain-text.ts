@@ -1,7 +1,9 @@
 import type { RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { isPlainText } from '../author-html.js';
+import { lazyModule } from '../lazy-module.js';
 import { parseAuthorMarkdown } from '../parse-author-markdown.js';
+
+const toStringModule = lazyModule<typeof import('mdast-util-to-string')>('mdast-util-to-string');
 
 /**
  * Author Markdown as plain text for a register cell: the words without the
@@ -21,6 +23,6 @@ export function parsedToPlainText(markdown: string): string {
   const blocks = (nodes: readonly RootContent[]): string[] =>
     nodes.flatMap((node) => (node.type === 'list' || node.type === 'blockquote' || node.type === 'listItem'
       ? blocks(node.children as RootContent[])
-      : [toString(node).replace(/\s*\n\s*/g, ' ').trim()]));
+      : [toStringModule().toString(node).replace(/\s*\n\s*/g, ' ').trim()]));
   return blocks(parseAuthorMarkdown(markdown).children).filter(Boolean).join('\n');
 }

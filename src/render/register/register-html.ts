@@ -1,17 +1,22 @@
-import Handlebars from 'handlebars';
+import { compileTemplate, handlebarsRuntime, htmlCompileOptions, type Template } from '../template-compiler.js';
 import { readTemplate } from '../templates.js';
 import type { Register } from './register-model.js';
 
-let page: Handlebars.TemplateDelegate | undefined;
+/** Partials defined here rather than in templates/partials/ (precompiled with the rest). */
+export const REGISTER_PARTIALS = {
+  lines: '{{#each (lines this)}}{{#unless @first}}<br>{{/unless}}{{this}}{{/each}}',
+} as const;
 
-function template(): Handlebars.TemplateDelegate {
+let page: Template | undefined;
+
+function template(): Template {
   if (page) return page;
-  const env = Handlebars.create();
+  const env = handlebarsRuntime.create();
   env.registerHelper('many', (cell: readonly string[]) => cell.length > 1);
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   env.registerHelper('lines', (value: string) => value.split('\n'));
-  env.registerPartial('lines', '{{#each (lines this)}}{{#unless @first}}<br>{{/unless}}{{this}}{{/each}}');
-  page = env.compile(readTemplate('register.html.hbs'), { strict: true, preventIndent: true });
+  for (const [name, source] of Object.entries(REGISTER_PARTIALS)) env.registerPartial(name, compileTemplate(env, source, htmlCompileOptions));
+  page = compileTemplate(env, readTemplate('register.html.hbs'), htmlCompileOptions);
   return page;
 }
 

@@ -1,79 +1,90 @@
-import type ExcelJS from 'exceljs';
-import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { Register, RegisterTable } from './register-model.js';
+import { writeXlsx, XlsxStyle, type XlsxSheet } from './xlsx-package.js';
 
 /** Values of a multi-value cell go on lines of their own; cells wrap. */
 export const XLSX_VALUE_SEPARATOR = '\n';
 
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } };
-const TOP_WRAPPED: Partial<ExcelJS.Alignment> = { vertical: 'top', wrapText: true };
+/**
+ * Printing: a register sheet is fitted to as many landscape A4 pages wide as
+ * keep its 10-point text at about 7 points or more (at most about 240
+ * characters of column width a page), with the header row and the activity's
+ * columns repeated on every page; it runs as many pages tall as it needs.
+ * (Asking LibreOffice for more pages wide than it needs at full size makes it
+ * print a blank page: test/register-print.test.ts.)
+ */
+const PRINTED_CHARACTERS_PER_PAGE = 240;
+/** Points per line of 10-point text, and the padding of a row. */
+const LINE_HEIGHT = 13;
+const ROW_PADDING = 3;
+/** Excel's largest row height, in points. */
+const MAX_ROW_HEIGHT = 409;
 
-function addTableSheet(workbook: ExcelJS.Workbook, table: RegisterTable): void {
-  const sheet = workbook.addWorksheet(table.sheetName, {
-    // Header row and columns up to the activity's name frozen; landscape when printed, header repeated on every page.
-    views: [{ state: 'frozen', xSplit: table.rowHeader + 1, ySplit: 1 }],
-    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+/** Lines a cell's text takes at a column width (characters), wrapping at about the width; a conservative estimate. */
+function linesAt(text: string, width: number): number {
+  const perLine = Math.max(1, width - 2);
+  return text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0);
+}
+
+/** Row heights tall enough for every wrapped cell, so that nothing is cut off on screen or in print. */
+function rowHeights(rows: ReadonlyArray<readonly string[]>, widths: readonly number[]): number[] {
+  return rows.map((cells) => {
+    const lines = Math.max(1, ...cells.map((text, i) => (text ? linesAt(text, widths[i]!) : 1)));
+    return Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + ROW_PADDING);
   });
-  sheet.columns = table.columns.map((c) => ({ key: c.key, width: c.width }));
-  const header = sheet.addRow(table.columns.map((c) => c.header));
-  header.font = { bold: true };
-  header.eachCell((cell) => { cell.fill = HEADER_FILL; });
-  for (const row of table.rows) sheet.addRow(row.map((cell) => cell.join(XLSX_VALUE_SEPARATOR)));
-  sheet.eachRow((row) => { row.alignment = TOP_WRAPPED; });
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
 }
 
-function addOrganisationSheet(workbook: ExcelJS.Workbook, register: Register): void {
+const headerFirst = (index: number): XlsxStyle => (index === 0 ? XlsxStyle.Header : XlsxStyle.Body);
+
+function tableSheet(table: RegisterTable): XlsxSheet {
+  const widths = table.columns.map((c) => c.width);
+  const rows = [table.columns.map((c) => c.header), ...table.rows.map((row) => row.map((cell) => cell.join(XLSX_VALUE_SEPARATOR)))];
+  const repeatColumns = table.rowHeader + 1;
+  const repeatWidth = widths.slice(0, repeatColumns).reduce((a, b) => a + b, 0);
+  const restWidth = widths.reduce((a, b) => a + b, 0) - repeatWidth;
+  return {
+    name: table.sheetName,
+    widths,
+    rows,
+    rowStyle: headerFirst,
+    heights: rowHeights(rows, widths),
+    // Header row and columns up to the activity's name frozen, and repeated on every printed page.
+    freeze: { columns: repeatColumns, rows: 1 },
+    autoFilter: true,
+    page: {
+      orientation: 'landscape',
+      fitToWidth: Math.max(1, Math.ceil(restWidth / (PRINTED_CHARACTERS_PER_PAGE - repeatWidth))),
+      fitToHeight: 0,
+      repeatColumns,
+    },
+  };
+}
+
+/** The organisation's details: label and value, on one page. */
+function organisationSheet(register: Register): XlsxSheet {
   const { organisation } = register;
-  const sheet = workbook.addWorksheet(organisation.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [{ key: 'label', width: 36 }, { key: 'value', width: 80 }];
-  const header = sheet.addRow([...organisation.head]);
-  header.font = { bold: true };
-  header.eachCell((cell) => { cell.fill = HEADER_FILL; });
-  sheet.addRow([register.title, register.versionLine]);
-  for (const fact of organisation.facts) sheet.addRow([fact.label, fact.value]);
-  sheet.eachRow((row) => { row.alignment = TOP_WRAPPED; });
-}
-
-/** '2025-02-05' as a Date at midnight UTC: the one timestamp a workbook carries comes from the policy. */
-function policyDate(iso: string): Date {
-  return new Date(`${iso}T00:00:00Z`);
+  const widths = [36, 80];
+  const rows = [[...organisation.head], [register.title, register.versionLine], ...organisation.facts.map((f) => [f.label, f.value])];
+  return {
+    name: organisation.sheetName,
+    widths,
+    rows,
+    rowStyle: headerFirst,
+    heights: rowHeights(rows, widths),
+    freeze: { columns: 0, rows: 1 },
+    autoFilter: false,
+    page: { orientation: 'portrait', fitToWidth: 1, fitToHeight: 1, repeatColumns: 0 },
+  };
 }
 
 /**
  * The register as an Excel workbook: one sheet per record (30(1), 30(2)),
  * then one with the organisation's details. Same register, same bytes: the
- * document dates are the policy's effective date, and the package is re-zipped
- * with fixed entry times (exceljs's zip writer stamps the current time).
+ * document's date is the policy's effective date; the zip carries no clock.
  */
-export async function registerToXlsx(register: Register): Promise<Uint8Array> {
-  // Loaded on first use: exceljs takes a few hundred milliseconds to import.
-  const { default: excel } = await import('exceljs');
-  const workbook = new excel.Workbook();
-  const date = policyDate(register.date);
-  workbook.creator = 'policyc';
-  workbook.lastModifiedBy = 'policyc';
-  workbook.title = register.title;
-  workbook.created = date;
-  workbook.modified = date;
-  workbook.lastPrinted = date;
-  for (const table of register.tables) addTableSheet(workbook, table);
-  addOrganisationSheet(workbook, register);
-  const written = new Uint8Array(await workbook.xlsx.writeBuffer());
-  return rezipDeterministically(written, register.date);
-}
-
-/**
- * Rewrites a zip with every entry dated `iso` at noon. A zip stores local
- * DOS time, which fflate derives with local-time getters; a Date built from
- * local fields gives the same fields back in every time zone (noon: never
- * skipped by a daylight-saving change).
- */
-export function rezipDeterministically(zip: Uint8Array, iso: string): Uint8Array {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  const mtime = new Date(year, month - 1, day, 12);
-  const entries = unzipSync(zip);
-  const files: Zippable = {};
-  for (const name of Object.keys(entries)) files[name] = [entries[name]!, { mtime, level: 6 }];
-  return zipSync(files);
+export function registerToXlsx(register: Register): Uint8Array {
+  return writeXlsx({
+    title: register.title,
+    date: register.date,
+    sheets: [...register.tables.map(tableSheet), organisationSheet(register)],
+  });
 }

@@ -21,11 +21,11 @@ export interface RegisterRenderOptions {
  * register.csv (and register-processor.csv for a 30(2) record),
  * register.xlsx, register.html and register.md.
  */
-export async function renderRegister(model: PolicyModel, messages: Messages, options: RegisterRenderOptions = {}): Promise<RegisterFile[]> {
+export function renderRegister(model: PolicyModel, messages: Messages, options: RegisterRenderOptions = {}): RegisterFile[] {
   const register = buildRegister(model, messages);
   return [
     ...register.tables.map((table) => ({ path: `${table.fileStem}.csv`, contents: registerToCsv(table, { bom: options.csvBom ?? false }) })),
-    { path: 'register.xlsx', contents: await registerToXlsx(register) },
+    { path: 'register.xlsx', contents: registerToXlsx(register) },
     { path: 'register.html', contents: registerToHtml(register) },
     { path: 'register.css', contents: registerStylesheet() },
     { path: 'register.md', contents: registerToMarkdown(register) },

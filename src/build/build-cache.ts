@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { localesDir, packageRoot, schemaPath, templatesDir } from '../paths.js';
+import type { OutputFile } from './compile-policy.js';
+
+/**
+ * The incremental build. Each organisation folder a build writes holds
+ * `.policyc-manifest.json`: the files policyc made there (see issue 12's
+ * ownership contract), a `cacheKey` — a hash of the policy's text, the tool
+ * (version, templates, locales, schema) and the options that change output
+ * or report (languages, --bom, acknowledged findings from the config) —
+ * and the policy's diagnostics, so that a later build with the same key can
+ * leave the folder as it is and still report exactly what a full build would.
+ */
+export const MANIFEST_NAME = '.policyc-manifest.json';
+
+export interface Manifest {
+  generator: 'policyc';
+  cacheKey: string;
+  /** Files policyc made in this folder, relative to it, sorted. */
+  files: string[];
+  /** Problems and compliance findings of the policy; its display path (which depends on the working folder) as ''. */
+  diagnostics: Diagnostic[];
+  findings: Diagnostic[];
+}
+
+/** Options that change a policy's output (not --jobs, which never does). */
+export interface CacheOptions {
+  version: string;
+  languages?: readonly string[];
+  csvBom: boolean;
+  /** Acknowledged findings from the config file: they change the report. */
+  acknowledged: readonly unknown[];
+}
+
+let fingerprint: string | undefined;
+
+/** The running code: lib/ (or src/ under the tests). */
+const codeDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * A hash of everything besides the policy that its output is made from: the
+ * version, the code itself (so that a changed rule or renderer rebuilds even
+ * without a new version), templates, locales and the schema.
+ */
+function toolFingerprint(version: string): string {
+  if (fingerprint) return fingerprint;
+  const hash = createHash('sha256').update(version);
+  const add = (file: string): void => {
+    hash.update(path.relative(packageRoot, file)).update('\0').update(readFileSync(file)).update('\0');
+  };
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else add(full);
+    }
+  };
+  walk(codeDir);
+  walk(templatesDir);
+  walk(localesDir);
+  add(schemaPath);
+  return (fingerprint = hash.digest('hex'));
+}
+
+export function cacheKey(text: string, options: CacheOptions): string {
+  return createHash('sha256')
+    .update(toolFingerprint(options.version))
+    .update(JSON.stringify({ languages: options.languages ?? null, csvBom: options.csvBom, acknowledged: options.acknowledged }))
+    .update('\0')
+    .update(text)
+    .digest('hex');
+}
+
+/** The policy's id, read without the full loader; undefined when the text is not a JSON object with a string id. */
+function policyId(text: string): string | undefined {
+  try {
+    const value = JSON.parse(text) as { id?: unknown };
+    return typeof value?.id === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(value.id) ? value.id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a cached organisation gives back instead of compiling. */
+export interface CachedPolicy {
+  id: string;
+  diagnostics: Diagnostic[];
+  findings: Diagnostic[];
+}
+
+/**
+ * The cached result for a policy when its organisation folder in `outDir`
+ * was made from the same key and still holds every file the manifest lists.
+ */
+export function cachedPolicy(outDir: string, text: string, key: string, displayPath: string): CachedPolicy | undefined {
+  const id = policyId(text);
+  if (!id) return undefined;
+  const folder = path.join(outDir, id);
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(readFileSync(path.join(folder, MANIFEST_NAME), 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
+  if (manifest.generator !== 'policyc' || manifest.cacheKey !== key || !Array.isArray(manifest.files)) return undefined;
+  if (!manifest.files.every((file) => existsSync(path.join(folder, file)))) return undefined;
+  // The display path was stored as '' (in its place, so that reports list the keys in the same order).
+  const withPath = (d: Diagnostic): Diagnostic => (d.file === '' ? { ...d, file: displayPath } : d);
+  return { id, diagnostics: manifest.diagnostics.map(withPath), findings: manifest.findings.map(withPath) };
+}
+
+/** The manifest file for an organisation's outputs (paths '<org>/…'). Deterministic: sorted, no clock, no local paths. */
+export function manifestFile(
+  id: string, key: string, outputs: readonly OutputFile[], result: { displayPath: string; diagnostics: readonly Diagnostic[]; findings: readonly Diagnostic[] },
+): OutputFile {
+  const files = outputs.map((o) => o.path.slice(id.length + 1)).sort();
+  const { displayPath, diagnostics, findings } = result;
+  const withoutPath = (d: Diagnostic): Diagnostic => (d.file === displayPath ? { ...d, file: '' } : d);
+  const manifest: Manifest = { generator: 'policyc', cacheKey: key, files, diagnostics: diagnostics.map(withoutPath), findings: findings.map(withoutPath) };
+  return { path: `${id}/${MANIFEST_NAME}`, contents: JSON.stringify(manifest, null, 2) + '\n' };
+}

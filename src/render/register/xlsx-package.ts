@@ -1,0 +1,246 @@
+import { zipSync, type Zippable } from 'fflate';
+
+/**
+ * A small SpreadsheetML (Office Open XML) package writer: just what the
+ * register needs — shared strings, one styles part, column widths, row
+ * heights, frozen panes, an autofilter, print areas, print titles and page
+ * setup. Deterministic: no clock, fixed zip entry times, fixed part order.
+ * test/register.test.ts reads every workbook back with exceljs.
+ */
+
+/** Cell styles, by index into styles.xml's cellXfs. */
+export const XlsxStyle = {
+  Default: 0,
+  /** Wrapped, top-aligned body cell. */
+  Body: 1,
+  /** Bold, shaded, wrapped, top-aligned header cell. */
+  Header: 2,
+} as const;
+export type XlsxStyle = (typeof XlsxStyle)[keyof typeof XlsxStyle];
+
+export interface XlsxPageSetup {
+  orientation: 'landscape' | 'portrait';
+  /** Pages wide the sheet is scaled to fit; 0 = as many as needed. */
+  fitToWidth: number;
+  /** Pages tall; 0 = as many as needed. */
+  fitToHeight: number;
+  /** Columns repeated at the left of every printed page (count from A); 0 = none. */
+  repeatColumns: number;
+}
+
+export interface XlsxSheet {
+  name: string;
+  /** Column widths in characters. */
+  widths: readonly number[];
+  /** Rows of cells; '' is a blank cell (still styled). Every row has one cell per column. */
+  rows: ReadonlyArray<readonly string[]>;
+  /** Style per row (by index). */
+  rowStyle(index: number): XlsxStyle;
+  /** Row heights in points (undefined: the application's default). */
+  heights: ReadonlyArray<number | undefined>;
+  /** Frozen columns and rows (top-left pane). */
+  freeze: { columns: number; rows: number };
+  /** An autofilter on the first row. */
+  autoFilter: boolean;
+  page: XlsxPageSetup;
+}
+
+export interface XlsxWorkbook {
+  title: string;
+  /** The one date the package carries (ISO yyyy-mm-dd): the document's created and modified date. */
+  date: string;
+  sheets: readonly XlsxSheet[];
+}
+
+/** Every zip entry's time: the zip format's epoch, so any document date (even before 1980) packs the same. */
+const ZIP_TIME = new Date(1980, 0, 1, 12);
+
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const REL_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+// Characters XML 1.0 cannot carry at all (tab, newline and carriage return it can).
+// eslint-disable-next-line no-control-regex
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+/** A carriage return as a reference: XML parsers turn a literal one into a line feed. */
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;' };
+
+export function xmlEscape(text: string): string {
+  return text.replace(INVALID_XML, '').replace(/[&<>"\r]/g, (c) => XML_ESCAPES[c]!);
+}
+
+/** 0 → 'A', 25 → 'Z', 26 → 'AA'. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** A sheet name as a formula reference: always quoted, quotes doubled. */
+function sheetRef(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Strings stored once per workbook (xl/sharedStrings.xml); cells refer to them by index. */
+class SharedStrings {
+  private readonly index = new Map<string, number>();
+  private readonly list: string[] = [];
+  count = 0;
+
+  add(text: string): number {
+    this.count++;
+    let i = this.index.get(text);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(text);
+      this.index.set(text, i);
+    }
+    return i;
+  }
+
+  xml(): string {
+    const items = this.list.map((s) => `<si><t xml:space="preserve">${xmlEscape(s)}</t></si>`).join('');
+    return `${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.list.length}">${items}</sst>`;
+  }
+}
+
+function sheetViewXml(freeze: XlsxSheet['freeze']): string {
+  const { columns, rows } = freeze;
+  if (!columns && !rows) return '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
+  const topLeft = `${columnLetter(columns)}${rows + 1}`;
+  const pane = columns && rows ? 'bottomRight' : columns ? 'topRight' : 'bottomLeft';
+  const split = `${columns ? ` xSplit="${columns}"` : ''}${rows ? ` ySplit="${rows}"` : ''}`;
+  return `<sheetViews><sheetView workbookViewId="0"><pane${split} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/>`
+    + `<selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/></sheetView></sheetViews>`;
+}
+
+function rowXml(cells: readonly string[], r: number, style: XlsxStyle, height: number | undefined, strings: SharedStrings): string {
+  const ht = height === undefined ? '' : ` ht="${height}" customHeight="1"`;
+  const body = cells.map((text, c) => {
+    const ref = `${columnLetter(c)}${r}`;
+    return text === '' ? `<c r="${ref}" s="${style}"/>` : `<c r="${ref}" s="${style}" t="s"><v>${strings.add(text)}</v></c>`;
+  }).join('');
+  return `<row r="${r}" spans="1:${cells.length}" s="${style}" customFormat="1"${ht}>${body}</row>`;
+}
+
+function worksheetXml(sheet: XlsxSheet, strings: SharedStrings): string {
+  const last = columnLetter(sheet.widths.length - 1);
+  const cols = sheet.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
+  const rows = sheet.rows.map((cells, i) => rowXml(cells, i + 1, sheet.rowStyle(i), sheet.heights[i], strings)).join('');
+  const { page } = sheet;
+  return `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`
+    + `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`
+    + `<dimension ref="A1:${last}${Math.max(1, sheet.rows.length)}"/>`
+    + sheetViewXml(sheet.freeze)
+    + `<sheetFormatPr defaultRowHeight="15"/>`
+    + `<cols>${cols}</cols>`
+    + `<sheetData>${rows}</sheetData>`
+    + (sheet.autoFilter ? `<autoFilter ref="A1:${last}1"/>` : '')
+    + `<printOptions gridLines="1"/>`
+    + `<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>`
+    + `<pageSetup paperSize="9" orientation="${page.orientation}" fitToWidth="${page.fitToWidth}" fitToHeight="${page.fitToHeight}"/>`
+    + `<headerFooter><oddFooter>&amp;A — &amp;P / &amp;N</oddFooter></headerFooter>`
+    + `</worksheet>`;
+}
+
+/** Print areas, print titles and the autofilter's hidden range, per sheet. */
+function definedNamesXml(sheets: readonly XlsxSheet[]): string {
+  const names: string[] = [];
+  sheets.forEach((sheet, i) => {
+    const ref = sheetRef(sheet.name);
+    const last = columnLetter(sheet.widths.length - 1);
+    const rows = Math.max(1, sheet.rows.length);
+    if (sheet.autoFilter) names.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xmlEscape(`${ref}!$A$1:$${last}$1`)}</definedName>`);
+    names.push(`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${xmlEscape(`${ref}!$A$1:$${last}$${rows}`)}</definedName>`);
+    const titles = [
+      ...(sheet.page.repeatColumns ? [`${ref}!$A:$${columnLetter(sheet.page.repeatColumns - 1)}`] : []),
+      ...(sheet.freeze.rows ? [`${ref}!$1:$${sheet.freeze.rows}`] : []),
+    ];
+    if (titles.length) names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlEscape(titles.join(','))}</definedName>`);
+  });
+  return names.length ? `<definedNames>${names.join('')}</definedNames>` : '';
+}
+
+function workbookXml(sheets: readonly XlsxSheet[]): string {
+  const list = sheets.map((s, i) => `<sheet name="${xmlEscape(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
+  return `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`
+    + `<bookViews><workbookView activeTab="0"/></bookViews><sheets>${list}</sheets>${definedNamesXml(sheets)}</workbook>`;
+}
+
+function workbookRelsXml(count: number): string {
+  const sheets = Array.from({ length: count }, (_, i) =>
+    `<Relationship Id="rId${i + 1}" Type="${REL_TYPE}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('');
+  return `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">${sheets}`
+    + `<Relationship Id="rId${count + 1}" Type="${REL_TYPE}/styles" Target="styles.xml"/>`
+    + `<Relationship Id="rId${count + 2}" Type="${REL_TYPE}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`;
+}
+
+function contentTypesXml(count: number): string {
+  const sheets = Array.from({ length: count }, (_, i) =>
+    `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
+  return `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`
+    + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    + '<Default Extension="xml" ContentType="application/xml"/>'
+    + '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    + sheets
+    + '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+    + '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+    + '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+    + '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
+    + '</Types>';
+}
+
+const ROOT_RELS = `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">`
+  + `<Relationship Id="rId1" Type="${REL_TYPE}/officeDocument" Target="xl/workbook.xml"/>`
+  + '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+  + `<Relationship Id="rId3" Type="${REL_TYPE}/extended-properties" Target="docProps/app.xml"/></Relationships>`;
+
+const APP = `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>policyc</Application></Properties>`;
+
+/** Body font 10 pt; header bold on a light shade; every cell wrapped and top-aligned. */
+const STYLES = `${XML_HEAD}<styleSheet xmlns="${NS_MAIN}">`
+  + '<fonts count="2"><font><sz val="10"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="10"/><name val="Calibri"/><family val="2"/></font></fonts>'
+  + '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>'
+  + '<fill><patternFill patternType="solid"><fgColor rgb="FFE8EEF4"/><bgColor indexed="64"/></patternFill></fill></fills>'
+  + '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+  + '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+  + '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+  + '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>'
+  + '<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs>'
+  + '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+
+function coreXml(title: string, date: string): string {
+  const stamp = `${date}T00:00:00Z`;
+  return `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`
+    + `<dc:title>${xmlEscape(title)}</dc:title><dc:creator>policyc</dc:creator><cp:lastModifiedBy>policyc</cp:lastModifiedBy>`
+    + `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>`
+    + '</cp:coreProperties>';
+}
+
+/** The workbook as .xlsx bytes. Same workbook, same bytes, in any time zone. */
+export function writeXlsx(workbook: XlsxWorkbook): Uint8Array {
+  const strings = new SharedStrings();
+  const encode = (s: string): Uint8Array => Buffer.from(s, 'utf8');
+  const sheets = workbook.sheets.map((sheet) => encode(worksheetXml(sheet, strings)));
+  const parts: Array<[string, string | Uint8Array]> = [
+    ['[Content_Types].xml', contentTypesXml(sheets.length)],
+    ['_rels/.rels', ROOT_RELS],
+    ['docProps/core.xml', coreXml(workbook.title, workbook.date)],
+    ['docProps/app.xml', APP],
+    ['xl/workbook.xml', workbookXml(workbook.sheets)],
+    ['xl/_rels/workbook.xml.rels', workbookRelsXml(sheets.length)],
+    ['xl/styles.xml', STYLES],
+    ...sheets.map((bytes, i): [string, Uint8Array] => [`xl/worksheets/sheet${i + 1}.xml`, bytes]),
+    ['xl/sharedStrings.xml', strings.xml()],
+  ];
+  const files: Zippable = {};
+  for (const [name, data] of parts) files[name] = [typeof data === 'string' ? encode(data) : data, { mtime: ZIP_TIME, level: 6 }];
+  return zipSync(files);
+}

@@ -1,0 +1,102 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot, runPolicyc } from './support/cli.js';
+
+/**
+ * The incremental build: a policy whose text, tool and options are unchanged
+ * since the last build keeps its organisation folder as it is (the manifest's
+ * cacheKey says so), and the build's output and report are byte-identical to
+ * a full one.
+ */
+let work: string;
+const ids = ['inc-a', 'inc-b', 'inc-c'];
+const seed = readFileSync(path.join(repoRoot, 'policies/ipractice/policy.json'), 'utf8');
+
+function writePolicy(id: string, extra = ''): void {
+  const policy = JSON.parse(seed) as { id: string; controller: { name: string } };
+  policy.id = id;
+  policy.controller.name += extra;
+  mkdirSync(path.join(work, 'policies', id), { recursive: true });
+  writeFileSync(path.join(work, 'policies', id, 'policy.json'), JSON.stringify(policy, null, 2));
+}
+
+/** Every file under a folder with its bytes, by relative path. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (sub: string): void => {
+    for (const entry of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
+      const rel = path.join(sub, entry.name);
+      if (entry.isDirectory()) walk(rel);
+      else out[rel] = readFileSync(path.join(dir, rel)).toString('base64');
+    }
+  };
+  walk('');
+  return out;
+}
+
+const folderInode = (out: string, id: string): number => statSync(path.join(out, id)).ino;
+
+function build(out: string, ...args: string[]) {
+  const run = runPolicyc(['build', 'policies', '--out', out, '--format', 'json', ...args], work);
+  expect(run.status, run.stderr).toBe(0);
+  return run;
+}
+
+beforeAll(() => {
+  work = mkdtempSync(path.join(os.tmpdir(), 'policyc-incremental-'));
+  for (const id of ids) writePolicy(id);
+});
+
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+// Each test runs several CLI builds: give them time on a shared machine.
+const BUILDS_TIMEOUT = 180_000;
+
+describe('incremental build', () => {
+  it('writes a manifest with the files, a cache key and the diagnostics into each organisation folder', () => {
+    build('dist');
+    const manifest = JSON.parse(readFileSync(path.join(work, 'dist/inc-a/.policyc-manifest.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest.generator).toBe('policyc');
+    expect(manifest.cacheKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest.files).toEqual(Object.keys(snapshot(path.join(work, 'dist/inc-a'))).filter((f) => f !== '.policyc-manifest.json').sort());
+  }, BUILDS_TIMEOUT);
+
+  it('rebuilds only the organisation whose policy changed, with the same report and bytes as a full build', () => {
+    build('dist');
+    const before = Object.fromEntries(ids.map((id) => [id, folderInode(path.join(work, 'dist'), id)]));
+    writePolicy('inc-b', ' (gewijzigd)');
+    const incremental = build('dist');
+    expect(incremental.stderr).toContain('2 of them were unchanged since the last build');
+    expect(folderInode(path.join(work, 'dist'), 'inc-a')).toBe(before['inc-a']);
+    expect(folderInode(path.join(work, 'dist'), 'inc-c')).toBe(before['inc-c']);
+    expect(folderInode(path.join(work, 'dist'), 'inc-b')).not.toBe(before['inc-b']);
+    expect(readFileSync(path.join(work, 'dist/inc-b/nl/privacy.md'), 'utf8')).toContain('(gewijzigd)');
+
+    const full = build('full');
+    expect(full.stderr).not.toContain('unchanged');
+    expect(snapshot(path.join(work, 'dist'))).toEqual(snapshot(path.join(work, 'full')));
+    expect(incremental.stdout).toBe(full.stdout); // the same diagnostics and findings, as JSON
+  }, BUILDS_TIMEOUT);
+
+  it('rebuilds everything with --force, after a change of options, or when a listed file is missing', () => {
+    build('dist');
+    const inode = () => folderInode(path.join(work, 'dist'), 'inc-a');
+    let before = inode();
+    build('dist', '--force');
+    expect(inode()).not.toBe(before);
+
+    before = inode();
+    build('dist', '--bom');
+    expect(inode()).not.toBe(before);
+    expect(readFileSync(path.join(work, 'dist/inc-a/nl/register.csv'))[0]).toBe(0xef);
+
+    rmSync(path.join(work, 'dist/inc-c/en/register.xlsx'));
+    const run = build('dist', '--bom');
+    expect(run.stderr).toContain('2 of them were unchanged');
+    expect(statSync(path.join(work, 'dist/inc-c/en/register.xlsx')).size).toBeGreaterThan(0);
+  }, BUILDS_TIMEOUT);
+});
