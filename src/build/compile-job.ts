@@ -14,6 +14,9 @@ export interface CompileJob {
   languages?: Language[];
   groups?: readonly string[];
   csvBom?: boolean;
+  /** Language of diagnostics (default English). */
+  messageLanguage?: Language;
+  idPrefix?: string;
   /** Acknowledged findings from the config file. */
   acknowledged?: readonly ExternalAcknowledgement[];
 }
@@ -31,12 +34,15 @@ export interface CompileJobResult {
 
 /** Reads and compiles one policy; an unreadable file is a diagnostic, not an exception. */
 export async function runCompileJob(job: CompileJob): Promise<CompileJobResult> {
-  const { text, diagnostics } = readPolicyFile(job.file, job.displayPath, 'en');
+  const { text, diagnostics } = readPolicyFile(job.file, job.displayPath, job.messageLanguage ?? 'en');
   if (text === undefined) return { index: job.index, displayPath: job.displayPath, outputs: [], findings: [], diagnostics };
   const compiled = await compilePolicy(text, job.displayPath, {
     ...(job.languages ? { languages: job.languages } : {}),
     ...(job.groups ? { groups: job.groups } : {}),
     csvBom: job.csvBom === true,
+    path: job.file,
+    ...(job.messageLanguage ? { messageLanguage: job.messageLanguage } : {}),
+    ...(job.idPrefix !== undefined ? { idPrefix: job.idPrefix } : {}),
     acknowledged: job.acknowledged ?? [],
   });
   return {

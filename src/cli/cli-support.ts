@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ExternalAcknowledgement } from '../check/acknowledge.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { countBySeverity, unacknowledged, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatCompact, formatJson } from '../diagnostics/format-diagnostics.js';
 import { formatReport } from '../diagnostics/format-report.js';
 import { formatSarif } from '../diagnostics/format-sarif.js';
@@ -11,6 +11,7 @@ import { isLanguage, messagesFor, type Language } from '../i18n/messages.js';
 import { findPolicies } from '../build/find-policies.js';
 import { readPolicyFile } from '../load/read-policy-file.js';
 import { packageRoot } from '../paths.js';
+import type { PolicycConfig } from '../config/policyc-config.js';
 
 /** Where a command writes, and relative to what it resolves paths: injectable for tests. */
 export interface CliIo {
@@ -19,6 +20,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Colour in the text report: stderr is a terminal and NO_COLOR is unset. */
   color?: boolean;
+  /** Asks the user a question and returns the answer: only when a terminal is attached (init asks nothing otherwise). */
+  prompt?: (question: string) => Promise<string>;
 }
 
 export const EXIT_OK = 0;
@@ -39,15 +42,25 @@ export interface CommonOptions {
    * with the id of the policy it is for); the config loader fills it.
    */
   acknowledged?: readonly ExternalAcknowledgement[];
-  /** Every option given, by name, for command-specific flags. */
+  /** Every option given (on the command line, else from the config file), by name, for command-specific flags. */
   values: Record<string, string | boolean | undefined>;
+  /** policyc.config.json, when there is one: rule severities and acknowledged findings. */
+  config: PolicycConfig;
 }
 
-/** A subcommand: `policyc <name> …`. */
+/** A flag: its type, as node:util parseArgs takes it. */
+export interface FlagSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+}
+
+/** A subcommand: `policyc <name> …`. Its help is `cli:help.<name>` in locales/en/cli.json. */
 export interface Command {
   name: string;
-  /** Output formats the command accepts for --format. */
+  /** Output formats the command accepts for --format (empty: no --format). */
   formats: readonly string[];
+  /** The flags this command accepts, besides --help, --config and --message-lang. */
+  flags: Readonly<Record<string, FlagSpec>>;
   run(options: CommonOptions, io: CliIo): Promise<number>;
 }
 
@@ -64,14 +77,15 @@ export function relativeTo(io: CliIo, target: string): string {
   return path.relative(io.cwd, target) || '.';
 }
 
-/** The language of messages (--lang for check and diff): the first one given, else English. */
+/** The language of messages: --message-lang (check and diff also take --lang), else the config file's, else English. */
 export function messageLanguage(options: CommonOptions): Language {
-  return options.lang ? parseLanguages(options.lang)[0] ?? 'en' : 'en';
+  const given = options.values['message-lang'];
+  return typeof given === 'string' ? parseLanguages(given)[0] ?? 'en' : 'en';
 }
 
 /** The policy files named on the command line (default: policies/), or a usage error for a path with none. */
 export function policyFiles(options: CommonOptions, io: CliIo): string[] {
-  const paths = (options.paths.length ? options.paths : ['policies']).map((p) => path.resolve(io.cwd, p));
+  const paths = (options.paths.length ? options.paths : options.config.policies ?? ['policies']).map((p) => path.resolve(io.cwd, p));
   const { files, missing } = findPolicies(paths);
   if (missing.length) throw new UsageError(cli.t('cli:noPolicies', { paths: missing.map((p) => relativeTo(io, p)).join(', ') }));
   return files;
@@ -114,6 +128,19 @@ export function reportDiagnostics(diagnostics: readonly Diagnostic[], options: C
     const acknowledgedLabel = messages.t('rules:docs.acknowledged');
     io.stderr(formatReport(diagnostics, { cwd: io.cwd, color: io.color === true, severityLabels, acknowledgedLabel, docsPath }) + '\n');
   }
+}
+
+/**
+ * The line check and build end with (text format): the findings by severity,
+ * acknowledged ones left out of the counts and counted on a line of their own.
+ */
+export function reportCounts(diagnostics: readonly Diagnostic[], policies: number, options: CommonOptions, io: CliIo): void {
+  if (options.format !== 'text') return;
+  const counting = unacknowledged(diagnostics);
+  const counts = countBySeverity(counting);
+  io.stderr(cli.t('cli:checked', { count: policies, errors: counts.error, warnings: counts.warning, infos: counts.info }) + '\n');
+  const acknowledged = diagnostics.length - counting.length;
+  if (acknowledged > 0) io.stderr(cli.t('cli:acknowledged', { count: acknowledged }) + '\n');
 }
 
 /** --max-warnings N: a non-negative whole number, or undefined when not given. */

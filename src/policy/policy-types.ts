@@ -6,6 +6,13 @@
  */
 
 /**
+ * The id of an item defined elsewhere in this policy.
+ *
+ * This interface was referenced by `PolicySource`'s JSON-Schema
+ * via the `definition` "ref".
+ */
+export type Ref = string;
+/**
  * An identifier: lower-case letters, digits and hyphens, starting with a letter or digit.
  *
  * This interface was referenced by `PolicySource`'s JSON-Schema
@@ -87,13 +94,6 @@ export type SpecialCategoryId =
  * via the `definition` "legalBasis".
  */
 export type LegalBasisId = '6(1)(a)' | '6(1)(b)' | '6(1)(c)' | '6(1)(d)' | '6(1)(e)' | '6(1)(f)';
-/**
- * The id of an item defined elsewhere in this policy.
- *
- * This interface was referenced by `PolicySource`'s JSON-Schema
- * via the `definition` "ref".
- */
-export type Ref = string;
 /**
  * An exception of GDPR art. 9(2) to the ban on processing special categories of data.
  *
@@ -183,6 +183,22 @@ export interface PolicySource {
    * Path or URL of this schema, so editors offer completion and validation. Metadata: never rendered in any output.
    */
   $schema?: string;
+  /**
+   * Base policies this policy builds on, for a chain of practices that share processors, retention rules and texts: a path relative to this file, or a preset shipped with policyc (preset:huisarts, preset:fysiotherapie, preset:apotheek, preset:tandarts, preset:ggz, preset:other). Objects are merged key by key; lists of items with an id (processors, recipients, retention, purposes, data categories, …) by id, this policy's item merged into the base's item with the same id (its values win); texts, lists of ids and other values are replaced whole. Later bases override earlier ones; this policy overrides them all.
+   */
+  extends?: string | string[];
+  /**
+   * Inherited items to leave out, by id per list, for example {"processors": ["microsoft-azure"]}. Only with extends.
+   */
+  remove?: {
+    /**
+     * @minItems 1
+     *
+     * This interface was referenced by `undefined`'s JSON-Schema definition
+     * via the `patternProperty` "".
+     */
+    [k: string]: Ref[] | undefined;
+  };
   /**
    * Short identifier of the organisation: lower-case letters, digits and hyphens. It names the output folder dist/<id>/.
    */
@@ -359,7 +375,7 @@ export interface Metadata {
    */
   history?: HistoryEntry[];
   /**
-   * Findings of `policyc check` the privacy officer has weighed and accepts, each with the reason (as a linter's disable comment with a description). The report shows them as acknowledged, SARIF carries them as suppressions, and they do not fail the check or count towards --max-warnings. An acknowledgement that matches no finding is itself reported.
+   * Findings of `policyc check` the privacy officer has weighed and accepts, each with the reason (as a linter's disable comment with a description). The report shows them as acknowledged, SARIF carries them as suppressions, and they do not fail the check or count towards --max-warnings. An acknowledgement that matches no finding is itself reported. Metadata for the check: never rendered in the notice, register or JSON-LD.
    */
   acknowledged?: Acknowledgement[];
 }

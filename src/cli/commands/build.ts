@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CompileJob } from '../../build/compile-job.js';
 import { countBySeverity, hasErrors, unacknowledged, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { isLanguage } from '../../i18n/messages.js';
+import { applyRuleSettings } from '../../config/policyc-config.js';
+import { isLanguage, messagesFor } from '../../i18n/messages.js';
+import { sourceTexts } from '../../load/extends.js';
 import {
-  cli, EXIT_INVALID, EXIT_OK, maxWarnings, packageVersion, parseLanguages, policyFiles, relativeTo, reportDiagnostics, UsageError,
+  cli, EXIT_INVALID, EXIT_OK, maxWarnings, messageLanguage, packageVersion, parseLanguages, policyFiles, relativeTo, reportCounts, reportDiagnostics, UsageError,
   type CliIo, type Command, type CommonOptions,
 } from '../cli-support.js';
 
@@ -26,6 +28,9 @@ function parseJobs(value: unknown): number | undefined {
  */
 export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?: readonly string[]): Promise<number> {
   const languages = options.lang ? parseLanguages(options.lang) : undefined;
+  const lang = messageLanguage(options);
+  const messages = messagesFor(lang);
+  const idPrefix = options.values['id-prefix'];
   const jobsRequested = parseJobs(options.values.jobs);
   const limit = maxWarnings(options);
   const strict = options.values.strict === true;
@@ -51,8 +56,9 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   let writeError: Error | undefined;
 
   const jobs: CompileJob[] = files.map((file, index) => ({
-    index, file, displayPath: path.relative(io.cwd, file), csvBom: options.values.bom === true, acknowledged: options.acknowledged ?? [],
+    index, file, displayPath: path.relative(io.cwd, file), csvBom: options.values.bom === true, messageLanguage: lang, acknowledged: options.acknowledged ?? [],
     ...(languages ? { languages } : {}), ...(groups ? { groups } : {}),
+    ...(typeof idPrefix === 'string' ? { idPrefix } : {}),
   }));
   const seen = (index: number, id: string): void => {
     idOf.set(index, id);
@@ -67,12 +73,14 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   const toCompile = groups ? jobs : jobs.filter((job) => {
     const text = readText(job.file);
     if (text === undefined) return true; // compiling reports why it cannot be read
-    const key = cache.cacheKey(text, { version: packageVersion(), ...(languages ? { languages } : {}), csvBom: job.csvBom === true, acknowledged: job.acknowledged ?? [] });
+    // The bases a policy extends are part of its input: a change to one rebuilds every policy that extends it.
+    const settings = JSON.stringify({ messageLanguage: lang, idPrefix: idPrefix ?? null, rules: options.config.rules ?? {} });
+    const key = cache.cacheKey([settings, ...sourceTexts(text, job.file)].join('\u0000'), { version: packageVersion(), ...(languages ? { languages } : {}), csvBom: job.csvBom === true, acknowledged: job.acknowledged ?? [] });
     keys.set(job.index, key);
     const hit = options.values.force === true ? undefined : cache.cachedPolicy(outDir, text, key, job.displayPath);
     if (!hit) return true;
     diagnostics.push(...hit.diagnostics);
-    findings.push(...hit.findings);
+    findings.push(...applyRuleSettings(hit.findings, options.config.rules));
     seen(job.index, hit.id);
     cached++;
     return false;
@@ -80,7 +88,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
 
   await compileMany(toCompile, chooseJobs(toCompile.length, jobsRequested), (result) => {
     diagnostics.push(...result.diagnostics);
-    findings.push(...result.findings);
+    findings.push(...applyRuleSettings(result.findings, options.config.rules));
     if (result.id !== undefined) seen(result.index, result.id);
     if (hasErrors(diagnostics) || writeError) return; // keep checking the rest, but stage nothing more
     try {
@@ -98,12 +106,13 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     if (owner !== index) {
       diagnostics.push({
         ruleId: 'build/duplicate-policy-id', severity: 'error', file: jobs[index]!.displayPath, pointer: '/id',
-        message: cli.t('diagnostics:reference.duplicatePolicy', { id, other: jobs[owner]!.displayPath }),
+        message: messages.t('diagnostics:reference.duplicatePolicy', { id, other: jobs[owner]!.displayPath }),
       });
     }
   }
 
-  reportDiagnostics([...diagnostics, ...findings], options, io);
+  reportDiagnostics([...diagnostics, ...findings], options, io, lang);
+  reportCounts([...diagnostics, ...findings], files.length, options, io);
   if (writeError) {
     writer.abort();
     io.stderr(cli.t('cli:writeFailed', { detail: writeError.message, out: relativeTo(io, outDir) }) + '\n');
@@ -141,9 +150,16 @@ function readText(file: string): string | undefined {
   }
 }
 
+/** The flags of the commands that write outputs (build, register). */
+export const outputFlags = {
+  out: { type: 'string' }, lang: { type: 'string' }, jobs: { type: 'string' }, bom: { type: 'boolean' },
+  'max-warnings': { type: 'string' }, strict: { type: 'boolean' },
+} as const satisfies Command['flags'];
+
 /** `policyc build [paths…] --out dist --lang nl,en --jobs N --bom`. */
 export const buildCommand: Command = {
   name: 'build',
   formats: ['text', 'compact', 'json', 'sarif'],
+  flags: { ...outputFlags, 'id-prefix': { type: 'string' }, force: { type: 'boolean' } },
   run: (options, io) => compileAndWrite(options, io),
 };

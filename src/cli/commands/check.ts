@@ -1,7 +1,8 @@
 import path from 'node:path';
+import { applyRuleSettings } from '../../config/policyc-config.js';
 import { countBySeverity, hasErrors, unacknowledged, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import {
-  cli, EXIT_INVALID, EXIT_OK, maxWarnings, messageLanguage, policyFiles, readPolicy, reportDiagnostics, type Command,
+  EXIT_INVALID, EXIT_OK, cli, maxWarnings, messageLanguage, policyFiles, readPolicy, reportCounts, reportDiagnostics, type Command,
 } from '../cli-support.js';
 
 /**
@@ -11,6 +12,7 @@ import {
 export const checkCommand: Command = {
   name: 'check',
   formats: ['text', 'compact', 'json', 'sarif'],
+  flags: { lang: { type: 'string' }, 'max-warnings': { type: 'string' } },
   async run(options, io) {
     const lang = messageLanguage(options);
     const limit = maxWarnings(options);
@@ -21,18 +23,14 @@ export const checkCommand: Command = {
       const read = readPolicy(file, io, lang);
       diagnostics.push(...read.diagnostics);
       if (read.text === undefined) continue;
-      const analysed = analysePolicy(read.text, path.relative(io.cwd, file), lang, { acknowledged: options.acknowledged ?? [] });
-      diagnostics.push(...analysed.diagnostics, ...analysed.findings);
+      const analysed = analysePolicy(read.text, path.relative(io.cwd, file), lang, { path: file, acknowledged: options.acknowledged ?? [] });
+      diagnostics.push(...analysed.diagnostics, ...applyRuleSettings(analysed.findings, options.config.rules));
     }
     reportDiagnostics(diagnostics, options, io, lang);
+    reportCounts(diagnostics, files.length, options, io);
     // Acknowledged findings are shown but fail nothing and count towards no limit.
     const counting = unacknowledged(diagnostics);
     const counts = countBySeverity(counting);
-    const acknowledged = diagnostics.length - counting.length;
-    if (options.format === 'text') {
-      io.stderr(cli.t('cli:checked', { count: files.length, errors: counts.error, warnings: counts.warning, infos: counts.info }) + '\n');
-      if (acknowledged > 0) io.stderr(cli.t('cli:acknowledged', { count: acknowledged }) + '\n');
-    }
     if (limit !== undefined && counts.warning > limit) {
       io.stderr(cli.t('cli:tooManyWarnings', { warnings: counts.warning, limit }) + '\n');
       return EXIT_INVALID;

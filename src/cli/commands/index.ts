@@ -2,9 +2,10 @@ import type { Command } from '../cli-support.js';
 import { buildCommand } from './build.js';
 import { checkCommand } from './check.js';
 import { diffCommand } from './diff.js';
+import { initCommand } from './init.js';
 import { registerCommand } from './register.js';
 
 /** Every subcommand, by name. Add a command: one module in this folder, one line here. */
 export const commands: ReadonlyMap<string, Command> = new Map(
-  [checkCommand, buildCommand, registerCommand, diffCommand].map((c) => [c.name, c]),
+  [initCommand, checkCommand, buildCommand, registerCommand, diffCommand].map((c) => [c.name, c]),
 );
