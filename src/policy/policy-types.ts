@@ -148,6 +148,7 @@ export interface ProcessorSource {
   serverLocationsText?: Text;
   serviceCategory?: Text;
   transfer?: TransferSource;
+  domains?: string[];
 }
 
 export interface RecipientSource {
@@ -157,6 +158,7 @@ export interface RecipientSource {
   description?: Text;
   country?: string;
   transfer?: TransferSource;
+  domains?: string[];
 }
 
 export interface RetentionRuleSource {
@@ -210,4 +212,5 @@ export interface CookieCategorySource {
   description?: Text;
   consentRequired?: boolean;
   canBeDisabled?: boolean;
+  names?: string[];
 }

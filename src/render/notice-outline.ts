@@ -298,8 +298,14 @@ function cookieCategoryLine(c: CookieCategorySource, m: Messages): Inline[] {
   const parts = [pick(c.description, m)];
   if (c.consentRequired !== undefined) parts.push(m.t(`notice:cookies.consent.${c.consentRequired}`));
   if (c.canBeDisabled !== undefined) parts.push(m.t(`notice:cookies.canBeDisabled.${c.canBeDisabled}`));
+  if (c.names) parts.push(m.t('notice:cookies.names', { names: joinList(c.names, m) }));
   const rest = parts.filter(Boolean).join(' ');
   return [{ text: pick(c.name, m), strong: true }, ...(rest ? [text(`: ${rest}`)] : [])];
+}
+
+/** ' (on the website: google-analytics.com)' after a party's name, when the policy gives its domains. */
+function domainsOf(party: { domains?: string[] }, m: Messages): Inline[] {
+  return party.domains ? [text(m.t('notice:recipients.domains', { domains: joinList(party.domains, m) }))] : [];
 }
 
 function processorTable(processors: readonly Processor[], m: Messages): Table {
@@ -315,7 +321,7 @@ function processorTable(processors: readonly Processor[], m: Messages): Table {
       t('notice:label.establishedIn'), t('notice:label.serverLocation'), t('notice:label.transfer'),
     ],
     rows: processors.map((p) => [
-      [{ text: nameOf(p.name, m), strong: true }],
+      [{ text: nameOf(p.name, m), strong: true }, ...domainsOf(p, m)],
       ...(withCategory ? [optional(pick(p.serviceCategory, m) || undefined)] : []),
       [text(pick(p.service, m))],
       optional(processorOrigin(p, m)),
@@ -332,7 +338,7 @@ function recipientTable(recipients: readonly Recipient[], m: Messages): Table {
     caption: t('notice:recipients.others'),
     head: [t('notice:label.name'), t('notice:recipients.type'), t('notice:label.service'), t('notice:label.establishedIn'), t('notice:label.transfer')],
     rows: recipients.map((r) => [
-      [{ text: pick(r.name, m), strong: true }],
+      [{ text: pick(r.name, m), strong: true }, ...domainsOf(r, m)],
       [text(t(`terms:recipientType.${r.type}`))],
       optional(pick(r.description, m) || undefined),
       optional(r.country && countryName(r.country, m)),

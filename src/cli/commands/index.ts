@@ -1,4 +1,5 @@
 import type { Command } from '../cli-support.js';
+import { auditSiteCommand } from './audit-site.js';
 import { buildCommand } from './build.js';
 import { checkCommand } from './check.js';
 import { diffCommand } from './diff.js';
@@ -6,5 +7,5 @@ import { registerCommand } from './register.js';
 
 /** Every subcommand, by name. Add a command: one module in this folder, one line here. */
 export const commands: ReadonlyMap<string, Command> = new Map(
-  [checkCommand, buildCommand, registerCommand, diffCommand].map((c) => [c.name, c]),
+  [checkCommand, buildCommand, registerCommand, diffCommand, auditSiteCommand].map((c) => [c.name, c]),
 );
