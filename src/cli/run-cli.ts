@@ -15,6 +15,9 @@ const optionSpec = {
   strict: { type: 'boolean', default: false },
   'fail-on': { type: 'string' },
   'notify-date': { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  watch: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;

@@ -107,9 +107,13 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   return EXIT_OK;
 }
 
-/** `policyc build [paths…] --out dist --lang nl,en --jobs N --bom`. */
+/** `policyc build [paths…] --out dist --lang nl,en --jobs N --bom [--watch]`. */
 export const buildCommand: Command = {
   name: 'build',
   formats: ['text', 'compact', 'json', 'sarif'],
-  run: (options, io) => compileAndWrite(options, io),
+  run: async (options, io) => {
+    if (options.values.watch !== true) return compileAndWrite(options, io);
+    const { watchAndBuild } = await import('./build-watch.js');
+    return watchAndBuild(options, io, (o, i) => compileAndWrite(o, i));
+  },
 };

@@ -4,8 +4,9 @@ import { buildCommand } from './build.js';
 import { checkCommand } from './check.js';
 import { diffCommand } from './diff.js';
 import { registerCommand } from './register.js';
+import { serveCommand } from './serve.js';
 
 /** Every subcommand, by name. Add a command: one module in this folder, one line here. */
 export const commands: ReadonlyMap<string, Command> = new Map(
-  [checkCommand, buildCommand, registerCommand, diffCommand, auditSiteCommand].map((c) => [c.name, c]),
+  [checkCommand, buildCommand, registerCommand, diffCommand, auditSiteCommand, serveCommand].map((c) => [c.name, c]),
 );
