@@ -9,6 +9,10 @@ import path from 'node:path';
 export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export const schemaPath = path.join(packageRoot, 'schema', 'policy.schema.json');
+/** The JSON Schema of policyc.config.json. */
+export const configSchemaPath = path.join(packageRoot, 'schema', 'policyc.config.schema.json');
+/** Sector presets: policy skeletons for `policyc init` and bases for `extends`. */
+export const presetsDir = path.join(packageRoot, 'presets');
 export const templatesDir = path.join(packageRoot, 'templates');
 export const localesDir = path.join(packageRoot, 'locales');
 /** The ahead-of-time schema validator that `npm run compile` writes. */

@@ -18,7 +18,7 @@ test('build --watch rebuilds exactly the policy that changed, reports its findin
   writeFileSync(two, minimal.replace('"id": "minimal"', '"id": "two"'));
   const watcher = startPolicyc(['build', '--watch', '--lang', 'en', '--format', 'compact'], temp);
   try {
-    await watcher.waitFor(/Watching 2 policy files for changes/, 60_000);
+    await watcher.waitFor(/Watching 2 files for changes/, 60_000);
     expect(watcher.stderr()).toContain('Built 2 policies into dist:');
     const twoPage = path.join(temp, 'dist/two/en/privacy.html');
     const twoBefore = statSync(twoPage).mtimeMs;
@@ -45,5 +45,28 @@ test('build --watch rebuilds exactly the policy that changed, reports its findin
   } finally {
     // The exit code is the last build's: 1 after the failed one.
     expect(await watcher.stop()).toBe(1);
+  }
+}, 150_000);
+
+test('build --watch: a change to a base rebuilds every policy that extends it, and only those', async () => {
+  const root = path.join(temp, 'chain');
+  for (const folder of ['shared', 'practice-a', 'practice-b']) cpSync(path.join(fixturesDir, 'extends', folder), path.join(root, 'policies', folder), { recursive: true });
+  cpSync(path.join(fixturesDir, 'minimal/policy.json'), path.join(root, 'policies/solo/policy.json'));
+  const watcher = startPolicyc(['build', '--watch', '--lang', 'nl', '--format', 'compact'], root);
+  try {
+    // Three policies and the base they share.
+    await watcher.waitFor(/Watching 4 files for changes/, 60_000);
+    const solo = path.join(root, 'dist/minimal/nl/privacy.html');
+    const soloBefore = statSync(solo).mtimeMs;
+    const base = path.join(root, 'policies/shared/base.json');
+    const from = watcher.stderr().length;
+    writeFileSync(base, readFileSync(base, 'utf8').replace('"nl": "Factuurgegevens"', '"nl": "Betaalgegevens"'));
+    const [rebuilt] = await watcher.waitFor(/Changed: [^\n]+\n[\s\S]*?Built 2 policies into dist: \d+ files\./, 60_000, from);
+    expect(rebuilt).toContain(`Changed: ${path.join('policies', 'shared', 'base.json')}`);
+    expect(readFileSync(path.join(root, 'dist/practice-a/nl/privacy.html'), 'utf8')).toContain('Betaalgegevens');
+    expect(readFileSync(path.join(root, 'dist/practice-b/nl/privacy.html'), 'utf8')).toContain('Betaalgegevens');
+    expect(statSync(solo).mtimeMs).toBe(soloBefore);
+  } finally {
+    expect(await watcher.stop()).toBe(0);
   }
 }, 150_000);

@@ -1,8 +1,11 @@
 import { checkPolicy } from '../check/check-policy.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { messagesFor, type Language } from '../i18n/messages.js';
-import { loadDocument, type SourceDocument } from '../load/load-document.js';
+import path from 'node:path';
+import { loadExtended } from '../load/extends.js';
+import type { SourceDocument } from '../load/load-document.js';
 import type { PolicyModel } from '../resolve/model.js';
+import type { ConfigAcknowledgement } from '../config/policyc-config.js';
 import { resolvePolicy } from '../resolve/resolve-policy.js';
 import { validateDocument } from '../validate/validate-document.js';
 
@@ -15,25 +18,40 @@ export interface AnalysedPolicy {
    * stop a build: the caller decides whether they are fatal.
    */
   findings: Diagnostic[];
+  /**
+   * The files the policy is built from (absolute): the policy and every base
+   * it extends. A change to any of them changes the result (for caches and --watch).
+   */
+  sources: string[];
 }
 
 export interface AnalyseOptions {
   /** Run the compliance rules on the resolved model (default true). */
   check?: boolean;
+  /** The policy file on disk, for resolving `extends` (default: `file`, from the working folder). */
+  path?: string;
+  /**
+   * Acknowledged findings from policyc.config.json (entries for every policy;
+   * the checker picks those whose `policy` is this policy's id). Issue 11
+   * (helper checker) implements marking the findings; until it is merged
+   * they are passed on and not yet acted on.
+   */
+  acknowledged?: readonly ConfigAcknowledgement[];
 }
 
 /** load → validate → resolve → check: the model and its findings, or the diagnostics that stopped it. */
 export function analysePolicy(text: string, file: string, messageLanguage: Language = 'en', options: AnalyseOptions = {}): AnalysedPolicy {
   const messages = messagesFor(messageLanguage);
-  const loaded = loadDocument(text, file, messages);
-  if (!loaded.value) return { diagnostics: loaded.diagnostics, findings: [] };
+  const loaded = loadExtended(text, file, path.resolve(options.path ?? file), messages);
+  const { sources } = loaded;
+  if (!loaded.value) return { diagnostics: loaded.diagnostics, findings: [], sources };
   const document = loaded.value;
-  const schemaDiagnostics = validateDocument(document, messages);
-  if (hasErrors(schemaDiagnostics)) return { document, diagnostics: schemaDiagnostics, findings: [] };
+  const schemaDiagnostics = [...loaded.diagnostics, ...validateDocument(document, messages)];
+  if (hasErrors(schemaDiagnostics)) return { document, diagnostics: schemaDiagnostics, findings: [], sources };
   const resolved = resolvePolicy(document, messages);
   const diagnostics = [...schemaDiagnostics, ...resolved.diagnostics];
-  if (hasErrors(diagnostics)) return { document, diagnostics, findings: [] };
+  if (hasErrors(diagnostics)) return { document, diagnostics, findings: [], sources };
   const findings = options.check === false ? [] : checkPolicy(resolved.value, document, messages);
-  return { document, model: resolved.value, diagnostics, findings };
+  return { document, model: resolved.value, diagnostics, findings, sources };
 }
 

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Language } from '../i18n/messages.js';
+import type { ConfigAcknowledgement } from '../config/policyc-config.js';
 import { readPolicyFile } from '../load/read-policy-file.js';
 import { compilePolicy, type OutputFile } from './compile-policy.js';
 
@@ -13,6 +14,10 @@ export interface CompileJob {
   languages?: Language[];
   groups?: readonly string[];
   csvBom?: boolean;
+  /** Language of diagnostics (default English). */
+  messageLanguage?: Language;
+  idPrefix?: string;
+  acknowledged?: readonly ConfigAcknowledgement[];
 }
 
 /** What comes back: plain data, cheap to pass between threads. */
@@ -28,12 +33,16 @@ export interface CompileJobResult {
 
 /** Reads and compiles one policy; an unreadable file is a diagnostic, not an exception. */
 export async function runCompileJob(job: CompileJob): Promise<CompileJobResult> {
-  const { text, diagnostics } = readPolicyFile(job.file, job.displayPath, 'en');
+  const { text, diagnostics } = readPolicyFile(job.file, job.displayPath, job.messageLanguage ?? 'en');
   if (text === undefined) return { index: job.index, displayPath: job.displayPath, outputs: [], findings: [], diagnostics };
   const compiled = await compilePolicy(text, job.displayPath, {
     ...(job.languages ? { languages: job.languages } : {}),
     ...(job.groups ? { groups: job.groups } : {}),
     csvBom: job.csvBom === true,
+    path: job.file,
+    ...(job.messageLanguage ? { messageLanguage: job.messageLanguage } : {}),
+    ...(job.idPrefix !== undefined ? { idPrefix: job.idPrefix } : {}),
+    ...(job.acknowledged ? { acknowledged: job.acknowledged } : {}),
   });
   return {
     index: job.index, displayPath: job.displayPath, outputs: compiled.outputs, diagnostics: compiled.diagnostics, findings: compiled.findings,

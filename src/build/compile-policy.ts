@@ -1,11 +1,11 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { messagesFor, type Language } from '../i18n/messages.js';
-import { positionOf, type SourceDocument } from '../load/load-document.js';
+import { locate, type SourceDocument } from '../load/load-document.js';
 import type { PolicyModel } from '../resolve/model.js';
-import { analysePolicy } from './analyse-policy.js';
+import { analysePolicy, type AnalyseOptions } from './analyse-policy.js';
 import { outputRenderers, type RenderOptions } from './output-renderers.js';
 
-export interface CompileOptions {
+export interface CompileOptions extends Pick<AnalyseOptions, 'path' | 'acknowledged'> {
   /** Output languages; default: every language the policy declares. */
   languages?: readonly Language[];
   /** Language of diagnostic messages; default English. */
@@ -14,6 +14,11 @@ export interface CompileOptions {
   groups?: readonly string[];
   /** Start CSV outputs with a UTF-8 byte-order mark (for Excel); default false. */
   csvBom?: boolean;
+  /**
+   * Prefix of the HTML ids in the notice fragment (issue 13's option; default
+   * policyc-). Taken from --id-prefix or the config file's idPrefix.
+   */
+  idPrefix?: string;
 }
 
 /** One output file, by path relative to the output folder, e.g. 'ipractice/nl/privacy.html'. */
@@ -41,7 +46,10 @@ export interface CompiledPolicy {
  */
 export async function compilePolicy(text: string, file: string, options: CompileOptions = {}): Promise<CompiledPolicy> {
   const messageLanguage = options.messageLanguage ?? 'en';
-  const analysed = analysePolicy(text, file, messageLanguage);
+  const analysed = analysePolicy(text, file, messageLanguage, {
+    ...(options.path !== undefined ? { path: options.path } : {}),
+    ...(options.acknowledged ? { acknowledged: options.acknowledged } : {}),
+  });
   const { model } = analysed;
   const diagnostics = [...analysed.diagnostics];
   if (!model) return { outputs: [], diagnostics, findings: [] };
@@ -78,8 +86,6 @@ export async function compilePolicy(text: string, file: string, options: Compile
   return { id: model.id, model, outputs, diagnostics, findings: analysed.findings };
 }
 
-function languagesPosition(doc: SourceDocument | undefined): { line?: number; column?: number } {
-  if (!doc) return {};
-  const { line, column } = positionOf(doc, '/metadata/languages');
-  return { line, column };
+function languagesPosition(doc: SourceDocument | undefined): { file?: string; line?: number; column?: number } {
+  return doc ? locate(doc, '/metadata/languages') : {};
 }

@@ -1,6 +1,6 @@
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Messages } from '../i18n/messages.js';
-import { positionOf, type SourceDocument } from '../load/load-document.js';
+import { locate, type SourceDocument } from '../load/load-document.js';
 import type { Text } from '../policy/policy-types.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { formatDuration } from '../resolve/retention-phrase.js';
@@ -29,12 +29,12 @@ export function checkPolicy(model: PolicyModel, document: SourceDocument, messag
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
     for (const finding of rule.check(model)) {
-      const pos = positionOf(document, finding.pointer);
+      const pos = locate(document, finding.pointer);
       diagnostics.push({
         ruleId: rule.id,
         severity: rule.severity,
         message: ruleMessage(rule, finding, messages, model),
-        file: document.file,
+        file: pos.file,
         pointer: finding.pointer,
         line: pos.line,
         column: pos.column,

@@ -9,6 +9,7 @@ import { isLanguage, messagesFor, type Language } from '../i18n/messages.js';
 import { findPolicies } from '../build/find-policies.js';
 import { readPolicyFile } from '../load/read-policy-file.js';
 import { packageRoot } from '../paths.js';
+import type { PolicycConfig } from '../config/policyc-config.js';
 
 /** Where a command writes, and relative to what it resolves paths: injectable for tests. */
 export interface CliIo {
@@ -32,15 +33,25 @@ export interface CommonOptions {
   lang?: string;
   format: string;
   paths: string[];
-  /** Every option given, by name, for command-specific flags. */
+  /** Every option given (on the command line, else from the config file), by name, for command-specific flags. */
   values: Record<string, string | boolean | undefined>;
+  /** policyc.config.json, when there is one: rule severities and acknowledged findings. */
+  config: PolicycConfig;
 }
 
-/** A subcommand: `policyc <name> …`. */
+/** A flag: its type, as node:util parseArgs takes it. */
+export interface FlagSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+}
+
+/** A subcommand: `policyc <name> …`. Its help is `cli:help.<name>` in locales/en/cli.json. */
 export interface Command {
   name: string;
-  /** Output formats the command accepts for --format. */
+  /** Output formats the command accepts for --format (empty: no --format). */
   formats: readonly string[];
+  /** The flags this command accepts, besides --help, --config and --message-lang. */
+  flags: Readonly<Record<string, FlagSpec>>;
   run(options: CommonOptions, io: CliIo): Promise<number>;
 }
 
@@ -57,14 +68,15 @@ export function relativeTo(io: CliIo, target: string): string {
   return path.relative(io.cwd, target) || '.';
 }
 
-/** The language of messages (--lang for check and diff): the first one given, else English. */
+/** The language of messages: --message-lang (check and diff also take --lang), else the config file's, else English. */
 export function messageLanguage(options: CommonOptions): Language {
-  return options.lang ? parseLanguages(options.lang)[0] ?? 'en' : 'en';
+  const given = options.values['message-lang'];
+  return typeof given === 'string' ? parseLanguages(given)[0] ?? 'en' : 'en';
 }
 
 /** The policy files named on the command line (default: policies/), or a usage error for a path with none. */
 export function policyFiles(options: CommonOptions, io: CliIo): string[] {
-  const paths = (options.paths.length ? options.paths : ['policies']).map((p) => path.resolve(io.cwd, p));
+  const paths = (options.paths.length ? options.paths : options.config.policies ?? ['policies']).map((p) => path.resolve(io.cwd, p));
   const { files, missing } = findPolicies(paths);
   if (missing.length) throw new UsageError(cli.t('cli:noPolicies', { paths: missing.map((p) => relativeTo(io, p)).join(', ') }));
   return files;

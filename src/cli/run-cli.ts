@@ -1,61 +1,45 @@
 import { parseArgs } from 'node:util';
-import { cli, EXIT_OK, EXIT_USAGE, packageVersion, UsageError, type CliIo, type CommonOptions } from './cli-support.js';
+import { cli, EXIT_INVALID, EXIT_OK, EXIT_USAGE, packageVersion, reportDiagnostics, UsageError, type CliIo, type Command, type CommonOptions, type FlagSpec } from './cli-support.js';
 import { commands } from './commands/index.js';
+import { didYouMean } from '../validate/did-you-mean.js';
+import { configFlags, loadConfig, type PolicycConfig } from '../config/policyc-config.js';
+import { isLanguage, messagesFor, type Language } from '../i18n/messages.js';
 
 export type { CliIo } from './cli-support.js';
 
-/** Options every command accepts; command-specific flags are declared here too, so that parsing stays strict. */
-const optionSpec = {
-  out: { type: 'string', default: 'dist' },
-  lang: { type: 'string' },
-  format: { type: 'string', default: 'text' },
-  jobs: { type: 'string' },
-  bom: { type: 'boolean', default: false },
-  'max-warnings': { type: 'string' },
-  strict: { type: 'boolean', default: false },
-  'fail-on': { type: 'string' },
-  'notify-date': { type: 'string' },
-  port: { type: 'string' },
-  host: { type: 'string' },
-  watch: { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
-  version: { type: 'boolean', short: 'v', default: false },
-} as const;
+/** Flags every command takes. */
+const commonFlags: Readonly<Record<string, FlagSpec>> = {
+  help: { type: 'boolean', short: 'h' },
+  config: { type: 'string' },
+  'message-lang': { type: 'string' },
+};
+/** Flags without a command. */
+const topFlags: Readonly<Record<string, FlagSpec>> = { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } };
 
+type Values = Record<string, string | boolean | undefined>;
 
 /** Runs one CLI invocation; returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: optionSpec });
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
-    const { values, positionals } = parsed;
-    const [name, ...paths] = positionals;
-    if (values.version) {
-      io.stdout(packageVersion() + '\n');
-      return EXIT_OK;
-    }
-    if (values.help || name === 'help') {
-      io.stdout(cli.t('cli:usage') + '\n');
-      return EXIT_OK;
-    }
-    if (name === undefined) {
-      io.stderr(cli.t('cli:usage') + '\n');
-      return EXIT_USAGE;
-    }
+    const name = commandName(argv);
+    if (name === undefined || name === 'help') return topLevel(argv, name, io);
     const command = commands.get(name);
-    if (!command) throw new UsageError(cli.t('cli:unknownCommand', { command: name }));
-    if (!command.formats.includes(values.format)) {
-      throw new UsageError(cli.t('cli:badFormat', { format: values.format, formats: command.formats.join(', ') }));
+    if (!command) throw new UsageError(suggest(cli.t('cli:unknownCommand', { command: name }), name, [...commands.keys()]));
+    const flags: Record<string, FlagSpec> = { ...commonFlags, ...command.flags, ...(command.formats.length ? { format: { type: 'string' } } : {}) };
+    const { values, positionals } = parseStrict(argv, flags);
+    if (values.help) {
+      io.stdout(cli.t(`cli:help.${command.name}`) + '\n');
+      return EXIT_OK;
     }
-    const options: CommonOptions = {
-      out: values.out, format: values.format, paths, values,
-      ...(values.lang !== undefined ? { lang: values.lang } : {}),
-    };
-    return await command.run(options, io);
+    const paths = positionals.slice(1);
+    const loaded = await loadCommandConfig(values, io);
+    if (!loaded.config) {
+      const format = typeof values.format === 'string' && command.formats.includes(values.format) ? values.format : 'text';
+      reportDiagnostics(loaded.diagnostics, { format, out: '', paths: [], values, config: {} }, io, loaded.messageLanguage);
+      io.stderr(cli.t('cli:badConfig') + '\n');
+      return EXIT_INVALID;
+    }
+    return await command.run(commandOptions(command, values, paths, loaded.config), io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(cli.t('cli:usageError', { detail: error.message }) + '\n');
@@ -63,4 +47,82 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     throw error;
   }
+}
+
+/** The first positional argument, read leniently (flags before the command may take values). */
+function commandName(argv: string[]): string | undefined {
+  const known: Record<string, FlagSpec> = { ...topFlags, ...commonFlags };
+  for (const command of commands.values()) Object.assign(known, command.flags);
+  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false, options: { ...known, format: { type: 'string' } } });
+  return positionals[0];
+}
+
+/** `policyc`, `policyc --help`, `policyc help [command]`, `policyc --version`. */
+function topLevel(argv: string[], name: string | undefined, io: CliIo): number {
+  const { values, positionals } = parseStrict(argv, topFlags);
+  if (values.version) {
+    io.stdout(packageVersion() + '\n');
+    return EXIT_OK;
+  }
+  const about = positionals[1];
+  if (about !== undefined) {
+    if (!commands.has(about)) throw new UsageError(suggest(cli.t('cli:unknownCommand', { command: about }), about, [...commands.keys()]));
+    io.stdout(cli.t(`cli:help.${about}`) + '\n');
+    return EXIT_OK;
+  }
+  if (values.help || name === 'help') {
+    io.stdout(cli.t('cli:usage') + '\n');
+    return EXIT_OK;
+  }
+  io.stderr(cli.t('cli:usage') + '\n');
+  return EXIT_USAGE;
+}
+
+/** Parses against the flags a command takes: an unknown flag is a usage error with a guess. */
+function parseStrict(argv: string[], flags: Readonly<Record<string, FlagSpec>>): { values: Values; positionals: string[] } {
+  const { tokens } = parseArgs({ args: argv, allowPositionals: true, strict: false, tokens: true, options: flags });
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.name in flags) continue;
+    const names = Object.keys(flags).map((f) => `--${f}`);
+    throw new UsageError(suggest(cli.t('cli:unknownOption', { option: token.rawName }), `--${token.name}`, names));
+  }
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, strict: true, options: flags }) as { values: Values; positionals: string[] };
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function suggest(message: string, input: string, candidates: readonly string[]): string {
+  const guess = didYouMean(input, candidates);
+  return guess ? `${message}; ${cli.t('diagnostics:didYouMean', { value: guess })}` : message;
+}
+
+/** policyc.config.json (or --config), and the message language to report its problems in. */
+async function loadCommandConfig(values: Values, io: CliIo): Promise<Awaited<ReturnType<typeof loadConfig>> & { messageLanguage: Language }> {
+  const flagLang = values['message-lang'] ?? values.lang;
+  const messageLanguage = typeof flagLang === 'string' && isLanguage(flagLang) ? flagLang : 'en';
+  const config = typeof values.config === 'string' ? values.config : undefined;
+  return { ...(await loadConfig(io.cwd, config, messagesFor(messageLanguage))), messageLanguage };
+}
+
+/** The flags given, with the config file's values standing in for the ones not given. */
+function commandOptions(command: Command, values: Values, paths: string[], config: PolicycConfig): CommonOptions {
+  const merged: Values = { ...values };
+  for (const { key, flag, commands: only } of configFlags) {
+    const value = config[key];
+    if (value === undefined || merged[flag] !== undefined || !(flag in command.flags || flag in commonFlags)) continue;
+    if (only && !only.includes(command.name)) continue;
+    merged[flag] = Array.isArray(value) ? value.join(',') : String(value);
+  }
+  // check, diff and audit-site: --lang is the message language.
+  if (command.name === 'check' || command.name === 'diff' || command.name === 'audit-site') merged['message-lang'] = values.lang ?? values['message-lang'] ?? merged['message-lang'];
+  const format = typeof merged.format === 'string' ? merged.format : 'text';
+  if (command.formats.length && !command.formats.includes(format)) {
+    throw new UsageError(cli.t('cli:badFormat', { format, formats: command.formats.join(', ') }));
+  }
+  return {
+    out: typeof merged.out === 'string' ? merged.out : 'dist', format, paths, values: merged, config,
+    ...(typeof merged.lang === 'string' ? { lang: merged.lang } : {}),
+  };
 }

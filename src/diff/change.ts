@@ -25,6 +25,8 @@ export interface Change {
   /** 1-based position of the pointer in that side's file (set by comparePolicies, which has the documents). */
   line?: number;
   column?: number;
+  /** The file the position is in, when the value is inherited from a base policy (`extends`) rather than written in that side's file. */
+  file?: string;
   /** The item or section the change concerns, e.g. the name of a purpose. */
   subject?: Value;
   /** The property that changed, relative to the subject (dot-separated), for the words 'where'. */

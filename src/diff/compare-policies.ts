@@ -1,7 +1,7 @@
 import { analysePolicy } from '../build/analyse-policy.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Language } from '../i18n/messages.js';
-import { positionOf } from '../load/load-document.js';
+import { locate } from '../load/load-document.js';
 import { diffPolicies } from './diff-policies.js';
 import { noticeDraft, type NoticeDraftOptions } from './notice-draft.js';
 import type { DiffResult } from './render-diff.js';
@@ -10,6 +10,8 @@ import type { DiffResult } from './render-diff.js';
 export interface PolicyText {
   text: string;
   label: string;
+  /** The file on disk the text belongs to, for resolving `extends` (bases are read from the working tree). */
+  path?: string;
 }
 
 /**
@@ -21,14 +23,16 @@ export function comparePolicies(
   oldSide: PolicyText, newSide: PolicyText, options: NoticeDraftOptions & { messageLanguage?: Language } = {},
 ): { value?: DiffResult; diagnostics: Diagnostic[] } {
   // The diff compares models; compliance findings are check's business, so the rules are not run.
-  const before = analysePolicy(oldSide.text, oldSide.label, options.messageLanguage, { check: false });
-  const after = analysePolicy(newSide.text, newSide.label, options.messageLanguage, { check: false });
+  const analyse = (side: PolicyText): ReturnType<typeof analysePolicy> => analysePolicy(side.text, side.label, options.messageLanguage, { check: false, ...(side.path ? { path: side.path } : {}) });
+  const before = analyse(oldSide);
+  const after = analyse(newSide);
   const diagnostics = [...before.diagnostics, ...after.diagnostics];
   if (!before.model || !after.model) return { diagnostics };
   const documents = { old: before.document!, new: after.document! };
   const changes = diffPolicies(before.model, after.model).map((change) => {
-    const { line, column } = positionOf(documents[change.side], change.pointer);
-    return { ...change, line, column };
+    const document = documents[change.side];
+    const { file, line, column } = locate(document, change.pointer);
+    return { ...change, line, column, ...(file !== document.file ? { file } : {}) };
   });
   const notice = noticeDraft(after.model, changes, options);
   return {

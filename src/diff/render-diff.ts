@@ -84,7 +84,7 @@ const showsTexts = (item: ReportItem): boolean => item.change.kind === 'wording'
 /** 'policy.json:41:5 /processors/1 · GDPR 13(1)(e)': the file and position as editors link them, the pointer, the article. */
 function whereLine(item: ReportItem, result: DiffResult): string {
   const { change } = item;
-  const file = result[change.side].label;
+  const file = change.file ?? result[change.side].label;
   const position = change.line ? `${file}:${change.line}:${change.column ?? 1}` : file;
   return [`${position} ${change.pointer || '/'}`, change.article].filter(Boolean).join(' · ');
 }
@@ -223,7 +223,7 @@ export function renderDiffJson(result: DiffResult, m: Messages): string {
     counts: Object.fromEntries(classes.map((c) => [c, result.changes.filter((x) => x.class === c).length])),
     changes: result.changes.map((change) => {
       const words = changeWords(change, m);
-      const position = change.line ? { line: change.line, column: change.column } : {};
+      const position = change.line ? { ...(change.file ? { file: change.file } : {}), line: change.line, column: change.column } : {};
       return { kind: change.kind, class: change.class, article: change.article, pointer: change.pointer, side: change.side, ...position, ...words };
     }),
     notice: result.notice ?? null,

@@ -16,6 +16,8 @@ export interface NodeLocation {
   valueEnd: SourcePosition;
   /** Where the member's key starts, for values inside objects. */
   key?: SourcePosition;
+  /** The file the value is written in, when it is not the document's own (a value inherited through `extends`). */
+  origin?: { file: string; text: string };
 }
 
 /** A parsed policy: the plain value plus a map from JSON pointer to source position. */
@@ -98,16 +100,26 @@ function toValue(node: AnyNode, pointer: string, locations: Map<string, NodeLoca
   }
 }
 
+/** The file and position to report for a pointer (see positionOf): inherited values point into their base file. */
+export function locate(doc: SourceDocument, pointer: string, prefer: 'key' | 'value' = 'value'): { file: string; line: number; column: number } {
+  const { position, origin } = find(doc, pointer, prefer);
+  return { file: origin?.file ?? doc.file, line: position.line, column: position.column };
+}
+
+function find(doc: SourceDocument, pointer: string, prefer: 'key' | 'value'): { position: SourcePosition; origin?: NodeLocation['origin'] } {
+  let p = pointer;
+  for (;;) {
+    const loc = doc.locations.get(p);
+    if (loc) return { position: (prefer === 'key' && loc.key) || loc.value, ...(loc.origin ? { origin: loc.origin } : {}) };
+    if (p === '') return { position: { line: 1, column: 1, offset: 0 } };
+    p = p.slice(0, p.lastIndexOf('/'));
+  }
+}
+
 /**
  * The position to report for a pointer: the value itself, or else the
  * nearest ancestor that exists (a missing property is reported at its parent).
  */
 export function positionOf(doc: SourceDocument, pointer: string, prefer: 'key' | 'value' = 'value'): SourcePosition {
-  let p = pointer;
-  for (;;) {
-    const loc = doc.locations.get(p);
-    if (loc) return (prefer === 'key' && loc.key) || loc.value;
-    if (p === '') return { line: 1, column: 1, offset: 0 };
-    p = p.slice(0, p.lastIndexOf('/'));
-  }
+  return find(doc, pointer, prefer).position;
 }

@@ -3,7 +3,7 @@ import { messagesFor, type Language, type Messages } from '../i18n/messages.js';
 import { authorities, defaultAuthority } from '../law/authorities.js';
 import { consentBases } from '../law/legal-bases.js';
 import { rights as rightFacts } from '../law/rights.js';
-import { positionOf, type SourceDocument } from '../load/load-document.js';
+import { locate, type SourceDocument } from '../load/load-document.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { PolicySource, PurposeSource, RightId } from '../policy/policy-types.js';
 import { didYouMean } from '../validate/did-you-mean.js';
@@ -22,9 +22,9 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
   const source = doc.value as PolicySource;
   const diagnostics: Diagnostic[] = [];
   const report = (ruleId: string, pointer: string, key: string, vars: Record<string, unknown>, suggestion?: string, where: 'value' | 'key' = 'value'): void => {
-    const pos = positionOf(doc, pointer, where);
+    const pos = locate(doc, pointer, where);
     diagnostics.push({
-      ruleId, severity: 'error', message: messages.t(key, vars), file: doc.file, pointer, line: pos.line, column: pos.column,
+      ruleId, severity: 'error', message: messages.t(key, vars), file: pos.file, pointer, line: pos.line, column: pos.column,
       ...(suggestion ? { suggestion: messages.t('diagnostics:didYouMean', { value: suggestion }) } : {}),
     });
   };

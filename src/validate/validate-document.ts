@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Messages } from '../i18n/messages.js';
-import { positionOf, type SourceDocument, type SourcePosition } from '../load/load-document.js';
+import { locate, positionOf, type SourceDocument, type SourcePosition } from '../load/load-document.js';
 import { joinPointer, parentPointer } from '../load/json-pointer.js';
 import { didYouMean } from './did-you-mean.js';
 import { policySchema } from './schema-validator.js';
@@ -23,31 +23,36 @@ export function validateDocument(doc: SourceDocument, messages: Messages): Diagn
     diagnostics.push(d);
   };
   // An 'if' failure only says the then/else branch failed; that branch's own errors say how.
-  const schemaErrors = validate(doc.value) ? [] : dropAnyOfBranches(validate.errors ?? []).filter((e) => e.keyword !== 'if');
-  for (const error of schemaErrors) add(toDiagnostic(error, doc, messages));
+  if (!validate(doc.value)) for (const d of schemaDiagnostics(validate.errors ?? [], doc, messages)) add(d);
   for (const problem of findTextProblems(schema, doc.value)) add(textDiagnostic(problem, doc, messages));
   return diagnostics;
 }
 
+/** ajv's errors for a document as positioned diagnostics (also used for policyc.config.json). */
+export function schemaDiagnostics(errors: readonly ErrorObject[], doc: SourceDocument, messages: Messages): Diagnostic[] {
+  // An 'if' failure only says the then/else branch failed; that branch's own errors say how.
+  return dropAnyOfBranches(errors).filter((e) => e.keyword !== 'if').map((error) => toDiagnostic(error, doc, messages));
+}
+
 function textDiagnostic(problem: TextProblem, doc: SourceDocument, messages: Messages): Diagnostic {
   const t = messages.t;
-  const base = { severity: 'error' as const, file: doc.file, pointer: problem.pointer };
+  const base = { severity: 'error' as const, pointer: problem.pointer };
   if (problem.kind === 'missing-translation') {
-    const position = positionOf(doc, parentPointer(problem.pointer));
+    const position = locate(doc, parentPointer(problem.pointer));
     return {
-      ...base, ruleId: 'schema/missing-translation', line: position.line, column: position.column,
+      ...base, file: position.file, ruleId: 'schema/missing-translation', line: position.line, column: position.column,
       message: t('diagnostics:schema.missingTranslation', { language: t(`terms:language.${problem.language}`) }),
     };
   }
   const position = positionInString(doc, problem.pointer, problem.hazard.offset);
   return {
-    ...base, ruleId: 'schema/unsafe-markdown', line: position.line, column: position.column,
+    ...base, file: position.file, ruleId: 'schema/unsafe-markdown', line: position.line, column: position.column,
     message: t(`diagnostics:schema.unsafeMarkdown.${problem.hazard.kind}`, { excerpt: problem.hazard.excerpt }),
   };
 }
 
 /** An anyOf failure is reported once, in words, not as each failed branch. */
-function dropAnyOfBranches(errors: ErrorObject[]): ErrorObject[] {
+function dropAnyOfBranches(errors: readonly ErrorObject[]): ErrorObject[] {
   const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => `${e.instancePath}\u0000${e.schemaPath}/`);
   return errors.filter((e) => !anyOfPaths.some((p) => `${e.instancePath}\u0000${e.schemaPath}`.startsWith(p)));
 }
@@ -77,7 +82,7 @@ function toDiagnostic(error: ErrorObject, doc: SourceDocument, messages: Message
   let ruleId = 'schema/invalid';
   let message: string;
   let suggestion: string | undefined;
-  let position: SourcePosition;
+  let position: ReturnType<typeof locate>;
 
   switch (error.keyword) {
     case 'required': {
@@ -85,7 +90,7 @@ function toDiagnostic(error: ErrorObject, doc: SourceDocument, messages: Message
       pointer = joinPointer(pointer, property);
       ruleId = 'schema/required';
       message = t('diagnostics:schema.required', { property });
-      position = positionOf(doc, error.instancePath);
+      position = locate(doc, error.instancePath);
       break;
     }
     case 'additionalProperties': {
@@ -96,7 +101,7 @@ function toDiagnostic(error: ErrorObject, doc: SourceDocument, messages: Message
       const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
       const guess = didYouMean(property, allowed);
       if (guess) suggestion = t('diagnostics:didYouMean', { value: guess });
-      position = positionOf(doc, pointer, 'key');
+      position = locate(doc, pointer, 'key');
       break;
     }
     case 'propertyNames': {
@@ -104,7 +109,7 @@ function toDiagnostic(error: ErrorObject, doc: SourceDocument, messages: Message
       pointer = joinPointer(pointer, property);
       ruleId = 'schema/unknown-property';
       message = t('diagnostics:schema.unknownProperty', { property });
-      position = positionOf(doc, pointer, 'key');
+      position = locate(doc, pointer, 'key');
       break;
     }
     case 'enum': {
@@ -115,7 +120,7 @@ function toDiagnostic(error: ErrorObject, doc: SourceDocument, messages: Message
         const guess = didYouMean(error.data, allowed);
         if (guess) suggestion = t('diagnostics:didYouMean', { value: guess });
       }
-      position = positionOf(doc, pointer);
+      position = locate(doc, pointer);
       break;
     }
     case 'type': {
@@ -123,7 +128,7 @@ function toDiagnostic(error: ErrorObject, doc: SourceDocument, messages: Message
       const types = String((error.params as { type: string | string[] }).type).split(',');
       ruleId = 'schema/type';
       message = t('diagnostics:schema.type', { type: types.map((type) => t(`diagnostics:types.${type}`)).join(t('diagnostics:types.or')) });
-      position = positionOf(doc, pointer);
+      position = locate(doc, pointer);
       break;
     }
     case 'pattern': {
@@ -133,52 +138,52 @@ function toDiagnostic(error: ErrorObject, doc: SourceDocument, messages: Message
       message = defName && messages.has(specific)
         ? t(specific)
         : t('diagnostics:schema.pattern.generic', { pattern: (error.params as { pattern: string }).pattern });
-      position = positionOf(doc, pointer);
+      position = locate(doc, pointer);
       break;
     }
     case 'format': {
       ruleId = 'schema/format';
       message = t(`diagnostics:schema.format.${(error.params as { format: string }).format}`);
-      position = positionOf(doc, pointer);
+      position = locate(doc, pointer);
       break;
     }
     case 'minLength':
       ruleId = 'schema/empty';
       message = t('diagnostics:schema.minLength');
-      position = positionOf(doc, pointer);
+      position = locate(doc, pointer);
       break;
     case 'minItems':
     case 'minProperties':
       ruleId = 'schema/empty';
       message = t('diagnostics:schema.minItems', { count: (error.params as { limit: number }).limit });
-      position = positionOf(doc, pointer);
+      position = locate(doc, pointer);
       break;
     case 'uniqueItems':
       ruleId = 'schema/duplicate-item';
       message = t('diagnostics:schema.uniqueItems', { index: (error.params as { j: number }).j + 1 });
-      position = positionOf(doc, pointer);
+      position = locate(doc, pointer);
       break;
     case 'minimum':
     case 'maximum':
       ruleId = 'schema/range';
       message = t(`diagnostics:schema.${error.keyword}`, { limit: (error.params as { limit: number }).limit });
-      position = positionOf(doc, pointer);
+      position = locate(doc, pointer);
       break;
     case 'anyOf':
       ruleId = 'schema/any-of';
       message = t(`diagnostics:schema.anyOf.${definitionName(error) ?? 'generic'}`);
-      position = positionOf(doc, pointer);
+      position = locate(doc, pointer);
       break;
     default:
       message = t('diagnostics:schema.generic', { keyword: error.keyword, detail: error.message ?? '' });
-      position = positionOf(doc, pointer);
+      position = locate(doc, pointer);
   }
 
   return {
     ruleId,
     severity: 'error',
     message,
-    file: doc.file,
+    file: position.file,
     pointer,
     line: position.line,
     column: position.column,
@@ -202,16 +207,16 @@ export function summariseValues(values: readonly string[]): string {
  * raw token, counting escape sequences, so that the column points at the
  * offending character as written in the file.
  */
-export function positionInString(doc: SourceDocument, pointer: string, decodedOffset: number): SourcePosition {
+export function positionInString(doc: SourceDocument, pointer: string, decodedOffset: number): SourcePosition & { file: string } {
   const loc = doc.locations.get(pointer);
-  if (!loc) return positionOf(doc, pointer);
-  const raw = doc.text.slice(loc.value.offset, loc.valueEnd.offset);
+  if (!loc) return { ...positionOf(doc, pointer), file: locate(doc, pointer).file };
+  const raw = (loc.origin?.text ?? doc.text).slice(loc.value.offset, loc.valueEnd.offset);
   let rawIndex = 1; // after the opening quote
   for (let decoded = 0; decoded < decodedOffset && rawIndex < raw.length - 1; decoded++) {
     if (raw[rawIndex] === '\\') rawIndex += raw[rawIndex + 1] === 'u' ? 6 : 2;
     else rawIndex += 1;
   }
   // A JSON string cannot hold a raw line break, so the line is the value's own.
-  return { line: loc.value.line, column: loc.value.column + rawIndex, offset: loc.value.offset + rawIndex };
+  return { line: loc.value.line, column: loc.value.column + rawIndex, offset: loc.value.offset + rawIndex, file: loc.origin?.file ?? doc.file };
 }
 

@@ -17,6 +17,7 @@ import {
 export const auditSiteCommand: Command = {
   name: 'audit-site',
   formats: ['text', 'compact', 'json', 'sarif'],
+  flags: { lang: { type: 'string' } },
   async run(options, io) {
     const lang = messageLanguage(options);
     const [folder, ...policyPaths] = options.paths;
@@ -37,7 +38,7 @@ export const auditSiteCommand: Command = {
       const read = readPolicy(file, io, lang);
       diagnostics.push(...read.diagnostics);
       if (read.text === undefined) continue;
-      const analysed = analysePolicy(read.text, relativeTo(io, file), lang, { check: false });
+      const analysed = analysePolicy(read.text, relativeTo(io, file), lang, { check: false, path: file });
       diagnostics.push(...analysed.diagnostics);
       if (analysed.model) policies.push(analysed.model.source);
     }

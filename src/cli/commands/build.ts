@@ -1,8 +1,11 @@
 import path from 'node:path';
+import type { CompileJob } from '../../build/compile-job.js';
 import { countBySeverity, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { isLanguage } from '../../i18n/messages.js';
+import { applyRuleSettings } from '../../config/policyc-config.js';
+import { messagesFor } from '../../i18n/messages.js';
 import {
-  cli, EXIT_INVALID, EXIT_OK, maxWarnings, parseLanguages, policyFiles, relativeTo, reportDiagnostics, UsageError, type CliIo, type Command, type CommonOptions,
+  cli, EXIT_INVALID, EXIT_OK, maxWarnings, messageLanguage, parseLanguages, policyFiles, relativeTo, reportDiagnostics, UsageError, type CliIo, type Command, type CommonOptions,
 } from '../cli-support.js';
 
 function parseJobs(value: unknown): number | undefined {
@@ -10,6 +13,18 @@ function parseJobs(value: unknown): number | undefined {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(cli.t('cli:badJobs', { value: String(value) }));
   return n;
+}
+
+/** What every compile job of one invocation shares: languages, message language, id prefix, acknowledged findings, BOM. */
+export function jobSettings(options: CommonOptions, groups?: readonly string[]): Omit<CompileJob, 'index' | 'file' | 'displayPath'> {
+  const languages = options.lang ? parseLanguages(options.lang) : undefined;
+  const idPrefix = options.values['id-prefix'];
+  return {
+    csvBom: options.values.bom === true, messageLanguage: messageLanguage(options),
+    ...(languages ? { languages } : {}), ...(groups ? { groups } : {}),
+    ...(typeof idPrefix === 'string' ? { idPrefix } : {}),
+    ...(options.config.acknowledged ? { acknowledged: options.config.acknowledged } : {}),
+  };
 }
 
 /**
@@ -22,7 +37,8 @@ function parseJobs(value: unknown): number | undefined {
  * --strict (then errors and warnings among them do) or --max-warnings is exceeded.
  */
 export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?: readonly string[]): Promise<number> {
-  const languages = options.lang ? parseLanguages(options.lang) : undefined;
+  const lang = messageLanguage(options);
+  const messages = messagesFor(lang);
   const jobsRequested = parseJobs(options.values.jobs);
   const limit = maxWarnings(options);
   const strict = options.values.strict === true;
@@ -46,13 +62,10 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   let fileCount = 0;
   let writeError: Error | undefined;
 
-  const jobs = files.map((file, index) => ({
-    index, file, displayPath: path.relative(io.cwd, file), csvBom: options.values.bom === true,
-    ...(languages ? { languages } : {}), ...(groups ? { groups } : {}),
-  }));
+  const jobs: CompileJob[] = files.map((file, index) => ({ index, file, displayPath: path.relative(io.cwd, file), ...jobSettings(options, groups) }));
   await compileMany(jobs, chooseJobs(jobs.length, jobsRequested), (result) => {
     diagnostics.push(...result.diagnostics);
-    findings.push(...result.findings);
+    findings.push(...applyRuleSettings(result.findings, options.config.rules));
     if (result.id !== undefined) {
       idOf.set(result.index, result.id);
       const other = owners.get(result.id);
@@ -73,12 +86,14 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     if (owner !== index) {
       diagnostics.push({
         ruleId: 'build/duplicate-policy-id', severity: 'error', file: jobs[index]!.displayPath, pointer: '/id',
-        message: cli.t('diagnostics:reference.duplicatePolicy', { id, other: jobs[owner]!.displayPath }),
+        message: messages.t('diagnostics:reference.duplicatePolicy', { id, other: jobs[owner]!.displayPath }),
       });
     }
   }
 
-  reportDiagnostics([...diagnostics, ...findings], options, io);
+  reportDiagnostics([...diagnostics, ...findings], options, io, lang);
+  const all = countBySeverity([...diagnostics, ...findings]);
+  if (options.format === 'text') io.stderr(cli.t('cli:checked', { count: files.length, errors: all.error, warnings: all.warning, infos: all.info }) + '\n');
   if (writeError) {
     writer.abort();
     io.stderr(cli.t('cli:writeFailed', { detail: writeError.message, out: relativeTo(io, outDir) }) + '\n');
@@ -107,10 +122,17 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   return EXIT_OK;
 }
 
+/** The flags of the commands that write outputs (build, register). */
+export const outputFlags = {
+  out: { type: 'string' }, lang: { type: 'string' }, jobs: { type: 'string' }, bom: { type: 'boolean' },
+  'max-warnings': { type: 'string' }, strict: { type: 'boolean' },
+} as const satisfies Command['flags'];
+
 /** `policyc build [paths…] --out dist --lang nl,en --jobs N --bom [--watch]`. */
 export const buildCommand: Command = {
   name: 'build',
   formats: ['text', 'compact', 'json', 'sarif'],
+  flags: { ...outputFlags, 'id-prefix': { type: 'string' }, watch: { type: 'boolean' } },
   run: async (options, io) => {
     if (options.values.watch !== true) return compileAndWrite(options, io);
     const { watchAndBuild } = await import('./build-watch.js');

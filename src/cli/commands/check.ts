@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { applyRuleSettings } from '../../config/policyc-config.js';
 import { countBySeverity, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import {
   cli, EXIT_INVALID, EXIT_OK, maxWarnings, messageLanguage, policyFiles, readPolicy, reportDiagnostics, type Command,
@@ -11,6 +12,7 @@ import {
 export const checkCommand: Command = {
   name: 'check',
   formats: ['text', 'compact', 'json', 'sarif'],
+  flags: { lang: { type: 'string' }, 'max-warnings': { type: 'string' } },
   async run(options, io) {
     const lang = messageLanguage(options);
     const limit = maxWarnings(options);
@@ -21,8 +23,10 @@ export const checkCommand: Command = {
       const read = readPolicy(file, io, lang);
       diagnostics.push(...read.diagnostics);
       if (read.text === undefined) continue;
-      const analysed = analysePolicy(read.text, path.relative(io.cwd, file), lang);
-      diagnostics.push(...analysed.diagnostics, ...analysed.findings);
+      const analysed = analysePolicy(read.text, path.relative(io.cwd, file), lang, {
+        path: file, ...(options.config.acknowledged ? { acknowledged: options.config.acknowledged } : {}),
+      });
+      diagnostics.push(...analysed.diagnostics, ...applyRuleSettings(analysed.findings, options.config.rules));
     }
     reportDiagnostics(diagnostics, options, io, lang);
     const counts = countBySeverity(diagnostics);

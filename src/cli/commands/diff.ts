@@ -22,6 +22,7 @@ const failOn: Record<string, (c: { class: string }) => boolean> = {
 export const diffCommand: Command = {
   name: 'diff',
   formats: ['text', 'markdown', 'html', 'json'],
+  flags: { lang: { type: 'string' }, 'fail-on': { type: 'string' }, 'notify-date': { type: 'string' } },
   async run(options, io) {
     const lang = messageLanguage(options);
     const failOnValue = options.values['fail-on'];
@@ -56,7 +57,7 @@ export const diffCommand: Command = {
       return EXIT_INVALID;
     }
     const compared = comparePolicies(
-      { text: before.text, label: before.label }, { text: after.text, label: after.label },
+      { text: before.text, label: before.label, path: oldSide.file }, { text: after.text, label: after.label, path: newSide.file },
       { messageLanguage: lang, ...(typeof notifyDate === 'string' ? { notifyDate } : {}) },
     );
     if (!compared.value) {

@@ -1,5 +1,5 @@
 import type { Command } from '../cli-support.js';
-import { compileAndWrite } from './build.js';
+import { compileAndWrite, outputFlags } from './build.js';
 
 /**
  * `policyc register [paths…] --out dist --lang nl,en [--bom]`: write only the
@@ -9,5 +9,6 @@ import { compileAndWrite } from './build.js';
 export const registerCommand: Command = {
   name: 'register',
   formats: ['text', 'compact', 'json', 'sarif'],
+  flags: outputFlags,
   run: (options, io) => compileAndWrite(options, io, ['register']),
 };

@@ -2,7 +2,9 @@ import path from 'node:path';
 import type { CompileJob } from '../../build/compile-job.js';
 import { formatCompact } from '../../diagnostics/format-diagnostics.js';
 import type { PreviewEntry } from '../../serve/preview-server.js';
-import { cli, parseLanguages, policyFiles, relativeTo, reportDiagnostics, UsageError, EXIT_OK, type CliIo, type Command, type CommonOptions } from '../cli-support.js';
+import { applyRuleSettings } from '../../config/policyc-config.js';
+import { cli, policyFiles, relativeTo, reportDiagnostics, UsageError, EXIT_OK, type Command } from '../cli-support.js';
+import { jobSettings } from './build.js';
 
 export const DEFAULT_PORT = 4300;
 
@@ -27,14 +29,6 @@ export function untilStopped(): Promise<void> {
   });
 }
 
-/** The compile jobs for the policies on the command line, as build makes them. */
-export function compileJobs(options: CommonOptions, io: CliIo): CompileJob[] {
-  const languages = options.lang ? parseLanguages(options.lang) : undefined;
-  return policyFiles(options, io).map((file, index) => ({
-    index, file, displayPath: path.relative(io.cwd, file), csvBom: options.values.bom === true, ...(languages ? { languages } : {}),
-  }));
-}
-
 /**
  * `policyc serve [paths…] [--port 4300] [--host 127.0.0.1]`: compiles the
  * policies in memory and serves their notices and registers, rebuilding a
@@ -44,21 +38,23 @@ export function compileJobs(options: CommonOptions, io: CliIo): CompileJob[] {
 export const serveCommand: Command = {
   name: 'serve',
   formats: ['text', 'compact'],
+  flags: { port: { type: 'string' }, host: { type: 'string' }, lang: { type: 'string' } },
   async run(options, io) {
     const port = parsePort(options.values.port);
     const host = typeof options.values.host === 'string' ? options.values.host : '127.0.0.1';
-    const [{ runCompileJob }, { startPreviewServer }, { watchPolicies, serialQueue }] = await Promise.all([
+    const [{ runCompileJob }, { startPreviewServer }, { watchPolicies }] = await Promise.all([
       import('../../build/compile-job.js'),
       import('../../serve/preview-server.js'),
       import('../../build/watch-policies.js'),
     ]);
-    const jobs = compileJobs(options, io);
+    const settings = jobSettings(options);
+    const jobs: CompileJob[] = policyFiles(options, io).map((file, index) => ({ index, file, displayPath: path.relative(io.cwd, file), ...settings }));
     const entries = new Map<string, PreviewEntry>();
     const compileOne = async (job: CompileJob): Promise<void> => {
       const result = await runCompileJob(job);
       const previous = entries.get(job.file);
-      const problems = [...result.diagnostics, ...result.findings];
-      reportDiagnostics(problems, options, io);
+      const problems = [...result.diagnostics, ...applyRuleSettings(result.findings, options.config.rules)];
+      reportDiagnostics(problems, options, io, settings.messageLanguage);
       entries.set(job.file, {
         file: job.displayPath,
         ...(result.id !== undefined ? { id: result.id } : previous?.id !== undefined ? { id: previous.id } : {}),
@@ -81,12 +77,11 @@ export const serveCommand: Command = {
       throw new UsageError(cli.t('cli:serve.listenFailed', { host, port, detail: (error as Error).message }));
     }
     io.stderr(cli.t('cli:serve.listening', { url: server.url }) + '\n');
-    const enqueue = serialQueue();
-    const watcher = watchPolicies(jobs.map((j) => j.file), (file) => void enqueue(async () => {
-      io.stderr(cli.t('cli:watch.changed', { file: relativeTo(io, file) }) + '\n');
-      await compileOne(jobs.find((j) => j.file === file)!);
+    const watcher = watchPolicies(jobs.map((j) => j.file), async (changed, affected) => {
+      io.stderr(cli.t('cli:watch.changed', { file: relativeTo(io, changed) }) + '\n');
+      for (const file of affected) await compileOne(jobs.find((j) => j.file === file)!);
       server.update(ordered());
-    }));
+    });
     await untilStopped();
     watcher.close();
     await server.close();

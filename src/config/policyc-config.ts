@@ -1,0 +1,109 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ValidateFunction } from 'ajv';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Language, Messages } from '../i18n/messages.js';
+import { loadDocument, positionOf, type SourceDocument } from '../load/load-document.js';
+import { joinPointer } from '../load/json-pointer.js';
+import { configSchemaPath } from '../paths.js';
+import { createAjv } from '../validate/create-ajv.js';
+import { didYouMean } from '../validate/did-you-mean.js';
+import { schemaDiagnostics } from '../validate/validate-document.js';
+
+/** The file policyc looks for in the working folder. */
+export const CONFIG_FILE = 'policyc.config.json';
+
+export type RuleSetting = 'error' | 'warning' | 'info' | 'off';
+
+/** One acknowledged finding (the shape issue 11's checker reads; `policy` says which policy). */
+export interface ConfigAcknowledgement {
+  policy: string;
+  rule: string;
+  pointer?: string;
+  reason: Partial<Record<Language, string>>;
+}
+
+/** policyc.config.json as read; paths in it are made absolute (relative to the file). */
+export interface PolicycConfig {
+  file?: string;
+  policies?: string[];
+  out?: string;
+  languages?: Language[];
+  messageLanguage?: Language;
+  idPrefix?: string;
+  maxWarnings?: number;
+  rules?: Record<string, RuleSetting>;
+  acknowledged?: ConfigAcknowledgement[];
+}
+
+/**
+ * Which config value stands in for which flag, for the commands that take
+ * that flag: a flag on the command line wins. `languages` is the output
+ * languages of build and register (check and diff use --lang for messages).
+ */
+export const configFlags: readonly { key: keyof PolicycConfig; flag: string; commands?: readonly string[] }[] = [
+  { key: 'out', flag: 'out' },
+  { key: 'languages', flag: 'lang', commands: ['build', 'register'] },
+  { key: 'messageLanguage', flag: 'message-lang' },
+  { key: 'idPrefix', flag: 'id-prefix' },
+  { key: 'maxWarnings', flag: 'max-warnings' },
+];
+
+let validator: ValidateFunction | undefined;
+
+/**
+ * Reads the config file: `explicit` (--config) or policyc.config.json in
+ * `cwd` when it exists. Problems come back as positioned diagnostics; a
+ * config with errors is not used.
+ */
+export async function loadConfig(cwd: string, explicit: string | undefined, messages: Messages): Promise<{ config?: PolicycConfig; diagnostics: Diagnostic[] }> {
+  const file = path.resolve(cwd, explicit ?? CONFIG_FILE);
+  if (explicit === undefined && !existsSync(file)) return { config: {}, diagnostics: [] };
+  const display = path.relative(cwd, file) || CONFIG_FILE;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return { diagnostics: [{ ruleId: 'config/unreadable', severity: 'error', file: display, pointer: '', message: messages.t('diagnostics:config.unreadable', { detail: (error as Error).message }) }] };
+  }
+  const loaded = loadDocument(text, display, messages);
+  if (!loaded.value) return { diagnostics: loaded.diagnostics };
+  validator ??= createAjv({ standalone: false }).compile(JSON.parse(readFileSync(configSchemaPath, 'utf8')) as object);
+  const diagnostics = validator(loaded.value.value) ? [] : schemaDiagnostics(validator.errors ?? [], loaded.value, messages);
+  const { rules } = await import('../check/rules.js');
+  diagnostics.push(...unknownRules(loaded.value, messages, rules.map((r) => r.id)));
+  if (diagnostics.length) return { diagnostics };
+  const config = { ...(loaded.value.value as PolicycConfig), file };
+  const dir = path.dirname(file);
+  if (config.out !== undefined) config.out = path.resolve(dir, config.out);
+  if (config.policies) config.policies = config.policies.map((p) => path.resolve(dir, p));
+  return { config, diagnostics: [] };
+}
+
+/** A rule id in "rules" or "acknowledged" that no rule has: an error at its position, with a guess. */
+function unknownRules(doc: SourceDocument, messages: Messages, knownRules: readonly string[]): Diagnostic[] {
+  const value = doc.value as { rules?: Record<string, unknown>; acknowledged?: { rule?: unknown }[] };
+  const named: { rule: string; pointer: string; prefer: 'key' | 'value' }[] = [
+    ...Object.keys(value.rules ?? {}).map((rule) => ({ rule, pointer: joinPointer('/rules', rule), prefer: 'key' as const })),
+    ...(value.acknowledged ?? []).flatMap((a, i) => (typeof a.rule === 'string' ? [{ rule: a.rule, pointer: `/acknowledged/${i}/rule`, prefer: 'value' as const }] : [])),
+  ];
+  return named.filter((n) => !knownRules.includes(n.rule)).map((n) => {
+    const position = positionOf(doc, n.pointer, n.prefer);
+    const guess = didYouMean(n.rule, knownRules);
+    return {
+      ruleId: 'config/unknown-rule', severity: 'error' as const, file: doc.file, pointer: n.pointer, line: position.line, column: position.column,
+      message: messages.t('diagnostics:config.unknownRule', { rule: n.rule }),
+      ...(guess ? { suggestion: messages.t('diagnostics:didYouMean', { value: guess }) } : {}),
+    };
+  });
+}
+
+/** Findings with the config's severities: a rule set to "off" is left out. */
+export function applyRuleSettings(findings: readonly Diagnostic[], rules: PolicycConfig['rules']): Diagnostic[] {
+  if (!rules) return [...findings];
+  return findings.flatMap((f) => {
+    const setting = rules[f.ruleId];
+    if (setting === undefined) return [f];
+    return setting === 'off' ? [] : [{ ...f, severity: setting }];
+  });
+}

@@ -1,0 +1,209 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { languages, type Messages } from '../i18n/messages.js';
+import { presetsDir } from '../paths.js';
+import { didYouMean } from '../validate/did-you-mean.js';
+import { joinPointer } from './json-pointer.js';
+import { loadDocument, positionOf, type NodeLocation, type SourceDocument } from './load-document.js';
+
+/** `"extends": "preset:<name>"` names a preset shipped in the package (presets/<name>.json). */
+export const PRESET_PREFIX = 'preset:';
+
+/** A policy's own keys: never taken from a base. */
+const notInherited = new Set(['$schema', 'id', 'extends', 'remove']);
+
+export interface ExtendedDocument {
+  value?: SourceDocument;
+  /** Every file the document was built from (absolute paths): the policy and its bases, in load order. */
+  sources: string[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Loads a policy and, when it `extends` base policies or presets, merges them
+ * under it: objects key by key, lists of items with ids by id (the policy's
+ * item replaces the base's item with the same id; `remove` drops inherited
+ * ids), anything else (texts, plain lists, values) replaced whole. Every
+ * value keeps the file and position it was written at, so a diagnostic
+ * about an inherited value points into the base.
+ */
+export function loadExtended(text: string, file: string, absolutePath: string, messages: Messages, chain: readonly string[] = []): ExtendedDocument {
+  const loaded = loadDocument(text, file, messages);
+  const doc = loaded.value;
+  const sources = [absolutePath];
+  if (!doc) return { sources, diagnostics: loaded.diagnostics };
+  const entries = extendsEntries(doc.value);
+  if (!entries.length) return { value: doc, sources, diagnostics: [] };
+
+  const diagnostics: Diagnostic[] = [];
+  const bases: SourceDocument[] = [];
+  for (const { name, pointer } of entries) {
+    const target = locateBase(name, file, absolutePath);
+    const problem = !target ? 'notFound' : [...chain, absolutePath].includes(target.absolute) ? 'cycle' : undefined;
+    if (problem || !target) {
+      diagnostics.push(extendsProblem(doc, pointer, problem ?? 'notFound', name, messages));
+      continue;
+    }
+    let baseText: string;
+    try {
+      baseText = readFileSync(target.absolute, 'utf8');
+    } catch (error) {
+      diagnostics.push(extendsProblem(doc, pointer, 'unreadable', name, messages, (error as Error).message));
+      continue;
+    }
+    const base = loadExtended(baseText, target.display, target.absolute, messages, [...chain, absolutePath]);
+    sources.push(...base.sources.filter((s) => !sources.includes(s)));
+    diagnostics.push(...base.diagnostics);
+    if (base.value) bases.push(base.value);
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) return { sources, diagnostics };
+  const inherited = bases.reduce((merged, base) => mergeDocuments(merged, base, undefined));
+  const merged = mergeDocuments(inherited, doc, doc, removals(doc, inherited, messages, diagnostics));
+  return { value: merged, sources, diagnostics };
+}
+
+function extendsEntries(value: unknown): { name: string; pointer: string }[] {
+  const list = (value as { extends?: unknown } | null)?.extends;
+  if (typeof list === 'string') return [{ name: list, pointer: '/extends' }];
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((name, i) => (typeof name === 'string' ? [{ name, pointer: `/extends/${i}` }] : []));
+}
+
+/** The presets shipped in the package, by name. */
+export function presetNames(): string[] {
+  return existsSync(presetsDir) ? readdirSync(presetsDir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort() : [];
+}
+
+/** Where an `extends` entry points: a preset, or a path relative to the extending file. */
+function locateBase(name: string, file: string, absolutePath: string): { absolute: string; display: string } | undefined {
+  if (name.startsWith(PRESET_PREFIX)) {
+    const preset = name.slice(PRESET_PREFIX.length);
+    if (!presetNames().includes(preset)) return undefined;
+    const absolute = path.join(presetsDir, `${preset}.json`);
+    return { absolute, display: path.relative(process.cwd(), absolute) };
+  }
+  const absolute = path.resolve(path.dirname(absolutePath), name);
+  if (!existsSync(absolute)) return undefined;
+  return { absolute, display: path.normalize(path.join(path.dirname(file), name)) };
+}
+
+function extendsProblem(doc: SourceDocument, pointer: string, kind: 'notFound' | 'cycle' | 'unreadable', name: string, messages: Messages, detail = ''): Diagnostic {
+  const { line, column } = positionOf(doc, pointer);
+  const guess = kind === 'notFound' && name.startsWith(PRESET_PREFIX) ? didYouMean(name, presetNames().map((p) => PRESET_PREFIX + p)) : undefined;
+  return {
+    ruleId: `extends/${kind === 'notFound' ? 'not-found' : kind}`, severity: 'error', file: doc.file, pointer, line, column,
+    message: messages.t(`diagnostics:extends.${kind}`, { name, detail, presets: presetNames().map((p) => PRESET_PREFIX + p).join(', ') }),
+    ...(guess ? { suggestion: messages.t('diagnostics:didYouMean', { value: guess }) } : {}),
+  };
+}
+
+/** The policy's `remove` lists: inherited ids to drop, per top-level list; an id that is not inherited is an error. */
+function removals(doc: SourceDocument, inherited: SourceDocument, messages: Messages, diagnostics: Diagnostic[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const remove = (doc.value as { remove?: unknown }).remove;
+  if (!isObject(remove)) return out;
+  for (const [list, ids] of Object.entries(remove)) {
+    if (!Array.isArray(ids)) continue;
+    const have = new Set(idsOf((inherited.value as Record<string, unknown>)[list]));
+    ids.forEach((id, i) => {
+      if (typeof id !== 'string') return;
+      if (have.has(id)) return void (out.get(list) ?? out.set(list, new Set()).get(list)!).add(id);
+      const pointer = joinPointer('/remove', list, i);
+      const { line, column } = positionOf(doc, pointer);
+      diagnostics.push({ ruleId: 'extends/remove-unknown', severity: 'error', file: doc.file, pointer, line, column, message: messages.t('diagnostics:extends.removeUnknown', { id, list }) });
+    });
+  }
+  return out;
+}
+
+/** One value to merge: where it sits in which document. */
+interface Side {
+  value: unknown;
+  doc: SourceDocument;
+  pointer: string;
+}
+
+/**
+ * `child` over `base`. Locations carry the file and text they come from
+ * (`origin`), except those of `own`, the document the result is reported as.
+ */
+function mergeDocuments(base: SourceDocument, child: SourceDocument, own: SourceDocument | undefined, removed = new Map<string, Set<string>>()): SourceDocument {
+  const locations = new Map<string, NodeLocation>();
+  const baseValue = Object.fromEntries(Object.entries(base.value as Record<string, unknown>).filter(([k]) => !notInherited.has(k)));
+  const merger = new Merger(locations, own);
+  const value = merger.merge({ value: baseValue, doc: base, pointer: '' }, { value: child.value, doc: child, pointer: '' }, '', removed);
+  return { file: child.file, text: child.text, value, locations };
+}
+
+class Merger {
+  constructor(private readonly out: Map<string, NodeLocation>, private readonly own: SourceDocument | undefined) {}
+
+  merge(a: Side | undefined, b: Side | undefined, at: string, removed?: ReadonlyMap<string, Set<string>>): unknown {
+    if (!b) return this.copy(a!, at);
+    if (!a) return this.copy(b, at);
+    if (isObject(a.value) && isObject(b.value) && !isText(b.value)) {
+      this.place(b, at);
+      const result: Record<string, unknown> = {};
+      for (const key of new Set([...Object.keys(a.value), ...Object.keys(b.value)])) {
+        const sub = (s: Side): Side | undefined => (key in (s.value as object) ? { value: (s.value as Record<string, unknown>)[key], doc: s.doc, pointer: joinPointer(s.pointer, key) } : undefined);
+        const inherited = sub(a);
+        const drop = removed?.get(key);
+        result[key] = drop && inherited ? this.mergeList(inherited, sub(b), joinPointer(at, key), drop) : this.merge(inherited, sub(b), joinPointer(at, key));
+      }
+      return result;
+    }
+    if (isIdList(a.value) && isIdList(b.value)) return this.mergeList(a, b, at, new Set());
+    return this.copy(b, at);
+  }
+
+  /** Items with ids: the base's in order (the child's replacing any with the same id, removed ones dropped), then the child's new ones. */
+  mergeList(a: Side, b: Side | undefined, at: string, removed: Set<string>): unknown[] {
+    this.place(b ?? a, at);
+    const items = (s: Side): Side[] => (s.value as unknown[]).map((value, i) => ({ value, doc: s.doc, pointer: joinPointer(s.pointer, i) }));
+    const childItems = b && Array.isArray(b.value) ? items(b) : [];
+    const byId = new Map(childItems.map((s) => [(s.value as { id: string }).id, s]));
+    const result: unknown[] = [];
+    for (const item of items(a)) {
+      const id = (item.value as { id?: unknown }).id;
+      if (typeof id === 'string' && removed.has(id)) continue;
+      const override = typeof id === 'string' ? byId.get(id) : undefined;
+      if (override) byId.delete(id as string);
+      result.push(this.copy(override ?? item, joinPointer(at, result.length)));
+    }
+    for (const item of childItems) if (byId.get((item.value as { id: string }).id) === item) result.push(this.copy(item, joinPointer(at, result.length)));
+    return result;
+  }
+
+  /** A value taken whole: its locations and those of everything in it. */
+  copy(side: Side, at: string): unknown {
+    this.place(side, at);
+    if (Array.isArray(side.value)) side.value.forEach((v, i) => this.copy({ value: v, doc: side.doc, pointer: joinPointer(side.pointer, i) }, joinPointer(at, i)));
+    else if (isObject(side.value)) for (const [k, v] of Object.entries(side.value)) this.copy({ value: v, doc: side.doc, pointer: joinPointer(side.pointer, k) }, joinPointer(at, k));
+    return side.value;
+  }
+
+  place(side: Side, at: string): void {
+    const loc = side.doc.locations.get(side.pointer);
+    if (!loc) return;
+    this.out.set(at, loc.origin || side.doc === this.own ? loc : { ...loc, origin: { file: side.doc.file, text: side.doc.text } });
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A text in several languages ({"nl": …, "en": …}): replaced whole, never mixed with the base's. */
+function isText(value: Record<string, unknown>): boolean {
+  const keys = Object.keys(value);
+  return keys.length > 0 && keys.every((k) => (languages as readonly string[]).includes(k));
+}
+
+function isIdList(value: unknown): value is { id: string }[] {
+  return Array.isArray(value) && value.every((v) => isObject(v) && typeof v.id === 'string');
+}
+
+function idsOf(value: unknown): string[] {
+  return isIdList(value) ? value.map((v) => v.id) : [];
+}

@@ -1,0 +1,72 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runPolicyc } from './support/cli.js';
+import { positionOfText, readFixture } from './support/fixtures.js';
+
+const cliMessages = JSON.parse(readFileSync(path.join(import.meta.dirname, '../locales/en/cli.json'), 'utf8')) as { help: Record<string, string> };
+const temps: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'policyc-habits-'));
+  temps.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('CLI habits', () => {
+  it.each(['init', 'check', 'build', 'register', 'diff'])('policyc %s --help prints that command\'s help, and so does policyc help %s', (name) => {
+    const run = runPolicyc([name, '--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(cliMessages.help[name] + '\n');
+    expect(run.stdout).toMatch(new RegExp(`^Usage: policyc ${name}`));
+    expect(runPolicyc(['help', name]).stdout).toBe(run.stdout);
+  });
+
+  it('a misspelled command gets a guess', () => {
+    const run = runPolicyc(['biuld']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('unknown command "biuld"; did you mean "build"?');
+  });
+
+  it('a misspelled flag gets a guess among the command\'s own flags', () => {
+    const run = runPolicyc(['build', '--ot', 'x']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("Unknown option '--ot'; did you mean \"--out\"?");
+    expect(runPolicyc(['check', '--max-warning', '3']).stderr).toContain("Unknown option '--max-warning'; did you mean \"--max-warnings\"?");
+  });
+
+  it('a flag of another command is refused for this one', () => {
+    const run = runPolicyc(['check', '--out', 'x']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("Unknown option '--out'");
+  });
+
+  it('build ends with the same count line as check, then what it wrote', () => {
+    const out = tempDir();
+    const check = runPolicyc(['check', 'policies/ipractice']);
+    const build = runPolicyc(['build', 'policies/ipractice', '--out', out, '--lang', 'nl']);
+    expect(build.status).toBe(0);
+    const countLine = check.stderr.trim().split('\n').at(-1)!;
+    expect(countLine).toMatch(/^1 policy checked: \d+ error\(s\), \d+ warning\(s\), \d+ info\.$/);
+    const lines = build.stderr.trim().split('\n');
+    expect(lines.at(-2)).toBe(countLine);
+    expect(lines.at(-1)).toMatch(/^Built 1 policy into .+: \d+ files\.$/);
+  });
+
+  it('build reports diagnostics in the message language asked for', () => {
+    const out = tempDir();
+    const fixture = 'test/fixtures/invalid/missing-translation.json';
+    const { line, column } = positionOfText(readFixture('invalid/missing-translation.json'), '"name"', 4);
+    const build = runPolicyc(['build', fixture, '--out', out, '--message-lang', 'nl']);
+    expect(build.status).toBe(1);
+    expect(build.stderr).toContain('de tekst in het Engels ontbreekt');
+    expect(build.stderr).not.toContain('the English text is missing');
+    const compact = runPolicyc(['build', fixture, '--out', out, '--message-lang', 'nl', '--format', 'compact']);
+    expect(compact.stderr).toMatch(/missing-translation\.json:(\d+):(\d+) error \/purposes\/0\/name\/en de tekst in het Engels ontbreekt/);
+    const [, l, c] = /missing-translation\.json:(\d+):(\d+)/.exec(compact.stderr)!;
+    expect({ line: Number(l), column: Number(c) }).toEqual({ line, column: column + 8 });
+  });
+});

@@ -1,0 +1,105 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { repoRoot, runPolicyc } from './support/cli.js';
+import { positionOfText } from './support/fixtures.js';
+
+let site: string;
+beforeEach(() => {
+  site = mkdtempSync(path.join(os.tmpdir(), 'policyc-config-'));
+  mkdirSync(path.join(site, 'privacy'));
+  cpSync(path.join(repoRoot, 'policies/ipractice'), path.join(site, 'privacy/ipractice'), { recursive: true });
+});
+afterEach(() => rmSync(site, { recursive: true, force: true }));
+
+function writeConfig(config: unknown): string {
+  const text = JSON.stringify(config, null, 2);
+  writeFileSync(path.join(site, 'policyc.config.json'), text);
+  return text;
+}
+
+function jsonFindings(stdout: string): { ruleId: string; severity: string }[] {
+  return JSON.parse(stdout) as { ruleId: string; severity: string }[];
+}
+
+describe('policyc.config.json', () => {
+  it('gives build its policies, output folder and languages', () => {
+    writeConfig({ $schema: './node_modules/policyc/schema/policyc.config.schema.json', policies: ['privacy'], out: 'public/privacy', languages: ['en'] });
+    const run = runPolicyc(['build'], site);
+    expect(run.status).toBe(0);
+    expect(existsSync(path.join(site, 'public/privacy/ipractice/en/privacy.html'))).toBe(true);
+    expect(existsSync(path.join(site, 'public/privacy/ipractice/nl'))).toBe(false);
+  });
+
+  it('command-line flags override it', () => {
+    writeConfig({ policies: ['privacy'], out: 'public/privacy', languages: ['en'] });
+    expect(runPolicyc(['build', '--out', 'elsewhere', '--lang', 'nl'], site).status).toBe(0);
+    expect(existsSync(path.join(site, 'elsewhere/ipractice/nl/privacy.html'))).toBe(true);
+    expect(existsSync(path.join(site, 'elsewhere/ipractice/en'))).toBe(false);
+    expect(existsSync(path.join(site, 'public'))).toBe(false);
+  });
+
+  it('sets the message language of every command; --message-lang and check --lang override it', () => {
+    writeConfig({ policies: ['privacy'], messageLanguage: 'nl' });
+    expect(runPolicyc(['check'], site).stderr).toContain('Het beleid noemt geen beveiligingsmaatregelen');
+    expect(runPolicyc(['build', '--out', 'dist'], site).stderr).toContain('Het beleid noemt geen beveiligingsmaatregelen');
+    expect(runPolicyc(['check', '--lang', 'en'], site).stderr).toContain('security');
+    expect(runPolicyc(['check', '--message-lang', 'en'], site).stderr).not.toContain('Het beleid noemt');
+  });
+
+  it('sets rule severities, and "off" leaves a rule out, in check and build', () => {
+    const before = jsonFindings(runPolicyc(['check', 'privacy', '--format', 'json'], site).stdout);
+    const measures = before.find((d) => d.ruleId === 'security/measures-missing');
+    expect(measures?.severity).toBe('info');
+    const someWarning = before.find((d) => d.severity === 'warning')!.ruleId;
+    writeConfig({ rules: { 'security/measures-missing': 'error', [someWarning]: 'off' } });
+    const after = jsonFindings(runPolicyc(['check', 'privacy', '--format', 'json'], site).stdout);
+    expect(after.filter((d) => d.ruleId === 'security/measures-missing').map((d) => d.severity)).toEqual(['error']);
+    expect(after.some((d) => d.ruleId === someWarning)).toBe(false);
+    expect(after.length).toBe(before.length - before.filter((d) => d.ruleId === someWarning).length);
+    const built = jsonFindings(runPolicyc(['build', 'privacy', '--format', 'json', '--out', 'dist'], site).stdout);
+    expect(built.some((d) => d.ruleId === someWarning)).toBe(false);
+  });
+
+  it('maxWarnings fails a run with more warnings', () => {
+    writeConfig({ policies: ['privacy'], maxWarnings: 0 });
+    const run = runPolicyc(['check'], site);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/Too many warnings: \d+, more than --max-warnings 0\./);
+    expect(runPolicyc(['check', '--max-warnings', '1000'], site).stderr).not.toContain('Too many warnings');
+  });
+
+  it('errors in it are positioned like policy errors, in the message language, and stop the command', () => {
+    const text = writeConfig({ out: 7, languages: ['de'], rules: { 'security/measure-missing': 'warn' }, acknowledged: [{ policy: 'ipractice', rule: 'security/measures-missing' }] });
+    const run = runPolicyc(['check', 'privacy', '--format', 'compact'], site);
+    expect(run.status).toBe(1);
+    const lines = run.stderr.trim().split('\n');
+    const at = (needle: string, shift: number): string => {
+      const { line, column } = positionOfText(text, needle);
+      return `policyc.config.json:${line}:${column + shift}`;
+    };
+    expect(lines).toContain(`${at('"out"', 7)} error /out must be a text [schema/type]`);
+    expect(lines).toContain(`${at('"de"', 0)} error /languages/0 must be one of nl, en [schema/enum]`);
+    expect(lines).toContain(`${at('"warn"', 0)} error /rules/security~1measure-missing must be one of error, warning, info, off [schema/enum]`);
+    expect(lines).toContain(`${at('"security/measure-missing"', 0)} error /rules/security~1measure-missing no compliance rule has the id "security/measure-missing" (see docs/rules.md) (did you mean "security/measures-missing"?) [config/unknown-rule]`);
+    expect(lines).toContain(`${at('{\n      "policy"', 0)} error /acknowledged/0/reason missing required property "reason" [schema/required]`);
+    expect(lines.at(-1)).toBe('The config file has errors; fix them first.');
+    const dutch = runPolicyc(['check', 'privacy', '--message-lang', 'nl'], site);
+    expect(dutch.stderr).toContain('geen nalevingsregel heeft de id "security/measure-missing"');
+  });
+
+  it('--config names another file; a missing one is an error', () => {
+    writeFileSync(path.join(site, 'other.json'), JSON.stringify({ out: 'from-other' }));
+    expect(runPolicyc(['build', 'privacy', '--config', 'other.json'], site).status).toBe(0);
+    expect(existsSync(path.join(site, 'from-other/ipractice'))).toBe(true);
+    const missing = runPolicyc(['check', 'privacy', '--config', 'nope.json'], site);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('cannot read the config file');
+  });
+
+  it('the schema of the config file is shipped and describes every key the loader reads', () => {
+    const schema = JSON.parse(readFileSync(path.join(repoRoot, 'schema/policyc.config.schema.json'), 'utf8')) as { properties: Record<string, unknown> };
+    expect(Object.keys(schema.properties).sort()).toEqual(['$schema', 'acknowledged', 'idPrefix', 'languages', 'maxWarnings', 'messageLanguage', 'out', 'policies', 'rules']);
+  });
+});
