@@ -145,6 +145,10 @@ describe('reading the site', () => {
     expect(result.diagnostics[1]!.message).toMatch(/^A script on the site calls Google Analytics \(gtag\)/);
   });
 
+  test('audit-site --help describes the command', () => {
+    expect(runPolicyc(['audit-site', '--help'])).toMatchObject({ status: 0, stdout: expect.stringMatching(/^Usage: policyc audit-site <folder> \[paths…\] \[options\]/) });
+  });
+
   test('usage errors: no folder, a folder that does not exist', () => {
     expect(runPolicyc(['audit-site'])).toMatchObject({ status: 2, stderr: expect.stringContaining('audit-site needs the folder of the built website') });
     expect(runPolicyc(['audit-site', 'no-such-site'])).toMatchObject({ status: 2, stderr: expect.stringContaining('no website folder at no-such-site') });
