@@ -1,20 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirs } from './support/temp-dirs.js';
 import { runPolicyc } from './support/cli.js';
 import { positionOfText, readFixture } from './support/fixtures.js';
 
 const cliMessages = JSON.parse(readFileSync(path.join(import.meta.dirname, '../locales/en/cli.json'), 'utf8')) as { help: Record<string, string> };
-const temps: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'policyc-habits-'));
-  temps.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs('policyc-habits-');
 
 describe('CLI habits', () => {
   it.each(['init', 'check', 'build', 'register', 'diff'])('policyc %s --help prints that command\'s help, and so does policyc help %s', (name) => {

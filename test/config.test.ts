@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { repoRoot, runPolicyc } from './support/cli.js';
+import { repoRoot, runPolicycHere as runPolicyc } from './support/cli.js';
 import { positionOfText } from './support/fixtures.js';
 
 let site: string;
@@ -24,55 +24,55 @@ function jsonFindings(stdout: string): { ruleId: string; severity: string }[] {
 }
 
 describe('policyc.config.json', () => {
-  it('gives build its policies, output folder and languages', () => {
+  it('gives build its policies, output folder and languages', async () => {
     writeConfig({ $schema: './node_modules/policyc/schema/policyc.config.schema.json', policies: ['privacy'], out: 'public/privacy', languages: ['en'] });
-    const run = runPolicyc(['build'], site);
+    const run = (await runPolicyc(['build'], site));
     expect(run.status).toBe(0);
     expect(existsSync(path.join(site, 'public/privacy/ipractice/en/privacy.html'))).toBe(true);
     expect(existsSync(path.join(site, 'public/privacy/ipractice/nl'))).toBe(false);
   });
 
-  it('command-line flags override it', () => {
+  it('command-line flags override it', async () => {
     writeConfig({ policies: ['privacy'], out: 'public/privacy', languages: ['en'] });
-    expect(runPolicyc(['build', '--out', 'elsewhere', '--lang', 'nl'], site).status).toBe(0);
+    expect((await runPolicyc(['build', '--out', 'elsewhere', '--lang', 'nl'], site)).status).toBe(0);
     expect(existsSync(path.join(site, 'elsewhere/ipractice/nl/privacy.html'))).toBe(true);
     expect(existsSync(path.join(site, 'elsewhere/ipractice/en'))).toBe(false);
     expect(existsSync(path.join(site, 'public'))).toBe(false);
   });
 
-  it('sets the message language of every command; --message-lang and check --lang override it', () => {
+  it('sets the message language of every command; --message-lang and check --lang override it', async () => {
     writeConfig({ policies: ['privacy'], messageLanguage: 'nl' });
-    expect(runPolicyc(['check'], site).stderr).toContain('Het beleid noemt geen beveiligingsmaatregelen');
-    expect(runPolicyc(['build', '--out', 'dist'], site).stderr).toContain('Het beleid noemt geen beveiligingsmaatregelen');
-    expect(runPolicyc(['check', '--lang', 'en'], site).stderr).toContain('security');
-    expect(runPolicyc(['check', '--message-lang', 'en'], site).stderr).not.toContain('Het beleid noemt');
+    expect((await runPolicyc(['check'], site)).stderr).toContain('Het beleid noemt geen beveiligingsmaatregelen');
+    expect((await runPolicyc(['build', '--out', 'dist'], site)).stderr).toContain('Het beleid noemt geen beveiligingsmaatregelen');
+    expect((await runPolicyc(['check', '--lang', 'en'], site)).stderr).toContain('security');
+    expect((await runPolicyc(['check', '--message-lang', 'en'], site)).stderr).not.toContain('Het beleid noemt');
   });
 
-  it('sets rule severities, and "off" leaves a rule out, in check and build', () => {
-    const before = jsonFindings(runPolicyc(['check', 'privacy', '--format', 'json'], site).stdout);
+  it('sets rule severities, and "off" leaves a rule out, in check and build', async () => {
+    const before = jsonFindings((await runPolicyc(['check', 'privacy', '--format', 'json'], site)).stdout);
     const measures = before.find((d) => d.ruleId === 'security/measures-missing');
     expect(measures?.severity).toBe('info');
     const someWarning = before.find((d) => d.severity === 'warning')!.ruleId;
     writeConfig({ rules: { 'security/measures-missing': 'error', [someWarning]: 'off' } });
-    const after = jsonFindings(runPolicyc(['check', 'privacy', '--format', 'json'], site).stdout);
+    const after = jsonFindings((await runPolicyc(['check', 'privacy', '--format', 'json'], site)).stdout);
     expect(after.filter((d) => d.ruleId === 'security/measures-missing').map((d) => d.severity)).toEqual(['error']);
     expect(after.some((d) => d.ruleId === someWarning)).toBe(false);
     expect(after.length).toBe(before.length - before.filter((d) => d.ruleId === someWarning).length);
-    const built = jsonFindings(runPolicyc(['build', 'privacy', '--format', 'json', '--out', 'dist'], site).stdout);
+    const built = jsonFindings((await runPolicyc(['build', 'privacy', '--format', 'json', '--out', 'dist'], site)).stdout);
     expect(built.some((d) => d.ruleId === someWarning)).toBe(false);
   });
 
-  it('maxWarnings fails a run with more warnings', () => {
+  it('maxWarnings fails a run with more warnings', async () => {
     writeConfig({ policies: ['privacy'], maxWarnings: 0 });
-    const run = runPolicyc(['check'], site);
+    const run = (await runPolicyc(['check'], site));
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/Too many warnings: \d+, more than --max-warnings 0\./);
-    expect(runPolicyc(['check', '--max-warnings', '1000'], site).stderr).not.toContain('Too many warnings');
+    expect((await runPolicyc(['check', '--max-warnings', '1000'], site)).stderr).not.toContain('Too many warnings');
   });
 
-  it('errors in it are positioned like policy errors, in the message language, and stop the command', () => {
+  it('errors in it are positioned like policy errors, in the message language, and stop the command', async () => {
     const text = writeConfig({ out: 7, languages: ['de'], rules: { 'security/measure-missing': 'warn' }, acknowledged: [{ policy: 'ipractice', rule: 'security/measures-missing' }] });
-    const run = runPolicyc(['check', 'privacy', '--format', 'compact'], site);
+    const run = (await runPolicyc(['check', 'privacy', '--format', 'compact'], site));
     expect(run.status).toBe(1);
     const lines = run.stderr.trim().split('\n');
     const at = (needle: string, shift: number): string => {
@@ -85,20 +85,38 @@ describe('policyc.config.json', () => {
     expect(lines).toContain(`${at('"security/measure-missing"', 0)} error /rules/security~1measure-missing no compliance rule has the id "security/measure-missing" (see docs/rules.md) (did you mean "security/measures-missing"?) [config/unknown-rule]`);
     expect(lines).toContain(`${at('{\n      "policy"', 0)} error /acknowledged/0/reason missing required property "reason" [schema/required]`);
     expect(lines.at(-1)).toBe('The config file has errors; fix them first.');
-    const dutch = runPolicyc(['check', 'privacy', '--message-lang', 'nl'], site);
+    const dutch = (await runPolicyc(['check', 'privacy', '--message-lang', 'nl'], site));
     expect(dutch.stderr).toContain('geen nalevingsregel heeft de id "security/measure-missing"');
   });
 
-  it('--config names another file; a missing one is an error', () => {
+  it('passes acknowledged findings to the checker, which marks them and reports a stale one at its place in the config file', async () => {
+    const text = writeConfig({
+      acknowledged: [
+        { policy: 'ipractice', rule: 'security/measures-missing', reason: { nl: 'Staat in ons beveiligingsbeleid.', en: 'In our security policy.' } },
+        { policy: 'ipractice', rule: 'rights/response-time-missing', pointer: '/nowhere', reason: { en: 'Stale.' } },
+        { policy: 'another-policy', rule: 'security/measures-missing', reason: { en: 'Not this policy.' } },
+      ],
+    });
+    const json = JSON.parse((await runPolicyc(['check', 'privacy', '--format', 'json'], site)).stdout) as { ruleId: string; file: string; line?: number; column?: number; acknowledged?: { reason: string; source: string } }[];
+    expect(json.find((d) => d.ruleId === 'security/measures-missing')!.acknowledged).toEqual({ reason: 'In our security policy.', source: 'config' });
+    const stale = positionOfText(text, '{\n      "policy": "ipractice",\n      "rule": "rights/response-time-missing"');
+    expect(json.filter((d) => d.ruleId === 'acknowledged/unmatched').map((d) => [d.file, d.line, d.column])).toEqual([['policyc.config.json', stale.line, stale.column]]);
+    const textRun = (await runPolicyc(['check', 'privacy'], site));
+    expect(textRun.stderr).toContain('1 acknowledged finding not counted.');
+    const build = (await runPolicyc(['build', 'privacy', '--out', 'dist'], site));
+    expect(build.stderr).toContain('1 acknowledged finding not counted.');
+  });
+
+  it('--config names another file; a missing one is an error', async () => {
     writeFileSync(path.join(site, 'other.json'), JSON.stringify({ out: 'from-other' }));
-    expect(runPolicyc(['build', 'privacy', '--config', 'other.json'], site).status).toBe(0);
+    expect((await runPolicyc(['build', 'privacy', '--config', 'other.json'], site)).status).toBe(0);
     expect(existsSync(path.join(site, 'from-other/ipractice'))).toBe(true);
-    const missing = runPolicyc(['check', 'privacy', '--config', 'nope.json'], site);
+    const missing = (await runPolicyc(['check', 'privacy', '--config', 'nope.json'], site));
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('cannot read the config file');
   });
 
-  it('the schema of the config file is shipped and describes every key the loader reads', () => {
+  it('the schema of the config file is shipped and describes every key the loader reads', async () => {
     const schema = JSON.parse(readFileSync(path.join(repoRoot, 'schema/policyc.config.schema.json'), 'utf8')) as { properties: Record<string, unknown> };
     expect(Object.keys(schema.properties).sort()).toEqual(['$schema', 'acknowledged', 'idPrefix', 'languages', 'maxWarnings', 'messageLanguage', 'out', 'policies', 'rules']);
   });

@@ -1,3 +1,4 @@
+import type { ExternalAcknowledgement } from '../check/acknowledge.js';
 import { checkPolicy } from '../check/check-policy.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { messagesFor, type Language } from '../i18n/messages.js';
@@ -5,7 +6,6 @@ import path from 'node:path';
 import { loadExtended } from '../load/extends.js';
 import type { SourceDocument } from '../load/load-document.js';
 import type { PolicyModel } from '../resolve/model.js';
-import type { ConfigAcknowledgement } from '../config/policyc-config.js';
 import { resolvePolicy } from '../resolve/resolve-policy.js';
 import { validateDocument } from '../validate/validate-document.js';
 
@@ -30,13 +30,8 @@ export interface AnalyseOptions {
   check?: boolean;
   /** The policy file on disk, for resolving `extends` (default: `file`, from the working folder). */
   path?: string;
-  /**
-   * Acknowledged findings from policyc.config.json (entries for every policy;
-   * the checker picks those whose `policy` is this policy's id). Issue 11
-   * (helper checker) implements marking the findings; until it is merged
-   * they are passed on and not yet acted on.
-   */
-  acknowledged?: readonly ConfigAcknowledgement[];
+  /** Acknowledged findings from the config file (see check/acknowledge.ts); the checker takes those for this policy's id. */
+  acknowledged?: readonly ExternalAcknowledgement[];
 }
 
 /** load → validate → resolve → check: the model and its findings, or the diagnostics that stopped it. */
@@ -51,7 +46,7 @@ export function analysePolicy(text: string, file: string, messageLanguage: Langu
   const resolved = resolvePolicy(document, messages);
   const diagnostics = [...schemaDiagnostics, ...resolved.diagnostics];
   if (hasErrors(diagnostics)) return { document, diagnostics, findings: [], sources };
-  const findings = options.check === false ? [] : checkPolicy(resolved.value, document, messages);
+  const findings = options.check === false ? [] : checkPolicy(resolved.value, document, messages, { acknowledged: options.acknowledged ?? [] });
   return { document, model: resolved.value, diagnostics, findings, sources };
 }
 

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Language } from '../i18n/messages.js';
-import type { ConfigAcknowledgement } from '../config/policyc-config.js';
 import { readPolicyFile } from '../load/read-policy-file.js';
+import type { ExternalAcknowledgement } from '../check/acknowledge.js';
 import { compilePolicy, type OutputFile } from './compile-policy.js';
 
 /** One policy to compile: what a worker (or the main thread) is given. */
@@ -17,7 +17,8 @@ export interface CompileJob {
   /** Language of diagnostics (default English). */
   messageLanguage?: Language;
   idPrefix?: string;
-  acknowledged?: readonly ConfigAcknowledgement[];
+  /** Acknowledged findings from the config file. */
+  acknowledged?: readonly ExternalAcknowledgement[];
 }
 
 /** What comes back: plain data, cheap to pass between threads. */
@@ -42,7 +43,7 @@ export async function runCompileJob(job: CompileJob): Promise<CompileJobResult> 
     path: job.file,
     ...(job.messageLanguage ? { messageLanguage: job.messageLanguage } : {}),
     ...(job.idPrefix !== undefined ? { idPrefix: job.idPrefix } : {}),
-    ...(job.acknowledged ? { acknowledged: job.acknowledged } : {}),
+    acknowledged: job.acknowledged ?? [],
   });
   return {
     index: job.index, displayPath: job.displayPath, outputs: compiled.outputs, diagnostics: compiled.diagnostics, findings: compiled.findings,

@@ -123,6 +123,7 @@ function commandOptions(command: Command, values: Values, paths: string[], confi
   }
   return {
     out: typeof merged.out === 'string' ? merged.out : 'dist', format, paths, values: merged, config,
+    ...(config.acknowledged ? { acknowledged: config.acknowledged } : {}),
     ...(typeof merged.lang === 'string' ? { lang: merged.lang } : {}),
   };
 }

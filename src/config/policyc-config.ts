@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
+import type { ExternalAcknowledgement } from '../check/acknowledge.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Language, Messages } from '../i18n/messages.js';
 import { loadDocument, positionOf, type SourceDocument } from '../load/load-document.js';
@@ -15,13 +16,6 @@ export const CONFIG_FILE = 'policyc.config.json';
 
 export type RuleSetting = 'error' | 'warning' | 'info' | 'off';
 
-/** One acknowledged finding (the shape issue 11's checker reads; `policy` says which policy). */
-export interface ConfigAcknowledgement {
-  policy: string;
-  rule: string;
-  pointer?: string;
-  reason: Partial<Record<Language, string>>;
-}
 
 /** policyc.config.json as read; paths in it are made absolute (relative to the file). */
 export interface PolicycConfig {
@@ -33,7 +27,8 @@ export interface PolicycConfig {
   idPrefix?: string;
   maxWarnings?: number;
   rules?: Record<string, RuleSetting>;
-  acknowledged?: ConfigAcknowledgement[];
+  /** With the config file's name and each entry's position, for the checker's unmatched-acknowledgement warning. */
+  acknowledged?: ExternalAcknowledgement[];
 }
 
 /**
@@ -74,6 +69,12 @@ export async function loadConfig(cwd: string, explicit: string | undefined, mess
   diagnostics.push(...unknownRules(loaded.value, messages, rules.map((r) => r.id)));
   if (diagnostics.length) return { diagnostics };
   const config = { ...(loaded.value.value as PolicycConfig), file };
+  config.acknowledged = config.acknowledged?.map((ack, i) => {
+    const at = `/acknowledged/${i}`;
+    const { line, column } = positionOf(loaded.value!, at);
+    return { ...ack, file: display, at, line, column };
+  });
+  if (!config.acknowledged) delete config.acknowledged;
   const dir = path.dirname(file);
   if (config.out !== undefined) config.out = path.resolve(dir, config.out);
   if (config.policies) config.policies = config.policies.map((p) => path.resolve(dir, p));

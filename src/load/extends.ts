@@ -23,8 +23,9 @@ export interface ExtendedDocument {
 /**
  * Loads a policy and, when it `extends` base policies or presets, merges them
  * under it: objects key by key, lists of items with ids by id (the policy's
- * item replaces the base's item with the same id; `remove` drops inherited
- * ids), anything else (texts, plain lists, values) replaced whole. Every
+ * item is merged into the base's item with the same id, its values winning;
+ * `remove` drops inherited ids), anything else (texts, plain lists, values)
+ * replaced whole. Every
  * value keeps the file and position it was written at, so a diagnostic
  * about an inherited value points into the base.
  */
@@ -75,17 +76,16 @@ export function presetNames(): string[] {
   return existsSync(presetsDir) ? readdirSync(presetsDir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort() : [];
 }
 
-/** Where an `extends` entry points: a preset, or a path relative to the extending file. */
+/**
+ * Where an `extends` entry points: a preset, or a path relative to the
+ * extending file. Shown relative to where the extending file is shown from.
+ */
 function locateBase(name: string, file: string, absolutePath: string): { absolute: string; display: string } | undefined {
-  if (name.startsWith(PRESET_PREFIX)) {
-    const preset = name.slice(PRESET_PREFIX.length);
-    if (!presetNames().includes(preset)) return undefined;
-    const absolute = path.join(presetsDir, `${preset}.json`);
-    return { absolute, display: path.relative(process.cwd(), absolute) };
-  }
-  const absolute = path.resolve(path.dirname(absolutePath), name);
+  const preset = name.startsWith(PRESET_PREFIX) ? name.slice(PRESET_PREFIX.length) : undefined;
+  if (preset !== undefined && !presetNames().includes(preset)) return undefined;
+  const absolute = preset !== undefined ? path.join(presetsDir, `${preset}.json`) : path.resolve(path.dirname(absolutePath), name);
   if (!existsSync(absolute)) return undefined;
-  return { absolute, display: path.normalize(path.join(path.dirname(file), name)) };
+  return { absolute, display: path.normalize(path.join(path.dirname(file), path.relative(path.dirname(absolutePath), absolute))) };
 }
 
 function extendsProblem(doc: SourceDocument, pointer: string, kind: 'notFound' | 'cycle' | 'unreadable', name: string, messages: Messages, detail = ''): Diagnostic {
@@ -157,7 +157,7 @@ class Merger {
     return this.copy(b, at);
   }
 
-  /** Items with ids: the base's in order (the child's replacing any with the same id, removed ones dropped), then the child's new ones. */
+  /** Items with ids: the base's in order (merged with the child's item of the same id, removed ones dropped), then the child's new ones. */
   mergeList(a: Side, b: Side | undefined, at: string, removed: Set<string>): unknown[] {
     this.place(b ?? a, at);
     const items = (s: Side): Side[] => (s.value as unknown[]).map((value, i) => ({ value, doc: s.doc, pointer: joinPointer(s.pointer, i) }));
@@ -169,7 +169,7 @@ class Merger {
       if (typeof id === 'string' && removed.has(id)) continue;
       const override = typeof id === 'string' ? byId.get(id) : undefined;
       if (override) byId.delete(id as string);
-      result.push(this.copy(override ?? item, joinPointer(at, result.length)));
+      result.push(this.merge(item, override, joinPointer(at, result.length)));
     }
     for (const item of childItems) if (byId.get((item.value as { id: string }).id) === item) result.push(this.copy(item, joinPointer(at, result.length)));
     return result;

@@ -4,6 +4,7 @@ import type { Messages } from '../i18n/messages.js';
 import { locate, positionOf, type SourceDocument, type SourcePosition } from '../load/load-document.js';
 import { joinPointer, parentPointer } from '../load/json-pointer.js';
 import { didYouMean } from './did-you-mean.js';
+import { fillInMarkers } from './fill-in-markers.js';
 import { policySchema } from './schema-validator.js';
 import { findTextProblems, type TextProblem } from './text-checks.js';
 
@@ -23,7 +24,11 @@ export function validateDocument(doc: SourceDocument, messages: Messages): Diagn
     diagnostics.push(d);
   };
   // An 'if' failure only says the then/else branch failed; that branch's own errors say how.
-  if (!validate(doc.value)) for (const d of schemaDiagnostics(validate.errors ?? [], doc, messages)) add(d);
+  // A placeholder is reported as one; the schema's complaint about its form would only repeat it.
+  const markers = fillInMarkers(doc, messages);
+  for (const d of markers) add(d);
+  const placeholders = new Set(markers.map((d) => d.pointer));
+  if (!validate(doc.value)) for (const d of schemaDiagnostics(validate.errors ?? [], doc, messages)) if (!placeholders.has(d.pointer)) add(d);
   for (const problem of findTextProblems(schema, doc.value)) add(textDiagnostic(problem, doc, messages));
   return diagnostics;
 }

@@ -16,3 +16,16 @@ export function runPolicyc(args: string[], cwd: string = repoRoot): CliRun {
   const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/**
+ * Runs the CLI in this process (from source) with captured output: for tests
+ * that run many commands, where a child process each would block the test
+ * worker for seconds.
+ */
+export async function runPolicycHere(args: string[], cwd: string = repoRoot): Promise<CliRun> {
+  const { runCli } = await import('../../src/cli/run-cli.js');
+  let stdout = '';
+  let stderr = '';
+  const status = await runCli(args, { cwd, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } });
+  return { status, stdout, stderr };
+}

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { CompileJob } from '../../build/compile-job.js';
-import { countBySeverity, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { countBySeverity, hasErrors, unacknowledged, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { isLanguage } from '../../i18n/messages.js';
 import { applyRuleSettings } from '../../config/policyc-config.js';
 import { messagesFor } from '../../i18n/messages.js';
 import {
-  cli, EXIT_INVALID, EXIT_OK, maxWarnings, messageLanguage, parseLanguages, policyFiles, relativeTo, reportDiagnostics, UsageError, type CliIo, type Command, type CommonOptions,
+  cli, EXIT_INVALID, EXIT_OK, maxWarnings, messageLanguage, parseLanguages, policyFiles, relativeTo, reportCounts, reportDiagnostics, UsageError, type CliIo, type Command, type CommonOptions,
 } from '../cli-support.js';
 
 function parseJobs(value: unknown): number | undefined {
@@ -23,7 +23,7 @@ export function jobSettings(options: CommonOptions, groups?: readonly string[]):
     csvBom: options.values.bom === true, messageLanguage: messageLanguage(options),
     ...(languages ? { languages } : {}), ...(groups ? { groups } : {}),
     ...(typeof idPrefix === 'string' ? { idPrefix } : {}),
-    ...(options.config.acknowledged ? { acknowledged: options.config.acknowledged } : {}),
+    acknowledged: options.acknowledged ?? [],
   };
 }
 
@@ -92,15 +92,14 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   }
 
   reportDiagnostics([...diagnostics, ...findings], options, io, lang);
-  const all = countBySeverity([...diagnostics, ...findings]);
-  if (options.format === 'text') io.stderr(cli.t('cli:checked', { count: files.length, errors: all.error, warnings: all.warning, infos: all.info }) + '\n');
+  reportCounts([...diagnostics, ...findings], files.length, options, io);
   if (writeError) {
     writer.abort();
     io.stderr(cli.t('cli:writeFailed', { detail: writeError.message, out: relativeTo(io, outDir) }) + '\n');
     return EXIT_INVALID;
   }
   const counts = countBySeverity(diagnostics);
-  const found = countBySeverity(findings);
+  const found = countBySeverity(unacknowledged(findings));
   const warnings = counts.warning + found.warning;
   if (strict && found.error + found.warning > 0) {
     writer.abort();

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { applyRuleSettings } from '../../config/policyc-config.js';
-import { countBySeverity, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { countBySeverity, hasErrors, unacknowledged, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import {
-  cli, EXIT_INVALID, EXIT_OK, maxWarnings, messageLanguage, policyFiles, readPolicy, reportDiagnostics, type Command,
+  EXIT_INVALID, EXIT_OK, cli, maxWarnings, messageLanguage, policyFiles, readPolicy, reportCounts, reportDiagnostics, type Command,
 } from '../cli-support.js';
 
 /**
@@ -23,18 +23,18 @@ export const checkCommand: Command = {
       const read = readPolicy(file, io, lang);
       diagnostics.push(...read.diagnostics);
       if (read.text === undefined) continue;
-      const analysed = analysePolicy(read.text, path.relative(io.cwd, file), lang, {
-        path: file, ...(options.config.acknowledged ? { acknowledged: options.config.acknowledged } : {}),
-      });
+      const analysed = analysePolicy(read.text, path.relative(io.cwd, file), lang, { path: file, acknowledged: options.acknowledged ?? [] });
       diagnostics.push(...analysed.diagnostics, ...applyRuleSettings(analysed.findings, options.config.rules));
     }
     reportDiagnostics(diagnostics, options, io, lang);
-    const counts = countBySeverity(diagnostics);
-    if (options.format === 'text') io.stderr(cli.t('cli:checked', { count: files.length, errors: counts.error, warnings: counts.warning, infos: counts.info }) + '\n');
+    reportCounts(diagnostics, files.length, options, io);
+    // Acknowledged findings are shown but fail nothing and count towards no limit.
+    const counting = unacknowledged(diagnostics);
+    const counts = countBySeverity(counting);
     if (limit !== undefined && counts.warning > limit) {
       io.stderr(cli.t('cli:tooManyWarnings', { warnings: counts.warning, limit }) + '\n');
       return EXIT_INVALID;
     }
-    return hasErrors(diagnostics) ? EXIT_INVALID : EXIT_OK;
+    return hasErrors(counting) ? EXIT_INVALID : EXIT_OK;
   },
 };

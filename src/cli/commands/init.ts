@@ -1,0 +1,103 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { messagesFor } from '../../i18n/messages.js';
+import { loadExtended, presetNames } from '../../load/extends.js';
+import { presetsDir, schemaPath } from '../../paths.js';
+import { didYouMean } from '../../validate/did-you-mean.js';
+import { FILL_IN } from '../../validate/fill-in-markers.js';
+import { cli, EXIT_INVALID, EXIT_OK, relativeTo, reportDiagnostics, UsageError, type CliIo, type Command, type CommonOptions } from '../cli-support.js';
+
+/** What init needs to know; asked on a terminal, else from flags and defaults. */
+interface InitChoices {
+  sector: string;
+  id: string;
+  formality: 'formal' | 'informal';
+}
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/**
+ * `policyc init [--sector s] [--id id] [--formal|--informal] [--yes]`: writes
+ * policies/<id>/policy.json from the sector's preset (presets/<sector>.json,
+ * its bases merged in), never over an existing file.
+ */
+export const initCommand: Command = {
+  name: 'init',
+  formats: [],
+  flags: { sector: { type: 'string' }, id: { type: 'string' }, formal: { type: 'boolean' }, informal: { type: 'boolean' }, yes: { type: 'boolean', short: 'y' } },
+  async run(options, io) {
+    const choices = await choose(options, io);
+    const skeleton = presetSkeleton(choices, io);
+    if ('diagnostics' in skeleton) {
+      reportDiagnostics(skeleton.diagnostics, options, io);
+      return EXIT_INVALID;
+    }
+    const target = path.resolve(io.cwd, 'policies', choices.id, 'policy.json');
+    mkdirSync(path.dirname(target), { recursive: true });
+    try {
+      // 'wx': fails when the file exists, so a policy is never overwritten, not even by a race.
+      writeFileSync(target, skeleton.text, { flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      io.stderr(cli.t('cli:init.exists', { file: relativeTo(io, target) }) + '\n');
+      return EXIT_INVALID;
+    }
+    const placeholders = skeleton.text.split(`"${FILL_IN}`).length - 1;
+    io.stderr(cli.t('cli:init.wrote', { file: relativeTo(io, target), sector: choices.sector, count: placeholders, folder: relativeTo(io, path.dirname(target)) }) + '\n');
+    return EXIT_OK;
+  },
+};
+
+async function choose(options: CommonOptions, io: CliIo): Promise<InitChoices> {
+  const { values } = options;
+  if (values.formal && values.informal) throw new UsageError(cli.t('cli:init.bothFormalities'));
+  const ask = values.yes || !io.prompt ? undefined : io.prompt;
+  const sectors = presetNames();
+  let sector = typeof values.sector === 'string' ? values.sector : undefined;
+  if (sector === undefined && ask) sector = (await ask(cli.t('cli:init.askSector', { sectors: sectors.join(', ') }))).trim() || undefined;
+  sector ??= 'other';
+  if (!sectors.includes(sector)) {
+    const guess = didYouMean(sector, sectors);
+    throw new UsageError(cli.t('cli:init.badSector', { sector, sectors: sectors.join(', ') }) + (guess ? `; ${cli.t('diagnostics:didYouMean', { value: guess })}` : ''));
+  }
+  const fallbackId = sector === 'other' ? 'practice' : sector;
+  let id = typeof values.id === 'string' ? values.id : undefined;
+  if (id === undefined && ask) id = (await ask(cli.t('cli:init.askId', { id: fallbackId }))).trim() || undefined;
+  id ??= fallbackId;
+  if (!ID_PATTERN.test(id)) throw new UsageError(cli.t('cli:init.badId', { id }));
+  let formality: InitChoices['formality'] | undefined = values.informal ? 'informal' : values.formal ? 'formal' : undefined;
+  if (formality === undefined && ask) formality = /^(je|informal|i)$/i.test((await ask(cli.t('cli:init.askFormality'))).trim()) ? 'informal' : 'formal';
+  return { sector, id, formality: formality ?? 'formal' };
+}
+
+/** The preset with its bases merged in, as the text of a policy of its own. */
+function presetSkeleton(choices: InitChoices, io: CliIo): { text: string } | { diagnostics: ReturnType<typeof loadExtended>['diagnostics'] } {
+  const file = path.join(presetsDir, `${choices.sector}.json`);
+  const loaded = loadExtended(readFileSync(file, 'utf8'), relativeTo(io, file), file, messagesFor('en'));
+  if (!loaded.value) return { diagnostics: loaded.diagnostics };
+  const merged = loaded.value.value as Record<string, unknown>;
+  const target = path.resolve(io.cwd, 'policies', choices.id);
+  const policy: Record<string, unknown> = {
+    ...merged,
+    $schema: path.relative(target, schemaPath).split(path.sep).join('/'),
+    id: choices.id,
+    metadata: { ...(merged.metadata as object), formality: choices.formality },
+  };
+  delete policy.extends;
+  delete policy.remove;
+  return { text: compactLists(JSON.stringify(inSchemaOrder(policy), null, 2)) + '\n' };
+}
+
+/** Lists of short strings on one line (["nl", "en"]), as the seeds are written. */
+function compactLists(json: string): string {
+  return json.replace(/\[\n\s+("[^"\n]*"(?:,\n\s+"[^"\n]*")*)\n\s+\]/g, (whole, items: string) => {
+    const line = `[${items.split(/,\n\s+/).join(', ')}]`;
+    return line.length <= 80 ? line : whole;
+  });
+}
+
+/** Top-level keys in the order the schema lists them, as a person would write them. */
+function inSchemaOrder(policy: Record<string, unknown>): Record<string, unknown> {
+  const order = Object.keys((JSON.parse(readFileSync(schemaPath, 'utf8')) as { properties: object }).properties);
+  return Object.fromEntries(order.filter((k) => k in policy).map((k) => [k, policy[k]]));
+}
