@@ -52,6 +52,7 @@ test('serve answers on 127.0.0.1 with the notice, reloads the page after an edit
     expect((await request(`${url}__policyc/live-reload.js`)).body).toContain("new EventSource('/__policyc/events')");
     expect((await request(`${url}minimal/en/privacy.css`)).headers['content-type']).toBe('text/css; charset=utf-8');
     expect((await request(`${url}../../etc/passwd`)).status).toBe(404);
+    expect((await request(`${url}%E0%A4%A`)).status).toBe(400);
     expect((await request(url!, { Host: 'attacker.example' })).status).toBe(421);
 
     const events = await openEvents(`${url}__policyc/events`);

@@ -93,7 +93,12 @@ function handle(request: IncomingMessage, response: ServerResponse, state: Handl
   };
   if (!state.allowedHosts.has(request.headers.host ?? '')) return send(421, 'text/plain; charset=utf-8', 'Misdirected request\n');
   if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, 'text/plain; charset=utf-8', 'Method not allowed\n', { Allow: 'GET, HEAD' });
-  const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://preview').pathname);
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://preview').pathname);
+  } catch {
+    return send(400, 'text/plain; charset=utf-8', 'Bad request\n');
+  }
   if (pathname === EVENTS) {
     response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     response.write(': connected\n\n');

@@ -1,5 +1,5 @@
 import { cli, policyFiles, relativeTo, type CliIo, type CommonOptions } from '../cli-support.js';
-import { untilStopped } from './serve.js';
+import { untilStopped } from '../until-stopped.js';
 
 /**
  * `policyc build --watch`: after the first build, rebuilds the policies

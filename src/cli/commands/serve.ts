@@ -4,29 +4,17 @@ import { formatCompact } from '../../diagnostics/format-diagnostics.js';
 import type { PreviewEntry } from '../../serve/preview-server.js';
 import { applyRuleSettings } from '../../config/policyc-config.js';
 import { cli, policyFiles, relativeTo, reportDiagnostics, UsageError, EXIT_OK, type Command } from '../cli-support.js';
+import { untilStopped } from '../until-stopped.js';
 import { jobSettings } from './build.js';
 
-export const DEFAULT_PORT = 4300;
+const DEFAULT_PORT = 4300;
 
 /** --port: 0 (any free port) to 65535. */
-export function parsePort(value: unknown): number {
+function parsePort(value: unknown): number {
   if (value === undefined) return DEFAULT_PORT;
   const port = Number(value);
   if (typeof value !== 'string' || !/^\d+$/.test(value) || port > 65535) throw new UsageError(cli.t('cli:badPort', { value: String(value) }));
   return port;
-}
-
-/** Resolves when the process is asked to stop (Ctrl+C, SIGTERM). */
-export function untilStopped(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }
 
 /**
