@@ -87,8 +87,8 @@ describe('policyc init', () => {
     expect([bsn.legalBasis, bsn.legalObligation!.law]).toEqual(['6(1)(c)', 'wabvpz']);
     expect(policy.dataCategories.find((c) => c.id === 'bsn')!.nationalIdentifier).toBe(true);
     expect(policy.retention.map((r) => [r.id, r.period, r.from, r.legalSource.law, r.legalSource.article])).toEqual([
-      ['medical-file', 'P20Y', 'last-file-change', 'wgbo', 'BW 7:454(3)'],
-      ['invoices', 'P7Y', 'collection', 'awr', 'art. 52'],
+      ['medical-file', 'P20Y', 'last-file-change', 'wgbo', '7:454(3)'],
+      ['invoices', 'P7Y', 'collection', 'awr', '52'],
     ]);
   });
 
@@ -97,6 +97,16 @@ describe('policyc init', () => {
     expect((await runPolicyc(['init', '--informal', '--yes'], cwd)).status).toBe(0);
     const policy = JSON.parse(readFileSync(path.join(cwd, 'policies/practice/policy.json'), 'utf8')) as { metadata: { formality: string } };
     expect(policy.metadata.formality).toBe('informal');
+  });
+
+  it('writes into the config file\'s policies folder', async () => {
+    const cwd = site();
+    writeFileSync(path.join(cwd, 'policyc.config.json'), JSON.stringify({ policies: ['privacy'] }));
+    const run = await runPolicyc(['init', '--yes', '--id', 'linde'], cwd);
+    expect(run.stderr).toContain('Wrote privacy/linde/policy.json (other)');
+    const policy = JSON.parse(readFileSync(path.join(cwd, 'privacy/linde/policy.json'), 'utf8')) as { $schema: string };
+    expect(path.resolve(cwd, 'privacy/linde', policy.$schema)).toBe(path.resolve('schema/policy.schema.json'));
+    expect((await check(cwd)).filter((d) => d.ruleId === 'policy/fill-in')).toHaveLength(10);
   });
 
   it('never overwrites an existing policy', async () => {

@@ -27,12 +27,14 @@ export const initCommand: Command = {
   flags: { sector: { type: 'string' }, id: { type: 'string' }, formal: { type: 'boolean' }, informal: { type: 'boolean' }, yes: { type: 'boolean', short: 'y' } },
   async run(options, io) {
     const choices = await choose(options, io);
-    const skeleton = presetSkeleton(choices, io);
+    // Into the config file's first policies folder, else policies/.
+    const folder = path.resolve(io.cwd, options.config.policies?.[0] ?? 'policies', choices.id);
+    const skeleton = presetSkeleton(choices, folder, io);
     if ('diagnostics' in skeleton) {
       reportDiagnostics(skeleton.diagnostics, options, io);
       return EXIT_INVALID;
     }
-    const target = path.resolve(io.cwd, 'policies', choices.id, 'policy.json');
+    const target = path.join(folder, 'policy.json');
     mkdirSync(path.dirname(target), { recursive: true });
     try {
       // 'wx': fails when the file exists, so a policy is never overwritten, not even by a race.
@@ -71,12 +73,11 @@ async function choose(options: CommonOptions, io: CliIo): Promise<InitChoices> {
 }
 
 /** The preset with its bases merged in, as the text of a policy of its own. */
-function presetSkeleton(choices: InitChoices, io: CliIo): { text: string } | { diagnostics: ReturnType<typeof loadExtended>['diagnostics'] } {
+function presetSkeleton(choices: InitChoices, target: string, io: CliIo): { text: string } | { diagnostics: ReturnType<typeof loadExtended>['diagnostics'] } {
   const file = path.join(presetsDir, `${choices.sector}.json`);
   const loaded = loadExtended(readFileSync(file, 'utf8'), relativeTo(io, file), file, messagesFor('en'));
   if (!loaded.value) return { diagnostics: loaded.diagnostics };
   const merged = loaded.value.value as Record<string, unknown>;
-  const target = path.resolve(io.cwd, 'policies', choices.id);
   const policy: Record<string, unknown> = {
     ...merged,
     $schema: path.relative(target, schemaPath).split(path.sep).join('/'),
