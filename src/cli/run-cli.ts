@@ -115,8 +115,8 @@ function commandOptions(command: Command, values: Values, paths: string[], confi
     if (only && !only.includes(command.name)) continue;
     merged[flag] = Array.isArray(value) ? value.join(',') : String(value);
   }
-  // check and diff: --lang is the message language.
-  if (command.name === 'check' || command.name === 'diff') merged['message-lang'] = values.lang ?? values['message-lang'] ?? merged['message-lang'];
+  // check, diff and audit-site: --lang is the message language.
+  if (command.name === 'check' || command.name === 'diff' || command.name === 'audit-site') merged['message-lang'] = values.lang ?? values['message-lang'] ?? merged['message-lang'];
   const format = typeof merged.format === 'string' ? merged.format : 'text';
   if (command.formats.length && !command.formats.includes(format)) {
     throw new UsageError(cli.t('cli:badFormat', { format, formats: command.formats.join(', ') }));

@@ -962,6 +962,12 @@ export interface ProcessorSource {
    * The transfer ground, when data leaves the EEA.
    */
   transfer?: TransferSource;
+  /**
+   * Internet domains through which the organisation's website uses this party (for example google-analytics.com); a domain covers its sub-domains. Shown with the party's name in the notice; policyc audit-site counts hosts under these domains as declared.
+   *
+   * @minItems 1
+   */
+  domains?: string[];
 }
 /**
  * A transfer of personal data to a country outside the EEA.
@@ -1058,6 +1064,12 @@ export interface RecipientSource {
    * The transfer ground, when data leaves the EEA.
    */
   transfer?: TransferSource;
+  /**
+   * Internet domains through which the organisation's website uses this party (for example google-analytics.com); a domain covers its sub-domains. Shown with the party's name in the notice; policyc audit-site counts hosts under these domains as declared.
+   *
+   * @minItems 1
+   */
+  domains?: string[];
 }
 /**
  * Storage location and general transfer position.
@@ -1388,6 +1400,12 @@ export interface CookieCategorySource {
    * Whether the statement says visitors can switch these cookies off. Leave out when it does not say.
    */
   canBeDisabled?: boolean;
+  /**
+   * Names of the cookies in this category, as the website sets them; a trailing * stands for any ending (_ga_*). Shown in the notice; policyc audit-site counts cookies with these names as declared.
+   *
+   * @minItems 1
+   */
+  names?: string[];
 }
 /**
  * Complaints.

@@ -315,6 +315,7 @@ function cookieCategoryLine(c: CookieCategorySource, m: Messages): Inline[] {
   const parts = [pick(c.description, m)];
   if (c.consentRequired !== undefined) parts.push(m.t(`notice:cookies.consent.${c.consentRequired}`));
   if (c.canBeDisabled !== undefined) parts.push(m.t(`notice:cookies.canBeDisabled.${c.canBeDisabled}`));
+  if (c.names) parts.push(m.t('notice:cookies.names', { names: joinList(c.names, m) }));
   const rest = parts.filter(Boolean).join(' ');
   return [{ text: pick(c.name, m), strong: true }, ...(rest ? [text(`: ${rest}`)] : [])];
 }

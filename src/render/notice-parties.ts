@@ -35,6 +35,11 @@ function transferColumn(parties: ReadonlyArray<Processor | Recipient>, m: Messag
     : [text(m.t('notice:notApplicable'))]);
 }
 
+/** ', on our website: google-analytics.com' after a party's name, when the policy gives its domains. */
+function domainsOf(party: { domains?: string[] }, m: Messages): Inline[] {
+  return party.domains ? [text(m.t('notice:recipients.domains', { domains: joinList(party.domains, m) }))] : [];
+}
+
 export function processorTable(processors: readonly Processor[], m: Messages): Table {
   const t = m.t;
   const withCategory = processors.some((p) => p.serviceCategory);
@@ -48,7 +53,7 @@ export function processorTable(processors: readonly Processor[], m: Messages): T
       t('notice:label.establishedIn'), t('notice:label.serverLocation'), ...(transfer ? [t('notice:label.transfer')] : []),
     ],
     rows: processors.map((p) => [
-      [{ text: nameOf(p.name, m), strong: true }],
+      [{ text: nameOf(p.name, m), strong: true }, ...domainsOf(p, m)],
       ...(withCategory ? [optional(pick(p.serviceCategory, m) || undefined, m)] : []),
       [text(pick(p.service, m))],
       optional(processorOrigin(p, m), m),
@@ -65,7 +70,7 @@ export function recipientTable(recipients: readonly Recipient[], m: Messages): T
     caption: t('notice:recipients.others'),
     head: [t('notice:label.name'), t('notice:recipients.type'), t('notice:label.service'), t('notice:label.establishedIn'), ...(transfer ? [t('notice:label.transfer')] : [])],
     rows: recipients.map((r) => [
-      [{ text: pick(r.name, m), strong: true }],
+      [{ text: pick(r.name, m), strong: true }, ...domainsOf(r, m)],
       [text(t(`terms:recipientType.${r.type}`))],
       optional(pick(r.description, m) || undefined, m),
       optional(r.country && countryName(r.country, m), m),

@@ -17,6 +17,18 @@ function parseJobs(value: unknown): number | undefined {
   return n;
 }
 
+/** What every compile job of one invocation shares: languages, message language, id prefix, acknowledged findings, BOM. */
+export function jobSettings(options: CommonOptions, groups?: readonly string[]): Omit<CompileJob, 'index' | 'file' | 'displayPath'> {
+  const languages = options.lang ? parseLanguages(options.lang) : undefined;
+  const idPrefix = options.values['id-prefix'];
+  return {
+    csvBom: options.values.bom === true, messageLanguage: messageLanguage(options),
+    ...(languages ? { languages } : {}), ...(groups ? { groups } : {}),
+    ...(typeof idPrefix === 'string' ? { idPrefix } : {}),
+    acknowledged: options.acknowledged ?? [],
+  };
+}
+
 /**
  * Compiles the policies named on the command line and writes their outputs,
  * all or nothing: on any error the output folder is left exactly as it was.
@@ -27,10 +39,8 @@ function parseJobs(value: unknown): number | undefined {
  * --strict (then errors and warnings among them do) or --max-warnings is exceeded.
  */
 export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?: readonly string[]): Promise<number> {
-  const languages = options.lang ? parseLanguages(options.lang) : undefined;
   const lang = messageLanguage(options);
   const messages = messagesFor(lang);
-  const idPrefix = options.values['id-prefix'];
   const jobsRequested = parseJobs(options.values.jobs);
   const limit = maxWarnings(options);
   const strict = options.values.strict === true;
@@ -55,11 +65,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   let fileCount = 0;
   let writeError: Error | undefined;
 
-  const jobs: CompileJob[] = files.map((file, index) => ({
-    index, file, displayPath: path.relative(io.cwd, file), csvBom: options.values.bom === true, messageLanguage: lang, acknowledged: options.acknowledged ?? [],
-    ...(languages ? { languages } : {}), ...(groups ? { groups } : {}),
-    ...(typeof idPrefix === 'string' ? { idPrefix } : {}),
-  }));
+  const jobs: CompileJob[] = files.map((file, index) => ({ index, file, displayPath: path.relative(io.cwd, file), ...jobSettings(options, groups) }));
   const seen = (index: number, id: string): void => {
     idOf.set(index, id);
     const other = owners.get(id);
@@ -74,8 +80,8 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     const text = readText(job.file);
     if (text === undefined) return true; // compiling reports why it cannot be read
     // The bases a policy extends are part of its input: a change to one rebuilds every policy that extends it.
-    const settings = JSON.stringify({ messageLanguage: lang, idPrefix: idPrefix ?? null, rules: options.config.rules ?? {} });
-    const key = cache.cacheKey([settings, ...sourceTexts(text, job.file)].join('\u0000'), { version: packageVersion(), ...(languages ? { languages } : {}), csvBom: job.csvBom === true, acknowledged: job.acknowledged ?? [] });
+    const settings = JSON.stringify({ messageLanguage: lang, idPrefix: job.idPrefix ?? null, rules: options.config.rules ?? {} });
+    const key = cache.cacheKey([settings, ...sourceTexts(text, job.file)].join('\u0000'), { version: packageVersion(), ...(job.languages ? { languages: job.languages } : {}), csvBom: job.csvBom === true, acknowledged: job.acknowledged ?? [] });
     keys.set(job.index, key);
     const hit = options.values.force === true ? undefined : cache.cachedPolicy(outDir, text, key, job.displayPath);
     if (!hit) return true;
@@ -156,10 +162,14 @@ export const outputFlags = {
   'max-warnings': { type: 'string' }, strict: { type: 'boolean' },
 } as const satisfies Command['flags'];
 
-/** `policyc build [paths…] --out dist --lang nl,en --jobs N --bom`. */
+/** `policyc build [paths…] --out dist --lang nl,en --jobs N --bom [--watch]`. */
 export const buildCommand: Command = {
   name: 'build',
   formats: ['text', 'compact', 'json', 'sarif'],
-  flags: { ...outputFlags, 'id-prefix': { type: 'string' }, force: { type: 'boolean' } },
-  run: (options, io) => compileAndWrite(options, io),
+  flags: { ...outputFlags, 'id-prefix': { type: 'string' }, force: { type: 'boolean' }, watch: { type: 'boolean' } },
+  run: async (options, io) => {
+    if (options.values.watch !== true) return compileAndWrite(options, io);
+    const { watchAndBuild } = await import('./build-watch.js');
+    return watchAndBuild(options, io, (o, i) => compileAndWrite(o, i));
+  },
 };

@@ -1,0 +1,60 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { countBySeverity, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { messagesFor } from '../../i18n/messages.js';
+import type { PolicySource } from '../../policy/policy-types.js';
+import {
+  cli, EXIT_INVALID, EXIT_OK, messageLanguage, policyFiles, readPolicy, relativeTo, reportDiagnostics, UsageError, type Command,
+} from '../cli-support.js';
+
+/**
+ * `policyc audit-site <folder> [policy…]`: reads a built website offline
+ * (its HTML and the local scripts and stylesheets it loads) and reports
+ * every third party it contacts and every cookie it sets from script that
+ * the policies do not declare. Exit 1 on any error (an undeclared party, an
+ * invalid policy).
+ */
+export const auditSiteCommand: Command = {
+  name: 'audit-site',
+  formats: ['text', 'compact', 'json', 'sarif'],
+  flags: { lang: { type: 'string' } },
+  async run(options, io) {
+    const lang = messageLanguage(options);
+    const [folder, ...policyPaths] = options.paths;
+    if (folder === undefined) throw new UsageError(cli.t('cli:auditSiteArguments'));
+    const root = path.resolve(io.cwd, folder);
+    if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(cli.t('cli:siteNotFound', { folder }));
+    const [{ analysePolicy }, { readSite }, { catalogueIndex }, { siteDeclarations }, { auditSite }] = await Promise.all([
+      import('../../build/analyse-policy.js'),
+      import('../../audit/read-site.js'),
+      import('../../audit/catalogue-index.js'),
+      import('../../audit/site-declarations.js'),
+      import('../../audit/audit-site.js'),
+    ]);
+    const files = policyFiles({ ...options, paths: policyPaths }, io);
+    const diagnostics: Diagnostic[] = [];
+    const policies: PolicySource[] = [];
+    for (const file of files) {
+      const read = readPolicy(file, io, lang);
+      diagnostics.push(...read.diagnostics);
+      if (read.text === undefined) continue;
+      const analysed = analysePolicy(read.text, relativeTo(io, file), lang, { check: false, path: file });
+      diagnostics.push(...analysed.diagnostics);
+      if (analysed.model) policies.push(analysed.model.source);
+    }
+    const catalogue = catalogueIndex();
+    const scan = readSite(root, catalogue);
+    if (!hasErrors(diagnostics)) {
+      const messages = messagesFor(lang);
+      diagnostics.push(...auditSite(scan, { catalogue, declarations: siteDeclarations(policies), messages, display: (f) => relativeTo(io, f) }));
+    }
+    reportDiagnostics(diagnostics, options, io, lang);
+    const counts = countBySeverity(diagnostics);
+    if (options.format === 'text') {
+      io.stderr(messagesFor(lang).t('site:summary', {
+        pages: scan.htmlFiles.length, assets: scan.assetFiles.length, policies: files.length, errors: counts.error, warnings: counts.warning, infos: counts.info,
+      }) + '\n');
+    }
+    return hasErrors(diagnostics) ? EXIT_INVALID : EXIT_OK;
+  },
+};

@@ -1,0 +1,78 @@
+import path from 'node:path';
+import type { CompileJob } from '../../build/compile-job.js';
+import { formatCompact } from '../../diagnostics/format-diagnostics.js';
+import type { PreviewEntry } from '../../serve/preview-server.js';
+import { applyRuleSettings } from '../../config/policyc-config.js';
+import { cli, policyFiles, relativeTo, reportDiagnostics, UsageError, EXIT_OK, type Command } from '../cli-support.js';
+import { untilStopped } from '../until-stopped.js';
+import { jobSettings } from './build.js';
+
+const DEFAULT_PORT = 4300;
+
+/** --port: 0 (any free port) to 65535. */
+function parsePort(value: unknown): number {
+  if (value === undefined) return DEFAULT_PORT;
+  const port = Number(value);
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || port > 65535) throw new UsageError(cli.t('cli:badPort', { value: String(value) }));
+  return port;
+}
+
+/**
+ * `policyc serve [paths…] [--port 4300] [--host 127.0.0.1]`: compiles the
+ * policies in memory and serves their notices and registers, rebuilding a
+ * policy when its file changes and reloading the open pages. Runs until
+ * stopped (Ctrl+C).
+ */
+export const serveCommand: Command = {
+  name: 'serve',
+  formats: ['text', 'compact'],
+  flags: { port: { type: 'string' }, host: { type: 'string' }, lang: { type: 'string' } },
+  async run(options, io) {
+    const port = parsePort(options.values.port);
+    const host = typeof options.values.host === 'string' ? options.values.host : '127.0.0.1';
+    const [{ runCompileJob }, { startPreviewServer }, { watchPolicies }] = await Promise.all([
+      import('../../build/compile-job.js'),
+      import('../../serve/preview-server.js'),
+      import('../../build/watch-policies.js'),
+    ]);
+    const settings = jobSettings(options);
+    const jobs: CompileJob[] = policyFiles(options, io).map((file, index) => ({ index, file, displayPath: path.relative(io.cwd, file), ...settings }));
+    const entries = new Map<string, PreviewEntry>();
+    const compileOne = async (job: CompileJob): Promise<void> => {
+      const result = await runCompileJob(job);
+      const previous = entries.get(job.file);
+      const problems = [...result.diagnostics, ...applyRuleSettings(result.findings, options.config.rules)];
+      reportDiagnostics(problems, options, io, settings.messageLanguage);
+      entries.set(job.file, {
+        file: job.displayPath,
+        ...(result.id !== undefined ? { id: result.id } : previous?.id !== undefined ? { id: previous.id } : {}),
+        // A policy with errors keeps showing its last good version.
+        outputs: result.outputs.length ? result.outputs : previous?.outputs ?? [],
+        problems: problems.length ? formatCompact(problems, io.cwd).split('\n') : [],
+      });
+    };
+    for (const job of jobs) await compileOne(job);
+    const ordered = (): PreviewEntry[] => jobs.map((j) => entries.get(j.file)!);
+    const texts = {
+      title: cli.t('cli:serve.title'),
+      problemsIntro: cli.t('cli:serve.problems'),
+      link: (lang: string, kind: 'notice' | 'register') => cli.t(`cli:serve.link.${kind}`, { lang }),
+    };
+    let server;
+    try {
+      server = await startPreviewServer({ host, port, texts, entries: ordered() });
+    } catch (error) {
+      throw new UsageError(cli.t('cli:serve.listenFailed', { host, port, detail: (error as Error).message }));
+    }
+    io.stderr(cli.t('cli:serve.listening', { url: server.url }) + '\n');
+    const watcher = watchPolicies(jobs.map((j) => j.file), async (changed, affected) => {
+      io.stderr(cli.t('cli:watch.changed', { file: relativeTo(io, changed) }) + '\n');
+      for (const file of affected) await compileOne(jobs.find((j) => j.file === file)!);
+      server.update(ordered());
+    });
+    await untilStopped();
+    watcher.close();
+    await server.close();
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,74 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get, type IncomingMessage } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { fixturesDir } from './support/fixtures.js';
+import { startPolicyc } from './support/cli-process.js';
+
+const temp = mkdtempSync(path.join(os.tmpdir(), 'policyc-serve-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+function request(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: IncomingMessage['headers']; body: string }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (response) => {
+      let body = '';
+      response.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body }));
+    }).on('error', reject);
+  });
+}
+
+/** Opens the live-reload event stream; resolves `reloaded` at the first reload event. */
+function openEvents(url: string): Promise<{ reloaded: Promise<void>; close: () => void }> {
+  return new Promise((resolve, reject) => {
+    const req = get(url, (response) => {
+      let data = '';
+      const reloaded = new Promise<void>((done) => response.setEncoding('utf8').on('data', (c: string) => {
+        data += c;
+        if (data.includes('event: reload')) done();
+      }));
+      resolve({ reloaded, close: () => req.destroy() });
+    });
+    req.on('error', reject);
+  });
+}
+
+test('serve answers on 127.0.0.1 with the notice, reloads the page after an edit, and stops when asked', async () => {
+  const policy = path.join(temp, 'policies/minimal/policy.json');
+  cpSync(path.join(fixturesDir, 'minimal/policy.json'), policy);
+  const server = startPolicyc(['serve', '--port', '0'], temp);
+  try {
+    const [, url] = await server.waitFor(/Previewing at (http:\/\/[^ ]+\/)/, 30_000);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+
+    const index = await request(url!);
+    expect(index.body).toContain('<a href="/minimal/en/privacy.html">Privacy notice (en)</a>');
+    const page = await request(`${url}minimal/en/privacy.html`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Praktijk Voorbeeld B.V.');
+    // The preview adds its reload script (allowed by its CSP); the notice in dist has none.
+    expect(page.body).toContain('<script src="/__policyc/live-reload.js"></script>\n</body>');
+    expect(page.headers['content-security-policy']).toBe("default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'");
+    expect((await request(`${url}__policyc/live-reload.js`)).body).toContain("new EventSource('/__policyc/events')");
+    expect((await request(`${url}minimal/en/privacy.css`)).headers['content-type']).toBe('text/css; charset=utf-8');
+    expect((await request(`${url}../../etc/passwd`)).status).toBe(404);
+    expect((await request(`${url}%E0%A4%A`)).status).toBe(400);
+    expect((await request(url!, { Host: 'attacker.example' })).status).toBe(421);
+
+    const events = await openEvents(`${url}__policyc/events`);
+    const from = server.stderr().length;
+    writeFileSync(policy, readFileSync(policy, 'utf8').replace('Praktijk Voorbeeld B.V.', 'Praktijk Gewijzigd B.V.'));
+    await Promise.race([events.reloaded, new Promise((_, reject) => setTimeout(() => reject(new Error('no reload event within 30 s')), 30_000))]);
+    events.close();
+    expect(server.stderr().slice(from)).toContain(`Changed: ${path.join('policies', 'minimal', 'policy.json')}`);
+    expect((await request(`${url}minimal/en/privacy.html`)).body).toContain('Praktijk Gewijzigd B.V.');
+  } finally {
+    expect(await server.stop()).toBe(0);
+  }
+}, 90_000);
+
+test('serve refuses a bad port', async () => {
+  const server = startPolicyc(['serve', '--port', 'eighty'], temp);
+  expect(await new Promise((resolve) => server.child.once('exit', resolve))).toBe(2);
+  expect(server.stderr()).toContain('--port must be a whole number from 0 to 65535, not "eighty"');
+});
