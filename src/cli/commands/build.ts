@@ -2,7 +2,7 @@ import path from 'node:path';
 import { countBySeverity, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { isLanguage } from '../../i18n/messages.js';
 import {
-  cli, EXIT_INVALID, EXIT_OK, maxWarnings, parseLanguages, policyFiles, relativeTo, reportDiagnostics, UsageError, type CliIo, type Command, type CommonOptions,
+  cli, EXIT_INVALID, EXIT_OK, EXIT_USAGE, maxWarnings, parseLanguages, policyFiles, relativeTo, reportDiagnostics, UsageError, type CliIo, type Command, type CommonOptions,
 } from '../cli-support.js';
 
 function parseJobs(value: unknown): number | undefined {
@@ -26,10 +26,11 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   const jobsRequested = parseJobs(options.values.jobs);
   const limit = maxWarnings(options);
   const strict = options.values.strict === true;
-  const [{ compileMany, chooseJobs }, { OutputWriter }, { outputRenderers }] = await Promise.all([
+  const [{ compileMany, chooseJobs }, { OutputWriter }, { outputRenderers }, { checkOutputFolder, OutputRefusal }] = await Promise.all([
     import('../../build/compile-many.js'),
     import('../../build/output-writer.js'),
     import('../../build/output-renderers.js'),
+    import('../../build/output-ownership.js'),
   ]);
   const files = policyFiles(options, io);
   const outDir = path.resolve(io.cwd, options.out);
@@ -38,7 +39,18 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     const [folder = '', ...rest] = file.split('/');
     return partial.some((r) => (r.scope === 'language' ? isLanguage(folder) && rest.length === 1 && r.owns?.(rest[0]!) === true : r.owns?.(file) === true));
   };
-  const writer = new OutputWriter(outDir, groups ? { merge: { owns } } : {});
+  const refused = (error: unknown): number => {
+    if (!(error instanceof OutputRefusal)) throw error;
+    io.stderr(cli.t(`cli:refused.${error.key}`, error.params) + '\n');
+    return EXIT_USAGE;
+  };
+  let writer;
+  try {
+    checkOutputFolder(options.out, io.cwd, files);
+    writer = new OutputWriter(outDir, { shownAs: relativeTo(io, outDir), ...(groups ? { merge: { owns } } : {}) });
+  } catch (error) {
+    return refused(error);
+  }
   const diagnostics: Diagnostic[] = [];
   const findings: Diagnostic[] = [];
   const owners = new Map<string, number>();
@@ -102,7 +114,13 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     io.stderr(cli.t('cli:buildFailed', { errors: counts.error, out: relativeTo(io, outDir) }) + '\n');
     return EXIT_INVALID;
   }
-  writer.commit();
+  try {
+    writer.commit();
+  } catch (error) {
+    if (error instanceof OutputRefusal) return refused(error);
+    io.stderr(cli.t('cli:writeFailed', { detail: (error as Error).message, out: relativeTo(io, outDir) }) + '\n');
+    return EXIT_INVALID;
+  }
   io.stderr(cli.t('cli:built', { count: files.length, out: relativeTo(io, outDir), files: fileCount }) + '\n');
   return EXIT_OK;
 }
