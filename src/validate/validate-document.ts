@@ -6,6 +6,7 @@ import { joinPointer, parentPointer } from '../load/json-pointer.js';
 import { didYouMean } from './did-you-mean.js';
 import { policySchema } from './schema-validator.js';
 import { findTextProblems, type TextProblem } from './text-checks.js';
+import { findIllegalCharacters } from './illegal-characters.js';
 
 /**
  * Validates a loaded document against the policy schema, then checks its
@@ -26,6 +27,13 @@ export function validateDocument(doc: SourceDocument, messages: Messages): Diagn
   const schemaErrors = validate(doc.value) ? [] : dropAnyOfBranches(validate.errors ?? []).filter((e) => e.keyword !== 'if');
   for (const error of schemaErrors) add(toDiagnostic(error, doc, messages));
   for (const problem of findTextProblems(schema, doc.value)) add(textDiagnostic(problem, doc, messages));
+  for (const found of findIllegalCharacters(doc.value)) {
+    const position = found.offset < 0 ? positionOf(doc, found.pointer, 'key') : positionInString(doc, found.pointer, found.offset);
+    add({
+      ruleId: 'schema/illegal-character', severity: 'error', file: doc.file, pointer: found.pointer, line: position.line, column: position.column,
+      message: messages.t('diagnostics:schema.illegalCharacter', { codePoint: found.codePoint }),
+    });
+  }
   return diagnostics;
 }
 

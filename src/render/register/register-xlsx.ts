@@ -64,14 +64,22 @@ export async function registerToXlsx(register: Register): Promise<Uint8Array> {
 }
 
 /**
- * Rewrites a zip with every entry dated `iso` at noon. A zip stores local
- * DOS time, which fflate derives with local-time getters; a Date built from
- * local fields gives the same fields back in every time zone (noon: never
- * skipped by a daylight-saving change).
+ * The date `iso` at noon as a zip entry time. A zip stores local DOS time,
+ * which fflate derives with local-time getters; a Date built from local
+ * fields gives the same fields back in every time zone (noon: never skipped
+ * by a daylight-saving change). DOS time covers 1980–2099 only: a date
+ * outside is clamped to the first or last day it can hold.
  */
-export function rezipDeterministically(zip: Uint8Array, iso: string): Uint8Array {
+export function zipEntryTime(iso: string): Date {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  const mtime = new Date(year, month - 1, day, 12);
+  if (year < 1980) return new Date(1980, 0, 1, 12);
+  if (year > 2099) return new Date(2099, 11, 31, 12);
+  return new Date(year, month - 1, day, 12);
+}
+
+/** Rewrites a zip with every entry dated `iso` (see zipEntryTime). */
+export function rezipDeterministically(zip: Uint8Array, iso: string): Uint8Array {
+  const mtime = zipEntryTime(iso);
   const entries = unzipSync(zip);
   const files: Zippable = {};
   for (const name of Object.keys(entries)) files[name] = [entries[name]!, { mtime, level: 6 }];
