@@ -4,6 +4,7 @@ import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import type { Root as HastRoot } from 'hast';
 import { parseAuthorMarkdown } from './parse-author-markdown.js';
+import { trimSpacesAndTabs } from './text-whitespace.js';
 
 /**
  * Author Markdown → HTML through unified, sanitised: no script, no event
@@ -28,10 +29,12 @@ const processor = unified()
  * skipping the parser for it is what keeps a build of hundreds of policies
  * fast. test/render-safety.test.ts checks, property-based, that both paths agree.
  */
-const MARKDOWN_SYNTAX = /[\\`*_[\]<>&!|~#=\r\t]|^ {0,3}(?:[-+]|\d+[.)])|^ {4}| {2,}\n/m;
+const MARKDOWN_SYNTAX = /[\\`*_[\]<>&!|~#=\r\t]|^ {0,3}(?:[-+]|\d+[.)])|^ {4}/m;
+/** A hard line break (two spaces before a line end); tested apart, as / {2,}\n/ is quadratic on long runs of spaces. */
+const HARD_BREAK = '  \n';
 
 export function isPlainText(markdown: string): boolean {
-  return !MARKDOWN_SYNTAX.test(markdown);
+  return !markdown.includes(HARD_BREAK) && !MARKDOWN_SYNTAX.test(markdown);
 }
 
 const cache = new Map<string, string>();
@@ -53,10 +56,9 @@ function toHtml(markdown: string): string {
 }
 
 function plainToHtml(markdown: string): string {
-  const strip = (line: string): string => line.replace(/^[ \t]+|[ \t]+$/g, '');
   return markdown
     .split('\n')
-    .map(strip)
+    .map(trimSpacesAndTabs)
     .join('\n')
     .split(/\n{2,}/)
     .map((para) => para.replace(/^\n+|\n+$/g, ''))

@@ -1,11 +1,13 @@
 import type { Inline, Table } from './outline.js';
+import { foldLineBreaks } from './text-whitespace.js';
 
 /**
  * Plain text → Markdown that reads back as exactly that text. CommonMark
  * lets any ASCII punctuation be backslash-escaped; this escapes every
  * character that can start or end a construct (emphasis, code, links, HTML,
  * entities, tables, strikethrough) anywhere, and block markers at the start.
- * Line breaks fold to spaces: inline text is one line.
+ * Line breaks (LF, CR, CRLF, U+2028, U+2029) fold to spaces, and runs of
+ * whitespace to one: inline text is one line.
  *
  * GFM turns bare URLs and www. names into links that run on to the next
  * space, over backslashes, so an escape inside that run would be lost
@@ -15,11 +17,10 @@ import type { Inline, Table } from './outline.js';
  * test/render-safety checks the round trip through remark-gfm on random text.
  */
 export function escapeMarkdownText(value: string): string {
-  return value
-    .replace(/\s*\n\s*/g, ' ')
-    .trim()
+  return foldLineBreaks(value)
     .split(/(\s+)/)
-    .map((word, i) => (i % 2 === 1 || PLAIN_URL.test(word) ? word : escapeWord(word, i === 0)))
+    // A run of whitespace renders as one space: write one (a run of a million spaces stays small).
+    .map((word, i) => (i % 2 === 1 ? ' ' : PLAIN_URL.test(word) ? word : escapeWord(word, i === 0)))
     .join('');
 }
 

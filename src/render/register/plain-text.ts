@@ -2,6 +2,7 @@ import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { isPlainText } from '../author-html.js';
 import { parseAuthorMarkdown } from '../parse-author-markdown.js';
+import { foldLineBreaks } from '../text-whitespace.js';
 
 /**
  * Author Markdown as plain text for a register cell: the words without the
@@ -11,7 +12,7 @@ import { parseAuthorMarkdown } from '../parse-author-markdown.js';
  */
 export function markdownToPlainText(markdown: string): string {
   if (isPlainText(markdown)) {
-    return markdown.split(/\n[ \t]*\n/).map((paragraph) => paragraph.replace(/\s*\n\s*/g, ' ').trim()).filter(Boolean).join('\n');
+    return markdown.split(/\n[ \t]*\n/).map((paragraph) => foldLineBreaks(paragraph)).filter(Boolean).join('\n');
   }
   return parsedToPlainText(markdown);
 }
@@ -21,6 +22,6 @@ export function parsedToPlainText(markdown: string): string {
   const blocks = (nodes: readonly RootContent[]): string[] =>
     nodes.flatMap((node) => (node.type === 'list' || node.type === 'blockquote' || node.type === 'listItem'
       ? blocks(node.children as RootContent[])
-      : [toString(node).replace(/\s*\n\s*/g, ' ').trim()]));
+      : [foldLineBreaks(toString(node))]));
   return blocks(parseAuthorMarkdown(markdown).children).filter(Boolean).join('\n');
 }

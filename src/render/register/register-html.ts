@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { readTemplate } from '../templates.js';
 import type { Register } from './register-model.js';
+import { trimLineEnds } from '../text-whitespace.js';
 
 let page: Handlebars.TemplateDelegate | undefined;
 
@@ -22,7 +23,7 @@ function template(): Handlebars.TemplateDelegate {
  */
 export function registerToHtml(register: Register): string {
   const render = template();
-  return render(register).replace(/[ \t]+$/gm, '').replace(/\n{2,}/g, '\n');
+  return trimLineEnds(render(register)).replace(/\n{2,}/g, '\n');
 }
 
 /** The register page's stylesheet (print: landscape), written beside it as register.css. */
