@@ -62,10 +62,11 @@ export function filesUnder(dir: string, shown: string): string[] {
 
 /**
  * The manifest of an existing organisation folder, after checking that
- * policyc may replace it: a real folder (not a link), with our manifest, and
- * no file the manifest does not list. Undefined when the folder does not exist.
+ * policyc may change it: a real folder (not a link), with our manifest, and
+ * no file the manifest does not list among `replaced` (every file, when the
+ * whole folder is replaced). Undefined when the folder does not exist.
  */
-export function ownedFolder(live: string, shown: string): Manifest | undefined {
+export function ownedFolder(live: string, shown: string, replaced: (file: string) => boolean = () => true): Manifest | undefined {
   let stat;
   try {
     stat = lstatSync(live);
@@ -77,7 +78,7 @@ export function ownedFolder(live: string, shown: string): Manifest | undefined {
   const manifest = readManifest(live);
   if (!manifest) throw new OutputRefusal('notOurs', { path: shown });
   const listed = new Set(manifest.files);
-  const foreign = filesUnder(live, shown).filter((f) => f !== MANIFEST_NAME && !listed.has(f));
+  const foreign = filesUnder(live, shown).filter((f) => f !== MANIFEST_NAME && !listed.has(f) && replaced(f));
   if (foreign.length) throw new OutputRefusal('foreignFiles', { path: shown, files: foreign.slice(0, 5).join(', ') });
   return manifest;
 }

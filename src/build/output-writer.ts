@@ -85,7 +85,9 @@ export class OutputWriter {
     this.finished = true;
     const committed = [...this.organisations].sort();
     try {
-      const owned = new Map(committed.map((org) => [org, ownedFolder(path.join(this.outDir, org), path.join(this.shown, org))] as const));
+      // A partial build leaves files it did not make alone: only those it would overwrite must be policyc's.
+      const replaced = (org: string) => (this.merge ? (file: string) => existsSync(path.join(this.staging, org, file)) : undefined);
+      const owned = new Map(committed.map((org) => [org, ownedFolder(path.join(this.outDir, org), path.join(this.shown, org), replaced(org))] as const));
       this.checkWritable(committed, owned);
       if (this.merge) for (const org of committed) this.mergeInto(org, owned.get(org), this.merge);
       else this.replaceAll(committed, owned);

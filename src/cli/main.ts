@@ -1,6 +1,14 @@
 #!/usr/bin/env node
 import { runCli } from './run-cli.js';
 
+// A reader that stops early (`policyc diff … | head`) closes the pipe: stop quietly, not with an EPIPE crash.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 const code = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (text) => process.stdout.write(text),

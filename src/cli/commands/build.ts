@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { countBySeverity, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { isLanguage } from '../../i18n/messages.js';
+import { duplicateIdDiagnostics, type PolicyId } from '../../build/duplicate-ids.js';
 import {
   cli, EXIT_INVALID, EXIT_OK, EXIT_USAGE, maxWarnings, parseLanguages, policyFiles, relativeTo, reportDiagnostics, UsageError, type CliIo, type Command, type CommonOptions,
 } from '../cli-support.js';
@@ -53,8 +54,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   }
   const diagnostics: Diagnostic[] = [];
   const findings: Diagnostic[] = [];
-  const owners = new Map<string, number>();
-  const idOf = new Map<number, string>();
+  const ids = new Map<number, PolicyId>();
   let fileCount = 0;
   let writeError: Error | undefined;
 
@@ -65,12 +65,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   await compileMany(jobs, chooseJobs(jobs.length, jobsRequested), (result) => {
     diagnostics.push(...result.diagnostics);
     findings.push(...result.findings);
-    if (result.id !== undefined) {
-      idOf.set(result.index, result.id);
-      const other = owners.get(result.id);
-      // Results arrive in any order: the policy listed first keeps the id.
-      if (other === undefined || result.index < other) owners.set(result.id, result.index);
-    }
+    if (result.id !== undefined) ids.set(result.index, { id: result.id, file: result.displayPath, ...result.idPosition });
     if (hasErrors(diagnostics) || writeError) return; // keep checking the rest, but stage nothing more
     try {
       writer.stage(result.outputs);
@@ -80,15 +75,8 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     }
   });
 
-  for (const [index, id] of [...idOf].sort((a, b) => a[0] - b[0])) {
-    const owner = owners.get(id)!;
-    if (owner !== index) {
-      diagnostics.push({
-        ruleId: 'build/duplicate-policy-id', severity: 'error', file: jobs[index]!.displayPath, pointer: '/id',
-        message: cli.t('diagnostics:reference.duplicatePolicy', { id, other: jobs[owner]!.displayPath }),
-      });
-    }
-  }
+  // Results arrive in any order: the policy listed first keeps the id.
+  diagnostics.push(...duplicateIdDiagnostics([...ids].sort((x, y) => x[0] - y[0]).map(([, entry]) => entry), cli));
 
   reportDiagnostics([...diagnostics, ...findings], options, io);
   if (writeError) {

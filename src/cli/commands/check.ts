@@ -1,4 +1,7 @@
 import path from 'node:path';
+import { duplicateIdDiagnostics, type PolicyId } from '../../build/duplicate-ids.js';
+import { messagesFor } from '../../i18n/messages.js';
+import { positionOf } from '../../load/load-document.js';
 import { countBySeverity, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import {
   cli, EXIT_INVALID, EXIT_OK, maxWarnings, messageLanguage, policyFiles, readPolicy, reportDiagnostics, type Command,
@@ -17,13 +20,20 @@ export const checkCommand: Command = {
     const { analysePolicy } = await import('../../build/analyse-policy.js');
     const files = policyFiles(options, io);
     const diagnostics: Diagnostic[] = [];
+    const ids: PolicyId[] = [];
     for (const file of files) {
       const read = readPolicy(file, io, lang);
       diagnostics.push(...read.diagnostics);
       if (read.text === undefined) continue;
       const analysed = analysePolicy(read.text, path.relative(io.cwd, file), lang);
       diagnostics.push(...analysed.diagnostics, ...analysed.findings);
+      const id = (analysed.document?.value as { id?: unknown } | undefined)?.id;
+      if (typeof id === 'string' && analysed.document) {
+        const { line, column } = positionOf(analysed.document, '/id');
+        ids.push({ id, file: path.relative(io.cwd, file), line, column });
+      }
     }
+    diagnostics.push(...duplicateIdDiagnostics(ids, messagesFor(lang)));
     reportDiagnostics(diagnostics, options, io, lang);
     const counts = countBySeverity(diagnostics);
     if (options.format === 'text') io.stderr(cli.t('cli:checked', { count: files.length, errors: counts.error, warnings: counts.warning, infos: counts.info }) + '\n');
