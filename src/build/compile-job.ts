@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Language } from '../i18n/messages.js';
 import { readPolicyFile } from '../load/read-policy-file.js';
+import type { ExternalAcknowledgement } from '../check/acknowledge.js';
 import { compilePolicy, type OutputFile } from './compile-policy.js';
 
 /** One policy to compile: what a worker (or the main thread) is given. */
@@ -13,6 +14,8 @@ export interface CompileJob {
   languages?: Language[];
   groups?: readonly string[];
   csvBom?: boolean;
+  /** Acknowledged findings from the config file. */
+  acknowledged?: readonly ExternalAcknowledgement[];
 }
 
 /** What comes back: plain data, cheap to pass between threads. */
@@ -35,6 +38,7 @@ export async function runCompileJob(job: CompileJob): Promise<CompileJobResult> 
     ...(job.languages ? { languages: job.languages } : {}),
     ...(job.groups ? { groups: job.groups } : {}),
     csvBom: job.csvBom === true,
+    acknowledged: job.acknowledged ?? [],
   });
   return {
     index: job.index, displayPath: job.displayPath, outputs: compiled.outputs, diagnostics: compiled.diagnostics, findings: compiled.findings,

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { messagesFor, type Language } from '../i18n/messages.js';
 import { positionOf, type SourceDocument } from '../load/load-document.js';
 import type { PolicyModel } from '../resolve/model.js';
+import type { ExternalAcknowledgement } from '../check/acknowledge.js';
 import { analysePolicy } from './analyse-policy.js';
 import { outputRenderers, type RenderOptions } from './output-renderers.js';
 
@@ -14,6 +15,8 @@ export interface CompileOptions {
   groups?: readonly string[];
   /** Start CSV outputs with a UTF-8 byte-order mark (for Excel); default false. */
   csvBom?: boolean;
+  /** Acknowledged findings from the config file: `{ policy, rule, pointer?, reason }` (see check/acknowledge.ts). */
+  acknowledged?: readonly ExternalAcknowledgement[];
 }
 
 /** One output file, by path relative to the output folder, e.g. 'ipractice/nl/privacy.html'. */
@@ -43,7 +46,7 @@ export interface CompiledPolicy {
  */
 export async function compilePolicy(text: string, file: string, options: CompileOptions = {}): Promise<CompiledPolicy> {
   const messageLanguage = options.messageLanguage ?? 'en';
-  const analysed = analysePolicy(text, file, messageLanguage);
+  const analysed = analysePolicy(text, file, messageLanguage, { acknowledged: options.acknowledged ?? [] });
   const { model } = analysed;
   const diagnostics = [...analysed.diagnostics];
   if (!model) return { outputs: [], diagnostics, findings: [] };

@@ -4,12 +4,13 @@ import type { LawId } from '../policy/policy-types.js';
 export const responseTimeLimitDays = 31;
 
 /**
- * Citations that give the BSN its legal ground (UAVG art. 46: only where a
- * law provides): the Wabvpz for care providers, or UAVG art. 46 itself.
+ * Citations that give the BSN its legal ground. UAVG art. 46 is the
+ * restriction (a national identification number only where a law provides),
+ * not a ground; for care providers the ground is the Wabvpz (art. 4–5; the
+ * Wbsn-z was renamed Wabvpz in 2017). Source: legal-review.md item 3.
  */
 export const bsnGrounds: ReadonlyArray<{ law: LawId; article?: RegExp }> = [
   { law: 'wabvpz' },
-  { law: 'uavg', article: /\b46\b/ },
 ];
 
 /**
@@ -17,6 +18,13 @@ export const bsnGrounds: ReadonlyArray<{ law: LawId; article?: RegExp }> = [
  * UAVG art. 30(3) and the care provider's duty of secrecy in BW 7:457 (WGBO).
  */
 export const professionalSecrecyLaws: ReadonlySet<LawId> = new Set(['uavg', 'wgbo']);
+
+/**
+ * Words that state the safeguard itself: a notice that says the data is
+ * processed under professional secrecy has met 9(3) in substance, and Wet
+ * BIG art. 88 and the Jeugdwet (art. 7.3.11, verify) also impose secrecy.
+ */
+export const professionalSecrecyWords = /beroepsgeheim|geheimhoudingsplicht|medisch geheim|professional secrecy|duty of (confidentiality|secrecy)|\bWet BIG\b|jeugdwet/i;
 
 /** GDPR 22(4): automated decisions on special data only with explicit consent or a substantial public interest. */
 export const automatedDecisionSpecialConditions: ReadonlySet<string> = new Set(['9(2)(a)', '9(2)(g)']);

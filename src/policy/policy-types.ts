@@ -16,7 +16,7 @@ export type SpecialCategoryId =
 export type TransferMechanismId = 'adequacy' | 'eu-us-dpf' | 'scc' | 'ad-hoc-clauses' | 'bcr' | 'code-of-conduct' | 'certification' | 'derogation' | 'privacy-shield';
 export type RetentionStartId =
   | 'collection' | 'last-file-change' | 'end-of-treatment' | 'end-of-contract' | 'end-of-employment'
-  | 'end-of-application' | 'last-visit' | 'last-contact' | 'deletion' | 'submission';
+  | 'end-of-application' | 'last-practice-visit' | 'last-website-visit' | 'last-contact' | 'deletion' | 'submission';
 export type RetentionConditionId =
   | 'treatment-duration' | 'contract-duration' | 'until-consent-withdrawn' | 'until-objection'
   | 'until-deletion-request' | 'until-opt-out' | 'until-verification' | 'as-long-as-necessary';
@@ -30,6 +30,9 @@ export interface Contact { email?: string; phone?: string; url?: string; address
 export interface LawReference { law?: LawId; article?: string; citation?: Text }
 /** A company identified by name, by country, or both. */
 export interface Entity { name?: string; country?: string }
+
+/** A compliance finding the privacy officer accepts, with the reason (metadata.acknowledged). */
+export interface Acknowledgement { rule: string; pointer?: string; reason: Text }
 
 /** An earlier version of the policy, for the notice's change history. */
 export interface HistoryEntry { version: string; date: string; summary: Text }
@@ -47,6 +50,7 @@ export interface PolicySource {
     source?: { title: string; url?: string; file?: string };
     authoringNotes?: string[];
     history?: HistoryEntry[];
+    acknowledged?: Acknowledgement[];
   };
   controller: {
     name: string;
@@ -92,6 +96,7 @@ export interface PolicySource {
     notes?: Partial<Record<RightId, MarkdownText>>;
   };
   security?: { description?: MarkdownText; measures?: Text[]; standards?: string[] };
+  automatedDecisionMaking?: { takesPlace: boolean; statement?: MarkdownText };
   cookies?: {
     used: boolean;
     description?: MarkdownText;
@@ -121,6 +126,7 @@ export interface PurposeSource {
   processors?: string[];
   retention?: string[];
   automatedDecision?: { profiling?: boolean; logic: Text; significance: Text };
+  directMarketing?: boolean;
   systems?: string[];
 }
 

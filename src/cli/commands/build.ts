@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { countBySeverity, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { countBySeverity, hasErrors, unacknowledged, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { isLanguage } from '../../i18n/messages.js';
 import { duplicateIdDiagnostics, type PolicyId } from '../../build/duplicate-ids.js';
 import {
@@ -59,7 +59,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   let writeError: Error | undefined;
 
   const jobs = files.map((file, index) => ({
-    index, file, displayPath: path.relative(io.cwd, file), csvBom: options.values.bom === true,
+    index, file, displayPath: path.relative(io.cwd, file), csvBom: options.values.bom === true, acknowledged: options.acknowledged ?? [],
     ...(languages ? { languages } : {}), ...(groups ? { groups } : {}),
   }));
   await compileMany(jobs, chooseJobs(jobs.length, jobsRequested), (result) => {
@@ -85,7 +85,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     return EXIT_INVALID;
   }
   const counts = countBySeverity(diagnostics);
-  const found = countBySeverity(findings);
+  const found = countBySeverity(unacknowledged(findings));
   const warnings = counts.warning + found.warning;
   if (strict && found.error + found.warning > 0) {
     writer.abort();

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { duplicateIdDiagnostics, type PolicyId } from '../../build/duplicate-ids.js';
 import { messagesFor } from '../../i18n/messages.js';
 import { positionOf } from '../../load/load-document.js';
-import { countBySeverity, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { countBySeverity, hasErrors, unacknowledged, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import {
   cli, EXIT_INVALID, EXIT_OK, maxWarnings, messageLanguage, policyFiles, readPolicy, reportDiagnostics, type Command,
 } from '../cli-support.js';
@@ -25,7 +25,7 @@ export const checkCommand: Command = {
       const read = readPolicy(file, io, lang);
       diagnostics.push(...read.diagnostics);
       if (read.text === undefined) continue;
-      const analysed = analysePolicy(read.text, path.relative(io.cwd, file), lang);
+      const analysed = analysePolicy(read.text, path.relative(io.cwd, file), lang, { acknowledged: options.acknowledged ?? [] });
       diagnostics.push(...analysed.diagnostics, ...analysed.findings);
       const id = (analysed.document?.value as { id?: unknown } | undefined)?.id;
       if (typeof id === 'string' && analysed.document) {
@@ -35,12 +35,18 @@ export const checkCommand: Command = {
     }
     diagnostics.push(...duplicateIdDiagnostics(ids, messagesFor(lang)));
     reportDiagnostics(diagnostics, options, io, lang);
-    const counts = countBySeverity(diagnostics);
-    if (options.format === 'text') io.stderr(cli.t('cli:checked', { count: files.length, errors: counts.error, warnings: counts.warning, infos: counts.info }) + '\n');
+    // Acknowledged findings are shown but fail nothing and count towards no limit.
+    const counting = unacknowledged(diagnostics);
+    const counts = countBySeverity(counting);
+    const acknowledged = diagnostics.length - counting.length;
+    if (options.format === 'text') {
+      io.stderr(cli.t('cli:checked', { count: files.length, errors: counts.error, warnings: counts.warning, infos: counts.info }) + '\n');
+      if (acknowledged > 0) io.stderr(cli.t('cli:acknowledged', { count: acknowledged }) + '\n');
+    }
     if (limit !== undefined && counts.warning > limit) {
       io.stderr(cli.t('cli:tooManyWarnings', { warnings: counts.warning, limit }) + '\n');
       return EXIT_INVALID;
     }
-    return hasErrors(diagnostics) ? EXIT_INVALID : EXIT_OK;
+    return hasErrors(counting) ? EXIT_INVALID : EXIT_OK;
   },
 };
