@@ -2,6 +2,7 @@ import path from 'node:path';
 import { countBySeverity, hasErrors, unacknowledged, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { isLanguage } from '../../i18n/messages.js';
 import { duplicateIdDiagnostics, type PolicyId } from '../../build/duplicate-ids.js';
+import type { CompileJobResult } from '../../build/compile-job.js';
 import {
   cli, EXIT_INVALID, EXIT_OK, EXIT_USAGE, maxWarnings, parseLanguages, policyFiles, relativeTo, reportDiagnostics, UsageError, type CliIo, type Command, type CommonOptions,
 } from '../cli-support.js';
@@ -62,7 +63,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     index, file, displayPath: path.relative(io.cwd, file), csvBom: options.values.bom === true, acknowledged: options.acknowledged ?? [],
     ...(languages ? { languages } : {}), ...(groups ? { groups } : {}),
   }));
-  await compileMany(jobs, chooseJobs(jobs.length, jobsRequested), (result) => {
+  const onResult = (result: CompileJobResult): void => {
     diagnostics.push(...result.diagnostics);
     findings.push(...result.findings);
     if (result.id !== undefined) ids.set(result.index, { id: result.id, file: result.displayPath, ...result.idPosition });
@@ -73,7 +74,13 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     } catch (error) {
       writeError = error as Error;
     }
-  });
+  };
+  try {
+    await compileMany(jobs, chooseJobs(jobs.length, jobsRequested), onResult);
+  } catch (error) {
+    writer.abort(); // a crashed worker: release the lock and remove the staging folder before failing
+    throw error;
+  }
 
   // Results arrive in any order: the policy listed first keeps the id.
   diagnostics.push(...duplicateIdDiagnostics([...ids].sort((x, y) => x[0] - y[0]).map(([, entry]) => entry), cli));
