@@ -47,8 +47,8 @@ describe('inputs that used to crash compile()', () => {
       expect(result.outputs).toEqual([]);
       const [diagnostic] = result.diagnostics;
       expect(diagnostic).toMatchObject({ ruleId: 'schema/unsafe-markdown', pointer: '/purposes/0/description/en', message: 'nests block quotes or lists more than 32 levels deep; flatten the structure' });
-      // At the first line too deep: the start of the text, or the list item indented past 128 columns.
-      const deepLine = markdown.includes('\n ') ? markdown.indexOf('\n' + ' '.repeat(130) + '-') + 1 : 0;
+      // At the first line too deep: the start of the text, or the list item whose content starts past column 128.
+      const deepLine = markdown.includes('\n ') ? markdown.indexOf('\n' + ' '.repeat(128) + '-') + 1 : 0; // 128 + the space after '-'
       const shift = JSON.stringify(markdown.slice(0, deepLine)).length - 1;
       expect({ line: diagnostic!.line, column: diagnostic!.column }).toEqual(positionIn(text, JSON.stringify(markdown).slice(0, 20), 1, shift));
     });
