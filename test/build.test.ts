@@ -119,7 +119,7 @@ describe('policyc build of many policies', () => {
     writeFileSync(path.join(twin, 'policy.json'), readFileSync(path.join(dir, 'policies/clinic-00003/policy.json')));
     const run = runPolicyc(['build', '--jobs', '2'], dir);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^policies\/zz-twin\/policy\.json\n +\d+:\d+ +error +another policy already has the id "clinic-00003" \(policies\/clinic-00003\/policy\.json\)  build\/duplicate-policy-id$/m);
+    expect(run.stderr).toMatch(/^policies\/zz-twin\/policy\.json\n(?:.*\n)*? +\d+:\d+ +error +another policy already has the id "clinic-00003" \(policies\/clinic-00003\/policy\.json\)  build\/duplicate-policy-id$/m);
     expect(existsSync(path.join(dir, 'dist'))).toBe(false);
   });
 
