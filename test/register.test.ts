@@ -422,7 +422,8 @@ describe('policyc register', () => {
     const { mkdtempSync, readdirSync, writeFileSync, mkdirSync } = await import('node:fs');
     const os = await import('node:os');
     const out = mkdtempSync(path.join(os.tmpdir(), 'policyc-register-'));
-    const policyDir = path.join(out, 'src');
+    // The policy lives outside the output folder: policyc refuses to build into a folder holding policies.
+    const policyDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'policyc-register-src-')), 'src');
     mkdirSync(policyDir);
     const source = JSON.parse(readFileSync(fixture, 'utf8')) as PolicySource;
     writeFileSync(path.join(policyDir, 'policy.json'), JSON.stringify(source));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { localesDir, packageRoot, schemaPath, templatesDir } from '../paths.js';
-import type { OutputFile } from './compile-policy.js';
+import { readManifest, type Manifest } from './output-ownership.js';
 
 /**
  * The incremental build. Each organisation folder a build writes holds
@@ -14,18 +14,14 @@ import type { OutputFile } from './compile-policy.js';
  * or report (languages, --bom, acknowledged findings from the config) —
  * and the policy's diagnostics, so that a later build with the same key can
  * leave the folder as it is and still report exactly what a full build would.
+ * These are the cache's fields of the manifest that output-ownership.ts writes.
  */
-export const MANIFEST_NAME = '.policyc-manifest.json';
-
-export interface Manifest {
-  generator: 'policyc';
+type CacheFields = {
   cacheKey: string;
-  /** Files policyc made in this folder, relative to it, sorted. */
-  files: string[];
   /** Problems and compliance findings of the policy; its display path (which depends on the working folder) as ''. */
   diagnostics: Diagnostic[];
   findings: Diagnostic[];
-}
+};
 
 /** Options that change a policy's output (not --jobs, which never does). */
 export interface CacheOptions {
@@ -100,26 +96,18 @@ export function cachedPolicy(outDir: string, text: string, key: string, displayP
   const id = policyId(text);
   if (!id) return undefined;
   const folder = path.join(outDir, id);
-  let manifest: Manifest;
-  try {
-    manifest = JSON.parse(readFileSync(path.join(folder, MANIFEST_NAME), 'utf8')) as Manifest;
-  } catch {
-    return undefined;
-  }
-  if (manifest.generator !== 'policyc' || manifest.cacheKey !== key || !Array.isArray(manifest.files)) return undefined;
+  const manifest = readManifest(folder) as (Manifest & Partial<CacheFields>) | undefined;
+  if (!manifest || manifest.cacheKey !== key || !Array.isArray(manifest.diagnostics) || !Array.isArray(manifest.findings)) return undefined;
   if (!manifest.files.every((file) => existsSync(path.join(folder, file)))) return undefined;
   // The display path was stored as '' (in its place, so that reports list the keys in the same order).
   const withPath = (d: Diagnostic): Diagnostic => (d.file === '' ? { ...d, file: displayPath } : d);
-  return { id, diagnostics: manifest.diagnostics.map(withPath), findings: manifest.findings.map(withPath) };
+  return { id, diagnostics: manifest.diagnostics.map(withPath), findings: manifest.findings!.map(withPath) };
 }
 
-/** The manifest file for an organisation's outputs (paths '<org>/…'). Deterministic: sorted, no clock, no local paths. */
-export function manifestFile(
-  id: string, key: string, outputs: readonly OutputFile[], result: { displayPath: string; diagnostics: readonly Diagnostic[]; findings: readonly Diagnostic[] },
-): OutputFile {
-  const files = outputs.map((o) => o.path.slice(id.length + 1)).sort();
-  const { displayPath, diagnostics, findings } = result;
-  const withoutPath = (d: Diagnostic): Diagnostic => (d.file === displayPath ? { ...d, file: '' } : d);
-  const manifest: Manifest = { generator: 'policyc', cacheKey: key, files, diagnostics: diagnostics.map(withoutPath), findings: findings.map(withoutPath) };
-  return { path: `${id}/${MANIFEST_NAME}`, contents: JSON.stringify(manifest, null, 2) + '\n' };
+/** The cache's fields for an organisation's manifest. Deterministic: no clock, no local paths. */
+export function manifestExtras(
+  key: string, result: { displayPath: string; diagnostics: readonly Diagnostic[]; findings: readonly Diagnostic[] },
+): CacheFields {
+  const withoutPath = (d: Diagnostic): Diagnostic => (d.file === result.displayPath ? { ...d, file: '' } : d);
+  return { cacheKey: key, diagnostics: result.diagnostics.map(withoutPath), findings: result.findings.map(withoutPath) };
 }

@@ -26,6 +26,7 @@ export interface CompileJobResult {
   index: number;
   displayPath: string;
   id?: string;
+  idPosition?: { line: number; column: number };
   outputs: OutputFile[];
   diagnostics: Diagnostic[];
   /** Compliance findings: reported, never a reason to withhold the outputs. */
@@ -48,5 +49,6 @@ export async function runCompileJob(job: CompileJob): Promise<CompileJobResult> 
   return {
     index: job.index, displayPath: job.displayPath, outputs: compiled.outputs, diagnostics: compiled.diagnostics, findings: compiled.findings,
     ...(compiled.id !== undefined ? { id: compiled.id } : {}),
+    ...(compiled.idPosition ? { idPosition: compiled.idPosition } : {}),
   };
 }

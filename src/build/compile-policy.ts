@@ -30,6 +30,8 @@ export interface OutputFile {
 export interface CompiledPolicy {
   /** The policy id, when the document got far enough to have one. */
   id?: string;
+  /** Where the id is written. */
+  idPosition?: { line: number; column: number };
   model?: PolicyModel;
   outputs: OutputFile[];
   /** Problems that stop the outputs (load, schema, references, build). */
@@ -83,7 +85,8 @@ export async function compilePolicy(text: string, file: string, options: Compile
       for (const file of await renderer.render(model, messages, renderOptions)) outputs.push({ path: `${model.id}/${lang}/${file.path}`, contents: file.contents });
     }
   }
-  return { id: model.id, model, outputs, diagnostics, findings: analysed.findings };
+  const { line, column } = locate(analysed.document!, '/id');
+  return { id: model.id, idPosition: { line, column }, model, outputs, diagnostics, findings: analysed.findings };
 }
 
 function languagesPosition(doc: SourceDocument | undefined): { file?: string; line?: number; column?: number } {

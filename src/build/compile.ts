@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { messagesFor } from '../i18n/messages.js';
 import { compilePolicy, type CompileOptions, type OutputFile } from './compile-policy.js';
 
 export interface LibraryCompileOptions extends CompileOptions {
@@ -26,8 +27,23 @@ export interface CompileResult {
  * Asynchronous because some outputs are (the XLSX workbook).
  */
 export async function compile(input: string | object, options: LibraryCompileOptions = {}): Promise<CompileResult> {
-  const text = typeof input === 'string' ? input : JSON.stringify(input, null, 2);
   const { file = 'policy.json', ...rest } = options;
-  const compiled = await compilePolicy(text, file, rest);
-  return { ...(compiled.id !== undefined ? { id: compiled.id } : {}), outputs: compiled.outputs, diagnostics: compiled.diagnostics, findings: compiled.findings };
+  const fail = (ruleId: string, key: string, detail: string): CompileResult => ({
+    outputs: [], findings: [],
+    diagnostics: [{ ruleId, severity: 'error', file, pointer: '', line: 1, column: 1, message: messagesFor(rest.messageLanguage ?? 'en').t(key, { detail }) }],
+  });
+  let text: string;
+  try {
+    text = typeof input === 'string' ? input : JSON.stringify(input, null, 2);
+    if (typeof text !== 'string') return fail('input/not-json', 'diagnostics:input.notJson', typeof input);
+  } catch (error) {
+    return fail('input/not-json', 'diagnostics:input.notJson', (error as Error).message.split('\n')[0]!);
+  }
+  try {
+    const compiled = await compilePolicy(text, file, rest);
+    return { ...(compiled.id !== undefined ? { id: compiled.id } : {}), outputs: compiled.outputs, diagnostics: compiled.diagnostics, findings: compiled.findings };
+  } catch (error) {
+    // A bug in policyc, not in the policy: still a diagnostic, as promised, never an exception.
+    return fail('internal/error', 'diagnostics:input.internalError', String((error as Error)?.message ?? error).split('\n')[0]!);
+  }
 }

@@ -1,82 +1,189 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { OutputFile } from './compile-policy.js';
+import { acquireLock, removeLeftovers, RETIRED, STAGING_MARKER, STAGING_PREFIX } from './output-lock.js';
+import { filesUnder, MANIFEST_NAME, manifestText, OutputRefusal, ownedFolder, type Manifest } from './output-ownership.js';
 
 /**
- * Writes a build into `outDir` so that a failed build leaves the previous
- * output untouched. Files go to a staging folder inside outDir as they are
- * produced (memory stays flat however many policies there are); commit()
- * then swaps each organisation's folder into place with renames, and
- * abort() removes the staging folder. Nothing is written outside outDir.
+ * Writes a build into `outDir` so that a failed or interrupted build leaves
+ * the previous output untouched. The constructor takes the output folder's
+ * lock (one build at a time) and removes what killed builds left behind.
+ * Files go to a staging folder inside outDir as they are produced (memory
+ * stays flat however many policies there are); commit() then swaps each
+ * organisation's folder into place with renames, and abort() removes the
+ * staging folder. Nothing is written outside outDir, nothing through a
+ * symbolic link, and only folders carrying policyc's manifest (see
+ * output-ownership.ts) are replaced: anything else makes commit() refuse
+ * before it changes a thing.
  *
  * A partial build (e.g. `policyc register`, which makes only some outputs)
  * passes `merge`: each staged file then replaces its namesake in the
- * organisation's folder; of the files already there, those `merge.owns`
+ * organisation's folder; of the files the manifest lists, those `merge.owns`
  * (paths relative to the organisation's folder) but this build did not make
  * are removed, and all others stay.
  */
 export class OutputWriter {
   readonly outDir: string;
+  private readonly shown: string;
   private readonly staging: string;
   private readonly merge: MergeOptions | undefined;
   private readonly organisations = new Set<string>();
-  private finished = false;
+  private readonly extras = new Map<string, Record<string, unknown>>();
   private readonly outDirExisted: boolean;
+  private release: (() => void) | undefined;
+  private finished = false;
 
-  constructor(outDir: string, options: { merge?: MergeOptions } = {}) {
+  constructor(outDir: string, options: { merge?: MergeOptions; shownAs?: string } = {}) {
     this.merge = options.merge;
     this.outDir = path.resolve(outDir);
+    this.shown = options.shownAs ?? this.outDir;
     this.outDirExisted = existsSync(this.outDir);
-    this.staging = path.join(this.outDir, `.policyc-staging-${process.pid}-${randomBytes(4).toString('hex')}`);
+    if (this.outDirExisted && !statSync(this.outDir).isDirectory()) {
+      throw new OutputRefusal('notOurs', { path: this.shown });
+    }
+    mkdirSync(this.outDir, { recursive: true });
+    this.release = acquireLock(this.outDir, this.shown);
+    this.staging = path.join(this.outDir, `${STAGING_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
+    try {
+      removeLeftovers(this.outDir);
+      mkdirSync(this.staging);
+      writeFileSync(path.join(this.staging, STAGING_MARKER), `${process.pid}\n`);
+    } catch (error) {
+      this.abort();
+      throw error;
+    }
   }
 
-  /** Stages one policy's files; each path must be '<org>/…' inside outDir. */
-  stage(files: readonly OutputFile[]): void {
+  /**
+   * Stages one policy's files; each path must be '<org>/…' inside outDir.
+   * `manifest` adds fields to the organisation's manifest (e.g. a cache key).
+   */
+  stage(files: readonly OutputFile[], manifest?: Record<string, unknown>): void {
     if (this.finished) throw new Error('OutputWriter: stage() after commit() or abort()');
     for (const file of files) {
       const target = path.resolve(this.staging, file.path);
-      const organisation = file.path.split('/')[0] ?? '';
-      if (!target.startsWith(this.staging + path.sep) || !/^[a-z0-9][a-z0-9-]*$/.test(organisation)) {
+      const [organisation = '', ...rest] = file.path.split('/');
+      if (!target.startsWith(this.staging + path.sep) || !/^[a-z0-9][a-z0-9-]*$/.test(organisation) || rest.join('/') === MANIFEST_NAME) {
         throw new Error(`refusing to write outside the output folder: ${file.path}`);
       }
       mkdirSync(path.dirname(target), { recursive: true });
       writeFileSync(target, file.contents);
       this.organisations.add(organisation);
+      if (manifest) this.extras.set(organisation, manifest);
     }
   }
 
-  /** Replaces each staged organisation's folder in outDir; other folders are left as they were. */
+  /**
+   * Replaces each staged organisation's folder in outDir; other folders are
+   * left as they were. Throws OutputRefusal, having changed nothing, when a
+   * folder to replace is not policyc's; on a failure while renaming, puts
+   * back the folders it had already replaced.
+   */
   commit(): string[] {
+    if (this.finished) throw new Error('OutputWriter: commit() after commit() or abort()');
     this.finished = true;
-    const retired = path.join(this.staging, '.retired');
     const committed = [...this.organisations].sort();
-    for (const organisation of committed) {
-      const live = path.join(this.outDir, organisation);
-      if (this.merge) {
-        const staged = path.join(this.staging, organisation);
-        const made = new Set(filesUnder(staged));
-        for (const file of existsSync(live) ? filesUnder(live) : []) {
-          if (this.merge.owns(file) && !made.has(file)) rmSync(path.join(live, file));
-        }
-        moveFiles(staged, live);
-        continue;
-      }
-      if (existsSync(live)) {
-        mkdirSync(retired, { recursive: true });
-        renameSync(live, path.join(retired, organisation));
-      }
-      renameSync(path.join(this.staging, organisation), live);
+    try {
+      // A partial build leaves files it did not make alone: only those it would overwrite must be policyc's.
+      const replaced = (org: string) => (this.merge ? (file: string) => existsSync(path.join(this.staging, org, file)) : undefined);
+      const owned = new Map(committed.map((org) => [org, ownedFolder(path.join(this.outDir, org), path.join(this.shown, org), replaced(org))] as const));
+      this.checkWritable(committed, owned);
+      if (this.merge) for (const org of committed) this.mergeInto(org, owned.get(org), this.merge);
+      else this.replaceAll(committed, owned);
+      return committed;
+    } finally {
+      this.cleanUp();
     }
-    rmSync(this.staging, { recursive: true, force: true });
-    return committed;
   }
 
   /** Removes everything staged; an output folder this writer created is removed too. */
   abort(): void {
     this.finished = true;
-    rmSync(this.staging, { recursive: true, force: true });
+    this.cleanUp();
     if (!this.outDirExisted && existsSync(this.outDir) && readdirSync(this.outDir).length === 0) rmdirSync(this.outDir);
+  }
+
+  private cleanUp(): void {
+    rmSync(this.staging, { recursive: true, force: true });
+    this.release?.();
+    this.release = undefined;
+  }
+
+  /** Fails before anything moves when a folder cannot be changed (renaming a folder needs write access to it). */
+  private checkWritable(committed: readonly string[], owned: ReadonlyMap<string, Manifest | undefined>): void {
+    const check = (dir: string): void => {
+      try {
+        accessSync(dir, constants.W_OK);
+      } catch {
+        throw new OutputRefusal('notWritable', { path: path.join(this.shown, path.relative(this.outDir, dir)) });
+      }
+    };
+    check(this.outDir);
+    for (const org of committed) {
+      if (!owned.get(org)) continue;
+      const live = path.join(this.outDir, org);
+      check(live);
+      for (const file of owned.get(org)!.files) if (file.includes('/') && existsSync(path.join(live, path.dirname(file)))) check(path.join(live, path.dirname(file)));
+    }
+  }
+
+  /** Writes each manifest, then swaps the folders in; a failure puts back the previous folders. */
+  private replaceAll(committed: readonly string[], owned: ReadonlyMap<string, Manifest | undefined>): void {
+    const retired = path.join(this.staging, RETIRED);
+    mkdirSync(retired);
+    for (const org of committed) {
+      const staged = path.join(this.staging, org);
+      writeFileSync(path.join(staged, MANIFEST_NAME), manifestText(filesUnder(staged, org), this.extras.get(org)));
+    }
+    const moved: string[] = [];
+    try {
+      for (const org of committed) {
+        moved.push(org);
+        if (owned.get(org)) renameSync(path.join(this.outDir, org), path.join(retired, org));
+        renameSync(path.join(this.staging, org), path.join(this.outDir, org));
+      }
+    } catch (error) {
+      this.putBack(moved, retired);
+      throw error;
+    }
+  }
+
+  private putBack(moved: readonly string[], retired: string): void {
+    const aside = path.join(this.staging, '.failed');
+    mkdirSync(aside, { recursive: true });
+    for (const org of [...moved].reverse()) {
+      const live = path.join(this.outDir, org);
+      const old = path.join(retired, org);
+      if (existsSync(old) && existsSync(live)) renameSync(live, path.join(aside, org));
+      if (existsSync(old)) renameSync(old, live);
+      else if (existsSync(live) && !existsSync(path.join(this.staging, org))) renameSync(live, path.join(aside, org));
+    }
+  }
+
+  /** A partial build: the manifest first lists old and new files (so a kill leaves nothing unlisted), then files move in. */
+  private mergeInto(org: string, manifest: Manifest | undefined, merge: MergeOptions): void {
+    const staged = path.join(this.staging, org);
+    const live = path.join(this.outDir, org);
+    const made = filesUnder(staged, org);
+    const madeSet = new Set(made);
+    const old = manifest?.files ?? [];
+    const stale = old.filter((file) => merge.owns(file) && !madeSet.has(file));
+    // A partial build changes some files: the folder no longer matches a full build's cache key.
+    const { generator: _g, files: _f, cacheKey: _k, ...oldExtras } = manifest ?? { generator: 'policyc', files: [] };
+    const extras = { ...oldExtras, ...this.extras.get(org) };
+    mkdirSync(live, { recursive: true });
+    this.writeManifest(live, [...new Set([...old, ...made])], extras);
+    for (const file of stale) rmSync(path.join(live, file), { force: true });
+    moveFiles(staged, live);
+    this.writeManifest(live, [...new Set([...old.filter((f) => !stale.includes(f)), ...made])], extras);
+  }
+
+  /** Writes a manifest by rename, so that it is never half written. */
+  private writeManifest(dir: string, files: readonly string[], extras: Record<string, unknown>): void {
+    const temp = path.join(this.staging, MANIFEST_NAME);
+    writeFileSync(temp, manifestText(files, extras));
+    renameSync(temp, path.join(dir, MANIFEST_NAME));
   }
 }
 
@@ -85,13 +192,7 @@ export interface MergeOptions {
   owns(file: string): boolean;
 }
 
-/** Every file under `dir`, as '/'-separated paths relative to it. */
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? filesUnder(path.join(dir, entry.name)).map((f) => `${entry.name}/${f}`) : [entry.name]);
-}
-
-/** Moves every file under `from` to the same place under `to`, replacing files of the same name. */
+/** Moves every file under `from` to the same place under `to`, replacing files of the same name (never through a link). */
 function moveFiles(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {

@@ -2,6 +2,14 @@
 import { createInterface } from 'node:readline/promises';
 import { runCli } from './run-cli.js';
 
+// A reader that stops early (`policyc diff … | head`) closes the pipe: stop quietly, not with an EPIPE crash.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 /** A question on the terminal, only when one is attached. */
 async function prompt(question: string): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });

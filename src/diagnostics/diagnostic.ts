@@ -1,3 +1,5 @@
+import { compareStrings } from '../compare-strings.js';
+
 /**
  * The one problem report every stage produces. Shape after vfile-message,
  * esbuild's Message and ajv's error objects; see docs/architecture.md.
@@ -33,12 +35,12 @@ const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
 /** Orders diagnostics by file, then position, then severity, then rule id: deterministic output. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
-    (a.file ?? '').localeCompare(b.file ?? '') ||
+    compareStrings(a.file ?? '', b.file ?? '') ||
     (a.line ?? 0) - (b.line ?? 0) ||
     (a.column ?? 0) - (b.column ?? 0) ||
     severityRank[a.severity] - severityRank[b.severity] ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.pointer.localeCompare(b.pointer)
+    compareStrings(a.ruleId, b.ruleId) ||
+    compareStrings(a.pointer, b.pointer)
   );
 }
 

@@ -10,6 +10,7 @@ export type PolicySideSource =
 /** Why a side could not be read; the CLI turns it into a usage error (exit 2). */
 export type RevisionProblem =
   | { problem: 'notInRepository'; path: string }
+  | { problem: 'gitMissing'; path: string }
   | { problem: 'unknownRevision'; revision: string }
   | { problem: 'notInRevision'; path: string; revision: string };
 
@@ -41,9 +42,11 @@ function gitPath(relative: string, cwd: string): string {
   return top.status === 0 ? path.join(top.stdout.trim(), relative) : path.resolve(cwd, relative);
 }
 
-function git(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
+/** Runs git; `missing` when it could not be started at all (not installed, not on PATH). */
+function git(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string; missing: boolean } {
   const result = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { status: result.error ? null : result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
+  const missing = (result.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+  return { status: result.error ? null : result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '', missing };
 }
 
 /** The nearest existing folder at or above `file`, for running git in. */
@@ -60,6 +63,7 @@ function existingFolder(file: string): string {
 export function readRevision(revision: string, file: string): { text: string } | RevisionProblem {
   const folder = existingFolder(file);
   const top = git(['rev-parse', '--show-toplevel'], folder);
+  if (top.missing) return { problem: 'gitMissing', path: file };
   if (top.status !== 0) return { problem: 'notInRepository', path: file };
   const root = top.stdout.trim();
   const verified = git(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], root);

@@ -1,6 +1,7 @@
 import { parse, type AnyNode } from '@humanwhocodes/momoa';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { joinPointer } from './json-pointer.js';
+import { findTooDeep, MAX_JSON_DEPTH } from './json-depth.js';
 import type { Messages } from '../i18n/messages.js';
 
 export interface SourcePosition {
@@ -30,13 +31,26 @@ export interface SourceDocument {
 
 /**
  * Parses JSON text, keeping the position of every value by JSON pointer.
- * Malformed JSON yields one positioned 'json/syntax' diagnostic and no value.
+ * Malformed JSON yields one positioned 'json/syntax' diagnostic and no value;
+ * JSON nested deeper than MAX_JSON_DEPTH one 'json/too-deep'. A leading
+ * byte-order mark (Windows editors write one) is skipped.
  */
 export function loadDocument(
-  text: string,
+  textIn: string,
   file: string,
   messages: Messages,
 ): { value: SourceDocument | undefined; diagnostics: Diagnostic[] } {
+  const text = textIn.charCodeAt(0) === 0xfeff ? textIn.slice(1) : textIn;
+  const deep = findTooDeep(text);
+  if (deep) {
+    return {
+      value: undefined,
+      diagnostics: [{
+        ruleId: 'json/too-deep', severity: 'error', file, pointer: '', ...deep,
+        message: messages.t('diagnostics:json.tooDeep', { limit: MAX_JSON_DEPTH }),
+      }],
+    };
+  }
   let ast;
   try {
     ast = parse(text, { mode: 'json', ranges: false, tokens: false });

@@ -1,11 +1,19 @@
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { messagesFor, type Language } from '../i18n/messages.js';
+import { decodeUtf8 } from './decode-utf8.js';
 
-/** A policy file's text, or the positioned 'file/unreadable' diagnostic that says why there is none. */
+/** A policy file's text, or the 'file/unreadable' or positioned 'file/invalid-utf8' diagnostic that says why there is none. */
 export function readPolicyFile(file: string, displayPath: string, messageLanguage: Language): { text?: string; diagnostics: Diagnostic[] } {
   try {
-    return { text: readFileSync(file, 'utf8'), diagnostics: [] };
+    const decoded = decodeUtf8(readFileSync(file));
+    if ('text' in decoded) return { text: decoded.text, diagnostics: [] };
+    return {
+      diagnostics: [{
+        ruleId: 'file/invalid-utf8', severity: 'error', pointer: '', file: displayPath, line: decoded.line, column: decoded.column,
+        message: messagesFor(messageLanguage).t('diagnostics:file.invalidUtf8'),
+      }],
+    };
   } catch (error) {
     return {
       diagnostics: [{

@@ -2,6 +2,7 @@ import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import { lazyModule } from './lazy-module.js';
 import { parseAuthorMarkdown } from './parse-author-markdown.js';
+import { trimSpacesAndTabs } from './text-whitespace.js';
 
 const unifiedModule = lazyModule<typeof import('unified')>('unified');
 const remarkRehypeModule = lazyModule<typeof import('remark-rehype')>('remark-rehype');
@@ -37,10 +38,12 @@ let processor: ReturnType<typeof createProcessor> | undefined;
  * skipping the parser for it is what keeps a build of hundreds of policies
  * fast. test/render-safety.test.ts checks, property-based, that both paths agree.
  */
-const MARKDOWN_SYNTAX = /[\\`*_[\]<>&!|~#=\r\t]|^ {0,3}(?:[-+]|\d+[.)])|^ {4}| {2,}\n/m;
+const MARKDOWN_SYNTAX = /[\\`*_[\]<>&!|~#=\r\t]|^ {0,3}(?:[-+]|\d+[.)])|^ {4}/m;
+/** A hard line break (two spaces before a line end); tested apart, as / {2,}\n/ is quadratic on long runs of spaces. */
+const HARD_BREAK = '  \n';
 
 export function isPlainText(markdown: string): boolean {
-  return !MARKDOWN_SYNTAX.test(markdown);
+  return !markdown.includes(HARD_BREAK) && !MARKDOWN_SYNTAX.test(markdown);
 }
 
 const cache = new Map<string, string>();
@@ -63,10 +66,9 @@ function toHtml(markdown: string): string {
 }
 
 function plainToHtml(markdown: string): string {
-  const strip = (line: string): string => line.replace(/^[ \t]+|[ \t]+$/g, '');
   return markdown
     .split('\n')
-    .map(strip)
+    .map(trimSpacesAndTabs)
     .join('\n')
     .split(/\n{2,}/)
     .map((para) => para.replace(/^\n+|\n+$/g, ''))

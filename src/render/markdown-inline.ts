@@ -1,11 +1,13 @@
 import type { Inline, Table } from './outline.js';
+import { foldLineBreaks } from './text-whitespace.js';
 
 /**
  * Plain text → Markdown that reads back as exactly that text. CommonMark
  * lets any ASCII punctuation be backslash-escaped; this escapes every
  * character that can start or end a construct (emphasis, code, links, HTML,
  * entities, tables, strikethrough) anywhere, and block markers at the start.
- * Line breaks fold to spaces: inline text is one line.
+ * Line breaks (LF, CR, CRLF, U+2028, U+2029) fold to spaces, and runs of
+ * whitespace to one: inline text is one line.
  *
  * GFM turns bare URLs and www. names into links that run on to the next
  * space, over backslashes, so an escape inside that run would be lost
@@ -15,18 +17,17 @@ import type { Inline, Table } from './outline.js';
  * test/render-safety checks the round trip through remark-gfm on random text.
  */
 export function escapeMarkdownText(value: string): string {
-  // Most text has nothing to escape but perhaps its first character: no need to split it into words.
+  // Most text has nothing to escape but perhaps its first character, and no whitespace but single spaces: no need to split it into words.
   if (!NEEDS_WORDS.test(value)) return escapeLineStart(value.trim());
-  return value
-    .replace(/\s*\n\s*/g, ' ')
-    .trim()
+  return foldLineBreaks(value)
     .split(/(\s+)/)
-    .map((word, i) => (i % 2 === 1 || PLAIN_URL.test(word) ? word : escapeWord(word, i === 0)))
+    // A run of whitespace renders as one space: write one (a run of a million spaces stays small).
+    .map((word, i) => (i % 2 === 1 ? ' ' : PLAIN_URL.test(word) ? word : escapeWord(word, i === 0)))
     .join('');
 }
 
-/** Anything escapeWord or the line folding would change inside the text. */
-const NEEDS_WORDS = /[\\`*_[\]<>|~!&\n]|:\/\/|www\./i;
+/** Anything escapeWord or the whitespace folding would change inside the text (any whitespace but a single space). */
+const NEEDS_WORDS = /[\\`*_[\]<>|~!&]|[^\S ]| {2}|:\/\/|www\./i;
 
 const PLAIN_URL = /^(?:https?:\/\/|www\.)[^\s\\`*_[\]<>|~!&]+$/i;
 

@@ -3,6 +3,7 @@ import { legalBases, specialConditions } from '../law/legal-bases.js';
 import type { Address, LawReference, Text } from '../policy/policy-types.js';
 import type { DataCategory, OtherController, PolicyModel, Processor, Purpose, Recipient } from '../resolve/model.js';
 import { nonEeaCountries } from '../law/eea.js';
+import { compareStrings } from '../compare-strings.js';
 
 type Node = Record<string, unknown>;
 
@@ -21,7 +22,7 @@ export const policyContext = {
 const ref = (id: string): Node => ({ '@id': id });
 const local = (kind: string, id: string): string => `#${kind}-${id}`;
 const languageMap = (text: Text | undefined): Text | undefined =>
-  text && Object.keys(text).length ? Object.fromEntries(Object.entries(text).sort(([a], [b]) => a.localeCompare(b))) : undefined;
+  text && Object.keys(text).length ? Object.fromEntries(Object.entries(text).sort(([a], [b]) => compareStrings(a, b))) : undefined;
 const countryRef = (code: string): Node => ref(`loc:${code}`);
 
 /** Drops undefined fields and empty lists, so that the output only states what the policy states. */

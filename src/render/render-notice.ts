@@ -4,6 +4,7 @@ import type { PolicyModel } from '../resolve/model.js';
 import { noticeOutline } from './notice-outline.js';
 import { policyJsonLd, scriptSafeJson } from './policy-jsonld.js';
 import { noticeTemplates } from './templates.js';
+import { trimLineEnds } from './text-whitespace.js';
 
 export interface RenderedNotice {
   markdown: string;
@@ -13,7 +14,7 @@ export interface RenderedNotice {
 
 /** Collapses the blank lines template whitespace leaves behind, and ends with one newline. */
 function tidy(output: string): string {
-  return output.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd() + '\n';
+  return trimLineEnds(output).replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd() + '\n';
 }
 
 /** The notice in one language, as Markdown, a standalone HTML page and an embeddable fragment. */

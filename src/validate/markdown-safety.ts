@@ -3,7 +3,7 @@ import { parseAuthorMarkdown } from '../render/parse-author-markdown.js';
 
 /** A problem found in author Markdown, at an offset inside the decoded string. */
 export interface MarkdownHazard {
-  kind: 'raw-html' | 'unsafe-url' | 'image';
+  kind: 'raw-html' | 'unsafe-url' | 'image' | 'too-deep' | 'unclosed-fence';
   /** The offending HTML or URL, shortened for messages. */
   excerpt: string;
   offset: number;
@@ -29,10 +29,15 @@ export function mayHoldHazards(markdown: string): boolean {
  * have no '<' or '[' never loads the Markdown parser.
  */
 export function findMarkdownHazards(markdown: string): MarkdownHazard[] {
-  return mayHoldHazards(markdown) ? parsedMarkdownHazards(markdown) : [];
+  const deep = tooDeep(markdown);
+  if (deep) return [deep]; // parsing it would take minutes or overflow the stack
+  return mayHoldHazards(markdown) || OPENS_FENCE.test(markdown) ? parsedMarkdownHazards(markdown) : [];
 }
 
-/** The same, always through the parser. */
+/** A line that may open a fenced code block (after container markers): such text is parsed to see whether the fence closes. */
+const OPENS_FENCE = /^[ \t>*+\d.)-]*(?:```|~~~)/m;
+
+/** The same, always through the parser (no nesting limit: callers check that first). */
 export function parsedMarkdownHazards(markdown: string): MarkdownHazard[] {
   const tree = parseAuthorMarkdown(markdown);
   const hazards: MarkdownHazard[] = [];
@@ -42,6 +47,9 @@ export function parsedMarkdownHazards(markdown: string): MarkdownHazard[] {
     } else if (node.type === 'image' || node.type === 'imageReference') {
       // The notice makes no outside requests (strict CSP): images are dropped from author text, so say so.
       hazards.push({ kind: 'image', excerpt: shorten(node.alt ?? ''), offset: node.position?.start.offset ?? 0 });
+    } else if (node.type === 'code' && node.position && !fenceClosed(markdown.slice(node.position.start.offset, node.position.end.offset))) {
+      // Closed only by the end of the text, it would run on over the rest of the generated Markdown document.
+      hazards.push({ kind: 'unclosed-fence', excerpt: shorten(markdown.slice(node.position.start.offset).split('\n')[0]!), offset: node.position.start.offset ?? 0 });
     } else if (node.type === 'link' || node.type === 'definition') {
       const url = node.url.trim();
       if (HAS_PROTOCOL.test(url) && !SAFE_PROTOCOL.test(url)) {
@@ -52,6 +60,62 @@ export function parsedMarkdownHazards(markdown: string): MarkdownHazard[] {
   };
   visit(tree);
   return hazards;
+}
+
+/** Block quotes and lists nested deeper than this are refused (Markdown parsers recurse once per level). */
+export const MAX_MARKDOWN_NESTING = 32;
+/** Leading indentation, in characters, above which a container marker counts as nested too deeply. */
+const MAX_CONTAINER_INDENT = 128;
+
+/**
+ * The first line whose container prefix (block-quote markers, list markers
+ * and the indentation that nests list items) is deeper than the limit: a
+ * linear scan, done before any parse.
+ */
+function tooDeep(markdown: string): MarkdownHazard | undefined {
+  let offset = 0;
+  for (const line of markdown.split('\n')) {
+    const { markers, indent } = containerPrefix(line);
+    if (markers > MAX_MARKDOWN_NESTING || (markers > 0 && indent > MAX_CONTAINER_INDENT)) {
+      return { kind: 'too-deep', excerpt: String(MAX_MARKDOWN_NESTING), offset };
+    }
+    offset += line.length + 1;
+  }
+  return undefined;
+}
+
+function containerPrefix(line: string): { markers: number; indent: number } {
+  let markers = 0;
+  let indent = 0;
+  let i = 0;
+  for (;;) {
+    while (line[i] === ' ' || line[i] === '\t') {
+      i++;
+      indent++;
+    }
+    const c = line[i];
+    if (c === '>') {
+      i++;
+    } else if ((c === '-' || c === '+' || c === '*') && (i + 1 === line.length || line[i + 1] === ' ' || line[i + 1] === '\t')) {
+      i++;
+    } else {
+      let j = i;
+      while (j < i + 9 && line.charCodeAt(j) >= 48 && line.charCodeAt(j) <= 57) j++;
+      if (j === i || (line[j] !== '.' && line[j] !== ')')) return { markers, indent };
+      i = j + 1;
+    }
+    markers++;
+  }
+}
+
+/** True when a fenced code block's source ends with a closing fence (an indented code block has none and needs none). */
+function fenceClosed(source: string): boolean {
+  const lines = source.split('\n');
+  const open = /^[ \t>*+\d.)-]*?(`{3,}|~{3,})/.exec(lines[0]!);
+  if (!open) return true;
+  const fence = open[1]!;
+  const last = lines[lines.length - 1]!.replace(/^[ \t>]*/, '').trimEnd();
+  return lines.length > 1 && last.length >= fence.length && [...last].every((c) => c === fence[0]);
 }
 
 function shorten(text: string): string {

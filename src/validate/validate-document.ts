@@ -7,6 +7,7 @@ import { didYouMean } from './did-you-mean.js';
 import { fillInMarkers } from './fill-in-markers.js';
 import { policySchema } from './schema-validator.js';
 import { findTextProblems, type TextProblem } from './text-checks.js';
+import { findIllegalCharacters } from './illegal-characters.js';
 
 /**
  * Validates a loaded document against the policy schema, then checks its
@@ -30,6 +31,13 @@ export function validateDocument(doc: SourceDocument, messages: Messages): Diagn
   const placeholders = new Set(markers.map((d) => d.pointer));
   if (!validate(doc.value)) for (const d of schemaDiagnostics(validate.errors ?? [], doc, messages)) if (!placeholders.has(d.pointer)) add(d);
   for (const problem of findTextProblems(schema, doc.value)) add(textDiagnostic(problem, doc, messages));
+  for (const found of findIllegalCharacters(doc.value)) {
+    const position = found.offset < 0 ? positionOf(doc, found.pointer, 'key') : positionInString(doc, found.pointer, found.offset);
+    add({
+      ruleId: 'schema/illegal-character', severity: 'error', file: doc.file, pointer: found.pointer, line: position.line, column: position.column,
+      message: messages.t('diagnostics:schema.illegalCharacter', { codePoint: found.codePoint }),
+    });
+  }
   return diagnostics;
 }
 

@@ -3,10 +3,12 @@ import path from 'node:path';
 import type { CompileJob } from '../../build/compile-job.js';
 import { countBySeverity, hasErrors, unacknowledged, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { applyRuleSettings } from '../../config/policyc-config.js';
+import { duplicateIdDiagnostics, type PolicyId } from '../../build/duplicate-ids.js';
+import type { CompileJobResult } from '../../build/compile-job.js';
 import { isLanguage, messagesFor } from '../../i18n/messages.js';
 import { sourceTexts } from '../../load/extends.js';
 import {
-  cli, EXIT_INVALID, EXIT_OK, maxWarnings, messageLanguage, packageVersion, parseLanguages, policyFiles, relativeTo, reportCounts, reportDiagnostics, UsageError,
+  cli, EXIT_INVALID, EXIT_OK, EXIT_USAGE, maxWarnings, messageLanguage, packageVersion, parseLanguages, policyFiles, relativeTo, reportCounts, reportDiagnostics, UsageError,
   type CliIo, type Command, type CommonOptions,
 } from '../cli-support.js';
 
@@ -44,11 +46,12 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   const jobsRequested = parseJobs(options.values.jobs);
   const limit = maxWarnings(options);
   const strict = options.values.strict === true;
-  const [{ compileMany, chooseJobs }, { OutputWriter }, { outputRenderers }, cache] = await Promise.all([
+  const [{ compileMany, chooseJobs }, { OutputWriter }, { outputRenderers }, cache, { checkOutputFolder, OutputRefusal }] = await Promise.all([
     import('../../build/compile-many.js'),
     import('../../build/output-writer.js'),
     import('../../build/output-renderers.js'),
     import('../../build/build-cache.js'),
+    import('../../build/output-ownership.js'),
   ]);
   const files = policyFiles(options, io);
   const outDir = path.resolve(io.cwd, options.out);
@@ -57,21 +60,25 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     const [folder = '', ...rest] = file.split('/');
     return partial.some((r) => (r.scope === 'language' ? isLanguage(folder) && rest.length === 1 && r.owns?.(rest[0]!) === true : r.owns?.(file) === true));
   };
-  const writer = new OutputWriter(outDir, groups ? { merge: { owns } } : {});
+  const refused = (error: unknown): number => {
+    if (!(error instanceof OutputRefusal)) throw error;
+    io.stderr(cli.t(`cli:refused.${error.key}`, error.params) + '\n');
+    return EXIT_USAGE;
+  };
+  let writer;
+  try {
+    checkOutputFolder(options.out, io.cwd, files);
+    writer = new OutputWriter(outDir, { shownAs: relativeTo(io, outDir), ...(groups ? { merge: { owns } } : {}) });
+  } catch (error) {
+    return refused(error);
+  }
   const diagnostics: Diagnostic[] = [];
   const findings: Diagnostic[] = [];
-  const owners = new Map<string, number>();
-  const idOf = new Map<number, string>();
+  const ids = new Map<number, PolicyId>();
   let fileCount = 0;
   let writeError: Error | undefined;
 
   const jobs: CompileJob[] = files.map((file, index) => ({ index, file, displayPath: path.relative(io.cwd, file), ...jobSettings(options, groups) }));
-  const seen = (index: number, id: string): void => {
-    idOf.set(index, id);
-    const other = owners.get(id);
-    // Results arrive in any order: the policy listed first keeps the id.
-    if (other === undefined || index < other) owners.set(id, index);
-  };
 
   // A full build keys each policy (text, tool, options) and leaves an organisation whose manifest has that key as it is (--force: rebuild all).
   const keys = new Map<number, string>();
@@ -87,35 +94,33 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     if (!hit) return true;
     diagnostics.push(...hit.diagnostics);
     findings.push(...applyRuleSettings(hit.findings, options.config.rules));
-    seen(job.index, hit.id);
+    ids.set(job.index, { id: hit.id, file: job.displayPath });
     cached++;
     return false;
   });
 
-  await compileMany(toCompile, chooseJobs(toCompile.length, jobsRequested), (result) => {
+  const onResult = (result: CompileJobResult): void => {
     diagnostics.push(...result.diagnostics);
     findings.push(...applyRuleSettings(result.findings, options.config.rules));
-    if (result.id !== undefined) seen(result.index, result.id);
+    if (result.id !== undefined) ids.set(result.index, { id: result.id, file: result.displayPath, ...result.idPosition });
     if (hasErrors(diagnostics) || writeError) return; // keep checking the rest, but stage nothing more
     try {
       const key = keys.get(result.index);
-      const outputs = key && result.id ? [...result.outputs, cache.manifestFile(result.id, key, result.outputs, result)] : result.outputs;
-      writer.stage(outputs);
+      writer.stage(result.outputs, key ? cache.manifestExtras(key, result) : undefined);
       fileCount += result.outputs.length;
     } catch (error) {
       writeError = error as Error;
     }
-  });
-
-  for (const [index, id] of [...idOf].sort((a, b) => a[0] - b[0])) {
-    const owner = owners.get(id)!;
-    if (owner !== index) {
-      diagnostics.push({
-        ruleId: 'build/duplicate-policy-id', severity: 'error', file: jobs[index]!.displayPath, pointer: '/id',
-        message: messages.t('diagnostics:reference.duplicatePolicy', { id, other: jobs[owner]!.displayPath }),
-      });
-    }
+  };
+  try {
+    await compileMany(toCompile, chooseJobs(toCompile.length, jobsRequested), onResult);
+  } catch (error) {
+    writer.abort(); // a crashed worker: release the lock and remove the staging folder before failing
+    throw error;
   }
+
+  // Results arrive in any order: the policy listed first keeps the id.
+  diagnostics.push(...duplicateIdDiagnostics([...ids].sort((x, y) => x[0] - y[0]).map(([, entry]) => entry), messages));
 
   reportDiagnostics([...diagnostics, ...findings], options, io, lang);
   reportCounts([...diagnostics, ...findings], files.length, options, io);
@@ -142,7 +147,13 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     io.stderr(cli.t('cli:buildFailed', { errors: counts.error, out: relativeTo(io, outDir) }) + '\n');
     return EXIT_INVALID;
   }
-  writer.commit();
+  try {
+    writer.commit();
+  } catch (error) {
+    if (error instanceof OutputRefusal) return refused(error);
+    io.stderr(cli.t('cli:writeFailed', { detail: (error as Error).message, out: relativeTo(io, outDir) }) + '\n');
+    return EXIT_INVALID;
+  }
   io.stderr(cli.t('cli:built', { count: files.length, out: relativeTo(io, outDir), files: fileCount }) + '\n');
   if (cached) io.stderr(cli.t('cli:builtCached', { count: cached }) + '\n');
   return EXIT_OK;

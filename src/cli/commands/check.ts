@@ -1,5 +1,8 @@
 import path from 'node:path';
 import { applyRuleSettings } from '../../config/policyc-config.js';
+import { duplicateIdDiagnostics, type PolicyId } from '../../build/duplicate-ids.js';
+import { messagesFor } from '../../i18n/messages.js';
+import { positionOf } from '../../load/load-document.js';
 import { countBySeverity, hasErrors, unacknowledged, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import {
   EXIT_INVALID, EXIT_OK, cli, maxWarnings, messageLanguage, policyFiles, readPolicy, reportCounts, reportDiagnostics, type Command,
@@ -19,13 +22,20 @@ export const checkCommand: Command = {
     const { analysePolicy } = await import('../../build/analyse-policy.js');
     const files = policyFiles(options, io);
     const diagnostics: Diagnostic[] = [];
+    const ids: PolicyId[] = [];
     for (const file of files) {
       const read = readPolicy(file, io, lang);
       diagnostics.push(...read.diagnostics);
       if (read.text === undefined) continue;
       const analysed = analysePolicy(read.text, path.relative(io.cwd, file), lang, { path: file, acknowledged: options.acknowledged ?? [] });
       diagnostics.push(...analysed.diagnostics, ...applyRuleSettings(analysed.findings, options.config.rules));
+      const id = (analysed.document?.value as { id?: unknown } | undefined)?.id;
+      if (typeof id === 'string' && analysed.document) {
+        const { line, column } = positionOf(analysed.document, '/id');
+        ids.push({ id, file: path.relative(io.cwd, file), line, column });
+      }
     }
+    diagnostics.push(...duplicateIdDiagnostics(ids, messagesFor(lang)));
     reportDiagnostics(diagnostics, options, io, lang);
     reportCounts(diagnostics, files.length, options, io);
     // Acknowledged findings are shown but fail nothing and count towards no limit.

@@ -2,6 +2,7 @@ import type { RootContent } from 'mdast';
 import { isPlainText } from '../author-html.js';
 import { lazyModule } from '../lazy-module.js';
 import { parseAuthorMarkdown } from '../parse-author-markdown.js';
+import { foldLineBreaks } from '../text-whitespace.js';
 
 const toStringModule = lazyModule<typeof import('mdast-util-to-string')>('mdast-util-to-string');
 
@@ -13,7 +14,7 @@ const toStringModule = lazyModule<typeof import('mdast-util-to-string')>('mdast-
  */
 export function markdownToPlainText(markdown: string): string {
   if (isPlainText(markdown)) {
-    return markdown.split(/\n[ \t]*\n/).map((paragraph) => paragraph.replace(/\s*\n\s*/g, ' ').trim()).filter(Boolean).join('\n');
+    return markdown.split(/\n[ \t]*\n/).map((paragraph) => foldLineBreaks(paragraph)).filter(Boolean).join('\n');
   }
   return parsedToPlainText(markdown);
 }
@@ -23,6 +24,6 @@ export function parsedToPlainText(markdown: string): string {
   const blocks = (nodes: readonly RootContent[]): string[] =>
     nodes.flatMap((node) => (node.type === 'list' || node.type === 'blockquote' || node.type === 'listItem'
       ? blocks(node.children as RootContent[])
-      : [toStringModule().toString(node).replace(/\s*\n\s*/g, ' ').trim()]));
+      : [foldLineBreaks(toStringModule().toString(node))]));
   return blocks(parseAuthorMarkdown(markdown).children).filter(Boolean).join('\n');
 }

@@ -11,7 +11,9 @@ export const CSV_VALUE_SEPARATOR = '\n';
 
 /**
  * One register table as CSV (RFC 4180: CRLF between records, fields quoted
- * when they hold a comma, quote or line break), header row first.
+ * when they hold a comma, quote or line break), header row first. A cell
+ * starting with =, +, -, @, tab or CR gets a leading apostrophe (OWASP's
+ * advice against CSV formula injection: a spreadsheet shows it as text).
  */
 export function registerToCsv(table: RegisterTable, options: CsvOptions = {}): string {
   return stringify([
@@ -19,5 +21,5 @@ export function registerToCsv(table: RegisterTable, options: CsvOptions = {}): s
     ...table.rows.map((row) => row.map((cell) => cell.join(CSV_VALUE_SEPARATOR))),
     // csv-stringify quotes a field holding the record delimiter (CRLF) but not a bare LF or CR,
     // which multi-value cells hold: quote those too, as RFC 4180 requires.
-  ], { record_delimiter: 'windows', quoted_match: /[\r\n]/, bom: options.bom ?? false });
+  ], { record_delimiter: 'windows', quoted_match: /[\r\n]/, bom: options.bom ?? false, escape_formulas: true });
 }

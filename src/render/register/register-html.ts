@@ -1,6 +1,7 @@
 import { compileTemplate, handlebarsRuntime, htmlCompileOptions, type Template } from '../template-compiler.js';
 import { readTemplate } from '../templates.js';
 import type { Register } from './register-model.js';
+import { trimLineEnds } from '../text-whitespace.js';
 
 /** Partials defined here rather than in templates/partials/ (precompiled with the rest). */
 export const REGISTER_PARTIALS = {
@@ -27,7 +28,7 @@ function template(): Template {
  */
 export function registerToHtml(register: Register): string {
   const render = template();
-  return render(register).replace(/[ \t]+$/gm, '').replace(/\n{2,}/g, '\n');
+  return trimLineEnds(render(register)).replace(/\n{2,}/g, '\n');
 }
 
 /** The register page's stylesheet (print: landscape), written beside it as register.css. */

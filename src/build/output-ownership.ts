@@ -1,0 +1,108 @@
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * What policyc owns in an output folder. Every organisation folder it writes
+ * holds MANIFEST_NAME: `{"generator": "policyc", "files": [...]}` (paths
+ * relative to the folder, '/'-separated, sorted). Only a folder with such a
+ * manifest, holding nothing but the files it lists, may be replaced or
+ * cleaned: policyc never deletes what it did not create.
+ */
+export const MANIFEST_NAME = '.policyc-manifest.json';
+export const GENERATOR = 'policyc';
+
+export interface Manifest {
+  generator: typeof GENERATOR;
+  files: string[];
+  /** Other fields (e.g. a cache key) are kept as given. */
+  [extra: string]: unknown;
+}
+
+/**
+ * A refusal to touch something policyc does not own, or to write where it
+ * must not. `key` is a message in locales/en/cli.json under 'refused.'.
+ */
+export class OutputRefusal extends Error {
+  constructor(readonly key: string, readonly params: Record<string, string>) {
+    super(`${key}: ${JSON.stringify(params)}`);
+  }
+}
+
+/** The manifest in `dir`, or undefined when there is none or it is not policyc's. */
+export function readManifest(dir: string): Manifest | undefined {
+  const file = path.join(dir, MANIFEST_NAME);
+  try {
+    if (!lstatSync(file).isFile()) return undefined;
+    const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<Manifest> | null;
+    if (value?.generator !== GENERATOR || !Array.isArray(value.files) || !value.files.every((f) => typeof f === 'string')) return undefined;
+    return value as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+export function manifestText(files: readonly string[], extra: Record<string, unknown> = {}): string {
+  const manifest: Manifest = { ...extra, generator: GENERATOR, files: [...files].filter((f) => f !== MANIFEST_NAME).sort() };
+  return JSON.stringify(manifest, null, 2) + '\n';
+}
+
+/**
+ * Every file under `dir` as '/'-separated relative paths, without following
+ * symbolic links: a link anywhere is refused (writing or deleting through it
+ * would reach outside the output folder).
+ */
+export function filesUnder(dir: string, shown: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isSymbolicLink()) throw new OutputRefusal('symlink', { path: path.join(shown, entry.name) });
+    if (entry.isDirectory()) return filesUnder(full, path.join(shown, entry.name)).map((f) => `${entry.name}/${f}`);
+    return [entry.name];
+  });
+}
+
+/**
+ * The manifest of an existing organisation folder, after checking that
+ * policyc may change it: a real folder (not a link), with our manifest, and
+ * no file the manifest does not list among `replaced` (every file, when the
+ * whole folder is replaced). Undefined when the folder does not exist.
+ */
+export function ownedFolder(live: string, shown: string, replaced: (file: string) => boolean = () => true): Manifest | undefined {
+  let stat;
+  try {
+    stat = lstatSync(live);
+  } catch {
+    return undefined;
+  }
+  if (stat.isSymbolicLink()) throw new OutputRefusal('symlink', { path: shown });
+  if (!stat.isDirectory()) throw new OutputRefusal('notOurs', { path: shown });
+  const manifest = readManifest(live);
+  if (!manifest) throw new OutputRefusal('notOurs', { path: shown });
+  const listed = new Set(manifest.files);
+  const foreign = filesUnder(live, shown).filter((f) => f !== MANIFEST_NAME && !listed.has(f) && replaced(f));
+  if (foreign.length) throw new OutputRefusal('foreignFiles', { path: shown, files: foreign.slice(0, 5).join(', ') });
+  return manifest;
+}
+
+/** True when `inner` is `outer` or lies inside it. */
+export function isWithin(inner: string, outer: string): boolean {
+  const rel = path.relative(outer, inner);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * Refuses an output folder that is empty (`--out=`, an unset CI variable),
+ * the working folder or one above it, a project root (package.json or .git),
+ * or one that holds the policies (a policy's folder or any folder above one).
+ */
+export function checkOutputFolder(out: string, cwd: string, policyFiles: readonly string[]): void {
+  if (out.trim() === '') throw new OutputRefusal('outEmpty', {});
+  const outDir = path.resolve(cwd, out);
+  const shown = path.relative(cwd, outDir) || '.';
+  if (isWithin(cwd, outDir)) throw new OutputRefusal('outProjectRoot', { out: shown });
+  if (existsSync(path.join(outDir, 'package.json')) || existsSync(path.join(outDir, '.git'))) throw new OutputRefusal('outProjectRoot', { out: shown });
+  for (const file of policyFiles) {
+    if (isWithin(file, outDir)) {
+      throw new OutputRefusal('outHoldsPolicies', { out: shown, policy: path.relative(cwd, file) });
+    }
+  }
+}

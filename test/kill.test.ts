@@ -1,0 +1,87 @@
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cliPath, repoRoot } from './support/cli.js';
+
+/**
+ * A build of many policies SIGKILLed at random (seeded) moments: afterwards
+ * every organisation folder in dist/ holds exactly its previous or its new
+ * output, and after one more build exactly the new output, with no staging
+ * folder or lock left. (A killed process cannot remove its own staging
+ * folder: the next build does.)
+ */
+const POLICIES = 24;
+const KILLS = Number(process.env.KILLS ?? 5);
+
+type Tree = Map<string, Buffer>;
+
+function snapshot(dir: string): Tree {
+  const files = new Map<string, Buffer>();
+  const walk = (d: string): void => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files.set(path.relative(dir, full), readFileSync(full));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+const same = (a: Tree, b: Tree): boolean => a.size === b.size && [...a].every(([name, bytes]) => b.get(name)?.equals(bytes) === true);
+
+function build(cwd: string, out: string): number {
+  const started = Date.now();
+  const run = spawnSync(process.execPath, [cliPath, 'build', '--out', out, '--jobs', '2'], { cwd, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(run.stderr);
+  return Date.now() - started;
+}
+
+/** Organisation folders of dist, each as a tree. */
+function organisations(dist: string): Map<string, Tree> {
+  return new Map(readdirSync(dist).filter((n) => !n.startsWith('.')).map((org) => [org, snapshot(path.join(dist, org))]));
+}
+
+describe('a build killed at random moments', () => {
+  it(`leaves each organisation's previous or new output (${KILLS} kills)`, async () => {
+    const work = mkdtempSync(path.join(os.tmpdir(), 'policyc-kill-'));
+    execFileSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(path.join(repoRoot, 'bench/generate.mjs'))}); m.writeCorpus(${JSON.stringify(work)}, ${POLICIES});`]);
+    build(work, 'dist');
+    const previous = organisations(path.join(work, 'dist'));
+    // The new version: every policy changed, built once elsewhere as the reference.
+    for (const org of readdirSync(path.join(work, 'policies'))) {
+      const file = path.join(work, 'policies', org, 'policy.json');
+      const policy = JSON.parse(readFileSync(file, 'utf8')) as { metadata: { version?: string } };
+      policy.metadata.version = 'v2-kill-test';
+      writeFileSync(file, JSON.stringify(policy, null, 2));
+    }
+    const reference = mkdtempSync(path.join(os.tmpdir(), 'policyc-kill-ref-'));
+    cpSync(path.join(work, 'policies'), path.join(reference, 'policies'), { recursive: true });
+    const duration = build(reference, 'dist');
+    const next = organisations(path.join(reference, 'dist'));
+    expect(next.size).toBe(POLICIES);
+    for (const [org, tree] of next) expect(same(tree, previous.get(org)!), org).toBe(false);
+
+    const delays = fc.sample(fc.integer({ min: 50, max: Math.max(100, duration) }), { seed: 1204, numRuns: KILLS });
+    for (const delay of delays) {
+      const child = spawn(process.execPath, [cliPath, 'build', '--out', 'dist', '--jobs', '2'], { cwd: work, stdio: 'ignore' });
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+      const after = organisations(path.join(work, 'dist'));
+      for (const [org, tree] of after) {
+        expect(same(tree, previous.get(org)!) || same(tree, next.get(org)!), `${org} after a kill at ${delay} ms`).toBe(true);
+      }
+    }
+    build(work, 'dist');
+    expect(readdirSync(path.join(work, 'dist')).filter((n) => n.startsWith('.'))).toEqual([]);
+    const final = organisations(path.join(work, 'dist'));
+    expect([...final.keys()].sort()).toEqual([...next.keys()].sort());
+    for (const [org, tree] of final) expect(same(tree, next.get(org)!), org).toBe(true);
+    rmSync(work, { recursive: true, force: true });
+    rmSync(reference, { recursive: true, force: true });
+  }, 900_000);
+});

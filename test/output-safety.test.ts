@@ -1,0 +1,206 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { OutputWriter } from '../src/build/output-writer.js';
+import { cliPath, repoRoot, runPolicyc } from './support/cli.js';
+import { positionIn } from './support/mini-policy.js';
+
+const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'policyc-safety-'));
+
+/** A working folder with the iPractice policy in policies/. */
+function workWithPolicy(): string {
+  const work = tmp();
+  cpSync(path.join(repoRoot, 'policies/ipractice'), path.join(work, 'policies/ipractice'), { recursive: true });
+  return work;
+}
+
+const refusal = (run: ReturnType<typeof runPolicyc>, message: string): void => {
+  expect(run.stderr).toContain(message);
+  expect(run.status).toBe(2);
+};
+
+describe('policyc replaces only what it made', { timeout: 180_000 }, () => {
+  it('refuses --out pointing at the policies, and leaves them', () => {
+    const work = workWithPolicy();
+    const before = readFileSync(path.join(work, 'policies/ipractice/policy.json'));
+    refusal(runPolicyc(['build', '--out', 'policies'], work), 'refusing to build into policies: it holds the policies (policies/ipractice/policy.json)');
+    refusal(runPolicyc(['build', '--out', 'policies/ipractice'], work), 'refusing to build into policies/ipractice: it holds the policies');
+    expect(readFileSync(path.join(work, 'policies/ipractice/policy.json')).equals(before)).toBe(true);
+    expect(readdirSync(path.join(work, 'policies/ipractice'))).toEqual(['policy.json']);
+  });
+
+  it('refuses an empty --out and the working folder', () => {
+    const work = workWithPolicy();
+    refusal(runPolicyc(['build', '--out='], work), 'refusing to build: --out is empty (an unset variable?)');
+    refusal(runPolicyc(['build', '--out', '.'], work), 'refusing to build into .: it is the working folder, a folder above it or a project root');
+    refusal(runPolicyc(['build', '--out', '..'], work), 'it is the working folder, a folder above it or a project root');
+    expect(readdirSync(work)).toEqual(['policies']);
+  });
+
+  it('refuses a project root given as --out', () => {
+    const work = workWithPolicy();
+    const project = tmp();
+    writeFileSync(path.join(project, 'package.json'), '{}');
+    refusal(runPolicyc(['build', '--out', project], work), 'it is the working folder, a folder above it or a project root');
+    expect(readdirSync(project)).toEqual(['package.json']);
+  });
+
+  it('refuses to replace a folder it did not make (a policy with the id "src" and --out .. of a project)', () => {
+    const work = workWithPolicy();
+    mkdirSync(path.join(work, 'dist/ipractice/src'), { recursive: true });
+    writeFileSync(path.join(work, 'dist/ipractice/src/index.ts'), 'precious');
+    refusal(runPolicyc(['build'], work), 'refusing to replace dist/ipractice: policyc did not make it (it has no .policyc-manifest.json)');
+    expect(readFileSync(path.join(work, 'dist/ipractice/src/index.ts'), 'utf8')).toBe('precious');
+    expect(readdirSync(path.join(work, 'dist')).sort()).toEqual(['ipractice']);
+  });
+
+  it('writes a manifest listing every file, and refuses a folder holding files it does not list', () => {
+    const work = workWithPolicy();
+    expect(runPolicyc(['build'], work).status).toBe(0);
+    const manifest = JSON.parse(readFileSync(path.join(work, 'dist/ipractice/.policyc-manifest.json'), 'utf8')) as { generator: string; files: string[] };
+    expect(manifest.generator).toBe('policyc');
+    expect(manifest.files).toContain('nl/privacy.html');
+    expect(manifest.files).toContain('policy.jsonld');
+    expect(manifest.files).toHaveLength(19);
+    writeFileSync(path.join(work, 'dist/ipractice/nl/notes.txt'), 'mine');
+    refusal(runPolicyc(['build'], work), 'refusing to replace dist/ipractice: it holds files policyc did not write (nl/notes.txt)');
+    expect(readFileSync(path.join(work, 'dist/ipractice/nl/notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  it.each([['build'], ['register']])('%s never writes or deletes through a symbolic link', (command) => {
+    const work = workWithPolicy();
+    const outside = path.join(work, 'outside');
+    mkdirSync(outside);
+    writeFileSync(path.join(outside, 'keep.txt'), 'keep');
+    mkdirSync(path.join(work, 'dist'));
+    symlinkSync('../outside', path.join(work, 'dist/ipractice'));
+    refusal(runPolicyc([command!], work), 'refusing to write through the symbolic link dist/ipractice');
+    expect(readdirSync(outside)).toEqual(['keep.txt']);
+  });
+
+  it('register refuses a link inside an organisation folder', () => {
+    const work = workWithPolicy();
+    expect(runPolicyc(['build'], work).status).toBe(0);
+    const outside = path.join(work, 'outside');
+    mkdirSync(outside);
+    cpSync(path.join(work, 'dist/ipractice/nl'), outside, { recursive: true });
+    cpSync(path.join(work, 'dist/ipractice/nl'), path.join(work, 'nl-copy'), { recursive: true });
+    spawnSync('rm', ['-r', path.join(work, 'dist/ipractice/nl')]);
+    symlinkSync('../../outside', path.join(work, 'dist/ipractice/nl'));
+    refusal(runPolicyc(['register'], work), 'refusing to write through the symbolic link dist/ipractice/nl');
+  });
+
+  it.runIf(process.getuid?.() === 0)('an unwritable organisation folder is a clean error that changes nothing', () => {
+    const work = workWithPolicy();
+    chmodSync(work, 0o755);
+    expect(runPolicyc(['build'], work).status).toBe(0);
+    const nobody = 65534;
+    spawnSync('chown', ['-R', `${nobody}:${nobody}`, work]);
+    chmodSync(path.join(work, 'dist/ipractice'), 0o555);
+    const before = readFileSync(path.join(work, 'dist/ipractice/nl/privacy.html'));
+    const run = spawnSync(process.execPath, [cliPath, 'build'], { cwd: work, uid: nobody, gid: nobody, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.stderr).toContain('cannot write to dist/ipractice (permission denied). Nothing was written.');
+    expect(run.status).toBe(2);
+    expect(readFileSync(path.join(work, 'dist/ipractice/nl/privacy.html')).equals(before)).toBe(true);
+    expect(readdirSync(path.join(work, 'dist'))).toEqual(['ipractice']);
+  });
+});
+
+describe('leftovers and the lock', { timeout: 180_000 }, () => {
+  it('the next build removes staging folders a killed build left, and only those', () => {
+    const work = workWithPolicy();
+    expect(runPolicyc(['build'], work).status).toBe(0);
+    // A killed build: a marked staging folder whose process is gone, with an old copy retired.
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const staging = path.join(work, `dist/.policyc-staging-${dead}-abcd1234`);
+    mkdirSync(path.join(staging, 'ipractice'), { recursive: true });
+    writeFileSync(path.join(staging, '.policyc-staging'), `${dead}\n`);
+    mkdirSync(path.join(work, 'dist/.policyc-staging-not-ours'));
+    writeFileSync(path.join(work, 'dist/.policyc-staging-not-ours/file'), 'x');
+    writeFileSync(path.join(work, 'dist/.policyc-lock'), `${dead}\n`); // a stale lock: its process is gone
+    const run = runPolicyc(['build'], work);
+    expect(run.status, run.stderr).toBe(0);
+    expect(readdirSync(path.join(work, 'dist')).sort()).toEqual(['.policyc-staging-not-ours', 'ipractice']);
+  });
+
+  it('a build killed between taking the old folder away and putting the new one in: the old one comes back', () => {
+    const work = workWithPolicy();
+    expect(runPolicyc(['build'], work).status).toBe(0);
+    const before = readFileSync(path.join(work, 'dist/ipractice/nl/privacy.html'));
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const staging = path.join(work, `dist/.policyc-staging-${dead}-00000000`);
+    mkdirSync(path.join(staging, '.retired'), { recursive: true });
+    writeFileSync(path.join(staging, '.policyc-staging'), `${dead}\n`);
+    spawnSync('mv', [path.join(work, 'dist/ipractice'), path.join(staging, '.retired/ipractice')]);
+    new OutputWriter(path.join(work, 'dist')).abort();
+    expect(readdirSync(path.join(work, 'dist'))).toEqual(['ipractice']);
+    expect(readFileSync(path.join(work, 'dist/ipractice/nl/privacy.html')).equals(before)).toBe(true);
+  });
+
+  it('a lock held by a live process stops a second build', () => {
+    const work = workWithPolicy();
+    mkdirSync(path.join(work, 'dist'));
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    try {
+      writeFileSync(path.join(work, 'dist/.policyc-lock'), `${holder.pid}\n`);
+      refusal(runPolicyc(['build'], work), `another build (process ${holder.pid}) is writing into dist; try again when it has finished`);
+      expect(readdirSync(path.join(work, 'dist'))).toEqual(['.policyc-lock']);
+    } finally {
+      holder.kill();
+    }
+  });
+
+  it('an OutputWriter holds the lock until it commits or aborts', () => {
+    const out = tmp();
+    const first = new OutputWriter(out);
+    expect(() => new OutputWriter(out)).toThrow(/locked/);
+    first.abort();
+    new OutputWriter(out).abort();
+    expect(readdirSync(out)).toEqual([]);
+  });
+});
+
+describe('small faults', { timeout: 180_000 }, () => {
+  it('check reports two policies with the same id, at the second one\'s id', () => {
+    const work = workWithPolicy();
+    cpSync(path.join(work, 'policies/ipractice'), path.join(work, 'policies/zz-twin'), { recursive: true });
+    const run = runPolicyc(['check', '--format', 'json'], work);
+    const duplicates = (JSON.parse(run.stdout) as Array<Record<string, unknown>>).filter((d) => d.ruleId === 'build/duplicate-policy-id');
+    expect(duplicates).toEqual([{
+      ruleId: 'build/duplicate-policy-id', severity: 'error', file: 'policies/zz-twin/policy.json', pointer: '/id',
+      ...positionIn(readFileSync(path.join(work, 'policies/zz-twin/policy.json'), 'utf8'), '"ipractice"'),
+      message: 'another policy already has the id "ipractice" (policies/ipractice/policy.json)',
+    }]);
+    expect(run.status).toBe(1);
+  });
+
+  it('check --format json orders files the same under every locale', () => {
+    const work = tmp();
+    for (const name of ['a', 'B', 'é', 'Z']) {
+      mkdirSync(path.join(work, name));
+      writeFileSync(path.join(work, name, 'policy.json'), '{');
+    }
+    const files = (lang: string): string[] => {
+      const run = spawnSync(process.execPath, [cliPath, 'check', '.', '--format', 'json'], { cwd: work, encoding: 'utf8', env: { ...process.env, LANG: lang, LC_ALL: lang } });
+      return (JSON.parse(run.stdout) as Array<{ file: string }>).map((d) => d.file);
+    };
+    expect(files('C')).toEqual(['B/policy.json', 'Z/policy.json', 'a/policy.json', 'é/policy.json']);
+    expect(files('sv_SE.UTF-8')).toEqual(files('C'));
+    expect(files('nl_NL.UTF-8')).toEqual(files('C'));
+  });
+
+  it('diff | head: a closed pipe ends the command quietly, without an EPIPE crash', () => {
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" "${cliPath}" diff test/fixtures/diff/ipractice-v1/policy.json test/fixtures/diff/ipractice-v2/policy.json | head -c 10 >/dev/null; echo "exit \${PIPESTATUS:-0}"`], { cwd: repoRoot, encoding: 'utf8' });
+    expect(run.stderr).not.toMatch(/EPIPE|Error/);
+  });
+
+  it('"git not installed" is not reported as "not in a git repository"', () => {
+    const run = spawnSync(process.execPath, [cliPath, 'diff', 'HEAD~1', 'policies/ipractice/policy.json'], { cwd: repoRoot, encoding: 'utf8', env: { PATH: '/nonexistent' } });
+    expect(run.stderr).toContain('reading ');
+    expect(run.stderr).toContain('needs git, which is not installed (or not on PATH)');
+    expect(run.stderr).not.toContain('not in a git repository');
+    expect(run.status).toBe(2);
+  });
+});
