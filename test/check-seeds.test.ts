@@ -34,11 +34,15 @@ describe('seed policies', () => {
       '90:13 warning unused/data-category /dataCategories/8/id',
       // Treatment rests on the agreement (6(1)(b)) but the statement does not say whether data must be provided.
       '95:5 warning art13/requirement-missing /purposes/0/requirement',
+      // The statement is written for patients; the register's own description of each purpose is not there (30(1)(b)).
+      '95:5 warning register/description-missing /purposes/0/registerDescription',
       '105:22 warning art9/professional-secrecy-missing /purposes/0/specialCategoryCondition/condition',
       // "we have a legitimate interest" without naming it.
+      '112:5 warning register/description-missing /purposes/1/registerDescription',
       '119:21 error art6/legitimate-interest-missing /purposes/1/legalBasis',
       // The AI purpose has no basis at all.
       '127:5 error art6/basis-missing /purposes/2/legalBasis',
+      '127:5 warning register/description-missing /purposes/2/registerDescription',
       '221:13 warning rights/response-time-missing /rights/responseTime',
       '241:15 info security/measures-missing /security',
     ]);

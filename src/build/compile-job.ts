@@ -1,10 +1,11 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Language } from '../i18n/messages.js';
+import type { LayoutOptions } from './layout-options.js';
 import { readPolicyFile } from '../load/read-policy-file.js';
 import { compilePolicy, type OutputFile } from './compile-policy.js';
 
 /** One policy to compile: what a worker (or the main thread) is given. */
-export interface CompileJob {
+export interface CompileJob extends LayoutOptions {
   index: number;
   /** Absolute path to read. */
   file: string;
@@ -34,6 +35,8 @@ export async function runCompileJob(job: CompileJob): Promise<CompileJobResult> 
     ...(job.languages ? { languages: job.languages } : {}),
     ...(job.groups ? { groups: job.groups } : {}),
     csvBom: job.csvBom === true,
+    ...(job.idPrefix !== undefined ? { idPrefix: job.idPrefix } : {}),
+    ...(job.headingLevel !== undefined ? { headingLevel: job.headingLevel } : {}),
   });
   return {
     index: job.index, displayPath: job.displayPath, outputs: compiled.outputs, diagnostics: compiled.diagnostics, findings: compiled.findings,

@@ -11,6 +11,8 @@ const optionSpec = {
   format: { type: 'string', default: 'text' },
   jobs: { type: 'string' },
   bom: { type: 'boolean', default: false },
+  'id-prefix': { type: 'string' },
+  'heading-level': { type: 'string' },
   'max-warnings': { type: 'string' },
   strict: { type: 'boolean', default: false },
   'fail-on': { type: 'string' },

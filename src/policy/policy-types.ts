@@ -108,6 +108,8 @@ export interface PurposeSource {
   id: string;
   name: Text;
   description?: MarkdownText;
+  /** The purpose as the art. 30 register records it (not the patient-facing description). */
+  registerDescription?: Text;
   legalBasis?: LegalBasisId;
   legalBasisExplanation?: Text;
   legalBases?: LegalBasisPartSource[];

@@ -1,9 +1,9 @@
 import GithubSlugger from 'github-slugger';
-import type { Messages } from '../i18n/messages.js';
+import { messagesFor, type Language, type Messages } from '../i18n/messages.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { noticeOutline } from './notice-outline.js';
 import { policyJsonLd, scriptSafeJson } from './policy-jsonld.js';
-import { noticeTemplates } from './templates.js';
+import { noticeTemplates, type HtmlLayout } from './templates.js';
 
 export interface RenderedNotice {
   markdown: string;
@@ -11,13 +11,35 @@ export interface RenderedNotice {
   fragment: string;
 }
 
+export interface NoticeRenderOptions {
+  /** Prepended to every id in the fragment (default 'policyc-'); the standalone page keeps plain ids. */
+  idPrefix?: string;
+  /** Level of the fragment's title heading, 1–4 (default 2: no <h1> in a fragment unless asked). */
+  headingLevel?: number;
+  /** Every language the notice is written in this build: each page links the others. */
+  languages?: readonly Language[];
+}
+
+export const DEFAULT_ID_PREFIX = 'policyc-';
+export const DEFAULT_FRAGMENT_HEADING_LEVEL = 2;
+
 /** Collapses the blank lines template whitespace leaves behind, and ends with one newline. */
 function tidy(output: string): string {
   return output.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd() + '\n';
 }
 
+/** The page in each other language, as its sibling folder: ../en/privacy.html. */
+export function languageAlternates(lang: Language, languages: readonly Language[], file: string, key: string): {
+  alternates: Array<{ lang: Language; href: string }>;
+  links: Array<{ lang: Language; href: string; label: string }>;
+} {
+  const alternates = languages.map((l) => ({ lang: l, href: `../${l}/${file}` }));
+  const links = alternates.filter((a) => a.lang !== lang).map((a) => ({ ...a, label: messagesFor(a.lang).t(key) }));
+  return { alternates, links };
+}
+
 /** The notice in one language, as Markdown, a standalone HTML page and an embeddable fragment. */
-export function renderNotice(model: PolicyModel, messages: Messages): RenderedNotice {
+export function renderNotice(model: PolicyModel, messages: Messages, options: NoticeRenderOptions = {}): RenderedNotice {
   const outline = noticeOutline(model, messages);
   const templates = noticeTemplates();
   // Markdown renderers anchor headings by GitHub's slug of their text.
@@ -31,9 +53,15 @@ export function renderNotice(model: PolicyModel, messages: Messages): RenderedNo
     return { ...section, slug };
   });
   const markdown = tidy(templates.markdown({ ...outline, sections }));
-  const fragment = tidy(templates.fragment(outline));
+  const fragmentLayout: HtmlLayout = {
+    idPrefix: options.idPrefix ?? DEFAULT_ID_PREFIX,
+    headingLevel: options.headingLevel ?? DEFAULT_FRAGMENT_HEADING_LEVEL,
+  };
+  const fragment = tidy(templates.fragment({ ...outline, layout: fragmentLayout, languageLinks: [] }));
+  const { alternates, links } = languageAlternates(messages.lang, options.languages ?? [messages.lang], 'privacy.html', 'layout:readIn');
+  const body = templates.fragment({ ...outline, layout: { idPrefix: '', headingLevel: 1 }, languageLinks: links });
   // The page carries the policy as JSON-LD (DPV), escaped so it cannot end its script element.
   const jsonLd = scriptSafeJson(JSON.stringify(policyJsonLd(model)));
-  const html = tidy(templates.page({ lang: outline.lang, title: outline.title, fragment, jsonLd }));
+  const html = tidy(templates.page({ lang: outline.lang, title: outline.title, body: tidy(body), jsonLd, alternates, stylesheet: 'privacy.css' }));
   return { markdown, html, fragment };
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isHeadingLevel, isIdPrefix, type LayoutOptions } from '../../build/layout-options.js';
 import { countBySeverity, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { isLanguage } from '../../i18n/messages.js';
 import {
@@ -10,6 +11,22 @@ function parseJobs(value: unknown): number | undefined {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(cli.t('cli:badJobs', { value: String(value) }));
   return n;
+}
+
+/** --id-prefix and --heading-level for the fragment, checked here so that a bad value is a usage error. */
+function parseLayout(values: CommonOptions['values']): LayoutOptions {
+  const layout: LayoutOptions = {};
+  const prefix = values['id-prefix'];
+  if (typeof prefix === 'string') {
+    if (!isIdPrefix(prefix)) throw new UsageError(cli.t('cli:badIdPrefix', { value: prefix }));
+    layout.idPrefix = prefix;
+  }
+  const level = values['heading-level'];
+  if (typeof level === 'string') {
+    if (!/^\d+$/.test(level) || !isHeadingLevel(Number(level))) throw new UsageError(cli.t('cli:badHeadingLevel', { value: level }));
+    layout.headingLevel = Number(level);
+  }
+  return layout;
 }
 
 /**
@@ -24,6 +41,7 @@ function parseJobs(value: unknown): number | undefined {
 export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?: readonly string[]): Promise<number> {
   const languages = options.lang ? parseLanguages(options.lang) : undefined;
   const jobsRequested = parseJobs(options.values.jobs);
+  const layout = parseLayout(options.values);
   const limit = maxWarnings(options);
   const strict = options.values.strict === true;
   const [{ compileMany, chooseJobs }, { OutputWriter }, { outputRenderers }] = await Promise.all([
@@ -47,7 +65,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   let writeError: Error | undefined;
 
   const jobs = files.map((file, index) => ({
-    index, file, displayPath: path.relative(io.cwd, file), csvBom: options.values.bom === true,
+    index, file, displayPath: path.relative(io.cwd, file), csvBom: options.values.bom === true, ...layout,
     ...(languages ? { languages } : {}), ...(groups ? { groups } : {}),
   }));
   await compileMany(jobs, chooseJobs(jobs.length, jobsRequested), (result) => {
