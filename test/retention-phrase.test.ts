@@ -36,7 +36,7 @@ describe('retention written out', () => {
       .toBe('4 weken na het einde van de sollicitatieprocedure; met uw toestemming ten hoogste 1 jaar');
     expect(retentionPhrase(rule({ period: 'P4W', from: 'end-of-application', withConsent: 'P1Y' }), nlInformal))
       .toBe('4 weken na het einde van de sollicitatieprocedure; met je toestemming ten hoogste 1 jaar');
-    expect(retentionPhrase(rule({ period: 'P2Y', from: 'last-visit', endsOnObjection: true }), en))
+    expect(retentionPhrase(rule({ period: 'P2Y', from: 'last-website-visit', endsOnObjection: true }), en))
       .toBe('2 years after the last visit to the website, or until you object');
   });
 

@@ -35,10 +35,16 @@ export const adequacyDecisions: readonly AdequacyFacts[] = [
   { id: 'NZ' },
   { id: 'KR' },
   { id: 'CH' },
-  { id: 'GB', verify: 'the 2021 decisions were extended and renewed in 2025; confirm the current term' },
+  // Renewed in December 2025, valid to December 2031 (legal-review.md item 2).
+  { id: 'GB', scope: 'decisions renewed in December 2025, valid until December 2031' },
   { id: 'UY' },
-  { id: 'US', scope: 'organisations certified under the EU-US Data Privacy Framework (decision of 10 July 2023)', requiresMechanism: 'eu-us-dpf' },
-  { id: 'EPO', scope: 'the European Patent Organisation, an international organisation', verify: 'decision for the European Patent Organisation (2025); confirm adoption and its id in policies' },
+  // The Data Privacy Framework decision was upheld by the General Court in
+  // Latombe v Commission, T-553/23, 3 September 2025; an appeal is pending.
+  { id: 'US', scope: 'organisations certified under the EU-US Data Privacy Framework (decision of 10 July 2023, upheld in T-553/23)', requiresMechanism: 'eu-us-dpf' },
+  // Adopted in July 2025 (legal-review.md item 2).
+  { id: 'EPO', scope: 'the European Patent Organisation, an international organisation (decision of July 2025)' },
+  // Adopted in January 2026 (legal-review.md item 2).
+  { id: 'BR', scope: 'decision of January 2026', verify: 'the decision number was not confirmed from the Official Journal' },
 ];
 
 const byId = new Map(adequacyDecisions.map((d) => [d.id, d]));

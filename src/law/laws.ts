@@ -6,15 +6,20 @@ import type { LawId } from '../policy/policy-types.js';
  */
 export interface LawFacts {
   id: LawId;
-  /** The provision cited when the policy names the law without an article. */
-  defaultProvision?: string;
+  /**
+   * The code an article of this law is cited in, when it is not the law's own
+   * abbreviation: the WGBO is part of the Burgerlijk Wetboek, so its article
+   * 7:454 is cited 'artikel 7:454 BW'. A law named without an article is
+   * cited by name only: no article is ever supplied for the author.
+   */
+  code?: string;
 }
 
 export const laws: Readonly<Record<LawId, LawFacts>> = {
   gdpr: { id: 'gdpr' },
   uavg: { id: 'uavg' },
-  wgbo: { id: 'wgbo', defaultProvision: 'BW 7:454' },
-  awr: { id: 'awr', defaultProvision: 'art. 52' },
+  wgbo: { id: 'wgbo', code: 'BW' },
+  awr: { id: 'awr' },
   wabvpz: { id: 'wabvpz' },
   wkkgz: { id: 'wkkgz' },
   popia: { id: 'popia' },

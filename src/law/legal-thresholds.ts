@@ -4,12 +4,13 @@ import type { LawId } from '../policy/policy-types.js';
 export const responseTimeLimitDays = 31;
 
 /**
- * Citations that give the BSN its legal ground (UAVG art. 46: only where a
- * law provides): the Wabvpz for care providers, or UAVG art. 46 itself.
+ * Citations that give the BSN its legal ground. UAVG art. 46 is the
+ * restriction (a national identification number only where a law provides),
+ * not a ground; for care providers the ground is the Wabvpz (art. 4–5; the
+ * Wbsn-z was renamed Wabvpz in 2017). Source: legal-review.md item 3.
  */
 export const bsnGrounds: ReadonlyArray<{ law: LawId; article?: RegExp }> = [
   { law: 'wabvpz' },
-  { law: 'uavg', article: /\b46\b/ },
 ];
 
 /**

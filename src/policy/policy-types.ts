@@ -16,7 +16,7 @@ export type SpecialCategoryId =
 export type TransferMechanismId = 'adequacy' | 'eu-us-dpf' | 'scc' | 'ad-hoc-clauses' | 'bcr' | 'code-of-conduct' | 'certification' | 'derogation' | 'privacy-shield';
 export type RetentionStartId =
   | 'collection' | 'last-file-change' | 'end-of-treatment' | 'end-of-contract' | 'end-of-employment'
-  | 'end-of-application' | 'last-visit' | 'last-contact' | 'deletion' | 'submission';
+  | 'end-of-application' | 'last-practice-visit' | 'last-website-visit' | 'last-contact' | 'deletion' | 'submission';
 export type RetentionConditionId =
   | 'treatment-duration' | 'contract-duration' | 'until-consent-withdrawn' | 'until-objection'
   | 'until-deletion-request' | 'until-opt-out' | 'until-verification' | 'as-long-as-necessary';
@@ -92,6 +92,7 @@ export interface PolicySource {
     notes?: Partial<Record<RightId, MarkdownText>>;
   };
   security?: { description?: MarkdownText; measures?: Text[]; standards?: string[] };
+  automatedDecisionMaking?: { takesPlace: boolean; statement?: MarkdownText };
   cookies?: {
     used: boolean;
     description?: MarkdownText;
@@ -123,6 +124,7 @@ export interface PurposeSource {
   processors?: string[];
   retention?: string[];
   automatedDecision?: { profiling?: boolean; logic: Text; significance: Text };
+  directMarketing?: boolean;
   systems?: string[];
 }
 

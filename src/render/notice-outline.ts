@@ -1,251 +1,197 @@
 import type { Messages } from '../i18n/messages.js';
+import { isCareProvider } from '../law/care-provider.js';
 import { partyLeavesEea } from '../law/eea.js';
-import type { PolicyModel, Processor, ProcessorActivity, Purpose, Recipient } from '../resolve/model.js';
+import type { DataCategory, PolicyModel, ProcessorActivity, Purpose } from '../resolve/model.js';
 import { formatDuration, formatLawReference } from '../resolve/retention-phrase.js';
-import type { CookieCategorySource, Entity } from '../policy/policy-types.js';
+import type { CookieCategorySource } from '../policy/policy-types.js';
 import { contactFacts, countryName, formatAddress, formatDate, joinList, nameOf, pick, sentence } from './format.js';
 import { purposeBasisTexts, specialConditionText, transferGroundText, transferText } from './legal-text.js';
-import { link, text, type Block, type Fact, type Inline, type NoticeOutline, type Section, type Table } from './outline.js';
+import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
+import { formatEntity, processorTable, recipientTable } from './notice-parties.js';
+import { rightsBlocks } from './notice-rights.js';
+import { link, text, type Block, type Fact, type Inline, type NoticeOutline, type Section } from './outline.js';
+
+export { formatEntity } from './notice-parties.js';
 
 /**
- * The privacy notice for one language, as an outline. Sections follow the
- * order of GDPR art. 13/14: controller, scope, data, purposes and bases,
- * processing done as a processor for others, recipients, transfers,
- * retention, rights, automated decisions, cookies, security, complaints,
- * changes, contact. A section with nothing to say is
- * left out rather than filled with boilerplate.
+ * One section of the notice: its stable anchor, the locale key of its
+ * heading and the builder of its blocks. A section whose builder returns no
+ * blocks is left out rather than filled with boilerplate.
  */
+export interface SectionSpec {
+  id: string;
+  headingKey: string;
+  build: (ctx: NoticeContext) => Block[];
+}
+
+/**
+ * The sections in the order of GDPR art. 13/14: controller, scope, data,
+ * purposes and bases, processing done as a processor for others,
+ * recipients, transfers, retention, rights, automated decisions, cookies,
+ * security, complaints, changes, contact.
+ */
+export const sectionSpecs: readonly SectionSpec[] = [
+  { id: 'controller', headingKey: 'notice:heading.controller', build: controllerBlocks },
+  { id: 'scope', headingKey: 'notice:heading.scope', build: scopeBlocks },
+  { id: 'data', headingKey: 'notice:heading.data', build: dataBlocks },
+  { id: 'purposes', headingKey: 'notice:heading.purposes', build: purposesBlocks },
+  { id: 'processor-role', headingKey: 'details:processorRole.heading', build: processorRoleBlocks },
+  { id: 'recipients', headingKey: 'notice:heading.recipients', build: recipientsBlocks },
+  { id: 'transfers', headingKey: 'notice:heading.transfers', build: transfersBlocks },
+  { id: 'retention', headingKey: 'notice:heading.retention', build: retentionBlocks },
+  { id: 'rights', headingKey: 'notice:heading.rights', build: rightsBlocks },
+  { id: 'automated', headingKey: 'notice:heading.automated', build: automatedBlocks },
+  { id: 'cookies', headingKey: 'notice:heading.cookies', build: cookiesBlocks },
+  { id: 'security', headingKey: 'notice:heading.security', build: securityBlocks },
+  { id: 'complaints', headingKey: 'notice:heading.complaints', build: complaintsBlocks },
+  { id: 'changes', headingKey: 'notice:heading.changes', build: changesBlocks },
+  { id: 'contact', headingKey: 'notice:heading.contact', build: contactSectionBlocks },
+];
+
+/** The privacy notice for one language, as an outline: every sentence from locales/. */
 export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
   const { source } = model;
-  const t = m.t;
-  const name = source.controller.name;
-  const rich = (value: { [k: string]: string | undefined } | undefined): Block[] => {
-    const md = value?.[m.lang];
-    return md ? [{ rich: md }] : [];
-  };
-
-  // The version line says what the statement gives: version, date, both or neither.
-  const { version, effectiveDate } = source.metadata;
-  const preamble: Inline[][] = [];
-  if (version && effectiveDate) preamble.push(sentence(t('notice:versionLine', { version, date: formatDate(effectiveDate, m) })));
-  else if (version) preamble.push(sentence(t('notice:versionOnly', { version })));
-  else if (effectiveDate) preamble.push(sentence(t('details:version.dateOnly', { date: formatDate(effectiveDate, m) })));
-  if (source.metadata.lastModified) preamble.push(sentence(t('notice:lastModified', { date: formatDate(source.metadata.lastModified, m) })));
-  if (source.controller.placeholder) preamble.push([{ text: t('notice:placeholder'), strong: true }]);
-
+  const ctx: NoticeContext = { model, source, m, careProvider: isCareProvider(source) };
   const sections: Section[] = [];
-  const add = (id: string, blocks: Block[], headingKey = `notice:heading.${id}`): void => {
-    if (blocks.length > 0) sections.push({ id, heading: t(headingKey), blocks });
-  };
-
-  // Controller, DPO, representative — 13(1)(a)(b).
-  const controllerFacts: Fact[] = [];
-  if (source.controller.address) controllerFacts.push({ label: t('notice:label.address'), inlines: [text(formatAddress(source.controller.address, m))] });
-  if (source.controller.kvkNumber) controllerFacts.push({ label: t('notice:label.kvk'), inlines: [text(source.controller.kvkNumber)] });
-  controllerFacts.push(...contactFacts(source.controller.contact, m));
-  if (source.controller.website) controllerFacts.push({ label: t('notice:label.website'), inlines: [link(source.controller.website, source.controller.website)] });
-  const controllerBlocks: Block[] = [{ paragraph: sentence(t('notice:controller.statement', { name })) }];
-  if (source.controller.parentCompany) {
-    controllerBlocks.push({ paragraph: sentence(t('details:controller.parentCompany', { name, company: formatEntity(source.controller.parentCompany, m) })) });
+  for (const spec of sectionSpecs) {
+    const blocks = spec.build(ctx);
+    if (blocks.length > 0) sections.push({ id: spec.id, heading: m.t(spec.headingKey), blocks });
   }
-  if (controllerFacts.length) controllerBlocks.push({ facts: controllerFacts });
-  if (source.dpo) {
-    const contact = contactFacts(source.dpo.contact, m);
-    const facts = [
-      ...(source.dpo.name ? [{ label: t('notice:label.name'), inlines: [text(source.dpo.name)] }] : []),
-      ...(contact.length ? contact : [{ label: t('notice:label.contact'), inlines: [text(t('notice:notStated'))] }]),
-    ];
-    const dpoBlocks: Block[] = [{ facts }];
-    if (source.dpo.registeredWithAuthority) dpoBlocks.push({ paragraph: sentence(t('details:controller.dpoRegistered')) });
-    controllerBlocks.push({ subsection: { id: 'dpo', heading: t('notice:controller.dpo'), blocks: dpoBlocks } });
-  }
-  if (source.representative) {
-    const r = source.representative;
-    const facts: Fact[] = [{ label: t('notice:label.name'), inlines: [text(r.name)] }];
-    if (r.address) facts.push({ label: t('notice:label.address'), inlines: [text(formatAddress(r.address, m))] });
-    facts.push(...contactFacts(r.contact, m));
-    controllerBlocks.push({ subsection: { id: 'representative', heading: t('notice:controller.representative'), blocks: [{ facts }] } });
-  }
-  add('controller', controllerBlocks);
-
-  // Scope and data subjects.
-  const subjects = model.dataSubjects.map((s) => {
-    const name = pick(s.name, m);
-    const label = s.minimumAge === undefined ? name : t('details:scope.minimumAge', { group: name, age: s.minimumAge });
-    const description = pick(s.description, m);
-    return [text(description ? `${label}: ${description}` : label)];
-  });
-  const laws: Block[] = source.applicableLaws?.length
-    ? [{ paragraph: sentence(t('details:scope.applicableLaws', { laws: joinList(source.applicableLaws.map((l) => formatLawReference(l, m)), m) })) }]
-    : [];
-  add('scope', [...rich(source.scope), ...laws, ...(subjects.length ? [{ paragraph: sentence(t('notice:scope.subjects')) }, { list: subjects }] : [])]);
-
-  // Categories of personal data — 14(1)(d), 14(2)(f).
-  const categoryItems = model.dataCategories.map((c) => {
-    const notes: string[] = [];
-    if (c.special) notes.push(t('notice:data.special', { category: t(`terms:specialCategory.${c.special}`) }));
-    if (c.criminal) notes.push(t('notice:data.criminal'));
-    if (c.nationalIdentifier) notes.push(t('notice:data.nationalIdentifier'));
-    let line = pick(c.name, m);
-    if (notes.length) line += ` (${notes.join('; ')})`;
-    const description = pick(c.description, m);
-    if (description) line += `: ${description}`;
-    if (c.source) {
-      const where = pick(c.source.description, m) + (c.source.publiclyAccessible ? ` (${t('notice:data.publicSource')})` : '');
-      line += ` ${t('notice:label.source')}: ${where}`;
-    }
-    return [text(line)];
-  });
-  const noSpecial: Block[] = source.collectsSpecialCategories === false ? [{ paragraph: sentence(t('details:data.noSpecialCategories')) }] : [];
-  add('data', [...(categoryItems.length ? [{ paragraph: sentence(t('notice:data.intro')) }, { list: categoryItems }] : []), ...noSpecial]);
-
-  // Purposes and legal bases — 13(1)(c)(d), 13(2)(e)(f).
-  add('purposes', model.purposes.length ? [
-    { paragraph: sentence(t('notice:purposes.intro')) },
-    ...model.purposes.map((p): Block => ({ subsection: { id: `purpose-${p.id}`, heading: pick(p.name, m), blocks: purposeBlocks(p, m) } })),
-  ] : []);
-
-  // Processing done as a processor for other controllers — 28, 30(2).
-  add('processor-role', model.processorActivities.length ? [
-    { paragraph: sentence(t('details:processorRole.intro')) },
-    ...model.processorActivities.map((a): Block => ({ subsection: { id: `processing-for-${a.id}`, heading: pick(a.name, m), blocks: processorActivityBlocks(a, m) } })),
-  ] : [], 'details:processorRole.heading');
-
-  // Recipients and processors — 13(1)(e).
-  const recipientBlocks: Block[] = [...rich(source.sharing)];
-  if (model.processors.length) {
-    recipientBlocks.push({
-      subsection: {
-        id: 'processors', heading: t('notice:recipients.processors'),
-        blocks: [{ paragraph: sentence(t('notice:recipients.processorsIntro')) }, { table: processorTable(model.processors, m) }],
-      },
-    });
-  }
-  if (model.recipients.length) {
-    recipientBlocks.push({
-      subsection: { id: 'other-recipients', heading: t('notice:recipients.others'), blocks: [{ table: recipientTable(model.recipients, m) }] },
-    });
-  }
-  add('recipients', recipientBlocks);
-
-  // Transfers outside the EEA — 13(1)(f).
-  const transferBlocks: Block[] = [];
-  const storage = source.transfers?.storageLocations ?? [];
-  if (storage.length) transferBlocks.push({ paragraph: sentence(t('notice:transfers.storage', { locations: joinList(storage.map((c) => countryName(c, m)), m) })) });
-  transferBlocks.push(...rich(source.transfers?.statement));
-  const mechanisms = source.transfers?.mechanisms ?? [];
-  if (mechanisms.length) {
-    transferBlocks.push({ paragraph: sentence(t('details:transfers.mechanismsIntro')) }, { list: mechanisms.map((x) => [text(transferGroundText(x, m))]) });
-  }
-  const transferItems = [...model.processors, ...model.recipients]
-    .filter((party) => partyLeavesEea(party))
-    .map((party) => [text(transferText(party, m))]);
-  if (transferItems.length) transferBlocks.push({ paragraph: sentence(t('details:transfers.partiesIntro')) }, { list: transferItems });
-  add('transfers', transferBlocks);
-
-  // Retention — 13(2)(a).
-  add('retention', [
-    ...rich(source.retentionStatement),
-    ...(model.retention.length ? [
-      { paragraph: sentence(t('notice:retention.intro')) },
-      { facts: model.retention.map((r) => ({ label: pick(r.name, m), inlines: [text(r.phrase[m.lang] + (r.note ? `. ${pick(r.note, m)}` : ''))] })) },
-    ] : []),
-  ]);
-
-  // Rights — 13(2)(b)(c)(d), derived from the bases used.
-  const rightBlocks: Block[] = [{ paragraph: sentence(t('notice:rights.intro')) }];
-  for (const right of model.rights) {
-    const blocks: Block[] = [{ paragraph: sentence(t(`terms:right.${right.id}.description`)) }];
-    if (right.purposes.length) {
-      blocks.push({ paragraph: sentence(t('terms:right.appliesTo', { purposes: joinList(right.purposes.map((p) => pick(p.name, m)), m) })) });
-    }
-    blocks.push(...rich(source.rights?.notes?.[right.id]));
-    rightBlocks.push({ subsection: { id: `right-${right.id}`, heading: t(`terms:right.${right.id}.name`), blocks } });
-  }
-  for (const right of source.rights?.additional ?? []) {
-    const blocks: Block[] = [...rich(right.description)];
-    const facts: Fact[] = [];
-    if (right.legalSource) facts.push({ label: t('details:rights.legalSource'), inlines: [text(formatLawReference(right.legalSource, m))] });
-    if (right.moreInfo) facts.push({ label: t('details:rights.moreInfo'), inlines: [link(right.moreInfo, right.moreInfo)] });
-    if (facts.length) blocks.push({ facts });
-    rightBlocks.push({ subsection: { id: `right-${right.id}`, heading: pick(right.name, m), blocks } });
-  }
-  const howTo: Block[] = [...rich(source.rights?.howToExercise)];
-  const requestContact = contactFacts(source.rights?.contact ?? source.controller.contact, m);
-  if (requestContact.length) howTo.push({ paragraph: sentence(t('notice:rights.sendTo')) }, { facts: requestContact });
-  if (source.rights?.responseTime) howTo.push({ paragraph: sentence(t('notice:rights.responseTime', { period: formatDuration(source.rights.responseTime, m) })) });
-  rightBlocks.push({ subsection: { id: 'exercising-rights', heading: t('notice:rights.howTo'), blocks: howTo } });
-  add('rights', rightBlocks);
-
-  // Automated decision-making — 13(2)(f).
-  const automated = model.purposes.filter((p) => p.automatedDecision);
-  add('automated', automated.map((p): Block => {
-    const a = p.automatedDecision!;
-    const blocks: Block[] = [{ facts: [
-      { label: t('notice:label.logic'), inlines: [text(pick(a.logic, m))] },
-      { label: t('notice:label.significance'), inlines: [text(pick(a.significance, m))] },
-    ] }];
-    if (a.profiling) blocks.push({ paragraph: sentence(t('notice:automated.profiling')) });
-    return { subsection: { id: `automated-${p.id}`, heading: pick(p.name, m), blocks } };
-  }));
-
-  // Cookies.
-  if (source.cookies) {
-    const blocks: Block[] = [...rich(source.cookies.description)];
-    const categories = (source.cookies.categories ?? []).map((c) => cookieCategoryLine(c, m));
-    if (categories.length) blocks.push({ paragraph: sentence(t('notice:cookies.categories')) }, { list: categories });
-    const cookieFacts: Fact[] = [];
-    if (source.cookies.policyUrl) cookieFacts.push({ label: t('notice:label.cookiePolicy'), inlines: [link(source.cookies.policyUrl, source.cookies.policyUrl)] });
-    if (source.cookies.consentUrl) cookieFacts.push({ label: t('notice:label.cookieConsent'), inlines: [link(source.cookies.consentUrl, source.cookies.consentUrl)] });
-    if (cookieFacts.length) blocks.push({ facts: cookieFacts });
-    add('cookies', blocks);
-  }
-
-  // Security — 32.
-  const securityBlocks: Block[] = [...rich(source.security?.description)];
-  const measures = (source.security?.measures ?? []).map((x) => [text(pick(x, m))]);
-  if (measures.length) securityBlocks.push({ list: measures });
-  if (source.security?.standards?.length) securityBlocks.push({ paragraph: sentence(t('notice:security.standards', { standards: joinList(source.security.standards, m) })) });
-  add('security', securityBlocks);
-
-  // Complaints — 13(2)(d), 77.
-  add('complaints', [
-    ...rich(source.complaints?.internal),
-    { paragraph: sentence(t('notice:complaints.authority', { authority: t(`terms:authority.${model.authority.id}.name`) })) },
-    { facts: authorityFacts(model, m) },
-  ]);
-
-  // Changes — 13(3).
-  const changeBlocks: Block[] = [...rich(source.changes?.statement)];
-  if (source.changes?.noticePeriod) changeBlocks.push({ paragraph: sentence(t('notice:changes.noticePeriod', { period: formatDuration(source.changes.noticePeriod, m) })) });
-  const history = (source.metadata.history ?? []).map((h) =>
-    [text(t('notice:changes.historyItem', { date: formatDate(h.date, m), version: h.version, summary: pick(h.summary, m) }))]);
-  if (history.length) changeBlocks.push({ paragraph: sentence(t('notice:changes.history')) }, { list: history });
-  add('changes', changeBlocks);
-
-  // General questions.
-  if (source.contact) {
-    const blocks: Block[] = [{ paragraph: sentence(t('notice:contact.intro')) }, { facts: contactFacts(source.contact, m) }];
-    if (source.contact.note) blocks.push({ paragraph: sentence(pick(source.contact.note, m)) });
-    add('contact', blocks);
-  }
-
   return {
     lang: m.lang,
-    title: t('notice:title', { name }),
-    preamble,
+    title: m.t('notice:title', { name: source.controller.name }),
+    preamble: preamble(ctx),
     ...(source.introduction?.[m.lang] ? { introduction: source.introduction[m.lang] } : {}),
-    contentsHeading: t('notice:contents'),
+    contentsHeading: m.t('notice:contents'),
     sections,
   };
 }
 
+/** The version line says what the statement gives: version, date, both or neither. */
+function preamble({ source, m }: NoticeContext): Inline[][] {
+  const { version, effectiveDate, lastModified } = source.metadata;
+  const lines: Inline[][] = [];
+  if (version && effectiveDate) lines.push(sentence(m.t('notice:versionLine', { version, date: formatDate(effectiveDate, m) })));
+  else if (version) lines.push(sentence(m.t('notice:versionOnly', { version })));
+  else if (effectiveDate) lines.push(sentence(m.t('details:version.dateOnly', { date: formatDate(effectiveDate, m) })));
+  if (lastModified) lines.push(sentence(m.t('notice:lastModified', { date: formatDate(lastModified, m) })));
+  if (source.controller.placeholder) lines.push([{ text: m.t('notice:placeholder'), strong: true }]);
+  return lines;
+}
+
+/** Controller, DPO, representative — 13(1)(a)(b). */
+function controllerBlocks({ source, m }: NoticeContext): Block[] {
+  const t = m.t;
+  const { controller } = source;
+  const facts: Fact[] = [];
+  if (controller.address) facts.push({ label: t('notice:label.address'), inlines: [text(formatAddress(controller.address, m))] });
+  if (controller.kvkNumber) facts.push({ label: t('notice:label.kvk'), inlines: [text(controller.kvkNumber)] });
+  facts.push(...contactFacts(controller.contact, m));
+  if (controller.website) facts.push({ label: t('notice:label.website'), inlines: [link(controller.website, controller.website)] });
+  const blocks: Block[] = [{ paragraph: sentence(t('notice:controller.statement', { name: controller.name })) }];
+  if (controller.parentCompany) {
+    blocks.push({ paragraph: sentence(t('details:controller.parentCompany', { name: controller.name, company: formatEntity(controller.parentCompany, m) })) });
+  }
+  if (facts.length) blocks.push({ facts });
+  if (controller.contact?.note) blocks.push({ paragraph: sentence(pick(controller.contact.note, m)) });
+  if (source.dpo) {
+    const dpo = source.dpo;
+    const contact = contactBlocks(dpo.contact, m);
+    const dpoBlocks: Block[] = [
+      ...(dpo.name ? [{ facts: [{ label: t('notice:label.name'), inlines: [text(dpo.name)] }] }] : []),
+      ...(contact.length ? contact : [{ facts: [{ label: t('notice:label.contact'), inlines: [text(t('notice:notStated'))] }] }]),
+    ];
+    if (dpo.registeredWithAuthority) dpoBlocks.push({ paragraph: sentence(t('details:controller.dpoRegistered')) });
+    blocks.push({ subsection: { id: 'dpo', heading: t('notice:controller.dpo'), blocks: dpoBlocks } });
+  }
+  if (source.representative) {
+    const r = source.representative;
+    const repBlocks: Block[] = [{ facts: [{ label: t('notice:label.name'), inlines: [text(r.name)] }] }];
+    if (r.address) repBlocks.push({ facts: [{ label: t('notice:label.address'), inlines: [text(formatAddress(r.address, m))] }] });
+    repBlocks.push(...contactBlocks(r.contact, m));
+    blocks.push({ subsection: { id: 'representative', heading: t('notice:controller.representative'), blocks: repBlocks } });
+  }
+  return blocks;
+}
+
+/** A list item: the name in bold, then what the author says about it (a capital after a colon is wrong in Dutch, so a full stop). */
+function leadIn(name: string, rest: string[]): Inline[] {
+  const tail = rest.filter(Boolean).join(' ');
+  return [{ text: name, strong: true }, ...(tail ? [text(`. ${tail}`)] : [])];
+}
+
+/** Scope, the laws the statement refers to, and the data subjects. */
+function scopeBlocks({ source, model, m }: NoticeContext): Block[] {
+  const blocks: Block[] = [...rich(source.scope, m)];
+  if (source.applicableLaws?.length) {
+    // A statement of which laws the statement names, never a claim of compliance, never an article it did not give.
+    blocks.push({ paragraph: sentence(m.t('details:scope.applicableLaws')) }, { list: source.applicableLaws.map((l) => [text(formatLawReference(l, m))]) });
+  }
+  const subjects = model.dataSubjects.map((s) => {
+    const name = pick(s.name, m);
+    const label = s.minimumAge === undefined ? name : m.t('details:scope.minimumAge', { group: name, age: s.minimumAge });
+    return leadIn(label, [pick(s.description, m)]);
+  });
+  if (subjects.length) blocks.push({ paragraph: sentence(m.t('notice:scope.subjects')) }, { list: subjects });
+  return blocks;
+}
+
+/** '(bijzonder persoonsgegeven: gegevens over gezondheid)', without repeating what the category's name already says. */
+function categoryNotes(c: DataCategory, name: string, m: Messages): string[] {
+  const notes: string[] = [];
+  if (c.special) {
+    const keyword = m.t(`terms:specialCategoryKeyword.${c.special}`);
+    notes.push(name.toLowerCase().includes(keyword)
+      ? m.t('notice:data.specialOnly')
+      : m.t('notice:data.special', { category: m.t(`terms:specialCategory.${c.special}`) }));
+  }
+  if (c.criminal) notes.push(m.t('notice:data.criminal'));
+  if (c.nationalIdentifier) notes.push(m.t('notice:data.nationalIdentifier'));
+  return notes;
+}
+
+/** Categories of personal data — 14(1)(d), 14(2)(f). */
+function dataBlocks({ source, model, m }: NoticeContext): Block[] {
+  const items = model.dataCategories.map((c) => {
+    const name = pick(c.name, m);
+    const notes = categoryNotes(c, name, m);
+    // A name that ends in brackets already, 'Burgerservicenummer (BSN)', takes its notes after a comma.
+    const label = notes.length ? (name.endsWith(')') ? `${name}, ${notes.join('; ')}` : `${name} (${notes.join('; ')})`) : name;
+    const where = c.source ? pick(c.source.description, m) + (c.source.publiclyAccessible ? ` (${m.t('notice:data.publicSource')})` : '') : '';
+    return leadIn(label, [endSentence(pick(c.description, m)), where ? m.t('notice:data.source', { source: where }) : '']);
+  });
+  const blocks: Block[] = items.length ? [{ paragraph: sentence(m.t('notice:data.intro')) }, { list: items }] : [];
+  if (source.collectsSpecialCategories === false) blocks.push({ paragraph: sentence(m.t('details:data.noSpecialCategories')) });
+  return blocks;
+}
+
+const endSentence = (value: string): string => (value && !/[.!?:;]$/.test(value) ? `${value}.` : value);
+
+/** Purposes and legal bases — 13(1)(c)(d), 13(2)(e). */
+function purposesBlocks({ model, m }: NoticeContext): Block[] {
+  if (!model.purposes.length) return [];
+  const intro = [m.t('notice:purposes.intro')];
+  // Said only when it is true: every purpose names its basis.
+  if (model.purposes.every((p) => p.bases.length > 0)) intro.push(m.t('notice:purposes.basisStated'));
+  return [
+    { paragraph: sentence(intro.join(' ')) },
+    ...model.purposes.map((p): Block => ({ subsection: { id: `purpose-${p.id}`, heading: pick(p.name, m), blocks: purposeBlocks(p, m) } })),
+  ];
+}
+
+/** The basis lines of a purpose; a purpose without one says so, with whatever the author explained. */
+function basisFacts(p: Purpose, m: Messages): Fact[] {
+  const label = m.t('notice:label.legalBasis');
+  const lines = purposeBasisTexts(p, m);
+  if (lines.length) return lines.map((basis) => ({ label, inlines: [text(basis)] }));
+  const explanation = pick(p.legalBasisExplanation, m);
+  return [{ label, inlines: [text(explanation ? `${m.t('notice:notStated')}. ${explanation}` : m.t('notice:notStated'))] }];
+}
+
 function purposeBlocks(p: Purpose, m: Messages): Block[] {
   const t = m.t;
-  const blocks: Block[] = [];
-  if (p.description?.[m.lang]) blocks.push({ rich: p.description[m.lang]! });
-  const facts: Fact[] = [];
-  for (const basis of purposeBasisTexts(p, m)) facts.push({ label: t('notice:label.legalBasis'), inlines: [text(basis)] });
+  const blocks: Block[] = rich(p.description, m);
+  const facts: Fact[] = basisFacts(p, m);
   if (p.legalObligation) facts.push({ label: t('notice:label.legalObligation'), inlines: [text(formatLawReference(p.legalObligation, m))] });
   if (p.legitimateInterest) facts.push({ label: t('notice:label.legitimateInterest'), inlines: [text(pick(p.legitimateInterest, m))] });
   if (p.specialCategoryCondition) facts.push({ label: t('notice:label.specialCondition'), inlines: [text(specialConditionText(p.specialCategoryCondition, m))] });
@@ -254,20 +200,28 @@ function purposeBlocks(p: Purpose, m: Messages): Block[] {
   if (p.processors.length) facts.push({ label: t('notice:label.processors'), inlines: [text(joinList(p.processors.map((x) => nameOf(x.name, m)), m))] });
   if (p.recipients.length) facts.push({ label: t('notice:label.recipients'), inlines: [text(joinList(p.recipients.map((x) => pick(x.name, m)), m))] });
   if (p.retention.length) {
-    const rules = p.retention.map((r) => `${pick(r.name, m)}: ${r.phrase[m.lang]}`);
-    facts.push({ label: t('notice:label.retention'), inlines: [text(rules.join('; '))] });
+    facts.push({ label: t('notice:label.retention'), inlines: [text(p.retention.map((r) => `${pick(r.name, m)}: ${r.phrase[m.lang]}`).join('; '))] });
   }
   if (p.requirement) {
     const consequence = pick(p.requirement.consequence, m);
     facts.push({ label: t('notice:label.requirement'), inlines: [text(t(`terms:requirement.${p.requirement.type}`) + (consequence ? ` ${consequence}` : ''))] });
   }
-  if (facts.length) blocks.push({ facts });
+  blocks.push({ facts });
   return blocks;
+}
+
+/** Processing done as a processor for other controllers — 28, 30(2). */
+function processorRoleBlocks({ model, m }: NoticeContext): Block[] {
+  if (!model.processorActivities.length) return [];
+  return [
+    { paragraph: sentence(m.t('details:processorRole.intro')) },
+    ...model.processorActivities.map((a): Block => ({ subsection: { id: `processing-for-${a.id}`, heading: pick(a.name, m), blocks: processorActivityBlocks(a, m) } })),
+  ];
 }
 
 function processorActivityBlocks(a: ProcessorActivity, m: Messages): Block[] {
   const t = m.t;
-  const blocks: Block[] = a.description?.[m.lang] ? [{ rich: a.description[m.lang]! }] : [];
+  const blocks: Block[] = rich(a.description, m);
   const facts: Fact[] = [{ label: t('details:processorRole.controllers'), inlines: [text(pick(a.controllers, m))] }];
   if (a.dataCategories.length) facts.push({ label: t('notice:label.data'), inlines: [text(joinList(a.dataCategories.map((c) => pick(c.name, m)), m))] });
   if (a.dataSubjects.length) facts.push({ label: t('notice:label.subjects'), inlines: [text(joinList(a.dataSubjects.map((s) => pick(s.name, m)), m))] });
@@ -277,20 +231,84 @@ function processorActivityBlocks(a: ProcessorActivity, m: Messages): Block[] {
   return blocks;
 }
 
-/** 'Doctolib SAS (France)', 'the United States', 'AWS'. */
-export function formatEntity(entity: Entity, m: Messages): string {
-  const country = entity.country && countryName(entity.country, m);
-  if (entity.name && country) return m.t('details:entity.withCountry', { name: entity.name, country });
-  return entity.name ?? country ?? '';
+/** Recipients and processors — 13(1)(e). */
+function recipientsBlocks({ source, model, m }: NoticeContext): Block[] {
+  const t = m.t;
+  const blocks: Block[] = rich(source.sharing, m);
+  if (model.processors.length) {
+    blocks.push({ subsection: { id: 'processors', heading: t('notice:recipients.processors'), blocks: [
+      { paragraph: sentence(t('notice:recipients.processorsIntro')) }, { table: processorTable(model.processors, m) },
+    ] } });
+  }
+  if (model.recipients.length) {
+    blocks.push({ subsection: { id: 'other-recipients', heading: t('notice:recipients.others'), blocks: [{ table: recipientTable(model.recipients, m) }] } });
+  }
+  return blocks;
 }
 
-/** Where a processor comes from: its country of origin, parent company and contracting entity. */
-function processorOrigin(p: Processor, m: Messages): string | undefined {
-  const parts: string[] = [];
-  if (p.country) parts.push(countryName(p.country, m));
-  if (p.parentCompany) parts.push(m.t('details:entity.parentCompany', { entity: formatEntity(p.parentCompany, m) }));
-  if (p.contractingEntity) parts.push(m.t('details:entity.contractingEntity', { entity: formatEntity(p.contractingEntity, m) }));
-  return parts.length ? parts.join('; ') : undefined;
+/** Transfers outside the EEA — 13(1)(f). */
+function transfersBlocks({ source, model, m }: NoticeContext): Block[] {
+  const blocks: Block[] = [];
+  const storage = source.transfers?.storageLocations ?? [];
+  if (storage.length) blocks.push({ paragraph: sentence(m.t('notice:transfers.storage', { locations: joinList(storage.map((c) => countryName(c, m)), m) })) });
+  blocks.push(...rich(source.transfers?.statement, m));
+  const mechanisms = source.transfers?.mechanisms ?? [];
+  if (mechanisms.length) {
+    blocks.push({ paragraph: sentence(m.t('details:transfers.mechanismsIntro')) }, { list: mechanisms.map((x) => [text(transferGroundText(x, m))]) });
+  }
+  const parties = [...model.processors, ...model.recipients].filter((party) => partyLeavesEea(party)).map((party) => [text(transferText(party, m))]);
+  if (parties.length) blocks.push({ paragraph: sentence(m.t('details:transfers.partiesIntro')) }, { list: parties });
+  return blocks;
+}
+
+/** Retention — 13(2)(a). */
+function retentionBlocks({ source, model, m }: NoticeContext): Block[] {
+  return [
+    ...rich(source.retentionStatement, m),
+    ...(model.retention.length ? [
+      { paragraph: sentence(m.t('notice:retention.intro')) },
+      { facts: model.retention.map((r) => ({ label: pick(r.name, m), inlines: [text(r.phrase[m.lang] + (r.note ? `. ${pick(r.note, m)}` : ''))] })) },
+    ] : []),
+  ];
+}
+
+/**
+ * Automated decision-making — 13(2)(f): every notice says whether it takes
+ * place; when it does, the logic and consequences per purpose.
+ */
+function automatedBlocks({ source, model, m }: NoticeContext): Block[] {
+  const t = m.t;
+  const position = source.automatedDecisionMaking;
+  const blocks: Block[] = rich(position?.statement, m);
+  const purposes = model.purposes.filter((p) => p.automatedDecision);
+  for (const p of purposes) {
+    const a = p.automatedDecision!;
+    const own: Block[] = [{ facts: [
+      { label: t('notice:label.logic'), inlines: [text(pick(a.logic, m))] },
+      { label: t('notice:label.significance'), inlines: [text(pick(a.significance, m))] },
+    ] }];
+    if (a.profiling) own.push({ paragraph: sentence(t('notice:automated.profiling')) });
+    blocks.push({ subsection: { id: `automated-${p.id}`, heading: pick(p.name, m), blocks: own } });
+  }
+  if (purposes.length === 0 && blocks.length === 0) {
+    blocks.push({ paragraph: sentence(t(position?.takesPlace === false ? 'notice:automated.none' : 'notice:automated.notStated')) });
+  }
+  return blocks;
+}
+
+/** Cookies: whether they are used, the kinds, and where to change consent. */
+function cookiesBlocks({ source, m }: NoticeContext): Block[] {
+  const cookies = source.cookies;
+  if (!cookies) return [];
+  const blocks: Block[] = rich(cookies.description, m);
+  if (!blocks.length) blocks.push({ paragraph: sentence(m.t(cookies.used ? 'notice:cookies.used' : 'notice:cookies.notUsed')) });
+  const categories = (cookies.categories ?? []).map((c) => cookieCategoryLine(c, m));
+  if (categories.length) blocks.push({ paragraph: sentence(m.t('notice:cookies.categories')) }, { list: categories });
+  const facts: Fact[] = [];
+  if (cookies.policyUrl) facts.push({ label: m.t('notice:label.cookiePolicy'), inlines: [link(cookies.policyUrl, cookies.policyUrl)] });
+  if (cookies.consentUrl) facts.push({ label: m.t('notice:label.cookieConsent'), inlines: [link(cookies.consentUrl, cookies.consentUrl)] });
+  if (facts.length) blocks.push({ facts });
+  return blocks;
 }
 
 /** 'Functional cookies: … These cookies cannot be switched off.' */
@@ -302,49 +320,47 @@ function cookieCategoryLine(c: CookieCategorySource, m: Messages): Inline[] {
   return [{ text: pick(c.name, m), strong: true }, ...(rest ? [text(`: ${rest}`)] : [])];
 }
 
-function processorTable(processors: readonly Processor[], m: Messages): Table {
-  const t = m.t;
-  const optional = (value: string | undefined): Inline[] => [text(value || t('notice:notStated'))];
-  const withCategory = processors.some((p) => p.serviceCategory);
-  const locations = (p: Processor): string | undefined =>
-    pick(p.serverLocationsText, m) || (p.serverLocations?.length ? joinList(p.serverLocations.map((c) => countryName(c, m)), m) : undefined);
-  return {
-    caption: t('notice:recipients.processors'),
-    head: [
-      t('notice:label.name'), ...(withCategory ? [t('details:processorAnnex.category')] : []), t('notice:label.service'),
-      t('notice:label.establishedIn'), t('notice:label.serverLocation'), t('notice:label.transfer'),
-    ],
-    rows: processors.map((p) => [
-      [{ text: nameOf(p.name, m), strong: true }],
-      ...(withCategory ? [optional(pick(p.serviceCategory, m) || undefined)] : []),
-      [text(pick(p.service, m))],
-      optional(processorOrigin(p, m)),
-      optional(locations(p)),
-      optional(p.transfer && t(`terms:transferMechanism.${p.transfer.mechanism}`)),
-    ]),
-  };
+/** Security — 32. */
+function securityBlocks({ source, m }: NoticeContext): Block[] {
+  const blocks: Block[] = rich(source.security?.description, m);
+  const measures = (source.security?.measures ?? []).map((x) => [text(pick(x, m))]);
+  if (measures.length) blocks.push({ list: measures });
+  if (source.security?.standards?.length) blocks.push({ paragraph: sentence(m.t('notice:security.standards', { standards: joinList(source.security.standards, m) })) });
+  return blocks;
 }
 
-function recipientTable(recipients: readonly Recipient[], m: Messages): Table {
-  const t = m.t;
-  const optional = (value: string | undefined): Inline[] => [text(value || t('notice:notStated'))];
-  return {
-    caption: t('notice:recipients.others'),
-    head: [t('notice:label.name'), t('notice:recipients.type'), t('notice:label.service'), t('notice:label.establishedIn'), t('notice:label.transfer')],
-    rows: recipients.map((r) => [
-      [{ text: pick(r.name, m), strong: true }],
-      [text(t(`terms:recipientType.${r.type}`))],
-      optional(pick(r.description, m) || undefined),
-      optional(r.country && countryName(r.country, m)),
-      optional(r.transfer && t(`terms:transferMechanism.${r.transfer.mechanism}`)),
-    ]),
-  };
-}
-
-function authorityFacts(model: PolicyModel, m: Messages): Fact[] {
+/**
+ * Complaints — 13(2)(d), 77. The authority is named once: when the
+ * organisation's own text already names it, only its contact details follow;
+ * 'also' only after the organisation's own complaints route.
+ */
+function complaintsBlocks({ source, model, m }: NoticeContext): Block[] {
+  const authority = m.t(`terms:authority.${model.authority.id}.name`);
+  const internal = source.complaints?.internal?.[m.lang];
+  const key = !internal ? 'notice:complaints.authority' : internal.includes(authority) ? 'notice:complaints.authorityDetails' : 'notice:complaints.authorityAlso';
   const a = model.authority;
   return [
-    { label: m.t('notice:label.website'), inlines: [link(a.website, a.website)] },
-    { label: m.t('notice:label.address'), inlines: [text(formatAddress(a.postal, m))] },
+    ...rich(source.complaints?.internal, m),
+    { paragraph: sentence(m.t(key, { authority })) },
+    { facts: [
+      { label: m.t('notice:label.website'), inlines: [link(a.website, a.website)] },
+      { label: m.t('notice:label.address'), inlines: [text(formatAddress(a.postal, m))] },
+    ] },
   ];
+}
+
+/** Changes — 13(3). */
+function changesBlocks({ source, m }: NoticeContext): Block[] {
+  const blocks: Block[] = rich(source.changes?.statement, m);
+  if (source.changes?.noticePeriod) blocks.push({ paragraph: sentence(m.t('notice:changes.noticePeriod', { period: formatDuration(source.changes.noticePeriod, m) })) });
+  const history = (source.metadata.history ?? []).map((h) =>
+    [text(m.t('notice:changes.historyItem', { date: formatDate(h.date, m), version: h.version, summary: pick(h.summary, m) }))]);
+  if (history.length) blocks.push({ paragraph: sentence(m.t('notice:changes.history')) }, { list: history });
+  return blocks;
+}
+
+/** General questions. */
+function contactSectionBlocks({ source, m }: NoticeContext): Block[] {
+  if (!source.contact) return [];
+  return [{ paragraph: sentence(m.t('notice:contact.intro')) }, ...contactBlocks(source.contact, m)];
 }

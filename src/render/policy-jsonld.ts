@@ -147,7 +147,8 @@ function buildGraph(model: PolicyModel): Node {
     '@type': 'dpv:PrivacyNotice',
     'dct:identifier': source.id,
     'dct:hasVersion': source.metadata.version,
-    'dct:valid': { '@value': source.metadata.effectiveDate, '@type': 'http://www.w3.org/2001/XMLSchema#date' },
+    // No date, no property: a typed literal without a value is not valid JSON-LD (legal-review.md item 12).
+    ...(source.metadata.effectiveDate ? { 'dct:valid': { '@value': source.metadata.effectiveDate, '@type': 'http://www.w3.org/2001/XMLSchema#date' } } : {}),
     'dct:language': [...model.languages],
     'dpv:hasDataController': controller,
     'dpv:hasProcess': [...model.purposes.map(purposeNode), ...transfers],

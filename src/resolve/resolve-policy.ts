@@ -221,10 +221,9 @@ export function deriveRights(
     const triggers = (p: Purpose): string[] => {
       if (when === 'automated') return [];
       const ids = p.bases.map((b) => b.basis as string);
-      if (when === 'consent') {
-        if (p.specialCategoryCondition) ids.push(p.specialCategoryCondition.condition);
-        return ids.filter((id) => consentBases.has(id));
-      }
+      if (p.specialCategoryCondition) ids.push(p.specialCategoryCondition.condition);
+      if (when === 'consent') return ids.filter((id) => consentBases.has(id));
+      if (p.directMarketing) ids.push('direct-marketing');
       return ids.filter((id) => (when as readonly string[]).includes(id));
     };
     const triggering = purposes.filter((p) => (when === 'automated' ? p.automatedDecision !== undefined : triggers(p).length > 0));

@@ -35,13 +35,15 @@ export function formatDuration(iso: string, messages: Messages): string {
   return parts.length ? joinList(parts, messages) : iso;
 }
 
-/** 'Wet op de geneeskundige behandelingsovereenkomst (WGBO, BW 7:454)' — a law as the notice cites it. */
+/** 'Wet op de geneeskundige behandelingsovereenkomst (artikel 7:455 BW)', 'Algemene wet inzake rijksbelastingen (AWR)': a law as the notice cites it. */
 export function formatLawReference(ref: LawReference, messages: Messages): string {
   if (!ref.law) return ref.citation?.[messages.lang] ?? '';
-  const provision = ref.article ?? laws[ref.law].defaultProvision;
   const abbreviation = messages.t(`terms:law.${ref.law}.abbreviation`);
   const name = messages.t(`terms:law.${ref.law}.name`);
-  return `${name} (${provision ? `${abbreviation}, ${provision}` : abbreviation})`;
+  // Dutch citation style: 'artikel 52 AWR', 'artikel 7:454 BW' — the author's 'art. 52' without its prefix.
+  const article = ref.article?.replace(/^(art\.|artikel|article)\s*/i, '');
+  if (!article) return messages.t('terms:lawCitation.withoutArticle', { name, abbreviation });
+  return messages.t('terms:lawCitation.withArticle', { name, article, code: laws[ref.law].code ?? abbreviation });
 }
 
 /** One term written out: '3 jaar na het laatste contact', 'zolang de overeenkomst duurt'. */

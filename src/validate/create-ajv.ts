@@ -20,6 +20,7 @@ export function schemaHash(text: string): string {
  * The one ajv configuration, shared by the ahead-of-time compiler
  * (generate-validator.ts, run by `npm run compile`) and the runtime fallback.
  * x-translated and x-markdown are annotations to ajv; text-checks.ts acts on them.
+ * x-not-rendered marks metadata that no output shows (test/schema-markers.test.ts reads it).
  */
 export function createAjv(options: { standalone: boolean }): Ajv2020 {
   const { Ajv2020 } = require('ajv/dist/2020') as typeof import('ajv/dist/2020.js');
@@ -37,5 +38,6 @@ export function createAjv(options: { standalone: boolean }): Ajv2020 {
   addFormats(ajv, ['date', 'email', 'uri']);
   ajv.addKeyword({ keyword: 'x-translated', schemaType: 'boolean' });
   ajv.addKeyword({ keyword: 'x-markdown', schemaType: 'boolean' });
+  ajv.addKeyword({ keyword: 'x-not-rendered', schemaType: 'boolean' });
   return ajv;
 }

@@ -141,8 +141,8 @@ describe('rules for properties from the schema work on another branch', () => {
   const withRetention = (patch: Record<string, unknown>) => ({ ...base, retention: base.retention.map((r, i) => (i === 0 ? { ...r, ...patch } : r)) });
 
   it('treats a changed earliestOf as changed retention terms (material)', () => {
-    const before = withRetention({ earliestOf: [{ period: 'P5Y', from: 'last-visit' }] });
-    const after = withRetention({ earliestOf: [{ period: 'P10Y', from: 'last-visit' }] });
+    const before = withRetention({ earliestOf: [{ period: 'P5Y', from: 'last-website-visit' }] });
+    const after = withRetention({ earliestOf: [{ period: 'P10Y', from: 'last-website-visit' }] });
     expect(diffPolicies(before, after).map((c) => [c.kind, c.class, c.pointer])).toEqual([['retention-changed', 'material', '/retention/0']]);
   });
 

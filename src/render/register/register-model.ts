@@ -3,6 +3,7 @@ import { partyLeavesEea } from '../../law/eea.js';
 import type { Contact } from '../../policy/policy-types.js';
 import type { DataCategory, PolicyModel, Processor, ProcessorActivity, Purpose, Recipient, RetentionRule } from '../../resolve/model.js';
 import { formatLawReference } from '../../resolve/retention-phrase.js';
+import { isCareProvider } from '../../law/care-provider.js';
 import { countryName, formatAddress, formatDate, joinList, nameOf, pick } from '../format.js';
 import { purposeBasisTexts, specialConditionText, transferText } from '../legal-text.js';
 import { markdownToPlainText } from './plain-text.js';
@@ -181,6 +182,8 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
 /** The art. 6 basis (each of them, for a purpose with several), with the law behind a legal obligation and the interest behind legitimate interests. */
 function legalBasisCell(p: Purpose, m: Messages): RegisterCell {
   const lines = purposeBasisTexts(p, m);
+  // No basis given: said in the row, with what the author explained, rather than an empty cell.
+  if (!lines.length) lines.push([m.t('register:cell.notStated'), ...one(p.legalBasisExplanation && pick(p.legalBasisExplanation, m))].join('. '));
   if (p.legalObligation) lines.push(m.t('register:cell.legalObligation', { law: formatLawReference(p.legalObligation, m) }));
   if (p.legitimateInterest) lines.push(m.t('register:cell.legitimateInterest', { interest: pick(p.legitimateInterest, m) }));
   return lines;
@@ -225,16 +228,20 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
     if (value) facts.push({ label: t(`register:organisation.${key}`), value });
   };
   add('name', source.controller.name);
+  add('shortName', source.controller.shortName);
   add('kvk', source.controller.kvkNumber);
   add('address', source.controller.address && formatAddress(source.controller.address, m));
   add('email', source.controller.contact?.email);
   add('phone', source.controller.contact?.phone);
   add('website', source.controller.website ?? source.controller.contact?.url);
-  add('careProvider', source.controller.isCareProvider ? t('register:organisation.yes') : undefined);
+  add('careProvider', isCareProvider(source) ? t('register:organisation.yes') : undefined);
   add('dpo', dpoCell(ctx).join(', '));
   add('representative', representativeCell(ctx).join(', '));
   add('storage', joinList((source.transfers?.storageLocations ?? []).map((c) => countryName(c, m)), m));
   add('security', ctx.security.join('\n'));
+  // Rules no processing activity refers to still belong in the record (30(1)(f)).
+  const used = new Set([...model.purposes, ...model.processorActivities].flatMap((x) => x.retention));
+  add('otherRetention', model.retention.filter((r) => !used.has(r)).map((r) => retentionLine(r, m)).join('\n'));
   add('version', source.metadata.version);
   add('effectiveDate', source.metadata.effectiveDate && formatDate(source.metadata.effectiveDate, m));
   add('source', source.metadata.source?.title);
@@ -252,6 +259,15 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
  */
 const UNDATED = '1980-01-01';
 
+/** Where the register comes from: the policy's version and date, whichever it states ('versie .' never). */
+function versionLine({ version, effectiveDate }: PolicyModel['source']['metadata'], m: Messages): string {
+  const date = effectiveDate && formatDate(effectiveDate, m);
+  if (version && date) return m.t('register:versionLine', { version, date });
+  if (version) return m.t('register:versionOnly', { version });
+  if (date) return m.t('register:dateOnly', { date });
+  return m.t('register:undated');
+}
+
 /** The register in one language. */
 export function buildRegister(model: PolicyModel, m: Messages): Register {
   const ctx: CellContext = { model, m, security: securityCell(model, m) };
@@ -261,9 +277,7 @@ export function buildRegister(model: PolicyModel, m: Messages): Register {
   return {
     lang: m.lang,
     title: m.t('register:title', { name: controller.name }),
-    versionLine: metadata.effectiveDate
-      ? m.t('register:versionLine', { version: metadata.version, date: formatDate(metadata.effectiveDate, m) })
-      : m.t('register:versionOnly', { version: metadata.version }),
+    versionLine: versionLine(metadata, m),
     date: metadata.effectiveDate ?? metadata.lastModified ?? UNDATED,
     empty: m.t('register:empty'),
     organisation: organisationFacts(ctx),

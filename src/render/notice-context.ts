@@ -1,0 +1,28 @@
+import type { Messages } from '../i18n/messages.js';
+import type { PolicySource, Contact } from '../policy/policy-types.js';
+import type { PolicyModel } from '../resolve/model.js';
+import { contactFacts, pick, sentence } from './format.js';
+import type { Block } from './outline.js';
+
+/** What every section builder of the notice reads. */
+export interface NoticeContext {
+  model: PolicyModel;
+  source: PolicySource;
+  m: Messages;
+  /** Derived once (law/care-provider.ts): the WGBO patient rights apply. */
+  careProvider: boolean;
+}
+
+/** Author Markdown in the notice's language, as a block, or nothing. */
+export function rich(value: { [k: string]: string | undefined } | undefined, m: Messages): Block[] {
+  const md = value?.[m.lang];
+  return md ? [{ rich: md }] : [];
+}
+
+/** Contact details as labelled facts, followed by the author's note about them. */
+export function contactBlocks(contact: Contact | undefined, m: Messages): Block[] {
+  const facts = contactFacts(contact, m);
+  const blocks: Block[] = facts.length ? [{ facts }] : [];
+  if (contact?.note) blocks.push({ paragraph: sentence(pick(contact.note, m)) });
+  return blocks;
+}

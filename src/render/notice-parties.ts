@@ -1,0 +1,75 @@
+import type { Messages } from '../i18n/messages.js';
+import { partyLeavesEea } from '../law/eea.js';
+import type { Processor, Recipient } from '../resolve/model.js';
+import type { Entity } from '../policy/policy-types.js';
+import { countryName, joinList, nameOf, pick } from './format.js';
+import { text, type Inline, type Table } from './outline.js';
+
+/** 'Doctolib SAS (France)', 'the United States', 'AWS'. */
+export function formatEntity(entity: Entity, m: Messages): string {
+  const country = entity.country && countryName(entity.country, m);
+  if (entity.name && country) return m.t('details:entity.withCountry', { name: entity.name, country });
+  return entity.name ?? country ?? '';
+}
+
+/** Where a processor comes from: its country of origin, parent company and contracting entity. */
+function processorOrigin(p: Processor, m: Messages): string | undefined {
+  const parts: string[] = [];
+  if (p.country) parts.push(countryName(p.country, m));
+  if (p.parentCompany) parts.push(m.t('details:entity.parentCompany', { entity: formatEntity(p.parentCompany, m) }));
+  if (p.contractingEntity) parts.push(m.t('details:entity.contractingEntity', { entity: formatEntity(p.contractingEntity, m) }));
+  return parts.length ? parts.join('; ') : undefined;
+}
+
+const optional = (value: string | undefined, m: Messages): Inline[] => [text(value || m.t('notice:notStated'))];
+
+/**
+ * The transfer column, only when a party in the table takes data outside the
+ * EEA; for the others the cell says there is nothing to state, never 'not
+ * stated' (a reader takes that as an admission).
+ */
+function transferColumn(parties: ReadonlyArray<Processor | Recipient>, m: Messages): ((party: Processor | Recipient) => Inline[]) | undefined {
+  if (!parties.some(partyLeavesEea)) return undefined;
+  return (party) => (partyLeavesEea(party)
+    ? optional(party.transfer && m.t(`terms:transferMechanism.${party.transfer.mechanism}`), m)
+    : [text(m.t('notice:notApplicable'))]);
+}
+
+export function processorTable(processors: readonly Processor[], m: Messages): Table {
+  const t = m.t;
+  const withCategory = processors.some((p) => p.serviceCategory);
+  const transfer = transferColumn(processors, m);
+  const locations = (p: Processor): string | undefined =>
+    pick(p.serverLocationsText, m) || (p.serverLocations?.length ? joinList(p.serverLocations.map((c) => countryName(c, m)), m) : undefined);
+  return {
+    caption: t('notice:recipients.processors'),
+    head: [
+      t('notice:label.name'), ...(withCategory ? [t('details:processorAnnex.category')] : []), t('notice:label.service'),
+      t('notice:label.establishedIn'), t('notice:label.serverLocation'), ...(transfer ? [t('notice:label.transfer')] : []),
+    ],
+    rows: processors.map((p) => [
+      [{ text: nameOf(p.name, m), strong: true }],
+      ...(withCategory ? [optional(pick(p.serviceCategory, m) || undefined, m)] : []),
+      [text(pick(p.service, m))],
+      optional(processorOrigin(p, m), m),
+      optional(locations(p), m),
+      ...(transfer ? [transfer(p)] : []),
+    ]),
+  };
+}
+
+export function recipientTable(recipients: readonly Recipient[], m: Messages): Table {
+  const t = m.t;
+  const transfer = transferColumn(recipients, m);
+  return {
+    caption: t('notice:recipients.others'),
+    head: [t('notice:label.name'), t('notice:recipients.type'), t('notice:label.service'), t('notice:label.establishedIn'), ...(transfer ? [t('notice:label.transfer')] : [])],
+    rows: recipients.map((r) => [
+      [{ text: pick(r.name, m), strong: true }],
+      [text(t(`terms:recipientType.${r.type}`))],
+      optional(pick(r.description, m) || undefined, m),
+      optional(r.country && countryName(r.country, m), m),
+      ...(transfer ? [transfer(r)] : []),
+    ]),
+  };
+}

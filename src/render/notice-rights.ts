@@ -1,0 +1,90 @@
+import { patientRights } from '../law/patient-rights.js';
+import type { DerivedRight } from '../resolve/model.js';
+import { formatDuration, formatLawReference } from '../resolve/retention-phrase.js';
+import { contactFacts, joinList, pick, sentence } from './format.js';
+import { termKey } from './legal-text.js';
+import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
+import { link, text, type Block, type Fact } from './outline.js';
+
+/**
+ * The rights section — 13(2)(b)(c)(d). Each derived right gets the
+ * organisation's own explanation when it gives one (rights.notes), which
+ * then replaces the general text rather than repeating it; otherwise a
+ * general text that names only the bases this policy uses. A care
+ * provider's notice adds the patient's rights under the WGBO.
+ */
+export function rightsBlocks(ctx: NoticeContext): Block[] {
+  const { model, source, m } = ctx;
+  const blocks: Block[] = [{ paragraph: sentence(m.t('notice:rights.intro')) }];
+  for (const right of model.rights) {
+    blocks.push({ subsection: { id: `right-${right.id}`, heading: m.t(`terms:right.${right.id}.name`), blocks: rightBlocks(right, ctx) } });
+  }
+  for (const right of source.rights?.additional ?? []) {
+    const own: Block[] = [...rich(right.description, m)];
+    const facts: Fact[] = [];
+    if (right.legalSource) facts.push({ label: m.t('details:rights.legalSource'), inlines: [text(formatLawReference(right.legalSource, m))] });
+    if (right.moreInfo) facts.push({ label: m.t('details:rights.moreInfo'), inlines: [link(right.moreInfo, right.moreInfo)] });
+    if (facts.length) own.push({ facts });
+    blocks.push({ subsection: { id: `right-${right.id}`, heading: pick(right.name, m), blocks: own } });
+  }
+  if (ctx.careProvider) {
+    blocks.push({ subsection: { id: 'patient-rights', heading: m.t('notice:label.patientRights'), blocks: patientRightBlocks(ctx) } });
+  }
+  const howTo = howToBlocks(ctx);
+  if (howTo.length) blocks.push({ subsection: { id: 'exercising-rights', heading: m.t('notice:rights.howTo'), blocks: howTo } });
+  return blocks;
+}
+
+function rightBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
+  const { source, m } = ctx;
+  const own = rich(source.rights?.notes?.[right.id], m);
+  // Objection brought in only by direct marketing: the art. 21(1) text would name no basis the policy uses.
+  const marketingOnly = right.id === 'objection' && right.bases.length === 1 && right.bases[0] === 'direct-marketing';
+  const blocks: Block[] = own.length || marketingOnly ? own : [{ paragraph: sentence(generalText(right, ctx)) }];
+  if (right.id === 'objection' && right.bases.includes('direct-marketing')) {
+    blocks.push({ paragraph: sentence(m.t('terms:right.objection.directMarketing')) });
+  }
+  if (right.purposes.length) {
+    blocks.push({ paragraph: sentence(m.t('terms:right.appliesTo')) }, { list: right.purposes.map((p) => [text(pick(p.name, m))]) });
+  }
+  return blocks;
+}
+
+/** The general text of a right, true for this policy: the bases it names are the ones the policy uses. */
+function generalText(right: DerivedRight, ctx: NoticeContext): string {
+  const { m, model } = ctx;
+  const bases = right.bases.filter((b) => b !== 'direct-marketing').map((b) => m.t(`terms:rightBasis.${termKey(b)}`));
+  switch (right.id) {
+    case 'portability':
+      return m.t('terms:right.portability.descriptionBases', {
+        bases: joinList(bases.length ? bases : ['6(1)(a)', '6(1)(b)'].map((b) => m.t(`terms:rightBasis.${termKey(b)}`)), m),
+      });
+    case 'objection':
+      return bases.length ? m.t('terms:right.objection.descriptionBases', { bases: joinList(bases, m) }) : m.t('terms:right.objection.descriptionGeneral');
+    case 'erasure':
+      return m.t(ctx.careProvider ? 'terms:right.erasure.descriptionCareProvider' : 'terms:right.erasure.description');
+    case 'complaint':
+      return m.t('terms:right.complaint.description', { authority: m.t(`terms:authority.${model.authority.id}.name`) });
+    default:
+      return m.t(`terms:right.${right.id}.description`);
+  }
+}
+
+/** The patient's rights over the medical file (law/patient-rights.ts), each with its article. */
+function patientRightBlocks({ m }: NoticeContext): Block[] {
+  return [
+    { paragraph: sentence(m.t('terms:patientRight.intro')) },
+    { facts: patientRights.map((r) => ({ label: m.t(`terms:patientRight.${r.id}.name`), inlines: [text(m.t(`terms:patientRight.${r.id}.description`))] })) },
+  ];
+}
+
+function howToBlocks({ source, m }: NoticeContext): Block[] {
+  const blocks: Block[] = [...rich(source.rights?.howToExercise, m)];
+  // The controller's own contact note is shown with the controller already; here only its details.
+  const contact = source.rights?.contact ? contactBlocks(source.rights.contact, m) : factsOnly(contactFacts(source.controller.contact, m));
+  if (contact.length) blocks.push({ paragraph: sentence(m.t('notice:rights.sendTo')) }, ...contact);
+  if (source.rights?.responseTime) blocks.push({ paragraph: sentence(m.t('notice:rights.responseTime', { period: formatDuration(source.rights.responseTime, m) })) });
+  return blocks;
+}
+
+const factsOnly = (facts: Fact[]): Block[] => (facts.length ? [{ facts }] : []);

@@ -1,0 +1,248 @@
+import { describe, expect, it } from 'vitest';
+import type { PolicySource } from '../src/policy/policy-types.js';
+import { analyse, miniPolicy, positionIn } from './support/mini-policy.js';
+import { occurrences, policyOutputs } from './support/policy-outputs.js';
+
+/** Issue 10: every generated sentence is true for the policy at hand, and nothing authored is dropped. */
+const text = (nl: string, en = nl): { nl: string; en: string } => ({ nl, en });
+
+function withPurpose(extra: Partial<PolicySource['purposes'][number]>): PolicySource {
+  const policy = miniPolicy();
+  policy.purposes[0] = { ...policy.purposes[0]!, ...extra };
+  return policy;
+}
+
+describe('a purpose without a legal basis', () => {
+  const policy = withPurpose({ legalBasis: undefined, legalBasisExplanation: text('UITLEG-NL', 'EXPLANATION-EN') });
+  const out = policyOutputs(policy);
+
+  it('says so in the notice and the register, with the explanation the author gave', () => {
+    expect(out.notice.nl).toContain('**Grondslag:** niet vermeld. UITLEG-NL');
+    expect(out.notice.en).toContain('**Legal basis:** not stated. EXPLANATION-EN');
+    expect(out.register.nl).toContain('niet vermeld. UITLEG-NL');
+    expect(out.register.en).toContain('not stated. EXPLANATION-EN');
+  });
+
+  it('does not claim that every purpose states its basis', () => {
+    expect(out.notice.nl).not.toContain('Bij elk doel staat de grondslag');
+    expect(policyOutputs(miniPolicy()).notice.nl).toContain('Bij elk doel staat de grondslag volgens de AVG.');
+  });
+});
+
+describe('rights name only the bases this policy uses', () => {
+  it('objection under legitimate interests does not mention a public task', () => {
+    const { notice } = policyOutputs(withPurpose({ legalBasis: '6(1)(f)', legitimateInterest: text('belang', 'interest') }));
+    expect(notice.nl).toContain('in verband met uw specifieke situatie, bezwaar maken tegen verwerking op grond van ons gerechtvaardigd belang.');
+    expect(notice.nl).not.toContain('taak van algemeen belang');
+    expect(notice.en).toContain('on grounds relating to your particular situation');
+  });
+
+  it('direct marketing: the absolute objection of art. 21(2)–(3), even under consent', () => {
+    const { notice } = policyOutputs(withPurpose({ legalBasis: '6(1)(a)', directMarketing: true }));
+    expect(notice.nl).toContain('Tegen het gebruik van uw gegevens voor direct marketing kunt u altijd bezwaar maken');
+    expect(notice.en).toContain('Article 21(2) and (3) GDPR');
+    expect(notice.nl).not.toContain('in verband met uw specifieke situatie');
+    expect(policyOutputs(withPurpose({ legalBasis: '6(1)(a)' })).notice.nl).not.toContain('direct marketing');
+  });
+
+  it('portability follows art. 20: explicit consent under 9(2)(a) counts, a contract not used is not named', () => {
+    const policy = withPurpose({ legalBasis: '6(1)(c)', specialCategoryCondition: { condition: '9(2)(a)' } });
+    policy.dataCategories[0]!.special = 'health';
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain('geautomatiseerd verwerken op grond van uw uitdrukkelijke toestemming, mag u');
+    expect(notice.nl).not.toContain('op grond van toestemming of een overeenkomst');
+  });
+
+  it("the organisation's own text replaces the general one instead of repeating it", () => {
+    const policy = miniPolicy();
+    policy.rights = { notes: { access: text('EIGEN-INZAGE', 'OWN-ACCESS') } };
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain('EIGEN-INZAGE');
+    expect(notice.nl).not.toContain('U mag vragen welke persoonsgegevens wij van u verwerken');
+    expect(policyOutputs(miniPolicy()).notice.nl).toContain('U mag vragen welke persoonsgegevens wij van u verwerken');
+  });
+});
+
+describe('transfers', () => {
+  const withProcessor = (country: string): PolicySource => {
+    const policy = withPurpose({ processors: ['host'] });
+    policy.processors = [{ id: 'host', name: 'Host', service: text('hosting'), country }];
+    return policy;
+  };
+
+  it('no transfer line for a party inside the EEA', () => {
+    const { notice } = policyOutputs(withProcessor('NL'));
+    expect(notice.nl).not.toContain('Waarborg voor doorgifte');
+    expect(notice.en).not.toContain('Transfer safeguard');
+  });
+
+  it('a party outside the EEA keeps its line, and says honestly that no safeguard is stated', () => {
+    const { notice } = policyOutputs(withProcessor('US'));
+    expect(notice.nl).toContain('Waarborg voor doorgifte');
+    expect(notice.nl).toMatch(/\| \*\*Host\*\* \|.*\| niet vermeld \|/);
+  });
+});
+
+describe('each thing said once, no empty headings', () => {
+  it('the complaint sentence appears once; "ook" only after the organisation\'s own route', () => {
+    const plain = policyOutputs(miniPolicy()).notice.nl;
+    expect(occurrences(plain, 'een klacht indienen bij de Autoriteit Persoonsgegevens')).toBe(1);
+    expect(plain).toContain('U kunt een klacht indienen bij de Autoriteit Persoonsgegevens:');
+    expect(plain).not.toContain('U hebt ook');
+    const policy = miniPolicy();
+    policy.complaints = { internal: text('Klachten? Mail ons. U mag ook naar de Autoriteit Persoonsgegevens.', 'Complaints? Mail us. You may also go to the Dutch Data Protection Authority.') };
+    const named = policyOutputs(policy).notice;
+    expect(named.nl).toContain('Contactgegevens van de Autoriteit Persoonsgegevens:');
+    expect(named.nl).not.toContain('U kunt ook een klacht');
+    policy.complaints = { internal: text('Klachten? Mail ons.', 'Complaints? Mail us.') };
+    expect(policyOutputs(policy).notice.nl).toContain('U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens:');
+  });
+
+  it('no "how to exercise" heading with nothing under it', () => {
+    const policy = miniPolicy();
+    delete policy.controller.contact;
+    expect(policyOutputs(policy).notice.nl).not.toContain('Zo oefent u uw rechten uit');
+    expect(policyOutputs(miniPolicy()).notice.nl).toContain('### Zo oefent u uw rechten uit');
+  });
+
+  it('a register of a policy without version or date has no "versie ."', () => {
+    const { register } = policyOutputs(miniPolicy());
+    expect(register.nl).not.toMatch(/versie\s*\./);
+    expect(register.en).not.toMatch(/version\s*\./);
+    expect(register.nl).toContain('het beleid vermeldt geen versie of datum');
+  });
+});
+
+describe('laws and start events', () => {
+  it('applicableLaws is a list of the laws named, without a compliance claim or an article the author never gave', () => {
+    const policy = miniPolicy();
+    policy.applicableLaws = [{ law: 'wgbo' }, { law: 'awr', article: 'art. 52' }];
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain('Deze verklaring verwijst naar deze wetten:\n\n- Wet op de geneeskundige behandelingsovereenkomst (WGBO)\n- Algemene wet inzake rijksbelastingen (artikel 52 AWR)');
+    expect(notice.nl).not.toContain('overeenstemming');
+    expect(notice.nl).not.toContain('BW 7:454)');
+    expect(notice.en).not.toContain('in accordance');
+  });
+
+  it('a visit to the practice is named as such; the old ambiguous "last-visit" is refused at its position', () => {
+    const policy = withPurpose({ retention: ['r'] });
+    policy.retention = [{ id: 'r', name: text('Afspraken', 'Appointments'), period: 'P1Y', from: 'last-practice-visit' }];
+    expect(policyOutputs(policy).notice.nl).toContain('1 jaar na het laatste bezoek aan de praktijk');
+    (policy.retention[0] as { from: string }).from = 'last-visit';
+    const { diagnostics, text: json } = analyse(policy);
+    expect(diagnostics[0]).toMatchObject({ severity: 'error', pointer: '/retention/0/from', ...positionIn(json, '"last-visit"') });
+  });
+});
+
+describe('automated decision-making, art. 13(2)(f), in every notice', () => {
+  it('says that the statement does not say, when it does not', () => {
+    const { notice } = policyOutputs(miniPolicy());
+    expect(notice.nl).toContain('## Geautomatiseerde besluitvorming\n\nDeze verklaring vermeldt niet of er besluiten worden genomen');
+  });
+
+  it('says that none are taken, when the policy says so', () => {
+    const policy = miniPolicy();
+    policy.automatedDecisionMaking = { takesPlace: false };
+    expect(policyOutputs(policy).notice.nl).toContain('Wij nemen geen besluiten over u die uitsluitend op geautomatiseerde verwerking berusten');
+    expect(policyOutputs(policy).notice.en).toContain('We take no decisions about you based solely on automated processing');
+  });
+
+  it('gives the logic and consequences where they are taken', () => {
+    const { notice } = policyOutputs(withPurpose({ automatedDecision: { logic: text('LOGICA'), significance: text('GEVOLG') } }));
+    expect(notice.nl).toContain('**Hoe het werkt:** LOGICA');
+    expect(notice.nl).not.toContain('Deze verklaring vermeldt niet of');
+  });
+});
+
+describe('nothing authored is dropped', () => {
+  it('contact notes, cookies.used and a retention rule no purpose uses reach the outputs', () => {
+    const policy = miniPolicy();
+    policy.controller.contact = { email: 'a@b.example', note: text('CONTROLLER-NOTE') };
+    policy.rights = { contact: { email: 'r@b.example', note: text('RIGHTS-NOTE') } };
+    policy.cookies = { used: false };
+    policy.retention = [{ id: 'loose', name: text('LOSSE-REGEL'), period: 'P1Y' }];
+    const { notice, register } = policyOutputs(policy);
+    expect(notice.nl).toContain('CONTROLLER-NOTE');
+    expect(notice.nl).toContain('RIGHTS-NOTE');
+    expect(notice.nl).toContain('Onze website gebruikt geen cookies.');
+    expect(register.nl).toContain('Overige bewaartermijnen');
+    expect(register.nl).toContain('LOSSE-REGEL: 1 jaar');
+  });
+
+  it('JSON-LD leaves dct:valid out without a date', () => {
+    expect(policyOutputs(miniPolicy()).jsonld).not.toContain('dct:valid');
+    const policy = miniPolicy();
+    policy.metadata.effectiveDate = '2025-01-01';
+    expect(policyOutputs(policy).jsonld).toContain('"@value": "2025-01-01"');
+  });
+});
+
+describe("the AVG's own Dutch terms, in notice and register alike", () => {
+  it('functionaris voor gegevensbescherming, gegevens over gezondheid, nationaal identificatienummer', () => {
+    const policy = miniPolicy();
+    policy.dpo = { contact: { email: 'fg@mini.example' } };
+    policy.dataCategories[0] = { ...policy.dataCategories[0]!, special: 'health' };
+    policy.dataCategories[1] = { ...policy.dataCategories[1]!, name: text('Burgerservicenummer (BSN)', 'Citizen service number (BSN)'), nationalIdentifier: true };
+    policy.purposes[0]!.specialCategoryCondition = { condition: '9(2)(h)' };
+    const { notice, register } = policyOutputs(policy);
+    for (const out of [notice.nl, register.nl]) {
+      expect(out).toContain('unctionaris voor gegevensbescherming');
+      expect(out).toContain('gegevens over gezondheid');
+      expect(out).toContain('nationaal identificatienummer');
+    }
+    expect(notice.nl).toContain('**Burgerservicenummer (BSN), nationaal identificatienummer**');
+    expect(notice.nl).not.toContain('wettelijk identificatienummer');
+  });
+
+  it('no tautology: a health category named after health is not glossed with the same words', () => {
+    const policy = miniPolicy();
+    policy.dataCategories[0] = { ...policy.dataCategories[0]!, name: text('Gezondheidsgegevens', 'Health data'), special: 'health' };
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain('**Gezondheidsgegevens (bijzonder persoonsgegeven)**');
+    expect(notice.nl).not.toContain('gezondheidsgegevens)');
+  });
+});
+
+describe("the patient's rights under the WGBO (BW 7:454–7:458a)", () => {
+  const careByCondition = (): PolicySource => {
+    const policy = withPurpose({ specialCategoryCondition: { condition: '9(2)(h)' } });
+    policy.dataCategories[0]!.special = 'health';
+    return policy;
+  };
+  const careByCitation = (): PolicySource => {
+    const policy = withPurpose({ retention: ['file'] });
+    policy.retention = [{ id: 'file', name: text('Dossier', 'File'), period: 'P20Y', legalSource: { law: 'wgbo' } }];
+    return policy;
+  };
+  const careByFlag = (): PolicySource => {
+    const policy = miniPolicy();
+    policy.controller.isCareProvider = true;
+    return policy;
+  };
+
+  it.each([['health data under 9(2)(h)', careByCondition], ['a WGBO citation', careByCitation], ['controller.isCareProvider', careByFlag]])(
+    'a care provider (%s): destruction, statement, inspection, minors and the deceased, in Dutch and English',
+    (_, make) => {
+      const { notice } = policyOutputs(make());
+      for (const article of ['artikel 7:455 BW', 'artikel 7:454, lid 2, BW', 'artikel 7:456 BW', 'artikelen 7:447, 7:450 en 7:465 BW', 'artikel 7:458a BW']) {
+        expect(notice.nl).toContain(article);
+      }
+      expect(notice.nl).toContain('Wij doen dat binnen drie maanden');
+      expect(notice.nl).toContain('De wettelijke bewaartermijn van twintig jaar is geen reden om te weigeren.');
+      expect(notice.nl).not.toContain('Wij mogen dat weigeren als wij de gegevens moeten bewaren');
+      for (const article of ['Article 7:455 BW', 'Article 7:454(2) BW', 'Article 7:456 BW', 'Articles 7:447, 7:450 and 7:465 BW', 'Article 7:458a BW']) {
+        expect(notice.en).toContain(article);
+      }
+    },
+  );
+
+  it('a non-care provider does not show them, and keeps the general erasure text', () => {
+    const { notice } = policyOutputs(miniPolicy());
+    expect(notice.nl).not.toContain('7:455');
+    expect(notice.en).not.toContain('WGBO');
+    expect(notice.nl).toContain('Wij mogen dat weigeren als wij de gegevens moeten bewaren');
+    const policy = careByFlag();
+    policy.controller.isCareProvider = false;
+    expect(policyOutputs(policy).notice.nl).not.toContain('7:455');
+  });
+});
