@@ -2,6 +2,7 @@ import GithubSlugger from 'github-slugger';
 import { messagesFor, type Language, type Messages } from '../i18n/messages.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { noticeOutline } from './notice-outline.js';
+import type { Block, Inline } from './outline.js';
 import { policyJsonLd, scriptSafeJson } from './policy-jsonld.js';
 import { noticeTemplates, type HtmlLayout } from './templates.js';
 
@@ -28,6 +29,15 @@ function tidy(output: string): string {
   return output.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd() + '\n';
 }
 
+/** A block whose in-page links ('#rights') point at Markdown heading slugs instead. */
+function linkBySlug(block: Block, slugs: ReadonlyMap<string, string>): Block {
+  const relink = (inlines: Inline[]): Inline[] =>
+    inlines.map((inline) => (inline.href?.startsWith('#') ? { ...inline, href: `#${slugs.get(inline.href.slice(1)) ?? inline.href.slice(1)}` } : inline));
+  if ('paragraph' in block) return { paragraph: relink(block.paragraph) };
+  if ('list' in block) return { list: block.list.map(relink) };
+  return block;
+}
+
 /** The page in each other language, as its sibling folder: ../en/privacy.html. */
 export function languageAlternates(lang: Language, languages: readonly Language[], file: string, key: string): {
   alternates: Array<{ lang: Language; href: string }>;
@@ -44,15 +54,20 @@ export function renderNotice(model: PolicyModel, messages: Messages, options: No
   const templates = noticeTemplates();
   // Markdown renderers anchor headings by GitHub's slug of their text.
   const slugger = new GithubSlugger();
+  const slugs = new Map<string, string>();
   slugger.slug(outline.title);
+  if (outline.summary) slugger.slug(outline.summary.heading);
   slugger.slug(outline.contentsHeading);
   // Slug every heading in document order, so that duplicates get the same suffix GitHub gives them.
   const sections = outline.sections.map((section) => {
     const slug = slugger.slug(section.heading);
-    for (const block of section.blocks) if ('subsection' in block) slugger.slug(block.subsection.heading);
+    slugs.set(section.id, slug);
+    for (const block of section.blocks) if ('subsection' in block) slugs.set(block.subsection.id, slugger.slug(block.subsection.heading));
     return { ...section, slug };
   });
-  const markdown = tidy(templates.markdown({ ...outline, sections }));
+  // The first layer links into the sections: in Markdown, by the slugs of their headings.
+  const summary = outline.summary && { ...outline.summary, blocks: outline.summary.blocks.map((block) => linkBySlug(block, slugs)) };
+  const markdown = tidy(templates.markdown({ ...outline, summary, sections }));
   const fragmentLayout: HtmlLayout = {
     idPrefix: options.idPrefix ?? DEFAULT_ID_PREFIX,
     headingLevel: options.headingLevel ?? DEFAULT_FRAGMENT_HEADING_LEVEL,

@@ -56,6 +56,27 @@ export function retentionTermPhrase(term: RetentionTermSource, messages: Message
   return term.condition ? t('terms:retention.or', { first: phrase, second: t(`terms:retention.condition.${term.condition}`) }) : phrase;
 }
 
+/** Conditions that are events a person brings about: they end a period early. */
+const EVENTS = new Set(['until-consent-withdrawn', 'until-objection', 'until-deletion-request', 'until-opt-out']);
+
+/**
+ * 'Whichever comes first' as people say it: one period and events that end
+ * it early read '3 jaar na het laatste contact, of eerder als u bezwaar maakt
+ * of u om verwijdering vraagt'; other combinations list the terms.
+ */
+function earliestOfPhrase(terms: readonly RetentionTermSource[], messages: Messages): string {
+  const t = messages.t;
+  const periods = terms.filter((term) => term.period || !EVENTS.has(term.condition ?? ''));
+  const events = terms.filter((term) => !term.period && EVENTS.has(term.condition ?? ''));
+  const names = events.map((term) => t(`terms:retention.event.${term.condition}`));
+  const joined = names.length === 1 ? names[0]! : t('terms:retention.eventOr', { head: names.slice(0, -1).join(', '), last: names.at(-1) });
+  if (periods.length === 1 && events.length > 0 && !periods[0]!.condition) {
+    return t('terms:retention.earlierIf', { first: retentionTermPhrase(periods[0]!, messages), events: joined });
+  }
+  if (periods.length === 0 && events.length > 1) return t('terms:retention.untilEvents', { events: joined });
+  return t('terms:retention.earliestOf', { terms: terms.map((term) => retentionTermPhrase(term, messages)).join('; ') });
+}
+
 /**
  * A retention rule written out in one language, e.g.
  * '20 jaar na het einde van de behandelovereenkomst (Wet op de geneeskundige
@@ -65,9 +86,7 @@ export function retentionTermPhrase(term: RetentionTermSource, messages: Message
  */
 export function retentionPhrase(rule: RetentionRuleSource, messages: Messages): string {
   const t = messages.t;
-  let phrase = rule.earliestOf
-    ? t('terms:retention.earliestOf', { terms: rule.earliestOf.map((term) => retentionTermPhrase(term, messages)).join('; ') })
-    : retentionTermPhrase(rule, messages);
+  let phrase = rule.earliestOf ? earliestOfPhrase(rule.earliestOf, messages) : retentionTermPhrase(rule, messages);
   if (rule.withConsent) phrase = t('terms:retention.withConsent', { phrase, period: formatDuration(rule.withConsent, messages) });
   if (rule.endsOnObjection) phrase = t('terms:retention.endsOnObjection', { phrase });
   if (rule.legalSource) phrase = t('terms:retention.legalSource', { phrase, source: formatLawReference(rule.legalSource, messages) });

@@ -133,13 +133,45 @@ async function expectContentsLinksLand(page: Page, pagePath: string): Promise<vo
   }
 }
 
+/**
+ * The first layer on a phone: every item of "In short" — who and how to
+ * reach them (mailto:/tel:), each purpose line, retention, recipients,
+ * rights, complaint — and the date and the other language's link end within
+ * the first 1.5 screens (390 × 844), before any other section.
+ */
+async function expectFirstLayer(page: Page, pagePath: string, height: number): Promise<void> {
+  const layer = await page.evaluate(() => {
+    const summary = document.querySelector('.policyc-summary');
+    const bottom = (el: Element | null): number => el?.getBoundingClientRect().bottom ?? Infinity;
+    const items = summary ? [...summary.querySelectorAll('p, li')].map((el) => ({ text: el.textContent!.trim().slice(0, 50), bottom: bottom(el) })) : [];
+    return {
+      found: summary !== null,
+      precedesSections: summary !== null && [...document.querySelectorAll('.policyc-section, .policyc-introduction, .policyc-contents')]
+        .every((el) => summary.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING),
+      items,
+      contact: summary ? [...summary.querySelectorAll('a[href^="mailto:"], a[href^="tel:"]')].length : 0,
+      inPageLinks: summary ? [...summary.querySelectorAll('a[href^="#"]')].map((a) => a.getAttribute('href')!).filter((href) => !document.getElementById(href.slice(1))) : [],
+      meta: [...document.querySelectorAll('.policyc-meta, .policyc-languages')].map((el) => bottom(el)),
+    };
+  });
+  expect(layer.found, 'the first layer is there').toBe(true);
+  expect(layer.precedesSections, 'before the introduction, the contents and every section').toBe(true);
+  // Tappable when the policy gives an address or number at all (the cosmetic clinic's statement gives none).
+  expect(layer.contact > 0, 'a tappable e-mail address or phone number').toBe(seeds.contactable.has(pagePath.split('/')[0]!));
+  expect(layer.inPageLinks, 'links into the detail that land').toEqual([]);
+  expect(layer.items.length).toBeGreaterThanOrEqual(4);
+  expect(layer.items.filter((item) => item.bottom > 1.5 * height), 'first-layer items below 1.5 screens').toEqual([]);
+  expect(layer.meta.filter((b) => b > 1.5 * height), 'date and language link within 1.5 screens').toEqual([]);
+}
+
 describe.each(seeds.pages)('%s in Chromium', (pagePath) => {
-  test.each(SCREENS)('on a %s screen (%i × %i): clean load under a strict CSP, no overflow, axe with best practices, both languages linked, contents links land', async (_, width, height) => {
+  test.each(SCREENS)('on a %s screen (%i × %i): clean load under a strict CSP, no overflow, axe with best practices, both languages linked, first layer within 1.5 screens, contents links land', async (_, width, height) => {
     const { page, watch } = await openPage(`${server.origin}/${pagePath}`, { width, height });
     await expectCleanLoad(page, watch);
     await expectNoOverflow(page);
     expect(await axeViolations(page)).toEqual([]);
     await expectLanguageLinks(page, pagePath);
+    if (pagePath.endsWith('/privacy.html')) await expectFirstLayer(page, pagePath, height);
     await expectContentsLinksLand(page, pagePath);
     expect(watch.problems).toEqual([]);
     await page.close();

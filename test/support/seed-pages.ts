@@ -43,6 +43,8 @@ export interface SeedBuild {
   languages: Map<string, Language[]>;
   /** The art. 30 register as the pages were built from it, by '<org>/<lang>'. */
   registers: Map<string, Register>;
+  /** Organisations whose policy gives an e-mail address or phone number for the controller or DPO. */
+  contactable: Set<string>;
 }
 
 /** A complete HTML document, as opposed to a fragment or another format. */
@@ -58,6 +60,7 @@ export async function buildSeeds(): Promise<SeedBuild> {
   const fragments: string[] = [];
   const languages = new Map<string, Language[]>();
   const registers = new Map<string, Register>();
+  const contactable = new Set<string>();
   for (const file of webTestPolicies()) {
     const result = await compile(readFileSync(path.join(repoRoot, file), 'utf8'), { file });
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
@@ -66,10 +69,12 @@ export async function buildSeeds(): Promise<SeedBuild> {
     results.set(file, result);
     const { model } = analysePolicy(readFileSync(path.join(repoRoot, file), 'utf8'), file);
     languages.set(model!.id, [...model!.languages]);
+    const { controller, dpo } = model!.source;
+    if ([controller.contact, dpo?.contact].some((c) => c?.email || c?.phone)) contactable.add(model!.id);
     for (const lang of model!.languages) registers.set(`${model!.id}/${lang}`, buildRegister(model!, messagesFor(lang, model!.source.metadata.formality)));
     pages.push(...result.outputs.filter(isStandalonePage).map((o) => o.path));
     fragments.push(...result.outputs.filter((o) => o.path.endsWith('.fragment.html')).map((o) => o.path));
   }
-  return { outDir, pages: pages.sort(), fragments: fragments.sort(), results, languages, registers };
+  return { outDir, pages: pages.sort(), fragments: fragments.sort(), results, languages, registers, contactable };
 }
 
