@@ -29,12 +29,14 @@ function tidy(output: string): string {
   return output.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd() + '\n';
 }
 
-/** A block whose in-page links ('#rights') point at Markdown heading slugs instead. */
+/** A block whose in-page links ('#rights') point at Markdown heading slugs instead, inside subsections too. */
 function linkBySlug(block: Block, slugs: ReadonlyMap<string, string>): Block {
   const relink = (inlines: Inline[]): Inline[] =>
     inlines.map((inline) => (inline.href?.startsWith('#') ? { ...inline, href: `#${slugs.get(inline.href.slice(1)) ?? inline.href.slice(1)}` } : inline));
   if ('paragraph' in block) return { paragraph: relink(block.paragraph) };
   if ('list' in block) return { list: block.list.map(relink) };
+  if ('facts' in block) return { facts: block.facts.map((fact) => ({ ...fact, inlines: relink(fact.inlines) })) };
+  if ('subsection' in block) return { subsection: { ...block.subsection, blocks: block.subsection.blocks.map((b) => linkBySlug(b, slugs)) } };
   return block;
 }
 
@@ -64,7 +66,7 @@ export function renderNotice(model: PolicyModel, messages: Messages, options: No
     slugs.set(section.id, slug);
     for (const block of section.blocks) if ('subsection' in block) slugs.set(block.subsection.id, slugger.slug(block.subsection.heading));
     return { ...section, slug };
-  });
+  }).map((section) => ({ ...section, blocks: section.blocks.map((block) => linkBySlug(block, slugs)) }));
   // The first layer links into the sections: in Markdown, by the slugs of their headings.
   const summary = outline.summary && { ...outline.summary, blocks: outline.summary.blocks.map((block) => linkBySlug(block, slugs)) };
   const markdown = tidy(templates.markdown({ ...outline, summary, sections }));
