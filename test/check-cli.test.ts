@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runPolicyc } from './support/cli.js';
+import { positionIn } from './support/mini-policy.js';
 
 const fixture = (rule: string, name: 'fail' | 'pass'): string => `test/fixtures/rules/${rule}/${name}.json`;
 
@@ -13,7 +14,7 @@ describe('policyc check: compliance findings', () => {
     const lines = run.stderr.split('\n');
     expect(lines[0]).toBe('test/fixtures/rules/art6/basis-missing/fail.json');
     expect(run.stderr).toContain('  52:5  error    The purpose "Treatment" has no legal basis under art. 6(1).  GDPR 6(1), 13(1)(c)  art6/basis-missing');
-    expect(run.stderr).toContain('/purposes/0/legalBasis');
+    expect(run.stderr).toContain('/purposes/0/legalBasis  docs/rules.md#en-art6-basis-missing');
     expect(run.stderr).not.toContain('\u001b[');
   });
 
@@ -23,7 +24,7 @@ describe('policyc check: compliance findings', () => {
   });
 
   it('exits 0 on warnings, and 1 when they exceed --max-warnings', () => {
-    const file = fixture('rights/response-time-missing', 'fail');
+    const file = fixture('retention/vague', 'fail');
     expect(runPolicyc(['check', file]).status).toBe(0);
     expect(runPolicyc(['check', file, '--max-warnings', '1']).status).toBe(0);
     const over = runPolicyc(['check', file, '--max-warnings', '0']);
@@ -53,6 +54,7 @@ describe('policyc check: compliance findings', () => {
     expect(rule.id).toBe('transfer/privacy-shield');
     expect(rule.shortDescription.text).toBe('Transfer relies on the Privacy Shield');
     expect(rule.properties.article).toBe('GDPR 44, 45; CJEU C-311/18');
+    expect(rule.helpUri).toBe('docs/rules.md#en-transfer-privacy-shield');
     expect(result).toMatchObject({ ruleId: 'transfer/privacy-shield', level: 'error' });
     const loc = result.locations[0].physicalLocation;
     expect(loc.artifactLocation.uri).toBe('test/fixtures/rules/transfer/privacy-shield/fail.json');
@@ -72,9 +74,55 @@ describe('policyc build: compliance findings', () => {
 
   it('fails and writes nothing under --strict', () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'policyc-check-')), 'dist');
-    const run = runPolicyc(['build', fixture('rights/response-time-missing', 'fail'), '--out', out, '--strict']);
+    const run = runPolicyc(['build', fixture('retention/vague', 'fail'), '--out', out, '--strict']);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('Build failed under --strict: 0 compliance error(s), 1 warning(s).');
-    expect(existsSync(path.join(out, 'fixture-rights-response-time-missing'))).toBe(false);
+    expect(existsSync(path.join(out, 'fixture-retention-vague'))).toBe(false);
+  });
+});
+
+/** A copy of a rule fixture with metadata.acknowledged, written to a temporary folder. */
+function acknowledgedCopy(rule: string, acknowledged: unknown[]): string {
+  const policy = JSON.parse(readFileSync(path.join(repoRoot, fixture(rule, 'fail')), 'utf8'));
+  policy.metadata.acknowledged = acknowledged;
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'policyc-ack-')), 'policy.json');
+  writeFileSync(file, JSON.stringify(policy, null, 2));
+  return file;
+}
+
+describe('policyc check: acknowledged findings', () => {
+  const reason = { nl: 'Besproken met de FG: de termijn hangt af van het dossier.', en: 'Discussed with the DPO: the term depends on the file.' };
+
+  it('shows an acknowledged finding as such, and does not count it towards --max-warnings', () => {
+    const file = acknowledgedCopy('retention/vague', [{ rule: 'retention/vague', pointer: '/retention/1', reason }]);
+    const run = runPolicyc(['check', file, '--max-warnings', '0']);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('acknowledged: Discussed with the DPO: the term depends on the file.');
+    expect(run.stderr).toContain('0 error(s), 0 warning(s)');
+    expect(run.stderr).toContain('1 acknowledged finding not counted.');
+    const nl = runPolicyc(['check', file, '--lang', 'nl']);
+    expect(nl.stderr).toContain('geaccepteerd: Besproken met de FG: de termijn hangt af van het dossier.');
+  });
+
+  it('does not fail on an acknowledged error, and SARIF carries it as a suppression with the reason', () => {
+    const file = acknowledgedCopy('art6/basis-missing', [{ rule: 'art6/basis-missing', reason }]);
+    expect(runPolicyc(['check', file]).status).toBe(0);
+    const log = JSON.parse(runPolicyc(['check', file, '--format', 'sarif']).stdout);
+    const result = log.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'art6/basis-missing');
+    expect(result.suppressions).toEqual([{ kind: 'inSource', status: 'accepted', justification: reason.en }]);
+  });
+
+  it('reports an acknowledgement that matches nothing, at its place in the policy', () => {
+    const file = acknowledgedCopy('retention/vague', [{ rule: 'retention/vague', pointer: '/retention/7', reason }]);
+    const run = runPolicyc(['check', file, '--format', 'json']);
+    const findings = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
+    const unmatched = findings.find((f) => f.ruleId === 'acknowledged/unmatched')!;
+    const text = readFileSync(file, 'utf8');
+    expect(unmatched).toMatchObject({
+      severity: 'warning', pointer: '/metadata/acknowledged/0', ...positionIn(text, '{\n        "rule": "retention/vague"'),
+      message: 'The acknowledgement of "retention/vague" at /retention/7 in policy "fixture-retention-vague" matches no finding: remove it, or correct the pointer.',
+    });
+    // The finding it was meant for still counts.
+    expect(findings.find((f) => f.ruleId === 'retention/vague')!.acknowledged).toBeUndefined();
   });
 });

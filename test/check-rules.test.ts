@@ -1,21 +1,24 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analysePolicy } from '../src/build/analyse-policy.js';
 import { rules } from '../src/check/rules.js';
 import { expectGolden } from './support/golden.js';
 import { repoRoot } from './support/cli.js';
+import { ruleFixtureText } from './support/rule-fixtures.js';
 
 /**
  * Every rule of the catalogue has test/fixtures/rules/<rule-id>/ with a
- * fail.json that triggers it (expected.json: rule id, severity, pointer,
- * line:column and the message in both languages) and a pass.json that does not.
+ * fail case that triggers it (expected.json: rule id, severity, pointer,
+ * line:column and the message in both languages) and a pass case that does
+ * not. A case is a whole policy (fail.json) or a small patch to the minimal
+ * policy test/fixtures/rules/base.json (fail.patch.json, RFC 7386).
  */
 const fixtures = path.join(repoRoot, 'test/fixtures/rules');
 
-function analyse(file: string, lang: 'en' | 'nl') {
-  const relative = path.relative(repoRoot, file);
-  const analysed = analysePolicy(readFileSync(file, 'utf8'), relative, lang);
+function analyse(dir: string, kase: 'fail' | 'pass', lang: 'en' | 'nl') {
+  const relative = path.relative(repoRoot, path.join(dir, kase));
+  const analysed = analysePolicy(ruleFixtureText(dir, kase)!, relative, lang);
   expect(analysed.diagnostics, `${relative} must be a valid policy`).toEqual([]);
   return analysed.findings;
 }
@@ -25,14 +28,13 @@ describe('compliance rules', () => {
     const dir = path.join(fixtures, rule.id);
     describe(rule.id, () => {
       it('has a fixture that triggers it and one that passes', () => {
-        expect(existsSync(path.join(dir, 'fail.json'))).toBe(true);
-        expect(existsSync(path.join(dir, 'pass.json'))).toBe(true);
+        expect(ruleFixtureText(dir, 'fail')).toBeDefined();
+        expect(ruleFixtureText(dir, 'pass')).toBeDefined();
       });
 
       it('reports fail.json at the value at fault, in English and Dutch', () => {
-        const file = path.join(dir, 'fail.json');
-        const en = analyse(file, 'en').filter((d) => d.ruleId === rule.id);
-        const nl = analyse(file, 'nl').filter((d) => d.ruleId === rule.id);
+        const en = analyse(dir, 'fail', 'en').filter((d) => d.ruleId === rule.id);
+        const nl = analyse(dir, 'fail', 'nl').filter((d) => d.ruleId === rule.id);
         expect(en.length).toBeGreaterThan(0);
         expect(nl.map((d) => d.pointer)).toEqual(en.map((d) => d.pointer));
         const actual = en.map((d, i) => ({
@@ -50,7 +52,7 @@ describe('compliance rules', () => {
       });
 
       it('does not report pass.json', () => {
-        const findings = analyse(path.join(dir, 'pass.json'), 'en');
+        const findings = analyse(dir, 'pass', 'en');
         expect(findings.filter((d) => d.ruleId === rule.id)).toEqual([]);
       });
     });

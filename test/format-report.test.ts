@@ -30,3 +30,16 @@ describe('formatReport', () => {
     expect(coloured).toContain('\u001b[33mwarning\u001b[39m');
   });
 });
+
+describe('formatReport: docs links and acknowledged findings', () => {
+  it('links each catalogue rule to its documentation and shows the reason of an acknowledged finding', () => {
+    const acknowledged: Diagnostic = { ...diagnostics[0]!, acknowledged: { reason: 'Agreed with the DPO.', source: 'config' } };
+    const docsPath = (id: string): string | undefined => (id === 'rights/response-time-missing' ? `docs/rules.md#en-${id.replace('/', '-')}` : undefined);
+    expect(formatReport([acknowledged], { cwd: '/', docsPath, acknowledgedLabel: 'acknowledged' }).split('\n')).toEqual([
+      'b/policy.json',
+      '  9:3  warning  No response time.  GDPR 12(3)  rights/response-time-missing',
+      '                /rights/responseTime  docs/rules.md#en-rights-response-time-missing',
+      '                acknowledged: Agreed with the DPO.',
+    ]);
+  });
+});

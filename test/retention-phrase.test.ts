@@ -21,13 +21,13 @@ describe('retention written out', () => {
 
   it('the WGBO term, in both languages', () => {
     const wgbo = rule({ period: 'P20Y', from: 'last-file-change', legalSource: { law: 'wgbo' } });
-    expect(retentionPhrase(wgbo, nl)).toBe('20 jaar na de laatste wijziging van het dossier, op grond van de Wet op de geneeskundige behandelingsovereenkomst (WGBO, BW 7:454)');
-    expect(retentionPhrase(wgbo, en)).toBe('20 years after the last change to the file, under the Medical Treatment Contracts Act (WGBO, BW 7:454)');
+    expect(retentionPhrase(wgbo, nl)).toBe('20 jaar na de laatste wijziging van het dossier, op grond van de Wet op de geneeskundige behandelingsovereenkomst (WGBO)');
+    expect(retentionPhrase(wgbo, en)).toBe('20 years after the last change to the file, under the Medical Treatment Contracts Act (WGBO)');
   });
 
   it('a legal source with its own article', () => {
     expect(retentionPhrase(rule({ period: 'P7Y', legalSource: { law: 'awr', article: 'art. 52 lid 4' } }), nl))
-      .toBe('7 jaar, op grond van de Algemene wet inzake rijksbelastingen (AWR, art. 52 lid 4)');
+      .toBe('7 jaar, op grond van de Algemene wet inzake rijksbelastingen (artikel 52 lid 4 AWR)');
   });
 
   it('maximum, consent extension and objection, with the informal Dutch register', () => {

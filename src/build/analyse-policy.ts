@@ -1,3 +1,4 @@
+import type { ExternalAcknowledgement } from '../check/acknowledge.js';
 import { checkPolicy } from '../check/check-policy.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { messagesFor, type Language } from '../i18n/messages.js';
@@ -20,6 +21,8 @@ export interface AnalysedPolicy {
 export interface AnalyseOptions {
   /** Run the compliance rules on the resolved model (default true). */
   check?: boolean;
+  /** Acknowledged findings from the config file (see check/acknowledge.ts). */
+  acknowledged?: readonly ExternalAcknowledgement[];
 }
 
 /** load → validate → resolve → check: the model and its findings, or the diagnostics that stopped it. */
@@ -33,7 +36,7 @@ export function analysePolicy(text: string, file: string, messageLanguage: Langu
   const resolved = resolvePolicy(document, messages);
   const diagnostics = [...schemaDiagnostics, ...resolved.diagnostics];
   if (hasErrors(diagnostics)) return { document, diagnostics, findings: [] };
-  const findings = options.check === false ? [] : checkPolicy(resolved.value, document, messages);
+  const findings = options.check === false ? [] : checkPolicy(resolved.value, document, messages, { acknowledged: options.acknowledged ?? [] });
   return { document, model: resolved.value, diagnostics, findings };
 }
 

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Language } from '../i18n/messages.js';
 import type { LayoutOptions } from './layout-options.js';
 import { readPolicyFile } from '../load/read-policy-file.js';
+import type { ExternalAcknowledgement } from '../check/acknowledge.js';
 import { compilePolicy, type OutputFile } from './compile-policy.js';
 
 /** One policy to compile: what a worker (or the main thread) is given. */
@@ -14,6 +15,8 @@ export interface CompileJob extends LayoutOptions {
   languages?: Language[];
   groups?: readonly string[];
   csvBom?: boolean;
+  /** Acknowledged findings from the config file. */
+  acknowledged?: readonly ExternalAcknowledgement[];
 }
 
 /** What comes back: plain data, cheap to pass between threads. */
@@ -37,6 +40,7 @@ export async function runCompileJob(job: CompileJob): Promise<CompileJobResult> 
     csvBom: job.csvBom === true,
     ...(job.idPrefix !== undefined ? { idPrefix: job.idPrefix } : {}),
     ...(job.headingLevel !== undefined ? { headingLevel: job.headingLevel } : {}),
+    acknowledged: job.acknowledged ?? [],
   });
   return {
     index: job.index, displayPath: job.displayPath, outputs: compiled.outputs, diagnostics: compiled.diagnostics, findings: compiled.findings,

@@ -3,6 +3,7 @@ import { messagesFor, type Language } from '../i18n/messages.js';
 import { positionOf, type SourceDocument } from '../load/load-document.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { isHeadingLevel, isIdPrefix, type LayoutOptions } from './layout-options.js';
+import type { ExternalAcknowledgement } from '../check/acknowledge.js';
 import { analysePolicy } from './analyse-policy.js';
 import { outputRenderers, type RenderOptions } from './output-renderers.js';
 
@@ -15,6 +16,8 @@ export interface CompileOptions extends LayoutOptions {
   groups?: readonly string[];
   /** Start CSV outputs with a UTF-8 byte-order mark (for Excel); default false. */
   csvBom?: boolean;
+  /** Acknowledged findings from the config file: `{ policy, rule, pointer?, reason }` (see check/acknowledge.ts). */
+  acknowledged?: readonly ExternalAcknowledgement[];
 }
 
 /** Options come from code (or the CLI, which checks them first): a bad one is a programming error. */
@@ -54,7 +57,7 @@ export interface CompiledPolicy {
 export async function compilePolicy(text: string, file: string, options: CompileOptions = {}): Promise<CompiledPolicy> {
   checkLayoutOptions(options);
   const messageLanguage = options.messageLanguage ?? 'en';
-  const analysed = analysePolicy(text, file, messageLanguage);
+  const analysed = analysePolicy(text, file, messageLanguage, { acknowledged: options.acknowledged ?? [] });
   const { model } = analysed;
   const diagnostics = [...analysed.diagnostics];
   if (!model) return { outputs: [], diagnostics, findings: [] };

@@ -4,6 +4,7 @@ import { positionOf, type SourceDocument } from '../load/load-document.js';
 import type { Text } from '../policy/policy-types.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { formatDuration } from '../resolve/retention-phrase.js';
+import { applyAcknowledgements, type ExternalAcknowledgement } from './acknowledge.js';
 import { rules, type Finding, type FindingValue, type Rule } from './rules.js';
 
 /** A value in the message language: texts in that language (else the policy's source language), durations written out. */
@@ -23,9 +24,14 @@ export function ruleMessage(rule: Rule, finding: Finding, messages: Messages, mo
 /**
  * Runs every rule of the catalogue over a resolved policy: whether it is
  * lawful and complete, as positioned diagnostics at the value at fault,
- * in source order.
+ * in source order; findings the privacy officer acknowledged are marked.
  */
-export function checkPolicy(model: PolicyModel, document: SourceDocument, messages: Messages): Diagnostic[] {
+export interface CheckOptions {
+  /** Acknowledgements from outside the policy (the config file); those for other policies are ignored. */
+  acknowledged?: readonly ExternalAcknowledgement[];
+}
+
+export function checkPolicy(model: PolicyModel, document: SourceDocument, messages: Messages, options: CheckOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
     for (const finding of rule.check(model)) {
@@ -42,5 +48,5 @@ export function checkPolicy(model: PolicyModel, document: SourceDocument, messag
       });
     }
   }
-  return diagnostics.sort(compareDiagnostics);
+  return applyAcknowledgements(diagnostics, document, model.source, options.acknowledged ?? [], messages).sort(compareDiagnostics);
 }

@@ -1,4 +1,6 @@
 import type { LawReference, RetentionConditionId } from '../policy/policy-types.js';
+import { isCareProvider as careProviderSource } from '../law/care-provider.js';
+import { professionalSecrecyWords } from '../law/legal-thresholds.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { DataCategory, PolicyModel, Purpose, PurposeBasis, RetentionRule } from '../resolve/model.js';
 
@@ -26,12 +28,62 @@ export function lawsCitedBy(purpose: Purpose): LawReference[] {
  * a processor) that uses it.
  */
 export function retentionFor(model: PolicyModel, category: DataCategory): RetentionRule[] {
+  let cache = retentionCache.get(model);
+  if (!cache) retentionCache.set(model, (cache = new Map()));
+  let found = cache.get(category);
+  if (!found) cache.set(category, (found = coveringRules(model, category)));
+  return found;
+}
+
+/** retentionFor, computed once per model and category: the rules ask it for every rule and category. */
+const retentionCache = new WeakMap<PolicyModel, Map<DataCategory, RetentionRule[]>>();
+
+function coveringRules(model: PolicyModel, category: DataCategory): RetentionRule[] {
   const rules = new Set(model.retention.filter((r) => r.categories.includes(category)));
   const users = [...category.usedBy, ...model.processorActivities.filter((a) => a.dataCategories.includes(category))];
   for (const user of users) {
     for (const rule of user.retention) if (!rule.dataCategories?.length) rules.add(rule);
   }
-  return [...rules];
+  // A period counted from deletion (backups) is how long deleted data lingers, not how long the data is kept.
+  return [...rules].filter((r) => r.from !== 'deletion');
+}
+
+/**
+ * Whether a purpose collects data from the person (GDPR 13(2)(e)), rather
+ * than re-using data collected for an earlier purpose: it has data from the
+ * person (no other source), and either rests on the contract or uses a
+ * category no earlier purpose uses.
+ */
+export function collectsFromPerson(model: PolicyModel, purpose: Purpose): boolean {
+  const own = purpose.dataCategories.filter((c) => c.source === undefined);
+  if (own.length === 0) return purpose.dataCategories.length === 0;
+  if (basesOf(purpose).includes('6(1)(b)')) return true;
+  const earlier = model.purposes.slice(0, model.purposes.indexOf(purpose));
+  return own.some((c) => !earlier.some((p) => p.dataCategories.includes(c)));
+}
+
+/** Whether a purpose's art. 9 exception or its cited laws say the data is under professional secrecy ("beroepsgeheim"). */
+export function statesSecrecy(purpose: Purpose): boolean {
+  const texts = [purpose.specialCategoryCondition?.explanation, ...lawsCitedBy(purpose).map((r) => r.citation)];
+  return texts.some((t) => t !== undefined && Object.values(t).some((v) => professionalSecrecyWords.test(v)));
+}
+
+const careProviders = new WeakMap<PolicyModel, boolean>();
+
+/**
+ * Whether the controller is a care provider (law/care-provider.ts: stated,
+ * or recognised from health data under 9(2)(h) or a WGBO citation), worked
+ * out once per model: the rules ask it per rule and category.
+ */
+export function isCareProvider(model: PolicyModel): boolean {
+  let found = careProviders.get(model);
+  if (found === undefined) careProviders.set(model, (found = careProviderSource(model.source)));
+  return found;
+}
+
+/** A purpose whose data is all health data at a care provider: the medical file, which the WGBO governs (BW 7:454). */
+export function inMedicalFile(model: PolicyModel, purpose: Purpose): boolean {
+  return isCareProvider(model) && purpose.dataCategories.length > 0 && purpose.dataCategories.every((c) => c.special === 'health');
 }
 
 /** Data categories used by a purpose or by processing done as a processor. */

@@ -1,5 +1,6 @@
 import { messagesFor, type Language } from '../i18n/messages.js';
 import { ruleMetadata } from './rule-metadata.js';
+import { ruleAnchor } from './rules-doc-path.js';
 
 /** Escapes a cell for a GFM table. */
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -24,6 +25,8 @@ function section(lang: Language): string {
   ];
   for (const r of rules) {
     lines.push(
+      '',
+      `<a id="${ruleAnchor(r.id, lang)}"></a>`,
       '',
       `### \`${r.id}\` — ${r.title}`,
       '',

@@ -1,17 +1,20 @@
 import type { Severity } from '../diagnostics/diagnostic.js';
 import { adequacyFor } from '../law/adequacy.js';
-import { isInEea, nonEeaCountries } from '../law/eea.js';
+import { isInEea, nonEeaCountries, partyCountries, publicationRecipients } from '../law/eea.js';
 import { consentBases } from '../law/legal-bases.js';
 import {
   automatedDecisionSpecialConditions, bsnGrounds, professionalSecrecyLaws, requirementBases, responseTimeLimitDays,
 } from '../law/legal-thresholds.js';
 import { retentionMinimums, type RetentionMinimum } from '../law/retention-minimums.js';
+import { careRules } from './care-rules.js';
 import { joinPointer } from '../load/json-pointer.js';
-import type { Contact, Text, TransferSource } from '../policy/policy-types.js';
+import type { Contact, LawReference, Text, TransferSource } from '../policy/policy-types.js';
 import type { DataCategory, PolicyModel, Processor, Recipient } from '../resolve/model.js';
 import { durationInDays } from '../resolve/retention-phrase.js';
 import {
-  basesOf, basesWithout, isInUse, lawsCitedBy, objectsWith, retentionFor, specialCategories, vagueConditions,
+  basesOf, basesWithout, collectsFromPerson, inMedicalFile, isCareProvider, isInUse, lawsCitedBy, objectsWith, retentionFor, specialCategories,
+  statesSecrecy,
+  vagueConditions,
 } from './policy-facts.js';
 
 /** A value for a message: plain, a text per language, or an ISO 8601 duration written out in the message language. */
@@ -39,6 +42,7 @@ export interface Rule {
   check(model: PolicyModel): Finding[];
 }
 
+/** Contact details someone can use: an e-mail address, telephone number, web page or postal address. */
 const hasContact = (c: Contact | undefined): boolean =>
   c !== undefined && (c.email !== undefined || c.phone !== undefined || c.url !== undefined || c.address !== undefined);
 
@@ -60,9 +64,87 @@ function transferCovered(country: string, transfer: TransferSource | undefined):
   return true; // standard clauses, binding corporate rules, code of conduct, certification, derogation
 }
 
-function minimumApplies(min: RetentionMinimum, model: PolicyModel, category: DataCategory, ruleCites: string | undefined): boolean {
+/** Recipients whose kind places them in the Netherlands' care system: Dutch authorities, health insurers, other care providers. */
+const domesticRecipientTypes: ReadonlySet<string> = new Set(['authority', 'insurer', 'care-provider']);
+
+/**
+ * A recipient whose country matters: not of a domestic kind, not a group
+ * company of a parent established in the EEA, and not the public (publishing
+ * on a website is no transfer to a third country: CJEU C-101/01, Lindqvist).
+ */
+function recipientNeedsLocation(model: PolicyModel, recipient: Recipient): boolean {
+  if (domesticRecipientTypes.has(recipient.type)) return false;
+  const parent = model.source.controller.parentCompany?.country;
+  if (recipient.type === 'group-company' && parent !== undefined && isInEea(parent)) return false;
+  return !Object.values(recipient.name).some((n) => publicationRecipients.test(n));
+}
+
+/**
+ * Processors and recipients whose location the policy never gives, so no
+ * one can tell whether data leaves the EEA (the transfer rules cannot see
+ * them). A processor is placed when the statement says all data is stored
+ * in the EEA; a recipient of a domestic kind needs no country.
+ */
+function partiesWithoutLocation(model: PolicyModel): Array<{ party: Processor | Recipient; name: string | Text }> {
+  const storage = model.source.transfers?.storageLocations ?? [];
+  const storedInEea = storage.length > 0 && storage.every(isInEea);
+  return parties(model).filter(({ party }) => {
+    if (partyCountries(party).length > 0 || party.transfer !== undefined) return false;
+    if ('serverLocationsText' in party && party.serverLocationsText !== undefined) return false;
+    if ('type' in party) return recipientNeedsLocation(model, party);
+    return !storedInEea;
+  });
+}
+
+/**
+ * Terms in one retention rule that cannot both hold: a longer maximum with
+ * consent that is not longer, or a hold for legal claims (from the same
+ * start) that ends before the ordinary term.
+ */
+function contradictoryTerms(model: PolicyModel): Finding[] {
+  return model.retention.flatMap((rule) => {
+    const days = rule.period === undefined ? undefined : durationInDays(rule.period);
+    if (days === undefined) return [];
+    const findings: Finding[] = [];
+    const withConsent = rule.withConsent === undefined ? undefined : durationInDays(rule.withConsent);
+    if (withConsent !== undefined && withConsent <= days) {
+      findings.push({ pointer: joinPointer(rule.pointer, 'withConsent'), variant: 'withConsent', vars: { rule: rule.name, period: { duration: rule.period! }, other: { duration: rule.withConsent! } } });
+    }
+    const hold = rule.legalClaimsHold;
+    const holdDays = hold?.period === undefined ? undefined : durationInDays(hold.period);
+    if (holdDays !== undefined && hold!.from === rule.from && holdDays < days) {
+      findings.push({ pointer: joinPointer(rule.pointer, 'legalClaimsHold', 'period'), vars: { rule: rule.name, period: { duration: rule.period! }, other: { duration: hold!.period! } } });
+    }
+    return findings;
+  });
+}
+
+/** Safeguards the statement names for all its transfers, not tied to a party (transfers.mechanisms). */
+function generalSafeguards(model: PolicyModel): TransferSource[] {
+  return (model.source.transfers?.mechanisms ?? []).filter((m) => m.mechanism !== 'privacy-shield');
+}
+
+/**
+ * Parties outside the EEA without a mechanism of their own. With `general`,
+ * those a policy-wide safeguard may cover (the statement does not say which
+ * party it covers: art. 13(1)(f) asks for the safeguard per transfer);
+ * without, those nothing covers.
+ */
+function uncoveredTransfers(model: PolicyModel, general: boolean): Finding[] {
+  const safeguards = generalSafeguards(model);
+  return parties(model).flatMap(({ party, name }) => {
+    const uncovered = nonEeaCountries(party).filter((country) => !transferCovered(country, party.transfer));
+    if (uncovered.length === 0) return [];
+    const coveredInGeneral = party.transfer === undefined && uncovered.every((c) => safeguards.some((m) => transferCovered(c, m)));
+    if (coveredInGeneral !== general) return [];
+    const pointer = party.transfer ? joinPointer(party.pointer, 'transfer', 'mechanism') : joinPointer(party.pointer, 'transfer');
+    return [{ pointer, vars: { party: name, countries: uncovered.join(', ') } }];
+  });
+}
+
+function minimumApplies(min: RetentionMinimum, model: PolicyModel, category: DataCategory, ruleCites: LawReference | undefined): boolean {
   const a = min.appliesTo;
-  if (a.careProviderOnly && !model.source.controller.isCareProvider) return false;
+  if (a.careProviderOnly && !isCareProvider(model)) return false;
   if (a.special !== undefined) {
     // Data kept for care, not e.g. staff health data under an employment condition.
     const forCare = category.usedBy.length === 0 || category.usedBy.some((p) => {
@@ -71,7 +153,9 @@ function minimumApplies(min: RetentionMinimum, model: PolicyModel, category: Dat
     });
     return category.special === a.special && forCare;
   }
-  return (a.citedLaw !== undefined && ruleCites === a.citedLaw) || (a.categoryIdPattern?.test(category.id) ?? false);
+  const cited = (a.citedLaw !== undefined && ruleCites?.law === a.citedLaw)
+    || (a.citationPattern !== undefined && Object.values(ruleCites?.citation ?? {}).some((t) => a.citationPattern!.test(t)));
+  return cited || (a.categoryIdPattern?.test(category.id) ?? false);
 }
 
 /** One rule per legal minimum in law/retention-minimums.ts. */
@@ -87,12 +171,17 @@ function retentionMinimumRule(min: RetentionMinimum, severity: Severity): Rule {
         // A period counted from deletion (backups) is how long deleted data lingers, not how long the record is kept.
         if (rule.from === 'deletion') continue;
         const days = rule.period === undefined ? undefined : durationInDays(rule.period);
-        const tooShort = days !== undefined ? days < minimumDays : rule.condition !== undefined && (min.endsTooSoon ?? []).includes(rule.condition);
+        const startsEarly = rule.from !== undefined && (min.startsTooEarly ?? []).includes(rule.from);
+        const tooShort = days !== undefined
+          ? days < minimumDays || (startsEarly && days <= minimumDays)
+          : rule.condition !== undefined && (min.endsTooSoon ?? []).includes(rule.condition);
         if (!tooShort) continue;
-        const covered = model.dataCategories.filter((c) => retentionFor(model, c).includes(rule) && minimumApplies(min, model, c, rule.legalSource?.law));
+        const covered = model.dataCategories.filter((c) => retentionFor(model, c).includes(rule) && minimumApplies(min, model, c, rule.legalSource));
         if (covered.length === 0) continue;
+        const early = days !== undefined && days >= minimumDays;
         findings.push({
-          pointer: joinPointer(rule.pointer, days !== undefined ? 'period' : 'condition'),
+          pointer: joinPointer(rule.pointer, early ? 'from' : days !== undefined ? 'period' : 'condition'),
+          ...(early ? { variant: 'start' } : {}),
           vars: { rule: rule.name, period: rule.phrase, minimum: { duration: min.period }, category: covered[0]!.name },
         });
       }
@@ -101,8 +190,27 @@ function retentionMinimumRule(min: RetentionMinimum, severity: Severity): Rule {
   };
 }
 
-const medicalFile = retentionMinimums.find((m) => m.ruleId === 'retention/medical-file-too-short')!;
-const fiscalRecords = retentionMinimums.find((m) => m.ruleId === 'retention/fiscal-records-too-short')!;
+const minimum = (id: string): RetentionMinimum => retentionMinimums.find((m) => m.ruleId === id)!;
+const medicalFile = minimum('retention/medical-file-too-short');
+
+/**
+ * Long enough, but counted from an event other than the last change to the
+ * file (BW 7:454(3)), or from no stated event: the file may be destroyed
+ * before the law allows. Starts that are plainly too early are reported by
+ * retention/medical-file-too-short.
+ */
+function medicalFileStart(model: PolicyModel): Finding[] {
+  const minimumDays = durationInDays(medicalFile.period) ?? 0;
+  return model.retention.flatMap((rule) => {
+    const days = rule.period === undefined ? undefined : durationInDays(rule.period);
+    if (days === undefined || days < minimumDays || rule.from === 'last-file-change' || rule.from === 'deletion') return [];
+    if (rule.from !== undefined && (medicalFile.startsTooEarly ?? []).includes(rule.from)) return [];
+    const covered = model.dataCategories.filter((c) => retentionFor(model, c).includes(rule) && minimumApplies(medicalFile, model, c, rule.legalSource));
+    if (covered.length === 0) return [];
+    const vars = { rule: rule.name, period: rule.phrase, category: covered[0]!.name };
+    return [rule.from === undefined ? { pointer: joinPointer(rule.pointer, 'period'), variant: 'unstated', vars } : { pointer: joinPointer(rule.pointer, 'from'), vars }];
+  });
+}
 
 /** The catalogue, in the order docs/rules.md lists it. */
 export const rules: readonly Rule[] = [
@@ -118,7 +226,9 @@ export const rules: readonly Rule[] = [
     article: 'GDPR 13(1)(a)',
     check: (model) => {
       const s = model.source;
-      return hasContact(s.controller.contact) || s.controller.address !== undefined || hasContact(s.contact) ? [] : [{ pointer: '/controller/contact' }];
+      // The website counts: art. 13(1)(a) asks for contact details, and a website is how most people reach a practice.
+      const reachable = hasContact(s.controller.contact) || s.controller.address !== undefined || s.controller.website !== undefined || hasContact(s.contact);
+      return reachable ? [] : [{ pointer: '/controller/contact' }];
     },
   },
   {
@@ -132,7 +242,7 @@ export const rules: readonly Rule[] = [
     severity: 'info',
     article: 'GDPR 37(1)(c)',
     check: (model) =>
-      !model.source.dpo && model.source.controller.isCareProvider && model.dataCategories.some((c) => c.special === 'health' && c.usedBy.length > 0)
+      !model.source.dpo && isCareProvider(model) && model.dataCategories.some((c) => c.special === 'health' && c.usedBy.length > 0)
         ? [{ pointer: '/controller' }]
         : [],
   },
@@ -162,7 +272,7 @@ export const rules: readonly Rule[] = [
     article: 'GDPR 13(2)(e)',
     check: (model) =>
       model.purposes
-        .filter((p) => !p.requirement && basesOf(p).some((b) => requirementBases.has(b)))
+        .filter((p) => !p.requirement && basesOf(p).some((b) => requirementBases.has(b)) && collectsFromPerson(model, p))
         .map((p) => ({ pointer: joinPointer(p.pointer, 'requirement'), vars: { purpose: p.name } })),
   },
   {
@@ -176,12 +286,13 @@ export const rules: readonly Rule[] = [
   },
   {
     id: 'art9/professional-secrecy-missing',
-    severity: 'warning',
+    // A notice need not cite the provision; the register and the privacy officer should know it (legal review, item 4).
+    severity: 'info',
     article: 'GDPR 9(3); UAVG 30(3)',
     check: (model) =>
       model.purposes
         .filter((p) => p.specialCategoryCondition?.condition === '9(2)(h)')
-        .filter((p) => !lawsCitedBy(p).some((ref) => ref.law !== undefined && professionalSecrecyLaws.has(ref.law)))
+        .filter((p) => !lawsCitedBy(p).some((ref) => ref.law !== undefined && professionalSecrecyLaws.has(ref.law)) && !statesSecrecy(p))
         .map((p) => ({ pointer: joinPointer(p.pointer, 'specialCategoryCondition', 'condition'), vars: { purpose: p.name } })),
   },
   {
@@ -191,6 +302,8 @@ export const rules: readonly Rule[] = [
     check: (model) =>
       model.purposes
         .filter((p) => basesOf(p).some((b) => consentBases.has(b)) || consentBases.has(p.specialCategoryCondition?.condition ?? ''))
+        // Health data at a care provider is in the medical file: the WGBO term governs it, not withdrawal (wgbo/consent-for-medical-file).
+        .filter((p) => !inMedicalFile(model, p))
         .filter((p) => !p.retention.some((r) => r.condition === 'until-consent-withdrawn'))
         .map((p) => ({ pointer: joinPointer(p.pointer, 'retention'), vars: { purpose: p.name } })),
   },
@@ -233,7 +346,12 @@ export const rules: readonly Rule[] = [
         .map((r) => ({ pointer: joinPointer(r.pointer, 'condition'), vars: { rule: r.name } })),
   },
   retentionMinimumRule(medicalFile, 'error'),
-  retentionMinimumRule(fiscalRecords, 'warning'),
+  { id: 'retention/medical-file-start', severity: 'warning', article: 'BW 7:454(3)', check: medicalFileStart },
+  retentionMinimumRule(minimum('retention/fiscal-records-too-short'), 'warning'),
+  // Facts marked verify in law/retention-minimums.ts: warnings until confirmed.
+  retentionMinimumRule(minimum('retention/youth-care-file-too-short'), 'warning'),
+  retentionMinimumRule(minimum('retention/clinical-trial-file-too-short'), 'warning'),
+  retentionMinimumRule(minimum('retention/traceability-too-short'), 'warning'),
   {
     id: 'transfer/privacy-shield',
     severity: 'error',
@@ -247,17 +365,30 @@ export const rules: readonly Rule[] = [
     id: 'transfer/mechanism-missing',
     severity: 'error',
     article: 'GDPR 44-46, 13(1)(f)',
-    check: (model) =>
-      parties(model).flatMap(({ party, name }) => {
-        const uncovered = nonEeaCountries(party).filter((country) => !transferCovered(country, party.transfer));
-        if (uncovered.length === 0) return [];
-        const pointer = party.transfer ? joinPointer(party.pointer, 'transfer', 'mechanism') : joinPointer(party.pointer, 'transfer');
-        return [{ pointer, vars: { party: name, countries: uncovered.join(', ') } }];
-      }),
+    check: (model) => uncoveredTransfers(model, false),
+  },
+  {
+    id: 'transfer/safeguard-not-per-party',
+    severity: 'warning',
+    article: 'GDPR 13(1)(f), 46',
+    check: (model) => uncoveredTransfers(model, true),
+  },
+  {
+    id: 'transfer/location-unstated',
+    severity: 'warning',
+    article: 'GDPR 13(1)(f), 30(1)(e)',
+    check: (model) => partiesWithoutLocation(model).map(({ party, name }) => ({ pointer: joinPointer(party.pointer, 'id'), vars: { party: name } })),
+  },
+  {
+    id: 'retention/contradictory-terms',
+    severity: 'warning',
+    article: 'GDPR 5(1)(e), 13(2)(a)',
+    check: contradictoryTerms,
   },
   {
     id: 'rights/response-time-missing',
-    severity: 'warning',
+    // 12(3) is a duty on handling requests, not an item the notice must contain (legal review, item 9).
+    severity: 'info',
     article: 'GDPR 12(3)',
     check: (model) => (model.source.rights?.responseTime ? [] : [{ pointer: '/rights/responseTime' }]),
   },
@@ -277,14 +408,15 @@ export const rules: readonly Rule[] = [
     article: 'GDPR 14(2)(f)',
     check: (model) =>
       model.dataCategories
-        .filter((c) => c.source && c.source.publiclyAccessible === undefined)
+        // Health data at a care provider comes from a referral or another provider, never a public source.
+        .filter((c) => c.source && c.source.publiclyAccessible === undefined && c.special === undefined && !isCareProvider(model))
         .map((c) => ({ pointer: joinPointer(c.pointer, 'source'), vars: { category: c.name } })),
   },
   {
     id: 'recipients/none-named',
     severity: 'info',
     article: 'GDPR 13(1)(e)',
-    check: (model) => (model.source.controller.isCareProvider && model.recipients.length === 0 ? [{ pointer: '/recipients' }] : []),
+    check: (model) => (isCareProvider(model) && model.recipients.length === 0 ? [{ pointer: '/recipients' }] : []),
   },
   {
     id: 'register/description-missing',
@@ -313,19 +445,5 @@ export const rules: readonly Rule[] = [
         .filter((s) => !model.purposes.some((p) => p.dataSubjects.includes(s)) && !model.processorActivities.some((a) => a.dataSubjects.includes(s)))
         .map((s) => ({ pointer: joinPointer(s.pointer, 'id'), vars: { subject: s.name } })),
   },
-  {
-    id: 'unused/processor',
-    severity: 'warning',
-    article: 'GDPR 13(1)(e), 28',
-    check: (model) =>
-      model.processors
-        .filter((p) => p.usedBy.length === 0 && !model.processorActivities.some((a) => a.subProcessors.includes(p)))
-        .map((p) => ({ pointer: joinPointer(p.pointer, 'id'), vars: { party: p.name } })),
-  },
-  {
-    id: 'unused/recipient',
-    severity: 'warning',
-    article: 'GDPR 13(1)(e)',
-    check: (model) => model.recipients.filter((r) => r.usedBy.length === 0).map((r) => ({ pointer: joinPointer(r.pointer, 'id'), vars: { party: r.name } })),
-  },
+  ...careRules,
 ];

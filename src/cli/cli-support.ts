@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { ExternalAcknowledgement } from '../check/acknowledge.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatCompact, formatJson } from '../diagnostics/format-diagnostics.js';
 import { formatReport } from '../diagnostics/format-report.js';
 import { formatSarif } from '../diagnostics/format-sarif.js';
 import { ruleMetadata } from '../check/rule-metadata.js';
+import { ruleDocsPath } from '../check/rules-doc-path.js';
 import { isLanguage, messagesFor, type Language } from '../i18n/messages.js';
 import { findPolicies } from '../build/find-policies.js';
 import { readPolicyFile } from '../load/read-policy-file.js';
@@ -32,6 +34,11 @@ export interface CommonOptions {
   lang?: string;
   format: string;
   paths: string[];
+  /**
+   * Acknowledged findings from the config file's "acknowledged" list (each
+   * with the id of the policy it is for); the config loader fills it.
+   */
+  acknowledged?: readonly ExternalAcknowledgement[];
   /** Every option given, by name, for command-specific flags. */
   values: Record<string, string | boolean | undefined>;
 }
@@ -74,9 +81,14 @@ export function readPolicy(file: string, io: CliIo, messageLanguage: Language): 
   return readPolicyFile(file, relativeTo(io, file), messageLanguage);
 }
 
+/** The CLI's version and homepage, from package.json. */
+function packageJson(): { version: string; homepage?: string } {
+  return JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string; homepage?: string };
+}
+
 /** The CLI's version, from package.json. */
 export function packageVersion(): string {
-  return (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  return packageJson().version;
 }
 
 /**
@@ -91,10 +103,16 @@ export function reportDiagnostics(diagnostics: readonly Diagnostic[], options: C
   else if (options.format === 'compact') {
     if (diagnostics.length) io.stderr(formatCompact(diagnostics, io.cwd) + '\n');
   } else if (options.format === 'sarif') {
-    io.stdout(formatSarif(diagnostics, ruleMetadata(messages), { name: 'policyc', version: packageVersion() }, io.cwd) + '\n');
+    const { version, homepage } = packageJson();
+    // helpUri: the published docs when package.json names a homepage, else the path inside the package.
+    const docsBase = homepage ? homepage.replace(/\/?$/, '/') : undefined;
+    io.stdout(formatSarif(diagnostics, ruleMetadata(messages, docsBase), { name: 'policyc', version, ...(homepage ? { informationUri: homepage } : {}) }, io.cwd) + '\n');
   } else if (diagnostics.length) {
     const severityLabels = { error: messages.t('rules:docs.severities.error'), warning: messages.t('rules:docs.severities.warning'), info: messages.t('rules:docs.severities.info') };
-    io.stderr(formatReport(diagnostics, { cwd: io.cwd, color: io.color === true, severityLabels }) + '\n');
+    const catalogue = new Set(ruleMetadata(messages).map((r) => r.id));
+    const docsPath = (ruleId: string): string | undefined => (catalogue.has(ruleId) ? ruleDocsPath(ruleId, messages.lang) : undefined);
+    const acknowledgedLabel = messages.t('rules:docs.acknowledged');
+    io.stderr(formatReport(diagnostics, { cwd: io.cwd, color: io.color === true, severityLabels, acknowledgedLabel, docsPath }) + '\n');
   }
 }
 

@@ -20,6 +20,12 @@ export interface Diagnostic {
   article?: string;
   /** e.g. 'did you mean "retention"?' */
   suggestion?: string;
+  /**
+   * Set when the privacy officer accepts the finding (metadata.acknowledged
+   * or the config file): reporters show it as such, SARIF as a suppression,
+   * and it fails no check and counts towards no --max-warnings.
+   */
+  acknowledged?: { reason: string; source: 'policy' | 'config' };
 }
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -46,3 +52,8 @@ export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Seve
   return counts;
 }
 
+
+/** Findings that still count: not acknowledged by the privacy officer. */
+export function unacknowledged(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.filter((d) => d.acknowledged === undefined);
+}

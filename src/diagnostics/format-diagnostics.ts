@@ -7,14 +7,15 @@ export function location(d: Diagnostic, cwd = process.cwd()): string {
   return d.line ? `${file}:${d.line}:${d.column ?? 1}` : file;
 }
 
-/** One line per diagnostic: `file:line:col severity /pointer message (suggestion) [rule-id]`. */
+/** One line per diagnostic: `file:line:col severity /pointer message (suggestion) {article} [rule-id]`, then `(acknowledged: reason)` when accepted. */
 export function formatCompact(diagnostics: readonly Diagnostic[], cwd = process.cwd()): string {
   return [...diagnostics]
     .sort(compareDiagnostics)
     .map((d) => {
       const suggestion = d.suggestion ? ` (${d.suggestion})` : '';
       const article = d.article ? ` {${d.article}}` : '';
-      return `${location(d, cwd)} ${d.severity} ${d.pointer || '/'} ${d.message}${suggestion}${article} [${d.ruleId}]`;
+      const acknowledged = d.acknowledged ? ` (acknowledged: ${d.acknowledged.reason})` : '';
+      return `${location(d, cwd)} ${d.severity} ${d.pointer || '/'} ${d.message}${suggestion}${article} [${d.ruleId}]${acknowledged}`;
     })
     .join('\n');
 }

@@ -15,16 +15,21 @@ export interface ReportOptions {
   color?: boolean;
   /** Words for the severities, in the message language. */
   severityLabels?: Record<Severity, string>;
+  /** The word for an acknowledged finding, in the message language. */
+  acknowledgedLabel?: string;
+  /** Where a rule is documented (docs/rules.md#…), for rules of the catalogue. */
+  docsPath?: (ruleId: string) => string | undefined;
 }
 
 /**
  * The human report: diagnostics grouped per file, one line each with
- * line:column, severity, message, legal reference and rule id, and the JSON
- * pointer of the value at fault.
+ * line:column, severity, message, legal reference and rule id, then the JSON
+ * pointer of the value at fault and where the rule is documented; an
+ * acknowledged finding gets a third line with the reason.
  *
  *   policies/ipractice/policy.json
  *     118:7  error    The purpose "…" has no legal basis under art. 6(1).  GDPR 6(1)  art6/basis-missing
- *                     /purposes/2/legalBasis
+ *                     /purposes/2/legalBasis  docs/rules.md#en-art6-basis-missing
  */
 export function formatReport(diagnostics: readonly Diagnostic[], options: ReportOptions = {}): string {
   const paint = (style: keyof typeof styles, text: string): string => (options.color ? styles[style][0] + text + styles[style][1] : text);
@@ -44,7 +49,10 @@ export function formatReport(diagnostics: readonly Diagnostic[], options: Report
       const suggestion = d.suggestion ? ` (${d.suggestion})` : '';
       const article = d.article ? `  ${paint('dim', d.article)}` : '';
       lines.push(`  ${positions[i]!.padEnd(posWidth)}  ${paint(d.severity, labels[d.severity].padEnd(width))}  ${d.message}${suggestion}${article}  ${paint('dim', d.ruleId)}`);
-      lines.push(`  ${' '.repeat(posWidth)}  ${' '.repeat(width)}  ${paint('dim', d.pointer || '/')}`);
+      const docs = options.docsPath?.(d.ruleId);
+      const indent = `  ${' '.repeat(posWidth)}  ${' '.repeat(width)}  `;
+      lines.push(`${indent}${paint('dim', d.pointer || '/')}${docs ? `  ${paint('dim', docs)}` : ''}`);
+      if (d.acknowledged) lines.push(`${indent}${options.acknowledgedLabel ?? 'acknowledged'}: ${d.acknowledged.reason}`);
     });
     blocks.push(lines.join('\n'));
   }

@@ -8,6 +8,8 @@ export interface SarifRule {
   explanation: string;
   article?: string;
   severity: Severity;
+  /** Where the rule is documented. */
+  helpUri?: string;
 }
 
 const level: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -17,6 +19,7 @@ const level: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
  * driver's rules with their metadata, and one result per diagnostic with its
  * file and line:column. Rule ids that are not in `rules` (schema, reference)
  * get a bare entry. Paths are relative to `cwd`, with forward slashes.
+ * Acknowledged findings carry a suppression with the reason (SARIF 3.35).
  */
 export function formatSarif(diagnostics: readonly Diagnostic[], rules: readonly SarifRule[], tool: { name: string; version: string; informationUri?: string }, cwd = process.cwd()): string {
   const sorted = [...diagnostics].sort(compareDiagnostics);
@@ -44,6 +47,7 @@ export function formatSarif(diagnostics: readonly Diagnostic[], rules: readonly 
             shortDescription: { text: r.title },
             ...(r.explanation ? { fullDescription: { text: r.explanation }, help: { text: r.explanation } } : {}),
             defaultConfiguration: { level: level[r.severity] },
+            ...(r.helpUri ? { helpUri: r.helpUri } : {}),
             ...(r.article ? { properties: { article: r.article } } : {}),
           })),
         },
@@ -60,6 +64,8 @@ export function formatSarif(diagnostics: readonly Diagnostic[], rules: readonly 
           },
           logicalLocations: [{ fullyQualifiedName: d.pointer || '/', kind: 'member' }],
         }],
+        // An acknowledged finding: the privacy officer accepted it, in the policy or the config file.
+        ...(d.acknowledged ? { suppressions: [{ kind: d.acknowledged.source === 'policy' ? 'inSource' : 'external', status: 'accepted', justification: d.acknowledged.reason }] } : {}),
         ...(d.article ? { properties: { article: d.article } } : {}),
       })),
     }],

@@ -55,9 +55,11 @@ function report(result: DiffResult, m: Messages): Report {
   const counts = Object.fromEntries(classes.map((c) => [c, result.changes.filter((x) => x.class === c).length]));
   const version = (side: DiffSide): string => {
     // Without a version label the side is named by where it came from (file or revision).
+    // ('versie policies/x.json' would call a file name a version.)
     const { version, effectiveDate } = meta(side);
-    const label = version ?? side.label;
-    return effectiveDate ? t('diff:version', { version: label, date: formatDate(effectiveDate, m) }) : t('diff:versionUndated', { version: label });
+    const date = effectiveDate && formatDate(effectiveDate, m);
+    if (version) return date ? t('diff:version', { version, date }) : t('diff:versionUndated', { version });
+    return date ? t('diff:sourceDated', { source: side.label, date }) : t('diff:sourceUndated', { source: side.label });
   };
   const lines = [
     t('diff:versions', { old: version(result.old), new: version(result.new) }),

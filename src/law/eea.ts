@@ -45,3 +45,10 @@ export function nonEeaCountries(party: PartyLocations): string[] {
 export function partyLeavesEea(party: PartyLocations): boolean {
   return party.transfer !== undefined || nonEeaCountries(party).length > 0;
 }
+
+/**
+ * Recipients that are the public, by name: data published on a website is
+ * not transferred to a third country (CJEU C-101/01, Lindqvist), so such a
+ * recipient has no location to state.
+ */
+export const publicationRecipients = /\bthe public\b|het publiek|public websites?|openbare website|visitors to our|bezoekers van onze/i;

@@ -19,6 +19,13 @@ export const bsnGrounds: ReadonlyArray<{ law: LawId; article?: RegExp }> = [
  */
 export const professionalSecrecyLaws: ReadonlySet<LawId> = new Set(['uavg', 'wgbo']);
 
+/**
+ * Words that state the safeguard itself: a notice that says the data is
+ * processed under professional secrecy has met 9(3) in substance, and Wet
+ * BIG art. 88 and the Jeugdwet (art. 7.3.11, verify) also impose secrecy.
+ */
+export const professionalSecrecyWords = /beroepsgeheim|geheimhoudingsplicht|medisch geheim|professional secrecy|duty of (confidentiality|secrecy)|\bWet BIG\b|jeugdwet/i;
+
 /** GDPR 22(4): automated decisions on special data only with explicit consent or a substantial public interest. */
 export const automatedDecisionSpecialConditions: ReadonlySet<string> = new Set(['9(2)(a)', '9(2)(g)']);
 

@@ -1,4 +1,4 @@
-import type { LawId, RetentionConditionId, SpecialCategoryId, SpecialConditionId } from '../policy/policy-types.js';
+import type { LawId, RetentionConditionId, RetentionStartId, SpecialCategoryId, SpecialConditionId } from '../policy/policy-types.js';
 
 /**
  * Minimum retention periods set by Dutch law, as data. The compliance check
@@ -9,20 +9,31 @@ export interface RetentionMinimum {
   ruleId: string;
   /** The legal minimum, an ISO 8601 duration. */
   period: string;
+  /**
+   * Start events earlier than the one the law counts from: the same period
+   * counted from them ends too soon (20 years from collection is shorter
+   * than 20 years from the last change to the file).
+   */
+  startsTooEarly?: readonly RetentionStartId[];
   /** Retention criteria (without a period) that end before the minimum does. */
   endsTooSoon?: readonly RetentionConditionId[];
-  law: LawId;
+  /** The law, when the schema knows it by id. */
+  law?: LawId;
   article: string;
+  /** A fact recalled but not confirmed in a primary source: confirm it before relying on it. */
+  verify?: string;
   /** Which data the minimum applies to. */
   appliesTo: {
     /** Data of this special category… */
     special?: SpecialCategoryId;
-    /** …only at a care provider (controller.isCareProvider). */
+    /** …only at a care provider (law/care-provider.ts: stated, or recognised from data and bases). */
     careProviderOnly?: boolean;
     /** …used for care: by a purpose with one of these art. 9(2) conditions, or with none stated. */
     careConditions?: readonly SpecialConditionId[];
     /** Data whose retention rule cites this law. */
     citedLaw?: LawId;
+    /** Data whose retention rule cites a law by a free citation matching this pattern. */
+    citationPattern?: RegExp;
     /**
      * Data whose category id matches: the schema has no marker for fiscal
      * records, so the category's id is the best evidence there is.
@@ -36,6 +47,8 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
     // WGBO: 20 years since 1 January 2020 (previously 15), from the last change to the file.
     ruleId: 'retention/medical-file-too-short',
     period: 'P20Y',
+    // BW 7:454(3) counts "vanaf het tijdstip van de laatste wijziging in het dossier".
+    startsTooEarly: ['collection', 'submission'],
     // Kept only while the treatment or contract lasts: the file must outlive it by 20 years.
     endsTooSoon: ['treatment-duration', 'contract-duration'],
     law: 'wgbo',
@@ -49,5 +62,31 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
     law: 'awr',
     article: 'AWR art. 52',
     appliesTo: { citedLaw: 'awr', categoryIdPattern: /financ|invoice|billing|factu|fiscal|accounting|boekhoud/ },
+  },
+  {
+    // Jeugdwet art. 7.3.8: the youth-care provider keeps the file 20 years (since 2020, as the WGBO).
+    ruleId: 'retention/youth-care-file-too-short',
+    period: 'P20Y',
+    endsTooSoon: ['treatment-duration', 'contract-duration'],
+    article: 'Jeugdwet art. 7.3.8',
+    verify: 'term of 20 years and its start (from when the file was made) recalled, not confirmed against wetten.overheid.nl',
+    appliesTo: { citationPattern: /jeugdwet/i, categoryIdPattern: /jeugd|youth/ },
+  },
+  {
+    // Regulation (EU) 536/2014 art. 58: the clinical-trial master file is archived for at least 25 years after the end of the trial.
+    ruleId: 'retention/clinical-trial-file-too-short',
+    period: 'P25Y',
+    endsTooSoon: ['treatment-duration', 'contract-duration'],
+    article: 'Reg. (EU) 536/2014 art. 58',
+    appliesTo: { citationPattern: /536\/2014|clinical trial|klinisch geneesmiddelenonderzoek/i, categoryIdPattern: /clinical-trial|trial-master|klinisch-onderzoek|geneesmiddelenonderzoek/ },
+  },
+  {
+    // Blood (Directive 2002/98/EC art. 14(3)) and tissues and cells (Directive 2004/23/EC art. 8(4)): traceability data 30 years.
+    ruleId: 'retention/traceability-too-short',
+    period: 'P30Y',
+    endsTooSoon: ['treatment-duration', 'contract-duration'],
+    article: 'Dir. 2002/98/EC art. 14(3); Dir. 2004/23/EC art. 8(4)',
+    verify: 'the Dutch implementing provisions (Wet inzake bloedvoorziening; Wet veiligheid en kwaliteit lichaamsmateriaal) not confirmed',
+    appliesTo: { citationPattern: /2002\/98|2004\/23|bloedvoorziening|lichaamsmateriaal|traceab|traceer/i, categoryIdPattern: /blood|bloed|tissue|weefsel|lichaamsmateriaal|traceab|traceer/ },
   },
 ];

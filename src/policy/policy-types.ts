@@ -31,6 +31,9 @@ export interface LawReference { law?: LawId; article?: string; citation?: Text }
 /** A company identified by name, by country, or both. */
 export interface Entity { name?: string; country?: string }
 
+/** A compliance finding the privacy officer accepts, with the reason (metadata.acknowledged). */
+export interface Acknowledgement { rule: string; pointer?: string; reason: Text }
+
 /** An earlier version of the policy, for the notice's change history. */
 export interface HistoryEntry { version: string; date: string; summary: Text }
 
@@ -47,6 +50,7 @@ export interface PolicySource {
     source?: { title: string; url?: string; file?: string };
     authoringNotes?: string[];
     history?: HistoryEntry[];
+    acknowledged?: Acknowledgement[];
   };
   controller: {
     name: string;

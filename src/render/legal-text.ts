@@ -75,3 +75,16 @@ export function transferGroundText(transfer: TransferSource, m: Messages, withCo
   if (transfer.copyAvailableAt) line += `. ${m.t('notice:transfers.copy', { where: pick(transfer.copyAvailableAt, m) })}`;
   return line;
 }
+
+/**
+ * The special-category gloss of a data category: 'bijzonder persoonsgegeven:
+ * gegevens over gezondheid', or only 'bijzonder persoonsgegeven' when the
+ * category's own name already says which (no 'Gezondheidsgegevens
+ * (… gezondheidsgegevens)'). `ns` is the locale namespace: notice or register.
+ */
+export function specialCategoryNote(special: string, name: string, m: Messages, ns: 'notice:data' | 'register:cell'): string {
+  const keyword = m.t(`terms:specialCategoryKeyword.${special}`);
+  return name.toLowerCase().includes(keyword)
+    ? m.t(`${ns}.specialOnly`)
+    : m.t(`${ns}.special`, { category: m.t(`terms:specialCategory.${special}`) });
+}

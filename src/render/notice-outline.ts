@@ -5,7 +5,7 @@ import type { DataCategory, PolicyModel, ProcessorActivity, Purpose } from '../r
 import { formatDuration, formatLawReference } from '../resolve/retention-phrase.js';
 import type { CookieCategorySource } from '../policy/policy-types.js';
 import { contactFacts, countryName, formatAddress, formatDate, joinList, nameOf, pick, sentence } from './format.js';
-import { purposeBasisTexts, specialConditionText, transferGroundText, transferText } from './legal-text.js';
+import { purposeBasisTexts, specialCategoryNote, specialConditionText, transferGroundText, transferText } from './legal-text.js';
 import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
 import { formatEntity, processorTable, recipientTable } from './notice-parties.js';
 import { rightsBlocks } from './notice-rights.js';
@@ -142,12 +142,7 @@ function scopeBlocks({ source, model, m }: NoticeContext): Block[] {
 /** '(bijzonder persoonsgegeven: gegevens over gezondheid)', without repeating what the category's name already says. */
 function categoryNotes(c: DataCategory, name: string, m: Messages): string[] {
   const notes: string[] = [];
-  if (c.special) {
-    const keyword = m.t(`terms:specialCategoryKeyword.${c.special}`);
-    notes.push(name.toLowerCase().includes(keyword)
-      ? m.t('notice:data.specialOnly')
-      : m.t('notice:data.special', { category: m.t(`terms:specialCategory.${c.special}`) }));
-  }
+  if (c.special) notes.push(specialCategoryNote(c.special, name, m, 'notice:data'));
   if (c.criminal) notes.push(m.t('notice:data.criminal'));
   if (c.nationalIdentifier) notes.push(m.t('notice:data.nationalIdentifier'));
   return notes;

@@ -37,7 +37,7 @@ describe('a DPO without contact details', () => {
   it('is valid and says the contact details are not stated', () => {
     const policy = { ...base, dpo: {} };
     expect(notice(policy, 'en')).toContain('Data protection officer Contact details: not stated');
-    expect(notice(policy, 'nl')).toContain('Functionaris gegevensbescherming Contactgegevens: niet vermeld');
+    expect(notice(policy, 'nl')).toContain('Functionaris voor gegevensbescherming Contactgegevens: niet vermeld');
   });
 
   it('shows the contact details when they are given', () => {
@@ -103,8 +103,10 @@ describe('the right to information', () => {
     expect(notice(base, 'en')).not.toContain('Right to information');
     const noted = { ...base, rights: { notes: { information: { nl: 'Je mag weten wat we doen.', en: 'You may know what we do.' } } } };
     const en = notice(noted, 'en');
-    expect(en).toContain('Right to information You have the right to be told how we process your personal data; this notice gives you that information. You may know what we do.');
+    // The organisation's own text replaces the general one (issue 10: nothing said twice).
+    expect(en).toContain('Right to information You may know what we do.');
+    expect(en).not.toContain('this notice gives you that information');
     expect(en.indexOf('Right to information')).toBeLessThan(en.indexOf('Right of access'));
-    expect(notice(noted, 'nl')).toContain('Recht op informatie Je hebt het recht te weten hoe wij je persoonsgegevens verwerken');
+    expect(notice(noted, 'nl')).toContain('Recht op informatie Je mag weten wat we doen.');
   });
 });

@@ -13,9 +13,9 @@ describeSeedFacts({
       'Privacyverklaring Doctolib B.V.',
       'Doctolib B.V. is een dochteronderneming van Doctolib SAS (Frankrijk).',
       'Adres: Keizergracht 585, 1017 DR Amsterdam, Nederland',
-      'Functionaris gegevensbescherming Contactgegevens: niet vermeld Onze functionaris gegevensbescherming is aangemeld bij de toezichthoudende autoriteit.',
+      'Functionaris voor gegevensbescherming Contactgegevens: niet vermeld Onze functionaris voor gegevensbescherming is aangemeld bij de toezichthoudende autoriteit.',
       // Processor annex.
-      'Twilio VOIP-oproepen Twilio wordt gebruikt voor Doctolib\'s in-app VOIP (bellen via internet) en videogesprekken. de Verenigde Staten Ierland',
+      'Twilio VOIP-oproepen Twilio wordt gebruikt voor Doctolibs in-app VOIP (bellen via internet) en videogesprekken. de Verenigde Staten Ierland',
       'AWS EMEA Hosting Hosting van gegevens voor Doctolib Connect Services. moedermaatschappij: de Verenigde Staten; contractspartij: Luxemburg de Europese Unie',
       'ZenDesk Ticketsysteem',
       'VS, EU of Azië',
@@ -32,7 +32,7 @@ describeSeedFacts({
       'Grondslag: Voor de updates die nodig zijn om de Services conform te houden: Wettelijke verplichting (artikel 6, lid 1, onder c, AVG)',
       'Grondslag: Voor updates die niet nodig zijn om de conformiteit van de Services te handhaven: Uitvoering van een overeenkomst',
       // Retention.
-      'Facturerings- en inningsgegevens: 7 jaar, op grond van de Algemene wet inzake rijksbelastingen (AWR, art. 52)',
+      'Facturerings- en inningsgegevens: 7 jaar, op grond van de Algemene wet inzake rijksbelastingen (artikel 52 AWR)',
       'zolang de overeenkomst duurt. Ter bescherming tegen mogelijke rechtsvorderingen kan een deel van de gegevens worden bewaard tot 5 jaar na het einde van de overeenkomst',
       'Kopie van het identiteitsbewijs: totdat de gegevens zijn gecontroleerd; daarna worden ze verwijderd',
       'Gebruikersprofielgegevens: totdat u om verwijdering vraagt. Een verzoek om verwijdering wordt binnen ten hoogste 30 dagen uitgevoerd; bij een complex verzoek kan deze termijn worden verlengd tot 60 dagen',
@@ -56,7 +56,7 @@ describeSeedFacts({
       'Germany and Belgium',
       "Legal basis: The user's phone number: Performance of a contract (Article 6(1)(b) GDPR)",
       "Legal basis: Contacts' phone numbers: Consent (Article 6(1)(a) GDPR). The user is asked in a pop-up window",
-      'Invoicing and collection data: 7 years, under the General Tax Act (AWR, art. 52)',
+      'Invoicing and collection data: 7 years, under the General Tax Act (Article 52 AWR)',
       'for the duration of the contract. To protect against legal claims, some of the data may be kept for up to 5 years after the end of the contract',
       'User-profile data: until you ask for deletion. A request for deletion is carried out within at most 30 days; for a complex request this can be extended to 60 days',
       'Log files used to ensure the security of the Services: 1 year after the data was recorded',
@@ -70,7 +70,7 @@ describeSeedFacts({
   links: ['mailto:privacy-connect@doctolib.com', 'https://www.cnil.fr/fr/ce-que-change-la-loi-pour-une-republique-numerique-pour-la-protection-des-donnees-personnelles#mortnumerique'],
   mutations: [
     { pointer: '/processors/4/serverLocations', value: ['FR'], lang: 'en', absent: 'the United States Ireland' },
-    { pointer: '/retention/20/legalSource', lang: 'nl', absent: '7 jaar, op grond van de Algemene wet inzake rijksbelastingen (AWR, art. 52)' },
+    { pointer: '/retention/20/legalSource', lang: 'nl', absent: '7 jaar, op grond van de Algemene wet inzake rijksbelastingen (artikel 52 AWR)' },
     { pointer: '/retention/0/legalClaimsHold', lang: 'en', absent: 'some of the data may be kept for up to 5 years after the end of the contract' },
     { pointer: '/retention/2/deletionHandling/extendedPeriod', lang: 'nl', absent: 'bij een complex verzoek kan deze termijn worden verlengd tot 60 dagen' },
     { pointer: '/retention/14/earliestOf/0/period', value: 'P2Y', lang: 'en', absent: 'whichever comes first: 3 years after the last contact' },

@@ -11,8 +11,8 @@ describeSeedFacts({
   facts: {
     nl: [
       'Privacyverklaring IES (integrative9)',
-      'Functionaris gegevensbescherming E-mail: privacy@integrative9.com',
-      'Deze verklaring is opgesteld in overeenstemming met: Algemene verordening gegevensbescherming (AVG) en Protection of Personal Information Act, 2013 (Zuid-Afrika) (POPIA).',
+      'Functionaris voor gegevensbescherming E-mail: privacy@integrative9.com',
+      'Deze verklaring verwijst naar deze wetten: Algemene verordening gegevensbescherming (AVG) Protection of Personal Information Act, 2013 (Zuid-Afrika) (POPIA)',
       'Gebruikers van de Producten (minimumleeftijd 18 jaar)',
       'Kopers van producten of diensten en hun factureringsvertegenwoordiger (minimumleeftijd 18 jaar)',
       'Wij verzamelen geen bijzondere categorieën van persoonsgegevens',
@@ -22,7 +22,7 @@ describeSeedFacts({
       'Verwerkingsverantwoordelijken: iEQ9-geaccrediteerde beoefenaars en organisaties (bijvoorbeeld uw werkgever) die de Producten aan u beschikbaar stellen',
       'Verwerkers: Niet bij naam genoemde beveiligde datahostingdienstverlener in Nederland',
       'Wij slaan uw gegevens op in Nederland.',
-      'EU-VS Privacy Shield (de Verenigde Staten). EU-VS en Zwitsers-VS Privacy Shield Frameworks.',
+      'EU-VS Privacy Shield (ongeldig verklaard door het Hof van Justitie van de EU, C-311/18) (de Verenigde Staten). EU-VS en Zwitsers-VS Privacy Shield Frameworks.',
       'bindende bedrijfsvoorschriften (artikel 47 AVG). Voor overdrachten aan gegevensverwerkers.',
       'zolang dat nodig is voor het doel; daarna worden de gegevens verwijderd of geanonimiseerd',
       'Recht van bezwaar',
@@ -31,7 +31,7 @@ describeSeedFacts({
     en: [
       'Privacy notice IES (integrative9)',
       'Data protection officer E-mail: privacy@integrative9.com',
-      'This notice is given in accordance with: General Data Protection Regulation (GDPR) and Protection of Personal Information Act, 2013 (South Africa) (POPIA).',
+      'This notice refers to these laws: General Data Protection Regulation (GDPR) Protection of Personal Information Act, 2013 (South Africa) (POPIA)',
       'Users of the Products (minimum age 18)',
       'Buyers of products or services and their billing representative (minimum age 18)',
       'We do not collect special categories of personal data',
@@ -41,7 +41,7 @@ describeSeedFacts({
       'Controllers: iEQ9-accredited practitioners and organisations (for example your employer) that make the Products available to you',
       'Processors: Unnamed secure data-hosting provider in the Netherlands',
       'We store your data in the Netherlands.',
-      'EU-US Privacy Shield (the United States). EU-US and Swiss-US Privacy Shield Frameworks.',
+      'EU-US Privacy Shield (declared invalid by the Court of Justice of the EU, C-311/18) (the United States). EU-US and Swiss-US Privacy Shield Frameworks.',
       'standard data protection clauses of the European Commission (Article 46(2)(c) GDPR)',
       'binding corporate rules (Article 47 GDPR). For transfers to processors.',
       'as long as necessary for the purpose; the data is then deleted or anonymised',
@@ -51,8 +51,8 @@ describeSeedFacts({
   },
   links: ['mailto:privacy@integrative9.com'],
   mutations: [
-    { pointer: '/applicableLaws', lang: 'en', absent: 'in accordance with: General Data Protection Regulation (GDPR) and Protection of Personal Information Act' },
-    { pointer: '/transfers/mechanisms', lang: 'nl', absent: 'EU-VS Privacy Shield (de Verenigde Staten)' },
+    { pointer: '/applicableLaws', lang: 'en', absent: 'refers to these laws: General Data Protection Regulation (GDPR) Protection of Personal Information Act' },
+    { pointer: '/transfers/mechanisms', lang: 'nl', absent: 'EU-VS Privacy Shield (ongeldig verklaard door het Hof van Justitie van de EU, C-311/18) (de Verenigde Staten)' },
     { pointer: '/transfers/storageLocations', lang: 'en', absent: 'We store your data in the Netherlands.' },
     { pointer: '/dataSubjects/0/minimumAge', lang: 'nl', absent: 'Gebruikers van de Producten (minimumleeftijd 18 jaar)' },
     { pointer: '/collectsSpecialCategories', lang: 'en', absent: 'We do not collect special categories of personal data' },

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { isHeadingLevel, isIdPrefix, type LayoutOptions } from '../../build/layout-options.js';
-import { countBySeverity, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { countBySeverity, hasErrors, unacknowledged, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { isLanguage } from '../../i18n/messages.js';
 import {
   cli, EXIT_INVALID, EXIT_OK, maxWarnings, parseLanguages, policyFiles, relativeTo, reportDiagnostics, UsageError, type CliIo, type Command, type CommonOptions,
@@ -65,7 +65,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   let writeError: Error | undefined;
 
   const jobs = files.map((file, index) => ({
-    index, file, displayPath: path.relative(io.cwd, file), csvBom: options.values.bom === true, ...layout,
+    index, file, displayPath: path.relative(io.cwd, file), csvBom: options.values.bom === true, acknowledged: options.acknowledged ?? [], ...layout,
     ...(languages ? { languages } : {}), ...(groups ? { groups } : {}),
   }));
   await compileMany(jobs, chooseJobs(jobs.length, jobsRequested), (result) => {
@@ -103,7 +103,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     return EXIT_INVALID;
   }
   const counts = countBySeverity(diagnostics);
-  const found = countBySeverity(findings);
+  const found = countBySeverity(unacknowledged(findings));
   const warnings = counts.warning + found.warning;
   if (strict && found.error + found.warning > 0) {
     writer.abort();

@@ -5,7 +5,7 @@ import type { DataCategory, PolicyModel, Processor, ProcessorActivity, Purpose, 
 import { formatLawReference } from '../../resolve/retention-phrase.js';
 import { isCareProvider } from '../../law/care-provider.js';
 import { countryName, formatAddress, formatDate, joinList, nameOf, pick } from '../format.js';
-import { purposeBasisTexts, specialConditionText, transferText } from '../legal-text.js';
+import { purposeBasisTexts, specialCategoryNote, specialConditionText, transferText } from '../legal-text.js';
 import { markdownToPlainText } from './plain-text.js';
 
 /**
@@ -116,10 +116,10 @@ const dpoCell = ({ model, m }: CellContext): RegisterCell => {
 
 function categoryLine(c: DataCategory, m: Messages): string {
   const notes: string[] = [];
-  if (c.special) notes.push(m.t('register:cell.special', { category: m.t(`terms:specialCategory.${c.special}`) }));
+  const name = pick(c.name, m);
+  if (c.special) notes.push(specialCategoryNote(c.special, name, m, 'register:cell'));
   if (c.criminal) notes.push(m.t('register:cell.criminal'));
   if (c.nationalIdentifier) notes.push(m.t('register:cell.nationalIdentifier'));
-  const name = pick(c.name, m);
   return notes.length ? `${name} (${notes.join('; ')})` : name;
 }
 
@@ -241,7 +241,7 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
   add('security', ctx.security.join('\n'));
   // Rules no processing activity refers to still belong in the record (30(1)(f)).
   const used = new Set([...model.purposes, ...model.processorActivities].flatMap((x) => x.retention));
-  add('otherRetention', model.retention.filter((r) => !used.has(r)).map((r) => retentionLine(r, m)).join('\n'));
+  add('otherRetention', model.retention.filter((r) => !used.has(r)).map((r) => endSentence(retentionLine(r, m))).join('\n'));
   add('version', source.metadata.version);
   add('effectiveDate', source.metadata.effectiveDate && formatDate(source.metadata.effectiveDate, m));
   add('source', source.metadata.source?.title);
@@ -267,6 +267,8 @@ function versionLine({ version, effectiveDate }: PolicyModel['source']['metadata
   if (date) return m.t('register:dateOnly', { date });
   return m.t('register:undated');
 }
+
+const endSentence = (line: string): string => (/[.!?]$/.test(line) ? line : `${line}.`);
 
 /** The register in one language. */
 export function buildRegister(model: PolicyModel, m: Messages): Register {

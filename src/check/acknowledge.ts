@@ -1,0 +1,66 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Messages } from '../i18n/messages.js';
+import { joinPointer } from '../load/json-pointer.js';
+import { positionOf, type SourceDocument } from '../load/load-document.js';
+import type { Acknowledgement, Text } from '../policy/policy-types.js';
+
+/**
+ * An acknowledgement from outside the policy (the config file's
+ * "acknowledged" list): the same shape plus the id of the policy it is for
+ * and, for messages, where it was written.
+ */
+export interface ExternalAcknowledgement extends Acknowledgement {
+  policy: string;
+  /** The file it was written in (the config file), for the unmatched-acknowledgement diagnostic. */
+  file?: string;
+  /** Its JSON pointer in that file, for the same. */
+  at?: string;
+  /** Its 1-based position in that file, when the loader knows it. */
+  line?: number;
+  column?: number;
+}
+
+/** Whether `ack` covers a finding: same rule, and at its pointer or below it (or anywhere when no pointer is given). */
+function covers(ack: Acknowledgement, finding: Diagnostic): boolean {
+  if (ack.rule !== finding.ruleId) return false;
+  return ack.pointer === undefined || finding.pointer === ack.pointer || finding.pointer.startsWith(ack.pointer + '/');
+}
+
+const reasonIn = (reason: Text, messages: Messages, fallback: string): string =>
+  reason[messages.lang] ?? reason[fallback as keyof Text] ?? Object.values(reason)[0] ?? '';
+
+/**
+ * Marks the findings the policy's metadata.acknowledged (and the config's
+ * entries for this policy) accept, and reports every acknowledgement that
+ * matches no finding, at the place it was written: a stale acknowledgement
+ * would otherwise hide the next finding of that rule unseen.
+ */
+export function applyAcknowledgements(
+  findings: Diagnostic[], document: SourceDocument, policy: { id: string; metadata: { acknowledged?: Acknowledgement[]; sourceLanguage?: string } },
+  external: readonly ExternalAcknowledgement[], messages: Messages,
+): Diagnostic[] {
+  const own = (policy.metadata.acknowledged ?? []).map((ack, i) => ({ ack, file: document.file, at: joinPointer('/metadata/acknowledged', i), inPolicy: true }));
+  const outside = external.filter((a) => a.policy === policy.id).map((ack) => ({ ack, file: ack.file, at: ack.at ?? '', inPolicy: false }));
+  const where = (ack: Acknowledgement & { line?: number; column?: number }, at: string, inPolicy: boolean) =>
+    inPolicy ? positionOf(document, at) : ack.line !== undefined ? { line: ack.line, column: ack.column ?? 1 } : {};
+  const marked = findings.map((f) => {
+    const match = [...own, ...outside].find(({ ack }) => covers(ack, f));
+    if (!match) return f;
+    return { ...f, acknowledged: { reason: reasonIn(match.ack.reason, messages, policy.metadata.sourceLanguage ?? 'nl'), source: match.inPolicy ? 'policy' as const : 'config' as const } };
+  });
+  const unmatched: Diagnostic[] = [...own, ...outside]
+    .filter(({ ack }) => !findings.some((f) => covers(ack, f)))
+    .map(({ ack, file, at, inPolicy }) => {
+      const pos = where(ack, at, inPolicy);
+      const vars = { rule: ack.rule, pointer: ack.pointer ?? '', policy: policy.id };
+      return {
+        ruleId: 'acknowledged/unmatched',
+        severity: 'warning' as const,
+        message: messages.t(`diagnostics:acknowledgedUnmatched.${ack.pointer === undefined ? 'anywhere' : 'at'}`, vars),
+        ...(file !== undefined ? { file } : {}),
+        pointer: at,
+        ...pos,
+      };
+    });
+  return [...marked, ...unmatched];
+}

@@ -1,0 +1,137 @@
+import {
+  exchangeSystemNames, explicitConsentWords, formerLaws, researchConditions, researchProvisions, secondaryUse,
+} from '../law/dutch-care-law.js';
+import { consentBases } from '../law/legal-bases.js';
+import { joinPointer } from '../load/json-pointer.js';
+import type { Text } from '../policy/policy-types.js';
+import type { PolicyModel, Purpose } from '../resolve/model.js';
+import { basesOf, basesWithout, inMedicalFile, isCareProvider, lawsCitedBy } from './policy-facts.js';
+import type { Rule } from './rules.js';
+
+/** Every text of a Text value, or none. */
+const texts = (t: Text | undefined): string[] => (t ? Object.values(t) : []);
+
+/** Whether a purpose's id or name matches `pattern`. */
+const named = (p: Purpose, pattern: RegExp): boolean => pattern.test(p.id.replace(/-/g, ' ')) || texts(p.name).some((t) => pattern.test(t));
+
+/** A website whose visits say something about health: a care provider's, or any that processes health data. */
+const healthSite = (model: PolicyModel): boolean =>
+  isCareProvider(model) || model.dataCategories.some((c) => c.special === 'health' && c.usedBy.length > 0);
+
+/** Cookie categories that track visitors for advertising or profiling (by id or name: the schema has no marker). */
+const trackingCookie = /track|marketing|advert|advertent|targeting|social|profil/i;
+
+function trackingCategories(model: PolicyModel): Array<{ index: number; name: Text }> {
+  return (model.source.cookies?.categories ?? [])
+    .map((c, index) => ({ c, index }))
+    .filter(({ c }) => trackingCookie.test(c.id) || texts(c.name).some((t) => trackingCookie.test(t)))
+    .map(({ c, index }) => ({ index, name: c.name, consentRequired: c.consentRequired }))
+    .filter((c) => c.consentRequired !== true);
+}
+
+const usesConsent = (p: Purpose): boolean => basesOf(p).some((b) => consentBases.has(b)) || consentBases.has(p.specialCategoryCondition?.condition ?? '');
+
+/** Whether a purpose cites a Dutch provision that gives 9(2)(j) effect. */
+const citesResearchProvision = (p: Purpose): boolean =>
+  lawsCitedBy(p).some((ref) => researchProvisions.some((r) => r.law === ref.law && r.article.test(ref.article ?? '')));
+
+/** Secondary use: research or AI at a care provider or on health data; quality work on health data outside the care exception. */
+function secondaryUseOf(model: PolicyModel, p: Purpose): boolean {
+  const health = p.dataCategories.some((c) => c.special === 'health');
+  if (named(p, secondaryUse.research)) return health || isCareProvider(model);
+  return named(p, secondaryUse.quality) && health && p.specialCategoryCondition?.condition !== '9(2)(h)';
+}
+
+export const careRules: readonly Rule[] = [
+  {
+    id: 'cookies/tracking-without-consent',
+    severity: 'warning',
+    article: 'Telecommunicatiewet 11.7a; GDPR 6(1)(a)',
+    check: (model) =>
+      healthSite(model)
+        ? trackingCategories(model).map(({ index, name }) => ({ pointer: joinPointer('/cookies/categories', index), vars: { cookies: name } }))
+        : [],
+  },
+  {
+    id: 'cookies/tracker-destination-unstated',
+    severity: 'warning',
+    article: 'GDPR 13(1)(e), 13(1)(f)',
+    check: (model) => {
+      const named = model.purposes.some((p) => usesConsent(p) && (p.recipients.length > 0 || p.processors.length > 0));
+      const tracking = (model.source.cookies?.categories ?? []).findIndex((c) => trackingCookie.test(c.id) || texts(c.name).some((t) => trackingCookie.test(t)));
+      return healthSite(model) && tracking >= 0 && !named ? [{ pointer: joinPointer('/cookies/categories', tracking) }] : [];
+    },
+  },
+  {
+    id: 'research/secondary-use-condition',
+    severity: 'warning',
+    article: 'GDPR 9(2)(j); UAVG 24; BW 7:458',
+    check: (model) =>
+      model.purposes
+        .filter((p) => secondaryUseOf(model, p))
+        .filter((p) => !(researchConditions.has(p.specialCategoryCondition?.condition ?? '') && (citesResearchProvision(p) || p.specialCategoryCondition?.condition === '9(2)(a)')))
+        .map((p) => ({ pointer: joinPointer(p.pointer, p.specialCategoryCondition ? 'specialCategoryCondition' : 'name'), vars: { purpose: p.name } })),
+  },
+  {
+    id: 'wgbo/consent-for-medical-file',
+    severity: 'warning',
+    article: 'BW 7:454; GDPR 9(2)(h)',
+    check: (model) =>
+      model.purposes
+        .filter((p) => inMedicalFile(model, p) && usesConsent(p))
+        .map((p) => ({ pointer: joinPointer(p.pointer, p.legalBasis ? 'legalBasis' : p.legalBases ? 'legalBases' : 'specialCategoryCondition'), vars: { purpose: p.name } })),
+  },
+  {
+    id: 'wabvpz/exchange-consent-missing',
+    severity: 'error',
+    article: 'Wabvpz art. 15a',
+    check: (model) =>
+      model.purposes.flatMap((p) => {
+        if (!p.dataCategories.some((c) => c.special === 'health') || usesConsent(p)) return [];
+        const parties = [...p.recipients.map((r) => ({ pointer: r.pointer, name: r.name as string | Text, about: r.description })),
+          ...p.processors.map((r) => ({ pointer: r.pointer, name: r.name as string | Text, about: r.service }))];
+        return parties
+          .filter((x) => (typeof x.name === 'string' ? [x.name] : texts(x.name)).some((n) => exchangeSystemNames.test(n)))
+          .filter((x) => !texts(x.about).some((t) => explicitConsentWords.test(t)))
+          .map((x) => ({ pointer: joinPointer(x.pointer, 'name'), vars: { purpose: p.name, party: x.name } }));
+      }),
+  },
+  {
+    id: 'art6/public-task-law-missing',
+    severity: 'warning',
+    article: 'GDPR 6(1)(e), 6(3)',
+    check: (model) =>
+      model.purposes.flatMap((p) => basesWithout(p, '6(1)(e)', 'legalObligation').map((b) => ({ pointer: b.pointer, vars: { purpose: p.name } }))),
+  },
+  {
+    id: 'law/former-name',
+    severity: 'warning',
+    article: 'UAVG; Wvggz; Wzd; Wabvpz; Wkkgz',
+    check: (model) =>
+      textsUnder(model, citingKeys).flatMap(({ pointer, text }) => {
+        const law = formerLaws.find((l) => texts(text).some((t) => l.pattern.test(t)));
+        if (!law) return [];
+        const cited = texts(text).map((t) => t.match(law.pattern)?.[0]).find(Boolean) ?? law.id;
+        return [{ pointer, vars: { cited, now: law.now, until: law.until } }];
+      }),
+  },
+];
+
+/** Where a policy cites or explains a law in its own words. */
+const citingKeys: ReadonlySet<string> = new Set(['citation', 'explanation', 'legalBasisExplanation']);
+
+/** Every Text under one of `keys`, wherever the schema puts it, with its pointer, in one walk. */
+function textsUnder(model: PolicyModel, keys: ReadonlySet<string>): Array<{ pointer: string; text: Text }> {
+  const found: Array<{ pointer: string; text: Text }> = [];
+  const walk = (node: unknown, pointer: string): void => {
+    if (node === null || typeof node !== 'object') return;
+    for (const [k, v] of Object.entries(node)) {
+      const here = joinPointer(pointer, Array.isArray(node) ? Number(k) : k);
+      if (keys.has(k) && v !== null && typeof v === 'object' && !Array.isArray(v)) found.push({ pointer: here, text: v as Text });
+      else walk(v, here);
+    }
+  };
+  walk(model.source, '');
+  return found;
+}
+

@@ -1,0 +1,63 @@
+/**
+ * Dutch care law the checker recognises in what a policy writes, as data:
+ * patterns over ids, names and citations, because the schema has no marker
+ * for these facts. Each entry names its source; "verify" marks a fact recalled
+ * but not confirmed in a primary source.
+ */
+
+/**
+ * Electronic exchange systems (elektronisch uitwisselingssysteem, Wabvpz
+ * art. 1): a care provider makes data available through one only with the
+ * patient's explicit consent (Wabvpz art. 15a(1)). Matched against processor
+ * and recipient names.
+ */
+export const exchangeSystemNames = /\bLSP\b|landelijk schakelpunt|national switch point|\bVZVZ\b|\bMitz\b|uitwisselingssysteem|exchange system/i;
+
+/** Words that say the patient's explicit consent is asked (for Wabvpz art. 15a). */
+export const explicitConsentWords = /uitdrukkelijke toestemming|expliciete toestemming|explicit consent|express consent|toestemming|consent/i;
+
+/** Secondary use of health data (legal review, missing check 3): purposes by their id or name. */
+export const secondaryUse = {
+  /** Scientific or statistical research and AI: 9(2)(j) with UAVG art. 24 or BW 7:458, or explicit consent. */
+  research: /research|onderzoek|wetenschap|statisti|\bAI\b|artificial intelligence|kunstmatige intelligentie|machine learning/i,
+  /** Quality improvement outside the care relationship (within it, 9(2)(h) covers it). */
+  quality: /quality|kwaliteit/i,
+} as const;
+
+/** Art. 9(2) conditions that allow secondary use of health data for research. */
+export const researchConditions: ReadonlySet<string> = new Set(['9(2)(j)', '9(2)(a)']);
+
+/**
+ * The Dutch provisions that give 9(2)(j) effect: UAVG art. 24 (research and
+ * statistics) and, for the medical file, BW 7:458 (WGBO).
+ */
+export const researchProvisions: ReadonlyArray<{ law: 'uavg' | 'wgbo'; article: RegExp }> = [
+  { law: 'uavg', article: /\b24\b/ },
+  { law: 'wgbo', article: /7:458|\b458\b/ },
+];
+
+/** Laws cited by a name that no longer applies: repealed, or renamed. */
+export interface FormerLaw {
+  id: string;
+  /** Matched against free citations and explanations. */
+  pattern: RegExp;
+  /** When it stopped applying under this name (ISO date). */
+  until: string;
+  /** What applies now, as the message shows it (the same in both languages: names of Dutch and EU law). */
+  now: string;
+  verify?: string;
+}
+
+export const formerLaws: readonly FormerLaw[] = [
+  // Repealed by the UAVG's implementing act when the GDPR took effect (25 May 2018).
+  { id: 'wbp', pattern: /\bWbp\b|Wet bescherming persoonsgegevens|Personal Data Protection Act/i, until: '2018-05-25', now: 'AVG/GDPR + UAVG' },
+  // Replaced by the Wvggz and the Wzd on 1 January 2020.
+  { id: 'bopz', pattern: /\bBopz\b|Wet bijzondere opnemingen in psychiatrische ziekenhuizen/i, until: '2020-01-01', now: 'Wvggz, Wzd' },
+  // Renamed the Wet aanvullende bepalingen verwerking persoonsgegevens in de zorg (Wabvpz).
+  {
+    id: 'wbsn-z', pattern: /\bWbsn-?z\b|Wet gebruik burgerservicenummer in de zorg/i, until: '2017-07-01', now: 'Wabvpz',
+    verify: 'date the new title took effect recalled as 2017, not confirmed',
+  },
+  // Replaced by the Wet kwaliteit, klachten en geschillen zorg on 1 January 2016.
+  { id: 'kwz', pattern: /Kwaliteitswet zorginstellingen/i, until: '2016-01-01', now: 'Wkkgz' },
+];
