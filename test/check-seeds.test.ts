@@ -34,12 +34,16 @@ describe('seed policies', () => {
       '90:13 warning unused/data-category /dataCategories/8/id',
       // Treatment rests on the agreement (6(1)(b)) but the statement does not say whether data must be provided.
       '95:5 warning art13/requirement-missing /purposes/0/requirement',
+      // The statement is written for patients; the register's own description of each purpose is not there (30(1)(b)).
+      '95:5 warning register/description-missing /purposes/0/registerDescription',
       // A notice need not cite UAVG 30(3): information for the privacy officer (legal review, item 4).
       '105:22 info art9/professional-secrecy-missing /purposes/0/specialCategoryCondition/condition',
       // "we have a legitimate interest" without naming it.
+      '112:5 warning register/description-missing /purposes/1/registerDescription',
       '119:21 error art6/legitimate-interest-missing /purposes/1/legalBasis',
       // The AI purpose has no basis at all, and re-uses care data for AI without 9(2)(j) or consent.
       '127:5 error art6/basis-missing /purposes/2/legalBasis',
+      '127:5 warning register/description-missing /purposes/2/registerDescription',
       '129:15 warning research/secondary-use-condition /purposes/2/name',
       // 20 years "after the end of treatment": BW 7:454(3) counts from the last change to the file.
       '164:15 warning retention/medical-file-start /retention/0/from',

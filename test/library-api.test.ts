@@ -22,7 +22,7 @@ test('compile returns every output in memory, the same for text and for the pars
   expect(fromText.outputs.map((o) => o.path)).toEqual([
     'ipractice/policy.jsonld',
     ...['nl', 'en'].flatMap((lang) => [
-      'privacy.md', 'privacy.html', 'privacy.fragment.html', 'privacy.css',
+      'privacy.md', 'privacy.html', 'privacy.fragment.html', 'privacy.css', 'privacy.fragment.css',
       'register.csv', 'register.xlsx', 'register.html', 'register.css', 'register.md',
     ].map((f) => `ipractice/${lang}/${f}`)),
   ]);

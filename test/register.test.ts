@@ -346,19 +346,27 @@ function runPolicycTz(run: typeof import('./support/cli.js').runPolicyc, tz: str
 }
 
 describe('register.html and register.md', () => {
-  it('renders accessible tables: caption, column and row headers, lists for several values, landscape print', async () => {
+  it('renders the organisation once, then each activity as a block with every column, lists for several values, landscape print', async () => {
     const { model } = await compile(fixture);
-    const html = registerToHtml(registerFor(model, 'en'));
-    expect(html).toContain('<caption>Processing activities as controller (Article 30(1) GDPR)</caption>');
-    expect(html).toContain('<th scope="col">Categories of data subjects</th>');
-    expect(html).toContain('<tr><td>care</td><th scope="row">Care, &quot;treatment&quot;, and follow-up<br>after discharge</th>');
+    const html = registerToHtml(registerFor(model, 'en'), ['nl', 'en']);
+    expect(html).toContain('<h2 id="controller">Processing activities as controller (Article 30(1) GDPR)</h2>');
+    expect(html).toContain('<section class="register-activity" id="controller-care">\n<h3>Care, &quot;treatment&quot;, and follow-up<br>after discharge</h3>');
+    expect(html).toContain('<dt>Categories of data subjects</dt>\n<dd>Patients, &quot;walk-in&quot; and referred</dd>');
     expect(html).toContain('<ul><li>EPD</li><li>Mail, calendar</li></ul>');
     expect(html).toContain('<html lang="en">');
+    // Controller, DPO and security measures are the organisation's, stated once: not a line in every activity.
+    expect(html.match(/<dt>Data protection officer<\/dt>/g)).toHaveLength(1);
+    expect(html.match(/<dt>Security measures<\/dt>/g)).toHaveLength(1);
+    expect(html).not.toContain('<dt>Controller</dt>');
+    // The purpose is the register's own description; none authored: no line, no "—" (check warns instead).
+    expect(html).not.toContain('<dt>Purposes</dt>');
+    // The other language: hreflang in the head, a visible link in the page.
+    expect(html).toContain('<link rel="alternate" hreflang="nl" href="../nl/register.html">');
+    expect(html).toContain('<a href="../nl/register.html" hreflang="nl" lang="nl">Dit register in het Nederlands</a>');
     // The stylesheet is a file beside the page (strict CSP: no inline style), and prints landscape.
     expect(html).toContain('<link rel="stylesheet" href="register.css">');
     expect(html).not.toMatch(/<style|style=/);
     expect(registerStylesheet()).toMatch(/@media print \{\s*@page \{ size: A4 landscape;/);
-    expect(html).toContain('<div class="register-table" role="region" aria-label="Processing activities as controller (Article 30(1) GDPR)" tabindex="0">');
   });
 
   it('escapes author text in HTML and Markdown', async () => {
@@ -408,7 +416,7 @@ describe('policyc register', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain('Built 2 policies');
     expect(readdirSync(path.join(out, 'ipractice/nl')).sort()).toEqual([
-      'privacy.css', 'privacy.fragment.html', 'privacy.html', 'privacy.md', 'register.css', 'register.csv', 'register.html', 'register.md', 'register.xlsx',
+      'privacy.css', 'privacy.fragment.css', 'privacy.fragment.html', 'privacy.html', 'privacy.md', 'register.css', 'register.csv', 'register.html', 'register.md', 'register.xlsx',
     ]);
     expect(readFileSync(path.join(out, 'ipractice/nl/privacy.md')).equals(notice)).toBe(true);
     expect(readdirSync(path.join(out, 'register-processor/en')).sort()).toEqual([
@@ -434,7 +442,7 @@ describe('policyc register', () => {
     const run = runPolicyc(['register', policyDir, '--out', out]);
     expect(run.status, run.stderr).toBe(0);
     expect(readdirSync(path.join(out, 'register-processor/en')).sort()).toEqual([
-      'notes.txt', 'privacy.css', 'privacy.fragment.html', 'privacy.html', 'privacy.md', 'register.css', 'register.csv', 'register.html', 'register.md', 'register.xlsx',
+      'notes.txt', 'privacy.css', 'privacy.fragment.css', 'privacy.fragment.html', 'privacy.html', 'privacy.md', 'register.css', 'register.csv', 'register.html', 'register.md', 'register.xlsx',
     ]);
   });
 

@@ -24,7 +24,7 @@ describe('templates', () => {
     for (const file of readdirSync(templates, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html.hbs') || f.includes('html'))) {
       const source = readFileSync(path.join(templates, file), 'utf8');
       // The page embeds the rendered fragment and the JSON-LD (escaped for a script element by policy-jsonld.ts).
-      const trusted: Record<string, string[]> = { 'page.html.hbs': ['{{{jsonLd}}}', '{{{fragment}}}'] };
+      const trusted: Record<string, string[]> = { 'page.html.hbs': ['{{{jsonLd}}}', '{{{body}}}'] };
       expect(source.match(/\{\{\{[^}]*\}\}\}/g) ?? [], file).toEqual(trusted[file] ?? []);
     }
   });

@@ -1,11 +1,12 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Language } from '../i18n/messages.js';
+import type { LayoutOptions } from './layout-options.js';
 import { readPolicyFile } from '../load/read-policy-file.js';
 import type { ExternalAcknowledgement } from '../check/acknowledge.js';
 import { compilePolicy, type OutputFile } from './compile-policy.js';
 
 /** One policy to compile: what a worker (or the main thread) is given. */
-export interface CompileJob {
+export interface CompileJob extends LayoutOptions {
   index: number;
   /** Absolute path to read. */
   file: string;
@@ -44,6 +45,7 @@ export async function runCompileJob(job: CompileJob): Promise<CompileJobResult> 
     path: job.file,
     ...(job.messageLanguage ? { messageLanguage: job.messageLanguage } : {}),
     ...(job.idPrefix !== undefined ? { idPrefix: job.idPrefix } : {}),
+    ...(job.headingLevel !== undefined ? { headingLevel: job.headingLevel } : {}),
     acknowledged: job.acknowledged ?? [],
   });
   return {

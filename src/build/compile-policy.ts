@@ -2,10 +2,11 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { messagesFor, type Language } from '../i18n/messages.js';
 import { locate, type SourceDocument } from '../load/load-document.js';
 import type { PolicyModel } from '../resolve/model.js';
+import { isHeadingLevel, isIdPrefix, type LayoutOptions } from './layout-options.js';
 import { analysePolicy, type AnalyseOptions } from './analyse-policy.js';
 import { outputRenderers, type RenderOptions } from './output-renderers.js';
 
-export interface CompileOptions extends Pick<AnalyseOptions, 'path' | 'acknowledged'> {
+export interface CompileOptions extends Pick<AnalyseOptions, 'path' | 'acknowledged'>, LayoutOptions {
   /** Output languages; default: every language the policy declares. */
   languages?: readonly Language[];
   /** Language of diagnostic messages; default English. */
@@ -14,11 +15,17 @@ export interface CompileOptions extends Pick<AnalyseOptions, 'path' | 'acknowled
   groups?: readonly string[];
   /** Start CSV outputs with a UTF-8 byte-order mark (for Excel); default false. */
   csvBom?: boolean;
-  /**
-   * Prefix of the HTML ids in the notice fragment (issue 13's option; default
-   * policyc-). Taken from --id-prefix or the config file's idPrefix.
-   */
-  idPrefix?: string;
+}
+
+/** Options come from code (or the CLI, which checks them first): a bad one is a programming error. */
+function checkLayoutOptions(options: CompileOptions): void {
+  if (options.idPrefix !== undefined && !isIdPrefix(options.idPrefix)) {
+    throw new TypeError(`idPrefix must be empty or start with a letter followed by letters, digits, '-' or '_': ${JSON.stringify(options.idPrefix)}`);
+  }
+  const level = options.headingLevel;
+  if (level !== undefined && !isHeadingLevel(level)) {
+    throw new TypeError(`headingLevel must be an integer from 1 to 4: ${String(level)}`);
+  }
 }
 
 /** One output file, by path relative to the output folder, e.g. 'ipractice/nl/privacy.html'. */
@@ -47,6 +54,7 @@ export interface CompiledPolicy {
  * so that an output renderer may be (the registry allows it; none is today).
  */
 export async function compilePolicy(text: string, file: string, options: CompileOptions = {}): Promise<CompiledPolicy> {
+  checkLayoutOptions(options);
   const messageLanguage = options.messageLanguage ?? 'en';
   const analysed = analysePolicy(text, file, messageLanguage, {
     ...(options.path !== undefined ? { path: options.path } : {}),
@@ -72,13 +80,18 @@ export async function compilePolicy(text: string, file: string, options: Compile
   }
 
   const renderers = outputRenderers.filter((r) => !options.groups || options.groups.includes(r.group));
-  const renderOptions: RenderOptions = { csvBom: options.csvBom ?? false };
+  const written = declared.filter((l) => requested.includes(l));
+  const renderOptions: RenderOptions = {
+    csvBom: options.csvBom ?? false, languages: written,
+    ...(options.idPrefix !== undefined ? { idPrefix: options.idPrefix } : {}),
+    ...(options.headingLevel !== undefined ? { headingLevel: options.headingLevel } : {}),
+  };
   const outputs: OutputFile[] = [];
   for (const renderer of renderers) {
     if (renderer.scope !== 'policy') continue;
     for (const file of await renderer.render(model, renderOptions)) outputs.push({ path: `${model.id}/${file.path}`, contents: file.contents });
   }
-  for (const lang of declared.filter((l) => requested.includes(l))) {
+  for (const lang of written) {
     const messages = messagesFor(lang, model.source.metadata.formality);
     for (const renderer of renderers) {
       if (renderer.scope !== 'language') continue;

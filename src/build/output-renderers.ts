@@ -1,8 +1,8 @@
-import type { Messages } from '../i18n/messages.js';
+import type { Language, Messages } from '../i18n/messages.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { renderNotice } from '../render/render-notice.js';
 import { renderRegister } from '../render/register/render-register.js';
-import { stylesheet } from '../render/templates.js';
+import { fragmentStylesheet, stylesheet } from '../render/templates.js';
 import { policyJsonLdText } from '../render/policy-jsonld.js';
 
 /** One output file; `path` is relative to the folder the renderer is given. */
@@ -15,6 +15,12 @@ export interface RenderedFile {
 export interface RenderOptions {
   /** Start CSV files with a UTF-8 byte-order mark, which Excel needs. */
   csvBom: boolean;
+  /** Prepended to every id in privacy.fragment.html (default 'policyc-'). */
+  idPrefix?: string;
+  /** Level of the fragment's title heading (default 2). */
+  headingLevel?: number;
+  /** The languages this build writes: each page links the others (hreflang). */
+  languages?: readonly Language[];
 }
 
 type Rendered = RenderedFile[] | Promise<RenderedFile[]>;
@@ -43,13 +49,18 @@ const notice: OutputRenderer = {
   group: 'notice',
   scope: 'language',
   owns: (file) => /^privacy(\.fragment)?\.(md|html|css)$/.test(file),
-  render(model, messages) {
-    const rendered = renderNotice(model, messages);
+  render(model, messages, options) {
+    const rendered = renderNotice(model, messages, {
+      ...(options.idPrefix !== undefined ? { idPrefix: options.idPrefix } : {}),
+      ...(options.headingLevel !== undefined ? { headingLevel: options.headingLevel } : {}),
+      ...(options.languages ? { languages: options.languages } : {}),
+    });
     return [
       { path: 'privacy.md', contents: rendered.markdown },
       { path: 'privacy.html', contents: rendered.html },
       { path: 'privacy.fragment.html', contents: rendered.fragment },
       { path: 'privacy.css', contents: stylesheet() },
+      { path: 'privacy.fragment.css', contents: fragmentStylesheet() },
     ];
   },
 };
@@ -60,7 +71,7 @@ const register: OutputRenderer = {
   group: 'register',
   scope: 'language',
   owns: (file) => /^register(-processor)?\.(csv|xlsx|html|md)$|^register\.css$/.test(file),
-  render: (model, messages, options) => renderRegister(model, messages, { csvBom: options.csvBom }),
+  render: (model, messages, options) => renderRegister(model, messages, { csvBom: options.csvBom, ...(options.languages ? { languages: options.languages } : {}) }),
 };
 
 /** The policy as JSON-LD in the W3C Data Privacy Vocabulary, one per policy (all languages in one graph). */

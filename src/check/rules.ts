@@ -420,6 +420,12 @@ export const rules: readonly Rule[] = [
     check: (model) => (isCareProvider(model) && model.recipients.length === 0 ? [{ pointer: '/recipients' }] : []),
   },
   {
+    id: 'register/description-missing',
+    severity: 'warning',
+    article: 'GDPR 30(1)(b)',
+    check: (model) => model.purposes.filter((p) => !p.registerDescription).map((p) => ({ pointer: joinPointer(p.pointer, 'registerDescription'), vars: { purpose: p.name } })),
+  },
+  {
     id: 'security/measures-missing',
     severity: 'info',
     article: 'GDPR 30(1)(g), 32',

@@ -725,6 +725,10 @@ export interface PurposeSource {
    */
   description?: MarkdownText;
   /**
+   * The purpose as the art. 30(1)(b) register records it, for the privacy officer and the supervisory authority: what is done, to what end, in a sentence or two. The notice uses `description`, written for patients; the register never does. GDPR 30(1)(b).
+   */
+  registerDescription?: Text;
+  /**
    * The art. 6(1) basis for this purpose. GDPR 13(1)(c).
    */
   legalBasis?: LegalBasisId;

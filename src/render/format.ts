@@ -1,5 +1,6 @@
 import type { Messages } from '../i18n/messages.js';
 import type { Address, Contact, Text } from '../policy/policy-types.js';
+import { telHref } from './contact-links.js';
 import { link, text, type Fact, type Inline } from './outline.js';
 
 /** '2025-02-05' → '5 februari 2025' / '5 February 2025', from locale month names (no ICU: deterministic everywhere). */
@@ -37,7 +38,7 @@ export function contactFacts(contact: Contact | undefined, m: Messages): Fact[] 
   if (!contact) return [];
   const facts: Fact[] = [];
   if (contact.email) facts.push({ label: m.t('notice:label.email'), inlines: [link(contact.email, `mailto:${contact.email}`)] });
-  if (contact.phone) facts.push({ label: m.t('notice:label.phone'), inlines: [link(contact.phone, `tel:${contact.phone.replace(/[^+0-9]/g, '')}`)] });
+  if (contact.phone) facts.push({ label: m.t('notice:label.phone'), inlines: [link(contact.phone, telHref(contact.phone))] });
   if (contact.url) facts.push({ label: m.t('notice:label.url'), inlines: [link(contact.url, contact.url)] });
   if (contact.address) facts.push({ label: m.t('notice:label.address'), inlines: [text(formatAddress(contact.address, m))] });
   return facts;
@@ -45,4 +46,18 @@ export function contactFacts(contact: Contact | undefined, m: Messages): Fact[] 
 
 export function sentence(value: string): Inline[] {
   return [text(value)];
+}
+
+/**
+ * What a link to `url` says: where it goes, not the whole address. The host
+ * without 'www.', with the path when the two are short ('dentalclinics.nl/tandarts'),
+ * else the host and '/…' ('cnil.fr/…').
+ */
+export function displayUrl(url: string): string {
+  const match = /^https?:\/\/(?:www\.)?([^/?#]+)([^?#]*)/i.exec(url);
+  if (!match) return url;
+  const host = match[1]!.toLowerCase();
+  const path = match[2]!.replace(/\/+$/, '');
+  if (!path) return host;
+  return host.length + path.length <= 36 ? host + path : `${host}/…`;
 }

@@ -65,9 +65,14 @@ function inlineToMarkdown(inline: Inline): string {
   return inline.href ? `[${md}](${destination(inline.href)})` : md;
 }
 
-/** Runs of plain text (with links and bold) as one line of Markdown. */
+/** Runs of plain text (with links and bold) as one line of Markdown; the space between two runs is kept. */
 export function inlinesToMarkdown(inlines: readonly Inline[]): string {
-  return inlines.map(inlineToMarkdown).join('');
+  return inlines.map((inline, i) => {
+    const md = inlineToMarkdown(inline);
+    const before = i > 0 && /^\s/.test(inline.text) ? ' ' : '';
+    const after = i < inlines.length - 1 && /\s$/.test(inline.text) ? ' ' : '';
+    return before + md + after;
+  }).join('');
 }
 
 

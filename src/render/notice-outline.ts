@@ -10,6 +10,8 @@ import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
 import { formatEntity, processorTable, recipientTable } from './notice-parties.js';
 import { rightsBlocks } from './notice-rights.js';
 import { basisStatementFacts, otherControllerBlocks, purposeControllerFacts } from './notice-statements.js';
+import { summarySection } from './notice-summary.js';
+import { retentionTable } from './notice-retention.js';
 import { link, text, type Block, type Fact, type Inline, type NoticeOutline, type Section } from './outline.js';
 
 export { formatEntity } from './notice-parties.js';
@@ -63,6 +65,7 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
     title: m.t('notice:title', { name: source.controller.name }),
     preamble: preamble(ctx),
     ...(source.introduction?.[m.lang] ? { introduction: source.introduction[m.lang] } : {}),
+    summary: summarySection(ctx, new Set(sections.map((section) => section.id))),
     contentsHeading: m.t('notice:contents'),
     sections,
   };
@@ -199,7 +202,8 @@ function purposeBlocks(p: Purpose, m: Messages): Block[] {
   if (p.processors.length) facts.push({ label: t('notice:label.processors'), inlines: [text(joinList(p.processors.map((x) => nameOf(x.name, m)), m))] });
   if (p.recipients.length) facts.push({ label: t('notice:label.recipients'), inlines: [text(joinList(p.recipients.map((x) => pick(x.name, m)), m))] });
   if (p.retention.length) {
-    facts.push({ label: t('notice:label.retention'), inlines: [text(p.retention.map((r) => `${pick(r.name, m)}: ${r.phrase[m.lang]}`).join('; '))] });
+    // The periods are in the one retention table; here only which rules apply, linked to it.
+    facts.push({ label: t('notice:label.retention'), inlines: [link(joinList(p.retention.map((r) => pick(r.name, m)), m), '#retention')] });
   }
   if (p.requirement) {
     const consequence = pick(p.requirement.consequence, m);
@@ -266,7 +270,7 @@ function retentionBlocks({ source, model, m }: NoticeContext): Block[] {
     ...rich(source.retentionStatement, m),
     ...(model.retention.length ? [
       { paragraph: sentence(m.t('notice:retention.intro')) },
-      { facts: model.retention.map((r) => ({ label: pick(r.name, m), inlines: [text(r.phrase[m.lang] + (r.note ? `. ${pick(r.note, m)}` : ''))] })) },
+      { table: retentionTable(model.retention, m) },
     ] : []),
   ];
 }

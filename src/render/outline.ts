@@ -49,6 +49,8 @@ export interface NoticeOutline {
   /** Lines under the title: version, date, placeholder warning. */
   preamble: Inline[][];
   introduction?: string;
+  /** The first layer ('In short'): before everything else, linking into the sections. */
+  summary?: Section;
   contentsHeading: string;
   sections: Section[];
 }

@@ -2,6 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { templatesDir } from '../paths.js';
 import { authorMarkdownToHtml } from './author-html.js';
+import { linkContactsInHtml } from './contact-links.js';
+import { displayUrl } from './format.js';
 import { inlinesToMarkdown, tableToMarkdown, escapeMarkdownText } from './markdown-inline.js';
 import type { Inline, Table } from './outline.js';
 import {
@@ -38,17 +40,43 @@ function markdownEnvironment(): HandlebarsRuntime {
   return env;
 }
 
-function htmlInline(inline: Inline): string {
-  const text = Handlebars.escapeExpression(inline.text);
+/** One run of text as HTML; a link within the notice ('#rights') gets the fragment's id prefix. */
+function htmlInline(inline: Inline, idPrefix: string): string {
+  // A link that shows its own address says where it goes instead ('cnil.fr/…').
+  const shown = inline.href && inline.text === inline.href ? displayUrl(inline.href) : inline.text;
+  const text = Handlebars.escapeExpression(shown);
   const body = inline.strong ? `<strong>${text}</strong>` : text;
-  return inline.href ? `<a href="${Handlebars.escapeExpression(inline.href)}">${body}</a>` : body;
+  if (!inline.href) return linkContactsInHtml(body);
+  const href = inline.href.startsWith('#') ? `#${idPrefix}${inline.href.slice(1)}` : inline.href;
+  return `<a href="${Handlebars.escapeExpression(href)}">${body}</a>`;
+}
+
+/** How deep the headings of a rendered HTML notice start, and what its ids begin with. */
+export interface HtmlLayout {
+  /** The level of the title: 1 on the standalone page, 2 by default in the fragment. */
+  headingLevel: number;
+  /** Prepended to every id and in-page link: '' on the page, 'policyc-' by default in the fragment. */
+  idPrefix: string;
+}
+
+interface HelperOptions {
+  data: { root: { layout: HtmlLayout } };
 }
 
 /** HTML: Handlebars escapes {{value}}; helpers return SafeStrings of escaped or sanitised HTML. */
 function htmlEnvironment(): HandlebarsRuntime {
   const env = Handlebars.create();
-  env.registerHelper('inlines', (value: Inline[]) => new env.SafeString(value.map(htmlInline).join('')));
-  env.registerHelper('rich', (value: string) => new env.SafeString(authorMarkdownToHtml(value)));
+  const escape = Handlebars.escapeExpression;
+  env.registerHelper('inlines', (value: Inline[], options: HelperOptions) =>
+    new env.SafeString(value.map((inline) => htmlInline(inline, options.data.root.layout.idPrefix)).join('')));
+  env.registerHelper('anchor', (id: string, options: HelperOptions) => options.data.root.layout.idPrefix + id);
+  // depth 0 is the title, 1 a section, 2 a subsection; HTML has six levels.
+  env.registerHelper('headingTag', (depth: number, id: string, value: string, options: HelperOptions) => {
+    const { headingLevel, idPrefix } = options.data.root.layout;
+    const level = Math.min(6, headingLevel + depth);
+    return new env.SafeString(`<h${level} id="${escape(idPrefix + id)}">${escape(value)}</h${level}>`);
+  });
+  env.registerHelper('rich', (value: string) => new env.SafeString(linkContactsInHtml(authorMarkdownToHtml(value))));
   registerPartials(env, 'html', htmlCompileOptions);
   return env;
 }
@@ -74,6 +102,12 @@ export function noticeTemplates(): NoticeTemplates {
   return compiled;
 }
 
+/** The standalone page's stylesheet, privacy.css: the page itself, then the notice. */
 export function stylesheet(): string {
-  return read('privacy.css');
+  return read('page.css') + read('notice.css');
+}
+
+/** The fragment's stylesheet, privacy.fragment.css: every rule scoped under .policyc-notice, so linking it leaves the host site alone. */
+export function fragmentStylesheet(): string {
+  return read('notice.css');
 }

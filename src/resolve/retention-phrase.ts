@@ -61,27 +61,25 @@ export function retentionTermPhrase(term: RetentionTermSource, messages: Message
   return term.condition ? t('terms:retention.or', { first: phrase, second: t(`terms:retention.condition.${term.condition}`) }) : phrase;
 }
 
+/** Conditions that are events a person brings about: they end a period early. */
+const EVENTS = new Set(['until-consent-withdrawn', 'until-objection', 'until-deletion-request', 'until-opt-out']);
+
 /**
- * The earliest of several terms, as a reader says it: '3 jaar na het laatste
- * contact, of eerder als u bezwaar maakt of om verwijdering vraagt'. Terms
- * with a period come first; criteria follow as 'or earlier if …'. Only
- * criteria: joined by 'or'; otherwise 'wat het eerst komt: …'.
+ * 'Whichever comes first' as people say it: one period and events that end
+ * it early read '3 jaar na het laatste contact, of eerder als u bezwaar maakt
+ * of u om verwijdering vraagt'; other combinations list the terms.
  */
 function earliestOfPhrase(terms: readonly RetentionTermSource[], messages: Messages): string {
   const t = messages.t;
-  const periods = terms.filter((term) => term.period && !term.condition);
-  const criteria = terms.filter((term) => !term.period && term.condition);
-  if (criteria.length === terms.length) {
-    // Only criteria: 'totdat u bezwaar maakt, of totdat u om verwijdering vraagt'.
-    return terms.map((term) => retentionTermPhrase(term, messages)).reduce((first, second) => t('terms:retention.or', { first, second }));
+  const periods = terms.filter((term) => term.period || !EVENTS.has(term.condition ?? ''));
+  const events = terms.filter((term) => !term.period && EVENTS.has(term.condition ?? ''));
+  const names = events.map((term) => t(`terms:retention.event.${term.condition}`));
+  const joined = names.length === 1 ? names[0]! : t('terms:retention.eventOr', { head: names.slice(0, -1).join(', '), last: names.at(-1) });
+  if (periods.length === 1 && events.length > 0 && !periods[0]!.condition) {
+    return t('terms:retention.earlierIf', { first: retentionTermPhrase(periods[0]!, messages), events: joined });
   }
-  if (periods.length === 0 || criteria.length === 0 || periods.length + criteria.length !== terms.length) {
-    return t('terms:retention.earliestOf', { terms: terms.map((term) => retentionTermPhrase(term, messages)).join('; ') });
-  }
-  return t('terms:retention.orEarlierIf', {
-    terms: periods.map((term) => retentionTermPhrase(term, messages)).join(t('terms:retention.orSeparator')),
-    conditions: criteria.map((term) => t(`terms:retention.conditionIf.${term.condition}`)).join(t('terms:retention.orWord')),
-  });
+  if (periods.length === 0 && events.length > 1) return t('terms:retention.untilEvents', { events: joined });
+  return t('terms:retention.earliestOf', { terms: terms.map((term) => retentionTermPhrase(term, messages)).join('; ') });
 }
 
 /**

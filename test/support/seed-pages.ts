@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { compile, type CompileResult, type OutputFile } from '../../src/index.js';
+import { analysePolicy, buildRegister, compile, type CompileResult, type Language, type OutputFile, type Register } from '../../src/index.js';
+import { messagesFor } from '../../src/i18n/messages.js';
 import { repoRoot } from './cli.js';
 
 /** Every policy in policies/ (whatever seeds exist), as paths relative to the repository. */
@@ -38,6 +39,12 @@ export interface SeedBuild {
   /** Output paths of every HTML fragment meant to be embedded in a site's page. */
   fragments: string[];
   results: Map<string, CompileResult>;
+  /** The languages written for each organisation id. */
+  languages: Map<string, Language[]>;
+  /** The art. 30 register as the pages were built from it, by '<org>/<lang>'. */
+  registers: Map<string, Register>;
+  /** Organisations whose policy gives an e-mail address or phone number for the controller or DPO. */
+  contactable: Set<string>;
 }
 
 /** A complete HTML document, as opposed to a fragment or another format. */
@@ -51,15 +58,23 @@ export async function buildSeeds(): Promise<SeedBuild> {
   const results = new Map<string, CompileResult>();
   const pages: string[] = [];
   const fragments: string[] = [];
+  const languages = new Map<string, Language[]>();
+  const registers = new Map<string, Register>();
+  const contactable = new Set<string>();
   for (const file of webTestPolicies()) {
     const result = await compile(readFileSync(path.join(repoRoot, file), 'utf8'), { file });
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) throw new Error(`${file} does not compile: ${errors.map((d) => d.message).join('; ')}`);
     writeOutputs(result, outDir);
     results.set(file, result);
+    const { model } = analysePolicy(readFileSync(path.join(repoRoot, file), 'utf8'), file);
+    languages.set(model!.id, [...model!.languages]);
+    const { controller, dpo } = model!.source;
+    if ([controller.contact, dpo?.contact].some((c) => c?.email || c?.phone)) contactable.add(model!.id);
+    for (const lang of model!.languages) registers.set(`${model!.id}/${lang}`, buildRegister(model!, messagesFor(lang, model!.source.metadata.formality)));
     pages.push(...result.outputs.filter(isStandalonePage).map((o) => o.path));
     fragments.push(...result.outputs.filter((o) => o.path.endsWith('.fragment.html')).map((o) => o.path));
   }
-  return { outDir, pages: pages.sort(), fragments: fragments.sort(), results };
+  return { outDir, pages: pages.sort(), fragments: fragments.sort(), results, languages, registers, contactable };
 }
 

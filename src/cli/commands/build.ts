@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CompileJob } from '../../build/compile-job.js';
+import { isHeadingLevel, isIdPrefix, type LayoutOptions } from '../../build/layout-options.js';
 import { countBySeverity, hasErrors, unacknowledged, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { applyRuleSettings } from '../../config/policyc-config.js';
 import { duplicateIdDiagnostics, type PolicyId } from '../../build/duplicate-ids.js';
@@ -19,14 +20,29 @@ function parseJobs(value: unknown): number | undefined {
   return n;
 }
 
-/** What every compile job of one invocation shares: languages, message language, id prefix, acknowledged findings, BOM. */
+/** --id-prefix and --heading-level for the fragment, checked here so that a bad value is a usage error. */
+function parseLayout(values: CommonOptions['values']): LayoutOptions {
+  const layout: LayoutOptions = {};
+  const prefix = values['id-prefix'];
+  if (typeof prefix === 'string') {
+    if (!isIdPrefix(prefix)) throw new UsageError(cli.t('cli:badIdPrefix', { value: prefix }));
+    layout.idPrefix = prefix;
+  }
+  const level = values['heading-level'];
+  if (typeof level === 'string') {
+    if (!/^\d+$/.test(level) || !isHeadingLevel(Number(level))) throw new UsageError(cli.t('cli:badHeadingLevel', { value: level }));
+    layout.headingLevel = Number(level);
+  }
+  return layout;
+}
+
+/** What every compile job of one invocation shares: languages, message language, fragment layout, acknowledged findings, BOM. */
 export function jobSettings(options: CommonOptions, groups?: readonly string[]): Omit<CompileJob, 'index' | 'file' | 'displayPath'> {
   const languages = options.lang ? parseLanguages(options.lang) : undefined;
-  const idPrefix = options.values['id-prefix'];
   return {
     csvBom: options.values.bom === true, messageLanguage: messageLanguage(options),
     ...(languages ? { languages } : {}), ...(groups ? { groups } : {}),
-    ...(typeof idPrefix === 'string' ? { idPrefix } : {}),
+    ...parseLayout(options.values),
     acknowledged: options.acknowledged ?? [],
   };
 }
@@ -44,6 +60,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   const lang = messageLanguage(options);
   const messages = messagesFor(lang);
   const jobsRequested = parseJobs(options.values.jobs);
+  const layout = parseLayout(options.values);
   const limit = maxWarnings(options);
   const strict = options.values.strict === true;
   const [{ compileMany, chooseJobs }, { OutputWriter }, { outputRenderers }, cache, { checkOutputFolder, OutputRefusal }] = await Promise.all([
@@ -87,7 +104,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     const text = readText(job.file);
     if (text === undefined) return true; // compiling reports why it cannot be read
     // The bases a policy extends are part of its input: a change to one rebuilds every policy that extends it.
-    const settings = JSON.stringify({ messageLanguage: lang, idPrefix: job.idPrefix ?? null, rules: options.config.rules ?? {} });
+    const settings = JSON.stringify({ messageLanguage: lang, idPrefix: job.idPrefix ?? null, headingLevel: job.headingLevel ?? null, rules: options.config.rules ?? {} });
     const key = cache.cacheKey([settings, ...sourceTexts(text, job.file)].join('\u0000'), { version: packageVersion(), ...(job.languages ? { languages: job.languages } : {}), csvBom: job.csvBom === true, acknowledged: job.acknowledged ?? [] });
     keys.set(job.index, key);
     const hit = options.values.force === true ? undefined : cache.cachedPolicy(outDir, text, key, job.displayPath);
@@ -177,7 +194,7 @@ export const outputFlags = {
 export const buildCommand: Command = {
   name: 'build',
   formats: ['text', 'compact', 'json', 'sarif'],
-  flags: { ...outputFlags, 'id-prefix': { type: 'string' }, force: { type: 'boolean' }, watch: { type: 'boolean' } },
+  flags: { ...outputFlags, 'id-prefix': { type: 'string' }, 'heading-level': { type: 'string' }, force: { type: 'boolean' }, watch: { type: 'boolean' } },
   run: async (options, io) => {
     if (options.values.watch !== true) return compileAndWrite(options, io);
     const { watchAndBuild } = await import('./build-watch.js');

@@ -42,6 +42,10 @@ export interface RegisterColumn {
   header: string;
   /** Suggested width in characters, for spreadsheets. */
   width: number;
+  /** The same in every row (controller, representative, DPO, security): a page states it once, for the organisation. */
+  organisationWide?: true;
+  /** A blank cell is a gap (reported by `check`), not "none": pages leave it out rather than show "—". */
+  omitWhenEmpty?: true;
 }
 
 /** One cell: its values in order; an empty list is a blank cell. Renderers join multiple values in their own way. */
@@ -66,6 +70,10 @@ interface ColumnSpec<Row> {
   width: number;
   /** The column that names the row. */
   names?: true;
+  /** The same in every row and among the organisation's facts. */
+  organisationWide?: true;
+  /** A blank is a gap `check` reports, not "none": a page leaves the line out rather than show "—". */
+  omitWhenEmpty?: true;
   cell(row: Row, ctx: CellContext): RegisterCell;
 }
 
@@ -159,11 +167,13 @@ function securityCell(model: PolicyModel, m: Messages): RegisterCell {
 const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
   { key: 'id', width: 16, cell: (p) => [p.id] },
   { key: 'activity', width: 28, names: true, cell: (p, { m }) => [pick(p.name, m)] },
-  { key: 'controller', width: 28, cell: (p, ctx) => (p.controller ? otherControllerLines(p.controller, ctx.m) : controllerCell(ctx)) },
-  { key: 'jointControllers', width: 28, cell: (p, { m }) => p.jointControllers.flatMap((c) => otherControllerLines(c, m)) },
-  { key: 'representative', width: 22, cell: (_, ctx) => representativeCell(ctx) },
-  { key: 'dpo', width: 24, cell: (p, ctx) => (p.controller?.dpo ? partyLines(p.controller.dpo.name, undefined, p.controller.dpo.contact, ctx.m) : dpoCell(ctx)) },
-  { key: 'purpose', width: 48, cell: (p, { m }) => one(p.description?.[m.lang] && markdownToPlainText(p.description[m.lang]!)) },
+  // The organisation's own controller and DPO are stated once on a page; a purpose with a controller of its own (schema: purposes[].controller) shows it in its block.
+  { key: 'controller', width: 28, organisationWide: true, cell: (p, ctx) => (p.controller ? otherControllerLines(p.controller, ctx.m) : controllerCell(ctx)) },
+  { key: 'jointControllers', width: 28, omitWhenEmpty: true, cell: (p, { m }) => p.jointControllers.flatMap((c) => otherControllerLines(c, m)) },
+  { key: 'representative', width: 22, organisationWide: true, cell: (_, ctx) => representativeCell(ctx) },
+  { key: 'dpo', width: 24, organisationWide: true, cell: (p, ctx) => (p.controller?.dpo ? partyLines(p.controller.dpo.name, undefined, p.controller.dpo.contact, ctx.m) : dpoCell(ctx)) },
+  // The register's own description (30(1)(b)), never the patient-facing prose; `check` warns when it is missing.
+  { key: 'purpose', width: 48, omitWhenEmpty: true, cell: (p, { m }) => one(pick(p.registerDescription, m)) },
   { key: 'legalBasis', width: 40, cell: (p, { m }) => legalBasisCell(p, m) },
   { key: 'specialCondition', width: 40, cell: (p, { m }) => one(p.specialCategoryCondition && specialConditionText(p.specialCategoryCondition, m)) },
   { key: 'dataSubjects', width: 28, cell: (p, { m }) => p.dataSubjects.map((s) => pick(s.name, m)) },
@@ -172,7 +182,7 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
   { key: 'processors', width: 36, cell: (p, { m }) => p.processors.map((x) => processorLine(x, m)) },
   { key: 'transfers', width: 40, cell: (p, { m }) => transfersCell([...p.processors, ...p.recipients], m) },
   { key: 'retention', width: 48, cell: (p, { m }) => p.retention.map((r) => retentionLine(r, m)) },
-  { key: 'security', width: 40, cell: (_, ctx) => ctx.security },
+  { key: 'security', width: 40, organisationWide: true, cell: (_, ctx) => ctx.security },
   { key: 'systems', width: 24, cell: (p) => p.systems ?? [] },
 ];
 
@@ -195,16 +205,16 @@ function legalBasisCell(p: Purpose, m: Messages): RegisterCell {
 const processorColumns: ReadonlyArray<ColumnSpec<ProcessorActivity>> = [
   { key: 'id', width: 16, cell: (a) => [a.id] },
   { key: 'processing', width: 36, names: true, cell: (a, { m }) => [pick(a.name, m), ...one(a.description?.[m.lang] && markdownToPlainText(a.description[m.lang]!))] },
-  { key: 'processor', width: 28, cell: (_, ctx) => controllerCell(ctx) },
-  { key: 'representative', width: 22, cell: (_, ctx) => representativeCell(ctx) },
-  { key: 'dpo', width: 24, cell: (_, ctx) => dpoCell(ctx) },
+  { key: 'processor', width: 28, organisationWide: true, cell: (_, ctx) => controllerCell(ctx) },
+  { key: 'representative', width: 22, organisationWide: true, cell: (_, ctx) => representativeCell(ctx) },
+  { key: 'dpo', width: 24, organisationWide: true, cell: (_, ctx) => dpoCell(ctx) },
   { key: 'controllers', width: 36, cell: (a, { m }) => one(pick(a.controllers, m)) },
   { key: 'dataSubjects', width: 28, cell: (a, { m }) => a.dataSubjects.map((s) => pick(s.name, m)) },
   { key: 'dataCategories', width: 40, cell: (a, { m }) => a.dataCategories.map((c) => categoryLine(c, m)) },
   { key: 'subProcessors', width: 36, cell: (a, { m }) => a.subProcessors.map((x) => processorLine(x, m)) },
   { key: 'transfers', width: 40, cell: (a, { m }) => transfersCell(a.subProcessors, m) },
   { key: 'retention', width: 48, cell: (a, { m }) => a.retention.map((r) => retentionLine(r, m)) },
-  { key: 'security', width: 40, cell: (_, ctx) => ctx.security },
+  { key: 'security', width: 40, organisationWide: true, cell: (_, ctx) => ctx.security },
 ];
 
 function table<Row>(kind: RegisterKind, specs: ReadonlyArray<ColumnSpec<Row>>, rows: readonly Row[], ctx: CellContext): RegisterTable {
@@ -214,7 +224,8 @@ function table<Row>(kind: RegisterKind, specs: ReadonlyArray<ColumnSpec<Row>>, r
     caption: t(`register:table.${kind}.caption`),
     sheetName: t(`register:table.${kind}.sheet`),
     fileStem: kind === 'controller' ? 'register' : 'register-processor',
-    columns: specs.map((s) => ({ key: s.key, header: t(`register:column.${s.key}`), width: s.width })),
+    columns: specs.map((s) => ({ key: s.key, header: t(`register:column.${s.key}`), width: s.width,
+      ...(s.organisationWide ? { organisationWide: true as const } : {}), ...(s.omitWhenEmpty ? { omitWhenEmpty: true as const } : {}) })),
     rowHeader: Math.max(0, specs.findIndex((s) => s.names)),
     rows: rows.map((row) => specs.map((s) => s.cell(row, ctx))),
   };

@@ -1,4 +1,4 @@
-import type { Messages } from '../../i18n/messages.js';
+import type { Language, Messages } from '../../i18n/messages.js';
 import type { PolicyModel } from '../../resolve/model.js';
 import { registerToCsv } from './register-csv.js';
 import { registerStylesheet, registerToHtml } from './register-html.js';
@@ -14,6 +14,8 @@ export interface RegisterFile {
 export interface RegisterRenderOptions {
   /** Start CSV files with a UTF-8 byte-order mark (for Excel). */
   csvBom?: boolean;
+  /** The languages of this build: register.html links the others. */
+  languages?: readonly Language[];
 }
 
 /**
@@ -26,7 +28,7 @@ export function renderRegister(model: PolicyModel, messages: Messages, options: 
   return [
     ...register.tables.map((table) => ({ path: `${table.fileStem}.csv`, contents: registerToCsv(table, { bom: options.csvBom ?? false }) })),
     { path: 'register.xlsx', contents: registerToXlsx(register) },
-    { path: 'register.html', contents: registerToHtml(register) },
+    { path: 'register.html', contents: registerToHtml(register, options.languages) },
     { path: 'register.css', contents: registerStylesheet() },
     { path: 'register.md', contents: registerToMarkdown(register) },
   ];

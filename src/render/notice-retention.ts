@@ -1,0 +1,28 @@
+import type { Messages } from '../i18n/messages.js';
+import type { RetentionRule } from '../resolve/model.js';
+import { formatLawReference, retentionPhrase } from '../resolve/retention-phrase.js';
+import { pick } from './format.js';
+import { text, type Inline, type Table } from './outline.js';
+
+/**
+ * Retention as one table — data | how long | counted from | why (the law) —
+ * stated once for the whole notice instead of under every purpose. A single
+ * period from an event is split into its length and its start; anything
+ * more (several terms, conditions, a legal-claims hold) stays one sentence
+ * under "how long", with "counted from" left blank ("—").
+ */
+export function retentionTable(rules: readonly RetentionRule[], m: Messages): Table {
+  const t = m.t;
+  return {
+    caption: t('layout:retention.caption'),
+    head: [t('layout:retention.data'), t('layout:retention.howLong'), t('layout:retention.from'), t('layout:retention.why')],
+    rows: rules.map((r) => {
+      const { legalSource, from, ...rest } = r;
+      const splits = from !== undefined && !r.earliestOf && !r.condition && r.period !== undefined;
+      const howLong = retentionPhrase(splits ? rest : { ...rest, ...(from ? { from } : {}) }, m);
+      const why = [legalSource ? formatLawReference(legalSource, m) : '', pick(r.note, m)].filter(Boolean).join('. ');
+      const cell = (value: string): Inline[] => [text(value || t('layout:retention.none'))];
+      return [[{ text: pick(r.name, m), strong: true }], cell(howLong), cell(splits ? t(`layout:retention.fromEvent.${from}`) : ''), cell(why)];
+    }),
+  };
+}
