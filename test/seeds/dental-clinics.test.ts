@@ -45,9 +45,6 @@ describeSeedFacts({
       'Tracking cookies sturen informatie van je apparaat naar bijvoorbeeld Facebook.',
       'We dragen geen persoonsgegevens over aan landen buiten de Europese Economische Ruimte (EER) zonder passende waarborgen.',
       // Retention.
-      'Medische gegevens: 20 jaar, op grond van de Wet op de geneeskundige behandelingsovereenkomst (WGBO)',
-      'Financiële gegevens, zoals betaalgegevens: 7 jaar, op grond van de wettelijke fiscale bewaarplicht',
-      'Je persoonsgegevens: zolang dat nodig is voor het doel',
       // Security.
       'Alle medewerkers die persoonsgegevens verwerken of inzien, zijn verplicht tot geheimhouding.',
       'Netwerksegmentatie Firewalls Beveiliging van eindapparaten (endpoint security) 24/7 monitoring van onze systemen Logboekregistratie (logging) Back-ups voor herstel Multifactorauthenticatie',
@@ -59,7 +56,8 @@ describeSeedFacts({
       '(een deel van het IP-adres wordt gewist)',
       'Cookies voor persoonlijke voorkeuren en advertenties (tracking cookies): Wij gebruiken deze cookies om je instellingen en voorkeuren te onthouden.',
       'Je kunt deze cookies uitschakelen.',
-      'Toestemming wijzigen of intrekken: https://www.dentalclinics.nl/cookies/',
+      // The link itself is in `links` (its text is the full address in Markdown, the short 'dentalclinics.nl/cookies' in HTML).
+      'Toestemming wijzigen of intrekken:',
       // Rights, with the statement's own examples.
       'Recht op informatie',
       'Je hebt het recht te weten welke gegevens wij over je verwerken en met welk doel.',
@@ -116,9 +114,6 @@ describeSeedFacts({
       'Tracking cookies send information from your device to, for example, Google.',
       'Tracking cookies send information from your device to, for example, Facebook.',
       'We do not transfer personal data to countries outside the European Economic Area (EEA) without adequate safeguards.',
-      'Medical data: 20 years, under the Medical Treatment Contracts Act (WGBO)',
-      'Financial data, such as payment data: 7 years, under the statutory tax retention obligation',
-      'Your personal data: as long as necessary for the purpose',
       'All employees who process or view personal data are bound by confidentiality.',
       'Network segmentation Firewalls Endpoint security 24/7 monitoring of our systems Logging Backups for recovery Multi-factor authentication',
       'for example to the websites of TopOrtho, the KNMT and scientific studies',
@@ -127,7 +122,7 @@ describeSeedFacts({
       '(part of the IP address is erased)',
       'Cookies for personal preferences and advertising (tracking cookies): We use these cookies to remember your settings and preferences.',
       'You can switch these cookies off.',
-      'Change or withdraw your consent: https://www.dentalclinics.nl/cookies/',
+      'Change or withdraw your consent:',
       'Right to information',
       'You have the right to know which data we process about you and for what purpose.',
       'Right of access',
@@ -151,6 +146,18 @@ describeSeedFacts({
       'You can also lodge a complaint with the Dutch Data Protection Authority (Autoriteit Persoonsgegevens)',
     ],
   },
+  retention: {
+    nl: [
+      ['Je persoonsgegevens', 'zolang dat nodig is voor het doel', '—', 'We houden ons aan bewaartermijnen die door wettelijke bepalingen zijn vastgesteld. Naast de WGBO houden we ook rekening met bewaartermijnen die voortvloeien uit andere wetgeving.'],
+      ['Medische gegevens', '20 jaar', '—', 'Wet op de geneeskundige behandelingsovereenkomst (WGBO)'],
+      ['Financiële gegevens, zoals betaalgegevens', '7 jaar', '—', 'wettelijke fiscale bewaarplicht'],
+    ],
+    en: [
+      ['Your personal data', 'as long as necessary for the purpose', '—', 'We comply with retention periods set by law. Besides the WGBO, we also take into account retention periods arising from other legislation.'],
+      ['Medical data', '20 years', '—', 'Medical Treatment Contracts Act (WGBO)'],
+      ['Financial data, such as payment data', '7 years', '—', 'statutory tax retention obligation'],
+    ],
+  },
   links: [
     'https://www.dentalclinics.nl/cookies/',
     'https://www.dentalclinics.nl/tandarts/',
@@ -159,11 +166,11 @@ describeSeedFacts({
   ],
   mutations: [
     { pointer: '/controller/kvkNumber', lang: 'nl', absent: 'KvK-nummer: 32123759' },
-    { pointer: '/cookies/consentUrl', lang: 'en', absent: 'Change or withdraw your consent: https://www.dentalclinics.nl/cookies/' },
+    { pointer: '/cookies/consentUrl', lang: 'en', absent: 'Change or withdraw your consent:' },
     { pointer: '/cookies/categories', value: [], lang: 'nl', absent: 'Deze cookies kunnen niet worden uitgeschakeld.' },
     { pointer: '/dataCategories/2/nationalIdentifier', lang: 'en', absent: 'Citizen service number (BSN), national identification number' },
-    { pointer: '/retention/1/period', value: 'P15Y', lang: 'nl', absent: 'Medische gegevens: 20 jaar' },
-    { pointer: '/retention/2/period', value: 'P10Y', lang: 'en', absent: 'Financial data, such as payment data: 7 years' },
+    { pointer: '/retention/1/period', value: 'P15Y', lang: 'nl', absent: ['Medische gegevens', '20 jaar'] },
+    { pointer: '/retention/2/period', value: 'P10Y', lang: 'en', absent: ['Financial data, such as payment data', '7 years'] },
     { pointer: '/rights/notes/information', lang: 'nl', absent: 'Recht op informatie' },
   ],
 });
