@@ -9,7 +9,7 @@ describeSeedFacts({
   id: 'cosmetic-clinic',
   facts: {
     en: [
-      'Cosmetic clinic — name not stated',
+      'Privacy notice [name of the organisation not stated]',
       'This statement does not name the organisation; the name shown is a placeholder.',
       // No version or date is invented for an undated statement; it says nothing of automated decisions, and the notice says so.
       'This notice does not say whether decisions are taken based solely on automated processing',
@@ -43,7 +43,7 @@ describeSeedFacts({
       'Dutch Data Protection Authority (Autoriteit Persoonsgegevens)',
     ],
     nl: [
-      'Cosmetic clinic — name not stated',
+      'Privacyverklaring [naam van de organisatie niet vermeld]',
       'Deze verklaring noemt de naam van de organisatie niet; de getoonde naam is een plaatsaanduiding.',
       'Deze verklaring vermeldt niet of er besluiten worden genomen die uitsluitend op geautomatiseerde verwerking berusten',
       'Functionaris voor gegevensbescherming Contactgegevens: niet vermeld',
