@@ -62,7 +62,7 @@ describeSeedFacts({
       ['Antwoorden op de vragenlijsten', 'ten hoogste 1 maand; daarna worden de gegevens geanonimiseerd', 'het verzenden van de gegevens aan ons', '—'],
       ['Prospectgegevens', '3 jaar na het laatste contact, of eerder als u bezwaar maakt of u om verwijdering vraagt', '—', '—'],
       ['Bijlagen bij ondersteuningsverzoeken', '30 dagen', '—', '—'],
-      ['Beveiligde back-upbestanden en snapshots', 'ten hoogste 7 dagen', 'verwijdering uit de actieve systemen', 'Om veiligheidsredenen, in het bijzonder om de continuïteit van de Diensten te waarborgen, kunnen sommige Persoonsgegevens zeven extra dagen in beveiligde back-upbestanden worden bewaard. Dagelijks worden geautomatiseerde snapshots gemaakt die niet langer dan zeven dagen worden bewaard en at rest worden versleuteld'],
+      ['Beveiligde back-upbestanden en snapshots', 'ten hoogste 7 dagen', 'verwijdering uit de actieve systemen', 'Om veiligheidsredenen, in het bijzonder om de continuïteit van de Diensten te waarborgen, kunnen sommige Persoonsgegevens zeven extra dagen in beveiligde back-upbestanden worden bewaard. Dagelijks worden geautomatiseerde snapshots gemaakt die niet langer dan zeven dagen worden bewaard en versleuteld worden opgeslagen'],
     ],
     en: [
       ['Invoicing and collection data', '7 years', '—', 'General Tax Act (Article 52 AWR). This period applies to the Netherlands'],
