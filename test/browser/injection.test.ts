@@ -64,6 +64,8 @@ async function injectPlainText(file: string): Promise<{ id: string; injected: nu
   const refused = new Set<string>();
   for (let round = 0; round < 5; round++) {
     const document = structuredClone(original);
+    // A statement that names no organisation shows a placeholder instead of controller.name: show the injected name.
+    delete (document as { controller?: { placeholder?: unknown } }).controller?.placeholder;
     pointers.filter((p) => !refused.has(p)).forEach((p, i) => setAt(document, p, `${plainTextPayloads[i % plainTextPayloads.length]} #${i}`));
     const result = await compile(document as object, { file });
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
