@@ -74,14 +74,14 @@ describe('why we may: the basis in plain words, the official term and article be
     for (const lang of ['nl', 'en'] as const) {
       const c = card(policy, lang);
       expect(c).not.toContain('⟦missing');
-      expect(c).toMatch(lang === 'nl' ? /\*\*Waarom dat mag:\*\* (Met|Omdat) / : /\*\*Why we may:\*\* (With|Because) /);
+      expect(c).toMatch(lang === 'nl' ? /\*\*Waarom dat mag:\*\* (Met|Omdat) / : /\*\*Why we may do this:\*\* (With|Because) /);
       expect(c).toContain(lang === 'nl' ? `(artikel 6, lid 1, onder ${basis.at(-2)}, AVG)` : `(Article ${basis} GDPR)`);
     }
   });
 
   it('the examples of the issue, formal and informal', () => {
     expect(card(withPurpose({ legalBasis: '6(1)(c)' }))).toContain('**Waarom dat mag:** Omdat de wet ons dat verplicht\n');
-    expect(card(withPurpose({ legalBasis: '6(1)(c)' }), 'en')).toContain('**Why we may:** Because the law requires it\n');
+    expect(card(withPurpose({ legalBasis: '6(1)(c)' }), 'en')).toContain('**Why we may do this:** Because the law requires it\n');
     expect(card(withPurpose({ legalBasis: '6(1)(a)' }))).toContain('**Waarom dat mag:** Met uw toestemming\n');
     const informal = withPurpose({ legalBasis: '6(1)(a)' }, (p) => { p.metadata.formality = 'informal'; });
     expect(card(informal)).toContain('**Waarom dat mag:** Met je toestemming\n');
