@@ -18,6 +18,10 @@ import { registerToXlsx } from '../src/render/register/register-xlsx.js';
 import { expectGolden } from './support/golden.js';
 import { repoRoot } from './support/cli.js';
 
+/** The controller's name as the register shows it: the language's placeholder when the statement names none. */
+const shownName = (source: PolicySource, lang: Language): string =>
+  source.controller.placeholder ? messagesFor(lang).t('notice:placeholderName') : source.controller.name;
+
 const fixture = path.join(repoRoot, 'test/fixtures/register-processor/policy.json');
 const seeds = findPolicies([path.join(repoRoot, 'policies')]).files;
 const policies = [...seeds, fixture];
@@ -73,7 +77,7 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
     const retention = column(row, 'retention');
     expect(retention.map((r) => r.split(':')[0]!.replace(/ \(.*$/, ''))).toEqual((activity.retention ?? []).map((id) => inLang(byId(source.retention, id).name, lang)));
     const party = column(row, table.kind === 'controller' ? 'controller' : 'processor');
-    expect(party[0]).toBe(source.controller.name);
+    expect(party[0]).toBe(shownName(source, lang));
     if (source.controller.contact?.email) expect(party).toContain(source.controller.contact.email);
     const dpoLines = [source.dpo?.name, source.dpo?.contact?.email].filter(Boolean);
     expect(column(row, 'dpo').join('\n')).toBe(source.dpo && dpoLines.length === 0 ? (lang === 'nl' ? 'FG aangesteld; geen contactgegevens vermeld' : 'a DPO is appointed; no contact details stated') : dpoLines.join('\n'));
@@ -233,7 +237,7 @@ describe('register.xlsx', () => {
         });
         const facts = organisation.getSheetValues().slice(3).map((r) => (r as unknown[]).slice(1));
         expect(facts).toEqual(register.organisation.facts.map((f) => [f.label, f.value]));
-        expect(facts[0]).toEqual([messagesFor(lang).t('register:organisation.name'), source.controller.name]);
+        expect(facts[0]).toEqual([messagesFor(lang).t('register:organisation.name'), shownName(source, lang)]);
       }
     }
   });
@@ -462,8 +466,10 @@ describe('policyc register', () => {
 
   it('is listed in the help', async () => {
     const { runPolicyc } = await import('./support/cli.js');
-    const help = runPolicyc(['--help']).stdout;
-    expect(help).toMatch(/register \[paths…\]/);
-    expect(help).toContain('--bom');
+    // The general help lists the command; its options are in the command's own help.
+    expect(runPolicyc(['--help']).stdout).toMatch(/^ {2}register \[paths…\] +Write only the art\. 30 registers/m);
+    const help = runPolicyc(['register', '--help']).stdout;
+    expect(help).toMatch(/^Usage: policyc register \[paths…\]/);
+    expect(help).toMatch(/^ {2}--bom +Start CSV files with a UTF-8 byte-order mark/m);
   });
 });

@@ -18,7 +18,7 @@ export interface CompileOptions extends Pick<AnalyseOptions, 'path' | 'acknowled
 }
 
 /** Options come from code (or the CLI, which checks them first): a bad one is a programming error. */
-function checkLayoutOptions(options: CompileOptions): void {
+export function checkLayoutOptions(options: CompileOptions): void {
   if (options.idPrefix !== undefined && !isIdPrefix(options.idPrefix)) {
     throw new TypeError(`idPrefix must be empty or start with a letter followed by letters, digits, '-' or '_': ${JSON.stringify(options.idPrefix)}`);
   }

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { messagesFor } from '../i18n/messages.js';
-import { compilePolicy, type CompileOptions, type OutputFile } from './compile-policy.js';
+import { checkLayoutOptions, compilePolicy, type CompileOptions, type OutputFile } from './compile-policy.js';
 
 export interface LibraryCompileOptions extends CompileOptions {
   /** Name used in diagnostics; default 'policy.json'. */
@@ -22,12 +22,15 @@ export interface CompileResult {
  * The library entry point for build tools: one policy in — its JSON text, or
  * the parsed object — and every output out, in memory, with diagnostics.
  * Nothing is written and nothing is thrown for a bad policy: check
- * `diagnostics` (an error means `outputs` is empty). An object is serialised
+ * `diagnostics` (an error means `outputs` is empty). Bad options (an idPrefix
+ * or headingLevel no page can hold) are the caller's error, not the policy's:
+ * the promise rejects with a TypeError. An object is serialised
  * with two-space indentation first, so positions refer to that text.
  * Asynchronous because some outputs are (the XLSX workbook).
  */
 export async function compile(input: string | object, options: LibraryCompileOptions = {}): Promise<CompileResult> {
   const { file = 'policy.json', ...rest } = options;
+  checkLayoutOptions(rest);
   const fail = (ruleId: string, key: string, detail: string): CompileResult => ({
     outputs: [], findings: [],
     diagnostics: [{ ruleId, severity: 'error', file, pointer: '', line: 1, column: 1, message: messagesFor(rest.messageLanguage ?? 'en').t(key, { detail }) }],

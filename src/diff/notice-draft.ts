@@ -1,6 +1,6 @@
 import { messagesFor, type Language } from '../i18n/messages.js';
 import type { PolicyModel } from '../resolve/model.js';
-import { formatDate, pick } from '../render/format.js';
+import { controllerName, formatDate, pick } from '../render/format.js';
 import { formatDuration } from '../resolve/retention-phrase.js';
 import type { Change } from './change.js';
 import { changeWords } from './change-words.js';
@@ -90,7 +90,7 @@ export function noticeDraft(newModel: PolicyModel, changes: readonly Change[], o
       ],
       ...(history.length ? { historyHeading: t('diff:notice.history') } : {}),
       history,
-      signature: controller.name,
+      signature: controllerName(controller, m),
       senderHeading: t('diff:notice.senderNote'),
       senderNotes,
     };

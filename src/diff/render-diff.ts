@@ -1,6 +1,6 @@
 import { handlebarsRuntime as Handlebars } from '../render/template-compiler.js';
 import { messagesFor, type Messages } from '../i18n/messages.js';
-import { formatDate } from '../render/format.js';
+import { controllerName, formatDate } from '../render/format.js';
 import { escapeMarkdownText } from '../render/markdown-inline.js';
 import type { PolicyModel } from '../resolve/model.js';
 import type { ChangeClass } from './change-kinds.js';
@@ -74,7 +74,7 @@ function report(result: DiffResult, m: Messages): Report {
     }))
     .filter((g) => g.items.length > 0);
   return {
-    lang: m.lang, title: t('diff:title', { name: result.new.model.source.controller.name }), lines, groups,
+    lang: m.lang, title: t('diff:title', { name: controllerName(result.new.model.source.controller, m) }), lines, groups,
     noticeHeading: t('diff:heading.notice'), noNotice: t('diff:notice.notNeeded'),
     ...(result.notice ? { notice: result.notice } : {}),
   };

@@ -460,7 +460,7 @@ export interface Controller {
    */
   isCareProvider?: boolean;
   /**
-   * True when the statement does not name the organisation and the name above is a placeholder.
+   * True when the statement does not name the organisation and the name above is a placeholder: a label for maintainers, kept in the JSON-LD; notices, registers and diff reports show the language's own placeholder instead.
    */
   placeholder?: boolean;
 }

@@ -1,5 +1,5 @@
 import type { Messages } from '../i18n/messages.js';
-import type { Address, Contact, Text } from '../policy/policy-types.js';
+import type { Address, Contact, Controller, Text } from '../policy/policy-types.js';
 import { telHref } from './contact-links.js';
 import { link, text, type Fact, type Inline } from './outline.js';
 
@@ -19,6 +19,14 @@ export { joinList } from '../i18n/messages.js';
 /** A name that is either the same in every language (a proper name) or translated. */
 export function nameOf(name: string | Text, m: Messages): string {
   return typeof name === 'string' ? name : pick(name, m);
+}
+
+/**
+ * The controller's name as readers see it: when the statement names no organisation
+ * (controller.placeholder), the language's placeholder instead of the authored label.
+ */
+export function controllerName(controller: Controller, m: Messages): string {
+  return controller.placeholder ? m.t('notice:placeholderName') : controller.name;
 }
 
 /** The text in the notice's language. Validation guarantees every declared language is present. */

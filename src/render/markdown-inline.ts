@@ -6,8 +6,9 @@ import { foldLineBreaks } from './text-whitespace.js';
  * lets any ASCII punctuation be backslash-escaped; this escapes every
  * character that can start or end a construct (emphasis, code, links, HTML,
  * entities, tables, strikethrough) anywhere, and block markers at the start.
- * Line breaks (LF, CR, CRLF, U+2028, U+2029) fold to spaces, and runs of
- * whitespace to one: inline text is one line.
+ * Line breaks (LF, CR, CRLF, U+2028, U+2029), with the whitespace around
+ * them, fold to one space: inline text is one line. Other whitespace is kept
+ * as written (Markdown reads a tab or a run of spaces inside a line back as is).
  *
  * GFM turns bare URLs and www. names into links that run on to the next
  * space, over backslashes, so an escape inside that run would be lost
@@ -17,17 +18,16 @@ import { foldLineBreaks } from './text-whitespace.js';
  * test/render-safety checks the round trip through remark-gfm on random text.
  */
 export function escapeMarkdownText(value: string): string {
-  // Most text has nothing to escape but perhaps its first character, and no whitespace but single spaces: no need to split it into words.
+  // Most text has nothing to escape but perhaps its first character, and no line break: no need to split it into words.
   if (!NEEDS_WORDS.test(value)) return escapeLineStart(value.trim());
   return foldLineBreaks(value)
     .split(/(\s+)/)
-    // A run of whitespace renders as one space: write one (a run of a million spaces stays small).
-    .map((word, i) => (i % 2 === 1 ? ' ' : PLAIN_URL.test(word) ? word : escapeWord(word, i === 0)))
+    .map((word, i) => (i % 2 === 1 || PLAIN_URL.test(word) ? word : escapeWord(word, i === 0)))
     .join('');
 }
 
-/** Anything escapeWord or the whitespace folding would change inside the text (any whitespace but a single space). */
-const NEEDS_WORDS = /[\\`*_[\]<>|~!&]|[^\S ]| {2}|:\/\/|www\./i;
+/** Anything escapeWord or the line-break folding would change inside the text (the line breaks of foldLineBreaks). */
+const NEEDS_WORDS = /[\\`*_[\]<>|~!&\n\r\u2028\u2029]|:\/\/|www\./i;
 
 const PLAIN_URL = /^(?:https?:\/\/|www\.)[^\s\\`*_[\]<>|~!&]+$/i;
 

@@ -4,7 +4,7 @@ import { partyLeavesEea } from '../law/eea.js';
 import type { DataCategory, PolicyModel, ProcessorActivity } from '../resolve/model.js';
 import { formatDuration, formatLawReference } from '../resolve/retention-phrase.js';
 import type { CookieCategorySource } from '../policy/policy-types.js';
-import { contactFacts, countryName, formatAddress, formatDate, joinList, nameOf, pick, sentence } from './format.js';
+import { contactFacts, controllerName, countryName, formatAddress, formatDate, joinList, nameOf, pick, sentence } from './format.js';
 import { specialCategoryNote, transferGroundText, transferText } from './legal-text.js';
 import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
 import { formatEntity, processorTable, recipientTable } from './notice-parties.js';
@@ -63,7 +63,7 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
   }
   return {
     lang: m.lang,
-    title: m.t('notice:title', { name: source.controller.name }),
+    title: m.t('notice:title', { name: controllerName(source.controller, m) }),
     preamble: preamble(ctx),
     ...(source.introduction?.[m.lang] ? { introduction: source.introduction[m.lang] } : {}),
     summary: summarySection(ctx, new Set(sections.map((section) => section.id))),
@@ -93,9 +93,9 @@ function controllerBlocks({ model, source, m }: NoticeContext): Block[] {
   if (controller.kvkNumber) facts.push({ label: t('notice:label.kvk'), inlines: [text(controller.kvkNumber)] });
   facts.push(...contactFacts(controller.contact, m));
   if (controller.website) facts.push({ label: t('notice:label.website'), inlines: [link(controller.website, controller.website)] });
-  const blocks: Block[] = [{ paragraph: sentence(t('notice:controller.statement', { name: controller.name })) }];
+  const blocks: Block[] = [{ paragraph: sentence(t('notice:controller.statement', { name: controllerName(controller, m) })) }];
   if (controller.parentCompany) {
-    blocks.push({ paragraph: sentence(t('details:controller.parentCompany', { name: controller.name, company: formatEntity(controller.parentCompany, m) })) });
+    blocks.push({ paragraph: sentence(t('details:controller.parentCompany', { name: controllerName(controller, m), company: formatEntity(controller.parentCompany, m) })) });
   }
   if (facts.length) blocks.push({ facts });
   if (controller.contact?.note) blocks.push({ paragraph: sentence(pick(controller.contact.note, m)) });

@@ -2,7 +2,7 @@ import type { Messages } from '../i18n/messages.js';
 import type { LawReference, PolicySource } from '../policy/policy-types.js';
 import type { OtherController, PolicyModel, Purpose } from '../resolve/model.js';
 import { formatLawReference } from '../resolve/retention-phrase.js';
-import { contactFacts, formatAddress, joinList, pick, sentence } from './format.js';
+import { contactFacts, controllerName, formatAddress, joinList, pick, sentence } from './format.js';
 import { text, type Block, type Fact } from './outline.js';
 
 /**
@@ -45,7 +45,7 @@ export function otherControllerBlocks(model: PolicyModel, m: Messages): Block[] 
   const t = m.t;
   const { source } = model;
   const blocks: Block[] = [];
-  if (source.controller.publicAuthority) blocks.push({ paragraph: sentence(t('statements:controller.publicAuthority', { name: source.controller.name })) });
+  if (source.controller.publicAuthority) blocks.push({ paragraph: sentence(t('statements:controller.publicAuthority', { name: controllerName(source.controller, m) })) });
   if (model.controllers.length === 0) return blocks;
   const joint = model.purposes.some((p) => p.jointControllers.length > 0);
   const own = model.purposes.some((p) => p.controller !== undefined);

@@ -1,5 +1,5 @@
 import type { RetentionRule } from '../resolve/model.js';
-import { joinList, nameOf, pick } from './format.js';
+import { controllerName, joinList, nameOf, pick } from './format.js';
 import type { NoticeContext } from './notice-context.js';
 import { link, text, type Block, type Inline, type Section } from './outline.js';
 import { telHref } from './contact-links.js';
@@ -34,7 +34,7 @@ function whoBlocks({ source, m }: NoticeContext): Block[] {
   if (contact?.email) ways.push(link(contact.email, `mailto:${contact.email}`));
   if (contact?.phone) ways.push(link(contact.phone, telHref(contact.phone)));
   const reach: Inline[] = ways.length ? [text(m.t('layout:summary.contact')), ...ways.flatMap((w, i) => (i ? [text(m.t('layout:summary.or')), w] : [w]))] : [];
-  const who = m.t('layout:summary.who', { name: source.controller.name });
+  const who = m.t('layout:summary.who', { name: controllerName(source.controller, m) });
   return [{ paragraph: reach.length ? [text(`${who} `), ...reach] : [text(who)] }];
 }
 

@@ -161,7 +161,7 @@ describe('script injection', () => {
         handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`)),
         unsafeUrls: [...document.querySelectorAll('[href], [src], [action], [formaction]')]
           .flatMap((el) => ['href', 'src', 'action', 'formaction'].map((a) => el.getAttribute(a)).filter((v): v is string => v !== null))
-          .filter((url) => !/^(https?:|mailto:|tel:|#|privacy\.css$)/i.test(url.trim())),
+          .filter((url) => !/^(https?:|mailto:|tel:|#|privacy\.css$|\.\.\/(nl|en)\/(privacy|register)\.html$)/i.test(url.trim())), // our own links: the page in the other language
         text: document.body.textContent ?? '',
       }));
       const where = pagePath;

@@ -158,23 +158,26 @@ describe('retention: earliest of, legal-claims hold, deletion handling, afterwar
       { id: 'ads', name: { nl: 'Advertenties', en: 'Ads' }, condition: 'until-opt-out' },
     ]));
     const en = [
-      'whichever comes first: 3 years after the last contact; until you object; until you ask for deletion',
+      '3 years after the last contact, or earlier if you object or you ask for deletion',
       'for the duration of the contract. To protect against legal claims, some of the data may be kept for up to 5 years after the end of the contract',
       'until you ask for deletion. A request for deletion is carried out within at most 30 days; for a complex request this can be extended to 60 days',
-      '1 month after the data was sent to us; the data is then anonymised',
       'until it has been verified, after which it is deleted',
       'until you opt out',
     ];
     const nl = [
-      'wat het eerst komt: 3 jaar na het laatste contact; totdat u bezwaar maakt; totdat u om verwijdering vraagt',
+      '3 jaar na het laatste contact, of eerder als u bezwaar maakt of u om verwijdering vraagt',
       'zolang de overeenkomst duurt. Ter bescherming tegen mogelijke rechtsvorderingen kan een deel van de gegevens worden bewaard tot 5 jaar na het einde van de overeenkomst',
       'totdat u om verwijdering vraagt. Een verzoek om verwijdering wordt binnen ten hoogste 30 dagen uitgevoerd; bij een complex verzoek kan deze termijn worden verlengd tot 60 dagen',
-      '1 maand nadat de gegevens aan ons zijn verzonden; daarna worden de gegevens geanonimiseerd',
       'totdat de gegevens zijn gecontroleerd; daarna worden ze verwijderd',
       'totdat u zich afmeldt',
     ];
     for (const phrase of en) { expect(out.en.markdown).toContain(phrase); expect(out.en.html).toContain(phrase); }
     for (const phrase of nl) { expect(out.nl.markdown).toContain(phrase); expect(out.nl.html).toContain(phrase); }
+    // A single period from an event is split over the retention table's 'how long' and 'counted from' (issue 13).
+    expect(out.en.markdown).toContain('| **Answers** | 1 month; the data is then anonymised | when the data was sent to us | — |');
+    expect(out.en.html).toContain('<td data-label="How long">1 month; the data is then anonymised</td><td data-label="Counted from">when the data was sent to us</td>');
+    expect(out.nl.markdown).toContain('| **Antwoorden** | 1 maand; daarna worden de gegevens geanonimiseerd | het verzenden van de gegevens aan ons | — |');
+    expect(out.nl.html).toContain('<td data-label="Hoe lang">1 maand; daarna worden de gegevens geanonimiseerd</td><td data-label="Gerekend vanaf">het verzenden van de gegevens aan ons</td>');
   });
 
   it('uses the informal Dutch register for the opt-out condition', () => {
@@ -291,14 +294,14 @@ describe('applicable laws, special categories, DPO registration, minimum age', (
     p.dpo = { registeredWithAuthority: true };
     p.dataSubjects[0]!.minimumAge = 18;
     const out = notices(p);
-    expect(out.en.markdown).toContain('in accordance with: General Data Protection Regulation (GDPR) and Protection of Personal Information Act, 2013 (South Africa) (POPIA).');
+    expect(out.en.markdown).toContain('This notice refers to these laws:\n\n- General Data Protection Regulation (GDPR)\n- Protection of Personal Information Act, 2013 (South Africa) (POPIA)\n');
     expect(out.nl.html).toContain('POPIA');
     expect(out.en.markdown).toContain('Users (minimum age 18)');
     expect(out.nl.markdown).toContain('Gebruikers (minimumleeftijd 18 jaar)');
     expect(out.en.html).toContain('We do not collect special categories of personal data');
     expect(out.nl.markdown).toContain('Wij verzamelen geen bijzondere categorieën van persoonsgegevens');
     expect(out.en.markdown).toContain('Our data protection officer is registered with the supervisory authority.');
-    expect(out.nl.html).toContain('Onze functionaris gegevensbescherming is aangemeld bij de toezichthoudende autoriteit.');
+    expect(out.nl.html).toContain('Onze functionaris voor gegevensbescherming is aangemeld bij de toezichthoudende autoriteit.');
   });
 
   it('reports a special category when the policy says none are collected', () => {
@@ -340,9 +343,9 @@ describe('general transfer grounds', () => {
       ],
     };
     const out = notices(p);
-    expect(out.en.markdown).toContain('- EU-US Privacy Shield (the United States). EU-US and Swiss-US.');
+    expect(out.en.markdown).toContain('- EU-US Privacy Shield (declared invalid by the Court of Justice of the EU, C-311/18) (the United States). EU-US and Swiss-US.');
     expect(out.en.markdown).toContain('- contractual clauses authorised by the supervisory authority (Article 46(3)(a) GDPR)');
-    expect(out.nl.html).toContain('<li>EU-VS Privacy Shield (de Verenigde Staten). EU-VS en Zwitsers-VS.</li>');
+    expect(out.nl.html).toContain('<li>EU-VS Privacy Shield (ongeldig verklaard door het Hof van Justitie van de EU, C-311/18) (de Verenigde Staten). EU-VS en Zwitsers-VS.</li>');
   });
 });
 

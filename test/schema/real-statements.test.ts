@@ -63,16 +63,17 @@ describe('retention as people write it', () => {
     const model = modelOf(fixture());
     expectNotices(model, {
       nl: [
-        '**Jeugddossier:** in principe 15 jaar nadat de betrokkene 18 jaar is geworden, of langer als dat voor goede zorg nodig is',
-        '**Dossier:** ten minste 20 jaar na de laatste wijziging van het dossier',
-        '**Codes op uw telefoon:** niet door ons: de gegevens blijven op uw eigen apparaat',
+        // Retention table rows (issue 13): data | how long | counted from | basis and notes.
+        '| **Jeugddossier** | in principe 15 jaar, of langer als dat voor goede zorg nodig is | het moment dat de betrokkene 18 jaar wordt | — |',
+        '| **Dossier** | ten minste 20 jaar | de laatste wijziging van het dossier | — |',
+        '| **Codes op uw telefoon** | niet door ons: de gegevens blijven op uw eigen apparaat | — | — |',
         'ten hoogste 14 dagen nadat de gegevens aan ons zijn verzonden; tot ze zijn vergeleken; direct daarna worden ze verwijderd',
       ],
       en: [
-        '**Youth file:** in principle 15 years after the person turns 18, or longer where good care requires it',
-        '**File:** at least 20 years after the last change to the file',
+        '| **Youth file** | in principle 15 years, or longer where good care requires it | when the person turns 18 | — |',
+        '| **File** | at least 20 years | the last change to the file | — |',
         'until it has been matched; it is deleted immediately afterwards',
-        '**Codes on your phone:** not by us: the data stays on your own device',
+        '| **Codes on your phone** | not by us: the data stays on your own device | — | — |',
       ],
     });
     expect(column(model, 'en', 'retention')[1]).toEqual(['File: at least 20 years after the last change to the file']);
@@ -85,8 +86,8 @@ describe('retention as people write it', () => {
     policy.retention![1]!.from = from;
     const words = { 'last-treatment': ['de laatste behandeling', 'the last treatment'], 'end-of-measure': ['het einde van de maatregel', 'the end of the measure'], 'end-of-support': ['het einde van de hulp of ondersteuning', 'the end of the care or support'] }[from];
     const model = modelOf(policy);
-    expect(notice(model, 'nl')).toContain(`ten minste 20 jaar na ${words[0]}`);
-    expect(notice(model, 'en')).toContain(`at least 20 years after ${words[1]}`);
+    expect(notice(model, 'nl')).toContain(`| **Dossier** | ten minste 20 jaar | ${words[0]} | — |`);
+    expect(notice(model, 'en')).toContain(`| **File** | at least 20 years | ${words[1]} | — |`);
   });
 
   it('refuses minimum with maximum, at the rule', () => {

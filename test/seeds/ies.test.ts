@@ -23,7 +23,7 @@ describeSeedFacts({
       'Verwerkers: Niet bij naam genoemde beveiligde datahostingdienstverlener in Nederland',
       'Wij slaan uw gegevens op in Nederland.',
       'EU-VS Privacy Shield (ongeldig verklaard door het Hof van Justitie van de EU, C-311/18) (de Verenigde Staten). EU-VS en Zwitsers-VS Privacy Shield Frameworks.',
-      'bindende bedrijfsvoorschriften (artikel 47 AVG). Voor overdrachten aan gegevensverwerkers.',
+      'bindende bedrijfsvoorschriften (artikel 47 AVG). Voor overdrachten aan verwerkers.',
       'zolang dat nodig is voor het doel; daarna worden de gegevens verwijderd of geanonimiseerd',
       'Recht van bezwaar',
       'Afmelden voor communicatie U kunt zich afmelden voor het ontvangen van promotionele communicatie',

@@ -36,6 +36,8 @@ export interface SeedOutput {
   raw(lang: Language, file: NoticeFile): string;
   /** The output's reading text: markup removed, entities decoded, whitespace collapsed. */
   text(lang: Language, file: NoticeFile): string;
+  /** Every table row of the output, each cell as its reading text. */
+  rows(lang: Language, file: NoticeFile): string[][];
 }
 
 export function policyPath(id: string): string {
@@ -50,7 +52,7 @@ export function compileSeed(id: string, text: string = readFileSync(policyPath(i
     if (!out) throw new Error(`no output ${id}/${lang}/${file}: ${compiled.diagnostics.map((d) => d.message).join('; ')}`);
     return String(out.contents);
   };
-  return { compiled, raw, text: (lang, file) => readingText(raw(lang, file), file) };
+  return { compiled, raw, text: (lang, file) => readingText(raw(lang, file), file), rows: (lang, file) => tableRows(raw(lang, file), file) };
 }
 
 /**
@@ -60,6 +62,23 @@ export function compileSeed(id: string, text: string = readFileSync(policyPath(i
 export function readingText(output: string, file: NoticeFile): string {
   const text = file.endsWith('.md') ? markdownText(output) : htmlText(output);
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The rows of every table in the output, each cell as a reader sees it: a
+ * GFM table line '| **Data** | 7 jaar | — |' and '<tr><th>Data</th><td>7 jaar</td>…'
+ * both give ['Data', '7 jaar', '—']. Delimiter rows ('| --- |') are left out.
+ */
+export function tableRows(output: string, file: NoticeFile): string[][] {
+  const collapse = (cell: string): string => cell.replace(/\s+/g, ' ').trim();
+  if (file.endsWith('.md')) {
+    return output.split('\n')
+      .filter((line) => line.startsWith('|') && !/^\|(\s*:?-+:?\s*\|)+\s*$/.test(line))
+      // Cells split at every '|' that is not escaped ('\\|' is a pipe in the text).
+      .map((line) => line.trim().slice(1, -1).split(/(?<!\\)\|/).map((cell) => collapse(markdownText(cell))));
+  }
+  return [...output.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/g)]
+    .map(([, row]) => [...row!.matchAll(/<t([hd])\b[^>]*>([\s\S]*?)<\/t\1>/g)].map(([, , cell]) => collapse(htmlText(cell!))));
 }
 
 function markdownText(md: string): string {

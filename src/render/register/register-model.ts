@@ -4,7 +4,7 @@ import type { Contact } from '../../policy/policy-types.js';
 import type { DataCategory, OtherController, PolicyModel, Processor, ProcessorActivity, Purpose, Recipient, RetentionRule } from '../../resolve/model.js';
 import { formatLawReference } from '../../resolve/retention-phrase.js';
 import { isCareProvider } from '../../law/care-provider.js';
-import { countryName, formatAddress, formatDate, joinList, nameOf, pick } from '../format.js';
+import { controllerName, countryName, formatAddress, formatDate, joinList, nameOf, pick } from '../format.js';
 import { purposeBasisTexts, specialCategoryNote, specialConditionText, transferText } from '../legal-text.js';
 import { markdownToPlainText } from './plain-text.js';
 
@@ -100,7 +100,7 @@ function partyLines(name: string | undefined, address: Contact['address'], conta
 
 const controllerCell = ({ model, m }: CellContext): RegisterCell => {
   const c = model.source.controller;
-  return partyLines(c.name, c.address, c.contact, m);
+  return partyLines(controllerName(c, m), c.address, c.contact, m);
 };
 const representativeCell = ({ model, m }: CellContext): RegisterCell => {
   const r = model.source.representative;
@@ -239,7 +239,7 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
   const add = (key: string, value: string | undefined): void => {
     if (value) facts.push({ label: t(`register:organisation.${key}`), value });
   };
-  add('name', source.controller.name);
+  add('name', controllerName(source.controller, m));
   add('shortName', source.controller.shortName);
   add('kvk', source.controller.kvkNumber);
   add('address', source.controller.address && formatAddress(source.controller.address, m));
@@ -293,7 +293,7 @@ export function buildRegister(model: PolicyModel, m: Messages): Register {
   const { metadata, controller } = model.source;
   return {
     lang: m.lang,
-    title: m.t('register:title', { name: controller.name }),
+    title: m.t('register:title', { name: controllerName(controller, m) }),
     versionLine: versionLine(metadata, m),
     date: metadata.effectiveDate ?? metadata.lastModified ?? UNDATED,
     empty: m.t('register:empty'),
