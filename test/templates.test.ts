@@ -11,7 +11,7 @@ describe('templates', () => {
     // Markdown templates compile with noEscape, so {{value}} would insert raw text.
     const files = readdirSync(templates, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.hbs') && /(^|\/)(md|notice\.md)/.test(f));
     expect(files.length).toBeGreaterThan(1);
-    const allowed = /^\{\{(?:[#/](?:if|each|unless)\b|else\b|!--|>|(?:text|inlines|rich|mdTable|tocLink) )/;
+    const allowed = /^\{\{(?:[#/](?:if|each|unless)\b|else\b|!--|>|(?:text|factLabel|inlines|rich|mdTable|tocLink) )/;
     for (const file of files) {
       const source = readFileSync(path.join(templates, file), 'utf8');
       for (const mustache of source.match(/\{\{\{?[^}]*\}?\}\}/g) ?? []) {

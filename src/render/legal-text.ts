@@ -83,7 +83,7 @@ export function transferGroundText(transfer: TransferSource, m: Messages, withCo
  * category's own name already says which (no 'Gezondheidsgegevens
  * (… gezondheidsgegevens)'). `ns` is the locale namespace: notice or register.
  */
-export function specialCategoryNote(special: string, name: string, m: Messages, ns: 'notice:data' | 'register:cell'): string {
+export function specialCategoryNote(special: string, name: string, m: Messages, ns: 'notice:data' | 'notice:purposeCard' | 'register:cell'): string {
   const keyword = m.t(`terms:specialCategoryKeyword.${special}`);
   return name.toLowerCase().includes(keyword)
     ? m.t(`${ns}.specialOnly`)

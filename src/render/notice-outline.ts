@@ -1,15 +1,16 @@
 import type { Messages } from '../i18n/messages.js';
 import { isCareProvider } from '../law/care-provider.js';
 import { partyLeavesEea } from '../law/eea.js';
-import type { DataCategory, PolicyModel, ProcessorActivity, Purpose } from '../resolve/model.js';
+import type { DataCategory, PolicyModel, ProcessorActivity } from '../resolve/model.js';
 import { formatDuration, formatLawReference } from '../resolve/retention-phrase.js';
 import type { CookieCategorySource } from '../policy/policy-types.js';
 import { contactFacts, controllerName, countryName, formatAddress, formatDate, joinList, nameOf, pick, sentence } from './format.js';
-import { purposeBasisTexts, specialCategoryNote, specialConditionText, transferGroundText, transferText } from './legal-text.js';
+import { specialCategoryNote, transferGroundText, transferText } from './legal-text.js';
 import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
 import { formatEntity, processorTable, recipientTable } from './notice-parties.js';
 import { rightsBlocks } from './notice-rights.js';
-import { basisStatementFacts, otherControllerBlocks, purposeControllerFacts } from './notice-statements.js';
+import { otherControllerBlocks } from './notice-statements.js';
+import { purposesBlocks } from './notice-purposes.js';
 import { summarySection } from './notice-summary.js';
 import { retentionTable } from './notice-retention.js';
 import { link, text, type Block, type Fact, type Inline, type NoticeOutline, type Section } from './outline.js';
@@ -166,52 +167,6 @@ function dataBlocks({ source, model, m }: NoticeContext): Block[] {
 }
 
 const endSentence = (value: string): string => (value && !/[.!?:;]$/.test(value) ? `${value}.` : value);
-
-/** Purposes and legal bases — 13(1)(c)(d), 13(2)(e). */
-function purposesBlocks({ model, m }: NoticeContext): Block[] {
-  if (!model.purposes.length) return [];
-  const intro = [m.t('notice:purposes.intro')];
-  // Said only when it is true: every purpose names its basis.
-  if (model.purposes.every((p) => p.bases.length > 0 || p.legalBasisStatement)) intro.push(m.t('notice:purposes.basisStated'));
-  return [
-    { paragraph: sentence(intro.join(' ')) },
-    ...model.purposes.map((p): Block => ({ subsection: { id: `purpose-${p.id}`, heading: pick(p.name, m), blocks: purposeBlocks(p, m) } })),
-  ];
-}
-
-/** The basis lines of a purpose; a purpose without one says so, with whatever the author explained. */
-function basisFacts(p: Purpose, m: Messages): Fact[] {
-  const label = m.t('notice:label.legalBasis');
-  const lines = purposeBasisTexts(p, m);
-  // A basis in the statement's words counts as given (and a public task's law goes with its basis).
-  const inWords = basisStatementFacts(p, m);
-  if (lines.length || p.legalBasisStatement) return [...lines.map((basis) => ({ label, inlines: [text(basis)] })), ...inWords];
-  const explanation = pick(p.legalBasisExplanation, m);
-  return [{ label, inlines: [text(explanation ? `${m.t('notice:notStated')}. ${explanation}` : m.t('notice:notStated'))] }, ...inWords];
-}
-
-function purposeBlocks(p: Purpose, m: Messages): Block[] {
-  const t = m.t;
-  const blocks: Block[] = rich(p.description, m);
-  const facts: Fact[] = [...basisFacts(p, m), ...purposeControllerFacts(p, m)];
-  if (p.legalObligation) facts.push({ label: t('notice:label.legalObligation'), inlines: [text(formatLawReference(p.legalObligation, m))] });
-  if (p.legitimateInterest) facts.push({ label: t('notice:label.legitimateInterest'), inlines: [text(pick(p.legitimateInterest, m))] });
-  if (p.specialCategoryCondition) facts.push({ label: t('notice:label.specialCondition'), inlines: [text(specialConditionText(p.specialCategoryCondition, m))] });
-  if (p.dataCategories.length) facts.push({ label: t('notice:label.data'), inlines: [text(joinList(p.dataCategories.map((c) => pick(c.name, m)), m))] });
-  if (p.dataSubjects.length) facts.push({ label: t('notice:label.subjects'), inlines: [text(joinList(p.dataSubjects.map((s) => pick(s.name, m)), m))] });
-  if (p.processors.length) facts.push({ label: t('notice:label.processors'), inlines: [text(joinList(p.processors.map((x) => nameOf(x.name, m)), m))] });
-  if (p.recipients.length) facts.push({ label: t('notice:label.recipients'), inlines: [text(joinList(p.recipients.map((x) => pick(x.name, m)), m))] });
-  if (p.retention.length) {
-    // The periods are in the one retention table; here only which rules apply, linked to it.
-    facts.push({ label: t('notice:label.retention'), inlines: [link(joinList(p.retention.map((r) => pick(r.name, m)), m), '#retention')] });
-  }
-  if (p.requirement) {
-    const consequence = pick(p.requirement.consequence, m);
-    facts.push({ label: t('notice:label.requirement'), inlines: [text(t(`terms:requirement.${p.requirement.type}`) + (consequence ? ` ${consequence}` : ''))] });
-  }
-  blocks.push({ facts });
-  return blocks;
-}
 
 /** Processing done as a processor for other controllers — 28, 30(2). */
 function processorRoleBlocks({ model, m }: NoticeContext): Block[] {

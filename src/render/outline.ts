@@ -13,6 +13,8 @@ export interface Inline {
 export interface Fact {
   label: string;
   inlines: Inline[];
+  /** A list under the value ('which data': one category per line). */
+  items?: Inline[][];
 }
 
 export type Block =
@@ -34,6 +36,8 @@ export interface Subsection {
   id: string;
   heading: string;
   blocks: Block[];
+  /** Shown as a card of its own (a purpose): framed, its facts stacked as question and answer. */
+  card?: boolean;
 }
 
 export interface Section {

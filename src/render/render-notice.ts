@@ -36,7 +36,7 @@ function linkBySlug(block: Block, slugs: ReadonlyMap<string, string>): Block {
     inlines.map((inline) => (inline.href?.startsWith('#') ? { ...inline, href: `#${slugs.get(inline.href.slice(1)) ?? inline.href.slice(1)}` } : inline));
   if ('paragraph' in block) return { paragraph: relink(block.paragraph) };
   if ('list' in block) return { list: block.list.map(relink) };
-  if ('facts' in block) return { facts: block.facts.map((fact) => ({ ...fact, inlines: relink(fact.inlines) })) };
+  if ('facts' in block) return { facts: block.facts.map((fact) => ({ ...fact, inlines: relink(fact.inlines), ...(fact.items ? { items: fact.items.map(relink) } : {}) })) };
   if ('subsection' in block) return { subsection: { ...block.subsection, blocks: block.subsection.blocks.map((b) => linkBySlug(b, slugs)) } };
   return block;
 }

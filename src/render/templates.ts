@@ -32,6 +32,8 @@ function markdownEnvironment(): HandlebarsRuntime {
   const env = Handlebars.create();
   env.registerHelper('text', (value: string) => escapeMarkdownText(value));
   env.registerHelper('inlines', (value: Inline[]) => inlinesToMarkdown(value));
+  // 'Adres:' but 'Kunt u weigeren?': a label that is a question takes no colon.
+  env.registerHelper('factLabel', (label: string) => escapeMarkdownText(/[?:]$/.test(label) ? label : `${label}:`));
   env.registerHelper('rich', (value: string) => value.trim());
   env.registerHelper('mdTable', (table: Table) => tableToMarkdown(table));
   env.registerHelper('tocLink', (heading: string, slug: string) =>

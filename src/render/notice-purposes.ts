@@ -1,0 +1,170 @@
+import type { Messages } from '../i18n/messages.js';
+import type { DataCategory, PolicyModel, Purpose, PurposeBasis } from '../resolve/model.js';
+import type { RightId } from '../policy/policy-types.js';
+import { formatLawReference } from '../resolve/retention-phrase.js';
+import { joinList, nameOf, pick, sentence } from './format.js';
+import { purposeBasisTexts, specialCategoryNote, specialConditionText, termKey } from './legal-text.js';
+import { rich, type NoticeContext } from './notice-context.js';
+import { basisStatementFacts, purposeControllerFacts } from './notice-statements.js';
+import { link, text, type Block, type Fact, type Inline } from './outline.js';
+
+/**
+ * The purposes section — 13(1)(c)(d), 13(2)(e). Each purpose is a card that
+ * answers, in this order: what we do it for (its name and description),
+ * which data (one category per line, sensitive ones marked), why we may (the
+ * basis in plain words, then the official term and article for a lawyer),
+ * and whether you can refuse and what happens then. The last is derived from
+ * the bases and the rights the policy grants, and otherwise only from what
+ * the author wrote (the requirement and its consequence): no consequence is
+ * invented. Sentences in locales/<lang>/notice.json under purposeCard.
+ */
+export function purposesBlocks({ model, m }: NoticeContext): Block[] {
+  if (!model.purposes.length) return [];
+  const intro = [m.t('notice:purposes.intro')];
+  // Said only when it is true: every purpose names its basis.
+  if (model.purposes.every((p) => p.bases.length > 0 || p.legalBasisStatement)) intro.push(m.t('notice:purposes.basisStated'));
+  return [
+    { paragraph: sentence(intro.join(' ')) },
+    ...model.purposes.map((p): Block => ({ subsection: { id: `purpose-${p.id}`, heading: pick(p.name, m), blocks: purposeCard(p, model, m), card: true } })),
+  ];
+}
+
+function purposeCard(p: Purpose, model: PolicyModel, m: Messages): Block[] {
+  const t = m.t;
+  const facts: Fact[] = [];
+  facts.push(...answer(t('notice:label.data'), p.dataCategories.map((c) => [text(categoryLine(c, m))])));
+  facts.push(...answer(t('notice:purposeCard.basisLabel'), plainBases(p, m)));
+  facts.push(...officialBasisFacts(p, m));
+  facts.push(...answer(t('notice:purposeCard.refuseLabel'), refusalLines(p, model, m)));
+  facts.push(...purposeControllerFacts(p, m));
+  if (p.dataSubjects.length) facts.push({ label: t('notice:label.subjects'), inlines: [text(joinList(p.dataSubjects.map((s) => pick(s.name, m)), m))] });
+  if (p.processors.length) facts.push({ label: t('notice:label.processors'), inlines: [text(joinList(p.processors.map((x) => nameOf(x.name, m)), m))] });
+  if (p.recipients.length) facts.push({ label: t('notice:label.recipients'), inlines: [text(joinList(p.recipients.map((x) => pick(x.name, m)), m))] });
+  if (p.retention.length) {
+    // The periods are in the one retention table; here only which rules apply, linked to it.
+    facts.push({ label: t('notice:label.retention'), inlines: [link(joinList(p.retention.map((r) => pick(r.name, m)), m), '#retention')] });
+  }
+  return [...rich(p.description, m), { facts }];
+}
+
+/** One answer as a fact: a single line as its value, several as a list under it, none left out. */
+function answer(label: string, lines: Inline[][]): Fact[] {
+  if (lines.length === 0) return [];
+  return lines.length === 1 ? [{ label, inlines: lines[0]! }] : [{ label, inlines: [], items: lines }];
+}
+
+/** 'Medische gegevens (gevoelig: gegevens over gezondheid)': the category, with what makes it sensitive in plain words. */
+function categoryLine(c: DataCategory, m: Messages): string {
+  const name = pick(c.name, m);
+  const notes: string[] = [];
+  if (c.special) notes.push(specialCategoryNote(c.special, name, m, 'notice:purposeCard'));
+  if (c.criminal) notes.push(m.t('notice:purposeCard.criminal'));
+  if (c.nationalIdentifier) notes.push(m.t('notice:data.nationalIdentifier'));
+  if (!notes.length) return name;
+  return name.endsWith(')') ? `${name}, ${notes.join('; ')}` : `${name} (${notes.join('; ')})`;
+}
+
+/** 'Met uw toestemming', 'Omdat de wet ons dat verplicht' — one line per basis, with what it covers when the purpose splits them. */
+function plainBases(p: Purpose, m: Messages): Inline[][] {
+  return unique(p.bases.map((part) => scoped(part, p, m.t(`notice:purposeCard.basis.${termKey(part.basis)}`), m)));
+}
+
+/** The official basis lines as the register states them: term, article, the author's explanation and the law. */
+function officialBasisFacts(p: Purpose, m: Messages): Fact[] {
+  const t = m.t;
+  const label = t('notice:label.legalBasis');
+  const lines = purposeBasisTexts(p, m);
+  // A basis in the statement's words counts as given (and a public task's law goes with its basis).
+  const inWords = basisStatementFacts(p, m);
+  const facts: Fact[] = [];
+  if (lines.length || p.legalBasisStatement) facts.push(...lines.map((basis) => ({ label, inlines: [text(basis)] })), ...inWords);
+  else {
+    const explanation = pick(p.legalBasisExplanation, m);
+    facts.push({ label, inlines: [text(explanation ? `${t('notice:notStated')}. ${explanation}` : t('notice:notStated'))] }, ...inWords);
+  }
+  if (p.legalObligation) facts.push({ label: t('notice:label.legalObligation'), inlines: [text(formatLawReference(p.legalObligation, m))] });
+  if (p.legitimateInterest) facts.push({ label: t('notice:label.legitimateInterest'), inlines: [text(pick(p.legitimateInterest, m))] });
+  if (p.specialCategoryCondition) facts.push({ label: t('notice:label.specialCondition'), inlines: [text(specialConditionText(p.specialCategoryCondition, m))] });
+  return facts;
+}
+
+/**
+ * Whether you can refuse, and what then (13(2)(c)(e), 7(3), 21): consent may
+ * be refused and withdrawn; a contract or a legal obligation needs the data;
+ * under a public task or legitimate interests you may object (21(1)), and
+ * always to direct marketing (21(2)–(3)) — each only where the policy grants
+ * that right for this purpose. Then the requirement and consequence as authored.
+ */
+function refusalLines(p: Purpose, model: PolicyModel, m: Messages): Inline[][] {
+  const withdraw = grants(model, 'withdraw-consent', p);
+  const object = grants(model, 'objection', p);
+  const lines: Inline[][] = [];
+  for (const part of p.bases) {
+    const key = refusalKey(part.basis, withdraw, object && !p.directMarketing);
+    if (key) lines.push(withRight(key, scoped(part, p, m.t(`notice:purposeCard.refuse.${key}`), m), m));
+  }
+  // Art. 9(2)(a): the sensitive data rest on explicit consent, which may be refused and withdrawn like any consent (7(3)).
+  if (p.specialCategoryCondition?.condition === '9(2)(a)' && p.usesSpecialData) {
+    const key = withdraw ? 'explicitConsent' : 'explicitConsentOnly';
+    lines.push(withRight(key, [text(m.t(`notice:purposeCard.refuse.${key}`))], m));
+  }
+  if (p.directMarketing && object) lines.push(withRight('object', [text(m.t('terms:right.objection.directMarketing'))], m));
+  if (p.requirement) {
+    const consequence = pick(p.requirement.consequence, m);
+    lines.push([text(m.t(`terms:requirement.${p.requirement.type}`) + (consequence ? ` ${consequence}` : ''))]);
+  }
+  return unique(lines);
+}
+
+type RefusalKey = 'consent' | 'consentOnly' | 'explicitConsent' | 'explicitConsentOnly' | 'contract' | 'legalObligation' | 'object';
+
+function refusalKey(basis: string, withdraw: boolean, object: boolean): RefusalKey | undefined {
+  switch (basis) {
+    case '6(1)(a)': return withdraw ? 'consent' : 'consentOnly';
+    case '6(1)(b)': return 'contract';
+    case '6(1)(c)': return 'legalObligation';
+    case '6(1)(e)':
+    case '6(1)(f)': return object ? 'object' : undefined;
+    // Vital interests: nothing follows from the basis alone.
+    default: return undefined;
+  }
+}
+
+/** The rights a refusal line points to: withdrawing consent, objecting. */
+const rightOf: Partial<Record<RefusalKey, RightId>> = { consent: 'withdraw-consent', explicitConsent: 'withdraw-consent', object: 'objection' };
+
+/** The line, then ' Meer hierover: Recht van bezwaar', linking to the right in the rights section. */
+function withRight(key: RefusalKey, line: Inline[], m: Messages): Inline[] {
+  const right = rightOf[key];
+  if (!right) return line;
+  return [...line, text(` ${m.t('notice:purposeCard.moreAbout')} `), link(m.t(`terms:right.${right}.name`), `#right-${right}`)];
+}
+
+/** True when the notice's rights section grants this right for this purpose (rights.notApplicable may set it aside). */
+function grants(model: PolicyModel, id: RightId, p: Purpose): boolean {
+  return model.rights.some((r) => r.id === id && r.purposes.includes(p));
+}
+
+/** A line about one basis, preceded by what the basis covers when the statement says so ('Telefoonnummers van contactpersonen: met uw toestemming'). */
+function scoped(part: PurposeBasis, p: Purpose, line: string, m: Messages): Inline[] {
+  const scope = part.appliesTo
+    ? pick(part.appliesTo, m)
+    : part.dataCategories.length && part.dataCategories.length < p.dataCategories.length
+      ? upperFirst(m.t('details:basis.categories', { categories: joinList(part.dataCategories.map((c) => pick(c.name, m)), m) }))
+      : '';
+  return [text(scope ? m.t('details:basis.part', { appliesTo: scope, basis: lowerFirst(line) }) : line)];
+}
+
+const upperFirst = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1);
+const lowerFirst = (value: string): string => value.charAt(0).toLowerCase() + value.slice(1);
+
+/** Lines in order, each once (two parts on the same basis and scope say the same). */
+function unique(lines: Inline[][]): Inline[][] {
+  const seen = new Set<string>();
+  return lines.filter((line) => {
+    const key = JSON.stringify(line);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { messagesFor } from '../src/i18n/messages.js';
+import { legalBases } from '../src/law/legal-bases.js';
+import type { PolicySource } from '../src/policy/policy-types.js';
+import { renderNotice } from '../src/render/render-notice.js';
+import { analyse, miniPolicy } from './support/mini-policy.js';
+import { policyOutputs } from './support/policy-outputs.js';
+
+/**
+ * Issue 13: each purpose is a card that answers, in order, what for, which
+ * data, why we may (in plain words, the official term beside it) and whether
+ * you can refuse and what then — every sentence true for the policy at hand.
+ */
+const text = (nl: string, en = nl): { nl: string; en: string } => ({ nl, en });
+type PurposeSource = PolicySource['purposes'][number];
+
+function withPurpose(extra: Partial<PurposeSource>, change?: (policy: PolicySource) => void): PolicySource {
+  const policy = miniPolicy();
+  policy.purposes[0] = { ...policy.purposes[0]!, ...extra };
+  change?.(policy);
+  return policy;
+}
+
+/** The purpose's card in the Markdown notice: from its heading to the next heading. */
+function card(policy: PolicySource, lang: 'nl' | 'en' = 'nl'): string {
+  const notice = policyOutputs(policy).notice[lang];
+  const start = notice.indexOf(lang === 'nl' ? '### Verbindingen leggen' : '### Making connections');
+  expect(start).toBeGreaterThan(-1);
+  return notice.slice(start, notice.indexOf('\n## ', start));
+}
+
+function fragment(policy: PolicySource, lang: 'nl' | 'en' = 'nl'): string {
+  const { model } = analyse(policy);
+  return renderNotice(model!, messagesFor(lang, model!.source.metadata.formality)).fragment;
+}
+
+const notApplicable = (right: 'objection' | 'withdraw-consent') => (policy: PolicySource): void => {
+  policy.rights = { notApplicable: [{ right, reason: text('REDEN', 'REASON'), article: 'GDPR 11(2)' }] };
+};
+
+describe('a purpose card answers in order: what for, which data, why we may, can you refuse', () => {
+  it('the questions come in that order, after the description', () => {
+    const nl = card(withPurpose({ legalBasis: '6(1)(a)', description: text('WAARVOOR-NL', 'WHAT-FOR-EN') }));
+    const order = ['WAARVOOR-NL', '**Persoonsgegevens:**', '**Waarom dat mag:**', '**Grondslag:**', '**Kunt u weigeren?**', '**Van wie:**'].map((s) => nl.indexOf(s));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it('lists the data one category per line, with special categories marked in plain words', () => {
+    const policy = withPurpose({});
+    policy.dataCategories[1]!.special = 'health';
+    expect(card(policy)).toContain('- **Persoonsgegevens:**\n  - Telefoonnummer\n  - Telefoonboekcontacten (gevoelig: gegevens over gezondheid)\n');
+    expect(card(policy, 'en')).toContain('  - Address-book contacts (sensitive: data concerning health)\n');
+    expect(fragment(policy)).toContain('<dd>\n<ul>\n<li>Telefoonnummer</li>\n<li>Telefoonboekcontacten (gevoelig: gegevens over gezondheid)</li>\n</ul>\n</dd>');
+  });
+
+  it('a category whose name already says it is sensitive is not glossed twice', () => {
+    const policy = withPurpose({});
+    policy.dataCategories[1]!.name = text('Gezondheidsgegevens', 'Health data');
+    policy.dataCategories[1]!.special = 'health';
+    expect(card(policy)).toContain('  - Gezondheidsgegevens (gevoelig gegeven)\n');
+  });
+
+  it('is a card in the HTML, and not every subsection is', () => {
+    const html = fragment(withPurpose({}));
+    expect(html).toContain('<section class="policyc-subsection policyc-card">\n<h4 id="policyc-purpose-connect">');
+    expect(html).toMatch(/<section class="policyc-subsection">\n<h4 id="policyc-right-access">/);
+  });
+});
+
+describe('why we may: the basis in plain words, the official term and article beside it', () => {
+  it.each(legalBases.map((b) => b.id))('%s has plain words in both languages and keeps its article', (basis) => {
+    const policy = withPurpose({ legalBasis: basis });
+    for (const lang of ['nl', 'en'] as const) {
+      const c = card(policy, lang);
+      expect(c).not.toContain('⟦missing');
+      expect(c).toMatch(lang === 'nl' ? /\*\*Waarom dat mag:\*\* (Met|Omdat) / : /\*\*Why we may do this:\*\* (With|Because) /);
+      expect(c).toContain(lang === 'nl' ? `(artikel 6, lid 1, onder ${basis.at(-2)}, AVG)` : `(Article ${basis} GDPR)`);
+    }
+  });
+
+  it('the examples of the issue, formal and informal', () => {
+    expect(card(withPurpose({ legalBasis: '6(1)(c)' }))).toContain('**Waarom dat mag:** Omdat de wet ons dat verplicht\n');
+    expect(card(withPurpose({ legalBasis: '6(1)(c)' }), 'en')).toContain('**Why we may do this:** Because the law requires it\n');
+    expect(card(withPurpose({ legalBasis: '6(1)(a)' }))).toContain('**Waarom dat mag:** Met uw toestemming\n');
+    const informal = withPurpose({ legalBasis: '6(1)(a)' }, (p) => { p.metadata.formality = 'informal'; });
+    expect(card(informal)).toContain('**Waarom dat mag:** Met je toestemming\n');
+  });
+
+  it('several bases: one line each, with what each covers', () => {
+    const c = card(withPurpose({
+      legalBasis: undefined,
+      legalBases: [{ basis: '6(1)(b)', dataCategories: ['phone'] }, { basis: '6(1)(a)', appliesTo: text('Uw adresboek', 'Your address book') }],
+    }));
+    expect(c).toContain('- **Waarom dat mag:**\n  - Voor Telefoonnummer: omdat het nodig is voor een overeenkomst met u\n  - Uw adresboek: met uw toestemming\n');
+    expect(c).toContain('- **Kunt u weigeren?**\n  - Voor Telefoonnummer: wij hebben deze gegevens nodig voor de overeenkomst met u.\n  - Uw adresboek: u hoeft geen toestemming te geven');
+  });
+
+  it('no basis, or a basis only in words: no plain line is made up, only what the author wrote', () => {
+    expect(card(withPurpose({ legalBasis: undefined }))).not.toMatch(/Waarom dat mag|Kunt u weigeren/);
+    const inWords = card(withPurpose({ legalBasis: undefined, legalBasisStatement: { text: text('WIJ MOETEN', 'WE MUST') }, requirement: { type: 'contractual' } }));
+    expect(inWords).toContain('**Grondslag:** WIJ MOETEN');
+    expect(inWords).not.toContain('Waarom dat mag');
+    expect(inWords).toContain('**Kunt u weigeren?** Het verstrekken van deze gegevens is een contractuele verplichting.\n');
+  });
+});
+
+describe('can you refuse, and what then: from the basis, the rights granted and what the author wrote', () => {
+  it('consent: you may refuse and withdraw, linked to that right', () => {
+    const policy = withPurpose({ legalBasis: '6(1)(a)' });
+    expect(card(policy)).toContain('**Kunt u weigeren?** U hoeft geen toestemming te geven, en u kunt uw toestemming altijd weer intrekken. Meer hierover: [Recht om toestemming in te trekken](#recht-om-toestemming-in-te-trekken)\n');
+    expect(card(policy, 'en')).toContain('**Can you refuse?** You do not have to give your consent, and you can withdraw it at any time.');
+    expect(fragment(policy)).toContain('<a href="#policyc-right-withdraw-consent">Recht om toestemming in te trekken</a>');
+  });
+
+  it('consent with its withdrawal set aside by the policy: no promise of withdrawal, no link to a missing section', () => {
+    const c = card(withPurpose({ legalBasis: '6(1)(a)' }, notApplicable('withdraw-consent')));
+    expect(c).toContain('**Kunt u weigeren?** U hoeft geen toestemming te geven.\n');
+    expect(c).not.toContain('intrekken');
+  });
+
+  it('a contract: the data are needed, and no consequence is invented', () => {
+    const c = card(withPurpose({ legalBasis: '6(1)(b)' }));
+    expect(c).toContain('**Kunt u weigeren?** Wij hebben deze gegevens nodig voor de overeenkomst met u.\n');
+    expect(c).not.toMatch(/bezwaar|toestemming|Zonder|Het verstrekken/);
+  });
+
+  it('a legal obligation: needed, then the requirement and its consequence as authored (13(2)(e))', () => {
+    const c = card(withPurpose({ legalBasis: '6(1)(c)', requirement: { type: 'statutory', consequence: text('GEVOLG-NL', 'CONSEQUENCE-EN') } }));
+    expect(c).toContain('- **Kunt u weigeren?**\n  - Wij hebben deze gegevens nodig om aan de wet te voldoen.\n  - Het verstrekken van deze gegevens is een wettelijke verplichting. GEVOLG-NL\n');
+    expect(card(withPurpose({ legalBasis: '6(1)(c)', requirement: { type: 'statutory', consequence: text('GEVOLG-NL', 'CONSEQUENCE-EN') } }), 'en'))
+      .toContain('  - Providing these data is a statutory requirement. CONSEQUENCE-EN\n');
+  });
+
+  it('legitimate interests: you may object (21(1)), linked to the right; not when the policy sets that right aside', () => {
+    const policy = withPurpose({ legalBasis: '6(1)(f)', legitimateInterest: text('BELANG', 'INTEREST') });
+    const c = card(policy);
+    expect(c).toContain('**Kunt u weigeren?** U kunt bezwaar maken vanwege uw persoonlijke situatie. Dan stoppen wij, tenzij wij dwingende, gerechtvaardigde redenen hebben');
+    expect(c).toContain('Meer hierover: [Recht van bezwaar](#recht-van-bezwaar)');
+    expect(fragment(policy)).toContain('<a href="#policyc-right-objection">Recht van bezwaar</a>');
+    const setAside = card(withPurpose({ legalBasis: '6(1)(f)' }, notApplicable('objection')));
+    expect(setAside).not.toContain('bezwaar');
+    expect(setAside).not.toContain('Kunt u weigeren');
+  });
+
+  it('a public task: you may object too', () => {
+    expect(card(withPurpose({ legalBasis: '6(1)(e)' }), 'en')).toContain('**Can you refuse?** You can object on grounds relating to your particular situation.');
+  });
+
+  it('direct marketing: the absolute objection of 21(2)–(3), without the "unless" of 21(1)', () => {
+    const c = card(withPurpose({ legalBasis: '6(1)(f)', directMarketing: true }));
+    expect(c).toContain('kunt u altijd bezwaar maken, zonder opgaaf van redenen; daarna gebruiken wij ze niet meer voor dat doel');
+    expect(c).not.toContain('tenzij');
+  });
+
+  it('vital interests and nothing authored: the card says nothing about refusing', () => {
+    expect(card(withPurpose({ legalBasis: '6(1)(d)' }))).not.toContain('Kunt u weigeren');
+    expect(card(withPurpose({ legalBasis: '6(1)(d)', requirement: { type: 'voluntary' } })))
+      .toContain('**Kunt u weigeren?** Het verstrekken van deze gegevens is vrijwillig.\n');
+  });
+
+  it('explicit consent for sensitive data (9(2)(a)) may be refused, but only where the purpose has sensitive data', () => {
+    const policy = withPurpose({ legalBasis: '6(1)(c)', specialCategoryCondition: { condition: '9(2)(a)' } });
+    expect(card(policy)).not.toContain('gevoelige gegevens');
+    policy.dataCategories[0]!.special = 'health';
+    expect(card(policy)).toContain('  - De gevoelige gegevens gebruiken wij alleen met uw uitdrukkelijke toestemming. Die hoeft u niet te geven, en u kunt haar altijd weer intrekken.');
+  });
+
+  it('informal Dutch asks "Kun je weigeren?"', () => {
+    const c = card(withPurpose({ legalBasis: '6(1)(a)' }, (p) => { p.metadata.formality = 'informal'; }));
+    expect(c).toContain('**Kun je weigeren?** Je hoeft geen toestemming te geven, en je kunt je toestemming altijd weer intrekken.');
+  });
+});
