@@ -6,22 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { OutputWriter } from '../src/build/output-writer.js';
 import { repoRoot, runPolicyc } from './support/cli.js';
 import { expectGolden } from './support/golden.js';
+import { snapshot } from './support/snapshot.js';
 
 const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'policyc-build-'));
-
-/** Every file under `dir`, by relative path, with its bytes. */
-function snapshot(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  const walk = (d: string): void => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else files.set(path.relative(dir, full), readFileSync(full));
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 describe('policyc build', () => {
   it('writes the iPractice notice in both languages, matching the golden files', () => {

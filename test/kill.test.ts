@@ -5,6 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cliPath, repoRoot } from './support/cli.js';
+import { snapshot } from './support/snapshot.js';
 
 /**
  * A build of many policies SIGKILLed at random (seeded) moments: afterwards
@@ -17,19 +18,6 @@ const POLICIES = 24;
 const KILLS = Number(process.env.KILLS ?? 5);
 
 type Tree = Map<string, Buffer>;
-
-function snapshot(dir: string): Tree {
-  const files = new Map<string, Buffer>();
-  const walk = (d: string): void => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else files.set(path.relative(dir, full), readFileSync(full));
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 const same = (a: Tree, b: Tree): boolean => a.size === b.size && [...a].every(([name, bytes]) => b.get(name)?.equals(bytes) === true);
 
@@ -67,10 +55,12 @@ describe('a build killed at random moments', () => {
 
     const delays = fc.sample(fc.integer({ min: 50, max: Math.max(100, duration) }), { seed: 1204, numRuns: KILLS });
     for (const delay of delays) {
-      const child = spawn(process.execPath, [cliPath, 'build', '--out', 'dist', '--jobs', '2'], { cwd: work, stdio: 'ignore' });
+      // --force: a build that a previous kill let finish would otherwise be up to date and write nothing.
+      const child = spawn(process.execPath, [cliPath, 'build', '--out', 'dist', '--jobs', '2', '--force'], { cwd: work, stdio: 'ignore' });
+      const exited = new Promise((resolve) => child.once('exit', resolve)); // listen first: a quick build may end before the kill
       await new Promise((resolve) => setTimeout(resolve, delay));
       child.kill('SIGKILL');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await exited;
       const after = organisations(path.join(work, 'dist'));
       for (const [org, tree] of after) {
         expect(same(tree, previous.get(org)!) || same(tree, next.get(org)!), `${org} after a kill at ${delay} ms`).toBe(true);
