@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analysePolicy } from '../src/build/analyse-policy.js';
+import { analysePolicy } from '../src/pipeline/analyse-policy.js';
 import { mergePatch, ruleFixtureBase } from './support/rule-fixtures.js';
 
 /** Acknowledgements from the config file: `{ policy, rule, pointer?, reason }`, matched by policy id. */

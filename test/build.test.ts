@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSy
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OutputWriter } from '../src/build/output-writer.js';
+import { OutputWriter } from '../src/output/output-writer.js';
 import { repoRoot, runPolicyc } from './support/cli.js';
 import { expectGolden } from './support/golden.js';
 import { snapshot } from './support/snapshot.js';

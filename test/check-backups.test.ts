@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analysePolicy } from '../src/build/analyse-policy.js';
+import { analysePolicy } from '../src/pipeline/analyse-policy.js';
 import { readFixture } from './support/fixtures.js';
 
 /** The failing fixture of retention/medical-file-too-short, its medical rule replaced by `retention` (other rules kept). */

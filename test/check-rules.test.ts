@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analysePolicy } from '../src/build/analyse-policy.js';
+import { analysePolicy } from '../src/pipeline/analyse-policy.js';
 import { rules } from '../src/check/rules.js';
 import { expectGolden } from './support/golden.js';
 import { repoRoot } from './support/cli.js';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../src/build/compile.js';
+import { compile } from '../src/pipeline/compile.js';
 import { repoRoot } from './support/cli.js';
 
 /**

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../src/build/compile.js';
+import { compile } from '../src/pipeline/compile.js';
 import { escapeMarkdownText } from '../src/render/markdown-inline.js';
 import { authorMarkdownToHtml, isPlainText } from '../src/render/author-html.js';
 import { markdownToPlainText } from '../src/render/register/plain-text.js';

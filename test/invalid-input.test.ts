@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analysePolicy } from '../src/build/analyse-policy.js';
+import { analysePolicy } from '../src/pipeline/analyse-policy.js';
 import { runPolicyc } from './support/cli.js';
 import { fixturesDir, positionOfText, readFixture } from './support/fixtures.js';
 

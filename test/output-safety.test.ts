@@ -3,7 +3,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, s
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OutputWriter } from '../src/build/output-writer.js';
+import { OutputWriter } from '../src/output/output-writer.js';
 import { cliPath, repoRoot, runPolicyc } from './support/cli.js';
 import { positionIn } from './support/mini-policy.js';
 

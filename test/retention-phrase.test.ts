@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { messagesFor } from '../src/i18n/messages.js';
-import { durationInDays, formatDuration, retentionPhrase } from '../src/resolve/retention-phrase.js';
+import { durationInDays } from '../src/law/durations.js';
+import { formatDuration, retentionPhrase } from '../src/render/retention-phrase.js';
 import type { RetentionRuleSource } from '../src/policy/policy-types.js';
 
 const nl = messagesFor('nl');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analysePolicy } from '../src/build/analyse-policy.js';
+import { analysePolicy } from '../src/pipeline/analyse-policy.js';
 import { readFixture } from './support/fixtures.js';
 
 /** The minimal policy with its single purpose's basis (and condition) replaced. */

@@ -1,9 +1,9 @@
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Messages } from '../i18n/messages.js';
 import { locate, type SourceDocument } from '../load/load-document.js';
-import type { Text } from '../policy/policy-types.js';
+import type { RetentionRuleSource, Text } from '../policy/policy-types.js';
 import type { PolicyModel } from '../resolve/model.js';
-import { formatDuration } from '../resolve/retention-phrase.js';
+import { formatDuration, retentionPhrase } from '../render/retention-phrase.js';
 import { applyAcknowledgements, type ExternalAcknowledgement } from './acknowledge.js';
 import { rules, type Finding, type FindingValue, type Rule } from './rules.js';
 
@@ -11,6 +11,7 @@ import { rules, type Finding, type FindingValue, type Rule } from './rules.js';
 function localise(value: FindingValue, messages: Messages, model: PolicyModel): string | number {
   if (typeof value !== 'object') return value;
   if ('duration' in value && typeof value.duration === 'string') return formatDuration(value.duration, messages);
+  if ('retention' in value) return retentionPhrase(value.retention as RetentionRuleSource, messages);
   const text = value as Text;
   return text[messages.lang] ?? text[model.source.metadata.sourceLanguage] ?? Object.values(text)[0] ?? '';
 }

@@ -8,9 +8,9 @@ import {
 import { retentionMinimums, type RetentionMinimum } from '../law/retention-minimums.js';
 import { careRules } from './care-rules.js';
 import { joinPointer } from '../load/json-pointer.js';
-import type { Contact, LawReference, Text, TransferSource } from '../policy/policy-types.js';
+import type { Contact, LawReference, RetentionRuleSource, Text, TransferSource } from '../policy/policy-types.js';
 import type { DataCategory, PolicyModel, Processor, Recipient } from '../resolve/model.js';
-import { durationInDays } from '../resolve/retention-phrase.js';
+import { durationInDays } from '../law/durations.js';
 import {
   basesOf, basesWithout, collectsFromPerson, inMedicalFile, isCareProvider, isInUse, lawsCitedBy, objectsWith, retentionFor, specialCategories,
   statesSecrecy,
@@ -18,7 +18,7 @@ import {
 } from './policy-facts.js';
 
 /** A value for a message: plain, a text per language, or an ISO 8601 duration written out in the message language. */
-export type FindingValue = string | number | Text | { duration: string };
+export type FindingValue = string | number | Text | { duration: string } | { retention: RetentionRuleSource };
 
 /** One problem a rule found: where, and the values its message needs (Text values are shown in the message language). */
 export interface Finding {
@@ -182,7 +182,7 @@ function retentionMinimumRule(min: RetentionMinimum, severity: Severity): Rule {
         findings.push({
           pointer: joinPointer(rule.pointer, early ? 'from' : days !== undefined ? 'period' : 'condition'),
           ...(early ? { variant: 'start' } : {}),
-          vars: { rule: rule.name, period: rule.phrase, minimum: { duration: min.period }, category: covered[0]!.name },
+          vars: { rule: rule.name, period: { retention: rule }, minimum: { duration: min.period }, category: covered[0]!.name },
         });
       }
       return findings;
@@ -207,7 +207,7 @@ function medicalFileStart(model: PolicyModel): Finding[] {
     if (rule.from !== undefined && (medicalFile.startsTooEarly ?? []).includes(rule.from)) return [];
     const covered = model.dataCategories.filter((c) => retentionFor(model, c).includes(rule) && minimumApplies(medicalFile, model, c, rule.legalSource));
     if (covered.length === 0) return [];
-    const vars = { rule: rule.name, period: rule.phrase, category: covered[0]!.name };
+    const vars = { rule: rule.name, period: { retention: rule }, category: covered[0]!.name };
     return [rule.from === undefined ? { pointer: joinPointer(rule.pointer, 'period'), variant: 'unstated', vars } : { pointer: joinPointer(rule.pointer, 'from'), vars }];
   });
 }

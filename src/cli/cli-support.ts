@@ -8,7 +8,7 @@ import { formatSarif } from '../diagnostics/format-sarif.js';
 import { ruleMetadata } from '../check/rule-metadata.js';
 import { ruleDocsPath } from '../check/rules-doc-path.js';
 import { isLanguage, messagesFor, type Language } from '../i18n/messages.js';
-import { findPolicies } from '../build/find-policies.js';
+import { findPolicies } from '../pipeline/find-policies.js';
 import { readPolicyFile } from '../load/read-policy-file.js';
 import { packageRoot } from '../paths.js';
 import type { PolicycConfig } from '../config/policyc-config.js';

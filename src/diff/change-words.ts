@@ -2,7 +2,7 @@ import type { Language, Messages } from '../i18n/messages.js';
 import type { LegalBasisId, RetentionRuleSource, SpecialConditionId, Text } from '../policy/policy-types.js';
 import { countryName, joinList } from '../render/format.js';
 import { legalBasisText, specialConditionText } from '../render/legal-text.js';
-import { formatDuration, retentionPhrase } from '../resolve/retention-phrase.js';
+import { formatDuration, retentionPhrase } from '../render/retention-phrase.js';
 import type { Change, Value, ValueType } from './change.js';
 
 /** A change in words, in one language. */

@@ -1,4 +1,4 @@
-import { analysePolicy } from '../build/analyse-policy.js';
+import { analysePolicy } from '../pipeline/analyse-policy.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Language } from '../i18n/messages.js';
 import { locate } from '../load/load-document.js';

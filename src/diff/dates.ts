@@ -1,4 +1,4 @@
-import { parseDuration } from '../resolve/retention-phrase.js';
+import { parseDuration } from '../law/durations.js';
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 

@@ -1,7 +1,7 @@
 import { isInEea, partyCountries, partyLocationPaths } from '../law/eea.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { PolicyModel } from '../resolve/model.js';
-import { durationInDays } from '../resolve/retention-phrase.js';
+import { durationInDays } from '../law/durations.js';
 import { changeKinds, type ChangeKind } from './change-kinds.js';
 import type { Change, Value, ValueType } from './change.js';
 

@@ -1,7 +1,7 @@
 import { messagesFor, type Language } from '../i18n/messages.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { controllerName, formatDate, pick } from '../render/format.js';
-import { formatDuration } from '../resolve/retention-phrase.js';
+import { formatDuration } from '../render/retention-phrase.js';
 import type { Change } from './change.js';
 import { changeWords } from './change-words.js';
 import { addDuration } from './dates.js';

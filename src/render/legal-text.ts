@@ -2,7 +2,7 @@ import type { Messages } from '../i18n/messages.js';
 import { nonEeaCountries } from '../law/eea.js';
 import type { TransferSource } from '../policy/policy-types.js';
 import type { Processor, Purpose, PurposeBasis, Recipient } from '../resolve/model.js';
-import { formatLawReference } from '../resolve/retention-phrase.js';
+import { formatLawReference } from './retention-phrase.js';
 import { countryName, joinList, nameOf, pick } from './format.js';
 
 /** 6(1)(b) → 6-1-b, the key segment used in locales. */

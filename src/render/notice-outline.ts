@@ -2,7 +2,7 @@ import type { Messages } from '../i18n/messages.js';
 import { isCareProvider } from '../law/care-provider.js';
 import { partyLeavesEea } from '../law/eea.js';
 import type { DataCategory, PolicyModel, ProcessorActivity } from '../resolve/model.js';
-import { formatDuration, formatLawReference } from '../resolve/retention-phrase.js';
+import { formatDuration, formatLawReference, retentionPhrase } from './retention-phrase.js';
 import type { CookieCategorySource } from '../policy/policy-types.js';
 import { contactFacts, controllerName, countryName, formatAddress, formatDate, joinList, nameOf, pick, sentence } from './format.js';
 import { specialCategoryNote, transferGroundText, transferText } from './legal-text.js';
@@ -184,7 +184,7 @@ function processorActivityBlocks(a: ProcessorActivity, m: Messages): Block[] {
   if (a.dataCategories.length) facts.push({ label: t('notice:label.data'), inlines: [text(joinList(a.dataCategories.map((c) => pick(c.name, m)), m))] });
   if (a.dataSubjects.length) facts.push({ label: t('notice:label.subjects'), inlines: [text(joinList(a.dataSubjects.map((s) => pick(s.name, m)), m))] });
   if (a.subProcessors.length) facts.push({ label: t('notice:label.processors'), inlines: [text(joinList(a.subProcessors.map((x) => nameOf(x.name, m)), m))] });
-  if (a.retention.length) facts.push({ label: t('notice:label.retention'), inlines: [text(a.retention.map((r) => `${pick(r.name, m)}: ${r.phrase[m.lang]}`).join('; '))] });
+  if (a.retention.length) facts.push({ label: t('notice:label.retention'), inlines: [text(a.retention.map((r) => `${pick(r.name, m)}: ${retentionPhrase(r, m)}`).join('; '))] });
   blocks.push({ facts });
   return blocks;
 }

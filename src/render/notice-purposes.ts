@@ -1,7 +1,7 @@
 import type { Messages } from '../i18n/messages.js';
 import type { DataCategory, PolicyModel, Purpose, PurposeBasis } from '../resolve/model.js';
 import type { RightId } from '../policy/policy-types.js';
-import { formatLawReference } from '../resolve/retention-phrase.js';
+import { formatLawReference } from './retention-phrase.js';
 import { joinList, nameOf, pick, sentence } from './format.js';
 import { purposeBasisTexts, specialCategoryNote, specialConditionText, termKey } from './legal-text.js';
 import { rich, type NoticeContext } from './notice-context.js';

@@ -1,6 +1,6 @@
 import type { Messages } from '../i18n/messages.js';
 import type { RetentionRule } from '../resolve/model.js';
-import { formatLawReference, retentionPhrase } from '../resolve/retention-phrase.js';
+import { formatLawReference, retentionPhrase } from './retention-phrase.js';
 import { pick } from './format.js';
 import { text, type Inline, type Table } from './outline.js';
 

@@ -1,7 +1,7 @@
 import { rightsStatementBlocks } from './notice-statements.js';
 import { patientRights } from '../law/patient-rights.js';
 import type { DerivedRight } from '../resolve/model.js';
-import { formatDuration, formatLawReference } from '../resolve/retention-phrase.js';
+import { formatDuration, formatLawReference } from './retention-phrase.js';
 import { contactFacts, joinList, pick, sentence } from './format.js';
 import { termKey } from './legal-text.js';
 import { contactBlocks, rich, type NoticeContext } from './notice-context.js';

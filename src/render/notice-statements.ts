@@ -1,7 +1,7 @@
 import type { Messages } from '../i18n/messages.js';
 import type { LawReference, PolicySource } from '../policy/policy-types.js';
 import type { OtherController, PolicyModel, Purpose } from '../resolve/model.js';
-import { formatLawReference } from '../resolve/retention-phrase.js';
+import { formatLawReference } from './retention-phrase.js';
 import { contactFacts, controllerName, formatAddress, joinList, pick, sentence } from './format.js';
 import { text, type Block, type Fact } from './outline.js';
 

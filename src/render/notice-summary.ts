@@ -3,6 +3,7 @@ import { controllerName, joinList, nameOf, pick } from './format.js';
 import type { NoticeContext } from './notice-context.js';
 import { link, text, type Block, type Inline, type Section } from './outline.js';
 import { telHref } from './contact-links.js';
+import { retentionPhrase } from './retention-phrase.js';
 
 /**
  * The first layer ("In het kort" / "In short", EDPB WP260 rev.01 §35–38):
@@ -53,7 +54,7 @@ function retentionBlocks({ model, m }: NoticeContext, ids: ReadonlySet<string>):
   if (!ids.has('retention')) return [];
   const medical = medicalFileRule(model.retention);
   if (!medical) return [{ paragraph: [link(m.t('layout:summary.keepLink'), '#retention')] }];
-  return [{ paragraph: [text(m.t('layout:summary.keep', { rule: pick(medical.name, m), phrase: medical.phrase[m.lang] }) + ' '), link(m.t('layout:summary.keepAll'), '#retention')] }];
+  return [{ paragraph: [text(m.t('layout:summary.keep', { rule: pick(medical.name, m), phrase: retentionPhrase(medical, m) }) + ' '), link(m.t('layout:summary.keepAll'), '#retention')] }];
 }
 
 /** The rule that keeps health data, the longest-standing one first: the medical file. */

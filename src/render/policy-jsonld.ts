@@ -1,7 +1,9 @@
 import { criminalDataConcept, dpvNamespaces, recipientClasses, specialCategoryConcepts, transferMechanismBases } from '../law/dpv.js';
 import { legalBases, specialConditions } from '../law/legal-bases.js';
 import type { Address, LawReference, Text } from '../policy/policy-types.js';
-import type { DataCategory, OtherController, PolicyModel, Processor, Purpose, Recipient } from '../resolve/model.js';
+import type { DataCategory, OtherController, PolicyModel, Processor, Purpose, Recipient, RetentionRule } from '../resolve/model.js';
+import { messagesFor } from '../i18n/messages.js';
+import { retentionPhrase } from './retention-phrase.js';
 import { nonEeaCountries } from '../law/eea.js';
 import { compareStrings } from '../compare-strings.js';
 
@@ -23,6 +25,9 @@ const ref = (id: string): Node => ({ '@id': id });
 const local = (kind: string, id: string): string => `#${kind}-${id}`;
 const languageMap = (text: Text | undefined): Text | undefined =>
   text && Object.keys(text).length ? Object.fromEntries(Object.entries(text).sort(([a], [b]) => compareStrings(a, b))) : undefined;
+/** A retention rule written out in each of the policy's languages. */
+const retentionTexts = (rule: RetentionRule, model: PolicyModel): Text =>
+  Object.fromEntries(model.languages.map((lang) => [lang, retentionPhrase(rule, messagesFor(lang, model.source.metadata.formality))]));
 const countryRef = (code: string): Node => ref(`loc:${code}`);
 
 /** Drops undefined fields and empty lists, so that the output only states what the policy states. */
@@ -192,7 +197,7 @@ function buildGraph(model: PolicyModel): Node {
       ...model.controllers.map(otherControllerNode),
       ...model.processors.map(processorNode),
       ...model.recipients.map(recipientNode),
-      ...model.retention.map((r) => node({ '@id': local('retention', r.id), '@type': 'dpv:StorageDuration', label: languageMap(r.name), description: languageMap(r.phrase) })),
+      ...model.retention.map((r) => node({ '@id': local('retention', r.id), '@type': 'dpv:StorageDuration', label: languageMap(r.name), description: languageMap(retentionTexts(r, model)) })),
     ],
   };
 }

@@ -20,8 +20,6 @@ export type OtherController = OtherControllerSource & Located;
 
 export interface RetentionRule extends RetentionRuleSource, Located {
   categories: DataCategory[];
-  /** The rule written out, e.g. '20 jaar na het einde van de behandelovereenkomst'. */
-  phrase: Record<Language, string>;
 }
 
 /**

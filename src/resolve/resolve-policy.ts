@@ -10,7 +10,6 @@ import { didYouMean } from '../validate/did-you-mean.js';
 import type {
   DataCategory, DataSubject, DerivedRight, OtherController, PolicyModel, Processor, ProcessorActivity, Purpose, PurposeBasis, Recipient, RetentionRule,
 } from './model.js';
-import { retentionPhrase } from './retention-phrase.js';
 
 /**
  * Turns a schema-valid document into a model: references between purposes,
@@ -94,7 +93,6 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
   }
 
   const languages = source.metadata.languages;
-  const phraseMessages = new Map<Language, Messages>(languages.map((lang) => [lang, messagesFor(lang, source.metadata.formality)]));
   const retention = new Map<string, RetentionRule>();
   (source.retention ?? []).forEach((rule, i) => {
     const pointer = joinPointer('', 'retention', i);
@@ -102,10 +100,8 @@ export function resolvePolicy(doc: SourceDocument, messages: Messages): { value:
     if (rule.earliestOf && (rule.period || rule.condition)) {
       report('retention/conflicting-terms', joinPointer(pointer, 'earliestOf'), 'diagnostics:retention.conflictingTerms', {}, undefined, 'key');
     }
-    const phrase = {} as Record<Language, string>;
-    for (const [lang, m] of phraseMessages) phrase[lang] = retentionPhrase(rule, m);
     retention.set(rule.id, {
-      ...rule, pointer, phrase,
+      ...rule, pointer,
       categories: lookUp(rule.dataCategories, categories, joinPointer(pointer, 'dataCategories'), 'dataCategory'),
     });
   });

@@ -8,7 +8,7 @@ import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { compile } from '../../src/index.js';
-import { analysePolicy } from '../../src/build/analyse-policy.js';
+import { analysePolicy } from '../../src/pipeline/analyse-policy.js';
 import { messagesFor } from '../../src/i18n/messages.js';
 import { joinPointer } from '../../src/load/json-pointer.js';
 import type { MarkdownText } from '../../src/policy/policy-types.js';

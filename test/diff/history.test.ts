@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analysePolicy } from '../../src/build/analyse-policy.js';
+import { analysePolicy } from '../../src/pipeline/analyse-policy.js';
 import { messagesFor } from '../../src/i18n/messages.js';
 import { noticeOutline } from '../../src/render/notice-outline.js';
 import { diffFixtures, model } from './support.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { analysePolicy } from '../../src/build/analyse-policy.js';
+import { analysePolicy } from '../../src/pipeline/analyse-policy.js';
 import type { PolicyModel } from '../../src/resolve/model.js';
 import { repoRoot } from '../support/cli.js';
 

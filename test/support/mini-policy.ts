@@ -1,4 +1,4 @@
-import { analysePolicy, type AnalysedPolicy } from '../../src/build/analyse-policy.js';
+import { analysePolicy, type AnalysedPolicy } from '../../src/pipeline/analyse-policy.js';
 import type { PolicySource } from '../../src/policy/policy-types.js';
 
 /** A small valid policy in both languages, to extend per test. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { analysePolicy } from '../../src/build/analyse-policy.js';
+import { analysePolicy } from '../../src/pipeline/analyse-policy.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { messagesFor, type Language } from '../../src/i18n/messages.js';
 import { renderNotice } from '../../src/render/render-notice.js';

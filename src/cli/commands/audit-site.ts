@@ -25,7 +25,7 @@ export const auditSiteCommand: Command = {
     const root = path.resolve(io.cwd, folder);
     if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(cli.t('cli:siteNotFound', { folder }));
     const [{ analysePolicy }, { readSite }, { catalogueIndex }, { siteDeclarations }, { auditSite }] = await Promise.all([
-      import('../../build/analyse-policy.js'),
+      import('../../pipeline/analyse-policy.js'),
       import('../../audit/read-site.js'),
       import('../../audit/catalogue-index.js'),
       import('../../audit/site-declarations.js'),

@@ -12,7 +12,7 @@ import { untilStopped } from '../until-stopped.js';
 export async function watchAndBuild(options: CommonOptions, io: CliIo, build: (options: CommonOptions, io: CliIo) => Promise<number>): Promise<number> {
   const files = policyFiles(options, io);
   let code = await build(options, io);
-  const { watchPolicies } = await import('../../build/watch-policies.js');
+  const { watchPolicies } = await import('../watch-policies.js');
   const watcher = watchPolicies(files, async (changed, affected) => {
     io.stderr(cli.t('cli:watch.changed', { file: relativeTo(io, changed) }) + '\n');
     if (affected.length) code = await build({ ...options, paths: affected }, io);

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CompileJob } from '../../build/compile-job.js';
-import { isHeadingLevel, isIdPrefix, type LayoutOptions } from '../../build/layout-options.js';
+import type { CompileJob } from '../compile-job.js';
+import { isHeadingLevel, isIdPrefix, type LayoutOptions } from '../../pipeline/layout-options.js';
 import { countBySeverity, hasErrors, unacknowledged, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { applyRuleSettings } from '../../config/policyc-config.js';
-import { duplicateIdDiagnostics, type PolicyId } from '../../build/duplicate-ids.js';
-import type { CompileJobResult } from '../../build/compile-job.js';
+import { duplicateIdDiagnostics, type PolicyId } from '../../pipeline/duplicate-ids.js';
+import type { CompileJobResult } from '../compile-job.js';
 import { isLanguage, messagesFor } from '../../i18n/messages.js';
 import { sourceTexts } from '../../load/extends.js';
 import {
@@ -64,11 +64,11 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   const limit = maxWarnings(options);
   const strict = options.values.strict === true;
   const [{ compileMany, chooseJobs }, { OutputWriter }, { outputRenderers }, cache, { checkOutputFolder, OutputRefusal }] = await Promise.all([
-    import('../../build/compile-many.js'),
-    import('../../build/output-writer.js'),
-    import('../../build/output-renderers.js'),
-    import('../../build/build-cache.js'),
-    import('../../build/output-ownership.js'),
+    import('../compile-many.js'),
+    import('../../output/output-writer.js'),
+    import('../../output/output-renderers.js'),
+    import('../../output/build-cache.js'),
+    import('../../output/output-ownership.js'),
   ]);
   const files = policyFiles(options, io);
   const outDir = path.resolve(io.cwd, options.out);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { applyRuleSettings } from '../../config/policyc-config.js';
-import { duplicateIdDiagnostics, type PolicyId } from '../../build/duplicate-ids.js';
+import { duplicateIdDiagnostics, type PolicyId } from '../../pipeline/duplicate-ids.js';
 import { messagesFor } from '../../i18n/messages.js';
 import { positionOf } from '../../load/load-document.js';
 import { countBySeverity, hasErrors, unacknowledged, type Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -19,7 +19,7 @@ export const checkCommand: Command = {
   async run(options, io) {
     const lang = messageLanguage(options);
     const limit = maxWarnings(options);
-    const { analysePolicy } = await import('../../build/analyse-policy.js');
+    const { analysePolicy } = await import('../../pipeline/analyse-policy.js');
     const files = policyFiles(options, io);
     const diagnostics: Diagnostic[] = [];
     const ids: PolicyId[] = [];

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { CompileJob } from '../../build/compile-job.js';
+import type { CompileJob } from '../compile-job.js';
 import { formatCompact } from '../../diagnostics/format-diagnostics.js';
 import type { PreviewEntry } from '../../serve/preview-server.js';
 import { applyRuleSettings } from '../../config/policyc-config.js';
@@ -31,9 +31,9 @@ export const serveCommand: Command = {
     const port = parsePort(options.values.port);
     const host = typeof options.values.host === 'string' ? options.values.host : '127.0.0.1';
     const [{ runCompileJob }, { startPreviewServer }, { watchPolicies }] = await Promise.all([
-      import('../../build/compile-job.js'),
+      import('../compile-job.js'),
       import('../../serve/preview-server.js'),
-      import('../../build/watch-policies.js'),
+      import('../watch-policies.js'),
     ]);
     const settings = jobSettings(options);
     const jobs: CompileJob[] = policyFiles(options, io).map((file, index) => ({ index, file, displayPath: path.relative(io.cwd, file), ...settings }));

@@ -2,7 +2,7 @@ import type { Messages } from '../../i18n/messages.js';
 import { partyLeavesEea } from '../../law/eea.js';
 import type { Contact } from '../../policy/policy-types.js';
 import type { DataCategory, OtherController, PolicyModel, Processor, ProcessorActivity, Purpose, Recipient, RetentionRule } from '../../resolve/model.js';
-import { formatLawReference } from '../../resolve/retention-phrase.js';
+import { formatLawReference, retentionPhrase } from '../retention-phrase.js';
 import { isCareProvider } from '../../law/care-provider.js';
 import { controllerName, countryName, formatAddress, formatDate, joinList, nameOf, pick } from '../format.js';
 import { purposeBasisTexts, specialCategoryNote, specialConditionText, transferText } from '../legal-text.js';
@@ -145,7 +145,7 @@ function retentionLine(r: RetentionRule, m: Messages): string {
   const name = pick(r.name, m);
   const categories = r.categories.map((c) => pick(c.name, m));
   const covers = categories.length && !(categories.length === 1 && categories[0] === name) ? ` (${categories.join(', ')})` : '';
-  return `${name}${covers}: ${r.phrase[m.lang]}${r.note ? `. ${pick(r.note, m)}` : ''}`;
+  return `${name}${covers}: ${retentionPhrase(r, m)}${r.note ? `. ${pick(r.note, m)}` : ''}`;
 }
 
 function transfersCell(parties: ReadonlyArray<Processor | Recipient>, m: Messages): RegisterCell {

@@ -4,7 +4,7 @@ import { locate, type SourceDocument } from '../load/load-document.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { isHeadingLevel, isIdPrefix, type LayoutOptions } from './layout-options.js';
 import { analysePolicy, type AnalyseOptions } from './analyse-policy.js';
-import { outputRenderers, type RenderOptions } from './output-renderers.js';
+import { outputRenderers, type RenderOptions } from '../output/output-renderers.js';
 
 export interface CompileOptions extends Pick<AnalyseOptions, 'path' | 'acknowledged'>, LayoutOptions {
   /** Output languages; default: every language the policy declares. */

@@ -1,9 +1,9 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Language } from '../i18n/messages.js';
-import type { LayoutOptions } from './layout-options.js';
+import type { LayoutOptions } from '../pipeline/layout-options.js';
 import { readPolicyFile } from '../load/read-policy-file.js';
 import type { ExternalAcknowledgement } from '../check/acknowledge.js';
-import { compilePolicy, type OutputFile } from './compile-policy.js';
+import { compilePolicy, type OutputFile } from '../pipeline/compile-policy.js';
 
 /** One policy to compile: what a worker (or the main thread) is given. */
 export interface CompileJob extends LayoutOptions {
