@@ -65,7 +65,7 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
     lang: m.lang,
     title: m.t('notice:title', { name: controllerName(source.controller, m) }),
     preamble: preamble(ctx),
-    ...(source.introduction?.[m.lang] ? { introduction: source.introduction[m.lang] } : {}),
+    ...(pick(source.introduction, m) ? { introduction: pick(source.introduction, m) } : {}),
     summary: summarySection(ctx, new Set(sections.map((section) => section.id))),
     contentsHeading: m.t('notice:contents'),
     sections,
@@ -295,7 +295,7 @@ function securityBlocks({ source, m }: NoticeContext): Block[] {
  */
 function complaintsBlocks({ source, model, m }: NoticeContext): Block[] {
   const authority = m.t(`terms:authority.${model.authority.id}.name`);
-  const internal = source.complaints?.internal?.[m.lang];
+  const internal = pick(source.complaints?.internal, m);
   const key = !internal ? 'notice:complaints.authority' : internal.includes(authority) ? 'notice:complaints.authorityDetails' : 'notice:complaints.authorityAlso';
   const a = model.authority;
   return [

@@ -53,7 +53,8 @@ export function otherControllerBlocks(model: PolicyModel, m: Messages): Block[] 
   // One subsection introduces the others (with the joint arrangement), then one per controller.
   const intro: Block[] = [{ paragraph: sentence(t(`statements:controller.${introKey}`)) }];
   intro.push({ list: model.controllers.map((c) => [text(c.name)]) });
-  if (source.jointArrangement?.[m.lang]) intro.push({ paragraph: sentence(t('statements:controller.arrangement')) }, { rich: source.jointArrangement[m.lang]! });
+  const arrangement = pick(source.jointArrangement, m);
+  if (arrangement) intro.push({ paragraph: sentence(t('statements:controller.arrangement')) }, { rich: arrangement });
   blocks.push({ subsection: { id: 'other-controllers', heading: t('statements:controller.heading'), blocks: intro } });
   for (const c of model.controllers) blocks.push({ subsection: { id: `controller-${c.id}`, heading: c.name, blocks: controllerBlocks(c, model, m) } });
   return blocks;
@@ -87,7 +88,7 @@ function controllerBlocks(c: OtherController, model: PolicyModel, m: Messages): 
 export function rightsStatementBlocks(source: PolicySource, m: Messages): Block[] {
   const t = m.t;
   const blocks: Block[] = [];
-  const remedy = source.rights?.judicialRemedy?.[m.lang];
+  const remedy = pick(source.rights?.judicialRemedy, m);
   if (remedy) {
     blocks.push({
       subsection: {

@@ -157,7 +157,7 @@ function securityCell(model: PolicyModel, m: Messages): RegisterCell {
   const s = model.source.security;
   if (!s) return [];
   const measures = (s.measures ?? []).map((x) => pick(x, m));
-  const description = s.description?.[m.lang];
+  const description = pick(s.description, m);
   const lines = measures.length ? measures : description ? [markdownToPlainText(description)] : [];
   if (s.standards?.length) lines.push(m.t('register:cell.standards', { standards: joinList(s.standards, m) }));
   return lines;
@@ -248,7 +248,7 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
   add('website', source.controller.website ?? source.controller.contact?.url);
   add('careProvider', isCareProvider(source) ? t('register:organisation.yes') : undefined);
   if (source.controller.publicAuthority) facts.push({ label: t('statements:register.publicAuthority'), value: t('register:organisation.yes') });
-  const arrangement = source.jointArrangement?.[m.lang];
+  const arrangement = pick(source.jointArrangement, m);
   if (arrangement) facts.push({ label: t('statements:register.arrangement'), value: markdownToPlainText(arrangement) });
   add('dpo', dpoCell(ctx).join(', '));
   add('representative', representativeCell(ctx).join(', '));
