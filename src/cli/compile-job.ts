@@ -3,7 +3,8 @@ import type { Language } from '../i18n/messages.js';
 import type { LayoutOptions } from '../pipeline/layout-options.js';
 import { readPolicyFile } from '../load/read-policy-file.js';
 import type { ExternalAcknowledgement } from '../check/acknowledge.js';
-import { compilePolicy, type OutputFile } from '../pipeline/compile-policy.js';
+import { compilePolicy } from '../pipeline/compile-policy.js';
+import type { OutputFile } from '../output/output-file.js';
 
 /** One policy to compile: what a worker (or the main thread) is given. */
 export interface CompileJob extends LayoutOptions {

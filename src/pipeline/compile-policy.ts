@@ -5,6 +5,7 @@ import type { PolicyModel } from '../resolve/model.js';
 import { isHeadingLevel, isIdPrefix, type LayoutOptions } from './layout-options.js';
 import { analysePolicy, type AnalyseOptions } from './analyse-policy.js';
 import { outputRenderers, type RenderOptions } from '../output/output-renderers.js';
+import type { OutputFile } from '../output/output-file.js';
 
 export interface CompileOptions extends Pick<AnalyseOptions, 'path' | 'acknowledged'>, LayoutOptions {
   /** Output languages; default: every language the policy declares. */
@@ -26,12 +27,6 @@ export function checkLayoutOptions(options: CompileOptions): void {
   if (level !== undefined && !isHeadingLevel(level)) {
     throw new TypeError(`headingLevel must be an integer from 1 to 4: ${String(level)}`);
   }
-}
-
-/** One output file, by path relative to the output folder, e.g. 'ipractice/nl/privacy.html'. */
-export interface OutputFile {
-  path: string;
-  contents: string | Uint8Array;
 }
 
 export interface CompiledPolicy {
