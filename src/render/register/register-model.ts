@@ -3,6 +3,7 @@ import { partyLeavesEea } from '../../law/eea.js';
 import type { Contact } from '../../policy/policy-types.js';
 import type { DataCategory, OtherController, PolicyModel, Processor, ProcessorActivity, Purpose, Recipient, RetentionRule } from '../../resolve/model.js';
 import { formatLawReference, retentionPhrase } from '../retention-phrase.js';
+import { registerVersionKeys, versionLine } from '../version-line.js';
 import { isCareProvider } from '../../law/care-provider.js';
 import { controllerName, countryName, formatAddress, formatDate, joinList, nameOf, pick } from '../format.js';
 import { purposeBasisTexts, specialCategoryNote, specialConditionText, transferText } from '../legal-text.js';
@@ -274,14 +275,6 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
  */
 const UNDATED = '1980-01-01';
 
-/** Where the register comes from: the policy's version and date, whichever it states ('versie .' never). */
-function versionLine({ version, effectiveDate }: PolicyModel['source']['metadata'], m: Messages): string {
-  const date = effectiveDate && formatDate(effectiveDate, m);
-  if (version && date) return m.t('register:versionLine', { version, date });
-  if (version) return m.t('register:versionOnly', { version });
-  if (date) return m.t('register:dateOnly', { date });
-  return m.t('register:undated');
-}
 
 const endSentence = (line: string): string => (/[.!?]$/.test(line) ? line : `${line}.`);
 
@@ -294,7 +287,8 @@ export function buildRegister(model: PolicyModel, m: Messages): Register {
   return {
     lang: m.lang,
     title: m.t('register:title', { name: controllerName(controller, m) }),
-    versionLine: versionLine(metadata, m),
+    // Where the register comes from: the policy's version and date, whichever it states.
+    versionLine: versionLine(metadata, m, registerVersionKeys),
     date: metadata.effectiveDate ?? metadata.lastModified ?? UNDATED,
     empty: m.t('register:empty'),
     organisation: organisationFacts(ctx),
