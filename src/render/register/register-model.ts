@@ -2,11 +2,11 @@ import type { Messages } from '../../i18n/messages.js';
 import { partyLeavesEea } from '../../law/eea.js';
 import type { Contact } from '../../policy/policy-types.js';
 import type { DataCategory, OtherController, PolicyModel, Processor, ProcessorActivity, Purpose, Recipient, RetentionRule } from '../../resolve/model.js';
-import { formatLawReference, retentionPhrase } from '../retention-phrase.js';
+import { retentionPhrase } from '../retention-phrase.js';
 import { registerVersionKeys, versionLine } from '../version-line.js';
 import { isCareProvider } from '../../law/care-provider.js';
 import { controllerName, countryName, formatAddress, formatDate, joinList, nameOf, pick } from '../format.js';
-import { purposeBasisTexts, specialCategoryNote, specialConditionText, transferText } from '../legal-text.js';
+import { notStatedText, purposeLawfulness, specialCategoryNote, specialConditionText, transferText } from '../legal-text.js';
 import { markdownToPlainText } from './plain-text.js';
 
 /**
@@ -189,23 +189,21 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
 
 /** The art. 6 basis (each of them, for a purpose with several), with the law behind a legal obligation and the interest behind legitimate interests. */
 function legalBasisCell(p: Purpose, m: Messages): RegisterCell {
-  const lines = purposeBasisTexts(p, m);
-  if (p.legalBasisStatement) {
-    const law = p.legalBasisStatement.law ? ` (${formatLawReference(p.legalBasisStatement.law, m)})` : '';
-    lines.push(m.t('statements:register.legalBasisStatement', { text: pick(p.legalBasisStatement.text, m) + law }));
-  }
-  if (p.publicTask) lines.push(m.t('statements:register.publicTask', { law: formatLawReference(p.publicTask, m) }));
+  const l = purposeLawfulness(p, m);
+  const lines = [...l.bases];
+  if (l.inWords !== undefined) lines.push(m.t('statements:register.legalBasisStatement', { text: l.inWords }));
+  if (l.publicTask) lines.push(m.t('statements:register.publicTask', { law: l.publicTask }));
   // No basis given: said in the row, with what the author explained, rather than an empty cell.
-  if (!lines.length) lines.push([m.t('register:cell.notStated'), ...one(p.legalBasisExplanation && pick(p.legalBasisExplanation, m))].join('. '));
-  if (p.legalObligation) lines.push(m.t('register:cell.legalObligation', { law: formatLawReference(p.legalObligation, m) }));
-  if (p.legitimateInterest) lines.push(m.t('register:cell.legitimateInterest', { interest: pick(p.legitimateInterest, m) }));
+  if (!lines.length) lines.push(notStatedText('register:cell.notStated', l.explanation, m));
+  if (l.legalObligation) lines.push(m.t('register:cell.legalObligation', { law: l.legalObligation }));
+  if (l.legitimateInterest) lines.push(m.t('register:cell.legitimateInterest', { interest: l.legitimateInterest }));
   return lines;
 }
 
 /** Art. 30(2): one row per kind of processing done for other controllers. */
 const processorColumns: ReadonlyArray<ColumnSpec<ProcessorActivity>> = [
   { key: 'id', width: 16, cell: (a) => [a.id] },
-  { key: 'processing', width: 36, names: true, cell: (a, { m }) => [pick(a.name, m), ...one(a.description?.[m.lang] && markdownToPlainText(a.description[m.lang]!))] },
+  { key: 'processing', width: 36, names: true, cell: (a, { m }) => [pick(a.name, m), ...one(pick(a.description, m) && markdownToPlainText(pick(a.description, m)))] },
   { key: 'processor', width: 28, organisationWide: true, cell: (_, ctx) => controllerCell(ctx) },
   { key: 'representative', width: 22, organisationWide: true, cell: (_, ctx) => representativeCell(ctx) },
   { key: 'dpo', width: 24, organisationWide: true, cell: (_, ctx) => dpoCell(ctx) },
