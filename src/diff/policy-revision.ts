@@ -43,14 +43,14 @@ function gitPath(relative: string, cwd: string): string {
 }
 
 /** Runs git; `missing` when it could not be started at all (not installed, not on PATH). */
-function git(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string; missing: boolean } {
+export function git(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string; missing: boolean } {
   const result = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const missing = (result.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
   return { status: result.error ? null : result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '', missing };
 }
 
 /** The nearest existing folder at or above `file`, for running git in. */
-function existingFolder(file: string): string {
+export function existingFolder(file: string): string {
   let dir = path.dirname(file);
   while (!existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
   return dir;

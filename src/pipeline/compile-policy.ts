@@ -15,6 +15,8 @@ export interface CompileOptions extends Pick<AnalyseOptions, 'path' | 'acknowled
   groups?: readonly string[];
   /** Start CSV outputs with a UTF-8 byte-order mark (for Excel); default false. */
   csvBom?: boolean;
+  /** Fill the notice's change history from the policy file's git log (needs `path`), unless metadata.history is written. */
+  historyFromGit?: boolean;
 }
 
 /** Options come from code (or the CLI, which checks them first): a bad one is a programming error. */
@@ -63,6 +65,12 @@ export async function compilePolicy(text: string, file: string, options: Compile
   const { model } = analysed;
   const diagnostics = [...analysed.diagnostics];
   if (!model) return { outputs: [], diagnostics, findings: [] };
+  if (options.historyFromGit && options.path !== undefined && !model.source.metadata.history) {
+    const { gitHistory } = await import('../diff/git-history.js');
+    const history = gitHistory(options.path, model, file, messageLanguage);
+    diagnostics.push(...history.diagnostics);
+    if (history.entries.length) model.source.metadata.history = history.entries;
+  }
 
   const declared = model.languages;
   const requested = options.languages ?? declared;

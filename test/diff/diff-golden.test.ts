@@ -41,8 +41,14 @@ describe('diff golden outputs', () => {
     expect(notice).toMatchObject({ notifyDate: '2025-01-10', noticePeriod: 'P15D', earliestEffectiveDate: '2025-01-25', effectiveDate: '2025-01-25' });
     const nl = notice.texts.find((t) => t.lang === 'nl')!;
     expect(nl.opening[0]).toBe('We wijzigen onze privacyverklaring. De nieuwe versie (2025.1) gaat in op 25 januari 2025.');
-    expect(nl.changes).toContain('Nieuwe doorgifte buiten de EER: Imaging Cloud Inc., de Verenigde Staten');
-    expect(nl.changes).toContain('Bewaartermijn Medische gegevens: 15 jaar → 20 jaar');
+    // The new processor's transfer is told in the sentence about the processor: where it is, where the data goes, on what safeguard, for whom.
+    const processor = nl.changes.find((c) => c.startsWith('Wij schakelen Imaging Cloud Inc. in als nieuwe verwerker'))!;
+    expect(processor).toContain('Deze partij is gevestigd in de Verenigde Staten.');
+    expect(processor).toContain('de waarborg daarvoor is: standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG)');
+    expect(processor).toContain('Dat is voor: Tandheelkundige behandeling.');
+    expect(processor.endsWith('Dit geldt voor: Patiënten.')).toBe(true);
+    expect(nl.changes.some((c) => c.startsWith('Nieuwe doorgifte buiten de EER'))).toBe(false);
+    expect(nl.changes).toContain('Wij bewaren Medische gegevens langer: 20 jaar in plaats van 15 jaar. Dit geldt voor: Patiënten.');
     expect(nl.senderNotes[1]).toContain('15 januari 2025');
   });
 

@@ -44,6 +44,7 @@ export function jobSettings(options: CommonOptions, groups?: readonly string[]):
     ...(languages ? { languages } : {}), ...(groups ? { groups } : {}),
     ...parseLayout(options.values),
     acknowledged: options.acknowledged ?? [],
+    ...(options.values.history === true ? { history: true } : {}),
   };
 }
 
@@ -100,7 +101,8 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   // A full build keys each policy (text, tool, options) and leaves an organisation whose manifest has that key as it is (--force: rebuild all).
   const keys = new Map<number, string>();
   let cached = 0;
-  const toCompile = groups ? jobs : jobs.filter((job) => {
+  // With --history the outputs depend on the git log as well as the text: every policy is compiled.
+  const toCompile = groups || options.values.history === true ? jobs : jobs.filter((job) => {
     const text = readText(job.file);
     if (text === undefined) return true; // compiling reports why it cannot be read
     // The bases a policy extends are part of its input: a change to one rebuilds every policy that extends it.
@@ -194,7 +196,7 @@ export const outputFlags = {
 export const buildCommand: Command = {
   name: 'build',
   formats: ['text', 'compact', 'json', 'sarif'],
-  flags: { ...outputFlags, 'id-prefix': { type: 'string' }, 'heading-level': { type: 'string' }, force: { type: 'boolean' }, watch: { type: 'boolean' } },
+  flags: { ...outputFlags, 'id-prefix': { type: 'string' }, 'heading-level': { type: 'string' }, force: { type: 'boolean' }, watch: { type: 'boolean' }, history: { type: 'boolean' } },
   run: async (options, io) => {
     if (options.values.watch !== true) return compileAndWrite(options, io);
     const { watchAndBuild } = await import('./build-watch.js');
