@@ -154,3 +154,12 @@ describe('grouping by what a reader cares about', () => {
     }
   });
 });
+
+describe('the README', () => {
+  it('shows a real report: the newsletter diff in Dutch, exactly as policyc writes it', () => {
+    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Comparing two versions'));
+    const shown = /```text\n([\s\S]*?)```/.exec(section)![1];
+    expect(shown).toBe(diffRenderers.text!(compare(pairs[3]!), messagesFor('nl')));
+  });
+});
