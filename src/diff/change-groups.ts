@@ -30,6 +30,8 @@ const groupOfKind: Record<string, ChangeGroup> = {
   'location-added': 'where', 'location-removed': 'where',
   'right-added': 'rights', 'right-removed': 'rights', 'right-exception-changed': 'rights',
   'judicial-remedy-added': 'rights', 'judicial-remedy-removed': 'rights',
+  // Processing done for other controllers (30(2)): the register's business more than the reader's.
+  'processor-activity-added': 'other', 'processor-activity-removed': 'other',
 };
 
 /**

@@ -42,7 +42,7 @@ export function positionWords(change: Pick<Change, 'pointer'>, source: object, m
   let value: Json = root;
   let parent = '';
   for (const step of parsePointer(change.pointer)) {
-    if (Array.isArray(value) && /^\d+$/.test(step) && itemKinds[parent]) {
+    if (Array.isArray(value) && /^\d+$/.test(step) && itemKinds[parent] && value[Number(step)] !== undefined) {
       const name = itemName(value[Number(step)], parent, root, m);
       words[words.length - 1] = m.t(`diff:position.${itemKinds[parent]}`, { name });
     } else if (!Array.isArray(value)) {

@@ -3,7 +3,7 @@ import { controllerName } from '../render/format.js';
 import { escapeMarkdownText } from '../render/markdown-inline.js';
 import { handlebarsRuntime as Handlebars } from '../render/template-compiler.js';
 import { classCounts, type DiffResult } from './diff-report.js';
-import { diffReportStyle, diffRenderers } from './render-diff.js';
+import { diffRenderers, htmlHead } from './render-diff.js';
 
 /** One policy of a chain: compared with its earlier version, or new since the revision. */
 export type ChainEntry = { label: string; result: DiffResult } | { label: string; added: true; name: string; id: string };
@@ -59,16 +59,13 @@ const h = (value: string): string => Handlebars.escapeExpression(value);
 function chainHtml(chain: DiffChain, m: Messages): string {
   const s = summaryLines(chain, m);
   const single = (result: DiffResult): string => diffRenderers.html!(result, m);
-  const { css, hash } = diffReportStyle();
   const head = ['organisation', 'policy', 'changes', 'verdict'].map((k) => `<th scope="col">${h(m.t(`diff:chain.${k}`))}</th>`).join('');
   const rows = s.rows.map((row) => `<tr><td>${h(row.name)}</td><td>${h(row.label)}</td><td>${h(countsText(row, m))}</td><td>${h(row.verdict)}</td></tr>`);
   // Each organisation's report body (between <main> and </main>) as an article, its headings one level down.
   const bodies = chain.entries.flatMap((e) => ('result' in e && e.result.changes.length ? [single(e.result)] : [])).map((html) =>
     html.slice(html.indexOf('<main>') + 6, html.indexOf('</main>')).replace(/<(\/?)h([1-5])\b/g, (_m, slash: string, n: string) => `<${slash}h${Number(n) + 1}`));
   return [
-    '<!DOCTYPE html>', `<html lang="${h(m.lang)}">`, '<head>', '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '${hash}'; base-uri 'none'; form-action 'none'">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">', `<title>${h(s.title)}</title>`, `<style>${css}</style>`, '</head>',
+    ...htmlHead({ lang: m.lang, title: s.title }),
     '<body>', '<main>', `<h1>${h(s.title)}</h1>`, `<p class="report-meta">${h(s.totals)}</p>`,
     '<table class="chain-summary">', `<thead><tr>${head}</tr></thead>`, '<tbody>', ...rows, '</tbody>', '</table>',
     ...bodies.map((body) => `<article class="chain-report">${body}</article>`), '</main>', '</body>', '</html>',

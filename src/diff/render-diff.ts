@@ -112,7 +112,8 @@ export function diffReportStyle(): { css: string; hash: string } {
   return { css, hash: `sha256-${createHash('sha256').update(css).digest('base64')}` };
 }
 
-function htmlHead(r: Report): string[] {
+/** The page's head: its own Content-Security-Policy (no script; the stylesheet by hash), its title, its style. */
+export function htmlHead(r: Pick<Report, 'lang' | 'title'>): string[] {
   const { css, hash } = diffReportStyle();
   return [
     '<!DOCTYPE html>', `<html lang="${h(r.lang)}">`, '<head>', '<meta charset="utf-8">',

@@ -65,12 +65,7 @@ export async function compilePolicy(text: string, file: string, options: Compile
   const { model } = analysed;
   const diagnostics = [...analysed.diagnostics];
   if (!model) return { outputs: [], diagnostics, findings: [] };
-  if (options.historyFromGit && options.path !== undefined && !model.source.metadata.history) {
-    const { gitHistory } = await import('../diff/git-history.js');
-    const history = gitHistory(options.path, model, file, messageLanguage);
-    diagnostics.push(...history.diagnostics);
-    if (history.entries.length) model.source.metadata.history = history.entries;
-  }
+  if (options.historyFromGit && options.path !== undefined) diagnostics.push(...await addGitHistory(model, options.path, file, messageLanguage));
 
   const declared = model.languages;
   const requested = options.languages ?? declared;
@@ -108,6 +103,15 @@ export async function compilePolicy(text: string, file: string, options: Compile
   }
   const { line, column } = locate(analysed.document!, '/id');
   return { id: model.id, idPosition: { line, column }, model, outputs, diagnostics, findings: analysed.findings };
+}
+
+/** build --history: the change history from git, unless the policy writes its own (metadata.history wins). */
+async function addGitHistory(model: PolicyModel, path: string, file: string, messageLanguage: Language): Promise<Diagnostic[]> {
+  if (model.source.metadata.history) return [];
+  const { gitHistory } = await import('../diff/git-history.js');
+  const history = gitHistory(path, model, file, messageLanguage);
+  if (history.entries.length) model.source.metadata.history = history.entries;
+  return history.diagnostics;
 }
 
 function languagesPosition(doc: SourceDocument | undefined): { file?: string; line?: number; column?: number } {
