@@ -4,7 +4,7 @@ import { parsePointer } from '../load/json-pointer.js';
 import { countryName, pick } from '../render/format.js';
 import type { PolicyModel, Purpose } from '../resolve/model.js';
 import type { Change } from './change.js';
-import { changeWords, formatValue } from './change-words.js';
+import { changeWords, finishSentence, formatValue } from './change-words.js';
 
 /** Both versions, so that a change can be looked up on the side it points into. */
 export interface NoticeModels {
@@ -73,12 +73,11 @@ function noticeSentence(change: Change, models: NoticeModels, m: Messages): stri
   // A value stated for the first time is not a change 'from (none)'.
   const first = `diff:notice.changeFirst.${change.kind}`;
   const key = change.old === undefined && m.has(first) ? first : `diff:notice.change.${change.kind}`;
-  const sentence = m.has(key) ? m.t(key, vars) : `${changeWords(change, m).summary}.`;
+  const sentence = m.has(key) ? m.t(key, vars) : changeWords(change, m).sentence;
   const purposes = partyAdded.has(change.kind) ? joinList(purposesOf(change, models).map((p) => pick(p.name, m)), m) : '';
   const used = purposes ? m.t('diff:notice.party.purposes', { purposes }) : '';
   const facts = partyAdded.has(change.kind) ? partyFacts(change, models, m) : [];
-  // A name that ends in a full stop ('Inc.') ends the sentence too: no second stop.
-  return [sentence, used, ...facts, forWhom(change, models, m)].filter(Boolean).join(' ').replace(/\.\.(\s|$)/g, '.$1');
+  return finishSentence([sentence, used, ...facts, forWhom(change, models, m)].filter(Boolean).join(' '));
 }
 
 /**

@@ -63,7 +63,7 @@ export function renderDiffText(result: DiffResult, m: Messages): string {
   for (const group of r.groups) {
     out.push('', `${group.heading}:`);
     for (const item of group.items) {
-      out.push(`  [${item.classLabel}] ${item.summary}${item.language ? ` [${item.language}]` : ''}`);
+      out.push(`  [${item.classLabel}] ${item.sentence}${item.language ? ` [${item.language}]` : ''}`);
       out.push(`      ${[item.where, fileLine(item, result), item.article].filter(Boolean).join(' · ')}`);
       for (const [, text, tag] of beforeAfter(item, m)) out.push(`      ${tag === 'del' ? '-' : '+'} ${text}`);
     }
@@ -87,7 +87,7 @@ export function renderDiffMarkdown(result: DiffResult, m: Messages): string {
     for (const item of group.items) {
       const language = item.language ? ` (${languageName(item.language, m)})` : '';
       const article = item.article ? ` (${md(item.article)})` : '';
-      out.push(`- **${md(item.classLabel)}:** ${md(item.summary)}${language} — ${md(item.where)}${article}`);
+      out.push(`- **${md(item.classLabel)}:** ${md(item.sentence)}${language} — ${md(item.where)}${article}`);
       for (const [label, text] of beforeAfter(item, m)) out.push(`  - ${md(label)}: ${md(text)}`);
     }
   }
@@ -124,7 +124,7 @@ export function htmlHead(r: Pick<Report, 'lang' | 'title'>): string[] {
 }
 
 function htmlChangeRow(item: ReportItem, m: Messages): string {
-  let cell = h(item.summary) + (item.language ? ` (${h(languageName(item.language, m))})` : '');
+  let cell = h(item.sentence) + (item.language ? ` (${h(languageName(item.language, m))})` : '');
   const texts = beforeAfter(item, m);
   if (texts.length) cell += `<dl>${texts.map(([label, text, tag]) => `<dt>${h(label)}</dt><dd><${tag}>${h(text)}</${tag}></dd>`).join('')}</dl>`;
   const badge = `<span class="class-${item.change.class}">${h(item.classLabel)}</span>`;

@@ -54,3 +54,11 @@ describe('the notice draft', () => {
     }
   });
 });
+
+describe('the report', () => {
+  it('has a plain sentence for every kind, in both languages', () => {
+    for (const lang of ['nl', 'en'] as const) {
+      expect(Object.keys(changeKinds).filter((kind) => !messagesFor(lang).has(`diff:sentence.${kind}`))).toEqual([]);
+    }
+  });
+});
