@@ -74,3 +74,18 @@ export function readRevision(revision: string, file: string): { text: string } |
   if (shown.status !== 0) return { problem: 'notInRevision', path: file, revision };
   return { text: shown.stdout };
 }
+
+/**
+ * The policy files a folder held in `revision` (`<folder>/<sub>/policy.json`,
+ * as findPolicies reads a folder), as absolute paths; empty when git cannot tell.
+ */
+export function policiesInRevision(revision: string, folder: string): string[] {
+  const top = git(['rev-parse', '--show-toplevel'], existingFolder(path.join(folder, 'x')));
+  if (top.status !== 0) return [];
+  const root = top.stdout.trim();
+  const inRepo = path.relative(root, realpathSync(folder)).split(path.sep).join('/');
+  const listed = git(['ls-tree', '-r', '--name-only', revision, '--', inRepo || '.'], root);
+  if (listed.status !== 0) return [];
+  const depth = inRepo ? inRepo.split('/').length + 2 : 2;
+  return listed.stdout.split('\n').filter((f) => f.endsWith('/policy.json') && f.split('/').length === depth).map((f) => path.join(folder, path.relative(inRepo, f)));
+}

@@ -6,7 +6,10 @@ import { classCounts, type DiffResult } from './diff-report.js';
 import { diffRenderers, htmlHead } from './render-diff.js';
 
 /** One policy of a chain: compared with its earlier version, or new since the revision. */
-export type ChainEntry = { label: string; result: DiffResult } | { label: string; added: true; name: string; id: string };
+export type ChainEntry =
+  | { label: string; result: DiffResult }
+  | { label: string; added: true; name: string; id: string }
+  | { label: string; removed: true; name: string; id: string };
 
 /** The chain as compared: the revision and one entry per policy, in path order. */
 export interface DiffChain {
@@ -16,7 +19,7 @@ export interface DiffChain {
 
 /** One organisation's line in the summary: its counts, or that the policy is new. */
 function summaryRow(entry: ChainEntry, m: Messages): { name: string; id: string; label: string; counts?: Record<string, number>; verdict: string } {
-  if ('added' in entry) return { name: entry.name, id: entry.id, label: entry.label, verdict: m.t('diff:chain.added') };
+  if (!('result' in entry)) return { name: entry.name, id: entry.id, label: entry.label, verdict: m.t(`diff:chain.${'added' in entry ? 'added' : 'removed'}`) };
   const { result } = entry;
   const counts = classCounts(result.changes);
   const verdict = result.notice ? m.t('diff:chain.notice') : result.changes.length ? m.t('diff:chain.noNotice') : m.t('diff:chain.unchanged');
@@ -76,7 +79,11 @@ function chainJson(chain: DiffChain, m: Messages): string {
   const s = summaryLines(chain, m);
   return JSON.stringify({
     revision: chain.revision,
-    summary: s.rows.map((row) => ({ id: row.id, name: row.name, label: row.label, ...(row.counts ? { counts: row.counts } : { added: true }), verdict: row.verdict })),
+    summary: chain.entries.map((entry, i) => {
+      const row = s.rows[i]!;
+      const state = 'result' in entry ? { counts: row.counts } : 'added' in entry ? { added: true } : { removed: true };
+      return { id: row.id, name: row.name, label: row.label, ...state, verdict: row.verdict };
+    }),
     reports: chain.entries.flatMap((e) => ('result' in e ? [JSON.parse(diffRenderers.json!(e.result, m)) as unknown] : [])),
   }, null, 2) + '\n';
 }

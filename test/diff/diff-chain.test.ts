@@ -13,8 +13,9 @@ function git(cwd: string, ...args: string[]): void {
 
 /**
  * A chain's repository: the clinic and iPractice committed at v1; then the
- * clinic moves to v2 (material changes), iPractice stays, and the Dental
- * Clinics seed is added (new since the commit).
+ * clinic moves to v2 (material changes), iPractice stays, the Dental
+ * Clinics seed is added (new since the commit) and the newsletter practice is
+ * removed.
  */
 let repo: string;
 const put = (from: string, to: string) => {
@@ -26,8 +27,10 @@ beforeAll(() => {
   git(repo, 'init', '-q');
   put(path.join(diffFixtures, 'clinic-v1/policy.json'), 'clinic');
   put(path.join(diffFixtures, 'ipractice-v1/policy.json'), 'ipractice');
+  put(path.join(diffFixtures, 'newsletter-v1/policy.json'), 'newsletter');
   git(repo, 'add', '.');
   git(repo, 'commit', '-q', '-m', 'v1');
+  rmSync(path.join(repo, 'policies/newsletter'), { recursive: true });
   put(path.join(diffFixtures, 'clinic-v2/policy.json'), 'clinic');
   put(path.join(repoRoot, 'policies/dental-clinics/policy.json'), 'dental-clinics');
 });
@@ -39,13 +42,14 @@ describe('policyc diff <revision> <folder>', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const [summary, ...reports] = run.stdout.split('='.repeat(72));
-    expect(summary!.split('\n').slice(0, 6)).toEqual([
+    expect(summary!.split('\n').slice(0, 7)).toEqual([
       'Changes to the privacy notices since HEAD',
-      '3 policies compared; 1 with material changes.',
+      '4 policies compared; 1 with material changes.',
       '',
       '  Tandartspraktijk De Linde B.V. (policies/clinic/policy.json): 6 material, 3 editorial. Notice needed.',
       '  Dental Clinics Nederland B.V. (policies/dental-clinics/policy.json): New policy since that revision: no earlier version to compare with.',
       '  iPractice Zorg B.V. (policies/ipractice/policy.json): Unchanged.',
+      '  Tandartspraktijk De Linde B.V. (policies/newsletter/policy.json): No longer in the folder: this policy existed in that revision and has since been removed.',
     ]);
     expect(reports).toHaveLength(1);
     expect(reports[0]).toContain('Old: HEAD:policies/clinic/policy.json. New: policies/clinic/policy.json.');
@@ -58,8 +62,9 @@ describe('policyc diff <revision> <folder>', () => {
 
   it('writes the summary as data, as Markdown and as one HTML page, in Dutch', () => {
     const json = JSON.parse(runPolicyc(['diff', 'HEAD', 'policies/', '--format', 'json', '--lang', 'nl'], repo).stdout);
-    expect(json.summary.map((s: { id: string; counts?: object; added?: boolean }) => [s.id, s.counts ?? s.added])).toEqual([
-      ['tandartspraktijk-de-linde', { material: 6, editorial: 3 }], ['dental-clinics', true], ['ipractice', { material: 0, editorial: 0 }],
+    expect(json.summary.map((s: { id: string; counts?: object; added?: boolean; removed?: boolean }) => [s.id, s.counts ?? (s.added ? 'added' : 'removed')])).toEqual([
+      ['tandartspraktijk-de-linde', { material: 6, editorial: 3 }], ['dental-clinics', 'added'], ['ipractice', { material: 0, editorial: 0 }],
+      ['tandartspraktijk-de-linde', 'removed'],
     ]);
     expect(json.reports).toHaveLength(2);
     const md = runPolicyc(['diff', 'HEAD', 'policies/', '--format', 'markdown', '--lang', 'nl'], repo).stdout;

@@ -94,7 +94,19 @@ function diffChain(run: DiffRun, revision: string, folder: string): { entries: C
     if (result) entries.push({ label, result });
     else invalid = true;
   }
+  const gone = run.mods[0].policiesInRevision(revision, path.resolve(run.io.cwd, folder)).filter((file) => !files.includes(file));
+  entries.push(...gone.map((file) => removedPolicy(run, revision, file)));
+  entries.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   return { entries, invalid };
+}
+
+/** A policy the revision has and the folder no longer does: named in the summary by what it said then. */
+function removedPolicy(run: DiffRun, revision: string, file: string): ChainEntry {
+  const label = relativeTo(run.io, file);
+  const shown = run.mods[0].readRevision(revision, file);
+  const model = 'text' in shown ? run.mods[5].analysePolicy(shown.text, label, run.lang, { check: false, path: file }).model : undefined;
+  const name = model ? run.mods[6].controllerName(model.source.controller, messagesFor(run.lang)) : label;
+  return { label, removed: true, id: model?.id ?? '', name };
 }
 
 /** A policy that the revision does not have: named in the summary, checked like any other. */
