@@ -21,6 +21,8 @@ export interface CompileJob extends LayoutOptions {
   idPrefix?: string;
   /** Acknowledged findings from the config file. */
   acknowledged?: readonly ExternalAcknowledgement[];
+  /** --history: the notice's change history from git. */
+  history?: boolean;
 }
 
 /** What comes back: plain data, cheap to pass between threads. */
@@ -48,6 +50,7 @@ export async function runCompileJob(job: CompileJob): Promise<CompileJobResult> 
     ...(job.idPrefix !== undefined ? { idPrefix: job.idPrefix } : {}),
     ...(job.headingLevel !== undefined ? { headingLevel: job.headingLevel } : {}),
     acknowledged: job.acknowledged ?? [],
+    ...(job.history ? { historyFromGit: true } : {}),
   });
   return {
     index: job.index, displayPath: job.displayPath, outputs: compiled.outputs, diagnostics: compiled.diagnostics, findings: compiled.findings,

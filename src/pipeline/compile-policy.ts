@@ -16,6 +16,8 @@ export interface CompileOptions extends Pick<AnalyseOptions, 'path' | 'acknowled
   groups?: readonly string[];
   /** Start CSV outputs with a UTF-8 byte-order mark (for Excel); default false. */
   csvBom?: boolean;
+  /** Fill the notice's change history from the policy file's git log (needs `path`), unless metadata.history is written. */
+  historyFromGit?: boolean;
 }
 
 /** Options come from code (or the CLI, which checks them first): a bad one is a programming error. */
@@ -58,6 +60,7 @@ export async function compilePolicy(text: string, file: string, options: Compile
   const { model } = analysed;
   const diagnostics = [...analysed.diagnostics];
   if (!model) return { outputs: [], diagnostics, findings: [] };
+  if (options.historyFromGit && options.path !== undefined) diagnostics.push(...await addGitHistory(model, options.path, file, messageLanguage));
 
   const declared = model.languages;
   const requested = options.languages ?? declared;
@@ -95,6 +98,15 @@ export async function compilePolicy(text: string, file: string, options: Compile
   }
   const { line, column } = locate(analysed.document!, '/id');
   return { id: model.id, idPosition: { line, column }, model, outputs, diagnostics, findings: analysed.findings };
+}
+
+/** build --history: the change history from git, unless the policy writes its own (metadata.history wins). */
+async function addGitHistory(model: PolicyModel, path: string, file: string, messageLanguage: Language): Promise<Diagnostic[]> {
+  if (model.source.metadata.history) return [];
+  const { gitHistory } = await import('../diff/git-history.js');
+  const history = gitHistory(path, model, file, messageLanguage);
+  if (history.entries.length) model.source.metadata.history = history.entries;
+  return history.diagnostics;
 }
 
 function languagesPosition(doc: SourceDocument | undefined): { file?: string; line?: number; column?: number } {

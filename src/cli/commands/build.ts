@@ -44,6 +44,7 @@ export function jobSettings(options: CommonOptions, groups?: readonly string[]):
     ...(languages ? { languages } : {}), ...(groups ? { groups } : {}),
     ...parseLayout(options.values),
     acknowledged: options.acknowledged ?? [],
+    ...(options.values.history === true ? { history: true } : {}),
   };
 }
 
@@ -106,7 +107,8 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   const writer = openWriter(build, files);
   if (typeof writer === 'number') return writer;
   const jobs: CompileJob[] = files.map((file, index) => ({ index, file, displayPath: path.relative(io.cwd, file), ...jobSettings(options, groups) }));
-  const toCompile = groups ? jobs : jobs.filter((job) => !fromCache(build, job));
+  // With --history the outputs depend on the git log as well as the text: every policy is compiled.
+  const toCompile = groups || options.values.history === true ? jobs : jobs.filter((job) => !fromCache(build, job));
   try {
     await mods.compileMany(toCompile, mods.chooseJobs(toCompile.length, jobsRequested), (result) => stageResult(build, writer, result));
   } catch (error) {
@@ -238,7 +240,7 @@ export const outputFlags = {
 export const buildCommand: Command = {
   name: 'build',
   formats: ['text', 'compact', 'json', 'sarif'],
-  flags: { ...outputFlags, 'id-prefix': { type: 'string' }, 'heading-level': { type: 'string' }, force: { type: 'boolean' }, watch: { type: 'boolean' } },
+  flags: { ...outputFlags, 'id-prefix': { type: 'string' }, 'heading-level': { type: 'string' }, force: { type: 'boolean' }, watch: { type: 'boolean' }, history: { type: 'boolean' } },
   run: async (options, io) => {
     if (options.values.watch !== true) return compileAndWrite(options, io);
     const { watchAndBuild } = await import('./build-watch.js');
