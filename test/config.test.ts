@@ -118,6 +118,6 @@ describe('policyc.config.json', () => {
 
   it('the schema of the config file is shipped and describes every key the loader reads', async () => {
     const schema = JSON.parse(readFileSync(path.join(repoRoot, 'schema/policyc.config.schema.json'), 'utf8')) as { properties: Record<string, unknown> };
-    expect(Object.keys(schema.properties).sort()).toEqual(['$schema', 'acknowledged', 'idPrefix', 'languages', 'maxWarnings', 'messageLanguage', 'out', 'policies', 'rules']);
+    expect(Object.keys(schema.properties).sort()).toEqual(['$schema', 'acknowledged', 'history', 'idPrefix', 'languages', 'maxWarnings', 'messageLanguage', 'out', 'policies', 'rules']);
   });
 });

@@ -321,7 +321,6 @@ describe('the XLSX writer', () => {
     await fc.assert(fc.asyncProperty(fc.array(fc.array(fc.string({ unit: 'binary', maxLength: 12 }), { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 3 }), async (cells) => {
       const workbook = await readWorkbook(registerToXlsx(syntheticRegister(cells, '2025-01-01')));
       const sheet = workbook.getWorksheet("Controller's record")!;
-      // eslint-disable-next-line no-control-regex
       const storable = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
       for (const [i, row] of cells.entries()) {
         for (const [j, text] of row.entries()) expect(sheet.getRow(i + 2).getCell(j + 1).value ?? '').toBe(storable(text));

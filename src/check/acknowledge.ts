@@ -1,8 +1,9 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Messages } from '../i18n/messages.js';
+import type { Language, Messages } from '../i18n/messages.js';
+import { textIn } from '../i18n/text-in.js';
 import { joinPointer } from '../load/json-pointer.js';
 import { positionOf, type SourceDocument } from '../load/load-document.js';
-import type { Acknowledgement, Text } from '../policy/policy-types.js';
+import type { Acknowledgement } from '../policy/policy-types.js';
 
 /**
  * An acknowledgement from outside the policy (the config file's
@@ -26,8 +27,6 @@ function covers(ack: Acknowledgement, finding: Diagnostic): boolean {
   return ack.pointer === undefined || finding.pointer === ack.pointer || finding.pointer.startsWith(ack.pointer + '/');
 }
 
-const reasonIn = (reason: Text, messages: Messages, fallback: string): string =>
-  reason[messages.lang] ?? reason[fallback as keyof Text] ?? Object.values(reason)[0] ?? '';
 
 /**
  * Marks the findings the policy's metadata.acknowledged (and the config's
@@ -36,7 +35,7 @@ const reasonIn = (reason: Text, messages: Messages, fallback: string): string =>
  * would otherwise hide the next finding of that rule unseen.
  */
 export function applyAcknowledgements(
-  findings: Diagnostic[], document: SourceDocument, policy: { id: string; metadata: { acknowledged?: Acknowledgement[]; sourceLanguage?: string } },
+  findings: Diagnostic[], document: SourceDocument, policy: { id: string; metadata: { acknowledged?: Acknowledgement[]; sourceLanguage?: Language } },
   external: readonly ExternalAcknowledgement[], messages: Messages,
 ): Diagnostic[] {
   const own = (policy.metadata.acknowledged ?? []).map((ack, i) => ({ ack, file: document.file, at: joinPointer('/metadata/acknowledged', i), inPolicy: true }));
@@ -46,7 +45,7 @@ export function applyAcknowledgements(
   const marked = findings.map((f) => {
     const match = [...own, ...outside].find(({ ack }) => covers(ack, f));
     if (!match) return f;
-    return { ...f, acknowledged: { reason: reasonIn(match.ack.reason, messages, policy.metadata.sourceLanguage ?? 'nl'), source: match.inPolicy ? 'policy' as const : 'config' as const } };
+    return { ...f, acknowledged: { reason: textIn(match.ack.reason, messages.lang, policy.metadata.sourceLanguage ?? 'nl'), source: match.inPolicy ? 'policy' as const : 'config' as const } };
   });
   const unmatched: Diagnostic[] = [...own, ...outside]
     .filter(({ ack }) => !findings.some((f) => covers(ack, f)))

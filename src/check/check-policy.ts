@@ -1,5 +1,6 @@
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Messages } from '../i18n/messages.js';
+import { textIn } from '../i18n/text-in.js';
 import { locate, type SourceDocument } from '../load/load-document.js';
 import type { RetentionRuleSource, Text } from '../policy/policy-types.js';
 import type { PolicyModel } from '../resolve/model.js';
@@ -12,8 +13,7 @@ function localise(value: FindingValue, messages: Messages, model: PolicyModel): 
   if (typeof value !== 'object') return value;
   if ('duration' in value && typeof value.duration === 'string') return formatDuration(value.duration, messages);
   if ('retention' in value) return retentionPhrase(value.retention as RetentionRuleSource, messages);
-  const text = value as Text;
-  return text[messages.lang] ?? text[model.source.metadata.sourceLanguage] ?? Object.values(text)[0] ?? '';
+  return textIn(value as Text, messages.lang, model.source.metadata.sourceLanguage);
 }
 
 /** The message for one finding of `rule`, from locales/<lang>/rules.json. */

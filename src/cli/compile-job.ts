@@ -3,7 +3,8 @@ import type { Language } from '../i18n/messages.js';
 import type { LayoutOptions } from '../pipeline/layout-options.js';
 import { readPolicyFile } from '../load/read-policy-file.js';
 import type { ExternalAcknowledgement } from '../check/acknowledge.js';
-import { compilePolicy, type OutputFile } from '../pipeline/compile-policy.js';
+import { compilePolicy } from '../pipeline/compile-policy.js';
+import type { OutputFile } from '../output/output-file.js';
 
 /** One policy to compile: what a worker (or the main thread) is given. */
 export interface CompileJob extends LayoutOptions {
@@ -20,6 +21,8 @@ export interface CompileJob extends LayoutOptions {
   idPrefix?: string;
   /** Acknowledged findings from the config file. */
   acknowledged?: readonly ExternalAcknowledgement[];
+  /** --history: the notice's change history from git. */
+  history?: boolean;
 }
 
 /** What comes back: plain data, cheap to pass between threads. */
@@ -47,6 +50,7 @@ export async function runCompileJob(job: CompileJob): Promise<CompileJobResult> 
     ...(job.idPrefix !== undefined ? { idPrefix: job.idPrefix } : {}),
     ...(job.headingLevel !== undefined ? { headingLevel: job.headingLevel } : {}),
     acknowledged: job.acknowledged ?? [],
+    ...(job.history ? { historyFromGit: true } : {}),
   });
   return {
     index: job.index, displayPath: job.displayPath, outputs: compiled.outputs, diagnostics: compiled.diagnostics, findings: compiled.findings,

@@ -113,7 +113,7 @@ function commandOptions(command: Command, values: Values, paths: string[], confi
     const value = config[key];
     if (value === undefined || merged[flag] !== undefined || !(flag in command.flags || flag in commonFlags)) continue;
     if (only && !only.includes(command.name)) continue;
-    merged[flag] = Array.isArray(value) ? value.join(',') : String(value);
+    merged[flag] = Array.isArray(value) ? value.join(',') : typeof value === 'boolean' ? value : String(value);
   }
   // check, diff and audit-site: --lang is the message language.
   if (command.name === 'check' || command.name === 'diff' || command.name === 'audit-site') merged['message-lang'] = values.lang ?? values['message-lang'] ?? merged['message-lang'];

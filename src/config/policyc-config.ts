@@ -26,6 +26,8 @@ export interface PolicycConfig {
   messageLanguage?: Language;
   idPrefix?: string;
   maxWarnings?: number;
+  /** build --history: the notice's change history from git. */
+  history?: boolean;
   rules?: Record<string, RuleSetting>;
   /** With the config file's name and each entry's position, for the checker's unmatched-acknowledgement warning. */
   acknowledged?: ExternalAcknowledgement[];
@@ -42,6 +44,7 @@ export const configFlags: readonly { key: keyof PolicycConfig; flag: string; com
   { key: 'messageLanguage', flag: 'message-lang' },
   { key: 'idPrefix', flag: 'id-prefix' },
   { key: 'maxWarnings', flag: 'max-warnings' },
+  { key: 'history', flag: 'history', commands: ['build'] },
 ];
 
 let validator: ValidateFunction | undefined;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { compareDiagnostics, countBySeverity, type Diagnostic } from './diagnostic.js';
+import { compareDiagnostics, type Diagnostic } from './diagnostic.js';
 
 /** 'policies/x/policy.json:14:7' — relative to the working directory, as editors and terminals link it. */
 export function location(d: Diagnostic, cwd = process.cwd()): string {

@@ -9,6 +9,8 @@ import type { Change, Value, ValueType } from './change.js';
 export interface ChangeWords {
   /** One line: 'Bewaartermijn Medische gegevens: 15 jaar → 20 jaar'. */
   summary: string;
+  /** The same as one plain sentence: 'De bewaartermijn Medische gegevens wordt langer: 20 jaar in plaats van 15 jaar.' */
+  sentence: string;
   /** The value before and after, in words (for wording changes, the texts themselves). */
   before?: string;
   after?: string;
@@ -71,6 +73,18 @@ function wordingLanguage(change: Change, lang: Language): Language | undefined {
   return ([...new Set([...Object.keys(a), ...Object.keys(b)])] as Language[]).find((l) => b[l] !== a[l]);
 }
 
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** A sentence as written out: capitalised, and a name that ends in a full stop ('Inc.') not followed by a second one. */
+export const finishSentence = (text: string): string => capitalise(text).replace(/\.\.(\s|$)/g, '.$1');
+
+/** The sentence for a kind; a value stated for the first time, or no longer, has its own where the words need it. */
+function changeSentence(change: Change, kind: string, vars: Record<string, string>, m: Messages): string | undefined {
+  const variant = change.old === undefined ? 'New' : change.new === undefined ? 'Gone' : '';
+  const key = [`diff:sentence.${kind}${variant}`, `diff:sentence.${kind}`].find((k) => m.has(k));
+  return key === undefined ? undefined : m.t(key, vars);
+}
+
 /** The change written out in one language. */
 export function changeWords(change: Change, m: Messages): ChangeWords {
   const language = wordingLanguage(change, m.lang);
@@ -86,7 +100,8 @@ export function changeWords(change: Change, m: Messages): ChangeWords {
   const key = generic && change.subject ? `diff:kind.${change.kind}Of` : `diff:kind.${change.kind}`;
   const summary = m.t(key, vars);
   return {
-    summary: summary.charAt(0).toUpperCase() + summary.slice(1),
+    summary: capitalise(summary),
+    sentence: finishSentence(changeSentence(change, key.replace('diff:kind.', ''), vars, m) ?? `${summary}.`),
     ...(change.old !== undefined ? { before: vars.old } : {}),
     ...(change.new !== undefined ? { after: vars.new } : {}),
     ...(language ? { language } : {}),

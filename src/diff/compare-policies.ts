@@ -34,7 +34,7 @@ export function comparePolicies(
     const { file, line, column } = locate(document, change.pointer);
     return { ...change, line, column, ...(file !== document.file ? { file } : {}) };
   });
-  const notice = noticeDraft(after.model, changes, options);
+  const notice = noticeDraft(after.model, changes, { ...options, oldModel: before.model });
   return {
     value: {
       old: { label: oldSide.label, model: before.model },

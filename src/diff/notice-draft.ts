@@ -3,7 +3,7 @@ import type { PolicyModel } from '../resolve/model.js';
 import { controllerName, formatDate, pick } from '../render/format.js';
 import { formatDuration } from '../render/retention-phrase.js';
 import type { Change } from './change.js';
-import { changeWords } from './change-words.js';
+import { noticeChanges } from './notice-changes.js';
 import { addDuration } from './dates.js';
 
 /** The message to send to the people concerned, in one language. */
@@ -37,6 +37,8 @@ export interface NoticeDraft {
 
 export interface NoticeDraftOptions {
   notifyDate?: string;
+  /** The old version: what a removed party or purpose was for, and for whom. */
+  oldModel?: PolicyModel;
 }
 
 /**
@@ -83,7 +85,7 @@ export function noticeDraft(newModel: PolicyModel, changes: readonly Change[], o
       subject: t('diff:notice.subject'),
       opening: [opening],
       changesIntro: t('diff:notice.changesIntro'),
-      changes: material.map((c) => changeWords(c, m).summary),
+      changes: noticeChanges(material, { new: newModel, ...(options.oldModel ? { old: options.oldModel } : {}) }, m),
       closing: [
         ...(url ? [t('diff:notice.readMore', { url })] : []),
         ...(contact ? [t('diff:notice.questions', { contact })] : []),

@@ -43,14 +43,14 @@ function gitPath(relative: string, cwd: string): string {
 }
 
 /** Runs git; `missing` when it could not be started at all (not installed, not on PATH). */
-function git(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string; missing: boolean } {
+export function git(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string; missing: boolean } {
   const result = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const missing = (result.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
   return { status: result.error ? null : result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '', missing };
 }
 
 /** The nearest existing folder at or above `file`, for running git in. */
-function existingFolder(file: string): string {
+export function existingFolder(file: string): string {
   let dir = path.dirname(file);
   while (!existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
   return dir;
@@ -73,4 +73,19 @@ export function readRevision(revision: string, file: string): { text: string } |
   const shown = git(['show', `${verified.stdout.trim()}:${inRepo}`], root);
   if (shown.status !== 0) return { problem: 'notInRevision', path: file, revision };
   return { text: shown.stdout };
+}
+
+/**
+ * The policy files a folder held in `revision` (`<folder>/<sub>/policy.json`,
+ * as findPolicies reads a folder), as absolute paths; empty when git cannot tell.
+ */
+export function policiesInRevision(revision: string, folder: string): string[] {
+  const top = git(['rev-parse', '--show-toplevel'], existingFolder(path.join(folder, 'x')));
+  if (top.status !== 0) return [];
+  const root = top.stdout.trim();
+  const inRepo = path.relative(root, realpathSync(folder)).split(path.sep).join('/');
+  const listed = git(['ls-tree', '-r', '--name-only', revision, '--', inRepo || '.'], root);
+  if (listed.status !== 0) return [];
+  const depth = inRepo ? inRepo.split('/').length + 2 : 2;
+  return listed.stdout.split('\n').filter((f) => f.endsWith('/policy.json') && f.split('/').length === depth).map((f) => path.join(folder, path.relative(inRepo, f)));
 }

@@ -1,102 +1,42 @@
+import { createHash } from 'node:crypto';
 import { handlebarsRuntime as Handlebars } from '../render/template-compiler.js';
 import { messagesFor, type Messages } from '../i18n/messages.js';
-import { controllerName, formatDate } from '../render/format.js';
 import { escapeMarkdownText } from '../render/markdown-inline.js';
-import type { PolicyModel } from '../resolve/model.js';
-import type { ChangeClass } from './change-kinds.js';
-import type { Change } from './change.js';
-import { changeWords, type ChangeWords } from './change-words.js';
-import type { NoticeDraft, NoticeDraftText } from './notice-draft.js';
+import { readTemplate } from '../render/templates.js';
+import { changeWords } from './change-words.js';
+import { changeGroup } from './change-groups.js';
+import { positionWords } from './change-position.js';
+import { classCounts, diffReport, type DiffResult, type DiffSide, type Report, type ReportItem } from './diff-report.js';
+import type { NoticeDraftText } from './notice-draft.js';
 
-/** One side of the comparison: where it came from, and its model. */
-export interface DiffSide {
-  /** As given on the command line: a path, or 'HEAD~1:policies/x/policy.json'. */
-  label: string;
-  model: PolicyModel;
-}
-
-export interface DiffResult {
-  old: DiffSide;
-  new: DiffSide;
-  changes: Change[];
-  /** The notice to send, when anything material changed. */
-  notice?: NoticeDraft;
-}
-
-interface ReportItem extends ChangeWords {
-  change: Change;
-}
-
-interface ReportGroup {
-  class: ChangeClass;
-  heading: string;
-  items: ReportItem[];
-}
-
-/** The report in one language, format-free; each renderer below writes it out. */
-interface Report {
-  lang: string;
-  title: string;
-  lines: string[];
-  groups: ReportGroup[];
-  noticeHeading: string;
-  notice?: NoticeDraft;
-  noNotice: string;
-}
-
-const classes: readonly ChangeClass[] = ['material', 'editorial'];
+export type { DiffResult, DiffSide } from './diff-report.js';
 
 /** Long texts on one line: the report shows what changed, not the layout. */
 const oneLine = (value: string): string => value.replace(/\s+/g, ' ').trim();
 
-function report(result: DiffResult, m: Messages): Report {
-  const t = m.t;
-  const meta = (side: DiffSide) => side.model.source.metadata;
-  const counts = Object.fromEntries(classes.map((c) => [c, result.changes.filter((x) => x.class === c).length]));
-  const version = (side: DiffSide): string => {
-    // Without a version label the side is named by where it came from (file or revision).
-    // ('versie policies/x.json' would call a file name a version.)
-    const { version, effectiveDate } = meta(side);
-    const date = effectiveDate && formatDate(effectiveDate, m);
-    if (version) return date ? t('diff:version', { version, date }) : t('diff:versionUndated', { version });
-    return date ? t('diff:sourceDated', { source: side.label, date }) : t('diff:sourceUndated', { source: side.label });
-  };
-  const lines = [
-    t('diff:versions', { old: version(result.old), new: version(result.new) }),
-    t('diff:sides', { old: result.old.label, new: result.new.label }),
-    result.changes.length ? t('diff:counts', counts) : t('diff:noChanges'),
-  ];
-  const groups = classes
-    .map((c) => ({
-      class: c,
-      heading: t(`diff:heading.${c}`),
-      items: result.changes.filter((x) => x.class === c).map((change) => ({ change, ...changeWords(change, m) })),
-    }))
-    .filter((g) => g.items.length > 0);
-  return {
-    lang: m.lang, title: t('diff:title', { name: controllerName(result.new.model.source.controller, m) }), lines, groups,
-    noticeHeading: t('diff:heading.notice'), noNotice: t('diff:notice.notNeeded'),
-    ...(result.notice ? { notice: result.notice } : {}),
-  };
-}
-
 /** Wording changes show the texts themselves; other changes say old → new in their summary. */
 const showsTexts = (item: ReportItem): boolean => item.change.kind === 'wording';
 
-/** 'policy.json:41:5 /processors/1 · GDPR 13(1)(e)': the file and position as editors link them, the pointer, the article. */
-function whereLine(item: ReportItem, result: DiffResult): string {
+/** The texts before and after a wording change, labelled in the report's language. */
+function beforeAfter(item: ReportItem, m: Messages): Array<[label: string, text: string, tag: 'del' | 'ins']> {
+  if (!showsTexts(item)) return [];
+  return [
+    ...(item.before !== undefined ? [[m.t('diff:label.before'), oneLine(item.before), 'del'] as [string, string, 'del']] : []),
+    ...(item.after !== undefined ? [[m.t('diff:label.after'), oneLine(item.after), 'ins'] as [string, string, 'ins']] : []),
+  ];
+}
+
+/** 'policy.json:41:5': the file and position as editors link them. */
+function fileLine(item: ReportItem, result: DiffResult): string {
   const { change } = item;
   const file = change.file ?? result[change.side].label;
-  const position = change.line ? `${file}:${change.line}:${change.column ?? 1}` : file;
-  return [`${position} ${change.pointer || '/'}`, change.article].filter(Boolean).join(' · ');
+  return change.line ? `${file}:${change.line}:${change.column ?? 1}` : file;
 }
 
 /** Author text may hold control characters; in a terminal they could move the cursor or change colours. */
 const printable = (value: string): string => value.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
 
-function languageName(lang: string, m: Messages): string {
-  return m.t(`terms:language.${lang}`);
-}
+const languageName = (lang: string, m: Messages): string => m.t(`terms:language.${lang}`);
 
 /** The notice draft as plain lines, one language after another. */
 function draftLines(text: NoticeDraftText): string[] {
@@ -118,21 +58,19 @@ function draftLines(text: NoticeDraftText): string[] {
 }
 
 export function renderDiffText(result: DiffResult, m: Messages): string {
-  const r = report(result, m);
+  const r = diffReport(result, m);
   const out = [r.title, ...r.lines];
   for (const group of r.groups) {
     out.push('', `${group.heading}:`);
     for (const item of group.items) {
-      out.push(`  ${item.summary}${item.language ? ` [${item.language}]` : ''}`, `      ${whereLine(item, result)}`);
-      if (showsTexts(item)) {
-        if (item.before !== undefined) out.push(`      - ${oneLine(item.before)}`);
-        if (item.after !== undefined) out.push(`      + ${oneLine(item.after)}`);
-      }
+      out.push(`  [${item.classLabel}] ${item.sentence}${item.language ? ` [${item.language}]` : ''}`);
+      out.push(`      ${[item.where, fileLine(item, result), item.article].filter(Boolean).join(' · ')}`);
+      for (const [, text, tag] of beforeAfter(item, m)) out.push(`      ${tag === 'del' ? '-' : '+'} ${text}`);
     }
   }
   if (result.changes.length) {
     out.push('', `${r.noticeHeading}:`);
-    if (!r.notice && !r.groups.some((g) => g.class === 'material')) out.push(`  ${r.noNotice}`);
+    if (r.noNotice) out.push(`  ${r.noNotice}`);
     for (const text of r.notice?.texts ?? []) {
       out.push('', `  [${languageName(text.lang, m)}]`, ...draftLines(text).map((l) => (l ? `  ${l}` : '')));
     }
@@ -141,24 +79,21 @@ export function renderDiffText(result: DiffResult, m: Messages): string {
 }
 
 export function renderDiffMarkdown(result: DiffResult, m: Messages): string {
-  const r = report(result, m);
+  const r = diffReport(result, m);
   const md = escapeMarkdownText;
   const out = [`# ${md(r.title)}`, '', ...r.lines.map((l) => md(l)).join('\n\n').split('\n')];
   for (const group of r.groups) {
     out.push('', `## ${md(group.heading)}`, '');
     for (const item of group.items) {
       const language = item.language ? ` (${languageName(item.language, m)})` : '';
-      const article = item.change.article ? ` (${md(item.change.article)})` : '';
-      out.push(`- ${md(item.summary)}${language} — \`${item.change.pointer || '/'}\`${article}`);
-      if (showsTexts(item)) {
-        if (item.before !== undefined) out.push(`  - ${md(m.t('diff:label.before'))}: ${md(oneLine(item.before))}`);
-        if (item.after !== undefined) out.push(`  - ${md(m.t('diff:label.after'))}: ${md(oneLine(item.after))}`);
-      }
+      const article = item.article ? ` (${md(item.article)})` : '';
+      out.push(`- **${md(item.classLabel)}:** ${md(item.sentence)}${language} — ${md(item.where)}${article}`);
+      for (const [label, text] of beforeAfter(item, m)) out.push(`  - ${md(label)}: ${md(text)}`);
     }
   }
   if (result.changes.length) {
     out.push('', `## ${md(r.noticeHeading)}`, '');
-    if (!r.notice && !r.groups.some((g) => g.class === 'material')) out.push(md(r.noNotice));
+    if (r.noNotice) out.push(md(r.noNotice));
     for (const text of r.notice?.texts ?? []) {
       out.push(`### ${md(languageName(text.lang, m))}`, '');
       // Each plain line its own paragraph; list items stay together.
@@ -169,52 +104,67 @@ export function renderDiffMarkdown(result: DiffResult, m: Messages): string {
   return out.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\n+$/, '') + '\n';
 }
 
-export function renderDiffHtml(result: DiffResult, m: Messages): string {
-  const r = report(result, m);
-  const h = (value: string): string => Handlebars.escapeExpression(value);
-  const out = [
+const h = (value: string): string => Handlebars.escapeExpression(value);
+
+/** The report's stylesheet, and the hash a Content-Security-Policy allows it by (no 'unsafe-inline'). */
+export function diffReportStyle(): { css: string; hash: string } {
+  const css = readTemplate('diff-report.css');
+  return { css, hash: `sha256-${createHash('sha256').update(css).digest('base64')}` };
+}
+
+/** The page's head: its own Content-Security-Policy (no script; the stylesheet by hash), its title, its style. */
+export function htmlHead(r: Pick<Report, 'lang' | 'title'>): string[] {
+  const { css, hash } = diffReportStyle();
+  return [
     '<!DOCTYPE html>', `<html lang="${h(r.lang)}">`, '<head>', '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">', `<title>${h(r.title)}</title>`, '</head>', '<body>', '<main>',
-    `<h1>${h(r.title)}</h1>`, ...r.lines.map((l) => `<p>${h(l)}</p>`),
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '${hash}'; base-uri 'none'; form-action 'none'">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">', `<title>${h(r.title)}</title>`,
+    `<style>${css}</style>`, '</head>',
   ];
+}
+
+function htmlChangeRow(item: ReportItem, m: Messages): string {
+  let cell = h(item.sentence) + (item.language ? ` (${h(languageName(item.language, m))})` : '');
+  const texts = beforeAfter(item, m);
+  if (texts.length) cell += `<dl>${texts.map(([label, text, tag]) => `<dt>${h(label)}</dt><dd><${tag}>${h(text)}</${tag}></dd>`).join('')}</dl>`;
+  const badge = `<span class="class-${item.change.class}">${h(item.classLabel)}</span>`;
+  return `<tr class="change-${item.change.class}"><td>${badge}</td><td>${cell}</td><td>${h(item.where)}</td><td>${h(item.article)}</td></tr>`;
+}
+
+function htmlNotice(r: Report, m: Messages): string[] {
+  const out = ['<section class="notice-draft">', `<h2>${h(r.noticeHeading)}</h2>`];
+  if (r.noNotice) out.push(`<p>${h(r.noNotice)}</p>`);
+  for (const text of r.notice?.texts ?? []) {
+    out.push(`<article lang="${h(text.lang)}">`, `<h3>${h(languageName(text.lang, m))}</h3>`);
+    let list = false;
+    for (const line of draftLines(text)) {
+      const item = line.startsWith('- ');
+      if (item !== list) out.push(item ? '<ul>' : '</ul>');
+      list = item;
+      if (item) out.push(`<li>${h(line.slice(2))}</li>`);
+      else if (line) out.push(`<p>${h(line)}</p>`);
+    }
+    if (list) out.push('</ul>');
+    out.push('</article>');
+  }
+  out.push('</section>');
+  return out;
+}
+
+export function renderDiffHtml(result: DiffResult, m: Messages): string {
+  const r = diffReport(result, m);
+  const out = [...htmlHead(r), '<body>', '<main>', `<h1>${h(r.title)}</h1>`, ...r.lines.map((l) => `<p class="report-meta">${h(l)}</p>`)];
+  const heads = ['class', 'change', 'where', 'article'].map((key) => `<th scope="col">${h(m.t(`diff:label.${key}`))}</th>`).join('');
   for (const group of r.groups) {
-    out.push(`<section class="changes-${group.class}">`, `<h2>${h(group.heading)}</h2>`, '<table>',
-      `<thead><tr><th>${h(m.t('diff:label.change'))}</th><th>${h(m.t('diff:label.where'))}</th><th>${h(m.t('diff:label.article'))}</th></tr></thead>`, '<tbody>');
-    for (const item of group.items) {
-      let cell = h(item.summary) + (item.language ? ` (${h(languageName(item.language, m))})` : '');
-      if (showsTexts(item)) {
-        cell += '<dl>';
-        if (item.before !== undefined) cell += `<dt>${h(m.t('diff:label.before'))}</dt><dd><del>${h(oneLine(item.before))}</del></dd>`;
-        if (item.after !== undefined) cell += `<dt>${h(m.t('diff:label.after'))}</dt><dd><ins>${h(oneLine(item.after))}</ins></dd>`;
-        cell += '</dl>';
-      }
-      out.push(`<tr><td>${cell}</td><td><code>${h(item.change.pointer || '/')}</code></td><td>${h(item.change.article)}</td></tr>`);
-    }
-    out.push('</tbody>', '</table>', '</section>');
+    out.push(`<section class="changes changes-${group.group}">`, `<h2>${h(group.heading)}</h2>`, '<table>',
+      `<thead><tr>${heads}</tr></thead>`, '<tbody>', ...group.items.map((item) => htmlChangeRow(item, m)), '</tbody>', '</table>', '</section>');
   }
-  if (result.changes.length) {
-    out.push('<section class="notice-draft">', `<h2>${h(r.noticeHeading)}</h2>`);
-    if (!r.notice && !r.groups.some((g) => g.class === 'material')) out.push(`<p>${h(r.noNotice)}</p>`);
-    for (const text of r.notice?.texts ?? []) {
-      out.push(`<article lang="${h(text.lang)}">`, `<h3>${h(languageName(text.lang, m))}</h3>`);
-      let list = false;
-      for (const line of draftLines(text)) {
-        const item = line.startsWith('- ');
-        if (item !== list) out.push(item ? '<ul>' : '</ul>');
-        list = item;
-        if (item) out.push(`<li>${h(line.slice(2))}</li>`);
-        else if (line) out.push(`<p>${h(line)}</p>`);
-      }
-      if (list) out.push('</ul>');
-      out.push('</article>');
-    }
-    out.push('</section>');
-  }
+  if (result.changes.length) out.push(...htmlNotice(r, m));
   out.push('</main>', '</body>', '</html>');
   return out.join('\n') + '\n';
 }
 
-/** The result as data: each change with its words in the report's language, and the notice draft. */
+/** The result as data: each change with its pointer, group and words in the report's language, and the notice draft. */
 export function renderDiffJson(result: DiffResult, m: Messages): string {
   const side = (s: DiffSide) => ({
     label: s.label, id: s.model.id, version: s.model.source.metadata.version, effectiveDate: s.model.source.metadata.effectiveDate,
@@ -222,11 +172,12 @@ export function renderDiffJson(result: DiffResult, m: Messages): string {
   return JSON.stringify({
     old: side(result.old),
     new: side(result.new),
-    counts: Object.fromEntries(classes.map((c) => [c, result.changes.filter((x) => x.class === c).length])),
+    counts: classCounts(result.changes),
     changes: result.changes.map((change) => {
       const words = changeWords(change, m);
       const position = change.line ? { ...(change.file ? { file: change.file } : {}), line: change.line, column: change.column } : {};
-      return { kind: change.kind, class: change.class, article: change.article, pointer: change.pointer, side: change.side, ...position, ...words };
+      const where = positionWords(change, result[change.side].model.source, m);
+      return { kind: change.kind, class: change.class, group: changeGroup(change), article: change.article, pointer: change.pointer, side: change.side, ...position, where, ...words };
     }),
     notice: result.notice ?? null,
   }, null, 2) + '\n';

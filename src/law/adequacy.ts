@@ -43,8 +43,11 @@ export const adequacyDecisions: readonly AdequacyFacts[] = [
   { id: 'US', scope: 'organisations certified under the EU-US Data Privacy Framework (decision of 10 July 2023, upheld in T-553/23)', requiresMechanism: 'eu-us-dpf' },
   // Adopted in July 2025 (legal-review.md item 2).
   { id: 'EPO', scope: 'the European Patent Organisation, an international organisation (decision of July 2025)' },
-  // Adopted in January 2026 (legal-review.md item 2).
-  { id: 'BR', scope: 'decision of January 2026', verify: 'the decision number was not confirmed from the Official Journal' },
+  // Commission Implementing Decision (EU) 2026/179 of 26 January 2026, published in the
+  // Official Journal on 28 January 2026 (legal-review.md item 2; number and dates as listed
+  // by the EEA EFTA database, europalov.no/rettsakt/…/id-34841, and law-firm notes of
+  // 27 January 2026).
+  { id: 'BR', scope: 'Implementing Decision (EU) 2026/179 of 26 January 2026' },
 ];
 
 const byId = new Map(adequacyDecisions.map((d) => [d.id, d]));

@@ -1,15 +1,10 @@
 import type { Language, Messages } from '../i18n/messages.js';
+import type { OutputFile } from './output-file.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { renderNotice } from '../render/render-notice.js';
 import { renderRegister } from '../render/register/render-register.js';
 import { fragmentStylesheet, stylesheet } from '../render/templates.js';
 import { policyJsonLdText } from '../render/policy-jsonld.js';
-
-/** One output file; `path` is relative to the folder the renderer is given. */
-export interface RenderedFile {
-  path: string;
-  contents: string | Uint8Array;
-}
 
 /** Options some outputs take, from the command line through `compilePolicy`. */
 export interface RenderOptions {
@@ -23,7 +18,7 @@ export interface RenderOptions {
   languages?: readonly Language[];
 }
 
-type Rendered = RenderedFile[] | Promise<RenderedFile[]>;
+type Rendered = OutputFile[] | Promise<OutputFile[]>;
 
 /**
  * An output kind. Language renderers write into dist/<org>/<lang>/, policy

@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { OutputFile } from '../pipeline/compile-policy.js';
+import type { OutputFile } from './output-file.js';
 import { acquireLock, removeLeftovers, RETIRED, STAGING_MARKER, STAGING_PREFIX } from './output-lock.js';
 import { filesUnder, MANIFEST_NAME, manifestText, OutputRefusal, ownedFolder, type Manifest } from './output-ownership.js';
 

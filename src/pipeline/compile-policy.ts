@@ -5,6 +5,7 @@ import type { PolicyModel } from '../resolve/model.js';
 import { isHeadingLevel, isIdPrefix, type LayoutOptions } from './layout-options.js';
 import { analysePolicy, type AnalyseOptions } from './analyse-policy.js';
 import { outputRenderers, type RenderOptions } from '../output/output-renderers.js';
+import type { OutputFile } from '../output/output-file.js';
 
 export interface CompileOptions extends Pick<AnalyseOptions, 'path' | 'acknowledged'>, LayoutOptions {
   /** Output languages; default: every language the policy declares. */
@@ -15,6 +16,8 @@ export interface CompileOptions extends Pick<AnalyseOptions, 'path' | 'acknowled
   groups?: readonly string[];
   /** Start CSV outputs with a UTF-8 byte-order mark (for Excel); default false. */
   csvBom?: boolean;
+  /** Fill the notice's change history from the policy file's git log (needs `path`), unless metadata.history is written. */
+  historyFromGit?: boolean;
 }
 
 /** Options come from code (or the CLI, which checks them first): a bad one is a programming error. */
@@ -26,12 +29,6 @@ export function checkLayoutOptions(options: CompileOptions): void {
   if (level !== undefined && !isHeadingLevel(level)) {
     throw new TypeError(`headingLevel must be an integer from 1 to 4: ${String(level)}`);
   }
-}
-
-/** One output file, by path relative to the output folder, e.g. 'ipractice/nl/privacy.html'. */
-export interface OutputFile {
-  path: string;
-  contents: string | Uint8Array;
 }
 
 export interface CompiledPolicy {
@@ -63,6 +60,7 @@ export async function compilePolicy(text: string, file: string, options: Compile
   const { model } = analysed;
   const diagnostics = [...analysed.diagnostics];
   if (!model) return { outputs: [], diagnostics, findings: [] };
+  if (options.historyFromGit && options.path !== undefined) diagnostics.push(...await addGitHistory(model, options.path, file, messageLanguage));
 
   const declared = model.languages;
   const requested = options.languages ?? declared;
@@ -100,6 +98,15 @@ export async function compilePolicy(text: string, file: string, options: Compile
   }
   const { line, column } = locate(analysed.document!, '/id');
   return { id: model.id, idPosition: { line, column }, model, outputs, diagnostics, findings: analysed.findings };
+}
+
+/** build --history: the change history from git, unless the policy writes its own (metadata.history wins). */
+async function addGitHistory(model: PolicyModel, path: string, file: string, messageLanguage: Language): Promise<Diagnostic[]> {
+  if (model.source.metadata.history) return [];
+  const { gitHistory } = await import('../diff/git-history.js');
+  const history = gitHistory(path, model, file, messageLanguage);
+  if (history.entries.length) model.source.metadata.history = history.entries;
+  return history.diagnostics;
 }
 
 function languagesPosition(doc: SourceDocument | undefined): { file?: string; line?: number; column?: number } {

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { messagesFor } from '../i18n/messages.js';
-import { checkLayoutOptions, compilePolicy, type CompileOptions, type OutputFile } from './compile-policy.js';
+import { checkLayoutOptions, compilePolicy, type CompileOptions } from './compile-policy.js';
+import type { OutputFile } from '../output/output-file.js';
 
 export interface LibraryCompileOptions extends CompileOptions {
   /** Name used in diagnostics; default 'policy.json'. */

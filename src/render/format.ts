@@ -1,4 +1,5 @@
 import type { Messages } from '../i18n/messages.js';
+import { textIn, type LocalisedText } from '../i18n/text-in.js';
 import type { Address, Contact, Controller, Text } from '../policy/policy-types.js';
 import { telHref } from './contact-links.js';
 import { link, text, type Fact, type Inline } from './outline.js';
@@ -29,9 +30,9 @@ export function controllerName(controller: Controller, m: Messages): string {
   return controller.placeholder ? m.t('notice:placeholderName') : controller.name;
 }
 
-/** The text in the notice's language. Validation guarantees every declared language is present. */
-export function pick(value: Text | undefined, m: Messages): string {
-  return value?.[m.lang] ?? '';
+/** The text in the notice's language (`textIn`'s one reading, for code that holds Messages). */
+export function pick(value: LocalisedText | undefined, m: Messages): string {
+  return textIn(value, m.lang);
 }
 
 export function formatAddress(address: Address, m: Messages): string {

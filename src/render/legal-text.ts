@@ -27,6 +27,42 @@ export function purposeBasisTexts(p: Purpose, m: Messages): string[] {
   return single ? [single] : [];
 }
 
+/**
+ * Everything a purpose states about its lawfulness, each piece written once;
+ * the notice (as labelled facts) and the register (as one cell) lay them out.
+ */
+export interface PurposeLawfulness {
+  /** One line per art. 6 basis (purposeBasisTexts). */
+  bases: string[];
+  /** The basis in the statement's words, with the law it names. */
+  inWords?: string;
+  /** The law granting the public task or official authority (6(3)). */
+  publicTask?: string;
+  /** The author's explanation of the basis ('' when none). */
+  explanation: string;
+  /** The law behind a legal obligation (6(1)(c)). */
+  legalObligation?: string;
+  /** The interest behind legitimate interests (6(1)(f)). */
+  legitimateInterest?: string;
+}
+
+export function purposeLawfulness(p: Purpose, m: Messages): PurposeLawfulness {
+  const statement = p.legalBasisStatement;
+  return {
+    bases: purposeBasisTexts(p, m),
+    ...(statement ? { inWords: `${pick(statement.text, m)}${statement.law ? ` (${formatLawReference(statement.law, m)})` : ''}` } : {}),
+    ...(p.publicTask ? { publicTask: formatLawReference(p.publicTask, m) } : {}),
+    explanation: pick(p.legalBasisExplanation, m),
+    ...(p.legalObligation ? { legalObligation: formatLawReference(p.legalObligation, m) } : {}),
+    ...(p.legitimateInterest ? { legitimateInterest: pick(p.legitimateInterest, m) } : {}),
+  };
+}
+
+/** 'Niet vermeld. <the author's explanation>': a purpose that names no basis, in the words of `key`. */
+export function notStatedText(key: string, explanation: string, m: Messages): string {
+  return explanation ? `${m.t(key)}. ${explanation}` : m.t(key);
+}
+
 /** 'Telefoonnummers van contactpersonen: Toestemming (artikel 6, lid 1, onder a, AVG). …' — one of several bases. */
 export function basisPartText(part: PurposeBasis, m: Messages): string {
   const t = m.t;

@@ -1,5 +1,6 @@
 import type { Messages } from '../i18n/messages.js';
 import type { PolicySource, Contact } from '../policy/policy-types.js';
+import type { LocalisedText } from '../i18n/text-in.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { contactFacts, pick, sentence } from './format.js';
 import type { Block } from './outline.js';
@@ -14,8 +15,8 @@ export interface NoticeContext {
 }
 
 /** Author Markdown in the notice's language, as a block, or nothing. */
-export function rich(value: { [k: string]: string | undefined } | undefined, m: Messages): Block[] {
-  const md = value?.[m.lang];
+export function rich(value: LocalisedText | undefined, m: Messages): Block[] {
+  const md = pick(value, m);
   return md ? [{ rich: md }] : [];
 }
 

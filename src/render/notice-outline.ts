@@ -14,6 +14,7 @@ import { purposesBlocks } from './notice-purposes.js';
 import { summarySection } from './notice-summary.js';
 import { retentionTable } from './notice-retention.js';
 import { link, text, type Block, type Fact, type Inline, type NoticeOutline, type Section } from './outline.js';
+import { noticeVersionKeys, versionLine } from './version-line.js';
 
 export { formatEntity } from './notice-parties.js';
 
@@ -65,7 +66,7 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
     lang: m.lang,
     title: m.t('notice:title', { name: controllerName(source.controller, m) }),
     preamble: preamble(ctx),
-    ...(source.introduction?.[m.lang] ? { introduction: source.introduction[m.lang] } : {}),
+    ...(pick(source.introduction, m) ? { introduction: pick(source.introduction, m) } : {}),
     summary: summarySection(ctx, new Set(sections.map((section) => section.id))),
     contentsHeading: m.t('notice:contents'),
     sections,
@@ -74,11 +75,10 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
 
 /** The version line says what the statement gives: version, date, both or neither. */
 function preamble({ source, m }: NoticeContext): Inline[][] {
-  const { version, effectiveDate, lastModified } = source.metadata;
+  const { lastModified } = source.metadata;
   const lines: Inline[][] = [];
-  if (version && effectiveDate) lines.push(sentence(m.t('notice:versionLine', { version, date: formatDate(effectiveDate, m) })));
-  else if (version) lines.push(sentence(m.t('notice:versionOnly', { version })));
-  else if (effectiveDate) lines.push(sentence(m.t('details:version.dateOnly', { date: formatDate(effectiveDate, m) })));
+  const version = versionLine(source.metadata, m, noticeVersionKeys);
+  if (version) lines.push(sentence(version));
   if (lastModified) lines.push(sentence(m.t('notice:lastModified', { date: formatDate(lastModified, m) })));
   if (source.controller.placeholder) lines.push([{ text: m.t('notice:placeholder'), strong: true }]);
   return lines;
@@ -295,7 +295,7 @@ function securityBlocks({ source, m }: NoticeContext): Block[] {
  */
 function complaintsBlocks({ source, model, m }: NoticeContext): Block[] {
   const authority = m.t(`terms:authority.${model.authority.id}.name`);
-  const internal = source.complaints?.internal?.[m.lang];
+  const internal = pick(source.complaints?.internal, m);
   const key = !internal ? 'notice:complaints.authority' : internal.includes(authority) ? 'notice:complaints.authorityDetails' : 'notice:complaints.authorityAlso';
   const a = model.authority;
   return [

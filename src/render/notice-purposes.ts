@@ -1,11 +1,10 @@
 import type { Messages } from '../i18n/messages.js';
 import type { DataCategory, PolicyModel, Purpose, PurposeBasis } from '../resolve/model.js';
 import type { RightId } from '../policy/policy-types.js';
-import { formatLawReference } from './retention-phrase.js';
 import { joinList, nameOf, pick, sentence } from './format.js';
-import { purposeBasisTexts, specialCategoryNote, specialConditionText, termKey } from './legal-text.js';
+import { notStatedText, purposeLawfulness, specialCategoryNote, specialConditionText, termKey } from './legal-text.js';
 import { rich, type NoticeContext } from './notice-context.js';
-import { basisStatementFacts, purposeControllerFacts } from './notice-statements.js';
+import { purposeControllerFacts } from './notice-statements.js';
 import { link, text, type Block, type Fact, type Inline } from './outline.js';
 
 /**
@@ -72,18 +71,15 @@ function plainBases(p: Purpose, m: Messages): Inline[][] {
 /** The official basis lines as the register states them: term, article, the author's explanation and the law. */
 function officialBasisFacts(p: Purpose, m: Messages): Fact[] {
   const t = m.t;
-  const label = t('notice:label.legalBasis');
-  const lines = purposeBasisTexts(p, m);
+  const fact = (labelKey: string, value: string): Fact => ({ label: t(labelKey), inlines: [text(value)] });
+  const l = purposeLawfulness(p, m);
+  const facts = l.bases.map((basis) => fact('notice:label.legalBasis', basis));
   // A basis in the statement's words counts as given (and a public task's law goes with its basis).
-  const inWords = basisStatementFacts(p, m);
-  const facts: Fact[] = [];
-  if (lines.length || p.legalBasisStatement) facts.push(...lines.map((basis) => ({ label, inlines: [text(basis)] })), ...inWords);
-  else {
-    const explanation = pick(p.legalBasisExplanation, m);
-    facts.push({ label, inlines: [text(explanation ? `${t('notice:notStated')}. ${explanation}` : t('notice:notStated'))] }, ...inWords);
-  }
-  if (p.legalObligation) facts.push({ label: t('notice:label.legalObligation'), inlines: [text(formatLawReference(p.legalObligation, m))] });
-  if (p.legitimateInterest) facts.push({ label: t('notice:label.legitimateInterest'), inlines: [text(pick(p.legitimateInterest, m))] });
+  if (l.inWords !== undefined) facts.push(fact('notice:label.legalBasis', l.inWords));
+  else if (!facts.length) facts.push(fact('notice:label.legalBasis', notStatedText('notice:notStated', l.explanation, m)));
+  if (l.publicTask) facts.push(fact('statements:label.publicTask', l.publicTask));
+  if (l.legalObligation) facts.push(fact('notice:label.legalObligation', l.legalObligation));
+  if (l.legitimateInterest) facts.push(fact('notice:label.legitimateInterest', l.legitimateInterest));
   if (p.specialCategoryCondition) facts.push({ label: t('notice:label.specialCondition'), inlines: [text(specialConditionText(p.specialCategoryCondition, m))] });
   return facts;
 }

@@ -1,7 +1,6 @@
 import type { Messages } from '../i18n/messages.js';
-import type { LawReference, PolicySource } from '../policy/policy-types.js';
+import type { PolicySource } from '../policy/policy-types.js';
 import type { OtherController, PolicyModel, Purpose } from '../resolve/model.js';
-import { formatLawReference } from './retention-phrase.js';
 import { contactFacts, controllerName, formatAddress, joinList, pick, sentence } from './format.js';
 import { text, type Block, type Fact } from './outline.js';
 
@@ -12,23 +11,6 @@ import { text, type Block, type Fact } from './outline.js';
  * (art. 11(2)) and going to court (art. 79). Sentences in
  * locales/<lang>/statements.json.
  */
-
-/** The basis in the statement's words (with the law it names) and the law granting a public task. */
-export function basisStatementFacts(p: Purpose, m: Messages): Fact[] {
-  const t = m.t;
-  const facts: Fact[] = [];
-  const statement = p.legalBasisStatement;
-  if (statement) {
-    const law = statement.law ? ` (${formatLawReference(statement.law, m)})` : '';
-    facts.push({ label: t('notice:label.legalBasis'), inlines: [text(`${pick(statement.text, m)}${law}`)] });
-  }
-  if (p.publicTask) facts.push(publicTaskFact(p.publicTask, m));
-  return facts;
-}
-
-export function publicTaskFact(law: LawReference, m: Messages): Fact {
-  return { label: m.t('statements:label.publicTask'), inlines: [text(formatLawReference(law, m))] };
-}
 
 /** Who decides about this purpose when it is not (only) the policy's controller. */
 export function purposeControllerFacts(p: Purpose, m: Messages): Fact[] {
@@ -53,7 +35,8 @@ export function otherControllerBlocks(model: PolicyModel, m: Messages): Block[] 
   // One subsection introduces the others (with the joint arrangement), then one per controller.
   const intro: Block[] = [{ paragraph: sentence(t(`statements:controller.${introKey}`)) }];
   intro.push({ list: model.controllers.map((c) => [text(c.name)]) });
-  if (source.jointArrangement?.[m.lang]) intro.push({ paragraph: sentence(t('statements:controller.arrangement')) }, { rich: source.jointArrangement[m.lang]! });
+  const arrangement = pick(source.jointArrangement, m);
+  if (arrangement) intro.push({ paragraph: sentence(t('statements:controller.arrangement')) }, { rich: arrangement });
   blocks.push({ subsection: { id: 'other-controllers', heading: t('statements:controller.heading'), blocks: intro } });
   for (const c of model.controllers) blocks.push({ subsection: { id: `controller-${c.id}`, heading: c.name, blocks: controllerBlocks(c, model, m) } });
   return blocks;
@@ -87,7 +70,7 @@ function controllerBlocks(c: OtherController, model: PolicyModel, m: Messages): 
 export function rightsStatementBlocks(source: PolicySource, m: Messages): Block[] {
   const t = m.t;
   const blocks: Block[] = [];
-  const remedy = source.rights?.judicialRemedy?.[m.lang];
+  const remedy = pick(source.rights?.judicialRemedy, m);
   if (remedy) {
     blocks.push({
       subsection: {

@@ -14,10 +14,11 @@ export function formatDuration(iso: string, messages: Messages): string {
   if (d.days) parts.push(messages.t('terms:duration.day', { count: d.days }));
   return parts.length ? joinList(parts, messages) : iso;
 }
+import { textIn } from '../i18n/text-in.js';
 
 /** 'Wet op de geneeskundige behandelingsovereenkomst (artikel 7:455 BW)', 'Algemene wet inzake rijksbelastingen (AWR)': a law as the notice cites it. */
 export function formatLawReference(ref: LawReference, messages: Messages): string {
-  if (!ref.law) return ref.citation?.[messages.lang] ?? '';
+  if (!ref.law) return textIn(ref.citation, messages.lang);
   const abbreviation = messages.t(`terms:law.${ref.law}.abbreviation`);
   const name = messages.t(`terms:law.${ref.law}.name`);
   // Dutch citation style: 'artikel 52 AWR', 'artikel 7:454 BW' — the author's 'art. 52' without its prefix.
@@ -26,7 +27,7 @@ export function formatLawReference(ref: LawReference, messages: Messages): strin
     ? messages.t('terms:lawCitation.withArticle', { name, article, code: laws[ref.law].code ?? abbreviation })
     : messages.t('terms:lawCitation.withoutArticle', { name, abbreviation });
   // A citation given beside a known law is the author's own wording of it: shown, never dropped.
-  const citation = ref.citation?.[messages.lang];
+  const citation = textIn(ref.citation, messages.lang);
   return citation ? `${cited}, ${citation}` : cited;
 }
 

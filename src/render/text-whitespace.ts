@@ -1,6 +1,6 @@
 /**
  * Whitespace handling for author text, in linear time. Regular expressions
- * such as /\s*\n\s*​/ or /[ \t]+$/ backtrack over every run of spaces that is
+ * such as `\s*\n\s*` or `[ \t]+$` backtrack over every run of spaces that is
  * not followed by what they look for: quadratic on a long run (a purpose
  * name of 50,000 spaces took a minute). These loops never look back.
  */

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import type { OutputFile } from '../pipeline/compile-policy.js';
+import type { OutputFile } from '../output/output-file.js';
 import { readTemplate } from '../render/templates.js';
 
 /** One policy as the preview shows it: its latest good outputs, and the problems of its latest compile. */

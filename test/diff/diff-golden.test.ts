@@ -15,6 +15,8 @@ const pairs = [
   { name: 'ipractice', old: 'ipractice-v1/policy.json', new: 'ipractice-v2/policy.json' },
   // The old side is the Dental Clinics seed itself.
   { name: 'dental-clinics', old: '../../../policies/dental-clinics/policy.json', new: 'dental-clinics-v2/policy.json' },
+  // The newsletter processor Laposta (NL) swapped for Mailchimp (US, DPF) and a retention period shortened: grouping and the notice.
+  { name: 'newsletter', old: 'newsletter-v1/policy.json', new: 'newsletter-v2/policy.json' },
 ];
 const extensions: Record<string, string> = { text: 'txt', markdown: 'md', html: 'html', json: 'json' };
 
@@ -41,8 +43,14 @@ describe('diff golden outputs', () => {
     expect(notice).toMatchObject({ notifyDate: '2025-01-10', noticePeriod: 'P15D', earliestEffectiveDate: '2025-01-25', effectiveDate: '2025-01-25' });
     const nl = notice.texts.find((t) => t.lang === 'nl')!;
     expect(nl.opening[0]).toBe('We wijzigen onze privacyverklaring. De nieuwe versie (2025.1) gaat in op 25 januari 2025.');
-    expect(nl.changes).toContain('Nieuwe doorgifte buiten de EER: Imaging Cloud Inc., de Verenigde Staten');
-    expect(nl.changes).toContain('Bewaartermijn Medische gegevens: 15 jaar → 20 jaar');
+    // The new processor's transfer is told in the sentence about the processor: where it is, where the data goes, on what safeguard, for whom.
+    const processor = nl.changes.find((c) => c.startsWith('Wij schakelen Imaging Cloud Inc. in als nieuwe verwerker'))!;
+    expect(processor).toContain('Deze partij is gevestigd in de Verenigde Staten.');
+    expect(processor).toContain('de waarborg daarvoor is: standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG)');
+    expect(processor).toContain('Dat is voor: Tandheelkundige behandeling.');
+    expect(processor.endsWith('Dit geldt voor: Patiënten.')).toBe(true);
+    expect(nl.changes.some((c) => c.startsWith('Nieuwe doorgifte buiten de EER'))).toBe(false);
+    expect(nl.changes).toContain('Wij bewaren Medische gegevens langer: 20 jaar in plaats van 15 jaar. Dit geldt voor: Patiënten.');
     expect(nl.senderNotes[1]).toContain('15 januari 2025');
   });
 
@@ -106,5 +114,52 @@ describe('noticeDraft without dates in the policy', () => {
   it('is not drafted when nothing material changed', () => {
     const v1 = compare(pairs[0]!).old.model;
     expect(noticeDraft(v1, [])).toBeUndefined();
+  });
+});
+
+describe('grouping by what a reader cares about', () => {
+  const newsletter = () => compare(pairs[3]!);
+
+  it('puts each change in its group by kind or by pointer, groups with material changes first, material first within', () => {
+    const json = JSON.parse(diffRenderers.json!(newsletter(), messagesFor('nl'))) as { changes: Array<{ kind: string; group: string; where: string }> };
+    expect(json.changes.map((c) => [c.kind, c.group])).toEqual([
+      ['processor-added', 'who'], ['processor-removed', 'who'], ['transfer-added', 'where'],
+      ['purpose-processor-added', 'who'], ['purpose-processor-removed', 'who'], ['retention-shorter', 'howLong'],
+    ]);
+    expect(json.changes[3]!.where).toBe('Doel “Nieuwsbrief”, verwerker “The Rocket Science Group LLC (Mailchimp)”');
+    const text = diffRenderers.text!(newsletter(), messagesFor('nl'));
+    const headings = text.split('\n').filter((l) => /^\S.*:$/.test(l));
+    expect(headings.slice(0, 3)).toEqual(['Wie krijgt mijn gegevens:', 'Waar gaan mijn gegevens heen:', 'Hoe lang:']);
+    const who = text.slice(text.indexOf('Wie krijgt'), text.indexOf('Waar gaan'));
+    expect(who.indexOf('[Redactioneel]')).toBeGreaterThan(who.lastIndexOf('[Wezenlijk]'));
+  });
+
+  it('tells the people concerned about the swapped processor in plain words: where it is, on what safeguard, for whom', () => {
+    const nl = newsletter().notice!.texts.find((t) => t.lang === 'nl')!;
+    expect(nl.changes).toEqual([
+      expect.stringContaining('Deze partij is gevestigd in de Verenigde Staten. Uw gegevens gaan daarbij naar de Verenigde Staten, buiten de Europese Economische Ruimte; de waarborg daarvoor is: EU-VS Data Privacy Framework'),
+      'Laposta B.V. verwerkt uw gegevens niet langer voor ons. Dit geldt voor: Abonnees van de nieuwsbrief.',
+    ]);
+    expect(nl.changes.join(' ')).not.toMatch(/niet meer ingeschakeld|Nieuwe doorgifte/);
+    expect(nl.changes[0]).toMatch(/Dit geldt voor: Abonnees van de nieuwsbrief\.$/);
+  });
+
+  it('cites the AVG in Dutch and the GDPR in English, and shows no JSON pointer outside JSON', () => {
+    for (const format of ['text', 'markdown', 'html']) {
+      const nl = diffRenderers[format]!(newsletter(), messagesFor('nl'));
+      expect(nl.split(/\[Engels\]|### Engels|<article lang="en">/)[0]).not.toContain('GDPR');
+      expect(nl).toContain('AVG 13(1)(e)');
+      expect(nl).not.toMatch(/\/purposes\/\d|\/processors\/\d/);
+      expect(diffRenderers[format]!(newsletter(), messagesFor('en'))).toContain('GDPR 13(1)(e)');
+    }
+  });
+});
+
+describe('the README', () => {
+  it('shows a real report: the newsletter diff in Dutch, exactly as policyc writes it', () => {
+    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Comparing two versions'));
+    const shown = /```text\n([\s\S]*?)```/.exec(section)![1];
+    expect(shown).toBe(diffRenderers.text!(compare(pairs[3]!), messagesFor('nl')));
   });
 });

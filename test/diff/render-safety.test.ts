@@ -25,7 +25,7 @@ describe('diff reports with hostile author text', () => {
 
   it('keeps it text in Markdown: no link, no emphasis, no HTML', () => {
     const md = renderDiffMarkdown(hostile(), m);
-    expect(md).toContain(': Praktijksoftware B.V. → \\<img src=x onerror=alert(1)\\> \\*\\[click\\](javascript:alert(1))\\*');
+    expect(md).toContain('In place of Praktijksoftware B.V., the policy now names \\<img src=x onerror=alert(1)\\> \\*\\[click\\](javascript:alert(1))\\*');
     expect(md).not.toMatch(/[^\\]\]\(javascript/);
   });
 

@@ -1,8 +1,13 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { formatCompact } from '../../diagnostics/format-diagnostics.js';
-import { messagesFor } from '../../i18n/messages.js';
+import { messagesFor, type Language } from '../../i18n/messages.js';
 import type { PolicySideSource } from '../../diff/policy-revision.js';
+import type { DiffResult } from '../../diff/render-diff.js';
+import type { ChainEntry } from '../../diff/render-diff-many.js';
+import { findPolicies } from '../../pipeline/find-policies.js';
 import {
-  cli, EXIT_INVALID, EXIT_OK, messageLanguage, readPolicy, relativeTo, reportDiagnostics, UsageError, type Command,
+  cli, EXIT_INVALID, EXIT_OK, messageLanguage, readPolicy, relativeTo, reportDiagnostics, UsageError, type CliIo, type Command, type CommonOptions,
 } from '../cli-support.js';
 
 /** Exit code when --fail-on finds a change of the class asked for (for CI gating). */
@@ -14,59 +19,147 @@ const failOn: Record<string, (c: { class: string }) => boolean> = {
   any: () => true,
 };
 
+const modules = () => Promise.all([
+  import('../../diff/policy-revision.js'),
+  import('../../diff/compare-policies.js'),
+  import('../../diff/render-diff.js'),
+  import('../../diff/dates.js'),
+  import('../../diff/render-diff-many.js'),
+  import('../../pipeline/analyse-policy.js'),
+  import('../../render/format.js'),
+]);
+type Modules = Awaited<ReturnType<typeof modules>>;
+
+interface DiffRun {
+  options: CommonOptions;
+  io: CliIo;
+  lang: Language;
+  notifyDate?: string;
+  mods: Modules;
+}
+
+/** One side's text and label; a git problem is a usage error, an unreadable file a diagnostic. */
+function readSide(run: DiffRun, side: PolicySideSource, arg: string, which: 'old' | 'new'): ReturnType<typeof readPolicy> & { label: string } {
+  const { io } = run;
+  const relative = relativeTo(io, side.file);
+  if (side.kind === 'file') return { ...readPolicy(side.file, io, run.lang), label: relative };
+  const shown = run.mods[0].readRevision(side.revision, side.file);
+  if ('text' in shown) return { text: shown.text, label: `${side.revision}:${relative}`, diagnostics: [] };
+  const vars = { which: cli.t(`diff:error.which.${which}`), side: arg, path: relativeTo(io, 'path' in shown ? shown.path : side.file), revision: side.revision };
+  throw new UsageError(cli.t(`diff:error.${shown.problem}`, vars));
+}
+
+/** Both sides read and compared; undefined (with the diagnostics reported) when either is not a valid policy. */
+function compareSides(run: DiffRun, oldSide: PolicySideSource, newSide: PolicySideSource, args: [string, string]): DiffResult | undefined {
+  const before = readSide(run, oldSide, args[0], 'old');
+  const after = readSide(run, newSide, args[1], 'new');
+  if (before.text === undefined || after.text === undefined) {
+    reportDiagnostics([...before.diagnostics, ...after.diagnostics], run.options, run.io, run.lang);
+    return undefined;
+  }
+  const compared = run.mods[1].comparePolicies(
+    { text: before.text, label: before.label, path: oldSide.file }, { text: after.text, label: after.label, path: newSide.file },
+    { messageLanguage: run.lang, ...(run.notifyDate ? { notifyDate: run.notifyDate } : {}) },
+  );
+  if (!compared.value) {
+    reportDiagnostics(compared.diagnostics, run.options, run.io, run.lang);
+    return undefined;
+  }
+  if (compared.diagnostics.length) run.io.stderr(formatCompact(compared.diagnostics, run.io.cwd) + '\n');
+  return compared.value;
+}
+
+/** A folder of policies (not itself a policy): the new side of a chain diff. */
+function isPolicyFolder(arg: string, cwd: string): boolean {
+  const folder = path.resolve(cwd, arg);
+  return existsSync(folder) && statSync(folder).isDirectory() && !existsSync(path.join(folder, 'policy.json'));
+}
+
+/** `policyc diff HEAD~1 policies/`: every policy in the folder against its version in the revision. */
+function diffChain(run: DiffRun, revision: string, folder: string): { entries: ChainEntry[]; invalid: boolean } {
+  const { files } = findPolicies([path.resolve(run.io.cwd, folder)]);
+  if (files.length === 0) throw new UsageError(cli.t('cli:noPolicies', { paths: folder }));
+  const entries: ChainEntry[] = [];
+  let invalid = false;
+  for (const file of files) {
+    const label = relativeTo(run.io, file);
+    const old = run.mods[0].readRevision(revision, file);
+    if ('problem' in old && old.problem === 'notInRevision') {
+      const added = addedPolicy(run, file, label);
+      if (added) entries.push(added);
+      else invalid = true;
+      continue;
+    }
+    const result = compareSides(run, { kind: 'revision', revision, file }, { kind: 'file', file }, [revision, label]);
+    if (result) entries.push({ label, result });
+    else invalid = true;
+  }
+  const gone = run.mods[0].policiesInRevision(revision, path.resolve(run.io.cwd, folder)).filter((file) => !files.includes(file));
+  entries.push(...gone.map((file) => removedPolicy(run, revision, file)));
+  entries.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  return { entries, invalid };
+}
+
+/** A policy the revision has and the folder no longer does: named in the summary by what it said then. */
+function removedPolicy(run: DiffRun, revision: string, file: string): ChainEntry {
+  const label = relativeTo(run.io, file);
+  const shown = run.mods[0].readRevision(revision, file);
+  const model = 'text' in shown ? run.mods[5].analysePolicy(shown.text, label, run.lang, { check: false, path: file }).model : undefined;
+  const name = model ? run.mods[6].controllerName(model.source.controller, messagesFor(run.lang)) : label;
+  return { label, removed: true, id: model?.id ?? '', name };
+}
+
+/** A policy that the revision does not have: named in the summary, checked like any other. */
+function addedPolicy(run: DiffRun, file: string, label: string): ChainEntry | undefined {
+  const read = readPolicy(file, run.io, run.lang);
+  const analysed = read.text === undefined ? undefined : run.mods[5].analysePolicy(read.text, label, run.lang, { check: false, path: file });
+  if (!analysed?.model) {
+    reportDiagnostics([...read.diagnostics, ...(analysed?.diagnostics ?? [])], run.options, run.io, run.lang);
+    return undefined;
+  }
+  const { controllerName } = run.mods[6];
+  return { label, added: true, id: analysed.model.id, name: controllerName(analysed.model.source.controller, messagesFor(run.lang)) };
+}
+
+function checkedOptions(options: CommonOptions, mods: Modules): { failOnValue?: string; notifyDate?: string } {
+  const failOnValue = options.values['fail-on'];
+  if (typeof failOnValue === 'string' && !failOn[failOnValue]) throw new UsageError(cli.t('diff:error.badFailOn', { value: failOnValue }));
+  const notifyDate = options.values['notify-date'];
+  if (typeof notifyDate === 'string' && !mods[3].isIsoDate(notifyDate)) throw new UsageError(cli.t('diff:error.badDate', { value: notifyDate }));
+  if (options.paths.length !== 2) throw new UsageError(cli.t('diff:error.arguments'));
+  return { ...(typeof failOnValue === 'string' ? { failOnValue } : {}), ...(typeof notifyDate === 'string' ? { notifyDate } : {}) };
+}
+
 /**
  * `policyc diff <old> <new>`: what changed between two versions of a
  * policy, whether it is material, and a notice for the people concerned.
- * A side is a file, `rev:path`, or (old side) a bare git revision of the new file.
+ * A side is a file, `rev:path`, or (old side) a bare git revision of the new file;
+ * `policyc diff <rev> <folder>` compares every policy in the folder (a chain).
  */
 export const diffCommand: Command = {
   name: 'diff',
   formats: ['text', 'markdown', 'html', 'json'],
   flags: { lang: { type: 'string' }, 'fail-on': { type: 'string' }, 'notify-date': { type: 'string' } },
   async run(options, io) {
-    const lang = messageLanguage(options);
-    const failOnValue = options.values['fail-on'];
-    if (typeof failOnValue === 'string' && !failOn[failOnValue]) throw new UsageError(cli.t('diff:error.badFailOn', { value: failOnValue }));
-    const notifyDate = options.values['notify-date'];
-    const [{ parseSide, readRevision }, { comparePolicies }, { diffRenderers }, { isIsoDate }] = await Promise.all([
-      import('../../diff/policy-revision.js'),
-      import('../../diff/compare-policies.js'),
-      import('../../diff/render-diff.js'),
-      import('../../diff/dates.js'),
-    ]);
-    if (typeof notifyDate === 'string' && !isIsoDate(notifyDate)) throw new UsageError(cli.t('diff:error.badDate', { value: notifyDate }));
-    if (options.paths.length !== 2) throw new UsageError(cli.t('diff:error.arguments'));
+    const mods = await modules();
+    const { failOnValue, notifyDate } = checkedOptions(options, mods);
+    const run: DiffRun = { options, io, lang: messageLanguage(options), mods, ...(notifyDate ? { notifyDate } : {}) };
     const [oldArg, newArg] = options.paths as [string, string];
-    const newSide = parseSide(newArg, io.cwd);
+    const m = messagesFor(run.lang);
+    const failing = (changes: readonly { class: string }[]): boolean => failOnValue !== undefined && changes.some(failOn[failOnValue]!);
+    if (isPolicyFolder(newArg, io.cwd)) {
+      if (oldArg.includes(':') || existsSync(path.resolve(io.cwd, oldArg))) throw new UsageError(cli.t('diff:error.chainRevision', { side: oldArg }));
+      const chain = diffChain(run, oldArg, newArg);
+      io.stdout(mods[4].chainRenderers[options.format]!({ revision: oldArg, entries: chain.entries }, m));
+      if (chain.invalid) return EXIT_INVALID;
+      return chain.entries.some((e) => 'result' in e && failing(e.result.changes)) ? EXIT_CHANGES : EXIT_OK;
+    }
+    const newSide = mods[0].parseSide(newArg, io.cwd);
     if (!newSide) throw new UsageError(cli.t('diff:error.newSideRevision', { side: newArg }));
-    const oldSide = parseSide(oldArg, io.cwd, newSide.file)!;
-
-    /** One side's text and label; a git problem is a usage error, an unreadable file a diagnostic. */
-    const read = (side: PolicySideSource, arg: string, which: 'old' | 'new'): ReturnType<typeof readPolicy> & { label: string } => {
-      const relative = relativeTo(io, side.file);
-      if (side.kind === 'file') return { ...readPolicy(side.file, io, lang), label: relative };
-      const shown = readRevision(side.revision, side.file);
-      if ('text' in shown) return { text: shown.text, label: `${side.revision}:${relative}`, diagnostics: [] };
-      const vars = { which: cli.t(`diff:error.which.${which}`), side: arg, path: relativeTo(io, 'path' in shown ? shown.path : side.file), revision: side.revision };
-      throw new UsageError(cli.t(`diff:error.${shown.problem}`, vars));
-    };
-    const before = read(oldSide, oldArg, 'old');
-    const after = read(newSide, newArg, 'new');
-    if (before.text === undefined || after.text === undefined) {
-      reportDiagnostics([...before.diagnostics, ...after.diagnostics], options, io, lang);
-      return EXIT_INVALID;
-    }
-    const compared = comparePolicies(
-      { text: before.text, label: before.label, path: oldSide.file }, { text: after.text, label: after.label, path: newSide.file },
-      { messageLanguage: lang, ...(typeof notifyDate === 'string' ? { notifyDate } : {}) },
-    );
-    if (!compared.value) {
-      reportDiagnostics(compared.diagnostics, options, io, lang);
-      return EXIT_INVALID;
-    }
-    if (compared.diagnostics.length) io.stderr(formatCompact(compared.diagnostics, io.cwd) + '\n');
-    io.stdout(diffRenderers[options.format]!(compared.value, messagesFor(lang)));
-    const failing = typeof failOnValue === 'string' && compared.value.changes.some(failOn[failOnValue]!);
-    return failing ? EXIT_CHANGES : EXIT_OK;
+    const oldSide = mods[0].parseSide(oldArg, io.cwd, newSide.file)!;
+    const result = compareSides(run, oldSide, newSide, [oldArg, newArg]);
+    if (!result) return EXIT_INVALID;
+    io.stdout(mods[2].diffRenderers[options.format]!(result, m));
+    return failing(result.changes) ? EXIT_CHANGES : EXIT_OK;
   },
 };

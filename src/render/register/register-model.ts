@@ -2,10 +2,11 @@ import type { Messages } from '../../i18n/messages.js';
 import { partyLeavesEea } from '../../law/eea.js';
 import type { Contact } from '../../policy/policy-types.js';
 import type { DataCategory, OtherController, PolicyModel, Processor, ProcessorActivity, Purpose, Recipient, RetentionRule } from '../../resolve/model.js';
-import { formatLawReference, retentionPhrase } from '../retention-phrase.js';
+import { retentionPhrase } from '../retention-phrase.js';
+import { registerVersionKeys, versionLine } from '../version-line.js';
 import { isCareProvider } from '../../law/care-provider.js';
 import { controllerName, countryName, formatAddress, formatDate, joinList, nameOf, pick } from '../format.js';
-import { purposeBasisTexts, specialCategoryNote, specialConditionText, transferText } from '../legal-text.js';
+import { notStatedText, purposeLawfulness, specialCategoryNote, specialConditionText, transferText } from '../legal-text.js';
 import { markdownToPlainText } from './plain-text.js';
 
 /**
@@ -157,7 +158,7 @@ function securityCell(model: PolicyModel, m: Messages): RegisterCell {
   const s = model.source.security;
   if (!s) return [];
   const measures = (s.measures ?? []).map((x) => pick(x, m));
-  const description = s.description?.[m.lang];
+  const description = pick(s.description, m);
   const lines = measures.length ? measures : description ? [markdownToPlainText(description)] : [];
   if (s.standards?.length) lines.push(m.t('register:cell.standards', { standards: joinList(s.standards, m) }));
   return lines;
@@ -188,23 +189,21 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
 
 /** The art. 6 basis (each of them, for a purpose with several), with the law behind a legal obligation and the interest behind legitimate interests. */
 function legalBasisCell(p: Purpose, m: Messages): RegisterCell {
-  const lines = purposeBasisTexts(p, m);
-  if (p.legalBasisStatement) {
-    const law = p.legalBasisStatement.law ? ` (${formatLawReference(p.legalBasisStatement.law, m)})` : '';
-    lines.push(m.t('statements:register.legalBasisStatement', { text: pick(p.legalBasisStatement.text, m) + law }));
-  }
-  if (p.publicTask) lines.push(m.t('statements:register.publicTask', { law: formatLawReference(p.publicTask, m) }));
+  const l = purposeLawfulness(p, m);
+  const lines = [...l.bases];
+  if (l.inWords !== undefined) lines.push(m.t('statements:register.legalBasisStatement', { text: l.inWords }));
+  if (l.publicTask) lines.push(m.t('statements:register.publicTask', { law: l.publicTask }));
   // No basis given: said in the row, with what the author explained, rather than an empty cell.
-  if (!lines.length) lines.push([m.t('register:cell.notStated'), ...one(p.legalBasisExplanation && pick(p.legalBasisExplanation, m))].join('. '));
-  if (p.legalObligation) lines.push(m.t('register:cell.legalObligation', { law: formatLawReference(p.legalObligation, m) }));
-  if (p.legitimateInterest) lines.push(m.t('register:cell.legitimateInterest', { interest: pick(p.legitimateInterest, m) }));
+  if (!lines.length) lines.push(notStatedText('register:cell.notStated', l.explanation, m));
+  if (l.legalObligation) lines.push(m.t('register:cell.legalObligation', { law: l.legalObligation }));
+  if (l.legitimateInterest) lines.push(m.t('register:cell.legitimateInterest', { interest: l.legitimateInterest }));
   return lines;
 }
 
 /** Art. 30(2): one row per kind of processing done for other controllers. */
 const processorColumns: ReadonlyArray<ColumnSpec<ProcessorActivity>> = [
   { key: 'id', width: 16, cell: (a) => [a.id] },
-  { key: 'processing', width: 36, names: true, cell: (a, { m }) => [pick(a.name, m), ...one(a.description?.[m.lang] && markdownToPlainText(a.description[m.lang]!))] },
+  { key: 'processing', width: 36, names: true, cell: (a, { m }) => [pick(a.name, m), ...one(pick(a.description, m) && markdownToPlainText(pick(a.description, m)))] },
   { key: 'processor', width: 28, organisationWide: true, cell: (_, ctx) => controllerCell(ctx) },
   { key: 'representative', width: 22, organisationWide: true, cell: (_, ctx) => representativeCell(ctx) },
   { key: 'dpo', width: 24, organisationWide: true, cell: (_, ctx) => dpoCell(ctx) },
@@ -248,7 +247,7 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
   add('website', source.controller.website ?? source.controller.contact?.url);
   add('careProvider', isCareProvider(source) ? t('register:organisation.yes') : undefined);
   if (source.controller.publicAuthority) facts.push({ label: t('statements:register.publicAuthority'), value: t('register:organisation.yes') });
-  const arrangement = source.jointArrangement?.[m.lang];
+  const arrangement = pick(source.jointArrangement, m);
   if (arrangement) facts.push({ label: t('statements:register.arrangement'), value: markdownToPlainText(arrangement) });
   add('dpo', dpoCell(ctx).join(', '));
   add('representative', representativeCell(ctx).join(', '));
@@ -274,14 +273,6 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
  */
 const UNDATED = '1980-01-01';
 
-/** Where the register comes from: the policy's version and date, whichever it states ('versie .' never). */
-function versionLine({ version, effectiveDate }: PolicyModel['source']['metadata'], m: Messages): string {
-  const date = effectiveDate && formatDate(effectiveDate, m);
-  if (version && date) return m.t('register:versionLine', { version, date });
-  if (version) return m.t('register:versionOnly', { version });
-  if (date) return m.t('register:dateOnly', { date });
-  return m.t('register:undated');
-}
 
 const endSentence = (line: string): string => (/[.!?]$/.test(line) ? line : `${line}.`);
 
@@ -294,7 +285,8 @@ export function buildRegister(model: PolicyModel, m: Messages): Register {
   return {
     lang: m.lang,
     title: m.t('register:title', { name: controllerName(controller, m) }),
-    versionLine: versionLine(metadata, m),
+    // Where the register comes from: the policy's version and date, whichever it states.
+    versionLine: versionLine(metadata, m, registerVersionKeys),
     date: metadata.effectiveDate ?? metadata.lastModified ?? UNDATED,
     empty: m.t('register:empty'),
     organisation: organisationFacts(ctx),

@@ -1,15 +1,11 @@
 import type { Language, Messages } from '../../i18n/messages.js';
+import type { OutputFile } from '../../output/output-file.js';
 import type { PolicyModel } from '../../resolve/model.js';
 import { registerToCsv } from './register-csv.js';
 import { registerStylesheet, registerToHtml } from './register-html.js';
 import { registerToMarkdown } from './register-markdown.js';
 import { buildRegister } from './register-model.js';
 import { registerToXlsx } from './register-xlsx.js';
-
-export interface RegisterFile {
-  path: string;
-  contents: string | Uint8Array;
-}
 
 export interface RegisterRenderOptions {
   /** Start CSV files with a UTF-8 byte-order mark (for Excel). */
@@ -23,7 +19,7 @@ export interface RegisterRenderOptions {
  * register.csv (and register-processor.csv for a 30(2) record),
  * register.xlsx, register.html and register.md.
  */
-export function renderRegister(model: PolicyModel, messages: Messages, options: RegisterRenderOptions = {}): RegisterFile[] {
+export function renderRegister(model: PolicyModel, messages: Messages, options: RegisterRenderOptions = {}): OutputFile[] {
   const register = buildRegister(model, messages);
   return [
     ...register.tables.map((table) => ({ path: `${table.fileStem}.csv`, contents: registerToCsv(table, { bom: options.csvBom ?? false }) })),

@@ -62,7 +62,6 @@ const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships
 const REL_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 // Characters XML 1.0 cannot carry at all (tab, newline and carriage return it can).
-// eslint-disable-next-line no-control-regex
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 /** A carriage return as a reference: XML parsers turn a literal one into a line feed. */
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;' };

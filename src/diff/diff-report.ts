@@ -1,0 +1,109 @@
+import type { Messages } from '../i18n/messages.js';
+import { controllerName, formatDate } from '../render/format.js';
+import type { PolicyModel } from '../resolve/model.js';
+import type { ChangeClass } from './change-kinds.js';
+import type { Change } from './change.js';
+import { changeGroup, changeGroups, type ChangeGroup } from './change-groups.js';
+import { positionWords } from './change-position.js';
+import { changeWords, type ChangeWords } from './change-words.js';
+import type { NoticeDraft } from './notice-draft.js';
+
+/** One side of the comparison: where it came from, and its model. */
+export interface DiffSide {
+  /** As given on the command line: a path, or 'HEAD~1:policies/x/policy.json'. */
+  label: string;
+  model: PolicyModel;
+}
+
+export interface DiffResult {
+  old: DiffSide;
+  new: DiffSide;
+  changes: Change[];
+  /** The notice to send, when anything material changed. */
+  notice?: NoticeDraft;
+}
+
+export interface ReportItem extends ChangeWords {
+  change: Change;
+  /** Where, in words: 'Doel “Nieuwsbrief”, verwerkers'. */
+  where: string;
+  /** The provision as the report's language cites it: 'AVG 13(1)(e)'. */
+  article: string;
+  /** 'Wezenlijk' / 'Material'. */
+  classLabel: string;
+}
+
+export interface ReportGroup {
+  group: ChangeGroup;
+  heading: string;
+  material: number;
+  items: ReportItem[];
+}
+
+/** The report in one language, format-free; each renderer writes it out. */
+export interface Report {
+  lang: string;
+  title: string;
+  lines: string[];
+  groups: ReportGroup[];
+  noticeHeading: string;
+  notice?: NoticeDraft;
+  /** Said instead of a notice when nothing material changed. */
+  noNotice?: string;
+}
+
+export const classes: readonly ChangeClass[] = ['material', 'editorial'];
+
+export function classCounts(changes: readonly Change[]): Record<ChangeClass, number> {
+  return Object.fromEntries(classes.map((c) => [c, changes.filter((x) => x.class === c).length])) as Record<ChangeClass, number>;
+}
+
+/** 'GDPR 13(1)(e)' → 'AVG 13(1)(e)' in Dutch: the regulation by the name the reader's language gives it. */
+export function articleWords(article: string, m: Messages): string {
+  return article.replace(/\bGDPR\b/g, m.t('terms:law.gdpr.abbreviation'));
+}
+
+/** 'versie 2025.1 (geldig vanaf 15 januari 2025)', or the side's label when it states no version. */
+function versionWords(side: DiffSide, m: Messages): string {
+  const { version, effectiveDate } = side.model.source.metadata;
+  const date = effectiveDate && formatDate(effectiveDate, m);
+  // Without a version label the side is named by where it came from ('versie policies/x.json' would call a file name a version).
+  if (version) return date ? m.t('diff:version', { version, date }) : m.t('diff:versionUndated', { version });
+  return date ? m.t('diff:sourceDated', { source: side.label, date }) : m.t('diff:sourceUndated', { source: side.label });
+}
+
+function reportItem(change: Change, result: DiffResult, m: Messages): ReportItem {
+  return {
+    change, ...changeWords(change, m),
+    where: positionWords(change, result[change.side].model.source, m),
+    article: articleWords(change.article, m),
+    classLabel: m.t(`diff:label.${change.class}`),
+  };
+}
+
+/** Changes grouped by what a reader cares about; groups with material changes first, material changes first within each. */
+function reportGroups(result: DiffResult, m: Messages): ReportGroup[] {
+  const rank = (c: Change): number => classes.indexOf(c.class);
+  const groups = changeGroups.map((group): ReportGroup => {
+    const changes = result.changes.filter((c) => changeGroup(c) === group);
+    const items = changes.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map(({ c }) => reportItem(c, result, m));
+    return { group, heading: m.t(`diff:group.${group}`), material: changes.filter((c) => c.class === 'material').length, items };
+  });
+  return groups.filter((g) => g.items.length > 0).sort((a, b) => Number(b.material > 0) - Number(a.material > 0));
+}
+
+export function diffReport(result: DiffResult, m: Messages): Report {
+  const t = m.t;
+  const lines = [
+    t('diff:versions', { old: versionWords(result.old, m), new: versionWords(result.new, m) }),
+    t('diff:sides', { old: result.old.label, new: result.new.label }),
+    result.changes.length ? t('diff:counts', classCounts(result.changes)) : t('diff:noChanges'),
+  ];
+  const material = result.changes.some((c) => c.class === 'material');
+  return {
+    lang: m.lang, title: t('diff:title', { name: controllerName(result.new.model.source.controller, m) }), lines,
+    groups: reportGroups(result, m), noticeHeading: t('diff:heading.notice'),
+    ...(result.notice ? { notice: result.notice } : {}),
+    ...(!result.notice && !material && result.changes.length ? { noNotice: t('diff:notice.notNeeded') } : {}),
+  };
+}

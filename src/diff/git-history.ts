@@ -1,0 +1,90 @@
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { messagesFor, type Language, type Messages } from '../i18n/messages.js';
+import type { HistoryEntry, Text } from '../policy/policy-types.js';
+import type { PolicyModel } from '../resolve/model.js';
+import { changeWords } from './change-words.js';
+import { comparePolicies } from './compare-policies.js';
+import { existingFolder, git } from './policy-revision.js';
+
+/** One commit that changed the policy file: its text then, and the day it was committed (UTC). */
+interface FileVersion {
+  date: string;
+  text: string;
+  version?: string;
+}
+
+/** Why there is no history: no git, or the file is not in a repository. */
+type HistoryProblem = 'gitMissing' | 'notInRepository';
+
+/** 'YYYY-MM-DD' of a commit's committer timestamp, in UTC: the same on every machine. */
+const commitDay = (seconds: number): string => new Date(seconds * 1000).toISOString().slice(0, 10);
+
+function versionOf(text: string): string | undefined {
+  try {
+    const version = (JSON.parse(text) as { metadata?: { version?: unknown } }).metadata?.version;
+    return typeof version === 'string' ? version : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every committed text of `file`, oldest first, following renames. */
+function fileVersions(file: string): FileVersion[] | HistoryProblem {
+  const folder = existingFolder(file);
+  const top = git(['rev-parse', '--show-toplevel'], folder);
+  if (top.missing) return 'gitMissing';
+  if (top.status !== 0) return 'notInRepository';
+  const root = top.stdout.trim();
+  const inRepo = path.join(path.relative(root, realpathSync(folder)), path.basename(file)).split(path.sep).join('/');
+  const log = git(['log', '--follow', '--format=%x00%H %ct', '--name-only', '--', inRepo], root);
+  if (log.status !== 0) return [];
+  const versions: FileVersion[] = [];
+  for (const record of log.stdout.split('\0').slice(1)) {
+    const [head = '', ...names] = record.split('\n').filter(Boolean);
+    const [hash = '', seconds = '0'] = head.split(' ');
+    const shown = git(['show', `${hash}:${names[0] ?? inRepo}`], root);
+    if (shown.status !== 0) continue; // the commit deleted the file
+    const version = versionOf(shown.stdout);
+    versions.unshift({ date: commitDay(Number(seconds)), text: shown.stdout, ...(version !== undefined ? { version } : {}) });
+  }
+  return versions;
+}
+
+/** What a version changed, in one language: its material changes as the diff words them. */
+function summaryIn(m: Messages, before: FileVersion | undefined, after: FileVersion, file: string): string {
+  if (!before) return m.t('diff:history.first');
+  const compared = comparePolicies({ text: before.text, label: file, path: file }, { text: after.text, label: file, path: file });
+  if (!compared.value) return m.t('diff:history.notComparable');
+  const material = compared.value.changes.filter((c) => c.class === 'material').map((c) => changeWords(c, m).summary);
+  return material.length ? m.t('diff:history.material', { changes: material.join('; ') }) : m.t('diff:history.editorial');
+}
+
+/**
+ * The policy's earlier versions from git, newest first: one entry per
+ * version (the commit that changed `metadata.version`, dated by its
+ * committer date in UTC), summarised by the diff against the version
+ * before it. The version being built is not history and is left out.
+ */
+export function gitHistory(file: string, model: PolicyModel, display: string, messageLanguage: Language = 'en'): { entries: HistoryEntry[]; diagnostics: Diagnostic[] } {
+  const versions = fileVersions(file);
+  if (!Array.isArray(versions)) {
+    const message = messagesFor(messageLanguage).t(`diagnostics:build.history.${versions}`, { file: display });
+    return { entries: [], diagnostics: [{ ruleId: `build/history-${versions === 'gitMissing' ? 'git-missing' : 'not-in-repository'}`, severity: 'warning', message, file: display, pointer: '' }] };
+  }
+  // The last commit of each version is that version as published; it dates from the commit that first gave the version.
+  const published: Array<{ first: FileVersion; last: FileVersion }> = [];
+  for (const v of versions) {
+    if (v.version === undefined) continue;
+    const current = published.at(-1);
+    if (current && current.last.version === v.version) current.last = v;
+    else published.push({ first: v, last: v });
+  }
+  const { formality } = model.source.metadata;
+  const entries = published.map(({ first, last }, i): HistoryEntry => ({
+    version: first.version!, date: first.date,
+    summary: Object.fromEntries(model.languages.map((lang) => [lang, summaryIn(messagesFor(lang, formality), published[i - 1]?.last, last, file)])) as Text,
+  }));
+  return { entries: entries.filter((e) => e.version !== model.source.metadata.version).reverse(), diagnostics: [] };
+}

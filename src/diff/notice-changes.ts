@@ -1,0 +1,95 @@
+import { joinList, type Messages } from '../i18n/messages.js';
+import { isInEea, partyCountries } from '../law/eea.js';
+import { parsePointer } from '../load/json-pointer.js';
+import { countryName, pick } from '../render/format.js';
+import type { PolicyModel, Purpose } from '../resolve/model.js';
+import type { Change } from './change.js';
+import { changeWords, finishSentence, formatValue } from './change-words.js';
+
+/** Both versions, so that a change can be looked up on the side it points into. */
+export interface NoticeModels {
+  old?: PolicyModel;
+  new: PolicyModel;
+}
+
+type Party = { name?: unknown; transfer?: { mechanism?: string } } & object;
+
+/** Changes that the sentence about a new party already says: its transfer, the purposes it now serves. */
+const foldedIntoParty: Record<string, string> = {
+  'transfer-added': 'subject', 'purpose-processor-added': 'new', 'purpose-recipient-added': 'new',
+};
+const partyAdded = new Set(['processor-added', 'recipient-added']);
+
+/** The item a pointer starts in ('/processors/1/…' → that processor), in the side's model. */
+function itemAt(change: Change, models: NoticeModels): { list: string; item: { pointer: string } } | undefined {
+  const model = change.side === 'old' ? models.old : models.new;
+  const [list, index] = parsePointer(change.pointer);
+  if (!model || !list || index === undefined) return undefined;
+  const items = (model as unknown as Record<string, unknown>)[list];
+  const pointer = `/${list}/${index}`;
+  const item = Array.isArray(items) ? (items as Array<{ pointer: string }>).find((x) => x.pointer === pointer) : undefined;
+  return item ? { list, item } : undefined;
+}
+
+/** The purposes a change concerns: its own purpose, or those that use the item it is about. */
+function purposesOf(change: Change, models: NoticeModels): Purpose[] {
+  const found = itemAt(change, models);
+  if (!found) return [];
+  const model = (change.side === 'old' ? models.old : models.new)!;
+  if (found.list === 'purposes') return [found.item as Purpose];
+  if ('usedBy' in found.item) return (found.item as { usedBy: Purpose[] }).usedBy;
+  if (found.list === 'retention') return model.purposes.filter((p) => p.retention.some((r) => r.pointer === found.item.pointer));
+  return [];
+}
+
+/** 'Dit geldt voor patiënten en ouders.': the data subjects of the purposes concerned; empty when it concerns everyone. */
+function forWhom(change: Change, models: NoticeModels, m: Messages): string {
+  const names = [...new Set(purposesOf(change, models).flatMap((p) => p.dataSubjects.map((s) => pick(s.name, m))))];
+  return names.length ? m.t('diff:notice.concerns', { subjects: joinList(names, m) }) : '';
+}
+
+/** A new party: its country and, when data leaves the EEA, where to and on what safeguard. */
+function partyFacts(change: Change, models: NoticeModels, m: Messages): string[] {
+  const party = itemAt(change, models)?.item as Party | undefined;
+  if (!party) return [];
+  const countries = partyCountries(party);
+  const outside = [...new Set(countries.filter((c) => !isInEea(c)))];
+  const facts: string[] = [];
+  const seat = (party as { country?: string }).country;
+  if (seat) facts.push(m.t('diff:notice.party.country', { country: countryName(seat, m) }));
+  if (outside.length) {
+    const where = joinList(outside.map((c) => countryName(c, m)), m);
+    const mechanism = party.transfer?.mechanism;
+    facts.push(mechanism
+      ? m.t('diff:notice.party.transfer', { countries: where, safeguard: m.t(`terms:transferMechanism.${mechanism}`) })
+      : m.t('diff:notice.party.transferNoSafeguard', { countries: where }));
+  }
+  return facts;
+}
+
+/** One change as the people concerned read it: a plain sentence, the facts they need, for whom it holds. */
+function noticeSentence(change: Change, models: NoticeModels, m: Messages): string {
+  const vars = { subject: formatValue(change.subject, m), old: formatValue(change.old, m), new: formatValue(change.new, m) };
+  // A value stated for the first time is not a change 'from (none)'.
+  const first = `diff:notice.changeFirst.${change.kind}`;
+  const key = change.old === undefined && m.has(first) ? first : `diff:notice.change.${change.kind}`;
+  const sentence = m.has(key) ? m.t(key, vars) : changeWords(change, m).sentence;
+  const purposes = partyAdded.has(change.kind) ? joinList(purposesOf(change, models).map((p) => pick(p.name, m)), m) : '';
+  const used = purposes ? m.t('diff:notice.party.purposes', { purposes }) : '';
+  const facts = partyAdded.has(change.kind) ? partyFacts(change, models, m) : [];
+  return finishSentence([sentence, used, ...facts, forWhom(change, models, m)].filter(Boolean).join(' '));
+}
+
+/**
+ * The material changes as sentences for the notice. A new party's transfer
+ * and the purposes it now serves are told in the sentence about the party,
+ * not again on their own.
+ */
+export function noticeChanges(changes: readonly Change[], models: NoticeModels, m: Messages): string[] {
+  const newParties = changes.filter((c) => partyAdded.has(c.kind)).map((c) => JSON.stringify(c.new));
+  const told = (c: Change): boolean => {
+    const field = foldedIntoParty[c.kind] as 'subject' | 'new' | undefined;
+    return field !== undefined && newParties.includes(JSON.stringify(c[field]));
+  };
+  return changes.filter((c) => !told(c)).map((c) => noticeSentence(c, models, m));
+}

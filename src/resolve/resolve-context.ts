@@ -1,0 +1,78 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Messages } from '../i18n/messages.js';
+import { locate, type SourceDocument } from '../load/load-document.js';
+import { joinPointer } from '../load/json-pointer.js';
+import type { PolicySource } from '../policy/policy-types.js';
+import { didYouMean } from '../validate/did-you-mean.js';
+
+/**
+ * What every collection's resolver shares: the document, a way to report a
+ * problem at a position, to claim an id (duplicates reported), and to look up
+ * references (dangling ones reported, with a did-you-mean). The diagnostics
+ * are kept in the order they were reported.
+ */
+export class ResolveContext {
+  readonly source: PolicySource;
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(private readonly doc: SourceDocument, private readonly messages: Messages) {
+    this.source = doc.value as PolicySource;
+  }
+
+  /** An error at `pointer` (its value, or its key with `where: 'key'`), message `key` with `vars`. */
+  report(ruleId: string, pointer: string, key: string, vars: Record<string, unknown>, suggestion?: string, where: 'value' | 'key' = 'value'): void {
+    const pos = locate(this.doc, pointer, where);
+    this.diagnostics.push({
+      ruleId, severity: 'error', message: this.messages.t(key, vars), file: pos.file, pointer, line: pos.line, column: pos.column,
+      ...(suggestion ? { suggestion: this.messages.t('diagnostics:didYouMean', { value: suggestion }) } : {}),
+    });
+  }
+
+  /**
+   * True when `id` is not yet taken in `seen` (a map of items, or a set of
+   * ids — which it then records); a repeat is reported at its position
+   * (pointer/id) and the caller skips the item.
+   */
+  claim(seen: Set<string> | Map<string, unknown>, id: string, pointer: string): boolean {
+    if (!seen.has(id)) {
+      if (seen instanceof Set) seen.add(id);
+      return true;
+    }
+    this.report('reference/duplicate-id', joinPointer(pointer, 'id'), 'diagnostics:reference.duplicateId', { id });
+    return false;
+  }
+
+  /** Indexes the collection at `/<collection>` by id, each item with its pointer; duplicates reported. */
+  index<T extends { id: string }>(items: T[] | undefined, collection: string): Map<string, T & { pointer: string }> {
+    const map = new Map<string, T & { pointer: string }>();
+    (items ?? []).forEach((item, i) => {
+      const pointer = joinPointer('', collection, i);
+      if (this.claim(map, item.id, pointer)) map.set(item.id, { ...item, pointer });
+    });
+    return map;
+  }
+
+  /** Looks up each id in `ids` (written at `base`); a dangling one is reported at its own position. */
+  lookUp<T>(ids: string[] | undefined, map: ReadonlyMap<string, T>, base: string, kind: string): T[] {
+    const found: T[] = [];
+    (ids ?? []).forEach((id, j) => {
+      const item = map.get(id);
+      if (item) found.push(item);
+      else this.dangling(id, joinPointer(base, j), kind, map);
+    });
+    return found;
+  }
+
+  /** Looks up one id written at `pointer`; a dangling one is reported there. */
+  lookUpOne<T>(id: string, map: ReadonlyMap<string, T>, pointer: string, kind: string): T | undefined {
+    const item = map.get(id);
+    if (!item) this.dangling(id, pointer, kind, map);
+    return item;
+  }
+
+  private dangling(id: string, pointer: string, kind: string, known: ReadonlyMap<string, unknown>): void {
+    this.report('reference/dangling', pointer, 'diagnostics:reference.dangling', {
+      id, kind: this.messages.t(`diagnostics:reference.kind.${kind}`),
+    }, didYouMean(id, [...known.keys()]));
+  }
+}

@@ -1,0 +1,84 @@
+import { joinPointer } from '../load/json-pointer.js';
+import type { PurposeSource } from '../policy/policy-types.js';
+import type { DataCategory, OtherController, Purpose, PurposeBasis } from './model.js';
+import type { References } from './resolve-collections.js';
+import type { ResolveContext } from './resolve-context.js';
+
+/**
+ * The purposes, their references resolved; each data category, recipient and
+ * processor a purpose uses learns that it does (`usedBy`).
+ */
+export function resolvePurposes(ctx: ResolveContext, refs: References): Purpose[] {
+  const purposeIds = new Set<string>();
+  const purposes: Purpose[] = [];
+  ctx.source.purposes.forEach((p, i) => {
+    const pointer = joinPointer('', 'purposes', i);
+    if (!ctx.claim(purposeIds, p.id, pointer)) return;
+    const purpose = resolvePurpose(ctx, refs, p, pointer);
+    for (const c of purpose.dataCategories) c.usedBy.push(purpose);
+    for (const r of purpose.recipients) r.usedBy.push(purpose);
+    for (const r of purpose.processors) r.usedBy.push(purpose);
+    purposes.push(purpose);
+  });
+  return purposes;
+}
+
+function resolvePurpose(ctx: ResolveContext, refs: References, p: PurposeSource, pointer: string): Purpose {
+  const at = (property: string): string => joinPointer(pointer, property);
+  // Looked up in the order the properties are listed: diagnostics keep that order.
+  const partial = {
+    ...p,
+    pointer,
+    dataSubjects: ctx.lookUp(p.dataSubjects, refs.subjects, at('dataSubjects'), 'dataSubject'),
+    dataCategories: ctx.lookUp(p.dataCategories, refs.categories, at('dataCategories'), 'dataCategory'),
+    recipients: ctx.lookUp(p.recipients, refs.recipients, at('recipients'), 'recipient'),
+    processors: ctx.lookUp(p.processors, refs.processors, at('processors'), 'processor'),
+    retention: ctx.lookUp(p.retention, refs.retention, at('retention'), 'retention'),
+    ...purposeControllers(ctx, refs.controllers, p, pointer),
+  };
+  return {
+    ...partial,
+    bases: purposeBases(ctx, p, pointer, partial.dataCategories),
+    usesSpecialData: partial.dataCategories.some((c) => c.special !== undefined),
+  };
+}
+
+/** The purpose's own controller and joint controllers (art. 26), which need the essence of their arrangement (26(2)). */
+function purposeControllers(
+  ctx: ResolveContext, controllers: ReadonlyMap<string, OtherController>, p: PurposeSource, pointer: string,
+): { controller: OtherController | undefined; jointControllers: OtherController[] } {
+  const controller = p.controller === undefined ? undefined : ctx.lookUpOne(p.controller, controllers, joinPointer(pointer, 'controller'), 'controller');
+  const jointControllers = ctx.lookUp(p.jointControllers, controllers, joinPointer(pointer, 'jointControllers'), 'controller');
+  if (p.jointControllers && !ctx.source.jointArrangement) {
+    ctx.report('controllers/joint-arrangement-missing', joinPointer(pointer, 'jointControllers'), 'diagnostics:controllers.jointArrangementMissing', {}, undefined, 'key');
+  }
+  return { controller, jointControllers };
+}
+
+/** The purpose's bases, normalised; a basis part may only name the purpose's own data categories. */
+function purposeBases(ctx: ResolveContext, p: PurposeSource, pointer: string, own: DataCategory[]): PurposeBasis[] {
+  const single = p.legalBasis ?? p.legalBasisExplanation ?? p.legalObligation ?? p.publicTask ?? p.legitimateInterest;
+  if (p.legalBases && single !== undefined) {
+    ctx.report('purpose/conflicting-legal-bases', joinPointer(pointer, 'legalBases'), 'diagnostics:purpose.conflictingBases', {}, undefined, 'key');
+  }
+  if (p.legalBases) {
+    const ownById = new Map(own.map((c) => [c.id, c]));
+    return p.legalBases.map((part, j) => {
+      const partPointer = joinPointer(pointer, 'legalBases', j);
+      return {
+        ...part, pointer: partPointer,
+        dataCategories: ctx.lookUp(part.dataCategories, ownById, joinPointer(partPointer, 'dataCategories'), 'purposeDataCategory'),
+      };
+    });
+  }
+  if (!p.legalBasis) return [];
+  return [{
+    basis: p.legalBasis,
+    pointer: joinPointer(pointer, 'legalBasis'),
+    dataCategories: [],
+    ...(p.legalBasisExplanation ? { explanation: p.legalBasisExplanation } : {}),
+    ...(p.legalObligation ? { legalObligation: p.legalObligation } : {}),
+    ...(p.publicTask ? { publicTask: p.publicTask } : {}),
+    ...(p.legitimateInterest ? { legitimateInterest: p.legitimateInterest } : {}),
+  }];
+}

@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot, runPolicyc } from '../support/cli.js';
+import { diffFixtures } from './support.js';
+
+function git(cwd: string, ...args: string[]): void {
+  const result = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
+}
+
+/**
+ * A chain's repository: the clinic and iPractice committed at v1; then the
+ * clinic moves to v2 (material changes), iPractice stays, the Dental
+ * Clinics seed is added (new since the commit) and the newsletter practice is
+ * removed.
+ */
+let repo: string;
+const put = (from: string, to: string) => {
+  mkdirSync(path.join(repo, 'policies', to), { recursive: true });
+  copyFileSync(from, path.join(repo, 'policies', to, 'policy.json'));
+};
+beforeAll(() => {
+  repo = mkdtempSync(path.join(tmpdir(), 'policyc-chain-'));
+  git(repo, 'init', '-q');
+  put(path.join(diffFixtures, 'clinic-v1/policy.json'), 'clinic');
+  put(path.join(diffFixtures, 'ipractice-v1/policy.json'), 'ipractice');
+  put(path.join(diffFixtures, 'newsletter-v1/policy.json'), 'newsletter');
+  git(repo, 'add', '.');
+  git(repo, 'commit', '-q', '-m', 'v1');
+  rmSync(path.join(repo, 'policies/newsletter'), { recursive: true });
+  put(path.join(diffFixtures, 'clinic-v2/policy.json'), 'clinic');
+  put(path.join(repoRoot, 'policies/dental-clinics/policy.json'), 'dental-clinics');
+});
+afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+describe('policyc diff <revision> <folder>', () => {
+  it('summarises per organisation, then reports each changed policy', () => {
+    const run = runPolicyc(['diff', 'HEAD', 'policies/'], repo);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const [summary, ...reports] = run.stdout.split('='.repeat(72));
+    expect(summary!.split('\n').slice(0, 7)).toEqual([
+      'Changes to the privacy notices since HEAD',
+      '4 policies compared; 1 with material changes.',
+      '',
+      '  Tandartspraktijk De Linde B.V. (policies/clinic/policy.json): 6 material, 3 editorial. Notice needed.',
+      '  Dental Clinics Nederland B.V. (policies/dental-clinics/policy.json): New policy since that revision: no earlier version to compare with.',
+      '  iPractice Zorg B.V. (policies/ipractice/policy.json): Unchanged.',
+      '  Tandartspraktijk De Linde B.V. (policies/newsletter/policy.json): No longer in the folder: this policy existed in that revision and has since been removed.',
+    ]);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toContain('Old: HEAD:policies/clinic/policy.json. New: policies/clinic/policy.json.');
+  });
+
+  it('exits 3 with --fail-on material when any policy changed materially, 0 when none did', () => {
+    expect(runPolicyc(['diff', 'HEAD', 'policies/', '--fail-on', 'material'], repo).status).toBe(3);
+    expect(runPolicyc(['diff', 'HEAD', 'policies/ipractice', '--fail-on', 'material'], repo).status).toBe(0);
+  });
+
+  it('writes the summary as data, as Markdown and as one HTML page, in Dutch', () => {
+    const json = JSON.parse(runPolicyc(['diff', 'HEAD', 'policies/', '--format', 'json', '--lang', 'nl'], repo).stdout);
+    expect(json.summary.map((s: { id: string; counts?: object; added?: boolean; removed?: boolean }) => [s.id, s.counts ?? (s.added ? 'added' : 'removed')])).toEqual([
+      ['tandartspraktijk-de-linde', { material: 6, editorial: 3 }], ['dental-clinics', 'added'], ['ipractice', { material: 0, editorial: 0 }],
+      ['tandartspraktijk-de-linde', 'removed'],
+    ]);
+    expect(json.reports).toHaveLength(2);
+    const md = runPolicyc(['diff', 'HEAD', 'policies/', '--format', 'markdown', '--lang', 'nl'], repo).stdout;
+    expect(md).toContain('| Tandartspraktijk De Linde B.V. | policies/clinic/policy.json | 6 wezenlijk, 3 redactioneel. | Bericht nodig. |');
+    expect(md).toContain('\n## Wijzigingen in het privacybeleid van Tandartspraktijk De Linde B.V.\n');
+    const html = runPolicyc(['diff', 'HEAD', 'policies/', '--format', 'html', '--lang', 'nl'], repo).stdout;
+    expect(html.match(/<h1>/g)).toHaveLength(1);
+    expect(html).toContain('<article class="chain-report">\n<h2>Wijzigingen in het privacybeleid van Tandartspraktijk De Linde B.V.</h2>');
+  });
+
+  it('is a usage error when the old side of a chain is not a revision', () => {
+    const run = runPolicyc(['diff', 'policies/clinic/policy.json', 'policies/'], repo);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('the old side "policies/clinic/policy.json" must be a revision, such as HEAD~1');
+  });
+});
