@@ -1,7 +1,8 @@
 import { isInEea, partyCountries, partyLocationPaths } from '../law/eea.js';
 import { joinPointer } from '../load/json-pointer.js';
-import type { PolicyModel } from '../resolve/model.js';
+import type { PolicyModel, Purpose } from '../resolve/model.js';
 import { durationInDays } from '../law/durations.js';
+import { changeClassAt } from './change-class.js';
 import { changeKinds, type ChangeKind } from './change-kinds.js';
 import type { Change, Value, ValueType } from './change.js';
 
@@ -20,7 +21,7 @@ type Rule =
   /** An optional object that appears or disappears (its inner changes compared generically). */
   | { presence: { added: ChangeKind; removed: ChangeKind } }
   /** A list of objects matched by one property (legal bases by `basis`): one change per entry added or removed, matched entries compared under `path.*`. */
-  | { keyed: { key: string; label?: string; added: ChangeKind; removed: ChangeKind; as: ValueType } }
+  | { keyed: { key: string; label?: string; added: ChangeKind; removed: ChangeKind; as: ValueType; single?: ChangeKind } }
   /** Every difference below this property is of one kind (contact details, legal bases). */
   | { subtree: ChangeKind }
   /** Countries: a new one outside the EEA is a new transfer. */
@@ -91,15 +92,15 @@ const collections: CollectionSpec[] = [
   {
     key: 'purposes', added: 'purpose-added', removed: 'purpose-removed',
     rules: {
-      legalBasis: { scalar: 'legal-basis-changed', as: 'basis' },
       // A basis given in words is a basis: stating, dropping or changing it (or its law) changes the basis.
       legalBasisStatement: { subtree: 'legal-basis-changed' },
-      publicTask: { subtree: 'legal-basis-changed' },
       'legalBases.*.publicTask': { subtree: 'legal-basis-changed' },
       controller: { scalar: 'purpose-controller-changed', as: 'id' },
       jointControllers: refSet('controllers', 'joint-controller-added', 'joint-controller-removed'),
-      // Per-data legal bases (one purpose, several bases): a basis added or dropped, or data moved between bases, is a changed legal basis.
-      legalBases: { keyed: { key: 'basis', added: 'legal-basis-changed', removed: 'legal-basis-changed', as: 'basis' } },
+      // The bases as the resolver normalised them (purpose.bases), whichever form the policy wrote them in:
+      // a basis added or dropped, or data moved between bases, is a changed legal basis; one basis for another is one change.
+      legalBases: { keyed: { key: 'basis', added: 'legal-basis-changed', removed: 'legal-basis-changed', as: 'basis', single: 'legal-basis-changed' } },
+      'legalBases.*.basis': { ignore: true },
       'legalBases.*.dataCategories': refSet('dataCategories', 'legal-basis-data-added', 'legal-basis-data-removed'),
       'legalBases.*.legalObligation': { subtree: 'legal-basis-changed' },
       'specialCategoryCondition.condition': { scalar: 'special-condition-changed', as: 'specialCondition' },
@@ -149,7 +150,12 @@ const documentRules: Record<string, Rule> = {
 };
 
 /** Properties of model items that the resolver adds; not part of what was written. */
-const derivedProperties = new Set(['pointer', 'usedBy', 'categories', 'phrase', 'usesSpecialData', 'bases']);
+const derivedProperties = new Set(['pointer', 'usedBy', 'categories', 'usesSpecialData', 'bases']);
+
+/** How a purpose may write one basis on itself: these properties are compared as its normalised `bases` instead. */
+const singleBasisFields: Record<string, string> = {
+  basis: 'legalBasis', explanation: 'legalBasisExplanation', legalObligation: 'legalObligation', publicTask: 'publicTask', legitimateInterest: 'legitimateInterest',
+};
 
 interface Item {
   id: string;
@@ -169,8 +175,40 @@ function plainItem(item: object): Record_ {
 }
 
 function itemsOf(model: PolicyModel, key: CollectionKey): Item[] {
-  return (model[key] as Array<{ id: string; pointer: string }>).map((item) => ({ id: item.id, pointer: item.pointer, record: plainItem(item) }));
+  return (model[key] as Array<{ id: string; pointer: string }>).map((item) => ({
+    id: item.id, pointer: item.pointer, record: key === 'purposes' ? purposeRecord(item as Purpose) : plainItem(item),
+  }));
 }
+
+/** A purpose as compared: its bases always in the per-data form (purpose.bases), however the policy wrote them. */
+function purposeRecord(purpose: Purpose): Record_ {
+  const record = plainItem(purpose);
+  for (const field of Object.values(singleBasisFields)) delete record[field];
+  delete record.legalBases;
+  if (purpose.bases.length) {
+    record.legalBases = purpose.bases.map(({ pointer: _pointer, dataCategories, ...rest }) => ({ ...rest, dataCategories: dataCategories.map((c) => c.id) }) as unknown as Json);
+  }
+  return record;
+}
+
+/**
+ * Where a change inside a purpose's normalised bases lies in the document:
+ * a purpose that wrote one basis on itself (legalBasis, legalObligation…)
+ * has no legalBases list, so `legalBases/0/legalObligation` is its `legalObligation`.
+ */
+function singleBasisPlaces(model: PolicyModel): Map<string, string> {
+  return new Map(model.purposes.filter((p) => p.legalBases === undefined && p.legalBasis !== undefined).map((p) => [joinPointer(p.pointer, 'legalBases', 0), p.pointer]));
+}
+
+function placeInDocument(places: Map<string, string>, pointer: string, field: string | undefined): { pointer: string; field?: string } {
+  const match = /^(.*\/legalBases\/0)(?:\/([^/]+))?(\/.*)?$/.exec(pointer);
+  const purpose = match && places.get(match[1]!);
+  if (!match || !purpose) return { pointer, ...(field !== undefined ? { field } : {}) };
+  const own = singleBasisFields[match[2] ?? 'basis'] ?? match[2]!;
+  const singleField = field?.replace(/^legalBases(?:\.\*)?(?:\.([^.]+))?/, (_all, part?: string) => singleBasisFields[part ?? 'basis'] ?? part ?? 'legalBasis');
+  return { pointer: `${joinPointer(purpose, own)}${match[3] ?? ''}`, ...(singleField !== undefined ? { field: singleField } : {}) };
+}
+
 
 /** Canonical JSON (keys sorted), for equality. */
 function canonical(value: unknown): string {
@@ -209,9 +247,14 @@ export function diffPolicies(oldModel: PolicyModel, newModel: PolicyModel): Chan
   const newItems = new Map<CollectionKey, Map<string, Item>>();
   const oldItems = new Map<CollectionKey, Map<string, Item>>();
 
+  const places = { old: singleBasisPlaces(oldModel), new: singleBasisPlaces(newModel) };
   const push = (kind: ChangeKind, pointer: string, side: 'old' | 'new', extra: Partial<Change> = {}): void => {
     const facts = changeKinds[kind];
-    changes.push({ kind, class: facts.class, article: facts.article, pointer, side, ...extra });
+    const { field: _field, ...rest } = extra;
+    const place = placeInDocument(places[side], pointer, extra.field);
+    // A change of no particular kind takes its class from the schema's x-change annotation of the property.
+    const changeClass = kind === 'changed' || kind === 'wording' ? changeClassAt(place.pointer) : facts.class;
+    changes.push({ kind, class: changeClass, article: facts.article, side, ...rest, ...place });
   };
 
   /** The name of an item an id points to, in the version given. */
@@ -265,10 +308,16 @@ export function diffPolicies(oldModel: PolicyModel, newModel: PolicyModel): Chan
       return;
     }
     if (rule && 'keyed' in rule) {
-      const { key, added, removed, as } = rule.keyed;
+      const { key, added, removed, as, single } = rule.keyed;
       const shown = (item: Record_): Value => ({ type: as, value: item[rule.keyed.label ?? key] });
       const oldList = asRecords(oldValue);
       const newList = asRecords(newValue);
+      if (single && oldList.length === 1 && newList.length === 1 && canonical(oldList[0]![key]) !== canonical(newList[0]![key])) {
+        // One entry for another (the one basis of a purpose changed): one change, the rest compared as usual.
+        push(single, joinPointer(pointer, 0, key), 'new', { ...base, old: shown(oldList[0]!), new: shown(newList[0]!) });
+        compare(rules, `${path}.*`, joinPointer(pointer, 0), oldList[0], newList[0], { ...context, oldPointer: joinPointer(context.oldPointer, 0) });
+        return;
+      }
       const indexIn = (list: Record_[], item: Record_): number => list.findIndex((x) => canonical(x[key]) === canonical(item[key]));
       newList.forEach((item, i) => {
         const j = indexIn(oldList, item);

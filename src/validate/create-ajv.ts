@@ -39,5 +39,7 @@ export function createAjv(options: { standalone: boolean }): Ajv2020 {
   ajv.addKeyword({ keyword: 'x-translated', schemaType: 'boolean' });
   ajv.addKeyword({ keyword: 'x-markdown', schemaType: 'boolean' });
   ajv.addKeyword({ keyword: 'x-not-rendered', schemaType: 'boolean' });
+  // Whether a change to the property is material or editorial, and why (read by the diff: src/diff/change-class.ts).
+  ajv.addKeyword({ keyword: 'x-change', schemaType: 'object' });
   return ajv;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changeKinds } from '../../src/diff/change-kinds.js';
 import { diffPolicies } from '../../src/diff/diff-policies.js';
-import { model } from './support.js';
+import { model, modelWith } from './support.js';
 
 /**
  * One fixture pair per change class: test/fixtures/diff/pairs/<case>/new.json
@@ -31,9 +31,11 @@ const expected: Record<string, Array<[string, string, string]>> = {
   ],
   'legal-basis-changed': [
     ['legal-basis-changed', 'material', '/purposes/1/legalBasis'],
+    // The law behind the old 6(1)(c) basis went with it: part of the basis, so material
+    // (it was 'changed', editorial, while the same change written in legalBases was material: issue 16).
+    ['legal-basis-changed', 'material', '/purposes/1/legalObligation/law'],
     ['right-added', 'editorial', '/purposes/1'],
     ['wording', 'editorial', '/purposes/1/legitimateInterest'],
-    ['changed', 'editorial', '/purposes/1/legalObligation/law'],
   ],
   'right-removed': [
     ['legal-basis-changed', 'material', '/purposes/0/legalBasis'],
@@ -105,9 +107,11 @@ describe('diffPolicies on fixture pairs', () => {
 describe('per-data legal bases (purposes[].legalBases, from the schema work on another branch)', () => {
   /** clinic-v1 with the treatment purpose's basis given per data, as the merged schema will allow. */
   function withBases(parts: Array<Record<string, unknown>>) {
-    const m = model('clinic-v1/policy.json');
-    const purposes = m.purposes.map((p, i) => (i === 0 ? { ...p, legalBasis: undefined, legalBases: parts } : p));
-    return { ...m, purposes } as typeof m;
+    return modelWith('clinic-v1/policy.json', (source) => {
+      const purpose = source.purposes[0];
+      for (const single of ['legalBasis', 'legalBasisExplanation', 'legalObligation', 'legitimateInterest', 'publicTask']) delete purpose[single];
+      purpose.legalBases = parts;
+    });
   }
   const contract = { basis: '6(1)(b)', dataCategories: ['contact', 'dental-file'] };
 
@@ -119,6 +123,8 @@ describe('per-data legal bases (purposes[].legalBases, from the schema work on a
       ['legal-basis-changed', 'material', '/purposes/0/legalBases/1', 'new'],
       ['legal-basis-changed', 'material', '/purposes/0/legalBases/1', 'old'],
       ['legal-basis-data-added', 'material', '/purposes/0/legalBases/0/dataCategories/2', 'new'],
+      // Consent (6(1)(a)) brings the right to withdraw it: the model is resolved from the changed policy, rights included.
+      ['right-added', 'editorial', '/purposes/0', 'new'],
     ]);
     expect(changes[0]).toMatchObject({ new: { type: 'basis', value: '6(1)(a)' } });
     expect(changes[1]).toMatchObject({ old: { type: 'basis', value: '6(1)(c)' } });
@@ -152,5 +158,35 @@ describe('rules for properties from the schema work on another branch', () => {
     const after = withSource((s) => { s.rights = { additional: [] }; });
     expect(diffPolicies(before, after).map((c) => [c.kind, c.class, c.pointer, c.side])).toEqual([['right-removed', 'material', '/rights/additional/0', 'old']]);
     expect(diffPolicies(after, before)[0]).toMatchObject({ kind: 'right-added', class: 'editorial', new: { type: 'text', value: right.name } });
+  });
+});
+
+describe('the diff compares the normalised model (issue 16)', () => {
+  /** clinic-v1 with the invoicing purpose (a 6(1)(c) basis) written one way or the other. */
+  const invoicing = (form: 'single' | 'perData', law: string) => modelWith('clinic-v1/policy.json', (source) => {
+    const purpose = source.purposes[1];
+    delete purpose.legalBasis;
+    delete purpose.legalObligation;
+    if (form === 'single') Object.assign(purpose, { legalBasis: '6(1)(c)', legalObligation: { law } });
+    else purpose.legalBases = [{ basis: '6(1)(c)', legalObligation: { law } }];
+  });
+
+  it('classes a change of the law behind a 6(1)(c) basis as material, however the basis is written', () => {
+    for (const form of ['single', 'perData'] as const) {
+      const changes = diffPolicies(invoicing(form, 'awr'), invoicing(form, 'wabvpz'));
+      expect(changes.map((c) => [c.kind, c.class])).toEqual([['legal-basis-changed', 'material']]);
+    }
+    expect(diffPolicies(invoicing('single', 'awr'), invoicing('single', 'wabvpz'))[0]!.pointer).toBe('/purposes/1/legalObligation/law');
+    expect(diffPolicies(invoicing('perData', 'awr'), invoicing('perData', 'wabvpz'))[0]!.pointer).toBe('/purposes/1/legalBases/0/legalObligation/law');
+  });
+
+  it('sees no change when only the way the basis is written changes', () => {
+    expect(diffPolicies(invoicing('single', 'awr'), invoicing('perData', 'awr'))).toEqual([]);
+  });
+
+  it('classes declaring special category data (collectsSpecialCategories) as material, from the schema', () => {
+    const before = model('clinic-v1/policy.json');
+    const after = modelWith('clinic-v1/policy.json', (source) => { source.collectsSpecialCategories = true; });
+    expect(diffPolicies(before, after).map((c) => [c.kind, c.class, c.pointer])).toEqual([['changed', 'material', '/collectsSpecialCategories']]);
   });
 });

@@ -14,3 +14,13 @@ export function model(relative: string): PolicyModel {
   expect(analysed.diagnostics).toEqual([]);
   return analysed.model!;
 }
+
+/** A fixture policy changed in memory, then resolved as a file would be; fails the test if it is not valid. */
+export function modelWith(relative: string, patch: (source: Record<string, any>) => void): PolicyModel {
+  const file = path.join(diffFixtures, relative);
+  const source = JSON.parse(readFileSync(file, 'utf8')) as Record<string, any>;
+  patch(source);
+  const analysed = analysePolicy(JSON.stringify(source, null, 2), file);
+  expect(analysed.diagnostics).toEqual([]);
+  return analysed.model!;
+}

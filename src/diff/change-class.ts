@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { schemaPath } from '../paths.js';
+import type { ChangeClass } from './change-kinds.js';
+
+/**
+ * The class of a change at a place in the policy, from the schema's
+ * `x-change` annotations ({ class, reason }): the annotation of the deepest
+ * property on the way to that place. A property without one counts as
+ * material: a change nobody has judged must be announced.
+ */
+export interface SchemaNode {
+  type?: string | string[];
+  $ref?: string;
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  additionalProperties?: SchemaNode | boolean;
+  patternProperties?: Record<string, SchemaNode>;
+  oneOf?: SchemaNode[];
+  anyOf?: SchemaNode[];
+  allOf?: SchemaNode[];
+  'x-change'?: { class: ChangeClass; reason: string };
+}
+
+let root: SchemaNode | undefined;
+const schema = (): SchemaNode => (root ??= JSON.parse(readFileSync(schemaPath, 'utf8')) as SchemaNode);
+
+function deref(node: SchemaNode, top: SchemaNode): SchemaNode {
+  let current = node;
+  for (let i = 0; current.$ref && i < 20; i++) {
+    const path = current.$ref.replace(/^#\//, '').split('/');
+    current = path.reduce<SchemaNode>((n, key) => (n as Record<string, SchemaNode>)[key]!, top);
+  }
+  return current;
+}
+
+/** The schemas a value at `key` below `node` may match: properties, items and every branch of a combinator. */
+function children(node: SchemaNode, key: string, top: SchemaNode): SchemaNode[] {
+  const here = deref(node, top);
+  const own: SchemaNode[] = [];
+  if (here.properties?.[key]) own.push(here.properties[key]);
+  else if (/^\d+$/.test(key) && here.items) own.push(here.items);
+  else if (typeof here.additionalProperties === 'object') own.push(here.additionalProperties);
+  for (const branch of [...(here.oneOf ?? []), ...(here.anyOf ?? []), ...(here.allOf ?? [])]) own.push(...children(branch, key, top));
+  return own;
+}
+
+/** `/purposes/1/legalObligation/law` → the class the schema gives the deepest annotated property on that path. */
+export function changeClassAt(pointer: string, top: SchemaNode = schema()): ChangeClass {
+  const keys = pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let nodes: SchemaNode[] = [top];
+  let found: ChangeClass | undefined;
+  for (const key of keys) {
+    nodes = nodes.flatMap((n) => children(n, key, top));
+    if (nodes.length === 0) break;
+    const annotated = /^\d+$/.test(key) ? undefined : nodes.find((n) => n['x-change'])?.['x-change'];
+    if (!/^\d+$/.test(key)) found = annotated?.class ?? 'material';
+  }
+  return found ?? 'material';
+}
