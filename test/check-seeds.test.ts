@@ -121,6 +121,17 @@ describe('corpus policies (issue 11): real statements nobody tuned the checker t
     // 20 years is the WGBO term: not too short; a processing agreement is stated, no transfer is.
     expect(findings.filter((f) => /medical-file-too-short|transfer\//.test(f))).toEqual([]);
   });
+
+  it('Bernhoven: the 2018 term of 15 years from recording is below the 20-year WGBO term; no basis or art. 9 exception', () => {
+    const policy = JSON.parse(readFileSync(path.join(repoRoot, 'policies/bernhoven/policy.json'), 'utf8'));
+    expect(policy.metadata.source.url).toBe('https://www.bernhoven.nl/over-bernhoven/privacybeleid/');
+    expect(policy.retention).toEqual([expect.objectContaining({ period: 'P15Y', from: 'collection', longerForCare: true })]);
+    const findings = findingKeys('bernhoven');
+    expect(findings).toContain('error retention/medical-file-too-short /retention/0/period');
+    expect(findings).toContain('error art6/basis-missing /purposes/0/legalBasis');
+    expect(findings).toContain('error art9/condition-missing /purposes/0/specialCategoryCondition');
+    expect(findings.filter((f) => /retention\/medical-file-start|transfer\//.test(f))).toEqual([]);
+  });
 });
 
 describe('seed policies: the false alarms of the legal review (shared/reviews/legal-review.md) stay gone', () => {
@@ -166,6 +177,7 @@ describe('docs/seed-findings.md', () => {
     ies: 'seed 003',
     doctolib: 'seed 004',
     'bib-verloskundigen': 'corpus bib-verloskundigen',
+    bernhoven: 'corpus bernhoven',
   };
 
   for (const [id, label] of Object.entries(sections)) {
