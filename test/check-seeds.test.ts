@@ -132,6 +132,17 @@ describe('corpus policies (issue 11): real statements nobody tuned the checker t
     expect(findings).toContain('error art9/condition-missing /purposes/0/specialCategoryCondition');
     expect(findings.filter((f) => /retention\/medical-file-start|transfer\//.test(f))).toEqual([]);
   });
+
+  it('Zorgburo De Liemers: the client file 15 years under the WGBO is too short; contract basis without an art. 9 exception', () => {
+    const policy = JSON.parse(readFileSync(path.join(repoRoot, 'policies/zorgburo-de-liemers/policy.json'), 'utf8'));
+    expect(policy.metadata.source.url).toBe('https://zorgburodeliemers.nl/over-het-zorgburo/privacystatement/');
+    expect(policy.retention.map((r: { period?: string; condition?: string }) => r.period ?? r.condition)).toEqual(['treatment-duration', 'P15Y']);
+    const findings = findingKeys('zorgburo-de-liemers');
+    expect(findings).toContain('error retention/medical-file-too-short /retention/1/period');
+    expect(findings).toContain('error art9/condition-missing /purposes/0/specialCategoryCondition');
+    // The statement names its access control and passwords: no "no security measures" finding; the contract is a basis.
+    expect(findings.filter((f) => /security\/measures-missing|art6\/basis-missing/.test(f))).toEqual([]);
+  });
 });
 
 describe('seed policies: the false alarms of the legal review (shared/reviews/legal-review.md) stay gone', () => {
@@ -178,6 +189,7 @@ describe('docs/seed-findings.md', () => {
     doctolib: 'seed 004',
     'bib-verloskundigen': 'corpus bib-verloskundigen',
     bernhoven: 'corpus bernhoven',
+    'zorgburo-de-liemers': 'corpus zorgburo-de-liemers',
   };
 
   for (const [id, label] of Object.entries(sections)) {
