@@ -87,6 +87,16 @@ describe('false alarms on the seeds, fixed at their cause', () => {
       .toEqual(['info art9/professional-secrecy-missing /purposes/0/specialCategoryCondition/condition']);
   });
 
+  it('Wet BIG art. 88 and Jeugdwet art. 7.3.11 are professional-secrecy laws for 9(3) (legal review item 4)', () => {
+    for (const lawReference of [{ law: 'wet-big', article: '88' }, { law: 'jeugdwet', article: '7.3.11' }]) {
+      expect(check({ purposes: [{ ...care, specialCategoryCondition: { condition: '9(2)(h)', lawReference } }] }).findings).toEqual([]);
+    }
+    // A law that imposes no secrecy still leaves the safeguard unstated.
+    const lawReference = { law: 'wkkgz' };
+    expect(check({ purposes: [{ ...care, specialCategoryCondition: { condition: '9(2)(h)', lawReference } }] }).findings)
+      .toEqual(['info art9/professional-secrecy-missing /purposes/0/specialCategoryCondition/condition']);
+  });
+
   it('general transfer safeguards for a US party are a warning about specificity, not a missing mechanism (Doctolib)', () => {
     const processors = [{ id: 'zendesk', name: 'ZenDesk', service: T('Support', 'Support'), country: 'US' }];
     const { findings } = check({ processors, purposes: [{ ...care, processors: ['zendesk'] }], transfers: { mechanisms: [{ mechanism: 'scc' }] } });
