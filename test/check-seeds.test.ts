@@ -50,6 +50,8 @@ describe('seed policies', () => {
       '172:15 warning retention/medical-file-start /retention/1/from',
       // 12(3) is a duty in handling requests, not a notice item: information.
       '221:13 info rights/response-time-missing /rights/responseTime',
+      // Erasure refused when "good care" prevents it: BW 7:455 allows refusal only for another's considerable interest or a statutory provision.
+      '235:18 warning wgbo/erasure-refused-for-good-care /rights/notes/erasure',
       '241:15 info security/measures-missing /security',
     ]);
   });

@@ -103,8 +103,9 @@ export const careRules: readonly Rule[] = [
     id: 'art6/public-task-law-missing',
     severity: 'warning',
     article: 'GDPR 6(1)(e), 6(3)',
+    // The schema's field for 6(1)(e) is publicTask; a law given as legalObligation names it too.
     check: (model) =>
-      model.purposes.flatMap((p) => basesWithout(p, '6(1)(e)', 'legalObligation').map((b) => ({ pointer: b.pointer, vars: { purpose: p.name } }))),
+      model.purposes.flatMap((p) => basesWithout(p, '6(1)(e)', 'publicTask', 'legalObligation').map((b) => ({ pointer: b.pointer, vars: { purpose: p.name } }))),
   },
   {
     id: 'law/former-name',
