@@ -146,7 +146,7 @@ describe('docs/seed-findings.md', () => {
   /** Each judged policy and the words its section heading ends with. */
   const sections = {
     ipractice: 'seed 000', 'cosmetic-clinic': 'seed 001', 'dental-clinics': 'seed 002', ies: 'seed 003', doctolib: 'seed 004',
-    'bib-verloskundigen': 'corpus 101', 'zorgburo-de-liemers': 'corpus 102',
+    'bib-verloskundigen': 'corpus 101', 'zorgburo-de-liemers': 'corpus 102', dijklander: 'corpus 103',
   };
 
   for (const [id, heading] of Object.entries(sections)) {
