@@ -87,6 +87,26 @@ describe('false alarms on the seeds, fixed at their cause', () => {
       .toEqual(['info art9/professional-secrecy-missing /purposes/0/specialCategoryCondition/condition']);
   });
 
+  it('Wet BIG art. 88 and Jeugdwet art. 7.3.11 are professional-secrecy laws for 9(3) (legal review item 4)', () => {
+    for (const lawReference of [{ law: 'wet-big', article: '88' }, { law: 'jeugdwet', article: '7.3.11' }]) {
+      expect(check({ purposes: [{ ...care, specialCategoryCondition: { condition: '9(2)(h)', lawReference } }] }).findings).toEqual([]);
+    }
+    // A law that imposes no secrecy still leaves the safeguard unstated.
+    const lawReference = { law: 'wkkgz' };
+    expect(check({ purposes: [{ ...care, specialCategoryCondition: { condition: '9(2)(h)', lawReference } }] }).findings)
+      .toEqual(['info art9/professional-secrecy-missing /purposes/0/specialCategoryCondition/condition']);
+  });
+
+  it('quality work on health data with no art. 9 condition is reported once, as the missing condition, not as secondary use (BIB verloskundigen)', () => {
+    const quality = { ...without(care, 'specialCategoryCondition'), id: 'quality', name: T('Onze zorg evalueren en verbeteren', 'Evaluating and improving our care') };
+    const { findings } = check({ purposes: [quality] });
+    expect(findings).toContain('error art9/condition-missing /purposes/0/specialCategoryCondition');
+    expect(findings.filter((f) => f.includes('research/secondary-use-condition'))).toEqual([]);
+    // Under a condition other than 9(2)(h) (here 9(2)(g)) it is still secondary use.
+    const consent = { ...quality, specialCategoryCondition: { condition: '9(2)(g)' } };
+    expect(check({ purposes: [consent] }).findings).toContain('warning research/secondary-use-condition /purposes/0/specialCategoryCondition');
+  });
+
   it('general transfer safeguards for a US party are a warning about specificity, not a missing mechanism (Doctolib)', () => {
     const processors = [{ id: 'zendesk', name: 'ZenDesk', service: T('Support', 'Support'), country: 'US' }];
     const { findings } = check({ processors, purposes: [{ ...care, processors: ['zendesk'] }], transfers: { mechanisms: [{ mechanism: 'scc' }] } });

@@ -39,7 +39,10 @@ const citesResearchProvision = (p: Purpose): boolean =>
 function secondaryUseOf(model: PolicyModel, p: Purpose): boolean {
   const health = p.dataCategories.some((c) => c.special === 'health');
   if (named(p, secondaryUse.research)) return health || isCareProvider(model);
-  return named(p, secondaryUse.quality) && health && p.specialCategoryCondition?.condition !== '9(2)(h)';
+  // Quality work is secondary use only under a condition other than 9(2)(h); with no condition at all,
+  // art9/condition-missing reports the purpose and 9(2)(h) (UAVG 30(3)) may well cover it.
+  const condition = p.specialCategoryCondition?.condition;
+  return named(p, secondaryUse.quality) && health && condition !== undefined && condition !== '9(2)(h)';
 }
 
 export const careRules: readonly Rule[] = [
