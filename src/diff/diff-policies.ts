@@ -6,6 +6,7 @@ import { changeClassAt } from './change-class.js';
 import { changeKinds, type ChangeKind } from './change-kinds.js';
 import type { Change } from './change.js';
 import { canonical, compareLocations, compareValues, itemName, type DiffContext, type Item, type Push } from './compare-values.js';
+import { foldPartyChanges } from './fold-changes.js';
 import { collections, documentRules, retentionTerms, type CollectionKey, type CollectionSpec, type Json, type Record_, type Rule } from './diff-rules.js';
 
 /** Properties of model items that the resolver adds; not part of what was written. */
@@ -92,6 +93,7 @@ export function diffPolicies(oldModel: PolicyModel, newModel: PolicyModel): Chan
     Object.fromEntries(Object.entries(model.source).filter(([k]) => !collectionKeys.has(k))) as Record_;
   compareValues(ctx, { rules: documentRules, path: '', pointer: '', oldPointer: '' }, rest(oldModel), rest(newModel));
   diffRights(ctx, oldModel, newModel);
+  foldPartyChanges(ctx, { old: oldModel, new: newModel });
   // Report order: by kind as the table lists them (purposes first), then in document order.
   const rank = new Map(Object.keys(changeKinds).map((kind, i) => [kind, i]));
   return changes

@@ -96,7 +96,11 @@ describe('diffPolicies on fixture pairs', () => {
     const source = structuredClone(renamed.source);
     source.processors![0]!.name = 'Andere Software B.V.';
     const other = { ...renamed, processors: [{ ...renamed.processors[0]!, name: 'Andere Software B.V.' }], source };
-    expect(diffPolicies(base, other).map((c) => c.kind)).toEqual(['processor-added', 'processor-removed', 'purpose-processor-added', 'purpose-processor-removed']);
+    // Another processor for the same purposes: one replacement (issue 17), not an addition, a removal and two purpose-list changes.
+    expect(diffPolicies(base, other).map((c) => c.kind)).toEqual(['processor-replaced']);
+    expect(diffPolicies(base, other)[0]).toMatchObject({
+      class: 'material', side: 'new', old: { value: 'Praktijksoftware B.V.' }, new: { value: 'Andere Software B.V.' }, replaces: { value: 'Praktijksoftware B.V.' },
+    });
     // The same id with another name may be another company: material.
     expect(diffPolicies(base, model('pairs/party-name-changed/new.json'))[0]).toMatchObject({
       kind: 'party-name-changed', class: 'material', old: { value: 'Praktijksoftware B.V.' }, new: { value: 'Andere Software B.V.' },
