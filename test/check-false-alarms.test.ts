@@ -87,6 +87,26 @@ describe('false alarms on the seeds, fixed at their cause', () => {
       .toEqual(['info art9/professional-secrecy-missing /purposes/0/specialCategoryCondition/condition']);
   });
 
+  it('Wet BIG art. 88 and Jeugdwet art. 7.3.11 are professional-secrecy laws for 9(3) (legal review item 4)', () => {
+    for (const lawReference of [{ law: 'wet-big', article: '88' }, { law: 'jeugdwet', article: '7.3.11' }]) {
+      expect(check({ purposes: [{ ...care, specialCategoryCondition: { condition: '9(2)(h)', lawReference } }] }).findings).toEqual([]);
+    }
+    // A law that imposes no secrecy still leaves the safeguard unstated.
+    const lawReference = { law: 'wkkgz' };
+    expect(check({ purposes: [{ ...care, specialCategoryCondition: { condition: '9(2)(h)', lawReference } }] }).findings)
+      .toEqual(['info art9/professional-secrecy-missing /purposes/0/specialCategoryCondition/condition']);
+  });
+
+  it('quality work on health data with no art. 9 condition is reported once, as the missing condition, not as secondary use (BIB verloskundigen)', () => {
+    const quality = { ...without(care, 'specialCategoryCondition'), id: 'quality', name: T('Onze zorg evalueren en verbeteren', 'Evaluating and improving our care') };
+    const { findings } = check({ purposes: [quality] });
+    expect(findings).toContain('error art9/condition-missing /purposes/0/specialCategoryCondition');
+    expect(findings.filter((f) => f.includes('research/secondary-use-condition'))).toEqual([]);
+    // Under a condition other than 9(2)(h) (here 9(2)(g)) it is still secondary use.
+    const consent = { ...quality, specialCategoryCondition: { condition: '9(2)(g)' } };
+    expect(check({ purposes: [consent] }).findings).toContain('warning research/secondary-use-condition /purposes/0/specialCategoryCondition');
+  });
+
   it('general transfer safeguards for a US party are a warning about specificity, not a missing mechanism (Doctolib)', () => {
     const processors = [{ id: 'zendesk', name: 'ZenDesk', service: T('Support', 'Support'), country: 'US' }];
     const { findings } = check({ processors, purposes: [{ ...care, processors: ['zendesk'] }], transfers: { mechanisms: [{ mechanism: 'scc' }] } });
@@ -121,5 +141,37 @@ describe('the medical-file rule without the optional flag', () => {
 
   it('30 years from collection is long enough', () => {
     expect(check({ retention: [{ ...base.retention[0], period: 'P30Y', from: 'collection' }] }).findings.filter((f) => f.includes('medical-file'))).toEqual([]);
+  });
+});
+
+describe('new checks raise no false alarm on what a statement does right', () => {
+  const publicHealth = {
+    id: 'public-health', name: T('Infectieziektebestrijding', 'Infectious disease control'), legalBasis: '6(1)(e)',
+    dataSubjects: ['patients'], dataCategories: ['contact'], retention: ['file'],
+  };
+
+  it('6(1)(e) with the law in publicTask (the schema field for 6(3)) names the law', () => {
+    const publicTask = { citation: T('Wet publieke gezondheid, art. 6', 'Public Health Act, art. 6') };
+    const { findings } = check({ purposes: [care, { ...publicHealth, publicTask }] });
+    expect(findings.filter((f) => f.includes('art6/public-task-law-missing'))).toEqual([]);
+    expect(check({ purposes: [care, publicHealth] }).findings).toContain('warning art6/public-task-law-missing /purposes/1/legalBasis');
+  });
+
+  it('"mogelijk", "bepaalde" and "certain" that are no hedge are not vague wording', () => {
+    const note = T(
+      'Wij bewaren de beelden zo kort mogelijk, binnen de bij wet bepaalde termijn, als dat technisch mogelijk is.',
+      'We keep the images for the term laid down by law, and make certain they are deleted afterwards.',
+    );
+    expect(check({ retention: [{ ...base.retention[0], note }] }).findings.filter((f) => f.includes('wording/vague'))).toEqual([]);
+    const hedged = T('Mogelijk bewaren wij bepaalde beelden langer.', 'We probably keep certain images longer.');
+    expect(check({ retention: [{ ...base.retention[0], note: hedged }] }).findings).toContain('info wording/vague /retention/0/note');
+  });
+
+  it('an erasure note that follows BW 7:455 is not a good-care refusal, and a rights text about access that mentions good care is not either', () => {
+    const notes = {
+      erasure: T('Wij vernietigen uw dossier, tenzij bewaren van aanmerkelijk belang is voor een ander dan u.', 'We destroy your file unless keeping it is of considerable interest to someone other than you.'),
+      access: T('Inzage helpt ons goede zorg te geven.', 'Access helps us give good care.'),
+    };
+    expect(check({ rights: { notes } }).findings.filter((f) => f.includes('good-care'))).toEqual([]);
   });
 });

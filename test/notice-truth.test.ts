@@ -23,6 +23,14 @@ describe('a purpose without a legal basis', () => {
     expect(out.register.en).toContain('not stated. EXPLANATION-EN');
   });
 
+  it('says so as well when only the law of a public task is given, in the notice and the register alike', () => {
+    const withTask = policyOutputs(withPurpose({ legalBasis: undefined, publicTask: { citation: text('WET-NL', 'LAW-EN') } }));
+    expect(withTask.notice.nl).toContain('**Grondslag:** niet vermeld\n');
+    expect(withTask.notice.nl).toContain('WET-NL');
+    expect(withTask.register.nl).toMatch(/niet vermeld[^\n]*WET-NL|niet vermeld[\s\S]{0,80}WET-NL/);
+    expect(withTask.register.en).toMatch(/not stated[\s\S]{0,80}LAW-EN/);
+  });
+
   it('does not claim that every purpose states its basis', () => {
     expect(out.notice.nl).not.toContain('Bij elk doel staat de grondslag');
     expect(policyOutputs(miniPolicy()).notice.nl).toContain('Bij elk doel staat de grondslag volgens de AVG.');

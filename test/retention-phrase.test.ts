@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { messagesFor } from '../src/i18n/messages.js';
 import { durationInDays } from '../src/law/durations.js';
-import { formatDuration, retentionPhrase } from '../src/render/retention-phrase.js';
+import { formatDuration, formatLawReference, retentionPhrase } from '../src/render/retention-phrase.js';
 import type { RetentionRuleSource } from '../src/policy/policy-types.js';
 
 const nl = messagesFor('nl');
@@ -29,6 +29,14 @@ describe('retention written out', () => {
   it('a legal source with its own article', () => {
     expect(retentionPhrase(rule({ period: 'P7Y', legalSource: { law: 'awr', article: 'art. 52 lid 4' } }), nl))
       .toBe('7 jaar, op grond van de Algemene wet inzake rijksbelastingen (artikel 52 lid 4 AWR)');
+  });
+
+  it('the secrecy laws by name: Wet BIG with its article, the Jeugdwet without repeating its name as abbreviation', () => {
+    expect(formatLawReference({ law: 'wet-big', article: 'art. 88' }, nl)).toBe('Wet op de beroepen in de individuele gezondheidszorg (artikel 88 Wet BIG)');
+    expect(formatLawReference({ law: 'wet-big' }, en)).toBe('Individual Healthcare Professions Act (Wet BIG)');
+    expect(formatLawReference({ law: 'jeugdwet' }, nl)).toBe('Jeugdwet');
+    expect(formatLawReference({ law: 'jeugdwet', article: '7.3.11' }, en)).toBe('Youth Act (Article 7.3.11 Jeugdwet)');
+    expect(formatLawReference({ law: 'wkkgz' }, nl)).toBe('Wet kwaliteit, klachten en geschillen zorg (Wkkgz)');
   });
 
   it('maximum, consent extension and objection, with the informal Dutch register', () => {

@@ -49,10 +49,23 @@ function consentText(party: ThirdParty, m: Messages): string {
  * host, or cookie) per file, at its first position there.
  */
 export function auditSite(scan: SiteScan, context: AuditContext): Diagnostic[] {
-  const { catalogue, declarations, messages: m } = context;
   const diagnostics: Diagnostic[] = [];
+  const report = reporter(diagnostics, context);
+  const sorted = [...scan.references].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  for (const ref of sorted) referenceFinding(ref, context, report);
+  for (const problem of scan.problems) {
+    diagnostics.push({
+      ruleId: 'site/unreadable-script', severity: 'warning', file: context.display(problem.file), pointer: '', line: problem.line, column: problem.column,
+      message: context.messages.t('site:unreadableScript', { detail: problem.detail }),
+    });
+  }
+  return diagnostics;
+}
+
+/** Adds a finding to `diagnostics`, once per file and key (a party, host or cookie). */
+function reporter(diagnostics: Diagnostic[], context: AuditContext): Report {
   const reported = new Set<string>();
-  const report = (ref: SiteReference, key: string, severity: Severity, ruleId: string, message: string, article: string, suggestion?: string): void => {
+  return (ref, key, severity, ruleId, message, article, suggestion) => {
     if (reported.has(`${ref.file}\0${key}`)) return;
     reported.add(`${ref.file}\0${key}`);
     diagnostics.push({
@@ -60,38 +73,34 @@ export function auditSite(scan: SiteScan, context: AuditContext): Diagnostic[] {
       ...(suggestion ? { suggestion } : {}),
     });
   };
-  const partyFinding = (ref: SiteReference, party: ThirdParty, found: string): void => {
-    if (party.alternative && ref.kind === 'url') {
-      report(ref, `alternative:${party.id}`, 'warning', 'site/privacy-enhanced-mode',
-        m.t('site:alternative', { party: party.names[0], host: found, alternative: party.alternative }), articles.consent);
-    }
-    if (declaresParty(declarations, party)) return;
-    const message = [m.t(`site:undeclared.${ref.kind}`, { party: party.names[0], found }), companyText(party, m), consentText(party, m)].join(' ');
-    const article = party.consent === 'required' ? `${articles.party}; ${articles.consent}` : articles.party;
-    report(ref, `party:${party.id}`, 'error', 'site/undeclared-party', message, article, m.t('site:declareDomain', { domain: party.domains[0] }));
-  };
-  const sorted = [...scan.references].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
-  for (const ref of sorted) {
-    if (ref.kind === 'cookie') cookieFinding(ref, context, report);
-    else if (ref.kind === 'tag-id') partyFinding(ref, catalogue.byTagId(ref.value)!, ref.value);
-    else if (ref.kind === 'global') partyFinding(ref, catalogue.byGlobal(ref.value)!, ref.value);
-    else {
-      const host = hostOfUrl(ref.value);
-      if (host === undefined || isOwnHost(declarations, host)) continue;
-      const party = catalogue.byHost(host);
-      if (party) partyFinding(ref, party, host);
-      else if (!declaresHost(declarations, host)) {
-        report(ref, `host:${host}`, 'warning', 'site/unknown-third-party', m.t('site:unknownHost', { host }), articles.party, m.t('site:declareDomain', { domain: host }));
-      }
-    }
+}
+
+/** What one reference found in the site means: a cookie, a known party (by tag id, global or host), or an unknown host. */
+function referenceFinding(ref: SiteReference, context: AuditContext, report: Report): void {
+  const { catalogue, declarations, messages: m } = context;
+  if (ref.kind === 'cookie') return cookieFinding(ref, context, report);
+  if (ref.kind === 'tag-id') return partyFinding(ref, catalogue.byTagId(ref.value)!, ref.value, context, report);
+  if (ref.kind === 'global') return partyFinding(ref, catalogue.byGlobal(ref.value)!, ref.value, context, report);
+  const host = hostOfUrl(ref.value);
+  if (host === undefined || isOwnHost(declarations, host)) return;
+  const party = catalogue.byHost(host);
+  if (party) partyFinding(ref, party, host, context, report);
+  else if (!declaresHost(declarations, host)) {
+    report(ref, `host:${host}`, 'warning', 'site/unknown-third-party', m.t('site:unknownHost', { host }), articles.party, m.t('site:declareDomain', { domain: host }));
   }
-  for (const problem of scan.problems) {
-    diagnostics.push({
-      ruleId: 'site/unreadable-script', severity: 'warning', file: context.display(problem.file), pointer: '', line: problem.line, column: problem.column,
-      message: m.t('site:unreadableScript', { detail: problem.detail }),
-    });
+}
+
+/** A known third party: undeclared in every policy is an error; one with a privacy-enhanced alternative gets a hint. */
+function partyFinding(ref: SiteReference, party: ThirdParty, found: string, context: AuditContext, report: Report): void {
+  const { declarations, messages: m } = context;
+  if (party.alternative && ref.kind === 'url') {
+    report(ref, `alternative:${party.id}`, 'warning', 'site/privacy-enhanced-mode',
+      m.t('site:alternative', { party: party.names[0], host: found, alternative: party.alternative }), articles.consent);
   }
-  return diagnostics;
+  if (declaresParty(declarations, party)) return;
+  const message = [m.t(`site:undeclared.${ref.kind}`, { party: party.names[0], found }), companyText(party, m), consentText(party, m)].join(' ');
+  const article = party.consent === 'required' ? `${articles.party}; ${articles.consent}` : articles.party;
+  report(ref, `party:${party.id}`, 'error', 'site/undeclared-party', message, article, m.t('site:declareDomain', { domain: party.domains[0] }));
 }
 
 type Report = (ref: SiteReference, key: string, severity: Severity, ruleId: string, message: string, article: string, suggestion?: string) => void;

@@ -39,7 +39,10 @@ const citesResearchProvision = (p: Purpose): boolean =>
 function secondaryUseOf(model: PolicyModel, p: Purpose): boolean {
   const health = p.dataCategories.some((c) => c.special === 'health');
   if (named(p, secondaryUse.research)) return health || isCareProvider(model);
-  return named(p, secondaryUse.quality) && health && p.specialCategoryCondition?.condition !== '9(2)(h)';
+  // Quality work is secondary use only under a condition other than 9(2)(h); with no condition at all,
+  // art9/condition-missing reports the purpose and 9(2)(h) (UAVG 30(3)) may well cover it.
+  const condition = p.specialCategoryCondition?.condition;
+  return named(p, secondaryUse.quality) && health && condition !== undefined && condition !== '9(2)(h)';
 }
 
 export const careRules: readonly Rule[] = [
@@ -100,8 +103,9 @@ export const careRules: readonly Rule[] = [
     id: 'art6/public-task-law-missing',
     severity: 'warning',
     article: 'GDPR 6(1)(e), 6(3)',
+    // The schema's field for 6(1)(e) is publicTask; a law given as legalObligation names it too.
     check: (model) =>
-      model.purposes.flatMap((p) => basesWithout(p, '6(1)(e)', 'legalObligation').map((b) => ({ pointer: b.pointer, vars: { purpose: p.name } }))),
+      model.purposes.flatMap((p) => basesWithout(p, '6(1)(e)', 'publicTask', 'legalObligation').map((b) => ({ pointer: b.pointer, vars: { purpose: p.name } }))),
   },
   {
     id: 'law/former-name',

@@ -11,14 +11,14 @@ export function basesOf(purpose: Purpose): string[] {
   return [...new Set(purpose.bases.map((b) => b.basis))];
 }
 
-/** The bases of `basis` that lack what they need, e.g. 6(1)(f) without its interest: each with its own pointer. */
-export function basesWithout(purpose: Purpose, basis: string, field: 'legitimateInterest' | 'legalObligation'): PurposeBasis[] {
-  return purpose.bases.filter((b) => b.basis === basis && b[field] === undefined);
+/** The bases of `basis` that lack what they need (any of `fields`), e.g. 6(1)(f) without its interest: each with its own pointer. */
+export function basesWithout(purpose: Purpose, basis: string, ...fields: Array<'legitimateInterest' | 'legalObligation' | 'publicTask'>): PurposeBasis[] {
+  return purpose.bases.filter((b) => b.basis === basis && fields.every((field) => b[field] === undefined));
 }
 
-/** Every law a purpose cites: the legal obligation of each basis and the law behind its art. 9 condition. */
+/** Every law a purpose cites: the legal obligation or public task of each basis and the law behind its art. 9 condition. */
 export function lawsCitedBy(purpose: Purpose): LawReference[] {
-  return [...purpose.bases.map((b) => b.legalObligation), purpose.specialCategoryCondition?.lawReference]
+  return [...purpose.bases.flatMap((b) => [b.legalObligation, b.publicTask]), purpose.specialCategoryCondition?.lawReference]
     .filter((r): r is LawReference => r !== undefined);
 }
 

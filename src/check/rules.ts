@@ -7,6 +7,7 @@ import {
 } from '../law/legal-thresholds.js';
 import { retentionMinimums, type RetentionMinimum } from '../law/retention-minimums.js';
 import { careRules } from './care-rules.js';
+import { wordingRules } from './wording-rules.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { Contact, LawReference, RetentionRuleSource, Text, TransferSource } from '../policy/policy-types.js';
 import type { DataCategory, PolicyModel, Processor, Recipient } from '../resolve/model.js';
@@ -447,4 +448,5 @@ export const rules: readonly Rule[] = [
         .map((s) => ({ pointer: joinPointer(s.pointer, 'id'), vars: { subject: s.name } })),
   },
   ...careRules,
+  ...wordingRules,
 ];

@@ -95,9 +95,12 @@ export function readPolicy(file: string, io: CliIo, messageLanguage: Language): 
   return readPolicyFile(file, relativeTo(io, file), messageLanguage);
 }
 
-/** The CLI's version and homepage, from package.json. */
+let packageFields: { version: string; homepage?: string } | undefined;
+
+/** The CLI's version and homepage, from package.json: read once per process (the build asks for the version once per policy). */
 function packageJson(): { version: string; homepage?: string } {
-  return JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string; homepage?: string };
+  packageFields ??= JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string; homepage?: string };
+  return packageFields;
 }
 
 /** The CLI's version, from package.json. */

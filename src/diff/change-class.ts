@@ -8,7 +8,8 @@ import type { ChangeClass } from './change-kinds.js';
  * property on the way to that place. A property without one counts as
  * material: a change nobody has judged must be announced.
  */
-interface SchemaNode {
+export interface SchemaNode {
+  type?: string | string[];
   $ref?: string;
   properties?: Record<string, SchemaNode>;
   items?: SchemaNode;

@@ -43,7 +43,7 @@ function chainText(chain: DiffChain, m: Messages): string {
   const out = [s.title, s.totals, ''];
   for (const row of s.rows) out.push(`  ${row.name} (${row.label}): ${[countsText(row, m), row.verdict].filter(Boolean).join(' ')}`);
   const reports = chain.entries.flatMap((e) => ('result' in e && e.result.changes.length ? [diffRenderers.text!(e.result, m)] : []));
-  return [out.join('\n'), ...reports].join('\n' + '=' .repeat(72) + '\n\n');
+  return [out.join('\n') + '\n', ...reports].join('='.repeat(72) + '\n\n');
 }
 
 function chainMarkdown(chain: DiffChain, m: Messages): string {

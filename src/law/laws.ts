@@ -13,14 +13,29 @@ export interface LawFacts {
    * cited by name only: no article is ever supplied for the author.
    */
   code?: string;
+  /** Where the law's text is published (wetten.overheid.nl, EUR-Lex). */
+  source: string;
+  /** What about the law's data is not confirmed against its source. */
+  verify?: string;
 }
 
+const overheid = (bwbr: string): string => `https://wetten.overheid.nl/${bwbr}/`;
+
 export const laws: Readonly<Record<LawId, LawFacts>> = {
-  gdpr: { id: 'gdpr' },
-  uavg: { id: 'uavg' },
-  wgbo: { id: 'wgbo', code: 'BW' },
-  awr: { id: 'awr' },
-  wabvpz: { id: 'wabvpz' },
-  wkkgz: { id: 'wkkgz' },
-  popia: { id: 'popia' },
+  gdpr: { id: 'gdpr', source: 'https://eur-lex.europa.eu/eli/reg/2016/679/oj' },
+  uavg: { id: 'uavg', source: overheid('BWBR0040940') },
+  // Book 7 of the Burgerlijk Wetboek, title 7 section 5 (art. 7:446-7:468).
+  wgbo: { id: 'wgbo', code: 'BW', source: overheid('BWBR0005290') },
+  awr: { id: 'awr', source: overheid('BWBR0002320') },
+  wabvpz: { id: 'wabvpz', source: overheid('BWBR0023864') },
+  wkkgz: { id: 'wkkgz', source: overheid('BWBR0037173') },
+  // Art. 88: the duty of secrecy of everyone practising an individual healthcare profession (legal review item 4).
+  'wet-big': { id: 'wet-big', source: overheid('BWBR0006251') },
+  // Art. 7.3.11: the youth-care worker gives no information from the file to others without consent (legal review item 4).
+  jeugdwet: { id: 'jeugdwet', source: overheid('BWBR0034925') },
+  popia: {
+    id: 'popia',
+    source: 'https://www.gov.za/documents/protection-personal-information-act',
+    verify: 'address recalled, not confirmed (no network here)',
+  },
 };

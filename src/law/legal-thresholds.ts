@@ -15,15 +15,15 @@ export const bsnGrounds: ReadonlyArray<{ law: LawId; article?: RegExp }> = [
 
 /**
  * Laws that give 9(2)(h) its professional-secrecy safeguard (GDPR 9(3)):
- * UAVG art. 30(3) and the care provider's duty of secrecy in BW 7:457 (WGBO).
+ * UAVG art. 30(3), the care provider's duty of secrecy in BW 7:457 (WGBO),
+ * the secrecy of every individual healthcare professional in Wet BIG art. 88
+ * and the youth-care worker's in Jeugdwet art. 7.3.11 (legal review item 4;
+ * the Jeugdwet article's text read on wetten.legaltools.nl, not on
+ * wetten.overheid.nl itself).
  */
-export const professionalSecrecyLaws: ReadonlySet<LawId> = new Set(['uavg', 'wgbo']);
+export const professionalSecrecyLaws: ReadonlySet<LawId> = new Set(['uavg', 'wgbo', 'wet-big', 'jeugdwet']);
 
-/**
- * Words that state the safeguard itself: a notice that says the data is
- * processed under professional secrecy has met 9(3) in substance, and Wet
- * BIG art. 88 and the Jeugdwet (art. 7.3.11, verify) also impose secrecy.
- */
+/** Words that state the safeguard itself: a notice that says the data is processed under professional secrecy has met 9(3) in substance. */
 export const professionalSecrecyWords = /beroepsgeheim|geheimhoudingsplicht|medisch geheim|professional secrecy|duty of (confidentiality|secrecy)|\bWet BIG\b|jeugdwet/i;
 
 /** GDPR 22(4): automated decisions on special data only with explicit consent or a substantial public interest. */

@@ -64,12 +64,15 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
     appliesTo: { citedLaw: 'awr', categoryIdPattern: /financ|invoice|billing|factu|fiscal|accounting|boekhoud/ },
   },
   {
-    // Jeugdwet art. 7.3.8: the youth-care provider keeps the file 20 years (since 2020, as the WGBO).
+    // Jeugdwet art. 7.3.8: the youth-care provider keeps the file 20 years (since 2020, as the WGBO),
+    // counted from the end of the youth care. Sources disagree on the term: zorg-informatie.nl
+    // ("ten minste 20 jaar ... na beëindiging van de zorg") against an older rijksoverheid.nl answer
+    // ("15 jaar ... na afloop van de jeugdhulp"); both count from the end of the care.
     ruleId: 'retention/youth-care-file-too-short',
     period: 'P20Y',
     endsTooSoon: ['treatment-duration', 'contract-duration'],
     article: 'Jeugdwet art. 7.3.8',
-    verify: 'term of 20 years and its start (from when the file was made) recalled, not confirmed against wetten.overheid.nl',
+    verify: 'term of 20 years recalled and given by zorg-informatie.nl; rijksoverheid.nl still says 15 years; not confirmed against wetten.overheid.nl',
     appliesTo: { citationPattern: /jeugdwet/i, categoryIdPattern: /jeugd|youth/ },
   },
   {

@@ -6,6 +6,7 @@ import { presetsDir } from '../paths.js';
 import { didYouMean } from '../validate/did-you-mean.js';
 import { joinPointer } from './json-pointer.js';
 import { loadDocument, positionOf, type NodeLocation, type SourceDocument } from './load-document.js';
+import { parseJsonOnce } from './parse-json-once.js';
 
 /** `"extends": "preset:<name>"` names a preset shipped in the package (presets/<name>.json). */
 export const PRESET_PREFIX = 'preset:';
@@ -105,7 +106,7 @@ function readIfAny(file: string): string | undefined {
 export function sourceTexts(text: string, absolutePath: string, seen: Set<string> = new Set([absolutePath])): string[] {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJsonOnce(text);
   } catch {
     return [text];
   }

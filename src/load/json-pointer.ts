@@ -1,12 +1,16 @@
 /** RFC 6901 JSON pointers. */
 
 export function escapeToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+  const text = String(token);
+  // Most tokens (ids, property names, indexes) hold neither character: skip the two replaces.
+  if (!text.includes('~') && !text.includes('/')) return text;
+  return text.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-
 export function joinPointer(base: string, ...tokens: Array<string | number>): string {
-  return base + tokens.map((t) => '/' + escapeToken(t)).join('');
+  let pointer = base;
+  for (const token of tokens) pointer += '/' + escapeToken(token);
+  return pointer;
 }
 
 export function parentPointer(pointer: string): string {

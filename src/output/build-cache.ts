@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { localesDir, packageRoot, schemaPath, templatesDir } from '../paths.js';
 import { readManifest, type Manifest } from './output-ownership.js';
+import { parseJsonOnce } from '../load/parse-json-once.js';
 
 /**
  * The incremental build. Each organisation folder a build writes holds
@@ -74,7 +75,7 @@ export function cacheKey(text: string, options: CacheOptions): string {
 /** The policy's id, read without the full loader; undefined when the text is not a JSON object with a string id. */
 function policyId(text: string): string | undefined {
   try {
-    const value = JSON.parse(text) as { id?: unknown };
+    const value = parseJsonOnce(text) as { id?: unknown } | null;
     return typeof value?.id === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(value.id) ? value.id : undefined;
   } catch {
     return undefined;

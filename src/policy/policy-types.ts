@@ -71,7 +71,7 @@ export type MarkdownText = Partial<Record<Language, string>>;
 /**
  * A known law, by id.
  */
-export type LawId = 'gdpr' | 'uavg' | 'wgbo' | 'awr' | 'wabvpz' | 'wkkgz' | 'popia';
+export type LawId = 'gdpr' | 'uavg' | 'wgbo' | 'awr' | 'wabvpz' | 'wkkgz' | 'wet-big' | 'jeugdwet' | 'popia';
 /**
  * A special category of personal data (GDPR 9(1)).
  *
@@ -613,7 +613,7 @@ export interface OtherController {
   dpo?: Dpo;
 }
 /**
- * A reference to a law: a known law by id (wgbo, awr, uavg, wabvpz, gdpr, wkkgz, popia) with an article, or a free citation.
+ * A reference to a law: a known law by id (wgbo, awr, uavg, wabvpz, gdpr, wkkgz, wet-big, jeugdwet, popia) with an article, or a free citation.
  *
  * This interface was referenced by `PolicySource`'s JSON-Schema
  * via the `definition` "lawReference".

@@ -35,15 +35,22 @@ function purposeCard(p: Purpose, model: PolicyModel, m: Messages): Block[] {
   facts.push(...answer(t('notice:purposeCard.basisLabel'), plainBases(p, m)));
   facts.push(...officialBasisFacts(p, m));
   facts.push(...answer(t('notice:purposeCard.refuseLabel'), refusalLines(p, model, m)));
-  facts.push(...purposeControllerFacts(p, m));
-  if (p.dataSubjects.length) facts.push({ label: t('notice:label.subjects'), inlines: [text(joinList(p.dataSubjects.map((s) => pick(s.name, m)), m))] });
-  if (p.processors.length) facts.push({ label: t('notice:label.processors'), inlines: [text(joinList(p.processors.map((x) => nameOf(x.name, m)), m))] });
-  if (p.recipients.length) facts.push({ label: t('notice:label.recipients'), inlines: [text(joinList(p.recipients.map((x) => pick(x.name, m)), m))] });
+  facts.push(...purposeControllerFacts(p, m), ...peopleFacts(p, m));
   if (p.retention.length) {
     // The periods are in the one retention table; here only which rules apply, linked to it.
     facts.push({ label: t('notice:label.retention'), inlines: [link(joinList(p.retention.map((r) => pick(r.name, m)), m), '#retention')] });
   }
   return [...rich(p.description, m), { facts }];
+}
+
+/** Whose data, and who else handles them: the data subjects, processors and recipients of the purpose. */
+function peopleFacts(p: Purpose, m: Messages): Fact[] {
+  const fact = (labelKey: string, names: string[]): Fact[] => (names.length ? [{ label: m.t(labelKey), inlines: [text(joinList(names, m))] }] : []);
+  return [
+    ...fact('notice:label.subjects', p.dataSubjects.map((s) => pick(s.name, m))),
+    ...fact('notice:label.processors', p.processors.map((x) => nameOf(x.name, m))),
+    ...fact('notice:label.recipients', p.recipients.map((x) => pick(x.name, m))),
+  ];
 }
 
 /** One answer as a fact: a single line as its value, several as a list under it, none left out. */

@@ -25,7 +25,9 @@ export function formatLawReference(ref: LawReference, messages: Messages): strin
   const article = ref.article?.replace(/^(art\.|artikel|article)\s*/i, '');
   const cited = article
     ? messages.t('terms:lawCitation.withArticle', { name, article, code: laws[ref.law].code ?? abbreviation })
-    : messages.t('terms:lawCitation.withoutArticle', { name, abbreviation });
+    : name === abbreviation
+      ? name // 'Jeugdwet', not 'Jeugdwet (Jeugdwet)'
+      : messages.t('terms:lawCitation.withoutArticle', { name, abbreviation });
   // A citation given beside a known law is the author's own wording of it: shown, never dropped.
   const citation = textIn(ref.citation, messages.lang);
   return citation ? `${cited}, ${citation}` : cited;

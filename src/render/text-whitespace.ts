@@ -31,15 +31,23 @@ export function trimSpacesAndTabs(value: string): string {
   return value.slice(start, endWithoutSpaces(value, start, value.length));
 }
 
-/** Every line without trailing spaces and tabs. */
+/**
+ * Every line without trailing spaces and tabs. Copies only around the lines it
+ * trims: a multi-megabyte document with nothing to trim comes back as it is.
+ */
 export function trimLineEnds(text: string): string {
-  const parts: string[] = [];
+  let trimmed = '';
+  let copied = 0;
   let start = 0;
   for (;;) {
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;
-    parts.push(text.slice(start, endWithoutSpaces(text, start, end)));
-    if (newline < 0) return parts.join('\n');
+    const kept = endWithoutSpaces(text, start, end);
+    if (kept < end) {
+      trimmed += text.slice(copied, kept);
+      copied = end;
+    }
+    if (newline < 0) return copied === 0 ? text : trimmed + text.slice(copied);
     start = newline + 1;
   }
 }

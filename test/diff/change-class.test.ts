@@ -37,7 +37,7 @@ describe('x-change: materiality in the schema', () => {
   });
 
   it('counts a property without an annotation as material', () => {
-    const tiny = { properties: { a: { 'x-change': { class: 'editorial', reason: 'test' }, properties: { b: { type: 'string' } } }, c: { type: 'string' } } };
+    const tiny = { properties: { a: { 'x-change': { class: 'editorial' as const, reason: 'test' }, properties: { b: { type: 'string' } } }, c: { type: 'string' } } };
     expect(changeClassAt('/a', tiny)).toBe('editorial');
     expect(changeClassAt('/a/b', tiny)).toBe('material');
     expect(changeClassAt('/c', tiny)).toBe('material');

@@ -52,11 +52,14 @@ describe('policyc diff <revision> <folder>', () => {
       '  Tandartspraktijk De Linde B.V. (policies/newsletter/policy.json): No longer in the folder: this policy existed in that revision and has since been removed.',
     ]);
     expect(reports).toHaveLength(1);
+    expect(summary!.endsWith('removed.\n')).toBe(true);
+    expect(run.stdout.endsWith('\n')).toBe(true);
     expect(reports[0]).toContain('Old: HEAD:policies/clinic/policy.json. New: policies/clinic/policy.json.');
   });
 
   it('exits 3 with --fail-on material when any policy changed materially, 0 when none did', () => {
     expect(runPolicyc(['diff', 'HEAD', 'policies/', '--fail-on', 'material'], repo).status).toBe(3);
+    // A folder holding policy.json is that one policy, as everywhere else.
     expect(runPolicyc(['diff', 'HEAD', 'policies/ipractice', '--fail-on', 'material'], repo).status).toBe(0);
   });
 

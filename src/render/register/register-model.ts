@@ -192,9 +192,9 @@ function legalBasisCell(p: Purpose, m: Messages): RegisterCell {
   const l = purposeLawfulness(p, m);
   const lines = [...l.bases];
   if (l.inWords !== undefined) lines.push(m.t('statements:register.legalBasisStatement', { text: l.inWords }));
-  if (l.publicTask) lines.push(m.t('statements:register.publicTask', { law: l.publicTask }));
-  // No basis given: said in the row, with what the author explained, rather than an empty cell.
+  // No basis given (a public task's law alone names none): said in the row, with what the author explained, as the notice does.
   if (!lines.length) lines.push(notStatedText('register:cell.notStated', l.explanation, m));
+  if (l.publicTask) lines.push(m.t('statements:register.publicTask', { law: l.publicTask }));
   if (l.legalObligation) lines.push(m.t('register:cell.legalObligation', { law: l.legalObligation }));
   if (l.legitimateInterest) lines.push(m.t('register:cell.legitimateInterest', { interest: l.legitimateInterest }));
   return lines;

@@ -1,0 +1,90 @@
+import { isInEea } from '../law/eea.js';
+import { continuedUseConsent, erasureWords, goodCareWords, legalFormWords, vagueWords } from '../law/wording-patterns.js';
+import { joinPointer } from '../load/json-pointer.js';
+import type { Text } from '../policy/policy-types.js';
+import type { PolicyModel } from '../resolve/model.js';
+import { isCareProvider } from './policy-facts.js';
+import type { Finding, Rule } from './rules.js';
+
+/** A Text (plain or Markdown) somewhere in the policy, with its pointer. */
+interface FoundText { pointer: string; text: Text }
+
+const isText = (v: unknown): v is Text =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0
+  && Object.entries(v).every(([k, s]) => (k === 'nl' || k === 'en') && typeof s === 'string');
+
+/** Every Text under `node` (a part of the authored policy at `pointer`), in document order. */
+function textsIn(node: unknown, pointer: string): FoundText[] {
+  if (isText(node)) return [{ pointer, text: node }];
+  if (node === null || typeof node !== 'object') return [];
+  return Object.entries(node).flatMap(([k, v]) => textsIn(v, joinPointer(pointer, Array.isArray(node) ? Number(k) : k)));
+}
+
+const matches = (t: Text, pattern: RegExp): boolean => Object.values(t).some((s) => pattern.test(s));
+/** What `pattern` matched in each language of `t`, so a message quotes the text in its own language (another language's match where one has none). */
+function firstMatch(t: Text, pattern: RegExp): Text {
+  const any = Object.values(t).map((s) => s.match(pattern)?.[0]).find(Boolean) ?? '';
+  return Object.fromEntries(Object.entries(t).map(([lang, s]) => [lang, s.match(pattern)?.[0] ?? any])) as Text;
+}
+
+/** The rights texts that refuse erasure of the medical file for good care: any text under rights.notes.erasure, and others that speak of erasure. */
+function goodCareRefusals(model: PolicyModel): Finding[] {
+  if (!isCareProvider(model)) return [];
+  const rights = model.source.rights;
+  return textsIn(rights, '/rights')
+    .filter(({ pointer, text }) => matches(text, goodCareWords) && (pointer.startsWith('/rights/notes/erasure') || matches(text, erasureWords)))
+    .map(({ pointer, text }) => ({ pointer, vars: { quote: firstMatch(text, goodCareWords) } }));
+}
+
+/** The continued-use patterns as one, so each language's text is quoted by whichever pattern fits it. */
+const continuedUsePattern = new RegExp(continuedUseConsent.map((p) => p.source).join('|'), 'i');
+
+/** Texts anywhere in the policy that treat continued use as consent. */
+function continuedUse(model: PolicyModel): Finding[] {
+  return textsIn(model.source, '')
+    .filter(({ text }) => matches(text, continuedUsePattern))
+    .map(({ pointer, text }) => ({ pointer, vars: { quote: firstMatch(text, continuedUsePattern) } }));
+}
+
+/** Hedging words in the texts of purposes and retention rules (not their names). */
+function vagueWording(model: PolicyModel): Finding[] {
+  const places = [
+    ...(model.source.purposes ?? []).map((p, i) => ({ node: p, pointer: joinPointer('/purposes', i) })),
+    ...(model.source.retention ?? []).map((r, i) => ({ node: r, pointer: joinPointer('/retention', i) })),
+  ];
+  return places.flatMap(({ node, pointer }) =>
+    textsIn(node, pointer)
+      .filter(({ pointer: at }) => !at.endsWith('/name'))
+      .filter(({ text }) => matches(text, vagueWords))
+      .map(({ pointer: at, text }) => ({ pointer: at, vars: { word: firstMatch(text, vagueWords) } })),
+  );
+}
+
+export const wordingRules: readonly Rule[] = [
+  {
+    id: 'controller/legal-entity-unclear',
+    // Doubt: 13(1)(a) asks for the controller's identity; a trade name without legal form or KvK number may not say which legal person is responsible. Info, not a defect in itself.
+    severity: 'info',
+    article: 'GDPR 13(1)(a)',
+    check: (model) => {
+      const c = model.source.controller;
+      return c.placeholder || c.kvkNumber || c.publicAuthority || legalFormWords.test(c.name) ? [] : [{ pointer: '/controller/name', vars: { name: c.name } }];
+    },
+  },
+  {
+    id: 'controller/representative-missing',
+    severity: 'warning',
+    article: 'GDPR 27(1), 13(1)(a)',
+    // A Dutch-language health statement offers its services to people in the Netherlands (art. 3(2)(a)); 27(2) exempts public authorities and occasional processing without large-scale special data.
+    check: (model) => {
+      const c = model.source.controller;
+      const country = c.address?.country;
+      return country !== undefined && !isInEea(country) && !c.publicAuthority && !model.source.representative
+        ? [{ pointer: '/controller/address/country', vars: { country } }]
+        : [];
+    },
+  },
+  { id: 'wgbo/erasure-refused-for-good-care', severity: 'warning', article: 'BW 7:455', check: goodCareRefusals },
+  { id: 'consent/continued-use', severity: 'error', article: 'GDPR 4(11), 7(1); recital 32', check: continuedUse },
+  { id: 'wording/vague', severity: 'info', article: 'GDPR 12(1); WP260 rev.01', check: vagueWording },
+];

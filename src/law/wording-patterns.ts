@@ -1,0 +1,49 @@
+/**
+ * Wording in a statement's own texts that the law does not allow, as
+ * patterns per language (Dutch and English). The rules in
+ * check/wording-rules.ts read them.
+ */
+
+/**
+ * Refusing to destroy the medical file "for good care". BW 7:455(2): the care
+ * provider destroys the file on request within three months, unless keeping it
+ * is reasonably of considerable interest to someone other than the patient, or
+ * a statutory provision opposes destruction. The provider's own view of good
+ * care is not a ground.
+ */
+export const goodCareWords = /goede zorg|goed hulpverlener|goede hulpverlening|zorgvuldige zorg|kwaliteit van (de )?zorg|good care|proper care|quality of care|good healthcare/i;
+
+/** Words for erasure or destruction, to find the good-care refusal in rights texts that are not about erasure alone. */
+export const erasureWords = /vernietig|verwijder|wissen|destroy|destruction|delet|erase|erasure/i;
+
+/**
+ * "By continuing to use the site you agree": consent is a clear affirmative
+ * act (GDPR 4(11), 7(1)); silence or inactivity is no consent (recital 32;
+ * CJEU C-673/17, Planet49). Continued use is not an affirmative act.
+ */
+export const continuedUseConsent = [
+  /\b(door|bij) (het )?(verder(e)? |voortgezet |blijvend )?(gebruik|bezoek)\w*[^.]{0,80}?\b(stem(t|\s)|ga(at)? (je|u)|geef(t)? (je|u))[^.]{0,40}?(akkoord|toestemming|in\b)/i,
+  /\bals (je|u) (deze|onze) (website|site|app|dienst)\w* (blijft|blijven) (gebruiken|bezoeken)[^.]{0,60}?(akkoord|toestemming|stem)/i,
+  /\bby (continuing to |further )?(us(e|ing)|brows(e|ing)|visit(ing)?)[^.]{0,80}?\byou (hereby )?(agree|consent|accept)/i,
+  /\b(continued|further) use of (this|our|the) [^.]{0,60}?(constitutes|means|signifies|implies) (your )?(acceptance|agreement|consent)/i,
+];
+
+/**
+ * Hedging words that leave the reader guessing (GDPR 12(1): clear and plain
+ * language; WP260 rev.01 para. 13 lists "may", "might", "some", "often" and
+ * "possible" as qualifiers to avoid). The issue asked for these five; other
+ * qualifiers are left out to keep false alarms down, and so are uses that
+ * are not hedges.
+ */
+export const vagueWords = new RegExp([
+  String.raw`\b(waarschijnlijk|probably)\b`,
+  // Not "bij wet bepaalde" or "wettelijk bepaalde" (laid down by law).
+  String.raw`(?<!\b(wet\w*|bij \w+|krachtens \w+) )\bbepaalde\b`,
+  // Not feasibility ("of behandeling mogelijk is"), "zo snel mogelijk" or "niet mogelijk".
+  String.raw`(?<!\b(zo \w+|niet) )\bmogelijk\b(?! (is|zijn|was|wordt)\b)(?!\s*[.,;:)])`,
+  // Not "make certain" or "be certain".
+  String.raw`(?<!\b(make|be|is|are) )\bcertain\b`,
+].join('|'), 'i');
+
+/** Legal forms in a registered name (Dutch and common foreign ones), and public bodies, that identify a legal entity. */
+export const legalFormWords = /\b(b\.?\s?v\.?|n\.?\s?v\.?|stichting|vereniging|co[öo]peratie|u\.?a\.?|maatschap|v\.?o\.?f\.?|c\.?v\.?|gemeente|provincie|ggd|ministerie|sas|sa|s\.a\.|gmbh|ag|ltd\.?|limited|llc|inc\.?|plc|bv|nv|vof)\b/i;

@@ -1,0 +1,47 @@
+/**
+ * Corpus policy (issue 11): Zorgburo De Liemers, a care organisation (care
+ * agreements, intake, care plans, apartments for rent), Dutch source (formal
+ * 'u'), authored from the opening of
+ * https://zorgburodeliemers.nl/over-het-zorgburo/privacystatement/ (the only
+ * part the search tool returned; see the policy's authoringNotes). Six
+ * purposes on the care agreement (6(1)(b)), access and password measures, the
+ * client file kept 15 years under the WGBO (the term before 2020).
+ */
+import { describeSeedFacts } from '../support/seed-facts.js';
+
+describeSeedFacts({
+  id: 'zorgburo-de-liemers',
+  facts: {
+    nl: [
+      'Privacyverklaring Zorgburo De Liemers',
+      'Zorgburo De Liemers is verantwoordelijk voor de registratie, verwerking en opslag van deze gegevens.',
+      'Het maken van een huurovereenkomst als u een appartement huurt',
+      'Verwerking in het cliëntvolgsysteem ONS',
+      'Grondslag: Uitvoering van een overeenkomst (artikel 6, lid 1, onder b, AVG). Deze gegevens zijn noodzakelijk voor de uitvoering van een overeenkomst',
+      'met een wachtwoord dat regelmatig moet worden gewijzigd',
+    ],
+    en: [
+      'Privacy notice Zorgburo De Liemers',
+      'Drawing up a tenancy agreement if you rent an apartment',
+      'Processing in the client tracking system ONS',
+      'Legal basis: Performance of a contract (Article 6(1)(b) GDPR). These data are necessary for the performance of a contract',
+      'with a password that must be changed regularly',
+    ],
+  },
+  retention: {
+    nl: [
+      ['Algemene cliëntgegevens', 'zolang de behandeling duurt', '—', 'Ze worden bewaard totdat iemand uit zorg gaat.'],
+      ['Cliëntdossier', '15 jaar', '—', 'Wet op de geneeskundige behandelingsovereenkomst (WGBO)'],
+    ],
+    en: [
+      ['General client data', 'for the duration of the treatment', '—', 'They are kept until someone leaves our care.'],
+      ['Client file', '15 years', '—', 'Medical Treatment Contracts Act (WGBO)'],
+    ],
+  },
+  links: [],
+  mutations: [
+    { pointer: '/security/measures', lang: 'nl', absent: 'met een wachtwoord dat regelmatig moet worden gewijzigd' },
+    { pointer: '/purposes/0/legalBasisExplanation', lang: 'en', absent: 'These data are necessary for the performance of a contract' },
+    { pointer: '/retention/1/period', value: 'P20Y', lang: 'en', absent: ['Client file', '15 years'] },
+  ],
+});
