@@ -17,6 +17,9 @@ const pairs = [
   { name: 'dental-clinics', old: '../../../policies/dental-clinics/policy.json', new: 'dental-clinics-v2/policy.json' },
   // The newsletter processor Laposta (NL) swapped for Mailchimp (US, DPF) and a retention period shortened: grouping and the notice.
   { name: 'newsletter', old: 'newsletter-v1/policy.json', new: 'newsletter-v2/policy.json' },
+  // Issue 17: a processor moved between purposes, and a recipient replaced by one in the US, each one change.
+  { name: 'processor-moved', old: 'clinic-v1/policy.json', new: 'pairs/processor-moved/new.json' },
+  { name: 'recipient-replaced', old: 'clinic-v1/policy.json', new: 'pairs/recipient-replaced/new.json' },
 ];
 const extensions: Record<string, string> = { text: 'txt', markdown: 'md', html: 'html', json: 'json' };
 
