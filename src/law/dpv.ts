@@ -33,7 +33,7 @@ export const criminalDataConcept = 'pd:Criminal';
 /**
  * Transfer mechanisms (GDPR chapter V) → GDPR extension articles. A
  * derogation (art. 49) names no single article until the policy says which
- * point applies, and the Privacy Shield adequacy decision was annulled
+ * point applies, and the Privacy Shield adequacy decision was declared invalid
  * (Schrems II): both are written without a legal basis rather than a wrong one.
  */
 export const transferMechanismBases: Readonly<Record<TransferMechanismId, string | undefined>> = {
