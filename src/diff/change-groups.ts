@@ -13,7 +13,8 @@ export type ChangeGroup = (typeof changeGroups)[number];
 /** The group of each kind whose subject is fixed by the kind itself. */
 const groupOfKind: Record<string, ChangeGroup> = {
   'processor-added': 'who', 'processor-removed': 'who', 'recipient-added': 'who', 'recipient-removed': 'who',
-  'party-name-changed': 'who', 'purpose-processor-added': 'who', 'purpose-processor-removed': 'who',
+  'party-name-changed': 'who', 'processor-replaced': 'who', 'recipient-replaced': 'who',
+  'purpose-processor-moved': 'who', 'purpose-recipient-moved': 'who', 'purpose-processor-added': 'who', 'purpose-processor-removed': 'who',
   'purpose-recipient-added': 'who', 'purpose-recipient-removed': 'who', 'other-controller-added': 'who',
   'other-controller-removed': 'who', 'purpose-controller-changed': 'who', 'joint-controller-added': 'who',
   'joint-controller-removed': 'who', 'joint-arrangement-changed': 'who', 'controller-changed': 'who',

@@ -33,6 +33,11 @@ export const changeKinds = {
   'processor-removed': { class: 'material', article: 'GDPR 13(1)(e)' },
   'recipient-added': { class: 'material', article: 'GDPR 13(1)(e)' },
   'recipient-removed': { class: 'material', article: 'GDPR 13(1)(e)' },
+  // One party swapped for another in the same role (used by the same purposes): one change. Adding and
+  // removing a processor or recipient are each material (13(1)(e)), so a swap is material whatever the
+  // new party's country; a new country outside the EEA is also reported as its own transfer-added (13(1)(f)).
+  'processor-replaced': { class: 'material', article: 'GDPR 13(1)(e)' },
+  'recipient-replaced': { class: 'material', article: 'GDPR 13(1)(e)' },
   // Same id, other name: a company renamed, or another company — the diff cannot tell, so it counts as material.
   'party-name-changed': { class: 'material', article: 'GDPR 13(1)(e)' },
   'transfer-added': { class: 'material', article: 'GDPR 13(1)(f)' },
@@ -53,6 +58,9 @@ export const changeKinds = {
   'purpose-processor-removed': { class: 'editorial', article: 'GDPR 13(1)(e)' },
   'purpose-recipient-added': { class: 'material', article: 'GDPR 13(1)(e)' },
   'purpose-recipient-removed': { class: 'editorial', article: 'GDPR 13(1)(e)' },
+  // A party moved from one purpose to another: for the new purpose it is a party added, which is material.
+  'purpose-processor-moved': { class: 'material', article: 'GDPR 13(1)(e)' },
+  'purpose-recipient-moved': { class: 'material', article: 'GDPR 13(1)(e)' },
   'purpose-retention-added': { class: 'material', article: 'GDPR 13(2)(a)' },
   'purpose-retention-removed': { class: 'editorial', article: 'GDPR 13(2)(a)' },
   'automated-decision-added': { class: 'material', article: 'GDPR 13(2)(f)' },

@@ -33,4 +33,8 @@ export interface Change {
   field?: string;
   old?: Value;
   new?: Value;
+  /** A replacement (processor-replaced, recipient-replaced): the party the new one replaces (also in `old`). */
+  replaces?: Value;
+  /** A move between purposes (purpose-processor-moved…): the purpose the item served before (also in `old`). */
+  movedFrom?: Value;
 }

@@ -18,7 +18,8 @@ type Party = { name?: unknown; transfer?: { mechanism?: string } } & object;
 const foldedIntoParty: Record<string, string> = {
   'transfer-added': 'subject', 'purpose-processor-added': 'new', 'purpose-recipient-added': 'new',
 };
-const partyAdded = new Set(['processor-added', 'recipient-added']);
+// A replacement names the new party too: its country and safeguard are told, its transfer not again.
+const partyAdded = new Set(['processor-added', 'recipient-added', 'processor-replaced', 'recipient-replaced']);
 
 /** The item a pointer starts in ('/processors/1/…' → that processor), in the side's model. */
 function itemAt(change: Change, models: NoticeModels): { list: string; item: { pointer: string } } | undefined {

@@ -17,6 +17,9 @@ const pairs = [
   { name: 'dental-clinics', old: '../../../policies/dental-clinics/policy.json', new: 'dental-clinics-v2/policy.json' },
   // The newsletter processor Laposta (NL) swapped for Mailchimp (US, DPF) and a retention period shortened: grouping and the notice.
   { name: 'newsletter', old: 'newsletter-v1/policy.json', new: 'newsletter-v2/policy.json' },
+  // Issue 17: a processor moved between purposes, and a recipient replaced by one in the US, each one change.
+  { name: 'processor-moved', old: 'clinic-v1/policy.json', new: 'pairs/processor-moved/new.json' },
+  { name: 'recipient-replaced', old: 'clinic-v1/policy.json', new: 'pairs/recipient-replaced/new.json' },
 ];
 const extensions: Record<string, string> = { text: 'txt', markdown: 'md', html: 'html', json: 'json' };
 
@@ -123,23 +126,26 @@ describe('grouping by what a reader cares about', () => {
   it('puts each change in its group by kind or by pointer, groups with material changes first, material first within', () => {
     const json = JSON.parse(diffRenderers.json!(newsletter(), messagesFor('nl'))) as { changes: Array<{ kind: string; group: string; where: string }> };
     expect(json.changes.map((c) => [c.kind, c.group])).toEqual([
-      ['processor-added', 'who'], ['processor-removed', 'who'], ['transfer-added', 'where'],
-      ['purpose-processor-added', 'who'], ['purpose-processor-removed', 'who'], ['retention-shorter', 'howLong'],
+      // Laposta swapped for Mailchimp: one replacement, not two parties and two purpose-list changes (issue 17).
+      ['processor-replaced', 'who'], ['transfer-added', 'where'], ['retention-shorter', 'howLong'],
     ]);
-    expect(json.changes[3]!.where).toBe('Doel “Nieuwsbrief”, verwerker “The Rocket Science Group LLC (Mailchimp)”');
+    expect(json.changes[0]!.where).toBe('Verwerker “The Rocket Science Group LLC (Mailchimp)”');
     const text = diffRenderers.text!(newsletter(), messagesFor('nl'));
     const headings = text.split('\n').filter((l) => /^\S.*:$/.test(l));
     expect(headings.slice(0, 3)).toEqual(['Wie krijgt mijn gegevens:', 'Waar gaan mijn gegevens heen:', 'Hoe lang:']);
-    const who = text.slice(text.indexOf('Wie krijgt'), text.indexOf('Waar gaan'));
-    expect(who.indexOf('[Redactioneel]')).toBeGreaterThan(who.lastIndexOf('[Wezenlijk]'));
+    // Material first within a group: the iPractice pair has a group with both classes ('Hoe lang').
+    const mixed = diffRenderers.text!(compare(pairs[1]!), messagesFor('nl')).split('\n\n').filter((g) => g.includes('[Redactioneel]') && g.includes('[Wezenlijk]'));
+    expect(mixed.length).toBeGreaterThan(0);
+    for (const group of mixed) expect(group.indexOf('[Redactioneel]')).toBeGreaterThan(group.lastIndexOf('[Wezenlijk]'));
   });
 
   it('tells the people concerned about the swapped processor in plain words: where it is, on what safeguard, for whom', () => {
     const nl = newsletter().notice!.texts.find((t) => t.lang === 'nl')!;
     expect(nl.changes).toEqual([
       expect.stringContaining('Deze partij is gevestigd in de Verenigde Staten. Uw gegevens gaan daarbij naar de Verenigde Staten, buiten de Europese Economische Ruimte; de waarborg daarvoor is: EU-VS Data Privacy Framework'),
-      'Laposta B.V. verwerkt uw gegevens niet langer voor ons. Dit geldt voor: Abonnees van de nieuwsbrief.',
     ]);
+    // One sentence for the swap, naming both parties (issue 17: it *replaced* Laposta).
+    expect(nl.changes[0]).toMatch(/^Wij schakelen The Rocket Science Group LLC \(Mailchimp\) in als verwerker in plaats van Laposta B\.V\.;/);
     expect(nl.changes.join(' ')).not.toMatch(/niet meer ingeschakeld|Nieuwe doorgifte/);
     expect(nl.changes[0]).toMatch(/Dit geldt voor: Abonnees van de nieuwsbrief\.$/);
   });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { changeKinds } from '../../src/diff/change-kinds.js';
+import { changeWords } from '../../src/diff/change-words.js';
 import { diffPolicies } from '../../src/diff/diff-policies.js';
+import { messagesFor } from '../../src/i18n/messages.js';
 import { model, modelWith } from './support.js';
 
 /**
@@ -49,6 +51,21 @@ const expected: Record<string, Array<[string, string, string]>> = {
   'controller-changed': [['controller-changed', 'material', '/controller/name']],
   'contact-changed': [['contact-changed', 'editorial', '/controller/contact/phone']],
   wording: [['wording', 'editorial', '/changes/statement']],
+  // Issue 17: the practice software now serves invoicing instead of treatment — one move.
+  'processor-moved': [['purpose-processor-moved', 'material', '/purposes/1/processors/0']],
+  // Issue 17: the insurer swapped for a US clearing house for the same purposes — one replacement; the new
+  // third country is still its own transfer.
+  'recipient-replaced': [
+    ['recipient-replaced', 'material', '/recipients/0'],
+    ['transfer-added', 'material', '/recipients/0'],
+  ],
+  // Another processor, but for another purpose: not the same role, so an addition and a removal.
+  'processor-swapped-elsewhere': [
+    ['processor-added', 'material', '/processors/0'],
+    ['processor-removed', 'material', '/processors/0'],
+    ['purpose-processor-added', 'material', '/purposes/1/processors/0'],
+    ['purpose-processor-removed', 'editorial', '/purposes/0/processors/0'],
+  ],
   'automated-decision-added': [
     ['automated-decision-added', 'material', '/purposes/0/automatedDecision'],
     ['right-added', 'editorial', '/purposes/0'],
@@ -96,7 +113,11 @@ describe('diffPolicies on fixture pairs', () => {
     const source = structuredClone(renamed.source);
     source.processors![0]!.name = 'Andere Software B.V.';
     const other = { ...renamed, processors: [{ ...renamed.processors[0]!, name: 'Andere Software B.V.' }], source };
-    expect(diffPolicies(base, other).map((c) => c.kind)).toEqual(['processor-added', 'processor-removed', 'purpose-processor-added', 'purpose-processor-removed']);
+    // Another processor for the same purposes: one replacement (issue 17), not an addition, a removal and two purpose-list changes.
+    expect(diffPolicies(base, other).map((c) => c.kind)).toEqual(['processor-replaced']);
+    expect(diffPolicies(base, other)[0]).toMatchObject({
+      class: 'material', side: 'new', old: { value: 'Praktijksoftware B.V.' }, new: { value: 'Andere Software B.V.' }, replaces: { value: 'Praktijksoftware B.V.' },
+    });
     // The same id with another name may be another company: material.
     expect(diffPolicies(base, model('pairs/party-name-changed/new.json'))[0]).toMatchObject({
       kind: 'party-name-changed', class: 'material', old: { value: 'Praktijksoftware B.V.' }, new: { value: 'Andere Software B.V.' },
@@ -188,5 +209,21 @@ describe('the diff compares the normalised model (issue 16)', () => {
     const before = model('clinic-v1/policy.json');
     const after = modelWith('clinic-v1/policy.json', (source) => { source.collectsSpecialCategories = true; });
     expect(diffPolicies(before, after).map((c) => [c.kind, c.class, c.pointer])).toEqual([['changed', 'material', '/collectsSpecialCategories']]);
+  });
+});
+
+describe('replacements and moves (issue 17)', () => {
+  const base = model('clinic-v1/policy.json');
+
+  it('names the party replaced and the purpose moved from, and says so in Dutch and English', () => {
+    const [replaced] = diffPolicies(base, model('pairs/recipient-replaced/new.json'));
+    expect(replaced).toMatchObject({ replaces: { value: { nl: 'Uw zorgverzekeraar' } }, new: { value: { nl: 'Declaratiebureau Claims Inc.' } } });
+    expect(changeWords(replaced!, messagesFor('nl')).sentence).toBe('De ontvanger Declaratiebureau Claims Inc. komt in de plaats van Uw zorgverzekeraar.');
+    expect(changeWords(replaced!, messagesFor('en')).sentence).toBe('The recipient Claims Inc. clearing house takes the place of Your health insurer.');
+    const [moved] = diffPolicies(base, model('pairs/processor-moved/new.json'));
+    expect(moved).toMatchObject({ subject: { value: 'Praktijksoftware B.V.' }, movedFrom: { value: { en: 'Dental treatment' } } });
+    expect(changeWords(moved!, messagesFor('en')).sentence).toBe(
+      'The organisation now works with the processor Praktijksoftware B.V. for Invoicing instead of for Dental treatment.');
+    expect(changeWords(moved!, messagesFor('nl')).sentence).toMatch(/^De organisatie werkt voortaan met de verwerker Praktijksoftware B\.V\. voor /);
   });
 });

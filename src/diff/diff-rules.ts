@@ -1,0 +1,146 @@
+/** How the diff compares a policy: the collections of items and the rule per property, as data. */
+import type { ChangeKind } from './change-kinds.js';
+import type { ValueType } from './change.js';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type Record_ = { [key: string]: Json };
+
+/**
+ * How a property is compared. Anything without a rule is compared
+ * generically: text (per language) as 'wording', other values as 'changed'.
+ */
+export type Rule =
+  /** One value replaced by another, e.g. a legal basis; `cleared` when the new version has none. */
+  | { scalar: ChangeKind; as: ValueType; cleared?: ChangeKind }
+  /** A list of ids or values: one change per element added or removed; `ref` names the collection the ids point into. */
+  | { set: { added: ChangeKind; removed: ChangeKind }; ref?: CollectionKey; as?: ValueType }
+  /** An optional object that appears or disappears (its inner changes compared generically). */
+  | { presence: { added: ChangeKind; removed: ChangeKind } }
+  /** A list of objects matched by one property (legal bases by `basis`): one change per entry added or removed, matched entries compared under `path.*`. */
+  | { keyed: { key: string; label?: string; added: ChangeKind; removed: ChangeKind; as: ValueType; single?: ChangeKind } }
+  /** Every difference below this property is of one kind (contact details, legal bases). */
+  | { subtree: ChangeKind }
+  /** Countries: a new one outside the EEA is a new transfer. */
+  | { locations: true }
+  | { ignore: true };
+
+export type CollectionKey = 'dataSubjects' | 'dataCategories' | 'processors' | 'recipients' | 'retention' | 'controllers' | 'purposes' | 'processorActivities';
+
+export interface CollectionSpec {
+  key: CollectionKey;
+  added: ChangeKind;
+  removed: ChangeKind;
+  /** Rules by property path inside an item ('transfer.mechanism'). */
+  rules: Record<string, Rule>;
+  /** Parties (processors, recipients): countries of establishment, storage and transfer compared together. */
+  party?: boolean;
+  /** Retention rules: the terms compared together, longer or shorter. */
+  retention?: boolean;
+}
+
+/** The properties of a retention rule that together make its period. */
+export const retentionTerms = [
+  'period', 'maximum', 'minimum', 'longerForCare', 'from', 'condition', 'withConsent', 'endsOnObjection', 'legalSource',
+  'earliestOf', 'legalClaimsHold', 'deletionHandling', 'afterwards',
+];
+
+const refSet = (ref: CollectionKey, added: ChangeKind, removed: ChangeKind): Rule => ({ set: { added, removed }, ref });
+
+/**
+ * The collections of identified items, in the order the report lists them.
+ * Referenced collections come before the ones that refer to them, so that
+ * renames are known before references are compared.
+ */
+export const collections: CollectionSpec[] = [
+  { key: 'dataSubjects', added: 'data-subject-added', removed: 'data-subject-removed', rules: {} },
+  {
+    key: 'dataCategories', added: 'data-category-added', removed: 'data-category-removed',
+    rules: { special: { scalar: 'data-category-special', as: 'specialCategory', cleared: 'data-category-not-special' } },
+  },
+  {
+    key: 'processors', added: 'processor-added', removed: 'processor-removed', party: true,
+    rules: { 'transfer.mechanism': { scalar: 'transfer-safeguard-changed', as: 'mechanism' }, name: { scalar: 'party-name-changed', as: 'text' } },
+  },
+  {
+    key: 'recipients', added: 'recipient-added', removed: 'recipient-removed', party: true,
+    rules: {
+      'transfer.mechanism': { scalar: 'transfer-safeguard-changed', as: 'mechanism' },
+      name: { scalar: 'party-name-changed', as: 'text' },
+      type: { scalar: 'changed', as: 'recipientType' },
+    },
+  },
+  {
+    key: 'retention', added: 'retention-added', removed: 'retention-removed', retention: true,
+    rules: { dataCategories: refSet('dataCategories', 'retention-data-added', 'retention-data-removed') },
+  },
+  {
+    key: 'controllers', added: 'other-controller-added', removed: 'other-controller-removed',
+    rules: {
+      name: { scalar: 'controller-changed', as: 'literal' },
+      kvkNumber: { scalar: 'controller-changed', as: 'literal' },
+      address: { subtree: 'contact-changed' },
+      contact: { subtree: 'contact-changed' },
+      dpo: { subtree: 'contact-changed' },
+      // Whether it is a public authority describes the organisation; the bases that follow are compared on each purpose.
+      publicAuthority: { scalar: 'changed', as: 'literal' },
+    },
+  },
+  {
+    key: 'purposes', added: 'purpose-added', removed: 'purpose-removed',
+    rules: {
+      // A basis given in words is a basis: stating, dropping or changing it (or its law) changes the basis.
+      legalBasisStatement: { subtree: 'legal-basis-changed' },
+      'legalBases.*.publicTask': { subtree: 'legal-basis-changed' },
+      controller: { scalar: 'purpose-controller-changed', as: 'id' },
+      jointControllers: refSet('controllers', 'joint-controller-added', 'joint-controller-removed'),
+      // The bases as the resolver normalised them (purpose.bases), whichever form the policy wrote them in:
+      // a basis added or dropped, or data moved between bases, is a changed legal basis; one basis for another is one change.
+      legalBases: { keyed: { key: 'basis', added: 'legal-basis-changed', removed: 'legal-basis-changed', as: 'basis', single: 'legal-basis-changed' } },
+      'legalBases.*.basis': { ignore: true },
+      'legalBases.*.dataCategories': refSet('dataCategories', 'legal-basis-data-added', 'legal-basis-data-removed'),
+      'legalBases.*.legalObligation': { subtree: 'legal-basis-changed' },
+      'specialCategoryCondition.condition': { scalar: 'special-condition-changed', as: 'specialCondition' },
+      dataSubjects: refSet('dataSubjects', 'purpose-subject-added', 'purpose-subject-removed'),
+      dataCategories: refSet('dataCategories', 'purpose-data-added', 'purpose-data-removed'),
+      processors: refSet('processors', 'purpose-processor-added', 'purpose-processor-removed'),
+      recipients: refSet('recipients', 'purpose-recipient-added', 'purpose-recipient-removed'),
+      retention: refSet('retention', 'purpose-retention-added', 'purpose-retention-removed'),
+      automatedDecision: { presence: { added: 'automated-decision-added', removed: 'automated-decision-removed' } },
+    },
+  },
+  {
+    key: 'processorActivities', added: 'processor-activity-added', removed: 'processor-activity-removed',
+    rules: {
+      dataSubjects: refSet('dataSubjects', 'changed', 'changed'),
+      dataCategories: refSet('dataCategories', 'changed', 'changed'),
+      subProcessors: refSet('processors', 'changed', 'changed'),
+      retention: refSet('retention', 'changed', 'changed'),
+    },
+  },
+];
+
+/** Rules for the rest of the document, by path from the root. */
+export const documentRules: Record<string, Rule> = {
+  $schema: { ignore: true },
+  id: { ignore: true },
+  metadata: { ignore: true },
+  'controller.name': { scalar: 'controller-changed', as: 'literal' },
+  'controller.kvkNumber': { scalar: 'controller-changed', as: 'literal' },
+  'controller.address': { subtree: 'contact-changed' },
+  'controller.contact': { subtree: 'contact-changed' },
+  'controller.website': { subtree: 'contact-changed' },
+  // Being a public authority describes the organisation; the bases that follow from it are compared on each purpose.
+  'controller.publicAuthority': { scalar: 'changed', as: 'literal' },
+  jointArrangement: { subtree: 'joint-arrangement-changed' },
+  'rights.notApplicable': { subtree: 'right-exception-changed' },
+  'rights.judicialRemedy': { presence: { added: 'judicial-remedy-added', removed: 'judicial-remedy-removed' } },
+  dpo: { subtree: 'contact-changed' },
+  representative: { subtree: 'contact-changed' },
+  contact: { subtree: 'contact-changed' },
+  'rights.contact': { subtree: 'contact-changed' },
+  'rights.responseTime': { scalar: 'changed', as: 'duration' },
+  // Rights the policy grants beyond the GDPR's: one dropped is material.
+  'rights.additional': { keyed: { key: 'id', label: 'name', added: 'right-added', removed: 'right-removed', as: 'text' } },
+  'changes.noticePeriod': { scalar: 'changed', as: 'duration' },
+  'transfers.storageLocations': { locations: true },
+};
