@@ -44,9 +44,22 @@ function children(node: SchemaNode, key: string, top: SchemaNode): SchemaNode[] 
   return own;
 }
 
+const keysOf = (pointer: string): string[] => pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+
+/** The schema's definitions of text written for people, per language. */
+const TEXT_DEFS = new Set(['#/$defs/text', '#/$defs/markdown']);
+
+/** Whether the schema says the value at `pointer` is a text per language (or a list of them): texts are recognised from the schema, not guessed from their keys. */
+export function isTextAt(pointer: string, top: SchemaNode = schema()): boolean {
+  let nodes: SchemaNode[] = [top];
+  for (const key of keysOf(pointer)) nodes = nodes.flatMap((n) => children(n, key, top));
+  const isText = (n: SchemaNode): boolean => (n.$ref !== undefined && TEXT_DEFS.has(n.$ref)) || (n.items !== undefined && isText(n.items));
+  return nodes.some(isText);
+}
+
 /** `/purposes/1/legalObligation/law` → the class the schema gives the deepest annotated property on that path. */
 export function changeClassAt(pointer: string, top: SchemaNode = schema()): ChangeClass {
-  const keys = pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const keys = keysOf(pointer);
   let nodes: SchemaNode[] = [top];
   let found: ChangeClass | undefined;
   for (const key of keys) {

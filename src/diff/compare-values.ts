@@ -1,6 +1,7 @@
 import { isInEea } from '../law/eea.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { ChangeKind } from './change-kinds.js';
+import { isTextAt } from './change-class.js';
 import type { Change, Value, ValueType } from './change.js';
 import type { CollectionKey, Json, Record_, Rule } from './diff-rules.js';
 
@@ -42,13 +43,8 @@ export function canonical(value: unknown): string {
 
 export const isPlainObject = (v: unknown): v is Record_ => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Text given per language ({nl, en}): compared as wording. */
-function isText(v: unknown): boolean {
-  return isPlainObject(v) && Object.keys(v).length > 0 && Object.entries(v).every(([k, x]) => /^[a-z]{2}$/.test(k) && typeof x === 'string');
-}
-
-/** Text written for people (per language), as opposed to names, ids, codes and addresses. */
-const isWords = (v: unknown): boolean => isText(v) || (Array.isArray(v) && v.length > 0 && v.every(isWords));
+/** Text written for people (per language, or a list of such texts), as the schema marks it at `pointer`: compared as wording. */
+const isWords = (v: unknown, pointer: string): boolean => (isPlainObject(v) || Array.isArray(v)) && isTextAt(pointer);
 
 export const itemName = (record: Record_ | undefined): Value | undefined =>
   record && record.name !== undefined ? { type: 'text', value: record.name } : undefined;
@@ -160,7 +156,7 @@ export function compareValues(ctx: DiffContext, at: Place, oldValue: Json | unde
   const rule = at.rules[at.path];
   if (rule && (handlers[shapeOf(rule)] as Handler<Rule>)(ctx, rule, at, oldValue, newValue)) return;
   const inherited = rule && 'subtree' in rule ? rule.subtree : at.inherited;
-  const isObject = (v: Json | undefined): boolean => (isPlainObject(v) || v === undefined) && !isText(v);
+  const isObject = (v: Json | undefined): boolean => (isPlainObject(v) || v === undefined) && !isTextAt(at.pointer);
   if (isObject(oldValue) && isObject(newValue)) {
     const keys = [...new Set([...Object.keys(newValue ?? {}), ...Object.keys(oldValue ?? {})])];
     for (const key of keys) {
@@ -173,8 +169,8 @@ export function compareValues(ctx: DiffContext, at: Place, oldValue: Json | unde
     return;
   }
   const side = sideOf(newValue);
-  const kind = inherited ?? (isWords(oldValue ?? newValue) && isWords(newValue ?? oldValue) ? 'wording' : 'changed');
-  ctx.push(kind, whereOn(at, side), side, { ...base(at), ...valuePair(oldValue, newValue, isWords(oldValue ?? newValue) ? 'text' : 'literal') });
+  const kind = inherited ?? (isWords(oldValue ?? newValue, at.pointer) && isWords(newValue ?? oldValue, at.pointer) ? 'wording' : 'changed');
+  ctx.push(kind, whereOn(at, side), side, { ...base(at), ...valuePair(oldValue, newValue, isWords(oldValue ?? newValue, at.pointer) ? 'text' : 'literal') });
 }
 
 /** A new country outside the EEA is a new transfer; other countries are places the data is kept. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { changeClassAt } from '../../src/diff/change-class.js';
+import { changeClassAt, isTextAt } from '../../src/diff/change-class.js';
 import { repoRoot } from '../support/cli.js';
 
 type Node = Record<string, any>;
@@ -41,5 +41,19 @@ describe('x-change: materiality in the schema', () => {
     expect(changeClassAt('/a', tiny)).toBe('editorial');
     expect(changeClassAt('/a/b', tiny)).toBe('material');
     expect(changeClassAt('/c', tiny)).toBe('material');
+  });
+});
+
+describe('texts recognised from the schema', () => {
+  it('a property the schema types as text is text; names, codes and laws are not, whatever their keys look like', () => {
+    expect(isTextAt('/purposes/0/name')).toBe(true);
+    expect(isTextAt('/purposes/0/description')).toBe(true);
+    expect(isTextAt('/controller/address')).toBe(false);
+    expect(isTextAt('/purposes/0/legalObligation/law')).toBe(false);
+    expect(isTextAt('/processors/0/serverLocations')).toBe(false);
+  });
+  it('a small schema: a $defs/text reference and a list of them are text, a plain object is not', () => {
+    const top = { $defs: { text: { type: 'object' } }, properties: { a: { $ref: '#/$defs/text' }, b: { type: 'array', items: { $ref: '#/$defs/text' } }, c: { type: 'object' } } };
+    expect([isTextAt('/a', top), isTextAt('/b', top), isTextAt('/b/0', top), isTextAt('/c', top)]).toEqual([true, true, true, false]);
   });
 });
