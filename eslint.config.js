@@ -32,10 +32,4 @@ export default tseslint.config(
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', 'no-regex-spaces': 'off' },
   },
-  {
-    // TEMPORARY, until its owner splits it (issue 16 point 2): toDiagnostic (helper `diagnostics`).
-    // Delete this block when `npm run lint` passes without it.
-    files: ['src/validate/validate-document.ts'],
-    rules: { 'max-lines-per-function': 'off', '@typescript-eslint/no-unused-vars': 'off' },
-  },
 );

@@ -89,123 +89,83 @@ function definitionName(error: ErrorObject): string | undefined {
   return names[names.length - 1]?.[1];
 }
 
+/** What an ajv error becomes: its rule, its message and where it points (a property of the object, or its key). */
+interface ErrorReading {
+  ruleId: string;
+  message: string;
+  /** The property the error is about, below the error's instance path. */
+  property?: string;
+  /** Where the position is taken: the value (default), the key of `property`, or the parent object (a missing property). */
+  at?: 'value' | 'key' | 'parent';
+  suggestion?: string;
+}
+
+type Reader = (error: ErrorObject, messages: Messages) => ErrorReading;
+
+const params = <T>(error: ErrorObject): T => error.params as T;
+const guessed = (value: unknown, allowed: string[], m: Messages): string | undefined => {
+  const guess = typeof value === 'string' ? didYouMean(value, allowed) : undefined;
+  return guess ? m.t('diagnostics:didYouMean', { value: guess }) : undefined;
+};
+/** A message of `family` specific to the schema definition at fault, else the generic one. */
+const byDefinition = (family: string, error: ErrorObject, m: Messages): string => {
+  const name = definitionName(error);
+  return m.has(`${family}.${name ?? ''}`) ? m.t(`${family}.${name}`) : m.t(`${family}.generic`, { pattern: params<{ pattern?: string }>(error).pattern });
+};
+
+/** ajv keyword → reading; a keyword not listed is read generically. */
+const readers: Record<string, Reader> = {
+  required: (e, m) => {
+    const property = params<{ missingProperty: string }>(e).missingProperty;
+    return { ruleId: 'schema/required', message: m.t('diagnostics:schema.required', { property }), property, at: 'parent' };
+  },
+  additionalProperties: (e, m) => {
+    const property = params<{ additionalProperty: string }>(e).additionalProperty;
+    const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+    const suggestion = guessed(property, allowed, m);
+    return { ruleId: 'schema/unknown-property', message: m.t('diagnostics:schema.unknownProperty', { property }), property, at: 'key', ...(suggestion ? { suggestion } : {}) };
+  },
+  propertyNames: (e, m) => {
+    const property = params<{ propertyName: string }>(e).propertyName;
+    return { ruleId: 'schema/unknown-property', message: m.t('diagnostics:schema.unknownProperty', { property }), property, at: 'key' };
+  },
+  enum: (e, m) => {
+    const allowed = params<{ allowedValues: unknown[] }>(e).allowedValues.map(String);
+    const suggestion = guessed(e.data, allowed, m);
+    return { ruleId: 'schema/enum', message: m.t('diagnostics:schema.enum', { values: summariseValues(allowed) }), ...(suggestion ? { suggestion } : {}) };
+  },
+  type: (e, m) => {
+    // ajv gives several allowed types as 'string,object'.
+    const types = String(params<{ type: string | string[] }>(e).type).split(',');
+    return { ruleId: 'schema/type', message: m.t('diagnostics:schema.type', { type: types.map((type) => m.t(`diagnostics:types.${type}`)).join(m.t('diagnostics:types.or')) }) };
+  },
+  pattern: (e, m) => ({ ruleId: 'schema/pattern', message: byDefinition('diagnostics:schema.pattern', e, m) }),
+  format: (e, m) => ({ ruleId: 'schema/format', message: m.t(`diagnostics:schema.format.${params<{ format: string }>(e).format}`) }),
+  minLength: (_e, m) => ({ ruleId: 'schema/empty', message: m.t('diagnostics:schema.minLength') }),
+  minItems: (e, m) => ({ ruleId: 'schema/empty', message: m.t('diagnostics:schema.minItems', { count: params<{ limit: number }>(e).limit }) }),
+  minProperties: (e, m) => ({ ruleId: 'schema/empty', message: m.t('diagnostics:schema.minItems', { count: params<{ limit: number }>(e).limit }) }),
+  uniqueItems: (e, m) => ({ ruleId: 'schema/duplicate-item', message: m.t('diagnostics:schema.uniqueItems', { index: params<{ j: number }>(e).j + 1 }) }),
+  minimum: (e, m) => ({ ruleId: 'schema/range', message: m.t('diagnostics:schema.minimum', { limit: params<{ limit: number }>(e).limit }) }),
+  maximum: (e, m) => ({ ruleId: 'schema/range', message: m.t('diagnostics:schema.maximum', { limit: params<{ limit: number }>(e).limit }) }),
+  not: (e, m) => ({ ruleId: 'schema/exclusive', message: byDefinition('diagnostics:schema.not', e, m) }),
+  anyOf: (e, m) => ({ ruleId: 'schema/any-of', message: m.t(`diagnostics:schema.anyOf.${definitionName(e) ?? 'generic'}`) }),
+};
+
+const genericReader: Reader = (e, m) => ({ ruleId: 'schema/invalid', message: m.t('diagnostics:schema.generic', { keyword: e.keyword, detail: e.message ?? '' }) });
+
 function toDiagnostic(error: ErrorObject, doc: SourceDocument, messages: Messages): Diagnostic {
-  const t = messages.t;
-  let pointer = error.instancePath;
-  let ruleId = 'schema/invalid';
-  let message: string;
-  let suggestion: string | undefined;
-  let position: ReturnType<typeof locate>;
-
-  switch (error.keyword) {
-    case 'required': {
-      const property = (error.params as { missingProperty: string }).missingProperty;
-      pointer = joinPointer(pointer, property);
-      ruleId = 'schema/required';
-      message = t('diagnostics:schema.required', { property });
-      position = locate(doc, error.instancePath);
-      break;
-    }
-    case 'additionalProperties': {
-      const property = (error.params as { additionalProperty: string }).additionalProperty;
-      pointer = joinPointer(pointer, property);
-      ruleId = 'schema/unknown-property';
-      message = t('diagnostics:schema.unknownProperty', { property });
-      const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-      const guess = didYouMean(property, allowed);
-      if (guess) suggestion = t('diagnostics:didYouMean', { value: guess });
-      position = locate(doc, pointer, 'key');
-      break;
-    }
-    case 'propertyNames': {
-      const property = (error.params as { propertyName: string }).propertyName;
-      pointer = joinPointer(pointer, property);
-      ruleId = 'schema/unknown-property';
-      message = t('diagnostics:schema.unknownProperty', { property });
-      position = locate(doc, pointer, 'key');
-      break;
-    }
-    case 'enum': {
-      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
-      ruleId = 'schema/enum';
-      message = t('diagnostics:schema.enum', { values: summariseValues(allowed) });
-      if (typeof error.data === 'string') {
-        const guess = didYouMean(error.data, allowed);
-        if (guess) suggestion = t('diagnostics:didYouMean', { value: guess });
-      }
-      position = locate(doc, pointer);
-      break;
-    }
-    case 'type': {
-      // ajv gives several allowed types as 'string,object'.
-      const types = String((error.params as { type: string | string[] }).type).split(',');
-      ruleId = 'schema/type';
-      message = t('diagnostics:schema.type', { type: types.map((type) => t(`diagnostics:types.${type}`)).join(t('diagnostics:types.or')) });
-      position = locate(doc, pointer);
-      break;
-    }
-    case 'pattern': {
-      ruleId = 'schema/pattern';
-      const defName = definitionName(error);
-      const specific = `diagnostics:schema.pattern.${defName ?? ''}`;
-      message = defName && messages.has(specific)
-        ? t(specific)
-        : t('diagnostics:schema.pattern.generic', { pattern: (error.params as { pattern: string }).pattern });
-      position = locate(doc, pointer);
-      break;
-    }
-    case 'format': {
-      ruleId = 'schema/format';
-      message = t(`diagnostics:schema.format.${(error.params as { format: string }).format}`);
-      position = locate(doc, pointer);
-      break;
-    }
-    case 'minLength':
-      ruleId = 'schema/empty';
-      message = t('diagnostics:schema.minLength');
-      position = locate(doc, pointer);
-      break;
-    case 'minItems':
-    case 'minProperties':
-      ruleId = 'schema/empty';
-      message = t('diagnostics:schema.minItems', { count: (error.params as { limit: number }).limit });
-      position = locate(doc, pointer);
-      break;
-    case 'uniqueItems':
-      ruleId = 'schema/duplicate-item';
-      message = t('diagnostics:schema.uniqueItems', { index: (error.params as { j: number }).j + 1 });
-      position = locate(doc, pointer);
-      break;
-    case 'minimum':
-    case 'maximum':
-      ruleId = 'schema/range';
-      message = t(`diagnostics:schema.${error.keyword}`, { limit: (error.params as { limit: number }).limit });
-      position = locate(doc, pointer);
-      break;
-    case 'not':
-      ruleId = 'schema/exclusive';
-      message = t(`diagnostics:schema.not.${messages.has(`diagnostics:schema.not.${definitionName(error) ?? ''}`) ? definitionName(error) : 'generic'}`);
-      position = locate(doc, pointer);
-      break;
-    case 'anyOf':
-      ruleId = 'schema/any-of';
-      message = t(`diagnostics:schema.anyOf.${definitionName(error) ?? 'generic'}`);
-      position = locate(doc, pointer);
-      break;
-    default:
-      message = t('diagnostics:schema.generic', { keyword: error.keyword, detail: error.message ?? '' });
-      position = locate(doc, pointer);
-  }
-
+  const reading = (readers[error.keyword] ?? genericReader)(error, messages);
+  const pointer = reading.property === undefined ? error.instancePath : joinPointer(error.instancePath, reading.property);
+  const position = reading.at === 'parent' ? locate(doc, error.instancePath) : reading.at === 'key' ? locate(doc, pointer, 'key') : locate(doc, pointer);
   return {
-    ruleId,
+    ruleId: reading.ruleId,
     severity: 'error',
-    message,
+    message: reading.message,
     file: position.file,
     pointer,
     line: position.line,
     column: position.column,
-    ...(suggestion ? { suggestion } : {}),
+    ...(reading.suggestion ? { suggestion: reading.suggestion } : {}),
   };
 }
 
