@@ -5,7 +5,16 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['lib/**', 'node_modules/**', 'src/policy/policy-types.ts', 'test/fixtures/**', 'test/golden/**', 'bench/out/**'] },
+  {
+    ignores: [
+      'lib/**',
+      'node_modules/**',
+      'src/policy/policy-types.ts',
+      'test/fixtures/**',
+      'test/golden/**',
+      'bench/out/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -14,7 +23,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       // `const { dropped: _dropped, ...rest } = value` is how the code leaves a property out.
-      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true, argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { ignoreRestSiblings: true, argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       // Control characters are what the illegal-character check and the reporters' escaping look for.
       'no-control-regex': 'off',
     },

@@ -14,7 +14,10 @@ const cli = path.join(root, 'lib/cli/main.js');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (n, d = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: d, minimumFractionDigits: d });
 const verdict = (met) => (met ? 'met' : 'NOT met');
-const row = (label, figure, goal, met) => console.log(`  ${label.padEnd(46)} ${figure.padEnd(44)}${goal ? ` goal: ${goal}` : ''}${met === undefined ? '' : ` — ${verdict(met)}`}`);
+const row = (label, figure, goal, met) =>
+  console.log(
+    `  ${label.padEnd(46)} ${figure.padEnd(44)}${goal ? ` goal: ${goal}` : ''}${met === undefined ? '' : ` — ${verdict(met)}`}`,
+  );
 
 /**
  * Runs node with `args`: wall time and, with GNU time (Debian's `time`), CPU
@@ -37,7 +40,10 @@ const wall = (args, cwd, ok) => measure(args, cwd, ok).wallMs;
 const cpuText = (ms) => (ms === undefined ? '' : `, CPU ${fmt(ms)} ms`);
 const medianOf = (runs, f) => {
   const all = Array.from({ length: runs }, f);
-  return { wallMs: median(all.map((m) => m.wallMs)), cpuMs: all[0].cpuMs === undefined ? undefined : median(all.map((m) => m.cpuMs)) };
+  return {
+    wallMs: median(all.map((m) => m.wallMs)),
+    cpuMs: all[0].cpuMs === undefined ? undefined : median(all.map((m) => m.cpuMs)),
+  };
 };
 
 /** Peak resident memory (KB) of a CLI run, as GNU time reports it (Debian's `time` package); undefined without it. */
@@ -64,7 +70,8 @@ async function inProcess(files) {
   const c0 = process.cpuUsage();
   for (let i = 0; i < texts.length; i++) {
     const result = await compilePolicy(texts[i], files[i]);
-    if (result.outputs.length === 0) throw new Error(`${files[i]} did not compile: ${JSON.stringify(result.diagnostics[0])}`);
+    if (result.outputs.length === 0)
+      throw new Error(`${files[i]} did not compile: ${JSON.stringify(result.diagnostics[0])}`);
   }
   const cpu = process.cpuUsage(c0);
   return { wallMs: (performance.now() - t0) / texts.length, cpuMs: (cpu.user + cpu.system) / 1000 / texts.length };
@@ -73,7 +80,12 @@ async function inProcess(files) {
 const seeds = seedPolicies(root);
 const doctolib = seeds.filter((p) => p.id === 'doctolib');
 const N = Number(process.env.BENCH_N ?? 1000);
-console.log(`policyc benchmark — ${os.cpus().length} cores, node ${process.version}, load average ${os.loadavg().map((l) => fmt(l, 1)).join(' ')}\n`);
+console.log(
+  `policyc benchmark — ${os.cpus().length} cores, node ${process.version}, load average ${os
+    .loadavg()
+    .map((l) => fmt(l, 1))
+    .join(' ')}\n`,
+);
 
 // 1. Where the time goes, warm and in process, on three corpora.
 const corpora = [
@@ -85,7 +97,11 @@ console.log('Warm, in process, one thread, both languages, every output, no writ
 for (const [name, files] of corpora) {
   const share = markdownShare(files.map((f) => JSON.parse(readFileSync(f, 'utf8'))));
   const { wallMs, cpuMs } = await inProcess(files);
-  row(`${name}, ${fmt((100 * share.marked) / share.texts, 1)}% Markdown`, `${fmt(wallMs, 1)} ms per policy (${fmt(1000 / wallMs)}/s), CPU ${fmt(cpuMs, 1)} ms`, '');
+  row(
+    `${name}, ${fmt((100 * share.marked) / share.texts, 1)}% Markdown`,
+    `${fmt(wallMs, 1)} ms per policy (${fmt(1000 / wallMs)}/s), CPU ${fmt(cpuMs, 1)} ms`,
+    '',
+  );
 }
 
 // 2. Throughput of the CLI, with writes: copies of the real Doctolib policy.
@@ -95,7 +111,12 @@ writeSeedCorpus(corpus, N, doctolib);
 const full = measure([cli, 'build', '--out', path.join(corpus, 'dist')], corpus);
 const buildMs = full.wallMs;
 const perSecond = (N * 1000) / buildMs;
-row('policyc build', `${fmt(perSecond)} policies/s (${fmt(buildMs)} ms${cpuText(full.cpuMs)})`, '≥ 200 policies/s', perSecond >= 200);
+row(
+  'policyc build',
+  `${fmt(perSecond)} policies/s (${fmt(buildMs)} ms${cpuText(full.cpuMs)})`,
+  '≥ 200 policies/s',
+  perSecond >= 200,
+);
 const pandoc = spawnSync('pandoc', ['--version'], { stdio: 'ignore' });
 if (pandoc.error) {
   row('pandoc, Markdown → HTML of the same notices', 'pandoc not installed: skipped', 'policyc ≥ 40× pandoc');
@@ -103,10 +124,16 @@ if (pandoc.error) {
   const notices = ['nl', 'en'].map((lang) => path.join(corpus, 'dist', `doctolib-00000`, lang, 'privacy.md'));
   const start = process.hrtime.bigint();
   const runs = Math.min(N, 20);
-  for (let i = 0; i < runs; i++) for (const md of notices) spawnSync('pandoc', ['-f', 'gfm', '-t', 'html', md, '-o', '/dev/null']);
+  for (let i = 0; i < runs; i++)
+    for (const md of notices) spawnSync('pandoc', ['-f', 'gfm', '-t', 'html', md, '-o', '/dev/null']);
   const pandocPerPolicy = Number(process.hrtime.bigint() - start) / 1e6 / runs;
   const ratio = pandocPerPolicy / (buildMs / N);
-  row('pandoc, Markdown → HTML only (both languages)', `${fmt(pandocPerPolicy, 1)} ms per policy: policyc ${fmt(ratio, 1)}×`, 'policyc ≥ 40× pandoc', ratio >= 40);
+  row(
+    'pandoc, Markdown → HTML only (both languages)',
+    `${fmt(pandocPerPolicy, 1)} ms per policy: policyc ${fmt(ratio, 1)}×`,
+    'policyc ≥ 40× pandoc',
+    ratio >= 40,
+  );
 }
 
 // 3. Cold start: one Doctolib policy, against bare node.
@@ -117,10 +144,23 @@ const bare = medianOf(runs, () => measure(['-e', '0'], one));
 const check = medianOf(runs, () => measure([cli, 'check'], one, [0, 1]));
 const cold = medianOf(runs, () => measure([cli, 'build', '--force', '--out', path.join(one, 'dist')], one));
 const nodeMs = bare.wallMs;
-console.log(`\nCold start, one Doctolib policy (median of ${runs}; node -e 0: ${fmt(nodeMs)} ms${cpuText(bare.cpuMs)})`);
-const times = (m) => `${fmt(m.wallMs / nodeMs, 1)}× node -e 0${m.cpuMs && bare.cpuMs ? `; CPU ${fmt(m.cpuMs / bare.cpuMs, 1)}×` : ''}`;
-row('policyc check', `${fmt(check.wallMs)} ms${cpuText(check.cpuMs)} (${times(check)})`, '≤ 150 ms (about 2× node -e 0)', check.wallMs <= 150);
-row('policyc build', `${fmt(cold.wallMs)} ms${cpuText(cold.cpuMs)} (${times(cold)})`, '≤ 250 ms (about 3.5× node -e 0)', cold.wallMs <= 250);
+console.log(
+  `\nCold start, one Doctolib policy (median of ${runs}; node -e 0: ${fmt(nodeMs)} ms${cpuText(bare.cpuMs)})`,
+);
+const times = (m) =>
+  `${fmt(m.wallMs / nodeMs, 1)}× node -e 0${m.cpuMs && bare.cpuMs ? `; CPU ${fmt(m.cpuMs / bare.cpuMs, 1)}×` : ''}`;
+row(
+  'policyc check',
+  `${fmt(check.wallMs)} ms${cpuText(check.cpuMs)} (${times(check)})`,
+  '≤ 150 ms (about 2× node -e 0)',
+  check.wallMs <= 150,
+);
+row(
+  'policyc build',
+  `${fmt(cold.wallMs)} ms${cpuText(cold.cpuMs)} (${times(cold)})`,
+  '≤ 250 ms (about 3.5× node -e 0)',
+  cold.wallMs <= 250,
+);
 
 // 4. Incremental build: the same corpus, one policy changed.
 console.log(`\nIncremental build: policyc build of the same ${N} Doctolib copies after one changed`);
@@ -129,7 +169,12 @@ const policy = JSON.parse(readFileSync(changed, 'utf8'));
 policy.controller.name += ' (changed)';
 writeFileSync(changed, JSON.stringify(policy, null, 2));
 const incrementalMs = wall([cli, 'build', '--out', path.join(corpus, 'dist')], corpus);
-row('second build', `${fmt(incrementalMs)} ms (${fmt((100 * incrementalMs) / buildMs, 1)}% of the full build)`, '≤ 5% of a full build', incrementalMs <= 0.05 * buildMs);
+row(
+  'second build',
+  `${fmt(incrementalMs)} ms (${fmt((100 * incrementalMs) / buildMs, 1)}% of the full build)`,
+  '≤ 5% of a full build',
+  incrementalMs <= 0.05 * buildMs,
+);
 
 // 5. Peak memory as N grows: outputs stream to disk per policy, so it should stay flat.
 console.log('\nPeak memory of policyc build (max RSS), Doctolib copies');
@@ -141,8 +186,15 @@ for (const n of [50, 800]) {
   rmSync(dir, { recursive: true, force: true });
 }
 const [p50, p800] = [peaks.get(50), peaks.get(800)];
-if (p50 === undefined || p800 === undefined) row('N = 50 / 800', 'n/a (no /usr/bin/time)', 'N = 800 within 15% of N = 50');
-else row('N = 50 / 800', `${fmt(p50 / 1024)} / ${fmt(p800 / 1024)} MB (+${fmt((100 * (p800 - p50)) / p50)}%)`, 'N = 800 within 15% of N = 50', p800 <= p50 * 1.15);
+if (p50 === undefined || p800 === undefined)
+  row('N = 50 / 800', 'n/a (no /usr/bin/time)', 'N = 800 within 15% of N = 50');
+else
+  row(
+    'N = 50 / 800',
+    `${fmt(p50 / 1024)} / ${fmt(p800 / 1024)} MB (+${fmt((100 * (p800 - p50)) / p50)}%)`,
+    'N = 800 within 15% of N = 50',
+    p800 <= p50 * 1.15,
+  );
 
 // 6. The test suite (minutes): only when asked.
 console.log('\nTest suite');

@@ -9,8 +9,13 @@ const LANGUAGE_KEYS = new Set(['nl', 'en']);
 
 /** True for a text given per language: { nl: '…', en: '…' }. */
 function isText(value) {
-  return value && typeof value === 'object' && !Array.isArray(value)
-    && Object.keys(value).length > 0 && Object.entries(value).every(([k, v]) => LANGUAGE_KEYS.has(k) && typeof v === 'string');
+  return (
+    value &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    Object.keys(value).length > 0 &&
+    Object.entries(value).every(([k, v]) => LANGUAGE_KEYS.has(k) && typeof v === 'string')
+  );
 }
 
 /**
@@ -21,17 +26,25 @@ function isText(value) {
 function vary(value, n, counter = { texts: 0 }) {
   if (isText(value)) {
     const link = counter.texts++ % 100 === 50;
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, `${v} (${n})${link ? ` [${k === 'nl' ? 'Meer' : 'More'}](https://example.nl/${n})` : ''}`]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        `${v} (${n})${link ? ` [${k === 'nl' ? 'Meer' : 'More'}](https://example.nl/${n})` : ''}`,
+      ]),
+    );
   }
   if (Array.isArray(value)) return value.map((item) => vary(item, n, counter));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, vary(v, n, counter)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, vary(v, n, counter)]));
   return value;
 }
 
 /** The seed policies' texts, by file. */
 export function seedPolicies(root) {
   const dir = path.join(root, 'policies');
-  return readdirSync(dir).sort().map((org) => JSON.parse(readFileSync(path.join(dir, org, 'policy.json'), 'utf8')));
+  return readdirSync(dir)
+    .sort()
+    .map((org) => JSON.parse(readFileSync(path.join(dir, org, 'policy.json'), 'utf8')));
 }
 
 /** Counts texts (per language) and those with Markdown syntax (as author-html.ts's fast path sees it). */

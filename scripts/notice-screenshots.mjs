@@ -11,7 +11,10 @@ const shots = [
   ['ipractice', 'nl', 'phone', { width: 390, height: 844 }],
   ['ipractice', 'en', 'desktop', { width: 1280, height: 900 }],
 ];
-const browser = await chromium.launch({ executablePath: process.env.POLICYC_CHROMIUM ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env.POLICYC_CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu'],
+});
 try {
   for (const [org, lang, name, viewport] of shots) {
     const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });

@@ -56,14 +56,20 @@ function typingSchema(schema) {
   for (const [name, def] of Object.entries(copy.$defs)) def.title = typeNames[name] ?? pascal(name);
   copy.$defs.lawReference.properties.law.title = 'LawId';
   // A text per language is indexed by any language code, as the renderers do.
-  for (const name of ['text', 'markdown']) copy.$defs[name] = { title: copy.$defs[name].title, description: copy.$defs[name].description, tsType: 'Partial<Record<Language, string>>' };
+  for (const name of ['text', 'markdown'])
+    copy.$defs[name] = {
+      title: copy.$defs[name].title,
+      description: copy.$defs[name].description,
+      tsType: 'Partial<Record<Language, string>>',
+    };
   copy.$defs.metadata.properties.history.items.title = 'HistoryEntry';
   copy.$defs.rights.properties.notes = {
     description: copy.$defs.rights.properties.notes.description,
     tsType: '{ [K in RightId]?: MarkdownText }',
   };
   walk(copy, (node) => {
-    if (Array.isArray(node.anyOf) && node.anyOf.every((branch) => Object.keys(branch).join() === 'required')) delete node.anyOf;
+    if (Array.isArray(node.anyOf) && node.anyOf.every((branch) => Object.keys(branch).join() === 'required'))
+      delete node.anyOf;
     if (node.if && node.then && Array.isArray(node.type)) {
       const { then } = node;
       for (const key of ['if', 'then', 'else', 'type']) delete node[key];

@@ -7,7 +7,13 @@ export { analysePolicy, type AnalysedPolicy, type AnalyseOptions } from './pipel
 export { compilePolicy, type CompileOptions, type CompiledPolicy } from './pipeline/compile-policy.js';
 export type { OutputFile } from './output/output-file.js';
 export { formatCompact, formatJson } from './diagnostics/format-diagnostics.js';
-export { buildRegister, type Register, type RegisterTable, type RegisterColumn, type RegisterCell } from './render/register/register-model.js';
+export {
+  buildRegister,
+  type Register,
+  type RegisterTable,
+  type RegisterColumn,
+  type RegisterCell,
+} from './render/register/register-model.js';
 export { checkPolicy } from './check/check-policy.js';
 export { rules, type Rule, type Finding } from './check/rules.js';
 export { formatReport } from './diagnostics/format-report.js';

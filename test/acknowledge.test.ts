@@ -11,7 +11,15 @@ const reason = { nl: 'Staat in de bevestigingsmail.', en: 'Stated in the confirm
 describe('acknowledged findings from the config file', () => {
   it('marks the finding of the named policy, with the reason in the message language and its source', () => {
     const { findings } = analysePolicy(text, 'policy.json', 'nl', {
-      acknowledged: [{ policy: 'fixture-base', rule: 'rights/response-time-missing', reason, file: 'policyc.config.json', at: '/acknowledged/0' }],
+      acknowledged: [
+        {
+          policy: 'fixture-base',
+          rule: 'rights/response-time-missing',
+          reason,
+          file: 'policyc.config.json',
+          at: '/acknowledged/0',
+        },
+      ],
     });
     expect(findings.map((f) => [f.ruleId, f.acknowledged])).toEqual([
       ['rights/response-time-missing', { reason: 'Staat in de bevestigingsmail.', source: 'config' }],
@@ -19,17 +27,25 @@ describe('acknowledged findings from the config file', () => {
   });
 
   it('ignores acknowledgements for other policies', () => {
-    const { findings } = analysePolicy(text, 'policy.json', 'en', { acknowledged: [{ policy: 'other', rule: 'rights/response-time-missing', reason }] });
+    const { findings } = analysePolicy(text, 'policy.json', 'en', {
+      acknowledged: [{ policy: 'other', rule: 'rights/response-time-missing', reason }],
+    });
     expect(findings.map((f) => [f.ruleId, f.acknowledged])).toEqual([['rights/response-time-missing', undefined]]);
   });
 
   it('reports one that matches nothing at its place in the config file', () => {
     const { findings } = analysePolicy(text, 'policy.json', 'en', {
-      acknowledged: [{ policy: 'fixture-base', rule: 'retention/vague', reason, file: 'policyc.config.json', at: '/acknowledged/3' }],
+      acknowledged: [
+        { policy: 'fixture-base', rule: 'retention/vague', reason, file: 'policyc.config.json', at: '/acknowledged/3' },
+      ],
     });
     expect(findings.find((f) => f.ruleId === 'acknowledged/unmatched')).toEqual({
-      ruleId: 'acknowledged/unmatched', severity: 'warning', file: 'policyc.config.json', pointer: '/acknowledged/3',
-      message: 'The acknowledgement of "retention/vague" in policy "fixture-base" matches no finding: remove it, or it will hide the next finding of that rule unseen.',
+      ruleId: 'acknowledged/unmatched',
+      severity: 'warning',
+      file: 'policyc.config.json',
+      pointer: '/acknowledged/3',
+      message:
+        'The acknowledgement of "retention/vague" in policy "fixture-base" matches no finding: remove it, or it will hide the next finding of that rule unseen.',
     });
   });
 });

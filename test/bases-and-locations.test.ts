@@ -12,7 +12,8 @@ import { repoRoot } from './support/cli.js';
  * a contracting entity: the checker, the JSON-LD and the diff must all read
  * them as the notice does.
  */
-const read = (id: string): Record<string, any> => JSON.parse(readFileSync(path.join(repoRoot, 'policies', id, 'policy.json'), 'utf8'));
+const read = (id: string): Record<string, any> =>
+  JSON.parse(readFileSync(path.join(repoRoot, 'policies', id, 'policy.json'), 'utf8'));
 
 function analyse(policy: object) {
   const result = analysePolicy(JSON.stringify(policy, null, 2), 'x.json');
@@ -25,7 +26,8 @@ describe('a purpose with several legal bases (IES purpose 8: 6(1)(c) and 6(1)(f)
     const policy = read('ies');
     delete policy.purposes[7].legalBases[1].legitimateInterest;
     const { findings } = analyse(policy);
-    const at = (rule: string): string[] => findings.filter((f) => f.ruleId === rule && f.pointer.startsWith('/purposes/7/')).map((f) => f.pointer);
+    const at = (rule: string): string[] =>
+      findings.filter((f) => f.ruleId === rule && f.pointer.startsWith('/purposes/7/')).map((f) => f.pointer);
     // 6(1)(c) without its law (as the statement has it); 6(1)(f) once its interest is taken away.
     expect(at('art6/legal-obligation-unnamed')).toEqual(['/purposes/7/legalBases/0']);
     expect(at('art6/legitimate-interest-missing')).toEqual(['/purposes/7/legalBases/1']);
@@ -34,14 +36,19 @@ describe('a purpose with several legal bases (IES purpose 8: 6(1)(c) and 6(1)(f)
   it('the checker accepts the basis once its law and interest are named', () => {
     const policy = read('ies');
     policy.purposes[7].legalBases[0].legalObligation = { law: 'awr', article: 'art. 52' };
-    policy.purposes[7].legalBases[1].legitimateInterest = { nl: 'Onze rechten verdedigen.', en: 'Defending our rights.' };
+    policy.purposes[7].legalBases[1].legitimateInterest = {
+      nl: 'Onze rechten verdedigen.',
+      en: 'Defending our rights.',
+    };
     const { findings } = analyse(policy);
     expect(findings.filter((f) => f.pointer.startsWith('/purposes/7/legalBases'))).toEqual([]);
   });
 
   it('the JSON-LD names every basis of the purpose', () => {
     const { model } = analyse(read('ies'));
-    const graph = policyJsonLd(model) as { 'dpv:hasProcess': Array<{ '@id': string; 'dpv:hasLegalBasis'?: Array<{ '@id': string }> }> };
+    const graph = policyJsonLd(model) as {
+      'dpv:hasProcess': Array<{ '@id': string; 'dpv:hasLegalBasis'?: Array<{ '@id': string }> }>;
+    };
     const process = graph['dpv:hasProcess'].find((p) => p['@id'] === `#purpose-${model.purposes[7]!.id}`)!;
     expect(process['dpv:hasLegalBasis']?.map((b) => b['@id'])).toEqual(['eu-gdpr:A6-1-c', 'eu-gdpr:A6-1-f']);
   });
@@ -51,7 +58,9 @@ describe('a purpose with several legal bases (IES purpose 8: 6(1)(c) and 6(1)(f)
     const after = read('ies');
     after.purposes[7].legalBases.push({ basis: '6(1)(a)' });
     const changes = diffPolicies(analyse(before).model, analyse(after).model);
-    expect(changes.filter((c) => c.pointer.startsWith('/purposes/7')).map((c) => [c.kind, c.class])).toEqual([['legal-basis-changed', 'material']]);
+    expect(changes.filter((c) => c.pointer.startsWith('/purposes/7')).map((c) => [c.kind, c.class])).toEqual([
+      ['legal-basis-changed', 'material'],
+    ]);
   });
 });
 
@@ -64,7 +73,10 @@ describe('a party located through its contracting entity', () => {
   }
 
   /** The pointers of `rule`'s findings on `policy`. */
-  const reported = (policy: object, rule: string): string[] => analyse(policy).findings.filter((f) => f.ruleId === rule).map((f) => f.pointer);
+  const reported = (policy: object, rule: string): string[] =>
+    analyse(policy)
+      .findings.filter((f) => f.ruleId === rule)
+      .map((f) => f.pointer);
 
   it('the checker reports the transfer without a mechanism', () => {
     // Doctolib states SCCs for all its transfers: the move is reported as a safeguard not specific to the party (legal review: doctolib).
@@ -84,7 +96,8 @@ describe('a party located through its contracting entity', () => {
     const changes = diffPolicies(analyse(read('doctolib')).model, analyse(contractingFromUs()).model);
     // The US is added (a transfer: material); Luxembourg, inside the EEA, is dropped (editorial).
     expect(changes.filter((c) => c.pointer.startsWith('/processors/0')).map((c) => [c.kind, c.class])).toEqual([
-      ['transfer-added', 'material'], ['location-removed', 'editorial'],
+      ['transfer-added', 'material'],
+      ['location-removed', 'editorial'],
     ]);
   });
 });

@@ -25,7 +25,11 @@ test('build --watch rebuilds exactly the policy that changed, reports its findin
 
     const from = watcher.stderr().length;
     writeFileSync(one, readFileSync(one, 'utf8').replace('Praktijk Voorbeeld B.V.', 'Praktijk Een B.V.'));
-    const [rebuilt] = await watcher.waitFor(/Changed: [^\n]+\n[\s\S]*?Built 1 policy into dist: \d+ files\./, 60_000, from);
+    const [rebuilt] = await watcher.waitFor(
+      /Changed: [^\n]+\n[\s\S]*?Built 1 policy into dist: \d+ files\./,
+      60_000,
+      from,
+    );
     expect(rebuilt).toContain(`Changed: ${path.join('policies', 'one', 'policy.json')}`);
     // Its findings are reported as it goes, for that policy only.
     expect(rebuilt).toContain('policies/one/policy.json:');
@@ -37,7 +41,11 @@ test('build --watch rebuilds exactly the policy that changed, reports its findin
     const quiet = watcher.stderr().length;
     writeFileSync(one, readFileSync(one, 'utf8'));
     writeFileSync(two, readFileSync(two, 'utf8').replace('"legalBasis": "6(1)(b)"', '"legalBasis": "6(1)(z)"'));
-    const [failed] = await watcher.waitFor(/Changed: [^\n]+\n[\s\S]*?Build failed: 1 error\(s\)\. Nothing was written; dist is unchanged\./, 60_000, quiet);
+    const [failed] = await watcher.waitFor(
+      /Changed: [^\n]+\n[\s\S]*?Build failed: 1 error\(s\)\. Nothing was written; dist is unchanged\./,
+      60_000,
+      quiet,
+    );
     expect(failed).toContain(`Changed: ${path.join('policies', 'two', 'policy.json')}`);
     expect(failed).not.toContain(path.join('policies', 'one'));
     expect(failed).toMatch(/policies\/two\/policy\.json:\d+:\d+ error \/purposes\/0\/legalBasis/);
@@ -50,7 +58,8 @@ test('build --watch rebuilds exactly the policy that changed, reports its findin
 
 test('build --watch: a change to a base rebuilds every policy that extends it, and only those', async () => {
   const root = path.join(temp, 'chain');
-  for (const folder of ['shared', 'practice-a', 'practice-b']) cpSync(path.join(fixturesDir, 'extends', folder), path.join(root, 'policies', folder), { recursive: true });
+  for (const folder of ['shared', 'practice-a', 'practice-b'])
+    cpSync(path.join(fixturesDir, 'extends', folder), path.join(root, 'policies', folder), { recursive: true });
   cpSync(path.join(fixturesDir, 'minimal/policy.json'), path.join(root, 'policies/solo/policy.json'));
   const watcher = startPolicyc(['build', '--watch', '--lang', 'nl', '--format', 'compact'], root);
   try {
@@ -61,7 +70,11 @@ test('build --watch: a change to a base rebuilds every policy that extends it, a
     const base = path.join(root, 'policies/shared/base.json');
     const from = watcher.stderr().length;
     writeFileSync(base, readFileSync(base, 'utf8').replace('"nl": "Factuurgegevens"', '"nl": "Betaalgegevens"'));
-    const [rebuilt] = await watcher.waitFor(/Changed: [^\n]+\n[\s\S]*?Built 2 policies into dist: \d+ files\./, 60_000, from);
+    const [rebuilt] = await watcher.waitFor(
+      /Changed: [^\n]+\n[\s\S]*?Built 2 policies into dist: \d+ files\./,
+      60_000,
+      from,
+    );
     expect(rebuilt).toContain(`Changed: ${path.join('policies', 'shared', 'base.json')}`);
     expect(readFileSync(path.join(root, 'dist/practice-a/nl/privacy.html'), 'utf8')).toContain('Betaalgegevens');
     expect(readFileSync(path.join(root, 'dist/practice-b/nl/privacy.html'), 'utf8')).toContain('Betaalgegevens');

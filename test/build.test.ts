@@ -17,8 +17,24 @@ describe('policyc build', () => {
     expect(run.stderr).toContain('Built 1 policy');
     expect(run.status).toBe(0);
     const files = snapshot(out);
-    const perLanguage = ['privacy.css', 'privacy.fragment.css', 'privacy.fragment.html', 'privacy.html', 'privacy.md', 'register.css', 'register.csv', 'register.html', 'register.md', 'register.xlsx'];
-    expect([...files.keys()].sort()).toEqual(['en', 'nl'].flatMap((lang) => perLanguage.map((f) => `ipractice/${lang}/${f}`)).concat('ipractice/policy.jsonld', 'ipractice/.policyc-manifest.json').sort());
+    const perLanguage = [
+      'privacy.css',
+      'privacy.fragment.css',
+      'privacy.fragment.html',
+      'privacy.html',
+      'privacy.md',
+      'register.css',
+      'register.csv',
+      'register.html',
+      'register.md',
+      'register.xlsx',
+    ];
+    expect([...files.keys()].sort()).toEqual(
+      ['en', 'nl']
+        .flatMap((lang) => perLanguage.map((f) => `ipractice/${lang}/${f}`))
+        .concat('ipractice/policy.jsonld', 'ipractice/.policyc-manifest.json')
+        .sort(),
+    );
     for (const [name, bytes] of files) {
       if (!/\/privacy\.(md|html|fragment\.html)$/.test(name)) continue; // the register has golden files of its own
       expectGolden(path.join(repoRoot, 'test/golden/ipractice', name.replace(/^ipractice\//, '')), bytes);
@@ -81,7 +97,11 @@ describe('policyc build of many policies', { timeout: 120_000 }, () => {
   /** A corpus from the benchmark generator, in its own folder. */
   function corpus(count: number): string {
     const dir = tmp();
-    execFileSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(path.join(repoRoot, 'bench/generate.mjs'))}); m.writeCorpus(${JSON.stringify(dir)}, ${count});`]);
+    execFileSync(process.execPath, [
+      '--input-type=module',
+      '-e',
+      `const m = await import(${JSON.stringify(path.join(repoRoot, 'bench/generate.mjs'))}); m.writeCorpus(${JSON.stringify(dir)}, ${count});`,
+    ]);
     return dir;
   }
 
@@ -106,7 +126,9 @@ describe('policyc build of many policies', { timeout: 120_000 }, () => {
     writeFileSync(path.join(twin, 'policy.json'), readFileSync(path.join(dir, 'policies/clinic-00003/policy.json')));
     const run = runPolicyc(['build', '--jobs', '2'], dir);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^policies\/zz-twin\/policy\.json\n(?:.*\n)*? +\d+:\d+ +error +another policy already has the id "clinic-00003" \(policies\/clinic-00003\/policy\.json\)  build\/duplicate-policy-id$/m);
+    expect(run.stderr).toMatch(
+      /^policies\/zz-twin\/policy\.json\n(?:.*\n)*? +\d+:\d+ +error +another policy already has the id "clinic-00003" \(policies\/clinic-00003\/policy\.json\)  build\/duplicate-policy-id$/m,
+    );
     expect(existsSync(path.join(dir, 'dist'))).toBe(false);
   });
 
@@ -122,7 +144,9 @@ describe('OutputWriter', () => {
     const out = tmp();
     const writer = new OutputWriter(out);
     for (const bad of ['../escape.txt', 'org/../../escape.txt', '/etc/passwd', '.hidden/x', 'Org/x']) {
-      expect(() => writer.stage([{ path: bad, contents: 'x' }]), bad).toThrow(/refusing to write outside the output folder/);
+      expect(() => writer.stage([{ path: bad, contents: 'x' }]), bad).toThrow(
+        /refusing to write outside the output folder/,
+      );
     }
     writer.abort();
     expect(existsSync(path.join(out, '..', 'escape.txt'))).toBe(false);

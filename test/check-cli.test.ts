@@ -13,7 +13,9 @@ describe('policyc check: compliance findings', () => {
     expect(run.status).toBe(1);
     const lines = run.stderr.split('\n');
     expect(lines[0]).toBe('test/fixtures/rules/art6/basis-missing/fail.json');
-    expect(run.stderr).toContain('  52:5  error    The purpose "Treatment" has no legal basis under art. 6(1).  GDPR 6(1), 13(1)(c)  art6/basis-missing');
+    expect(run.stderr).toContain(
+      '  52:5  error    The purpose "Treatment" has no legal basis under art. 6(1).  GDPR 6(1), 13(1)(c)  art6/basis-missing',
+    );
     expect(run.stderr).toContain('/purposes/0/legalBasis  docs/rules.md#en-art6-basis-missing');
     expect(run.stderr).not.toContain('\u001b[');
   });
@@ -39,7 +41,12 @@ describe('policyc check: compliance findings', () => {
     const run = runPolicyc(['check', fixture('transfer/privacy-shield', 'fail'), '--format', 'json']);
     expect(run.status).toBe(1);
     const [finding] = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
-    expect(finding).toMatchObject({ ruleId: 'transfer/privacy-shield', severity: 'error', pointer: '/processors/0/transfer/mechanism', article: 'GDPR 44, 45; CJEU C-311/18' });
+    expect(finding).toMatchObject({
+      ruleId: 'transfer/privacy-shield',
+      severity: 'error',
+      pointer: '/processors/0/transfer/mechanism',
+      article: 'GDPR 44, 45; CJEU C-311/18',
+    });
   });
 
   it('writes SARIF 2.1.0 with rule metadata and regions', () => {
@@ -91,7 +98,10 @@ function acknowledgedCopy(rule: string, acknowledged: unknown[]): string {
 }
 
 describe('policyc check: acknowledged findings', () => {
-  const reason = { nl: 'Besproken met de FG: de termijn hangt af van het dossier.', en: 'Discussed with the DPO: the term depends on the file.' };
+  const reason = {
+    nl: 'Besproken met de FG: de termijn hangt af van het dossier.',
+    en: 'Discussed with the DPO: the term depends on the file.',
+  };
 
   it('shows an acknowledged finding as such, and does not count it towards --max-warnings', () => {
     const file = acknowledgedCopy('retention/vague', [{ rule: 'retention/vague', pointer: '/retention/1', reason }]);
@@ -119,8 +129,11 @@ describe('policyc check: acknowledged findings', () => {
     const unmatched = findings.find((f) => f.ruleId === 'acknowledged/unmatched')!;
     const text = readFileSync(file, 'utf8');
     expect(unmatched).toMatchObject({
-      severity: 'warning', pointer: '/metadata/acknowledged/0', ...positionIn(text, '{\n        "rule": "retention/vague"'),
-      message: 'The acknowledgement of "retention/vague" at /retention/7 in policy "fixture-retention-vague" matches no finding: remove it, or correct the pointer.',
+      severity: 'warning',
+      pointer: '/metadata/acknowledged/0',
+      ...positionIn(text, '{\n        "rule": "retention/vague"'),
+      message:
+        'The acknowledgement of "retention/vague" at /retention/7 in policy "fixture-retention-vague" matches no finding: remove it, or correct the pointer.',
     });
     // The finding it was meant for still counts.
     expect(findings.find((f) => f.ruleId === 'retention/vague')!.acknowledged).toBeUndefined();

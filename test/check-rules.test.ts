@@ -38,8 +38,14 @@ describe('compliance rules', () => {
         expect(en.length).toBeGreaterThan(0);
         expect(nl.map((d) => d.pointer)).toEqual(en.map((d) => d.pointer));
         const actual = en.map((d, i) => ({
-          ruleId: d.ruleId, severity: d.severity, article: d.article, pointer: d.pointer, line: d.line, column: d.column,
-          message: d.message, messageNl: nl[i]!.message,
+          ruleId: d.ruleId,
+          severity: d.severity,
+          article: d.article,
+          pointer: d.pointer,
+          line: d.line,
+          column: d.column,
+          message: d.message,
+          messageNl: nl[i]!.message,
         }));
         for (const finding of actual) {
           expect(finding.ruleId).toBe(rule.id);
@@ -68,9 +74,14 @@ describe('rules and a growing schema', () => {
     const model = analysed.model!;
     // A policy-wide transfer, as a later schema may allow (IES states the Privacy Shield for all its transfers).
     const grown = { ...model, source: { ...model.source, transfers: { mechanism: 'privacy-shield' } } } as typeof model;
-    const findings = checkPolicy(grown, analysed.document!, messagesFor('en')).filter((d) => d.ruleId === 'transfer/privacy-shield');
+    const findings = checkPolicy(grown, analysed.document!, messagesFor('en')).filter(
+      (d) => d.ruleId === 'transfer/privacy-shield',
+    );
     expect(findings.map((d) => [d.pointer, d.message])).toEqual([
-      ['/transfers/mechanism', 'This transfer relies on the EU-US Privacy Shield, which the EU Court of Justice invalidated in 2020 (C-311/18).'],
+      [
+        '/transfers/mechanism',
+        'This transfer relies on the EU-US Privacy Shield, which the EU Court of Justice invalidated in 2020 (C-311/18).',
+      ],
     ]);
   });
 });

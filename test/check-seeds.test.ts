@@ -84,7 +84,9 @@ describe('seed policies: the defects the seed README names, and no false alarm o
     expect(findings.some((f) => f.startsWith('error bsn/legal-ground-missing '))).toBe(true);
     expect(findings).toContain('error retention/missing /dataCategories/7/id'); // camera images
     expect(findings).toContain('error art6/basis-missing /purposes/11/legalBasis'); // camera surveillance
-    expect(findings.filter((f) => /medical-file-too-short|fiscal-records-too-short|response-time|dpo\//.test(f))).toEqual([]);
+    expect(
+      findings.filter((f) => /medical-file-too-short|fiscal-records-too-short|response-time|dpo\//.test(f)),
+    ).toEqual([]);
   });
 
   it('IES (003): relies on the invalidated Privacy Shield; vague retention; purposes without a basis', () => {
@@ -98,12 +100,16 @@ describe('seed policies: the defects the seed README names, and no false alarm o
 
   it('Doctolib (004): legitimate interests never named; US processors without a stated mechanism; 7 years under art. 52 AWR is fine', () => {
     const findings = findingKeys('doctolib');
-    expect(findings.filter((f) => f.startsWith('error art6/legitimate-interest-missing ')).length).toBeGreaterThanOrEqual(10);
+    expect(
+      findings.filter((f) => f.startsWith('error art6/legitimate-interest-missing ')).length,
+    ).toBeGreaterThanOrEqual(10);
     // ZenDesk, US: the statement gives SCCs "where needed" in general, not per party (legal review: debatable as an error).
     expect(findings).toContain('warning transfer/safeguard-not-per-party /processors/2/transfer');
     expect(findings.filter((f) => f.includes('transfer/mechanism-missing'))).toEqual([]);
     // Not a care provider: no medical-file rule; invoices kept 7 years under art. 52 AWR.
-    expect(findings.filter((f) => /medical-file|fiscal-records-too-short|transfer\/privacy-shield/.test(f))).toEqual([]);
+    expect(findings.filter((f) => /medical-file|fiscal-records-too-short|transfer\/privacy-shield/.test(f))).toEqual(
+      [],
+    );
   });
 });
 
@@ -112,9 +118,13 @@ describe('seed policies: the false alarms of the legal review (shared/reviews/le
     const findings = findingKeys('cosmetic-clinic');
     expect(findings.filter((f) => f.includes('art7/consent-retention-missing'))).toEqual([]);
     expect(findings).toContain('warning wgbo/consent-for-medical-file /purposes/2/legalBasis');
-    expect(findings).toEqual(expect.arrayContaining([
-      'error retention/missing /dataCategories/2/id', 'error retention/missing /dataCategories/3/id', 'error retention/missing /dataCategories/4/id',
-    ]));
+    expect(findings).toEqual(
+      expect.arrayContaining([
+        'error retention/missing /dataCategories/2/id',
+        'error retention/missing /dataCategories/3/id',
+        'error retention/missing /dataCategories/4/id',
+      ]),
+    );
   });
 
   it('Dental Clinics: no professional-secrecy finding ("beroepsgeheim"), no unused Microsoft or authorities; the WGBO term without a start is', () => {
@@ -138,15 +148,26 @@ describe('docs/seed-findings.md', () => {
   /** The rows of one seed's table: 'line:column severity rule pointer' and the judgement. */
   function judged(heading: string): Array<{ key: string; judgement: string }> {
     const section = doc.split(/^## /m).find((s) => s.split('\n')[0]!.includes(heading))!;
-    return section.split('\n').filter((l) => /^\| \d+:\d+ /.test(l)).map((l) => {
-      const [pos, severity, rule, pointer, judgement] = l.split(' | ').map((c) => c.replace(/^\| /, '').replace(/`/g, ''));
-      return { key: `${pos} ${severity} ${rule} ${pointer}`, judgement: judgement! };
-    });
+    return section
+      .split('\n')
+      .filter((l) => /^\| \d+:\d+ /.test(l))
+      .map((l) => {
+        const [pos, severity, rule, pointer, judgement] = l
+          .split(' | ')
+          .map((c) => c.replace(/^\| /, '').replace(/`/g, ''));
+        return { key: `${pos} ${severity} ${rule} ${pointer}`, judgement: judgement! };
+      });
   }
   /** Each judged policy and the words its section heading ends with. */
   const sections = {
-    ipractice: 'seed 000', 'cosmetic-clinic': 'seed 001', 'dental-clinics': 'seed 002', ies: 'seed 003', doctolib: 'seed 004',
-    'bib-verloskundigen': 'corpus 101', 'zorgburo-de-liemers': 'corpus 102', dijklander: 'corpus 103',
+    ipractice: 'seed 000',
+    'cosmetic-clinic': 'seed 001',
+    'dental-clinics': 'seed 002',
+    ies: 'seed 003',
+    doctolib: 'seed 004',
+    'bib-verloskundigen': 'corpus 101',
+    'zorgburo-de-liemers': 'corpus 102',
+    dijklander: 'corpus 103',
     bernhoven: 'corpus 104',
   };
 
@@ -163,7 +184,9 @@ describe('corpus policy Bernhoven (issue 11): a hospital statement of 2018', () 
   it('the 2018 term of 15 years from recording is below the 20-year WGBO term; no basis or art. 9 exception', () => {
     const policy = JSON.parse(readFileSync(path.join(repoRoot, 'policies/bernhoven/policy.json'), 'utf8'));
     expect(policy.metadata.source.url).toBe('https://www.bernhoven.nl/over-bernhoven/privacybeleid/');
-    expect(policy.retention).toEqual([expect.objectContaining({ period: 'P15Y', from: 'collection', longerForCare: true })]);
+    expect(policy.retention).toEqual([
+      expect.objectContaining({ period: 'P15Y', from: 'collection', longerForCare: true }),
+    ]);
     const findings = findingKeys('bernhoven');
     expect(findings).toContain('error retention/medical-file-too-short /retention/0/period');
     expect(findings).toContain('error art6/basis-missing /purposes/0/legalBasis');

@@ -5,17 +5,22 @@ import { tempDirs } from './support/temp-dirs.js';
 import { runPolicyc } from './support/cli.js';
 import { positionOfText, readFixture } from './support/fixtures.js';
 
-const cliMessages = JSON.parse(readFileSync(path.join(import.meta.dirname, '../locales/en/cli.json'), 'utf8')) as { help: Record<string, string> };
+const cliMessages = JSON.parse(readFileSync(path.join(import.meta.dirname, '../locales/en/cli.json'), 'utf8')) as {
+  help: Record<string, string>;
+};
 const tempDir = tempDirs('policyc-habits-');
 
 describe('CLI habits', () => {
-  it.each(['init', 'check', 'build', 'register', 'diff'])('policyc %s --help prints that command\'s help, and so does policyc help %s', (name) => {
-    const run = runPolicyc([name, '--help']);
-    expect(run.status).toBe(0);
-    expect(run.stdout).toBe(cliMessages.help[name] + '\n');
-    expect(run.stdout).toMatch(new RegExp(`^Usage: policyc ${name}`));
-    expect(runPolicyc(['help', name]).stdout).toBe(run.stdout);
-  });
+  it.each(['init', 'check', 'build', 'register', 'diff'])(
+    "policyc %s --help prints that command's help, and so does policyc help %s",
+    (name) => {
+      const run = runPolicyc([name, '--help']);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toBe(cliMessages.help[name] + '\n');
+      expect(run.stdout).toMatch(new RegExp(`^Usage: policyc ${name}`));
+      expect(runPolicyc(['help', name]).stdout).toBe(run.stdout);
+    },
+  );
 
   it('a misspelled command gets a guess', () => {
     const run = runPolicyc(['biuld']);
@@ -23,11 +28,13 @@ describe('CLI habits', () => {
     expect(run.stderr).toContain('unknown command "biuld"; did you mean "build"?');
   });
 
-  it('a misspelled flag gets a guess among the command\'s own flags', () => {
+  it("a misspelled flag gets a guess among the command's own flags", () => {
     const run = runPolicyc(['build', '--ot', 'x']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("Unknown option '--ot'; did you mean \"--out\"?");
-    expect(runPolicyc(['check', '--max-warning', '3']).stderr).toContain("Unknown option '--max-warning'; did you mean \"--max-warnings\"?");
+    expect(run.stderr).toContain('Unknown option \'--ot\'; did you mean "--out"?');
+    expect(runPolicyc(['check', '--max-warning', '3']).stderr).toContain(
+      'Unknown option \'--max-warning\'; did you mean "--max-warnings"?',
+    );
   });
 
   it('a flag of another command is refused for this one', () => {
@@ -57,7 +64,9 @@ describe('CLI habits', () => {
     expect(build.stderr).toContain('de tekst in het Engels ontbreekt');
     expect(build.stderr).not.toContain('the English text is missing');
     const compact = runPolicyc(['build', fixture, '--out', out, '--message-lang', 'nl', '--format', 'compact']);
-    expect(compact.stderr).toMatch(/missing-translation\.json:(\d+):(\d+) error \/purposes\/0\/name\/en de tekst in het Engels ontbreekt/);
+    expect(compact.stderr).toMatch(
+      /missing-translation\.json:(\d+):(\d+) error \/purposes\/0\/name\/en de tekst in het Engels ontbreekt/,
+    );
     const [, l, c] = /missing-translation\.json:(\d+):(\d+)/.exec(compact.stderr)!;
     expect({ line: Number(l), column: Number(c) }).toEqual({ line, column: column + 8 });
   });

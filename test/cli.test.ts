@@ -12,7 +12,9 @@ describe('policyc CLI', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Usage: policyc <command>/);
     expect(run.stdout).toContain('check [paths…]');
-    expect(run.stdout).toContain('Exit codes: 0 success, 1 invalid policy, compliance error or failed build, 2 usage error.');
+    expect(run.stdout).toContain(
+      'Exit codes: 0 success, 1 invalid policy, compliance error or failed build, 2 usage error.',
+    );
   });
 
   it('--version prints the package version', () => {
@@ -46,12 +48,16 @@ describe('policyc CLI', () => {
     // No schema or reference problem: only what the compliance rules find in the published statements.
     expect(diagnostics.filter((d) => !catalogue.has(d.ruleId))).toEqual([]);
     expect(run.status).toBe(diagnostics.some((d) => d.severity === 'error') ? 1 : 0);
-    expect(runPolicyc(['check']).stderr).toMatch(/\d+ polic(y|ies) checked: \d+ error\(s\), \d+ warning\(s\), \d+ info\./);
+    expect(runPolicyc(['check']).stderr).toMatch(
+      /\d+ polic(y|ies) checked: \d+ error\(s\), \d+ warning\(s\), \d+ info\./,
+    );
   });
 
   it('check --lang nl gives Dutch messages', () => {
     const run = runPolicyc(['check', 'test/fixtures/invalid/missing-translation.json', '--lang', 'nl']);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^test\/fixtures\/invalid\/missing-translation\.json\n  \d+:\d+ +fout +de tekst in het Engels ontbreekt  schema\/missing-translation\n +\/purposes\/0\/name\/en$/m);
+    expect(run.stderr).toMatch(
+      /^test\/fixtures\/invalid\/missing-translation\.json\n  \d+:\d+ +fout +de tekst in het Engels ontbreekt  schema\/missing-translation\n +\/purposes\/0\/name\/en$/m,
+    );
   });
 });

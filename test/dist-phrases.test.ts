@@ -9,15 +9,26 @@ import { runPolicyc } from './support/cli.js';
  * the outputs for the false or broken phrases the reviews found. None may occur.
  */
 const forbidden: readonly string[] = [
-  'versie .', 'version .',
-  'opgesteld in overeenstemming met', 'given in accordance with', '(WGBO, BW 7:454)',
-  'Functionaris gegevensbescherming', 'functionaris gegevensbescherming', 'Functionaris Gegevensbescherming',
-  'wettelijk identificatienummer', 'bijzonder persoonsgegeven: gezondheidsgegevens',
-  'hebt ook het recht een klacht', 'heb ook het recht een klacht',
-  'gerechtvaardigd belang of een taak van algemeen belang, vanwege', 'legitimate interests or a public task, because of',
-  'op grond van toestemming of een overeenkomst', 'on the basis of consent or a contract',
-  'tijdelijk maar beperkt', 'geen gevolgen voor de verwerking daarvoor',
-  'Geldt voor:', 'laatste bezoek aan de praktijk of de website',
+  'versie .',
+  'version .',
+  'opgesteld in overeenstemming met',
+  'given in accordance with',
+  '(WGBO, BW 7:454)',
+  'Functionaris gegevensbescherming',
+  'functionaris gegevensbescherming',
+  'Functionaris Gegevensbescherming',
+  'wettelijk identificatienummer',
+  'bijzonder persoonsgegeven: gezondheidsgegevens',
+  'hebt ook het recht een klacht',
+  'heb ook het recht een klacht',
+  'gerechtvaardigd belang of een taak van algemeen belang, vanwege',
+  'legitimate interests or a public task, because of',
+  'op grond van toestemming of een overeenkomst',
+  'on the basis of consent or a contract',
+  'tijdelijk maar beperkt',
+  'geen gevolgen voor de verwerking daarvoor',
+  'Geldt voor:',
+  'laatste bezoek aan de praktijk of de website',
   '"dct:valid": {\n    "@type"',
 ];
 
@@ -32,7 +43,10 @@ describe('the built outputs of all policies', () => {
   const out = mkdtempSync(path.join(os.tmpdir(), 'policyc-phrases-'));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
   const run = runPolicyc(['build', '--out', out]);
-  const outputs = run.status === 0 ? files(out).map((file) => ({ file: path.relative(out, file), text: readFileSync(file, 'utf8') })) : [];
+  const outputs =
+    run.status === 0
+      ? files(out).map((file) => ({ file: path.relative(out, file), text: readFileSync(file, 'utf8') }))
+      : [];
 
   it('build', () => {
     expect(run.status).toBe(0);
@@ -40,21 +54,26 @@ describe('the built outputs of all policies', () => {
   });
 
   it('hold none of the false or broken phrases', () => {
-    const found = outputs.flatMap(({ file, text }) => forbidden.filter((phrase) => text.includes(phrase)).map((phrase) => `${file}: ${phrase}`));
+    const found = outputs.flatMap(({ file, text }) =>
+      forbidden.filter((phrase) => text.includes(phrase)).map((phrase) => `${file}: ${phrase}`),
+    );
     expect(found).toEqual([]);
   });
 
   it('no transfer column where no party leaves the EEA, and every notice speaks to art. 13(2)(f)', () => {
     for (const { file, text } of outputs.filter((o) => o.file.endsWith('privacy.md'))) {
       expect(text, file).toMatch(/## (Geautomatiseerde besluitvorming|Automated decision-making)\n\n\S/);
-      expect(text, file).not.toMatch(/#### ?Zo oefen|### (Zo oefen(t u uw| je je) rechten uit|How to exercise your rights)\n\n##/);
+      expect(text, file).not.toMatch(
+        /#### ?Zo oefen|### (Zo oefen(t u uw| je je) rechten uit|How to exercise your rights)\n\n##/,
+      );
     }
     const dental = outputs.find((o) => o.file === 'dental-clinics/nl/privacy.md')!.text;
     expect(dental).not.toContain('Waarborg voor doorgifte');
   });
 
   it("care providers' notices state the WGBO rights; the others' do not", () => {
-    const notice = (org: string, lang: string): string => outputs.find((o) => o.file === `${org}/${lang}/privacy.md`)!.text;
+    const notice = (org: string, lang: string): string =>
+      outputs.find((o) => o.file === `${org}/${lang}/privacy.md`)!.text;
     for (const org of ['dental-clinics', 'cosmetic-clinic', 'ipractice']) {
       expect(notice(org, 'nl'), org).toContain('artikel 7:455 BW');
       expect(notice(org, 'en'), org).toContain('Article 7:455 BW');

@@ -25,7 +25,10 @@ function analyseFile(file: string) {
 }
 
 function compact(run: { stderr: string }): string[] {
-  return run.stderr.trim().split('\n').filter((l) => /:\d+:\d+ /.test(l));
+  return run.stderr
+    .trim()
+    .split('\n')
+    .filter((l) => /:\d+:\d+ /.test(l));
 }
 
 describe('extends', () => {
@@ -65,10 +68,17 @@ describe('extends', () => {
 
   it('a change to the base rebuilds every policy that extends it', async () => {
     const root = copyFixtures();
-    expect((await runPolicyc(['build', 'practice-a', 'practice-b', '--out', 'dist', '--lang', 'en'], root)).status).toBe(0);
+    expect(
+      (await runPolicyc(['build', 'practice-a', 'practice-b', '--out', 'dist', '--lang', 'en'], root)).status,
+    ).toBe(0);
     const base = path.join(root, 'shared/base.json');
-    writeFileSync(base, readFileSync(base, 'utf8').replace('"Mail B.V."', '"Post B.V."').replace('"invoicing"', '"billing"'));
-    expect((await runPolicyc(['build', 'practice-a', 'practice-b', '--out', 'dist', '--lang', 'en'], root)).status).toBe(0);
+    writeFileSync(
+      base,
+      readFileSync(base, 'utf8').replace('"Mail B.V."', '"Post B.V."').replace('"invoicing"', '"billing"'),
+    );
+    expect(
+      (await runPolicyc(['build', 'practice-a', 'practice-b', '--out', 'dist', '--lang', 'en'], root)).status,
+    ).toBe(0);
     for (const id of ['practice-a', 'practice-b']) {
       const html = readFileSync(path.join(root, `dist/${id}/en/privacy.html`), 'utf8');
       expect(html).toContain('id="purpose-billing"');
@@ -83,7 +93,10 @@ describe('extends', () => {
     const baseText = readFileSync(base, 'utf8').replace('"P1Y"', '"P1X"');
     writeFileSync(base, baseText);
     const child = path.join(root, 'practice-b/policy.json');
-    const childText = readFileSync(child, 'utf8').replace('"processors": ["agenda", "sms"]', '"processors": ["agenda", "smss"]');
+    const childText = readFileSync(child, 'utf8').replace(
+      '"processors": ["agenda", "sms"]',
+      '"processors": ["agenda", "smss"]',
+    );
     writeFileSync(child, childText);
     const run = await runPolicyc(['check', 'practice-b', '--format', 'compact'], root);
     expect(run.status).toBe(1);
@@ -102,10 +115,15 @@ describe('extends', () => {
   it('a compliance finding about an inherited value points into the base', async () => {
     const root = copyFixtures();
     const base = path.join(root, 'shared/base.json');
-    const baseText = readFileSync(base, 'utf8').replace('"country": "NL" },\n    { "id": "mail"', '"country": "US" },\n    { "id": "mail"');
+    const baseText = readFileSync(base, 'utf8').replace(
+      '"country": "NL" },\n    { "id": "mail"',
+      '"country": "US" },\n    { "id": "mail"',
+    );
     writeFileSync(base, baseText);
     const run = await runPolicyc(['check', 'practice-a', '--format', 'json'], root);
-    const transfer = (JSON.parse(run.stdout) as { ruleId: string; file: string; line: number }[]).find((d) => d.ruleId === 'transfer/mechanism-missing');
+    const transfer = (JSON.parse(run.stdout) as { ruleId: string; file: string; line: number }[]).find(
+      (d) => d.ruleId === 'transfer/mechanism-missing',
+    );
     expect(transfer).toMatchObject({ file: 'shared/base.json', line: positionOfText(baseText, '"US"').line });
   });
 
@@ -120,7 +138,10 @@ describe('extends', () => {
     ]);
     const root = copyFixtures();
     const child = path.join(root, 'practice-b/policy.json');
-    const childText = readFileSync(child, 'utf8').replace('"remove": { "processors": ["mail"] }', '"remove": { "processors": ["mail", "fax"] }');
+    const childText = readFileSync(child, 'utf8').replace(
+      '"remove": { "processors": ["mail"] }',
+      '"remove": { "processors": ["mail", "fax"] }',
+    );
     writeFileSync(child, childText);
     const fax = positionOfText(childText, '"fax"');
     expect(compact(await runPolicyc(['check', 'practice-b', '--format', 'compact'], root))).toEqual([
@@ -137,26 +158,35 @@ describe('extends', () => {
     writeFileSync(path.join(root, 'loop/policy.json'), '{\n  "extends": "one.json",\n  "id": "loop"\n}\n');
     const run = await runPolicyc(['check', 'loop', '--format', 'compact'], root);
     expect(run.status).toBe(1);
-    expect(compact(run)).toEqual([`loop/two.json:2:15 error /extends/0 "policy.json" extends this policy in turn: a policy cannot extend itself [extends/cycle]`]);
+    expect(compact(run)).toEqual([
+      `loop/two.json:2:15 error /extends/0 "policy.json" extends this policy in turn: a policy cannot extend itself [extends/cycle]`,
+    ]);
   });
 
   it('extends a preset shipped in the package', async () => {
     const root = copyFixtures();
     mkdirSync(path.join(root, 'from-preset'));
-    writeFileSync(path.join(root, 'from-preset/policy.json'), JSON.stringify({ extends: 'preset:fysiotherapie', id: 'from-preset' }, null, 2));
+    writeFileSync(
+      path.join(root, 'from-preset/policy.json'),
+      JSON.stringify({ extends: 'preset:fysiotherapie', id: 'from-preset' }, null, 2),
+    );
     const run = await runPolicyc(['check', 'from-preset', '--format', 'json'], root);
     const diagnostics = JSON.parse(run.stdout) as { ruleId: string; file: string }[];
     // The preset's placeholders are reported where they are written (fysiotherapie.json extends
     // other.json, which holds them) until the policy gives its own values.
     const fillIns = diagnostics.filter((d) => d.ruleId === 'policy/fill-in');
     expect(fillIns.length).toBe(10);
-    expect(new Set(fillIns.map((d) => path.relative(repoRoot, path.resolve(root, d.file))))).toEqual(new Set(['presets/other.json']));
+    expect(new Set(fillIns.map((d) => path.relative(repoRoot, path.resolve(root, d.file))))).toEqual(
+      new Set(['presets/other.json']),
+    );
   });
 
   it('diff compares the resolved policies', async () => {
     const run = await runPolicyc(['diff', 'practice-a/policy.json', 'practice-b/policy.json', '--format', 'json'], dir);
     expect(run.status).toBe(0);
-    const { changes } = JSON.parse(run.stdout) as { changes: { kind: string; pointer: string; before?: string; after?: string }[] };
+    const { changes } = JSON.parse(run.stdout) as {
+      changes: { kind: string; pointer: string; before?: string; after?: string }[];
+    };
     // The inherited processor that practice-b removes and the one it adds for the same purposes:
     // one replacement (issue 17; before, a removal and an addition).
     const replaced = changes.filter((c) => c.kind === 'processor-replaced');

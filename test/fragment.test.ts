@@ -16,21 +16,29 @@ import { webTestPolicies } from './support/seed-pages.js';
  */
 const read = (file: string): string => readFileSync(path.join(repoRoot, file), 'utf8');
 const fragmentOf = async (file: string, options = {}): Promise<string[]> =>
-  (await compile(read(file), { file, ...options })).outputs.filter((o) => o.path.endsWith('/privacy.fragment.html')).map((o) => String(o.contents));
+  (await compile(read(file), { file, ...options })).outputs
+    .filter((o) => o.path.endsWith('/privacy.fragment.html'))
+    .map((o) => String(o.contents));
 const ids = (html: string): string[] => [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]!);
-const inPageLinks = (html: string): string[] => [...html.matchAll(/(?:href="#|aria-labelledby=")([^"]*)"/g)].map((m) => m[1]!);
+const inPageLinks = (html: string): string[] =>
+  [...html.matchAll(/(?:href="#|aria-labelledby=")([^"]*)"/g)].map((m) => m[1]!);
 
 describe('privacy.fragment.html', () => {
-  it.each(webTestPolicies())('%s: every id has the default prefix, every in-page link lands on one, no <h1>', async (file) => {
-    for (const html of await fragmentOf(file)) {
-      expect(ids(html).length).toBeGreaterThan(5);
-      expect(ids(html).filter((id) => !id.startsWith('policyc-'))).toEqual([]);
-      expect(new Set(ids(html)).size, 'ids are unique').toBe(ids(html).length);
-      expect(inPageLinks(html).filter((id) => !ids(html).includes(id))).toEqual([]);
-      expect(html).not.toMatch(/<h1[\s>]/);
-      expect(html).toMatch(/^<article class="policyc-notice" lang="(nl|en)">\n<header class="policyc-header">\n<h2 id="policyc-top">/);
-    }
-  });
+  it.each(webTestPolicies())(
+    '%s: every id has the default prefix, every in-page link lands on one, no <h1>',
+    async (file) => {
+      for (const html of await fragmentOf(file)) {
+        expect(ids(html).length).toBeGreaterThan(5);
+        expect(ids(html).filter((id) => !id.startsWith('policyc-'))).toEqual([]);
+        expect(new Set(ids(html)).size, 'ids are unique').toBe(ids(html).length);
+        expect(inPageLinks(html).filter((id) => !ids(html).includes(id))).toEqual([]);
+        expect(html).not.toMatch(/<h1[\s>]/);
+        expect(html).toMatch(
+          /^<article class="policyc-notice" lang="(nl|en)">\n<header class="policyc-header">\n<h2 id="policyc-top">/,
+        );
+      }
+    },
+  );
 
   it('takes another prefix and heading level (idPrefix, headingLevel), and the page keeps plain ids and its <h1>', async () => {
     const result = await compile(read('policies/ipractice/policy.json'), { idPrefix: 'pv_', headingLevel: 3 });
@@ -54,9 +62,13 @@ describe('privacy.fragment.html', () => {
 
   it('has a stylesheet scoped under .policyc-notice: no rule reaches the host page', () => {
     const css = fragmentStylesheet().replace(/\/\*[\s\S]*?\*\//g, '');
-    const selectors = [...css.matchAll(/([^{}@;]+)\{[^{}]*\}/g)].map((m) => m[1]!.trim()).filter((s) => !/^(from|to|\d+%)$/.test(s));
+    const selectors = [...css.matchAll(/([^{}@;]+)\{[^{}]*\}/g)]
+      .map((m) => m[1]!.trim())
+      .filter((s) => !/^(from|to|\d+%)$/.test(s));
     expect(selectors.length).toBeGreaterThan(20);
-    for (const list of selectors) for (const selector of list.split(/,(?![^(]*\))/)) expect(selector.trim(), list).toMatch(/^\.policyc-notice(?:[\s.:[]|$)/);
+    for (const list of selectors)
+      for (const selector of list.split(/,(?![^(]*\))/))
+        expect(selector.trim(), list).toMatch(/^\.policyc-notice(?:[\s.:[]|$)/);
     // The standalone page adds its own body and main on top of the same rules.
     expect(stylesheet().endsWith(fragmentStylesheet())).toBe(true);
     expect(stylesheet()).toMatch(/^body \{/m);
@@ -65,12 +77,15 @@ describe('privacy.fragment.html', () => {
 
 describe('links a reader can follow', () => {
   it('e-mail addresses and phone numbers in running text become mailto: and tel: links, outside tags and existing links only', () => {
-    expect(linkContactsInHtml('<p>Mail privacy@ipractice.nl or call 020 - 123 45 67.</p>'))
-      .toBe('<p>Mail <a href="mailto:privacy@ipractice.nl">privacy@ipractice.nl</a> or call <a href="tel:+31201234567">020 - 123 45 67</a>.</p>');
-    expect(linkContactsInHtml('<p><a href="mailto:a@b.nl">a@b.nl</a> +31 (0)30 123 4567</p>'))
-      .toBe('<p><a href="mailto:a@b.nl">a@b.nl</a> <a href="tel:+31301234567">+31 (0)30 123 4567</a></p>');
+    expect(linkContactsInHtml('<p>Mail privacy@ipractice.nl or call 020 - 123 45 67.</p>')).toBe(
+      '<p>Mail <a href="mailto:privacy@ipractice.nl">privacy@ipractice.nl</a> or call <a href="tel:+31201234567">020 - 123 45 67</a>.</p>',
+    );
+    expect(linkContactsInHtml('<p><a href="mailto:a@b.nl">a@b.nl</a> +31 (0)30 123 4567</p>')).toBe(
+      '<p><a href="mailto:a@b.nl">a@b.nl</a> <a href="tel:+31301234567">+31 (0)30 123 4567</a></p>',
+    );
     // Not a phone number: a year, a postcode, a KvK number, a version.
-    for (const text of ['<p>since 2016, 1017 DR, KvK 71629610, version 2025-02-05</p>']) expect(linkContactsInHtml(text)).toBe(text);
+    for (const text of ['<p>since 2016, 1017 DR, KvK 71629610, version 2025-02-05</p>'])
+      expect(linkContactsInHtml(text)).toBe(text);
     expect(telHref('+31 20 123 4567')).toBe('tel:+31201234567');
   });
 
@@ -82,6 +97,8 @@ describe('links a reader can follow', () => {
   it('a link that would show a long address says where it goes instead', () => {
     expect(displayUrl('https://autoriteitpersoonsgegevens.nl')).toBe('autoriteitpersoonsgegevens.nl');
     expect(displayUrl('https://www.dentalclinics.nl/tandarts/')).toBe('dentalclinics.nl/tandarts');
-    expect(displayUrl('https://www.cnil.fr/fr/ce-que-change-la-loi-pour-une-republique-numerique#mortnumerique')).toBe('cnil.fr/…');
+    expect(displayUrl('https://www.cnil.fr/fr/ce-que-change-la-loi-pour-une-republique-numerique#mortnumerique')).toBe(
+      'cnil.fr/…',
+    );
   });
 });

@@ -21,30 +21,42 @@ const output = (result: Awaited<ReturnType<typeof compile>>, file: string): stri
   result.outputs.find((o) => o.path === `mini/${file}`)?.contents;
 
 describe('inputs that used to crash compile()', () => {
-  it.each(['1970-01-01', '2150-06-01'])('an effective date of %s gives a workbook (the zip carries a fixed time, not the policy date)', async (date) => {
-    const policy = miniPolicy();
-    policy.metadata.effectiveDate = date;
-    const result = await compile(policy);
-    expect(result.diagnostics).toEqual([]);
-    const xlsx = output(result, 'en/register.xlsx') as Uint8Array;
-    expect(xlsx[0]).toBe(0x50); // 'PK': a zip
-    expect(xlsx.length).toBeGreaterThan(1000);
-  });
+  it.each(['1970-01-01', '2150-06-01'])(
+    'an effective date of %s gives a workbook (the zip carries a fixed time, not the policy date)',
+    async (date) => {
+      const policy = miniPolicy();
+      policy.metadata.effectiveDate = date;
+      const result = await compile(policy);
+      expect(result.diagnostics).toEqual([]);
+      const xlsx = output(result, 'en/register.xlsx') as Uint8Array;
+      expect(xlsx[0]).toBe(0x50); // 'PK': a zip
+      expect(xlsx.length).toBeGreaterThan(1000);
+    },
+  );
 
-  it.each([['block quotes', '>'.repeat(3000) + ' x'], ['ordered lists', '1. '.repeat(3000) + 'x'], ['indented lists', Array.from({ length: 200 }, (_, k) => ' '.repeat(2 * k) + '- x').join('\n')]])(
-    'Markdown %s nested thousands deep: a positioned diagnostic, quickly', async (_name, markdown) => {
-      const { text } = withDescription(markdown);
-      const started = Date.now();
-      const result = await compile(text);
-      expect(Date.now() - started).toBeLessThan(3000);
-      expect(result.outputs).toEqual([]);
-      const [diagnostic] = result.diagnostics;
-      expect(diagnostic).toMatchObject({ ruleId: 'schema/unsafe-markdown', pointer: '/purposes/0/description/en', message: 'nests block quotes or lists more than 32 levels deep; flatten the structure' });
-      // At the first line too deep: the start of the text, or the list item whose content starts past column 128.
-      const deepLine = markdown.includes('\n ') ? markdown.indexOf('\n' + ' '.repeat(128) + '-') + 1 : 0; // 128 + the space after '-'
-      const shift = JSON.stringify(markdown.slice(0, deepLine)).length - 1;
-      expect({ line: diagnostic!.line, column: diagnostic!.column }).toEqual(positionIn(text, JSON.stringify(markdown).slice(0, 20), 1, shift));
+  it.each([
+    ['block quotes', '>'.repeat(3000) + ' x'],
+    ['ordered lists', '1. '.repeat(3000) + 'x'],
+    ['indented lists', Array.from({ length: 200 }, (_, k) => ' '.repeat(2 * k) + '- x').join('\n')],
+  ])('Markdown %s nested thousands deep: a positioned diagnostic, quickly', async (_name, markdown) => {
+    const { text } = withDescription(markdown);
+    const started = Date.now();
+    const result = await compile(text);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(result.outputs).toEqual([]);
+    const [diagnostic] = result.diagnostics;
+    expect(diagnostic).toMatchObject({
+      ruleId: 'schema/unsafe-markdown',
+      pointer: '/purposes/0/description/en',
+      message: 'nests block quotes or lists more than 32 levels deep; flatten the structure',
     });
+    // At the first line too deep: the start of the text, or the list item whose content starts past column 128.
+    const deepLine = markdown.includes('\n ') ? markdown.indexOf('\n' + ' '.repeat(128) + '-') + 1 : 0; // 128 + the space after '-'
+    const shift = JSON.stringify(markdown.slice(0, deepLine)).length - 1;
+    expect({ line: diagnostic!.line, column: diagnostic!.column }).toEqual(
+      positionIn(text, JSON.stringify(markdown).slice(0, 20), 1, shift),
+    );
+  });
 
   it('Markdown nested 20 deep still works', async () => {
     const result = await compile(withDescription('> '.repeat(20) + 'deep').text);
@@ -54,10 +66,17 @@ describe('inputs that used to crash compile()', () => {
 
   it.each([2000, 6000])('JSON nested %i deep is json/too-deep at the bracket, not "invalid JSON"', async (depth) => {
     const result = await compile('['.repeat(depth) + ']'.repeat(depth));
-    expect(result.diagnostics).toEqual([{
-      ruleId: 'json/too-deep', severity: 'error', file: 'policy.json', pointer: '', line: 1, column: 65,
-      message: 'arrays and objects are nested more than 64 levels deep here; a policy needs far fewer',
-    }]);
+    expect(result.diagnostics).toEqual([
+      {
+        ruleId: 'json/too-deep',
+        severity: 'error',
+        file: 'policy.json',
+        pointer: '',
+        line: 1,
+        column: 65,
+        message: 'arrays and objects are nested more than 64 levels deep here; a policy needs far fewer',
+      },
+    ]);
   });
 
   it('a cyclic object or a BigInt is a diagnostic, not an exception', async () => {
@@ -68,7 +87,9 @@ describe('inputs that used to crash compile()', () => {
       expect(result.outputs).toEqual([]);
       expect(result.diagnostics).toHaveLength(1);
       expect(result.diagnostics[0]).toMatchObject({ ruleId: 'input/not-json', line: 1, column: 1 });
-      expect(result.diagnostics[0]!.message).toMatch(/^the policy object cannot be written as JSON \(.+\); pass plain JSON data \(no cycles, no BigInt\)$/);
+      expect(result.diagnostics[0]!.message).toMatch(
+        /^the policy object cannot be written as JSON \(.+\); pass plain JSON data \(no cycles, no BigInt\)$/,
+      );
     }
   });
 });
@@ -134,10 +155,15 @@ describe('injection into the register and the Markdown', () => {
     const { text } = withDescription(markdown);
     const result = await compile(text);
     expect(result.outputs).toEqual([]);
-    expect(result.diagnostics).toEqual([expect.objectContaining({
-      ruleId: 'schema/unsafe-markdown', pointer: '/purposes/0/description/en', ...positionIn(text, '```'),
-      message: 'opens a code block (```) that is never closed; it would swallow the rest of the notice. Close it with the same fence',
-    })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        ruleId: 'schema/unsafe-markdown',
+        pointer: '/purposes/0/description/en',
+        ...positionIn(text, '```'),
+        message:
+          'opens a code block (```) that is never closed; it would swallow the rest of the notice. Close it with the same fence',
+      }),
+    ]);
   });
 
   it('a closed code fence is accepted', async () => {
@@ -152,10 +178,16 @@ describe('injection into the register and the Markdown', () => {
     const result = await compile(text);
     expect(result.outputs).toEqual([]);
     const code = `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    expect(result.diagnostics).toEqual([{
-      ruleId: 'schema/illegal-character', severity: 'error', file: 'policy.json', pointer: '/dataCategories/1/name/en', ...positionIn(text, 'Address', 1, 7),
-      message: `contains the character ${code}, which no notice, register or workbook may hold (a control character or non-character); remove it`,
-    }]);
+    expect(result.diagnostics).toEqual([
+      {
+        ruleId: 'schema/illegal-character',
+        severity: 'error',
+        file: 'policy.json',
+        pointer: '/dataCategories/1/name/en',
+        ...positionIn(text, 'Address', 1, 7),
+        message: `contains the character ${code}, which no notice, register or workbook may hold (a control character or non-character); remove it`,
+      },
+    ]);
   });
 });
 
@@ -169,20 +201,29 @@ describe('encodings', () => {
     writeFileSync(path.join(dir, 'policy.json'), '\uFEFF' + text);
     const run = runPolicyc(['check', path.join(dir, 'policy.json'), '--format', 'json']);
     // Compliance findings (the mini policy has no retention rules) are not about the encoding.
-    expect(JSON.parse(run.stdout).filter((d: { ruleId: string }) => /^(file|json|schema)\//.test(d.ruleId))).toEqual([]);
+    expect(JSON.parse(run.stdout).filter((d: { ruleId: string }) => /^(file|json|schema)\//.test(d.ruleId))).toEqual(
+      [],
+    );
   });
 
   it('invalid UTF-8 is reported at its position, not turned into U+FFFD', () => {
     const dir = tmp();
     const text = JSON.stringify(miniPolicy(), null, 2);
     const at = text.indexOf('Gebruikers');
-    writeFileSync(path.join(dir, 'policy.json'), Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from([0xc3, 0x28]), Buffer.from(text.slice(at))]));
+    writeFileSync(
+      path.join(dir, 'policy.json'),
+      Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from([0xc3, 0x28]), Buffer.from(text.slice(at))]),
+    );
     const run = runPolicyc(['check', path.join(dir, 'policy.json'), '--format', 'json']);
     const diagnostics = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
-    expect(diagnostics).toEqual([expect.objectContaining({
-      ruleId: 'file/invalid-utf8', severity: 'error', ...positionIn(text, 'Gebruikers'),
-      message: 'the file is not valid UTF-8 from here on; save it as UTF-8',
-    })]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        ruleId: 'file/invalid-utf8',
+        severity: 'error',
+        ...positionIn(text, 'Gebruikers'),
+        message: 'the file is not valid UTF-8 from here on; save it as UTF-8',
+      }),
+    ]);
     expect(run.status).toBe(1);
   });
 });

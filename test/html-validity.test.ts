@@ -25,7 +25,13 @@ afterAll(() => {
   if (hostDir) rmSync(hostDir, { recursive: true, force: true });
 });
 
-interface VnuMessage { type: string; subType?: string; url?: string; lastLine?: number; message: string }
+interface VnuMessage {
+  type: string;
+  subType?: string;
+  url?: string;
+  lastLine?: number;
+  message: string;
+}
 
 test('every page and embedded fragment has 0 Nu Html Checker errors', () => {
   const pages = seeds.pages.map((p) => path.join(seeds.outDir, p));
@@ -33,13 +39,21 @@ test('every page and embedded fragment has 0 Nu Html Checker errors', () => {
     const fragment = readFileSync(path.join(seeds.outDir, p), 'utf8');
     const lang = /\blang="([a-z]{2})"/.exec(fragment)?.[1] ?? 'en';
     const host = path.join(hostDir, p.replace(/\//g, '_'));
-    writeFileSync(host, `<!DOCTYPE html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<title>Host</title>\n</head>\n<body>\n<main>\n${fragment}</main>\n</body>\n</html>\n`);
+    writeFileSync(
+      host,
+      `<!DOCTYPE html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<title>Host</title>\n</head>\n<body>\n<main>\n${fragment}</main>\n</body>\n</html>\n`,
+    );
     return host;
   });
-  const run = spawnSync('java', ['-jar', vnuJar, '--format', 'json', '--errors-only', ...pages, ...hosts], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync('java', ['-jar', vnuJar, '--format', 'json', '--errors-only', ...pages, ...hosts], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   expect(run.error, 'java must be installed (.ci/run installs default-jre-headless)').toBeUndefined();
   const messages = (JSON.parse(run.stderr) as { messages: VnuMessage[] }).messages;
-  expect(messages.map((m) => `${m.url}:${m.lastLine ?? ''} ${m.type}${m.subType ? `/${m.subType}` : ''}: ${m.message}`)).toEqual([]);
+  expect(
+    messages.map((m) => `${m.url}:${m.lastLine ?? ''} ${m.type}${m.subType ? `/${m.subType}` : ''}: ${m.message}`),
+  ).toEqual([]);
   expect(run.status).toBe(0);
   expect(pages.length).toBeGreaterThan(0);
   expect(hosts.length).toBeGreaterThan(0);

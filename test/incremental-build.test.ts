@@ -57,46 +57,65 @@ afterAll(() => {
 const BUILDS_TIMEOUT = 180_000;
 
 describe('incremental build', () => {
-  it('writes a manifest with the files, a cache key and the diagnostics into each organisation folder', () => {
-    build('dist');
-    const manifest = JSON.parse(readFileSync(path.join(work, 'dist/inc-a/.policyc-manifest.json'), 'utf8')) as Record<string, unknown>;
-    expect(manifest.generator).toBe('policyc');
-    expect(manifest.cacheKey).toMatch(/^[0-9a-f]{64}$/);
-    expect(manifest.files).toEqual(Object.keys(snapshot(path.join(work, 'dist/inc-a'))).filter((f) => f !== '.policyc-manifest.json').sort());
-  }, BUILDS_TIMEOUT);
+  it(
+    'writes a manifest with the files, a cache key and the diagnostics into each organisation folder',
+    () => {
+      build('dist');
+      const manifest = JSON.parse(readFileSync(path.join(work, 'dist/inc-a/.policyc-manifest.json'), 'utf8')) as Record<
+        string,
+        unknown
+      >;
+      expect(manifest.generator).toBe('policyc');
+      expect(manifest.cacheKey).toMatch(/^[0-9a-f]{64}$/);
+      expect(manifest.files).toEqual(
+        Object.keys(snapshot(path.join(work, 'dist/inc-a')))
+          .filter((f) => f !== '.policyc-manifest.json')
+          .sort(),
+      );
+    },
+    BUILDS_TIMEOUT,
+  );
 
-  it('rebuilds only the organisation whose policy changed, with the same report and bytes as a full build', () => {
-    build('dist');
-    const before = Object.fromEntries(ids.map((id) => [id, folderInode(path.join(work, 'dist'), id)]));
-    writePolicy('inc-b', ' (gewijzigd)');
-    const incremental = build('dist');
-    expect(incremental.stderr).toContain('2 of them were unchanged since the last build');
-    expect(folderInode(path.join(work, 'dist'), 'inc-a')).toBe(before['inc-a']);
-    expect(folderInode(path.join(work, 'dist'), 'inc-c')).toBe(before['inc-c']);
-    expect(folderInode(path.join(work, 'dist'), 'inc-b')).not.toBe(before['inc-b']);
-    expect(readFileSync(path.join(work, 'dist/inc-b/nl/privacy.md'), 'utf8')).toContain('(gewijzigd)');
+  it(
+    'rebuilds only the organisation whose policy changed, with the same report and bytes as a full build',
+    () => {
+      build('dist');
+      const before = Object.fromEntries(ids.map((id) => [id, folderInode(path.join(work, 'dist'), id)]));
+      writePolicy('inc-b', ' (gewijzigd)');
+      const incremental = build('dist');
+      expect(incremental.stderr).toContain('2 of them were unchanged since the last build');
+      expect(folderInode(path.join(work, 'dist'), 'inc-a')).toBe(before['inc-a']);
+      expect(folderInode(path.join(work, 'dist'), 'inc-c')).toBe(before['inc-c']);
+      expect(folderInode(path.join(work, 'dist'), 'inc-b')).not.toBe(before['inc-b']);
+      expect(readFileSync(path.join(work, 'dist/inc-b/nl/privacy.md'), 'utf8')).toContain('(gewijzigd)');
 
-    const full = build('full');
-    expect(full.stderr).not.toContain('unchanged');
-    expect(snapshot(path.join(work, 'dist'))).toEqual(snapshot(path.join(work, 'full')));
-    expect(incremental.stdout).toBe(full.stdout); // the same diagnostics and findings, as JSON
-  }, BUILDS_TIMEOUT);
+      const full = build('full');
+      expect(full.stderr).not.toContain('unchanged');
+      expect(snapshot(path.join(work, 'dist'))).toEqual(snapshot(path.join(work, 'full')));
+      expect(incremental.stdout).toBe(full.stdout); // the same diagnostics and findings, as JSON
+    },
+    BUILDS_TIMEOUT,
+  );
 
-  it('rebuilds everything with --force, after a change of options, or when a listed file is missing', () => {
-    build('dist');
-    const inode = () => folderInode(path.join(work, 'dist'), 'inc-a');
-    let before = inode();
-    build('dist', '--force');
-    expect(inode()).not.toBe(before);
+  it(
+    'rebuilds everything with --force, after a change of options, or when a listed file is missing',
+    () => {
+      build('dist');
+      const inode = () => folderInode(path.join(work, 'dist'), 'inc-a');
+      let before = inode();
+      build('dist', '--force');
+      expect(inode()).not.toBe(before);
 
-    before = inode();
-    build('dist', '--bom');
-    expect(inode()).not.toBe(before);
-    expect(readFileSync(path.join(work, 'dist/inc-a/nl/register.csv'))[0]).toBe(0xef);
+      before = inode();
+      build('dist', '--bom');
+      expect(inode()).not.toBe(before);
+      expect(readFileSync(path.join(work, 'dist/inc-a/nl/register.csv'))[0]).toBe(0xef);
 
-    rmSync(path.join(work, 'dist/inc-c/en/register.xlsx'));
-    const run = build('dist', '--bom');
-    expect(run.stderr).toContain('2 of them were unchanged');
-    expect(statSync(path.join(work, 'dist/inc-c/en/register.xlsx')).size).toBeGreaterThan(0);
-  }, BUILDS_TIMEOUT);
+      rmSync(path.join(work, 'dist/inc-c/en/register.xlsx'));
+      const run = build('dist', '--bom');
+      expect(run.stderr).toContain('2 of them were unchanged');
+      expect(statSync(path.join(work, 'dist/inc-c/en/register.xlsx')).size).toBeGreaterThan(0);
+    },
+    BUILDS_TIMEOUT,
+  );
 });

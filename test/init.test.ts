@@ -24,57 +24,83 @@ const filled: Record<string, string> = {
 
 const site = tempDirs('policyc-init-');
 
-interface Finding { ruleId: string; severity: string; file: string; line: number; column: number; pointer: string; message: string }
+interface Finding {
+  ruleId: string;
+  severity: string;
+  file: string;
+  line: number;
+  column: number;
+  pointer: string;
+  message: string;
+}
 
 async function check(cwd: string, args: string[] = []): Promise<Finding[]> {
   return JSON.parse((await runPolicyc(['check', '--format', 'json', ...args], cwd)).stdout) as Finding[];
 }
 
 describe('policyc init', () => {
-  it.each(sectors)('%s: a skeleton whose placeholders check reports each at its position, and that passes check once they are filled', async (sector) => {
-    const cwd = site();
-    const run = await runPolicyc(['init', '--sector', sector, '--id', 'de-linde', '--yes'], cwd);
-    expect(run.status).toBe(0);
-    const file = path.join(cwd, 'policies/de-linde/policy.json');
-    const text = readFileSync(file, 'utf8');
-    expect(run.stderr).toBe(`Wrote policies/de-linde/policy.json (${sector}): 10 placeholders (FILL-IN:…) to fill in. Run 'policyc check policies/de-linde' to see them.\n`);
+  it.each(sectors)(
+    '%s: a skeleton whose placeholders check reports each at its position, and that passes check once they are filled',
+    async (sector) => {
+      const cwd = site();
+      const run = await runPolicyc(['init', '--sector', sector, '--id', 'de-linde', '--yes'], cwd);
+      expect(run.status).toBe(0);
+      const file = path.join(cwd, 'policies/de-linde/policy.json');
+      const text = readFileSync(file, 'utf8');
+      expect(run.stderr).toBe(
+        `Wrote policies/de-linde/policy.json (${sector}): 10 placeholders (FILL-IN:…) to fill in. Run 'policyc check policies/de-linde' to see them.\n`,
+      );
 
-    const policy = JSON.parse(text) as { $schema: string; id: string; metadata: { formality: string } };
-    expect(policy.id).toBe('de-linde');
-    expect(policy.metadata.formality).toBe('formal');
-    expect(path.resolve(path.dirname(file), policy.$schema)).toBe(path.resolve('schema/policy.schema.json'));
+      const policy = JSON.parse(text) as { $schema: string; id: string; metadata: { formality: string } };
+      expect(policy.id).toBe('de-linde');
+      expect(policy.metadata.formality).toBe('formal');
+      expect(path.resolve(path.dirname(file), policy.$schema)).toBe(path.resolve('schema/policy.schema.json'));
 
-    const placeholders = [...text.matchAll(/"FILL-IN:([a-z-]+)"/g)].map((m) => m[1]!);
-    expect(new Set(placeholders)).toEqual(new Set(Object.keys(filled)));
-    const unfilled = await check(cwd);
-    expect(unfilled.map((d) => `${d.ruleId} ${d.file}:${d.line}:${d.column}`)).toEqual(
-      placeholders.map((what, i) => {
-        const { line, column } = positionOfText(text, `"FILL-IN:${what}"`, placeholders.slice(0, i).filter((w) => w === what).length + 1);
-        return `policy/fill-in policies/de-linde/policy.json:${line}:${column}`;
-      }),
-    );
-    expect(unfilled.find((d) => d.pointer === '/controller/kvkNumber')!.message).toBe(
-      "fill in the practice's Chamber of Commerce (KvK) number, 8 digits: only the practice can give this (a placeholder written by policyc init)",
-    );
+      const placeholders = [...text.matchAll(/"FILL-IN:([a-z-]+)"/g)].map((m) => m[1]!);
+      expect(new Set(placeholders)).toEqual(new Set(Object.keys(filled)));
+      const unfilled = await check(cwd);
+      expect(unfilled.map((d) => `${d.ruleId} ${d.file}:${d.line}:${d.column}`)).toEqual(
+        placeholders.map((what, i) => {
+          const { line, column } = positionOfText(
+            text,
+            `"FILL-IN:${what}"`,
+            placeholders.slice(0, i).filter((w) => w === what).length + 1,
+          );
+          return `policy/fill-in policies/de-linde/policy.json:${line}:${column}`;
+        }),
+      );
+      expect(unfilled.find((d) => d.pointer === '/controller/kvkNumber')!.message).toBe(
+        "fill in the practice's Chamber of Commerce (KvK) number, 8 digits: only the practice can give this (a placeholder written by policyc init)",
+      );
 
-    writeFileSync(file, text.replace(/"FILL-IN:([a-z-]+)"/g, (_, what: string) => JSON.stringify(filled[what])));
-    const findings = await check(cwd);
-    expect(findings.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(findings.filter((d) => d.severity === 'warning')).toEqual([]);
-    const out = path.join(cwd, 'dist');
-    expect((await runPolicyc(['build', '--out', out], cwd)).status).toBe(0);
-    const nl = readFileSync(path.join(out, 'de-linde/nl/privacy.html'), 'utf8');
-    expect(nl).toContain('Praktijk De Linde B.V.');
-    expect(nl).toContain('20 jaar');
-    expect(nl).toContain('7 jaar');
-  });
+      writeFileSync(
+        file,
+        text.replace(/"FILL-IN:([a-z-]+)"/g, (_, what: string) => JSON.stringify(filled[what])),
+      );
+      const findings = await check(cwd);
+      expect(findings.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(findings.filter((d) => d.severity === 'warning')).toEqual([]);
+      const out = path.join(cwd, 'dist');
+      expect((await runPolicyc(['build', '--out', out], cwd)).status).toBe(0);
+      const nl = readFileSync(path.join(out, 'de-linde/nl/privacy.html'), 'utf8');
+      expect(nl).toContain('Praktijk De Linde B.V.');
+      expect(nl).toContain('20 jaar');
+      expect(nl).toContain('7 jaar');
+    },
+  );
 
   it('the skeleton has the bases, terms and rights the law asks of a care provider', async () => {
     const cwd = site();
     await runPolicyc(['init', '--sector', 'fysiotherapie', '--yes'], cwd);
     const policy = JSON.parse(readFileSync(path.join(cwd, 'policies/fysiotherapie/policy.json'), 'utf8')) as {
       metadata: { languages: string[] };
-      purposes: { id: string; legalBasis?: string; legalBases?: { basis: string; legalObligation?: { law: string } }[]; legalObligation?: { law: string }; specialCategoryCondition?: { condition: string } }[];
+      purposes: {
+        id: string;
+        legalBasis?: string;
+        legalBases?: { basis: string; legalObligation?: { law: string } }[];
+        legalObligation?: { law: string };
+        specialCategoryCondition?: { condition: string };
+      }[];
       retention: { id: string; period: string; from: string; legalSource: { law: string; article: string } }[];
       dataCategories: { id: string; nationalIdentifier?: boolean }[];
     };
@@ -95,11 +121,13 @@ describe('policyc init', () => {
   it('--informal sets the informal register', async () => {
     const cwd = site();
     expect((await runPolicyc(['init', '--informal', '--yes'], cwd)).status).toBe(0);
-    const policy = JSON.parse(readFileSync(path.join(cwd, 'policies/practice/policy.json'), 'utf8')) as { metadata: { formality: string } };
+    const policy = JSON.parse(readFileSync(path.join(cwd, 'policies/practice/policy.json'), 'utf8')) as {
+      metadata: { formality: string };
+    };
     expect(policy.metadata.formality).toBe('informal');
   });
 
-  it('writes into the config file\'s policies folder', async () => {
+  it("writes into the config file's policies folder", async () => {
     const cwd = site();
     writeFileSync(path.join(cwd, 'policyc.config.json'), JSON.stringify({ policies: ['privacy'] }));
     const run = await runPolicyc(['init', '--yes', '--id', 'linde'], cwd);
@@ -116,7 +144,9 @@ describe('policyc init', () => {
     writeFileSync(file, '{"edited": true}');
     const again = await runPolicyc(['init', '--sector', 'ggz', '--yes'], cwd);
     expect(again.status).toBe(1);
-    expect(again.stderr).toBe("policies/ggz/policy.json already exists; policyc init never overwrites a policy. Choose another --id.\n");
+    expect(again.stderr).toBe(
+      'policies/ggz/policy.json already exists; policyc init never overwrites a policy. Choose another --id.\n',
+    );
     expect(readFileSync(file, 'utf8')).toBe('{"edited": true}');
   });
 
@@ -124,9 +154,13 @@ describe('policyc init', () => {
     const cwd = site();
     const sector = await runPolicyc(['init', '--sector', 'tandart'], cwd);
     expect(sector.status).toBe(2);
-    expect(sector.stderr).toContain('unknown sector "tandart" (use one of: apotheek, fysiotherapie, ggz, huisarts, other, tandarts); did you mean "tandarts"?');
+    expect(sector.stderr).toContain(
+      'unknown sector "tandart" (use one of: apotheek, fysiotherapie, ggz, huisarts, other, tandarts); did you mean "tandarts"?',
+    );
     expect((await runPolicyc(['init', '--id', 'De Linde'], cwd)).stderr).toContain('"De Linde" cannot be a policy id');
-    expect((await runPolicyc(['init', '--formal', '--informal'], cwd)).stderr).toContain('give --formal or --informal, not both');
+    expect((await runPolicyc(['init', '--formal', '--informal'], cwd)).stderr).toContain(
+      'give --formal or --informal, not both',
+    );
     expect(existsSync(path.join(cwd, 'policies'))).toBe(false);
   });
 
@@ -134,14 +168,25 @@ describe('policyc init', () => {
     const cwd = site();
     const questions: string[] = [];
     const answers = ['tandarts', 'smile', 'je'];
-    const io = { cwd, stdout: () => {}, stderr: () => {}, prompt: async (q: string) => { questions.push(q); return answers.shift()!; } };
+    const io = {
+      cwd,
+      stdout: () => {},
+      stderr: () => {},
+      prompt: async (q: string) => {
+        questions.push(q);
+        return answers.shift()!;
+      },
+    };
     expect(await runCli(['init'], io)).toBe(0);
     expect(questions).toEqual([
       'Kind of practice (apotheek, fysiotherapie, ggz, huisarts, other, tandarts) [other]: ',
       'Policy id (folder name under policies/) [tandarts]: ',
       'Address readers in Dutch as u (formal) or je (informal)? [u]: ',
     ]);
-    const policy = JSON.parse(readFileSync(path.join(cwd, 'policies/smile/policy.json'), 'utf8')) as { introduction: { nl: string }; metadata: { formality: string } };
+    const policy = JSON.parse(readFileSync(path.join(cwd, 'policies/smile/policy.json'), 'utf8')) as {
+      introduction: { nl: string };
+      metadata: { formality: string };
+    };
     expect(policy.metadata.formality).toBe('informal');
     expect(policy.introduction.nl).toContain('tandartspraktijk');
     questions.length = 0;

@@ -20,18 +20,88 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { fixture: 'malformed-json', ruleId: 'json/syntax', pointer: '', message: 'the file is not valid JSON: Unexpected token Comma found.', at: ',\n    "sourceLanguage"' },
+  {
+    fixture: 'malformed-json',
+    ruleId: 'json/syntax',
+    pointer: '',
+    message: 'the file is not valid JSON: Unexpected token Comma found.',
+    at: ',\n    "sourceLanguage"',
+  },
   { fixture: 'wrong-type', ruleId: 'schema/type', pointer: '/metadata/version', message: 'must be a text', at: '1,' },
-  { fixture: 'unknown-key', ruleId: 'schema/unknown-property', pointer: '/purposes/0/retenton', message: 'unknown property "retenton"', at: '"retenton"', suggestion: 'did you mean "retention"?' },
-  { fixture: 'bad-enum', ruleId: 'schema/enum', pointer: '/purposes/0/legalBasis', message: 'must be one of 6(1)(a)…6(1)(f)', at: '"6(1(a)"' },
-  { fixture: 'missing-required', ruleId: 'schema/required', pointer: '/metadata/sourceLanguage', message: 'missing required property "sourceLanguage"', at: '{\n    "version"' },
-  { fixture: 'missing-translation', ruleId: 'schema/missing-translation', pointer: '/purposes/0/name/en', message: 'the English text is missing', at: '{ "nl": "Afspraken" }' },
-  { fixture: 'script-in-markdown', ruleId: 'schema/unsafe-markdown', pointer: '/purposes/0/description/en', message: 'contains raw HTML (<script>); author text may hold Markdown but no HTML', at: '<script>' },
-  { fixture: 'javascript-link', ruleId: 'schema/unsafe-markdown', pointer: '/purposes/0/description/nl', message: 'links to a forbidden URL (javascript:alert(1)); only http, https, mailto and tel links are allowed', at: '[hier]' },
-  { fixture: 'image-in-markdown', ruleId: 'schema/unsafe-markdown', pointer: '/purposes/0/description/nl', message: 'contains an image (onze praktijk); notices show no images from author text (no outside requests), so it would be dropped', at: '![onze' },
-  { fixture: 'dangling-reference', ruleId: 'reference/dangling', pointer: '/purposes/0/dataCategories/1', message: 'no data category has the id "contacts"', at: '"contacts"', suggestion: 'did you mean "contact"?' },
-  { fixture: 'duplicate-id', ruleId: 'reference/duplicate-id', pointer: '/dataCategories/1/id', message: 'the id "contact" is used more than once', at: '"contact"', occurrence: 3 },
-  { fixture: 'bad-duration', ruleId: 'schema/pattern', pointer: '/retention/0/period', message: 'must be an ISO 8601 duration in years, months, weeks or days, such as P20Y, P6M, P4W or P30D', at: '"20 years"' },
+  {
+    fixture: 'unknown-key',
+    ruleId: 'schema/unknown-property',
+    pointer: '/purposes/0/retenton',
+    message: 'unknown property "retenton"',
+    at: '"retenton"',
+    suggestion: 'did you mean "retention"?',
+  },
+  {
+    fixture: 'bad-enum',
+    ruleId: 'schema/enum',
+    pointer: '/purposes/0/legalBasis',
+    message: 'must be one of 6(1)(a)…6(1)(f)',
+    at: '"6(1(a)"',
+  },
+  {
+    fixture: 'missing-required',
+    ruleId: 'schema/required',
+    pointer: '/metadata/sourceLanguage',
+    message: 'missing required property "sourceLanguage"',
+    at: '{\n    "version"',
+  },
+  {
+    fixture: 'missing-translation',
+    ruleId: 'schema/missing-translation',
+    pointer: '/purposes/0/name/en',
+    message: 'the English text is missing',
+    at: '{ "nl": "Afspraken" }',
+  },
+  {
+    fixture: 'script-in-markdown',
+    ruleId: 'schema/unsafe-markdown',
+    pointer: '/purposes/0/description/en',
+    message: 'contains raw HTML (<script>); author text may hold Markdown but no HTML',
+    at: '<script>',
+  },
+  {
+    fixture: 'javascript-link',
+    ruleId: 'schema/unsafe-markdown',
+    pointer: '/purposes/0/description/nl',
+    message: 'links to a forbidden URL (javascript:alert(1)); only http, https, mailto and tel links are allowed',
+    at: '[hier]',
+  },
+  {
+    fixture: 'image-in-markdown',
+    ruleId: 'schema/unsafe-markdown',
+    pointer: '/purposes/0/description/nl',
+    message:
+      'contains an image (onze praktijk); notices show no images from author text (no outside requests), so it would be dropped',
+    at: '![onze',
+  },
+  {
+    fixture: 'dangling-reference',
+    ruleId: 'reference/dangling',
+    pointer: '/purposes/0/dataCategories/1',
+    message: 'no data category has the id "contacts"',
+    at: '"contacts"',
+    suggestion: 'did you mean "contact"?',
+  },
+  {
+    fixture: 'duplicate-id',
+    ruleId: 'reference/duplicate-id',
+    pointer: '/dataCategories/1/id',
+    message: 'the id "contact" is used more than once',
+    at: '"contact"',
+    occurrence: 3,
+  },
+  {
+    fixture: 'bad-duration',
+    ruleId: 'schema/pattern',
+    pointer: '/retention/0/period',
+    message: 'must be an ISO 8601 duration in years, months, weeks or days, such as P20Y, P6M, P4W or P30D',
+    at: '"20 years"',
+  },
 ];
 
 describe('bad input is reported with message, pointer and position', () => {
@@ -81,11 +151,13 @@ describe('bad input is reported with message, pointer and position', () => {
     const run = runPolicyc(['check', file]);
     expect(run.status).toBe(1);
     const { line, column } = positionOfText(readFixture('invalid/bad-enum.json'), '"6(1(a)"');
-    expect(run.stderr).toContain([
-      'test/fixtures/invalid/bad-enum.json',
-      `  ${line}:${column}  error    must be one of 6(1)(a)…6(1)(f) (did you mean "6(1)(a)"?)  schema/enum`,
-      `  ${' '.repeat(`${line}:${column}`.length)}  ${' '.repeat('warning'.length)}  /purposes/0/legalBasis`,
-    ].join('\n'));
+    expect(run.stderr).toContain(
+      [
+        'test/fixtures/invalid/bad-enum.json',
+        `  ${line}:${column}  error    must be one of 6(1)(a)…6(1)(f) (did you mean "6(1)(a)"?)  schema/enum`,
+        `  ${' '.repeat(`${line}:${column}`.length)}  ${' '.repeat('warning'.length)}  /purposes/0/legalBasis`,
+      ].join('\n'),
+    );
   });
 
   it('--format compact prints one file:line:column severity pointer message [rule] line each', () => {
@@ -101,8 +173,14 @@ describe('bad input is reported with message, pointer and position', () => {
     const run = runPolicyc(['check', path.join(fixturesDir, 'invalid/dangling-reference.json'), '--format', 'json']);
     expect(run.status).toBe(1);
     const [d] = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
-    expect(d).toMatchObject({ ruleId: 'reference/dangling', pointer: '/purposes/0/dataCategories/1', severity: 'error' });
-    expect({ line: d!.line, column: d!.column }).toEqual(positionOfText(readFixture('invalid/dangling-reference.json'), '"contacts"'));
+    expect(d).toMatchObject({
+      ruleId: 'reference/dangling',
+      pointer: '/purposes/0/dataCategories/1',
+      severity: 'error',
+    });
+    expect({ line: d!.line, column: d!.column }).toEqual(
+      positionOfText(readFixture('invalid/dangling-reference.json'), '"contacts"'),
+    );
   });
 
   it('the minimal fixture itself is valid', () => {

@@ -24,8 +24,12 @@ type Expanded = Record<string, unknown> & { '@id'?: string; '@type'?: string[] }
 
 /** Expands in safe mode (a term with no IRI, or anything else lossy, throws) and indexes nodes by id. */
 async function expandById(document: object, base: string): Promise<Map<string, Expanded>> {
-  const flat = (await jsonld.flatten(document as jsonld.JsonLdDocument, undefined, { base, documentLoader, safe: true } as jsonld.Options.Flatten)) as unknown as { '@graph'?: Expanded[] } | Expanded[];
-  const nodes = Array.isArray(flat) ? flat : flat['@graph'] ?? [];
+  const flat = (await jsonld.flatten(document as jsonld.JsonLdDocument, undefined, {
+    base,
+    documentLoader,
+    safe: true,
+  } as jsonld.Options.Flatten)) as unknown as { '@graph'?: Expanded[] } | Expanded[];
+  const nodes = Array.isArray(flat) ? flat : (flat['@graph'] ?? []);
   return new Map(nodes.map((n) => [n['@id']!, n]));
 }
 
@@ -59,16 +63,32 @@ describe.each(webTestPolicies())('JSON-LD of %s', (file) => {
       const node = graph.get(iri(`purpose-${purpose.id}`));
       expect(node?.['@type'], purpose.id).toEqual([`${DPV}PersonalDataProcess`]);
       // Every art. 6 basis the policy states for the purpose: legalBasis, or each part of legalBases.
-      const bases = [...new Set([purpose.legalBasis, ...(purpose.legalBases ?? []).map((b) => b.basis)].filter((b): b is NonNullable<typeof b> => !!b))];
+      const bases = [
+        ...new Set(
+          [purpose.legalBasis, ...(purpose.legalBases ?? []).map((b) => b.basis)].filter(
+            (b): b is NonNullable<typeof b> => !!b,
+          ),
+        ),
+      ];
       const expected = [
         ...bases.map((b) => `${GDPR}A${b.replace(/\((\w+)\)/g, '-$1')}`),
-        ...(purpose.specialCategoryCondition ? [`${GDPR}A${purpose.specialCategoryCondition.condition.replace(/\((\w+)\)/g, '-$1')}`] : []),
+        ...(purpose.specialCategoryCondition
+          ? [`${GDPR}A${purpose.specialCategoryCondition.condition.replace(/\((\w+)\)/g, '-$1')}`]
+          : []),
       ];
       expect(ids(node, `${DPV}hasLegalBasis`).sort(), purpose.id).toEqual(expected.sort());
-      expect(ids(node, `${DPV}hasPersonalData`).sort()).toEqual(purpose.dataCategories.map((c) => iri(`data-${c}`)).sort());
-      expect(ids(node, `${DPV}hasDataSubject`).sort()).toEqual(purpose.dataSubjects.map((s) => iri(`subject-${s}`)).sort());
-      expect(ids(node, `${DPV}hasDataProcessor`).sort()).toEqual((purpose.processors ?? []).map((p) => iri(`processor-${p}`)).sort());
-      expect(ids(node, `${DPV}hasRecipient`).sort()).toEqual((purpose.recipients ?? []).map((r) => iri(`recipient-${r}`)).sort());
+      expect(ids(node, `${DPV}hasPersonalData`).sort()).toEqual(
+        purpose.dataCategories.map((c) => iri(`data-${c}`)).sort(),
+      );
+      expect(ids(node, `${DPV}hasDataSubject`).sort()).toEqual(
+        purpose.dataSubjects.map((s) => iri(`subject-${s}`)).sort(),
+      );
+      expect(ids(node, `${DPV}hasDataProcessor`).sort()).toEqual(
+        (purpose.processors ?? []).map((p) => iri(`processor-${p}`)).sort(),
+      );
+      expect(ids(node, `${DPV}hasRecipient`).sort()).toEqual(
+        (purpose.recipients ?? []).map((r) => iri(`recipient-${r}`)).sort(),
+      );
       expect(ids(node, `${DPV}hasPurpose`)).toHaveLength(1);
     }
   });
@@ -87,15 +107,20 @@ describe.each(webTestPolicies())('JSON-LD of %s', (file) => {
       const node = graph.get(iri(`processor-${processor.id}`));
       expect(node?.['@type']).toEqual([`${DPV}DataProcessor`]);
       const transfer = graph.get(iri(`transfer-processor-${processor.id}`));
-      const countries = [processor.country, ...(processor.serverLocations ?? []), ...(processor.transfer?.countries ?? [])]
-        .filter((c): c is string => !!c && !isInEea(c));
+      const countries = [
+        processor.country,
+        ...(processor.serverLocations ?? []),
+        ...(processor.transfer?.countries ?? []),
+      ].filter((c): c is string => !!c && !isInEea(c));
       if (countries.length === 0 && !processor.transfer) {
         expect(transfer, processor.id).toBeUndefined();
         continue;
       }
       expect(ids(transfer, `${DPV}hasDataProcessor`)).toEqual([iri(`processor-${processor.id}`)]);
       expect(ids(transfer, `${DPV}hasProcessing`)).toEqual([`${DPV}Transfer`]);
-      expect(ids(transfer, `${DPV}hasThirdCountry`).sort()).toEqual([...new Set(countries)].map((c) => `https://w3id.org/dpv/loc#${c}`).sort());
+      expect(ids(transfer, `${DPV}hasThirdCountry`).sort()).toEqual(
+        [...new Set(countries)].map((c) => `https://w3id.org/dpv/loc#${c}`).sort(),
+      );
     }
   });
 
@@ -111,11 +136,13 @@ describe.each(webTestPolicies())('JSON-LD of %s', (file) => {
 
 describe('scriptSafeJson', () => {
   test('keeps the JSON value and leaves nothing that could end a script element', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (value) => {
-      const safe = scriptSafeJson(JSON.stringify({ value }));
-      expect(safe).not.toMatch(/[<>&\u2028\u2029]/);
-      expect(JSON.parse(safe)).toEqual({ value });
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (value) => {
+        const safe = scriptSafeJson(JSON.stringify({ value }));
+        expect(safe).not.toMatch(/[<>&\u2028\u2029]/);
+        expect(JSON.parse(safe)).toEqual({ value });
+      }),
+    );
     expect(scriptSafeJson(JSON.stringify('</script><!--'))).toBe('"\\u003c/script\\u003e\\u003c!--"');
   });
 });
@@ -123,5 +150,8 @@ describe('scriptSafeJson', () => {
 test('policy.jsonld of the every-section fixture matches its golden file', async () => {
   const file = 'test/fixtures/web/every-section/policy.json';
   const result = await compile(readFileSync(path.join(repoRoot, file), 'utf8'), { file });
-  expectGolden(path.join(repoRoot, 'test/fixtures/web/every-section/expected/policy.jsonld'), String(result.outputs.find((o) => o.path.endsWith('/policy.jsonld'))!.contents));
+  expectGolden(
+    path.join(repoRoot, 'test/fixtures/web/every-section/expected/policy.jsonld'),
+    String(result.outputs.find((o) => o.path.endsWith('/policy.jsonld'))!.contents),
+  );
 });

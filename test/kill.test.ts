@@ -19,7 +19,8 @@ const KILLS = Number(process.env.KILLS ?? 5);
 
 type Tree = Map<string, Buffer>;
 
-const same = (a: Tree, b: Tree): boolean => a.size === b.size && [...a].every(([name, bytes]) => b.get(name)?.equals(bytes) === true);
+const same = (a: Tree, b: Tree): boolean =>
+  a.size === b.size && [...a].every(([name, bytes]) => b.get(name)?.equals(bytes) === true);
 
 function build(cwd: string, out: string): number {
   const started = Date.now();
@@ -30,13 +31,21 @@ function build(cwd: string, out: string): number {
 
 /** Organisation folders of dist, each as a tree. */
 function organisations(dist: string): Map<string, Tree> {
-  return new Map(readdirSync(dist).filter((n) => !n.startsWith('.')).map((org) => [org, snapshot(path.join(dist, org))]));
+  return new Map(
+    readdirSync(dist)
+      .filter((n) => !n.startsWith('.'))
+      .map((org) => [org, snapshot(path.join(dist, org))]),
+  );
 }
 
 describe('a build killed at random moments', () => {
   it(`leaves each organisation's previous or new output (${KILLS} kills)`, async () => {
     const work = mkdtempSync(path.join(os.tmpdir(), 'policyc-kill-'));
-    execFileSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(path.join(repoRoot, 'bench/generate.mjs'))}); m.writeCorpus(${JSON.stringify(work)}, ${POLICIES});`]);
+    execFileSync(process.execPath, [
+      '--input-type=module',
+      '-e',
+      `const m = await import(${JSON.stringify(path.join(repoRoot, 'bench/generate.mjs'))}); m.writeCorpus(${JSON.stringify(work)}, ${POLICIES});`,
+    ]);
     build(work, 'dist');
     const previous = organisations(path.join(work, 'dist'));
     // The new version: every policy changed, built once elsewhere as the reference.
@@ -56,14 +65,19 @@ describe('a build killed at random moments', () => {
     const delays = fc.sample(fc.integer({ min: 50, max: Math.max(100, duration) }), { seed: 1204, numRuns: KILLS });
     for (const delay of delays) {
       // --force: a build that a previous kill let finish would otherwise be up to date and write nothing.
-      const child = spawn(process.execPath, [cliPath, 'build', '--out', 'dist', '--jobs', '2', '--force'], { cwd: work, stdio: 'ignore' });
+      const child = spawn(process.execPath, [cliPath, 'build', '--out', 'dist', '--jobs', '2', '--force'], {
+        cwd: work,
+        stdio: 'ignore',
+      });
       const exited = new Promise((resolve) => child.once('exit', resolve)); // listen first: a quick build may end before the kill
       await new Promise((resolve) => setTimeout(resolve, delay));
       child.kill('SIGKILL');
       await exited;
       const after = organisations(path.join(work, 'dist'));
       for (const [org, tree] of after) {
-        expect(same(tree, previous.get(org)!) || same(tree, next.get(org)!), `${org} after a kill at ${delay} ms`).toBe(true);
+        expect(same(tree, previous.get(org)!) || same(tree, next.get(org)!), `${org} after a kill at ${delay} ms`).toBe(
+          true,
+        );
       }
     }
     build(work, 'dist');

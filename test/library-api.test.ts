@@ -12,7 +12,9 @@ test("the package's own entry point ('policyc', built lib/) exports compile and 
   expect(typeof api.compile).toBe('function');
   const result = await api.compile(policyText);
   expect(result.id).toBe('ipractice');
-  expect(readFileSync(path.join(repoRoot, 'lib/index.d.ts'), 'utf8')).toMatch(/export \{ compile, type CompileResult, type LibraryCompileOptions \}/);
+  expect(readFileSync(path.join(repoRoot, 'lib/index.d.ts'), 'utf8')).toMatch(
+    /export \{ compile, type CompileResult, type LibraryCompileOptions \}/,
+  );
 });
 
 test('compile returns every output in memory, the same for text and for the parsed object', async () => {
@@ -21,14 +23,27 @@ test('compile returns every output in memory, the same for text and for the pars
   expect(fromText.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   expect(fromText.outputs.map((o) => o.path)).toEqual([
     'ipractice/policy.jsonld',
-    ...['nl', 'en'].flatMap((lang) => [
-      'privacy.md', 'privacy.html', 'privacy.fragment.html', 'privacy.css', 'privacy.fragment.css',
-      'register.csv', 'register.xlsx', 'register.html', 'register.css', 'register.md',
-    ].map((f) => `ipractice/${lang}/${f}`)),
+    ...['nl', 'en'].flatMap((lang) =>
+      [
+        'privacy.md',
+        'privacy.html',
+        'privacy.fragment.html',
+        'privacy.css',
+        'privacy.fragment.css',
+        'register.csv',
+        'register.xlsx',
+        'register.html',
+        'register.css',
+        'register.md',
+      ].map((f) => `ipractice/${lang}/${f}`),
+    ),
   ]);
   expect(fromObject.outputs).toEqual(fromText.outputs);
   // Compliance findings come back too, positioned (iPractice's AI purpose states no basis).
-  expect(fromText.findings.find((f) => f.ruleId === 'art6/basis-missing')).toMatchObject({ pointer: '/purposes/2/legalBasis', line: expect.any(Number) });
+  expect(fromText.findings.find((f) => f.ruleId === 'art6/basis-missing')).toMatchObject({
+    pointer: '/purposes/2/legalBasis',
+    line: expect.any(Number),
+  });
 });
 
 test('compile honours languages and reports a language the policy does not declare', async () => {
@@ -43,7 +58,11 @@ test('a bad policy gives positioned diagnostics, in the requested language, and 
   const result = await compile(broken, { file: 'clinic/policy.json', messageLanguage: 'nl' });
   expect(result.outputs).toEqual([]);
   const error = result.diagnostics.find((d) => d.severity === 'error')!;
-  expect(error).toMatchObject({ ruleId: 'schema/enum', file: 'clinic/policy.json', pointer: expect.stringMatching(/^\/purposes\/\d+\/legalBasis$/) });
+  expect(error).toMatchObject({
+    ruleId: 'schema/enum',
+    file: 'clinic/policy.json',
+    pointer: expect.stringMatching(/^\/purposes\/\d+\/legalBasis$/),
+  });
   const line = broken.split('\n').findIndex((l) => l.includes('"6(1)(x)"')) + 1;
   expect(error.line).toBe(line);
   expect(error.column).toBe(broken.split('\n')[line - 1]!.indexOf('"6(1)(x)"') + 1);

@@ -22,15 +22,25 @@ describe('locales', () => {
   it.each(namespaces)('%s has the same keys in Dutch and English', (ns) => {
     const nl = keys(JSON.parse(readFileSync(path.join(localesDir, 'nl', ns), 'utf8')));
     const en = keys(JSON.parse(readFileSync(path.join(localesDir, 'en', ns), 'utf8')));
-    expect([...nl].filter((k) => !en.has(k)), 'only in nl').toEqual([]);
-    expect([...en].filter((k) => !nl.has(k)), 'only in en').toEqual([]);
+    expect(
+      [...nl].filter((k) => !en.has(k)),
+      'only in nl',
+    ).toEqual([]);
+    expect(
+      [...en].filter((k) => !nl.has(k)),
+      'only in en',
+    ).toEqual([]);
   });
 
   it('the official Dutch names of the legal bases and rights (reference §3)', () => {
     const terms = JSON.parse(readFileSync(path.join(localesDir, 'nl', 'terms.json'), 'utf8'));
     expect(Object.values(terms.legalBasis).map((b) => (b as { name: string }).name)).toEqual([
-      'Toestemming', 'Uitvoering van een overeenkomst', 'Wettelijke verplichting', 'Vitale belangen',
-      'Taak van algemeen belang of openbaar gezag', 'Gerechtvaardigd belang',
+      'Toestemming',
+      'Uitvoering van een overeenkomst',
+      'Wettelijke verplichting',
+      'Vitale belangen',
+      'Taak van algemeen belang of openbaar gezag',
+      'Gerechtvaardigd belang',
     ]);
     expect(terms.right.access.name).toBe('Recht van inzage');
     expect(terms.right.objection.name).toBe('Recht van bezwaar');

@@ -19,18 +19,26 @@ const gfmToHtml = (markdown: string): string =>
 
 /** The header cells of every table, as text, in document order. */
 const tableHeads = (html: string): string[][] =>
-  [...html.matchAll(/<thead>([\s\S]*?)<\/thead>/g)].map((m) => [...m[1]!.matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, '').trim()));
+  [...html.matchAll(/<thead>([\s\S]*?)<\/thead>/g)].map((m) =>
+    [...m[1]!.matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, '').trim()),
+  );
 
 describe.each(webTestPolicies())('Markdown of %s', (file) => {
-  test('passes markdownlint with the committed config, and its GFM tables render as the HTML page\'s tables', async () => {
+  test("passes markdownlint with the committed config, and its GFM tables render as the HTML page's tables", async () => {
     const result = await compile(readFileSync(path.join(repoRoot, file), 'utf8'), { file });
     const markdowns = result.outputs.filter((o) => o.path.endsWith('/privacy.md'));
     expect(markdowns.length).toBeGreaterThan(0);
     for (const md of markdowns) {
       const text = String(md.contents);
       const problems = lint({ strings: { [md.path]: text }, config })[md.path] ?? [];
-      expect(problems.map((p) => `${md.path}:${p.lineNumber} ${p.ruleNames.join('/')} ${p.ruleDescription} ${p.errorDetail ?? ''}`)).toEqual([]);
-      const page = String(result.outputs.find((o) => o.path === md.path.replace(/privacy\.md$/, 'privacy.fragment.html'))!.contents);
+      expect(
+        problems.map(
+          (p) => `${md.path}:${p.lineNumber} ${p.ruleNames.join('/')} ${p.ruleDescription} ${p.errorDetail ?? ''}`,
+        ),
+      ).toEqual([]);
+      const page = String(
+        result.outputs.find((o) => o.path === md.path.replace(/privacy\.md$/, 'privacy.fragment.html'))!.contents,
+      );
       const heads = tableHeads(page);
       expect(tableHeads(gfmToHtml(text)), md.path).toEqual(heads);
       // Every table row of the page is a row of the Markdown table too.

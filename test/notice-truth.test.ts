@@ -24,7 +24,9 @@ describe('a purpose without a legal basis', () => {
   });
 
   it('says so as well when only the law of a public task is given, in the notice and the register alike', () => {
-    const withTask = policyOutputs(withPurpose({ legalBasis: undefined, publicTask: { citation: text('WET-NL', 'LAW-EN') } }));
+    const withTask = policyOutputs(
+      withPurpose({ legalBasis: undefined, publicTask: { citation: text('WET-NL', 'LAW-EN') } }),
+    );
     expect(withTask.notice.nl).toContain('**Grondslag:** niet vermeld\n');
     expect(withTask.notice.nl).toContain('WET-NL');
     expect(withTask.register.nl).toMatch(/niet vermeld[^\n]*WET-NL|niet vermeld[\s\S]{0,80}WET-NL/);
@@ -39,8 +41,12 @@ describe('a purpose without a legal basis', () => {
 
 describe('rights name only the bases this policy uses', () => {
   it('objection under legitimate interests does not mention a public task', () => {
-    const { notice } = policyOutputs(withPurpose({ legalBasis: '6(1)(f)', legitimateInterest: text('belang', 'interest') }));
-    expect(notice.nl).toContain('in verband met uw specifieke situatie, bezwaar maken tegen verwerking op grond van ons gerechtvaardigd belang.');
+    const { notice } = policyOutputs(
+      withPurpose({ legalBasis: '6(1)(f)', legitimateInterest: text('belang', 'interest') }),
+    );
+    expect(notice.nl).toContain(
+      'in verband met uw specifieke situatie, bezwaar maken tegen verwerking op grond van ons gerechtvaardigd belang.',
+    );
     expect(notice.nl).not.toContain('taak van algemeen belang');
     expect(notice.en).toContain('on grounds relating to your particular situation');
   });
@@ -98,12 +104,19 @@ describe('each thing said once, no empty headings', () => {
     expect(plain).toContain('U kunt een klacht indienen bij de Autoriteit Persoonsgegevens:');
     expect(plain).not.toContain('U hebt ook');
     const policy = miniPolicy();
-    policy.complaints = { internal: text('Klachten? Mail ons. U mag ook naar de Autoriteit Persoonsgegevens.', 'Complaints? Mail us. You may also go to the Dutch Data Protection Authority.') };
+    policy.complaints = {
+      internal: text(
+        'Klachten? Mail ons. U mag ook naar de Autoriteit Persoonsgegevens.',
+        'Complaints? Mail us. You may also go to the Dutch Data Protection Authority.',
+      ),
+    };
     const named = policyOutputs(policy).notice;
     expect(named.nl).toContain('Contactgegevens van de Autoriteit Persoonsgegevens:');
     expect(named.nl).not.toContain('U kunt ook een klacht');
     policy.complaints = { internal: text('Klachten? Mail ons.', 'Complaints? Mail us.') };
-    expect(policyOutputs(policy).notice.nl).toContain('U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens:');
+    expect(policyOutputs(policy).notice.nl).toContain(
+      'U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens:',
+    );
   });
 
   it('no "how to exercise" heading with nothing under it', () => {
@@ -126,7 +139,9 @@ describe('laws and start events', () => {
     const policy = miniPolicy();
     policy.applicableLaws = [{ law: 'wgbo' }, { law: 'awr', article: 'art. 52' }];
     const { notice } = policyOutputs(policy);
-    expect(notice.nl).toContain('Deze verklaring verwijst naar deze wetten:\n\n- Wet op de geneeskundige behandelingsovereenkomst (WGBO)\n- Algemene wet inzake rijksbelastingen (artikel 52 AWR)');
+    expect(notice.nl).toContain(
+      'Deze verklaring verwijst naar deze wetten:\n\n- Wet op de geneeskundige behandelingsovereenkomst (WGBO)\n- Algemene wet inzake rijksbelastingen (artikel 52 AWR)',
+    );
     expect(notice.nl).not.toContain('overeenstemming');
     expect(notice.nl).not.toContain('BW 7:454)');
     expect(notice.en).not.toContain('in accordance');
@@ -134,30 +149,44 @@ describe('laws and start events', () => {
 
   it('a visit to the practice is named as such; the old ambiguous "last-visit" is refused at its position', () => {
     const policy = withPurpose({ retention: ['r'] });
-    policy.retention = [{ id: 'r', name: text('Afspraken', 'Appointments'), period: 'P1Y', from: 'last-practice-visit' }];
+    policy.retention = [
+      { id: 'r', name: text('Afspraken', 'Appointments'), period: 'P1Y', from: 'last-practice-visit' },
+    ];
     // In the retention table: the length and the event it counts from, each in its own column.
     expect(policyOutputs(policy).notice.nl).toMatch(/1 jaar.*het laatste bezoek aan de praktijk/);
     (policy.retention[0] as { from: string }).from = 'last-visit';
     const { diagnostics, text: json } = analyse(policy);
-    expect(diagnostics[0]).toMatchObject({ severity: 'error', pointer: '/retention/0/from', ...positionIn(json, '"last-visit"') });
+    expect(diagnostics[0]).toMatchObject({
+      severity: 'error',
+      pointer: '/retention/0/from',
+      ...positionIn(json, '"last-visit"'),
+    });
   });
 });
 
 describe('automated decision-making, art. 13(2)(f), in every notice', () => {
   it('says that the statement does not say, when it does not', () => {
     const { notice } = policyOutputs(miniPolicy());
-    expect(notice.nl).toContain('## Geautomatiseerde besluitvorming\n\nDeze verklaring vermeldt niet of er besluiten worden genomen');
+    expect(notice.nl).toContain(
+      '## Geautomatiseerde besluitvorming\n\nDeze verklaring vermeldt niet of er besluiten worden genomen',
+    );
   });
 
   it('says that none are taken, when the policy says so', () => {
     const policy = miniPolicy();
     policy.automatedDecisionMaking = { takesPlace: false };
-    expect(policyOutputs(policy).notice.nl).toContain('Wij nemen geen besluiten over u die uitsluitend op geautomatiseerde verwerking berusten');
-    expect(policyOutputs(policy).notice.en).toContain('We take no decisions about you based solely on automated processing');
+    expect(policyOutputs(policy).notice.nl).toContain(
+      'Wij nemen geen besluiten over u die uitsluitend op geautomatiseerde verwerking berusten',
+    );
+    expect(policyOutputs(policy).notice.en).toContain(
+      'We take no decisions about you based solely on automated processing',
+    );
   });
 
   it('gives the logic and consequences where they are taken', () => {
-    const { notice } = policyOutputs(withPurpose({ automatedDecision: { logic: text('LOGICA'), significance: text('GEVOLG') } }));
+    const { notice } = policyOutputs(
+      withPurpose({ automatedDecision: { logic: text('LOGICA'), significance: text('GEVOLG') } }),
+    );
     expect(notice.nl).toContain('**Hoe het werkt:** LOGICA');
     expect(notice.nl).not.toContain('Deze verklaring vermeldt niet of');
   });
@@ -191,7 +220,11 @@ describe("the AVG's own Dutch terms, in notice and register alike", () => {
     const policy = miniPolicy();
     policy.dpo = { contact: { email: 'fg@mini.example' } };
     policy.dataCategories[0] = { ...policy.dataCategories[0]!, special: 'health' };
-    policy.dataCategories[1] = { ...policy.dataCategories[1]!, name: text('Burgerservicenummer (BSN)', 'Citizen service number (BSN)'), nationalIdentifier: true };
+    policy.dataCategories[1] = {
+      ...policy.dataCategories[1]!,
+      name: text('Burgerservicenummer (BSN)', 'Citizen service number (BSN)'),
+      nationalIdentifier: true,
+    };
     policy.purposes[0]!.specialCategoryCondition = { condition: '9(2)(h)' };
     const { notice, register } = policyOutputs(policy);
     for (const out of [notice.nl, register.nl]) {
@@ -205,7 +238,11 @@ describe("the AVG's own Dutch terms, in notice and register alike", () => {
 
   it('no tautology: a health category named after health is not glossed with the same words', () => {
     const policy = miniPolicy();
-    policy.dataCategories[0] = { ...policy.dataCategories[0]!, name: text('Gezondheidsgegevens', 'Health data'), special: 'health' };
+    policy.dataCategories[0] = {
+      ...policy.dataCategories[0]!,
+      name: text('Gezondheidsgegevens', 'Health data'),
+      special: 'health',
+    };
     const { notice } = policyOutputs(policy);
     expect(notice.nl).toContain('**Gezondheidsgegevens (bijzonder persoonsgegeven)**');
     expect(notice.nl).not.toContain('gezondheidsgegevens)');
@@ -229,17 +266,33 @@ describe("the patient's rights under the WGBO (BW 7:454–7:458a)", () => {
     return policy;
   };
 
-  it.each([['health data under 9(2)(h)', careByCondition], ['a WGBO citation', careByCitation], ['controller.isCareProvider', careByFlag]])(
+  it.each([
+    ['health data under 9(2)(h)', careByCondition],
+    ['a WGBO citation', careByCitation],
+    ['controller.isCareProvider', careByFlag],
+  ])(
     'a care provider (%s): destruction, statement, inspection, minors and the deceased, in Dutch and English',
     (_, make) => {
       const { notice } = policyOutputs(make());
-      for (const article of ['artikel 7:455 BW', 'artikel 7:454, lid 2, BW', 'artikel 7:456 BW', 'artikelen 7:447, 7:450 en 7:465 BW', 'artikel 7:458a BW']) {
+      for (const article of [
+        'artikel 7:455 BW',
+        'artikel 7:454, lid 2, BW',
+        'artikel 7:456 BW',
+        'artikelen 7:447, 7:450 en 7:465 BW',
+        'artikel 7:458a BW',
+      ]) {
         expect(notice.nl).toContain(article);
       }
       expect(notice.nl).toContain('Wij doen dat binnen drie maanden');
       expect(notice.nl).toContain('De wettelijke bewaartermijn van twintig jaar is geen reden om te weigeren.');
       expect(notice.nl).not.toContain('Wij mogen dat weigeren als wij de gegevens moeten bewaren');
-      for (const article of ['Article 7:455 BW', 'Article 7:454(2) BW', 'Article 7:456 BW', 'Articles 7:447, 7:450 and 7:465 BW', 'Article 7:458a BW']) {
+      for (const article of [
+        'Article 7:455 BW',
+        'Article 7:454(2) BW',
+        'Article 7:456 BW',
+        'Articles 7:447, 7:450 and 7:465 BW',
+        'Article 7:458a BW',
+      ]) {
         expect(notice.en).toContain(article);
       }
     },
@@ -258,7 +311,12 @@ describe("the patient's rights under the WGBO (BW 7:454–7:458a)", () => {
 
 describe('law references', () => {
   it('a citation given beside a known law is shown, not dropped', () => {
-    const policy = withPurpose({ legalBasis: '6(1)(c)', legalObligation: { law: 'awr', article: '52', citation: text('bewaarplicht', 'record-keeping duty') } });
-    expect(policyOutputs(policy).notice.nl).toContain('Algemene wet inzake rijksbelastingen (artikel 52 AWR), bewaarplicht');
+    const policy = withPurpose({
+      legalBasis: '6(1)(c)',
+      legalObligation: { law: 'awr', article: '52', citation: text('bewaarplicht', 'record-keeping duty') },
+    });
+    expect(policyOutputs(policy).notice.nl).toContain(
+      'Algemene wet inzake rijksbelastingen (artikel 52 AWR), bewaarplicht',
+    );
   });
 });

@@ -1,5 +1,14 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,8 +34,14 @@ describe('policyc replaces only what it made', { timeout: 180_000 }, () => {
   it('refuses --out pointing at the policies, and leaves them', () => {
     const work = workWithPolicy();
     const before = readFileSync(path.join(work, 'policies/ipractice/policy.json'));
-    refusal(runPolicyc(['build', '--out', 'policies'], work), 'refusing to build into policies: it holds the policies (policies/ipractice/policy.json)');
-    refusal(runPolicyc(['build', '--out', 'policies/ipractice'], work), 'refusing to build into policies/ipractice: it holds the policies');
+    refusal(
+      runPolicyc(['build', '--out', 'policies'], work),
+      'refusing to build into policies: it holds the policies (policies/ipractice/policy.json)',
+    );
+    refusal(
+      runPolicyc(['build', '--out', 'policies/ipractice'], work),
+      'refusing to build into policies/ipractice: it holds the policies',
+    );
     expect(readFileSync(path.join(work, 'policies/ipractice/policy.json')).equals(before)).toBe(true);
     expect(readdirSync(path.join(work, 'policies/ipractice'))).toEqual(['policy.json']);
   });
@@ -34,8 +49,14 @@ describe('policyc replaces only what it made', { timeout: 180_000 }, () => {
   it('refuses an empty --out and the working folder', () => {
     const work = workWithPolicy();
     refusal(runPolicyc(['build', '--out='], work), 'refusing to build: --out is empty (an unset variable?)');
-    refusal(runPolicyc(['build', '--out', '.'], work), 'refusing to build into .: it is the working folder, a folder above it or a project root');
-    refusal(runPolicyc(['build', '--out', '..'], work), 'it is the working folder, a folder above it or a project root');
+    refusal(
+      runPolicyc(['build', '--out', '.'], work),
+      'refusing to build into .: it is the working folder, a folder above it or a project root',
+    );
+    refusal(
+      runPolicyc(['build', '--out', '..'], work),
+      'it is the working folder, a folder above it or a project root',
+    );
     expect(readdirSync(work)).toEqual(['policies']);
   });
 
@@ -43,7 +64,10 @@ describe('policyc replaces only what it made', { timeout: 180_000 }, () => {
     const work = workWithPolicy();
     const project = tmp();
     writeFileSync(path.join(project, 'package.json'), '{}');
-    refusal(runPolicyc(['build', '--out', project], work), 'it is the working folder, a folder above it or a project root');
+    refusal(
+      runPolicyc(['build', '--out', project], work),
+      'it is the working folder, a folder above it or a project root',
+    );
     expect(readdirSync(project)).toEqual(['package.json']);
   });
 
@@ -51,7 +75,10 @@ describe('policyc replaces only what it made', { timeout: 180_000 }, () => {
     const work = workWithPolicy();
     mkdirSync(path.join(work, 'dist/ipractice/src'), { recursive: true });
     writeFileSync(path.join(work, 'dist/ipractice/src/index.ts'), 'precious');
-    refusal(runPolicyc(['build'], work), 'refusing to replace dist/ipractice: policyc did not make it (it has no .policyc-manifest.json)');
+    refusal(
+      runPolicyc(['build'], work),
+      'refusing to replace dist/ipractice: policyc did not make it (it has no .policyc-manifest.json)',
+    );
     expect(readFileSync(path.join(work, 'dist/ipractice/src/index.ts'), 'utf8')).toBe('precious');
     expect(readdirSync(path.join(work, 'dist')).sort()).toEqual(['ipractice']);
   });
@@ -59,14 +86,20 @@ describe('policyc replaces only what it made', { timeout: 180_000 }, () => {
   it('writes a manifest listing every file, and refuses a folder holding files it does not list', () => {
     const work = workWithPolicy();
     expect(runPolicyc(['build'], work).status).toBe(0);
-    const manifest = JSON.parse(readFileSync(path.join(work, 'dist/ipractice/.policyc-manifest.json'), 'utf8')) as { generator: string; files: string[] };
+    const manifest = JSON.parse(readFileSync(path.join(work, 'dist/ipractice/.policyc-manifest.json'), 'utf8')) as {
+      generator: string;
+      files: string[];
+    };
     expect(manifest.generator).toBe('policyc');
     expect(manifest.files).toContain('nl/privacy.html');
     expect(manifest.files).toContain('policy.jsonld');
     expect(manifest.files).toHaveLength(21); // 10 files per language (the fragment has its own stylesheet) and policy.jsonld
     writeFileSync(path.join(work, 'dist/ipractice/nl/notes.txt'), 'mine');
     // --force: unchanged input is left as it is (incremental build), so only a rebuild meets the foreign file.
-    refusal(runPolicyc(['build', '--force'], work), 'refusing to replace dist/ipractice: it holds files policyc did not write (nl/notes.txt)');
+    refusal(
+      runPolicyc(['build', '--force'], work),
+      'refusing to replace dist/ipractice: it holds files policyc did not write (nl/notes.txt)',
+    );
     expect(readFileSync(path.join(work, 'dist/ipractice/nl/notes.txt'), 'utf8')).toBe('mine');
   });
 
@@ -94,8 +127,12 @@ describe('policyc replaces only what it made', { timeout: 180_000 }, () => {
   });
 
   // Run as root, dropping to 'nobody' for the build; skipped where 'nobody' cannot reach the CLI (a checkout inside a private folder).
-  const nobodyReachesCli = process.getuid?.() === 0
-    && spawnSync(process.execPath, ['-e', `require('node:fs').accessSync(${JSON.stringify(cliPath)})`], { uid: 65534, gid: 65534 }).status === 0;
+  const nobodyReachesCli =
+    process.getuid?.() === 0 &&
+    spawnSync(process.execPath, ['-e', `require('node:fs').accessSync(${JSON.stringify(cliPath)})`], {
+      uid: 65534,
+      gid: 65534,
+    }).status === 0;
   it.runIf(nobodyReachesCli)('an unwritable organisation folder is a clean error that changes nothing', () => {
     const work = workWithPolicy();
     chmodSync(work, 0o755);
@@ -105,7 +142,13 @@ describe('policyc replaces only what it made', { timeout: 180_000 }, () => {
     chmodSync(path.join(work, 'dist/ipractice'), 0o555);
     const before = readFileSync(path.join(work, 'dist/ipractice/nl/privacy.html'));
     // --force: the output is up to date, so without it the incremental build would write nothing.
-    const run = spawnSync(process.execPath, [cliPath, 'build', '--force'], { cwd: work, uid: nobody, gid: nobody, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const run = spawnSync(process.execPath, [cliPath, 'build', '--force'], {
+      cwd: work,
+      uid: nobody,
+      gid: nobody,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(run.stderr).toContain('cannot write to dist/ipractice (permission denied). Nothing was written.');
     expect(run.status).toBe(2);
     expect(readFileSync(path.join(work, 'dist/ipractice/nl/privacy.html')).equals(before)).toBe(true);
@@ -118,7 +161,9 @@ describe('leftovers and the lock', { timeout: 180_000 }, () => {
     const work = workWithPolicy();
     expect(runPolicyc(['build'], work).status).toBe(0);
     // A killed build: a marked staging folder whose process is gone, with an old copy retired.
-    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    }).stdout;
     const staging = path.join(work, `dist/.policyc-staging-${dead}-abcd1234`);
     mkdirSync(path.join(staging, 'ipractice'), { recursive: true });
     writeFileSync(path.join(staging, '.policyc-staging'), `${dead}\n`);
@@ -134,7 +179,9 @@ describe('leftovers and the lock', { timeout: 180_000 }, () => {
     const work = workWithPolicy();
     expect(runPolicyc(['build'], work).status).toBe(0);
     const before = readFileSync(path.join(work, 'dist/ipractice/nl/privacy.html'));
-    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    }).stdout;
     const staging = path.join(work, `dist/.policyc-staging-${dead}-00000000`);
     mkdirSync(path.join(staging, '.retired'), { recursive: true });
     writeFileSync(path.join(staging, '.policyc-staging'), `${dead}\n`);
@@ -150,7 +197,10 @@ describe('leftovers and the lock', { timeout: 180_000 }, () => {
     const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
     try {
       writeFileSync(path.join(work, 'dist/.policyc-lock'), `${holder.pid}\n`);
-      refusal(runPolicyc(['build'], work), `another build (process ${holder.pid}) is writing into dist; try again when it has finished`);
+      refusal(
+        runPolicyc(['build'], work),
+        `another build (process ${holder.pid}) is writing into dist; try again when it has finished`,
+      );
       expect(readdirSync(path.join(work, 'dist'))).toEqual(['.policyc-lock']);
     } finally {
       holder.kill();
@@ -168,16 +218,23 @@ describe('leftovers and the lock', { timeout: 180_000 }, () => {
 });
 
 describe('small faults', { timeout: 180_000 }, () => {
-  it('check reports two policies with the same id, at the second one\'s id', () => {
+  it("check reports two policies with the same id, at the second one's id", () => {
     const work = workWithPolicy();
     cpSync(path.join(work, 'policies/ipractice'), path.join(work, 'policies/zz-twin'), { recursive: true });
     const run = runPolicyc(['check', '--format', 'json'], work);
-    const duplicates = (JSON.parse(run.stdout) as Array<Record<string, unknown>>).filter((d) => d.ruleId === 'build/duplicate-policy-id');
-    expect(duplicates).toEqual([{
-      ruleId: 'build/duplicate-policy-id', severity: 'error', file: 'policies/zz-twin/policy.json', pointer: '/id',
-      ...positionIn(readFileSync(path.join(work, 'policies/zz-twin/policy.json'), 'utf8'), '"ipractice"'),
-      message: 'another policy already has the id "ipractice" (policies/ipractice/policy.json)',
-    }]);
+    const duplicates = (JSON.parse(run.stdout) as Array<Record<string, unknown>>).filter(
+      (d) => d.ruleId === 'build/duplicate-policy-id',
+    );
+    expect(duplicates).toEqual([
+      {
+        ruleId: 'build/duplicate-policy-id',
+        severity: 'error',
+        file: 'policies/zz-twin/policy.json',
+        pointer: '/id',
+        ...positionIn(readFileSync(path.join(work, 'policies/zz-twin/policy.json'), 'utf8'), '"ipractice"'),
+        message: 'another policy already has the id "ipractice" (policies/ipractice/policy.json)',
+      },
+    ]);
     expect(run.status).toBe(1);
   });
 
@@ -188,7 +245,11 @@ describe('small faults', { timeout: 180_000 }, () => {
       writeFileSync(path.join(work, name, 'policy.json'), '{');
     }
     const files = (lang: string): string[] => {
-      const run = spawnSync(process.execPath, [cliPath, 'check', '.', '--format', 'json'], { cwd: work, encoding: 'utf8', env: { ...process.env, LANG: lang, LC_ALL: lang } });
+      const run = spawnSync(process.execPath, [cliPath, 'check', '.', '--format', 'json'], {
+        cwd: work,
+        encoding: 'utf8',
+        env: { ...process.env, LANG: lang, LC_ALL: lang },
+      });
       return (JSON.parse(run.stdout) as Array<{ file: string }>).map((d) => d.file);
     };
     expect(files('C')).toEqual(['B/policy.json', 'Z/policy.json', 'a/policy.json', 'é/policy.json']);
@@ -197,12 +258,23 @@ describe('small faults', { timeout: 180_000 }, () => {
   });
 
   it('diff | head: a closed pipe ends the command quietly, without an EPIPE crash', () => {
-    const run = spawnSync('sh', ['-c', `"${process.execPath}" "${cliPath}" diff test/fixtures/diff/ipractice-v1/policy.json test/fixtures/diff/ipractice-v2/policy.json | head -c 10 >/dev/null; echo "exit \${PIPESTATUS:-0}"`], { cwd: repoRoot, encoding: 'utf8' });
+    const run = spawnSync(
+      'sh',
+      [
+        '-c',
+        `"${process.execPath}" "${cliPath}" diff test/fixtures/diff/ipractice-v1/policy.json test/fixtures/diff/ipractice-v2/policy.json | head -c 10 >/dev/null; echo "exit \${PIPESTATUS:-0}"`,
+      ],
+      { cwd: repoRoot, encoding: 'utf8' },
+    );
     expect(run.stderr).not.toMatch(/EPIPE|Error/);
   });
 
   it('"git not installed" is not reported as "not in a git repository"', () => {
-    const run = spawnSync(process.execPath, [cliPath, 'diff', 'HEAD~1', 'policies/ipractice/policy.json'], { cwd: repoRoot, encoding: 'utf8', env: { PATH: '/nonexistent' } });
+    const run = spawnSync(process.execPath, [cliPath, 'diff', 'HEAD~1', 'policies/ipractice/policy.json'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { PATH: '/nonexistent' },
+    });
     expect(run.stderr).toContain('reading ');
     expect(run.stderr).toContain('needs git, which is not installed (or not on PATH)');
     expect(run.stderr).not.toContain('not in a git repository');

@@ -19,18 +19,30 @@ let work: string;
 
 /** npm, asynchronously: a synchronous child would block vitest's worker for the whole install. */
 async function npm(args: string[], cwd: string): Promise<string> {
-  const { stdout } = await promisify(execFile)('npm', [...args, '--cache', cache, '--no-audit', '--no-fund', '--loglevel', 'error'], {
-    cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024,
-  });
+  const { stdout } = await promisify(execFile)(
+    'npm',
+    [...args, '--cache', cache, '--no-audit', '--no-fund', '--loglevel', 'error'],
+    {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   return stdout;
 }
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(os.tmpdir(), 'policyc-pack-'));
-  const packed = JSON.parse(await npm(['pack', '--ignore-scripts', '--json', '--pack-destination', work], repoRoot)) as { filename: string }[];
+  const packed = JSON.parse(
+    await npm(['pack', '--ignore-scripts', '--json', '--pack-destination', work], repoRoot),
+  ) as { filename: string }[];
   project = path.join(work, 'site');
   mkdirSync(project);
-  writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'practice-site', private: true, type: 'module' }, null, 2));
+  writeFileSync(
+    path.join(project, 'package.json'),
+    JSON.stringify({ name: 'practice-site', private: true, type: 'module' }, null, 2),
+  );
   await npm(['install', '--prefer-offline', path.join(work, packed[0]!.filename)], project);
 }, 600_000);
 
@@ -41,18 +53,36 @@ afterAll(() => {
 describe('the packed package, installed into a fresh project', () => {
   it('ships what it needs and nothing from the repository', () => {
     const installed = path.join(project, 'node_modules', 'policyc');
-    for (const file of ['lib/cli/main.js', 'lib/index.js', 'lib/validate/policy-schema.validator.cjs', 'schema/policy.schema.json', 'schema/policyc.config.schema.json', 'locales/nl/notice.json', 'templates/page.html.hbs', 'presets/huisarts.json']) {
+    for (const file of [
+      'lib/cli/main.js',
+      'lib/index.js',
+      'lib/validate/policy-schema.validator.cjs',
+      'schema/policy.schema.json',
+      'schema/policyc.config.schema.json',
+      'locales/nl/notice.json',
+      'templates/page.html.hbs',
+      'presets/huisarts.json',
+    ]) {
       expect(existsSync(path.join(installed, file)), file).toBe(true);
     }
-    for (const file of ['test', 'src', 'policies', 'bench']) expect(existsSync(path.join(installed, file)), file).toBe(false);
+    for (const file of ['test', 'src', 'policies', 'bench'])
+      expect(existsSync(path.join(installed, file)), file).toBe(false);
   });
 
   it('builds a policy whose $schema points at the installed schema with npx policyc build', () => {
-    const policy = JSON.parse(readFileSync(path.join(repoRoot, 'policies/ipractice/policy.json'), 'utf8')) as Record<string, unknown>;
+    const policy = JSON.parse(readFileSync(path.join(repoRoot, 'policies/ipractice/policy.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     policy.$schema = '../../node_modules/policyc/schema/policy.schema.json';
     mkdirSync(path.join(project, 'policies', 'ipractice'), { recursive: true });
     writeFileSync(path.join(project, 'policies/ipractice/policy.json'), JSON.stringify(policy, null, 2));
-    const result = execFileSync('npx', ['--no-install', 'policyc', 'build', '--lang', 'nl'], { cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const result = execFileSync('npx', ['--no-install', 'policyc', 'build', '--lang', 'nl'], {
+      cwd: project,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(result).toBe('');
     const html = readFileSync(path.join(project, 'dist/ipractice/nl/privacy.html'), 'utf8');
     expect(html).toContain('iPractice Zorg B.V.');
@@ -60,15 +90,24 @@ describe('the packed package, installed into a fresh project', () => {
   });
 
   it('resolves the $schema path the README gives to the installed schema', () => {
-    const schema = JSON.parse(readFileSync(path.join(project, 'policies/ipractice', '../../node_modules/policyc/schema/policy.schema.json'), 'utf8')) as { $id?: string; properties: object };
+    const schema = JSON.parse(
+      readFileSync(
+        path.join(project, 'policies/ipractice', '../../node_modules/policyc/schema/policy.schema.json'),
+        'utf8',
+      ),
+    ) as { $id?: string; properties: object };
     expect(Object.keys(schema.properties)).toContain('purposes');
   });
 
   it('offers the library API by the package name', () => {
-    const script = "import { compile } from 'policyc'; import { readFileSync } from 'node:fs';"
-      + " const r = await compile(readFileSync('policies/ipractice/policy.json', 'utf8'), { languages: ['en'] });"
-      + ' console.log(r.diagnostics.length, r.outputs.some((o) => o.path === "ipractice/en/privacy.html"));';
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: project, encoding: 'utf8' });
+    const script =
+      "import { compile } from 'policyc'; import { readFileSync } from 'node:fs';" +
+      " const r = await compile(readFileSync('policies/ipractice/policy.json', 'utf8'), { languages: ['en'] });" +
+      ' console.log(r.diagnostics.length, r.outputs.some((o) => o.path === "ipractice/en/privacy.html"));';
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: project,
+      encoding: 'utf8',
+    });
     expect(out.trim()).toBe('0 true');
   });
 });

@@ -34,14 +34,23 @@ function fragment(policy: PolicySource, lang: 'nl' | 'en' = 'nl'): string {
   return renderNotice(model!, messagesFor(lang, model!.source.metadata.formality)).fragment;
 }
 
-const notApplicable = (right: 'objection' | 'withdraw-consent') => (policy: PolicySource): void => {
-  policy.rights = { notApplicable: [{ right, reason: text('REDEN', 'REASON'), article: 'GDPR 11(2)' }] };
-};
+const notApplicable =
+  (right: 'objection' | 'withdraw-consent') =>
+  (policy: PolicySource): void => {
+    policy.rights = { notApplicable: [{ right, reason: text('REDEN', 'REASON'), article: 'GDPR 11(2)' }] };
+  };
 
 describe('a purpose card answers in order: what for, which data, why we may, can you refuse', () => {
   it('the questions come in that order, after the description', () => {
     const nl = card(withPurpose({ legalBasis: '6(1)(a)', description: text('WAARVOOR-NL', 'WHAT-FOR-EN') }));
-    const order = ['WAARVOOR-NL', '**Persoonsgegevens:**', '**Waarom dat mag:**', '**Grondslag:**', '**Kunt u weigeren?**', '**Van wie:**'].map((s) => nl.indexOf(s));
+    const order = [
+      'WAARVOOR-NL',
+      '**Persoonsgegevens:**',
+      '**Waarom dat mag:**',
+      '**Grondslag:**',
+      '**Kunt u weigeren?**',
+      '**Van wie:**',
+    ].map((s) => nl.indexOf(s));
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
@@ -49,9 +58,13 @@ describe('a purpose card answers in order: what for, which data, why we may, can
   it('lists the data one category per line, with special categories marked in plain words', () => {
     const policy = withPurpose({});
     policy.dataCategories[1]!.special = 'health';
-    expect(card(policy)).toContain('- **Persoonsgegevens:**\n  - Telefoonnummer\n  - Telefoonboekcontacten (gevoelig: gegevens over gezondheid)\n');
+    expect(card(policy)).toContain(
+      '- **Persoonsgegevens:**\n  - Telefoonnummer\n  - Telefoonboekcontacten (gevoelig: gegevens over gezondheid)\n',
+    );
     expect(card(policy, 'en')).toContain('  - Address-book contacts (sensitive: data concerning health)\n');
-    expect(fragment(policy)).toContain('<dd>\n<ul>\n<li>Telefoonnummer</li>\n<li>Telefoonboekcontacten (gevoelig: gegevens over gezondheid)</li>\n</ul>\n</dd>');
+    expect(fragment(policy)).toContain(
+      '<dd>\n<ul>\n<li>Telefoonnummer</li>\n<li>Telefoonboekcontacten (gevoelig: gegevens over gezondheid)</li>\n</ul>\n</dd>',
+    );
   });
 
   it('a category whose name already says it is sensitive is not glossed twice', () => {
@@ -74,43 +87,74 @@ describe('why we may: the basis in plain words, the official term and article be
     for (const lang of ['nl', 'en'] as const) {
       const c = card(policy, lang);
       expect(c).not.toContain('⟦missing');
-      expect(c).toMatch(lang === 'nl' ? /\*\*Waarom dat mag:\*\* (Met|Omdat) / : /\*\*Why we may do this:\*\* (With|Because) /);
+      expect(c).toMatch(
+        lang === 'nl' ? /\*\*Waarom dat mag:\*\* (Met|Omdat) / : /\*\*Why we may do this:\*\* (With|Because) /,
+      );
       expect(c).toContain(lang === 'nl' ? `(artikel 6, lid 1, onder ${basis.at(-2)}, AVG)` : `(Article ${basis} GDPR)`);
     }
   });
 
   it('the examples of the issue, formal and informal', () => {
-    expect(card(withPurpose({ legalBasis: '6(1)(c)' }))).toContain('**Waarom dat mag:** Omdat de wet ons dat verplicht\n');
-    expect(card(withPurpose({ legalBasis: '6(1)(c)' }), 'en')).toContain('**Why we may do this:** Because the law requires it\n');
+    expect(card(withPurpose({ legalBasis: '6(1)(c)' }))).toContain(
+      '**Waarom dat mag:** Omdat de wet ons dat verplicht\n',
+    );
+    expect(card(withPurpose({ legalBasis: '6(1)(c)' }), 'en')).toContain(
+      '**Why we may do this:** Because the law requires it\n',
+    );
     expect(card(withPurpose({ legalBasis: '6(1)(a)' }))).toContain('**Waarom dat mag:** Met uw toestemming\n');
-    const informal = withPurpose({ legalBasis: '6(1)(a)' }, (p) => { p.metadata.formality = 'informal'; });
+    const informal = withPurpose({ legalBasis: '6(1)(a)' }, (p) => {
+      p.metadata.formality = 'informal';
+    });
     expect(card(informal)).toContain('**Waarom dat mag:** Met je toestemming\n');
   });
 
   it('several bases: one line each, with what each covers', () => {
-    const c = card(withPurpose({
-      legalBasis: undefined,
-      legalBases: [{ basis: '6(1)(b)', dataCategories: ['phone'] }, { basis: '6(1)(a)', appliesTo: text('Uw adresboek', 'Your address book') }],
-    }));
-    expect(c).toContain('- **Waarom dat mag:**\n  - Voor Telefoonnummer: omdat het nodig is voor een overeenkomst met u\n  - Uw adresboek: met uw toestemming\n');
-    expect(c).toContain('- **Kunt u weigeren?**\n  - Voor Telefoonnummer: wij hebben deze gegevens nodig voor de overeenkomst met u.\n  - Uw adresboek: u hoeft geen toestemming te geven');
+    const c = card(
+      withPurpose({
+        legalBasis: undefined,
+        legalBases: [
+          { basis: '6(1)(b)', dataCategories: ['phone'] },
+          { basis: '6(1)(a)', appliesTo: text('Uw adresboek', 'Your address book') },
+        ],
+      }),
+    );
+    expect(c).toContain(
+      '- **Waarom dat mag:**\n  - Voor Telefoonnummer: omdat het nodig is voor een overeenkomst met u\n  - Uw adresboek: met uw toestemming\n',
+    );
+    expect(c).toContain(
+      '- **Kunt u weigeren?**\n  - Voor Telefoonnummer: wij hebben deze gegevens nodig voor de overeenkomst met u.\n  - Uw adresboek: u hoeft geen toestemming te geven',
+    );
   });
 
   it('no basis, or a basis only in words: no plain line is made up, only what the author wrote', () => {
     expect(card(withPurpose({ legalBasis: undefined }))).not.toMatch(/Waarom dat mag|Kunt u weigeren/);
-    const inWords = card(withPurpose({ legalBasis: undefined, legalBasisStatement: { text: text('WIJ MOETEN', 'WE MUST') }, requirement: { type: 'contractual' } }));
+    const inWords = card(
+      withPurpose({
+        legalBasis: undefined,
+        legalBasisStatement: { text: text('WIJ MOETEN', 'WE MUST') },
+        requirement: { type: 'contractual' },
+      }),
+    );
     expect(inWords).toContain('**Grondslag:** WIJ MOETEN');
     expect(inWords).not.toContain('Waarom dat mag');
-    expect(inWords).toContain('**Kunt u weigeren?** Het verstrekken van deze gegevens is een contractuele verplichting.\n');
+    expect(inWords).toContain(
+      '**Kunt u weigeren?** Het verstrekken van deze gegevens is een contractuele verplichting.\n',
+    );
   });
 });
 
 describe('can you refuse, and what then: from the basis, the rights granted and what the author wrote', () => {
   it('consent: you may refuse and withdraw, linked to that right', () => {
     const policy = withPurpose({ legalBasis: '6(1)(a)' });
-    expect(card(policy)).toContain('**Kunt u weigeren?** U hoeft geen toestemming te geven, en u kunt uw toestemming altijd weer intrekken. Meer hierover: [Recht om toestemming in te trekken](#recht-om-toestemming-in-te-trekken)\n');
-    expect(card(policy, 'en')).toContain('**Can you refuse?** You do not have to give your consent, and you can withdraw it at any time.');
-    expect(fragment(policy)).toContain('<a href="#policyc-right-withdraw-consent">Recht om toestemming in te trekken</a>');
+    expect(card(policy)).toContain(
+      '**Kunt u weigeren?** U hoeft geen toestemming te geven, en u kunt uw toestemming altijd weer intrekken. Meer hierover: [Recht om toestemming in te trekken](#recht-om-toestemming-in-te-trekken)\n',
+    );
+    expect(card(policy, 'en')).toContain(
+      '**Can you refuse?** You do not have to give your consent, and you can withdraw it at any time.',
+    );
+    expect(fragment(policy)).toContain(
+      '<a href="#policyc-right-withdraw-consent">Recht om toestemming in te trekken</a>',
+    );
   });
 
   it('consent with its withdrawal set aside by the policy: no promise of withdrawal, no link to a missing section', () => {
@@ -126,16 +170,32 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
   });
 
   it('a legal obligation: needed, then the requirement and its consequence as authored (13(2)(e))', () => {
-    const c = card(withPurpose({ legalBasis: '6(1)(c)', requirement: { type: 'statutory', consequence: text('GEVOLG-NL', 'CONSEQUENCE-EN') } }));
-    expect(c).toContain('- **Kunt u weigeren?**\n  - Wij hebben deze gegevens nodig om aan de wet te voldoen.\n  - Het verstrekken van deze gegevens is een wettelijke verplichting. GEVOLG-NL\n');
-    expect(card(withPurpose({ legalBasis: '6(1)(c)', requirement: { type: 'statutory', consequence: text('GEVOLG-NL', 'CONSEQUENCE-EN') } }), 'en'))
-      .toContain('  - Providing these data is a statutory requirement. CONSEQUENCE-EN\n');
+    const c = card(
+      withPurpose({
+        legalBasis: '6(1)(c)',
+        requirement: { type: 'statutory', consequence: text('GEVOLG-NL', 'CONSEQUENCE-EN') },
+      }),
+    );
+    expect(c).toContain(
+      '- **Kunt u weigeren?**\n  - Wij hebben deze gegevens nodig om aan de wet te voldoen.\n  - Het verstrekken van deze gegevens is een wettelijke verplichting. GEVOLG-NL\n',
+    );
+    expect(
+      card(
+        withPurpose({
+          legalBasis: '6(1)(c)',
+          requirement: { type: 'statutory', consequence: text('GEVOLG-NL', 'CONSEQUENCE-EN') },
+        }),
+        'en',
+      ),
+    ).toContain('  - Providing these data is a statutory requirement. CONSEQUENCE-EN\n');
   });
 
   it('legitimate interests: you may object (21(1)), linked to the right; not when the policy sets that right aside', () => {
     const policy = withPurpose({ legalBasis: '6(1)(f)', legitimateInterest: text('BELANG', 'INTEREST') });
     const c = card(policy);
-    expect(c).toContain('**Kunt u weigeren?** U kunt bezwaar maken vanwege uw persoonlijke situatie. Dan stoppen wij, tenzij wij dwingende, gerechtvaardigde redenen hebben');
+    expect(c).toContain(
+      '**Kunt u weigeren?** U kunt bezwaar maken vanwege uw persoonlijke situatie. Dan stoppen wij, tenzij wij dwingende, gerechtvaardigde redenen hebben',
+    );
     expect(c).toContain('Meer hierover: [Recht van bezwaar](#recht-van-bezwaar)');
     expect(fragment(policy)).toContain('<a href="#policyc-right-objection">Recht van bezwaar</a>');
     const setAside = card(withPurpose({ legalBasis: '6(1)(f)' }, notApplicable('objection')));
@@ -144,30 +204,43 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
   });
 
   it('a public task: you may object too', () => {
-    expect(card(withPurpose({ legalBasis: '6(1)(e)' }), 'en')).toContain('**Can you refuse?** You can object on grounds relating to your particular situation.');
+    expect(card(withPurpose({ legalBasis: '6(1)(e)' }), 'en')).toContain(
+      '**Can you refuse?** You can object on grounds relating to your particular situation.',
+    );
   });
 
   it('direct marketing: the absolute objection of 21(2)–(3), without the "unless" of 21(1)', () => {
     const c = card(withPurpose({ legalBasis: '6(1)(f)', directMarketing: true }));
-    expect(c).toContain('kunt u altijd bezwaar maken, zonder opgaaf van redenen; daarna gebruiken wij ze niet meer voor dat doel');
+    expect(c).toContain(
+      'kunt u altijd bezwaar maken, zonder opgaaf van redenen; daarna gebruiken wij ze niet meer voor dat doel',
+    );
     expect(c).not.toContain('tenzij');
   });
 
   it('vital interests and nothing authored: the card says nothing about refusing', () => {
     expect(card(withPurpose({ legalBasis: '6(1)(d)' }))).not.toContain('Kunt u weigeren');
-    expect(card(withPurpose({ legalBasis: '6(1)(d)', requirement: { type: 'voluntary' } })))
-      .toContain('**Kunt u weigeren?** Het verstrekken van deze gegevens is vrijwillig.\n');
+    expect(card(withPurpose({ legalBasis: '6(1)(d)', requirement: { type: 'voluntary' } }))).toContain(
+      '**Kunt u weigeren?** Het verstrekken van deze gegevens is vrijwillig.\n',
+    );
   });
 
   it('explicit consent for sensitive data (9(2)(a)) may be refused, but only where the purpose has sensitive data', () => {
     const policy = withPurpose({ legalBasis: '6(1)(c)', specialCategoryCondition: { condition: '9(2)(a)' } });
     expect(card(policy)).not.toContain('gevoelige gegevens');
     policy.dataCategories[0]!.special = 'health';
-    expect(card(policy)).toContain('  - De gevoelige gegevens gebruiken wij alleen met uw uitdrukkelijke toestemming. Die hoeft u niet te geven, en u kunt haar altijd weer intrekken.');
+    expect(card(policy)).toContain(
+      '  - De gevoelige gegevens gebruiken wij alleen met uw uitdrukkelijke toestemming. Die hoeft u niet te geven, en u kunt haar altijd weer intrekken.',
+    );
   });
 
   it('informal Dutch asks "Kun je weigeren?"', () => {
-    const c = card(withPurpose({ legalBasis: '6(1)(a)' }, (p) => { p.metadata.formality = 'informal'; }));
-    expect(c).toContain('**Kun je weigeren?** Je hoeft geen toestemming te geven, en je kunt je toestemming altijd weer intrekken.');
+    const c = card(
+      withPurpose({ legalBasis: '6(1)(a)' }, (p) => {
+        p.metadata.formality = 'informal';
+      }),
+    );
+    expect(c).toContain(
+      '**Kun je weigeren?** Je hoeft geen toestemming te geven, en je kunt je toestemming altijd weer intrekken.',
+    );
   });
 });

@@ -47,7 +47,8 @@ function readPdf(file: string): Pick<Printed, 'pages' | 'orientations'> {
 }
 
 beforeAll(() => {
-  if (!existsSync(soffice)) throw new Error(`LibreOffice not found at ${soffice} (install Debian's libreoffice-calc; .ci/run does)`);
+  if (!existsSync(soffice))
+    throw new Error(`LibreOffice not found at ${soffice} (install Debian's libreoffice-calc; .ci/run does)`);
   work = mkdtempSync(path.join(os.tmpdir(), 'policyc-xlsx-print-'));
   const registers: Array<{ register: Register; file: string }> = [];
   for (const policy of findPolicies([path.join(repoRoot, 'policies')]).files) {
@@ -61,7 +62,15 @@ beforeAll(() => {
     }
   }
   // One LibreOffice process for every workbook, with a profile of its own (another instance may be running).
-  run(soffice, [`-env:UserInstallation=${pathToFileURL(path.join(work, 'profile')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', work, ...registers.map((r) => r.file)]);
+  run(soffice, [
+    `-env:UserInstallation=${pathToFileURL(path.join(work, 'profile')).href}`,
+    '--headless',
+    '--convert-to',
+    'pdf',
+    '--outdir',
+    work,
+    ...registers.map((r) => r.file),
+  ]);
   for (const { register, file } of registers) printed.push({ register, ...readPdf(file.replace(/\.xlsx$/, '.pdf')) });
 }, 300_000);
 
@@ -84,12 +93,18 @@ describe('register.xlsx printed by LibreOffice', () => {
   it('prints each record landscape, with its header row and activity columns repeated on every page', () => {
     for (const { register, pages, orientations } of printed) {
       const tablePages = pages.slice(0, -1);
-      expect(orientations.slice(0, -1).every((o) => o === 'landscape'), register.title).toBe(true);
+      expect(
+        orientations.slice(0, -1).every((o) => o === 'landscape'),
+        register.title,
+      ).toBe(true);
       for (const [n, page] of tablePages.entries()) {
         // The footer names the sheet; the header row starts a line of its own (the footer may be drawn before it).
         const table = register.tables.find((t) => page.includes(t.sheetName));
         expect(table, `${register.title}, page ${n + 1} names its sheet`).toBeDefined();
-        expect(page.split('\n').some((line) => line.startsWith(`${table!.columns[0]!.header} `)), `${register.title}, page ${n + 1} has the header row`).toBe(true);
+        expect(
+          page.split('\n').some((line) => line.startsWith(`${table!.columns[0]!.header} `)),
+          `${register.title}, page ${n + 1} has the header row`,
+        ).toBe(true);
         expect(page).toContain(table!.columns[table!.rowHeader]!.header);
       }
     }
@@ -108,12 +123,15 @@ describe('register.xlsx printed by LibreOffice', () => {
 
   it('fits the organisation sheet on one portrait page', () => {
     for (const { register, pages, orientations } of printed) {
-      const holding = pages.filter((page) => page.includes(register.organisation.head[1]) && page.includes(register.organisation.facts[0]!.label));
+      const holding = pages.filter(
+        (page) => page.includes(register.organisation.head[1]) && page.includes(register.organisation.facts[0]!.label),
+      );
       expect(holding, register.title).toHaveLength(1);
       expect(holding[0]).toBe(pages.at(-1));
       expect(orientations.at(-1)).toBe('portrait');
       const paper = squeeze(pages.at(-1)!);
-      for (const fact of register.organisation.facts) expect(paper.includes(squeeze(fact.value)), fact.value).toBe(true);
+      for (const fact of register.organisation.facts)
+        expect(paper.includes(squeeze(fact.value)), fact.value).toBe(true);
     }
   });
 });

@@ -33,7 +33,10 @@ async function compile(file: string, options: { csvBom?: boolean } = {}) {
   return { compiled, model: compiled.model!, source: JSON.parse(text) as PolicySource };
 }
 
-function output(compiled: { outputs: Array<{ path: string; contents: string | Uint8Array }> }, file: string): string | Uint8Array {
+function output(
+  compiled: { outputs: Array<{ path: string; contents: string | Uint8Array }> },
+  file: string,
+): string | Uint8Array {
   const found = compiled.outputs.find((o) => o.path === file);
   if (!found) throw new Error(`no output ${file}; have ${compiled.outputs.map((o) => o.path).join(', ')}`);
   return found.contents;
@@ -46,7 +49,8 @@ function registerFor(model: PolicyModel, lang: Language): Register {
 /** The text of a {nl, en} value in one language. */
 const inLang = (value: Partial<Record<Language, string>> | undefined, lang: Language): string => value?.[lang] ?? '';
 /** A processor's name: a proper name, or a description per language. */
-const processorName = (name: string | Partial<Record<Language, string>>, lang: Language): string => (typeof name === 'string' ? name : inLang(name, lang));
+const processorName = (name: string | Partial<Record<Language, string>>, lang: Language): string =>
+  typeof name === 'string' ? name : inLang(name, lang);
 
 /**
  * Checks one register table cell by cell against the policy source itself
@@ -59,29 +63,47 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
     if (!item) throw new Error(`no ${id}`);
     return item;
   };
-  const column = (row: readonly (readonly string[])[], key: string): readonly string[] => row[table.columns.findIndex((c) => c.key === key)]!;
-  const activities = table.kind === 'controller' ? source.purposes : source.processorActivities ?? [];
+  const column = (row: readonly (readonly string[])[], key: string): readonly string[] =>
+    row[table.columns.findIndex((c) => c.key === key)]!;
+  const activities = table.kind === 'controller' ? source.purposes : (source.processorActivities ?? []);
   expect(table.rows.map((row) => column(row, 'id')[0])).toEqual(activities.map((a) => a.id));
   for (const [i, row] of table.rows.entries()) {
     const activity = activities[i]!;
     expect(row).toHaveLength(table.columns.length);
-    expect(column(row, 'dataSubjects')).toEqual((activity.dataSubjects ?? []).map((id) => inLang(byId(source.dataSubjects, id).name, lang)));
+    expect(column(row, 'dataSubjects')).toEqual(
+      (activity.dataSubjects ?? []).map((id) => inLang(byId(source.dataSubjects, id).name, lang)),
+    );
     const categories = column(row, 'dataCategories');
     expect(categories).toHaveLength((activity.dataCategories ?? []).length);
     for (const [j, id] of (activity.dataCategories ?? []).entries()) {
       const category = byId(source.dataCategories, id);
       expect(categories[j]).toContain(inLang(category.name, lang));
       // Special data is marked; the category is named unless the data's own name already says it (issue 10: no tautology).
-      if (category.special) expect(categories[j]).toMatch(new RegExp(`\\(${t('register:cell.specialOnly', { lng: lang })}(\\)|: ${t(`terms:specialCategory.${category.special}`, { lng: lang })})`));
+      if (category.special)
+        expect(categories[j]).toMatch(
+          new RegExp(
+            `\\(${t('register:cell.specialOnly', { lng: lang })}(\\)|: ${t(`terms:specialCategory.${category.special}`, { lng: lang })})`,
+          ),
+        );
     }
     const retention = column(row, 'retention');
-    expect(retention.map((r) => r.split(':')[0]!.replace(/ \(.*$/, ''))).toEqual((activity.retention ?? []).map((id) => inLang(byId(source.retention, id).name, lang)));
+    expect(retention.map((r) => r.split(':')[0]!.replace(/ \(.*$/, ''))).toEqual(
+      (activity.retention ?? []).map((id) => inLang(byId(source.retention, id).name, lang)),
+    );
     const party = column(row, table.kind === 'controller' ? 'controller' : 'processor');
     expect(party[0]).toBe(shownName(source, lang));
     if (source.controller.contact?.email) expect(party).toContain(source.controller.contact.email);
     const dpoLines = [source.dpo?.name, source.dpo?.contact?.email].filter(Boolean);
-    expect(column(row, 'dpo').join('\n')).toBe(source.dpo && dpoLines.length === 0 ? (lang === 'nl' ? 'FG aangesteld; geen contactgegevens vermeld' : 'a DPO is appointed; no contact details stated') : dpoLines.join('\n'));
-    expect(column(row, 'representative')).toEqual(source.representative ? expect.arrayContaining([source.representative.name]) : []);
+    expect(column(row, 'dpo').join('\n')).toBe(
+      source.dpo && dpoLines.length === 0
+        ? lang === 'nl'
+          ? 'FG aangesteld; geen contactgegevens vermeld'
+          : 'a DPO is appointed; no contact details stated'
+        : dpoLines.join('\n'),
+    );
+    expect(column(row, 'representative')).toEqual(
+      source.representative ? expect.arrayContaining([source.representative.name]) : [],
+    );
     const measures = (source.security?.measures ?? []).map((x) => inLang(x, lang));
     for (const measure of measures) expect(column(row, 'security')).toContain(measure);
     if (table.kind === 'controller') {
@@ -90,25 +112,43 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
       const basis = column(row, 'legalBasis').join('\n');
       // Every basis of the purpose: the single legalBasis, or each of legalBases.
       const bases = p.legalBases ? p.legalBases.map((b) => b.basis) : p.legalBasis ? [p.legalBasis] : [];
-      for (const id of bases) expect(basis).toContain(t(`terms:legalBasis.${id.replace(/\((\w+)\)/g, '-$1')}.name`, { lng: lang }));
+      for (const id of bases)
+        expect(basis).toContain(t(`terms:legalBasis.${id.replace(/\((\w+)\)/g, '-$1')}.name`, { lng: lang }));
       // No basis: the register says so (issue 10), with the author's explanation when there is one.
       if (bases.length === 0) expect(basis.startsWith(t('register:cell.notStated', { lng: lang }))).toBe(true);
       if (p.legalBases) expect(column(row, 'legalBasis')).toHaveLength(p.legalBases.length);
       const condition = column(row, 'specialCondition');
-      if (p.specialCategoryCondition) expect(condition[0]).toContain(t(`terms:specialCondition.${p.specialCategoryCondition.condition.replace(/\((\w+)\)/g, '-$1')}.article`, { lng: lang }));
+      if (p.specialCategoryCondition)
+        expect(condition[0]).toContain(
+          t(`terms:specialCondition.${p.specialCategoryCondition.condition.replace(/\((\w+)\)/g, '-$1')}.article`, {
+            lng: lang,
+          }),
+        );
       else expect(condition).toEqual([]);
-      expect(column(row, 'recipients').map((r) => r.replace(/ \([^()]*\)$/, ''))).toEqual((p.recipients ?? []).map((id) => inLang(byId(source.recipients, id).name, lang)));
-      expect(column(row, 'processors').map((x) => x.replace(/( \(.*?\))?: .*$/s, ''))).toEqual((p.processors ?? []).map((id) => processorName(byId(source.processors, id).name, lang)));
+      expect(column(row, 'recipients').map((r) => r.replace(/ \([^()]*\)$/, ''))).toEqual(
+        (p.recipients ?? []).map((id) => inLang(byId(source.recipients, id).name, lang)),
+      );
+      expect(column(row, 'processors').map((x) => x.replace(/( \(.*?\))?: .*$/s, ''))).toEqual(
+        (p.processors ?? []).map((id) => processorName(byId(source.processors, id).name, lang)),
+      );
       expect(column(row, 'systems')).toEqual(p.systems ?? []);
-      const leaving = [...(p.processors ?? []).map((id) => byId(source.processors, id)), ...(p.recipients ?? []).map((id) => byId(source.recipients, id))]
-        .filter((x) => x.transfer || (x.country && !['NL', 'EU', 'DE', 'BE'].includes(x.country)));
+      const leaving = [
+        ...(p.processors ?? []).map((id) => byId(source.processors, id)),
+        ...(p.recipients ?? []).map((id) => byId(source.recipients, id)),
+      ].filter((x) => x.transfer || (x.country && !['NL', 'EU', 'DE', 'BE'].includes(x.country)));
       expect(column(row, 'transfers')).toHaveLength(leaving.length);
-      for (const [j, x] of leaving.entries()) if (x.transfer) expect(column(row, 'transfers')[j]).toContain(t(`terms:transferMechanism.${x.transfer.mechanism}`, { lng: lang }));
+      for (const [j, x] of leaving.entries())
+        if (x.transfer)
+          expect(column(row, 'transfers')[j]).toContain(
+            t(`terms:transferMechanism.${x.transfer.mechanism}`, { lng: lang }),
+          );
     } else {
       const a = (source.processorActivities ?? [])[i]!;
       expect(column(row, 'processing')[0]).toBe(inLang(a.name, lang));
       expect(column(row, 'controllers')).toEqual([inLang(a.controllers, lang)]);
-      expect(column(row, 'subProcessors').map((x) => x.replace(/( \(.*?\))?: .*$/s, ''))).toEqual((a.subProcessors ?? []).map((id) => processorName(byId(source.processors, id).name, lang)));
+      expect(column(row, 'subProcessors').map((x) => x.replace(/( \(.*?\))?: .*$/s, ''))).toEqual(
+        (a.subProcessors ?? []).map((id) => processorName(byId(source.processors, id).name, lang)),
+      );
     }
   }
 }
@@ -120,7 +160,9 @@ describe('the art. 30 register', () => {
       const { compiled, model, source } = await compile(file);
       for (const lang of model.languages) {
         const register = registerFor(model, lang);
-        expect(register.tables.map((x) => x.kind)).toEqual(model.processorActivities.length ? ['controller', 'processor'] : ['controller']);
+        expect(register.tables.map((x) => x.kind)).toEqual(
+          model.processorActivities.length ? ['controller', 'processor'] : ['controller'],
+        );
         for (const table of register.tables) {
           expectTableMatchesPolicy(table, source, lang);
           const csv = output(compiled, `${model.id}/${lang}/${table.fileStem}.csv`) as string;
@@ -128,39 +170,68 @@ describe('the art. 30 register', () => {
           expect(records[0]).toEqual(table.columns.map((c) => messagesFor(lang).t(`register:column.${c.key}`)));
           expect(records.slice(1)).toEqual(table.rows.map((row) => row.map((cell) => cell.join('\n'))));
         }
-        for (const name of ['register.xlsx', 'register.html', 'register.md']) expect(output(compiled, `${model.id}/${lang}/${name}`).length).toBeGreaterThan(0);
+        for (const name of ['register.xlsx', 'register.html', 'register.md'])
+          expect(output(compiled, `${model.id}/${lang}/${name}`).length).toBeGreaterThan(0);
       }
     }
   });
 
   it('has the same message keys in Dutch and English', () => {
-    const keys = (value: unknown, prefix = ''): string[] => (typeof value === 'object' && value !== null
-      ? Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k}.`))
-      : [prefix]);
-    const read = (lang: string) => keys(JSON.parse(readFileSync(path.join(repoRoot, `locales/${lang}/register.json`), 'utf8'))).sort();
+    const keys = (value: unknown, prefix = ''): string[] =>
+      typeof value === 'object' && value !== null
+        ? Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k}.`))
+        : [prefix];
+    const read = (lang: string) =>
+      keys(JSON.parse(readFileSync(path.join(repoRoot, `locales/${lang}/register.json`), 'utf8'))).sort();
     expect(read('nl')).toEqual(read('en'));
   });
 
   it('has the art. 30(1) columns in a stable order, with headers in the chosen language', async () => {
     const { model } = await compile(fixture);
     const keys = registerFor(model, 'en').tables[0]!.columns.map((c) => c.key);
-    expect(keys).toEqual(['id', 'activity', 'controller', 'jointControllers', 'representative', 'dpo', 'purpose', 'legalBasis', 'specialCondition', 'dataSubjects',
-      'dataCategories', 'recipients', 'processors', 'transfers', 'retention', 'security', 'systems']);
+    expect(keys).toEqual([
+      'id',
+      'activity',
+      'controller',
+      'jointControllers',
+      'representative',
+      'dpo',
+      'purpose',
+      'legalBasis',
+      'specialCondition',
+      'dataSubjects',
+      'dataCategories',
+      'recipients',
+      'processors',
+      'transfers',
+      'retention',
+      'security',
+      'systems',
+    ]);
     expect(registerFor(model, 'nl').tables[0]!.columns.map((c) => c.header)).toContain('Categorieën van betrokkenen');
-    expect(registerFor(model, 'nl').tables[1]!.caption).toBe('Verwerkingsactiviteiten als verwerker (artikel 30, lid 2, AVG)');
+    expect(registerFor(model, 'nl').tables[1]!.caption).toBe(
+      'Verwerkingsactiviteiten als verwerker (artikel 30, lid 2, AVG)',
+    );
   });
 
   it('spells out special categories, national identifiers, the 9(2) law, transfers and retention per data category', async () => {
     const { model } = await compile(fixture);
     const [controller, processor] = registerFor(model, 'nl').tables;
     const care = controller!.rows[0]!;
-    const cell = (table: RegisterTable, row: readonly (readonly string[])[], key: string) => row[table.columns.findIndex((c) => c.key === key)];
+    const cell = (table: RegisterTable, row: readonly (readonly string[])[], key: string) =>
+      row[table.columns.findIndex((c) => c.key === key)];
     expect(cell(controller!, care, 'dataCategories')).toEqual([
-      'Contactgegevens', 'Gezondheidsgegevens (bijzonder persoonsgegeven)', 'Burgerservicenummer (nationaal identificatienummer)',
+      'Contactgegevens',
+      'Gezondheidsgegevens (bijzonder persoonsgegeven)',
+      'Burgerservicenummer (nationaal identificatienummer)',
     ]);
     expect(cell(controller!, care, 'specialCondition')![0]).toContain('artikel 30(3) UAVG');
-    expect(cell(controller!, care, 'transfers')).toEqual(['CloudHost Inc.: de Verenigde Staten — EU-VS Data Privacy Framework, adequaatheidsbesluit van 10 juli 2023 (artikel 45 AVG)']);
-    expect(cell(controller!, care, 'retention')![0]).toMatch(/^Medisch dossier \(Gezondheidsgegevens, Contactgegevens\): 20 jaar/);
+    expect(cell(controller!, care, 'transfers')).toEqual([
+      'CloudHost Inc.: de Verenigde Staten — EU-VS Data Privacy Framework, adequaatheidsbesluit van 10 juli 2023 (artikel 45 AVG)',
+    ]);
+    expect(cell(controller!, care, 'retention')![0]).toMatch(
+      /^Medisch dossier \(Gezondheidsgegevens, Contactgegevens\): 20 jaar/,
+    );
     expect(cell(controller!, care, 'security')).toContain('Normen: NEN 7510 en ISO 27001');
     expect(cell(controller!, controller!.rows[1]!, 'legalBasis')![1]).toMatch(/^Wettelijke verplichting: .*AWR/);
     expect(cell(processor!, processor!.rows[0]!, 'transfers')![0]).toContain('SurveyTool Ltd: het Verenigd Koninkrijk');
@@ -183,17 +254,29 @@ describe('register.csv', () => {
   });
 
   it('round-trips any text through a CSV parser (formula starts neutralised)', () => {
-    fc.assert(fc.property(fc.array(fc.array(fc.string({ unit: 'grapheme' }), { maxLength: 3 }), { minLength: 2, maxLength: 2 }), (cells) => {
-      const table: RegisterTable = {
-        kind: 'controller', caption: 'c', sheetName: 's', fileStem: 'register', rowHeader: 0,
-        columns: [{ key: 'a', header: 'A', width: 1 }, { key: 'b', header: 'B, "b"', width: 1 }],
-        rows: [cells],
-      };
-      const records = parse(registerToCsv(table), { bom: true }) as string[][];
-      // A cell that a spreadsheet would read as a formula comes back with the quote that neutralised it (OWASP).
-      const neutralised = (v: string): string => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
-      expect(records).toEqual([['A', 'B, "b"'], cells.map((c) => neutralised(c.join('\n')))]);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.string({ unit: 'grapheme' }), { maxLength: 3 }), { minLength: 2, maxLength: 2 }),
+        (cells) => {
+          const table: RegisterTable = {
+            kind: 'controller',
+            caption: 'c',
+            sheetName: 's',
+            fileStem: 'register',
+            rowHeader: 0,
+            columns: [
+              { key: 'a', header: 'A', width: 1 },
+              { key: 'b', header: 'B, "b"', width: 1 },
+            ],
+            rows: [cells],
+          };
+          const records = parse(registerToCsv(table), { bom: true }) as string[][];
+          // A cell that a spreadsheet would read as a formula comes back with the quote that neutralised it (OWASP).
+          const neutralised = (v: string): string => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+          expect(records).toEqual([['A', 'B, "b"'], cells.map((c) => neutralised(c.join('\n')))]);
+        },
+      ),
+    );
   });
 
   it('starts with a byte-order mark when asked (--bom)', async () => {
@@ -211,8 +294,13 @@ describe('register.xlsx', () => {
       for (const lang of model.languages) {
         const register = registerFor(model, lang);
         const workbook = new ExcelJS.Workbook();
-        await workbook.xlsx.load(Buffer.from(output(compiled, `${model.id}/${lang}/register.xlsx`) as Uint8Array) as unknown as ExcelJS.Buffer);
-        expect(workbook.worksheets.map((s) => s.name)).toEqual([...register.tables.map((x) => x.sheetName), register.organisation.sheetName]);
+        await workbook.xlsx.load(
+          Buffer.from(output(compiled, `${model.id}/${lang}/register.xlsx`) as Uint8Array) as unknown as ExcelJS.Buffer,
+        );
+        expect(workbook.worksheets.map((s) => s.name)).toEqual([
+          ...register.tables.map((x) => x.sheetName),
+          register.organisation.sheetName,
+        ]);
         for (const table of register.tables) {
           expectTableMatchesPolicy(table, source, lang);
           const sheet = workbook.getWorksheet(table.sheetName)!;
@@ -225,7 +313,9 @@ describe('register.xlsx', () => {
           for (const [i, row] of table.rows.entries()) {
             for (const [j, cell] of row.entries()) {
               const actual = sheet.getRow(i + 2).getCell(j + 1);
-              expect(actual.value ?? '', `${table.sheetName} ${i + 2}:${j + 1}`).toBe(cell.length ? cell.join('\n') : '');
+              expect(actual.value ?? '', `${table.sheetName} ${i + 2}:${j + 1}`).toBe(
+                cell.length ? cell.join('\n') : '',
+              );
               expect(actual.alignment).toMatchObject({ wrapText: true, vertical: 'top' });
             }
           }
@@ -234,10 +324,18 @@ describe('register.xlsx', () => {
         }
         const organisation = workbook.getWorksheet(register.organisation.sheetName)!;
         expect(organisation.pageSetup).toMatchObject({
-          orientation: 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 1,
-          printArea: `A1:B${register.organisation.facts.length + 2}`, printTitlesRow: '1:1',
+          orientation: 'portrait',
+          paperSize: 9,
+          fitToPage: true,
+          fitToWidth: 1,
+          fitToHeight: 1,
+          printArea: `A1:B${register.organisation.facts.length + 2}`,
+          printTitlesRow: '1:1',
         });
-        const facts = organisation.getSheetValues().slice(3).map((r) => (r as unknown[]).slice(1));
+        const facts = organisation
+          .getSheetValues()
+          .slice(3)
+          .map((r) => (r as unknown[]).slice(1));
         expect(facts).toEqual(register.organisation.facts.map((f) => [f.label, f.value]));
         expect(facts[0]).toEqual([messagesFor(lang).t('register:organisation.name'), shownName(source, lang)]);
       }
@@ -281,19 +379,29 @@ describe('register.xlsx', () => {
 });
 
 /** Lines of a cell at 10-point text: a row must be at least this many lines tall. */
-const cellLines = (text: string, width: number): number => text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / (width - 2))), 0);
+const cellLines = (text: string, width: number): number =>
+  text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / (width - 2))), 0);
 
 /** Landscape A4 fitted to a number of pages wide (any number tall), header row and activity columns repeated, rows tall enough for their text. */
 function expectPrintSetup(sheet: ExcelJS.Worksheet, table: RegisterTable, lastColumn: string): void {
   expect(sheet.pageSetup).toMatchObject({
-    orientation: 'landscape', paperSize: 9, fitToPage: true, fitToHeight: 0,
-    printArea: `A1:${lastColumn}${table.rows.length + 1}`, printTitlesRow: '1:1', printTitlesColumn: `A:${String.fromCharCode(65 + table.rowHeader)}`,
+    orientation: 'landscape',
+    paperSize: 9,
+    fitToPage: true,
+    fitToHeight: 0,
+    printArea: `A1:${lastColumn}${table.rows.length + 1}`,
+    printTitlesRow: '1:1',
+    printTitlesColumn: `A:${String.fromCharCode(65 + table.rowHeader)}`,
   });
   const totalWidth = table.columns.reduce((sum, c) => sum + c.width, 0);
   // Fit to width, not to one page: no printed page holds more than about 240 characters of column width.
   expect(sheet.pageSetup.fitToWidth).toBeGreaterThanOrEqual(Math.ceil(totalWidth / 240));
   expect(sheet.getRow(1).font).toMatchObject({ bold: true });
-  expect(sheet.getRow(1).getCell(1).fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } });
+  expect(sheet.getRow(1).getCell(1).fill).toMatchObject({
+    type: 'pattern',
+    pattern: 'solid',
+    fgColor: { argb: 'FFE8EEF4' },
+  });
   for (const [i, row] of table.rows.entries()) {
     const lines = Math.max(1, ...row.map((cell, j) => cellLines(cell.join('\n'), table.columns[j]!.width)));
     expect(sheet.getRow(i + 2).height, `row ${i + 2}`).toBeGreaterThanOrEqual(Math.min(409, lines * 13));
@@ -304,9 +412,28 @@ function expectPrintSetup(sheet: ExcelJS.Worksheet, table: RegisterTable, lastCo
 function syntheticRegister(cells: string[][], date: string): Register {
   const columns = cells[0]!.map((_, i) => ({ key: `c${i}`, header: `Column ${i}`, width: 20 }));
   return {
-    lang: 'en', title: 'Register & <test>', versionLine: 'v1', date, empty: '—',
-    organisation: { caption: 'Organisation', sheetName: 'Organisation', head: ['Label', 'Value'], facts: [{ label: 'Name', value: 'O\'Brien & Zn' }] },
-    tables: [{ kind: 'controller', caption: 'Register', sheetName: "Controller's record", fileStem: 'register', columns, rowHeader: 0, rows: cells.map((row) => row.map((c) => (c ? [c] : []))) }],
+    lang: 'en',
+    title: 'Register & <test>',
+    versionLine: 'v1',
+    date,
+    empty: '—',
+    organisation: {
+      caption: 'Organisation',
+      sheetName: 'Organisation',
+      head: ['Label', 'Value'],
+      facts: [{ label: 'Name', value: "O'Brien & Zn" }],
+    },
+    tables: [
+      {
+        kind: 'controller',
+        caption: 'Register',
+        sheetName: "Controller's record",
+        fileStem: 'register',
+        columns,
+        rowHeader: 0,
+        rows: cells.map((row) => row.map((c) => (c ? [c] : []))),
+      },
+    ],
   };
 }
 
@@ -318,15 +445,25 @@ async function readWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 
 describe('the XLSX writer', () => {
   it('stores any text exactly (XML specials, line breaks, emoji), dropping only characters XML 1.0 cannot carry', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(fc.array(fc.string({ unit: 'binary', maxLength: 12 }), { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 3 }), async (cells) => {
-      const workbook = await readWorkbook(registerToXlsx(syntheticRegister(cells, '2025-01-01')));
-      const sheet = workbook.getWorksheet("Controller's record")!;
-      const storable = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
-      for (const [i, row] of cells.entries()) {
-        for (const [j, text] of row.entries()) expect(sheet.getRow(i + 2).getCell(j + 1).value ?? '').toBe(storable(text));
-      }
-      expect(workbook.getWorksheet('Organisation')!.getRow(3).values).toEqual([undefined, 'Name', "O'Brien & Zn"]);
-    }), { numRuns: 25 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(fc.string({ unit: 'binary', maxLength: 12 }), { minLength: 2, maxLength: 2 }), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        async (cells) => {
+          const workbook = await readWorkbook(registerToXlsx(syntheticRegister(cells, '2025-01-01')));
+          const sheet = workbook.getWorksheet("Controller's record")!;
+          const storable = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+          for (const [i, row] of cells.entries()) {
+            for (const [j, text] of row.entries())
+              expect(sheet.getRow(i + 2).getCell(j + 1).value ?? '').toBe(storable(text));
+          }
+          expect(workbook.getWorksheet('Organisation')!.getRow(3).values).toEqual([undefined, 'Name', "O'Brien & Zn"]);
+        },
+      ),
+      { numRuns: 25 },
+    );
   }, 120_000);
 
   it('packs any document date, before 1980 or after 2099 too (zip entry times are fixed)', async () => {
@@ -355,7 +492,9 @@ describe('register.html and register.md', () => {
     const { model } = await compile(fixture);
     const html = registerToHtml(registerFor(model, 'en'), ['nl', 'en']);
     expect(html).toContain('<h2 id="controller">Processing activities as controller (Article 30(1) GDPR)</h2>');
-    expect(html).toContain('<section class="register-activity" id="controller-care">\n<h3>Care, &quot;treatment&quot;, and follow-up<br>after discharge</h3>');
+    expect(html).toContain(
+      '<section class="register-activity" id="controller-care">\n<h3>Care, &quot;treatment&quot;, and follow-up<br>after discharge</h3>',
+    );
     expect(html).toContain('<dt>Categories of data subjects</dt>\n<dd>Patients, &quot;walk-in&quot; and referred</dd>');
     expect(html).toContain('<ul><li>EPD</li><li>Mail, calendar</li></ul>');
     expect(html).toContain('<html lang="en">');
@@ -403,7 +542,10 @@ describe('register.html and register.md', () => {
     const { compiled } = await compile(path.join(repoRoot, 'policies/ipractice/policy.json'));
     for (const lang of ['nl', 'en']) {
       for (const name of ['register.md', 'register.html', 'register.csv']) {
-        expectGolden(path.join(repoRoot, `test/golden/register/ipractice/${lang}/${name}`), output(compiled, `ipractice/${lang}/${name}`) as string);
+        expectGolden(
+          path.join(repoRoot, `test/golden/register/ipractice/${lang}/${name}`),
+          output(compiled, `ipractice/${lang}/${name}`) as string,
+        );
       }
     }
   });
@@ -421,11 +563,25 @@ describe('policyc register', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain('Built 2 policies');
     expect(readdirSync(path.join(out, 'ipractice/nl')).sort()).toEqual([
-      'privacy.css', 'privacy.fragment.css', 'privacy.fragment.html', 'privacy.html', 'privacy.md', 'register.css', 'register.csv', 'register.html', 'register.md', 'register.xlsx',
+      'privacy.css',
+      'privacy.fragment.css',
+      'privacy.fragment.html',
+      'privacy.html',
+      'privacy.md',
+      'register.css',
+      'register.csv',
+      'register.html',
+      'register.md',
+      'register.xlsx',
     ]);
     expect(readFileSync(path.join(out, 'ipractice/nl/privacy.md')).equals(notice)).toBe(true);
     expect(readdirSync(path.join(out, 'register-processor/en')).sort()).toEqual([
-      'register-processor.csv', 'register.css', 'register.csv', 'register.html', 'register.md', 'register.xlsx',
+      'register-processor.csv',
+      'register.css',
+      'register.csv',
+      'register.html',
+      'register.md',
+      'register.xlsx',
     ]);
     expect(readFileSync(path.join(out, 'ipractice/en/register.csv'), 'utf8').charCodeAt(0)).toBe(0xfeff);
   });
@@ -447,7 +603,17 @@ describe('policyc register', () => {
     const run = runPolicyc(['register', policyDir, '--out', out]);
     expect(run.status, run.stderr).toBe(0);
     expect(readdirSync(path.join(out, 'register-processor/en')).sort()).toEqual([
-      'notes.txt', 'privacy.css', 'privacy.fragment.css', 'privacy.fragment.html', 'privacy.html', 'privacy.md', 'register.css', 'register.csv', 'register.html', 'register.md', 'register.xlsx',
+      'notes.txt',
+      'privacy.css',
+      'privacy.fragment.css',
+      'privacy.fragment.html',
+      'privacy.html',
+      'privacy.md',
+      'register.css',
+      'register.csv',
+      'register.html',
+      'register.md',
+      'register.xlsx',
     ]);
   });
 
@@ -458,7 +624,14 @@ describe('policyc register', () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'policyc-register-'));
     const bad = readFileSync(fixture, 'utf8').replace('"legalBasis": "6(1)(c)"', '"legalBasis": "6(1)(x)"');
     writeFileSync(path.join(out, 'policy.json'), bad);
-    const run = runPolicyc(['register', path.join(out, 'policy.json'), '--out', path.join(out, 'dist'), '--format', 'compact']);
+    const run = runPolicyc([
+      'register',
+      path.join(out, 'policy.json'),
+      '--out',
+      path.join(out, 'dist'),
+      '--format',
+      'compact',
+    ]);
     expect(run.status).toBe(1);
     const line = bad.split('\n').findIndex((l) => l.includes('6(1)(x)')) + 1;
     expect(run.stderr).toMatch(new RegExp(`policy\\.json:${line}:\\d+ error /purposes/1/legalBasis`));

@@ -31,7 +31,9 @@ describe('author Markdown → HTML (the sanitiser behind validation)', () => {
   }
 
   it('keeps ordinary Markdown: emphasis, lists, safe links', () => {
-    const html = authorMarkdownToHtml('We *never* share:\n\n- with [your employer](https://example.nl)\n- by [mail](mailto:privacy@example.nl)');
+    const html = authorMarkdownToHtml(
+      'We *never* share:\n\n- with [your employer](https://example.nl)\n- by [mail](mailto:privacy@example.nl)',
+    );
     expect(html).toContain('<em>never</em>');
     expect(html).toContain('<li>with <a href="https://example.nl">your employer</a></li>');
     expect(html).toContain('href="mailto:privacy@example.nl"');
@@ -43,11 +45,17 @@ describe('author Markdown → HTML (the sanitiser behind validation)', () => {
     // plain characters dominate so that long plain strings are common too.
     const syntax = '\\`*_[]<>&!|~#=-+.)'.split('');
     const plain = 'abcXYZ éü0123  ,;:(?/%€@\'"–\n\n\t\r'.split('');
-    const char = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...plain) }, { weight: 1, arbitrary: fc.constantFrom(...syntax) });
+    const char = fc.oneof(
+      { weight: 5, arbitrary: fc.constantFrom(...plain) },
+      { weight: 1, arbitrary: fc.constantFrom(...syntax) },
+    );
     fc.assert(
-      fc.property(fc.array(char, { maxLength: 60 }).map((cs) => cs.join('')), (text) => {
-        if (isPlainText(text)) expect(authorMarkdownToHtml(text)).toBe(String(full.processSync(text)));
-      }),
+      fc.property(
+        fc.array(char, { maxLength: 60 }).map((cs) => cs.join('')),
+        (text) => {
+          if (isPlainText(text)) expect(authorMarkdownToHtml(text)).toBe(String(full.processSync(text)));
+        },
+      ),
       { numRuns: 5000 },
     );
   });
@@ -55,23 +63,86 @@ describe('author Markdown → HTML (the sanitiser behind validation)', () => {
   it('the hazard pre-check answers as the parser does: text it lets through unparsed has no raw HTML, image or unsafe link', () => {
     // Fragments of every hazard (tags, autolinks, links, definitions, images, schemes, entities) among plain text.
     const piece = fc.constantFrom(
-      '<', '>', '[', ']', '(', ')', '!', ':', '&', '#', ';', '/', '"', "'", '\\', '`', ' ', '\n', '\n\n', '    ',
-      'a', 'x', 'javascript:', 'data:', 'vbscript:', 'http://e.nl', 'mailto:', '&lt;', '&#60;', '&colon;', '&#x3a;',
-      'script', 'img', 'b', '![', '](', ']:', '<a href=', 'onerror=', '*', '_', '-', '1.',
+      '<',
+      '>',
+      '[',
+      ']',
+      '(',
+      ')',
+      '!',
+      ':',
+      '&',
+      '#',
+      ';',
+      '/',
+      '"',
+      "'",
+      '\\',
+      '`',
+      ' ',
+      '\n',
+      '\n\n',
+      '    ',
+      'a',
+      'x',
+      'javascript:',
+      'data:',
+      'vbscript:',
+      'http://e.nl',
+      'mailto:',
+      '&lt;',
+      '&#60;',
+      '&colon;',
+      '&#x3a;',
+      'script',
+      'img',
+      'b',
+      '![',
+      '](',
+      ']:',
+      '<a href=',
+      'onerror=',
+      '*',
+      '_',
+      '-',
+      '1.',
     );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 30 }).map((ps) => ps.join('')), (text) => {
-        if (!mayHoldHazards(text)) expect(parsedMarkdownHazards(text)).toEqual([]);
-        expect(findMarkdownHazards(text)).toEqual(parsedMarkdownHazards(text));
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 30 }).map((ps) => ps.join('')),
+        (text) => {
+          if (!mayHoldHazards(text)) expect(parsedMarkdownHazards(text)).toEqual([]);
+          expect(findMarkdownHazards(text)).toEqual(parsedMarkdownHazards(text));
+        },
+      ),
       { numRuns: 5000 },
     );
   });
 
   it('anything with Markdown syntax takes the full pipeline', () => {
     for (const text of [
-      'a *b*', 'a _b_', 'a `b`', 'a ~~b~~', 'a \\* b', '![i](x)', 'a | b', '- item', '+ item', '1. item', '1) item',
-      '# h', 'h\n===', 'h\n---', 'a  \nb', '    code', ' \tcode', 'a & b', 'x < y', 'x > y', '[a](b)', '> quote',
+      'a *b*',
+      'a _b_',
+      'a `b`',
+      'a ~~b~~',
+      'a \\* b',
+      '![i](x)',
+      'a | b',
+      '- item',
+      '+ item',
+      '1. item',
+      '1) item',
+      '# h',
+      'h\n===',
+      'h\n---',
+      'a  \nb',
+      '    code',
+      ' \tcode',
+      'a & b',
+      'x < y',
+      'x > y',
+      '[a](b)',
+      '> quote',
     ]) {
       expect(isPlainText(text), text).toBe(false);
     }
@@ -95,28 +166,78 @@ describe('plain text → Markdown stays text', () => {
     const parser = unified().use(remarkParse).use(remarkGfm);
     // Tokens, not just characters, so that URLs, www. names, e-mail addresses and tags actually occur.
     const token = fc.constantFrom(
-      'https://', 'http://', 'www.', 'mailto:', 'x.nl', '/', 'a', 'Z', '0', '1.', ' ', '\n', '\t', '.', ')', '(', '-', '+', '*', '_', '`', '~',
-      '[', ']', '<', '>', '</', 'meta', 'script', '"', "'", '|', '!', '#', '&', 'amp;', ';', ':', '\\', '=', '{', '}', '@', 'é',
+      'https://',
+      'http://',
+      'www.',
+      'mailto:',
+      'x.nl',
+      '/',
+      'a',
+      'Z',
+      '0',
+      '1.',
+      ' ',
+      '\n',
+      '\t',
+      '.',
+      ')',
+      '(',
+      '-',
+      '+',
+      '*',
+      '_',
+      '`',
+      '~',
+      '[',
+      ']',
+      '<',
+      '>',
+      '</',
+      'meta',
+      'script',
+      '"',
+      "'",
+      '|',
+      '!',
+      '#',
+      '&',
+      'amp;',
+      ';',
+      ':',
+      '\\',
+      '=',
+      '{',
+      '}',
+      '@',
+      'é',
     );
     fc.assert(
-      fc.property(fc.array(token, { maxLength: 24 }).map((cs) => cs.join('')), (value) => {
-        const expected = value.replace(/\s*\n\s*/g, ' ').trim();
-        fc.pre(expected.length > 0);
-        const tree = parser.parse(escapeMarkdownText(value));
-        expect(tree.children.map((c) => c.type)).toEqual(['paragraph']);
-        expect(toString(tree)).toBe(expected);
-        const types = new Set<string>();
-        const walk = (n: { type: string; children?: unknown[] }): void => { types.add(n.type); (n.children as typeof n[] | undefined)?.forEach(walk); };
-        walk(tree);
-        expect(types.has('html')).toBe(false);
-      }),
+      fc.property(
+        fc.array(token, { maxLength: 24 }).map((cs) => cs.join('')),
+        (value) => {
+          const expected = value.replace(/\s*\n\s*/g, ' ').trim();
+          fc.pre(expected.length > 0);
+          const tree = parser.parse(escapeMarkdownText(value));
+          expect(tree.children.map((c) => c.type)).toEqual(['paragraph']);
+          expect(toString(tree)).toBe(expected);
+          const types = new Set<string>();
+          const walk = (n: { type: string; children?: unknown[] }): void => {
+            types.add(n.type);
+            (n.children as (typeof n)[] | undefined)?.forEach(walk);
+          };
+          walk(tree);
+          expect(types.has('html')).toBe(false);
+        },
+      ),
       { numRuns: 10000 },
     );
   });
 
   it('keeps the escape after a URL (the GFM autolink-literal hole)', () => {
     const parser = unified().use(remarkParse).use(remarkGfm);
-    const tree = parser.parse(escapeMarkdownText('see https://x/">\\<meta http-equiv=refresh content="0;url=https://evil">'));
+    const tree = parser.parse(
+      escapeMarkdownText('see https://x/">\\<meta http-equiv=refresh content="0;url=https://evil">'),
+    );
     expect(JSON.stringify(tree)).not.toContain('"type":"html"');
   });
 
@@ -127,11 +248,17 @@ describe('plain text → Markdown stays text', () => {
 
   it('links keep their text and target; a link that is its own address is an autolink', () => {
     expect(inlinesToMarkdown([{ text: 'privacy@x.nl', href: 'mailto:privacy@x.nl' }])).toBe('<privacy@x.nl>');
-    expect(inlinesToMarkdown([{ text: 'https://ap.nl/a?b=c', href: 'https://ap.nl/a?b=c' }])).toBe('<https://ap.nl/a?b=c>');
-    expect(inlinesToMarkdown([{ text: 'Cookie policy', href: 'https://x.nl/(c)' }])).toBe('[Cookie policy](https://x.nl/%28c%29)');
+    expect(inlinesToMarkdown([{ text: 'https://ap.nl/a?b=c', href: 'https://ap.nl/a?b=c' }])).toBe(
+      '<https://ap.nl/a?b=c>',
+    );
+    expect(inlinesToMarkdown([{ text: 'Cookie policy', href: 'https://x.nl/(c)' }])).toBe(
+      '[Cookie policy](https://x.nl/%28c%29)',
+    );
     expect(inlinesToMarkdown([{ text: '+31 20', href: 'tel:+3120' }])).toBe('[\\+31 20](tel:+3120)');
     const parser = unified().use(remarkParse).use(remarkGfm);
-    const tree = parser.parse(inlinesToMarkdown([{ text: 'privacy@x.nl', href: 'mailto:privacy@x.nl' }])) as unknown as { children: Array<{ children: Array<{ type: string; url: string }> }> };
+    const tree = parser.parse(
+      inlinesToMarkdown([{ text: 'privacy@x.nl', href: 'mailto:privacy@x.nl' }]),
+    ) as unknown as { children: Array<{ children: Array<{ type: string; url: string }> }> };
     expect(tree.children[0]!.children[0]).toMatchObject({ type: 'link', url: 'mailto:privacy@x.nl' });
   });
 
@@ -146,10 +273,13 @@ describe('author Markdown → plain text (register cells)', () => {
     const { markdownToPlainText, parsedToPlainText } = await import('../src/render/register/plain-text.js');
     const plainChar = fc.constantFrom(...'abc XYZ é 0123 ,.;:()?/%€@\'"–-+\n\n\t'.split(''));
     fc.assert(
-      fc.property(fc.array(plainChar, { maxLength: 60 }).map((cs) => cs.join('')), (text) => {
-        fc.pre(isPlainText(text));
-        expect(markdownToPlainText(text)).toBe(parsedToPlainText(text));
-      }),
+      fc.property(
+        fc.array(plainChar, { maxLength: 60 }).map((cs) => cs.join('')),
+        (text) => {
+          fc.pre(isPlainText(text));
+          expect(markdownToPlainText(text)).toBe(parsedToPlainText(text));
+        },
+      ),
       { numRuns: 3000 },
     );
     expect(markdownToPlainText('One *two*\n\n- three\n- four')).toBe('One two\nthree\nfour');

@@ -22,17 +22,24 @@ describe('retention written out', () => {
 
   it('the WGBO term, in both languages', () => {
     const wgbo = rule({ period: 'P20Y', from: 'last-file-change', legalSource: { law: 'wgbo' } });
-    expect(retentionPhrase(wgbo, nl)).toBe('20 jaar na de laatste wijziging van het dossier, op grond van de Wet op de geneeskundige behandelingsovereenkomst (WGBO)');
-    expect(retentionPhrase(wgbo, en)).toBe('20 years after the last change to the file, under the Medical Treatment Contracts Act (WGBO)');
+    expect(retentionPhrase(wgbo, nl)).toBe(
+      '20 jaar na de laatste wijziging van het dossier, op grond van de Wet op de geneeskundige behandelingsovereenkomst (WGBO)',
+    );
+    expect(retentionPhrase(wgbo, en)).toBe(
+      '20 years after the last change to the file, under the Medical Treatment Contracts Act (WGBO)',
+    );
   });
 
   it('a legal source with its own article', () => {
-    expect(retentionPhrase(rule({ period: 'P7Y', legalSource: { law: 'awr', article: 'art. 52 lid 4' } }), nl))
-      .toBe('7 jaar, op grond van de Algemene wet inzake rijksbelastingen (artikel 52 lid 4 AWR)');
+    expect(retentionPhrase(rule({ period: 'P7Y', legalSource: { law: 'awr', article: 'art. 52 lid 4' } }), nl)).toBe(
+      '7 jaar, op grond van de Algemene wet inzake rijksbelastingen (artikel 52 lid 4 AWR)',
+    );
   });
 
   it('the secrecy laws by name: Wet BIG with its article, the Jeugdwet without repeating its name as abbreviation', () => {
-    expect(formatLawReference({ law: 'wet-big', article: 'art. 88' }, nl)).toBe('Wet op de beroepen in de individuele gezondheidszorg (artikel 88 Wet BIG)');
+    expect(formatLawReference({ law: 'wet-big', article: 'art. 88' }, nl)).toBe(
+      'Wet op de beroepen in de individuele gezondheidszorg (artikel 88 Wet BIG)',
+    );
     expect(formatLawReference({ law: 'wet-big' }, en)).toBe('Individual Healthcare Professions Act (Wet BIG)');
     expect(formatLawReference({ law: 'jeugdwet' }, nl)).toBe('Jeugdwet');
     expect(formatLawReference({ law: 'jeugdwet', article: '7.3.11' }, en)).toBe('Youth Act (Article 7.3.11 Jeugdwet)');
@@ -41,17 +48,22 @@ describe('retention written out', () => {
 
   it('maximum, consent extension and objection, with the informal Dutch register', () => {
     expect(retentionPhrase(rule({ period: 'P30D', maximum: true }), en)).toBe('no longer than 30 days');
-    expect(retentionPhrase(rule({ period: 'P4W', from: 'end-of-application', withConsent: 'P1Y' }), nl))
-      .toBe('4 weken na het einde van de sollicitatieprocedure; met uw toestemming ten hoogste 1 jaar');
-    expect(retentionPhrase(rule({ period: 'P4W', from: 'end-of-application', withConsent: 'P1Y' }), nlInformal))
-      .toBe('4 weken na het einde van de sollicitatieprocedure; met je toestemming ten hoogste 1 jaar');
-    expect(retentionPhrase(rule({ period: 'P2Y', from: 'last-website-visit', endsOnObjection: true }), en))
-      .toBe('2 years after the last visit to the website, or until you object');
+    expect(retentionPhrase(rule({ period: 'P4W', from: 'end-of-application', withConsent: 'P1Y' }), nl)).toBe(
+      '4 weken na het einde van de sollicitatieprocedure; met uw toestemming ten hoogste 1 jaar',
+    );
+    expect(retentionPhrase(rule({ period: 'P4W', from: 'end-of-application', withConsent: 'P1Y' }), nlInformal)).toBe(
+      '4 weken na het einde van de sollicitatieprocedure; met je toestemming ten hoogste 1 jaar',
+    );
+    expect(retentionPhrase(rule({ period: 'P2Y', from: 'last-website-visit', endsOnObjection: true }), en)).toBe(
+      '2 years after the last visit to the website, or until you object',
+    );
   });
 
   it('criteria instead of periods', () => {
     expect(retentionPhrase(rule({ condition: 'treatment-duration' }), nl)).toBe('zolang de behandeling duurt');
-    expect(retentionPhrase(rule({ condition: 'until-deletion-request' }), nlInformal)).toBe('totdat je om verwijdering vraagt');
+    expect(retentionPhrase(rule({ condition: 'until-deletion-request' }), nlInformal)).toBe(
+      'totdat je om verwijdering vraagt',
+    );
   });
 
   it('compares periods in days', () => {
@@ -62,9 +74,19 @@ describe('retention written out', () => {
   });
 
   it('the earliest of several terms reads as a sentence, not a list after a colon (issue 10)', () => {
-    const earliest = rule({ earliestOf: [{ period: 'P3Y', from: 'last-contact' }, { condition: 'until-objection' }, { condition: 'until-deletion-request' }] });
-    expect(retentionPhrase(earliest, nl)).toBe('3 jaar na het laatste contact, of eerder als u bezwaar maakt of u om verwijdering vraagt');
-    expect(retentionPhrase(earliest, en)).toBe('3 years after the last contact, or earlier if you object or you ask for deletion');
+    const earliest = rule({
+      earliestOf: [
+        { period: 'P3Y', from: 'last-contact' },
+        { condition: 'until-objection' },
+        { condition: 'until-deletion-request' },
+      ],
+    });
+    expect(retentionPhrase(earliest, nl)).toBe(
+      '3 jaar na het laatste contact, of eerder als u bezwaar maakt of u om verwijdering vraagt',
+    );
+    expect(retentionPhrase(earliest, en)).toBe(
+      '3 years after the last contact, or earlier if you object or you ask for deletion',
+    );
     const criteria = rule({ earliestOf: [{ condition: 'until-objection' }, { condition: 'until-deletion-request' }] });
     expect(retentionPhrase(criteria, nl)).toBe('totdat u bezwaar maakt of u om verwijdering vraagt');
     expect(retentionPhrase(criteria, en)).toBe('until you object or you ask for deletion');

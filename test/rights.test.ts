@@ -3,7 +3,9 @@ import { analysePolicy } from '../src/pipeline/analyse-policy.js';
 import { readFixture } from './support/fixtures.js';
 
 /** The minimal policy with its single purpose's basis (and condition) replaced. */
-function rightsFor(purposes: Array<{ basis?: string; condition?: string; automated?: boolean }>): Array<{ id: string; purposes: string[]; bases: string[] }> {
+function rightsFor(
+  purposes: Array<{ basis?: string; condition?: string; automated?: boolean }>,
+): Array<{ id: string; purposes: string[]; bases: string[] }> {
   const policy = JSON.parse(readFixture('minimal/policy.json'));
   const template = policy.purposes[0];
   policy.purposes = purposes.map((p, i) => {
@@ -24,7 +26,14 @@ const ids = (rights: Array<{ id: string }>): string[] => rights.map((r) => r.id)
 
 describe('rights derived from the bases used (reference §3)', () => {
   it('contract: the rights that always apply, plus portability', () => {
-    expect(ids(rightsFor([{ basis: '6(1)(b)' }]))).toEqual(['access', 'rectification', 'erasure', 'restriction', 'portability', 'complaint']);
+    expect(ids(rightsFor([{ basis: '6(1)(b)' }]))).toEqual([
+      'access',
+      'rectification',
+      'erasure',
+      'restriction',
+      'portability',
+      'complaint',
+    ]);
   });
 
   it('legal obligation: only the rights that always apply', () => {
@@ -33,7 +42,11 @@ describe('rights derived from the bases used (reference §3)', () => {
 
   it('legitimate interests and public task: objection, naming the purposes', () => {
     const rights = rightsFor([{ basis: '6(1)(f)' }, { basis: '6(1)(e)' }, { basis: '6(1)(c)' }]);
-    expect(rights.find((r) => r.id === 'objection')).toEqual({ id: 'objection', purposes: ['p0', 'p1'], bases: ['6(1)(e)', '6(1)(f)'] });
+    expect(rights.find((r) => r.id === 'objection')).toEqual({
+      id: 'objection',
+      purposes: ['p0', 'p1'],
+      bases: ['6(1)(e)', '6(1)(f)'],
+    });
     expect(ids(rights)).not.toContain('portability');
   });
 
@@ -45,7 +58,11 @@ describe('rights derived from the bases used (reference §3)', () => {
 
   it('explicit consent under 9(2)(a) brings withdrawal even on another art. 6 basis', () => {
     const rights = rightsFor([{ basis: '6(1)(b)', condition: '9(2)(a)' }]);
-    expect(rights.find((r) => r.id === 'withdraw-consent')).toEqual({ id: 'withdraw-consent', purposes: ['p0'], bases: ['9(2)(a)'] });
+    expect(rights.find((r) => r.id === 'withdraw-consent')).toEqual({
+      id: 'withdraw-consent',
+      purposes: ['p0'],
+      bases: ['9(2)(a)'],
+    });
   });
 
   it('art. 22 information only with automated decisions', () => {

@@ -18,7 +18,8 @@ const schema: Schema = JSON.parse(readFileSync(path.join(repoRoot, 'schema/polic
 
 const deref = (node: Schema): Schema => (node.$ref ? deref(schema.$defs[node.$ref.replace('#/$defs/', '')]) : node);
 const isTextDef = (node: Schema): boolean => node.$ref === '#/$defs/text' || node.$ref === '#/$defs/markdown';
-const isFreeString = (node: Schema): boolean => node.type === 'string' && !node.enum && !node.format && !node.pattern && !node.$ref;
+const isFreeString = (node: Schema): boolean =>
+  node.type === 'string' && !node.enum && !node.format && !node.pattern && !node.$ref;
 
 /** Every text-field path in the schema ('*' for array items and free keys), except those marked x-not-rendered. */
 function textPaths(node: Schema, at: string, out: Set<string>, seen: string[] = []): void {
@@ -58,10 +59,17 @@ function mark(node: Schema, value: any, at: string, markers: string[], filled: S
   if (node.then && typeof value === 'object') return mark(node.then, value, at, markers, filled);
   if (Array.isArray(value)) return value.map((item) => mark(node.items ?? {}, item, `${at}/*`, markers, filled));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, child]) => {
-      const sub = node.properties?.[key] ?? (node.patternProperties ? Object.values<Schema>(node.patternProperties)[0] : undefined);
-      return [key, sub ? mark(sub, child, node.properties?.[key] ? `${at}/${key}` : `${at}/*`, markers, filled) : child];
-    }));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, child]) => {
+        const sub =
+          node.properties?.[key] ??
+          (node.patternProperties ? Object.values<Schema>(node.patternProperties)[0] : undefined);
+        return [
+          key,
+          sub ? mark(sub, child, node.properties?.[key] ? `${at}/${key}` : `${at}/*`, markers, filled) : child,
+        ];
+      }),
+    );
   }
   return value;
 }

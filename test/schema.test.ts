@@ -12,7 +12,8 @@ function* subschemas(node: unknown, at = '#'): Generator<[string, Record<string,
   const s = node as Record<string, unknown>;
   yield [at, s];
   for (const key of ['properties', '$defs', 'patternProperties']) {
-    for (const [name, child] of Object.entries((s[key] as Record<string, unknown>) ?? {})) yield* subschemas(child, `${at}/${key}/${name}`);
+    for (const [name, child] of Object.entries((s[key] as Record<string, unknown>) ?? {}))
+      yield* subschemas(child, `${at}/${key}/${name}`);
   }
   if (s.items) yield* subschemas(s.items, `${at}/items`);
 }
@@ -34,7 +35,8 @@ describe('schema/policy.schema.json', () => {
 
   it('closes every object: additionalProperties false', () => {
     const open: string[] = [];
-    for (const [at, s] of subschemas(schema)) if (s.type === 'object' && s.additionalProperties !== false) open.push(at);
+    for (const [at, s] of subschemas(schema))
+      if (s.type === 'object' && s.additionalProperties !== false) open.push(at);
     expect(open).toEqual([]);
   });
 

@@ -9,11 +9,17 @@ import { startPolicyc } from './support/cli-process.js';
 const temp = mkdtempSync(path.join(os.tmpdir(), 'policyc-serve-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-function request(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: IncomingMessage['headers']; body: string }> {
+function request(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: IncomingMessage['headers']; body: string }> {
   return new Promise((resolve, reject) => {
     get(url, { headers }, (response) => {
       let body = '';
-      response.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body }));
+      response
+        .setEncoding('utf8')
+        .on('data', (c: string) => (body += c))
+        .on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body }));
     }).on('error', reject);
   });
 }
@@ -23,10 +29,12 @@ function openEvents(url: string): Promise<{ reloaded: Promise<void>; close: () =
   return new Promise((resolve, reject) => {
     const req = get(url, (response) => {
       let data = '';
-      const reloaded = new Promise<void>((done) => response.setEncoding('utf8').on('data', (c: string) => {
-        data += c;
-        if (data.includes('event: reload')) done();
-      }));
+      const reloaded = new Promise<void>((done) =>
+        response.setEncoding('utf8').on('data', (c: string) => {
+          data += c;
+          if (data.includes('event: reload')) done();
+        }),
+      );
       resolve({ reloaded, close: () => req.destroy() });
     });
     req.on('error', reject);
@@ -48,7 +56,9 @@ test('serve answers on 127.0.0.1 with the notice, reloads the page after an edit
     expect(page.body).toContain('Praktijk Voorbeeld B.V.');
     // The preview adds its reload script (allowed by its CSP); the notice in dist has none.
     expect(page.body).toContain('<script src="/__policyc/live-reload.js"></script>\n</body>');
-    expect(page.headers['content-security-policy']).toBe("default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'");
+    expect(page.headers['content-security-policy']).toBe(
+      "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'",
+    );
     expect((await request(`${url}__policyc/live-reload.js`)).body).toContain("new EventSource('/__policyc/events')");
     expect((await request(`${url}minimal/en/privacy.css`)).headers['content-type']).toBe('text/css; charset=utf-8');
     expect((await request(`${url}../../etc/passwd`)).status).toBe(404);
@@ -58,7 +68,10 @@ test('serve answers on 127.0.0.1 with the notice, reloads the page after an edit
     const events = await openEvents(`${url}__policyc/events`);
     const from = server.stderr().length;
     writeFileSync(policy, readFileSync(policy, 'utf8').replace('Praktijk Voorbeeld B.V.', 'Praktijk Gewijzigd B.V.'));
-    await Promise.race([events.reloaded, new Promise((_, reject) => setTimeout(() => reject(new Error('no reload event within 30 s')), 30_000))]);
+    await Promise.race([
+      events.reloaded,
+      new Promise((_, reject) => setTimeout(() => reject(new Error('no reload event within 30 s')), 30_000)),
+    ]);
     events.close();
     expect(server.stderr().slice(from)).toContain(`Changed: ${path.join('policies', 'minimal', 'policy.json')}`);
     expect((await request(`${url}minimal/en/privacy.html`)).body).toContain('Praktijk Gewijzigd B.V.');

@@ -9,7 +9,9 @@ const templates = path.join(repoRoot, 'templates');
 describe('templates', () => {
   it('Markdown templates never insert a value without an escaping helper', () => {
     // Markdown templates compile with noEscape, so {{value}} would insert raw text.
-    const files = readdirSync(templates, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.hbs') && /(^|\/)(md|notice\.md)/.test(f));
+    const files = readdirSync(templates, { recursive: true, encoding: 'utf8' }).filter(
+      (f) => f.endsWith('.hbs') && /(^|\/)(md|notice\.md)/.test(f),
+    );
     expect(files.length).toBeGreaterThan(1);
     const allowed = /^\{\{(?:[#/](?:if|each|unless)\b|else\b|!--|>|(?:text|factLabel|inlines|rich|mdTable|tocLink) )/;
     for (const file of files) {
@@ -21,7 +23,9 @@ describe('templates', () => {
   });
 
   it('HTML templates use triple-stash only for the pre-rendered fragment', () => {
-    for (const file of readdirSync(templates, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html.hbs') || f.includes('html'))) {
+    for (const file of readdirSync(templates, { recursive: true, encoding: 'utf8' }).filter(
+      (f) => f.endsWith('.html.hbs') || f.includes('html'),
+    )) {
       const source = readFileSync(path.join(templates, file), 'utf8');
       // The page embeds the rendered fragment and the JSON-LD (escaped for a script element by policy-jsonld.ts).
       const trusted: Record<string, string[]> = { 'page.html.hbs': ['{{{jsonLd}}}', '{{{body}}}'] };
@@ -43,7 +47,9 @@ describe('precompiled templates (npm run compile)', () => {
       const loaded = Object.keys(createRequire(import.meta.url).cache).map((f) => f.replace(/\\\\/g, '/'));
       console.log(JSON.stringify(loaded.filter((f) => /node_modules\\/(handlebars|exceljs)\\//.test(f))));
     `;
-    const seeds = readdirSync(path.join(repoRoot, 'policies')).sort().map((org) => path.join(repoRoot, 'policies', org, 'policy.json'));
+    const seeds = readdirSync(path.join(repoRoot, 'policies'))
+      .sort()
+      .map((org) => path.join(repoRoot, 'policies', org, 'policy.json'));
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script, ...seeds], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     const loaded = JSON.parse(run.stdout) as string[];

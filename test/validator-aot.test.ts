@@ -9,7 +9,10 @@ import { repoRoot } from './support/cli.js';
 import { readFixture } from './support/fixtures.js';
 
 describe('ahead-of-time schema validator (npm run compile)', () => {
-  const generated = createRequire(import.meta.url)(generatedValidatorPath) as ValidateFunction & { default: ValidateFunction; schemaHash: string };
+  const generated = createRequire(import.meta.url)(generatedValidatorPath) as ValidateFunction & {
+    default: ValidateFunction;
+    schemaHash: string;
+  };
   const runtime = createAjv({ standalone: false }).compile(JSON.parse(readPolicySchemaText()));
 
   it('exists and matches the schema on disk', () => {
@@ -18,7 +21,9 @@ describe('ahead-of-time schema validator (npm run compile)', () => {
   });
 
   const documents = [
-    ...readdirSync(path.join(repoRoot, 'test/fixtures/invalid')).map((f) => `invalid/${f}`).filter((f) => f !== 'invalid/malformed-json.json'),
+    ...readdirSync(path.join(repoRoot, 'test/fixtures/invalid'))
+      .map((f) => `invalid/${f}`)
+      .filter((f) => f !== 'invalid/malformed-json.json'),
     'minimal/policy.json',
   ];
   it.each(documents)('agrees with the schema compiled at run time on %s', (fixture) => {

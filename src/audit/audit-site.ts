@@ -34,7 +34,11 @@ function hostOfUrl(url: string): string | undefined {
 function companyText(party: ThirdParty, m: Messages): string {
   const values = { company: party.company, country: countryName(party.country, m) };
   if (!party.parent) return m.t('site:company', values);
-  return m.t('site:companyWithParent', { ...values, parent: party.parent.company, parentCountry: countryName(party.parent.country, m) });
+  return m.t('site:companyWithParent', {
+    ...values,
+    parent: party.parent.company,
+    parentCountry: countryName(party.parent.country, m),
+  });
 }
 
 function consentText(party: ThirdParty, m: Messages): string {
@@ -51,11 +55,18 @@ function consentText(party: ThirdParty, m: Messages): string {
 export function auditSite(scan: SiteScan, context: AuditContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const report = reporter(diagnostics, context);
-  const sorted = [...scan.references].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  const sorted = [...scan.references].sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column,
+  );
   for (const ref of sorted) referenceFinding(ref, context, report);
   for (const problem of scan.problems) {
     diagnostics.push({
-      ruleId: 'site/unreadable-script', severity: 'warning', file: context.display(problem.file), pointer: '', line: problem.line, column: problem.column,
+      ruleId: 'site/unreadable-script',
+      severity: 'warning',
+      file: context.display(problem.file),
+      pointer: '',
+      line: problem.line,
+      column: problem.column,
       message: context.messages.t('site:unreadableScript', { detail: problem.detail }),
     });
   }
@@ -69,7 +80,14 @@ function reporter(diagnostics: Diagnostic[], context: AuditContext): Report {
     if (reported.has(`${ref.file}\0${key}`)) return;
     reported.add(`${ref.file}\0${key}`);
     diagnostics.push({
-      ruleId, severity, message, article, file: context.display(ref.file), pointer: '', line: ref.line, column: ref.column,
+      ruleId,
+      severity,
+      message,
+      article,
+      file: context.display(ref.file),
+      pointer: '',
+      line: ref.line,
+      column: ref.column,
       ...(suggestion ? { suggestion } : {}),
     });
   };
@@ -86,24 +104,64 @@ function referenceFinding(ref: SiteReference, context: AuditContext, report: Rep
   const party = catalogue.byHost(host);
   if (party) partyFinding(ref, party, host, context, report);
   else if (!declaresHost(declarations, host)) {
-    report(ref, `host:${host}`, 'warning', 'site/unknown-third-party', m.t('site:unknownHost', { host }), articles.party, m.t('site:declareDomain', { domain: host }));
+    report(
+      ref,
+      `host:${host}`,
+      'warning',
+      'site/unknown-third-party',
+      m.t('site:unknownHost', { host }),
+      articles.party,
+      m.t('site:declareDomain', { domain: host }),
+    );
   }
 }
 
 /** A known third party: undeclared in every policy is an error; one with a privacy-enhanced alternative gets a hint. */
-function partyFinding(ref: SiteReference, party: ThirdParty, found: string, context: AuditContext, report: Report): void {
+function partyFinding(
+  ref: SiteReference,
+  party: ThirdParty,
+  found: string,
+  context: AuditContext,
+  report: Report,
+): void {
   const { declarations, messages: m } = context;
   if (party.alternative && ref.kind === 'url') {
-    report(ref, `alternative:${party.id}`, 'warning', 'site/privacy-enhanced-mode',
-      m.t('site:alternative', { party: party.names[0], host: found, alternative: party.alternative }), articles.consent);
+    report(
+      ref,
+      `alternative:${party.id}`,
+      'warning',
+      'site/privacy-enhanced-mode',
+      m.t('site:alternative', { party: party.names[0], host: found, alternative: party.alternative }),
+      articles.consent,
+    );
   }
   if (declaresParty(declarations, party)) return;
-  const message = [m.t(`site:undeclared.${ref.kind}`, { party: party.names[0], found }), companyText(party, m), consentText(party, m)].join(' ');
+  const message = [
+    m.t(`site:undeclared.${ref.kind}`, { party: party.names[0], found }),
+    companyText(party, m),
+    consentText(party, m),
+  ].join(' ');
   const article = party.consent === 'required' ? `${articles.party}; ${articles.consent}` : articles.party;
-  report(ref, `party:${party.id}`, 'error', 'site/undeclared-party', message, article, m.t('site:declareDomain', { domain: party.domains[0] }));
+  report(
+    ref,
+    `party:${party.id}`,
+    'error',
+    'site/undeclared-party',
+    message,
+    article,
+    m.t('site:declareDomain', { domain: party.domains[0] }),
+  );
 }
 
-type Report = (ref: SiteReference, key: string, severity: Severity, ruleId: string, message: string, article: string, suggestion?: string) => void;
+type Report = (
+  ref: SiteReference,
+  key: string,
+  severity: Severity,
+  ruleId: string,
+  message: string,
+  article: string,
+  suggestion?: string,
+) => void;
 
 function cookieFinding(ref: SiteReference, context: AuditContext, report: Report): void {
   const { declarations, catalogue, messages: m } = context;
@@ -114,7 +172,17 @@ function cookieFinding(ref: SiteReference, context: AuditContext, report: Report
   if (declarations.cookieUse === 'used' && declaresCookie(declarations, ref.value)) return;
   const party = catalogue.byCookie(ref.value);
   const setter = party ? m.t('site:cookieOf', { party: party.names[0] }) : '';
-  const message = [m.t(`site:undeclaredCookie.${declarations.cookieUse}`, { name: ref.value, setter }), m.t('site:cookieConsent')].join(' ');
-  report(ref, `cookie:${ref.value}`, declarations.cookieUse === 'used' ? 'warning' : 'error', 'site/undeclared-cookie', message, articles.cookie,
-    declarations.cookieUse === 'used' ? m.t('site:declareCookie', { name: ref.value }) : undefined);
+  const message = [
+    m.t(`site:undeclaredCookie.${declarations.cookieUse}`, { name: ref.value, setter }),
+    m.t('site:cookieConsent'),
+  ].join(' ');
+  report(
+    ref,
+    `cookie:${ref.value}`,
+    declarations.cookieUse === 'used' ? 'warning' : 'error',
+    'site/undeclared-cookie',
+    message,
+    articles.cookie,
+    declarations.cookieUse === 'used' ? m.t('site:declareCookie', { name: ref.value }) : undefined,
+  );
 }

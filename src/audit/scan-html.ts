@@ -22,7 +22,18 @@ const fetchingAttributes: Readonly<Record<string, { attributes: readonly string[
 };
 
 /** `<link rel>` values that fetch or connect (canonical, alternate and the like only name a page). */
-const fetchingRels = new Set(['stylesheet', 'preconnect', 'dns-prefetch', 'preload', 'prefetch', 'modulepreload', 'icon', 'shortcut', 'apple-touch-icon', 'manifest']);
+const fetchingRels = new Set([
+  'stylesheet',
+  'preconnect',
+  'dns-prefetch',
+  'preload',
+  'prefetch',
+  'modulepreload',
+  'icon',
+  'shortcut',
+  'apple-touch-icon',
+  'manifest',
+]);
 
 /** Script types a browser runs, plus text/plain: consent managers park scripts there until consent is given. */
 const scriptTypes = new Set(['', 'text/javascript', 'application/javascript', 'module', 'text/plain']);
@@ -35,7 +46,8 @@ export interface HtmlScan {
   localStylesheets: string[];
 }
 
-const attr = (element: T.Element, name: string): string | undefined => element.attrs.find((a) => a.name === name)?.value;
+const attr = (element: T.Element, name: string): string | undefined =>
+  element.attrs.find((a) => a.name === name)?.value;
 
 function isLocal(url: string): boolean {
   return !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('//') && url.trim() !== '';
@@ -49,7 +61,12 @@ function textOrigin(file: string, element: T.Element): TextOrigin | undefined {
 }
 
 function urlsOf(name: string, value: string): string[] {
-  return name === 'srcset' ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '').filter(Boolean) : [value.trim()];
+  return name === 'srcset'
+    ? value
+        .split(',')
+        .map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+        .filter(Boolean)
+    : [value.trim()];
 }
 
 /**
@@ -95,7 +112,11 @@ function scanElement(element: T.Element, file: string, catalogue: CatalogueIndex
   if (!inner) return;
   const content = element.childNodes.map((n) => ('value' in n ? n.value : '')).join('');
   if (element.tagName === 'style') scan.references.push(...scanCss(content, inner));
-  if (element.tagName === 'script' && attr(element, 'src') === undefined && scriptTypes.has((attr(element, 'type') ?? '').trim().toLowerCase())) {
+  if (
+    element.tagName === 'script' &&
+    attr(element, 'src') === undefined &&
+    scriptTypes.has((attr(element, 'type') ?? '').trim().toLowerCase())
+  ) {
     const result = scanScript(content, inner, catalogue);
     scan.references.push(...result.references);
     // A parked text/plain script that is not JavaScript is just text.

@@ -1,7 +1,13 @@
 import { parse, type Node as AcornNode, type Options } from 'acorn';
 import { ancestor } from 'acorn-walk';
 import type { CatalogueIndex } from './catalogue-index.js';
-import { positionIn, type ReferenceVia, type ScanProblem, type SiteReference, type TextOrigin } from './site-reference.js';
+import {
+  positionIn,
+  type ReferenceVia,
+  type ScanProblem,
+  type SiteReference,
+  type TextOrigin,
+} from './site-reference.js';
 
 /** A string that names another host: `https://…` or protocol-relative `//…`. */
 export const absoluteUrl = /^(?:https?:)?\/\/[^/\s]/i;
@@ -21,7 +27,12 @@ interface JsNode extends AcornNode {
   quasis?: { value: { cooked?: string | null } }[];
 }
 
-const parseOptions: Options = { ecmaVersion: 'latest', locations: true, allowHashBang: true, allowReturnOutsideFunction: true };
+const parseOptions: Options = {
+  ecmaVersion: 'latest',
+  locations: true,
+  allowHashBang: true,
+  allowReturnOutsideFunction: true,
+};
 
 /** Parses as a classic script, then as a module; the first error when neither works. */
 function parseScript(code: string): { ast?: AcornNode; error?: { message: string; line: number; column: number } } {
@@ -32,7 +43,13 @@ function parseScript(code: string): { ast?: AcornNode; error?: { message: string
       return { ast: parse(code, { ...parseOptions, sourceType: 'module' }) };
     } catch {
       const e = scriptError as Error & { loc?: { line: number; column: number } };
-      return { error: { message: e.message.replace(/\s*\(\d+:\d+\)$/, ''), line: e.loc?.line ?? 1, column: (e.loc?.column ?? 0) + 1 } };
+      return {
+        error: {
+          message: e.message.replace(/\s*\(\d+:\d+\)$/, ''),
+          line: e.loc?.line ?? 1,
+          column: (e.loc?.column ?? 0) + 1,
+        },
+      };
     }
   }
 }
@@ -69,7 +86,10 @@ function leadingString(node: JsNode | undefined): string | undefined {
 function isDocumentCookie(node: JsNode | undefined): boolean {
   if (node?.type !== 'MemberExpression' || propertyName(node.property) !== 'cookie' || node.computed) return false;
   const object = node.object!;
-  return (object.type === 'Identifier' && object.name === 'document') || (object.type === 'MemberExpression' && propertyName(object.property) === 'document');
+  return (
+    (object.type === 'Identifier' && object.name === 'document') ||
+    (object.type === 'MemberExpression' && propertyName(object.property) === 'document')
+  );
 }
 
 /**
@@ -78,7 +98,11 @@ function isDocumentCookie(node: JsNode | undefined): boolean {
  * `cookieStore.set`), at file positions. Strings are read from the syntax
  * tree, so comments and look-alike text in other strings do not count.
  */
-export function scanScript(code: string, origin: TextOrigin, catalogue: CatalogueIndex): { references: SiteReference[]; problems: ScanProblem[] } {
+export function scanScript(
+  code: string,
+  origin: TextOrigin,
+  catalogue: CatalogueIndex,
+): { references: SiteReference[]; problems: ScanProblem[] } {
   const parsed = parseScript(code);
   if (!parsed.ast) {
     const at = positionIn(origin, parsed.error!.line, parsed.error!.column);
@@ -95,13 +119,23 @@ export function scanScript(code: string, origin: TextOrigin, catalogue: Catalogu
     else if (catalogue.byTagId(value)) add(node, 'tag-id', value, 'script');
   };
   ancestor(parsed.ast, {
-    Literal: (node, _state, ancestors) => onString(node as JsNode, typeof (node as JsNode).value === 'string' ? (node as JsNode).value as string : undefined, ancestors as JsNode[]),
-    TemplateLiteral: (node, _state, ancestors) => onString(node as JsNode, leadingString(node as JsNode), ancestors as JsNode[]),
+    Literal: (node, _state, ancestors) =>
+      onString(
+        node as JsNode,
+        typeof (node as JsNode).value === 'string' ? ((node as JsNode).value as string) : undefined,
+        ancestors as JsNode[],
+      ),
+    TemplateLiteral: (node, _state, ancestors) =>
+      onString(node as JsNode, leadingString(node as JsNode), ancestors as JsNode[]),
     CallExpression: (node) => {
       const call = node as JsNode;
       const callee = call.callee!;
       if (callee.type === 'Identifier' && catalogue.byGlobal(callee.name!)) add(call, 'global', callee.name!, 'script');
-      if (callee.type === 'MemberExpression' && propertyName(callee.property) === 'set' && propertyName(callee.object) === 'cookieStore') {
+      if (
+        callee.type === 'MemberExpression' &&
+        propertyName(callee.property) === 'set' &&
+        propertyName(callee.object) === 'cookieStore'
+      ) {
         add(call, 'cookie', leadingString(call.arguments?.[0]) ?? '', 'script');
       }
     },

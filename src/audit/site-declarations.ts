@@ -20,7 +20,8 @@ export interface SiteDeclarations {
   ownHosts: string[];
 }
 
-const texts = (name: string | Text | undefined): string[] => (name === undefined ? [] : typeof name === 'string' ? [name] : Object.values(name).filter((v): v is string => !!v));
+const texts = (name: string | Text | undefined): string[] =>
+  name === undefined ? [] : typeof name === 'string' ? [name] : Object.values(name).filter((v): v is string => !!v);
 
 function hostOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
@@ -37,13 +38,19 @@ export function siteDeclarations(policies: readonly PolicySource[]): SiteDeclara
   for (const policy of policies) {
     for (const party of [...(policy.processors ?? []), ...(policy.recipients ?? [])]) {
       declarations.names.push(...texts(party.name));
-      if ('parentCompany' in party) declarations.names.push(...texts(party.parentCompany?.name), ...texts(party.contractingEntity?.name));
+      if ('parentCompany' in party)
+        declarations.names.push(...texts(party.parentCompany?.name), ...texts(party.contractingEntity?.name));
       declarations.domains.push(...(party.domains ?? []));
     }
     for (const category of policy.cookies?.categories ?? []) declarations.cookies.push(...(category.names ?? []));
     if (policy.cookies?.used) declarations.cookieUse = 'used';
     else if (policy.cookies && declarations.cookieUse === 'absent') declarations.cookieUse = 'unused';
-    const urls = [policy.controller.website, policy.controller.contact?.url, policy.cookies?.policyUrl, policy.cookies?.consentUrl];
+    const urls = [
+      policy.controller.website,
+      policy.controller.contact?.url,
+      policy.cookies?.policyUrl,
+      policy.cookies?.consentUrl,
+    ];
     declarations.ownHosts.push(...urls.map(hostOf).filter((h): h is string => h !== undefined));
   }
   return declarations;
@@ -53,7 +60,8 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\
 
 /** A catalogue party is declared when a policy gives one of its domains, or names it (whole words, any case). */
 export function declaresParty(declarations: SiteDeclarations, party: ThirdParty): boolean {
-  if (declarations.domains.some((d) => party.domains.some((pd) => hostMatches(pd, d) || hostMatches(d, pd)))) return true;
+  if (declarations.domains.some((d) => party.domains.some((pd) => hostMatches(pd, d) || hostMatches(d, pd))))
+    return true;
   const patterns = party.names.map((n) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(n)}($|[^\\p{L}\\p{N}])`, 'iu'));
   return declarations.names.some((name) => patterns.some((p) => p.test(name)));
 }

@@ -7,8 +7,7 @@ export type ReferenceKind = 'url' | 'tag-id' | 'global' | 'cookie';
 
 /** How the site reaches a URL: the element or call it appears in ('script' for a string in script). */
 export type ReferenceVia =
-  | 'script-src' | 'iframe' | 'img' | 'link' | 'media' | 'form' | 'css'
-  | 'fetch' | 'beacon' | 'xhr' | 'script';
+  'script-src' | 'iframe' | 'img' | 'link' | 'media' | 'form' | 'css' | 'fetch' | 'beacon' | 'xhr' | 'script';
 
 export interface SiteReference {
   kind: ReferenceKind;
@@ -38,7 +37,9 @@ export interface TextOrigin {
 
 /** The file position of a 1-based line and column inside a text that starts at `origin`. */
 export function positionIn(origin: TextOrigin, line: number, column: number): { line: number; column: number } {
-  return line === 1 ? { line: origin.line, column: origin.column + column - 1 } : { line: origin.line + line - 1, column };
+  return line === 1
+    ? { line: origin.line, column: origin.column + column - 1 }
+    : { line: origin.line + line - 1, column };
 }
 
 /** 1-based line and column of a character offset in a text. */

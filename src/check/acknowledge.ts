@@ -27,7 +27,6 @@ function covers(ack: Acknowledgement, finding: Diagnostic): boolean {
   return ack.pointer === undefined || finding.pointer === ack.pointer || finding.pointer.startsWith(ack.pointer + '/');
 }
 
-
 /**
  * Marks the findings the policy's metadata.acknowledged (and the config's
  * entries for this policy) accept, and reports every acknowledgement that
@@ -35,17 +34,33 @@ function covers(ack: Acknowledgement, finding: Diagnostic): boolean {
  * would otherwise hide the next finding of that rule unseen.
  */
 export function applyAcknowledgements(
-  findings: Diagnostic[], document: SourceDocument, policy: { id: string; metadata: { acknowledged?: Acknowledgement[]; sourceLanguage?: Language } },
-  external: readonly ExternalAcknowledgement[], messages: Messages,
+  findings: Diagnostic[],
+  document: SourceDocument,
+  policy: { id: string; metadata: { acknowledged?: Acknowledgement[]; sourceLanguage?: Language } },
+  external: readonly ExternalAcknowledgement[],
+  messages: Messages,
 ): Diagnostic[] {
-  const own = (policy.metadata.acknowledged ?? []).map((ack, i) => ({ ack, file: document.file, at: joinPointer('/metadata/acknowledged', i), inPolicy: true }));
-  const outside = external.filter((a) => a.policy === policy.id).map((ack) => ({ ack, file: ack.file, at: ack.at ?? '', inPolicy: false }));
+  const own = (policy.metadata.acknowledged ?? []).map((ack, i) => ({
+    ack,
+    file: document.file,
+    at: joinPointer('/metadata/acknowledged', i),
+    inPolicy: true,
+  }));
+  const outside = external
+    .filter((a) => a.policy === policy.id)
+    .map((ack) => ({ ack, file: ack.file, at: ack.at ?? '', inPolicy: false }));
   const where = (ack: Acknowledgement & { line?: number; column?: number }, at: string, inPolicy: boolean) =>
     inPolicy ? positionOf(document, at) : ack.line !== undefined ? { line: ack.line, column: ack.column ?? 1 } : {};
   const marked = findings.map((f) => {
     const match = [...own, ...outside].find(({ ack }) => covers(ack, f));
     if (!match) return f;
-    return { ...f, acknowledged: { reason: textIn(match.ack.reason, messages.lang, policy.metadata.sourceLanguage ?? 'nl'), source: match.inPolicy ? 'policy' as const : 'config' as const } };
+    return {
+      ...f,
+      acknowledged: {
+        reason: textIn(match.ack.reason, messages.lang, policy.metadata.sourceLanguage ?? 'nl'),
+        source: match.inPolicy ? ('policy' as const) : ('config' as const),
+      },
+    };
   });
   const unmatched: Diagnostic[] = [...own, ...outside]
     .filter(({ ack }) => !findings.some((f) => covers(ack, f)))

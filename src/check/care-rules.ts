@@ -1,5 +1,10 @@
 import {
-  exchangeSystemNames, explicitConsentWords, formerLaws, researchConditions, researchProvisions, secondaryUse,
+  exchangeSystemNames,
+  explicitConsentWords,
+  formerLaws,
+  researchConditions,
+  researchProvisions,
+  secondaryUse,
 } from '../law/dutch-care-law.js';
 import { consentBases } from '../law/legal-bases.js';
 import { joinPointer } from '../load/json-pointer.js';
@@ -12,7 +17,8 @@ import type { Rule } from './rules.js';
 const texts = (t: Text | undefined): string[] => (t ? Object.values(t) : []);
 
 /** Whether a purpose's id or name matches `pattern`. */
-const named = (p: Purpose, pattern: RegExp): boolean => pattern.test(p.id.replace(/-/g, ' ')) || texts(p.name).some((t) => pattern.test(t));
+const named = (p: Purpose, pattern: RegExp): boolean =>
+  pattern.test(p.id.replace(/-/g, ' ')) || texts(p.name).some((t) => pattern.test(t));
 
 /** A website whose visits say something about health: a care provider's, or any that processes health data. */
 const healthSite = (model: PolicyModel): boolean =>
@@ -29,7 +35,8 @@ function trackingCategories(model: PolicyModel): Array<{ index: number; name: Te
     .filter((c) => c.consentRequired !== true);
 }
 
-const usesConsent = (p: Purpose): boolean => basesOf(p).some((b) => consentBases.has(b)) || consentBases.has(p.specialCategoryCondition?.condition ?? '');
+const usesConsent = (p: Purpose): boolean =>
+  basesOf(p).some((b) => consentBases.has(b)) || consentBases.has(p.specialCategoryCondition?.condition ?? '');
 
 /** Whether a purpose cites a Dutch provision that gives 9(2)(j) effect. */
 const citesResearchProvision = (p: Purpose): boolean =>
@@ -52,7 +59,10 @@ export const careRules: readonly Rule[] = [
     article: 'Telecommunicatiewet 11.7a; GDPR 6(1)(a)',
     check: (model) =>
       healthSite(model)
-        ? trackingCategories(model).map(({ index, name }) => ({ pointer: joinPointer('/cookies/categories', index), vars: { cookies: name } }))
+        ? trackingCategories(model).map(({ index, name }) => ({
+            pointer: joinPointer('/cookies/categories', index),
+            vars: { cookies: name },
+          }))
         : [],
   },
   {
@@ -61,8 +71,12 @@ export const careRules: readonly Rule[] = [
     article: 'GDPR 13(1)(e), 13(1)(f)',
     check: (model) => {
       const named = model.purposes.some((p) => usesConsent(p) && (p.recipients.length > 0 || p.processors.length > 0));
-      const tracking = (model.source.cookies?.categories ?? []).findIndex((c) => trackingCookie.test(c.id) || texts(c.name).some((t) => trackingCookie.test(t)));
-      return healthSite(model) && tracking >= 0 && !named ? [{ pointer: joinPointer('/cookies/categories', tracking) }] : [];
+      const tracking = (model.source.cookies?.categories ?? []).findIndex(
+        (c) => trackingCookie.test(c.id) || texts(c.name).some((t) => trackingCookie.test(t)),
+      );
+      return healthSite(model) && tracking >= 0 && !named
+        ? [{ pointer: joinPointer('/cookies/categories', tracking) }]
+        : [];
     },
   },
   {
@@ -72,8 +86,17 @@ export const careRules: readonly Rule[] = [
     check: (model) =>
       model.purposes
         .filter((p) => secondaryUseOf(model, p))
-        .filter((p) => !(researchConditions.has(p.specialCategoryCondition?.condition ?? '') && (citesResearchProvision(p) || p.specialCategoryCondition?.condition === '9(2)(a)')))
-        .map((p) => ({ pointer: joinPointer(p.pointer, p.specialCategoryCondition ? 'specialCategoryCondition' : 'name'), vars: { purpose: p.name } })),
+        .filter(
+          (p) =>
+            !(
+              researchConditions.has(p.specialCategoryCondition?.condition ?? '') &&
+              (citesResearchProvision(p) || p.specialCategoryCondition?.condition === '9(2)(a)')
+            ),
+        )
+        .map((p) => ({
+          pointer: joinPointer(p.pointer, p.specialCategoryCondition ? 'specialCategoryCondition' : 'name'),
+          vars: { purpose: p.name },
+        })),
   },
   {
     id: 'wgbo/consent-for-medical-file',
@@ -82,7 +105,13 @@ export const careRules: readonly Rule[] = [
     check: (model) =>
       model.purposes
         .filter((p) => inMedicalFile(model, p) && usesConsent(p))
-        .map((p) => ({ pointer: joinPointer(p.pointer, p.legalBasis ? 'legalBasis' : p.legalBases ? 'legalBases' : 'specialCategoryCondition'), vars: { purpose: p.name } })),
+        .map((p) => ({
+          pointer: joinPointer(
+            p.pointer,
+            p.legalBasis ? 'legalBasis' : p.legalBases ? 'legalBases' : 'specialCategoryCondition',
+          ),
+          vars: { purpose: p.name },
+        })),
   },
   {
     id: 'wabvpz/exchange-consent-missing',
@@ -91,10 +120,14 @@ export const careRules: readonly Rule[] = [
     check: (model) =>
       model.purposes.flatMap((p) => {
         if (!p.dataCategories.some((c) => c.special === 'health') || usesConsent(p)) return [];
-        const parties = [...p.recipients.map((r) => ({ pointer: r.pointer, name: r.name as string | Text, about: r.description })),
-          ...p.processors.map((r) => ({ pointer: r.pointer, name: r.name as string | Text, about: r.service }))];
+        const parties = [
+          ...p.recipients.map((r) => ({ pointer: r.pointer, name: r.name as string | Text, about: r.description })),
+          ...p.processors.map((r) => ({ pointer: r.pointer, name: r.name as string | Text, about: r.service })),
+        ];
         return parties
-          .filter((x) => (typeof x.name === 'string' ? [x.name] : texts(x.name)).some((n) => exchangeSystemNames.test(n)))
+          .filter((x) =>
+            (typeof x.name === 'string' ? [x.name] : texts(x.name)).some((n) => exchangeSystemNames.test(n)),
+          )
           .filter((x) => !texts(x.about).some((t) => explicitConsentWords.test(t)))
           .map((x) => ({ pointer: joinPointer(x.pointer, 'name'), vars: { purpose: p.name, party: x.name } }));
       }),
@@ -105,7 +138,12 @@ export const careRules: readonly Rule[] = [
     article: 'GDPR 6(1)(e), 6(3)',
     // The schema's field for 6(1)(e) is publicTask; a law given as legalObligation names it too.
     check: (model) =>
-      model.purposes.flatMap((p) => basesWithout(p, '6(1)(e)', 'publicTask', 'legalObligation').map((b) => ({ pointer: b.pointer, vars: { purpose: p.name } }))),
+      model.purposes.flatMap((p) =>
+        basesWithout(p, '6(1)(e)', 'publicTask', 'legalObligation').map((b) => ({
+          pointer: b.pointer,
+          vars: { purpose: p.name },
+        })),
+      ),
   },
   {
     id: 'law/former-name',
@@ -115,7 +153,10 @@ export const careRules: readonly Rule[] = [
       textsUnder(model, citingKeys).flatMap(({ pointer, text }) => {
         const law = formerLaws.find((l) => texts(text).some((t) => l.pattern.test(t)));
         if (!law) return [];
-        const cited = texts(text).map((t) => t.match(law.pattern)?.[0]).find(Boolean) ?? law.id;
+        const cited =
+          texts(text)
+            .map((t) => t.match(law.pattern)?.[0])
+            .find(Boolean) ?? law.id;
         return [{ pointer, vars: { cited, now: law.now, until: law.until } }];
       }),
   },
@@ -131,11 +172,11 @@ function textsUnder(model: PolicyModel, keys: ReadonlySet<string>): Array<{ poin
     if (node === null || typeof node !== 'object') return;
     for (const [k, v] of Object.entries(node)) {
       const here = joinPointer(pointer, Array.isArray(node) ? Number(k) : k);
-      if (keys.has(k) && v !== null && typeof v === 'object' && !Array.isArray(v)) found.push({ pointer: here, text: v as Text });
+      if (keys.has(k) && v !== null && typeof v === 'object' && !Array.isArray(v))
+        found.push({ pointer: here, text: v as Text });
       else walk(v, here);
     }
   };
   walk(model.source, '');
   return found;
 }
-

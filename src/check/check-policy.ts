@@ -18,7 +18,9 @@ function localise(value: FindingValue, messages: Messages, model: PolicyModel): 
 
 /** The message for one finding of `rule`, from locales/<lang>/rules.json. */
 export function ruleMessage(rule: Rule, finding: Finding, messages: Messages, model: PolicyModel): string {
-  const vars = Object.fromEntries(Object.entries(finding.vars ?? {}).map(([k, v]) => [k, localise(v, messages, model)]));
+  const vars = Object.fromEntries(
+    Object.entries(finding.vars ?? {}).map(([k, v]) => [k, localise(v, messages, model)]),
+  );
   return messages.t(`rules:${rule.id}.${finding.variant ?? 'message'}`, vars);
 }
 
@@ -32,7 +34,12 @@ export interface CheckOptions {
   acknowledged?: readonly ExternalAcknowledgement[];
 }
 
-export function checkPolicy(model: PolicyModel, document: SourceDocument, messages: Messages, options: CheckOptions = {}): Diagnostic[] {
+export function checkPolicy(
+  model: PolicyModel,
+  document: SourceDocument,
+  messages: Messages,
+  options: CheckOptions = {},
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
     for (const finding of rule.check(model)) {
@@ -49,5 +56,7 @@ export function checkPolicy(model: PolicyModel, document: SourceDocument, messag
       });
     }
   }
-  return applyAcknowledgements(diagnostics, document, model.source, options.acknowledged ?? [], messages).sort(compareDiagnostics);
+  return applyAcknowledgements(diagnostics, document, model.source, options.acknowledged ?? [], messages).sort(
+    compareDiagnostics,
+  );
 }

@@ -12,14 +12,20 @@ export function basesOf(purpose: Purpose): string[] {
 }
 
 /** The bases of `basis` that lack what they need (any of `fields`), e.g. 6(1)(f) without its interest: each with its own pointer. */
-export function basesWithout(purpose: Purpose, basis: string, ...fields: Array<'legitimateInterest' | 'legalObligation' | 'publicTask'>): PurposeBasis[] {
+export function basesWithout(
+  purpose: Purpose,
+  basis: string,
+  ...fields: Array<'legitimateInterest' | 'legalObligation' | 'publicTask'>
+): PurposeBasis[] {
   return purpose.bases.filter((b) => b.basis === basis && fields.every((field) => b[field] === undefined));
 }
 
 /** Every law a purpose cites: the legal obligation or public task of each basis and the law behind its art. 9 condition. */
 export function lawsCitedBy(purpose: Purpose): LawReference[] {
-  return [...purpose.bases.flatMap((b) => [b.legalObligation, b.publicTask]), purpose.specialCategoryCondition?.lawReference]
-    .filter((r): r is LawReference => r !== undefined);
+  return [
+    ...purpose.bases.flatMap((b) => [b.legalObligation, b.publicTask]),
+    purpose.specialCategoryCondition?.lawReference,
+  ].filter((r): r is LawReference => r !== undefined);
 }
 
 /**
@@ -83,7 +89,11 @@ export function isCareProvider(model: PolicyModel): boolean {
 
 /** A purpose whose data is all health data at a care provider: the medical file, which the WGBO governs (BW 7:454). */
 export function inMedicalFile(model: PolicyModel, purpose: Purpose): boolean {
-  return isCareProvider(model) && purpose.dataCategories.length > 0 && purpose.dataCategories.every((c) => c.special === 'health');
+  return (
+    isCareProvider(model) &&
+    purpose.dataCategories.length > 0 &&
+    purpose.dataCategories.every((c) => c.special === 'health')
+  );
 }
 
 /** Data categories used by a purpose or by processing done as a processor. */

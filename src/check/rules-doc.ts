@@ -21,7 +21,9 @@ function section(lang: Language): string {
     '',
     `| ${t('rule')} | ${t('severity')} | ${t('article')} |`,
     '|---|---|---|',
-    ...rules.map((r) => `| \`${r.id}\` — ${cell(r.title)} | ${t(`severities.${r.severity}`)} | ${cell(r.article ?? '')} |`),
+    ...rules.map(
+      (r) => `| \`${r.id}\` — ${cell(r.title)} | ${t(`severities.${r.severity}`)} | ${cell(r.article ?? '')} |`,
+    ),
   ];
   for (const r of rules) {
     lines.push(

@@ -3,7 +3,11 @@ import { adequacyFor } from '../law/adequacy.js';
 import { isInEea, nonEeaCountries, partyCountries, publicationRecipients } from '../law/eea.js';
 import { consentBases } from '../law/legal-bases.js';
 import {
-  automatedDecisionSpecialConditions, bsnGrounds, professionalSecrecyLaws, requirementBases, responseTimeLimitDays,
+  automatedDecisionSpecialConditions,
+  bsnGrounds,
+  professionalSecrecyLaws,
+  requirementBases,
+  responseTimeLimitDays,
 } from '../law/legal-thresholds.js';
 import { retentionMinimums, type RetentionMinimum } from '../law/retention-minimums.js';
 import { careRules } from './care-rules.js';
@@ -13,7 +17,16 @@ import type { Contact, LawReference, RetentionRuleSource, Text, TransferSource }
 import type { DataCategory, PolicyModel, Processor, Recipient } from '../resolve/model.js';
 import { durationInDays } from '../law/durations.js';
 import {
-  basesOf, basesWithout, collectsFromPerson, inMedicalFile, isCareProvider, isInUse, lawsCitedBy, objectsWith, retentionFor, specialCategories,
+  basesOf,
+  basesWithout,
+  collectsFromPerson,
+  inMedicalFile,
+  isCareProvider,
+  isInUse,
+  lawsCitedBy,
+  objectsWith,
+  retentionFor,
+  specialCategories,
   statesSecrecy,
   vagueConditions,
 } from './policy-facts.js';
@@ -60,7 +73,8 @@ function transferCovered(country: string, transfer: TransferSource | undefined):
   const mechanism = transfer?.mechanism;
   if (mechanism === 'privacy-shield') return true; // reported by transfer/privacy-shield
   const adequacy = adequacyFor(country);
-  if (mechanism === undefined || mechanism === 'adequacy') return adequacy !== undefined && adequacy.requiresMechanism === undefined;
+  if (mechanism === undefined || mechanism === 'adequacy')
+    return adequacy !== undefined && adequacy.requiresMechanism === undefined;
   if (mechanism === 'eu-us-dpf') return adequacy?.requiresMechanism === 'eu-us-dpf';
   return true; // standard clauses, binding corporate rules, code of conduct, certification, derogation
 }
@@ -109,12 +123,19 @@ function contradictoryTerms(model: PolicyModel): Finding[] {
     const findings: Finding[] = [];
     const withConsent = rule.withConsent === undefined ? undefined : durationInDays(rule.withConsent);
     if (withConsent !== undefined && withConsent <= days) {
-      findings.push({ pointer: joinPointer(rule.pointer, 'withConsent'), variant: 'withConsent', vars: { rule: rule.name, period: { duration: rule.period! }, other: { duration: rule.withConsent! } } });
+      findings.push({
+        pointer: joinPointer(rule.pointer, 'withConsent'),
+        variant: 'withConsent',
+        vars: { rule: rule.name, period: { duration: rule.period! }, other: { duration: rule.withConsent! } },
+      });
     }
     const hold = rule.legalClaimsHold;
     const holdDays = hold?.period === undefined ? undefined : durationInDays(hold.period);
     if (holdDays !== undefined && hold!.from === rule.from && holdDays < days) {
-      findings.push({ pointer: joinPointer(rule.pointer, 'legalClaimsHold', 'period'), vars: { rule: rule.name, period: { duration: rule.period! }, other: { duration: hold!.period! } } });
+      findings.push({
+        pointer: joinPointer(rule.pointer, 'legalClaimsHold', 'period'),
+        vars: { rule: rule.name, period: { duration: rule.period! }, other: { duration: hold!.period! } },
+      });
     }
     return findings;
   });
@@ -136,26 +157,38 @@ function uncoveredTransfers(model: PolicyModel, general: boolean): Finding[] {
   return parties(model).flatMap(({ party, name }) => {
     const uncovered = nonEeaCountries(party).filter((country) => !transferCovered(country, party.transfer));
     if (uncovered.length === 0) return [];
-    const coveredInGeneral = party.transfer === undefined && uncovered.every((c) => safeguards.some((m) => transferCovered(c, m)));
+    const coveredInGeneral =
+      party.transfer === undefined && uncovered.every((c) => safeguards.some((m) => transferCovered(c, m)));
     if (coveredInGeneral !== general) return [];
-    const pointer = party.transfer ? joinPointer(party.pointer, 'transfer', 'mechanism') : joinPointer(party.pointer, 'transfer');
+    const pointer = party.transfer
+      ? joinPointer(party.pointer, 'transfer', 'mechanism')
+      : joinPointer(party.pointer, 'transfer');
     return [{ pointer, vars: { party: name, countries: uncovered.join(', ') } }];
   });
 }
 
-function minimumApplies(min: RetentionMinimum, model: PolicyModel, category: DataCategory, ruleCites: LawReference | undefined): boolean {
+function minimumApplies(
+  min: RetentionMinimum,
+  model: PolicyModel,
+  category: DataCategory,
+  ruleCites: LawReference | undefined,
+): boolean {
   const a = min.appliesTo;
   if (a.careProviderOnly && !isCareProvider(model)) return false;
   if (a.special !== undefined) {
     // Data kept for care, not e.g. staff health data under an employment condition.
-    const forCare = category.usedBy.length === 0 || category.usedBy.some((p) => {
-      const condition = p.specialCategoryCondition?.condition;
-      return condition === undefined || (a.careConditions ?? []).includes(condition);
-    });
+    const forCare =
+      category.usedBy.length === 0 ||
+      category.usedBy.some((p) => {
+        const condition = p.specialCategoryCondition?.condition;
+        return condition === undefined || (a.careConditions ?? []).includes(condition);
+      });
     return category.special === a.special && forCare;
   }
-  const cited = (a.citedLaw !== undefined && ruleCites?.law === a.citedLaw)
-    || (a.citationPattern !== undefined && Object.values(ruleCites?.citation ?? {}).some((t) => a.citationPattern!.test(t)));
+  const cited =
+    (a.citedLaw !== undefined && ruleCites?.law === a.citedLaw) ||
+    (a.citationPattern !== undefined &&
+      Object.values(ruleCites?.citation ?? {}).some((t) => a.citationPattern!.test(t)));
   return cited || (a.categoryIdPattern?.test(category.id) ?? false);
 }
 
@@ -173,17 +206,25 @@ function retentionMinimumRule(min: RetentionMinimum, severity: Severity): Rule {
         if (rule.from === 'deletion') continue;
         const days = rule.period === undefined ? undefined : durationInDays(rule.period);
         const startsEarly = rule.from !== undefined && (min.startsTooEarly ?? []).includes(rule.from);
-        const tooShort = days !== undefined
-          ? days < minimumDays || (startsEarly && days <= minimumDays)
-          : rule.condition !== undefined && (min.endsTooSoon ?? []).includes(rule.condition);
+        const tooShort =
+          days !== undefined
+            ? days < minimumDays || (startsEarly && days <= minimumDays)
+            : rule.condition !== undefined && (min.endsTooSoon ?? []).includes(rule.condition);
         if (!tooShort) continue;
-        const covered = model.dataCategories.filter((c) => retentionFor(model, c).includes(rule) && minimumApplies(min, model, c, rule.legalSource));
+        const covered = model.dataCategories.filter(
+          (c) => retentionFor(model, c).includes(rule) && minimumApplies(min, model, c, rule.legalSource),
+        );
         if (covered.length === 0) continue;
         const early = days !== undefined && days >= minimumDays;
         findings.push({
           pointer: joinPointer(rule.pointer, early ? 'from' : days !== undefined ? 'period' : 'condition'),
           ...(early ? { variant: 'start' } : {}),
-          vars: { rule: rule.name, period: { retention: rule }, minimum: { duration: min.period }, category: covered[0]!.name },
+          vars: {
+            rule: rule.name,
+            period: { retention: rule },
+            minimum: { duration: min.period },
+            category: covered[0]!.name,
+          },
         });
       }
       return findings;
@@ -204,12 +245,19 @@ function medicalFileStart(model: PolicyModel): Finding[] {
   const minimumDays = durationInDays(medicalFile.period) ?? 0;
   return model.retention.flatMap((rule) => {
     const days = rule.period === undefined ? undefined : durationInDays(rule.period);
-    if (days === undefined || days < minimumDays || rule.from === 'last-file-change' || rule.from === 'deletion') return [];
+    if (days === undefined || days < minimumDays || rule.from === 'last-file-change' || rule.from === 'deletion')
+      return [];
     if (rule.from !== undefined && (medicalFile.startsTooEarly ?? []).includes(rule.from)) return [];
-    const covered = model.dataCategories.filter((c) => retentionFor(model, c).includes(rule) && minimumApplies(medicalFile, model, c, rule.legalSource));
+    const covered = model.dataCategories.filter(
+      (c) => retentionFor(model, c).includes(rule) && minimumApplies(medicalFile, model, c, rule.legalSource),
+    );
     if (covered.length === 0) return [];
     const vars = { rule: rule.name, period: { retention: rule }, category: covered[0]!.name };
-    return [rule.from === undefined ? { pointer: joinPointer(rule.pointer, 'period'), variant: 'unstated', vars } : { pointer: joinPointer(rule.pointer, 'from'), vars }];
+    return [
+      rule.from === undefined
+        ? { pointer: joinPointer(rule.pointer, 'period'), variant: 'unstated', vars }
+        : { pointer: joinPointer(rule.pointer, 'from'), vars },
+    ];
   });
 }
 
@@ -228,7 +276,11 @@ export const rules: readonly Rule[] = [
     check: (model) => {
       const s = model.source;
       // The website counts: art. 13(1)(a) asks for contact details, and a website is how most people reach a practice.
-      const reachable = hasContact(s.controller.contact) || s.controller.address !== undefined || s.controller.website !== undefined || hasContact(s.contact);
+      const reachable =
+        hasContact(s.controller.contact) ||
+        s.controller.address !== undefined ||
+        s.controller.website !== undefined ||
+        hasContact(s.contact);
       return reachable ? [] : [{ pointer: '/controller/contact' }];
     },
   },
@@ -243,7 +295,9 @@ export const rules: readonly Rule[] = [
     severity: 'info',
     article: 'GDPR 37(1)(c)',
     check: (model) =>
-      !model.source.dpo && isCareProvider(model) && model.dataCategories.some((c) => c.special === 'health' && c.usedBy.length > 0)
+      !model.source.dpo &&
+      isCareProvider(model) &&
+      model.dataCategories.some((c) => c.special === 'health' && c.usedBy.length > 0)
         ? [{ pointer: '/controller' }]
         : [],
   },
@@ -252,21 +306,31 @@ export const rules: readonly Rule[] = [
     severity: 'error',
     article: 'GDPR 6(1), 13(1)(c)',
     // A basis stated in words ('we must, under the Wet publieke gezondheid') is a basis given.
-    check: (model) => model.purposes.filter((p) => basesOf(p).length === 0 && !p.legalBasisStatement).map((p) => ({ pointer: joinPointer(p.pointer, 'legalBasis'), vars: { purpose: p.name } })),
+    check: (model) =>
+      model.purposes
+        .filter((p) => basesOf(p).length === 0 && !p.legalBasisStatement)
+        .map((p) => ({ pointer: joinPointer(p.pointer, 'legalBasis'), vars: { purpose: p.name } })),
   },
   {
     id: 'art6/legitimate-interest-missing',
     severity: 'error',
     article: 'GDPR 13(1)(d), 14(2)(b)',
     check: (model) =>
-      model.purposes.flatMap((p) => basesWithout(p, '6(1)(f)', 'legitimateInterest').map((b) => ({ pointer: b.pointer, vars: { purpose: p.name } }))),
+      model.purposes.flatMap((p) =>
+        basesWithout(p, '6(1)(f)', 'legitimateInterest').map((b) => ({
+          pointer: b.pointer,
+          vars: { purpose: p.name },
+        })),
+      ),
   },
   {
     id: 'art6/legal-obligation-unnamed',
     severity: 'warning',
     article: 'GDPR 6(3)',
     check: (model) =>
-      model.purposes.flatMap((p) => basesWithout(p, '6(1)(c)', 'legalObligation').map((b) => ({ pointer: b.pointer, vars: { purpose: p.name } }))),
+      model.purposes.flatMap((p) =>
+        basesWithout(p, '6(1)(c)', 'legalObligation').map((b) => ({ pointer: b.pointer, vars: { purpose: p.name } })),
+      ),
   },
   {
     id: 'art13/requirement-missing',
@@ -274,7 +338,9 @@ export const rules: readonly Rule[] = [
     article: 'GDPR 13(2)(e)',
     check: (model) =>
       model.purposes
-        .filter((p) => !p.requirement && basesOf(p).some((b) => requirementBases.has(b)) && collectsFromPerson(model, p))
+        .filter(
+          (p) => !p.requirement && basesOf(p).some((b) => requirementBases.has(b)) && collectsFromPerson(model, p),
+        )
         .map((p) => ({ pointer: joinPointer(p.pointer, 'requirement'), vars: { purpose: p.name } })),
   },
   {
@@ -284,7 +350,10 @@ export const rules: readonly Rule[] = [
     check: (model) =>
       model.purposes
         .filter((p) => p.usesSpecialData && !p.specialCategoryCondition)
-        .map((p) => ({ pointer: joinPointer(p.pointer, 'specialCategoryCondition'), vars: { purpose: p.name, category: specialCategories(p)[0]!.name } })),
+        .map((p) => ({
+          pointer: joinPointer(p.pointer, 'specialCategoryCondition'),
+          vars: { purpose: p.name, category: specialCategories(p)[0]!.name },
+        })),
   },
   {
     id: 'art9/professional-secrecy-missing',
@@ -294,8 +363,15 @@ export const rules: readonly Rule[] = [
     check: (model) =>
       model.purposes
         .filter((p) => p.specialCategoryCondition?.condition === '9(2)(h)')
-        .filter((p) => !lawsCitedBy(p).some((ref) => ref.law !== undefined && professionalSecrecyLaws.has(ref.law)) && !statesSecrecy(p))
-        .map((p) => ({ pointer: joinPointer(p.pointer, 'specialCategoryCondition', 'condition'), vars: { purpose: p.name } })),
+        .filter(
+          (p) =>
+            !lawsCitedBy(p).some((ref) => ref.law !== undefined && professionalSecrecyLaws.has(ref.law)) &&
+            !statesSecrecy(p),
+        )
+        .map((p) => ({
+          pointer: joinPointer(p.pointer, 'specialCategoryCondition', 'condition'),
+          vars: { purpose: p.name },
+        })),
   },
   {
     id: 'art7/consent-retention-missing',
@@ -303,7 +379,11 @@ export const rules: readonly Rule[] = [
     article: 'GDPR 7(3), 17(1)(b)',
     check: (model) =>
       model.purposes
-        .filter((p) => basesOf(p).some((b) => consentBases.has(b)) || consentBases.has(p.specialCategoryCondition?.condition ?? ''))
+        .filter(
+          (p) =>
+            basesOf(p).some((b) => consentBases.has(b)) ||
+            consentBases.has(p.specialCategoryCondition?.condition ?? ''),
+        )
         // Health data at a care provider is in the medical file: the WGBO term governs it, not withdrawal (wgbo/consent-for-medical-file).
         .filter((p) => !inMedicalFile(model, p))
         .filter((p) => !p.retention.some((r) => r.condition === 'until-consent-withdrawn'))
@@ -315,7 +395,12 @@ export const rules: readonly Rule[] = [
     article: 'GDPR 22(4)',
     check: (model) =>
       model.purposes
-        .filter((p) => p.automatedDecision && p.usesSpecialData && !automatedDecisionSpecialConditions.has(p.specialCategoryCondition?.condition ?? ''))
+        .filter(
+          (p) =>
+            p.automatedDecision &&
+            p.usesSpecialData &&
+            !automatedDecisionSpecialConditions.has(p.specialCategoryCondition?.condition ?? ''),
+        )
         .map((p) => ({ pointer: joinPointer(p.pointer, 'automatedDecision'), vars: { purpose: p.name } })),
   },
   {
@@ -324,8 +409,20 @@ export const rules: readonly Rule[] = [
     article: 'UAVG 46; Wabvpz',
     check: (model) =>
       model.purposes.flatMap((p) =>
-        p.dataCategories.some((c) => c.nationalIdentifier) && !lawsCitedBy(p).some((ref) => bsnGrounds.some((g) => g.law === ref.law && (!g.article || g.article.test(ref.article ?? ''))))
-          ? [{ pointer: joinPointer(p.pointer, 'dataCategories', p.dataCategories.findIndex((c) => c.nationalIdentifier)), vars: { purpose: p.name } }]
+        p.dataCategories.some((c) => c.nationalIdentifier) &&
+        !lawsCitedBy(p).some((ref) =>
+          bsnGrounds.some((g) => g.law === ref.law && (!g.article || g.article.test(ref.article ?? ''))),
+        )
+          ? [
+              {
+                pointer: joinPointer(
+                  p.pointer,
+                  'dataCategories',
+                  p.dataCategories.findIndex((c) => c.nationalIdentifier),
+                ),
+                vars: { purpose: p.name },
+              },
+            ]
           : [],
       ),
   },
@@ -360,7 +457,9 @@ export const rules: readonly Rule[] = [
     article: 'GDPR 44, 45; CJEU C-311/18',
     check: (model) =>
       objectsWith(model, 'mechanism', 'privacy-shield').map(({ pointer, named }) =>
-        named ? { pointer: joinPointer(pointer, 'mechanism'), vars: { party: named.name as string | Text } } : { pointer: joinPointer(pointer, 'mechanism'), variant: 'unnamed' },
+        named
+          ? { pointer: joinPointer(pointer, 'mechanism'), vars: { party: named.name as string | Text } }
+          : { pointer: joinPointer(pointer, 'mechanism'), variant: 'unnamed' },
       ),
   },
   {
@@ -379,7 +478,11 @@ export const rules: readonly Rule[] = [
     id: 'transfer/location-unstated',
     severity: 'warning',
     article: 'GDPR 13(1)(f), 30(1)(e)',
-    check: (model) => partiesWithoutLocation(model).map(({ party, name }) => ({ pointer: joinPointer(party.pointer, 'id'), vars: { party: name } })),
+    check: (model) =>
+      partiesWithoutLocation(model).map(({ party, name }) => ({
+        pointer: joinPointer(party.pointer, 'id'),
+        vars: { party: name },
+      })),
   },
   {
     id: 'retention/contradictory-terms',
@@ -401,7 +504,9 @@ export const rules: readonly Rule[] = [
     check: (model) => {
       const time = model.source.rights?.responseTime;
       const days = time && durationInDays(time);
-      return days && days > responseTimeLimitDays ? [{ pointer: '/rights/responseTime', vars: { period: { duration: time } } }] : [];
+      return days && days > responseTimeLimitDays
+        ? [{ pointer: '/rights/responseTime', vars: { period: { duration: time } } }]
+        : [];
     },
   },
   {
@@ -411,7 +516,10 @@ export const rules: readonly Rule[] = [
     check: (model) =>
       model.dataCategories
         // Health data at a care provider comes from a referral or another provider, never a public source.
-        .filter((c) => c.source && c.source.publiclyAccessible === undefined && c.special === undefined && !isCareProvider(model))
+        .filter(
+          (c) =>
+            c.source && c.source.publiclyAccessible === undefined && c.special === undefined && !isCareProvider(model),
+        )
         .map((c) => ({ pointer: joinPointer(c.pointer, 'source'), vars: { category: c.name } })),
   },
   {
@@ -424,19 +532,28 @@ export const rules: readonly Rule[] = [
     id: 'register/description-missing',
     severity: 'warning',
     article: 'GDPR 30(1)(b)',
-    check: (model) => model.purposes.filter((p) => !p.registerDescription).map((p) => ({ pointer: joinPointer(p.pointer, 'registerDescription'), vars: { purpose: p.name } })),
+    check: (model) =>
+      model.purposes
+        .filter((p) => !p.registerDescription)
+        .map((p) => ({ pointer: joinPointer(p.pointer, 'registerDescription'), vars: { purpose: p.name } })),
   },
   {
     id: 'security/measures-missing',
     severity: 'info',
     article: 'GDPR 30(1)(g), 32',
-    check: (model) => (model.source.security?.measures?.length || model.source.security?.standards?.length ? [] : [{ pointer: '/security' }]),
+    check: (model) =>
+      model.source.security?.measures?.length || model.source.security?.standards?.length
+        ? []
+        : [{ pointer: '/security' }],
   },
   {
     id: 'unused/data-category',
     severity: 'warning',
     article: 'GDPR 5(1)(b), 13(1)(c)',
-    check: (model) => model.dataCategories.filter((c) => !isInUse(model, c)).map((c) => ({ pointer: joinPointer(c.pointer, 'id'), vars: { category: c.name } })),
+    check: (model) =>
+      model.dataCategories
+        .filter((c) => !isInUse(model, c))
+        .map((c) => ({ pointer: joinPointer(c.pointer, 'id'), vars: { category: c.name } })),
   },
   {
     id: 'unused/data-subject',
@@ -444,7 +561,11 @@ export const rules: readonly Rule[] = [
     article: 'GDPR 13(1)(c)',
     check: (model) =>
       model.dataSubjects
-        .filter((s) => !model.purposes.some((p) => p.dataSubjects.includes(s)) && !model.processorActivities.some((a) => a.dataSubjects.includes(s)))
+        .filter(
+          (s) =>
+            !model.purposes.some((p) => p.dataSubjects.includes(s)) &&
+            !model.processorActivities.some((a) => a.dataSubjects.includes(s)),
+        )
         .map((s) => ({ pointer: joinPointer(s.pointer, 'id'), vars: { subject: s.name } })),
   },
   ...careRules,

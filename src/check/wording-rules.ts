@@ -1,5 +1,11 @@
 import { isInEea } from '../law/eea.js';
-import { continuedUseConsent, erasureWords, goodCareWords, legalFormWords, vagueWords } from '../law/wording-patterns.js';
+import {
+  continuedUseConsent,
+  erasureWords,
+  goodCareWords,
+  legalFormWords,
+  vagueWords,
+} from '../law/wording-patterns.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { Text } from '../policy/policy-types.js';
 import type { PolicyModel } from '../resolve/model.js';
@@ -7,23 +13,34 @@ import { isCareProvider } from './policy-facts.js';
 import type { Finding, Rule } from './rules.js';
 
 /** A Text (plain or Markdown) somewhere in the policy, with its pointer. */
-interface FoundText { pointer: string; text: Text }
+interface FoundText {
+  pointer: string;
+  text: Text;
+}
 
 const isText = (v: unknown): v is Text =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0
-  && Object.entries(v).every(([k, s]) => (k === 'nl' || k === 'en') && typeof s === 'string');
+  v !== null &&
+  typeof v === 'object' &&
+  !Array.isArray(v) &&
+  Object.keys(v).length > 0 &&
+  Object.entries(v).every(([k, s]) => (k === 'nl' || k === 'en') && typeof s === 'string');
 
 /** Every Text under `node` (a part of the authored policy at `pointer`), in document order. */
 function textsIn(node: unknown, pointer: string): FoundText[] {
   if (isText(node)) return [{ pointer, text: node }];
   if (node === null || typeof node !== 'object') return [];
-  return Object.entries(node).flatMap(([k, v]) => textsIn(v, joinPointer(pointer, Array.isArray(node) ? Number(k) : k)));
+  return Object.entries(node).flatMap(([k, v]) =>
+    textsIn(v, joinPointer(pointer, Array.isArray(node) ? Number(k) : k)),
+  );
 }
 
 const matches = (t: Text, pattern: RegExp): boolean => Object.values(t).some((s) => pattern.test(s));
 /** What `pattern` matched in each language of `t`, so a message quotes the text in its own language (another language's match where one has none). */
 function firstMatch(t: Text, pattern: RegExp): Text {
-  const any = Object.values(t).map((s) => s.match(pattern)?.[0]).find(Boolean) ?? '';
+  const any =
+    Object.values(t)
+      .map((s) => s.match(pattern)?.[0])
+      .find(Boolean) ?? '';
   return Object.fromEntries(Object.entries(t).map(([lang, s]) => [lang, s.match(pattern)?.[0] ?? any])) as Text;
 }
 
@@ -32,7 +49,10 @@ function goodCareRefusals(model: PolicyModel): Finding[] {
   if (!isCareProvider(model)) return [];
   const rights = model.source.rights;
   return textsIn(rights, '/rights')
-    .filter(({ pointer, text }) => matches(text, goodCareWords) && (pointer.startsWith('/rights/notes/erasure') || matches(text, erasureWords)))
+    .filter(
+      ({ pointer, text }) =>
+        matches(text, goodCareWords) && (pointer.startsWith('/rights/notes/erasure') || matches(text, erasureWords)),
+    )
     .map(({ pointer, text }) => ({ pointer, vars: { quote: firstMatch(text, goodCareWords) } }));
 }
 
@@ -68,7 +88,9 @@ export const wordingRules: readonly Rule[] = [
     article: 'GDPR 13(1)(a)',
     check: (model) => {
       const c = model.source.controller;
-      return c.placeholder || c.kvkNumber || c.publicAuthority || legalFormWords.test(c.name) ? [] : [{ pointer: '/controller/name', vars: { name: c.name } }];
+      return c.placeholder || c.kvkNumber || c.publicAuthority || legalFormWords.test(c.name)
+        ? []
+        : [{ pointer: '/controller/name', vars: { name: c.name } }];
     },
   },
   {

@@ -68,7 +68,10 @@ export interface Command {
 export const cli = messagesFor('en');
 
 export function parseLanguages(list: string): Language[] {
-  const langs = list.split(',').map((l) => l.trim()).filter(Boolean);
+  const langs = list
+    .split(',')
+    .map((l) => l.trim())
+    .filter(Boolean);
   for (const lang of langs) if (!isLanguage(lang)) throw new UsageError(cli.t('cli:badLanguage', { lang }));
   return [...new Set(langs)] as Language[];
 }
@@ -80,18 +83,25 @@ export function relativeTo(io: CliIo, target: string): string {
 /** The language of messages: --message-lang (check and diff also take --lang), else the config file's, else English. */
 export function messageLanguage(options: CommonOptions): Language {
   const given = options.values['message-lang'];
-  return typeof given === 'string' ? parseLanguages(given)[0] ?? 'en' : 'en';
+  return typeof given === 'string' ? (parseLanguages(given)[0] ?? 'en') : 'en';
 }
 
 /** The policy files named on the command line (default: policies/), or a usage error for a path with none. */
 export function policyFiles(options: CommonOptions, io: CliIo): string[] {
-  const paths = (options.paths.length ? options.paths : options.config.policies ?? ['policies']).map((p) => path.resolve(io.cwd, p));
+  const paths = (options.paths.length ? options.paths : (options.config.policies ?? ['policies'])).map((p) =>
+    path.resolve(io.cwd, p),
+  );
   const { files, missing } = findPolicies(paths);
-  if (missing.length) throw new UsageError(cli.t('cli:noPolicies', { paths: missing.map((p) => relativeTo(io, p)).join(', ') }));
+  if (missing.length)
+    throw new UsageError(cli.t('cli:noPolicies', { paths: missing.map((p) => relativeTo(io, p)).join(', ') }));
   return files;
 }
 
-export function readPolicy(file: string, io: CliIo, messageLanguage: Language): { text?: string; diagnostics: Diagnostic[] } {
+export function readPolicy(
+  file: string,
+  io: CliIo,
+  messageLanguage: Language,
+): { text?: string; diagnostics: Diagnostic[] } {
   return readPolicyFile(file, relativeTo(io, file), messageLanguage);
 }
 
@@ -99,7 +109,10 @@ let packageFields: { version: string; homepage?: string } | undefined;
 
 /** The CLI's version and homepage, from package.json: read once per process (the build asks for the version once per policy). */
 function packageJson(): { version: string; homepage?: string } {
-  packageFields ??= JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string; homepage?: string };
+  packageFields ??= JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as {
+    version: string;
+    homepage?: string;
+  };
   return packageFields;
 }
 
@@ -114,7 +127,12 @@ export function packageVersion(): string {
  * line each (for editors and CI problem matchers); to stdout as JSON or
  * SARIF 2.1.0 with --format json|sarif.
  */
-export function reportDiagnostics(diagnostics: readonly Diagnostic[], options: CommonOptions, io: CliIo, messageLanguage: Language = 'en'): void {
+export function reportDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  options: CommonOptions,
+  io: CliIo,
+  messageLanguage: Language = 'en',
+): void {
   const messages = messagesFor(messageLanguage);
   if (options.format === 'json') io.stdout(formatJson(diagnostics) + '\n');
   else if (options.format === 'compact') {
@@ -123,13 +141,33 @@ export function reportDiagnostics(diagnostics: readonly Diagnostic[], options: C
     const { version, homepage } = packageJson();
     // helpUri: the published docs when package.json names a homepage, else the path inside the package.
     const docsBase = homepage ? homepage.replace(/\/?$/, '/') : undefined;
-    io.stdout(formatSarif(diagnostics, ruleMetadata(messages, docsBase), { name: 'policyc', version, ...(homepage ? { informationUri: homepage } : {}) }, io.cwd) + '\n');
+    io.stdout(
+      formatSarif(
+        diagnostics,
+        ruleMetadata(messages, docsBase),
+        { name: 'policyc', version, ...(homepage ? { informationUri: homepage } : {}) },
+        io.cwd,
+      ) + '\n',
+    );
   } else if (diagnostics.length) {
-    const severityLabels = { error: messages.t('rules:docs.severities.error'), warning: messages.t('rules:docs.severities.warning'), info: messages.t('rules:docs.severities.info') };
+    const severityLabels = {
+      error: messages.t('rules:docs.severities.error'),
+      warning: messages.t('rules:docs.severities.warning'),
+      info: messages.t('rules:docs.severities.info'),
+    };
     const catalogue = new Set(ruleMetadata(messages).map((r) => r.id));
-    const docsPath = (ruleId: string): string | undefined => (catalogue.has(ruleId) ? ruleDocsPath(ruleId, messages.lang) : undefined);
+    const docsPath = (ruleId: string): string | undefined =>
+      catalogue.has(ruleId) ? ruleDocsPath(ruleId, messages.lang) : undefined;
     const acknowledgedLabel = messages.t('rules:docs.acknowledged');
-    io.stderr(formatReport(diagnostics, { cwd: io.cwd, color: io.color === true, severityLabels, acknowledgedLabel, docsPath }) + '\n');
+    io.stderr(
+      formatReport(diagnostics, {
+        cwd: io.cwd,
+        color: io.color === true,
+        severityLabels,
+        acknowledgedLabel,
+        docsPath,
+      }) + '\n',
+    );
   }
 }
 
@@ -137,11 +175,19 @@ export function reportDiagnostics(diagnostics: readonly Diagnostic[], options: C
  * The line check and build end with (text format): the findings by severity,
  * acknowledged ones left out of the counts and counted on a line of their own.
  */
-export function reportCounts(diagnostics: readonly Diagnostic[], policies: number, options: CommonOptions, io: CliIo): void {
+export function reportCounts(
+  diagnostics: readonly Diagnostic[],
+  policies: number,
+  options: CommonOptions,
+  io: CliIo,
+): void {
   if (options.format !== 'text') return;
   const counting = unacknowledged(diagnostics);
   const counts = countBySeverity(counting);
-  io.stderr(cli.t('cli:checked', { count: policies, errors: counts.error, warnings: counts.warning, infos: counts.info }) + '\n');
+  io.stderr(
+    cli.t('cli:checked', { count: policies, errors: counts.error, warnings: counts.warning, infos: counts.info }) +
+      '\n',
+  );
   const acknowledged = diagnostics.length - counting.length;
   if (acknowledged > 0) io.stderr(cli.t('cli:acknowledged', { count: acknowledged }) + '\n');
 }
@@ -150,6 +196,7 @@ export function reportCounts(diagnostics: readonly Diagnostic[], policies: numbe
 export function maxWarnings(options: CommonOptions): number | undefined {
   const value = options.values['max-warnings'];
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError(cli.t('cli:badMaxWarnings', { value: String(value) }));
+  if (typeof value !== 'string' || !/^\d+$/.test(value))
+    throw new UsageError(cli.t('cli:badMaxWarnings', { value: String(value) }));
   return Number(value);
 }

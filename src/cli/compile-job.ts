@@ -40,7 +40,8 @@ export interface CompileJobResult {
 /** Reads and compiles one policy; an unreadable file is a diagnostic, not an exception. */
 export async function runCompileJob(job: CompileJob): Promise<CompileJobResult> {
   const { text, diagnostics } = readPolicyFile(job.file, job.displayPath, job.messageLanguage ?? 'en');
-  if (text === undefined) return { index: job.index, displayPath: job.displayPath, outputs: [], findings: [], diagnostics };
+  if (text === undefined)
+    return { index: job.index, displayPath: job.displayPath, outputs: [], findings: [], diagnostics };
   const compiled = await compilePolicy(text, job.displayPath, {
     ...(job.languages ? { languages: job.languages } : {}),
     ...(job.groups ? { groups: job.groups } : {}),
@@ -53,7 +54,11 @@ export async function runCompileJob(job: CompileJob): Promise<CompileJobResult> 
     ...(job.history ? { historyFromGit: true } : {}),
   });
   return {
-    index: job.index, displayPath: job.displayPath, outputs: compiled.outputs, diagnostics: compiled.diagnostics, findings: compiled.findings,
+    index: job.index,
+    displayPath: job.displayPath,
+    outputs: compiled.outputs,
+    diagnostics: compiled.diagnostics,
+    findings: compiled.findings,
     ...(compiled.id !== undefined ? { id: compiled.id } : {}),
     ...(compiled.idPosition ? { idPosition: compiled.idPosition } : {}),
   };

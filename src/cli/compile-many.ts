@@ -16,7 +16,11 @@ export function chooseJobs(count: number, requested?: number): number {
  * to `onResult` on the calling thread as it arrives (so one thread does all
  * the writing, and memory holds only the policies in flight).
  */
-export async function compileMany(jobs: readonly CompileJob[], threads: number, onResult: (result: CompileJobResult) => void): Promise<void> {
+export async function compileMany(
+  jobs: readonly CompileJob[],
+  threads: number,
+  onResult: (result: CompileJobResult) => void,
+): Promise<void> {
   if (threads <= 1) {
     for (const job of jobs) onResult(await runCompileJob(job));
     return;
@@ -24,23 +28,28 @@ export async function compileMany(jobs: readonly CompileJob[], threads: number, 
   const queue = [...jobs];
   const workers = Array.from({ length: threads }, () => new Worker(new URL('./compile-worker.js', import.meta.url)));
   try {
-    await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {
-      const next = (): void => {
-        const job = queue.shift();
-        if (job) worker.postMessage(job);
-        else resolve();
-      };
-      worker.on('message', (result: CompileJobResult) => {
-        try {
-          onResult(result);
-          next();
-        } catch (error) {
-          reject(error);
-        }
-      });
-      worker.on('error', reject);
-      next();
-    })));
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const next = (): void => {
+              const job = queue.shift();
+              if (job) worker.postMessage(job);
+              else resolve();
+            };
+            worker.on('message', (result: CompileJobResult) => {
+              try {
+                onResult(result);
+                next();
+              } catch (error) {
+                reject(error);
+              }
+            });
+            worker.on('error', reject);
+            next();
+          }),
+      ),
+    );
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

@@ -1,5 +1,17 @@
 import { parseArgs } from 'node:util';
-import { cli, EXIT_INVALID, EXIT_OK, EXIT_USAGE, packageVersion, reportDiagnostics, UsageError, type CliIo, type Command, type CommonOptions, type FlagSpec } from './cli-support.js';
+import {
+  cli,
+  EXIT_INVALID,
+  EXIT_OK,
+  EXIT_USAGE,
+  packageVersion,
+  reportDiagnostics,
+  UsageError,
+  type CliIo,
+  type Command,
+  type CommonOptions,
+  type FlagSpec,
+} from './cli-support.js';
 import { commands } from './commands/index.js';
 import { didYouMean } from '../validate/did-you-mean.js';
 import { configFlags, loadConfig, type PolicycConfig } from '../config/policyc-config.js';
@@ -14,7 +26,10 @@ const commonFlags: Readonly<Record<string, FlagSpec>> = {
   'message-lang': { type: 'string' },
 };
 /** Flags without a command. */
-const topFlags: Readonly<Record<string, FlagSpec>> = { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } };
+const topFlags: Readonly<Record<string, FlagSpec>> = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+};
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -24,8 +39,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const name = commandName(argv);
     if (name === undefined || name === 'help') return topLevel(argv, name, io);
     const command = commands.get(name);
-    if (!command) throw new UsageError(suggest(cli.t('cli:unknownCommand', { command: name }), name, [...commands.keys()]));
-    const flags: Record<string, FlagSpec> = { ...commonFlags, ...command.flags, ...(command.formats.length ? { format: { type: 'string' } } : {}) };
+    if (!command)
+      throw new UsageError(suggest(cli.t('cli:unknownCommand', { command: name }), name, [...commands.keys()]));
+    const flags: Record<string, FlagSpec> = {
+      ...commonFlags,
+      ...command.flags,
+      ...(command.formats.length ? { format: { type: 'string' } } : {}),
+    };
     const { values, positionals } = parseStrict(argv, flags);
     if (values.help) {
       io.stdout(cli.t(`cli:help.${command.name}`) + '\n');
@@ -34,8 +54,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const paths = positionals.slice(1);
     const loaded = await loadCommandConfig(values, io);
     if (!loaded.config) {
-      const format = typeof values.format === 'string' && command.formats.includes(values.format) ? values.format : 'text';
-      reportDiagnostics(loaded.diagnostics, { format, out: '', paths: [], values, config: {} }, io, loaded.messageLanguage);
+      const format =
+        typeof values.format === 'string' && command.formats.includes(values.format) ? values.format : 'text';
+      reportDiagnostics(
+        loaded.diagnostics,
+        { format, out: '', paths: [], values, config: {} },
+        io,
+        loaded.messageLanguage,
+      );
       io.stderr(cli.t('cli:badConfig') + '\n');
       return EXIT_INVALID;
     }
@@ -53,7 +79,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 function commandName(argv: string[]): string | undefined {
   const known: Record<string, FlagSpec> = { ...topFlags, ...commonFlags };
   for (const command of commands.values()) Object.assign(known, command.flags);
-  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false, options: { ...known, format: { type: 'string' } } });
+  const { positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: false,
+    options: { ...known, format: { type: 'string' } },
+  });
   return positionals[0];
 }
 
@@ -66,7 +97,8 @@ function topLevel(argv: string[], name: string | undefined, io: CliIo): number {
   }
   const about = positionals[1];
   if (about !== undefined) {
-    if (!commands.has(about)) throw new UsageError(suggest(cli.t('cli:unknownCommand', { command: about }), about, [...commands.keys()]));
+    if (!commands.has(about))
+      throw new UsageError(suggest(cli.t('cli:unknownCommand', { command: about }), about, [...commands.keys()]));
     io.stdout(cli.t(`cli:help.${about}`) + '\n');
     return EXIT_OK;
   }
@@ -79,7 +111,10 @@ function topLevel(argv: string[], name: string | undefined, io: CliIo): number {
 }
 
 /** Parses against the flags a command takes: an unknown flag is a usage error with a guess. */
-function parseStrict(argv: string[], flags: Readonly<Record<string, FlagSpec>>): { values: Values; positionals: string[] } {
+function parseStrict(
+  argv: string[],
+  flags: Readonly<Record<string, FlagSpec>>,
+): { values: Values; positionals: string[] } {
   const { tokens } = parseArgs({ args: argv, allowPositionals: true, strict: false, tokens: true, options: flags });
   for (const token of tokens) {
     if (token.kind !== 'option' || token.name in flags) continue;
@@ -87,7 +122,10 @@ function parseStrict(argv: string[], flags: Readonly<Record<string, FlagSpec>>):
     throw new UsageError(suggest(cli.t('cli:unknownOption', { option: token.rawName }), `--${token.name}`, names));
   }
   try {
-    return parseArgs({ args: argv, allowPositionals: true, strict: true, options: flags }) as { values: Values; positionals: string[] };
+    return parseArgs({ args: argv, allowPositionals: true, strict: true, options: flags }) as {
+      values: Values;
+      positionals: string[];
+    };
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -99,7 +137,10 @@ function suggest(message: string, input: string, candidates: readonly string[]):
 }
 
 /** policyc.config.json (or --config), and the message language to report its problems in. */
-async function loadCommandConfig(values: Values, io: CliIo): Promise<Awaited<ReturnType<typeof loadConfig>> & { messageLanguage: Language }> {
+async function loadCommandConfig(
+  values: Values,
+  io: CliIo,
+): Promise<Awaited<ReturnType<typeof loadConfig>> & { messageLanguage: Language }> {
   const flagLang = values['message-lang'] ?? values.lang;
   const messageLanguage = typeof flagLang === 'string' && isLanguage(flagLang) ? flagLang : 'en';
   const config = typeof values.config === 'string' ? values.config : undefined;
@@ -116,13 +157,18 @@ function commandOptions(command: Command, values: Values, paths: string[], confi
     merged[flag] = Array.isArray(value) ? value.join(',') : typeof value === 'boolean' ? value : String(value);
   }
   // check, diff and audit-site: --lang is the message language.
-  if (command.name === 'check' || command.name === 'diff' || command.name === 'audit-site') merged['message-lang'] = values.lang ?? values['message-lang'] ?? merged['message-lang'];
+  if (command.name === 'check' || command.name === 'diff' || command.name === 'audit-site')
+    merged['message-lang'] = values.lang ?? values['message-lang'] ?? merged['message-lang'];
   const format = typeof merged.format === 'string' ? merged.format : 'text';
   if (command.formats.length && !command.formats.includes(format)) {
     throw new UsageError(cli.t('cli:badFormat', { format, formats: command.formats.join(', ') }));
   }
   return {
-    out: typeof merged.out === 'string' ? merged.out : 'dist', format, paths, values: merged, config,
+    out: typeof merged.out === 'string' ? merged.out : 'dist',
+    format,
+    paths,
+    values: merged,
+    config,
     ...(config.acknowledged ? { acknowledged: config.acknowledged } : {}),
     ...(typeof merged.lang === 'string' ? { lang: merged.lang } : {}),
   };

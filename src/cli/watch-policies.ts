@@ -34,7 +34,11 @@ export function policySources(policy: string): string[] {
  * file and dropped when the content is what it was (fs.watch reports one
  * save as several events).
  */
-export function watchPolicies(policies: readonly string[], rebuild: (changed: string, affected: string[]) => Promise<void>, debounceMs = 80): PolicyWatcher {
+export function watchPolicies(
+  policies: readonly string[],
+  rebuild: (changed: string, affected: string[]) => Promise<void>,
+  debounceMs = 80,
+): PolicyWatcher {
   const sources = new Map(policies.map((p) => [p, policySources(p)]));
   const contents = new Map<string, string | undefined>();
   const folders = new Map<string, { names: Set<string>; watcher: FSWatcher }>();
@@ -52,10 +56,13 @@ export function watchPolicies(policies: readonly string[], rebuild: (changed: st
   };
   const settle = (file: string): void => {
     clearTimeout(timers.get(file));
-    timers.set(file, setTimeout(() => {
-      timers.delete(file);
-      queue = queue.then(() => handle(file));
-    }, debounceMs));
+    timers.set(
+      file,
+      setTimeout(() => {
+        timers.delete(file);
+        queue = queue.then(() => handle(file));
+      }, debounceMs),
+    );
   };
   const watchFile = (file: string): void => {
     if (!contents.has(file)) contents.set(file, readText(file));

@@ -16,7 +16,6 @@ export const CONFIG_FILE = 'policyc.config.json';
 
 export type RuleSetting = 'error' | 'warning' | 'info' | 'off';
 
-
 /** policyc.config.json as read; paths in it are made absolute (relative to the file). */
 export interface PolicycConfig {
   file?: string;
@@ -54,7 +53,11 @@ let validator: ValidateFunction | undefined;
  * `cwd` when it exists. Problems come back as positioned diagnostics; a
  * config with errors is not used.
  */
-export async function loadConfig(cwd: string, explicit: string | undefined, messages: Messages): Promise<{ config?: PolicycConfig; diagnostics: Diagnostic[] }> {
+export async function loadConfig(
+  cwd: string,
+  explicit: string | undefined,
+  messages: Messages,
+): Promise<{ config?: PolicycConfig; diagnostics: Diagnostic[] }> {
   const file = path.resolve(cwd, explicit ?? CONFIG_FILE);
   if (explicit === undefined && !existsSync(file)) return { config: {}, diagnostics: [] };
   const display = path.relative(cwd, file) || CONFIG_FILE;
@@ -62,14 +65,32 @@ export async function loadConfig(cwd: string, explicit: string | undefined, mess
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    return { diagnostics: [{ ruleId: 'config/unreadable', severity: 'error', file: display, pointer: '', message: messages.t('diagnostics:config.unreadable', { detail: (error as Error).message }) }] };
+    return {
+      diagnostics: [
+        {
+          ruleId: 'config/unreadable',
+          severity: 'error',
+          file: display,
+          pointer: '',
+          message: messages.t('diagnostics:config.unreadable', { detail: (error as Error).message }),
+        },
+      ],
+    };
   }
   const loaded = loadDocument(text, display, messages);
   if (!loaded.value) return { diagnostics: loaded.diagnostics };
   validator ??= createAjv({ standalone: false }).compile(JSON.parse(readFileSync(configSchemaPath, 'utf8')) as object);
-  const diagnostics = validator(loaded.value.value) ? [] : schemaDiagnostics(validator.errors ?? [], loaded.value, messages);
+  const diagnostics = validator(loaded.value.value)
+    ? []
+    : schemaDiagnostics(validator.errors ?? [], loaded.value, messages);
   const { rules } = await import('../check/rules.js');
-  diagnostics.push(...unknownRules(loaded.value, messages, rules.map((r) => r.id)));
+  diagnostics.push(
+    ...unknownRules(
+      loaded.value,
+      messages,
+      rules.map((r) => r.id),
+    ),
+  );
   if (diagnostics.length) return { diagnostics };
   const config = { ...(loaded.value.value as PolicycConfig), file };
   config.acknowledged = config.acknowledged?.map((ack, i) => {
@@ -88,18 +109,33 @@ export async function loadConfig(cwd: string, explicit: string | undefined, mess
 function unknownRules(doc: SourceDocument, messages: Messages, knownRules: readonly string[]): Diagnostic[] {
   const value = doc.value as { rules?: Record<string, unknown>; acknowledged?: { rule?: unknown }[] };
   const named: { rule: string; pointer: string; prefer: 'key' | 'value' }[] = [
-    ...Object.keys(value.rules ?? {}).map((rule) => ({ rule, pointer: joinPointer('/rules', rule), prefer: 'key' as const })),
-    ...(value.acknowledged ?? []).flatMap((a, i) => (typeof a.rule === 'string' ? [{ rule: a.rule, pointer: `/acknowledged/${i}/rule`, prefer: 'value' as const }] : [])),
+    ...Object.keys(value.rules ?? {}).map((rule) => ({
+      rule,
+      pointer: joinPointer('/rules', rule),
+      prefer: 'key' as const,
+    })),
+    ...(value.acknowledged ?? []).flatMap((a, i) =>
+      typeof a.rule === 'string'
+        ? [{ rule: a.rule, pointer: `/acknowledged/${i}/rule`, prefer: 'value' as const }]
+        : [],
+    ),
   ];
-  return named.filter((n) => !knownRules.includes(n.rule)).map((n) => {
-    const position = positionOf(doc, n.pointer, n.prefer);
-    const guess = didYouMean(n.rule, knownRules);
-    return {
-      ruleId: 'config/unknown-rule', severity: 'error' as const, file: doc.file, pointer: n.pointer, line: position.line, column: position.column,
-      message: messages.t('diagnostics:config.unknownRule', { rule: n.rule }),
-      ...(guess ? { suggestion: messages.t('diagnostics:didYouMean', { value: guess }) } : {}),
-    };
-  });
+  return named
+    .filter((n) => !knownRules.includes(n.rule))
+    .map((n) => {
+      const position = positionOf(doc, n.pointer, n.prefer);
+      const guess = didYouMean(n.rule, knownRules);
+      return {
+        ruleId: 'config/unknown-rule',
+        severity: 'error' as const,
+        file: doc.file,
+        pointer: n.pointer,
+        line: position.line,
+        column: position.column,
+        message: messages.t('diagnostics:config.unknownRule', { rule: n.rule }),
+        ...(guess ? { suggestion: messages.t('diagnostics:didYouMean', { value: guess }) } : {}),
+      };
+    });
 }
 
 /** Findings with the config's severities: a rule set to "off" is left out. */

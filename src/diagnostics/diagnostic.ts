@@ -54,7 +54,6 @@ export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Seve
   return counts;
 }
 
-
 /** Findings that still count: not acknowledged by the privacy officer. */
 export function unacknowledged(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return diagnostics.filter((d) => d.acknowledged === undefined);

@@ -32,7 +32,8 @@ export interface ReportOptions {
  *                     /purposes/2/legalBasis  docs/rules.md#en-art6-basis-missing
  */
 export function formatReport(diagnostics: readonly Diagnostic[], options: ReportOptions = {}): string {
-  const paint = (style: keyof typeof styles, text: string): string => (options.color ? styles[style][0] + text + styles[style][1] : text);
+  const paint = (style: keyof typeof styles, text: string): string =>
+    options.color ? styles[style][0] + text + styles[style][1] : text;
   const labels = options.severityLabels ?? { error: 'error', warning: 'warning', info: 'info' };
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of [...diagnostics].sort(compareDiagnostics)) {
@@ -48,11 +49,14 @@ export function formatReport(diagnostics: readonly Diagnostic[], options: Report
     items.forEach((d, i) => {
       const suggestion = d.suggestion ? ` (${d.suggestion})` : '';
       const article = d.article ? `  ${paint('dim', d.article)}` : '';
-      lines.push(`  ${positions[i]!.padEnd(posWidth)}  ${paint(d.severity, labels[d.severity].padEnd(width))}  ${d.message}${suggestion}${article}  ${paint('dim', d.ruleId)}`);
+      lines.push(
+        `  ${positions[i]!.padEnd(posWidth)}  ${paint(d.severity, labels[d.severity].padEnd(width))}  ${d.message}${suggestion}${article}  ${paint('dim', d.ruleId)}`,
+      );
       const docs = options.docsPath?.(d.ruleId);
       const indent = `  ${' '.repeat(posWidth)}  ${' '.repeat(width)}  `;
       lines.push(`${indent}${paint('dim', d.pointer || '/')}${docs ? `  ${paint('dim', docs)}` : ''}`);
-      if (d.acknowledged) lines.push(`${indent}${options.acknowledgedLabel ?? 'acknowledged'}: ${d.acknowledged.reason}`);
+      if (d.acknowledged)
+        lines.push(`${indent}${options.acknowledgedLabel ?? 'acknowledged'}: ${d.acknowledged.reason}`);
     });
     blocks.push(lines.join('\n'));
   }

@@ -21,56 +21,87 @@ const level: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
  * get a bare entry. Paths are relative to `cwd`, with forward slashes.
  * Acknowledged findings carry a suppression with the reason (SARIF 3.35).
  */
-export function formatSarif(diagnostics: readonly Diagnostic[], rules: readonly SarifRule[], tool: { name: string; version: string; informationUri?: string }, cwd = process.cwd()): string {
+export function formatSarif(
+  diagnostics: readonly Diagnostic[],
+  rules: readonly SarifRule[],
+  tool: { name: string; version: string; informationUri?: string },
+  cwd = process.cwd(),
+): string {
   const sorted = [...diagnostics].sort(compareDiagnostics);
-  const known = new Map(rules.map((r) => [r.id, r]));
-  const driverRules = [...rules];
-  for (const d of sorted) {
-    if (!known.has(d.ruleId)) {
-      const bare: SarifRule = { id: d.ruleId, title: d.ruleId, explanation: '', severity: d.severity };
-      known.set(d.ruleId, bare);
-      driverRules.push(bare);
-    }
-  }
+  const driverRules = withBareRules(rules, sorted);
   const index = new Map(driverRules.map((r, i) => [r.id, i]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: tool.name,
-          version: tool.version,
-          ...(tool.informationUri ? { informationUri: tool.informationUri } : {}),
-          rules: driverRules.map((r) => ({
-            id: r.id,
-            shortDescription: { text: r.title },
-            ...(r.explanation ? { fullDescription: { text: r.explanation }, help: { text: r.explanation } } : {}),
-            defaultConfiguration: { level: level[r.severity] },
-            ...(r.helpUri ? { helpUri: r.helpUri } : {}),
-            ...(r.article ? { properties: { article: r.article } } : {}),
-          })),
-        },
-      },
-      results: sorted.map((d) => ({
-        ruleId: d.ruleId,
-        ruleIndex: index.get(d.ruleId),
-        level: level[d.severity],
-        message: { text: d.suggestion ? `${d.message} (${d.suggestion})` : d.message },
-        locations: [{
-          physicalLocation: {
-            artifactLocation: { uri: d.file ? toUri(d.file, cwd) : '' },
-            ...(d.line ? { region: { startLine: d.line, startColumn: d.column ?? 1 } } : {}),
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: tool.name,
+            version: tool.version,
+            ...(tool.informationUri ? { informationUri: tool.informationUri } : {}),
+            rules: driverRules.map(sarifRule),
           },
-          logicalLocations: [{ fullyQualifiedName: d.pointer || '/', kind: 'member' }],
-        }],
-        // An acknowledged finding: the privacy officer accepted it, in the policy or the config file.
-        ...(d.acknowledged ? { suppressions: [{ kind: d.acknowledged.source === 'policy' ? 'inSource' : 'external', status: 'accepted', justification: d.acknowledged.reason }] } : {}),
-        ...(d.article ? { properties: { article: d.article } } : {}),
-      })),
-    }],
+        },
+        results: sorted.map((d) => sarifResult(d, index, cwd)),
+      },
+    ],
   };
   return JSON.stringify(log, null, 2);
+}
+
+/** The catalogue's rules, then a bare entry for each other rule id the diagnostics use (schema, reference). */
+function withBareRules(rules: readonly SarifRule[], diagnostics: readonly Diagnostic[]): SarifRule[] {
+  const known = new Set(rules.map((r) => r.id));
+  const driverRules = [...rules];
+  for (const d of diagnostics) {
+    if (known.has(d.ruleId)) continue;
+    known.add(d.ruleId);
+    driverRules.push({ id: d.ruleId, title: d.ruleId, explanation: '', severity: d.severity });
+  }
+  return driverRules;
+}
+
+function sarifRule(r: SarifRule): Record<string, unknown> {
+  return {
+    id: r.id,
+    shortDescription: { text: r.title },
+    ...(r.explanation ? { fullDescription: { text: r.explanation }, help: { text: r.explanation } } : {}),
+    defaultConfiguration: { level: level[r.severity] },
+    ...(r.helpUri ? { helpUri: r.helpUri } : {}),
+    ...(r.article ? { properties: { article: r.article } } : {}),
+  };
+}
+
+function sarifResult(d: Diagnostic, index: Map<string, number>, cwd: string): Record<string, unknown> {
+  return {
+    ruleId: d.ruleId,
+    ruleIndex: index.get(d.ruleId),
+    level: level[d.severity],
+    message: { text: d.suggestion ? `${d.message} (${d.suggestion})` : d.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: d.file ? toUri(d.file, cwd) : '' },
+          ...(d.line ? { region: { startLine: d.line, startColumn: d.column ?? 1 } } : {}),
+        },
+        logicalLocations: [{ fullyQualifiedName: d.pointer || '/', kind: 'member' }],
+      },
+    ],
+    // An acknowledged finding: the privacy officer accepted it, in the policy or the config file.
+    ...(d.acknowledged
+      ? {
+          suppressions: [
+            {
+              kind: d.acknowledged.source === 'policy' ? 'inSource' : 'external',
+              status: 'accepted',
+              justification: d.acknowledged.reason,
+            },
+          ],
+        }
+      : {}),
+    ...(d.article ? { properties: { article: d.article } } : {}),
+  };
 }
 
 function toUri(file: string, cwd: string): string {

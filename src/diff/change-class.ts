@@ -40,11 +40,16 @@ function children(node: SchemaNode, key: string, top: SchemaNode): SchemaNode[] 
   if (here.properties?.[key]) own.push(here.properties[key]);
   else if (/^\d+$/.test(key) && here.items) own.push(here.items);
   else if (typeof here.additionalProperties === 'object') own.push(here.additionalProperties);
-  for (const branch of [...(here.oneOf ?? []), ...(here.anyOf ?? []), ...(here.allOf ?? [])]) own.push(...children(branch, key, top));
+  for (const branch of [...(here.oneOf ?? []), ...(here.anyOf ?? []), ...(here.allOf ?? [])])
+    own.push(...children(branch, key, top));
   return own;
 }
 
-const keysOf = (pointer: string): string[] => pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+const keysOf = (pointer: string): string[] =>
+  pointer
+    .split('/')
+    .slice(1)
+    .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
 
 /** The schema's definitions of text written for people, per language. */
 const TEXT_DEFS = new Set(['#/$defs/text', '#/$defs/markdown']);
@@ -53,7 +58,8 @@ const TEXT_DEFS = new Set(['#/$defs/text', '#/$defs/markdown']);
 export function isTextAt(pointer: string, top: SchemaNode = schema()): boolean {
   let nodes: SchemaNode[] = [top];
   for (const key of keysOf(pointer)) nodes = nodes.flatMap((n) => children(n, key, top));
-  const isText = (n: SchemaNode): boolean => (n.$ref !== undefined && TEXT_DEFS.has(n.$ref)) || (n.items !== undefined && isText(n.items));
+  const isText = (n: SchemaNode): boolean =>
+    (n.$ref !== undefined && TEXT_DEFS.has(n.$ref)) || (n.items !== undefined && isText(n.items));
   return nodes.some(isText);
 }
 

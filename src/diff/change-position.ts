@@ -7,10 +7,18 @@ type Json = unknown;
 
 /** Lists of named items: an index into one is written as the item's kind and name ('doel “Nieuwsbrief”'). */
 const itemKinds: Record<string, string> = {
-  purposes: 'purpose', processors: 'processor', recipients: 'recipient', retention: 'retention',
-  dataCategories: 'dataCategory', dataSubjects: 'dataSubject', controllers: 'controller',
-  processorActivities: 'processorActivity', subProcessors: 'processor', jointControllers: 'controller',
-  legalBases: 'legalBasis', additional: 'right',
+  purposes: 'purpose',
+  processors: 'processor',
+  recipients: 'recipient',
+  retention: 'retention',
+  dataCategories: 'dataCategory',
+  dataSubjects: 'dataSubject',
+  controllers: 'controller',
+  processorActivities: 'processorActivity',
+  subProcessors: 'processor',
+  jointControllers: 'controller',
+  legalBases: 'legalBasis',
+  additional: 'right',
 };
 
 /** Lists of references: an id in one of them names an item of this top-level list. */

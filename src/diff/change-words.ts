@@ -23,7 +23,13 @@ type Formatter = (value: unknown, m: Messages) => string;
 /** How each type of value is written out; legal terms come from locales/<lang>/terms.json. */
 const formatters: Record<ValueType, Formatter> = {
   text: (v, m) => textIn(v, m.lang),
-  literal: (v, m) => (Array.isArray(v) ? joinList(v.map((x) => literal(x, m)), m) : literal(v, m)),
+  literal: (v, m) =>
+    Array.isArray(v)
+      ? joinList(
+          v.map((x) => literal(x, m)),
+          m,
+        )
+      : literal(v, m),
   id: (v) => `“${String(v)}”`,
   duration: (v, m) => formatDuration(String(v), m),
   retention: (v, m) => retentionPhrase(v as RetentionRuleSource, m),
@@ -59,14 +65,25 @@ export function formatValue(value: Value | undefined, m: Messages): string {
 /** 'contact.email' → 'contactgegevens, e-mail': each segment by its label where there is one. */
 export function fieldLabel(field: string | undefined, m: Messages): string {
   if (!field) return '';
-  return field.split('.').filter((part) => part !== '*').map((part) => (m.has(`diff:field.${part}`) ? m.t(`diff:field.${part}`) : part)).join(', ');
+  return field
+    .split('.')
+    .filter((part) => part !== '*')
+    .map((part) => (m.has(`diff:field.${part}`) ? m.t(`diff:field.${part}`) : part))
+    .join(', ');
 }
 
 /** The language in which a text changed: the report's, or else the first that differs. */
 function wordingLanguage(change: Change, lang: Language): Language | undefined {
   const before = change.old?.value;
   const after = change.new?.value;
-  if (change.kind !== 'wording' || typeof before !== 'object' || typeof after !== 'object' || Array.isArray(before) || Array.isArray(after)) return undefined;
+  if (
+    change.kind !== 'wording' ||
+    typeof before !== 'object' ||
+    typeof after !== 'object' ||
+    Array.isArray(before) ||
+    Array.isArray(after)
+  )
+    return undefined;
   const b = (before ?? {}) as Text;
   const a = (after ?? {}) as Text;
   if (b[lang] !== a[lang]) return undefined;

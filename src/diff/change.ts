@@ -5,8 +5,18 @@ import type { ChangeClass, ChangeKind } from './change-kinds.js';
  * name and article, a duration as '20 jaar', a retention rule as its phrase…
  */
 export type ValueType =
-  | 'text' | 'literal' | 'duration' | 'retention' | 'country' | 'basis' | 'specialCondition'
-  | 'specialCategory' | 'mechanism' | 'recipientType' | 'right' | 'id';
+  | 'text'
+  | 'literal'
+  | 'duration'
+  | 'retention'
+  | 'country'
+  | 'basis'
+  | 'specialCondition'
+  | 'specialCategory'
+  | 'mechanism'
+  | 'recipientType'
+  | 'right'
+  | 'id';
 
 export interface Value {
   type: ValueType;

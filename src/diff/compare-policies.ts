@@ -20,10 +20,16 @@ export interface PolicyText {
  * with its diagnostics (the diff of an invalid policy would mislead).
  */
 export function comparePolicies(
-  oldSide: PolicyText, newSide: PolicyText, options: NoticeDraftOptions & { messageLanguage?: Language } = {},
+  oldSide: PolicyText,
+  newSide: PolicyText,
+  options: NoticeDraftOptions & { messageLanguage?: Language } = {},
 ): { value?: DiffResult; diagnostics: Diagnostic[] } {
   // The diff compares models; compliance findings are check's business, so the rules are not run.
-  const analyse = (side: PolicyText): ReturnType<typeof analysePolicy> => analysePolicy(side.text, side.label, options.messageLanguage, { check: false, ...(side.path ? { path: side.path } : {}) });
+  const analyse = (side: PolicyText): ReturnType<typeof analysePolicy> =>
+    analysePolicy(side.text, side.label, options.messageLanguage, {
+      check: false,
+      ...(side.path ? { path: side.path } : {}),
+    });
   const before = analyse(oldSide);
   const after = analyse(newSide);
   const diagnostics = [...before.diagnostics, ...after.diagnostics];

@@ -38,7 +38,10 @@ export interface Place {
 /** Canonical JSON (keys sorted), for equality. */
 export function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v);
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
 }
 
 export const isPlainObject = (v: unknown): v is Record_ => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -70,7 +73,13 @@ function valuePair(oldValue: Json | undefined, newValue: Json | undefined, as: V
 }
 
 /** A handler for one shape of rule; false when it leaves the values to the generic comparison. */
-type Handler<R extends Rule> = (ctx: DiffContext, rule: R, at: Place, oldValue: Json | undefined, newValue: Json | undefined) => boolean;
+type Handler<R extends Rule> = (
+  ctx: DiffContext,
+  rule: R,
+  at: Place,
+  oldValue: Json | undefined,
+  newValue: Json | undefined,
+) => boolean;
 type RuleOf<K extends string> = Extract<Rule, Record<K, unknown>>;
 
 /** The rule's shape: the one property that tells the kinds of Rule apart. */
@@ -84,7 +93,10 @@ const whereOn = (at: Place, side: Side): string => (side === 'old' ? at.oldPoint
 
 const compareScalar: Handler<RuleOf<'scalar'>> = (ctx, rule, at, oldValue, newValue) => {
   const side = sideOf(newValue);
-  ctx.push(newValue === undefined && rule.cleared ? rule.cleared : rule.scalar, whereOn(at, side), side, { ...base(at), ...valuePair(oldValue, newValue, rule.as) });
+  ctx.push(newValue === undefined && rule.cleared ? rule.cleared : rule.scalar, whereOn(at, side), side, {
+    ...base(at),
+    ...valuePair(oldValue, newValue, rule.as),
+  });
   return true;
 };
 
@@ -94,12 +106,18 @@ const compareSet: Handler<RuleOf<'set'>> = (ctx, rule, at, oldValue, newValue) =
   const newList = (Array.isArray(newValue) ? newValue : []) as string[];
   const map = rule.ref ? ctx.renames.get(rule.ref) : undefined;
   const oldMapped = oldList.map((id) => map?.get(id) ?? id);
-  const shown = (id: string, side: Side): Value => (rule.ref ? refName(ctx, rule.ref, id, side) : { type: rule.as ?? 'literal', value: id });
+  const shown = (id: string, side: Side): Value =>
+    rule.ref ? refName(ctx, rule.ref, id, side) : { type: rule.as ?? 'literal', value: id };
   newList.forEach((id, i) => {
-    if (!oldMapped.includes(id)) ctx.push(rule.set.added, joinPointer(at.pointer, i), 'new', { ...base(at), new: shown(id, 'new') });
+    if (!oldMapped.includes(id))
+      ctx.push(rule.set.added, joinPointer(at.pointer, i), 'new', { ...base(at), new: shown(id, 'new') });
   });
   oldMapped.forEach((id, i) => {
-    if (!newList.includes(id)) ctx.push(rule.set.removed, joinPointer(at.oldPointer, i), 'old', { ...base(at), old: rule.ref ? shown(oldList[i]!, 'old') : shown(id, 'old') });
+    if (!newList.includes(id))
+      ctx.push(rule.set.removed, joinPointer(at.oldPointer, i), 'old', {
+        ...base(at),
+        old: rule.ref ? shown(oldList[i]!, 'old') : shown(id, 'old'),
+      });
   });
   return true;
 };
@@ -110,21 +128,37 @@ const compareKeyed: Handler<RuleOf<'keyed'>> = (ctx, rule, at, oldValue, newValu
   const shown = (item: Record_): Value => ({ type: as, value: item[rule.keyed.label ?? key] });
   const oldList = asRecords(oldValue);
   const newList = asRecords(newValue);
-  const entry = (i: number, j: number): Place => ({ ...at, path: `${at.path}.*`, pointer: joinPointer(at.pointer, i), oldPointer: joinPointer(at.oldPointer, j) });
-  if (single && oldList.length === 1 && newList.length === 1 && canonical(oldList[0]![key]) !== canonical(newList[0]![key])) {
+  const entry = (i: number, j: number): Place => ({
+    ...at,
+    path: `${at.path}.*`,
+    pointer: joinPointer(at.pointer, i),
+    oldPointer: joinPointer(at.oldPointer, j),
+  });
+  if (
+    single &&
+    oldList.length === 1 &&
+    newList.length === 1 &&
+    canonical(oldList[0]![key]) !== canonical(newList[0]![key])
+  ) {
     // One entry for another (the one basis of a purpose changed): one change, the rest compared as usual.
-    ctx.push(single, joinPointer(at.pointer, 0, key), 'new', { ...base(at), old: shown(oldList[0]!), new: shown(newList[0]!) });
+    ctx.push(single, joinPointer(at.pointer, 0, key), 'new', {
+      ...base(at),
+      old: shown(oldList[0]!),
+      new: shown(newList[0]!),
+    });
     compareValues(ctx, entry(0, 0), oldList[0], newList[0]);
     return true;
   }
-  const indexIn = (list: Record_[], item: Record_): number => list.findIndex((x) => canonical(x[key]) === canonical(item[key]));
+  const indexIn = (list: Record_[], item: Record_): number =>
+    list.findIndex((x) => canonical(x[key]) === canonical(item[key]));
   newList.forEach((item, i) => {
     const j = indexIn(oldList, item);
     if (j < 0) ctx.push(added, joinPointer(at.pointer, i), 'new', { ...base(at), new: shown(item) });
     else compareValues(ctx, entry(i, j), oldList[j], item);
   });
   oldList.forEach((item, j) => {
-    if (indexIn(newList, item) < 0) ctx.push(removed, joinPointer(at.oldPointer, j), 'old', { ...base(at), old: shown(item) });
+    if (indexIn(newList, item) < 0)
+      ctx.push(removed, joinPointer(at.oldPointer, j), 'old', { ...base(at), old: shown(item) });
   });
   return true;
 };
@@ -144,14 +178,23 @@ const handlers: { [S in Shape]: Handler<RuleOf<S>> } = {
   // Every difference below is of the rule's kind: left to the generic comparison, which inherits it.
   subtree: () => false,
   locations: (ctx, _rule, at, oldValue, newValue) => {
-    compareLocations(ctx, asStrings(oldValue), asStrings(newValue), { pointer: at.pointer, oldPointer: at.oldPointer, extra: base(at) });
+    compareLocations(ctx, asStrings(oldValue), asStrings(newValue), {
+      pointer: at.pointer,
+      oldPointer: at.oldPointer,
+      extra: base(at),
+    });
     return true;
   },
   ignore: () => true,
 };
 
 /** Compares two values at a place below a subject, by its rule or generically. */
-export function compareValues(ctx: DiffContext, at: Place, oldValue: Json | undefined, newValue: Json | undefined): void {
+export function compareValues(
+  ctx: DiffContext,
+  at: Place,
+  oldValue: Json | undefined,
+  newValue: Json | undefined,
+): void {
   if (canonical(oldValue) === canonical(newValue)) return;
   const rule = at.rules[at.path];
   if (rule && (handlers[shapeOf(rule)] as Handler<Rule>)(ctx, rule, at, oldValue, newValue)) return;
@@ -161,7 +204,10 @@ export function compareValues(ctx: DiffContext, at: Place, oldValue: Json | unde
     const keys = [...new Set([...Object.keys(newValue ?? {}), ...Object.keys(oldValue ?? {})])];
     for (const key of keys) {
       const inner: Place = {
-        ...at, path: at.path ? `${at.path}.${key}` : key, pointer: joinPointer(at.pointer, key), oldPointer: joinPointer(at.oldPointer, key),
+        ...at,
+        path: at.path ? `${at.path}.${key}` : key,
+        pointer: joinPointer(at.pointer, key),
+        oldPointer: joinPointer(at.oldPointer, key),
         ...(inherited ? { inherited } : {}),
       };
       compareValues(ctx, inner, (oldValue as Record_ | undefined)?.[key], (newValue as Record_ | undefined)?.[key]);
@@ -169,22 +215,39 @@ export function compareValues(ctx: DiffContext, at: Place, oldValue: Json | unde
     return;
   }
   const side = sideOf(newValue);
-  const kind = inherited ?? (isWords(oldValue ?? newValue, at.pointer) && isWords(newValue ?? oldValue, at.pointer) ? 'wording' : 'changed');
-  ctx.push(kind, whereOn(at, side), side, { ...base(at), ...valuePair(oldValue, newValue, isWords(oldValue ?? newValue, at.pointer) ? 'text' : 'literal') });
+  const kind =
+    inherited ??
+    (isWords(oldValue ?? newValue, at.pointer) && isWords(newValue ?? oldValue, at.pointer) ? 'wording' : 'changed');
+  ctx.push(kind, whereOn(at, side), side, {
+    ...base(at),
+    ...valuePair(oldValue, newValue, isWords(oldValue ?? newValue, at.pointer) ? 'text' : 'literal'),
+  });
 }
 
 /** A new country outside the EEA is a new transfer; other countries are places the data is kept. */
 export function compareLocations(
-  ctx: DiffContext, oldList: string[], newList: string[],
+  ctx: DiffContext,
+  oldList: string[],
+  newList: string[],
   where: { pointer: string; oldPointer: string; extra: Partial<Change>; indexPointer?: boolean },
 ): void {
   const indexed = where.indexPointer ?? true;
   newList.forEach((c, i) => {
     if (oldList.includes(c) || newList.indexOf(c) !== i) return;
-    ctx.push(isInEea(c) ? 'location-added' : 'transfer-added', indexed ? joinPointer(where.pointer, i) : where.pointer, 'new', { ...where.extra, new: { type: 'country', value: c } });
+    ctx.push(
+      isInEea(c) ? 'location-added' : 'transfer-added',
+      indexed ? joinPointer(where.pointer, i) : where.pointer,
+      'new',
+      { ...where.extra, new: { type: 'country', value: c } },
+    );
   });
   oldList.forEach((c, i) => {
     if (newList.includes(c) || oldList.indexOf(c) !== i) return;
-    ctx.push(isInEea(c) ? 'location-removed' : 'transfer-removed', indexed ? joinPointer(where.oldPointer, i) : where.oldPointer, 'old', { ...where.extra, old: { type: 'country', value: c } });
+    ctx.push(
+      isInEea(c) ? 'location-removed' : 'transfer-removed',
+      indexed ? joinPointer(where.oldPointer, i) : where.oldPointer,
+      'old',
+      { ...where.extra, old: { type: 'country', value: c } },
+    );
   });
 }

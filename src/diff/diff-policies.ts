@@ -5,16 +5,37 @@ import { durationInDays } from '../law/durations.js';
 import { changeClassAt } from './change-class.js';
 import { changeKinds, type ChangeKind } from './change-kinds.js';
 import type { Change } from './change.js';
-import { canonical, compareLocations, compareValues, itemName, type DiffContext, type Item, type Push } from './compare-values.js';
+import {
+  canonical,
+  compareLocations,
+  compareValues,
+  itemName,
+  type DiffContext,
+  type Item,
+  type Push,
+} from './compare-values.js';
 import { foldPartyChanges } from './fold-changes.js';
-import { collections, documentRules, retentionTerms, type CollectionKey, type CollectionSpec, type Json, type Record_, type Rule } from './diff-rules.js';
+import {
+  collections,
+  documentRules,
+  retentionTerms,
+  type CollectionKey,
+  type CollectionSpec,
+  type Json,
+  type Record_,
+  type Rule,
+} from './diff-rules.js';
 
 /** Properties of model items that the resolver adds; not part of what was written. */
 const derivedProperties = new Set(['pointer', 'usedBy', 'categories', 'usesSpecialData', 'bases']);
 
 /** How a purpose may write one basis on itself: these properties are compared as its normalised `bases` instead. */
 const singleBasisFields: Record<string, string> = {
-  basis: 'legalBasis', explanation: 'legalBasisExplanation', legalObligation: 'legalObligation', publicTask: 'publicTask', legitimateInterest: 'legitimateInterest',
+  basis: 'legalBasis',
+  explanation: 'legalBasisExplanation',
+  legalObligation: 'legalObligation',
+  publicTask: 'publicTask',
+  legitimateInterest: 'legitimateInterest',
 };
 
 /** A model item as plain data: references back to ids, derived properties dropped. */
@@ -23,14 +44,21 @@ function plainItem(item: object): Record_ {
   for (const [key, value] of Object.entries(item)) {
     if (derivedProperties.has(key) || value === undefined) continue;
     const isRef = (v: unknown): v is { id: string } => typeof v === 'object' && v !== null && 'pointer' in v;
-    record[key] = Array.isArray(value) && value.some(isRef) ? value.map((v: { id: string }) => v.id) : isRef(value) ? value.id : value as Json;
+    record[key] =
+      Array.isArray(value) && value.some(isRef)
+        ? value.map((v: { id: string }) => v.id)
+        : isRef(value)
+          ? value.id
+          : (value as Json);
   }
   return record;
 }
 
 function itemsOf(model: PolicyModel, key: CollectionKey): Item[] {
   return (model[key] as Array<{ id: string; pointer: string }>).map((item) => ({
-    id: item.id, pointer: item.pointer, record: key === 'purposes' ? purposeRecord(item as Purpose) : plainItem(item),
+    id: item.id,
+    pointer: item.pointer,
+    record: key === 'purposes' ? purposeRecord(item as Purpose) : plainItem(item),
   }));
 }
 
@@ -40,7 +68,10 @@ function purposeRecord(purpose: Purpose): Record_ {
   for (const field of Object.values(singleBasisFields)) delete record[field];
   delete record.legalBases;
   if (purpose.bases.length) {
-    record.legalBases = purpose.bases.map(({ pointer: _pointer, dataCategories, ...rest }) => ({ ...rest, dataCategories: dataCategories.map((c) => c.id) }) as unknown as Json);
+    record.legalBases = purpose.bases.map(
+      ({ pointer: _pointer, dataCategories, ...rest }) =>
+        ({ ...rest, dataCategories: dataCategories.map((c) => c.id) }) as unknown as Json,
+    );
   }
   return record;
 }
@@ -51,19 +82,31 @@ function purposeRecord(purpose: Purpose): Record_ {
  * has no legalBases list, so `legalBases/0/legalObligation` is its `legalObligation`.
  */
 function singleBasisPlaces(model: PolicyModel): Map<string, string> {
-  return new Map(model.purposes.filter((p) => p.legalBases === undefined && p.legalBasis !== undefined).map((p) => [joinPointer(p.pointer, 'legalBases', 0), p.pointer]));
+  return new Map(
+    model.purposes
+      .filter((p) => p.legalBases === undefined && p.legalBasis !== undefined)
+      .map((p) => [joinPointer(p.pointer, 'legalBases', 0), p.pointer]),
+  );
 }
 
-function placeInDocument(places: Map<string, string>, pointer: string, field: string | undefined): { pointer: string; field?: string } {
+function placeInDocument(
+  places: Map<string, string>,
+  pointer: string,
+  field: string | undefined,
+): { pointer: string; field?: string } {
   const match = /^(.*\/legalBases\/0)(?:\/([^/]+))?(\/.*)?$/.exec(pointer);
   const purpose = match && places.get(match[1]!);
   if (!match || !purpose) return { pointer, ...(field !== undefined ? { field } : {}) };
   const own = singleBasisFields[match[2] ?? 'basis'] ?? match[2]!;
-  const singleField = field?.replace(/^legalBases(?:\.\*)?(?:\.([^.]+))?/, (_all, part?: string) => singleBasisFields[part ?? 'basis'] ?? part ?? 'legalBasis');
-  return { pointer: `${joinPointer(purpose, own)}${match[3] ?? ''}`, ...(singleField !== undefined ? { field: singleField } : {}) };
+  const singleField = field?.replace(
+    /^legalBases(?:\.\*)?(?:\.([^.]+))?/,
+    (_all, part?: string) => singleBasisFields[part ?? 'basis'] ?? part ?? 'legalBasis',
+  );
+  return {
+    pointer: `${joinPointer(purpose, own)}${match[3] ?? ''}`,
+    ...(singleField !== undefined ? { field: singleField } : {}),
+  };
 }
-
-
 
 /** Records a change at its place in the document, with its class and article. */
 function pusher(changes: Change[], oldModel: PolicyModel, newModel: PolicyModel): Push {
@@ -85,7 +128,12 @@ function pusher(changes: Change[], oldModel: PolicyModel, newModel: PolicyModel)
  */
 export function diffPolicies(oldModel: PolicyModel, newModel: PolicyModel): Change[] {
   const changes: Change[] = [];
-  const ctx: DiffContext = { changes, renames: new Map(), items: { old: new Map(), new: new Map() }, push: pusher(changes, oldModel, newModel) };
+  const ctx: DiffContext = {
+    changes,
+    renames: new Map(),
+    items: { old: new Map(), new: new Map() },
+    push: pusher(changes, oldModel, newModel),
+  };
   for (const spec of collections) diffCollection(ctx, spec, itemsOf(oldModel, spec.key), itemsOf(newModel, spec.key));
   // The rest of the document: controller, contact, texts, anything added to the schema later.
   const collectionKeys = new Set<string>(collections.map((c) => c.key));
@@ -115,10 +163,20 @@ function diffCollection(ctx: DiffContext, spec: CollectionSpec, olds: Item[], ne
     if ([...renameMap.values()].includes(n.id)) continue;
     const name = itemName(n.record) ?? { type: 'id', value: n.id };
     // A new retention rule is told by its terms; other new items by their name.
-    ctx.push(spec.added, n.pointer, 'new', spec.retention ? { subject: name, new: { type: 'retention', value: n.record } } : { new: name });
+    ctx.push(
+      spec.added,
+      n.pointer,
+      'new',
+      spec.retention ? { subject: name, new: { type: 'retention', value: n.record } } : { new: name },
+    );
     // A new party outside the EEA is also a new transfer.
     if (spec.party) {
-      compareLocations(ctx, [], partyCountries(n.record).filter((c) => !isInEea(c)), { pointer: n.pointer, oldPointer: n.pointer, extra: { subject: name }, indexPointer: false });
+      compareLocations(
+        ctx,
+        [],
+        partyCountries(n.record).filter((c) => !isInEea(c)),
+        { pointer: n.pointer, oldPointer: n.pointer, extra: { subject: name }, indexPointer: false },
+      );
     }
   }
   for (const o of olds) {
@@ -126,22 +184,34 @@ function diffCollection(ctx: DiffContext, spec: CollectionSpec, olds: Item[], ne
     if (n) compareItem(ctx, spec, o, n);
   }
   for (const o of unmatchedOld) {
-    if (!renameMap.has(o.id)) ctx.push(spec.removed, o.pointer, 'old', { old: itemName(o.record) ?? { type: 'id', value: o.id } });
+    if (!renameMap.has(o.id))
+      ctx.push(spec.removed, o.pointer, 'old', { old: itemName(o.record) ?? { type: 'id', value: o.id } });
   }
 }
 
 /** Renames: an unmatched old item whose content equals an unmatched new one's. */
-function findRenames(ctx: DiffContext, spec: CollectionSpec, unmatchedOld: Item[], unmatchedNew: Item[]): Map<string, string> {
+function findRenames(
+  ctx: DiffContext,
+  spec: CollectionSpec,
+  unmatchedOld: Item[],
+  unmatchedNew: Item[],
+): Map<string, string> {
   const renameMap = new Map<string, string>();
   ctx.renames.set(spec.key, renameMap);
   const claimed = new Set<Item>();
   for (const o of unmatchedOld) {
     const content = renamedContent(ctx, spec, o.record, true);
-    const n = unmatchedNew.find((candidate) => !claimed.has(candidate) && renamedContent(ctx, spec, candidate.record, false) === content);
+    const n = unmatchedNew.find(
+      (candidate) => !claimed.has(candidate) && renamedContent(ctx, spec, candidate.record, false) === content,
+    );
     if (!n) continue;
     claimed.add(n);
     renameMap.set(o.id, n.id);
-    ctx.push('renamed', joinPointer(n.pointer, 'id'), 'new', { subject: itemName(n.record) ?? { type: 'id', value: n.id }, old: { type: 'id', value: o.id }, new: { type: 'id', value: n.id } });
+    ctx.push('renamed', joinPointer(n.pointer, 'id'), 'new', {
+      subject: itemName(n.record) ?? { type: 'id', value: n.id },
+      old: { type: 'id', value: o.id },
+      new: { type: 'id', value: n.id },
+    });
   }
   return renameMap;
 }
@@ -165,7 +235,12 @@ function compareItem(ctx: DiffContext, spec: CollectionSpec, o: Item, n: Item): 
   const rules: Record<string, Rule> = { ...spec.rules, id: { ignore: true } };
   if (spec.party) {
     for (const path of partyLocationPaths) rules[path] = { ignore: true };
-    compareLocations(ctx, partyCountries(o.record), partyCountries(n.record), { pointer: n.pointer, oldPointer: o.pointer, extra: { subject }, indexPointer: false });
+    compareLocations(ctx, partyCountries(o.record), partyCountries(n.record), {
+      pointer: n.pointer,
+      oldPointer: o.pointer,
+      extra: { subject },
+      indexPointer: false,
+    });
   }
   if (spec.retention) {
     for (const path of retentionTerms) rules[path] = { ignore: true };
@@ -180,8 +255,10 @@ function compareRetention(ctx: DiffContext, o: Item, n: Item, subject: Change['s
   const newTerms = retentionTerms.map((k) => n.record[k]);
   if (canonical(oldTerms) === canonical(newTerms)) return;
   const kind = retentionChangeKind(o.record, n.record);
-  const periodOnly = retentionTerms.every((k) => k === 'period' || canonical(o.record[k]) === canonical(n.record[k])) &&
-    o.record.period !== undefined && n.record.period !== undefined;
+  const periodOnly =
+    retentionTerms.every((k) => k === 'period' || canonical(o.record[k]) === canonical(n.record[k])) &&
+    o.record.period !== undefined &&
+    n.record.period !== undefined;
   ctx.push(kind, periodOnly ? joinPointer(n.pointer, 'period') : n.pointer, 'new', {
     ...(subject ? { subject } : {}),
     ...(periodOnly
@@ -195,10 +272,12 @@ function diffRights(ctx: DiffContext, oldModel: PolicyModel, newModel: PolicyMod
   const oldRights = oldModel.rights.map((r) => r.id);
   const newRights = newModel.rights.map((r) => r.id);
   for (const r of newModel.rights) {
-    if (!oldRights.includes(r.id)) ctx.push('right-added', r.purposes[0]?.pointer ?? '', 'new', { new: { type: 'right', value: r.id } });
+    if (!oldRights.includes(r.id))
+      ctx.push('right-added', r.purposes[0]?.pointer ?? '', 'new', { new: { type: 'right', value: r.id } });
   }
   for (const r of oldModel.rights) {
-    if (!newRights.includes(r.id)) ctx.push('right-removed', r.purposes[0]?.pointer ?? '', 'old', { old: { type: 'right', value: r.id } });
+    if (!newRights.includes(r.id))
+      ctx.push('right-removed', r.purposes[0]?.pointer ?? '', 'old', { old: { type: 'right', value: r.id } });
   }
 }
 

@@ -55,7 +55,10 @@ export interface Report {
 export const classes: readonly ChangeClass[] = ['material', 'editorial'];
 
 export function classCounts(changes: readonly Change[]): Record<ChangeClass, number> {
-  return Object.fromEntries(classes.map((c) => [c, changes.filter((x) => x.class === c).length])) as Record<ChangeClass, number>;
+  return Object.fromEntries(classes.map((c) => [c, changes.filter((x) => x.class === c).length])) as Record<
+    ChangeClass,
+    number
+  >;
 }
 
 /** 'GDPR 13(1)(e)' → 'AVG 13(1)(e)' in Dutch: the regulation by the name the reader's language gives it. */
@@ -69,12 +72,15 @@ function versionWords(side: DiffSide, m: Messages): string {
   const date = effectiveDate && formatDate(effectiveDate, m);
   // Without a version label the side is named by where it came from ('versie policies/x.json' would call a file name a version).
   if (version) return date ? m.t('diff:version', { version, date }) : m.t('diff:versionUndated', { version });
-  return date ? m.t('diff:sourceDated', { source: side.label, date }) : m.t('diff:sourceUndated', { source: side.label });
+  return date
+    ? m.t('diff:sourceDated', { source: side.label, date })
+    : m.t('diff:sourceUndated', { source: side.label });
 }
 
 function reportItem(change: Change, result: DiffResult, m: Messages): ReportItem {
   return {
-    change, ...changeWords(change, m),
+    change,
+    ...changeWords(change, m),
     where: positionWords(change, result[change.side].model.source, m),
     article: articleWords(change.article, m),
     classLabel: m.t(`diff:label.${change.class}`),
@@ -86,8 +92,16 @@ function reportGroups(result: DiffResult, m: Messages): ReportGroup[] {
   const rank = (c: Change): number => classes.indexOf(c.class);
   const groups = changeGroups.map((group): ReportGroup => {
     const changes = result.changes.filter((c) => changeGroup(c) === group);
-    const items = changes.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map(({ c }) => reportItem(c, result, m));
-    return { group, heading: m.t(`diff:group.${group}`), material: changes.filter((c) => c.class === 'material').length, items };
+    const items = changes
+      .map((c, i) => ({ c, i }))
+      .sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i)
+      .map(({ c }) => reportItem(c, result, m));
+    return {
+      group,
+      heading: m.t(`diff:group.${group}`),
+      material: changes.filter((c) => c.class === 'material').length,
+      items,
+    };
   });
   return groups.filter((g) => g.items.length > 0).sort((a, b) => Number(b.material > 0) - Number(a.material > 0));
 }
@@ -101,8 +115,11 @@ export function diffReport(result: DiffResult, m: Messages): Report {
   ];
   const material = result.changes.some((c) => c.class === 'material');
   return {
-    lang: m.lang, title: t('diff:title', { name: controllerName(result.new.model.source.controller, m) }), lines,
-    groups: reportGroups(result, m), noticeHeading: t('diff:heading.notice'),
+    lang: m.lang,
+    title: t('diff:title', { name: controllerName(result.new.model.source.controller, m) }),
+    lines,
+    groups: reportGroups(result, m),
+    noticeHeading: t('diff:heading.notice'),
     ...(result.notice ? { notice: result.notice } : {}),
     ...(!result.notice && !material && result.changes.length ? { noNotice: t('diff:notice.notNeeded') } : {}),
   };

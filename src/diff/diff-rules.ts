@@ -17,14 +17,31 @@ export type Rule =
   /** An optional object that appears or disappears (its inner changes compared generically). */
   | { presence: { added: ChangeKind; removed: ChangeKind } }
   /** A list of objects matched by one property (legal bases by `basis`): one change per entry added or removed, matched entries compared under `path.*`. */
-  | { keyed: { key: string; label?: string; added: ChangeKind; removed: ChangeKind; as: ValueType; single?: ChangeKind } }
+  | {
+      keyed: {
+        key: string;
+        label?: string;
+        added: ChangeKind;
+        removed: ChangeKind;
+        as: ValueType;
+        single?: ChangeKind;
+      };
+    }
   /** Every difference below this property is of one kind (contact details, legal bases). */
   | { subtree: ChangeKind }
   /** Countries: a new one outside the EEA is a new transfer. */
   | { locations: true }
   | { ignore: true };
 
-export type CollectionKey = 'dataSubjects' | 'dataCategories' | 'processors' | 'recipients' | 'retention' | 'controllers' | 'purposes' | 'processorActivities';
+export type CollectionKey =
+  | 'dataSubjects'
+  | 'dataCategories'
+  | 'processors'
+  | 'recipients'
+  | 'retention'
+  | 'controllers'
+  | 'purposes'
+  | 'processorActivities';
 
 export interface CollectionSpec {
   key: CollectionKey;
@@ -40,8 +57,19 @@ export interface CollectionSpec {
 
 /** The properties of a retention rule that together make its period. */
 export const retentionTerms = [
-  'period', 'maximum', 'minimum', 'longerForCare', 'from', 'condition', 'withConsent', 'endsOnObjection', 'legalSource',
-  'earliestOf', 'legalClaimsHold', 'deletionHandling', 'afterwards',
+  'period',
+  'maximum',
+  'minimum',
+  'longerForCare',
+  'from',
+  'condition',
+  'withConsent',
+  'endsOnObjection',
+  'legalSource',
+  'earliestOf',
+  'legalClaimsHold',
+  'deletionHandling',
+  'afterwards',
 ];
 
 const refSet = (ref: CollectionKey, added: ChangeKind, removed: ChangeKind): Rule => ({ set: { added, removed }, ref });
@@ -54,15 +82,28 @@ const refSet = (ref: CollectionKey, added: ChangeKind, removed: ChangeKind): Rul
 export const collections: CollectionSpec[] = [
   { key: 'dataSubjects', added: 'data-subject-added', removed: 'data-subject-removed', rules: {} },
   {
-    key: 'dataCategories', added: 'data-category-added', removed: 'data-category-removed',
-    rules: { special: { scalar: 'data-category-special', as: 'specialCategory', cleared: 'data-category-not-special' } },
+    key: 'dataCategories',
+    added: 'data-category-added',
+    removed: 'data-category-removed',
+    rules: {
+      special: { scalar: 'data-category-special', as: 'specialCategory', cleared: 'data-category-not-special' },
+    },
   },
   {
-    key: 'processors', added: 'processor-added', removed: 'processor-removed', party: true,
-    rules: { 'transfer.mechanism': { scalar: 'transfer-safeguard-changed', as: 'mechanism' }, name: { scalar: 'party-name-changed', as: 'text' } },
+    key: 'processors',
+    added: 'processor-added',
+    removed: 'processor-removed',
+    party: true,
+    rules: {
+      'transfer.mechanism': { scalar: 'transfer-safeguard-changed', as: 'mechanism' },
+      name: { scalar: 'party-name-changed', as: 'text' },
+    },
   },
   {
-    key: 'recipients', added: 'recipient-added', removed: 'recipient-removed', party: true,
+    key: 'recipients',
+    added: 'recipient-added',
+    removed: 'recipient-removed',
+    party: true,
     rules: {
       'transfer.mechanism': { scalar: 'transfer-safeguard-changed', as: 'mechanism' },
       name: { scalar: 'party-name-changed', as: 'text' },
@@ -70,11 +111,16 @@ export const collections: CollectionSpec[] = [
     },
   },
   {
-    key: 'retention', added: 'retention-added', removed: 'retention-removed', retention: true,
+    key: 'retention',
+    added: 'retention-added',
+    removed: 'retention-removed',
+    retention: true,
     rules: { dataCategories: refSet('dataCategories', 'retention-data-added', 'retention-data-removed') },
   },
   {
-    key: 'controllers', added: 'other-controller-added', removed: 'other-controller-removed',
+    key: 'controllers',
+    added: 'other-controller-added',
+    removed: 'other-controller-removed',
     rules: {
       name: { scalar: 'controller-changed', as: 'literal' },
       kvkNumber: { scalar: 'controller-changed', as: 'literal' },
@@ -86,7 +132,9 @@ export const collections: CollectionSpec[] = [
     },
   },
   {
-    key: 'purposes', added: 'purpose-added', removed: 'purpose-removed',
+    key: 'purposes',
+    added: 'purpose-added',
+    removed: 'purpose-removed',
     rules: {
       // A basis given in words is a basis: stating, dropping or changing it (or its law) changes the basis.
       legalBasisStatement: { subtree: 'legal-basis-changed' },
@@ -95,7 +143,15 @@ export const collections: CollectionSpec[] = [
       jointControllers: refSet('controllers', 'joint-controller-added', 'joint-controller-removed'),
       // The bases as the resolver normalised them (purpose.bases), whichever form the policy wrote them in:
       // a basis added or dropped, or data moved between bases, is a changed legal basis; one basis for another is one change.
-      legalBases: { keyed: { key: 'basis', added: 'legal-basis-changed', removed: 'legal-basis-changed', as: 'basis', single: 'legal-basis-changed' } },
+      legalBases: {
+        keyed: {
+          key: 'basis',
+          added: 'legal-basis-changed',
+          removed: 'legal-basis-changed',
+          as: 'basis',
+          single: 'legal-basis-changed',
+        },
+      },
       'legalBases.*.basis': { ignore: true },
       'legalBases.*.dataCategories': refSet('dataCategories', 'legal-basis-data-added', 'legal-basis-data-removed'),
       'legalBases.*.legalObligation': { subtree: 'legal-basis-changed' },
@@ -109,7 +165,9 @@ export const collections: CollectionSpec[] = [
     },
   },
   {
-    key: 'processorActivities', added: 'processor-activity-added', removed: 'processor-activity-removed',
+    key: 'processorActivities',
+    added: 'processor-activity-added',
+    removed: 'processor-activity-removed',
     rules: {
       dataSubjects: refSet('dataSubjects', 'changed', 'changed'),
       dataCategories: refSet('dataCategories', 'changed', 'changed'),
@@ -140,7 +198,9 @@ export const documentRules: Record<string, Rule> = {
   'rights.contact': { subtree: 'contact-changed' },
   'rights.responseTime': { scalar: 'changed', as: 'duration' },
   // Rights the policy grants beyond the GDPR's: one dropped is material.
-  'rights.additional': { keyed: { key: 'id', label: 'name', added: 'right-added', removed: 'right-removed', as: 'text' } },
+  'rights.additional': {
+    keyed: { key: 'id', label: 'name', added: 'right-added', removed: 'right-removed', as: 'text' },
+  },
   'changes.noticePeriod': { scalar: 'changed', as: 'duration' },
   'transfers.storageLocations': { locations: true },
 };

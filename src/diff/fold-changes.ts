@@ -16,21 +16,40 @@ interface PartyFold {
 
 const partyFolds: PartyFold[] = [
   {
-    list: 'processors', added: 'processor-added', removed: 'processor-removed', purposeAdded: 'purpose-processor-added',
-    purposeRemoved: 'purpose-processor-removed', replaced: 'processor-replaced', moved: 'purpose-processor-moved',
+    list: 'processors',
+    added: 'processor-added',
+    removed: 'processor-removed',
+    purposeAdded: 'purpose-processor-added',
+    purposeRemoved: 'purpose-processor-removed',
+    replaced: 'processor-replaced',
+    moved: 'purpose-processor-moved',
   },
   {
-    list: 'recipients', added: 'recipient-added', removed: 'recipient-removed', purposeAdded: 'purpose-recipient-added',
-    purposeRemoved: 'purpose-recipient-removed', replaced: 'recipient-replaced', moved: 'purpose-recipient-moved',
+    list: 'recipients',
+    added: 'recipient-added',
+    removed: 'recipient-removed',
+    purposeAdded: 'purpose-recipient-added',
+    purposeRemoved: 'purpose-recipient-removed',
+    replaced: 'recipient-replaced',
+    moved: 'purpose-recipient-moved',
   },
 ];
 
-const facts = (kind: ChangeKind): Pick<Change, 'kind' | 'class' | 'article'> => ({ kind, class: changeKinds[kind].class, article: changeKinds[kind].article });
+const facts = (kind: ChangeKind): Pick<Change, 'kind' | 'class' | 'article'> => ({
+  kind,
+  class: changeKinds[kind].class,
+  article: changeKinds[kind].article,
+});
 
 const same = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
 
 /** The ids (in the new version's terms) of the purposes that use the party at a pointer. */
-function purposesUsing(model: PolicyModel, list: PartyFold['list'], pointer: string, rename: Map<string, string> | undefined): string[] {
+function purposesUsing(
+  model: PolicyModel,
+  list: PartyFold['list'],
+  pointer: string,
+  rename: Map<string, string> | undefined,
+): string[] {
   const party = model[list].find((p) => p.pointer === pointer) as { usedBy?: Array<{ id: string }> } | undefined;
   return (party?.usedBy ?? []).map((p) => rename?.get(p.id) ?? p.id).sort();
 }
@@ -49,8 +68,15 @@ function foldReplacements(ctx: DiffContext, fold: PartyFold, models: { old: Poli
     const match = added.find((a) => same(purposesUsing(models.new, fold.list, a.pointer, undefined), purposes));
     if (!match) continue;
     added.splice(added.indexOf(match), 1);
-    const folded = new Set<Change>([removed, match, ...ctx.changes.filter((c) =>
-      (c.kind === fold.purposeRemoved && same(c.old, removed.old)) || (c.kind === fold.purposeAdded && same(c.new, match.new)))]);
+    const folded = new Set<Change>([
+      removed,
+      match,
+      ...ctx.changes.filter(
+        (c) =>
+          (c.kind === fold.purposeRemoved && same(c.old, removed.old)) ||
+          (c.kind === fold.purposeAdded && same(c.new, match.new)),
+      ),
+    ]);
     const at = ctx.changes.indexOf(match);
     ctx.changes.splice(at, 1, { ...match, ...facts(fold.replaced), old: removed.old!, replaces: removed.old! });
     const kept = ctx.changes.filter((c) => !folded.has(c));
@@ -65,7 +91,14 @@ function foldMoves(ctx: DiffContext, fold: PartyFold): void {
     const removal = removals.find((r) => same(r.old, addition.new) && !same(r.subject, addition.subject));
     if (!removal) continue;
     removals.splice(removals.indexOf(removal), 1);
-    const moved: Change = { ...addition, ...facts(fold.moved), subject: addition.new!, old: removal.subject!, new: addition.subject!, movedFrom: removal.subject! };
+    const moved: Change = {
+      ...addition,
+      ...facts(fold.moved),
+      subject: addition.new!,
+      old: removal.subject!,
+      new: addition.subject!,
+      movedFrom: removal.subject!,
+    };
     ctx.changes.splice(ctx.changes.indexOf(addition), 1, moved);
     ctx.changes.splice(ctx.changes.indexOf(removal), 1);
   }

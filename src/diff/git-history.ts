@@ -37,7 +37,10 @@ function fileVersions(file: string): FileVersion[] | HistoryProblem {
   if (top.missing) return 'gitMissing';
   if (top.status !== 0) return 'notInRepository';
   const root = top.stdout.trim();
-  const inRepo = path.join(path.relative(root, realpathSync(folder)), path.basename(file)).split(path.sep).join('/');
+  const inRepo = path
+    .join(path.relative(root, realpathSync(folder)), path.basename(file))
+    .split(path.sep)
+    .join('/');
   const log = git(['log', '--follow', '--format=%x00%H %ct', '--name-only', '--', inRepo], root);
   if (log.status !== 0) return [];
   const versions: FileVersion[] = [];
@@ -47,7 +50,11 @@ function fileVersions(file: string): FileVersion[] | HistoryProblem {
     const shown = git(['show', `${hash}:${names[0] ?? inRepo}`], root);
     if (shown.status !== 0) continue; // the commit deleted the file
     const version = versionOf(shown.stdout);
-    versions.unshift({ date: commitDay(Number(seconds)), text: shown.stdout, ...(version !== undefined ? { version } : {}) });
+    versions.unshift({
+      date: commitDay(Number(seconds)),
+      text: shown.stdout,
+      ...(version !== undefined ? { version } : {}),
+    });
   }
   return versions;
 }
@@ -55,10 +62,15 @@ function fileVersions(file: string): FileVersion[] | HistoryProblem {
 /** What a version changed, in one language: its material changes as the diff words them. */
 function summaryIn(m: Messages, before: FileVersion | undefined, after: FileVersion, file: string): string {
   if (!before) return m.t('diff:history.first');
-  const compared = comparePolicies({ text: before.text, label: file, path: file }, { text: after.text, label: file, path: file });
+  const compared = comparePolicies(
+    { text: before.text, label: file, path: file },
+    { text: after.text, label: file, path: file },
+  );
   if (!compared.value) return m.t('diff:history.notComparable');
   const material = compared.value.changes.filter((c) => c.class === 'material').map((c) => changeWords(c, m).summary);
-  return material.length ? m.t('diff:history.material', { changes: material.join('; ') }) : m.t('diff:history.editorial');
+  return material.length
+    ? m.t('diff:history.material', { changes: material.join('; ') })
+    : m.t('diff:history.editorial');
 }
 
 /**
@@ -67,11 +79,27 @@ function summaryIn(m: Messages, before: FileVersion | undefined, after: FileVers
  * committer date in UTC), summarised by the diff against the version
  * before it. The version being built is not history and is left out.
  */
-export function gitHistory(file: string, model: PolicyModel, display: string, messageLanguage: Language = 'en'): { entries: HistoryEntry[]; diagnostics: Diagnostic[] } {
+export function gitHistory(
+  file: string,
+  model: PolicyModel,
+  display: string,
+  messageLanguage: Language = 'en',
+): { entries: HistoryEntry[]; diagnostics: Diagnostic[] } {
   const versions = fileVersions(file);
   if (!Array.isArray(versions)) {
     const message = messagesFor(messageLanguage).t(`diagnostics:build.history.${versions}`, { file: display });
-    return { entries: [], diagnostics: [{ ruleId: `build/history-${versions === 'gitMissing' ? 'git-missing' : 'not-in-repository'}`, severity: 'warning', message, file: display, pointer: '' }] };
+    return {
+      entries: [],
+      diagnostics: [
+        {
+          ruleId: `build/history-${versions === 'gitMissing' ? 'git-missing' : 'not-in-repository'}`,
+          severity: 'warning',
+          message,
+          file: display,
+          pointer: '',
+        },
+      ],
+    };
   }
   // The last commit of each version is that version as published; it dates from the commit that first gave the version.
   const published: Array<{ first: FileVersion; last: FileVersion }> = [];
@@ -83,8 +111,14 @@ export function gitHistory(file: string, model: PolicyModel, display: string, me
   }
   const { formality } = model.source.metadata;
   const entries = published.map(({ first, last }, i): HistoryEntry => ({
-    version: first.version!, date: first.date,
-    summary: Object.fromEntries(model.languages.map((lang) => [lang, summaryIn(messagesFor(lang, formality), published[i - 1]?.last, last, file)])) as Text,
+    version: first.version!,
+    date: first.date,
+    summary: Object.fromEntries(
+      model.languages.map((lang) => [
+        lang,
+        summaryIn(messagesFor(lang, formality), published[i - 1]?.last, last, file),
+      ]),
+    ) as Text,
   }));
   return { entries: entries.filter((e) => e.version !== model.source.metadata.version).reverse(), diagnostics: [] };
 }

@@ -16,7 +16,9 @@ type Party = { name?: unknown; transfer?: { mechanism?: string } } & object;
 
 /** Changes that the sentence about a new party already says: its transfer, the purposes it now serves. */
 const foldedIntoParty: Record<string, string> = {
-  'transfer-added': 'subject', 'purpose-processor-added': 'new', 'purpose-recipient-added': 'new',
+  'transfer-added': 'subject',
+  'purpose-processor-added': 'new',
+  'purpose-recipient-added': 'new',
 };
 // A replacement names the new party too: its country and safeguard are told, its transfer not again.
 const partyAdded = new Set(['processor-added', 'recipient-added', 'processor-replaced', 'recipient-replaced']);
@@ -28,7 +30,9 @@ function itemAt(change: Change, models: NoticeModels): { list: string; item: { p
   if (!model || !list || index === undefined) return undefined;
   const items = (model as unknown as Record<string, unknown>)[list];
   const pointer = `/${list}/${index}`;
-  const item = Array.isArray(items) ? (items as Array<{ pointer: string }>).find((x) => x.pointer === pointer) : undefined;
+  const item = Array.isArray(items)
+    ? (items as Array<{ pointer: string }>).find((x) => x.pointer === pointer)
+    : undefined;
   return item ? { list, item } : undefined;
 }
 
@@ -39,7 +43,8 @@ function purposesOf(change: Change, models: NoticeModels): Purpose[] {
   const model = (change.side === 'old' ? models.old : models.new)!;
   if (found.list === 'purposes') return [found.item as Purpose];
   if ('usedBy' in found.item) return (found.item as { usedBy: Purpose[] }).usedBy;
-  if (found.list === 'retention') return model.purposes.filter((p) => p.retention.some((r) => r.pointer === found.item.pointer));
+  if (found.list === 'retention')
+    return model.purposes.filter((p) => p.retention.some((r) => r.pointer === found.item.pointer));
   return [];
 }
 
@@ -59,23 +64,40 @@ function partyFacts(change: Change, models: NoticeModels, m: Messages): string[]
   const seat = (party as { country?: string }).country;
   if (seat) facts.push(m.t('diff:notice.party.country', { country: countryName(seat, m) }));
   if (outside.length) {
-    const where = joinList(outside.map((c) => countryName(c, m)), m);
+    const where = joinList(
+      outside.map((c) => countryName(c, m)),
+      m,
+    );
     const mechanism = party.transfer?.mechanism;
-    facts.push(mechanism
-      ? m.t('diff:notice.party.transfer', { countries: where, safeguard: m.t(`terms:transferMechanism.${mechanism}`) })
-      : m.t('diff:notice.party.transferNoSafeguard', { countries: where }));
+    facts.push(
+      mechanism
+        ? m.t('diff:notice.party.transfer', {
+            countries: where,
+            safeguard: m.t(`terms:transferMechanism.${mechanism}`),
+          })
+        : m.t('diff:notice.party.transferNoSafeguard', { countries: where }),
+    );
   }
   return facts;
 }
 
 /** One change as the people concerned read it: a plain sentence, the facts they need, for whom it holds. */
 function noticeSentence(change: Change, models: NoticeModels, m: Messages): string {
-  const vars = { subject: formatValue(change.subject, m), old: formatValue(change.old, m), new: formatValue(change.new, m) };
+  const vars = {
+    subject: formatValue(change.subject, m),
+    old: formatValue(change.old, m),
+    new: formatValue(change.new, m),
+  };
   // A value stated for the first time is not a change 'from (none)'.
   const first = `diff:notice.changeFirst.${change.kind}`;
   const key = change.old === undefined && m.has(first) ? first : `diff:notice.change.${change.kind}`;
   const sentence = m.has(key) ? m.t(key, vars) : changeWords(change, m).sentence;
-  const purposes = partyAdded.has(change.kind) ? joinList(purposesOf(change, models).map((p) => pick(p.name, m)), m) : '';
+  const purposes = partyAdded.has(change.kind)
+    ? joinList(
+        purposesOf(change, models).map((p) => pick(p.name, m)),
+        m,
+      )
+    : '';
   const used = purposes ? m.t('diff:notice.party.purposes', { purposes }) : '';
   const facts = partyAdded.has(change.kind) ? partyFacts(change, models, m) : [];
   return finishSentence([sentence, used, ...facts, forWhom(change, models, m)].filter(Boolean).join(' '));

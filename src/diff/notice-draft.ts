@@ -1,4 +1,4 @@
-import { messagesFor, type Language } from '../i18n/messages.js';
+import { messagesFor, type Language, type Messages } from '../i18n/messages.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { controllerName, formatDate, pick } from '../render/format.js';
 import { formatDuration } from '../render/retention-phrase.js';
@@ -46,57 +46,16 @@ export interface NoticeDraftOptions {
  * policy, or undefined when nothing material changed. Deterministic: every
  * date comes from the policy or from the caller.
  */
-export function noticeDraft(newModel: PolicyModel, changes: readonly Change[], options: NoticeDraftOptions = {}): NoticeDraft | undefined {
+export function noticeDraft(
+  newModel: PolicyModel,
+  changes: readonly Change[],
+  options: NoticeDraftOptions = {},
+): NoticeDraft | undefined {
   const material = changes.filter((c) => c.class === 'material');
   if (material.length === 0) return undefined;
-  const { metadata, controller } = newModel.source;
-  const period = newModel.source.changes?.noticePeriod;
-  const stated: string | undefined = metadata.effectiveDate;
-  const notifyDate = options.notifyDate ?? metadata.lastModified ?? stated;
-  const earliest = notifyDate && period ? addDuration(notifyDate, period) : notifyDate;
-  const effectiveDate = stated && (!earliest || stated > earliest) ? stated : earliest;
-  const url = metadata.source?.url ?? controller.website;
-  const { rights, dpo, contact: general } = newModel.source;
-  const contact = rights?.contact?.email ?? controller.contact?.email ?? dpo?.contact?.email ?? general?.email;
-
-  const texts = newModel.languages.map((lang): NoticeDraftText => {
-    const m = messagesFor(lang, metadata.formality);
-    const t = m.t;
-    const date = (iso: string): string => formatDate(iso, m);
-    const senderNotes: string[] = [];
-    if (!notifyDate) senderNotes.push(t('diff:notice.noDate'));
-    else if (period) senderNotes.push(t('diff:notice.timing', { notifyDate: date(notifyDate), period: formatDuration(period, m), earliest: date(earliest!) }));
-    else senderNotes.push(t('diff:notice.noPeriod', { notifyDate: date(notifyDate) }));
-    // A policy need not state a version label: then the sentences leave it out.
-    const { version } = metadata;
-    const key = (name: string): string => `diff:notice.${name}${version === undefined ? 'NoVersion' : ''}`;
-    if (stated && earliest && stated < earliest) {
-      senderNotes.push(t(key('tooEarly'), { version, stated: date(stated), earliest: date(earliest) }));
-    }
-    const opening = effectiveDate
-      ? t(key('opening'), { version, date: date(effectiveDate) })
-      : period
-        ? t(key('openingAfterPeriod'), { version, period: formatDuration(period, m) })
-        : t(key('openingUndated'), { version });
-    const history = (metadata.history ?? []).map((h) =>
-      t('diff:notice.historyItem', { date: date(h.date), version: h.version, summary: pick(h.summary, m) }));
-    return {
-      lang,
-      subject: t('diff:notice.subject'),
-      opening: [opening],
-      changesIntro: t('diff:notice.changesIntro'),
-      changes: noticeChanges(material, { new: newModel, ...(options.oldModel ? { old: options.oldModel } : {}) }, m),
-      closing: [
-        ...(url ? [t('diff:notice.readMore', { url })] : []),
-        ...(contact ? [t('diff:notice.questions', { contact })] : []),
-      ],
-      ...(history.length ? { historyHeading: t('diff:notice.history') } : {}),
-      history,
-      signature: controllerName(controller, m),
-      senderHeading: t('diff:notice.senderNote'),
-      senderNotes,
-    };
-  });
+  const timing = draftTiming(newModel, options);
+  const { notifyDate, period, earliest, effectiveDate } = timing;
+  const texts = newModel.languages.map((lang) => draftText(lang, newModel, material, timing, options));
   return {
     ...(notifyDate ? { notifyDate } : {}),
     ...(period ? { noticePeriod: period } : {}),
@@ -104,4 +63,88 @@ export function noticeDraft(newModel: PolicyModel, changes: readonly Change[], o
     ...(effectiveDate ? { effectiveDate } : {}),
     texts,
   };
+}
+
+/** When the notice is sent, the notice period, the earliest day the changes may apply, and the day they will. */
+interface DraftTiming {
+  notifyDate?: string;
+  period?: string;
+  earliest?: string;
+  stated?: string;
+  effectiveDate?: string;
+}
+
+function draftTiming(newModel: PolicyModel, options: NoticeDraftOptions): DraftTiming {
+  const { metadata } = newModel.source;
+  const period = newModel.source.changes?.noticePeriod;
+  const stated: string | undefined = metadata.effectiveDate;
+  const notifyDate = options.notifyDate ?? metadata.lastModified ?? stated;
+  const earliest = notifyDate && period ? addDuration(notifyDate, period) : notifyDate;
+  const effectiveDate = stated && (!earliest || stated > earliest) ? stated : earliest;
+  return { notifyDate, period, earliest, stated, effectiveDate };
+}
+
+function draftText(
+  lang: Language,
+  newModel: PolicyModel,
+  material: readonly Change[],
+  timing: DraftTiming,
+  options: NoticeDraftOptions,
+): NoticeDraftText {
+  const { metadata, controller, rights, dpo, contact: general } = newModel.source;
+  const m = messagesFor(lang, metadata.formality);
+  const t = m.t;
+  const url = metadata.source?.url ?? controller.website;
+  const contact = rights?.contact?.email ?? controller.contact?.email ?? dpo?.contact?.email ?? general?.email;
+  const history = (metadata.history ?? []).map((h) =>
+    t('diff:notice.historyItem', { date: formatDate(h.date, m), version: h.version, summary: pick(h.summary, m) }),
+  );
+  return {
+    lang,
+    subject: t('diff:notice.subject'),
+    opening: [draftOpening(metadata.version, timing, m)],
+    changesIntro: t('diff:notice.changesIntro'),
+    changes: noticeChanges(material, { new: newModel, ...(options.oldModel ? { old: options.oldModel } : {}) }, m),
+    closing: [
+      ...(url ? [t('diff:notice.readMore', { url })] : []),
+      ...(contact ? [t('diff:notice.questions', { contact })] : []),
+    ],
+    ...(history.length ? { historyHeading: t('diff:notice.history') } : {}),
+    history,
+    signature: controllerName(controller, m),
+    senderHeading: t('diff:notice.senderNote'),
+    senderNotes: senderNotes(metadata.version, timing, m),
+  };
+}
+
+/** A policy need not state a version label: then the sentences leave it out. */
+const versionKey = (name: string, version: string | undefined): string =>
+  `diff:notice.${name}${version === undefined ? 'NoVersion' : ''}`;
+
+function draftOpening(version: string | undefined, timing: DraftTiming, m: Messages): string {
+  const { effectiveDate, period } = timing;
+  if (effectiveDate) return m.t(versionKey('opening', version), { version, date: formatDate(effectiveDate, m) });
+  if (period) return m.t(versionKey('openingAfterPeriod', version), { version, period: formatDuration(period, m) });
+  return m.t(versionKey('openingUndated', version), { version });
+}
+
+/** For the sender only: when the changes may take effect, and a stated date that comes too early. */
+function senderNotes(version: string | undefined, timing: DraftTiming, m: Messages): string[] {
+  const { notifyDate, period, earliest, stated } = timing;
+  const date = (iso: string): string => formatDate(iso, m);
+  const notes: string[] = [];
+  if (!notifyDate) notes.push(m.t('diff:notice.noDate'));
+  else if (period) {
+    notes.push(
+      m.t('diff:notice.timing', {
+        notifyDate: date(notifyDate),
+        period: formatDuration(period, m),
+        earliest: date(earliest!),
+      }),
+    );
+  } else notes.push(m.t('diff:notice.noPeriod', { notifyDate: date(notifyDate) }));
+  if (stated && earliest && stated < earliest) {
+    notes.push(m.t(versionKey('tooEarly', version), { version, stated: date(stated), earliest: date(earliest) }));
+  }
+  return notes;
 }

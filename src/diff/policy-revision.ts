@@ -3,9 +3,7 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Where one side of a diff comes from: a file on disk, or a file in a git revision. */
-export type PolicySideSource =
-  | { kind: 'file'; file: string }
-  | { kind: 'revision'; revision: string; file: string };
+export type PolicySideSource = { kind: 'file'; file: string } | { kind: 'revision'; revision: string; file: string };
 
 /** Why a side could not be read; the CLI turns it into a usage error (exit 2). */
 export type RevisionProblem =
@@ -37,16 +35,25 @@ export function parseSide(arg: string, cwd: string, newSideFile?: string): Polic
  * root, unless it starts with ./ or ../ (relative to the working directory).
  */
 function gitPath(relative: string, cwd: string): string {
-  if (relative.startsWith('./') || relative.startsWith('../') || path.isAbsolute(relative)) return path.resolve(cwd, relative);
+  if (relative.startsWith('./') || relative.startsWith('../') || path.isAbsolute(relative))
+    return path.resolve(cwd, relative);
   const top = git(['rev-parse', '--show-toplevel'], cwd);
   return top.status === 0 ? path.join(top.stdout.trim(), relative) : path.resolve(cwd, relative);
 }
 
 /** Runs git; `missing` when it could not be started at all (not installed, not on PATH). */
-export function git(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string; missing: boolean } {
+export function git(
+  args: string[],
+  cwd: string,
+): { status: number | null; stdout: string; stderr: string; missing: boolean } {
   const result = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const missing = (result.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
-  return { status: result.error ? null : result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '', missing };
+  return {
+    status: result.error ? null : result.status,
+    stdout: result.stdout ?? '',
+    stderr: result.stderr ?? '',
+    missing,
+  };
 }
 
 /** The nearest existing folder at or above `file`, for running git in. */
@@ -69,7 +76,10 @@ export function readRevision(revision: string, file: string): { text: string } |
   const verified = git(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], root);
   if (verified.status !== 0) return { problem: 'unknownRevision', revision };
   // Inside git, paths are relative to the repository root (which git gives with symlinks resolved) and use '/'.
-  const inRepo = path.join(path.relative(root, realpathSync(folder)), path.relative(folder, file)).split(path.sep).join('/');
+  const inRepo = path
+    .join(path.relative(root, realpathSync(folder)), path.relative(folder, file))
+    .split(path.sep)
+    .join('/');
   const shown = git(['show', `${verified.stdout.trim()}:${inRepo}`], root);
   if (shown.status !== 0) return { problem: 'notInRevision', path: file, revision };
   return { text: shown.stdout };
@@ -87,5 +97,8 @@ export function policiesInRevision(revision: string, folder: string): string[] {
   const listed = git(['ls-tree', '-r', '--name-only', revision, '--', inRepo || '.'], root);
   if (listed.status !== 0) return [];
   const depth = inRepo ? inRepo.split('/').length + 2 : 2;
-  return listed.stdout.split('\n').filter((f) => f.endsWith('/policy.json') && f.split('/').length === depth).map((f) => path.join(folder, path.relative(inRepo, f)));
+  return listed.stdout
+    .split('\n')
+    .filter((f) => f.endsWith('/policy.json') && f.split('/').length === depth)
+    .map((f) => path.join(folder, path.relative(inRepo, f)));
 }

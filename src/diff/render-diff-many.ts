@@ -18,42 +18,85 @@ export interface DiffChain {
 }
 
 /** One organisation's line in the summary: its counts, or that the policy is new. */
-function summaryRow(entry: ChainEntry, m: Messages): { name: string; id: string; label: string; counts?: Record<string, number>; verdict: string } {
-  if (!('result' in entry)) return { name: entry.name, id: entry.id, label: entry.label, verdict: m.t(`diff:chain.${'added' in entry ? 'added' : 'removed'}`) };
+function summaryRow(
+  entry: ChainEntry,
+  m: Messages,
+): { name: string; id: string; label: string; counts?: Record<string, number>; verdict: string } {
+  if (!('result' in entry))
+    return {
+      name: entry.name,
+      id: entry.id,
+      label: entry.label,
+      verdict: m.t(`diff:chain.${'added' in entry ? 'added' : 'removed'}`),
+    };
   const { result } = entry;
   const counts = classCounts(result.changes);
-  const verdict = result.notice ? m.t('diff:chain.notice') : result.changes.length ? m.t('diff:chain.noNotice') : m.t('diff:chain.unchanged');
-  return { name: controllerName(result.new.model.source.controller, m), id: result.new.model.id, label: entry.label, counts, verdict };
+  const verdict = result.notice
+    ? m.t('diff:chain.notice')
+    : result.changes.length
+      ? m.t('diff:chain.noNotice')
+      : m.t('diff:chain.unchanged');
+  return {
+    name: controllerName(result.new.model.source.controller, m),
+    id: result.new.model.id,
+    label: entry.label,
+    counts,
+    verdict,
+  };
 }
 
-function summaryLines(chain: DiffChain, m: Messages): { title: string; rows: ReturnType<typeof summaryRow>[]; totals: string } {
+function summaryLines(
+  chain: DiffChain,
+  m: Messages,
+): { title: string; rows: ReturnType<typeof summaryRow>[]; totals: string } {
   const rows = chain.entries.map((e) => summaryRow(e, m));
   const material = rows.filter((r) => (r.counts?.material ?? 0) > 0).length;
   return {
-    title: m.t('diff:chain.title', { revision: chain.revision }), rows,
+    title: m.t('diff:chain.title', { revision: chain.revision }),
+    rows,
     totals: m.t('diff:chain.totals', { count: rows.length, material }),
   };
 }
 
 const countsText = (row: ReturnType<typeof summaryRow>, m: Messages): string =>
-  (row.counts && (row.counts.material ?? 0) + (row.counts.editorial ?? 0) > 0 ? m.t('diff:counts', row.counts) : '');
+  row.counts && (row.counts.material ?? 0) + (row.counts.editorial ?? 0) > 0 ? m.t('diff:counts', row.counts) : '';
 
 function chainText(chain: DiffChain, m: Messages): string {
   const s = summaryLines(chain, m);
   const out = [s.title, s.totals, ''];
-  for (const row of s.rows) out.push(`  ${row.name} (${row.label}): ${[countsText(row, m), row.verdict].filter(Boolean).join(' ')}`);
-  const reports = chain.entries.flatMap((e) => ('result' in e && e.result.changes.length ? [diffRenderers.text!(e.result, m)] : []));
+  for (const row of s.rows)
+    out.push(`  ${row.name} (${row.label}): ${[countsText(row, m), row.verdict].filter(Boolean).join(' ')}`);
+  const reports = chain.entries.flatMap((e) =>
+    'result' in e && e.result.changes.length ? [diffRenderers.text!(e.result, m)] : [],
+  );
   return [out.join('\n') + '\n', ...reports].join('='.repeat(72) + '\n\n');
 }
 
 function chainMarkdown(chain: DiffChain, m: Messages): string {
   const md = escapeMarkdownText;
   const s = summaryLines(chain, m);
-  const head = [m.t('diff:chain.organisation'), m.t('diff:chain.policy'), m.t('diff:chain.changes'), m.t('diff:chain.verdict')];
-  const out = [`# ${md(s.title)}`, '', md(s.totals), '', `| ${head.map(md).join(' | ')} |`, `|${head.map(() => ' --- |').join('')}`];
-  for (const row of s.rows) out.push(`| ${[row.name, row.label, countsText(row, m), row.verdict].map((c) => md(c).replace(/\|/g, '\\|')).join(' | ')} |`);
+  const head = [
+    m.t('diff:chain.organisation'),
+    m.t('diff:chain.policy'),
+    m.t('diff:chain.changes'),
+    m.t('diff:chain.verdict'),
+  ];
+  const out = [
+    `# ${md(s.title)}`,
+    '',
+    md(s.totals),
+    '',
+    `| ${head.map(md).join(' | ')} |`,
+    `|${head.map(() => ' --- |').join('')}`,
+  ];
+  for (const row of s.rows)
+    out.push(
+      `| ${[row.name, row.label, countsText(row, m), row.verdict].map((c) => md(c).replace(/\|/g, '\\|')).join(' | ')} |`,
+    );
   // Each organisation's report one heading level down.
-  const reports = chain.entries.flatMap((e) => ('result' in e && e.result.changes.length ? [diffRenderers.markdown!(e.result, m).replace(/^#/gm, '##')] : []));
+  const reports = chain.entries.flatMap((e) =>
+    'result' in e && e.result.changes.length ? [diffRenderers.markdown!(e.result, m).replace(/^#/gm, '##')] : [],
+  );
   return [out.join('\n') + '\n', ...reports].join('\n');
 }
 
@@ -62,32 +105,67 @@ const h = (value: string): string => Handlebars.escapeExpression(value);
 function chainHtml(chain: DiffChain, m: Messages): string {
   const s = summaryLines(chain, m);
   const single = (result: DiffResult): string => diffRenderers.html!(result, m);
-  const head = ['organisation', 'policy', 'changes', 'verdict'].map((k) => `<th scope="col">${h(m.t(`diff:chain.${k}`))}</th>`).join('');
-  const rows = s.rows.map((row) => `<tr><td>${h(row.name)}</td><td>${h(row.label)}</td><td>${h(countsText(row, m))}</td><td>${h(row.verdict)}</td></tr>`);
+  const head = ['organisation', 'policy', 'changes', 'verdict']
+    .map((k) => `<th scope="col">${h(m.t(`diff:chain.${k}`))}</th>`)
+    .join('');
+  const rows = s.rows.map(
+    (row) =>
+      `<tr><td>${h(row.name)}</td><td>${h(row.label)}</td><td>${h(countsText(row, m))}</td><td>${h(row.verdict)}</td></tr>`,
+  );
   // Each organisation's report body (between <main> and </main>) as an article, its headings one level down.
-  const bodies = chain.entries.flatMap((e) => ('result' in e && e.result.changes.length ? [single(e.result)] : [])).map((html) =>
-    html.slice(html.indexOf('<main>') + 6, html.indexOf('</main>')).replace(/<(\/?)h([1-5])\b/g, (_m, slash: string, n: string) => `<${slash}h${Number(n) + 1}`));
-  return [
-    ...htmlHead({ lang: m.lang, title: s.title }),
-    '<body>', '<main>', `<h1>${h(s.title)}</h1>`, `<p class="report-meta">${h(s.totals)}</p>`,
-    '<table class="chain-summary">', `<thead><tr>${head}</tr></thead>`, '<tbody>', ...rows, '</tbody>', '</table>',
-    ...bodies.map((body) => `<article class="chain-report">${body}</article>`), '</main>', '</body>', '</html>',
-  ].join('\n') + '\n';
+  const bodies = chain.entries
+    .flatMap((e) => ('result' in e && e.result.changes.length ? [single(e.result)] : []))
+    .map((html) =>
+      html
+        .slice(html.indexOf('<main>') + 6, html.indexOf('</main>'))
+        .replace(/<(\/?)h([1-5])\b/g, (_m, slash: string, n: string) => `<${slash}h${Number(n) + 1}`),
+    );
+  return (
+    [
+      ...htmlHead({ lang: m.lang, title: s.title }),
+      '<body>',
+      '<main>',
+      `<h1>${h(s.title)}</h1>`,
+      `<p class="report-meta">${h(s.totals)}</p>`,
+      '<table class="chain-summary">',
+      `<thead><tr>${head}</tr></thead>`,
+      '<tbody>',
+      ...rows,
+      '</tbody>',
+      '</table>',
+      ...bodies.map((body) => `<article class="chain-report">${body}</article>`),
+      '</main>',
+      '</body>',
+      '</html>',
+    ].join('\n') + '\n'
+  );
 }
 
 function chainJson(chain: DiffChain, m: Messages): string {
   const s = summaryLines(chain, m);
-  return JSON.stringify({
-    revision: chain.revision,
-    summary: chain.entries.map((entry, i) => {
-      const row = s.rows[i]!;
-      const state = 'result' in entry ? { counts: row.counts } : 'added' in entry ? { added: true } : { removed: true };
-      return { id: row.id, name: row.name, label: row.label, ...state, verdict: row.verdict };
-    }),
-    reports: chain.entries.flatMap((e) => ('result' in e ? [JSON.parse(diffRenderers.json!(e.result, m)) as unknown] : [])),
-  }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      {
+        revision: chain.revision,
+        summary: chain.entries.map((entry, i) => {
+          const row = s.rows[i]!;
+          const state =
+            'result' in entry ? { counts: row.counts } : 'added' in entry ? { added: true } : { removed: true };
+          return { id: row.id, name: row.name, label: row.label, ...state, verdict: row.verdict };
+        }),
+        reports: chain.entries.flatMap((e) =>
+          'result' in e ? [JSON.parse(diffRenderers.json!(e.result, m)) as unknown] : [],
+        ),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 export const chainRenderers: Record<string, (chain: DiffChain, m: Messages) => string> = {
-  text: chainText, markdown: chainMarkdown, html: chainHtml, json: chainJson,
+  text: chainText,
+  markdown: chainMarkdown,
+  html: chainHtml,
+  json: chainJson,
 };

@@ -6,7 +6,14 @@ import { readTemplate } from '../render/templates.js';
 import { changeWords } from './change-words.js';
 import { changeGroup } from './change-groups.js';
 import { positionWords } from './change-position.js';
-import { classCounts, diffReport, type DiffResult, type DiffSide, type Report, type ReportItem } from './diff-report.js';
+import {
+  classCounts,
+  diffReport,
+  type DiffResult,
+  type DiffSide,
+  type Report,
+  type ReportItem,
+} from './diff-report.js';
 import type { NoticeDraftText } from './notice-draft.js';
 
 export type { DiffResult, DiffSide } from './diff-report.js';
@@ -21,8 +28,12 @@ const showsTexts = (item: ReportItem): boolean => item.change.kind === 'wording'
 function beforeAfter(item: ReportItem, m: Messages): Array<[label: string, text: string, tag: 'del' | 'ins']> {
   if (!showsTexts(item)) return [];
   return [
-    ...(item.before !== undefined ? [[m.t('diff:label.before'), oneLine(item.before), 'del'] as [string, string, 'del']] : []),
-    ...(item.after !== undefined ? [[m.t('diff:label.after'), oneLine(item.after), 'ins'] as [string, string, 'ins']] : []),
+    ...(item.before !== undefined
+      ? [[m.t('diff:label.before'), oneLine(item.before), 'del'] as [string, string, 'del']]
+      : []),
+    ...(item.after !== undefined
+      ? [[m.t('diff:label.after'), oneLine(item.after), 'ins'] as [string, string, 'ins']]
+      : []),
   ];
 }
 
@@ -81,7 +92,14 @@ export function renderDiffText(result: DiffResult, m: Messages): string {
 export function renderDiffMarkdown(result: DiffResult, m: Messages): string {
   const r = diffReport(result, m);
   const md = escapeMarkdownText;
-  const out = [`# ${md(r.title)}`, '', ...r.lines.map((l) => md(l)).join('\n\n').split('\n')];
+  const out = [
+    `# ${md(r.title)}`,
+    '',
+    ...r.lines
+      .map((l) => md(l))
+      .join('\n\n')
+      .split('\n'),
+  ];
   for (const group of r.groups) {
     out.push('', `## ${md(group.heading)}`, '');
     for (const item of group.items) {
@@ -97,11 +115,17 @@ export function renderDiffMarkdown(result: DiffResult, m: Messages): string {
     for (const text of r.notice?.texts ?? []) {
       out.push(`### ${md(languageName(text.lang, m))}`, '');
       // Each plain line its own paragraph; list items stay together.
-      for (const line of draftLines(text)) out.push(...(line.startsWith('- ') ? [`- ${md(line.slice(2))}`] : ['', line && md(line), '']));
+      for (const line of draftLines(text))
+        out.push(...(line.startsWith('- ') ? [`- ${md(line.slice(2))}`] : ['', line && md(line), '']));
       out.push('');
     }
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\n+$/, '') + '\n';
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .replace(/\n+$/, '') + '\n'
+  );
 }
 
 const h = (value: string): string => Handlebars.escapeExpression(value);
@@ -116,17 +140,23 @@ export function diffReportStyle(): { css: string; hash: string } {
 export function htmlHead(r: Pick<Report, 'lang' | 'title'>): string[] {
   const { css, hash } = diffReportStyle();
   return [
-    '<!DOCTYPE html>', `<html lang="${h(r.lang)}">`, '<head>', '<meta charset="utf-8">',
+    '<!DOCTYPE html>',
+    `<html lang="${h(r.lang)}">`,
+    '<head>',
+    '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '${hash}'; base-uri 'none'; form-action 'none'">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">', `<title>${h(r.title)}</title>`,
-    `<style>${css}</style>`, '</head>',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${h(r.title)}</title>`,
+    `<style>${css}</style>`,
+    '</head>',
   ];
 }
 
 function htmlChangeRow(item: ReportItem, m: Messages): string {
   let cell = h(item.sentence) + (item.language ? ` (${h(languageName(item.language, m))})` : '');
   const texts = beforeAfter(item, m);
-  if (texts.length) cell += `<dl>${texts.map(([label, text, tag]) => `<dt>${h(label)}</dt><dd><${tag}>${h(text)}</${tag}></dd>`).join('')}</dl>`;
+  if (texts.length)
+    cell += `<dl>${texts.map(([label, text, tag]) => `<dt>${h(label)}</dt><dd><${tag}>${h(text)}</${tag}></dd>`).join('')}</dl>`;
   const badge = `<span class="class-${item.change.class}">${h(item.classLabel)}</span>`;
   return `<tr class="change-${item.change.class}"><td>${badge}</td><td>${cell}</td><td>${h(item.where)}</td><td>${h(item.article)}</td></tr>`;
 }
@@ -153,11 +183,28 @@ function htmlNotice(r: Report, m: Messages): string[] {
 
 export function renderDiffHtml(result: DiffResult, m: Messages): string {
   const r = diffReport(result, m);
-  const out = [...htmlHead(r), '<body>', '<main>', `<h1>${h(r.title)}</h1>`, ...r.lines.map((l) => `<p class="report-meta">${h(l)}</p>`)];
-  const heads = ['class', 'change', 'where', 'article'].map((key) => `<th scope="col">${h(m.t(`diff:label.${key}`))}</th>`).join('');
+  const out = [
+    ...htmlHead(r),
+    '<body>',
+    '<main>',
+    `<h1>${h(r.title)}</h1>`,
+    ...r.lines.map((l) => `<p class="report-meta">${h(l)}</p>`),
+  ];
+  const heads = ['class', 'change', 'where', 'article']
+    .map((key) => `<th scope="col">${h(m.t(`diff:label.${key}`))}</th>`)
+    .join('');
   for (const group of r.groups) {
-    out.push(`<section class="changes changes-${group.group}">`, `<h2>${h(group.heading)}</h2>`, '<table>',
-      `<thead><tr>${heads}</tr></thead>`, '<tbody>', ...group.items.map((item) => htmlChangeRow(item, m)), '</tbody>', '</table>', '</section>');
+    out.push(
+      `<section class="changes changes-${group.group}">`,
+      `<h2>${h(group.heading)}</h2>`,
+      '<table>',
+      `<thead><tr>${heads}</tr></thead>`,
+      '<tbody>',
+      ...group.items.map((item) => htmlChangeRow(item, m)),
+      '</tbody>',
+      '</table>',
+      '</section>',
+    );
   }
   if (result.changes.length) out.push(...htmlNotice(r, m));
   out.push('</main>', '</body>', '</html>');
@@ -167,20 +214,41 @@ export function renderDiffHtml(result: DiffResult, m: Messages): string {
 /** The result as data: each change with its pointer, group and words in the report's language, and the notice draft. */
 export function renderDiffJson(result: DiffResult, m: Messages): string {
   const side = (s: DiffSide) => ({
-    label: s.label, id: s.model.id, version: s.model.source.metadata.version, effectiveDate: s.model.source.metadata.effectiveDate,
+    label: s.label,
+    id: s.model.id,
+    version: s.model.source.metadata.version,
+    effectiveDate: s.model.source.metadata.effectiveDate,
   });
-  return JSON.stringify({
-    old: side(result.old),
-    new: side(result.new),
-    counts: classCounts(result.changes),
-    changes: result.changes.map((change) => {
-      const words = changeWords(change, m);
-      const position = change.line ? { ...(change.file ? { file: change.file } : {}), line: change.line, column: change.column } : {};
-      const where = positionWords(change, result[change.side].model.source, m);
-      return { kind: change.kind, class: change.class, group: changeGroup(change), article: change.article, pointer: change.pointer, side: change.side, ...position, where, ...words };
-    }),
-    notice: result.notice ?? null,
-  }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      {
+        old: side(result.old),
+        new: side(result.new),
+        counts: classCounts(result.changes),
+        changes: result.changes.map((change) => {
+          const words = changeWords(change, m);
+          const position = change.line
+            ? { ...(change.file ? { file: change.file } : {}), line: change.line, column: change.column }
+            : {};
+          const where = positionWords(change, result[change.side].model.source, m);
+          return {
+            kind: change.kind,
+            class: change.class,
+            group: changeGroup(change),
+            article: change.article,
+            pointer: change.pointer,
+            side: change.side,
+            ...position,
+            where,
+            ...words,
+          };
+        }),
+        notice: result.notice ?? null,
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 export const diffRenderers: Record<string, (result: DiffResult, m: Messages) => string> = {

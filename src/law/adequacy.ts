@@ -40,7 +40,12 @@ export const adequacyDecisions: readonly AdequacyFacts[] = [
   { id: 'UY' },
   // The Data Privacy Framework decision was upheld by the General Court in
   // Latombe v Commission, T-553/23, 3 September 2025; an appeal is pending.
-  { id: 'US', scope: 'organisations certified under the EU-US Data Privacy Framework (decision of 10 July 2023, upheld in T-553/23)', requiresMechanism: 'eu-us-dpf' },
+  {
+    id: 'US',
+    scope:
+      'organisations certified under the EU-US Data Privacy Framework (decision of 10 July 2023, upheld in T-553/23)',
+    requiresMechanism: 'eu-us-dpf',
+  },
   // Adopted in July 2025 (legal-review.md item 2).
   { id: 'EPO', scope: 'the European Patent Organisation, an international organisation (decision of July 2025)' },
   // Commission Implementing Decision (EU) 2026/179 of 26 January 2026, published in the

@@ -11,8 +11,9 @@ import type { PolicySource } from '../policy/policy-types.js';
 export function isCareProvider(source: PolicySource): boolean {
   if (source.controller.isCareProvider !== undefined) return source.controller.isCareProvider;
   const health = new Set(source.dataCategories.filter((c) => c.special === 'health').map((c) => c.id));
-  const healthCare = source.purposes.some((p) =>
-    p.specialCategoryCondition?.condition === '9(2)(h)' && p.dataCategories.some((id) => health.has(id)));
+  const healthCare = source.purposes.some(
+    (p) => p.specialCategoryCondition?.condition === '9(2)(h)' && p.dataCategories.some((id) => health.has(id)),
+  );
   return healthCare || citesLaw(source, 'wgbo');
 }
 

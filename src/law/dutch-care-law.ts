@@ -11,15 +11,18 @@
  * patient's explicit consent (Wabvpz art. 15a(1)). Matched against processor
  * and recipient names.
  */
-export const exchangeSystemNames = /\bLSP\b|landelijk schakelpunt|national switch point|\bVZVZ\b|\bMitz\b|uitwisselingssysteem|exchange system/i;
+export const exchangeSystemNames =
+  /\bLSP\b|landelijk schakelpunt|national switch point|\bVZVZ\b|\bMitz\b|uitwisselingssysteem|exchange system/i;
 
 /** Words that say the patient's explicit consent is asked (for Wabvpz art. 15a). */
-export const explicitConsentWords = /uitdrukkelijke toestemming|expliciete toestemming|explicit consent|express consent|toestemming|consent/i;
+export const explicitConsentWords =
+  /uitdrukkelijke toestemming|expliciete toestemming|explicit consent|express consent|toestemming|consent/i;
 
 /** Secondary use of health data (legal review, missing check 3): purposes by their id or name. */
 export const secondaryUse = {
   /** Scientific or statistical research and AI: 9(2)(j) with UAVG art. 24 or BW 7:458, or explicit consent. */
-  research: /research|onderzoek|wetenschap|statisti|\bAI\b|artificial intelligence|kunstmatige intelligentie|machine learning/i,
+  research:
+    /research|onderzoek|wetenschap|statisti|\bAI\b|artificial intelligence|kunstmatige intelligentie|machine learning/i,
   /** Quality improvement outside the care relationship (within it, 9(2)(h) covers it). */
   quality: /quality|kwaliteit/i,
 } as const;
@@ -50,12 +53,25 @@ export interface FormerLaw {
 
 export const formerLaws: readonly FormerLaw[] = [
   // Repealed by the UAVG's implementing act when the GDPR took effect (25 May 2018).
-  { id: 'wbp', pattern: /\bWbp\b|Wet bescherming persoonsgegevens|Personal Data Protection Act/i, until: '2018-05-25', now: 'AVG/GDPR + UAVG' },
+  {
+    id: 'wbp',
+    pattern: /\bWbp\b|Wet bescherming persoonsgegevens|Personal Data Protection Act/i,
+    until: '2018-05-25',
+    now: 'AVG/GDPR + UAVG',
+  },
   // Replaced by the Wvggz and the Wzd on 1 January 2020.
-  { id: 'bopz', pattern: /\bBopz\b|Wet bijzondere opnemingen in psychiatrische ziekenhuizen/i, until: '2020-01-01', now: 'Wvggz, Wzd' },
+  {
+    id: 'bopz',
+    pattern: /\bBopz\b|Wet bijzondere opnemingen in psychiatrische ziekenhuizen/i,
+    until: '2020-01-01',
+    now: 'Wvggz, Wzd',
+  },
   // Renamed the Wet aanvullende bepalingen verwerking persoonsgegevens in de zorg (Wabvpz).
   {
-    id: 'wbsn-z', pattern: /\bWbsn-?z\b|Wet gebruik burgerservicenummer in de zorg/i, until: '2017-07-01', now: 'Wabvpz',
+    id: 'wbsn-z',
+    pattern: /\bWbsn-?z\b|Wet gebruik burgerservicenummer in de zorg/i,
+    until: '2017-07-01',
+    now: 'Wabvpz',
     verify: 'date the new title took effect recalled as 2017, not confirmed',
   },
   // Replaced by the Wet kwaliteit, klachten en geschillen zorg on 1 January 2016.

@@ -1,7 +1,32 @@
 /** The European Economic Area: the 27 EU member states plus Iceland, Liechtenstein and Norway. */
 export const euMemberStates: ReadonlySet<string> = new Set([
-  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE',
-  'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE',
+  'AT',
+  'BE',
+  'BG',
+  'HR',
+  'CY',
+  'CZ',
+  'DK',
+  'EE',
+  'FI',
+  'FR',
+  'DE',
+  'GR',
+  'HU',
+  'IE',
+  'IT',
+  'LV',
+  'LT',
+  'LU',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SK',
+  'SI',
+  'ES',
+  'SE',
 ]);
 
 export const eeaStates: ReadonlySet<string> = new Set([...euMemberStates, 'IS', 'LI', 'NO']);
@@ -25,7 +50,12 @@ export interface PartyLocations {
  * A parent company's country alone is not a transfer. The notice, the
  * compliance check and the diff all read locations through this list.
  */
-export const partyLocationPaths = ['country', 'contractingEntity.country', 'serverLocations', 'transfer.countries'] as const;
+export const partyLocationPaths = [
+  'country',
+  'contractingEntity.country',
+  'serverLocations',
+  'transfer.countries',
+] as const;
 
 /** Every country a party names along partyLocationPaths, in that order. */
 export function partyCountries(party: object | undefined): string[] {
@@ -51,4 +81,5 @@ export function partyLeavesEea(party: PartyLocations): boolean {
  * not transferred to a third country (CJEU C-101/01, Lindqvist), so such a
  * recipient has no location to state.
  */
-export const publicationRecipients = /\bthe public\b|het publiek|public websites?|openbare website|visitors to our|bezoekers van onze/i;
+export const publicationRecipients =
+  /\bthe public\b|het publiek|public websites?|openbare website|visitors to our|bezoekers van onze/i;

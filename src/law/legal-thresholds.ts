@@ -9,9 +9,7 @@ export const responseTimeLimitDays = 31;
  * not a ground; for care providers the ground is the Wabvpz (art. 4–5; the
  * Wbsn-z was renamed Wabvpz in 2017). Source: legal-review.md item 3.
  */
-export const bsnGrounds: ReadonlyArray<{ law: LawId; article?: RegExp }> = [
-  { law: 'wabvpz' },
-];
+export const bsnGrounds: ReadonlyArray<{ law: LawId; article?: RegExp }> = [{ law: 'wabvpz' }];
 
 /**
  * Laws that give 9(2)(h) its professional-secrecy safeguard (GDPR 9(3)):
@@ -24,7 +22,8 @@ export const bsnGrounds: ReadonlyArray<{ law: LawId; article?: RegExp }> = [
 export const professionalSecrecyLaws: ReadonlySet<LawId> = new Set(['uavg', 'wgbo', 'wet-big', 'jeugdwet']);
 
 /** Words that state the safeguard itself: a notice that says the data is processed under professional secrecy has met 9(3) in substance. */
-export const professionalSecrecyWords = /beroepsgeheim|geheimhoudingsplicht|medisch geheim|professional secrecy|duty of (confidentiality|secrecy)|\bWet BIG\b|jeugdwet/i;
+export const professionalSecrecyWords =
+  /beroepsgeheim|geheimhoudingsplicht|medisch geheim|professional secrecy|duty of (confidentiality|secrecy)|\bWet BIG\b|jeugdwet/i;
 
 /** GDPR 22(4): automated decisions on special data only with explicit consent or a substantial public interest. */
 export const automatedDecisionSpecialConditions: ReadonlySet<string> = new Set(['9(2)(a)', '9(2)(g)']);

@@ -1,4 +1,10 @@
-import type { LawId, RetentionConditionId, RetentionStartId, SpecialCategoryId, SpecialConditionId } from '../policy/policy-types.js';
+import type {
+  LawId,
+  RetentionConditionId,
+  RetentionStartId,
+  SpecialCategoryId,
+  SpecialConditionId,
+} from '../policy/policy-types.js';
 
 /**
  * Minimum retention periods set by Dutch law, as data. The compliance check
@@ -72,7 +78,8 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
     period: 'P20Y',
     endsTooSoon: ['treatment-duration', 'contract-duration'],
     article: 'Jeugdwet art. 7.3.8',
-    verify: 'term of 20 years recalled and given by zorg-informatie.nl; rijksoverheid.nl still says 15 years; not confirmed against wetten.overheid.nl',
+    verify:
+      'term of 20 years recalled and given by zorg-informatie.nl; rijksoverheid.nl still says 15 years; not confirmed against wetten.overheid.nl',
     appliesTo: { citationPattern: /jeugdwet/i, categoryIdPattern: /jeugd|youth/ },
   },
   {
@@ -81,7 +88,10 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
     period: 'P25Y',
     endsTooSoon: ['treatment-duration', 'contract-duration'],
     article: 'Reg. (EU) 536/2014 art. 58',
-    appliesTo: { citationPattern: /536\/2014|clinical trial|klinisch geneesmiddelenonderzoek/i, categoryIdPattern: /clinical-trial|trial-master|klinisch-onderzoek|geneesmiddelenonderzoek/ },
+    appliesTo: {
+      citationPattern: /536\/2014|clinical trial|klinisch geneesmiddelenonderzoek/i,
+      categoryIdPattern: /clinical-trial|trial-master|klinisch-onderzoek|geneesmiddelenonderzoek/,
+    },
   },
   {
     // Blood (Directive 2002/98/EC art. 14(3)) and tissues and cells (Directive 2004/23/EC art. 8(4)): traceability data 30 years.
@@ -89,7 +99,11 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
     period: 'P30Y',
     endsTooSoon: ['treatment-duration', 'contract-duration'],
     article: 'Dir. 2002/98/EC art. 14(3); Dir. 2004/23/EC art. 8(4)',
-    verify: 'the Dutch implementing provisions (Wet inzake bloedvoorziening; Wet veiligheid en kwaliteit lichaamsmateriaal) not confirmed',
-    appliesTo: { citationPattern: /2002\/98|2004\/23|bloedvoorziening|lichaamsmateriaal|traceab|traceer/i, categoryIdPattern: /blood|bloed|tissue|weefsel|lichaamsmateriaal|traceab|traceer/ },
+    verify:
+      'the Dutch implementing provisions (Wet inzake bloedvoorziening; Wet veiligheid en kwaliteit lichaamsmateriaal) not confirmed',
+    appliesTo: {
+      citationPattern: /2002\/98|2004\/23|bloedvoorziening|lichaamsmateriaal|traceab|traceer/i,
+      categoryIdPattern: /blood|bloed|tissue|weefsel|lichaamsmateriaal|traceab|traceer/,
+    },
   },
 ];

@@ -11,7 +11,8 @@
  * a statutory provision opposes destruction. The provider's own view of good
  * care is not a ground.
  */
-export const goodCareWords = /goede zorg|goed hulpverlener|goede hulpverlening|zorgvuldige zorg|kwaliteit van (de )?zorg|good care|proper care|quality of care|good healthcare/i;
+export const goodCareWords =
+  /goede zorg|goed hulpverlener|goede hulpverlening|zorgvuldige zorg|kwaliteit van (de )?zorg|good care|proper care|quality of care|good healthcare/i;
 
 /** Words for erasure or destruction, to find the good-care refusal in rights texts that are not about erasure alone. */
 export const erasureWords = /vernietig|verwijder|wissen|destroy|destruction|delet|erase|erasure/i;
@@ -35,15 +36,19 @@ export const continuedUseConsent = [
  * qualifiers are left out to keep false alarms down, and so are uses that
  * are not hedges.
  */
-export const vagueWords = new RegExp([
-  String.raw`\b(waarschijnlijk|probably)\b`,
-  // Not "bij wet bepaalde" or "wettelijk bepaalde" (laid down by law).
-  String.raw`(?<!\b(wet\w*|bij \w+|krachtens \w+) )\bbepaalde\b`,
-  // Not feasibility ("of behandeling mogelijk is"), "zo snel mogelijk" or "niet mogelijk".
-  String.raw`(?<!\b(zo \w+|niet) )\bmogelijk\b(?! (is|zijn|was|wordt)\b)(?!\s*[.,;:)])`,
-  // Not "make certain" or "be certain".
-  String.raw`(?<!\b(make|be|is|are) )\bcertain\b`,
-].join('|'), 'i');
+export const vagueWords = new RegExp(
+  [
+    String.raw`\b(waarschijnlijk|probably)\b`,
+    // Not "bij wet bepaalde" or "wettelijk bepaalde" (laid down by law).
+    String.raw`(?<!\b(wet\w*|bij \w+|krachtens \w+) )\bbepaalde\b`,
+    // Not feasibility ("of behandeling mogelijk is"), "zo snel mogelijk" or "niet mogelijk".
+    String.raw`(?<!\b(zo \w+|niet) )\bmogelijk\b(?! (is|zijn|was|wordt)\b)(?!\s*[.,;:)])`,
+    // Not "make certain" or "be certain".
+    String.raw`(?<!\b(make|be|is|are) )\bcertain\b`,
+  ].join('|'),
+  'i',
+);
 
 /** Legal forms in a registered name (Dutch and common foreign ones), and public bodies, that identify a legal entity. */
-export const legalFormWords = /\b(b\.?\s?v\.?|n\.?\s?v\.?|stichting|vereniging|co[öo]peratie|u\.?a\.?|maatschap|v\.?o\.?f\.?|c\.?v\.?|gemeente|provincie|ggd|ministerie|sas|sa|s\.a\.|gmbh|ag|ltd\.?|limited|llc|inc\.?|plc|bv|nv|vof)\b/i;
+export const legalFormWords =
+  /\b(b\.?\s?v\.?|n\.?\s?v\.?|stichting|vereniging|co[öo]peratie|u\.?a\.?|maatschap|v\.?o\.?f\.?|c\.?v\.?|gemeente|provincie|ggd|ministerie|sas|sa|s\.a\.|gmbh|ag|ltd\.?|limited|llc|inc\.?|plc|bv|nv|vof)\b/i;

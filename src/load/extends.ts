@@ -32,7 +32,13 @@ export interface ExtendedDocument {
  * value keeps the file and position it was written at, so a diagnostic
  * about an inherited value points into the base.
  */
-export function loadExtended(text: string, file: string, absolutePath: string, messages: Messages, chain: readonly string[] = []): ExtendedDocument {
+export function loadExtended(
+  text: string,
+  file: string,
+  absolutePath: string,
+  messages: Messages,
+  chain: readonly string[] = [],
+): ExtendedDocument {
   const loaded = loadDocument(text, file, messages);
   const doc = loaded.value;
   const sources = [absolutePath];
@@ -79,10 +85,19 @@ export function loadExtended(text: string, file: string, absolutePath: string, m
  */
 const baseCache = new Map<string, { key: string; result: ExtendedDocument }>();
 
-function loadBase(text: string, target: { absolute: string; display: string }, messages: Messages, chain: readonly string[]): ExtendedDocument {
+function loadBase(
+  text: string,
+  target: { absolute: string; display: string },
+  messages: Messages,
+  chain: readonly string[],
+): ExtendedDocument {
   const key = [messages.lang, target.display, ...chain].join('\u0000');
   const cached = baseCache.get(target.absolute);
-  if (cached?.key === key && cached.result.texts[0] === text && cached.result.sources.every((file, i) => i === 0 || readIfAny(file) === cached.result.texts[i])) {
+  if (
+    cached?.key === key &&
+    cached.result.texts[0] === text &&
+    cached.result.sources.every((file, i) => i === 0 || readIfAny(file) === cached.result.texts[i])
+  ) {
     return cached.result;
   }
   const result = loadExtended(text, target.display, target.absolute, messages, chain);
@@ -130,33 +145,75 @@ function extendsEntries(value: unknown): { name: string; pointer: string }[] {
 
 /** The presets shipped in the package, by name. */
 export function presetNames(): string[] {
-  return existsSync(presetsDir) ? readdirSync(presetsDir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort() : [];
+  return existsSync(presetsDir)
+    ? readdirSync(presetsDir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => f.slice(0, -5))
+        .sort()
+    : [];
 }
 
 /**
  * Where an `extends` entry points: a preset, or a path relative to the
  * extending file. Shown relative to where the extending file is shown from.
  */
-function locateBase(name: string, file: string, absolutePath: string): { absolute: string; display: string } | undefined {
+function locateBase(
+  name: string,
+  file: string,
+  absolutePath: string,
+): { absolute: string; display: string } | undefined {
   const preset = name.startsWith(PRESET_PREFIX) ? name.slice(PRESET_PREFIX.length) : undefined;
   if (preset !== undefined && !presetNames().includes(preset)) return undefined;
-  const absolute = preset !== undefined ? path.join(presetsDir, `${preset}.json`) : path.resolve(path.dirname(absolutePath), name);
+  const absolute =
+    preset !== undefined ? path.join(presetsDir, `${preset}.json`) : path.resolve(path.dirname(absolutePath), name);
   if (!existsSync(absolute)) return undefined;
-  return { absolute, display: path.normalize(path.join(path.dirname(file), path.relative(path.dirname(absolutePath), absolute))) };
+  return {
+    absolute,
+    display: path.normalize(path.join(path.dirname(file), path.relative(path.dirname(absolutePath), absolute))),
+  };
 }
 
-function extendsProblem(doc: SourceDocument, pointer: string, kind: 'notFound' | 'cycle' | 'unreadable', name: string, messages: Messages, detail = ''): Diagnostic {
+function extendsProblem(
+  doc: SourceDocument,
+  pointer: string,
+  kind: 'notFound' | 'cycle' | 'unreadable',
+  name: string,
+  messages: Messages,
+  detail = '',
+): Diagnostic {
   const { line, column } = positionOf(doc, pointer);
-  const guess = kind === 'notFound' && name.startsWith(PRESET_PREFIX) ? didYouMean(name, presetNames().map((p) => PRESET_PREFIX + p)) : undefined;
+  const guess =
+    kind === 'notFound' && name.startsWith(PRESET_PREFIX)
+      ? didYouMean(
+          name,
+          presetNames().map((p) => PRESET_PREFIX + p),
+        )
+      : undefined;
   return {
-    ruleId: `extends/${kind === 'notFound' ? 'not-found' : kind}`, severity: 'error', file: doc.file, pointer, line, column,
-    message: messages.t(`diagnostics:extends.${kind}`, { name, detail, presets: presetNames().map((p) => PRESET_PREFIX + p).join(', ') }),
+    ruleId: `extends/${kind === 'notFound' ? 'not-found' : kind}`,
+    severity: 'error',
+    file: doc.file,
+    pointer,
+    line,
+    column,
+    message: messages.t(`diagnostics:extends.${kind}`, {
+      name,
+      detail,
+      presets: presetNames()
+        .map((p) => PRESET_PREFIX + p)
+        .join(', '),
+    }),
     ...(guess ? { suggestion: messages.t('diagnostics:didYouMean', { value: guess }) } : {}),
   };
 }
 
 /** The policy's `remove` lists: inherited ids to drop, per top-level list; an id that is not inherited is an error. */
-function removals(doc: SourceDocument, inherited: SourceDocument, messages: Messages, diagnostics: Diagnostic[]): Map<string, Set<string>> {
+function removals(
+  doc: SourceDocument,
+  inherited: SourceDocument,
+  messages: Messages,
+  diagnostics: Diagnostic[],
+): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   const remove = (doc.value as { remove?: unknown }).remove;
   if (!isObject(remove)) return out;
@@ -168,7 +225,15 @@ function removals(doc: SourceDocument, inherited: SourceDocument, messages: Mess
       if (have.has(id)) return void (out.get(list) ?? out.set(list, new Set()).get(list)!).add(id);
       const pointer = joinPointer('/remove', list, i);
       const { line, column } = positionOf(doc, pointer);
-      diagnostics.push({ ruleId: 'extends/remove-unknown', severity: 'error', file: doc.file, pointer, line, column, message: messages.t('diagnostics:extends.removeUnknown', { id, list }) });
+      diagnostics.push({
+        ruleId: 'extends/remove-unknown',
+        severity: 'error',
+        file: doc.file,
+        pointer,
+        line,
+        column,
+        message: messages.t('diagnostics:extends.removeUnknown', { id, list }),
+      });
     });
   }
   return out;
@@ -185,16 +250,31 @@ interface Side {
  * `child` over `base`. Locations carry the file and text they come from
  * (`origin`), except those of `own`, the document the result is reported as.
  */
-function mergeDocuments(base: SourceDocument, child: SourceDocument, own: SourceDocument | undefined, removed = new Map<string, Set<string>>()): SourceDocument {
+function mergeDocuments(
+  base: SourceDocument,
+  child: SourceDocument,
+  own: SourceDocument | undefined,
+  removed = new Map<string, Set<string>>(),
+): SourceDocument {
   const locations = new Map<string, NodeLocation>();
-  const baseValue = Object.fromEntries(Object.entries(base.value as Record<string, unknown>).filter(([k]) => !notInherited.has(k)));
+  const baseValue = Object.fromEntries(
+    Object.entries(base.value as Record<string, unknown>).filter(([k]) => !notInherited.has(k)),
+  );
   const merger = new Merger(locations, own);
-  const value = merger.merge({ value: baseValue, doc: base, pointer: '' }, { value: child.value, doc: child, pointer: '' }, '', removed);
+  const value = merger.merge(
+    { value: baseValue, doc: base, pointer: '' },
+    { value: child.value, doc: child, pointer: '' },
+    '',
+    removed,
+  );
   return { file: child.file, text: child.text, value, locations };
 }
 
 class Merger {
-  constructor(private readonly out: Map<string, NodeLocation>, private readonly own: SourceDocument | undefined) {}
+  constructor(
+    private readonly out: Map<string, NodeLocation>,
+    private readonly own: SourceDocument | undefined,
+  ) {}
 
   merge(a: Side | undefined, b: Side | undefined, at: string, removed?: ReadonlyMap<string, Set<string>>): unknown {
     if (!b) return this.copy(a!, at);
@@ -203,10 +283,16 @@ class Merger {
       this.place(b, at);
       const result: Record<string, unknown> = {};
       for (const key of new Set([...Object.keys(a.value), ...Object.keys(b.value)])) {
-        const sub = (s: Side): Side | undefined => (key in (s.value as object) ? { value: (s.value as Record<string, unknown>)[key], doc: s.doc, pointer: joinPointer(s.pointer, key) } : undefined);
+        const sub = (s: Side): Side | undefined =>
+          key in (s.value as object)
+            ? { value: (s.value as Record<string, unknown>)[key], doc: s.doc, pointer: joinPointer(s.pointer, key) }
+            : undefined;
         const inherited = sub(a);
         const drop = removed?.get(key);
-        result[key] = drop && inherited ? this.mergeList(inherited, sub(b), joinPointer(at, key), drop) : this.merge(inherited, sub(b), joinPointer(at, key));
+        result[key] =
+          drop && inherited
+            ? this.mergeList(inherited, sub(b), joinPointer(at, key), drop)
+            : this.merge(inherited, sub(b), joinPointer(at, key));
       }
       return result;
     }
@@ -217,7 +303,8 @@ class Merger {
   /** Items with ids: the base's in order (merged with the child's item of the same id, removed ones dropped), then the child's new ones. */
   mergeList(a: Side, b: Side | undefined, at: string, removed: Set<string>): unknown[] {
     this.place(b ?? a, at);
-    const items = (s: Side): Side[] => (s.value as unknown[]).map((value, i) => ({ value, doc: s.doc, pointer: joinPointer(s.pointer, i) }));
+    const items = (s: Side): Side[] =>
+      (s.value as unknown[]).map((value, i) => ({ value, doc: s.doc, pointer: joinPointer(s.pointer, i) }));
     const childItems = b && Array.isArray(b.value) ? items(b) : [];
     const byId = new Map(childItems.map((s) => [(s.value as { id: string }).id, s]));
     const result: unknown[] = [];
@@ -228,22 +315,32 @@ class Merger {
       if (override) byId.delete(id as string);
       result.push(this.merge(item, override, joinPointer(at, result.length)));
     }
-    for (const item of childItems) if (byId.get((item.value as { id: string }).id) === item) result.push(this.copy(item, joinPointer(at, result.length)));
+    for (const item of childItems)
+      if (byId.get((item.value as { id: string }).id) === item)
+        result.push(this.copy(item, joinPointer(at, result.length)));
     return result;
   }
 
   /** A value taken whole: its locations and those of everything in it. */
   copy(side: Side, at: string): unknown {
     this.place(side, at);
-    if (Array.isArray(side.value)) side.value.forEach((v, i) => this.copy({ value: v, doc: side.doc, pointer: joinPointer(side.pointer, i) }, joinPointer(at, i)));
-    else if (isObject(side.value)) for (const [k, v] of Object.entries(side.value)) this.copy({ value: v, doc: side.doc, pointer: joinPointer(side.pointer, k) }, joinPointer(at, k));
+    if (Array.isArray(side.value))
+      side.value.forEach((v, i) =>
+        this.copy({ value: v, doc: side.doc, pointer: joinPointer(side.pointer, i) }, joinPointer(at, i)),
+      );
+    else if (isObject(side.value))
+      for (const [k, v] of Object.entries(side.value))
+        this.copy({ value: v, doc: side.doc, pointer: joinPointer(side.pointer, k) }, joinPointer(at, k));
     return side.value;
   }
 
   place(side: Side, at: string): void {
     const loc = side.doc.locations.get(side.pointer);
     if (!loc) return;
-    this.out.set(at, loc.origin || side.doc === this.own ? loc : { ...loc, origin: { file: side.doc.file, text: side.doc.text } });
+    this.out.set(
+      at,
+      loc.origin || side.doc === this.own ? loc : { ...loc, origin: { file: side.doc.file, text: side.doc.text } },
+    );
   }
 }
 

@@ -18,8 +18,12 @@ export function parentPointer(pointer: string): string {
   return i <= 0 ? '' : pointer.slice(0, i);
 }
 
-
 /** '/purposes/0/a~1b' → ['purposes', '0', 'a/b']; '' (the whole document) → []. */
 export function parsePointer(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
 }

@@ -45,10 +45,16 @@ export function loadDocument(
   if (deep) {
     return {
       value: undefined,
-      diagnostics: [{
-        ruleId: 'json/too-deep', severity: 'error', file, pointer: '', ...deep,
-        message: messages.t('diagnostics:json.tooDeep', { limit: MAX_JSON_DEPTH }),
-      }],
+      diagnostics: [
+        {
+          ruleId: 'json/too-deep',
+          severity: 'error',
+          file,
+          pointer: '',
+          ...deep,
+          message: messages.t('diagnostics:json.tooDeep', { limit: MAX_JSON_DEPTH }),
+        },
+      ],
     };
   }
   let ast;
@@ -90,7 +96,11 @@ function toValue(node: AnyNode, pointer: string, locations: Map<string, NodeLoca
       for (const member of node.members) {
         const name = member.name.type === 'String' ? member.name.value : member.name.name;
         const childPointer = joinPointer(pointer, name);
-        locations.set(childPointer, { key: member.name.loc.start, value: member.value.loc.start, valueEnd: member.value.loc.end });
+        locations.set(childPointer, {
+          key: member.name.loc.start,
+          value: member.value.loc.start,
+          valueEnd: member.value.loc.end,
+        });
         // Duplicate keys: the last one wins, as in JSON.parse.
         Object.defineProperty(out, name, {
           value: toValue(member.value, childPointer, locations),
@@ -115,16 +125,25 @@ function toValue(node: AnyNode, pointer: string, locations: Map<string, NodeLoca
 }
 
 /** The file and position to report for a pointer (see positionOf): inherited values point into their base file. */
-export function locate(doc: SourceDocument, pointer: string, prefer: 'key' | 'value' = 'value'): { file: string; line: number; column: number } {
+export function locate(
+  doc: SourceDocument,
+  pointer: string,
+  prefer: 'key' | 'value' = 'value',
+): { file: string; line: number; column: number } {
   const { position, origin } = find(doc, pointer, prefer);
   return { file: origin?.file ?? doc.file, line: position.line, column: position.column };
 }
 
-function find(doc: SourceDocument, pointer: string, prefer: 'key' | 'value'): { position: SourcePosition; origin?: NodeLocation['origin'] } {
+function find(
+  doc: SourceDocument,
+  pointer: string,
+  prefer: 'key' | 'value',
+): { position: SourcePosition; origin?: NodeLocation['origin'] } {
   let p = pointer;
   for (;;) {
     const loc = doc.locations.get(p);
-    if (loc) return { position: (prefer === 'key' && loc.key) || loc.value, ...(loc.origin ? { origin: loc.origin } : {}) };
+    if (loc)
+      return { position: (prefer === 'key' && loc.key) || loc.value, ...(loc.origin ? { origin: loc.origin } : {}) };
     if (p === '') return { position: { line: 1, column: 1, offset: 0 } };
     p = p.slice(0, p.lastIndexOf('/'));
   }

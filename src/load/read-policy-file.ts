@@ -4,22 +4,38 @@ import { messagesFor, type Language } from '../i18n/messages.js';
 import { decodeUtf8 } from './decode-utf8.js';
 
 /** A policy file's text, or the 'file/unreadable' or positioned 'file/invalid-utf8' diagnostic that says why there is none. */
-export function readPolicyFile(file: string, displayPath: string, messageLanguage: Language): { text?: string; diagnostics: Diagnostic[] } {
+export function readPolicyFile(
+  file: string,
+  displayPath: string,
+  messageLanguage: Language,
+): { text?: string; diagnostics: Diagnostic[] } {
   try {
     const decoded = decodeUtf8(readFileSync(file));
     if ('text' in decoded) return { text: decoded.text, diagnostics: [] };
     return {
-      diagnostics: [{
-        ruleId: 'file/invalid-utf8', severity: 'error', pointer: '', file: displayPath, line: decoded.line, column: decoded.column,
-        message: messagesFor(messageLanguage).t('diagnostics:file.invalidUtf8'),
-      }],
+      diagnostics: [
+        {
+          ruleId: 'file/invalid-utf8',
+          severity: 'error',
+          pointer: '',
+          file: displayPath,
+          line: decoded.line,
+          column: decoded.column,
+          message: messagesFor(messageLanguage).t('diagnostics:file.invalidUtf8'),
+        },
+      ],
     };
   } catch (error) {
     return {
-      diagnostics: [{
-        ruleId: 'file/unreadable', severity: 'error', pointer: '', file: displayPath,
-        message: messagesFor(messageLanguage).t('diagnostics:file.unreadable', { detail: (error as Error).message }),
-      }],
+      diagnostics: [
+        {
+          ruleId: 'file/unreadable',
+          severity: 'error',
+          pointer: '',
+          file: displayPath,
+          message: messagesFor(messageLanguage).t('diagnostics:file.unreadable', { detail: (error as Error).message }),
+        },
+      ],
     };
   }
 }

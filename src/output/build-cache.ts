@@ -66,7 +66,13 @@ function toolFingerprint(version: string): string {
 export function cacheKey(text: string, options: CacheOptions): string {
   return createHash('sha256')
     .update(toolFingerprint(options.version))
-    .update(JSON.stringify({ languages: options.languages ?? null, csvBom: options.csvBom, acknowledged: options.acknowledged }))
+    .update(
+      JSON.stringify({
+        languages: options.languages ?? null,
+        csvBom: options.csvBom,
+        acknowledged: options.acknowledged,
+      }),
+    )
     .update('\0')
     .update(text)
     .digest('hex');
@@ -98,7 +104,13 @@ export function cachedPolicy(outDir: string, text: string, key: string, displayP
   if (!id) return undefined;
   const folder = path.join(outDir, id);
   const manifest = readManifest(folder) as (Manifest & Partial<CacheFields>) | undefined;
-  if (!manifest || manifest.cacheKey !== key || !Array.isArray(manifest.diagnostics) || !Array.isArray(manifest.findings)) return undefined;
+  if (
+    !manifest ||
+    manifest.cacheKey !== key ||
+    !Array.isArray(manifest.diagnostics) ||
+    !Array.isArray(manifest.findings)
+  )
+    return undefined;
   if (!manifest.files.every((file) => existsSync(path.join(folder, file)))) return undefined;
   // The display path was stored as '' (in its place, so that reports list the keys in the same order).
   const withPath = (d: Diagnostic): Diagnostic => (d.file === '' ? { ...d, file: displayPath } : d);
@@ -107,8 +119,13 @@ export function cachedPolicy(outDir: string, text: string, key: string, displayP
 
 /** The cache's fields for an organisation's manifest. Deterministic: no clock, no local paths. */
 export function manifestExtras(
-  key: string, result: { displayPath: string; diagnostics: readonly Diagnostic[]; findings: readonly Diagnostic[] },
+  key: string,
+  result: { displayPath: string; diagnostics: readonly Diagnostic[]; findings: readonly Diagnostic[] },
 ): CacheFields {
   const withoutPath = (d: Diagnostic): Diagnostic => (d.file === result.displayPath ? { ...d, file: '' } : d);
-  return { cacheKey: key, diagnostics: result.diagnostics.map(withoutPath), findings: result.findings.map(withoutPath) };
+  return {
+    cacheKey: key,
+    diagnostics: result.diagnostics.map(withoutPath),
+    findings: result.findings.map(withoutPath),
+  };
 }

@@ -23,7 +23,10 @@ export interface Manifest {
  * must not. `key` is a message in locales/en/cli.json under 'refused.'.
  */
 export class OutputRefusal extends Error {
-  constructor(readonly key: string, readonly params: Record<string, string>) {
+  constructor(
+    readonly key: string,
+    readonly params: Record<string, string>,
+  ) {
     super(`${key}: ${JSON.stringify(params)}`);
   }
 }
@@ -34,7 +37,12 @@ export function readManifest(dir: string): Manifest | undefined {
   try {
     if (!lstatSync(file).isFile()) return undefined;
     const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<Manifest> | null;
-    if (value?.generator !== GENERATOR || !Array.isArray(value.files) || !value.files.every((f) => typeof f === 'string')) return undefined;
+    if (
+      value?.generator !== GENERATOR ||
+      !Array.isArray(value.files) ||
+      !value.files.every((f) => typeof f === 'string')
+    )
+      return undefined;
     return value as Manifest;
   } catch {
     return undefined;
@@ -42,7 +50,11 @@ export function readManifest(dir: string): Manifest | undefined {
 }
 
 export function manifestText(files: readonly string[], extra: Record<string, unknown> = {}): string {
-  const manifest: Manifest = { ...extra, generator: GENERATOR, files: [...files].filter((f) => f !== MANIFEST_NAME).sort() };
+  const manifest: Manifest = {
+    ...extra,
+    generator: GENERATOR,
+    files: [...files].filter((f) => f !== MANIFEST_NAME).sort(),
+  };
   return JSON.stringify(manifest, null, 2) + '\n';
 }
 
@@ -66,7 +78,11 @@ export function filesUnder(dir: string, shown: string): string[] {
  * no file the manifest does not list among `replaced` (every file, when the
  * whole folder is replaced). Undefined when the folder does not exist.
  */
-export function ownedFolder(live: string, shown: string, replaced: (file: string) => boolean = () => true): Manifest | undefined {
+export function ownedFolder(
+  live: string,
+  shown: string,
+  replaced: (file: string) => boolean = () => true,
+): Manifest | undefined {
   let stat;
   try {
     stat = lstatSync(live);
@@ -99,7 +115,8 @@ export function checkOutputFolder(out: string, cwd: string, policyFiles: readonl
   const outDir = path.resolve(cwd, out);
   const shown = path.relative(cwd, outDir) || '.';
   if (isWithin(cwd, outDir)) throw new OutputRefusal('outProjectRoot', { out: shown });
-  if (existsSync(path.join(outDir, 'package.json')) || existsSync(path.join(outDir, '.git'))) throw new OutputRefusal('outProjectRoot', { out: shown });
+  if (existsSync(path.join(outDir, 'package.json')) || existsSync(path.join(outDir, '.git')))
+    throw new OutputRefusal('outProjectRoot', { out: shown });
   for (const file of policyFiles) {
     if (isWithin(file, outDir)) {
       throw new OutputRefusal('outHoldsPolicies', { out: shown, policy: path.relative(cwd, file) });

@@ -66,7 +66,11 @@ const register: OutputRenderer = {
   group: 'register',
   scope: 'language',
   owns: (file) => /^register(-processor)?\.(csv|xlsx|html|md)$|^register\.css$/.test(file),
-  render: (model, messages, options) => renderRegister(model, messages, { csvBom: options.csvBom, ...(options.languages ? { languages: options.languages } : {}) }),
+  render: (model, messages, options) =>
+    renderRegister(model, messages, {
+      csvBom: options.csvBom,
+      ...(options.languages ? { languages: options.languages } : {}),
+    }),
 };
 
 /** The policy as JSON-LD in the W3C Data Privacy Vocabulary, one per policy (all languages in one graph). */

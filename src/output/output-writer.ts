@@ -1,9 +1,27 @@
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { OutputFile } from './output-file.js';
 import { acquireLock, removeLeftovers, RETIRED, STAGING_MARKER, STAGING_PREFIX } from './output-lock.js';
-import { filesUnder, MANIFEST_NAME, manifestText, OutputRefusal, ownedFolder, type Manifest } from './output-ownership.js';
+import {
+  filesUnder,
+  MANIFEST_NAME,
+  manifestText,
+  OutputRefusal,
+  ownedFolder,
+  type Manifest,
+} from './output-ownership.js';
 
 /**
  * Writes a build into `outDir` so that a failed or interrupted build leaves
@@ -64,7 +82,11 @@ export class OutputWriter {
     for (const file of files) {
       const target = path.resolve(this.staging, file.path);
       const [organisation = '', ...rest] = file.path.split('/');
-      if (!target.startsWith(this.staging + path.sep) || !/^[a-z0-9][a-z0-9-]*$/.test(organisation) || rest.join('/') === MANIFEST_NAME) {
+      if (
+        !target.startsWith(this.staging + path.sep) ||
+        !/^[a-z0-9][a-z0-9-]*$/.test(organisation) ||
+        rest.join('/') === MANIFEST_NAME
+      ) {
         throw new Error(`refusing to write outside the output folder: ${file.path}`);
       }
       mkdirSync(path.dirname(target), { recursive: true });
@@ -86,8 +108,13 @@ export class OutputWriter {
     const committed = [...this.organisations].sort();
     try {
       // A partial build leaves files it did not make alone: only those it would overwrite must be policyc's.
-      const replaced = (org: string) => (this.merge ? (file: string) => existsSync(path.join(this.staging, org, file)) : undefined);
-      const owned = new Map(committed.map((org) => [org, ownedFolder(path.join(this.outDir, org), path.join(this.shown, org), replaced(org))] as const));
+      const replaced = (org: string) =>
+        this.merge ? (file: string) => existsSync(path.join(this.staging, org, file)) : undefined;
+      const owned = new Map(
+        committed.map(
+          (org) => [org, ownedFolder(path.join(this.outDir, org), path.join(this.shown, org), replaced(org))] as const,
+        ),
+      );
       this.checkWritable(committed, owned);
       if (this.merge) for (const org of committed) this.mergeInto(org, owned.get(org), this.merge);
       else this.replaceAll(committed, owned);
@@ -124,7 +151,9 @@ export class OutputWriter {
       if (!owned.get(org)) continue;
       const live = path.join(this.outDir, org);
       check(live);
-      for (const file of owned.get(org)!.files) if (file.includes('/') && existsSync(path.join(live, path.dirname(file)))) check(path.join(live, path.dirname(file)));
+      for (const file of owned.get(org)!.files)
+        if (file.includes('/') && existsSync(path.join(live, path.dirname(file))))
+          check(path.join(live, path.dirname(file)));
     }
   }
 

@@ -35,7 +35,12 @@ export interface AnalyseOptions {
 }
 
 /** load → validate → resolve → check: the model and its findings, or the diagnostics that stopped it. */
-export function analysePolicy(text: string, file: string, messageLanguage: Language = 'en', options: AnalyseOptions = {}): AnalysedPolicy {
+export function analysePolicy(
+  text: string,
+  file: string,
+  messageLanguage: Language = 'en',
+  options: AnalyseOptions = {},
+): AnalysedPolicy {
   const messages = messagesFor(messageLanguage);
   const loaded = loadExtended(text, file, path.resolve(options.path ?? file), messages);
   const { sources } = loaded;
@@ -46,7 +51,9 @@ export function analysePolicy(text: string, file: string, messageLanguage: Langu
   const resolved = resolvePolicy(document, messages);
   const diagnostics = [...schemaDiagnostics, ...resolved.diagnostics];
   if (hasErrors(diagnostics)) return { document, diagnostics, findings: [], sources };
-  const findings = options.check === false ? [] : checkPolicy(resolved.value, document, messages, { acknowledged: options.acknowledged ?? [] });
+  const findings =
+    options.check === false
+      ? []
+      : checkPolicy(resolved.value, document, messages, { acknowledged: options.acknowledged ?? [] });
   return { document, model: resolved.value, diagnostics, findings, sources };
 }
-

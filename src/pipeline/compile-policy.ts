@@ -23,7 +23,9 @@ export interface CompileOptions extends Pick<AnalyseOptions, 'path' | 'acknowled
 /** Options come from code (or the CLI, which checks them first): a bad one is a programming error. */
 export function checkLayoutOptions(options: CompileOptions): void {
   if (options.idPrefix !== undefined && !isIdPrefix(options.idPrefix)) {
-    throw new TypeError(`idPrefix must be empty or start with a letter followed by letters, digits, '-' or '_': ${JSON.stringify(options.idPrefix)}`);
+    throw new TypeError(
+      `idPrefix must be empty or start with a letter followed by letters, digits, '-' or '_': ${JSON.stringify(options.idPrefix)}`,
+    );
   }
   const level = options.headingLevel;
   if (level !== undefined && !isHeadingLevel(level)) {
@@ -60,7 +62,8 @@ export async function compilePolicy(text: string, file: string, options: Compile
   const { model } = analysed;
   const diagnostics = [...analysed.diagnostics];
   if (!model) return { outputs: [], diagnostics, findings: [] };
-  if (options.historyFromGit && options.path !== undefined) diagnostics.push(...await addGitHistory(model, options.path, file, messageLanguage));
+  if (options.historyFromGit && options.path !== undefined)
+    diagnostics.push(...(await addGitHistory(model, options.path, file, messageLanguage)));
 
   const declared = model.languages;
   const requested = options.languages ?? declared;
@@ -69,7 +72,10 @@ export async function compilePolicy(text: string, file: string, options: Compile
       diagnostics.push({
         ruleId: 'build/language-not-declared',
         severity: 'warning',
-        message: messagesFor(messageLanguage).t('diagnostics:build.languageNotDeclared', { lang, declared: declared.join(', ') }),
+        message: messagesFor(messageLanguage).t('diagnostics:build.languageNotDeclared', {
+          lang,
+          declared: declared.join(', '),
+        }),
         file,
         pointer: '/metadata/languages',
         ...languagesPosition(analysed.document),
@@ -80,20 +86,23 @@ export async function compilePolicy(text: string, file: string, options: Compile
   const renderers = outputRenderers.filter((r) => !options.groups || options.groups.includes(r.group));
   const written = declared.filter((l) => requested.includes(l));
   const renderOptions: RenderOptions = {
-    csvBom: options.csvBom ?? false, languages: written,
+    csvBom: options.csvBom ?? false,
+    languages: written,
     ...(options.idPrefix !== undefined ? { idPrefix: options.idPrefix } : {}),
     ...(options.headingLevel !== undefined ? { headingLevel: options.headingLevel } : {}),
   };
   const outputs: OutputFile[] = [];
   for (const renderer of renderers) {
     if (renderer.scope !== 'policy') continue;
-    for (const file of await renderer.render(model, renderOptions)) outputs.push({ path: `${model.id}/${file.path}`, contents: file.contents });
+    for (const file of await renderer.render(model, renderOptions))
+      outputs.push({ path: `${model.id}/${file.path}`, contents: file.contents });
   }
   for (const lang of written) {
     const messages = messagesFor(lang, model.source.metadata.formality);
     for (const renderer of renderers) {
       if (renderer.scope !== 'language') continue;
-      for (const file of await renderer.render(model, messages, renderOptions)) outputs.push({ path: `${model.id}/${lang}/${file.path}`, contents: file.contents });
+      for (const file of await renderer.render(model, messages, renderOptions))
+        outputs.push({ path: `${model.id}/${lang}/${file.path}`, contents: file.contents });
     }
   }
   const { line, column } = locate(analysed.document!, '/id');
@@ -101,7 +110,12 @@ export async function compilePolicy(text: string, file: string, options: Compile
 }
 
 /** build --history: the change history from git, unless the policy writes its own (metadata.history wins). */
-async function addGitHistory(model: PolicyModel, path: string, file: string, messageLanguage: Language): Promise<Diagnostic[]> {
+async function addGitHistory(
+  model: PolicyModel,
+  path: string,
+  file: string,
+  messageLanguage: Language,
+): Promise<Diagnostic[]> {
   if (model.source.metadata.history) return [];
   const { gitHistory } = await import('../diff/git-history.js');
   const history = gitHistory(path, model, file, messageLanguage);

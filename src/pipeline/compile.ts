@@ -33,8 +33,19 @@ export async function compile(input: string | object, options: LibraryCompileOpt
   const { file = 'policy.json', ...rest } = options;
   checkLayoutOptions(rest);
   const fail = (ruleId: string, key: string, detail: string): CompileResult => ({
-    outputs: [], findings: [],
-    diagnostics: [{ ruleId, severity: 'error', file, pointer: '', line: 1, column: 1, message: messagesFor(rest.messageLanguage ?? 'en').t(key, { detail }) }],
+    outputs: [],
+    findings: [],
+    diagnostics: [
+      {
+        ruleId,
+        severity: 'error',
+        file,
+        pointer: '',
+        line: 1,
+        column: 1,
+        message: messagesFor(rest.messageLanguage ?? 'en').t(key, { detail }),
+      },
+    ],
   });
   let text: string;
   try {
@@ -45,9 +56,18 @@ export async function compile(input: string | object, options: LibraryCompileOpt
   }
   try {
     const compiled = await compilePolicy(text, file, rest);
-    return { ...(compiled.id !== undefined ? { id: compiled.id } : {}), outputs: compiled.outputs, diagnostics: compiled.diagnostics, findings: compiled.findings };
+    return {
+      ...(compiled.id !== undefined ? { id: compiled.id } : {}),
+      outputs: compiled.outputs,
+      diagnostics: compiled.diagnostics,
+      findings: compiled.findings,
+    };
   } catch (error) {
     // A bug in policyc, not in the policy: still a diagnostic, as promised, never an exception.
-    return fail('internal/error', 'diagnostics:input.internalError', String((error as Error)?.message ?? error).split('\n')[0]!);
+    return fail(
+      'internal/error',
+      'diagnostics:input.internalError',
+      String((error as Error)?.message ?? error).split('\n')[0]!,
+    );
   }
 }

@@ -24,7 +24,10 @@ export function duplicateIdDiagnostics(ids: readonly PolicyId[], messages: Messa
       continue;
     }
     diagnostics.push({
-      ruleId: 'build/duplicate-policy-id', severity: 'error', file: entry.file, pointer: '/id',
+      ruleId: 'build/duplicate-policy-id',
+      severity: 'error',
+      file: entry.file,
+      pointer: '/id',
       ...(entry.line !== undefined ? { line: entry.line, column: entry.column } : {}),
       message: messages.t('diagnostics:reference.duplicatePolicy', { id: entry.id, other: owner.file }),
     });

@@ -17,7 +17,8 @@ const rehypeStringifyModule = lazyModule<typeof import('rehype-stringify')>('reh
  */
 function createProcessor() {
   const { default: rehypeSanitize, defaultSchema } = rehypeSanitizeModule();
-  return unifiedModule().unified()
+  return unifiedModule()
+    .unified()
     .use(remarkRehypeModule().default) // raw HTML in Markdown is dropped, not passed through
     .use(rehypeSanitize, {
       ...defaultSchema,

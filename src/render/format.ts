@@ -37,19 +37,20 @@ export function pick(value: LocalisedText | undefined, m: Messages): string {
 
 export function formatAddress(address: Address, m: Messages): string {
   const cityLine = [address.postalCode, address.city].filter(Boolean).join(' ');
-  return [address.street, cityLine, countryName(address.country, m)]
-    .filter(Boolean)
-    .join(', ');
+  return [address.street, cityLine, countryName(address.country, m)].filter(Boolean).join(', ');
 }
 
 /** Contact details as labelled facts, links where they can be followed. */
 export function contactFacts(contact: Contact | undefined, m: Messages): Fact[] {
   if (!contact) return [];
   const facts: Fact[] = [];
-  if (contact.email) facts.push({ label: m.t('notice:label.email'), inlines: [link(contact.email, `mailto:${contact.email}`)] });
-  if (contact.phone) facts.push({ label: m.t('notice:label.phone'), inlines: [link(contact.phone, telHref(contact.phone))] });
+  if (contact.email)
+    facts.push({ label: m.t('notice:label.email'), inlines: [link(contact.email, `mailto:${contact.email}`)] });
+  if (contact.phone)
+    facts.push({ label: m.t('notice:label.phone'), inlines: [link(contact.phone, telHref(contact.phone))] });
   if (contact.url) facts.push({ label: m.t('notice:label.url'), inlines: [link(contact.url, contact.url)] });
-  if (contact.address) facts.push({ label: m.t('notice:label.address'), inlines: [text(formatAddress(contact.address, m))] });
+  if (contact.address)
+    facts.push({ label: m.t('notice:label.address'), inlines: [text(formatAddress(contact.address, m))] });
   return facts;
 }
 

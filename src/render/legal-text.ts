@@ -9,7 +9,10 @@ import { countryName, joinList, nameOf, pick } from './format.js';
 export const termKey = (id: string): string => id.replace(/\((\w+)\)/g, '-$1');
 
 /** 'Uitvoering van een overeenkomst (artikel 6 lid 1 sub b AVG)', followed by the author's explanation. */
-export function legalBasisText(p: Pick<Purpose, 'legalBasis' | 'legalBasisExplanation'>, m: Messages): string | undefined {
+export function legalBasisText(
+  p: Pick<Purpose, 'legalBasis' | 'legalBasisExplanation'>,
+  m: Messages,
+): string | undefined {
   if (!p.legalBasis) return undefined;
   const key = termKey(p.legalBasis);
   let basis = `${m.t(`terms:legalBasis.${key}.name`)} (${m.t(`terms:legalBasis.${key}.article`)})`;
@@ -50,7 +53,9 @@ export function purposeLawfulness(p: Purpose, m: Messages): PurposeLawfulness {
   const statement = p.legalBasisStatement;
   return {
     bases: purposeBasisTexts(p, m),
-    ...(statement ? { inWords: `${pick(statement.text, m)}${statement.law ? ` (${formatLawReference(statement.law, m)})` : ''}` } : {}),
+    ...(statement
+      ? { inWords: `${pick(statement.text, m)}${statement.law ? ` (${formatLawReference(statement.law, m)})` : ''}` }
+      : {}),
     ...(p.publicTask ? { publicTask: formatLawReference(p.publicTask, m) } : {}),
     explanation: pick(p.legalBasisExplanation, m),
     ...(p.legalObligation ? { legalObligation: formatLawReference(p.legalObligation, m) } : {}),
@@ -72,12 +77,20 @@ export function basisPartText(part: PurposeBasis, m: Messages): string {
   let line = part.appliesTo
     ? t('details:basis.part', { appliesTo: pick(part.appliesTo, m), basis })
     : part.dataCategories.length
-      ? `${basis} ${t('details:basis.categories', { categories: joinList(part.dataCategories.map((c) => pick(c.name, m)), m) })}`
+      ? `${basis} ${t('details:basis.categories', {
+          categories: joinList(
+            part.dataCategories.map((c) => pick(c.name, m)),
+            m,
+          ),
+        })}`
       : basis;
   if (part.explanation) line = appendSentence(line, pick(part.explanation, m));
-  if (part.legalObligation) line = appendSentence(line, `${t('notice:label.legalObligation')}: ${formatLawReference(part.legalObligation, m)}`);
-  if (part.publicTask) line = appendSentence(line, `${t('statements:label.publicTask')}: ${formatLawReference(part.publicTask, m)}`);
-  if (part.legitimateInterest) line = appendSentence(line, `${t('notice:label.legitimateInterest')}: ${pick(part.legitimateInterest, m)}`);
+  if (part.legalObligation)
+    line = appendSentence(line, `${t('notice:label.legalObligation')}: ${formatLawReference(part.legalObligation, m)}`);
+  if (part.publicTask)
+    line = appendSentence(line, `${t('statements:label.publicTask')}: ${formatLawReference(part.publicTask, m)}`);
+  if (part.legitimateInterest)
+    line = appendSentence(line, `${t('notice:label.legitimateInterest')}: ${pick(part.legitimateInterest, m)}`);
   return line;
 }
 
@@ -98,7 +111,10 @@ export function specialConditionText(c: NonNullable<Purpose['specialCategoryCond
 /** 'Microsoft: de Verenigde Staten — EU-VS Data Privacy Framework …': one transfer outside the EEA and its safeguard. */
 export function transferText(party: Processor | Recipient, m: Messages): string {
   const name = nameOf(party.name, m);
-  const countries = joinList(nonEeaCountries(party).map((c) => countryName(c, m)), m);
+  const countries = joinList(
+    nonEeaCountries(party).map((c) => countryName(c, m)),
+    m,
+  );
   let line = countries ? m.t('notice:transfers.item', { name, countries }) : name;
   if (party.transfer) line += ` — ${transferGroundText(party.transfer, m, false)}`;
   return line;
@@ -107,9 +123,14 @@ export function transferText(party: Processor | Recipient, m: Messages): string 
 /** A transfer ground with its countries (unless the line names them already), the author's note and where to get a copy. */
 export function transferGroundText(transfer: TransferSource, m: Messages, withCountries = true): string {
   let line = m.t(`terms:transferMechanism.${transfer.mechanism}`);
-  if (withCountries && transfer.countries?.length) line += ` (${joinList(transfer.countries.map((c) => countryName(c, m)), m)})`;
+  if (withCountries && transfer.countries?.length)
+    line += ` (${joinList(
+      transfer.countries.map((c) => countryName(c, m)),
+      m,
+    )})`;
   if (transfer.note) line += `. ${pick(transfer.note, m)}`;
-  if (transfer.copyAvailableAt) line += `. ${m.t('notice:transfers.copy', { where: pick(transfer.copyAvailableAt, m) })}`;
+  if (transfer.copyAvailableAt)
+    line += `. ${m.t('notice:transfers.copy', { where: pick(transfer.copyAvailableAt, m) })}`;
   return line;
 }
 
@@ -119,7 +140,12 @@ export function transferGroundText(transfer: TransferSource, m: Messages, withCo
  * category's own name already says which (no 'Gezondheidsgegevens
  * (… gezondheidsgegevens)'). `ns` is the locale namespace: notice or register.
  */
-export function specialCategoryNote(special: string, name: string, m: Messages, ns: 'notice:data' | 'notice:purposeCard' | 'register:cell'): string {
+export function specialCategoryNote(
+  special: string,
+  name: string,
+  m: Messages,
+  ns: 'notice:data' | 'notice:purposeCard' | 'register:cell',
+): string {
   const keyword = m.t(`terms:specialCategoryKeyword.${special}`);
   return name.toLowerCase().includes(keyword)
     ? m.t(`${ns}.specialOnly`)

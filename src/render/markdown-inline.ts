@@ -53,7 +53,8 @@ function destination(url: string): string {
 function autolink(inline: Inline): string | undefined {
   if (inline.strong || !inline.href) return undefined;
   if (inline.href === inline.text && /^https?:\/\/[^\s<>]+$/.test(inline.href)) return `<${inline.href}>`;
-  if (inline.href === `mailto:${inline.text}` && /^[\w.+-]+@[\w-]+(\.[\w-]+)+$/.test(inline.text)) return `<${inline.text}>`;
+  if (inline.href === `mailto:${inline.text}` && /^[\w.+-]+@[\w-]+(\.[\w-]+)+$/.test(inline.text))
+    return `<${inline.text}>`;
   return undefined;
 }
 
@@ -67,14 +68,15 @@ function inlineToMarkdown(inline: Inline): string {
 
 /** Runs of plain text (with links and bold) as one line of Markdown; the space between two runs is kept. */
 export function inlinesToMarkdown(inlines: readonly Inline[]): string {
-  return inlines.map((inline, i) => {
-    const md = inlineToMarkdown(inline);
-    const before = i > 0 && /^\s/.test(inline.text) ? ' ' : '';
-    const after = i < inlines.length - 1 && /\s$/.test(inline.text) ? ' ' : '';
-    return before + md + after;
-  }).join('');
+  return inlines
+    .map((inline, i) => {
+      const md = inlineToMarkdown(inline);
+      const before = i > 0 && /^\s/.test(inline.text) ? ' ' : '';
+      const after = i < inlines.length - 1 && /\s$/.test(inline.text) ? ' ' : '';
+      return before + md + after;
+    })
+    .join('');
 }
-
 
 /** A GFM table. Cells are escaped inline Markdown ('|' is always escaped). */
 export function tableToMarkdown(table: Table): string {

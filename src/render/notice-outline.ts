@@ -4,7 +4,17 @@ import { partyLeavesEea } from '../law/eea.js';
 import type { DataCategory, PolicyModel, ProcessorActivity } from '../resolve/model.js';
 import { formatDuration, formatLawReference, retentionPhrase } from './retention-phrase.js';
 import type { CookieCategorySource } from '../policy/policy-types.js';
-import { contactFacts, controllerName, countryName, formatAddress, formatDate, joinList, nameOf, pick, sentence } from './format.js';
+import {
+  contactFacts,
+  controllerName,
+  countryName,
+  formatAddress,
+  formatDate,
+  joinList,
+  nameOf,
+  pick,
+  sentence,
+} from './format.js';
 import { specialCategoryNote, transferGroundText, transferText } from './legal-text.js';
 import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
 import { formatEntity, processorTable, recipientTable } from './notice-parties.js';
@@ -89,13 +99,24 @@ function controllerBlocks({ model, source, m }: NoticeContext): Block[] {
   const t = m.t;
   const { controller } = source;
   const facts: Fact[] = [];
-  if (controller.address) facts.push({ label: t('notice:label.address'), inlines: [text(formatAddress(controller.address, m))] });
+  if (controller.address)
+    facts.push({ label: t('notice:label.address'), inlines: [text(formatAddress(controller.address, m))] });
   if (controller.kvkNumber) facts.push({ label: t('notice:label.kvk'), inlines: [text(controller.kvkNumber)] });
   facts.push(...contactFacts(controller.contact, m));
-  if (controller.website) facts.push({ label: t('notice:label.website'), inlines: [link(controller.website, controller.website)] });
-  const blocks: Block[] = [{ paragraph: sentence(t('notice:controller.statement', { name: controllerName(controller, m) })) }];
+  if (controller.website)
+    facts.push({ label: t('notice:label.website'), inlines: [link(controller.website, controller.website)] });
+  const blocks: Block[] = [
+    { paragraph: sentence(t('notice:controller.statement', { name: controllerName(controller, m) })) },
+  ];
   if (controller.parentCompany) {
-    blocks.push({ paragraph: sentence(t('details:controller.parentCompany', { name: controllerName(controller, m), company: formatEntity(controller.parentCompany, m) })) });
+    blocks.push({
+      paragraph: sentence(
+        t('details:controller.parentCompany', {
+          name: controllerName(controller, m),
+          company: formatEntity(controller.parentCompany, m),
+        }),
+      ),
+    });
   }
   if (facts.length) blocks.push({ facts });
   if (controller.contact?.note) blocks.push({ paragraph: sentence(pick(controller.contact.note, m)) });
@@ -104,7 +125,9 @@ function controllerBlocks({ model, source, m }: NoticeContext): Block[] {
     const contact = contactBlocks(dpo.contact, m);
     const dpoBlocks: Block[] = [
       ...(dpo.name ? [{ facts: [{ label: t('notice:label.name'), inlines: [text(dpo.name)] }] }] : []),
-      ...(contact.length ? contact : [{ facts: [{ label: t('notice:label.contact'), inlines: [text(t('notice:notStated'))] }] }]),
+      ...(contact.length
+        ? contact
+        : [{ facts: [{ label: t('notice:label.contact'), inlines: [text(t('notice:notStated'))] }] }]),
     ];
     if (dpo.registeredWithAuthority) dpoBlocks.push({ paragraph: sentence(t('details:controller.dpoRegistered')) });
     blocks.push({ subsection: { id: 'dpo', heading: t('notice:controller.dpo'), blocks: dpoBlocks } });
@@ -112,9 +135,12 @@ function controllerBlocks({ model, source, m }: NoticeContext): Block[] {
   if (source.representative) {
     const r = source.representative;
     const repBlocks: Block[] = [{ facts: [{ label: t('notice:label.name'), inlines: [text(r.name)] }] }];
-    if (r.address) repBlocks.push({ facts: [{ label: t('notice:label.address'), inlines: [text(formatAddress(r.address, m))] }] });
+    if (r.address)
+      repBlocks.push({ facts: [{ label: t('notice:label.address'), inlines: [text(formatAddress(r.address, m))] }] });
     repBlocks.push(...contactBlocks(r.contact, m));
-    blocks.push({ subsection: { id: 'representative', heading: t('notice:controller.representative'), blocks: repBlocks } });
+    blocks.push({
+      subsection: { id: 'representative', heading: t('notice:controller.representative'), blocks: repBlocks },
+    });
   }
   blocks.push(...otherControllerBlocks(model, m));
   return blocks;
@@ -131,11 +157,15 @@ function scopeBlocks({ source, model, m }: NoticeContext): Block[] {
   const blocks: Block[] = [...rich(source.scope, m)];
   if (source.applicableLaws?.length) {
     // A statement of which laws the statement names, never a claim of compliance, never an article it did not give.
-    blocks.push({ paragraph: sentence(m.t('details:scope.applicableLaws')) }, { list: source.applicableLaws.map((l) => [text(formatLawReference(l, m))]) });
+    blocks.push(
+      { paragraph: sentence(m.t('details:scope.applicableLaws')) },
+      { list: source.applicableLaws.map((l) => [text(formatLawReference(l, m))]) },
+    );
   }
   const subjects = model.dataSubjects.map((s) => {
     const name = pick(s.name, m);
-    const label = s.minimumAge === undefined ? name : m.t('details:scope.minimumAge', { group: name, age: s.minimumAge });
+    const label =
+      s.minimumAge === undefined ? name : m.t('details:scope.minimumAge', { group: name, age: s.minimumAge });
     return leadIn(label, [pick(s.description, m)]);
   });
   if (subjects.length) blocks.push({ paragraph: sentence(m.t('notice:scope.subjects')) }, { list: subjects });
@@ -157,12 +187,22 @@ function dataBlocks({ source, model, m }: NoticeContext): Block[] {
     const name = pick(c.name, m);
     const notes = categoryNotes(c, name, m);
     // A name that ends in brackets already, 'Burgerservicenummer (BSN)', takes its notes after a comma.
-    const label = notes.length ? (name.endsWith(')') ? `${name}, ${notes.join('; ')}` : `${name} (${notes.join('; ')})`) : name;
-    const where = c.source ? pick(c.source.description, m) + (c.source.publiclyAccessible ? ` (${m.t('notice:data.publicSource')})` : '') : '';
-    return leadIn(label, [endSentence(pick(c.description, m)), where ? m.t('notice:data.source', { source: where }) : '']);
+    const label = notes.length
+      ? name.endsWith(')')
+        ? `${name}, ${notes.join('; ')}`
+        : `${name} (${notes.join('; ')})`
+      : name;
+    const where = c.source
+      ? pick(c.source.description, m) + (c.source.publiclyAccessible ? ` (${m.t('notice:data.publicSource')})` : '')
+      : '';
+    return leadIn(label, [
+      endSentence(pick(c.description, m)),
+      where ? m.t('notice:data.source', { source: where }) : '',
+    ]);
   });
   const blocks: Block[] = items.length ? [{ paragraph: sentence(m.t('notice:data.intro')) }, { list: items }] : [];
-  if (source.collectsSpecialCategories === false) blocks.push({ paragraph: sentence(m.t('details:data.noSpecialCategories')) });
+  if (source.collectsSpecialCategories === false)
+    blocks.push({ paragraph: sentence(m.t('details:data.noSpecialCategories')) });
   return blocks;
 }
 
@@ -173,7 +213,9 @@ function processorRoleBlocks({ model, m }: NoticeContext): Block[] {
   if (!model.processorActivities.length) return [];
   return [
     { paragraph: sentence(m.t('details:processorRole.intro')) },
-    ...model.processorActivities.map((a): Block => ({ subsection: { id: `processing-for-${a.id}`, heading: pick(a.name, m), blocks: processorActivityBlocks(a, m) } })),
+    ...model.processorActivities.map((a): Block => ({
+      subsection: { id: `processing-for-${a.id}`, heading: pick(a.name, m), blocks: processorActivityBlocks(a, m) },
+    })),
   ];
 }
 
@@ -181,10 +223,47 @@ function processorActivityBlocks(a: ProcessorActivity, m: Messages): Block[] {
   const t = m.t;
   const blocks: Block[] = rich(a.description, m);
   const facts: Fact[] = [{ label: t('details:processorRole.controllers'), inlines: [text(pick(a.controllers, m))] }];
-  if (a.dataCategories.length) facts.push({ label: t('notice:label.data'), inlines: [text(joinList(a.dataCategories.map((c) => pick(c.name, m)), m))] });
-  if (a.dataSubjects.length) facts.push({ label: t('notice:label.subjects'), inlines: [text(joinList(a.dataSubjects.map((s) => pick(s.name, m)), m))] });
-  if (a.subProcessors.length) facts.push({ label: t('notice:label.processors'), inlines: [text(joinList(a.subProcessors.map((x) => nameOf(x.name, m)), m))] });
-  if (a.retention.length) facts.push({ label: t('notice:label.retention'), inlines: [text(a.retention.map((r) => `${pick(r.name, m)}: ${retentionPhrase(r, m)}`).join('; '))] });
+  if (a.dataCategories.length)
+    facts.push({
+      label: t('notice:label.data'),
+      inlines: [
+        text(
+          joinList(
+            a.dataCategories.map((c) => pick(c.name, m)),
+            m,
+          ),
+        ),
+      ],
+    });
+  if (a.dataSubjects.length)
+    facts.push({
+      label: t('notice:label.subjects'),
+      inlines: [
+        text(
+          joinList(
+            a.dataSubjects.map((s) => pick(s.name, m)),
+            m,
+          ),
+        ),
+      ],
+    });
+  if (a.subProcessors.length)
+    facts.push({
+      label: t('notice:label.processors'),
+      inlines: [
+        text(
+          joinList(
+            a.subProcessors.map((x) => nameOf(x.name, m)),
+            m,
+          ),
+        ),
+      ],
+    });
+  if (a.retention.length)
+    facts.push({
+      label: t('notice:label.retention'),
+      inlines: [text(a.retention.map((r) => `${pick(r.name, m)}: ${retentionPhrase(r, m)}`).join('; '))],
+    });
   blocks.push({ facts });
   return blocks;
 }
@@ -194,12 +273,25 @@ function recipientsBlocks({ source, model, m }: NoticeContext): Block[] {
   const t = m.t;
   const blocks: Block[] = rich(source.sharing, m);
   if (model.processors.length) {
-    blocks.push({ subsection: { id: 'processors', heading: t('notice:recipients.processors'), blocks: [
-      { paragraph: sentence(t('notice:recipients.processorsIntro')) }, { table: processorTable(model.processors, m) },
-    ] } });
+    blocks.push({
+      subsection: {
+        id: 'processors',
+        heading: t('notice:recipients.processors'),
+        blocks: [
+          { paragraph: sentence(t('notice:recipients.processorsIntro')) },
+          { table: processorTable(model.processors, m) },
+        ],
+      },
+    });
   }
   if (model.recipients.length) {
-    blocks.push({ subsection: { id: 'other-recipients', heading: t('notice:recipients.others'), blocks: [{ table: recipientTable(model.recipients, m) }] } });
+    blocks.push({
+      subsection: {
+        id: 'other-recipients',
+        heading: t('notice:recipients.others'),
+        blocks: [{ table: recipientTable(model.recipients, m) }],
+      },
+    });
   }
   return blocks;
 }
@@ -208,13 +300,28 @@ function recipientsBlocks({ source, model, m }: NoticeContext): Block[] {
 function transfersBlocks({ source, model, m }: NoticeContext): Block[] {
   const blocks: Block[] = [];
   const storage = source.transfers?.storageLocations ?? [];
-  if (storage.length) blocks.push({ paragraph: sentence(m.t('notice:transfers.storage', { locations: joinList(storage.map((c) => countryName(c, m)), m) })) });
+  if (storage.length)
+    blocks.push({
+      paragraph: sentence(
+        m.t('notice:transfers.storage', {
+          locations: joinList(
+            storage.map((c) => countryName(c, m)),
+            m,
+          ),
+        }),
+      ),
+    });
   blocks.push(...rich(source.transfers?.statement, m));
   const mechanisms = source.transfers?.mechanisms ?? [];
   if (mechanisms.length) {
-    blocks.push({ paragraph: sentence(m.t('details:transfers.mechanismsIntro')) }, { list: mechanisms.map((x) => [text(transferGroundText(x, m))]) });
+    blocks.push(
+      { paragraph: sentence(m.t('details:transfers.mechanismsIntro')) },
+      { list: mechanisms.map((x) => [text(transferGroundText(x, m))]) },
+    );
   }
-  const parties = [...model.processors, ...model.recipients].filter((party) => partyLeavesEea(party)).map((party) => [text(transferText(party, m))]);
+  const parties = [...model.processors, ...model.recipients]
+    .filter((party) => partyLeavesEea(party))
+    .map((party) => [text(transferText(party, m))]);
   if (parties.length) blocks.push({ paragraph: sentence(m.t('details:transfers.partiesIntro')) }, { list: parties });
   return blocks;
 }
@@ -223,10 +330,9 @@ function transfersBlocks({ source, model, m }: NoticeContext): Block[] {
 function retentionBlocks({ source, model, m }: NoticeContext): Block[] {
   return [
     ...rich(source.retentionStatement, m),
-    ...(model.retention.length ? [
-      { paragraph: sentence(m.t('notice:retention.intro')) },
-      { table: retentionTable(model.retention, m) },
-    ] : []),
+    ...(model.retention.length
+      ? [{ paragraph: sentence(m.t('notice:retention.intro')) }, { table: retentionTable(model.retention, m) }]
+      : []),
   ];
 }
 
@@ -241,15 +347,21 @@ function automatedBlocks({ source, model, m }: NoticeContext): Block[] {
   const purposes = model.purposes.filter((p) => p.automatedDecision);
   for (const p of purposes) {
     const a = p.automatedDecision!;
-    const own: Block[] = [{ facts: [
-      { label: t('notice:label.logic'), inlines: [text(pick(a.logic, m))] },
-      { label: t('notice:label.significance'), inlines: [text(pick(a.significance, m))] },
-    ] }];
+    const own: Block[] = [
+      {
+        facts: [
+          { label: t('notice:label.logic'), inlines: [text(pick(a.logic, m))] },
+          { label: t('notice:label.significance'), inlines: [text(pick(a.significance, m))] },
+        ],
+      },
+    ];
     if (a.profiling) own.push({ paragraph: sentence(t('notice:automated.profiling')) });
     blocks.push({ subsection: { id: `automated-${p.id}`, heading: pick(p.name, m), blocks: own } });
   }
   if (purposes.length === 0 && blocks.length === 0) {
-    blocks.push({ paragraph: sentence(t(position?.takesPlace === false ? 'notice:automated.none' : 'notice:automated.notStated')) });
+    blocks.push({
+      paragraph: sentence(t(position?.takesPlace === false ? 'notice:automated.none' : 'notice:automated.notStated')),
+    });
   }
   return blocks;
 }
@@ -259,12 +371,15 @@ function cookiesBlocks({ source, m }: NoticeContext): Block[] {
   const cookies = source.cookies;
   if (!cookies) return [];
   const blocks: Block[] = rich(cookies.description, m);
-  if (!blocks.length) blocks.push({ paragraph: sentence(m.t(cookies.used ? 'notice:cookies.used' : 'notice:cookies.notUsed')) });
+  if (!blocks.length)
+    blocks.push({ paragraph: sentence(m.t(cookies.used ? 'notice:cookies.used' : 'notice:cookies.notUsed')) });
   const categories = (cookies.categories ?? []).map((c) => cookieCategoryLine(c, m));
   if (categories.length) blocks.push({ paragraph: sentence(m.t('notice:cookies.categories')) }, { list: categories });
   const facts: Fact[] = [];
-  if (cookies.policyUrl) facts.push({ label: m.t('notice:label.cookiePolicy'), inlines: [link(cookies.policyUrl, cookies.policyUrl)] });
-  if (cookies.consentUrl) facts.push({ label: m.t('notice:label.cookieConsent'), inlines: [link(cookies.consentUrl, cookies.consentUrl)] });
+  if (cookies.policyUrl)
+    facts.push({ label: m.t('notice:label.cookiePolicy'), inlines: [link(cookies.policyUrl, cookies.policyUrl)] });
+  if (cookies.consentUrl)
+    facts.push({ label: m.t('notice:label.cookieConsent'), inlines: [link(cookies.consentUrl, cookies.consentUrl)] });
   if (facts.length) blocks.push({ facts });
   return blocks;
 }
@@ -284,7 +399,10 @@ function securityBlocks({ source, m }: NoticeContext): Block[] {
   const blocks: Block[] = rich(source.security?.description, m);
   const measures = (source.security?.measures ?? []).map((x) => [text(pick(x, m))]);
   if (measures.length) blocks.push({ list: measures });
-  if (source.security?.standards?.length) blocks.push({ paragraph: sentence(m.t('notice:security.standards', { standards: joinList(source.security.standards, m) })) });
+  if (source.security?.standards?.length)
+    blocks.push({
+      paragraph: sentence(m.t('notice:security.standards', { standards: joinList(source.security.standards, m) })),
+    });
   return blocks;
 }
 
@@ -296,24 +414,42 @@ function securityBlocks({ source, m }: NoticeContext): Block[] {
 function complaintsBlocks({ source, model, m }: NoticeContext): Block[] {
   const authority = m.t(`terms:authority.${model.authority.id}.name`);
   const internal = pick(source.complaints?.internal, m);
-  const key = !internal ? 'notice:complaints.authority' : internal.includes(authority) ? 'notice:complaints.authorityDetails' : 'notice:complaints.authorityAlso';
+  const key = !internal
+    ? 'notice:complaints.authority'
+    : internal.includes(authority)
+      ? 'notice:complaints.authorityDetails'
+      : 'notice:complaints.authorityAlso';
   const a = model.authority;
   return [
     ...rich(source.complaints?.internal, m),
     { paragraph: sentence(m.t(key, { authority })) },
-    { facts: [
-      { label: m.t('notice:label.website'), inlines: [link(a.website, a.website)] },
-      { label: m.t('notice:label.address'), inlines: [text(formatAddress(a.postal, m))] },
-    ] },
+    {
+      facts: [
+        { label: m.t('notice:label.website'), inlines: [link(a.website, a.website)] },
+        { label: m.t('notice:label.address'), inlines: [text(formatAddress(a.postal, m))] },
+      ],
+    },
   ];
 }
 
 /** Changes — 13(3). */
 function changesBlocks({ source, m }: NoticeContext): Block[] {
   const blocks: Block[] = rich(source.changes?.statement, m);
-  if (source.changes?.noticePeriod) blocks.push({ paragraph: sentence(m.t('notice:changes.noticePeriod', { period: formatDuration(source.changes.noticePeriod, m) })) });
-  const history = (source.metadata.history ?? []).map((h) =>
-    [text(m.t('notice:changes.historyItem', { date: formatDate(h.date, m), version: h.version, summary: pick(h.summary, m) }))]);
+  if (source.changes?.noticePeriod)
+    blocks.push({
+      paragraph: sentence(
+        m.t('notice:changes.noticePeriod', { period: formatDuration(source.changes.noticePeriod, m) }),
+      ),
+    });
+  const history = (source.metadata.history ?? []).map((h) => [
+    text(
+      m.t('notice:changes.historyItem', {
+        date: formatDate(h.date, m),
+        version: h.version,
+        summary: pick(h.summary, m),
+      }),
+    ),
+  ]);
   if (history.length) blocks.push({ paragraph: sentence(m.t('notice:changes.history')) }, { list: history });
   return blocks;
 }

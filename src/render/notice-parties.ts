@@ -17,7 +17,8 @@ function processorOrigin(p: Processor, m: Messages): string | undefined {
   const parts: string[] = [];
   if (p.country) parts.push(countryName(p.country, m));
   if (p.parentCompany) parts.push(m.t('details:entity.parentCompany', { entity: formatEntity(p.parentCompany, m) }));
-  if (p.contractingEntity) parts.push(m.t('details:entity.contractingEntity', { entity: formatEntity(p.contractingEntity, m) }));
+  if (p.contractingEntity)
+    parts.push(m.t('details:entity.contractingEntity', { entity: formatEntity(p.contractingEntity, m) }));
   return parts.length ? parts.join('; ') : undefined;
 }
 
@@ -28,11 +29,15 @@ const optional = (value: string | undefined, m: Messages): Inline[] => [text(val
  * EEA; for the others the cell says there is nothing to state, never 'not
  * stated' (a reader takes that as an admission).
  */
-function transferColumn(parties: ReadonlyArray<Processor | Recipient>, m: Messages): ((party: Processor | Recipient) => Inline[]) | undefined {
+function transferColumn(
+  parties: ReadonlyArray<Processor | Recipient>,
+  m: Messages,
+): ((party: Processor | Recipient) => Inline[]) | undefined {
   if (!parties.some(partyLeavesEea)) return undefined;
-  return (party) => (partyLeavesEea(party)
-    ? optional(party.transfer && m.t(`terms:transferMechanism.${party.transfer.mechanism}`), m)
-    : [text(m.t('notice:notApplicable'))]);
+  return (party) =>
+    partyLeavesEea(party)
+      ? optional(party.transfer && m.t(`terms:transferMechanism.${party.transfer.mechanism}`), m)
+      : [text(m.t('notice:notApplicable'))];
 }
 
 /** ', on our website: google-analytics.com' after a party's name, when the policy gives its domains. */
@@ -45,12 +50,22 @@ export function processorTable(processors: readonly Processor[], m: Messages): T
   const withCategory = processors.some((p) => p.serviceCategory);
   const transfer = transferColumn(processors, m);
   const locations = (p: Processor): string | undefined =>
-    pick(p.serverLocationsText, m) || (p.serverLocations?.length ? joinList(p.serverLocations.map((c) => countryName(c, m)), m) : undefined);
+    pick(p.serverLocationsText, m) ||
+    (p.serverLocations?.length
+      ? joinList(
+          p.serverLocations.map((c) => countryName(c, m)),
+          m,
+        )
+      : undefined);
   return {
     caption: t('notice:recipients.processors'),
     head: [
-      t('notice:label.name'), ...(withCategory ? [t('details:processorAnnex.category')] : []), t('notice:label.service'),
-      t('notice:label.establishedIn'), t('notice:label.serverLocation'), ...(transfer ? [t('notice:label.transfer')] : []),
+      t('notice:label.name'),
+      ...(withCategory ? [t('details:processorAnnex.category')] : []),
+      t('notice:label.service'),
+      t('notice:label.establishedIn'),
+      t('notice:label.serverLocation'),
+      ...(transfer ? [t('notice:label.transfer')] : []),
     ],
     rows: processors.map((p) => [
       [{ text: nameOf(p.name, m), strong: true }, ...domainsOf(p, m)],
@@ -68,7 +83,13 @@ export function recipientTable(recipients: readonly Recipient[], m: Messages): T
   const transfer = transferColumn(recipients, m);
   return {
     caption: t('notice:recipients.others'),
-    head: [t('notice:label.name'), t('notice:recipients.type'), t('notice:label.service'), t('notice:label.establishedIn'), ...(transfer ? [t('notice:label.transfer')] : [])],
+    head: [
+      t('notice:label.name'),
+      t('notice:recipients.type'),
+      t('notice:label.service'),
+      t('notice:label.establishedIn'),
+      ...(transfer ? [t('notice:label.transfer')] : []),
+    ],
     rows: recipients.map((r) => [
       [{ text: pick(r.name, m), strong: true }, ...domainsOf(r, m)],
       [text(t(`terms:recipientType.${r.type}`))],

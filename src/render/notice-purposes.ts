@@ -21,35 +21,64 @@ export function purposesBlocks({ model, m }: NoticeContext): Block[] {
   if (!model.purposes.length) return [];
   const intro = [m.t('notice:purposes.intro')];
   // Said only when it is true: every purpose names its basis.
-  if (model.purposes.every((p) => p.bases.length > 0 || p.legalBasisStatement)) intro.push(m.t('notice:purposes.basisStated'));
+  if (model.purposes.every((p) => p.bases.length > 0 || p.legalBasisStatement))
+    intro.push(m.t('notice:purposes.basisStated'));
   return [
     { paragraph: sentence(intro.join(' ')) },
-    ...model.purposes.map((p): Block => ({ subsection: { id: `purpose-${p.id}`, heading: pick(p.name, m), blocks: purposeCard(p, model, m), card: true } })),
+    ...model.purposes.map((p): Block => ({
+      subsection: { id: `purpose-${p.id}`, heading: pick(p.name, m), blocks: purposeCard(p, model, m), card: true },
+    })),
   ];
 }
 
 function purposeCard(p: Purpose, model: PolicyModel, m: Messages): Block[] {
   const t = m.t;
   const facts: Fact[] = [];
-  facts.push(...answer(t('notice:label.data'), p.dataCategories.map((c) => [text(categoryLine(c, m))])));
+  facts.push(
+    ...answer(
+      t('notice:label.data'),
+      p.dataCategories.map((c) => [text(categoryLine(c, m))]),
+    ),
+  );
   facts.push(...answer(t('notice:purposeCard.basisLabel'), plainBases(p, m)));
   facts.push(...officialBasisFacts(p, m));
   facts.push(...answer(t('notice:purposeCard.refuseLabel'), refusalLines(p, model, m)));
   facts.push(...purposeControllerFacts(p, m), ...peopleFacts(p, m));
   if (p.retention.length) {
     // The periods are in the one retention table; here only which rules apply, linked to it.
-    facts.push({ label: t('notice:label.retention'), inlines: [link(joinList(p.retention.map((r) => pick(r.name, m)), m), '#retention')] });
+    facts.push({
+      label: t('notice:label.retention'),
+      inlines: [
+        link(
+          joinList(
+            p.retention.map((r) => pick(r.name, m)),
+            m,
+          ),
+          '#retention',
+        ),
+      ],
+    });
   }
   return [...rich(p.description, m), { facts }];
 }
 
 /** Whose data, and who else handles them: the data subjects, processors and recipients of the purpose. */
 function peopleFacts(p: Purpose, m: Messages): Fact[] {
-  const fact = (labelKey: string, names: string[]): Fact[] => (names.length ? [{ label: m.t(labelKey), inlines: [text(joinList(names, m))] }] : []);
+  const fact = (labelKey: string, names: string[]): Fact[] =>
+    names.length ? [{ label: m.t(labelKey), inlines: [text(joinList(names, m))] }] : [];
   return [
-    ...fact('notice:label.subjects', p.dataSubjects.map((s) => pick(s.name, m))),
-    ...fact('notice:label.processors', p.processors.map((x) => nameOf(x.name, m))),
-    ...fact('notice:label.recipients', p.recipients.map((x) => pick(x.name, m))),
+    ...fact(
+      'notice:label.subjects',
+      p.dataSubjects.map((s) => pick(s.name, m)),
+    ),
+    ...fact(
+      'notice:label.processors',
+      p.processors.map((x) => nameOf(x.name, m)),
+    ),
+    ...fact(
+      'notice:label.recipients',
+      p.recipients.map((x) => pick(x.name, m)),
+    ),
   ];
 }
 
@@ -83,11 +112,16 @@ function officialBasisFacts(p: Purpose, m: Messages): Fact[] {
   const facts = l.bases.map((basis) => fact('notice:label.legalBasis', basis));
   // A basis in the statement's words counts as given (and a public task's law goes with its basis).
   if (l.inWords !== undefined) facts.push(fact('notice:label.legalBasis', l.inWords));
-  else if (!facts.length) facts.push(fact('notice:label.legalBasis', notStatedText('notice:notStated', l.explanation, m)));
+  else if (!facts.length)
+    facts.push(fact('notice:label.legalBasis', notStatedText('notice:notStated', l.explanation, m)));
   if (l.publicTask) facts.push(fact('statements:label.publicTask', l.publicTask));
   if (l.legalObligation) facts.push(fact('notice:label.legalObligation', l.legalObligation));
   if (l.legitimateInterest) facts.push(fact('notice:label.legitimateInterest', l.legitimateInterest));
-  if (p.specialCategoryCondition) facts.push({ label: t('notice:label.specialCondition'), inlines: [text(specialConditionText(p.specialCategoryCondition, m))] });
+  if (p.specialCategoryCondition)
+    facts.push({
+      label: t('notice:label.specialCondition'),
+      inlines: [text(specialConditionText(p.specialCategoryCondition, m))],
+    });
   return facts;
 }
 
@@ -111,7 +145,8 @@ function refusalLines(p: Purpose, model: PolicyModel, m: Messages): Inline[][] {
     const key = withdraw ? 'explicitConsent' : 'explicitConsentOnly';
     lines.push(withRight(key, [text(m.t(`notice:purposeCard.refuse.${key}`))], m));
   }
-  if (p.directMarketing && object) lines.push(withRight('object', [text(m.t('terms:right.objection.directMarketing'))], m));
+  if (p.directMarketing && object)
+    lines.push(withRight('object', [text(m.t('terms:right.objection.directMarketing'))], m));
   if (p.requirement) {
     const consequence = pick(p.requirement.consequence, m);
     lines.push([text(m.t(`terms:requirement.${p.requirement.type}`) + (consequence ? ` ${consequence}` : ''))]);
@@ -119,28 +154,42 @@ function refusalLines(p: Purpose, model: PolicyModel, m: Messages): Inline[][] {
   return unique(lines);
 }
 
-type RefusalKey = 'consent' | 'consentOnly' | 'explicitConsent' | 'explicitConsentOnly' | 'contract' | 'legalObligation' | 'object';
+type RefusalKey =
+  'consent' | 'consentOnly' | 'explicitConsent' | 'explicitConsentOnly' | 'contract' | 'legalObligation' | 'object';
 
 function refusalKey(basis: string, withdraw: boolean, object: boolean): RefusalKey | undefined {
   switch (basis) {
-    case '6(1)(a)': return withdraw ? 'consent' : 'consentOnly';
-    case '6(1)(b)': return 'contract';
-    case '6(1)(c)': return 'legalObligation';
+    case '6(1)(a)':
+      return withdraw ? 'consent' : 'consentOnly';
+    case '6(1)(b)':
+      return 'contract';
+    case '6(1)(c)':
+      return 'legalObligation';
     case '6(1)(e)':
-    case '6(1)(f)': return object ? 'object' : undefined;
+    case '6(1)(f)':
+      return object ? 'object' : undefined;
     // Vital interests: nothing follows from the basis alone.
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 
 /** The rights a refusal line points to: withdrawing consent, objecting. */
-const rightOf: Partial<Record<RefusalKey, RightId>> = { consent: 'withdraw-consent', explicitConsent: 'withdraw-consent', object: 'objection' };
+const rightOf: Partial<Record<RefusalKey, RightId>> = {
+  consent: 'withdraw-consent',
+  explicitConsent: 'withdraw-consent',
+  object: 'objection',
+};
 
 /** The line, then ' Meer hierover: Recht van bezwaar', linking to the right in the rights section. */
 function withRight(key: RefusalKey, line: Inline[], m: Messages): Inline[] {
   const right = rightOf[key];
   if (!right) return line;
-  return [...line, text(` ${m.t('notice:purposeCard.moreAbout')} `), link(m.t(`terms:right.${right}.name`), `#right-${right}`)];
+  return [
+    ...line,
+    text(` ${m.t('notice:purposeCard.moreAbout')} `),
+    link(m.t(`terms:right.${right}.name`), `#right-${right}`),
+  ];
 }
 
 /** True when the notice's rights section grants this right for this purpose (rights.notApplicable may set it aside). */
@@ -153,7 +202,14 @@ function scoped(part: PurposeBasis, p: Purpose, line: string, m: Messages): Inli
   const scope = part.appliesTo
     ? pick(part.appliesTo, m)
     : part.dataCategories.length && part.dataCategories.length < p.dataCategories.length
-      ? upperFirst(m.t('details:basis.categories', { categories: joinList(part.dataCategories.map((c) => pick(c.name, m)), m) }))
+      ? upperFirst(
+          m.t('details:basis.categories', {
+            categories: joinList(
+              part.dataCategories.map((c) => pick(c.name, m)),
+              m,
+            ),
+          }),
+        )
       : '';
   return [text(scope ? m.t('details:basis.part', { appliesTo: scope, basis: lowerFirst(line) }) : line)];
 }

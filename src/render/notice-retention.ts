@@ -15,14 +15,24 @@ export function retentionTable(rules: readonly RetentionRule[], m: Messages): Ta
   const t = m.t;
   return {
     caption: t('layout:retention.caption'),
-    head: [t('layout:retention.data'), t('layout:retention.howLong'), t('layout:retention.from'), t('layout:retention.why')],
+    head: [
+      t('layout:retention.data'),
+      t('layout:retention.howLong'),
+      t('layout:retention.from'),
+      t('layout:retention.why'),
+    ],
     rows: rules.map((r) => {
       const { legalSource, from, ...rest } = r;
       const splits = from !== undefined && !r.earliestOf && !r.condition && r.period !== undefined;
       const howLong = retentionPhrase(splits ? rest : { ...rest, ...(from ? { from } : {}) }, m);
       const why = [legalSource ? formatLawReference(legalSource, m) : '', pick(r.note, m)].filter(Boolean).join('. ');
       const cell = (value: string): Inline[] => [text(value || t('layout:retention.none'))];
-      return [[{ text: pick(r.name, m), strong: true }], cell(howLong), cell(splits ? t(`layout:retention.fromEvent.${from}`) : ''), cell(why)];
+      return [
+        [{ text: pick(r.name, m), strong: true }],
+        cell(howLong),
+        cell(splits ? t(`layout:retention.fromEvent.${from}`) : ''),
+        cell(why),
+      ];
     }),
   };
 }

@@ -18,22 +18,36 @@ export function rightsBlocks(ctx: NoticeContext): Block[] {
   const { model, source, m } = ctx;
   const blocks: Block[] = [{ paragraph: sentence(m.t('notice:rights.intro')) }];
   for (const right of model.rights) {
-    blocks.push({ subsection: { id: `right-${right.id}`, heading: m.t(`terms:right.${right.id}.name`), blocks: rightBlocks(right, ctx) } });
+    blocks.push({
+      subsection: {
+        id: `right-${right.id}`,
+        heading: m.t(`terms:right.${right.id}.name`),
+        blocks: rightBlocks(right, ctx),
+      },
+    });
   }
   for (const right of source.rights?.additional ?? []) {
     const own: Block[] = [...rich(right.description, m)];
     const facts: Fact[] = [];
-    if (right.legalSource) facts.push({ label: m.t('details:rights.legalSource'), inlines: [text(formatLawReference(right.legalSource, m))] });
-    if (right.moreInfo) facts.push({ label: m.t('details:rights.moreInfo'), inlines: [link(right.moreInfo, right.moreInfo)] });
+    if (right.legalSource)
+      facts.push({
+        label: m.t('details:rights.legalSource'),
+        inlines: [text(formatLawReference(right.legalSource, m))],
+      });
+    if (right.moreInfo)
+      facts.push({ label: m.t('details:rights.moreInfo'), inlines: [link(right.moreInfo, right.moreInfo)] });
     if (facts.length) own.push({ facts });
     blocks.push({ subsection: { id: `right-${right.id}`, heading: pick(right.name, m), blocks: own } });
   }
   if (ctx.careProvider) {
-    blocks.push({ subsection: { id: 'patient-rights', heading: m.t('notice:label.patientRights'), blocks: patientRightBlocks(ctx) } });
+    blocks.push({
+      subsection: { id: 'patient-rights', heading: m.t('notice:label.patientRights'), blocks: patientRightBlocks(ctx) },
+    });
   }
   blocks.push(...rightsStatementBlocks(source, m));
   const howTo = howToBlocks(ctx);
-  if (howTo.length) blocks.push({ subsection: { id: 'exercising-rights', heading: m.t('notice:rights.howTo'), blocks: howTo } });
+  if (howTo.length)
+    blocks.push({ subsection: { id: 'exercising-rights', heading: m.t('notice:rights.howTo'), blocks: howTo } });
   return blocks;
 }
 
@@ -47,7 +61,10 @@ function rightBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
     blocks.push({ paragraph: sentence(m.t('terms:right.objection.directMarketing')) });
   }
   if (right.purposes.length) {
-    blocks.push({ paragraph: sentence(m.t('terms:right.appliesTo')) }, { list: right.purposes.map((p) => [text(pick(p.name, m))]) });
+    blocks.push(
+      { paragraph: sentence(m.t('terms:right.appliesTo')) },
+      { list: right.purposes.map((p) => [text(pick(p.name, m))]) },
+    );
   }
   return blocks;
 }
@@ -59,10 +76,15 @@ function generalText(right: DerivedRight, ctx: NoticeContext): string {
   switch (right.id) {
     case 'portability':
       return m.t('terms:right.portability.descriptionBases', {
-        bases: joinList(bases.length ? bases : ['6(1)(a)', '6(1)(b)'].map((b) => m.t(`terms:rightBasis.${termKey(b)}`)), m),
+        bases: joinList(
+          bases.length ? bases : ['6(1)(a)', '6(1)(b)'].map((b) => m.t(`terms:rightBasis.${termKey(b)}`)),
+          m,
+        ),
       });
     case 'objection':
-      return bases.length ? m.t('terms:right.objection.descriptionBases', { bases: joinList(bases, m) }) : m.t('terms:right.objection.descriptionGeneral');
+      return bases.length
+        ? m.t('terms:right.objection.descriptionBases', { bases: joinList(bases, m) })
+        : m.t('terms:right.objection.descriptionGeneral');
     case 'erasure':
       return m.t(ctx.careProvider ? 'terms:right.erasure.descriptionCareProvider' : 'terms:right.erasure.description');
     case 'complaint':
@@ -76,16 +98,26 @@ function generalText(right: DerivedRight, ctx: NoticeContext): string {
 function patientRightBlocks({ m }: NoticeContext): Block[] {
   return [
     { paragraph: sentence(m.t('terms:patientRight.intro')) },
-    { facts: patientRights.map((r) => ({ label: m.t(`terms:patientRight.${r.id}.name`), inlines: [text(m.t(`terms:patientRight.${r.id}.description`))] })) },
+    {
+      facts: patientRights.map((r) => ({
+        label: m.t(`terms:patientRight.${r.id}.name`),
+        inlines: [text(m.t(`terms:patientRight.${r.id}.description`))],
+      })),
+    },
   ];
 }
 
 function howToBlocks({ source, m }: NoticeContext): Block[] {
   const blocks: Block[] = [...rich(source.rights?.howToExercise, m)];
   // The controller's own contact note is shown with the controller already; here only its details.
-  const contact = source.rights?.contact ? contactBlocks(source.rights.contact, m) : factsOnly(contactFacts(source.controller.contact, m));
+  const contact = source.rights?.contact
+    ? contactBlocks(source.rights.contact, m)
+    : factsOnly(contactFacts(source.controller.contact, m));
   if (contact.length) blocks.push({ paragraph: sentence(m.t('notice:rights.sendTo')) }, ...contact);
-  if (source.rights?.responseTime) blocks.push({ paragraph: sentence(m.t('notice:rights.responseTime', { period: formatDuration(source.rights.responseTime, m) })) });
+  if (source.rights?.responseTime)
+    blocks.push({
+      paragraph: sentence(m.t('notice:rights.responseTime', { period: formatDuration(source.rights.responseTime, m) })),
+    });
   return blocks;
 }
 

@@ -17,7 +17,17 @@ export function purposeControllerFacts(p: Purpose, m: Messages): Fact[] {
   const facts: Fact[] = [];
   if (p.controller) facts.push({ label: m.t('statements:label.controller'), inlines: [text(p.controller.name)] });
   if (p.jointControllers.length) {
-    facts.push({ label: m.t('statements:label.jointControllers'), inlines: [text(joinList(p.jointControllers.map((c) => c.name), m))] });
+    facts.push({
+      label: m.t('statements:label.jointControllers'),
+      inlines: [
+        text(
+          joinList(
+            p.jointControllers.map((c) => c.name),
+            m,
+          ),
+        ),
+      ],
+    });
   }
   return facts;
 }
@@ -27,7 +37,10 @@ export function otherControllerBlocks(model: PolicyModel, m: Messages): Block[] 
   const t = m.t;
   const { source } = model;
   const blocks: Block[] = [];
-  if (source.controller.publicAuthority) blocks.push({ paragraph: sentence(t('statements:controller.publicAuthority', { name: controllerName(source.controller, m) })) });
+  if (source.controller.publicAuthority)
+    blocks.push({
+      paragraph: sentence(t('statements:controller.publicAuthority', { name: controllerName(source.controller, m) })),
+    });
   if (model.controllers.length === 0) return blocks;
   const joint = model.purposes.some((p) => p.jointControllers.length > 0);
   const own = model.purposes.some((p) => p.controller !== undefined);
@@ -38,7 +51,8 @@ export function otherControllerBlocks(model: PolicyModel, m: Messages): Block[] 
   const arrangement = pick(source.jointArrangement, m);
   if (arrangement) intro.push({ paragraph: sentence(t('statements:controller.arrangement')) }, { rich: arrangement });
   blocks.push({ subsection: { id: 'other-controllers', heading: t('statements:controller.heading'), blocks: intro } });
-  for (const c of model.controllers) blocks.push({ subsection: { id: `controller-${c.id}`, heading: c.name, blocks: controllerBlocks(c, model, m) } });
+  for (const c of model.controllers)
+    blocks.push({ subsection: { id: `controller-${c.id}`, heading: c.name, blocks: controllerBlocks(c, model, m) } });
   return blocks;
 }
 
@@ -48,9 +62,12 @@ function controllerBlocks(c: OtherController, model: PolicyModel, m: Messages): 
   if (c.role) blocks.push({ paragraph: sentence(pick(c.role, m)) });
   const jointFor = model.purposes.filter((p) => p.jointControllers.includes(c)).map((p) => pick(p.name, m));
   const ownFor = model.purposes.filter((p) => p.controller === c).map((p) => pick(p.name, m));
-  if (jointFor.length) blocks.push({ paragraph: sentence(t('statements:controller.jointFor', { purposes: joinList(jointFor, m) })) });
-  if (ownFor.length) blocks.push({ paragraph: sentence(t('statements:controller.controllerFor', { purposes: joinList(ownFor, m) })) });
-  if (c.publicAuthority) blocks.push({ paragraph: sentence(t('statements:controller.publicAuthority', { name: c.name })) });
+  if (jointFor.length)
+    blocks.push({ paragraph: sentence(t('statements:controller.jointFor', { purposes: joinList(jointFor, m) })) });
+  if (ownFor.length)
+    blocks.push({ paragraph: sentence(t('statements:controller.controllerFor', { purposes: joinList(ownFor, m) })) });
+  if (c.publicAuthority)
+    blocks.push({ paragraph: sentence(t('statements:controller.publicAuthority', { name: c.name })) });
   const facts: Fact[] = [];
   if (c.address) facts.push({ label: t('notice:label.address'), inlines: [text(formatAddress(c.address, m))] });
   if (c.kvkNumber) facts.push({ label: t('notice:label.kvk'), inlines: [text(c.kvkNumber)] });
@@ -58,8 +75,15 @@ function controllerBlocks(c: OtherController, model: PolicyModel, m: Messages): 
   if (facts.length) blocks.push({ facts });
   if (c.contact?.note) blocks.push({ paragraph: sentence(pick(c.contact.note, m)) });
   if (c.dpo) {
-    const dpoFacts: Fact[] = [{ label: t('statements:label.dpo'), inlines: [text(c.dpo.name ?? t('notice:notStated'))] }];
-    dpoFacts.push(...contactFacts(c.dpo.contact, m).map((f) => ({ ...f, label: t('statements:label.dpoContact', { label: f.label }) })));
+    const dpoFacts: Fact[] = [
+      { label: t('statements:label.dpo'), inlines: [text(c.dpo.name ?? t('notice:notStated'))] },
+    ];
+    dpoFacts.push(
+      ...contactFacts(c.dpo.contact, m).map((f) => ({
+        ...f,
+        label: t('statements:label.dpoContact', { label: f.label }),
+      })),
+    );
     blocks.push({ facts: dpoFacts });
     if (c.dpo.contact?.note) blocks.push({ paragraph: sentence(pick(c.dpo.contact.note, m)) });
   }
@@ -74,19 +98,27 @@ export function rightsStatementBlocks(source: PolicySource, m: Messages): Block[
   if (remedy) {
     blocks.push({
       subsection: {
-        id: 'right-judicial-remedy', heading: t('statements:rights.judicialRemedy.name'),
+        id: 'right-judicial-remedy',
+        heading: t('statements:rights.judicialRemedy.name'),
         blocks: [{ paragraph: sentence(t('statements:rights.judicialRemedy.description')) }, { rich: remedy }],
       },
     });
   }
   const notApplicable = source.rights?.notApplicable ?? [];
   if (notApplicable.length) {
-    const items = notApplicable.map((entry) => [text(t('statements:rights.notApplicable.item', {
-      right: t(`terms:right.${entry.right}.name`), reason: pick(entry.reason, m), article: entry.article ?? t('statements:rights.notApplicable.article'),
-    }))]);
+    const items = notApplicable.map((entry) => [
+      text(
+        t('statements:rights.notApplicable.item', {
+          right: t(`terms:right.${entry.right}.name`),
+          reason: pick(entry.reason, m),
+          article: entry.article ?? t('statements:rights.notApplicable.article'),
+        }),
+      ),
+    ]);
     blocks.push({
       subsection: {
-        id: 'rights-not-applicable', heading: t('statements:rights.notApplicable.heading'),
+        id: 'rights-not-applicable',
+        heading: t('statements:rights.notApplicable.heading'),
         blocks: [{ paragraph: sentence(t('statements:rights.notApplicable.intro')) }, { list: items }],
       },
     });

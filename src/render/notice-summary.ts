@@ -30,11 +30,16 @@ export function summarySection(ctx: NoticeContext, sectionIds: ReadonlySet<strin
 
 /** Who is responsible, with a tappable e-mail address and phone number. */
 function whoBlocks({ source, m }: NoticeContext): Block[] {
-  const contact = source.controller.contact?.email || source.controller.contact?.phone ? source.controller.contact : source.dpo?.contact;
+  const contact =
+    source.controller.contact?.email || source.controller.contact?.phone
+      ? source.controller.contact
+      : source.dpo?.contact;
   const ways: Inline[] = [];
   if (contact?.email) ways.push(link(contact.email, `mailto:${contact.email}`));
   if (contact?.phone) ways.push(link(contact.phone, telHref(contact.phone)));
-  const reach: Inline[] = ways.length ? [text(m.t('layout:summary.contact')), ...ways.flatMap((w, i) => (i ? [text(m.t('layout:summary.or')), w] : [w]))] : [];
+  const reach: Inline[] = ways.length
+    ? [text(m.t('layout:summary.contact')), ...ways.flatMap((w, i) => (i ? [text(m.t('layout:summary.or')), w] : [w]))]
+    : [];
   const who = m.t('layout:summary.who', { name: controllerName(source.controller, m) });
   return [{ paragraph: reach.length ? [text(`${who} `), ...reach] : [text(who)] }];
 }
@@ -54,7 +59,14 @@ function retentionBlocks({ model, m }: NoticeContext, ids: ReadonlySet<string>):
   if (!ids.has('retention')) return [];
   const medical = medicalFileRule(model.retention);
   if (!medical) return [{ paragraph: [link(m.t('layout:summary.keepLink'), '#retention')] }];
-  return [{ paragraph: [text(m.t('layout:summary.keep', { rule: pick(medical.name, m), phrase: retentionPhrase(medical, m) }) + ' '), link(m.t('layout:summary.keepAll'), '#retention')] }];
+  return [
+    {
+      paragraph: [
+        text(m.t('layout:summary.keep', { rule: pick(medical.name, m), phrase: retentionPhrase(medical, m) }) + ' '),
+        link(m.t('layout:summary.keepAll'), '#retention'),
+      ],
+    },
+  ];
 }
 
 /** The rule that keeps health data, the longest-standing one first: the medical file. */
@@ -74,10 +86,16 @@ function receiverBlocks({ model, m }: NoticeContext, ids: ReadonlySet<string>): 
 
 function rightsBlocks({ model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
   const blocks: Block[] = [];
-  if (ids.has('rights')) blocks.push({ paragraph: [text(m.t('layout:summary.rights')), link(m.t('layout:summary.rightsLink'), '#rights')] });
+  if (ids.has('rights'))
+    blocks.push({ paragraph: [text(m.t('layout:summary.rights')), link(m.t('layout:summary.rightsLink'), '#rights')] });
   if (ids.has('complaints')) {
     const authority = m.t(`terms:authority.${model.authority.id}.name`);
-    blocks.push({ paragraph: [text(m.t('layout:summary.complaint', { authority })), link(m.t('layout:summary.complaintLink'), '#complaints')] });
+    blocks.push({
+      paragraph: [
+        text(m.t('layout:summary.complaint', { authority })),
+        link(m.t('layout:summary.complaintLink'), '#complaints'),
+      ],
+    });
   }
   return blocks;
 }

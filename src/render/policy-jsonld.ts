@@ -1,7 +1,21 @@
-import { criminalDataConcept, dpvNamespaces, recipientClasses, specialCategoryConcepts, transferMechanismBases } from '../law/dpv.js';
+import {
+  criminalDataConcept,
+  dpvNamespaces,
+  recipientClasses,
+  specialCategoryConcepts,
+  transferMechanismBases,
+} from '../law/dpv.js';
 import { legalBases, specialConditions } from '../law/legal-bases.js';
 import type { Address, LawReference, Text } from '../policy/policy-types.js';
-import type { DataCategory, OtherController, PolicyModel, Processor, Purpose, Recipient, RetentionRule } from '../resolve/model.js';
+import type {
+  DataCategory,
+  OtherController,
+  PolicyModel,
+  Processor,
+  Purpose,
+  Recipient,
+  RetentionRule,
+} from '../resolve/model.js';
 import { messagesFor } from '../i18n/messages.js';
 import { retentionPhrase } from './retention-phrase.js';
 import { nonEeaCountries } from '../law/eea.js';
@@ -24,15 +38,21 @@ export const policyContext = {
 const ref = (id: string): Node => ({ '@id': id });
 const local = (kind: string, id: string): string => `#${kind}-${id}`;
 const languageMap = (text: Text | undefined): Text | undefined =>
-  text && Object.keys(text).length ? Object.fromEntries(Object.entries(text).sort(([a], [b]) => compareStrings(a, b))) : undefined;
+  text && Object.keys(text).length
+    ? Object.fromEntries(Object.entries(text).sort(([a], [b]) => compareStrings(a, b)))
+    : undefined;
 /** A retention rule written out in each of the policy's languages. */
 const retentionTexts = (rule: RetentionRule, model: PolicyModel): Text =>
-  Object.fromEntries(model.languages.map((lang) => [lang, retentionPhrase(rule, messagesFor(lang, model.source.metadata.formality))]));
+  Object.fromEntries(
+    model.languages.map((lang) => [lang, retentionPhrase(rule, messagesFor(lang, model.source.metadata.formality))]),
+  );
 const countryRef = (code: string): Node => ref(`loc:${code}`);
 
 /** Drops undefined fields and empty lists, so that the output only states what the policy states. */
 function node(fields: Node): Node {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
+  return Object.fromEntries(
+    Object.entries(fields).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)),
+  );
 }
 
 function addressNode(address: Address | undefined): Node | undefined {
@@ -50,7 +70,12 @@ function dataCategoryNode(category: DataCategory): Node {
   const types = ['dpv:PersonalData'];
   if (category.special) types.push('dpv:SpecialCategoryPersonalData', ...specialCategoryConcepts[category.special]);
   if (category.criminal) types.push(criminalDataConcept);
-  return node({ '@id': local('data', category.id), '@type': types, label: languageMap(category.name), description: languageMap(category.description) });
+  return node({
+    '@id': local('data', category.id),
+    '@type': types,
+    label: languageMap(category.name),
+    description: languageMap(category.description),
+  });
 }
 
 function purposeNode(purpose: Purpose, jointArrangement: Text | undefined): Node {
@@ -59,7 +84,15 @@ function purposeNode(purpose: Purpose, jointArrangement: Text | undefined): Node
     ...legalBases.filter((b) => purpose.bases.some((x) => x.basis === b.id)).map((b) => ref(b.dpv)),
     ...specialConditions.filter((c) => c.id === purpose.specialCategoryCondition?.condition).map((c) => ref(c.dpv)),
     // A basis stated in words, and the law granting a public task (6(3)), as described legal bases.
-    ...(purpose.legalBasisStatement ? [node({ '@type': 'dpv:LegalBasis', description: languageMap(purpose.legalBasisStatement.text), 'dct:source': lawNode(purpose.legalBasisStatement.law) })] : []),
+    ...(purpose.legalBasisStatement
+      ? [
+          node({
+            '@type': 'dpv:LegalBasis',
+            description: languageMap(purpose.legalBasisStatement.text),
+            'dct:source': lawNode(purpose.legalBasisStatement.law),
+          }),
+        ]
+      : []),
     ...(purpose.publicTask ? [lawNode(purpose.publicTask)!] : []),
   ];
   return node({
@@ -69,12 +102,12 @@ function purposeNode(purpose: Purpose, jointArrangement: Text | undefined): Node
     'dpv:hasLegalBasis': bases,
     'dpv:hasDataController': ref(purpose.controller ? local('controller', purpose.controller.id) : '#controller'),
     'dpv:hasJointDataControllers': purpose.jointControllers.length
-      // The group of joint controllers, described by the essence of their arrangement (26(2)).
-      ? node({
-        '@type': 'dpv:JointDataControllers',
-        'dpv:hasEntity': [ref('#controller'), ...purpose.jointControllers.map((c) => ref(local('controller', c.id)))],
-        description: languageMap(jointArrangement),
-      })
+      ? // The group of joint controllers, described by the essence of their arrangement (26(2)).
+        node({
+          '@type': 'dpv:JointDataControllers',
+          'dpv:hasEntity': [ref('#controller'), ...purpose.jointControllers.map((c) => ref(local('controller', c.id)))],
+          description: languageMap(jointArrangement),
+        })
       : undefined,
     'dpv:hasDataSubject': purpose.dataSubjects.map((s) => ref(local('subject', s.id))),
     'dpv:hasPersonalData': purpose.dataCategories.map((c) => ref(local('data', c.id))),
@@ -87,7 +120,11 @@ function purposeNode(purpose: Purpose, jointArrangement: Text | undefined): Node
 /** A law as cited: its id and article, or the citation per language. */
 function lawNode(law: LawReference | undefined): Node | undefined {
   if (!law) return undefined;
-  return node({ '@type': 'dpv:Law', 'dct:identifier': law.law && [law.law, law.article].filter(Boolean).join(' '), label: languageMap(law.citation) });
+  return node({
+    '@type': 'dpv:Law',
+    'dct:identifier': law.law && [law.law, law.article].filter(Boolean).join(' '),
+    label: languageMap(law.citation),
+  });
 }
 
 /** Another controller (policy.controllers), with its own DPO when it has one. */
@@ -101,7 +138,12 @@ function otherControllerNode(c: OtherController): Node {
     'schema:email': c.contact?.email,
     'schema:telephone': c.contact?.phone,
     'dpv:hasDataProtectionOfficer': c.dpo
-      ? node({ '@type': 'dpv:DataProtectionOfficer', name: c.dpo.name, 'schema:email': c.dpo.contact?.email, 'schema:telephone': c.dpo.contact?.phone })
+      ? node({
+          '@type': 'dpv:DataProtectionOfficer',
+          name: c.dpo.name,
+          'schema:email': c.dpo.contact?.email,
+          'schema:telephone': c.dpo.contact?.phone,
+        })
       : undefined,
   });
 }
@@ -173,7 +215,12 @@ function buildGraph(model: PolicyModel): Node {
     'schema:telephone': source.controller.contact?.phone,
     'schema:url': source.controller.website,
     'dpv:hasDataProtectionOfficer': source.dpo
-      ? node({ '@type': 'dpv:DataProtectionOfficer', name: source.dpo.name, 'schema:email': source.dpo.contact?.email, 'schema:telephone': source.dpo.contact?.phone })
+      ? node({
+          '@type': 'dpv:DataProtectionOfficer',
+          name: source.dpo.name,
+          'schema:email': source.dpo.contact?.email,
+          'schema:telephone': source.dpo.contact?.phone,
+        })
       : undefined,
   });
   const transfers = [
@@ -187,17 +234,33 @@ function buildGraph(model: PolicyModel): Node {
     'dct:identifier': source.id,
     'dct:hasVersion': source.metadata.version,
     // No date, no property: a typed literal without a value is not valid JSON-LD (legal-review.md item 12).
-    ...(source.metadata.effectiveDate ? { 'dct:valid': { '@value': source.metadata.effectiveDate, '@type': 'http://www.w3.org/2001/XMLSchema#date' } } : {}),
+    ...(source.metadata.effectiveDate
+      ? { 'dct:valid': { '@value': source.metadata.effectiveDate, '@type': 'http://www.w3.org/2001/XMLSchema#date' } }
+      : {}),
     'dct:language': [...model.languages],
     'dpv:hasDataController': controller,
     'dpv:hasProcess': [...model.purposes.map((p) => purposeNode(p, source.jointArrangement)), ...transfers],
     '@included': [
-      ...model.dataSubjects.map((s) => node({ '@id': local('subject', s.id), '@type': 'dpv:DataSubject', label: languageMap(s.name), description: languageMap(s.description) })),
+      ...model.dataSubjects.map((s) =>
+        node({
+          '@id': local('subject', s.id),
+          '@type': 'dpv:DataSubject',
+          label: languageMap(s.name),
+          description: languageMap(s.description),
+        }),
+      ),
       ...model.dataCategories.map(dataCategoryNode),
       ...model.controllers.map(otherControllerNode),
       ...model.processors.map(processorNode),
       ...model.recipients.map(recipientNode),
-      ...model.retention.map((r) => node({ '@id': local('retention', r.id), '@type': 'dpv:StorageDuration', label: languageMap(r.name), description: languageMap(retentionTexts(r, model)) })),
+      ...model.retention.map((r) =>
+        node({
+          '@id': local('retention', r.id),
+          '@type': 'dpv:StorageDuration',
+          label: languageMap(r.name),
+          description: languageMap(retentionTexts(r, model)),
+        }),
+      ),
     ],
   };
 }

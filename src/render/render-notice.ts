@@ -27,22 +27,44 @@ export const DEFAULT_FRAGMENT_HEADING_LEVEL = 2;
 
 /** Collapses the blank lines template whitespace leaves behind, and ends with one newline. */
 function tidy(output: string): string {
-  return trimLineEnds(output).replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd() + '\n';
+  return (
+    trimLineEnds(output)
+      .replace(/\n{3,}/g, '\n\n')
+      .replace(/^\n+/, '')
+      .trimEnd() + '\n'
+  );
 }
 
 /** A block whose in-page links ('#rights') point at Markdown heading slugs instead, inside subsections too. */
 function linkBySlug(block: Block, slugs: ReadonlyMap<string, string>): Block {
   const relink = (inlines: Inline[]): Inline[] =>
-    inlines.map((inline) => (inline.href?.startsWith('#') ? { ...inline, href: `#${slugs.get(inline.href.slice(1)) ?? inline.href.slice(1)}` } : inline));
+    inlines.map((inline) =>
+      inline.href?.startsWith('#')
+        ? { ...inline, href: `#${slugs.get(inline.href.slice(1)) ?? inline.href.slice(1)}` }
+        : inline,
+    );
   if ('paragraph' in block) return { paragraph: relink(block.paragraph) };
   if ('list' in block) return { list: block.list.map(relink) };
-  if ('facts' in block) return { facts: block.facts.map((fact) => ({ ...fact, inlines: relink(fact.inlines), ...(fact.items ? { items: fact.items.map(relink) } : {}) })) };
-  if ('subsection' in block) return { subsection: { ...block.subsection, blocks: block.subsection.blocks.map((b) => linkBySlug(b, slugs)) } };
+  if ('facts' in block)
+    return {
+      facts: block.facts.map((fact) => ({
+        ...fact,
+        inlines: relink(fact.inlines),
+        ...(fact.items ? { items: fact.items.map(relink) } : {}),
+      })),
+    };
+  if ('subsection' in block)
+    return { subsection: { ...block.subsection, blocks: block.subsection.blocks.map((b) => linkBySlug(b, slugs)) } };
   return block;
 }
 
 /** The page in each other language, as its sibling folder: ../en/privacy.html. */
-export function languageAlternates(lang: Language, languages: readonly Language[], file: string, key: string): {
+export function languageAlternates(
+  lang: Language,
+  languages: readonly Language[],
+  file: string,
+  key: string,
+): {
   alternates: Array<{ lang: Language; href: string }>;
   links: Array<{ lang: Language; href: string; label: string }>;
 } {
@@ -52,7 +74,11 @@ export function languageAlternates(lang: Language, languages: readonly Language[
 }
 
 /** The notice in one language, as Markdown, a standalone HTML page and an embeddable fragment. */
-export function renderNotice(model: PolicyModel, messages: Messages, options: NoticeRenderOptions = {}): RenderedNotice {
+export function renderNotice(
+  model: PolicyModel,
+  messages: Messages,
+  options: NoticeRenderOptions = {},
+): RenderedNotice {
   const outline = noticeOutline(model, messages);
   const templates = noticeTemplates();
   // Markdown renderers anchor headings by GitHub's slug of their text.
@@ -62,24 +88,44 @@ export function renderNotice(model: PolicyModel, messages: Messages, options: No
   if (outline.summary) slugger.slug(outline.summary.heading);
   slugger.slug(outline.contentsHeading);
   // Slug every heading in document order, so that duplicates get the same suffix GitHub gives them.
-  const sections = outline.sections.map((section) => {
-    const slug = slugger.slug(section.heading);
-    slugs.set(section.id, slug);
-    for (const block of section.blocks) if ('subsection' in block) slugs.set(block.subsection.id, slugger.slug(block.subsection.heading));
-    return { ...section, slug };
-  }).map((section) => ({ ...section, blocks: section.blocks.map((block) => linkBySlug(block, slugs)) }));
+  const sections = outline.sections
+    .map((section) => {
+      const slug = slugger.slug(section.heading);
+      slugs.set(section.id, slug);
+      for (const block of section.blocks)
+        if ('subsection' in block) slugs.set(block.subsection.id, slugger.slug(block.subsection.heading));
+      return { ...section, slug };
+    })
+    .map((section) => ({ ...section, blocks: section.blocks.map((block) => linkBySlug(block, slugs)) }));
   // The first layer links into the sections: in Markdown, by the slugs of their headings.
-  const summary = outline.summary && { ...outline.summary, blocks: outline.summary.blocks.map((block) => linkBySlug(block, slugs)) };
+  const summary = outline.summary && {
+    ...outline.summary,
+    blocks: outline.summary.blocks.map((block) => linkBySlug(block, slugs)),
+  };
   const markdown = tidy(templates.markdown({ ...outline, summary, sections }));
   const fragmentLayout: HtmlLayout = {
     idPrefix: options.idPrefix ?? DEFAULT_ID_PREFIX,
     headingLevel: options.headingLevel ?? DEFAULT_FRAGMENT_HEADING_LEVEL,
   };
   const fragment = tidy(templates.fragment({ ...outline, layout: fragmentLayout, languageLinks: [] }));
-  const { alternates, links } = languageAlternates(messages.lang, options.languages ?? [messages.lang], 'privacy.html', 'layout:readIn');
+  const { alternates, links } = languageAlternates(
+    messages.lang,
+    options.languages ?? [messages.lang],
+    'privacy.html',
+    'layout:readIn',
+  );
   const body = templates.fragment({ ...outline, layout: { idPrefix: '', headingLevel: 1 }, languageLinks: links });
   // The page carries the policy as JSON-LD (DPV), escaped so it cannot end its script element.
   const jsonLd = scriptSafeJson(JSON.stringify(policyJsonLd(model)));
-  const html = tidy(templates.page({ lang: outline.lang, title: outline.title, body: tidy(body), jsonLd, alternates, stylesheet: 'privacy.css' }));
+  const html = tidy(
+    templates.page({
+      lang: outline.lang,
+      title: outline.title,
+      body: tidy(body),
+      jsonLd,
+      alternates,
+      stylesheet: 'privacy.css',
+    }),
+  );
   return { markdown, html, fragment };
 }

@@ -39,9 +39,15 @@ export function retentionTermPhrase(term: RetentionTermSource, messages: Message
   if (!term.period) return t(`terms:retention.condition.${term.condition ?? 'as-long-as-necessary'}`);
   const duration = formatDuration(term.period, messages);
   const base = term.from ? t(`terms:retention.from.${term.from}`, { duration }) : duration;
-  const limited = term.maximum ? t('terms:retention.maximum', { period: base }) : term.minimum ? t('terms:retention.minimum', { period: base }) : base;
+  const limited = term.maximum
+    ? t('terms:retention.maximum', { period: base })
+    : term.minimum
+      ? t('terms:retention.minimum', { period: base })
+      : base;
   const phrase = term.longerForCare ? t('terms:retention.longerForCare', { period: limited }) : limited;
-  return term.condition ? t('terms:retention.or', { first: phrase, second: t(`terms:retention.condition.${term.condition}`) }) : phrase;
+  return term.condition
+    ? t('terms:retention.or', { first: phrase, second: t(`terms:retention.condition.${term.condition}`) })
+    : phrase;
 }
 
 /** Conditions that are events a person brings about: they end a period early. */
@@ -57,12 +63,17 @@ function earliestOfPhrase(terms: readonly RetentionTermSource[], messages: Messa
   const periods = terms.filter((term) => term.period || !EVENTS.has(term.condition ?? ''));
   const events = terms.filter((term) => !term.period && EVENTS.has(term.condition ?? ''));
   const names = events.map((term) => t(`terms:retention.event.${term.condition}`));
-  const joined = names.length === 1 ? names[0]! : t('terms:retention.eventOr', { head: names.slice(0, -1).join(', '), last: names.at(-1) });
+  const joined =
+    names.length === 1
+      ? names[0]!
+      : t('terms:retention.eventOr', { head: names.slice(0, -1).join(', '), last: names.at(-1) });
   if (periods.length === 1 && events.length > 0 && !periods[0]!.condition) {
     return t('terms:retention.earlierIf', { first: retentionTermPhrase(periods[0]!, messages), events: joined });
   }
   if (periods.length === 0 && events.length > 1) return t('terms:retention.untilEvents', { events: joined });
-  return t('terms:retention.earliestOf', { terms: terms.map((term) => retentionTermPhrase(term, messages)).join('; ') });
+  return t('terms:retention.earliestOf', {
+    terms: terms.map((term) => retentionTermPhrase(term, messages)).join('; '),
+  });
 }
 
 /**
@@ -75,15 +86,25 @@ function earliestOfPhrase(terms: readonly RetentionTermSource[], messages: Messa
 export function retentionPhrase(rule: RetentionRuleSource, messages: Messages): string {
   const t = messages.t;
   let phrase = rule.earliestOf ? earliestOfPhrase(rule.earliestOf, messages) : retentionTermPhrase(rule, messages);
-  if (rule.withConsent) phrase = t('terms:retention.withConsent', { phrase, period: formatDuration(rule.withConsent, messages) });
+  if (rule.withConsent)
+    phrase = t('terms:retention.withConsent', { phrase, period: formatDuration(rule.withConsent, messages) });
   if (rule.endsOnObjection) phrase = t('terms:retention.endsOnObjection', { phrase });
-  if (rule.legalSource) phrase = t('terms:retention.legalSource', { phrase, source: formatLawReference(rule.legalSource, messages) });
+  if (rule.legalSource)
+    phrase = t('terms:retention.legalSource', { phrase, source: formatLawReference(rule.legalSource, messages) });
   if (rule.afterwards) phrase = t(`terms:retention.afterwards.${rule.afterwards}`, { phrase });
-  if (rule.legalClaimsHold) phrase = t('terms:retention.legalClaimsHold', { phrase, term: retentionTermPhrase(rule.legalClaimsHold, messages) });
+  if (rule.legalClaimsHold)
+    phrase = t('terms:retention.legalClaimsHold', {
+      phrase,
+      term: retentionTermPhrase(rule.legalClaimsHold, messages),
+    });
   if (rule.deletionHandling) {
     const { period, extendedPeriod } = rule.deletionHandling;
     phrase = extendedPeriod
-      ? t('terms:retention.deletionHandlingExtended', { phrase, period: formatDuration(period, messages), extended: formatDuration(extendedPeriod, messages) })
+      ? t('terms:retention.deletionHandlingExtended', {
+          phrase,
+          period: formatDuration(period, messages),
+          extended: formatDuration(extendedPeriod, messages),
+        })
       : t('terms:retention.deletionHandling', { phrase, period: formatDuration(period, messages) });
   }
   return phrase;

@@ -19,13 +19,19 @@ export type CompileOptions = typeof htmlCompileOptions | typeof markdownCompileO
 
 /** Key of a template source under compile options, as stored in the precompiled file. */
 export function templateKey(source: string, options: CompileOptions): string {
-  return createHash('sha256').update(JSON.stringify([source, options])).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(JSON.stringify([source, options]))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /** Precompiled specs by key, as `npm run compile` writes them (lib/render/templates.precompiled.cjs). */
 let precompiled: Record<string, unknown> | undefined;
 function precompiledSpecs(): Record<string, unknown> {
-  if (!precompiled) precompiled = existsSync(generatedTemplatesPath) ? (requireModule(generatedTemplatesPath) as Record<string, unknown>) : {};
+  if (!precompiled)
+    precompiled = existsSync(generatedTemplatesPath)
+      ? (requireModule(generatedTemplatesPath) as Record<string, unknown>)
+      : {};
   return precompiled;
 }
 
@@ -41,8 +47,9 @@ export function precompileSource(source: string, options: CompileOptions): strin
  * otherwise compiled now (running from source, or after editing a template).
  */
 export function compileTemplate(env: HandlebarsRuntime, source: string, options: CompileOptions): Template {
-  const spec = precompiledSpecs()[templateKey(source, options)]
+  const spec =
+    precompiledSpecs()[templateKey(source, options)] ??
     // The precompiler's output is a JavaScript object literal: the same text the generated file holds.
-    ?? (new Function(`return ${precompileSource(source, options)};`)() as unknown);
+    (new Function(`return ${precompileSource(source, options)};`)() as unknown);
   return env.template(spec as Parameters<HandlebarsRuntime['template']>[0]);
 }

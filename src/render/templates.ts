@@ -7,8 +7,13 @@ import { displayUrl } from './format.js';
 import { inlinesToMarkdown, tableToMarkdown, escapeMarkdownText } from './markdown-inline.js';
 import type { Inline, Table } from './outline.js';
 import {
-  compileTemplate, handlebarsRuntime as Handlebars, htmlCompileOptions, markdownCompileOptions,
-  type CompileOptions, type HandlebarsRuntime, type Template,
+  compileTemplate,
+  handlebarsRuntime as Handlebars,
+  htmlCompileOptions,
+  markdownCompileOptions,
+  type CompileOptions,
+  type HandlebarsRuntime,
+  type Template,
 } from './template-compiler.js';
 
 const templateTexts = new Map<string, string>();
@@ -23,7 +28,8 @@ const read = readTemplate;
 
 function registerPartials(env: HandlebarsRuntime, prefix: string, options: CompileOptions): void {
   for (const file of readdirSync(path.join(templatesDir, 'partials')).sort()) {
-    if (file.startsWith(prefix) && file.endsWith('.hbs')) env.registerPartial(file.slice(0, -4), compileTemplate(env, read(path.join('partials', file)), options));
+    if (file.startsWith(prefix) && file.endsWith('.hbs'))
+      env.registerPartial(file.slice(0, -4), compileTemplate(env, read(path.join('partials', file)), options));
   }
 }
 
@@ -37,7 +43,8 @@ function markdownEnvironment(): HandlebarsRuntime {
   env.registerHelper('rich', (value: string) => value.trim());
   env.registerHelper('mdTable', (table: Table) => tableToMarkdown(table));
   env.registerHelper('tocLink', (heading: string, slug: string) =>
-    inlinesToMarkdown([{ text: heading, href: `#${slug}` }]));
+    inlinesToMarkdown([{ text: heading, href: `#${slug}` }]),
+  );
   registerPartials(env, 'md', markdownCompileOptions);
   return env;
 }
@@ -69,8 +76,11 @@ interface HelperOptions {
 function htmlEnvironment(): HandlebarsRuntime {
   const env = Handlebars.create();
   const escape = Handlebars.escapeExpression;
-  env.registerHelper('inlines', (value: Inline[], options: HelperOptions) =>
-    new env.SafeString(value.map((inline) => htmlInline(inline, options.data.root.layout.idPrefix)).join('')));
+  env.registerHelper(
+    'inlines',
+    (value: Inline[], options: HelperOptions) =>
+      new env.SafeString(value.map((inline) => htmlInline(inline, options.data.root.layout.idPrefix)).join('')),
+  );
   env.registerHelper('anchor', (id: string, options: HelperOptions) => options.data.root.layout.idPrefix + id);
   // depth 0 is the title, 1 a section, 2 a subsection; HTML has six levels.
   env.registerHelper('headingTag', (depth: number, id: string, value: string, options: HelperOptions) => {

@@ -10,7 +10,11 @@ const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/;
 
 /** Line breaks, with the whitespace around them, folded into single spaces; the result trimmed. */
 export function foldLineBreaks(value: string): string {
-  return value.split(LINE_BREAK).map((line) => line.trim()).filter(Boolean).join(' ');
+  return value
+    .split(LINE_BREAK)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(' ');
 }
 
 function isSpaceOrTab(code: number): boolean {

@@ -9,9 +9,16 @@ export interface VersionLineKeys {
   neither?: string;
 }
 
-export const noticeVersionKeys: VersionLineKeys = { both: 'notice:versionLine', version: 'notice:versionOnly', date: 'details:version.dateOnly' };
+export const noticeVersionKeys: VersionLineKeys = {
+  both: 'notice:versionLine',
+  version: 'notice:versionOnly',
+  date: 'details:version.dateOnly',
+};
 export const registerVersionKeys: VersionLineKeys = {
-  both: 'register:versionLine', version: 'register:versionOnly', date: 'register:dateOnly', neither: 'register:undated',
+  both: 'register:versionLine',
+  version: 'register:versionOnly',
+  date: 'register:dateOnly',
+  neither: 'register:undated',
 };
 
 /**
@@ -19,7 +26,11 @@ export const registerVersionKeys: VersionLineKeys = {
  * label and effective date — both, either, or neither ('' when the document has
  * no words for that) — so no line ever reads 'versie .'.
  */
-export function versionLine(metadata: { version?: string; effectiveDate?: string }, m: Messages, keys: VersionLineKeys): string {
+export function versionLine(
+  metadata: { version?: string; effectiveDate?: string },
+  m: Messages,
+  keys: VersionLineKeys,
+): string {
   const { version, effectiveDate } = metadata;
   const date = effectiveDate ? formatDate(effectiveDate, m) : undefined;
   if (version && date) return m.t(keys.both, { version, date });

@@ -1,7 +1,15 @@
 import type { Language } from '../i18n/messages.js';
 import type { AuthorityFacts } from '../law/authorities.js';
 import type {
-  LegalBasisPartSource, OtherController as OtherControllerSource, PolicySource, ProcessorActivitySource, ProcessorSource, PurposeSource, RecipientSource, RetentionRuleSource, RightId,
+  LegalBasisPartSource,
+  OtherController as OtherControllerSource,
+  PolicySource,
+  ProcessorActivitySource,
+  ProcessorSource,
+  PurposeSource,
+  RecipientSource,
+  RetentionRuleSource,
+  RightId,
 } from '../policy/policy-types.js';
 
 type Item<K extends 'dataSubjects' | 'dataCategories'> = PolicySource[K][number];
@@ -30,7 +38,13 @@ export interface PurposeBasis extends Omit<LegalBasisPartSource, 'dataCategories
   dataCategories: DataCategory[];
 }
 
-export interface Purpose extends Omit<PurposeSource, 'dataSubjects' | 'dataCategories' | 'recipients' | 'processors' | 'retention' | 'controller' | 'jointControllers'>, Located {
+export interface Purpose
+  extends
+    Omit<
+      PurposeSource,
+      'dataSubjects' | 'dataCategories' | 'recipients' | 'processors' | 'retention' | 'controller' | 'jointControllers'
+    >,
+    Located {
   /** The controller of this purpose when it is not the policy's controller. */
   controller?: OtherController;
   /** Joint controllers of this purpose (art. 26); empty when there are none. */
@@ -47,7 +61,8 @@ export interface Purpose extends Omit<PurposeSource, 'dataSubjects' | 'dataCateg
 }
 
 /** Processing done as a processor for other controllers (GDPR 30(2)). */
-export interface ProcessorActivity extends Omit<ProcessorActivitySource, 'dataSubjects' | 'dataCategories' | 'subProcessors' | 'retention'>, Located {
+export interface ProcessorActivity
+  extends Omit<ProcessorActivitySource, 'dataSubjects' | 'dataCategories' | 'subProcessors' | 'retention'>, Located {
   dataSubjects: DataSubject[];
   dataCategories: DataCategory[];
   subProcessors: Processor[];

@@ -1,5 +1,13 @@
 import { joinPointer } from '../load/json-pointer.js';
-import type { DataCategory, DataSubject, OtherController, Processor, ProcessorActivity, Recipient, RetentionRule } from './model.js';
+import type {
+  DataCategory,
+  DataSubject,
+  OtherController,
+  Processor,
+  ProcessorActivity,
+  Recipient,
+  RetentionRule,
+} from './model.js';
 import type { ResolveContext } from './resolve-context.js';
 
 /** Every collection a purpose or activity refers to, by id. */
@@ -33,23 +41,40 @@ function resolveDataCategories(ctx: ResolveContext): Map<string, DataCategory> {
   const categories = withUsedBy(ctx.index(ctx.source.dataCategories, 'dataCategories')) as Map<string, DataCategory>;
   if (ctx.source.collectsSpecialCategories === false) {
     for (const c of categories.values()) {
-      if (c.special) ctx.report('data/special-category-contradiction', joinPointer(c.pointer, 'special'), 'diagnostics:data.specialContradiction', { id: c.id });
+      if (c.special)
+        ctx.report(
+          'data/special-category-contradiction',
+          joinPointer(c.pointer, 'special'),
+          'diagnostics:data.specialContradiction',
+          { id: c.id },
+        );
     }
   }
   return categories;
 }
 
 /** The retention rules with their data categories; a rule is either a term or the earliest of terms. */
-function resolveRetention(ctx: ResolveContext, categories: ReadonlyMap<string, DataCategory>): Map<string, RetentionRule> {
+function resolveRetention(
+  ctx: ResolveContext,
+  categories: ReadonlyMap<string, DataCategory>,
+): Map<string, RetentionRule> {
   const retention = new Map<string, RetentionRule>();
   (ctx.source.retention ?? []).forEach((rule, i) => {
     const pointer = joinPointer('', 'retention', i);
     if (!ctx.claim(retention, rule.id, pointer)) return;
     if (rule.earliestOf && (rule.period || rule.condition)) {
-      ctx.report('retention/conflicting-terms', joinPointer(pointer, 'earliestOf'), 'diagnostics:retention.conflictingTerms', {}, undefined, 'key');
+      ctx.report(
+        'retention/conflicting-terms',
+        joinPointer(pointer, 'earliestOf'),
+        'diagnostics:retention.conflictingTerms',
+        {},
+        undefined,
+        'key',
+      );
     }
     retention.set(rule.id, {
-      ...rule, pointer,
+      ...rule,
+      pointer,
       categories: ctx.lookUp(rule.dataCategories, categories, joinPointer(pointer, 'dataCategories'), 'dataCategory'),
     });
   });

@@ -15,15 +15,31 @@ export class ResolveContext {
   readonly source: PolicySource;
   readonly diagnostics: Diagnostic[] = [];
 
-  constructor(private readonly doc: SourceDocument, private readonly messages: Messages) {
+  constructor(
+    private readonly doc: SourceDocument,
+    private readonly messages: Messages,
+  ) {
     this.source = doc.value as PolicySource;
   }
 
   /** An error at `pointer` (its value, or its key with `where: 'key'`), message `key` with `vars`. */
-  report(ruleId: string, pointer: string, key: string, vars: Record<string, unknown>, suggestion?: string, where: 'value' | 'key' = 'value'): void {
+  report(
+    ruleId: string,
+    pointer: string,
+    key: string,
+    vars: Record<string, unknown>,
+    suggestion?: string,
+    where: 'value' | 'key' = 'value',
+  ): void {
     const pos = locate(this.doc, pointer, where);
     this.diagnostics.push({
-      ruleId, severity: 'error', message: this.messages.t(key, vars), file: pos.file, pointer, line: pos.line, column: pos.column,
+      ruleId,
+      severity: 'error',
+      message: this.messages.t(key, vars),
+      file: pos.file,
+      pointer,
+      line: pos.line,
+      column: pos.column,
       ...(suggestion ? { suggestion: this.messages.t('diagnostics:didYouMean', { value: suggestion }) } : {}),
     });
   }
@@ -71,8 +87,15 @@ export class ResolveContext {
   }
 
   private dangling(id: string, pointer: string, kind: string, known: ReadonlyMap<string, unknown>): void {
-    this.report('reference/dangling', pointer, 'diagnostics:reference.dangling', {
-      id, kind: this.messages.t(`diagnostics:reference.kind.${kind}`),
-    }, didYouMean(id, [...known.keys()]));
+    this.report(
+      'reference/dangling',
+      pointer,
+      'diagnostics:reference.dangling',
+      {
+        id,
+        kind: this.messages.t(`diagnostics:reference.kind.${kind}`),
+      },
+      didYouMean(id, [...known.keys()]),
+    );
   }
 }

@@ -15,7 +15,10 @@ import { resolveRights } from './resolve-rights.js';
  * normalised, rights derived from the bases actually used. One resolver per
  * collection, over a shared ResolveContext (report, claim, look up).
  */
-export function resolvePolicy(doc: SourceDocument, messages: Messages): { value: PolicyModel; diagnostics: Diagnostic[] } {
+export function resolvePolicy(
+  doc: SourceDocument,
+  messages: Messages,
+): { value: PolicyModel; diagnostics: Diagnostic[] } {
   const ctx = new ResolveContext(doc, messages);
   const { source } = ctx;
   const refs = resolveReferences(ctx);

@@ -45,12 +45,30 @@ function resolvePurpose(ctx: ResolveContext, refs: References, p: PurposeSource,
 
 /** The purpose's own controller and joint controllers (art. 26), which need the essence of their arrangement (26(2)). */
 function purposeControllers(
-  ctx: ResolveContext, controllers: ReadonlyMap<string, OtherController>, p: PurposeSource, pointer: string,
+  ctx: ResolveContext,
+  controllers: ReadonlyMap<string, OtherController>,
+  p: PurposeSource,
+  pointer: string,
 ): { controller: OtherController | undefined; jointControllers: OtherController[] } {
-  const controller = p.controller === undefined ? undefined : ctx.lookUpOne(p.controller, controllers, joinPointer(pointer, 'controller'), 'controller');
-  const jointControllers = ctx.lookUp(p.jointControllers, controllers, joinPointer(pointer, 'jointControllers'), 'controller');
+  const controller =
+    p.controller === undefined
+      ? undefined
+      : ctx.lookUpOne(p.controller, controllers, joinPointer(pointer, 'controller'), 'controller');
+  const jointControllers = ctx.lookUp(
+    p.jointControllers,
+    controllers,
+    joinPointer(pointer, 'jointControllers'),
+    'controller',
+  );
   if (p.jointControllers && !ctx.source.jointArrangement) {
-    ctx.report('controllers/joint-arrangement-missing', joinPointer(pointer, 'jointControllers'), 'diagnostics:controllers.jointArrangementMissing', {}, undefined, 'key');
+    ctx.report(
+      'controllers/joint-arrangement-missing',
+      joinPointer(pointer, 'jointControllers'),
+      'diagnostics:controllers.jointArrangementMissing',
+      {},
+      undefined,
+      'key',
+    );
   }
   return { controller, jointControllers };
 }
@@ -59,26 +77,41 @@ function purposeControllers(
 function purposeBases(ctx: ResolveContext, p: PurposeSource, pointer: string, own: DataCategory[]): PurposeBasis[] {
   const single = p.legalBasis ?? p.legalBasisExplanation ?? p.legalObligation ?? p.publicTask ?? p.legitimateInterest;
   if (p.legalBases && single !== undefined) {
-    ctx.report('purpose/conflicting-legal-bases', joinPointer(pointer, 'legalBases'), 'diagnostics:purpose.conflictingBases', {}, undefined, 'key');
+    ctx.report(
+      'purpose/conflicting-legal-bases',
+      joinPointer(pointer, 'legalBases'),
+      'diagnostics:purpose.conflictingBases',
+      {},
+      undefined,
+      'key',
+    );
   }
   if (p.legalBases) {
     const ownById = new Map(own.map((c) => [c.id, c]));
     return p.legalBases.map((part, j) => {
       const partPointer = joinPointer(pointer, 'legalBases', j);
       return {
-        ...part, pointer: partPointer,
-        dataCategories: ctx.lookUp(part.dataCategories, ownById, joinPointer(partPointer, 'dataCategories'), 'purposeDataCategory'),
+        ...part,
+        pointer: partPointer,
+        dataCategories: ctx.lookUp(
+          part.dataCategories,
+          ownById,
+          joinPointer(partPointer, 'dataCategories'),
+          'purposeDataCategory',
+        ),
       };
     });
   }
   if (!p.legalBasis) return [];
-  return [{
-    basis: p.legalBasis,
-    pointer: joinPointer(pointer, 'legalBasis'),
-    dataCategories: [],
-    ...(p.legalBasisExplanation ? { explanation: p.legalBasisExplanation } : {}),
-    ...(p.legalObligation ? { legalObligation: p.legalObligation } : {}),
-    ...(p.publicTask ? { publicTask: p.publicTask } : {}),
-    ...(p.legitimateInterest ? { legitimateInterest: p.legitimateInterest } : {}),
-  }];
+  return [
+    {
+      basis: p.legalBasis,
+      pointer: joinPointer(pointer, 'legalBasis'),
+      dataCategories: [],
+      ...(p.legalBasisExplanation ? { explanation: p.legalBasisExplanation } : {}),
+      ...(p.legalObligation ? { legalObligation: p.legalObligation } : {}),
+      ...(p.publicTask ? { publicTask: p.publicTask } : {}),
+      ...(p.legitimateInterest ? { legitimateInterest: p.legitimateInterest } : {}),
+    },
+  ];
 }

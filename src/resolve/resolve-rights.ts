@@ -10,8 +10,9 @@ export function resolveRights(ctx: ResolveContext, purposes: readonly Purpose[])
   checkAdditionalRights(ctx);
   const notApplicable = rightsSetAside(ctx);
   const rights = ctx.source.rights;
-  return deriveRights(purposes, new Set(Object.keys(rights?.notes ?? {}) as RightId[]), rights?.stated)
-    .filter((r) => !notApplicable.has(r.id));
+  return deriveRights(purposes, new Set(Object.keys(rights?.notes ?? {}) as RightId[]), rights?.stated).filter(
+    (r) => !notApplicable.has(r.id),
+  );
 }
 
 /** Additional rights: unique ids, and none that is a GDPR right (those belong in rights.stated). */
@@ -20,7 +21,12 @@ function checkAdditionalRights(ctx: ResolveContext): void {
   (ctx.source.rights?.additional ?? []).forEach((right, i) => {
     const pointer = joinPointer('', 'rights', 'additional', i);
     if (rightFacts.some((r) => r.id === right.id)) {
-      ctx.report('rights/gdpr-right-as-additional', joinPointer(pointer, 'id'), 'diagnostics:rights.gdprRightAsAdditional', { id: right.id });
+      ctx.report(
+        'rights/gdpr-right-as-additional',
+        joinPointer(pointer, 'id'),
+        'diagnostics:rights.gdprRightAsAdditional',
+        { id: right.id },
+      );
       additionalIds.add(right.id);
     } else ctx.claim(additionalIds, right.id, pointer);
   });
@@ -32,7 +38,10 @@ function rightsSetAside(ctx: ResolveContext): Set<RightId> {
   const rights = ctx.source.rights;
   (rights?.notApplicable ?? []).forEach((entry, i) => {
     const pointer = joinPointer('', 'rights', 'notApplicable', i, 'right');
-    if (rights?.stated?.includes(entry.right)) ctx.report('rights/not-applicable-but-stated', pointer, 'diagnostics:rights.notApplicableButStated', { id: entry.right });
+    if (rights?.stated?.includes(entry.right))
+      ctx.report('rights/not-applicable-but-stated', pointer, 'diagnostics:rights.notApplicableButStated', {
+        id: entry.right,
+      });
     notApplicable.add(entry.right);
   });
   return notApplicable;
@@ -45,14 +54,17 @@ function rightsSetAside(ctx: ResolveContext): Set<RightId> {
  * statement itself lists (`stated`).
  */
 function deriveRights(
-  purposes: readonly Purpose[], noted: ReadonlySet<RightId> = new Set(), stated: readonly RightId[] = [],
+  purposes: readonly Purpose[],
+  noted: ReadonlySet<RightId> = new Set(),
+  stated: readonly RightId[] = [],
 ): DerivedRight[] {
   const derived: DerivedRight[] = [];
   for (const right of rightFacts) {
     const when = right.appliesWhen;
     const isStated = stated.includes(right.id);
     if (when === 'noted') {
-      if (noted.has(right.id) || isStated) derived.push({ id: right.id, article: right.article, purposes: [], bases: [], stated: isStated });
+      if (noted.has(right.id) || isStated)
+        derived.push({ id: right.id, article: right.article, purposes: [], bases: [], stated: isStated });
       continue;
     }
     if (when === 'always') {
@@ -68,7 +80,9 @@ function deriveRights(
       if (p.directMarketing) ids.push('direct-marketing');
       return ids.filter((id) => (when as readonly string[]).includes(id));
     };
-    const triggering = purposes.filter((p) => (when === 'automated' ? p.automatedDecision !== undefined : triggers(p).length > 0));
+    const triggering = purposes.filter((p) =>
+      when === 'automated' ? p.automatedDecision !== undefined : triggers(p).length > 0,
+    );
     if (triggering.length === 0 && !isStated) continue;
     const bases = [...new Set(triggering.flatMap(triggers))].sort();
     derived.push({ id: right.id, article: right.article, purposes: triggering, bases, stated: isStated });

@@ -22,7 +22,8 @@ const RELOAD_SCRIPT = '/__policyc/live-reload.js';
 const EVENTS = '/__policyc/events';
 
 /** The pages' strict policy, plus the preview's own script and its event stream (same origin only). */
-const PREVIEW_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
+const PREVIEW_CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
 const contentTypes: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -49,7 +50,12 @@ export interface PreviewServer {
  * that; the files in dist/ are not changed. Requests whose Host header is
  * not this server's are refused (no DNS rebinding).
  */
-export async function startPreviewServer(options: { host: string; port: number; texts: PreviewTexts; entries: readonly PreviewEntry[] }): Promise<PreviewServer> {
+export async function startPreviewServer(options: {
+  host: string;
+  port: number;
+  texts: PreviewTexts;
+  entries: readonly PreviewEntry[];
+}): Promise<PreviewServer> {
   let entries = options.entries;
   const streams = new Set<ServerResponse>();
   const allowedHosts = new Set<string>();
@@ -70,11 +76,12 @@ export async function startPreviewServer(options: { host: string; port: number; 
       entries = next;
       for (const stream of streams) stream.write('event: reload\ndata: \n\n');
     },
-    close: () => new Promise<void>((resolve) => {
-      for (const stream of streams) stream.end();
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const stream of streams) stream.end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -88,11 +95,18 @@ interface HandlerState {
 
 function handle(request: IncomingMessage, response: ServerResponse, state: HandlerState): void {
   const send = (status: number, type: string, body: string | Uint8Array, extra: Record<string, string> = {}): void => {
-    response.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...extra });
+    response.writeHead(status, {
+      'Content-Type': type,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      ...extra,
+    });
     response.end(request.method === 'HEAD' ? undefined : body);
   };
-  if (!state.allowedHosts.has(request.headers.host ?? '')) return send(421, 'text/plain; charset=utf-8', 'Misdirected request\n');
-  if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, 'text/plain; charset=utf-8', 'Method not allowed\n', { Allow: 'GET, HEAD' });
+  if (!state.allowedHosts.has(request.headers.host ?? ''))
+    return send(421, 'text/plain; charset=utf-8', 'Misdirected request\n');
+  if (request.method !== 'GET' && request.method !== 'HEAD')
+    return send(405, 'text/plain; charset=utf-8', 'Method not allowed\n', { Allow: 'GET, HEAD' });
   let pathname: string;
   try {
     pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://preview').pathname);
@@ -100,14 +114,19 @@ function handle(request: IncomingMessage, response: ServerResponse, state: Handl
     return send(400, 'text/plain; charset=utf-8', 'Bad request\n');
   }
   if (pathname === EVENTS) {
-    response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    response.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
     response.write(': connected\n\n');
     state.streams.add(response);
     request.on('close', () => state.streams.delete(response));
     return;
   }
   if (pathname === RELOAD_SCRIPT) return send(200, contentTypes['.js']!, readTemplate('live-reload.js'));
-  const html = (body: string): void => send(200, contentTypes['.html']!, withReload(body), { 'Content-Security-Policy': PREVIEW_CSP });
+  const html = (body: string): void =>
+    send(200, contentTypes['.html']!, withReload(body), { 'Content-Security-Policy': PREVIEW_CSP });
   if (pathname === '/') return html(indexPage(state));
   const wanted = pathname.slice(1);
   for (const entry of state.entries) {
@@ -115,7 +134,12 @@ function handle(request: IncomingMessage, response: ServerResponse, state: Handl
     if (!output) continue;
     const type = contentTypes[path.extname(wanted)] ?? 'application/octet-stream';
     if (type.startsWith('text/html')) return html(String(output.contents));
-    return send(200, type, output.contents, type.startsWith('text/css') ? {} : { 'Content-Security-Policy': "default-src 'none'" });
+    return send(
+      200,
+      type,
+      output.contents,
+      type.startsWith('text/css') ? {} : { 'Content-Security-Policy': "default-src 'none'" },
+    );
   }
   return send(404, 'text/plain; charset=utf-8', 'Not found\n');
 }
@@ -136,7 +160,10 @@ function indexPage(state: HandlerState): string {
       .filter((o) => /\/(privacy|register)\.html$/.test(o.path))
       .map((o) => {
         const [, lang = '', name = ''] = o.path.split('/');
-        return { href: '/' + o.path, label: state.texts.link(lang, name.startsWith('privacy') ? 'notice' : 'register') };
+        return {
+          href: '/' + o.path,
+          label: state.texts.link(lang, name.startsWith('privacy') ? 'notice' : 'register'),
+        };
       }),
   }));
   return state.index({ title: state.texts.title, problemsIntro: state.texts.problemsIntro, policies });

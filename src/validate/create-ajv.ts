@@ -33,7 +33,9 @@ export function createAjv(options: { standalone: boolean }): Ajv2020 {
     // A processor's name is a proper name (string) or a description per language (object).
     allowUnionTypes: true,
     verbose: true,
-    ...(options.standalone ? { code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } } : {}),
+    ...(options.standalone
+      ? { code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } }
+      : {}),
   });
   addFormats(ajv, ['date', 'email', 'uri']);
   ajv.addKeyword({ keyword: 'x-translated', schemaType: 'boolean' });

@@ -17,7 +17,8 @@ export function fillInMarkers(doc: SourceDocument, messages: Messages): Diagnost
     if (typeof value === 'string') {
       if (value.startsWith(FILL_IN)) out.push(markerDiagnostic(doc, pointer, value.slice(FILL_IN.length), messages));
     } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, joinPointer(pointer, i)));
-    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, joinPointer(pointer, k));
+    else if (value && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) walk(v, joinPointer(pointer, k));
   };
   walk(doc.value, '');
   return out;
@@ -27,7 +28,14 @@ function markerDiagnostic(doc: SourceDocument, pointer: string, what: string, me
   const key = `diagnostics:fillInWhat.${what}`;
   const { file, line, column } = locate(doc, pointer);
   return {
-    ruleId: 'policy/fill-in', severity: 'error', file, pointer, line, column,
-    message: messages.t('diagnostics:fillIn', { what: messages.has(key) ? messages.t(key) : messages.t('diagnostics:fillInWhat.value') }),
+    ruleId: 'policy/fill-in',
+    severity: 'error',
+    file,
+    pointer,
+    line,
+    column,
+    message: messages.t('diagnostics:fillIn', {
+      what: messages.has(key) ? messages.t(key) : messages.t('diagnostics:fillInWhat.value'),
+    }),
   };
 }

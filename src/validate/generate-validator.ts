@@ -4,7 +4,6 @@ import path from 'node:path';
 import { generatedValidatorPath, packageRoot } from '../paths.js';
 import { createAjv, readPolicySchemaText, schemaHash } from './create-ajv.js';
 
-
 /**
  * The schema compiled to standalone JavaScript (CommonJS) with the schema's
  * hash, so that a run pays no schema compilation and a stale file is noticed.
@@ -12,12 +11,17 @@ import { createAjv, readPolicySchemaText, schemaHash } from './create-ajv.js';
 export function generateValidatorSource(): string {
   const text = readPolicySchemaText();
   const ajv = createAjv({ standalone: true });
-  const standaloneCode = (createRequire(import.meta.url)('ajv/dist/standalone') as { default: (a: unknown, v: unknown) => string }).default;
+  const standaloneCode = (
+    createRequire(import.meta.url)('ajv/dist/standalone') as { default: (a: unknown, v: unknown) => string }
+  ).default;
   const code = standaloneCode(ajv, ajv.compile(JSON.parse(text)));
   return `${code}\nmodule.exports.schemaHash = ${JSON.stringify(schemaHash(text))};\n`;
 }
 
 // `node lib/validate/generate-validator.js` writes the file.
-if (process.argv[1] && path.resolve(process.argv[1]) === path.join(packageRoot, 'lib', 'validate', 'generate-validator.js')) {
+if (
+  process.argv[1] &&
+  path.resolve(process.argv[1]) === path.join(packageRoot, 'lib', 'validate', 'generate-validator.js')
+) {
   writeFileSync(generatedValidatorPath, generateValidatorSource());
 }

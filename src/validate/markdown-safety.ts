@@ -47,9 +47,17 @@ export function parsedMarkdownHazards(markdown: string): MarkdownHazard[] {
     } else if (node.type === 'image' || node.type === 'imageReference') {
       // The notice makes no outside requests (strict CSP): images are dropped from author text, so say so.
       hazards.push({ kind: 'image', excerpt: shorten(node.alt ?? ''), offset: node.position?.start.offset ?? 0 });
-    } else if (node.type === 'code' && node.position && !fenceClosed(markdown.slice(node.position.start.offset, node.position.end.offset))) {
+    } else if (
+      node.type === 'code' &&
+      node.position &&
+      !fenceClosed(markdown.slice(node.position.start.offset, node.position.end.offset))
+    ) {
       // Closed only by the end of the text, it would run on over the rest of the generated Markdown document.
-      hazards.push({ kind: 'unclosed-fence', excerpt: shorten(markdown.slice(node.position.start.offset).split('\n')[0]!), offset: node.position.start.offset ?? 0 });
+      hazards.push({
+        kind: 'unclosed-fence',
+        excerpt: shorten(markdown.slice(node.position.start.offset).split('\n')[0]!),
+        offset: node.position.start.offset ?? 0,
+      });
     } else if (node.type === 'link' || node.type === 'definition') {
       const url = node.url.trim();
       if (HAS_PROTOCOL.test(url) && !SAFE_PROTOCOL.test(url)) {
@@ -96,7 +104,10 @@ function containerPrefix(line: string): { markers: number; indent: number } {
     const c = line[i];
     if (c === '>') {
       i++;
-    } else if ((c === '-' || c === '+' || c === '*') && (i + 1 === line.length || line[i + 1] === ' ' || line[i + 1] === '\t')) {
+    } else if (
+      (c === '-' || c === '+' || c === '*') &&
+      (i + 1 === line.length || line[i + 1] === ' ' || line[i + 1] === '\t')
+    ) {
       i++;
     } else {
       let j = i;

@@ -27,7 +27,10 @@ export function policySchema(): PolicySchema {
 
 function loadGenerated(hash: string): ValidateFunction | undefined {
   if (!existsSync(generatedValidatorPath)) return undefined;
-  const module = createRequire(import.meta.url)(generatedValidatorPath) as ValidateFunction & { default?: ValidateFunction; schemaHash?: string };
+  const module = createRequire(import.meta.url)(generatedValidatorPath) as ValidateFunction & {
+    default?: ValidateFunction;
+    schemaHash?: string;
+  };
   if (module.schemaHash !== hash) return undefined;
   return module.default ?? module;
 }

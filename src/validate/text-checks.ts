@@ -47,7 +47,8 @@ export function findTextProblems(schema: SchemaNode, document: unknown): TextPro
     const object = value as Record<string, unknown>;
     if (node['x-translated'] === true) {
       for (const language of declared) {
-        if (typeof object[language] !== 'string') problems.push({ kind: 'missing-translation', pointer: joinPointer(pointer, language), language });
+        if (typeof object[language] !== 'string')
+          problems.push({ kind: 'missing-translation', pointer: joinPointer(pointer, language), language });
       }
     }
     const properties = (node.properties ?? {}) as Record<string, SchemaNode>;

@@ -29,12 +29,19 @@ export function validateDocument(doc: SourceDocument, messages: Messages): Diagn
   const markers = fillInMarkers(doc, messages);
   for (const d of markers) add(d);
   const placeholders = new Set(markers.map((d) => d.pointer));
-  if (!validate(doc.value)) for (const d of schemaDiagnostics(validate.errors ?? [], doc, messages)) if (!placeholders.has(d.pointer)) add(d);
+  if (!validate(doc.value))
+    for (const d of schemaDiagnostics(validate.errors ?? [], doc, messages)) if (!placeholders.has(d.pointer)) add(d);
   for (const problem of findTextProblems(schema, doc.value)) add(textDiagnostic(problem, doc, messages));
   for (const found of findIllegalCharacters(doc.value)) {
-    const position = found.offset < 0 ? positionOf(doc, found.pointer, 'key') : positionInString(doc, found.pointer, found.offset);
+    const position =
+      found.offset < 0 ? positionOf(doc, found.pointer, 'key') : positionInString(doc, found.pointer, found.offset);
     add({
-      ruleId: 'schema/illegal-character', severity: 'error', file: doc.file, pointer: found.pointer, line: position.line, column: position.column,
+      ruleId: 'schema/illegal-character',
+      severity: 'error',
+      file: doc.file,
+      pointer: found.pointer,
+      line: position.line,
+      column: position.column,
       message: messages.t('diagnostics:schema.illegalCharacter', { codePoint: found.codePoint }),
     });
   }
@@ -42,9 +49,15 @@ export function validateDocument(doc: SourceDocument, messages: Messages): Diagn
 }
 
 /** ajv's errors for a document as positioned diagnostics (also used for policyc.config.json). */
-export function schemaDiagnostics(errors: readonly ErrorObject[], doc: SourceDocument, messages: Messages): Diagnostic[] {
+export function schemaDiagnostics(
+  errors: readonly ErrorObject[],
+  doc: SourceDocument,
+  messages: Messages,
+): Diagnostic[] {
   // An 'if' failure only says the then/else branch failed; that branch's own errors say how.
-  return dropAnyOfBranches(errors).filter((e) => e.keyword !== 'if').map((error) => toDiagnostic(error, doc, messages));
+  return dropAnyOfBranches(errors)
+    .filter((e) => e.keyword !== 'if')
+    .map((error) => toDiagnostic(error, doc, messages));
 }
 
 function textDiagnostic(problem: TextProblem, doc: SourceDocument, messages: Messages): Diagnostic {
@@ -53,13 +66,21 @@ function textDiagnostic(problem: TextProblem, doc: SourceDocument, messages: Mes
   if (problem.kind === 'missing-translation') {
     const position = locate(doc, parentPointer(problem.pointer));
     return {
-      ...base, file: position.file, ruleId: 'schema/missing-translation', line: position.line, column: position.column,
+      ...base,
+      file: position.file,
+      ruleId: 'schema/missing-translation',
+      line: position.line,
+      column: position.column,
       message: t('diagnostics:schema.missingTranslation', { language: t(`terms:language.${problem.language}`) }),
     };
   }
   const position = positionInString(doc, problem.pointer, problem.hazard.offset);
   return {
-    ...base, file: position.file, ruleId: 'schema/unsafe-markdown', line: position.line, column: position.column,
+    ...base,
+    file: position.file,
+    ruleId: 'schema/unsafe-markdown',
+    line: position.line,
+    column: position.column,
     message: t(`diagnostics:schema.unsafeMarkdown.${problem.hazard.kind}`, { excerpt: problem.hazard.excerpt }),
   };
 }
@@ -81,7 +102,10 @@ let definitionsByText: Map<string, string> | undefined;
  */
 function definitionName(error: ErrorObject): string | undefined {
   definitionsByText ??= new Map(
-    Object.entries((policySchema().schema as { $defs?: Record<string, unknown> }).$defs ?? {}).map(([name, def]) => [JSON.stringify(def), name]),
+    Object.entries((policySchema().schema as { $defs?: Record<string, unknown> }).$defs ?? {}).map(([name, def]) => [
+      JSON.stringify(def),
+      name,
+    ]),
   );
   const own = error.parentSchema === undefined ? undefined : definitionsByText.get(JSON.stringify(error.parentSchema));
   if (own) return own;
@@ -110,53 +134,110 @@ const guessed = (value: unknown, allowed: string[], m: Messages): string | undef
 /** A message of `family` specific to the schema definition at fault, else the generic one. */
 const byDefinition = (family: string, error: ErrorObject, m: Messages): string => {
   const name = definitionName(error);
-  return m.has(`${family}.${name ?? ''}`) ? m.t(`${family}.${name}`) : m.t(`${family}.generic`, { pattern: params<{ pattern?: string }>(error).pattern });
+  return m.has(`${family}.${name ?? ''}`)
+    ? m.t(`${family}.${name}`)
+    : m.t(`${family}.generic`, { pattern: params<{ pattern?: string }>(error).pattern });
 };
 
 /** ajv keyword → reading; a keyword not listed is read generically. */
 const readers: Record<string, Reader> = {
   required: (e, m) => {
     const property = params<{ missingProperty: string }>(e).missingProperty;
-    return { ruleId: 'schema/required', message: m.t('diagnostics:schema.required', { property }), property, at: 'parent' };
+    return {
+      ruleId: 'schema/required',
+      message: m.t('diagnostics:schema.required', { property }),
+      property,
+      at: 'parent',
+    };
   },
   additionalProperties: (e, m) => {
     const property = params<{ additionalProperty: string }>(e).additionalProperty;
     const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
     const suggestion = guessed(property, allowed, m);
-    return { ruleId: 'schema/unknown-property', message: m.t('diagnostics:schema.unknownProperty', { property }), property, at: 'key', ...(suggestion ? { suggestion } : {}) };
+    return {
+      ruleId: 'schema/unknown-property',
+      message: m.t('diagnostics:schema.unknownProperty', { property }),
+      property,
+      at: 'key',
+      ...(suggestion ? { suggestion } : {}),
+    };
   },
   propertyNames: (e, m) => {
     const property = params<{ propertyName: string }>(e).propertyName;
-    return { ruleId: 'schema/unknown-property', message: m.t('diagnostics:schema.unknownProperty', { property }), property, at: 'key' };
+    return {
+      ruleId: 'schema/unknown-property',
+      message: m.t('diagnostics:schema.unknownProperty', { property }),
+      property,
+      at: 'key',
+    };
   },
   enum: (e, m) => {
     const allowed = params<{ allowedValues: unknown[] }>(e).allowedValues.map(String);
     const suggestion = guessed(e.data, allowed, m);
-    return { ruleId: 'schema/enum', message: m.t('diagnostics:schema.enum', { values: summariseValues(allowed) }), ...(suggestion ? { suggestion } : {}) };
+    return {
+      ruleId: 'schema/enum',
+      message: m.t('diagnostics:schema.enum', { values: summariseValues(allowed) }),
+      ...(suggestion ? { suggestion } : {}),
+    };
   },
   type: (e, m) => {
     // ajv gives several allowed types as 'string,object'.
     const types = String(params<{ type: string | string[] }>(e).type).split(',');
-    return { ruleId: 'schema/type', message: m.t('diagnostics:schema.type', { type: types.map((type) => m.t(`diagnostics:types.${type}`)).join(m.t('diagnostics:types.or')) }) };
+    return {
+      ruleId: 'schema/type',
+      message: m.t('diagnostics:schema.type', {
+        type: types.map((type) => m.t(`diagnostics:types.${type}`)).join(m.t('diagnostics:types.or')),
+      }),
+    };
   },
   pattern: (e, m) => ({ ruleId: 'schema/pattern', message: byDefinition('diagnostics:schema.pattern', e, m) }),
-  format: (e, m) => ({ ruleId: 'schema/format', message: m.t(`diagnostics:schema.format.${params<{ format: string }>(e).format}`) }),
+  format: (e, m) => ({
+    ruleId: 'schema/format',
+    message: m.t(`diagnostics:schema.format.${params<{ format: string }>(e).format}`),
+  }),
   minLength: (_e, m) => ({ ruleId: 'schema/empty', message: m.t('diagnostics:schema.minLength') }),
-  minItems: (e, m) => ({ ruleId: 'schema/empty', message: m.t('diagnostics:schema.minItems', { count: params<{ limit: number }>(e).limit }) }),
-  minProperties: (e, m) => ({ ruleId: 'schema/empty', message: m.t('diagnostics:schema.minItems', { count: params<{ limit: number }>(e).limit }) }),
-  uniqueItems: (e, m) => ({ ruleId: 'schema/duplicate-item', message: m.t('diagnostics:schema.uniqueItems', { index: params<{ j: number }>(e).j + 1 }) }),
-  minimum: (e, m) => ({ ruleId: 'schema/range', message: m.t('diagnostics:schema.minimum', { limit: params<{ limit: number }>(e).limit }) }),
-  maximum: (e, m) => ({ ruleId: 'schema/range', message: m.t('diagnostics:schema.maximum', { limit: params<{ limit: number }>(e).limit }) }),
+  minItems: (e, m) => ({
+    ruleId: 'schema/empty',
+    message: m.t('diagnostics:schema.minItems', { count: params<{ limit: number }>(e).limit }),
+  }),
+  minProperties: (e, m) => ({
+    ruleId: 'schema/empty',
+    message: m.t('diagnostics:schema.minItems', { count: params<{ limit: number }>(e).limit }),
+  }),
+  uniqueItems: (e, m) => ({
+    ruleId: 'schema/duplicate-item',
+    message: m.t('diagnostics:schema.uniqueItems', { index: params<{ j: number }>(e).j + 1 }),
+  }),
+  minimum: (e, m) => ({
+    ruleId: 'schema/range',
+    message: m.t('diagnostics:schema.minimum', { limit: params<{ limit: number }>(e).limit }),
+  }),
+  maximum: (e, m) => ({
+    ruleId: 'schema/range',
+    message: m.t('diagnostics:schema.maximum', { limit: params<{ limit: number }>(e).limit }),
+  }),
   not: (e, m) => ({ ruleId: 'schema/exclusive', message: byDefinition('diagnostics:schema.not', e, m) }),
-  anyOf: (e, m) => ({ ruleId: 'schema/any-of', message: m.t(`diagnostics:schema.anyOf.${definitionName(e) ?? 'generic'}`) }),
+  anyOf: (e, m) => ({
+    ruleId: 'schema/any-of',
+    message: m.t(`diagnostics:schema.anyOf.${definitionName(e) ?? 'generic'}`),
+  }),
 };
 
-const genericReader: Reader = (e, m) => ({ ruleId: 'schema/invalid', message: m.t('diagnostics:schema.generic', { keyword: e.keyword, detail: e.message ?? '' }) });
+const genericReader: Reader = (e, m) => ({
+  ruleId: 'schema/invalid',
+  message: m.t('diagnostics:schema.generic', { keyword: e.keyword, detail: e.message ?? '' }),
+});
 
 function toDiagnostic(error: ErrorObject, doc: SourceDocument, messages: Messages): Diagnostic {
   const reading = (readers[error.keyword] ?? genericReader)(error, messages);
-  const pointer = reading.property === undefined ? error.instancePath : joinPointer(error.instancePath, reading.property);
-  const position = reading.at === 'parent' ? locate(doc, error.instancePath) : reading.at === 'key' ? locate(doc, pointer, 'key') : locate(doc, pointer);
+  const pointer =
+    reading.property === undefined ? error.instancePath : joinPointer(error.instancePath, reading.property);
+  const position =
+    reading.at === 'parent'
+      ? locate(doc, error.instancePath)
+      : reading.at === 'key'
+        ? locate(doc, pointer, 'key')
+        : locate(doc, pointer);
   return {
     ruleId: reading.ruleId,
     severity: 'error',
@@ -185,7 +266,11 @@ export function summariseValues(values: readonly string[]): string {
  * raw token, counting escape sequences, so that the column points at the
  * offending character as written in the file.
  */
-export function positionInString(doc: SourceDocument, pointer: string, decodedOffset: number): SourcePosition & { file: string } {
+export function positionInString(
+  doc: SourceDocument,
+  pointer: string,
+  decodedOffset: number,
+): SourcePosition & { file: string } {
   const loc = doc.locations.get(pointer);
   if (!loc) return { ...positionOf(doc, pointer), file: locate(doc, pointer).file };
   const raw = (loc.origin?.text ?? doc.text).slice(loc.value.offset, loc.valueEnd.offset);
@@ -195,6 +280,10 @@ export function positionInString(doc: SourceDocument, pointer: string, decodedOf
     else rawIndex += 1;
   }
   // A JSON string cannot hold a raw line break, so the line is the value's own.
-  return { line: loc.value.line, column: loc.value.column + rawIndex, offset: loc.value.offset + rawIndex, file: loc.origin?.file ?? doc.file };
+  return {
+    line: loc.value.line,
+    column: loc.value.column + rawIndex,
+    offset: loc.value.offset + rawIndex,
+    file: loc.origin?.file ?? doc.file,
+  };
 }
-

@@ -26,7 +26,10 @@ const fixtures = path.join(repoRoot, 'test/fixtures/diff');
 const csp = `default-src 'none'; style-src '${diffReportStyle().hash}'; base-uri 'none'; form-action 'none'`;
 
 function compare(from: string, to: string) {
-  const side = (name: string) => ({ text: readFileSync(path.join(fixtures, name, 'policy.json'), 'utf8'), label: `${name}/policy.json` });
+  const side = (name: string) => ({
+    text: readFileSync(path.join(fixtures, name, 'policy.json'), 'utf8'),
+    label: `${name}/policy.json`,
+  });
   return comparePolicies(side(from), side(to)).value!;
 }
 
@@ -37,8 +40,17 @@ const pages: string[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'policyc-diff-report-'));
   for (const lang of ['nl', 'en'] as Language[]) {
-    writeFileSync(path.join(dir, `newsletter.${lang}.html`), renderDiffHtml(compare('newsletter-v1', 'newsletter-v2'), messagesFor(lang)));
-    const chain = { revision: 'HEAD~1', entries: [{ label: 'clinic', result: compare('clinic-v1', 'clinic-v2') }, { label: 'ipractice', result: compare('ipractice-v1', 'ipractice-v2') }] };
+    writeFileSync(
+      path.join(dir, `newsletter.${lang}.html`),
+      renderDiffHtml(compare('newsletter-v1', 'newsletter-v2'), messagesFor(lang)),
+    );
+    const chain = {
+      revision: 'HEAD~1',
+      entries: [
+        { label: 'clinic', result: compare('clinic-v1', 'clinic-v2') },
+        { label: 'ipractice', result: compare('ipractice-v1', 'ipractice-v2') },
+      ],
+    };
     writeFileSync(path.join(dir, `chain.${lang}.html`), chainRenderers.html!(chain, messagesFor(lang)));
     pages.push(`newsletter.${lang}.html`, `chain.${lang}.html`);
   }
@@ -53,11 +65,16 @@ afterAll(async () => {
 
 describe('the HTML diff report in Chromium', () => {
   for (const name of ['newsletter.nl.html', 'newsletter.en.html', 'chain.nl.html', 'chain.en.html']) {
-    test.each([['phone', 390, 844], ['desktop', 1280, 900]] as const)(`${name} on a %s screen: styled under the CSP, axe clean, prints`, async (_, width, height) => {
+    test.each([
+      ['phone', 390, 844],
+      ['desktop', 1280, 900],
+    ] as const)(`${name} on a %s screen: styled under the CSP, axe clean, prints`, async (_, width, height) => {
       const page = await browser.newPage({ viewport: { width, height } });
       await page.addInitScript(() => {
         (window as unknown as { violations: string[] }).violations = [];
-        document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { violations: string[] }).violations.push(e.violatedDirective));
+        document.addEventListener('securitypolicyviolation', (e) =>
+          (window as unknown as { violations: string[] }).violations.push(e.violatedDirective),
+        );
       });
       const watch = watchPage(page);
       await page.goto(`${server.origin}/${name}`, { waitUntil: 'load' });
@@ -74,9 +91,14 @@ describe('the HTML diff report in Chromium', () => {
       expect(state.overflow).toBe(false);
       await page.evaluate(axeSource);
       const violations = await page.evaluate(async (tags) => {
-        const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeResult[] }> } })
-          .axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-        return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        const result = await (
+          window as unknown as {
+            axe: { run(context: Document, options: object): Promise<{ violations: AxeResult[] }> };
+          }
+        ).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+        return result.violations.map(
+          (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+        );
       }, AXE_TAGS);
       expect(violations).toEqual([]);
       const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });

@@ -27,10 +27,16 @@ let build: ReturnType<typeof spawnSync>;
 
 beforeAll(async () => {
   if (!existsSync(path.join(exampleDir, 'node_modules/policyc'))) {
-    const install = spawnSync('npm', ['install', '--offline', '--no-audit', '--no-fund'], { cwd: exampleDir, encoding: 'utf8' });
+    const install = spawnSync('npm', ['install', '--offline', '--no-audit', '--no-fund'], {
+      cwd: exampleDir,
+      encoding: 'utf8',
+    });
     if (install.status !== 0) throw new Error(`npm install in examples/static-site failed:\n${install.stderr}`);
   }
-  build = spawnSync(process.execPath, ['build.js', '--policy', policyFile, '--out', out], { cwd: exampleDir, encoding: 'utf8' });
+  build = spawnSync(process.execPath, ['build.js', '--policy', policyFile, '--out', out], {
+    cwd: exampleDir,
+    encoding: 'utf8',
+  });
   compiled = await compile(readFileSync(policyFile, 'utf8'), { idPrefix: site.noticeIdPrefix, headingLevel: 2 });
   server = await serveFolder(out, { 'Content-Security-Policy': STRICT_CSP });
   browser = await launchChromium();
@@ -42,7 +48,10 @@ afterAll(async () => {
   rmSync(out, { recursive: true, force: true });
 });
 
-const sitePages = (): string[] => compiled.outputs.filter((o) => o.path.endsWith('/privacy.fragment.html')).map((o) => `${o.path.split('/')[1]}/privacy/index.html`);
+const sitePages = (): string[] =>
+  compiled.outputs
+    .filter((o) => o.path.endsWith('/privacy.fragment.html'))
+    .map((o) => `${o.path.split('/')[1]}/privacy/index.html`);
 
 test('the example builds and embeds the fragment and the JSON-LD unchanged', () => {
   expect(build.stderr).toBe('');
@@ -53,17 +62,24 @@ test('the example builds and embeds the fragment and the JSON-LD unchanged', () 
     expect(page).toContain(String(fragment.contents).trimEnd());
     expect(page).toContain(`<html lang="${lang}">`);
   }
-  expect(readFileSync(path.join(out, 'policy.jsonld'), 'utf8')).toBe(String(compiled.outputs.find((o) => o.path.endsWith('policy.jsonld'))!.contents));
+  expect(readFileSync(path.join(out, 'policy.jsonld'), 'utf8')).toBe(
+    String(compiled.outputs.find((o) => o.path.endsWith('policy.jsonld'))!.contents),
+  );
 });
 
-test('no id in the notice collides with the site\'s own: the site has #top and #contents, the notice has them prefixed', () => {
-  const layoutIds = [...readFileSync(path.join(exampleDir, 'src/layout.html'), 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+test("no id in the notice collides with the site's own: the site has #top and #contents, the notice has them prefixed", () => {
+  const layoutIds = [...readFileSync(path.join(exampleDir, 'src/layout.html'), 'utf8').matchAll(/\sid="([^"]+)"/g)].map(
+    (m) => m[1]!,
+  );
   expect(layoutIds).toEqual(expect.arrayContaining(['top', 'contents']));
   for (const pagePath of sitePages()) {
     const page = readFileSync(path.join(out, pagePath), 'utf8');
     const ids = [...page.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
     expect(ids.length).toBeGreaterThan(layoutIds.length + 10);
-    expect(ids.filter((id, i) => ids.indexOf(id) !== i), `duplicate ids in ${pagePath}`).toEqual([]);
+    expect(
+      ids.filter((id, i) => ids.indexOf(id) !== i),
+      `duplicate ids in ${pagePath}`,
+    ).toEqual([]);
     expect(ids.filter((id) => !layoutIds.includes(id)).every((id) => id.startsWith(site.noticeIdPrefix))).toBe(true);
     // The site's own <h1>, the notice's title one level below it.
     expect(page.match(/<h1[\s>]/g)).toHaveLength(1);
@@ -75,27 +91,49 @@ test('the example pages have 0 Nu Html Checker errors', () => {
   const vnuJar = String(createRequire(import.meta.url)('vnu-jar'));
   const files = [path.join(out, 'index.html'), ...sitePages().map((p) => path.join(out, p))];
   const run = spawnSync('java', ['-jar', vnuJar, '--format', 'json', '--errors-only', ...files], { encoding: 'utf8' });
-  const messages = (JSON.parse(run.stderr) as { messages: Array<{ url: string; lastLine?: number; message: string }> }).messages;
+  const messages = (JSON.parse(run.stderr) as { messages: Array<{ url: string; lastLine?: number; message: string }> })
+    .messages;
   expect(messages.map((m) => `${m.url}:${m.lastLine ?? ''} ${m.message}`)).toEqual([]);
 }, 60_000);
 
 test('the example pages load cleanly under a strict CSP and pass axe-core (WCAG 2.1 AA and best practices)', async () => {
   const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  for (const [pagePath, viewport] of sitePages().flatMap((p) => [[p, { width: 1280, height: 900 }], [p, { width: 390, height: 844 }]] as const)) {
+  for (const [pagePath, viewport] of sitePages().flatMap(
+    (p) =>
+      [
+        [p, { width: 1280, height: 900 }],
+        [p, { width: 390, height: 844 }],
+      ] as const,
+  )) {
     const page = await browser.newPage({ viewport });
     const watch = watchPage(page);
     await page.goto(`${server.origin}/${pagePath}`, { waitUntil: 'load' });
     await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: Array<{ id: string; help: string }> }> } }).axe;
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+      const axe = (
+        window as unknown as {
+          axe: { run(c: Document, o: object): Promise<{ violations: Array<{ id: string; help: string }> }> };
+        }
+      ).axe;
+      const result = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      });
       return result.violations.map((v) => `${v.id}: ${v.help}`);
     });
     expect(watch.problems, pagePath).toEqual([]);
     expect(violations, `${pagePath} at ${viewport.width}px`).toEqual([]);
-    expect(await page.evaluate(() => getComputedStyle(document.querySelector('.site-header')!).display), 'site.css applied').toBe('flex');
-    expect(await page.evaluate(() => getComputedStyle(document.querySelector('.policyc-notice')!).containerType), 'policyc-notice.css applied').toBe('inline-size');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), `no sideways scrolling at ${viewport.width}px`).toBe(true);
+    expect(
+      await page.evaluate(() => getComputedStyle(document.querySelector('.site-header')!).display),
+      'site.css applied',
+    ).toBe('flex');
+    expect(
+      await page.evaluate(() => getComputedStyle(document.querySelector('.policyc-notice')!).containerType),
+      'policyc-notice.css applied',
+    ).toBe('inline-size');
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+      `no sideways scrolling at ${viewport.width}px`,
+    ).toBe(true);
     await page.close();
   }
 }, 60_000);

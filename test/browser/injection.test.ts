@@ -51,7 +51,10 @@ function textPointers(value: Json, pointer = ''): string[] {
 }
 
 function setAt(document: Json, pointer: string, value: string): void {
-  const tokens = pointer.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const tokens = pointer
+    .split('/')
+    .slice(1)
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
   let node = document as Record<string, Json>;
   for (const token of tokens.slice(0, -1)) node = node[token] as Record<string, Json>;
   node[tokens[tokens.length - 1]!] = value;
@@ -66,7 +69,9 @@ async function injectPlainText(file: string): Promise<{ id: string; injected: nu
     const document = structuredClone(original);
     // A statement that names no organisation shows a placeholder instead of controller.name: show the injected name.
     delete (document as { controller?: { placeholder?: unknown } }).controller?.placeholder;
-    pointers.filter((p) => !refused.has(p)).forEach((p, i) => setAt(document, p, `${plainTextPayloads[i % plainTextPayloads.length]} #${i}`));
+    pointers
+      .filter((p) => !refused.has(p))
+      .forEach((p, i) => setAt(document, p, `${plainTextPayloads[i % plainTextPayloads.length]} #${i}`));
     const result = await compile(document as object, { file });
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length === 0) {
@@ -74,7 +79,8 @@ async function injectPlainText(file: string): Promise<{ id: string; injected: nu
       return { id: result.id!, injected: pointers.length - refused.size };
     }
     for (const error of errors) {
-      if (error.ruleId !== 'schema/unsafe-markdown' && error.ruleId !== 'schema/invalid') throw new Error(`${error.pointer}: ${error.message} [${error.ruleId}]`);
+      if (error.ruleId !== 'schema/unsafe-markdown' && error.ruleId !== 'schema/invalid')
+        throw new Error(`${error.pointer}: ${error.message} [${error.ruleId}]`);
       refused.add(error.pointer);
     }
   }
@@ -116,10 +122,19 @@ function injectMarkdown(file: string): string[] {
 
 /** privacy.md through a permissive Markdown renderer that passes raw HTML through. */
 function renderMarkdownPermissively(mdPath: string): string {
-  const html = String(unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify, { allowDangerousHtml: true })
-    .processSync(readFileSync(mdPath, 'utf8')));
+  const html = String(
+    unified()
+      .use(remarkParse)
+      .use(remarkGfm)
+      .use(remarkRehype, { allowDangerousHtml: true })
+      .use(rehypeStringify, { allowDangerousHtml: true })
+      .processSync(readFileSync(mdPath, 'utf8')),
+  );
   const out = mdPath.replace(/\.md$/, '.md.html');
-  writeFileSync(out, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>md</title></head><body>${html}</body></html>`);
+  writeFileSync(
+    out,
+    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>md</title></head><body>${html}</body></html>`,
+  );
   return out;
 }
 
@@ -127,7 +142,9 @@ beforeAll(async () => {
   for (const file of webTestPolicies()) {
     const { id, injected } = await injectPlainText(file);
     expect(injected).toBeGreaterThan(10);
-    const languages = (JSON.parse(readFileSync(path.join(repoRoot, file), 'utf8')) as { metadata: { languages: string[] } }).metadata.languages;
+    const languages = (
+      JSON.parse(readFileSync(path.join(repoRoot, file), 'utf8')) as { metadata: { languages: string[] } }
+    ).metadata.languages;
     for (const lang of languages) {
       pages.push(`plain/${id}/${lang}/privacy.html`);
       renderMarkdownPermissively(path.join(root, 'plain', id, lang, 'privacy.md'));
@@ -159,23 +176,43 @@ describe('script injection', () => {
       const dom = await page.evaluate(() => ({
         pwned: (window as unknown as { __pwned?: unknown }).__pwned,
         scripts: [...document.querySelectorAll('script')].filter((s) => s.type !== 'application/ld+json').length,
-        dangerous: [...document.querySelectorAll('iframe, object, embed, svg, math, img, style, base, meta[http-equiv], form, button, details, template')].map((e) => e.tagName),
-        handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`)),
+        dangerous: [
+          ...document.querySelectorAll(
+            'iframe, object, embed, svg, math, img, style, base, meta[http-equiv], form, button, details, template',
+          ),
+        ].map((e) => e.tagName),
+        handlers: [...document.querySelectorAll('*')].flatMap((el) =>
+          [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`),
+        ),
         unsafeUrls: [...document.querySelectorAll('[href], [src], [action], [formaction]')]
-          .flatMap((el) => ['href', 'src', 'action', 'formaction'].map((a) => el.getAttribute(a)).filter((v): v is string => v !== null))
-          .filter((url) => !/^(https?:|mailto:|tel:|#|privacy\.css$|\.\.\/(nl|en)\/(privacy|register)\.html$)/i.test(url.trim())), // our own links: the page in the other language
+          .flatMap((el) =>
+            ['href', 'src', 'action', 'formaction']
+              .map((a) => el.getAttribute(a))
+              .filter((v): v is string => v !== null),
+          )
+          .filter(
+            (url) =>
+              !/^(https?:|mailto:|tel:|#|privacy\.css$|\.\.\/(nl|en)\/(privacy|register)\.html$)/i.test(url.trim()),
+          ), // our own links: the page in the other language
         text: document.body.textContent ?? '',
       }));
       const where = pagePath;
       expect(dom.pwned, where).toBeUndefined();
-      expect(logs.filter((l) => l.includes('INJECTED')), where).toEqual([]);
-      expect(watch.problems.filter((p) => p.startsWith('dialog')), where).toEqual([]);
+      expect(
+        logs.filter((l) => l.includes('INJECTED')),
+        where,
+      ).toEqual([]);
+      expect(
+        watch.problems.filter((p) => p.startsWith('dialog')),
+        where,
+      ).toEqual([]);
       expect(dom.scripts, where).toBe(0);
       expect(dom.dangerous, where).toEqual([]);
       expect(dom.handlers, where).toEqual([]);
       expect(dom.unsafeUrls, where).toEqual([]);
       // Plain text is shown as text, not deleted: the payload's characters are on the page.
-      if (pagePath.startsWith('plain/') && pagePath.endsWith('privacy.html')) expect(dom.text, where).toContain('<script>window.__pwned=1;console.log("INJECTED")</script>');
+      if (pagePath.startsWith('plain/') && pagePath.endsWith('privacy.html'))
+        expect(dom.text, where).toContain('<script>window.__pwned=1;console.log("INJECTED")</script>');
       await page.close();
     }
     await context.close();

@@ -20,7 +20,10 @@ import { serveFolder, type StaticServer } from '../support/static-server.js';
  * Then each page prints to PDF; the printed register holds every column.
  */
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-const SCREENS = [['phone', 390, 844], ['desktop', 1280, 900]] as const;
+const SCREENS = [
+  ['phone', 390, 844],
+  ['desktop', 1280, 900],
+] as const;
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 // Compiled before the tests are collected, so that each page (of whatever output kind) is a named test.
@@ -40,15 +43,22 @@ afterAll(async () => {
 });
 
 declare global {
-  interface Window { policycCspViolations: string[] }
+  interface Window {
+    policycCspViolations: string[];
+  }
 }
 
 /** Opens a page with a listener for CSP violations installed before any of the page's own content runs. */
-async function openPage(url: string, viewport: { width: number; height: number }): Promise<{ page: Page; watch: ReturnType<typeof watchPage> }> {
+async function openPage(
+  url: string,
+  viewport: { width: number; height: number },
+): Promise<{ page: Page; watch: ReturnType<typeof watchPage> }> {
   const page = await browser.newPage({ viewport });
   await page.addInitScript(() => {
     window.policycCspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.policycCspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.policycCspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   const watch = watchPage(page);
   const response = await page.goto(url, { waitUntil: 'load' });
@@ -69,7 +79,9 @@ async function expectCleanLoad(page: Page, watch: ReturnType<typeof watchPage>):
       }
     }).length,
     scripts: [...document.querySelectorAll('script')].filter((s) => s.type !== 'application/ld+json').length,
-    handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name) || a.name === 'style').map((a) => `${el.tagName} ${a.name}`)),
+    handlers: [...document.querySelectorAll('*')].flatMap((el) =>
+      [...el.attributes].filter((a) => /^on/i.test(a.name) || a.name === 'style').map((a) => `${el.tagName} ${a.name}`),
+    ),
   }));
   expect(watch.problems).toEqual([]);
   expect(state.violations).toEqual([]);
@@ -78,7 +90,10 @@ async function expectCleanLoad(page: Page, watch: ReturnType<typeof watchPage>):
   expect(state.scripts, 'executable script elements').toBe(0);
   expect(state.handlers, 'inline event handlers or style attributes').toEqual([]);
   expect(watch.requests.filter((url) => !url.startsWith(`${server.origin}/`))).toEqual([]);
-  expect(watch.requests.some((url) => url.endsWith('.css')), 'the page loads its stylesheet').toBe(true);
+  expect(
+    watch.requests.some((url) => url.endsWith('.css')),
+    'the page loads its stylesheet',
+  ).toBe(true);
 }
 
 /** Nothing sticks out sideways: not the page, and no element past the right edge of the screen. */
@@ -97,9 +112,12 @@ async function expectNoOverflow(page: Page): Promise<void> {
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async (tags) => {
-    const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeResult[] }> } })
-      .axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    const result = await (
+      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeResult[] }> } }
+    ).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map(
+      (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
   }, AXE_TAGS);
 }
 
@@ -107,7 +125,9 @@ async function axeViolations(page: Page): Promise<string[]> {
 async function expectLanguageLinks(page: Page, pagePath: string): Promise<void> {
   const [org, lang, file] = pagePath.split('/');
   const others = seeds.languages.get(org!)!.filter((l) => l !== lang);
-  const alternates = await page.locator('link[rel="alternate"][hreflang]').evaluateAll((links) => links.map((l) => `${l.getAttribute('hreflang')} ${l.getAttribute('href')}`));
+  const alternates = await page
+    .locator('link[rel="alternate"][hreflang]')
+    .evaluateAll((links) => links.map((l) => `${l.getAttribute('hreflang')} ${l.getAttribute('href')}`));
   expect(alternates.sort()).toEqual([lang!, ...others].sort().map((l) => `${l} ../${l}/${file}`));
   for (const other of others) {
     const link = page.locator(`main a[hreflang="${other}"][href="../${other}/${file}"]`);
@@ -118,7 +138,9 @@ async function expectLanguageLinks(page: Page, pagePath: string): Promise<void> 
 }
 
 async function expectContentsLinksLand(page: Page, pagePath: string): Promise<void> {
-  const hrefs = await page.locator('nav.policyc-contents a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+  const hrefs = await page
+    .locator('nav.policyc-contents a')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
   // Every notice has a table of contents; other page kinds may have one.
   if (pagePath.endsWith('/privacy.html')) expect(hrefs.length).toBeGreaterThan(3);
   for (const href of hrefs) {
@@ -127,7 +149,12 @@ async function expectContentsLinksLand(page: Page, pagePath: string): Promise<vo
       const target = document.querySelector(':target');
       const top = target?.getBoundingClientRect().top ?? NaN;
       const atBottom = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
-      return { hash: location.hash, target: target?.id, tag: target?.tagName, inView: Math.abs(top) <= 1 || (atBottom && top >= 0 && top < window.innerHeight) };
+      return {
+        hash: location.hash,
+        target: target?.id,
+        tag: target?.tagName,
+        inView: Math.abs(top) <= 1 || (atBottom && top >= 0 && top < window.innerHeight),
+      };
     });
     expect(landed, href).toEqual({ hash: href, target: href.slice(1), tag: 'H2', inView: true });
   }
@@ -143,39 +170,62 @@ async function expectFirstLayer(page: Page, pagePath: string, height: number): P
   const layer = await page.evaluate(() => {
     const summary = document.querySelector('.policyc-summary');
     const bottom = (el: Element | null): number => el?.getBoundingClientRect().bottom ?? Infinity;
-    const items = summary ? [...summary.querySelectorAll('p, li')].map((el) => ({ text: el.textContent!.trim().slice(0, 50), bottom: bottom(el) })) : [];
+    const items = summary
+      ? [...summary.querySelectorAll('p, li')].map((el) => ({
+          text: el.textContent!.trim().slice(0, 50),
+          bottom: bottom(el),
+        }))
+      : [];
     return {
       found: summary !== null,
-      precedesSections: summary !== null && [...document.querySelectorAll('.policyc-section, .policyc-introduction, .policyc-contents')]
-        .every((el) => summary.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING),
+      precedesSections:
+        summary !== null &&
+        [...document.querySelectorAll('.policyc-section, .policyc-introduction, .policyc-contents')].every(
+          (el) => summary.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING,
+        ),
       items,
       contact: summary ? [...summary.querySelectorAll('a[href^="mailto:"], a[href^="tel:"]')].length : 0,
-      inPageLinks: summary ? [...summary.querySelectorAll('a[href^="#"]')].map((a) => a.getAttribute('href')!).filter((href) => !document.getElementById(href.slice(1))) : [],
+      inPageLinks: summary
+        ? [...summary.querySelectorAll('a[href^="#"]')]
+            .map((a) => a.getAttribute('href')!)
+            .filter((href) => !document.getElementById(href.slice(1)))
+        : [],
       meta: [...document.querySelectorAll('.policyc-meta, .policyc-languages')].map((el) => bottom(el)),
     };
   });
   expect(layer.found, 'the first layer is there').toBe(true);
   expect(layer.precedesSections, 'before the introduction, the contents and every section').toBe(true);
   // Tappable when the policy gives an address or number at all (the cosmetic clinic's statement gives none).
-  expect(layer.contact > 0, 'a tappable e-mail address or phone number').toBe(seeds.contactable.has(pagePath.split('/')[0]!));
+  expect(layer.contact > 0, 'a tappable e-mail address or phone number').toBe(
+    seeds.contactable.has(pagePath.split('/')[0]!),
+  );
   expect(layer.inPageLinks, 'links into the detail that land').toEqual([]);
   expect(layer.items.length).toBeGreaterThanOrEqual(4);
-  expect(layer.items.filter((item) => item.bottom > 1.5 * height), 'first-layer items below 1.5 screens').toEqual([]);
-  expect(layer.meta.filter((b) => b > 1.5 * height), 'date and language link within 1.5 screens').toEqual([]);
+  expect(
+    layer.items.filter((item) => item.bottom > 1.5 * height),
+    'first-layer items below 1.5 screens',
+  ).toEqual([]);
+  expect(
+    layer.meta.filter((b) => b > 1.5 * height),
+    'date and language link within 1.5 screens',
+  ).toEqual([]);
 }
 
 describe.each(seeds.pages)('%s in Chromium', (pagePath) => {
-  test.each(SCREENS)('on a %s screen (%i × %i): clean load under a strict CSP, no overflow, axe with best practices, both languages linked, first layer within 1.5 screens, contents links land', async (_, width, height) => {
-    const { page, watch } = await openPage(`${server.origin}/${pagePath}`, { width, height });
-    await expectCleanLoad(page, watch);
-    await expectNoOverflow(page);
-    expect(await axeViolations(page)).toEqual([]);
-    await expectLanguageLinks(page, pagePath);
-    if (pagePath.endsWith('/privacy.html')) await expectFirstLayer(page, pagePath, height);
-    await expectContentsLinksLand(page, pagePath);
-    expect(watch.problems).toEqual([]);
-    await page.close();
-  });
+  test.each(SCREENS)(
+    'on a %s screen (%i × %i): clean load under a strict CSP, no overflow, axe with best practices, both languages linked, first layer within 1.5 screens, contents links land',
+    async (_, width, height) => {
+      const { page, watch } = await openPage(`${server.origin}/${pagePath}`, { width, height });
+      await expectCleanLoad(page, watch);
+      await expectNoOverflow(page);
+      expect(await axeViolations(page)).toEqual([]);
+      await expectLanguageLinks(page, pagePath);
+      if (pagePath.endsWith('/privacy.html')) await expectFirstLayer(page, pagePath, height);
+      await expectContentsLinksLand(page, pagePath);
+      expect(watch.problems).toEqual([]);
+      await page.close();
+    },
+  );
 
   test('prints to PDF (A4; the register landscape, with every column of every activity)', async () => {
     const { page, watch } = await openPage(`${server.origin}/${pagePath}`, { width: 1280, height: 900 });
@@ -194,7 +244,8 @@ function pdfText(pdf: Buffer, name: string): string {
   const file = path.join(seeds.outDir, `${name.replace(/\W+/g, '-')}.pdf`);
   writeFileSync(file, pdf);
   const run = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  if (run.error || run.status !== 0) throw new Error(`pdftotext failed (install poppler-utils): ${run.error?.message ?? run.stderr}`);
+  if (run.error || run.status !== 0)
+    throw new Error(`pdftotext failed (install poppler-utils): ${run.error?.message ?? run.stderr}`);
   return fold(run.stdout);
 }
 
@@ -226,11 +277,18 @@ function expectRegisterPrinted(pagePath: string, pdf: Buffer): void {
   for (const fact of register.organisation.facts) expect(text, fact.label).toContain(fold(fact.value));
   const count = (within: string, part: string): number => within.split(fold(part)).length - 1;
   // Words that occur in the values themselves ('Example Representative Ltd') may occur again; beyond those, each is printed once.
-  const activityText = fold(register.tables.flatMap((t) => t.rows.flatMap((row) => row.filter((_, i) => !t.columns[i]!.organisationWide).flat())).join(' '));
+  const activityText = fold(
+    register.tables
+      .flatMap((t) => t.rows.flatMap((row) => row.filter((_, i) => !t.columns[i]!.organisationWide).flat()))
+      .join(' '),
+  );
   const valueText = fold([activityText, ...register.organisation.facts.map((f) => f.value)].join(' '));
   for (const key of ['security', 'dpo', 'representative']) {
-    const fact = register.organisation.facts.find((f) => f.label === register.tables[0]!.columns.find((c) => c.key === key)!.header);
+    const fact = register.organisation.facts.find(
+      (f) => f.label === register.tables[0]!.columns.find((c) => c.key === key)!.header,
+    );
     if (fact) expect(count(text, fact.label), `${key} labelled once`).toBe(1 + count(valueText, fact.label));
-    if (fact && key === 'security') expect(count(text, fact.value), 'security measures printed once').toBe(1 + count(activityText, fact.value));
+    if (fact && key === 'security')
+      expect(count(text, fact.value), 'security measures printed once').toBe(1 + count(activityText, fact.value));
   }
 }

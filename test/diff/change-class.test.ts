@@ -12,7 +12,9 @@ function properties(node: unknown, where: string, found: Array<[string, Node]>):
   if (Array.isArray(node)) node.forEach((n, i) => properties(n, `${where}/${i}`, found));
   else if (node && typeof node === 'object') {
     for (const [key, value] of Object.entries(node as Node)) {
-      if (key === 'properties') for (const [name, prop] of Object.entries(value as Node)) found.push([`${where}/properties/${name}`, prop as Node]);
+      if (key === 'properties')
+        for (const [name, prop] of Object.entries(value as Node))
+          found.push([`${where}/properties/${name}`, prop as Node]);
       properties(value, `${where}/${key}`, found);
     }
   }
@@ -23,7 +25,11 @@ describe('x-change: materiality in the schema', () => {
   it('annotates every property of the schema with a class and a reason', () => {
     const all = properties(schema, '#', []);
     expect(all.length).toBeGreaterThan(200);
-    const missing = all.filter(([, p]) => !['material', 'editorial'].includes(p['x-change']?.class) || !(p['x-change']?.reason?.length > 5)).map(([where]) => where);
+    const missing = all
+      .filter(
+        ([, p]) => !['material', 'editorial'].includes(p['x-change']?.class) || !(p['x-change']?.reason?.length > 5),
+      )
+      .map(([where]) => where);
     expect(missing).toEqual([]);
   });
 
@@ -37,7 +43,12 @@ describe('x-change: materiality in the schema', () => {
   });
 
   it('counts a property without an annotation as material', () => {
-    const tiny = { properties: { a: { 'x-change': { class: 'editorial' as const, reason: 'test' }, properties: { b: { type: 'string' } } }, c: { type: 'string' } } };
+    const tiny = {
+      properties: {
+        a: { 'x-change': { class: 'editorial' as const, reason: 'test' }, properties: { b: { type: 'string' } } },
+        c: { type: 'string' },
+      },
+    };
     expect(changeClassAt('/a', tiny)).toBe('editorial');
     expect(changeClassAt('/a/b', tiny)).toBe('material');
     expect(changeClassAt('/c', tiny)).toBe('material');
@@ -53,7 +64,19 @@ describe('texts recognised from the schema', () => {
     expect(isTextAt('/processors/0/serverLocations')).toBe(false);
   });
   it('a small schema: a $defs/text reference and a list of them are text, a plain object is not', () => {
-    const top = { $defs: { text: { type: 'object' } }, properties: { a: { $ref: '#/$defs/text' }, b: { type: 'array', items: { $ref: '#/$defs/text' } }, c: { type: 'object' } } };
-    expect([isTextAt('/a', top), isTextAt('/b', top), isTextAt('/b/0', top), isTextAt('/c', top)]).toEqual([true, true, true, false]);
+    const top = {
+      $defs: { text: { type: 'object' } },
+      properties: {
+        a: { $ref: '#/$defs/text' },
+        b: { type: 'array', items: { $ref: '#/$defs/text' } },
+        c: { type: 'object' },
+      },
+    };
+    expect([isTextAt('/a', top), isTextAt('/b', top), isTextAt('/b/0', top), isTextAt('/c', top)]).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 });

@@ -37,8 +37,12 @@ describe('the group of a change', () => {
 describe('the position of a change in words', () => {
   const v2 = model('newsletter-v2/policy.json');
   it('names the items on the way by kind and name, and fields by their labels', () => {
-    expect(positionWords({ pointer: '/purposes/2/processors/0' }, v2.source, messagesFor('nl'))).toBe('Doel “Nieuwsbrief”, verwerker “The Rocket Science Group LLC (Mailchimp)”');
-    expect(positionWords({ pointer: '/retention/2/period' }, v2.source, messagesFor('en'))).toBe('Retention period “Newsletter data”, period');
+    expect(positionWords({ pointer: '/purposes/2/processors/0' }, v2.source, messagesFor('nl'))).toBe(
+      'Doel “Nieuwsbrief”, verwerker “The Rocket Science Group LLC (Mailchimp)”',
+    );
+    expect(positionWords({ pointer: '/retention/2/period' }, v2.source, messagesFor('en'))).toBe(
+      'Retention period “Newsletter data”, period',
+    );
     expect(positionWords({ pointer: '/contact/email' }, v2.source, messagesFor('nl'))).toBe('Contactgegevens, e-mail');
     expect(positionWords({ pointer: '' }, v2.source, messagesFor('en'))).toBe('The whole policy');
     // An index the document does not have (a stale pointer) is not given a made-up name.
@@ -48,7 +52,9 @@ describe('the position of a change in words', () => {
 
 describe('the notice draft', () => {
   it('has a plain sentence for every material kind, in both languages', () => {
-    const material = Object.entries(changeKinds).filter(([, facts]) => facts.class === 'material').map(([kind]) => kind);
+    const material = Object.entries(changeKinds)
+      .filter(([, facts]) => facts.class === 'material')
+      .map(([kind]) => kind);
     for (const lang of ['nl', 'en'] as const) {
       expect(material.filter((kind) => !messagesFor(lang).has(`diff:notice.change.${kind}`))).toEqual([]);
     }

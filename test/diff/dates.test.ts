@@ -16,16 +16,29 @@ describe('addDuration', () => {
   });
 
   it('adds days as the calendar does, for any date', () => {
-    fc.assert(fc.property(fc.date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2100, 0, 1)), noInvalidDate: true }), fc.integer({ min: 0, max: 400 }), (d, days) => {
-      const iso = d.toISOString().slice(0, 10);
-      const expected = new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
-      expect(addDuration(iso, `P${days}D`)).toBe(expected);
-    }));
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2100, 0, 1)), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 400 }),
+        (d, days) => {
+          const iso = d.toISOString().slice(0, 10);
+          const expected = new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
+          expect(addDuration(iso, `P${days}D`)).toBe(expected);
+        },
+      ),
+    );
   });
 });
 
 describe('isIsoDate', () => {
-  it.each([['2025-02-28', true], ['2024-02-29', true], ['2025-02-29', false], ['2025-13-01', false], ['25-01-01', false], ['2025-1-1', false]])('%s → %s', (value, ok) => {
+  it.each([
+    ['2025-02-28', true],
+    ['2024-02-29', true],
+    ['2025-02-29', false],
+    ['2025-13-01', false],
+    ['25-01-01', false],
+    ['2025-1-1', false],
+  ])('%s → %s', (value, ok) => {
     expect(isIsoDate(value)).toBe(ok);
   });
 });

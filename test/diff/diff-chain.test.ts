@@ -7,7 +7,11 @@ import { repoRoot, runPolicyc } from '../support/cli.js';
 import { diffFixtures } from './support.js';
 
 function git(cwd: string, ...args: string[]): void {
-  const result = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
+  const result = spawnSync(
+    'git',
+    ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args],
+    { cwd, encoding: 'utf8' },
+  );
   if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
 }
 
@@ -65,17 +69,28 @@ describe('policyc diff <revision> <folder>', () => {
 
   it('writes the summary as data, as Markdown and as one HTML page, in Dutch', () => {
     const json = JSON.parse(runPolicyc(['diff', 'HEAD', 'policies/', '--format', 'json', '--lang', 'nl'], repo).stdout);
-    expect(json.summary.map((s: { id: string; counts?: object; added?: boolean; removed?: boolean }) => [s.id, s.counts ?? (s.added ? 'added' : 'removed')])).toEqual([
-      ['tandartspraktijk-de-linde', { material: 6, editorial: 3 }], ['dental-clinics', 'added'], ['ipractice', { material: 0, editorial: 0 }],
+    expect(
+      json.summary.map((s: { id: string; counts?: object; added?: boolean; removed?: boolean }) => [
+        s.id,
+        s.counts ?? (s.added ? 'added' : 'removed'),
+      ]),
+    ).toEqual([
+      ['tandartspraktijk-de-linde', { material: 6, editorial: 3 }],
+      ['dental-clinics', 'added'],
+      ['ipractice', { material: 0, editorial: 0 }],
       ['tandartspraktijk-de-linde', 'removed'],
     ]);
     expect(json.reports).toHaveLength(2);
     const md = runPolicyc(['diff', 'HEAD', 'policies/', '--format', 'markdown', '--lang', 'nl'], repo).stdout;
-    expect(md).toContain('| Tandartspraktijk De Linde B.V. | policies/clinic/policy.json | 6 wezenlijk, 3 redactioneel. | Bericht nodig. |');
+    expect(md).toContain(
+      '| Tandartspraktijk De Linde B.V. | policies/clinic/policy.json | 6 wezenlijk, 3 redactioneel. | Bericht nodig. |',
+    );
     expect(md).toContain('\n## Wijzigingen in het privacybeleid van Tandartspraktijk De Linde B.V.\n');
     const html = runPolicyc(['diff', 'HEAD', 'policies/', '--format', 'html', '--lang', 'nl'], repo).stdout;
     expect(html.match(/<h1>/g)).toHaveLength(1);
-    expect(html).toContain('<article class="chain-report">\n<h2>Wijzigingen in het privacybeleid van Tandartspraktijk De Linde B.V.</h2>');
+    expect(html).toContain(
+      '<article class="chain-report">\n<h2>Wijzigingen in het privacybeleid van Tandartspraktijk De Linde B.V.</h2>',
+    );
   });
 
   it('is a usage error when the old side of a chain is not a revision', () => {

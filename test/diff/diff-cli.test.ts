@@ -10,7 +10,11 @@ const v1 = path.join(diffFixtures, 'clinic-v1/policy.json');
 const v2 = path.join(diffFixtures, 'clinic-v2/policy.json');
 
 function git(cwd: string, ...args: string[]): string {
-  const result = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
+  const result = spawnSync(
+    'git',
+    ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args],
+    { cwd, encoding: 'utf8' },
+  );
   if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
   return result.stdout;
 }
@@ -51,7 +55,10 @@ describe('policyc diff across git revisions', () => {
 
   it('accepts rev:path on both sides, from a sub-folder, and gates CI with --fail-on material (exit 3)', () => {
     // As in git: rev:path is relative to the repository root, rev:./path to the working directory.
-    const run = runPolicyc(['diff', 'HEAD~1:policies/clinic/policy.json', 'HEAD:./policy.json', '--fail-on', 'material', '--format', 'json'], path.join(repo, 'policies/clinic'));
+    const run = runPolicyc(
+      ['diff', 'HEAD~1:policies/clinic/policy.json', 'HEAD:./policy.json', '--fail-on', 'material', '--format', 'json'],
+      path.join(repo, 'policies/clinic'),
+    );
     expect(run.stderr).toBe('');
     expect(run.status).toBe(3);
     const report = JSON.parse(run.stdout);
@@ -62,11 +69,16 @@ describe('policyc diff across git revisions', () => {
   it('reads rev:path from the repository root, not the working directory', () => {
     const run = runPolicyc(['diff', 'HEAD~1:policy.json', 'HEAD:./policy.json'], path.join(repo, 'policies/clinic'));
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('policyc: old side "HEAD~1:policy.json": ../../policy.json does not exist in revision "HEAD~1"');
+    expect(run.stderr).toContain(
+      'policyc: old side "HEAD~1:policy.json": ../../policy.json does not exist in revision "HEAD~1"',
+    );
   });
 
   it('exits 0 with --fail-on material when the revisions are equal', () => {
-    const run = runPolicyc(['diff', 'HEAD', 'policies/clinic/policy.json', '--fail-on', 'material', '--lang', 'nl'], repo);
+    const run = runPolicyc(
+      ['diff', 'HEAD', 'policies/clinic/policy.json', '--fail-on', 'material', '--lang', 'nl'],
+      repo,
+    );
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Geen wijzigingen: de twee versies zeggen hetzelfde.');
   });
@@ -80,7 +92,9 @@ describe('policyc diff across git revisions', () => {
   it('is a usage error for a file that the revision does not have', () => {
     const run = runPolicyc(['diff', 'HEAD~1', 'policies/clinic/new-file.json'], repo);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('policyc: old side "HEAD~1": policies/clinic/new-file.json does not exist in revision "HEAD~1"');
+    expect(run.stderr).toContain(
+      'policyc: old side "HEAD~1": policies/clinic/new-file.json does not exist in revision "HEAD~1"',
+    );
   });
 
   it('is a usage error outside a git repository', () => {
@@ -96,7 +110,9 @@ describe('policyc diff on files', () => {
     expect(md.status).toBe(0);
     // Grouped by what the reader cares about; the position in words (the pointer is for JSON and SARIF); the AVG by its Dutch name.
     expect(md.stdout).toContain('## Hoe lang');
-    expect(md.stdout).toContain('- **Wezenlijk:** De bewaartermijn voor Medische gegevens wordt langer: 20 jaar in plaats van 15 jaar. — Bewaartermijn “Medische gegevens”, termijn (AVG 13(2)(a))');
+    expect(md.stdout).toContain(
+      '- **Wezenlijk:** De bewaartermijn voor Medische gegevens wordt langer: 20 jaar in plaats van 15 jaar. — Bewaartermijn “Medische gegevens”, termijn (AVG 13(2)(a))',
+    );
     expect(md.stdout).not.toContain('/retention/0/period');
     expect(md.stdout.split('### Engels')[0]).not.toContain('GDPR');
     const html = runPolicyc(['diff', v1, v2, '--format', 'html']);
@@ -105,7 +121,11 @@ describe('policyc diff on files', () => {
 
   it('takes the notice date from --notify-date', () => {
     const run = runPolicyc(['diff', v1, v2, '--notify-date', '2024-12-01', '--format', 'json']);
-    expect(JSON.parse(run.stdout).notice).toMatchObject({ notifyDate: '2024-12-01', earliestEffectiveDate: '2024-12-16', effectiveDate: '2025-01-15' });
+    expect(JSON.parse(run.stdout).notice).toMatchObject({
+      notifyDate: '2024-12-01',
+      earliestEffectiveDate: '2024-12-16',
+      effectiveDate: '2025-01-15',
+    });
   });
 
   it('exits 1 with positioned diagnostics when a side is not a valid policy', () => {
@@ -117,7 +137,10 @@ describe('policyc diff on files', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     // The same grouped report as `policyc check`: the file, then line:column, message, rule and pointer.
-    const line = readFileSync(v2, 'utf8').split('\n').findIndex((l) => l.includes('"legalBasis": "6(1)(a)"')) + 1;
+    const line =
+      readFileSync(v2, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('"legalBasis": "6(1)(a)"')) + 1;
     expect(run.stderr).toMatch(/^policy\.json$/m);
     expect(run.stderr).toMatch(new RegExp(`^  ${line}:\\d+ +error +must be one of .*schema/enum$`, 'm'));
     expect(run.stderr).toMatch(/^ +\/purposes\/2\/legalBasis$/m);

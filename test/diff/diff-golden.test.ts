@@ -24,7 +24,10 @@ const pairs = [
 const extensions: Record<string, string> = { text: 'txt', markdown: 'md', html: 'html', json: 'json' };
 
 function compare(pair: (typeof pairs)[number], notifyDate?: string) {
-  const side = (relative: string) => ({ text: readFileSync(path.join(diffFixtures, relative), 'utf8'), label: path.relative(repoRoot, path.join(diffFixtures, relative)) });
+  const side = (relative: string) => ({
+    text: readFileSync(path.join(diffFixtures, relative), 'utf8'),
+    label: path.relative(repoRoot, path.join(diffFixtures, relative)),
+  });
   const result = comparePolicies(side(pair.old), side(pair.new), notifyDate ? { notifyDate } : {});
   expect(result.diagnostics).toEqual([]);
   return result.value!;
@@ -35,7 +38,10 @@ describe('diff golden outputs', () => {
     for (const lang of ['nl', 'en'] as Language[]) {
       for (const [format, ext] of Object.entries(extensions)) {
         it(`${pair.name} ${lang} ${format}`, () => {
-          expectGolden(path.join(diffFixtures, 'expected', pair.name, `diff.${lang}.${ext}`), diffRenderers[format]!(compare(pair), messagesFor(lang)));
+          expectGolden(
+            path.join(diffFixtures, 'expected', pair.name, `diff.${lang}.${ext}`),
+            diffRenderers[format]!(compare(pair), messagesFor(lang)),
+          );
         });
       }
     }
@@ -43,32 +49,49 @@ describe('diff golden outputs', () => {
 
   it('dates the clinic notice from lastModified plus the 15-day notice period, and says the stated date is too early', () => {
     const notice = compare(pairs[0]!).notice!;
-    expect(notice).toMatchObject({ notifyDate: '2025-01-10', noticePeriod: 'P15D', earliestEffectiveDate: '2025-01-25', effectiveDate: '2025-01-25' });
+    expect(notice).toMatchObject({
+      notifyDate: '2025-01-10',
+      noticePeriod: 'P15D',
+      earliestEffectiveDate: '2025-01-25',
+      effectiveDate: '2025-01-25',
+    });
     const nl = notice.texts.find((t) => t.lang === 'nl')!;
-    expect(nl.opening[0]).toBe('We wijzigen onze privacyverklaring. De nieuwe versie (2025.1) gaat in op 25 januari 2025.');
+    expect(nl.opening[0]).toBe(
+      'We wijzigen onze privacyverklaring. De nieuwe versie (2025.1) gaat in op 25 januari 2025.',
+    );
     // The new processor's transfer is told in the sentence about the processor: where it is, where the data goes, on what safeguard, for whom.
     const processor = nl.changes.find((c) => c.startsWith('Wij schakelen Imaging Cloud Inc. in als nieuwe verwerker'))!;
     expect(processor).toContain('Deze partij is gevestigd in de Verenigde Staten.');
-    expect(processor).toContain('de waarborg daarvoor is: standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG)');
+    expect(processor).toContain(
+      'de waarborg daarvoor is: standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG)',
+    );
     expect(processor).toContain('Dat is voor: Tandheelkundige behandeling.');
     expect(processor.endsWith('Dit geldt voor: Patiënten.')).toBe(true);
     expect(nl.changes.some((c) => c.startsWith('Nieuwe doorgifte buiten de EER'))).toBe(false);
-    expect(nl.changes).toContain('Wij bewaren Medische gegevens langer: 20 jaar in plaats van 15 jaar. Dit geldt voor: Patiënten.');
+    expect(nl.changes).toContain(
+      'Wij bewaren Medische gegevens langer: 20 jaar in plaats van 15 jaar. Dit geldt voor: Patiënten.',
+    );
     expect(nl.senderNotes[1]).toContain('15 januari 2025');
   });
 
-  it('positions each change in its side\'s file: additions in the new, removals in the old', () => {
+  it("positions each change in its side's file: additions in the new, removals in the old", () => {
     const forward = compare(pairs[0]!).changes.find((c) => c.kind === 'purpose-added')!;
     const lines = readFileSync(path.join(diffFixtures, 'clinic-v2/policy.json'), 'utf8').split('\n');
     expect(lines[forward.line! - 1]!.slice(forward.column! - 1)).toBe('{');
     expect(lines[forward.line!]).toContain('"id": "satisfaction-survey"');
-    const back = compare({ ...pairs[0]!, old: pairs[0]!.new, new: pairs[0]!.old }).changes.find((c) => c.kind === 'purpose-removed')!;
+    const back = compare({ ...pairs[0]!, old: pairs[0]!.new, new: pairs[0]!.old }).changes.find(
+      (c) => c.kind === 'purpose-removed',
+    )!;
     expect(back).toMatchObject({ side: 'old', pointer: '/purposes/2', line: forward.line, column: forward.column });
   });
 
   it('counts from --notify-date, and keeps a stated effective date that is late enough', () => {
     const notice = compare(pairs[0]!, '2024-12-01').notice!;
-    expect(notice).toMatchObject({ notifyDate: '2024-12-01', earliestEffectiveDate: '2024-12-16', effectiveDate: '2025-01-15' });
+    expect(notice).toMatchObject({
+      notifyDate: '2024-12-01',
+      earliestEffectiveDate: '2024-12-16',
+      effectiveDate: '2025-01-15',
+    });
     expect(notice.texts[0]!.senderNotes).toHaveLength(1);
   });
 
@@ -79,7 +102,11 @@ describe('diff golden outputs', () => {
       ['transfer-added', '/processors/1'],
       ['purpose-processor-added', '/purposes/1/processors/0'],
     ]);
-    expect(result.notice).toMatchObject({ notifyDate: '2025-06-01', earliestEffectiveDate: '2025-06-16', effectiveDate: '2025-07-01' });
+    expect(result.notice).toMatchObject({
+      notifyDate: '2025-06-01',
+      earliestEffectiveDate: '2025-06-16',
+      effectiveDate: '2025-07-01',
+    });
   });
 
   it('uses the informal Dutch register when the policy does', () => {
@@ -105,13 +132,18 @@ describe('noticeDraft without dates in the policy', () => {
     expect(notice.notifyDate).toBeUndefined();
     expect(notice.effectiveDate).toBeUndefined();
     const en = notice.texts.find((t) => t.lang === 'en')!;
-    expect(en.opening).toEqual(['We are changing our privacy notice. The new version (2025.1) takes effect no earlier than 15 days after this message.']);
+    expect(en.opening).toEqual([
+      'We are changing our privacy notice. The new version (2025.1) takes effect no earlier than 15 days after this message.',
+    ]);
     expect(en.senderNotes).toEqual([expect.stringContaining('--notify-date')]);
   });
 
   it('dates it from --notify-date', () => {
     const { model: m, changes } = undated();
-    expect(noticeDraft(m, changes, { notifyDate: '2025-03-01' })).toMatchObject({ earliestEffectiveDate: '2025-03-16', effectiveDate: '2025-03-16' });
+    expect(noticeDraft(m, changes, { notifyDate: '2025-03-01' })).toMatchObject({
+      earliestEffectiveDate: '2025-03-16',
+      effectiveDate: '2025-03-16',
+    });
   });
 
   it('is not drafted when nothing material changed', () => {
@@ -124,28 +156,39 @@ describe('grouping by what a reader cares about', () => {
   const newsletter = () => compare(pairs[3]!);
 
   it('puts each change in its group by kind or by pointer, groups with material changes first, material first within', () => {
-    const json = JSON.parse(diffRenderers.json!(newsletter(), messagesFor('nl'))) as { changes: Array<{ kind: string; group: string; where: string }> };
+    const json = JSON.parse(diffRenderers.json!(newsletter(), messagesFor('nl'))) as {
+      changes: Array<{ kind: string; group: string; where: string }>;
+    };
     expect(json.changes.map((c) => [c.kind, c.group])).toEqual([
       // Laposta swapped for Mailchimp: one replacement, not two parties and two purpose-list changes (issue 17).
-      ['processor-replaced', 'who'], ['transfer-added', 'where'], ['retention-shorter', 'howLong'],
+      ['processor-replaced', 'who'],
+      ['transfer-added', 'where'],
+      ['retention-shorter', 'howLong'],
     ]);
     expect(json.changes[0]!.where).toBe('Verwerker “The Rocket Science Group LLC (Mailchimp)”');
     const text = diffRenderers.text!(newsletter(), messagesFor('nl'));
     const headings = text.split('\n').filter((l) => /^\S.*:$/.test(l));
     expect(headings.slice(0, 3)).toEqual(['Wie krijgt mijn gegevens:', 'Waar gaan mijn gegevens heen:', 'Hoe lang:']);
     // Material first within a group: the iPractice pair has a group with both classes ('Hoe lang').
-    const mixed = diffRenderers.text!(compare(pairs[1]!), messagesFor('nl')).split('\n\n').filter((g) => g.includes('[Redactioneel]') && g.includes('[Wezenlijk]'));
+    const mixed = diffRenderers.text!(compare(pairs[1]!), messagesFor('nl'))
+      .split('\n\n')
+      .filter((g) => g.includes('[Redactioneel]') && g.includes('[Wezenlijk]'));
     expect(mixed.length).toBeGreaterThan(0);
-    for (const group of mixed) expect(group.indexOf('[Redactioneel]')).toBeGreaterThan(group.lastIndexOf('[Wezenlijk]'));
+    for (const group of mixed)
+      expect(group.indexOf('[Redactioneel]')).toBeGreaterThan(group.lastIndexOf('[Wezenlijk]'));
   });
 
   it('tells the people concerned about the swapped processor in plain words: where it is, on what safeguard, for whom', () => {
     const nl = newsletter().notice!.texts.find((t) => t.lang === 'nl')!;
     expect(nl.changes).toEqual([
-      expect.stringContaining('Deze partij is gevestigd in de Verenigde Staten. Uw gegevens gaan daarbij naar de Verenigde Staten, buiten de Europese Economische Ruimte; de waarborg daarvoor is: EU-VS Data Privacy Framework'),
+      expect.stringContaining(
+        'Deze partij is gevestigd in de Verenigde Staten. Uw gegevens gaan daarbij naar de Verenigde Staten, buiten de Europese Economische Ruimte; de waarborg daarvoor is: EU-VS Data Privacy Framework',
+      ),
     ]);
     // One sentence for the swap, naming both parties (issue 17: it *replaced* Laposta).
-    expect(nl.changes[0]).toMatch(/^Wij schakelen The Rocket Science Group LLC \(Mailchimp\) in als verwerker in plaats van Laposta B\.V\.;/);
+    expect(nl.changes[0]).toMatch(
+      /^Wij schakelen The Rocket Science Group LLC \(Mailchimp\) in als verwerker in plaats van Laposta B\.V\.;/,
+    );
     expect(nl.changes.join(' ')).not.toMatch(/niet meer ingeschakeld|Nieuwe doorgifte/);
     expect(nl.changes[0]).toMatch(/Dit geldt voor: Abonnees van de nieuwsbrief\.$/);
   });

@@ -78,14 +78,27 @@ describe('diffPolicies on fixture pairs', () => {
     it(name, () => {
       const changes = diffPolicies(base, model(`pairs/${name}/new.json`));
       expect(changes.map((c) => [c.kind, c.class, c.pointer])).toEqual(rows);
-      for (const c of changes) expect(c.side).toBe(c.kind.endsWith('-removed') || c.old && !c.new ? 'old' : 'new');
+      for (const c of changes) expect(c.side).toBe(c.kind.endsWith('-removed') || (c.old && !c.new) ? 'old' : 'new');
     });
   }
 
   it('covers both classes and every change the issue names as material', () => {
-    const kinds = new Set(Object.values(expected).flat().map(([kind]) => kind));
-    for (const kind of ['purpose-added', 'data-category-added', 'processor-removed', 'recipient-added', 'transfer-added',
-      'legal-basis-changed', 'retention-longer', 'right-removed', 'controller-changed']) {
+    const kinds = new Set(
+      Object.values(expected)
+        .flat()
+        .map(([kind]) => kind),
+    );
+    for (const kind of [
+      'purpose-added',
+      'data-category-added',
+      'processor-removed',
+      'recipient-added',
+      'transfer-added',
+      'legal-basis-changed',
+      'retention-longer',
+      'right-removed',
+      'controller-changed',
+    ]) {
       expect(kinds.has(kind), kind).toBe(true);
       expect(changeKinds[kind as keyof typeof changeKinds].class).toBe('material');
     }
@@ -108,7 +121,10 @@ describe('diffPolicies on fixture pairs', () => {
     const renamed = model('pairs/rename-processor/new.json');
     const changes = diffPolicies(base, renamed);
     expect(changes).toHaveLength(1);
-    expect(changes[0]).toMatchObject({ old: { type: 'id', value: 'practice-software' }, new: { type: 'id', value: 'pms' } });
+    expect(changes[0]).toMatchObject({
+      old: { type: 'id', value: 'practice-software' },
+      new: { type: 'id', value: 'pms' },
+    });
     // Changing the content too makes it another processor: no rename.
     const source = structuredClone(renamed.source);
     source.processors![0]!.name = 'Andere Software B.V.';
@@ -116,11 +132,18 @@ describe('diffPolicies on fixture pairs', () => {
     // Another processor for the same purposes: one replacement (issue 17), not an addition, a removal and two purpose-list changes.
     expect(diffPolicies(base, other).map((c) => c.kind)).toEqual(['processor-replaced']);
     expect(diffPolicies(base, other)[0]).toMatchObject({
-      class: 'material', side: 'new', old: { value: 'Praktijksoftware B.V.' }, new: { value: 'Andere Software B.V.' }, replaces: { value: 'Praktijksoftware B.V.' },
+      class: 'material',
+      side: 'new',
+      old: { value: 'Praktijksoftware B.V.' },
+      new: { value: 'Andere Software B.V.' },
+      replaces: { value: 'Praktijksoftware B.V.' },
     });
     // The same id with another name may be another company: material.
     expect(diffPolicies(base, model('pairs/party-name-changed/new.json'))[0]).toMatchObject({
-      kind: 'party-name-changed', class: 'material', old: { value: 'Praktijksoftware B.V.' }, new: { value: 'Andere Software B.V.' },
+      kind: 'party-name-changed',
+      class: 'material',
+      old: { value: 'Praktijksoftware B.V.' },
+      new: { value: 'Andere Software B.V.' },
     });
   });
 });
@@ -130,7 +153,14 @@ describe('per-data legal bases (purposes[].legalBases, from the schema work on a
   function withBases(parts: Array<Record<string, unknown>>) {
     return modelWith('clinic-v1/policy.json', (source) => {
       const purpose = source.purposes[0];
-      for (const single of ['legalBasis', 'legalBasisExplanation', 'legalObligation', 'legitimateInterest', 'publicTask']) delete purpose[single];
+      for (const single of [
+        'legalBasis',
+        'legalBasisExplanation',
+        'legalObligation',
+        'legitimateInterest',
+        'publicTask',
+      ])
+        delete purpose[single];
       purpose.legalBases = parts;
     });
   }
@@ -138,7 +168,10 @@ describe('per-data legal bases (purposes[].legalBases, from the schema work on a
 
   it('reports a basis added or dropped, and data moved between bases, as material', () => {
     const before = withBases([contract, { basis: '6(1)(c)', dataCategories: ['x-rays'] }]);
-    const after = withBases([{ ...contract, dataCategories: ['contact', 'dental-file', 'x-rays'] }, { basis: '6(1)(a)', explanation: { nl: 'Met uw toestemming.', en: 'With your consent.' } }]);
+    const after = withBases([
+      { ...contract, dataCategories: ['contact', 'dental-file', 'x-rays'] },
+      { basis: '6(1)(a)', explanation: { nl: 'Met uw toestemming.', en: 'With your consent.' } },
+    ]);
     const changes = diffPolicies(before, after);
     expect(changes.map((c) => [c.kind, c.class, c.pointer, c.side])).toEqual([
       ['legal-basis-changed', 'material', '/purposes/0/legalBases/1', 'new'],
@@ -153,8 +186,12 @@ describe('per-data legal bases (purposes[].legalBases, from the schema work on a
 
   it('reports a reworded explanation of an unchanged basis as wording', () => {
     const before = withBases([{ ...contract, explanation: { nl: 'Voor uw behandeling.', en: 'For your treatment.' } }]);
-    const after = withBases([{ ...contract, explanation: { nl: 'Nodig voor uw behandeling.', en: 'Needed for your treatment.' } }]);
-    expect(diffPolicies(before, after).map((c) => [c.kind, c.pointer, c.field])).toEqual([['wording', '/purposes/0/legalBases/0/explanation', 'legalBases.*.explanation']]);
+    const after = withBases([
+      { ...contract, explanation: { nl: 'Nodig voor uw behandeling.', en: 'Needed for your treatment.' } },
+    ]);
+    expect(diffPolicies(before, after).map((c) => [c.kind, c.pointer, c.field])).toEqual([
+      ['wording', '/purposes/0/legalBases/0/explanation', 'legalBases.*.explanation'],
+    ]);
   });
 });
 
@@ -165,40 +202,64 @@ describe('rules for properties from the schema work on another branch', () => {
     patch(source);
     return { ...base, source: source as unknown as typeof base.source };
   };
-  const withRetention = (patch: Record<string, unknown>) => ({ ...base, retention: base.retention.map((r, i) => (i === 0 ? { ...r, ...patch } : r)) });
+  const withRetention = (patch: Record<string, unknown>) => ({
+    ...base,
+    retention: base.retention.map((r, i) => (i === 0 ? { ...r, ...patch } : r)),
+  });
 
   it('treats a changed earliestOf as changed retention terms (material)', () => {
     const before = withRetention({ earliestOf: [{ period: 'P5Y', from: 'last-website-visit' }] });
     const after = withRetention({ earliestOf: [{ period: 'P10Y', from: 'last-website-visit' }] });
-    expect(diffPolicies(before, after).map((c) => [c.kind, c.class, c.pointer])).toEqual([['retention-changed', 'material', '/retention/0']]);
+    expect(diffPolicies(before, after).map((c) => [c.kind, c.class, c.pointer])).toEqual([
+      ['retention-changed', 'material', '/retention/0'],
+    ]);
   });
 
   it('reports an additional right dropped as material and one added as editorial, by name', () => {
-    const right = { id: 'information', name: { nl: 'Recht op informatie', en: 'Right to information' }, description: { nl: 'x', en: 'x' } };
-    const before = withSource((s) => { s.rights = { additional: [right] }; });
-    const after = withSource((s) => { s.rights = { additional: [] }; });
-    expect(diffPolicies(before, after).map((c) => [c.kind, c.class, c.pointer, c.side])).toEqual([['right-removed', 'material', '/rights/additional/0', 'old']]);
-    expect(diffPolicies(after, before)[0]).toMatchObject({ kind: 'right-added', class: 'editorial', new: { type: 'text', value: right.name } });
+    const right = {
+      id: 'information',
+      name: { nl: 'Recht op informatie', en: 'Right to information' },
+      description: { nl: 'x', en: 'x' },
+    };
+    const before = withSource((s) => {
+      s.rights = { additional: [right] };
+    });
+    const after = withSource((s) => {
+      s.rights = { additional: [] };
+    });
+    expect(diffPolicies(before, after).map((c) => [c.kind, c.class, c.pointer, c.side])).toEqual([
+      ['right-removed', 'material', '/rights/additional/0', 'old'],
+    ]);
+    expect(diffPolicies(after, before)[0]).toMatchObject({
+      kind: 'right-added',
+      class: 'editorial',
+      new: { type: 'text', value: right.name },
+    });
   });
 });
 
 describe('the diff compares the normalised model (issue 16)', () => {
   /** clinic-v1 with the invoicing purpose (a 6(1)(c) basis) written one way or the other. */
-  const invoicing = (form: 'single' | 'perData', law: string) => modelWith('clinic-v1/policy.json', (source) => {
-    const purpose = source.purposes[1];
-    delete purpose.legalBasis;
-    delete purpose.legalObligation;
-    if (form === 'single') Object.assign(purpose, { legalBasis: '6(1)(c)', legalObligation: { law } });
-    else purpose.legalBases = [{ basis: '6(1)(c)', legalObligation: { law } }];
-  });
+  const invoicing = (form: 'single' | 'perData', law: string) =>
+    modelWith('clinic-v1/policy.json', (source) => {
+      const purpose = source.purposes[1];
+      delete purpose.legalBasis;
+      delete purpose.legalObligation;
+      if (form === 'single') Object.assign(purpose, { legalBasis: '6(1)(c)', legalObligation: { law } });
+      else purpose.legalBases = [{ basis: '6(1)(c)', legalObligation: { law } }];
+    });
 
   it('classes a change of the law behind a 6(1)(c) basis as material, however the basis is written', () => {
     for (const form of ['single', 'perData'] as const) {
       const changes = diffPolicies(invoicing(form, 'awr'), invoicing(form, 'wabvpz'));
       expect(changes.map((c) => [c.kind, c.class])).toEqual([['legal-basis-changed', 'material']]);
     }
-    expect(diffPolicies(invoicing('single', 'awr'), invoicing('single', 'wabvpz'))[0]!.pointer).toBe('/purposes/1/legalObligation/law');
-    expect(diffPolicies(invoicing('perData', 'awr'), invoicing('perData', 'wabvpz'))[0]!.pointer).toBe('/purposes/1/legalBases/0/legalObligation/law');
+    expect(diffPolicies(invoicing('single', 'awr'), invoicing('single', 'wabvpz'))[0]!.pointer).toBe(
+      '/purposes/1/legalObligation/law',
+    );
+    expect(diffPolicies(invoicing('perData', 'awr'), invoicing('perData', 'wabvpz'))[0]!.pointer).toBe(
+      '/purposes/1/legalBases/0/legalObligation/law',
+    );
   });
 
   it('sees no change when only the way the basis is written changes', () => {
@@ -207,8 +268,12 @@ describe('the diff compares the normalised model (issue 16)', () => {
 
   it('classes declaring special category data (collectsSpecialCategories) as material, from the schema', () => {
     const before = model('clinic-v1/policy.json');
-    const after = modelWith('clinic-v1/policy.json', (source) => { source.collectsSpecialCategories = true; });
-    expect(diffPolicies(before, after).map((c) => [c.kind, c.class, c.pointer])).toEqual([['changed', 'material', '/collectsSpecialCategories']]);
+    const after = modelWith('clinic-v1/policy.json', (source) => {
+      source.collectsSpecialCategories = true;
+    });
+    expect(diffPolicies(before, after).map((c) => [c.kind, c.class, c.pointer])).toEqual([
+      ['changed', 'material', '/collectsSpecialCategories'],
+    ]);
   });
 });
 
@@ -217,13 +282,26 @@ describe('replacements and moves (issue 17)', () => {
 
   it('names the party replaced and the purpose moved from, and says so in Dutch and English', () => {
     const [replaced] = diffPolicies(base, model('pairs/recipient-replaced/new.json'));
-    expect(replaced).toMatchObject({ replaces: { value: { nl: 'Uw zorgverzekeraar' } }, new: { value: { nl: 'Declaratiebureau Claims Inc.' } } });
-    expect(changeWords(replaced!, messagesFor('nl')).sentence).toBe('De ontvanger Declaratiebureau Claims Inc. komt in de plaats van Uw zorgverzekeraar.');
-    expect(changeWords(replaced!, messagesFor('en')).sentence).toBe('The recipient Claims Inc. clearing house takes the place of Your health insurer.');
+    expect(replaced).toMatchObject({
+      replaces: { value: { nl: 'Uw zorgverzekeraar' } },
+      new: { value: { nl: 'Declaratiebureau Claims Inc.' } },
+    });
+    expect(changeWords(replaced!, messagesFor('nl')).sentence).toBe(
+      'De ontvanger Declaratiebureau Claims Inc. komt in de plaats van Uw zorgverzekeraar.',
+    );
+    expect(changeWords(replaced!, messagesFor('en')).sentence).toBe(
+      'The recipient Claims Inc. clearing house takes the place of Your health insurer.',
+    );
     const [moved] = diffPolicies(base, model('pairs/processor-moved/new.json'));
-    expect(moved).toMatchObject({ subject: { value: 'Praktijksoftware B.V.' }, movedFrom: { value: { en: 'Dental treatment' } } });
+    expect(moved).toMatchObject({
+      subject: { value: 'Praktijksoftware B.V.' },
+      movedFrom: { value: { en: 'Dental treatment' } },
+    });
     expect(changeWords(moved!, messagesFor('en')).sentence).toBe(
-      'The organisation now works with the processor Praktijksoftware B.V. for Invoicing instead of for Dental treatment.');
-    expect(changeWords(moved!, messagesFor('nl')).sentence).toMatch(/^De organisatie werkt voortaan met de verwerker Praktijksoftware B\.V\. voor /);
+      'The organisation now works with the processor Praktijksoftware B.V. for Invoicing instead of for Dental treatment.',
+    );
+    expect(changeWords(moved!, messagesFor('nl')).sentence).toMatch(
+      /^De organisatie werkt voortaan met de verwerker Praktijksoftware B\.V\. voor /,
+    );
   });
 });

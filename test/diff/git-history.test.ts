@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPolicyc } from '../support/cli.js';
 import { diffFixtures } from './support.js';
 
-const fixture = (name: string): Record<string, any> => JSON.parse(readFileSync(path.join(diffFixtures, name, 'policy.json'), 'utf8'));
+const fixture = (name: string): Record<string, any> =>
+  JSON.parse(readFileSync(path.join(diffFixtures, name, 'policy.json'), 'utf8'));
 
 /** The clinic policy with a version label, without an authored history, and with an edit. */
 function version(base: string, label: string, edit: (p: Record<string, any>) => void = () => {}): string {
@@ -19,7 +20,11 @@ function version(base: string, label: string, edit: (p: Record<string, any>) => 
 
 function git(cwd: string, date: string, ...args: string[]): void {
   const env = { ...process.env, GIT_COMMITTER_DATE: date, GIT_AUTHOR_DATE: date };
-  const result = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8', env });
+  const result = spawnSync(
+    'git',
+    ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args],
+    { cwd, encoding: 'utf8', env },
+  );
   if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
 }
 
@@ -42,9 +47,21 @@ beforeAll(() => {
     git(repo, date, 'commit', '-q', '-m', message);
   };
   commit(version('clinic-v1', '2024.1'), '2024-03-01T10:00:00+01:00', '2024.1');
-  commit(version('clinic-v1', '2024.1', (p) => { p.contact.email = 'balie@tandartsdelinde.example'; }), '2024-04-02T09:00:00+02:00', 'fix');
+  commit(
+    version('clinic-v1', '2024.1', (p) => {
+      p.contact.email = 'balie@tandartsdelinde.example';
+    }),
+    '2024-04-02T09:00:00+02:00',
+    'fix',
+  );
   commit(version('clinic-v2', '2024.2'), '2024-06-15T23:30:00-02:00', '2024.2');
-  commit(version('clinic-v2', '2025.1', (p) => { p.contact.email = 'info@tandartsdelinde.example'; }), '2025-01-10T12:00:00+01:00', '2025.1');
+  commit(
+    version('clinic-v2', '2025.1', (p) => {
+      p.contact.email = 'info@tandartsdelinde.example';
+    }),
+    '2025-01-10T12:00:00+01:00',
+    '2025.1',
+  );
   mkdirSync(path.dirname(file(outside)), { recursive: true });
   writeFileSync(file(outside), version('clinic-v2', '2025.1'));
 });
@@ -53,7 +70,8 @@ afterAll(() => {
   rmSync(outside, { recursive: true, force: true });
 });
 
-const notice = (root: string, lang: string) => readFileSync(path.join(root, 'dist/tandartspraktijk-de-linde', lang, 'privacy.md'), 'utf8');
+const notice = (root: string, lang: string) =>
+  readFileSync(path.join(root, 'dist/tandartspraktijk-de-linde', lang, 'privacy.md'), 'utf8');
 
 describe('build --history', () => {
   it('writes one entry per earlier version, dated by its commit in UTC, with the material changes the diff finds', () => {
@@ -62,8 +80,13 @@ describe('build --history', () => {
     expect(run.status).toBe(0);
     const nl = notice(repo, 'nl');
     const history = nl.slice(nl.indexOf('Eerdere versies van deze verklaring:'));
-    const items = history.split('\n').filter((l) => l.startsWith('- ')).slice(0, 2);
-    expect(items[0]).toMatch(/^- 16 juni 2024 \(versie 2024\.2\): Gewijzigd: Nieuw verwerkingsdoel: Tevredenheidsonderzoek; Nieuwe verwerker: Imaging Cloud Inc\.; .*Bewaartermijn Medische gegevens: 15 jaar → 20 jaar; .*\.$/);
+    const items = history
+      .split('\n')
+      .filter((l) => l.startsWith('- '))
+      .slice(0, 2);
+    expect(items[0]).toMatch(
+      /^- 16 juni 2024 \(versie 2024\.2\): Gewijzigd: Nieuw verwerkingsdoel: Tevredenheidsonderzoek; Nieuwe verwerker: Imaging Cloud Inc\.; .*Bewaartermijn Medische gegevens: 15 jaar → 20 jaar; .*\.$/,
+    );
     expect(items[1]).toBe('- 1 maart 2024 (versie 2024.1): Eerste versie van deze verklaring.');
     // The version being built (2025.1) is not an earlier version; the fix that kept 2024.1 is no entry of its own.
     expect(history).not.toContain('2025.1');
@@ -75,9 +98,13 @@ describe('build --history', () => {
     writeFileSync(path.join(repo, 'policyc.config.json'), JSON.stringify({ history: true }));
     try {
       expect(runPolicyc(['build', '--lang', 'nl'], repo).status).toBe(0);
-      expect(notice(repo, 'nl')).toContain('(versie 2024.2): Gewijzigd: Nieuw verwerkingsdoel: Tevredenheidsonderzoek;');
+      expect(notice(repo, 'nl')).toContain(
+        '(versie 2024.2): Gewijzigd: Nieuw verwerkingsdoel: Tevredenheidsonderzoek;',
+      );
       const authored = JSON.parse(readFileSync(file(repo), 'utf8'));
-      authored.metadata.history = [{ version: '2024.1', date: '2024-03-01', summary: { nl: 'Zelf geschreven.', en: 'Written by hand.' } }];
+      authored.metadata.history = [
+        { version: '2024.1', date: '2024-03-01', summary: { nl: 'Zelf geschreven.', en: 'Written by hand.' } },
+      ];
       writeFileSync(file(repo), JSON.stringify(authored, null, 2));
       expect(runPolicyc(['build', '--lang', 'nl'], repo).status).toBe(0);
       const nl = notice(repo, 'nl');
@@ -93,14 +120,22 @@ describe('build --history', () => {
     const run = runPolicyc(['build', '--history', '--lang', 'nl', '--format', 'compact'], outside);
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('policies/clinic/policy.json');
-    expect(run.stderr).toContain('--history reads the versions of policies/clinic/policy.json from git, but the file is not in a git repository; the change history stays empty');
+    expect(run.stderr).toContain(
+      '--history reads the versions of policies/clinic/policy.json from git, but the file is not in a git repository; the change history stays empty',
+    );
     expect(notice(outside, 'nl')).not.toContain('Eerdere versies');
   });
 
   it('is a warning when git is not installed', () => {
-    const result = spawnSync(process.execPath, [path.resolve('lib/cli/main.js'), 'build', '--history', '--lang', 'nl'], {
-      cwd: repo, encoding: 'utf8', env: { ...process.env, PATH: '/nonexistent', NO_COLOR: '1' },
-    });
+    const result = spawnSync(
+      process.execPath,
+      [path.resolve('lib/cli/main.js'), 'build', '--history', '--lang', 'nl'],
+      {
+        cwd: repo,
+        encoding: 'utf8',
+        env: { ...process.env, PATH: '/nonexistent', NO_COLOR: '1' },
+      },
+    );
     expect(result.status).toBe(0);
     expect(result.stderr).toContain('but git is not installed (or not on PATH); the change history stays empty');
   });

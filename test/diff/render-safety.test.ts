@@ -10,8 +10,16 @@ function hostile(): DiffResult {
   const base = model('pairs/transfer-added/new.json');
   const name = '<img src=x onerror=alert(1)> *[click](javascript:alert(1))* \u001b[2J';
   const processors = base.processors.map((p) => ({ ...p, name }));
-  const changed = { ...base, processors, source: { ...base.source, processors: base.source.processors!.map((p) => ({ ...p, name })) } };
-  return { old: { label: 'old.json', model: old }, new: { label: 'new.json', model: changed }, changes: diffPolicies(old, changed) };
+  const changed = {
+    ...base,
+    processors,
+    source: { ...base.source, processors: base.source.processors!.map((p) => ({ ...p, name })) },
+  };
+  return {
+    old: { label: 'old.json', model: old },
+    new: { label: 'new.json', model: changed },
+    changes: diffPolicies(old, changed),
+  };
 }
 
 describe('diff reports with hostile author text', () => {
@@ -25,7 +33,9 @@ describe('diff reports with hostile author text', () => {
 
   it('keeps it text in Markdown: no link, no emphasis, no HTML', () => {
     const md = renderDiffMarkdown(hostile(), m);
-    expect(md).toContain('In place of Praktijksoftware B.V., the policy now names \\<img src=x onerror=alert(1)\\> \\*\\[click\\](javascript:alert(1))\\*');
+    expect(md).toContain(
+      'In place of Praktijksoftware B.V., the policy now names \\<img src=x onerror=alert(1)\\> \\*\\[click\\](javascript:alert(1))\\*',
+    );
     expect(md).not.toMatch(/[^\\]\]\(javascript/);
   });
 

@@ -8,11 +8,25 @@ import { compileNotices, readingText } from '../support/seed-output.js';
 
 const base = {
   id: 'mini',
-  metadata: { version: '3', effectiveDate: '2025-01-31', languages: ['nl', 'en'], sourceLanguage: 'nl', formality: 'informal' },
+  metadata: {
+    version: '3',
+    effectiveDate: '2025-01-31',
+    languages: ['nl', 'en'],
+    sourceLanguage: 'nl',
+    formality: 'informal',
+  },
   controller: { name: 'Praktijk Mini B.V.' },
   dataSubjects: [{ id: 'patients', name: { nl: 'Patiënten', en: 'Patients' } }],
   dataCategories: [{ id: 'contact', name: { nl: 'Contactgegevens', en: 'Contact details' } }],
-  purposes: [{ id: 'care', name: { nl: 'Zorg', en: 'Care' }, legalBasis: '6(1)(b)', dataSubjects: ['patients'], dataCategories: ['contact'] }],
+  purposes: [
+    {
+      id: 'care',
+      name: { nl: 'Zorg', en: 'Care' },
+      legalBasis: '6(1)(b)',
+      dataSubjects: ['patients'],
+      dataCategories: ['contact'],
+    },
+  ],
 };
 
 function notice(policy: object, lang: 'nl' | 'en'): string {
@@ -52,23 +66,44 @@ describe('cookie categories', () => {
     used: true,
     consentUrl: 'https://mini.nl/cookies',
     categories: [
-      { id: 'needed', name: { nl: 'Noodzakelijke cookies', en: 'Necessary cookies' }, consentRequired: false, canBeDisabled: false },
-      { id: 'ads', name: { nl: 'Advertentiecookies', en: 'Advertising cookies' }, description: { nl: 'Voor advertenties.', en: 'For ads.' }, consentRequired: true, canBeDisabled: true },
+      {
+        id: 'needed',
+        name: { nl: 'Noodzakelijke cookies', en: 'Necessary cookies' },
+        consentRequired: false,
+        canBeDisabled: false,
+      },
+      {
+        id: 'ads',
+        name: { nl: 'Advertentiecookies', en: 'Advertising cookies' },
+        description: { nl: 'Voor advertenties.', en: 'For ads.' },
+        consentRequired: true,
+        canBeDisabled: true,
+      },
       { id: 'stats', name: { nl: 'Statistische cookies', en: 'Statistical cookies' } },
     ],
   };
 
   it('lists each category with what the policy says about consent and switching off', () => {
     const en = notice({ ...base, cookies }, 'en');
-    expect(en).toContain('We use these kinds of cookies: Necessary cookies: We place these cookies without asking for your consent. These cookies cannot be switched off.');
-    expect(en).toContain('Advertising cookies: For ads. We place these cookies only with your consent. You can switch these cookies off.');
-    expect(en).toContain('You can switch these cookies off. Statistical cookies Change or withdraw your consent: https://mini.nl/cookies');
+    expect(en).toContain(
+      'We use these kinds of cookies: Necessary cookies: We place these cookies without asking for your consent. These cookies cannot be switched off.',
+    );
+    expect(en).toContain(
+      'Advertising cookies: For ads. We place these cookies only with your consent. You can switch these cookies off.',
+    );
+    expect(en).toContain(
+      'You can switch these cookies off. Statistical cookies Change or withdraw your consent: https://mini.nl/cookies',
+    );
   });
 
   it('uses the informal Dutch register', () => {
     const nl = notice({ ...base, cookies }, 'nl');
-    expect(nl).toContain('Noodzakelijke cookies: Deze cookies plaatsen wij zonder je toestemming te vragen. Deze cookies kunnen niet worden uitgeschakeld.');
-    expect(nl).toContain('Advertentiecookies: Voor advertenties. Deze cookies plaatsen wij alleen met je toestemming. Je kunt deze cookies uitschakelen.');
+    expect(nl).toContain(
+      'Noodzakelijke cookies: Deze cookies plaatsen wij zonder je toestemming te vragen. Deze cookies kunnen niet worden uitgeschakeld.',
+    );
+    expect(nl).toContain(
+      'Advertentiecookies: Voor advertenties. Deze cookies plaatsen wij alleen met je toestemming. Je kunt deze cookies uitschakelen.',
+    );
     expect(nl).toContain('Toestemming wijzigen of intrekken: https://mini.nl/cookies');
   });
 
@@ -77,7 +112,11 @@ describe('cookie categories', () => {
     const compiled = compileNotices(JSON.stringify(policy, null, 2), 'mini/policy.json');
     const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ ruleId: 'schema/required', pointer: '/cookies/categories/0/name', message: 'missing required property "name"' });
+    expect(errors[0]).toMatchObject({
+      ruleId: 'schema/required',
+      pointer: '/cookies/categories/0/name',
+      message: 'missing required property "name"',
+    });
     const lines = JSON.stringify(policy, null, 2).split('\n');
     const line = lines.findIndex((l) => l.includes('"id": "x"'));
     // The category object opens on the line before its "id".
@@ -88,7 +127,7 @@ describe('cookie categories', () => {
   it('reports a consent link that is not http(s) at its position', () => {
     const policy = { ...base, cookies: { used: true, consentUrl: 'javascript:alert(1)' } };
     const text = JSON.stringify(policy, null, 2);
-    const errors = (compileNotices(text, 'mini/policy.json')).diagnostics.filter((d) => d.severity === 'error');
+    const errors = compileNotices(text, 'mini/policy.json').diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((d) => d.pointer)).toContain('/cookies/consentUrl');
     const lines = text.split('\n');
     const line = lines.findIndex((l) => l.includes('"consentUrl"'));
@@ -101,7 +140,10 @@ describe('cookie categories', () => {
 describe('the right to information', () => {
   it('is listed only when the policy explains it', () => {
     expect(notice(base, 'en')).not.toContain('Right to information');
-    const noted = { ...base, rights: { notes: { information: { nl: 'Je mag weten wat we doen.', en: 'You may know what we do.' } } } };
+    const noted = {
+      ...base,
+      rights: { notes: { information: { nl: 'Je mag weten wat we doen.', en: 'You may know what we do.' } } },
+    };
     const en = notice(noted, 'en');
     // The organisation's own text replaces the general one (issue 10: nothing said twice).
     expect(en).toContain('Right to information You may know what we do.');

@@ -24,9 +24,14 @@ describe('legalBases: several bases for one purpose', () => {
     const p = miniPolicy();
     delete p.purposes[0]!.legalBasis;
     p.purposes[0]!.legalBases = [
-      { basis: '6(1)(b)', dataCategories: ['phone'], appliesTo: { nl: 'Telefoonnummer van de gebruiker', en: "The user's phone number" } },
       {
-        basis: '6(1)(a)', dataCategories: ['contacts'],
+        basis: '6(1)(b)',
+        dataCategories: ['phone'],
+        appliesTo: { nl: 'Telefoonnummer van de gebruiker', en: "The user's phone number" },
+      },
+      {
+        basis: '6(1)(a)',
+        dataCategories: ['contacts'],
         explanation: { nl: 'Via een pop-upvenster.', en: 'Through a pop-up window.' },
       },
     ];
@@ -37,8 +42,14 @@ describe('legalBases: several bases for one purpose', () => {
     const { model, diagnostics } = analyse(split());
     expect(diagnostics).toEqual([]);
     const purpose = model!.purposes[0]!;
-    expect(purpose.bases.map((b) => [b.basis, b.dataCategories.map((c) => c.id)])).toEqual([['6(1)(b)', ['phone']], ['6(1)(a)', ['contacts']]]);
-    expect([...new Set(model!.purposes.flatMap((p) => p.bases.map((b) => b.basis)))].sort()).toEqual(['6(1)(a)', '6(1)(b)']);
+    expect(purpose.bases.map((b) => [b.basis, b.dataCategories.map((c) => c.id)])).toEqual([
+      ['6(1)(b)', ['phone']],
+      ['6(1)(a)', ['contacts']],
+    ]);
+    expect([...new Set(model!.purposes.flatMap((p) => p.bases.map((b) => b.basis)))].sort()).toEqual([
+      '6(1)(a)',
+      '6(1)(b)',
+    ]);
     const withdraw = model!.rights.find((r) => r.id === 'withdraw-consent');
     expect(withdraw?.bases).toEqual(['6(1)(a)']);
     expect(withdraw?.purposes.map((p) => p.id)).toEqual(['connect']);
@@ -47,9 +58,15 @@ describe('legalBases: several bases for one purpose', () => {
 
   it('shows each basis with what it covers, in both languages', () => {
     const out = notices(split());
-    expect(out.nl.markdown).toContain("**Grondslag:** Telefoonnummer van de gebruiker: Uitvoering van een overeenkomst");
-    expect(out.en.markdown).toContain("**Legal basis:** The user's phone number: Performance of a contract (Article 6(1)(b) GDPR)\n");
-    expect(out.en.markdown).toContain('Consent (Article 6(1)(a) GDPR) for Address-book contacts. Through a pop-up window.');
+    expect(out.nl.markdown).toContain(
+      '**Grondslag:** Telefoonnummer van de gebruiker: Uitvoering van een overeenkomst',
+    );
+    expect(out.en.markdown).toContain(
+      "**Legal basis:** The user's phone number: Performance of a contract (Article 6(1)(b) GDPR)\n",
+    );
+    expect(out.en.markdown).toContain(
+      'Consent (Article 6(1)(a) GDPR) for Address-book contacts. Through a pop-up window.',
+    );
     expect(out.en.html).toContain('Consent (Article 6(1)(a) GDPR) for Address-book contacts. Through a pop-up window.');
     expect(out.nl.html).toContain('voor Telefoonboekcontacten. Via een pop-upvenster.');
   });
@@ -59,7 +76,11 @@ describe('legalBases: several bases for one purpose', () => {
     (p.purposes[0]!.legalBases![1] as { basis: string }).basis = '6(1)(z)';
     const result = analyse(p);
     const d = only(result);
-    expect(d).toMatchObject({ ruleId: 'schema/enum', pointer: '/purposes/0/legalBases/1/basis', ...positionIn(result.text, '"6(1)(z)"') });
+    expect(d).toMatchObject({
+      ruleId: 'schema/enum',
+      pointer: '/purposes/0/legalBases/1/basis',
+      ...positionIn(result.text, '"6(1)(z)"'),
+    });
     expect(d.message).toBe('must be one of 6(1)(a)…6(1)(f)');
   });
 
@@ -69,8 +90,10 @@ describe('legalBases: several bases for one purpose', () => {
     const result = analyse(p);
     const d = only(result);
     expect(d).toMatchObject({
-      ruleId: 'purpose/conflicting-legal-bases', pointer: '/purposes/0/legalBases',
-      message: 'give either "legalBasis" (with its explanation, obligation or interest) or "legalBases", not both', ...positionIn(result.text, '"legalBases"'),
+      ruleId: 'purpose/conflicting-legal-bases',
+      pointer: '/purposes/0/legalBases',
+      message: 'give either "legalBasis" (with its explanation, obligation or interest) or "legalBases", not both',
+      ...positionIn(result.text, '"legalBases"'),
     });
   });
 
@@ -86,8 +109,10 @@ describe('legalBases: several bases for one purpose', () => {
     const result = analyse(p);
     const d = only(result);
     expect(d).toMatchObject({
-      ruleId: 'reference/dangling', pointer: '/purposes/0/legalBases/1/dataCategories/0',
-      message: 'no data category of this purpose has the id "contacts"', ...positionIn(result.text, '"contacts"', 2),
+      ruleId: 'reference/dangling',
+      pointer: '/purposes/0/legalBases/1/dataCategories/0',
+      message: 'no data category of this purpose has the id "contacts"',
+      ...positionIn(result.text, '"contacts"', 2),
     });
   });
 });
@@ -97,13 +122,21 @@ describe('processor annex', () => {
     const p = miniPolicy();
     p.processors = [
       {
-        id: 'aws', name: 'AWS EMEA', service: { nl: 'Hosting van gegevens', en: 'Hosting of data' },
+        id: 'aws',
+        name: 'AWS EMEA',
+        service: { nl: 'Hosting van gegevens', en: 'Hosting of data' },
         serviceCategory: { nl: 'Hosting', en: 'Hosting' },
-        parentCompany: { country: 'US' }, contractingEntity: { country: 'LU' }, serverLocations: ['EU'],
+        parentCompany: { country: 'US' },
+        contractingEntity: { country: 'LU' },
+        serverLocations: ['EU'],
       },
       {
-        id: 'zendesk', name: 'ZenDesk', service: { nl: 'Tickets', en: 'Tickets' }, country: 'US',
-        serverLocations: ['US', 'EU'], serverLocationsText: { nl: 'VS, EU of Azië', en: 'US, EU or Asia' },
+        id: 'zendesk',
+        name: 'ZenDesk',
+        service: { nl: 'Tickets', en: 'Tickets' },
+        country: 'US',
+        serverLocations: ['US', 'EU'],
+        serverLocationsText: { nl: 'VS, EU of Azië', en: 'US, EU or Asia' },
       },
     ];
     return p;
@@ -111,8 +144,12 @@ describe('processor annex', () => {
 
   it('shows category, parent company, contracting party and server locations in words', () => {
     const out = notices(annex());
-    expect(out.en.markdown).toContain('| Name | Service category | Service | Established in | Data stored in | Transfer safeguard |');
-    expect(out.en.markdown).toContain('| **AWS EMEA** | Hosting | Hosting of data | parent company: the United States; contracting party: Luxembourg | the European Union |');
+    expect(out.en.markdown).toContain(
+      '| Name | Service category | Service | Established in | Data stored in | Transfer safeguard |',
+    );
+    expect(out.en.markdown).toContain(
+      '| **AWS EMEA** | Hosting | Hosting of data | parent company: the United States; contracting party: Luxembourg | the European Union |',
+    );
     expect(out.nl.markdown).toContain('moedermaatschappij: de Verenigde Staten; contractspartij: Luxemburg');
     expect(out.en.html).toContain('US, EU or Asia');
     expect(out.nl.html).toContain('VS, EU of Azië');
@@ -128,10 +165,16 @@ describe('processor annex', () => {
     const result = analyse(p);
     expect(result.diagnostics).toHaveLength(2);
     const [empty, country] = result.diagnostics;
-    expect(empty).toMatchObject({ ruleId: 'schema/empty', pointer: '/processors/0/parentCompany', ...positionIn(result.text, '{}') });
+    expect(empty).toMatchObject({
+      ruleId: 'schema/empty',
+      pointer: '/processors/0/parentCompany',
+      ...positionIn(result.text, '{}'),
+    });
     expect(country).toMatchObject({
-      ruleId: 'schema/pattern', pointer: '/processors/0/contractingEntity/country',
-      message: 'must be a two-letter country code such as NL, IE or US (EU for the European Union)', ...positionIn(result.text, '"Luxembourg"'),
+      ruleId: 'schema/pattern',
+      pointer: '/processors/0/contractingEntity/country',
+      message: 'must be a two-letter country code such as NL, IE or US (EU for the European Union)',
+      ...positionIn(result.text, '"Luxembourg"'),
     });
   });
 });
@@ -140,23 +183,40 @@ describe('retention: earliest of, legal-claims hold, deletion handling, afterwar
   const withRules = (rules: PolicySource['retention']): PolicySource => ({ ...miniPolicy(), retention: rules });
 
   it('accepts the new terms and writes them out in both languages', () => {
-    const out = notices(withRules([
-      {
-        id: 'prospects', name: { nl: 'Prospects', en: 'Prospects' },
-        earliestOf: [{ period: 'P3Y', from: 'last-contact' }, { condition: 'until-objection' }, { condition: 'until-deletion-request' }],
-      },
-      {
-        id: 'account', name: { nl: 'Account', en: 'Account' }, condition: 'contract-duration',
-        legalClaimsHold: { period: 'P5Y', from: 'end-of-contract' },
-      },
-      {
-        id: 'profile', name: { nl: 'Profiel', en: 'Profile' }, condition: 'until-deletion-request',
-        deletionHandling: { period: 'P30D', extendedPeriod: 'P60D' },
-      },
-      { id: 'answers', name: { nl: 'Antwoorden', en: 'Answers' }, period: 'P1M', from: 'submission', afterwards: 'anonymised' },
-      { id: 'id-copy', name: { nl: 'Kopie ID', en: 'ID copy' }, condition: 'until-verification' },
-      { id: 'ads', name: { nl: 'Advertenties', en: 'Ads' }, condition: 'until-opt-out' },
-    ]));
+    const out = notices(
+      withRules([
+        {
+          id: 'prospects',
+          name: { nl: 'Prospects', en: 'Prospects' },
+          earliestOf: [
+            { period: 'P3Y', from: 'last-contact' },
+            { condition: 'until-objection' },
+            { condition: 'until-deletion-request' },
+          ],
+        },
+        {
+          id: 'account',
+          name: { nl: 'Account', en: 'Account' },
+          condition: 'contract-duration',
+          legalClaimsHold: { period: 'P5Y', from: 'end-of-contract' },
+        },
+        {
+          id: 'profile',
+          name: { nl: 'Profiel', en: 'Profile' },
+          condition: 'until-deletion-request',
+          deletionHandling: { period: 'P30D', extendedPeriod: 'P60D' },
+        },
+        {
+          id: 'answers',
+          name: { nl: 'Antwoorden', en: 'Answers' },
+          period: 'P1M',
+          from: 'submission',
+          afterwards: 'anonymised',
+        },
+        { id: 'id-copy', name: { nl: 'Kopie ID', en: 'ID copy' }, condition: 'until-verification' },
+        { id: 'ads', name: { nl: 'Advertenties', en: 'Ads' }, condition: 'until-opt-out' },
+      ]),
+    );
     const en = [
       '3 years after the last contact, or earlier if you object or you ask for deletion',
       'for the duration of the contract. To protect against legal claims, some of the data may be kept for up to 5 years after the end of the contract',
@@ -171,13 +231,27 @@ describe('retention: earliest of, legal-claims hold, deletion handling, afterwar
       'totdat de gegevens zijn gecontroleerd; daarna worden ze verwijderd',
       'totdat u zich afmeldt',
     ];
-    for (const phrase of en) { expect(out.en.markdown).toContain(phrase); expect(out.en.html).toContain(phrase); }
-    for (const phrase of nl) { expect(out.nl.markdown).toContain(phrase); expect(out.nl.html).toContain(phrase); }
+    for (const phrase of en) {
+      expect(out.en.markdown).toContain(phrase);
+      expect(out.en.html).toContain(phrase);
+    }
+    for (const phrase of nl) {
+      expect(out.nl.markdown).toContain(phrase);
+      expect(out.nl.html).toContain(phrase);
+    }
     // A single period from an event is split over the retention table's 'how long' and 'counted from' (issue 13).
-    expect(out.en.markdown).toContain('| **Answers** | 1 month; the data is then anonymised | when the data was sent to us | — |');
-    expect(out.en.html).toContain('<td data-label="How long">1 month; the data is then anonymised</td><td data-label="Counted from">when the data was sent to us</td>');
-    expect(out.nl.markdown).toContain('| **Antwoorden** | 1 maand; daarna worden de gegevens geanonimiseerd | het verzenden van de gegevens aan ons | — |');
-    expect(out.nl.html).toContain('<td data-label="Hoe lang">1 maand; daarna worden de gegevens geanonimiseerd</td><td data-label="Gerekend vanaf">het verzenden van de gegevens aan ons</td>');
+    expect(out.en.markdown).toContain(
+      '| **Answers** | 1 month; the data is then anonymised | when the data was sent to us | — |',
+    );
+    expect(out.en.html).toContain(
+      '<td data-label="How long">1 month; the data is then anonymised</td><td data-label="Counted from">when the data was sent to us</td>',
+    );
+    expect(out.nl.markdown).toContain(
+      '| **Antwoorden** | 1 maand; daarna worden de gegevens geanonimiseerd | het verzenden van de gegevens aan ons | — |',
+    );
+    expect(out.nl.html).toContain(
+      '<td data-label="Hoe lang">1 maand; daarna worden de gegevens geanonimiseerd</td><td data-label="Gerekend vanaf">het verzenden van de gegevens aan ons</td>',
+    );
   });
 
   it('uses the informal Dutch register for the opt-out condition', () => {
@@ -189,30 +263,58 @@ describe('retention: earliest of, legal-claims hold, deletion handling, afterwar
   it('needs at least two terms in earliestOf', () => {
     const result = analyse(withRules([{ id: 'x', name: { nl: 'X', en: 'X' }, earliestOf: [{ period: 'P3Y' }] }]));
     expect(only(result)).toMatchObject({
-      ruleId: 'schema/empty', pointer: '/retention/0/earliestOf', message: 'must have at least 2 item(s)', ...positionIn(result.text, '"earliestOf": ', 1, 14),
+      ruleId: 'schema/empty',
+      pointer: '/retention/0/earliestOf',
+      message: 'must have at least 2 item(s)',
+      ...positionIn(result.text, '"earliestOf": ', 1, 14),
     });
   });
 
   it('needs a period or a condition in every term', () => {
-    const result = analyse(withRules([{ id: 'x', name: { nl: 'X', en: 'X' }, earliestOf: [{ period: 'P3Y' }, { from: 'last-contact' }] }]));
+    const result = analyse(
+      withRules([{ id: 'x', name: { nl: 'X', en: 'X' }, earliestOf: [{ period: 'P3Y' }, { from: 'last-contact' }] }]),
+    );
     expect(only(result)).toMatchObject({
-      ruleId: 'schema/any-of', pointer: '/retention/0/earliestOf/1', message: 'needs a "period" or a "condition"',
+      ruleId: 'schema/any-of',
+      pointer: '/retention/0/earliestOf/1',
+      message: 'needs a "period" or a "condition"',
       ...positionIn(result.text, '{\n          "from"', 1),
     });
   });
 
   it('needs a period for deletion handling', () => {
-    const result = analyse(withRules([{ id: 'x', name: { nl: 'X', en: 'X' }, condition: 'until-deletion-request', deletionHandling: { extendedPeriod: 'P60D' } as never }]));
+    const result = analyse(
+      withRules([
+        {
+          id: 'x',
+          name: { nl: 'X', en: 'X' },
+          condition: 'until-deletion-request',
+          deletionHandling: { extendedPeriod: 'P60D' } as never,
+        },
+      ]),
+    );
     expect(only(result)).toMatchObject({
-      ruleId: 'schema/required', pointer: '/retention/0/deletionHandling/period', message: 'missing required property "period"',
+      ruleId: 'schema/required',
+      pointer: '/retention/0/deletionHandling/period',
+      message: 'missing required property "period"',
       ...positionIn(result.text, '"deletionHandling": ', 1, 20),
     });
   });
 
   it('refuses earliestOf next to a period, at the earliestOf key', () => {
-    const result = analyse(withRules([{ id: 'x', name: { nl: 'X', en: 'X' }, period: 'P1Y', earliestOf: [{ period: 'P3Y' }, { condition: 'until-objection' }] }]));
+    const result = analyse(
+      withRules([
+        {
+          id: 'x',
+          name: { nl: 'X', en: 'X' },
+          period: 'P1Y',
+          earliestOf: [{ period: 'P3Y' }, { condition: 'until-objection' }],
+        },
+      ]),
+    );
     expect(only(result)).toMatchObject({
-      ruleId: 'retention/conflicting-terms', pointer: '/retention/0/earliestOf',
+      ruleId: 'retention/conflicting-terms',
+      pointer: '/retention/0/earliestOf',
       message: 'give either "earliestOf" or a "period" or "condition", not both: list every term inside "earliestOf"',
       ...positionIn(result.text, '"earliestOf"'),
     });
@@ -229,11 +331,17 @@ describe('rights: stated and additional', () => {
     ...miniPolicy(),
     rights: {
       stated: ['objection'],
-      additional: [{
-        id: 'post-mortem', name: { nl: 'Recht na overlijden', en: 'Right after death' },
-        description: { nl: 'U bepaalt wat er na uw overlijden met uw gegevens gebeurt.', en: 'You decide what happens to your data after your death.' },
-        moreInfo: 'https://www.cnil.fr/',
-      }],
+      additional: [
+        {
+          id: 'post-mortem',
+          name: { nl: 'Recht na overlijden', en: 'Right after death' },
+          description: {
+            nl: 'U bepaalt wat er na uw overlijden met uw gegevens gebeurt.',
+            en: 'You decide what happens to your data after your death.',
+          },
+          moreInfo: 'https://www.cnil.fr/',
+        },
+      ],
     },
   });
 
@@ -244,7 +352,9 @@ describe('rights: stated and additional', () => {
     const out = notices(withRights());
     expect(out.en.markdown).toContain('### Right to object');
     expect(out.nl.markdown).toContain('### Recht van bezwaar');
-    expect(out.en.markdown).toContain('### Right after death\n\nYou decide what happens to your data after your death.');
+    expect(out.en.markdown).toContain(
+      '### Right after death\n\nYou decide what happens to your data after your death.',
+    );
     expect(out.nl.html).toContain('<h3 id="right-post-mortem">Recht na overlijden</h3>');
     expect(out.en.html).toContain('href="https://www.cnil.fr/"');
   });
@@ -259,7 +369,9 @@ describe('rights: stated and additional', () => {
     delete (p.rights!.additional![0] as Partial<{ description: unknown }>).description;
     const result = analyse(p);
     expect(only(result)).toMatchObject({
-      ruleId: 'schema/required', pointer: '/rights/additional/0/description', ...positionIn(result.text, '"additional": [', 1, 15 + 7),
+      ruleId: 'schema/required',
+      pointer: '/rights/additional/0/description',
+      ...positionIn(result.text, '"additional": [', 1, 15 + 7),
     });
   });
 
@@ -270,11 +382,15 @@ describe('rights: stated and additional', () => {
     const result = analyse(p);
     expect(result.diagnostics).toHaveLength(2);
     expect(result.diagnostics[0]).toMatchObject({
-      ruleId: 'rights/gdpr-right-as-additional', pointer: '/rights/additional/0/id',
-      message: '"erasure" is a GDPR right: list it in "rights.stated" instead', ...positionIn(result.text, '"erasure"'),
+      ruleId: 'rights/gdpr-right-as-additional',
+      pointer: '/rights/additional/0/id',
+      message: '"erasure" is a GDPR right: list it in "rights.stated" instead',
+      ...positionIn(result.text, '"erasure"'),
     });
     expect(result.diagnostics[1]).toMatchObject({
-      ruleId: 'reference/duplicate-id', pointer: '/rights/additional/2/id', ...positionIn(result.text, '"post-mortem"', 2),
+      ruleId: 'reference/duplicate-id',
+      pointer: '/rights/additional/2/id',
+      ...positionIn(result.text, '"post-mortem"', 2),
     });
   });
 
@@ -282,7 +398,11 @@ describe('rights: stated and additional', () => {
     const p = withRights();
     p.rights!.stated = ['post-mortem' as never];
     const result = analyse(p);
-    expect(only(result)).toMatchObject({ ruleId: 'schema/enum', pointer: '/rights/stated/0', ...positionIn(result.text, '"post-mortem"') });
+    expect(only(result)).toMatchObject({
+      ruleId: 'schema/enum',
+      pointer: '/rights/stated/0',
+      ...positionIn(result.text, '"post-mortem"'),
+    });
   });
 });
 
@@ -294,14 +414,18 @@ describe('applicable laws, special categories, DPO registration, minimum age', (
     p.dpo = { registeredWithAuthority: true };
     p.dataSubjects[0]!.minimumAge = 18;
     const out = notices(p);
-    expect(out.en.markdown).toContain('This notice refers to these laws:\n\n- General Data Protection Regulation (GDPR)\n- Protection of Personal Information Act, 2013 (South Africa) (POPIA)\n');
+    expect(out.en.markdown).toContain(
+      'This notice refers to these laws:\n\n- General Data Protection Regulation (GDPR)\n- Protection of Personal Information Act, 2013 (South Africa) (POPIA)\n',
+    );
     expect(out.nl.html).toContain('POPIA');
     expect(out.en.markdown).toContain('Users (minimum age 18)');
     expect(out.nl.markdown).toContain('Gebruikers (minimumleeftijd 18 jaar)');
     expect(out.en.html).toContain('We do not collect special categories of personal data');
     expect(out.nl.markdown).toContain('Wij verzamelen geen bijzondere categorieën van persoonsgegevens');
     expect(out.en.markdown).toContain('Our data protection officer is registered with the supervisory authority.');
-    expect(out.nl.html).toContain('Onze functionaris voor gegevensbescherming is aangemeld bij de toezichthoudende autoriteit.');
+    expect(out.nl.html).toContain(
+      'Onze functionaris voor gegevensbescherming is aangemeld bij de toezichthoudende autoriteit.',
+    );
   });
 
   it('reports a special category when the policy says none are collected', () => {
@@ -310,8 +434,10 @@ describe('applicable laws, special categories, DPO registration, minimum age', (
     p.dataCategories[1]!.special = 'health';
     const result = analyse(p);
     expect(only(result)).toMatchObject({
-      ruleId: 'data/special-category-contradiction', pointer: '/dataCategories/1/special',
-      message: 'the data category "contacts" is a special category, but "collectsSpecialCategories" is false', ...positionIn(result.text, '"health"'),
+      ruleId: 'data/special-category-contradiction',
+      pointer: '/dataCategories/1/special',
+      message: 'the data category "contacts" is a special category, but "collectsSpecialCategories" is false',
+      ...positionIn(result.text, '"health"'),
     });
   });
 
@@ -319,7 +445,11 @@ describe('applicable laws, special categories, DPO registration, minimum age', (
     const p = miniPolicy();
     p.applicableLaws = [{ law: 'ccpa' as never }];
     const result = analyse(p);
-    expect(only(result)).toMatchObject({ ruleId: 'schema/enum', pointer: '/applicableLaws/0/law', ...positionIn(result.text, '"ccpa"') });
+    expect(only(result)).toMatchObject({
+      ruleId: 'schema/enum',
+      pointer: '/applicableLaws/0/law',
+      ...positionIn(result.text, '"ccpa"'),
+    });
   });
 
   it('reports a DPO registration that is not true or false', () => {
@@ -327,7 +457,10 @@ describe('applicable laws, special categories, DPO registration, minimum age', (
     p.dpo = { registeredWithAuthority: 'yes' as never };
     const result = analyse(p);
     expect(only(result)).toMatchObject({
-      ruleId: 'schema/type', pointer: '/dpo/registeredWithAuthority', message: 'must be true or false', ...positionIn(result.text, '"yes"'),
+      ruleId: 'schema/type',
+      pointer: '/dpo/registeredWithAuthority',
+      message: 'must be true or false',
+      ...positionIn(result.text, '"yes"'),
     });
   });
 });
@@ -338,21 +471,37 @@ describe('general transfer grounds', () => {
     p.transfers = {
       storageLocations: ['NL'],
       mechanisms: [
-        { mechanism: 'privacy-shield', countries: ['US'], note: { nl: 'EU-VS en Zwitsers-VS.', en: 'EU-US and Swiss-US.' } },
+        {
+          mechanism: 'privacy-shield',
+          countries: ['US'],
+          note: { nl: 'EU-VS en Zwitsers-VS.', en: 'EU-US and Swiss-US.' },
+        },
         { mechanism: 'ad-hoc-clauses' },
       ],
     };
     const out = notices(p);
-    expect(out.en.markdown).toContain('- EU-US Privacy Shield (declared invalid by the Court of Justice of the EU, C-311/18) (the United States). EU-US and Swiss-US.');
-    expect(out.en.markdown).toContain('- contractual clauses authorised by the supervisory authority (Article 46(3)(a) GDPR)');
-    expect(out.nl.html).toContain('<li>EU-VS Privacy Shield (ongeldig verklaard door het Hof van Justitie van de EU, C-311/18) (de Verenigde Staten). EU-VS en Zwitsers-VS.</li>');
+    expect(out.en.markdown).toContain(
+      '- EU-US Privacy Shield (declared invalid by the Court of Justice of the EU, C-311/18) (the United States). EU-US and Swiss-US.',
+    );
+    expect(out.en.markdown).toContain(
+      '- contractual clauses authorised by the supervisory authority (Article 46(3)(a) GDPR)',
+    );
+    expect(out.nl.html).toContain(
+      '<li>EU-VS Privacy Shield (ongeldig verklaard door het Hof van Justitie van de EU, C-311/18) (de Verenigde Staten). EU-VS en Zwitsers-VS.</li>',
+    );
   });
 });
 
 describe('processor described instead of named; undated statements', () => {
   it('shows a described processor in each language', () => {
     const p = miniPolicy();
-    p.processors = [{ id: 'host', name: { nl: 'Hostingpartij (niet genoemd)', en: 'Hosting provider (not named)' }, service: { nl: 'Opslag', en: 'Storage' } }];
+    p.processors = [
+      {
+        id: 'host',
+        name: { nl: 'Hostingpartij (niet genoemd)', en: 'Hosting provider (not named)' },
+        service: { nl: 'Opslag', en: 'Storage' },
+      },
+    ];
     p.purposes[0]!.processors = ['host'];
     const out = notices(p);
     expect(out.nl.markdown).toContain('| **Hostingpartij (niet genoemd)** |');
@@ -365,7 +514,9 @@ describe('processor described instead of named; undated statements', () => {
     p.processors = [{ id: 'host', name: { nl: 'Hostingpartij' }, service: { nl: 'Opslag', en: 'Storage' } }];
     const result = analyse(p);
     expect(only(result)).toMatchObject({
-      ruleId: 'schema/missing-translation', pointer: '/processors/0/name/en', message: 'the English text is missing',
+      ruleId: 'schema/missing-translation',
+      pointer: '/processors/0/name/en',
+      message: 'the English text is missing',
       ...positionIn(result.text, '"name": {\n        "nl": "Hostingpartij"', 1, 8),
     });
   });
@@ -375,7 +526,10 @@ describe('processor described instead of named; undated statements', () => {
     p.processors = [{ id: 'host', name: 42 as never, service: { nl: 'Opslag', en: 'Storage' } }];
     const result = analyse(p);
     expect(only(result)).toMatchObject({
-      ruleId: 'schema/type', pointer: '/processors/0/name', message: 'must be a text or an object', ...positionIn(result.text, '42'),
+      ruleId: 'schema/type',
+      pointer: '/processors/0/name',
+      message: 'must be a text or an object',
+      ...positionIn(result.text, '42'),
     });
   });
 

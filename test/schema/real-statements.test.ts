@@ -84,7 +84,11 @@ describe('retention as people write it', () => {
   it.each(['last-treatment', 'end-of-measure', 'end-of-support'] as const)('counts from %s', (from) => {
     const policy = fixture();
     policy.retention![1]!.from = from;
-    const words = { 'last-treatment': ['de laatste behandeling', 'the last treatment'], 'end-of-measure': ['het einde van de maatregel', 'the end of the measure'], 'end-of-support': ['het einde van de hulp of ondersteuning', 'the end of the care or support'] }[from];
+    const words = {
+      'last-treatment': ['de laatste behandeling', 'the last treatment'],
+      'end-of-measure': ['het einde van de maatregel', 'the end of the measure'],
+      'end-of-support': ['het einde van de hulp of ondersteuning', 'the end of the care or support'],
+    }[from];
     const model = modelOf(policy);
     expect(notice(model, 'nl')).toContain(`| **Dossier** | ten minste 20 jaar | ${words[0]} | — |`);
     expect(notice(model, 'en')).toContain(`| **File** | at least 20 years | ${words[1]} | — |`);
@@ -96,7 +100,8 @@ describe('retention as people write it', () => {
     const result = analyse(policy);
     expect(result.diagnostics).toHaveLength(1);
     expect(result.diagnostics[0]).toMatchObject({
-      ruleId: 'schema/exclusive', pointer: '/retention/1',
+      ruleId: 'schema/exclusive',
+      pointer: '/retention/1',
       message: 'give "minimum" or "maximum", not both: a period is either at least or at most',
       ...positionIn(result.text, '{\n      "id": "file-minimum"', 1, 0),
     });
@@ -106,7 +111,11 @@ describe('retention as people write it', () => {
     const policy = fixture();
     (policy.retention![0] as { from: string }).from = 'age-18';
     const result = analyse(policy);
-    expect(result.diagnostics[0]).toMatchObject({ ruleId: 'schema/enum', pointer: '/retention/0/from', ...positionIn(result.text, '"age-18"') });
+    expect(result.diagnostics[0]).toMatchObject({
+      ruleId: 'schema/enum',
+      pointer: '/retention/0/from',
+      ...positionIn(result.text, '"age-18"'),
+    });
     expect(result.diagnostics[0]!.suggestion).toBeUndefined();
   });
 
@@ -117,7 +126,8 @@ describe('retention as people write it', () => {
     delete before.retention![0]!.longerForCare;
     const changes = diffPolicies(modelOf(before), modelOf(after));
     expect(changes.filter((c) => c.kind === 'retention-changed').map((c) => [c.pointer, c.class])).toEqual([
-      ['/retention/0', 'material'], ['/retention/1', 'material'],
+      ['/retention/0', 'material'],
+      ['/retention/1', 'material'],
     ]);
   });
 });
@@ -125,16 +135,30 @@ describe('retention as people write it', () => {
 describe('a legal basis stated in words, and a public task with its law', () => {
   it('shows both in the notice (nl, en), the register and the JSON-LD', () => {
     const model = modelOf(fixture());
-    expect(notice(model, 'nl')).toContain('**Grondslag:** Wij zijn hiertoe verplicht op grond van de Wet publieke gezondheid. (Wet publieke gezondheid)');
-    expect(notice(model, 'en')).toContain('**Legal basis:** We are required to do so under the Public Health Act. (Public Health Act)');
+    expect(notice(model, 'nl')).toContain(
+      '**Grondslag:** Wij zijn hiertoe verplicht op grond van de Wet publieke gezondheid. (Wet publieke gezondheid)',
+    );
+    expect(notice(model, 'en')).toContain(
+      '**Legal basis:** We are required to do so under the Public Health Act. (Public Health Act)',
+    );
     expect(notice(model, 'nl')).toContain('**Wet die de publieke taak geeft:** Wet publieke gezondheid, artikel 5');
     expect(notice(model, 'en')).toContain('**Law that grants the public task:** Public Health Act, section 5');
     const bases = column(model, 'en', 'legalBasis');
     expect(bases[0]).toEqual(['Public task (Article 6(1)(e) GDPR)', 'Public task under: Public Health Act, section 5']);
-    expect(bases[1]).toEqual(['Basis as stated: We are required to do so under the Public Health Act. (Public Health Act)']);
+    expect(bases[1]).toEqual([
+      'Basis as stated: We are required to do so under the Public Health Act. (Public Health Act)',
+    ]);
     const graph = policyJsonLd(model) as { 'dpv:hasProcess': Array<Record<string, unknown>> };
     const infection = graph['dpv:hasProcess'].find((p) => p['@id'] === '#purpose-infection-control')!;
-    expect(infection['dpv:hasLegalBasis']).toContainEqual(expect.objectContaining({ '@type': 'dpv:LegalBasis', description: { en: 'We are required to do so under the Public Health Act.', nl: 'Wij zijn hiertoe verplicht op grond van de Wet publieke gezondheid.' } }));
+    expect(infection['dpv:hasLegalBasis']).toContainEqual(
+      expect.objectContaining({
+        '@type': 'dpv:LegalBasis',
+        description: {
+          en: 'We are required to do so under the Public Health Act.',
+          nl: 'Wij zijn hiertoe verplicht op grond van de Wet publieke gezondheid.',
+        },
+      }),
+    );
   });
 
   it('refuses a basis statement without its text, at the statement', () => {
@@ -142,14 +166,18 @@ describe('a legal basis stated in words, and a public task with its law', () => 
     delete (policy.purposes[1]!.legalBasisStatement as { text?: unknown }).text;
     const result = analyse(policy);
     expect(result.diagnostics[0]).toMatchObject({
-      ruleId: 'schema/required', pointer: '/purposes/1/legalBasisStatement/text', message: 'missing required property "text"',
+      ruleId: 'schema/required',
+      pointer: '/purposes/1/legalBasisStatement/text',
+      message: 'missing required property "text"',
       ...positionIn(result.text, '"legalBasisStatement": {', 1, '"legalBasisStatement": '.length),
     });
   });
 
   it('classes a changed basis statement and a changed public-task law as a changed legal basis (material)', () => {
     const after = fixture();
-    after.purposes[1]!.legalBasisStatement!.law = { citation: { nl: 'Wet kwaliteit, klachten en geschillen zorg', en: 'Wkkgz' } };
+    after.purposes[1]!.legalBasisStatement!.law = {
+      citation: { nl: 'Wet kwaliteit, klachten en geschillen zorg', en: 'Wkkgz' },
+    };
     after.purposes[0]!.publicTask = { citation: { nl: 'Jeugdwet', en: 'Youth Act' } };
     const changes = diffPolicies(modelOf(fixture()), modelOf(after));
     expect(changes.map((c) => [c.kind, c.class, c.pointer])).toEqual([
@@ -180,20 +208,41 @@ describe('several controllers', () => {
 
   it('gives the register a joint-controller column and the purpose its own controller (art. 30(1)(a))', () => {
     const model = modelOf(fixture());
-    expect(register(model, 'nl').tables[0]!.columns.map((c) => c.header)).toContain('Gezamenlijke verwerkingsverantwoordelijken');
-    expect(column(model, 'en', 'jointControllers')).toEqual([['Jeugdzorg Partner B.V.', 'privacy@jgz-partner.example'], [], []]);
+    expect(register(model, 'nl').tables[0]!.columns.map((c) => c.header)).toContain(
+      'Gezamenlijke verwerkingsverantwoordelijken',
+    );
+    expect(column(model, 'en', 'jointControllers')).toEqual([
+      ['Jeugdzorg Partner B.V.', 'privacy@jgz-partner.example'],
+      [],
+      [],
+    ]);
     expect(column(model, 'en', 'controller')[2]).toEqual(['Ministerie van VWS']);
     expect(column(model, 'en', 'dpo')[2]).toEqual([]);
     const facts = register(model, 'en').organisation.facts;
-    expect(facts).toContainEqual({ label: 'Arrangement between joint controllers (art. 26(2))', value: 'The GGD informs you and handles your requests; the partner reports data breaches to the GGD.' });
+    expect(facts).toContainEqual({
+      label: 'Arrangement between joint controllers (art. 26(2))',
+      value: 'The GGD informs you and handles your requests; the partner reports data breaches to the GGD.',
+    });
   });
 
   it('states joint controllers and the purpose controller in the JSON-LD', () => {
-    const graph = policyJsonLd(modelOf(fixture())) as { 'dpv:hasProcess': Array<Record<string, unknown>>; '@included': Array<Record<string, unknown>> };
+    const graph = policyJsonLd(modelOf(fixture())) as {
+      'dpv:hasProcess': Array<Record<string, unknown>>;
+      '@included': Array<Record<string, unknown>>;
+    };
     const [youth, , app] = graph['dpv:hasProcess'];
-    expect(youth!['dpv:hasJointDataControllers']).toMatchObject({ '@type': 'dpv:JointDataControllers', 'dpv:hasEntity': [{ '@id': '#controller' }, { '@id': '#controller-jgz-partner' }] });
+    expect(youth!['dpv:hasJointDataControllers']).toMatchObject({
+      '@type': 'dpv:JointDataControllers',
+      'dpv:hasEntity': [{ '@id': '#controller' }, { '@id': '#controller-jgz-partner' }],
+    });
     expect(app!['dpv:hasDataController']).toEqual({ '@id': '#controller-ministerie' });
-    expect(graph['@included']).toContainEqual(expect.objectContaining({ '@id': '#controller-jgz-partner', '@type': 'dpv:DataController', name: 'Jeugdzorg Partner B.V.' }));
+    expect(graph['@included']).toContainEqual(
+      expect.objectContaining({
+        '@id': '#controller-jgz-partner',
+        '@type': 'dpv:DataController',
+        name: 'Jeugdzorg Partner B.V.',
+      }),
+    );
   });
 
   it('refuses joint controllers without the arrangement, at the reference', () => {
@@ -202,8 +251,10 @@ describe('several controllers', () => {
     const result = analyse(policy);
     expect(result.diagnostics).toHaveLength(1);
     expect(result.diagnostics[0]).toMatchObject({
-      ruleId: 'controllers/joint-arrangement-missing', pointer: '/purposes/0/jointControllers',
-      message: 'joint controllers need the essence of their arrangement in "jointArrangement" (GDPR 26(2))', ...positionIn(result.text, '"jointControllers"'),
+      ruleId: 'controllers/joint-arrangement-missing',
+      pointer: '/purposes/0/jointControllers',
+      message: 'joint controllers need the essence of their arrangement in "jointArrangement" (GDPR 26(2))',
+      ...positionIn(result.text, '"jointControllers"'),
     });
   });
 
@@ -212,8 +263,11 @@ describe('several controllers', () => {
     policy.purposes[2]!.controller = 'ministerey';
     const result = analyse(policy);
     expect(result.diagnostics[0]).toMatchObject({
-      ruleId: 'reference/dangling', pointer: '/purposes/2/controller', message: 'no controller (in "controllers") has the id "ministerey"',
-      suggestion: 'did you mean "ministerie"?', ...positionIn(result.text, '"ministerey"'),
+      ruleId: 'reference/dangling',
+      pointer: '/purposes/2/controller',
+      message: 'no controller (in "controllers") has the id "ministerey"',
+      suggestion: 'did you mean "ministerie"?',
+      ...positionIn(result.text, '"ministerey"'),
     });
   });
 
@@ -238,7 +292,9 @@ describe('rights that do not apply, and going to court', () => {
     const nl = notice(model, 'nl');
     const en = notice(model, 'en');
     expect(nl).not.toContain('### Recht van inzage');
-    expect(nl).toContain('- Recht van inzage: de app bewaart alleen willekeurige codes; wij weten niet wie u bent (artikel 11 lid 2 AVG)');
+    expect(nl).toContain(
+      '- Recht van inzage: de app bewaart alleen willekeurige codes; wij weten niet wie u bent (artikel 11 lid 2 AVG)',
+    );
     expect(en).toContain('### Rights that do not apply');
     expect(nl).toContain('### Recht op een doeltreffende voorziening in rechte\n\nU kunt naar de rechter stappen');
     expect(en).toContain('### Right to an effective judicial remedy\n\nYou may go to court');
@@ -250,8 +306,10 @@ describe('rights that do not apply, and going to court', () => {
     policy.rights!.stated = ['access'];
     const result = analyse(policy);
     expect(result.diagnostics[0]).toMatchObject({
-      ruleId: 'rights/not-applicable-but-stated', pointer: '/rights/notApplicable/0/right',
-      message: '"access" is listed in "rights.stated" and in "rights.notApplicable": a right either applies or it does not',
+      ruleId: 'rights/not-applicable-but-stated',
+      pointer: '/rights/notApplicable/0/right',
+      message:
+        '"access" is listed in "rights.stated" and in "rights.notApplicable": a right either applies or it does not',
       ...positionIn(result.text, '"access"'),
     });
   });
@@ -260,7 +318,11 @@ describe('rights that do not apply, and going to court', () => {
     const policy = fixture();
     delete (policy.rights!.notApplicable![0] as { reason?: unknown }).reason;
     const result = analyse(policy);
-    expect(result.diagnostics[0]).toMatchObject({ ruleId: 'schema/required', pointer: '/rights/notApplicable/0/reason', ...positionIn(result.text, '{\n        "right": "access"') });
+    expect(result.diagnostics[0]).toMatchObject({
+      ruleId: 'schema/required',
+      pointer: '/rights/notApplicable/0/reason',
+      ...positionIn(result.text, '{\n        "right": "access"'),
+    });
   });
 
   it('classes dropping art. 79 as material and a right set aside as a removed right', () => {

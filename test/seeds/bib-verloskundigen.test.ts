@@ -36,13 +36,25 @@ describeSeedFacts({
     ],
   },
   retention: {
-    nl: [['Persoonsgegevens en medische gegevens', '20 jaar', '—', 'Wet op de geneeskundige behandelingsovereenkomst (WGBO)']],
+    nl: [
+      [
+        'Persoonsgegevens en medische gegevens',
+        '20 jaar',
+        '—',
+        'Wet op de geneeskundige behandelingsovereenkomst (WGBO)',
+      ],
+    ],
     en: [['Personal data and medical data', '20 years', '—', 'Medical Treatment Contracts Act (WGBO)']],
   },
   links: [],
   mutations: [
     { pointer: '/dataCategories/5/nationalIdentifier', lang: 'nl', absent: 'BSN (nationaal identificatienummer)' },
     { pointer: '/sharing', lang: 'en', absent: 'We have concluded processing agreements' },
-    { pointer: '/retention/0/period', value: 'P15Y', lang: 'nl', absent: ['Persoonsgegevens en medische gegevens', '20 jaar'] },
+    {
+      pointer: '/retention/0/period',
+      value: 'P15Y',
+      lang: 'nl',
+      absent: ['Persoonsgegevens en medische gegevens', '20 jaar'],
+    },
   ],
 });

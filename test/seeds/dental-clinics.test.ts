@@ -148,12 +148,22 @@ describeSeedFacts({
   },
   retention: {
     nl: [
-      ['Je persoonsgegevens', 'zolang dat nodig is voor het doel', '—', 'We houden ons aan bewaartermijnen die door wettelijke bepalingen zijn vastgesteld. Naast de WGBO houden we ook rekening met bewaartermijnen die voortvloeien uit andere wetgeving.'],
+      [
+        'Je persoonsgegevens',
+        'zolang dat nodig is voor het doel',
+        '—',
+        'We houden ons aan bewaartermijnen die door wettelijke bepalingen zijn vastgesteld. Naast de WGBO houden we ook rekening met bewaartermijnen die voortvloeien uit andere wetgeving.',
+      ],
       ['Medische gegevens', '20 jaar', '—', 'Wet op de geneeskundige behandelingsovereenkomst (WGBO)'],
       ['Financiële gegevens, zoals betaalgegevens', '7 jaar', '—', 'wettelijke fiscale bewaarplicht'],
     ],
     en: [
-      ['Your personal data', 'as long as necessary for the purpose', '—', 'We comply with retention periods set by law. Besides the WGBO, we also take into account retention periods arising from other legislation.'],
+      [
+        'Your personal data',
+        'as long as necessary for the purpose',
+        '—',
+        'We comply with retention periods set by law. Besides the WGBO, we also take into account retention periods arising from other legislation.',
+      ],
       ['Medical data', '20 years', '—', 'Medical Treatment Contracts Act (WGBO)'],
       ['Financial data, such as payment data', '7 years', '—', 'statutory tax retention obligation'],
     ],
@@ -168,9 +178,18 @@ describeSeedFacts({
     { pointer: '/controller/kvkNumber', lang: 'nl', absent: 'KvK-nummer: 32123759' },
     { pointer: '/cookies/consentUrl', lang: 'en', absent: 'Change or withdraw your consent:' },
     { pointer: '/cookies/categories', value: [], lang: 'nl', absent: 'Deze cookies kunnen niet worden uitgeschakeld.' },
-    { pointer: '/dataCategories/2/nationalIdentifier', lang: 'en', absent: 'Citizen service number (BSN), national identification number' },
+    {
+      pointer: '/dataCategories/2/nationalIdentifier',
+      lang: 'en',
+      absent: 'Citizen service number (BSN), national identification number',
+    },
     { pointer: '/retention/1/period', value: 'P15Y', lang: 'nl', absent: ['Medische gegevens', '20 jaar'] },
-    { pointer: '/retention/2/period', value: 'P10Y', lang: 'en', absent: ['Financial data, such as payment data', '7 years'] },
+    {
+      pointer: '/retention/2/period',
+      value: 'P10Y',
+      lang: 'en',
+      absent: ['Financial data, such as payment data', '7 years'],
+    },
     { pointer: '/rights/notes/information', lang: 'nl', absent: 'Recht op informatie' },
   ],
 });

@@ -51,11 +51,28 @@ describeSeedFacts({
   },
   links: ['mailto:privacy@integrative9.com'],
   mutations: [
-    { pointer: '/applicableLaws', lang: 'en', absent: 'refers to these laws: General Data Protection Regulation (GDPR) Protection of Personal Information Act' },
-    { pointer: '/transfers/mechanisms', lang: 'nl', absent: 'EU-VS Privacy Shield (ongeldig verklaard door het Hof van Justitie van de EU, C-311/18) (de Verenigde Staten)' },
+    {
+      pointer: '/applicableLaws',
+      lang: 'en',
+      absent: 'refers to these laws: General Data Protection Regulation (GDPR) Protection of Personal Information Act',
+    },
+    {
+      pointer: '/transfers/mechanisms',
+      lang: 'nl',
+      absent:
+        'EU-VS Privacy Shield (ongeldig verklaard door het Hof van Justitie van de EU, C-311/18) (de Verenigde Staten)',
+    },
     { pointer: '/transfers/storageLocations', lang: 'en', absent: 'We store your data in the Netherlands.' },
-    { pointer: '/dataSubjects/0/minimumAge', lang: 'nl', absent: 'Gebruikers van de Producten (minimumleeftijd 18 jaar)' },
-    { pointer: '/collectsSpecialCategories', lang: 'en', absent: 'We do not collect special categories of personal data' },
+    {
+      pointer: '/dataSubjects/0/minimumAge',
+      lang: 'nl',
+      absent: 'Gebruikers van de Producten (minimumleeftijd 18 jaar)',
+    },
+    {
+      pointer: '/collectsSpecialCategories',
+      lang: 'en',
+      absent: 'We do not collect special categories of personal data',
+    },
     { pointer: '/dpo', lang: 'en', absent: 'Data protection officer E-mail: privacy@integrative9.com' },
     { pointer: '/processorActivities', lang: 'nl', absent: 'Wanneer wij gegevens verwerken namens anderen' },
     { pointer: '/retention/0/afterwards', lang: 'en', absent: 'the data is then deleted or anonymised' },

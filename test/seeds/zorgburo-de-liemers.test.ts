@@ -41,7 +41,11 @@ describeSeedFacts({
   links: [],
   mutations: [
     { pointer: '/security/measures', lang: 'nl', absent: 'met een wachtwoord dat regelmatig moet worden gewijzigd' },
-    { pointer: '/purposes/0/legalBasisExplanation', lang: 'en', absent: 'These data are necessary for the performance of a contract' },
+    {
+      pointer: '/purposes/0/legalBasisExplanation',
+      lang: 'en',
+      absent: 'These data are necessary for the performance of a contract',
+    },
     { pointer: '/retention/1/period', value: 'P20Y', lang: 'en', absent: ['Client file', '15 years'] },
   ],
 });

@@ -6,8 +6,14 @@ export const chromiumPath = process.env.POLICYC_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Flags that keep a headless Chromium quiet on a closed network. Playwright gives it a fresh temporary profile. */
 const flags = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
   '--disable-dev-shm-usage',
 ];
 
@@ -16,7 +22,8 @@ export const STRICT_CSP = "default-src 'none'; style-src 'self'; img-src 'self';
 
 /** One Chromium per test file; tests open many pages in it. */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath} (install the Debian 'chromium' package)`);
+  if (!existsSync(chromiumPath))
+    throw new Error(`Chromium not found at ${chromiumPath} (install the Debian 'chromium' package)`);
   return chromium.launch({ executablePath: chromiumPath, headless: true, args: flags });
 }
 
@@ -31,7 +38,8 @@ export interface PageWatch {
 export function watchPage(page: Page): PageWatch {
   const watch: PageWatch = { problems: [], requests: [] };
   page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') watch.problems.push(`console ${message.type()}: ${message.text()}`);
+    if (message.type() === 'error' || message.type() === 'warning')
+      watch.problems.push(`console ${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => watch.problems.push(`exception: ${error.message}`));
   page.on('dialog', (dialog) => {

@@ -13,7 +13,11 @@ export interface CliProcess {
 }
 
 export function startPolicyc(args: string[], cwd: string): CliProcess {
-  const child = spawn(process.execPath, [cliPath, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cliPath, ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   const listeners = new Set<() => void>();
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {

@@ -13,7 +13,11 @@ export interface CliRun {
 
 /** Runs the compiled CLI (lib/, built by `npm test`) as a child process, as a user would. */
 export function runPolicyc(args: string[], cwd: string = repoRoot): CliRun {
-  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [cliPath, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -26,6 +30,14 @@ export async function runPolicycHere(args: string[], cwd: string = repoRoot): Pr
   const { runCli } = await import('../../src/cli/run-cli.js');
   let stdout = '';
   let stderr = '';
-  const status = await runCli(args, { cwd, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } });
+  const status = await runCli(args, {
+    cwd,
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+  });
   return { status, stdout, stderr };
 }

@@ -13,11 +13,14 @@ export function expectGolden(file: string, actual: string | Buffer): void {
     writeFileSync(file, actual);
     return;
   }
-  if (!existsSync(file)) throw new Error(`golden file missing: ${file} (create it with UPDATE=1 npm test, then review it)`);
+  if (!existsSync(file))
+    throw new Error(`golden file missing: ${file} (create it with UPDATE=1 npm test, then review it)`);
   const expected = readFileSync(file);
   const actualBuffer = typeof actual === 'string' ? Buffer.from(actual) : actual;
   if (!expected.equals(actualBuffer)) {
     // Compare as text for a readable diff.
-    expect(actualBuffer.toString('utf8'), `golden ${path.basename(file)} differs (UPDATE=1 to accept)`).toBe(expected.toString('utf8'));
+    expect(actualBuffer.toString('utf8'), `golden ${path.basename(file)} differs (UPDATE=1 to accept)`).toBe(
+      expected.toString('utf8'),
+    );
   }
 }

@@ -7,7 +7,7 @@ export const plainTextPayloads: readonly string[] = [
   '<script>window.__pwned=1;console.log("INJECTED")</script>',
   '<img src=x onerror="window.__pwned=1;alert(1)">',
   '"><svg onload=window.__pwned=1>',
-  "'><iframe src=\"javascript:parent.__pwned=1\"></iframe>",
+  '\'><iframe src="javascript:parent.__pwned=1"></iframe>',
   '</script><script>window.__pwned=1</script>',
   '<a href="javascript:alert(1)">click</a>',
   '[click](javascript:alert(1))',

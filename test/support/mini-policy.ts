@@ -12,10 +12,15 @@ export function miniPolicy(): PolicySource {
       { id: 'phone', name: { nl: 'Telefoonnummer', en: 'Phone number' } },
       { id: 'contacts', name: { nl: 'Telefoonboekcontacten', en: 'Address-book contacts' } },
     ],
-    purposes: [{
-      id: 'connect', name: { nl: 'Verbindingen leggen', en: 'Making connections' },
-      legalBasis: '6(1)(b)', dataSubjects: ['users'], dataCategories: ['phone', 'contacts'],
-    }],
+    purposes: [
+      {
+        id: 'connect',
+        name: { nl: 'Verbindingen leggen', en: 'Making connections' },
+        legalBasis: '6(1)(b)',
+        dataSubjects: ['users'],
+        dataCategories: ['phone', 'contacts'],
+      },
+    ],
   };
 }
 

@@ -55,10 +55,16 @@ export function describeSeedFacts(seed: SeedFacts): void {
           it.each(seed.facts[lang])(`${file} states: %s`, (fact) => {
             expect(output.text(lang, file)).toContain(fact);
           });
-          it.each((seed.retention?.[lang] ?? []).map((row) => ({ row, name: row.join(' | ') })))(`${file} has the retention row $name`, ({ row }) => {
-            const rows = output.rows(lang, file);
-            expect(rows.filter((r) => r[0] === row[0]), `rows for "${row[0]}"`).toContainEqual([...row]);
-          });
+          it.each((seed.retention?.[lang] ?? []).map((row) => ({ row, name: row.join(' | ') })))(
+            `${file} has the retention row $name`,
+            ({ row }) => {
+              const rows = output.rows(lang, file);
+              expect(
+                rows.filter((r) => r[0] === row[0]),
+                `rows for "${row[0]}"`,
+              ).toContainEqual([...row]);
+            },
+          );
           it.each(seed.links)(`${file} links to %s`, (url) => {
             const raw = output.raw(lang, file);
             if (!file.endsWith('.md')) return expect(raw).toContain(`href="${url}"`);
@@ -70,19 +76,23 @@ export function describeSeedFacts(seed: SeedFacts): void {
       });
     }
 
-    it.each(seed.mutations)('a policy changed at $pointer no longer states "$absent" ($lang)', ({ pointer, value, lang, absent }) => {
-      const rows = seed.retention?.[lang] ?? [];
-      if (typeof absent === 'string') {
-        const stated = seed.facts[lang].some((f) => f.includes(absent)) || rows.some((row) => row.some((cell) => cell.includes(absent)));
-        expect(stated || seed.links.includes(absent)).toBe(true);
-      }
-      else expect(hasRow(rows, absent)).toBe(true);
-      const changed = compileSeed(seed.id, withChange(seed.id, pointer, value));
-      expect(changed.compiled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-      for (const file of noticeFiles) {
-        if (typeof absent === 'string') expect(changed.text(lang, file)).not.toContain(absent);
-        else expect(hasRow(changed.rows(lang, file), absent), `${file}: ${absent.join(' | ')}`).toBe(false);
-      }
-    });
+    it.each(seed.mutations)(
+      'a policy changed at $pointer no longer states "$absent" ($lang)',
+      ({ pointer, value, lang, absent }) => {
+        const rows = seed.retention?.[lang] ?? [];
+        if (typeof absent === 'string') {
+          const stated =
+            seed.facts[lang].some((f) => f.includes(absent)) ||
+            rows.some((row) => row.some((cell) => cell.includes(absent)));
+          expect(stated || seed.links.includes(absent)).toBe(true);
+        } else expect(hasRow(rows, absent)).toBe(true);
+        const changed = compileSeed(seed.id, withChange(seed.id, pointer, value));
+        expect(changed.compiled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+        for (const file of noticeFiles) {
+          if (typeof absent === 'string') expect(changed.text(lang, file)).not.toContain(absent);
+          else expect(hasRow(changed.rows(lang, file), absent), `${file}: ${absent.join(' | ')}`).toBe(false);
+        }
+      },
+    );
   });
 }

@@ -49,10 +49,16 @@ export function compileSeed(id: string, text: string = readFileSync(policyPath(i
   const compiled = compileNotices(text, `policies/${id}/policy.json`);
   const raw = (lang: Language, file: NoticeFile): string => {
     const out = compiled.outputs.find((o) => o.path === `${id}/${lang}/${file}`);
-    if (!out) throw new Error(`no output ${id}/${lang}/${file}: ${compiled.diagnostics.map((d) => d.message).join('; ')}`);
+    if (!out)
+      throw new Error(`no output ${id}/${lang}/${file}: ${compiled.diagnostics.map((d) => d.message).join('; ')}`);
     return String(out.contents);
   };
-  return { compiled, raw, text: (lang, file) => readingText(raw(lang, file), file), rows: (lang, file) => tableRows(raw(lang, file), file) };
+  return {
+    compiled,
+    raw,
+    text: (lang, file) => readingText(raw(lang, file), file),
+    rows: (lang, file) => tableRows(raw(lang, file), file),
+  };
 }
 
 /**
@@ -72,13 +78,23 @@ export function readingText(output: string, file: NoticeFile): string {
 export function tableRows(output: string, file: NoticeFile): string[][] {
   const collapse = (cell: string): string => cell.replace(/\s+/g, ' ').trim();
   if (file.endsWith('.md')) {
-    return output.split('\n')
-      .filter((line) => line.startsWith('|') && !/^\|(\s*:?-+:?\s*\|)+\s*$/.test(line))
-      // Cells split at every '|' that is not escaped ('\\|' is a pipe in the text).
-      .map((line) => line.trim().slice(1, -1).split(/(?<!\\)\|/).map((cell) => collapse(markdownText(cell))));
+    return (
+      output
+        .split('\n')
+        .filter((line) => line.startsWith('|') && !/^\|(\s*:?-+:?\s*\|)+\s*$/.test(line))
+        // Cells split at every '|' that is not escaped ('\\|' is a pipe in the text).
+        .map((line) =>
+          line
+            .trim()
+            .slice(1, -1)
+            .split(/(?<!\\)\|/)
+            .map((cell) => collapse(markdownText(cell))),
+        )
+    );
   }
-  return [...output.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/g)]
-    .map(([, row]) => [...row!.matchAll(/<t([hd])\b[^>]*>([\s\S]*?)<\/t\1>/g)].map(([, , cell]) => collapse(htmlText(cell!))));
+  return [...output.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/g)].map(([, row]) =>
+    [...row!.matchAll(/<t([hd])\b[^>]*>([\s\S]*?)<\/t\1>/g)].map(([, , cell]) => collapse(htmlText(cell!))),
+  );
 }
 
 function markdownText(md: string): string {
@@ -110,7 +126,10 @@ function htmlText(html: string): string {
 /** The policy JSON with one property (by JSON pointer) replaced, or removed when `value` is undefined. */
 export function withChange(id: string, pointer: string, value?: unknown): string {
   const doc = JSON.parse(readFileSync(policyPath(id), 'utf8')) as Record<string, unknown>;
-  const keys = pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const keys = pointer
+    .split('/')
+    .slice(1)
+    .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
   const last = keys.pop()!;
   let parent: Record<string, unknown> = doc;
   for (const key of keys) parent = parent[key] as Record<string, unknown>;

@@ -1,7 +1,15 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { analysePolicy, buildRegister, compile, type CompileResult, type Language, type OutputFile, type Register } from '../../src/index.js';
+import {
+  analysePolicy,
+  buildRegister,
+  compile,
+  type CompileResult,
+  type Language,
+  type OutputFile,
+  type Register,
+} from '../../src/index.js';
 import { messagesFor } from '../../src/i18n/messages.js';
 import { repoRoot } from './cli.js';
 
@@ -71,10 +79,10 @@ export async function buildSeeds(): Promise<SeedBuild> {
     languages.set(model!.id, [...model!.languages]);
     const { controller, dpo } = model!.source;
     if ([controller.contact, dpo?.contact].some((c) => c?.email || c?.phone)) contactable.add(model!.id);
-    for (const lang of model!.languages) registers.set(`${model!.id}/${lang}`, buildRegister(model!, messagesFor(lang, model!.source.metadata.formality)));
+    for (const lang of model!.languages)
+      registers.set(`${model!.id}/${lang}`, buildRegister(model!, messagesFor(lang, model!.source.metadata.formality)));
     pages.push(...result.outputs.filter(isStandalonePage).map((o) => o.path));
     fragments.push(...result.outputs.filter((o) => o.path.endsWith('.fragment.html')).map((o) => o.path));
   }
   return { outDir, pages: pages.sort(), fragments: fragments.sort(), results, languages, registers, contactable };
 }
-

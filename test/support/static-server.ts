@@ -34,7 +34,10 @@ export async function serveFolder(root: string, headers: Record<string, string> 
       return;
     }
     readFile(file).then(
-      (body) => response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...headers }).end(body),
+      (body) =>
+        response
+          .writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...headers })
+          .end(body),
       () => response.writeHead(404, headers).end('not found'),
     );
   });

@@ -4,7 +4,16 @@ import { countBySeverity, hasErrors, type Diagnostic } from '../../diagnostics/d
 import { messagesFor } from '../../i18n/messages.js';
 import type { PolicySource } from '../../policy/policy-types.js';
 import {
-  cli, EXIT_INVALID, EXIT_OK, messageLanguage, policyFiles, readPolicy, relativeTo, reportDiagnostics, UsageError, type Command,
+  cli,
+  EXIT_INVALID,
+  EXIT_OK,
+  messageLanguage,
+  policyFiles,
+  readPolicy,
+  relativeTo,
+  reportDiagnostics,
+  UsageError,
+  type Command,
 } from '../cli-support.js';
 
 /**
@@ -24,13 +33,14 @@ export const auditSiteCommand: Command = {
     if (folder === undefined) throw new UsageError(cli.t('cli:auditSiteArguments'));
     const root = path.resolve(io.cwd, folder);
     if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(cli.t('cli:siteNotFound', { folder }));
-    const [{ analysePolicy }, { readSite }, { catalogueIndex }, { siteDeclarations }, { auditSite }] = await Promise.all([
-      import('../../pipeline/analyse-policy.js'),
-      import('../../audit/read-site.js'),
-      import('../../audit/catalogue-index.js'),
-      import('../../audit/site-declarations.js'),
-      import('../../audit/audit-site.js'),
-    ]);
+    const [{ analysePolicy }, { readSite }, { catalogueIndex }, { siteDeclarations }, { auditSite }] =
+      await Promise.all([
+        import('../../pipeline/analyse-policy.js'),
+        import('../../audit/read-site.js'),
+        import('../../audit/catalogue-index.js'),
+        import('../../audit/site-declarations.js'),
+        import('../../audit/audit-site.js'),
+      ]);
     const files = policyFiles({ ...options, paths: policyPaths }, io);
     const diagnostics: Diagnostic[] = [];
     const policies: PolicySource[] = [];
@@ -46,14 +56,28 @@ export const auditSiteCommand: Command = {
     const scan = readSite(root, catalogue);
     if (!hasErrors(diagnostics)) {
       const messages = messagesFor(lang);
-      diagnostics.push(...auditSite(scan, { catalogue, declarations: siteDeclarations(policies), messages, display: (f) => relativeTo(io, f) }));
+      diagnostics.push(
+        ...auditSite(scan, {
+          catalogue,
+          declarations: siteDeclarations(policies),
+          messages,
+          display: (f) => relativeTo(io, f),
+        }),
+      );
     }
     reportDiagnostics(diagnostics, options, io, lang);
     const counts = countBySeverity(diagnostics);
     if (options.format === 'text') {
-      io.stderr(messagesFor(lang).t('site:summary', {
-        pages: scan.htmlFiles.length, assets: scan.assetFiles.length, policies: files.length, errors: counts.error, warnings: counts.warning, infos: counts.info,
-      }) + '\n');
+      io.stderr(
+        messagesFor(lang).t('site:summary', {
+          pages: scan.htmlFiles.length,
+          assets: scan.assetFiles.length,
+          policies: files.length,
+          errors: counts.error,
+          warnings: counts.warning,
+          infos: counts.info,
+        }) + '\n',
+      );
     }
     return hasErrors(diagnostics) ? EXIT_INVALID : EXIT_OK;
   },

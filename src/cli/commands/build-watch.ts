@@ -9,7 +9,11 @@ import { untilStopped } from '../until-stopped.js';
  * diagnostics and findings. Runs until stopped (Ctrl+C); the exit code is
  * that of the last build.
  */
-export async function watchAndBuild(options: CommonOptions, io: CliIo, build: (options: CommonOptions, io: CliIo) => Promise<number>): Promise<number> {
+export async function watchAndBuild(
+  options: CommonOptions,
+  io: CliIo,
+  build: (options: CommonOptions, io: CliIo) => Promise<number>,
+): Promise<number> {
   const files = policyFiles(options, io);
   let code = await build(options, io);
   const { watchPolicies } = await import('../watch-policies.js');

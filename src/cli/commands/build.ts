@@ -9,8 +9,22 @@ import type { CompileJobResult } from '../compile-job.js';
 import { isLanguage, messagesFor, type Language } from '../../i18n/messages.js';
 import { sourceTexts } from '../../load/extends.js';
 import {
-  cli, EXIT_INVALID, EXIT_OK, EXIT_USAGE, maxWarnings, messageLanguage, packageVersion, parseLanguages, policyFiles, relativeTo, reportCounts, reportDiagnostics, UsageError,
-  type CliIo, type Command, type CommonOptions,
+  cli,
+  EXIT_INVALID,
+  EXIT_OK,
+  EXIT_USAGE,
+  maxWarnings,
+  messageLanguage,
+  packageVersion,
+  parseLanguages,
+  policyFiles,
+  relativeTo,
+  reportCounts,
+  reportDiagnostics,
+  UsageError,
+  type CliIo,
+  type Command,
+  type CommonOptions,
 } from '../cli-support.js';
 
 function parseJobs(value: unknown): number | undefined {
@@ -30,18 +44,24 @@ function parseLayout(values: CommonOptions['values']): LayoutOptions {
   }
   const level = values['heading-level'];
   if (typeof level === 'string') {
-    if (!/^\d+$/.test(level) || !isHeadingLevel(Number(level))) throw new UsageError(cli.t('cli:badHeadingLevel', { value: level }));
+    if (!/^\d+$/.test(level) || !isHeadingLevel(Number(level)))
+      throw new UsageError(cli.t('cli:badHeadingLevel', { value: level }));
     layout.headingLevel = Number(level);
   }
   return layout;
 }
 
 /** What every compile job of one invocation shares: languages, message language, fragment layout, acknowledged findings, BOM. */
-export function jobSettings(options: CommonOptions, groups?: readonly string[]): Omit<CompileJob, 'index' | 'file' | 'displayPath'> {
+export function jobSettings(
+  options: CommonOptions,
+  groups?: readonly string[],
+): Omit<CompileJob, 'index' | 'file' | 'displayPath'> {
   const languages = options.lang ? parseLanguages(options.lang) : undefined;
   return {
-    csvBom: options.values.bom === true, messageLanguage: messageLanguage(options),
-    ...(languages ? { languages } : {}), ...(groups ? { groups } : {}),
+    csvBom: options.values.bom === true,
+    messageLanguage: messageLanguage(options),
+    ...(languages ? { languages } : {}),
+    ...(groups ? { groups } : {}),
     ...parseLayout(options.values),
     acknowledged: options.acknowledged ?? [],
     ...(options.values.history === true ? { history: true } : {}),
@@ -50,7 +70,13 @@ export function jobSettings(options: CommonOptions, groups?: readonly string[]):
 
 /** The modules a build needs, loaded when it starts (the other commands never pay for them). */
 async function loadBuildModules() {
-  const [{ compileMany, chooseJobs }, { OutputWriter }, { outputRenderers }, cache, { checkOutputFolder, OutputRefusal }] = await Promise.all([
+  const [
+    { compileMany, chooseJobs },
+    { OutputWriter },
+    { outputRenderers },
+    cache,
+    { checkOutputFolder, OutputRefusal },
+  ] = await Promise.all([
     import('../compile-many.js'),
     import('../../output/output-writer.js'),
     import('../../output/output-renderers.js'),
@@ -101,22 +127,46 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   const mods = await loadBuildModules();
   const files = policyFiles(options, io);
   const build: Build = {
-    options, io, groups, lang, limit, outDir: path.resolve(io.cwd, options.out), mods,
-    diagnostics: [], findings: [], ids: new Map(), keys: new Map(), cached: 0, fileCount: 0, writeError: undefined,
+    options,
+    io,
+    groups,
+    lang,
+    limit,
+    outDir: path.resolve(io.cwd, options.out),
+    mods,
+    diagnostics: [],
+    findings: [],
+    ids: new Map(),
+    keys: new Map(),
+    cached: 0,
+    fileCount: 0,
+    writeError: undefined,
   };
   const writer = openWriter(build, files);
   if (typeof writer === 'number') return writer;
-  const jobs: CompileJob[] = files.map((file, index) => ({ index, file, displayPath: path.relative(io.cwd, file), ...jobSettings(options, groups) }));
+  const jobs: CompileJob[] = files.map((file, index) => ({
+    index,
+    file,
+    displayPath: path.relative(io.cwd, file),
+    ...jobSettings(options, groups),
+  }));
   // With --history the outputs depend on the git log as well as the text: every policy is compiled.
   const toCompile = groups || options.values.history === true ? jobs : jobs.filter((job) => !fromCache(build, job));
   try {
-    await mods.compileMany(toCompile, mods.chooseJobs(toCompile.length, jobsRequested), (result) => stageResult(build, writer, result));
+    await mods.compileMany(toCompile, mods.chooseJobs(toCompile.length, jobsRequested), (result) =>
+      stageResult(build, writer, result),
+    );
   } catch (error) {
     writer.abort(); // a crashed worker: release the lock and remove the staging folder before failing
     throw error;
   }
   // Results arrive in any order: the policy listed first keeps the id.
-  build.diagnostics.push(...duplicateIdDiagnostics([...build.ids].sort((x, y) => x[0] - y[0]).map(([, entry]) => entry), messagesFor(lang)));
+  build.diagnostics.push(
+    ...duplicateIdDiagnostics(
+      [...build.ids].sort((x, y) => x[0] - y[0]).map(([, entry]) => entry),
+      messagesFor(lang),
+    ),
+  );
   const all = [...build.diagnostics, ...build.findings];
   reportDiagnostics(all, options, io, lang);
   reportCounts(all, files.length, options, io);
@@ -141,7 +191,10 @@ function openWriter(build: Build, files: readonly string[]): Writer | number {
   const { options, io, groups, outDir, mods } = build;
   try {
     mods.checkOutputFolder(options.out, io.cwd, files);
-    return new mods.OutputWriter(outDir, { shownAs: relativeTo(io, outDir), ...(groups ? { merge: { owns: partialOwner(mods, groups) } } : {}) });
+    return new mods.OutputWriter(outDir, {
+      shownAs: relativeTo(io, outDir),
+      ...(groups ? { merge: { owns: partialOwner(mods, groups) } } : {}),
+    });
   } catch (error) {
     return refused(build, error);
   }
@@ -152,7 +205,11 @@ function partialOwner(mods: BuildModules, groups: readonly string[]): (file: str
   const partial = mods.outputRenderers.filter((r) => groups.includes(r.group));
   return (file) => {
     const [folder = '', ...rest] = file.split('/');
-    return partial.some((r) => (r.scope === 'language' ? isLanguage(folder) && rest.length === 1 && r.owns?.(rest[0]!) === true : r.owns?.(file) === true));
+    return partial.some((r) =>
+      r.scope === 'language'
+        ? isLanguage(folder) && rest.length === 1 && r.owns?.(rest[0]!) === true
+        : r.owns?.(file) === true,
+    );
   };
 }
 
@@ -166,10 +223,21 @@ function fromCache(build: Build, job: CompileJob): boolean {
   const text = readText(job.file);
   if (text === undefined) return false; // compiling reports why it cannot be read
   // The bases a policy extends are part of its input: a change to one rebuilds every policy that extends it.
-  const settings = JSON.stringify({ messageLanguage: build.lang, idPrefix: job.idPrefix ?? null, headingLevel: job.headingLevel ?? null, rules: options.config.rules ?? {} });
-  const key = mods.cache.cacheKey([settings, ...sourceTexts(text, job.file)].join('\u0000'), { version: packageVersion(), ...(job.languages ? { languages: job.languages } : {}), csvBom: job.csvBom === true, acknowledged: job.acknowledged ?? [] });
+  const settings = JSON.stringify({
+    messageLanguage: build.lang,
+    idPrefix: job.idPrefix ?? null,
+    headingLevel: job.headingLevel ?? null,
+    rules: options.config.rules ?? {},
+  });
+  const key = mods.cache.cacheKey([settings, ...sourceTexts(text, job.file)].join('\u0000'), {
+    version: packageVersion(),
+    ...(job.languages ? { languages: job.languages } : {}),
+    csvBom: job.csvBom === true,
+    acknowledged: job.acknowledged ?? [],
+  });
   build.keys.set(job.index, key);
-  const hit = options.values.force === true ? undefined : mods.cache.cachedPolicy(build.outDir, text, key, job.displayPath);
+  const hit =
+    options.values.force === true ? undefined : mods.cache.cachedPolicy(build.outDir, text, key, job.displayPath);
   if (!hit) return false;
   build.diagnostics.push(...hit.diagnostics);
   build.findings.push(...applyRuleSettings(hit.findings, options.config.rules));
@@ -182,7 +250,8 @@ function fromCache(build: Build, job: CompileJob): boolean {
 function stageResult(build: Build, writer: Writer, result: CompileJobResult): void {
   build.diagnostics.push(...result.diagnostics);
   build.findings.push(...applyRuleSettings(result.findings, build.options.config.rules));
-  if (result.id !== undefined) build.ids.set(result.index, { id: result.id, file: result.displayPath, ...result.idPosition });
+  if (result.id !== undefined)
+    build.ids.set(result.index, { id: result.id, file: result.displayPath, ...result.idPosition });
   if (hasErrors(build.diagnostics) || build.writeError) return; // keep checking the rest, but stage nothing more
   try {
     const key = build.keys.get(result.index);
@@ -200,8 +269,10 @@ function verdict(build: Build): string | undefined {
   const counts = countBySeverity(build.diagnostics);
   const found = countBySeverity(unacknowledged(build.findings));
   const warnings = counts.warning + found.warning;
-  if (build.options.values.strict === true && found.error + found.warning > 0) return cli.t('cli:buildStrict', { errors: found.error, warnings: found.warning, out });
-  if (build.limit !== undefined && warnings > build.limit) return cli.t('cli:tooManyWarnings', { warnings, limit: build.limit });
+  if (build.options.values.strict === true && found.error + found.warning > 0)
+    return cli.t('cli:buildStrict', { errors: found.error, warnings: found.warning, out });
+  if (build.limit !== undefined && warnings > build.limit)
+    return cli.t('cli:tooManyWarnings', { warnings, limit: build.limit });
   if (counts.error > 0) return cli.t('cli:buildFailed', { errors: counts.error, out });
   return undefined;
 }
@@ -232,15 +303,26 @@ function readText(file: string): string | undefined {
 
 /** The flags of the commands that write outputs (build, register). */
 export const outputFlags = {
-  out: { type: 'string' }, lang: { type: 'string' }, jobs: { type: 'string' }, bom: { type: 'boolean' },
-  'max-warnings': { type: 'string' }, strict: { type: 'boolean' },
+  out: { type: 'string' },
+  lang: { type: 'string' },
+  jobs: { type: 'string' },
+  bom: { type: 'boolean' },
+  'max-warnings': { type: 'string' },
+  strict: { type: 'boolean' },
 } as const satisfies Command['flags'];
 
 /** `policyc build [paths…] --out dist --lang nl,en --jobs N --bom [--watch]`. */
 export const buildCommand: Command = {
   name: 'build',
   formats: ['text', 'compact', 'json', 'sarif'],
-  flags: { ...outputFlags, 'id-prefix': { type: 'string' }, 'heading-level': { type: 'string' }, force: { type: 'boolean' }, watch: { type: 'boolean' }, history: { type: 'boolean' } },
+  flags: {
+    ...outputFlags,
+    'id-prefix': { type: 'string' },
+    'heading-level': { type: 'string' },
+    force: { type: 'boolean' },
+    watch: { type: 'boolean' },
+    history: { type: 'boolean' },
+  },
   run: async (options, io) => {
     if (options.values.watch !== true) return compileAndWrite(options, io);
     const { watchAndBuild } = await import('./build-watch.js');

@@ -5,7 +5,16 @@ import { messagesFor } from '../../i18n/messages.js';
 import { positionOf } from '../../load/load-document.js';
 import { countBySeverity, hasErrors, unacknowledged, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import {
-  EXIT_INVALID, EXIT_OK, cli, maxWarnings, messageLanguage, policyFiles, readPolicy, reportCounts, reportDiagnostics, type Command,
+  EXIT_INVALID,
+  EXIT_OK,
+  cli,
+  maxWarnings,
+  messageLanguage,
+  policyFiles,
+  readPolicy,
+  reportCounts,
+  reportDiagnostics,
+  type Command,
 } from '../cli-support.js';
 
 /**
@@ -27,7 +36,10 @@ export const checkCommand: Command = {
       const read = readPolicy(file, io, lang);
       diagnostics.push(...read.diagnostics);
       if (read.text === undefined) continue;
-      const analysed = analysePolicy(read.text, path.relative(io.cwd, file), lang, { path: file, acknowledged: options.acknowledged ?? [] });
+      const analysed = analysePolicy(read.text, path.relative(io.cwd, file), lang, {
+        path: file,
+        acknowledged: options.acknowledged ?? [],
+      });
       diagnostics.push(...analysed.diagnostics, ...applyRuleSettings(analysed.findings, options.config.rules));
       const id = (analysed.document?.value as { id?: unknown } | undefined)?.id;
       if (typeof id === 'string' && analysed.document) {

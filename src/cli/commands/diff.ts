@@ -7,7 +7,17 @@ import type { DiffResult } from '../../diff/render-diff.js';
 import type { ChainEntry } from '../../diff/render-diff-many.js';
 import { findPolicies } from '../../pipeline/find-policies.js';
 import {
-  cli, EXIT_INVALID, EXIT_OK, messageLanguage, readPolicy, relativeTo, reportDiagnostics, UsageError, type CliIo, type Command, type CommonOptions,
+  cli,
+  EXIT_INVALID,
+  EXIT_OK,
+  messageLanguage,
+  readPolicy,
+  relativeTo,
+  reportDiagnostics,
+  UsageError,
+  type CliIo,
+  type Command,
+  type CommonOptions,
 } from '../cli-support.js';
 
 /** Exit code when --fail-on finds a change of the class asked for (for CI gating). */
@@ -19,15 +29,16 @@ const failOn: Record<string, (c: { class: string }) => boolean> = {
   any: () => true,
 };
 
-const modules = () => Promise.all([
-  import('../../diff/policy-revision.js'),
-  import('../../diff/compare-policies.js'),
-  import('../../diff/render-diff.js'),
-  import('../../diff/dates.js'),
-  import('../../diff/render-diff-many.js'),
-  import('../../pipeline/analyse-policy.js'),
-  import('../../render/format.js'),
-]);
+const modules = () =>
+  Promise.all([
+    import('../../diff/policy-revision.js'),
+    import('../../diff/compare-policies.js'),
+    import('../../diff/render-diff.js'),
+    import('../../diff/dates.js'),
+    import('../../diff/render-diff-many.js'),
+    import('../../pipeline/analyse-policy.js'),
+    import('../../render/format.js'),
+  ]);
 type Modules = Awaited<ReturnType<typeof modules>>;
 
 interface DiffRun {
@@ -39,18 +50,33 @@ interface DiffRun {
 }
 
 /** One side's text and label; a git problem is a usage error, an unreadable file a diagnostic. */
-function readSide(run: DiffRun, side: PolicySideSource, arg: string, which: 'old' | 'new'): ReturnType<typeof readPolicy> & { label: string } {
+function readSide(
+  run: DiffRun,
+  side: PolicySideSource,
+  arg: string,
+  which: 'old' | 'new',
+): ReturnType<typeof readPolicy> & { label: string } {
   const { io } = run;
   const relative = relativeTo(io, side.file);
   if (side.kind === 'file') return { ...readPolicy(side.file, io, run.lang), label: relative };
   const shown = run.mods[0].readRevision(side.revision, side.file);
   if ('text' in shown) return { text: shown.text, label: `${side.revision}:${relative}`, diagnostics: [] };
-  const vars = { which: cli.t(`diff:error.which.${which}`), side: arg, path: relativeTo(io, 'path' in shown ? shown.path : side.file), revision: side.revision };
+  const vars = {
+    which: cli.t(`diff:error.which.${which}`),
+    side: arg,
+    path: relativeTo(io, 'path' in shown ? shown.path : side.file),
+    revision: side.revision,
+  };
   throw new UsageError(cli.t(`diff:error.${shown.problem}`, vars));
 }
 
 /** Both sides read and compared; undefined (with the diagnostics reported) when either is not a valid policy. */
-function compareSides(run: DiffRun, oldSide: PolicySideSource, newSide: PolicySideSource, args: [string, string]): DiffResult | undefined {
+function compareSides(
+  run: DiffRun,
+  oldSide: PolicySideSource,
+  newSide: PolicySideSource,
+  args: [string, string],
+): DiffResult | undefined {
   const before = readSide(run, oldSide, args[0], 'old');
   const after = readSide(run, newSide, args[1], 'new');
   if (before.text === undefined || after.text === undefined) {
@@ -58,7 +84,8 @@ function compareSides(run: DiffRun, oldSide: PolicySideSource, newSide: PolicySi
     return undefined;
   }
   const compared = run.mods[1].comparePolicies(
-    { text: before.text, label: before.label, path: oldSide.file }, { text: after.text, label: after.label, path: newSide.file },
+    { text: before.text, label: before.label, path: oldSide.file },
+    { text: after.text, label: after.label, path: newSide.file },
     { messageLanguage: run.lang, ...(run.notifyDate ? { notifyDate: run.notifyDate } : {}) },
   );
   if (!compared.value) {
@@ -94,7 +121,9 @@ function diffChain(run: DiffRun, revision: string, folder: string): { entries: C
     if (result) entries.push({ label, result });
     else invalid = true;
   }
-  const gone = run.mods[0].policiesInRevision(revision, path.resolve(run.io.cwd, folder)).filter((file) => !files.includes(file));
+  const gone = run.mods[0]
+    .policiesInRevision(revision, path.resolve(run.io.cwd, folder))
+    .filter((file) => !files.includes(file));
   entries.push(...gone.map((file) => removedPolicy(run, revision, file)));
   entries.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   return { entries, invalid };
@@ -104,7 +133,10 @@ function diffChain(run: DiffRun, revision: string, folder: string): { entries: C
 function removedPolicy(run: DiffRun, revision: string, file: string): ChainEntry {
   const label = relativeTo(run.io, file);
   const shown = run.mods[0].readRevision(revision, file);
-  const model = 'text' in shown ? run.mods[5].analysePolicy(shown.text, label, run.lang, { check: false, path: file }).model : undefined;
+  const model =
+    'text' in shown
+      ? run.mods[5].analysePolicy(shown.text, label, run.lang, { check: false, path: file }).model
+      : undefined;
   const name = model ? run.mods[6].controllerName(model.source.controller, messagesFor(run.lang)) : label;
   return { label, removed: true, id: model?.id ?? '', name };
 }
@@ -112,22 +144,35 @@ function removedPolicy(run: DiffRun, revision: string, file: string): ChainEntry
 /** A policy that the revision does not have: named in the summary, checked like any other. */
 function addedPolicy(run: DiffRun, file: string, label: string): ChainEntry | undefined {
   const read = readPolicy(file, run.io, run.lang);
-  const analysed = read.text === undefined ? undefined : run.mods[5].analysePolicy(read.text, label, run.lang, { check: false, path: file });
+  const analysed =
+    read.text === undefined
+      ? undefined
+      : run.mods[5].analysePolicy(read.text, label, run.lang, { check: false, path: file });
   if (!analysed?.model) {
     reportDiagnostics([...read.diagnostics, ...(analysed?.diagnostics ?? [])], run.options, run.io, run.lang);
     return undefined;
   }
   const { controllerName } = run.mods[6];
-  return { label, added: true, id: analysed.model.id, name: controllerName(analysed.model.source.controller, messagesFor(run.lang)) };
+  return {
+    label,
+    added: true,
+    id: analysed.model.id,
+    name: controllerName(analysed.model.source.controller, messagesFor(run.lang)),
+  };
 }
 
 function checkedOptions(options: CommonOptions, mods: Modules): { failOnValue?: string; notifyDate?: string } {
   const failOnValue = options.values['fail-on'];
-  if (typeof failOnValue === 'string' && !failOn[failOnValue]) throw new UsageError(cli.t('diff:error.badFailOn', { value: failOnValue }));
+  if (typeof failOnValue === 'string' && !failOn[failOnValue])
+    throw new UsageError(cli.t('diff:error.badFailOn', { value: failOnValue }));
   const notifyDate = options.values['notify-date'];
-  if (typeof notifyDate === 'string' && !mods[3].isIsoDate(notifyDate)) throw new UsageError(cli.t('diff:error.badDate', { value: notifyDate }));
+  if (typeof notifyDate === 'string' && !mods[3].isIsoDate(notifyDate))
+    throw new UsageError(cli.t('diff:error.badDate', { value: notifyDate }));
   if (options.paths.length !== 2) throw new UsageError(cli.t('diff:error.arguments'));
-  return { ...(typeof failOnValue === 'string' ? { failOnValue } : {}), ...(typeof notifyDate === 'string' ? { notifyDate } : {}) };
+  return {
+    ...(typeof failOnValue === 'string' ? { failOnValue } : {}),
+    ...(typeof notifyDate === 'string' ? { notifyDate } : {}),
+  };
 }
 
 /**
@@ -146,9 +191,11 @@ export const diffCommand: Command = {
     const run: DiffRun = { options, io, lang: messageLanguage(options), mods, ...(notifyDate ? { notifyDate } : {}) };
     const [oldArg, newArg] = options.paths as [string, string];
     const m = messagesFor(run.lang);
-    const failing = (changes: readonly { class: string }[]): boolean => failOnValue !== undefined && changes.some(failOn[failOnValue]!);
+    const failing = (changes: readonly { class: string }[]): boolean =>
+      failOnValue !== undefined && changes.some(failOn[failOnValue]!);
     if (isPolicyFolder(newArg, io.cwd)) {
-      if (oldArg.includes(':') || existsSync(path.resolve(io.cwd, oldArg))) throw new UsageError(cli.t('diff:error.chainRevision', { side: oldArg }));
+      if (oldArg.includes(':') || existsSync(path.resolve(io.cwd, oldArg)))
+        throw new UsageError(cli.t('diff:error.chainRevision', { side: oldArg }));
       const chain = diffChain(run, oldArg, newArg);
       io.stdout(mods[4].chainRenderers[options.format]!({ revision: oldArg, entries: chain.entries }, m));
       if (chain.invalid) return EXIT_INVALID;

@@ -9,5 +9,8 @@ import { serveCommand } from './serve.js';
 
 /** Every subcommand, by name. Add a command: one module in this folder, one line here. */
 export const commands: ReadonlyMap<string, Command> = new Map(
-  [initCommand, checkCommand, buildCommand, registerCommand, diffCommand, auditSiteCommand, serveCommand].map((c) => [c.name, c]),
+  [initCommand, checkCommand, buildCommand, registerCommand, diffCommand, auditSiteCommand, serveCommand].map((c) => [
+    c.name,
+    c,
+  ]),
 );

@@ -5,7 +5,17 @@ import { loadExtended, presetNames } from '../../load/extends.js';
 import { presetsDir, schemaPath } from '../../paths.js';
 import { didYouMean } from '../../validate/did-you-mean.js';
 import { FILL_IN } from '../../validate/fill-in-markers.js';
-import { cli, EXIT_INVALID, EXIT_OK, relativeTo, reportDiagnostics, UsageError, type CliIo, type Command, type CommonOptions } from '../cli-support.js';
+import {
+  cli,
+  EXIT_INVALID,
+  EXIT_OK,
+  relativeTo,
+  reportDiagnostics,
+  UsageError,
+  type CliIo,
+  type Command,
+  type CommonOptions,
+} from '../cli-support.js';
 
 /** What init needs to know; asked on a terminal, else from flags and defaults. */
 interface InitChoices {
@@ -24,7 +34,13 @@ const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export const initCommand: Command = {
   name: 'init',
   formats: [],
-  flags: { sector: { type: 'string' }, id: { type: 'string' }, formal: { type: 'boolean' }, informal: { type: 'boolean' }, yes: { type: 'boolean', short: 'y' } },
+  flags: {
+    sector: { type: 'string' },
+    id: { type: 'string' },
+    formal: { type: 'boolean' },
+    informal: { type: 'boolean' },
+    yes: { type: 'boolean', short: 'y' },
+  },
   async run(options, io) {
     const choices = await choose(options, io);
     // Into the config file's first policies folder, else policies/.
@@ -45,7 +61,14 @@ export const initCommand: Command = {
       return EXIT_INVALID;
     }
     const placeholders = skeleton.text.split(`"${FILL_IN}`).length - 1;
-    io.stderr(cli.t('cli:init.wrote', { file: relativeTo(io, target), sector: choices.sector, count: placeholders, folder: relativeTo(io, path.dirname(target)) }) + '\n');
+    io.stderr(
+      cli.t('cli:init.wrote', {
+        file: relativeTo(io, target),
+        sector: choices.sector,
+        count: placeholders,
+        folder: relativeTo(io, path.dirname(target)),
+      }) + '\n',
+    );
     return EXIT_OK;
   },
 };
@@ -56,24 +79,37 @@ async function choose(options: CommonOptions, io: CliIo): Promise<InitChoices> {
   const ask = values.yes || !io.prompt ? undefined : io.prompt;
   const sectors = presetNames();
   let sector = typeof values.sector === 'string' ? values.sector : undefined;
-  if (sector === undefined && ask) sector = (await ask(cli.t('cli:init.askSector', { sectors: sectors.join(', ') }))).trim() || undefined;
+  if (sector === undefined && ask)
+    sector = (await ask(cli.t('cli:init.askSector', { sectors: sectors.join(', ') }))).trim() || undefined;
   sector ??= 'other';
   if (!sectors.includes(sector)) {
     const guess = didYouMean(sector, sectors);
-    throw new UsageError(cli.t('cli:init.badSector', { sector, sectors: sectors.join(', ') }) + (guess ? `; ${cli.t('diagnostics:didYouMean', { value: guess })}` : ''));
+    throw new UsageError(
+      cli.t('cli:init.badSector', { sector, sectors: sectors.join(', ') }) +
+        (guess ? `; ${cli.t('diagnostics:didYouMean', { value: guess })}` : ''),
+    );
   }
   const fallbackId = sector === 'other' ? 'practice' : sector;
   let id = typeof values.id === 'string' ? values.id : undefined;
   if (id === undefined && ask) id = (await ask(cli.t('cli:init.askId', { id: fallbackId }))).trim() || undefined;
   id ??= fallbackId;
   if (!ID_PATTERN.test(id)) throw new UsageError(cli.t('cli:init.badId', { id }));
-  let formality: InitChoices['formality'] | undefined = values.informal ? 'informal' : values.formal ? 'formal' : undefined;
-  if (formality === undefined && ask) formality = /^(je|informal|i)$/i.test((await ask(cli.t('cli:init.askFormality'))).trim()) ? 'informal' : 'formal';
+  let formality: InitChoices['formality'] | undefined = values.informal
+    ? 'informal'
+    : values.formal
+      ? 'formal'
+      : undefined;
+  if (formality === undefined && ask)
+    formality = /^(je|informal|i)$/i.test((await ask(cli.t('cli:init.askFormality'))).trim()) ? 'informal' : 'formal';
   return { sector, id, formality: formality ?? 'formal' };
 }
 
 /** The preset with its bases merged in, as the text of a policy of its own. */
-function presetSkeleton(choices: InitChoices, target: string, io: CliIo): { text: string } | { diagnostics: ReturnType<typeof loadExtended>['diagnostics'] } {
+function presetSkeleton(
+  choices: InitChoices,
+  target: string,
+  io: CliIo,
+): { text: string } | { diagnostics: ReturnType<typeof loadExtended>['diagnostics'] } {
   const file = path.join(presetsDir, `${choices.sector}.json`);
   const loaded = loadExtended(readFileSync(file, 'utf8'), relativeTo(io, file), file, messagesFor('en'));
   if (!loaded.value) return { diagnostics: loaded.diagnostics };

@@ -13,7 +13,8 @@ const DEFAULT_PORT = 4300;
 function parsePort(value: unknown): number {
   if (value === undefined) return DEFAULT_PORT;
   const port = Number(value);
-  if (typeof value !== 'string' || !/^\d+$/.test(value) || port > 65535) throw new UsageError(cli.t('cli:badPort', { value: String(value) }));
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || port > 65535)
+    throw new UsageError(cli.t('cli:badPort', { value: String(value) }));
   return port;
 }
 
@@ -36,7 +37,12 @@ export const serveCommand: Command = {
       import('../watch-policies.js'),
     ]);
     const settings = jobSettings(options);
-    const jobs: CompileJob[] = policyFiles(options, io).map((file, index) => ({ index, file, displayPath: path.relative(io.cwd, file), ...settings }));
+    const jobs: CompileJob[] = policyFiles(options, io).map((file, index) => ({
+      index,
+      file,
+      displayPath: path.relative(io.cwd, file),
+      ...settings,
+    }));
     const entries = new Map<string, PreviewEntry>();
     const compileOne = async (job: CompileJob): Promise<void> => {
       const result = await runCompileJob(job);
@@ -47,7 +53,7 @@ export const serveCommand: Command = {
         file: job.displayPath,
         ...(result.id !== undefined ? { id: result.id } : previous?.id !== undefined ? { id: previous.id } : {}),
         // A policy with errors keeps showing its last good version.
-        outputs: result.outputs.length ? result.outputs : previous?.outputs ?? [],
+        outputs: result.outputs.length ? result.outputs : (previous?.outputs ?? []),
         problems: problems.length ? formatCompact(problems, io.cwd).split('\n') : [],
       });
     };
@@ -65,11 +71,14 @@ export const serveCommand: Command = {
       throw new UsageError(cli.t('cli:serve.listenFailed', { host, port, detail: (error as Error).message }));
     }
     io.stderr(cli.t('cli:serve.listening', { url: server.url }) + '\n');
-    const watcher = watchPolicies(jobs.map((j) => j.file), async (changed, affected) => {
-      io.stderr(cli.t('cli:watch.changed', { file: relativeTo(io, changed) }) + '\n');
-      for (const file of affected) await compileOne(jobs.find((j) => j.file === file)!);
-      server.update(ordered());
-    });
+    const watcher = watchPolicies(
+      jobs.map((j) => j.file),
+      async (changed, affected) => {
+        io.stderr(cli.t('cli:watch.changed', { file: relativeTo(io, changed) }) + '\n');
+        for (const file of affected) await compileOne(jobs.find((j) => j.file === file)!);
+        server.update(ordered());
+      },
+    );
     await untilStopped();
     watcher.close();
     await server.close();

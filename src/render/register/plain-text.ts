@@ -14,7 +14,11 @@ const toStringModule = lazyModule<typeof import('mdast-util-to-string')>('mdast-
  */
 export function markdownToPlainText(markdown: string): string {
   if (isPlainText(markdown)) {
-    return markdown.split(/\n[ \t]*\n/).map((paragraph) => foldLineBreaks(paragraph)).filter(Boolean).join('\n');
+    return markdown
+      .split(/\n[ \t]*\n/)
+      .map((paragraph) => foldLineBreaks(paragraph))
+      .filter(Boolean)
+      .join('\n');
   }
   return parsedToPlainText(markdown);
 }
@@ -22,8 +26,10 @@ export function markdownToPlainText(markdown: string): string {
 /** The same, always through the Markdown parser. */
 export function parsedToPlainText(markdown: string): string {
   const blocks = (nodes: readonly RootContent[]): string[] =>
-    nodes.flatMap((node) => (node.type === 'list' || node.type === 'blockquote' || node.type === 'listItem'
-      ? blocks(node.children as RootContent[])
-      : [foldLineBreaks(toStringModule().toString(node))]));
+    nodes.flatMap((node) =>
+      node.type === 'list' || node.type === 'blockquote' || node.type === 'listItem'
+        ? blocks(node.children as RootContent[])
+        : [foldLineBreaks(toStringModule().toString(node))],
+    );
   return blocks(parseAuthorMarkdown(markdown).children).filter(Boolean).join('\n');
 }

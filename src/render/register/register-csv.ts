@@ -16,10 +16,13 @@ export const CSV_VALUE_SEPARATOR = '\n';
  * advice against CSV formula injection: a spreadsheet shows it as text).
  */
 export function registerToCsv(table: RegisterTable, options: CsvOptions = {}): string {
-  return stringify([
-    table.columns.map((c) => c.header),
-    ...table.rows.map((row) => row.map((cell) => cell.join(CSV_VALUE_SEPARATOR))),
-    // csv-stringify quotes a field holding the record delimiter (CRLF) but not a bare LF or CR,
-    // which multi-value cells hold: quote those too, as RFC 4180 requires.
-  ], { record_delimiter: 'windows', quoted_match: /[\r\n]/, bom: options.bom ?? false, escape_formulas: true });
+  return stringify(
+    [
+      table.columns.map((c) => c.header),
+      ...table.rows.map((row) => row.map((cell) => cell.join(CSV_VALUE_SEPARATOR))),
+      // csv-stringify quotes a field holding the record delimiter (CRLF) but not a bare LF or CR,
+      // which multi-value cells hold: quote those too, as RFC 4180 requires.
+    ],
+    { record_delimiter: 'windows', quoted_match: /[\r\n]/, bom: options.bom ?? false, escape_formulas: true },
+  );
 }

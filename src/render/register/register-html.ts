@@ -17,7 +17,8 @@ function template(): Template {
   const env = handlebarsRuntime.create();
   env.registerHelper('many', (cell: readonly string[]) => cell.length > 1);
   env.registerHelper('lines', (value: string) => value.split('\n'));
-  for (const [name, source] of Object.entries(REGISTER_PARTIALS)) env.registerPartial(name, compileTemplate(env, source, htmlCompileOptions));
+  for (const [name, source] of Object.entries(REGISTER_PARTIALS))
+    env.registerPartial(name, compileTemplate(env, source, htmlCompileOptions));
   page = compileTemplate(env, readTemplate('register.html.hbs'), htmlCompileOptions);
   return page;
 }
@@ -38,7 +39,8 @@ function usualValues(table: Register['tables'][number]): Map<number, string> {
   table.columns.forEach((column, index) => {
     if (!column.organisationWide) return;
     const counts = new Map<string, number>();
-    for (const row of table.rows) counts.set(JSON.stringify(row[index] ?? []), (counts.get(JSON.stringify(row[index] ?? [])) ?? 0) + 1);
+    for (const row of table.rows)
+      counts.set(JSON.stringify(row[index] ?? []), (counts.get(JSON.stringify(row[index] ?? [])) ?? 0) + 1);
     const [top] = [...counts].sort((a, b) => b[1] - a[1]);
     if (top) usual.set(index, top[0]);
   });
@@ -50,9 +52,9 @@ function activityBlocks(table: Register['tables'][number]): ActivityBlock[] {
   const idColumn = table.columns.findIndex((c) => c.key === 'id');
   const usual = usualValues(table);
   const shown = (column: Register['tables'][number]['columns'][number], values: RegisterCell, index: number): boolean =>
-    index !== table.rowHeader
-    && !(column.organisationWide && usual.get(index) === JSON.stringify(values))
-    && !(column.omitWhenEmpty && values.length === 0);
+    index !== table.rowHeader &&
+    !(column.organisationWide && usual.get(index) === JSON.stringify(values)) &&
+    !(column.omitWhenEmpty && values.length === 0);
   return table.rows.map((row) => ({
     id: row[idColumn]?.[0] ?? '',
     name: (row[table.rowHeader] ?? []).join(' '),
@@ -72,7 +74,11 @@ function activityBlocks(table: Register['tables'][number]): ActivityBlock[] {
 export function registerToHtml(register: Register, languages: readonly Language[] = [register.lang]): string {
   const render = template();
   const { alternates, links } = languageAlternates(register.lang, languages, 'register.html', 'layout:registerReadIn');
-  const records = register.tables.map((table) => ({ kind: table.kind, caption: table.caption, activities: activityBlocks(table) }));
+  const records = register.tables.map((table) => ({
+    kind: table.kind,
+    caption: table.caption,
+    activities: activityBlocks(table),
+  }));
   return trimLineEnds(render({ ...register, records, alternates, languageLinks: links })).replace(/\n{2,}/g, '\n');
 }
 

@@ -1,12 +1,27 @@
 import type { Messages } from '../../i18n/messages.js';
 import { partyLeavesEea } from '../../law/eea.js';
 import type { Contact } from '../../policy/policy-types.js';
-import type { DataCategory, OtherController, PolicyModel, Processor, ProcessorActivity, Purpose, Recipient, RetentionRule } from '../../resolve/model.js';
+import type {
+  DataCategory,
+  OtherController,
+  PolicyModel,
+  Processor,
+  ProcessorActivity,
+  Purpose,
+  Recipient,
+  RetentionRule,
+} from '../../resolve/model.js';
 import { retentionPhrase } from '../retention-phrase.js';
 import { registerVersionKeys, versionLine } from '../version-line.js';
 import { isCareProvider } from '../../law/care-provider.js';
 import { controllerName, countryName, formatAddress, formatDate, joinList, nameOf, pick } from '../format.js';
-import { notStatedText, purposeLawfulness, specialCategoryNote, specialConditionText, transferText } from '../legal-text.js';
+import {
+  notStatedText,
+  purposeLawfulness,
+  specialCategoryNote,
+  specialConditionText,
+  transferText,
+} from '../legal-text.js';
 import { markdownToPlainText } from './plain-text.js';
 
 /**
@@ -88,7 +103,12 @@ interface CellContext {
 const one = (value: string | undefined): RegisterCell => (value ? [value] : []);
 
 /** 'Naam, adres, e-mail …' of the controller, representative or DPO — art. 30(1)(a) and 30(2)(a). */
-function partyLines(name: string | undefined, address: Contact['address'], contact: Contact | undefined, m: Messages): string[] {
+function partyLines(
+  name: string | undefined,
+  address: Contact['address'],
+  contact: Contact | undefined,
+  m: Messages,
+): string[] {
   const lines: string[] = [];
   if (name) lines.push(name);
   const where = address ?? contact?.address;
@@ -145,7 +165,8 @@ function processorLine(p: Processor, m: Messages): string {
 function retentionLine(r: RetentionRule, m: Messages): string {
   const name = pick(r.name, m);
   const categories = r.categories.map((c) => pick(c.name, m));
-  const covers = categories.length && !(categories.length === 1 && categories[0] === name) ? ` (${categories.join(', ')})` : '';
+  const covers =
+    categories.length && !(categories.length === 1 && categories[0] === name) ? ` (${categories.join(', ')})` : '';
   return `${name}${covers}: ${retentionPhrase(r, m)}${r.note ? `. ${pick(r.note, m)}` : ''}`;
 }
 
@@ -169,14 +190,34 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
   { key: 'id', width: 16, cell: (p) => [p.id] },
   { key: 'activity', width: 28, names: true, cell: (p, { m }) => [pick(p.name, m)] },
   // The organisation's own controller and DPO are stated once on a page; a purpose with a controller of its own (schema: purposes[].controller) shows it in its block.
-  { key: 'controller', width: 28, organisationWide: true, cell: (p, ctx) => (p.controller ? otherControllerLines(p.controller, ctx.m) : controllerCell(ctx)) },
-  { key: 'jointControllers', width: 28, omitWhenEmpty: true, cell: (p, { m }) => p.jointControllers.flatMap((c) => otherControllerLines(c, m)) },
+  {
+    key: 'controller',
+    width: 28,
+    organisationWide: true,
+    cell: (p, ctx) => (p.controller ? otherControllerLines(p.controller, ctx.m) : controllerCell(ctx)),
+  },
+  {
+    key: 'jointControllers',
+    width: 28,
+    omitWhenEmpty: true,
+    cell: (p, { m }) => p.jointControllers.flatMap((c) => otherControllerLines(c, m)),
+  },
   { key: 'representative', width: 22, organisationWide: true, cell: (_, ctx) => representativeCell(ctx) },
-  { key: 'dpo', width: 24, organisationWide: true, cell: (p, ctx) => (p.controller?.dpo ? partyLines(p.controller.dpo.name, undefined, p.controller.dpo.contact, ctx.m) : dpoCell(ctx)) },
+  {
+    key: 'dpo',
+    width: 24,
+    organisationWide: true,
+    cell: (p, ctx) =>
+      p.controller?.dpo ? partyLines(p.controller.dpo.name, undefined, p.controller.dpo.contact, ctx.m) : dpoCell(ctx),
+  },
   // The register's own description (30(1)(b)), never the patient-facing prose; `check` warns when it is missing.
   { key: 'purpose', width: 48, omitWhenEmpty: true, cell: (p, { m }) => one(pick(p.registerDescription, m)) },
   { key: 'legalBasis', width: 40, cell: (p, { m }) => legalBasisCell(p, m) },
-  { key: 'specialCondition', width: 40, cell: (p, { m }) => one(p.specialCategoryCondition && specialConditionText(p.specialCategoryCondition, m)) },
+  {
+    key: 'specialCondition',
+    width: 40,
+    cell: (p, { m }) => one(p.specialCategoryCondition && specialConditionText(p.specialCategoryCondition, m)),
+  },
   { key: 'dataSubjects', width: 28, cell: (p, { m }) => p.dataSubjects.map((s) => pick(s.name, m)) },
   { key: 'dataCategories', width: 40, cell: (p, { m }) => p.dataCategories.map((c) => categoryLine(c, m)) },
   { key: 'recipients', width: 32, cell: (p, { m }) => p.recipients.map((r) => recipientLine(r, m)) },
@@ -203,7 +244,15 @@ function legalBasisCell(p: Purpose, m: Messages): RegisterCell {
 /** Art. 30(2): one row per kind of processing done for other controllers. */
 const processorColumns: ReadonlyArray<ColumnSpec<ProcessorActivity>> = [
   { key: 'id', width: 16, cell: (a) => [a.id] },
-  { key: 'processing', width: 36, names: true, cell: (a, { m }) => [pick(a.name, m), ...one(pick(a.description, m) && markdownToPlainText(pick(a.description, m)))] },
+  {
+    key: 'processing',
+    width: 36,
+    names: true,
+    cell: (a, { m }) => [
+      pick(a.name, m),
+      ...one(pick(a.description, m) && markdownToPlainText(pick(a.description, m))),
+    ],
+  },
   { key: 'processor', width: 28, organisationWide: true, cell: (_, ctx) => controllerCell(ctx) },
   { key: 'representative', width: 22, organisationWide: true, cell: (_, ctx) => representativeCell(ctx) },
   { key: 'dpo', width: 24, organisationWide: true, cell: (_, ctx) => dpoCell(ctx) },
@@ -216,16 +265,29 @@ const processorColumns: ReadonlyArray<ColumnSpec<ProcessorActivity>> = [
   { key: 'security', width: 40, organisationWide: true, cell: (_, ctx) => ctx.security },
 ];
 
-function table<Row>(kind: RegisterKind, specs: ReadonlyArray<ColumnSpec<Row>>, rows: readonly Row[], ctx: CellContext): RegisterTable {
+function table<Row>(
+  kind: RegisterKind,
+  specs: ReadonlyArray<ColumnSpec<Row>>,
+  rows: readonly Row[],
+  ctx: CellContext,
+): RegisterTable {
   const t = ctx.m.t;
   return {
     kind,
     caption: t(`register:table.${kind}.caption`),
     sheetName: t(`register:table.${kind}.sheet`),
     fileStem: kind === 'controller' ? 'register' : 'register-processor',
-    columns: specs.map((s) => ({ key: s.key, header: t(`register:column.${s.key}`), width: s.width,
-      ...(s.organisationWide ? { organisationWide: true as const } : {}), ...(s.omitWhenEmpty ? { omitWhenEmpty: true as const } : {}) })),
-    rowHeader: Math.max(0, specs.findIndex((s) => s.names)),
+    columns: specs.map((s) => ({
+      key: s.key,
+      header: t(`register:column.${s.key}`),
+      width: s.width,
+      ...(s.organisationWide ? { organisationWide: true as const } : {}),
+      ...(s.omitWhenEmpty ? { omitWhenEmpty: true as const } : {}),
+    })),
+    rowHeader: Math.max(
+      0,
+      specs.findIndex((s) => s.names),
+    ),
     rows: rows.map((row) => specs.map((s) => s.cell(row, ctx))),
   };
 }
@@ -246,16 +308,29 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
   add('phone', source.controller.contact?.phone);
   add('website', source.controller.website ?? source.controller.contact?.url);
   add('careProvider', isCareProvider(source) ? t('register:organisation.yes') : undefined);
-  if (source.controller.publicAuthority) facts.push({ label: t('statements:register.publicAuthority'), value: t('register:organisation.yes') });
+  if (source.controller.publicAuthority)
+    facts.push({ label: t('statements:register.publicAuthority'), value: t('register:organisation.yes') });
   const arrangement = pick(source.jointArrangement, m);
   if (arrangement) facts.push({ label: t('statements:register.arrangement'), value: markdownToPlainText(arrangement) });
   add('dpo', dpoCell(ctx).join(', '));
   add('representative', representativeCell(ctx).join(', '));
-  add('storage', joinList((source.transfers?.storageLocations ?? []).map((c) => countryName(c, m)), m));
+  add(
+    'storage',
+    joinList(
+      (source.transfers?.storageLocations ?? []).map((c) => countryName(c, m)),
+      m,
+    ),
+  );
   add('security', ctx.security.join('\n'));
   // Rules no processing activity refers to still belong in the record (30(1)(f)).
   const used = new Set([...model.purposes, ...model.processorActivities].flatMap((x) => x.retention));
-  add('otherRetention', model.retention.filter((r) => !used.has(r)).map((r) => endSentence(retentionLine(r, m))).join('\n'));
+  add(
+    'otherRetention',
+    model.retention
+      .filter((r) => !used.has(r))
+      .map((r) => endSentence(retentionLine(r, m)))
+      .join('\n'),
+  );
   add('version', source.metadata.version);
   add('effectiveDate', source.metadata.effectiveDate && formatDate(source.metadata.effectiveDate, m));
   add('source', source.metadata.source?.title);
@@ -273,14 +348,14 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
  */
 const UNDATED = '1980-01-01';
 
-
 const endSentence = (line: string): string => (/[.!?]$/.test(line) ? line : `${line}.`);
 
 /** The register in one language. */
 export function buildRegister(model: PolicyModel, m: Messages): Register {
   const ctx: CellContext = { model, m, security: securityCell(model, m) };
   const tables = [table('controller', controllerColumns, model.purposes, ctx)];
-  if (model.processorActivities.length) tables.push(table('processor', processorColumns, model.processorActivities, ctx));
+  if (model.processorActivities.length)
+    tables.push(table('processor', processorColumns, model.processorActivities, ctx));
   const { metadata, controller } = model.source;
   return {
     lang: m.lang,

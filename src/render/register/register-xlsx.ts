@@ -37,7 +37,10 @@ const headerFirst = (index: number): XlsxStyle => (index === 0 ? XlsxStyle.Heade
 
 function tableSheet(table: RegisterTable): XlsxSheet {
   const widths = table.columns.map((c) => c.width);
-  const rows = [table.columns.map((c) => c.header), ...table.rows.map((row) => row.map((cell) => cell.join(XLSX_VALUE_SEPARATOR)))];
+  const rows = [
+    table.columns.map((c) => c.header),
+    ...table.rows.map((row) => row.map((cell) => cell.join(XLSX_VALUE_SEPARATOR))),
+  ];
   const repeatColumns = table.rowHeader + 1;
   const repeatWidth = widths.slice(0, repeatColumns).reduce((a, b) => a + b, 0);
   const restWidth = widths.reduce((a, b) => a + b, 0) - repeatWidth;
@@ -63,7 +66,11 @@ function tableSheet(table: RegisterTable): XlsxSheet {
 function organisationSheet(register: Register): XlsxSheet {
   const { organisation } = register;
   const widths = [36, 80];
-  const rows = [[...organisation.head], [register.title, register.versionLine], ...organisation.facts.map((f) => [f.label, f.value])];
+  const rows = [
+    [...organisation.head],
+    [register.title, register.versionLine],
+    ...organisation.facts.map((f) => [f.label, f.value]),
+  ];
   return {
     name: organisation.sheetName,
     widths,

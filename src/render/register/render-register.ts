@@ -19,10 +19,17 @@ export interface RegisterRenderOptions {
  * register.csv (and register-processor.csv for a 30(2) record),
  * register.xlsx, register.html and register.md.
  */
-export function renderRegister(model: PolicyModel, messages: Messages, options: RegisterRenderOptions = {}): OutputFile[] {
+export function renderRegister(
+  model: PolicyModel,
+  messages: Messages,
+  options: RegisterRenderOptions = {},
+): OutputFile[] {
   const register = buildRegister(model, messages);
   return [
-    ...register.tables.map((table) => ({ path: `${table.fileStem}.csv`, contents: registerToCsv(table, { bom: options.csvBom ?? false }) })),
+    ...register.tables.map((table) => ({
+      path: `${table.fileStem}.csv`,
+      contents: registerToCsv(table, { bom: options.csvBom ?? false }),
+    })),
     { path: 'register.xlsx', contents: registerToXlsx(register) },
     { path: 'register.html', contents: registerToHtml(register, options.languages) },
     { path: 'register.css', contents: registerStylesheet() },

@@ -116,37 +116,53 @@ function sheetViewXml(freeze: XlsxSheet['freeze']): string {
   const topLeft = `${columnLetter(columns)}${rows + 1}`;
   const pane = columns && rows ? 'bottomRight' : columns ? 'topRight' : 'bottomLeft';
   const split = `${columns ? ` xSplit="${columns}"` : ''}${rows ? ` ySplit="${rows}"` : ''}`;
-  return `<sheetViews><sheetView workbookViewId="0"><pane${split} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/>`
-    + `<selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/></sheetView></sheetViews>`;
+  return (
+    `<sheetViews><sheetView workbookViewId="0"><pane${split} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/>` +
+    `<selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/></sheetView></sheetViews>`
+  );
 }
 
-function rowXml(cells: readonly string[], r: number, style: XlsxStyle, height: number | undefined, strings: SharedStrings): string {
+function rowXml(
+  cells: readonly string[],
+  r: number,
+  style: XlsxStyle,
+  height: number | undefined,
+  strings: SharedStrings,
+): string {
   const ht = height === undefined ? '' : ` ht="${height}" customHeight="1"`;
-  const body = cells.map((text, c) => {
-    const ref = `${columnLetter(c)}${r}`;
-    return text === '' ? `<c r="${ref}" s="${style}"/>` : `<c r="${ref}" s="${style}" t="s"><v>${strings.add(text)}</v></c>`;
-  }).join('');
+  const body = cells
+    .map((text, c) => {
+      const ref = `${columnLetter(c)}${r}`;
+      return text === ''
+        ? `<c r="${ref}" s="${style}"/>`
+        : `<c r="${ref}" s="${style}" t="s"><v>${strings.add(text)}</v></c>`;
+    })
+    .join('');
   return `<row r="${r}" spans="1:${cells.length}" s="${style}" customFormat="1"${ht}>${body}</row>`;
 }
 
 function worksheetXml(sheet: XlsxSheet, strings: SharedStrings): string {
   const last = columnLetter(sheet.widths.length - 1);
   const cols = sheet.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
-  const rows = sheet.rows.map((cells, i) => rowXml(cells, i + 1, sheet.rowStyle(i), sheet.heights[i], strings)).join('');
+  const rows = sheet.rows
+    .map((cells, i) => rowXml(cells, i + 1, sheet.rowStyle(i), sheet.heights[i], strings))
+    .join('');
   const { page } = sheet;
-  return `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`
-    + `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`
-    + `<dimension ref="A1:${last}${Math.max(1, sheet.rows.length)}"/>`
-    + sheetViewXml(sheet.freeze)
-    + `<sheetFormatPr defaultRowHeight="15"/>`
-    + `<cols>${cols}</cols>`
-    + `<sheetData>${rows}</sheetData>`
-    + (sheet.autoFilter ? `<autoFilter ref="A1:${last}1"/>` : '')
-    + `<printOptions gridLines="1"/>`
-    + `<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>`
-    + `<pageSetup paperSize="9" orientation="${page.orientation}" fitToWidth="${page.fitToWidth}" fitToHeight="${page.fitToHeight}"/>`
-    + `<headerFooter><oddFooter>&amp;A — &amp;P / &amp;N</oddFooter></headerFooter>`
-    + `</worksheet>`;
+  return (
+    `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
+    `<dimension ref="A1:${last}${Math.max(1, sheet.rows.length)}"/>` +
+    sheetViewXml(sheet.freeze) +
+    `<sheetFormatPr defaultRowHeight="15"/>` +
+    `<cols>${cols}</cols>` +
+    `<sheetData>${rows}</sheetData>` +
+    (sheet.autoFilter ? `<autoFilter ref="A1:${last}1"/>` : '') +
+    `<printOptions gridLines="1"/>` +
+    `<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>` +
+    `<pageSetup paperSize="9" orientation="${page.orientation}" fitToWidth="${page.fitToWidth}" fitToHeight="${page.fitToHeight}"/>` +
+    `<headerFooter><oddFooter>&amp;A — &amp;P / &amp;N</oddFooter></headerFooter>` +
+    `</worksheet>`
+  );
 }
 
 /** Print areas, print titles and the autofilter's hidden range, per sheet. */
@@ -156,71 +172,96 @@ function definedNamesXml(sheets: readonly XlsxSheet[]): string {
     const ref = sheetRef(sheet.name);
     const last = columnLetter(sheet.widths.length - 1);
     const rows = Math.max(1, sheet.rows.length);
-    if (sheet.autoFilter) names.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xmlEscape(`${ref}!$A$1:$${last}$1`)}</definedName>`);
-    names.push(`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${xmlEscape(`${ref}!$A$1:$${last}$${rows}`)}</definedName>`);
+    if (sheet.autoFilter)
+      names.push(
+        `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xmlEscape(`${ref}!$A$1:$${last}$1`)}</definedName>`,
+      );
+    names.push(
+      `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${xmlEscape(`${ref}!$A$1:$${last}$${rows}`)}</definedName>`,
+    );
     const titles = [
       ...(sheet.page.repeatColumns ? [`${ref}!$A:$${columnLetter(sheet.page.repeatColumns - 1)}`] : []),
       ...(sheet.freeze.rows ? [`${ref}!$1:$${sheet.freeze.rows}`] : []),
     ];
-    if (titles.length) names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlEscape(titles.join(','))}</definedName>`);
+    if (titles.length)
+      names.push(
+        `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlEscape(titles.join(','))}</definedName>`,
+      );
   });
   return names.length ? `<definedNames>${names.join('')}</definedNames>` : '';
 }
 
 function workbookXml(sheets: readonly XlsxSheet[]): string {
-  const list = sheets.map((s, i) => `<sheet name="${xmlEscape(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
-  return `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`
-    + `<bookViews><workbookView activeTab="0"/></bookViews><sheets>${list}</sheets>${definedNamesXml(sheets)}</workbook>`;
+  const list = sheets
+    .map((s, i) => `<sheet name="${xmlEscape(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+    .join('');
+  return (
+    `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+    `<bookViews><workbookView activeTab="0"/></bookViews><sheets>${list}</sheets>${definedNamesXml(sheets)}</workbook>`
+  );
 }
 
 function workbookRelsXml(count: number): string {
-  const sheets = Array.from({ length: count }, (_, i) =>
-    `<Relationship Id="rId${i + 1}" Type="${REL_TYPE}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('');
-  return `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">${sheets}`
-    + `<Relationship Id="rId${count + 1}" Type="${REL_TYPE}/styles" Target="styles.xml"/>`
-    + `<Relationship Id="rId${count + 2}" Type="${REL_TYPE}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`;
+  const sheets = Array.from(
+    { length: count },
+    (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_TYPE}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+  ).join('');
+  return (
+    `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">${sheets}` +
+    `<Relationship Id="rId${count + 1}" Type="${REL_TYPE}/styles" Target="styles.xml"/>` +
+    `<Relationship Id="rId${count + 2}" Type="${REL_TYPE}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`
+  );
 }
 
 function contentTypesXml(count: number): string {
-  const sheets = Array.from({ length: count }, (_, i) =>
-    `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
-  return `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`
-    + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    + '<Default Extension="xml" ContentType="application/xml"/>'
-    + '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-    + sheets
-    + '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
-    + '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
-    + '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
-    + '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
-    + '</Types>';
+  const sheets = Array.from(
+    { length: count },
+    (_, i) =>
+      `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+  ).join('');
+  return (
+    `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+    sheets +
+    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+    '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
+    '</Types>'
+  );
 }
 
-const ROOT_RELS = `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">`
-  + `<Relationship Id="rId1" Type="${REL_TYPE}/officeDocument" Target="xl/workbook.xml"/>`
-  + '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
-  + `<Relationship Id="rId3" Type="${REL_TYPE}/extended-properties" Target="docProps/app.xml"/></Relationships>`;
+const ROOT_RELS =
+  `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">` +
+  `<Relationship Id="rId1" Type="${REL_TYPE}/officeDocument" Target="xl/workbook.xml"/>` +
+  '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
+  `<Relationship Id="rId3" Type="${REL_TYPE}/extended-properties" Target="docProps/app.xml"/></Relationships>`;
 
 const APP = `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>policyc</Application></Properties>`;
 
 /** Body font 10 pt; header bold on a light shade; every cell wrapped and top-aligned. */
-const STYLES = `${XML_HEAD}<styleSheet xmlns="${NS_MAIN}">`
-  + '<fonts count="2"><font><sz val="10"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="10"/><name val="Calibri"/><family val="2"/></font></fonts>'
-  + '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>'
-  + '<fill><patternFill patternType="solid"><fgColor rgb="FFE8EEF4"/><bgColor indexed="64"/></patternFill></fill></fills>'
-  + '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
-  + '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-  + '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-  + '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>'
-  + '<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs>'
-  + '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+const STYLES =
+  `${XML_HEAD}<styleSheet xmlns="${NS_MAIN}">` +
+  '<fonts count="2"><font><sz val="10"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="10"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+  '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>' +
+  '<fill><patternFill patternType="solid"><fgColor rgb="FFE8EEF4"/><bgColor indexed="64"/></patternFill></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>' +
+  '<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
 function coreXml(title: string, date: string): string {
   const stamp = `${date}T00:00:00Z`;
-  return `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`
-    + `<dc:title>${xmlEscape(title)}</dc:title><dc:creator>policyc</dc:creator><cp:lastModifiedBy>policyc</cp:lastModifiedBy>`
-    + `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>`
-    + '</cp:coreProperties>';
+  return (
+    `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+    `<dc:title>${xmlEscape(title)}</dc:title><dc:creator>policyc</dc:creator><cp:lastModifiedBy>policyc</cp:lastModifiedBy>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  );
 }
 
 /** The workbook as .xlsx bytes. Same workbook, same bytes, in any time zone. */
@@ -240,6 +281,7 @@ export function writeXlsx(workbook: XlsxWorkbook): Uint8Array {
     ['xl/sharedStrings.xml', strings.xml()],
   ];
   const files: Zippable = {};
-  for (const [name, data] of parts) files[name] = [typeof data === 'string' ? encode(data) : data, { mtime: ZIP_TIME, level: 6 }];
+  for (const [name, data] of parts)
+    files[name] = [typeof data === 'string' ? encode(data) : data, { mtime: ZIP_TIME, level: 6 }];
   return zipSync(files);
 }
