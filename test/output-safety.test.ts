@@ -169,10 +169,23 @@ describe('leftovers and the lock', { timeout: 180_000 }, () => {
     writeFileSync(path.join(staging, '.policyc-staging'), `${dead}\n`);
     mkdirSync(path.join(work, 'dist/.policyc-staging-not-ours'));
     writeFileSync(path.join(work, 'dist/.policyc-staging-not-ours/file'), 'x');
+    // Killed between creating a staging folder and writing its marker: empty, or an empty marker alone.
+    mkdirSync(path.join(work, 'dist/.policyc-staging-1-empty'));
+    mkdirSync(path.join(work, 'dist/.policyc-staging-2-unwritten'));
+    writeFileSync(path.join(work, 'dist/.policyc-staging-2-unwritten/.policyc-staging'), '');
+    // An empty marker beside other content is not provably ours: it stays.
+    mkdirSync(path.join(work, 'dist/.policyc-staging-3-with-content'));
+    writeFileSync(path.join(work, 'dist/.policyc-staging-3-with-content/.policyc-staging'), '');
+    writeFileSync(path.join(work, 'dist/.policyc-staging-3-with-content/file'), 'x');
     writeFileSync(path.join(work, 'dist/.policyc-lock'), `${dead}\n`); // a stale lock: its process is gone
+    writeFileSync(path.join(work, `dist/.policyc-lock-${dead}`), `${dead}\n`); // killed before linking its lock in place
     const run = runPolicyc(['build'], work);
     expect(run.status, run.stderr).toBe(0);
-    expect(readdirSync(path.join(work, 'dist')).sort()).toEqual(['.policyc-staging-not-ours', 'ipractice']);
+    expect(readdirSync(path.join(work, 'dist')).sort()).toEqual([
+      '.policyc-staging-3-with-content',
+      '.policyc-staging-not-ours',
+      'ipractice',
+    ]);
   });
 
   it('a build killed between taking the old folder away and putting the new one in: the old one comes back', () => {

@@ -1,14 +1,4 @@
-import {
-  existsSync,
-  lstatSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, linkSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { OutputRefusal } from './output-ownership.js';
 
@@ -25,9 +15,6 @@ export const STAGING_PREFIX = '.policyc-staging-';
 export const STAGING_MARKER = '.policyc-staging';
 /** Inside a staging folder: the organisation folders being replaced, until the commit ends. */
 export const RETIRED = '.retired';
-
-/** A lock younger than this without a process id is being written; older, it is stale. */
-const UNWRITTEN_LOCK_GRACE_MS = 5000;
 
 export function isAlive(pid: number): boolean {
   try {
@@ -49,11 +36,33 @@ function readPid(file: string): number | undefined {
 
 function lockIsHeld(file: string): number | undefined {
   const pid = readPid(file);
-  if (pid !== undefined) return isAlive(pid) ? pid : undefined;
+  return pid !== undefined && isAlive(pid) ? pid : undefined;
+}
+
+/**
+ * Creates the lock file with its content in one step: the process id is
+ * written to a file of this process's own and linked into place (link fails
+ * if the lock exists), so no reader ever sees a lock without a process id.
+ */
+function tryLock(file: string): boolean {
+  const own = `${file}-${process.pid}`;
+  writeFileSync(own, `${process.pid}\n`);
   try {
-    return Date.now() - statSync(file).mtimeMs < UNWRITTEN_LOCK_GRACE_MS ? 0 : undefined;
-  } catch {
-    return undefined; // gone meanwhile
+    linkSync(own, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return false;
+  } finally {
+    rmSync(own, { force: true });
+  }
+}
+
+/** Lock files a killed process left before linking its own into place. */
+function removeUnlinkedLocks(outDir: string): void {
+  for (const name of readdirSync(outDir)) {
+    const pid = name.startsWith(`${LOCK_NAME}-`) ? Number(name.slice(LOCK_NAME.length + 1)) : NaN;
+    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) rmSync(path.join(outDir, name), { force: true });
   }
 }
 
@@ -61,11 +70,9 @@ function lockIsHeld(file: string): number | undefined {
 export function acquireLock(outDir: string, shown: string): () => void {
   const file = path.join(outDir, LOCK_NAME);
   for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      writeFileSync(file, `${process.pid}\n`, { flag: 'wx' });
+    if (tryLock(file)) {
+      removeUnlinkedLocks(outDir);
       return () => rmSync(file, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const holder = lockIsHeld(file);
     if (holder !== undefined) throw new OutputRefusal('locked', { out: shown, pid: holder ? String(holder) : '?' });
@@ -79,8 +86,9 @@ export function acquireLock(outDir: string, shown: string): () => void {
  * each staging folder marked as policyc's whose process is gone. A build
  * killed between taking an organisation's old folder out of place and putting
  * the new one in leaves no folder for it: the old one is put back first.
- * An unmarked staging folder is removed only when empty (a build killed
- * right after creating it); anything else is not ours and stays.
+ * An unmarked staging folder is removed only when it is empty or holds
+ * nothing but an empty marker (a build killed right after creating it, or
+ * while writing the marker); anything else is not ours and stays.
  */
 export function removeLeftovers(outDir: string): string[] {
   const removed: string[] = [];
@@ -91,8 +99,8 @@ export function removeLeftovers(outDir: string): string[] {
     if (!stat.isDirectory()) continue;
     const pid = readPid(path.join(dir, STAGING_MARKER));
     if (pid === undefined) {
-      if (readdirSync(dir).length === 0) {
-        rmdirSync(dir);
+      if (bornDead(dir)) {
+        rmSync(dir, { recursive: true, force: true });
         removed.push(name);
       }
       continue;
@@ -103,6 +111,15 @@ export function removeLeftovers(outDir: string): string[] {
     removed.push(name);
   }
   return removed;
+}
+
+/** A staging folder killed before its marker was written: empty, or an empty marker alone. */
+function bornDead(dir: string): boolean {
+  const entries = readdirSync(dir);
+  if (entries.length === 0) return true;
+  if (entries.length !== 1 || entries[0] !== STAGING_MARKER) return false;
+  const marker = lstatSync(path.join(dir, STAGING_MARKER));
+  return marker.isFile() && marker.size === 0;
 }
 
 function lexists(file: string): boolean {
