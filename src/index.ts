@@ -1,5 +1,13 @@
 /** policyc's library API. */
-export type { Diagnostic, Severity } from './diagnostics/diagnostic.js';
+export type {
+  Diagnostic,
+  LocalisedDiagnostic,
+  MessageData,
+  MessageRef,
+  MessageValue,
+  Severity,
+} from './diagnostics/diagnostic.js';
+export { localiseDiagnostic, localiseDiagnostics } from './diagnostics/render-message.js';
 export type { PolicySource } from './policy/policy-types.js';
 export type { PolicyModel } from './resolve/model.js';
 export type { Language } from './i18n/messages.js';

@@ -44,6 +44,8 @@ describe('acknowledged findings from the config file', () => {
       severity: 'warning',
       file: 'policyc.config.json',
       pointer: '/acknowledged/3',
+      messageId: 'diagnostics:acknowledgedUnmatched.anywhere',
+      data: { rule: 'retention/vague', pointer: '', policy: 'fixture-base' },
       message:
         'The acknowledgement of "retention/vague" in policy "fixture-base" matches no finding: remove it, or it will hide the next finding of that rule unseen.',
     });

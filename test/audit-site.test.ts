@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { compile } from '../src/index.js';
-import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
+import type { LocalisedDiagnostic } from '../src/diagnostics/diagnostic.js';
 import { runPolicyc } from './support/cli.js';
 import { positionOfText, readFixture } from './support/fixtures.js';
 
@@ -12,9 +12,9 @@ const clean = 'test/fixtures/sites/clean';
 const temp = mkdtempSync(path.join(os.tmpdir(), 'policyc-audit-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-function audit(...args: string[]): { status: number | null; diagnostics: Diagnostic[]; stderr: string } {
+function audit(...args: string[]): { status: number | null; diagnostics: LocalisedDiagnostic[]; stderr: string } {
   const run = runPolicyc(['audit-site', ...args, '--format', 'json']);
-  return { status: run.status, diagnostics: JSON.parse(run.stdout) as Diagnostic[], stderr: run.stderr };
+  return { status: run.status, diagnostics: JSON.parse(run.stdout) as LocalisedDiagnostic[], stderr: run.stderr };
 }
 
 /** The expected position of `needle` in a fixture file, with the file as diagnostics name it. */
@@ -52,7 +52,8 @@ describe('audit-site on a site with undeclared trackers', () => {
   });
 
   test('each finding names the party, its company and country, and whether consent is needed', () => {
-    const message = (needle: string): Diagnostic => result.diagnostics.find((d) => d.message.includes(needle))!;
+    const message = (needle: string): LocalisedDiagnostic =>
+      result.diagnostics.find((d) => d.message.includes(needle))!;
     expect(message('Meta (fbq)')).toMatchObject({
       message: expect.stringContaining(
         'Company: Meta Platforms Ireland Limited, Ireland (parent company: Meta Platforms, Inc., the United States).',

@@ -6,7 +6,7 @@ const diagnostics: Diagnostic[] = [
   {
     ruleId: 'rights/response-time-missing',
     severity: 'warning',
-    message: 'No response time.',
+    messageId: 'rules:rights/response-time-missing.message',
     file: 'b/policy.json',
     pointer: '/rights/responseTime',
     line: 9,
@@ -16,7 +16,8 @@ const diagnostics: Diagnostic[] = [
   {
     ruleId: 'art6/basis-missing',
     severity: 'error',
-    message: 'No basis.',
+    messageId: 'rules:art6/basis-missing.message',
+    data: { purpose: { nl: 'Nieuwsbrief', en: 'Newsletter' } },
     file: 'a/policy.json',
     pointer: '/purposes/2/legalBasis',
     line: 127,
@@ -26,7 +27,7 @@ const diagnostics: Diagnostic[] = [
   {
     ruleId: 'dpo/likely-mandatory',
     severity: 'info',
-    message: 'DPO likely.',
+    messageId: 'rules:dpo/likely-mandatory.message',
     file: 'a/policy.json',
     pointer: '/controller',
     line: 23,
@@ -38,15 +39,21 @@ describe('formatReport', () => {
   it('groups per file, in source order, with the pointer under each finding', () => {
     expect(formatReport(diagnostics, { cwd: '/' }).split('\n')).toEqual([
       'a/policy.json',
-      '  23:17  info     DPO likely.  dpo/likely-mandatory',
+      '  23:17  info     This care provider processes health data but names no data protection officer; a DPO is mandatory when that processing is large-scale.  dpo/likely-mandatory',
       '                  /controller',
-      '  127:5  error    No basis.  GDPR 6(1)  art6/basis-missing',
+      '  127:5  error    The purpose "Newsletter" has no legal basis under art. 6(1).  GDPR 6(1)  art6/basis-missing',
       '                  /purposes/2/legalBasis',
       '',
       'b/policy.json',
-      '  9:3  warning  No response time.  GDPR 12(3)  rights/response-time-missing',
+      '  9:3  warning  The policy does not say within what time requests to exercise rights are answered.  GDPR 12(3)  rights/response-time-missing',
       '                /rights/responseTime',
     ]);
+  });
+
+  it('writes the messages in the language asked for, from messageId and data', () => {
+    const nl = formatReport(diagnostics, { cwd: '/', lang: 'nl' });
+    expect(nl).toContain('  127:5  error    Het doel "Nieuwsbrief" heeft geen grondslag uit art. 6, lid 1.  GDPR 6(1)');
+    expect(nl).not.toContain('Newsletter');
   });
 
   it('colours severities only when asked to', () => {
@@ -68,7 +75,7 @@ describe('formatReport: docs links and acknowledged findings', () => {
     expect(formatReport([acknowledged], { cwd: '/', docsPath, acknowledgedLabel: 'acknowledged' }).split('\n')).toEqual(
       [
         'b/policy.json',
-        '  9:3  warning  No response time.  GDPR 12(3)  rights/response-time-missing',
+        '  9:3  warning  The policy does not say within what time requests to exercise rights are answered.  GDPR 12(3)  rights/response-time-missing',
         '                /rights/responseTime  docs/rules.md#en-rights-response-time-missing',
         '                acknowledged: Agreed with the DPO.',
       ],

@@ -74,6 +74,8 @@ describe('inputs that used to crash compile()', () => {
         pointer: '',
         line: 1,
         column: 65,
+        messageId: 'diagnostics:json.tooDeep',
+        data: { limit: 64 },
         message: 'arrays and objects are nested more than 64 levels deep here; a policy needs far fewer',
       },
     ]);
@@ -185,6 +187,8 @@ describe('injection into the register and the Markdown', () => {
         file: 'policy.json',
         pointer: '/dataCategories/1/name/en',
         ...positionIn(text, 'Address', 1, 7),
+        messageId: 'diagnostics:schema.illegalCharacter',
+        data: { codePoint: code },
         message: `contains the character ${code}, which no notice, register or workbook may hold (a control character or non-character); remove it`,
       },
     ]);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { rules } from '../src/check/rules.js';
 import { repoRoot } from './support/cli.js';
 
 const localesDir = path.join(repoRoot, 'locales');
@@ -15,6 +16,81 @@ function keys(value: unknown, prefix = ''): Set<string> {
   }
   return out;
 }
+
+type Lang = 'nl' | 'en';
+
+/** Every message of a language, by 'namespace:key' with plural and context variants folded, with its {{variables}}. */
+function messageVariables(lang: Lang): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const walk = (value: unknown, prefix: string): void => {
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      const key = prefix + k.replace(/_(informal|one|other|zero)$/, '');
+      if (v && typeof v === 'object') walk(v, `${key}.`);
+      else {
+        const vars = out.get(key) ?? new Set<string>();
+        for (const m of String(v).matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)) vars.add(m[1]!);
+        out.set(key, vars);
+      }
+    }
+  };
+  for (const file of readdirSync(path.join(localesDir, lang)).filter((f) => f.endsWith('.json')))
+    walk(JSON.parse(readFileSync(path.join(localesDir, lang, file), 'utf8')), `${file.slice(0, -5)}:`);
+  return out;
+}
+
+/** The message ids src/ names in diagnostics: each literal 'diagnostics:…', 'rules:…' or 'site:…', a `${…}` part as a wildcard. */
+function messageIdsInSource(dir = path.join(repoRoot, 'src')): Array<{ file: string; id: string }> {
+  const found: Array<{ file: string; id: string }> = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...messageIdsInSource(full));
+    else if (entry.name.endsWith('.ts'))
+      for (const m of readFileSync(full, 'utf8').matchAll(/['`]((?:diagnostics|rules|site):[^'`\s]*)['`]/g))
+        found.push({ file: path.relative(repoRoot, full), id: m[1]! });
+  }
+  return found;
+}
+
+/** Whether `id` (a `${…}` part matching anything) names a message, or a group of messages, among `keys`. */
+function namesMessage(id: string, keys: readonly string[]): boolean {
+  const pattern = id
+    .split(/\$\{[^}]*\}/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.+');
+  const re = new RegExp(`^${pattern}(\\..+)?$`);
+  return keys.some((k) => re.test(k));
+}
+
+describe('the messages diagnostics name (messageId)', () => {
+  const nl = messageVariables('nl');
+  const en = messageVariables('en');
+  const used = messageIdsInSource();
+
+  it('src names its messages by literal ids, and there are many', () => {
+    expect(used.length).toBeGreaterThan(60);
+    expect(used.map((u) => u.id)).toContain('diagnostics:schema.required');
+  });
+
+  it.each(['nl', 'en'] as const)('every messageId in src exists in %s', (lang) => {
+    const keys = [...(lang === 'nl' ? nl : en).keys()];
+    expect(used.filter((u) => !namesMessage(u.id, keys)).map((u) => `${u.file}: ${u.id}`)).toEqual([]);
+  });
+
+  it('every compliance rule has its message in both languages', () => {
+    for (const rule of rules) {
+      expect(nl.has(`rules:${rule.id}.message`), rule.id).toBe(true);
+      expect(en.has(`rules:${rule.id}.message`), rule.id).toBe(true);
+    }
+  });
+
+  it('a message interpolates the same variables in Dutch and English', () => {
+    const differ = [...en.keys()]
+      .filter((k) => /^(diagnostics|rules|site):/.test(k) && nl.has(k))
+      .filter((k) => [...en.get(k)!].sort().join() !== [...nl.get(k)!].sort().join())
+      .map((k) => `${k}: en {${[...en.get(k)!].sort().join()}} nl {${[...nl.get(k)!].sort().join()}}`);
+    expect(differ).toEqual([]);
+  });
+});
 
 describe('locales', () => {
   const namespaces = readdirSync(path.join(localesDir, 'nl')).filter((f) => f.endsWith('.json'));

@@ -245,6 +245,8 @@ describe('small faults', { timeout: 180_000 }, () => {
         file: 'policies/zz-twin/policy.json',
         pointer: '/id',
         ...positionIn(readFileSync(path.join(work, 'policies/zz-twin/policy.json'), 'utf8'), '"ipractice"'),
+        messageId: 'diagnostics:reference.duplicatePolicy',
+        data: { id: 'ipractice', other: 'policies/ipractice/policy.json' },
         message: 'another policy already has the id "ipractice" (policies/ipractice/policy.json)',
       },
     ]);

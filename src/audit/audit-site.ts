@@ -1,7 +1,6 @@
-import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
-import type { Messages } from '../i18n/messages.js';
+import type { Diagnostic, MessageRef, MessageValue, Severity } from '../diagnostics/diagnostic.js';
+import { hasMessage } from '../i18n/messages.js';
 import type { ThirdParty } from '../law/third-parties.js';
-import { countryName } from '../render/format.js';
 import type { CatalogueIndex } from './catalogue-index.js';
 import type { SiteScan } from './read-site.js';
 import { declaresCookie, declaresHost, declaresParty, isOwnHost, type SiteDeclarations } from './site-declarations.js';
@@ -10,7 +9,6 @@ import type { SiteReference } from './site-reference.js';
 export interface AuditContext {
   catalogue: CatalogueIndex;
   declarations: SiteDeclarations;
-  messages: Messages;
   /** How a file is named in diagnostics (relative to the working folder). */
   display: (file: string) => string;
 }
@@ -30,19 +28,29 @@ function hostOfUrl(url: string): string | undefined {
   }
 }
 
-/** 'Company: Google Ireland Limited, Ireland (parent company: Google LLC, the United States).' in the message language. */
-function companyText(party: ThirdParty, m: Messages): string {
-  const values = { company: party.company, country: countryName(party.country, m) };
-  if (!party.parent) return m.t('site:company', values);
-  return m.t('site:companyWithParent', {
-    ...values,
-    parent: party.parent.company,
-    parentCountry: countryName(party.parent.country, m),
-  });
+/** A country's name in the message language (terms:country.<code>), else its code. */
+function country(code: string): MessageValue {
+  const key = `terms:country.${code}`;
+  return hasMessage(key) ? { message: { messageId: key } } : code;
 }
 
-function consentText(party: ThirdParty, m: Messages): string {
-  return party.consent === 'depends' ? m.t(`site:depends.${party.id}`) : m.t(`site:consent.${party.consent}`);
+/** 'Company: Google Ireland Limited, Ireland (parent company: Google LLC, the United States).' */
+function companyText(party: ThirdParty): MessageRef {
+  const values = { company: party.company, country: country(party.country) };
+  if (!party.parent) return { messageId: 'site:company', data: values };
+  return {
+    messageId: 'site:companyWithParent',
+    data: { ...values, parent: party.parent.company, parentCountry: country(party.parent.country) },
+  };
+}
+
+function consentText(party: ThirdParty): MessageRef {
+  return { messageId: party.consent === 'depends' ? `site:depends.${party.id}` : `site:consent.${party.consent}` };
+}
+
+/** Sentences written one after the other: one message ('site:sentences') whose value is the list. */
+function sentences(...parts: MessageRef[]): MessageRef {
+  return { messageId: 'site:sentences', data: { sentences: { list: parts.map((message) => ({ message })) } } };
 }
 
 /**
@@ -67,7 +75,8 @@ export function auditSite(scan: SiteScan, context: AuditContext): Diagnostic[] {
       pointer: '',
       line: problem.line,
       column: problem.column,
-      message: context.messages.t('site:unreadableScript', { detail: problem.detail }),
+      messageId: 'site:unreadableScript',
+      data: { detail: problem.detail },
     });
   }
   return diagnostics;
@@ -82,20 +91,20 @@ function reporter(diagnostics: Diagnostic[], context: AuditContext): Report {
     diagnostics.push({
       ruleId,
       severity,
-      message,
+      ...message,
       article,
       file: context.display(ref.file),
       pointer: '',
       line: ref.line,
       column: ref.column,
-      ...(suggestion ? { suggestion } : {}),
+      ...(suggestion ? { hint: suggestion } : {}),
     });
   };
 }
 
 /** What one reference found in the site means: a cookie, a known party (by tag id, global or host), or an unknown host. */
 function referenceFinding(ref: SiteReference, context: AuditContext, report: Report): void {
-  const { catalogue, declarations, messages: m } = context;
+  const { catalogue, declarations } = context;
   if (ref.kind === 'cookie') return cookieFinding(ref, context, report);
   if (ref.kind === 'tag-id') return partyFinding(ref, catalogue.byTagId(ref.value)!, ref.value, context, report);
   if (ref.kind === 'global') return partyFinding(ref, catalogue.byGlobal(ref.value)!, ref.value, context, report);
@@ -109,9 +118,9 @@ function referenceFinding(ref: SiteReference, context: AuditContext, report: Rep
       `host:${host}`,
       'warning',
       'site/unknown-third-party',
-      m.t('site:unknownHost', { host }),
+      { messageId: 'site:unknownHost', data: { host } },
       articles.party,
-      m.t('site:declareDomain', { domain: host }),
+      { messageId: 'site:declareDomain', data: { domain: host } },
     );
   }
 }
@@ -124,33 +133,31 @@ function partyFinding(
   context: AuditContext,
   report: Report,
 ): void {
-  const { declarations, messages: m } = context;
+  const { declarations } = context;
   if (party.alternative && ref.kind === 'url') {
     report(
       ref,
       `alternative:${party.id}`,
       'warning',
       'site/privacy-enhanced-mode',
-      m.t('site:alternative', { party: party.names[0], host: found, alternative: party.alternative }),
+      {
+        messageId: 'site:alternative',
+        data: { party: party.names[0]!, host: found, alternative: party.alternative },
+      },
       articles.consent,
     );
   }
   if (declaresParty(declarations, party)) return;
-  const message = [
-    m.t(`site:undeclared.${ref.kind}`, { party: party.names[0], found }),
-    companyText(party, m),
-    consentText(party, m),
-  ].join(' ');
-  const article = party.consent === 'required' ? `${articles.party}; ${articles.consent}` : articles.party;
-  report(
-    ref,
-    `party:${party.id}`,
-    'error',
-    'site/undeclared-party',
-    message,
-    article,
-    m.t('site:declareDomain', { domain: party.domains[0] }),
+  const message = sentences(
+    { messageId: `site:undeclared.${ref.kind}`, data: { party: party.names[0]!, found } },
+    companyText(party),
+    consentText(party),
   );
+  const article = party.consent === 'required' ? `${articles.party}; ${articles.consent}` : articles.party;
+  report(ref, `party:${party.id}`, 'error', 'site/undeclared-party', message, article, {
+    messageId: 'site:declareDomain',
+    data: { domain: party.domains[0]! },
+  });
 }
 
 type Report = (
@@ -158,24 +165,26 @@ type Report = (
   key: string,
   severity: Severity,
   ruleId: string,
-  message: string,
+  message: MessageRef,
   article: string,
-  suggestion?: string,
+  suggestion?: MessageRef,
 ) => void;
 
 function cookieFinding(ref: SiteReference, context: AuditContext, report: Report): void {
-  const { declarations, catalogue, messages: m } = context;
+  const { declarations, catalogue } = context;
   if (ref.value === '') {
-    report(ref, 'cookie:', 'info', 'site/computed-cookie', m.t('site:computedCookie'), articles.cookie);
+    report(ref, 'cookie:', 'info', 'site/computed-cookie', { messageId: 'site:computedCookie' }, articles.cookie);
     return;
   }
   if (declarations.cookieUse === 'used' && declaresCookie(declarations, ref.value)) return;
   const party = catalogue.byCookie(ref.value);
-  const setter = party ? m.t('site:cookieOf', { party: party.names[0] }) : '';
-  const message = [
-    m.t(`site:undeclaredCookie.${declarations.cookieUse}`, { name: ref.value, setter }),
-    m.t('site:cookieConsent'),
-  ].join(' ');
+  const setter: MessageValue = party
+    ? { message: { messageId: 'site:cookieOf', data: { party: party.names[0]! } } }
+    : '';
+  const message = sentences(
+    { messageId: `site:undeclaredCookie.${declarations.cookieUse}`, data: { name: ref.value, setter } },
+    { messageId: 'site:cookieConsent' },
+  );
   report(
     ref,
     `cookie:${ref.value}`,
@@ -183,6 +192,6 @@ function cookieFinding(ref: SiteReference, context: AuditContext, report: Report
     'site/undeclared-cookie',
     message,
     articles.cookie,
-    declarations.cookieUse === 'used' ? m.t('site:declareCookie', { name: ref.value }) : undefined,
+    declarations.cookieUse === 'used' ? { messageId: 'site:declareCookie', data: { name: ref.value } } : undefined,
   );
 }

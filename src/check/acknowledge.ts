@@ -1,6 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Language, Messages } from '../i18n/messages.js';
-import { textIn } from '../i18n/text-in.js';
+import type { Language } from '../i18n/messages.js';
 import { joinPointer } from '../load/json-pointer.js';
 import { positionOf, type SourceDocument } from '../load/load-document.js';
 import type { Acknowledgement } from '../policy/policy-types.js';
@@ -38,7 +37,6 @@ export function applyAcknowledgements(
   document: SourceDocument,
   policy: { id: string; metadata: { acknowledged?: Acknowledgement[]; sourceLanguage?: Language } },
   external: readonly ExternalAcknowledgement[],
-  messages: Messages,
 ): Diagnostic[] {
   const own = (policy.metadata.acknowledged ?? []).map((ack, i) => ({
     ack,
@@ -57,7 +55,7 @@ export function applyAcknowledgements(
     return {
       ...f,
       acknowledged: {
-        reason: textIn(match.ack.reason, messages.lang, policy.metadata.sourceLanguage ?? 'nl'),
+        reason: match.ack.reason,
         source: match.inPolicy ? ('policy' as const) : ('config' as const),
       },
     };
@@ -70,7 +68,8 @@ export function applyAcknowledgements(
       return {
         ruleId: 'acknowledged/unmatched',
         severity: 'warning' as const,
-        message: messages.t(`diagnostics:acknowledgedUnmatched.${ack.pointer === undefined ? 'anywhere' : 'at'}`, vars),
+        messageId: `diagnostics:acknowledgedUnmatched.${ack.pointer === undefined ? 'anywhere' : 'at'}`,
+        data: vars,
         ...(file !== undefined ? { file } : {}),
         pointer: at,
         ...pos,

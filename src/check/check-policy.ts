@@ -1,28 +1,10 @@
-import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { compareDiagnostics, type Diagnostic, type LocalisedDiagnostic } from '../diagnostics/diagnostic.js';
+import { localiseDiagnostics } from '../diagnostics/render-message.js';
 import type { Messages } from '../i18n/messages.js';
-import { textIn } from '../i18n/text-in.js';
 import { locate, type SourceDocument } from '../load/load-document.js';
-import type { RetentionRuleSource, Text } from '../policy/policy-types.js';
 import type { PolicyModel } from '../resolve/model.js';
-import { formatDuration, retentionPhrase } from '../render/retention-phrase.js';
 import { applyAcknowledgements, type ExternalAcknowledgement } from './acknowledge.js';
-import { rules, type Finding, type FindingValue, type Rule } from './rules.js';
-
-/** A value in the message language: texts in that language (else the policy's source language), durations written out. */
-function localise(value: FindingValue, messages: Messages, model: PolicyModel): string | number {
-  if (typeof value !== 'object') return value;
-  if ('duration' in value && typeof value.duration === 'string') return formatDuration(value.duration, messages);
-  if ('retention' in value) return retentionPhrase(value.retention as RetentionRuleSource, messages);
-  return textIn(value as Text, messages.lang, model.source.metadata.sourceLanguage);
-}
-
-/** The message for one finding of `rule`, from locales/<lang>/rules.json. */
-export function ruleMessage(rule: Rule, finding: Finding, messages: Messages, model: PolicyModel): string {
-  const vars = Object.fromEntries(
-    Object.entries(finding.vars ?? {}).map(([k, v]) => [k, localise(v, messages, model)]),
-  );
-  return messages.t(`rules:${rule.id}.${finding.variant ?? 'message'}`, vars);
-}
+import { rules } from './rules.js';
 
 /**
  * Runs every rule of the catalogue over a resolved policy: whether it is
@@ -34,12 +16,7 @@ export interface CheckOptions {
   acknowledged?: readonly ExternalAcknowledgement[];
 }
 
-export function checkPolicy(
-  model: PolicyModel,
-  document: SourceDocument,
-  messages: Messages,
-  options: CheckOptions = {},
-): Diagnostic[] {
+export function checkFindings(model: PolicyModel, document: SourceDocument, options: CheckOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
     for (const finding of rule.check(model)) {
@@ -47,7 +24,8 @@ export function checkPolicy(
       diagnostics.push({
         ruleId: rule.id,
         severity: rule.severity,
-        message: ruleMessage(rule, finding, messages, model),
+        messageId: `rules:${rule.id}.${finding.variant ?? 'message'}`,
+        ...(finding.vars ? { data: finding.vars } : {}),
         file: pos.file,
         pointer: finding.pointer,
         line: pos.line,
@@ -56,7 +34,17 @@ export function checkPolicy(
       });
     }
   }
-  return applyAcknowledgements(diagnostics, document, model.source, options.acknowledged ?? [], messages).sort(
+  return applyAcknowledgements(diagnostics, document, model.source, options.acknowledged ?? []).sort(
     compareDiagnostics,
   );
+}
+
+/** checkFindings with each message written in the language of `messages` (the library API). */
+export function checkPolicy(
+  model: PolicyModel,
+  document: SourceDocument,
+  messages: Messages,
+  options: CheckOptions = {},
+): LocalisedDiagnostic[] {
+  return localiseDiagnostics(checkFindings(model, document, options), messages);
 }

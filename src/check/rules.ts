@@ -1,4 +1,4 @@
-import type { Severity } from '../diagnostics/diagnostic.js';
+import type { MessageData, MessageValue, Severity } from '../diagnostics/diagnostic.js';
 import { adequacyFor } from '../law/adequacy.js';
 import { isInEea, nonEeaCountries, partyCountries, publicationRecipients } from '../law/eea.js';
 import { consentBases } from '../law/legal-bases.js';
@@ -13,8 +13,8 @@ import { retentionMinimums, type RetentionMinimum } from '../law/retention-minim
 import { careRules } from './care-rules.js';
 import { wordingRules } from './wording-rules.js';
 import { joinPointer } from '../load/json-pointer.js';
-import type { Contact, LawReference, RetentionRuleSource, Text, TransferSource } from '../policy/policy-types.js';
-import type { DataCategory, PolicyModel, Processor, Recipient } from '../resolve/model.js';
+import type { Contact, LawReference, Text, TransferSource } from '../policy/policy-types.js';
+import type { DataCategory, PolicyModel, Processor, Recipient, RetentionRule } from '../resolve/model.js';
 import { durationInDays } from '../law/durations.js';
 import {
   basesOf,
@@ -31,15 +31,12 @@ import {
   vagueConditions,
 } from './policy-facts.js';
 
-/** A value for a message: plain, a text per language, or an ISO 8601 duration written out in the message language. */
-export type FindingValue = string | number | Text | { duration: string } | { retention: RetentionRuleSource };
-
 /** One problem a rule found: where, and the values its message needs (Text values are shown in the message language). */
 export interface Finding {
   pointer: string;
   /** A variant of the message (key `<variant>` beside `message`), e.g. when there is no name to show. */
   variant?: string;
-  vars?: Record<string, FindingValue>;
+  vars?: MessageData;
 }
 
 /**
@@ -54,6 +51,12 @@ export interface Rule {
   /** The legal reference, as diagnostics and docs cite it. */
   article: string;
   check(model: PolicyModel): Finding[];
+}
+
+/** A retention rule as a message value: its terms as written (plain data, without the model's links to categories). */
+function retentionValue(rule: RetentionRule): MessageValue {
+  const { categories: _categories, pointer: _pointer, ...source } = rule;
+  return { retention: source };
 }
 
 /** Contact details someone can use: an e-mail address, telephone number, web page or postal address. */
@@ -221,7 +224,7 @@ function retentionMinimumRule(min: RetentionMinimum, severity: Severity): Rule {
           ...(early ? { variant: 'start' } : {}),
           vars: {
             rule: rule.name,
-            period: { retention: rule },
+            period: retentionValue(rule),
             minimum: { duration: min.period },
             category: covered[0]!.name,
           },
@@ -252,7 +255,7 @@ function medicalFileStart(model: PolicyModel): Finding[] {
       (c) => retentionFor(model, c).includes(rule) && minimumApplies(medicalFile, model, c, rule.legalSource),
     );
     if (covered.length === 0) return [];
-    const vars = { rule: rule.name, period: { retention: rule }, category: covered[0]!.name };
+    const vars = { rule: rule.name, period: retentionValue(rule), category: covered[0]!.name };
     return [
       rule.from === undefined
         ? { pointer: joinPointer(rule.pointer, 'period'), variant: 'unstated', vars }

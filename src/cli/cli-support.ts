@@ -97,12 +97,8 @@ export function policyFiles(options: CommonOptions, io: CliIo): string[] {
   return files;
 }
 
-export function readPolicy(
-  file: string,
-  io: CliIo,
-  messageLanguage: Language,
-): { text?: string; diagnostics: Diagnostic[] } {
-  return readPolicyFile(file, relativeTo(io, file), messageLanguage);
+export function readPolicy(file: string, io: CliIo): { text?: string; diagnostics: Diagnostic[] } {
+  return readPolicyFile(file, relativeTo(io, file));
 }
 
 let packageFields: { version: string; homepage?: string } | undefined;
@@ -122,7 +118,8 @@ export function packageVersion(): string {
 }
 
 /**
- * Diagnostics to stderr as the human report (grouped per file) or, with
+ * Diagnostics, their messages written in `messageLanguage` (the reporter
+ * is where a diagnostic's language is chosen), to stderr as the human report (grouped per file) or, with
  * --format compact, one `file:line:column severity pointer message [rule]`
  * line each (for editors and CI problem matchers); to stdout as JSON or
  * SARIF 2.1.0 with --format json|sarif.
@@ -134,9 +131,9 @@ export function reportDiagnostics(
   messageLanguage: Language = 'en',
 ): void {
   const messages = messagesFor(messageLanguage);
-  if (options.format === 'json') io.stdout(formatJson(diagnostics) + '\n');
+  if (options.format === 'json') io.stdout(formatJson(diagnostics, messageLanguage) + '\n');
   else if (options.format === 'compact') {
-    if (diagnostics.length) io.stderr(formatCompact(diagnostics, io.cwd) + '\n');
+    if (diagnostics.length) io.stderr(formatCompact(diagnostics, io.cwd, messageLanguage) + '\n');
   } else if (options.format === 'sarif') {
     const { version, homepage } = packageJson();
     // helpUri: the published docs when package.json names a homepage, else the path inside the package.
@@ -147,6 +144,7 @@ export function reportDiagnostics(
         ruleMetadata(messages, docsBase),
         { name: 'policyc', version, ...(homepage ? { informationUri: homepage } : {}) },
         io.cwd,
+        messageLanguage,
       ) + '\n',
     );
   } else if (diagnostics.length) {
@@ -162,6 +160,7 @@ export function reportDiagnostics(
     io.stderr(
       formatReport(diagnostics, {
         cwd: io.cwd,
+        lang: messageLanguage,
         color: io.color === true,
         severityLabels,
         acknowledgedLabel,

@@ -16,8 +16,6 @@ export interface CompileJob extends LayoutOptions {
   languages?: Language[];
   groups?: readonly string[];
   csvBom?: boolean;
-  /** Language of diagnostics (default English). */
-  messageLanguage?: Language;
   idPrefix?: string;
   /** Acknowledged findings from the config file. */
   acknowledged?: readonly ExternalAcknowledgement[];
@@ -39,7 +37,7 @@ export interface CompileJobResult {
 
 /** Reads and compiles one policy; an unreadable file is a diagnostic, not an exception. */
 export async function runCompileJob(job: CompileJob): Promise<CompileJobResult> {
-  const { text, diagnostics } = readPolicyFile(job.file, job.displayPath, job.messageLanguage ?? 'en');
+  const { text, diagnostics } = readPolicyFile(job.file, job.displayPath);
   if (text === undefined)
     return { index: job.index, displayPath: job.displayPath, outputs: [], findings: [], diagnostics };
   const compiled = await compilePolicy(text, job.displayPath, {
@@ -47,7 +45,6 @@ export async function runCompileJob(job: CompileJob): Promise<CompileJobResult> 
     ...(job.groups ? { groups: job.groups } : {}),
     csvBom: job.csvBom === true,
     path: job.file,
-    ...(job.messageLanguage ? { messageLanguage: job.messageLanguage } : {}),
     ...(job.idPrefix !== undefined ? { idPrefix: job.idPrefix } : {}),
     ...(job.headingLevel !== undefined ? { headingLevel: job.headingLevel } : {}),
     acknowledged: job.acknowledged ?? [],

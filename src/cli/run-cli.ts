@@ -15,7 +15,7 @@ import {
 import { commands } from './commands/index.js';
 import { didYouMean } from '../validate/did-you-mean.js';
 import { configFlags, loadConfig, type PolicycConfig } from '../config/policyc-config.js';
-import { isLanguage, messagesFor, type Language } from '../i18n/messages.js';
+import { isLanguage, type Language } from '../i18n/messages.js';
 
 export type { CliIo } from './cli-support.js';
 
@@ -52,7 +52,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return EXIT_OK;
     }
     const paths = positionals.slice(1);
-    const loaded = await loadCommandConfig(values, io);
+    const loaded = await loadCommandConfig(command, values, io);
     if (!loaded.config) {
       const format =
         typeof values.format === 'string' && command.formats.includes(values.format) ? values.format : 'text';
@@ -136,15 +136,19 @@ function suggest(message: string, input: string, candidates: readonly string[]):
   return guess ? `${message}; ${cli.t('diagnostics:didYouMean', { value: guess })}` : message;
 }
 
+/** The commands whose --lang is the message language (build, register and serve: the output languages). */
+const langIsMessageLanguage: ReadonlySet<string> = new Set(['check', 'diff', 'audit-site']);
+
 /** policyc.config.json (or --config), and the message language to report its problems in. */
 async function loadCommandConfig(
+  command: Command,
   values: Values,
   io: CliIo,
 ): Promise<Awaited<ReturnType<typeof loadConfig>> & { messageLanguage: Language }> {
-  const flagLang = values['message-lang'] ?? values.lang;
+  const flagLang = values['message-lang'] ?? (langIsMessageLanguage.has(command.name) ? values.lang : undefined);
   const messageLanguage = typeof flagLang === 'string' && isLanguage(flagLang) ? flagLang : 'en';
   const config = typeof values.config === 'string' ? values.config : undefined;
-  return { ...(await loadConfig(io.cwd, config, messagesFor(messageLanguage))), messageLanguage };
+  return { ...(await loadConfig(io.cwd, config)), messageLanguage };
 }
 
 /** The flags given, with the config file's values standing in for the ones not given. */
@@ -157,7 +161,7 @@ function commandOptions(command: Command, values: Values, paths: string[], confi
     merged[flag] = Array.isArray(value) ? value.join(',') : typeof value === 'boolean' ? value : String(value);
   }
   // check, diff and audit-site: --lang is the message language.
-  if (command.name === 'check' || command.name === 'diff' || command.name === 'audit-site')
+  if (langIsMessageLanguage.has(command.name))
     merged['message-lang'] = values.lang ?? values['message-lang'] ?? merged['message-lang'];
   const format = typeof merged.format === 'string' ? merged.format : 'text';
   if (command.formats.length && !command.formats.includes(format)) {

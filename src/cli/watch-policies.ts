@@ -1,6 +1,5 @@
 import { readFileSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import { messagesFor } from '../i18n/messages.js';
 import { loadExtended } from '../load/extends.js';
 
 export interface PolicyWatcher {
@@ -21,7 +20,7 @@ function readText(file: string): string | undefined {
 export function policySources(policy: string): string[] {
   const text = readText(policy);
   if (text === undefined) return [policy];
-  return loadExtended(text, policy, policy, messagesFor('en')).sources;
+  return loadExtended(text, policy, policy).sources;
 }
 
 /**

@@ -3,12 +3,12 @@ import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import type { ExternalAcknowledgement } from '../check/acknowledge.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Language, Messages } from '../i18n/messages.js';
+import type { Language } from '../i18n/messages.js';
 import { loadDocument, positionOf, type SourceDocument } from '../load/load-document.js';
 import { joinPointer } from '../load/json-pointer.js';
 import { configSchemaPath } from '../paths.js';
 import { createAjv } from '../validate/create-ajv.js';
-import { didYouMean } from '../validate/did-you-mean.js';
+import { didYouMean, didYouMeanHint } from '../validate/did-you-mean.js';
 import { schemaDiagnostics } from '../validate/validate-document.js';
 
 /** The file policyc looks for in the working folder. */
@@ -56,7 +56,6 @@ let validator: ValidateFunction | undefined;
 export async function loadConfig(
   cwd: string,
   explicit: string | undefined,
-  messages: Messages,
 ): Promise<{ config?: PolicycConfig; diagnostics: Diagnostic[] }> {
   const file = path.resolve(cwd, explicit ?? CONFIG_FILE);
   if (explicit === undefined && !existsSync(file)) return { config: {}, diagnostics: [] };
@@ -72,22 +71,20 @@ export async function loadConfig(
           severity: 'error',
           file: display,
           pointer: '',
-          message: messages.t('diagnostics:config.unreadable', { detail: (error as Error).message }),
+          messageId: 'diagnostics:config.unreadable',
+          data: { detail: (error as Error).message },
         },
       ],
     };
   }
-  const loaded = loadDocument(text, display, messages);
+  const loaded = loadDocument(text, display);
   if (!loaded.value) return { diagnostics: loaded.diagnostics };
   validator ??= createAjv({ standalone: false }).compile(JSON.parse(readFileSync(configSchemaPath, 'utf8')) as object);
-  const diagnostics = validator(loaded.value.value)
-    ? []
-    : schemaDiagnostics(validator.errors ?? [], loaded.value, messages);
+  const diagnostics = validator(loaded.value.value) ? [] : schemaDiagnostics(validator.errors ?? [], loaded.value);
   const { rules } = await import('../check/rules.js');
   diagnostics.push(
     ...unknownRules(
       loaded.value,
-      messages,
       rules.map((r) => r.id),
     ),
   );
@@ -106,7 +103,7 @@ export async function loadConfig(
 }
 
 /** A rule id in "rules" or "acknowledged" that no rule has: an error at its position, with a guess. */
-function unknownRules(doc: SourceDocument, messages: Messages, knownRules: readonly string[]): Diagnostic[] {
+function unknownRules(doc: SourceDocument, knownRules: readonly string[]): Diagnostic[] {
   const value = doc.value as { rules?: Record<string, unknown>; acknowledged?: { rule?: unknown }[] };
   const named: { rule: string; pointer: string; prefer: 'key' | 'value' }[] = [
     ...Object.keys(value.rules ?? {}).map((rule) => ({
@@ -132,8 +129,9 @@ function unknownRules(doc: SourceDocument, messages: Messages, knownRules: reado
         pointer: n.pointer,
         line: position.line,
         column: position.column,
-        message: messages.t('diagnostics:config.unknownRule', { rule: n.rule }),
-        ...(guess ? { suggestion: messages.t('diagnostics:didYouMean', { value: guess }) } : {}),
+        messageId: 'diagnostics:config.unknownRule',
+        data: { rule: n.rule },
+        ...(guess ? { hint: didYouMeanHint(guess) } : {}),
       };
     });
 }

@@ -1,4 +1,5 @@
 import { compareStrings } from '../compare-strings.js';
+import type { LocalisedText } from '../i18n/text-in.js';
 
 /**
  * The one problem report every stage produces. Shape after vfile-message,
@@ -6,12 +7,38 @@ import { compareStrings } from '../compare-strings.js';
  */
 export type Severity = 'error' | 'warning' | 'info';
 
+/** A message by its i18next key in locales/ ('diagnostics:schema.required', 'rules:art6/basis-missing.message') and its values. */
+export interface MessageRef {
+  messageId: string;
+  data?: MessageData;
+}
+
+/**
+ * A value for a message, itself language-neutral; the reporter writes it in
+ * the message language (src/diagnostics/render-message.ts): a plain string
+ * or number (ids, pointers, counts); an authored text per language; an ISO
+ * 8601 duration or a retention rule, written out; a message of its own; or
+ * a list of values joined by the message `separator` (default a space).
+ */
+export type MessageValue =
+  | string
+  | number
+  | LocalisedText
+  | { duration: string }
+  | { retention: object }
+  | { message: MessageRef }
+  | { list: readonly MessageValue[]; separator?: string };
+
+export type MessageData = Readonly<Record<string, MessageValue>>;
+
 export interface Diagnostic {
   /** Stable kebab-case id, e.g. 'schema/enum', 'reference/dangling'. */
   ruleId: string;
   severity: Severity;
-  /** One sentence, in the language the caller asked for. */
-  message: string;
+  /** The message's i18next key in locales/ (no sentence is rendered by the stage that reports). */
+  messageId: string;
+  /** The values the message interpolates. */
+  data?: MessageData;
   file?: string;
   /** RFC 6901 JSON pointer to the value at fault ('' for the document). */
   pointer: string;
@@ -20,13 +47,27 @@ export interface Diagnostic {
   column?: number;
   /** Legal reference, e.g. 'GDPR 13(1)(d)' or 'BW 7:454'. */
   article?: string;
-  /** e.g. 'did you mean "retention"?' */
-  suggestion?: string;
+  /** A hint, e.g. did you mean "retention"? ('diagnostics:didYouMean' with its value). */
+  hint?: MessageRef;
   /**
    * Set when the privacy officer accepts the finding (metadata.acknowledged
    * or the config file): reporters show it as such, SARIF as a suppression,
-   * and it fails no check and counts towards no --max-warnings.
+   * and it fails no check and counts towards no --max-warnings. The reason
+   * as written (a text per language), shown in the message language.
    */
+  acknowledged?: { reason: string | LocalisedText; source: 'policy' | 'config' };
+}
+
+/**
+ * A diagnostic with its message (and hint, and acknowledgement reason)
+ * written in one language: what the library API returns and JSON output
+ * carries. Made only by localiseDiagnostic, from messageId and data.
+ */
+export interface LocalisedDiagnostic extends Omit<Diagnostic, 'acknowledged'> {
+  /** One sentence, in the language the caller asked for. */
+  message: string;
+  /** e.g. 'did you mean "retention"?' */
+  suggestion?: string;
   acknowledged?: { reason: string; source: 'policy' | 'config' };
 }
 

@@ -1,5 +1,7 @@
 import path from 'node:path';
+import type { Language } from '../i18n/messages.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostic.js';
+import { localiseDiagnostics } from './render-message.js';
 
 /** 'policies/x/policy.json:14:7' — relative to the working directory, as editors and terminals link it. */
 export function location(d: Diagnostic, cwd = process.cwd()): string {
@@ -7,10 +9,9 @@ export function location(d: Diagnostic, cwd = process.cwd()): string {
   return d.line ? `${file}:${d.line}:${d.column ?? 1}` : file;
 }
 
-/** One line per diagnostic: `file:line:col severity /pointer message (suggestion) {article} [rule-id]`, then `(acknowledged: reason)` when accepted. */
-export function formatCompact(diagnostics: readonly Diagnostic[], cwd = process.cwd()): string {
-  return [...diagnostics]
-    .sort(compareDiagnostics)
+/** One line per diagnostic, written in `lang`: `file:line:col severity /pointer message (suggestion) {article} [rule-id]`, then `(acknowledged: reason)` when accepted. */
+export function formatCompact(diagnostics: readonly Diagnostic[], cwd = process.cwd(), lang: Language = 'en'): string {
+  return localiseDiagnostics([...diagnostics].sort(compareDiagnostics), lang)
     .map((d) => {
       const suggestion = d.suggestion ? ` (${d.suggestion})` : '';
       const article = d.article ? ` {${d.article}}` : '';
@@ -20,6 +21,7 @@ export function formatCompact(diagnostics: readonly Diagnostic[], cwd = process.
     .join('\n');
 }
 
-export function formatJson(diagnostics: readonly Diagnostic[]): string {
-  return JSON.stringify([...diagnostics].sort(compareDiagnostics), null, 2);
+/** The diagnostics as a JSON array: each with its messageId and data, and its message (and suggestion) written in `lang`. */
+export function formatJson(diagnostics: readonly Diagnostic[], lang: Language = 'en'): string {
+  return JSON.stringify(localiseDiagnostics([...diagnostics].sort(compareDiagnostics), lang), null, 2);
 }

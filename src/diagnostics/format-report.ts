@@ -1,5 +1,7 @@
-import { compareDiagnostics, type Diagnostic, type Severity } from './diagnostic.js';
+import { compareDiagnostics, type Diagnostic, type LocalisedDiagnostic, type Severity } from './diagnostic.js';
+import type { Language } from '../i18n/messages.js';
 import { location } from './format-diagnostics.js';
+import { localiseDiagnostics } from './render-message.js';
 
 /** ANSI styles, used only when the caller says the terminal takes colour. */
 const styles = {
@@ -12,6 +14,8 @@ const styles = {
 
 export interface ReportOptions {
   cwd?: string;
+  /** The language of the messages; default English. */
+  lang?: Language;
   color?: boolean;
   /** Words for the severities, in the message language. */
   severityLabels?: Record<Severity, string>;
@@ -35,8 +39,8 @@ export function formatReport(diagnostics: readonly Diagnostic[], options: Report
   const paint = (style: keyof typeof styles, text: string): string =>
     options.color ? styles[style][0] + text + styles[style][1] : text;
   const labels = options.severityLabels ?? { error: 'error', warning: 'warning', info: 'info' };
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const d of [...diagnostics].sort(compareDiagnostics)) {
+  const byFile = new Map<string, LocalisedDiagnostic[]>();
+  for (const d of localiseDiagnostics([...diagnostics].sort(compareDiagnostics), options.lang ?? 'en')) {
     const file = location({ ...d, line: undefined }, options.cwd);
     byFile.set(file, [...(byFile.get(file) ?? []), d]);
   }

@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { compareDiagnostics, type Diagnostic, type Severity } from './diagnostic.js';
+import type { Language } from '../i18n/messages.js';
+import { compareDiagnostics, type Diagnostic, type LocalisedDiagnostic, type Severity } from './diagnostic.js';
+import { localiseDiagnostics } from './render-message.js';
 
 /** Metadata for one rule in the SARIF driver. */
 export interface SarifRule {
@@ -20,14 +22,16 @@ const level: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
  * file and line:column. Rule ids that are not in `rules` (schema, reference)
  * get a bare entry. Paths are relative to `cwd`, with forward slashes.
  * Acknowledged findings carry a suppression with the reason (SARIF 3.35).
+ * Messages are written in `lang`.
  */
 export function formatSarif(
   diagnostics: readonly Diagnostic[],
   rules: readonly SarifRule[],
   tool: { name: string; version: string; informationUri?: string },
   cwd = process.cwd(),
+  lang: Language = 'en',
 ): string {
-  const sorted = [...diagnostics].sort(compareDiagnostics);
+  const sorted = localiseDiagnostics([...diagnostics].sort(compareDiagnostics), lang);
   const driverRules = withBareRules(rules, sorted);
   const index = new Map(driverRules.map((r, i) => [r.id, i]));
   const log = {
@@ -73,7 +77,7 @@ function sarifRule(r: SarifRule): Record<string, unknown> {
   };
 }
 
-function sarifResult(d: Diagnostic, index: Map<string, number>, cwd: string): Record<string, unknown> {
+function sarifResult(d: LocalisedDiagnostic, index: Map<string, number>, cwd: string): Record<string, unknown> {
   return {
     ruleId: d.ruleId,
     ruleIndex: index.get(d.ruleId),

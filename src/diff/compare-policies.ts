@@ -1,6 +1,5 @@
-import { analysePolicy } from '../pipeline/analyse-policy.js';
+import { analyse } from '../pipeline/analyse-policy.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Language } from '../i18n/messages.js';
 import { locate } from '../load/load-document.js';
 import { diffPolicies } from './diff-policies.js';
 import { noticeDraft, type NoticeDraftOptions } from './notice-draft.js';
@@ -22,16 +21,13 @@ export interface PolicyText {
 export function comparePolicies(
   oldSide: PolicyText,
   newSide: PolicyText,
-  options: NoticeDraftOptions & { messageLanguage?: Language } = {},
+  options: NoticeDraftOptions = {},
 ): { value?: DiffResult; diagnostics: Diagnostic[] } {
   // The diff compares models; compliance findings are check's business, so the rules are not run.
-  const analyse = (side: PolicyText): ReturnType<typeof analysePolicy> =>
-    analysePolicy(side.text, side.label, options.messageLanguage, {
-      check: false,
-      ...(side.path ? { path: side.path } : {}),
-    });
-  const before = analyse(oldSide);
-  const after = analyse(newSide);
+  const analyseSide = (side: PolicyText): ReturnType<typeof analyse> =>
+    analyse(side.text, side.label, { check: false, ...(side.path ? { path: side.path } : {}) });
+  const before = analyseSide(oldSide);
+  const after = analyseSide(newSide);
   const diagnostics = [...before.diagnostics, ...after.diagnostics];
   if (!before.model || !after.model) return { diagnostics };
   const documents = { old: before.document!, new: after.document! };

@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { messagesFor, type Language, type Messages } from '../i18n/messages.js';
+import { messagesFor, type Messages } from '../i18n/messages.js';
 import type { HistoryEntry, Text } from '../policy/policy-types.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { changeWords } from './change-words.js';
@@ -83,18 +83,17 @@ export function gitHistory(
   file: string,
   model: PolicyModel,
   display: string,
-  messageLanguage: Language = 'en',
 ): { entries: HistoryEntry[]; diagnostics: Diagnostic[] } {
   const versions = fileVersions(file);
   if (!Array.isArray(versions)) {
-    const message = messagesFor(messageLanguage).t(`diagnostics:build.history.${versions}`, { file: display });
     return {
       entries: [],
       diagnostics: [
         {
           ruleId: `build/history-${versions === 'gitMissing' ? 'git-missing' : 'not-in-repository'}`,
           severity: 'warning',
-          message,
+          messageId: `diagnostics:build.history.${versions}`,
+          data: { file: display },
           file: display,
           pointer: '',
         },

@@ -117,3 +117,8 @@ export function joinList(items: readonly string[], m: Messages): string {
 export function isLanguage(value: string): value is Language {
   return (languages as readonly string[]).includes(value);
 }
+
+/** Whether a message key exists (the locales test keeps the key sets of every language equal). */
+export function hasMessage(key: string): boolean {
+  return getInstance().exists(key, { lng: 'en' });
+}

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { languages, type Messages } from '../i18n/messages.js';
+import { languages } from '../i18n/messages.js';
 import { presetsDir } from '../paths.js';
-import { didYouMean } from '../validate/did-you-mean.js';
+import { didYouMean, didYouMeanHint } from '../validate/did-you-mean.js';
 import { joinPointer } from './json-pointer.js';
 import { loadDocument, positionOf, type NodeLocation, type SourceDocument } from './load-document.js';
 import { parseJsonOnce } from './parse-json-once.js';
@@ -36,10 +36,9 @@ export function loadExtended(
   text: string,
   file: string,
   absolutePath: string,
-  messages: Messages,
   chain: readonly string[] = [],
 ): ExtendedDocument {
-  const loaded = loadDocument(text, file, messages);
+  const loaded = loadDocument(text, file);
   const doc = loaded.value;
   const sources = [absolutePath];
   const texts = [text];
@@ -53,17 +52,17 @@ export function loadExtended(
     const target = locateBase(name, file, absolutePath);
     const problem = !target ? 'notFound' : [...chain, absolutePath].includes(target.absolute) ? 'cycle' : undefined;
     if (problem || !target) {
-      diagnostics.push(extendsProblem(doc, pointer, problem ?? 'notFound', name, messages));
+      diagnostics.push(extendsProblem(doc, pointer, problem ?? 'notFound', name));
       continue;
     }
     let baseText: string;
     try {
       baseText = readFileSync(target.absolute, 'utf8');
     } catch (error) {
-      diagnostics.push(extendsProblem(doc, pointer, 'unreadable', name, messages, (error as Error).message));
+      diagnostics.push(extendsProblem(doc, pointer, 'unreadable', name, (error as Error).message));
       continue;
     }
-    const base = loadBase(baseText, target, messages, [...chain, absolutePath]);
+    const base = loadBase(baseText, target, [...chain, absolutePath]);
     base.sources.forEach((source, i) => {
       if (sources.includes(source)) return;
       sources.push(source);
@@ -74,24 +73,23 @@ export function loadExtended(
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { sources, texts, diagnostics };
   const inherited = bases.reduce((merged, base) => mergeDocuments(merged, base, undefined));
-  const merged = mergeDocuments(inherited, doc, doc, removals(doc, inherited, messages, diagnostics));
+  const merged = mergeDocuments(inherited, doc, doc, removals(doc, inherited, diagnostics));
   return { value: merged, sources, texts, diagnostics };
 }
 
 /**
  * Bases as loaded, kept per process for the next policy that extends them (a
  * chain's practices share one base): reused while the base and every file
- * below it read the same, for the same display path, chain and language.
+ * below it read the same, for the same display path and chain.
  */
 const baseCache = new Map<string, { key: string; result: ExtendedDocument }>();
 
 function loadBase(
   text: string,
   target: { absolute: string; display: string },
-  messages: Messages,
   chain: readonly string[],
 ): ExtendedDocument {
-  const key = [messages.lang, target.display, ...chain].join('\u0000');
+  const key = [target.display, ...chain].join('\u0000');
   const cached = baseCache.get(target.absolute);
   if (
     cached?.key === key &&
@@ -100,7 +98,7 @@ function loadBase(
   ) {
     return cached.result;
   }
-  const result = loadExtended(text, target.display, target.absolute, messages, chain);
+  const result = loadExtended(text, target.display, target.absolute, chain);
   baseCache.set(target.absolute, { key, result });
   return result;
 }
@@ -178,7 +176,6 @@ function extendsProblem(
   pointer: string,
   kind: 'notFound' | 'cycle' | 'unreadable',
   name: string,
-  messages: Messages,
   detail = '',
 ): Diagnostic {
   const { line, column } = positionOf(doc, pointer);
@@ -196,24 +193,20 @@ function extendsProblem(
     pointer,
     line,
     column,
-    message: messages.t(`diagnostics:extends.${kind}`, {
+    messageId: `diagnostics:extends.${kind}`,
+    data: {
       name,
       detail,
       presets: presetNames()
         .map((p) => PRESET_PREFIX + p)
         .join(', '),
-    }),
-    ...(guess ? { suggestion: messages.t('diagnostics:didYouMean', { value: guess }) } : {}),
+    },
+    ...(guess ? { hint: didYouMeanHint(guess) } : {}),
   };
 }
 
 /** The policy's `remove` lists: inherited ids to drop, per top-level list; an id that is not inherited is an error. */
-function removals(
-  doc: SourceDocument,
-  inherited: SourceDocument,
-  messages: Messages,
-  diagnostics: Diagnostic[],
-): Map<string, Set<string>> {
+function removals(doc: SourceDocument, inherited: SourceDocument, diagnostics: Diagnostic[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   const remove = (doc.value as { remove?: unknown }).remove;
   if (!isObject(remove)) return out;
@@ -232,7 +225,8 @@ function removals(
         pointer,
         line,
         column,
-        message: messages.t('diagnostics:extends.removeUnknown', { id, list }),
+        messageId: 'diagnostics:extends.removeUnknown',
+        data: { id, list },
       });
     });
   }

@@ -2,7 +2,6 @@ import { parse, type AnyNode } from '@humanwhocodes/momoa';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { joinPointer } from './json-pointer.js';
 import { findTooDeep, MAX_JSON_DEPTH } from './json-depth.js';
-import type { Messages } from '../i18n/messages.js';
 
 export interface SourcePosition {
   line: number;
@@ -38,7 +37,6 @@ export interface SourceDocument {
 export function loadDocument(
   textIn: string,
   file: string,
-  messages: Messages,
 ): { value: SourceDocument | undefined; diagnostics: Diagnostic[] } {
   const text = textIn.charCodeAt(0) === 0xfeff ? textIn.slice(1) : textIn;
   const deep = findTooDeep(text);
@@ -52,7 +50,8 @@ export function loadDocument(
           file,
           pointer: '',
           ...deep,
-          message: messages.t('diagnostics:json.tooDeep', { limit: MAX_JSON_DEPTH }),
+          messageId: 'diagnostics:json.tooDeep',
+          data: { limit: MAX_JSON_DEPTH },
         },
       ],
     };
@@ -69,7 +68,8 @@ export function loadDocument(
         {
           ruleId: 'json/syntax',
           severity: 'error',
-          message: messages.t('diagnostics:json.syntax', { detail }),
+          messageId: 'diagnostics:json.syntax',
+          data: { detail },
           file,
           pointer: '',
           line: e.line ?? 1,

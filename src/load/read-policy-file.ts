@@ -1,14 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { messagesFor, type Language } from '../i18n/messages.js';
 import { decodeUtf8 } from './decode-utf8.js';
 
 /** A policy file's text, or the 'file/unreadable' or positioned 'file/invalid-utf8' diagnostic that says why there is none. */
-export function readPolicyFile(
-  file: string,
-  displayPath: string,
-  messageLanguage: Language,
-): { text?: string; diagnostics: Diagnostic[] } {
+export function readPolicyFile(file: string, displayPath: string): { text?: string; diagnostics: Diagnostic[] } {
   try {
     const decoded = decodeUtf8(readFileSync(file));
     if ('text' in decoded) return { text: decoded.text, diagnostics: [] };
@@ -21,7 +16,7 @@ export function readPolicyFile(
           file: displayPath,
           line: decoded.line,
           column: decoded.column,
-          message: messagesFor(messageLanguage).t('diagnostics:file.invalidUtf8'),
+          messageId: 'diagnostics:file.invalidUtf8',
         },
       ],
     };
@@ -33,7 +28,8 @@ export function readPolicyFile(
           severity: 'error',
           pointer: '',
           file: displayPath,
-          message: messagesFor(messageLanguage).t('diagnostics:file.unreadable', { detail: (error as Error).message }),
+          messageId: 'diagnostics:file.unreadable',
+          data: { detail: (error as Error).message },
         },
       ],
     };

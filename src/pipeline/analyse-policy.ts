@@ -1,7 +1,8 @@
 import type { ExternalAcknowledgement } from '../check/acknowledge.js';
-import { checkPolicy } from '../check/check-policy.js';
-import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { messagesFor, type Language } from '../i18n/messages.js';
+import { checkFindings } from '../check/check-policy.js';
+import { hasErrors, type Diagnostic, type LocalisedDiagnostic } from '../diagnostics/diagnostic.js';
+import { localiseDiagnostics } from '../diagnostics/render-message.js';
+import type { Language } from '../i18n/messages.js';
 import path from 'node:path';
 import { loadExtended } from '../load/extends.js';
 import type { SourceDocument } from '../load/load-document.js';
@@ -9,15 +10,16 @@ import type { PolicyModel } from '../resolve/model.js';
 import { resolvePolicy } from '../resolve/resolve-policy.js';
 import { validateDocument } from '../validate/validate-document.js';
 
-export interface AnalysedPolicy {
+/** What analysis found; `D` is the diagnostic as reported (messageId and data) or as localised (with its message). */
+export interface AnalysedPolicy<D extends Diagnostic = LocalisedDiagnostic> {
   document?: SourceDocument;
   model?: PolicyModel;
-  diagnostics: Diagnostic[];
+  diagnostics: D[];
   /**
    * Compliance findings (src/check/), kept apart from the diagnostics that
    * stop a build: the caller decides whether they are fatal.
    */
-  findings: Diagnostic[];
+  findings: D[];
   /**
    * The files the policy is built from (absolute): the policy and every base
    * it extends. A change to any of them changes the result (for caches and --watch).
@@ -34,26 +36,38 @@ export interface AnalyseOptions {
   acknowledged?: readonly ExternalAcknowledgement[];
 }
 
-/** load → validate → resolve → check: the model and its findings, or the diagnostics that stopped it. */
+/**
+ * load → validate → resolve → check: the model and its findings, or the
+ * diagnostics that stopped it, as reported (messageId and data, no language).
+ */
+export function analyse(text: string, file: string, options: AnalyseOptions = {}): AnalysedPolicy<Diagnostic> {
+  const loaded = loadExtended(text, file, path.resolve(options.path ?? file));
+  const { sources } = loaded;
+  if (!loaded.value) return { diagnostics: loaded.diagnostics, findings: [], sources };
+  const document = loaded.value;
+  const schemaDiagnostics = [...loaded.diagnostics, ...validateDocument(document)];
+  if (hasErrors(schemaDiagnostics)) return { document, diagnostics: schemaDiagnostics, findings: [], sources };
+  const resolved = resolvePolicy(document);
+  const diagnostics = [...schemaDiagnostics, ...resolved.diagnostics];
+  if (hasErrors(diagnostics)) return { document, diagnostics, findings: [], sources };
+  const findings =
+    options.check === false
+      ? []
+      : checkFindings(resolved.value, document, { acknowledged: options.acknowledged ?? [] });
+  return { document, model: resolved.value, diagnostics, findings, sources };
+}
+
+/** analyse, with every message written in `messageLanguage` (the library API). */
 export function analysePolicy(
   text: string,
   file: string,
   messageLanguage: Language = 'en',
   options: AnalyseOptions = {},
 ): AnalysedPolicy {
-  const messages = messagesFor(messageLanguage);
-  const loaded = loadExtended(text, file, path.resolve(options.path ?? file), messages);
-  const { sources } = loaded;
-  if (!loaded.value) return { diagnostics: loaded.diagnostics, findings: [], sources };
-  const document = loaded.value;
-  const schemaDiagnostics = [...loaded.diagnostics, ...validateDocument(document, messages)];
-  if (hasErrors(schemaDiagnostics)) return { document, diagnostics: schemaDiagnostics, findings: [], sources };
-  const resolved = resolvePolicy(document, messages);
-  const diagnostics = [...schemaDiagnostics, ...resolved.diagnostics];
-  if (hasErrors(diagnostics)) return { document, diagnostics, findings: [], sources };
-  const findings =
-    options.check === false
-      ? []
-      : checkPolicy(resolved.value, document, messages, { acknowledged: options.acknowledged ?? [] });
-  return { document, model: resolved.value, diagnostics, findings, sources };
+  const analysed = analyse(text, file, options);
+  return {
+    ...analysed,
+    diagnostics: localiseDiagnostics(analysed.diagnostics, messageLanguage),
+    findings: localiseDiagnostics(analysed.findings, messageLanguage),
+  };
 }

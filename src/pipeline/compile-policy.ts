@@ -3,15 +3,13 @@ import { messagesFor, type Language } from '../i18n/messages.js';
 import { locate, type SourceDocument } from '../load/load-document.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { isHeadingLevel, isIdPrefix, type LayoutOptions } from './layout-options.js';
-import { analysePolicy, type AnalyseOptions } from './analyse-policy.js';
+import { analyse, type AnalyseOptions } from './analyse-policy.js';
 import { outputRenderers, type RenderOptions } from '../output/output-renderers.js';
 import type { OutputFile } from '../output/output-file.js';
 
 export interface CompileOptions extends Pick<AnalyseOptions, 'path' | 'acknowledged'>, LayoutOptions {
   /** Output languages; default: every language the policy declares. */
   languages?: readonly Language[];
-  /** Language of diagnostic messages; default English. */
-  messageLanguage?: Language;
   /** Output groups to produce (see output-renderers.ts); default: all. */
   groups?: readonly string[];
   /** Start CSV outputs with a UTF-8 byte-order mark (for Excel); default false. */
@@ -54,8 +52,7 @@ export interface CompiledPolicy {
  */
 export async function compilePolicy(text: string, file: string, options: CompileOptions = {}): Promise<CompiledPolicy> {
   checkLayoutOptions(options);
-  const messageLanguage = options.messageLanguage ?? 'en';
-  const analysed = analysePolicy(text, file, messageLanguage, {
+  const analysed = analyse(text, file, {
     ...(options.path !== undefined ? { path: options.path } : {}),
     ...(options.acknowledged ? { acknowledged: options.acknowledged } : {}),
   });
@@ -63,7 +60,7 @@ export async function compilePolicy(text: string, file: string, options: Compile
   const diagnostics = [...analysed.diagnostics];
   if (!model) return { outputs: [], diagnostics, findings: [] };
   if (options.historyFromGit && options.path !== undefined)
-    diagnostics.push(...(await addGitHistory(model, options.path, file, messageLanguage)));
+    diagnostics.push(...(await addGitHistory(model, options.path, file)));
 
   const declared = model.languages;
   const requested = options.languages ?? declared;
@@ -72,10 +69,8 @@ export async function compilePolicy(text: string, file: string, options: Compile
       diagnostics.push({
         ruleId: 'build/language-not-declared',
         severity: 'warning',
-        message: messagesFor(messageLanguage).t('diagnostics:build.languageNotDeclared', {
-          lang,
-          declared: declared.join(', '),
-        }),
+        messageId: 'diagnostics:build.languageNotDeclared',
+        data: { lang, declared: declared.join(', ') },
         file,
         pointer: '/metadata/languages',
         ...languagesPosition(analysed.document),
@@ -110,15 +105,10 @@ export async function compilePolicy(text: string, file: string, options: Compile
 }
 
 /** build --history: the change history from git, unless the policy writes its own (metadata.history wins). */
-async function addGitHistory(
-  model: PolicyModel,
-  path: string,
-  file: string,
-  messageLanguage: Language,
-): Promise<Diagnostic[]> {
+async function addGitHistory(model: PolicyModel, path: string, file: string): Promise<Diagnostic[]> {
   if (model.source.metadata.history) return [];
   const { gitHistory } = await import('../diff/git-history.js');
-  const history = gitHistory(path, model, file, messageLanguage);
+  const history = gitHistory(path, model, file);
   if (history.entries.length) model.source.metadata.history = history.entries;
   return history.diagnostics;
 }

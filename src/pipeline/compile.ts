@@ -1,11 +1,14 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { messagesFor } from '../i18n/messages.js';
+import type { Diagnostic, LocalisedDiagnostic } from '../diagnostics/diagnostic.js';
+import { localiseDiagnostics } from '../diagnostics/render-message.js';
+import type { Language } from '../i18n/messages.js';
 import { checkLayoutOptions, compilePolicy, type CompileOptions } from './compile-policy.js';
 import type { OutputFile } from '../output/output-file.js';
 
 export interface LibraryCompileOptions extends CompileOptions {
   /** Name used in diagnostics; default 'policy.json'. */
   file?: string;
+  /** Language of diagnostic messages; default English. */
+  messageLanguage?: Language;
 }
 
 export interface CompileResult {
@@ -14,9 +17,9 @@ export interface CompileResult {
   /** Every output, by path relative to an output folder ('<org>/nl/privacy.html', '<org>/policy.jsonld', …); empty on error. */
   outputs: OutputFile[];
   /** Problems with the policy as a document (schema, references), with positions; an error means no outputs. */
-  diagnostics: Diagnostic[];
+  diagnostics: LocalisedDiagnostic[];
   /** Compliance findings (src/check/), with positions and articles; they never withhold the outputs. */
-  findings: Diagnostic[];
+  findings: LocalisedDiagnostic[];
 }
 
 /**
@@ -30,22 +33,16 @@ export interface CompileResult {
  * Asynchronous because some outputs are (the XLSX workbook).
  */
 export async function compile(input: string | object, options: LibraryCompileOptions = {}): Promise<CompileResult> {
-  const { file = 'policy.json', ...rest } = options;
+  const { file = 'policy.json', messageLanguage = 'en', ...rest } = options;
   checkLayoutOptions(rest);
-  const fail = (ruleId: string, key: string, detail: string): CompileResult => ({
+  const localise = (diagnostics: readonly Diagnostic[]): LocalisedDiagnostic[] =>
+    localiseDiagnostics(diagnostics, messageLanguage);
+  const fail = (ruleId: string, messageId: string, detail: string): CompileResult => ({
     outputs: [],
     findings: [],
-    diagnostics: [
-      {
-        ruleId,
-        severity: 'error',
-        file,
-        pointer: '',
-        line: 1,
-        column: 1,
-        message: messagesFor(rest.messageLanguage ?? 'en').t(key, { detail }),
-      },
-    ],
+    diagnostics: localise([
+      { ruleId, severity: 'error', file, pointer: '', line: 1, column: 1, messageId, data: { detail } },
+    ]),
   });
   let text: string;
   try {
@@ -59,8 +56,8 @@ export async function compile(input: string | object, options: LibraryCompileOpt
     return {
       ...(compiled.id !== undefined ? { id: compiled.id } : {}),
       outputs: compiled.outputs,
-      diagnostics: compiled.diagnostics,
-      findings: compiled.findings,
+      diagnostics: localise(compiled.diagnostics),
+      findings: localise(compiled.findings),
     };
   } catch (error) {
     // A bug in policyc, not in the policy: still a diagnostic, as promised, never an exception.

@@ -1,5 +1,4 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Messages } from '../i18n/messages.js';
 
 /** A policy's id and where it is written. */
 export interface PolicyId {
@@ -14,7 +13,7 @@ export interface PolicyId {
  * the first (in the order given) with an id already taken gets an error at
  * its id, naming the first.
  */
-export function duplicateIdDiagnostics(ids: readonly PolicyId[], messages: Messages): Diagnostic[] {
+export function duplicateIdDiagnostics(ids: readonly PolicyId[]): Diagnostic[] {
   const first = new Map<string, PolicyId>();
   const diagnostics: Diagnostic[] = [];
   for (const entry of ids) {
@@ -29,7 +28,8 @@ export function duplicateIdDiagnostics(ids: readonly PolicyId[], messages: Messa
       file: entry.file,
       pointer: '/id',
       ...(entry.line !== undefined ? { line: entry.line, column: entry.column } : {}),
-      message: messages.t('diagnostics:reference.duplicatePolicy', { id: entry.id, other: owner.file }),
+      messageId: 'diagnostics:reference.duplicatePolicy',
+      data: { id: entry.id, other: owner.file },
     });
   }
   return diagnostics;

@@ -1,9 +1,8 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Messages } from '../i18n/messages.js';
+import type { Diagnostic, MessageData } from '../diagnostics/diagnostic.js';
 import { locate, type SourceDocument } from '../load/load-document.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { PolicySource } from '../policy/policy-types.js';
-import { didYouMean } from '../validate/did-you-mean.js';
+import { didYouMean, didYouMeanHint } from '../validate/did-you-mean.js';
 
 /**
  * What every collection's resolver shares: the document, a way to report a
@@ -15,10 +14,7 @@ export class ResolveContext {
   readonly source: PolicySource;
   readonly diagnostics: Diagnostic[] = [];
 
-  constructor(
-    private readonly doc: SourceDocument,
-    private readonly messages: Messages,
-  ) {
+  constructor(private readonly doc: SourceDocument) {
     this.source = doc.value as PolicySource;
   }
 
@@ -27,7 +23,7 @@ export class ResolveContext {
     ruleId: string,
     pointer: string,
     key: string,
-    vars: Record<string, unknown>,
+    vars: MessageData,
     suggestion?: string,
     where: 'value' | 'key' = 'value',
   ): void {
@@ -35,12 +31,13 @@ export class ResolveContext {
     this.diagnostics.push({
       ruleId,
       severity: 'error',
-      message: this.messages.t(key, vars),
+      messageId: key,
+      data: vars,
       file: pos.file,
       pointer,
       line: pos.line,
       column: pos.column,
-      ...(suggestion ? { suggestion: this.messages.t('diagnostics:didYouMean', { value: suggestion }) } : {}),
+      ...(suggestion ? { hint: didYouMeanHint(suggestion) } : {}),
     });
   }
 
@@ -93,7 +90,7 @@ export class ResolveContext {
       'diagnostics:reference.dangling',
       {
         id,
-        kind: this.messages.t(`diagnostics:reference.kind.${kind}`),
+        kind: { message: { messageId: `diagnostics:reference.kind.${kind}` } },
       },
       didYouMean(id, [...known.keys()]),
     );

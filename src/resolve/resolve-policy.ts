@@ -1,5 +1,4 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Messages } from '../i18n/messages.js';
 import { authorities, defaultAuthority } from '../law/authorities.js';
 import type { SourceDocument } from '../load/load-document.js';
 import type { PolicyModel } from './model.js';
@@ -15,11 +14,8 @@ import { resolveRights } from './resolve-rights.js';
  * normalised, rights derived from the bases actually used. One resolver per
  * collection, over a shared ResolveContext (report, claim, look up).
  */
-export function resolvePolicy(
-  doc: SourceDocument,
-  messages: Messages,
-): { value: PolicyModel; diagnostics: Diagnostic[] } {
-  const ctx = new ResolveContext(doc, messages);
+export function resolvePolicy(doc: SourceDocument): { value: PolicyModel; diagnostics: Diagnostic[] } {
+  const ctx = new ResolveContext(doc);
   const { source } = ctx;
   const refs = resolveReferences(ctx);
   const purposes = resolvePurposes(ctx, refs);

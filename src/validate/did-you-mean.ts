@@ -1,3 +1,5 @@
+import type { MessageRef } from '../diagnostics/diagnostic.js';
+
 /** Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps). */
 export function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
@@ -45,4 +47,9 @@ export function didYouMean(input: string, candidates: readonly string[]): string
     } else if (distance === bestDistance) tied = true;
   }
   return !tied && bestDistance <= editLimit(input) ? best : undefined;
+}
+
+/** The hint a diagnostic carries for a guess: did you mean "<guess>"? */
+export function didYouMeanHint(guess: string): MessageRef {
+  return { messageId: 'diagnostics:didYouMean', data: { value: guess } };
 }

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Messages } from '../i18n/messages.js';
+import { hasMessage } from '../i18n/messages.js';
 import { joinPointer } from '../load/json-pointer.js';
 import { locate, type SourceDocument } from '../load/load-document.js';
 
@@ -11,11 +11,11 @@ import { locate, type SourceDocument } from '../load/load-document.js';
 export const FILL_IN = 'FILL-IN:';
 
 /** Every placeholder still in the document, by pointer, as an error at its position. */
-export function fillInMarkers(doc: SourceDocument, messages: Messages): Diagnostic[] {
+export function fillInMarkers(doc: SourceDocument): Diagnostic[] {
   const out: Diagnostic[] = [];
   const walk = (value: unknown, pointer: string): void => {
     if (typeof value === 'string') {
-      if (value.startsWith(FILL_IN)) out.push(markerDiagnostic(doc, pointer, value.slice(FILL_IN.length), messages));
+      if (value.startsWith(FILL_IN)) out.push(markerDiagnostic(doc, pointer, value.slice(FILL_IN.length)));
     } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, joinPointer(pointer, i)));
     else if (value && typeof value === 'object')
       for (const [k, v] of Object.entries(value)) walk(v, joinPointer(pointer, k));
@@ -24,7 +24,7 @@ export function fillInMarkers(doc: SourceDocument, messages: Messages): Diagnost
   return out;
 }
 
-function markerDiagnostic(doc: SourceDocument, pointer: string, what: string, messages: Messages): Diagnostic {
+function markerDiagnostic(doc: SourceDocument, pointer: string, what: string): Diagnostic {
   const key = `diagnostics:fillInWhat.${what}`;
   const { file, line, column } = locate(doc, pointer);
   return {
@@ -34,8 +34,7 @@ function markerDiagnostic(doc: SourceDocument, pointer: string, what: string, me
     pointer,
     line,
     column,
-    message: messages.t('diagnostics:fillIn', {
-      what: messages.has(key) ? messages.t(key) : messages.t('diagnostics:fillInWhat.value'),
-    }),
+    messageId: 'diagnostics:fillIn',
+    data: { what: { message: { messageId: hasMessage(key) ? key : 'diagnostics:fillInWhat.value' } } },
   };
 }

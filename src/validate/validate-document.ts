@@ -1,9 +1,9 @@
 import type { ErrorObject } from 'ajv';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Messages } from '../i18n/messages.js';
+import type { Diagnostic, MessageRef } from '../diagnostics/diagnostic.js';
+import { hasMessage } from '../i18n/messages.js';
 import { locate, positionOf, type SourceDocument, type SourcePosition } from '../load/load-document.js';
 import { joinPointer, parentPointer } from '../load/json-pointer.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean, didYouMeanHint } from './did-you-mean.js';
 import { fillInMarkers } from './fill-in-markers.js';
 import { policySchema } from './schema-validator.js';
 import { findTextProblems, type TextProblem } from './text-checks.js';
@@ -14,24 +14,24 @@ import { findIllegalCharacters } from './illegal-characters.js';
  * texts (every declared language present, Markdown safe); every problem
  * positioned in the source.
  */
-export function validateDocument(doc: SourceDocument, messages: Messages): Diagnostic[] {
+export function validateDocument(doc: SourceDocument): Diagnostic[] {
   const { schema, validate } = policySchema();
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   const add = (d: Diagnostic): void => {
-    const key = `${d.ruleId}\u0000${d.pointer}\u0000${d.message}\u0000${d.column}`;
+    const key = `${d.ruleId}\u0000${d.pointer}\u0000${d.messageId}\u0000${JSON.stringify(d.data)}\u0000${d.column}`;
     if (seen.has(key)) return;
     seen.add(key);
     diagnostics.push(d);
   };
   // An 'if' failure only says the then/else branch failed; that branch's own errors say how.
   // A placeholder is reported as one; the schema's complaint about its form would only repeat it.
-  const markers = fillInMarkers(doc, messages);
+  const markers = fillInMarkers(doc);
   for (const d of markers) add(d);
   const placeholders = new Set(markers.map((d) => d.pointer));
   if (!validate(doc.value))
-    for (const d of schemaDiagnostics(validate.errors ?? [], doc, messages)) if (!placeholders.has(d.pointer)) add(d);
-  for (const problem of findTextProblems(schema, doc.value)) add(textDiagnostic(problem, doc, messages));
+    for (const d of schemaDiagnostics(validate.errors ?? [], doc)) if (!placeholders.has(d.pointer)) add(d);
+  for (const problem of findTextProblems(schema, doc.value)) add(textDiagnostic(problem, doc));
   for (const found of findIllegalCharacters(doc.value)) {
     const position =
       found.offset < 0 ? positionOf(doc, found.pointer, 'key') : positionInString(doc, found.pointer, found.offset);
@@ -42,26 +42,22 @@ export function validateDocument(doc: SourceDocument, messages: Messages): Diagn
       pointer: found.pointer,
       line: position.line,
       column: position.column,
-      message: messages.t('diagnostics:schema.illegalCharacter', { codePoint: found.codePoint }),
+      messageId: 'diagnostics:schema.illegalCharacter',
+      data: { codePoint: found.codePoint },
     });
   }
   return diagnostics;
 }
 
 /** ajv's errors for a document as positioned diagnostics (also used for policyc.config.json). */
-export function schemaDiagnostics(
-  errors: readonly ErrorObject[],
-  doc: SourceDocument,
-  messages: Messages,
-): Diagnostic[] {
+export function schemaDiagnostics(errors: readonly ErrorObject[], doc: SourceDocument): Diagnostic[] {
   // An 'if' failure only says the then/else branch failed; that branch's own errors say how.
   return dropAnyOfBranches(errors)
     .filter((e) => e.keyword !== 'if')
-    .map((error) => toDiagnostic(error, doc, messages));
+    .map((error) => toDiagnostic(error, doc));
 }
 
-function textDiagnostic(problem: TextProblem, doc: SourceDocument, messages: Messages): Diagnostic {
-  const t = messages.t;
+function textDiagnostic(problem: TextProblem, doc: SourceDocument): Diagnostic {
   const base = { severity: 'error' as const, pointer: problem.pointer };
   if (problem.kind === 'missing-translation') {
     const position = locate(doc, parentPointer(problem.pointer));
@@ -71,7 +67,8 @@ function textDiagnostic(problem: TextProblem, doc: SourceDocument, messages: Mes
       ruleId: 'schema/missing-translation',
       line: position.line,
       column: position.column,
-      message: t('diagnostics:schema.missingTranslation', { language: t(`terms:language.${problem.language}`) }),
+      messageId: 'diagnostics:schema.missingTranslation',
+      data: { language: { message: { messageId: `terms:language.${problem.language}` } } },
     };
   }
   const position = positionInString(doc, problem.pointer, problem.hazard.offset);
@@ -81,7 +78,8 @@ function textDiagnostic(problem: TextProblem, doc: SourceDocument, messages: Mes
     ruleId: 'schema/unsafe-markdown',
     line: position.line,
     column: position.column,
-    message: t(`diagnostics:schema.unsafeMarkdown.${problem.hazard.kind}`, { excerpt: problem.hazard.excerpt }),
+    messageId: `diagnostics:schema.unsafeMarkdown.${problem.hazard.kind}`,
+    data: { excerpt: problem.hazard.excerpt },
   };
 }
 
@@ -114,122 +112,117 @@ function definitionName(error: ErrorObject): string | undefined {
 }
 
 /** What an ajv error becomes: its rule, its message and where it points (a property of the object, or its key). */
-interface ErrorReading {
+interface ErrorReading extends MessageRef {
   ruleId: string;
-  message: string;
   /** The property the error is about, below the error's instance path. */
   property?: string;
   /** Where the position is taken: the value (default), the key of `property`, or the parent object (a missing property). */
   at?: 'value' | 'key' | 'parent';
-  suggestion?: string;
+  hint?: MessageRef;
 }
 
-type Reader = (error: ErrorObject, messages: Messages) => ErrorReading;
+type Reader = (error: ErrorObject) => ErrorReading;
 
 const params = <T>(error: ErrorObject): T => error.params as T;
-const guessed = (value: unknown, allowed: string[], m: Messages): string | undefined => {
+const guessed = (value: unknown, allowed: string[]): { hint?: MessageRef } => {
   const guess = typeof value === 'string' ? didYouMean(value, allowed) : undefined;
-  return guess ? m.t('diagnostics:didYouMean', { value: guess }) : undefined;
+  return guess ? { hint: didYouMeanHint(guess) } : {};
 };
 /** A message of `family` specific to the schema definition at fault, else the generic one. */
-const byDefinition = (family: string, error: ErrorObject, m: Messages): string => {
+const byDefinition = (family: string, error: ErrorObject): MessageRef => {
   const name = definitionName(error);
-  return m.has(`${family}.${name ?? ''}`)
-    ? m.t(`${family}.${name}`)
-    : m.t(`${family}.generic`, { pattern: params<{ pattern?: string }>(error).pattern });
+  return hasMessage(`${family}.${name ?? ''}`)
+    ? { messageId: `${family}.${name}` }
+    : { messageId: `${family}.generic`, data: pickDefined({ pattern: params<{ pattern?: string }>(error).pattern }) };
 };
+const pickDefined = (values: Record<string, string | undefined>): Record<string, string> =>
+  Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined));
+const limit = (e: ErrorObject): number => params<{ limit: number }>(e).limit;
 
 /** ajv keyword → reading; a keyword not listed is read generically. */
 const readers: Record<string, Reader> = {
-  required: (e, m) => {
+  required: (e) => {
     const property = params<{ missingProperty: string }>(e).missingProperty;
     return {
       ruleId: 'schema/required',
-      message: m.t('diagnostics:schema.required', { property }),
+      messageId: 'diagnostics:schema.required',
+      data: { property },
       property,
       at: 'parent',
     };
   },
-  additionalProperties: (e, m) => {
+  additionalProperties: (e) => {
     const property = params<{ additionalProperty: string }>(e).additionalProperty;
     const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-    const suggestion = guessed(property, allowed, m);
     return {
       ruleId: 'schema/unknown-property',
-      message: m.t('diagnostics:schema.unknownProperty', { property }),
+      messageId: 'diagnostics:schema.unknownProperty',
+      data: { property },
       property,
       at: 'key',
-      ...(suggestion ? { suggestion } : {}),
+      ...guessed(property, allowed),
     };
   },
-  propertyNames: (e, m) => {
+  propertyNames: (e) => {
     const property = params<{ propertyName: string }>(e).propertyName;
     return {
       ruleId: 'schema/unknown-property',
-      message: m.t('diagnostics:schema.unknownProperty', { property }),
+      messageId: 'diagnostics:schema.unknownProperty',
+      data: { property },
       property,
       at: 'key',
     };
   },
-  enum: (e, m) => {
+  enum: (e) => {
     const allowed = params<{ allowedValues: unknown[] }>(e).allowedValues.map(String);
-    const suggestion = guessed(e.data, allowed, m);
     return {
       ruleId: 'schema/enum',
-      message: m.t('diagnostics:schema.enum', { values: summariseValues(allowed) }),
-      ...(suggestion ? { suggestion } : {}),
+      messageId: 'diagnostics:schema.enum',
+      data: { values: summariseValues(allowed) },
+      ...guessed(e.data, allowed),
     };
   },
-  type: (e, m) => {
+  type: (e) => {
     // ajv gives several allowed types as 'string,object'.
     const types = String(params<{ type: string | string[] }>(e).type).split(',');
+    const list = types.map((type) => ({ message: { messageId: `diagnostics:types.${type}` } }));
     return {
       ruleId: 'schema/type',
-      message: m.t('diagnostics:schema.type', {
-        type: types.map((type) => m.t(`diagnostics:types.${type}`)).join(m.t('diagnostics:types.or')),
-      }),
+      messageId: 'diagnostics:schema.type',
+      data: { type: { list, separator: 'diagnostics:types.or' } },
     };
   },
-  pattern: (e, m) => ({ ruleId: 'schema/pattern', message: byDefinition('diagnostics:schema.pattern', e, m) }),
-  format: (e, m) => ({
+  pattern: (e) => ({ ruleId: 'schema/pattern', ...byDefinition('diagnostics:schema.pattern', e) }),
+  format: (e) => ({
     ruleId: 'schema/format',
-    message: m.t(`diagnostics:schema.format.${params<{ format: string }>(e).format}`),
+    messageId: `diagnostics:schema.format.${params<{ format: string }>(e).format}`,
   }),
-  minLength: (_e, m) => ({ ruleId: 'schema/empty', message: m.t('diagnostics:schema.minLength') }),
-  minItems: (e, m) => ({
+  minLength: () => ({ ruleId: 'schema/empty', messageId: 'diagnostics:schema.minLength' }),
+  minItems: (e) => ({ ruleId: 'schema/empty', messageId: 'diagnostics:schema.minItems', data: { count: limit(e) } }),
+  minProperties: (e) => ({
     ruleId: 'schema/empty',
-    message: m.t('diagnostics:schema.minItems', { count: params<{ limit: number }>(e).limit }),
+    messageId: 'diagnostics:schema.minItems',
+    data: { count: limit(e) },
   }),
-  minProperties: (e, m) => ({
-    ruleId: 'schema/empty',
-    message: m.t('diagnostics:schema.minItems', { count: params<{ limit: number }>(e).limit }),
-  }),
-  uniqueItems: (e, m) => ({
+  uniqueItems: (e) => ({
     ruleId: 'schema/duplicate-item',
-    message: m.t('diagnostics:schema.uniqueItems', { index: params<{ j: number }>(e).j + 1 }),
+    messageId: 'diagnostics:schema.uniqueItems',
+    data: { index: params<{ j: number }>(e).j + 1 },
   }),
-  minimum: (e, m) => ({
-    ruleId: 'schema/range',
-    message: m.t('diagnostics:schema.minimum', { limit: params<{ limit: number }>(e).limit }),
-  }),
-  maximum: (e, m) => ({
-    ruleId: 'schema/range',
-    message: m.t('diagnostics:schema.maximum', { limit: params<{ limit: number }>(e).limit }),
-  }),
-  not: (e, m) => ({ ruleId: 'schema/exclusive', message: byDefinition('diagnostics:schema.not', e, m) }),
-  anyOf: (e, m) => ({
-    ruleId: 'schema/any-of',
-    message: m.t(`diagnostics:schema.anyOf.${definitionName(e) ?? 'generic'}`),
-  }),
+  minimum: (e) => ({ ruleId: 'schema/range', messageId: 'diagnostics:schema.minimum', data: { limit: limit(e) } }),
+  maximum: (e) => ({ ruleId: 'schema/range', messageId: 'diagnostics:schema.maximum', data: { limit: limit(e) } }),
+  not: (e) => ({ ruleId: 'schema/exclusive', ...byDefinition('diagnostics:schema.not', e) }),
+  anyOf: (e) => ({ ruleId: 'schema/any-of', messageId: `diagnostics:schema.anyOf.${definitionName(e) ?? 'generic'}` }),
 };
 
-const genericReader: Reader = (e, m) => ({
+const genericReader: Reader = (e) => ({
   ruleId: 'schema/invalid',
-  message: m.t('diagnostics:schema.generic', { keyword: e.keyword, detail: e.message ?? '' }),
+  messageId: 'diagnostics:schema.generic',
+  data: { keyword: e.keyword, detail: e.message ?? '' },
 });
 
-function toDiagnostic(error: ErrorObject, doc: SourceDocument, messages: Messages): Diagnostic {
-  const reading = (readers[error.keyword] ?? genericReader)(error, messages);
+function toDiagnostic(error: ErrorObject, doc: SourceDocument): Diagnostic {
+  const reading = (readers[error.keyword] ?? genericReader)(error);
   const pointer =
     reading.property === undefined ? error.instancePath : joinPointer(error.instancePath, reading.property);
   const position =
@@ -241,12 +234,13 @@ function toDiagnostic(error: ErrorObject, doc: SourceDocument, messages: Message
   return {
     ruleId: reading.ruleId,
     severity: 'error',
-    message: reading.message,
+    messageId: reading.messageId,
+    ...(reading.data ? { data: reading.data } : {}),
     file: position.file,
     pointer,
     line: position.line,
     column: position.column,
-    ...(reading.suggestion ? { suggestion: reading.suggestion } : {}),
+    ...(reading.hint ? { hint: reading.hint } : {}),
   };
 }
 

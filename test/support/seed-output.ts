@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analysePolicy } from '../../src/pipeline/analyse-policy.js';
-import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import type { LocalisedDiagnostic } from '../../src/diagnostics/diagnostic.js';
 import { messagesFor, type Language } from '../../src/i18n/messages.js';
 import { renderNotice } from '../../src/render/render-notice.js';
 import { repoRoot } from './cli.js';
@@ -12,7 +12,7 @@ export type NoticeFile = (typeof noticeFiles)[number];
 
 /** The notices of one policy, compiled in memory by the build's own stages (the synchronous part: no register). */
 export interface CompiledNotices {
-  diagnostics: Diagnostic[];
+  diagnostics: LocalisedDiagnostic[];
   outputs: Array<{ path: string; contents: string }>;
 }
 

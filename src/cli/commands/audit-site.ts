@@ -33,34 +33,31 @@ export const auditSiteCommand: Command = {
     if (folder === undefined) throw new UsageError(cli.t('cli:auditSiteArguments'));
     const root = path.resolve(io.cwd, folder);
     if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(cli.t('cli:siteNotFound', { folder }));
-    const [{ analysePolicy }, { readSite }, { catalogueIndex }, { siteDeclarations }, { auditSite }] =
-      await Promise.all([
-        import('../../pipeline/analyse-policy.js'),
-        import('../../audit/read-site.js'),
-        import('../../audit/catalogue-index.js'),
-        import('../../audit/site-declarations.js'),
-        import('../../audit/audit-site.js'),
-      ]);
+    const [{ analyse }, { readSite }, { catalogueIndex }, { siteDeclarations }, { auditSite }] = await Promise.all([
+      import('../../pipeline/analyse-policy.js'),
+      import('../../audit/read-site.js'),
+      import('../../audit/catalogue-index.js'),
+      import('../../audit/site-declarations.js'),
+      import('../../audit/audit-site.js'),
+    ]);
     const files = policyFiles({ ...options, paths: policyPaths }, io);
     const diagnostics: Diagnostic[] = [];
     const policies: PolicySource[] = [];
     for (const file of files) {
-      const read = readPolicy(file, io, lang);
+      const read = readPolicy(file, io);
       diagnostics.push(...read.diagnostics);
       if (read.text === undefined) continue;
-      const analysed = analysePolicy(read.text, relativeTo(io, file), lang, { check: false, path: file });
+      const analysed = analyse(read.text, relativeTo(io, file), { check: false, path: file });
       diagnostics.push(...analysed.diagnostics);
       if (analysed.model) policies.push(analysed.model.source);
     }
     const catalogue = catalogueIndex();
     const scan = readSite(root, catalogue);
     if (!hasErrors(diagnostics)) {
-      const messages = messagesFor(lang);
       diagnostics.push(
         ...auditSite(scan, {
           catalogue,
           declarations: siteDeclarations(policies),
-          messages,
           display: (f) => relativeTo(io, f),
         }),
       );

@@ -6,7 +6,7 @@ import { countBySeverity, hasErrors, unacknowledged, type Diagnostic } from '../
 import { applyRuleSettings } from '../../config/policyc-config.js';
 import { duplicateIdDiagnostics, type PolicyId } from '../../pipeline/duplicate-ids.js';
 import type { CompileJobResult } from '../compile-job.js';
-import { isLanguage, messagesFor, type Language } from '../../i18n/messages.js';
+import { isLanguage, type Language } from '../../i18n/messages.js';
 import { sourceTexts } from '../../load/extends.js';
 import {
   cli,
@@ -51,7 +51,7 @@ function parseLayout(values: CommonOptions['values']): LayoutOptions {
   return layout;
 }
 
-/** What every compile job of one invocation shares: languages, message language, fragment layout, acknowledged findings, BOM. */
+/** What every compile job of one invocation shares: languages, fragment layout, acknowledged findings, BOM. */
 export function jobSettings(
   options: CommonOptions,
   groups?: readonly string[],
@@ -59,7 +59,6 @@ export function jobSettings(
   const languages = options.lang ? parseLanguages(options.lang) : undefined;
   return {
     csvBom: options.values.bom === true,
-    messageLanguage: messageLanguage(options),
     ...(languages ? { languages } : {}),
     ...(groups ? { groups } : {}),
     ...parseLayout(options.values),
@@ -162,10 +161,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   }
   // Results arrive in any order: the policy listed first keeps the id.
   build.diagnostics.push(
-    ...duplicateIdDiagnostics(
-      [...build.ids].sort((x, y) => x[0] - y[0]).map(([, entry]) => entry),
-      messagesFor(lang),
-    ),
+    ...duplicateIdDiagnostics([...build.ids].sort((x, y) => x[0] - y[0]).map(([, entry]) => entry)),
   );
   const all = [...build.diagnostics, ...build.findings];
   reportDiagnostics(all, options, io, lang);
@@ -224,7 +220,6 @@ function fromCache(build: Build, job: CompileJob): boolean {
   if (text === undefined) return false; // compiling reports why it cannot be read
   // The bases a policy extends are part of its input: a change to one rebuilds every policy that extends it.
   const settings = JSON.stringify({
-    messageLanguage: build.lang,
     idPrefix: job.idPrefix ?? null,
     headingLevel: job.headingLevel ?? null,
     rules: options.config.rules ?? {},

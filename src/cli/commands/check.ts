@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { applyRuleSettings } from '../../config/policyc-config.js';
 import { duplicateIdDiagnostics, type PolicyId } from '../../pipeline/duplicate-ids.js';
-import { messagesFor } from '../../i18n/messages.js';
 import { positionOf } from '../../load/load-document.js';
 import { countBySeverity, hasErrors, unacknowledged, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import {
@@ -28,15 +27,15 @@ export const checkCommand: Command = {
   async run(options, io) {
     const lang = messageLanguage(options);
     const limit = maxWarnings(options);
-    const { analysePolicy } = await import('../../pipeline/analyse-policy.js');
+    const { analyse } = await import('../../pipeline/analyse-policy.js');
     const files = policyFiles(options, io);
     const diagnostics: Diagnostic[] = [];
     const ids: PolicyId[] = [];
     for (const file of files) {
-      const read = readPolicy(file, io, lang);
+      const read = readPolicy(file, io);
       diagnostics.push(...read.diagnostics);
       if (read.text === undefined) continue;
-      const analysed = analysePolicy(read.text, path.relative(io.cwd, file), lang, {
+      const analysed = analyse(read.text, path.relative(io.cwd, file), {
         path: file,
         acknowledged: options.acknowledged ?? [],
       });
@@ -47,7 +46,7 @@ export const checkCommand: Command = {
         ids.push({ id, file: path.relative(io.cwd, file), line, column });
       }
     }
-    diagnostics.push(...duplicateIdDiagnostics(ids, messagesFor(lang)));
+    diagnostics.push(...duplicateIdDiagnostics(ids));
     reportDiagnostics(diagnostics, options, io, lang);
     reportCounts(diagnostics, files.length, options, io);
     // Acknowledged findings are shown but fail nothing and count towards no limit.

@@ -58,7 +58,7 @@ function readSide(
 ): ReturnType<typeof readPolicy> & { label: string } {
   const { io } = run;
   const relative = relativeTo(io, side.file);
-  if (side.kind === 'file') return { ...readPolicy(side.file, io, run.lang), label: relative };
+  if (side.kind === 'file') return { ...readPolicy(side.file, io), label: relative };
   const shown = run.mods[0].readRevision(side.revision, side.file);
   if ('text' in shown) return { text: shown.text, label: `${side.revision}:${relative}`, diagnostics: [] };
   const vars = {
@@ -86,13 +86,13 @@ function compareSides(
   const compared = run.mods[1].comparePolicies(
     { text: before.text, label: before.label, path: oldSide.file },
     { text: after.text, label: after.label, path: newSide.file },
-    { messageLanguage: run.lang, ...(run.notifyDate ? { notifyDate: run.notifyDate } : {}) },
+    run.notifyDate ? { notifyDate: run.notifyDate } : {},
   );
   if (!compared.value) {
     reportDiagnostics(compared.diagnostics, run.options, run.io, run.lang);
     return undefined;
   }
-  if (compared.diagnostics.length) run.io.stderr(formatCompact(compared.diagnostics, run.io.cwd) + '\n');
+  if (compared.diagnostics.length) run.io.stderr(formatCompact(compared.diagnostics, run.io.cwd, run.lang) + '\n');
   return compared.value;
 }
 
@@ -134,20 +134,16 @@ function removedPolicy(run: DiffRun, revision: string, file: string): ChainEntry
   const label = relativeTo(run.io, file);
   const shown = run.mods[0].readRevision(revision, file);
   const model =
-    'text' in shown
-      ? run.mods[5].analysePolicy(shown.text, label, run.lang, { check: false, path: file }).model
-      : undefined;
+    'text' in shown ? run.mods[5].analyse(shown.text, label, { check: false, path: file }).model : undefined;
   const name = model ? run.mods[6].controllerName(model.source.controller, messagesFor(run.lang)) : label;
   return { label, removed: true, id: model?.id ?? '', name };
 }
 
 /** A policy that the revision does not have: named in the summary, checked like any other. */
 function addedPolicy(run: DiffRun, file: string, label: string): ChainEntry | undefined {
-  const read = readPolicy(file, run.io, run.lang);
+  const read = readPolicy(file, run.io);
   const analysed =
-    read.text === undefined
-      ? undefined
-      : run.mods[5].analysePolicy(read.text, label, run.lang, { check: false, path: file });
+    read.text === undefined ? undefined : run.mods[5].analyse(read.text, label, { check: false, path: file });
   if (!analysed?.model) {
     reportDiagnostics([...read.diagnostics, ...(analysed?.diagnostics ?? [])], run.options, run.io, run.lang);
     return undefined;

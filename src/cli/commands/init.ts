@@ -1,6 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { messagesFor } from '../../i18n/messages.js';
 import { loadExtended, presetNames } from '../../load/extends.js';
 import { presetsDir, schemaPath } from '../../paths.js';
 import { didYouMean } from '../../validate/did-you-mean.js';
@@ -111,7 +110,7 @@ function presetSkeleton(
   io: CliIo,
 ): { text: string } | { diagnostics: ReturnType<typeof loadExtended>['diagnostics'] } {
   const file = path.join(presetsDir, `${choices.sector}.json`);
-  const loaded = loadExtended(readFileSync(file, 'utf8'), relativeTo(io, file), file, messagesFor('en'));
+  const loaded = loadExtended(readFileSync(file, 'utf8'), relativeTo(io, file), file);
   if (!loaded.value) return { diagnostics: loaded.diagnostics };
   const merged = loaded.value.value as Record<string, unknown>;
   const policy: Record<string, unknown> = {

@@ -3,7 +3,16 @@ import type { CompileJob } from '../compile-job.js';
 import { formatCompact } from '../../diagnostics/format-diagnostics.js';
 import type { PreviewEntry } from '../../serve/preview-server.js';
 import { applyRuleSettings } from '../../config/policyc-config.js';
-import { cli, policyFiles, relativeTo, reportDiagnostics, UsageError, EXIT_OK, type Command } from '../cli-support.js';
+import {
+  cli,
+  messageLanguage,
+  policyFiles,
+  relativeTo,
+  reportDiagnostics,
+  UsageError,
+  EXIT_OK,
+  type Command,
+} from '../cli-support.js';
 import { untilStopped } from '../until-stopped.js';
 import { jobSettings } from './build.js';
 
@@ -48,13 +57,13 @@ export const serveCommand: Command = {
       const result = await runCompileJob(job);
       const previous = entries.get(job.file);
       const problems = [...result.diagnostics, ...applyRuleSettings(result.findings, options.config.rules)];
-      reportDiagnostics(problems, options, io, settings.messageLanguage);
+      reportDiagnostics(problems, options, io, messageLanguage(options));
       entries.set(job.file, {
         file: job.displayPath,
         ...(result.id !== undefined ? { id: result.id } : previous?.id !== undefined ? { id: previous.id } : {}),
         // A policy with errors keeps showing its last good version.
         outputs: result.outputs.length ? result.outputs : (previous?.outputs ?? []),
-        problems: problems.length ? formatCompact(problems, io.cwd).split('\n') : [],
+        problems: problems.length ? formatCompact(problems, io.cwd, messageLanguage(options)).split('\n') : [],
       });
     };
     for (const job of jobs) await compileOne(job);
