@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { LocalisedDiagnostic } from '../src/diagnostics/diagnostic.js';
+import { compile } from '../src/index.js';
+import { repoRoot, runPolicyc } from './support/cli.js';
+import { tempDirs } from './support/temp-dirs.js';
+
+/**
+ * One message language for every command that reports diagnostics and for
+ * compile(): the same bad policies give the same findings at the same
+ * places in Dutch and in English; only the messages differ, each in its
+ * language. A schema error with a did-you-mean, a compliance finding naming
+ * an authored text, and one writing out a retention period.
+ */
+const bad = 'test/fixtures/invalid/unknown-key.json';
+const noBasis = 'test/fixtures/rules/art6/basis-missing/fail.json';
+const tooShort = 'test/fixtures/rules/retention/medical-file-too-short/fail.json';
+const tmp = tempDirs('policyc-message-lang-');
+
+type Lang = 'nl' | 'en';
+
+/** What must not depend on the message language. */
+const where = (ds: readonly LocalisedDiagnostic[]): unknown[] =>
+  ds.map((d) => [d.ruleId, d.severity, d.file, d.line, d.column, d.pointer, d.messageId, d.data]);
+
+const reported = (args: string[]): LocalisedDiagnostic[] => {
+  const run = runPolicyc(args);
+  expect(run.status, run.stderr).toBe(1);
+  return JSON.parse(run.stdout) as LocalisedDiagnostic[];
+};
+
+const find = (ds: readonly LocalisedDiagnostic[], ruleId: string): LocalisedDiagnostic | undefined =>
+  ds.find((d) => d.ruleId === ruleId);
+
+/** The messages of the schema error, in each language. */
+function expectUnknownProperty(nl: readonly LocalisedDiagnostic[], en: readonly LocalisedDiagnostic[]): void {
+  expect(find(nl, 'schema/unknown-property')).toMatchObject({
+    message: 'onbekende eigenschap "retenton"',
+    suggestion: 'bedoelde u "retention"?',
+    line: 24,
+    column: 7,
+  });
+  expect(find(en, 'schema/unknown-property')).toMatchObject({
+    message: 'unknown property "retenton"',
+    suggestion: 'did you mean "retention"?',
+  });
+}
+
+/** The messages of the compliance findings, in each language: the authored text and the period in that language. */
+function expectFindings(nl: readonly LocalisedDiagnostic[], en: readonly LocalisedDiagnostic[]): void {
+  expect(find(nl, 'art6/basis-missing')!.message).toBe(
+    'Het doel "Behandeling" heeft geen grondslag uit art. 6, lid 1.',
+  );
+  expect(find(en, 'art6/basis-missing')!.message).toBe('The purpose "Treatment" has no legal basis under art. 6(1).');
+  expect(find(nl, 'retention/medical-file-too-short')!.message).toMatch(/20 jaar/);
+  expect(find(en, 'retention/medical-file-too-short')!.message).toMatch(/20 years/);
+}
+
+function expectSameFindingsInEachLanguage(nl: LocalisedDiagnostic[], en: LocalisedDiagnostic[]): void {
+  expect(nl.length).toBeGreaterThan(0);
+  expect(where(nl)).toEqual(where(en));
+  nl.forEach((d, i) => {
+    expect(d.message, d.ruleId).not.toBe(en[i]!.message);
+    expect(`${d.message} ${en[i]!.message}`).not.toMatch(/⟦missing|\{\{/);
+  });
+}
+
+describe('the message language of build, check and diff (--message-lang)', () => {
+  const commands: Record<string, (lang: Lang) => string[]> = {
+    check: (lang) => ['check', bad, noBasis, tooShort, '--format', 'json', '--message-lang', lang],
+    build: (lang) => ['build', bad, noBasis, tooShort, '--out', tmp(), '--format', 'json', '--message-lang', lang],
+  };
+
+  it.each(Object.keys(commands))('%s: the same findings at the same places, in Dutch and in English', (name) => {
+    const nl = reported(commands[name]!('nl'));
+    const en = reported(commands[name]!('en'));
+    expectSameFindingsInEachLanguage(nl, en);
+    expectUnknownProperty(nl, en);
+    expectFindings(nl, en);
+  });
+
+  it('diff: an invalid side is reported in the language asked for', () => {
+    const nl = reported(['diff', noBasis, bad, '--format', 'json', '--message-lang', 'nl']);
+    const en = reported(['diff', noBasis, bad, '--format', 'json', '--message-lang', 'en']);
+    expectSameFindingsInEachLanguage(nl, en);
+    expectUnknownProperty(nl, en);
+  });
+
+  it.each(['check', 'diff'])('%s --lang still sets the message language (the same as --message-lang)', (name) => {
+    const args = name === 'check' ? ['check', bad] : ['diff', noBasis, bad];
+    const viaLang = runPolicyc([...args, '--format', 'json', '--lang', 'nl']);
+    expect(viaLang.stdout).toBe(runPolicyc([...args, '--format', 'json', '--message-lang', 'nl']).stdout);
+    expect(viaLang.stdout).toContain('onbekende eigenschap');
+  });
+
+  it('the text report of check is in the message language too, with the same positions', () => {
+    const text = (lang: Lang): string => runPolicyc(['check', bad, '--message-lang', lang]).stderr;
+    expect(text('nl')).toContain('24:7  fout');
+    expect(text('nl')).toContain('onbekende eigenschap "retenton" (bedoelde u "retention"?)');
+    expect(text('en')).toContain('24:7  error');
+    expect(text('en')).toContain('unknown property "retenton" (did you mean "retention"?)');
+  });
+});
+
+describe('the message language of compile() (messageLanguage)', () => {
+  const read = (file: string): string => readFileSync(path.join(repoRoot, file), 'utf8');
+  const both = async (file: string, lang: Lang): Promise<LocalisedDiagnostic[]> => {
+    const result = await compile(read(file), { file, messageLanguage: lang });
+    return [...result.diagnostics, ...result.findings];
+  };
+
+  it('a schema error: the same place, the message in each language', async () => {
+    const [nl, en] = [await both(bad, 'nl'), await both(bad, 'en')];
+    expectSameFindingsInEachLanguage(nl, en);
+    expectUnknownProperty(nl, en);
+  });
+
+  it('compliance findings: the same places, the messages in each language', async () => {
+    const nl = [...(await both(noBasis, 'nl')), ...(await both(tooShort, 'nl'))];
+    const en = [...(await both(noBasis, 'en')), ...(await both(tooShort, 'en'))];
+    expectSameFindingsInEachLanguage(nl, en);
+    expectFindings(nl, en);
+  });
+});
