@@ -1,4 +1,5 @@
 import type { Diagnostic, MessageRef, MessageValue, Severity } from '../diagnostics/diagnostic.js';
+import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
 import { hasMessage } from '../i18n/messages.js';
 import type { ThirdParty } from '../law/third-parties.js';
 import type { CatalogueIndex } from './catalogue-index.js';
@@ -69,7 +70,7 @@ export function auditSite(scan: SiteScan, context: AuditContext): Diagnostic[] {
   for (const ref of sorted) referenceFinding(ref, context, report);
   for (const problem of scan.problems) {
     diagnostics.push({
-      ruleId: 'site/unreadable-script',
+      ruleId: 'site/unreadable-script' satisfies StageRuleId<'audit'>,
       severity: 'warning',
       file: context.display(problem.file),
       pointer: '',
@@ -164,7 +165,7 @@ type Report = (
   ref: SiteReference,
   key: string,
   severity: Severity,
-  ruleId: string,
+  ruleId: StageRuleId<'audit'>,
   message: MessageRef,
   article: string,
   suggestion?: MessageRef,

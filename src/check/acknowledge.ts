@@ -3,6 +3,7 @@ import type { Language } from '../i18n/messages.js';
 import { joinPointer } from '../load/json-pointer.js';
 import { positionOf, type SourceDocument } from '../load/load-document.js';
 import type { Acknowledgement } from '../policy/policy-types.js';
+import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
 
 /**
  * An acknowledgement from outside the policy (the config file's
@@ -66,7 +67,7 @@ export function applyAcknowledgements(
       const pos = where(ack, at, inPolicy);
       const vars = { rule: ack.rule, pointer: ack.pointer ?? '', policy: policy.id };
       return {
-        ruleId: 'acknowledged/unmatched',
+        ruleId: 'acknowledged/unmatched' satisfies StageRuleId<'acknowledge'>,
         severity: 'warning' as const,
         messageId: `diagnostics:acknowledgedUnmatched.${ack.pointer === undefined ? 'anywhere' : 'at'}`,
         data: vars,

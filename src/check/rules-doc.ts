@@ -1,3 +1,4 @@
+import { stageRuleIds } from '../diagnostics/stage-rule-ids.js';
 import { messagesFor, type Language } from '../i18n/messages.js';
 import { ruleMetadata } from './rule-metadata.js';
 import { ruleAnchor } from './rules-doc-path.js';
@@ -24,6 +25,7 @@ function section(lang: Language): string {
     ...rules.map(
       (r) => `| \`${r.id}\` — ${cell(r.title)} | ${t(`severities.${r.severity}`)} | ${cell(r.article ?? '')} |`,
     ),
+    ...otherStages(lang),
   ];
   for (const r of rules) {
     lines.push(
@@ -40,6 +42,24 @@ function section(lang: Language): string {
     );
   }
   return lines.join('\n');
+}
+
+/** The rule ids of the other stages (load, schema, resolve, …), per stage, from their table. */
+function otherStages(lang: Language): string[] {
+  const m = messagesFor(lang);
+  const t = (key: string): string => m.t(`rules:docs.otherStages.${key}`);
+  return [
+    '',
+    `### ${t('title')}`,
+    '',
+    t('intro'),
+    '',
+    `| ${t('stage')} | ${t('ids')} |`,
+    '|---|---|',
+    ...Object.entries(stageRuleIds).map(
+      ([stage, ids]) => `| ${t(`stages.${stage}`)} | ${ids.map((id) => `\`${id}\``).join(', ')} |`,
+    ),
+  ];
 }
 
 /**

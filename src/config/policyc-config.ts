@@ -10,6 +10,7 @@ import { configSchemaPath } from '../paths.js';
 import { createAjv } from '../validate/create-ajv.js';
 import { didYouMean, didYouMeanHint } from '../validate/did-you-mean.js';
 import { schemaDiagnostics } from '../validate/validate-document.js';
+import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
 
 /** The file policyc looks for in the working folder. */
 export const CONFIG_FILE = 'policyc.config.json';
@@ -67,7 +68,7 @@ export async function loadConfig(
     return {
       diagnostics: [
         {
-          ruleId: 'config/unreadable',
+          ruleId: 'config/unreadable' satisfies StageRuleId<'config'>,
           severity: 'error',
           file: display,
           pointer: '',
@@ -123,7 +124,7 @@ function unknownRules(doc: SourceDocument, knownRules: readonly string[]): Diagn
       const position = positionOf(doc, n.pointer, n.prefer);
       const guess = didYouMean(n.rule, knownRules);
       return {
-        ruleId: 'config/unknown-rule',
+        ruleId: 'config/unknown-rule' satisfies StageRuleId<'config'>,
         severity: 'error' as const,
         file: doc.file,
         pointer: n.pointer,

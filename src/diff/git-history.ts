@@ -7,6 +7,7 @@ import type { PolicyModel } from '../resolve/model.js';
 import { changeWords } from './change-words.js';
 import { comparePolicies } from './compare-policies.js';
 import { existingFolder, git } from './policy-revision.js';
+import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
 
 /** One commit that changed the policy file: its text then, and the day it was committed (UTC). */
 interface FileVersion {
@@ -90,7 +91,8 @@ export function gitHistory(
       entries: [],
       diagnostics: [
         {
-          ruleId: `build/history-${versions === 'gitMissing' ? 'git-missing' : 'not-in-repository'}`,
+          ruleId:
+            `build/history-${versions === 'gitMissing' ? 'git-missing' : 'not-in-repository'}` satisfies StageRuleId<'build'>,
           severity: 'warning',
           messageId: `diagnostics:build.history.${versions}`,
           data: { file: display },

@@ -7,6 +7,7 @@ import { didYouMean, didYouMeanHint } from '../validate/did-you-mean.js';
 import { joinPointer } from './json-pointer.js';
 import { loadDocument, positionOf, type NodeLocation, type SourceDocument } from './load-document.js';
 import { parseJsonOnce } from './parse-json-once.js';
+import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
 
 /** `"extends": "preset:<name>"` names a preset shipped in the package (presets/<name>.json). */
 export const PRESET_PREFIX = 'preset:';
@@ -187,7 +188,7 @@ function extendsProblem(
         )
       : undefined;
   return {
-    ruleId: `extends/${kind === 'notFound' ? 'not-found' : kind}`,
+    ruleId: `extends/${kind === 'notFound' ? 'not-found' : kind}` satisfies StageRuleId<'load'>,
     severity: 'error',
     file: doc.file,
     pointer,
@@ -219,7 +220,7 @@ function removals(doc: SourceDocument, inherited: SourceDocument, diagnostics: D
       const pointer = joinPointer('/remove', list, i);
       const { line, column } = positionOf(doc, pointer);
       diagnostics.push({
-        ruleId: 'extends/remove-unknown',
+        ruleId: 'extends/remove-unknown' satisfies StageRuleId<'load'>,
         severity: 'error',
         file: doc.file,
         pointer,

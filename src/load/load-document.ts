@@ -2,6 +2,7 @@ import { parse, type AnyNode } from '@humanwhocodes/momoa';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { joinPointer } from './json-pointer.js';
 import { findTooDeep, MAX_JSON_DEPTH } from './json-depth.js';
+import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
 
 export interface SourcePosition {
   line: number;
@@ -45,7 +46,7 @@ export function loadDocument(
       value: undefined,
       diagnostics: [
         {
-          ruleId: 'json/too-deep',
+          ruleId: 'json/too-deep' satisfies StageRuleId<'load'>,
           severity: 'error',
           file,
           pointer: '',
@@ -66,7 +67,7 @@ export function loadDocument(
       value: undefined,
       diagnostics: [
         {
-          ruleId: 'json/syntax',
+          ruleId: 'json/syntax' satisfies StageRuleId<'load'>,
           severity: 'error',
           messageId: 'diagnostics:json.syntax',
           data: { detail },

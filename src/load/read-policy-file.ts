@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { decodeUtf8 } from './decode-utf8.js';
+import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
 
 /** A policy file's text, or the 'file/unreadable' or positioned 'file/invalid-utf8' diagnostic that says why there is none. */
 export function readPolicyFile(file: string, displayPath: string): { text?: string; diagnostics: Diagnostic[] } {
@@ -10,7 +11,7 @@ export function readPolicyFile(file: string, displayPath: string): { text?: stri
     return {
       diagnostics: [
         {
-          ruleId: 'file/invalid-utf8',
+          ruleId: 'file/invalid-utf8' satisfies StageRuleId<'load'>,
           severity: 'error',
           pointer: '',
           file: displayPath,
@@ -24,7 +25,7 @@ export function readPolicyFile(file: string, displayPath: string): { text?: stri
     return {
       diagnostics: [
         {
-          ruleId: 'file/unreadable',
+          ruleId: 'file/unreadable' satisfies StageRuleId<'load'>,
           severity: 'error',
           pointer: '',
           file: displayPath,

@@ -6,6 +6,7 @@ import { isHeadingLevel, isIdPrefix, type LayoutOptions } from './layout-options
 import { analyse, type AnalyseOptions } from './analyse-policy.js';
 import { outputRenderers, type RenderOptions } from '../output/output-renderers.js';
 import type { OutputFile } from '../output/output-file.js';
+import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
 
 export interface CompileOptions extends Pick<AnalyseOptions, 'path' | 'acknowledged'>, LayoutOptions {
   /** Output languages; default: every language the policy declares. */
@@ -67,7 +68,7 @@ export async function compilePolicy(text: string, file: string, options: Compile
   for (const lang of requested) {
     if (!declared.includes(lang)) {
       diagnostics.push({
-        ruleId: 'build/language-not-declared',
+        ruleId: 'build/language-not-declared' satisfies StageRuleId<'build'>,
         severity: 'warning',
         messageId: 'diagnostics:build.languageNotDeclared',
         data: { lang, declared: declared.join(', ') },

@@ -1,5 +1,6 @@
 import type { Diagnostic, LocalisedDiagnostic } from '../diagnostics/diagnostic.js';
 import { localiseDiagnostics } from '../diagnostics/render-message.js';
+import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
 import type { Language } from '../i18n/messages.js';
 import { checkLayoutOptions, compilePolicy, type CompileOptions } from './compile-policy.js';
 import type { OutputFile } from '../output/output-file.js';
@@ -37,7 +38,7 @@ export async function compile(input: string | object, options: LibraryCompileOpt
   checkLayoutOptions(rest);
   const localise = (diagnostics: readonly Diagnostic[]): LocalisedDiagnostic[] =>
     localiseDiagnostics(diagnostics, messageLanguage);
-  const fail = (ruleId: string, messageId: string, detail: string): CompileResult => ({
+  const fail = (ruleId: StageRuleId<'load'>, messageId: string, detail: string): CompileResult => ({
     outputs: [],
     findings: [],
     diagnostics: localise([

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
 
 /** A policy's id and where it is written. */
 export interface PolicyId {
@@ -23,7 +24,7 @@ export function duplicateIdDiagnostics(ids: readonly PolicyId[]): Diagnostic[] {
       continue;
     }
     diagnostics.push({
-      ruleId: 'build/duplicate-policy-id',
+      ruleId: 'build/duplicate-policy-id' satisfies StageRuleId<'build'>,
       severity: 'error',
       file: entry.file,
       pointer: '/id',

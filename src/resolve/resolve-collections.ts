@@ -43,7 +43,7 @@ function resolveDataCategories(ctx: ResolveContext): Map<string, DataCategory> {
     for (const c of categories.values()) {
       if (c.special)
         ctx.report(
-          'data/special-category-contradiction',
+          'resolve/special-category-contradiction',
           joinPointer(c.pointer, 'special'),
           'diagnostics:data.specialContradiction',
           { id: c.id },
@@ -64,7 +64,7 @@ function resolveRetention(
     if (!ctx.claim(retention, rule.id, pointer)) return;
     if (rule.earliestOf && (rule.period || rule.condition)) {
       ctx.report(
-        'retention/conflicting-terms',
+        'resolve/conflicting-retention-terms',
         joinPointer(pointer, 'earliestOf'),
         'diagnostics:retention.conflictingTerms',
         {},

@@ -1,4 +1,5 @@
 import type { Diagnostic, MessageData } from '../diagnostics/diagnostic.js';
+import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
 import { locate, type SourceDocument } from '../load/load-document.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { PolicySource } from '../policy/policy-types.js';
@@ -20,7 +21,7 @@ export class ResolveContext {
 
   /** An error at `pointer` (its value, or its key with `where: 'key'`), message `key` with `vars`. */
   report(
-    ruleId: string,
+    ruleId: StageRuleId<'resolve'>,
     pointer: string,
     key: string,
     vars: MessageData,

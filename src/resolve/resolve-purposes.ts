@@ -62,7 +62,7 @@ function purposeControllers(
   );
   if (p.jointControllers && !ctx.source.jointArrangement) {
     ctx.report(
-      'controllers/joint-arrangement-missing',
+      'resolve/joint-arrangement-missing',
       joinPointer(pointer, 'jointControllers'),
       'diagnostics:controllers.jointArrangementMissing',
       {},
@@ -78,7 +78,7 @@ function purposeBases(ctx: ResolveContext, p: PurposeSource, pointer: string, ow
   const single = p.legalBasis ?? p.legalBasisExplanation ?? p.legalObligation ?? p.publicTask ?? p.legitimateInterest;
   if (p.legalBases && single !== undefined) {
     ctx.report(
-      'purpose/conflicting-legal-bases',
+      'resolve/conflicting-legal-bases',
       joinPointer(pointer, 'legalBases'),
       'diagnostics:purpose.conflictingBases',
       {},

@@ -22,7 +22,7 @@ function checkAdditionalRights(ctx: ResolveContext): void {
     const pointer = joinPointer('', 'rights', 'additional', i);
     if (rightFacts.some((r) => r.id === right.id)) {
       ctx.report(
-        'rights/gdpr-right-as-additional',
+        'resolve/gdpr-right-as-additional',
         joinPointer(pointer, 'id'),
         'diagnostics:rights.gdprRightAsAdditional',
         { id: right.id },
@@ -39,7 +39,7 @@ function rightsSetAside(ctx: ResolveContext): Set<RightId> {
   (rights?.notApplicable ?? []).forEach((entry, i) => {
     const pointer = joinPointer('', 'rights', 'notApplicable', i, 'right');
     if (rights?.stated?.includes(entry.right))
-      ctx.report('rights/not-applicable-but-stated', pointer, 'diagnostics:rights.notApplicableButStated', {
+      ctx.report('resolve/right-not-applicable-but-stated', pointer, 'diagnostics:rights.notApplicableButStated', {
         id: entry.right,
       });
     notApplicable.add(entry.right);

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasMessage } from '../i18n/messages.js';
 import { joinPointer } from '../load/json-pointer.js';
 import { locate, type SourceDocument } from '../load/load-document.js';
+import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
 
 /**
  * A placeholder `policyc init` writes where only the practice can give the
@@ -28,7 +29,7 @@ function markerDiagnostic(doc: SourceDocument, pointer: string, what: string): D
   const key = `diagnostics:fillInWhat.${what}`;
   const { file, line, column } = locate(doc, pointer);
   return {
-    ruleId: 'policy/fill-in',
+    ruleId: 'policy/fill-in' satisfies StageRuleId<'validate'>,
     severity: 'error',
     file,
     pointer,

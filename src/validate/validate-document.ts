@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic, MessageRef } from '../diagnostics/diagnostic.js';
+import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
 import { hasMessage } from '../i18n/messages.js';
 import { locate, positionOf, type SourceDocument, type SourcePosition } from '../load/load-document.js';
 import { joinPointer, parentPointer } from '../load/json-pointer.js';
@@ -36,7 +37,7 @@ export function validateDocument(doc: SourceDocument): Diagnostic[] {
     const position =
       found.offset < 0 ? positionOf(doc, found.pointer, 'key') : positionInString(doc, found.pointer, found.offset);
     add({
-      ruleId: 'schema/illegal-character',
+      ruleId: 'schema/illegal-character' satisfies StageRuleId<'validate'>,
       severity: 'error',
       file: doc.file,
       pointer: found.pointer,
@@ -64,7 +65,7 @@ function textDiagnostic(problem: TextProblem, doc: SourceDocument): Diagnostic {
     return {
       ...base,
       file: position.file,
-      ruleId: 'schema/missing-translation',
+      ruleId: 'schema/missing-translation' satisfies StageRuleId<'validate'>,
       line: position.line,
       column: position.column,
       messageId: 'diagnostics:schema.missingTranslation',
@@ -75,7 +76,7 @@ function textDiagnostic(problem: TextProblem, doc: SourceDocument): Diagnostic {
   return {
     ...base,
     file: position.file,
-    ruleId: 'schema/unsafe-markdown',
+    ruleId: 'schema/unsafe-markdown' satisfies StageRuleId<'validate'>,
     line: position.line,
     column: position.column,
     messageId: `diagnostics:schema.unsafeMarkdown.${problem.hazard.kind}`,
@@ -113,7 +114,7 @@ function definitionName(error: ErrorObject): string | undefined {
 
 /** What an ajv error becomes: its rule, its message and where it points (a property of the object, or its key). */
 interface ErrorReading extends MessageRef {
-  ruleId: string;
+  ruleId: StageRuleId<'validate'>;
   /** The property the error is about, below the error's instance path. */
   property?: string;
   /** Where the position is taken: the value (default), the key of `property`, or the parent object (a missing property). */

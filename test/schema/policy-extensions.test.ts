@@ -90,7 +90,7 @@ describe('legalBases: several bases for one purpose', () => {
     const result = analyse(p);
     const d = only(result);
     expect(d).toMatchObject({
-      ruleId: 'purpose/conflicting-legal-bases',
+      ruleId: 'resolve/conflicting-legal-bases',
       pointer: '/purposes/0/legalBases',
       message: 'give either "legalBasis" (with its explanation, obligation or interest) or "legalBases", not both',
       ...positionIn(result.text, '"legalBases"'),
@@ -100,7 +100,7 @@ describe('legalBases: several bases for one purpose', () => {
   it('refuses a purpose-level legitimate interest next to legalBases, which would not be shown', () => {
     const p = split();
     p.purposes[0]!.legitimateInterest = { nl: 'Belang', en: 'Interest' };
-    expect(only(analyse(p)).ruleId).toBe('purpose/conflicting-legal-bases');
+    expect(only(analyse(p)).ruleId).toBe('resolve/conflicting-legal-bases');
   });
 
   it('refuses a basis for a data category the purpose does not use', () => {
@@ -313,7 +313,7 @@ describe('retention: earliest of, legal-claims hold, deletion handling, afterwar
       ]),
     );
     expect(only(result)).toMatchObject({
-      ruleId: 'retention/conflicting-terms',
+      ruleId: 'resolve/conflicting-retention-terms',
       pointer: '/retention/0/earliestOf',
       message: 'give either "earliestOf" or a "period" or "condition", not both: list every term inside "earliestOf"',
       ...positionIn(result.text, '"earliestOf"'),
@@ -382,7 +382,7 @@ describe('rights: stated and additional', () => {
     const result = analyse(p);
     expect(result.diagnostics).toHaveLength(2);
     expect(result.diagnostics[0]).toMatchObject({
-      ruleId: 'rights/gdpr-right-as-additional',
+      ruleId: 'resolve/gdpr-right-as-additional',
       pointer: '/rights/additional/0/id',
       message: '"erasure" is a GDPR right: list it in "rights.stated" instead',
       ...positionIn(result.text, '"erasure"'),
@@ -434,7 +434,7 @@ describe('applicable laws, special categories, DPO registration, minimum age', (
     p.dataCategories[1]!.special = 'health';
     const result = analyse(p);
     expect(only(result)).toMatchObject({
-      ruleId: 'data/special-category-contradiction',
+      ruleId: 'resolve/special-category-contradiction',
       pointer: '/dataCategories/1/special',
       message: 'the data category "contacts" is a special category, but "collectsSpecialCategories" is false',
       ...positionIn(result.text, '"health"'),

@@ -251,7 +251,7 @@ describe('several controllers', () => {
     const result = analyse(policy);
     expect(result.diagnostics).toHaveLength(1);
     expect(result.diagnostics[0]).toMatchObject({
-      ruleId: 'controllers/joint-arrangement-missing',
+      ruleId: 'resolve/joint-arrangement-missing',
       pointer: '/purposes/0/jointControllers',
       message: 'joint controllers need the essence of their arrangement in "jointArrangement" (GDPR 26(2))',
       ...positionIn(result.text, '"jointControllers"'),
@@ -306,7 +306,7 @@ describe('rights that do not apply, and going to court', () => {
     policy.rights!.stated = ['access'];
     const result = analyse(policy);
     expect(result.diagnostics[0]).toMatchObject({
-      ruleId: 'rights/not-applicable-but-stated',
+      ruleId: 'resolve/right-not-applicable-but-stated',
       pointer: '/rights/notApplicable/0/right',
       message:
         '"access" is listed in "rights.stated" and in "rights.notApplicable": a right either applies or it does not',
