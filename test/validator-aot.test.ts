@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ValidateFunction } from 'ajv';
 import { createAjv, readPolicySchemaText, schemaHash } from '../src/validate/create-ajv.js';
 import { generatedValidatorPath } from '../src/paths.js';
+import { withoutAnnotations } from '../src/validate/runtime-schema.js';
 import { repoRoot } from './support/cli.js';
 import { readFixture } from './support/fixtures.js';
 
@@ -13,7 +14,12 @@ describe('ahead-of-time schema validator (npm run compile)', () => {
     default: ValidateFunction;
     schemaHash: string;
   };
-  const runtime = createAjv({ standalone: false }).compile(JSON.parse(readPolicySchemaText()));
+  const full = JSON.parse(readPolicySchemaText()) as object;
+  const runtime = createAjv({ standalone: false }).compile(withoutAnnotations(full) as object);
+  const annotated = createAjv({ standalone: false }).compile(full);
+  /** An error without the (verbose) schema it quotes. */
+  const bare = (errors: ValidateFunction['errors']) =>
+    (errors ?? []).map(({ schema: _s, parentSchema: _p, ...rest }) => rest);
 
   it('exists and matches the schema on disk', () => {
     expect(existsSync(generatedValidatorPath)).toBe(true);
@@ -34,5 +40,21 @@ describe('ahead-of-time schema validator (npm run compile)', () => {
     const b = runtime(value);
     expect(a).toBe(b);
     expect(aErrors ?? null).toEqual(runtime.errors ?? null);
+    // Dropping the annotations changes no verdict and no error.
+    expect(annotated(value)).toBe(b);
+    expect(bare(annotated.errors)).toEqual(bare(runtime.errors));
+  });
+
+  it('drops annotation keywords but keeps properties of those names and data', () => {
+    const schema = {
+      description: 'gone',
+      'x-change': { class: 'material' },
+      properties: { description: { type: 'string', description: 'gone too', title: 't' } },
+      $defs: { title: { enum: [{ description: 'data stays' }] } },
+    };
+    expect(withoutAnnotations(schema)).toEqual({
+      properties: { description: { type: 'string' } },
+      $defs: { title: { enum: [{ description: 'data stays' }] } },
+    });
   });
 });

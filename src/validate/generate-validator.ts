@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { generatedValidatorPath, packageRoot } from '../paths.js';
 import { createAjv, readPolicySchemaText, schemaHash } from './create-ajv.js';
+import { withoutAnnotations } from './runtime-schema.js';
 
 /**
  * The schema compiled to standalone JavaScript (CommonJS) with the schema's
@@ -14,7 +15,7 @@ export function generateValidatorSource(): string {
   const standaloneCode = (
     createRequire(import.meta.url)('ajv/dist/standalone') as { default: (a: unknown, v: unknown) => string }
   ).default;
-  const code = standaloneCode(ajv, ajv.compile(JSON.parse(text)));
+  const code = standaloneCode(ajv, ajv.compile(withoutAnnotations(JSON.parse(text)) as object));
   return `${code}\nmodule.exports.schemaHash = ${JSON.stringify(schemaHash(text))};\n`;
 }
 

@@ -3,9 +3,10 @@ import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
 import { createAjv, readPolicySchemaText, schemaHash } from './create-ajv.js';
 import { generatedValidatorPath } from '../paths.js';
+import { withoutAnnotations } from './runtime-schema.js';
 
 export interface PolicySchema {
-  /** The schema itself, for walkers that follow its annotations. */
+  /** The schema as validated (without descriptions and x-change), for walkers that follow its x-translated and x-markdown marks. */
   schema: Record<string, unknown>;
   validate: ValidateFunction;
 }
@@ -20,7 +21,7 @@ let loaded: PolicySchema | undefined;
 export function policySchema(): PolicySchema {
   if (loaded) return loaded;
   const text = readPolicySchemaText();
-  const schema = JSON.parse(text) as Record<string, unknown>;
+  const schema = withoutAnnotations(JSON.parse(text)) as Record<string, unknown>;
   loaded = { schema, validate: loadGenerated(schemaHash(text)) ?? createAjv({ standalone: false }).compile(schema) };
   return loaded;
 }
