@@ -2,7 +2,7 @@
  * The rule ids of every stage other than the compliance check (whose ids
  * are in its catalogue, src/check/rules.ts), by stage. Each stage reports in
  * families of its own, so no id of a stage can be taken for a compliance
- * rule (test/rule-ids.test.ts keeps the families apart) and
+ * rule (test/diagnostics/stage-rule-ids.test.ts keeps the families apart) and
  * metadata.acknowledged, which names compliance rules, cannot name one.
  * docs/rules.md lists them (src/check/rules-doc.ts).
  */

@@ -5,7 +5,7 @@ import type { NodeLocation, SourcePosition } from './load-document.js';
  * The source position of every value in JSON text that JSON.parse has
  * already accepted, by JSON pointer: one pass over the text, no tree. The
  * positions are momoa's (line and column 1-based, columns in UTF-16 code
- * units, CR, LF and CRLF each one line break); test/json-positions.test.ts
+ * units, CR, LF and CRLF each one line break); test/load/json-positions.test.ts
  * proves them equal to momoa's on generated documents. Valid JSON is
  * assumed: on anything else the result is unspecified, so callers parse first.
  */

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rules } from '../src/check/rules.js';
-import { ruleFamily, stageRuleIds } from '../src/diagnostics/stage-rule-ids.js';
-import { repoRoot } from './support/cli.js';
+import { rules } from '../../src/check/rules.js';
+import { ruleFamily, stageRuleIds } from '../../src/diagnostics/stage-rule-ids.js';
+import { repoRoot } from '../support/cli.js';
 
 /** Rule ids of different stages cannot collide: each stage reports in families of its own. */
 const complianceFamilies = new Set(rules.map((r) => ruleFamily(r.id)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textIn } from '../src/i18n/text-in.js';
+import { textIn } from '../../src/i18n/text-in.js';
 
 describe('textIn: the one reading of a text in a language', () => {
   it('reads the language asked for', () => {

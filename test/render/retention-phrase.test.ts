@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { messagesFor } from '../src/i18n/messages.js';
-import { durationInDays } from '../src/law/durations.js';
-import { formatDuration, formatLawReference, retentionPhrase } from '../src/render/retention-phrase.js';
-import type { RetentionRuleSource } from '../src/policy/policy-types.js';
+import { messagesFor } from '../../src/i18n/messages.js';
+import { durationInDays } from '../../src/law/durations.js';
+import { formatDuration, formatLawReference, retentionPhrase } from '../../src/render/retention-phrase.js';
+import type { RetentionRuleSource } from '../../src/policy/policy-types.js';
 
 const nl = messagesFor('nl');
 const nlInformal = messagesFor('nl', 'informal');

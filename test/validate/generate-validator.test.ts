@@ -3,11 +3,11 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ValidateFunction } from 'ajv';
-import { createAjv, readPolicySchemaText, schemaHash } from '../src/validate/create-ajv.js';
-import { generatedValidatorPath } from '../src/paths.js';
-import { withoutAnnotations } from '../src/validate/runtime-schema.js';
-import { repoRoot } from './support/cli.js';
-import { readFixture } from './support/fixtures.js';
+import { createAjv, readPolicySchemaText, schemaHash } from '../../src/validate/create-ajv.js';
+import { generatedValidatorPath } from '../../src/paths.js';
+import { withoutAnnotations } from '../../src/validate/runtime-schema.js';
+import { repoRoot } from '../support/cli.js';
+import { readFixture } from '../support/fixtures.js';
 
 describe('ahead-of-time schema validator (npm run compile)', () => {
   const generated = createRequire(import.meta.url)(generatedValidatorPath) as ValidateFunction & {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderRulesDoc } from '../src/check/rules-doc.js';
-import { rules } from '../src/check/rules.js';
-import { repoRoot } from './support/cli.js';
+import { renderRulesDoc } from '../../src/check/rules-doc.js';
+import { rules } from '../../src/check/rules.js';
+import { repoRoot } from '../support/cli.js';
 
 describe('docs/rules.md', () => {
   it('is generated from the catalogue and up to date (run npm run docs)', () => {

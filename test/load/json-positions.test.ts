@@ -3,10 +3,10 @@ import path from 'node:path';
 import { parse, type AnyNode } from '@humanwhocodes/momoa';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { joinPointer } from '../src/load/json-pointer.js';
-import { scanPositions } from '../src/load/json-positions.js';
-import type { NodeLocation } from '../src/load/load-document.js';
-import { repoRoot } from './support/cli.js';
+import { joinPointer } from '../../src/load/json-pointer.js';
+import { scanPositions } from '../../src/load/json-positions.js';
+import type { NodeLocation } from '../../src/load/load-document.js';
+import { repoRoot } from '../support/cli.js';
 
 /** The reader scanPositions must agree with: momoa's AST, walked into the same pointer map. */
 function momoaPositions(text: string): Map<string, NodeLocation> {

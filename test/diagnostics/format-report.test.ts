@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
-import { formatReport } from '../src/diagnostics/format-report.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { formatReport } from '../../src/diagnostics/format-report.js';
 
 const diagnostics: Diagnostic[] = [
   {

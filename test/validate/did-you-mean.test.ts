@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { didYouMean, editDistance } from '../src/validate/did-you-mean.js';
+import { didYouMean, editDistance } from '../../src/validate/did-you-mean.js';
 
 const retentionKeys = ['id', 'name', 'dataCategories', 'period', 'maximum', 'minimum', 'from', 'condition', 'note'];
 
