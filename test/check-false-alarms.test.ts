@@ -66,9 +66,10 @@ describe('false alarms on the seeds, fixed at their cause', () => {
   });
 
   it('controller.website counts as contact details (13(1)(a))', () => {
-    const { findings } = check({ controller: { contact: null, website: 'https://basis.example' } });
+    // base.json gives an address too, which is contact details of its own: take it away.
+    const { findings } = check({ controller: { contact: null, address: null, website: 'https://basis.example' } });
     expect(findings.filter((f) => f.includes('controller/contact-missing'))).toEqual([]);
-    expect(check({ controller: { contact: null } }).findings).toContain(
+    expect(check({ controller: { contact: null, address: null } }).findings).toContain(
       'error controller/contact-missing /controller/contact',
     );
   });
