@@ -169,7 +169,8 @@ describe('false alarms on the seeds, fixed at their cause', () => {
     const { findings } = check({
       processors,
       purposes: [{ ...care, processors: ['zendesk'] }],
-      transfers: { mechanisms: [{ mechanism: 'scc' }] },
+      // With where to get a copy (13(1)(f)), so that the safeguard's specificity is the one finding left.
+      transfers: { mechanisms: [{ mechanism: 'scc', copyAvailableAt: T('Op verzoek.', 'On request.') }] },
     });
     expect(findings).toEqual(['warning transfer/safeguard-not-per-party /processors/0/transfer']);
   });

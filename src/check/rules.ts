@@ -8,6 +8,7 @@ import {
   professionalSecrecyLaws,
   requirementBases,
   responseTimeLimitDays,
+  safeguardsWithCopy,
 } from '../law/legal-thresholds.js';
 import { retentionMinimums, type RetentionMinimum } from '../law/retention-minimums.js';
 import { careRules } from './care-rules.js';
@@ -457,6 +458,21 @@ export const rules: readonly Rule[] = [
     severity: 'warning',
     article: 'GDPR 13(1)(f), 46',
     check: (model) => uncoveredTransfers(model, true),
+  },
+  {
+    id: 'transfer/copy-unstated',
+    // The notice may name the safeguard in its prose and still not say where to get it: a warning, not an error.
+    severity: 'warning',
+    article: 'GDPR 13(1)(f), 14(1)(f)',
+    check: (model) =>
+      [...safeguardsWithCopy]
+        .flatMap((mechanism) => objectsWith(model, 'mechanism', mechanism))
+        .filter(({ value }) => value.copyAvailableAt === undefined)
+        .map(({ pointer, named }) =>
+          named
+            ? { pointer: joinPointer(pointer, 'mechanism'), vars: { party: named.name as string | Text } }
+            : { pointer: joinPointer(pointer, 'mechanism'), variant: 'unnamed' },
+        ),
   },
   {
     id: 'transfer/location-unstated',
