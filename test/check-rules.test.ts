@@ -114,3 +114,29 @@ describe('controller/address-missing and controller/contact-missing share out th
     ]);
   });
 });
+
+describe('art14/referral-source-unstated reads referrals, not links', () => {
+  const base = JSON.parse(readFileSync(ruleFixtureBase, 'utf8'));
+  function referralFindings(description: { nl: string; en: string }): string[] {
+    const medical = { ...base.dataCategories[1], description };
+    const patch = { dataCategories: [base.dataCategories[0], medical] };
+    const analysed = analysePolicy(JSON.stringify(mergePatch(base, patch), null, 2), 'policy.json', 'nl');
+    expect(analysed.diagnostics).toEqual([]);
+    return analysed.findings.filter((f) => f.ruleId === 'art14/referral-source-unstated').map((f) => f.message);
+  }
+
+  it('"verwijzingen naar websites" (Dental Clinics: links to other sites) is no referral', () => {
+    const links = {
+      nl: 'Op onze websites staan verwijzingen naar websites van derden.',
+      en: 'Our websites contain links to third-party websites.',
+    };
+    expect(referralFindings(links)).toEqual([]);
+  });
+
+  it('a referring GP is, quoted in the message language', () => {
+    const referred = { nl: 'Gegevens van uw verwijzende huisarts.', en: 'Data from your referring GP.' };
+    expect(referralFindings(referred)).toEqual([
+      'De verklaring spreekt van een verwijzing ("verwijzende huisarts"), maar bij geen enkele categorie persoonsgegevens staat waar de gegevens vandaan komen.',
+    ]);
+  });
+});
