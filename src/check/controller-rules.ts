@@ -1,3 +1,4 @@
+import { legalFormWords } from '../law/wording-patterns.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { Address, Contact } from '../policy/policy-types.js';
 import type { PolicyModel } from '../resolve/model.js';
@@ -97,6 +98,22 @@ function withoutPostalAddress(model: PolicyModel): Finding[] {
   );
 }
 
+/**
+ * Controllers named without a legal form, KvK number or public-authority
+ * flag: this policy's controller (unless its name is a placeholder) and the
+ * other controllers. The representative is left out: it may be a person.
+ */
+function legalEntityUnclear(model: PolicyModel): Finding[] {
+  const c = model.source.controller;
+  const named = [
+    ...(c.placeholder ? [] : [{ pointer: '/controller', entity: c }]),
+    ...model.controllers.map((o) => ({ pointer: o.pointer, entity: o })),
+  ];
+  return named
+    .filter(({ entity }) => !entity.kvkNumber && !entity.publicAuthority && !legalFormWords.test(entity.name))
+    .map(({ pointer, entity }) => ({ pointer: joinPointer(pointer, 'name'), vars: { name: entity.name } }));
+}
+
 export const controllerRules: readonly Rule[] = [
   {
     id: 'controller/contact-missing',
@@ -112,5 +129,12 @@ export const controllerRules: readonly Rule[] = [
     severity: 'info',
     article: 'GDPR 13(1)(a), 14(1)(a)',
     check: withoutPostalAddress,
+  },
+  {
+    id: 'controller/legal-entity-unclear',
+    // Doubt: 13(1)(a) asks for the controller's identity; a trade name without legal form or KvK number may not say which legal person is responsible. Info, not a defect in itself.
+    severity: 'info',
+    article: 'GDPR 13(1)(a)',
+    check: legalEntityUnclear,
   },
 ];

@@ -3,7 +3,6 @@ import {
   continuedUseConsent,
   erasureWords,
   goodCareWords,
-  legalFormWords,
   referralWords,
   vagueWords,
 } from '../law/wording-patterns.js';
@@ -95,18 +94,6 @@ function referralWithoutSource(model: PolicyModel): Finding[] {
 }
 
 export const wordingRules: readonly Rule[] = [
-  {
-    id: 'controller/legal-entity-unclear',
-    // Doubt: 13(1)(a) asks for the controller's identity; a trade name without legal form or KvK number may not say which legal person is responsible. Info, not a defect in itself.
-    severity: 'info',
-    article: 'GDPR 13(1)(a)',
-    check: (model) => {
-      const c = model.source.controller;
-      return c.placeholder || c.kvkNumber || c.publicAuthority || legalFormWords.test(c.name)
-        ? []
-        : [{ pointer: '/controller/name', vars: { name: c.name } }];
-    },
-  },
   {
     id: 'controller/representative-missing',
     severity: 'warning',
