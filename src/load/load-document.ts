@@ -1,6 +1,6 @@
-import { parse, type AnyNode } from '@humanwhocodes/momoa';
+import { createRequire } from 'node:module';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { joinPointer } from './json-pointer.js';
+import { scanPositions } from './json-positions.js';
 import { findTooDeep, MAX_JSON_DEPTH } from './json-depth.js';
 import type { Messages } from '../i18n/messages.js';
 
@@ -21,17 +21,24 @@ export interface NodeLocation {
   origin?: { file: string; text: string };
 }
 
+/** Source positions by JSON pointer. */
+export interface Locations {
+  get(pointer: string): NodeLocation | undefined;
+}
+
 /** A parsed policy: the plain value plus a map from JSON pointer to source position. */
 export interface SourceDocument {
   file: string;
   text: string;
   value: unknown;
-  locations: Map<string, NodeLocation>;
+  locations: Locations;
 }
 
+const requireHere = createRequire(import.meta.url);
+
 /**
- * Parses JSON text, keeping the position of every value by JSON pointer.
- * Malformed JSON yields one positioned 'json/syntax' diagnostic and no value;
+ * Parses JSON text (JSON.parse), with the position of every value by JSON
+ * pointer found on first demand (scanPositions). Malformed JSON yields one positioned 'json/syntax' diagnostic and no value;
  * JSON nested deeper than MAX_JSON_DEPTH one 'json/too-deep'. A leading
  * byte-order mark (Windows editors write one) is skipped.
  */
@@ -57,71 +64,43 @@ export function loadDocument(
       ],
     };
   }
-  let ast;
+  let value: unknown;
   try {
-    ast = parse(text, { mode: 'json', ranges: false, tokens: false });
-  } catch (error) {
-    const e = error as { message?: string; line?: number; column?: number };
-    const detail = String(e.message ?? error).replace(/\s*\(\d+:\d+\)\s*$/, '');
-    return {
-      value: undefined,
-      diagnostics: [
-        {
-          ruleId: 'json/syntax',
-          severity: 'error',
-          message: messages.t('diagnostics:json.syntax', { detail }),
-          file,
-          pointer: '',
-          line: e.line ?? 1,
-          column: e.column ?? 1,
-        },
-      ],
-    };
+    value = JSON.parse(text);
+  } catch {
+    return { value: undefined, diagnostics: [syntaxError(text, file, messages)] };
   }
-  const locations = new Map<string, NodeLocation>();
-  const value = toValue(ast.body, '', locations);
-  return { value: { file, text, value, locations }, diagnostics: [] };
+  return { value: { file, text, value, locations: lazyLocations(text) }, diagnostics: [] };
 }
 
-function toValue(node: AnyNode, pointer: string, locations: Map<string, NodeLocation>): unknown {
-  const previous = locations.get(pointer);
-  locations.set(pointer, {
-    value: node.loc.start,
-    valueEnd: node.loc.end,
-    ...(previous?.key ? { key: previous.key } : {}),
-  });
-  switch (node.type) {
-    case 'Object': {
-      const out: Record<string, unknown> = {};
-      for (const member of node.members) {
-        const name = member.name.type === 'String' ? member.name.value : member.name.name;
-        const childPointer = joinPointer(pointer, name);
-        locations.set(childPointer, {
-          key: member.name.loc.start,
-          value: member.value.loc.start,
-          valueEnd: member.value.loc.end,
-        });
-        // Duplicate keys: the last one wins, as in JSON.parse.
-        Object.defineProperty(out, name, {
-          value: toValue(member.value, childPointer, locations),
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      }
-      return out;
-    }
-    case 'Array':
-      return node.elements.map((element, i) => toValue(element.value, joinPointer(pointer, i), locations));
-    case 'String':
-    case 'Number':
-    case 'Boolean':
-      return node.value;
-    case 'Null':
-      return null;
-    default:
-      throw new Error(`unexpected JSON node ${node.type}`);
+/** Positions are found only when something asks for one (a finding to report): most builds never do. */
+function lazyLocations(text: string): Locations {
+  let map: Map<string, NodeLocation> | undefined;
+  return { get: (pointer) => (map ??= scanPositions(text)).get(pointer) };
+}
+
+/**
+ * The positioned 'json/syntax' diagnostic for text JSON.parse refused. momoa
+ * words and positions syntax errors better than V8 does; it is loaded only here.
+ */
+function syntaxError(text: string, file: string, messages: Messages): Diagnostic {
+  const { parse } = requireHere('@humanwhocodes/momoa') as typeof import('@humanwhocodes/momoa');
+  let e: { message?: string; line?: number; column?: number } = {};
+  try {
+    parse(text, { mode: 'json', ranges: false, tokens: false });
+  } catch (error) {
+    e = error as typeof e;
   }
+  const detail = String(e.message ?? '').replace(/\s*\(\d+:\d+\)\s*$/, '');
+  return {
+    ruleId: 'json/syntax',
+    severity: 'error',
+    message: messages.t('diagnostics:json.syntax', { detail }),
+    file,
+    pointer: '',
+    line: e.line ?? 1,
+    column: e.column ?? 1,
+  };
 }
 
 /** The file and position to report for a pointer (see positionOf): inherited values point into their base file. */
