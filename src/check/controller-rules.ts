@@ -19,7 +19,7 @@ interface NamedController {
   addresses: Array<{ pointer: string; address: Address }>;
   /** Whether the policy gives it any contact details at all (e-mail, telephone, web page, website or address). */
   reachable: boolean;
-  /** The message variant for a controller without contact details (controller/contact-missing). */
+  /** The message variant for a controller without contact details (controller/contact-missing, controller/other-contact-missing). */
   variant: 'message' | 'other' | 'representative';
 }
 
@@ -68,13 +68,19 @@ function namedControllers(model: PolicyModel): NamedController[] {
   return [own, ...others, ...representative];
 }
 
-/** Controllers the policy gives no contact details at all: this policy's controller at its (missing) contact, the others by name. */
-function withoutContact(model: PolicyModel): Finding[] {
+/**
+ * Controllers the policy gives no contact details at all: this policy's
+ * controller at its (missing) contact, the others by name; `other` selects
+ * the other and joint controllers, or else this policy's controller and its
+ * representative.
+ */
+function withoutContact(model: PolicyModel, other: boolean): Finding[] {
   return namedControllers(model)
-    .filter((c) => !c.reachable)
+    .filter((c) => !c.reachable && (c.variant === 'other') === other)
     .map((c) => ({
       pointer: joinPointer(c.pointer, 'contact'),
-      ...(c.variant === 'message' ? {} : { variant: c.variant, vars: { name: c.name } }),
+      ...(c.variant === 'representative' ? { variant: 'representative' } : {}),
+      ...(c.variant === 'message' ? {} : { vars: { name: c.name } }),
     }));
 }
 
@@ -119,7 +125,15 @@ export const controllerRules: readonly Rule[] = [
     id: 'controller/contact-missing',
     severity: 'error',
     article: 'GDPR 13(1)(a)',
-    check: withoutContact,
+    check: (model) => withoutContact(model, false),
+  },
+  {
+    id: 'controller/other-contact-missing',
+    // A warning, not an error: each joint controller is a controller, but their arrangement (26(2)) may leave informing
+    // people and answering requests to this policy's controller, whose contact details the notice gives.
+    severity: 'warning',
+    article: 'GDPR 13(1)(a), 26',
+    check: (model) => withoutContact(model, true),
   },
   {
     id: 'controller/address-missing',
