@@ -19,8 +19,8 @@ interface NamedController {
   addresses: Array<{ pointer: string; address: Address }>;
   /** Whether the policy gives it any contact details at all (e-mail, telephone, web page, website or address). */
   reachable: boolean;
-  /** The message variant for a controller without contact details (controller/contact-missing, controller/other-contact-missing). */
-  variant: 'message' | 'other' | 'representative';
+  /** This policy's controller, another or joint controller, or the representative. */
+  role: 'own' | 'other' | 'representative';
 }
 
 /** The address and the contact's address of a party at `pointer`, those present. */
@@ -44,14 +44,14 @@ function namedControllers(model: PolicyModel): NamedController[] {
     addresses: [...addressesOf('/controller', c.address, c.contact), ...addressesOf('', undefined, s.contact)],
     // The website counts: a website is how most people reach a practice (legal review).
     reachable: hasContact(c.contact) || c.address !== undefined || c.website !== undefined || hasContact(s.contact),
-    variant: 'message',
+    role: 'own',
   };
   const others: NamedController[] = model.controllers.map((o) => ({
     pointer: o.pointer,
     name: o.name,
     addresses: addressesOf(o.pointer, o.address, o.contact),
     reachable: o.address !== undefined || hasContact(o.contact),
-    variant: 'other',
+    role: 'other',
   }));
   const r = s.representative;
   const representative: NamedController[] = r
@@ -61,7 +61,7 @@ function namedControllers(model: PolicyModel): NamedController[] {
           name: r.name,
           addresses: addressesOf('/representative', r.address, r.contact),
           reachable: r.address !== undefined || hasContact(r.contact),
-          variant: 'representative',
+          role: 'representative',
         },
       ]
     : [];
@@ -76,24 +76,25 @@ function namedControllers(model: PolicyModel): NamedController[] {
  */
 function withoutContact(model: PolicyModel, other: boolean): Finding[] {
   return namedControllers(model)
-    .filter((c) => !c.reachable && (c.variant === 'other') === other)
+    .filter((c) => !c.reachable && (c.role === 'other') === other)
     .map((c) => ({
       pointer: joinPointer(c.pointer, 'contact'),
-      ...(c.variant === 'representative' ? { variant: 'representative' } : {}),
-      ...(c.variant === 'message' ? {} : { vars: { name: c.name } }),
+      ...(c.role === 'representative' ? { variant: 'representative' } : {}),
+      ...(c.role === 'own' ? {} : { vars: { name: c.name } }),
     }));
 }
 
 /**
  * Controllers the policy gives contact details for, but no postal address:
  * none at all, or only a town (no street or PO box, so a letter cannot be
- * sent). Controllers without any contact details are controller/contact-missing's.
+ * sent). Controllers without any contact details are reported by
+ * controller/contact-missing and controller/other-contact-missing instead.
  */
 function withoutPostalAddress(model: PolicyModel): Finding[] {
   return (
     namedControllers(model)
       // A placeholder name is controller/identity-missing's: the statement does not identify the controller at all.
-      .filter((c) => !(c.variant === 'message' && model.source.controller.placeholder))
+      .filter((c) => !(c.role === 'own' && model.source.controller.placeholder))
       .filter((c) => c.reachable && !c.addresses.some(({ address }) => address.street !== undefined))
       .map((c): Finding => {
         const partial = c.addresses[0];
