@@ -14,7 +14,7 @@ describe('policyc check: compliance findings', () => {
     const lines = run.stderr.split('\n');
     expect(lines[0]).toBe('test/fixtures/rules/art6/basis-missing/fail.json');
     expect(run.stderr).toContain(
-      '  52:5  error    The purpose "Treatment" has no legal basis under art. 6(1).  GDPR 6(1), 13(1)(c)  art6/basis-missing',
+      '  53:5  error    The purpose "Treatment" has no legal basis under art. 6(1).  GDPR 6(1), 13(1)(c)  art6/basis-missing',
     );
     expect(run.stderr).toContain('/purposes/0/legalBasis  docs/rules.md#en-art6-basis-missing');
     expect(run.stderr).not.toContain('\u001b[');
@@ -22,7 +22,7 @@ describe('policyc check: compliance findings', () => {
 
   it('gives the messages in Dutch with --lang nl', () => {
     const run = runPolicyc(['check', fixture('art6/basis-missing', 'fail'), '--lang', 'nl']);
-    expect(run.stderr).toContain('52:5  fout          Het doel "Behandeling" heeft geen grondslag uit art. 6, lid 1.');
+    expect(run.stderr).toContain('53:5  fout          Het doel "Behandeling" heeft geen grondslag uit art. 6, lid 1.');
   });
 
   it('exits 0 on warnings, and 1 when they exceed --max-warnings', () => {

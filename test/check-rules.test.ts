@@ -5,7 +5,7 @@ import { analysePolicy } from '../src/pipeline/analyse-policy.js';
 import { rules } from '../src/check/rules.js';
 import { expectGolden } from './support/golden.js';
 import { repoRoot } from './support/cli.js';
-import { ruleFixtureText } from './support/rule-fixtures.js';
+import { mergePatch, ruleFixtureBase, ruleFixtureText } from './support/rule-fixtures.js';
 
 /**
  * Every rule of the catalogue has test/fixtures/rules/<rule-id>/ with a
@@ -82,6 +82,61 @@ describe('rules and a growing schema', () => {
         '/transfers/mechanism',
         'This transfer relies on the EU-US Privacy Shield, which the EU Court of Justice invalidated in 2020 (C-311/18).',
       ],
+    ]);
+  });
+});
+
+describe('controller/address-missing and controller/contact-missing share out the controllers', () => {
+  const base = JSON.parse(readFileSync(ruleFixtureBase, 'utf8'));
+  function controllerFindings(patch: object): string[] {
+    const analysed = analysePolicy(JSON.stringify(mergePatch(base, patch), null, 2), 'policy.json');
+    expect(analysed.diagnostics).toEqual([]);
+    return analysed.findings.filter((f) => f.ruleId.startsWith('controller/')).map((f) => `${f.ruleId} ${f.pointer}`);
+  }
+
+  it('a controller with no contact details at all is contact-missing only, not also address-missing', () => {
+    expect(controllerFindings({ controller: { address: null, contact: null } })).toEqual([
+      'controller/contact-missing /controller/contact',
+    ]);
+  });
+
+  it('a placeholder name is identity-missing only: no address is asked of a controller the statement does not name', () => {
+    expect(controllerFindings({ controller: { address: null, placeholder: true } })).toEqual([
+      'controller/identity-missing /controller/name',
+    ]);
+  });
+
+  it("the policy's general contact address counts as the controller's postal address; a town alone does not", () => {
+    const street = { street: 'Postbus 1', city: 'Utrecht', country: 'NL' };
+    expect(controllerFindings({ controller: { address: null }, contact: { address: street } })).toEqual([]);
+    expect(controllerFindings({ controller: { address: { street: null } } })).toEqual([
+      'controller/address-missing /controller/address',
+    ]);
+  });
+});
+
+describe('art14/referral-source-unstated reads referrals, not links', () => {
+  const base = JSON.parse(readFileSync(ruleFixtureBase, 'utf8'));
+  function referralFindings(description: { nl: string; en: string }): string[] {
+    const medical = { ...base.dataCategories[1], description };
+    const patch = { dataCategories: [base.dataCategories[0], medical] };
+    const analysed = analysePolicy(JSON.stringify(mergePatch(base, patch), null, 2), 'policy.json', 'nl');
+    expect(analysed.diagnostics).toEqual([]);
+    return analysed.findings.filter((f) => f.ruleId === 'art14/referral-source-unstated').map((f) => f.message);
+  }
+
+  it('"verwijzingen naar websites" (Dental Clinics: links to other sites) is no referral', () => {
+    const links = {
+      nl: 'Op onze websites staan verwijzingen naar websites van derden.',
+      en: 'Our websites contain links to third-party websites.',
+    };
+    expect(referralFindings(links)).toEqual([]);
+  });
+
+  it('a referring GP is, quoted in the message language', () => {
+    const referred = { nl: 'Gegevens van uw verwijzende huisarts.', en: 'Data from your referring GP.' };
+    expect(referralFindings(referred)).toEqual([
+      'De verklaring spreekt van een verwijzing ("verwijzende huisarts"), maar bij geen enkele categorie persoonsgegevens staat waar de gegevens vandaan komen.',
     ]);
   });
 });

@@ -1,10 +1,14 @@
-import type { LawReference, RetentionConditionId } from '../policy/policy-types.js';
+import type { Contact, LawReference, RetentionConditionId } from '../policy/policy-types.js';
 import { isCareProvider as careProviderSource } from '../law/care-provider.js';
 import { professionalSecrecyWords } from '../law/legal-thresholds.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { DataCategory, PolicyModel, Purpose, PurposeBasis, RetentionRule } from '../resolve/model.js';
 
 /** Small questions the rules ask of a resolved policy. */
+
+/** Contact details someone can use: an e-mail address, telephone number, web page or postal address. */
+export const hasContact = (c: Contact | undefined): boolean =>
+  c !== undefined && (c.email !== undefined || c.phone !== undefined || c.url !== undefined || c.address !== undefined);
 
 /** Every art. 6(1) basis a purpose names (from legalBasis or legalBases, as the resolver normalised them). */
 export function basesOf(purpose: Purpose): string[] {

@@ -8,18 +8,21 @@ import {
   professionalSecrecyLaws,
   requirementBases,
   responseTimeLimitDays,
+  safeguardsWithCopy,
 } from '../law/legal-thresholds.js';
 import { retentionMinimums, type RetentionMinimum } from '../law/retention-minimums.js';
 import { careRules } from './care-rules.js';
+import { controllerRules } from './controller-rules.js';
 import { wordingRules } from './wording-rules.js';
 import { joinPointer } from '../load/json-pointer.js';
-import type { Contact, LawReference, Text, TransferSource } from '../policy/policy-types.js';
+import type { LawReference, RetentionRuleSource, Text, TransferSource } from '../policy/policy-types.js';
 import type { DataCategory, PolicyModel, Processor, Recipient, RetentionRule } from '../resolve/model.js';
 import { durationInDays } from '../law/durations.js';
 import {
   basesOf,
   basesWithout,
   collectsFromPerson,
+  hasContact,
   inMedicalFile,
   isCareProvider,
   isInUse,
@@ -58,10 +61,6 @@ function retentionValue(rule: RetentionRule): MessageValue {
   const { categories: _categories, pointer: _pointer, ...source } = rule;
   return { retention: source };
 }
-
-/** Contact details someone can use: an e-mail address, telephone number, web page or postal address. */
-const hasContact = (c: Contact | undefined): boolean =>
-  c !== undefined && (c.email !== undefined || c.phone !== undefined || c.url !== undefined || c.address !== undefined);
 
 /** Processors and recipients, each with its name (a string for processors, a text for recipients). */
 function parties(model: PolicyModel): Array<{ party: Processor | Recipient; name: string | Text }> {
@@ -272,21 +271,7 @@ export const rules: readonly Rule[] = [
     article: 'GDPR 13(1)(a)',
     check: (model) => (model.source.controller.placeholder ? [{ pointer: '/controller/name' }] : []),
   },
-  {
-    id: 'controller/contact-missing',
-    severity: 'error',
-    article: 'GDPR 13(1)(a)',
-    check: (model) => {
-      const s = model.source;
-      // The website counts: art. 13(1)(a) asks for contact details, and a website is how most people reach a practice.
-      const reachable =
-        hasContact(s.controller.contact) ||
-        s.controller.address !== undefined ||
-        s.controller.website !== undefined ||
-        hasContact(s.contact);
-      return reachable ? [] : [{ pointer: '/controller/contact' }];
-    },
-  },
+  ...controllerRules,
   {
     id: 'dpo/contact-missing',
     severity: 'error',
@@ -476,6 +461,21 @@ export const rules: readonly Rule[] = [
     severity: 'warning',
     article: 'GDPR 13(1)(f), 46',
     check: (model) => uncoveredTransfers(model, true),
+  },
+  {
+    id: 'transfer/copy-unstated',
+    // The notice may name the safeguard in its prose and still not say where to get it: a warning, not an error.
+    severity: 'warning',
+    article: 'GDPR 13(1)(f), 14(1)(f)',
+    check: (model) =>
+      [...safeguardsWithCopy]
+        .flatMap((mechanism) => objectsWith(model, 'mechanism', mechanism))
+        .filter(({ value }) => value.copyAvailableAt === undefined)
+        .map(({ pointer, named }) =>
+          named
+            ? { pointer: joinPointer(pointer, 'mechanism'), vars: { party: named.name as string | Text } }
+            : { pointer: joinPointer(pointer, 'mechanism'), variant: 'unnamed' },
+        ),
   },
   {
     id: 'transfer/location-unstated',

@@ -3,7 +3,7 @@ import {
   continuedUseConsent,
   erasureWords,
   goodCareWords,
-  legalFormWords,
+  referralWords,
   vagueWords,
 } from '../law/wording-patterns.js';
 import { joinPointer } from '../load/json-pointer.js';
@@ -80,19 +80,20 @@ function vagueWording(model: PolicyModel): Finding[] {
   );
 }
 
+/**
+ * A statement that speaks of referrals while no data category gives a
+ * source: the first text that does, once per policy (the finding is about
+ * the policy's sources, not about each mention).
+ */
+function referralWithoutSource(model: PolicyModel): Finding[] {
+  if (model.dataCategories.some((c) => c.source !== undefined)) return [];
+  const found = textsIn(model.source, '').find(
+    ({ pointer, text }) => !pointer.startsWith('/metadata') && matches(text, referralWords),
+  );
+  return found ? [{ pointer: found.pointer, vars: { quote: firstMatch(found.text, referralWords) } }] : [];
+}
+
 export const wordingRules: readonly Rule[] = [
-  {
-    id: 'controller/legal-entity-unclear',
-    // Doubt: 13(1)(a) asks for the controller's identity; a trade name without legal form or KvK number may not say which legal person is responsible. Info, not a defect in itself.
-    severity: 'info',
-    article: 'GDPR 13(1)(a)',
-    check: (model) => {
-      const c = model.source.controller;
-      return c.placeholder || c.kvkNumber || c.publicAuthority || legalFormWords.test(c.name)
-        ? []
-        : [{ pointer: '/controller/name', vars: { name: c.name } }];
-    },
-  },
   {
     id: 'controller/representative-missing',
     severity: 'warning',
@@ -108,5 +109,12 @@ export const wordingRules: readonly Rule[] = [
   },
   { id: 'wgbo/erasure-refused-for-good-care', severity: 'warning', article: 'BW 7:455', check: goodCareRefusals },
   { id: 'consent/continued-use', severity: 'error', article: 'GDPR 4(11), 7(1); recital 32', check: continuedUse },
+  {
+    id: 'art14/referral-source-unstated',
+    // Info: the patient usually knows who referred them, and may then already have the information.
+    severity: 'info',
+    article: 'GDPR 14(2)(f)',
+    check: referralWithoutSource,
+  },
   { id: 'wording/vague', severity: 'info', article: 'GDPR 12(1); WP260 rev.01', check: vagueWording },
 ];

@@ -30,3 +30,20 @@ export const automatedDecisionSpecialConditions: ReadonlySet<string> = new Set([
 
 /** Bases under which the notice must say whether providing the data is a statutory or contractual requirement (GDPR 13(2)(e)). */
 export const requirementBases: ReadonlySet<string> = new Set(['6(1)(b)', '6(1)(c)']);
+
+/**
+ * Transfer grounds of art. 46 and 47 (standard and ad-hoc clauses, binding
+ * corporate rules, a code of conduct, certification): for these, 13(1)(f)
+ * and 14(1)(f) ask the notice for "the means by which to obtain a copy of
+ * them or where they have been made available". The same holds for the
+ * second subparagraph of 49(1); the schema's 'derogation' does not say which
+ * subparagraph of 49(1) it is, so derogations are not asked (art. 13(1)(f),
+ * reference/gdpr-avg.md section 1).
+ */
+export const safeguardsWithCopy: ReadonlySet<string> = new Set([
+  'scc',
+  'ad-hoc-clauses',
+  'bcr',
+  'code-of-conduct',
+  'certification',
+]);

@@ -52,3 +52,13 @@ export const vagueWords = new RegExp(
 /** Legal forms in a registered name (Dutch and common foreign ones), and public bodies, that identify a legal entity. */
 export const legalFormWords =
   /\b(b\.?\s?v\.?|n\.?\s?v\.?|stichting|vereniging|co[öo]peratie|u\.?a\.?|maatschap|v\.?o\.?f\.?|c\.?v\.?|gemeente|provincie|ggd|ministerie|sas|sa|s\.a\.|gmbh|ag|ltd\.?|limited|llc|inc\.?|plc|bv|nv|vof)\b/i;
+
+/**
+ * A referral: data about the person that the care provider receives from
+ * the referring GP or other provider, not from the person. Art. 14 applies to
+ * data obtained elsewhere, and 14(2)(f) asks for its source (legal review,
+ * "Checks missing" item 11). Tight on purpose: "verwijzing" alone also means
+ * a link or a cross-reference.
+ */
+export const referralWords =
+  /\bverwijsbrie(f|ven)\b|\bverwijzers?\b|\bverwijzende (huis)?arts(en)?\b|\bverwijzende zorgverlener(s)?\b|\bverwijzing van (je|uw|de) (huisarts|arts|specialist|zorgverlener)\b|\breferral letters?\b|\breferring (GP|doctor|physician|practitioner|care provider)s?\b/i;

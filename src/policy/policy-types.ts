@@ -436,7 +436,7 @@ export interface Controller {
    */
   kvkNumber?: string;
   /**
-   * Registered office or visiting address.
+   * Registered office or visiting address. Give the street or PO box (street): an address of a town alone cannot be written to (controller/address-missing).
    */
   address?: Address;
   /**
@@ -592,7 +592,7 @@ export interface OtherController {
    */
   kvkNumber?: string;
   /**
-   * Registered office or visiting address.
+   * Registered office or visiting address. Give the street or PO box (street): an address of a town alone cannot be written to (controller/address-missing).
    */
   address?: Address;
   /**
