@@ -211,7 +211,9 @@ async function expectFirstLayer(page: Page, pagePath: string, height: number): P
   ).toEqual([]);
 }
 
-describe.each(seeds.pages)('%s in Chromium', (pagePath) => {
+// The pages are checked concurrently (vitest's maxConcurrency, 5) in the one browser: a test mostly waits
+// on Chromium, so one page at a time left both cores idle for two thirds of the file's time.
+describe.concurrent.each(seeds.pages)('%s in Chromium', { timeout: 120_000 }, (pagePath) => {
   test.each(SCREENS)(
     'on a %s screen (%i × %i): clean load under a strict CSP, no overflow, axe with best practices, both languages linked, first layer within 1.5 screens, contents links land',
     async (_, width, height) => {
