@@ -15,7 +15,7 @@ import { careRules } from './care-rules.js';
 import { controllerRules } from './controller-rules.js';
 import { wordingRules } from './wording-rules.js';
 import { joinPointer } from '../load/json-pointer.js';
-import type { LawReference, RetentionRuleSource, Text, TransferSource } from '../policy/policy-types.js';
+import type { LawReference, Text, TransferSource } from '../policy/policy-types.js';
 import type { DataCategory, PolicyModel, Processor, Recipient, RetentionRule } from '../resolve/model.js';
 import { durationInDays } from '../law/durations.js';
 import {
