@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium (.ci/run installs it with apt-get); Playwright's own browser download is not used. */
 export const chromiumPath = process.env.POLICYC_CHROMIUM ?? '/usr/bin/chromium';
@@ -54,4 +54,4 @@ export function watchPage(page: Page): PageWatch {
   return watch;
 }
 
-export type { Browser, Page };
+export type { Browser, BrowserContext, Page };
