@@ -29,6 +29,8 @@ const forbidden: readonly string[] = [
   'geen gevolgen voor de verwerking daarvoor',
   'Geldt voor:',
   'laatste bezoek aan de praktijk of de website',
+  'bezwaar maken vanwege',
+  'dwingende, gerechtvaardigde redenen',
   '"dct:valid": {\n    "@type"',
 ];
 
