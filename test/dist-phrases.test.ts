@@ -82,4 +82,13 @@ describe('the built outputs of all policies', () => {
     }
     for (const org of ['doctolib', 'ies']) expect(notice(org, 'nl'), org).not.toContain('7:455');
   });
+
+  it('iPractice: "without these data we cannot offer our services" is said of the treatment, not of the invitations (legitimate interest)', () => {
+    const nl = outputs.find((o) => o.file === 'ipractice/nl/privacy.md')!.text;
+    const section = (heading: string): string => nl.split(`### ${heading}\n`)[1]!.split('\n### ')[0]!;
+    expect(section('Contact houden, informatie en uitnodigingen')).not.toContain('overeenkomst te sluiten');
+    expect(section('Behandeling en facturering')).toContain(
+      'Zonder deze gegevens kunnen we je geen van onze diensten aanbieden.',
+    );
+  });
 });
