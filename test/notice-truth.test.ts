@@ -133,6 +133,20 @@ describe('each thing said once, no empty headings', () => {
     expect(register.nl).toContain('het beleid vermeldt geen versie of datum');
   });
 
+  it('the organisation\'s address and the postal address for contact are told apart, not two "Adres" rows', () => {
+    const policy = miniPolicy();
+    const address = { street: 'Straat 1', postalCode: '1000 AA', city: 'Amsterdam', country: 'NL' };
+    policy.controller = {
+      ...policy.controller,
+      address,
+      contact: { email: 'privacy@mini.example', address: { ...address, street: 'Afdeling Privacy, Straat 1' } },
+    };
+    const { notice } = policyOutputs(policy);
+    expect(occurrences(notice.nl, '**Adres:**')).toBe(1);
+    expect(notice.nl).toContain('**Postadres:** Afdeling Privacy, Straat 1, 1000 AA Amsterdam');
+    expect(notice.en).toContain('**Postal address:** Afdeling Privacy, Straat 1');
+  });
+
   it('one date is given once: a version label that is the date, and a last change on the effective date, are not repeated', () => {
     const policy = miniPolicy();
     policy.metadata = {

@@ -428,7 +428,7 @@ function complaintsBlocks({ source, model, m }: NoticeContext): Block[] {
     {
       facts: [
         { label: m.t('notice:label.website'), inlines: [link(a.website, a.website)] },
-        { label: m.t('notice:label.address'), inlines: [text(formatAddress(a.postal, m))] },
+        { label: m.t('notice:label.postalAddress'), inlines: [text(formatAddress(a.postal, m))] },
       ],
     },
   ];
