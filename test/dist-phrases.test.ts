@@ -31,6 +31,12 @@ const forbidden: readonly string[] = [
   'laatste bezoek aan de praktijk of de website',
   'bezwaar maken vanwege',
   'dwingende, gerechtvaardigde redenen',
+  'tot en met de directe medische',
+  'geaccrediteerde arts',
+  'accredited doctor',
+  'als verantwoordelijke voor de verwerking',
+  '| Voor het geval u ons later',
+  '| In case you need us later',
   '"dct:valid": {\n    "@type"',
 ];
 
