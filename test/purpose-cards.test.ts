@@ -169,7 +169,13 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
     expect(c).not.toMatch(/bezwaar|toestemming|Zonder|Het verstrekken/);
   });
 
-  it('a legal obligation: needed, then the requirement and its consequence as authored (13(2)(e))', () => {
+  it('a contract with data the author says are voluntary: no "we need these data" contradicting it', () => {
+    const c = card(withPurpose({ legalBasis: '6(1)(b)', requirement: { type: 'voluntary' } }));
+    expect(c).toContain('**Kunt u weigeren?** Het verstrekken van deze gegevens is vrijwillig.\n');
+    expect(c).not.toContain('Wij hebben deze gegevens nodig');
+  });
+
+  it('a legal obligation: the requirement and its consequence as authored (13(2)(e)) take the place of the general line', () => {
     const c = card(
       withPurpose({
         legalBasis: '6(1)(c)',
@@ -177,7 +183,11 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
       }),
     );
     expect(c).toContain(
-      '- **Kunt u weigeren?**\n  - Wij hebben deze gegevens nodig om aan de wet te voldoen.\n  - Het verstrekken van deze gegevens is een wettelijke verplichting. GEVOLG-NL\n',
+      '- **Kunt u weigeren?** Het verstrekken van deze gegevens is een wettelijke verplichting. GEVOLG-NL\n',
+    );
+    expect(c).not.toContain('Wij hebben deze gegevens nodig');
+    expect(card(withPurpose({ legalBasis: '6(1)(c)' }))).toContain(
+      '**Kunt u weigeren?** Wij hebben deze gegevens nodig om aan de wet te voldoen.\n',
     );
     expect(
       card(
@@ -187,14 +197,14 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
         }),
         'en',
       ),
-    ).toContain('  - Providing these data is a statutory requirement. CONSEQUENCE-EN\n');
+    ).toContain('**Can you refuse?** Providing these data is a statutory requirement. CONSEQUENCE-EN\n');
   });
 
   it('legitimate interests: you may object (21(1)), linked to the right; not when the policy sets that right aside', () => {
     const policy = withPurpose({ legalBasis: '6(1)(f)', legitimateInterest: text('BELANG', 'INTEREST') });
     const c = card(policy);
     expect(c).toContain(
-      '**Kunt u weigeren?** U kunt bezwaar maken vanwege uw persoonlijke situatie. Dan stoppen wij, tenzij wij dwingende, gerechtvaardigde redenen hebben',
+      '**Kunt u weigeren?** U kunt bezwaar maken in verband met uw specifieke situatie. Dan stoppen wij, tenzij wij dwingende gerechtvaardigde gronden hebben die zwaarder wegen dan uw belangen, rechten en vrijheden,',
     );
     expect(c).toContain('Meer hierover: [Recht van bezwaar](#recht-van-bezwaar)');
     expect(fragment(policy)).toContain('<a href="#policyc-right-objection">Recht van bezwaar</a>');
