@@ -55,15 +55,17 @@ describe('a purpose card answers in order: what for, which data, why we may, can
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
-  it('lists the data one category per line, with special categories marked in plain words', () => {
+  it('lists the data one category per line, with special categories marked with the AVG term, as in the data section', () => {
     const policy = withPurpose({});
     policy.dataCategories[1]!.special = 'health';
     expect(card(policy)).toContain(
-      '- **Persoonsgegevens:**\n  - Telefoonnummer\n  - Telefoonboekcontacten (gevoelig: gegevens over gezondheid)\n',
+      '- **Persoonsgegevens:**\n  - Telefoonnummer\n  - Telefoonboekcontacten (bijzonder persoonsgegeven: gegevens over gezondheid)\n',
     );
-    expect(card(policy, 'en')).toContain('  - Address-book contacts (sensitive: data concerning health)\n');
+    expect(card(policy, 'en')).toContain(
+      '  - Address-book contacts (special category of personal data: data concerning health)\n',
+    );
     expect(fragment(policy)).toContain(
-      '<dd>\n<ul>\n<li>Telefoonnummer</li>\n<li>Telefoonboekcontacten (gevoelig: gegevens over gezondheid)</li>\n</ul>\n</dd>',
+      '<dd>\n<ul>\n<li>Telefoonnummer</li>\n<li>Telefoonboekcontacten (bijzonder persoonsgegeven: gegevens over gezondheid)</li>\n</ul>\n</dd>',
     );
   });
 
@@ -71,7 +73,7 @@ describe('a purpose card answers in order: what for, which data, why we may, can
     const policy = withPurpose({});
     policy.dataCategories[1]!.name = text('Gezondheidsgegevens', 'Health data');
     policy.dataCategories[1]!.special = 'health';
-    expect(card(policy)).toContain('  - Gezondheidsgegevens (gevoelig gegeven)\n');
+    expect(card(policy)).toContain('  - Gezondheidsgegevens (bijzonder persoonsgegeven)\n');
   });
 
   it('is a card in the HTML, and not every subsection is', () => {
@@ -236,10 +238,10 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
 
   it('explicit consent for sensitive data (9(2)(a)) may be refused, but only where the purpose has sensitive data', () => {
     const policy = withPurpose({ legalBasis: '6(1)(c)', specialCategoryCondition: { condition: '9(2)(a)' } });
-    expect(card(policy)).not.toContain('gevoelige gegevens');
+    expect(card(policy)).not.toContain('De bijzondere persoonsgegevens gebruiken wij');
     policy.dataCategories[0]!.special = 'health';
     expect(card(policy)).toContain(
-      '  - De gevoelige gegevens gebruiken wij alleen met uw uitdrukkelijke toestemming. Die hoeft u niet te geven, en u kunt haar altijd weer intrekken.',
+      '  - De bijzondere persoonsgegevens gebruiken wij alleen met uw uitdrukkelijke toestemming. Die hoeft u niet te geven, en u kunt haar altijd weer intrekken.',
     );
   });
 

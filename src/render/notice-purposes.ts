@@ -88,11 +88,11 @@ function answer(label: string, lines: Inline[][]): Fact[] {
   return lines.length === 1 ? [{ label, inlines: lines[0]! }] : [{ label, inlines: [], items: lines }];
 }
 
-/** 'Medische gegevens (gevoelig: gegevens over gezondheid)': the category, with what makes it sensitive in plain words. */
+/** 'Medische gegevens (bijzonder persoonsgegeven: gegevens over gezondheid)': the category, labelled as in the notice's data section. */
 function categoryLine(c: DataCategory, m: Messages): string {
   const name = pick(c.name, m);
   const notes: string[] = [];
-  if (c.special) notes.push(specialCategoryNote(c.special, name, m, 'notice:purposeCard'));
+  if (c.special) notes.push(specialCategoryNote(c.special, name, m, 'notice:data'));
   if (c.criminal) notes.push(m.t('notice:purposeCard.criminal'));
   if (c.nationalIdentifier) notes.push(m.t('notice:data.nationalIdentifier'));
   if (!notes.length) return name;
