@@ -12,9 +12,58 @@ export const handlebarsRuntime = requireModule('handlebars/runtime') as Handleba
 
 export type Template = Handlebars.TemplateDelegate;
 
-/** The compile options templates use: HTML escapes every value, Markdown escapes through helpers only. */
-export const htmlCompileOptions = { strict: true, preventIndent: true } as const;
-export const markdownCompileOptions = { strict: true, preventIndent: true, noEscape: true } as const;
+type EachOptions = Handlebars.HelperOptions & { fn: Handlebars.TemplateDelegate & { blockParams?: number } };
+
+/**
+ * A Handlebars environment whose `each` walks arrays without what the
+ * built-in allocates per item and we never use (block parameters, a context
+ * path, a fresh options object); it gives the same @index, @key, @first and
+ * @last, and the same output. Anything else (an object, `as |item|`) goes to
+ * the built-in. The notice and register pages iterate thousands of times per
+ * policy.
+ */
+export function createEnvironment(): HandlebarsRuntime {
+  const env = handlebarsRuntime.create();
+  const builtin = env.helpers.each as (this: unknown, context: unknown, options: EachOptions) => string;
+  env.registerHelper('each', function (this: unknown, context: unknown, options: EachOptions): string {
+    if (!Array.isArray(context) || !options.data || options.fn.blockParams) return builtin.call(this, context, options);
+    if (context.length === 0) return options.inverse(this);
+    const data = env.createFrame(options.data) as Record<string, unknown>;
+    const iteration = { data };
+    let out = '';
+    for (let i = 0; i < context.length; i++) {
+      if (!(i in context)) continue;
+      data.key = i;
+      data.index = i;
+      data.first = i === 0;
+      data.last = i === context.length - 1;
+      out += options.fn(context[i], iteration);
+    }
+    return out;
+  });
+  return env;
+}
+
+/**
+ * The compile options templates use: HTML escapes every value, Markdown escapes through helpers only.
+ * Helpers are named up front (knownHelpersOnly): the compiled code calls them directly and reads
+ * every other name from the context, without asking at each use whether it is a helper. A helper
+ * registered in templates.ts or register-html.ts must be listed here, or compiling a template that
+ * uses it fails.
+ */
+export const htmlCompileOptions = {
+  strict: true,
+  preventIndent: true,
+  knownHelpersOnly: true,
+  knownHelpers: { inlines: true, anchor: true, headingTag: true, rich: true, many: true, lines: true },
+} as const;
+export const markdownCompileOptions = {
+  strict: true,
+  preventIndent: true,
+  noEscape: true,
+  knownHelpersOnly: true,
+  knownHelpers: { text: true, inlines: true, factLabel: true, rich: true, mdTable: true, tocLink: true },
+} as const;
 export type CompileOptions = typeof htmlCompileOptions | typeof markdownCompileOptions;
 
 /** Key of a template source under compile options, as stored in the precompiled file. */

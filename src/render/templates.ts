@@ -8,6 +8,7 @@ import { inlinesToMarkdown, tableToMarkdown, escapeMarkdownText } from './markdo
 import type { Inline, Table } from './outline.js';
 import {
   compileTemplate,
+  createEnvironment,
   handlebarsRuntime as Handlebars,
   htmlCompileOptions,
   markdownCompileOptions,
@@ -35,7 +36,7 @@ function registerPartials(env: HandlebarsRuntime, prefix: string, options: Compi
 
 /** Markdown: no automatic escaping; every value goes through a helper that escapes it for Markdown. */
 function markdownEnvironment(): HandlebarsRuntime {
-  const env = Handlebars.create();
+  const env = createEnvironment();
   env.registerHelper('text', (value: string) => escapeMarkdownText(value));
   env.registerHelper('inlines', (value: Inline[]) => inlinesToMarkdown(value));
   // 'Adres:' but 'Kunt u weigeren?': a label that is a question takes no colon.
@@ -74,7 +75,7 @@ interface HelperOptions {
 
 /** HTML: Handlebars escapes {{value}}; helpers return SafeStrings of escaped or sanitised HTML. */
 function htmlEnvironment(): HandlebarsRuntime {
-  const env = Handlebars.create();
+  const env = createEnvironment();
   const escape = Handlebars.escapeExpression;
   env.registerHelper(
     'inlines',

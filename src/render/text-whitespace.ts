@@ -65,7 +65,12 @@ export function trimLineEnds(text: string): string {
  * times per language).
  */
 export function tidyDocument(text: string): string {
-  const parts: string[] = [];
+  // Kept text is copied in runs: a run grows while the source between two kept
+  // lines is exactly the separator written (one or two line breaks), so a
+  // document with little to tidy costs a few slices, not one per line.
+  let tidied = '';
+  let runStart = -1;
+  let runEnd = 0;
   let breaks = 0;
   let start = 0;
   for (;;) {
@@ -73,11 +78,15 @@ export function tidyDocument(text: string): string {
     const end = newline < 0 ? text.length : newline;
     const kept = endWithoutSpaces(text, start, end);
     if (kept > start) {
-      if (parts.length > 0) parts.push(breaks >= 2 ? '\n\n' : '\n');
-      parts.push(text.slice(start, kept));
+      if (runStart < 0) runStart = start;
+      else if (start - runEnd !== Math.min(breaks, 2)) {
+        tidied += text.slice(runStart, runEnd) + (breaks >= 2 ? '\n\n' : '\n');
+        runStart = start;
+      }
+      runEnd = kept;
       breaks = 0;
     }
-    if (newline < 0) return parts.join('').trimEnd() + '\n';
+    if (newline < 0) return (runStart < 0 ? '' : tidied + text.slice(runStart, runEnd)).trimEnd() + '\n';
     breaks++;
     start = newline + 1;
   }

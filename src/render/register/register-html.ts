@@ -1,4 +1,4 @@
-import { compileTemplate, handlebarsRuntime, htmlCompileOptions, type Template } from '../template-compiler.js';
+import { compileTemplate, createEnvironment, htmlCompileOptions, type Template } from '../template-compiler.js';
 import type { Language } from '../../i18n/messages.js';
 import { languageAlternates } from '../render-notice.js';
 import { readTemplate } from '../templates.js';
@@ -14,7 +14,7 @@ let page: Template | undefined;
 
 function template(): Template {
   if (page) return page;
-  const env = handlebarsRuntime.create();
+  const env = createEnvironment();
   env.registerHelper('many', (cell: readonly string[]) => cell.length > 1);
   env.registerHelper('lines', (value: string) => value.split('\n'));
   for (const [name, source] of Object.entries(REGISTER_PARTIALS))
