@@ -94,6 +94,8 @@ export function messagesFor(lang: Language, formality: Formality = 'formal'): Me
   // Most lookups (labels, headings) carry no options: resolve those once.
   const plain = new Map<string, string>();
   const withOptions = new BoundedCache();
+  // countryName asks for every country of every party: the answer per key never changes.
+  const known = new Map<string, boolean>();
   const messages: Messages = {
     lang,
     t: (key, options) => {
@@ -102,7 +104,14 @@ export function messagesFor(lang: Language, formality: Formality = 'formal'): Me
       if (value === undefined) plain.set(key, (value = fixed(key, context) as string));
       return value;
     },
-    has: (key) => i18.exists(key, { lng: lang }),
+    has: (key) => {
+      let exists = known.get(key);
+      if (exists === undefined) {
+        if (known.size >= 20_000) known.clear(); // keys built from a policy's field names: keep memory flat
+        known.set(key, (exists = i18.exists(key, { lng: lang })));
+      }
+      return exists;
+    },
   };
   cache.set(cacheKey, messages);
   return messages;
