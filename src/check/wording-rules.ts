@@ -18,12 +18,16 @@ interface FoundText {
   text: Text;
 }
 
-const isText = (v: unknown): v is Text =>
-  v !== null &&
-  typeof v === 'object' &&
-  !Array.isArray(v) &&
-  Object.keys(v).length > 0 &&
-  Object.entries(v).every(([k, s]) => (k === 'nl' || k === 'en') && typeof s === 'string');
+/** An object whose keys are all 'nl' or 'en' and whose values are all strings (at least one). */
+function isText(v: unknown): v is Text {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  let keys = 0;
+  for (const [k, s] of Object.entries(v)) {
+    if ((k !== 'nl' && k !== 'en') || typeof s !== 'string') return false;
+    keys++;
+  }
+  return keys > 0;
+}
 
 /** Every Text under `node` (a part of the authored policy at `pointer`), in document order. */
 function textsIn(node: unknown, pointer: string): FoundText[] {

@@ -54,7 +54,8 @@ class PositionScanner {
     else if (c === 0x5b) this.array(pointer);
     else if (c === QUOTE) this.string();
     else this.scalar();
-    this.locations.set(pointer, { value: start, valueEnd: this.position(), ...(key ? { key } : {}) });
+    const valueEnd = this.position();
+    this.locations.set(pointer, key ? { value: start, valueEnd, key } : { value: start, valueEnd });
   }
 
   private object(pointer: string): void {

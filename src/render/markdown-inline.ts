@@ -41,6 +41,10 @@ function escapeWord(word: string, startsLine: boolean): string {
 
 /** A block marker at the start of a line: heading, list item, setext underline. */
 function escapeLineStart(text: string): string {
+  // Only a text that starts with a marker or a digit can need it: most start with a letter.
+  const first = text.charCodeAt(0);
+  if (!(first === 0x23 || first === 0x2b || first === 0x3d || first === 0x2d || (first >= 0x30 && first <= 0x39)))
+    return text;
   return text.replace(/^([#+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
