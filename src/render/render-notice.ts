@@ -4,7 +4,8 @@ import type { PolicyModel } from '../resolve/model.js';
 import { noticeOutline } from './notice-outline.js';
 import type { Block, Inline } from './outline.js';
 import { policyJsonLdText, scriptSafeJson } from './policy-jsonld.js';
-import { noticeTemplates, type HtmlLayout } from './templates.js';
+import { handlebarsRuntime } from './template-compiler.js';
+import { noticeTemplates, type HtmlLayout, type NoticeTemplates } from './templates.js';
 import { tidyDocument as tidy } from './text-whitespace.js';
 
 export interface RenderedNotice {
@@ -97,14 +98,13 @@ export function renderNotice(
     idPrefix: options.idPrefix ?? DEFAULT_ID_PREFIX,
     headingLevel: options.headingLevel ?? DEFAULT_FRAGMENT_HEADING_LEVEL,
   };
-  const fragment = tidy(templates.fragment({ ...outline, layout: fragmentLayout, languageLinks: [] }));
   const { alternates, links } = languageAlternates(
     messages.lang,
     options.languages ?? [messages.lang],
     'privacy.html',
     'layout:readIn',
   );
-  const body = templates.fragment({ ...outline, layout: { idPrefix: '', headingLevel: 1 }, languageLinks: links });
+  const { fragment, body } = fragmentAndBody(templates, outline, fragmentLayout, links);
   // The page carries the policy as JSON-LD (DPV), escaped so it cannot end its script element, and
   // pretty-printed as policy.jsonld is: readable in the page's source and in a golden file's diff
   // (about 3.5 KB more per page, under 200 bytes gzipped).
@@ -113,6 +113,57 @@ export function renderNotice(
   const html = pageAround(templates.page, page, tidy(body), jsonLd);
   return { markdown, html, fragment };
 }
+
+/** Stands for the id prefix in the one render of the fragment and the page's body: refused in author text, and git refuses it in a commit message. */
+const MARK = '\u0000';
+const MARK_LINK = { lang: MARK, href: MARK, label: MARK };
+/** A heading the headingTag helper wrote at level 1 + depth, with the marked prefix; its text is escaped (no '<'). */
+const MARKED_HEADING = /<h([1-3]) id="\u0000([^"]*)">([^<]*)<\/h\1>/g;
+
+/**
+ * The fragment and the page's body (the same template under two layouts, the
+ * body with the links to the other languages) from one render: the shared
+ * HTML marks the id prefix and the place of the language links, and each
+ * layout puts in its own prefix, heading levels and links. The same text as
+ * two renders, at a little more than the cost of one.
+ */
+function fragmentAndBody(
+  templates: NoticeTemplates,
+  outline: object,
+  fragmentLayout: HtmlLayout,
+  links: ReadonlyArray<{ lang: Language; href: string; label: string }>,
+): { fragment: string; body: string } {
+  const shared = templates.fragment({
+    ...outline,
+    layout: { idPrefix: MARK, headingLevel: 1 },
+    languageLinks: [MARK_LINK],
+  });
+  const slot = templates.languages({ languageLinks: [MARK_LINK] });
+  const languages = links.length ? templates.languages({ languageLinks: links }) : '';
+  return {
+    fragment: tidy(withLayout(shared.replace(slot, ''), fragmentLayout)),
+    body: tidy(
+      withLayout(
+        shared.replace(slot, () => languages),
+        { idPrefix: '', headingLevel: 1 },
+      ),
+    ),
+  };
+}
+
+/** The shared HTML under one layout: its headings moved to the layout's level, its prefix written in. */
+function withLayout(html: string, layout: HtmlLayout): string {
+  const levelled =
+    layout.headingLevel === 1
+      ? html
+      : html.replace(MARKED_HEADING, (_, depth: string, id: string, text: string) => {
+          const level = Math.min(6, layout.headingLevel + Number(depth) - 1);
+          return `<h${level} id="${MARK}${id}">${text}</h${level}>`;
+        });
+  return levelled.replaceAll(MARK, escapeExpression(layout.idPrefix));
+}
+
+const escapeExpression = handlebarsRuntime.escapeExpression;
 
 const BODY = '\u0000policyc-body\u0000';
 const JSON_LD = '\u0000policyc-json-ld\u0000';

@@ -97,6 +97,8 @@ function htmlEnvironment(): HandlebarsRuntime {
 export interface NoticeTemplates {
   markdown: Template;
   fragment: Template;
+  /** The page's links to the other languages (the fragment's htmlLanguages partial, on its own). */
+  languages: Template;
   page: Template;
 }
 
@@ -110,6 +112,7 @@ export function noticeTemplates(): NoticeTemplates {
   compiled = {
     markdown: compileTemplate(md, read('notice.md.hbs'), markdownCompileOptions),
     fragment: compileTemplate(html, read('notice.html.hbs'), htmlCompileOptions),
+    languages: compileTemplate(html, read(path.join('partials', 'htmlLanguages.hbs')), htmlCompileOptions),
     page: compileTemplate(html, read('page.html.hbs'), htmlCompileOptions),
   };
   return compiled;
