@@ -466,6 +466,30 @@ describe('the XLSX writer', () => {
     );
   }, 120_000);
 
+  it('deflates the sheets and shared strings and stores the small fixed parts (fixed levels: the same bytes everywhere)', async () => {
+    const { model } = await compile(fixture);
+    const bytes = registerToXlsx(registerFor(model, 'nl'));
+    // Each zip entry's local header: its compression method (0 stored, 8 deflated) and name.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const methods: Record<string, number> = {};
+    for (let at = 0; view.getUint32(at, true) === 0x04034b50;) {
+      const nameLength = view.getUint16(at + 26, true);
+      const name = new TextDecoder().decode(bytes.subarray(at + 30, at + 30 + nameLength));
+      methods[name] = view.getUint16(at + 8, true);
+      at += 30 + nameLength + view.getUint16(at + 28, true) + view.getUint32(at + 18, true);
+    }
+    const deflated = Object.keys(methods).filter((name) => methods[name] === 8);
+    // The fixture has a 30(2) record too: the organisation, the controller's and the processor's sheets.
+    expect(deflated.sort()).toEqual([
+      'xl/sharedStrings.xml',
+      'xl/worksheets/sheet1.xml',
+      'xl/worksheets/sheet2.xml',
+      'xl/worksheets/sheet3.xml',
+    ]);
+    expect(Object.keys(methods).filter((name) => methods[name] === 0)).toContain('xl/styles.xml');
+    expect(Object.keys(methods)).toHaveLength(Object.keys(unzipSync(bytes)).length);
+  });
+
   it('packs any document date, before 1980 or after 2099 too (zip entry times are fixed)', async () => {
     for (const date of ['1970-01-01', '2150-12-31']) {
       const bytes = registerToXlsx(syntheticRegister([['a', 'b']], date));
