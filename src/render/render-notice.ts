@@ -110,15 +110,15 @@ export function renderNotice(
   // (about 3.5 KB more per page, under 200 bytes gzipped).
   const jsonLd = scriptSafeJson(policyJsonLdText(model));
   const page = { lang: outline.lang, title: outline.title, alternates, stylesheet: 'privacy.css' };
-  const html = pageAround(templates.page, page, tidy(body), jsonLd);
+  const html = pageAround(templates.page, page, body, jsonLd);
   return { markdown, html, fragment };
 }
 
 /** Stands for the id prefix in the one render of the fragment and the page's body: refused in author text, and git refuses it in a commit message. */
 const MARK = '\u0000';
 const MARK_LINK = { lang: MARK, href: MARK, label: MARK };
-/** A heading the headingTag helper wrote at level 1 + depth, with the marked prefix; its text is escaped (no '<'). */
-const MARKED_HEADING = /<h([1-3]) id="\u0000([^"]*)">([^<]*)<\/h\1>/g;
+/** A heading the headingTag helper wrote at level 1 + depth with the marked prefix (its text is escaped: no '<'), or another mark. */
+const MARKED = /<h([1-3]) id="\u0000([^"]*)">([^<]*)<\/h\1>|\u0000/g;
 
 /**
  * The fragment and the page's body (the same template under two layouts, the
@@ -151,16 +151,15 @@ function fragmentAndBody(
   };
 }
 
-/** The shared HTML under one layout: its headings moved to the layout's level, its prefix written in. */
+/** The shared HTML under one layout: its headings moved to the layout's level, its prefix written in, in one pass. */
 function withLayout(html: string, layout: HtmlLayout): string {
-  const levelled =
-    layout.headingLevel === 1
-      ? html
-      : html.replace(MARKED_HEADING, (_, depth: string, id: string, text: string) => {
-          const level = Math.min(6, layout.headingLevel + Number(depth) - 1);
-          return `<h${level} id="${MARK}${id}">${text}</h${level}>`;
-        });
-  return levelled.replaceAll(MARK, escapeExpression(layout.idPrefix));
+  const prefix = escapeExpression(layout.idPrefix);
+  if (layout.headingLevel === 1) return html.replaceAll(MARK, prefix);
+  return html.replace(MARKED, (mark, depth?: string, id?: string, text?: string) => {
+    if (depth === undefined) return prefix;
+    const level = Math.min(6, layout.headingLevel + Number(depth) - 1);
+    return `<h${level} id="${prefix}${id}">${text}</h${level}>`;
+  });
 }
 
 const escapeExpression = handlebarsRuntime.escapeExpression;
