@@ -271,11 +271,13 @@ describe('register.csv', () => {
             rows: [cells],
           };
           const records = parse(registerToCsv(table), { bom: true }) as string[][];
-          // A cell that a spreadsheet would read as a formula comes back with the quote that neutralised it (OWASP).
-          const neutralised = (v: string): string => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+          // A cell that a spreadsheet would read as a formula comes back with the quote that neutralised it (OWASP),
+          // full-width = + - @ included: Apple Numbers normalises them to the ASCII ones.
+          const neutralised = (v: string): string => (/^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(v) ? `'${v}` : v);
           expect(records).toEqual([['A', 'B, "b"'], cells.map((c) => neutralised(c.join('\n')))]);
         },
       ),
+      { examples: [[[['\uFF0B31 6'], ['=1', '\uFF20x']]]] },
     );
   });
 
