@@ -107,10 +107,32 @@ export function removeLeftovers(outDir: string): string[] {
     }
     if (pid === process.pid || isAlive(pid)) continue;
     restoreRetired(outDir, path.join(dir, RETIRED));
-    rmSync(dir, { recursive: true, force: true });
+    removeStaging(dir);
     removed.push(name);
   }
   return removed;
+}
+
+/**
+ * Removes a staging folder so that a build killed at any moment of it leaves
+ * one the next build removes: everything but the marker first, then the
+ * marker, then the folder. (Removed as one tree, the marker went first — it
+ * sorts before the rest — and a kill after it left a folder with content and
+ * no marker, which is not provably policyc's and stayed for good.)
+ */
+export function removeStaging(dir: string): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  for (const name of entries) {
+    if (name !== STAGING_MARKER) rmSync(path.join(dir, name), { recursive: true, force: true });
+  }
+  rmSync(path.join(dir, STAGING_MARKER), { force: true });
+  rmSync(dir, { recursive: true, force: true });
 }
 
 /** A staging folder killed before its marker was written: empty, or an empty marker alone. */

@@ -13,7 +13,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { OutputFile } from './output-file.js';
-import { acquireLock, removeLeftovers, RETIRED, STAGING_MARKER, STAGING_PREFIX } from './output-lock.js';
+import { acquireLock, removeLeftovers, removeStaging, RETIRED, STAGING_MARKER, STAGING_PREFIX } from './output-lock.js';
 import {
   filesUnder,
   MANIFEST_NAME,
@@ -132,7 +132,7 @@ export class OutputWriter {
   }
 
   private cleanUp(): void {
-    rmSync(this.staging, { recursive: true, force: true });
+    removeStaging(this.staging);
     this.release?.();
     this.release = undefined;
   }
