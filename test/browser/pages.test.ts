@@ -137,25 +137,37 @@ async function expectLanguageLinks(page: Page, pagePath: string): Promise<void> 
   }
 }
 
+/**
+ * Clicks every table-of-contents link in the page itself (one round trip instead of one per link): each link
+ * must be visible and the element hit at the middle of its first box once scrolled into view (what a pointer click needs), and
+ * the click must land its section's heading at the top of the screen, or on the last screen when it cannot scroll further.
+ */
 async function expectContentsLinksLand(page: Page, pagePath: string): Promise<void> {
-  const hrefs = await page
-    .locator('nav.policyc-contents a')
-    .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
-  // Every notice has a table of contents; other page kinds may have one.
-  if (pagePath.endsWith('/privacy.html')) expect(hrefs.length).toBeGreaterThan(3);
-  for (const href of hrefs) {
-    await page.locator(`nav.policyc-contents a[href="${href}"]`).click();
-    const landed = await page.evaluate(() => {
+  const clicks = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLAnchorElement>('nav.policyc-contents a')].map((a) => {
+      const href = a.getAttribute('href')!;
+      a.scrollIntoView({ block: 'center' });
+      // Where a pointer would click: the middle of the link's first box (a link may wrap onto two lines).
+      const box = [...a.getClientRects()].find((r) => r.width * r.height > 0.99);
+      const hit = box && document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      const clickable = a.checkVisibility() && !!hit && a.contains(hit);
+      a.click();
       const target = document.querySelector(':target');
       const top = target?.getBoundingClientRect().top ?? NaN;
       const atBottom = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
-      return {
+      const landed = {
         hash: location.hash,
         target: target?.id,
         tag: target?.tagName,
         inView: Math.abs(top) <= 1 || (atBottom && top >= 0 && top < window.innerHeight),
       };
-    });
+      return { href, clickable, landed };
+    }),
+  );
+  // Every notice has a table of contents; other page kinds may have one.
+  if (pagePath.endsWith('/privacy.html')) expect(clicks.length).toBeGreaterThan(3);
+  for (const { href, clickable, landed } of clicks) {
+    expect(clickable, `${href}: visible and not covered`).toBe(true);
     expect(landed, href).toEqual({ hash: href, target: href.slice(1), tag: 'H2', inView: true });
   }
 }
