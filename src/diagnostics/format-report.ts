@@ -36,11 +36,19 @@ export interface ReportOptions {
  *                     /purposes/2/legalBasis  docs/rules.md#en-art6-basis-missing
  */
 export function formatReport(diagnostics: readonly Diagnostic[], options: ReportOptions = {}): string {
+  return formatLocalisedReport(
+    localiseDiagnostics([...diagnostics].sort(compareDiagnostics), options.lang ?? 'en'),
+    options,
+  );
+}
+
+/** formatReport of diagnostics already written in the message language and sorted with compareDiagnostics. */
+export function formatLocalisedReport(sorted: readonly LocalisedDiagnostic[], options: ReportOptions = {}): string {
   const paint = (style: keyof typeof styles, text: string): string =>
     options.color ? styles[style][0] + text + styles[style][1] : text;
   const labels = options.severityLabels ?? { error: 'error', warning: 'warning', info: 'info' };
   const byFile = new Map<string, LocalisedDiagnostic[]>();
-  for (const d of localiseDiagnostics([...diagnostics].sort(compareDiagnostics), options.lang ?? 'en')) {
+  for (const d of sorted) {
     const file = location({ ...d, line: undefined }, options.cwd);
     byFile.set(file, [...(byFile.get(file) ?? []), d]);
   }

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { DiagnosticTexts } from '../diagnostics/render-message.js';
 import { localesDir, packageRoot, schemaPath, templatesDir } from '../paths.js';
 import { readManifest, type Manifest } from './output-ownership.js';
 import { parseJsonOnce } from '../load/parse-json-once.js';
@@ -22,7 +23,19 @@ type CacheFields = {
   /** Problems and compliance findings of the policy; its display path (which depends on the working folder) as ''. */
   diagnostics: Diagnostic[];
   findings: Diagnostic[];
+  /**
+   * Their sentences in the language the build reported in, so that a later
+   * build in that language reports them without writing them again.
+   */
+  texts?: StoredTexts;
 };
+
+/** The sentences of a policy's diagnostics and findings in one language (see diagnosticTexts). */
+export interface StoredTexts {
+  lang: string;
+  diagnostics: DiagnosticTexts[];
+  findings: DiagnosticTexts[];
+}
 
 /** Options that change a policy's output (not --jobs, which never does). */
 export interface CacheOptions {
@@ -83,7 +96,7 @@ export function cacheKey(text: string, options: CacheOptions): string {
 }
 
 /** The policy's id, read without the full loader; undefined when the text is not a JSON object with a string id. */
-function policyId(text: string): string | undefined {
+export function policyId(text: string): string | undefined {
   try {
     const value = parseJsonOnce(text) as { id?: unknown } | null;
     return typeof value?.id === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(value.id) ? value.id : undefined;
@@ -97,15 +110,21 @@ export interface CachedPolicy {
   id: string;
   diagnostics: Diagnostic[];
   findings: Diagnostic[];
+  /** Their sentences, when the manifest holds them in the language asked for. */
+  texts?: { diagnostics: DiagnosticTexts[]; findings: DiagnosticTexts[] };
 }
 
 /**
  * The cached result for a policy when its organisation folder in `outDir`
  * was made from the same key and still holds every file the manifest lists.
  */
-export function cachedPolicy(outDir: string, text: string, key: string, displayPath: string): CachedPolicy | undefined {
-  const id = policyId(text);
-  if (!id) return undefined;
+export function cachedPolicy(
+  outDir: string,
+  id: string,
+  key: string,
+  displayPath: string,
+  lang: string,
+): CachedPolicy | undefined {
   const folder = path.join(outDir, id);
   const manifest = readManifest(folder) as (Manifest & Partial<CacheFields>) | undefined;
   if (
@@ -118,18 +137,50 @@ export function cachedPolicy(outDir: string, text: string, key: string, displayP
   if (!manifest.files.every((file) => existsSync(path.join(folder, file)))) return undefined;
   // The display path was stored as '' (in its place, so that reports list the keys in the same order).
   const withPath = (d: Diagnostic): Diagnostic => (d.file === '' ? { ...d, file: displayPath } : d);
-  return { id, diagnostics: manifest.diagnostics.map(withPath), findings: manifest.findings!.map(withPath) };
+  const { diagnostics, findings, texts } = manifest;
+  return {
+    id,
+    diagnostics: diagnostics.map(withPath),
+    findings: findings.map(withPath),
+    ...(storedTexts(texts, lang, diagnostics.length, findings.length) ?? {}),
+  };
+}
+
+/** The stored sentences when they are in `lang` and there is one for each diagnostic. */
+function storedTexts(
+  texts: unknown,
+  lang: string,
+  diagnostics: number,
+  findings: number,
+): Pick<CachedPolicy, 'texts'> | undefined {
+  const stored = texts as Partial<StoredTexts> | undefined;
+  if (
+    stored?.lang !== lang ||
+    !Array.isArray(stored.diagnostics) ||
+    !Array.isArray(stored.findings) ||
+    stored.diagnostics.length !== diagnostics ||
+    stored.findings.length !== findings
+  )
+    return undefined;
+  return { texts: { diagnostics: stored.diagnostics, findings: stored.findings } };
 }
 
 /** The cache's fields for an organisation's manifest. Deterministic: no clock, no local paths. */
 export function manifestExtras(
   key: string,
-  result: { displayPath: string; diagnostics: readonly Diagnostic[]; findings: readonly Diagnostic[] },
+  result: {
+    displayPath: string;
+    diagnostics: readonly Diagnostic[];
+    findings: readonly Diagnostic[];
+    texts?: { diagnostics: DiagnosticTexts[]; findings: DiagnosticTexts[] };
+  },
+  lang: string,
 ): CacheFields {
   const withoutPath = (d: Diagnostic): Diagnostic => (d.file === result.displayPath ? { ...d, file: '' } : d);
   return {
     cacheKey: key,
     diagnostics: result.diagnostics.map(withoutPath),
     findings: result.findings.map(withoutPath),
+    ...(result.texts ? { texts: { lang, ...result.texts } } : {}),
   };
 }
