@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,6 +115,52 @@ describe('incremental build', () => {
       const run = build('dist', '--bom');
       expect(run.stderr).toContain('2 of them were unchanged');
       expect(statSync(path.join(work, 'dist/inc-c/en/register.xlsx')).size).toBeGreaterThan(0);
+    },
+    BUILDS_TIMEOUT,
+  );
+
+  it(
+    'reports as check does, in the same order, from one thread, a worker pool and the cache',
+    () => {
+      // Three policies and two that extend a base (policies/shared/base.json sorts between them).
+      for (const name of ['practice-a', 'practice-b', 'shared'])
+        cpSync(path.join(repoRoot, 'test/fixtures/extends', name), path.join(work, 'policies', name), {
+          recursive: true,
+        });
+      const report = (run: { stderr: string }) => run.stderr.replace(/^(Built|\d+ of them) .*\n/gm, '');
+      const check = runPolicyc(['check', 'policies'], work);
+      expect(check.stderr).toContain('policies/shared/base.json\n');
+      const one = runPolicyc(['build', 'policies', '--out', 'one', '--jobs', '1'], work);
+      const pool = runPolicyc(['build', 'policies', '--out', 'pool', '--jobs', '2'], work);
+      const cached = runPolicyc(['build', 'policies', '--out', 'pool', '--jobs', '2'], work);
+      expect(cached.stderr).toContain('5 of them were unchanged');
+      for (const run of [one, pool, cached]) expect(report(run)).toBe(check.stderr);
+      for (const name of ['practice-a', 'practice-b', 'shared'])
+        rmSync(path.join(work, 'policies', name), { recursive: true });
+    },
+    BUILDS_TIMEOUT,
+  );
+
+  it(
+    'reports a cached policy with the sentences stored in its language, and writes them anew in another',
+    () => {
+      build('dist', '--force');
+      const manifestFile = path.join(work, 'dist/inc-a/.policyc-manifest.json');
+      const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {
+        texts: { lang: string; findings: { message: string }[] };
+      };
+      expect(manifest.texts.lang).toBe('en');
+      const text = (args: string[]) => runPolicyc(['build', 'policies', '--out', 'dist', ...args], work).stderr;
+      // In the same language the stored sentence is reported as it is (nothing is written again) …
+      manifest.texts.findings[0]!.message = 'the sentence stored with the cache';
+      writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
+      expect(text([])).toContain('the sentence stored with the cache');
+      // … and in another language each message is written from its id and values, as a full build does.
+      const dutch = text(['--message-lang', 'nl']);
+      expect(dutch).not.toContain('the sentence stored with the cache');
+      expect(dutch).toContain('3 of them were unchanged');
+      const report = (stderr: string) => stderr.replace(/^(Built|\d+ of them) .*\n/gm, '');
+      expect(report(dutch)).toBe(report(text(['--message-lang', 'nl', '--force'])));
     },
     BUILDS_TIMEOUT,
   );

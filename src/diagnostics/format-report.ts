@@ -48,9 +48,13 @@ export function formatLocalisedReport(sorted: readonly LocalisedDiagnostic[], op
     options.color ? styles[style][0] + text + styles[style][1] : text;
   const labels = options.severityLabels ?? { error: 'error', warning: 'warning', info: 'info' };
   const byFile = new Map<string, LocalisedDiagnostic[]>();
+  const shown = new Map<string | undefined, string>(); // each file's location, worked out once
   for (const d of sorted) {
-    const file = location({ ...d, line: undefined }, options.cwd);
-    byFile.set(file, [...(byFile.get(file) ?? []), d]);
+    let file = shown.get(d.file);
+    if (file === undefined) shown.set(d.file, (file = location({ ...d, line: undefined }, options.cwd)));
+    const items = byFile.get(file);
+    if (items) items.push(d);
+    else byFile.set(file, [d]);
   }
   const width = Math.max(...Object.values(labels).map((l) => l.length));
   const blocks: string[] = [];

@@ -71,7 +71,7 @@ export function jobSettings(
 /** The modules a build needs, loaded when it starts (the other commands never pay for them). */
 async function loadBuildModules() {
   const [
-    { compileMany, chooseJobs },
+    { compilePool, chooseJobs },
     { OutputWriter },
     { outputRenderers },
     cache,
@@ -88,7 +88,7 @@ async function loadBuildModules() {
     import('../../diagnostics/render-message.js'),
   ]);
   return {
-    compileMany,
+    compilePool,
     chooseJobs,
     OutputWriter,
     outputRenderers,
@@ -172,11 +172,14 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     (d) => mods.localiseDiagnostic(d, lang),
   );
   const build: Build = { options, io, groups, lang, limit, outDir, mods, inputs, report, cached: 0, fileCount: 0 };
-  const toCompile = cacheable && options.values.force !== true ? jobs.filter((job) => !fromCache(build, job)) : jobs;
+  const pool = mods.compilePool(mods.chooseJobs(files.length, jobsRequested), (result) =>
+    stageResult(build, writer, result),
+  );
+  // Each policy in command-line order: reported from the cache, or compiled (while the next are looked up).
+  const useCache = cacheable && options.values.force !== true;
+  for (const job of jobs) if (!useCache || !fromCache(build, job)) pool.submit(job);
   try {
-    await mods.compileMany(toCompile, mods.chooseJobs(toCompile.length, jobsRequested), (result) =>
-      stageResult(build, writer, result),
-    );
+    await pool.finish();
   } catch (error) {
     writer.abort(); // a crashed worker: release the lock and remove the staging folder before failing
     throw error;
