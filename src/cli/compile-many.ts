@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { runCompileJob, type CompileJob, type CompileJobResult } from './compile-job.js';
+import type { CompileJob, CompileJobResult } from './compile-job.js';
 
 /** Below this many policies a worker's start-up (loading the compiler again) costs more than it saves. */
 const MIN_POLICIES_PER_WORKER = 8;
@@ -36,6 +36,9 @@ export function compilePool(threads: number, onResult: (result: CompileJobResult
     return {
       submit: (job) => void jobs.push(job),
       finish: async () => {
+        if (!jobs.length) return;
+        // The compiler is loaded here only when this thread compiles: a build whose policies all come from the cache never loads it.
+        const { runCompileJob } = await import('./compile-job.js');
         for (const job of jobs.splice(0)) onResult(await runCompileJob(job));
       },
     };

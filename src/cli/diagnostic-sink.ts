@@ -66,6 +66,7 @@ function textSink(settings: SinkSettings): DiagnosticSink {
 function reportOptions(settings: SinkSettings): ReportOptions {
   const messages = messagesFor(settings.lang);
   const catalogue = new Set(ruleMetadata(messages).map((r) => r.id));
+  const docs = new Map<string, string | undefined>(); // worked out once per rule
   return {
     cwd: settings.cwd,
     lang: settings.lang,
@@ -76,7 +77,10 @@ function reportOptions(settings: SinkSettings): ReportOptions {
       info: messages.t('rules:docs.severities.info'),
     },
     acknowledgedLabel: messages.t('rules:docs.acknowledged'),
-    docsPath: (ruleId) => (catalogue.has(ruleId) ? ruleDocsPath(ruleId, messages.lang) : undefined),
+    docsPath: (ruleId) => {
+      if (!docs.has(ruleId)) docs.set(ruleId, catalogue.has(ruleId) ? ruleDocsPath(ruleId, messages.lang) : undefined);
+      return docs.get(ruleId);
+    },
   };
 }
 

@@ -62,6 +62,22 @@ export function withTexts(d: Diagnostic, texts: DiagnosticTexts): LocalisedDiagn
 }
 
 /**
+ * withTexts for a diagnostic the caller owns (just parsed, say): it is given
+ * its sentences in place, which saves a copy of each of many diagnostics.
+ * Its properties end in the order withTexts gives them.
+ */
+export function giveTexts(d: Diagnostic, texts: DiagnosticTexts): LocalisedDiagnostic {
+  const { acknowledged, hint } = d;
+  const target = d as Partial<LocalisedDiagnostic> & Diagnostic;
+  if (hint) delete target.hint;
+  if (acknowledged) delete target.acknowledged;
+  target.message = texts.message;
+  if (hint) Object.assign(target, { hint, suggestion: texts.suggestion ?? '' });
+  if (acknowledged) target.acknowledged = { reason: texts.reason ?? '', source: acknowledged.source };
+  return target as LocalisedDiagnostic;
+}
+
+/**
  * A diagnostic with its sentences written in `lang`, from messageId and data.
  * Reporters and the library API call it; stages never do.
  */

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticTexts } from '../diagnostics/render-message.js';
 import { localesDir, packageRoot, schemaPath, templatesDir } from '../paths.js';
-import { readManifest, type Manifest } from './output-ownership.js';
+import { MANIFEST_NAME, readManifest, type Manifest } from './output-ownership.js';
 import { parseJsonOnce } from '../load/parse-json-once.js';
 
 /**
@@ -80,8 +80,9 @@ function toolFingerprint(version: string): string {
   return (fingerprint = hash.digest('hex'));
 }
 
-export function cacheKey(text: string, options: CacheOptions): string {
-  return createHash('sha256')
+/** The key of a policy made from `inputs` (its text, its bases' texts, the settings that change it) with `options`. */
+export function cacheKey(inputs: readonly (string | Uint8Array)[], options: CacheOptions): string {
+  const hash = createHash('sha256')
     .update(toolFingerprint(options.version))
     .update(
       JSON.stringify({
@@ -89,19 +90,80 @@ export function cacheKey(text: string, options: CacheOptions): string {
         csvBom: options.csvBom,
         acknowledged: options.acknowledged,
       }),
-    )
-    .update('\0')
-    .update(text)
-    .digest('hex');
+    );
+  for (const input of inputs) hash.update('\0').update(input);
+  return hash.digest('hex');
 }
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
 /** The policy's id, read without the full loader; undefined when the text is not a JSON object with a string id. */
 export function policyId(text: string): string | undefined {
   try {
     const value = parseJsonOnce(text) as { id?: unknown } | null;
-    return typeof value?.id === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(value.id) ? value.id : undefined;
+    return typeof value?.id === 'string' && ID_PATTERN.test(value.id) ? value.id : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * True when a policy's text extends nothing, known without parsing it: a key
+ * "extends" is written as such or with \u escapes (which JSON allows in keys).
+ */
+export function extendsNothing(bytes: Buffer): boolean {
+  return !bytes.includes(EXTENDS_KEY) && !bytes.includes(UNICODE_ESCAPE);
+}
+const EXTENDS_KEY = Buffer.from('"extends"');
+const UNICODE_ESCAPE = Buffer.from('\\u');
+
+/**
+ * The id a policy's text gives first at its top level, found without parsing
+ * the text (policies begin with it): the first "id" member in the first few
+ * kilobytes, when nothing before it is nested. A guess, for finding the
+ * manifest: the cache key it holds is a hash of the whole text, and an
+ * organisation folder is made only from a policy with that folder's id, so
+ * a wrong guess can only miss the cache, never hit it.
+ */
+export function guessPolicyId(bytes: Buffer): string | undefined {
+  const head = bytes.subarray(0, 4096).toString('utf8');
+  const match = /"id"\s*:\s*"([^"\\]*)"/.exec(head);
+  if (!match || !ID_PATTERN.test(match[1]!) || !atTopLevel(head, match.index)) return undefined;
+  return match[1];
+}
+
+/** Whether position `end` of a JSON text is outside strings, inside the outermost object and nothing else. */
+function atTopLevel(text: string, end: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < end; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+  }
+  return !inString && depth === 1;
+}
+
+/**
+ * The cache key an organisation's manifest begins with (manifestText writes
+ * the cache's fields first), read from its first bytes: a cheap first look,
+ * to know at once that a policy must be compiled; cachedPolicy decides.
+ */
+export function storedKey(outDir: string, id: string): string | undefined {
+  const head = Buffer.alloc(128);
+  let fd: number | undefined;
+  try {
+    fd = openSync(path.join(outDir, id, MANIFEST_NAME), 'r');
+    const length = readSync(fd, head, 0, head.length, 0);
+    return /^\{\s*"cacheKey": "([0-9a-f]{64})"/.exec(head.toString('latin1', 0, length))?.[1];
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -134,9 +196,13 @@ export function cachedPolicy(
     !Array.isArray(manifest.findings)
   )
     return undefined;
-  if (!manifest.files.every((file) => existsSync(path.join(folder, file)))) return undefined;
+  if (!allPresent(folder, manifest.files)) return undefined;
   // The display path was stored as '' (in its place, so that reports list the keys in the same order).
-  const withPath = (d: Diagnostic): Diagnostic => (d.file === '' ? { ...d, file: displayPath } : d);
+  // The manifest was just parsed: its diagnostics are this build's own to change.
+  const withPath = (d: Diagnostic): Diagnostic => {
+    if (d.file === '') d.file = displayPath;
+    return d;
+  };
   const { diagnostics, findings, texts } = manifest;
   return {
     id,
@@ -163,6 +229,25 @@ function storedTexts(
   )
     return undefined;
   return { texts: { diagnostics: stored.diagnostics, findings: stored.findings } };
+}
+
+/** Whether every file listed is in `folder`: one listing per sub-folder, rather than a look-up per file. */
+function allPresent(folder: string, files: readonly string[]): boolean {
+  const listings = new Map<string, Set<string> | undefined>();
+  return files.every((file) => {
+    const cut = file.lastIndexOf('/');
+    const dir = cut < 0 ? '' : file.slice(0, cut);
+    if (!listings.has(dir)) listings.set(dir, listing(path.join(folder, dir)));
+    return listings.get(dir)?.has(file.slice(cut + 1)) === true;
+  });
+}
+
+function listing(dir: string): Set<string> | undefined {
+  try {
+    return new Set(readdirSync(dir));
+  } catch {
+    return undefined;
+  }
 }
 
 /** The cache's fields for an organisation's manifest. Deterministic: no clock, no local paths. */

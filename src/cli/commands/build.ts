@@ -6,6 +6,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { DiagnosticTexts } from '../../diagnostics/render-message.js';
 import { applyRuleSettings } from '../../config/policyc-config.js';
 import type { CompileJobResult } from '../compile-job.js';
+import type { CompilePool } from '../compile-many.js';
 import type { BuildReport, PolicyReport } from '../build-report.js';
 import { isLanguage, type Language } from '../../i18n/messages.js';
 import { policySources } from '../../load/extends.js';
@@ -69,7 +70,7 @@ export function jobSettings(
 }
 
 /** The modules a build needs, loaded when it starts (the other commands never pay for them). */
-async function loadBuildModules() {
+async function loadBuildModules(groups: readonly string[] | undefined) {
   const [
     { compilePool, chooseJobs },
     { OutputWriter },
@@ -77,11 +78,12 @@ async function loadBuildModules() {
     cache,
     { checkOutputFolder, OutputRefusal },
     { BuildReport },
-    { localiseDiagnostic, withTexts },
+    { localiseDiagnostic, withTexts, giveTexts },
   ] = await Promise.all([
     import('../compile-many.js'),
     import('../../output/output-writer.js'),
-    import('../../output/output-renderers.js'),
+    // The renderers (and with them the compiler) only for a partial build, which must know which files are its own.
+    groups ? import('../../output/output-renderers.js') : { outputRenderers: [] },
     import('../../output/build-cache.js'),
     import('../../output/output-ownership.js'),
     import('../build-report.js'),
@@ -98,6 +100,7 @@ async function loadBuildModules() {
     BuildReport,
     localiseDiagnostic,
     withTexts,
+    giveTexts,
   };
 }
 type BuildModules = Awaited<ReturnType<typeof loadBuildModules>>;
@@ -151,7 +154,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   const jobsRequested = parseJobs(options.values.jobs);
   parseLayout(options.values);
   const limit = maxWarnings(options);
-  const mods = await loadBuildModules();
+  const mods = await loadBuildModules(groups);
   const files = policyFiles(options, io);
   const outDir = path.resolve(io.cwd, options.out);
   const writer = openWriter({ options, io, groups, outDir, mods }, files);
@@ -163,21 +166,21 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     ...jobSettings(options, groups),
     messageLanguage: lang,
   }));
+  // Results are handled only when this thread waits for them (pool.finish), by when `build` is made.
+  const pool = mods.compilePool(mods.chooseJobs(files.length, jobsRequested), (result) =>
+    stageResult(build, writer, result),
+  );
   // With --history the outputs depend on the git log as well as the text: every policy is compiled.
   const cacheable = !groups && options.values.history !== true;
-  const inputs = jobs.map((job) => policyInput(mods, options, job, cacheable));
+  const { inputs, candidates } = readInputs(mods, options, { jobs, cacheable, outDir }, pool);
   const report = new mods.BuildReport(
     inputs.map((input) => input.sources),
     diagnosticSinkFor(options, io, lang),
     (d) => mods.localiseDiagnostic(d, lang),
   );
   const build: Build = { options, io, groups, lang, limit, outDir, mods, inputs, report, cached: 0, fileCount: 0 };
-  const pool = mods.compilePool(mods.chooseJobs(files.length, jobsRequested), (result) =>
-    stageResult(build, writer, result),
-  );
-  // Each policy in command-line order: reported from the cache, or compiled (while the next are looked up).
-  const useCache = cacheable && options.values.force !== true;
-  for (const job of jobs) if (!useCache || !fromCache(build, job)) pool.submit(job);
+  // In command-line order: reported from the cache, or compiled after all.
+  for (const index of candidates) if (!fromCache(build, jobs[index]!)) pool.submit(jobs[index]!);
   try {
     await pool.finish();
   } catch (error) {
@@ -230,30 +233,57 @@ function partialOwner(mods: BuildModules, groups: readonly string[]): (file: str
 }
 
 /**
+ * What the build must know of each policy before it reports any: see
+ * policyInput. A policy whose manifest does not begin with its key must be
+ * compiled, and is handed to the pool at once (so that compiling overlaps
+ * reading the rest); the others are `candidates` for the cache, in order.
+ */
+function readInputs(
+  mods: BuildModules,
+  options: CommonOptions,
+  { jobs, cacheable, outDir }: { jobs: readonly CompileJob[]; cacheable: boolean; outDir: string },
+  pool: CompilePool,
+): { inputs: PolicyInput[]; candidates: number[] } {
+  const useCache = cacheable && options.values.force !== true;
+  const candidates: number[] = [];
+  const inputs = jobs.map((job) => {
+    const input = policyInput(mods, options, job, cacheable);
+    const { key, id } = input;
+    if (useCache && key && id && mods.cache.storedKey(outDir, id) === key) candidates.push(job.index);
+    else pool.submit(job);
+    return input;
+  });
+  return { inputs, candidates };
+}
+
+/**
  * Reads a policy for what the build must know before compiling: the files it
  * may report on and, for a full build, its id and cache key — the policy's
  * text and the bases it extends are part of its input, so a change to a base
- * rebuilds every policy that extends it. An unreadable policy is compiled
- * (which reports why it cannot be read).
+ * rebuilds every policy that extends it. A policy that extends nothing (most)
+ * is not parsed here: its key is its bytes' and its id a guess the key checks
+ * (build-cache.ts). An unreadable policy is compiled (which reports why).
  */
 function policyInput(mods: BuildModules, options: CommonOptions, job: CompileJob, cacheable: boolean): PolicyInput {
-  const text = readText(job.file);
-  if (text === undefined) return { sources: [job.displayPath] };
-  const sources = policySources(text, job.file, job.displayPath);
-  const input: PolicyInput = { sources: sources.map((source) => source.display) };
+  const bytes = readBytes(job.file);
+  if (bytes === undefined) return { sources: [job.displayPath] };
+  const guess = cacheable && mods.cache.extendsNothing(bytes) ? mods.cache.guessPolicyId(bytes) : undefined;
+  const text = guess === undefined ? bytes.toString('utf8') : undefined;
+  const sources = text === undefined ? [] : policySources(text, job.file, job.displayPath).slice(1);
+  const input: PolicyInput = { sources: [job.displayPath, ...sources.map((source) => source.display)] };
   if (!cacheable) return input;
-  const id = mods.cache.policyId(text);
   const settings = JSON.stringify({
     idPrefix: job.idPrefix ?? null,
     headingLevel: job.headingLevel ?? null,
     rules: options.config.rules ?? {},
   });
-  const key = mods.cache.cacheKey([settings, ...sources.map((source) => source.text)].join('\u0000'), {
+  const key = mods.cache.cacheKey([settings, bytes, ...sources.map((source) => source.text)], {
     version: packageVersion(),
     ...(job.languages ? { languages: job.languages } : {}),
     csvBom: job.csvBom === true,
     acknowledged: job.acknowledged ?? [],
   });
+  const id = guess ?? mods.cache.policyId(text!);
   return { ...input, key, ...(id !== undefined ? { id } : {}) };
 }
 
@@ -267,19 +297,23 @@ function fromCache(build: Build, job: CompileJob): boolean {
   if (key === undefined || id === undefined) return false;
   const hit = build.mods.cache.cachedPolicy(build.outDir, id, key, job.displayPath, build.lang);
   if (!hit) return false;
-  report(build, { index: job.index, displayPath: job.displayPath, ...hit });
+  report(build, { index: job.index, displayPath: job.displayPath, ...hit }, build.mods.giveTexts);
   build.cached++;
   return true;
 }
 
-/** Hands one policy's diagnostics to the report, written in the message language (from `texts` when given). */
+/**
+ * Hands one policy's diagnostics to the report, written in the message
+ * language: from `texts` when given (by `attach`: withTexts, or giveTexts for
+ * diagnostics this build has just parsed), else written here.
+ */
 function report(
   build: Build,
   policy: Omit<PolicyReport, 'diagnostics' | 'findings'> & Pick<CompileJobResult, 'diagnostics' | 'findings' | 'texts'>,
+  attach: BuildModules['withTexts'] = build.mods.withTexts,
 ): void {
-  const { localiseDiagnostic, withTexts } = build.mods;
   const localised = (list: readonly Diagnostic[], texts: readonly DiagnosticTexts[] | undefined) =>
-    list.map((d, i) => (texts ? withTexts(d, texts[i]!) : localiseDiagnostic(d, build.lang)));
+    list.map((d, i) => (texts ? attach(d, texts[i]!) : build.mods.localiseDiagnostic(d, build.lang)));
   build.report.add({
     index: policy.index,
     displayPath: policy.displayPath,
@@ -334,9 +368,9 @@ function commit(build: Build, writer: Writer, policies: number): number {
   return EXIT_OK;
 }
 
-function readText(file: string): string | undefined {
+function readBytes(file: string): Buffer | undefined {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch {
     return undefined;
   }
