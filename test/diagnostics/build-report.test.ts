@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { BuildReport, type PolicyReport } from '../../src/cli/build-report.js';
 import type { DiagnosticSink } from '../../src/cli/diagnostic-sink.js';
-import { compareDiagnostics, type LocalisedDiagnostic, type Severity } from '../../src/diagnostics/diagnostic.js';
+import {
+  compareDiagnostics,
+  type Diagnostic,
+  type LocalisedDiagnostic,
+  type Severity,
+} from '../../src/diagnostics/diagnostic.js';
 import { formatLocalisedReport } from '../../src/diagnostics/format-report.js';
-import { localiseDiagnostic } from '../../src/diagnostics/render-message.js';
+import { diagnosticTexts, giveTexts, localiseDiagnostic, withTexts } from '../../src/diagnostics/render-message.js';
+import { messagesFor } from '../../src/i18n/messages.js';
 
 /** A finding at a line of a file, already written in a language. */
 function finding(file: string, line: number, severity: Severity = 'warning', ruleId = 'art13/x'): LocalisedDiagnostic {
@@ -123,5 +129,29 @@ describe('BuildReport', () => {
     expect(report.findings).toEqual({ error: 0, warning: 4, info: 1 });
     expect(report.unacknowledged).toEqual({ error: 2, warning: 4, info: 1 });
     expect(report.acknowledged).toBe(1);
+  });
+});
+
+describe('giveTexts', () => {
+  it('gives a diagnostic it may change the same properties, in the same order, as withTexts makes', () => {
+    const neutral: Diagnostic = {
+      ruleId: 'schema/enum',
+      severity: 'warning',
+      messageId: 'diagnostics:schema.enum',
+      data: { allowed: 'a, b' },
+      hint: { messageId: 'diagnostics:didYouMean', data: { value: 'a' } },
+      file: 'p/a.json',
+      pointer: '/x',
+      line: 3,
+      acknowledged: { reason: { nl: 'geaccepteerd', en: 'accepted' }, source: 'config' },
+      article: 'GDPR 13',
+    };
+    const texts = diagnosticTexts(neutral, messagesFor('en'));
+    expect(texts.reason).toBe('accepted');
+    const copy = structuredClone(neutral);
+    const given = giveTexts(copy, texts);
+    expect(given).toBe(copy);
+    expect(JSON.stringify(given)).toBe(JSON.stringify(withTexts(neutral, texts)));
+    expect(JSON.stringify(given)).toBe(JSON.stringify(localiseDiagnostic(neutral, 'en')));
   });
 });
