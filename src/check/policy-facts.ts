@@ -126,6 +126,21 @@ export interface FoundObject {
  * rule keeps working as the schema grows.
  */
 export function objectsWith(model: PolicyModel, key: string, value: unknown): FoundObject[] {
+  return objectsHaving(model, key).filter((found) => found.value[key] === value);
+}
+
+/** The policy walked once per model and key (several rules ask about 'mechanism'). */
+const walked = new WeakMap<PolicyModel, Map<string, FoundObject[]>>();
+
+function objectsHaving(model: PolicyModel, key: string): FoundObject[] {
+  let byKey = walked.get(model);
+  if (!byKey) walked.set(model, (byKey = new Map()));
+  let found = byKey.get(key);
+  if (!found) byKey.set(key, (found = walkFor(model, key)));
+  return found;
+}
+
+function walkFor(model: PolicyModel, key: string): FoundObject[] {
   const found: FoundObject[] = [];
   const walk = (node: unknown, pointer: string, named: { name: unknown } | undefined): void => {
     if (Array.isArray(node)) {
@@ -135,8 +150,8 @@ export function objectsWith(model: PolicyModel, key: string, value: unknown): Fo
     if (node === null || typeof node !== 'object') return;
     const object = node as Record<string, unknown>;
     const here = 'name' in object && pointer !== '' ? { name: object.name } : named;
-    if (object[key] === value) found.push({ pointer, value: object, ...(here ? { named: here } : {}) });
-    for (const [k, v] of Object.entries(object)) walk(v, joinPointer(pointer, k), here);
+    if (key in object) found.push({ pointer, value: object, ...(here ? { named: here } : {}) });
+    for (const k in object) walk(object[k], joinPointer(pointer, k), here);
   };
   walk(model.source, '', undefined);
   return found;

@@ -1,5 +1,6 @@
 import { analyse } from '../pipeline/analyse-policy.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceReader } from '../load/extends.js';
 import { locate } from '../load/load-document.js';
 import { diffPolicies } from './diff-policies.js';
 import { noticeDraft, type NoticeDraftOptions } from './notice-draft.js';
@@ -9,8 +10,10 @@ import type { DiffResult } from './render-diff.js';
 export interface PolicyText {
   text: string;
   label: string;
-  /** The file on disk the text belongs to, for resolving `extends` (bases are read from the working tree). */
+  /** The file the text belongs to, for resolving `extends`. */
   path?: string;
+  /** Where its bases are read from: the working tree (default), or the revision the text came from. */
+  reader?: SourceReader;
 }
 
 /**
@@ -25,7 +28,11 @@ export function comparePolicies(
 ): { value?: DiffResult; diagnostics: Diagnostic[] } {
   // The diff compares models; compliance findings are check's business, so the rules are not run.
   const analyseSide = (side: PolicyText): ReturnType<typeof analyse> =>
-    analyse(side.text, side.label, { check: false, ...(side.path ? { path: side.path } : {}) });
+    analyse(side.text, side.label, {
+      check: false,
+      ...(side.path ? { path: side.path } : {}),
+      ...(side.reader ? { reader: side.reader } : {}),
+    });
   const before = analyseSide(oldSide);
   const after = analyseSide(newSide);
   const diagnostics = [...before.diagnostics, ...after.diagnostics];

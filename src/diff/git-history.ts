@@ -6,7 +6,8 @@ import type { HistoryEntry, Text } from '../policy/policy-types.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { changeWords } from './change-words.js';
 import { comparePolicies } from './compare-policies.js';
-import { existingFolder, git } from './policy-revision.js';
+import type { SourceReader } from '../load/extends.js';
+import { existingFolder, git, revisionReader } from './policy-revision.js';
 import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
 
 /** One commit that changed the policy file: its text then, and the day it was committed (UTC). */
@@ -14,6 +15,8 @@ interface FileVersion {
   date: string;
   text: string;
   version?: string;
+  /** The bases it extends, as they were in its commit. */
+  reader: SourceReader;
 }
 
 /** Why there is no history: no git, or the file is not in a repository. */
@@ -55,6 +58,7 @@ function fileVersions(file: string): FileVersion[] | HistoryProblem {
       date: commitDay(Number(seconds)),
       text: shown.stdout,
       ...(version !== undefined ? { version } : {}),
+      reader: revisionReader(root, hash),
     });
   }
   return versions;
@@ -64,8 +68,8 @@ function fileVersions(file: string): FileVersion[] | HistoryProblem {
 function summaryIn(m: Messages, before: FileVersion | undefined, after: FileVersion, file: string): string {
   if (!before) return m.t('diff:history.first');
   const compared = comparePolicies(
-    { text: before.text, label: file, path: file },
-    { text: after.text, label: file, path: file },
+    { text: before.text, label: file, path: file, reader: before.reader },
+    { text: after.text, label: file, path: file, reader: after.reader },
   );
   if (!compared.value) return m.t('diff:history.notComparable');
   const material = compared.value.changes.filter((c) => c.class === 'material').map((c) => changeWords(c, m).summary);

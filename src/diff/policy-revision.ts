@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { workingTree, type SourceReader } from '../load/extends.js';
 
 /** Where one side of a diff comes from: a file on disk, or a file in a git revision. */
 export type PolicySideSource = { kind: 'file'; file: string } | { kind: 'revision'; revision: string; file: string };
@@ -65,9 +66,10 @@ export function existingFolder(file: string): string {
 
 /**
  * The text of `file` as it was in `revision`, through `git show` in the
- * repository that holds the file (`git rev-parse --show-toplevel`).
+ * repository that holds the file (`git rev-parse --show-toplevel`), with a
+ * reader for the bases it extends as they were in that revision.
  */
-export function readRevision(revision: string, file: string): { text: string } | RevisionProblem {
+export function readRevision(revision: string, file: string): { text: string; reader: SourceReader } | RevisionProblem {
   const folder = existingFolder(file);
   const top = git(['rev-parse', '--show-toplevel'], folder);
   if (top.missing) return { problem: 'gitMissing', path: file };
@@ -75,14 +77,44 @@ export function readRevision(revision: string, file: string): { text: string } |
   const root = top.stdout.trim();
   const verified = git(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], root);
   if (verified.status !== 0) return { problem: 'unknownRevision', revision };
-  // Inside git, paths are relative to the repository root (which git gives with symlinks resolved) and use '/'.
-  const inRepo = path
-    .join(path.relative(root, realpathSync(folder)), path.relative(folder, file))
-    .split(path.sep)
-    .join('/');
-  const shown = git(['show', `${verified.stdout.trim()}:${inRepo}`], root);
-  if (shown.status !== 0) return { problem: 'notInRevision', path: file, revision };
-  return { text: shown.stdout };
+  const reader = revisionReader(root, verified.stdout.trim());
+  const text = reader.show(file);
+  if (text === undefined) return { problem: 'notInRevision', path: file, revision };
+  return { text, reader };
+}
+
+/** A file's path inside the repository: relative to its root (which git gives with symlinks resolved), with '/'. */
+function pathInRepository(root: string, file: string): string | undefined {
+  const folder = existingFolder(file);
+  const inRepo = path.join(path.relative(root, realpathSync(folder)), path.relative(folder, file));
+  if (inRepo.startsWith('..') || path.isAbsolute(inRepo)) return undefined;
+  return inRepo.split(path.sep).join('/');
+}
+
+/**
+ * Files as they were in one commit; a file outside the repository is read
+ * from disk (the revision cannot hold it). Each file is asked of git once.
+ */
+export function revisionReader(
+  root: string,
+  commit: string,
+): SourceReader & { show(file: string): string | undefined } {
+  const shown = new Map<string, string | undefined>();
+  const show = (file: string): string | undefined => {
+    const inRepo = pathInRepository(root, file);
+    if (inRepo === undefined) return undefined;
+    if (!shown.has(inRepo)) {
+      const result = git(['show', `${commit}:${inRepo}`], root);
+      shown.set(inRepo, result.status === 0 ? result.stdout : undefined);
+    }
+    return shown.get(inRepo);
+  };
+  const inRepository = (file: string): boolean => pathInRepository(root, file) !== undefined;
+  return {
+    show,
+    exists: (file) => (inRepository(file) ? show(file) !== undefined : workingTree.exists(file)),
+    read: (file) => (inRepository(file) ? (show(file) ?? '') : workingTree.read(file)),
+  };
 }
 
 /**

@@ -10,6 +10,15 @@ import type { PolicySource } from '../policy/policy-types.js';
  */
 export function isCareProvider(source: PolicySource): boolean {
   if (source.controller.isCareProvider !== undefined) return source.controller.isCareProvider;
+  let derived = derivedCare.get(source);
+  if (derived === undefined) derivedCare.set(source, (derived = derivesCare(source)));
+  return derived;
+}
+
+/** Asked for every purpose by notice, register and checker: derived once per policy. */
+const derivedCare = new WeakMap<PolicySource, boolean>();
+
+function derivesCare(source: PolicySource): boolean {
   const health = new Set(source.dataCategories.filter((c) => c.special === 'health').map((c) => c.id));
   const healthCare = source.purposes.some(
     (p) => p.specialCategoryCondition?.condition === '9(2)(h)' && p.dataCategories.some((id) => health.has(id)),

@@ -27,9 +27,11 @@ export const patientRights: readonly PatientRightFacts[] = [
   { id: 'statement', articles: ['BW 7:454(2)'], source: bw7 },
   // 7:456: inspection of and a copy of the file, with the care provider's duty of confidentiality as limit.
   { id: 'inspection', articles: ['BW 7:456'], source: bw7 },
-  // Minors: under 12 the parents or guardian act (7:465(1)); from 12 to 15 the minor and the parents
-  // together for the treatment (7:450(2)) while the minor exercises the file rights (7:465(2) with 7:447);
-  // from 16 the minor acts alone (7:447).
+  // Minors: under 12 the parents or guardian act (7:465(1)); from 12 to 15 the minor exercises the file
+  // rights, the parents inspect only with the minor's consent unless they must consent to a treatment
+  // themselves (treatment needs the consent of both: 7:450); from 16 the minor acts alone (7:447). Secondary source
+  // for the 12-15 rule: AVG Helpdesk Zorg, https://www.avghelpdeskzorg.nl/onderwerpen/jeugd/147---inzage
+  // (the earlier wording "child and parents together" was the treatment rule, not the file's).
   { id: 'minors', articles: ['BW 7:447', 'BW 7:450', 'BW 7:465'], source: bw7 },
   // 7:458a: after death, inspection and copy for relatives with a substantial interest or the patient's presumed consent.
   { id: 'deceased', articles: ['BW 7:458a'], source: bw7 },

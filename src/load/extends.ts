@@ -15,6 +15,21 @@ export const PRESET_PREFIX = 'preset:';
 /** A policy's own keys: never taken from a base. */
 const notInherited = new Set(['$schema', 'id', 'extends', 'remove']);
 
+/**
+ * Where base policies are read from: the working tree, or (for a diff
+ * against a git revision) the revision itself. Presets always come from the
+ * package. `read` throws when a file that exists cannot be read.
+ */
+export interface SourceReader {
+  exists(absolute: string): boolean;
+  read(absolute: string): string;
+}
+
+export const workingTree: SourceReader = {
+  exists: (absolute) => existsSync(absolute),
+  read: (absolute) => readFileSync(absolute, 'utf8'),
+};
+
 export interface ExtendedDocument {
   value?: SourceDocument;
   /** Every file the document was built from (absolute paths): the policy and its bases, in load order. */
@@ -38,6 +53,7 @@ export function loadExtended(
   file: string,
   absolutePath: string,
   chain: readonly string[] = [],
+  reader: SourceReader = workingTree,
 ): ExtendedDocument {
   const loaded = loadDocument(text, file);
   const doc = loaded.value;
@@ -50,7 +66,7 @@ export function loadExtended(
   const diagnostics: Diagnostic[] = [];
   const bases: SourceDocument[] = [];
   for (const { name, pointer } of entries) {
-    const target = locateBase(name, file, absolutePath);
+    const target = locateBase(name, file, absolutePath, reader);
     const problem = !target ? 'notFound' : [...chain, absolutePath].includes(target.absolute) ? 'cycle' : undefined;
     if (problem || !target) {
       diagnostics.push(extendsProblem(doc, pointer, problem ?? 'notFound', name));
@@ -58,12 +74,12 @@ export function loadExtended(
     }
     let baseText: string;
     try {
-      baseText = readFileSync(target.absolute, 'utf8');
+      baseText = (target.preset ? workingTree : reader).read(target.absolute);
     } catch (error) {
       diagnostics.push(extendsProblem(doc, pointer, 'unreadable', name, (error as Error).message));
       continue;
     }
-    const base = loadBase(baseText, target, [...chain, absolutePath]);
+    const base = loadBase(baseText, target, [...chain, absolutePath], target.preset ? workingTree : reader);
     base.sources.forEach((source, i) => {
       if (sources.includes(source)) return;
       sources.push(source);
@@ -89,7 +105,10 @@ function loadBase(
   text: string,
   target: { absolute: string; display: string },
   chain: readonly string[],
+  reader: SourceReader,
 ): ExtendedDocument {
+  // Only bases from the working tree are kept: a revision's are read once per diff anyway.
+  if (reader !== workingTree) return loadExtended(text, target.display, target.absolute, chain, reader);
   const key = [target.display, ...chain].join('\u0000');
   const cached = baseCache.get(target.absolute);
   if (
@@ -106,7 +125,7 @@ function loadBase(
 
 function readIfAny(file: string): string | undefined {
   try {
-    return readFileSync(file, 'utf8');
+    return workingTree.read(file);
   } catch {
     return undefined;
   }
@@ -132,7 +151,7 @@ export function policySources(
   }
   const sources = [{ text, display: displayPath }];
   for (const { name } of extendsEntries(value)) {
-    const target = locateBase(name, displayPath, absolutePath);
+    const target = locateBase(name, displayPath, absolutePath, workingTree);
     if (!target || seen.has(target.absolute)) continue;
     seen.add(target.absolute);
     const base = readIfAny(target.absolute);
@@ -166,13 +185,15 @@ function locateBase(
   name: string,
   file: string,
   absolutePath: string,
-): { absolute: string; display: string } | undefined {
+  reader: SourceReader,
+): { absolute: string; display: string; preset: boolean } | undefined {
   const preset = name.startsWith(PRESET_PREFIX) ? name.slice(PRESET_PREFIX.length) : undefined;
   if (preset !== undefined && !presetNames().includes(preset)) return undefined;
   const absolute =
     preset !== undefined ? path.join(presetsDir, `${preset}.json`) : path.resolve(path.dirname(absolutePath), name);
-  if (!existsSync(absolute)) return undefined;
+  if (!(preset !== undefined ? workingTree : reader).exists(absolute)) return undefined;
   return {
+    preset: preset !== undefined,
     absolute,
     display: path.normalize(path.join(path.dirname(file), path.relative(path.dirname(absolutePath), absolute))),
   };

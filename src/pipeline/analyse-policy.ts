@@ -4,7 +4,7 @@ import { hasErrors, type Diagnostic, type LocalisedDiagnostic } from '../diagnos
 import { localiseDiagnostics } from '../diagnostics/render-message.js';
 import type { Language } from '../i18n/messages.js';
 import path from 'node:path';
-import { loadExtended } from '../load/extends.js';
+import { loadExtended, type SourceReader } from '../load/extends.js';
 import type { SourceDocument } from '../load/load-document.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { resolvePolicy } from '../resolve/resolve-policy.js';
@@ -32,6 +32,8 @@ export interface AnalyseOptions {
   check?: boolean;
   /** The policy file on disk, for resolving `extends` (default: `file`, from the working folder). */
   path?: string;
+  /** Where the bases it extends are read from (default: the working tree; a diff against a revision reads the revision). */
+  reader?: SourceReader;
   /** Acknowledged findings from the config file (see check/acknowledge.ts); the checker takes those for this policy's id. */
   acknowledged?: readonly ExternalAcknowledgement[];
 }
@@ -41,7 +43,7 @@ export interface AnalyseOptions {
  * diagnostics that stopped it, as reported (messageId and data, no language).
  */
 export function analyse(text: string, file: string, options: AnalyseOptions = {}): AnalysedPolicy<Diagnostic> {
-  const loaded = loadExtended(text, file, path.resolve(options.path ?? file));
+  const loaded = loadExtended(text, file, path.resolve(options.path ?? file), [], options.reader);
   const { sources } = loaded;
   if (!loaded.value) return { diagnostics: loaded.diagnostics, findings: [], sources };
   const document = loaded.value;

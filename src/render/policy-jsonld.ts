@@ -266,8 +266,13 @@ function buildGraph(model: PolicyModel): Node {
 }
 
 /** policy.jsonld: the JSON-LD document, pretty-printed, ending with a newline. */
+const jsonLdTexts = new WeakMap<PolicyModel, string>();
+
+/** The JSON-LD as written (policy.jsonld and every page of the policy): made once per model. */
 export function policyJsonLdText(model: PolicyModel): string {
-  return `${JSON.stringify(policyJsonLd(model), null, 2)}\n`;
+  let text = jsonLdTexts.get(model);
+  if (text === undefined) jsonLdTexts.set(model, (text = `${JSON.stringify(policyJsonLd(model), null, 2)}\n`));
+  return text;
 }
 
 /**

@@ -5,7 +5,7 @@ import { noticeOutline } from './notice-outline.js';
 import type { Block, Inline } from './outline.js';
 import { policyJsonLdText, scriptSafeJson } from './policy-jsonld.js';
 import { noticeTemplates, type HtmlLayout } from './templates.js';
-import { trimLineEnds } from './text-whitespace.js';
+import { tidyDocument as tidy } from './text-whitespace.js';
 
 export interface RenderedNotice {
   markdown: string;
@@ -24,16 +24,6 @@ export interface NoticeRenderOptions {
 
 export const DEFAULT_ID_PREFIX = 'policyc-';
 export const DEFAULT_FRAGMENT_HEADING_LEVEL = 2;
-
-/** Collapses the blank lines template whitespace leaves behind, and ends with one newline. */
-function tidy(output: string): string {
-  return (
-    trimLineEnds(output)
-      .replace(/\n{3,}/g, '\n\n')
-      .replace(/^\n+/, '')
-      .trimEnd() + '\n'
-  );
-}
 
 /** A block whose in-page links ('#rights') point at Markdown heading slugs instead, inside subsections too. */
 function linkBySlug(block: Block, slugs: ReadonlyMap<string, string>): Block {
@@ -119,15 +109,28 @@ export function renderNotice(
   // pretty-printed as policy.jsonld is: readable in the page's source and in a golden file's diff
   // (about 3.5 KB more per page, under 200 bytes gzipped).
   const jsonLd = scriptSafeJson(policyJsonLdText(model));
-  const html = tidy(
-    templates.page({
-      lang: outline.lang,
-      title: outline.title,
-      body: tidy(body),
-      jsonLd,
-      alternates,
-      stylesheet: 'privacy.css',
-    }),
-  );
+  const page = { lang: outline.lang, title: outline.title, alternates, stylesheet: 'privacy.css' };
+  const html = pageAround(templates.page, page, tidy(body), jsonLd);
   return { markdown, html, fragment };
+}
+
+const BODY = '\u0000policyc-body\u0000';
+const JSON_LD = '\u0000policyc-json-ld\u0000';
+
+/**
+ * The page: its shell tidied, then the (already tidy) body and the JSON-LD
+ * put in. Tidying the whole page again would pass over the notice a second
+ * time for nothing: the body has no trailing spaces and no runs of blank
+ * lines, and the JSON-LD has neither. A title that holds a marker (it cannot:
+ * U+0000 is refused in author text) takes the long way.
+ */
+function pageAround(
+  render: (context: object) => string,
+  page: { lang: string; title: string; alternates: object[]; stylesheet: string },
+  body: string,
+  jsonLd: string,
+): string {
+  if (page.title.includes('\u0000')) return tidy(render({ ...page, body, jsonLd }));
+  const shell = tidy(render({ ...page, body: BODY, jsonLd: JSON_LD }));
+  return shell.replace(BODY, () => body).replace(JSON_LD, () => jsonLd);
 }

@@ -55,3 +55,30 @@ export function trimLineEnds(text: string): string {
     start = newline + 1;
   }
 }
+
+/**
+ * A generated document tidied in one pass: every line without trailing
+ * spaces and tabs, no blank lines at the start, at most one blank line in a
+ * row, no whitespace at the end, and one final newline. The same as
+ * `trimLineEnds` followed by `/\n{3,}/g` → two newlines, `/^\n+/` → nothing
+ * and `trimEnd()`, at a fraction of the cost (a notice page is tidied four
+ * times per language).
+ */
+export function tidyDocument(text: string): string {
+  const parts: string[] = [];
+  let breaks = 0;
+  let start = 0;
+  for (;;) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    const kept = endWithoutSpaces(text, start, end);
+    if (kept > start) {
+      if (parts.length > 0) parts.push(breaks >= 2 ? '\n\n' : '\n');
+      parts.push(text.slice(start, kept));
+      breaks = 0;
+    }
+    if (newline < 0) return parts.join('').trimEnd() + '\n';
+    breaks++;
+    start = newline + 1;
+  }
+}

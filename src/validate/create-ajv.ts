@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
@@ -10,10 +9,6 @@ const require = createRequire(import.meta.url);
 
 export function readPolicySchemaText(): string {
   return readFileSync(schemaPath, 'utf8');
-}
-
-export function schemaHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 /**

@@ -2,12 +2,13 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { generatedValidatorPath, packageRoot } from '../paths.js';
-import { createAjv, readPolicySchemaText, schemaHash } from './create-ajv.js';
+import { createAjv, readPolicySchemaText } from './create-ajv.js';
 import { withoutAnnotations } from './runtime-schema.js';
 
 /**
  * The schema compiled to standalone JavaScript (CommonJS) with the schema's
- * hash, so that a run pays no schema compilation and a stale file is noticed.
+ * text and the schema without annotations, so that a run pays no schema
+ * compilation or stripping, and a stale file is noticed.
  */
 export function generateValidatorSource(): string {
   const text = readPolicySchemaText();
@@ -15,8 +16,17 @@ export function generateValidatorSource(): string {
   const standaloneCode = (
     createRequire(import.meta.url)('ajv/dist/standalone') as { default: (a: unknown, v: unknown) => string }
   ).default;
-  const code = standaloneCode(ajv, ajv.compile(withoutAnnotations(JSON.parse(text)) as object));
-  return `${code}\nmodule.exports.schemaHash = ${JSON.stringify(schemaHash(text))};\n`;
+  const schema = withoutAnnotations(JSON.parse(text)) as object;
+  const code = standaloneCode(ajv, ajv.compile(schema));
+  return [
+    code,
+    // The schema's text itself: comparing it with the file is a native string comparison, where hashing
+    // it would cost more (the first SHA-256 of a process sets up OpenSSL; a JS hash runs uncompiled).
+    `module.exports.schemaText = ${JSON.stringify(text)};`,
+    // The schema as validated, for the walkers: parsed from a string literal, which is faster than an object literal.
+    `module.exports.schema = JSON.parse(${JSON.stringify(JSON.stringify(schema))});`,
+    '',
+  ].join('\n');
 }
 
 // `node lib/validate/generate-validator.js` writes the file.

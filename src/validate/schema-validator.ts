@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
-import { createAjv, readPolicySchemaText, schemaHash } from './create-ajv.js';
+import { createAjv, readPolicySchemaText } from './create-ajv.js';
 import { generatedValidatorPath } from '../paths.js';
 import { withoutAnnotations } from './runtime-schema.js';
 
@@ -21,17 +21,21 @@ let loaded: PolicySchema | undefined;
 export function policySchema(): PolicySchema {
   if (loaded) return loaded;
   const text = readPolicySchemaText();
-  const schema = withoutAnnotations(JSON.parse(text)) as Record<string, unknown>;
-  loaded = { schema, validate: loadGenerated(schemaHash(text)) ?? createAjv({ standalone: false }).compile(schema) };
+  loaded = loadGenerated(text);
+  if (!loaded) {
+    const schema = withoutAnnotations(JSON.parse(text)) as Record<string, unknown>;
+    loaded = { schema, validate: createAjv({ standalone: false }).compile(schema) };
+  }
   return loaded;
 }
 
-function loadGenerated(hash: string): ValidateFunction | undefined {
+function loadGenerated(schemaText: string): PolicySchema | undefined {
   if (!existsSync(generatedValidatorPath)) return undefined;
   const module = createRequire(import.meta.url)(generatedValidatorPath) as ValidateFunction & {
     default?: ValidateFunction;
-    schemaHash?: string;
+    schemaText?: string;
+    schema?: Record<string, unknown>;
   };
-  if (module.schemaHash !== hash) return undefined;
-  return module.default ?? module;
+  if (module.schemaText !== schemaText || !module.schema) return undefined;
+  return { schema: module.schema, validate: module.default ?? module };
 }

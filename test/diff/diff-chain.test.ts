@@ -86,6 +86,7 @@ describe('policyc diff <revision> <folder>', () => {
       '| Tandartspraktijk De Linde B.V. | policies/clinic/policy.json | 6 wezenlijk, 3 redactioneel. | Bericht nodig. |',
     );
     expect(md).toContain('\n## Wijzigingen in het privacybeleid van Tandartspraktijk De Linde B.V.\n');
+    expect(md).toMatch(/\d+ privacyverklaringen vergeleken; 1 met wezenlijke wijzigingen\./);
     const html = runPolicyc(['diff', 'HEAD', 'policies/', '--format', 'html', '--lang', 'nl'], repo).stdout;
     expect(html.match(/<h1>/g)).toHaveLength(1);
     expect(html).toContain(

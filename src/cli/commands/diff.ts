@@ -3,6 +3,7 @@ import path from 'node:path';
 import { formatCompact } from '../../diagnostics/format-diagnostics.js';
 import { messagesFor, type Language } from '../../i18n/messages.js';
 import type { PolicySideSource } from '../../diff/policy-revision.js';
+import type { SourceReader } from '../../load/extends.js';
 import type { DiffResult } from '../../diff/render-diff.js';
 import type { ChainEntry } from '../../diff/render-diff-many.js';
 import { findPolicies } from '../../pipeline/find-policies.js';
@@ -55,12 +56,13 @@ function readSide(
   side: PolicySideSource,
   arg: string,
   which: 'old' | 'new',
-): ReturnType<typeof readPolicy> & { label: string } {
+): ReturnType<typeof readPolicy> & { label: string; reader?: SourceReader } {
   const { io } = run;
   const relative = relativeTo(io, side.file);
   if (side.kind === 'file') return { ...readPolicy(side.file, io), label: relative };
   const shown = run.mods[0].readRevision(side.revision, side.file);
-  if ('text' in shown) return { text: shown.text, label: `${side.revision}:${relative}`, diagnostics: [] };
+  if ('text' in shown)
+    return { text: shown.text, reader: shown.reader, label: `${side.revision}:${relative}`, diagnostics: [] };
   const vars = {
     which: cli.t(`diff:error.which.${which}`),
     side: arg,
@@ -84,8 +86,8 @@ function compareSides(
     return undefined;
   }
   const compared = run.mods[1].comparePolicies(
-    { text: before.text, label: before.label, path: oldSide.file },
-    { text: after.text, label: after.label, path: newSide.file },
+    { text: before.text, label: before.label, path: oldSide.file, ...(before.reader ? { reader: before.reader } : {}) },
+    { text: after.text, label: after.label, path: newSide.file, ...(after.reader ? { reader: after.reader } : {}) },
     run.notifyDate ? { notifyDate: run.notifyDate } : {},
   );
   if (!compared.value) {
@@ -134,7 +136,9 @@ function removedPolicy(run: DiffRun, revision: string, file: string): ChainEntry
   const label = relativeTo(run.io, file);
   const shown = run.mods[0].readRevision(revision, file);
   const model =
-    'text' in shown ? run.mods[5].analyse(shown.text, label, { check: false, path: file }).model : undefined;
+    'text' in shown
+      ? run.mods[5].analyse(shown.text, label, { check: false, path: file, reader: shown.reader }).model
+      : undefined;
   const name = model ? run.mods[6].controllerName(model.source.controller, messagesFor(run.lang)) : label;
   return { label, removed: true, id: model?.id ?? '', name };
 }
