@@ -32,8 +32,6 @@ describe('seed policies', () => {
       '82:13 warning unused/data-category /dataCategories/6/id',
       '86:13 warning unused/data-category /dataCategories/7/id',
       '90:13 warning unused/data-category /dataCategories/8/id',
-      // Treatment rests on the agreement (6(1)(b)) but the statement does not say whether data must be provided.
-      '95:5 warning art13/requirement-missing /purposes/0/requirement',
       // The statement is written for patients; the register's own description of each purpose is not there (30(1)(b)).
       '95:5 warning register/description-missing /purposes/0/registerDescription',
       // A notice need not cite UAVG 30(3): information for the privacy officer (legal review, item 4).

@@ -29,6 +29,14 @@ const forbidden: readonly string[] = [
   'geen gevolgen voor de verwerking daarvoor',
   'Geldt voor:',
   'laatste bezoek aan de praktijk of de website',
+  'bezwaar maken vanwege',
+  'dwingende, gerechtvaardigde redenen',
+  'tot en met de directe medische',
+  'geaccrediteerde arts',
+  'accredited doctor',
+  'als verantwoordelijke voor de verwerking',
+  '| Voor het geval u ons later',
+  '| In case you need us later',
   '"dct:valid": {\n    "@type"',
 ];
 
@@ -79,5 +87,14 @@ describe('the built outputs of all policies', () => {
       expect(notice(org, 'en'), org).toContain('Article 7:455 BW');
     }
     for (const org of ['doctolib', 'ies']) expect(notice(org, 'nl'), org).not.toContain('7:455');
+  });
+
+  it('iPractice: "without these data we cannot offer our services" is said of the treatment, not of the invitations (legitimate interest)', () => {
+    const nl = outputs.find((o) => o.file === 'ipractice/nl/privacy.md')!.text;
+    const section = (heading: string): string => nl.split(`### ${heading}\n`)[1]!.split('\n### ')[0]!;
+    expect(section('Contact houden, informatie en uitnodigingen')).not.toContain('overeenkomst te sluiten');
+    expect(section('Behandeling en facturering')).toContain(
+      'Zonder deze gegevens kunnen we je geen van onze diensten aanbieden.',
+    );
   });
 });

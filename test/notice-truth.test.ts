@@ -132,6 +132,38 @@ describe('each thing said once, no empty headings', () => {
     expect(register.en).not.toMatch(/version\s*\./);
     expect(register.nl).toContain('het beleid vermeldt geen versie of datum');
   });
+
+  it('the organisation\'s address and the postal address for contact are told apart, not two "Adres" rows', () => {
+    const policy = miniPolicy();
+    const address = { street: 'Straat 1', postalCode: '1000 AA', city: 'Amsterdam', country: 'NL' };
+    policy.controller = {
+      ...policy.controller,
+      address,
+      contact: { email: 'privacy@mini.example', address: { ...address, street: 'Afdeling Privacy, Straat 1' } },
+    };
+    const { notice } = policyOutputs(policy);
+    expect(occurrences(notice.nl, '**Adres:**')).toBe(1);
+    expect(notice.nl).toContain('**Postadres:** Afdeling Privacy, Straat 1, 1000 AA Amsterdam');
+    expect(notice.en).toContain('**Postal address:** Afdeling Privacy, Straat 1');
+  });
+
+  it('one date is given once: a version label that is the date, and a last change on the effective date, are not repeated', () => {
+    const policy = miniPolicy();
+    policy.metadata = {
+      ...policy.metadata,
+      version: '2025-02-05',
+      effectiveDate: '2025-02-05',
+      lastModified: '2025-02-05',
+    };
+    const { notice } = policyOutputs(policy);
+    expect(occurrences(notice.nl, '5 februari 2025')).toBe(1);
+    expect(notice.nl).toContain('Geldig vanaf 5 februari 2025.');
+    expect(occurrences(notice.en, '5 February 2025')).toBe(1);
+    policy.metadata = { ...policy.metadata, version: '3', lastModified: '2025-03-01' };
+    const both = policyOutputs(policy).notice.nl;
+    expect(both).toContain('Versie 3, geldig vanaf 5 februari 2025.');
+    expect(both).toContain('Laatst gewijzigd op 1 maart 2025.');
+  });
 });
 
 describe('laws and start events', () => {

@@ -55,15 +55,17 @@ describe('a purpose card answers in order: what for, which data, why we may, can
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
-  it('lists the data one category per line, with special categories marked in plain words', () => {
+  it('lists the data one category per line, with special categories marked with the AVG term, as in the data section', () => {
     const policy = withPurpose({});
     policy.dataCategories[1]!.special = 'health';
     expect(card(policy)).toContain(
-      '- **Persoonsgegevens:**\n  - Telefoonnummer\n  - Telefoonboekcontacten (gevoelig: gegevens over gezondheid)\n',
+      '- **Persoonsgegevens:**\n  - Telefoonnummer\n  - Telefoonboekcontacten (bijzonder persoonsgegeven: gegevens over gezondheid)\n',
     );
-    expect(card(policy, 'en')).toContain('  - Address-book contacts (sensitive: data concerning health)\n');
+    expect(card(policy, 'en')).toContain(
+      '  - Address-book contacts (special category of personal data: data concerning health)\n',
+    );
     expect(fragment(policy)).toContain(
-      '<dd>\n<ul>\n<li>Telefoonnummer</li>\n<li>Telefoonboekcontacten (gevoelig: gegevens over gezondheid)</li>\n</ul>\n</dd>',
+      '<dd>\n<ul>\n<li>Telefoonnummer</li>\n<li>Telefoonboekcontacten (bijzonder persoonsgegeven: gegevens over gezondheid)</li>\n</ul>\n</dd>',
     );
   });
 
@@ -71,7 +73,7 @@ describe('a purpose card answers in order: what for, which data, why we may, can
     const policy = withPurpose({});
     policy.dataCategories[1]!.name = text('Gezondheidsgegevens', 'Health data');
     policy.dataCategories[1]!.special = 'health';
-    expect(card(policy)).toContain('  - Gezondheidsgegevens (gevoelig gegeven)\n');
+    expect(card(policy)).toContain('  - Gezondheidsgegevens (bijzonder persoonsgegeven)\n');
   });
 
   it('is a card in the HTML, and not every subsection is', () => {
@@ -169,7 +171,13 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
     expect(c).not.toMatch(/bezwaar|toestemming|Zonder|Het verstrekken/);
   });
 
-  it('a legal obligation: needed, then the requirement and its consequence as authored (13(2)(e))', () => {
+  it('a contract with data the author says are voluntary: no "we need these data" contradicting it', () => {
+    const c = card(withPurpose({ legalBasis: '6(1)(b)', requirement: { type: 'voluntary' } }));
+    expect(c).toContain('**Kunt u weigeren?** Het verstrekken van deze gegevens is vrijwillig.\n');
+    expect(c).not.toContain('Wij hebben deze gegevens nodig');
+  });
+
+  it('a legal obligation: the requirement and its consequence as authored (13(2)(e)) take the place of the general line', () => {
     const c = card(
       withPurpose({
         legalBasis: '6(1)(c)',
@@ -177,7 +185,11 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
       }),
     );
     expect(c).toContain(
-      '- **Kunt u weigeren?**\n  - Wij hebben deze gegevens nodig om aan de wet te voldoen.\n  - Het verstrekken van deze gegevens is een wettelijke verplichting. GEVOLG-NL\n',
+      '- **Kunt u weigeren?** Het verstrekken van deze gegevens is een wettelijke verplichting. GEVOLG-NL\n',
+    );
+    expect(c).not.toContain('Wij hebben deze gegevens nodig');
+    expect(card(withPurpose({ legalBasis: '6(1)(c)' }))).toContain(
+      '**Kunt u weigeren?** Wij hebben deze gegevens nodig om aan de wet te voldoen.\n',
     );
     expect(
       card(
@@ -187,14 +199,14 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
         }),
         'en',
       ),
-    ).toContain('  - Providing these data is a statutory requirement. CONSEQUENCE-EN\n');
+    ).toContain('**Can you refuse?** Providing these data is a statutory requirement. CONSEQUENCE-EN\n');
   });
 
   it('legitimate interests: you may object (21(1)), linked to the right; not when the policy sets that right aside', () => {
     const policy = withPurpose({ legalBasis: '6(1)(f)', legitimateInterest: text('BELANG', 'INTEREST') });
     const c = card(policy);
     expect(c).toContain(
-      '**Kunt u weigeren?** U kunt bezwaar maken vanwege uw persoonlijke situatie. Dan stoppen wij, tenzij wij dwingende, gerechtvaardigde redenen hebben',
+      '**Kunt u weigeren?** U kunt bezwaar maken in verband met uw specifieke situatie. Dan stoppen wij, tenzij wij dwingende gerechtvaardigde gronden hebben die zwaarder wegen dan uw belangen, rechten en vrijheden,',
     );
     expect(c).toContain('Meer hierover: [Recht van bezwaar](#recht-van-bezwaar)');
     expect(fragment(policy)).toContain('<a href="#policyc-right-objection">Recht van bezwaar</a>');
@@ -226,10 +238,10 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
 
   it('explicit consent for sensitive data (9(2)(a)) may be refused, but only where the purpose has sensitive data', () => {
     const policy = withPurpose({ legalBasis: '6(1)(c)', specialCategoryCondition: { condition: '9(2)(a)' } });
-    expect(card(policy)).not.toContain('gevoelige gegevens');
+    expect(card(policy)).not.toContain('De bijzondere persoonsgegevens gebruiken wij');
     policy.dataCategories[0]!.special = 'health';
     expect(card(policy)).toContain(
-      '  - De gevoelige gegevens gebruiken wij alleen met uw uitdrukkelijke toestemming. Die hoeft u niet te geven, en u kunt haar altijd weer intrekken.',
+      '  - De bijzondere persoonsgegevens gebruiken wij alleen met uw uitdrukkelijke toestemming. Die hoeft u niet te geven, en u kunt haar altijd weer intrekken.',
     );
   });
 

@@ -49,8 +49,9 @@ export function contactFacts(contact: Contact | undefined, m: Messages): Fact[] 
   if (contact.phone)
     facts.push({ label: m.t('notice:label.phone'), inlines: [link(contact.phone, telHref(contact.phone))] });
   if (contact.url) facts.push({ label: m.t('notice:label.url'), inlines: [link(contact.url, contact.url)] });
+  // The schema's contact address is the postal address to write to; "Adres" twice (beside the organisation's own) says neither.
   if (contact.address)
-    facts.push({ label: m.t('notice:label.address'), inlines: [text(formatAddress(contact.address, m))] });
+    facts.push({ label: m.t('notice:label.postalAddress'), inlines: [text(formatAddress(contact.address, m))] });
   return facts;
 }
 

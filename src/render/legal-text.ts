@@ -144,7 +144,7 @@ export function specialCategoryNote(
   special: string,
   name: string,
   m: Messages,
-  ns: 'notice:data' | 'notice:purposeCard' | 'register:cell',
+  ns: 'notice:data' | 'register:cell',
 ): string {
   const keyword = m.t(`terms:specialCategoryKeyword.${special}`);
   return name.toLowerCase().includes(keyword)

@@ -83,13 +83,15 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
   };
 }
 
-/** The version line says what the statement gives: version, date, both or neither. */
+/** The version line says what the statement gives: version, date, both or neither; no date twice. */
 function preamble({ source, m }: NoticeContext): Inline[][] {
-  const { lastModified } = source.metadata;
+  const { lastModified, effectiveDate } = source.metadata;
   const lines: Inline[][] = [];
   const version = versionLine(source.metadata, m, noticeVersionKeys);
   if (version) lines.push(sentence(version));
-  if (lastModified) lines.push(sentence(m.t('notice:lastModified', { date: formatDate(lastModified, m) })));
+  // "Geldig vanaf 5 februari 2025. Laatst gewijzigd op 5 februari 2025." says one date twice.
+  if (lastModified && lastModified !== effectiveDate)
+    lines.push(sentence(m.t('notice:lastModified', { date: formatDate(lastModified, m) })));
   if (source.controller.placeholder) lines.push([{ text: m.t('notice:placeholder'), strong: true }]);
   return lines;
 }
@@ -426,7 +428,7 @@ function complaintsBlocks({ source, model, m }: NoticeContext): Block[] {
     {
       facts: [
         { label: m.t('notice:label.website'), inlines: [link(a.website, a.website)] },
-        { label: m.t('notice:label.address'), inlines: [text(formatAddress(a.postal, m))] },
+        { label: m.t('notice:label.postalAddress'), inlines: [text(formatAddress(a.postal, m))] },
       ],
     },
   ];

@@ -88,11 +88,11 @@ function answer(label: string, lines: Inline[][]): Fact[] {
   return lines.length === 1 ? [{ label, inlines: lines[0]! }] : [{ label, inlines: [], items: lines }];
 }
 
-/** 'Medische gegevens (gevoelig: gegevens over gezondheid)': the category, with what makes it sensitive in plain words. */
+/** 'Medische gegevens (bijzonder persoonsgegeven: gegevens over gezondheid)': the category, labelled as in the notice's data section. */
 function categoryLine(c: DataCategory, m: Messages): string {
   const name = pick(c.name, m);
   const notes: string[] = [];
-  if (c.special) notes.push(specialCategoryNote(c.special, name, m, 'notice:purposeCard'));
+  if (c.special) notes.push(specialCategoryNote(c.special, name, m, 'notice:data'));
   if (c.criminal) notes.push(m.t('notice:purposeCard.criminal'));
   if (c.nationalIdentifier) notes.push(m.t('notice:data.nationalIdentifier'));
   if (!notes.length) return name;
@@ -130,7 +130,8 @@ function officialBasisFacts(p: Purpose, m: Messages): Fact[] {
  * be refused and withdrawn; a contract or a legal obligation needs the data;
  * under a public task or legitimate interests you may object (21(1)), and
  * always to direct marketing (21(2)–(3)) — each only where the policy grants
- * that right for this purpose. Then the requirement and consequence as authored.
+ * that right for this purpose. Then the requirement and consequence as authored,
+ * which replace the general contract and legal-obligation lines.
  */
 function refusalLines(p: Purpose, model: PolicyModel, m: Messages): Inline[][] {
   const withdraw = grants(model, 'withdraw-consent', p);
@@ -138,6 +139,8 @@ function refusalLines(p: Purpose, model: PolicyModel, m: Messages): Inline[][] {
   const lines: Inline[][] = [];
   for (const part of p.bases) {
     const key = refusalKey(part.basis, withdraw, object && !p.directMarketing);
+    // The author's requirement says whether the data must be provided; the general "we need these data" would repeat or contradict it.
+    if (p.requirement && (key === 'contract' || key === 'legalObligation')) continue;
     if (key) lines.push(withRight(key, scoped(part, p, m.t(`notice:purposeCard.refuse.${key}`), m), m));
   }
   // Art. 9(2)(a): the sensitive data rest on explicit consent, which may be refused and withdrawn like any consent (7(3)).

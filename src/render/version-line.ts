@@ -31,7 +31,9 @@ export function versionLine(
   m: Messages,
   keys: VersionLineKeys,
 ): string {
-  const { version, effectiveDate } = metadata;
+  const { effectiveDate } = metadata;
+  // A version label that is the effective date itself ("2025-02-05") says nothing the date does not.
+  const version = metadata.version === effectiveDate ? undefined : metadata.version;
   const date = effectiveDate ? formatDate(effectiveDate, m) : undefined;
   if (version && date) return m.t(keys.both, { version, date });
   if (version) return m.t(keys.version, { version });

@@ -1,19 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, runPolicyc } from '../support/cli.js';
+import { git } from '../support/git.js';
 import { diffFixtures } from './support.js';
-
-function git(cwd: string, ...args: string[]): void {
-  const result = spawnSync(
-    'git',
-    ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args],
-    { cwd, encoding: 'utf8' },
-  );
-  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
-}
 
 /**
  * A chain's repository: the clinic and iPractice committed at v1; then the

@@ -4,20 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPolicyc } from '../support/cli.js';
+import { git } from '../support/git.js';
 import { diffFixtures } from './support.js';
 
 const v1 = path.join(diffFixtures, 'clinic-v1/policy.json');
 const v2 = path.join(diffFixtures, 'clinic-v2/policy.json');
-
-function git(cwd: string, ...args: string[]): string {
-  const result = spawnSync(
-    'git',
-    ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args],
-    { cwd, encoding: 'utf8' },
-  );
-  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
-  return result.stdout;
-}
 
 /** A real repository with two commits of one policy: v1, then v2. */
 let repo: string;

@@ -87,7 +87,7 @@ describeSeedFacts({
         'Uw contactgegevens als u (nog) geen consultafspraak maakt',
         '6 maanden',
         '—',
-        'Voor het geval u ons later nodig hebt. Elk halfjaar controleren wij uw medische gegevens en contactgegevens om te zien of ze nog kloppen.',
+        'Wij bewaren ze voor het geval u ons later nodig hebt. Elk halfjaar controleren wij uw medische gegevens en contactgegevens om te zien of ze nog kloppen.',
       ],
       [
         'Uw gegevens als er bij het consult nog geen indicatie voor behandeling is',
@@ -120,7 +120,7 @@ describeSeedFacts({
         'Your contact details if you do not (yet) make a consultation appointment',
         '6 months',
         '—',
-        'In case you need us later. Every six months we check your medical and contact details to see if they are still in order.',
+        'We keep them in case you need us later. Every six months we check your medical and contact details to see if they are still in order.',
       ],
       [
         'Your data if the consultation shows no indication for treatment yet',
