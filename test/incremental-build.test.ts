@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extendsNothing, guessPolicyId } from '../src/output/build-cache.js';
 import { repoRoot, runPolicyc } from './support/cli.js';
 
 /**
@@ -115,6 +116,96 @@ describe('incremental build', () => {
       const run = build('dist', '--bom');
       expect(run.stderr).toContain('2 of them were unchanged');
       expect(statSync(path.join(work, 'dist/inc-c/en/register.xlsx')).size).toBeGreaterThan(0);
+    },
+    BUILDS_TIMEOUT,
+  );
+
+  it(
+    'reports as check does, in the same order, from one thread, a worker pool and the cache',
+    () => {
+      // Three policies and two that extend a base (policies/shared/base.json sorts between them).
+      for (const name of ['practice-a', 'practice-b', 'shared'])
+        cpSync(path.join(repoRoot, 'test/fixtures/extends', name), path.join(work, 'policies', name), {
+          recursive: true,
+        });
+      const report = (run: { stderr: string }) => run.stderr.replace(/^(Built|\d+ of them) .*\n/gm, '');
+      const check = runPolicyc(['check', 'policies'], work);
+      expect(check.stderr).toContain('policies/shared/base.json\n');
+      const one = runPolicyc(['build', 'policies', '--out', 'one', '--jobs', '1'], work);
+      const pool = runPolicyc(['build', 'policies', '--out', 'pool', '--jobs', '2'], work);
+      const cached = runPolicyc(['build', 'policies', '--out', 'pool', '--jobs', '2'], work);
+      expect(cached.stderr).toContain('5 of them were unchanged');
+      for (const run of [one, pool, cached]) expect(report(run)).toBe(check.stderr);
+      for (const name of ['practice-a', 'practice-b', 'shared'])
+        rmSync(path.join(work, 'policies', name), { recursive: true });
+    },
+    BUILDS_TIMEOUT,
+  );
+
+  it(
+    'reports a cached policy with the sentences stored in its language, and writes them anew in another',
+    () => {
+      build('dist', '--force');
+      const manifestFile = path.join(work, 'dist/inc-a/.policyc-manifest.json');
+      const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {
+        texts: { lang: string; findings: { message: string }[] };
+      };
+      expect(manifest.texts.lang).toBe('en');
+      const text = (args: string[]) => runPolicyc(['build', 'policies', '--out', 'dist', ...args], work).stderr;
+      // In the same language the stored sentence is reported as it is (nothing is written again) …
+      manifest.texts.findings[0]!.message = 'the sentence stored with the cache';
+      writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
+      expect(text([])).toContain('the sentence stored with the cache');
+      // … and in another language each message is written from its id and values, as a full build does.
+      const dutch = text(['--message-lang', 'nl']);
+      expect(dutch).not.toContain('the sentence stored with the cache');
+      expect(dutch).toContain('3 of them were unchanged');
+      const report = (stderr: string) => stderr.replace(/^(Built|\d+ of them) .*\n/gm, '');
+      expect(report(dutch)).toBe(report(text(['--message-lang', 'nl', '--force'])));
+    },
+    BUILDS_TIMEOUT,
+  );
+});
+
+describe('the cache look-up without parsing', () => {
+  const bytes = (text: string) => Buffer.from(text);
+
+  it('takes the first top-level "id" of a text as its guess, and nothing nested, escaped or malformed', () => {
+    expect(guessPolicyId(bytes('{\n  "$schema": "x.json",\n  "id": "inc-a",\n  "metadata": {}\n}'))).toBe('inc-a');
+    expect(guessPolicyId(bytes('{"controller": {"id": "nested"}, "id": "outer"}'))).toBeUndefined();
+    expect(guessPolicyId(bytes('{"list": [{"id": "in-list"}], "id": "outer"}'))).toBeUndefined();
+    expect(guessPolicyId(bytes('{"note": "a \\"{\\" in a string", "id": "after-string"}'))).toBe('after-string');
+    expect(guessPolicyId(bytes('{"note": "{\\"id\\": \\"quoted\\"}", "id": "real"}'))).toBe('real');
+    expect(guessPolicyId(bytes('{"id": "Not-An-Id"}'))).toBeUndefined();
+    expect(guessPolicyId(bytes('{"id": "a\\u0062c"}'))).toBeUndefined();
+  });
+
+  it('knows a text extends nothing only when no key could be "extends"', () => {
+    expect(extendsNothing(bytes('{"id": "a"}'))).toBe(true);
+    expect(extendsNothing(bytes('{"id": "a", "extends": "../b.json"}'))).toBe(false);
+    expect(extendsNothing(bytes('{"id": "a", "ext\\u0065nds": "../b.json"}'))).toBe(false);
+  });
+
+  it(
+    'can only miss on a wrong guess: a policy whose first id is another policy’s is compiled, not taken from that cache',
+    () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'policyc-guess-'));
+      const policy = JSON.parse(seed) as Record<string, unknown>;
+      const write = (name: string, text: string) => {
+        mkdirSync(path.join(dir, 'policies', name), { recursive: true });
+        writeFileSync(path.join(dir, 'policies', name, 'policy.json'), text);
+      };
+      write('a', JSON.stringify({ ...policy, id: 'guess-a' }, null, 2));
+      // Two "id" members: JSON.parse (and so the build) takes the last; the guess takes the first.
+      const twoIds = JSON.stringify({ ...policy, id: 'guess-b' }, null, 2).replace('{', '{\n  "id": "guess-a",');
+      write('b', twoIds);
+      const first = runPolicyc(['build', 'policies', '--out', 'dist', '--format', 'json'], dir);
+      expect(first.status, first.stderr).toBe(0);
+      expect(readdirSync(path.join(dir, 'dist')).sort()).toEqual(['guess-a', 'guess-b']);
+      const second = runPolicyc(['build', 'policies', '--out', 'dist', '--format', 'json'], dir);
+      expect(second.stderr).toContain('1 of them was unchanged'); // guess-a; guess-b, whose guess is guess-a, is compiled
+      expect(second.stdout).toBe(first.stdout);
+      rmSync(dir, { recursive: true, force: true });
     },
     BUILDS_TIMEOUT,
   );

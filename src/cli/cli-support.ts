@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ExternalAcknowledgement } from '../check/acknowledge.js';
-import { countBySeverity, unacknowledged, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatCompact, formatJson } from '../diagnostics/format-diagnostics.js';
-import { formatReport } from '../diagnostics/format-report.js';
-import { formatSarif } from '../diagnostics/format-sarif.js';
-import { ruleMetadata } from '../check/rule-metadata.js';
-import { ruleDocsPath } from '../check/rules-doc-path.js';
+import {
+  compareDiagnostics,
+  countBySeverity,
+  unacknowledged,
+  type Diagnostic,
+  type Severity,
+} from '../diagnostics/diagnostic.js';
+import { localiseDiagnostics } from '../diagnostics/render-message.js';
+import { diagnosticSink, type DiagnosticSink } from './diagnostic-sink.js';
 import { isLanguage, messagesFor, type Language } from '../i18n/messages.js';
 import { findPolicies } from '../pipeline/find-policies.js';
 import { readPolicyFile } from '../load/read-policy-file.js';
@@ -130,44 +133,22 @@ export function reportDiagnostics(
   io: CliIo,
   messageLanguage: Language = 'en',
 ): void {
-  const messages = messagesFor(messageLanguage);
-  if (options.format === 'json') io.stdout(formatJson(diagnostics, messageLanguage) + '\n');
-  else if (options.format === 'compact') {
-    if (diagnostics.length) io.stderr(formatCompact(diagnostics, io.cwd, messageLanguage) + '\n');
-  } else if (options.format === 'sarif') {
-    const { version, homepage } = packageJson();
-    // helpUri: the published docs when package.json names a homepage, else the path inside the package.
-    const docsBase = homepage ? homepage.replace(/\/?$/, '/') : undefined;
-    io.stdout(
-      formatSarif(
-        diagnostics,
-        ruleMetadata(messages, docsBase),
-        { name: 'policyc', version, ...(homepage ? { informationUri: homepage } : {}) },
-        io.cwd,
-        messageLanguage,
-      ) + '\n',
-    );
-  } else if (diagnostics.length) {
-    const severityLabels = {
-      error: messages.t('rules:docs.severities.error'),
-      warning: messages.t('rules:docs.severities.warning'),
-      info: messages.t('rules:docs.severities.info'),
-    };
-    const catalogue = new Set(ruleMetadata(messages).map((r) => r.id));
-    const docsPath = (ruleId: string): string | undefined =>
-      catalogue.has(ruleId) ? ruleDocsPath(ruleId, messages.lang) : undefined;
-    const acknowledgedLabel = messages.t('rules:docs.acknowledged');
-    io.stderr(
-      formatReport(diagnostics, {
-        cwd: io.cwd,
-        lang: messageLanguage,
-        color: io.color === true,
-        severityLabels,
-        acknowledgedLabel,
-        docsPath,
-      }) + '\n',
-    );
-  }
+  const sink = diagnosticSinkFor(options, io, messageLanguage);
+  sink.files(localiseDiagnostics([...diagnostics].sort(compareDiagnostics), messageLanguage));
+  sink.end();
+}
+
+/** The sink for --format, writing to `io` in `messageLanguage` (see diagnostic-sink.ts). */
+export function diagnosticSinkFor(options: CommonOptions, io: CliIo, messageLanguage: Language): DiagnosticSink {
+  return diagnosticSink({
+    format: options.format,
+    cwd: io.cwd,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    ...(io.color !== undefined ? { color: io.color } : {}),
+    lang: messageLanguage,
+    tool: packageJson,
+  });
 }
 
 /**
@@ -180,14 +161,23 @@ export function reportCounts(
   options: CommonOptions,
   io: CliIo,
 ): void {
-  if (options.format !== 'text') return;
   const counting = unacknowledged(diagnostics);
-  const counts = countBySeverity(counting);
+  printCounts(countBySeverity(counting), diagnostics.length - counting.length, policies, options, io);
+}
+
+/** reportCounts from counts: unacknowledged diagnostics by severity, and how many were acknowledged. */
+export function printCounts(
+  counts: Readonly<Record<Severity, number>>,
+  acknowledged: number,
+  policies: number,
+  options: CommonOptions,
+  io: CliIo,
+): void {
+  if (options.format !== 'text') return;
   io.stderr(
     cli.t('cli:checked', { count: policies, errors: counts.error, warnings: counts.warning, infos: counts.info }) +
       '\n',
   );
-  const acknowledged = diagnostics.length - counting.length;
   if (acknowledged > 0) io.stderr(cli.t('cli:acknowledged', { count: acknowledged }) + '\n');
 }
 

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Language } from '../i18n/messages.js';
+import { messagesFor, type Language } from '../i18n/messages.js';
+import { diagnosticTexts, type DiagnosticTexts } from '../diagnostics/render-message.js';
 import type { LayoutOptions } from '../pipeline/layout-options.js';
 import { readPolicyFile } from '../load/read-policy-file.js';
 import type { ExternalAcknowledgement } from '../check/acknowledge.js';
@@ -21,6 +22,8 @@ export interface CompileJob extends LayoutOptions {
   acknowledged?: readonly ExternalAcknowledgement[];
   /** --history: the notice's change history from git. */
   history?: boolean;
+  /** The language of the report: the result carries each diagnostic's sentences in it (written here, in parallel). */
+  messageLanguage?: Language;
 }
 
 /** What comes back: plain data, cheap to pass between threads. */
@@ -33,13 +36,15 @@ export interface CompileJobResult {
   diagnostics: Diagnostic[];
   /** Compliance findings: reported, never a reason to withhold the outputs. */
   findings: Diagnostic[];
+  /** With `messageLanguage`: the sentences of each of `diagnostics` and `findings`, in that language. */
+  texts?: { diagnostics: DiagnosticTexts[]; findings: DiagnosticTexts[] };
 }
 
 /** Reads and compiles one policy; an unreadable file is a diagnostic, not an exception. */
 export async function runCompileJob(job: CompileJob): Promise<CompileJobResult> {
   const { text, diagnostics } = readPolicyFile(job.file, job.displayPath);
   if (text === undefined)
-    return { index: job.index, displayPath: job.displayPath, outputs: [], findings: [], diagnostics };
+    return withTexts(job, { index: job.index, displayPath: job.displayPath, outputs: [], findings: [], diagnostics });
   const compiled = await compilePolicy(text, job.displayPath, {
     ...(job.languages ? { languages: job.languages } : {}),
     ...(job.groups ? { groups: job.groups } : {}),
@@ -50,7 +55,7 @@ export async function runCompileJob(job: CompileJob): Promise<CompileJobResult> 
     acknowledged: job.acknowledged ?? [],
     ...(job.history ? { historyFromGit: true } : {}),
   });
-  return {
+  return withTexts(job, {
     index: job.index,
     displayPath: job.displayPath,
     outputs: compiled.outputs,
@@ -58,5 +63,12 @@ export async function runCompileJob(job: CompileJob): Promise<CompileJobResult> 
     findings: compiled.findings,
     ...(compiled.id !== undefined ? { id: compiled.id } : {}),
     ...(compiled.idPosition ? { idPosition: compiled.idPosition } : {}),
-  };
+  });
+}
+
+function withTexts(job: CompileJob, result: CompileJobResult): CompileJobResult {
+  if (!job.messageLanguage) return result;
+  const messages = messagesFor(job.messageLanguage);
+  const texts = (list: readonly Diagnostic[]) => list.map((d) => diagnosticTexts(d, messages));
+  return { ...result, texts: { diagnostics: texts(result.diagnostics), findings: texts(result.findings) } };
 }

@@ -1,56 +1,121 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { runCompileJob, type CompileJob, type CompileJobResult } from './compile-job.js';
+import type { CompileJob, CompileJobResult } from './compile-job.js';
 
 /** Below this many policies a worker's start-up (loading the compiler again) costs more than it saves. */
 const MIN_POLICIES_PER_WORKER = 8;
 
-/** How many threads to use for `count` policies: --jobs if given, else one per core while there is work. */
+/**
+ * How many threads a build of `count` policies may use: --jobs if given, else
+ * one per core when there are enough policies; 1 compiles on the calling thread.
+ */
 export function chooseJobs(count: number, requested?: number): number {
   if (requested !== undefined) return Math.max(1, Math.min(requested, count));
   return Math.max(1, Math.min(availableParallelism(), Math.floor(count / MIN_POLICIES_PER_WORKER)));
 }
 
+/** Compiles jobs as they are submitted; see compilePool. */
+export interface CompilePool {
+  submit(job: CompileJob): void;
+  /** Resolves when every submitted job's result has been handed to onResult; rejects on a failure. */
+  finish(): Promise<void>;
+}
+
 /**
- * Compiles every job, on worker threads when jobs > 1, and hands each result
- * to `onResult` on the calling thread as it arrives (so one thread does all
- * the writing, and memory holds only the policies in flight).
+ * A pool that compiles each submitted job — on worker threads when `threads`
+ * > 1, else on the calling thread when finish() is called — and hands each
+ * result to `onResult` on the calling thread as it arrives (so one thread
+ * does all the writing, and memory holds only the policies in flight).
+ * Workers start as jobs come: the first with the first job, the next when
+ * enough jobs wait, so that a build that compiles one policy of many starts
+ * one worker, and compiling overlaps whatever the caller does meanwhile.
  */
-export async function compileMany(
-  jobs: readonly CompileJob[],
-  threads: number,
-  onResult: (result: CompileJobResult) => void,
-): Promise<void> {
+export function compilePool(threads: number, onResult: (result: CompileJobResult) => void): CompilePool {
   if (threads <= 1) {
-    for (const job of jobs) onResult(await runCompileJob(job));
-    return;
+    const jobs: CompileJob[] = [];
+    return {
+      submit: (job) => void jobs.push(job),
+      finish: async () => {
+        if (!jobs.length) return;
+        // The compiler is loaded here only when this thread compiles: a build whose policies all come from the cache never loads it.
+        const { runCompileJob } = await import('./compile-job.js');
+        for (const job of jobs.splice(0)) onResult(await runCompileJob(job));
+      },
+    };
   }
-  const queue = [...jobs];
-  const workers = Array.from({ length: threads }, () => new Worker(new URL('./compile-worker.js', import.meta.url)));
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const next = (): void => {
-              const job = queue.shift();
-              if (job) worker.postMessage(job);
-              else resolve();
-            };
-            worker.on('message', (result: CompileJobResult) => {
-              try {
-                onResult(result);
-                next();
-              } catch (error) {
-                reject(error);
-              }
-            });
-            worker.on('error', reject);
-            next();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+  return new WorkerPool(threads, onResult);
+}
+
+class WorkerPool implements CompilePool {
+  private readonly queue: CompileJob[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly workers: Worker[] = [];
+  private outstanding = 0;
+  private stopping = false;
+  private failure: { error: unknown } | undefined;
+  private settle: { resolve: () => void; reject: (error: unknown) => void } | undefined;
+
+  constructor(
+    private readonly threads: number,
+    private readonly onResult: (result: CompileJobResult) => void,
+  ) {}
+
+  submit(job: CompileJob): void {
+    this.queue.push(job);
+    this.outstanding++;
+    if (
+      this.workers.length < this.threads &&
+      (this.workers.length === 0 || this.queue.length > MIN_POLICIES_PER_WORKER * this.workers.length)
+    )
+      this.start();
+    this.dispatch();
+  }
+
+  async finish(): Promise<void> {
+    try {
+      await new Promise<void>((resolve, reject) => {
+        this.settle = { resolve, reject };
+        this.check();
+      });
+    } finally {
+      this.stopping = true;
+      await Promise.all(this.workers.map((w) => w.terminate()));
+    }
+  }
+
+  private start(): void {
+    const worker = new Worker(new URL('./compile-worker.js', import.meta.url));
+    this.workers.push(worker);
+    this.idle.push(worker);
+    worker.on('message', (result: CompileJobResult) => {
+      this.outstanding--;
+      this.idle.push(worker);
+      try {
+        if (!this.failure) this.onResult(result);
+      } catch (error) {
+        this.failure = { error };
+      }
+      this.dispatch();
+      this.check();
+    });
+    worker.on('error', (error) => {
+      this.failure ??= { error };
+      this.check();
+    });
+    worker.on('exit', (code) => {
+      if (!this.stopping) this.failure ??= { error: new Error(`a compile worker stopped (exit code ${code})`) };
+      this.check();
+    });
+  }
+
+  private dispatch(): void {
+    while (!this.failure && this.queue.length && this.idle.length) this.idle.pop()!.postMessage(this.queue.shift());
+  }
+
+  /** Settles finish() once it is called: on the first failure, or when no job is left. */
+  private check(): void {
+    if (!this.settle) return;
+    if (this.failure) this.settle.reject(this.failure.error);
+    else if (this.outstanding === 0) this.settle.resolve();
   }
 }

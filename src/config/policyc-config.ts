@@ -138,7 +138,7 @@ function unknownRules(doc: SourceDocument, knownRules: readonly string[]): Diagn
 }
 
 /** Findings with the config's severities: a rule set to "off" is left out. */
-export function applyRuleSettings(findings: readonly Diagnostic[], rules: PolicycConfig['rules']): Diagnostic[] {
+export function applyRuleSettings<D extends Diagnostic>(findings: readonly D[], rules: PolicycConfig['rules']): D[] {
   if (!rules) return [...findings];
   return findings.flatMap((f) => {
     const setting = rules[f.ruleId];

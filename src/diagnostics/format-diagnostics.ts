@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Language } from '../i18n/messages.js';
-import { compareDiagnostics, type Diagnostic } from './diagnostic.js';
+import { compareDiagnostics, type Diagnostic, type LocalisedDiagnostic } from './diagnostic.js';
 import { localiseDiagnostics } from './render-message.js';
 
 /** 'policies/x/policy.json:14:7' — relative to the working directory, as editors and terminals link it. */
@@ -11,7 +11,12 @@ export function location(d: Diagnostic, cwd = process.cwd()): string {
 
 /** One line per diagnostic, written in `lang`: `file:line:col severity /pointer message (suggestion) {article} [rule-id]`, then `(acknowledged: reason)` when accepted. */
 export function formatCompact(diagnostics: readonly Diagnostic[], cwd = process.cwd(), lang: Language = 'en'): string {
-  return localiseDiagnostics([...diagnostics].sort(compareDiagnostics), lang)
+  return formatLocalisedCompact(localiseDiagnostics([...diagnostics].sort(compareDiagnostics), lang), cwd);
+}
+
+/** formatCompact of diagnostics already written in the message language and sorted with compareDiagnostics. */
+export function formatLocalisedCompact(sorted: readonly LocalisedDiagnostic[], cwd = process.cwd()): string {
+  return sorted
     .map((d) => {
       const suggestion = d.suggestion ? ` (${d.suggestion})` : '';
       const article = d.article ? ` {${d.article}}` : '';
@@ -24,4 +29,13 @@ export function formatCompact(diagnostics: readonly Diagnostic[], cwd = process.
 /** The diagnostics as a JSON array: each with its messageId and data, and its message (and suggestion) written in `lang`. */
 export function formatJson(diagnostics: readonly Diagnostic[], lang: Language = 'en'): string {
   return JSON.stringify(localiseDiagnostics([...diagnostics].sort(compareDiagnostics), lang), null, 2);
+}
+
+/**
+ * One element of formatJson's array as it appears there (indented one level),
+ * so that a long report can be written element by element: '[\n', the
+ * elements joined by ',\n', then '\n]' — or '[]' for none.
+ */
+export function formatJsonElement(d: LocalisedDiagnostic): string {
+  return '  ' + JSON.stringify(d, null, 2).replaceAll('\n', '\n  ');
 }

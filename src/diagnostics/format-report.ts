@@ -36,13 +36,25 @@ export interface ReportOptions {
  *                     /purposes/2/legalBasis  docs/rules.md#en-art6-basis-missing
  */
 export function formatReport(diagnostics: readonly Diagnostic[], options: ReportOptions = {}): string {
+  return formatLocalisedReport(
+    localiseDiagnostics([...diagnostics].sort(compareDiagnostics), options.lang ?? 'en'),
+    options,
+  );
+}
+
+/** formatReport of diagnostics already written in the message language and sorted with compareDiagnostics. */
+export function formatLocalisedReport(sorted: readonly LocalisedDiagnostic[], options: ReportOptions = {}): string {
   const paint = (style: keyof typeof styles, text: string): string =>
     options.color ? styles[style][0] + text + styles[style][1] : text;
   const labels = options.severityLabels ?? { error: 'error', warning: 'warning', info: 'info' };
   const byFile = new Map<string, LocalisedDiagnostic[]>();
-  for (const d of localiseDiagnostics([...diagnostics].sort(compareDiagnostics), options.lang ?? 'en')) {
-    const file = location({ ...d, line: undefined }, options.cwd);
-    byFile.set(file, [...(byFile.get(file) ?? []), d]);
+  const shown = new Map<string | undefined, string>(); // each file's location, worked out once
+  for (const d of sorted) {
+    let file = shown.get(d.file);
+    if (file === undefined) shown.set(d.file, (file = location({ ...d, line: undefined }, options.cwd)));
+    const items = byFile.get(file);
+    if (items) items.push(d);
+    else byFile.set(file, [d]);
   }
   const width = Math.max(...Object.values(labels).map((l) => l.length));
   const blocks: string[] = [];

@@ -31,7 +31,16 @@ export function formatSarif(
   cwd = process.cwd(),
   lang: Language = 'en',
 ): string {
-  const sorted = localiseDiagnostics([...diagnostics].sort(compareDiagnostics), lang);
+  return formatLocalisedSarif(localiseDiagnostics([...diagnostics].sort(compareDiagnostics), lang), rules, tool, cwd);
+}
+
+/** formatSarif of diagnostics already written in the message language and sorted with compareDiagnostics. */
+export function formatLocalisedSarif(
+  sorted: readonly LocalisedDiagnostic[],
+  rules: readonly SarifRule[],
+  tool: { name: string; version: string; informationUri?: string },
+  cwd = process.cwd(),
+): string {
   const driverRules = withBareRules(rules, sorted);
   const index = new Map(driverRules.map((r, i) => [r.id, i]));
   const log = {

@@ -28,30 +28,61 @@ export function renderMessage(ref: MessageRef, messages: Messages): string {
   return ref.data === undefined ? messages.t(ref.messageId) : messages.t(ref.messageId, renderData(ref.data, messages));
 }
 
+/** A diagnostic's sentences in one language: its message, hint and acknowledgement reason (see localiseDiagnostic). */
+export interface DiagnosticTexts {
+  message: string;
+  suggestion?: string;
+  reason?: string;
+}
+
 /**
  * The one place a diagnostic's sentences are written: its message, its hint
- * (as `suggestion`) and the reason it was acknowledged, in `lang`, from
- * messageId and data. Reporters and the library API call it; stages never do.
+ * (as `suggestion`) and the reason it was acknowledged, in the language of
+ * `messages`, from messageId and data. Plain strings, cheap to pass between
+ * threads and to store with a build's cache (see withTexts).
  */
-export function localiseDiagnostic(d: Diagnostic, lang: Language | Messages): LocalisedDiagnostic {
-  const messages = typeof lang === 'string' ? messagesFor(lang) : lang;
+export function diagnosticTexts(d: Diagnostic, messages: Messages): DiagnosticTexts {
+  const reason = d.acknowledged?.reason;
+  return {
+    message: renderMessage(d, messages),
+    ...(d.hint ? { suggestion: renderMessage(d.hint, messages) } : {}),
+    ...(reason !== undefined ? { reason: typeof reason === 'string' ? reason : textIn(reason, messages.lang) } : {}),
+  };
+}
+
+/** The diagnostic with its sentences: `texts` must be diagnosticTexts of this diagnostic, in one language. */
+export function withTexts(d: Diagnostic, texts: DiagnosticTexts): LocalisedDiagnostic {
   const { acknowledged, hint, ...rest } = d;
   return {
     ...rest,
-    message: renderMessage(d, messages),
-    ...(hint ? { hint, suggestion: renderMessage(hint, messages) } : {}),
-    ...(acknowledged
-      ? {
-          acknowledged: {
-            reason:
-              typeof acknowledged.reason === 'string'
-                ? acknowledged.reason
-                : textIn(acknowledged.reason, messages.lang),
-            source: acknowledged.source,
-          },
-        }
-      : {}),
+    message: texts.message,
+    ...(hint ? { hint, suggestion: texts.suggestion ?? '' } : {}),
+    ...(acknowledged ? { acknowledged: { reason: texts.reason ?? '', source: acknowledged.source } } : {}),
   };
+}
+
+/**
+ * withTexts for a diagnostic the caller owns (just parsed, say): it is given
+ * its sentences in place, which saves a copy of each of many diagnostics.
+ * Its properties end in the order withTexts gives them.
+ */
+export function giveTexts(d: Diagnostic, texts: DiagnosticTexts): LocalisedDiagnostic {
+  const { acknowledged, hint } = d;
+  const target = d as Partial<LocalisedDiagnostic> & Diagnostic;
+  if (hint) delete target.hint;
+  if (acknowledged) delete target.acknowledged;
+  target.message = texts.message;
+  if (hint) Object.assign(target, { hint, suggestion: texts.suggestion ?? '' });
+  if (acknowledged) target.acknowledged = { reason: texts.reason ?? '', source: acknowledged.source };
+  return target as LocalisedDiagnostic;
+}
+
+/**
+ * A diagnostic with its sentences written in `lang`, from messageId and data.
+ * Reporters and the library API call it; stages never do.
+ */
+export function localiseDiagnostic(d: Diagnostic, lang: Language | Messages): LocalisedDiagnostic {
+  return withTexts(d, diagnosticTexts(d, typeof lang === 'string' ? messagesFor(lang) : lang));
 }
 
 export function localiseDiagnostics(

@@ -132,26 +132,32 @@ function readIfAny(file: string): string | undefined {
 }
 
 /**
- * The texts a policy is built from — its own and every base it extends,
- * read without the positional loader — for cache keys. A base that cannot be
- * read or parsed adds nothing here; loading the policy reports it.
+ * The files a policy is built from — its own and every base it extends, read
+ * without the positional loader — with their texts (for cache keys) and the
+ * paths their diagnostics show when the policy is shown as `displayPath`. A
+ * base that cannot be read adds nothing here; loading the policy reports it.
  */
-export function sourceTexts(text: string, absolutePath: string, seen: Set<string> = new Set([absolutePath])): string[] {
+export function policySources(
+  text: string,
+  absolutePath: string,
+  displayPath: string,
+  seen: Set<string> = new Set([absolutePath]),
+): { text: string; display: string }[] {
   let value: unknown;
   try {
     value = parseJsonOnce(text);
   } catch {
-    return [text];
+    return [{ text, display: displayPath }];
   }
-  const texts = [text];
+  const sources = [{ text, display: displayPath }];
   for (const { name } of extendsEntries(value)) {
-    const target = locateBase(name, '', absolutePath, workingTree);
+    const target = locateBase(name, displayPath, absolutePath, workingTree);
     if (!target || seen.has(target.absolute)) continue;
     seen.add(target.absolute);
     const base = readIfAny(target.absolute);
-    if (base !== undefined) texts.push(...sourceTexts(base, target.absolute, seen));
+    if (base !== undefined) sources.push(...policySources(base, target.absolute, target.display, seen));
   }
-  return texts;
+  return sources;
 }
 
 function extendsEntries(value: unknown): { name: string; pointer: string }[] {

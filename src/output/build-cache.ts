@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { DiagnosticTexts } from '../diagnostics/render-message.js';
 import { localesDir, packageRoot, schemaPath, templatesDir } from '../paths.js';
-import { readManifest, type Manifest } from './output-ownership.js';
+import { MANIFEST_NAME, readManifest, type Manifest } from './output-ownership.js';
 import { parseJsonOnce } from '../load/parse-json-once.js';
 
 /**
@@ -22,7 +23,19 @@ type CacheFields = {
   /** Problems and compliance findings of the policy; its display path (which depends on the working folder) as ''. */
   diagnostics: Diagnostic[];
   findings: Diagnostic[];
+  /**
+   * Their sentences in the language the build reported in, so that a later
+   * build in that language reports them without writing them again.
+   */
+  texts?: StoredTexts;
 };
+
+/** The sentences of a policy's diagnostics and findings in one language (see diagnosticTexts). */
+export interface StoredTexts {
+  lang: string;
+  diagnostics: DiagnosticTexts[];
+  findings: DiagnosticTexts[];
+}
 
 /** Options that change a policy's output (not --jobs, which never does). */
 export interface CacheOptions {
@@ -67,8 +80,9 @@ function toolFingerprint(version: string): string {
   return (fingerprint = hash.digest('hex'));
 }
 
-export function cacheKey(text: string, options: CacheOptions): string {
-  return createHash('sha256')
+/** The key of a policy made from `inputs` (its text, its bases' texts, the settings that change it) with `options`. */
+export function cacheKey(inputs: readonly (string | Uint8Array)[], options: CacheOptions): string {
+  const hash = createHash('sha256')
     .update(toolFingerprint(options.version))
     .update(
       JSON.stringify({
@@ -76,19 +90,80 @@ export function cacheKey(text: string, options: CacheOptions): string {
         csvBom: options.csvBom,
         acknowledged: options.acknowledged,
       }),
-    )
-    .update('\0')
-    .update(text)
-    .digest('hex');
+    );
+  for (const input of inputs) hash.update('\0').update(input);
+  return hash.digest('hex');
 }
 
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
 /** The policy's id, read without the full loader; undefined when the text is not a JSON object with a string id. */
-function policyId(text: string): string | undefined {
+export function policyId(text: string): string | undefined {
   try {
     const value = parseJsonOnce(text) as { id?: unknown } | null;
-    return typeof value?.id === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(value.id) ? value.id : undefined;
+    return typeof value?.id === 'string' && ID_PATTERN.test(value.id) ? value.id : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * True when a policy's text extends nothing, known without parsing it: a key
+ * "extends" is written as such or with \u escapes (which JSON allows in keys).
+ */
+export function extendsNothing(bytes: Buffer): boolean {
+  return !bytes.includes(EXTENDS_KEY) && !bytes.includes(UNICODE_ESCAPE);
+}
+const EXTENDS_KEY = Buffer.from('"extends"');
+const UNICODE_ESCAPE = Buffer.from('\\u');
+
+/**
+ * The id a policy's text gives first at its top level, found without parsing
+ * the text (policies begin with it): the first "id" member in the first few
+ * kilobytes, when nothing before it is nested. A guess, for finding the
+ * manifest: the cache key it holds is a hash of the whole text, and an
+ * organisation folder is made only from a policy with that folder's id, so
+ * a wrong guess can only miss the cache, never hit it.
+ */
+export function guessPolicyId(bytes: Buffer): string | undefined {
+  const head = bytes.subarray(0, 4096).toString('utf8');
+  const match = /"id"\s*:\s*"([^"\\]*)"/.exec(head);
+  if (!match || !ID_PATTERN.test(match[1]!) || !atTopLevel(head, match.index)) return undefined;
+  return match[1];
+}
+
+/** Whether position `end` of a JSON text is outside strings, inside the outermost object and nothing else. */
+function atTopLevel(text: string, end: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < end; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+  }
+  return !inString && depth === 1;
+}
+
+/**
+ * The cache key an organisation's manifest begins with (manifestText writes
+ * the cache's fields first), read from its first bytes: a cheap first look,
+ * to know at once that a policy must be compiled; cachedPolicy decides.
+ */
+export function storedKey(outDir: string, id: string): string | undefined {
+  const head = Buffer.alloc(128);
+  let fd: number | undefined;
+  try {
+    fd = openSync(path.join(outDir, id, MANIFEST_NAME), 'r');
+    const length = readSync(fd, head, 0, head.length, 0);
+    return /^\{\s*"cacheKey": "([0-9a-f]{64})"/.exec(head.toString('latin1', 0, length))?.[1];
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -97,15 +172,21 @@ export interface CachedPolicy {
   id: string;
   diagnostics: Diagnostic[];
   findings: Diagnostic[];
+  /** Their sentences, when the manifest holds them in the language asked for. */
+  texts?: { diagnostics: DiagnosticTexts[]; findings: DiagnosticTexts[] };
 }
 
 /**
  * The cached result for a policy when its organisation folder in `outDir`
  * was made from the same key and still holds every file the manifest lists.
  */
-export function cachedPolicy(outDir: string, text: string, key: string, displayPath: string): CachedPolicy | undefined {
-  const id = policyId(text);
-  if (!id) return undefined;
+export function cachedPolicy(
+  outDir: string,
+  id: string,
+  key: string,
+  displayPath: string,
+  lang: string,
+): CachedPolicy | undefined {
   const folder = path.join(outDir, id);
   const manifest = readManifest(folder) as (Manifest & Partial<CacheFields>) | undefined;
   if (
@@ -115,21 +196,76 @@ export function cachedPolicy(outDir: string, text: string, key: string, displayP
     !Array.isArray(manifest.findings)
   )
     return undefined;
-  if (!manifest.files.every((file) => existsSync(path.join(folder, file)))) return undefined;
+  if (!allPresent(folder, manifest.files)) return undefined;
   // The display path was stored as '' (in its place, so that reports list the keys in the same order).
-  const withPath = (d: Diagnostic): Diagnostic => (d.file === '' ? { ...d, file: displayPath } : d);
-  return { id, diagnostics: manifest.diagnostics.map(withPath), findings: manifest.findings!.map(withPath) };
+  // The manifest was just parsed: its diagnostics are this build's own to change.
+  const withPath = (d: Diagnostic): Diagnostic => {
+    if (d.file === '') d.file = displayPath;
+    return d;
+  };
+  const { diagnostics, findings, texts } = manifest;
+  return {
+    id,
+    diagnostics: diagnostics.map(withPath),
+    findings: findings.map(withPath),
+    ...(storedTexts(texts, lang, diagnostics.length, findings.length) ?? {}),
+  };
+}
+
+/** The stored sentences when they are in `lang` and there is one for each diagnostic. */
+function storedTexts(
+  texts: unknown,
+  lang: string,
+  diagnostics: number,
+  findings: number,
+): Pick<CachedPolicy, 'texts'> | undefined {
+  const stored = texts as Partial<StoredTexts> | undefined;
+  if (
+    stored?.lang !== lang ||
+    !Array.isArray(stored.diagnostics) ||
+    !Array.isArray(stored.findings) ||
+    stored.diagnostics.length !== diagnostics ||
+    stored.findings.length !== findings
+  )
+    return undefined;
+  return { texts: { diagnostics: stored.diagnostics, findings: stored.findings } };
+}
+
+/** Whether every file listed is in `folder`: one listing per sub-folder, rather than a look-up per file. */
+function allPresent(folder: string, files: readonly string[]): boolean {
+  const listings = new Map<string, Set<string> | undefined>();
+  return files.every((file) => {
+    const cut = file.lastIndexOf('/');
+    const dir = cut < 0 ? '' : file.slice(0, cut);
+    if (!listings.has(dir)) listings.set(dir, listing(path.join(folder, dir)));
+    return listings.get(dir)?.has(file.slice(cut + 1)) === true;
+  });
+}
+
+function listing(dir: string): Set<string> | undefined {
+  try {
+    return new Set(readdirSync(dir));
+  } catch {
+    return undefined;
+  }
 }
 
 /** The cache's fields for an organisation's manifest. Deterministic: no clock, no local paths. */
 export function manifestExtras(
   key: string,
-  result: { displayPath: string; diagnostics: readonly Diagnostic[]; findings: readonly Diagnostic[] },
+  result: {
+    displayPath: string;
+    diagnostics: readonly Diagnostic[];
+    findings: readonly Diagnostic[];
+    texts?: { diagnostics: DiagnosticTexts[]; findings: DiagnosticTexts[] };
+  },
+  lang: string,
 ): CacheFields {
   const withoutPath = (d: Diagnostic): Diagnostic => (d.file === result.displayPath ? { ...d, file: '' } : d);
   return {
     cacheKey: key,
     diagnostics: result.diagnostics.map(withoutPath),
     findings: result.findings.map(withoutPath),
+    ...(result.texts ? { texts: { lang, ...result.texts } } : {}),
   };
 }

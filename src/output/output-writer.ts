@@ -4,6 +4,7 @@ import {
   existsSync,
   mkdirSync,
   readdirSync,
+  readFileSync,
   renameSync,
   rmdirSync,
   rmSync,
@@ -14,6 +15,9 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { OutputFile } from './output-file.js';
 import { acquireLock, removeLeftovers, removeStaging, RETIRED, STAGING_MARKER, STAGING_PREFIX } from './output-lock.js';
+
+/** Inside a staging folder: each staged organisation's manifest fields, as `<org>.json`. */
+const EXTRAS = '.manifest-fields';
 import {
   filesUnder,
   MANIFEST_NAME,
@@ -47,7 +51,6 @@ export class OutputWriter {
   private readonly staging: string;
   private readonly merge: MergeOptions | undefined;
   private readonly organisations = new Set<string>();
-  private readonly extras = new Map<string, Record<string, unknown>>();
   private readonly outDirExisted: boolean;
   private release: (() => void) | undefined;
   private finished = false;
@@ -79,6 +82,7 @@ export class OutputWriter {
    */
   stage(files: readonly OutputFile[], manifest?: Record<string, unknown>): void {
     if (this.finished) throw new Error('OutputWriter: stage() after commit() or abort()');
+    const written = new Set<string>();
     for (const file of files) {
       const target = path.resolve(this.staging, file.path);
       const [organisation = '', ...rest] = file.path.split('/');
@@ -92,8 +96,23 @@ export class OutputWriter {
       mkdirSync(path.dirname(target), { recursive: true });
       writeFileSync(target, file.contents);
       this.organisations.add(organisation);
-      if (manifest) this.extras.set(organisation, manifest);
+      if (manifest) written.add(organisation);
     }
+    // Kept on disk until commit, like the files: a build holds no policy's manifest (its diagnostics) in memory.
+    for (const organisation of written) {
+      mkdirSync(path.join(this.staging, EXTRAS), { recursive: true });
+      writeFileSync(this.extrasFile(organisation), JSON.stringify(manifest));
+    }
+  }
+
+  /** Where stage() keeps an organisation's manifest fields (a name no organisation can have). */
+  private extrasFile(organisation: string): string {
+    return path.join(this.staging, EXTRAS, `${organisation}.json`);
+  }
+
+  private extras(organisation: string): Record<string, unknown> | undefined {
+    const file = this.extrasFile(organisation);
+    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : undefined;
   }
 
   /**
@@ -163,7 +182,7 @@ export class OutputWriter {
     mkdirSync(retired);
     for (const org of committed) {
       const staged = path.join(this.staging, org);
-      writeFileSync(path.join(staged, MANIFEST_NAME), manifestText(filesUnder(staged, org), this.extras.get(org)));
+      writeFileSync(path.join(staged, MANIFEST_NAME), manifestText(filesUnder(staged, org), this.extras(org)));
     }
     const moved: string[] = [];
     try {
@@ -200,7 +219,7 @@ export class OutputWriter {
     const stale = old.filter((file) => merge.owns(file) && !madeSet.has(file));
     // A partial build changes some files: the folder no longer matches a full build's cache key.
     const { generator: _g, files: _f, cacheKey: _k, ...oldExtras } = manifest ?? { generator: 'policyc', files: [] };
-    const extras = { ...oldExtras, ...this.extras.get(org) };
+    const extras = { ...oldExtras, ...this.extras(org) };
     mkdirSync(live, { recursive: true });
     this.writeManifest(live, [...new Set([...old, ...made])], extras);
     for (const file of stale) rmSync(path.join(live, file), { force: true });

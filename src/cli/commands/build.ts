@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CompileJob } from '../compile-job.js';
 import { isHeadingLevel, isIdPrefix, type LayoutOptions } from '../../pipeline/layout-options.js';
-import { countBySeverity, hasErrors, unacknowledged, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { DiagnosticTexts } from '../../diagnostics/render-message.js';
 import { applyRuleSettings } from '../../config/policyc-config.js';
-import { duplicateIdDiagnostics, type PolicyId } from '../../pipeline/duplicate-ids.js';
 import type { CompileJobResult } from '../compile-job.js';
+import type { CompilePool } from '../compile-many.js';
+import type { BuildReport, PolicyReport } from '../build-report.js';
 import { isLanguage, type Language } from '../../i18n/messages.js';
-import { sourceTexts } from '../../load/extends.js';
+import { policySources } from '../../load/extends.js';
 import {
   cli,
   EXIT_INVALID,
@@ -19,8 +21,8 @@ import {
   parseLanguages,
   policyFiles,
   relativeTo,
-  reportCounts,
-  reportDiagnostics,
+  diagnosticSinkFor,
+  printCounts,
   UsageError,
   type CliIo,
   type Command,
@@ -68,21 +70,38 @@ export function jobSettings(
 }
 
 /** The modules a build needs, loaded when it starts (the other commands never pay for them). */
-async function loadBuildModules() {
+async function loadBuildModules(groups: readonly string[] | undefined) {
   const [
-    { compileMany, chooseJobs },
+    { compilePool, chooseJobs },
     { OutputWriter },
     { outputRenderers },
     cache,
     { checkOutputFolder, OutputRefusal },
+    { BuildReport },
+    { localiseDiagnostic, withTexts, giveTexts },
   ] = await Promise.all([
     import('../compile-many.js'),
     import('../../output/output-writer.js'),
-    import('../../output/output-renderers.js'),
+    // The renderers (and with them the compiler) only for a partial build, which must know which files are its own.
+    groups ? import('../../output/output-renderers.js') : { outputRenderers: [] },
     import('../../output/build-cache.js'),
     import('../../output/output-ownership.js'),
+    import('../build-report.js'),
+    import('../../diagnostics/render-message.js'),
   ]);
-  return { compileMany, chooseJobs, OutputWriter, outputRenderers, cache, checkOutputFolder, OutputRefusal };
+  return {
+    compilePool,
+    chooseJobs,
+    OutputWriter,
+    outputRenderers,
+    cache,
+    checkOutputFolder,
+    OutputRefusal,
+    BuildReport,
+    localiseDiagnostic,
+    withTexts,
+    giveTexts,
+  };
 }
 type BuildModules = Awaited<ReturnType<typeof loadBuildModules>>;
 type Writer = InstanceType<BuildModules['OutputWriter']>;
@@ -97,15 +116,26 @@ interface Build {
   readonly limit: number | undefined;
   readonly outDir: string;
   readonly mods: BuildModules;
-  readonly diagnostics: Diagnostic[];
-  readonly findings: Diagnostic[];
-  /** Each policy's id, by its place on the command line (the first listed keeps a duplicate id). */
-  readonly ids: Map<number, PolicyId>;
-  /** Each policy's cache key, for the manifest of a full build. */
-  readonly keys: Map<number, string>;
+  /** What each policy (by its place on the command line) is made from, read before anything compiles. */
+  inputs: readonly PolicyInput[];
+  /** The report, written as the policies come in; the build keeps its counts. */
+  report: BuildReport;
   cached: number;
   fileCount: number;
-  writeError: Error | undefined;
+  writeError?: Error;
+}
+
+/** What opening the output folder needs. */
+type WriterContext = Pick<Build, 'options' | 'io' | 'groups' | 'outDir' | 'mods'>;
+
+/** What the build knows of a policy before compiling it. */
+interface PolicyInput {
+  /** The display paths of the files it may report on: its own and those of the bases it extends. */
+  sources: string[];
+  /** Its id, when its text is a JSON object with a valid one. */
+  id?: string;
+  /** The cache key of a full build (text, bases, tool, options); none for partial builds and --history. */
+  key?: string;
 }
 
 /**
@@ -113,7 +143,8 @@ interface Build {
  * all or nothing: on any error the output folder is left exactly as it was.
  * `groups` limits the outputs (see output-renderers.ts); a partial build
  * replaces only the files of its own outputs. Larger builds compile on a
- * pool of worker threads (--jobs); this thread does all the writing.
+ * pool of worker threads (--jobs); this thread does all the writing, and
+ * reports each policy's diagnostics as they come in (build-report.ts).
  * Compliance findings are reported and do not stop the build, unless
  * --strict (then errors and warnings among them do) or --max-warnings is exceeded.
  */
@@ -123,49 +154,41 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   const jobsRequested = parseJobs(options.values.jobs);
   parseLayout(options.values);
   const limit = maxWarnings(options);
-  const mods = await loadBuildModules();
+  const mods = await loadBuildModules(groups);
   const files = policyFiles(options, io);
-  const build: Build = {
-    options,
-    io,
-    groups,
-    lang,
-    limit,
-    outDir: path.resolve(io.cwd, options.out),
-    mods,
-    diagnostics: [],
-    findings: [],
-    ids: new Map(),
-    keys: new Map(),
-    cached: 0,
-    fileCount: 0,
-    writeError: undefined,
-  };
-  const writer = openWriter(build, files);
+  const outDir = path.resolve(io.cwd, options.out);
+  const writer = openWriter({ options, io, groups, outDir, mods }, files);
   if (typeof writer === 'number') return writer;
   const jobs: CompileJob[] = files.map((file, index) => ({
     index,
     file,
     displayPath: path.relative(io.cwd, file),
     ...jobSettings(options, groups),
+    messageLanguage: lang,
   }));
+  // Results are handled only when this thread waits for them (pool.finish), by when `build` is made.
+  const pool = mods.compilePool(mods.chooseJobs(files.length, jobsRequested), (result) =>
+    stageResult(build, writer, result),
+  );
   // With --history the outputs depend on the git log as well as the text: every policy is compiled.
-  const toCompile = groups || options.values.history === true ? jobs : jobs.filter((job) => !fromCache(build, job));
+  const cacheable = !groups && options.values.history !== true;
+  const { inputs, candidates } = readInputs(mods, options, { jobs, cacheable, outDir }, pool);
+  const report = new mods.BuildReport(
+    inputs.map((input) => input.sources),
+    diagnosticSinkFor(options, io, lang),
+    (d) => mods.localiseDiagnostic(d, lang),
+  );
+  const build: Build = { options, io, groups, lang, limit, outDir, mods, inputs, report, cached: 0, fileCount: 0 };
+  // In command-line order: reported from the cache, or compiled after all.
+  for (const index of candidates) if (!fromCache(build, jobs[index]!)) pool.submit(jobs[index]!);
   try {
-    await mods.compileMany(toCompile, mods.chooseJobs(toCompile.length, jobsRequested), (result) =>
-      stageResult(build, writer, result),
-    );
+    await pool.finish();
   } catch (error) {
     writer.abort(); // a crashed worker: release the lock and remove the staging folder before failing
     throw error;
   }
-  // Results arrive in any order: the policy listed first keeps the id.
-  build.diagnostics.push(
-    ...duplicateIdDiagnostics([...build.ids].sort((x, y) => x[0] - y[0]).map(([, entry]) => entry)),
-  );
-  const all = [...build.diagnostics, ...build.findings];
-  reportDiagnostics(all, options, io, lang);
-  reportCounts(all, files.length, options, io);
+  build.report.finish();
+  printCounts(build.report.unacknowledged, build.report.acknowledged, files.length, options, io);
   const refusal = verdict(build);
   if (refusal !== undefined) {
     writer.abort();
@@ -176,14 +199,14 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
 }
 
 /** A refusal to write (an output folder policyc does not own, …) as a usage error; anything else is rethrown. */
-function refused(build: Build, error: unknown): number {
+function refused(build: Pick<Build, 'mods' | 'io'>, error: unknown): number {
   if (!(error instanceof build.mods.OutputRefusal)) throw error;
   build.io.stderr(cli.t(`cli:refused.${error.key}`, error.params) + '\n');
   return EXIT_USAGE;
 }
 
 /** The writer for the output folder, or the exit code when policyc may not write there. */
-function openWriter(build: Build, files: readonly string[]): Writer | number {
+function openWriter(build: WriterContext, files: readonly string[]): Writer | number {
   const { options, io, groups, outDir, mods } = build;
   try {
     mods.checkOutputFolder(options.out, io.cwd, files);
@@ -210,47 +233,104 @@ function partialOwner(mods: BuildModules, groups: readonly string[]): (file: str
 }
 
 /**
- * A full build keys each policy (text, tool, options) and leaves an organisation whose
- * manifest has that key as it is (--force: rebuild all). True when `job` was taken from
- * the cache (its diagnostics, findings and id recorded); its key is kept for the manifest.
+ * What the build must know of each policy before it reports any: see
+ * policyInput. A policy whose manifest does not begin with its key must be
+ * compiled, and is handed to the pool at once (so that compiling overlaps
+ * reading the rest); the others are `candidates` for the cache, in order.
  */
-function fromCache(build: Build, job: CompileJob): boolean {
-  const { options, mods } = build;
-  const text = readText(job.file);
-  if (text === undefined) return false; // compiling reports why it cannot be read
-  // The bases a policy extends are part of its input: a change to one rebuilds every policy that extends it.
+function readInputs(
+  mods: BuildModules,
+  options: CommonOptions,
+  { jobs, cacheable, outDir }: { jobs: readonly CompileJob[]; cacheable: boolean; outDir: string },
+  pool: CompilePool,
+): { inputs: PolicyInput[]; candidates: number[] } {
+  const useCache = cacheable && options.values.force !== true;
+  const candidates: number[] = [];
+  const inputs = jobs.map((job) => {
+    const input = policyInput(mods, options, job, cacheable);
+    const { key, id } = input;
+    if (useCache && key && id && mods.cache.storedKey(outDir, id) === key) candidates.push(job.index);
+    else pool.submit(job);
+    return input;
+  });
+  return { inputs, candidates };
+}
+
+/**
+ * Reads a policy for what the build must know before compiling: the files it
+ * may report on and, for a full build, its id and cache key — the policy's
+ * text and the bases it extends are part of its input, so a change to a base
+ * rebuilds every policy that extends it. A policy that extends nothing (most)
+ * is not parsed here: its key is its bytes' and its id a guess the key checks
+ * (build-cache.ts). An unreadable policy is compiled (which reports why).
+ */
+function policyInput(mods: BuildModules, options: CommonOptions, job: CompileJob, cacheable: boolean): PolicyInput {
+  const bytes = readBytes(job.file);
+  if (bytes === undefined) return { sources: [job.displayPath] };
+  const guess = cacheable && mods.cache.extendsNothing(bytes) ? mods.cache.guessPolicyId(bytes) : undefined;
+  const text = guess === undefined ? bytes.toString('utf8') : undefined;
+  const sources = text === undefined ? [] : policySources(text, job.file, job.displayPath).slice(1);
+  const input: PolicyInput = { sources: [job.displayPath, ...sources.map((source) => source.display)] };
+  if (!cacheable) return input;
   const settings = JSON.stringify({
     idPrefix: job.idPrefix ?? null,
     headingLevel: job.headingLevel ?? null,
     rules: options.config.rules ?? {},
   });
-  const key = mods.cache.cacheKey([settings, ...sourceTexts(text, job.file)].join('\u0000'), {
+  const key = mods.cache.cacheKey([settings, bytes, ...sources.map((source) => source.text)], {
     version: packageVersion(),
     ...(job.languages ? { languages: job.languages } : {}),
     csvBom: job.csvBom === true,
     acknowledged: job.acknowledged ?? [],
   });
-  build.keys.set(job.index, key);
-  const hit =
-    options.values.force === true ? undefined : mods.cache.cachedPolicy(build.outDir, text, key, job.displayPath);
+  const id = guess ?? mods.cache.policyId(text!);
+  return { ...input, key, ...(id !== undefined ? { id } : {}) };
+}
+
+/**
+ * A full build leaves an organisation whose manifest has the policy's key as
+ * it is (--force: rebuild all). True when `job` was taken from the cache: its
+ * stored diagnostics are reported as a full build would report them.
+ */
+function fromCache(build: Build, job: CompileJob): boolean {
+  const { key, id } = build.inputs[job.index]!;
+  if (key === undefined || id === undefined) return false;
+  const hit = build.mods.cache.cachedPolicy(build.outDir, id, key, job.displayPath, build.lang);
   if (!hit) return false;
-  build.diagnostics.push(...hit.diagnostics);
-  build.findings.push(...applyRuleSettings(hit.findings, options.config.rules));
-  build.ids.set(job.index, { id: hit.id, file: job.displayPath });
+  report(build, { index: job.index, displayPath: job.displayPath, ...hit }, build.mods.giveTexts);
   build.cached++;
   return true;
 }
 
-/** Records one compiled policy and stages its files, unless the build has already failed. */
+/**
+ * Hands one policy's diagnostics to the report, written in the message
+ * language: from `texts` when given (by `attach`: withTexts, or giveTexts for
+ * diagnostics this build has just parsed), else written here.
+ */
+function report(
+  build: Build,
+  policy: Omit<PolicyReport, 'diagnostics' | 'findings'> & Pick<CompileJobResult, 'diagnostics' | 'findings' | 'texts'>,
+  attach: BuildModules['withTexts'] = build.mods.withTexts,
+): void {
+  const localised = (list: readonly Diagnostic[], texts: readonly DiagnosticTexts[] | undefined) =>
+    list.map((d, i) => (texts ? attach(d, texts[i]!) : build.mods.localiseDiagnostic(d, build.lang)));
+  build.report.add({
+    index: policy.index,
+    displayPath: policy.displayPath,
+    ...(policy.id !== undefined ? { id: policy.id } : {}),
+    ...(policy.idPosition ? { idPosition: policy.idPosition } : {}),
+    diagnostics: localised(policy.diagnostics, policy.texts?.diagnostics),
+    findings: applyRuleSettings(localised(policy.findings, policy.texts?.findings), build.options.config.rules),
+  });
+}
+
+/** Reports one compiled policy and stages its files, unless the build has already failed. */
 function stageResult(build: Build, writer: Writer, result: CompileJobResult): void {
-  build.diagnostics.push(...result.diagnostics);
-  build.findings.push(...applyRuleSettings(result.findings, build.options.config.rules));
-  if (result.id !== undefined)
-    build.ids.set(result.index, { id: result.id, file: result.displayPath, ...result.idPosition });
-  if (hasErrors(build.diagnostics) || build.writeError) return; // keep checking the rest, but stage nothing more
+  report(build, result);
+  if (build.report.problems.error > 0 || build.writeError) return; // keep checking the rest, but stage nothing more
   try {
-    const key = build.keys.get(result.index);
-    writer.stage(result.outputs, key ? build.mods.cache.manifestExtras(key, result) : undefined);
+    const key = build.inputs[result.index]?.key;
+    writer.stage(result.outputs, key ? build.mods.cache.manifestExtras(key, result, build.lang) : undefined);
     build.fileCount += result.outputs.length;
   } catch (error) {
     build.writeError = error as Error;
@@ -261,8 +341,8 @@ function stageResult(build: Build, writer: Writer, result: CompileJobResult): vo
 function verdict(build: Build): string | undefined {
   const out = relativeTo(build.io, build.outDir);
   if (build.writeError) return cli.t('cli:writeFailed', { detail: build.writeError.message, out });
-  const counts = countBySeverity(build.diagnostics);
-  const found = countBySeverity(unacknowledged(build.findings));
+  const counts = build.report.problems;
+  const found = build.report.findings;
   const warnings = counts.warning + found.warning;
   if (build.options.values.strict === true && found.error + found.warning > 0)
     return cli.t('cli:buildStrict', { errors: found.error, warnings: found.warning, out });
@@ -288,9 +368,9 @@ function commit(build: Build, writer: Writer, policies: number): number {
   return EXIT_OK;
 }
 
-function readText(file: string): string | undefined {
+function readBytes(file: string): Buffer | undefined {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch {
     return undefined;
   }

@@ -1,0 +1,134 @@
+import { compareStrings } from '../compare-strings.js';
+import {
+  compareDiagnostics,
+  type Diagnostic,
+  type LocalisedDiagnostic,
+  type Severity,
+} from '../diagnostics/diagnostic.js';
+import { duplicateIdDiagnostics, type PolicyId } from '../pipeline/duplicate-ids.js';
+import type { DiagnosticSink } from './diagnostic-sink.js';
+
+/** What one policy of a build reports, its sentences already written in the message language. */
+export interface PolicyReport {
+  /** The policy's place on the command line. */
+  index: number;
+  displayPath: string;
+  id?: string;
+  idPosition?: { line: number; column: number };
+  diagnostics: readonly LocalisedDiagnostic[];
+  /** Compliance findings, the config's rule settings applied. */
+  findings: readonly LocalisedDiagnostic[];
+}
+
+type Counts = Record<Severity, number>;
+const noCounts = (): Counts => ({ error: 0, warning: 0, info: 0 });
+
+/**
+ * A build's report, written while the build runs and the same as if it were
+ * written at the end: every diagnostic sorted with compareDiagnostics, as
+ * one report. Policies arrive in any order (worker threads, the cache); each
+ * is taken in the order of the command line (so that the first policy listed
+ * keeps a duplicate id), and a file's diagnostics are written as soon as no
+ * policy still to come can report on a file sorted before it. A policy
+ * reports on its own file and on the bases it extends (`sources`), so only
+ * those and policies that arrive early are held; the rest is kept as counts.
+ */
+export class BuildReport {
+  /** Problems (not findings) by severity, acknowledged or not: what fails the build. */
+  readonly problems = noCounts();
+  /** Unacknowledged findings by severity: for --strict and --max-warnings. */
+  readonly findings = noCounts();
+  /** Unacknowledged diagnostics of both kinds, for the summary line. */
+  readonly unacknowledged = noCounts();
+  acknowledged = 0;
+  private readonly early = new Map<number, PolicyReport>();
+  private readonly held = new Map<string, LocalisedDiagnostic[]>();
+  private readonly firstWithId = new Map<string, PolicyId>();
+  /** For each place on the command line, the first file (in report order) that it or any later policy reports on. */
+  private readonly lowest: (string | undefined)[];
+  private next = 0;
+
+  /**
+   * `sources`: for each policy in command-line order, the display paths of the
+   * files it may report on (its own, then its bases'). `localise` writes a
+   * diagnostic the build makes itself (a duplicate id) in the message language.
+   */
+  constructor(
+    sources: readonly (readonly string[])[],
+    private readonly sink: DiagnosticSink,
+    private readonly localise: (d: Diagnostic) => LocalisedDiagnostic,
+  ) {
+    this.lowest = new Array<string | undefined>(sources.length + 1);
+    for (let i = sources.length - 1; i >= 0; i--)
+      this.lowest[i] = [...sources[i]!, this.lowest[i + 1]].reduce(lower, undefined);
+  }
+
+  /** One policy's report, in any order; what can be written is written. */
+  add(policy: PolicyReport): void {
+    for (const d of policy.diagnostics) this.count(d, this.problems, false);
+    for (const d of policy.findings) this.count(d, this.findings, true);
+    this.early.set(policy.index, policy);
+    let taken = false;
+    for (let p = this.early.get(this.next); p; p = this.early.get(this.next)) {
+      this.early.delete(this.next);
+      this.take(p);
+      this.next++;
+      taken = true;
+    }
+    if (taken) this.write(this.lowest[this.next]);
+  }
+
+  /** Writes what is held (policies that never arrived report nothing) and ends the report. */
+  finish(): void {
+    for (const index of [...this.early.keys()].sort((a, b) => a - b)) this.take(this.early.get(index)!);
+    this.early.clear();
+    this.write(undefined);
+    this.sink.end();
+  }
+
+  private count(d: Diagnostic, bySeverity: Counts, onlyUnacknowledged: boolean): void {
+    if (d.acknowledged) this.acknowledged++;
+    else this.unacknowledged[d.severity]++;
+    if (!onlyUnacknowledged || !d.acknowledged) bySeverity[d.severity]++;
+  }
+
+  /** A policy in command-line order: its duplicate-id error, if any, and its diagnostics held by file. */
+  private take(policy: PolicyReport): void {
+    if (policy.id !== undefined) {
+      const entry: PolicyId = { id: policy.id, file: policy.displayPath, ...policy.idPosition };
+      const first = this.firstWithId.get(policy.id);
+      if (!first) this.firstWithId.set(policy.id, entry);
+      for (const d of first ? duplicateIdDiagnostics([first, entry]) : []) {
+        this.count(d, this.problems, false);
+        this.hold(this.localise(d));
+      }
+    }
+    for (const d of policy.diagnostics) this.hold(d);
+    for (const d of policy.findings) this.hold(d);
+  }
+
+  private hold(d: LocalisedDiagnostic): void {
+    const file = d.file ?? '';
+    const list = this.held.get(file);
+    if (list) list.push(d);
+    else this.held.set(file, [d]);
+  }
+
+  /** Writes the held files sorted before `before` (all when undefined), in report order. */
+  private write(before: string | undefined): void {
+    const ready = [...this.held.keys()].filter((file) => before === undefined || file < before).sort(compareStrings);
+    if (!ready.length) return;
+    const sorted: LocalisedDiagnostic[] = [];
+    for (const file of ready) {
+      for (const d of this.held.get(file)!.sort(compareDiagnostics)) sorted.push(d);
+      this.held.delete(file);
+    }
+    this.sink.files(sorted);
+  }
+}
+
+function lower(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return compareStrings(a, b) <= 0 ? a : b;
+}

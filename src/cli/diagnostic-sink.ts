@@ -1,0 +1,126 @@
+import type { LocalisedDiagnostic } from '../diagnostics/diagnostic.js';
+import { formatJsonElement, formatLocalisedCompact } from '../diagnostics/format-diagnostics.js';
+import { formatLocalisedReport, type ReportOptions } from '../diagnostics/format-report.js';
+import { formatLocalisedSarif } from '../diagnostics/format-sarif.js';
+import { ruleMetadata } from '../check/rule-metadata.js';
+import { ruleDocsPath } from '../check/rules-doc-path.js';
+import { messagesFor, type Language } from '../i18n/messages.js';
+
+/**
+ * Where a command's diagnostics go, in the --format the user chose: a report
+ * that can be written in parts, so that a build of many policies prints each
+ * policy's findings when they are known and holds none of them afterwards.
+ * Written in parts or at once, the bytes are the same.
+ */
+export interface DiagnosticSink {
+  /**
+   * The diagnostics of one or more whole files, written in the message
+   * language and sorted with compareDiagnostics; each call's files come
+   * after those of the calls before.
+   */
+  files(sorted: readonly LocalisedDiagnostic[]): void;
+  /** Ends the report (JSON closes its array; SARIF, which lists the rules first, is written only now). */
+  end(): void;
+}
+
+/** What the sinks need of the CLI: where to write and how. */
+export interface SinkSettings {
+  format: string;
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  color?: boolean;
+  lang: Language;
+  /** For SARIF's driver. */
+  tool: () => { version: string; homepage?: string };
+}
+
+/** Text parts joined by `separator`, ended by a line break when there were any (the text and compact reports). */
+function joinedSink(
+  write: (text: string) => void,
+  separator: string,
+  format: (sorted: readonly LocalisedDiagnostic[]) => string,
+): DiagnosticSink {
+  let started = false;
+  return {
+    files(sorted) {
+      if (!sorted.length) return;
+      write((started ? separator : '') + format(sorted));
+      started = true;
+    },
+    end() {
+      if (started) write('\n');
+    },
+  };
+}
+
+/** The human report: blocks per file, with the severity words, rule documentation and colour of the message language. */
+function textSink(settings: SinkSettings): DiagnosticSink {
+  let options: ReportOptions | undefined;
+  return joinedSink(settings.stderr, '\n\n', (sorted) =>
+    formatLocalisedReport(sorted, (options ??= reportOptions(settings))),
+  );
+}
+
+/** The text report's words, made once per report and only when there is something to report. */
+function reportOptions(settings: SinkSettings): ReportOptions {
+  const messages = messagesFor(settings.lang);
+  const catalogue = new Set(ruleMetadata(messages).map((r) => r.id));
+  const docs = new Map<string, string | undefined>(); // worked out once per rule
+  return {
+    cwd: settings.cwd,
+    lang: settings.lang,
+    color: settings.color === true,
+    severityLabels: {
+      error: messages.t('rules:docs.severities.error'),
+      warning: messages.t('rules:docs.severities.warning'),
+      info: messages.t('rules:docs.severities.info'),
+    },
+    acknowledgedLabel: messages.t('rules:docs.acknowledged'),
+    docsPath: (ruleId) => {
+      if (!docs.has(ruleId)) docs.set(ruleId, catalogue.has(ruleId) ? ruleDocsPath(ruleId, messages.lang) : undefined);
+      return docs.get(ruleId);
+    },
+  };
+}
+
+/** formatJson's array, written element by element. */
+function jsonSink(settings: SinkSettings): DiagnosticSink {
+  let count = 0;
+  return {
+    files(sorted) {
+      if (!sorted.length) return;
+      settings.stdout((count ? ',\n' : '[\n') + sorted.map(formatJsonElement).join(',\n'));
+      count += sorted.length;
+    },
+    end() {
+      settings.stdout(count ? '\n]\n' : '[]\n');
+    },
+  };
+}
+
+/** SARIF names every rule the results use before the results: it is written whole at the end. */
+function sarifSink(settings: SinkSettings): DiagnosticSink {
+  const all: LocalisedDiagnostic[] = [];
+  return {
+    files(sorted) {
+      for (const d of sorted) all.push(d);
+    },
+    end() {
+      const { version, homepage } = settings.tool();
+      // helpUri: the published docs when package.json names a homepage, else the path inside the package.
+      const docsBase = homepage ? homepage.replace(/\/?$/, '/') : undefined;
+      const tool = { name: 'policyc', version, ...(homepage ? { informationUri: homepage } : {}) };
+      const rules = ruleMetadata(messagesFor(settings.lang), docsBase);
+      settings.stdout(formatLocalisedSarif(all, rules, tool, settings.cwd) + '\n');
+    },
+  };
+}
+
+export function diagnosticSink(settings: SinkSettings): DiagnosticSink {
+  if (settings.format === 'json') return jsonSink(settings);
+  if (settings.format === 'sarif') return sarifSink(settings);
+  if (settings.format === 'compact')
+    return joinedSink(settings.stderr, '\n', (sorted) => formatLocalisedCompact(sorted, settings.cwd));
+  return textSink(settings);
+}
