@@ -3,6 +3,7 @@ import { formatJsonElement, formatLocalisedCompact } from '../diagnostics/format
 import { formatLocalisedReport, type ReportOptions } from '../diagnostics/format-report.js';
 import { formatLocalisedSarif } from '../diagnostics/format-sarif.js';
 import { ruleMetadata } from '../check/rule-metadata.js';
+import { rules } from '../check/rules.js';
 import { ruleDocsPath } from '../check/rules-doc-path.js';
 import { messagesFor, type Language } from '../i18n/messages.js';
 
@@ -65,7 +66,7 @@ function textSink(settings: SinkSettings): DiagnosticSink {
 /** The text report's words, made once per report and only when there is something to report. */
 function reportOptions(settings: SinkSettings): ReportOptions {
   const messages = messagesFor(settings.lang);
-  const catalogue = new Set(ruleMetadata(messages).map((r) => r.id));
+  const catalogue = new Set(rules.map((r) => r.id)); // ids only: no rule's title translated
   const docs = new Map<string, string | undefined>(); // worked out once per rule
   return {
     cwd: settings.cwd,
