@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CompileJob } from '../compile-job.js';
 import { isHeadingLevel, isIdPrefix, type LayoutOptions } from '../../pipeline/layout-options.js';
@@ -245,9 +244,10 @@ function readInputs(
   pool: CompilePool,
 ): { inputs: PolicyInput[]; candidates: number[] } {
   const useCache = cacheable && options.values.force !== true;
+  const keyOf = cacheable && jobs.length ? cacheKeys(mods, options, jobs[0]!) : undefined;
   const candidates: number[] = [];
   const inputs = jobs.map((job) => {
-    const input = policyInput(mods, options, job, cacheable);
+    const input = policyInput(mods, job, keyOf);
     const { key, id } = input;
     if (useCache && key && id && mods.cache.storedKey(outDir, id) === key) candidates.push(job.index);
     else pool.submit(job);
@@ -256,33 +256,47 @@ function readInputs(
   return { inputs, candidates };
 }
 
-/**
- * Reads a policy for what the build must know before compiling: the files it
- * may report on and, for a full build, its id and cache key — the policy's
- * text and the bases it extends are part of its input, so a change to a base
- * rebuilds every policy that extends it. A policy that extends nothing (most)
- * is not parsed here: its key is its bytes' and its id a guess the key checks
- * (build-cache.ts). An unreadable policy is compiled (which reports why).
- */
-function policyInput(mods: BuildModules, options: CommonOptions, job: CompileJob, cacheable: boolean): PolicyInput {
-  const bytes = readBytes(job.file);
-  if (bytes === undefined) return { sources: [job.displayPath] };
-  const guess = cacheable && mods.cache.extendsNothing(bytes) ? mods.cache.guessPolicyId(bytes) : undefined;
-  const text = guess === undefined ? bytes.toString('utf8') : undefined;
-  const sources = text === undefined ? [] : policySources(text, job.file, job.displayPath).slice(1);
-  const input: PolicyInput = { sources: [job.displayPath, ...sources.map((source) => source.display)] };
-  if (!cacheable) return input;
+/** The cache key of each policy of this build: the options every job shares (see jobSettings) are hashed once. */
+function cacheKeys(
+  mods: BuildModules,
+  options: CommonOptions,
+  job: CompileJob,
+): (inputs: readonly (string | Uint8Array)[]) => string {
   const settings = JSON.stringify({
     idPrefix: job.idPrefix ?? null,
     headingLevel: job.headingLevel ?? null,
     rules: options.config.rules ?? {},
   });
-  const key = mods.cache.cacheKey([settings, bytes, ...sources.map((source) => source.text)], {
+  return mods.cache.cacheKeys([settings], {
     version: packageVersion(),
     ...(job.languages ? { languages: job.languages } : {}),
     csvBom: job.csvBom === true,
     acknowledged: job.acknowledged ?? [],
   });
+}
+
+/**
+ * Reads a policy for what the build must know before compiling: the files it
+ * may report on and, for a full build (`keyOf`), its id and cache key — the
+ * policy's text and the bases it extends are part of its input, so a change
+ * to a base rebuilds every policy that extends it. A policy that extends
+ * nothing (most) is not parsed here: its key is its bytes' and its id a guess
+ * the key checks (build-cache.ts). An unreadable policy is compiled (which
+ * reports why). Its bytes are read into a buffer the next policy reuses.
+ */
+function policyInput(
+  mods: BuildModules,
+  job: CompileJob,
+  keyOf: ((inputs: readonly (string | Uint8Array)[]) => string) | undefined,
+): PolicyInput {
+  const bytes = mods.cache.policyBytes(job.file);
+  if (bytes === undefined) return { sources: [job.displayPath] };
+  const guess = keyOf && mods.cache.extendsNothing(bytes) ? mods.cache.guessPolicyId(bytes) : undefined;
+  const text = guess === undefined ? bytes.toString('utf8') : undefined;
+  const sources = text === undefined ? [] : policySources(text, job.file, job.displayPath).slice(1);
+  const input: PolicyInput = { sources: [job.displayPath, ...sources.map((source) => source.display)] };
+  if (!keyOf) return input;
+  const key = keyOf([bytes, ...sources.map((source) => source.text)]);
   const id = guess ?? mods.cache.policyId(text!);
   return { ...input, key, ...(id !== undefined ? { id } : {}) };
 }
@@ -366,14 +380,6 @@ function commit(build: Build, writer: Writer, policies: number): number {
   io.stderr(cli.t('cli:built', { count: policies, out, files: build.fileCount }) + '\n');
   if (build.cached) io.stderr(cli.t('cli:builtCached', { count: build.cached }) + '\n');
   return EXIT_OK;
-}
-
-function readBytes(file: string): Buffer | undefined {
-  try {
-    return readFileSync(file);
-  } catch {
-    return undefined;
-  }
 }
 
 /** The flags of the commands that write outputs (build, register). */
