@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticTexts } from '../diagnostics/render-message.js';
 import { localesDir, packageRoot, schemaPath, templatesDir } from '../paths.js';
-import { MANIFEST_NAME, readManifest, type Manifest } from './output-ownership.js';
+import { MANIFEST_NAME, manifestTextIn, parseManifest, type Manifest } from './output-ownership.js';
 import { parseJsonOnce } from '../load/parse-json-once.js';
 
 /**
@@ -229,18 +229,20 @@ export interface CachedPolicy {
 }
 
 /**
- * The cached result for a policy when its organisation folder in `outDir`
- * was made from the same key and still holds every file the manifest lists.
+ * The text of an organisation's manifest in `outDir` when the folder was made
+ * from `key` and still holds every file the manifest lists: what a look-up
+ * (on a worker, see manifest-lookups.ts) hands to cachedPolicy.
  */
-export function cachedPolicy(
-  outDir: string,
-  id: string,
-  key: string,
-  displayPath: string,
-  lang: string,
-): CachedPolicy | undefined {
+export function matchingManifest(outDir: string, id: string, key: string): string | undefined {
   const folder = path.join(outDir, id);
-  const manifest = readManifest(folder) as (Manifest & Partial<CacheFields>) | undefined;
+  const text = manifestTextIn(folder);
+  const manifest = text === undefined ? undefined : cacheManifest(text, key);
+  return manifest && allPresent(folder, manifest.files) ? text : undefined;
+}
+
+/** A manifest's text, parsed, when it is policyc's and holds the cache's fields for `key`. */
+function cacheManifest(text: string, key: string): (Manifest & CacheFields) | undefined {
+  const manifest = parseManifest(text) as (Manifest & Partial<CacheFields>) | undefined;
   if (
     !manifest ||
     manifest.cacheKey !== key ||
@@ -248,7 +250,19 @@ export function cachedPolicy(
     !Array.isArray(manifest.findings)
   )
     return undefined;
-  if (!allPresent(folder, manifest.files)) return undefined;
+  return manifest as Manifest & CacheFields;
+}
+
+/** The cached result for a policy from its matchingManifest's text (checked again: it must hold `key`). */
+export function cachedPolicy(
+  text: string,
+  id: string,
+  key: string,
+  displayPath: string,
+  lang: string,
+): CachedPolicy | undefined {
+  const manifest = cacheManifest(text, key);
+  if (!manifest) return undefined;
   // The display path was stored as '' (in its place, so that reports list the keys in the same order).
   // The manifest was just parsed: its diagnostics are this build's own to change.
   const withPath = (d: Diagnostic): Diagnostic => {
