@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The compiled module: its worker thread runs lib/output/manifest-lookup-worker.js.
 import { ManifestLookups } from '../lib/output/manifest-lookups.js';
-import { matchingManifest } from '../src/output/build-cache.js';
+import { cachedPolicy, matchingManifest } from '../src/output/build-cache.js';
 
 /**
  * The cache look-ups of a build answer the same on a worker thread as on the
@@ -15,17 +15,17 @@ let out: string;
 const KEY = 'a'.repeat(64);
 const OTHER = 'b'.repeat(64);
 
-function organisation(id: string, key: string, files: string[], manifestAs: 'file' | 'link' = 'file'): void {
+function organisation(
+  id: string,
+  key: string,
+  files: string[],
+  manifestAs: 'file' | 'link' = 'file',
+  cached: object = { diagnostics: [], findings: [] },
+): void {
   const dir = path.join(out, id);
   mkdirSync(path.join(dir, 'en'), { recursive: true });
   for (const file of files) writeFileSync(path.join(dir, file), file);
-  const manifest = JSON.stringify({
-    cacheKey: key,
-    diagnostics: [],
-    findings: [],
-    generator: 'policyc',
-    files: ['en/a.html', 'b.json'],
-  });
+  const manifest = JSON.stringify({ cacheKey: key, ...cached, generator: 'policyc', files: ['en/a.html', 'b.json'] });
   if (manifestAs === 'file') writeFileSync(path.join(dir, '.policyc-manifest.json'), manifest);
   else {
     writeFileSync(path.join(out, `${id}.json`), manifest);
@@ -75,16 +75,16 @@ describe('manifest look-ups', () => {
 
   it('answer the same, in order, on a worker thread as on this thread', async () => {
     const expected = ids.map((id) => matchingManifest(out, id, KEY));
-    expect(await answers(new ManifestLookups(out, Number.MAX_SAFE_INTEGER))).toEqual({
+    expect(await answers(new ManifestLookups(out, { minForWorker: Number.MAX_SAFE_INTEGER }))).toEqual({
       all: expected,
       onWorker: false,
     });
     // With a worker from the first look-up (it reads at most 64 ahead of those taken).
-    expect(await answers(new ManifestLookups(out, 1))).toEqual({ all: expected, onWorker: true });
+    expect(await answers(new ManifestLookups(out, { minForWorker: 1 }))).toEqual({ all: expected, onWorker: true });
   });
 
   it('leave the look-ups to this thread when the worker fails', async () => {
-    const lookups = new ManifestLookups(out, 1);
+    const lookups = new ManifestLookups(out, { minForWorker: 1 });
     for (const id of ids) lookups.add(id, KEY);
     const first = await lookups.next();
     // @ts-expect-error the worker is private: stopped here as a crash would stop it
@@ -93,5 +93,33 @@ describe('manifest look-ups', () => {
     for (const _ of ids.slice(1)) rest.push(await lookups.next());
     await lookups.close();
     expect([first, ...rest]).toEqual(ids.map((id) => matchingManifest(out, id, KEY)));
+  });
+
+  it('answer a text or compact report without messageId and data, and the same otherwise', () => {
+    const finding = {
+      ruleId: 'dpo/contact-missing',
+      severity: 'error',
+      messageId: 'rules:dpo/contact-missing.message',
+      data: { category: { nl: 'Telefoonnummers', en: 'Phone numbers' } },
+      file: '',
+      pointer: '/dpo/contact',
+      line: 52,
+      column: 10,
+      hint: { messageId: 'rules:dpo/contact-missing.hint' },
+      acknowledged: { reason: 'known', source: 'config' },
+    };
+    const texts = {
+      lang: 'en',
+      diagnostics: [],
+      findings: [{ message: 'No contact.', suggestion: 'Add one.', reason: 'Known.' }],
+    };
+    organisation('lean', KEY, ['en/a.html', 'b.json'], 'file', { diagnostics: [], findings: [finding], texts });
+    const full = cachedPolicy(matchingManifest(out, 'lean', KEY)!, 'lean', KEY, 'p/policy.json', 'en');
+    const lean = cachedPolicy(matchingManifest(out, 'lean', KEY, 'en')!, 'lean', KEY, 'p/policy.json', 'en');
+    const { messageId: _m, data: _d, ...shown } = { ...finding, file: 'p/policy.json' };
+    expect(full?.findings).toEqual([{ ...finding, file: 'p/policy.json' }]);
+    expect(lean).toEqual({ ...full, findings: [shown] });
+    // Sentences stored in another language are written from messageId and data: the answer is the manifest as it is.
+    expect(matchingManifest(out, 'lean', KEY, 'nl')).toBe(matchingManifest(out, 'lean', KEY));
   });
 });

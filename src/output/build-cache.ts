@@ -231,13 +231,39 @@ export interface CachedPolicy {
 /**
  * The text of an organisation's manifest in `outDir` when the folder was made
  * from `key` and still holds every file the manifest lists: what a look-up
- * (on a worker, see manifest-lookups.ts) hands to cachedPolicy.
+ * (on a worker, see manifest-lookups.ts) hands to cachedPolicy. With
+ * `leanFor` (the message language of a text or compact report) and the
+ * sentences stored in that language, the answer leaves out what those
+ * reports never show and the main thread would only parse: each
+ * diagnostic's messageId and data (see leanManifest).
  */
-export function matchingManifest(outDir: string, id: string, key: string): string | undefined {
+export function matchingManifest(outDir: string, id: string, key: string, leanFor?: string): string | undefined {
   const folder = path.join(outDir, id);
   const text = manifestTextIn(folder);
   const manifest = text === undefined ? undefined : cacheManifest(text, key);
-  return manifest && allPresent(folder, manifest.files) ? text : undefined;
+  if (!manifest || !allPresent(folder, manifest.files)) return undefined;
+  return (leanFor !== undefined && leanManifest(manifest, leanFor)) || text;
+}
+
+/**
+ * A matching manifest as cachedPolicy takes it, for a report in `lang` that
+ * shows each diagnostic's stored sentences and neither its messageId nor its
+ * data: those two left out, and the file list (already checked). Undefined
+ * when the sentences are not stored in `lang` (then they are written from
+ * messageId and data).
+ */
+function leanManifest(manifest: Manifest & CacheFields, lang: string): string | undefined {
+  const { diagnostics, findings, texts } = manifest;
+  if (!storedTexts(texts, lang, diagnostics.length, findings.length)) return undefined;
+  const lean = ({ messageId: _id, data: _data, ...shown }: Diagnostic) => shown;
+  return JSON.stringify({
+    cacheKey: manifest.cacheKey,
+    generator: manifest.generator,
+    files: [],
+    diagnostics: diagnostics.map(lean),
+    findings: findings.map(lean),
+    texts,
+  });
 }
 
 /** A manifest's text, parsed, when it is policyc's and holds the cache's fields for `key`. */

@@ -3,7 +3,7 @@ import { matchingManifest } from './build-cache.js';
 import type { LookupAnswer, LookupRequest } from './manifest-lookups.js';
 
 // The worker of manifest-lookups.ts: answers the look-ups in order, at most lookAhead ahead of those taken.
-const { outDir, lookAhead } = workerData as { outDir: string; lookAhead: number };
+const { outDir, lookAhead, leanFor } = workerData as { outDir: string; lookAhead: number; leanFor?: string };
 const lookups: ({ id: string; key: string } | undefined)[] = [];
 let next = 0;
 let taken = 0;
@@ -14,7 +14,7 @@ parentPort!.on('message', (request: LookupRequest) => {
   for (; next < lookups.length && next < taken + lookAhead; next++) {
     const { id, key } = lookups[next]!;
     lookups[next] = undefined;
-    const text = matchingManifest(outDir, id, key);
+    const text = matchingManifest(outDir, id, key, leanFor);
     parentPort!.postMessage((text === undefined ? { n: next } : { n: next, text }) satisfies LookupAnswer);
   }
 });

@@ -33,15 +33,17 @@ export class ManifestLookups {
   private taken = 0;
   private wake: (() => void) | undefined;
 
+  /** `leanFor`: see matchingManifest (the look-ups on this thread never need it: they are parsed once). */
   constructor(
     private readonly outDir: string,
-    private readonly minForWorker = MIN_LOOKUPS_FOR_WORKER,
+    private readonly options: { leanFor?: string; minForWorker?: number } = {},
   ) {}
 
   /** Queues the look-up of organisation `id` with `key`; a worker starts once there are enough. */
   add(id: string, key: string): void {
     this.lookups.push({ id, key });
-    if (!this.worker && !this.failed && this.lookups.length >= this.minForWorker) this.start();
+    if (!this.worker && !this.failed && this.lookups.length >= (this.options.minForWorker ?? MIN_LOOKUPS_FOR_WORKER))
+      this.start();
     if (this.lookups.length - this.sent >= BATCH) this.send();
   }
 
@@ -69,7 +71,7 @@ export class ManifestLookups {
 
   private start(): void {
     const worker = new Worker(new URL('./manifest-lookup-worker.js', import.meta.url), {
-      workerData: { outDir: this.outDir, lookAhead: LOOK_AHEAD },
+      workerData: { outDir: this.outDir, lookAhead: LOOK_AHEAD, leanFor: this.options.leanFor },
     });
     worker.on('message', ({ n, text }: LookupAnswer) => {
       this.answers.set(n, text);

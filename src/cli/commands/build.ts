@@ -247,7 +247,9 @@ function readInputs(
 ): { inputs: PolicyInput[]; candidates: Candidates } {
   const useCache = cacheable && options.values.force !== true;
   const keyOf = cacheable && jobs.length ? cacheKeys(mods, options, jobs[0]!) : undefined;
-  const candidates: Candidates = { jobs: [], lookups: new mods.ManifestLookups(outDir) };
+  // The text and compact reports show stored sentences, never a diagnostic's messageId or data (see matchingManifest).
+  const leanFor = options.format === 'text' || options.format === 'compact' ? messageLanguage(options) : undefined;
+  const candidates: Candidates = { jobs: [], lookups: new mods.ManifestLookups(outDir, { leanFor }) };
   const inputs = jobs.map((job) => {
     const input = policyInput(mods, job, keyOf);
     const { key, id } = input;
