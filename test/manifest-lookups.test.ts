@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from './support/cli.js';
 // The compiled module: its worker thread runs lib/output/manifest-lookup-worker.js.
 import { ManifestLookups } from '../lib/output/manifest-lookups.js';
 import { cachedPolicy, matchingManifest } from '../src/output/build-cache.js';
@@ -121,5 +123,22 @@ describe('manifest look-ups', () => {
     expect(lean).toEqual({ ...full, findings: [shown] });
     // Sentences stored in another language are written from messageId and data: the answer is the manifest as it is.
     expect(matchingManifest(out, 'lean', KEY, 'nl')).toBe(matchingManifest(out, 'lean', KEY));
+  });
+
+  it('never keep a process alive that stops taking them (a build failing half-way ends)', () => {
+    // A script file, not --eval: a worker inherits node's flags, and --input-type fails it.
+    const script = path.join(out, 'stop-taking.mjs');
+    writeFileSync(
+      script,
+      `const { ManifestLookups } = await import(${JSON.stringify(path.join(repoRoot, 'lib/output/manifest-lookups.js'))});
+      const lookups = new ManifestLookups(${JSON.stringify(out)}, { minForWorker: 1 });
+      for (let i = 0; i < 100; i++) lookups.add('org-' + String(i).padStart(3, '0'), ${JSON.stringify(KEY)});
+      const first = await lookups.next();
+      console.log(first === undefined ? 'none' : 'found', lookups.failed ? 'failed' : 'on the worker');`,
+    );
+    const run = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 20_000 });
+    expect(run.error).toBeUndefined(); // no timeout: the 99 look-ups never taken do not hold the process
+    expect(run.stdout).toBe('none on the worker\n'); // org-000 has no folder
+    expect(run.status).toBe(0);
   });
 });

@@ -51,7 +51,11 @@ export class ManifestLookups {
   async next(): Promise<string | undefined> {
     const n = this.taken++;
     this.send();
-    while (this.worker && !this.answers.has(n) && !this.failed) await new Promise<void>((r) => (this.wake = r));
+    while (this.worker && !this.answers.has(n) && !this.failed) {
+      this.worker.ref(); // kept alive only while waited for: a build that fails before taking all never hangs on it
+      await new Promise<void>((r) => (this.wake = r));
+      this.worker?.unref();
+    }
     if (n % BATCH === 0) this.worker?.postMessage({ taken: this.taken } satisfies LookupRequest);
     if (this.answers.has(n)) {
       const text = this.answers.get(n);
@@ -81,6 +85,7 @@ export class ManifestLookups {
       this.failed = true;
       this.wake?.();
     };
+    worker.unref();
     worker.on('error', fail);
     worker.on('exit', fail);
     this.worker = worker;
