@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticTexts } from '../diagnostics/render-message.js';
 import { localesDir, packageRoot, schemaPath, templatesDir } from '../paths.js';
-import { MANIFEST_NAME, manifestTextIn, parseManifest, type Manifest } from './output-ownership.js';
+import { MANIFEST_NAME, readManifest, type Manifest } from './output-ownership.js';
 import { parseJsonOnce } from '../load/parse-json-once.js';
 
 /**
@@ -229,46 +229,18 @@ export interface CachedPolicy {
 }
 
 /**
- * The text of an organisation's manifest in `outDir` when the folder was made
- * from `key` and still holds every file the manifest lists: what a look-up
- * (on a worker, see manifest-lookups.ts) hands to cachedPolicy. With
- * `leanFor` (the message language of a text or compact report) and the
- * sentences stored in that language, the answer leaves out what those
- * reports never show and the main thread would only parse: each
- * diagnostic's messageId and data (see leanManifest).
+ * The cached result for a policy when its organisation folder in `outDir`
+ * was made from the same key and still holds every file the manifest lists.
  */
-export function matchingManifest(outDir: string, id: string, key: string, leanFor?: string): string | undefined {
+export function cachedPolicy(
+  outDir: string,
+  id: string,
+  key: string,
+  displayPath: string,
+  lang: string,
+): CachedPolicy | undefined {
   const folder = path.join(outDir, id);
-  const text = manifestTextIn(folder);
-  const manifest = text === undefined ? undefined : cacheManifest(text, key);
-  if (!manifest || !allPresent(folder, manifest.files)) return undefined;
-  return (leanFor !== undefined && leanManifest(manifest, leanFor)) || text;
-}
-
-/**
- * A matching manifest as cachedPolicy takes it, for a report in `lang` that
- * shows each diagnostic's stored sentences and neither its messageId nor its
- * data: those two left out, and the file list (already checked). Undefined
- * when the sentences are not stored in `lang` (then they are written from
- * messageId and data).
- */
-function leanManifest(manifest: Manifest & CacheFields, lang: string): string | undefined {
-  const { diagnostics, findings, texts } = manifest;
-  if (!storedTexts(texts, lang, diagnostics.length, findings.length)) return undefined;
-  const lean = ({ messageId: _id, data: _data, ...shown }: Diagnostic) => shown;
-  return JSON.stringify({
-    cacheKey: manifest.cacheKey,
-    generator: manifest.generator,
-    files: [],
-    diagnostics: diagnostics.map(lean),
-    findings: findings.map(lean),
-    texts,
-  });
-}
-
-/** A manifest's text, parsed, when it is policyc's and holds the cache's fields for `key`. */
-function cacheManifest(text: string, key: string): (Manifest & CacheFields) | undefined {
-  const manifest = parseManifest(text) as (Manifest & Partial<CacheFields>) | undefined;
+  const manifest = readManifest(folder) as (Manifest & Partial<CacheFields>) | undefined;
   if (
     !manifest ||
     manifest.cacheKey !== key ||
@@ -276,19 +248,7 @@ function cacheManifest(text: string, key: string): (Manifest & CacheFields) | un
     !Array.isArray(manifest.findings)
   )
     return undefined;
-  return manifest as Manifest & CacheFields;
-}
-
-/** The cached result for a policy from its matchingManifest's text (checked again: it must hold `key`). */
-export function cachedPolicy(
-  text: string,
-  id: string,
-  key: string,
-  displayPath: string,
-  lang: string,
-): CachedPolicy | undefined {
-  const manifest = cacheManifest(text, key);
-  if (!manifest) return undefined;
+  if (!allPresent(folder, manifest.files)) return undefined;
   // The display path was stored as '' (in its place, so that reports list the keys in the same order).
   // The manifest was just parsed: its diagnostics are this build's own to change.
   const withPath = (d: Diagnostic): Diagnostic => {

@@ -33,24 +33,10 @@ export class OutputRefusal extends Error {
 
 /** The manifest in `dir`, or undefined when there is none or it is not policyc's. */
 export function readManifest(dir: string): Manifest | undefined {
-  const text = manifestTextIn(dir);
-  return text === undefined ? undefined : parseManifest(text);
-}
-
-/** The text of the manifest in `dir` when it is a file (never read through a link), else undefined. */
-export function manifestTextIn(dir: string): string | undefined {
   const file = path.join(dir, MANIFEST_NAME);
   try {
-    return lstatSync(file).isFile() ? readFileSync(file, 'utf8') : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** A manifest's text as a manifest, or undefined when it is not JSON or not policyc's. */
-export function parseManifest(text: string): Manifest | undefined {
-  try {
-    const value = JSON.parse(text) as Partial<Manifest> | null;
+    if (!lstatSync(file).isFile()) return undefined;
+    const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<Manifest> | null;
     if (
       value?.generator !== GENERATOR ||
       !Array.isArray(value.files) ||

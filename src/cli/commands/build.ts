@@ -75,7 +75,6 @@ async function loadBuildModules(groups: readonly string[] | undefined) {
     { OutputWriter },
     { outputRenderers },
     cache,
-    { ManifestLookups },
     { checkOutputFolder, OutputRefusal },
     { BuildReport },
     { localiseDiagnostic, withTexts, giveTexts },
@@ -85,7 +84,6 @@ async function loadBuildModules(groups: readonly string[] | undefined) {
     // The renderers (and with them the compiler) only for a partial build, which must know which files are its own.
     groups ? import('../../output/output-renderers.js') : { outputRenderers: [] },
     import('../../output/build-cache.js'),
-    import('../../output/manifest-lookups.js'),
     import('../../output/output-ownership.js'),
     import('../build-report.js'),
     import('../../diagnostics/render-message.js'),
@@ -96,7 +94,6 @@ async function loadBuildModules(groups: readonly string[] | undefined) {
     OutputWriter,
     outputRenderers,
     cache,
-    ManifestLookups,
     checkOutputFolder,
     OutputRefusal,
     BuildReport,
@@ -181,8 +178,9 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     (d) => mods.localiseDiagnostic(d, lang),
   );
   const build: Build = { options, io, groups, lang, limit, outDir, mods, inputs, report, cached: 0, fileCount: 0 };
+  // In command-line order: reported from the cache, or compiled after all.
+  for (const index of candidates) if (!fromCache(build, jobs[index]!)) pool.submit(jobs[index]!);
   try {
-    await takeFromCache(build, candidates, pool);
     await pool.finish();
   } catch (error) {
     writer.abort(); // a crashed worker: release the lock and remove the staging folder before failing
@@ -244,28 +242,18 @@ function readInputs(
   options: CommonOptions,
   { jobs, cacheable, outDir }: { jobs: readonly CompileJob[]; cacheable: boolean; outDir: string },
   pool: CompilePool,
-): { inputs: PolicyInput[]; candidates: Candidates } {
+): { inputs: PolicyInput[]; candidates: number[] } {
   const useCache = cacheable && options.values.force !== true;
   const keyOf = cacheable && jobs.length ? cacheKeys(mods, options, jobs[0]!) : undefined;
-  // The text and compact reports show stored sentences, never a diagnostic's messageId or data (see matchingManifest).
-  const leanFor = options.format === 'text' || options.format === 'compact' ? messageLanguage(options) : undefined;
-  const candidates: Candidates = { jobs: [], lookups: new mods.ManifestLookups(outDir, { leanFor }) };
+  const candidates: number[] = [];
   const inputs = jobs.map((job) => {
     const input = policyInput(mods, job, keyOf);
     const { key, id } = input;
-    if (useCache && key && id && mods.cache.storedKey(outDir, id) === key) {
-      candidates.jobs.push(job);
-      candidates.lookups.add(id, key);
-    } else pool.submit(job);
+    if (useCache && key && id && mods.cache.storedKey(outDir, id) === key) candidates.push(job.index);
+    else pool.submit(job);
     return input;
   });
   return { inputs, candidates };
-}
-
-/** The policies that may come from the cache, in command-line order, and their look-ups (in the same order). */
-interface Candidates {
-  jobs: CompileJob[];
-  lookups: InstanceType<BuildModules['ManifestLookups']>;
 }
 
 /** The cache key of each policy of this build: the options every job shares (see jobSettings) are hashed once. */
@@ -315,28 +303,17 @@ function policyInput(
 
 /**
  * A full build leaves an organisation whose manifest has the policy's key as
- * it is (--force: rebuild all). Each candidate, in command-line order, is
- * reported from the cache (its stored diagnostics, as a full build would
- * report them) or compiled after all. While this thread waits for a look-up
- * (manifest-lookups.ts), it takes the results the pool has ready.
+ * it is (--force: rebuild all). True when `job` was taken from the cache: its
+ * stored diagnostics are reported as a full build would report them.
  */
-async function takeFromCache(build: Build, candidates: Candidates, pool: CompilePool): Promise<void> {
-  try {
-    for (const job of candidates.jobs) {
-      const { key, id } = build.inputs[job.index]!;
-      const text = await candidates.lookups.next();
-      const hit =
-        text === undefined ? undefined : build.mods.cache.cachedPolicy(text, id!, key!, job.displayPath, build.lang);
-      if (!hit) {
-        pool.submit(job);
-        continue;
-      }
-      report(build, { index: job.index, displayPath: job.displayPath, ...hit }, build.mods.giveTexts);
-      build.cached++;
-    }
-  } finally {
-    await candidates.lookups.close();
-  }
+function fromCache(build: Build, job: CompileJob): boolean {
+  const { key, id } = build.inputs[job.index]!;
+  if (key === undefined || id === undefined) return false;
+  const hit = build.mods.cache.cachedPolicy(build.outDir, id, key, job.displayPath, build.lang);
+  if (!hit) return false;
+  report(build, { index: job.index, displayPath: job.displayPath, ...hit }, build.mods.giveTexts);
+  build.cached++;
+  return true;
 }
 
 /**
