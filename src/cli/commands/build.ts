@@ -165,7 +165,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     ...jobSettings(options, groups),
     messageLanguage: lang,
   }));
-  // Results are handled only when this thread waits for them (pool.finish), by when `build` is made.
+  // Results are handled only when this thread waits (takeFromCache, pool.finish), by when `build` is made.
   const pool = mods.compilePool(mods.chooseJobs(files.length, jobsRequested), (result) =>
     stageResult(build, writer, result),
   );
@@ -178,9 +178,12 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     (d) => mods.localiseDiagnostic(d, lang),
   );
   const build: Build = { options, io, groups, lang, limit, outDir, mods, inputs, report, cached: 0, fileCount: 0 };
-  // In command-line order: reported from the cache, or compiled after all.
-  for (const index of candidates) if (!fromCache(build, jobs[index]!)) pool.submit(jobs[index]!);
   try {
+    await takeFromCache(
+      build,
+      candidates.map((index) => jobs[index]!),
+      pool,
+    );
     await pool.finish();
   } catch (error) {
     writer.abort(); // a crashed worker: release the lock and remove the staging folder before failing
@@ -299,6 +302,24 @@ function policyInput(
   const key = keyOf([bytes, ...sources.map((source) => source.text)]);
   const id = guess ?? mods.cache.policyId(text!);
   return { ...input, key, ...(id !== undefined ? { id } : {}) };
+}
+
+/** How many cache candidates are taken between two looks at the results the pool has ready. */
+const CANDIDATES_PER_TURN = 32;
+
+/**
+ * In command-line order, each candidate is reported from the cache or compiled
+ * after all. Every CANDIDATES_PER_TURN candidates this thread takes the
+ * results the pool has ready: the report cannot go past a policy still being
+ * compiled, and the sooner its result is taken, the fewer cached policies'
+ * diagnostics wait in memory for it (holding them cost more collection time
+ * than the look-ups themselves).
+ */
+async function takeFromCache(build: Build, candidates: readonly CompileJob[], pool: CompilePool): Promise<void> {
+  for (const [n, job] of candidates.entries()) {
+    if (n > 0 && n % CANDIDATES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (!fromCache(build, job)) pool.submit(job);
+  }
 }
 
 /**
