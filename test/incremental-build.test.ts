@@ -201,6 +201,33 @@ describe('an incremental build of many policies', () => {
   );
 });
 
+describe('an incremental build with a duplicate id', () => {
+  it(
+    'reports a cached policy whose id another policy now has at its id’s position, as a full build does',
+    () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'policyc-dup-'));
+      const write = (folder: string, extra: string) => {
+        const policy = JSON.parse(seed) as { id: string; controller: { name: string } };
+        policy.id = 'shared-id';
+        policy.controller.name += extra;
+        mkdirSync(path.join(dir, 'policies', folder), { recursive: true });
+        writeFileSync(path.join(dir, 'policies', folder, 'policy.json'), JSON.stringify(policy, null, 2));
+      };
+      const build = (...args: string[]) =>
+        runPolicyc(['build', 'policies', '--out', 'dist', '--format', 'compact', ...args], dir).stderr;
+      write('c', '');
+      build();
+      write('a', ' A'); // sorts first: the cached policy c is now the second with the id
+      const incremental = build();
+      const full = build('--force');
+      expect(full).toContain('policies/c/policy.json:3:9 error /id another policy already has the id "shared-id"');
+      expect(incremental).toBe(full);
+      rmSync(dir, { recursive: true, force: true });
+    },
+    BUILDS_TIMEOUT,
+  );
+});
+
 describe('the cache look-up without parsing', () => {
   const bytes = (text: string) => Buffer.from(text);
 

@@ -28,7 +28,11 @@ type CacheFields = {
    * build in that language reports them without writing them again.
    */
   texts?: StoredTexts;
+  /** Where the policy writes its id: a later policy with the same id is reported there, cached or not. */
+  idPosition?: IdPosition;
 };
+
+type IdPosition = { line: number; column: number };
 
 /** The sentences of a policy's diagnostics and findings in one language (see diagnosticTexts). */
 export interface StoredTexts {
@@ -226,6 +230,7 @@ export interface CachedPolicy {
   findings: Diagnostic[];
   /** Their sentences, when the manifest holds them in the language asked for. */
   texts?: { diagnostics: DiagnosticTexts[]; findings: DiagnosticTexts[] };
+  idPosition?: IdPosition;
 }
 
 /**
@@ -255,13 +260,19 @@ export function cachedPolicy(
     if (d.file === '') d.file = displayPath;
     return d;
   };
-  const { diagnostics, findings, texts } = manifest;
+  const { diagnostics, findings, texts, idPosition } = manifest;
   return {
     id,
     diagnostics: diagnostics.map(withPath),
     findings: findings.map(withPath),
     ...(storedTexts(texts, lang, diagnostics.length, findings.length) ?? {}),
+    ...(isIdPosition(idPosition) ? { idPosition } : {}),
   };
+}
+
+function isIdPosition(value: unknown): value is IdPosition {
+  const { line, column } = (value ?? {}) as Partial<IdPosition>;
+  return Number.isInteger(line) && Number.isInteger(column);
 }
 
 /** The stored sentences when they are in `lang` and there is one for each diagnostic. */
@@ -310,6 +321,7 @@ export function manifestExtras(
     diagnostics: readonly Diagnostic[];
     findings: readonly Diagnostic[];
     texts?: { diagnostics: DiagnosticTexts[]; findings: DiagnosticTexts[] };
+    idPosition?: IdPosition;
   },
   lang: string,
 ): CacheFields {
@@ -319,5 +331,6 @@ export function manifestExtras(
     diagnostics: result.diagnostics.map(withoutPath),
     findings: result.findings.map(withoutPath),
     ...(result.texts ? { texts: { lang, ...result.texts } } : {}),
+    ...(result.idPosition ? { idPosition: result.idPosition } : {}),
   };
 }
