@@ -15,12 +15,13 @@ let work: string;
 const ids = ['inc-a', 'inc-b', 'inc-c'];
 const seed = readFileSync(path.join(repoRoot, 'policies/ipractice/policy.json'), 'utf8');
 
-function writePolicy(id: string, extra = ''): void {
+/** The seed policy with `id` and `extra` after its controller's name, as <dir>/policies/<folder>/policy.json. */
+function writePolicy(id: string, extra = '', dir = work, folder = id): void {
   const policy = JSON.parse(seed) as { id: string; controller: { name: string } };
   policy.id = id;
   policy.controller.name += extra;
-  mkdirSync(path.join(work, 'policies', id), { recursive: true });
-  writeFileSync(path.join(work, 'policies', id, 'policy.json'), JSON.stringify(policy, null, 2));
+  mkdirSync(path.join(dir, 'policies', folder), { recursive: true });
+  writeFileSync(path.join(dir, 'policies', folder, 'policy.json'), JSON.stringify(policy, null, 2));
 }
 
 /** Every file under a folder with its bytes, by relative path. */
@@ -172,13 +173,7 @@ describe('an incremental build of many policies', () => {
     'takes a changed first policy’s result while reporting the cached ones after it, as a full build reports',
     () => {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'policyc-many-'));
-      const policy = JSON.parse(seed) as { id: string; controller: { name: string } };
-      const write = (n: number, extra = '') => {
-        const id = `many-${String(n).padStart(2, '0')}`;
-        mkdirSync(path.join(dir, 'policies', id), { recursive: true });
-        const text = { ...policy, id, controller: { ...policy.controller, name: policy.controller.name + extra } };
-        writeFileSync(path.join(dir, 'policies', id, 'policy.json'), JSON.stringify(text, null, 2));
-      };
+      const write = (n: number, extra = '') => writePolicy(`many-${String(n).padStart(2, '0')}`, extra, dir);
       // More candidates than one turn of the cache (32), on a pool of two workers.
       for (let n = 0; n < 70; n++) write(n);
       const run = (out: string, ...args: string[]) => {
@@ -206,13 +201,7 @@ describe('an incremental build with a duplicate id', () => {
     'reports a cached policy whose id another policy now has at its id’s position, as a full build does',
     () => {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'policyc-dup-'));
-      const write = (folder: string, extra: string) => {
-        const policy = JSON.parse(seed) as { id: string; controller: { name: string } };
-        policy.id = 'shared-id';
-        policy.controller.name += extra;
-        mkdirSync(path.join(dir, 'policies', folder), { recursive: true });
-        writeFileSync(path.join(dir, 'policies', folder, 'policy.json'), JSON.stringify(policy, null, 2));
-      };
+      const write = (folder: string, extra: string) => writePolicy('shared-id', extra, dir, folder);
       const build = (...args: string[]) =>
         runPolicyc(['build', 'policies', '--out', 'dist', '--format', 'compact', ...args], dir).stderr;
       write('c', '');
