@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extendsNothing, guessPolicyId } from '../src/output/build-cache.js';
+import { cacheKeys, extendsNothing, guessPolicyId, policyBytes } from '../src/output/build-cache.js';
 import { repoRoot, runPolicyc } from './support/cli.js';
 
 /**
@@ -15,12 +15,13 @@ let work: string;
 const ids = ['inc-a', 'inc-b', 'inc-c'];
 const seed = readFileSync(path.join(repoRoot, 'policies/ipractice/policy.json'), 'utf8');
 
-function writePolicy(id: string, extra = ''): void {
+/** The seed policy with `id` and `extra` after its controller's name, as <dir>/policies/<folder>/policy.json. */
+function writePolicy(id: string, extra = '', dir = work, folder = id): void {
   const policy = JSON.parse(seed) as { id: string; controller: { name: string } };
   policy.id = id;
   policy.controller.name += extra;
-  mkdirSync(path.join(work, 'policies', id), { recursive: true });
-  writeFileSync(path.join(work, 'policies', id, 'policy.json'), JSON.stringify(policy, null, 2));
+  mkdirSync(path.join(dir, 'policies', folder), { recursive: true });
+  writeFileSync(path.join(dir, 'policies', folder, 'policy.json'), JSON.stringify(policy, null, 2));
 }
 
 /** Every file under a folder with its bytes, by relative path. */
@@ -167,6 +168,55 @@ describe('incremental build', () => {
   );
 });
 
+describe('an incremental build of many policies', () => {
+  it(
+    'takes a changed first policy’s result while reporting the cached ones after it, as a full build reports',
+    () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'policyc-many-'));
+      const write = (n: number, extra = '') => writePolicy(`many-${String(n).padStart(2, '0')}`, extra, dir);
+      // More candidates than one turn of the cache (32), on a pool of two workers.
+      for (let n = 0; n < 70; n++) write(n);
+      const run = (out: string, ...args: string[]) => {
+        const result = runPolicyc(['build', 'policies', '--out', out, '--jobs', '2', ...args], dir);
+        expect(result.status, result.stderr).toBe(0);
+        return result.stderr;
+      };
+      run('dist');
+      write(0, ' (gewijzigd)');
+      const incremental = run('dist');
+      expect(incremental).toContain('69 of them were unchanged');
+      const full = run('full');
+      const report = (stderr: string) => stderr.replace(/^(Built|\d+ of them) .*\n/gm, '');
+      expect(report(incremental)).toBe(report(full));
+      expect(report(full)).toContain('policies/many-69/policy.json\n');
+      expect(snapshot(path.join(dir, 'dist'))).toEqual(snapshot(path.join(dir, 'full')));
+      rmSync(dir, { recursive: true, force: true });
+    },
+    BUILDS_TIMEOUT,
+  );
+});
+
+describe('an incremental build with a duplicate id', () => {
+  it(
+    'reports a cached policy whose id another policy now has at its id’s position, as a full build does',
+    () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'policyc-dup-'));
+      const write = (folder: string, extra: string) => writePolicy('shared-id', extra, dir, folder);
+      const build = (...args: string[]) =>
+        runPolicyc(['build', 'policies', '--out', 'dist', '--format', 'compact', ...args], dir).stderr;
+      write('c', '');
+      build();
+      write('a', ' A'); // sorts first: the cached policy c is now the second with the id
+      const incremental = build();
+      const full = build('--force');
+      expect(full).toContain('policies/c/policy.json:3:9 error /id another policy already has the id "shared-id"');
+      expect(incremental).toBe(full);
+      rmSync(dir, { recursive: true, force: true });
+    },
+    BUILDS_TIMEOUT,
+  );
+});
+
 describe('the cache look-up without parsing', () => {
   const bytes = (text: string) => Buffer.from(text);
 
@@ -184,6 +234,33 @@ describe('the cache look-up without parsing', () => {
     expect(extendsNothing(bytes('{"id": "a"}'))).toBe(true);
     expect(extendsNothing(bytes('{"id": "a", "extends": "../b.json"}'))).toBe(false);
     expect(extendsNothing(bytes('{"id": "a", "ext\\u0065nds": "../b.json"}'))).toBe(false);
+    // Found by its tail 'xtends"', which counts only after '"e'.
+    expect(extendsNothing(bytes('"extends"'))).toBe(false);
+    expect(extendsNothing(bytes('{"xtends": 1, "pretends": 2, "Extends": 3}'))).toBe(true);
+    expect(extendsNothing(bytes('{"xtends": 1, "extends": "../b.json"}'))).toBe(false);
+  });
+
+  it('reads each policy into one buffer: the bytes of the file just read, however long, until the next read', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'policyc-bytes-'));
+    const files = { long: 'x'.repeat(300_000), short: '{"id": "a"}', empty: '' };
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+    for (const name of ['short', 'long', 'short', 'empty', 'long'] as const)
+      expect(policyBytes(path.join(dir, name))?.toString()).toBe(files[name]);
+    expect(policyBytes(path.join(dir, 'missing'))).toBeUndefined();
+    expect(policyBytes(dir)).toBeUndefined(); // a folder
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('gives each policy the key of its own inputs, whatever was keyed before with the same options', () => {
+    const options = { version: '1', csvBom: false, acknowledged: [] };
+    const keyOf = cacheKeys(['settings'], options);
+    const a = keyOf([Buffer.from('policy a')]);
+    expect(keyOf([Buffer.from('policy b')])).not.toBe(a);
+    expect(keyOf([Buffer.from('policy a')])).toBe(a);
+    expect(cacheKeys(['settings'], options)([Buffer.from('policy a')])).toBe(a);
+    expect(cacheKeys(['other settings'], options)([Buffer.from('policy a')])).not.toBe(a);
+    expect(cacheKeys(['settings'], { ...options, csvBom: true })([Buffer.from('policy a')])).not.toBe(a);
+    expect(keyOf([Buffer.from('policy a'), 'a base'])).not.toBe(a);
   });
 
   it(

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -28,7 +28,11 @@ type CacheFields = {
    * build in that language reports them without writing them again.
    */
   texts?: StoredTexts;
+  /** Where the policy writes its id: a later policy with the same id is reported there, cached or not. */
+  idPosition?: IdPosition;
 };
+
+type IdPosition = { line: number; column: number };
 
 /** The sentences of a policy's diagnostics and findings in one language (see diagnosticTexts). */
 export interface StoredTexts {
@@ -80,9 +84,17 @@ function toolFingerprint(version: string): string {
   return (fingerprint = hash.digest('hex'));
 }
 
-/** The key of a policy made from `inputs` (its text, its bases' texts, the settings that change it) with `options`. */
-export function cacheKey(inputs: readonly (string | Uint8Array)[], options: CacheOptions): string {
-  const hash = createHash('sha256')
+/**
+ * The cache keys of one build: a function giving the key of a policy made
+ * from `inputs` (its text, its bases' texts) with `options` and the build's
+ * `shared` inputs (settings that change every policy). The tool, the options
+ * and the shared inputs are hashed once; each key hashes its inputs on a copy.
+ */
+export function cacheKeys(
+  shared: readonly string[],
+  options: CacheOptions,
+): (inputs: readonly (string | Uint8Array)[]) => string {
+  const base = createHash('sha256')
     .update(toolFingerprint(options.version))
     .update(
       JSON.stringify({
@@ -91,8 +103,39 @@ export function cacheKey(inputs: readonly (string | Uint8Array)[], options: Cach
         acknowledged: options.acknowledged,
       }),
     );
-  for (const input of inputs) hash.update('\0').update(input);
-  return hash.digest('hex');
+  for (const input of shared) base.update('\0').update(input);
+  return (inputs) => {
+    const hash = base.copy();
+    for (const input of inputs) hash.update('\0').update(input);
+    return hash.digest('hex');
+  };
+}
+
+/** The buffer policyBytes reads into: one for the whole build, grown when a policy does not fit. */
+let readBuffer = Buffer.allocUnsafe(1 << 17);
+
+/**
+ * A policy file's bytes, read into a buffer that the next call overwrites
+ * (use them before reading the next policy): a build reads every policy to
+ * hash it, and a fresh buffer for each cost more than the reading itself.
+ * Like readFileSync, it reads as many bytes as the file had when opened.
+ * Undefined when the file cannot be read.
+ */
+export function policyBytes(file: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const size = fstatSync(fd).size;
+    if (readBuffer.length < size) readBuffer = Buffer.allocUnsafe(size + (size >> 2));
+    let length = 0;
+    for (let read = 1; read > 0 && length < size; length += read)
+      read = readSync(fd, readBuffer, length, size - length, null);
+    return readBuffer.subarray(0, length);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
@@ -112,10 +155,23 @@ export function policyId(text: string): string | undefined {
  * "extends" is written as such or with \u escapes (which JSON allows in keys).
  */
 export function extendsNothing(bytes: Buffer): boolean {
-  return !bytes.includes(EXTENDS_KEY) && !bytes.includes(UNICODE_ESCAPE);
+  return !bytes.includes(UNICODE_ESCAPE) && !hasExtendsKey(bytes);
 }
-const EXTENDS_KEY = Buffer.from('"extends"');
 const UNICODE_ESCAPE = Buffer.from('\\u');
+
+/**
+ * Whether `"extends"` occurs in the bytes. Searched for by its rarer tail
+ * `xtends"`: a search led by `"`, which JSON is full of, took several times
+ * as long.
+ */
+function hasExtendsKey(bytes: Buffer): boolean {
+  const QUOTE = 0x22;
+  const E = 0x65;
+  for (let at = bytes.indexOf(EXTENDS_TAIL, 2); at >= 0; at = bytes.indexOf(EXTENDS_TAIL, at + 1))
+    if (bytes[at - 1] === E && bytes[at - 2] === QUOTE) return true;
+  return false;
+}
+const EXTENDS_TAIL = Buffer.from('xtends"');
 
 /**
  * The id a policy's text gives first at its top level, found without parsing
@@ -174,6 +230,7 @@ export interface CachedPolicy {
   findings: Diagnostic[];
   /** Their sentences, when the manifest holds them in the language asked for. */
   texts?: { diagnostics: DiagnosticTexts[]; findings: DiagnosticTexts[] };
+  idPosition?: IdPosition;
 }
 
 /**
@@ -203,13 +260,19 @@ export function cachedPolicy(
     if (d.file === '') d.file = displayPath;
     return d;
   };
-  const { diagnostics, findings, texts } = manifest;
+  const { diagnostics, findings, texts, idPosition } = manifest;
   return {
     id,
     diagnostics: diagnostics.map(withPath),
     findings: findings.map(withPath),
     ...(storedTexts(texts, lang, diagnostics.length, findings.length) ?? {}),
+    ...(isIdPosition(idPosition) ? { idPosition } : {}),
   };
+}
+
+function isIdPosition(value: unknown): value is IdPosition {
+  const { line, column } = (value ?? {}) as Partial<IdPosition>;
+  return Number.isInteger(line) && Number.isInteger(column);
 }
 
 /** The stored sentences when they are in `lang` and there is one for each diagnostic. */
@@ -258,6 +321,7 @@ export function manifestExtras(
     diagnostics: readonly Diagnostic[];
     findings: readonly Diagnostic[];
     texts?: { diagnostics: DiagnosticTexts[]; findings: DiagnosticTexts[] };
+    idPosition?: IdPosition;
   },
   lang: string,
 ): CacheFields {
@@ -267,5 +331,6 @@ export function manifestExtras(
     diagnostics: result.diagnostics.map(withoutPath),
     findings: result.findings.map(withoutPath),
     ...(result.texts ? { texts: { lang, ...result.texts } } : {}),
+    ...(result.idPosition ? { idPosition: result.idPosition } : {}),
   };
 }

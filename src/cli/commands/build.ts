@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CompileJob } from '../compile-job.js';
 import { isHeadingLevel, isIdPrefix, type LayoutOptions } from '../../pipeline/layout-options.js';
@@ -166,7 +165,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     ...jobSettings(options, groups),
     messageLanguage: lang,
   }));
-  // Results are handled only when this thread waits for them (pool.finish), by when `build` is made.
+  // Results are handled only when this thread waits (takeFromCache, pool.finish), by when `build` is made.
   const pool = mods.compilePool(mods.chooseJobs(files.length, jobsRequested), (result) =>
     stageResult(build, writer, result),
   );
@@ -179,9 +178,12 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     (d) => mods.localiseDiagnostic(d, lang),
   );
   const build: Build = { options, io, groups, lang, limit, outDir, mods, inputs, report, cached: 0, fileCount: 0 };
-  // In command-line order: reported from the cache, or compiled after all.
-  for (const index of candidates) if (!fromCache(build, jobs[index]!)) pool.submit(jobs[index]!);
   try {
+    await takeFromCache(
+      build,
+      candidates.map((index) => jobs[index]!),
+      pool,
+    );
     await pool.finish();
   } catch (error) {
     writer.abort(); // a crashed worker: release the lock and remove the staging folder before failing
@@ -245,9 +247,10 @@ function readInputs(
   pool: CompilePool,
 ): { inputs: PolicyInput[]; candidates: number[] } {
   const useCache = cacheable && options.values.force !== true;
+  const keyOf = cacheable && jobs.length ? cacheKeys(mods, options, jobs[0]!) : undefined;
   const candidates: number[] = [];
   const inputs = jobs.map((job) => {
-    const input = policyInput(mods, options, job, cacheable);
+    const input = policyInput(mods, job, keyOf);
     const { key, id } = input;
     if (useCache && key && id && mods.cache.storedKey(outDir, id) === key) candidates.push(job.index);
     else pool.submit(job);
@@ -256,35 +259,67 @@ function readInputs(
   return { inputs, candidates };
 }
 
-/**
- * Reads a policy for what the build must know before compiling: the files it
- * may report on and, for a full build, its id and cache key — the policy's
- * text and the bases it extends are part of its input, so a change to a base
- * rebuilds every policy that extends it. A policy that extends nothing (most)
- * is not parsed here: its key is its bytes' and its id a guess the key checks
- * (build-cache.ts). An unreadable policy is compiled (which reports why).
- */
-function policyInput(mods: BuildModules, options: CommonOptions, job: CompileJob, cacheable: boolean): PolicyInput {
-  const bytes = readBytes(job.file);
-  if (bytes === undefined) return { sources: [job.displayPath] };
-  const guess = cacheable && mods.cache.extendsNothing(bytes) ? mods.cache.guessPolicyId(bytes) : undefined;
-  const text = guess === undefined ? bytes.toString('utf8') : undefined;
-  const sources = text === undefined ? [] : policySources(text, job.file, job.displayPath).slice(1);
-  const input: PolicyInput = { sources: [job.displayPath, ...sources.map((source) => source.display)] };
-  if (!cacheable) return input;
+/** The cache key of each policy of this build: the options every job shares (see jobSettings) are hashed once. */
+function cacheKeys(
+  mods: BuildModules,
+  options: CommonOptions,
+  job: CompileJob,
+): (inputs: readonly (string | Uint8Array)[]) => string {
   const settings = JSON.stringify({
     idPrefix: job.idPrefix ?? null,
     headingLevel: job.headingLevel ?? null,
     rules: options.config.rules ?? {},
   });
-  const key = mods.cache.cacheKey([settings, bytes, ...sources.map((source) => source.text)], {
+  return mods.cache.cacheKeys([settings], {
     version: packageVersion(),
     ...(job.languages ? { languages: job.languages } : {}),
     csvBom: job.csvBom === true,
     acknowledged: job.acknowledged ?? [],
   });
+}
+
+/**
+ * Reads a policy for what the build must know before compiling: the files it
+ * may report on and, for a full build (`keyOf`), its id and cache key — the
+ * policy's text and the bases it extends are part of its input, so a change
+ * to a base rebuilds every policy that extends it. A policy that extends
+ * nothing (most) is not parsed here: its key is its bytes' and its id a guess
+ * the key checks (build-cache.ts). An unreadable policy is compiled (which
+ * reports why). Its bytes are read into a buffer the next policy reuses.
+ */
+function policyInput(
+  mods: BuildModules,
+  job: CompileJob,
+  keyOf: ((inputs: readonly (string | Uint8Array)[]) => string) | undefined,
+): PolicyInput {
+  const bytes = mods.cache.policyBytes(job.file);
+  if (bytes === undefined) return { sources: [job.displayPath] };
+  const guess = keyOf && mods.cache.extendsNothing(bytes) ? mods.cache.guessPolicyId(bytes) : undefined;
+  const text = guess === undefined ? bytes.toString('utf8') : undefined;
+  const sources = text === undefined ? [] : policySources(text, job.file, job.displayPath).slice(1);
+  const input: PolicyInput = { sources: [job.displayPath, ...sources.map((source) => source.display)] };
+  if (!keyOf) return input;
+  const key = keyOf([bytes, ...sources.map((source) => source.text)]);
   const id = guess ?? mods.cache.policyId(text!);
   return { ...input, key, ...(id !== undefined ? { id } : {}) };
+}
+
+/** How many cache candidates are taken between two looks at the results the pool has ready. */
+const CANDIDATES_PER_TURN = 32;
+
+/**
+ * In command-line order, each candidate is reported from the cache or compiled
+ * after all. Every CANDIDATES_PER_TURN candidates this thread takes the
+ * results the pool has ready: the report cannot go past a policy still being
+ * compiled, and the sooner its result is taken, the fewer cached policies'
+ * diagnostics wait in memory for it (holding them cost more collection time
+ * than the look-ups themselves).
+ */
+async function takeFromCache(build: Build, candidates: readonly CompileJob[], pool: CompilePool): Promise<void> {
+  for (const [n, job] of candidates.entries()) {
+    if (n > 0 && n % CANDIDATES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (!fromCache(build, job)) pool.submit(job);
+  }
 }
 
 /**
@@ -366,14 +401,6 @@ function commit(build: Build, writer: Writer, policies: number): number {
   io.stderr(cli.t('cli:built', { count: policies, out, files: build.fileCount }) + '\n');
   if (build.cached) io.stderr(cli.t('cli:builtCached', { count: build.cached }) + '\n');
   return EXIT_OK;
-}
-
-function readBytes(file: string): Buffer | undefined {
-  try {
-    return readFileSync(file);
-  } catch {
-    return undefined;
-  }
 }
 
 /** The flags of the commands that write outputs (build, register). */
