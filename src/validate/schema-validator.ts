@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import type { ValidateFunction } from 'ajv';
+import { runCachedScript } from '../code-cache.js';
 import { createAjv, readPolicySchemaText } from './create-ajv.js';
 import { generatedValidatorPath } from '../paths.js';
 import { withoutAnnotations } from './runtime-schema.js';
@@ -29,13 +29,17 @@ export function policySchema(): PolicySchema {
   return loaded;
 }
 
+/** The generated validator, run with its code cache (src/code-cache.ts), when it matches the schema. */
 function loadGenerated(schemaText: string): PolicySchema | undefined {
-  if (!existsSync(generatedValidatorPath)) return undefined;
-  const module = createRequire(import.meta.url)(generatedValidatorPath) as ValidateFunction & {
-    default?: ValidateFunction;
-    schemaText?: string;
-    schema?: Record<string, unknown>;
-  };
-  if (module.schemaText !== schemaText || !module.schema) return undefined;
+  let source: string;
+  try {
+    source = readFileSync(generatedValidatorPath, 'latin1'); // ASCII (src/code-id.ts)
+  } catch {
+    return undefined; // not generated: running from source
+  }
+  const module = runCachedScript(generatedValidatorPath, source)?.exports as
+    | (ValidateFunction & { default?: ValidateFunction; schemaText?: string; schema?: Record<string, unknown> })
+    | undefined;
+  if (module?.schemaText !== schemaText || !module.schema) return undefined;
   return { schema: module.schema, validate: module.default ?? module };
 }
