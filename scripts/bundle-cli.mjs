@@ -11,6 +11,8 @@
 //   (Handlebars' runtime, the Markdown stack, momoa, ajv's runtime, the
 //   generated validator and templates) stays in node_modules and lib/, and so
 //   do the packages in lazyPackages below.
+// - lib/validate/policy-schema.validator.cjs (from generate-validator.js)
+//   rewritten with the ajv and ajv-formats code it requires inlined.
 // - lib/compile-worker.js: the build pool's worker, where the bundled
 //   compile-many.js looks for it (beside the code that starts it); it runs the
 //   compiled modules.
@@ -31,6 +33,7 @@ import { build } from 'esbuild';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const lib = path.join(root, 'lib');
 const bundleFile = path.join(lib, 'policyc-bundle.cjs');
+const validatorFile = path.join(lib, 'validate', 'policy-schema.validator.cjs');
 const { withIdLine } = await import(path.join(lib, 'code-id.js'));
 const { runCachedScript, writeCodeCaches } = await import(path.join(lib, 'code-cache.js'));
 
@@ -64,6 +67,28 @@ async function bundleCli() {
 }
 
 /**
+ * The generated validator with what it requires at run time (ajv's runtime helpers, ajv-formats' formats)
+ * inlined: one file to read and nothing to resolve when a check starts.
+ */
+async function inlineValidatorRequires() {
+  const { outputFiles } = await build({
+    absWorkingDir: root,
+    entryPoints: [validatorFile],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    write: false,
+    outfile: validatorFile,
+    allowOverwrite: true,
+    logLevel: 'warning',
+    minifyWhitespace: true,
+    minifySyntax: true,
+  });
+  writeFileSync(validatorFile, withIdLine(outputFiles[0].text));
+}
+
+/**
  * In a fresh process (`--train <variant>`): runs `check` or `build` of a seed policy in the bundle, then stores
  * what V8 compiled, as the bundle's cache of that variant (lib/cli/main.js picks one by the command) and the
  * validator's.
@@ -90,6 +115,7 @@ function removeEarlierCaches() {
 if (process.argv[2] === '--train') await trainCodeCache(process.argv[3]);
 else {
   removeEarlierCaches();
+  await inlineValidatorRequires();
   await bundleCli();
   writeFileSync(path.join(lib, 'compile-worker.js'), "import './cli/compile-worker.js';\n");
   for (const variant of ['check', 'build']) {
