@@ -39,10 +39,19 @@ const { runCachedScript, writeCodeCaches } = await import(path.join(lib, 'code-c
 
 /**
  * Dependencies that stay in node_modules, required when the code that imports them first runs: what only
- * `audit-site` (parse5, acorn) imports, Handlebars, and the register's writers (so that
- * test/cold-start.test.ts can see that a `check` loads none of them).
+ * `audit-site` imports (parse5, acorn) and Handlebars' compiler (`serve`, or a template edited after
+ * `npm run compile`). Handlebars' runtime and the register's writers are bundled: a build starts without
+ * resolving them, and test/cold-start.test.ts sees in the compiled modules that a check loads none of them.
  */
-const lazyPackages = ['parse5', 'acorn', 'acorn-walk', 'handlebars', 'fflate', 'csv-stringify'];
+const lazyPackages = ['parse5', 'acorn', 'acorn-walk', 'handlebars'];
+/** Each of lazyPackages itself, not its subpaths (esbuild's `external` takes both): handlebars/runtime.js is bundled. */
+const keepExternal = {
+  name: 'keep-external',
+  setup(build) {
+    const filter = new RegExp(`^(${lazyPackages.join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: args.path, external: true }));
+  },
+};
 
 async function bundleCli() {
   const { outputFiles } = await build({
@@ -61,7 +70,7 @@ async function bundleCli() {
     // Every module's import.meta.url becomes the bundle's: it sits in lib/, as lib/paths.js does.
     define: { 'import.meta.url': '__policycBundleUrl' },
     banner: { js: 'var __policycBundleUrl = require("node:url").pathToFileURL(__filename).href;' },
-    external: lazyPackages,
+    plugins: [keepExternal],
   });
   writeFileSync(bundleFile, withIdLine(outputFiles[0].text));
 }
@@ -82,8 +91,8 @@ async function inlineValidatorRequires() {
     outfile: validatorFile,
     allowOverwrite: true,
     logLevel: 'warning',
-    minifyWhitespace: true,
-    minifySyntax: true,
+    // Generated code, never read by people: its local names shortened too.
+    minify: true,
   });
   writeFileSync(validatorFile, withIdLine(outputFiles[0].text));
 }
