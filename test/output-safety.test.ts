@@ -12,6 +12,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { processStart, startFromStat } from '../src/output/output-lock.js';
 import { OutputWriter } from '../src/output/output-writer.js';
 import { cliPath, repoRoot, runPolicyc } from './support/cli.js';
 import { positionIn } from './support/mini-policy.js';
@@ -218,6 +219,41 @@ describe('leftovers and the lock', { timeout: 180_000 }, () => {
     } finally {
       holder.kill();
     }
+  });
+
+  // A process id is reused once its process is gone: the stamp's start time tells the writer from the newcomer.
+  it.runIf(processStart(process.pid) !== undefined)(
+    'a lock and a staging folder whose process id now belongs to another process are stale',
+    () => {
+      const work = workWithPolicy();
+      expect(runPolicyc(['build'], work).status).toBe(0);
+      const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+      try {
+        const start = processStart(other.pid!)!;
+        const reused = `${other.pid} ${Number(start) - 1}\n`; // written by an earlier process with the same id
+        const staging = path.join(work, `dist/.policyc-staging-${other.pid}-reused00`);
+        mkdirSync(path.join(staging, 'ipractice'), { recursive: true });
+        writeFileSync(path.join(staging, '.policyc-staging'), reused);
+        writeFileSync(path.join(work, 'dist/.policyc-lock'), reused);
+        const run = runPolicyc(['build'], work);
+        expect(run.status, run.stderr).toBe(0);
+        expect(readdirSync(path.join(work, 'dist'))).toEqual(['ipractice']);
+        // The same process id with its own start time is a live build: refused.
+        writeFileSync(path.join(work, 'dist/.policyc-lock'), `${other.pid} ${start}\n`);
+        refusal(
+          runPolicyc(['build'], work),
+          `another build (process ${other.pid}) is writing into dist; try again when it has finished`,
+        );
+      } finally {
+        other.kill();
+      }
+    },
+  );
+
+  it('the start time is read after the last ")" of /proc/<pid>/stat, whatever the command name holds', () => {
+    const after = Array.from({ length: 50 }, (_, i) => String(i + 3)); // fields 3, 4, … hold their own number
+    expect(startFromStat(`42 (a) b (c)) ${after.join(' ')}`)).toBe('22');
+    expect(startFromStat('42 (node) S 1')).toBeUndefined();
   });
 
   it('an OutputWriter holds the lock until it commits or aborts', () => {

@@ -4,49 +4,86 @@ import { OutputRefusal } from './output-ownership.js';
 
 /**
  * One build at a time per output folder, and no leftovers from a build that
- * was killed. The lock is a file holding the writer's process id; a lock
- * whose process is gone (SIGKILL, power cut) is stale and taken over. The
- * check uses process ids, so it protects builds on one machine (not two
- * machines sharing a network folder).
+ * was killed. The lock is a file holding the writer's process id and start
+ * time (ProcessStamp); a lock whose process is gone (SIGKILL, power cut) is
+ * stale and taken over. The check uses process ids, so it protects builds on
+ * one machine (not two machines sharing a network folder).
  */
 export const LOCK_NAME = '.policyc-lock';
 export const STAGING_PREFIX = '.policyc-staging-';
-/** The file inside a staging folder that marks it as policyc's, holding the process id that made it. */
+/** The file inside a staging folder that marks it as policyc's, holding the stamp of the process that made it. */
 export const STAGING_MARKER = '.policyc-staging';
 /** Inside a staging folder: the organisation folders being replaced, until the commit ends. */
 export const RETIRED = '.retired';
 
-export function isAlive(pid: number): boolean {
+/**
+ * Who wrote a lock or a staging marker: a process id and, where the system
+ * tells it (Linux's /proc), that process's start time. The start time tells
+ * a live writer from an unrelated process that was later given the same id;
+ * without it, a reused id would keep a stale lock or leftover for good.
+ */
+export interface ProcessStamp {
+  pid: number;
+  start?: string;
+}
+
+/** The start time of process `pid` (field 22 of /proc/<pid>/stat, in clock ticks since boot); undefined where unknown. */
+export function processStart(pid: number): string | undefined {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    return startFromStat(readFileSync(`/proc/${pid}/stat`, 'latin1'));
+  } catch {
+    return undefined;
   }
 }
 
-function readPid(file: string): number | undefined {
+/** Field 22 of a /proc/<pid>/stat line. The command name (field 2) may hold spaces and ')': fields are counted after its last ')'. */
+export function startFromStat(stat: string): string | undefined {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const start = fields[19]; // fields 3, 4, … are at 0, 1, …: field 22 is at 19
+  return start !== undefined && /^\d+$/.test(start) ? start : undefined;
+}
+
+/** This process's stamp as written into a lock or marker: `<pid> <start time>` or, where unknown, `<pid>`. */
+export function ownStamp(): string {
+  const start = processStart(process.pid);
+  return `${process.pid}${start === undefined ? '' : ` ${start}`}\n`;
+}
+
+/** Whether the process that wrote `stamp` still runs: its id is in use and, when both are known, by a process started at the same time. */
+export function isAlive({ pid, start }: ProcessStamp): boolean {
   try {
-    const text = readFileSync(file, 'utf8').trim();
-    return /^\d+$/.test(text) ? Number(text) : undefined;
+    process.kill(pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  if (start === undefined) return true;
+  const now = processStart(pid);
+  return now === undefined || now === start;
+}
+
+function readStamp(file: string): ProcessStamp | undefined {
+  try {
+    const match = /^(\d+)(?: (\d+))?$/.exec(readFileSync(file, 'utf8').trim());
+    if (!match) return undefined;
+    return { pid: Number(match[1]), ...(match[2] !== undefined ? { start: match[2] } : {}) };
   } catch {
     return undefined;
   }
 }
 
 function lockIsHeld(file: string): number | undefined {
-  const pid = readPid(file);
-  return pid !== undefined && isAlive(pid) ? pid : undefined;
+  const stamp = readStamp(file);
+  return stamp !== undefined && isAlive(stamp) ? stamp.pid : undefined;
 }
 
 /**
- * Creates the lock file with its content in one step: the process id is
+ * Creates the lock file with its content in one step: the process's stamp is
  * written to a file of this process's own and linked into place (link fails
  * if the lock exists), so no reader ever sees a lock without a process id.
  */
 function tryLock(file: string): boolean {
   const own = `${file}-${process.pid}`;
-  writeFileSync(own, `${process.pid}\n`);
+  writeFileSync(own, ownStamp());
   try {
     linkSync(own, file);
     return true;
@@ -62,7 +99,9 @@ function tryLock(file: string): boolean {
 function removeUnlinkedLocks(outDir: string): void {
   for (const name of readdirSync(outDir)) {
     const pid = name.startsWith(`${LOCK_NAME}-`) ? Number(name.slice(LOCK_NAME.length + 1)) : NaN;
-    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) rmSync(path.join(outDir, name), { force: true });
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    const stamp = readStamp(path.join(outDir, name));
+    if (!isAlive(stamp?.pid === pid ? stamp : { pid })) rmSync(path.join(outDir, name), { force: true });
   }
 }
 
@@ -97,15 +136,15 @@ export function removeLeftovers(outDir: string): string[] {
     const dir = path.join(outDir, name);
     const stat = lstatSync(dir);
     if (!stat.isDirectory()) continue;
-    const pid = readPid(path.join(dir, STAGING_MARKER));
-    if (pid === undefined) {
+    const stamp = readStamp(path.join(dir, STAGING_MARKER));
+    if (stamp === undefined) {
       if (bornDead(dir)) {
         rmSync(dir, { recursive: true, force: true });
         removed.push(name);
       }
       continue;
     }
-    if (pid === process.pid || isAlive(pid)) continue;
+    if (stamp.pid === process.pid || isAlive(stamp)) continue;
     restoreRetired(outDir, path.join(dir, RETIRED));
     removeStaging(dir);
     removed.push(name);

@@ -14,7 +14,15 @@ import {
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { OutputFile } from './output-file.js';
-import { acquireLock, removeLeftovers, removeStaging, RETIRED, STAGING_MARKER, STAGING_PREFIX } from './output-lock.js';
+import {
+  acquireLock,
+  ownStamp,
+  removeLeftovers,
+  removeStaging,
+  RETIRED,
+  STAGING_MARKER,
+  STAGING_PREFIX,
+} from './output-lock.js';
 
 /** Inside a staging folder: each staged organisation's manifest fields, as `<org>.json`. */
 const EXTRAS = '.manifest-fields';
@@ -69,7 +77,7 @@ export class OutputWriter {
     try {
       removeLeftovers(this.outDir);
       mkdirSync(this.staging);
-      writeFileSync(path.join(this.staging, STAGING_MARKER), `${process.pid}\n`);
+      writeFileSync(path.join(this.staging, STAGING_MARKER), ownStamp());
     } catch (error) {
       this.abort();
       throw error;

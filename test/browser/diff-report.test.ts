@@ -1,14 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Result as AxeResult } from 'axe-core';
 import { comparePolicies } from '../../src/diff/compare-policies.js';
 import { diffReportStyle, renderDiffHtml } from '../../src/diff/render-diff.js';
 import { chainRenderers } from '../../src/diff/render-diff-many.js';
 import { messagesFor, type Language } from '../../src/i18n/messages.js';
 import { launchChromium, watchPage, type Browser } from '../support/browser.js';
+import { axeViolations } from './axe.js';
 import { serveFolder, type StaticServer } from '../support/static-server.js';
 import { repoRoot } from '../support/cli.js';
 
@@ -20,8 +19,6 @@ import { repoRoot } from '../support/cli.js';
  * no WCAG 2.1 A/AA or best-practice violation on a phone and a desktop, and
  * the report prints to an A4 PDF.
  */
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const fixtures = path.join(repoRoot, 'test/fixtures/diff');
 const csp = `default-src 'none'; style-src '${diffReportStyle().hash}'; base-uri 'none'; form-action 'none'`;
 
@@ -89,17 +86,7 @@ describe('the HTML diff report in Chromium', () => {
       expect(state.rules).toBeGreaterThan(10);
       expect(state.badge).toBe('solid');
       expect(state.overflow).toBe(false);
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(async (tags) => {
-        const result = await (
-          window as unknown as {
-            axe: { run(context: Document, options: object): Promise<{ violations: AxeResult[] }> };
-          }
-        ).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-        return result.violations.map(
-          (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-        );
-      }, AXE_TAGS);
+      const violations = await axeViolations(page);
       expect(violations).toEqual([]);
       const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');

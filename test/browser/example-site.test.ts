@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { compile, type CompileResult } from '../../src/index.js';
 import { launchChromium, STRICT_CSP, watchPage, type Browser } from '../support/browser.js';
+import { axeViolations } from './axe.js';
 import { repoRoot } from '../support/cli.js';
 import { serveFolder, type StaticServer } from '../support/static-server.js';
 
@@ -98,25 +99,12 @@ test('the example pages have 0 Nu Html Checker errors', () => {
   expect(messages.map((m) => `${m.url}:${m.lastLine ?? ''} ${m.message}`)).toEqual([]);
 }, 60_000);
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 /** One example page at one screen size: clean under the CSP, axe-clean, both stylesheets applied, no sideways scrolling. */
 async function checkSitePage(pagePath: string, viewport: { width: number; height: number }): Promise<void> {
   const page = await browser.newPage({ viewport });
   const watch = watchPage(page);
   await page.goto(`${server.origin}/${pagePath}`, { waitUntil: 'load' });
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run(c: Document, o: object): Promise<{ violations: Array<{ id: string; help: string }> }> };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.help}`);
-  });
+  const violations = await axeViolations(page);
   expect(watch.problems, pagePath).toEqual([]);
   expect(violations, `${pagePath} at ${viewport.width}px`).toEqual([]);
   expect(

@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Result as AxeResult } from 'axe-core';
 import { launchChromium, STRICT_CSP, watchPage, type Browser, type Page } from '../support/browser.js';
+import { axeViolations } from './axe.js';
 import { buildSeeds } from '../support/seed-pages.js';
 import { serveFolder, type StaticServer } from '../support/static-server.js';
 
@@ -19,12 +18,10 @@ import { serveFolder, type StaticServer } from '../support/static-server.js';
  * a visible link), and every table-of-contents link lands on its section.
  * Then each page prints to PDF; the printed register holds every column.
  */
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 const SCREENS = [
   ['phone', 390, 844],
   ['desktop', 1280, 900],
 ] as const;
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 // Compiled before the tests are collected, so that each page (of whatever output kind) is a named test.
 const seeds = await buildSeeds();
@@ -107,18 +104,6 @@ async function expectNoOverflow(page: Page): Promise<void> {
   });
   expect(overflow.wide, 'elements wider than the screen').toEqual([]);
   expect(overflow.scrollWidth, 'page width').toBeLessThanOrEqual(overflow.width);
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async (tags) => {
-    const result = await (
-      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeResult[] }> } }
-    ).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations.map(
-      (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  }, AXE_TAGS);
 }
 
 /** <link rel="alternate" hreflang> for every language of the build, and a visible link to each other one that loads. */
