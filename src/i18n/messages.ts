@@ -45,7 +45,7 @@ const DEFAULT_NS = 'notice';
 const loaded = new Set<string>();
 
 /**
- * The instance, with the namespace of `key` ('rules:…'; 'notice' without a
+ * The instance, with the namespace of `key` (what comes before its colon; notice without a
  * prefix) read for `lang`: each locales/<lang>/<namespace>.json is read on
  * its first use, so that a `check` reads the messages it prints and not the
  * notice's or the diff's. No message refers to another ($t), so a key needs
