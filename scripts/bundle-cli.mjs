@@ -13,6 +13,8 @@
 //   do the packages in lazyPackages below.
 // - lib/validate/policy-schema.validator.cjs (from generate-validator.js)
 //   rewritten with the ajv and ajv-formats code it requires inlined.
+// - lib/cli/main.cjs: lib/cli/main.js, which runs the bundle, as CommonJS:
+//   package.json's bin, which starts without Node's ES module loader.
 // - lib/compile-worker.js: the build pool's worker, where the bundled
 //   compile-many.js looks for it (beside the code that starts it); it runs the
 //   compiled modules.
@@ -121,11 +123,30 @@ function removeEarlierCaches() {
     for (const name of readdirSync(dir)) if (name.endsWith('.v8cache')) rmSync(path.join(dir, name));
 }
 
+/** lib/cli/main.js as CommonJS with src/code-cache.ts inlined (the bin: no ES module loader before the bundle runs). */
+async function commonJsLauncher() {
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['lib/cli/main.js'],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outfile: path.join(lib, 'cli', 'main.cjs'),
+    logLevel: 'warning',
+    define: { 'import.meta.url': '__policycLauncherUrl' },
+    banner: { js: 'var __policycLauncherUrl = require("node:url").pathToFileURL(__filename).href;' },
+    // The compiled modules, for when there is no bundle: imported from lib/cli/ as they are.
+    external: ['./process-cli.js'],
+  });
+}
+
 if (process.argv[2] === '--train') await trainCodeCache(process.argv[3]);
 else {
   removeEarlierCaches();
   await inlineValidatorRequires();
   await bundleCli();
+  await commonJsLauncher();
   writeFileSync(path.join(lib, 'compile-worker.js'), "import './cli/compile-worker.js';\n");
   for (const variant of ['check', 'build']) {
     const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--train', variant], { stdio: 'inherit' });

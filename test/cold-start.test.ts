@@ -39,7 +39,12 @@ interface Loaded {
 }
 
 /** Runs the bin on a project holding the given policies ({ org: policy text }) and lists what it loaded. */
-function loadedBy(args: string[], policies: Record<string, string>, env: Record<string, string> = {}): Loaded {
+function loadedBy(
+  args: string[],
+  policies: Record<string, string>,
+  env: Record<string, string> = {},
+  entry = cliPath,
+): Loaded {
   const dir = tempDir();
   for (const [org, text] of Object.entries(policies)) {
     mkdirSync(path.join(dir, 'policies', org), { recursive: true });
@@ -47,7 +52,7 @@ function loadedBy(args: string[], policies: Record<string, string>, env: Record<
   }
   writeFileSync(path.join(dir, 'recorder.cjs'), recorder);
   const list = path.join(dir, 'loaded.json');
-  const run = spawnSync(process.execPath, ['--require', path.join(dir, 'recorder.cjs'), cliPath, ...args], {
+  const run = spawnSync(process.execPath, ['--require', path.join(dir, 'recorder.cjs'), entry, ...args], {
     cwd: dir,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', POLICYC_LOADED: list, ...env },
@@ -83,6 +88,14 @@ describe('a cold policyc check', () => {
     expect(status).toBe(1); // the fixture has a finding of severity error
     expect(imported.sort()).toEqual(['lib/cli/main.js', 'lib/code-cache.js']);
     expect(required).toEqual([]);
+  });
+
+  it('from the bin (lib/cli/main.cjs) loads no ES module at all, and prints the same', () => {
+    const bin = loadedBy(['check'], { minimal }, {}, path.join(repoRoot, 'lib/cli/main.cjs'));
+    expect(bin.imported).toEqual([]);
+    expect(bin.required).toEqual(['lib/cli/main.cjs']);
+    const esm = loadedBy(['check'], { minimal });
+    expect([bin.status, bin.stdout, bin.stderr]).toEqual([esm.status, esm.stdout, esm.stderr]);
   });
 
   it('loads no compiler, no writer, no Markdown stack, no diff and no momoa (seen in the compiled modules)', () => {

@@ -55,6 +55,7 @@ describe('the packed package, installed into a fresh project', () => {
     const installed = path.join(project, 'node_modules', 'policyc');
     for (const file of [
       'lib/cli/main.js',
+      'lib/cli/main.cjs', // the bin
       // The bundled CLI that the bin runs, with its code caches (scripts/bundle-cli.mjs).
       'lib/policyc-bundle.cjs',
       'lib/policyc-bundle.cjs.check.v8cache',

@@ -10,15 +10,18 @@ import type * as ProcessCli from './process-cli.js';
  * with V8's code cache trained on a check, or on a build for the other
  * commands), which starts in a fraction of the time the hundred modules it
  * holds take to load. The compiled modules run instead when there is no
- * bundle, when this file is newer than it (`tsc` ran after `npm run compile`),
- * or with POLICYC_BUNDLE=0.
+ * bundle, when it is older than them (`tsc` ran after `npm run compile`), or
+ * with POLICYC_BUNDLE=0. scripts/bundle-cli.mjs also writes this file as
+ * CommonJS, lib/cli/main.cjs (the bin), which starts without Node's ES module
+ * loader.
  */
 function bundledCli(): typeof ProcessCli | undefined {
   if (process.env.POLICYC_BUNDLE === '0') return undefined;
   const bundle = fileURLToPath(new URL('../policyc-bundle.cjs', import.meta.url));
   let source: string;
   try {
-    if (statSync(bundle).mtimeMs < statSync(fileURLToPath(import.meta.url)).mtimeMs) return undefined;
+    const input = fileURLToPath(new URL('./process-cli.js', import.meta.url));
+    if (statSync(bundle).mtimeMs < statSync(input).mtimeMs) return undefined;
     source = readFileSync(bundle, 'latin1');
   } catch {
     return undefined; // no bundle
@@ -27,5 +30,9 @@ function bundledCli(): typeof ProcessCli | undefined {
   return runCachedScript(bundle, source, command === 'check' ? 'check' : 'build')?.exports as typeof ProcessCli;
 }
 
-const cli = bundledCli() ?? (await import('./process-cli.js'));
-process.exitCode = await cli.runFromProcess();
+// No top-level await: the CommonJS copy has none.
+void Promise.resolve(bundledCli() ?? import('./process-cli.js'))
+  .then((cli) => cli.runFromProcess())
+  .then((code) => {
+    process.exitCode = code;
+  });
