@@ -10,7 +10,7 @@ import { writeCorpus } from './generate.mjs';
 import { markdownShare, seedPolicies, writeSeedCorpus } from './seed-corpus.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'lib/cli/main.js');
+const cli = path.join(root, 'lib/cli/main.cjs'); // the bin
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (n, d = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: d, minimumFractionDigits: d });
 const verdict = (met) => (met ? 'met' : 'NOT met');

@@ -2,11 +2,14 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 /**
- * The package root: where schema/, templates/ and locales/ live. This file
- * compiles to lib/paths.js and runs as src/paths.ts under vitest; both are
- * one level below the root.
+ * The folder the running code lives in: lib/ (where this file compiles to
+ * lib/paths.js, and where the bundled CLI sits: scripts/bundle-cli.mjs), or
+ * src/ under vitest.
  */
-export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const codeDir = path.dirname(fileURLToPath(import.meta.url));
+
+/** The package root: where schema/, templates/ and locales/ live, one level above the code. */
+export const packageRoot = path.resolve(codeDir, '..');
 
 export const schemaPath = path.join(packageRoot, 'schema', 'policy.schema.json');
 /** The JSON Schema of policyc.config.json. */

@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -55,6 +55,13 @@ describe('the packed package, installed into a fresh project', () => {
     const installed = path.join(project, 'node_modules', 'policyc');
     for (const file of [
       'lib/cli/main.js',
+      'lib/cli/main.cjs', // the bin
+      // The bundled CLI that the bin runs, with its code caches (scripts/bundle-cli.mjs).
+      'lib/policyc-bundle.cjs',
+      'lib/policyc-bundle.cjs.check.v8cache',
+      'lib/policyc-bundle.cjs.build.v8cache',
+      'lib/validate/policy-schema.validator.cjs.v8cache',
+      'lib/compile-worker.js',
       'lib/index.js',
       'lib/validate/policy-schema.validator.cjs',
       'schema/policy.schema.json',
@@ -87,6 +94,26 @@ describe('the packed package, installed into a fresh project', () => {
     const html = readFileSync(path.join(project, 'dist/ipractice/nl/privacy.html'), 'utf8');
     expect(html).toContain('iPractice Zorg B.V.');
     expect(existsSync(path.join(project, 'dist/ipractice/en'))).toBe(false);
+  });
+
+  it('checks with npx policyc check, from the bundle with its code caches, as the compiled modules do', () => {
+    const check = (env: Record<string, string>) =>
+      spawnSync('npx', ['--no-install', 'policyc', 'check'], {
+        cwd: project,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', ...env },
+      });
+    const bundled = check({});
+    expect(bundled.stderr).toContain('1 policy checked');
+    const modules = check({ POLICYC_BUNDLE: '0' });
+    expect([bundled.status, bundled.stdout, bundled.stderr]).toEqual([modules.status, modules.stdout, modules.stderr]);
+    const lib = path.join(project, 'node_modules', 'policyc', 'lib');
+    const script = `import { readFileSync } from 'node:fs';
+      import { runCachedScript } from ${JSON.stringify(path.join(lib, 'code-cache.js'))};
+      const bundle = ${JSON.stringify(path.join(lib, 'policyc-bundle.cjs'))};
+      console.log(runCachedScript(bundle, readFileSync(bundle, 'latin1'), 'check').cacheUsed);`;
+    const used = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(used.trim()).toBe('true');
   });
 
   it('resolves the $schema path the README gives to the installed schema', () => {

@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import i18next, { type i18n, type Resource, type TOptions } from 'i18next';
+import i18next, { type i18n, type TOptions } from 'i18next';
 import { localesDir } from '../paths.js';
 
 export type Language = 'nl' | 'en';
@@ -20,30 +20,15 @@ export type Formality = 'formal' | 'informal';
 let instance: i18n | undefined;
 const cache = new Map<string, Messages>();
 
-/** Reads every locales/<lang>/<namespace>.json once per process. */
-function loadResources(): Resource {
-  const resources: Resource = {};
-  for (const lang of readdirSync(localesDir).sort()) {
-    const dir = path.join(localesDir, lang);
-    resources[lang] = {};
-    for (const file of readdirSync(dir).sort()) {
-      if (!file.endsWith('.json')) continue;
-      resources[lang]![file.slice(0, -5)] = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
-    }
-  }
-  return resources;
-}
-
 function getInstance(): i18n {
   if (instance) return instance;
-  const resources = loadResources();
   const created = i18next.createInstance();
   void created.init({
-    resources,
+    resources: {},
     lng: 'en',
     fallbackLng: false,
-    ns: Object.keys(resources.en ?? {}),
-    defaultNS: 'notice',
+    ns: [DEFAULT_NS],
+    defaultNS: DEFAULT_NS,
     initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false,
@@ -53,6 +38,33 @@ function getInstance(): i18n {
   });
   instance = created;
   return created;
+}
+
+const DEFAULT_NS = 'notice';
+/** The namespaces read so far, as `<lang>/<namespace>`. */
+const loaded = new Set<string>();
+
+/**
+ * The instance, with the namespace of `key` (what comes before its colon; notice without a
+ * prefix) read for `lang`: each locales/<lang>/<namespace>.json is read on
+ * its first use, so that a `check` reads the messages it prints and not the
+ * notice's or the diff's. No message refers to another ($t), so a key needs
+ * only its own namespace.
+ */
+function instanceFor(lang: string, key: string): i18n {
+  const i18 = getInstance();
+  const colon = key.indexOf(':');
+  const ns = colon > 0 ? key.slice(0, colon) : DEFAULT_NS;
+  if (!loaded.has(`${lang}/${ns}`)) {
+    loaded.add(`${lang}/${ns}`);
+    const file = path.join(localesDir, lang, `${ns}.json`);
+    if (existsSync(file))
+      i18.addResourceBundle(lang, ns, JSON.parse(readFileSync(file, 'utf8')) as object, false, false, {
+        silent: true,
+        skipCopy: true,
+      });
+  }
+  return i18;
 }
 
 /**
@@ -91,8 +103,7 @@ export function messagesFor(lang: Language, formality: Formality = 'formal'): Me
   const cacheKey = `${lang}/${formality}`;
   const cached = cache.get(cacheKey);
   if (cached) return cached;
-  const i18 = getInstance();
-  const fixed = i18.getFixedT(lang);
+  const fixed = getInstance().getFixedT(lang);
   const context = formality === 'informal' ? { context: 'informal' } : {};
   // Most lookups (labels, headings) carry no options: resolve those once.
   const plain = new Map<string, string>();
@@ -102,16 +113,23 @@ export function messagesFor(lang: Language, formality: Formality = 'formal'): Me
   const messages: Messages = {
     lang,
     t: (key, options) => {
-      if (options) return withOptions.get(key, options, () => fixed(key, { ...context, ...options }) as string);
+      if (options)
+        return withOptions.get(key, options, () => {
+          instanceFor(lang, key);
+          return fixed(key, { ...context, ...options }) as string;
+        });
       let value = plain.get(key);
-      if (value === undefined) plain.set(key, (value = fixed(key, context) as string));
+      if (value === undefined) {
+        instanceFor(lang, key);
+        plain.set(key, (value = fixed(key, context) as string));
+      }
       return value;
     },
     has: (key) => {
       let exists = known.get(key);
       if (exists === undefined) {
         if (known.size >= 20_000) known.clear(); // keys built from a policy's field names: keep memory flat
-        known.set(key, (exists = i18.exists(key, { lng: lang })));
+        known.set(key, (exists = instanceFor(lang, key).exists(key, { lng: lang })));
       }
       return exists;
     },
@@ -132,5 +150,5 @@ export function isLanguage(value: string): value is Language {
 
 /** Whether a message key exists (the locales test keeps the key sets of every language equal). */
 export function hasMessage(key: string): boolean {
-  return getInstance().exists(key, { lng: 'en' });
+  return instanceFor('en', key).exists(key, { lng: 'en' });
 }

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticTexts } from '../diagnostics/render-message.js';
-import { localesDir, packageRoot, schemaPath, templatesDir } from '../paths.js';
+import { codeDir, localesDir, packageRoot, schemaPath, templatesDir } from '../paths.js';
 import { MANIFEST_NAME, readManifest, type Manifest } from './output-ownership.js';
 import { parseJsonOnce } from '../load/parse-json-once.js';
 
@@ -51,9 +50,6 @@ export interface CacheOptions {
 }
 
 let fingerprint: string | undefined;
-
-/** The running code: lib/ (or src/ under the tests). */
-const codeDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * A hash of everything besides the policy that its output is made from: the

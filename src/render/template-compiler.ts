@@ -2,13 +2,15 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
+// A static import, so that the bundled CLI holds it (scripts/bundle-cli.mjs); CommonJS, its exports are the default.
+import * as runtimeModule from 'handlebars/runtime.js';
 import { generatedTemplatesPath } from '../paths.js';
 
 const requireModule = createRequire(import.meta.url);
 
 /** Handlebars' runtime only (no compiler): what rendering a precompiled template needs. */
 export type HandlebarsRuntime = typeof Handlebars;
-export const handlebarsRuntime = requireModule('handlebars/runtime') as HandlebarsRuntime;
+export const handlebarsRuntime = (runtimeModule as unknown as { default: HandlebarsRuntime }).default;
 
 export type Template = Handlebars.TemplateDelegate;
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { schemaPath } from '../paths.js';
+import { formats } from './formats.js';
 
 // ajv is CommonJS: required lazily, so that a run with the ahead-of-time
 // validator never loads ajv's compiler.
@@ -20,7 +21,6 @@ export function readPolicySchemaText(): string {
 export function createAjv(options: { standalone: boolean }): Ajv2020 {
   const { Ajv2020 } = require('ajv/dist/2020') as typeof import('ajv/dist/2020.js');
   const { _ } = require('ajv') as typeof import('ajv');
-  const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
   const ajv = new Ajv2020({
     allErrors: true,
     strict: true,
@@ -29,10 +29,11 @@ export function createAjv(options: { standalone: boolean }): Ajv2020 {
     allowUnionTypes: true,
     verbose: true,
     ...(options.standalone
-      ? { code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } }
+      ? // The generated file sits in lib/validate/, beside formats.js.
+        { code: { source: true, formats: _`require("./formats.js").formats` } }
       : {}),
   });
-  addFormats(ajv, ['date', 'email', 'uri']);
+  for (const [name, format] of Object.entries(formats)) ajv.addFormat(name, format);
   ajv.addKeyword({ keyword: 'x-translated', schemaType: 'boolean' });
   ajv.addKeyword({ keyword: 'x-markdown', schemaType: 'boolean' });
   ajv.addKeyword({ keyword: 'x-not-rendered', schemaType: 'boolean' });

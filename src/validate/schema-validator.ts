@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import type { ValidateFunction } from 'ajv';
+import { runCachedScript } from '../code-cache.js';
 import { createAjv, readPolicySchemaText } from './create-ajv.js';
-import { generatedValidatorPath } from '../paths.js';
+import { generatedValidatorPath, schemaPath } from '../paths.js';
 import { withoutAnnotations } from './runtime-schema.js';
 
 export interface PolicySchema {
@@ -20,22 +20,29 @@ let loaded: PolicySchema | undefined;
  */
 export function policySchema(): PolicySchema {
   if (loaded) return loaded;
-  const text = readPolicySchemaText();
-  loaded = loadGenerated(text);
+  loaded = loadGenerated();
   if (!loaded) {
-    const schema = withoutAnnotations(JSON.parse(text)) as Record<string, unknown>;
+    const schema = withoutAnnotations(JSON.parse(readPolicySchemaText())) as Record<string, unknown>;
     loaded = { schema, validate: createAjv({ standalone: false }).compile(schema) };
   }
   return loaded;
 }
 
-function loadGenerated(schemaText: string): PolicySchema | undefined {
-  if (!existsSync(generatedValidatorPath)) return undefined;
-  const module = createRequire(import.meta.url)(generatedValidatorPath) as ValidateFunction & {
-    default?: ValidateFunction;
-    schemaText?: string;
-    schema?: Record<string, unknown>;
-  };
-  if (module.schemaText !== schemaText || !module.schema) return undefined;
+/**
+ * The generated validator, run with its code cache (src/code-cache.ts), when
+ * it was made from the schema on disk: the file's bytes (read as latin1, which
+ * decodes nothing) equal the ones it was generated from.
+ */
+function loadGenerated(): PolicySchema | undefined {
+  let source: string;
+  try {
+    source = readFileSync(generatedValidatorPath, 'latin1'); // ASCII (src/code-id.ts)
+  } catch {
+    return undefined; // not generated: running from source
+  }
+  const module = runCachedScript(generatedValidatorPath, source)?.exports as
+    | (ValidateFunction & { default?: ValidateFunction; schemaBytes?: string; schema?: Record<string, unknown> })
+    | undefined;
+  if (!module?.schema || module.schemaBytes !== readFileSync(schemaPath, 'latin1')) return undefined;
   return { schema: module.schema, validate: module.default ?? module };
 }

@@ -1,0 +1,155 @@
+// Bundles the compiled CLI (npm run compile runs this after tsc and the
+// generators) and trains V8's code cache for it and for the schema validator.
+// A cold `policyc check` or `build` then reads one file instead of linking
+// some hundred modules, and skips compiling what the caches hold
+// (lib/cli/main.js, the bin, runs the bundle; src/code-cache.ts loads it).
+//
+// - lib/policyc-bundle.cjs: lib/cli/process-cli.js and everything it imports,
+//   as one CommonJS script (a code cache needs a vm.Script), with the id line
+//   of src/code-id.ts. Lazy `import()`s stay lazy: a module's top level runs
+//   on its first import. What the code loads with `require` at run time
+//   (Handlebars' runtime, the Markdown stack, momoa, ajv's runtime, the
+//   generated validator and templates) stays in node_modules and lib/, and so
+//   do the packages in lazyPackages below.
+// - lib/validate/policy-schema.validator.cjs (from generate-validator.js)
+//   rewritten with the ajv and ajv-formats code it requires inlined.
+// - lib/cli/main.cjs: lib/cli/main.js, which runs the bundle, as CommonJS:
+//   package.json's bin, which starts without Node's ES module loader.
+// - lib/compile-worker.js: the build pool's worker, where the bundled
+//   compile-many.js looks for it (beside the code that starts it); it runs the
+//   compiled modules.
+// - the code caches beside the bundle (policyc-bundle.cjs.check.v8cache and
+//   .build.v8cache) and the validator: what V8 compiled while this script ran
+//   `check`, or `build`, on the Doctolib seed, each in a fresh process so that
+//   a check deserialises only what a check runs; a Node with another V8
+//   ignores them.
+// The bundle sits in lib/, one level below the package root, as lib/paths.js
+// does: src/paths.ts finds schema/, templates/ and locales/ from there.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const lib = path.join(root, 'lib');
+const bundleFile = path.join(lib, 'policyc-bundle.cjs');
+const validatorFile = path.join(lib, 'validate', 'policy-schema.validator.cjs');
+const { withIdLine } = await import(path.join(lib, 'code-id.js'));
+const { runCachedScript, writeCodeCaches } = await import(path.join(lib, 'code-cache.js'));
+
+/**
+ * Dependencies that stay in node_modules, required when the code that imports them first runs: what only
+ * `audit-site` imports (parse5, acorn) and Handlebars' compiler (`serve`, or a template edited after
+ * `npm run compile`). Handlebars' runtime and the register's writers are bundled: a build starts without
+ * resolving them, and test/cold-start.test.ts sees in the compiled modules that a check loads none of them.
+ */
+const lazyPackages = ['parse5', 'acorn', 'acorn-walk', 'handlebars'];
+/** Each of lazyPackages itself, not its subpaths (esbuild's `external` takes both): handlebars/runtime.js is bundled. */
+const keepExternal = {
+  name: 'keep-external',
+  setup(build) {
+    const filter = new RegExp(`^(${lazyPackages.join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+async function bundleCli() {
+  const { outputFiles } = await build({
+    absWorkingDir: root,
+    entryPoints: ['lib/cli/process-cli.js'],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    write: false,
+    outfile: bundleFile,
+    logLevel: 'warning',
+    // Less to read and parse on every start; names stay, so stack traces still name the functions.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    // Every module's import.meta.url becomes the bundle's: it sits in lib/, as lib/paths.js does.
+    define: { 'import.meta.url': '__policycBundleUrl' },
+    banner: { js: 'var __policycBundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    plugins: [keepExternal],
+  });
+  writeFileSync(bundleFile, withIdLine(outputFiles[0].text));
+}
+
+/**
+ * The generated validator with what it requires at run time (ajv's runtime helpers, ajv-formats' formats)
+ * inlined: one file to read and nothing to resolve when a check starts.
+ */
+async function inlineValidatorRequires() {
+  const { outputFiles } = await build({
+    absWorkingDir: root,
+    entryPoints: [validatorFile],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    write: false,
+    outfile: validatorFile,
+    allowOverwrite: true,
+    logLevel: 'warning',
+    // Generated code, never read by people: its local names shortened too.
+    minify: true,
+  });
+  writeFileSync(validatorFile, withIdLine(outputFiles[0].text));
+}
+
+/**
+ * In a fresh process (`--train <variant>`): runs `check` or `build` of a seed policy in the bundle, then stores
+ * what V8 compiled, as the bundle's cache of that variant (lib/cli/main.js picks one by the command) and the
+ * validator's.
+ */
+async function trainCodeCache(variant) {
+  const bundle = runCachedScript(bundleFile, readFileSync(bundleFile, 'latin1'), variant).exports;
+  const work = mkdtempSync(path.join(os.tmpdir(), 'policyc-train-'));
+  try {
+    cpSync(path.join(root, 'policies', 'doctolib'), path.join(work, 'policies', 'doctolib'), { recursive: true });
+    const io = { cwd: work, stdout: () => {}, stderr: () => {}, color: false };
+    await bundle.runCli(variant === 'check' ? ['check'] : ['build', '--out', path.join(work, 'dist')], io);
+    writeCodeCaches(); // the bundle (this script ran it)
+    bundle.writeCodeCaches(); // the validator (the bundle ran it)
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function removeEarlierCaches() {
+  for (const dir of [lib, path.join(lib, 'validate')])
+    for (const name of readdirSync(dir)) if (name.endsWith('.v8cache')) rmSync(path.join(dir, name));
+}
+
+/** lib/cli/main.js as CommonJS with src/code-cache.ts inlined (the bin: no ES module loader before the bundle runs). */
+async function commonJsLauncher() {
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['lib/cli/main.js'],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outfile: path.join(lib, 'cli', 'main.cjs'),
+    logLevel: 'warning',
+    define: { 'import.meta.url': '__policycLauncherUrl' },
+    banner: { js: 'var __policycLauncherUrl = require("node:url").pathToFileURL(__filename).href;' },
+    // The compiled modules, for when there is no bundle: imported from lib/cli/ as they are.
+    external: ['./process-cli.js'],
+  });
+}
+
+if (process.argv[2] === '--train') await trainCodeCache(process.argv[3]);
+else {
+  removeEarlierCaches();
+  await inlineValidatorRequires();
+  await bundleCli();
+  await commonJsLauncher();
+  writeFileSync(path.join(lib, 'compile-worker.js'), "import './cli/compile-worker.js';\n");
+  for (const variant of ['check', 'build']) {
+    const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--train', variant], { stdio: 'inherit' });
+    if (run.status !== 0) throw new Error(`training the code cache for ${variant} failed`);
+  }
+}

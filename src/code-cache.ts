@@ -1,0 +1,79 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import vm from 'node:vm';
+
+/**
+ * CommonJS files that `npm run compile` generates (the bundled CLI, the
+ * schema validator), run with V8's code cache. Node 20 has no compile cache
+ * for modules; a script compiled with `cachedData` skips parsing and compiling
+ * what the cache holds. scripts/bundle-cli.mjs runs a check and a build once
+ * and stores what V8 compiled for them beside each file (`<file>.v8cache`).
+ *
+ * Each such file is ASCII (read it as latin1) and starts with an id line,
+ * `// policyc-code <sha-256 of the rest>` (src/code-id.ts), and its cache with
+ * the same 64 hex digits: V8 itself checks only the source's length and its
+ * own version and flags, so without the id a regenerated file of the same
+ * length would run the old code. A file may have more than one cache, each
+ * trained on other work (`<file>.<variant>.v8cache`).
+ */
+export const ID_LINE = /^\/\/ policyc-code ([0-9a-f]{64})\n/;
+
+export interface CachedScript {
+  file: string;
+  /** The cache file it was run with (or would have been). */
+  cacheFile: string;
+  exports: unknown;
+  script: vm.Script;
+  id: string;
+  /** Whether V8 took the stored cache (false: none, another file's, or another V8's). */
+  cacheUsed: boolean;
+}
+
+/** Every script this copy of the module has run, for writeCodeCaches. */
+const ran: CachedScript[] = [];
+
+export const codeCachePath = (file: string, variant?: string): string =>
+  variant ? `${file}.${variant}.v8cache` : `${file}.v8cache`;
+
+/** The V8 data in a stored cache, only when it was made from the file with this id (its first 64 bytes). */
+export function usableCache(stored: Buffer, id: string): Buffer | undefined {
+  return stored.length > 64 && stored.subarray(0, 64).toString('latin1') === id ? stored.subarray(64) : undefined;
+}
+
+function readCache(cacheFile: string, id: string): Buffer | undefined {
+  try {
+    return usableCache(readFileSync(cacheFile), id);
+  } catch {
+    return undefined; // no cache: compile as usual
+  }
+}
+
+/**
+ * Runs a generated CommonJS file (read as `source`, which must start with
+ * the id line) with its code cache (of `variant`) when that fits; undefined
+ * without the id line.
+ */
+export function runCachedScript(file: string, source: string, variant?: string): CachedScript | undefined {
+  const id = ID_LINE.exec(source)?.[1];
+  if (!id) return undefined;
+  const cacheFile = codeCachePath(file, variant);
+  const cachedData = readCache(cacheFile, id);
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    ...(cachedData ? { cachedData } : {}),
+  });
+  const module = { exports: {} as unknown };
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  run(module.exports, createRequire(file), module, file, path.dirname(file));
+  const cacheUsed = !!cachedData && !script.cachedDataRejected;
+  const loaded = { file, cacheFile, exports: module.exports, script, id, cacheUsed };
+  ran.push(loaded);
+  return loaded;
+}
+
+/** Stores what V8 has compiled so far of every script run here (after a training run), under each one's id. */
+export function writeCodeCaches(): void {
+  for (const { cacheFile, id, script } of ran)
+    writeFileSync(cacheFile, Buffer.concat([Buffer.from(id, 'latin1'), script.createCachedData()]));
+}
