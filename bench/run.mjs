@@ -149,18 +149,17 @@ console.log(
 );
 const times = (m) =>
   `${fmt(m.wallMs / nodeMs, 1)}× node -e 0${m.cpuMs && bare.cpuMs ? `; CPU ${fmt(m.cpuMs / bare.cpuMs, 1)}×` : ''}`;
-row(
-  'policyc check',
-  `${fmt(check.wallMs)} ms${cpuText(check.cpuMs)} (${times(check)})`,
-  '≤ 150 ms (about 2× node -e 0)',
-  check.wallMs <= 150,
-);
-row(
-  'policyc build',
-  `${fmt(cold.wallMs)} ms${cpuText(cold.cpuMs)} (${times(cold)})`,
-  '≤ 250 ms (about 3.5× node -e 0)',
-  cold.wallMs <= 250,
-);
+// The issue gives each goal in milliseconds and as a ratio to bare node (measured when node -e 0 took 60–75 ms):
+// both verdicts are printed, since a slower or busier machine moves the one and not the other.
+const coldRow = (label, m, goalMs, goalRatio) =>
+  row(
+    label,
+    `${fmt(m.wallMs)} ms${cpuText(m.cpuMs)} (${times(m)})`,
+    `≤ ${goalMs} ms (${verdict(m.wallMs <= goalMs)}); ≤ ${goalRatio}× node -e 0`,
+    m.wallMs <= goalRatio * nodeMs,
+  );
+coldRow('policyc check', check, 150, 2);
+coldRow('policyc build', cold, 250, 3.5);
 
 // 4. Incremental build: the same corpus, one policy changed (a new change each time; median of 3).
 console.log(`\nIncremental build: policyc build of the same ${N} Doctolib copies after one changed`);
