@@ -123,11 +123,11 @@ describe('regular expressions on author text run in linear time', () => {
     const result = await compile(policy);
     expect(result.diagnostics).toEqual([]);
     expect(result.outputs.length).toBeGreaterThan(10);
-    // Linear now (the quadratic regexes would take hours on 1 MB): about 3 s on the 2-core machine
-    // for some 190 MB of output text, most of it building, zipping and slugging those outputs; 12 s
-    // while the full suite and a large build shared it, hence the margin.
-    expect(Date.now() - started).toBeLessThan(20_000);
-  }, 40_000);
+    // Linear now (the quadratic regexes would take hours on 1 MB): about 4 s on the 2-core machine
+    // for some 190 MB of output text, most of it building, zipping and slugging those outputs; 19-20 s
+    // in a fresh clone's npm test, where it runs beside the static checks and Chromium, hence the margin.
+    expect(Date.now() - started).toBeLessThan(60_000);
+  }, 120_000);
 });
 
 describe('injection into the register and the Markdown', () => {
