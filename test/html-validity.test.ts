@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { runNuChecker } from './support/nu-checker.js';
 import { buildSeeds, type SeedBuild } from './support/seed-pages.js';
 
 /**
@@ -11,7 +10,6 @@ import { buildSeeds, type SeedBuild } from './support/seed-pages.js';
  * minimal host page, through the Nu Html Checker (vnu-jar, run with the
  * machine's Java) — one JVM for all files.
  */
-const vnuJar = String(createRequire(import.meta.url)('vnu-jar'));
 let seeds: SeedBuild;
 let hostDir: string;
 
@@ -45,10 +43,7 @@ test('every page and embedded fragment has 0 Nu Html Checker errors', () => {
     );
     return host;
   });
-  const run = spawnSync('java', ['-jar', vnuJar, '--format', 'json', '--errors-only', ...pages, ...hosts], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const run = runNuChecker([...pages, ...hosts]);
   expect(run.error, 'java must be installed (.ci/run installs default-jre-headless)').toBeUndefined();
   const messages = (JSON.parse(run.stderr) as { messages: VnuMessage[] }).messages;
   expect(

@@ -15,7 +15,7 @@ import { snapshot } from './support/snapshot.js';
  * folder or lock left. (A killed process cannot remove its own staging
  * folder: the next build does.)
  */
-const POLICIES = 24;
+const POLICIES = 12;
 const KILLS = Number(process.env.KILLS ?? 5);
 
 type Tree = Map<string, Buffer>;

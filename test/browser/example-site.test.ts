@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -8,6 +7,7 @@ import { compile, type CompileResult } from '../../src/index.js';
 import { launchChromium, STRICT_CSP, watchPage, type Browser } from '../support/browser.js';
 import { axeViolations } from './axe.js';
 import { repoRoot } from '../support/cli.js';
+import { runNuChecker } from '../support/nu-checker.js';
 import { serveFolder, type StaticServer } from '../support/static-server.js';
 
 /**
@@ -91,9 +91,7 @@ test("no id in the notice collides with the site's own: the site has #top and #c
 });
 
 test('the example pages have 0 Nu Html Checker errors', () => {
-  const vnuJar = String(createRequire(import.meta.url)('vnu-jar'));
-  const files = [path.join(out, 'index.html'), ...sitePages().map((p) => path.join(out, p))];
-  const run = spawnSync('java', ['-jar', vnuJar, '--format', 'json', '--errors-only', ...files], { encoding: 'utf8' });
+  const run = runNuChecker([path.join(out, 'index.html'), ...sitePages().map((p) => path.join(out, p))]);
   const messages = (JSON.parse(run.stderr) as { messages: Array<{ url: string; lastLine?: number; message: string }> })
     .messages;
   expect(messages.map((m) => `${m.url}:${m.lastLine ?? ''} ${m.message}`)).toEqual([]);

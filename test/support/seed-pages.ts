@@ -60,8 +60,8 @@ function isStandalonePage(file: OutputFile): boolean {
   return file.path.endsWith('.html') && String(file.contents).trimStart().toLowerCase().startsWith('<!doctype html>');
 }
 
-/** Compiles every policy of webTestPolicies() with the library API into a fresh temporary folder. */
-export async function buildSeeds(): Promise<SeedBuild> {
+/** Compiles `policies` (by default every policy of webTestPolicies()) with the library API into a fresh temporary folder. */
+export async function buildSeeds(policies: readonly string[] = webTestPolicies()): Promise<SeedBuild> {
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'policyc-seeds-'));
   const results = new Map<string, CompileResult>();
   const pages: string[] = [];
@@ -69,7 +69,7 @@ export async function buildSeeds(): Promise<SeedBuild> {
   const languages = new Map<string, Language[]>();
   const registers = new Map<string, Register>();
   const contactable = new Set<string>();
-  for (const file of webTestPolicies()) {
+  for (const file of policies) {
     const result = await compile(readFileSync(path.join(repoRoot, file), 'utf8'), { file });
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) throw new Error(`${file} does not compile: ${errors.map((d) => d.message).join('; ')}`);

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, STRICT_CSP, watchPage, type Browser, type Page } from '../support/browser.js';
 import { axeViolations } from './axe.js';
-import { buildSeeds } from '../support/seed-pages.js';
+import { buildSeeds, webTestPolicies, type SeedBuild } from '../support/seed-pages.js';
 import { serveFolder, type StaticServer } from '../support/static-server.js';
 
 /**
@@ -17,27 +18,21 @@ import { serveFolder, type StaticServer } from '../support/static-server.js';
  * best-practice violation, the page names its other language (hreflang and
  * a visible link), and every table-of-contents link lands on its section.
  * Then each page prints to PDF; the printed register holds every column.
+ *
+ * The pages are split by policy into shards, one test file each
+ * (pages-<n>.test.ts), so that vitest's workers share them.
  */
 const SCREENS = [
   ['phone', 390, 844],
   ['desktop', 1280, 900],
 ] as const;
 
-// Compiled before the tests are collected, so that each page (of whatever output kind) is a named test.
-const seeds = await buildSeeds();
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveFolder(seeds.outDir, { 'Content-Security-Policy': STRICT_CSP });
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(seeds.outDir, { recursive: true, force: true });
-});
+/** One shard's compiled pages, and (from its beforeAll) the server that serves them and the browser that opens them. */
+interface Shard {
+  seeds: SeedBuild;
+  server: StaticServer;
+  browser: Browser;
+}
 
 declare global {
   interface Window {
@@ -47,6 +42,7 @@ declare global {
 
 /** Opens a page with a listener for CSP violations installed before any of the page's own content runs. */
 async function openPage(
+  browser: Browser,
   url: string,
   viewport: { width: number; height: number },
 ): Promise<{ page: Page; watch: ReturnType<typeof watchPage> }> {
@@ -64,7 +60,7 @@ async function openPage(
   return { page, watch };
 }
 
-async function expectCleanLoad(page: Page, watch: ReturnType<typeof watchPage>): Promise<void> {
+async function expectCleanLoad(page: Page, watch: ReturnType<typeof watchPage>, origin: string): Promise<void> {
   const state = await page.evaluate(() => ({
     violations: window.policycCspViolations,
     links: document.querySelectorAll('link[rel="stylesheet"]').length,
@@ -86,7 +82,7 @@ async function expectCleanLoad(page: Page, watch: ReturnType<typeof watchPage>):
   expect(state.sheets, 'every linked stylesheet loaded and applies under the CSP').toBe(state.links);
   expect(state.scripts, 'executable script elements').toBe(0);
   expect(state.handlers, 'inline event handlers or style attributes').toEqual([]);
-  expect(watch.requests.filter((url) => !url.startsWith(`${server.origin}/`))).toEqual([]);
+  expect(watch.requests.filter((url) => !url.startsWith(`${origin}/`))).toEqual([]);
   expect(
     watch.requests.some((url) => url.endsWith('.css')),
     'the page loads its stylesheet',
@@ -107,7 +103,7 @@ async function expectNoOverflow(page: Page): Promise<void> {
 }
 
 /** <link rel="alternate" hreflang> for every language of the build, and a visible link to each other one that loads. */
-async function expectLanguageLinks(page: Page, pagePath: string): Promise<void> {
+async function expectLanguageLinks(seeds: SeedBuild, page: Page, pagePath: string): Promise<void> {
   const [org, lang, file] = pagePath.split('/');
   const others = seeds.languages.get(org!)!.filter((l) => l !== lang);
   const alternates = await page
@@ -163,7 +159,7 @@ async function expectContentsLinksLand(page: Page, pagePath: string): Promise<vo
  * rights, complaint — and the date and the other language's link end within
  * the first 1.5 screens (390 × 844), before any other section.
  */
-async function expectFirstLayer(page: Page, pagePath: string, height: number): Promise<void> {
+async function expectFirstLayer(seeds: SeedBuild, page: Page, pagePath: string, height: number): Promise<void> {
   const layer = await page.evaluate(() => {
     const summary = document.querySelector('.policyc-summary');
     const bottom = (el: Element | null): number => el?.getBoundingClientRect().bottom ?? Infinity;
@@ -208,38 +204,17 @@ async function expectFirstLayer(page: Page, pagePath: string, height: number): P
   ).toEqual([]);
 }
 
-// The pages are checked concurrently (vitest's maxConcurrency, 5) in the one browser: a test mostly waits
-// on Chromium, so one page at a time left both cores idle for two thirds of the file's time.
-// The print check runs on the desktop load (the same 1,280 × 900 page it used to open a third time for).
-describe.concurrent.each(seeds.pages)('%s in Chromium', { timeout: 120_000 }, (pagePath) => {
-  test.each(SCREENS)(
-    'on a %s screen (%i × %i): clean load under a strict CSP, no overflow, axe with best practices, both languages linked, first layer within 1.5 screens, contents links land; on the desktop it also prints to PDF (A4; the register landscape, with every column of every activity)',
-    async (name, width, height) => {
-      const { page, watch } = await openPage(`${server.origin}/${pagePath}`, { width, height });
-      await expectCleanLoad(page, watch);
-      await expectNoOverflow(page);
-      expect(await axeViolations(page)).toEqual([]);
-      await expectLanguageLinks(page, pagePath);
-      if (pagePath.endsWith('/privacy.html')) await expectFirstLayer(page, pagePath, height);
-      await expectContentsLinksLand(page, pagePath);
-      if (name === 'desktop') await expectPrints(page, pagePath);
-      expect(watch.problems).toEqual([]);
-      await page.close();
-    },
-  );
-});
-
-async function expectPrints(page: Page, pagePath: string): Promise<void> {
+async function expectPrints(seeds: SeedBuild, page: Page, pagePath: string): Promise<void> {
   const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? [];
   expect(pages.length).toBeGreaterThanOrEqual(1);
-  if (pagePath.endsWith('/register.html')) expectRegisterPrinted(pagePath, pdf);
+  if (pagePath.endsWith('/register.html')) expectRegisterPrinted(seeds, pagePath, pdf);
 }
 
 /** Text of a PDF, by poppler's pdftotext, with white space and line-end hyphenation folded. */
-function pdfText(pdf: Buffer, name: string): string {
-  const file = path.join(seeds.outDir, `${name.replace(/\W+/g, '-')}.pdf`);
+function pdfText(outDir: string, pdf: Buffer, name: string): string {
+  const file = path.join(outDir, `${name.replace(/\W+/g, '-')}.pdf`);
   writeFileSync(file, pdf);
   const run = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
   if (run.error || run.status !== 0)
@@ -255,10 +230,10 @@ const fold = (value: string): string => value.replace(/-/g, '').replace(/\s+/g, 
  * authority: on A4 landscape pages, every activity with its retention and
  * every other column, the security measures, and the organisation's details once.
  */
-function expectRegisterPrinted(pagePath: string, pdf: Buffer): void {
+function expectRegisterPrinted(seeds: SeedBuild, pagePath: string, pdf: Buffer): void {
   const [org, lang] = pagePath.split('/') as [string, string];
   const register = seeds.registers.get(`${org}/${lang}`)!;
-  const text = pdfText(pdf, pagePath);
+  const text = pdfText(seeds.outDir, pdf, pagePath);
   const size = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
   expect(Number(size?.[1]), 'landscape: wider than high').toBeGreaterThan(Number(size?.[2]));
   for (const table of register.tables) {
@@ -289,4 +264,52 @@ function expectRegisterPrinted(pagePath: string, pdf: Buffer): void {
     if (fact && key === 'security')
       expect(count(text, fact.value), 'security measures printed once').toBe(1 + count(activityText, fact.value));
   }
+}
+
+/**
+ * Declares the tests of shard `shard` of the pages-<n>.test.ts files: the pages of every n-th policy of
+ * webTestPolicies() (n the number of those files), compiled before the tests are collected, so that each page
+ * (of whatever output kind) is a named test. Each shard has its own server and Chromium.
+ */
+export async function describePageShard(shard: number): Promise<void> {
+  const shards = readdirSync(path.dirname(fileURLToPath(import.meta.url))).filter((name) =>
+    /^pages-\d+\.test\.ts$/.test(name),
+  ).length;
+  if (shard < 1 || shard > shards) throw new Error(`no page shard ${shard}: there are pages-1 to pages-${shards}`);
+  const policies = webTestPolicies().filter((_, i) => i % shards === shard - 1);
+  const run = { seeds: await buildSeeds(policies) } as Shard;
+  beforeAll(async () => {
+    run.server = await serveFolder(run.seeds.outDir, { 'Content-Security-Policy': STRICT_CSP });
+    run.browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await run.browser?.close();
+    await run.server?.close();
+    rmSync(run.seeds.outDir, { recursive: true, force: true });
+  });
+  describePages(run);
+}
+
+// The pages are checked concurrently (vitest's maxConcurrency, 5) in the one browser: a test mostly waits
+// on Chromium, so one page at a time left both cores idle for two thirds of the file's time.
+// The print check runs on the desktop load (the same 1,280 × 900 page it used to open a third time for).
+function describePages(run: Shard): void {
+  const { seeds } = run; // compiled already; the server and browser are set by beforeAll
+  describe.concurrent.each(seeds.pages)('%s in Chromium', { timeout: 120_000 }, (pagePath) => {
+    test.each(SCREENS)(
+      'on a %s screen (%i × %i): clean load under a strict CSP, no overflow, axe with best practices, both languages linked, first layer within 1.5 screens, contents links land; on the desktop it also prints to PDF (A4; the register landscape, with every column of every activity)',
+      async (name, width, height) => {
+        const { page, watch } = await openPage(run.browser, `${run.server.origin}/${pagePath}`, { width, height });
+        await expectCleanLoad(page, watch, run.server.origin);
+        await expectNoOverflow(page);
+        expect(await axeViolations(page)).toEqual([]);
+        await expectLanguageLinks(seeds, page, pagePath);
+        if (pagePath.endsWith('/privacy.html')) await expectFirstLayer(seeds, page, pagePath, height);
+        await expectContentsLinksLand(page, pagePath);
+        if (name === 'desktop') await expectPrints(seeds, page, pagePath);
+        expect(watch.problems).toEqual([]);
+        await page.close();
+      },
+    );
+  });
 }

@@ -1,0 +1,4 @@
+import { describePageShard } from './page-checks.js';
+
+// Shard 3 of the in-browser page checks (see page-checks.ts): one file per shard, so that vitest's workers share them.
+await describePageShard(3);
