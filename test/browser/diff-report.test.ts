@@ -6,7 +6,7 @@ import { comparePolicies } from '../../src/diff/compare-policies.js';
 import { diffReportStyle, renderDiffHtml } from '../../src/diff/render-diff.js';
 import { chainRenderers } from '../../src/diff/render-diff-many.js';
 import { messagesFor, type Language } from '../../src/i18n/messages.js';
-import { launchChromium, watchPage, type Browser } from '../support/browser.js';
+import { launchChromium, watchPage, type Browser, type Page, type PageWatch } from '../support/browser.js';
 import { axeViolations } from './axe.js';
 import { serveFolder, type StaticServer } from '../support/static-server.js';
 import { repoRoot } from '../support/cli.js';
@@ -66,32 +66,55 @@ describe('the HTML diff report in Chromium', () => {
       ['phone', 390, 844],
       ['desktop', 1280, 900],
     ] as const)(`${name} on a %s screen: styled under the CSP, axe clean, prints`, async (_, width, height) => {
-      const page = await browser.newPage({ viewport: { width, height } });
-      await page.addInitScript(() => {
-        (window as unknown as { violations: string[] }).violations = [];
-        document.addEventListener('securitypolicyviolation', (e) =>
-          (window as unknown as { violations: string[] }).violations.push(e.violatedDirective),
-        );
-      });
+      const page = await pageFor({ width, height });
       const watch = watchPage(page);
-      await page.goto(`${server.origin}/${name}`, { waitUntil: 'load' });
-      const state = await page.evaluate(() => ({
-        violations: (window as unknown as { violations: string[] }).violations,
-        rules: [...document.styleSheets].reduce((n, s) => n + s.cssRules.length, 0),
-        badge: getComputedStyle(document.querySelector('.class-material')!).borderTopStyle,
-        overflow: document.documentElement.scrollWidth > window.innerWidth,
-      }));
-      expect(watch.problems).toEqual([]);
-      expect(state.violations).toEqual([]);
-      expect(state.rules).toBeGreaterThan(10);
-      expect(state.badge).toBe('solid');
-      expect(state.overflow).toBe(false);
-      const violations = await axeViolations(page);
-      expect(violations).toEqual([]);
-      const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-      expect((pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length).toBeGreaterThan(0);
-      await page.close();
+      try {
+        await checkReport(page, name, watch);
+      } catch (error) {
+        screens.delete(width); // not used again after a failure
+        await page.close();
+        throw error;
+      } finally {
+        watch.stop();
+      }
     });
   }
 });
+
+/** One page per screen, used for one report after another: a fresh page for each load cost more CPU than its checks. */
+const screens = new Map<number, Page>();
+async function pageFor(viewport: { width: number; height: number }): Promise<Page> {
+  let page = screens.get(viewport.width);
+  if (!page) {
+    page = await browser.newPage({ viewport });
+    await page.addInitScript(() => {
+      (window as unknown as { violations: string[] }).violations = [];
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { violations: string[] }).violations.push(e.violatedDirective),
+      );
+    });
+    screens.set(viewport.width, page);
+  }
+  return page;
+}
+
+/** Loads report `name` in `page`: no problem and no CSP violation, styled, no overflow, axe-clean, and it prints. */
+async function checkReport(page: Page, name: string, watch: PageWatch): Promise<void> {
+  await page.goto(`${server.origin}/${name}`, { waitUntil: 'load' });
+  const state = await page.evaluate(() => ({
+    violations: (window as unknown as { violations: string[] }).violations,
+    rules: [...document.styleSheets].reduce((n, s) => n + s.cssRules.length, 0),
+    badge: getComputedStyle(document.querySelector('.class-material')!).borderTopStyle,
+    overflow: document.documentElement.scrollWidth > window.innerWidth,
+  }));
+  expect(watch.problems).toEqual([]);
+  expect(state.violations).toEqual([]);
+  expect(state.rules).toBeGreaterThan(10);
+  expect(state.badge).toBe('solid');
+  expect(state.overflow).toBe(false);
+  const violations = await axeViolations(page);
+  expect(violations).toEqual([]);
+  const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect((pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length).toBeGreaterThan(0);
+}

@@ -14,7 +14,14 @@ import { joinPointer } from '../../src/load/json-pointer.js';
 import type { MarkdownText } from '../../src/policy/policy-types.js';
 import { renderNotice } from '../../src/render/render-notice.js';
 import { stylesheet } from '../../src/render/templates.js';
-import { launchChromium, watchPage, type Browser, type BrowserContext } from '../support/browser.js';
+import {
+  launchChromium,
+  watchPage,
+  type Browser,
+  type ConsoleMessage,
+  type Page,
+  type PageWatch,
+} from '../support/browser.js';
 import { repoRoot } from '../support/cli.js';
 import { markdownPayloads, plainTextPayloads } from '../support/injection-corpus.js';
 import { webTestPolicies, writeOutputs } from '../support/seed-pages.js';
@@ -162,12 +169,21 @@ afterAll(async () => {
   if (!process.env.KEEP) rmSync(root, { recursive: true, force: true });
 });
 
-/** Opens one page and asserts that no payload ran or left markup in it. */
-async function inspectPage(context: BrowserContext, pagePath: string): Promise<void> {
-  const page = await context.newPage();
+/** Loads one page in `page` and asserts that no payload ran or left markup in it. */
+async function inspectPage(page: Page, pagePath: string): Promise<void> {
   const watch = watchPage(page);
   const logs: string[] = [];
-  page.on('console', (m) => logs.push(m.text()));
+  const log = (m: ConsoleMessage) => logs.push(m.text());
+  page.on('console', log);
+  try {
+    await inspectLoad(page, pagePath, watch, logs);
+  } finally {
+    watch.stop();
+    page.off('console', log);
+  }
+}
+
+async function inspectLoad(page: Page, pagePath: string, watch: PageWatch, logs: string[]): Promise<void> {
   await page.goto(`${server.origin}/${pagePath}`, { waitUntil: 'load' });
   await page.waitForTimeout(50);
   const dom = await page.evaluate(() => ({
@@ -207,17 +223,19 @@ async function inspectPage(context: BrowserContext, pagePath: string): Promise<v
   // Plain text is shown as text, not deleted: the payload's characters are on the page.
   if (pagePath.startsWith('plain/') && pagePath.endsWith('privacy.html'))
     expect(dom.text, where).toContain('<script>window.__pwned=1;console.log("INJECTED")</script>');
-  await page.close();
 }
 
 describe('script injection', () => {
   test('no payload runs or leaves markup in any page', async () => {
     expect(pages.length).toBeGreaterThanOrEqual(6);
     const context = await browser.newContext();
-    // A few pages at a time: a page mostly waits on Chromium, and one after the other took 100 s.
+    // A few pages at a time: a page mostly waits on Chromium, and one after the other took 100 s. Each worker
+    // loads its pages one after the other in one page: a fresh page (a new renderer process) for each load cost
+    // more CPU than the load; each load is a new document all the same.
     const queue = [...pages];
     const worker = async (): Promise<void> => {
-      for (let next = queue.shift(); next !== undefined; next = queue.shift()) await inspectPage(context, next);
+      const page = await context.newPage();
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) await inspectPage(page, next);
     };
     await Promise.all([worker(), worker(), worker()]);
     await context.close();

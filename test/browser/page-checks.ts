@@ -3,7 +3,15 @@ import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, STRICT_CSP, watchPage, type Browser, type Page } from '../support/browser.js';
+import {
+  launchChromium,
+  STRICT_CSP,
+  watchPage,
+  type Browser,
+  type BrowserContext,
+  type Page,
+  type PageWatch,
+} from '../support/browser.js';
 import { axeViolations } from './axe.js';
 import { buildSeeds, webTestPolicies, type SeedBuild } from '../support/seed-pages.js';
 import { serveFolder, type StaticServer } from '../support/static-server.js';
@@ -32,6 +40,7 @@ interface Shard {
   seeds: SeedBuild;
   server: StaticServer;
   browser: Browser;
+  screens: Map<string, ScreenPages>;
 }
 
 declare global {
@@ -40,27 +49,53 @@ declare global {
   }
 }
 
-/** Opens a page with a listener for CSP violations installed before any of the page's own content runs. */
-async function openPage(
+/**
+ * The pages of one screen size in one browser context, each used for one load after another. A fresh page is a
+ * new renderer process that compiles axe-core anew: that cost more CPU than all the checks of a load. Each load
+ * is a new document, and the server forbids caching (no-store), so a load is as it was in a fresh page.
+ */
+class ScreenPages {
+  private context: Promise<BrowserContext> | undefined;
+  private readonly idle: Page[] = [];
+
+  constructor(readonly viewport: { width: number; height: number }) {}
+
+  async take(browser: Browser): Promise<Page> {
+    this.context ??= newWatchedContext(browser, this.viewport);
+    const context = await this.context;
+    return this.idle.pop() ?? context.newPage();
+  }
+
+  give(page: Page): void {
+    this.idle.push(page);
+  }
+}
+
+/** A context whose pages have a listener for CSP violations installed before any of a document's own content runs. */
+async function newWatchedContext(
   browser: Browser,
-  url: string,
   viewport: { width: number; height: number },
-): Promise<{ page: Page; watch: ReturnType<typeof watchPage> }> {
-  const page = await browser.newPage({ viewport });
-  await page.addInitScript(() => {
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport });
+  await context.addInitScript(() => {
     window.policycCspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) =>
       window.policycCspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
     );
   });
+  return context;
+}
+
+/** Loads `url` in `page`, recording what it does from before the request. */
+async function loadPage(page: Page, url: string): Promise<PageWatch> {
   const watch = watchPage(page);
   const response = await page.goto(url, { waitUntil: 'load' });
   expect(response?.status()).toBe(200);
   expect(response?.headers()['content-security-policy']).toBe(STRICT_CSP);
-  return { page, watch };
+  return watch;
 }
 
-async function expectCleanLoad(page: Page, watch: ReturnType<typeof watchPage>, origin: string): Promise<void> {
+async function expectCleanLoad(page: Page, watch: PageWatch, origin: string): Promise<void> {
   const state = await page.evaluate(() => ({
     violations: window.policycCspViolations,
     links: document.querySelectorAll('link[rel="stylesheet"]').length,
@@ -277,9 +312,13 @@ export async function describePageShard(shard: number): Promise<void> {
   ).length;
   if (shard < 1 || shard > shards) throw new Error(`no page shard ${shard}: there are pages-1 to pages-${shards}`);
   const policies = webTestPolicies().filter((_, i) => i % shards === shard - 1);
-  const run = { seeds: await buildSeeds(policies) } as Shard;
+  const screens = new Map(SCREENS.map(([name, width, height]) => [name, new ScreenPages({ width, height })]));
+  const run = { seeds: await buildSeeds(policies), screens } as Shard;
   beforeAll(async () => {
-    run.server = await serveFolder(run.seeds.outDir, { 'Content-Security-Policy': STRICT_CSP });
+    run.server = await serveFolder(run.seeds.outDir, {
+      'Content-Security-Policy': STRICT_CSP,
+      'Cache-Control': 'no-store',
+    });
     run.browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
@@ -298,17 +337,27 @@ function describePages(run: Shard): void {
   describe.concurrent.each(seeds.pages)('%s in Chromium', { timeout: 120_000 }, (pagePath) => {
     test.each(SCREENS)(
       'on a %s screen (%i × %i): clean load under a strict CSP, no overflow, axe with best practices, both languages linked, first layer within 1.5 screens, contents links land; on the desktop it also prints to PDF (A4; the register landscape, with every column of every activity)',
-      async (name, width, height) => {
-        const { page, watch } = await openPage(run.browser, `${run.server.origin}/${pagePath}`, { width, height });
-        await expectCleanLoad(page, watch, run.server.origin);
-        await expectNoOverflow(page);
-        expect(await axeViolations(page)).toEqual([]);
-        await expectLanguageLinks(seeds, page, pagePath);
-        if (pagePath.endsWith('/privacy.html')) await expectFirstLayer(seeds, page, pagePath, height);
-        await expectContentsLinksLand(page, pagePath);
-        if (name === 'desktop') await expectPrints(seeds, page, pagePath);
-        expect(watch.problems).toEqual([]);
-        await page.close();
+      async (name, _width, height) => {
+        const screen = run.screens.get(name)!;
+        const page = await screen.take(run.browser);
+        let watch: PageWatch | undefined;
+        try {
+          watch = await loadPage(page, `${run.server.origin}/${pagePath}`);
+          await expectCleanLoad(page, watch, run.server.origin);
+          await expectNoOverflow(page);
+          expect(await axeViolations(page)).toEqual([]);
+          await expectLanguageLinks(seeds, page, pagePath);
+          if (pagePath.endsWith('/privacy.html')) await expectFirstLayer(seeds, page, pagePath, height);
+          await expectContentsLinksLand(page, pagePath);
+          if (name === 'desktop') await expectPrints(seeds, page, pagePath);
+          expect(watch.problems).toEqual([]);
+        } catch (error) {
+          await page.close(); // not used again after a failure
+          throw error;
+        } finally {
+          watch?.stop();
+        }
+        screen.give(page);
       },
     );
   });

@@ -1,5 +1,14 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type ConsoleMessage,
+  type Dialog,
+  type Page,
+  type Request,
+  type Response,
+} from 'playwright-core';
 
 /** Debian's Chromium (.ci/run installs it with apt-get); Playwright's own browser download is not used. */
 export const chromiumPath = process.env.POLICYC_CHROMIUM ?? '/usr/bin/chromium';
@@ -32,26 +41,45 @@ export interface PageWatch {
   problems: string[];
   /** Every request the page made, as URLs. */
   requests: string[];
+  /** Stops recording (before the page is used for another load). */
+  stop(): void;
 }
 
-/** Records what a page does while it is open. */
+/** Records what a page does while it is open, until `stop()`. */
 export function watchPage(page: Page): PageWatch {
-  const watch: PageWatch = { problems: [], requests: [] };
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning')
-      watch.problems.push(`console ${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => watch.problems.push(`exception: ${error.message}`));
-  page.on('dialog', (dialog) => {
-    watch.problems.push(`dialog ${dialog.type()}: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  page.on('requestfailed', (request) => watch.problems.push(`request failed: ${request.url()}`));
-  page.on('request', (request) => watch.requests.push(request.url()));
-  page.on('response', (response) => {
-    if (response.status() >= 400) watch.problems.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
-  return watch;
+  const problems: string[] = [];
+  const requests: string[] = [];
+  const listeners = {
+    console: (message: ConsoleMessage) => {
+      if (message.type() === 'error' || message.type() === 'warning')
+        problems.push(`console ${message.type()}: ${message.text()}`);
+    },
+    pageerror: (error: Error) => problems.push(`exception: ${error.message}`),
+    dialog: (dialog: Dialog) => {
+      problems.push(`dialog ${dialog.type()}: ${dialog.message()}`);
+      void dialog.dismiss();
+    },
+    requestfailed: (request: Request) => problems.push(`request failed: ${request.url()}`),
+    request: (request: Request) => requests.push(request.url()),
+    response: (response: Response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    },
+  };
+  page.on('console', listeners.console);
+  page.on('pageerror', listeners.pageerror);
+  page.on('dialog', listeners.dialog);
+  page.on('requestfailed', listeners.requestfailed);
+  page.on('request', listeners.request);
+  page.on('response', listeners.response);
+  const stop = (): void => {
+    page.off('console', listeners.console);
+    page.off('pageerror', listeners.pageerror);
+    page.off('dialog', listeners.dialog);
+    page.off('requestfailed', listeners.requestfailed);
+    page.off('request', listeners.request);
+    page.off('response', listeners.response);
+  };
+  return { problems, requests, stop };
 }
 
-export type { Browser, BrowserContext, Page };
+export type { Browser, BrowserContext, ConsoleMessage, Page };
