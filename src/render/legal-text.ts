@@ -4,7 +4,7 @@ import type { TransferSource } from '../policy/policy-types.js';
 import type { Processor, Purpose, PurposeBasis, Recipient } from '../resolve/model.js';
 import { formatLawReference } from './retention-phrase.js';
 import { countryName, joinList, nameOf, pick } from './format.js';
-import { rememberedPerLanguage } from './remembered.js';
+import { rememberedPerLanguage } from '../i18n/per-language.js';
 
 /** 6(1)(b) → 6-1-b, the key segment used in locales. */
 export const termKey = (id: string): string => id.replace(/\((\w+)\)/g, '-$1');

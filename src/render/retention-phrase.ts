@@ -2,7 +2,7 @@ import { joinList, type Messages } from '../i18n/messages.js';
 import { laws } from '../law/laws.js';
 import { parseDuration } from '../law/durations.js';
 import type { LawReference, RetentionRuleSource, RetentionTermSource } from '../policy/policy-types.js';
-import { rememberedPerLanguage } from './remembered.js';
+import { rememberedPerLanguage } from '../i18n/per-language.js';
 
 /** 'P1Y6M' → '1 jaar en 6 maanden' / '1 year and 6 months'. */
 export function formatDuration(iso: string, messages: Messages): string {

@@ -1,4 +1,4 @@
-import type { Messages } from '../i18n/messages.js';
+import type { Messages } from './messages.js';
 
 /**
  * `write(item, m)` remembered per item and language: the notice, the register
