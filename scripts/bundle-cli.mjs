@@ -56,9 +56,10 @@ const keepExternal = {
 };
 
 async function bundleCli() {
-  const { outputFiles } = await build({
+  const { outputFiles, metafile } = await build({
     absWorkingDir: root,
     entryPoints: ['lib/cli/process-cli.js'],
+    metafile: true,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -74,7 +75,21 @@ async function bundleCli() {
     banner: { js: 'var __policycBundleUrl = require("node:url").pathToFileURL(__filename).href;' },
     plugins: [keepExternal],
   });
+  refuseDynamicImports(metafile);
   writeFileSync(bundleFile, withIdLine(outputFiles[0].text));
+}
+
+/**
+ * The bundle runs as a vm.Script (src/code-cache.ts), where `import()` throws ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING
+ * when it runs: esbuild turns an import() of bundled code into a require, but keeps one of an external module
+ * (a node: built-in, lazyPackages). Such code must use createRequire.
+ */
+function refuseDynamicImports(metafile) {
+  const dynamic = Object.values(metafile.inputs).flatMap((input) =>
+    input.imports.filter((i) => i.kind === 'dynamic-import' && i.external).map((i) => i.path),
+  );
+  if (dynamic.length > 0)
+    throw new Error(`bundle-cli: import() of ${dynamic.join(', ')} fails in the bundle; use createRequire`);
 }
 
 /**

@@ -1,3 +1,6 @@
+import { createRequire } from 'node:module';
+import { isatty } from 'node:tty';
+import type * as ReadlinePromises from 'node:readline/promises';
 import { runCli } from './run-cli.js';
 
 export { runCli } from './run-cli.js';
@@ -6,7 +9,9 @@ export { writeCodeCaches } from '../code-cache.js';
 
 /** A question on the terminal, only when one is attached. */
 async function prompt(question: string): Promise<string> {
-  const { createInterface } = await import('node:readline/promises');
+  // require, not import(): the bundled CLI runs as a vm.Script, where import() throws
+  // (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING); scripts/bundle-cli.mjs refuses a bundle with one.
+  const { createInterface } = createRequire(import.meta.url)('node:readline/promises') as typeof ReadlinePromises;
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     return await rl.question(question);
@@ -29,6 +34,7 @@ export async function runFromProcess(): Promise<number> {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     color: process.stderr.isTTY === true && !process.env.NO_COLOR,
-    ...(process.stdin.isTTY === true ? { prompt } : {}),
+    // isatty, not process.stdin.isTTY: reading that property opens stdin as a stream, some ms of every start.
+    ...(isatty(0) ? { prompt } : {}),
   });
 }

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import i18next, { type i18n, type TOptions } from 'i18next';
+import i18next, { type i18n, type TFunction, type TOptions } from 'i18next';
 import { localesDir } from '../paths.js';
+import { fillIn, simpleMessage, takesOptions, type SimpleMessage } from './simple-message.js';
 
 export type Language = 'nl' | 'en';
 export const languages: readonly Language[] = ['nl', 'en'];
@@ -96,6 +97,24 @@ class BoundedCache {
 }
 
 /**
+ * The messages of a language that are filled in without i18next (simple-message.ts), by key, read
+ * once: null for a message only i18next can fill in (or a missing one, which i18next reports).
+ */
+function simpleMessages(lang: Language, fixed: TFunction, context: object): (key: string) => SimpleMessage | null {
+  const simple = new Map<string, SimpleMessage | null>();
+  return (key) => {
+    let message = simple.get(key);
+    if (message === undefined) {
+      if (simple.size >= 20_000) simple.clear(); // keys are the code's, but keep memory flat whatever asks
+      const exists = instanceFor(lang, key).exists(key, { lng: lang, ...context });
+      const text: unknown = exists ? fixed(key, { ...context, skipInterpolation: true }) : '';
+      simple.set(key, (message = (typeof text === 'string' && text !== '' && simpleMessage(text)) || null));
+    }
+    return message;
+  };
+}
+
+/**
  * Messages for one language. With formality 'informal', keys with an
  * '_informal' variant use it (i18next context); others fall back to the base.
  */
@@ -108,16 +127,20 @@ export function messagesFor(lang: Language, formality: Formality = 'formal'): Me
   // Most lookups (labels, headings) carry no options: resolve those once.
   const plain = new Map<string, string>();
   const withOptions = new BoundedCache();
+  const simpleFor = simpleMessages(lang, fixed, context);
   // countryName asks for every country of every party: the answer per key never changes.
   const known = new Map<string, boolean>();
   const messages: Messages = {
     lang,
     t: (key, options) => {
-      if (options)
+      if (options) {
+        const message = simpleFor(key);
+        if (message && takesOptions(message, options)) return fillIn(message, options as Record<string, unknown>);
         return withOptions.get(key, options, () => {
           instanceFor(lang, key);
           return fixed(key, { ...context, ...options }) as string;
         });
+      }
       let value = plain.get(key);
       if (value === undefined) {
         instanceFor(lang, key);

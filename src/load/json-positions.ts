@@ -10,10 +10,44 @@ import type { NodeLocation, SourcePosition } from './load-document.js';
  * assumed: on anything else the result is unspecified, so callers parse first.
  */
 export function scanPositions(text: string): Map<string, NodeLocation> {
+  const table = positionTable(text);
+  return new Map([...table.pointers()].map((pointer) => [pointer, table.get(pointer)!] as const));
+}
+
+/**
+ * The same positions, kept as numbers (offset, line, line start of each value's
+ * start, end and key) and made into objects only for the pointers asked for: a
+ * policy has thousands of values and its findings ask for a few dozen.
+ */
+export function positionTable(text: string): PositionTable {
   const scanner = new PositionScanner(text);
   scanner.skipSpace();
-  scanner.value('', undefined);
-  return scanner.locations;
+  scanner.value('', -1, 0, 0);
+  return new PositionTable(scanner.slots, scanner.numbers);
+}
+
+export class PositionTable {
+  constructor(
+    private readonly slots: ReadonlyMap<string, number>,
+    private readonly numbers: readonly number[],
+  ) {}
+
+  pointers(): IterableIterator<string> {
+    return this.slots.keys();
+  }
+
+  get(pointer: string): NodeLocation | undefined {
+    const slot = this.slots.get(pointer);
+    if (slot === undefined) return undefined;
+    const value = this.position(slot);
+    const valueEnd = this.position(slot + 3);
+    return this.numbers[slot + 6]! < 0 ? { value, valueEnd } : { value, valueEnd, key: this.position(slot + 6) };
+  }
+
+  private position(at: number): SourcePosition {
+    const offset = this.numbers[at]!;
+    return { line: this.numbers[at + 1]!, column: offset - this.numbers[at + 2]! + 1, offset };
+  }
 }
 
 const QUOTE = 0x22;
@@ -22,16 +56,18 @@ const CR = 0x0d;
 const LF = 0x0a;
 
 class PositionScanner {
-  readonly locations = new Map<string, NodeLocation>();
+  /**
+   * Each pointer's first number in `numbers`, where each value has nine: its start, end and key, each as
+   * offset, line and the offset its line starts at (key offset -1: no key). A repeated key keeps the
+   * last, as JSON.parse does.
+   */
+  readonly slots = new Map<string, number>();
+  readonly numbers: number[] = [];
   private at = 0;
   private line = 1;
   private lineStart = 0;
 
   constructor(private readonly text: string) {}
-
-  private position(): SourcePosition {
-    return { line: this.line, column: this.at - this.lineStart + 1, offset: this.at };
-  }
 
   skipSpace(): void {
     const text = this.text;
@@ -46,28 +82,34 @@ class PositionScanner {
     }
   }
 
-  /** Scans the value at the cursor, recording it (and its key, when a member) under `pointer`. */
-  value(pointer: string, key: SourcePosition | undefined): void {
-    const start = this.position();
+  /** Scans the value at the cursor, recording it (and its key, when a member: keyOffset -1 when not) under `pointer`. */
+  value(pointer: string, keyOffset: number, keyLine: number, keyLineStart: number): void {
+    const numbers = this.numbers;
+    const slot = numbers.length;
+    numbers.push(this.at, this.line, this.lineStart, 0, 0, 0, keyOffset, keyLine, keyLineStart);
     const c = this.text.charCodeAt(this.at);
     if (c === 0x7b) this.object(pointer);
     else if (c === 0x5b) this.array(pointer);
     else if (c === QUOTE) this.string();
     else this.scalar();
-    const valueEnd = this.position();
-    this.locations.set(pointer, key ? { value: start, valueEnd, key } : { value: start, valueEnd });
+    numbers[slot + 3] = this.at;
+    numbers[slot + 4] = this.line;
+    numbers[slot + 5] = this.lineStart;
+    this.slots.set(pointer, slot);
   }
 
   private object(pointer: string): void {
     this.at++; // {
     this.skipSpace();
     while (this.text.charCodeAt(this.at) !== 0x7d) {
-      const key = this.position();
+      const keyOffset = this.at;
+      const keyLine = this.line;
+      const keyLineStart = this.lineStart;
       const name = this.string();
       this.skipSpace();
       this.at++; // :
       this.skipSpace();
-      this.value(joinPointer(pointer, name), key);
+      this.value(joinPointer(pointer, name), keyOffset, keyLine, keyLineStart);
       this.skipSpace();
       if (this.text.charCodeAt(this.at) === 0x2c) this.at++;
       this.skipSpace();
@@ -79,7 +121,7 @@ class PositionScanner {
     this.at++; // [
     this.skipSpace();
     for (let i = 0; this.text.charCodeAt(this.at) !== 0x5d; i++) {
-      this.value(joinPointer(pointer, i), undefined);
+      this.value(joinPointer(pointer, i), -1, 0, 0);
       this.skipSpace();
       if (this.text.charCodeAt(this.at) === 0x2c) this.at++;
       this.skipSpace();

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { scanPositions } from './json-positions.js';
+import { positionTable, type PositionTable } from './json-positions.js';
 import { findTooDeep, MAX_JSON_DEPTH } from './json-depth.js';
 import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
 
@@ -38,7 +38,7 @@ const requireHere = createRequire(import.meta.url);
 
 /**
  * Parses JSON text (JSON.parse), with the position of every value by JSON
- * pointer found on first demand (scanPositions). Malformed JSON yields one positioned 'json/syntax' diagnostic and no value;
+ * pointer found on first demand (positionTable). Malformed JSON yields one positioned 'json/syntax' diagnostic and no value;
  * JSON nested deeper than MAX_JSON_DEPTH one 'json/too-deep'. A leading
  * byte-order mark (Windows editors write one) is skipped.
  */
@@ -75,8 +75,8 @@ export function loadDocument(
 
 /** Positions are found only when something asks for one (a finding to report): most builds never do. */
 function lazyLocations(text: string): Locations {
-  let map: Map<string, NodeLocation> | undefined;
-  return { get: (pointer) => (map ??= scanPositions(text)).get(pointer) };
+  let table: PositionTable | undefined;
+  return { get: (pointer) => (table ??= positionTable(text)).get(pointer) };
 }
 
 /**

@@ -59,6 +59,8 @@ export class OutputWriter {
   private readonly staging: string;
   private readonly merge: MergeOptions | undefined;
   private readonly organisations = new Set<string>();
+  /** Folders made in the staging folder so far: each is made once, not once per file written into it. */
+  private readonly folders = new Set<string>();
   private readonly outDirExisted: boolean;
   private release: (() => void) | undefined;
   private finished = false;
@@ -101,16 +103,23 @@ export class OutputWriter {
       ) {
         throw new Error(`refusing to write outside the output folder: ${file.path}`);
       }
-      mkdirSync(path.dirname(target), { recursive: true });
+      this.makeFolder(path.dirname(target));
       writeFileSync(target, file.contents);
       this.organisations.add(organisation);
       if (manifest) written.add(organisation);
     }
     // Kept on disk until commit, like the files: a build holds no policy's manifest (its diagnostics) in memory.
     for (const organisation of written) {
-      mkdirSync(path.join(this.staging, EXTRAS), { recursive: true });
+      this.makeFolder(path.join(this.staging, EXTRAS));
       writeFileSync(this.extrasFile(organisation), JSON.stringify(manifest));
     }
+  }
+
+  /** A folder inside the staging folder, made on its first file (the staging folder is this writer's alone). */
+  private makeFolder(folder: string): void {
+    if (this.folders.has(folder)) return;
+    mkdirSync(folder, { recursive: true });
+    this.folders.add(folder);
   }
 
   /** Where stage() keeps an organisation's manifest fields (a name no organisation can have). */

@@ -4,6 +4,7 @@ import type { TransferSource } from '../policy/policy-types.js';
 import type { Processor, Purpose, PurposeBasis, Recipient } from '../resolve/model.js';
 import { formatLawReference } from './retention-phrase.js';
 import { countryName, joinList, nameOf, pick } from './format.js';
+import { rememberedPerLanguage } from '../i18n/per-language.js';
 
 /** 6(1)(b) → 6-1-b, the key segment used in locales. */
 export const termKey = (id: string): string => id.replace(/\((\w+)\)/g, '-$1');
@@ -49,7 +50,10 @@ export interface PurposeLawfulness {
   legitimateInterest?: string;
 }
 
-export function purposeLawfulness(p: Purpose, m: Messages): PurposeLawfulness {
+/** What a purpose states about its lawfulness, in a language (written once per purpose and language: notice and register share it). */
+export const purposeLawfulness = rememberedPerLanguage(writePurposeLawfulness);
+
+function writePurposeLawfulness(p: Purpose, m: Messages): PurposeLawfulness {
   const statement = p.legalBasisStatement;
   return {
     bases: purposeBasisTexts(p, m),

@@ -2,6 +2,7 @@ import { joinList, type Messages } from '../i18n/messages.js';
 import { laws } from '../law/laws.js';
 import { parseDuration } from '../law/durations.js';
 import type { LawReference, RetentionRuleSource, RetentionTermSource } from '../policy/policy-types.js';
+import { rememberedPerLanguage } from '../i18n/per-language.js';
 
 /** 'P1Y6M' → '1 jaar en 6 maanden' / '1 year and 6 months'. */
 export function formatDuration(iso: string, messages: Messages): string {
@@ -83,7 +84,9 @@ function earliestOfPhrase(terms: readonly RetentionTermSource[], messages: Messa
  * order: the term (or the earliest of several), consent, objection, legal
  * source, what happens afterwards, a legal-claims hold, deletion handling.
  */
-export function retentionPhrase(rule: RetentionRuleSource, messages: Messages): string {
+export const retentionPhrase = rememberedPerLanguage(writeRetentionPhrase);
+
+function writeRetentionPhrase(rule: RetentionRuleSource, messages: Messages): string {
   const t = messages.t;
   let phrase = rule.earliestOf ? earliestOfPhrase(rule.earliestOf, messages) : retentionTermPhrase(rule, messages);
   if (rule.withConsent)
