@@ -65,19 +65,12 @@ export function watchPage(page: Page): PageWatch {
       if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
     },
   };
-  page.on('console', listeners.console);
-  page.on('pageerror', listeners.pageerror);
-  page.on('dialog', listeners.dialog);
-  page.on('requestfailed', listeners.requestfailed);
-  page.on('request', listeners.request);
-  page.on('response', listeners.response);
+  // Each listener by its event's name (playwright types each event's listener apart).
+  type Listen = (this: Page, event: string, listener: (value: never) => void) => Page;
+  const entries = Object.entries(listeners) as [string, (value: never) => void][];
+  for (const [event, listener] of entries) (page.on as Listen).call(page, event, listener);
   const stop = (): void => {
-    page.off('console', listeners.console);
-    page.off('pageerror', listeners.pageerror);
-    page.off('dialog', listeners.dialog);
-    page.off('requestfailed', listeners.requestfailed);
-    page.off('request', listeners.request);
-    page.off('response', listeners.response);
+    for (const [event, listener] of entries) (page.off as Listen).call(page, event, listener);
   };
   return { problems, requests, stop };
 }
