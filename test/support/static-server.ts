@@ -41,6 +41,9 @@ export async function serveFolder(root: string, headers: Record<string, string> 
       () => response.writeHead(404, headers).end('not found'),
     );
   });
+  // Idle connections stay open until close(): a client that reuses one (a browser context's request API does,
+  // across the pages it loads) would otherwise race the server closing it after 5 s, and get ECONNRESET.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
