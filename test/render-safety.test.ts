@@ -111,7 +111,10 @@ describe('author Markdown → HTML (the sanitiser behind validation)', () => {
       fc.property(
         fc.array(piece, { maxLength: 30 }).map((ps) => ps.join('')),
         (text) => {
-          if (!mayHoldHazards(text)) expect(parsedMarkdownHazards(text)).toEqual([]);
+          // Without '<' or '[' there is no raw HTML, image or link; a fence left open is the one hazard
+          // without either, and findMarkdownHazards parses text that may open one (the assertion below).
+          if (!mayHoldHazards(text))
+            expect(parsedMarkdownHazards(text).filter((hazard) => hazard.kind !== 'unclosed-fence')).toEqual([]);
           expect(findMarkdownHazards(text)).toEqual(parsedMarkdownHazards(text));
         },
       ),
