@@ -7,6 +7,7 @@ import {
 } from '../diagnostics/diagnostic.js';
 import { duplicateIdDiagnostics, type PolicyId } from '../pipeline/duplicate-ids.js';
 import type { DiagnosticSink } from './diagnostic-sink.js';
+import type { IdPosition } from '../pipeline/compile-policy.js';
 
 /** What one policy of a build reports, its sentences already written in the message language. */
 export interface PolicyReport {
@@ -14,7 +15,7 @@ export interface PolicyReport {
   index: number;
   displayPath: string;
   id?: string;
-  idPosition?: { line: number; column: number };
+  idPosition?: IdPosition;
   diagnostics: readonly LocalisedDiagnostic[];
   /** Compliance findings, the config's rule settings applied. */
   findings: readonly LocalisedDiagnostic[];

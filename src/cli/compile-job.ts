@@ -4,7 +4,7 @@ import { diagnosticTexts, type DiagnosticTexts } from '../diagnostics/render-mes
 import type { LayoutOptions } from '../pipeline/layout-options.js';
 import { readPolicyFile } from '../load/read-policy-file.js';
 import type { ExternalAcknowledgement } from '../check/acknowledge.js';
-import { compilePolicy } from '../pipeline/compile-policy.js';
+import { compilePolicy, type IdPosition } from '../pipeline/compile-policy.js';
 import type { OutputFile } from '../output/output-file.js';
 
 /** One policy to compile: what a worker (or the main thread) is given. */
@@ -31,7 +31,7 @@ export interface CompileJobResult {
   index: number;
   displayPath: string;
   id?: string;
-  idPosition?: { line: number; column: number };
+  idPosition?: IdPosition;
   outputs: OutputFile[];
   diagnostics: Diagnostic[];
   /** Compliance findings: reported, never a reason to withhold the outputs. */

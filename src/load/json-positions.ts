@@ -8,15 +8,8 @@ import type { NodeLocation, SourcePosition } from './load-document.js';
  * units, CR, LF and CRLF each one line break); test/load/json-positions.test.ts
  * proves them equal to momoa's on generated documents. Valid JSON is
  * assumed: on anything else the result is unspecified, so callers parse first.
- */
-export function scanPositions(text: string): Map<string, NodeLocation> {
-  const table = positionTable(text);
-  return new Map([...table.pointers()].map((pointer) => [pointer, table.get(pointer)!] as const));
-}
-
-/**
- * The same positions, kept as numbers (offset, line, line start of each value's
- * start, end and key) and made into objects only for the pointers asked for: a
+ * They are kept as numbers (offset, line, line start of each value's start,
+ * end and key) and made into objects only for the pointers asked for: a
  * policy has thousands of values and its findings ask for a few dozen.
  */
 export function positionTable(text: string): PositionTable {

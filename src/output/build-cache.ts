@@ -6,6 +6,7 @@ import type { DiagnosticTexts } from '../diagnostics/render-message.js';
 import { codeDir, localesDir, packageRoot, schemaPath, templatesDir } from '../paths.js';
 import { MANIFEST_NAME, readManifest, type Manifest } from './output-ownership.js';
 import { parseJsonOnce } from '../load/parse-json-once.js';
+import type { IdPosition } from '../pipeline/compile-policy.js';
 
 /**
  * The incremental build. Each organisation folder a build writes holds
@@ -30,8 +31,6 @@ type CacheFields = {
   /** Where the policy writes its id: a later policy with the same id is reported there, cached or not. */
   idPosition?: IdPosition;
 };
-
-type IdPosition = { line: number; column: number };
 
 /** The sentences of a policy's diagnostics and findings in one language (see diagnosticTexts). */
 export interface StoredTexts {

@@ -32,11 +32,14 @@ export function checkLayoutOptions(options: CompileOptions): void {
   }
 }
 
+/** Where a policy writes its id (1-based line and column): a later policy with the same id is reported there. */
+export type IdPosition = { line: number; column: number };
+
 export interface CompiledPolicy {
   /** The policy id, when the document got far enough to have one. */
   id?: string;
   /** Where the id is written. */
-  idPosition?: { line: number; column: number };
+  idPosition?: IdPosition;
   model?: PolicyModel;
   outputs: OutputFile[];
   /** Problems that stop the outputs (load, schema, references, build). */

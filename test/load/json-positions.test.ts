@@ -4,9 +4,15 @@ import { parse, type AnyNode } from '@humanwhocodes/momoa';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { joinPointer } from '../../src/load/json-pointer.js';
-import { scanPositions } from '../../src/load/json-positions.js';
+import { positionTable } from '../../src/load/json-positions.js';
 import type { NodeLocation } from '../../src/load/load-document.js';
 import { repoRoot } from '../support/cli.js';
+
+/** Every position positionTable holds, by pointer. */
+function scanPositions(text: string): Map<string, NodeLocation> {
+  const table = positionTable(text);
+  return new Map([...table.pointers()].map((pointer) => [pointer, table.get(pointer)!] as const));
+}
 
 /** The reader scanPositions must agree with: momoa's AST, walked into the same pointer map. */
 function momoaPositions(text: string): Map<string, NodeLocation> {
