@@ -27,23 +27,67 @@ export interface CompilePool {
  * result to `onResult` on the calling thread as it arrives (so one thread
  * does all the writing, and memory holds only the policies in flight).
  * Workers start as jobs come: the first with the first job, the next when
- * enough jobs wait, so that a build that compiles one policy of many starts
- * one worker, and compiling overlaps whatever the caller does meanwhile.
+ * enough jobs wait, so that compiling overlaps whatever the caller does meanwhile.
+ *
+ * `deferWorkers` (for the default --jobs, which picks threads by the number of
+ * policies): no worker starts until MIN_POLICIES_PER_WORKER jobs have come, and
+ * a build that compiles fewer (the few policies changed since the last build)
+ * compiles them on the calling thread, as a build of that many policies does.
+ * A worker loads the compiler anew, without the code cache the calling thread
+ * runs with: for a few policies that costs more than compiling them here.
  */
-export function compilePool(threads: number, onResult: (result: CompileJobResult) => void): CompilePool {
-  if (threads <= 1) {
-    const jobs: CompileJob[] = [];
-    return {
-      submit: (job) => void jobs.push(job),
-      finish: async () => {
-        if (!jobs.length) return;
-        // The compiler is loaded here only when this thread compiles: a build whose policies all come from the cache never loads it.
-        const { runCompileJob } = await import('./compile-job.js');
-        for (const job of jobs.splice(0)) onResult(await runCompileJob(job));
-      },
-    };
-  }
+export function compilePool(
+  threads: number,
+  onResult: (result: CompileJobResult) => void,
+  deferWorkers = false,
+): CompilePool {
+  if (threads <= 1) return thisThreadPool(onResult);
+  if (deferWorkers)
+    return new DeferredPool(
+      () => new WorkerPool(threads, onResult),
+      () => thisThreadPool(onResult),
+    );
   return new WorkerPool(threads, onResult);
+}
+
+function thisThreadPool(onResult: (result: CompileJobResult) => void): CompilePool {
+  const jobs: CompileJob[] = [];
+  return {
+    submit: (job) => void jobs.push(job),
+    finish: async () => {
+      if (!jobs.length) return;
+      // The compiler is loaded here only when this thread compiles: a build whose policies all come from the cache never loads it.
+      const { runCompileJob } = await import('./compile-job.js');
+      for (const job of jobs.splice(0)) onResult(await runCompileJob(job));
+    },
+  };
+}
+
+/** Holds jobs until MIN_POLICIES_PER_WORKER have come (then they go to workers) or finish() (then to this thread). */
+export class DeferredPool implements CompilePool {
+  private readonly held: CompileJob[] = [];
+  private pool: CompilePool | undefined;
+
+  constructor(
+    private readonly workers: () => CompilePool,
+    private readonly thisThread: () => CompilePool,
+  ) {}
+
+  submit(job: CompileJob): void {
+    if (this.pool) return this.pool.submit(job);
+    this.held.push(job);
+    if (this.held.length >= MIN_POLICIES_PER_WORKER) this.handOver(this.workers());
+  }
+
+  finish(): Promise<void> {
+    if (!this.pool) this.handOver(this.thisThread());
+    return this.pool!.finish();
+  }
+
+  private handOver(pool: CompilePool): void {
+    this.pool = pool;
+    for (const job of this.held.splice(0)) pool.submit(job);
+  }
 }
 
 class WorkerPool implements CompilePool {

@@ -166,8 +166,11 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     messageLanguage: lang,
   }));
   // Results are handled only when this thread waits (takeFromCache, pool.finish), by when `build` is made.
-  const pool = mods.compilePool(mods.chooseJobs(files.length, jobsRequested), (result) =>
-    stageResult(build, writer, result),
+  // Without --jobs, a build that compiles only a few policies (the rest from the cache) starts no worker.
+  const pool = mods.compilePool(
+    mods.chooseJobs(files.length, jobsRequested),
+    (result) => stageResult(build, writer, result),
+    jobsRequested === undefined,
   );
   // With --history the outputs depend on the git log as well as the text: every policy is compiled.
   const cacheable = !groups && options.values.history !== true;

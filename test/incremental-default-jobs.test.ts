@@ -1,0 +1,55 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot, runPolicyc } from './support/cli.js';
+
+/**
+ * Without --jobs, a build of enough policies for two workers that compiles
+ * only one of them (the rest from the cache) compiles it on its own thread:
+ * its outputs and report are still those of a full build.
+ */
+const dir = mkdtempSync(path.join(os.tmpdir(), 'policyc-default-jobs-'));
+const seed = readFileSync(path.join(repoRoot, 'policies/ipractice/policy.json'), 'utf8');
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function writePolicy(n: number, extra = ''): void {
+  const policy = JSON.parse(seed) as { id: string; controller: { name: string } };
+  policy.id = `many-${String(n).padStart(2, '0')}`;
+  policy.controller.name += extra;
+  mkdirSync(path.join(dir, 'policies', policy.id), { recursive: true });
+  writeFileSync(path.join(dir, 'policies', policy.id, 'policy.json'), JSON.stringify(policy, null, 2));
+}
+
+function snapshot(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true }))
+    if (entry.isFile()) {
+      const file = path.join(entry.parentPath, entry.name);
+      out[path.relative(root, file)] = readFileSync(file).toString('base64');
+    }
+  return out;
+}
+
+describe('an incremental build with the default --jobs', () => {
+  it('compiles the one changed policy of sixteen as a full build does: the same files and report', () => {
+    for (let n = 0; n < 16; n++) writePolicy(n);
+    const run = (out: string, ...args: string[]) => {
+      const result = runPolicyc(['build', 'policies', '--out', out, ...args], dir);
+      expect(result.status, result.stderr).toBe(0);
+      return result.stderr;
+    };
+    run('dist');
+    writePolicy(7, ' (gewijzigd)');
+    const incremental = run('dist');
+    expect(incremental).toContain('15 of them were unchanged');
+    const full = run('full');
+    const report = (stderr: string) => stderr.replace(/^(Built|\d+ of them) .*\n/gm, '');
+    expect(report(incremental)).toBe(report(full));
+    expect(readFileSync(path.join(dir, 'dist/many-07/nl/privacy.md'), 'utf8')).toContain('(gewijzigd)');
+    expect(snapshot(path.join(dir, 'dist'))).toEqual(snapshot(path.join(dir, 'full')));
+  }, 180_000);
+});
