@@ -58,9 +58,24 @@ describe('the deferred compile pool', () => {
     expect(log).not.toContain('this thread made');
   });
 
-  it('finishes at once when no job came', async () => {
+  it('compiles the jobs held so far on flush(), and counts them towards the workers', async () => {
+    const log: string[] = [];
+    const pool = deferred(log);
+    for (let i = 0; i < 3; i++) pool.submit(job(i));
+    await pool.flush();
+    expect(log).toEqual(['this thread made', 'this thread 0', 'this thread 1', 'this thread 2', 'this thread finish']);
+    log.length = 0;
+    await pool.flush(); // nothing held: nothing to do
+    for (let i = 3; i < 7; i++) pool.submit(job(i));
+    expect(log).toEqual([]);
+    pool.submit(job(7)); // three compiled and five held: enough for workers
+    await pool.finish();
+    expect(log).toEqual(['workers made', ...[3, 4, 5, 6, 7].map((i) => `workers ${i}`), 'workers finish']);
+  });
+
+  it('finishes at once when no job came, and makes no pool', async () => {
     const log: string[] = [];
     await deferred(log).finish();
-    expect(log).toEqual(['this thread made', 'this thread finish']);
+    expect(log).toEqual([]);
   });
 });

@@ -19,6 +19,13 @@ export interface CompilePool {
   submit(job: CompileJob): void;
   /** Resolves when every submitted job's result has been handed to onResult; rejects on a failure. */
   finish(): Promise<void>;
+  /**
+   * A pool that compiles on the calling thread compiles the jobs submitted so
+   * far now, rather than at finish(): a build reports in command-line order,
+   * and what a job still to compile holds up waits in memory (workers compile
+   * as jobs come, and have no flush).
+   */
+  flush?(): Promise<void>;
 }
 
 /**
@@ -32,7 +39,8 @@ export interface CompilePool {
  * `deferWorkers` (for the default --jobs, which picks threads by the number of
  * policies): no worker starts until MIN_POLICIES_PER_WORKER jobs have come, and
  * a build that compiles fewer (the few policies changed since the last build)
- * compiles them on the calling thread, as a build of that many policies does.
+ * compiles them on the calling thread, as a build of that many policies does,
+ * at flush() or finish().
  * A worker loads the compiler anew, without the code cache the calling thread
  * runs with: for a few policies that costs more than compiling them here.
  */
@@ -52,21 +60,24 @@ export function compilePool(
 
 function thisThreadPool(onResult: (result: CompileJobResult) => void): CompilePool {
   const jobs: CompileJob[] = [];
-  return {
-    submit: (job) => void jobs.push(job),
-    finish: async () => {
-      if (!jobs.length) return;
-      // The compiler is loaded here only when this thread compiles: a build whose policies all come from the cache never loads it.
-      const { runCompileJob } = await import('./compile-job.js');
-      for (const job of jobs.splice(0)) onResult(await runCompileJob(job));
-    },
+  const compileAll = async (): Promise<void> => {
+    if (!jobs.length) return;
+    // The compiler is loaded here only when this thread compiles: a build whose policies all come from the cache never loads it.
+    const { runCompileJob } = await import('./compile-job.js');
+    for (const job of jobs.splice(0)) onResult(await runCompileJob(job));
   };
+  return { submit: (job) => void jobs.push(job), finish: compileAll, flush: compileAll };
 }
 
-/** Holds jobs until MIN_POLICIES_PER_WORKER have come (then they go to workers) or finish() (then to this thread). */
+/**
+ * Holds jobs until MIN_POLICIES_PER_WORKER have come (held or compiled by
+ * flush()): then they go to workers, else to this thread at flush() or finish().
+ */
 export class DeferredPool implements CompilePool {
   private readonly held: CompileJob[] = [];
-  private pool: CompilePool | undefined;
+  private onWorkers: CompilePool | undefined;
+  private here: CompilePool | undefined;
+  private compiledHere = 0;
 
   constructor(
     private readonly workers: () => CompilePool,
@@ -74,19 +85,24 @@ export class DeferredPool implements CompilePool {
   ) {}
 
   submit(job: CompileJob): void {
-    if (this.pool) return this.pool.submit(job);
+    if (this.onWorkers) return this.onWorkers.submit(job);
     this.held.push(job);
-    if (this.held.length >= MIN_POLICIES_PER_WORKER) this.handOver(this.workers());
+    if (this.held.length + this.compiledHere < MIN_POLICIES_PER_WORKER) return;
+    this.onWorkers = this.workers();
+    for (const held of this.held.splice(0)) this.onWorkers.submit(held);
+  }
+
+  /** Compiles the jobs held so far on this thread, while they are too few for a worker. */
+  async flush(): Promise<void> {
+    if (this.onWorkers || !this.held.length) return;
+    this.here ??= this.thisThread();
+    this.compiledHere += this.held.length;
+    for (const job of this.held.splice(0)) this.here.submit(job);
+    await this.here.finish();
   }
 
   finish(): Promise<void> {
-    if (!this.pool) this.handOver(this.thisThread());
-    return this.pool!.finish();
-  }
-
-  private handOver(pool: CompilePool): void {
-    this.pool = pool;
-    for (const job of this.held.splice(0)) pool.submit(job);
+    return this.onWorkers ? this.onWorkers.finish() : this.flush();
   }
 }
 

@@ -182,6 +182,8 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   );
   const build: Build = { options, io, groups, lang, limit, outDir, mods, inputs, report, cached: 0, fileCount: 0 };
   try {
+    // Policies already known to need compiling, when this thread compiles them: before the cached ones, whose reports would wait for them.
+    await pool.flush?.();
     await takeFromCache(
       build,
       candidates.map((index) => jobs[index]!),
