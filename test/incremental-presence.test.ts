@@ -1,0 +1,50 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot, runPolicyc } from './support/cli.js';
+
+/**
+ * The cache leaves an organisation folder as it is only while it holds every
+ * file its manifest lists: a file the user deleted is written again, whether
+ * the cache looks it up alone (policy.jsonld, the only file at the top) or in
+ * a listing of its folder.
+ */
+const dir = mkdtempSync(path.join(os.tmpdir(), 'policyc-presence-'));
+mkdirSync(path.join(dir, 'policies'));
+cpSync(path.join(repoRoot, 'policies/ipractice'), path.join(dir, 'policies/ipractice'), { recursive: true });
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function build(out: string, ...args: string[]): string {
+  const result = runPolicyc(['build', 'policies', '--out', out, ...args], dir);
+  expect(result.status, result.stderr).toBe(0);
+  return result.stderr;
+}
+
+function snapshot(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true }))
+    if (entry.isFile()) {
+      const file = path.join(entry.parentPath, entry.name);
+      out[path.relative(root, file)] = readFileSync(file).toString('base64');
+    }
+  return out;
+}
+
+describe('an incremental build after outputs were deleted', () => {
+  it('writes again a deleted file alone in its folder, and a deleted folder, as a full build writes them', () => {
+    build('dist');
+    expect(build('dist')).toContain('1 of them was unchanged');
+    const jsonld = path.join(dir, 'dist/ipractice/policy.jsonld');
+    rmSync(jsonld);
+    expect(build('dist')).not.toContain('unchanged');
+    expect(existsSync(jsonld)).toBe(true);
+    rmSync(path.join(dir, 'dist/ipractice/nl'), { recursive: true });
+    expect(build('dist')).not.toContain('unchanged');
+    build('full', '--force');
+    expect(snapshot(path.join(dir, 'dist'))).toEqual(snapshot(path.join(dir, 'full')));
+  }, 180_000);
+});
