@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot, runPolicyc } from './support/cli.js';
+import { snapshot } from './support/snapshot.js';
 
 /**
  * Without --jobs, a build of enough policies for two workers that compiles
@@ -22,16 +23,6 @@ function writePolicy(n: number, extra = ''): void {
   policy.controller.name += extra;
   mkdirSync(path.join(dir, 'policies', policy.id), { recursive: true });
   writeFileSync(path.join(dir, 'policies', policy.id, 'policy.json'), JSON.stringify(policy, null, 2));
-}
-
-function snapshot(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true }))
-    if (entry.isFile()) {
-      const file = path.join(entry.parentPath, entry.name);
-      out[path.relative(root, file)] = readFileSync(file).toString('base64');
-    }
-  return out;
 }
 
 describe('an incremental build with the default --jobs', () => {

@@ -1,8 +1,9 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot, runPolicyc } from './support/cli.js';
+import { snapshot } from './support/snapshot.js';
 
 /**
  * The cache leaves an organisation folder as it is only while it holds every
@@ -22,16 +23,6 @@ function build(out: string, ...args: string[]): string {
   const result = runPolicyc(['build', 'policies', '--out', out, ...args], dir);
   expect(result.status, result.stderr).toBe(0);
   return result.stderr;
-}
-
-function snapshot(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true }))
-    if (entry.isFile()) {
-      const file = path.join(entry.parentPath, entry.name);
-      out[path.relative(root, file)] = readFileSync(file).toString('base64');
-    }
-  return out;
 }
 
 describe('an incremental build after outputs were deleted', () => {
