@@ -50,8 +50,8 @@ export interface CacheOptions {
 
 let fingerprint: string | undefined;
 
-/** Files in lib/ that no output depends on: type declarations and V8's code caches (half the files there). */
-const UNUSED_AT_RUN_TIME = /\.d\.ts$|\.v8cache$/;
+/** Files in lib/ that no output depends on: type declarations, V8's code caches (half the files there) and tsc's build record. */
+const UNUSED_AT_RUN_TIME = /\.d\.ts$|\.v8cache$|\.tsbuildinfo$/;
 
 /**
  * A hash of everything besides the policy that its output is made from: the
