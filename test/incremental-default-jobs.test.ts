@@ -11,7 +11,7 @@ import { snapshot } from './support/snapshot.js';
  * its outputs and report are still those of a full build.
  */
 const dir = mkdtempSync(path.join(os.tmpdir(), 'policyc-default-jobs-'));
-const seed = readFileSync(path.join(repoRoot, 'policies/ipractice/policy.json'), 'utf8');
+const seed = readFileSync(path.join(repoRoot, 'policies/dijklander/policy.json'), 'utf8');
 
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });

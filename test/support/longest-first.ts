@@ -27,6 +27,7 @@ const SECONDS: Record<string, number> = {
   'test/cold-start.test.ts': 14,
   'test/html-validity.test.ts': 13,
   'test/hostile-input.test.ts': 10,
+  'test/incremental-default-jobs.test.ts': 9,
 };
 
 export class LongestFirst extends BaseSequencer {
