@@ -16,13 +16,17 @@
 // - lib/cli/main.cjs: lib/cli/main.js, which runs the bundle, as CommonJS:
 //   package.json's bin, which starts without Node's ES module loader.
 // - lib/compile-worker.js: the build pool's worker, where the bundled
-//   compile-many.js looks for it (beside the code that starts it); it runs the
-//   compiled modules.
+//   compile-many.js looks for it (beside the code that starts it); it is
+//   lib/cli/compile-worker.js, which runs the worker bundle.
+// - lib/policyc-worker.cjs: lib/cli/compile-job.js and everything it imports,
+//   bundled as the CLI is: what a build's worker thread runs, which would
+//   otherwise load some hundred modules, without a code cache, in each worker.
 // - the code caches beside the bundle (policyc-bundle.cjs.check.v8cache and
-//   .build.v8cache) and the validator: what V8 compiled while this script ran
-//   `check`, or `build`, on the Doctolib seed, each in a fresh process so that
-//   a check deserialises only what a check runs; a Node with another V8
-//   ignores them.
+//   .build.v8cache), the worker bundle (policyc-worker.cjs.v8cache) and the
+//   validator: what V8 compiled while this script ran `check`, or `build`, or
+//   one compile job, on the Doctolib seed, each in a fresh process so that a
+//   check deserialises only what a check runs; a Node with another V8 ignores
+//   them.
 // The bundle sits in lib/, one level below the package root, as lib/paths.js
 // does: src/paths.ts finds schema/, templates/ and locales/ from there.
 import { spawnSync } from 'node:child_process';
@@ -35,6 +39,7 @@ import { build } from 'esbuild';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const lib = path.join(root, 'lib');
 const bundleFile = path.join(lib, 'policyc-bundle.cjs');
+const workerBundleFile = path.join(lib, 'policyc-worker.cjs');
 const validatorFile = path.join(lib, 'validate', 'policy-schema.validator.cjs');
 const { withIdLine } = await import(path.join(lib, 'code-id.js'));
 const { runCachedScript, writeCodeCaches } = await import(path.join(lib, 'code-cache.js'));
@@ -55,17 +60,18 @@ const keepExternal = {
   },
 };
 
-async function bundleCli() {
+/** The modules of `entry` (in lib/) and what they import as one CommonJS script, written to `outfile` (in lib/). */
+async function bundleScript(entry, outfile) {
   const { outputFiles, metafile } = await build({
     absWorkingDir: root,
-    entryPoints: ['lib/cli/process-cli.js'],
+    entryPoints: [entry],
     metafile: true,
     bundle: true,
     platform: 'node',
     target: 'node20',
     format: 'cjs',
     write: false,
-    outfile: bundleFile,
+    outfile,
     logLevel: 'warning',
     // Less to read and parse on every start; names stay, so stack traces still name the functions.
     minifyWhitespace: true,
@@ -76,7 +82,7 @@ async function bundleCli() {
     plugins: [keepExternal],
   });
   refuseDynamicImports(metafile);
-  writeFileSync(bundleFile, withIdLine(outputFiles[0].text));
+  writeFileSync(outfile, withIdLine(outputFiles[0].text));
 }
 
 /**
@@ -120,6 +126,7 @@ async function inlineValidatorRequires() {
  * validator's.
  */
 async function trainCodeCache(variant) {
+  if (variant === 'worker') return trainWorkerCodeCache();
   const bundle = runCachedScript(bundleFile, readFileSync(bundleFile, 'latin1'), variant).exports;
   const work = mkdtempSync(path.join(os.tmpdir(), 'policyc-train-'));
   try {
@@ -131,6 +138,14 @@ async function trainCodeCache(variant) {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** In a fresh process (`--train worker`): compiles the seed policy in the worker bundle, then stores its cache. */
+async function trainWorkerCodeCache() {
+  const bundle = runCachedScript(workerBundleFile, readFileSync(workerBundleFile, 'latin1')).exports;
+  const file = path.join(root, 'policies', 'doctolib', 'policy.json');
+  await bundle.runCompileJob({ index: 0, file, displayPath: 'policies/doctolib/policy.json' });
+  writeCodeCaches();
 }
 
 function removeEarlierCaches() {
@@ -160,10 +175,11 @@ if (process.argv[2] === '--train') await trainCodeCache(process.argv[3]);
 else {
   removeEarlierCaches();
   await inlineValidatorRequires();
-  await bundleCli();
+  await bundleScript('lib/cli/process-cli.js', bundleFile);
+  await bundleScript('lib/cli/compile-job.js', workerBundleFile);
   await commonJsLauncher();
   writeFileSync(path.join(lib, 'compile-worker.js'), "import './cli/compile-worker.js';\n");
-  for (const variant of ['check', 'build']) {
+  for (const variant of ['check', 'build', 'worker']) {
     const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--train', variant], { stdio: 'inherit' });
     if (run.status !== 0) throw new Error(`training the code cache for ${variant} failed`);
   }

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -70,6 +70,25 @@ export function runCachedScript(file: string, source: string, variant?: string):
   const loaded = { file, cacheFile, exports: module.exports, script, id, cacheUsed };
   ran.push(loaded);
   return loaded;
+}
+
+/**
+ * Runs a bundle that scripts/bundle-cli.mjs wrote (`file`, with its code
+ * cache of `variant`) and returns its exports; undefined, for the compiled
+ * modules to run instead, with POLICYC_BUNDLE=0, without the bundle, or when
+ * it is older than `input`, the compiled module it starts from (`tsc` ran
+ * after `npm run compile`).
+ */
+export function runFreshBundle(file: string, input: string, variant?: string): unknown {
+  if (process.env.POLICYC_BUNDLE === '0') return undefined;
+  let source: string;
+  try {
+    if (statSync(file).mtimeMs < statSync(input).mtimeMs) return undefined;
+    source = readFileSync(file, 'latin1');
+  } catch {
+    return undefined; // no bundle
+  }
+  return runCachedScript(file, source, variant)?.exports;
 }
 
 /** Stores what V8 has compiled so far of every script run here (after a training run), under each one's id. */

@@ -41,8 +41,8 @@ export interface CompilePool {
  * a build that compiles fewer (the few policies changed since the last build)
  * compiles them on the calling thread, as a build of that many policies does,
  * at flush() or finish().
- * A worker loads the compiler anew, without the code cache the calling thread
- * runs with: for a few policies that costs more than compiling them here.
+ * A worker loads the compiler anew (the worker bundle, with its own code
+ * cache): for a few policies that costs more than compiling them here.
  */
 export function compilePool(
   threads: number,

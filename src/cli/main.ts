@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { runCachedScript } from '../code-cache.js';
+import { runFreshBundle } from '../code-cache.js';
 import type * as ProcessCli from './process-cli.js';
 
 /**
@@ -16,18 +15,12 @@ import type * as ProcessCli from './process-cli.js';
  * loader.
  */
 function bundledCli(): typeof ProcessCli | undefined {
-  if (process.env.POLICYC_BUNDLE === '0') return undefined;
-  const bundle = fileURLToPath(new URL('../policyc-bundle.cjs', import.meta.url));
-  let source: string;
-  try {
-    const input = fileURLToPath(new URL('./process-cli.js', import.meta.url));
-    if (statSync(bundle).mtimeMs < statSync(input).mtimeMs) return undefined;
-    source = readFileSync(bundle, 'latin1');
-  } catch {
-    return undefined; // no bundle
-  }
   const command = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
-  return runCachedScript(bundle, source, command === 'check' ? 'check' : 'build')?.exports as typeof ProcessCli;
+  return runFreshBundle(
+    fileURLToPath(new URL('../policyc-bundle.cjs', import.meta.url)),
+    fileURLToPath(new URL('./process-cli.js', import.meta.url)),
+    command === 'check' ? 'check' : 'build',
+  ) as typeof ProcessCli | undefined;
 }
 
 // No top-level await: the CommonJS copy has none.

@@ -1,0 +1,101 @@
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from './support/cli.js';
+import { tempDirs } from './support/temp-dirs.js';
+
+/**
+ * A build's worker threads run the worker bundle (lib/policyc-worker.cjs,
+ * scripts/bundle-cli.mjs) when it is fresh, as the bin runs the CLI's bundle.
+ * To see which code a worker ran, a copy of the package has one compiled
+ * module (lib/cli/compile-job.js, which only a worker loads in such a build)
+ * replaced by one that throws when it loads, its
+ * modification time kept (so that the bundles stay fresh): a worker that
+ * falls back to the compiled modules fails the build.
+ */
+const tempDir = tempDirs('policyc-worker-bundle-');
+
+/** A copy of the package (lib/ copied, the rest linked) whose lib/cli/compile-job.js throws when imported. */
+function sabotagedPackage(): string {
+  const copy = tempDir();
+  cpSync(path.join(repoRoot, 'lib'), path.join(copy, 'lib'), { recursive: true, preserveTimestamps: true });
+  for (const name of ['package.json', 'node_modules', 'schema', 'templates', 'locales', 'presets'])
+    symlinkSync(path.join(repoRoot, name), path.join(copy, name));
+  const sabotaged = path.join(copy, 'lib', 'cli', 'compile-job.js');
+  const { atime, mtime } = statSync(sabotaged);
+  writeFileSync(
+    sabotaged,
+    "export function runCompileJob() {}\nthrow new Error('the compiled modules were loaded');\n",
+  );
+  utimesSync(sabotaged, atime, mtime);
+  return copy;
+}
+
+const minimal = readFileSync(path.join(repoRoot, 'test/fixtures/minimal/policy.json'), 'utf8');
+
+/** `build --jobs 2` (on a worker thread) of two copies of the minimal fixture with the package at `pkg`. */
+function buildWith(
+  pkg: string,
+  env: Record<string, string> = {},
+): { status: number | null; stderr: string; files: string[] } {
+  const project = tempDir();
+  for (const id of ['one', 'two']) {
+    mkdirSync(path.join(project, 'policies', id), { recursive: true });
+    writeFileSync(
+      path.join(project, 'policies', id, 'policy.json'),
+      minimal.replace('"id": "minimal"', `"id": "${id}"`),
+    );
+  }
+  const run = spawnSync(
+    process.execPath,
+    [path.join(pkg, 'lib/cli/main.cjs'), 'build', '--jobs', '2', '--out', 'dist'],
+    {
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', ...env },
+    },
+  );
+  const dist = path.join(project, 'dist');
+  const files = existsSync(dist) ? readdirSync(dist, { recursive: true, encoding: 'utf8' }).sort() : [];
+  return { status: run.status, stderr: run.stderr, files };
+}
+
+describe('a build on worker threads', () => {
+  it('runs the worker bundle when it is fresh, and the compiled modules when it is stale or POLICYC_BUNDLE=0', () => {
+    const expected = buildWith(repoRoot);
+    expect(expected.files.length).toBeGreaterThan(0);
+    const pkg = sabotagedPackage();
+    expect(buildWith(pkg)).toEqual(expected);
+
+    const modules = buildWith(pkg, { POLICYC_BUNDLE: '0' });
+    expect(modules.stderr).toContain('the compiled modules were loaded');
+
+    const compileJob = path.join(pkg, 'lib', 'cli', 'compile-job.js');
+    const later = new Date(statSync(path.join(pkg, 'lib', 'policyc-worker.cjs')).mtimeMs + 1000);
+    utimesSync(compileJob, later, later);
+    const stale = buildWith(pkg);
+    expect(stale.stderr).toContain('the compiled modules were loaded');
+  }, 60_000);
+
+  it('has the worker bundle code cache npm run compile trained, and V8 takes it', () => {
+    const lib = path.join(repoRoot, 'lib');
+    const script = `import { readFileSync } from 'node:fs';
+      import { runCachedScript } from ${JSON.stringify(path.join(lib, 'code-cache.js'))};
+      const bundle = ${JSON.stringify(path.join(lib, 'policyc-worker.cjs'))};
+      console.log(runCachedScript(bundle, readFileSync(bundle, 'latin1')).cacheUsed);`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('true');
+  });
+});
