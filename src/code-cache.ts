@@ -73,17 +73,34 @@ export function runCachedScript(file: string, source: string, variant?: string):
 }
 
 /**
+ * tsc's build record, beside the bundles in lib/: tsc emits only the modules
+ * that changed, but rewrites this file whenever it emits. The package leaves
+ * it out.
+ */
+const BUILD_RECORD = 'tsconfig.build.tsbuildinfo';
+
+const modifiedMs = (file: string): number => {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0; // absent
+  }
+};
+
+/**
  * Runs a bundle that scripts/bundle-cli.mjs wrote (`file`, with its code
  * cache of `variant`) and returns its exports; undefined, for the compiled
  * modules to run instead, with POLICYC_BUNDLE=0, without the bundle, or when
- * it is older than `input`, the compiled module it starts from (`tsc` ran
- * after `npm run compile`).
+ * it is older than `input` (the compiled module it starts from) or than tsc's
+ * build record: `tsc` ran after `npm run compile`.
  */
 export function runFreshBundle(file: string, input: string, variant?: string): unknown {
   if (process.env.POLICYC_BUNDLE === '0') return undefined;
   let source: string;
   try {
-    if (statSync(file).mtimeMs < statSync(input).mtimeMs) return undefined;
+    const bundled = statSync(file).mtimeMs;
+    const compiled = Math.max(statSync(input).mtimeMs, modifiedMs(path.join(path.dirname(file), BUILD_RECORD)));
+    if (bundled < compiled) return undefined;
     source = readFileSync(file, 'latin1');
   } catch {
     return undefined; // no bundle
