@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { asciiEscaped } from './unicode-escape.js';
 
 /**
  * Generated code as src/code-cache.ts runs it: every character outside ASCII
@@ -9,6 +10,6 @@ import { createHash } from 'node:crypto';
  */
 export function withIdLine(code: string): string {
   if (/\\[^\x00-\x7f]/.test(code)) throw new Error('a backslash before a non-ASCII character: its escape would differ');
-  const ascii = code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const ascii = asciiEscaped(code);
   return `// policyc-code ${createHash('sha256').update(ascii).digest('hex')}\n${ascii}`;
 }

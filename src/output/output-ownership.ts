@@ -1,5 +1,6 @@
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { asciiEscaped } from '../unicode-escape.js';
 
 /**
  * What policyc owns in an output folder. Every organisation folder it writes
@@ -60,10 +61,8 @@ export function manifestText(files: readonly string[], extra: Record<string, unk
     generator: GENERATOR,
     files: [...files].filter((f) => f !== MANIFEST_NAME).sort(),
   };
-  return JSON.stringify(manifest, null, 2).replace(NON_ASCII, escapeChar) + '\n';
+  return asciiEscaped(JSON.stringify(manifest, null, 2)) + '\n';
 }
-const NON_ASCII = /[\u0080-\uffff]/g;
-const escapeChar = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /**
  * Every file under `dir` as '/'-separated relative paths, without following

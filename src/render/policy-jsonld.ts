@@ -6,6 +6,7 @@ import {
   transferMechanismBases,
 } from '../law/dpv.js';
 import { legalBases, specialConditions } from '../law/legal-bases.js';
+import { unicodeEscape } from '../unicode-escape.js';
 import type { Address, LawReference, Text } from '../policy/policy-types.js';
 import type {
   DataCategory,
@@ -281,5 +282,5 @@ export function policyJsonLdText(model: PolicyModel): string {
  * (still the same JSON value), as do U+2028/U+2029.
  */
 export function scriptSafeJson(json: string): string {
-  return json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return json.replace(/[<>&\u2028\u2029]/g, unicodeEscape);
 }
