@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot, runPolicyc } from './support/cli.js';
+import { sabotagedPackage } from './support/sabotaged-package.js';
 import { snapshot } from './support/snapshot.js';
 
 /**
@@ -42,5 +44,24 @@ describe('an incremental build with the default --jobs', () => {
     expect(report(incremental)).toBe(report(full));
     expect(readFileSync(path.join(dir, 'dist/many-07/nl/privacy.md'), 'utf8')).toContain('(gewijzigd)');
     expect(snapshot(path.join(dir, 'dist'))).toEqual(snapshot(path.join(dir, 'full')));
+  }, 180_000);
+
+  it('starts no worker for it: a package whose worker cannot load still builds it, and fails a full build', () => {
+    const pkg = sabotagedPackage(path.join(dir, 'package'), 'cli/compile-worker.js', 'a worker was started');
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [path.join(pkg, 'lib/cli/main.cjs'), 'build', 'policies', '--out', 'own', ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+    for (let n = 0; n < 16; n++) writePolicy(n);
+    expect(run('--jobs', '1').status).toBe(0); // --jobs is not part of the cache key
+    writePolicy(3, ' (opnieuw gewijzigd)');
+    const incremental = run();
+    expect(incremental.status, incremental.stderr).toBe(0);
+    expect(incremental.stderr).toContain('15 of them were unchanged');
+    const full = run('--force');
+    expect(full.status).not.toBe(0);
+    expect(full.stderr).toContain('a worker was started');
   }, 180_000);
 });

@@ -1,19 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './support/cli.js';
+import { sabotagedPackage } from './support/sabotaged-package.js';
 import { tempDirs } from './support/temp-dirs.js';
 
 /**
@@ -27,21 +17,8 @@ import { tempDirs } from './support/temp-dirs.js';
  */
 const tempDir = tempDirs('policyc-worker-bundle-');
 
-/** A copy of the package (lib/ copied, the rest linked) whose lib/cli/compile-job.js throws when imported. */
-function sabotagedPackage(): string {
-  const copy = tempDir();
-  cpSync(path.join(repoRoot, 'lib'), path.join(copy, 'lib'), { recursive: true, preserveTimestamps: true });
-  for (const name of ['package.json', 'node_modules', 'schema', 'templates', 'locales', 'presets'])
-    symlinkSync(path.join(repoRoot, name), path.join(copy, name));
-  const sabotaged = path.join(copy, 'lib', 'cli', 'compile-job.js');
-  const { atime, mtime } = statSync(sabotaged);
-  writeFileSync(
-    sabotaged,
-    "export function runCompileJob() {}\nthrow new Error('the compiled modules were loaded');\n",
-  );
-  utimesSync(sabotaged, atime, mtime);
-  return copy;
-}
+/** A copy of the package whose lib/cli/compile-job.js throws when imported. */
+const sabotaged = (): string => sabotagedPackage(tempDir(), 'cli/compile-job.js', 'the compiled modules were loaded');
 
 const minimal = readFileSync(path.join(repoRoot, 'test/fixtures/minimal/policy.json'), 'utf8');
 
@@ -76,7 +53,7 @@ describe('a build on worker threads', () => {
   it('runs the worker bundle when it is fresh, and the compiled modules when it is stale or POLICYC_BUNDLE=0', () => {
     const expected = buildWith(repoRoot);
     expect(expected.files.length).toBeGreaterThan(0);
-    const pkg = sabotagedPackage();
+    const pkg = sabotaged();
     expect(buildWith(pkg)).toEqual(expected);
 
     const modules = buildWith(pkg, { POLICYC_BUNDLE: '0' });
