@@ -1,3 +1,5 @@
+import { closingQuote } from './json-string-end.js';
+
 /** Nesting deeper than this is refused before parsing: no policy needs it, and parsers recurse once per level. */
 export const MAX_JSON_DEPTH = 64;
 
@@ -8,19 +10,14 @@ export const MAX_JSON_DEPTH = 64;
  */
 export function findTooDeep(text: string, limit = MAX_JSON_DEPTH): { line: number; column: number } | undefined {
   let depth = 0;
-  let inString = false;
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c)
-        i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-      continue;
-    }
-    if (c === 0x22) inString = true;
-    else if (c === 0x0a) {
+    if (c === 0x22) {
+      i = closingQuote(text, i); // a string: nothing in it counts, not even a line break
+      if (i === -1) return undefined; // it runs to the end
+    } else if (c === 0x0a) {
       line++;
       lineStart = i + 1;
     } else if (c === 0x5b || c === 0x7b) {

@@ -1,4 +1,5 @@
-import { joinPointer } from './json-pointer.js';
+import { escapeToken } from './json-pointer.js';
+import { closingQuote } from './json-string-end.js';
 import type { NodeLocation, SourcePosition } from './load-document.js';
 
 /**
@@ -44,7 +45,6 @@ export class PositionTable {
 }
 
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 const CR = 0x0d;
 const LF = 0x0a;
 
@@ -102,7 +102,8 @@ class PositionScanner {
       this.skipSpace();
       this.at++; // :
       this.skipSpace();
-      this.value(joinPointer(pointer, name), keyOffset, keyLine, keyLineStart);
+      // joinPointer's steps, written out: this runs for every member of the policy.
+      this.value(pointer + '/' + escapeToken(name), keyOffset, keyLine, keyLineStart);
       this.skipSpace();
       if (this.text.charCodeAt(this.at) === 0x2c) this.at++;
       this.skipSpace();
@@ -114,7 +115,7 @@ class PositionScanner {
     this.at++; // [
     this.skipSpace();
     for (let i = 0; this.text.charCodeAt(this.at) !== 0x5d; i++) {
-      this.value(joinPointer(pointer, i), -1, 0, 0);
+      this.value(pointer + '/' + i, -1, 0, 0);
       this.skipSpace();
       if (this.text.charCodeAt(this.at) === 0x2c) this.at++;
       this.skipSpace();
@@ -124,19 +125,10 @@ class PositionScanner {
 
   /** A string literal at the cursor; returns its value (decoded only when it has escapes). */
   private string(): string {
-    const text = this.text;
     const open = this.at;
-    let escaped = false;
-    let i = open + 1;
-    for (let c = text.charCodeAt(i); c !== QUOTE; c = text.charCodeAt(i)) {
-      if (c === BACKSLASH) {
-        escaped = true;
-        i += 2;
-      } else i++;
-    }
-    this.at = i + 1;
-    const raw = text.slice(open, this.at);
-    return escaped ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+    this.at = closingQuote(this.text, open) + 1;
+    const raw = this.text.slice(open, this.at);
+    return raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
   }
 
   /** A number, true, false or null: runs to the next delimiter. */

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasMessage } from '../i18n/messages.js';
+import { eachString } from '../load/each-string.js';
 import { joinPointer } from '../load/json-pointer.js';
 import { locate, type SourceDocument } from '../load/load-document.js';
 import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
@@ -14,14 +15,10 @@ export const FILL_IN = 'FILL-IN:';
 /** Every placeholder still in the document, by pointer, as an error at its position. */
 export function fillInMarkers(doc: SourceDocument): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const walk = (value: unknown, pointer: string): void => {
-    if (typeof value === 'string') {
-      if (value.startsWith(FILL_IN)) out.push(markerDiagnostic(doc, pointer, value.slice(FILL_IN.length)));
-    } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, joinPointer(pointer, i)));
-    else if (value && typeof value === 'object')
-      for (const [k, v] of Object.entries(value)) walk(v, joinPointer(pointer, k));
-  };
-  walk(doc.value, '');
+  eachString(doc.value, (text, path, isKey) => {
+    if (!isKey && text.startsWith(FILL_IN))
+      out.push(markerDiagnostic(doc, joinPointer('', ...path), text.slice(FILL_IN.length)));
+  });
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { eachString } from '../load/each-string.js';
 import { joinPointer } from '../load/json-pointer.js';
 
 /**
@@ -19,31 +20,15 @@ export interface IllegalCharacter {
 /** Every string value (and key) in the document holding an illegal character: the first one of each. */
 export function findIllegalCharacters(value: unknown): IllegalCharacter[] {
   const found: IllegalCharacter[] = [];
-  const stack: Array<[unknown, string]> = [[value, '']];
-  while (stack.length) {
-    const [node, pointer] = stack.pop()!;
-    if (typeof node === 'string') {
-      const match = ILLEGAL.exec(node);
-      if (match)
-        found.push({
-          pointer,
-          offset: match.index,
-          codePoint: `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
-        });
-    } else if (Array.isArray(node)) {
-      node.forEach((item, i) => stack.push([item, joinPointer(pointer, i)]));
-    } else if (node && typeof node === 'object') {
-      for (const [key, child] of Object.entries(node)) {
-        const match = ILLEGAL.exec(key);
-        if (match)
-          found.push({
-            pointer: joinPointer(pointer, key),
-            offset: -1,
-            codePoint: `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
-          });
-        stack.push([child, joinPointer(pointer, key)]);
-      }
-    }
-  }
+  eachString(value, (text, path, isKey) => {
+    const match = ILLEGAL.exec(text);
+    if (match)
+      found.push({
+        pointer: joinPointer('', ...path),
+        // A property name has no offset in a string value: it is reported at the key.
+        offset: isKey ? -1 : match.index,
+        codePoint: `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+      });
+  });
   return found.sort((a, b) => (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0));
 }

@@ -1,4 +1,5 @@
 import { isLanguage, type Language } from '../i18n/messages.js';
+import type { PathToken } from '../load/each-string.js';
 import { joinPointer } from '../load/json-pointer.js';
 import { findMarkdownHazards, type MarkdownHazard } from './markdown-safety.js';
 
@@ -29,18 +30,29 @@ export function findTextProblems(schema: SchemaNode, document: unknown): TextPro
     return current;
   };
 
-  const walk = (nodeIn: SchemaNode, value: unknown, pointer: string): void => {
+  // The path to the value being walked, joined into a pointer only for a problem (see eachString).
+  const path: PathToken[] = [];
+  const pointer = (...last: PathToken[]): string => joinPointer('', ...path, ...last);
+
+  const walk = (nodeIn: SchemaNode, value: unknown): void => {
     const node = resolve(nodeIn);
     const test = node.if as SchemaNode | undefined;
     if (test && typeof test.type === 'string') {
       const branch = (jsonType(value) === test.type ? node.then : node.else) as SchemaNode | undefined;
-      if (branch) walk(branch, value, pointer);
+      if (branch) walk(branch, value);
     }
     if (node['x-markdown'] === true && typeof value === 'string') {
-      for (const hazard of findMarkdownHazards(value)) problems.push({ kind: 'unsafe-markdown', pointer, hazard });
+      for (const hazard of findMarkdownHazards(value))
+        problems.push({ kind: 'unsafe-markdown', pointer: pointer(), hazard });
     }
     if (Array.isArray(value)) {
-      if (node.items) value.forEach((item, i) => walk(node.items as SchemaNode, item, joinPointer(pointer, i)));
+      const items = node.items as SchemaNode | undefined;
+      if (items)
+        for (let i = 0; i < value.length; i++) {
+          path.push(i);
+          walk(items, value[i]);
+          path.pop();
+        }
       return;
     }
     if (!value || typeof value !== 'object') return;
@@ -48,19 +60,37 @@ export function findTextProblems(schema: SchemaNode, document: unknown): TextPro
     if (node['x-translated'] === true) {
       for (const language of declared) {
         if (typeof object[language] !== 'string')
-          problems.push({ kind: 'missing-translation', pointer: joinPointer(pointer, language), language });
+          problems.push({ kind: 'missing-translation', pointer: pointer(language), language });
       }
     }
     const properties = (node.properties ?? {}) as Record<string, SchemaNode>;
-    const patterns = Object.entries((node.patternProperties ?? {}) as Record<string, SchemaNode>);
-    for (const [key, child] of Object.entries(object)) {
-      const childSchema = properties[key] ?? patterns.find(([pattern]) => new RegExp(pattern, 'u').test(key))?.[1];
-      if (childSchema) walk(childSchema, child, joinPointer(pointer, key));
+    const keys = Object.keys(object);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const childSchema = properties[key] ?? patternSchema(node, key);
+      if (!childSchema) continue;
+      path.push(key);
+      walk(childSchema, object[key]);
+      path.pop();
     }
   };
 
-  walk(schema, document, '');
+  walk(schema, document);
   return problems;
+}
+
+/** The schema's patternProperties, compiled once each. */
+const patternRegexes = new Map<string, RegExp>();
+
+/** The schema of the first of the node's patternProperties that the key matches. */
+function patternSchema(node: SchemaNode, key: string): SchemaNode | undefined {
+  const patterns = (node.patternProperties ?? {}) as Record<string, SchemaNode>;
+  for (const pattern of Object.keys(patterns)) {
+    let regex = patternRegexes.get(pattern);
+    if (!regex) patternRegexes.set(pattern, (regex = new RegExp(pattern, 'u')));
+    if (regex.test(key)) return patterns[pattern];
+  }
+  return undefined;
 }
 
 /** The JSON Schema type name of a parsed JSON value. */
