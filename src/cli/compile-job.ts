@@ -6,6 +6,7 @@ import { readPolicyFile } from '../load/read-policy-file.js';
 import type { ExternalAcknowledgement } from '../check/acknowledge.js';
 import { compilePolicy, type IdPosition } from '../pipeline/compile-policy.js';
 import type { OutputFile } from '../output/output-file.js';
+import { stageFiles } from '../output/stage-files.js';
 
 /** One policy to compile: what a worker (or the main thread) is given. */
 export interface CompileJob extends LayoutOptions {
@@ -24,7 +25,16 @@ export interface CompileJob extends LayoutOptions {
   history?: boolean;
   /** The language of the report: the result carries each diagnostic's sentences in it (written here, in parallel). */
   messageLanguage?: Language;
+  /**
+   * A build's staging folder (OutputWriter.stagingFolder): the outputs are
+   * written there by the thread that compiled them, and the result carries
+   * `staged` instead of them.
+   */
+  stageInto?: string;
 }
+
+/** With `stageInto`: the organisations written and how many files, or why writing failed (the error's message). */
+export type StagedOutputs = { organisations: string[]; files: number } | { error: string };
 
 /** What comes back: plain data, cheap to pass between threads. */
 export interface CompileJobResult {
@@ -38,6 +48,7 @@ export interface CompileJobResult {
   findings: Diagnostic[];
   /** With `messageLanguage`: the sentences of each of `diagnostics` and `findings`, in that language. */
   texts?: { diagnostics: DiagnosticTexts[]; findings: DiagnosticTexts[] };
+  staged?: StagedOutputs;
 }
 
 /** Reads and compiles one policy; an unreadable file is a diagnostic, not an exception. */
@@ -58,12 +69,22 @@ export async function runCompileJob(job: CompileJob): Promise<CompileJobResult> 
   return withTexts(job, {
     index: job.index,
     displayPath: job.displayPath,
-    outputs: compiled.outputs,
+    ...staged(job, compiled.outputs),
     diagnostics: compiled.diagnostics,
     findings: compiled.findings,
     ...(compiled.id !== undefined ? { id: compiled.id } : {}),
     ...(compiled.idPosition ? { idPosition: compiled.idPosition } : {}),
   });
+}
+
+/** The outputs, or with `stageInto` none: they are written into the staging folder. */
+function staged(job: CompileJob, outputs: OutputFile[]): Pick<CompileJobResult, 'outputs' | 'staged'> {
+  if (job.stageInto === undefined) return { outputs };
+  try {
+    return { outputs: [], staged: { organisations: stageFiles(job.stageInto, outputs), files: outputs.length } };
+  } catch (error) {
+    return { outputs: [], staged: { error: (error as Error).message } };
+  }
 }
 
 function withTexts(job: CompileJob, result: CompileJobResult): CompileJobResult {

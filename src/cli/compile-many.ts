@@ -26,13 +26,19 @@ export interface CompilePool {
    * as jobs come, and have no flush).
    */
   flush?(): Promise<void>;
+  /**
+   * Ends the pool without waiting for the jobs in flight: a failed build calls
+   * it before removing its staging folder, so that no worker writes there after.
+   */
+  stop?(): Promise<void>;
 }
 
 /**
  * A pool that compiles each submitted job — on worker threads when `threads`
  * > 1, else on the calling thread when finish() is called — and hands each
- * result to `onResult` on the calling thread as it arrives (so one thread
- * does all the writing, and memory holds only the policies in flight).
+ * result to `onResult` on the calling thread as it arrives (memory holds only
+ * the policies in flight; a build's jobs write their own outputs, see
+ * CompileJob.stageInto).
  * Workers start as jobs come: the first with the first job, the next when
  * enough jobs wait, so that compiling overlaps whatever the caller does meanwhile.
  *
@@ -104,6 +110,10 @@ export class DeferredPool implements CompilePool {
   finish(): Promise<void> {
     return this.onWorkers ? this.onWorkers.finish() : this.flush();
   }
+
+  async stop(): Promise<void> {
+    await this.onWorkers?.stop?.();
+  }
 }
 
 class WorkerPool implements CompilePool {
@@ -138,9 +148,13 @@ class WorkerPool implements CompilePool {
         this.check();
       });
     } finally {
-      this.stopping = true;
-      await Promise.all(this.workers.map((w) => w.terminate()));
+      await this.stop();
     }
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
   private start(): void {

@@ -2,9 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { parentPort } from 'node:worker_threads';
 import { runFreshBundle } from '../code-cache.js';
 import type * as CompileJobModule from './compile-job.js';
-import type { CompileJob, CompileJobResult } from './compile-job.js';
-
-const encoder = new TextEncoder();
+import type { CompileJob } from './compile-job.js';
 
 /**
  * The compiler this worker runs: the worker bundle (lib/policyc-worker.cjs,
@@ -21,24 +19,9 @@ function bundledCompiler(): typeof CompileJobModule | undefined {
   ) as typeof CompileJobModule | undefined;
 }
 
-/**
- * Sends a result with each output's text as UTF-8 bytes (what the writer
- * writes), moved rather than copied: the writing thread's heap never holds
- * the text, and this thread, not the writing one, pays for encoding it.
- */
-function send(result: CompileJobResult): void {
-  const moved: ArrayBuffer[] = [];
-  const outputs = result.outputs.map((file) => {
-    if (typeof file.contents !== 'string') return file;
-    const bytes = encoder.encode(file.contents);
-    moved.push(bytes.buffer as ArrayBuffer);
-    return { path: file.path, contents: bytes };
-  });
-  parentPort!.postMessage({ ...result, outputs }, moved);
-}
-
-// A worker thread of the build pool: compiles the jobs it is sent, one at a time.
+// A worker thread of the build pool: compiles the jobs it is sent, one at a time. A build's
+// jobs write their outputs here (CompileJob.stageInto): the result that goes back is small.
 const compiler = Promise.resolve(bundledCompiler() ?? import('./compile-job.js'));
 parentPort!.on('message', (job: CompileJob) => {
-  void compiler.then(({ runCompileJob }) => runCompileJob(job)).then(send);
+  void compiler.then(({ runCompileJob }) => runCompileJob(job)).then((result) => parentPort!.postMessage(result));
 });

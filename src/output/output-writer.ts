@@ -34,6 +34,7 @@ import {
   ownedFolder,
   type Manifest,
 } from './output-ownership.js';
+import { stageFiles } from './stage-files.js';
 
 /**
  * Writes a build into `outDir` so that a failed or interrupted build leaves
@@ -86,30 +87,31 @@ export class OutputWriter {
     }
   }
 
+  /** The staging folder, for stageFiles on another thread (see staged()). */
+  get stagingFolder(): string {
+    return this.staging;
+  }
+
   /**
    * Stages one policy's files; each path must be '<org>/…' inside outDir.
    * `manifest` adds fields to the organisation's manifest (e.g. a cache key).
    */
   stage(files: readonly OutputFile[], manifest?: Record<string, unknown>): void {
     if (this.finished) throw new Error('OutputWriter: stage() after commit() or abort()');
-    const written = new Set<string>();
-    for (const file of files) {
-      const target = path.resolve(this.staging, file.path);
-      const [organisation = '', ...rest] = file.path.split('/');
-      if (
-        !target.startsWith(this.staging + path.sep) ||
-        !/^[a-z0-9][a-z0-9-]*$/.test(organisation) ||
-        rest.join('/') === MANIFEST_NAME
-      ) {
-        throw new Error(`refusing to write outside the output folder: ${file.path}`);
-      }
-      this.makeFolder(path.dirname(target));
-      writeFileSync(target, file.contents);
+    this.staged(stageFiles(this.staging, files, this.folders), manifest);
+  }
+
+  /**
+   * Takes into the build the organisations that stageFiles wrote into the
+   * staging folder (here or on a worker thread) for one policy: commit()
+   * replaces their folders. `manifest` as for stage().
+   */
+  staged(organisations: readonly string[], manifest?: Record<string, unknown>): void {
+    if (this.finished) throw new Error('OutputWriter: staged() after commit() or abort()');
+    for (const organisation of organisations) {
       this.organisations.add(organisation);
-      if (manifest) written.add(organisation);
-    }
-    // Kept on disk until commit, like the files: a build holds no policy's manifest (its diagnostics) in memory.
-    for (const organisation of written) {
+      // Kept on disk until commit, like the files: a build holds no policy's manifest (its diagnostics) in memory.
+      if (!manifest) continue;
       this.makeFolder(path.join(this.staging, EXTRAS));
       writeFileSync(this.extrasFile(organisation), JSON.stringify(manifest));
     }

@@ -142,8 +142,9 @@ interface PolicyInput {
  * all or nothing: on any error the output folder is left exactly as it was.
  * `groups` limits the outputs (see output-renderers.ts); a partial build
  * replaces only the files of its own outputs. Larger builds compile on a
- * pool of worker threads (--jobs); this thread does all the writing, and
- * reports each policy's diagnostics as they come in (build-report.ts).
+ * pool of worker threads (--jobs); each thread stages the files of the
+ * policies it compiles, and this one reports each policy's diagnostics as
+ * they come in (build-report.ts) and commits.
  * Compliance findings are reported and do not stop the build, unless
  * --strict (then errors and warnings among them do) or --max-warnings is exceeded.
  */
@@ -164,6 +165,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     displayPath: path.relative(io.cwd, file),
     ...jobSettings(options, groups),
     messageLanguage: lang,
+    stageInto: writer.stagingFolder,
   }));
   // Results are handled only when this thread waits (takeFromCache, pool.finish), by when `build` is made.
   // Without --jobs, a build that compiles only a few policies (the rest from the cache) starts no worker.
@@ -191,7 +193,9 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     );
     await pool.finish();
   } catch (error) {
-    writer.abort(); // a crashed worker: release the lock and remove the staging folder before failing
+    // A crashed worker: stop the others (which write into the staging folder), release the lock and remove the staging folder before failing.
+    await pool.stop?.();
+    writer.abort();
     throw error;
   }
   build.report.finish();
@@ -370,8 +374,12 @@ function stageResult(build: Build, writer: Writer, result: CompileJobResult): vo
   if (build.report.problems.error > 0 || build.writeError) return; // keep checking the rest, but stage nothing more
   try {
     const key = build.inputs[result.index]?.key;
-    writer.stage(result.outputs, key ? build.mods.cache.manifestExtras(key, result, build.lang) : undefined);
-    build.fileCount += result.outputs.length;
+    const manifest = key ? build.mods.cache.manifestExtras(key, result, build.lang) : undefined;
+    const { staged } = result; // the files, already written by the thread that compiled them (see stageInto)
+    if (staged && 'error' in staged) throw new Error(staged.error);
+    if (staged) writer.staged(staged.organisations, manifest);
+    else writer.stage(result.outputs, manifest);
+    build.fileCount += staged ? staged.files : result.outputs.length;
   } catch (error) {
     build.writeError = error as Error;
   }
