@@ -20,11 +20,15 @@ import { foldLineBreaks } from './text-whitespace.js';
 export function escapeMarkdownText(value: string): string {
   // Most text has nothing to escape but perhaps its first character, and no line break: no need to split it into words.
   if (!NEEDS_WORDS.test(value)) return escapeLineStart(value.trim());
-  return foldLineBreaks(value)
-    .split(/(\s+)/)
-    .map((word, i) => (i % 2 === 1 || PLAIN_URL.test(word) ? word : escapeWord(word, i === 0)))
-    .join('');
+  return foldLineBreaks(value).split(/(\s+)/).map(escapeSplitWord).join('');
 }
+
+// Callbacks are module-level functions and hot loops are written out: no closures made per call
+// (docs/architecture.md, "No closures made per call").
+
+/** A part of a text split on its whitespace: the odd parts are whitespace, kept; the first starts the line. */
+const escapeSplitWord = (word: string, i: number): string =>
+  i % 2 === 1 || PLAIN_URL.test(word) ? word : escapeWord(word, i === 0);
 
 /** Anything escapeWord or the line-break folding would change inside the text (the line breaks of foldLineBreaks). */
 const NEEDS_WORDS = /[\\`*_[\]<>|~!&\n\r\u2028\u2029]|:\/\/|www\./i;
@@ -72,22 +76,26 @@ function inlineToMarkdown(inline: Inline): string {
 
 /** Runs of plain text (with links and bold) as one line of Markdown; the space between two runs is kept. */
 export function inlinesToMarkdown(inlines: readonly Inline[]): string {
-  return inlines
-    .map((inline, i) => {
-      const md = inlineToMarkdown(inline);
-      const before = i > 0 && /^\s/.test(inline.text) ? ' ' : '';
-      const after = i < inlines.length - 1 && /\s$/.test(inline.text) ? ' ' : '';
-      return before + md + after;
-    })
-    .join('');
+  return inlines.map(inlineInRun).join('');
+}
+
+function inlineInRun(inline: Inline, i: number, inlines: readonly Inline[]): string {
+  const md = inlineToMarkdown(inline);
+  const before = i > 0 && /^\s/.test(inline.text) ? ' ' : '';
+  const after = i < inlines.length - 1 && /\s$/.test(inline.text) ? ' ' : '';
+  return before + md + after;
 }
 
 /** A GFM table. Cells are escaped inline Markdown ('|' is always escaped). */
 export function tableToMarkdown(table: Table): string {
-  const row = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
   return [
-    row(table.head.map(escapeMarkdownText)),
-    row(table.head.map(() => '---')),
-    ...table.rows.map((r) => row(r.map((cell) => inlinesToMarkdown(cell) || ' '))),
+    tableRow(table.head.map(escapeMarkdownText)),
+    tableRow(table.head.map(delimiterCell)),
+    ...table.rows.map(bodyRow),
   ].join('\n');
 }
+
+const tableRow = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+const delimiterCell = (): string => '---';
+const bodyCell = (cell: readonly Inline[]): string => inlinesToMarkdown(cell) || ' ';
+const bodyRow = (cells: ReadonlyArray<readonly Inline[]>): string => tableRow(cells.map(bodyCell));

@@ -10,6 +10,7 @@ import { unicodeEscape } from '../unicode-escape.js';
 import type { Address, LawReference, Text } from '../policy/policy-types.js';
 import type {
   DataCategory,
+  DataSubject,
   OtherController,
   PolicyModel,
   Processor,
@@ -36,25 +37,33 @@ export const policyContext = {
   name: 'schema:name',
 } as const;
 
+// Callbacks are module-level functions and hot loops are written out: no closures made per call
+// (docs/architecture.md, "No closures made per call").
 const ref = (id: string): Node => ({ '@id': id });
 const local = (kind: string, id: string): string => `#${kind}-${id}`;
+const byKey = ([a]: [string, unknown], [b]: [string, unknown]): number => compareStrings(a, b);
 const languageMap = (text: Text | undefined): Text | undefined =>
-  text && Object.keys(text).length
-    ? Object.fromEntries(Object.entries(text).sort(([a], [b]) => compareStrings(a, b)))
-    : undefined;
+  text && Object.keys(text).length ? Object.fromEntries(Object.entries(text).sort(byKey)) : undefined;
+/** Refs to the local nodes of one kind ('#subject-patients', …). */
+const localRefs = (kind: string, items: ReadonlyArray<{ id: string }>): Node[] => {
+  const refs: Node[] = [];
+  for (const item of items) refs.push(ref(local(kind, item.id)));
+  return refs;
+};
 /** A retention rule written out in each of the policy's languages. */
-const retentionTexts = (rule: RetentionRule, model: PolicyModel): Text =>
-  Object.fromEntries(
-    model.languages.map((lang) => [lang, retentionPhrase(rule, messagesFor(lang, model.source.metadata.formality))]),
-  );
+function retentionTexts(rule: RetentionRule, model: PolicyModel): Text {
+  const texts: Text = {};
+  for (const lang of model.languages)
+    texts[lang] = retentionPhrase(rule, messagesFor(lang, model.source.metadata.formality));
+  return texts;
+}
 const countryRef = (code: string): Node => ref(`loc:${code}`);
 
 /** Drops undefined fields and empty lists, so that the output only states what the policy states. */
 function node(fields: Node): Node {
-  return Object.fromEntries(
-    Object.entries(fields).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)),
-  );
+  return Object.fromEntries(Object.entries(fields).filter(isStated));
 }
+const isStated = ([, v]: [string, unknown]): boolean => v !== undefined && !(Array.isArray(v) && v.length === 0);
 
 function addressNode(address: Address | undefined): Node | undefined {
   if (!address) return undefined;
@@ -82,8 +91,8 @@ function dataCategoryNode(category: DataCategory): Node {
 function purposeNode(purpose: Purpose, jointArrangement: Text | undefined): Node {
   const bases = [
     // Every basis: a purpose may rest on several (legalBases), each for part of its data.
-    ...legalBases.filter((b) => purpose.bases.some((x) => x.basis === b.id)).map((b) => ref(b.dpv)),
-    ...specialConditions.filter((c) => c.id === purpose.specialCategoryCondition?.condition).map((c) => ref(c.dpv)),
+    ...basisRefs(purpose),
+    ...conditionRefs(purpose),
     // A basis stated in words, and the law granting a public task (6(3)), as described legal bases.
     ...(purpose.legalBasisStatement
       ? [
@@ -106,16 +115,42 @@ function purposeNode(purpose: Purpose, jointArrangement: Text | undefined): Node
       ? // The group of joint controllers, described by the essence of their arrangement (26(2)).
         node({
           '@type': 'dpv:JointDataControllers',
-          'dpv:hasEntity': [ref('#controller'), ...purpose.jointControllers.map((c) => ref(local('controller', c.id)))],
+          'dpv:hasEntity': [ref('#controller'), ...localRefs('controller', purpose.jointControllers)],
           description: languageMap(jointArrangement),
         })
       : undefined,
-    'dpv:hasDataSubject': purpose.dataSubjects.map((s) => ref(local('subject', s.id))),
-    'dpv:hasPersonalData': purpose.dataCategories.map((c) => ref(local('data', c.id))),
-    'dpv:hasDataProcessor': purpose.processors.map((p) => ref(local('processor', p.id))),
-    'dpv:hasRecipient': purpose.recipients.map((r) => ref(local('recipient', r.id))),
-    'dpv:hasStorageCondition': purpose.retention.map((r) => ref(local('retention', r.id))),
+    'dpv:hasDataSubject': localRefs('subject', purpose.dataSubjects),
+    'dpv:hasPersonalData': localRefs('data', purpose.dataCategories),
+    'dpv:hasDataProcessor': localRefs('processor', purpose.processors),
+    'dpv:hasRecipient': localRefs('recipient', purpose.recipients),
+    'dpv:hasStorageCondition': localRefs('retention', purpose.retention),
   });
+}
+
+/** Refs to the legal bases (legalBases) a purpose rests on, in legalBases' order. */
+function basisRefs(purpose: Purpose): Node[] {
+  const refs: Node[] = [];
+  for (const basis of legalBases)
+    for (const stated of purpose.bases)
+      if (stated.basis === basis.id) {
+        refs.push(ref(basis.dpv));
+        break;
+      }
+  return refs;
+}
+
+/** A ref to the special-category condition of a purpose (specialConditions), if it has one. */
+function conditionRefs(purpose: Purpose): Node[] {
+  const refs: Node[] = [];
+  const condition = purpose.specialCategoryCondition?.condition;
+  for (const c of specialConditions) if (c.id === condition) refs.push(ref(c.dpv));
+  return refs;
+}
+
+function purposeNodes(purposes: readonly Purpose[], jointArrangement: Text | undefined): Node[] {
+  const nodes: Node[] = [];
+  for (const purpose of purposes) nodes.push(purposeNode(purpose, jointArrangement));
+  return nodes;
 }
 
 /** A law as cited: its id and article, or the citation per language. */
@@ -147,6 +182,29 @@ function otherControllerNode(c: OtherController): Node {
         })
       : undefined,
   });
+}
+
+function dataSubjectNode(subject: DataSubject): Node {
+  return node({
+    '@id': local('subject', subject.id),
+    '@type': 'dpv:DataSubject',
+    label: languageMap(subject.name),
+    description: languageMap(subject.description),
+  });
+}
+
+function retentionNodes(model: PolicyModel): Node[] {
+  const nodes: Node[] = [];
+  for (const rule of model.retention)
+    nodes.push(
+      node({
+        '@id': local('retention', rule.id),
+        '@type': 'dpv:StorageDuration',
+        label: languageMap(rule.name),
+        description: languageMap(retentionTexts(rule, model)),
+      }),
+    );
+  return nodes;
 }
 
 function processorNode(processor: Processor): Node {
@@ -187,6 +245,10 @@ function transferNode(kind: 'processor' | 'recipient', party: Processor | Recipi
   });
 }
 
+const processorTransfer = (processor: Processor): Node | undefined => transferNode('processor', processor);
+const recipientTransfer = (recipient: Recipient): Node | undefined => transferNode('recipient', recipient);
+const isNode = (n: Node | undefined): n is Node => n !== undefined;
+
 /**
  * The policy as JSON-LD in the W3C Data Privacy Vocabulary: the notice, the
  * controller (and DPO), one dpv:PersonalDataProcess per purpose with its
@@ -224,10 +286,9 @@ function buildGraph(model: PolicyModel): Node {
         })
       : undefined,
   });
-  const transfers = [
-    ...model.processors.map((p) => transferNode('processor', p)),
-    ...model.recipients.map((r) => transferNode('recipient', r)),
-  ].filter((n): n is Node => n !== undefined);
+  const transfers = [...model.processors.map(processorTransfer), ...model.recipients.map(recipientTransfer)].filter(
+    isNode,
+  );
   return {
     '@context': policyContext,
     '@id': '#policy',
@@ -240,28 +301,14 @@ function buildGraph(model: PolicyModel): Node {
       : {}),
     'dct:language': [...model.languages],
     'dpv:hasDataController': controller,
-    'dpv:hasProcess': [...model.purposes.map((p) => purposeNode(p, source.jointArrangement)), ...transfers],
+    'dpv:hasProcess': [...purposeNodes(model.purposes, source.jointArrangement), ...transfers],
     '@included': [
-      ...model.dataSubjects.map((s) =>
-        node({
-          '@id': local('subject', s.id),
-          '@type': 'dpv:DataSubject',
-          label: languageMap(s.name),
-          description: languageMap(s.description),
-        }),
-      ),
+      ...model.dataSubjects.map(dataSubjectNode),
       ...model.dataCategories.map(dataCategoryNode),
       ...model.controllers.map(otherControllerNode),
       ...model.processors.map(processorNode),
       ...model.recipients.map(recipientNode),
-      ...model.retention.map((r) =>
-        node({
-          '@id': local('retention', r.id),
-          '@type': 'dpv:StorageDuration',
-          label: languageMap(r.name),
-          description: languageMap(retentionTexts(r, model)),
-        }),
-      ),
+      ...retentionNodes(model),
     ],
   };
 }

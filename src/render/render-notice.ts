@@ -2,7 +2,7 @@ import GithubSlugger from 'github-slugger';
 import { messagesFor, type Language, type Messages } from '../i18n/messages.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { noticeOutline } from './notice-outline.js';
-import type { Block, Inline } from './outline.js';
+import type { Block, Fact, Inline, Section } from './outline.js';
 import { policyJsonLdText, scriptSafeJson } from './policy-jsonld.js';
 import { handlebarsRuntime } from './template-compiler.js';
 import { noticeTemplates, type HtmlLayout, type NoticeTemplates } from './templates.js';
@@ -26,27 +26,50 @@ export interface NoticeRenderOptions {
 export const DEFAULT_ID_PREFIX = 'policyc-';
 export const DEFAULT_FRAGMENT_HEADING_LEVEL = 2;
 
+// Callbacks are module-level functions and hot loops are written out: no closures made per call
+// (docs/architecture.md, "No closures made per call").
+type Slugs = ReadonlyMap<string, string>;
+
 /** A block whose in-page links ('#rights') point at Markdown heading slugs instead, inside subsections too. */
-function linkBySlug(block: Block, slugs: ReadonlyMap<string, string>): Block {
-  const relink = (inlines: Inline[]): Inline[] =>
-    inlines.map((inline) =>
+function linkBySlug(block: Block, slugs: Slugs): Block {
+  if ('paragraph' in block) return { paragraph: relink(block.paragraph, slugs) };
+  if ('list' in block) return { list: relinkEach(block.list, slugs) };
+  if ('facts' in block) {
+    const facts: Fact[] = [];
+    for (const fact of block.facts)
+      facts.push({
+        ...fact,
+        inlines: relink(fact.inlines, slugs),
+        ...(fact.items ? { items: relinkEach(fact.items, slugs) } : {}),
+      });
+    return { facts };
+  }
+  if ('subsection' in block)
+    return { subsection: { ...block.subsection, blocks: blocksBySlug(block.subsection.blocks, slugs) } };
+  return block;
+}
+
+function blocksBySlug(blocks: readonly Block[], slugs: Slugs): Block[] {
+  const linked: Block[] = [];
+  for (const block of blocks) linked.push(linkBySlug(block, slugs));
+  return linked;
+}
+
+function relink(inlines: readonly Inline[], slugs: Slugs): Inline[] {
+  const linked: Inline[] = [];
+  for (const inline of inlines)
+    linked.push(
       inline.href?.startsWith('#')
         ? { ...inline, href: `#${slugs.get(inline.href.slice(1)) ?? inline.href.slice(1)}` }
         : inline,
     );
-  if ('paragraph' in block) return { paragraph: relink(block.paragraph) };
-  if ('list' in block) return { list: block.list.map(relink) };
-  if ('facts' in block)
-    return {
-      facts: block.facts.map((fact) => ({
-        ...fact,
-        inlines: relink(fact.inlines),
-        ...(fact.items ? { items: fact.items.map(relink) } : {}),
-      })),
-    };
-  if ('subsection' in block)
-    return { subsection: { ...block.subsection, blocks: block.subsection.blocks.map((b) => linkBySlug(b, slugs)) } };
-  return block;
+  return linked;
+}
+
+function relinkEach(lists: readonly Inline[][], slugs: Slugs): Inline[][] {
+  const linked: Inline[][] = [];
+  for (const inlines of lists) linked.push(relink(inlines, slugs));
+  return linked;
 }
 
 /** The page in each other language, as its sibling folder: ../en/privacy.html. */
@@ -79,19 +102,20 @@ export function renderNotice(
   if (outline.summary) slugger.slug(outline.summary.heading);
   slugger.slug(outline.contentsHeading);
   // Slug every heading in document order, so that duplicates get the same suffix GitHub gives them.
-  const sections = outline.sections
-    .map((section) => {
-      const slug = slugger.slug(section.heading);
-      slugs.set(section.id, slug);
-      for (const block of section.blocks)
-        if ('subsection' in block) slugs.set(block.subsection.id, slugger.slug(block.subsection.heading));
-      return { ...section, slug };
-    })
-    .map((section) => ({ ...section, blocks: section.blocks.map((block) => linkBySlug(block, slugs)) }));
+  const slugged: Array<Section & { slug: string }> = [];
+  for (const section of outline.sections) {
+    const slug = slugger.slug(section.heading);
+    slugs.set(section.id, slug);
+    for (const block of section.blocks)
+      if ('subsection' in block) slugs.set(block.subsection.id, slugger.slug(block.subsection.heading));
+    slugged.push({ ...section, slug });
+  }
+  const sections: Array<Section & { slug: string }> = [];
+  for (const section of slugged) sections.push({ ...section, blocks: blocksBySlug(section.blocks, slugs) });
   // The first layer links into the sections: in Markdown, by the slugs of their headings.
   const summary = outline.summary && {
     ...outline.summary,
-    blocks: outline.summary.blocks.map((block) => linkBySlug(block, slugs)),
+    blocks: blocksBySlug(outline.summary.blocks, slugs),
   };
   const markdown = tidy(templates.markdown({ ...outline, summary, sections }));
   const fragmentLayout: HtmlLayout = {
@@ -155,11 +179,20 @@ function fragmentAndBody(
 function withLayout(html: string, layout: HtmlLayout): string {
   const prefix = escapeExpression(layout.idPrefix);
   if (layout.headingLevel === 1) return html.replaceAll(MARK, prefix);
-  return html.replace(MARKED, (mark, depth?: string, id?: string, text?: string) => {
-    if (depth === undefined) return prefix;
-    const level = Math.min(6, layout.headingLevel + Number(depth) - 1);
-    return `<h${level} id="${prefix}${id}">${text}</h${level}>`;
-  });
+  let out = '';
+  let from = 0;
+  MARKED.lastIndex = 0;
+  for (let mark = MARKED.exec(html); mark; mark = MARKED.exec(html)) {
+    const [, depth, id, text] = mark;
+    out += html.slice(from, mark.index);
+    if (depth === undefined) out += prefix;
+    else {
+      const level = Math.min(6, layout.headingLevel + Number(depth) - 1);
+      out += `<h${level} id="${prefix}${id}">${text}</h${level}>`;
+    }
+    from = MARKED.lastIndex;
+  }
+  return out + html.slice(from);
 }
 
 const escapeExpression = handlebarsRuntime.escapeExpression;

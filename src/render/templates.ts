@@ -61,6 +61,13 @@ function htmlInline(inline: Inline, idPrefix: string): string {
   return `<a href="${Handlebars.escapeExpression(href)}">${body}</a>`;
 }
 
+/** Runs of text as HTML: a loop, not a closure made per call (docs/architecture.md, "No closures made per call"). */
+function htmlInlines(inlines: readonly Inline[], idPrefix: string): string {
+  let html = '';
+  for (const inline of inlines) html += htmlInline(inline, idPrefix);
+  return html;
+}
+
 /** How deep the headings of a rendered HTML notice start, and what its ids begin with. */
 export interface HtmlLayout {
   /** The level of the title: 1 on the standalone page, 2 by default in the fragment. */
@@ -80,7 +87,7 @@ function htmlEnvironment(): HandlebarsRuntime {
   env.registerHelper(
     'inlines',
     (value: Inline[], options: HelperOptions) =>
-      new env.SafeString(value.map((inline) => htmlInline(inline, options.data.root.layout.idPrefix)).join('')),
+      new env.SafeString(htmlInlines(value, options.data.root.layout.idPrefix)),
   );
   env.registerHelper('anchor', (id: string, options: HelperOptions) => options.data.root.layout.idPrefix + id);
   // depth 0 is the title, 1 a section, 2 a subsection; HTML has six levels.

@@ -29,40 +29,65 @@ interface ActivityBlock {
   facts: Array<{ label: string; values: RegisterCell }>;
 }
 
+// Callbacks are module-level functions and hot loops are written out: no closures made per call
+// (docs/architecture.md, "No closures made per call").
+type RegisterTable = Register['tables'][number];
+
 /**
  * The value most rows hold in each organisation-wide column: the page states it
  * once, and a row that differs (a purpose with a controller of its own) shows
  * its own value in its block.
  */
-function usualValues(table: Register['tables'][number]): Map<number, string> {
+function usualValues(table: RegisterTable): Map<number, string> {
   const usual = new Map<number, string>();
-  table.columns.forEach((column, index) => {
-    if (!column.organisationWide) return;
+  for (let index = 0; index < table.columns.length; index++) {
+    if (!table.columns[index]!.organisationWide) continue;
     const counts = new Map<string, number>();
-    for (const row of table.rows)
-      counts.set(JSON.stringify(row[index] ?? []), (counts.get(JSON.stringify(row[index] ?? [])) ?? 0) + 1);
-    const [top] = [...counts].sort((a, b) => b[1] - a[1]);
+    for (const row of table.rows) {
+      const key = JSON.stringify(row[index] ?? []);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const [top] = [...counts].sort(mostFirst);
     if (top) usual.set(index, top[0]);
-  });
+  }
   return usual;
 }
 
+const mostFirst = (a: [string, number], b: [string, number]): number => b[1] - a[1];
+const isIdColumn = (column: RegisterTable['columns'][number]): boolean => column.key === 'id';
+
 /** Each row as a block: the naming column as its heading, every column not stated once for the organisation as a labelled fact. */
-function activityBlocks(table: Register['tables'][number]): ActivityBlock[] {
-  const idColumn = table.columns.findIndex((c) => c.key === 'id');
+function activityBlocks(table: RegisterTable): ActivityBlock[] {
+  const idColumn = table.columns.findIndex(isIdColumn);
   const usual = usualValues(table);
-  const shown = (column: Register['tables'][number]['columns'][number], values: RegisterCell, index: number): boolean =>
-    index !== table.rowHeader &&
-    !(column.organisationWide && usual.get(index) === JSON.stringify(values)) &&
-    !(column.omitWhenEmpty && values.length === 0);
-  return table.rows.map((row) => ({
-    id: row[idColumn]?.[0] ?? '',
-    name: (row[table.rowHeader] ?? []).join(' '),
-    facts: table.columns
-      .map((column, index) => ({ column, values: row[index] ?? [], index }))
-      .filter(({ column, values, index }) => shown(column, values, index))
-      .map(({ column, values }) => ({ label: column.header, values })),
-  }));
+  const blocks: ActivityBlock[] = [];
+  for (const row of table.rows)
+    blocks.push({
+      id: row[idColumn]?.[0] ?? '',
+      name: (row[table.rowHeader] ?? []).join(' '),
+      facts: rowFacts(table, row, usual),
+    });
+  return blocks;
+}
+
+/** A row's columns as labelled facts, but for its heading, the organisation's usual values and blanks a page leaves out. */
+function rowFacts(
+  table: RegisterTable,
+  row: RegisterTable['rows'][number],
+  usual: Map<number, string>,
+): ActivityBlock['facts'] {
+  const facts: ActivityBlock['facts'] = [];
+  for (let index = 0; index < table.columns.length; index++) {
+    const column = table.columns[index]!;
+    const values = row[index] ?? [];
+    if (
+      index !== table.rowHeader &&
+      !(column.organisationWide && usual.get(index) === JSON.stringify(values)) &&
+      !(column.omitWhenEmpty && values.length === 0)
+    )
+      facts.push({ label: column.header, values });
+  }
+  return facts;
 }
 
 /**
@@ -74,13 +99,17 @@ function activityBlocks(table: Register['tables'][number]): ActivityBlock[] {
 export function registerToHtml(register: Register, languages: readonly Language[] = [register.lang]): string {
   const render = template();
   const { alternates, links } = languageAlternates(register.lang, languages, 'register.html', 'layout:registerReadIn');
-  const records = register.tables.map((table) => ({
-    kind: table.kind,
-    caption: table.caption,
-    activities: activityBlocks(table),
-  }));
+  const records = register.tables.map(record);
   return trimLineEnds(render({ ...register, records, alternates, languageLinks: links })).replace(/\n{2,}/g, '\n');
 }
+
+const record = (
+  table: RegisterTable,
+): { kind: RegisterTable['kind']; caption: string; activities: ActivityBlock[] } => ({
+  kind: table.kind,
+  caption: table.caption,
+  activities: activityBlocks(table),
+});
 
 /** The register page's stylesheet (print: landscape), written beside it as register.css. */
 export function registerStylesheet(): string {

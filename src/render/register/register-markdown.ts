@@ -1,6 +1,6 @@
 import { tableToMarkdown, escapeMarkdownText } from '../markdown-inline.js';
-import { text } from '../outline.js';
-import type { Register } from './register-model.js';
+import { text, type Inline } from '../outline.js';
+import type { Register, RegisterCell } from './register-model.js';
 
 /** Markdown cannot break a line inside a GFM table cell; multiple values are separated by this. */
 const MARKDOWN_VALUE_SEPARATOR = '; ';
@@ -9,22 +9,33 @@ const MARKDOWN_VALUE_SEPARATOR = '; ';
 export function registerToMarkdown(register: Register): string {
   const parts = [`# ${escapeMarkdownText(register.title)}`, escapeMarkdownText(register.versionLine)];
   parts.push(`## ${escapeMarkdownText(register.organisation.caption)}`);
-  parts.push(
-    register.organisation.facts
-      .map((f) => `- **${escapeMarkdownText(f.label)}**: ${escapeMarkdownText(f.value)}`)
-      .join('\n'),
-  );
+  parts.push(register.organisation.facts.map(factItem).join('\n'));
   for (const table of register.tables) {
     parts.push(`## ${escapeMarkdownText(table.caption)}`);
     parts.push(
       tableToMarkdown({
         caption: table.caption,
-        head: table.columns.map((c) => c.header),
-        rows: table.rows.map((row) =>
-          row.map((cell) => [text(cell.length ? cell.join(MARKDOWN_VALUE_SEPARATOR) : register.empty)]),
-        ),
+        head: table.columns.map(headerOf),
+        rows: tableRows(table.rows, register.empty),
       }),
     );
   }
   return parts.join('\n\n') + '\n';
+}
+
+// Callbacks are module-level functions and hot loops are written out: no closures made per call
+// (docs/architecture.md, "No closures made per call").
+const factItem = (fact: { label: string; value: string }): string =>
+  `- **${escapeMarkdownText(fact.label)}**: ${escapeMarkdownText(fact.value)}`;
+const headerOf = (column: { header: string }): string => column.header;
+
+/** Each cell as one run of text: its values joined, or `empty`. */
+function tableRows(rows: ReadonlyArray<readonly RegisterCell[]>, empty: string): Inline[][][] {
+  const table: Inline[][][] = [];
+  for (const row of rows) {
+    const cells: Inline[][] = [];
+    for (const cell of row) cells.push([text(cell.length ? cell.join(MARKDOWN_VALUE_SEPARATOR) : empty)]);
+    table.push(cells);
+  }
+  return table;
 }

@@ -1,6 +1,7 @@
 import type { Messages } from '../../i18n/messages.js';
 import { partyLeavesEea } from '../../law/eea.js';
 import type { Contact } from '../../policy/policy-types.js';
+import type { LocalisedText } from '../../i18n/text-in.js';
 import type {
   DataCategory,
   OtherController,
@@ -102,6 +103,17 @@ interface CellContext {
 
 const one = (value: string | undefined): RegisterCell => (value ? [value] : []);
 
+// Callbacks are module-level functions and hot loops are written out: no closures made per call
+// (docs/architecture.md, "No closures made per call").
+
+/** Each item's line in the message language. */
+function linesOf<T, Line>(items: readonly T[], m: Messages, line: (item: T, m: Messages) => Line): Line[] {
+  const lines: Line[] = [];
+  for (const item of items) lines.push(line(item, m));
+  return lines;
+}
+const nameLine = (item: { name: LocalisedText }, m: Messages): string => pick(item.name, m);
+
 /** 'Naam, adres, e-mail …' of the controller, representative or DPO — art. 30(1)(a) and 30(2)(a). */
 function partyLines(
   name: string | undefined,
@@ -164,21 +176,21 @@ function processorLine(p: Processor, m: Messages): string {
 /** 'Rule (categories it covers): period. Note' — the categories are named unless the rule is named after its one category. */
 function retentionLine(r: RetentionRule, m: Messages): string {
   const name = pick(r.name, m);
-  const categories = r.categories.map((c) => pick(c.name, m));
+  const categories = linesOf(r.categories, m, nameLine);
   const covers =
     categories.length && !(categories.length === 1 && categories[0] === name) ? ` (${categories.join(', ')})` : '';
   return `${name}${covers}: ${retentionPhrase(r, m)}${r.note ? `. ${pick(r.note, m)}` : ''}`;
 }
 
 function transfersCell(parties: ReadonlyArray<Processor | Recipient>, m: Messages): RegisterCell {
-  return parties.filter(partyLeavesEea).map((party) => transferText(party, m));
+  return linesOf(parties.filter(partyLeavesEea), m, transferText);
 }
 
 /** The general description of technical and organisational measures, art. 30(1)(g) and 32(1). */
 function securityCell(model: PolicyModel, m: Messages): RegisterCell {
   const s = model.source.security;
   if (!s) return [];
-  const measures = (s.measures ?? []).map((x) => pick(x, m));
+  const measures = linesOf(s.measures ?? [], m, pick);
   const description = pick(s.description, m);
   const lines = measures.length ? measures : description ? [markdownToPlainText(description)] : [];
   if (s.standards?.length) lines.push(m.t('register:cell.standards', { standards: joinList(s.standards, m) }));
@@ -200,7 +212,7 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
     key: 'jointControllers',
     width: 28,
     omitWhenEmpty: true,
-    cell: (p, { m }) => p.jointControllers.flatMap((c) => otherControllerLines(c, m)),
+    cell: (p, { m }) => linesOf(p.jointControllers, m, otherControllerLines).flat(),
   },
   { key: 'representative', width: 22, organisationWide: true, cell: (_, ctx) => representativeCell(ctx) },
   {
@@ -218,12 +230,12 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
     width: 40,
     cell: (p, { m }) => one(p.specialCategoryCondition && specialConditionText(p.specialCategoryCondition, m)),
   },
-  { key: 'dataSubjects', width: 28, cell: (p, { m }) => p.dataSubjects.map((s) => pick(s.name, m)) },
-  { key: 'dataCategories', width: 40, cell: (p, { m }) => p.dataCategories.map((c) => categoryLine(c, m)) },
-  { key: 'recipients', width: 32, cell: (p, { m }) => p.recipients.map((r) => recipientLine(r, m)) },
-  { key: 'processors', width: 36, cell: (p, { m }) => p.processors.map((x) => processorLine(x, m)) },
+  { key: 'dataSubjects', width: 28, cell: (p, { m }) => linesOf(p.dataSubjects, m, nameLine) },
+  { key: 'dataCategories', width: 40, cell: (p, { m }) => linesOf(p.dataCategories, m, categoryLine) },
+  { key: 'recipients', width: 32, cell: (p, { m }) => linesOf(p.recipients, m, recipientLine) },
+  { key: 'processors', width: 36, cell: (p, { m }) => linesOf(p.processors, m, processorLine) },
   { key: 'transfers', width: 40, cell: (p, { m }) => transfersCell([...p.processors, ...p.recipients], m) },
-  { key: 'retention', width: 48, cell: (p, { m }) => p.retention.map((r) => retentionLine(r, m)) },
+  { key: 'retention', width: 48, cell: (p, { m }) => linesOf(p.retention, m, retentionLine) },
   { key: 'security', width: 40, organisationWide: true, cell: (_, ctx) => ctx.security },
   { key: 'systems', width: 24, cell: (p) => p.systems ?? [] },
 ];
@@ -257,11 +269,11 @@ const processorColumns: ReadonlyArray<ColumnSpec<ProcessorActivity>> = [
   { key: 'representative', width: 22, organisationWide: true, cell: (_, ctx) => representativeCell(ctx) },
   { key: 'dpo', width: 24, organisationWide: true, cell: (_, ctx) => dpoCell(ctx) },
   { key: 'controllers', width: 36, cell: (a, { m }) => one(pick(a.controllers, m)) },
-  { key: 'dataSubjects', width: 28, cell: (a, { m }) => a.dataSubjects.map((s) => pick(s.name, m)) },
-  { key: 'dataCategories', width: 40, cell: (a, { m }) => a.dataCategories.map((c) => categoryLine(c, m)) },
-  { key: 'subProcessors', width: 36, cell: (a, { m }) => a.subProcessors.map((x) => processorLine(x, m)) },
+  { key: 'dataSubjects', width: 28, cell: (a, { m }) => linesOf(a.dataSubjects, m, nameLine) },
+  { key: 'dataCategories', width: 40, cell: (a, { m }) => linesOf(a.dataCategories, m, categoryLine) },
+  { key: 'subProcessors', width: 36, cell: (a, { m }) => linesOf(a.subProcessors, m, processorLine) },
   { key: 'transfers', width: 40, cell: (a, { m }) => transfersCell(a.subProcessors, m) },
-  { key: 'retention', width: 48, cell: (a, { m }) => a.retention.map((r) => retentionLine(r, m)) },
+  { key: 'retention', width: 48, cell: (a, { m }) => linesOf(a.retention, m, retentionLine) },
   { key: 'security', width: 40, organisationWide: true, cell: (_, ctx) => ctx.security },
 ];
 
@@ -277,19 +289,36 @@ function table<Row>(
     caption: t(`register:table.${kind}.caption`),
     sheetName: t(`register:table.${kind}.sheet`),
     fileStem: kind === 'controller' ? 'register' : 'register-processor',
-    columns: specs.map((s) => ({
+    columns: columns(specs, ctx.m),
+    rowHeader: Math.max(0, specs.findIndex(namesRow)),
+    rows: cells(specs, rows, ctx),
+  };
+}
+
+function columns(specs: ReadonlyArray<Omit<ColumnSpec<never>, 'cell'>>, m: Messages): RegisterColumn[] {
+  const columns: RegisterColumn[] = [];
+  for (const s of specs)
+    columns.push({
       key: s.key,
-      header: t(`register:column.${s.key}`),
+      header: m.t(`register:column.${s.key}`),
       width: s.width,
       ...(s.organisationWide ? { organisationWide: true as const } : {}),
       ...(s.omitWhenEmpty ? { omitWhenEmpty: true as const } : {}),
-    })),
-    rowHeader: Math.max(
-      0,
-      specs.findIndex((s) => s.names),
-    ),
-    rows: rows.map((row) => specs.map((s) => s.cell(row, ctx))),
-  };
+    });
+  return columns;
+}
+
+const namesRow = (s: { names?: true }): boolean => s.names === true;
+
+/** Each row's cells, column by column. */
+function cells<Row>(specs: ReadonlyArray<ColumnSpec<Row>>, rows: readonly Row[], ctx: CellContext): RegisterCell[][] {
+  const table: RegisterCell[][] = [];
+  for (const row of rows) {
+    const cells: RegisterCell[] = [];
+    for (const spec of specs) cells.push(spec.cell(row, ctx));
+    table.push(cells);
+  }
+  return table;
 }
 
 function organisationFacts(ctx: CellContext): RegisterFacts {

@@ -66,8 +66,10 @@ const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 /** A carriage return as a reference: XML parsers turn a literal one into a line feed. */
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;' };
 
+const xmlEntity = (c: string): string => XML_ESCAPES[c]!;
+
 export function xmlEscape(text: string): string {
-  return text.replace(INVALID_XML, '').replace(/[&<>"\r]/g, (c) => XML_ESCAPES[c]!);
+  return text.replace(INVALID_XML, '').replace(/[&<>"\r]/g, xmlEntity);
 }
 
 /** 0 → 'A', 25 → 'Z', 26 → 'AA'. */
@@ -105,10 +107,16 @@ class SharedStrings {
   }
 
   xml(): string {
-    const items = this.list.map((s) => `<si><t xml:space="preserve">${xmlEscape(s)}</t></si>`).join('');
+    const items = this.list.map(sharedStringXml).join('');
     return `${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.list.length}">${items}</sst>`;
   }
 }
+
+// Callbacks are module-level functions and hot loops are written out: no closures made per call
+// (docs/architecture.md, "No closures made per call").
+const sharedStringXml = (text: string): string => `<si><t xml:space="preserve">${xmlEscape(text)}</t></si>`;
+const colXml = (width: number, i: number): string =>
+  `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`;
 
 function sheetViewXml(freeze: XlsxSheet['freeze']): string {
   const { columns, rows } = freeze;
@@ -130,23 +138,22 @@ function rowXml(
   strings: SharedStrings,
 ): string {
   const ht = height === undefined ? '' : ` ht="${height}" customHeight="1"`;
-  const body = cells
-    .map((text, c) => {
-      const ref = `${columnLetter(c)}${r}`;
-      return text === ''
-        ? `<c r="${ref}" s="${style}"/>`
-        : `<c r="${ref}" s="${style}" t="s"><v>${strings.add(text)}</v></c>`;
-    })
-    .join('');
+  let body = '';
+  for (let c = 0; c < cells.length; c++) {
+    const text = cells[c]!;
+    const ref = `${columnLetter(c)}${r}`;
+    body +=
+      text === '' ? `<c r="${ref}" s="${style}"/>` : `<c r="${ref}" s="${style}" t="s"><v>${strings.add(text)}</v></c>`;
+  }
   return `<row r="${r}" spans="1:${cells.length}" s="${style}" customFormat="1"${ht}>${body}</row>`;
 }
 
 function worksheetXml(sheet: XlsxSheet, strings: SharedStrings): string {
   const last = columnLetter(sheet.widths.length - 1);
-  const cols = sheet.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
-  const rows = sheet.rows
-    .map((cells, i) => rowXml(cells, i + 1, sheet.rowStyle(i), sheet.heights[i], strings))
-    .join('');
+  const cols = sheet.widths.map(colXml).join('');
+  let rows = '';
+  for (let i = 0; i < sheet.rows.length; i++)
+    rows += rowXml(sheet.rows[i]!, i + 1, sheet.rowStyle(i), sheet.heights[i], strings);
   const { page } = sheet;
   return (
     `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
@@ -192,20 +199,21 @@ function definedNamesXml(sheets: readonly XlsxSheet[]): string {
 }
 
 function workbookXml(sheets: readonly XlsxSheet[]): string {
-  const list = sheets
-    .map((s, i) => `<sheet name="${xmlEscape(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
-    .join('');
+  const list = sheets.map(sheetEntryXml).join('');
   return (
     `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
     `<bookViews><workbookView activeTab="0"/></bookViews><sheets>${list}</sheets>${definedNamesXml(sheets)}</workbook>`
   );
 }
 
+const sheetEntryXml = (sheet: XlsxSheet, i: number): string =>
+  `<sheet name="${xmlEscape(sheet.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`;
+
+const sheetRelXml = (_: unknown, i: number): string =>
+  `<Relationship Id="rId${i + 1}" Type="${REL_TYPE}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`;
+
 function workbookRelsXml(count: number): string {
-  const sheets = Array.from(
-    { length: count },
-    (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_TYPE}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
-  ).join('');
+  const sheets = Array.from({ length: count }, sheetRelXml).join('');
   return (
     `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">${sheets}` +
     `<Relationship Id="rId${count + 1}" Type="${REL_TYPE}/styles" Target="styles.xml"/>` +
@@ -213,12 +221,11 @@ function workbookRelsXml(count: number): string {
   );
 }
 
+const sheetTypeXml = (_: unknown, i: number): string =>
+  `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`;
+
 function contentTypesXml(count: number): string {
-  const sheets = Array.from(
-    { length: count },
-    (_, i) =>
-      `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
-  ).join('');
+  const sheets = Array.from({ length: count }, sheetTypeXml).join('');
   return (
     `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
@@ -276,11 +283,14 @@ function levelOf(part: string): 0 | 6 {
   return part.startsWith('xl/worksheets/') || part === 'xl/sharedStrings.xml' ? 6 : 0;
 }
 
+const encode = (text: string): Uint8Array => Buffer.from(text, 'utf8');
+const sheetPart = (bytes: Uint8Array, i: number): [string, Uint8Array] => [`xl/worksheets/sheet${i + 1}.xml`, bytes];
+
 /** The workbook as .xlsx bytes. Same workbook, same bytes, in any time zone. */
 export function writeXlsx(workbook: XlsxWorkbook): Uint8Array {
   const strings = new SharedStrings();
-  const encode = (s: string): Uint8Array => Buffer.from(s, 'utf8');
-  const sheets = workbook.sheets.map((sheet) => encode(worksheetXml(sheet, strings)));
+  const sheets: Uint8Array[] = [];
+  for (const sheet of workbook.sheets) sheets.push(encode(worksheetXml(sheet, strings)));
   const parts: Array<[string, string | Uint8Array]> = [
     ['[Content_Types].xml', contentTypesXml(sheets.length)],
     ['_rels/.rels', ROOT_RELS],
@@ -289,7 +299,7 @@ export function writeXlsx(workbook: XlsxWorkbook): Uint8Array {
     ['xl/workbook.xml', workbookXml(workbook.sheets)],
     ['xl/_rels/workbook.xml.rels', workbookRelsXml(sheets.length)],
     ['xl/styles.xml', STYLES],
-    ...sheets.map((bytes, i): [string, Uint8Array] => [`xl/worksheets/sheet${i + 1}.xml`, bytes]),
+    ...sheets.map(sheetPart),
     ['xl/sharedStrings.xml', strings.xml()],
   ];
   const files: Zippable = {};
