@@ -7,7 +7,7 @@ import { diffReportStyle, renderDiffHtml } from '../../src/diff/render-diff.js';
 import { chainRenderers } from '../../src/diff/render-diff-many.js';
 import { messagesFor, type Language } from '../../src/i18n/messages.js';
 import { launchChromium, watchPage, type Browser, type Page, type PageWatch } from '../support/browser.js';
-import { axeViolations } from './axe.js';
+import { axeViolations, prepareForAxe } from './axe.js';
 import { serveFolder, type StaticServer } from '../support/static-server.js';
 import { repoRoot } from '../support/cli.js';
 
@@ -93,6 +93,7 @@ async function pageFor(viewport: { width: number; height: number }): Promise<Pag
         (window as unknown as { violations: string[] }).violations.push(e.violatedDirective),
       );
     });
+    await prepareForAxe(page);
     screens.set(viewport.width, page);
   }
   return page;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { compile, type CompileResult } from '../../src/index.js';
 import { launchChromium, STRICT_CSP, watchPage, type Browser } from '../support/browser.js';
-import { axeViolations } from './axe.js';
+import { axeViolations, prepareForAxe } from './axe.js';
 import { repoRoot } from '../support/cli.js';
 import { runNuChecker } from '../support/nu-checker.js';
 import { serveFolder, type StaticServer } from '../support/static-server.js';
@@ -100,6 +100,7 @@ test('the example pages have 0 Nu Html Checker errors', () => {
 /** One example page at one screen size: clean under the CSP, axe-clean, both stylesheets applied, no sideways scrolling. */
 async function checkSitePage(pagePath: string, viewport: { width: number; height: number }): Promise<void> {
   const page = await browser.newPage({ viewport });
+  await prepareForAxe(page);
   const watch = watchPage(page);
   await page.goto(`${server.origin}/${pagePath}`, { waitUntil: 'load' });
   const violations = await axeViolations(page);

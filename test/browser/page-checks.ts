@@ -12,7 +12,7 @@ import {
   type Page,
   type PageWatch,
 } from '../support/browser.js';
-import { axeViolations } from './axe.js';
+import { axeViolations, prepareForAxe } from './axe.js';
 import { buildSeeds, webTestPolicies, type SeedBuild } from '../support/seed-pages.js';
 import { serveFolder, type StaticServer } from '../support/static-server.js';
 
@@ -71,7 +71,10 @@ class ScreenPages {
   }
 }
 
-/** A context whose pages have a listener for CSP violations installed before any of a document's own content runs. */
+/**
+ * A context whose pages have a listener for CSP violations, and axe-core, installed before any of a
+ * document's own content runs.
+ */
 async function newWatchedContext(
   browser: Browser,
   viewport: { width: number; height: number },
@@ -83,6 +86,7 @@ async function newWatchedContext(
       window.policycCspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
     );
   });
+  await prepareForAxe(context);
   return context;
 }
 

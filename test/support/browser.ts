@@ -24,6 +24,9 @@ const flags = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-dev-shm-usage',
+  // Every page in one renderer process: the tests open many pages side by side, and a renderer each started a
+  // process and compiled axe-core anew in each (pages-1.test.ts: 24 loads in 29 renderer processes).
+  '--renderer-process-limit=1',
 ];
 
 /** The policy a page must work under: nothing but its own stylesheet and images. */
