@@ -375,11 +375,11 @@ function stageResult(build: Build, writer: Writer, result: CompileJobResult): vo
   try {
     const key = build.inputs[result.index]?.key;
     const manifest = key ? build.mods.cache.manifestExtras(key, result, build.lang) : undefined;
-    const { staged } = result; // the files, already written by the thread that compiled them (see stageInto)
-    if (staged && 'error' in staged) throw new Error(staged.error);
-    if (staged) writer.staged(staged.organisations, manifest);
-    else writer.stage(result.outputs, manifest);
-    build.fileCount += staged ? staged.files : result.outputs.length;
+    // The files, already written by the thread that compiled them: every job of a build has stageInto.
+    const staged = result.staged!;
+    if ('error' in staged) throw new Error(staged.error);
+    writer.staged(staged.organisations, manifest);
+    build.fileCount += staged.files;
   } catch (error) {
     build.writeError = error as Error;
   }
