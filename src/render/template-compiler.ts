@@ -30,7 +30,8 @@ export function createEnvironment(): HandlebarsRuntime {
   env.registerHelper('each', function (this: unknown, context: unknown, options: EachOptions): string {
     if (!Array.isArray(context) || !options.data || options.fn.blockParams) return builtin.call(this, context, options);
     if (context.length === 0) return options.inverse(this);
-    const data = env.createFrame(options.data) as Record<string, unknown>;
+    // Handlebars' createFrame, as a spread: the same own keys in the same order, without its for-in copy.
+    const data: Record<string, unknown> = { ...(options.data as object), _parent: options.data };
     const iteration = { data };
     let out = '';
     for (let i = 0; i < context.length; i++) {
