@@ -55,14 +55,20 @@ function blocksBySlug(blocks: readonly Block[], slugs: Slugs): Block[] {
   return linked;
 }
 
-function relink(inlines: readonly Inline[], slugs: Slugs): Inline[] {
-  const linked: Inline[] = [];
-  for (const inline of inlines)
+/** The inlines with in-page links by slug; the same array when none links within the page (most): nothing is copied. */
+function relink(inlines: Inline[], slugs: Slugs): Inline[] {
+  let i = 0;
+  while (i < inlines.length && !inlines[i]!.href?.startsWith('#')) i++;
+  if (i === inlines.length) return inlines;
+  const linked = inlines.slice(0, i);
+  for (; i < inlines.length; i++) {
+    const inline = inlines[i]!;
     linked.push(
       inline.href?.startsWith('#')
         ? { ...inline, href: `#${slugs.get(inline.href.slice(1)) ?? inline.href.slice(1)}` }
         : inline,
     );
+  }
   return linked;
 }
 
