@@ -168,15 +168,28 @@ const citingKeys: ReadonlySet<string> = new Set(['citation', 'explanation', 'leg
 /** Every Text under one of `keys`, wherever the schema puts it, with its pointer, in one walk. */
 function textsUnder(model: PolicyModel, keys: ReadonlySet<string>): Array<{ pointer: string; text: Text }> {
   const found: Array<{ pointer: string; text: Text }> = [];
-  const walk = (node: unknown, pointer: string): void => {
-    if (node === null || typeof node !== 'object') return;
-    for (const [k, v] of Object.entries(node)) {
-      const here = joinPointer(pointer, Array.isArray(node) ? Number(k) : k);
-      if (keys.has(k) && v !== null && typeof v === 'object' && !Array.isArray(v))
-        found.push({ pointer: here, text: v as Text });
-      else walk(v, here);
-    }
-  };
-  walk(model.source, '');
+  walkTexts(model.source, [], keys, found);
   return found;
+}
+
+/**
+ * textsUnder's walk: `path` holds the tokens down to `node`, and a pointer is
+ * written only for a Text found (joining one for every value walked past was
+ * most of the walk's time).
+ */
+function walkTexts(
+  node: unknown,
+  path: Array<string | number>,
+  keys: ReadonlySet<string>,
+  found: Array<{ pointer: string; text: Text }>,
+): void {
+  if (node === null || typeof node !== 'object') return;
+  const isArray = Array.isArray(node);
+  for (const [k, v] of Object.entries(node)) {
+    path.push(isArray ? Number(k) : k);
+    if (keys.has(k) && v !== null && typeof v === 'object' && !Array.isArray(v))
+      found.push({ pointer: joinPointer('', ...path), text: v as Text });
+    else walkTexts(v, path, keys, found);
+    path.pop();
+  }
 }
