@@ -21,13 +21,13 @@ export function runPolicyc(args: string[], cwd: string = repoRoot): CliRun {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/**
- * Runs the CLI in this process (from source) with captured output: for tests
- * that run many commands, where a child process each would block the test
- * worker for seconds.
- */
-export async function runPolicycHere(args: string[], cwd: string = repoRoot): Promise<CliRun> {
-  const { runCli } = await import('../../src/cli/run-cli.js');
+type RunCli = (
+  argv: string[],
+  io: { cwd: string; stdout: (t: string) => void; stderr: (t: string) => void },
+) => Promise<number>;
+
+/** Runs `runCli` with output captured. */
+async function captured(runCli: RunCli, args: string[], cwd: string): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const status = await runCli(args, {
@@ -40,4 +40,23 @@ export async function runPolicycHere(args: string[], cwd: string = repoRoot): Pr
     },
   });
   return { status, stdout, stderr };
+}
+
+/**
+ * Runs the CLI in this process (from source) with captured output: for tests
+ * that run many commands, where a child process each would block the test
+ * worker for seconds.
+ */
+export async function runPolicycHere(args: string[], cwd: string = repoRoot): Promise<CliRun> {
+  return captured((await import('../../src/cli/run-cli.js')).runCli, args, cwd);
+}
+
+/**
+ * Runs the compiled CLI (lib/, as runPolicyc does) in this process, with captured output: for tests of
+ * what a command does rather than of the process (its start, exit, signals), which run many commands.
+ * A child process each costs a Node start and a cold compiler (most of a test file's CPU time); here
+ * the compiler is loaded once, and a --jobs pool starts lib's own compile workers.
+ */
+export async function runPolicycInProcess(args: string[], cwd: string = repoRoot): Promise<CliRun> {
+  return captured((await import('../../lib/cli/run-cli.js')).runCli, args, cwd);
 }
