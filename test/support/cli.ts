@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -51,12 +53,23 @@ export async function runPolicycHere(args: string[], cwd: string = repoRoot): Pr
   return captured((await import('../../src/cli/run-cli.js')).runCli, args, cwd);
 }
 
+/** The bundled CLI (lib/policyc-bundle.cjs), which the bin runs; undefined when it is older than lib/ (`tsc` ran after `npm run compile`). */
+function freshBundle(): { runCli: RunCli } | undefined {
+  const bundle = path.join(repoRoot, 'lib/policyc-bundle.cjs');
+  const inputs = ['lib/cli/process-cli.js', 'lib/tsconfig.build.tsbuildinfo'].map((f) => path.join(repoRoot, f));
+  const mtime = (file: string): number => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  if (mtime(bundle) < Math.max(...inputs.map(mtime))) return undefined;
+  // Node's own require: the bundle loads as one file, as the bin loads it, not module by module through vitest.
+  return createRequire(import.meta.url)(bundle) as { runCli: RunCli };
+}
+
 /**
- * Runs the compiled CLI (lib/, as runPolicyc does) in this process, with captured output: for tests of
- * what a command does rather than of the process (its start, exit, signals), which run many commands.
- * A child process each costs a Node start and a cold compiler (most of a test file's CPU time); here
- * the compiler is loaded once, and a --jobs pool starts lib's own compile workers.
+ * Runs the CLI that runPolicyc runs (the bundle, else the compiled modules in lib/) in this process, with
+ * captured output: for tests of what a command does rather than of the process (its start, exit,
+ * signals). A child process each costs a Node start and a cold compiler (most of a test file's CPU
+ * time); here the CLI loads once per test worker, and a --jobs pool starts lib's compile workers.
  */
 export async function runPolicycInProcess(args: string[], cwd: string = repoRoot): Promise<CliRun> {
-  return captured((await import('../../lib/cli/run-cli.js')).runCli, args, cwd);
+  const runCli = freshBundle()?.runCli ?? (await import('../../lib/cli/run-cli.js')).runCli;
+  return captured(runCli, args, cwd);
 }
