@@ -4,16 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OutputWriter } from '../src/output/output-writer.js';
-import { repoRoot, runPolicyc } from './support/cli.js';
+import { repoRoot, runPolicycInProcess } from './support/cli.js';
 import { expectGolden } from './support/golden.js';
 import { snapshot } from './support/snapshot.js';
 
 const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'policyc-build-'));
 
 describe('policyc build', () => {
-  it('writes the iPractice notice in both languages, matching the golden files', () => {
+  it('writes the iPractice notice in both languages, matching the golden files', async () => {
     const out = tmp();
-    const run = runPolicyc(['build', 'policies/ipractice', '--out', out]);
+    const run = await runPolicycInProcess(['build', 'policies/ipractice', '--out', out]);
     expect(run.stderr).toContain('Built 1 policy');
     expect(run.status).toBe(0);
     const files = snapshot(out);
@@ -41,21 +41,21 @@ describe('policyc build', () => {
     }
   });
 
-  it('is deterministic: two builds give byte-identical output', () => {
+  it('is deterministic: two builds give byte-identical output', async () => {
     const a = tmp();
     const b = tmp();
-    expect(runPolicyc(['build', '--out', a]).status).toBe(0);
-    expect(runPolicyc(['build', '--out', b]).status).toBe(0);
+    expect((await runPolicycInProcess(['build', '--out', a])).status).toBe(0);
+    expect((await runPolicycInProcess(['build', '--out', b])).status).toBe(0);
     const left = snapshot(a);
     const right = snapshot(b);
     expect([...left.keys()].sort()).toEqual([...right.keys()].sort());
     for (const [name, bytes] of left) expect(bytes.equals(right.get(name)!), name).toBe(true);
   });
 
-  it('a failing build leaves the previous output untouched and no staging folder behind', () => {
+  it('a failing build leaves the previous output untouched and no staging folder behind', async () => {
     const work = tmp();
     cpSync(path.join(repoRoot, 'policies/ipractice'), path.join(work, 'policies/ipractice'), { recursive: true });
-    expect(runPolicyc(['build', '--out', 'dist'], work).status).toBe(0);
+    expect((await runPolicycInProcess(['build', '--out', 'dist'], work)).status).toBe(0);
     const before = snapshot(path.join(work, 'dist'));
 
     // A second, broken policy and a change to the good one: nothing may be written. The broken one sorts
@@ -64,7 +64,7 @@ describe('policyc build', () => {
     writeFileSync(path.join(work, 'policies/zz-broken/policy.json'), '{ "id": "broken", ');
     const good = path.join(work, 'policies/ipractice/policy.json');
     writeFileSync(good, readFileSync(good, 'utf8').replace('"version": "2025-02-05"', '"version": "2099-01-01"'));
-    const run = runPolicyc(['build', '--out', 'dist'], work);
+    const run = await runPolicycInProcess(['build', '--out', 'dist'], work);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^policies\/zz-broken\/policy\.json\n  1:\d+ +error +the file is not valid JSON/m);
     expect(run.stderr).toContain('Nothing was written; dist is unchanged.');
@@ -75,20 +75,20 @@ describe('policyc build', () => {
     expect(readdirSync(path.join(work, 'dist')).filter((n) => n.startsWith('.policyc'))).toEqual([]);
   });
 
-  it('replaces an organisation folder whole, leaving other folders alone', () => {
+  it('replaces an organisation folder whole, leaving other folders alone', async () => {
     const work = tmp();
     cpSync(path.join(repoRoot, 'policies/ipractice'), path.join(work, 'policies/ipractice'), { recursive: true });
-    expect(runPolicyc(['build'], work).status).toBe(0);
+    expect((await runPolicycInProcess(['build'], work)).status).toBe(0);
     mkdirSync(path.join(work, 'dist/other'), { recursive: true });
     writeFileSync(path.join(work, 'dist/other/keep.txt'), 'keep');
-    expect(runPolicyc(['build', '--lang', 'en'], work).status).toBe(0);
+    expect((await runPolicycInProcess(['build', '--lang', 'en'], work)).status).toBe(0);
     expect(existsSync(path.join(work, 'dist/ipractice/nl'))).toBe(false);
     expect(readFileSync(path.join(work, 'dist/other/keep.txt'), 'utf8')).toBe('keep');
   });
 
-  it('--lang limits the languages built', () => {
+  it('--lang limits the languages built', async () => {
     const out = tmp();
-    expect(runPolicyc(['build', '--out', out, '--lang', 'en']).status).toBe(0);
+    expect((await runPolicycInProcess(['build', '--out', out, '--lang', 'en'])).status).toBe(0);
     expect(readdirSync(path.join(out, 'ipractice')).sort()).toEqual(['.policyc-manifest.json', 'en', 'policy.jsonld']);
   });
 });
@@ -105,10 +105,10 @@ describe('policyc build of many policies', { timeout: 120_000 }, () => {
     return dir;
   }
 
-  it('gives the same bytes on one thread and on a worker pool', () => {
+  it('gives the same bytes on one thread and on a worker pool', async () => {
     const dir = corpus(16);
-    const one = runPolicyc(['build', '--out', 'one', '--jobs', '1'], dir);
-    const two = runPolicyc(['build', '--out', 'two', '--jobs', '2'], dir);
+    const one = await runPolicycInProcess(['build', '--out', 'one', '--jobs', '1'], dir);
+    const two = await runPolicycInProcess(['build', '--out', 'two', '--jobs', '2'], dir);
     expect(one.status, one.stderr).toBe(0);
     expect(two.status, two.stderr).toBe(0);
     expect(two.stderr).toContain('Built 16 policies');
@@ -121,12 +121,12 @@ describe('policyc build of many policies', { timeout: 120_000 }, () => {
     for (const [name, bytes] of a) expect(b.get(name)!.equals(bytes), name).toBe(true);
   });
 
-  it('refuses two policies with the same id, naming the first, and writes nothing', () => {
+  it('refuses two policies with the same id, naming the first, and writes nothing', async () => {
     const dir = corpus(10);
     const twin = path.join(dir, 'policies/zz-twin');
     mkdirSync(twin);
     writeFileSync(path.join(twin, 'policy.json'), readFileSync(path.join(dir, 'policies/clinic-00003/policy.json')));
-    const run = runPolicyc(['build', '--jobs', '2'], dir);
+    const run = await runPolicycInProcess(['build', '--jobs', '2'], dir);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(
       /^policies\/zz-twin\/policy\.json\n(?:.*\n)*? +\d+:\d+ +error +another policy already has the id "clinic-00003" \(policies\/clinic-00003\/policy\.json\)  build\/duplicate-policy-id$/m,
@@ -134,8 +134,8 @@ describe('policyc build of many policies', { timeout: 120_000 }, () => {
     expect(existsSync(path.join(dir, 'dist'))).toBe(false);
   });
 
-  it('rejects a bad --jobs value', () => {
-    const run = runPolicyc(['build', '--jobs', '0']);
+  it('rejects a bad --jobs value', async () => {
+    const run = await runPolicycInProcess(['build', '--jobs', '0']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--jobs must be a whole number of 1 or more, not "0"');
   });

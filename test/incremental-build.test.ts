@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cacheKeys, extendsNothing, guessPolicyId, policyBytes } from '../src/output/build-cache.js';
-import { repoRoot, runPolicyc } from './support/cli.js';
+import { repoRoot, runPolicycInProcess } from './support/cli.js';
 
 /**
  * The incremental build: a policy whose text, tool and options are unchanged
@@ -40,8 +40,8 @@ function snapshot(dir: string): Record<string, string> {
 
 const folderInode = (out: string, id: string): number => statSync(path.join(out, id)).ino;
 
-function build(out: string, ...args: string[]) {
-  const run = runPolicyc(['build', 'policies', '--out', out, '--format', 'json', ...args], work);
+async function build(out: string, ...args: string[]) {
+  const run = await runPolicycInProcess(['build', 'policies', '--out', out, '--format', 'json', ...args], work);
   expect(run.status, run.stderr).toBe(0);
   return run;
 }
@@ -61,8 +61,8 @@ const BUILDS_TIMEOUT = 180_000;
 describe('incremental build', () => {
   it(
     'writes a manifest with the files, a cache key and the diagnostics into each organisation folder',
-    () => {
-      build('dist');
+    async () => {
+      await build('dist');
       const manifest = JSON.parse(readFileSync(path.join(work, 'dist/inc-a/.policyc-manifest.json'), 'utf8')) as Record<
         string,
         unknown
@@ -80,18 +80,18 @@ describe('incremental build', () => {
 
   it(
     'rebuilds only the organisation whose policy changed, with the same report and bytes as a full build',
-    () => {
-      build('dist');
+    async () => {
+      await build('dist');
       const before = Object.fromEntries(ids.map((id) => [id, folderInode(path.join(work, 'dist'), id)]));
       writePolicy('inc-b', ' (gewijzigd)');
-      const incremental = build('dist');
+      const incremental = await build('dist');
       expect(incremental.stderr).toContain('2 of them were unchanged since the last build');
       expect(folderInode(path.join(work, 'dist'), 'inc-a')).toBe(before['inc-a']);
       expect(folderInode(path.join(work, 'dist'), 'inc-c')).toBe(before['inc-c']);
       expect(folderInode(path.join(work, 'dist'), 'inc-b')).not.toBe(before['inc-b']);
       expect(readFileSync(path.join(work, 'dist/inc-b/nl/privacy.md'), 'utf8')).toContain('(gewijzigd)');
 
-      const full = build('full');
+      const full = await build('full');
       expect(full.stderr).not.toContain('unchanged');
       expect(snapshot(path.join(work, 'dist'))).toEqual(snapshot(path.join(work, 'full')));
       expect(incremental.stdout).toBe(full.stdout); // the same diagnostics and findings, as JSON
@@ -101,20 +101,20 @@ describe('incremental build', () => {
 
   it(
     'rebuilds everything with --force, after a change of options, or when a listed file is missing',
-    () => {
-      build('dist');
+    async () => {
+      await build('dist');
       const inode = () => folderInode(path.join(work, 'dist'), 'inc-a');
       let before = inode();
-      build('dist', '--force');
+      await build('dist', '--force');
       expect(inode()).not.toBe(before);
 
       before = inode();
-      build('dist', '--bom');
+      await build('dist', '--bom');
       expect(inode()).not.toBe(before);
       expect(readFileSync(path.join(work, 'dist/inc-a/nl/register.csv'))[0]).toBe(0xef);
 
       rmSync(path.join(work, 'dist/inc-c/en/register.xlsx'));
-      const run = build('dist', '--bom');
+      const run = await build('dist', '--bom');
       expect(run.stderr).toContain('2 of them were unchanged');
       expect(statSync(path.join(work, 'dist/inc-c/en/register.xlsx')).size).toBeGreaterThan(0);
     },
@@ -123,18 +123,18 @@ describe('incremental build', () => {
 
   it(
     'reports as check does, in the same order, from one thread, a worker pool and the cache',
-    () => {
+    async () => {
       // Three policies and two that extend a base (policies/shared/base.json sorts between them).
       for (const name of ['practice-a', 'practice-b', 'shared'])
         cpSync(path.join(repoRoot, 'test/fixtures/extends', name), path.join(work, 'policies', name), {
           recursive: true,
         });
       const report = (run: { stderr: string }) => run.stderr.replace(/^(Built|\d+ of them) .*\n/gm, '');
-      const check = runPolicyc(['check', 'policies'], work);
+      const check = await runPolicycInProcess(['check', 'policies'], work);
       expect(check.stderr).toContain('policies/shared/base.json\n');
-      const one = runPolicyc(['build', 'policies', '--out', 'one', '--jobs', '1'], work);
-      const pool = runPolicyc(['build', 'policies', '--out', 'pool', '--jobs', '2'], work);
-      const cached = runPolicyc(['build', 'policies', '--out', 'pool', '--jobs', '2'], work);
+      const one = await runPolicycInProcess(['build', 'policies', '--out', 'one', '--jobs', '1'], work);
+      const pool = await runPolicycInProcess(['build', 'policies', '--out', 'pool', '--jobs', '2'], work);
+      const cached = await runPolicycInProcess(['build', 'policies', '--out', 'pool', '--jobs', '2'], work);
       expect(cached.stderr).toContain('5 of them were unchanged');
       for (const run of [one, pool, cached]) expect(report(run)).toBe(check.stderr);
       for (const name of ['practice-a', 'practice-b', 'shared'])
@@ -145,24 +145,25 @@ describe('incremental build', () => {
 
   it(
     'reports a cached policy with the sentences stored in its language, and writes them anew in another',
-    () => {
-      build('dist', '--force');
+    async () => {
+      await build('dist', '--force');
       const manifestFile = path.join(work, 'dist/inc-a/.policyc-manifest.json');
       const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {
         texts: { lang: string; findings: { message: string }[] };
       };
       expect(manifest.texts.lang).toBe('en');
-      const text = (args: string[]) => runPolicyc(['build', 'policies', '--out', 'dist', ...args], work).stderr;
+      const text = async (args: string[]) =>
+        (await runPolicycInProcess(['build', 'policies', '--out', 'dist', ...args], work)).stderr;
       // In the same language the stored sentence is reported as it is (nothing is written again) …
       manifest.texts.findings[0]!.message = 'the sentence stored with the cache';
       writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
-      expect(text([])).toContain('the sentence stored with the cache');
+      expect(await text([])).toContain('the sentence stored with the cache');
       // … and in another language each message is written from its id and values, as a full build does.
-      const dutch = text(['--message-lang', 'nl']);
+      const dutch = await text(['--message-lang', 'nl']);
       expect(dutch).not.toContain('the sentence stored with the cache');
       expect(dutch).toContain('3 of them were unchanged');
       const report = (stderr: string) => stderr.replace(/^(Built|\d+ of them) .*\n/gm, '');
-      expect(report(dutch)).toBe(report(text(['--message-lang', 'nl', '--force'])));
+      expect(report(dutch)).toBe(report(await text(['--message-lang', 'nl', '--force'])));
     },
     BUILDS_TIMEOUT,
   );
@@ -171,21 +172,21 @@ describe('incremental build', () => {
 describe('an incremental build of many policies', () => {
   it(
     'takes a changed first policy’s result while reporting the cached ones after it, as a full build reports',
-    () => {
+    async () => {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'policyc-many-'));
       const write = (n: number, extra = '') => writePolicy(`many-${String(n).padStart(2, '0')}`, extra, dir);
       // More candidates than one turn of the cache (32), on a pool of two workers.
       for (let n = 0; n < 40; n++) write(n);
-      const run = (out: string, ...args: string[]) => {
-        const result = runPolicyc(['build', 'policies', '--out', out, '--jobs', '2', ...args], dir);
+      const run = async (out: string, ...args: string[]) => {
+        const result = await runPolicycInProcess(['build', 'policies', '--out', out, '--jobs', '2', ...args], dir);
         expect(result.status, result.stderr).toBe(0);
         return result.stderr;
       };
-      run('dist');
+      await run('dist');
       write(0, ' (gewijzigd)');
-      const incremental = run('dist');
+      const incremental = await run('dist');
       expect(incremental).toContain('39 of them were unchanged');
-      const full = run('full');
+      const full = await run('full');
       const report = (stderr: string) => stderr.replace(/^(Built|\d+ of them) .*\n/gm, '');
       expect(report(incremental)).toBe(report(full));
       expect(report(full)).toContain('policies/many-39/policy.json\n');
@@ -199,16 +200,16 @@ describe('an incremental build of many policies', () => {
 describe('an incremental build with a duplicate id', () => {
   it(
     'reports a cached policy whose id another policy now has at its id’s position, as a full build does',
-    () => {
+    async () => {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'policyc-dup-'));
       const write = (folder: string, extra: string) => writePolicy('shared-id', extra, dir, folder);
-      const build = (...args: string[]) =>
-        runPolicyc(['build', 'policies', '--out', 'dist', '--format', 'compact', ...args], dir).stderr;
+      const build = async (...args: string[]) =>
+        (await runPolicycInProcess(['build', 'policies', '--out', 'dist', '--format', 'compact', ...args], dir)).stderr;
       write('c', '');
-      build();
+      await build();
       write('a', ' A'); // sorts first: the cached policy c is now the second with the id
-      const incremental = build();
-      const full = build('--force');
+      const incremental = await build();
+      const full = await build('--force');
       expect(full).toContain('policies/c/policy.json:3:9 error /id another policy already has the id "shared-id"');
       expect(incremental).toBe(full);
       rmSync(dir, { recursive: true, force: true });
@@ -265,7 +266,7 @@ describe('the cache look-up without parsing', () => {
 
   it(
     'can only miss on a wrong guess: a policy whose first id is another policy’s is compiled, not taken from that cache',
-    () => {
+    async () => {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'policyc-guess-'));
       const policy = JSON.parse(seed) as Record<string, unknown>;
       const write = (name: string, text: string) => {
@@ -276,10 +277,10 @@ describe('the cache look-up without parsing', () => {
       // Two "id" members: JSON.parse (and so the build) takes the last; the guess takes the first.
       const twoIds = JSON.stringify({ ...policy, id: 'guess-b' }, null, 2).replace('{', '{\n  "id": "guess-a",');
       write('b', twoIds);
-      const first = runPolicyc(['build', 'policies', '--out', 'dist', '--format', 'json'], dir);
+      const first = await runPolicycInProcess(['build', 'policies', '--out', 'dist', '--format', 'json'], dir);
       expect(first.status, first.stderr).toBe(0);
       expect(readdirSync(path.join(dir, 'dist')).sort()).toEqual(['guess-a', 'guess-b']);
-      const second = runPolicyc(['build', 'policies', '--out', 'dist', '--format', 'json'], dir);
+      const second = await runPolicycInProcess(['build', 'policies', '--out', 'dist', '--format', 'json'], dir);
       expect(second.stderr).toContain('1 of them was unchanged'); // guess-a; guess-b, whose guess is guess-a, is compiled
       expect(second.stdout).toBe(first.stdout);
       rmSync(dir, { recursive: true, force: true });

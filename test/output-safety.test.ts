@@ -14,7 +14,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { processStart, startFromStat } from '../src/output/output-lock.js';
 import { OutputWriter } from '../src/output/output-writer.js';
-import { cliPath, repoRoot, runPolicyc } from './support/cli.js';
+import { cliPath, repoRoot, runPolicycInProcess, type CliRun } from './support/cli.js';
 import { positionIn } from './support/mini-policy.js';
 
 const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'policyc-safety-'));
@@ -26,67 +26,70 @@ function workWithPolicy(): string {
   return work;
 }
 
-const refusal = (run: ReturnType<typeof runPolicyc>, message: string): void => {
+const refusal = (run: CliRun, message: string): void => {
   expect(run.stderr).toContain(message);
   expect(run.status).toBe(2);
 };
 
 describe('policyc replaces only what it made', { timeout: 180_000 }, () => {
-  it('refuses --out pointing at the policies, and leaves them', () => {
+  it('refuses --out pointing at the policies, and leaves them', async () => {
     const work = workWithPolicy();
     const before = readFileSync(path.join(work, 'policies/ipractice/policy.json'));
     refusal(
-      runPolicyc(['build', '--out', 'policies'], work),
+      await runPolicycInProcess(['build', '--out', 'policies'], work),
       'refusing to build into policies: it holds the policies (policies/ipractice/policy.json)',
     );
     refusal(
-      runPolicyc(['build', '--out', 'policies/ipractice'], work),
+      await runPolicycInProcess(['build', '--out', 'policies/ipractice'], work),
       'refusing to build into policies/ipractice: it holds the policies',
     );
     expect(readFileSync(path.join(work, 'policies/ipractice/policy.json')).equals(before)).toBe(true);
     expect(readdirSync(path.join(work, 'policies/ipractice'))).toEqual(['policy.json']);
   });
 
-  it('refuses an empty --out and the working folder', () => {
+  it('refuses an empty --out and the working folder', async () => {
     const work = workWithPolicy();
-    refusal(runPolicyc(['build', '--out='], work), 'refusing to build: --out is empty (an unset variable?)');
     refusal(
-      runPolicyc(['build', '--out', '.'], work),
+      await runPolicycInProcess(['build', '--out='], work),
+      'refusing to build: --out is empty (an unset variable?)',
+    );
+    refusal(
+      await runPolicycInProcess(['build', '--out', '.'], work),
       'refusing to build into .: it is the working folder, a folder above it or a project root',
     );
     refusal(
-      runPolicyc(['build', '--out', '..'], work),
+      await runPolicycInProcess(['build', '--out', '..'], work),
       'it is the working folder, a folder above it or a project root',
     );
     expect(readdirSync(work)).toEqual(['policies']);
   });
 
-  it('refuses a project root given as --out', () => {
+  it('refuses a project root given as --out', async () => {
     const work = workWithPolicy();
     const project = tmp();
     writeFileSync(path.join(project, 'package.json'), '{}');
     refusal(
-      runPolicyc(['build', '--out', project], work),
+      await runPolicycInProcess(['build', '--out', project], work),
       'it is the working folder, a folder above it or a project root',
     );
     expect(readdirSync(project)).toEqual(['package.json']);
   });
 
-  it('refuses to replace a folder it did not make (a policy with the id "src" and --out .. of a project)', () => {
+  it('refuses to replace a folder it did not make (a policy with the id "src" and --out .. of a project)', async () => {
     const work = workWithPolicy();
     mkdirSync(path.join(work, 'dist/ipractice/src'), { recursive: true });
     writeFileSync(path.join(work, 'dist/ipractice/src/index.ts'), 'precious');
     refusal(
-      runPolicyc(['build'], work),
+      await runPolicycInProcess(['build'], work),
       'refusing to replace dist/ipractice: policyc did not make it (it has no .policyc-manifest.json)',
     );
     expect(readFileSync(path.join(work, 'dist/ipractice/src/index.ts'), 'utf8')).toBe('precious');
     expect(readdirSync(path.join(work, 'dist')).sort()).toEqual(['ipractice']);
   });
 
-  it('writes a manifest listing every file, and refuses a folder holding files it does not list', () => {
+  it('writes a manifest listing every file, and refuses a folder holding files it does not list', async () => {
     const work = workWithPolicy();
-    expect(runPolicyc(['build'], work).status).toBe(0);
+    expect((await runPolicycInProcess(['build'], work)).status).toBe(0);
     const manifest = JSON.parse(readFileSync(path.join(work, 'dist/ipractice/.policyc-manifest.json'), 'utf8')) as {
       generator: string;
       files: string[];
@@ -98,33 +101,36 @@ describe('policyc replaces only what it made', { timeout: 180_000 }, () => {
     writeFileSync(path.join(work, 'dist/ipractice/nl/notes.txt'), 'mine');
     // --force: unchanged input is left as it is (incremental build), so only a rebuild meets the foreign file.
     refusal(
-      runPolicyc(['build', '--force'], work),
+      await runPolicycInProcess(['build', '--force'], work),
       'refusing to replace dist/ipractice: it holds files policyc did not write (nl/notes.txt)',
     );
     expect(readFileSync(path.join(work, 'dist/ipractice/nl/notes.txt'), 'utf8')).toBe('mine');
   });
 
-  it.each([['build'], ['register']])('%s never writes or deletes through a symbolic link', (command) => {
+  it.each([['build'], ['register']])('%s never writes or deletes through a symbolic link', async (command) => {
     const work = workWithPolicy();
     const outside = path.join(work, 'outside');
     mkdirSync(outside);
     writeFileSync(path.join(outside, 'keep.txt'), 'keep');
     mkdirSync(path.join(work, 'dist'));
     symlinkSync('../outside', path.join(work, 'dist/ipractice'));
-    refusal(runPolicyc([command!], work), 'refusing to write through the symbolic link dist/ipractice');
+    refusal(await runPolicycInProcess([command!], work), 'refusing to write through the symbolic link dist/ipractice');
     expect(readdirSync(outside)).toEqual(['keep.txt']);
   });
 
-  it('register refuses a link inside an organisation folder', () => {
+  it('register refuses a link inside an organisation folder', async () => {
     const work = workWithPolicy();
-    expect(runPolicyc(['build'], work).status).toBe(0);
+    expect((await runPolicycInProcess(['build'], work)).status).toBe(0);
     const outside = path.join(work, 'outside');
     mkdirSync(outside);
     cpSync(path.join(work, 'dist/ipractice/nl'), outside, { recursive: true });
     cpSync(path.join(work, 'dist/ipractice/nl'), path.join(work, 'nl-copy'), { recursive: true });
     spawnSync('rm', ['-r', path.join(work, 'dist/ipractice/nl')]);
     symlinkSync('../../outside', path.join(work, 'dist/ipractice/nl'));
-    refusal(runPolicyc(['register'], work), 'refusing to write through the symbolic link dist/ipractice/nl');
+    refusal(
+      await runPolicycInProcess(['register'], work),
+      'refusing to write through the symbolic link dist/ipractice/nl',
+    );
   });
 
   // Run as root, dropping to 'nobody' for the build; skipped where 'nobody' cannot reach the CLI (a checkout inside a private folder).
@@ -134,10 +140,10 @@ describe('policyc replaces only what it made', { timeout: 180_000 }, () => {
       uid: 65534,
       gid: 65534,
     }).status === 0;
-  it.runIf(nobodyReachesCli)('an unwritable organisation folder is a clean error that changes nothing', () => {
+  it.runIf(nobodyReachesCli)('an unwritable organisation folder is a clean error that changes nothing', async () => {
     const work = workWithPolicy();
     chmodSync(work, 0o755);
-    expect(runPolicyc(['build'], work).status).toBe(0);
+    expect((await runPolicycInProcess(['build'], work)).status).toBe(0);
     const nobody = 65534;
     spawnSync('chown', ['-R', `${nobody}:${nobody}`, work]);
     chmodSync(path.join(work, 'dist/ipractice'), 0o555);
@@ -158,9 +164,9 @@ describe('policyc replaces only what it made', { timeout: 180_000 }, () => {
 });
 
 describe('leftovers and the lock', { timeout: 180_000 }, () => {
-  it('the next build removes staging folders a killed build left, and only those', () => {
+  it('the next build removes staging folders a killed build left, and only those', async () => {
     const work = workWithPolicy();
-    expect(runPolicyc(['build'], work).status).toBe(0);
+    expect((await runPolicycInProcess(['build'], work)).status).toBe(0);
     // A killed build: a marked staging folder whose process is gone, with an old copy retired.
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
       encoding: 'utf8',
@@ -180,7 +186,7 @@ describe('leftovers and the lock', { timeout: 180_000 }, () => {
     writeFileSync(path.join(work, 'dist/.policyc-staging-3-with-content/file'), 'x');
     writeFileSync(path.join(work, 'dist/.policyc-lock'), `${dead}\n`); // a stale lock: its process is gone
     writeFileSync(path.join(work, `dist/.policyc-lock-${dead}`), `${dead}\n`); // killed before linking its lock in place
-    const run = runPolicyc(['build'], work);
+    const run = await runPolicycInProcess(['build'], work);
     expect(run.status, run.stderr).toBe(0);
     expect(readdirSync(path.join(work, 'dist')).sort()).toEqual([
       '.policyc-staging-3-with-content',
@@ -189,9 +195,9 @@ describe('leftovers and the lock', { timeout: 180_000 }, () => {
     ]);
   });
 
-  it('a build killed between taking the old folder away and putting the new one in: the old one comes back', () => {
+  it('a build killed between taking the old folder away and putting the new one in: the old one comes back', async () => {
     const work = workWithPolicy();
-    expect(runPolicyc(['build'], work).status).toBe(0);
+    expect((await runPolicycInProcess(['build'], work)).status).toBe(0);
     const before = readFileSync(path.join(work, 'dist/ipractice/nl/privacy.html'));
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
       encoding: 'utf8',
@@ -205,14 +211,14 @@ describe('leftovers and the lock', { timeout: 180_000 }, () => {
     expect(readFileSync(path.join(work, 'dist/ipractice/nl/privacy.html')).equals(before)).toBe(true);
   });
 
-  it('a lock held by a live process stops a second build', () => {
+  it('a lock held by a live process stops a second build', async () => {
     const work = workWithPolicy();
     mkdirSync(path.join(work, 'dist'));
     const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
     try {
       writeFileSync(path.join(work, 'dist/.policyc-lock'), `${holder.pid}\n`);
       refusal(
-        runPolicyc(['build'], work),
+        await runPolicycInProcess(['build'], work),
         `another build (process ${holder.pid}) is writing into dist; try again when it has finished`,
       );
       expect(readdirSync(path.join(work, 'dist'))).toEqual(['.policyc-lock']);
@@ -224,9 +230,9 @@ describe('leftovers and the lock', { timeout: 180_000 }, () => {
   // A process id is reused once its process is gone: the stamp's start time tells the writer from the newcomer.
   it.runIf(processStart(process.pid) !== undefined)(
     'a lock and a staging folder whose process id now belongs to another process are stale',
-    () => {
+    async () => {
       const work = workWithPolicy();
-      expect(runPolicyc(['build'], work).status).toBe(0);
+      expect((await runPolicycInProcess(['build'], work)).status).toBe(0);
       const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
       try {
         const start = processStart(other.pid!)!;
@@ -235,13 +241,13 @@ describe('leftovers and the lock', { timeout: 180_000 }, () => {
         mkdirSync(path.join(staging, 'ipractice'), { recursive: true });
         writeFileSync(path.join(staging, '.policyc-staging'), reused);
         writeFileSync(path.join(work, 'dist/.policyc-lock'), reused);
-        const run = runPolicyc(['build'], work);
+        const run = await runPolicycInProcess(['build'], work);
         expect(run.status, run.stderr).toBe(0);
         expect(readdirSync(path.join(work, 'dist'))).toEqual(['ipractice']);
         // The same process id with its own start time is a live build: refused.
         writeFileSync(path.join(work, 'dist/.policyc-lock'), `${other.pid} ${start}\n`);
         refusal(
-          runPolicyc(['build'], work),
+          await runPolicycInProcess(['build'], work),
           `another build (process ${other.pid}) is writing into dist; try again when it has finished`,
         );
       } finally {
@@ -267,10 +273,10 @@ describe('leftovers and the lock', { timeout: 180_000 }, () => {
 });
 
 describe('small faults', { timeout: 180_000 }, () => {
-  it("check reports two policies with the same id, at the second one's id", () => {
+  it("check reports two policies with the same id, at the second one's id", async () => {
     const work = workWithPolicy();
     cpSync(path.join(work, 'policies/ipractice'), path.join(work, 'policies/zz-twin'), { recursive: true });
-    const run = runPolicyc(['check', '--format', 'json'], work);
+    const run = await runPolicycInProcess(['check', '--format', 'json'], work);
     const duplicates = (JSON.parse(run.stdout) as Array<Record<string, unknown>>).filter(
       (d) => d.ruleId === 'build/duplicate-policy-id',
     );

@@ -579,13 +579,13 @@ describe('register.html and register.md', () => {
 
 describe('policyc register', () => {
   it('writes only the registers, leaving the notices of an earlier build in place', async () => {
-    const { runPolicyc } = await import('./support/cli.js');
+    const { runPolicycInProcess } = await import('./support/cli.js');
     const { mkdtempSync, readdirSync } = await import('node:fs');
     const os = await import('node:os');
     const out = mkdtempSync(path.join(os.tmpdir(), 'policyc-register-'));
-    expect(runPolicyc(['build', 'policies/ipractice', '--out', out, '--lang', 'nl']).status).toBe(0);
+    expect((await runPolicycInProcess(['build', 'policies/ipractice', '--out', out, '--lang', 'nl'])).status).toBe(0);
     const notice = readFileSync(path.join(out, 'ipractice/nl/privacy.md'));
-    const run = runPolicyc(['register', fixture, 'policies/ipractice', '--out', out, '--bom']);
+    const run = await runPolicycInProcess(['register', fixture, 'policies/ipractice', '--out', out, '--bom']);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain('Built 2 policies');
     expect(readdirSync(path.join(out, 'ipractice/nl')).sort()).toEqual([
@@ -613,7 +613,7 @@ describe('policyc register', () => {
   });
 
   it('removes a register file it no longer makes, and only that', async () => {
-    const { runPolicyc } = await import('./support/cli.js');
+    const { runPolicycInProcess } = await import('./support/cli.js');
     const { mkdtempSync, readdirSync, writeFileSync, mkdirSync } = await import('node:fs');
     const os = await import('node:os');
     const out = mkdtempSync(path.join(os.tmpdir(), 'policyc-register-'));
@@ -622,11 +622,11 @@ describe('policyc register', () => {
     mkdirSync(policyDir);
     const source = JSON.parse(readFileSync(fixture, 'utf8')) as PolicySource;
     writeFileSync(path.join(policyDir, 'policy.json'), JSON.stringify(source));
-    expect(runPolicyc(['build', policyDir, '--out', out]).status).toBe(0);
+    expect((await runPolicycInProcess(['build', policyDir, '--out', out])).status).toBe(0);
     writeFileSync(path.join(out, 'register-processor/en/notes.txt'), 'kept');
     delete source.processorActivities;
     writeFileSync(path.join(policyDir, 'policy.json'), JSON.stringify(source));
-    const run = runPolicyc(['register', policyDir, '--out', out]);
+    const run = await runPolicycInProcess(['register', policyDir, '--out', out]);
     expect(run.status, run.stderr).toBe(0);
     expect(readdirSync(path.join(out, 'register-processor/en')).sort()).toEqual([
       'notes.txt',
@@ -644,13 +644,13 @@ describe('policyc register', () => {
   });
 
   it('writes nothing for an invalid policy, and says where the problem is', async () => {
-    const { runPolicyc } = await import('./support/cli.js');
+    const { runPolicycInProcess } = await import('./support/cli.js');
     const { existsSync, mkdtempSync, writeFileSync } = await import('node:fs');
     const os = await import('node:os');
     const out = mkdtempSync(path.join(os.tmpdir(), 'policyc-register-'));
     const bad = readFileSync(fixture, 'utf8').replace('"legalBasis": "6(1)(c)"', '"legalBasis": "6(1)(x)"');
     writeFileSync(path.join(out, 'policy.json'), bad);
-    const run = runPolicyc([
+    const run = await runPolicycInProcess([
       'register',
       path.join(out, 'policy.json'),
       '--out',
@@ -665,10 +665,12 @@ describe('policyc register', () => {
   });
 
   it('is listed in the help', async () => {
-    const { runPolicyc } = await import('./support/cli.js');
+    const { runPolicycInProcess } = await import('./support/cli.js');
     // The general help lists the command; its options are in the command's own help.
-    expect(runPolicyc(['--help']).stdout).toMatch(/^ {2}register \[paths…\] +Write only the art\. 30 registers/m);
-    const help = runPolicyc(['register', '--help']).stdout;
+    expect((await runPolicycInProcess(['--help'])).stdout).toMatch(
+      /^ {2}register \[paths…\] +Write only the art\. 30 registers/m,
+    );
+    const help = (await runPolicycInProcess(['register', '--help'])).stdout;
     expect(help).toMatch(/^Usage: policyc register \[paths…\]/);
     expect(help).toMatch(/^ {2}--bom +Start CSV files with a UTF-8 byte-order mark/m);
   });

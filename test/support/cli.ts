@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,13 +23,13 @@ export function runPolicyc(args: string[], cwd: string = repoRoot): CliRun {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/**
- * Runs the CLI in this process (from source) with captured output: for tests
- * that run many commands, where a child process each would block the test
- * worker for seconds.
- */
-export async function runPolicycHere(args: string[], cwd: string = repoRoot): Promise<CliRun> {
-  const { runCli } = await import('../../src/cli/run-cli.js');
+type RunCli = (
+  argv: string[],
+  io: { cwd: string; stdout: (t: string) => void; stderr: (t: string) => void },
+) => Promise<number>;
+
+/** Runs `runCli` with output captured. */
+async function captured(runCli: RunCli, args: string[], cwd: string): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const status = await runCli(args, {
@@ -40,4 +42,34 @@ export async function runPolicycHere(args: string[], cwd: string = repoRoot): Pr
     },
   });
   return { status, stdout, stderr };
+}
+
+/**
+ * Runs the CLI in this process (from source) with captured output: for tests
+ * that run many commands, where a child process each would block the test
+ * worker for seconds.
+ */
+export async function runPolicycHere(args: string[], cwd: string = repoRoot): Promise<CliRun> {
+  return captured((await import('../../src/cli/run-cli.js')).runCli, args, cwd);
+}
+
+/** The bundled CLI (lib/policyc-bundle.cjs), which the bin runs; undefined when it is older than lib/ (`tsc` ran after `npm run compile`). */
+function freshBundle(): { runCli: RunCli } | undefined {
+  const bundle = path.join(repoRoot, 'lib/policyc-bundle.cjs');
+  const inputs = ['lib/cli/process-cli.js', 'lib/tsconfig.build.tsbuildinfo'].map((f) => path.join(repoRoot, f));
+  const mtime = (file: string): number => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  if (mtime(bundle) < Math.max(...inputs.map(mtime))) return undefined;
+  // Node's own require: the bundle loads as one file, as the bin loads it, not module by module through vitest.
+  return createRequire(import.meta.url)(bundle) as { runCli: RunCli };
+}
+
+/**
+ * Runs the CLI that runPolicyc runs (the bundle, else the compiled modules in lib/) in this process, with
+ * captured output: for tests of what a command does rather than of the process (its start, exit,
+ * signals). A child process each costs a Node start and a cold compiler (most of a test file's CPU
+ * time); here the CLI loads once per test worker, and a --jobs pool starts lib's compile workers.
+ */
+export async function runPolicycInProcess(args: string[], cwd: string = repoRoot): Promise<CliRun> {
+  const runCli = freshBundle()?.runCli ?? (await import('../../lib/cli/run-cli.js')).runCli;
+  return captured(runCli, args, cwd);
 }

@@ -3,9 +3,11 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
  * Seconds each slow test file took alone (`npx vitest run --maxWorkers=1 <file>`) on the 2-core machine,
- * rounded. Only the order matters: the slowest files start first, so that none of them starts last and
- * keeps one worker busy while the other has nothing left to do. Files not listed (a few seconds or less)
- * follow in vitest's own order (by the durations it cached from the last run, else the largest first).
+ * rounded; incremental-build, build, register and output-safety: their earlier times scaled by the fall
+ * in their CPU time when they stopped spawning the CLI for each command. Only the order matters: the
+ * slowest files start first, so that none of them starts last and keeps one worker busy while the other
+ * has nothing left to do. Files not listed (a few seconds or less) follow in vitest's own order (by the
+ * durations it cached from the last run, else the largest first).
  */
 const SECONDS: Record<string, number> = {
   'test/browser/pages-1.test.ts': 60,
@@ -14,20 +16,20 @@ const SECONDS: Record<string, number> = {
   'test/browser/pages-4.test.ts': 50,
   'test/kill.test.ts': 45,
   'test/browser/injection.test.ts': 40,
-  'test/incremental-build.test.ts': 39,
   'test/fuzz.test.ts': 33,
-  'test/build.test.ts': 31,
   'test/browser/diff-report.test.ts': 29,
-  'test/register.test.ts': 25,
   'test/register-print.test.ts': 25,
+  'test/build.test.ts': 24,
   'test/browser/example-site.test.ts': 24,
   'test/package-install.test.ts': 22,
+  'test/register.test.ts': 21,
+  'test/incremental-build.test.ts': 20,
   'test/render-safety.test.ts': 19,
-  'test/output-safety.test.ts': 15,
   'test/cold-start.test.ts': 14,
   'test/html-validity.test.ts': 13,
   'test/hostile-input.test.ts': 10,
   'test/incremental-default-jobs.test.ts': 9,
+  'test/output-safety.test.ts': 8,
 };
 
 export class LongestFirst extends BaseSequencer {
