@@ -50,11 +50,25 @@ function readCache(cacheFile: string, id: string): Buffer | undefined {
 }
 
 /**
+ * What a chunk of the bundled CLI requires, after this prefix, for a module it shares with the bundle
+ * that runs it (scripts/bundle-cli.mjs): the path of the module in the package, as `lib/cli/cli-support.js`.
+ */
+export const SHARED_MODULE = 'policyc-shared:';
+
+/** The bundle's modules that a chunk shares with it, by path: each returns the module's exports. */
+export type SharedModules = Readonly<Record<string, () => unknown>>;
+
+/**
  * Runs a generated CommonJS file (read as `source`, which must start with
  * the id line) with its code cache (of `variant`) when that fits; undefined
- * without the id line.
+ * without the id line. A chunk's `shared` answers what it requires from the bundle.
  */
-export function runCachedScript(file: string, source: string, variant?: string): CachedScript | undefined {
+export function runCachedScript(
+  file: string,
+  source: string,
+  variant?: string,
+  shared?: SharedModules,
+): CachedScript | undefined {
   const id = ID_LINE.exec(source)?.[1];
   if (!id) return undefined;
   const cacheFile = codeCachePath(file, variant);
@@ -65,7 +79,11 @@ export function runCachedScript(file: string, source: string, variant?: string):
   });
   const module = { exports: {} as unknown };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
-  run(module.exports, createRequire(file), module, file, path.dirname(file));
+  const nodeRequire = createRequire(file);
+  const requireIn = shared
+    ? (name: string): unknown => (name.startsWith(SHARED_MODULE) ? sharedModule(shared, name) : nodeRequire(name))
+    : nodeRequire;
+  run(module.exports, requireIn, module, file, path.dirname(file));
   const cacheUsed = !!cachedData && !script.cachedDataRejected;
   const loaded = { file, cacheFile, exports: module.exports, script, id, cacheUsed };
   ran.push(loaded);
@@ -106,6 +124,23 @@ export function runFreshBundle(file: string, input: string, variant?: string): u
     return undefined; // no bundle
   }
   return runCachedScript(file, source, variant)?.exports;
+}
+
+function sharedModule(shared: SharedModules, name: string): unknown {
+  const load = shared[name.slice(SHARED_MODULE.length)];
+  if (!load) throw new Error(`the bundled CLI does not share ${name}: run npm run compile`);
+  return load();
+}
+
+/**
+ * Runs a chunk of the bundled CLI (one command's code, which the bundle
+ * loads when that command runs) with its code cache; `id` is the chunk's id
+ * as the bundle was built with it: a chunk from another build stops the run.
+ */
+export function runChunk(file: string, id: string, shared: SharedModules): unknown {
+  const source = readFileSync(file, 'latin1');
+  if (ID_LINE.exec(source)?.[1] !== id) throw new Error(`${file} is not the chunk of this bundle: run npm run compile`);
+  return runCachedScript(file, source, undefined, shared)!.exports;
 }
 
 /** Stores what V8 has compiled so far of every script run here (after a training run), under each one's id. */

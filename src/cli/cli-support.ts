@@ -57,13 +57,22 @@ export interface FlagSpec {
   short?: string;
 }
 
-/** A subcommand: `policyc <name> …`. Its help is `cli:help.<name>` in locales/en/cli.json. */
+/**
+ * A subcommand: `policyc <name> …`. Its help is `cli:help.<name>` in locales/en/cli.json. What parsing the
+ * arguments needs is here, for every command; what runs it is loaded only for the command given.
+ */
 export interface Command {
   name: string;
   /** Output formats the command accepts for --format (empty: no --format). */
   formats: readonly string[];
   /** The flags this command accepts, besides --help, --config and --message-lang. */
   flags: Readonly<Record<string, FlagSpec>>;
+  /** The module that runs it (in the bundled CLI, a file of its own: scripts/bundle-cli.mjs). */
+  load(): Promise<CommandModule>;
+}
+
+/** A command's implementation: one module in src/cli/commands/. */
+export interface CommandModule {
   run(options: CommonOptions, io: CliIo): Promise<number>;
 }
 

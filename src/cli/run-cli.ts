@@ -65,7 +65,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(cli.t('cli:badConfig') + '\n');
       return EXIT_INVALID;
     }
-    return await command.run(commandOptions(command, values, paths, loaded.config), io);
+    const options = commandOptions(command, values, paths, loaded.config);
+    return await (await command.load()).run(options, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(cli.t('cli:usageError', { detail: error.message }) + '\n');

@@ -13,7 +13,8 @@ import {
   relativeTo,
   reportDiagnostics,
   UsageError,
-  type Command,
+  type CliIo,
+  type CommonOptions,
 } from '../cli-support.js';
 
 /**
@@ -23,59 +24,54 @@ import {
  * the policies do not declare. Exit 1 on any error (an undeclared party, an
  * invalid policy).
  */
-export const auditSiteCommand: Command = {
-  name: 'audit-site',
-  formats: ['text', 'compact', 'json', 'sarif'],
-  flags: { lang: { type: 'string' } },
-  async run(options, io) {
-    const lang = messageLanguage(options);
-    const [folder, ...policyPaths] = options.paths;
-    if (folder === undefined) throw new UsageError(cli.t('cli:auditSiteArguments'));
-    const root = path.resolve(io.cwd, folder);
-    if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(cli.t('cli:siteNotFound', { folder }));
-    const [{ analyse }, { readSite }, { catalogueIndex }, { siteDeclarations }, { auditSite }] = await Promise.all([
-      import('../../pipeline/analyse-policy.js'),
-      import('../../audit/read-site.js'),
-      import('../../audit/catalogue-index.js'),
-      import('../../audit/site-declarations.js'),
-      import('../../audit/audit-site.js'),
-    ]);
-    const files = policyFiles({ ...options, paths: policyPaths }, io);
-    const diagnostics: Diagnostic[] = [];
-    const policies: PolicySource[] = [];
-    for (const file of files) {
-      const read = readPolicy(file, io);
-      diagnostics.push(...read.diagnostics);
-      if (read.text === undefined) continue;
-      const analysed = analyse(read.text, relativeTo(io, file), { check: false, path: file });
-      diagnostics.push(...analysed.diagnostics);
-      if (analysed.model) policies.push(analysed.model.source);
-    }
-    const catalogue = catalogueIndex();
-    const scan = readSite(root, catalogue);
-    if (!hasErrors(diagnostics)) {
-      diagnostics.push(
-        ...auditSite(scan, {
-          catalogue,
-          declarations: siteDeclarations(policies),
-          display: (f) => relativeTo(io, f),
-        }),
-      );
-    }
-    reportDiagnostics(diagnostics, options, io, lang);
-    const counts = countBySeverity(diagnostics);
-    if (options.format === 'text') {
-      io.stderr(
-        messagesFor(lang).t('site:summary', {
-          pages: scan.htmlFiles.length,
-          assets: scan.assetFiles.length,
-          policies: files.length,
-          errors: counts.error,
-          warnings: counts.warning,
-          infos: counts.info,
-        }) + '\n',
-      );
-    }
-    return hasErrors(diagnostics) ? EXIT_INVALID : EXIT_OK;
-  },
-};
+export async function run(options: CommonOptions, io: CliIo): Promise<number> {
+  const lang = messageLanguage(options);
+  const [folder, ...policyPaths] = options.paths;
+  if (folder === undefined) throw new UsageError(cli.t('cli:auditSiteArguments'));
+  const root = path.resolve(io.cwd, folder);
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(cli.t('cli:siteNotFound', { folder }));
+  const [{ analyse }, { readSite }, { catalogueIndex }, { siteDeclarations }, { auditSite }] = await Promise.all([
+    import('../../pipeline/analyse-policy.js'),
+    import('../../audit/read-site.js'),
+    import('../../audit/catalogue-index.js'),
+    import('../../audit/site-declarations.js'),
+    import('../../audit/audit-site.js'),
+  ]);
+  const files = policyFiles({ ...options, paths: policyPaths }, io);
+  const diagnostics: Diagnostic[] = [];
+  const policies: PolicySource[] = [];
+  for (const file of files) {
+    const read = readPolicy(file, io);
+    diagnostics.push(...read.diagnostics);
+    if (read.text === undefined) continue;
+    const analysed = analyse(read.text, relativeTo(io, file), { check: false, path: file });
+    diagnostics.push(...analysed.diagnostics);
+    if (analysed.model) policies.push(analysed.model.source);
+  }
+  const catalogue = catalogueIndex();
+  const scan = readSite(root, catalogue);
+  if (!hasErrors(diagnostics)) {
+    diagnostics.push(
+      ...auditSite(scan, {
+        catalogue,
+        declarations: siteDeclarations(policies),
+        display: (f) => relativeTo(io, f),
+      }),
+    );
+  }
+  reportDiagnostics(diagnostics, options, io, lang);
+  const counts = countBySeverity(diagnostics);
+  if (options.format === 'text') {
+    io.stderr(
+      messagesFor(lang).t('site:summary', {
+        pages: scan.htmlFiles.length,
+        assets: scan.assetFiles.length,
+        policies: files.length,
+        errors: counts.error,
+        warnings: counts.warning,
+        infos: counts.info,
+      }) + '\n',
+    );
+  }
+  return hasErrors(diagnostics) ? EXIT_INVALID : EXIT_OK;
+}

@@ -24,7 +24,6 @@ import {
   printCounts,
   UsageError,
   type CliIo,
-  type Command,
   type CommonOptions,
 } from '../cli-support.js';
 
@@ -416,31 +415,9 @@ function commit(build: Build, writer: Writer, policies: number): number {
   return EXIT_OK;
 }
 
-/** The flags of the commands that write outputs (build, register). */
-export const outputFlags = {
-  out: { type: 'string' },
-  lang: { type: 'string' },
-  jobs: { type: 'string' },
-  bom: { type: 'boolean' },
-  'max-warnings': { type: 'string' },
-  strict: { type: 'boolean' },
-} as const satisfies Command['flags'];
-
 /** `policyc build [paths…] --out dist --lang nl,en --jobs N --bom [--watch]`. */
-export const buildCommand: Command = {
-  name: 'build',
-  formats: ['text', 'compact', 'json', 'sarif'],
-  flags: {
-    ...outputFlags,
-    'id-prefix': { type: 'string' },
-    'heading-level': { type: 'string' },
-    force: { type: 'boolean' },
-    watch: { type: 'boolean' },
-    history: { type: 'boolean' },
-  },
-  run: async (options, io) => {
-    if (options.values.watch !== true) return compileAndWrite(options, io);
-    const { watchAndBuild } = await import('./build-watch.js');
-    return watchAndBuild(options, io, (o, i) => compileAndWrite(o, i));
-  },
-};
+export async function run(options: CommonOptions, io: CliIo): Promise<number> {
+  if (options.values.watch !== true) return compileAndWrite(options, io);
+  const { watchAndBuild } = await import('./build-watch.js');
+  return watchAndBuild(options, io, (o, i) => compileAndWrite(o, i));
+}

@@ -13,49 +13,45 @@ import {
   readPolicy,
   reportCounts,
   reportDiagnostics,
-  type Command,
+  type CliIo,
+  type CommonOptions,
 } from '../cli-support.js';
 
 /**
  * `policyc check [paths…]`: validate, resolve and run the compliance rules;
  * exit 1 on any error, or on more warnings than --max-warnings allows.
  */
-export const checkCommand: Command = {
-  name: 'check',
-  formats: ['text', 'compact', 'json', 'sarif'],
-  flags: { lang: { type: 'string' }, 'max-warnings': { type: 'string' } },
-  async run(options, io) {
-    const lang = messageLanguage(options);
-    const limit = maxWarnings(options);
-    const { analyse } = await import('../../pipeline/analyse-policy.js');
-    const files = policyFiles(options, io);
-    const diagnostics: Diagnostic[] = [];
-    const ids: PolicyId[] = [];
-    for (const file of files) {
-      const read = readPolicy(file, io);
-      diagnostics.push(...read.diagnostics);
-      if (read.text === undefined) continue;
-      const analysed = analyse(read.text, path.relative(io.cwd, file), {
-        path: file,
-        acknowledged: options.acknowledged ?? [],
-      });
-      diagnostics.push(...analysed.diagnostics, ...applyRuleSettings(analysed.findings, options.config.rules));
-      const id = (analysed.document?.value as { id?: unknown } | undefined)?.id;
-      if (typeof id === 'string' && analysed.document) {
-        const { line, column } = positionOf(analysed.document, '/id');
-        ids.push({ id, file: path.relative(io.cwd, file), line, column });
-      }
+export async function run(options: CommonOptions, io: CliIo): Promise<number> {
+  const lang = messageLanguage(options);
+  const limit = maxWarnings(options);
+  const { analyse } = await import('../../pipeline/analyse-policy.js');
+  const files = policyFiles(options, io);
+  const diagnostics: Diagnostic[] = [];
+  const ids: PolicyId[] = [];
+  for (const file of files) {
+    const read = readPolicy(file, io);
+    diagnostics.push(...read.diagnostics);
+    if (read.text === undefined) continue;
+    const analysed = analyse(read.text, path.relative(io.cwd, file), {
+      path: file,
+      acknowledged: options.acknowledged ?? [],
+    });
+    diagnostics.push(...analysed.diagnostics, ...applyRuleSettings(analysed.findings, options.config.rules));
+    const id = (analysed.document?.value as { id?: unknown } | undefined)?.id;
+    if (typeof id === 'string' && analysed.document) {
+      const { line, column } = positionOf(analysed.document, '/id');
+      ids.push({ id, file: path.relative(io.cwd, file), line, column });
     }
-    diagnostics.push(...duplicateIdDiagnostics(ids));
-    reportDiagnostics(diagnostics, options, io, lang);
-    reportCounts(diagnostics, files.length, options, io);
-    // Acknowledged findings are shown but fail nothing and count towards no limit.
-    const counting = unacknowledged(diagnostics);
-    const counts = countBySeverity(counting);
-    if (limit !== undefined && counts.warning > limit) {
-      io.stderr(cli.t('cli:tooManyWarnings', { warnings: counts.warning, limit }) + '\n');
-      return EXIT_INVALID;
-    }
-    return hasErrors(counting) ? EXIT_INVALID : EXIT_OK;
-  },
-};
+  }
+  diagnostics.push(...duplicateIdDiagnostics(ids));
+  reportDiagnostics(diagnostics, options, io, lang);
+  reportCounts(diagnostics, files.length, options, io);
+  // Acknowledged findings are shown but fail nothing and count towards no limit.
+  const counting = unacknowledged(diagnostics);
+  const counts = countBySeverity(counting);
+  if (limit !== undefined && counts.warning > limit) {
+    io.stderr(cli.t('cli:tooManyWarnings', { warnings: counts.warning, limit }) + '\n');
+    return EXIT_INVALID;
+  }
+  return hasErrors(counting) ? EXIT_INVALID : EXIT_OK;
+}

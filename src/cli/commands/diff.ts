@@ -17,7 +17,6 @@ import {
   reportDiagnostics,
   UsageError,
   type CliIo,
-  type Command,
   type CommonOptions,
 } from '../cli-support.js';
 
@@ -181,32 +180,27 @@ function checkedOptions(options: CommonOptions, mods: Modules): { failOnValue?: 
  * A side is a file, `rev:path`, or (old side) a bare git revision of the new file;
  * `policyc diff <rev> <folder>` compares every policy in the folder (a chain).
  */
-export const diffCommand: Command = {
-  name: 'diff',
-  formats: ['text', 'markdown', 'html', 'json'],
-  flags: { lang: { type: 'string' }, 'fail-on': { type: 'string' }, 'notify-date': { type: 'string' } },
-  async run(options, io) {
-    const mods = await modules();
-    const { failOnValue, notifyDate } = checkedOptions(options, mods);
-    const run: DiffRun = { options, io, lang: messageLanguage(options), mods, ...(notifyDate ? { notifyDate } : {}) };
-    const [oldArg, newArg] = options.paths as [string, string];
-    const m = messagesFor(run.lang);
-    const failing = (changes: readonly { class: string }[]): boolean =>
-      failOnValue !== undefined && changes.some(failOn[failOnValue]!);
-    if (isPolicyFolder(newArg, io.cwd)) {
-      if (oldArg.includes(':') || existsSync(path.resolve(io.cwd, oldArg)))
-        throw new UsageError(cli.t('diff:error.chainRevision', { side: oldArg }));
-      const chain = diffChain(run, oldArg, newArg);
-      io.stdout(mods[4].chainRenderers[options.format]!({ revision: oldArg, entries: chain.entries }, m));
-      if (chain.invalid) return EXIT_INVALID;
-      return chain.entries.some((e) => 'result' in e && failing(e.result.changes)) ? EXIT_CHANGES : EXIT_OK;
-    }
-    const newSide = mods[0].parseSide(newArg, io.cwd);
-    if (!newSide) throw new UsageError(cli.t('diff:error.newSideRevision', { side: newArg }));
-    const oldSide = mods[0].parseSide(oldArg, io.cwd, newSide.file)!;
-    const result = compareSides(run, oldSide, newSide, [oldArg, newArg]);
-    if (!result) return EXIT_INVALID;
-    io.stdout(mods[2].diffRenderers[options.format]!(result, m));
-    return failing(result.changes) ? EXIT_CHANGES : EXIT_OK;
-  },
-};
+export async function run(options: CommonOptions, io: CliIo): Promise<number> {
+  const mods = await modules();
+  const { failOnValue, notifyDate } = checkedOptions(options, mods);
+  const run: DiffRun = { options, io, lang: messageLanguage(options), mods, ...(notifyDate ? { notifyDate } : {}) };
+  const [oldArg, newArg] = options.paths as [string, string];
+  const m = messagesFor(run.lang);
+  const failing = (changes: readonly { class: string }[]): boolean =>
+    failOnValue !== undefined && changes.some(failOn[failOnValue]!);
+  if (isPolicyFolder(newArg, io.cwd)) {
+    if (oldArg.includes(':') || existsSync(path.resolve(io.cwd, oldArg)))
+      throw new UsageError(cli.t('diff:error.chainRevision', { side: oldArg }));
+    const chain = diffChain(run, oldArg, newArg);
+    io.stdout(mods[4].chainRenderers[options.format]!({ revision: oldArg, entries: chain.entries }, m));
+    if (chain.invalid) return EXIT_INVALID;
+    return chain.entries.some((e) => 'result' in e && failing(e.result.changes)) ? EXIT_CHANGES : EXIT_OK;
+  }
+  const newSide = mods[0].parseSide(newArg, io.cwd);
+  if (!newSide) throw new UsageError(cli.t('diff:error.newSideRevision', { side: newArg }));
+  const oldSide = mods[0].parseSide(oldArg, io.cwd, newSide.file)!;
+  const result = compareSides(run, oldSide, newSide, [oldArg, newArg]);
+  if (!result) return EXIT_INVALID;
+  io.stdout(mods[2].diffRenderers[options.format]!(result, m));
+  return failing(result.changes) ? EXIT_CHANGES : EXIT_OK;
+}

@@ -1,16 +1,77 @@
 import type { Command } from '../cli-support.js';
-import { auditSiteCommand } from './audit-site.js';
-import { buildCommand } from './build.js';
-import { checkCommand } from './check.js';
-import { diffCommand } from './diff.js';
-import { initCommand } from './init.js';
-import { registerCommand } from './register.js';
-import { serveCommand } from './serve.js';
 
-/** Every subcommand, by name. Add a command: one module in this folder, one line here. */
-export const commands: ReadonlyMap<string, Command> = new Map(
-  [initCommand, checkCommand, buildCommand, registerCommand, diffCommand, auditSiteCommand, serveCommand].map((c) => [
-    c.name,
-    c,
-  ]),
-);
+/** The flags of the commands that write outputs (build, register). */
+const outputFlags = {
+  out: { type: 'string' },
+  lang: { type: 'string' },
+  jobs: { type: 'string' },
+  bom: { type: 'boolean' },
+  'max-warnings': { type: 'string' },
+  strict: { type: 'boolean' },
+} as const satisfies Command['flags'];
+
+/**
+ * Every subcommand: what parsing the arguments needs (every command's flags, since flags before
+ * the command may take values), and the module that runs it, loaded only for the command given. Add a
+ * command: one module in this folder that exports `run`, one entry here.
+ */
+const table: readonly Command[] = [
+  {
+    name: 'init',
+    formats: [],
+    flags: {
+      sector: { type: 'string' },
+      id: { type: 'string' },
+      formal: { type: 'boolean' },
+      informal: { type: 'boolean' },
+      yes: { type: 'boolean', short: 'y' },
+    },
+    load: () => import('./init.js'),
+  },
+  {
+    name: 'check',
+    formats: ['text', 'compact', 'json', 'sarif'],
+    flags: { lang: { type: 'string' }, 'max-warnings': { type: 'string' } },
+    load: () => import('./check.js'),
+  },
+  {
+    name: 'build',
+    formats: ['text', 'compact', 'json', 'sarif'],
+    flags: {
+      ...outputFlags,
+      'id-prefix': { type: 'string' },
+      'heading-level': { type: 'string' },
+      force: { type: 'boolean' },
+      watch: { type: 'boolean' },
+      history: { type: 'boolean' },
+    },
+    load: () => import('./build.js'),
+  },
+  {
+    name: 'register',
+    formats: ['text', 'compact', 'json', 'sarif'],
+    flags: outputFlags,
+    load: () => import('./register.js'),
+  },
+  {
+    name: 'diff',
+    formats: ['text', 'markdown', 'html', 'json'],
+    flags: { lang: { type: 'string' }, 'fail-on': { type: 'string' }, 'notify-date': { type: 'string' } },
+    load: () => import('./diff.js'),
+  },
+  {
+    name: 'audit-site',
+    formats: ['text', 'compact', 'json', 'sarif'],
+    flags: { lang: { type: 'string' } },
+    load: () => import('./audit-site.js'),
+  },
+  {
+    name: 'serve',
+    formats: ['text', 'compact'],
+    flags: { port: { type: 'string' }, host: { type: 'string' }, lang: { type: 'string' } },
+    load: () => import('./serve.js'),
+  },
+];
+
+/** Every subcommand, by name. */
+export const commands: ReadonlyMap<string, Command> = new Map(table.map((c) => [c.name, c]));

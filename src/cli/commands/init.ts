@@ -12,7 +12,6 @@ import {
   reportDiagnostics,
   UsageError,
   type CliIo,
-  type Command,
   type CommonOptions,
 } from '../cli-support.js';
 
@@ -30,47 +29,36 @@ const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
  * policies/<id>/policy.json from the sector's preset (presets/<sector>.json,
  * its bases merged in), never over an existing file.
  */
-export const initCommand: Command = {
-  name: 'init',
-  formats: [],
-  flags: {
-    sector: { type: 'string' },
-    id: { type: 'string' },
-    formal: { type: 'boolean' },
-    informal: { type: 'boolean' },
-    yes: { type: 'boolean', short: 'y' },
-  },
-  async run(options, io) {
-    const choices = await choose(options, io);
-    // Into the config file's first policies folder, else policies/.
-    const folder = path.resolve(io.cwd, options.config.policies?.[0] ?? 'policies', choices.id);
-    const skeleton = presetSkeleton(choices, folder, io);
-    if ('diagnostics' in skeleton) {
-      reportDiagnostics(skeleton.diagnostics, options, io);
-      return EXIT_INVALID;
-    }
-    const target = path.join(folder, 'policy.json');
-    mkdirSync(path.dirname(target), { recursive: true });
-    try {
-      // 'wx': fails when the file exists, so a policy is never overwritten, not even by a race.
-      writeFileSync(target, skeleton.text, { flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      io.stderr(cli.t('cli:init.exists', { file: relativeTo(io, target) }) + '\n');
-      return EXIT_INVALID;
-    }
-    const placeholders = skeleton.text.split(`"${FILL_IN}`).length - 1;
-    io.stderr(
-      cli.t('cli:init.wrote', {
-        file: relativeTo(io, target),
-        sector: choices.sector,
-        count: placeholders,
-        folder: relativeTo(io, path.dirname(target)),
-      }) + '\n',
-    );
-    return EXIT_OK;
-  },
-};
+export async function run(options: CommonOptions, io: CliIo): Promise<number> {
+  const choices = await choose(options, io);
+  // Into the config file's first policies folder, else policies/.
+  const folder = path.resolve(io.cwd, options.config.policies?.[0] ?? 'policies', choices.id);
+  const skeleton = presetSkeleton(choices, folder, io);
+  if ('diagnostics' in skeleton) {
+    reportDiagnostics(skeleton.diagnostics, options, io);
+    return EXIT_INVALID;
+  }
+  const target = path.join(folder, 'policy.json');
+  mkdirSync(path.dirname(target), { recursive: true });
+  try {
+    // 'wx': fails when the file exists, so a policy is never overwritten, not even by a race.
+    writeFileSync(target, skeleton.text, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    io.stderr(cli.t('cli:init.exists', { file: relativeTo(io, target) }) + '\n');
+    return EXIT_INVALID;
+  }
+  const placeholders = skeleton.text.split(`"${FILL_IN}`).length - 1;
+  io.stderr(
+    cli.t('cli:init.wrote', {
+      file: relativeTo(io, target),
+      sector: choices.sector,
+      count: placeholders,
+      folder: relativeTo(io, path.dirname(target)),
+    }) + '\n',
+  );
+  return EXIT_OK;
+}
 
 async function choose(options: CommonOptions, io: CliIo): Promise<InitChoices> {
   const { values } = options;

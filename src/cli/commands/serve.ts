@@ -11,7 +11,8 @@ import {
   reportDiagnostics,
   UsageError,
   EXIT_OK,
-  type Command,
+  type CliIo,
+  type CommonOptions,
 } from '../cli-support.js';
 import { untilStopped } from '../until-stopped.js';
 import { jobSettings } from './build.js';
@@ -33,64 +34,59 @@ function parsePort(value: unknown): number {
  * policy when its file changes and reloading the open pages. Runs until
  * stopped (Ctrl+C).
  */
-export const serveCommand: Command = {
-  name: 'serve',
-  formats: ['text', 'compact'],
-  flags: { port: { type: 'string' }, host: { type: 'string' }, lang: { type: 'string' } },
-  async run(options, io) {
-    const port = parsePort(options.values.port);
-    const host = typeof options.values.host === 'string' ? options.values.host : '127.0.0.1';
-    const [{ runCompileJob }, { startPreviewServer }, { watchPolicies }] = await Promise.all([
-      import('../compile-job.js'),
-      import('../../serve/preview-server.js'),
-      import('../watch-policies.js'),
-    ]);
-    const settings = jobSettings(options);
-    const jobs: CompileJob[] = policyFiles(options, io).map((file, index) => ({
-      index,
-      file,
-      displayPath: path.relative(io.cwd, file),
-      ...settings,
-    }));
-    const entries = new Map<string, PreviewEntry>();
-    const compileOne = async (job: CompileJob): Promise<void> => {
-      const result = await runCompileJob(job);
-      const previous = entries.get(job.file);
-      const problems = [...result.diagnostics, ...applyRuleSettings(result.findings, options.config.rules)];
-      reportDiagnostics(problems, options, io, messageLanguage(options));
-      entries.set(job.file, {
-        file: job.displayPath,
-        ...(result.id !== undefined ? { id: result.id } : previous?.id !== undefined ? { id: previous.id } : {}),
-        // A policy with errors keeps showing its last good version.
-        outputs: result.outputs.length ? result.outputs : (previous?.outputs ?? []),
-        problems: problems.length ? formatCompact(problems, io.cwd, messageLanguage(options)).split('\n') : [],
-      });
-    };
-    for (const job of jobs) await compileOne(job);
-    const ordered = (): PreviewEntry[] => jobs.map((j) => entries.get(j.file)!);
-    const texts = {
-      title: cli.t('cli:serve.title'),
-      problemsIntro: cli.t('cli:serve.problems'),
-      link: (lang: string, kind: 'notice' | 'register') => cli.t(`cli:serve.link.${kind}`, { lang }),
-    };
-    let server;
-    try {
-      server = await startPreviewServer({ host, port, texts, entries: ordered() });
-    } catch (error) {
-      throw new UsageError(cli.t('cli:serve.listenFailed', { host, port, detail: (error as Error).message }));
-    }
-    io.stderr(cli.t('cli:serve.listening', { url: server.url }) + '\n');
-    const watcher = watchPolicies(
-      jobs.map((j) => j.file),
-      async (changed, affected) => {
-        io.stderr(cli.t('cli:watch.changed', { file: relativeTo(io, changed) }) + '\n');
-        for (const file of affected) await compileOne(jobs.find((j) => j.file === file)!);
-        server.update(ordered());
-      },
-    );
-    await untilStopped();
-    watcher.close();
-    await server.close();
-    return EXIT_OK;
-  },
-};
+export async function run(options: CommonOptions, io: CliIo): Promise<number> {
+  const port = parsePort(options.values.port);
+  const host = typeof options.values.host === 'string' ? options.values.host : '127.0.0.1';
+  const [{ runCompileJob }, { startPreviewServer }, { watchPolicies }] = await Promise.all([
+    import('../compile-job.js'),
+    import('../../serve/preview-server.js'),
+    import('../watch-policies.js'),
+  ]);
+  const settings = jobSettings(options);
+  const jobs: CompileJob[] = policyFiles(options, io).map((file, index) => ({
+    index,
+    file,
+    displayPath: path.relative(io.cwd, file),
+    ...settings,
+  }));
+  const entries = new Map<string, PreviewEntry>();
+  const compileOne = async (job: CompileJob): Promise<void> => {
+    const result = await runCompileJob(job);
+    const previous = entries.get(job.file);
+    const problems = [...result.diagnostics, ...applyRuleSettings(result.findings, options.config.rules)];
+    reportDiagnostics(problems, options, io, messageLanguage(options));
+    entries.set(job.file, {
+      file: job.displayPath,
+      ...(result.id !== undefined ? { id: result.id } : previous?.id !== undefined ? { id: previous.id } : {}),
+      // A policy with errors keeps showing its last good version.
+      outputs: result.outputs.length ? result.outputs : (previous?.outputs ?? []),
+      problems: problems.length ? formatCompact(problems, io.cwd, messageLanguage(options)).split('\n') : [],
+    });
+  };
+  for (const job of jobs) await compileOne(job);
+  const ordered = (): PreviewEntry[] => jobs.map((j) => entries.get(j.file)!);
+  const texts = {
+    title: cli.t('cli:serve.title'),
+    problemsIntro: cli.t('cli:serve.problems'),
+    link: (lang: string, kind: 'notice' | 'register') => cli.t(`cli:serve.link.${kind}`, { lang }),
+  };
+  let server;
+  try {
+    server = await startPreviewServer({ host, port, texts, entries: ordered() });
+  } catch (error) {
+    throw new UsageError(cli.t('cli:serve.listenFailed', { host, port, detail: (error as Error).message }));
+  }
+  io.stderr(cli.t('cli:serve.listening', { url: server.url }) + '\n');
+  const watcher = watchPolicies(
+    jobs.map((j) => j.file),
+    async (changed, affected) => {
+      io.stderr(cli.t('cli:watch.changed', { file: relativeTo(io, changed) }) + '\n');
+      for (const file of affected) await compileOne(jobs.find((j) => j.file === file)!);
+      server.update(ordered());
+    },
+  );
+  await untilStopped();
+  watcher.close();
+  await server.close();
+  return EXIT_OK;
+}
