@@ -6,7 +6,7 @@ import { comparePolicies } from '../../src/diff/compare-policies.js';
 import { diffReportStyle, renderDiffHtml } from '../../src/diff/render-diff.js';
 import { chainRenderers } from '../../src/diff/render-diff-many.js';
 import { messagesFor, type Language } from '../../src/i18n/messages.js';
-import { launchChromium, watchPage, type Browser, type Page, type PageWatch } from '../support/browser.js';
+import { workerChromium, watchPage, type Browser, type Page, type PageWatch } from '../support/browser.js';
 import { axeViolations, prepareForAxe } from './axe.js';
 import { serveFolder, type StaticServer } from '../support/static-server.js';
 import { repoRoot } from '../support/cli.js';
@@ -52,10 +52,10 @@ beforeAll(async () => {
     pages.push(`newsletter.${lang}.html`, `chain.${lang}.html`);
   }
   server = await serveFolder(dir, { 'Content-Security-Policy': csp });
-  browser = await launchChromium();
+  browser = await workerChromium();
 }, 60_000);
 afterAll(async () => {
-  await browser?.close();
+  await Promise.all([...screens.values()].map((page) => page.close())); // each closes its own context
   await server?.close();
   rmSync(dir, { recursive: true, force: true });
 });

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { compile, type CompileResult } from '../../src/index.js';
-import { launchChromium, STRICT_CSP, watchPage, type Browser } from '../support/browser.js';
+import { workerChromium, STRICT_CSP, watchPage, type Browser, type Page } from '../support/browser.js';
 import { axeViolations, prepareForAxe } from './axe.js';
 import { repoRoot } from '../support/cli.js';
 import { runNuChecker } from '../support/nu-checker.js';
@@ -42,11 +42,10 @@ beforeAll(async () => {
   });
   compiled = await compile(readFileSync(policyFile, 'utf8'), { idPrefix: site.noticeIdPrefix, headingLevel: 2 });
   server = await serveFolder(out, { 'Content-Security-Policy': STRICT_CSP });
-  browser = await launchChromium();
+  browser = await workerChromium();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
   rmSync(out, { recursive: true, force: true });
 });
@@ -100,6 +99,14 @@ test('the example pages have 0 Nu Html Checker errors', () => {
 /** One example page at one screen size: clean under the CSP, axe-clean, both stylesheets applied, no sideways scrolling. */
 async function checkSitePage(pagePath: string, viewport: { width: number; height: number }): Promise<void> {
   const page = await browser.newPage({ viewport });
+  try {
+    await checkLoadedPage(page, pagePath, viewport);
+  } finally {
+    await page.close(); // the browser is the worker's: no page of this file stays open in it
+  }
+}
+
+async function checkLoadedPage(page: Page, pagePath: string, viewport: { width: number }): Promise<void> {
   await prepareForAxe(page);
   const watch = watchPage(page);
   await page.goto(`${server.origin}/${pagePath}`, { waitUntil: 'load' });
@@ -118,7 +125,6 @@ async function checkSitePage(pagePath: string, viewport: { width: number; height
     await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
     `no sideways scrolling at ${viewport.width}px`,
   ).toBe(true);
-  await page.close();
 }
 
 // The four loads run side by side in the one browser: each mostly waits on Chromium.

@@ -15,7 +15,7 @@ import type { MarkdownText } from '../../src/policy/policy-types.js';
 import { renderNotice } from '../../src/render/render-notice.js';
 import { stylesheet } from '../../src/render/templates.js';
 import {
-  launchChromium,
+  workerChromium,
   watchPage,
   type Browser,
   type ConsoleMessage,
@@ -160,11 +160,10 @@ beforeAll(async () => {
     pages.push(...injectMarkdown(file));
   }
   server = await serveFolder(root);
-  browser = await launchChromium();
+  browser = await workerChromium();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
   if (!process.env.KEEP) rmSync(root, { recursive: true, force: true });
 });
@@ -237,7 +236,10 @@ describe('script injection', () => {
       const page = await context.newPage();
       for (let next = queue.shift(); next !== undefined; next = queue.shift()) await inspectPage(page, next);
     };
-    await Promise.all([worker(), worker(), worker()]);
-    await context.close();
+    try {
+      await Promise.all([worker(), worker(), worker()]);
+    } finally {
+      await context.close(); // the browser is the worker's: no page of this file stays open in it
+    }
   }, 300_000);
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
-  launchChromium,
+  workerChromium,
   STRICT_CSP,
   watchPage,
   type Browser,
@@ -35,7 +35,7 @@ const SCREENS = [
   ['desktop', 1280, 900],
 ] as const;
 
-/** One shard's compiled pages, and (from its beforeAll) the server that serves them and the browser that opens them. */
+/** One shard's compiled pages, and (from its beforeAll) the server that serves them and the worker's browser that opens them. */
 interface Shard {
   seeds: SeedBuild;
   server: StaticServer;
@@ -68,6 +68,14 @@ class ScreenPages {
 
   give(page: Page): void {
     this.idle.push(page);
+  }
+
+  /** Closes the context and its pages (the browser is the worker's, shared with the files after this one). */
+  async close(): Promise<void> {
+    const context = this.context;
+    this.context = undefined;
+    this.idle.length = 0;
+    await (await context)?.close();
   }
 }
 
@@ -308,7 +316,7 @@ function expectRegisterPrinted(seeds: SeedBuild, pagePath: string, pdf: Buffer):
 /**
  * Declares the tests of shard `shard` of the pages-<n>.test.ts files: the pages of every n-th policy of
  * webTestPolicies() (n the number of those files), compiled before the tests are collected, so that each page
- * (of whatever output kind) is a named test. Each shard has its own server and Chromium.
+ * (of whatever output kind) is a named test. Each shard has its own server and browser contexts.
  */
 export async function describePageShard(shard: number): Promise<void> {
   const shards = readdirSync(path.dirname(fileURLToPath(import.meta.url))).filter((name) =>
@@ -323,10 +331,10 @@ export async function describePageShard(shard: number): Promise<void> {
       'Content-Security-Policy': STRICT_CSP,
       'Cache-Control': 'no-store',
     });
-    run.browser = await launchChromium();
+    run.browser = await workerChromium();
   }, 60_000);
   afterAll(async () => {
-    await run.browser?.close();
+    await Promise.all([...run.screens.values()].map((screen) => screen.close()));
     await run.server?.close();
     rmSync(run.seeds.outDir, { recursive: true, force: true });
   });

@@ -32,8 +32,31 @@ const flags = [
 /** The policy a page must work under: nothing but its own stylesheet and images. */
 export const STRICT_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";
 
-/** One Chromium per test file; tests open many pages in it. */
-export async function launchChromium(): Promise<Browser> {
+let workerBrowser: Promise<Browser> | undefined;
+
+/**
+ * The vitest worker's Chromium, launched by the first test file that asks for it and shared by every file the
+ * worker runs after it: with `isolate: false` this module stays loaded from file to file. A launch of its own for
+ * each of the seven browser files cost 3-4 s of CPU each (launch, one page, close; measured on the loaded 2-core
+ * machine). A file closes the contexts and pages it opens, never the browser. At the end of the run vitest stops
+ * its workers with SIGTERM, on which a worker exits, and Playwright's exit handler kills Chromium's process group
+ * and removes its profile.
+ */
+export function workerChromium(): Promise<Browser> {
+  workerBrowser ??= launchChromium().then(
+    (browser) => {
+      browser.on('disconnected', () => (workerBrowser = undefined));
+      return browser;
+    },
+    (error: unknown) => {
+      workerBrowser = undefined;
+      throw error;
+    },
+  );
+  return workerBrowser;
+}
+
+async function launchChromium(): Promise<Browser> {
   if (!existsSync(chromiumPath))
     throw new Error(`Chromium not found at ${chromiumPath} (install the Debian 'chromium' package)`);
   return chromium.launch({ executablePath: chromiumPath, headless: true, args: flags });
