@@ -1,14 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync, mkdirSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync, cpSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OutputWriter } from '../src/output/output-writer.js';
 import { repoRoot, runPolicycInProcess } from './support/cli.js';
 import { expectGolden } from './support/golden.js';
 import { snapshot } from './support/snapshot.js';
+import { tempDirs } from './support/temp-dirs.js';
 
-const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'policyc-build-'));
+const tmp = tempDirs('policyc-build-');
 
 describe('policyc build', () => {
   it('writes the iPractice notice in both languages, matching the golden files', async () => {

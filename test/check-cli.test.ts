@@ -1,9 +1,12 @@
-import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runPolicyc } from './support/cli.js';
 import { positionIn } from './support/mini-policy.js';
+import { tempDirs } from './support/temp-dirs.js';
+
+const checkDir = tempDirs('policyc-check-');
+const ackDir = tempDirs('policyc-ack-');
 
 const fixture = (rule: string, name: 'fail' | 'pass'): string => `test/fixtures/rules/${rule}/${name}.json`;
 
@@ -72,7 +75,7 @@ describe('policyc check: compliance findings', () => {
 
 describe('policyc build: compliance findings', () => {
   it('reports findings and still writes the notices', () => {
-    const out = mkdtempSync(path.join(tmpdir(), 'policyc-check-'));
+    const out = checkDir();
     const run = runPolicyc(['build', fixture('art6/basis-missing', 'fail'), '--out', out]);
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('art6/basis-missing');
@@ -80,7 +83,7 @@ describe('policyc build: compliance findings', () => {
   });
 
   it('fails and writes nothing under --strict', () => {
-    const out = path.join(mkdtempSync(path.join(tmpdir(), 'policyc-check-')), 'dist');
+    const out = path.join(checkDir(), 'dist');
     const run = runPolicyc(['build', fixture('retention/vague', 'fail'), '--out', out, '--strict']);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('Build failed under --strict: 0 compliance error(s), 1 warning(s).');
@@ -92,7 +95,7 @@ describe('policyc build: compliance findings', () => {
 function acknowledgedCopy(rule: string, acknowledged: unknown[]): string {
   const policy = JSON.parse(readFileSync(path.join(repoRoot, fixture(rule, 'fail')), 'utf8'));
   policy.metadata.acknowledged = acknowledged;
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'policyc-ack-')), 'policy.json');
+  const file = path.join(ackDir(), 'policy.json');
   writeFileSync(file, JSON.stringify(policy, null, 2));
   return file;
 }

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { authorMarkdownToHtml, isPlainText } from '../src/render/author-html.js'
 import { markdownToPlainText } from '../src/render/register/plain-text.js';
 import { runPolicyc } from './support/cli.js';
 import { miniPolicy, positionIn } from './support/mini-policy.js';
+import { tempDirs } from './support/temp-dirs.js';
 
 /** The mini policy with a Markdown description on its purpose, as 2-space JSON text. */
 function withDescription(markdown: string): { text: string; policy: ReturnType<typeof miniPolicy> } {
@@ -196,7 +196,7 @@ describe('injection into the register and the Markdown', () => {
 });
 
 describe('encodings', () => {
-  const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'policyc-hostile-'));
+  const tmp = tempDirs('policyc-hostile-');
 
   it('a UTF-8 byte-order mark is accepted', async () => {
     const text = JSON.stringify(miniPolicy(), null, 2);

@@ -1,23 +1,14 @@
 import { spawn, spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import os from 'node:os';
+import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { processStart, startFromStat } from '../src/output/output-lock.js';
 import { OutputWriter } from '../src/output/output-writer.js';
 import { cliPath, repoRoot, runPolicycInProcess, type CliRun } from './support/cli.js';
 import { positionIn } from './support/mini-policy.js';
+import { tempDirs } from './support/temp-dirs.js';
 
-const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'policyc-safety-'));
+const tmp = tempDirs('policyc-safety-');
 
 /** A working folder with the iPractice policy in policies/. */
 function workWithPolicy(): string {

@@ -17,6 +17,10 @@ import { buildRegister, type Register, type RegisterTable } from '../src/render/
 import { registerToXlsx } from '../src/render/register/register-xlsx.js';
 import { expectGolden } from './support/golden.js';
 import { repoRoot } from './support/cli.js';
+import { tempDirs } from './support/temp-dirs.js';
+
+const registerDir = tempDirs('policyc-register-');
+const sourceDir = tempDirs('policyc-register-src-');
 
 /** The controller's name as the register shows it: the language's placeholder when the statement names none. */
 const shownName = (source: PolicySource, lang: Language): string =>
@@ -367,10 +371,8 @@ describe('register.xlsx', () => {
 
   it('is the same in any time zone', async () => {
     const { runPolicyc } = await import('./support/cli.js');
-    const { mkdtempSync } = await import('node:fs');
-    const os = await import('node:os');
     const builds = ['UTC', 'Pacific/Kiritimati', 'America/Los_Angeles'].map((tz) => {
-      const out = mkdtempSync(path.join(os.tmpdir(), 'policyc-register-'));
+      const out = registerDir();
       const run = runPolicycTz(runPolicyc, tz, ['register', fixture, '--out', out]);
       expect(run.status, run.stderr).toBe(0);
       return readFileSync(path.join(out, 'register-processor/nl/register.xlsx'));
@@ -580,9 +582,8 @@ describe('register.html and register.md', () => {
 describe('policyc register', () => {
   it('writes only the registers, leaving the notices of an earlier build in place', async () => {
     const { runPolicycInProcess } = await import('./support/cli.js');
-    const { mkdtempSync, readdirSync } = await import('node:fs');
-    const os = await import('node:os');
-    const out = mkdtempSync(path.join(os.tmpdir(), 'policyc-register-'));
+    const { readdirSync } = await import('node:fs');
+    const out = registerDir();
     expect((await runPolicycInProcess(['build', 'policies/ipractice', '--out', out, '--lang', 'nl'])).status).toBe(0);
     const notice = readFileSync(path.join(out, 'ipractice/nl/privacy.md'));
     const run = await runPolicycInProcess(['register', fixture, 'policies/ipractice', '--out', out, '--bom']);
@@ -614,11 +615,10 @@ describe('policyc register', () => {
 
   it('removes a register file it no longer makes, and only that', async () => {
     const { runPolicycInProcess } = await import('./support/cli.js');
-    const { mkdtempSync, readdirSync, writeFileSync, mkdirSync } = await import('node:fs');
-    const os = await import('node:os');
-    const out = mkdtempSync(path.join(os.tmpdir(), 'policyc-register-'));
+    const { readdirSync, writeFileSync, mkdirSync } = await import('node:fs');
+    const out = registerDir();
     // The policy lives outside the output folder: policyc refuses to build into a folder holding policies.
-    const policyDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'policyc-register-src-')), 'src');
+    const policyDir = path.join(sourceDir(), 'src');
     mkdirSync(policyDir);
     const source = JSON.parse(readFileSync(fixture, 'utf8')) as PolicySource;
     writeFileSync(path.join(policyDir, 'policy.json'), JSON.stringify(source));
@@ -645,9 +645,8 @@ describe('policyc register', () => {
 
   it('writes nothing for an invalid policy, and says where the problem is', async () => {
     const { runPolicycInProcess } = await import('./support/cli.js');
-    const { existsSync, mkdtempSync, writeFileSync } = await import('node:fs');
-    const os = await import('node:os');
-    const out = mkdtempSync(path.join(os.tmpdir(), 'policyc-register-'));
+    const { existsSync, writeFileSync } = await import('node:fs');
+    const out = registerDir();
     const bad = readFileSync(fixture, 'utf8').replace('"legalBasis": "6(1)(c)"', '"legalBasis": "6(1)(x)"');
     writeFileSync(path.join(out, 'policy.json'), bad);
     const run = await runPolicycInProcess([
