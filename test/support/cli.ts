@@ -1,6 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -53,14 +51,23 @@ export async function runPolicycHere(args: string[], cwd: string = repoRoot): Pr
   return captured((await import('../../src/cli/run-cli.js')).runCli, args, cwd);
 }
 
-/** The bundled CLI (lib/policyc-bundle.cjs), which the bin runs; undefined when it is older than lib/ (`tsc` ran after `npm run compile`). */
-function freshBundle(): { runCli: RunCli } | undefined {
-  const bundle = path.join(repoRoot, 'lib/policyc-bundle.cjs');
-  const inputs = ['lib/cli/process-cli.js', 'lib/tsconfig.build.tsbuildinfo'].map((f) => path.join(repoRoot, f));
-  const mtime = (file: string): number => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  if (mtime(bundle) < Math.max(...inputs.map(mtime))) return undefined;
-  // Node's own require: the bundle loads as one file, as the bin loads it, not module by module through vitest.
-  return createRequire(import.meta.url)(bundle) as { runCli: RunCli };
+let libCli: Promise<RunCli> | undefined;
+
+/**
+ * The CLI the bin runs, loaded once: the bundle (lib/policyc-bundle.cjs) when the bin's own rule
+ * (runFreshBundle) takes it, as one file and not module by module through vitest; else lib's compiled modules.
+ */
+function cliOfLib(): Promise<RunCli> {
+  libCli ??= (async () => {
+    const { runFreshBundle } = await import('../../lib/code-cache.js');
+    const bundle = runFreshBundle(
+      path.join(repoRoot, 'lib/policyc-bundle.cjs'),
+      path.join(repoRoot, 'lib/cli/process-cli.js'),
+      'build',
+    ) as { runCli: RunCli } | undefined;
+    return bundle?.runCli ?? (await import('../../lib/cli/run-cli.js')).runCli;
+  })();
+  return libCli;
 }
 
 /**
@@ -70,6 +77,5 @@ function freshBundle(): { runCli: RunCli } | undefined {
  * time); here the CLI loads once per test worker, and a --jobs pool starts lib's compile workers.
  */
 export async function runPolicycInProcess(args: string[], cwd: string = repoRoot): Promise<CliRun> {
-  const runCli = freshBundle()?.runCli ?? (await import('../../lib/cli/run-cli.js')).runCli;
-  return captured(runCli, args, cwd);
+  return captured(await cliOfLib(), args, cwd);
 }
