@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticTexts } from '../diagnostics/render-message.js';
 import { codeDir, localesDir, packageRoot, schemaPath, templatesDir } from '../paths.js';
-import { MANIFEST_NAME, readManifest, type Manifest } from './output-ownership.js';
+import { MANIFEST_NAME, READ_NO_FOLLOW, readManifest, type Manifest } from './output-ownership.js';
 import { parseJsonOnce } from '../load/parse-json-once.js';
 import type { IdPosition } from '../pipeline/compile-policy.js';
 
@@ -211,9 +211,9 @@ export function storedKey(outDir: string, id: string): string | undefined {
   const head = Buffer.alloc(128);
   let fd: number | undefined;
   try {
-    fd = openSync(path.join(outDir, id, MANIFEST_NAME), 'r');
+    fd = openSync(path.join(outDir, id, MANIFEST_NAME), READ_NO_FOLLOW);
     const length = readSync(fd, head, 0, head.length, 0);
-    return /^\{\s*"cacheKey": "([0-9a-f]{64})"/.exec(head.toString('latin1', 0, length))?.[1];
+    return /^\{\s*"cacheKey":\s*"([0-9a-f]{64})"/.exec(head.toString('latin1', 0, length))?.[1];
   } catch {
     return undefined;
   } finally {

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { constants, existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { asciiEscaped } from '../unicode-escape.js';
 
@@ -34,10 +34,8 @@ export class OutputRefusal extends Error {
 
 /** The manifest in `dir`, or undefined when there is none or it is not policyc's. */
 export function readManifest(dir: string): Manifest | undefined {
-  const file = path.join(dir, MANIFEST_NAME);
   try {
-    if (!lstatSync(file).isFile()) return undefined;
-    const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<Manifest> | null;
+    const value = JSON.parse(ownFileText(path.join(dir, MANIFEST_NAME))) as Partial<Manifest> | null;
     if (
       value?.generator !== GENERATOR ||
       !Array.isArray(value.files) ||
@@ -51,9 +49,31 @@ export function readManifest(dir: string): Manifest | undefined {
 }
 
 /**
+ * Flags that open a file for reading without following a symbolic link and
+ * without waiting on a named pipe (which then reads as empty); each is 0
+ * where the system lacks it.
+ */
+export const READ_NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+/**
+ * The text of `file`, which must be a file: a symbolic link (whatever it
+ * points to) throws, and so does a folder; a named pipe reads as empty. A
+ * build reads the manifest of every organisation it leaves as it is: in one
+ * call, where a look at the file's type (lstat) before reading it cost half as
+ * much again. Where the system cannot open without following a link, the
+ * type is looked at first.
+ */
+export function ownFileText(file: string): string {
+  if (constants.O_NOFOLLOW === undefined && !lstatSync(file).isFile()) throw new Error(`not a file: ${file}`);
+  // Node takes numeric flags here as open() does (its types name only strings).
+  return readFileSync(file, { encoding: 'utf8', flag: READ_NO_FOLLOW as unknown as string });
+}
+
+/**
  * The manifest as JSON in ASCII: every other character as a \u escape. A
  * build reads the manifest of every organisation it leaves as it is, and a few
- * accented letters (in the stored diagnostics) made decoding it ten times as slow.
+ * accented letters (in the stored diagnostics) made decoding it ten times as
+ * slow. Not indented: a fifth fewer bytes to read and decode.
  */
 export function manifestText(files: readonly string[], extra: Record<string, unknown> = {}): string {
   const manifest: Manifest = {
@@ -61,7 +81,7 @@ export function manifestText(files: readonly string[], extra: Record<string, unk
     generator: GENERATOR,
     files: [...files].filter((f) => f !== MANIFEST_NAME).sort(),
   };
-  return asciiEscaped(JSON.stringify(manifest, null, 2)) + '\n';
+  return asciiEscaped(JSON.stringify(manifest)) + '\n';
 }
 
 /**

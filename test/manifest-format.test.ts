@@ -1,0 +1,100 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cachedPolicy, storedKey } from '../src/output/build-cache.js';
+import { MANIFEST_NAME, manifestText, readManifest } from '../src/output/output-ownership.js';
+import { tempDirs } from './support/temp-dirs.js';
+
+/**
+ * The manifest as a build writes and reads it: one line of ASCII JSON (a
+ * build reads every organisation's manifest, and indenting made a fifth of
+ * its bytes), read in one call that neither follows a link nor waits on a
+ * named pipe. A manifest indented as earlier versions wrote it still reads.
+ */
+const tempDir = tempDirs('policyc-manifest-');
+const KEY = 'a'.repeat(64);
+const finding = {
+  ruleId: 'dpo/contact-missing',
+  severity: 'error',
+  messageId: 'rules:dpo/contact-missing.message',
+  data: { category: { nl: 'Gegevens voor enquêtes', en: 'Survey data' } },
+  file: '',
+  pointer: '/dpo/contact',
+  line: 52,
+  column: 10,
+};
+const extras = {
+  cacheKey: KEY,
+  diagnostics: [],
+  findings: [finding],
+  texts: { lang: 'en', diagnostics: [], findings: [{ message: 'A stored sentence.' }] },
+};
+
+/** An organisation folder `org` in a new output folder, with `manifest` (if any) as its manifest and `files` (empty). */
+function orgFolder(manifest?: string, files: string[] = ['en/a.md']): { out: string; folder: string } {
+  const out = tempDir();
+  const folder = path.join(out, 'org');
+  for (const file of files) {
+    mkdirSync(path.dirname(path.join(folder, file)), { recursive: true });
+    writeFileSync(path.join(folder, file), '');
+  }
+  if (manifest !== undefined) writeFileSync(path.join(folder, MANIFEST_NAME), manifest);
+  return { out, folder };
+}
+
+describe('the manifest', () => {
+  it('is written as one line of ASCII JSON, the cache key first and the generator and files last', () => {
+    const text = manifestText(['en/b.md', 'en/a.md', MANIFEST_NAME], extras);
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(text.trimEnd()).not.toContain('\n');
+    expect(text).toMatch(/^[\x20-\x7e]*\n$/);
+    expect(text).toContain('"Gegevens voor enqu\\u00eates"');
+    expect(text.startsWith(`{"cacheKey":"${KEY}",`)).toBe(true);
+    expect(JSON.parse(text)).toEqual({ ...extras, generator: 'policyc', files: ['en/a.md', 'en/b.md'] });
+  });
+
+  it('is read, key and all, whether written on one line or indented as by earlier versions', () => {
+    const manifest = { ...extras, generator: 'policyc', files: ['en/a.md'] };
+    for (const text of [manifestText(['en/a.md'], extras), JSON.stringify(manifest, null, 2) + '\n']) {
+      const { out, folder } = orgFolder(text);
+      expect(readManifest(folder)).toEqual(manifest);
+      expect(storedKey(out, 'org')).toBe(KEY);
+      const hit = cachedPolicy(out, 'org', KEY, 'policies/org/policy.json', 'en');
+      expect(hit?.findings).toEqual([{ ...finding, file: 'policies/org/policy.json' }]);
+      expect(hit?.texts?.findings).toEqual([{ message: 'A stored sentence.' }]);
+      expect(cachedPolicy(out, 'org', 'b'.repeat(64), 'policies/org/policy.json', 'en')).toBeUndefined();
+    }
+  });
+
+  it('is a miss, not a failure, when cut short or not policyc’s', () => {
+    const text = manifestText(['en/a.md'], extras);
+    for (const broken of [text.slice(0, text.length / 2), '', 'null\n', JSON.stringify({ ...extras, files: [] })]) {
+      const { out, folder } = orgFolder(broken);
+      expect(readManifest(folder)).toBeUndefined();
+      expect(cachedPolicy(out, 'org', KEY, 'policies/org/policy.json', 'en')).toBeUndefined();
+    }
+  });
+
+  it('is not read through a symbolic link, even to a manifest policyc wrote', () => {
+    const { out: real } = orgFolder(manifestText(['en/a.md'], extras));
+    const { out, folder } = orgFolder();
+    const linked = path.join(folder, MANIFEST_NAME);
+    symlinkSync(path.join(real, 'org', MANIFEST_NAME), linked);
+    expect(readManifest(folder)).toBeUndefined();
+    expect(storedKey(out, 'org')).toBeUndefined();
+    expect(cachedPolicy(out, 'org', KEY, 'policies/org/policy.json', 'en')).toBeUndefined();
+  });
+
+  it.skipIf(process.platform === 'win32')(
+    'reads a named pipe in its place as no manifest, without waiting on it',
+    () => {
+      const { out, folder } = orgFolder();
+      const pipe = path.join(folder, MANIFEST_NAME);
+      execFileSync('mkfifo', [pipe]);
+      expect(readManifest(folder)).toBeUndefined();
+      expect(storedKey(out, 'org')).toBeUndefined();
+      expect(cachedPolicy(out, 'org', KEY, 'policies/org/policy.json', 'en')).toBeUndefined();
+    },
+  );
+});
