@@ -44,37 +44,63 @@ export function formatReport(diagnostics: readonly Diagnostic[], options: Report
 
 /** formatReport of diagnostics already written in the message language and sorted with compareDiagnostics. */
 export function formatLocalisedReport(sorted: readonly LocalisedDiagnostic[], options: ReportOptions = {}): string {
-  const paint = (style: keyof typeof styles, text: string): string =>
-    options.color ? styles[style][0] + text + styles[style][1] : text;
+  const paint = painter(options.color === true);
   const labels = options.severityLabels ?? { error: 'error', warning: 'warning', info: 'info' };
-  const byFile = new Map<string, LocalisedDiagnostic[]>();
-  const shown = new Map<string | undefined, string>(); // each file's location, worked out once
+  const width = Math.max(...Object.values(labels).map((l) => l.length));
+  // Each severity's word padded and painted once, not on each of a build's many lines.
+  const severities = {
+    error: paint('error', labels.error.padEnd(width)),
+    warning: paint('warning', labels.warning.padEnd(width)),
+    info: paint('info', labels.info.padEnd(width)),
+  };
+  const blocks: string[] = [];
+  for (const [file, items] of byFile(sorted, options.cwd))
+    blocks.push(fileBlock(paint('bold', file), items, { paint, severities, width, options }));
+  return blocks.join('\n\n');
+}
+
+type Paint = (style: keyof typeof styles, text: string) => string;
+
+function painter(color: boolean): Paint {
+  return color ? (style, text) => styles[style][0] + text + styles[style][1] : (_style, text) => text;
+}
+
+/** The diagnostics by the location of their file (worked out once per file), in order. */
+function byFile(sorted: readonly LocalisedDiagnostic[], cwd: string | undefined): Map<string, LocalisedDiagnostic[]> {
+  const files = new Map<string, LocalisedDiagnostic[]>();
+  const shown = new Map<string | undefined, string>();
   for (const d of sorted) {
     let file = shown.get(d.file);
-    if (file === undefined) shown.set(d.file, (file = location({ ...d, line: undefined }, options.cwd)));
-    const items = byFile.get(file);
+    if (file === undefined) shown.set(d.file, (file = location({ ...d, line: undefined }, cwd)));
+    const items = files.get(file);
     if (items) items.push(d);
-    else byFile.set(file, [d]);
+    else files.set(file, [d]);
   }
-  const width = Math.max(...Object.values(labels).map((l) => l.length));
-  const blocks: string[] = [];
-  for (const [file, items] of byFile) {
-    const positions = items.map((d) => (d.line ? `${d.line}:${d.column ?? 1}` : ''));
-    const posWidth = Math.max(...positions.map((p) => p.length));
-    const lines = [paint('bold', file)];
-    items.forEach((d, i) => {
-      const suggestion = d.suggestion ? ` (${d.suggestion})` : '';
-      const article = d.article ? `  ${paint('dim', d.article)}` : '';
-      lines.push(
-        `  ${positions[i]!.padEnd(posWidth)}  ${paint(d.severity, labels[d.severity].padEnd(width))}  ${d.message}${suggestion}${article}  ${paint('dim', d.ruleId)}`,
-      );
-      const docs = options.docsPath?.(d.ruleId);
-      const indent = `  ${' '.repeat(posWidth)}  ${' '.repeat(width)}  `;
-      lines.push(`${indent}${paint('dim', d.pointer || '/')}${docs ? `  ${paint('dim', docs)}` : ''}`);
-      if (d.acknowledged)
-        lines.push(`${indent}${options.acknowledgedLabel ?? 'acknowledged'}: ${d.acknowledged.reason}`);
-    });
-    blocks.push(lines.join('\n'));
-  }
-  return blocks.join('\n\n');
+  return files;
+}
+
+/** One file's block: its name, then each diagnostic's two or three lines (see formatReport). */
+function fileBlock(
+  heading: string,
+  items: readonly LocalisedDiagnostic[],
+  {
+    paint,
+    severities,
+    width,
+    options,
+  }: { paint: Paint; severities: Record<Severity, string>; width: number; options: ReportOptions },
+): string {
+  const positions = items.map((d) => (d.line ? `${d.line}:${d.column ?? 1}` : ''));
+  const posWidth = Math.max(...positions.map((p) => p.length));
+  const indent = `  ${' '.repeat(posWidth)}  ${' '.repeat(width)}  `;
+  let block = heading;
+  items.forEach((d, i) => {
+    const suggestion = d.suggestion ? ` (${d.suggestion})` : '';
+    const article = d.article ? `  ${paint('dim', d.article)}` : '';
+    block += `\n  ${positions[i]!.padEnd(posWidth)}  ${severities[d.severity]}  ${d.message}${suggestion}${article}  ${paint('dim', d.ruleId)}`;
+    const docs = options.docsPath?.(d.ruleId);
+    block += `\n${indent}${paint('dim', d.pointer || '/')}${docs ? `  ${paint('dim', docs)}` : ''}`;
+    if (d.acknowledged) block += `\n${indent}${options.acknowledgedLabel ?? 'acknowledged'}: ${d.acknowledged.reason}`;
+  });
+  return block;
 }
