@@ -130,7 +130,7 @@ function workerHeapMb(): number {
   const mb = Number(process.env.POLICYC_WORKER_HEAP_MB);
   return Number.isInteger(mb) && mb > 0 ? mb : WORKER_HEAP_MB;
 }
-const WORKER_HEAP_MB = 256;
+const WORKER_HEAP_MB = 512;
 
 class WorkerPool implements CompilePool {
   private readonly queue: CompileJob[] = [];
