@@ -116,10 +116,31 @@ export class DeferredPool implements CompilePool {
   }
 }
 
+/**
+ * The old-generation heap a compile worker may use, in MB. A worker keeps
+ * little from one job to the next (11–15 MB live), but V8 grows a heap's
+ * limit by up to 4× its live size after each full collection when the cap is
+ * high (the default is several GB), so a long build's workers kept growing;
+ * under a low cap V8 grows it by less and collects sooner. A job that needs
+ * more kills its worker (ERR_WORKER_OUT_OF_MEMORY) and is compiled again on
+ * this thread, which has no such cap. POLICYC_WORKER_HEAP_MB sets another cap
+ * (the tests use a tiny one to force that).
+ */
+function workerHeapMb(): number {
+  const mb = Number(process.env.POLICYC_WORKER_HEAP_MB);
+  return Number.isInteger(mb) && mb > 0 ? mb : WORKER_HEAP_MB;
+}
+const WORKER_HEAP_MB = 512;
+
 class WorkerPool implements CompilePool {
   private readonly queue: CompileJob[] = [];
   private readonly idle: Worker[] = [];
   private readonly workers: Worker[] = [];
+  /** The job each busy worker compiles. */
+  private readonly running = new Map<Worker, CompileJob>();
+  /** Jobs compiled again on this thread after their worker ran out of memory. */
+  private readonly recompiling = new Set<Promise<void>>();
+  private readonly heapMb = workerHeapMb();
   private outstanding = 0;
   private stopping = false;
   private failure: { error: unknown } | undefined;
@@ -154,36 +175,77 @@ class WorkerPool implements CompilePool {
 
   async stop(): Promise<void> {
     this.stopping = true;
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all([...this.workers.map((w) => w.terminate()), ...this.recompiling]);
   }
 
   private start(): void {
-    const worker = new Worker(new URL('./compile-worker.js', import.meta.url));
+    const worker = new Worker(new URL('./compile-worker.js', import.meta.url), {
+      resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
+    });
     this.workers.push(worker);
     this.idle.push(worker);
     worker.on('message', (result: CompileJobResult) => {
-      this.outstanding--;
+      this.running.delete(worker);
       this.idle.push(worker);
-      try {
-        if (!this.failure) this.onResult(result);
-      } catch (error) {
-        this.failure = { error };
-      }
+      this.done(result);
       this.dispatch();
-      this.check();
     });
-    worker.on('error', (error) => {
-      this.failure ??= { error };
-      this.check();
+    worker.on('error', (error: NodeJS.ErrnoException) => {
+      const job = this.running.get(worker);
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY' && job && !this.stopping) this.outOfMemory(worker, job);
+      else this.fail(error);
     });
     worker.on('exit', (code) => {
-      if (!this.stopping) this.failure ??= { error: new Error(`a compile worker stopped (exit code ${code})`) };
-      this.check();
+      // A worker that ran out of memory has left the pool, its job compiled again.
+      if (!this.stopping && this.workers.includes(worker))
+        this.fail(new Error(`a compile worker stopped (exit code ${code})`));
     });
   }
 
+  /** One job's result, from a worker or this thread. */
+  private done(result: CompileJobResult): void {
+    this.outstanding--;
+    try {
+      if (!this.failure) this.onResult(result);
+    } catch (error) {
+      this.failure = { error };
+    }
+    this.check();
+  }
+
+  private fail(error: unknown): void {
+    this.failure ??= { error };
+    this.check();
+  }
+
+  /**
+   * A worker that ran out of memory compiling `job` leaves the pool; the job
+   * (which it may have partly staged: the files are written again, the same)
+   * is compiled on this thread, and a new worker takes its place while jobs
+   * wait. (One that runs out before its first job fails the build.)
+   */
+  private outOfMemory(worker: Worker, job: CompileJob): void {
+    this.workers.splice(this.workers.indexOf(worker), 1);
+    this.running.delete(worker);
+    if (this.queue.length) this.start();
+    this.dispatch();
+    const recompiled = import('./compile-job.js')
+      .then(({ runCompileJob }) => runCompileJob(job))
+      .then(
+        (result) => this.done(result),
+        (error: unknown) => this.fail(error),
+      )
+      .finally(() => this.recompiling.delete(recompiled));
+    this.recompiling.add(recompiled);
+  }
+
   private dispatch(): void {
-    while (!this.failure && this.queue.length && this.idle.length) this.idle.pop()!.postMessage(this.queue.shift());
+    while (!this.failure && this.queue.length && this.idle.length) {
+      const worker = this.idle.pop()!;
+      const job = this.queue.shift()!;
+      this.running.set(worker, job);
+      worker.postMessage(job);
+    }
   }
 
   /** Settles finish() once it is called: on the first failure, or when no job is left. */
