@@ -120,7 +120,7 @@ function textWithoutValues(lang: Language, key: string, fixed: TFunction, contex
 }
 
 /** A key i18next reads as `namespace:path` or `path` (in notice) as it stands: no natural language, no nesting. */
-const PLAIN_KEY = /^(?:([\w-]+):)?([\w-]+(?:\.[\w-]+)*)$/;
+const PLAIN_KEY = /^(?:([\w-]+):)?([\w/-]+(?:\.[\w/-]+)*)$/;
 
 /**
  * The text of `key` as stored for `lang` (its informal variant first when the context asks for it), read

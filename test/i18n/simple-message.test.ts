@@ -110,7 +110,14 @@ describe('simpleMessage: messages filled in without i18next', () => {
 
 describe('messagesFor: texts looked up without values', () => {
   it('gives what i18next gives for every key in locales/, in both languages and registers, and for keys it reads otherwise', () => {
-    const odd = ['notice:no.such.key', 'no-namespace:title', 'notice:title:extra', 'terms:list and more', 'a, b?'];
+    const odd = [
+      'notice:no.such.key',
+      'no-namespace:title',
+      'notice:title:extra',
+      'terms:list and more',
+      'a, b?',
+      'rules:no/such.message',
+    ];
     for (const lang of ['nl', 'en'] as const) {
       const reference = referenceT(lang);
       for (const formality of ['formal', 'informal'] as Formality[]) {
