@@ -63,23 +63,24 @@ const UNUSED_AT_RUN_TIME = /\.d\.ts$|\.v8cache$|\.tsbuildinfo$/;
  */
 function toolFingerprint(version: string): string {
   if (fingerprint) return fingerprint;
-  const hash = createHash('sha256').update(version);
-  const add = (file: string): void => {
+  // One string, hashed once; each file's path relative to the package built from its folder's (path.relative
+  // per file, a hash update per file and path.join were half of this function's time in a cold build).
+  let files = '';
+  const add = (file: string, relative: string): void => {
     const { size, mtimeMs } = statSync(file);
-    hash.update(`${path.relative(packageRoot, file)}\0${size}\0${mtimeMs}\0`);
+    files += `${relative}\0${size}\0${mtimeMs}\0`;
   };
-  const walk = (dir: string): void => {
+  const walk = (dir: string, relative: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (!UNUSED_AT_RUN_TIME.test(entry.name)) add(full);
+      const full = dir + path.sep + entry.name;
+      const inPackage = relative + path.sep + entry.name;
+      if (entry.isDirectory()) walk(full, inPackage);
+      else if (!UNUSED_AT_RUN_TIME.test(entry.name)) add(full, inPackage);
     }
   };
-  walk(codeDir);
-  walk(templatesDir);
-  walk(localesDir);
-  add(schemaPath);
-  return (fingerprint = hash.digest('hex'));
+  for (const dir of [codeDir, templatesDir, localesDir]) walk(dir, path.relative(packageRoot, dir));
+  add(schemaPath, path.relative(packageRoot, schemaPath));
+  return (fingerprint = createHash('sha256').update(version).update(files).digest('hex'));
 }
 
 /**

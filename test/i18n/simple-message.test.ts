@@ -107,3 +107,25 @@ describe('simpleMessage: messages filled in without i18next', () => {
     expect(fillIn(message, { a: undefined, b: null })).toBe(': .');
   });
 });
+
+describe('messagesFor: texts looked up without values', () => {
+  it('gives what i18next gives for every key in locales/, in both languages and registers, and for keys it reads otherwise', () => {
+    const odd = [
+      'notice:no.such.key',
+      'no-namespace:title',
+      'notice:title:extra',
+      'terms:list and more',
+      'a, b?',
+      'rules:no/such.message',
+    ];
+    for (const lang of ['nl', 'en'] as const) {
+      const reference = referenceT(lang);
+      for (const formality of ['formal', 'informal'] as Formality[]) {
+        const messages = messagesFor(lang, formality);
+        const context = formality === 'informal' ? { context: 'informal' } : {};
+        for (const key of [...localeTexts(lang).keys(), ...odd])
+          expect(messages.t(key), `${lang} ${formality} ${key}`).toBe(reference(key, context));
+      }
+    }
+  });
+});
