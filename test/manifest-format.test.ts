@@ -2,8 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cachedPolicy, storedKey } from '../src/output/build-cache.js';
+import { cachedPolicy, manifestExtras, storedKey } from '../src/output/build-cache.js';
+import { giveTexts } from '../src/diagnostics/render-message.js';
 import { MANIFEST_NAME, manifestText, readManifest } from '../src/output/output-ownership.js';
+import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { tempDirs } from './support/temp-dirs.js';
 
 /**
@@ -97,4 +99,31 @@ describe('the manifest', () => {
       expect(cachedPolicy(out, 'org', KEY, 'policies/org/policy.json', 'en')).toBeUndefined();
     },
   );
+});
+
+describe('the manifest fields of a compiled policy', () => {
+  it('copy its diagnostics, so that the build may give the originals their sentences in place', () => {
+    const own = { ...finding, file: 'policies/org/policy.json', hint: { messageId: 'diagnostics:didYouMean' } };
+    const inBase = {
+      ...finding,
+      file: 'policies/base.json',
+      acknowledged: { reason: { nl: 'Ja', en: 'Yes' }, source: 'policy' as const },
+    };
+    const texts = [
+      { message: 'One.', suggestion: 'Two.' },
+      { message: 'Three.', reason: 'Yes' },
+    ];
+    const result = {
+      displayPath: own.file,
+      diagnostics: [],
+      findings: [own, inBase] as Diagnostic[],
+      texts: { diagnostics: [], findings: texts },
+    };
+    const fields = manifestExtras(KEY, result, 'en');
+    const before = JSON.stringify(fields);
+    result.findings.forEach((d, i) => giveTexts(d, texts[i]!));
+    expect(JSON.stringify(fields)).toBe(before);
+    expect(fields.findings.map((d) => d.file)).toEqual(['', 'policies/base.json']);
+    expect(fields.findings[1]!.acknowledged).toEqual({ reason: { nl: 'Ja', en: 'Yes' }, source: 'policy' });
+  });
 });

@@ -14,6 +14,13 @@ export function chooseJobs(count: number, requested?: number): number {
   return Math.max(1, Math.min(availableParallelism(), Math.floor(count / MIN_POLICIES_PER_WORKER)));
 }
 
+/**
+ * Takes one job's result on the calling thread. `fresh`: the result came from
+ * a worker (deserialised for this call alone), so the callee may change it in
+ * place; a result compiled on this thread may share objects with the compiler.
+ */
+export type OnResult = (result: CompileJobResult, fresh: boolean) => void;
+
 /** Compiles jobs as they are submitted; see compilePool. */
 export interface CompilePool {
   submit(job: CompileJob): void;
@@ -50,11 +57,7 @@ export interface CompilePool {
  * A worker loads the compiler anew (the worker bundle, with its own code
  * cache): for a few policies that costs more than compiling them here.
  */
-export function compilePool(
-  threads: number,
-  onResult: (result: CompileJobResult) => void,
-  deferWorkers = false,
-): CompilePool {
+export function compilePool(threads: number, onResult: OnResult, deferWorkers = false): CompilePool {
   if (threads <= 1) return thisThreadPool(onResult);
   if (deferWorkers)
     return new DeferredPool(
@@ -64,13 +67,13 @@ export function compilePool(
   return new WorkerPool(threads, onResult);
 }
 
-function thisThreadPool(onResult: (result: CompileJobResult) => void): CompilePool {
+function thisThreadPool(onResult: OnResult): CompilePool {
   const jobs: CompileJob[] = [];
   const compileAll = async (): Promise<void> => {
     if (!jobs.length) return;
     // The compiler is loaded here only when this thread compiles: a build whose policies all come from the cache never loads it.
     const { runCompileJob } = await import('./compile-job.js');
-    for (const job of jobs.splice(0)) onResult(await runCompileJob(job));
+    for (const job of jobs.splice(0)) onResult(await runCompileJob(job), false);
   };
   return { submit: (job) => void jobs.push(job), finish: compileAll, flush: compileAll };
 }
@@ -148,7 +151,7 @@ class WorkerPool implements CompilePool {
 
   constructor(
     private readonly threads: number,
-    private readonly onResult: (result: CompileJobResult) => void,
+    private readonly onResult: OnResult,
   ) {}
 
   submit(job: CompileJob): void {
@@ -187,7 +190,7 @@ class WorkerPool implements CompilePool {
     worker.on('message', (result: CompileJobResult) => {
       this.running.delete(worker);
       this.idle.push(worker);
-      this.done(result);
+      this.done(result, true);
       this.dispatch();
     });
     worker.on('error', (error: NodeJS.ErrnoException) => {
@@ -203,10 +206,10 @@ class WorkerPool implements CompilePool {
   }
 
   /** One job's result, from a worker or this thread. */
-  private done(result: CompileJobResult): void {
+  private done(result: CompileJobResult, fresh: boolean): void {
     this.outstanding--;
     try {
-      if (!this.failure) this.onResult(result);
+      if (!this.failure) this.onResult(result, fresh);
     } catch (error) {
       this.failure = { error };
     }
@@ -232,7 +235,7 @@ class WorkerPool implements CompilePool {
     const recompiled = import('./compile-job.js')
       .then(({ runCompileJob }) => runCompileJob(job))
       .then(
-        (result) => this.done(result),
+        (result) => this.done(result, false),
         (error: unknown) => this.fail(error),
       )
       .finally(() => this.recompiling.delete(recompiled));

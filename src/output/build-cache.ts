@@ -339,7 +339,8 @@ export function manifestExtras(
   },
   lang: string,
 ): CacheFields {
-  const withoutPath = (d: Diagnostic): Diagnostic => (d.file === result.displayPath ? { ...d, file: '' } : d);
+  // Always a copy: the build then gives the compiled diagnostics their sentences in place (giveTexts).
+  const withoutPath = (d: Diagnostic): Diagnostic => (d.file === result.displayPath ? { ...d, file: '' } : { ...d });
   return {
     cacheKey: key,
     diagnostics: result.diagnostics.map(withoutPath),

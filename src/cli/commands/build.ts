@@ -170,7 +170,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   // Without --jobs, a build that compiles only a few policies (the rest from the cache) starts no worker.
   const pool = mods.compilePool(
     mods.chooseJobs(files.length, jobsRequested),
-    (result) => stageResult(build, writer, result),
+    (result, fresh) => stageResult(build, writer, result, fresh),
     jobsRequested === undefined,
   );
   // With --history the outputs depend on the git log as well as the text: every policy is compiled.
@@ -367,13 +367,18 @@ function report(
   });
 }
 
-/** Reports one compiled policy and stages its files, unless the build has already failed. */
-function stageResult(build: Build, writer: Writer, result: CompileJobResult): void {
-  report(build, result);
+/**
+ * Reports one compiled policy and stages its files, unless the build has
+ * already failed. A `fresh` result (from a worker) is reported in place
+ * (giveTexts), which saves a copy of each of its diagnostics; its manifest
+ * fields are made first, from the diagnostics as compiled.
+ */
+function stageResult(build: Build, writer: Writer, result: CompileJobResult, fresh: boolean): void {
+  const key = build.inputs[result.index]?.key;
+  const manifest = key ? build.mods.cache.manifestExtras(key, result, build.lang) : undefined;
+  report(build, result, fresh ? build.mods.giveTexts : build.mods.withTexts);
   if (build.report.problems.error > 0 || build.writeError) return; // keep checking the rest, but stage nothing more
   try {
-    const key = build.inputs[result.index]?.key;
-    const manifest = key ? build.mods.cache.manifestExtras(key, result, build.lang) : undefined;
     // The files, already written by the thread that compiled them: every job of a build has stageInto.
     const staged = result.staged!;
     if ('error' in staged) throw new Error(staged.error);
