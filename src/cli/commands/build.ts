@@ -375,9 +375,10 @@ function report(
  */
 function stageResult(build: Build, writer: Writer, result: CompileJobResult, fresh: boolean): void {
   const key = build.inputs[result.index]?.key;
-  const manifest = key ? build.mods.cache.manifestExtras(key, result, build.lang) : undefined;
+  // Once the build has failed nothing more is staged: no manifest to make for it.
+  const manifest = key && !hasFailed(build) ? build.mods.cache.manifestExtras(key, result, build.lang) : undefined;
   report(build, result, fresh ? build.mods.giveTexts : build.mods.withTexts);
-  if (build.report.problems.error > 0 || build.writeError) return; // keep checking the rest, but stage nothing more
+  if (hasFailed(build)) return; // keep checking the rest, but stage nothing more
   try {
     // The files, already written by the thread that compiled them: every job of a build has stageInto.
     const staged = result.staged!;
@@ -387,6 +388,11 @@ function stageResult(build: Build, writer: Writer, result: CompileJobResult, fre
   } catch (error) {
     build.writeError = error as Error;
   }
+}
+
+/** An error reported or a write failed: the build stages nothing more. */
+function hasFailed(build: Build): boolean {
+  return build.report.problems.error > 0 || build.writeError !== undefined;
 }
 
 /** Why the build must not be written (a write error, --strict findings, too many warnings, errors), or undefined. */
