@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './support/cli.js';
+import { registryEnv } from './support/child-env.js';
 
 /**
  * The package as a user gets it: `npm pack` (lib/ as `npm run compile` built
@@ -25,7 +26,7 @@ async function npm(args: string[], cwd: string): Promise<string> {
     {
       cwd,
       encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, ...registryEnv(), NO_COLOR: '1' },
       maxBuffer: 64 * 1024 * 1024,
     },
   );
