@@ -139,6 +139,21 @@ describe('policyc build of many policies', { timeout: 120_000 }, () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--jobs must be a whole number of 1 or more, not "0"');
   });
+
+  it.each([
+    [['--lang', 'de'], 'unknown language "de" (use nl or en)'],
+    [['--heading-level', '9'], '--heading-level'],
+    [['--id-prefix', '1 2'], '--id-prefix'],
+  ])(
+    'a bad flag (%j) is a usage error before anything is written: no output folder, lock or staging folder',
+    async (flags, message) => {
+      const out = path.join(tmp(), 'dist');
+      const run = await runPolicycInProcess(['build', 'policies/ipractice', '--out', out, ...flags]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(message);
+      expect(existsSync(out), 'the output folder').toBe(false);
+    },
+  );
 });
 
 describe('OutputWriter', () => {

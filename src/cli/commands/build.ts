@@ -151,7 +151,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   const lang = messageLanguage(options);
   // Flags are checked before anything is read or written: a bad value is a usage error.
   const jobsRequested = parseJobs(options.values.jobs);
-  parseLayout(options.values);
+  const settings = jobSettings(options, groups); // --lang, --id-prefix, --heading-level
   const limit = maxWarnings(options);
   const mods = await loadBuildModules(groups);
   const files = policyFiles(options, io);
@@ -162,7 +162,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     index,
     file,
     displayPath: path.relative(io.cwd, file),
-    ...jobSettings(options, groups),
+    ...settings,
     messageLanguage: lang,
     stageInto: writer.stagingFolder,
   }));
