@@ -106,22 +106,33 @@ const modifiedMs = (file: string): number => {
 };
 
 /**
- * Runs a bundle that scripts/bundle-cli.mjs wrote (`file`, with its code
- * cache of `variant`) and returns its exports; undefined, for the compiled
- * modules to run instead, with POLICYC_BUNDLE=0, without the bundle, or when
+ * Whether a bundle that scripts/bundle-cli.mjs wrote (`file`) runs instead of
+ * the compiled modules: not with POLICYC_BUNDLE=0, without the bundle, or when
  * it is older than `input` (the compiled module it starts from) or than tsc's
  * build record: `tsc` ran after `npm run compile`.
  */
-export function runFreshBundle(file: string, input: string, variant?: string): unknown {
-  if (process.env.POLICYC_BUNDLE === '0') return undefined;
-  let source: string;
+export function isFreshBundle(file: string, input: string): boolean {
+  if (process.env.POLICYC_BUNDLE === '0') return false;
   try {
     const bundled = statSync(file).mtimeMs;
-    const compiled = Math.max(statSync(input).mtimeMs, modifiedMs(path.join(path.dirname(file), BUILD_RECORD)));
-    if (bundled < compiled) return undefined;
+    return bundled >= Math.max(statSync(input).mtimeMs, modifiedMs(path.join(path.dirname(file), BUILD_RECORD)));
+  } catch {
+    return false; // no bundle
+  }
+}
+
+/**
+ * Runs a bundle that scripts/bundle-cli.mjs wrote (`file`, with its code
+ * cache of `variant`) when it is fresh (isFreshBundle) and returns its
+ * exports; undefined, for the compiled modules to run instead, otherwise.
+ */
+export function runFreshBundle(file: string, input: string, variant?: string): unknown {
+  if (!isFreshBundle(file, input)) return undefined;
+  let source: string;
+  try {
     source = readFileSync(file, 'latin1');
   } catch {
-    return undefined; // no bundle
+    return undefined; // gone since
   }
   return runCachedScript(file, source, variant)?.exports;
 }

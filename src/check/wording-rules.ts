@@ -21,21 +21,39 @@ interface FoundText {
 /** An object whose keys are all 'nl' or 'en' and whose values are all strings (at least one). */
 function isText(v: unknown): v is Text {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
-  let keys = 0;
-  for (const [k, s] of Object.entries(v)) {
-    if ((k !== 'nl' && k !== 'en') || typeof s !== 'string') return false;
-    keys++;
+  const keys = Object.keys(v);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if ((k !== 'nl' && k !== 'en') || typeof (v as Record<string, unknown>)[k] !== 'string') return false;
   }
-  return keys > 0;
+  return keys.length > 0;
 }
 
 /** Every Text under `node` (a part of the authored policy at `pointer`), in document order. */
 function textsIn(node: unknown, pointer: string): FoundText[] {
-  if (isText(node)) return [{ pointer, text: node }];
-  if (node === null || typeof node !== 'object') return [];
-  return Object.entries(node).flatMap(([k, v]) =>
-    textsIn(v, joinPointer(pointer, Array.isArray(node) ? Number(k) : k)),
-  );
+  const found: FoundText[] = [];
+  collectTexts(node, pointer, found);
+  return found;
+}
+
+/** textsIn's walk, into one array: an array per value walked past, flattened level by level, was most of its time. */
+function collectTexts(node: unknown, pointer: string, found: FoundText[]): void {
+  if (isText(node)) found.push({ pointer, text: node });
+  else if (Array.isArray(node))
+    for (let i = 0; i < node.length; i++) collectTexts(node[i], joinPointer(pointer, i), found);
+  else if (node !== null && typeof node === 'object') {
+    const object = node as Record<string, unknown>;
+    const keys = Object.keys(object);
+    for (let i = 0; i < keys.length; i++) collectTexts(object[keys[i]!], joinPointer(pointer, keys[i]!), found);
+  }
+}
+
+/** Every Text of the authored policy, walked once per model (two rules read them all). */
+const policyTexts = new WeakMap<PolicyModel, FoundText[]>();
+function allTexts(model: PolicyModel): readonly FoundText[] {
+  let found = policyTexts.get(model);
+  if (!found) policyTexts.set(model, (found = textsIn(model.source, '')));
+  return found;
 }
 
 const matches = (t: Text, pattern: RegExp): boolean => Object.values(t).some((s) => pattern.test(s));
@@ -65,7 +83,7 @@ const continuedUsePattern = new RegExp(continuedUseConsent.map((p) => p.source).
 
 /** Texts anywhere in the policy that treat continued use as consent. */
 function continuedUse(model: PolicyModel): Finding[] {
-  return textsIn(model.source, '')
+  return allTexts(model)
     .filter(({ text }) => matches(text, continuedUsePattern))
     .map(({ pointer, text }) => ({ pointer, vars: { quote: firstMatch(text, continuedUsePattern) } }));
 }
@@ -91,7 +109,7 @@ function vagueWording(model: PolicyModel): Finding[] {
  */
 function referralWithoutSource(model: PolicyModel): Finding[] {
   if (model.dataCategories.some((c) => c.source !== undefined)) return [];
-  const found = textsIn(model.source, '').find(
+  const found = allTexts(model).find(
     ({ pointer, text }) => !pointer.startsWith('/metadata') && matches(text, referralWords),
   );
   return found ? [{ pointer: found.pointer, vars: { quote: firstMatch(found.text, referralWords) } }] : [];

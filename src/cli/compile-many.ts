@@ -1,5 +1,7 @@
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { CompileJob, CompileJobResult } from './compile-job.js';
 
 /** Below this many policies a worker's start-up (loading the compiler again) costs more than it saves. */
@@ -182,6 +184,9 @@ class WorkerPool implements CompilePool {
   }
 
   private start(): void {
+    // Required when the first worker starts: a build that compiles on this thread alone (a few policies) never
+    // loads node:worker_threads, a ms or two of its start. require: the bundled CLI runs where import() throws.
+    const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof WorkerThreads;
     const worker = new Worker(new URL('./compile-worker.js', import.meta.url), {
       resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
     });

@@ -1,17 +1,19 @@
 import { createRequire } from 'node:module';
-import { isatty } from 'node:tty';
 import type * as ReadlinePromises from 'node:readline/promises';
+import type * as Tty from 'node:tty';
 import { runCli } from './run-cli.js';
 
 export { runCli } from './run-cli.js';
 // For scripts/bundle-cli.mjs: the bundle's own copy of the module that ran the schema validator with its code cache.
 export { writeCodeCaches } from '../code-cache.js';
 
+// require, not import(): the bundled CLI runs as a vm.Script, where import() throws
+// (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING); scripts/bundle-cli.mjs refuses a bundle with one.
+const require = createRequire(import.meta.url);
+
 /** A question on the terminal, only when one is attached. */
 async function prompt(question: string): Promise<string> {
-  // require, not import(): the bundled CLI runs as a vm.Script, where import() throws
-  // (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING); scripts/bundle-cli.mjs refuses a bundle with one.
-  const { createInterface } = createRequire(import.meta.url)('node:readline/promises') as typeof ReadlinePromises;
+  const { createInterface } = require('node:readline/promises') as typeof ReadlinePromises;
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     return await rl.question(question);
@@ -34,7 +36,11 @@ export async function runFromProcess(): Promise<number> {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     color: process.stderr.isTTY === true && !process.env.NO_COLOR,
-    // isatty, not process.stdin.isTTY: reading that property opens stdin as a stream, some ms of every start.
-    ...(isatty(0) ? { prompt } : {}),
+    // Only init asks, so whether stdin is a terminal is found out when it does: node:tty loads node:net, some
+    // ms of a start whose stdout and stderr are not terminals. isatty, not process.stdin.isTTY: reading that
+    // property opens stdin as a stream.
+    get prompt() {
+      return (require('node:tty') as typeof Tty).isatty(0) ? prompt : undefined;
+    },
   });
 }

@@ -1,9 +1,19 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ID_LINE, isFreshBundle } from '../code-cache.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticTexts } from '../diagnostics/render-message.js';
-import { codeDir, localesDir, packageRoot, schemaPath, templatesDir } from '../paths.js';
+import {
+  codeDir,
+  generatedTemplatesPath,
+  generatedValidatorPath,
+  localesDir,
+  packageRoot,
+  schemaPath,
+  templatesDir,
+} from '../paths.js';
 import { MANIFEST_NAME, READ_NO_FOLLOW, readManifest, type Manifest } from './output-ownership.js';
 import { parseJsonOnce } from '../load/parse-json-once.js';
 import type { IdPosition } from '../pipeline/compile-policy.js';
@@ -78,9 +88,56 @@ function toolFingerprint(version: string): string {
       else if (!UNUSED_AT_RUN_TIME.test(entry.name)) add(full, inPackage);
     }
   };
-  for (const dir of [codeDir, templatesDir, localesDir]) walk(dir, path.relative(packageRoot, dir));
+  const bundles = bundleIds();
+  if (bundles === undefined) walk(codeDir, path.relative(packageRoot, codeDir));
+  else {
+    files += bundles;
+    for (const file of [generatedValidatorPath, generatedTemplatesPath]) add(file, path.relative(packageRoot, file));
+  }
+  for (const dir of [templatesDir, localesDir]) walk(dir, path.relative(packageRoot, dir));
   add(schemaPath, path.relative(packageRoot, schemaPath));
   return (fingerprint = createHash('sha256').update(version).update(files).digest('hex'));
+}
+
+/** The bundled CLI's files that hold its code (scripts/bundle-cli.mjs), in lib/. */
+const BUNDLES = ['policyc-bundle.cjs', 'policyc-worker.cjs'];
+/** `// policyc-code `, 64 hex digits and the line break. */
+const ID_LINE_LENGTH = 81;
+
+/**
+ * The code, when it runs from the bundled CLI (a .cjs file in lib/; the compiled modules are .js): the id lines of
+ * the bundle, which hashes it and names the id of each command's chunk that it runs, and of the worker bundle.
+ * With the files they load from lib/ (the validator, the precompiled templates), they are all the code lib/ gives
+ * such a run, without a stat of its other two hundred files (a hundredth of a cold build). Undefined when running
+ * from the compiled modules, when a build's workers would (the worker bundle is stale: src/cli/compile-worker.ts),
+ * or when a bundle has no id line: every file in lib/ counts.
+ */
+function bundleIds(): string | undefined {
+  if (!fileURLToPath(import.meta.url).endsWith('.cjs')) return undefined;
+  if (!isFreshBundle(path.join(codeDir, 'policyc-worker.cjs'), path.join(codeDir, 'cli', 'compile-job.js')))
+    return undefined;
+  let ids = '';
+  for (const name of BUNDLES) {
+    const id = idLine(path.join(codeDir, name));
+    if (id === undefined) return undefined;
+    ids += `${name}\0${id}\0`;
+  }
+  return ids;
+}
+
+/** The first line of a generated file, when it is an id line (src/code-id.ts). */
+function idLine(file: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const head = Buffer.alloc(ID_LINE_LENGTH);
+    const line = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('latin1');
+    return ID_LINE.test(line) ? line : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /**

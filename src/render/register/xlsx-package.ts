@@ -1,4 +1,6 @@
-import { zipSync, type Zippable } from 'fflate';
+// fflate's browser build: the same synchronous code as its Node build, which requires node:worker_threads when it
+// loads (a ms or two of a cold build) for asynchronous calls that this module does not make.
+import { zipSync, type Zippable } from 'fflate/browser';
 
 /**
  * A small SpreadsheetML (Office Open XML) package writer: just what the
