@@ -12,7 +12,7 @@ const shots = [
   ['ipractice', 'en', 'desktop', { width: 1280, height: 900 }],
 ];
 const browser = await chromium.launch({
-  executablePath: process.env.POLICYC_CHROMIUM ?? '/usr/bin/chromium',
+  executablePath: process.env.POLICYC_CHROMIUM ?? '/usr/bin/chromium-headless-shell',
   args: ['--headless', '--no-sandbox', '--disable-gpu'],
 });
 try {

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The Debian packages the test suite drives, installed when missing (npm test
-# runs this first, and so does .ci/run): Chromium for the browser tests, a Java
-# runtime for the Nu Html Checker (vnu.jar), LibreOffice Calc for the workbook
-# print test, and poppler's pdftotext for the printed-register test.
+# runs this first, and so does .ci/run): Chromium's headless shell for the
+# browser tests, a Java runtime for the Nu Html Checker (vnu.jar), LibreOffice
+# Calc for the workbook print test, and poppler's pdftotext for the
+# printed-register test.
 # `test-deps.sh bench` (npm run bench) installs pandoc instead, the tool the
 # throughput figure is compared with.
 set -euo pipefail
@@ -12,7 +13,7 @@ if [ "${1:-}" = bench ]; then
   command -v pandoc >/dev/null 2>&1 || need+=(pandoc)
 else
   who="The tests need"
-  [ -x /usr/bin/chromium ] || need+=(chromium)
+  [ -x /usr/bin/chromium-headless-shell ] || need+=(chromium-headless-shell)
   command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
   [ -x /usr/bin/soffice ] || need+=(libreoffice-calc)
   command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
