@@ -127,12 +127,17 @@ function bundleIds(): string | undefined {
 
 /** The first line of a generated file, when it is an id line (src/code-id.ts). */
 function idLine(file: string): string | undefined {
+  const line = fileHead(file, ID_LINE_LENGTH, 'r');
+  return line !== undefined && ID_LINE.test(line) ? line : undefined;
+}
+
+/** Up to `length` first bytes of `file` as latin1, opened with `flags`; undefined when it cannot be read. */
+function fileHead(file: string, length: number, flags: string | number): string | undefined {
   let fd: number | undefined;
   try {
-    fd = openSync(file, 'r');
-    const head = Buffer.alloc(ID_LINE_LENGTH);
-    const line = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('latin1');
-    return ID_LINE.test(line) ? line : undefined;
+    fd = openSync(file, flags);
+    const head = Buffer.alloc(length);
+    return head.toString('latin1', 0, readSync(fd, head, 0, length, 0));
   } catch {
     return undefined;
   } finally {
@@ -266,17 +271,8 @@ function atTopLevel(text: string, end: number): boolean {
  * to know at once that a policy must be compiled; cachedPolicy decides.
  */
 export function storedKey(outDir: string, id: string): string | undefined {
-  const head = Buffer.alloc(128);
-  let fd: number | undefined;
-  try {
-    fd = openSync(path.join(outDir, id, MANIFEST_NAME), READ_NO_FOLLOW);
-    const length = readSync(fd, head, 0, head.length, 0);
-    return /^\{\s*"cacheKey":\s*"([0-9a-f]{64})"/.exec(head.toString('latin1', 0, length))?.[1];
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  const head = fileHead(path.join(outDir, id, MANIFEST_NAME), 128, READ_NO_FOLLOW);
+  return head === undefined ? undefined : /^\{\s*"cacheKey":\s*"([0-9a-f]{64})"/.exec(head)?.[1];
 }
 
 /** What a cached organisation gives back instead of compiling. */
