@@ -24,7 +24,7 @@ const cases: Case[] = [
     fixture: 'malformed-json',
     ruleId: 'json/syntax',
     pointer: '',
-    message: 'the file is not valid JSON: Unexpected token Comma found.',
+    message: 'the file is not valid JSON: a value is missing before this ","',
     at: ',\n    "sourceLanguage"',
   },
   { fixture: 'wrong-type', ruleId: 'schema/type', pointer: '/metadata/version', message: 'must be a text', at: '1,' },

@@ -1,7 +1,7 @@
-import { createRequire } from 'node:module';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { positionTable, type PositionTable } from './json-positions.js';
 import { findTooDeep, MAX_JSON_DEPTH } from './json-depth.js';
+import { explainSyntaxError, position } from './json-syntax.js';
 import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
 
 export interface SourcePosition {
@@ -33,8 +33,6 @@ export interface SourceDocument {
   value: unknown;
   locations: Locations;
 }
-
-const requireHere = createRequire(import.meta.url);
 
 /**
  * Parses JSON text (JSON.parse), with the position of every value by JSON
@@ -79,28 +77,17 @@ function lazyLocations(text: string): Locations {
   return { get: (pointer) => (table ??= positionTable(text)).get(pointer) };
 }
 
-/**
- * The positioned 'json/syntax' diagnostic for text JSON.parse refused. momoa
- * words and positions syntax errors better than V8 does; it is loaded only here.
- */
+/** The positioned 'json/syntax' diagnostic for text JSON.parse refused: what is wrong, in the author's terms. */
 function syntaxError(text: string, file: string): Diagnostic {
-  const { parse } = requireHere('@humanwhocodes/momoa') as typeof import('@humanwhocodes/momoa');
-  let e: { message?: string; line?: number; column?: number } = {};
-  try {
-    parse(text, { mode: 'json', ranges: false, tokens: false });
-  } catch (error) {
-    e = error as typeof e;
-  }
-  const detail = String(e.message ?? '').replace(/\s*\(\d+:\d+\)\s*$/, '');
+  const { messageId, data, offset } = explainSyntaxError(text);
   return {
     ruleId: 'json/syntax' satisfies StageRuleId<'load'>,
     severity: 'error',
-    messageId: 'diagnostics:json.syntax',
-    data: { detail },
+    messageId,
+    data,
     file,
     pointer: '',
-    line: e.line ?? 1,
-    column: e.column ?? 1,
+    ...position(text, offset),
   };
 }
 

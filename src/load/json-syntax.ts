@@ -1,0 +1,241 @@
+import { createRequire } from 'node:module';
+import { closingQuote } from './json-string-end.js';
+
+/**
+ * Why JSON.parse refused a text, in an author's terms: the mistake people make when they edit a policy by hand
+ * (a comma after the last item, a missing comma or colon, a file cut short, a line break pasted into a text,
+ * single quotes, a comment) as one of the `json` messages of locales/<lang>/diagnostics.json, with the place to
+ * point at. momoa's tokenizer reads the characters; which token is the first one JSON's grammar does not allow is
+ * found here (firstBadToken), because momoa's parser names the first token of the file when the file ends too
+ * soon; the message never uses momoa's own (English) wording.
+ */
+export interface SyntaxProblem {
+  messageId: string;
+  data: Record<string, string | number>;
+  /** Where to point, 0-based offset into the text. */
+  offset: number;
+}
+
+type Momoa = typeof import('@humanwhocodes/momoa');
+type Token = ReturnType<Momoa['tokenize']>[number];
+interface MomoaError {
+  offset?: number;
+}
+
+const requireHere = createRequire(import.meta.url);
+const CLOSE: Record<string, string> = { '{': '}', '[': ']' };
+const VALUE_START = new Set(['String', 'Number', 'Boolean', 'Null', 'LBrace', 'LBracket']);
+const VALUE_END = new Set(['String', 'Number', 'Boolean', 'Null', 'RBrace', 'RBracket']);
+
+const problem = (name: string, offset: number, data: SyntaxProblem['data'] = {}): SyntaxProblem => ({
+  messageId: `diagnostics:json.${name}`,
+  data,
+  offset,
+});
+
+/** The first syntax error of `text`, which JSON.parse refused. */
+export function explainSyntaxError(text: string): SyntaxProblem {
+  if (text.trim() === '') return problem('empty', 0);
+  const { tokens, stop } = lex(text);
+  const bad = firstBadToken(tokens);
+  const badAt = bad >= 0 && bad < tokens.length ? tokens[bad]!.loc.start.offset : undefined;
+  const scan = scanStrings(text, badAt ?? stop ?? text.length);
+  if (scan.control !== undefined) return controlCharacter(text, scan.control);
+  if (badAt !== undefined) return badToken(text, tokens, bad);
+  if (stop === undefined) return bad === -1 ? problem('invalid', 0) : endOrString(text, text.length, scan);
+  if (scan.openString !== undefined || stop >= text.length) return endOrString(text, stop, scan);
+  return badCharacter(text, stop);
+}
+
+/**
+ * momoa's tokens of the text, or of the text before `stop`, the first character its tokenizer refused (a
+ * token cut there is left out too). momoa's parser is not used: it names the first token of the file when
+ * the file ends too soon.
+ */
+function lex(text: string): { tokens: Token[]; stop?: number } {
+  const { tokenize } = requireHere('@humanwhocodes/momoa') as Momoa;
+  let stop: number | undefined;
+  for (let end = text.length; ;) {
+    try {
+      return {
+        tokens: tokenize(text.slice(0, end), { mode: 'json', ranges: false }),
+        ...(stop === undefined ? {} : { stop }),
+      };
+    } catch (e) {
+      const offset = (e as MomoaError).offset ?? 0;
+      stop ??= offset;
+      const at = Math.min(offset, end - 1);
+      end = Math.max(0, scanStrings(text, at).openString ?? at);
+    }
+  }
+}
+
+type Expect = 'value' | 'valueOrClose' | 'key' | 'keyOrClose' | 'colon' | 'next' | 'end';
+
+/** The index of the first token JSON's grammar does not allow there, tokens.length when they end too soon, or -1. */
+function firstBadToken(tokens: Token[]): number {
+  const stack: string[] = [];
+  let expect: Expect = 'value';
+  const afterValue = (): Expect => (stack.length > 0 ? 'next' : 'end');
+  for (let i = 0; i < tokens.length; i++) {
+    const type = tokens[i]!.type;
+    const closes = type === (stack.at(-1) === '{' ? 'RBrace' : 'RBracket');
+    if ((expect === 'valueOrClose' || expect === 'keyOrClose' || expect === 'next') && closes) {
+      stack.pop();
+      expect = afterValue();
+    } else if (expect === 'value' || expect === 'valueOrClose') {
+      if (type === 'LBrace' || type === 'LBracket') {
+        stack.push(type === 'LBrace' ? '{' : '[');
+        expect = type === 'LBrace' ? 'keyOrClose' : 'valueOrClose';
+      } else if (VALUE_START.has(type)) expect = afterValue();
+      else return i;
+    } else if ((expect === 'key' || expect === 'keyOrClose') && type === 'String') expect = 'colon';
+    else if (expect === 'colon' && type === 'Colon') expect = 'value';
+    else if (expect === 'next' && type === 'Comma') expect = stack.at(-1) === '{' ? 'key' : 'value';
+    else return i;
+  }
+  return expect === 'end' ? -1 : tokens.length;
+}
+
+/**
+ * The strings in text[0, end): the first control character inside one (JSON.parse refuses it; momoa does not),
+ * and the opening quote of a string still open at `end`.
+ */
+function scanStrings(text: string, end: number): { control?: number; openString?: number } {
+  for (let i = text.indexOf('"'); i !== -1 && i < end; i = text.indexOf('"', i + 1)) {
+    const close = closingQuote(text, i);
+    const stop = close === -1 || close > end ? end : close;
+    for (let j = i + 1; j < stop; j++) if (text.charCodeAt(j) < 0x20) return { control: j };
+    if (stop === end) return { openString: i };
+    i = close;
+  }
+  return {};
+}
+
+function controlCharacter(text: string, offset: number): SyntaxProblem {
+  const code = text.charCodeAt(offset);
+  if (code === 0x0a || code === 0x0d) return problem('lineBreakInText', offset);
+  if (code === 0x09) return problem('tabInText', offset);
+  return problem('controlInText', offset, { code: codePoint(code) });
+}
+
+/** The file ends too soon (`at` is its end), or the error is inside a string (a backslash JSON does not know). */
+function endOrString(text: string, at: number, scan: { openString?: number }): SyntaxProblem {
+  if (scan.openString !== undefined) {
+    if (at < text.length) return badEscape(text, at, scan.openString);
+    return problem('unclosedString', at, position(text, scan.openString));
+  }
+  const end = Math.min(at, text.trimEnd().length);
+  const open = innermostOpen(text);
+  if (open === undefined) return problem('endOfInput', end);
+  return problem('unclosed', end, { open: text[open]!, close: CLOSE[text[open]!]!, ...position(text, open) });
+}
+
+/** The offset of the innermost `{` or `[` not closed by the end of the text (outside strings). */
+function innermostOpen(text: string): number | undefined {
+  const stack: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      i = closingQuote(text, i);
+      if (i === -1) break;
+    } else if (c === '{' || c === '[') stack.push(i);
+    else if (c === '}' || c === ']') stack.pop();
+  }
+  return stack.at(-1);
+}
+
+/** A backslash inside a string that starts no escape JSON knows; one at the very end leaves the string open. */
+function badEscape(text: string, at: number, openString: number): SyntaxProblem {
+  const start = text.lastIndexOf('\\', at);
+  if (start <= openString) return problem('invalid', at);
+  const escape = /^\\(?:u[0-9A-Fa-f]{0,4}|[^"\s])?/.exec(text.slice(start))![0];
+  if (escape === '\\' && text.trimEnd().length === start + 1)
+    return problem('unclosedString', text.length, position(text, openString));
+  return problem('badEscape', start, { escape });
+}
+
+/** A character momoa's tokenizer refused, outside strings. */
+function badCharacter(text: string, at: number): SyntaxProblem {
+  const c = text[at]!;
+  if (c === "'") return problem('singleQuotes', at);
+  if (c === '/' || c === '#') return problem('comment', at);
+  const word = /^[A-Za-z_$][\w$]*/.exec(text.slice(at, at + 40))?.[0];
+  if (word) return problem('bareWord', at, { word });
+  const number = numberAround(text, at);
+  if (number) return problem('badNumber', number.start, { number: number.text });
+  if (/\p{L}|\p{N}|\p{P}|\p{S}/u.test(c)) return problem('unexpectedCharacter', at, { character: c });
+  return problem('invisibleCharacter', at, { code: codePoint(text.codePointAt(at)!) });
+}
+
+/** The run of number characters that `at` is in or ends, when it starts as a number does. */
+function numberAround(text: string, at: number): { start: number; text: string } | undefined {
+  const numeric = (i: number): boolean => /[0-9eE.+-]/.test(text[i] ?? '');
+  let start = at;
+  while (numeric(start - 1)) start--;
+  let end = at;
+  while (numeric(end)) end++;
+  const run = text.slice(start, end);
+  return /^[-+.0-9]/.test(run) ? { start, text: run } : undefined;
+}
+
+/** A token the grammar does not allow where it stands (momoa's parser refused it). */
+function badToken(text: string, tokens: Token[], index: number): SyntaxProblem {
+  const token = tokens[index]!;
+  const previous = tokens[index - 1];
+  const at = token.loc.start.offset;
+  const stack = openBrackets(text, tokens, index);
+  const isClose = token.type === 'RBrace' || token.type === 'RBracket';
+  if (isClose && stack.length > 0 && CLOSE[text[stack.at(-1)!]!] !== text[at]) return mismatch(text, at, stack.at(-1)!);
+  if (isClose && previous?.type === 'Comma')
+    return problem('trailingComma', previous.loc.start.offset, { close: text[at]! });
+  if (stack.length === 0 && index > 0) return problem('afterEnd', at);
+  if (
+    (token.type === 'Comma' || isClose) &&
+    (previous?.type === 'Comma' || previous?.type === 'Colon' || previous?.type === 'LBracket')
+  )
+    return problem('missingValue', at, { found: text[at]! });
+  if (VALUE_START.has(token.type) && previous && VALUE_END.has(previous.type)) {
+    const isKey = text[stack.at(-1)!] === '{' && previous.type === 'String' && isKeyPlace(tokens[index - 2]);
+    return problem(isKey ? 'missingColon' : 'missingComma', at);
+  }
+  return problem('unexpected', at, { token: shorten(text.slice(at, token.loc.end.offset)) });
+}
+
+/** The offsets of the brackets still open before tokens[index]. */
+function openBrackets(text: string, tokens: Token[], index: number): number[] {
+  const stack: number[] = [];
+  for (const t of tokens.slice(0, index)) {
+    if (t.type === 'LBrace' || t.type === 'LBracket') stack.push(t.loc.start.offset);
+    else if (t.type === 'RBrace' || t.type === 'RBracket') stack.pop();
+  }
+  return stack;
+}
+
+const isKeyPlace = (before: Token | undefined): boolean => before?.type === 'LBrace' || before?.type === 'Comma';
+
+function mismatch(text: string, at: number, open: number): SyntaxProblem {
+  return problem('mismatch', at, {
+    found: text[at]!,
+    open: text[open]!,
+    close: CLOSE[text[open]!]!,
+    ...position(text, open),
+  });
+}
+
+/** 1-based line and column of an offset; a line ends at LF, CR LF or CR, as in json-positions.ts. */
+export function position(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+const codePoint = (code: number): string => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+const shorten = (s: string): string => (s.length > 30 ? `${s.slice(0, 29)}…` : s);
