@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDirs } from './support/temp-dirs.js';
-import { runPolicyc } from './support/cli.js';
+import { runPolicyc, runPolicycHere } from './support/cli.js';
 import { positionOfText, readFixture } from './support/fixtures.js';
 
 const cliMessages = JSON.parse(readFileSync(path.join(import.meta.dirname, '../locales/en/cli.json'), 'utf8')) as {
@@ -35,6 +35,22 @@ describe('CLI habits', () => {
     expect(runPolicyc(['check', '--max-warning', '3']).stderr).toContain(
       'Unknown option \'--max-warning\'; did you mean "--max-warnings"?',
     );
+  });
+
+  it.each([
+    [['build', '--out'], '--out needs a value: --out <value>'],
+    [['check', '--max-warnings'], '--max-warnings needs a value: --max-warnings <value>'],
+    [
+      ['build', '--out', '--force'],
+      '--out needs a value, but --force follows it; write --out=--force if that is the value',
+    ],
+    [['build', '--strict=false'], '--strict takes no value, not "false": give --strict alone'],
+  ])('a flag given without its value, or with one it takes none: policyc %j', async (args, message) => {
+    const dir = tempDir();
+    const run = await runPolicycHere(args, dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`policyc: ${message}\nRun 'policyc --help' for usage.\n`);
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('a flag of another command is refused for this one', () => {

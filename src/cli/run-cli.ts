@@ -118,10 +118,16 @@ function parseStrict(
 ): { values: Values; positionals: string[] } {
   const { tokens } = parseArgs({ args: argv, allowPositionals: true, strict: false, tokens: true, options: flags });
   for (const token of tokens) {
-    if (token.kind !== 'option' || token.name in flags) continue;
-    const names = Object.keys(flags).map((f) => `--${f}`);
-    throw new UsageError(suggest(cli.t('cli:unknownOption', { option: token.rawName }), `--${token.name}`, names));
+    if (token.kind !== 'option') continue;
+    const spec = flags[token.name];
+    if (!spec) {
+      const names = Object.keys(flags).map((f) => `--${f}`);
+      throw new UsageError(suggest(cli.t('cli:unknownOption', { option: token.rawName }), `--${token.name}`, names));
+    }
+    const problem = valueProblem(spec, token);
+    if (problem) throw new UsageError(problem);
   }
+  // Node's own message, for anything the checks above let through.
   try {
     return parseArgs({ args: argv, allowPositionals: true, strict: true, options: flags }) as {
       values: Values;
@@ -130,6 +136,19 @@ function parseStrict(
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+/** What is wrong with the value given to a known flag: none for a text flag, one for a yes/no flag. */
+function valueProblem(
+  spec: FlagSpec,
+  token: { rawName: string; value?: string | undefined; inlineValue?: boolean | undefined },
+): string | undefined {
+  const { rawName: option, value } = token;
+  if (spec.type === 'boolean')
+    return value === undefined ? undefined : cli.t('cli:optionTakesNoValue', { option, value });
+  if (value === undefined) return cli.t('cli:optionNeedsValue', { option });
+  if (!token.inlineValue && value.startsWith('-')) return cli.t('cli:optionFollowedByOption', { option, next: value });
+  return undefined;
 }
 
 function suggest(message: string, input: string, candidates: readonly string[]): string {
