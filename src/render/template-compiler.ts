@@ -97,11 +97,39 @@ function precompiledSpecs(): Record<string, unknown> {
  */
 const HELPER_CALL_LOCATION = /,"loc":\{"start":\{"line":\d+,"column":\d+\},"end":\{"line":\d+,"column":\d+\}\}/g;
 
-/** The template function's source, as Handlebars' precompiler writes it without helper-call locations (used here and by the generator). */
+/**
+ * The location of a strict lookup, as the precompiler writes it into the call:
+ * three objects made at every lookup, read only to word the error for a
+ * missing value. Written once per template instead, into a table the spec's
+ * functions share (the same values, so the same error).
+ */
+const STRICT_LOOKUP_LOCATION = /\{"start":\{"line":\d+,"column":\d+\},"end":\{"line":\d+,"column":\d+\}\}/g;
+
+/**
+ * The start of a helper call's options, `{"name":"each","hash":{}`: the
+ * empty hash is made at every call, and the runtime then adds
+ * `lookupProperty` to the object (a new property on a literal: one more
+ * allocation per call). One frozen empty hash shared by every call (no
+ * helper here writes to its hash), and `lookupProperty` in the literal from
+ * the start, with the value the runtime sets.
+ */
+const HELPER_OPTIONS_START = /\{"name":("[A-Za-z]+"),"hash":\{\}/g;
+
+/**
+ * The template function's source, as Handlebars' precompiler writes it
+ * without helper-call locations, with strict-lookup locations in a table and
+ * the helper options above (used here and by the generator): an expression
+ * that evaluates to the spec.
+ */
 export function precompileSource(source: string, options: CompileOptions): string {
   const compiler = requireModule('handlebars') as typeof Handlebars;
   // A copy of the options: the precompiler adds defaults to the object it is given.
-  return (compiler.precompile(source, { ...options }) as string).replace(HELPER_CALL_LOCATION, '');
+  const spec = (compiler.precompile(source, { ...options }) as string).replace(HELPER_CALL_LOCATION, '');
+  const locations: string[] = [];
+  const hoisted = spec
+    .replace(STRICT_LOOKUP_LOCATION, (location) => `$locations[${locations.push(location) - 1}]`)
+    .replace(HELPER_OPTIONS_START, '{"name":$1,"hash":$emptyHash,"lookupProperty":container.lookupProperty');
+  return `(function () {\n  var $emptyHash = Object.freeze({}), $locations = [${locations.join(', ')}];\n  return ${hoisted};\n})()`;
 }
 
 /**
