@@ -142,5 +142,38 @@ export function compileTemplate(env: HandlebarsRuntime, source: string, options:
     precompiledSpecs()[templateKey(source, options)] ??
     // The precompiler's output is a JavaScript object literal: the same text the generated file holds.
     (new Function(`return ${precompileSource(source, options)};`)() as unknown);
-  return env.template(spec as Parameters<HandlebarsRuntime['template']>[0]);
+  return env.template(withUnwrappedHelpers(spec as TemplateSpec, env) as Parameters<HandlebarsRuntime['template']>[0]);
+}
+
+/** A program of a precompiled spec, as the runtime calls it. */
+type Program = (
+  container: { helpers: unknown },
+  depth0: unknown,
+  helpers: unknown,
+  partials: unknown,
+  data: unknown,
+  blockParams: unknown,
+  depths: unknown,
+) => string;
+type TemplateSpec = { main: Program } & Record<string, unknown>;
+
+/**
+ * The spec with its main program calling the environment's helpers as they
+ * are registered. At each render the runtime wraps every helper in a function
+ * that adds `lookupProperty` to the options (copying `arguments` at every
+ * call, thousands per notice); the precompiled options already carry it
+ * (precompileSource), so the wrapper adds nothing. The programs read their
+ * helpers from the container, and partials are given the caller's: setting
+ * both here reaches every helper call of the render, in its partials too.
+ */
+function withUnwrappedHelpers(spec: TemplateSpec, env: HandlebarsRuntime): TemplateSpec {
+  const helpers = env.helpers;
+  const main = spec.main;
+  return {
+    ...spec,
+    main(container, depth0, _wrapped, partials, data, blockParams, depths) {
+      container.helpers = helpers;
+      return main(container, depth0, helpers, partials, data, blockParams, depths);
+    },
+  };
 }
