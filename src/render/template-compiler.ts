@@ -145,9 +145,16 @@ export function compileTemplate(env: HandlebarsRuntime, source: string, options:
   return env.template(withUnwrappedHelpers(spec as TemplateSpec, env) as Parameters<HandlebarsRuntime['template']>[0]);
 }
 
+/** The parts of the runtime's container set here. */
+interface Container {
+  helpers: unknown;
+  /** A block's program by index, as `program` asks for it. */
+  fn: (i: number) => unknown;
+}
+
 /** A program of a precompiled spec, as the runtime calls it. */
 type Program = (
-  container: { helpers: unknown },
+  container: Container,
   depth0: unknown,
   helpers: unknown,
   partials: unknown,
@@ -158,22 +165,33 @@ type Program = (
 type TemplateSpec = { main: Program } & Record<string, unknown>;
 
 /**
- * The spec with its main program calling the environment's helpers as they
- * are registered. At each render the runtime wraps every helper in a function
- * that adds `lookupProperty` to the options (copying `arguments` at every
- * call, thousands per notice); the precompiled options already carry it
- * (precompileSource), so the wrapper adds nothing. The programs read their
- * helpers from the container, and partials are given the caller's: setting
- * both here reaches every helper call of the render, in its partials too.
+ * The spec with its main program setting two things of the runtime's
+ * container for the render:
+ *
+ * - The environment's helpers as they are registered. At each render the
+ *   runtime wraps every helper in a function that adds `lookupProperty` to
+ *   the options (copying `arguments` at every call, thousands per notice);
+ *   the precompiled options already carry it (precompileSource), so the
+ *   wrapper adds nothing. The programs read their helpers from the
+ *   container, and partials are given the caller's: setting both here
+ *   reaches every helper call of the render, in its partials too.
+ * - `fn`, which the runtime calls for every block it runs: its own sets the
+ *   program's decorator each time, from a key it builds as a string
+ *   (`i + '_d'`), then looked up. Set once here, the same values.
  */
 function withUnwrappedHelpers(spec: TemplateSpec, env: HandlebarsRuntime): TemplateSpec {
   const helpers = env.helpers;
   const main = spec.main;
-  return {
+  const lean: TemplateSpec = {
     ...spec,
     main(container, depth0, _wrapped, partials, data, blockParams, depths) {
       container.helpers = helpers;
+      container.fn = programOf;
       return main(container, depth0, helpers, partials, data, blockParams, depths);
     },
   };
+  for (const key of Object.keys(spec))
+    if (/^\d+$/.test(key)) (spec[key] as { decorator?: unknown }).decorator = spec[`${key}_d`];
+  const programOf = (i: number): unknown => lean[i];
+  return lean;
 }
