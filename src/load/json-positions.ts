@@ -83,7 +83,7 @@ class PositionScanner {
     const c = this.text.charCodeAt(this.at);
     if (c === 0x7b) this.object(pointer);
     else if (c === 0x5b) this.array(pointer);
-    else if (c === QUOTE) this.string();
+    else if (c === QUOTE) this.skipString();
     else this.scalar();
     numbers[slot + 3] = this.at;
     numbers[slot + 4] = this.line;
@@ -127,8 +127,13 @@ class PositionScanner {
   private string(): string {
     const open = this.at;
     this.at = closingQuote(this.text, open) + 1;
-    const raw = this.text.slice(open, this.at);
-    return raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+    const value = this.text.slice(open + 1, this.at - 1);
+    return value.includes('\\') ? (JSON.parse(this.text.slice(open, this.at)) as string) : value;
+  }
+
+  /** A string value at the cursor, passed over: only its position is recorded, not its text. */
+  private skipString(): void {
+    this.at = closingQuote(this.text, this.at) + 1;
   }
 
   /** A number, true, false or null: runs to the next delimiter. */

@@ -18,29 +18,33 @@ import { foldLineBreaks } from './text-whitespace.js';
  * test/render-safety checks the round trip through remark-gfm on random text.
  */
 export function escapeMarkdownText(value: string): string {
-  // Most text has nothing to escape but perhaps its first character, and no line break: no need to split it into words.
+  // Most text has nothing to escape but perhaps its first character, and no line break: no need to look for words.
   if (!NEEDS_WORDS.test(value)) return escapeLineStart(value.trim());
-  return foldLineBreaks(value).split(/(\s+)/).map(escapeSplitWord).join('');
+  // Escaping word by word is escaping the runs between plain URLs at once: no escape reaches across whitespace,
+  // and no plain URL starts with a block marker.
+  const text = foldLineBreaks(value);
+  let escaped = '';
+  let from = 0;
+  PLAIN_URL_WORD.lastIndex = 0;
+  for (let url = PLAIN_URL_WORD.exec(text); url; url = PLAIN_URL_WORD.exec(text)) {
+    escaped += escapeInWords(text.slice(from, url.index)) + url[0];
+    from = PLAIN_URL_WORD.lastIndex;
+  }
+  return escapeLineStart(escaped + escapeInWords(text.slice(from)));
 }
 
-// Callbacks are module-level functions and hot loops are written out: no closures made per call
-// (docs/architecture.md, "No closures made per call").
-
-/** A part of a text split on its whitespace: the odd parts are whitespace, kept; the first starts the line. */
-const escapeSplitWord = (word: string, i: number): string =>
-  i % 2 === 1 || PLAIN_URL.test(word) ? word : escapeWord(word, i === 0);
-
-/** Anything escapeWord or the line-break folding would change inside the text (the line breaks of foldLineBreaks). */
+/** Anything escapeInWords or the line-break folding would change inside the text (the line breaks of foldLineBreaks). */
 const NEEDS_WORDS = /[\\`*_[\]<>|~!&\n\r\u2028\u2029]|:\/\/|www\./i;
 
-const PLAIN_URL = /^(?:https?:\/\/|www\.)[^\s\\`*_[\]<>|~!&]+$/i;
+/** A whole word (between whitespace or the text's ends) that is a URL with none of the characters escaped here. */
+const PLAIN_URL_WORD = /(?<!\S)(?:https?:\/\/|www\.)[^\s\\`*_[\]<>|~!&]+(?!\S)/gi;
 
-function escapeWord(word: string, startsLine: boolean): string {
-  const escaped = word
+/** Words with every character that can start or end a construct escaped, and the URL patterns broken. */
+function escapeInWords(words: string): string {
+  return words
     .replace(/[\\`*_[\]<>|~!&]/g, '\\$&')
     .replace(/:(?=\/\/)/g, '\\:')
     .replace(/(www)\./gi, '$1\\.');
-  return startsLine ? escapeLineStart(escaped) : escaped;
 }
 
 /** A block marker at the start of a line: heading, list item, setext underline. */
@@ -95,6 +99,8 @@ export function tableToMarkdown(table: Table): string {
   ].join('\n');
 }
 
+// Callbacks are module-level functions and hot loops are written out: no closures made per call
+// (docs/architecture.md, "No closures made per call").
 const tableRow = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
 const delimiterCell = (): string => '---';
 const bodyCell = (cell: readonly Inline[]): string => inlinesToMarkdown(cell) || ' ';

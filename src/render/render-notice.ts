@@ -156,6 +156,14 @@ const MARKED = /<h([1-3]) id="\u0000([^"]*)">([^<]*)<\/h\1>|\u0000/g;
  * HTML marks the id prefix and the place of the language links, and each
  * layout puts in its own prefix, heading levels and links. The same text as
  * two renders, at a little more than the cost of one.
+ *
+ * The shared HTML is made flat once (to find the links' place); each layout
+ * works on the slices before and after that place, which share its
+ * characters, and is made flat once more by tidying: a notice is a few
+ * hundred kilobytes of UTF-16, and every intermediate copy of it is garbage.
+ * No mark or heading spans the links' place (the links are a paragraph of
+ * their own), so laying out the two slices gives what laying out the whole
+ * gives.
  */
 function fragmentAndBody(
   templates: NoticeTemplates,
@@ -169,22 +177,22 @@ function fragmentAndBody(
     languageLinks: [MARK_LINK],
   });
   const slot = templates.languages({ languageLinks: [MARK_LINK] });
-  const languages = links.length ? templates.languages({ languageLinks: links }) : '';
+  const at = shared.indexOf(slot);
+  const before = at < 0 ? shared : shared.slice(0, at);
+  const after = at < 0 ? '' : shared.slice(at + slot.length);
+  const languages = at >= 0 && links.length ? templates.languages({ languageLinks: links }) : '';
   return {
-    fragment: tidy(withLayout(shared.replace(slot, ''), fragmentLayout)),
-    body: tidy(
-      withLayout(
-        shared.replace(slot, () => languages),
-        { idPrefix: '', headingLevel: 1 },
-      ),
-    ),
+    fragment: tidy(withLayout(before, fragmentLayout) + withLayout(after, fragmentLayout)),
+    body: tidy(withLayout(before, PAGE_LAYOUT) + withLayout(languages, PAGE_LAYOUT) + withLayout(after, PAGE_LAYOUT)),
   };
 }
+
+const PAGE_LAYOUT: HtmlLayout = { idPrefix: '', headingLevel: 1 };
 
 /** The shared HTML under one layout: its headings moved to the layout's level, its prefix written in, in one pass. */
 function withLayout(html: string, layout: HtmlLayout): string {
   const prefix = escapeExpression(layout.idPrefix);
-  if (layout.headingLevel === 1) return html.replaceAll(MARK, prefix);
+  if (layout.headingLevel === 1) return withPrefix(html, prefix);
   let out = '';
   let from = 0;
   MARKED.lastIndex = 0;
@@ -199,6 +207,17 @@ function withLayout(html: string, layout: HtmlLayout): string {
     from = MARKED.lastIndex;
   }
   return out + html.slice(from);
+}
+
+/** Every mark replaced by the prefix, as `replaceAll` does, but in slices of the HTML instead of a copy of it. */
+function withPrefix(html: string, prefix: string): string {
+  let out = '';
+  let from = 0;
+  for (let at = html.indexOf(MARK); at >= 0; at = html.indexOf(MARK, from)) {
+    out += html.slice(from, at) + prefix;
+    from = at + 1;
+  }
+  return from === 0 ? html : out + html.slice(from);
 }
 
 const escapeExpression = handlebarsRuntime.escapeExpression;
@@ -221,5 +240,32 @@ function pageAround(
 ): string {
   if (page.title.includes('\u0000')) return tidy(render({ ...page, body, jsonLd }));
   const shell = tidy(render({ ...page, body: BODY, jsonLd: JSON_LD }));
-  return shell.replace(BODY, () => body).replace(JSON_LD, () => jsonLd);
+  return putIn(shell, BODY, body, JSON_LD, jsonLd);
 }
+
+/**
+ * The shell with the first of each marker replaced by its value, found in the
+ * shell itself: the page is assembled from slices and made flat once, when it
+ * is written. The same as `.replace(first, …).replace(second, …)`: the
+ * template puts the markers apart, and they hold U+0000 where the values hold
+ * none (the body's marks are all replaced, JSON text escapes it), so a value
+ * cannot make a marker.
+ */
+function putIn(shell: string, first: string, firstValue: string, second: string, secondValue: string): string {
+  const places = [
+    { at: shell.indexOf(first), length: first.length, value: firstValue },
+    { at: shell.indexOf(second), length: second.length, value: secondValue },
+  ]
+    .filter(isFound)
+    .sort(byPlace);
+  let page = '';
+  let from = 0;
+  for (const { at, length, value } of places) {
+    page += shell.slice(from, at) + value;
+    from = at + length;
+  }
+  return page + shell.slice(from);
+}
+
+const isFound = (place: { at: number }): boolean => place.at >= 0;
+const byPlace = (a: { at: number }, b: { at: number }): number => a.at - b.at;

@@ -97,11 +97,39 @@ function precompiledSpecs(): Record<string, unknown> {
  */
 const HELPER_CALL_LOCATION = /,"loc":\{"start":\{"line":\d+,"column":\d+\},"end":\{"line":\d+,"column":\d+\}\}/g;
 
-/** The template function's source, as Handlebars' precompiler writes it without helper-call locations (used here and by the generator). */
+/**
+ * The location of a strict lookup, as the precompiler writes it into the call:
+ * three objects made at every lookup, read only to word the error for a
+ * missing value. Written once per template instead, into a table the spec's
+ * functions share (the same values, so the same error).
+ */
+const STRICT_LOOKUP_LOCATION = /\{"start":\{"line":\d+,"column":\d+\},"end":\{"line":\d+,"column":\d+\}\}/g;
+
+/**
+ * The start of a helper call's options, `{"name":"each","hash":{}`: the
+ * empty hash is made at every call, and the runtime then adds
+ * `lookupProperty` to the object (a new property on a literal: one more
+ * allocation per call). One frozen empty hash shared by every call (no
+ * helper here writes to its hash), and `lookupProperty` in the literal from
+ * the start, with the value the runtime sets.
+ */
+const HELPER_OPTIONS_START = /\{"name":("[A-Za-z]+"),"hash":\{\}/g;
+
+/**
+ * The template function's source, as Handlebars' precompiler writes it
+ * without helper-call locations, with strict-lookup locations in a table and
+ * the helper options above (used here and by the generator): an expression
+ * that evaluates to the spec.
+ */
 export function precompileSource(source: string, options: CompileOptions): string {
   const compiler = requireModule('handlebars') as typeof Handlebars;
   // A copy of the options: the precompiler adds defaults to the object it is given.
-  return (compiler.precompile(source, { ...options }) as string).replace(HELPER_CALL_LOCATION, '');
+  const spec = (compiler.precompile(source, { ...options }) as string).replace(HELPER_CALL_LOCATION, '');
+  const locations: string[] = [];
+  const hoisted = spec
+    .replace(STRICT_LOOKUP_LOCATION, (location) => `$locations[${locations.push(location) - 1}]`)
+    .replace(HELPER_OPTIONS_START, '{"name":$1,"hash":$emptyHash,"lookupProperty":container.lookupProperty');
+  return `(function () {\n  var $emptyHash = Object.freeze({}), $locations = [${locations.join(', ')}];\n  return ${hoisted};\n})()`;
 }
 
 /**
@@ -114,5 +142,56 @@ export function compileTemplate(env: HandlebarsRuntime, source: string, options:
     precompiledSpecs()[templateKey(source, options)] ??
     // The precompiler's output is a JavaScript object literal: the same text the generated file holds.
     (new Function(`return ${precompileSource(source, options)};`)() as unknown);
-  return env.template(spec as Parameters<HandlebarsRuntime['template']>[0]);
+  return env.template(withUnwrappedHelpers(spec as TemplateSpec, env) as Parameters<HandlebarsRuntime['template']>[0]);
+}
+
+/** The parts of the runtime's container set here. */
+interface Container {
+  helpers: unknown;
+  /** A block's program by index, as `program` asks for it. */
+  fn: (i: number) => unknown;
+}
+
+/** A program of a precompiled spec, as the runtime calls it. */
+type Program = (
+  container: Container,
+  depth0: unknown,
+  helpers: unknown,
+  partials: unknown,
+  data: unknown,
+  blockParams: unknown,
+  depths: unknown,
+) => string;
+type TemplateSpec = { main: Program } & Record<string, unknown>;
+
+/**
+ * The spec with its main program setting two things of the runtime's
+ * container for the render:
+ *
+ * - The environment's helpers as they are registered. At each render the
+ *   runtime wraps every helper in a function that adds `lookupProperty` to
+ *   the options (copying `arguments` at every call, thousands per notice);
+ *   the precompiled options already carry it (precompileSource), so the
+ *   wrapper adds nothing. The programs read their helpers from the
+ *   container, and partials are given the caller's: setting both here
+ *   reaches every helper call of the render, in its partials too.
+ * - `fn`, which the runtime calls for every block it runs: its own sets the
+ *   program's decorator each time, from a key it builds as a string
+ *   (`i + '_d'`), then looked up. Set once here, the same values.
+ */
+function withUnwrappedHelpers(spec: TemplateSpec, env: HandlebarsRuntime): TemplateSpec {
+  const helpers = env.helpers;
+  const main = spec.main;
+  const lean: TemplateSpec = {
+    ...spec,
+    main(container, depth0, _wrapped, partials, data, blockParams, depths) {
+      container.helpers = helpers;
+      container.fn = programOf;
+      return main(container, depth0, helpers, partials, data, blockParams, depths);
+    },
+  };
+  for (const key of Object.keys(spec))
+    if (/^\d+$/.test(key)) (spec[key] as { decorator?: unknown }).decorator = spec[`${key}_d`];
+  const programOf = (i: number): unknown => lean[i];
+  return lean;
 }

@@ -56,6 +56,9 @@ export function trimLineEnds(text: string): string {
   }
 }
 
+/** What trimEnd() removes: whitespace and line terminators, the same set as `\s`. */
+const TRAILING_SPACE = /\s/;
+
 /**
  * A generated document tidied in one pass: every line without trailing
  * spaces and tabs, no blank lines at the start, at most one blank line in a
@@ -86,7 +89,13 @@ export function tidyDocument(text: string): string {
       runEnd = kept;
       breaks = 0;
     }
-    if (newline < 0) return (runStart < 0 ? '' : tidied + text.slice(runStart, runEnd)).trimEnd() + '\n';
+    if (newline < 0) {
+      if (runStart < 0) return '\n';
+      const tidiedText = tidied + text.slice(runStart, runEnd);
+      // trimEnd() copies the whole text even when there is nothing to trim; the last kept line ends
+      // without spaces and tabs, so there is something only when it ends in other whitespace.
+      return (TRAILING_SPACE.test(text.charAt(runEnd - 1)) ? tidiedText.trimEnd() : tidiedText) + '\n';
+    }
     breaks++;
     start = newline + 1;
   }
