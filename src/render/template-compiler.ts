@@ -142,8 +142,17 @@ export function compileTemplate(env: HandlebarsRuntime, source: string, options:
     precompiledSpecs()[templateKey(source, options)] ??
     // The precompiler's output is a JavaScript object literal: the same text the generated file holds.
     (new Function(`return ${precompileSource(source, options)};`)() as unknown);
-  return env.template(withUnwrappedHelpers(spec as TemplateSpec, env) as Parameters<HandlebarsRuntime['template']>[0]);
+  const lean = env.VERSION === UNWRAPPED_FOR_VERSION ? withUnwrappedHelpers(spec as TemplateSpec, env) : spec;
+  return env.template(lean as Parameters<HandlebarsRuntime['template']>[0]);
 }
+
+/**
+ * The Handlebars runtime withUnwrappedHelpers was written and tested against: it sets two things of that
+ * runtime's per-render container. Under another version (a library user's newer 4.7.x; the bundled CLI
+ * holds this one) templates render through the runtime's own container, slower and the same.
+ * test/render/template-runtime.test.ts fails when the installed runtime is another version.
+ */
+export const UNWRAPPED_FOR_VERSION = '4.7.10';
 
 /** The parts of the runtime's container set here. */
 interface Container {
