@@ -35,7 +35,12 @@ const flags = [
   // V8 without its helper threads (background compilers, parallel and concurrent garbage collection): the seven
   // browser files cost 114-133 s of CPU, median 128, against 121-146 s, median 137 (five runs each); Chromium alone,
   // paired in one run, 16-23% less.
-  '--js-flags=--single-threaded',
+  // And no optimising compilers (--max-opt=1: the interpreter and Sparkplug's baseline code, no Maglev or TurboFan):
+  // the pages have no script, and axe-core runs once in each new document, where V8 gathered its type feedback and
+  // optimised the same functions again for every load. Chromium loading the 40 seed pages and running axe on each
+  // cost 9.9-10.3 s of CPU against 12.7-12.9 s (three alternating runs each); pages-2.test.ts 20.1-25.8 s, median
+  // 21.0, against 22.0-26.4 s, median 23.8 (five alternating runs each, lower in every pair).
+  '--js-flags=--single-threaded --max-opt=1',
   // The compositor on the renderer's main thread instead of a thread of its own: the seven browser files cost
   // 93-102 s of CPU, median 98, against 106-118 s, median 115 (five runs each).
   '--disable-threaded-compositing',
