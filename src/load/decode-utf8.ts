@@ -1,3 +1,5 @@
+import { lineAndColumn } from './text-position.js';
+
 /**
  * Strict UTF-8 decoding: the text, or the 1-based line and column of the
  * first byte that is not UTF-8 (instead of silently turning it into U+FFFD).
@@ -8,8 +10,7 @@ export function decodeUtf8(bytes: Uint8Array): { text: string } | { line: number
   } catch {
     const offset = firstInvalidByte(bytes);
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
-    const lineStart = before.lastIndexOf('\n') + 1;
-    return { line: before.split('\n').length, column: before.length - lineStart + 1 };
+    return lineAndColumn(before, before.length);
   }
 }
 

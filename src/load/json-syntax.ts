@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { closingQuote } from './json-string-end.js';
+import { lineAndColumn } from './text-position.js';
 
 /**
  * Why JSON.parse refused a text, in an author's terms: the mistake people make when they edit a policy by hand
@@ -37,13 +38,13 @@ const problem = (name: string, offset: number, data: SyntaxProblem['data'] = {})
 export function explainSyntaxError(text: string): SyntaxProblem {
   if (text.trim() === '') return problem('empty', 0);
   const { tokens, stop } = lex(text);
-  const bad = firstBadToken(tokens);
+  const { bad, open } = grammarCheck(text, tokens);
   const badAt = bad >= 0 && bad < tokens.length ? tokens[bad]!.loc.start.offset : undefined;
   const scan = scanStrings(text, badAt ?? stop ?? text.length);
   if (scan.control !== undefined) return controlCharacter(text, scan.control);
-  if (badAt !== undefined) return badToken(text, tokens, bad);
-  if (stop === undefined) return bad === -1 ? problem('invalid', 0) : endOrString(text, text.length, scan);
-  if (scan.openString !== undefined || stop >= text.length) return endOrString(text, stop, scan);
+  if (badAt !== undefined) return badToken(text, tokens, bad, open);
+  if (stop === undefined) return bad === -1 ? problem('invalid', 0) : endOrString(text, text.length, scan, open);
+  if (scan.openString !== undefined || stop >= text.length) return endOrString(text, stop, scan, open);
   return badCharacter(text, stop);
 }
 
@@ -72,29 +73,33 @@ function lex(text: string): { tokens: Token[]; stop?: number } {
 
 type Expect = 'value' | 'valueOrClose' | 'key' | 'keyOrClose' | 'colon' | 'next' | 'end';
 
-/** The index of the first token JSON's grammar does not allow there, tokens.length when they end too soon, or -1. */
-function firstBadToken(tokens: Token[]): number {
-  const stack: string[] = [];
+/**
+ * Where JSON's grammar first refuses the tokens: `bad`, the index of that token (tokens.length when they end too
+ * soon, -1 when they make one whole value), and `open`, the offsets of the brackets still open before it.
+ */
+function grammarCheck(text: string, tokens: Token[]): { bad: number; open: number[] } {
+  const open: number[] = [];
+  const inObject = (): boolean => text[open.at(-1)!] === '{';
   let expect: Expect = 'value';
-  const afterValue = (): Expect => (stack.length > 0 ? 'next' : 'end');
+  const afterValue = (): Expect => (open.length > 0 ? 'next' : 'end');
   for (let i = 0; i < tokens.length; i++) {
     const type = tokens[i]!.type;
-    const closes = type === (stack.at(-1) === '{' ? 'RBrace' : 'RBracket');
+    const closes = type === (inObject() ? 'RBrace' : 'RBracket');
     if ((expect === 'valueOrClose' || expect === 'keyOrClose' || expect === 'next') && closes) {
-      stack.pop();
+      open.pop();
       expect = afterValue();
     } else if (expect === 'value' || expect === 'valueOrClose') {
       if (type === 'LBrace' || type === 'LBracket') {
-        stack.push(type === 'LBrace' ? '{' : '[');
+        open.push(tokens[i]!.loc.start.offset);
         expect = type === 'LBrace' ? 'keyOrClose' : 'valueOrClose';
       } else if (VALUE_START.has(type)) expect = afterValue();
-      else return i;
+      else return { bad: i, open };
     } else if ((expect === 'key' || expect === 'keyOrClose') && type === 'String') expect = 'colon';
     else if (expect === 'colon' && type === 'Colon') expect = 'value';
-    else if (expect === 'next' && type === 'Comma') expect = stack.at(-1) === '{' ? 'key' : 'value';
-    else return i;
+    else if (expect === 'next' && type === 'Comma') expect = inObject() ? 'key' : 'value';
+    else return { bad: i, open };
   }
-  return expect === 'end' ? -1 : tokens.length;
+  return { bad: expect === 'end' ? -1 : tokens.length, open };
 }
 
 /**
@@ -120,29 +125,19 @@ function controlCharacter(text: string, offset: number): SyntaxProblem {
 }
 
 /** The file ends too soon (`at` is its end), or the error is inside a string (a backslash JSON does not know). */
-function endOrString(text: string, at: number, scan: { openString?: number }): SyntaxProblem {
+function endOrString(text: string, at: number, scan: { openString?: number }, open: number[]): SyntaxProblem {
   if (scan.openString !== undefined) {
     if (at < text.length) return badEscape(text, at, scan.openString);
-    return problem('unclosedString', at, position(text, scan.openString));
+    return problem('unclosedString', at, lineAndColumn(text, scan.openString));
   }
   const end = Math.min(at, text.trimEnd().length);
-  const open = innermostOpen(text);
-  if (open === undefined) return problem('endOfInput', end);
-  return problem('unclosed', end, { open: text[open]!, close: CLOSE[text[open]!]!, ...position(text, open) });
-}
-
-/** The offset of the innermost `{` or `[` not closed by the end of the text (outside strings). */
-function innermostOpen(text: string): number | undefined {
-  const stack: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') {
-      i = closingQuote(text, i);
-      if (i === -1) break;
-    } else if (c === '{' || c === '[') stack.push(i);
-    else if (c === '}' || c === ']') stack.pop();
-  }
-  return stack.at(-1);
+  const innermost = open.at(-1);
+  if (innermost === undefined) return problem('endOfInput', end);
+  return problem('unclosed', end, {
+    open: text[innermost]!,
+    close: CLOSE[text[innermost]!]!,
+    ...lineAndColumn(text, innermost),
+  });
 }
 
 /** A backslash inside a string that starts no escape JSON knows; one at the very end leaves the string open. */
@@ -151,7 +146,7 @@ function badEscape(text: string, at: number, openString: number): SyntaxProblem 
   if (start <= openString) return problem('invalid', at);
   const escape = /^\\(?:u[0-9A-Fa-f]{0,4}|[^"\s])?/.exec(text.slice(start))![0];
   if (escape === '\\' && text.trimEnd().length === start + 1)
-    return problem('unclosedString', text.length, position(text, openString));
+    return problem('unclosedString', text.length, lineAndColumn(text, openString));
   return problem('badEscape', start, { escape });
 }
 
@@ -180,11 +175,10 @@ function numberAround(text: string, at: number): { start: number; text: string }
 }
 
 /** A token the grammar does not allow where it stands (momoa's parser refused it). */
-function badToken(text: string, tokens: Token[], index: number): SyntaxProblem {
+function badToken(text: string, tokens: Token[], index: number, stack: number[]): SyntaxProblem {
   const token = tokens[index]!;
   const previous = tokens[index - 1];
   const at = token.loc.start.offset;
-  const stack = openBrackets(text, tokens, index);
   const isClose = token.type === 'RBrace' || token.type === 'RBracket';
   if (isClose && stack.length > 0 && CLOSE[text[stack.at(-1)!]!] !== text[at]) return mismatch(text, at, stack.at(-1)!);
   if (isClose && previous?.type === 'Comma')
@@ -202,16 +196,6 @@ function badToken(text: string, tokens: Token[], index: number): SyntaxProblem {
   return problem('unexpected', at, { token: shorten(text.slice(at, token.loc.end.offset)) });
 }
 
-/** The offsets of the brackets still open before tokens[index]. */
-function openBrackets(text: string, tokens: Token[], index: number): number[] {
-  const stack: number[] = [];
-  for (const t of tokens.slice(0, index)) {
-    if (t.type === 'LBrace' || t.type === 'LBracket') stack.push(t.loc.start.offset);
-    else if (t.type === 'RBrace' || t.type === 'RBracket') stack.pop();
-  }
-  return stack;
-}
-
 const isKeyPlace = (before: Token | undefined): boolean => before?.type === 'LBrace' || before?.type === 'Comma';
 
 function mismatch(text: string, at: number, open: number): SyntaxProblem {
@@ -219,22 +203,8 @@ function mismatch(text: string, at: number, open: number): SyntaxProblem {
     found: text[at]!,
     open: text[open]!,
     close: CLOSE[text[open]!]!,
-    ...position(text, open),
+    ...lineAndColumn(text, open),
   });
-}
-
-/** 1-based line and column of an offset; a line ends at LF, CR LF or CR, as in json-positions.ts. */
-export function position(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
 }
 
 const codePoint = (code: number): string => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;

@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { positionTable, type PositionTable } from './json-positions.js';
 import { findTooDeep, MAX_JSON_DEPTH } from './json-depth.js';
-import { explainSyntaxError, position } from './json-syntax.js';
+import { explainSyntaxError } from './json-syntax.js';
+import { lineAndColumn } from './text-position.js';
 import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
 
 export interface SourcePosition {
@@ -87,7 +88,7 @@ function syntaxError(text: string, file: string): Diagnostic {
     data,
     file,
     pointer: '',
-    ...position(text, offset),
+    ...lineAndColumn(text, offset),
   };
 }
 
