@@ -138,7 +138,10 @@ function parseStrict(
   }
 }
 
-/** What is wrong with the value given to a known flag: none for a text flag, one for a yes/no flag. */
+/**
+ * What is wrong with a known flag's value, if anything: a text flag given none (or, as its next argument, what
+ * looks like another flag), or a yes/no flag given one.
+ */
 function valueProblem(
   spec: FlagSpec,
   token: { rawName: string; value?: string | undefined; inlineValue?: boolean | undefined },
