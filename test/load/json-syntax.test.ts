@@ -43,7 +43,7 @@ const cases: Array<[string, string, string]> = [
   ['{"a": [1, 2}', ': this "}" cannot close the "[" at line 1, column 7, which needs a "]" first', '1:12'],
   [
     '{"a": 1}\n{"b": 2}',
-    ': the JSON is already complete before this; a policy is one object, { … }, so a bracket is missing or one too many',
+    ': the JSON is already complete before this; the file must hold one object, { … }, so a bracket is missing or one too many',
     '2:1',
   ],
   ["{'a': 1}", ': texts and names take double quotes ("), not single ones', '1:2'],
