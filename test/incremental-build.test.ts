@@ -231,6 +231,13 @@ describe('the cache look-up without parsing', () => {
     expect(guessPolicyId(bytes('{"id": "a\\u0062c"}'))).toBeUndefined();
   });
 
+  it('finds the id after multi-byte UTF-8 text, and not inside a string of it', () => {
+    expect(guessPolicyId(bytes('{"name": "Zorg café — “ü” 🙂", "id": "after-multibyte-text"}'))).toBe(
+      'after-multibyte-text',
+    );
+    expect(guessPolicyId(bytes('{"name": "é\\" \\"id\\": \\"inside\\"", "id": "outside"}'))).toBe('outside');
+  });
+
   it('knows a text extends nothing only when no key could be "extends"', () => {
     expect(extendsNothing(bytes('{"id": "a"}'))).toBe(true);
     expect(extendsNothing(bytes('{"id": "a", "extends": "../b.json"}'))).toBe(false);

@@ -241,12 +241,21 @@ const EXTENDS_TAIL = Buffer.from('xtends"');
  * manifest: the cache key it holds is a hash of the whole text, and an
  * organisation folder is made only from a policy with that folder's id, so
  * a wrong guess can only miss the cache, never hit it.
+ *
+ * The head is read as latin1, so that its offsets are the bytes': the JSON
+ * syntax looked at is ASCII, which no byte of a multi-byte UTF-8 character
+ * is, and an id is ASCII. The id returned is decoded from its own bytes, not
+ * cut from the head: V8 makes a substring of 13 or more characters a slice
+ * that keeps its whole parent alive, and a build keeps each policy's id until
+ * it commits, so 800 ids of 14 characters held 3.2 MB of heads and made the
+ * main thread's young generation grow fourfold (peak RSS about 12 MB more).
  */
 export function guessPolicyId(bytes: Buffer): string | undefined {
-  const head = bytes.subarray(0, 4096).toString('utf8');
+  const head = bytes.subarray(0, 4096).toString('latin1');
   const match = /"id"\s*:\s*"([^"\\]*)"/.exec(head);
   if (!match || !ID_PATTERN.test(match[1]!) || !atTopLevel(head, match.index)) return undefined;
-  return match[1];
+  const end = match.index + match[0].length - 1; // the closing quote
+  return bytes.toString('latin1', end - match[1]!.length, end);
 }
 
 /** Whether position `end` of a JSON text is outside strings, inside the outermost object and nothing else. */
