@@ -103,6 +103,41 @@ describe('the message language of build, check and diff (--message-lang)', () =>
   });
 });
 
+describe('the closing lines of a report (locales/<lang>/report.json)', () => {
+  const lastLines = (stderr: string, n: number): string[] => stderr.trim().split('\n').slice(-n);
+
+  it('check: the counts and --max-warnings in the message language, in English by default', () => {
+    const nl = runPolicyc(['check', noBasis, '--message-lang', 'nl', '--max-warnings', '0']);
+    expect(nl.status).toBe(1);
+    const [counts, limit] = lastLines(nl.stderr, 2);
+    expect(counts).toMatch(/^1 beleidsbestand gecontroleerd: \d+ fout\(en\), \d+ waarschuwing\(en\), \d+ info\.$/);
+    expect(limit).toMatch(/^Te veel waarschuwingen: \d+, meer dan --max-warnings 0\.$/);
+    const en = runPolicyc(['check', noBasis, '--max-warnings', '0']);
+    expect(lastLines(en.stderr, 2)[0]).toMatch(/^1 policy checked: \d+ error\(s\), \d+ warning\(s\), \d+ info\.$/);
+  });
+
+  it('build: what was built, what was left as it was, and why nothing was written', () => {
+    const out = tmp();
+    const built = runPolicyc(['build', noBasis, '--out', out, '--message-lang', 'nl']);
+    expect(built.status).toBe(0);
+    expect(lastLines(built.stderr, 1)[0]).toMatch(/^1 beleidsbestand gecompileerd naar .+: \d+ bestanden\.$/);
+    const again = runPolicyc(['build', noBasis, '--out', out, '--message-lang', 'nl']);
+    expect(lastLines(again.stderr, 1)[0]).toBe(
+      '1 daarvan was sinds de vorige build niet veranderd: de uitvoer ervan is ongewijzigd gelaten (--force maakt die opnieuw).',
+    );
+    const failed = runPolicyc(['build', bad, '--out', tmp(), '--message-lang', 'nl']);
+    expect(failed.status).toBe(1);
+    expect(lastLines(failed.stderr, 1)[0]).toMatch(
+      /^Build mislukt: 1 fout\(en\)\. Er is niets geschreven; .+ is ongewijzigd\.$/,
+    );
+    const strict = runPolicyc(['build', noBasis, '--out', tmp(), '--message-lang', 'nl', '--strict']);
+    expect(strict.status).toBe(1);
+    expect(lastLines(strict.stderr, 1)[0]).toMatch(
+      /^Build mislukt onder --strict: \d+ nalevingsfout\(en\), \d+ waarschuwing\(en\)\./,
+    );
+  });
+});
+
 describe('the message language of compile() (messageLanguage)', () => {
   const read = (file: string): string => readFileSync(path.join(repoRoot, file), 'utf8');
   const both = async (file: string, lang: Lang): Promise<LocalisedDiagnostic[]> => {

@@ -10,7 +10,7 @@ import {
 } from '../diagnostics/diagnostic.js';
 import { localiseDiagnostics } from '../diagnostics/render-message.js';
 import { diagnosticSink, type DiagnosticSink } from './diagnostic-sink.js';
-import { isLanguage, messagesFor, type Language } from '../i18n/messages.js';
+import { isLanguage, messagesFor, type Language, type Messages } from '../i18n/messages.js';
 import { findPolicies } from '../pipeline/find-policies.js';
 import { readPolicyFile } from '../load/read-policy-file.js';
 import { packageRoot } from '../paths.js';
@@ -98,6 +98,11 @@ export function messageLanguage(options: CommonOptions): Language {
   return typeof given === 'string' ? (parseLanguages(given)[0] ?? 'en') : 'en';
 }
 
+/** A report's closing lines (the counts, what was built or why not: locales/<lang>/report.json), in the message language. */
+export function reportMessages(options: CommonOptions): Messages {
+  return messagesFor(messageLanguage(options));
+}
+
 /** The policy files named on the command line (default: policies/), or a usage error for a path with none. */
 export function policyFiles(options: CommonOptions, io: CliIo): string[] {
   const paths = (options.paths.length ? options.paths : (options.config.policies ?? ['policies'])).map((p) =>
@@ -183,11 +188,16 @@ export function printCounts(
   io: CliIo,
 ): void {
   if (options.format !== 'text') return;
+  const report = reportMessages(options);
   io.stderr(
-    cli.t('cli:checked', { count: policies, errors: counts.error, warnings: counts.warning, infos: counts.info }) +
-      '\n',
+    report.t('report:checked', {
+      count: policies,
+      errors: counts.error,
+      warnings: counts.warning,
+      infos: counts.info,
+    }) + '\n',
   );
-  if (acknowledged > 0) io.stderr(cli.t('cli:acknowledged', { count: acknowledged }) + '\n');
+  if (acknowledged > 0) io.stderr(report.t('report:acknowledged', { count: acknowledged }) + '\n');
 }
 
 /** --max-warnings N: a non-negative whole number, or undefined when not given. */

@@ -20,6 +20,7 @@ import {
   parseLanguages,
   policyFiles,
   relativeTo,
+  reportMessages,
   diagnosticSinkFor,
   printCounts,
   UsageError,
@@ -398,15 +399,16 @@ function hasFailed(build: Build): boolean {
 /** Why the build must not be written (a write error, --strict findings, too many warnings, errors), or undefined. */
 function verdict(build: Build): string | undefined {
   const out = relativeTo(build.io, build.outDir);
-  if (build.writeError) return cli.t('cli:writeFailed', { detail: build.writeError.message, out });
+  const report = reportMessages(build.options);
+  if (build.writeError) return report.t('report:writeFailed', { detail: build.writeError.message, out });
   const counts = build.report.problems;
   const found = build.report.findings;
   const warnings = counts.warning + found.warning;
   if (build.options.values.strict === true && found.error + found.warning > 0)
-    return cli.t('cli:buildStrict', { errors: found.error, warnings: found.warning, out });
+    return report.t('report:buildStrict', { errors: found.error, warnings: found.warning, out });
   if (build.limit !== undefined && warnings > build.limit)
-    return cli.t('cli:tooManyWarnings', { warnings, limit: build.limit });
-  if (counts.error > 0) return cli.t('cli:buildFailed', { errors: counts.error, out });
+    return report.t('report:tooManyWarnings', { warnings, limit: build.limit });
+  if (counts.error > 0) return report.t('report:buildFailed', { errors: counts.error, out });
   return undefined;
 }
 
@@ -414,15 +416,16 @@ function verdict(build: Build): string | undefined {
 function commit(build: Build, writer: Writer, policies: number): number {
   const { io } = build;
   const out = relativeTo(io, build.outDir);
+  const report = reportMessages(build.options);
   try {
     writer.commit();
   } catch (error) {
     if (error instanceof build.mods.OutputRefusal) return refused(build, error);
-    io.stderr(cli.t('cli:writeFailed', { detail: (error as Error).message, out }) + '\n');
+    io.stderr(report.t('report:writeFailed', { detail: (error as Error).message, out }) + '\n');
     return EXIT_INVALID;
   }
-  io.stderr(cli.t('cli:built', { count: policies, out, files: build.fileCount }) + '\n');
-  if (build.cached) io.stderr(cli.t('cli:builtCached', { count: build.cached }) + '\n');
+  io.stderr(report.t('report:built', { count: policies, out, files: build.fileCount }) + '\n');
+  if (build.cached) io.stderr(report.t('report:builtCached', { count: build.cached }) + '\n');
   return EXIT_OK;
 }
 

@@ -6,13 +6,13 @@ import { countBySeverity, hasErrors, unacknowledged, type Diagnostic } from '../
 import {
   EXIT_INVALID,
   EXIT_OK,
-  cli,
   maxWarnings,
   messageLanguage,
   policyFiles,
   readPolicy,
   reportCounts,
   reportDiagnostics,
+  reportMessages,
   type CliIo,
   type CommonOptions,
 } from '../cli-support.js';
@@ -50,7 +50,7 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
   const counting = unacknowledged(diagnostics);
   const counts = countBySeverity(counting);
   if (limit !== undefined && counts.warning > limit) {
-    io.stderr(cli.t('cli:tooManyWarnings', { warnings: counts.warning, limit }) + '\n');
+    io.stderr(reportMessages(options).t('report:tooManyWarnings', { warnings: counts.warning, limit }) + '\n');
     return EXIT_INVALID;
   }
   return hasErrors(counting) ? EXIT_INVALID : EXIT_OK;
