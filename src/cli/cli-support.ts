@@ -10,7 +10,7 @@ import {
 } from '../diagnostics/diagnostic.js';
 import { localiseDiagnostics } from '../diagnostics/render-message.js';
 import { diagnosticSink, type DiagnosticSink } from './diagnostic-sink.js';
-import { isLanguage, messagesFor, type Language, type Messages } from '../i18n/messages.js';
+import { isLanguage, messagesFor, type Language } from '../i18n/messages.js';
 import { findPolicies } from '../pipeline/find-policies.js';
 import { readPolicyFile } from '../load/read-policy-file.js';
 import { packageRoot } from '../paths.js';
@@ -98,11 +98,6 @@ export function messageLanguage(options: CommonOptions): Language {
   return typeof given === 'string' ? (parseLanguages(given)[0] ?? 'en') : 'en';
 }
 
-/** A report's closing lines (the counts, what was built or why not: locales/<lang>/report.json), in the message language. */
-export function reportMessages(options: CommonOptions): Messages {
-  return messagesFor(messageLanguage(options));
-}
-
 /** The policy files named on the command line (default: policies/), or a usage error for a path with none. */
 export function policyFiles(options: CommonOptions, io: CliIo): string[] {
   const paths = (options.paths.length ? options.paths : (options.config.policies ?? ['policies'])).map((p) =>
@@ -188,7 +183,8 @@ export function printCounts(
   io: CliIo,
 ): void {
   if (options.format !== 'text') return;
-  const report = reportMessages(options);
+  // A report's closing lines are in the message language (locales/<lang>/report.json).
+  const report = messagesFor(messageLanguage(options));
   io.stderr(
     report.t('report:checked', {
       count: policies,

@@ -7,7 +7,7 @@ import { applyRuleSettings } from '../../config/policyc-config.js';
 import type { CompileJobResult } from '../compile-job.js';
 import type { CompilePool } from '../compile-many.js';
 import type { BuildReport, PolicyReport } from '../build-report.js';
-import { isLanguage, type Language } from '../../i18n/messages.js';
+import { isLanguage, messagesFor, type Language } from '../../i18n/messages.js';
 import { policySources } from '../../load/extends.js';
 import {
   cli,
@@ -20,7 +20,6 @@ import {
   parseLanguages,
   policyFiles,
   relativeTo,
-  reportMessages,
   diagnosticSinkFor,
   printCounts,
   UsageError,
@@ -399,7 +398,7 @@ function hasFailed(build: Build): boolean {
 /** Why the build must not be written (a write error, --strict findings, too many warnings, errors), or undefined. */
 function verdict(build: Build): string | undefined {
   const out = relativeTo(build.io, build.outDir);
-  const report = reportMessages(build.options);
+  const report = messagesFor(build.lang);
   if (build.writeError) return report.t('report:writeFailed', { detail: build.writeError.message, out });
   const counts = build.report.problems;
   const found = build.report.findings;
@@ -416,7 +415,7 @@ function verdict(build: Build): string | undefined {
 function commit(build: Build, writer: Writer, policies: number): number {
   const { io } = build;
   const out = relativeTo(io, build.outDir);
-  const report = reportMessages(build.options);
+  const report = messagesFor(build.lang);
   try {
     writer.commit();
   } catch (error) {

@@ -3,6 +3,7 @@ import { applyRuleSettings } from '../../config/policyc-config.js';
 import { duplicateIdDiagnostics, type PolicyId } from '../../pipeline/duplicate-ids.js';
 import { positionOf } from '../../load/load-document.js';
 import { countBySeverity, hasErrors, unacknowledged, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { messagesFor } from '../../i18n/messages.js';
 import {
   EXIT_INVALID,
   EXIT_OK,
@@ -12,7 +13,6 @@ import {
   readPolicy,
   reportCounts,
   reportDiagnostics,
-  reportMessages,
   type CliIo,
   type CommonOptions,
 } from '../cli-support.js';
@@ -50,7 +50,7 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
   const counting = unacknowledged(diagnostics);
   const counts = countBySeverity(counting);
   if (limit !== undefined && counts.warning > limit) {
-    io.stderr(reportMessages(options).t('report:tooManyWarnings', { warnings: counts.warning, limit }) + '\n');
+    io.stderr(messagesFor(lang).t('report:tooManyWarnings', { warnings: counts.warning, limit }) + '\n');
     return EXIT_INVALID;
   }
   return hasErrors(counting) ? EXIT_INVALID : EXIT_OK;
