@@ -136,6 +136,16 @@ describe('the closing lines of a report (locales/<lang>/report.json)', () => {
       /^Build mislukt onder --strict: \d+ nalevingsfout\(en\), \d+ waarschuwing\(en\)\./,
     );
   });
+
+  it('every command that reports says so in its --help, as the main help does', () => {
+    const reportsToo = /--message-lang <l> +Language of diagnostics and reports: nl or en/;
+    expect(runPolicyc(['--help']).stdout).toMatch(reportsToo);
+    for (const command of ['check', 'build', 'register', 'diff', 'audit-site', 'serve']) {
+      const help = runPolicyc([command, '--help']);
+      expect(help.status, command).toBe(0);
+      expect(help.stdout, command).toMatch(reportsToo);
+    }
+  });
 });
 
 describe('the message language of compile() (messageLanguage)', () => {
