@@ -3,6 +3,7 @@ import type { PolicyModel } from '../resolve/model.js';
 import { controllerName, formatDate, pick } from '../render/format.js';
 import { formatDuration } from '../render/retention-phrase.js';
 import type { Change } from './change.js';
+import { changeKinds } from './change-kinds.js';
 import { noticeChanges } from './notice-changes.js';
 import { addDuration } from './dates.js';
 
@@ -19,7 +20,7 @@ export interface NoticeDraftText {
   historyHeading?: string;
   history: string[];
   signature: string;
-  /** Notes for whoever sends it: the timing, a stated date that is too early. */
+  /** Notes for whoever sends it: the timing, a stated date that is too early, a version or date left as the old one's. */
   senderHeading: string;
   senderNotes: string[];
 }
@@ -37,7 +38,7 @@ export interface NoticeDraft {
 
 export interface NoticeDraftOptions {
   notifyDate?: string;
-  /** The old version: what a removed party or purpose was for, and for whom. */
+  /** The old version: what a removed party or purpose was for, and for whom; whether the version or date was left as it was. */
   oldModel?: PolicyModel;
 }
 
@@ -113,7 +114,10 @@ function draftText(
     history,
     signature: controllerName(controller, m),
     senderHeading: t('diff:notice.senderNote'),
-    senderNotes: senderNotes(metadata.version, timing, m),
+    senderNotes: [
+      ...senderNotes(metadata.version, timing, newPurpose(material), m),
+      ...sameAsOld(newModel, options, m),
+    ],
   };
 }
 
@@ -128,8 +132,12 @@ function draftOpening(version: string | undefined, timing: DraftTiming, m: Messa
   return m.t(versionKey('openingUndated', version), { version });
 }
 
+/** A purpose is new, or takes data or people it did not before: GDPR 13(3) asks for information first. */
+const newPurpose = (material: readonly Change[]): boolean =>
+  material.some((c) => changeKinds[c.kind].article === 'GDPR 13(3)');
+
 /** For the sender only: when the changes may take effect, and a stated date that comes too early. */
-function senderNotes(version: string | undefined, timing: DraftTiming, m: Messages): string[] {
+function senderNotes(version: string | undefined, timing: DraftTiming, purposeAdded: boolean, m: Messages): string[] {
   const { notifyDate, period, earliest, stated } = timing;
   const date = (iso: string): string => formatDate(iso, m);
   const notes: string[] = [];
@@ -142,9 +150,25 @@ function senderNotes(version: string | undefined, timing: DraftTiming, m: Messag
         earliest: date(earliest!),
       }),
     );
-  } else notes.push(m.t('diff:notice.noPeriod', { notifyDate: date(notifyDate) }));
+  } else
+    notes.push(
+      m.t(purposeAdded ? 'diff:notice.noPeriodNewPurpose' : 'diff:notice.noPeriod', { notifyDate: date(notifyDate) }),
+    );
   if (stated && earliest && stated < earliest) {
     notes.push(m.t(versionKey('tooEarly', version), { version, stated: date(stated), earliest: date(earliest) }));
   }
+  return notes;
+}
+
+/** For the sender only: a changed policy that still carries the old version's label or effective date. */
+function sameAsOld(newModel: PolicyModel, options: NoticeDraftOptions, m: Messages): string[] {
+  if (!options.oldModel) return [];
+  const was = options.oldModel.source.metadata;
+  const is = newModel.source.metadata;
+  const notes: string[] = [];
+  if (is.version !== undefined && is.version === was.version)
+    notes.push(m.t('diff:notice.sameVersion', { version: is.version }));
+  if (is.effectiveDate !== undefined && is.effectiveDate === was.effectiveDate)
+    notes.push(m.t('diff:notice.sameEffectiveDate', { date: formatDate(is.effectiveDate, m) }));
   return notes;
 }
