@@ -239,6 +239,30 @@ describe('nothing authored is dropped', () => {
     expect(register.nl).toContain('LOSSE-REGEL: 1 jaar');
   });
 
+  it('processors and recipients no purpose names reach the register, with their transfers, outside every activity', () => {
+    const policy = miniPolicy();
+    policy.processors = [{ id: 'host', name: 'HOSTER', service: text('OPSLAG', 'STORAGE'), country: 'US' }];
+    policy.recipients = [{ id: 'group', name: text('GROEP', 'GROUP'), type: 'third-party' }];
+    const { register } = policyOutputs(policy);
+    // The Markdown register: title, the organisation's facts, then a section per table.
+    const facts = (md: string): string => md.split('\n## ')[1]!;
+    const activities = (md: string): string => md.split('\n## ').slice(2).join('\n## ');
+    expect(facts(register.nl)).toContain('- **Overige verwerkers**: HOSTER (de Verenigde Staten): OPSLAG.');
+    expect(facts(register.nl)).toContain('- **Overige ontvangers**: GROEP (');
+    expect(facts(register.nl)).toMatch(/- \*\*Overige doorgifte aan derde landen en waarborgen\*\*: HOSTER: /);
+    expect(facts(register.en)).toContain('- **Other processors**: HOSTER (the United States): STORAGE.');
+    expect(facts(register.en)).toContain('- **Other recipients**: GROUP (');
+    for (const md of [register.nl, register.en]) {
+      expect(activities(md)).not.toContain('HOSTER');
+      expect(activities(md)).not.toContain('GRO');
+    }
+    // Named by a purpose, a party is in that activity's row and not among the organisation's facts.
+    policy.purposes[0]!.processors = ['host'];
+    const linked = policyOutputs(policy).register.nl;
+    expect(facts(linked)).not.toContain('Overige verwerkers');
+    expect(activities(linked)).toContain('HOSTER');
+  });
+
   it('JSON-LD leaves dct:valid out without a date', () => {
     expect(policyOutputs(miniPolicy()).jsonld).not.toContain('dct:valid');
     const policy = miniPolicy();

@@ -360,6 +360,7 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
       .map((r) => endSentence(retentionLine(r, m)))
       .join('\n'),
   );
+  addUnlinkedParties(ctx, add);
   add('version', source.metadata.version);
   add('effectiveDate', source.metadata.effectiveDate && formatDate(source.metadata.effectiveDate, m));
   add('source', source.metadata.source?.title);
@@ -369,6 +370,25 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
     head: [t('register:organisation.label'), t('register:organisation.value')],
     facts,
   };
+}
+
+/**
+ * Processors and recipients that no activity names (a statement may list them
+ * for the whole organisation) still belong in the record (30(1)(d) and (e)):
+ * among the organisation's facts, with their transfers outside the EEA.
+ */
+function addUnlinkedParties(ctx: CellContext, add: (key: string, value: string | undefined) => void): void {
+  const { model, m } = ctx;
+  const used = new Set<Processor | Recipient>([
+    ...model.purposes.flatMap((p) => [...p.processors, ...p.recipients]),
+    ...model.processorActivities.flatMap((a) => a.subProcessors),
+  ]);
+  const processors = model.processors.filter((p) => !used.has(p));
+  const recipients = model.recipients.filter((r) => !used.has(r));
+  const lines = (values: readonly string[]): string => values.map(endSentence).join('\n');
+  add('otherProcessors', lines(linesOf(processors, m, processorLine)));
+  add('otherRecipients', lines(linesOf(recipients, m, recipientLine)));
+  add('otherTransfers', lines(transfersCell([...processors, ...recipients], m)));
 }
 
 /**
