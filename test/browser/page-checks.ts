@@ -150,6 +150,26 @@ async function expectNoOverflow(page: Page): Promise<void> {
   expect(overflow.scrollWidth, 'page width').toBeLessThanOrEqual(overflow.width);
 }
 
+/** A table header's words stay whole (notice.css: a header sets its column's least width); "Na|am" was the bug. */
+async function expectHeaderWordsWhole(page: Page): Promise<void> {
+  const broken = await page.evaluate(() => {
+    const split: string[] = [];
+    for (const th of document.querySelectorAll('th')) {
+      const text = th.firstChild;
+      if (!(text instanceof Text) || th.getClientRects().length === 0) continue;
+      for (const word of text.data.matchAll(/[\p{L}\p{N}]{2,}/gu)) {
+        const range = document.createRange();
+        range.setStart(text, word.index);
+        range.setEnd(text, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (lines.size > 1) split.push(word[0]);
+      }
+    }
+    return split;
+  });
+  expect(broken, 'header words split over lines').toEqual([]);
+}
+
 /**
  * <link rel="alternate" hreflang> for every language of the build, and a visible link to each other one that loads.
  * Asked in the page in one round trip (languageLinks: Playwright's visibility rule; locators first installed Playwright's
@@ -350,7 +370,7 @@ function describePages(run: Shard): void {
   const { seeds } = run; // compiled already; the server and browser are set by beforeAll
   describe.concurrent.each(seeds.pages)('%s in Chromium', { timeout: 120_000 }, (pagePath) => {
     test.each(SCREENS)(
-      'on a %s screen (%i × %i): clean load under a strict CSP, no overflow, axe with best practices, both languages linked, first layer within 1.5 screens, contents links land; on the desktop it also prints to PDF (A4; the register landscape, with every column of every activity)',
+      'on a %s screen (%i × %i): clean load under a strict CSP, no overflow, header words whole, axe with best practices, both languages linked, first layer within 1.5 screens, contents links land; on the desktop it also prints to PDF (A4; the register landscape, with every column of every activity)',
       async (name, _width, height) => {
         const screen = run.screens.get(name)!;
         const page = await screen.take(run.browser);
@@ -359,6 +379,7 @@ function describePages(run: Shard): void {
           watch = await loadPage(page, `${run.server.origin}/${pagePath}`);
           await expectCleanLoad(page, watch, run.server.origin);
           await expectNoOverflow(page);
+          await expectHeaderWordsWhole(page);
           expect(await axeViolations(page)).toEqual([]);
           await expectLanguageLinks(seeds, page, pagePath);
           if (pagePath.endsWith('/privacy.html')) await expectFirstLayer(seeds, page, pagePath, height);
