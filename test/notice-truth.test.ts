@@ -59,6 +59,23 @@ describe('rights name only the bases this policy uses', () => {
     expect(policyOutputs(withPurpose({ legalBasis: '6(1)(a)' })).notice.nl).not.toContain('direct marketing');
   });
 
+  it('the absolute objection lists only the marketing purposes; the objection of 21(1) only those on legitimate interests', () => {
+    const policy = withPurpose({ legalBasis: '6(1)(f)', legitimateInterest: text('belang', 'interest') });
+    const base = policy.purposes[0]!;
+    policy.purposes.push(
+      { ...base, id: 'ads', name: text('RECLAME'), directMarketing: true },
+      { ...base, id: 'mail', name: text('NIEUWSBRIEF'), legalBasis: '6(1)(a)', directMarketing: true },
+    );
+    delete policy.purposes[2]!.legitimateInterest;
+    const section = policyOutputs(policy).notice.nl.split('### Recht van bezwaar')[1]!.split('\n### ')[0]!;
+    const [situational, marketing] = section.split('Tegen het gebruik van uw gegevens voor direct marketing');
+    expect(situational).toMatch(/bezwaar maken tegen verwerking op grond van ons gerechtvaardigd belang\./);
+    expect(situational).toContain('Dit geldt voor:\n\n- Verbindingen leggen\n- RECLAME\n');
+    expect(situational).not.toContain('NIEUWSBRIEF');
+    expect(marketing).toContain('Dit geldt voor:\n\n- RECLAME\n- NIEUWSBRIEF\n');
+    expect(marketing).not.toContain('Verbindingen leggen');
+  });
+
   it('portability follows art. 20: explicit consent under 9(2)(a) counts, a contract not used is not named', () => {
     const policy = withPurpose({ legalBasis: '6(1)(c)', specialCategoryCondition: { condition: '9(2)(a)' } });
     policy.dataCategories[0]!.special = 'health';

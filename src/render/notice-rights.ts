@@ -1,6 +1,7 @@
 import { rightsStatementBlocks } from './notice-statements.js';
 import { patientRights } from '../law/patient-rights.js';
-import type { DerivedRight } from '../resolve/model.js';
+import { rights as rightFacts } from '../law/rights.js';
+import type { DerivedRight, Purpose } from '../resolve/model.js';
 import { formatDuration, formatLawReference } from './retention-phrase.js';
 import { contactFacts, joinList, pick, sentence } from './format.js';
 import { termKey } from './legal-text.js';
@@ -54,19 +55,42 @@ export function rightsBlocks(ctx: NoticeContext): Block[] {
 function rightBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
   const { source, m } = ctx;
   const own = rich(source.rights?.notes?.[right.id], m);
-  // Objection brought in only by direct marketing: the art. 21(1) text would name no basis the policy uses.
-  const marketingOnly = right.id === 'objection' && right.bases.length === 1 && right.bases[0] === 'direct-marketing';
-  const blocks: Block[] = own.length || marketingOnly ? own : [{ paragraph: sentence(generalText(right, ctx)) }];
-  if (right.id === 'objection' && right.bases.includes('direct-marketing')) {
-    blocks.push({ paragraph: sentence(m.t('terms:right.objection.directMarketing')) });
-  }
-  if (right.purposes.length) {
-    blocks.push(
-      { paragraph: sentence(m.t('terms:right.appliesTo')) },
-      { list: right.purposes.map((p) => [text(pick(p.name, m))]) },
-    );
-  }
-  return blocks;
+  if (right.id === 'objection' && right.bases.includes('direct-marketing')) return objectionBlocks(right, own, ctx);
+  const blocks: Block[] = own.length ? own : [{ paragraph: sentence(generalText(right, ctx)) }];
+  return [...blocks, ...appliesTo(right.purposes, ctx)];
+}
+
+/** The bases that bring in the objection of art. 21(1), for one's particular situation (law/rights.ts). */
+const situationalObjection = new Set<string>(
+  [rightFacts.find((r) => r.id === 'objection')!.appliesWhen].flat().filter((b) => b !== 'direct-marketing'),
+);
+
+/**
+ * Objection when a purpose is direct marketing: the objection of art. 21(1)
+ * with the purposes it applies to, then the absolute one of 21(2)–(3) with
+ * the marketing purposes — each list under its own sentence, so that the
+ * absolute objection is not read as covering every purpose.
+ */
+function objectionBlocks(right: DerivedRight, own: Block[], ctx: NoticeContext): Block[] {
+  const { m } = ctx;
+  const situational = right.purposes.filter((p) => p.bases.some((b) => situationalObjection.has(b.basis)));
+  const marketing = right.purposes.filter((p) => p.directMarketing);
+  const blocks: Block[] = own.length || !situational.length ? own : [{ paragraph: sentence(generalText(right, ctx)) }];
+  return [
+    ...blocks,
+    ...appliesTo(situational, ctx),
+    { paragraph: sentence(m.t('terms:right.objection.directMarketing')) },
+    ...appliesTo(marketing, ctx),
+  ];
+}
+
+/** 'Dit geldt voor:' and the purposes, when there are any. */
+function appliesTo(purposes: readonly Purpose[], { m }: NoticeContext): Block[] {
+  if (!purposes.length) return [];
+  return [
+    { paragraph: sentence(m.t('terms:right.appliesTo')) },
+    { list: purposes.map((p) => [text(pick(p.name, m))]) },
+  ];
 }
 
 /** The general text of a right, true for this policy: the bases it names are the ones the policy uses. */
