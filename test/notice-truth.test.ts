@@ -317,7 +317,7 @@ describe("the AVG's own Dutch terms, in notice and register alike", () => {
       special: 'health',
     };
     const { notice } = policyOutputs(policy);
-    expect(notice.nl).toContain('**Gezondheidsgegevens (bijzonder persoonsgegeven)**');
+    expect(notice.nl).toContain('**Gezondheidsgegevens (bijzondere persoonsgegevens)**');
     expect(notice.nl).not.toContain('gezondheidsgegevens)');
   });
 });
@@ -357,7 +357,7 @@ describe("the patient's rights under the WGBO (BW 7:454–7:458a)", () => {
         expect(notice.nl).toContain(article);
       }
       expect(notice.nl).toContain('Wij doen dat binnen drie maanden');
-      expect(notice.nl).toContain('De wettelijke bewaartermijn van twintig jaar is geen reden om te weigeren.');
+      expect(notice.nl).toContain('De wettelijke bewaartermijn is geen reden om te weigeren.');
       expect(notice.nl).not.toContain('Wij mogen dat weigeren als wij de gegevens moeten bewaren');
       // From 12 to 16 the child holds the file rights; the parents need its consent to inspect.
       expect(notice.nl).toContain('zien het dossier dan alleen in met toestemming van het kind');

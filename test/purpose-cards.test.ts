@@ -59,13 +59,13 @@ describe('a purpose card answers in order: what for, which data, why we may, can
     const policy = withPurpose({});
     policy.dataCategories[1]!.special = 'health';
     expect(card(policy)).toContain(
-      '- **Persoonsgegevens:**\n  - Telefoonnummer\n  - Telefoonboekcontacten (bijzonder persoonsgegeven: gegevens over gezondheid)\n',
+      '- **Persoonsgegevens:**\n  - Telefoonnummer\n  - Telefoonboekcontacten (bijzondere persoonsgegevens: gegevens over gezondheid)\n',
     );
     expect(card(policy, 'en')).toContain(
       '  - Address-book contacts (special category of personal data: data concerning health)\n',
     );
     expect(fragment(policy)).toContain(
-      '<dd>\n<ul>\n<li>Telefoonnummer</li>\n<li>Telefoonboekcontacten (bijzonder persoonsgegeven: gegevens over gezondheid)</li>\n</ul>\n</dd>',
+      '<dd>\n<ul>\n<li>Telefoonnummer</li>\n<li>Telefoonboekcontacten (bijzondere persoonsgegevens: gegevens over gezondheid)</li>\n</ul>\n</dd>',
     );
   });
 
@@ -73,7 +73,7 @@ describe('a purpose card answers in order: what for, which data, why we may, can
     const policy = withPurpose({});
     policy.dataCategories[1]!.name = text('Gezondheidsgegevens', 'Health data');
     policy.dataCategories[1]!.special = 'health';
-    expect(card(policy)).toContain('  - Gezondheidsgegevens (bijzonder persoonsgegeven)\n');
+    expect(card(policy)).toContain('  - Gezondheidsgegevens (bijzondere persoonsgegevens)\n');
   });
 
   it('is a card in the HTML, and not every subsection is', () => {
@@ -98,7 +98,7 @@ describe('why we may: the basis in plain words, the official term and article be
 
   it('the examples of the issue, formal and informal', () => {
     expect(card(withPurpose({ legalBasis: '6(1)(c)' }))).toContain(
-      '**Waarom dat mag:** Omdat de wet ons dat verplicht\n',
+      '**Waarom dat mag:** Omdat de wet ons daartoe verplicht\n',
     );
     expect(card(withPurpose({ legalBasis: '6(1)(c)' }), 'en')).toContain(
       '**Why we may do this:** Because the law requires it\n',

@@ -226,7 +226,7 @@ describe('the art. 30 register', () => {
       row[table.columns.findIndex((c) => c.key === key)];
     expect(cell(controller!, care, 'dataCategories')).toEqual([
       'Contactgegevens',
-      'Gezondheidsgegevens (bijzonder persoonsgegeven)',
+      'Gezondheidsgegevens (bijzondere persoonsgegevens)',
       'Burgerservicenummer (nationaal identificatienummer)',
     ]);
     expect(cell(controller!, care, 'specialCondition')![0]).toContain('artikel 30(3) UAVG');

@@ -139,8 +139,8 @@ export function transferGroundText(transfer: TransferSource, m: Messages, withCo
 }
 
 /**
- * The special-category gloss of a data category: 'bijzonder persoonsgegeven:
- * gegevens over gezondheid', or only 'bijzonder persoonsgegeven' when the
+ * The special-category gloss of a data category: 'bijzondere persoonsgegevens:
+ * gegevens over gezondheid', or only 'bijzondere persoonsgegevens' when the
  * category's own name already says which (no 'Gezondheidsgegevens
  * (… gezondheidsgegevens)'). `ns` is the locale namespace: notice or register.
  */

@@ -174,7 +174,7 @@ function scopeBlocks({ source, model, m }: NoticeContext): Block[] {
   return blocks;
 }
 
-/** '(bijzonder persoonsgegeven: gegevens over gezondheid)', without repeating what the category's name already says. */
+/** '(bijzondere persoonsgegevens: gegevens over gezondheid)', without repeating what the category's name already says. */
 function categoryNotes(c: DataCategory, name: string, m: Messages): string[] {
   const notes: string[] = [];
   if (c.special) notes.push(specialCategoryNote(c.special, name, m, 'notice:data'));

@@ -88,7 +88,7 @@ function answer(label: string, lines: Inline[][]): Fact[] {
   return lines.length === 1 ? [{ label, inlines: lines[0]! }] : [{ label, inlines: [], items: lines }];
 }
 
-/** 'Medische gegevens (bijzonder persoonsgegeven: gegevens over gezondheid)': the category, labelled as in the notice's data section. */
+/** 'Medische gegevens (bijzondere persoonsgegevens: gegevens over gezondheid)': the category, labelled as in the notice's data section. */
 function categoryLine(c: DataCategory, m: Messages): string {
   const name = pick(c.name, m);
   const notes: string[] = [];
@@ -99,7 +99,7 @@ function categoryLine(c: DataCategory, m: Messages): string {
   return name.endsWith(')') ? `${name}, ${notes.join('; ')}` : `${name} (${notes.join('; ')})`;
 }
 
-/** 'Met uw toestemming', 'Omdat de wet ons dat verplicht' — one line per basis, with what it covers when the purpose splits them. */
+/** 'Met uw toestemming', 'Omdat de wet ons daartoe verplicht' — one line per basis, with what it covers when the purpose splits them. */
 function plainBases(p: Purpose, m: Messages): Inline[][] {
   return unique(p.bases.map((part) => scoped(part, p, m.t(`notice:purposeCard.basis.${termKey(part.basis)}`), m)));
 }

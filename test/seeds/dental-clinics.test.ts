@@ -19,7 +19,7 @@ describeSeedFacts({
       'Gegevens uit het contactformulier. Je naam, adres, e-mailadres, telefoonnummer en met welke Dental Clinics-praktijk je wilt communiceren.',
       'hoe je aangesproken wilt worden, je volledige adres en, indien gewenst, informatie over extra gezinsleden',
       'Burgerservicenummer (BSN), nationaal identificatienummer',
-      'Gezondheidsgegevens (bijzonder persoonsgegeven)',
+      'Gezondheidsgegevens (bijzondere persoonsgegevens)',
       // Purposes and bases.
       'Grondslag: Uitvoering van een overeenkomst (artikel 6, lid 1, onder b, AVG). De verwerking is nodig voor de uitvoering van de behandelovereenkomst',
       'Uitzondering voor bijzondere persoonsgegevens: Gezondheidszorg (artikel 9, lid 2, onder h, AVG). Je gezondheidsgegevens worden strikt verwerkt onder het beroepsgeheim',
