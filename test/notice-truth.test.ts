@@ -35,7 +35,10 @@ describe('a purpose without a legal basis', () => {
 
   it('does not claim that every purpose states its basis', () => {
     expect(out.notice.nl).not.toContain('Bij elk doel staat de grondslag');
-    expect(policyOutputs(miniPolicy()).notice.nl).toContain('Bij elk doel staat de grondslag volgens de AVG.');
+    expect(out.notice.nl).not.toContain('staat ook de grondslag');
+    expect(policyOutputs(miniPolicy()).notice.nl).toContain(
+      'Wij gebruiken persoonsgegevens alleen voor het doel hieronder. Daar staat ook de grondslag volgens de AVG bij.',
+    );
   });
 });
 
@@ -278,6 +281,43 @@ describe('nothing authored is dropped', () => {
     const linked = policyOutputs(policy).register.nl;
     expect(facts(linked)).not.toContain('Overige verwerkers');
     expect(activities(linked)).toContain('HOSTER');
+  });
+
+  it('"only for the purposes below" only when every data category is used for one of them', () => {
+    const policy = miniPolicy();
+    policy.dataCategories.push({ id: 'cv', name: text('CV') });
+    const unused = policyOutputs(policy).notice;
+    expect(unused.nl).not.toContain('alleen voor het doel hieronder');
+    expect(unused.nl).toContain('Bij het doel hieronder staat de grondslag volgens de AVG.');
+    expect(unused.en).toContain('For the purpose below, we state the legal basis under the GDPR.');
+    policy.purposes.push({ ...policy.purposes[0]!, id: 'apply', name: text('SOLLICITEREN'), dataCategories: ['cv'] });
+    const used = policyOutputs(policy).notice;
+    expect(used.nl).toContain(
+      'Wij gebruiken persoonsgegevens alleen voor de doelen hieronder. Bij elk doel staat de grondslag volgens de AVG.',
+    );
+    expect(used.en).toContain('We use personal data only for the purposes below. For each, we state the legal basis');
+  });
+
+  it('says one processor, data category or purpose in the singular, several in the plural', () => {
+    const policy = miniPolicy();
+    policy.processors = [{ id: 'host', name: 'HOSTER', service: text('OPSLAG') }];
+    policy.purposes[0]!.processors = ['host'];
+    const one = policyOutputs(policy).notice;
+    expect(one.nl).toContain('- **Verwerker:** HOSTER\n');
+    expect(one.nl).toContain('Deze dienstverlener verwerkt persoonsgegevens in onze opdracht');
+    expect(one.en).toContain('- **Processor:** HOSTER\n');
+    expect(one.en).toContain('This service provider processes personal data');
+    expect(one.nl).toContain('Wij verwerken de volgende soorten persoonsgegevens:');
+    policy.processors.push({ id: 'mail', name: 'MAILER', service: text('E-MAIL') });
+    policy.purposes[0]!.processors.push('mail');
+    policy.dataCategories.pop();
+    policy.purposes[0]!.dataCategories = ['phone'];
+    const two = policyOutputs(policy).notice;
+    expect(two.nl).toContain('- **Verwerkers:** HOSTER en MAILER\n');
+    expect(two.nl).toContain('Deze dienstverleners verwerken persoonsgegevens in onze opdracht');
+    expect(two.en).toContain('- **Processors:** HOSTER and MAILER\n');
+    expect(two.nl).toContain('Wij verwerken de volgende soort persoonsgegevens:');
+    expect(two.en).toContain('We process the following category of personal data:');
   });
 
   it('JSON-LD leaves dct:valid out without a date', () => {

@@ -202,7 +202,8 @@ function dataBlocks({ source, model, m }: NoticeContext): Block[] {
       where ? m.t('notice:data.source', { source: where }) : '',
     ]);
   });
-  const blocks: Block[] = items.length ? [{ paragraph: sentence(m.t('notice:data.intro')) }, { list: items }] : [];
+  const count = items.length;
+  const blocks: Block[] = count ? [{ paragraph: sentence(m.t('notice:data.intro', { count })) }, { list: items }] : [];
   if (source.collectsSpecialCategories === false)
     blocks.push({ paragraph: sentence(m.t('details:data.noSpecialCategories')) });
   return blocks;
@@ -251,7 +252,7 @@ function processorActivityBlocks(a: ProcessorActivity, m: Messages): Block[] {
     });
   if (a.subProcessors.length)
     facts.push({
-      label: t('notice:label.processors'),
+      label: t('notice:label.processors', { count: a.subProcessors.length }),
       inlines: [
         text(
           joinList(
@@ -280,7 +281,7 @@ function recipientsBlocks({ source, model, m }: NoticeContext): Block[] {
         id: 'processors',
         heading: t('notice:recipients.processors'),
         blocks: [
-          { paragraph: sentence(t('notice:recipients.processorsIntro')) },
+          { paragraph: sentence(t('notice:recipients.processorsIntro', { count: model.processors.length })) },
           { table: processorTable(model.processors, m) },
         ],
       },

@@ -19,12 +19,14 @@ import { link, text, type Block, type Fact, type Inline } from './outline.js';
  */
 export function purposesBlocks({ model, m }: NoticeContext): Block[] {
   if (!model.purposes.length) return [];
-  const intro = [m.t('notice:purposes.intro')];
-  // Said only when it is true: every purpose names its basis.
+  const count = model.purposes.length;
+  // Each said only when it is true: every data category is used for a purpose; every purpose names its basis.
+  const onlyThese = model.dataCategories.every((c) => model.purposes.some((p) => p.dataCategories.includes(c)));
+  const intro = onlyThese ? [m.t('notice:purposes.intro', { count })] : [];
   if (model.purposes.every((p) => p.bases.length > 0 || p.legalBasisStatement))
-    intro.push(m.t('notice:purposes.basisStated'));
+    intro.push(m.t(onlyThese ? 'notice:purposes.basisStated' : 'notice:purposes.basisStatedAlone', { count }));
   return [
-    { paragraph: sentence(intro.join(' ')) },
+    ...(intro.length ? [{ paragraph: sentence(intro.join(' ')) }] : []),
     ...model.purposes.map((p): Block => ({
       subsection: { id: `purpose-${p.id}`, heading: pick(p.name, m), blocks: purposeCard(p, model, m), card: true },
     })),
@@ -65,7 +67,7 @@ function purposeCard(p: Purpose, model: PolicyModel, m: Messages): Block[] {
 /** Whose data, and who else handles them: the data subjects, processors and recipients of the purpose. */
 function peopleFacts(p: Purpose, m: Messages): Fact[] {
   const fact = (labelKey: string, names: string[]): Fact[] =>
-    names.length ? [{ label: m.t(labelKey), inlines: [text(joinList(names, m))] }] : [];
+    names.length ? [{ label: m.t(labelKey, { count: names.length }), inlines: [text(joinList(names, m))] }] : [];
   return [
     ...fact(
       'notice:label.subjects',

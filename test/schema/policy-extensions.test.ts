@@ -505,7 +505,7 @@ describe('processor described instead of named; undated statements', () => {
     p.purposes[0]!.processors = ['host'];
     const out = notices(p);
     expect(out.nl.markdown).toContain('| **Hostingpartij (niet genoemd)** |');
-    expect(out.en.markdown).toContain('- **Processors:** Hosting provider (not named)');
+    expect(out.en.markdown).toContain('- **Processor:** Hosting provider (not named)');
     expect(out.en.html).toContain('<strong>Hosting provider (not named)</strong>');
   });
 
