@@ -298,6 +298,27 @@ describe('nothing authored is dropped', () => {
     expect(used.en).toContain('We use personal data only for the purposes below. For each, we state the legal basis');
   });
 
+  it('ends a data source with one full stop, and names the kept file in the summary whatever its grammar', () => {
+    const policy = withPurpose({ retention: ['file'] });
+    policy.controller.isCareProvider = true;
+    policy.dataCategories[1]!.source = { description: text('Het telefoonboek, met toestemming.', 'The phone book.') };
+    policy.dataCategories[0]!.special = 'health';
+    policy.retention = [
+      {
+        id: 'file',
+        name: text('Cliëntdossier', 'Client file'),
+        dataCategories: ['phone'],
+        period: 'P20Y',
+        legalSource: { law: 'wgbo' },
+      },
+    ];
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain('Bron: Het telefoonboek, met toestemming.\n');
+    expect(notice.en).toContain('Source: The phone book.\n');
+    expect(notice.nl).toContain('Cliëntdossier: bewaard 20 jaar, op grond van de Wet op de geneeskundige');
+    expect(notice.en).toContain('Client file: we keep it 20 years');
+  });
+
   it('says one processor or data category in the singular, several in the plural', () => {
     const policy = miniPolicy();
     policy.processors = [{ id: 'host', name: 'HOSTER', service: text('OPSLAG') }];

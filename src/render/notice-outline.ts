@@ -194,8 +194,10 @@ function dataBlocks({ source, model, m }: NoticeContext): Block[] {
         ? `${name}, ${notes.join('; ')}`
         : `${name} (${notes.join('; ')})`
       : name;
+    // The sentence ends with the locale's full stop, not also with the author's ('… met toestemming..').
     const where = c.source
-      ? pick(c.source.description, m) + (c.source.publiclyAccessible ? ` (${m.t('notice:data.publicSource')})` : '')
+      ? pick(c.source.description, m).replace(/\.$/, '') +
+        (c.source.publiclyAccessible ? ` (${m.t('notice:data.publicSource')})` : '')
       : '';
     return leadIn(label, [
       endSentence(pick(c.description, m)),
