@@ -319,6 +319,22 @@ describe('nothing authored is dropped', () => {
     expect(notice.en).toContain('Client file: we keep it 20 years');
   });
 
+  it('the retention intro names legal claims only when a rule keeps data for them', () => {
+    const policy = withPurpose({ retention: ['account'] });
+    policy.retention = [{ id: 'account', name: text('Account'), period: 'P1Y' }];
+    const plain = policyOutputs(policy).notice;
+    expect(plain.nl).toContain('tenzij de wet ons verplicht ze langer te bewaren. Per soort gegevens:');
+    expect(plain.nl).not.toContain('rechtsvorderingen');
+    policy.retention[0]!.legalClaimsHold = { period: 'P5Y' };
+    const held = policyOutputs(policy).notice;
+    expect(held.nl).toContain(
+      'tenzij de wet ons verplicht ze langer te bewaren of wij ze nodig hebben ter bescherming tegen rechtsvorderingen.',
+    );
+    expect(held.en).toContain(
+      'unless the law obliges us to keep it longer or we need it to protect against legal claims.',
+    );
+  });
+
   it('says one processor or data category in the singular, several in the plural', () => {
     const policy = miniPolicy();
     policy.processors = [{ id: 'host', name: 'HOSTER', service: text('OPSLAG') }];

@@ -1,7 +1,7 @@
 import type { Messages } from '../i18n/messages.js';
 import { isCareProvider } from '../law/care-provider.js';
 import { partyLeavesEea } from '../law/eea.js';
-import type { DataCategory, PolicyModel, ProcessorActivity } from '../resolve/model.js';
+import type { DataCategory, PolicyModel, ProcessorActivity, RetentionRule } from '../resolve/model.js';
 import { formatDuration, formatLawReference, retentionPhrase } from './retention-phrase.js';
 import type { CookieCategorySource } from '../policy/policy-types.js';
 import {
@@ -273,6 +273,8 @@ function processorActivityBlocks(a: ProcessorActivity, m: Messages): Block[] {
   return blocks;
 }
 
+const holdsForClaims = (r: RetentionRule): boolean => r.legalClaimsHold !== undefined;
+
 /** Recipients and processors — 13(1)(e). */
 function recipientsBlocks({ source, model, m }: NoticeContext): Block[] {
   const t = m.t;
@@ -336,7 +338,15 @@ function retentionBlocks({ source, model, m }: NoticeContext): Block[] {
   return [
     ...rich(source.retentionStatement, m),
     ...(model.retention.length
-      ? [{ paragraph: sentence(m.t('notice:retention.intro')) }, { table: retentionTable(model.retention, m) }]
+      ? [
+          // Rules that keep some data for legal claims (legalClaimsHold) need the intro to say so, or they contradict it.
+          {
+            paragraph: sentence(
+              m.t(`notice:retention.${model.retention.some(holdsForClaims) ? 'introLegalClaims' : 'intro'}`),
+            ),
+          },
+          { table: retentionTable(model.retention, m) },
+        ]
       : []),
   ];
 }
