@@ -259,6 +259,14 @@ describe('nothing authored is dropped', () => {
     expect(register.nl).toContain('LOSSE-REGEL: 1 jaar');
   });
 
+  it('the published statement the policy comes from reaches the register, title and address', () => {
+    const policy = miniPolicy();
+    policy.metadata.source = { title: 'PRIVACYBELEID', url: 'https://mini.example/privacy' };
+    const { register } = policyOutputs(policy);
+    expect(register.nl).toContain('- **Bron**: PRIVACYBELEID, https://mini.example/privacy\n');
+    expect(register.en).toContain('PRIVACYBELEID, https://mini.example/privacy\n');
+  });
+
   it('processors and recipients no purpose names reach the register, with their transfers, outside every activity', () => {
     const policy = miniPolicy();
     policy.processors = [{ id: 'host', name: 'HOSTER', service: text('OPSLAG', 'STORAGE'), country: 'US' }];

@@ -363,7 +363,8 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
   addUnlinkedParties(ctx, add);
   add('version', source.metadata.version);
   add('effectiveDate', source.metadata.effectiveDate && formatDate(source.metadata.effectiveDate, m));
-  add('source', source.metadata.source?.title);
+  const published = source.metadata.source;
+  add('source', published && [published.title, published.url].filter(Boolean).join(', '));
   return {
     caption: t('register:organisation.caption'),
     sheetName: t('register:organisation.sheet'),
