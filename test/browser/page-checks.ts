@@ -15,6 +15,7 @@ import {
 import { axeViolations, prepareForAxe } from './axe.js';
 import { languageLinks } from './language-links.js';
 import { buildSeeds, webTestPolicies, type SeedBuild } from '../support/seed-pages.js';
+import type { Register } from '../../src/render/register/register-model.js';
 import { httpStatus, serveFolder, type StaticServer } from '../support/static-server.js';
 
 /**
@@ -283,12 +284,41 @@ async function expectPrints(seeds: SeedBuild, page: Page, pagePath: string): Pro
 
 /** Text of a PDF, by poppler's pdftotext, with white space and line-end hyphenation folded. */
 function pdfText(outDir: string, pdf: Buffer, name: string): string {
+  return fold(pdfRawText(outDir, pdf, name));
+}
+
+/** pdftotext's text as it comes: pages end in a form feed. */
+function pdfRawText(outDir: string, pdf: Buffer, name: string): string {
   const file = path.join(outDir, `${name.replace(/\W+/g, '-')}.pdf`);
   writeFileSync(file, pdf);
   const run = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
   if (run.error || run.status !== 0)
     throw new Error(`pdftotext failed (install poppler-utils): ${run.error?.message ?? run.stderr}`);
-  return fold(run.stdout);
+  return run.stdout;
+}
+
+/**
+ * No printed page ends in a label or an activity's title whose content is on
+ * the next page (the grid of an activity taller than a page once moved whole,
+ * leaving its title alone on a page).
+ */
+function expectNoStrandedLabels(seeds: SeedBuild, register: Register, pdf: Buffer, name: string): void {
+  const labels = new Set([
+    ...register.tables.flatMap((t) => [...t.columns.map((c) => c.header), ...t.rows.map((r) => r[t.rowHeader]![0]!)]),
+    ...register.organisation.facts.map((f) => f.label),
+  ]);
+  const pages = pdfRawText(seeds.outDir, pdf, `${name}-pages`).split('\f').slice(0, -1);
+  const stranded = pages
+    .map(
+      (page) =>
+        page
+          .split('\n')
+          .filter((line) => line.trim())
+          .at(-1)
+          ?.trim() ?? '',
+    )
+    .filter((last, i) => i < pages.length - 1 && labels.has(last));
+  expect(stranded, 'pages that end in a label or title').toEqual([]);
 }
 
 /** pdftotext joins a word hyphenated at a line end: hyphens are left out on both sides of a comparison. */
@@ -317,6 +347,7 @@ function expectRegisterPrinted(seeds: SeedBuild, pagePath: string, pdf: Buffer):
   }
   // The organisation's details — controller, DPO, security measures — are printed once, not on every row.
   for (const fact of register.organisation.facts) expect(text, fact.label).toContain(fold(fact.value));
+  expectNoStrandedLabels(seeds, register, pdf, pagePath);
   const count = (within: string, part: string): number => within.split(fold(part)).length - 1;
   // Words that occur in the values themselves ('Example Representative Ltd') may occur again; beyond those, each is printed once.
   const activityText = fold(
