@@ -70,6 +70,7 @@ describe('the packed package, installed into a fresh project', () => {
       'locales/nl/notice.json',
       'templates/page.html.hbs',
       'presets/huisarts.json',
+      'docs/rules.md', // every diagnostic of a rule names its section there
     ]) {
       expect(existsSync(path.join(installed, file)), file).toBe(true);
     }
