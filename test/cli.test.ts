@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { rules } from '../src/check/rules.js';
 import { repoRoot, runPolicyc } from './support/cli.js';
+import { tempDirs } from './support/temp-dirs.js';
+
+const tmp = tempDirs('policyc-cli-');
 
 const catalogue = new Set(rules.map((r) => r.id));
 
@@ -39,6 +42,20 @@ describe('policyc CLI', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(message);
     expect(run.stderr).toContain("Run 'policyc --help' for usage.");
+  });
+
+  it('with no policies folder, or an empty one, says how to start (policyc init)', () => {
+    const dir = tmp();
+    for (const setup of [() => undefined, () => mkdirSync(path.join(dir, 'policies'))]) {
+      setup();
+      for (const command of ['check', 'build']) {
+        const run = runPolicyc([command], dir);
+        expect(run.status, command).toBe(2);
+        expect(run.stderr).toContain(
+          "policyc: no policy found at policies: start one with 'policyc init', or name the policy files or folders to use",
+        );
+      }
+    }
   });
 
   it('check with no paths checks every policy under policies/: valid, with only compliance findings', () => {

@@ -104,8 +104,9 @@ export function policyFiles(options: CommonOptions, io: CliIo): string[] {
     path.resolve(io.cwd, p),
   );
   const { files, missing } = findPolicies(paths);
-  if (missing.length)
-    throw new UsageError(cli.t('cli:noPolicies', { paths: missing.map((p) => relativeTo(io, p)).join(', ') }));
+  // Nothing named and nothing configured: say how to start, not only where nothing was found.
+  const key = options.paths.length || options.config.policies ? 'cli:noPolicies' : 'cli:noPoliciesDefault';
+  if (missing.length) throw new UsageError(cli.t(key, { paths: missing.map((p) => relativeTo(io, p)).join(', ') }));
   return files;
 }
 
