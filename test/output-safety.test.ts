@@ -78,6 +78,23 @@ describe('policyc replaces only what it made', { timeout: 180_000 }, () => {
     expect(readdirSync(path.join(work, 'dist')).sort()).toEqual(['ipractice']);
   });
 
+  it("says so when --out, or an organisation's folder in it, is a file", async () => {
+    const work = workWithPolicy();
+    writeFileSync(path.join(work, 'afile'), 'mine');
+    refusal(
+      await runPolicycInProcess(['build', '--out', 'afile'], work),
+      'refusing to write into afile: it is a file, not a folder. Move it away or choose another --out. Nothing was written.',
+    );
+    mkdirSync(path.join(work, 'dist'));
+    writeFileSync(path.join(work, 'dist/ipractice'), 'mine');
+    refusal(
+      await runPolicycInProcess(['build'], work),
+      'refusing to write into dist/ipractice: it is a file, not a folder.',
+    );
+    expect(readFileSync(path.join(work, 'afile'), 'utf8')).toBe('mine');
+    expect(readFileSync(path.join(work, 'dist/ipractice'), 'utf8')).toBe('mine');
+  });
+
   it('writes a manifest listing every file, and refuses a folder holding files it does not list', async () => {
     const work = workWithPolicy();
     expect((await runPolicycInProcess(['build'], work)).status).toBe(0);

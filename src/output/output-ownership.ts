@@ -116,7 +116,7 @@ export function ownedFolder(
     return undefined;
   }
   if (stat.isSymbolicLink()) throw new OutputRefusal('symlink', { path: shown });
-  if (!stat.isDirectory()) throw new OutputRefusal('notOurs', { path: shown });
+  if (!stat.isDirectory()) throw new OutputRefusal('notAFolder', { path: shown });
   const manifest = readManifest(live);
   if (!manifest) throw new OutputRefusal('notOurs', { path: shown });
   const listed = new Set(manifest.files);

@@ -72,7 +72,7 @@ export class OutputWriter {
     this.shown = options.shownAs ?? this.outDir;
     this.outDirExisted = existsSync(this.outDir);
     if (this.outDirExisted && !statSync(this.outDir).isDirectory()) {
-      throw new OutputRefusal('notOurs', { path: this.shown });
+      throw new OutputRefusal('notAFolder', { path: this.shown });
     }
     mkdirSync(this.outDir, { recursive: true });
     this.release = acquireLock(this.outDir, this.shown);
