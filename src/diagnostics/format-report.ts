@@ -99,7 +99,9 @@ function fileBlock(
     const article = d.article ? `  ${paint('dim', d.article)}` : '';
     block += `\n  ${positions[i]!.padEnd(posWidth)}  ${severities[d.severity]}  ${d.message}${suggestion}${article}  ${paint('dim', d.ruleId)}`;
     const docs = options.docsPath?.(d.ruleId);
-    block += `\n${indent}${paint('dim', d.pointer || '/')}${docs ? `  ${paint('dim', docs)}` : ''}`;
+    // A syntax error has no value to point at and no rule page: then there is no second line ('/' alone said nothing).
+    if (d.pointer || docs)
+      block += `\n${indent}${paint('dim', d.pointer || '/')}${docs ? `  ${paint('dim', docs)}` : ''}`;
     if (d.acknowledged) block += `\n${indent}${options.acknowledgedLabel ?? 'acknowledged'}: ${d.acknowledged.reason}`;
   });
   return block;

@@ -50,6 +50,20 @@ describe('formatReport', () => {
     ]);
   });
 
+  it('gives a syntax error, with no value to point at and no rule page, no second line', () => {
+    const { article: _, ...first } = diagnostics[0]!;
+    const syntax: Diagnostic = { ...first, ruleId: 'json/syntax', messageId: 'diagnostics:json.invalid', pointer: '' };
+    const lines = formatReport([syntax], { cwd: '/', docsPath: () => undefined }).split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^  9:3  warning  the file is not valid JSON  json\/syntax$/);
+    // A finding on the whole policy with a rule page keeps its line: '/' then where the rule is documented.
+    const whole = formatReport([{ ...syntax, ruleId: 'art6/basis-missing' }], {
+      cwd: '/',
+      docsPath: () => 'docs/x.md',
+    });
+    expect(whole.split('\n')[2]).toBe('                /  docs/x.md');
+  });
+
   it('writes the messages in the language asked for, from messageId and data', () => {
     const nl = formatReport(diagnostics, { cwd: '/', lang: 'nl' });
     expect(nl).toContain('  127:5  error    Het doel "Nieuwsbrief" heeft geen grondslag uit art. 6, lid 1.  GDPR 6(1)');
