@@ -93,7 +93,7 @@ describe('policyc.config.json', () => {
       const { line, column } = positionOfText(text, needle);
       return `policyc.config.json:${line}:${column + shift}`;
     };
-    expect(lines).toContain(`${at('"out"', 7)} error /out must be a text [schema/type]`);
+    expect(lines).toContain(`${at('"out"', 7)} error /out must be a text (put it in quotes: "7") [schema/type]`);
     expect(lines).toContain(`${at('"de"', 0)} error /languages/0 must be one of nl, en [schema/enum]`);
     expect(lines).toContain(
       `${at('"warn"', 0)} error /rules/security~1measure-missing must be one of error, warning, info, off [schema/enum]`,

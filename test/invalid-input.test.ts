@@ -27,7 +27,14 @@ const cases: Case[] = [
     message: 'the file is not valid JSON: a value is missing before this ","',
     at: ',\n    "sourceLanguage"',
   },
-  { fixture: 'wrong-type', ruleId: 'schema/type', pointer: '/metadata/version', message: 'must be a text', at: '1,' },
+  {
+    fixture: 'wrong-type',
+    ruleId: 'schema/type',
+    pointer: '/metadata/version',
+    message: 'must be a text',
+    at: '1,',
+    suggestion: 'put it in quotes: "1"',
+  },
   {
     fixture: 'unknown-key',
     ruleId: 'schema/unknown-property',

@@ -129,6 +129,11 @@ const guessed = (value: unknown, allowed: string[]): { hint?: MessageRef } => {
   const guess = typeof value === 'string' ? didYouMean(value, allowed) : undefined;
   return guess ? { hint: didYouMeanHint(guess) } : {};
 };
+/** A number or true/false where only a text may stand: the same value in quotes is what was meant (a KvK number). */
+const quoted = (value: unknown, types: string[]): { hint?: MessageRef } =>
+  types.length === 1 && types[0] === 'string' && (typeof value === 'number' || typeof value === 'boolean')
+    ? { hint: { messageId: 'diagnostics:inQuotes', data: { value: JSON.stringify(String(value)) } } }
+    : {};
 /** A message of `family` specific to the schema definition at fault, else the generic one. */
 const byDefinition = (family: string, error: ErrorObject): MessageRef => {
   const name = definitionName(error);
@@ -191,6 +196,7 @@ const readers: Record<string, Reader> = {
       ruleId: 'schema/type',
       messageId: 'diagnostics:schema.type',
       data: { type: { list, separator: 'diagnostics:types.or' } },
+      ...quoted(e.data, types),
     };
   },
   pattern: (e) => ({ ruleId: 'schema/pattern', ...byDefinition('diagnostics:schema.pattern', e) }),
