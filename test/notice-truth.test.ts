@@ -367,9 +367,9 @@ describe('nothing authored is dropped', () => {
       [
         two,
         [
-          '- **Verwerkers:** HOSTER en MAILER\n',
+          '- **Verwerkers:**\n  - HOSTER\n  - MAILER\n',
           'Deze dienstverleners verwerken persoonsgegevens in onze opdracht',
-          '- **Processors:** HOSTER and MAILER\n',
+          '- **Processors:**\n  - HOSTER\n  - MAILER\n',
           'Wij verwerken de volgende soort persoonsgegevens:',
           'We process the following category of personal data:',
         ],

@@ -46,28 +46,24 @@ function purposeCard(p: Purpose, model: PolicyModel, m: Messages): Block[] {
   facts.push(...officialBasisFacts(p, m));
   facts.push(...answer(t('notice:purposeCard.refuseLabel'), refusalLines(p, model, m)));
   facts.push(...purposeControllerFacts(p, m), ...peopleFacts(p, m));
-  if (p.retention.length) {
-    // The periods are in the one retention table; here only which rules apply, linked to it.
-    facts.push({
-      label: t('notice:label.retention'),
-      inlines: [
-        link(
-          joinList(
-            p.retention.map((r) => pick(r.name, m)),
-            m,
-          ),
-          '#retention',
-        ),
-      ],
-    });
-  }
+  // The periods are in the one retention table; here only which rules apply, each linked to it.
+  facts.push(
+    ...answer(
+      t('notice:label.retention'),
+      p.retention.map((r) => [link(pick(r.name, m), '#retention')]),
+    ),
+  );
   return [...rich(p.description, m), { facts }];
 }
 
 /** Whose data, and who else handles them: the data subjects, processors and recipients of the purpose. */
 function peopleFacts(p: Purpose, m: Messages): Fact[] {
+  // Several names as a list, as the data are: names that start with a capital read badly joined in a sentence.
   const fact = (labelKey: string, names: string[]): Fact[] =>
-    names.length ? [{ label: m.t(labelKey, { count: names.length }), inlines: [text(joinList(names, m))] }] : [];
+    answer(
+      m.t(labelKey, { count: names.length }),
+      names.map((name) => [text(name)]),
+    );
   return [
     ...fact(
       'notice:label.subjects',

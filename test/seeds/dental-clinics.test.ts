@@ -36,7 +36,7 @@ describeSeedFacts({
       'Grondslag: Toestemming (artikel 6, lid 1, onder a, AVG). Toestemming kan te allen tijde worden ingetrokken.',
       'Cameratoezicht Voor de veiligheid van onze medewerkers, patiënten, sollicitanten',
       'We nemen zowel binnen als buiten onze perimeter op.',
-      'Van wie: Huidige en voormalige medewerkers, Patiënten, Sollicitanten en Bezoekers van onze praktijken en kantoren',
+      'Van wie: Huidige en voormalige medewerkers Patiënten Sollicitanten Bezoekers van onze praktijken en kantoren',
       // Recipients, processors, transfers.
       'We gebruiken bijvoorbeeld derden voor verwerkingsactiviteiten, zoals hosting, onze Microsoft-omgevingen (tenants) en andere diensten.',
       'Microsoft Onze Microsoft-omgevingen (tenants)',
@@ -107,7 +107,7 @@ describeSeedFacts({
       'Legal basis: Consent (Article 6(1)(a) GDPR). Consent can be withdrawn at any time.',
       'Camera surveillance We use camera surveillance for the safety of our employees, patients and job applicants',
       'We record both inside and outside our perimeter',
-      'Whose data: Current and former employees, Patients, Job applicants and Visitors to our practices and offices',
+      'Whose data: Current and former employees Patients Job applicants Visitors to our practices and offices',
       'For example, we use third parties for processing activities such as hosting, our Microsoft tenants and other services.',
       'Microsoft Our Microsoft tenants',
       'Relevant authorities Authority Only when required by law.',

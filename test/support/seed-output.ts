@@ -100,7 +100,7 @@ export function tableRows(output: string, file: NoticeFile): string[][] {
 function markdownText(md: string): string {
   return md
     .replace(/^#+\s*/gm, '')
-    .replace(/^- /gm, '')
+    .replace(/^\s*- /gm, '') // list markers at any depth: a reader sees items, not dashes
     .replace(/^\| --- .*$/gm, '')
     .replace(/\s*\|\s*/g, ' ')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
