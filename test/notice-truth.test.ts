@@ -327,6 +327,18 @@ describe('nothing authored is dropped', () => {
     expect(notice.en).toContain('Client file: we keep it 20 years');
   });
 
+  it('the summary says nothing is kept for health data that stays on the device; it points to the table', () => {
+    const policy = withPurpose({ retention: ['device'] });
+    policy.dataCategories[0]!.special = 'health';
+    policy.retention = [
+      { id: 'device', name: text('Hartslag', 'Heart rate'), dataCategories: ['phone'], condition: 'on-device-only' },
+    ];
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).not.toContain('Hartslag: bewaard');
+    expect(notice.en).not.toContain('we keep it not by us');
+    expect(notice.nl).toContain('[Hoe lang wij welke gegevens bewaren](#hoe-lang-wij-uw-gegevens-bewaren)');
+  });
+
   it('the retention intro names legal claims only when a rule keeps data for them', () => {
     const policy = withPurpose({ retention: ['account'] });
     policy.retention = [{ id: 'account', name: text('Account'), period: 'P1Y' }];

@@ -69,9 +69,15 @@ function retentionBlocks({ model, m }: NoticeContext, ids: ReadonlySet<string>):
   ];
 }
 
-/** The rule that keeps health data, the longest-standing one first: the medical file. */
+/**
+ * The rule that keeps health data, the longest-standing one first: the medical file. Not a rule
+ * under which we keep nothing ('on-device-only'): '<rule>: bewaard …' would be false for it.
+ */
 function medicalFileRule(rules: readonly RetentionRule[]): RetentionRule | undefined {
-  const health = rules.filter((r) => r.categories.some((c) => c.special === 'health') && r.from !== 'deletion');
+  const health = rules.filter(
+    (r) =>
+      r.categories.some((c) => c.special === 'health') && r.from !== 'deletion' && r.condition !== 'on-device-only',
+  );
   return health.find((r) => r.legalSource?.law === 'wgbo') ?? health[0];
 }
 
