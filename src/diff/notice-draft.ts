@@ -150,10 +150,10 @@ function senderNotes(version: string | undefined, timing: DraftTiming, purposeAd
         earliest: date(earliest!),
       }),
     );
-  } else
-    notes.push(
-      m.t(purposeAdded ? 'diff:notice.noPeriodNewPurpose' : 'diff:notice.noPeriod', { notifyDate: date(notifyDate) }),
-    );
+  } else {
+    const noPeriod = m.t('diff:notice.noPeriod', { notifyDate: date(notifyDate) });
+    notes.push(purposeAdded ? `${noPeriod} ${m.t('diff:notice.newPurposeFirst')}` : noPeriod);
+  }
   if (stated && earliest && stated < earliest) {
     notes.push(m.t(versionKey('tooEarly', version), { version, stated: date(stated), earliest: date(earliest) }));
   }

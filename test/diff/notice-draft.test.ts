@@ -47,11 +47,11 @@ describe('the sender notes of a notice draft', () => {
     });
     expect(notes(unchanged).slice(1)).toEqual([
       'The new version has the same version as the old one (2024.1): give it a version of its own (metadata.version) before it is published.',
-      'The new version states the same effective date as the old one (1 March 2024), and the draft announces it: give the new version a date of its own (metadata.effectiveDate).',
+      'The new version states the same effective date as the old one (1 March 2024): give it a date of its own (metadata.effectiveDate).',
     ]);
     expect(notes(unchanged, 'nl').slice(1)).toEqual([
       'De nieuwe versie heeft hetzelfde versienummer als de oude (2024.1): geef haar een eigen versienummer (metadata.version) voordat ze wordt gepubliceerd.',
-      'De nieuwe versie noemt dezelfde ingangsdatum als de oude (1 maart 2024), en het concept neemt die over: geef de nieuwe versie een eigen ingangsdatum (metadata.effectiveDate).',
+      'De nieuwe versie noemt dezelfde ingangsdatum als de oude (1 maart 2024): geef haar een eigen ingangsdatum (metadata.effectiveDate).',
     ]);
   });
 });
