@@ -63,3 +63,15 @@ test('under a reset like Tailwind preflight, headings are bold, paragraphs and l
     link: 'underline',
   });
 });
+
+test('a list in a list (author Markdown) keeps the browser defaults too: no margin, a circle', async () => {
+  const nested = await page.evaluate(() => {
+    const outer = document.querySelector('.policyc-notice .policyc-section ul')!;
+    const inner = document.createElement('ul');
+    inner.innerHTML = '<li>nested</li>';
+    outer.querySelector('li')!.append(inner);
+    const style = getComputedStyle(inner);
+    return { margin: style.marginTop, marker: style.listStyleType };
+  });
+  expect(nested).toEqual({ margin: '0px', marker: 'circle' });
+});
