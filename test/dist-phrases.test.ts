@@ -47,6 +47,17 @@ const forbidden: readonly string[] = [
   '| Voor het geval u ons later',
   '| In case you need us later',
   '"dct:valid": {\n    "@type"',
+  // The English review of 2026-12-06: 'give/receive inspection' is not English, '12 to 16' overlaps 'from 16',
+  // a period ending on objection ends earlier (not 'until'), 'we keep it 20 years' lacked 'for'.
+  'we give inspection',
+  'receive inspection',
+  'A child of 12 to 16',
+  'or until you object',
+  'of totdat u bezwaar maakt',
+  'of totdat je bezwaar maakt',
+  ': we keep it ',
+  'enter into an agreement',
+  'have passed on to another organisation',
 ];
 
 function files(dir: string): string[] {

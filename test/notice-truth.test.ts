@@ -97,6 +97,70 @@ describe('rights name only the bases this policy uses', () => {
   });
 });
 
+describe('the English review of 6 December', () => {
+  it('portability and objection join their bases with "or": either one is enough (art. 20(1)(a), 21(1))', () => {
+    const policy = miniPolicy();
+    policy.purposes.push({ ...policy.purposes[0]!, id: 'second', legalBasis: '6(1)(a)' });
+    policy.purposes.push({ ...policy.purposes[0]!, id: 'third', legalBasis: '6(1)(e)' });
+    policy.purposes.push({ ...policy.purposes[0]!, id: 'fourth', legalBasis: '6(1)(f)' });
+    const { notice } = policyOutputs(policy);
+    expect(notice.en).toContain(
+      'You may receive the data you gave us yourself, where we process it by automated means on the basis of your consent or a contract with you, in a structured',
+    );
+    expect(notice.nl).toContain('op grond van uw toestemming of een overeenkomst met u, mag u');
+    expect(notice.en).toContain(
+      'to processing based on a task carried out in the public interest or in the exercise of official authority or our legitimate interests.',
+    );
+    expect(notice.nl).toContain(
+      'verwerking op grond van een taak van algemeen belang of openbaar gezag of ons gerechtvaardigd belang.',
+    );
+  });
+
+  it('the English complaint text names the authority once when the author used its English name alone', () => {
+    const policy = miniPolicy();
+    policy.complaints = {
+      internal: text(
+        'Klachten? U mag naar de Autoriteit Persoonsgegevens.',
+        'Complaints? You may go to the Dutch Data Protection Authority.',
+      ),
+    };
+    const { notice } = policyOutputs(policy);
+    expect(notice.en).toContain(
+      'Contact details of the Dutch Data Protection Authority (Autoriteit Persoonsgegevens):',
+    );
+    expect(notice.en).not.toContain('You can also lodge a complaint');
+  });
+
+  it('the summary does not call the organisation responsible for what it processes on behalf of others', () => {
+    const policy = miniPolicy();
+    policy.processorActivities = [
+      { id: 'for-others', name: text('VOOR-ANDEREN', 'FOR-OTHERS'), controllers: text('WERKGEVERS', 'EMPLOYERS') },
+    ];
+    const { notice } = policyOutputs(policy);
+    const summary = (md: string): string => md.slice(md.indexOf('\n## '), md.indexOf('\n## ', md.indexOf('\n## ') + 1));
+    expect(summary(notice.en)).toContain(
+      'is responsible for your data, except where we process it on behalf of another organisation: [When we process data on behalf of others](#when-we-process-data-on-behalf-of-others).',
+    );
+    expect(summary(notice.nl)).toContain(
+      'behalve wanneer wij ze verwerken namens een andere organisatie: [Wanneer wij gegevens verwerken namens anderen]',
+    );
+    const plain = policyOutputs(miniPolicy()).notice;
+    expect(summary(plain.en)).toMatch(/is responsible for your data\. Questions\?/);
+    expect(summary(plain.en)).not.toContain('except where');
+  });
+
+  it('a period that ends on objection ends earlier, not later: "or earlier if you object"', () => {
+    const policy = miniPolicy();
+    policy.retention = [
+      { id: 'kept', name: text('BEWAARD', 'KEPT'), dataCategories: ['phone'], period: 'P2Y', endsOnObjection: true },
+    ];
+    const { notice } = policyOutputs(policy);
+    expect(notice.en).toContain('2 years, or earlier if you object');
+    expect(notice.nl).toContain('2 jaar, of eerder als u bezwaar maakt');
+    expect(notice.en).not.toContain('until you object');
+  });
+});
+
 describe('transfers', () => {
   const withProcessor = (country: string): PolicySource => {
     const policy = withPurpose({ processors: ['host'] });
@@ -324,7 +388,7 @@ describe('nothing authored is dropped', () => {
     expect(notice.nl).toContain('Bron: Het telefoonboek, met toestemming.\n');
     expect(notice.en).toContain('Source: The phone book.\n');
     expect(notice.nl).toContain('Cliëntdossier: bewaard 20 jaar, op grond van de Wet op de geneeskundige');
-    expect(notice.en).toContain('Client file: we keep it 20 years');
+    expect(notice.en).toContain('Client file: kept for 20 years');
   });
 
   it('the summary says nothing is kept for health data that stays on the device; it points to the table', () => {

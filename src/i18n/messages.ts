@@ -192,9 +192,9 @@ export function messagesFor(lang: Language, formality: Formality = 'formal'): Me
 }
 
 /** 'a, b en c' / 'a, b and c'. */
-export function joinList(items: readonly string[], m: Messages): string {
+export function joinList(items: readonly string[], m: Messages, conjunction: 'and' | 'or' = 'and'): string {
   if (items.length <= 1) return items[0] ?? '';
-  return m.t('terms:list.and', { head: items.slice(0, -1).join(', '), last: items[items.length - 1] });
+  return m.t(`terms:list.${conjunction}`, { head: items.slice(0, -1).join(', '), last: items[items.length - 1] });
 }
 
 export function isLanguage(value: string): value is Language {

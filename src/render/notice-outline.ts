@@ -422,6 +422,16 @@ function securityBlocks({ source, m }: NoticeContext): Block[] {
 }
 
 /**
+ * Whether the text names the authority: by its whole name, or by either part of a name that
+ * gives another in brackets ('Dutch Data Protection Authority (Autoriteit Persoonsgegevens)').
+ */
+function namesAuthority(text: string, authority: string): boolean {
+  const parts = /^(.+) \((.+)\)$/.exec(authority)?.slice(1) ?? [authority];
+  const folded = text.toLowerCase();
+  return parts.some((name) => folded.includes(name.toLowerCase()));
+}
+
+/**
  * Complaints — 13(2)(d), 77. The authority is named once: when the
  * organisation's own text already names it, only its contact details follow;
  * 'also' only after the organisation's own complaints route.
@@ -431,7 +441,7 @@ function complaintsBlocks({ source, model, m }: NoticeContext): Block[] {
   const internal = pick(source.complaints?.internal, m);
   const key = !internal
     ? 'notice:complaints.authority'
-    : internal.includes(authority)
+    : namesAuthority(internal, authority)
       ? 'notice:complaints.authorityDetails'
       : 'notice:complaints.authorityAlso';
   const a = model.authority;

@@ -103,11 +103,12 @@ function generalText(right: DerivedRight, ctx: NoticeContext): string {
         bases: joinList(
           bases.length ? bases : ['6(1)(a)', '6(1)(b)'].map((b) => m.t(`terms:rightBasis.${termKey(b)}`)),
           m,
+          'or', // art. 20(1)(a): consent or a contract, either one
         ),
       });
     case 'objection':
       return bases.length
-        ? m.t('terms:right.objection.descriptionBases', { bases: joinList(bases, m) })
+        ? m.t('terms:right.objection.descriptionBases', { bases: joinList(bases, m, 'or') })
         : m.t('terms:right.objection.descriptionGeneral');
     case 'erasure':
       return m.t(ctx.careProvider ? 'terms:right.erasure.descriptionCareProvider' : 'terms:right.erasure.description');

@@ -1,4 +1,5 @@
 import type { RetentionRule } from '../resolve/model.js';
+import type { Messages } from '../i18n/messages.js';
 import { controllerName, joinList, nameOf, pick } from './format.js';
 import type { NoticeContext } from './notice-context.js';
 import { link, text, type Block, type Inline, type Section } from './outline.js';
@@ -28,8 +29,11 @@ export function summarySection(ctx: NoticeContext, sectionIds: ReadonlySet<strin
   return { id: 'summary', heading: m.t('layout:summary.heading'), blocks };
 }
 
-/** Who is responsible, with a tappable e-mail address and phone number. */
-function whoBlocks({ source, m }: NoticeContext): Block[] {
+/**
+ * Who is responsible, with a tappable e-mail address and phone number; where the organisation also
+ * processes as a processor (28, 30(2)), that the controller is then another, linked to that part.
+ */
+function whoBlocks({ source, model, m }: NoticeContext): Block[] {
   const contact =
     source.controller.contact?.email || source.controller.contact?.phone
       ? source.controller.contact
@@ -40,8 +44,16 @@ function whoBlocks({ source, m }: NoticeContext): Block[] {
   const reach: Inline[] = ways.length
     ? [text(m.t('layout:summary.contact')), ...ways.flatMap((w, i) => (i ? [text(m.t('layout:summary.or')), w] : [w]))]
     : [];
-  const who = m.t('layout:summary.who', { name: controllerName(source.controller, m) });
-  return [{ paragraph: reach.length ? [text(`${who} `), ...reach] : [text(who)] }];
+  const name = controllerName(source.controller, m);
+  const gap = reach.length ? ' ' : '';
+  const who: Inline[] = model.processorActivities.length
+    ? [
+        text(`${m.t('layout:summary.whoOnBehalf', { name })} `),
+        link(m.t('details:processorRole.heading'), '#processor-role'),
+        text(`.${gap}`),
+      ]
+    : [text(m.t('layout:summary.who', { name }) + gap)];
+  return [{ paragraph: [...who, ...reach] }];
 }
 
 /** One line per purpose, linked to its part of the notice; a long list ends in a link to the rest. */
@@ -61,12 +73,19 @@ function retentionBlocks({ model, m }: NoticeContext, ids: ReadonlySet<string>):
   if (!medical) return [{ paragraph: [link(m.t('layout:summary.keepLink'), '#retention')] }];
   return [
     {
-      paragraph: [
-        text(m.t('layout:summary.keep', { rule: pick(medical.name, m), phrase: retentionPhrase(medical, m) }) + ' '),
-        link(m.t('layout:summary.keepAll'), '#retention'),
-      ],
+      paragraph: [text(keepSentence(medical, m) + ' '), link(m.t('layout:summary.keepAll'), '#retention')],
     },
   ];
+}
+
+/** '<rule>: kept <phrase>.'; 'kept for' where the phrase starts with its period ('20 years …'). */
+function keepSentence(rule: RetentionRule, m: Messages): string {
+  const phrase = retentionPhrase(rule, m);
+  return m.t('layout:summary.keep', {
+    rule: pick(rule.name, m),
+    phrase,
+    context: /^\d/.test(phrase) ? 'period' : undefined,
+  });
 }
 
 /**

@@ -58,7 +58,15 @@ export const htmlCompileOptions = {
   strict: true,
   preventIndent: true,
   knownHelpersOnly: true,
-  knownHelpers: { inlines: true, anchor: true, headingTag: true, rich: true, many: true, lines: true, tableCards: true },
+  knownHelpers: {
+    inlines: true,
+    anchor: true,
+    headingTag: true,
+    rich: true,
+    many: true,
+    lines: true,
+    tableCards: true,
+  },
 } as const;
 export const markdownCompileOptions = {
   strict: true,

@@ -55,7 +55,7 @@ describe('retention written out', () => {
       '4 weken na het einde van de sollicitatieprocedure; met je toestemming ten hoogste 1 jaar',
     );
     expect(retentionPhrase(rule({ period: 'P2Y', from: 'last-website-visit', endsOnObjection: true }), en)).toBe(
-      '2 years after the last visit to the website, or until you object',
+      '2 years after the last visit to the website, or earlier if you object',
     );
   });
 
