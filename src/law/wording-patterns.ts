@@ -24,8 +24,11 @@ export const erasureWords = /vernietig|verwijder|wissen|destroy|destruction|dele
  */
 export const continuedUseConsent = [
   /\b(door|bij) (het )?(verder(e)? |voortgezet |blijvend )?(gebruik|bezoek)\w*[^.]{0,80}?\b(stem(t|\s)|ga(at)? (je|u)|geef(t)? (je|u))[^.]{0,40}?(akkoord|toestemming|in\b)/i,
-  /\bals (je|u) (deze|onze) (website|site|app|dienst)\w* (blijft|blijven) (gebruiken|bezoeken)[^.]{0,60}?(akkoord|toestemming|stem)/i,
+  // Only where the sentence says the reader agrees ("… betekent dit dat u akkoord gaat"; IES), for any
+  // product: "Als u onze app blijft gebruiken, kunt u uw toestemming intrekken" is no such claim.
+  /\bals (je|u) (deze|onze) \w+ (blijft|blijven) (gebruiken|bezoeken)[^.]{0,60}?\b((je|u) akkoord gaat|ga(at)? (je|u) akkoord|stem(t)? (je|u) in|(je|u) instemt|geef(t)? (je|u) (daarmee |hiermee )?toestemming|(je|u) (daarmee |hiermee )?toestemming geeft)/i,
   /\bby (continuing to |further )?(us(e|ing)|brows(e|ing)|visit(ing)?)[^.]{0,80}?\byou (hereby )?(agree|consent|accept)/i,
+  /\bif you continue (to use|using|to visit|visiting|to browse|browsing)\b[^.]{0,80}?\byou (hereby |thereby )?(agree|consent|accept)/i,
   /\b(continued|further) use of (this|our|the) [^.]{0,60}?(constitutes|means|signifies|implies) (your )?(acceptance|agreement|consent)/i,
 ];
 

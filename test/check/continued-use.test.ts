@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { analyse, miniPolicy } from '../support/mini-policy.js';
+
+/**
+ * consent/continued-use (GDPR 4(11), 7(1); recital 32): continuing to use a product is no
+ * affirmative act. The privacy-officer review of 2026-12-06 found IES's sentence unreported.
+ */
+function continuedUse(nl: string, en: string): string[] {
+  const policy = miniPolicy();
+  policy.introduction = { nl, en };
+  return analyse(policy)
+    .findings.filter((f) => f.ruleId === 'consent/continued-use')
+    .map((f) => f.pointer);
+}
+
+describe('consent/continued-use', () => {
+  it('reports "if you continue to use our Products, you agree" and its Dutch, whatever the product is called', () => {
+    expect(
+      continuedUse(
+        'Als u onze Producten blijft gebruiken, betekent dit dat u akkoord gaat met het herziene beleid.',
+        'If you continue to use our Products, you agree to the revised policy.',
+      ),
+    ).toHaveLength(1);
+    expect(continuedUse('Niets.', 'If you continue to use our website, you agree to these terms.')).toHaveLength(1);
+    expect(
+      continuedUse('Als je onze Diensten blijft gebruiken, ga je akkoord met de wijzigingen.', 'Nothing.'),
+    ).toHaveLength(1);
+  });
+
+  it('does not report continued use that does not claim agreement', () => {
+    expect(
+      continuedUse(
+        'Als u onze app blijft gebruiken, kunt u uw toestemming altijd intrekken.',
+        'If you continue to use our app, you can withdraw your consent at any time.',
+      ),
+    ).toEqual([]);
+    expect(continuedUse('Als u onze producten blijft gebruiken, leest u dan deze verklaring.', 'Nothing.')).toEqual([]);
+    // The pattern before this review took any 'toestemming' after continued use as the claim.
+    expect(
+      continuedUse('Als u onze website blijft bezoeken, kunt u uw toestemming voor cookies intrekken.', 'Nothing.'),
+    ).toEqual([]);
+    expect(
+      continuedUse('Als u onze website blijft gebruiken, geeft u daarmee toestemming voor cookies.', 'Nothing.'),
+    ).toHaveLength(1);
+  });
+});
