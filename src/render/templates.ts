@@ -5,6 +5,7 @@ import { authorMarkdownToHtml } from './author-html.js';
 import { linkContactsInHtml } from './contact-links.js';
 import { displayUrl } from './format.js';
 import { inlinesToMarkdown, tableToMarkdown, escapeMarkdownText } from './markdown-inline.js';
+import { isCardTable } from './table-cards.js';
 import type { Inline, Table } from './outline.js';
 import {
   compileTemplate,
@@ -80,14 +81,6 @@ interface HelperOptions {
   data: { root: { layout: HtmlLayout } };
 }
 
-/**
- * The most columns a notice table shows as a table; one with more is a card per
- * row at every width (notice.css, .policyc-table-cards). In the notice's column
- * (at most about 45rem) six columns leave each about 7rem: Doctolib's processor
- * table broke 37 words inside their letters and stood 4,300 px tall at 1,280 px.
- */
-const MOST_TABLE_COLUMNS = 4;
-
 /** HTML: Handlebars escapes {{value}}; helpers return SafeStrings of escaped or sanitised HTML. */
 function htmlEnvironment(): HandlebarsRuntime {
   const env = createEnvironment();
@@ -105,7 +98,7 @@ function htmlEnvironment(): HandlebarsRuntime {
     return new env.SafeString(`<h${level} id="${escape(idPrefix + id)}">${escape(value)}</h${level}>`);
   });
   env.registerHelper('rich', (value: string) => new env.SafeString(linkContactsInHtml(authorMarkdownToHtml(value))));
-  env.registerHelper('tableCards', (table: Table) => table.head.length > MOST_TABLE_COLUMNS);
+  env.registerHelper('tableCards', isCardTable);
   registerPartials(env, 'html', htmlCompileOptions);
   return env;
 }
