@@ -212,7 +212,7 @@ export interface PolicySource {
    */
   controller: Controller;
   /**
-   * The data protection officer (functionaris gegevensbescherming, FG), if one is appointed. GDPR 13(1)(b), 37(7).
+   * The data protection officer (functionaris voor gegevensbescherming, FG), if one is appointed. GDPR 13(1)(b), 37(7).
    */
   dpo?: Dpo;
   /**
