@@ -129,6 +129,14 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
           }),
         );
       else expect(condition).toEqual([]);
+      // The purposes (30(1)(b)): the register's own description, else the purpose as the notice states it, marked so.
+      const purpose = column(row, 'purpose');
+      expect(purpose).toHaveLength(1);
+      if (p.registerDescription) expect(purpose).toEqual([inLang(p.registerDescription, lang)]);
+      else
+        expect(
+          purpose[0]!.startsWith(t('register:cell.purposeFromNotice', { lng: lang, purpose: inLang(p.name, lang) })),
+        ).toBe(true);
       expect(column(row, 'recipients').map((r) => r.replace(/ \([^()]*\)$/, ''))).toEqual(
         (p.recipients ?? []).map((id) => inLang(byId(source.recipients, id).name, lang)),
       );
@@ -530,8 +538,11 @@ describe('register.html and register.md', () => {
     expect(html.match(/<dt>Data protection officer<\/dt>/g)).toHaveLength(1);
     expect(html.match(/<dt>Security measures<\/dt>/g)).toHaveLength(1);
     expect(html).not.toContain('<dt>Controller</dt>');
-    // The purpose is the register's own description; none authored: no line, no "—" (check warns instead).
-    expect(html).not.toContain('<dt>Purposes</dt>');
+    // The purposes (30(1)(b)): none authored for the register, so the notice's wording, marked as such — never left out.
+    expect(html).toContain(
+      '<dt>Purposes</dt>\n<dd>From the privacy notice: Care, &quot;treatment&quot;, and follow-up<br>after discharge: We treat you.<br>We follow up after discharge.</dd>',
+    );
+    expect(html).toContain('<dt>Purposes</dt>\n<dd>From the privacy notice: Billing</dd>');
     // The other language: hreflang in the head, a visible link in the page.
     expect(html).toContain('<link rel="alternate" hreflang="nl" href="../nl/register.html">');
     expect(html).toContain('<a href="../nl/register.html" hreflang="nl" lang="nl">Dit register in het Nederlands</a>');

@@ -186,6 +186,20 @@ function transfersCell(parties: ReadonlyArray<Processor | Recipient>, m: Message
   return linesOf(parties.filter(partyLeavesEea), m, transferText);
 }
 
+/**
+ * The purposes (30(1)(b)): the register's own description; without one, the
+ * purpose as the privacy notice states it — its name and description — marked
+ * as the notice's wording (`check` warns that the register description is missing).
+ */
+function purposeCell(p: Purpose, m: Messages): RegisterCell {
+  const own = pick(p.registerDescription, m);
+  if (own) return [own];
+  const name = pick(p.name, m);
+  const description = pick(p.description, m);
+  const purpose = description ? `${name}: ${markdownToPlainText(description)}` : name;
+  return [m.t('register:cell.purposeFromNotice', { purpose })];
+}
+
 /** The general description of technical and organisational measures, art. 30(1)(g) and 32(1). */
 function securityCell(model: PolicyModel, m: Messages): RegisterCell {
   const s = model.source.security;
@@ -222,8 +236,7 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
     cell: (p, ctx) =>
       p.controller?.dpo ? partyLines(p.controller.dpo.name, undefined, p.controller.dpo.contact, ctx.m) : dpoCell(ctx),
   },
-  // The register's own description (30(1)(b)), never the patient-facing prose; `check` warns when it is missing.
-  { key: 'purpose', width: 48, omitWhenEmpty: true, cell: (p, { m }) => one(pick(p.registerDescription, m)) },
+  { key: 'purpose', width: 48, cell: (p, { m }) => purposeCell(p, m) },
   { key: 'legalBasis', width: 40, cell: (p, { m }) => legalBasisCell(p, m) },
   {
     key: 'specialCondition',
