@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messagesFor, type Language } from '../src/i18n/messages.js';
+import type { PolicySource } from '../src/policy/policy-types.js';
 import type { PolicyModel } from '../src/resolve/model.js';
 import { registerToCsv } from '../src/render/register/register-csv.js';
 import { registerToHtml } from '../src/render/register/register-html.js';
@@ -12,7 +13,8 @@ import { analyse, miniPolicy } from './support/mini-policy.js';
 
 /**
  * The privacy officer's review of the art. 30 register (2026-12-06): the
- * purposes (30(1)(b)) are never blank, and the AVG's own Dutch words.
+ * purposes (30(1)(b)) are never blank, the policy-wide transfer safeguards
+ * reach the record (30(1)(e)), and the AVG's own Dutch words.
  */
 const text = (nl: string, en = nl): { nl: string; en: string } => ({ nl, en });
 
@@ -31,6 +33,9 @@ function cell(register: Register, key: string, id?: string): readonly string[] {
   const row = id ? table.rows.find((r) => r[0]![0] === id)! : table.rows[0]!;
   return row[table.columns.findIndex((c) => c.key === key)]!;
 }
+
+const fact = (register: Register, label: string): string | undefined =>
+  register.organisation.facts.find((f) => f.label === label)?.value;
 
 function seedModel(id: string): PolicyModel {
   return modelOf(JSON.parse(readFileSync(path.join(repoRoot, 'policies', id, 'policy.json'), 'utf8')));
@@ -94,6 +99,69 @@ describe('the purposes (30(1)(b)) are stated in every register and every format'
     ]);
     expect(cell(registerIn(seedModel('doctolib'), 'en'), 'purpose', 'fraud-prevention')).toEqual([
       'From the privacy notice: Preventing and combating computer fraud: Spamming, hacking, DDoS attacks, etc.',
+    ]);
+  });
+});
+
+describe('the policy-wide transfer safeguards (30(1)(e)) reach the register', () => {
+  function withTransfers(): PolicySource {
+    const policy = miniPolicy();
+    policy.transfers = {
+      mechanisms: [{ mechanism: 'scc', note: text('Indien nodig.', 'Where needed.') }, { mechanism: 'derogation' }],
+    };
+    policy.processors = [
+      { id: 'host', name: 'HOST', service: text('opslag', 'storage'), country: 'US' },
+      {
+        id: 'cloud',
+        name: 'CLOUD',
+        service: text('opslag', 'storage'),
+        country: 'US',
+        transfer: { mechanism: 'eu-us-dpf' },
+      },
+    ];
+    return policy;
+  }
+
+  it("among the organisation's facts, in the notice's words, whether or not a party leaves the EEA", () => {
+    const nl = registerIn(modelOf(withTransfers()), 'nl');
+    expect(fact(nl, 'Algemene waarborgen voor doorgifte aan derde landen')).toBe(
+      'Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG). Indien nodig.\n' +
+        'Afwijking voor een specifieke situatie (artikel 49 AVG).',
+    );
+    const en = registerIn(modelOf(withTransfers()), 'en');
+    expect(fact(en, 'General safeguards for transfers to third countries')).toContain(
+      'Derogation for a specific situation (Article 49 GDPR).',
+    );
+    expect(fact(registerIn(modelOf(miniPolicy()), 'nl'), 'Algemene waarborgen voor doorgifte aan derde landen')).toBe(
+      undefined,
+    );
+  });
+
+  it("in an activity's transfer column when a party there names no ground of its own; not when each names one", () => {
+    const policy = withTransfers();
+    policy.purposes[0]!.processors = ['host', 'cloud'];
+    expect(cell(registerIn(modelOf(policy), 'nl'), 'transfers')).toEqual([
+      'HOST: de Verenigde Staten',
+      'CLOUD: de Verenigde Staten — EU-VS Data Privacy Framework, adequaatheidsbesluit van 10 juli 2023 (artikel 45 AVG)',
+      'Algemene waarborg: standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG). Indien nodig.',
+      'Algemene waarborg: afwijking voor een specifieke situatie (artikel 49 AVG)',
+    ]);
+    policy.purposes[0]!.processors = ['cloud'];
+    expect(cell(registerIn(modelOf(policy), 'nl'), 'transfers')).toEqual([
+      'CLOUD: de Verenigde Staten — EU-VS Data Privacy Framework, adequaatheidsbesluit van 10 juli 2023 (artikel 45 AVG)',
+    ]);
+  });
+
+  it("Doctolib's SCCs, ad-hoc clauses and art. 49 derogation; IES's Privacy Shield (invalid), SCCs and BCR", () => {
+    const doctolib = registerToMarkdown(registerIn(seedModel('doctolib'), 'nl'));
+    expect(doctolib).toContain(
+      '- **Algemene waarborgen voor doorgifte aan derde landen**: Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG). Indien nodig. Contractbepalingen met toestemming van de toezichthoudende autoriteit (artikel 46, lid 3, onder a, AVG). Gelijkwaardige ad-hocbepalingen, indien nodig. Afwijking voor een specifieke situatie (artikel 49 AVG).\n',
+    );
+    const ies = fact(registerIn(seedModel('ies'), 'en'), 'General safeguards for transfers to third countries')!;
+    expect(ies.split('\n')).toEqual([
+      expect.stringMatching(/^EU-US Privacy Shield \(declared invalid .*C-311\/18\) \(the United States\)\./),
+      'Standard data protection clauses of the European Commission (Article 46(2)(c) GDPR).',
+      'Binding corporate rules (Article 47 GDPR). For transfers to processors.',
     ]);
   });
 });
