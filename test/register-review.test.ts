@@ -14,7 +14,8 @@ import { analyse, miniPolicy } from './support/mini-policy.js';
 /**
  * The privacy officer's review of the art. 30 register (2026-12-06): the
  * purposes (30(1)(b)) are never blank, the policy-wide transfer safeguards
- * reach the record (30(1)(e)), and the AVG's own Dutch words.
+ * reach the record (30(1)(e)), an art. 9 exception that is not stated is said
+ * to be so, and the AVG's own Dutch words.
  */
 const text = (nl: string, en = nl): { nl: string; en: string } => ({ nl, en });
 
@@ -163,6 +164,26 @@ describe('the policy-wide transfer safeguards (30(1)(e)) reach the register', ()
       'Standard data protection clauses of the European Commission (Article 46(2)(c) GDPR).',
       'Binding corporate rules (Article 47 GDPR). For transfers to processors.',
     ]);
+  });
+});
+
+describe('the art. 9 exception cell (30(1); AP practice)', () => {
+  it('says "niet vermeld" / "not stated" for special data with no exception named, as the basis column does', () => {
+    const policy = miniPolicy();
+    policy.dataCategories[0] = { ...policy.dataCategories[0]!, special: 'health' };
+    const model = modelOf(policy);
+    expect(cell(registerIn(model, 'nl'), 'specialCondition')).toEqual(['niet vermeld']);
+    expect(cell(registerIn(model, 'en'), 'specialCondition')).toEqual(['not stated']);
+    // No special data: nothing to state, the cell stays blank ("—" on a page).
+    expect(cell(registerIn(modelOf(miniPolicy()), 'nl'), 'specialCondition')).toEqual([]);
+    policy.purposes[0]!.specialCategoryCondition = { condition: '9(2)(h)' };
+    expect(cell(registerIn(modelOf(policy), 'nl'), 'specialCondition')[0]).toMatch(/^Gezondheidszorg \(artikel 9/);
+  });
+
+  it('Zorgburo: the client system holds health data and names no exception', () => {
+    const zorgburo = registerIn(seedModel('zorgburo-de-liemers'), 'nl');
+    expect(cell(zorgburo, 'specialCondition', 'client-system')).toEqual(['niet vermeld']);
+    expect(cell(zorgburo, 'specialCondition', 'care-agreement')).toEqual([]);
   });
 });
 

@@ -128,6 +128,9 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
             lng: lang,
           }),
         );
+      // Special data and no exception named: 'not stated', as the basis column says it; a blank reads as 'not applicable'.
+      else if ((p.dataCategories ?? []).some((id) => byId(source.dataCategories, id).special))
+        expect(condition).toEqual([t('register:cell.notStated', { lng: lang })]);
       else expect(condition).toEqual([]);
       // The purposes (30(1)(b)): the register's own description, else the purpose as the notice states it, marked so.
       const purpose = column(row, 'purpose');

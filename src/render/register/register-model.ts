@@ -234,6 +234,15 @@ function purposeCell(p: Purpose, m: Messages): RegisterCell {
   return [m.t('register:cell.purposeFromNotice', { purpose })];
 }
 
+/**
+ * The art. 9(2) exception; for special data with none named, 'niet vermeld' as
+ * the basis column says it — a blank would read as 'not applicable'.
+ */
+function specialConditionCell(p: Purpose, m: Messages): RegisterCell {
+  if (p.specialCategoryCondition) return [specialConditionText(p.specialCategoryCondition, m)];
+  return p.usesSpecialData ? [m.t('register:cell.notStated')] : [];
+}
+
 /** The general description of technical and organisational measures, art. 30(1)(g) and 32(1). */
 function securityCell(model: PolicyModel, m: Messages): RegisterCell {
   const s = model.source.security;
@@ -272,11 +281,7 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
   },
   { key: 'purpose', width: 48, cell: (p, { m }) => purposeCell(p, m) },
   { key: 'legalBasis', width: 40, cell: (p, { m }) => legalBasisCell(p, m) },
-  {
-    key: 'specialCondition',
-    width: 40,
-    cell: (p, { m }) => one(p.specialCategoryCondition && specialConditionText(p.specialCategoryCondition, m)),
-  },
+  { key: 'specialCondition', width: 40, cell: (p, { m }) => specialConditionCell(p, m) },
   { key: 'dataSubjects', width: 28, cell: (p, { m }) => linesOf(p.dataSubjects, m, nameLine) },
   { key: 'dataCategories', width: 40, cell: (p, { m }) => linesOf(p.dataCategories, m, categoryLine) },
   { key: 'recipients', width: 32, cell: (p, { m }) => linesOf(p.recipients, m, recipientLine) },
