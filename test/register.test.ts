@@ -128,7 +128,18 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
             lng: lang,
           }),
         );
+      // Special data and no exception named: 'not stated', as the basis column says it; a blank reads as 'not applicable'.
+      else if ((p.dataCategories ?? []).some((id) => byId(source.dataCategories, id).special))
+        expect(condition).toEqual([t('register:cell.notStated', { lng: lang })]);
       else expect(condition).toEqual([]);
+      // The purposes (30(1)(b)): the register's own description, else the purpose as the notice states it, marked so.
+      const purpose = column(row, 'purpose');
+      expect(purpose).toHaveLength(1);
+      if (p.registerDescription) expect(purpose).toEqual([inLang(p.registerDescription, lang)]);
+      else
+        expect(
+          purpose[0]!.startsWith(t('register:cell.purposeFromNotice', { lng: lang, purpose: inLang(p.name, lang) })),
+        ).toBe(true);
       expect(column(row, 'recipients').map((r) => r.replace(/ \([^()]*\)$/, ''))).toEqual(
         (p.recipients ?? []).map((id) => inLang(byId(source.recipients, id).name, lang)),
       );
@@ -140,7 +151,9 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
         ...(p.processors ?? []).map((id) => byId(source.processors, id)),
         ...(p.recipients ?? []).map((id) => byId(source.recipients, id)),
       ].filter((x) => x.transfer || (x.country && !['NL', 'EU', 'DE', 'BE'].includes(x.country)));
-      expect(column(row, 'transfers')).toHaveLength(leaving.length);
+      // A party with no ground of its own is followed by the policy-wide grounds, one line each.
+      const general = leaving.some((x) => !x.transfer) ? (source.transfers?.mechanisms ?? []).length : 0;
+      expect(column(row, 'transfers')).toHaveLength(leaving.length + general);
       for (const [j, x] of leaving.entries())
         if (x.transfer)
           expect(column(row, 'transfers')[j]).toContain(
@@ -530,8 +543,11 @@ describe('register.html and register.md', () => {
     expect(html.match(/<dt>Data protection officer<\/dt>/g)).toHaveLength(1);
     expect(html.match(/<dt>Security measures<\/dt>/g)).toHaveLength(1);
     expect(html).not.toContain('<dt>Controller</dt>');
-    // The purpose is the register's own description; none authored: no line, no "—" (check warns instead).
-    expect(html).not.toContain('<dt>Purposes</dt>');
+    // The purposes (30(1)(b)): none authored for the register, so the notice's wording, marked as such — never left out.
+    expect(html).toContain(
+      '<dt>Purposes</dt>\n<dd>From the privacy notice: Care, &quot;treatment&quot;, and follow-up<br>after discharge: We treat you.<br>We follow up after discharge.</dd>',
+    );
+    expect(html).toContain('<dt>Purposes</dt>\n<dd>From the privacy notice: Billing</dd>');
     // The other language: hreflang in the head, a visible link in the page.
     expect(html).toContain('<link rel="alternate" hreflang="nl" href="../nl/register.html">');
     expect(html).toContain('<a href="../nl/register.html" hreflang="nl" lang="nl">Dit register in het Nederlands</a>');

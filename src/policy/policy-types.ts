@@ -212,7 +212,7 @@ export interface PolicySource {
    */
   controller: Controller;
   /**
-   * The data protection officer (functionaris gegevensbescherming, FG), if one is appointed. GDPR 13(1)(b), 37(7).
+   * The data protection officer (functionaris voor gegevensbescherming, FG), if one is appointed. GDPR 13(1)(b), 37(7).
    */
   dpo?: Dpo;
   /**
@@ -725,7 +725,7 @@ export interface PurposeSource {
    */
   description?: MarkdownText;
   /**
-   * The purpose as the art. 30(1)(b) register records it, for the privacy officer and the supervisory authority: what is done, to what end, in a sentence or two. The notice uses `description`, written for patients; the register never does. GDPR 30(1)(b).
+   * The purpose as the art. 30(1)(b) register records it, for the privacy officer and the supervisory authority: what is done, to what end, in a sentence or two. The notice uses `description`, written for patients; without this field the register shows the purpose's name and that description, marked as the notice's wording. GDPR 30(1)(b).
    */
   registerDescription?: Text;
   /**

@@ -15,12 +15,22 @@ import type {
 import { retentionPhrase } from '../retention-phrase.js';
 import { registerVersionKeys, versionLine } from '../version-line.js';
 import { isCareProvider } from '../../law/care-provider.js';
-import { controllerName, countryName, formatAddress, formatDate, joinList, nameOf, pick } from '../format.js';
+import {
+  controllerName,
+  countryName,
+  formatAddress,
+  formatDate,
+  joinList,
+  nameOf,
+  pick,
+  upperFirst,
+} from '../format.js';
 import {
   notStatedText,
   purposeLawfulness,
   specialCategoryNote,
   specialConditionText,
+  transferGroundText,
   transferText,
 } from '../legal-text.js';
 import { markdownToPlainText } from './plain-text.js';
@@ -99,6 +109,8 @@ interface CellContext {
   m: Messages;
   /** The security measures, the same in every row: worked out once. */
   security: RegisterCell;
+  /** The policy-wide transfer grounds (transfers.mechanisms), in the notice's words: worked out once. */
+  safeguards: readonly string[];
 }
 
 const one = (value: string | undefined): RegisterCell => (value ? [value] : []);
@@ -182,8 +194,53 @@ function retentionLine(r: RetentionRule, m: Messages): string {
   return `${name}${covers}: ${retentionPhrase(r, m)}${r.note ? `. ${pick(r.note, m)}` : ''}`;
 }
 
-function transfersCell(parties: ReadonlyArray<Processor | Recipient>, m: Messages): RegisterCell {
+function transfersCell(parties: ReadonlyArray<Processor | Recipient>, m: Messages): string[] {
   return linesOf(parties.filter(partyLeavesEea), m, transferText);
+}
+
+/**
+ * An activity's transfers outside the EEA, each with its own ground (30(1)(e),
+ * 30(2)(c)); when one names no ground of its own, the policy-wide grounds
+ * follow, one line each, labelled as the policy's (a CSV row stands alone).
+ */
+function activityTransfersCell(
+  parties: ReadonlyArray<Processor | Recipient>,
+  { m, safeguards }: CellContext,
+): RegisterCell {
+  const lines = transfersCell(parties, m);
+  if (safeguards.length && parties.some(leavesWithoutOwnGround))
+    for (const safeguard of safeguards) lines.push(m.t('register:cell.policySafeguard', { safeguard }));
+  return lines;
+}
+
+const leavesWithoutOwnGround = (party: Processor | Recipient): boolean => !party.transfer && partyLeavesEea(party);
+
+/** The policy-wide transfer grounds, each as the notice lists it (countries, note, where to get a copy). */
+function safeguardLines(model: PolicyModel, m: Messages): string[] {
+  return linesOf(model.source.transfers?.mechanisms ?? [], m, transferGroundText);
+}
+
+/**
+ * The purposes (30(1)(b)): the register's own description; without one, the
+ * purpose as the privacy notice states it — its name and description — marked
+ * as the notice's wording (`check` warns that the register description is missing).
+ */
+function purposeCell(p: Purpose, m: Messages): RegisterCell {
+  const own = pick(p.registerDescription, m);
+  if (own) return [own];
+  const name = pick(p.name, m);
+  const description = pick(p.description, m);
+  const purpose = description ? `${name}: ${markdownToPlainText(description)}` : name;
+  return [m.t('register:cell.purposeFromNotice', { purpose })];
+}
+
+/**
+ * The art. 9(2) exception; for special data with none named, 'niet vermeld' as
+ * the basis column says it — a blank would read as 'not applicable'.
+ */
+function specialConditionCell(p: Purpose, m: Messages): RegisterCell {
+  if (p.specialCategoryCondition) return [specialConditionText(p.specialCategoryCondition, m)];
+  return p.usesSpecialData ? [m.t('register:cell.notStated')] : [];
 }
 
 /** The general description of technical and organisational measures, art. 30(1)(g) and 32(1). */
@@ -222,19 +279,14 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
     cell: (p, ctx) =>
       p.controller?.dpo ? partyLines(p.controller.dpo.name, undefined, p.controller.dpo.contact, ctx.m) : dpoCell(ctx),
   },
-  // The register's own description (30(1)(b)), never the patient-facing prose; `check` warns when it is missing.
-  { key: 'purpose', width: 48, omitWhenEmpty: true, cell: (p, { m }) => one(pick(p.registerDescription, m)) },
+  { key: 'purpose', width: 48, cell: (p, { m }) => purposeCell(p, m) },
   { key: 'legalBasis', width: 40, cell: (p, { m }) => legalBasisCell(p, m) },
-  {
-    key: 'specialCondition',
-    width: 40,
-    cell: (p, { m }) => one(p.specialCategoryCondition && specialConditionText(p.specialCategoryCondition, m)),
-  },
+  { key: 'specialCondition', width: 40, cell: (p, { m }) => specialConditionCell(p, m) },
   { key: 'dataSubjects', width: 28, cell: (p, { m }) => linesOf(p.dataSubjects, m, nameLine) },
   { key: 'dataCategories', width: 40, cell: (p, { m }) => linesOf(p.dataCategories, m, categoryLine) },
   { key: 'recipients', width: 32, cell: (p, { m }) => linesOf(p.recipients, m, recipientLine) },
   { key: 'processors', width: 36, cell: (p, { m }) => linesOf(p.processors, m, processorLine) },
-  { key: 'transfers', width: 40, cell: (p, { m }) => transfersCell([...p.processors, ...p.recipients], m) },
+  { key: 'transfers', width: 40, cell: (p, ctx) => activityTransfersCell([...p.processors, ...p.recipients], ctx) },
   { key: 'retention', width: 48, cell: (p, { m }) => linesOf(p.retention, m, retentionLine) },
   { key: 'security', width: 40, organisationWide: true, cell: (_, ctx) => ctx.security },
   { key: 'systems', width: 24, cell: (p) => p.systems ?? [] },
@@ -272,7 +324,7 @@ const processorColumns: ReadonlyArray<ColumnSpec<ProcessorActivity>> = [
   { key: 'dataSubjects', width: 28, cell: (a, { m }) => linesOf(a.dataSubjects, m, nameLine) },
   { key: 'dataCategories', width: 40, cell: (a, { m }) => linesOf(a.dataCategories, m, categoryLine) },
   { key: 'subProcessors', width: 36, cell: (a, { m }) => linesOf(a.subProcessors, m, processorLine) },
-  { key: 'transfers', width: 40, cell: (a, { m }) => transfersCell(a.subProcessors, m) },
+  { key: 'transfers', width: 40, cell: (a, ctx) => activityTransfersCell(a.subProcessors, ctx) },
   { key: 'retention', width: 48, cell: (a, { m }) => linesOf(a.retention, m, retentionLine) },
   { key: 'security', width: 40, organisationWide: true, cell: (_, ctx) => ctx.security },
 ];
@@ -361,6 +413,8 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
       .join('\n'),
   );
   addUnlinkedParties(ctx, add);
+  // The policy-wide transfer grounds (30(1)(e)), beside the transfers they cover.
+  add('transferSafeguards', ctx.safeguards.map(factSentence).join('\n'));
   add('version', source.metadata.version);
   add('effectiveDate', source.metadata.effectiveDate && formatDate(source.metadata.effectiveDate, m));
   const published = source.metadata.source;
@@ -399,10 +453,12 @@ function addUnlinkedParties(ctx: CellContext, add: (key: string, value: string |
 const UNDATED = '1980-01-01';
 
 const endSentence = (line: string): string => (/[.!?]$/.test(line) ? line : `${line}.`);
+/** A line of its own among the facts: a capital and a full stop ('standaardbepalingen …' as a list item in the notice). */
+const factSentence = (line: string): string => endSentence(upperFirst(line));
 
 /** The register in one language. */
 export function buildRegister(model: PolicyModel, m: Messages): Register {
-  const ctx: CellContext = { model, m, security: securityCell(model, m) };
+  const ctx: CellContext = { model, m, security: securityCell(model, m), safeguards: safeguardLines(model, m) };
   const tables = [table('controller', controllerColumns, model.purposes, ctx)];
   if (model.processorActivities.length)
     tables.push(table('processor', processorColumns, model.processorActivities, ctx));

@@ -1,0 +1,198 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { messagesFor, type Language } from '../src/i18n/messages.js';
+import type { PolicySource } from '../src/policy/policy-types.js';
+import type { PolicyModel } from '../src/resolve/model.js';
+import { registerToCsv } from '../src/render/register/register-csv.js';
+import { registerToHtml } from '../src/render/register/register-html.js';
+import { registerToMarkdown } from '../src/render/register/register-markdown.js';
+import { buildRegister, type Register } from '../src/render/register/register-model.js';
+import { repoRoot } from './support/cli.js';
+import { analyse, miniPolicy } from './support/mini-policy.js';
+
+/**
+ * The privacy officer's review of the art. 30 register (2026-12-06): the
+ * purposes (30(1)(b)) are never blank, the policy-wide transfer safeguards
+ * reach the record (30(1)(e)), an art. 9 exception that is not stated is said
+ * to be so, and the AVG's own Dutch words.
+ */
+const text = (nl: string, en = nl): { nl: string; en: string } => ({ nl, en });
+
+function modelOf(policy: unknown): PolicyModel {
+  const { model, diagnostics } = analyse(policy);
+  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return model!;
+}
+
+const registerIn = (model: PolicyModel, lang: Language): Register =>
+  buildRegister(model, messagesFor(lang, model.source.metadata.formality));
+
+/** One cell of the controller's table: the first row's, or the row with this id. */
+function cell(register: Register, key: string, id?: string): readonly string[] {
+  const table = register.tables[0]!;
+  const row = id ? table.rows.find((r) => r[0]![0] === id)! : table.rows[0]!;
+  return row[table.columns.findIndex((c) => c.key === key)]!;
+}
+
+const fact = (register: Register, label: string): string | undefined =>
+  register.organisation.facts.find((f) => f.label === label)?.value;
+
+function seedModel(id: string): PolicyModel {
+  return modelOf(JSON.parse(readFileSync(path.join(repoRoot, 'policies', id, 'policy.json'), 'utf8')));
+}
+
+describe('the purposes (30(1)(b)) are stated in every register and every format', () => {
+  it('without a register description: the name and the notice description, marked as the notice wording', () => {
+    const policy = miniPolicy();
+    policy.purposes[0]!.description = text('**Wij** verbinden u.\n\nTweede alinea.', 'We **connect** you.');
+    const model = modelOf(policy);
+    const nl = registerIn(model, 'nl');
+    expect(cell(nl, 'purpose')).toEqual([
+      'Uit de privacyverklaring: Verbindingen leggen: Wij verbinden u.\nTweede alinea.',
+    ]);
+    expect(cell(registerIn(model, 'en'), 'purpose')).toEqual([
+      'From the privacy notice: Making connections: We connect you.',
+    ]);
+    // The page shows the line (it left it out before), as the spreadsheet and Markdown show the cell.
+    expect(registerToHtml(nl)).toContain(
+      '<dt>Verwerkingsdoeleinden</dt>\n<dd>Uit de privacyverklaring: Verbindingen leggen: Wij verbinden u.<br>Tweede alinea.</dd>',
+    );
+    expect(registerToMarkdown(nl)).toContain('| Verwerkingsdoeleinden |');
+    expect(registerToMarkdown(nl)).toContain(
+      '| Uit de privacyverklaring: Verbindingen leggen: Wij verbinden u. Tweede alinea. |',
+    );
+    expect(registerToCsv(nl.tables[0]!).split('\r\n')[0]).toContain(',Verwerkingsdoeleinden,');
+  });
+
+  it('without any description: the purpose name, still marked; with a register description: that alone', () => {
+    expect(cell(registerIn(modelOf(miniPolicy()), 'nl'), 'purpose')).toEqual([
+      'Uit de privacyverklaring: Verbindingen leggen',
+    ]);
+    const policy = miniPolicy();
+    policy.purposes[0]!.description = text('PATIENT');
+    policy.purposes[0]!.registerDescription = text('REGISTER-NL', 'REGISTER-EN');
+    const model = modelOf(policy);
+    expect(cell(registerIn(model, 'nl'), 'purpose')).toEqual(['REGISTER-NL']);
+    expect(cell(registerIn(model, 'en'), 'purpose')).toEqual(['REGISTER-EN']);
+  });
+
+  it('every seed register has a purpose in every row; Zorgburo and Doctolib as their statements word them', () => {
+    for (const id of [
+      'bernhoven',
+      'bib-verloskundigen',
+      'cosmetic-clinic',
+      'dental-clinics',
+      'dijklander',
+      'doctolib',
+      'ies',
+      'ipractice',
+      'zorgburo-de-liemers',
+    ]) {
+      const register = registerIn(seedModel(id), 'nl');
+      const table = register.tables[0]!;
+      const index = table.columns.findIndex((c) => c.key === 'purpose');
+      for (const row of table.rows) expect(row[index], `${id} ${row[0]![0]}`).toHaveLength(1);
+      expect(registerToHtml(register).match(/<dt>Verwerkingsdoeleinden<\/dt>/g), id).toHaveLength(table.rows.length);
+    }
+    expect(cell(registerIn(seedModel('zorgburo-de-liemers'), 'nl'), 'purpose', 'client-system')).toEqual([
+      'Uit de privacyverklaring: Verwerking in het cliëntvolgsysteem ONS',
+    ]);
+    expect(cell(registerIn(seedModel('doctolib'), 'en'), 'purpose', 'fraud-prevention')).toEqual([
+      'From the privacy notice: Preventing and combating computer fraud: Spamming, hacking, DDoS attacks, etc.',
+    ]);
+  });
+});
+
+describe('the policy-wide transfer safeguards (30(1)(e)) reach the register', () => {
+  function withTransfers(): PolicySource {
+    const policy = miniPolicy();
+    policy.transfers = {
+      mechanisms: [{ mechanism: 'scc', note: text('Indien nodig.', 'Where needed.') }, { mechanism: 'derogation' }],
+    };
+    policy.processors = [
+      { id: 'host', name: 'HOST', service: text('opslag', 'storage'), country: 'US' },
+      {
+        id: 'cloud',
+        name: 'CLOUD',
+        service: text('opslag', 'storage'),
+        country: 'US',
+        transfer: { mechanism: 'eu-us-dpf' },
+      },
+    ];
+    return policy;
+  }
+
+  it("among the organisation's facts, in the notice's words, whether or not a party leaves the EEA", () => {
+    const nl = registerIn(modelOf(withTransfers()), 'nl');
+    expect(fact(nl, 'Algemene waarborgen voor doorgifte aan derde landen')).toBe(
+      'Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG). Indien nodig.\n' +
+        'Afwijking voor een specifieke situatie (artikel 49 AVG).',
+    );
+    const en = registerIn(modelOf(withTransfers()), 'en');
+    expect(fact(en, 'General safeguards for transfers to third countries')).toContain(
+      'Derogation for a specific situation (Article 49 GDPR).',
+    );
+    expect(fact(registerIn(modelOf(miniPolicy()), 'nl'), 'Algemene waarborgen voor doorgifte aan derde landen')).toBe(
+      undefined,
+    );
+  });
+
+  it("in an activity's transfer column when a party there names no ground of its own; not when each names one", () => {
+    const policy = withTransfers();
+    policy.purposes[0]!.processors = ['host', 'cloud'];
+    expect(cell(registerIn(modelOf(policy), 'nl'), 'transfers')).toEqual([
+      'HOST: de Verenigde Staten',
+      'CLOUD: de Verenigde Staten — EU-VS Data Privacy Framework, adequaatheidsbesluit van 10 juli 2023 (artikel 45 AVG)',
+      'Algemene waarborg: standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG). Indien nodig.',
+      'Algemene waarborg: afwijking voor een specifieke situatie (artikel 49 AVG)',
+    ]);
+    policy.purposes[0]!.processors = ['cloud'];
+    expect(cell(registerIn(modelOf(policy), 'nl'), 'transfers')).toEqual([
+      'CLOUD: de Verenigde Staten — EU-VS Data Privacy Framework, adequaatheidsbesluit van 10 juli 2023 (artikel 45 AVG)',
+    ]);
+  });
+
+  it("Doctolib's SCCs, ad-hoc clauses and art. 49 derogation; IES's Privacy Shield (invalid), SCCs and BCR", () => {
+    const doctolib = registerToMarkdown(registerIn(seedModel('doctolib'), 'nl'));
+    expect(doctolib).toContain(
+      '- **Algemene waarborgen voor doorgifte aan derde landen**: Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG). Indien nodig. Contractbepalingen met toestemming van de toezichthoudende autoriteit (artikel 46, lid 3, onder a, AVG). Gelijkwaardige ad-hocbepalingen, indien nodig. Afwijking voor een specifieke situatie (artikel 49 AVG).\n',
+    );
+    const ies = fact(registerIn(seedModel('ies'), 'en'), 'General safeguards for transfers to third countries')!;
+    expect(ies.split('\n')).toEqual([
+      expect.stringMatching(/^EU-US Privacy Shield \(declared invalid .*C-311\/18\) \(the United States\)\./),
+      'Standard data protection clauses of the European Commission (Article 46(2)(c) GDPR).',
+      'Binding corporate rules (Article 47 GDPR). For transfers to processors.',
+    ]);
+  });
+});
+
+describe('the art. 9 exception cell (30(1); AP practice)', () => {
+  it('says "niet vermeld" / "not stated" for special data with no exception named, as the basis column does', () => {
+    const policy = miniPolicy();
+    policy.dataCategories[0] = { ...policy.dataCategories[0]!, special: 'health' };
+    const model = modelOf(policy);
+    expect(cell(registerIn(model, 'nl'), 'specialCondition')).toEqual(['niet vermeld']);
+    expect(cell(registerIn(model, 'en'), 'specialCondition')).toEqual(['not stated']);
+    // No special data: nothing to state, the cell stays blank ("—" on a page).
+    expect(cell(registerIn(modelOf(miniPolicy()), 'nl'), 'specialCondition')).toEqual([]);
+    policy.purposes[0]!.specialCategoryCondition = { condition: '9(2)(h)' };
+    expect(cell(registerIn(modelOf(policy), 'nl'), 'specialCondition')[0]).toMatch(/^Gezondheidszorg \(artikel 9/);
+  });
+
+  it('Zorgburo: the client system holds health data and names no exception', () => {
+    const zorgburo = registerIn(seedModel('zorgburo-de-liemers'), 'nl');
+    expect(cell(zorgburo, 'specialCondition', 'client-system')).toEqual(['niet vermeld']);
+    expect(cell(zorgburo, 'specialCondition', 'care-agreement')).toEqual([]);
+  });
+});
+
+describe("the AVG's own Dutch terms", () => {
+  it('"functionaris voor gegevensbescherming" everywhere in the Dutch locales, never without "voor"', () => {
+    const dir = path.join(repoRoot, 'locales/nl');
+    for (const file of readdirSync(dir))
+      expect(readFileSync(path.join(dir, file), 'utf8'), file).not.toMatch(/functionaris(sen)? gegevensbescherming/i);
+    expect(messagesFor('nl').t('statements:label.dpo')).toBe('Functionaris voor gegevensbescherming');
+    expect(messagesFor('nl').t('register:column.purpose')).toBe('Verwerkingsdoeleinden');
+  });
+});
