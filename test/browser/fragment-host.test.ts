@@ -1,0 +1,46 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { compile } from '../../src/index.js';
+import { repoRoot } from '../support/cli.js';
+import { workerChromium, type Browser, type Page } from '../support/browser.js';
+import { axeViolations, prepareForAxe } from './axe.js';
+
+/**
+ * The notice fragment on a dark site with the browser's 'normal' line height (the accessibility
+ * review of 2026-12-06): text on the notice's light boxes met the site's light text at 1.1:1, links
+ * 2.6:1, and stacked links in the summary stood 19 px apart. Checked with axe-core's contrast and
+ * WCAG 2.2 target-size rules on the notice alone.
+ */
+const DARK_HOST = 'body { background: #121212; color: #e8e8e8; line-height: normal; font: 16px sans-serif; }';
+
+let browser: Browser;
+let page: Page;
+const dir = mkdtempSync(path.join(os.tmpdir(), 'policyc-host-'));
+
+beforeAll(async () => {
+  const policy = readFileSync(path.join(repoRoot, 'policies/dental-clinics/policy.json'), 'utf8');
+  const compiled = await compile(policy, { languages: ['en'] });
+  const file = (name: string): string => String(compiled.outputs.find((o) => o.path.endsWith(`/en/${name}`))!.contents);
+  browser = await workerChromium();
+  page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await prepareForAxe(page);
+  const host = path.join(dir, 'host.html');
+  writeFileSync(
+    host,
+    `<!DOCTYPE html><html lang="en"><head><title>Site</title><style>${DARK_HOST}</style><style>${file('privacy.fragment.css')}</style></head>` +
+      `<body><main><h1>Site</h1>${file('privacy.fragment.html')}</main></body></html>`,
+  );
+  await page.goto(`file://${host}`); // a navigation, so that prepareForAxe's init script runs
+}, 60_000);
+
+afterAll(async () => {
+  await page?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('on a dark site with a normal line height, the notice keeps AA contrast and 24 px targets', async () => {
+  const violations = await axeViolations(page, ['wcag2aa', 'wcag22aa']);
+  expect(violations.filter((v) => /^(color-contrast|target-size)\b/.test(v))).toEqual([]);
+});
