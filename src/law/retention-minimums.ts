@@ -1,10 +1,4 @@
-import type {
-  LawId,
-  RetentionConditionId,
-  RetentionStartId,
-  SpecialCategoryId,
-  SpecialConditionId,
-} from '../policy/policy-types.js';
+import type { LawId, RetentionConditionId, RetentionStartId, SpecialCategoryId } from '../policy/policy-types.js';
 
 /**
  * Minimum retention periods set by Dutch law, as data. The compliance check
@@ -32,10 +26,13 @@ export interface RetentionMinimum {
   appliesTo: {
     /** Data of this special category… */
     special?: SpecialCategoryId;
-    /** …only at a care provider (law/care-provider.ts: stated, or recognised from data and bases). */
-    careProviderOnly?: boolean;
-    /** …used for care: by a purpose with one of these art. 9(2) conditions, or with none stated. */
-    careConditions?: readonly SpecialConditionId[];
+    /**
+     * …only in the medical file: at a care provider (law/care-provider.ts),
+     * used by a purpose that keeps it for care whatever its art. 6 basis
+     * (check/policy-facts.ts inMedicalFile, with medicalFileConditions of
+     * law/dutch-care-law.ts), or by no purpose.
+     */
+    medicalFile?: boolean;
     /** Data whose retention rule cites this law. */
     citedLaw?: LawId;
     /** Data whose retention rule cites a law by a free citation matching this pattern. */
@@ -59,7 +56,7 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
     endsTooSoon: ['treatment-duration', 'contract-duration'],
     law: 'wgbo',
     article: 'BW 7:454(3)',
-    appliesTo: { special: 'health', careProviderOnly: true, careConditions: ['9(2)(h)'] },
+    appliesTo: { special: 'health', medicalFile: true },
   },
   {
     // The fiscal duty to keep the records (basic data) for 7 years.
