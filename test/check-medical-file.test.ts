@@ -77,6 +77,45 @@ describe('a treatment purpose on consent keeps the medical file all the same', (
   });
 });
 
+describe('a medical-file term that ends on a criterion the law does not allow (BW 7:454(3))', () => {
+  const criterion = (condition: string) => [{ id: file.id, name: file.name, condition, legalSource: file.legalSource }];
+
+  it('"until consent is withdrawn" is too short, with the 20-year minimum in the message', () => {
+    const { findings, messages } = check({ retention: criterion('until-consent-withdrawn') });
+    expect(wgboAndConsent(findings)).toEqual(['error retention/medical-file-too-short /retention/0/condition']);
+    expect(messages.filter((m) => m.includes('medical-file'))).toEqual([
+      'retention/medical-file-too-short The retention rule "Medical file" keeps "Medical data" until consent is withdrawn, under the Medical Treatment Contracts Act (WGBO); a care provider keeps the medical file for at least 20 years.',
+    ]);
+  });
+
+  it('"as long as necessary" is vague and, for the medical file, too short', () => {
+    const { findings } = check({ retention: criterion('as-long-as-necessary') });
+    expect(findings).toEqual([
+      'error retention/medical-file-too-short /retention/0/condition',
+      'warning retention/vague /retention/0/condition',
+    ]);
+  });
+
+  it('neither criterion is reported when no health data is kept under it, or at a controller that is no care provider', () => {
+    const contactOnly = criterion('until-consent-withdrawn').map((r) => ({
+      ...r,
+      id: 'contact',
+      dataCategories: ['contact'],
+    }));
+    const both = {
+      purposes: [{ ...care, retention: ['contact', 'file'] }],
+      retention: [...contactOnly, { ...file, dataCategories: ['medical'] }],
+    };
+    expect(wgboAndConsent(check(both).findings)).toEqual([]);
+    const platform = { controller: { isCareProvider: false }, retention: criterion('until-consent-withdrawn') };
+    expect(wgboAndConsent(check(platform).findings)).toEqual([]);
+  });
+
+  it('a deletion request ends the file lawfully (BW 7:455): "until a deletion request" is not reported', () => {
+    expect(wgboAndConsent(check({ retention: criterion('until-deletion-request') }).findings)).toEqual([]);
+  });
+});
+
 describe('no WGBO finding on what is not the medical file', () => {
   const newsletterTerm = {
     id: 'newsletter',

@@ -15,7 +15,7 @@ export interface RetentionMinimum {
    * than 20 years from the last change to the file).
    */
   startsTooEarly?: readonly RetentionStartId[];
-  /** Retention criteria (without a period) that end before the minimum does. */
+  /** Retention criteria (without a period) that can end before the minimum does. */
   endsTooSoon?: readonly RetentionConditionId[];
   /** The law, when the schema knows it by id. */
   law?: LawId;
@@ -52,8 +52,11 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
     period: 'P20Y',
     // BW 7:454(3) counts "vanaf het tijdstip van de laatste wijziging in het dossier".
     startsTooEarly: ['collection', 'submission'],
-    // Kept only while the treatment or contract lasts: the file must outlive it by 20 years.
-    endsTooSoon: ['treatment-duration', 'contract-duration'],
+    // Kept only while the treatment or contract lasts: the file must outlive it by 20 years. Kept until
+    // consent is withdrawn: the duty to keep the file does not depend on consent (only the patient's
+    // request for destruction, BW 7:455, ends it sooner; 'until-deletion-request' is therefore not here).
+    // Kept "as long as necessary": no term at all, where the law sets 20 years from the last change.
+    endsTooSoon: ['treatment-duration', 'contract-duration', 'until-consent-withdrawn', 'as-long-as-necessary'],
     law: 'wgbo',
     article: 'BW 7:454(3)',
     appliesTo: { special: 'health', medicalFile: true },
