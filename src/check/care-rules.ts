@@ -111,7 +111,7 @@ export const careRules: readonly Rule[] = [
     // Consent to make the file available through an exchange system is what Wabvpz art. 15a asks: not reported.
     check: (model) =>
       model.purposes
-        .filter((p) => inMedicalFile(model, p) && usesConsent(p) && exchangeParties(p).length === 0)
+        .filter((p) => usesConsent(p) && inMedicalFile(model, p) && exchangeParties(p).length === 0)
         .map((p) => ({ pointer: consentPointer(p), vars: { purpose: p.name } })),
   },
   {
