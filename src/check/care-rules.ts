@@ -4,21 +4,22 @@ import {
   formerLaws,
   researchConditions,
   researchProvisions,
-  secondaryUse,
 } from '../law/dutch-care-law.js';
 import { consentBases } from '../law/legal-bases.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { Text } from '../policy/policy-types.js';
 import type { PolicyModel, Purpose } from '../resolve/model.js';
-import { basesOf, basesWithout, inMedicalFile, isCareProvider, lawsCitedBy } from './policy-facts.js';
+import {
+  basesOf,
+  basesWithout,
+  inMedicalFile,
+  isCareProvider,
+  lawsCitedBy,
+  secondaryUseOf,
+  texts,
+  usesConsent,
+} from './policy-facts.js';
 import type { Rule } from './rules.js';
-
-/** Every text of a Text value, or none. */
-const texts = (t: Text | undefined): string[] => (t ? Object.values(t) : []);
-
-/** Whether a purpose's id or name matches `pattern`. */
-const named = (p: Purpose, pattern: RegExp): boolean =>
-  pattern.test(p.id.replace(/-/g, ' ')) || texts(p.name).some((t) => pattern.test(t));
 
 /** A website whose visits say something about health: a care provider's, or any that processes health data. */
 const healthSite = (model: PolicyModel): boolean =>
@@ -35,21 +36,26 @@ function trackingCategories(model: PolicyModel): Array<{ index: number; name: Te
     .filter((c) => c.consentRequired !== true);
 }
 
-const usesConsent = (p: Purpose): boolean =>
-  basesOf(p).some((b) => consentBases.has(b)) || consentBases.has(p.specialCategoryCondition?.condition ?? '');
-
 /** Whether a purpose cites a Dutch provision that gives 9(2)(j) effect. */
 const citesResearchProvision = (p: Purpose): boolean =>
   lawsCitedBy(p).some((ref) => researchProvisions.some((r) => r.law === ref.law && r.article.test(ref.article ?? '')));
 
-/** Secondary use: research or AI at a care provider or on health data; quality work on health data outside the care exception. */
-function secondaryUseOf(model: PolicyModel, p: Purpose): boolean {
-  const health = p.dataCategories.some((c) => c.special === 'health');
-  if (named(p, secondaryUse.research)) return health || isCareProvider(model);
-  // Quality work is secondary use only under a condition other than 9(2)(h); with no condition at all,
-  // art9/condition-missing reports the purpose and 9(2)(h) (UAVG 30(3)) may well cover it.
-  const condition = p.specialCategoryCondition?.condition;
-  return named(p, secondaryUse.quality) && health && condition !== undefined && condition !== '9(2)(h)';
+/** A purpose's processors and recipients that are electronic exchange systems (Wabvpz art. 1), by name. */
+function exchangeParties(p: Purpose): Array<{ pointer: string; name: string | Text; about: Text | undefined }> {
+  return [
+    ...p.recipients.map((r) => ({ pointer: r.pointer, name: r.name as string | Text, about: r.description })),
+    ...p.processors.map((r) => ({ pointer: r.pointer, name: r.name as string | Text, about: r.service })),
+  ].filter((x) => (typeof x.name === 'string' ? [x.name] : texts(x.name)).some((n) => exchangeSystemNames.test(n)));
+}
+
+/**
+ * Where a purpose names consent: its basis when that is 6(1)(a), else its
+ * art. 9 exception (6(1)(b) with 9(2)(a) names consent only there).
+ */
+function consentPointer(p: Purpose): string {
+  if (basesOf(p).some((b) => consentBases.has(b)))
+    return joinPointer(p.pointer, p.legalBasis ? 'legalBasis' : 'legalBases');
+  return joinPointer(p.pointer, 'specialCategoryCondition', 'condition');
 }
 
 export const careRules: readonly Rule[] = [
@@ -102,16 +108,11 @@ export const careRules: readonly Rule[] = [
     id: 'wgbo/consent-for-medical-file',
     severity: 'warning',
     article: 'BW 7:454; GDPR 9(2)(h)',
+    // Consent to make the file available through an exchange system is what Wabvpz art. 15a asks: not reported.
     check: (model) =>
       model.purposes
-        .filter((p) => inMedicalFile(model, p) && usesConsent(p))
-        .map((p) => ({
-          pointer: joinPointer(
-            p.pointer,
-            p.legalBasis ? 'legalBasis' : p.legalBases ? 'legalBases' : 'specialCategoryCondition',
-          ),
-          vars: { purpose: p.name },
-        })),
+        .filter((p) => usesConsent(p) && inMedicalFile(model, p) && exchangeParties(p).length === 0)
+        .map((p) => ({ pointer: consentPointer(p), vars: { purpose: p.name } })),
   },
   {
     id: 'wabvpz/exchange-consent-missing',
@@ -120,14 +121,7 @@ export const careRules: readonly Rule[] = [
     check: (model) =>
       model.purposes.flatMap((p) => {
         if (!p.dataCategories.some((c) => c.special === 'health') || usesConsent(p)) return [];
-        const parties = [
-          ...p.recipients.map((r) => ({ pointer: r.pointer, name: r.name as string | Text, about: r.description })),
-          ...p.processors.map((r) => ({ pointer: r.pointer, name: r.name as string | Text, about: r.service })),
-        ];
-        return parties
-          .filter((x) =>
-            (typeof x.name === 'string' ? [x.name] : texts(x.name)).some((n) => exchangeSystemNames.test(n)),
-          )
+        return exchangeParties(p)
           .filter((x) => !texts(x.about).some((t) => explicitConsentWords.test(t)))
           .map((x) => ({ pointer: joinPointer(x.pointer, 'name'), vars: { purpose: p.name, party: x.name } }));
       }),

@@ -1,5 +1,7 @@
-import type { Contact, LawReference, RetentionConditionId } from '../policy/policy-types.js';
+import type { Contact, LawReference, RetentionConditionId, Text } from '../policy/policy-types.js';
 import { isCareProvider as careProviderSource } from '../law/care-provider.js';
+import { medicalFileConditions, secondaryUse } from '../law/dutch-care-law.js';
+import { consentBases } from '../law/legal-bases.js';
 import { professionalSecrecyWords } from '../law/legal-thresholds.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { DataCategory, PolicyModel, Purpose, PurposeBasis, RetentionRule } from '../resolve/model.js';
@@ -91,12 +93,52 @@ export function isCareProvider(model: PolicyModel): boolean {
   return found;
 }
 
-/** A purpose whose data is all health data at a care provider: the medical file, which the WGBO governs (BW 7:454). */
+/** Whether a purpose rests on consent: its art. 6 basis or its art. 9 exception (GDPR 7(3)). */
+export const usesConsent = (p: Purpose): boolean =>
+  basesOf(p).some((b) => consentBases.has(b)) || consentBases.has(p.specialCategoryCondition?.condition ?? '');
+
+/** Every text of a Text value, or none. */
+export const texts = (t: Text | undefined): string[] => (t ? Object.values(t) : []);
+
+/** Whether a purpose's id or name matches `pattern`. */
+const named = (p: Purpose, pattern: RegExp): boolean =>
+  pattern.test(p.id.replace(/-/g, ' ')) || texts(p.name).some((t) => pattern.test(t));
+
+/** Secondary use: research or AI at a care provider or on health data; quality work on health data outside the care exception. */
+export function secondaryUseOf(model: PolicyModel, p: Purpose): boolean {
+  const health = p.dataCategories.some((c) => c.special === 'health');
+  if (named(p, secondaryUse.research)) return health || isCareProvider(model);
+  // Quality work is secondary use only under a condition other than 9(2)(h); with no condition at all,
+  // art9/condition-missing reports the purpose and 9(2)(h) (UAVG 30(3)) may well cover it.
+  const condition = p.specialCategoryCondition?.condition;
+  return named(p, secondaryUse.quality) && health && condition !== undefined && condition !== '9(2)(h)';
+}
+
+/**
+ * A care provider's purpose that keeps health data in the medical file, which
+ * the WGBO governs (BW 7:454) whatever the purpose's art. 6 basis: it uses
+ * health data under 9(2)(h), under explicit consent or under no stated
+ * exception, and is not research or quality work on consent. Its other data
+ * (contact details, invoices) does not change that.
+ */
 export function inMedicalFile(model: PolicyModel, purpose: Purpose): boolean {
+  let found = medicalFilePurposes.get(purpose);
+  if (found === undefined) medicalFilePurposes.set(purpose, (found = keepsMedicalFile(model, purpose)));
+  return found;
+}
+
+/** inMedicalFile, worked out once per purpose: the retention rules ask it per rule, category and purpose. */
+const medicalFilePurposes = new WeakMap<Purpose, boolean>();
+
+function keepsMedicalFile(model: PolicyModel, purpose: Purpose): boolean {
+  const condition = purpose.specialCategoryCondition?.condition;
   return (
     isCareProvider(model) &&
-    purpose.dataCategories.length > 0 &&
-    purpose.dataCategories.every((c) => c.special === 'health')
+    purpose.dataCategories.some((c) => c.special === 'health') &&
+    (condition === undefined || medicalFileConditions.has(condition)) &&
+    // Consent is also a ground for research: a purpose on consent named for research or quality work is that, not
+    // the file. Without consent the name does not count ("onderzoek" is also a medical examination).
+    !(usesConsent(purpose) && secondaryUseOf(model, purpose))
   );
 }
 

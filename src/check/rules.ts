@@ -1,7 +1,6 @@
 import type { MessageData, MessageValue, Severity } from '../diagnostics/diagnostic.js';
 import { adequacyFor } from '../law/adequacy.js';
 import { isInEea, nonEeaCountries, partyCountries, publicationRecipients } from '../law/eea.js';
-import { consentBases } from '../law/legal-bases.js';
 import {
   automatedDecisionSpecialConditions,
   bsnGrounds,
@@ -31,6 +30,7 @@ import {
   retentionFor,
   specialCategories,
   statesSecrecy,
+  usesConsent,
   vagueConditions,
 } from './policy-facts.js';
 
@@ -176,16 +176,13 @@ function minimumApplies(
   ruleCites: LawReference | undefined,
 ): boolean {
   const a = min.appliesTo;
-  if (a.careProviderOnly && !isCareProvider(model)) return false;
   if (a.special !== undefined) {
-    // Data kept for care, not e.g. staff health data under an employment condition.
-    const forCare =
-      category.usedBy.length === 0 ||
-      category.usedBy.some((p) => {
-        const condition = p.specialCategoryCondition?.condition;
-        return condition === undefined || (a.careConditions ?? []).includes(condition);
-      });
-    return category.special === a.special && forCare;
+    if (category.special !== a.special) return false;
+    // The medical file, whatever basis its purpose names; not e.g. staff health data under an employment condition.
+    if (!a.medicalFile) return true;
+    return (
+      isCareProvider(model) && (category.usedBy.length === 0 || category.usedBy.some((p) => inMedicalFile(model, p)))
+    );
   }
   const cited =
     (a.citedLaw !== undefined && ruleCites?.law === a.citedLaw) ||
@@ -367,12 +364,9 @@ export const rules: readonly Rule[] = [
     article: 'GDPR 7(3), 17(1)(b)',
     check: (model) =>
       model.purposes
-        .filter(
-          (p) =>
-            basesOf(p).some((b) => consentBases.has(b)) ||
-            consentBases.has(p.specialCategoryCondition?.condition ?? ''),
-        )
-        // Health data at a care provider is in the medical file: the WGBO term governs it, not withdrawal (wgbo/consent-for-medical-file).
+        .filter(usesConsent)
+        // The medical file is kept for the WGBO term whatever the basis, not until withdrawal (BW 7:454(3)); the patient
+        // may ask for its destruction (7:455). wgbo/consent-for-medical-file reports the consent instead.
         .filter((p) => !inMedicalFile(model, p))
         .filter((p) => !p.retention.some((r) => r.condition === 'until-consent-withdrawn'))
         .map((p) => ({ pointer: joinPointer(p.pointer, 'retention'), vars: { purpose: p.name } })),

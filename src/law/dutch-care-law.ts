@@ -27,6 +27,19 @@ export const secondaryUse = {
   quality: /quality|kwaliteit/i,
 } as const;
 
+/**
+ * Art. 9(2) conditions under which a care provider's purpose can keep health
+ * data in the medical file, which BW 7:454(3) has it keep for twenty years
+ * whatever the basis the policy names: 9(2)(h), health care (with UAVG
+ * art. 30(3)), and 9(2)(a), explicit consent, which a policy may name for the
+ * treatment although the duty to keep the file does not depend on it
+ * (wgbo/consent-for-medical-file reports that). A purpose with no condition
+ * counts too (art9/condition-missing reports it). The other conditions place
+ * the data outside the treatment: employment (b), research (j), public health
+ * (i) and the rest.
+ */
+export const medicalFileConditions: ReadonlySet<string> = new Set(['9(2)(h)', '9(2)(a)']);
+
 /** Art. 9(2) conditions that allow secondary use of health data for research. */
 export const researchConditions: ReadonlySet<string> = new Set(['9(2)(j)', '9(2)(a)']);
 

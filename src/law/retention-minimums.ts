@@ -1,10 +1,4 @@
-import type {
-  LawId,
-  RetentionConditionId,
-  RetentionStartId,
-  SpecialCategoryId,
-  SpecialConditionId,
-} from '../policy/policy-types.js';
+import type { LawId, RetentionConditionId, RetentionStartId, SpecialCategoryId } from '../policy/policy-types.js';
 
 /**
  * Minimum retention periods set by Dutch law, as data. The compliance check
@@ -21,7 +15,7 @@ export interface RetentionMinimum {
    * than 20 years from the last change to the file).
    */
   startsTooEarly?: readonly RetentionStartId[];
-  /** Retention criteria (without a period) that end before the minimum does. */
+  /** Retention criteria (without a period) that can end before the minimum does. */
   endsTooSoon?: readonly RetentionConditionId[];
   /** The law, when the schema knows it by id. */
   law?: LawId;
@@ -32,10 +26,13 @@ export interface RetentionMinimum {
   appliesTo: {
     /** Data of this special category… */
     special?: SpecialCategoryId;
-    /** …only at a care provider (law/care-provider.ts: stated, or recognised from data and bases). */
-    careProviderOnly?: boolean;
-    /** …used for care: by a purpose with one of these art. 9(2) conditions, or with none stated. */
-    careConditions?: readonly SpecialConditionId[];
+    /**
+     * …only in the medical file: at a care provider (law/care-provider.ts),
+     * used by a purpose that keeps it for care whatever its art. 6 basis
+     * (check/policy-facts.ts inMedicalFile, with medicalFileConditions of
+     * law/dutch-care-law.ts), or by no purpose.
+     */
+    medicalFile?: boolean;
     /** Data whose retention rule cites this law. */
     citedLaw?: LawId;
     /** Data whose retention rule cites a law by a free citation matching this pattern. */
@@ -55,11 +52,14 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
     period: 'P20Y',
     // BW 7:454(3) counts "vanaf het tijdstip van de laatste wijziging in het dossier".
     startsTooEarly: ['collection', 'submission'],
-    // Kept only while the treatment or contract lasts: the file must outlive it by 20 years.
-    endsTooSoon: ['treatment-duration', 'contract-duration'],
+    // Kept only while the treatment or contract lasts: the file must outlive it by 20 years. Kept until
+    // consent is withdrawn: the duty to keep the file does not depend on consent (only the patient's
+    // request for destruction, BW 7:455, ends it sooner; 'until-deletion-request' is therefore not here).
+    // Kept "as long as necessary": no term at all, where the law sets 20 years from the last change.
+    endsTooSoon: ['treatment-duration', 'contract-duration', 'until-consent-withdrawn', 'as-long-as-necessary'],
     law: 'wgbo',
     article: 'BW 7:454(3)',
-    appliesTo: { special: 'health', careProviderOnly: true, careConditions: ['9(2)(h)'] },
+    appliesTo: { special: 'health', medicalFile: true },
   },
   {
     // The fiscal duty to keep the records (basic data) for 7 years.
