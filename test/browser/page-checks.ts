@@ -155,7 +155,7 @@ async function expectNoOverflow(page: Page): Promise<void> {
  * The words of the text nodes the selector picks (`first`: only each element's first child)
  * that are split over lines; links are left out (a long address may break anywhere).
  */
-function splitWords(page: Page, selector: string, first: boolean): Promise<string[]> {
+export function splitWords(page: Page, selector: string, first: boolean): Promise<string[]> {
   return page.evaluate(
     ([selector, first]) => {
       const split: string[] = [];
