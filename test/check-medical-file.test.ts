@@ -163,6 +163,32 @@ describe('no WGBO finding on what is not the medical file', () => {
     expect(findings).toEqual([]);
   });
 
+  it("a care provider's website statistics are not research on health data: no secondary-use finding", () => {
+    const statistics = {
+      ...newsletter,
+      id: 'website-statistics',
+      name: T('Websitestatistieken', 'Website statistics'),
+      dataSubjects: ['visitors'],
+      dataCategories: ['visits'],
+      retention: ['visits'],
+    };
+    const { findings } = check({
+      dataSubjects: [...base.dataSubjects, { id: 'visitors', name: T('Bezoekers', 'Visitors') }],
+      dataCategories: [...base.dataCategories, { id: 'visits', name: T('Websitebezoek', 'Website visits') }],
+      purposes: [care, statistics],
+      retention: [file, { ...newsletterTerm, id: 'visits', dataCategories: ['visits'], period: 'P14M' }],
+    });
+    expect(findings).toEqual([]);
+    // Statistics on health data remain secondary use.
+    const onHealth = check({
+      purposes: [
+        care,
+        { ...statistics, dataSubjects: ['patients'], dataCategories: care.dataCategories, retention: ['file'] },
+      ],
+    });
+    expect(onHealth.findings.filter((f) => f.includes('research/secondary-use-condition'))).toHaveLength(1);
+  });
+
   /**
    * A second purpose on 6(1)(a) with `condition`, using health data of its own
    * that it keeps until consent is withdrawn: were that data the medical file,

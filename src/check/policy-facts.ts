@@ -104,10 +104,14 @@ export const texts = (t: Text | undefined): string[] => (t ? Object.values(t) : 
 const named = (p: Purpose, pattern: RegExp): boolean =>
   pattern.test(p.id.replace(/-/g, ' ')) || texts(p.name).some((t) => pattern.test(t));
 
-/** Secondary use: research or AI at a care provider or on health data; quality work on health data outside the care exception. */
+/**
+ * Secondary use: research or AI at a care provider or on health data; statistics on health data;
+ * quality work on health data outside the care exception.
+ */
 export function secondaryUseOf(model: PolicyModel, p: Purpose): boolean {
   const health = p.dataCategories.some((c) => c.special === 'health');
   if (named(p, secondaryUse.research)) return health || isCareProvider(model);
+  if (named(p, secondaryUse.statistics)) return health;
   // Quality work is secondary use only under a condition other than 9(2)(h); with no condition at all,
   // art9/condition-missing reports the purpose and 9(2)(h) (UAVG 30(3)) may well cover it.
   const condition = p.specialCategoryCondition?.condition;

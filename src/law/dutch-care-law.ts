@@ -20,9 +20,13 @@ export const explicitConsentWords =
 
 /** Secondary use of health data (legal review, missing check 3): purposes by their id or name. */
 export const secondaryUse = {
-  /** Scientific or statistical research and AI: 9(2)(j) with UAVG art. 24 or BW 7:458, or explicit consent. */
-  research:
-    /research|onderzoek|wetenschap|statisti|\bAI\b|artificial intelligence|kunstmatige intelligentie|machine learning/i,
+  /** Scientific research and AI: 9(2)(j) with UAVG art. 24 or BW 7:458, or explicit consent. */
+  research: /research|onderzoek|wetenschap|\bAI\b|artificial intelligence|kunstmatige intelligentie|machine learning/i,
+  /**
+   * Statistics: secondary use only of health data. A care provider's website statistics
+   * ("Websitestatistieken") are not research on the file.
+   */
+  statistics: /statisti/i,
   /** Quality improvement outside the care relationship (within it, 9(2)(h) covers it). */
   quality: /quality|kwaliteit/i,
 } as const;
