@@ -145,11 +145,12 @@ describe('no WGBO finding on what is not the medical file', () => {
     ]);
   });
 
-  it("a care provider's website analytics on consent (visitors' data, no health data): no WGBO finding", () => {
-    const analytics = {
+  /** A care provider's consent purpose on website visitors' data (no health data), named `name`. */
+  function visitorsPurpose(id: string, name: { nl: string; en: string }) {
+    const purpose = {
       ...newsletter,
-      id: 'analytics',
-      name: T('Websitebezoek meten', 'Website analytics'),
+      id,
+      name,
       dataSubjects: ['visitors'],
       dataCategories: ['visits'],
       retention: ['visits'],
@@ -157,33 +158,24 @@ describe('no WGBO finding on what is not the medical file', () => {
     const { findings } = check({
       dataSubjects: [...base.dataSubjects, { id: 'visitors', name: T('Bezoekers', 'Visitors') }],
       dataCategories: [...base.dataCategories, { id: 'visits', name: T('Websitebezoek', 'Website visits') }],
-      purposes: [care, analytics],
+      purposes: [care, purpose],
       retention: [file, { ...newsletterTerm, id: 'visits', dataCategories: ['visits'], period: 'P14M' }],
     });
-    expect(findings).toEqual([]);
+    return { purpose, findings };
+  }
+
+  it("a care provider's website analytics on consent (visitors' data, no health data): no WGBO finding", () => {
+    expect(visitorsPurpose('analytics', T('Websitebezoek meten', 'Website analytics')).findings).toEqual([]);
   });
 
   it("a care provider's website statistics are not research on health data: no secondary-use finding", () => {
-    const statistics = {
-      ...newsletter,
-      id: 'website-statistics',
-      name: T('Websitestatistieken', 'Website statistics'),
-      dataSubjects: ['visitors'],
-      dataCategories: ['visits'],
-      retention: ['visits'],
-    };
-    const { findings } = check({
-      dataSubjects: [...base.dataSubjects, { id: 'visitors', name: T('Bezoekers', 'Visitors') }],
-      dataCategories: [...base.dataCategories, { id: 'visits', name: T('Websitebezoek', 'Website visits') }],
-      purposes: [care, statistics],
-      retention: [file, { ...newsletterTerm, id: 'visits', dataCategories: ['visits'], period: 'P14M' }],
-    });
-    expect(findings).toEqual([]);
+    const statistics = visitorsPurpose('website-statistics', T('Websitestatistieken', 'Website statistics'));
+    expect(statistics.findings).toEqual([]);
     // Statistics on health data remain secondary use.
     const onHealth = check({
       purposes: [
         care,
-        { ...statistics, dataSubjects: ['patients'], dataCategories: care.dataCategories, retention: ['file'] },
+        { ...statistics.purpose, dataSubjects: ['patients'], dataCategories: care.dataCategories, retention: ['file'] },
       ],
     });
     expect(onHealth.findings.filter((f) => f.includes('research/secondary-use-condition'))).toHaveLength(1);
