@@ -462,14 +462,18 @@ export const rules: readonly Rule[] = [
     severity: 'warning',
     article: 'GDPR 13(1)(f), 14(1)(f)',
     check: (model) =>
-      [...safeguardsWithCopy]
-        .flatMap((mechanism) => objectsWith(model, 'mechanism', mechanism))
-        .filter(({ value }) => value.copyAvailableAt === undefined)
-        .map(({ pointer, named }) =>
-          named
-            ? { pointer: joinPointer(pointer, 'mechanism'), vars: { party: named.name as string | Text } }
-            : { pointer: joinPointer(pointer, 'mechanism'), variant: 'unnamed' },
-        ),
+      [...safeguardsWithCopy].flatMap((mechanism) =>
+        objectsWith(model, 'mechanism', mechanism)
+          .filter(({ value }) => value.copyAvailableAt === undefined)
+          .map(({ pointer, named }) => {
+            // Named, so that two findings on one policy (SCCs and BCRs, say) tell which safeguard each is about.
+            const safeguard = { message: { messageId: `terms:transferMechanism.${mechanism}` } };
+            const at = joinPointer(pointer, 'mechanism');
+            return named
+              ? { pointer: at, vars: { party: named.name as string | Text, safeguard } }
+              : { pointer: at, variant: 'unnamed', vars: { safeguard } };
+          }),
+      ),
   },
   {
     id: 'transfer/location-unstated',
