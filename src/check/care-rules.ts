@@ -102,6 +102,8 @@ export const careRules: readonly Rule[] = [
         .map((p) => ({
           pointer: joinPointer(p.pointer, p.specialCategoryCondition ? 'specialCategoryCondition' : 'name'),
           vars: { purpose: p.name },
+          // Reported for a care provider's research although no data it names is marked as health data.
+          ...(p.dataCategories.some((c) => c.special === 'health') ? {} : { variant: 'healthUnstated' }),
         })),
   },
   {
