@@ -160,7 +160,7 @@ describe('the policy-wide transfer safeguards (30(1)(e)) reach the register', ()
     );
     const ies = fact(registerIn(seedModel('ies'), 'en'), 'General safeguards for transfers to third countries')!;
     expect(ies.split('\n')).toEqual([
-      expect.stringMatching(/^EU-US Privacy Shield \(declared invalid .*C-311\/18\) \(the United States\)\./),
+      expect.stringMatching(/^EU-US Privacy Shield \(declared invalid .*C-311\/18\), for the United States\./),
       'Standard data protection clauses of the European Commission (Article 46(2)(c) GDPR).',
       'Binding corporate rules (Article 47 GDPR). For transfers to processors.',
     ]);

@@ -127,11 +127,14 @@ export function transferText(party: Processor | Recipient, m: Messages): string 
 /** A transfer ground with its countries (unless the line names them already), the author's note and where to get a copy. */
 export function transferGroundText(transfer: TransferSource, m: Messages, withCountries = true): string {
   let line = m.t(`terms:transferMechanism.${transfer.mechanism}`);
-  if (withCountries && transfer.countries?.length)
-    line += ` (${joinList(
+  // 'for' the countries: each ground's name ends in its article in brackets, and '(…) (the United States)' stacked them.
+  if (withCountries && transfer.countries?.length) {
+    const countries = joinList(
       transfer.countries.map((c) => countryName(c, m)),
       m,
-    )})`;
+    );
+    line = m.t('notice:transfers.groundFor', { ground: line, countries });
+  }
   if (transfer.note) line += `. ${pick(transfer.note, m)}`;
   if (transfer.copyAvailableAt)
     line += `. ${m.t('notice:transfers.copy', { where: pick(transfer.copyAvailableAt, m) })}`;

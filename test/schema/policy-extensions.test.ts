@@ -481,13 +481,13 @@ describe('general transfer grounds', () => {
     };
     const out = notices(p);
     expect(out.en.markdown).toContain(
-      '- EU-US Privacy Shield (declared invalid by the Court of Justice of the EU, C-311/18) (the United States). EU-US and Swiss-US.',
+      '- EU-US Privacy Shield (declared invalid by the Court of Justice of the EU, C-311/18), for the United States. EU-US and Swiss-US.',
     );
     expect(out.en.markdown).toContain(
       '- contractual clauses authorised by the supervisory authority (Article 46(3)(a) GDPR)',
     );
     expect(out.nl.html).toContain(
-      '<li>EU-VS Privacy Shield (ongeldig verklaard door het Hof van Justitie van de EU, C-311/18) (de Verenigde Staten). EU-VS en Zwitsers-VS.</li>',
+      '<li>EU-VS Privacy Shield (ongeldig verklaard door het Hof van Justitie van de EU, C-311/18), voor de Verenigde Staten. EU-VS en Zwitsers-VS.</li>',
     );
   });
 });

@@ -22,7 +22,7 @@ describeSeedFacts({
       'Verwerkingsverantwoordelijken: iEQ9-geaccrediteerde beoefenaars en organisaties (bijvoorbeeld uw werkgever) die de Producten aan u beschikbaar stellen',
       'Verwerker: Niet bij naam genoemde beveiligde datahostingdienstverlener in Nederland',
       'Wij slaan uw gegevens op in Nederland.',
-      'EU-VS Privacy Shield (ongeldig verklaard door het Hof van Justitie van de EU, C-311/18) (de Verenigde Staten). EU-VS en Zwitsers-VS Privacy Shield Frameworks.',
+      'EU-VS Privacy Shield (ongeldig verklaard door het Hof van Justitie van de EU, C-311/18), voor de Verenigde Staten. EU-VS en Zwitsers-VS Privacy Shield Frameworks.',
       'bindende bedrijfsvoorschriften (artikel 47 AVG). Voor overdrachten aan verwerkers.',
       'zolang dat nodig is voor het doel; daarna worden de gegevens verwijderd of geanonimiseerd',
       'Recht van bezwaar',
@@ -41,7 +41,7 @@ describeSeedFacts({
       'Controllers: iEQ9-accredited practitioners and organisations (for example your employer) that make the Products available to you',
       'Processor: Unnamed secure data-hosting provider in the Netherlands',
       'We store your data in the Netherlands.',
-      'EU-US Privacy Shield (declared invalid by the Court of Justice of the EU, C-311/18) (the United States). EU-US and Swiss-US Privacy Shield Frameworks.',
+      'EU-US Privacy Shield (declared invalid by the Court of Justice of the EU, C-311/18), for the United States. EU-US and Swiss-US Privacy Shield Frameworks.',
       'standard data protection clauses of the European Commission (Article 46(2)(c) GDPR)',
       'binding corporate rules (Article 47 GDPR). For transfers to processors.',
       'as long as necessary for the purpose; the data is then deleted or anonymised',
@@ -60,7 +60,7 @@ describeSeedFacts({
       pointer: '/transfers/mechanisms',
       lang: 'nl',
       absent:
-        'EU-VS Privacy Shield (ongeldig verklaard door het Hof van Justitie van de EU, C-311/18) (de Verenigde Staten)',
+        'EU-VS Privacy Shield (ongeldig verklaard door het Hof van Justitie van de EU, C-311/18), voor de Verenigde Staten',
     },
     { pointer: '/transfers/storageLocations', lang: 'en', absent: 'We store your data in the Netherlands.' },
     {
