@@ -465,7 +465,7 @@ export const rules: readonly Rule[] = [
       [...safeguardsWithCopy].flatMap((mechanism) =>
         objectsWith(model, 'mechanism', mechanism)
           .filter(({ value }) => value.copyAvailableAt === undefined)
-          .map(({ pointer, named }) => {
+          .map(({ pointer, named }): Finding => {
             // Named, so that two findings on one policy (SCCs and BCRs, say) tell which safeguard each is about.
             const safeguard = { message: { messageId: `terms:transferMechanism.${mechanism}` } };
             const at = joinPointer(pointer, 'mechanism');
