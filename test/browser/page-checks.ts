@@ -308,7 +308,32 @@ async function expectPrints(seeds: SeedBuild, page: Page, pagePath: string): Pro
     const links = await page.$$eval('.policyc-languages a', (as) => as.map((a) => a.textContent!.trim()));
     const printed = pdfText(seeds.outDir, pdf, `${pagePath}-notice`);
     for (const link of links) expect(printed, 'language link on paper').not.toContain(fold(link));
+    // Headings and labels, but not those whose words also stand as content (a purpose named in a list).
+    const labels = await page.$$eval('.policyc-notice :is(h2, h3, h4, dt, caption, li, a, p, td, th)', (els) => {
+      const text = (el: Element): string => el.textContent!.trim();
+      const content = new Set(els.filter((el) => !el.matches('h2, h3, h4, dt, caption')).map(text));
+      return els
+        .filter((el) => el.matches('h2, h3, h4, dt, caption'))
+        .map(text)
+        .filter((t) => !content.has(t));
+    });
+    expect(strandedOnPages(seeds, pdf, pagePath, new Set(labels)), 'pages that end in a heading or label').toEqual([]);
   }
+}
+
+/** The last lines of the printed pages (but the last page) that are one of `labels`: a heading or label left behind. */
+function strandedOnPages(seeds: SeedBuild, pdf: Buffer, name: string, labels: ReadonlySet<string>): string[] {
+  const pages = pdfRawText(seeds.outDir, pdf, `${name}-pages`).split('\f').slice(0, -1);
+  return pages
+    .map(
+      (page) =>
+        page
+          .split('\n')
+          .filter((line) => line.trim())
+          .at(-1)
+          ?.trim() ?? '',
+    )
+    .filter((last, i) => i < pages.length - 1 && labels.has(last));
 }
 
 /** Text of a PDF, by poppler's pdftotext, with white space and line-end hyphenation folded. */
@@ -336,18 +361,7 @@ function expectNoStrandedLabels(seeds: SeedBuild, register: Register, pdf: Buffe
     ...register.tables.flatMap((t) => [...t.columns.map((c) => c.header), ...t.rows.map((r) => r[t.rowHeader]![0]!)]),
     ...register.organisation.facts.map((f) => f.label),
   ]);
-  const pages = pdfRawText(seeds.outDir, pdf, `${name}-pages`).split('\f').slice(0, -1);
-  const stranded = pages
-    .map(
-      (page) =>
-        page
-          .split('\n')
-          .filter((line) => line.trim())
-          .at(-1)
-          ?.trim() ?? '',
-    )
-    .filter((last, i) => i < pages.length - 1 && labels.has(last));
-  expect(stranded, 'pages that end in a label or title').toEqual([]);
+  expect(strandedOnPages(seeds, pdf, name, labels), 'pages that end in a label or title').toEqual([]);
 }
 
 /** pdftotext joins a word hyphenated at a line end: hyphens are left out on both sides of a comparison. */
