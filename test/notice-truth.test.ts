@@ -161,6 +161,42 @@ describe('the English review of 6 December', () => {
   });
 });
 
+describe('consent given by some of the people whose data it is (consentBy)', () => {
+  const policy = (): PolicySource => {
+    const p = miniPolicy();
+    p.dataSubjects.push({ id: 'contacts-people', name: text('Contactpersonen', 'Contacts') });
+    p.purposes[0] = {
+      ...p.purposes[0]!,
+      legalBasis: undefined,
+      dataSubjects: ['users', 'contacts-people'],
+      legalBases: [
+        { basis: '6(1)(b)', dataCategories: ['phone'] },
+        { basis: '6(1)(a)', dataCategories: ['contacts'], consentBy: ['users'] },
+      ],
+    };
+    return p;
+  };
+
+  it("says whose consent it is, not 'your consent', in the basis and the refusal lines", () => {
+    const { notice } = policyOutputs(policy());
+    expect(notice.nl).toContain('Telefoonboekcontacten: met toestemming van de gebruikers');
+    expect(notice.nl).toContain('Telefoonboekcontacten: de gebruikers hoeven geen toestemming te geven');
+    expect(notice.en).toContain('Address-book contacts: with the consent of the users');
+    expect(notice.en).toContain('Address-book contacts: the users do not have to give their consent');
+    expect(notice.nl).not.toContain('met uw toestemming');
+    expect(notice.en).not.toContain('with your consent');
+  });
+
+  it('a consentBy that names no data subject of the purpose is an error at its position', () => {
+    const p = policy();
+    (p.purposes[0]!.legalBases![1]! as { consentBy: string[] }).consentBy = ['nobody'];
+    const analysed = analyse(p);
+    const error = analysed.diagnostics.find((d) => d.pointer === '/purposes/0/legalBases/1/consentBy/0');
+    expect(error?.message).toBe('no data subject of this purpose has the id "nobody"');
+    expect({ line: error?.line, column: error?.column }).toEqual(positionIn(analysed.text, '"nobody"'));
+  });
+});
+
 describe('transfers', () => {
   const withProcessor = (country: string): PolicySource => {
     const policy = withPurpose({ processors: ['host'] });

@@ -15,7 +15,8 @@ import { controllerRules } from './controller-rules.js';
 import { wordingRules } from './wording-rules.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { LawReference, Text, TransferSource } from '../policy/policy-types.js';
-import type { DataCategory, PolicyModel, Processor, Recipient, RetentionRule } from '../resolve/model.js';
+import type { DataCategory, DataSubject, PolicyModel, Processor, Recipient, RetentionRule } from '../resolve/model.js';
+import { languages } from '../i18n/messages.js';
 import { durationInDays } from '../law/durations.js';
 import {
   basesOf,
@@ -60,6 +61,13 @@ export interface Rule {
 function retentionValue(rule: RetentionRule): MessageValue {
   const { categories: _categories, pointer: _pointer, ...source } = rule;
   return { retention: source };
+}
+
+/** The names of data subjects, one list per language ('Naasten van patiënten, Contactpersonen'). */
+function namesOf(subjects: readonly DataSubject[]): Text {
+  return Object.fromEntries(
+    languages.map((lang) => [lang, subjects.map((s) => s.name[lang] ?? Object.values(s.name)[0]).join(', ')]),
+  );
 }
 
 /** Processors and recipients, each with its name (a string for processors, a text for recipients). */
@@ -295,6 +303,27 @@ export const rules: readonly Rule[] = [
       model.purposes
         .filter((p) => basesOf(p).length === 0 && !p.legalBasisStatement)
         .map((p) => ({ pointer: joinPointer(p.pointer, 'legalBasis'), vars: { purpose: p.name } })),
+  },
+  {
+    // Art. 6(1)(a) is consent of the person whose data it is: a user cannot consent for the contacts in a phone book.
+    id: 'art6/consent-of-others',
+    severity: 'warning',
+    article: 'GDPR 4(11), 6(1)(a)',
+    check: (model) =>
+      model.purposes.flatMap((p) =>
+        p.bases
+          .filter((b) => b.basis === '6(1)(a)' && b.consentBy.length)
+          .flatMap((b) => {
+            const others = p.dataSubjects.filter((s) => !b.consentBy.includes(s));
+            if (!others.length) return [];
+            return [
+              {
+                pointer: joinPointer(b.pointer, 'consentBy'),
+                vars: { purpose: p.name, givers: namesOf(b.consentBy), others: namesOf(others) },
+              },
+            ];
+          }),
+      ),
   },
   {
     id: 'art6/legitimate-interest-missing',

@@ -835,6 +835,12 @@ export interface LegalBasisPartSource {
    */
   explanation?: Text;
   /**
+   * For basis 6(1)(a): ids of the purpose's data subjects who give the consent, when the data this basis covers is also that of others, for example an app's users allowing access to their phone book, which holds their contacts' numbers. The notice then says whose consent it is, not 'with your consent'.
+   *
+   * @minItems 1
+   */
+  consentBy?: Ref[];
+  /**
    * For basis 6(1)(c): the law that imposes the obligation.
    */
   legalObligation?: LawReference;

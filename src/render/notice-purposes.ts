@@ -99,7 +99,28 @@ function categoryLine(c: DataCategory, m: Messages): string {
 
 /** 'Met uw toestemming', 'Omdat de wet ons daartoe verplicht' — one line per basis, with what it covers when the purpose splits them. */
 function plainBases(p: Purpose, m: Messages): Inline[][] {
-  return unique(p.bases.map((part) => scoped(part, p, m.t(`notice:purposeCard.basis.${termKey(part.basis)}`), m)));
+  return unique(
+    p.bases.map((part) => {
+      const givers = consentGivers(part, m);
+      const line = givers
+        ? m.t('notice:purposeCard.basis.consentOf', { subjects: givers })
+        : m.t(`notice:purposeCard.basis.${termKey(part.basis)}`);
+      return scoped(part, p, line, m);
+    }),
+  );
+}
+
+/**
+ * Who gives the consent a basis rests on, when the policy names them (consentBy: an app's users
+ * allowing access to a phone book that holds their contacts' numbers): 'your consent' would be
+ * false for the contacts. Undefined otherwise.
+ */
+function consentGivers(part: PurposeBasis, m: Messages): string | undefined {
+  if (part.basis !== '6(1)(a)' || !part.consentBy.length) return undefined;
+  return joinList(
+    part.consentBy.map((s) => lowerFirst(pick(s.name, m))),
+    m,
+  );
 }
 
 /** The official basis lines as the register states them: term, article, the author's explanation and the law. */
@@ -139,7 +160,11 @@ function refusalLines(p: Purpose, model: PolicyModel, m: Messages): Inline[][] {
     const key = refusalKey(part.basis, withdraw, object && !p.directMarketing);
     // The author's requirement says whether the data must be provided; the general "we need these data" would repeat or contradict it.
     if (p.requirement && (key === 'contract' || key === 'legalObligation')) continue;
-    if (key) lines.push(withRight(key, scoped(part, p, m.t(`notice:purposeCard.refuse.${key}`), m), m));
+    const givers = consentGivers(part, m);
+    if (givers && key) {
+      const line = m.t(`notice:purposeCard.refuse.${key}Of`, { subjects: givers });
+      lines.push(withRight(key, scoped(part, p, line, m), m));
+    } else if (key) lines.push(withRight(key, scoped(part, p, m.t(`notice:purposeCard.refuse.${key}`), m), m));
   }
   // Art. 9(2)(a): the sensitive data rest on explicit consent, which may be refused and withdrawn like any consent (7(3)).
   if (p.specialCategoryCondition?.condition === '9(2)(a)' && p.usesSpecialData) {

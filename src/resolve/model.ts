@@ -34,8 +34,10 @@ export interface RetentionRule extends RetentionRuleSource, Located {
  * One art. 6(1) basis of a purpose, normalised: a purpose with a single
  * legalBasis has one, a purpose with legalBases has one per entry.
  */
-export interface PurposeBasis extends Omit<LegalBasisPartSource, 'dataCategories'>, Located {
+export interface PurposeBasis extends Omit<LegalBasisPartSource, 'dataCategories' | 'consentBy'>, Located {
   dataCategories: DataCategory[];
+  /** Who gives the consent, when not everyone whose data it is (consentBy); empty otherwise. */
+  consentBy: DataSubject[];
 }
 
 export interface Purpose

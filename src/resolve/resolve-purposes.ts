@@ -1,6 +1,6 @@
 import { joinPointer } from '../load/json-pointer.js';
 import type { PurposeSource } from '../policy/policy-types.js';
-import type { DataCategory, OtherController, Purpose, PurposeBasis } from './model.js';
+import type { DataCategory, DataSubject, OtherController, Purpose, PurposeBasis } from './model.js';
 import type { References } from './resolve-collections.js';
 import type { ResolveContext } from './resolve-context.js';
 
@@ -38,7 +38,7 @@ function resolvePurpose(ctx: ResolveContext, refs: References, p: PurposeSource,
   };
   return {
     ...partial,
-    bases: purposeBases(ctx, p, pointer, partial.dataCategories),
+    bases: purposeBases(ctx, p, pointer, partial.dataCategories, partial.dataSubjects),
     usesSpecialData: partial.dataCategories.some((c) => c.special !== undefined),
   };
 }
@@ -74,7 +74,13 @@ function purposeControllers(
 }
 
 /** The purpose's bases, normalised; a basis part may only name the purpose's own data categories. */
-function purposeBases(ctx: ResolveContext, p: PurposeSource, pointer: string, own: DataCategory[]): PurposeBasis[] {
+function purposeBases(
+  ctx: ResolveContext,
+  p: PurposeSource,
+  pointer: string,
+  own: DataCategory[],
+  subjects: DataSubject[],
+): PurposeBasis[] {
   const single = p.legalBasis ?? p.legalBasisExplanation ?? p.legalObligation ?? p.publicTask ?? p.legitimateInterest;
   if (p.legalBases && single !== undefined) {
     ctx.report(
@@ -88,6 +94,7 @@ function purposeBases(ctx: ResolveContext, p: PurposeSource, pointer: string, ow
   }
   if (p.legalBases) {
     const ownById = new Map(own.map((c) => [c.id, c]));
+    const subjectsById = new Map(subjects.map((s) => [s.id, s]));
     return p.legalBases.map((part, j) => {
       const partPointer = joinPointer(pointer, 'legalBases', j);
       return {
@@ -99,6 +106,12 @@ function purposeBases(ctx: ResolveContext, p: PurposeSource, pointer: string, ow
           joinPointer(partPointer, 'dataCategories'),
           'purposeDataCategory',
         ),
+        consentBy: ctx.lookUp(
+          part.consentBy,
+          subjectsById,
+          joinPointer(partPointer, 'consentBy'),
+          'purposeDataSubject',
+        ),
       };
     });
   }
@@ -108,6 +121,7 @@ function purposeBases(ctx: ResolveContext, p: PurposeSource, pointer: string, ow
       basis: p.legalBasis,
       pointer: joinPointer(pointer, 'legalBasis'),
       dataCategories: [],
+      consentBy: [],
       ...(p.legalBasisExplanation ? { explanation: p.legalBasisExplanation } : {}),
       ...(p.legalObligation ? { legalObligation: p.legalObligation } : {}),
       ...(p.publicTask ? { publicTask: p.publicTask } : {}),
