@@ -197,6 +197,19 @@ describe('consent given by some of the people whose data it is (consentBy)', () 
   });
 });
 
+describe('a purpose on special-category data without an art. 9(2) exception', () => {
+  it('says "not stated" in its card, as the register does, instead of leaving the line out', () => {
+    const policy = miniPolicy();
+    policy.dataCategories[0]!.special = 'health';
+    const { notice, register } = policyOutputs(policy);
+    expect(notice.nl).toContain('**Uitzondering voor bijzondere persoonsgegevens:** niet vermeld');
+    expect(notice.en).toContain('**Exception for special categories of personal data:** not stated');
+    expect(register.nl).toContain('niet vermeld');
+    const plain = policyOutputs(miniPolicy()).notice;
+    expect(plain.nl).not.toContain('Uitzondering voor bijzondere persoonsgegevens');
+  });
+});
+
 describe('transfers', () => {
   const withProcessor = (country: string): PolicySource => {
     const policy = withPurpose({ processors: ['host'] });

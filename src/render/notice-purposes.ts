@@ -141,6 +141,8 @@ function officialBasisFacts(p: Purpose, m: Messages): Fact[] {
       label: t('notice:label.specialCondition'),
       inlines: [text(specialConditionText(p.specialCategoryCondition, m))],
     });
+  // Special data with no exception named: said, as the register says it, rather than left out.
+  else if (p.usesSpecialData) facts.push(fact('notice:label.specialCondition', t('notice:notStated')));
   return facts;
 }
 
