@@ -187,6 +187,18 @@ describe('consent given by some of the people whose data it is (consentBy)', () 
     expect(notice.en).not.toContain('with your consent');
   });
 
+  it('a consentBy on a part that is not consent is refused at its key, not left out of every output', () => {
+    const p = policy();
+    (p.purposes[0]!.legalBases![0]! as { consentBy: string[] }).consentBy = ['users'];
+    const analysed = analyse(p);
+    const error = analysed.diagnostics.find((d) => d.ruleId === 'resolve/consent-by-without-consent');
+    expect(error?.message).toBe(
+      '"consentBy" says whose consent a part rests on, but this part\'s basis is 6(1)(b), not consent (6(1)(a))',
+    );
+    expect(error?.pointer).toBe('/purposes/0/legalBases/0/consentBy');
+    expect({ line: error?.line, column: error?.column }).toEqual(positionIn(analysed.text, '"consentBy"'));
+  });
+
   it('a consentBy that names no data subject of the purpose is an error at its position', () => {
     const p = policy();
     (p.purposes[0]!.legalBases![1]! as { consentBy: string[] }).consentBy = ['nobody'];

@@ -44,6 +44,7 @@ export const stageRuleIds = {
     'resolve/conflicting-retention-terms',
     'resolve/joint-arrangement-missing',
     'resolve/conflicting-legal-bases',
+    'resolve/consent-by-without-consent',
     'resolve/gdpr-right-as-additional',
     'resolve/right-not-applicable-but-stated',
   ],

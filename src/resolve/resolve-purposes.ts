@@ -97,6 +97,16 @@ function purposeBases(
     const subjectsById = new Map(subjects.map((s) => [s.id, s]));
     return p.legalBases.map((part, j) => {
       const partPointer = joinPointer(pointer, 'legalBases', j);
+      // Whose consent it is means nothing on another basis: refused rather than left out of every output.
+      if (part.consentBy && part.basis !== '6(1)(a)')
+        ctx.report(
+          'resolve/consent-by-without-consent',
+          joinPointer(partPointer, 'consentBy'),
+          'diagnostics:purpose.consentByWithoutConsent',
+          { basis: part.basis },
+          undefined,
+          'key',
+        );
       return {
         ...part,
         pointer: partPointer,
