@@ -1,5 +1,5 @@
 import { joinPointer } from '../load/json-pointer.js';
-import type { PurposeSource } from '../policy/policy-types.js';
+import type { LegalBasisPartSource, PurposeSource } from '../policy/policy-types.js';
 import type { DataCategory, DataSubject, OtherController, Purpose, PurposeBasis } from './model.js';
 import type { References } from './resolve-collections.js';
 import type { ResolveContext } from './resolve-context.js';
@@ -73,7 +73,7 @@ function purposeControllers(
   return { controller, jointControllers };
 }
 
-/** The purpose's bases, normalised; a basis part may only name the purpose's own data categories. */
+/** The purpose's bases, normalised; a basis part may only name the purpose's own data categories and subjects. */
 function purposeBases(
   ctx: ResolveContext,
   p: PurposeSource,
@@ -93,37 +93,11 @@ function purposeBases(
     );
   }
   if (p.legalBases) {
-    const ownById = new Map(own.map((c) => [c.id, c]));
-    const subjectsById = new Map(subjects.map((s) => [s.id, s]));
-    return p.legalBases.map((part, j) => {
-      const partPointer = joinPointer(pointer, 'legalBases', j);
-      // Whose consent it is means nothing on another basis: refused rather than left out of every output.
-      if (part.consentBy && part.basis !== '6(1)(a)')
-        ctx.report(
-          'resolve/consent-by-without-consent',
-          joinPointer(partPointer, 'consentBy'),
-          'diagnostics:purpose.consentByWithoutConsent',
-          { basis: part.basis },
-          undefined,
-          'key',
-        );
-      return {
-        ...part,
-        pointer: partPointer,
-        dataCategories: ctx.lookUp(
-          part.dataCategories,
-          ownById,
-          joinPointer(partPointer, 'dataCategories'),
-          'purposeDataCategory',
-        ),
-        consentBy: ctx.lookUp(
-          part.consentBy,
-          subjectsById,
-          joinPointer(partPointer, 'consentBy'),
-          'purposeDataSubject',
-        ),
-      };
-    });
+    const owned: OwnedBy = {
+      categories: new Map(own.map((c) => [c.id, c])),
+      subjects: new Map(subjects.map((s) => [s.id, s])),
+    };
+    return p.legalBases.map((part, j) => basisPart(ctx, part, joinPointer(pointer, 'legalBases', j), owned));
   }
   if (!p.legalBasis) return [];
   return [
@@ -138,4 +112,31 @@ function purposeBases(
       ...(p.legitimateInterest ? { legitimateInterest: p.legitimateInterest } : {}),
     },
   ];
+}
+
+/** The purpose's own data categories and data subjects, by id: what a basis part may name. */
+interface OwnedBy {
+  categories: ReadonlyMap<string, DataCategory>;
+  subjects: ReadonlyMap<string, DataSubject>;
+}
+
+/** One part of legalBases, its references resolved. */
+function basisPart(ctx: ResolveContext, part: LegalBasisPartSource, pointer: string, owned: OwnedBy): PurposeBasis {
+  // Whose consent it is means nothing on another basis: refused rather than left out of every output.
+  if (part.consentBy && part.basis !== '6(1)(a)')
+    ctx.report(
+      'resolve/consent-by-without-consent',
+      joinPointer(pointer, 'consentBy'),
+      'diagnostics:purpose.consentByWithoutConsent',
+      { basis: part.basis },
+      undefined,
+      'key',
+    );
+  const at = (key: string): string => joinPointer(pointer, key);
+  return {
+    ...part,
+    pointer,
+    dataCategories: ctx.lookUp(part.dataCategories, owned.categories, at('dataCategories'), 'purposeDataCategory'),
+    consentBy: ctx.lookUp(part.consentBy, owned.subjects, at('consentBy'), 'purposeDataSubject'),
+  };
 }
