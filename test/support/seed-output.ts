@@ -99,6 +99,7 @@ export function tableRows(output: string, file: NoticeFile): string[][] {
 
 function markdownText(md: string): string {
   return md
+    .replace(/<!--[\s\S]*?-->/g, '') // comments, such as the one that keeps two lists apart: a reader sees none
     .replace(/^#+\s*/gm, '')
     .replace(/^\s*- /gm, '') // list markers at any depth: a reader sees items, not dashes
     .replace(/^\| --- .*$/gm, '')
