@@ -37,6 +37,8 @@ const groupOfKind: Record<string, ChangeGroup> = {
   'legal-basis-changed': 'why',
   'legal-basis-data-added': 'why',
   'legal-basis-data-removed': 'why',
+  'consent-giver-added': 'why',
+  'consent-giver-removed': 'why',
   'special-condition-changed': 'why',
   'purpose-data-added': 'why',
   'purpose-data-removed': 'why',

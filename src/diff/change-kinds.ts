@@ -49,6 +49,9 @@ export const changeKinds = {
   'legal-basis-changed': { class: 'material', article: 'GDPR 13(1)(c)' },
   'legal-basis-data-added': { class: 'material', article: 'GDPR 13(1)(c)' },
   'legal-basis-data-removed': { class: 'material', article: 'GDPR 13(1)(c)' },
+  // Whose consent a basis rests on (consentBy): only the person whose data it is can consent (6(1)(a)).
+  'consent-giver-added': { class: 'material', article: 'GDPR 6(1)(a), 13(1)(c)' },
+  'consent-giver-removed': { class: 'material', article: 'GDPR 6(1)(a), 13(1)(c)' },
   'special-condition-changed': { class: 'material', article: 'GDPR 9(2)' },
   'purpose-data-added': { class: 'material', article: 'GDPR 13(3)' },
   'purpose-data-removed': { class: 'editorial', article: 'GDPR 13(1)(c)' },

@@ -69,8 +69,12 @@ function purposeRecord(purpose: Purpose): Record_ {
   delete record.legalBases;
   if (purpose.bases.length) {
     record.legalBases = purpose.bases.map(
-      ({ pointer: _pointer, dataCategories, ...rest }) =>
-        ({ ...rest, dataCategories: dataCategories.map((c) => c.id) }) as unknown as Json,
+      ({ pointer: _pointer, dataCategories, consentBy, ...rest }) =>
+        ({
+          ...rest,
+          dataCategories: dataCategories.map((c) => c.id),
+          ...(consentBy.length ? { consentBy: consentBy.map((s) => s.id) } : {}),
+        }) as unknown as Json,
     );
   }
   return record;

@@ -155,6 +155,7 @@ export const collections: CollectionSpec[] = [
       'legalBases.*.basis': { ignore: true },
       'legalBases.*.dataCategories': refSet('dataCategories', 'legal-basis-data-added', 'legal-basis-data-removed'),
       'legalBases.*.legalObligation': { subtree: 'legal-basis-changed' },
+      'legalBases.*.consentBy': refSet('dataSubjects', 'consent-giver-added', 'consent-giver-removed'),
       'specialCategoryCondition.condition': { scalar: 'special-condition-changed', as: 'specialCondition' },
       dataSubjects: refSet('dataSubjects', 'purpose-subject-added', 'purpose-subject-removed'),
       dataCategories: refSet('dataCategories', 'purpose-data-added', 'purpose-data-removed'),
