@@ -102,3 +102,21 @@ export const changeKinds = {
 } as const satisfies Record<string, ChangeKindFacts>;
 
 export type ChangeKind = keyof typeof changeKinds;
+
+/**
+ * The article of a change where it depends on where or what changed: the DPO's contact details are
+ * 13(1)(b), not the controller's 13(1)(a); the right to withdraw consent is 13(2)(c), to complain
+ * 13(2)(d), about automated decisions 13(2)(f), the others 13(2)(b).
+ */
+export function changeArticle(kind: ChangeKind, pointer: string, value: unknown): string {
+  if (kind === 'contact-changed' && /\/dpo(\/|$)/.test(pointer)) return 'GDPR 13(1)(b)';
+  if ((kind === 'right-added' || kind === 'right-removed') && typeof value === 'string' && value in rightArticles)
+    return rightArticles[value]!;
+  return changeKinds[kind].article;
+}
+
+const rightArticles: Readonly<Record<string, string>> = {
+  'withdraw-consent': 'GDPR 13(2)(c)',
+  complaint: 'GDPR 13(2)(d)',
+  'automated-decisions': 'GDPR 13(2)(f)',
+};

@@ -3,7 +3,7 @@ import { joinPointer } from '../load/json-pointer.js';
 import type { PolicyModel, Purpose } from '../resolve/model.js';
 import { durationInDays } from '../law/durations.js';
 import { changeClassAt } from './change-class.js';
-import { changeKinds, type ChangeKind } from './change-kinds.js';
+import { changeArticle, changeKinds, type ChangeKind } from './change-kinds.js';
 import type { Change } from './change.js';
 import {
   canonical,
@@ -121,7 +121,8 @@ function pusher(changes: Change[], oldModel: PolicyModel, newModel: PolicyModel)
     const place = placeInDocument(places[side], pointer, extra.field);
     // A change of no particular kind takes its class from the schema's x-change annotation of the property.
     const changeClass = kind === 'changed' || kind === 'wording' ? changeClassAt(place.pointer) : facts.class;
-    changes.push({ kind, class: changeClass, article: facts.article, side, ...rest, ...place });
+    const article = changeArticle(kind, place.pointer, (extra.new ?? extra.old)?.value);
+    changes.push({ kind, class: changeClass, article, side, ...rest, ...place });
   };
 }
 
@@ -259,6 +260,7 @@ function compareRetention(ctx: DiffContext, o: Item, n: Item, subject: Change['s
   const newTerms = retentionTerms.map((k) => n.record[k]);
   if (canonical(oldTerms) === canonical(newTerms)) return;
   const kind = retentionChangeKind(o.record, n.record);
+  if (kind === undefined) return;
   const periodOnly =
     retentionTerms.every((k) => k === 'period' || canonical(o.record[k]) === canonical(n.record[k])) &&
     o.record.period !== undefined &&
@@ -287,10 +289,11 @@ function diffRights(ctx: DiffContext, oldModel: PolicyModel, newModel: PolicyMod
 
 /**
  * Longer or shorter when only the period (or the consent period) differs and
- * both can be measured; otherwise the terms changed in a way that cannot be
+ * both can be measured; none when they measure the same ('P20Y' written as
+ * 'P240M' says the same); otherwise the terms changed in a way that cannot be
  * shown to be shorter, which counts as material.
  */
-function retentionChangeKind(o: Record_, n: Record_): ChangeKind {
+function retentionChangeKind(o: Record_, n: Record_): ChangeKind | undefined {
   const differing = retentionTerms.filter((k) => canonical(o[k]) !== canonical(n[k]));
   if (differing.length === 1 && (differing[0] === 'period' || differing[0] === 'withConsent')) {
     const key = differing[0];
@@ -299,7 +302,7 @@ function retentionChangeKind(o: Record_, n: Record_): ChangeKind {
     if (before !== undefined && after !== undefined) {
       if (after > before) return 'retention-longer';
       if (after < before) return 'retention-shorter';
-      return 'changed';
+      return undefined;
     }
   }
   return 'retention-changed';

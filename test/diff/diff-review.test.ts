@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { diffPolicies } from '../../src/diff/diff-policies.js';
+import { model, modelWith } from './support.js';
+
+/** From the diff review of 2026-12-06. 'P20Y' rewritten as 'P240M' was a material change with a draft letter. */
+describe('a retention period written in other units', () => {
+  const withPeriod = (period: string) =>
+    modelWith('clinic-v1/policy.json', (source) => {
+      source.retention[0].period = period;
+    });
+
+  it('is no change when it measures the same', () => {
+    // clinic-v1 keeps its medical file P15Y.
+    expect(diffPolicies(model('clinic-v1/policy.json'), withPeriod('P180M'))).toEqual([]);
+    expect(diffPolicies(withPeriod('P20Y'), withPeriod('P240M'))).toEqual([]);
+  });
+
+  it('is still longer or shorter when it does not', () => {
+    expect(diffPolicies(withPeriod('P240M'), withPeriod('P252M')).map((c) => c.kind)).toEqual(['retention-longer']);
+    expect(diffPolicies(withPeriod('P20Y'), withPeriod('P228M')).map((c) => c.kind)).toEqual(['retention-shorter']);
+  });
+});
+
+describe('the article of a change follows what changed', () => {
+  it("the DPO's contact details are 13(1)(b); withdrawing consent is 13(2)(c)", () => {
+    const withDpo = (email: string) =>
+      modelWith('clinic-v1/policy.json', (source) => {
+        source.dpo = { name: 'FG', contact: { email } };
+      });
+    const dpo = diffPolicies(withDpo('fg@old.example'), withDpo('fg@new.example'));
+    expect(dpo.map((c) => [c.kind, c.article])).toEqual([['contact-changed', 'GDPR 13(1)(b)']]);
+    const onConsent = modelWith('clinic-v1/policy.json', (source) => {
+      source.purposes[0].legalBasis = '6(1)(a)';
+    });
+    const rights = diffPolicies(model('clinic-v1/policy.json'), onConsent).filter((c) => c.kind === 'right-added');
+    expect(rights.map((c) => [c.new?.value, c.article])).toContainEqual(['withdraw-consent', 'GDPR 13(2)(c)']);
+  });
+});
