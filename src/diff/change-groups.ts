@@ -71,6 +71,9 @@ const groupOfKind: Record<string, ChangeGroup> = {
   'right-exception-changed': 'rights',
   'judicial-remedy-added': 'rights',
   'judicial-remedy-removed': 'rights',
+  // The person to turn to about one's data and rights (art. 38(4)).
+  'dpo-added': 'rights',
+  'dpo-removed': 'rights',
   // Processing done for other controllers (30(2)): the register's business more than the reader's.
   'processor-activity-added': 'other',
   'processor-activity-removed': 'other',

@@ -95,6 +95,8 @@ export const changeKinds = {
   // The controller and how to reach it.
   'controller-changed': { class: 'material', article: 'GDPR 13(1)(a)' },
   'contact-changed': { class: 'editorial', article: 'GDPR 13(1)(a)' },
+  'dpo-added': { class: 'material', article: 'GDPR 13(1)(b)' },
+  'dpo-removed': { class: 'material', article: 'GDPR 13(1)(b)' },
   // Everything else.
   renamed: { class: 'editorial', article: '' },
   wording: { class: 'editorial', article: '' },

@@ -193,7 +193,10 @@ export const documentRules: Record<string, Rule> = {
   jointArrangement: { subtree: 'joint-arrangement-changed' },
   'rights.notApplicable': { subtree: 'right-exception-changed' },
   'rights.judicialRemedy': { presence: { added: 'judicial-remedy-added', removed: 'judicial-remedy-removed' } },
-  dpo: { subtree: 'contact-changed' },
+  // Whether there is a DPO is material (13(1)(b), the schema's x-change); how to reach one is a contact detail.
+  dpo: { presence: { added: 'dpo-added', removed: 'dpo-removed' } },
+  'dpo.name': { subtree: 'contact-changed' },
+  'dpo.contact': { subtree: 'contact-changed' },
   representative: { subtree: 'contact-changed' },
   contact: { subtree: 'contact-changed' },
   'rights.contact': { subtree: 'contact-changed' },

@@ -36,3 +36,21 @@ describe('the article of a change follows what changed', () => {
     expect(rights.map((c) => [c.new?.value, c.article])).toContainEqual(['withdraw-consent', 'GDPR 13(2)(c)']);
   });
 });
+
+describe('the data protection officer', () => {
+  const withDpo = modelWith('clinic-v1/policy.json', (source) => {
+    source.dpo = { name: 'FG', contact: { email: 'fg@clinic.example' } };
+  });
+
+  it('named or no longer named is material (13(1)(b), as the schema classes it); a new address is editorial', () => {
+    const base = model('clinic-v1/policy.json');
+    expect(diffPolicies(withDpo, base).map((c) => [c.kind, c.class, c.article])).toEqual([
+      ['dpo-removed', 'material', 'GDPR 13(1)(b)'],
+    ]);
+    expect(diffPolicies(base, withDpo).map((c) => [c.kind, c.class])).toEqual([['dpo-added', 'material']]);
+    const moved = modelWith('clinic-v1/policy.json', (source) => {
+      source.dpo = { name: 'FG', contact: { email: 'fg@new.example' } };
+    });
+    expect(diffPolicies(withDpo, moved).map((c) => [c.kind, c.class])).toEqual([['contact-changed', 'editorial']]);
+  });
+});
