@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { changeWords } from '../../src/diff/change-words.js';
 import { diffPolicies } from '../../src/diff/diff-policies.js';
+import { messagesFor } from '../../src/i18n/messages.js';
 import { model, modelWith } from './support.js';
 
 /** From the diff review of 2026-12-06. 'P20Y' rewritten as 'P240M' was a material change with a draft letter. */
@@ -52,5 +54,17 @@ describe('the data protection officer', () => {
       source.dpo = { name: 'FG', contact: { email: 'fg@new.example' } };
     });
     expect(diffPolicies(withDpo, moved).map((c) => [c.kind, c.class])).toEqual([['contact-changed', 'editorial']]);
+  });
+});
+
+describe('a recipient no longer given data', () => {
+  it('is said without a verb that must agree with the name ("Zorgverzekeraars ontvangt")', () => {
+    const without = modelWith('clinic-v1/policy.json', (source) => {
+      source.recipients = [];
+      for (const purpose of source.purposes) delete purpose.recipients;
+    });
+    const removed = diffPolicies(model('clinic-v1/policy.json'), without).find((c) => c.kind === 'recipient-removed')!;
+    expect(changeWords(removed, messagesFor('nl')).sentence).toMatch(/^Wij geven geen gegevens meer aan .+\.$/);
+    expect(changeWords(removed, messagesFor('en')).sentence).toMatch(/^The organisation no longer gives data to .+\.$/);
   });
 });
