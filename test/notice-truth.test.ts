@@ -402,7 +402,7 @@ describe('nothing authored is dropped', () => {
     const activities = (md: string): string => md.split('\n## ').slice(2).join('\n## ');
     expect(facts(register.nl)).toContain('- **Overige verwerkers**: HOSTER (de Verenigde Staten): OPSLAG.');
     expect(facts(register.nl)).toContain('- **Overige ontvangers**: GROEP (');
-    expect(facts(register.nl)).toMatch(/- \*\*Overige doorgifte aan derde landen en waarborgen\*\*: HOSTER: /);
+    expect(facts(register.nl)).toMatch(/- \*\*Overige doorgifte aan derde landen\*\*: HOSTER: /);
     expect(facts(register.en)).toContain('- **Other processors**: HOSTER (the United States): STORAGE.');
     expect(facts(register.en)).toContain('- **Other recipients**: GROUP (');
     for (const md of [register.nl, register.en]) {

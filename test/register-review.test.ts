@@ -125,15 +125,15 @@ describe('the policy-wide transfer safeguards (30(1)(e)) reach the register', ()
 
   it("among the organisation's facts, in the notice's words, whether or not a party leaves the EEA", () => {
     const nl = registerIn(modelOf(withTransfers()), 'nl');
-    expect(fact(nl, 'Algemene waarborgen voor doorgifte aan derde landen')).toBe(
+    expect(fact(nl, 'Algemene gronden voor doorgifte aan derde landen')).toBe(
       'Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG). Indien nodig.\n' +
         'Afwijking voor een specifieke situatie (artikel 49 AVG).',
     );
     const en = registerIn(modelOf(withTransfers()), 'en');
-    expect(fact(en, 'General safeguards for transfers to third countries')).toContain(
+    expect(fact(en, 'General grounds for transfers to third countries')).toContain(
       'Derogation for a specific situation (Article 49 GDPR).',
     );
-    expect(fact(registerIn(modelOf(miniPolicy()), 'nl'), 'Algemene waarborgen voor doorgifte aan derde landen')).toBe(
+    expect(fact(registerIn(modelOf(miniPolicy()), 'nl'), 'Algemene gronden voor doorgifte aan derde landen')).toBe(
       undefined,
     );
   });
@@ -144,8 +144,8 @@ describe('the policy-wide transfer safeguards (30(1)(e)) reach the register', ()
     expect(cell(registerIn(modelOf(policy), 'nl'), 'transfers')).toEqual([
       'HOST: de Verenigde Staten',
       'CLOUD: de Verenigde Staten — EU-VS Data Privacy Framework, adequaatheidsbesluit van 10 juli 2023 (artikel 45 AVG)',
-      'Algemene waarborg: standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG). Indien nodig.',
-      'Algemene waarborg: afwijking voor een specifieke situatie (artikel 49 AVG)',
+      'Algemene grond: standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG). Indien nodig.',
+      'Algemene grond: afwijking voor een specifieke situatie (artikel 49 AVG)',
     ]);
     policy.purposes[0]!.processors = ['cloud'];
     expect(cell(registerIn(modelOf(policy), 'nl'), 'transfers')).toEqual([
@@ -156,9 +156,9 @@ describe('the policy-wide transfer safeguards (30(1)(e)) reach the register', ()
   it("Doctolib's SCCs, ad-hoc clauses and art. 49 derogation; IES's Privacy Shield (invalid), SCCs and BCR", () => {
     const doctolib = registerToMarkdown(registerIn(seedModel('doctolib'), 'nl'));
     expect(doctolib).toContain(
-      '- **Algemene waarborgen voor doorgifte aan derde landen**: Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG). Indien nodig. Contractbepalingen met toestemming van de toezichthoudende autoriteit (artikel 46, lid 3, onder a, AVG). Gelijkwaardige ad-hocbepalingen, indien nodig. Afwijking voor een specifieke situatie (artikel 49 AVG).\n',
+      '- **Algemene gronden voor doorgifte aan derde landen**: Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG). Indien nodig. Contractbepalingen met toestemming van de toezichthoudende autoriteit (artikel 46, lid 3, onder a, AVG). Gelijkwaardige ad-hocbepalingen, indien nodig. Afwijking voor een specifieke situatie (artikel 49 AVG).\n',
     );
-    const ies = fact(registerIn(seedModel('ies'), 'en'), 'General safeguards for transfers to third countries')!;
+    const ies = fact(registerIn(seedModel('ies'), 'en'), 'General grounds for transfers to third countries')!;
     expect(ies.split('\n')).toEqual([
       expect.stringMatching(/^EU-US Privacy Shield \(declared invalid .*C-311\/18\), for the United States\./),
       'Standard data protection clauses of the European Commission (Article 46(2)(c) GDPR).',
