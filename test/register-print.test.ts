@@ -23,6 +23,8 @@ const soffice = process.env.POLICYC_SOFFICE ?? '/usr/bin/soffice';
 
 interface Printed {
   register: Register;
+  /** Median height of a printed word's box on the table pages, in points (about 1.3 × the font size). */
+  wordHeight: number;
   /** Text per page, in drawing order (pdftotext -raw). */
   pages: string[];
   /** 'landscape' or 'portrait', per page. */
@@ -38,12 +40,23 @@ function run(command: string, args: string[]): string {
   return result.stdout;
 }
 
-function readPdf(file: string): Pick<Printed, 'pages' | 'orientations'> {
+function readPdf(file: string): Pick<Printed, 'pages' | 'orientations' | 'wordHeight'> {
   const info = run('pdfinfo', ['-f', '1', '-l', '999', file]);
   const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts \(A4\)/gm)];
   const orientations = sizes.map(([, w, h]) => (Number(w) > Number(h) ? 'landscape' : 'portrait'));
   const pages = run('pdftotext', ['-raw', file, '-']).split('\f').slice(0, sizes.length);
-  return { pages, orientations };
+  return { pages, orientations, wordHeight: medianWordHeight(file, orientations) };
+}
+
+/** The median height of the word boxes on the landscape (table) pages, by pdftotext -bbox. */
+function medianWordHeight(file: string, orientations: string[]): number {
+  const pages = run('pdftotext', ['-bbox', file, '-']).split('<page ').slice(1);
+  const heights = pages
+    .filter((_, i) => orientations[i] === 'landscape')
+    .flatMap((page) => [...page.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)])
+    .map(([, top, bottom]) => Number(bottom) - Number(top))
+    .sort((a, b) => a - b);
+  return heights[Math.floor(heights.length / 2)] ?? 0;
 }
 
 beforeAll(() => {
@@ -82,6 +95,11 @@ afterAll(() => {
 const squeeze = (text: string): string => text.replace(/\s+/g, '');
 
 describe('register.xlsx printed by LibreOffice', () => {
+  it('prints its tables at about 7 points or more (a word box of 9 points), not shrunk to unreadable', () => {
+    // 240 characters of column width a page printed the seeds at about 5.3 points (register review, 2026-12-06).
+    for (const { register, wordHeight } of printed) expect(wordHeight, register.title).toBeGreaterThanOrEqual(9);
+  });
+
   it('converts every seed workbook in both languages, with no blank page', () => {
     expect(printed.length).toBeGreaterThanOrEqual(10);
     for (const { register, pages } of printed) {

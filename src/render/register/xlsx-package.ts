@@ -168,7 +168,8 @@ function worksheetXml(sheet: XlsxSheet, strings: SharedStrings): string {
     (sheet.autoFilter ? `<autoFilter ref="A1:${last}1"/>` : '') +
     `<printOptions gridLines="1"/>` +
     `<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>` +
-    `<pageSetup paperSize="9" orientation="${page.orientation}" fitToWidth="${page.fitToWidth}" fitToHeight="${page.fitToHeight}"/>` +
+    // Across, then down: the pages that hold one band of activities follow each other on paper.
+    `<pageSetup paperSize="9" pageOrder="overThenDown" orientation="${page.orientation}" fitToWidth="${page.fitToWidth}" fitToHeight="${page.fitToHeight}"/>` +
     `<headerFooter><oddFooter>&amp;A — &amp;P / &amp;N</oddFooter></headerFooter>` +
     `</worksheet>`
   );
