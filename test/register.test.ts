@@ -382,6 +382,19 @@ describe('register.xlsx', () => {
     expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2025-03-01T00:00:00Z</dcterms:modified>');
   });
 
+  it('gives a header row the lines its words wrap to, a word longer than its column on lines of its own', async () => {
+    // 'Gezamenlijke verwerkingsverantwoordelijken' (28 wide) wraps to three lines; its length alone gave two,
+    // and the printed header lost its last line (register review, 2026-12-06).
+    const { model } = await compile(path.join(repoRoot, 'policies/ipractice/policy.json'));
+    const register = registerFor(model, 'nl');
+    const sheet = (await readWorkbook(registerToXlsx(register))).worksheets[0]!;
+    const column = register.tables[0]!.columns.findIndex(
+      (c) => c.header === 'Gezamenlijke verwerkingsverantwoordelijken',
+    );
+    expect(register.tables[0]!.columns[column]!.width).toBeLessThan(30);
+    expect(sheet.getRow(1).height).toBeGreaterThanOrEqual(3 * 13);
+  });
+
   it('is the same in any time zone', async () => {
     const { runPolicyc } = await import('./support/cli.js');
     const builds = ['UTC', 'Pacific/Kiritimati', 'America/Los_Angeles'].map((tz) => {

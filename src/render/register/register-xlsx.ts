@@ -25,7 +25,30 @@ const MAX_ROW_HEIGHT = 409;
 /** Lines a cell's text takes at a column width (characters), wrapping at about the width; a conservative estimate. */
 function linesAt(text: string, width: number): number {
   const perLine = Math.max(1, width - 2);
-  return text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0);
+  let lines = 0;
+  for (const line of text.split('\n')) lines += wrappedLines(line, perLine);
+  return lines;
+}
+
+/**
+ * Lines a text takes wrapped at word ends, `perLine` characters a line; a word longer than a
+ * line takes lines of its own ('Gezamenlijke verwerkingsverantwoordelijken' in a 28-wide
+ * column is three lines, not the two its length alone gives: the header was cut off).
+ */
+function wrappedLines(line: string, perLine: number): number {
+  if (line.length <= perLine) return 1;
+  let lines = 1;
+  let used = 0;
+  for (const word of line.split(' ')) {
+    const needed = used === 0 ? word.length : used + 1 + word.length;
+    if (needed <= perLine) used = needed;
+    else if (word.length <= perLine) [lines, used] = [lines + (used === 0 ? 0 : 1), word.length];
+    else {
+      lines += (used === 0 ? 0 : 1) + Math.ceil(word.length / perLine) - 1;
+      used = word.length % perLine || perLine;
+    }
+  }
+  return lines;
 }
 
 /** Row heights tall enough for every wrapped cell, so that nothing is cut off on screen or in print. */
