@@ -395,6 +395,16 @@ describe('register.xlsx', () => {
     expect(sheet.getRow(1).height).toBeGreaterThanOrEqual(3 * 13);
   });
 
+  it("heads every printed page with the register's title, an author's '&' doubled as header codes ask", async () => {
+    const { model } = await compile(path.join(repoRoot, 'policies/ipractice/policy.json'));
+    const register = registerFor(model, 'nl');
+    const sheets = (await readWorkbook(registerToXlsx(register))).worksheets;
+    for (const sheet of sheets) expect(sheet.headerFooter.oddHeader).toBe(`&L${register.title}`);
+    const ampersand = { ...register, title: 'Register — Jansen & Zn.' };
+    const header = (await readWorkbook(registerToXlsx(ampersand))).worksheets[0]!.headerFooter.oddHeader;
+    expect(header).toBe('&LRegister — Jansen && Zn.');
+  });
+
   it('is the same in any time zone', async () => {
     const { runPolicyc } = await import('./support/cli.js');
     const builds = ['UTC', 'Pacific/Kiritimati', 'America/Los_Angeles'].map((tz) => {

@@ -150,7 +150,7 @@ function rowXml(
   return `<row r="${r}" spans="1:${cells.length}" s="${style}" customFormat="1"${ht}>${body}</row>`;
 }
 
-function worksheetXml(sheet: XlsxSheet, strings: SharedStrings): string {
+function worksheetXml(sheet: XlsxSheet, strings: SharedStrings, title: string): string {
   const last = columnLetter(sheet.widths.length - 1);
   const cols = sheet.widths.map(colXml).join('');
   let rows = '';
@@ -170,7 +170,8 @@ function worksheetXml(sheet: XlsxSheet, strings: SharedStrings): string {
     `<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>` +
     // Across, then down: the pages that hold one band of activities follow each other on paper.
     `<pageSetup paperSize="9" pageOrder="overThenDown" orientation="${page.orientation}" fitToWidth="${page.fitToWidth}" fitToHeight="${page.fitToHeight}"/>` +
-    `<headerFooter><oddFooter>&amp;A — &amp;P / &amp;N</oddFooter></headerFooter>` +
+    // Whose register, on every printed page; the sheet and page number at the foot.
+    `<headerFooter><oddHeader>&amp;L${xmlEscape(headerText(title))}</oddHeader><oddFooter>&amp;A — &amp;P / &amp;N</oddFooter></headerFooter>` +
     `</worksheet>`
   );
 }
@@ -275,6 +276,12 @@ function coreXml(title: string, date: string): string {
 }
 
 /**
+ * Text for a header section: '&' starts a header code, so a literal one is doubled;
+ * Excel takes at most 255 characters for a header.
+ */
+const headerText = (text: string): string => text.replace(/&/g, '&&').slice(0, 240);
+
+/**
  * The deflate level of a part: the register's content (the sheets and their
  * shared strings) is deflated; the small fixed-shape parts (content types,
  * relationships, properties, workbook, styles; about 5 KB in all) are stored.
@@ -293,7 +300,7 @@ const sheetPart = (bytes: Uint8Array, i: number): [string, Uint8Array] => [`xl/w
 export function writeXlsx(workbook: XlsxWorkbook): Uint8Array {
   const strings = new SharedStrings();
   const sheets: Uint8Array[] = [];
-  for (const sheet of workbook.sheets) sheets.push(encode(worksheetXml(sheet, strings)));
+  for (const sheet of workbook.sheets) sheets.push(encode(worksheetXml(sheet, strings, workbook.title)));
   const parts: Array<[string, string | Uint8Array]> = [
     ['[Content_Types].xml', contentTypesXml(sheets.length)],
     ['_rels/.rels', ROOT_RELS],
