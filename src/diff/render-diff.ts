@@ -105,7 +105,8 @@ export function renderDiffMarkdown(result: DiffResult, m: Messages): string {
     for (const item of group.items) {
       const language = item.language ? ` (${languageName(item.language, m)})` : '';
       const article = item.article ? ` (${md(item.article)})` : '';
-      out.push(`- **${md(item.classLabel)}:** ${md(item.sentence)}${language} — ${md(item.where)}${article}`);
+      const where = `${md(item.where)} · ${md(fileLine(item, result))}`;
+      out.push(`- **${md(item.classLabel)}:** ${md(item.sentence)}${language} — ${where}${article}`);
       for (const [label, text] of beforeAfter(item, m)) out.push(`  - ${md(label)}: ${md(text)}`);
     }
   }
@@ -152,13 +153,14 @@ export function htmlHead(r: Pick<Report, 'lang' | 'title'>): string[] {
   ];
 }
 
-function htmlChangeRow(item: ReportItem, m: Messages): string {
+function htmlChangeRow(item: ReportItem, result: DiffResult, m: Messages): string {
   let cell = h(item.sentence) + (item.language ? ` (${h(languageName(item.language, m))})` : '');
   const texts = beforeAfter(item, m);
   if (texts.length)
     cell += `<dl>${texts.map(([label, text, tag]) => `<dt>${h(label)}</dt><dd><${tag}>${h(text)}</${tag}></dd>`).join('')}</dl>`;
   const badge = `<span class="class-${item.change.class}">${h(item.classLabel)}</span>`;
-  return `<tr class="change-${item.change.class}"><td>${badge}</td><td>${cell}</td><td>${h(item.where)}</td><td>${h(item.article)}</td></tr>`;
+  const where = `${h(item.where)}<br><code>${h(fileLine(item, result))}</code>`;
+  return `<tr class="change-${item.change.class}"><td>${badge}</td><td>${cell}</td><td>${where}</td><td>${h(item.article)}</td></tr>`;
 }
 
 function htmlNotice(r: Report, m: Messages): string[] {
@@ -200,7 +202,7 @@ export function renderDiffHtml(result: DiffResult, m: Messages): string {
       '<table>',
       `<thead><tr>${heads}</tr></thead>`,
       '<tbody>',
-      ...group.items.map((item) => htmlChangeRow(item, m)),
+      ...group.items.map((item) => htmlChangeRow(item, result, m)),
       '</tbody>',
       '</table>',
       '</section>',
