@@ -80,6 +80,14 @@ describe('policyc diff across git revisions', () => {
     expect(run.stderr).toContain('policyc: old side "no-such-rev": unknown git revision "no-such-rev"');
   });
 
+  it('says a mistyped file is no such file, not an unknown revision (diff review)', () => {
+    const run = runPolicyc(['diff', 'policies/clinic/polcy.json', 'policies/clinic/policy.json'], repo);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(
+      'policyc: old side "policies/clinic/polcy.json": no such file (nor a git revision of that name)',
+    );
+  });
+
   it('is a usage error for a file that the revision does not have', () => {
     const run = runPolicyc(['diff', 'HEAD~1', 'policies/clinic/new-file.json'], repo);
     expect(run.status).toBe(2);

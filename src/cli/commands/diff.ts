@@ -68,7 +68,9 @@ function readSide(
     path: relativeTo(io, 'path' in shown ? shown.path : side.file),
     revision: side.revision,
   };
-  throw new UsageError(cli.t(`diff:error.${shown.problem}`, vars));
+  // 'polcy.json' or 'policies/x/polcy.json' not found was taken for a git revision: say what it looks like.
+  const looksLikeFile = shown.problem === 'unknownRevision' && /\.json$|[\\/]/i.test(arg) && !arg.includes(':');
+  throw new UsageError(cli.t(`diff:error.${looksLikeFile ? 'noSuchFile' : shown.problem}`, vars));
 }
 
 /** Both sides read and compared; undefined (with the diagnostics reported) when either is not a valid policy. */
