@@ -65,7 +65,8 @@ export const retentionTerms = [
   'condition',
   'withConsent',
   'endsOnObjection',
-  'legalSource',
+  // Not legalSource: the law that sets a period is compared on its own, so that citing its article is not
+  // 'the retention period changes' (diff review).
   'earliestOf',
   'legalClaimsHold',
   'deletionHandling',

@@ -68,3 +68,14 @@ describe('a recipient no longer given data', () => {
     expect(changeWords(removed, messagesFor('en')).sentence).toMatch(/^The organisation no longer gives data to .+\.$/);
   });
 });
+
+describe("a retention rule's law", () => {
+  it('citing its article is a change of the law reference, not of the period', () => {
+    const cited = modelWith('clinic-v1/policy.json', (source) => {
+      source.retention[0].legalSource = { ...source.retention[0].legalSource, article: '7:454' };
+    });
+    const changes = diffPolicies(model('clinic-v1/policy.json'), cited);
+    expect(changes.map((c) => c.kind)).not.toContain('retention-changed');
+    expect(changes.map((c) => [c.kind, c.pointer])).toEqual([['changed', '/retention/0/legalSource/article']]);
+  });
+});
