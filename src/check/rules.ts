@@ -16,7 +16,6 @@ import { wordingRules } from './wording-rules.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { LawReference, Text, TransferSource } from '../policy/policy-types.js';
 import type { DataCategory, DataSubject, PolicyModel, Processor, Recipient, RetentionRule } from '../resolve/model.js';
-import { languages } from '../i18n/messages.js';
 import { durationInDays } from '../law/durations.js';
 import {
   basesOf,
@@ -63,10 +62,11 @@ function retentionValue(rule: RetentionRule): MessageValue {
   return { retention: source };
 }
 
-/** The names of data subjects, one list per language ('Naasten van patiënten, Contactpersonen'). */
+/** The names of data subjects, one list per language they are named in ('Naasten van patiënten, Contactpersonen'). */
 function namesOf(subjects: readonly DataSubject[]): Text {
+  const langs = [...new Set(subjects.flatMap((s) => Object.keys(s.name)))] as Array<keyof Text>;
   return Object.fromEntries(
-    languages.map((lang) => [lang, subjects.map((s) => s.name[lang] ?? Object.values(s.name)[0]).join(', ')]),
+    langs.map((lang) => [lang, subjects.map((s) => s.name[lang] ?? Object.values(s.name)[0]).join(', ')]),
   );
 }
 
