@@ -306,8 +306,8 @@ async function expectPrints(seeds: SeedBuild, page: Page, pagePath: string): Pro
   if (pagePath.endsWith('/privacy.html')) {
     // The link to the notice in another language is for the screen: on paper it leads nowhere.
     const links = await page.$$eval('.policyc-languages a', (as) => as.map((a) => a.textContent!.trim()));
-    const printed = pdfText(seeds.outDir, pdf, `${pagePath}-notice`);
-    for (const link of links) expect(printed, 'language link on paper').not.toContain(fold(link));
+    const raw = pdfRawText(seeds.outDir, pdf, `${pagePath}-notice`);
+    for (const link of links) expect(fold(raw), 'language link on paper').not.toContain(fold(link));
     // Headings and labels, but not those whose words also stand as content (a purpose named in a list).
     const labels = await page.$$eval('.policyc-notice :is(h2, h3, h4, dt, caption, li, a, p, td, th)', (els) => {
       const text = (el: Element): string => el.textContent!.trim();
@@ -317,13 +317,13 @@ async function expectPrints(seeds: SeedBuild, page: Page, pagePath: string): Pro
         .map(text)
         .filter((t) => !content.has(t));
     });
-    expect(strandedOnPages(seeds, pdf, pagePath, new Set(labels)), 'pages that end in a heading or label').toEqual([]);
+    expect(strandedOnPages(raw, new Set(labels)), 'pages that end in a heading or label').toEqual([]);
   }
 }
 
-/** The last lines of the printed pages (but the last page) that are one of `labels`: a heading or label left behind. */
-function strandedOnPages(seeds: SeedBuild, pdf: Buffer, name: string, labels: ReadonlySet<string>): string[] {
-  const pages = pdfRawText(seeds.outDir, pdf, `${name}-pages`).split('\f').slice(0, -1);
+/** The last lines of the printed pages (pdftotext's text, pages ending in a form feed), but the last page's, that are one of `labels`: a heading or label left behind. */
+function strandedOnPages(text: string, labels: ReadonlySet<string>): string[] {
+  const pages = text.split('\f').slice(0, -1);
   return pages
     .map(
       (page) =>
@@ -336,12 +336,7 @@ function strandedOnPages(seeds: SeedBuild, pdf: Buffer, name: string, labels: Re
     .filter((last, i) => i < pages.length - 1 && labels.has(last));
 }
 
-/** Text of a PDF, by poppler's pdftotext, with white space and line-end hyphenation folded. */
-function pdfText(outDir: string, pdf: Buffer, name: string): string {
-  return fold(pdfRawText(outDir, pdf, name));
-}
-
-/** pdftotext's text as it comes: pages end in a form feed. */
+/** pdftotext's text as it comes: pages end in a form feed (fold() it to compare text whatever its line ends). */
 function pdfRawText(outDir: string, pdf: Buffer, name: string): string {
   const file = path.join(outDir, `${name.replace(/\W+/g, '-')}.pdf`);
   writeFileSync(file, pdf);
@@ -356,12 +351,12 @@ function pdfRawText(outDir: string, pdf: Buffer, name: string): string {
  * the next page (the grid of an activity taller than a page once moved whole,
  * leaving its title alone on a page).
  */
-function expectNoStrandedLabels(seeds: SeedBuild, register: Register, pdf: Buffer, name: string): void {
+function expectNoStrandedLabels(register: Register, text: string): void {
   const labels = new Set([
     ...register.tables.flatMap((t) => [...t.columns.map((c) => c.header), ...t.rows.map((r) => r[t.rowHeader]![0]!)]),
     ...register.organisation.facts.map((f) => f.label),
   ]);
-  expect(strandedOnPages(seeds, pdf, name, labels), 'pages that end in a label or title').toEqual([]);
+  expect(strandedOnPages(text, labels), 'pages that end in a label or title').toEqual([]);
 }
 
 /** pdftotext joins a word hyphenated at a line end: hyphens are left out on both sides of a comparison. */
@@ -375,7 +370,8 @@ const fold = (value: string): string => value.replace(/-/g, '').replace(/\s+/g, 
 function expectRegisterPrinted(seeds: SeedBuild, pagePath: string, pdf: Buffer): void {
   const [org, lang] = pagePath.split('/') as [string, string];
   const register = seeds.registers.get(`${org}/${lang}`)!;
-  const text = pdfText(seeds.outDir, pdf, pagePath);
+  const raw = pdfRawText(seeds.outDir, pdf, pagePath);
+  const text = fold(raw);
   const size = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
   expect(Number(size?.[1]), 'landscape: wider than high').toBeGreaterThan(Number(size?.[2]));
   for (const table of register.tables) {
@@ -390,7 +386,7 @@ function expectRegisterPrinted(seeds: SeedBuild, pagePath: string, pdf: Buffer):
   }
   // The organisation's details — controller, DPO, security measures — are printed once, not on every row.
   for (const fact of register.organisation.facts) expect(text, fact.label).toContain(fold(fact.value));
-  expectNoStrandedLabels(seeds, register, pdf, pagePath);
+  expectNoStrandedLabels(register, raw);
   const count = (within: string, part: string): number => within.split(fold(part)).length - 1;
   // Words that occur in the values themselves ('Example Representative Ltd') may occur again; beyond those, each is printed once.
   const activityText = fold(
