@@ -403,6 +403,11 @@ describe('register.xlsx', () => {
     const ampersand = { ...register, title: 'Register — Jansen & Zn.' };
     const header = (await readWorkbook(registerToXlsx(ampersand))).worksheets[0]!.headerFooter.oddHeader;
     expect(header).toBe('&LRegister — Jansen && Zn.');
+    // A long title is shortened before the doubling: no cut leaves a lone '&', which would start a header code.
+    const long = { ...register, title: `x${'&'.repeat(300)}` };
+    const cut = (await readWorkbook(registerToXlsx(long))).worksheets[0]!.headerFooter.oddHeader!;
+    expect(cut).toMatch(/^&Lx(&&)+$/);
+    expect(cut.length).toBeLessThanOrEqual(255);
   });
 
   it('is the same in any time zone', async () => {

@@ -276,10 +276,10 @@ function coreXml(title: string, date: string): string {
 }
 
 /**
- * Text for a header section: '&' starts a header code, so a literal one is doubled;
- * Excel takes at most 255 characters for a header.
+ * Text for a header section: '&' starts a header code, so a literal one is doubled (after
+ * shortening, so that no cut leaves half a pair); Excel takes at most 255 characters for a header.
  */
-const headerText = (text: string): string => text.replace(/&/g, '&&').slice(0, 240);
+const headerText = (text: string): string => text.slice(0, 120).replace(/&/g, '&&');
 
 /**
  * The deflate level of a part: the register's content (the sheets and their
