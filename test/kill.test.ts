@@ -9,7 +9,7 @@ import { cliPath, repoRoot } from './support/cli.js';
 import { snapshot } from './support/snapshot.js';
 
 /**
- * A build of many policies SIGKILLed at random (seeded) moments: afterwards
+ * A build of many policies (copies of the seeds, bench/seed-corpus.mjs) SIGKILLed at random (seeded) moments: afterwards
  * every organisation folder in dist/ holds exactly its previous or its new
  * output, and after one more build exactly the new output, with no staging
  * folder or lock left. (A killed process cannot remove its own staging
@@ -48,7 +48,7 @@ describe('a build killed at random moments', () => {
     execFileSync(process.execPath, [
       '--input-type=module',
       '-e',
-      `const m = await import(${JSON.stringify(path.join(repoRoot, 'bench/generate.mjs'))}); m.writeCorpus(${JSON.stringify(work)}, ${POLICIES});`,
+      `const m = await import(${JSON.stringify(path.join(repoRoot, 'bench/seed-corpus.mjs'))}); m.writeSeedCorpus(${JSON.stringify(work)}, ${POLICIES}, m.seedPolicies(${JSON.stringify(repoRoot)}));`,
     ]);
     await build(work, 'dist');
     const previous = organisations(path.join(work, 'dist'));
