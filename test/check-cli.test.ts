@@ -1,7 +1,7 @@
 import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runPolicyc } from './support/cli.js';
+import { repoRoot, runPolicyc, runPolicycInProcess } from './support/cli.js';
 import { positionIn } from './support/mini-policy.js';
 import { tempDirs } from './support/temp-dirs.js';
 
@@ -23,25 +23,25 @@ describe('policyc check: compliance findings', () => {
     expect(run.stderr).not.toContain('\u001b[');
   });
 
-  it('gives the messages in Dutch with --lang nl', () => {
-    const run = runPolicyc(['check', fixture('art6/basis-missing', 'fail'), '--lang', 'nl']);
+  it('gives the messages in Dutch with --lang nl', async () => {
+    const run = await runPolicycInProcess(['check', fixture('art6/basis-missing', 'fail'), '--lang', 'nl']);
     expect(run.stderr).toContain('53:5  fout          Het doel "Behandeling" heeft geen grondslag uit art. 6, lid 1.');
   });
 
-  it('exits 0 on warnings, and 1 when they exceed --max-warnings', () => {
+  it('exits 0 on warnings, and 1 when they exceed --max-warnings', async () => {
     const file = fixture('retention/vague', 'fail');
-    expect(runPolicyc(['check', file]).status).toBe(0);
-    expect(runPolicyc(['check', file, '--max-warnings', '1']).status).toBe(0);
-    const over = runPolicyc(['check', file, '--max-warnings', '0']);
+    expect((await runPolicycInProcess(['check', file])).status).toBe(0);
+    expect((await runPolicycInProcess(['check', file, '--max-warnings', '1'])).status).toBe(0);
+    const over = await runPolicycInProcess(['check', file, '--max-warnings', '0']);
     expect(over.status).toBe(1);
     expect(over.stderr).toContain('Too many warnings: 1, more than --max-warnings 0.');
-    const bad = runPolicyc(['check', file, '--max-warnings', 'many']);
+    const bad = await runPolicycInProcess(['check', file, '--max-warnings', 'many']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--max-warnings needs a whole number of 0 or more, not "many"');
   });
 
-  it('writes JSON diagnostics with article and position', () => {
-    const run = runPolicyc(['check', fixture('transfer/privacy-shield', 'fail'), '--format', 'json']);
+  it('writes JSON diagnostics with article and position', async () => {
+    const run = await runPolicycInProcess(['check', fixture('transfer/privacy-shield', 'fail'), '--format', 'json']);
     expect(run.status).toBe(1);
     const [finding] = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
     expect(finding).toMatchObject({
@@ -52,8 +52,8 @@ describe('policyc check: compliance findings', () => {
     });
   });
 
-  it('writes SARIF 2.1.0 with rule metadata and regions', () => {
-    const run = runPolicyc(['check', fixture('transfer/privacy-shield', 'fail'), '--format', 'sarif']);
+  it('writes SARIF 2.1.0 with rule metadata and regions', async () => {
+    const run = await runPolicycInProcess(['check', fixture('transfer/privacy-shield', 'fail'), '--format', 'sarif']);
     expect(run.status).toBe(1);
     const log = JSON.parse(run.stdout);
     expect(log.version).toBe('2.1.0');
@@ -74,17 +74,17 @@ describe('policyc check: compliance findings', () => {
 });
 
 describe('policyc build: compliance findings', () => {
-  it('reports findings and still writes the notices', () => {
+  it('reports findings and still writes the notices', async () => {
     const out = checkDir();
-    const run = runPolicyc(['build', fixture('art6/basis-missing', 'fail'), '--out', out]);
+    const run = await runPolicycInProcess(['build', fixture('art6/basis-missing', 'fail'), '--out', out]);
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('art6/basis-missing');
     expect(existsSync(path.join(out, 'fixture-art6-basis-missing/en/privacy.md'))).toBe(true);
   });
 
-  it('fails and writes nothing under --strict', () => {
+  it('fails and writes nothing under --strict', async () => {
     const out = path.join(checkDir(), 'dist');
-    const run = runPolicyc(['build', fixture('retention/vague', 'fail'), '--out', out, '--strict']);
+    const run = await runPolicycInProcess(['build', fixture('retention/vague', 'fail'), '--out', out, '--strict']);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('Build failed under --strict: 0 compliance error(s), 1 warning(s).');
     expect(existsSync(path.join(out, 'fixture-retention-vague'))).toBe(false);
@@ -106,28 +106,28 @@ describe('policyc check: acknowledged findings', () => {
     en: 'Discussed with the DPO: the term depends on the file.',
   };
 
-  it('shows an acknowledged finding as such, and does not count it towards --max-warnings', () => {
+  it('shows an acknowledged finding as such, and does not count it towards --max-warnings', async () => {
     const file = acknowledgedCopy('retention/vague', [{ rule: 'retention/vague', pointer: '/retention/1', reason }]);
-    const run = runPolicyc(['check', file, '--max-warnings', '0']);
+    const run = await runPolicycInProcess(['check', file, '--max-warnings', '0']);
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('acknowledged: Discussed with the DPO: the term depends on the file.');
     expect(run.stderr).toContain('0 error(s), 0 warning(s)');
     expect(run.stderr).toContain('1 acknowledged finding not counted.');
-    const nl = runPolicyc(['check', file, '--lang', 'nl']);
+    const nl = await runPolicycInProcess(['check', file, '--lang', 'nl']);
     expect(nl.stderr).toContain('geaccepteerd: Besproken met de FG: de termijn hangt af van het dossier.');
   });
 
-  it('does not fail on an acknowledged error, and SARIF carries it as a suppression with the reason', () => {
+  it('does not fail on an acknowledged error, and SARIF carries it as a suppression with the reason', async () => {
     const file = acknowledgedCopy('art6/basis-missing', [{ rule: 'art6/basis-missing', reason }]);
-    expect(runPolicyc(['check', file]).status).toBe(0);
-    const log = JSON.parse(runPolicyc(['check', file, '--format', 'sarif']).stdout);
+    expect((await runPolicycInProcess(['check', file])).status).toBe(0);
+    const log = JSON.parse((await runPolicycInProcess(['check', file, '--format', 'sarif'])).stdout);
     const result = log.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'art6/basis-missing');
     expect(result.suppressions).toEqual([{ kind: 'inSource', status: 'accepted', justification: reason.en }]);
   });
 
-  it('reports an acknowledgement that matches nothing, at its place in the policy', () => {
+  it('reports an acknowledgement that matches nothing, at its place in the policy', async () => {
     const file = acknowledgedCopy('retention/vague', [{ rule: 'retention/vague', pointer: '/retention/7', reason }]);
-    const run = runPolicyc(['check', file, '--format', 'json']);
+    const run = await runPolicycInProcess(['check', file, '--format', 'json']);
     const findings = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
     const unmatched = findings.find((f) => f.ruleId === 'acknowledged/unmatched')!;
     const text = readFileSync(file, 'utf8');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LocalisedDiagnostic } from '../src/diagnostics/diagnostic.js';
 import { compile } from '../src/index.js';
-import { repoRoot, runPolicyc } from './support/cli.js';
+import { repoRoot, runPolicycInProcess } from './support/cli.js';
 import { tempDirs } from './support/temp-dirs.js';
 
 /**
@@ -24,8 +24,8 @@ type Lang = 'nl' | 'en';
 const where = (ds: readonly LocalisedDiagnostic[]): unknown[] =>
   ds.map((d) => [d.ruleId, d.severity, d.file, d.line, d.column, d.pointer, d.messageId, d.data]);
 
-const reported = (args: string[]): LocalisedDiagnostic[] => {
-  const run = runPolicyc(args);
+const reported = async (args: string[]): Promise<LocalisedDiagnostic[]> => {
+  const run = await runPolicycInProcess(args);
   expect(run.status, run.stderr).toBe(1);
   return JSON.parse(run.stdout) as LocalisedDiagnostic[];
 };
@@ -72,76 +72,80 @@ describe('the message language of build, check and diff (--message-lang)', () =>
     build: (lang) => ['build', bad, noBasis, tooShort, '--out', tmp(), '--format', 'json', '--message-lang', lang],
   };
 
-  it.each(Object.keys(commands))('%s: the same findings at the same places, in Dutch and in English', (name) => {
-    const nl = reported(commands[name]!('nl'));
-    const en = reported(commands[name]!('en'));
+  it.each(Object.keys(commands))('%s: the same findings at the same places, in Dutch and in English', async (name) => {
+    const nl = await reported(commands[name]!('nl'));
+    const en = await reported(commands[name]!('en'));
     expectSameFindingsInEachLanguage(nl, en);
     expectUnknownProperty(nl, en);
     expectFindings(nl, en);
   });
 
-  it('diff: an invalid side is reported in the language asked for', () => {
-    const nl = reported(['diff', noBasis, bad, '--format', 'json', '--message-lang', 'nl']);
-    const en = reported(['diff', noBasis, bad, '--format', 'json', '--message-lang', 'en']);
+  it('diff: an invalid side is reported in the language asked for', async () => {
+    const nl = await reported(['diff', noBasis, bad, '--format', 'json', '--message-lang', 'nl']);
+    const en = await reported(['diff', noBasis, bad, '--format', 'json', '--message-lang', 'en']);
     expectSameFindingsInEachLanguage(nl, en);
     expectUnknownProperty(nl, en);
   });
 
-  it.each(['check', 'diff'])('%s --lang still sets the message language (the same as --message-lang)', (name) => {
+  it.each(['check', 'diff'])('%s --lang still sets the message language (the same as --message-lang)', async (name) => {
     const args = name === 'check' ? ['check', bad] : ['diff', noBasis, bad];
-    const viaLang = runPolicyc([...args, '--format', 'json', '--lang', 'nl']);
-    expect(viaLang.stdout).toBe(runPolicyc([...args, '--format', 'json', '--message-lang', 'nl']).stdout);
+    const viaLang = await runPolicycInProcess([...args, '--format', 'json', '--lang', 'nl']);
+    expect(viaLang.stdout).toBe(
+      (await runPolicycInProcess([...args, '--format', 'json', '--message-lang', 'nl'])).stdout,
+    );
     expect(viaLang.stdout).toContain('onbekende eigenschap');
   });
 
-  it('the text report of check is in the message language too, with the same positions', () => {
-    const text = (lang: Lang): string => runPolicyc(['check', bad, '--message-lang', lang]).stderr;
-    expect(text('nl')).toContain('24:7  fout');
-    expect(text('nl')).toContain('onbekende eigenschap "retenton" (bedoelde u "retention"?)');
-    expect(text('en')).toContain('24:7  error');
-    expect(text('en')).toContain('unknown property "retenton" (did you mean "retention"?)');
+  it('the text report of check is in the message language too, with the same positions', async () => {
+    const text = async (lang: Lang): Promise<string> =>
+      (await runPolicycInProcess(['check', bad, '--message-lang', lang])).stderr;
+    const [nl, en] = [await text('nl'), await text('en')];
+    expect(nl).toContain('24:7  fout');
+    expect(nl).toContain('onbekende eigenschap "retenton" (bedoelde u "retention"?)');
+    expect(en).toContain('24:7  error');
+    expect(en).toContain('unknown property "retenton" (did you mean "retention"?)');
   });
 });
 
 describe('the closing lines of a report (locales/<lang>/report.json)', () => {
   const lastLines = (stderr: string, n: number): string[] => stderr.trim().split('\n').slice(-n);
 
-  it('check: the counts and --max-warnings in the message language, in English by default', () => {
-    const nl = runPolicyc(['check', noBasis, '--message-lang', 'nl', '--max-warnings', '0']);
+  it('check: the counts and --max-warnings in the message language, in English by default', async () => {
+    const nl = await runPolicycInProcess(['check', noBasis, '--message-lang', 'nl', '--max-warnings', '0']);
     expect(nl.status).toBe(1);
     const [counts, limit] = lastLines(nl.stderr, 2);
     expect(counts).toMatch(/^1 beleidsbestand gecontroleerd: \d+ fout\(en\), \d+ waarschuwing\(en\), \d+ info\.$/);
     expect(limit).toMatch(/^Te veel waarschuwingen: \d+, meer dan --max-warnings 0\.$/);
-    const en = runPolicyc(['check', noBasis, '--max-warnings', '0']);
+    const en = await runPolicycInProcess(['check', noBasis, '--max-warnings', '0']);
     expect(lastLines(en.stderr, 2)[0]).toMatch(/^1 policy checked: \d+ error\(s\), \d+ warning\(s\), \d+ info\.$/);
   });
 
-  it('build: what was built, what was left as it was, and why nothing was written', () => {
+  it('build: what was built, what was left as it was, and why nothing was written', async () => {
     const out = tmp();
-    const built = runPolicyc(['build', noBasis, '--out', out, '--message-lang', 'nl']);
+    const built = await runPolicycInProcess(['build', noBasis, '--out', out, '--message-lang', 'nl']);
     expect(built.status).toBe(0);
     expect(lastLines(built.stderr, 1)[0]).toMatch(/^1 beleidsbestand gecompileerd naar .+: \d+ bestanden\.$/);
-    const again = runPolicyc(['build', noBasis, '--out', out, '--message-lang', 'nl']);
+    const again = await runPolicycInProcess(['build', noBasis, '--out', out, '--message-lang', 'nl']);
     expect(lastLines(again.stderr, 1)[0]).toBe(
       '1 daarvan was sinds de vorige build niet veranderd: de uitvoer ervan is ongewijzigd gelaten (--force maakt die opnieuw).',
     );
-    const failed = runPolicyc(['build', bad, '--out', tmp(), '--message-lang', 'nl']);
+    const failed = await runPolicycInProcess(['build', bad, '--out', tmp(), '--message-lang', 'nl']);
     expect(failed.status).toBe(1);
     expect(lastLines(failed.stderr, 1)[0]).toMatch(
       /^Build mislukt: 1 fout\(en\) die een build tegenhouden \(bevindingen van de nalevingsregels doen dat alleen met --strict\)\. Er is niets geschreven; .+ is ongewijzigd\.$/,
     );
-    const strict = runPolicyc(['build', noBasis, '--out', tmp(), '--message-lang', 'nl', '--strict']);
+    const strict = await runPolicycInProcess(['build', noBasis, '--out', tmp(), '--message-lang', 'nl', '--strict']);
     expect(strict.status).toBe(1);
     expect(lastLines(strict.stderr, 1)[0]).toMatch(
       /^Build mislukt onder --strict: \d+ nalevingsfout\(en\), \d+ waarschuwing\(en\)\./,
     );
   });
 
-  it('every command that reports says so in its --help, as the main help does', () => {
+  it('every command that reports says so in its --help, as the main help does', async () => {
     const reportsToo = /--message-lang <l> +Language of diagnostics and reports: nl or en/;
-    expect(runPolicyc(['--help']).stdout).toMatch(reportsToo);
+    expect((await runPolicycInProcess(['--help'])).stdout).toMatch(reportsToo);
     for (const command of ['check', 'build', 'register', 'diff', 'audit-site', 'serve']) {
-      const help = runPolicyc([command, '--help']);
+      const help = await runPolicycInProcess([command, '--help']);
       expect(help.status, command).toBe(0);
       expect(help.stdout, command).toMatch(reportsToo);
     }

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, runPolicyc } from '../support/cli.js';
+import { repoRoot, runPolicycInProcess } from '../support/cli.js';
 import { git } from '../support/git.js';
 import { diffFixtures } from './support.js';
 
@@ -32,8 +32,8 @@ beforeAll(() => {
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
 describe('policyc diff <revision> <folder>', () => {
-  it('summarises per organisation, then reports each changed policy', () => {
-    const run = runPolicyc(['diff', 'HEAD', 'policies/'], repo);
+  it('summarises per organisation, then reports each changed policy', async () => {
+    const run = await runPolicycInProcess(['diff', 'HEAD', 'policies/'], repo);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const [summary, ...reports] = run.stdout.split('='.repeat(72));
@@ -52,14 +52,18 @@ describe('policyc diff <revision> <folder>', () => {
     expect(reports[0]).toContain('Old: HEAD:policies/clinic/policy.json. New: policies/clinic/policy.json.');
   });
 
-  it('exits 3 with --fail-on material when any policy changed materially, 0 when none did', () => {
-    expect(runPolicyc(['diff', 'HEAD', 'policies/', '--fail-on', 'material'], repo).status).toBe(3);
+  it('exits 3 with --fail-on material when any policy changed materially, 0 when none did', async () => {
+    expect((await runPolicycInProcess(['diff', 'HEAD', 'policies/', '--fail-on', 'material'], repo)).status).toBe(3);
     // A folder holding policy.json is that one policy, as everywhere else.
-    expect(runPolicyc(['diff', 'HEAD', 'policies/ipractice', '--fail-on', 'material'], repo).status).toBe(0);
+    expect(
+      (await runPolicycInProcess(['diff', 'HEAD', 'policies/ipractice', '--fail-on', 'material'], repo)).status,
+    ).toBe(0);
   });
 
-  it('writes the summary as data, as Markdown and as one HTML page, in Dutch', () => {
-    const json = JSON.parse(runPolicyc(['diff', 'HEAD', 'policies/', '--format', 'json', '--lang', 'nl'], repo).stdout);
+  it('writes the summary as data, as Markdown and as one HTML page, in Dutch', async () => {
+    const json = JSON.parse(
+      (await runPolicycInProcess(['diff', 'HEAD', 'policies/', '--format', 'json', '--lang', 'nl'], repo)).stdout,
+    );
     expect(
       json.summary.map((s: { id: string; counts?: object; added?: boolean; removed?: boolean }) => [
         s.id,
@@ -72,21 +76,23 @@ describe('policyc diff <revision> <folder>', () => {
       ['tandartspraktijk-de-linde', 'removed'],
     ]);
     expect(json.reports).toHaveLength(2);
-    const md = runPolicyc(['diff', 'HEAD', 'policies/', '--format', 'markdown', '--lang', 'nl'], repo).stdout;
+    const md = (await runPolicycInProcess(['diff', 'HEAD', 'policies/', '--format', 'markdown', '--lang', 'nl'], repo))
+      .stdout;
     expect(md).toContain(
       '| Tandartspraktijk De Linde B.V. | policies/clinic/policy.json | 6 wezenlijk, 3 redactioneel. | Bericht nodig. |',
     );
     expect(md).toContain('\n## Wijzigingen in het privacybeleid van Tandartspraktijk De Linde B.V.\n');
     expect(md).toMatch(/\d+ privacyverklaringen vergeleken; 1 met wezenlijke wijzigingen\./);
-    const html = runPolicyc(['diff', 'HEAD', 'policies/', '--format', 'html', '--lang', 'nl'], repo).stdout;
+    const html = (await runPolicycInProcess(['diff', 'HEAD', 'policies/', '--format', 'html', '--lang', 'nl'], repo))
+      .stdout;
     expect(html.match(/<h1>/g)).toHaveLength(1);
     expect(html).toContain(
       '<article class="chain-report">\n<h2>Wijzigingen in het privacybeleid van Tandartspraktijk De Linde B.V.</h2>',
     );
   });
 
-  it('is a usage error when the old side of a chain is not a revision', () => {
-    const run = runPolicyc(['diff', 'policies/clinic/policy.json', 'policies/'], repo);
+  it('is a usage error when the old side of a chain is not a revision', async () => {
+    const run = await runPolicycInProcess(['diff', 'policies/clinic/policy.json', 'policies/'], repo);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('the old side "policies/clinic/policy.json" must be a revision, such as HEAD~1');
   });

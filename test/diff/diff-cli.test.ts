@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runPolicyc } from '../support/cli.js';
+import { runPolicycInProcess } from '../support/cli.js';
 import { git } from '../support/git.js';
 import { diffFixtures } from './support.js';
 
@@ -35,8 +35,8 @@ afterAll(() => {
 });
 
 describe('policyc diff across git revisions', () => {
-  it('diffs HEAD~1 of the file named as the new side against the file', () => {
-    const run = runPolicyc(['diff', 'HEAD~1', 'policies/clinic/policy.json'], repo);
+  it('diffs HEAD~1 of the file named as the new side against the file', async () => {
+    const run = await runPolicycInProcess(['diff', 'HEAD~1', 'policies/clinic/policy.json'], repo);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Old: HEAD~1:policies/clinic/policy.json. New: policies/clinic/policy.json.');
@@ -44,9 +44,9 @@ describe('policyc diff across git revisions', () => {
     expect(run.stdout).toContain('Imaging Cloud Inc. now also processes data in the United States, outside the EEA.');
   });
 
-  it('accepts rev:path on both sides, from a sub-folder, and gates CI with --fail-on material (exit 3)', () => {
+  it('accepts rev:path on both sides, from a sub-folder, and gates CI with --fail-on material (exit 3)', async () => {
     // As in git: rev:path is relative to the repository root, rev:./path to the working directory.
-    const run = runPolicyc(
+    const run = await runPolicycInProcess(
       ['diff', 'HEAD~1:policies/clinic/policy.json', 'HEAD:./policy.json', '--fail-on', 'material', '--format', 'json'],
       path.join(repo, 'policies/clinic'),
     );
@@ -57,16 +57,19 @@ describe('policyc diff across git revisions', () => {
     expect([report.old.label, report.new.label]).toEqual(['HEAD~1:policy.json', 'HEAD:policy.json']);
   });
 
-  it('reads rev:path from the repository root, not the working directory', () => {
-    const run = runPolicyc(['diff', 'HEAD~1:policy.json', 'HEAD:./policy.json'], path.join(repo, 'policies/clinic'));
+  it('reads rev:path from the repository root, not the working directory', async () => {
+    const run = await runPolicycInProcess(
+      ['diff', 'HEAD~1:policy.json', 'HEAD:./policy.json'],
+      path.join(repo, 'policies/clinic'),
+    );
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(
       'policyc: old side "HEAD~1:policy.json": ../../policy.json does not exist in revision "HEAD~1"',
     );
   });
 
-  it('exits 0 with --fail-on material when the revisions are equal', () => {
-    const run = runPolicyc(
+  it('exits 0 with --fail-on material when the revisions are equal', async () => {
+    const run = await runPolicycInProcess(
       ['diff', 'HEAD', 'policies/clinic/policy.json', '--fail-on', 'material', '--lang', 'nl'],
       repo,
     );
@@ -74,38 +77,38 @@ describe('policyc diff across git revisions', () => {
     expect(run.stdout).toContain('Geen wijzigingen: de twee versies zeggen hetzelfde.');
   });
 
-  it('is a usage error (exit 2) for an unknown revision', () => {
-    const run = runPolicyc(['diff', 'no-such-rev', 'policies/clinic/policy.json'], repo);
+  it('is a usage error (exit 2) for an unknown revision', async () => {
+    const run = await runPolicycInProcess(['diff', 'no-such-rev', 'policies/clinic/policy.json'], repo);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('policyc: old side "no-such-rev": unknown git revision "no-such-rev"');
   });
 
-  it('says a mistyped file is no such file, not an unknown revision (diff review)', () => {
-    const run = runPolicyc(['diff', 'policies/clinic/polcy.json', 'policies/clinic/policy.json'], repo);
+  it('says a mistyped file is no such file, not an unknown revision (diff review)', async () => {
+    const run = await runPolicycInProcess(['diff', 'policies/clinic/polcy.json', 'policies/clinic/policy.json'], repo);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(
       'policyc: old side "policies/clinic/polcy.json": no such file (nor a git revision of that name)',
     );
   });
 
-  it('is a usage error for a file that the revision does not have', () => {
-    const run = runPolicyc(['diff', 'HEAD~1', 'policies/clinic/new-file.json'], repo);
+  it('is a usage error for a file that the revision does not have', async () => {
+    const run = await runPolicycInProcess(['diff', 'HEAD~1', 'policies/clinic/new-file.json'], repo);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(
       'policyc: old side "HEAD~1": policies/clinic/new-file.json does not exist in revision "HEAD~1"',
     );
   });
 
-  it('is a usage error outside a git repository', () => {
-    const run = runPolicyc(['diff', 'HEAD~1', 'policy.json'], outside);
+  it('is a usage error outside a git repository', async () => {
+    const run = await runPolicycInProcess(['diff', 'HEAD~1', 'policy.json'], outside);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('policyc: old side "HEAD~1": policy.json is not in a git repository');
   });
 });
 
 describe('policyc diff on files', () => {
-  it('writes Markdown and HTML, in Dutch with --lang nl', () => {
-    const md = runPolicyc(['diff', v1, v2, '--format', 'markdown', '--lang', 'nl']);
+  it('writes Markdown and HTML, in Dutch with --lang nl', async () => {
+    const md = await runPolicycInProcess(['diff', v1, v2, '--format', 'markdown', '--lang', 'nl']);
     expect(md.status).toBe(0);
     // Grouped by what the reader cares about; the position in words (the pointer is for JSON and SARIF); the AVG by its Dutch name.
     expect(md.stdout).toContain('## Hoe lang');
@@ -114,12 +117,12 @@ describe('policyc diff on files', () => {
     );
     expect(md.stdout).not.toContain('/retention/0/period');
     expect(md.stdout.split('### Engels')[0]).not.toContain('GDPR');
-    const html = runPolicyc(['diff', v1, v2, '--format', 'html']);
+    const html = await runPolicycInProcess(['diff', v1, v2, '--format', 'html']);
     expect(html.stdout).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
   });
 
-  it('takes the notice date from --notify-date', () => {
-    const run = runPolicyc(['diff', v1, v2, '--notify-date', '2024-12-01', '--format', 'json']);
+  it('takes the notice date from --notify-date', async () => {
+    const run = await runPolicycInProcess(['diff', v1, v2, '--notify-date', '2024-12-01', '--format', 'json']);
     expect(JSON.parse(run.stdout).notice).toMatchObject({
       notifyDate: '2024-12-01',
       earliestEffectiveDate: '2024-12-16',
@@ -127,11 +130,11 @@ describe('policyc diff on files', () => {
     });
   });
 
-  it('exits 1 with positioned diagnostics when a side is not a valid policy', () => {
+  it('exits 1 with positioned diagnostics when a side is not a valid policy', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'policyc-bad-'));
     const bad = path.join(dir, 'policy.json');
     writeFileSync(bad, readFileSync(v2, 'utf8').replace('"legalBasis": "6(1)(a)"', '"legalBasis": "6(1)(z)"'));
-    const run = runPolicyc(['diff', v1, bad], dir);
+    const run = await runPolicycInProcess(['diff', v1, bad], dir);
     rmSync(dir, { recursive: true, force: true });
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
@@ -151,8 +154,8 @@ describe('policyc diff on files', () => {
     [['diff', v1, v2, '--notify-date', '2025-02-30'], '--notify-date must be a date YYYY-MM-DD, not "2025-02-30"'],
     [['diff', v1, 'HEAD'], 'the new side "HEAD" is neither a file nor <revision>:<path>'],
     [['diff', v1, v2, '--format', 'xlsx'], 'unknown format "xlsx" (use one of: text, markdown, html, json)'],
-  ])('is a usage error (exit 2): %j', (args, message) => {
-    const run = runPolicyc(args);
+  ])('is a usage error (exit 2): %j', async (args, message) => {
+    const run = await runPolicycInProcess(args);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(message);
   });

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runPolicyc } from '../support/cli.js';
+import { runPolicycInProcess } from '../support/cli.js';
 import { git } from '../support/git.js';
 import { diffFixtures } from './support.js';
 
@@ -36,8 +36,11 @@ beforeAll(() => {
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
 describe('policyc diff against a revision reads the bases as they were in that revision', () => {
-  it('reports a change made only in the base a policy extends', () => {
-    const run = runPolicyc(['diff', 'HEAD~1', 'policies/linde/policy.json', '--fail-on', 'material'], repo);
+  it('reports a change made only in the base a policy extends', async () => {
+    const run = await runPolicycInProcess(
+      ['diff', 'HEAD~1', 'policies/linde/policy.json', '--fail-on', 'material'],
+      repo,
+    );
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain(
       'The processor The Rocket Science Group LLC (Mailchimp) takes the place of Laposta B.V.',
@@ -45,10 +48,10 @@ describe('policyc diff against a revision reads the bases as they were in that r
     expect(run.status).toBe(3);
   });
 
-  it('does so in a chain diff too, and compares equal sides as unchanged', () => {
-    const chain = runPolicyc(['diff', 'HEAD~1', 'policies/', '--fail-on', 'material'], repo);
+  it('does so in a chain diff too, and compares equal sides as unchanged', async () => {
+    const chain = await runPolicycInProcess(['diff', 'HEAD~1', 'policies/', '--fail-on', 'material'], repo);
     expect(chain.stdout).toContain('(policies/linde/policy.json): 2 material, 1 editorial. Notice needed.');
     expect(chain.status).toBe(3);
-    expect(runPolicyc(['diff', 'HEAD', 'policies/', '--fail-on', 'material'], repo).status).toBe(0);
+    expect((await runPolicycInProcess(['diff', 'HEAD', 'policies/', '--fail-on', 'material'], repo)).status).toBe(0);
   });
 });

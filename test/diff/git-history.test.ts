@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runPolicyc } from '../support/cli.js';
+import { runPolicycInProcess } from '../support/cli.js';
 import { diffFixtures } from './support.js';
 
 const fixture = (name: string): Record<string, any> =>
@@ -74,8 +74,8 @@ const notice = (root: string, lang: string) =>
   readFileSync(path.join(root, 'dist/tandartspraktijk-de-linde', lang, 'privacy.md'), 'utf8');
 
 describe('build --history', () => {
-  it('writes one entry per earlier version, dated by its commit in UTC, with the material changes the diff finds', () => {
-    const run = runPolicyc(['build', '--history', '--lang', 'nl,en'], repo);
+  it('writes one entry per earlier version, dated by its commit in UTC, with the material changes the diff finds', async () => {
+    const run = await runPolicycInProcess(['build', '--history', '--lang', 'nl,en'], repo);
     expect(run.stderr).not.toContain('history');
     expect(run.status).toBe(0);
     const nl = notice(repo, 'nl');
@@ -94,10 +94,10 @@ describe('build --history', () => {
     expect(notice(repo, 'en')).toContain('- 1 March 2024 (version 2024.1): First version of this notice.');
   });
 
-  it('is the same with the config option, and authored metadata.history still wins', () => {
+  it('is the same with the config option, and authored metadata.history still wins', async () => {
     writeFileSync(path.join(repo, 'policyc.config.json'), JSON.stringify({ history: true }));
     try {
-      expect(runPolicyc(['build', '--lang', 'nl'], repo).status).toBe(0);
+      expect((await runPolicycInProcess(['build', '--lang', 'nl'], repo)).status).toBe(0);
       expect(notice(repo, 'nl')).toContain(
         '(versie 2024.2): Gewijzigd: Nieuw verwerkingsdoel: Tevredenheidsonderzoek;',
       );
@@ -106,7 +106,7 @@ describe('build --history', () => {
         { version: '2024.1', date: '2024-03-01', summary: { nl: 'Zelf geschreven.', en: 'Written by hand.' } },
       ];
       writeFileSync(file(repo), JSON.stringify(authored, null, 2));
-      expect(runPolicyc(['build', '--lang', 'nl'], repo).status).toBe(0);
+      expect((await runPolicycInProcess(['build', '--lang', 'nl'], repo)).status).toBe(0);
       const nl = notice(repo, 'nl');
       expect(nl).toContain('- 1 maart 2024 (versie 2024.1): Zelf geschreven.');
       expect(nl).not.toContain('2024.2');
@@ -116,8 +116,8 @@ describe('build --history', () => {
     }
   });
 
-  it('is a warning, not a crash, outside a git repository', () => {
-    const run = runPolicyc(['build', '--history', '--lang', 'nl', '--format', 'compact'], outside);
+  it('is a warning, not a crash, outside a git repository', async () => {
+    const run = await runPolicycInProcess(['build', '--history', '--lang', 'nl', '--format', 'compact'], outside);
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('policies/clinic/policy.json');
     expect(run.stderr).toContain(
