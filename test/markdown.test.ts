@@ -14,8 +14,18 @@ import { webTestPolicies } from './support/seed-pages.js';
 /** The committed config; README.md ('The Markdown output') says why each rule differs from the default. */
 const config = JSON.parse(readFileSync(path.join(repoRoot, '.markdownlint.json'), 'utf8'));
 
-const gfmToHtml = (markdown: string): string =>
-  String(unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify).processSync(markdown));
+/** GitHub's Markdown as HTML; each notice's is rendered once for all the checks of this file. */
+const rendered = new Map<string, string>();
+const gfmToHtml = (markdown: string): string => {
+  let html = rendered.get(markdown);
+  if (html === undefined) {
+    html = String(
+      unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify).processSync(markdown),
+    );
+    rendered.set(markdown, html);
+  }
+  return html;
+};
 
 /** The header cells of every table, as text, in document order. */
 const tableHeads = (html: string): string[][] =>
