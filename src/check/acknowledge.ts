@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Language } from '../i18n/messages.js';
 import { joinPointer } from '../load/json-pointer.js';
-import { positionOf, type SourceDocument } from '../load/load-document.js';
+import { locate, type SourceDocument } from '../load/load-document.js';
 import type { Acknowledgement } from '../policy/policy-types.js';
 import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
 
@@ -39,17 +39,19 @@ export function applyAcknowledgements(
   policy: { id: string; metadata: { acknowledged?: Acknowledgement[]; sourceLanguage?: Language } },
   external: readonly ExternalAcknowledgement[],
 ): Diagnostic[] {
-  const own = (policy.metadata.acknowledged ?? []).map((ack, i) => ({
-    ack,
-    file: document.file,
-    at: joinPointer('/metadata/acknowledged', i),
-    inPolicy: true,
-  }));
+  // An entry inherited from a base is reported in the base, at its line (locate).
+  const own = (policy.metadata.acknowledged ?? []).map((ack, i) => {
+    const at = joinPointer('/metadata/acknowledged', i);
+    const { file, line, column } = locate(document, at);
+    return { ack, file, at, inPolicy: true, position: { line, column } };
+  });
   const outside = external
     .filter((a) => a.policy === policy.id)
-    .map((ack) => ({ ack, file: ack.file, at: ack.at ?? '', inPolicy: false }));
-  const where = (ack: Acknowledgement & { line?: number; column?: number }, at: string, inPolicy: boolean) =>
-    inPolicy ? positionOf(document, at) : ack.line !== undefined ? { line: ack.line, column: ack.column ?? 1 } : {};
+    .map((ack) => ({ ack, file: ack.file, at: ack.at ?? '', inPolicy: false, position: undefined }));
+  const where = (
+    ack: Acknowledgement & { line?: number; column?: number },
+    position: { line: number; column: number } | undefined,
+  ) => position ?? (ack.line !== undefined ? { line: ack.line, column: ack.column ?? 1 } : {});
   const marked = findings.map((f) => {
     const match = [...own, ...outside].find(({ ack }) => covers(ack, f));
     if (!match) return f;
@@ -63,8 +65,8 @@ export function applyAcknowledgements(
   });
   const unmatched: Diagnostic[] = [...own, ...outside]
     .filter(({ ack }) => !findings.some((f) => covers(ack, f)))
-    .map(({ ack, file, at, inPolicy }) => {
-      const pos = where(ack, at, inPolicy);
+    .map(({ ack, file, at, position }) => {
+      const pos = where(ack, position);
       const vars = { rule: ack.rule, pointer: ack.pointer ?? '', policy: policy.id };
       return {
         ruleId: 'acknowledged/unmatched' satisfies StageRuleId<'acknowledge'>,

@@ -16,6 +16,13 @@ export const PRESET_PREFIX = 'preset:';
 const notInherited = new Set(['$schema', 'id', 'extends', 'remove']);
 
 /**
+ * Lists whose entries are statements of their own: a policy's entries are
+ * added to its bases' (an acknowledgement written in a shared base still holds
+ * in a practice that acknowledges another finding), not put in their place.
+ */
+const appendedLists = new Set(['/metadata/acknowledged']);
+
+/**
  * Where base policies are read from: the working tree, or (for a diff
  * against a git revision) the revision itself. Presets always come from the
  * package. `read` throws when a file that exists cannot be read.
@@ -43,8 +50,8 @@ export interface ExtendedDocument {
  * Loads a policy and, when it `extends` base policies or presets, merges them
  * under it: objects key by key, lists of items with ids by id (the policy's
  * item is merged into the base's item with the same id, its values winning;
- * `remove` drops inherited ids), anything else (texts, plain lists, values)
- * replaced whole. Every
+ * `remove` drops inherited ids), acknowledgements appended to the bases',
+ * anything else (texts, plain lists, values) replaced whole. Every
  * value keeps the file and position it was written at, so a diagnostic
  * about an inherited value points into the base.
  */
@@ -319,7 +326,17 @@ class Merger {
       return result;
     }
     if (isIdList(a.value) && isIdList(b.value)) return this.mergeList(a, b, at, new Set());
+    if (appendedLists.has(at) && Array.isArray(a.value) && Array.isArray(b.value)) return this.append(a, b, at);
     return this.copy(b, at);
+  }
+
+  /** The base's entries, then the child's, each keeping its own file and position. */
+  append(a: Side, b: Side, at: string): unknown[] {
+    this.place(b, at);
+    const entries = [a, b].flatMap((s) =>
+      (s.value as unknown[]).map((value, i) => ({ value, doc: s.doc, pointer: joinPointer(s.pointer, i) })),
+    );
+    return entries.map((entry, i) => this.copy(entry, joinPointer(at, i)));
   }
 
   /** Items with ids: the base's in order (merged with the child's item of the same id, removed ones dropped), then the child's new ones. */
