@@ -13,7 +13,8 @@ import { link, text, type Block, type Fact } from './outline.js';
  * organisation's own explanation when it gives one (rights.notes), which
  * then replaces the general text rather than repeating it; otherwise a
  * general text that names only the bases this policy uses. A care
- * provider's notice adds the patient's rights under the WGBO.
+ * provider's notice adds the patient's rights under the WGBO, and its
+ * erasure right always points to them.
  */
 export function rightsBlocks(ctx: NoticeContext): Block[] {
   const { model, source, m } = ctx;
@@ -56,8 +57,22 @@ function rightBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
   const { source, m } = ctx;
   const own = rich(source.rights?.notes?.[right.id], m);
   if (right.id === 'objection' && right.bases.includes('direct-marketing')) return objectionBlocks(right, own, ctx);
+  if (right.id === 'erasure' && ctx.careProvider)
+    return [...careErasureBlocks(own, ctx), ...appliesTo(right.purposes, ctx)];
   const blocks: Block[] = own.length ? own : [{ paragraph: sentence(generalText(right, ctx)) }];
   return [...blocks, ...appliesTo(right.purposes, ctx)];
+}
+
+/**
+ * Erasure at a care provider: the organisation's own note or the general
+ * sentence, then always the pointer to the WGBO's destruction right below
+ * (BW 7:455), which an authored note ('… tenzij een wettelijke plicht …')
+ * must not hide: the seeds' notes read as the opposite of it.
+ */
+function careErasureBlocks(own: Block[], { m }: NoticeContext): Block[] {
+  const medicalFile = m.t('terms:right.erasure.medicalFile');
+  if (own.length) return [...own, { paragraph: sentence(medicalFile) }];
+  return [{ paragraph: sentence(`${m.t('terms:right.erasure.descriptionCareProvider')} ${medicalFile}`) }];
 }
 
 /** The bases that bring in the objection of art. 21(1), for one's particular situation (law/rights.ts). */
@@ -111,7 +126,7 @@ function generalText(right: DerivedRight, ctx: NoticeContext): string {
         ? m.t('terms:right.objection.descriptionBases', { bases: joinList(bases, m, 'or') })
         : m.t('terms:right.objection.descriptionGeneral');
     case 'erasure':
-      return m.t(ctx.careProvider ? 'terms:right.erasure.descriptionCareProvider' : 'terms:right.erasure.description');
+      return m.t('terms:right.erasure.description'); // a care provider's: careErasureBlocks
     case 'complaint':
       return m.t('terms:right.complaint.description', { authority: m.t(`terms:authority.${model.authority.id}.name`) });
     default:
