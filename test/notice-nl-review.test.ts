@@ -38,3 +38,42 @@ describe('an authored erasure note at a care provider (review item 1)', () => {
     expect(notice.nl).not.toContain('WGBO');
   });
 });
+
+describe("the patient's rights of a child aged 12 to 15 (review item 4)", () => {
+  const { notice } = policyOutputs(careProvider());
+
+  it('say only what both readings of BW 7:465 agree on: the child acts, parents may ask, refused where it does not fit good care', () => {
+    expect(notice.nl).toContain(
+      'Is het kind 12 tot 16 jaar? Dan oefent het kind deze rechten zelf uit. Ouders met gezag of de voogd kunnen ook om inzage vragen; wij geven die niet als dat niet past bij goede zorg voor het kind, bijvoorbeeld als het kind dat niet wil en dat goed kan overzien.',
+    );
+    expect(notice.nl).not.toContain('alleen in met toestemming van het kind');
+    expect(notice.en).toContain('we refuse where that does not fit good care for the child');
+    expect(notice.en).not.toContain("only with the child's consent");
+  });
+});
+
+describe("the patient's file after death, BW 7:458a (review item 3)", () => {
+  const { notice } = policyOutputs(careProvider());
+  const deceased = (md: string): string => md.split('\n').find((l) => l.includes('7:458a'))!;
+
+  it('names the three grounds of 7:458a(1) and the parents of 7:458a(2), without the presumed consent the law dropped', () => {
+    const nl = deceased(notice.nl);
+    expect(nl).toContain('schriftelijk of elektronisch toestemming kreeg toen de patiënt nog leefde');
+    expect(nl).toContain('melding van een incident in de zorg (artikel 10, lid 3, Wkkgz)');
+    expect(nl).toContain('voor zover dat nodig is voor dat incident');
+    expect(nl).toContain('zwaarwegend belang heeft en de gegevens daarvoor nodig heeft');
+    expect(nl).toContain('Dat doen wij niet als de patiënt heeft laten weten dat niet te willen.');
+    expect(nl).toContain('Was de patiënt jonger dan 16 jaar? Dan krijgen de ouders met gezag of de voogd inzage');
+    expect(nl).not.toMatch(/geen bezwaar tegen zou hebben gehad|aannemelijk is dat de patiënt/);
+    const en = deceased(notice.en);
+    expect(en).toContain('(Article 10(3) Wkkgz)');
+    expect(en).toContain('unless the child, from the age of 12, had it recorded');
+    expect(en).not.toContain('would not have objected');
+  });
+
+  it('reads the same in a notice written with "je": it speaks of the patient, not of the reader', () => {
+    const policy = careProvider();
+    policy.metadata = { ...policy.metadata, formality: 'informal' };
+    expect(deceased(policyOutputs(policy).notice.nl)).toBe(deceased(notice.nl));
+  });
+});

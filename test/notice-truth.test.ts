@@ -595,9 +595,11 @@ describe("the patient's rights under the WGBO (BW 7:454–7:458a)", () => {
       expect(notice.nl).toContain('Wij doen dat binnen drie maanden');
       expect(notice.nl).toContain('De wettelijke bewaartermijn is geen reden om te weigeren.');
       expect(notice.nl).not.toContain('Wij mogen dat weigeren als wij de gegevens moeten bewaren');
-      // From 12 to 16 the child holds the file rights; the parents need its consent to inspect.
-      expect(notice.nl).toContain('zien het dossier dan alleen in met toestemming van het kind');
-      expect(notice.en).toContain("may then inspect the file only with the child's consent");
+      // From 12 to 16 the child holds the file rights; the parents may ask, refused where that does not fit good care.
+      expect(notice.nl).toContain('Ouders met gezag of de voogd kunnen ook om inzage vragen');
+      expect(notice.en).toContain(
+        'The parents with parental authority or the guardian may also ask to inspect the file',
+      );
       for (const article of [
         'Article 7:455 BW',
         'Article 7:454(2) BW',
