@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicySource } from '../src/policy/policy-types.js';
-import { miniPolicy } from './support/mini-policy.js';
+import { messagesFor } from '../src/i18n/messages.js';
+import { renderNotice } from '../src/render/render-notice.js';
+import { analyse, miniPolicy } from './support/mini-policy.js';
 import { policyOutputs } from './support/policy-outputs.js';
 
 /** The Dutch privacy lawyer's review of the notices (2026-12-06): each verified finding, fixed. */
@@ -75,5 +77,47 @@ describe("the patient's file after death, BW 7:458a (review item 3)", () => {
     const policy = careProvider();
     policy.metadata = { ...policy.metadata, formality: 'informal' };
     expect(deceased(policyOutputs(policy).notice.nl)).toBe(deceased(notice.nl));
+  });
+});
+
+describe('how to exercise the rights, when the statement names no contact (review item 5)', () => {
+  /** The rights policy without any contact: Bernhoven, BIB, Zorgburo. */
+  function noContact(): PolicySource {
+    const policy = miniPolicy();
+    policy.controller = { name: 'Mini B.V.' };
+    return policy;
+  }
+  const noticeOf = (policy: PolicySource, lang: 'nl' | 'en' = 'nl') => {
+    const { model } = analyse(policy);
+    return renderNotice(model!, messagesFor(lang, model!.source.metadata.formality));
+  };
+
+  it("falls back to the controller's address, by post", () => {
+    const policy = noContact();
+    policy.controller.address = { street: 'Maelsonstraat 3', postalCode: '1624 NP', city: 'Hoorn', country: 'NL' };
+    const nl = noticeOf(policy);
+    const sentence = 'Stuur uw verzoek per post naar Mini B.V., Maelsonstraat 3, 1624 NP Hoorn, Nederland.';
+    expect(nl.markdown).toContain(`### Zo oefent u uw rechten uit\n\n${sentence}\n`);
+    expect(nl.html).toContain(sentence);
+    expect(nl.fragment).toContain(sentence);
+    expect(noticeOf(policy, 'en').markdown).toContain(
+      'Send your request by post to Mini B.V., Maelsonstraat 3, 1624 NP Hoorn, the Netherlands.',
+    );
+  });
+
+  it('says plainly that the statement does not say how, where it gives no contact and no address', () => {
+    const nl = noticeOf(noContact());
+    const sentence = 'Deze verklaring vermeldt niet hoe u uw rechten kunt uitoefenen.';
+    expect(nl.markdown).toContain(`### Zo oefent u uw rechten uit\n\n${sentence}\n`);
+    expect(nl.html).toContain(sentence);
+    expect(nl.fragment).toContain(sentence);
+    expect(noticeOf(noContact(), 'en').markdown).toContain('This notice does not say how to exercise your rights.');
+  });
+
+  it('keeps the contact where there is one, and says nothing is missing', () => {
+    const nl = noticeOf(miniPolicy()).markdown;
+    expect(nl).toContain('U kunt uw verzoek indienen via:\n\n- **E-mail:** <privacy@mini.example>');
+    expect(nl).not.toContain('vermeldt niet hoe');
+    expect(nl).not.toContain('per post');
   });
 });

@@ -267,7 +267,10 @@ describe('each thing said once, no empty headings', () => {
   it('no "how to exercise" heading with nothing under it', () => {
     const policy = miniPolicy();
     delete policy.controller.contact;
-    expect(policyOutputs(policy).notice.nl).not.toContain('Zo oefent u uw rechten uit');
+    // Since the Dutch review (item 5) the heading stays, with the sentence that the statement does not say how.
+    expect(policyOutputs(policy).notice.nl).toContain(
+      '### Zo oefent u uw rechten uit\n\nDeze verklaring vermeldt niet hoe u uw rechten kunt uitoefenen.\n',
+    );
     expect(policyOutputs(miniPolicy()).notice.nl).toContain('### Zo oefent u uw rechten uit');
   });
 

@@ -3,7 +3,7 @@ import { patientRights } from '../law/patient-rights.js';
 import { rights as rightFacts } from '../law/rights.js';
 import type { DerivedRight, Purpose } from '../resolve/model.js';
 import { formatDuration, formatLawReference } from './retention-phrase.js';
-import { contactFacts, joinList, pick, sentence } from './format.js';
+import { contactFacts, controllerName, formatAddress, joinList, pick, sentence } from './format.js';
 import { termKey } from './legal-text.js';
 import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
 import { link, text, type Block, type Fact } from './outline.js';
@@ -47,9 +47,9 @@ export function rightsBlocks(ctx: NoticeContext): Block[] {
     });
   }
   blocks.push(...rightsStatementBlocks(source, m));
-  const howTo = howToBlocks(ctx);
-  if (howTo.length)
-    blocks.push({ subsection: { id: 'exercising-rights', heading: m.t('notice:rights.howTo'), blocks: howTo } });
+  blocks.push({
+    subsection: { id: 'exercising-rights', heading: m.t('notice:rights.howTo'), blocks: howToBlocks(ctx) },
+  });
   return blocks;
 }
 
@@ -147,18 +147,34 @@ function patientRightBlocks({ m }: NoticeContext): Block[] {
   ];
 }
 
+/**
+ * How to exercise the rights (12(2), 13(2)(b)): the organisation's own text, where to send a request
+ * (the rights contact, else the controller's contact, else its address by post) and the response
+ * time. A statement that names none of these gets the sentence that it does not say how, rather than
+ * no section: the reader is told the rights and must see that the way to use them is missing.
+ */
 function howToBlocks({ source, m }: NoticeContext): Block[] {
-  const blocks: Block[] = [...rich(source.rights?.howToExercise, m)];
-  // The controller's own contact note is shown with the controller already; here only its details.
-  const contact = source.rights?.contact
-    ? contactBlocks(source.rights.contact, m)
-    : factsOnly(contactFacts(source.controller.contact, m));
-  if (contact.length) blocks.push({ paragraph: sentence(m.t('notice:rights.sendTo')) }, ...contact);
+  const own = rich(source.rights?.howToExercise, m);
+  const sendTo = sendToBlocks(source, m);
+  const blocks: Block[] = [...own, ...sendTo];
+  if (!own.length && !sendTo.length) blocks.push({ paragraph: sentence(m.t('notice:rights.howToNotStated')) });
   if (source.rights?.responseTime)
     blocks.push({
       paragraph: sentence(m.t('notice:rights.responseTime', { period: formatDuration(source.rights.responseTime, m) })),
     });
   return blocks;
+}
+
+function sendToBlocks(source: NoticeContext['source'], m: NoticeContext['m']): Block[] {
+  // The controller's own contact note is shown with the controller already; here only its details.
+  const contact = source.rights?.contact
+    ? contactBlocks(source.rights.contact, m)
+    : factsOnly(contactFacts(source.controller.contact, m));
+  if (contact.length) return [{ paragraph: sentence(m.t('notice:rights.sendTo')) }, ...contact];
+  const address = source.controller.address;
+  if (!address?.street || !address.city) return [];
+  const name = controllerName(source.controller, m);
+  return [{ paragraph: sentence(m.t('notice:rights.sendToAddress', { name, address: formatAddress(address, m) })) }];
 }
 
 const factsOnly = (facts: Fact[]): Block[] => (facts.length ? [{ facts }] : []);
