@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PolicySource } from '../src/policy/policy-types.js';
 import { messagesFor } from '../src/i18n/messages.js';
 import { renderNotice } from '../src/render/render-notice.js';
+import { formatLawReference } from '../src/render/retention-phrase.js';
 import { analyse, miniPolicy } from './support/mini-policy.js';
 import { policyOutputs } from './support/policy-outputs.js';
 
@@ -119,5 +120,36 @@ describe('how to exercise the rights, when the statement names no contact (revie
     expect(nl).toContain('U kunt uw verzoek indienen via:\n\n- **E-mail:** <privacy@mini.example>');
     expect(nl).not.toContain('vermeldt niet hoe');
     expect(nl).not.toContain('per post');
+  });
+});
+
+describe('citations as Dutch writes them (review items 6a and 6b)', () => {
+  const nl = messagesFor('nl');
+  const en = messagesFor('en');
+
+  it('an article with a paragraph: "artikel 30, lid 2, AVG", as the bases are cited; English keeps 30(2)', () => {
+    expect(formatLawReference({ law: 'gdpr', article: 'art. 30(2)' }, nl)).toBe(
+      'Algemene verordening gegevensbescherming (artikel 30, lid 2, AVG)',
+    );
+    expect(formatLawReference({ law: 'wgbo', article: '7:454(3)' }, nl)).toContain('(artikel 7:454, lid 3, BW)');
+    expect(formatLawReference({ law: 'gdpr', article: '6(1)(c)' }, nl)).toContain('(artikel 6, lid 1, onder c, AVG)');
+    expect(formatLawReference({ law: 'gdpr', article: 'art. 30(2)' }, en)).toContain('(Article 30(2) GDPR)');
+    expect(formatLawReference({ law: 'awr', article: 'art. 52 lid 4' }, en)).toContain('(Article 52(4) AWR)');
+    // What is no article with a paragraph stays as the author wrote it.
+    expect(formatLawReference({ law: 'jeugdwet', article: '7.3.11' }, nl)).toBe('Jeugdwet (artikel 7.3.11 Jeugdwet)');
+  });
+
+  it('a basis that covers part of the data: no capital after the colon, as in the plain-language line', () => {
+    const policy = miniPolicy();
+    policy.purposes[0] = {
+      ...policy.purposes[0]!,
+      legalBasis: undefined,
+      legalBases: [{ basis: '6(1)(b)', appliesTo: text('Voor het account', 'For the account') }],
+    };
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain(
+      '**Grondslag:** Voor het account: uitvoering van een overeenkomst (artikel 6, lid 1, onder b, AVG)',
+    );
+    expect(notice.en).toContain('**Legal basis:** For the account: performance of a contract');
   });
 });

@@ -1,7 +1,7 @@
 import type { Messages } from '../i18n/messages.js';
 import type { DataCategory, PolicyModel, Purpose, PurposeBasis } from '../resolve/model.js';
 import type { RightId } from '../policy/policy-types.js';
-import { joinList, nameOf, pick, sentence, upperFirst } from './format.js';
+import { joinList, lowerFirst, nameOf, pick, sentence, upperFirst } from './format.js';
 import { notStatedText, purposeLawfulness, specialCategoryNote, specialConditionText, termKey } from './legal-text.js';
 import { rich, type NoticeContext } from './notice-context.js';
 import { purposeControllerFacts } from './notice-statements.js';
@@ -241,8 +241,6 @@ function scoped(part: PurposeBasis, p: Purpose, line: string, m: Messages): Inli
       : '';
   return [text(scope ? m.t('details:basis.part', { appliesTo: scope, basis: lowerFirst(line) }) : line)];
 }
-
-const lowerFirst = (value: string): string => value.charAt(0).toLowerCase() + value.slice(1);
 
 /** Lines in order, each once (two parts on the same basis and scope say the same). */
 function unique(lines: Inline[][]): Inline[][] {
