@@ -153,3 +153,77 @@ describe('citations as Dutch writes them (review items 6a and 6b)', () => {
     expect(notice.en).toContain('**Legal basis:** For the account: performance of a contract');
   });
 });
+
+describe('plain Dutch (review items 6c–6g, 6j)', () => {
+  function withPurpose(extra: Partial<PolicySource['purposes'][number]>): PolicySource {
+    const policy = miniPolicy();
+    policy.purposes[0] = { ...policy.purposes[0]!, ...extra };
+    return policy;
+  }
+
+  it('6c: data kept for a legal dispute, not "ter bescherming tegen rechtsvorderingen"', () => {
+    const policy = withPurpose({ retention: ['keep'] });
+    policy.retention = [
+      {
+        id: 'keep',
+        name: text('Accountgegevens', 'Account data'),
+        condition: 'contract-duration',
+        legalClaimsHold: { period: 'P5Y', from: 'end-of-contract' },
+      },
+    ];
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain(
+      'Voor het geval er een juridisch geschil ontstaat, kunnen wij een deel van de gegevens bewaren tot 5 jaar na het einde van de overeenkomst',
+    );
+    expect(notice.nl).toContain('of wij ze nodig hebben voor een (mogelijke) rechtszaak. Per soort gegevens:');
+    expect(notice.nl).not.toMatch(/ter bescherming tegen/i);
+    expect(notice.en).toContain('In case a legal dispute arises, we may keep some of the data for up to 5 years');
+  });
+
+  it('6d: legitimate interests in plain words', () => {
+    const { notice } = policyOutputs(
+      withPurpose({ legalBasis: '6(1)(f)', legitimateInterest: text('belang', 'interest') }),
+    );
+    expect(notice.nl).toContain('**Waarom dat mag:** Omdat wij daar een gerechtvaardigd belang bij hebben');
+    expect(notice.en).toContain('**Why we may do this:** Because we have a legitimate interest in it');
+  });
+
+  it('6e: "Kunt u weigeren?" under a contract says what refusing means, when the person gives the data', () => {
+    const { notice } = policyOutputs(miniPolicy());
+    expect(notice.nl).toContain(
+      '**Kunt u weigeren?** Als u deze gegevens niet geeft, kunnen wij de overeenkomst met u niet sluiten of uitvoeren.',
+    );
+    expect(notice.en).toContain(
+      'If you do not provide these data, we cannot enter into or perform the contract with you.',
+    );
+    // Data from elsewhere (14(2)(f)) cannot be withheld: the notice does not claim that they can.
+    const sourced = miniPolicy();
+    sourced.dataCategories[1]!.source = { description: text('uw huisarts', 'your GP') };
+    expect(policyOutputs(sourced).notice.nl).toContain(
+      '**Kunt u weigeren?** Wij hebben deze gegevens nodig voor de overeenkomst met u.',
+    );
+  });
+
+  it("6f and 6g: the art. 9 label says what it answers; the AVG's own terms for beliefs and orientation", () => {
+    const policy = withPurpose({ specialCategoryCondition: { condition: '9(2)(h)' } });
+    policy.dataCategories[0]!.special = 'health';
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain(
+      '**Waarom wij deze bijzondere persoonsgegevens mogen gebruiken (artikel 9 AVG):** Gezondheidszorg',
+    );
+    expect(notice.nl).not.toContain('Uitzondering voor bijzondere persoonsgegevens');
+    const none = miniPolicy();
+    none.collectsSpecialCategories = false;
+    const said = policyOutputs(none).notice;
+    expect(said.nl).toContain(
+      '(zoals gegevens over gezondheid, etnische afkomst, religieuze of levensbeschouwelijke overtuigingen of seksuele gerichtheid)',
+    );
+    expect(said.en).toContain('religious or philosophical beliefs or sexual orientation');
+  });
+
+  it('6j: the controller heading is indirect, as the others are', () => {
+    const { notice } = policyOutputs(miniPolicy());
+    expect(notice.nl).toContain('## Wie verantwoordelijk is voor uw gegevens\n');
+    expect(notice.nl).not.toContain('Wie is verantwoordelijk');
+  });
+});

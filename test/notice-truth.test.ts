@@ -214,11 +214,15 @@ describe('a purpose on special-category data without an art. 9(2) exception', ()
     const policy = miniPolicy();
     policy.dataCategories[0]!.special = 'health';
     const { notice, register } = policyOutputs(policy);
-    expect(notice.nl).toContain('**Uitzondering voor bijzondere persoonsgegevens:** niet vermeld');
-    expect(notice.en).toContain('**Exception for special categories of personal data:** not stated');
+    expect(notice.nl).toContain(
+      '**Waarom wij deze bijzondere persoonsgegevens mogen gebruiken (artikel 9 AVG):** niet vermeld',
+    );
+    expect(notice.en).toContain(
+      '**Why we may use these special categories of personal data (Article 9 GDPR):** not stated',
+    );
     expect(register.nl).toContain('niet vermeld');
     const plain = policyOutputs(miniPolicy()).notice;
-    expect(plain.nl).not.toContain('Uitzondering voor bijzondere persoonsgegevens');
+    expect(plain.nl).not.toContain('Waarom wij deze bijzondere persoonsgegevens mogen gebruiken');
   });
 });
 
@@ -472,14 +476,14 @@ describe('nothing authored is dropped', () => {
     policy.retention = [{ id: 'account', name: text('Account'), period: 'P1Y' }];
     const plain = policyOutputs(policy).notice;
     expect(plain.nl).toContain('tenzij de wet ons verplicht ze langer te bewaren. Per soort gegevens:');
-    expect(plain.nl).not.toContain('rechtsvorderingen');
+    expect(plain.nl).not.toContain('rechtszaak');
     policy.retention[0]!.legalClaimsHold = { period: 'P5Y' };
     const held = policyOutputs(policy).notice;
     expect(held.nl).toContain(
-      'tenzij de wet ons verplicht ze langer te bewaren of wij ze nodig hebben ter bescherming tegen rechtsvorderingen.',
+      'tenzij de wet ons verplicht ze langer te bewaren of wij ze nodig hebben voor een (mogelijke) rechtszaak.',
     );
     expect(held.en).toContain(
-      'unless the law obliges us to keep it longer or we need it to protect against legal claims.',
+      'unless the law obliges us to keep it longer or we need it for a (possible) legal dispute.',
     );
   });
 

@@ -32,7 +32,7 @@ describeSeedFacts({
       'Grondslag: Voor de updates die nodig zijn om de diensten aan de regelgeving te laten voldoen: wettelijke verplichting (artikel 6, lid 1, onder c, AVG)',
       'Grondslag: Voor updates die niet nodig zijn om de diensten aan de regelgeving te laten voldoen: uitvoering van een overeenkomst',
       // Retention.
-      'zolang de overeenkomst duurt. Ter bescherming tegen mogelijke rechtsvorderingen kan een deel van de gegevens worden bewaard tot 5 jaar na het einde van de overeenkomst',
+      'zolang de overeenkomst duurt. Voor het geval er een juridisch geschil ontstaat, kunnen wij een deel van de gegevens bewaren tot 5 jaar na het einde van de overeenkomst',
       'totdat u zich afmeldt',
       // Rights, changes.
       'Recht om het lot van uw persoonsgegevens na overlijden te bepalen',
@@ -48,7 +48,7 @@ describeSeedFacts({
       'Germany and Belgium',
       "Legal basis: The user's phone number: performance of a contract (Article 6(1)(b) GDPR)",
       "Legal basis: Contacts' phone numbers: consent (Article 6(1)(a) GDPR). The user is asked in a pop-up window",
-      'for the duration of the contract. To protect against legal claims, some of the data may be kept for up to 5 years after the end of the contract',
+      'for the duration of the contract. In case a legal dispute arises, we may keep some of the data for up to 5 years after the end of the contract',
       'Right to decide what happens to your personal data after your death',
       'We inform you at least 15 days before a material change to this notice takes effect.',
     ],
@@ -75,7 +75,7 @@ describeSeedFacts({
       ],
       [
         'Logbestanden die worden gebruikt om de veiligheid van de diensten te garanderen',
-        '1 jaar. Ter bescherming tegen mogelijke rechtsvorderingen kan een deel van de gegevens worden bewaard tot 5 jaar nadat de gegevens zijn vastgelegd',
+        '1 jaar. Voor het geval er een juridisch geschil ontstaat, kunnen wij een deel van de gegevens bewaren tot 5 jaar nadat de gegevens zijn vastgelegd',
         'het vastleggen van de gegevens',
         '—',
       ],
@@ -114,7 +114,7 @@ describeSeedFacts({
       ],
       [
         'Log files used to ensure the security of the services',
-        '1 year. To protect against legal claims, some of the data may be kept for up to 5 years after the data was recorded',
+        '1 year. In case a legal dispute arises, we may keep some of the data for up to 5 years after the data was recorded',
         'when the data was recorded',
         '—',
       ],
@@ -152,7 +152,7 @@ describeSeedFacts({
     {
       pointer: '/retention/0/legalClaimsHold',
       lang: 'en',
-      absent: 'some of the data may be kept for up to 5 years after the end of the contract',
+      absent: 'we may keep some of the data for up to 5 years after the end of the contract',
     },
     {
       pointer: '/retention/2/deletionHandling/extendedPeriod',
