@@ -3,6 +3,8 @@ import type { PolicySource } from '../src/policy/policy-types.js';
 import { messagesFor } from '../src/i18n/messages.js';
 import { renderNotice } from '../src/render/render-notice.js';
 import { formatLawReference } from '../src/render/retention-phrase.js';
+import { laws } from '../src/law/laws.js';
+import type { LawReference } from '../src/policy/policy-types.js';
 import { analyse, miniPolicy } from './support/mini-policy.js';
 import { policyOutputs } from './support/policy-outputs.js';
 
@@ -225,5 +227,17 @@ describe('plain Dutch (review items 6c–6g, 6j)', () => {
     const { notice } = policyOutputs(miniPolicy());
     expect(notice.nl).toContain('## Wie verantwoordelijk is voor uw gegevens\n');
     expect(notice.nl).not.toContain('Wie is verantwoordelijk');
+  });
+});
+
+describe('a law cited without stacked brackets (review item 6h)', () => {
+  it.each(['nl', 'en'] as const)('no law reads "… (Zuid-Afrika) (POPIA)" or "(…) (artikel …)" (%s)', (lang) => {
+    const m = messagesFor(lang);
+    for (const law of Object.keys(laws) as Array<LawReference['law'] & string>) {
+      for (const ref of [{ law }, { law, article: '5' }]) expect(formatLawReference(ref, m)).not.toMatch(/\) \(/);
+    }
+    expect(formatLawReference({ law: 'popia' }, messagesFor('nl'))).toBe(
+      'Zuid-Afrikaanse Protection of Personal Information Act, 2013 (POPIA)',
+    );
   });
 });

@@ -415,7 +415,7 @@ describe('applicable laws, special categories, DPO registration, minimum age', (
     p.dataSubjects[0]!.minimumAge = 18;
     const out = notices(p);
     expect(out.en.markdown).toContain(
-      'This notice refers to these laws:\n\n- General Data Protection Regulation (GDPR)\n- Protection of Personal Information Act, 2013 (South Africa) (POPIA)\n',
+      "This notice refers to these laws:\n\n- General Data Protection Regulation (GDPR)\n- South Africa's Protection of Personal Information Act, 2013 (POPIA)\n",
     );
     expect(out.nl.html).toContain('POPIA');
     expect(out.en.markdown).toContain('Users (minimum age 18)');

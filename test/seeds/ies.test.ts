@@ -12,7 +12,7 @@ describeSeedFacts({
     nl: [
       'Privacyverklaring IES (integrative9)',
       'Functionaris voor gegevensbescherming E-mail: privacy@integrative9.com',
-      'Deze verklaring verwijst naar deze wetten: Algemene verordening gegevensbescherming (AVG) Protection of Personal Information Act, 2013 (Zuid-Afrika) (POPIA)',
+      'Deze verklaring verwijst naar deze wetten: Algemene verordening gegevensbescherming (AVG) Zuid-Afrikaanse Protection of Personal Information Act, 2013 (POPIA)',
       'Gebruikers van de Producten (minimumleeftijd 18 jaar)',
       'Kopers van producten of diensten en hun factureringsvertegenwoordiger (minimumleeftijd 18 jaar)',
       'Wij verzamelen geen bijzondere categorieën van persoonsgegevens',
@@ -31,7 +31,7 @@ describeSeedFacts({
     en: [
       'Privacy notice IES (integrative9)',
       'Data protection officer E-mail: privacy@integrative9.com',
-      'This notice refers to these laws: General Data Protection Regulation (GDPR) Protection of Personal Information Act, 2013 (South Africa) (POPIA)',
+      "This notice refers to these laws: General Data Protection Regulation (GDPR) South Africa's Protection of Personal Information Act, 2013 (POPIA)",
       'Users of the Products (minimum age 18)',
       'Buyers of products or services and their billing representative (minimum age 18)',
       'We do not collect special categories of personal data',
@@ -54,7 +54,8 @@ describeSeedFacts({
     {
       pointer: '/applicableLaws',
       lang: 'en',
-      absent: 'refers to these laws: General Data Protection Regulation (GDPR) Protection of Personal Information Act',
+      absent:
+        "refers to these laws: General Data Protection Regulation (GDPR) South Africa's Protection of Personal Information Act",
     },
     {
       pointer: '/transfers/mechanisms',
