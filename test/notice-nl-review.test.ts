@@ -241,3 +241,15 @@ describe('a law cited without stacked brackets (review item 6h)', () => {
     );
   });
 });
+
+describe('the summary counts each receiver once (review item 6i)', () => {
+  it('two processor rows of one party (Doctolib: Salesforce twice) are one name in the list and the count', () => {
+    const policy = miniPolicy();
+    const processor = (id: string, name: string) => ({ id, name, service: text('Dienst', 'Service') });
+    policy.processors = ['A', 'Salesforce', 'B', 'C', 'D', 'Salesforce'].map((name, i) => processor(`p${i}`, name));
+    const { notice } = policyOutputs(policy);
+    const line = notice.nl.split('\n').find((l) => l.startsWith('Wie uw gegevens nog meer krijgt:'))!;
+    expect(line).toContain('[A, Salesforce, B, C en D](');
+    expect(line.split('Salesforce')).toHaveLength(2);
+  });
+});
