@@ -214,11 +214,15 @@ describe('a purpose on special-category data without an art. 9(2) exception', ()
     const policy = miniPolicy();
     policy.dataCategories[0]!.special = 'health';
     const { notice, register } = policyOutputs(policy);
-    expect(notice.nl).toContain('**Uitzondering voor bijzondere persoonsgegevens:** niet vermeld');
-    expect(notice.en).toContain('**Exception for special categories of personal data:** not stated');
+    expect(notice.nl).toContain(
+      '**Waarom wij deze bijzondere persoonsgegevens mogen gebruiken (artikel 9 AVG):** niet vermeld',
+    );
+    expect(notice.en).toContain(
+      '**Why we may use these special categories of personal data (Article 9 GDPR):** not stated',
+    );
     expect(register.nl).toContain('niet vermeld');
     const plain = policyOutputs(miniPolicy()).notice;
-    expect(plain.nl).not.toContain('Uitzondering voor bijzondere persoonsgegevens');
+    expect(plain.nl).not.toContain('Waarom wij deze bijzondere persoonsgegevens mogen gebruiken');
   });
 });
 
@@ -267,7 +271,10 @@ describe('each thing said once, no empty headings', () => {
   it('no "how to exercise" heading with nothing under it', () => {
     const policy = miniPolicy();
     delete policy.controller.contact;
-    expect(policyOutputs(policy).notice.nl).not.toContain('Zo oefent u uw rechten uit');
+    // Since the Dutch review (item 5) the heading stays, with the sentence that the statement does not say how.
+    expect(policyOutputs(policy).notice.nl).toContain(
+      '### Zo oefent u uw rechten uit\n\nDeze verklaring vermeldt niet hoe u uw rechten kunt uitoefenen.\n',
+    );
     expect(policyOutputs(miniPolicy()).notice.nl).toContain('### Zo oefent u uw rechten uit');
   });
 
@@ -469,14 +476,14 @@ describe('nothing authored is dropped', () => {
     policy.retention = [{ id: 'account', name: text('Account'), period: 'P1Y' }];
     const plain = policyOutputs(policy).notice;
     expect(plain.nl).toContain('tenzij de wet ons verplicht ze langer te bewaren. Per soort gegevens:');
-    expect(plain.nl).not.toContain('rechtsvorderingen');
+    expect(plain.nl).not.toContain('rechtszaak');
     policy.retention[0]!.legalClaimsHold = { period: 'P5Y' };
     const held = policyOutputs(policy).notice;
     expect(held.nl).toContain(
-      'tenzij de wet ons verplicht ze langer te bewaren of wij ze nodig hebben ter bescherming tegen rechtsvorderingen.',
+      'tenzij de wet ons verplicht ze langer te bewaren of wij ze nodig hebben voor een (mogelijke) rechtszaak.',
     );
     expect(held.en).toContain(
-      'unless the law obliges us to keep it longer or we need it to protect against legal claims.',
+      'unless the law obliges us to keep it longer or we need it for a (possible) legal dispute.',
     );
   });
 
@@ -595,9 +602,11 @@ describe("the patient's rights under the WGBO (BW 7:454–7:458a)", () => {
       expect(notice.nl).toContain('Wij doen dat binnen drie maanden');
       expect(notice.nl).toContain('De wettelijke bewaartermijn is geen reden om te weigeren.');
       expect(notice.nl).not.toContain('Wij mogen dat weigeren als wij de gegevens moeten bewaren');
-      // From 12 to 16 the child holds the file rights; the parents need its consent to inspect.
-      expect(notice.nl).toContain('zien het dossier dan alleen in met toestemming van het kind');
-      expect(notice.en).toContain("may then inspect the file only with the child's consent");
+      // From 12 to 16 the child holds the file rights; the parents may ask, refused where that does not fit good care.
+      expect(notice.nl).toContain('Ouders met gezag of de voogd kunnen ook om inzage vragen');
+      expect(notice.en).toContain(
+        'The parents with parental authority or the guardian may also ask to inspect the file',
+      );
       for (const article of [
         'Article 7:455 BW',
         'Article 7:454(2) BW',

@@ -124,7 +124,7 @@ describe('why we may: the basis in plain words, the official term and article be
       '- **Waarom dat mag:**\n  - Voor Telefoonnummer: omdat het nodig is voor een overeenkomst met u\n  - Uw adresboek: met uw toestemming\n',
     );
     expect(c).toContain(
-      '- **Kunt u weigeren?**\n  - Voor Telefoonnummer: wij hebben deze gegevens nodig voor de overeenkomst met u.\n  - Uw adresboek: u hoeft geen toestemming te geven',
+      '- **Kunt u weigeren?**\n  - Voor Telefoonnummer: als u deze gegevens niet geeft, kunnen wij de overeenkomst met u niet sluiten of uitvoeren.\n  - Uw adresboek: u hoeft geen toestemming te geven',
     );
   });
 
@@ -167,7 +167,9 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
 
   it('a contract: the data are needed, and no consequence is invented', () => {
     const c = card(withPurpose({ legalBasis: '6(1)(b)' }));
-    expect(c).toContain('**Kunt u weigeren?** Wij hebben deze gegevens nodig voor de overeenkomst met u.\n');
+    expect(c).toContain(
+      '**Kunt u weigeren?** Als u deze gegevens niet geeft, kunnen wij de overeenkomst met u niet sluiten of uitvoeren.\n',
+    );
     expect(c).not.toMatch(/bezwaar|toestemming|Zonder|Het verstrekken/);
   });
 

@@ -117,7 +117,10 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
       // Every basis of the purpose: the single legalBasis, or each of legalBases.
       const bases = p.legalBases ? p.legalBases.map((b) => b.basis) : p.legalBasis ? [p.legalBasis] : [];
       for (const id of bases)
-        expect(basis).toContain(t(`terms:legalBasis.${id.replace(/\((\w+)\)/g, '-$1')}.name`, { lng: lang }));
+        // After what the basis covers ('Voor het account: uitvoering …') the name has no capital.
+        expect(basis.toLowerCase()).toContain(
+          t(`terms:legalBasis.${id.replace(/\((\w+)\)/g, '-$1')}.name`, { lng: lang }).toLowerCase(),
+        );
       // No basis: the register says so (issue 10), with the author's explanation when there is one.
       if (bases.length === 0) expect(basis.startsWith(t('register:cell.notStated', { lng: lang }))).toBe(true);
       if (p.legalBases) expect(column(row, 'legalBasis')).toHaveLength(p.legalBases.length);
@@ -242,7 +245,7 @@ describe('the art. 30 register', () => {
       'Gezondheidsgegevens (bijzondere persoonsgegevens)',
       'Burgerservicenummer (nationaal identificatienummer)',
     ]);
-    expect(cell(controller!, care, 'specialCondition')![0]).toContain('artikel 30(3) UAVG');
+    expect(cell(controller!, care, 'specialCondition')![0]).toContain('artikel 30, lid 3, UAVG');
     expect(cell(controller!, care, 'transfers')).toEqual([
       'CloudHost Inc.: de Verenigde Staten — EU-VS Data Privacy Framework, adequaatheidsbesluit van 10 juli 2023 (artikel 45 AVG)',
     ]);

@@ -3,7 +3,9 @@ import {
   continuedUseConsent,
   erasureWords,
   goodCareWords,
+  promotionWords,
   referralWords,
+  retentionDutyWords,
   vagueWords,
 } from '../law/wording-patterns.js';
 import { joinPointer } from '../load/json-pointer.js';
@@ -66,16 +68,36 @@ function firstMatch(t: Text, pattern: RegExp): Text {
   return Object.fromEntries(Object.entries(t).map(([lang, s]) => [lang, s.match(pattern)?.[0] ?? any])) as Text;
 }
 
-/** The rights texts that refuse erasure of the medical file for good care: any text under rights.notes.erasure, and others that speak of erasure. */
-function goodCareRefusals(model: PolicyModel): Finding[] {
-  if (!isCareProvider(model)) return [];
-  const rights = model.source.rights;
-  return textsIn(rights, '/rights')
-    .filter(
-      ({ pointer, text }) =>
-        matches(text, goodCareWords) && (pointer.startsWith('/rights/notes/erasure') || matches(text, erasureWords)),
-    )
-    .map(({ pointer, text }) => ({ pointer, vars: { quote: firstMatch(text, goodCareWords) } }));
+/**
+ * A care provider's rights texts that give `reason` for refusing erasure of the medical file: any text
+ * under rights.notes.erasure, and others that speak of erasure.
+ */
+function erasureRefusals(reason: RegExp): (model: PolicyModel) => Finding[] {
+  return (model) => {
+    if (!isCareProvider(model)) return [];
+    return textsIn(model.source.rights, '/rights')
+      .filter(
+        ({ pointer, text }) =>
+          matches(text, reason) && (pointer.startsWith('/rights/notes/erasure') || matches(text, erasureWords)),
+      )
+      .map(({ pointer, text }) => ({ pointer, vars: { quote: firstMatch(text, reason) } }));
+  };
+}
+
+/**
+ * Purposes on legitimate interests that read as promotion but do not set directMarketing: the notice
+ * then gives the objection of 21(1), which can be overridden, where 21(2)–(3) makes it absolute.
+ * Name first, else description: one finding per purpose.
+ */
+function marketingUnmarked(model: PolicyModel): Finding[] {
+  return (model.source.purposes ?? []).flatMap((p, i) => {
+    const bases = [p.legalBasis, ...(p.legalBases ?? []).map((b) => b.basis)];
+    if (p.directMarketing || !bases.includes('6(1)(f)')) return [];
+    const field = [p.name, p.description].find((t) => t && matches(t, promotionWords));
+    if (!field) return [];
+    const pointer = joinPointer(joinPointer('/purposes', i), field === p.name ? 'name' : 'description');
+    return [{ pointer, vars: { purpose: p.name, quote: firstMatch(field, promotionWords) } }];
+  });
 }
 
 /** The continued-use patterns as one, so each language's text is quoted by whichever pattern fits it. */
@@ -129,7 +151,24 @@ export const wordingRules: readonly Rule[] = [
         : [];
     },
   },
-  { id: 'wgbo/erasure-refused-for-good-care', severity: 'warning', article: 'BW 7:455', check: goodCareRefusals },
+  {
+    id: 'wgbo/erasure-refused-for-good-care',
+    severity: 'warning',
+    article: 'BW 7:455',
+    check: erasureRefusals(goodCareWords),
+  },
+  {
+    id: 'wgbo/erasure-refused-for-retention',
+    severity: 'warning',
+    article: 'BW 7:454(3), 7:455',
+    check: erasureRefusals(retentionDutyWords),
+  },
+  {
+    id: 'art21/direct-marketing-unmarked',
+    severity: 'warning',
+    article: 'GDPR 21(2), 21(3)',
+    check: marketingUnmarked,
+  },
   { id: 'consent/continued-use', severity: 'error', article: 'GDPR 4(11), 7(1); recital 32', check: continuedUse },
   {
     id: 'art14/referral-source-unstated',

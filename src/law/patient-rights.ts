@@ -27,12 +27,23 @@ export const patientRights: readonly PatientRightFacts[] = [
   { id: 'statement', articles: ['BW 7:454(2)'], source: bw7 },
   // 7:456: inspection of and a copy of the file, with the care provider's duty of confidentiality as limit.
   { id: 'inspection', articles: ['BW 7:456'], source: bw7 },
-  // Minors: under 12 the parents or guardian act (7:465(1)); from 12 to 15 the minor exercises the file
-  // rights, the parents inspect only with the minor's consent unless they must consent to a treatment
-  // themselves (treatment needs the consent of both: 7:450); from 16 the minor acts alone (7:447). Secondary source
-  // for the 12-15 rule: AVG Helpdesk Zorg, https://www.avghelpdeskzorg.nl/onderwerpen/jeugd/147---inzage
-  // (the earlier wording "child and parents together" was the treatment rule, not the file's).
+  // Minors: under 12 the parents or guardian act (7:465(1)); from 16 the minor acts alone (7:447). From 12 to 15
+  // the minor exercises the file rights; whether the parents with authority (or the guardian) may also inspect is
+  // read two ways. AVG Helpdesk Zorg (https://www.avghelpdeskzorg.nl/onderwerpen/jeugd/147---inzage): only with the
+  // minor's consent, unless they must consent to a treatment themselves (treatment needs the consent of both: 7:450).
+  // GGZ Centraal and KNMG-style guidance: the parents may ask as well, and the care provider refuses what conflicts
+  // with the care of a good care provider (7:465(4)), for example when a competent minor objects. The notice says
+  // only what is true under both readings: the minor exercises the rights; parents may ask; the provider refuses
+  // where that does not fit good care (the Dutch privacy lawyer's review of 2026-12-06, item 4). (The wording
+  // before that, "the parents inspect only with the child's consent", stated the first reading as fact; the one
+  // before it, "child and parents together", was the treatment rule, not the file's.)
   { id: 'minors', articles: ['BW 7:447', 'BW 7:450', 'BW 7:465'], source: bw7 },
-  // 7:458a: after death, inspection and copy for relatives with a substantial interest or the patient's presumed consent.
+  // 7:458a (in force 1 January 2020, Kamerstukken 34 994): after death, inspection of or a copy of data from the
+  // file (1) for (a) whom the patient gave written or electronic consent while alive; (b) a relative or
+  // representative who received an incident notification under art. 10(3) Wkkgz, as far as needed for that
+  // incident; (c) anyone who makes plausible a substantial interest ("zwaarwegend belang") for which inspection is
+  // necessary, not when the patient made known they did not want it. (2) The parents with authority or the guardian
+  // of a child who died under 16 get inspection, unless the child, 12 or older, had its objection recorded. The
+  // presumed consent of the earlier case law is not in the article: the legislator dropped it.
   { id: 'deceased', articles: ['BW 7:458a'], source: bw7 },
 ];

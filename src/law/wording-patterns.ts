@@ -14,6 +14,18 @@
 export const goodCareWords =
   /goede zorg|goed hulpverlener|goede hulpverlening|zorgvuldige zorg|kwaliteit van (de )?zorg|good care|proper care|quality of care|good healthcare/i;
 
+/**
+ * A retention duty given as the reason to keep data after an erasure request
+ * ("als er geen andere reden is om je gegevens te bewaren, zoals een wettelijke
+ * plicht"; Dental Clinics). At a care provider the reader takes it to cover the
+ * medical file, whose retention term (BW 7:454(3)) is no ground to refuse its
+ * destruction (7:455): only a statutory provision that opposes destruction, or
+ * a considerable interest of someone else, is. A retention period alone
+ * ("voordat de bewaartermijn is verstreken"; iPractice) is not a duty.
+ */
+export const retentionDutyWords =
+  /\bwettelijke (bewaar)?(verplichting|plicht)(en)?\b|\bbewaarplicht(en)?\b|\bwettelijke bewaartermijn(en)?\b|\blegal (obligation|duty|retention (period|obligation))s?\b|\bstatutory (duty|obligation|retention)\b|\bretention (duty|obligation)\b/i;
+
 /** Words for erasure or destruction, to find the good-care refusal in rights texts that are not about erasure alone. */
 export const erasureWords = /vernietig|verwijder|wissen|destroy|destruction|delet|erase|erasure/i;
 
@@ -65,3 +77,28 @@ export const legalFormWords =
  */
 export const referralWords =
   /\bverwijsbrie(f|ven)\b|\bverwijzers?\b|\bverwijzende (huis)?arts(en)?\b|\bverwijzende zorgverlener(s)?\b|\bverwijzing van (je|uw|de) (huisarts|arts|specialist|zorgverlener)\b|\breferral letters?\b|\breferring (GP|doctor|physician|practitioner|care provider)s?\b/i;
+
+/**
+ * A purpose that promotes products or services: direct marketing, against
+ * which objection is absolute (GDPR 21(2)–(3)). Tight on purpose: service
+ * messages ("informeren over wijzigingen in onze dienstverlening"),
+ * invitations and commercial references to others are not matched; "promotie"
+ * alone is also a doctorate in Dutch.
+ */
+export const promotionWords = new RegExp(
+  [
+    String.raw`\bnieuwsbrie(f|ven)\b`,
+    String.raw`\bnieuwe (producten|diensten)\b`,
+    String.raw`\baanbied(en|ing)\w* van (aanvullende|andere|nieuwe) (producten|diensten)\b`,
+    String.raw`\b(aanvullende|andere|nieuwe) (producten|diensten) (aan te )?(aan)?bieden\b`,
+    String.raw`\bmarketing`,
+    String.raw`\breclame`,
+    String.raw`\bpromotione`,
+    String.raw`\bnewsletters?\b`,
+    String.raw`\bnew (products|services)\b`,
+    String.raw`\boffer(ing)? (you )?(additional|other|new) (products|services)\b`,
+    String.raw`\bpromot(e|es|ing|ion|ions|ional)\b`,
+    String.raw`\badvertis`,
+  ].join('|'),
+  'i',
+);

@@ -19,6 +19,7 @@ export { joinList } from '../i18n/messages.js';
 
 /** 'standaardbepalingen …' → 'Standaardbepalingen …': a phrase that starts a sentence. */
 export const upperFirst = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1);
+export const lowerFirst = (value: string): string => value.charAt(0).toLowerCase() + value.slice(1);
 
 /** A name that is either the same in every language (a proper name) or translated. */
 export function nameOf(name: string | Text, m: Messages): string {

@@ -3,7 +3,7 @@ import { nonEeaCountries } from '../law/eea.js';
 import type { TransferSource } from '../policy/policy-types.js';
 import type { Processor, Purpose, PurposeBasis, Recipient } from '../resolve/model.js';
 import { formatLawReference } from './retention-phrase.js';
-import { countryName, joinList, nameOf, pick } from './format.js';
+import { countryName, joinList, lowerFirst, nameOf, pick } from './format.js';
 import { rememberedPerLanguage } from '../i18n/per-language.js';
 
 /** 6(1)(b) → 6-1-b, the key segment used in locales. */
@@ -72,14 +72,14 @@ export function notStatedText(key: string, explanation: string, m: Messages): st
   return explanation ? `${m.t(key)}. ${explanation}` : m.t(key);
 }
 
-/** 'Telefoonnummers van contactpersonen: Toestemming (artikel 6, lid 1, onder a, AVG). …' — one of several bases. */
+/** 'Telefoonnummers van contactpersonen: toestemming (artikel 6, lid 1, onder a, AVG). …' — one of several bases. */
 export function basisPartText(part: PurposeBasis, m: Messages): string {
   const t = m.t;
   const key = termKey(part.basis);
   const basis = `${t(`terms:legalBasis.${key}.name`)} (${t(`terms:legalBasis.${key}.article`)})`;
   // What the basis covers: the statement's words, else the data categories it names.
   let line = part.appliesTo
-    ? t('details:basis.part', { appliesTo: pick(part.appliesTo, m), basis })
+    ? t('details:basis.part', { appliesTo: pick(part.appliesTo, m), basis: lowerFirst(basis) })
     : part.dataCategories.length
       ? `${basis} ${t('details:basis.categories', {
           categories: joinList(

@@ -1,7 +1,7 @@
 import type { Messages } from '../i18n/messages.js';
 import type { DataCategory, PolicyModel, Purpose, PurposeBasis } from '../resolve/model.js';
 import type { RightId } from '../policy/policy-types.js';
-import { joinList, nameOf, pick, sentence, upperFirst } from './format.js';
+import { joinList, lowerFirst, nameOf, pick, sentence, upperFirst } from './format.js';
 import { notStatedText, purposeLawfulness, specialCategoryNote, specialConditionText, termKey } from './legal-text.js';
 import { rich, type NoticeContext } from './notice-context.js';
 import { purposeControllerFacts } from './notice-statements.js';
@@ -13,9 +13,10 @@ import { link, text, type Block, type Fact, type Inline } from './outline.js';
  * which data (one category per line, sensitive ones marked), why we may (the
  * basis in plain words, then the official term and article for a lawyer),
  * and whether you can refuse and what happens then. The last is derived from
- * the bases and the rights the policy grants, and otherwise only from what
- * the author wrote (the requirement and its consequence): no consequence is
- * invented. Sentences in locales/<lang>/notice.json under purposeCard.
+ * the bases and the rights the policy grants (a contract basis means the
+ * contract needs the data: without them it cannot be made or performed), and
+ * otherwise only from what the author wrote (the requirement and its
+ * consequence): no other consequence is invented. Sentences in locales/<lang>/notice.json under purposeCard.
  */
 export function purposesBlocks({ model, m }: NoticeContext): Block[] {
   if (!model.purposes.length) return [];
@@ -166,7 +167,8 @@ function refusalLines(p: Purpose, model: PolicyModel, m: Messages): Inline[][] {
     if (givers && key) {
       const line = m.t(`notice:purposeCard.refuse.${key}Of`, { subjects: givers });
       lines.push(withRight(key, scoped(part, p, line, m), m));
-    } else if (key) lines.push(withRight(key, scoped(part, p, m.t(`notice:purposeCard.refuse.${key}`), m), m));
+    } else if (key)
+      lines.push(withRight(key, scoped(part, p, m.t(`notice:purposeCard.refuse.${refusalText(key, part, p)}`), m), m));
   }
   // Art. 9(2)(a): the sensitive data rest on explicit consent, which may be refused and withdrawn like any consent (7(3)).
   if (p.specialCategoryCondition?.condition === '9(2)(a)' && p.usesSpecialData) {
@@ -180,6 +182,17 @@ function refusalLines(p: Purpose, model: PolicyModel, m: Messages): Inline[][] {
     lines.push([text(m.t(`terms:requirement.${p.requirement.type}`) + (consequence ? ` ${consequence}` : ''))]);
   }
   return unique(lines);
+}
+
+/**
+ * The contract line says what refusing means ('Als u deze gegevens niet geeft, kunnen wij de overeenkomst
+ * niet sluiten of uitvoeren': 6(1)(b) is the data's necessity for the contract) only where the person gives
+ * the data: not when one of them comes from elsewhere (a source, 14(2)(f)), which no refusal can stop.
+ */
+function refusalText(key: RefusalKey, part: PurposeBasis, p: Purpose): string {
+  if (key !== 'contract') return key;
+  const categories = part.dataCategories.length ? part.dataCategories : p.dataCategories;
+  return categories.every((c) => !c.source) ? 'contractGiven' : key;
 }
 
 type RefusalKey =
@@ -241,8 +254,6 @@ function scoped(part: PurposeBasis, p: Purpose, line: string, m: Messages): Inli
       : '';
   return [text(scope ? m.t('details:basis.part', { appliesTo: scope, basis: lowerFirst(line) }) : line)];
 }
-
-const lowerFirst = (value: string): string => value.charAt(0).toLowerCase() + value.slice(1);
 
 /** Lines in order, each once (two parts on the same basis and scope say the same). */
 function unique(lines: Inline[][]): Inline[][] {

@@ -3,7 +3,7 @@ import { patientRights } from '../law/patient-rights.js';
 import { rights as rightFacts } from '../law/rights.js';
 import type { DerivedRight, Purpose } from '../resolve/model.js';
 import { formatDuration, formatLawReference } from './retention-phrase.js';
-import { contactFacts, joinList, pick, sentence } from './format.js';
+import { contactFacts, controllerName, formatAddress, joinList, pick, sentence } from './format.js';
 import { termKey } from './legal-text.js';
 import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
 import { link, text, type Block, type Fact } from './outline.js';
@@ -13,7 +13,8 @@ import { link, text, type Block, type Fact } from './outline.js';
  * organisation's own explanation when it gives one (rights.notes), which
  * then replaces the general text rather than repeating it; otherwise a
  * general text that names only the bases this policy uses. A care
- * provider's notice adds the patient's rights under the WGBO.
+ * provider's notice adds the patient's rights under the WGBO, and its
+ * erasure right always points to them.
  */
 export function rightsBlocks(ctx: NoticeContext): Block[] {
   const { model, source, m } = ctx;
@@ -46,9 +47,9 @@ export function rightsBlocks(ctx: NoticeContext): Block[] {
     });
   }
   blocks.push(...rightsStatementBlocks(source, m));
-  const howTo = howToBlocks(ctx);
-  if (howTo.length)
-    blocks.push({ subsection: { id: 'exercising-rights', heading: m.t('notice:rights.howTo'), blocks: howTo } });
+  blocks.push({
+    subsection: { id: 'exercising-rights', heading: m.t('notice:rights.howTo'), blocks: howToBlocks(ctx) },
+  });
   return blocks;
 }
 
@@ -56,8 +57,22 @@ function rightBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
   const { source, m } = ctx;
   const own = rich(source.rights?.notes?.[right.id], m);
   if (right.id === 'objection' && right.bases.includes('direct-marketing')) return objectionBlocks(right, own, ctx);
+  if (right.id === 'erasure' && ctx.careProvider)
+    return [...careErasureBlocks(own, ctx), ...appliesTo(right.purposes, ctx)];
   const blocks: Block[] = own.length ? own : [{ paragraph: sentence(generalText(right, ctx)) }];
   return [...blocks, ...appliesTo(right.purposes, ctx)];
+}
+
+/**
+ * Erasure at a care provider: the organisation's own note or the general
+ * sentence, then always the pointer to the WGBO's destruction right below
+ * (BW 7:455), which an authored note ('… tenzij een wettelijke plicht …')
+ * must not hide: the seeds' notes read as the opposite of it.
+ */
+function careErasureBlocks(own: Block[], { m }: NoticeContext): Block[] {
+  const medicalFile = m.t('terms:right.erasure.medicalFile');
+  if (own.length) return [...own, { paragraph: sentence(medicalFile) }];
+  return [{ paragraph: sentence(`${m.t('terms:right.erasure.descriptionCareProvider')} ${medicalFile}`) }];
 }
 
 /** The bases that bring in the objection of art. 21(1), for one's particular situation (law/rights.ts). */
@@ -111,7 +126,7 @@ function generalText(right: DerivedRight, ctx: NoticeContext): string {
         ? m.t('terms:right.objection.descriptionBases', { bases: joinList(bases, m, 'or') })
         : m.t('terms:right.objection.descriptionGeneral');
     case 'erasure':
-      return m.t(ctx.careProvider ? 'terms:right.erasure.descriptionCareProvider' : 'terms:right.erasure.description');
+      return m.t('terms:right.erasure.description'); // a care provider's: careErasureBlocks
     case 'complaint':
       return m.t('terms:right.complaint.description', { authority: m.t(`terms:authority.${model.authority.id}.name`) });
     default:
@@ -132,18 +147,34 @@ function patientRightBlocks({ m }: NoticeContext): Block[] {
   ];
 }
 
+/**
+ * How to exercise the rights (12(2), 13(2)(b)): the organisation's own text, where to send a request
+ * (the rights contact, else the controller's contact, else its address by post) and the response
+ * time. A statement that names none of these gets the sentence that it does not say how, rather than
+ * no section: the reader is told the rights and must see that the way to use them is missing.
+ */
 function howToBlocks({ source, m }: NoticeContext): Block[] {
-  const blocks: Block[] = [...rich(source.rights?.howToExercise, m)];
-  // The controller's own contact note is shown with the controller already; here only its details.
-  const contact = source.rights?.contact
-    ? contactBlocks(source.rights.contact, m)
-    : factsOnly(contactFacts(source.controller.contact, m));
-  if (contact.length) blocks.push({ paragraph: sentence(m.t('notice:rights.sendTo')) }, ...contact);
+  const own = rich(source.rights?.howToExercise, m);
+  const sendTo = sendToBlocks(source, m);
+  const blocks: Block[] = [...own, ...sendTo];
+  if (!own.length && !sendTo.length) blocks.push({ paragraph: sentence(m.t('notice:rights.howToNotStated')) });
   if (source.rights?.responseTime)
     blocks.push({
       paragraph: sentence(m.t('notice:rights.responseTime', { period: formatDuration(source.rights.responseTime, m) })),
     });
   return blocks;
+}
+
+function sendToBlocks(source: NoticeContext['source'], m: NoticeContext['m']): Block[] {
+  // The controller's own contact note is shown with the controller already; here only its details.
+  const contact = source.rights?.contact
+    ? contactBlocks(source.rights.contact, m)
+    : factsOnly(contactFacts(source.controller.contact, m));
+  if (contact.length) return [{ paragraph: sentence(m.t('notice:rights.sendTo')) }, ...contact];
+  const address = source.controller.address;
+  if (!address?.street || !address.city) return [];
+  const name = controllerName(source.controller, m);
+  return [{ paragraph: sentence(m.t('notice:rights.sendToAddress', { name, address: formatAddress(address, m) })) }];
 }
 
 const factsOnly = (facts: Fact[]): Block[] => (facts.length ? [{ facts }] : []);

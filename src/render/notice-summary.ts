@@ -100,8 +100,11 @@ function medicalFileRule(rules: readonly RetentionRule[]): RetentionRule | undef
   return health.find((r) => r.legalSource?.law === 'wgbo') ?? health[0];
 }
 
+/** Who receives data, each name once: a party with two processor rows (Salesforce) is one receiver, not two. */
 function receiverBlocks({ model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
-  const names = [...model.recipients.map((r) => pick(r.name, m)), ...model.processors.map((p) => nameOf(p.name, m))];
+  const names = [
+    ...new Set([...model.recipients.map((r) => pick(r.name, m)), ...model.processors.map((p) => nameOf(p.name, m))]),
+  ];
   if (!names.length || !ids.has('recipients')) return [];
   const shown = names.length > MAX_PARTIES + 1 ? names.slice(0, MAX_PARTIES) : names;
   const rest = names.length - shown.length;

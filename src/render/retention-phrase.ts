@@ -23,7 +23,7 @@ export function formatLawReference(ref: LawReference, messages: Messages): strin
   const abbreviation = messages.t(`terms:law.${ref.law}.abbreviation`);
   const name = messages.t(`terms:law.${ref.law}.name`);
   // Dutch citation style: 'artikel 52 AWR', 'artikel 7:454 BW' — the author's 'art. 52' without its prefix.
-  const article = ref.article?.replace(/^(art\.|artikel|article)\s*/i, '');
+  const article = ref.article && citedArticle(ref.article.replace(/^(art\.|artikel|article)\s*/i, ''), messages);
   const cited = article
     ? messages.t('terms:lawCitation.withArticle', { name, article, code: laws[ref.law].code ?? abbreviation })
     : name === abbreviation
@@ -32,6 +32,20 @@ export function formatLawReference(ref: LawReference, messages: Messages): strin
   // A citation given beside a known law is the author's own wording of it: shown, never dropped.
   const citation = textIn(ref.citation, messages.lang);
   return citation ? `${cited}, ${citation}` : cited;
+}
+
+/** '30(2)' or '30 lid 2', '6(1)(c)': an article with its paragraph and point, and what the author wrote otherwise. */
+const subdivided = /^([^\s()]+?)(?:\((\w+)\)|\s+lid\s+(\w+))(?:\((\w+)\)|,?\s+(?:onder|sub)\s+(\w+))?$/i;
+
+/** An article as the language cites it: 'artikel 30, lid 2, AVG' in Dutch, 'Article 30(2) GDPR' in English. */
+function citedArticle(article: string, messages: Messages): string {
+  const match = subdivided.exec(article);
+  if (!match) return article;
+  const paragraph = match[2] ?? match[3];
+  const point = match[4] ?? match[5];
+  return point
+    ? messages.t('terms:lawCitation.paragraphPoint', { article: match[1], paragraph, point })
+    : messages.t('terms:lawCitation.paragraph', { article: match[1], paragraph });
 }
 
 /** One term written out: '3 jaar na het laatste contact', 'zolang de overeenkomst duurt'. */

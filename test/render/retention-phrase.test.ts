@@ -32,7 +32,7 @@ describe('retention written out', () => {
 
   it('a legal source with its own article', () => {
     expect(retentionPhrase(rule({ period: 'P7Y', legalSource: { law: 'awr', article: 'art. 52 lid 4' } }), nl)).toBe(
-      '7 jaar, op grond van de Algemene wet inzake rijksbelastingen (artikel 52 lid 4 AWR)',
+      '7 jaar, op grond van de Algemene wet inzake rijksbelastingen (artikel 52, lid 4, AWR)',
     );
   });
 

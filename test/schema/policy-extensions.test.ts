@@ -59,10 +59,10 @@ describe('legalBases: several bases for one purpose', () => {
   it('shows each basis with what it covers, in both languages', () => {
     const out = notices(split());
     expect(out.nl.markdown).toContain(
-      '**Grondslag:** Telefoonnummer van de gebruiker: Uitvoering van een overeenkomst',
+      '**Grondslag:** Telefoonnummer van de gebruiker: uitvoering van een overeenkomst',
     );
     expect(out.en.markdown).toContain(
-      "**Legal basis:** The user's phone number: Performance of a contract (Article 6(1)(b) GDPR)\n",
+      "**Legal basis:** The user's phone number: performance of a contract (Article 6(1)(b) GDPR)\n",
     );
     expect(out.en.markdown).toContain(
       'Consent (Article 6(1)(a) GDPR) for Address-book contacts. Through a pop-up window.',
@@ -219,14 +219,14 @@ describe('retention: earliest of, legal-claims hold, deletion handling, afterwar
     );
     const en = [
       '3 years after the last contact, or earlier if you object or you ask for deletion',
-      'for the duration of the contract. To protect against legal claims, some of the data may be kept for up to 5 years after the end of the contract',
+      'for the duration of the contract. In case a legal dispute arises, we may keep some of the data for up to 5 years after the end of the contract',
       'until you ask for deletion. A request for deletion is carried out within at most 30 days; for a complex request this can be extended to 60 days',
       'until it has been verified, after which it is deleted',
       'until you opt out',
     ];
     const nl = [
       '3 jaar na het laatste contact, of eerder als u bezwaar maakt of u om verwijdering vraagt',
-      'zolang de overeenkomst duurt. Ter bescherming tegen mogelijke rechtsvorderingen kan een deel van de gegevens worden bewaard tot 5 jaar na het einde van de overeenkomst',
+      'zolang de overeenkomst duurt. Voor het geval er een juridisch geschil ontstaat, kunnen wij een deel van de gegevens bewaren tot 5 jaar na het einde van de overeenkomst',
       'totdat u om verwijdering vraagt. Een verzoek om verwijdering wordt binnen ten hoogste 30 dagen uitgevoerd; bij een complex verzoek kan deze termijn worden verlengd tot 60 dagen',
       'totdat de gegevens zijn gecontroleerd; daarna worden ze verwijderd',
       'totdat u zich afmeldt',
@@ -415,7 +415,7 @@ describe('applicable laws, special categories, DPO registration, minimum age', (
     p.dataSubjects[0]!.minimumAge = 18;
     const out = notices(p);
     expect(out.en.markdown).toContain(
-      'This notice refers to these laws:\n\n- General Data Protection Regulation (GDPR)\n- Protection of Personal Information Act, 2013 (South Africa) (POPIA)\n',
+      "This notice refers to these laws:\n\n- General Data Protection Regulation (GDPR)\n- South Africa's Protection of Personal Information Act, 2013 (POPIA)\n",
     );
     expect(out.nl.html).toContain('POPIA');
     expect(out.en.markdown).toContain('Users (minimum age 18)');

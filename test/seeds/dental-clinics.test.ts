@@ -22,7 +22,7 @@ describeSeedFacts({
       'Gezondheidsgegevens (bijzondere persoonsgegevens)',
       // Purposes and bases.
       'Grondslag: Uitvoering van een overeenkomst (artikel 6, lid 1, onder b, AVG). De verwerking is nodig voor de uitvoering van de behandelovereenkomst',
-      'Uitzondering voor bijzondere persoonsgegevens: Gezondheidszorg (artikel 9, lid 2, onder h, AVG). Je gezondheidsgegevens worden strikt verwerkt onder het beroepsgeheim',
+      'Waarom wij deze bijzondere persoonsgegevens mogen gebruiken (artikel 9 AVG): Gezondheidszorg (artikel 9, lid 2, onder h, AVG). Je gezondheidsgegevens worden strikt verwerkt onder het beroepsgeheim',
       'We gebruiken je contactgegevens om afspraken te plannen en te bevestigen',
       'zoals het verzenden van patiëntbrieven',
       'Grondslag: Wettelijke verplichting (artikel 6, lid 1, onder c, AVG) Wettelijke verplichting: regelgeving voor de gezondheidszorg en belastingwetten',
@@ -93,7 +93,7 @@ describeSeedFacts({
       'Citizen service number (BSN), national identification number',
       'Health data (special category of personal data)',
       'Legal basis: Performance of a contract (Article 6(1)(b) GDPR). The processing is necessary for performing the treatment agreement',
-      'Exception for special categories of personal data: Health or social care (Article 9(2)(h) GDPR). Your health data are processed strictly under professional secrecy',
+      'Why we may use these special categories of personal data (Article 9 GDPR): Health or social care (Article 9(2)(h) GDPR). Your health data are processed strictly under professional secrecy',
       'We use your contact details to schedule and confirm appointments',
       'such as sending patient letters',
       'Legal basis: Legal obligation (Article 6(1)(c) GDPR) Legal obligation: healthcare regulations and tax laws',

@@ -27,12 +27,12 @@ describeSeedFacts({
       'Salesforce CRM-tool Helpt Doctolib bij het werven van nieuwe klanten.',
       'Braze Telecom',
       // Bases.
-      'Grondslag: Telefoonnummer van de gebruiker: Uitvoering van een overeenkomst (artikel 6, lid 1, onder b, AVG)',
-      'Grondslag: Telefoonnummers van contactpersonen: Toestemming (artikel 6, lid 1, onder a, AVG). De Gebruiker wordt via een pop-upvenster gevraagd',
-      'Grondslag: Voor de updates die nodig zijn om de diensten aan de regelgeving te laten voldoen: Wettelijke verplichting (artikel 6, lid 1, onder c, AVG)',
-      'Grondslag: Voor updates die niet nodig zijn om de diensten aan de regelgeving te laten voldoen: Uitvoering van een overeenkomst',
+      'Grondslag: Telefoonnummer van de gebruiker: uitvoering van een overeenkomst (artikel 6, lid 1, onder b, AVG)',
+      'Grondslag: Telefoonnummers van contactpersonen: toestemming (artikel 6, lid 1, onder a, AVG). De Gebruiker wordt via een pop-upvenster gevraagd',
+      'Grondslag: Voor de updates die nodig zijn om de diensten aan de regelgeving te laten voldoen: wettelijke verplichting (artikel 6, lid 1, onder c, AVG)',
+      'Grondslag: Voor updates die niet nodig zijn om de diensten aan de regelgeving te laten voldoen: uitvoering van een overeenkomst',
       // Retention.
-      'zolang de overeenkomst duurt. Ter bescherming tegen mogelijke rechtsvorderingen kan een deel van de gegevens worden bewaard tot 5 jaar na het einde van de overeenkomst',
+      'zolang de overeenkomst duurt. Voor het geval er een juridisch geschil ontstaat, kunnen wij een deel van de gegevens bewaren tot 5 jaar na het einde van de overeenkomst',
       'totdat u zich afmeldt',
       // Rights, changes.
       'Recht om het lot van uw persoonsgegevens na overlijden te bepalen',
@@ -46,9 +46,9 @@ describeSeedFacts({
       'AWS EMEA Hosting Hosting of data for Doctolib Connect Services. parent company: the United States; contracting party: Luxembourg the European Union',
       'US, EU or Asia',
       'Germany and Belgium',
-      "Legal basis: The user's phone number: Performance of a contract (Article 6(1)(b) GDPR)",
-      "Legal basis: Contacts' phone numbers: Consent (Article 6(1)(a) GDPR). The user is asked in a pop-up window",
-      'for the duration of the contract. To protect against legal claims, some of the data may be kept for up to 5 years after the end of the contract',
+      "Legal basis: The user's phone number: performance of a contract (Article 6(1)(b) GDPR)",
+      "Legal basis: Contacts' phone numbers: consent (Article 6(1)(a) GDPR). The user is asked in a pop-up window",
+      'for the duration of the contract. In case a legal dispute arises, we may keep some of the data for up to 5 years after the end of the contract',
       'Right to decide what happens to your personal data after your death',
       'We inform you at least 15 days before a material change to this notice takes effect.',
     ],
@@ -75,7 +75,7 @@ describeSeedFacts({
       ],
       [
         'Logbestanden die worden gebruikt om de veiligheid van de diensten te garanderen',
-        '1 jaar. Ter bescherming tegen mogelijke rechtsvorderingen kan een deel van de gegevens worden bewaard tot 5 jaar nadat de gegevens zijn vastgelegd',
+        '1 jaar. Voor het geval er een juridisch geschil ontstaat, kunnen wij een deel van de gegevens bewaren tot 5 jaar nadat de gegevens zijn vastgelegd',
         'het vastleggen van de gegevens',
         '—',
       ],
@@ -114,7 +114,7 @@ describeSeedFacts({
       ],
       [
         'Log files used to ensure the security of the services',
-        '1 year. To protect against legal claims, some of the data may be kept for up to 5 years after the data was recorded',
+        '1 year. In case a legal dispute arises, we may keep some of the data for up to 5 years after the data was recorded',
         'when the data was recorded',
         '—',
       ],
@@ -152,7 +152,7 @@ describeSeedFacts({
     {
       pointer: '/retention/0/legalClaimsHold',
       lang: 'en',
-      absent: 'some of the data may be kept for up to 5 years after the end of the contract',
+      absent: 'we may keep some of the data for up to 5 years after the end of the contract',
     },
     {
       pointer: '/retention/2/deletionHandling/extendedPeriod',

@@ -12,12 +12,12 @@ describeSeedFacts({
     nl: [
       'Privacyverklaring IES (integrative9)',
       'Functionaris voor gegevensbescherming E-mail: privacy@integrative9.com',
-      'Deze verklaring verwijst naar deze wetten: Algemene verordening gegevensbescherming (AVG) Protection of Personal Information Act, 2013 (Zuid-Afrika) (POPIA)',
+      'Deze verklaring verwijst naar deze wetten: Algemene verordening gegevensbescherming (AVG) Zuid-Afrikaanse Protection of Personal Information Act, 2013 (POPIA)',
       'Gebruikers van de Producten (minimumleeftijd 18 jaar)',
       'Kopers van producten of diensten en hun factureringsvertegenwoordiger (minimumleeftijd 18 jaar)',
       'Wij verzamelen geen bijzondere categorieën van persoonsgegevens',
       'Grondslag: Toestemming (artikel 6, lid 1, onder a, AVG). Op basis van uw toestemming.',
-      'Grondslag: Waar dit wettelijk vereist is: Wettelijke verplichting (artikel 6, lid 1, onder c, AVG)',
+      'Grondslag: Waar dit wettelijk vereist is: wettelijke verplichting (artikel 6, lid 1, onder c, AVG)',
       'Wanneer wij gegevens verwerken namens anderen',
       'Verwerkingsverantwoordelijken: iEQ9-geaccrediteerde beoefenaars en organisaties (bijvoorbeeld uw werkgever) die de Producten aan u beschikbaar stellen',
       'Verwerker: Niet bij naam genoemde beveiligde datahostingdienstverlener in Nederland',
@@ -31,12 +31,12 @@ describeSeedFacts({
     en: [
       'Privacy notice IES (integrative9)',
       'Data protection officer E-mail: privacy@integrative9.com',
-      'This notice refers to these laws: General Data Protection Regulation (GDPR) Protection of Personal Information Act, 2013 (South Africa) (POPIA)',
+      "This notice refers to these laws: General Data Protection Regulation (GDPR) South Africa's Protection of Personal Information Act, 2013 (POPIA)",
       'Users of the Products (minimum age 18)',
       'Buyers of products or services and their billing representative (minimum age 18)',
       'We do not collect special categories of personal data',
       'Legal basis: Consent (Article 6(1)(a) GDPR). On the basis of your consent.',
-      'Legal basis: Where required by law: Legal obligation (Article 6(1)(c) GDPR)',
+      'Legal basis: Where required by law: legal obligation (Article 6(1)(c) GDPR)',
       'When we process data on behalf of others',
       'Controllers: iEQ9-accredited practitioners and organisations (for example your employer) that make the Products available to you',
       'Processor: Unnamed secure data-hosting provider in the Netherlands',
@@ -54,7 +54,8 @@ describeSeedFacts({
     {
       pointer: '/applicableLaws',
       lang: 'en',
-      absent: 'refers to these laws: General Data Protection Regulation (GDPR) Protection of Personal Information Act',
+      absent:
+        "refers to these laws: General Data Protection Regulation (GDPR) South Africa's Protection of Personal Information Act",
     },
     {
       pointer: '/transfers/mechanisms',

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { PolicySource } from '../../src/policy/policy-types.js';
+import { analyse, miniPolicy } from '../support/mini-policy.js';
+
+/**
+ * The two rules the Dutch privacy lawyer's review of the notices (2026-12-06) asked for: a care
+ * provider's erasure note that keeps data for a retention duty (item 1), and a promotional purpose on
+ * legitimate interests not marked as direct marketing (item 2). Both are patterns: these pin their reach.
+ */
+const text = (nl: string, en = nl): { nl: string; en: string } => ({ nl, en });
+const findings = (policy: PolicySource, ruleId: string): string[] =>
+  analyse(policy)
+    .findings.filter((f) => f.ruleId === ruleId)
+    .map((f) => f.pointer);
+
+describe('wgbo/erasure-refused-for-retention', () => {
+  const erasure = (nl: string, en = 'Nothing.', careProvider = true): string[] => {
+    const policy = miniPolicy();
+    policy.controller.isCareProvider = careProvider;
+    policy.rights = { notes: { erasure: text(nl, en) } };
+    return findings(policy, 'wgbo/erasure-refused-for-retention');
+  };
+
+  it('reports a care provider that keeps data for a legal or retention duty (Dental Clinics)', () => {
+    expect(
+      erasure('Als er geen andere reden is om je gegevens te bewaren, zoals een wettelijke plicht, wissen we ze.'),
+    ).toEqual(['/rights/notes/erasure']);
+    expect(erasure('Wij wissen uw gegevens, behalve als er een bewaarplicht geldt.')).toHaveLength(1);
+    expect(erasure('Niets.', 'We erase your data unless a legal obligation requires us to keep it.')).toHaveLength(1);
+  });
+
+  it('does not report a retention period that is no reason to refuse, or an organisation that is no care provider', () => {
+    expect(
+      erasure('Wil je dat we je gegevens verwijderen voordat de bewaartermijn is verstreken, dan kun je dat vragen.'),
+    ).toEqual([]);
+    expect(erasure('Blijkt dat gegevens over u onjuist zijn, dan hebt u het recht die te laten verwijderen.')).toEqual(
+      [],
+    );
+    expect(erasure('Wij wissen uw gegevens, tenzij een wettelijke plicht geldt.', 'Nothing.', false)).toEqual([]);
+  });
+});
+
+describe('art21/direct-marketing-unmarked', () => {
+  const purpose = (name: string, description?: string, extra: Partial<PolicySource['purposes'][number]> = {}) => {
+    const policy = miniPolicy();
+    policy.purposes[0] = {
+      ...policy.purposes[0]!,
+      name: text(name, 'Purpose'),
+      ...(description ? { description: text(description, 'Description.') } : {}),
+      legalBasis: '6(1)(f)',
+      legitimateInterest: text('belang', 'interest'),
+      ...extra,
+    };
+    return findings(policy, 'art21/direct-marketing-unmarked');
+  };
+
+  it('reports promotion on legitimate interests, by name or by description (Dental Clinics, Doctolib)', () => {
+    expect(purpose('Aanbieden van aanvullende diensten')).toEqual(['/purposes/0/name']);
+    expect(purpose('Informatie over de diensten', 'Nieuwe functies, nieuwe producten, enz.')).toEqual([
+      '/purposes/0/description',
+    ]);
+    expect(purpose('Onze nieuwsbrief')).toHaveLength(1);
+    expect(purpose('Marketingcampagnes')).toHaveLength(1);
+  });
+
+  it('does not report service messages, invitations, references to others, a doctorate, or a purpose already marked', () => {
+    expect(purpose('Informeren over wijzigingen in onze dienstverlening')).toEqual([]);
+    // iPractice: borderline, left out on purpose (docs/seed-findings.md).
+    expect(purpose('Contact houden, informatie en uitnodigingen', 'Je uitnodigen voor bijeenkomsten.')).toEqual([]);
+    expect(purpose('Commerciële referenties', 'Informatie aan prospects over afgenomen diensten.')).toEqual([]);
+    expect(purpose('Wetenschappelijk onderzoek', 'Gegevens voor promotieonderzoek.')).toEqual([]);
+    expect(purpose('Onze nieuwsbrief', undefined, { directMarketing: true })).toEqual([]);
+  });
+
+  it('does not report promotion on consent: withdrawal, not the objection of 21(1), is what the notice offers', () => {
+    expect(purpose('Onze nieuwsbrief', undefined, { legalBasis: '6(1)(a)', legitimateInterest: undefined })).toEqual(
+      [],
+    );
+  });
+});

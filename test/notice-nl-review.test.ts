@@ -1,0 +1,255 @@
+import { describe, expect, it } from 'vitest';
+import type { PolicySource } from '../src/policy/policy-types.js';
+import { messagesFor } from '../src/i18n/messages.js';
+import { renderNotice } from '../src/render/render-notice.js';
+import { formatLawReference } from '../src/render/retention-phrase.js';
+import { laws } from '../src/law/laws.js';
+import type { LawReference } from '../src/policy/policy-types.js';
+import { analyse, miniPolicy } from './support/mini-policy.js';
+import { policyOutputs } from './support/policy-outputs.js';
+
+/** The Dutch privacy lawyer's review of the notices (2026-12-06): each verified finding, fixed. */
+const text = (nl: string, en = nl): { nl: string; en: string } => ({ nl, en });
+
+function careProvider(extra: Partial<PolicySource> = {}): PolicySource {
+  const policy = miniPolicy();
+  policy.controller = { ...policy.controller, isCareProvider: true };
+  return { ...policy, ...extra };
+}
+
+describe('an authored erasure note at a care provider (review item 1)', () => {
+  const note = text('EIGEN-NOTITIE tenzij een wettelijke plicht.', 'OWN-NOTE unless a legal obligation.');
+
+  it('is followed by the pointer to the WGBO patient rights, which it must not hide', () => {
+    const { notice } = policyOutputs(careProvider({ rights: { notes: { erasure: note } } }));
+    expect(notice.nl).toContain(
+      'EIGEN-NOTITIE tenzij een wettelijke plicht.\n\nVoor uw medisch dossier gelden ook de patiëntenrechten uit de WGBO; die staan hieronder.',
+    );
+    expect(notice.en).toContain('OWN-NOTE unless a legal obligation.\n\nFor your medical file, the patient rights');
+  });
+
+  it('without a note, the general sentence is unchanged', () => {
+    const { notice } = policyOutputs(careProvider());
+    expect(notice.nl).toContain(
+      'U mag ons vragen uw gegevens te wissen. Voor uw medisch dossier gelden ook de patiëntenrechten uit de WGBO; die staan hieronder.',
+    );
+  });
+
+  it('is not followed by it where the organisation is no care provider', () => {
+    const policy = miniPolicy();
+    policy.rights = { notes: { erasure: note } };
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain('EIGEN-NOTITIE');
+    expect(notice.nl).not.toContain('WGBO');
+  });
+});
+
+describe("the patient's rights of a child aged 12 to 15 (review item 4)", () => {
+  const { notice } = policyOutputs(careProvider());
+
+  it('say only what both readings of BW 7:465 agree on: the child acts, parents may ask, refused where it does not fit good care', () => {
+    expect(notice.nl).toContain(
+      'Is het kind 12 tot 16 jaar? Dan oefent het kind deze rechten zelf uit. Ouders met gezag of de voogd kunnen ook om inzage vragen; wij geven die niet als dat niet past bij goede zorg voor het kind, bijvoorbeeld als het kind dat niet wil en dat goed kan overzien.',
+    );
+    expect(notice.nl).not.toContain('alleen in met toestemming van het kind');
+    expect(notice.en).toContain('we refuse where that does not fit good care for the child');
+    expect(notice.en).not.toContain("only with the child's consent");
+  });
+});
+
+describe("the patient's file after death, BW 7:458a (review item 3)", () => {
+  const { notice } = policyOutputs(careProvider());
+  const deceased = (md: string): string => md.split('\n').find((l) => l.includes('7:458a'))!;
+
+  it('names the three grounds of 7:458a(1) and the parents of 7:458a(2), without the presumed consent the law dropped', () => {
+    const nl = deceased(notice.nl);
+    expect(nl).toContain('schriftelijk of elektronisch toestemming kreeg toen de patiënt nog leefde');
+    expect(nl).toContain('melding van een incident in de zorg (artikel 10, lid 3, Wkkgz)');
+    expect(nl).toContain('voor zover dat nodig is voor dat incident');
+    expect(nl).toContain('zwaarwegend belang heeft en de gegevens daarvoor nodig heeft');
+    expect(nl).toContain('Dat doen wij niet als de patiënt heeft laten weten dat niet te willen.');
+    expect(nl).toContain('Was de patiënt jonger dan 16 jaar? Dan krijgen de ouders met gezag of de voogd inzage');
+    expect(nl).not.toMatch(/geen bezwaar tegen zou hebben gehad|aannemelijk is dat de patiënt/);
+    const en = deceased(notice.en);
+    expect(en).toContain('(Article 10(3) Wkkgz)');
+    expect(en).toContain('unless the child, from the age of 12, had it recorded');
+    expect(en).not.toContain('would not have objected');
+  });
+
+  it('reads the same in a notice written with "je": it speaks of the patient, not of the reader', () => {
+    const policy = careProvider();
+    policy.metadata = { ...policy.metadata, formality: 'informal' };
+    expect(deceased(policyOutputs(policy).notice.nl)).toBe(deceased(notice.nl));
+  });
+});
+
+describe('how to exercise the rights, when the statement names no contact (review item 5)', () => {
+  /** The rights policy without any contact: Bernhoven, BIB, Zorgburo. */
+  function noContact(): PolicySource {
+    const policy = miniPolicy();
+    policy.controller = { name: 'Mini B.V.' };
+    return policy;
+  }
+  const noticeOf = (policy: PolicySource, lang: 'nl' | 'en' = 'nl') => {
+    const { model } = analyse(policy);
+    return renderNotice(model!, messagesFor(lang, model!.source.metadata.formality));
+  };
+
+  it("falls back to the controller's address, by post", () => {
+    const policy = noContact();
+    policy.controller.address = { street: 'Maelsonstraat 3', postalCode: '1624 NP', city: 'Hoorn', country: 'NL' };
+    const nl = noticeOf(policy);
+    const sentence = 'Stuur uw verzoek per post naar Mini B.V., Maelsonstraat 3, 1624 NP Hoorn, Nederland.';
+    expect(nl.markdown).toContain(`### Zo oefent u uw rechten uit\n\n${sentence}\n`);
+    expect(nl.html).toContain(sentence);
+    expect(nl.fragment).toContain(sentence);
+    expect(noticeOf(policy, 'en').markdown).toContain(
+      'Send your request by post to Mini B.V., Maelsonstraat 3, 1624 NP Hoorn, the Netherlands.',
+    );
+  });
+
+  it('says plainly that the statement does not say how, where it gives no contact and no address', () => {
+    const nl = noticeOf(noContact());
+    const sentence = 'Deze verklaring vermeldt niet hoe u uw rechten kunt uitoefenen.';
+    expect(nl.markdown).toContain(`### Zo oefent u uw rechten uit\n\n${sentence}\n`);
+    expect(nl.html).toContain(sentence);
+    expect(nl.fragment).toContain(sentence);
+    expect(noticeOf(noContact(), 'en').markdown).toContain('This notice does not say how to exercise your rights.');
+  });
+
+  it('keeps the contact where there is one, and says nothing is missing', () => {
+    const nl = noticeOf(miniPolicy()).markdown;
+    expect(nl).toContain('U kunt uw verzoek indienen via:\n\n- **E-mail:** <privacy@mini.example>');
+    expect(nl).not.toContain('vermeldt niet hoe');
+    expect(nl).not.toContain('per post');
+  });
+});
+
+describe('citations as Dutch writes them (review items 6a and 6b)', () => {
+  const nl = messagesFor('nl');
+  const en = messagesFor('en');
+
+  it('an article with a paragraph: "artikel 30, lid 2, AVG", as the bases are cited; English keeps 30(2)', () => {
+    expect(formatLawReference({ law: 'gdpr', article: 'art. 30(2)' }, nl)).toBe(
+      'Algemene verordening gegevensbescherming (artikel 30, lid 2, AVG)',
+    );
+    expect(formatLawReference({ law: 'wgbo', article: '7:454(3)' }, nl)).toContain('(artikel 7:454, lid 3, BW)');
+    expect(formatLawReference({ law: 'gdpr', article: '6(1)(c)' }, nl)).toContain('(artikel 6, lid 1, onder c, AVG)');
+    expect(formatLawReference({ law: 'gdpr', article: 'art. 30(2)' }, en)).toContain('(Article 30(2) GDPR)');
+    expect(formatLawReference({ law: 'awr', article: 'art. 52 lid 4' }, en)).toContain('(Article 52(4) AWR)');
+    // What is no article with a paragraph stays as the author wrote it.
+    expect(formatLawReference({ law: 'jeugdwet', article: '7.3.11' }, nl)).toBe('Jeugdwet (artikel 7.3.11 Jeugdwet)');
+  });
+
+  it('a basis that covers part of the data: no capital after the colon, as in the plain-language line', () => {
+    const policy = miniPolicy();
+    policy.purposes[0] = {
+      ...policy.purposes[0]!,
+      legalBasis: undefined,
+      legalBases: [{ basis: '6(1)(b)', appliesTo: text('Voor het account', 'For the account') }],
+    };
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain(
+      '**Grondslag:** Voor het account: uitvoering van een overeenkomst (artikel 6, lid 1, onder b, AVG)',
+    );
+    expect(notice.en).toContain('**Legal basis:** For the account: performance of a contract');
+  });
+});
+
+describe('plain Dutch (review items 6c–6g, 6j)', () => {
+  function withPurpose(extra: Partial<PolicySource['purposes'][number]>): PolicySource {
+    const policy = miniPolicy();
+    policy.purposes[0] = { ...policy.purposes[0]!, ...extra };
+    return policy;
+  }
+
+  it('6c: data kept for a legal dispute, not "ter bescherming tegen rechtsvorderingen"', () => {
+    const policy = withPurpose({ retention: ['keep'] });
+    policy.retention = [
+      {
+        id: 'keep',
+        name: text('Accountgegevens', 'Account data'),
+        condition: 'contract-duration',
+        legalClaimsHold: { period: 'P5Y', from: 'end-of-contract' },
+      },
+    ];
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain(
+      'Voor het geval er een juridisch geschil ontstaat, kunnen wij een deel van de gegevens bewaren tot 5 jaar na het einde van de overeenkomst',
+    );
+    expect(notice.nl).toContain('of wij ze nodig hebben voor een (mogelijke) rechtszaak. Per soort gegevens:');
+    expect(notice.nl).not.toMatch(/ter bescherming tegen/i);
+    expect(notice.en).toContain('In case a legal dispute arises, we may keep some of the data for up to 5 years');
+  });
+
+  it('6d: legitimate interests in plain words', () => {
+    const { notice } = policyOutputs(
+      withPurpose({ legalBasis: '6(1)(f)', legitimateInterest: text('belang', 'interest') }),
+    );
+    expect(notice.nl).toContain('**Waarom dat mag:** Omdat wij daar een gerechtvaardigd belang bij hebben');
+    expect(notice.en).toContain('**Why we may do this:** Because we have a legitimate interest in it');
+  });
+
+  it('6e: "Kunt u weigeren?" under a contract says what refusing means, when the person gives the data', () => {
+    const { notice } = policyOutputs(miniPolicy());
+    expect(notice.nl).toContain(
+      '**Kunt u weigeren?** Als u deze gegevens niet geeft, kunnen wij de overeenkomst met u niet sluiten of uitvoeren.',
+    );
+    expect(notice.en).toContain(
+      'If you do not provide these data, we cannot enter into or perform the contract with you.',
+    );
+    // Data from elsewhere (14(2)(f)) cannot be withheld: the notice does not claim that they can.
+    const sourced = miniPolicy();
+    sourced.dataCategories[1]!.source = { description: text('uw huisarts', 'your GP') };
+    expect(policyOutputs(sourced).notice.nl).toContain(
+      '**Kunt u weigeren?** Wij hebben deze gegevens nodig voor de overeenkomst met u.',
+    );
+  });
+
+  it("6f and 6g: the art. 9 label says what it answers; the AVG's own terms for beliefs and orientation", () => {
+    const policy = withPurpose({ specialCategoryCondition: { condition: '9(2)(h)' } });
+    policy.dataCategories[0]!.special = 'health';
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain(
+      '**Waarom wij deze bijzondere persoonsgegevens mogen gebruiken (artikel 9 AVG):** Gezondheidszorg',
+    );
+    expect(notice.nl).not.toContain('Uitzondering voor bijzondere persoonsgegevens');
+    const none = miniPolicy();
+    none.collectsSpecialCategories = false;
+    const said = policyOutputs(none).notice;
+    expect(said.nl).toContain(
+      '(zoals gegevens over gezondheid, etnische afkomst, religieuze of levensbeschouwelijke overtuigingen of seksuele gerichtheid)',
+    );
+    expect(said.en).toContain('religious or philosophical beliefs or sexual orientation');
+  });
+
+  it('6j: the controller heading is indirect, as the others are', () => {
+    const { notice } = policyOutputs(miniPolicy());
+    expect(notice.nl).toContain('## Wie verantwoordelijk is voor uw gegevens\n');
+    expect(notice.nl).not.toContain('Wie is verantwoordelijk');
+  });
+});
+
+describe('a law cited without stacked brackets (review item 6h)', () => {
+  it.each(['nl', 'en'] as const)('no law reads "… (Zuid-Afrika) (POPIA)" or "(…) (artikel …)" (%s)', (lang) => {
+    const m = messagesFor(lang);
+    for (const law of Object.keys(laws) as Array<LawReference['law'] & string>) {
+      for (const ref of [{ law }, { law, article: '5' }]) expect(formatLawReference(ref, m)).not.toMatch(/\) \(/);
+    }
+    expect(formatLawReference({ law: 'popia' }, messagesFor('nl'))).toBe(
+      'Zuid-Afrikaanse Protection of Personal Information Act, 2013 (POPIA)',
+    );
+  });
+});
+
+describe('the summary counts each receiver once (review item 6i)', () => {
+  it('two processor rows of one party (Doctolib: Salesforce twice) are one name in the list and the count', () => {
+    const policy = miniPolicy();
+    const processor = (id: string, name: string) => ({ id, name, service: text('Dienst', 'Service') });
+    policy.processors = ['A', 'Salesforce', 'B', 'C', 'D', 'Salesforce'].map((name, i) => processor(`p${i}`, name));
+    const { notice } = policyOutputs(policy);
+    const line = notice.nl.split('\n').find((l) => l.startsWith('Wie uw gegevens nog meer krijgt:'))!;
+    expect(line).toContain('[A, Salesforce, B, C en D](');
+    expect(line.split('Salesforce')).toHaveLength(2);
+  });
+});
