@@ -1,10 +1,10 @@
 import type { Contact, LawReference, RetentionConditionId, Text } from '../policy/policy-types.js';
 import { isCareProvider as careProviderSource } from '../law/care-provider.js';
-import { medicalFileConditions, secondaryUse } from '../law/dutch-care-law.js';
+import { medicalFileConditions, patientSubjects, secondaryUse, treatmentBases } from '../law/dutch-care-law.js';
 import { consentBases } from '../law/legal-bases.js';
 import { professionalSecrecyWords } from '../law/legal-thresholds.js';
 import { joinPointer } from '../load/json-pointer.js';
-import type { DataCategory, PolicyModel, Purpose, PurposeBasis, RetentionRule } from '../resolve/model.js';
+import type { DataCategory, DataSubject, PolicyModel, Purpose, PurposeBasis, RetentionRule } from '../resolve/model.js';
 
 /** Small questions the rules ask of a resolved policy. */
 
@@ -140,11 +140,25 @@ function keepsMedicalFile(model: PolicyModel, purpose: Purpose): boolean {
     isCareProvider(model) &&
     purpose.dataCategories.some((c) => c.special === 'health') &&
     (condition === undefined || medicalFileConditions.has(condition)) &&
+    (condition !== '9(2)(a)' || consentInTreatment(purpose)) &&
     // Consent is also a ground for research: a purpose on consent named for research or quality work is that, not
     // the file. Without consent the name does not count ("onderzoek" is also a medical examination).
     !(usesConsent(purpose) && secondaryUseOf(model, purpose))
   );
 }
+
+/**
+ * Whether a purpose on explicit consent (9(2)(a)) is part of the treatment: its data subjects are patients or
+ * clients (or it names none), or it also rests on the contract or a legal obligation (law/dutch-care-law.ts).
+ */
+function consentInTreatment(purpose: Purpose): boolean {
+  if (basesOf(purpose).some((b) => treatmentBases.has(b))) return true;
+  return purpose.dataSubjects.length === 0 || purpose.dataSubjects.some(isPatientGroup);
+}
+
+/** Whether a group of data subjects is the care provider's patients or clients, by its id or name. */
+export const isPatientGroup = (s: DataSubject): boolean =>
+  patientSubjects.test(s.id) || texts(s.name).some((t) => patientSubjects.test(t));
 
 /** Data categories used by a purpose or by processing done as a processor. */
 export function isInUse(model: PolicyModel, category: DataCategory): boolean {

@@ -44,6 +44,20 @@ export const secondaryUse = {
  */
 export const medicalFileConditions: ReadonlySet<string> = new Set(['9(2)(h)', '9(2)(a)']);
 
+/**
+ * BW 7:454 is about the file the care provider keeps on the patient under a
+ * treatment agreement (7:446): health data on explicit consent alone (a
+ * website contact form for visitors) is in it only when the purpose's data
+ * subjects are patients or clients, or the purpose also rests on the contract
+ * or a legal obligation. The schema has no marker for patients: a data
+ * subject's id or name is the only evidence (a purpose naming no subjects
+ * keeps counting).
+ */
+export const patientSubjects = /pati[eë]nt|cli[eë]nt/i;
+
+/** Art. 6(1) bases that place a purpose on explicit consent within the treatment (see patientSubjects). */
+export const treatmentBases: ReadonlySet<string> = new Set(['6(1)(b)', '6(1)(c)']);
+
 /** Art. 9(2) conditions that allow secondary use of health data for research. */
 export const researchConditions: ReadonlySet<string> = new Set(['9(2)(j)', '9(2)(a)']);
 

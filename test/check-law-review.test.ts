@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analysePolicy } from '../src/pipeline/analyse-policy.js';
+import { mergePatch, ruleFixtureBase } from './support/rule-fixtures.js';
+
+/**
+ * The health-privacy lawyer's review of the law data and the check rules
+ * (scratch policies /tmp/rev-law/policies/t-*). Each case patches the
+ * minimal care-provider policy test/fixtures/rules/base.json (purpose "care":
+ * patients' contact and medical data, 6(1)(b) with 9(2)(h) and UAVG 30(3);
+ * retention "file": 20 years from the last change).
+ */
+const base = JSON.parse(readFileSync(ruleFixtureBase, 'utf8'));
+const T = (nl: string, en: string) => ({ nl, en });
+const care = base.purposes[0];
+const file = base.retention[0];
+
+function findings(patch: object, rule: RegExp, lang: 'en' | 'nl' = 'en'): string[] {
+  const analysed = analysePolicy(JSON.stringify(mergePatch(base, patch), null, 2), 'policy.json', lang);
+  expect(analysed.diagnostics).toEqual([]);
+  return analysed.findings.filter((f) => rule.test(f.ruleId)).map((f) => `${f.severity} ${f.ruleId} ${f.pointer}`);
+}
+
+const visitors = { id: 'website-visitors', name: T('Websitebezoekers', 'Website visitors') };
+const formMessage = {
+  id: 'form-message',
+  name: T('Uw bericht, dat iets over uw gezondheid kan zeggen', 'Your message, which may mention your health'),
+  special: 'health',
+};
+const formRule = { id: 'form', name: T('Berichten', 'Messages'), dataCategories: ['form-message'], period: 'P1Y' };
+const contactForm = {
+  id: 'contact-form',
+  name: T('Vragen via het contactformulier beantwoorden', 'Answering questions sent through the contact form'),
+  registerDescription: T('Vragen beantwoorden.', 'Answering questions.'),
+  legalBasis: '6(1)(a)',
+  specialCategoryCondition: { condition: '9(2)(a)' },
+  dataSubjects: ['website-visitors'],
+  dataCategories: ['form-message'],
+  retention: ['form'],
+};
+
+describe('health data on explicit consent is the medical file only for patients (BW 7:446, 7:454)', () => {
+  const policy = (purpose: object) => ({
+    dataSubjects: [...base.dataSubjects, visitors],
+    dataCategories: [...base.dataCategories, formMessage],
+    purposes: [care, purpose],
+    retention: [file, formRule],
+  });
+  const wgbo = /medical-file|wgbo\//;
+
+  it("a care provider's website contact form for visitors on 6(1)(a) + 9(2)(a), kept 1 year: no WGBO finding (t-contactform)", () => {
+    expect(findings(policy(contactForm), wgbo)).toEqual([]);
+  });
+
+  it('the same purpose for patients is treatment on consent: the 20-year minimum and the consent finding stay', () => {
+    expect(findings(policy({ ...contactForm, dataSubjects: ['patients'] }), wgbo)).toEqual([
+      'warning wgbo/consent-for-medical-file /purposes/1/legalBasis',
+      'error retention/medical-file-too-short /retention/1/period',
+    ]);
+  });
+
+  it('for visitors but also on the contract (6(1)(b)): still the file', () => {
+    const purpose = { ...contactForm, legalBasis: '6(1)(b)', requirement: { type: 'contractual' } };
+    expect(findings(policy(purpose), wgbo)).toEqual([
+      'warning wgbo/consent-for-medical-file /purposes/1/specialCategoryCondition/condition',
+      'error retention/medical-file-too-short /retention/1/period',
+    ]);
+  });
+});
+
+describe('9(2)(h) makes a care provider under the WGBO only for medical treatment (BW 7:446)', () => {
+  const sevenYears = [{ ...file, period: 'P7Y', legalSource: undefined }];
+  const citing = (lawReference: object) => ({
+    purposes: [{ ...care, specialCategoryCondition: { condition: '9(2)(h)', lawReference } }],
+    retention: sevenYears,
+  });
+  const wgbo = /medical-file|wgbo\/|recipients\/none-named|dpo\/likely/;
+
+  it('a health insurer (UAVG 30(3) sub b) keeping claims 7 years: no WGBO finding (t-insurer)', () => {
+    expect(findings(citing({ law: 'uavg', article: '30 lid 3 onder b' }), wgbo)).toEqual([]);
+  });
+
+  it('youth care (Jeugdwet) and social support (Wmo 2015) are not WGBO treatment either', () => {
+    expect(findings(citing({ law: 'jeugdwet', article: '7.3.11' }), wgbo)).toEqual([]);
+    expect(findings(citing({ citation: T('Wmo 2015, art. 5.2.1', 'Wmo 2015, art. 5.2.1') }), wgbo)).toEqual([]);
+  });
+
+  it('UAVG 30(3) sub a (or without a letter) is still a care provider keeping the medical file', () => {
+    const expected = ['error retention/medical-file-too-short /retention/0/period'];
+    expect(findings(citing({ law: 'uavg', article: '30(3)(a)' }), wgbo)).toEqual(expected);
+    expect(findings(citing({ law: 'uavg', article: '30 lid 3' }), wgbo)).toEqual(expected);
+  });
+});
