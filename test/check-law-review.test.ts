@@ -91,3 +91,46 @@ describe('9(2)(h) makes a care provider under the WGBO only for medical treatmen
     expect(findings(citing({ law: 'uavg', article: '30 lid 3' }), wgbo)).toEqual(expected);
   });
 });
+
+describe('bsn/legal-ground-missing accepts the law that allows the BSN, not only the Wabvpz (UAVG art. 46)', () => {
+  const staff = { id: 'staff', name: T('Medewerkers', 'Employees') };
+  const bsn = { id: 'staff-bsn', name: T('BSN van medewerkers', "Employees' BSN"), nationalIdentifier: true };
+  const payTerm = {
+    id: 'pay',
+    name: T('Loonadministratie', 'Payroll records'),
+    dataCategories: ['staff-bsn'],
+    period: 'P7Y',
+  };
+  const payroll = (obligation: object, subjects = ['staff']) => ({
+    dataSubjects: [...base.dataSubjects, staff],
+    dataCategories: [...base.dataCategories, bsn],
+    purposes: [
+      care,
+      {
+        id: 'payroll',
+        name: T('Salarisadministratie', 'Payroll'),
+        registerDescription: T('Salaris betalen.', 'Paying salaries.'),
+        legalBasis: '6(1)(c)',
+        legalObligation: obligation,
+        requirement: { type: 'statutory' },
+        dataSubjects: subjects,
+        dataCategories: ['staff-bsn'],
+        retention: ['pay'],
+      },
+    ],
+    retention: [file, payTerm],
+  });
+  const loonbelasting = {
+    citation: T('Wet op de loonbelasting 1964, art. 28', 'Wet op de loonbelasting 1964, art. 28'),
+  };
+
+  it('staff payroll on 6(1)(c) citing the Wet op de loonbelasting 1964: no finding (t-bsn)', () => {
+    expect(findings(payroll(loonbelasting), /^bsn\//)).toEqual([]);
+  });
+
+  it('the same law for patients is not enough: for care the ground is the Wabvpz, and the finding is a warning', () => {
+    expect(findings(payroll(loonbelasting, ['patients']), /^bsn\//)).toEqual([
+      'warning bsn/legal-ground-missing /purposes/1/dataCategories/0',
+    ]);
+  });
+});

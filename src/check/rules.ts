@@ -4,6 +4,7 @@ import { isInEea, nonEeaCountries, partyCountries, publicationRecipients } from 
 import {
   automatedDecisionSpecialConditions,
   bsnGrounds,
+  bsnLawBases,
   professionalSecrecyLaws,
   requirementBases,
   responseTimeLimitDays,
@@ -15,7 +16,15 @@ import { controllerRules } from './controller-rules.js';
 import { wordingRules } from './wording-rules.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { LawReference, Text, TransferSource } from '../policy/policy-types.js';
-import type { DataCategory, DataSubject, PolicyModel, Processor, Recipient, RetentionRule } from '../resolve/model.js';
+import type {
+  DataCategory,
+  DataSubject,
+  PolicyModel,
+  Processor,
+  Purpose,
+  Recipient,
+  RetentionRule,
+} from '../resolve/model.js';
 import { durationInDays } from '../law/durations.js';
 import {
   basesOf,
@@ -25,6 +34,7 @@ import {
   inMedicalFile,
   isCareProvider,
   isInUse,
+  isPatientGroup,
   lawsCitedBy,
   objectsWith,
   retentionFor,
@@ -268,6 +278,27 @@ function medicalFileStart(model: PolicyModel): Finding[] {
   });
 }
 
+/**
+ * Whether a purpose cites a law that allows the BSN (UAVG art. 46): the
+ * Wabvpz, or, for data subjects who are not patients, any law it names for a
+ * legal obligation or public task (law/legal-thresholds.ts bsnLawBases).
+ */
+function citesBsnGround(p: Purpose): boolean {
+  const cited = lawsCitedBy(p);
+  if (
+    cited.some((ref) => bsnGrounds.some((g) => g.law === ref.law && (!g.article || g.article.test(ref.article ?? ''))))
+  )
+    return true;
+  if (p.dataSubjects.some(isPatientGroup)) return false;
+  return p.bases.some(
+    (b) =>
+      bsnLawBases.has(b.basis) &&
+      [b.legalObligation, b.publicTask].some(
+        (ref) => ref !== undefined && (ref.law !== undefined || ref.citation !== undefined),
+      ),
+  );
+}
+
 /** The catalogue, in the order docs/rules.md lists it. */
 export const rules: readonly Rule[] = [
   {
@@ -416,14 +447,12 @@ export const rules: readonly Rule[] = [
   },
   {
     id: 'bsn/legal-ground-missing',
-    severity: 'error',
+    // A notice that does not cite the law is not unlawful on its face: a warning.
+    severity: 'warning',
     article: 'UAVG 46; Wabvpz',
     check: (model) =>
       model.purposes.flatMap((p) =>
-        p.dataCategories.some((c) => c.nationalIdentifier) &&
-        !lawsCitedBy(p).some((ref) =>
-          bsnGrounds.some((g) => g.law === ref.law && (!g.article || g.article.test(ref.article ?? ''))),
-        )
+        p.dataCategories.some((c) => c.nationalIdentifier) && !citesBsnGround(p)
           ? [
               {
                 pointer: joinPointer(

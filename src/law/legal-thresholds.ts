@@ -12,6 +12,15 @@ export const responseTimeLimitDays = 31;
 export const bsnGrounds: ReadonlyArray<{ law: LawId; article?: RegExp }> = [{ law: 'wabvpz' }];
 
 /**
+ * UAVG art. 46 asks for a law, not for the Wabvpz: for staff that is tax and
+ * social-insurance law (e.g. Wet op de loonbelasting 1964 art. 28), for
+ * clients of youth care, social support or long-term care the Jeugdwet,
+ * Wmo 2015, Wlz or Zvw. So any law cited for a purpose on these bases is
+ * accepted when its data subjects are not patients (law review item 3).
+ */
+export const bsnLawBases: ReadonlySet<string> = new Set(['6(1)(c)', '6(1)(e)']);
+
+/**
  * Laws that give 9(2)(h) its professional-secrecy safeguard (GDPR 9(3)):
  * UAVG art. 30(3), the care provider's duty of secrecy in BW 7:457 (WGBO),
  * the secrecy of every individual healthcare professional in Wet BIG art. 88
