@@ -134,3 +134,40 @@ describe('bsn/legal-ground-missing accepts the law that allows the BSN, not only
     ]);
   });
 });
+
+describe('research/secondary-use-condition: a medical examination and a satisfaction survey are not research', () => {
+  const secondary = (purpose: object) => findings({ purposes: [care, purpose] }, /^research\//);
+  const satisfaction = {
+    id: 'satisfaction',
+    name: T('Tevredenheidsonderzoek', 'Patient satisfaction survey'),
+    registerDescription: T('Enquête.', 'Survey.'),
+    legalBasis: '6(1)(f)',
+    legitimateInterest: T('Leren hoe patiënten onze zorg ervaren.', 'Learning how patients experience our care.'),
+    dataSubjects: ['patients'],
+    dataCategories: ['contact'],
+    retention: ['file'],
+  };
+
+  it('"Medisch onderzoek en behandeling" on 6(1)(b) + 9(2)(h) is the treatment (BW 7:446(2)): no finding (t-research)', () => {
+    expect(
+      secondary({
+        ...care,
+        id: 'examination',
+        name: T('Medisch onderzoek en behandeling', 'Medical examination and treatment'),
+      }),
+    ).toEqual([]);
+  });
+
+  it('"Tevredenheidsonderzoek" on contact details: no finding; on health data it is still asked', () => {
+    expect(secondary(satisfaction)).toEqual([]);
+    expect(secondary({ ...satisfaction, dataCategories: ['contact', 'medical'] })).toEqual([
+      'warning research/secondary-use-condition /purposes/1/name',
+    ]);
+  });
+
+  it('research under 9(2)(h) without a treatment word is still reported', () => {
+    expect(
+      secondary({ ...care, id: 'research', name: T('Wetenschappelijk onderzoek', 'Scientific research') }),
+    ).toEqual(['warning research/secondary-use-condition /purposes/1/specialCategoryCondition']);
+  });
+});

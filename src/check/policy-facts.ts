@@ -110,13 +110,20 @@ const named = (p: Purpose, pattern: RegExp): boolean =>
  */
 export function secondaryUseOf(model: PolicyModel, p: Purpose): boolean {
   const health = p.dataCategories.some((c) => c.special === 'health');
-  if (named(p, secondaryUse.research)) return health || isCareProvider(model);
+  const condition = p.specialCategoryCondition?.condition;
+  if (named(p, secondaryUse.research) && !notResearch(p, health, condition)) return health || isCareProvider(model);
   if (named(p, secondaryUse.statistics)) return health;
   // Quality work is secondary use only under a condition other than 9(2)(h); with no condition at all,
   // art9/condition-missing reports the purpose and 9(2)(h) (UAVG 30(3)) may well cover it.
-  const condition = p.specialCategoryCondition?.condition;
   return named(p, secondaryUse.quality) && health && condition !== undefined && condition !== '9(2)(h)';
 }
+
+/**
+ * A name that says research ("onderzoek") but means the treatment under 9(2)(h) ("medisch onderzoek en
+ * behandeling"), or a satisfaction survey on data that is no health data ("tevredenheidsonderzoek").
+ */
+const notResearch = (p: Purpose, health: boolean, condition: string | undefined): boolean =>
+  (condition === '9(2)(h)' && named(p, secondaryUse.treatment)) || (!health && named(p, secondaryUse.survey));
 
 /**
  * A care provider's purpose that keeps health data in the medical file, which

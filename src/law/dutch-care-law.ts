@@ -29,6 +29,13 @@ export const secondaryUse = {
   statistics: /statisti/i,
   /** Quality improvement outside the care relationship (within it, 9(2)(h) covers it). */
   quality: /quality|kwaliteit/i,
+  /**
+   * Not research under 9(2)(h): a medical examination ("medisch onderzoek") is part of the treatment
+   * (BW 7:446(2)), as are diagnosis and population screening.
+   */
+  treatment: /behandel|diagnos|medisch onderzoek|bevolkingsonderzoek|examination|treatment/i,
+  /** Not research on contact data alone: a satisfaction survey asks people, it re-uses no file. */
+  survey: /tevredenheid|enqu[eê]te|satisfaction|survey/i,
 } as const;
 
 /**
