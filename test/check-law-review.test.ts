@@ -171,3 +171,65 @@ describe('research/secondary-use-condition: a medical examination and a satisfac
     ).toEqual(['warning research/secondary-use-condition /purposes/1/specialCategoryCondition']);
   });
 });
+
+describe('wabvpz/exchange-consent-missing asks for explicit consent, stated and not denied (Wabvpz art. 15a(1))', () => {
+  const lsp = (
+    description: { nl: string; en: string },
+    name = T(
+      'Andere zorgverleners via het Landelijk Schakelpunt (LSP)',
+      'Other care providers via the national switch point (LSP)',
+    ),
+  ) => ({
+    id: 'lsp',
+    name,
+    type: 'care-provider',
+    description,
+  });
+  const exchange = (recipient: object, purpose: object = {}) =>
+    findings(
+      {
+        recipients: [...base.recipients, recipient],
+        purposes: [{ ...care, ...purpose, recipients: ['insurers', 'lsp'] }],
+      },
+      /^wabvpz\//,
+    );
+  const reported = ['error wabvpz/exchange-consent-missing /recipients/1/name'];
+
+  it('"Hiervoor vragen wij geen toestemming" is no consent (t-exchange)', () => {
+    expect(exchange(lsp(T('Hiervoor vragen wij geen toestemming.', 'We do not ask your consent for this.')))).toEqual(
+      reported,
+    );
+  });
+
+  it('explicit consent denied is no consent; denied twice ("not … without") it is', () => {
+    const denied = T(
+      'Wij vragen hiervoor niet uw uitdrukkelijke toestemming.',
+      'We do not ask your explicit consent for this.',
+    );
+    const affirmed = T(
+      'Zonder uw uitdrukkelijke toestemming delen wij niets via het LSP.',
+      'We do not share anything through the LSP without your explicit consent.',
+    );
+    expect(exchange(lsp(denied))).toEqual(reported);
+    expect(exchange(lsp(affirmed))).toEqual([]);
+  });
+
+  it('consent under 6(1)(a) alone does not say it is explicit; 9(2)(a) does', () => {
+    const silent = lsp(
+      T('Andere zorgverleners kunnen uw gegevens opvragen.', 'Other care providers can retrieve your data.'),
+    );
+    expect(exchange(silent, { legalBasis: '6(1)(a)' })).toEqual(reported);
+    expect(exchange(silent, { specialCategoryCondition: { condition: '9(2)(a)' } })).toEqual([]);
+  });
+
+  it('Mitz registers consent choices; it is no exchange system', () => {
+    const mitz = lsp(
+      T(
+        'Registreert welke zorgaanbieders uw gegevens mogen opvragen.',
+        'Records which care providers may retrieve your data.',
+      ),
+      T('Mitz', 'Mitz'),
+    );
+    expect(exchange(mitz)).toEqual([]);
+  });
+});

@@ -9,14 +9,29 @@
  * Electronic exchange systems (elektronisch uitwisselingssysteem, Wabvpz
  * art. 1): a care provider makes data available through one only with the
  * patient's explicit consent (Wabvpz art. 15a(1)). Matched against processor
- * and recipient names.
+ * and recipient names. Not Mitz: it registers the patient's consent choices
+ * (a consent service), it makes no medical data available; a recipient
+ * named Mitz is not one through which the file is exchanged.
  */
 export const exchangeSystemNames =
-  /\bLSP\b|landelijk schakelpunt|national switch point|\bVZVZ\b|\bMitz\b|uitwisselingssysteem|exchange system/i;
+  /\bLSP\b|landelijk schakelpunt|national switch point|\bVZVZ\b|uitwisselingssysteem|exchange system/i;
 
-/** Words that say the patient's explicit consent is asked (for Wabvpz art. 15a). */
+/**
+ * Words that say the patient's explicit consent is asked (for Wabvpz
+ * art. 15a): explicit only, since art. 15a(1) asks for explicit consent, and
+ * not where their sentence denies it (explicitConsentNegations).
+ */
 export const explicitConsentWords =
-  /uitdrukkelijke toestemming|expliciete toestemming|explicit consent|express consent|toestemming|consent/i;
+  /uitdrukkelijke? toestemming|expliciete? toestemming|explicit consent|express consent|consent explicitly|explicitly consent/i;
+
+/**
+ * Negations in the sentence of the consent words. An odd number denies the
+ * consent ("hiervoor vragen wij geen uitdrukkelijke toestemming", "we do not
+ * ask your explicit consent"); an even number affirms it ("zonder uw
+ * uitdrukkelijke toestemming delen wij niets", "we do not share it without
+ * your explicit consent").
+ */
+export const explicitConsentNegations = /\b(geen|zonder|niet|niets|nooit|no|without|not|never|nothing)\b|n't\b/gi;
 
 /** Secondary use of health data (legal review, missing check 3): purposes by their id or name. */
 export const secondaryUse = {
