@@ -515,6 +515,16 @@ export const rules: readonly Rule[] = [
     check: (model) => uncoveredTransfers(model, true),
   },
   {
+    // A processor's service is a systematic transfer; art. 49 is for occasional ones (recital 111; EDPB Guidelines 2/2018).
+    id: 'transfer/derogation-for-processor',
+    severity: 'warning',
+    article: 'GDPR 44, 49(1); recital 111',
+    check: (model) =>
+      model.processors
+        .filter((p) => p.transfer?.mechanism === 'derogation')
+        .map((p) => ({ pointer: joinPointer(p.pointer, 'transfer', 'mechanism'), vars: { party: p.name } })),
+  },
+  {
     id: 'transfer/copy-unstated',
     // The notice may name the safeguard in its prose and still not say where to get it: a warning, not an error.
     severity: 'warning',
