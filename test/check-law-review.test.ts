@@ -233,3 +233,34 @@ describe('wabvpz/exchange-consent-missing asks for explicit consent, stated and 
     expect(exchange(mitz)).toEqual([]);
   });
 });
+
+describe('art10/ground-missing reads the ground a purpose cites for criminal-offence data', () => {
+  const fixture = JSON.parse(readFileSync('test/fixtures/rules/art10/ground-missing/fail.patch.json', 'utf8'));
+  const { legitimateInterest: _interest, ...hiring } = fixture.purposes[1];
+  const citing = (legalObligation: object) =>
+    findings(
+      {
+        ...fixture,
+        purposes: [
+          care,
+          {
+            ...hiring,
+            legalBasis: '6(1)(c)',
+            legalObligation,
+            requirement: { type: 'statutory' },
+          },
+        ],
+      },
+      /^art10\//,
+    );
+
+  it('UAVG art. 33 is a ground; the UAVG or the GDPR without those articles is not', () => {
+    expect(citing({ law: 'uavg', article: '33 lid 4' })).toEqual([]);
+    expect(citing({ law: 'uavg', article: '46' })).toEqual([
+      'warning art10/ground-missing /purposes/1/dataCategories/0',
+    ]);
+    expect(citing({ citation: T('art. 10 AVG', 'art. 10 GDPR') })).toEqual([
+      'warning art10/ground-missing /purposes/1/dataCategories/0',
+    ]);
+  });
+});

@@ -5,6 +5,7 @@ import {
   automatedDecisionSpecialConditions,
   bsnGrounds,
   bsnLawBases,
+  criminalDataGrounds,
   professionalSecrecyLaws,
   requirementBases,
   responseTimeLimitDays,
@@ -299,6 +300,16 @@ function citesBsnGround(p: Purpose): boolean {
   );
 }
 
+/** Whether a purpose cites what allows it criminal-offence data (law/legal-thresholds.ts criminalDataGrounds). */
+function citesCriminalDataGround(p: Purpose): boolean {
+  const g = criminalDataGrounds;
+  return lawsCitedBy(p).some((ref) => {
+    if (ref.law === 'uavg' && g.uavgArticles.test(ref.article ?? '')) return true;
+    if (ref.law !== undefined && !g.generalLaws.has(ref.law)) return true;
+    return Object.values(ref.citation ?? {}).some((t) => !g.generalCitation.test(t) || g.uavgArticles.test(t));
+  });
+}
+
 /** The catalogue, in the order docs/rules.md lists it. */
 export const rules: readonly Rule[] = [
   {
@@ -465,6 +476,19 @@ export const rules: readonly Rule[] = [
             ]
           : [],
       ),
+  },
+  {
+    id: 'art10/ground-missing',
+    // The notice may leave the ground unsaid and the processing still be lawful: a warning.
+    severity: 'warning',
+    article: 'GDPR 10; UAVG 31-33',
+    check: (model) =>
+      model.purposes.flatMap((p) => {
+        const index = p.dataCategories.findIndex((c) => c.criminal);
+        if (index < 0 || citesCriminalDataGround(p)) return [];
+        const pointer = joinPointer(p.pointer, 'dataCategories', index);
+        return [{ pointer, vars: { purpose: p.name, category: p.dataCategories[index]!.name } }];
+      }),
   },
   {
     id: 'retention/missing',

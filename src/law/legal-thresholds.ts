@@ -21,6 +21,22 @@ export const bsnGrounds: ReadonlyArray<{ law: LawId; article?: RegExp }> = [{ la
 export const bsnLawBases: ReadonlySet<string> = new Set(['6(1)(c)', '6(1)(e)']);
 
 /**
+ * GDPR art. 10: data about criminal convictions and offences only under
+ * official authority or where Union or member-state law allows it. The UAVG
+ * gives the exceptions in art. 32 and 33 (art. 31 is the rule itself); other
+ * laws allow it in their own field, e.g. the Wet justitiële en
+ * strafvorderlijke gegevens for a certificate of conduct (VOG). A purpose
+ * cites a ground when it names UAVG art. 32 or 33, or any law other than the
+ * GDPR and the UAVG (by id, or a citation that is not of those two).
+ */
+export const criminalDataGrounds = {
+  uavgArticles: /\b3[23]\b/,
+  generalLaws: new Set<LawId>(['gdpr', 'uavg']),
+  generalCitation: /\bU?AVG\b|\bGDPR\b|Uitvoeringswet|Algemene verordening/i,
+  verify: 'UAVG art. 31 as the rule and 32-33 as its exceptions recalled, not confirmed against wetten.overheid.nl',
+} as const;
+
+/**
  * Laws that give 9(2)(h) its professional-secrecy safeguard (GDPR 9(3)):
  * UAVG art. 30(3), the care provider's duty of secrecy in BW 7:457 (WGBO),
  * the secrecy of every individual healthcare professional in Wet BIG art. 88
