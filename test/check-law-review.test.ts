@@ -264,3 +264,21 @@ describe('art10/ground-missing reads the ground a purpose cites for criminal-off
     ]);
   });
 });
+
+describe('retention/youth-care-file-too-short fires when the retention rule cites the Jeugdwet by its id', () => {
+  it('15 years from the end of the support under { law: "jeugdwet" }: too short (t-youth)', () => {
+    const youth = {
+      ...file,
+      period: 'P15Y',
+      from: 'end-of-support',
+      legalSource: { law: 'jeugdwet', article: '7.3.8' },
+    };
+    const purpose = {
+      ...care,
+      specialCategoryCondition: { condition: '9(2)(h)', lawReference: { law: 'jeugdwet', article: '7.3.11' } },
+    };
+    expect(findings({ purposes: [purpose], retention: [youth] }, /too-short/)).toEqual([
+      'warning retention/youth-care-file-too-short /retention/0/period',
+    ]);
+  });
+});
