@@ -431,7 +431,9 @@ export const rules: readonly Rule[] = [
   },
   {
     id: 'art7/consent-retention-missing',
-    severity: 'warning',
+    // 13(2)(a) asks for a period or criteria, and erasure after withdrawal follows from 17(1)(b) by law: saying so is
+    // good practice, not a notice duty (law review item 9; docs/seed-findings.md rates every occurrence debatable).
+    severity: 'info',
     article: 'GDPR 7(3), 17(1)(b)',
     check: (model) =>
       model.purposes
