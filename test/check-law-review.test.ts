@@ -282,3 +282,20 @@ describe('retention/youth-care-file-too-short fires when the retention rule cite
     ]);
   });
 });
+
+describe('law/former-name knows the care reform of 2015 and the WKCZ', () => {
+  const citing = (citation: string) =>
+    findings(
+      { purposes: [{ ...care, legalBasis: '6(1)(c)', legalObligation: { citation: T(citation, citation) } }] },
+      /^law\//,
+    );
+
+  it.each(['AWBZ', 'Wet op de jeugdzorg', 'Wmo 2007', 'WKCZ'])('"%s" is a former name', (cited) => {
+    expect(citing(cited)).toEqual(['warning law/former-name /purposes/0/legalObligation/citation']);
+  });
+
+  it('"Wmo" and "Wmo 2015" are the law in force', () => {
+    expect(citing('Wmo 2015, art. 2.3.5')).toEqual([]);
+    expect(citing('Wmo')).toEqual([]);
+  });
+});

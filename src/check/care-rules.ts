@@ -158,7 +158,7 @@ export const careRules: readonly Rule[] = [
   {
     id: 'law/former-name',
     severity: 'warning',
-    article: 'UAVG; Wvggz; Wzd; Wabvpz; Wkkgz',
+    article: 'UAVG; Wvggz; Wzd; Wabvpz; Wkkgz; Wlz; Jeugdwet; Wmo 2015',
     check: (model) =>
       textsUnder(model, citingKeys).flatMap(({ pointer, text }) => {
         const law = formerLaws.find((l) => texts(text).some((t) => l.pattern.test(t)));

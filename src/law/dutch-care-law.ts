@@ -129,4 +129,22 @@ export const formerLaws: readonly FormerLaw[] = [
   },
   // Replaced by the Wet kwaliteit, klachten en geschillen zorg on 1 January 2016.
   { id: 'kwz', pattern: /Kwaliteitswet zorginstellingen/i, until: '2016-01-01', now: 'Wkkgz' },
+  // The Wet klachtrecht cliënten zorgsector, likewise replaced by the Wkkgz on 1 January 2016.
+  { id: 'wkcz', pattern: /\bWKCZ\b|Wet klachtrecht cli[eë]nten zorgsector/i, until: '2016-01-01', now: 'Wkkgz' },
+  // The care reform of 1 January 2015: the AWBZ replaced by the Wet langdurige zorg, the Wet op de jeugdzorg by
+  // the Jeugdwet, the Wmo of 2007 by the Wmo 2015. A bare "Wmo" is how the Wmo 2015 is commonly cited: only the
+  // old act named with its year matches.
+  {
+    id: 'awbz',
+    pattern: /\bAWBZ\b|Algemene Wet Bijzondere Ziektekosten/i,
+    until: '2015-01-01',
+    now: 'Wlz',
+  },
+  { id: 'wjz', pattern: /Wet op de jeugdzorg/i, until: '2015-01-01', now: 'Jeugdwet' },
+  {
+    id: 'wmo-2007',
+    pattern: /\bWmo\s*\(?2007\)?|Wet maatschappelijke ondersteuning\s*\(?2007\)?/i,
+    until: '2015-01-01',
+    now: 'Wmo 2015',
+  },
 ];

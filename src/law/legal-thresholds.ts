@@ -42,7 +42,10 @@ export const criminalDataGrounds = {
  * the secrecy of every individual healthcare professional in Wet BIG art. 88
  * and the youth-care worker's in Jeugdwet art. 7.3.11 (legal review item 4;
  * the Jeugdwet article's text read on wetten.legaltools.nl, not on
- * wetten.overheid.nl itself).
+ * wetten.overheid.nl itself). verify: the UAVG paragraph that sets the 9(3)
+ * secrecy requirement is cited here and in art9/professional-secrecy-missing
+ * as art. 30(3); the law review believes (80%) it is art. 30(4), not
+ * confirmed against the text.
  */
 export const professionalSecrecyLaws: ReadonlySet<LawId> = new Set(['uavg', 'wgbo', 'wet-big', 'jeugdwet']);
 
