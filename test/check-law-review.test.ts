@@ -299,3 +299,18 @@ describe('law/former-name knows the care reform of 2015 and the WKCZ', () => {
     expect(citing('Wmo')).toEqual([]);
   });
 });
+
+describe('research/secondary-use-condition: BW 7:458a (the file after death) is not the research provision 7:458', () => {
+  it('9(2)(j) citing 7:458 passes; citing 7:458a is reported', () => {
+    const research = (article: string) => ({
+      ...care,
+      id: 'research',
+      name: T('Wetenschappelijk onderzoek', 'Scientific research'),
+      specialCategoryCondition: { condition: '9(2)(j)', lawReference: { law: 'wgbo', article } },
+    });
+    expect(findings({ purposes: [care, research('7:458')] }, /^research\//)).toEqual([]);
+    expect(findings({ purposes: [care, research('7:458a')] }, /^research\//)).toEqual([
+      'warning research/secondary-use-condition /purposes/1/specialCategoryCondition',
+    ]);
+  });
+});

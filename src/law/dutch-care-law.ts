@@ -85,12 +85,16 @@ export const researchConditions: ReadonlySet<string> = new Set(['9(2)(j)', '9(2)
 
 /**
  * The Dutch provisions that give 9(2)(j) effect: UAVG art. 24 (research and
- * statistics) and, for the medical file, BW 7:458 (WGBO).
+ * statistics) and, for the medical file, BW 7:458 (WGBO; not 7:458a, which is
+ * about the file after the patient's death).
  */
 export const researchProvisions: ReadonlyArray<{ law: 'uavg' | 'wgbo'; article: RegExp }> = [
   { law: 'uavg', article: /\b24\b/ },
-  { law: 'wgbo', article: /7:458|\b458\b/ },
+  { law: 'wgbo', article: /7:458(?!a)|\b458\b/ },
 ];
+
+/** BW 7:458 (research on the file without consent), as a WGBO article is cited. */
+export const researchArticleWgbo = researchProvisions[1]!.article;
 
 /** Laws cited by a name that no longer applies: repealed, or renamed. */
 export interface FormerLaw {

@@ -1,3 +1,5 @@
+import { researchArticleWgbo } from './dutch-care-law.js';
+
 /**
  * The patient's rights over the medical file under the WGBO (Wet op de
  * geneeskundige behandelingsovereenkomst, Burgerlijk Wetboek book 7,
@@ -45,7 +47,7 @@ export const patientRights: readonly PatientRightFacts[] = [
   },
   // 7:458: data for scientific research without consent only if the patient has not objected: the patient is
   // told of the right to object where a purpose relies on this article (researchProvisions in dutch-care-law.ts).
-  { id: 'researchObjection', articles: ['BW 7:458'], source: bw7, whenCited: /7:458(?!a)|\b458\b/ },
+  { id: 'researchObjection', articles: ['BW 7:458'], source: bw7, whenCited: researchArticleWgbo },
   // Minors: under 12 the parents or guardian act (7:465(1)); from 12 to 15 the minor exercises the file
   // rights, the parents inspect only with the minor's consent unless they must consent to a treatment
   // themselves (treatment needs the consent of both: 7:450); from 16 the minor acts alone (7:447). Secondary source
