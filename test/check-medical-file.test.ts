@@ -141,7 +141,7 @@ describe('no WGBO finding on what is not the medical file', () => {
     const { condition: _condition, ...withoutEnd } = newsletterTerm;
     const twoYears = { ...withoutEnd, period: 'P2Y', from: 'collection' };
     expect(check({ purposes: [care, newsletter], retention: [file, twoYears] }).findings).toEqual([
-      'warning art7/consent-retention-missing /purposes/1/retention',
+      'info art7/consent-retention-missing /purposes/1/retention',
     ]);
   });
 

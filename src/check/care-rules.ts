@@ -1,5 +1,6 @@
 import {
   exchangeSystemNames,
+  explicitConsentNegations,
   explicitConsentWords,
   formerLaws,
   researchConditions,
@@ -56,6 +57,14 @@ function consentPointer(p: Purpose): string {
   if (basesOf(p).some((b) => consentBases.has(b)))
     return joinPointer(p.pointer, p.legalBasis ? 'legalBasis' : 'legalBases');
   return joinPointer(p.pointer, 'specialCategoryCondition', 'condition');
+}
+
+/** Whether a text says explicit consent is asked: the words, in a sentence that does not deny them. */
+function statesExplicitConsent(text: string): boolean {
+  return text.split(/[.;!?]+/).some((sentence) => {
+    if (!sentence.match(explicitConsentWords)) return false;
+    return (sentence.match(explicitConsentNegations) ?? []).length % 2 === 0;
+  });
 }
 
 export const careRules: readonly Rule[] = [
@@ -122,9 +131,14 @@ export const careRules: readonly Rule[] = [
     article: 'Wabvpz art. 15a',
     check: (model) =>
       model.purposes.flatMap((p) => {
-        if (!p.dataCategories.some((c) => c.special === 'health') || usesConsent(p)) return [];
+        // Only explicit consent (9(2)(a)) satisfies art. 15a(1); consent under 6(1)(a) alone does not say it is explicit.
+        if (
+          !p.dataCategories.some((c) => c.special === 'health') ||
+          p.specialCategoryCondition?.condition === '9(2)(a)'
+        )
+          return [];
         return exchangeParties(p)
-          .filter((x) => !texts(x.about).some((t) => explicitConsentWords.test(t)))
+          .filter((x) => !texts(x.about).some(statesExplicitConsent))
           .map((x) => ({ pointer: joinPointer(x.pointer, 'name'), vars: { purpose: p.name, party: x.name } }));
       }),
   },
@@ -144,7 +158,7 @@ export const careRules: readonly Rule[] = [
   {
     id: 'law/former-name',
     severity: 'warning',
-    article: 'UAVG; Wvggz; Wzd; Wabvpz; Wkkgz',
+    article: 'UAVG; Wvggz; Wzd; Wabvpz; Wkkgz; Wlz; Jeugdwet; Wmo 2015',
     check: (model) =>
       textsUnder(model, citingKeys).flatMap(({ pointer, text }) => {
         const law = formerLaws.find((l) => texts(text).some((t) => l.pattern.test(t)));

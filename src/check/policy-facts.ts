@@ -1,10 +1,10 @@
 import type { Contact, LawReference, RetentionConditionId, Text } from '../policy/policy-types.js';
 import { isCareProvider as careProviderSource } from '../law/care-provider.js';
-import { medicalFileConditions, secondaryUse } from '../law/dutch-care-law.js';
+import { medicalFileConditions, patientSubjects, secondaryUse, treatmentBases } from '../law/dutch-care-law.js';
 import { consentBases } from '../law/legal-bases.js';
 import { professionalSecrecyWords } from '../law/legal-thresholds.js';
 import { joinPointer } from '../load/json-pointer.js';
-import type { DataCategory, PolicyModel, Purpose, PurposeBasis, RetentionRule } from '../resolve/model.js';
+import type { DataCategory, DataSubject, PolicyModel, Purpose, PurposeBasis, RetentionRule } from '../resolve/model.js';
 
 /** Small questions the rules ask of a resolved policy. */
 
@@ -110,13 +110,20 @@ const named = (p: Purpose, pattern: RegExp): boolean =>
  */
 export function secondaryUseOf(model: PolicyModel, p: Purpose): boolean {
   const health = p.dataCategories.some((c) => c.special === 'health');
-  if (named(p, secondaryUse.research)) return health || isCareProvider(model);
+  const condition = p.specialCategoryCondition?.condition;
+  if (named(p, secondaryUse.research) && !notResearch(p, health, condition)) return health || isCareProvider(model);
   if (named(p, secondaryUse.statistics)) return health;
   // Quality work is secondary use only under a condition other than 9(2)(h); with no condition at all,
   // art9/condition-missing reports the purpose and 9(2)(h) (UAVG 30(3)) may well cover it.
-  const condition = p.specialCategoryCondition?.condition;
   return named(p, secondaryUse.quality) && health && condition !== undefined && condition !== '9(2)(h)';
 }
+
+/**
+ * A name that says research ("onderzoek") but means the treatment under 9(2)(h) ("medisch onderzoek en
+ * behandeling"), or a satisfaction survey on data that is no health data ("tevredenheidsonderzoek").
+ */
+const notResearch = (p: Purpose, health: boolean, condition: string | undefined): boolean =>
+  (condition === '9(2)(h)' && named(p, secondaryUse.treatment)) || (!health && named(p, secondaryUse.survey));
 
 /**
  * A care provider's purpose that keeps health data in the medical file, which
@@ -140,11 +147,25 @@ function keepsMedicalFile(model: PolicyModel, purpose: Purpose): boolean {
     isCareProvider(model) &&
     purpose.dataCategories.some((c) => c.special === 'health') &&
     (condition === undefined || medicalFileConditions.has(condition)) &&
+    (condition !== '9(2)(a)' || consentInTreatment(purpose)) &&
     // Consent is also a ground for research: a purpose on consent named for research or quality work is that, not
     // the file. Without consent the name does not count ("onderzoek" is also a medical examination).
     !(usesConsent(purpose) && secondaryUseOf(model, purpose))
   );
 }
+
+/**
+ * Whether a purpose on explicit consent (9(2)(a)) is part of the treatment: its data subjects are patients or
+ * clients (or it names none), or it also rests on the contract or a legal obligation (law/dutch-care-law.ts).
+ */
+function consentInTreatment(purpose: Purpose): boolean {
+  if (basesOf(purpose).some((b) => treatmentBases.has(b))) return true;
+  return purpose.dataSubjects.length === 0 || purpose.dataSubjects.some(isPatientGroup);
+}
+
+/** Whether a group of data subjects is the care provider's patients or clients, by its id or name. */
+export const isPatientGroup = (s: DataSubject): boolean =>
+  patientSubjects.test(s.id) || texts(s.name).some((t) => patientSubjects.test(t));
 
 /** Data categories used by a purpose or by processing done as a processor. */
 export function isInUse(model: PolicyModel, category: DataCategory): boolean {

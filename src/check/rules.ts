@@ -4,6 +4,8 @@ import { isInEea, nonEeaCountries, partyCountries, publicationRecipients } from 
 import {
   automatedDecisionSpecialConditions,
   bsnGrounds,
+  bsnLawBases,
+  criminalDataGrounds,
   professionalSecrecyLaws,
   requirementBases,
   responseTimeLimitDays,
@@ -15,7 +17,15 @@ import { controllerRules } from './controller-rules.js';
 import { wordingRules } from './wording-rules.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { LawReference, Text, TransferSource } from '../policy/policy-types.js';
-import type { DataCategory, DataSubject, PolicyModel, Processor, Recipient, RetentionRule } from '../resolve/model.js';
+import type {
+  DataCategory,
+  DataSubject,
+  PolicyModel,
+  Processor,
+  Purpose,
+  Recipient,
+  RetentionRule,
+} from '../resolve/model.js';
 import { durationInDays } from '../law/durations.js';
 import {
   basesOf,
@@ -25,6 +35,7 @@ import {
   inMedicalFile,
   isCareProvider,
   isInUse,
+  isPatientGroup,
   lawsCitedBy,
   objectsWith,
   retentionFor,
@@ -268,6 +279,37 @@ function medicalFileStart(model: PolicyModel): Finding[] {
   });
 }
 
+/**
+ * Whether a purpose cites a law that allows the BSN (UAVG art. 46): the
+ * Wabvpz, or, for data subjects who are not patients, any law it names for a
+ * legal obligation or public task (law/legal-thresholds.ts bsnLawBases).
+ */
+function citesBsnGround(p: Purpose): boolean {
+  const cited = lawsCitedBy(p);
+  if (
+    cited.some((ref) => bsnGrounds.some((g) => g.law === ref.law && (!g.article || g.article.test(ref.article ?? ''))))
+  )
+    return true;
+  if (p.dataSubjects.some(isPatientGroup)) return false;
+  return p.bases.some(
+    (b) =>
+      bsnLawBases.has(b.basis) &&
+      [b.legalObligation, b.publicTask].some(
+        (ref) => ref !== undefined && (ref.law !== undefined || ref.citation !== undefined),
+      ),
+  );
+}
+
+/** Whether a purpose cites what allows it criminal-offence data (law/legal-thresholds.ts criminalDataGrounds). */
+function citesCriminalDataGround(p: Purpose): boolean {
+  const g = criminalDataGrounds;
+  return lawsCitedBy(p).some((ref) => {
+    if (ref.law === 'uavg' && g.uavgArticles.test(ref.article ?? '')) return true;
+    if (ref.law !== undefined && !g.generalLaws.has(ref.law)) return true;
+    return Object.values(ref.citation ?? {}).some((t) => !g.generalCitation.test(t) || g.uavgArticles.test(t));
+  });
+}
+
 /** The catalogue, in the order docs/rules.md lists it. */
 export const rules: readonly Rule[] = [
   {
@@ -389,7 +431,9 @@ export const rules: readonly Rule[] = [
   },
   {
     id: 'art7/consent-retention-missing',
-    severity: 'warning',
+    // 13(2)(a) asks for a period or criteria, and erasure after withdrawal follows from 17(1)(b) by law: saying so is
+    // good practice, not a notice duty (law review item 9; docs/seed-findings.md rates every occurrence debatable).
+    severity: 'info',
     article: 'GDPR 7(3), 17(1)(b)',
     check: (model) =>
       model.purposes
@@ -416,14 +460,12 @@ export const rules: readonly Rule[] = [
   },
   {
     id: 'bsn/legal-ground-missing',
-    severity: 'error',
+    // A notice that does not cite the law is not unlawful on its face: a warning.
+    severity: 'warning',
     article: 'UAVG 46; Wabvpz',
     check: (model) =>
       model.purposes.flatMap((p) =>
-        p.dataCategories.some((c) => c.nationalIdentifier) &&
-        !lawsCitedBy(p).some((ref) =>
-          bsnGrounds.some((g) => g.law === ref.law && (!g.article || g.article.test(ref.article ?? ''))),
-        )
+        p.dataCategories.some((c) => c.nationalIdentifier) && !citesBsnGround(p)
           ? [
               {
                 pointer: joinPointer(
@@ -436,6 +478,19 @@ export const rules: readonly Rule[] = [
             ]
           : [],
       ),
+  },
+  {
+    id: 'art10/ground-missing',
+    // The notice may leave the ground unsaid and the processing still be lawful: a warning.
+    severity: 'warning',
+    article: 'GDPR 10; UAVG 31-33',
+    check: (model) =>
+      model.purposes.flatMap((p) => {
+        const index = p.dataCategories.findIndex((c) => c.criminal);
+        if (index < 0 || citesCriminalDataGround(p)) return [];
+        const pointer = joinPointer(p.pointer, 'dataCategories', index);
+        return [{ pointer, vars: { purpose: p.name, category: p.dataCategories[index]!.name } }];
+      }),
   },
   {
     id: 'retention/missing',
@@ -484,6 +539,16 @@ export const rules: readonly Rule[] = [
     severity: 'warning',
     article: 'GDPR 13(1)(f), 46',
     check: (model) => uncoveredTransfers(model, true),
+  },
+  {
+    // A processor's service is a systematic transfer; art. 49 is for occasional ones (recital 111; EDPB Guidelines 2/2018).
+    id: 'transfer/derogation-for-processor',
+    severity: 'warning',
+    article: 'GDPR 44, 49(1); recital 111',
+    check: (model) =>
+      model.processors
+        .filter((p) => p.transfer?.mechanism === 'derogation')
+        .map((p) => ({ pointer: joinPointer(p.pointer, 'transfer', 'mechanism'), vars: { party: p.name } })),
   },
   {
     id: 'transfer/copy-unstated',

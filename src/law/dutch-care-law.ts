@@ -9,14 +9,29 @@
  * Electronic exchange systems (elektronisch uitwisselingssysteem, Wabvpz
  * art. 1): a care provider makes data available through one only with the
  * patient's explicit consent (Wabvpz art. 15a(1)). Matched against processor
- * and recipient names.
+ * and recipient names. Not Mitz: it registers the patient's consent choices
+ * (a consent service), it makes no medical data available; a recipient
+ * named Mitz is not one through which the file is exchanged.
  */
 export const exchangeSystemNames =
-  /\bLSP\b|landelijk schakelpunt|national switch point|\bVZVZ\b|\bMitz\b|uitwisselingssysteem|exchange system/i;
+  /\bLSP\b|landelijk schakelpunt|national switch point|\bVZVZ\b|uitwisselingssysteem|exchange system/i;
 
-/** Words that say the patient's explicit consent is asked (for Wabvpz art. 15a). */
+/**
+ * Words that say the patient's explicit consent is asked (for Wabvpz
+ * art. 15a): explicit only, since art. 15a(1) asks for explicit consent, and
+ * not where their sentence denies it (explicitConsentNegations).
+ */
 export const explicitConsentWords =
-  /uitdrukkelijke toestemming|expliciete toestemming|explicit consent|express consent|toestemming|consent/i;
+  /uitdrukkelijke? toestemming|expliciete? toestemming|explicit consent|express consent|consent explicitly|explicitly consent/i;
+
+/**
+ * Negations in the sentence of the consent words. An odd number denies the
+ * consent ("hiervoor vragen wij geen uitdrukkelijke toestemming", "we do not
+ * ask your explicit consent"); an even number affirms it ("zonder uw
+ * uitdrukkelijke toestemming delen wij niets", "we do not share it without
+ * your explicit consent").
+ */
+export const explicitConsentNegations = /\b(geen|zonder|niet|niets|nooit|no|without|not|never|nothing)\b|n't\b/gi;
 
 /** Secondary use of health data (legal review, missing check 3): purposes by their id or name. */
 export const secondaryUse = {
@@ -29,6 +44,13 @@ export const secondaryUse = {
   statistics: /statisti/i,
   /** Quality improvement outside the care relationship (within it, 9(2)(h) covers it). */
   quality: /quality|kwaliteit/i,
+  /**
+   * Not research under 9(2)(h): a medical examination ("medisch onderzoek") is part of the treatment
+   * (BW 7:446(2)), as are diagnosis and population screening.
+   */
+  treatment: /behandel|diagnos|medisch onderzoek|bevolkingsonderzoek|examination|treatment/i,
+  /** Not research on contact data alone: a satisfaction survey asks people, it re-uses no file. */
+  survey: /tevredenheid|enqu[eê]te|satisfaction|survey/i,
 } as const;
 
 /**
@@ -44,17 +66,35 @@ export const secondaryUse = {
  */
 export const medicalFileConditions: ReadonlySet<string> = new Set(['9(2)(h)', '9(2)(a)']);
 
+/**
+ * BW 7:454 is about the file the care provider keeps on the patient under a
+ * treatment agreement (7:446): health data on explicit consent alone (a
+ * website contact form for visitors) is in it only when the purpose's data
+ * subjects are patients or clients, or the purpose also rests on the contract
+ * or a legal obligation. The schema has no marker for patients: a data
+ * subject's id or name is the only evidence (a purpose naming no subjects
+ * keeps counting).
+ */
+export const patientSubjects = /pati[eë]nt|cli[eë]nt/i;
+
+/** Art. 6(1) bases that place a purpose on explicit consent within the treatment (see patientSubjects). */
+export const treatmentBases: ReadonlySet<string> = new Set(['6(1)(b)', '6(1)(c)']);
+
 /** Art. 9(2) conditions that allow secondary use of health data for research. */
 export const researchConditions: ReadonlySet<string> = new Set(['9(2)(j)', '9(2)(a)']);
 
 /**
  * The Dutch provisions that give 9(2)(j) effect: UAVG art. 24 (research and
- * statistics) and, for the medical file, BW 7:458 (WGBO).
+ * statistics) and, for the medical file, BW 7:458 (WGBO; not 7:458a, which is
+ * about the file after the patient's death).
  */
 export const researchProvisions: ReadonlyArray<{ law: 'uavg' | 'wgbo'; article: RegExp }> = [
   { law: 'uavg', article: /\b24\b/ },
-  { law: 'wgbo', article: /7:458|\b458\b/ },
+  { law: 'wgbo', article: /7:458(?!a)|\b458\b/ },
 ];
+
+/** BW 7:458 (research on the file without consent), as a WGBO article is cited. */
+export const researchArticleWgbo = researchProvisions[1]!.article;
 
 /** Laws cited by a name that no longer applies: repealed, or renamed. */
 export interface FormerLaw {
@@ -93,4 +133,22 @@ export const formerLaws: readonly FormerLaw[] = [
   },
   // Replaced by the Wet kwaliteit, klachten en geschillen zorg on 1 January 2016.
   { id: 'kwz', pattern: /Kwaliteitswet zorginstellingen/i, until: '2016-01-01', now: 'Wkkgz' },
+  // The Wet klachtrecht cliënten zorgsector, likewise replaced by the Wkkgz on 1 January 2016.
+  { id: 'wkcz', pattern: /\bWKCZ\b|Wet klachtrecht cli[eë]nten zorgsector/i, until: '2016-01-01', now: 'Wkkgz' },
+  // The care reform of 1 January 2015: the AWBZ replaced by the Wet langdurige zorg, the Wet op de jeugdzorg by
+  // the Jeugdwet, the Wmo of 2007 by the Wmo 2015. A bare "Wmo" is how the Wmo 2015 is commonly cited: only the
+  // old act named with its year matches.
+  {
+    id: 'awbz',
+    pattern: /\bAWBZ\b|Algemene Wet Bijzondere Ziektekosten/i,
+    until: '2015-01-01',
+    now: 'Wlz',
+  },
+  { id: 'wjz', pattern: /Wet op de jeugdzorg/i, until: '2015-01-01', now: 'Jeugdwet' },
+  {
+    id: 'wmo-2007',
+    pattern: /\bWmo\s*\(?2007\)?|Wet maatschappelijke ondersteuning\s*\(?2007\)?/i,
+    until: '2015-01-01',
+    now: 'Wmo 2015',
+  },
 ];

@@ -12,12 +12,40 @@ export const responseTimeLimitDays = 31;
 export const bsnGrounds: ReadonlyArray<{ law: LawId; article?: RegExp }> = [{ law: 'wabvpz' }];
 
 /**
+ * UAVG art. 46 asks for a law, not for the Wabvpz: for staff that is tax and
+ * social-insurance law (e.g. Wet op de loonbelasting 1964 art. 28), for
+ * clients of youth care, social support or long-term care the Jeugdwet,
+ * Wmo 2015, Wlz or Zvw. So any law cited for a purpose on these bases is
+ * accepted when its data subjects are not patients (law review item 3).
+ */
+export const bsnLawBases: ReadonlySet<string> = new Set(['6(1)(c)', '6(1)(e)']);
+
+/**
+ * GDPR art. 10: data about criminal convictions and offences only under
+ * official authority or where Union or member-state law allows it. The UAVG
+ * gives the exceptions in art. 32 and 33 (art. 31 is the rule itself); other
+ * laws allow it in their own field, e.g. the Wet justitiële en
+ * strafvorderlijke gegevens for a certificate of conduct (VOG). A purpose
+ * cites a ground when it names UAVG art. 32 or 33, or any law other than the
+ * GDPR and the UAVG (by id, or a citation that is not of those two).
+ */
+export const criminalDataGrounds = {
+  uavgArticles: /\b3[23]\b/,
+  generalLaws: new Set<LawId>(['gdpr', 'uavg']),
+  generalCitation: /\bU?AVG\b|\bGDPR\b|Uitvoeringswet|Algemene verordening/i,
+  verify: 'UAVG art. 31 as the rule and 32-33 as its exceptions recalled, not confirmed against wetten.overheid.nl',
+} as const;
+
+/**
  * Laws that give 9(2)(h) its professional-secrecy safeguard (GDPR 9(3)):
  * UAVG art. 30(3), the care provider's duty of secrecy in BW 7:457 (WGBO),
  * the secrecy of every individual healthcare professional in Wet BIG art. 88
  * and the youth-care worker's in Jeugdwet art. 7.3.11 (legal review item 4;
  * the Jeugdwet article's text read on wetten.legaltools.nl, not on
- * wetten.overheid.nl itself).
+ * wetten.overheid.nl itself). verify: the UAVG paragraph that sets the 9(3)
+ * secrecy requirement is cited here and in art9/professional-secrecy-missing
+ * as art. 30(3); the law review believes (80%) it is art. 30(4), not
+ * confirmed against the text.
  */
 export const professionalSecrecyLaws: ReadonlySet<LawId> = new Set(['uavg', 'wgbo', 'wet-big', 'jeugdwet']);
 

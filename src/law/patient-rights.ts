@@ -1,3 +1,5 @@
+import { researchArticleWgbo } from './dutch-care-law.js';
+
 /**
  * The patient's rights over the medical file under the WGBO (Wet op de
  * geneeskundige behandelingsovereenkomst, Burgerlijk Wetboek book 7,
@@ -7,13 +9,21 @@
  * locales/<lang>/terms.json under patientRight.<id>; sources are the
  * articles of the Burgerlijk Wetboek on wetten.overheid.nl.
  */
-export type PatientRightId = 'destruction' | 'statement' | 'inspection' | 'minors' | 'deceased';
+export type PatientRightId =
+  'destruction' | 'statement' | 'inspection' | 'confidentiality' | 'researchObjection' | 'minors' | 'deceased';
 
 export interface PatientRightFacts {
   id: PatientRightId;
   /** The articles of the Burgerlijk Wetboek that grant the right. */
   articles: readonly string[];
   source: string;
+  /**
+   * Shown only when a purpose cites this provision (by the WGBO's id and an
+   * article matching the pattern); otherwise for every care provider.
+   */
+  whenCited?: RegExp;
+  /** A fact recalled but not confirmed in a primary source. */
+  verify?: string;
 }
 
 const bw7 = 'https://wetten.overheid.nl/BWBR0005290/';
@@ -25,8 +35,19 @@ export const patientRights: readonly PatientRightFacts[] = [
   { id: 'destruction', articles: ['BW 7:455'], source: bw7 },
   // 7:454(2): a statement by the patient about the file is added at the patient's request.
   { id: 'statement', articles: ['BW 7:454(2)'], source: bw7 },
-  // 7:456: inspection of and a copy of the file, with the care provider's duty of confidentiality as limit.
+  // 7:456: inspection of and a copy of the file, refused only as far as another person's privacy would be harmed.
   { id: 'inspection', articles: ['BW 7:456'], source: bw7 },
+  // 7:457: no information about the patient and no inspection of the file for others without the patient's
+  // consent; not counted as others: those directly involved in the treatment and those who replace them.
+  {
+    id: 'confidentiality',
+    articles: ['BW 7:457'],
+    source: bw7,
+    verify: 'further exceptions by or under the law (7:457(1)) recalled, not confirmed, so not stated',
+  },
+  // 7:458: data for scientific research without consent only if the patient has not objected: the patient is
+  // told of the right to object where a purpose relies on this article (researchProvisions in dutch-care-law.ts).
+  { id: 'researchObjection', articles: ['BW 7:458'], source: bw7, whenCited: researchArticleWgbo },
   // Minors: under 12 the parents or guardian act (7:465(1)); from 16 the minor acts alone (7:447). From 12 to 15
   // the minor exercises the file rights; whether the parents with authority (or the guardian) may also inspect is
   // read two ways. AVG Helpdesk Zorg (https://www.avghelpdeskzorg.nl/onderwerpen/jeugd/147---inzage): only with the

@@ -71,16 +71,19 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
   },
   {
     // Jeugdwet art. 7.3.8: the youth-care provider keeps the file 20 years (since 2020, as the WGBO),
-    // counted from the end of the youth care. Sources disagree on the term: zorg-informatie.nl
-    // ("ten minste 20 jaar ... na beëindiging van de zorg") against an older rijksoverheid.nl answer
-    // ("15 jaar ... na afloop van de jeugdhulp"); both count from the end of the care.
+    // counted from the end of the youth care. Two secondary sources agree: zorg-informatie.nl ("ten minste
+    // 20 jaar ... na beëindiging van de zorg") and the newer rijksoverheid.nl answer
+    // (https://www.rijksoverheid.nl/onderwerpen/jeugdhulp/vraag-en-antwoord/dossier-jeugdhulp-bewaartermijn:
+    // "Een dossier jeugdhulp blijft minimaal 20 jaar bestaan na afloop van de zorg … Dat staat in de
+    // Jeugdwet"); an older rijksoverheid.nl answer said 15 years.
     ruleId: 'retention/youth-care-file-too-short',
     period: 'P20Y',
     endsTooSoon: ['treatment-duration', 'contract-duration'],
+    law: 'jeugdwet',
     article: 'Jeugdwet art. 7.3.8',
     verify:
-      'term of 20 years recalled and given by zorg-informatie.nl; rijksoverheid.nl still says 15 years; not confirmed against wetten.overheid.nl',
-    appliesTo: { citationPattern: /jeugdwet/i, categoryIdPattern: /jeugd|youth/ },
+      'term of 20 years given by zorg-informatie.nl and rijksoverheid.nl (dossier-jeugdhulp-bewaartermijn); the article text not read on wetten.overheid.nl',
+    appliesTo: { citedLaw: 'jeugdwet', citationPattern: /jeugdwet/i, categoryIdPattern: /jeugd|youth/ },
   },
   {
     // Regulation (EU) 536/2014 art. 58: the clinical-trial master file is archived for at least 25 years after the end of the trial.

@@ -135,16 +135,26 @@ function generalText(right: DerivedRight, ctx: NoticeContext): string {
 }
 
 /** The patient's rights over the medical file (law/patient-rights.ts), each with its article. */
-function patientRightBlocks({ m }: NoticeContext): Block[] {
+function patientRightBlocks({ model, m }: NoticeContext): Block[] {
+  const cited = model.purposes.flatMap(wgboArticlesCited);
   return [
     { paragraph: sentence(m.t('terms:patientRight.intro')) },
     {
-      facts: patientRights.map((r) => ({
-        label: m.t(`terms:patientRight.${r.id}.name`),
-        inlines: [text(m.t(`terms:patientRight.${r.id}.description`))],
-      })),
+      facts: patientRights
+        .filter((r) => !r.whenCited || cited.some((a) => r.whenCited!.test(a)))
+        .map((r) => ({
+          label: m.t(`terms:patientRight.${r.id}.name`),
+          inlines: [text(m.t(`terms:patientRight.${r.id}.description`))],
+        })),
     },
   ];
+}
+
+/** The WGBO articles a purpose cites: for its bases' legal obligation or public task, or behind its art. 9 exception. */
+function wgboArticlesCited(p: Purpose): string[] {
+  return [...p.bases.flatMap((b) => [b.legalObligation, b.publicTask]), p.specialCategoryCondition?.lawReference]
+    .filter((r) => r?.law === 'wgbo')
+    .map((r) => r!.article ?? '');
 }
 
 /**
