@@ -77,7 +77,7 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
     title: m.t('notice:title', { name: controllerName(source.controller, m) }),
     preamble: preamble(ctx),
     ...(pick(source.introduction, m) ? { introduction: pick(source.introduction, m) } : {}),
-    summary: summarySection(ctx, new Set(sections.map((section) => section.id))),
+    summary: summarySection(ctx, sections),
     contentsHeading: m.t('notice:contents'),
     sections,
   };

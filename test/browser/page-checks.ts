@@ -248,9 +248,10 @@ async function expectContentsLinksLand(page: Page, pagePath: string): Promise<vo
 
 /**
  * The first layer on a phone: every item of "In short" — who and how to
- * reach them (mailto:/tel:), each purpose line, retention, recipients,
- * rights, complaint — and the date and the other language's link end within
- * the first 1.5 screens (390 × 844), before any other section.
+ * reach them (mailto:/tel:), rights, retention, recipients, transfers,
+ * complaint, purposes — and the date and the other language's link end within
+ * the first 1.5 screens (390 × 844), before any other section; the rights
+ * line within the first screen.
  */
 async function expectFirstLayer(seeds: SeedBuild, page: Page, pagePath: string, height: number): Promise<void> {
   const layer = await page.evaluate(() => {
@@ -277,6 +278,9 @@ async function expectFirstLayer(seeds: SeedBuild, page: Page, pagePath: string, 
             .filter((href) => !document.getElementById(href.slice(1)))
         : [],
       meta: [...document.querySelectorAll('.policyc-meta, .policyc-languages')].map((el) => bottom(el)),
+      rights: document.getElementById('rights')
+        ? bottom(summary?.querySelector('a[href="#rights"]')?.closest('p, li') ?? null)
+        : 0,
     };
   });
   expect(layer.found, 'the first layer is there').toBe(true);
@@ -291,6 +295,9 @@ async function expectFirstLayer(seeds: SeedBuild, page: Page, pagePath: string, 
     layer.items.filter((item) => item.bottom > 1.5 * height),
     'first-layer items below 1.5 screens',
   ).toEqual([]);
+  // What patients ask first after who: their rights, on the first screen (the phone review of 2026-12-06 found it
+  // below the first 844 px in 5 of the 9 seeds, at 848–1,166 px, after up to seven purpose links).
+  expect(layer.rights, 'the rights line ends on the first screen').toBeLessThanOrEqual(height);
   expect(
     layer.meta.filter((b) => b > 1.5 * height),
     'date and language link within 1.5 screens',
