@@ -79,6 +79,7 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
     ...(pick(source.introduction, m) ? { introduction: pick(source.introduction, m) } : {}),
     summary: summarySection(ctx, sections),
     contentsHeading: m.t('notice:contents'),
+    toContents: m.t('notice:toContents'),
     sections,
   };
 }

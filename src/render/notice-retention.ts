@@ -4,6 +4,9 @@ import { formatLawReference, retentionPhrase } from './retention-phrase.js';
 import { pick } from './format.js';
 import { text, type Inline, type Table } from './outline.js';
 
+/** The anchor of a retention rule's row, linked from each purpose that keeps data under it. */
+export const retentionAnchor = (id: string): string => `retention-${id}`;
+
 /**
  * Retention as one table — data | how long | counted from | why (the law) —
  * stated once for the whole notice instead of under every purpose. A single
@@ -21,6 +24,7 @@ export function retentionTable(rules: readonly RetentionRule[], m: Messages): Ta
       t('layout:retention.from'),
       t('layout:retention.why'),
     ],
+    rowIds: rules.map((r) => retentionAnchor(r.id)),
     rows: rules.map((r) => {
       const { legalSource, from, ...rest } = r;
       const splits = from !== undefined && !r.earliestOf && !r.condition && r.period !== undefined;

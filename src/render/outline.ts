@@ -32,6 +32,8 @@ export interface Table {
   caption: string;
   head: string[];
   rows: Inline[][][];
+  /** Stable anchors of the rows, for links to one row (a retention rule from its purpose's card). */
+  rowIds?: string[];
 }
 
 export interface Subsection {
@@ -58,6 +60,8 @@ export interface NoticeOutline {
   /** The first layer ('In short'): before everything else, linking into the sections. */
   summary?: Section;
   contentsHeading: string;
+  /** The accessible name of the link back to the contents that ends each section ('Back to the contents'). */
+  toContents: string;
   sections: Section[];
 }
 

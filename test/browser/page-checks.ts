@@ -304,6 +304,24 @@ async function expectFirstLayer(seeds: SeedBuild, page: Page, pagePath: string, 
   ).toEqual([]);
 }
 
+/**
+ * Every in-page link of a notice has its target: a purpose's retention link its rule's row, each section's
+ * link back to the contents the contents (the phone review of 2026-12-06: retention links went to the top of
+ * the section, the matching card up to 7.6 screens further).
+ */
+async function expectInPageLinksLand(page: Page): Promise<void> {
+  const links = await page.evaluate(() => {
+    const hrefs = [...document.querySelectorAll('a[href^="#"]')].map((a) => a.getAttribute('href')!);
+    return {
+      missing: [...new Set(hrefs.filter((href) => !document.getElementById(decodeURIComponent(href.slice(1)))))],
+      back: document.querySelectorAll('.policyc-section > .policyc-to-contents:last-child a[href="#contents"]').length,
+      sections: document.querySelectorAll('.policyc-section').length,
+    };
+  });
+  expect(links.missing, 'in-page links without a target').toEqual([]);
+  expect(links.back, 'sections that end in a link back to the contents').toBe(links.sections);
+}
+
 async function expectPrints(seeds: SeedBuild, page: Page, pagePath: string): Promise<void> {
   const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -460,6 +478,7 @@ function describePages(run: Shard): void {
           expect(await axeViolations(page)).toEqual([]);
           await expectLanguageLinks(seeds, page, pagePath);
           if (pagePath.endsWith('/privacy.html')) await expectFirstLayer(seeds, page, pagePath, height);
+          if (pagePath.endsWith('/privacy.html')) await expectInPageLinksLand(page);
           await expectContentsLinksLand(page, pagePath);
           if (name === 'desktop') await expectPrints(seeds, page, pagePath);
           expect(watch.problems).toEqual([]);
