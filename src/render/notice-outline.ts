@@ -287,7 +287,7 @@ function recipientsBlocks({ source, model, m }: NoticeContext): Block[] {
         heading: t('notice:recipients.processors'),
         blocks: [
           { paragraph: sentence(t('notice:recipients.processorsIntro', { count: model.processors.length })) },
-          { table: processorTable(model.processors, m) },
+          { table: { ...processorTable(model.processors, m), captionHidden: true } },
         ],
       },
     });
@@ -297,7 +297,7 @@ function recipientsBlocks({ source, model, m }: NoticeContext): Block[] {
       subsection: {
         id: 'other-recipients',
         heading: t('notice:recipients.others'),
-        blocks: [{ table: recipientTable(model.recipients, m) }],
+        blocks: [{ table: { ...recipientTable(model.recipients, m), captionHidden: true } }],
       },
     });
   }

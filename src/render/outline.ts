@@ -8,6 +8,8 @@ export interface Inline {
   text: string;
   href?: string;
   strong?: boolean;
+  /** A table cell's placeholder ('—': nothing to state): a card leaves out the line it would be. */
+  blank?: boolean;
 }
 
 export interface Fact {
@@ -34,6 +36,8 @@ export interface Table {
   rows: Inline[][][];
   /** Stable anchors of the rows, for links to one row (a retention rule from its purpose's card). */
   rowIds?: string[];
+  /** The caption is for screen readers only: the heading right above says the same words ('Verwerkers'). */
+  captionHidden?: boolean;
 }
 
 export interface Subsection {
@@ -67,3 +71,4 @@ export interface NoticeOutline {
 
 export const text = (value: string): Inline => ({ text: value });
 export const link = (value: string, href: string): Inline => ({ text: value, href });
+export const blank = (value: string): Inline => ({ text: value, blank: true });

@@ -42,3 +42,30 @@ test.each(['ipractice/nl/privacy.html', 'doctolib/nl/register.html'])(
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   },
 );
+
+/**
+ * Cards on a phone (the phone review of 2026-12-06): their answers were .95rem and their labels .85rem, smaller
+ * than the text around them, and a cell with nothing to state stood as a label and a dash (47 in Doctolib's notice).
+ */
+test('doctolib/nl/privacy.html at 320 px: cards in body-size text, labels at least .9 of it, no label-and-dash lines', async () => {
+  await page.goto(`file://${path.join(dir, 'doctolib/nl/privacy.html')}`);
+  const cards = await page.evaluate(() => {
+    const size = (el: Element, pseudo?: string): number => parseFloat(getComputedStyle(el, pseudo).fontSize);
+    const body = size(document.querySelector('.policyc-section p')!);
+    const cells = [...document.querySelectorAll('.policyc-table td:not(.policyc-blank)')];
+    const blanks = [...document.querySelectorAll('.policyc-table td.policyc-blank')];
+    return {
+      cells: cells.length,
+      smallText: cells.filter((td) => size(td) < body).length,
+      smallLabels: cells.filter((td) => size(td, '::before') < 0.9 * body).length,
+      blanks: blanks.length,
+      blanksShown: blanks.filter((td) => td.getClientRects().length > 0).length,
+      captionsShown: [...document.querySelectorAll('caption.policyc-visually-hidden')].filter(
+        (c) => c.getBoundingClientRect().height > 1,
+      ).length,
+    };
+  });
+  expect(cards.cells).toBeGreaterThan(50);
+  expect(cards.blanks).toBeGreaterThan(10);
+  expect(cards).toMatchObject({ smallText: 0, smallLabels: 0, blanksShown: 0, captionsShown: 0 });
+});
