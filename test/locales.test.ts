@@ -118,10 +118,11 @@ describe('locales', () => {
       'Taak van algemeen belang of openbaar gezag',
       'Gerechtvaardigd belang',
     ]);
-    expect(terms.right.access.name).toBe('Recht van inzage');
-    expect(terms.right.objection.name).toBe('Recht van bezwaar');
-    expect(terms.right.portability.name).toBe('Recht op overdraagbaarheid van gegevens');
-    expect(terms.right.erasure.name).toMatch(/^Recht op gegevenswissing/);
-    expect(terms.right.restriction.name).toBe('Recht op beperking van de verwerking');
+    // A right's name is the patient's words first, then the official term in brackets.
+    expect(terms.right.access.name).toMatch(/ \(recht van inzage\)$/);
+    expect(terms.right.objection.name).toMatch(/ \(recht van bezwaar\)$/);
+    expect(terms.right.portability.name).toMatch(/ \(recht op overdraagbaarheid van gegevens\)$/);
+    expect(terms.right.erasure.name).toMatch(/ \(recht op gegevenswissing/);
+    expect(terms.right.restriction.name).toMatch(/ \(recht op beperking van de verwerking\)$/);
   });
 });

@@ -70,7 +70,9 @@ describe('rights name only the bases this policy uses', () => {
       { ...base, id: 'mail', name: text('NIEUWSBRIEF'), legalBasis: '6(1)(a)', directMarketing: true },
     );
     delete policy.purposes[2]!.legitimateInterest;
-    const section = policyOutputs(policy).notice.nl.split('### Recht van bezwaar')[1]!.split('\n### ')[0]!;
+    const section = policyOutputs(policy)
+      .notice.nl.split('### Bezwaar maken (recht van bezwaar)')[1]!
+      .split('\n### ')[0]!;
     const [situational, marketing] = section.split('Tegen het gebruik van uw gegevens voor direct marketing');
     expect(situational).toMatch(/bezwaar maken tegen verwerking op grond van ons gerechtvaardigd belang\./);
     expect(situational).toContain('Dit geldt voor:\n\n- Verbindingen leggen\n- RECLAME\n');
@@ -352,7 +354,7 @@ describe('automated decision-making, art. 13(2)(f), in every notice', () => {
   it('says that the statement does not say, when it does not', () => {
     const { notice } = policyOutputs(miniPolicy());
     expect(notice.nl).toContain(
-      '## Geautomatiseerde besluitvorming\n\nDeze verklaring vermeldt niet of er besluiten worden genomen',
+      '## Wanneer een computer over u beslist (geautomatiseerde besluitvorming)\n\nDeze verklaring vermeldt niet of er besluiten worden genomen',
     );
   });
 

@@ -149,13 +149,13 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
   it('consent: you may refuse and withdraw, linked to that right', () => {
     const policy = withPurpose({ legalBasis: '6(1)(a)' });
     expect(card(policy)).toContain(
-      '**Kunt u weigeren?** U hoeft geen toestemming te geven, en u kunt uw toestemming altijd weer intrekken. Meer hierover: [Recht om toestemming in te trekken](#recht-om-toestemming-in-te-trekken)\n',
+      '**Kunt u weigeren?** U hoeft geen toestemming te geven, en u kunt uw toestemming altijd weer intrekken. Meer hierover: [Toestemming intrekken (recht om toestemming in te trekken)](#toestemming-intrekken-recht-om-toestemming-in-te-trekken)\n',
     );
     expect(card(policy, 'en')).toContain(
       '**Can you refuse?** You do not have to give your consent, and you can withdraw it at any time.',
     );
     expect(fragment(policy)).toContain(
-      '<a href="#policyc-right-withdraw-consent">Recht om toestemming in te trekken</a>',
+      '<a href="#policyc-right-withdraw-consent">Toestemming intrekken (recht om toestemming in te trekken)</a>',
     );
   });
 
@@ -210,8 +210,8 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
     expect(c).toContain(
       '**Kunt u weigeren?** U kunt bezwaar maken in verband met uw specifieke situatie. Dan stoppen wij, tenzij wij dwingende gerechtvaardigde gronden hebben die zwaarder wegen dan uw belangen, rechten en vrijheden,',
     );
-    expect(c).toContain('Meer hierover: [Recht van bezwaar](#recht-van-bezwaar)');
-    expect(fragment(policy)).toContain('<a href="#policyc-right-objection">Recht van bezwaar</a>');
+    expect(c).toContain('Meer hierover: [Bezwaar maken (recht van bezwaar)](#bezwaar-maken-recht-van-bezwaar)');
+    expect(fragment(policy)).toContain('<a href="#policyc-right-objection">Bezwaar maken (recht van bezwaar)</a>');
     const setAside = card(withPurpose({ legalBasis: '6(1)(f)' }, notApplicable('objection')));
     expect(setAside).not.toContain('bezwaar');
     expect(setAside).not.toContain('Kunt u weigeren');

@@ -19,6 +19,7 @@ import { specialCategoryNote, transferGroundText, transferText } from './legal-t
 import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
 import { formatEntity, processorTable, recipientTable } from './notice-parties.js';
 import { rightsBlocks } from './notice-rights.js';
+import { withAccessTerms } from './notice-access.js';
 import { otherControllerBlocks } from './notice-statements.js';
 import { purposesBlocks } from './notice-purposes.js';
 import { summarySection } from './notice-summary.js';
@@ -54,7 +55,7 @@ export const sectionSpecs: readonly SectionSpec[] = [
   { id: 'recipients', headingKey: 'notice:heading.recipients', build: recipientsBlocks },
   { id: 'transfers', headingKey: 'notice:heading.transfers', build: transfersBlocks },
   { id: 'retention', headingKey: 'notice:heading.retention', build: retentionBlocks },
-  { id: 'rights', headingKey: 'notice:heading.rights', build: rightsBlocks },
+  { id: 'rights', headingKey: 'notice:heading.rights', build: (ctx) => withAccessTerms(rightsBlocks(ctx), ctx) },
   { id: 'automated', headingKey: 'notice:heading.automated', build: automatedBlocks },
   { id: 'cookies', headingKey: 'notice:heading.cookies', build: cookiesBlocks },
   { id: 'security', headingKey: 'notice:heading.security', build: securityBlocks },
@@ -77,8 +78,9 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
     title: m.t('notice:title', { name: controllerName(source.controller, m) }),
     preamble: preamble(ctx),
     ...(pick(source.introduction, m) ? { introduction: pick(source.introduction, m) } : {}),
-    summary: summarySection(ctx, new Set(sections.map((section) => section.id))),
+    summary: summarySection(ctx, sections),
     contentsHeading: m.t('notice:contents'),
+    toContents: m.t('notice:toContents'),
     sections,
   };
 }
@@ -286,7 +288,7 @@ function recipientsBlocks({ source, model, m }: NoticeContext): Block[] {
         heading: t('notice:recipients.processors'),
         blocks: [
           { paragraph: sentence(t('notice:recipients.processorsIntro', { count: model.processors.length })) },
-          { table: processorTable(model.processors, m) },
+          { table: { ...processorTable(model.processors, m), captionHidden: true } },
         ],
       },
     });
@@ -296,7 +298,7 @@ function recipientsBlocks({ source, model, m }: NoticeContext): Block[] {
       subsection: {
         id: 'other-recipients',
         heading: t('notice:recipients.others'),
-        blocks: [{ table: recipientTable(model.recipients, m) }],
+        blocks: [{ table: { ...recipientTable(model.recipients, m), captionHidden: true } }],
       },
     });
   }

@@ -1,9 +1,9 @@
 import type { Messages } from '../i18n/messages.js';
-import { partyLeavesEea } from '../law/eea.js';
+import { partyCountries, partyLeavesEea } from '../law/eea.js';
 import type { Processor, Recipient } from '../resolve/model.js';
 import type { Entity } from '../policy/policy-types.js';
 import { countryName, joinList, nameOf, pick } from './format.js';
-import { text, type Inline, type Table } from './outline.js';
+import { blank, text, type Inline, type Table } from './outline.js';
 
 /** 'Doctolib SAS (France)', 'the United States', 'AWS'. */
 export function formatEntity(entity: Entity, m: Messages): string {
@@ -26,8 +26,9 @@ const optional = (value: string | undefined, m: Messages): Inline[] => [text(val
 
 /**
  * The transfer column, only when a party in the table takes data outside the
- * EEA; for the others the cell says there is nothing to state, never 'not
- * stated' (a reader takes that as an admission).
+ * EEA. For the others, 'not needed (within the EEA)' where every place the
+ * party names is inside it, else a blank ('—': nothing to state, never 'not
+ * stated', which a reader takes as an admission; a card leaves it out).
  */
 function transferColumn(
   parties: ReadonlyArray<Processor | Recipient>,
@@ -37,7 +38,9 @@ function transferColumn(
   return (party) =>
     partyLeavesEea(party)
       ? optional(party.transfer && m.t(`terms:transferMechanism.${party.transfer.mechanism}`), m)
-      : [text(m.t('notice:notApplicable'))];
+      : partyCountries(party).length
+        ? [text(m.t('notice:transferNotNeeded'))]
+        : [blank(m.t('notice:notApplicable'))];
 }
 
 /** ', on our website: google-analytics.com' after a party's name, when the policy gives its domains. */

@@ -4,6 +4,7 @@ import type { RightId } from '../policy/policy-types.js';
 import { joinList, lowerFirst, nameOf, pick, sentence, upperFirst } from './format.js';
 import { notStatedText, purposeLawfulness, specialCategoryNote, specialConditionText, termKey } from './legal-text.js';
 import { rich, type NoticeContext } from './notice-context.js';
+import { retentionAnchor } from './notice-retention.js';
 import { purposeControllerFacts } from './notice-statements.js';
 import { link, text, type Block, type Fact, type Inline } from './outline.js';
 
@@ -51,7 +52,7 @@ function purposeCard(p: Purpose, model: PolicyModel, m: Messages): Block[] {
   facts.push(
     ...answer(
       t('notice:label.retention'),
-      p.retention.map((r) => [link(pick(r.name, m), '#retention')]),
+      p.retention.map((r) => [link(pick(r.name, m), `#${retentionAnchor(r.id)}`)]),
     ),
   );
   return [...rich(p.description, m), { facts }];

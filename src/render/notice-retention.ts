@@ -2,7 +2,10 @@ import type { Messages } from '../i18n/messages.js';
 import type { RetentionRule } from '../resolve/model.js';
 import { formatLawReference, retentionPhrase } from './retention-phrase.js';
 import { pick } from './format.js';
-import { text, type Inline, type Table } from './outline.js';
+import { blank, text, type Inline, type Table } from './outline.js';
+
+/** The anchor of a retention rule's row, linked from each purpose that keeps data under it. */
+export const retentionAnchor = (id: string): string => `retention-${id}`;
 
 /**
  * Retention as one table — data | how long | counted from | why (the law) —
@@ -21,12 +24,13 @@ export function retentionTable(rules: readonly RetentionRule[], m: Messages): Ta
       t('layout:retention.from'),
       t('layout:retention.why'),
     ],
+    rowIds: rules.map((r) => retentionAnchor(r.id)),
     rows: rules.map((r) => {
       const { legalSource, from, ...rest } = r;
       const splits = from !== undefined && !r.earliestOf && !r.condition && r.period !== undefined;
       const howLong = retentionPhrase(splits ? rest : { ...rest, ...(from ? { from } : {}) }, m);
       const why = [legalSource ? formatLawReference(legalSource, m) : '', pick(r.note, m)].filter(Boolean).join('. ');
-      const cell = (value: string): Inline[] => [text(value || t('layout:retention.none'))];
+      const cell = (value: string): Inline[] => [value ? text(value) : blank(t('layout:retention.none'))];
       return [
         [{ text: pick(r.name, m), strong: true }],
         cell(howLong),

@@ -163,6 +163,11 @@ function wgboArticlesCited(p: Purpose): string[] {
  * time. A statement that names none of these gets the sentence that it does not say how, rather than
  * no section: the reader is told the rights and must see that the way to use them is missing.
  */
+/** Whether the statement says how to exercise the rights: its own text, or where to send a request. */
+export function saysHowToExercise(source: NoticeContext['source'], m: NoticeContext['m']): boolean {
+  return rich(source.rights?.howToExercise, m).length > 0 || sendToBlocks(source, m).length > 0;
+}
+
 function howToBlocks({ source, m }: NoticeContext): Block[] {
   const own = rich(source.rights?.howToExercise, m);
   const sendTo = sendToBlocks(source, m);

@@ -1,32 +1,49 @@
 import type { RetentionRule } from '../resolve/model.js';
 import type { Messages } from '../i18n/messages.js';
-import { controllerName, joinList, nameOf, pick } from './format.js';
+import { isInEea, nonEeaCountries } from '../law/eea.js';
+import { controllerName, countryName, joinList, nameOf, pick } from './format.js';
 import type { NoticeContext } from './notice-context.js';
 import { link, text, type Block, type Inline, type Section } from './outline.js';
 import { telHref } from './contact-links.js';
 import { retentionPhrase } from './retention-phrase.js';
+import { saysHowToExercise } from './notice-rights.js';
 
 /**
  * The first layer ("In het kort" / "In short", EDPB WP260 rev.01 §35–38):
- * before anything else, in a phone screen or so — who is responsible and how
- * to reach them, what the data is used for, how long the most important data
- * is kept, who else receives it, the rights and the complaint — each linking
- * into the detail below. Only facts the outline states in full further down;
- * a line with nothing true to say is left out.
+ * about a phone screen, in the order patients ask — who is responsible and
+ * how to reach them, their rights and how to ask, how long the medical file
+ * is kept, who else receives the data, whether it leaves the EEA, where to
+ * complain, and what it is used for — each linking into the detail below.
+ * Only facts the outline states in full further down; a line with nothing
+ * true to say is left out.
  */
-const MAX_PURPOSES = 6;
-const MAX_PARTIES = 4;
+/** The names of those who receive the data, in characters: about two lines on a phone (ies's five took five). */
+const MOST_NAME_CHARACTERS = 80;
+const MAX_COUNTRIES = 3;
 
-export function summarySection(ctx: NoticeContext, sectionIds: ReadonlySet<string>): Section {
+export function summarySection(ctx: NoticeContext, sections: readonly Section[]): Section {
   const { m } = ctx;
+  const ids = anchorIds(sections);
   const blocks: Block[] = [
     ...whoBlocks(ctx),
-    ...purposeBlocks(ctx, sectionIds),
-    ...retentionBlocks(ctx, sectionIds),
-    ...receiverBlocks(ctx, sectionIds),
-    ...rightsBlocks(ctx, sectionIds),
+    ...rightsBlocks(ctx, ids),
+    ...retentionBlocks(ctx, ids),
+    ...receiverBlocks(ctx, ids),
+    ...transferBlocks(ctx, ids),
+    ...complaintBlocks(ctx, ids),
+    ...purposeBlocks(ctx, ids),
   ];
   return { id: 'summary', heading: m.t('layout:summary.heading'), blocks };
+}
+
+/** The anchors a summary line may link to: every section's, and every subsection's directly in a section. */
+function anchorIds(sections: readonly Section[]): Set<string> {
+  const ids = new Set<string>();
+  for (const section of sections) {
+    ids.add(section.id);
+    for (const block of section.blocks) if ('subsection' in block) ids.add(block.subsection.id);
+  }
+  return ids;
 }
 
 /**
@@ -56,14 +73,25 @@ function whoBlocks({ source, model, m }: NoticeContext): Block[] {
   return [{ paragraph: [...who, ...reach] }];
 }
 
-/** One line per purpose, linked to its part of the notice; a long list ends in a link to the rest. */
-function purposeBlocks({ model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
-  if (!model.purposes.length || !ids.has('purposes')) return [];
-  const shown = model.purposes.length > MAX_PURPOSES + 1 ? model.purposes.slice(0, MAX_PURPOSES) : model.purposes;
-  const items: Inline[][] = shown.map((p) => [link(pick(p.name, m), `#purpose-${p.id}`)]);
-  const rest = model.purposes.length - shown.length;
-  if (rest > 0) items.push([link(m.t('layout:summary.morePurposes', { count: rest }), '#purposes')]);
-  return [{ paragraph: [text(m.t('layout:summary.purposes'))] }, { list: items }];
+/**
+ * The rights, and a link to how to use them (the part a patient looks for, at the rights' end) where
+ * the notice says how: not to the sentence that the statement does not say.
+ */
+function rightsBlocks({ source, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
+  if (!ids.has('rights')) return [];
+  const howTo: Inline[] = ids.has('exercising-rights') && saysHowToExercise(source, m)
+    ? [text(m.t('layout:summary.howToAskBefore')), link(m.t('layout:summary.howToAsk'), '#exercising-rights')]
+    : [];
+  return [
+    {
+      paragraph: [
+        text(m.t('layout:summary.rights')),
+        link(m.t('layout:summary.rightsLink'), '#rights'),
+        ...howTo,
+        text(m.t('layout:summary.end')),
+      ],
+    },
+  ];
 }
 
 /** How long the medical file (health data) is kept, else a pointer to the periods; never a guess. */
@@ -100,30 +128,72 @@ function medicalFileRule(rules: readonly RetentionRule[]): RetentionRule | undef
   return health.find((r) => r.legalSource?.law === 'wgbo') ?? health[0];
 }
 
-/** Who receives data, each name once: a party with two processor rows (Salesforce) is one receiver, not two. */
+/**
+ * Who else receives the data, by name, each name once (a party with two processor rows, Salesforce, is
+ * one receiver). Processors alone are named as the service providers that work for us, 'among others':
+ * the recipients the statement describes in its own words (or none) are not in that list. A section
+ * with only the author's words gets a pointer to it.
+ */
 function receiverBlocks({ model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
+  if (!ids.has('recipients')) return [];
   const names = [
     ...new Set([...model.recipients.map((r) => pick(r.name, m)), ...model.processors.map((p) => nameOf(p.name, m))]),
   ];
-  if (!names.length || !ids.has('recipients')) return [];
-  const shown = names.length > MAX_PARTIES + 1 ? names.slice(0, MAX_PARTIES) : names;
+  if (!names.length) return [{ paragraph: [link(m.t('layout:summary.receiversRead'), '#recipients')] }];
+  const shown = namesThatFit(names);
   const rest = names.length - shown.length;
   const list = [...shown, ...(rest > 0 ? [m.t('layout:summary.moreReceivers', { count: rest })] : [])];
-  return [{ paragraph: [text(m.t('layout:summary.receivers')), link(joinList(list, m), '#recipients')] }];
+  const lead = model.recipients.length ? 'layout:summary.receivers' : 'layout:summary.receiversProcessors';
+  return [{ paragraph: [text(m.t(lead)), link(joinList(list, m), '#recipients')] }];
 }
 
-function rightsBlocks({ model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
-  const blocks: Block[] = [];
-  if (ids.has('rights'))
-    blocks.push({ paragraph: [text(m.t('layout:summary.rights')), link(m.t('layout:summary.rightsLink'), '#rights')] });
-  if (ids.has('complaints')) {
-    const authority = m.t(`terms:authority.${model.authority.id}.name`);
-    blocks.push({
-      paragraph: [
-        text(m.t('layout:summary.complaint', { authority })),
-        link(m.t('layout:summary.complaintLink'), '#complaints'),
-      ],
-    });
-  }
-  return blocks;
+/** The first names that fit MOST_NAME_CHARACTERS together, at least one; all of them when only one would be left out. */
+function namesThatFit(names: readonly string[]): string[] {
+  let length = 0;
+  let count = 0;
+  while (count < names.length && (count === 0 || length + names[count]!.length <= MOST_NAME_CHARACTERS))
+    length += names[count++]!.length;
+  return names.slice(0, count === names.length - 1 ? names.length : count);
+}
+
+/**
+ * Whether data leaves the EEA: said where the model knows it does (a party outside it, a storage
+ * location outside it), with up to three countries; a pointer where the statement speaks of it in
+ * its own words; nothing where it says nothing (never 'no transfers': the statement does not say so).
+ */
+function transferBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
+  if (!ids.has('transfers')) return [];
+  const storage = (source.transfers?.storageLocations ?? []).filter((c) => !isInEea(c));
+  const parties = [...model.processors, ...model.recipients];
+  const countries = [...new Set([...storage, ...parties.flatMap((p) => nonEeaCountries(p))])];
+  const leaves = countries.length > 0 || parties.some((p) => p.transfer !== undefined);
+  if (!leaves) return [{ paragraph: [link(m.t('layout:summary.transfersRead'), '#transfers')] }];
+  const named = countries.length && countries.length <= MAX_COUNTRIES;
+  const lead = named
+    ? m.t('layout:summary.transfersTo', {
+        countries: joinList(
+          countries.map((c) => countryName(c, m)),
+          m,
+        ),
+      })
+    : m.t('layout:summary.transfers');
+  return [{ paragraph: [text(lead), link(m.t('layout:summary.transfersLink'), '#transfers')] }];
+}
+
+/** Where to complain: the organisation's own route first, where it has one, then the authority. */
+function complaintBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
+  if (!ids.has('complaints')) return [];
+  const authority = m.t(`terms:authority.${model.authority.id}.name`);
+  const key = pick(source.complaints?.internal, m) ? 'layout:summary.complaintInternal' : 'layout:summary.complaint';
+  return [{ paragraph: [text(m.t(key, { authority })), link(m.t('layout:summary.complaintLink'), '#complaints')] }];
+}
+
+/** What the data is used for: one line — the purpose by name, or the number of purposes — linked to the detail. */
+function purposeBlocks({ model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
+  const [first, ...more] = model.purposes;
+  if (!first || !ids.has('purposes')) return [];
+  const target = more.length
+    ? link(m.t('layout:summary.purposesLink', { count: model.purposes.length }), '#purposes')
+    : link(pick(first.name, m), `#purpose-${first.id}`);
+  return [{ paragraph: [text(m.t('layout:summary.purposes')), target] }];
 }

@@ -8,6 +8,8 @@ export interface Inline {
   text: string;
   href?: string;
   strong?: boolean;
+  /** A table cell's placeholder ('—': nothing to state): a card leaves out the line it would be. */
+  blank?: boolean;
 }
 
 export interface Fact {
@@ -32,6 +34,10 @@ export interface Table {
   caption: string;
   head: string[];
   rows: Inline[][][];
+  /** Stable anchors of the rows, for links to one row (a retention rule from its purpose's card). */
+  rowIds?: string[];
+  /** The caption is for screen readers only: the heading right above says the same words ('Verwerkers'). */
+  captionHidden?: boolean;
 }
 
 export interface Subsection {
@@ -58,8 +64,11 @@ export interface NoticeOutline {
   /** The first layer ('In short'): before everything else, linking into the sections. */
   summary?: Section;
   contentsHeading: string;
+  /** The accessible name of the link back to the contents that ends each section ('Back to the contents'). */
+  toContents: string;
   sections: Section[];
 }
 
 export const text = (value: string): Inline => ({ text: value });
 export const link = (value: string, href: string): Inline => ({ text: value, href });
+export const blank = (value: string): Inline => ({ text: value, blank: true });

@@ -136,8 +136,11 @@ export function renderNotice(
   for (const section of outline.sections) {
     const slug = slugger.slug(section.heading);
     slugs.set(section.id, slug);
-    for (const block of section.blocks)
+    for (const block of section.blocks) {
       if ('subsection' in block) slugs.set(block.subsection.id, slugger.slug(block.subsection.heading));
+      // A table row has no anchor in Markdown: a link to it goes to its section.
+      if ('table' in block) for (const id of block.table.rowIds ?? []) slugs.set(id, slug);
+    }
     slugged.push({ ...section, slug });
   }
   const sections: Array<Section & { slug: string }> = [];

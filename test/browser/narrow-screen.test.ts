@@ -42,3 +42,92 @@ test.each(['ipractice/nl/privacy.html', 'doctolib/nl/register.html'])(
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   },
 );
+
+/**
+ * Cards on a phone (the phone review of 2026-12-06): their answers were .95rem and their labels .85rem, smaller
+ * than the text around them, and a cell with nothing to state stood as a label and a dash (47 in Doctolib's notice).
+ */
+test('doctolib/nl/privacy.html at 320 px: cards in body-size text, labels at least .9 of it, no label-and-dash lines', async () => {
+  await page.goto(`file://${path.join(dir, 'doctolib/nl/privacy.html')}`);
+  const cards = await page.evaluate(() => {
+    const size = (el: Element, pseudo?: string): number => parseFloat(getComputedStyle(el, pseudo).fontSize);
+    const body = size(document.querySelector('.policyc-section p')!);
+    const cells = [...document.querySelectorAll('.policyc-table td:not(.policyc-blank)')];
+    const blanks = [...document.querySelectorAll('.policyc-table td.policyc-blank')];
+    return {
+      cells: cells.length,
+      smallText: cells.filter((td) => size(td) < body).length,
+      smallLabels: cells.filter((td) => size(td, '::before') < 0.9 * body).length,
+      blanks: blanks.length,
+      blanksShown: blanks.filter((td) => td.getClientRects().length > 0).length,
+      captionsShown: [...document.querySelectorAll('caption.policyc-visually-hidden')].filter(
+        (c) => c.getBoundingClientRect().height > 1,
+      ).length,
+    };
+  });
+  expect(cards.cells).toBeGreaterThan(50);
+  expect(cards.blanks).toBeGreaterThan(10);
+  expect(cards).toMatchObject({ smallText: 0, smallLabels: 0, blanksShown: 0, captionsShown: 0 });
+});
+
+/**
+ * Zoom (the phone review of 2026-12-06). At 200% page zoom a 390 px phone is 195 CSS px wide: the title,
+ * min(1.9rem, 9cqi), was 14.7 px under 17 px text. With 200% text (html { font-size: 200% }) at 360 px, padding
+ * in rem doubled and left a purpose card's text 243 px; in px it keeps 360 less 2 × 12 (main) and 2 × 12 + 5
+ * (the card's padding and borders).
+ */
+test('ipractice/nl/privacy.html at 200% page zoom on 390 px: the title no smaller than the text, its words whole', async () => {
+  const zoomed = await browser.newPage({ viewport: { width: 195, height: 422 } });
+  try {
+    await zoomed.goto(`file://${path.join(dir, 'ipractice/nl/privacy.html')}`);
+    const sizes = await zoomed.evaluate(() =>
+      ['h1', '.policyc-section p'].map((s) => parseFloat(getComputedStyle(document.querySelector(s)!).fontSize)),
+    );
+    expect(sizes[0]).toBeGreaterThanOrEqual(sizes[1]!);
+    expect(await splitWords(zoomed, 'h1', true)).toEqual([]);
+  } finally {
+    await zoomed.close();
+  }
+});
+
+test('ipractice/nl/privacy.html with 200% text at 360 px: padding does not grow with the text', async () => {
+  const zoomed = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  try {
+    await zoomed.goto(`file://${path.join(dir, 'ipractice/nl/privacy.html')}`);
+    await zoomed.addStyleTag({ content: 'html { font-size: 200% }' });
+    const width = await zoomed.evaluate(
+      () => document.querySelector('.policyc-card dd')!.getBoundingClientRect().width,
+    );
+    expect(width).toBeGreaterThanOrEqual(360 - 2 * 12 - (2 * 12 + 5));
+  } finally {
+    await zoomed.close();
+  }
+});
+
+/** Tap targets (the phone review of 2026-12-06): summary links stood 27 px apart, those of the contents 32. */
+test.each(['ipractice', 'doctolib'])(
+  '%s/nl/privacy.html at 390 px: links of the summary and the contents stand at least 32 px apart',
+  async (org) => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      await phone.goto(`file://${path.join(dir, `${org}/nl/privacy.html`)}`);
+      const pitches = await phone.evaluate(() =>
+        ['.policyc-summary a', '.policyc-contents a'].map((selector) => {
+          const tops = [...document.querySelectorAll(selector)].map((a) => a.getClientRects()[0]!.top);
+          return Math.min(
+            ...tops
+              .slice(1)
+              .map((top, i) => top - tops[i]!)
+              .filter((d) => d > 0),
+          );
+        }),
+      );
+      expect(
+        pitches.every((pitch) => pitch >= 32),
+        `${pitches.join(', ')} px`,
+      ).toBe(true);
+    } finally {
+      await phone.close();
+    }
+  },
+);

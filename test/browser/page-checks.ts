@@ -248,9 +248,10 @@ async function expectContentsLinksLand(page: Page, pagePath: string): Promise<vo
 
 /**
  * The first layer on a phone: every item of "In short" — who and how to
- * reach them (mailto:/tel:), each purpose line, retention, recipients,
- * rights, complaint — and the date and the other language's link end within
- * the first 1.5 screens (390 × 844), before any other section.
+ * reach them (mailto:/tel:), rights, retention, recipients, transfers,
+ * complaint, purposes — and the date and the other language's link end within
+ * the first 1.5 screens (390 × 844), before any other section; the rights
+ * line within the first screen.
  */
 async function expectFirstLayer(seeds: SeedBuild, page: Page, pagePath: string, height: number): Promise<void> {
   const layer = await page.evaluate(() => {
@@ -277,6 +278,9 @@ async function expectFirstLayer(seeds: SeedBuild, page: Page, pagePath: string, 
             .filter((href) => !document.getElementById(href.slice(1)))
         : [],
       meta: [...document.querySelectorAll('.policyc-meta, .policyc-languages')].map((el) => bottom(el)),
+      rights: document.getElementById('rights')
+        ? bottom(summary?.querySelector('a[href="#rights"]')?.closest('p, li') ?? null)
+        : 0,
     };
   });
   expect(layer.found, 'the first layer is there').toBe(true);
@@ -291,10 +295,31 @@ async function expectFirstLayer(seeds: SeedBuild, page: Page, pagePath: string, 
     layer.items.filter((item) => item.bottom > 1.5 * height),
     'first-layer items below 1.5 screens',
   ).toEqual([]);
+  // What patients ask first after who: their rights, on the first screen (the phone review of 2026-12-06 found it
+  // below the first 844 px in 5 of the 9 seeds, at 848–1,166 px, after up to seven purpose links).
+  expect(layer.rights, 'the rights line ends on the first screen').toBeLessThanOrEqual(height);
   expect(
     layer.meta.filter((b) => b > 1.5 * height),
     'date and language link within 1.5 screens',
   ).toEqual([]);
+}
+
+/**
+ * Every in-page link of a notice has its target: a purpose's retention link its rule's row, each section's
+ * link back to the contents the contents (the phone review of 2026-12-06: retention links went to the top of
+ * the section, the matching card up to 7.6 screens further).
+ */
+async function expectInPageLinksLand(page: Page): Promise<void> {
+  const links = await page.evaluate(() => {
+    const hrefs = [...document.querySelectorAll('a[href^="#"]')].map((a) => a.getAttribute('href')!);
+    return {
+      missing: [...new Set(hrefs.filter((href) => !document.getElementById(decodeURIComponent(href.slice(1)))))],
+      back: document.querySelectorAll('.policyc-section > .policyc-to-contents:last-child a[href="#contents"]').length,
+      sections: document.querySelectorAll('.policyc-section').length,
+    };
+  });
+  expect(links.missing, 'in-page links without a target').toEqual([]);
+  expect(links.back, 'sections that end in a link back to the contents').toBe(links.sections);
 }
 
 async function expectPrints(seeds: SeedBuild, page: Page, pagePath: string): Promise<void> {
@@ -453,6 +478,7 @@ function describePages(run: Shard): void {
           expect(await axeViolations(page)).toEqual([]);
           await expectLanguageLinks(seeds, page, pagePath);
           if (pagePath.endsWith('/privacy.html')) await expectFirstLayer(seeds, page, pagePath, height);
+          if (pagePath.endsWith('/privacy.html')) await expectInPageLinksLand(page);
           await expectContentsLinksLand(page, pagePath);
           if (name === 'desktop') await expectPrints(seeds, page, pagePath);
           expect(watch.problems).toEqual([]);

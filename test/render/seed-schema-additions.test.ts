@@ -139,16 +139,16 @@ describe('cookie categories', () => {
 
 describe('the right to information', () => {
   it('is listed only when the policy explains it', () => {
-    expect(notice(base, 'en')).not.toContain('Right to information');
+    expect(notice(base, 'en')).not.toContain('(right to information)');
     const noted = {
       ...base,
       rights: { notes: { information: { nl: 'Je mag weten wat we doen.', en: 'You may know what we do.' } } },
     };
     const en = notice(noted, 'en');
     // The organisation's own text replaces the general one (issue 10: nothing said twice).
-    expect(en).toContain('Right to information You may know what we do.');
+    expect(en).toContain('Knowing what we do with your data (right to information) You may know what we do.');
     expect(en).not.toContain('this notice gives you that information');
-    expect(en.indexOf('Right to information')).toBeLessThan(en.indexOf('Right of access'));
-    expect(notice(noted, 'nl')).toContain('Recht op informatie Je mag weten wat we doen.');
+    expect(en.indexOf('(right to information)')).toBeLessThan(en.indexOf('(right of access)'));
+    expect(notice(noted, 'nl')).toContain('(recht op informatie) Je mag weten wat we doen.');
   });
 });

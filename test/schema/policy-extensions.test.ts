@@ -350,8 +350,8 @@ describe('rights: stated and additional', () => {
     const objection = model!.rights.find((r) => r.id === 'objection');
     expect(objection).toMatchObject({ stated: true, purposes: [], bases: [] });
     const out = notices(withRights());
-    expect(out.en.markdown).toContain('### Right to object');
-    expect(out.nl.markdown).toContain('### Recht van bezwaar');
+    expect(out.en.markdown).toContain('### Objecting (right to object)');
+    expect(out.nl.markdown).toContain('### Bezwaar maken (recht van bezwaar)');
     expect(out.en.markdown).toContain(
       '### Right after death\n\nYou decide what happens to your data after your death.',
     );

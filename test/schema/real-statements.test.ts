@@ -291,9 +291,9 @@ describe('rights that do not apply, and going to court', () => {
     expect(model.rights.map((r) => r.id)).not.toContain('access');
     const nl = notice(model, 'nl');
     const en = notice(model, 'en');
-    expect(nl).not.toContain('### Recht van inzage');
+    expect(nl).not.toContain('### Uw gegevens inzien en een kopie krijgen (recht van inzage)');
     expect(nl).toContain(
-      '- Recht van inzage: de app bewaart alleen willekeurige codes; wij weten niet wie u bent (artikel 11 lid 2 AVG)',
+      '- Uw gegevens inzien en een kopie krijgen (recht van inzage): de app bewaart alleen willekeurige codes; wij weten niet wie u bent (artikel 11 lid 2 AVG)',
     );
     expect(en).toContain('### Rights that do not apply');
     expect(nl).toContain('### Recht op een doeltreffende voorziening in rechte\n\nU kunt naar de rechter stappen');

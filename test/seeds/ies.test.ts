@@ -25,7 +25,7 @@ describeSeedFacts({
       'EU-VS Privacy Shield (ongeldig verklaard door het Hof van Justitie van de EU, C-311/18), voor de Verenigde Staten. EU-VS en Zwitsers-VS Privacy Shield Frameworks.',
       'bindende bedrijfsvoorschriften (artikel 47 AVG). Voor overdrachten aan verwerkers.',
       'zolang dat nodig is voor het doel; daarna worden de gegevens verwijderd of geanonimiseerd',
-      'Recht van bezwaar',
+      '(recht van bezwaar)',
       'Afmelden voor communicatie U kunt zich afmelden voor het ontvangen van promotionele communicatie',
     ],
     en: [
@@ -45,7 +45,7 @@ describeSeedFacts({
       'standard data protection clauses of the European Commission (Article 46(2)(c) GDPR)',
       'binding corporate rules (Article 47 GDPR). For transfers to processors.',
       'as long as necessary for the purpose; the data is then deleted or anonymised',
-      'Right to object',
+      '(right to object)',
       'Unsubscribing from communications You can unsubscribe from promotional communication',
     ],
   },

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { PolicySource } from '../../src/policy/policy-types.js';
+import { miniPolicy } from '../support/mini-policy.js';
+import { policyOutputs } from '../support/policy-outputs.js';
+
+/**
+ * The right of access says what it costs and when the answer comes (the phone review of 2026-12-06: it said
+ * neither). GDPR 15(3): the first copy is free; 12(3): within a month, extendable by two for complex requests.
+ */
+const WITHIN_MONTH_NL =
+  'De eerste kopie is gratis. U krijgt binnen een maand antwoord, bij een ingewikkeld verzoek uiterlijk binnen drie maanden (artikelen 12 en 15 AVG).';
+
+/** The access right's part of the Markdown notice, up to the next heading. */
+function accessPart(policy: PolicySource, lang: 'nl' | 'en' = 'nl'): string {
+  const md = policyOutputs(policy).notice[lang];
+  const start = md.indexOf(lang === 'nl' ? '(recht van inzage)\n' : '(right of access)\n');
+  expect(start).toBeGreaterThan(0);
+  return md.slice(start, md.indexOf('\n### ', start));
+}
+
+describe('the right of access', () => {
+  it('says the first copy is free and the answer comes within a month, where the policy gives no time of its own', () => {
+    expect(accessPart(miniPolicy())).toContain(WITHIN_MONTH_NL);
+    expect(accessPart(miniPolicy(), 'en')).toContain(
+      'The first copy is free. You get an answer within one month, for a complex request within three months at most (Articles 12 and 15 GDPR).',
+    );
+  });
+
+  it("follows the organisation's own text on the right", () => {
+    const policy = miniPolicy();
+    policy.rights = { notes: { access: { nl: 'EIGEN TEKST over inzage.', en: 'OWN TEXT on access.' } } };
+    expect(accessPart(policy)).toMatch(/EIGEN TEKST over inzage\.\n\nDe eerste kopie is gratis\./);
+  });
+
+  it('leaves the time to the policy where it states one: said once, never two different periods', () => {
+    const policy = miniPolicy();
+    policy.rights = { responseTime: 'P4W' };
+    const part = accessPart(policy);
+    expect(part).toContain('De eerste kopie is gratis (artikel 15, lid 3, AVG).');
+    expect(part).not.toContain('maand');
+    const notice = policyOutputs(policy).notice.nl;
+    expect(notice).toContain('Wij reageren binnen 4 weken op uw verzoek.');
+    expect(notice).not.toContain('binnen een maand antwoord');
+  });
+
+  it('says nothing of it where the policy sets the right aside', () => {
+    const policy = miniPolicy();
+    policy.rights = {
+      notApplicable: [
+        { right: 'access', reason: { nl: 'Wij weten niet wie u bent.', en: 'We do not know who you are.' } },
+      ],
+    };
+    expect(policyOutputs(policy).notice.nl).not.toContain('De eerste kopie is gratis');
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { messagesFor } from '../../src/i18n/messages.js';
+import type { PolicySource } from '../../src/policy/policy-types.js';
+import { renderNotice } from '../../src/render/render-notice.js';
+import { analyse, miniPolicy } from '../support/mini-policy.js';
+
+/**
+ * Finding one's way on a phone (the phone review of 2026-12-06): the contents right after the summary, a
+ * link back to them at the end of every section, and a purpose's retention link landing on its own rule.
+ */
+function policy(): PolicySource {
+  const p = miniPolicy();
+  p.introduction = { nl: 'INLEIDING van de auteur.', en: 'Author INTRODUCTION.' };
+  p.purposes[0]!.retention = ['kept'];
+  p.retention = [
+    { id: 'kept', name: { nl: 'Contactgegevens', en: 'Contact data' }, dataCategories: ['phone'], period: 'P2Y' },
+  ];
+  return p;
+}
+
+function rendered(): ReturnType<typeof renderNotice> {
+  const { model } = analyse(policy());
+  return renderNotice(model!, messagesFor('nl'));
+}
+
+describe('navigation in the notice', () => {
+  it('puts the contents right after the summary, before the introduction, in the page and the fragment', () => {
+    for (const html of [rendered().html, rendered().fragment]) {
+      const summary = html.indexOf('class="policyc-summary"');
+      const contents = html.indexOf('<nav class="policyc-contents"');
+      const introduction = html.indexOf('class="policyc-introduction"');
+      expect(summary).toBeGreaterThan(0);
+      expect([summary < contents, contents < introduction]).toEqual([true, true]);
+    }
+  });
+
+  it('keeps the introduction before the contents in Markdown, where it would otherwise fall under "## Inhoud"', () => {
+    const { markdown } = rendered();
+    expect(markdown.indexOf('INLEIDING')).toBeLessThan(markdown.indexOf('## Inhoud'));
+  });
+
+  it('ends every section with a named link back to the contents, prefixed in the fragment', () => {
+    const { html, fragment } = rendered();
+    const sections = html.split('<section class="policyc-section">').length - 1;
+    expect(sections).toBeGreaterThan(5);
+    const back =
+      '<p class="policyc-to-contents"><a href="#contents" aria-label="Terug naar de inhoud">↑ Inhoud</a></p>\n</section>';
+    expect(html.split(back).length - 1).toBe(sections);
+    expect(fragment.split(back.replace('#contents', '#policyc-contents')).length - 1).toBe(sections);
+    expect(rendered().markdown).not.toContain('↑');
+  });
+
+  it("links a purpose's retention rule to its own row, and in Markdown to the retention section", () => {
+    const { html, markdown } = rendered();
+    expect(html).toContain('<a href="#retention-kept">Contactgegevens</a>');
+    expect(html).toContain('<tr><th scope="row" id="retention-kept">');
+    expect(markdown).toContain('[Contactgegevens](#hoe-lang-wij-uw-gegevens-bewaren)');
+  });
+});

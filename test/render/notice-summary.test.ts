@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { messagesFor, type Language } from '../../src/i18n/messages.js';
+import type { PolicySource } from '../../src/policy/policy-types.js';
+import { noticeOutline } from '../../src/render/notice-outline.js';
+import type { Inline } from '../../src/render/outline.js';
+import { analyse, miniPolicy } from '../support/mini-policy.js';
+
+/**
+ * The first layer ("In het kort") in the order patients ask (the phone review of 2026-12-06): who and
+ * how to reach them, the rights and how to ask, how long, who receives, abroad, complaint, purposes.
+ */
+const both = (nl: string, en = nl): { nl: string; en: string } => ({ nl, en });
+
+/** The summary's lines as text, and the first in-page or contact link of each. */
+function summary(policy: PolicySource, lang: Language = 'nl'): { lines: string[]; links: string[] } {
+  const { model, diagnostics } = analyse(policy);
+  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const outline = noticeOutline(model!, messagesFor(lang, model!.source.metadata.formality));
+  const paragraphs = outline.summary!.blocks.map((b) => ('paragraph' in b ? b.paragraph : []));
+  const textOf = (inlines: Inline[]): string => inlines.map((i) => i.text).join('');
+  return {
+    lines: paragraphs.map(textOf),
+    links: paragraphs.map((p) => p.find((i) => i.href)?.href ?? ''),
+  };
+}
+
+/** A care provider's policy with every line of the summary to say. */
+function fullPolicy(): PolicySource {
+  const policy = miniPolicy();
+  policy.controller.isCareProvider = true;
+  policy.dataCategories[0]!.special = 'health';
+  policy.purposes.push({ ...policy.purposes[0]!, id: 'second', name: both('Tweede doel', 'Second purpose') });
+  policy.purposes[0]!.retention = ['file'];
+  policy.retention = [
+    {
+      id: 'file',
+      name: both('Medisch dossier', 'Medical file'),
+      dataCategories: ['phone'],
+      period: 'P20Y',
+      legalSource: { law: 'wgbo' },
+    },
+  ];
+  policy.rights = { howToExercise: both('Stuur ons een e-mail.', 'Send us an e-mail.') };
+  policy.processors = [{ id: 'host', name: 'Hoster', service: both('Hosting'), country: 'US' }];
+  policy.complaints = { internal: both('Bel onze klachtenfunctionaris.', 'Call our complaints officer.') };
+  return policy;
+}
+
+describe('the summary', () => {
+  it('goes who, rights and how to ask, how long, who receives, abroad, complaint, purposes', () => {
+    const { links } = summary(fullPolicy());
+    expect(links).toEqual([
+      'mailto:privacy@mini.example',
+      '#rights',
+      '#retention',
+      '#recipients',
+      '#transfers',
+      '#complaints',
+      '#purposes',
+    ]);
+  });
+
+  it('links the rights line to how to ask, where the notice says how', () => {
+    const { model } = analyse(fullPolicy());
+    const outline = noticeOutline(model!, messagesFor('nl'));
+    const rights = outline.summary!.blocks.find(
+      (b) => 'paragraph' in b && b.paragraph.some((i) => i.href === '#rights'),
+    );
+    expect(rights && 'paragraph' in rights && rights.paragraph.map((i) => i.href ?? i.text)).toEqual([
+      'U kunt vragen om inzage, verbetering of verwijdering van uw gegevens, en meer: ',
+      '#rights',
+      '. ',
+      '#exercising-rights',
+      '.',
+    ]);
+    // The mini policy's controller has an e-mail address, which the rights section gives as where to ask.
+    expect(summary(miniPolicy()).lines.join('\n')).toContain('Zo vraagt u het aan');
+    const unreachable = miniPolicy();
+    delete unreachable.controller.contact;
+    expect(summary(unreachable).lines.join('\n')).not.toContain('Zo vraagt u het aan');
+  });
+
+  it('names the countries outside the EEA a party takes data to; says nothing when the policy says nothing', () => {
+    const { lines } = summary(fullPolicy());
+    expect(lines).toContain(
+      'Sommige gegevens gaan naar de Verenigde Staten, buiten de Europese Economische Ruimte: welke gegevens, en hoe ze beschermd zijn',
+    );
+    const silent = summary(miniPolicy());
+    expect(silent.links).not.toContain('#transfers');
+    expect(silent.lines.join(' ')).not.toMatch(/buiten de Europese Economische Ruimte/);
+  });
+
+  it("points to the statement's own words on transfers, without claiming either way", () => {
+    const policy = miniPolicy();
+    policy.transfers = { statement: both('Wij geven in principe niets door.', 'In principle we transfer nothing.') };
+    expect(summary(policy).lines).toContain('Gaan uw gegevens naar landen buiten de Europese Economische Ruimte?');
+    expect(summary(policy, 'en').lines).toContain('Does your data go to countries outside the European Economic Area?');
+  });
+
+  it("names the organisation's own complaints route before the authority", () => {
+    expect(summary(fullPolicy()).lines).toContain(
+      'Niet tevreden? U kunt een klacht indienen bij ons, en ook bij de Autoriteit Persoonsgegevens: zo dient u een klacht in',
+    );
+    expect(summary(miniPolicy()).lines).toContain(
+      'Niet tevreden? Dan kunt u terecht bij de Autoriteit Persoonsgegevens: zo dient u een klacht in',
+    );
+  });
+
+  it('does not read processors alone as everyone who receives the data', () => {
+    expect(summary(fullPolicy()).lines).toContain(
+      'Wie uw gegevens nog meer krijgt, onder meer de dienstverleners die voor ons werken: Hoster',
+    );
+    expect(summary(fullPolicy(), 'en').lines).toContain(
+      'Who else receives your data, among others the service providers who work for us: Hoster',
+    );
+  });
+
+  it('names those who receive the data in about two lines (80 characters of names), the rest counted', () => {
+    const policy = fullPolicy();
+    policy.recipients = [
+      'Eerste ontvanger met een lange naam',
+      'Tweede ontvanger met een lange naam',
+      'Derde',
+      'Vierde',
+    ].map((name, i) => ({ id: `r${i}`, name: both(name), type: 'authority' as const }));
+    expect(summary(policy).lines).toContain(
+      'Wie uw gegevens nog meer krijgt: Eerste ontvanger met een lange naam, Tweede ontvanger met een lange naam, Derde en 2 anderen',
+    );
+  });
+
+  it('points to a recipients section that has only the statement’s own words', () => {
+    const policy = miniPolicy();
+    policy.sharing = both('Wij delen gegevens met uw huisarts.', 'We share data with your GP.');
+    const { lines, links } = summary(policy);
+    expect(lines).toContain('Wie krijgt uw gegevens nog meer?');
+    expect(links).toContain('#recipients');
+  });
+
+  it('keeps the purposes to one line: the one purpose by name, or how many there are', () => {
+    expect(summary(miniPolicy()).lines.at(-1)).toBe(
+      'Waarvoor wij uw gegevens gebruiken, en waarom dat mag: Verbindingen leggen',
+    );
+    expect(summary(miniPolicy()).links.at(-1)).toBe('#purpose-connect');
+    expect(summary(fullPolicy()).lines.at(-1)).toBe('Waarvoor wij uw gegevens gebruiken, en waarom dat mag: 2 doelen');
+    expect(summary(fullPolicy(), 'en').lines.at(-1)).toBe('What we use your data for, and why we may: 2 purposes');
+  });
+});
