@@ -79,9 +79,10 @@ function whoBlocks({ source, model, m }: NoticeContext): Block[] {
  */
 function rightsBlocks({ source, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
   if (!ids.has('rights')) return [];
-  const howTo: Inline[] = ids.has('exercising-rights') && saysHowToExercise(source, m)
-    ? [text(m.t('layout:summary.howToAskBefore')), link(m.t('layout:summary.howToAsk'), '#exercising-rights')]
-    : [];
+  const howTo: Inline[] =
+    ids.has('exercising-rights') && saysHowToExercise(source, m)
+      ? [text(m.t('layout:summary.howToAskBefore')), link(m.t('layout:summary.howToAsk'), '#exercising-rights')]
+      : [];
   return [
     {
       paragraph: [
