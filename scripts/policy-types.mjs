@@ -5,6 +5,8 @@
 //
 // The schema is adapted for typing only, never for validation:
 // - every $def (and a few inline schemas) gets the type name the code uses;
+// - the top-level fields are required, as of the merged policy (the schema
+//   requires them only of a file that extends nothing);
 // - constraints that say nothing about shape are dropped: an anyOf of
 //   `required` lists (which fields together suffice), minItems (no tuples);
 // - a string-or-text value (if/then/else on the type) becomes a union;
@@ -53,6 +55,9 @@ const banner = `/**
 function typingSchema(schema) {
   const copy = structuredClone(schema);
   copy.title = 'PolicySource';
+  // The merged policy, which the code handles, has every top-level field that a file extending nothing must have.
+  copy.required = copy.allOf[0].then.required;
+  delete copy.allOf;
   for (const [name, def] of Object.entries(copy.$defs)) def.title = typeNames[name] ?? pascal(name);
   copy.$defs.lawReference.properties.law.title = 'LawId';
   // A text per language is indexed by any language code, as the renderers do.

@@ -107,15 +107,19 @@ const modifiedMs = (file: string): number => {
 
 /**
  * Whether a bundle that scripts/bundle-cli.mjs wrote (`file`) runs instead of
- * the compiled modules: not with POLICYC_BUNDLE=0, without the bundle, or when
- * it is older than `input` (the compiled module it starts from) or than tsc's
- * build record: `tsc` ran after `npm run compile`.
+ * the compiled modules: not with POLICYC_BUNDLE=0, without the bundle, or, in
+ * a working copy, when it is older than `input` (the compiled module it starts
+ * from) or than tsc's build record: `tsc` ran after `npm run compile`. Without
+ * the build record the package is installed (the package leaves it out) and
+ * nothing recompiles it: the bundle runs, whatever the files' times (npm dates
+ * each file as it unpacks it, the bundle before the modules it holds).
  */
 export function isFreshBundle(file: string, input: string): boolean {
   if (process.env.POLICYC_BUNDLE === '0') return false;
   try {
     const bundled = statSync(file).mtimeMs;
-    return bundled >= Math.max(statSync(input).mtimeMs, modifiedMs(path.join(path.dirname(file), BUILD_RECORD)));
+    const record = modifiedMs(path.join(path.dirname(file), BUILD_RECORD));
+    return record === 0 || bundled >= Math.max(statSync(input).mtimeMs, record);
   } catch {
     return false; // no bundle
   }

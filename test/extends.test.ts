@@ -20,6 +20,14 @@ function copyFixtures(): string {
   return root;
 }
 
+/** Replaces `from` by `to` in a file of the copy `root`; returns the new text. */
+function edit(root: string, relative: string, from: string, to: string): string {
+  const file = path.join(root, relative);
+  const text = readFileSync(file, 'utf8').replace(from, to);
+  writeFileSync(file, text);
+  return text;
+}
+
 function analyseFile(file: string) {
   return analysePolicy(readFileSync(file, 'utf8'), path.relative(process.cwd(), file), 'en', { path: file });
 }
@@ -102,13 +110,59 @@ describe('extends', () => {
     expect(run.status).toBe(1);
     const p1x = positionOfText(baseText, '"P1X"');
     expect(compact(run)).toEqual([
-      `shared/base.json:${p1x.line}:${p1x.column} error /retention/0/period must be an ISO 8601 duration in years, months, weeks or days, such as P20Y, P6M, P4W or P30D [schema/pattern]`,
+      `shared/base.json:${p1x.line}:${p1x.column} error /retention/0/period must be an ISO 8601 duration in years, months, weeks or days, such as P20Y, P6M, P4W or P30D (for practice-b/policy.json) [schema/pattern]`,
     ]);
     writeFileSync(base, baseText.replace('"P1X"', '"P1Y"'));
     const fixed = await runPolicyc(['check', 'practice-b', '--format', 'compact'], root);
     const smss = positionOfText(childText, '"smss"');
     expect(compact(fixed).filter((l) => l.includes(' error '))).toEqual([
       `practice-b/policy.json:${smss.line}:${smss.column} error /purposes/0/processors/1 no processor has the id "smss" (did you mean "sms"?) [reference/dangling]`,
+    ]);
+  });
+
+  it('a problem in a shared base says for which policy it was found, in every format', async () => {
+    const root = copyFixtures();
+    const baseText = edit(root, 'shared/base.json', '"P1Y"', '"P1X"');
+    const p1x = positionOfText(baseText, '"P1X"');
+    const args = ['check', 'practice-a', 'practice-b', '--format'];
+    const lines = compact(await runPolicyc([...args, 'compact'], root));
+    expect(lines).toEqual(
+      ['a', 'b'].map(
+        (x) =>
+          `shared/base.json:${p1x.line}:${p1x.column} error /retention/0/period must be an ISO 8601 duration in years, months, weeks or days, such as P20Y, P6M, P4W or P30D (for practice-${x}/policy.json) [schema/pattern]`,
+      ),
+    );
+    const text = (await runPolicyc([...args, 'text', '--lang', 'nl'], root)).stderr;
+    expect(text).toContain('(voor practice-b/policy.json)');
+    const json = JSON.parse((await runPolicyc([...args, 'json'], root)).stdout) as { policy?: string }[];
+    expect(json.map((d) => d.policy)).toEqual(['practice-a/policy.json', 'practice-b/policy.json']);
+    const sarif = JSON.parse((await runPolicyc([...args, 'sarif'], root)).stdout) as {
+      runs: { results: { relatedLocations?: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    };
+    expect(
+      sarif.runs[0]!.results.map((r) => r.relatedLocations?.map((l) => l.physicalLocation.artifactLocation.uri)),
+    ).toEqual([['practice-a/policy.json'], ['practice-b/policy.json']]);
+    // The policy's own problems say nothing more: the file is the policy.
+    edit(root, 'shared/base.json', '"P1X"', '"P1Y"');
+    edit(root, 'practice-a/policy.json', '"privacy@a.example"', '"privacy-at-a"');
+    expect(compact(await runPolicyc(['check', 'practice-a', '--format', 'compact'], root)).join('\n')).not.toContain(
+      '(for ',
+    );
+  });
+
+  it('an id the child removes that a base still refers to is reported at the removal, naming the reference', async () => {
+    const root = copyFixtures();
+    const childText = edit(
+      root,
+      'practice-a/policy.json',
+      '"id": "practice-a",',
+      '"id": "practice-a",\n  "remove": { "processors": ["mail"] },',
+    );
+    const baseText = readFileSync(path.join(root, 'shared/base.json'), 'utf8');
+    const used = positionOfText(baseText, '"mail"');
+    const removal = positionOfText(childText, '"mail"');
+    expect(compact(await runPolicyc(['check', 'practice-a', '--format', 'compact'], root))).toEqual([
+      `practice-a/policy.json:${removal.line}:${removal.column} error /remove/processors/0 "mail" is removed here, but shared/base.json:${used.line}:${used.column} (/purposes/0/processors/1) still refers to it as a processor; remove that reference too (give that item without it in this policy), or keep "mail" [reference/dangling]`,
     ]);
   });
 
@@ -159,7 +213,7 @@ describe('extends', () => {
     const run = await runPolicyc(['check', 'loop', '--format', 'compact'], root);
     expect(run.status).toBe(1);
     expect(compact(run)).toEqual([
-      `loop/two.json:2:15 error /extends/0 "policy.json" extends this policy in turn: a policy cannot extend itself [extends/cycle]`,
+      `loop/two.json:2:15 error /extends/0 "policy.json" extends this policy in turn: a policy cannot extend itself (for loop/policy.json) [extends/cycle]`,
     ]);
   });
 

@@ -310,15 +310,19 @@ describe('the cache look-up without parsing', () => {
         writeFileSync(path.join(dir, 'policies', name, 'policy.json'), text);
       };
       write('a', JSON.stringify({ ...policy, id: 'guess-a' }, null, 2));
-      // Two "id" members: JSON.parse (and so the build) takes the last; the guess takes the first.
-      const twoIds = JSON.stringify({ ...policy, id: 'guess-b' }, null, 2).replace('{', '{\n  "id": "guess-a",');
-      write('b', twoIds);
       const first = await runPolicycInProcess(['build', 'policies', '--out', 'dist', '--format', 'json'], dir);
       expect(first.status, first.stderr).toBe(0);
-      expect(readdirSync(path.join(dir, 'dist')).sort()).toEqual(['guess-a', 'guess-b']);
+      expect(readdirSync(path.join(dir, 'dist')).sort()).toEqual(['guess-a']);
+      // Two "id" members: the guess takes the first; the policy is refused (json/duplicate-key), which it would
+      // not be if it were taken from guess-a's cache.
+      const twoIds = JSON.stringify({ ...policy, id: 'guess-b' }, null, 2).replace('{', '{\n  "id": "guess-a",');
+      write('b', twoIds);
       const second = await runPolicycInProcess(['build', 'policies', '--out', 'dist', '--format', 'json'], dir);
-      expect(second.stderr).toContain('1 of them was unchanged'); // guess-a; guess-b, whose guess is guess-a, is compiled
-      expect(second.stdout).toBe(first.stdout);
+      expect(second.status).toBe(1);
+      const found = JSON.parse(second.stdout) as { ruleId: string; file: string }[];
+      expect(found.filter((d) => d.file === 'policies/b/policy.json').map((d) => d.ruleId)).toEqual([
+        'json/duplicate-key',
+      ]);
       rmSync(dir, { recursive: true, force: true });
     },
     BUILDS_TIMEOUT,

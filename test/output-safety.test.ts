@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { unexpectedError } from '../src/cli/process-cli.js';
 import { processStart, startFromStat } from '../src/output/output-lock.js';
 import { OutputWriter } from '../src/output/output-writer.js';
 import { cliPath, repoRoot, runPolicycInProcess, type CliRun } from './support/cli.js';
@@ -21,6 +22,14 @@ const refusal = (run: CliRun, message: string): void => {
   expect(run.stderr).toContain(message);
   expect(run.status).toBe(2);
 };
+
+// Run as root, dropping to 'nobody' for the build; skipped where 'nobody' cannot reach the CLI (a checkout inside a private folder).
+const nobodyReachesCli =
+  process.getuid?.() === 0 &&
+  spawnSync(process.execPath, ['-e', `require('node:fs').accessSync(${JSON.stringify(cliPath)})`], {
+    uid: 65534,
+    gid: 65534,
+  }).status === 0;
 
 describe('policyc replaces only what it made', { timeout: 180_000 }, () => {
   it('refuses --out pointing at the policies, and leaves them', async () => {
@@ -141,13 +150,6 @@ describe('policyc replaces only what it made', { timeout: 180_000 }, () => {
     );
   });
 
-  // Run as root, dropping to 'nobody' for the build; skipped where 'nobody' cannot reach the CLI (a checkout inside a private folder).
-  const nobodyReachesCli =
-    process.getuid?.() === 0 &&
-    spawnSync(process.execPath, ['-e', `require('node:fs').accessSync(${JSON.stringify(cliPath)})`], {
-      uid: 65534,
-      gid: 65534,
-    }).status === 0;
   it.runIf(nobodyReachesCli)('an unwritable organisation folder is a clean error that changes nothing', async () => {
     const work = workWithPolicy();
     chmodSync(work, 0o755);
@@ -168,6 +170,64 @@ describe('policyc replaces only what it made', { timeout: 180_000 }, () => {
     expect(run.status).toBe(2);
     expect(readFileSync(path.join(work, 'dist/ipractice/nl/privacy.html')).equals(before)).toBe(true);
     expect(readdirSync(path.join(work, 'dist'))).toEqual(['ipractice']);
+  });
+});
+
+describe('an output folder that cannot be written is a clean error before anything moves', { timeout: 180_000 }, () => {
+  /** The CLI as a user runs it (a process of its own), as root or as 'nobody'. */
+  const cliRun = (args: string[], cwd: string, uid?: number): CliRun => {
+    const run = spawnSync(process.execPath, [cliPath, ...args], {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      ...(uid !== undefined ? { uid, gid: uid } : {}),
+    });
+    return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+  };
+  const cleanRefusal = (run: CliRun, message: string): void => {
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    expect(run.stderr).not.toContain('Node.js v');
+    refusal(run, message);
+  };
+
+  it.each([['build'], ['register']])('%s --out under a file (ENOTDIR, even as root)', (command) => {
+    const work = workWithPolicy();
+    writeFileSync(path.join(work, 'afile'), 'mine');
+    cleanRefusal(
+      cliRun([command, '--out', 'afile/sub'], work),
+      'refusing to write into afile: it is a file, not a folder. Move it away or choose another --out. Nothing was written.',
+    );
+    expect(readFileSync(path.join(work, 'afile'), 'utf8')).toBe('mine');
+  });
+
+  it.runIf(nobodyReachesCli)('build, register and init in a folder that is not writable (EACCES)', () => {
+    const work = workWithPolicy();
+    chmodSync(work, 0o755);
+    const nobody = 65534;
+    spawnSync('chown', ['-R', `${nobody}:${nobody}`, path.join(work, 'policies')]);
+    mkdirSync(path.join(work, 'ro'), { mode: 0o555 });
+    const denied = 'cannot write to ro (permission denied). Nothing was written.';
+    cleanRefusal(cliRun(['build', '--out', 'ro'], work, nobody), denied);
+    cleanRefusal(cliRun(['build', '--out', 'ro/sub'], work, nobody), denied);
+    mkdirSync(path.join(work, 'closed'), { mode: 0o000 });
+    cleanRefusal(
+      cliRun(['build', '--out', 'closed'], work, nobody),
+      'cannot write to closed (permission denied). Nothing was written.',
+    );
+    cleanRefusal(cliRun(['register', '--out', 'ro'], work, nobody), denied);
+    cleanRefusal(cliRun(['init', '--yes'], path.join(work, 'ro'), nobody), 'cannot write to . (permission denied).');
+    expect(readdirSync(path.join(work, 'ro'))).toEqual([]);
+  });
+
+  it("an error no command reports is one line without a stack: the system's words, or a bug to report", () => {
+    const denied = Object.assign(new Error("EACCES: permission denied, open '/srv/x'"), {
+      code: 'EACCES',
+      syscall: 'open',
+    });
+    expect(unexpectedError(denied)).toBe("policyc: EACCES: permission denied, open '/srv/x'");
+    expect(unexpectedError(new TypeError("Cannot read properties of undefined (reading 'id')"))).toBe(
+      "policyc: internal error (Cannot read properties of undefined (reading 'id')); this is a bug in policyc, please report it",
+    );
   });
 });
 

@@ -1,8 +1,9 @@
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './support/cli.js';
 import { registryEnv } from './support/child-env.js';
@@ -17,6 +18,11 @@ import { registryEnv } from './support/child-env.js';
 const cache = path.join(repoRoot, 'node_modules', '.cache', 'policyc-pack-test');
 let project: string;
 let work: string;
+
+/** What NODE_V8_COVERAGE writes: each script that ran, by URL (a module) or path (a vm.Script). */
+interface Coverage {
+  result: { url: string }[];
+}
 
 /** npm, asynchronously: a synchronous child would block vitest's worker for the whole install. */
 async function npm(args: string[], cwd: string): Promise<string> {
@@ -116,6 +122,25 @@ describe('the packed package, installed into a fresh project', () => {
       console.log(runCachedScript(bundle, readFileSync(bundle, 'latin1'), 'check').cacheUsed);`;
     const used = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(used.trim()).toBe('true');
+  });
+
+  it('runs the CLI from its bundle, though npm dates the files in the order it unpacks them', () => {
+    // Node's coverage names every script that ran, the bundle (a vm.Script) included; the CLI does nothing for it.
+    const coverage = mkdtempSync(path.join(work, 'coverage-'));
+    const check = spawnSync('npx', ['--no-install', 'policyc', 'check'], {
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', NODE_V8_COVERAGE: coverage },
+    });
+    expect(check.stderr).toContain('1 policy checked');
+    const ran = readdirSync(coverage)
+      .flatMap((file) => (JSON.parse(readFileSync(path.join(coverage, file), 'utf8')) as Coverage).result)
+      .map(({ url }) => (url.startsWith('file:') ? fileURLToPath(url) : url));
+    // A script V8 takes from a code cache keeps the name it had when the cache was made (lib/ where npm run
+    // compile ran): the bundle is known by its file name.
+    expect(ran.filter((file) => path.basename(file) === 'policyc-bundle.cjs')).toHaveLength(1);
+    expect(ran).not.toContain(path.join(project, 'node_modules/policyc/lib/cli/process-cli.js'));
+    expect(ran).toContain(path.join(project, 'node_modules/policyc/lib/cli/main.cjs'));
   });
 
   it('resolves the $schema path the README gives to the installed schema', () => {

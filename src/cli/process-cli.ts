@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as ReadlinePromises from 'node:readline/promises';
 import type * as Tty from 'node:tty';
+import { cli, EXIT_INVALID } from './cli-support.js';
 import { runCli } from './run-cli.js';
 
 export { runCli } from './run-cli.js';
@@ -31,16 +32,33 @@ export async function runFromProcess(): Promise<number> {
       process.exit(process.exitCode ?? 0);
     });
   }
-  return runCli(process.argv.slice(2), {
-    cwd: process.cwd(),
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    color: process.stderr.isTTY === true && !process.env.NO_COLOR,
-    // Only init asks, so whether stdin is a terminal is found out when it does: node:tty loads node:net, some
-    // ms of a start whose stdout and stderr are not terminals. isatty, not process.stdin.isTTY: reading that
-    // property opens stdin as a stream.
-    get prompt() {
-      return (require('node:tty') as typeof Tty).isatty(0) ? prompt : undefined;
-    },
-  });
+  try {
+    return await runCli(process.argv.slice(2), {
+      cwd: process.cwd(),
+      stdout: (text) => process.stdout.write(text),
+      stderr: (text) => process.stderr.write(text),
+      color: process.stderr.isTTY === true && !process.env.NO_COLOR,
+      // Only init asks, so whether stdin is a terminal is found out when it does: node:tty loads node:net, some
+      // ms of a start whose stdout and stderr are not terminals. isatty, not process.stdin.isTTY: reading that
+      // property opens stdin as a stream.
+      get prompt() {
+        return (require('node:tty') as typeof Tty).isatty(0) ? prompt : undefined;
+      },
+    });
+  } catch (error) {
+    process.stderr.write(unexpectedError(error) + '\n');
+    return EXIT_INVALID;
+  }
+}
+
+/**
+ * The last word on an error no command turned into a message: one line, no
+ * stack. A failed system call (a file that cannot be read or written) is the
+ * machine's problem and says so as the system does; anything else is a bug.
+ */
+export function unexpectedError(error: unknown): string {
+  const { code, syscall, message } = (error ?? {}) as Partial<NodeJS.ErrnoException>;
+  if (typeof code === 'string' && typeof syscall === 'string')
+    return cli.t('cli:unexpected.system', { detail: message });
+  return cli.t('cli:unexpected.internal', { detail: message ?? String(error) });
 }

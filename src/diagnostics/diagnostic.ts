@@ -40,6 +40,11 @@ export interface Diagnostic {
   /** The values the message interpolates. */
   data?: MessageData;
   file?: string;
+  /**
+   * The policy the diagnostic was found for, when `file` is another file (a
+   * base it extends, shared by many): reporters say for which policy.
+   */
+  policy?: string;
   /** RFC 6901 JSON pointer to the value at fault ('' for the document). */
   pointer: string;
   /** 1-based, from the source position map. */

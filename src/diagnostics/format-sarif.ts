@@ -101,6 +101,10 @@ function sarifResult(d: LocalisedDiagnostic, index: Map<string, number>, cwd: st
         logicalLocations: [{ fullyQualifiedName: d.pointer || '/', kind: 'member' }],
       },
     ],
+    // Found in a base for this policy (the message says so too).
+    ...(d.policy
+      ? { relatedLocations: [{ id: 1, physicalLocation: { artifactLocation: { uri: toUri(d.policy, cwd) } } }] }
+      : {}),
     // An acknowledged finding: the privacy officer accepted it, in the policy or the config file.
     ...(d.acknowledged
       ? {

@@ -44,7 +44,10 @@ export interface DiagnosticTexts {
 export function diagnosticTexts(d: Diagnostic, messages: Messages): DiagnosticTexts {
   const reason = d.acknowledged?.reason;
   return {
-    message: renderMessage(d, messages),
+    message:
+      d.policy === undefined
+        ? renderMessage(d, messages)
+        : `${renderMessage(d, messages)} ${messages.t('diagnostics:forPolicy', { policy: d.policy })}`,
     ...(d.hint ? { suggestion: renderMessage(d.hint, messages) } : {}),
     ...(reason !== undefined ? { reason: typeof reason === 'string' ? reason : textIn(reason, messages.lang) } : {}),
   };

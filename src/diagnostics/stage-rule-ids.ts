@@ -12,6 +12,7 @@ export const stageRuleIds = {
     'file/invalid-utf8',
     'json/syntax',
     'json/too-deep',
+    'json/duplicate-key',
     'extends/not-found',
     'extends/cycle',
     'extends/unreadable',

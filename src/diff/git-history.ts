@@ -6,7 +6,7 @@ import type { HistoryEntry, Text } from '../policy/policy-types.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { changeWords } from './change-words.js';
 import { comparePolicies } from './compare-policies.js';
-import type { SourceReader } from '../load/extends.js';
+import { loadExtended, type SourceReader } from '../load/extends.js';
 import { existingFolder, git, revisionReader } from './policy-revision.js';
 import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
 
@@ -14,6 +14,8 @@ import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
 interface FileVersion {
   date: string;
   text: string;
+  /** Where the file was in its commit (absolute): its bases are found from there. */
+  path: string;
   version?: string;
   /** The bases it extends, as they were in its commit. */
   reader: SourceReader;
@@ -25,17 +27,45 @@ type HistoryProblem = 'gitMissing' | 'notInRepository';
 /** 'YYYY-MM-DD' of a commit's committer timestamp, in UTC: the same on every machine. */
 const commitDay = (seconds: number): string => new Date(seconds * 1000).toISOString().slice(0, 10);
 
-function versionOf(text: string): string | undefined {
+/** The policy id a committed text gives, or undefined when it is not JSON (such a commit is kept, without a version). */
+function idOf(text: string): { parsed: boolean; id?: unknown } {
   try {
-    const version = (JSON.parse(text) as { metadata?: { version?: unknown } }).metadata?.version;
-    return typeof version === 'string' ? version : undefined;
+    return { parsed: true, id: (JSON.parse(text) as { id?: unknown }).id };
   } catch {
-    return undefined;
+    return { parsed: false };
   }
 }
 
-/** Every committed text of `file`, oldest first, following renames. */
-function fileVersions(file: string): FileVersion[] | HistoryProblem {
+/** `metadata.version` as the commit had it, merged with the bases it extended then (a child may inherit it). */
+function versionOf(text: string, absolute: string, reader: SourceReader): string | undefined {
+  const version = (loadExtended(text, absolute, absolute, [], reader).value?.value as PolicyVersionOnly | undefined)
+    ?.metadata?.version;
+  return typeof version === 'string' ? version : undefined;
+}
+
+interface PolicyVersionOnly {
+  metadata?: { version?: unknown };
+}
+
+/** One record of `git log --name-status`: the commit, its date, how it touched the file and the file's name then. */
+function logRecords(stdout: string): Array<{ hash: string; seconds: string; status: string; name?: string }> {
+  return stdout
+    .split('\0')
+    .slice(1)
+    .map((record) => {
+      const [head = '', change = ''] = record.split('\n').filter(Boolean);
+      const [hash = '', seconds = '0'] = head.split(' ');
+      const [status = '', ...names] = change.split('\t');
+      return { hash, seconds, status, ...(names.length ? { name: names.at(-1)! } : {}) };
+    });
+}
+
+/**
+ * Every committed text of `file`, oldest first, following renames of the
+ * policy `id` only: the walk stops at a copy (C: a practice made from another
+ * one's file starts there) and before a commit whose text is another policy.
+ */
+function fileVersions(file: string, id: string): FileVersion[] | HistoryProblem {
   const folder = existingFolder(file);
   const top = git(['rev-parse', '--show-toplevel'], folder);
   if (top.missing) return 'gitMissing';
@@ -45,21 +75,25 @@ function fileVersions(file: string): FileVersion[] | HistoryProblem {
     .join(path.relative(root, realpathSync(folder)), path.basename(file))
     .split(path.sep)
     .join('/');
-  const log = git(['log', '--follow', '--format=%x00%H %ct', '--name-only', '--', inRepo], root);
+  const log = git(['log', '--follow', '--format=%x00%H %ct', '--name-status', '--', inRepo], root);
   if (log.status !== 0) return [];
   const versions: FileVersion[] = [];
-  for (const record of log.stdout.split('\0').slice(1)) {
-    const [head = '', ...names] = record.split('\n').filter(Boolean);
-    const [hash = '', seconds = '0'] = head.split(' ');
-    const shown = git(['show', `${hash}:${names[0] ?? inRepo}`], root);
-    if (shown.status !== 0) continue; // the commit deleted the file
-    const version = versionOf(shown.stdout);
+  for (const { hash, seconds, status, name = inRepo } of logRecords(log.stdout)) {
+    const reader = revisionReader(root, hash);
+    const absolute = path.join(root, name);
+    const text = reader.show(absolute);
+    if (text === undefined) continue; // the commit deleted the file
+    const { parsed, id: committedId } = idOf(text);
+    if (parsed && committedId !== id) break;
+    const version = parsed ? versionOf(text, absolute, reader) : undefined;
     versions.unshift({
       date: commitDay(Number(seconds)),
-      text: shown.stdout,
+      text,
+      path: absolute,
       ...(version !== undefined ? { version } : {}),
-      reader: revisionReader(root, hash),
+      reader,
     });
+    if (status.startsWith('C')) break;
   }
   return versions;
 }
@@ -68,8 +102,8 @@ function fileVersions(file: string): FileVersion[] | HistoryProblem {
 function summaryIn(m: Messages, before: FileVersion | undefined, after: FileVersion, file: string): string {
   if (!before) return m.t('diff:history.first');
   const compared = comparePolicies(
-    { text: before.text, label: file, path: file, reader: before.reader },
-    { text: after.text, label: file, path: file, reader: after.reader },
+    { text: before.text, label: file, path: before.path, reader: before.reader },
+    { text: after.text, label: file, path: after.path, reader: after.reader },
   );
   if (!compared.value) return m.t('diff:history.notComparable');
   const material = compared.value.changes.filter((c) => c.class === 'material').map((c) => changeWords(c, m).summary);
@@ -89,7 +123,7 @@ export function gitHistory(
   model: PolicyModel,
   display: string,
 ): { entries: HistoryEntry[]; diagnostics: Diagnostic[] } {
-  const versions = fileVersions(file);
+  const versions = fileVersions(file, model.source.id);
   if (!Array.isArray(versions)) {
     return {
       entries: [],

@@ -20,6 +20,28 @@ export function positionTable(text: string): PositionTable {
   return new PositionTable(scanner.slots, scanner.numbers);
 }
 
+/** A key written a second time in one object: where (1-based line and column), and the line of the first. */
+export interface DuplicateKey {
+  pointer: string;
+  key: string;
+  line: number;
+  column: number;
+  firstLine: number;
+}
+
+/**
+ * Every key of `text` (which JSON.parse accepted) written a second time in
+ * the same object, in text order. A repeated object's own members are not
+ * reported again: only the key that repeats it.
+ */
+export function duplicateKeys(text: string): DuplicateKey[] {
+  const scanner = new PositionScanner(text, []);
+  scanner.skipSpace();
+  scanner.value('', -1, 0, 0);
+  const found = scanner.duplicates!;
+  return found.filter((d) => !found.some((outer) => d.pointer.startsWith(outer.pointer + '/')));
+}
+
 export class PositionTable {
   constructor(
     private readonly slots: ReadonlyMap<string, number>,
@@ -60,7 +82,11 @@ class PositionScanner {
   private line = 1;
   private lineStart = 0;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    /** When given, each repeated key is added to it (see duplicateKeys). */
+    readonly duplicates?: DuplicateKey[],
+  ) {}
 
   skipSpace(): void {
     const text = this.text;
@@ -103,12 +129,21 @@ class PositionScanner {
       this.at++; // :
       this.skipSpace();
       // joinPointer's steps, written out: this runs for every member of the policy.
-      this.value(pointer + '/' + escapeToken(name), keyOffset, keyLine, keyLineStart);
+      const member = pointer + '/' + escapeToken(name);
+      if (this.duplicates) this.noteRepeat(member, name, keyLine, keyOffset - keyLineStart + 1);
+      this.value(member, keyOffset, keyLine, keyLineStart);
       this.skipSpace();
       if (this.text.charCodeAt(this.at) === 0x2c) this.at++;
       this.skipSpace();
     }
     this.at++; // }
+  }
+
+  /** Records `member`, its key at `line` and `column`, when an earlier key of the same object had its pointer. */
+  private noteRepeat(member: string, key: string, line: number, column: number): void {
+    const first = this.slots.get(member);
+    if (first === undefined) return;
+    this.duplicates!.push({ pointer: member, key, line, column, firstLine: this.numbers[first + 7]! });
   }
 
   private array(pointer: string): void {

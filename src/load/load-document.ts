@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { positionTable, type PositionTable } from './json-positions.js';
-import { findTooDeep, MAX_JSON_DEPTH } from './json-depth.js';
+import { duplicateKeys, positionTable, type DuplicateKey, type PositionTable } from './json-positions.js';
+import { MAX_JSON_DEPTH, memberCount, scanJson } from './json-depth.js';
 import { explainSyntaxError } from './json-syntax.js';
 import { lineAndColumn } from './text-position.js';
 import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
@@ -38,7 +38,8 @@ export interface SourceDocument {
 /**
  * Parses JSON text (JSON.parse), with the position of every value by JSON
  * pointer found on first demand (positionTable). Malformed JSON yields one positioned 'json/syntax' diagnostic and no value;
- * JSON nested deeper than MAX_JSON_DEPTH one 'json/too-deep'. A leading
+ * JSON nested deeper than MAX_JSON_DEPTH one 'json/too-deep'; a key written
+ * twice in one object 'json/duplicate-key' for each repeat. A leading
  * byte-order mark (Windows editors write one) is skipped.
  */
 export function loadDocument(
@@ -46,7 +47,7 @@ export function loadDocument(
   file: string,
 ): { value: SourceDocument | undefined; diagnostics: Diagnostic[] } {
   const text = textIn.charCodeAt(0) === 0xfeff ? textIn.slice(1) : textIn;
-  const deep = findTooDeep(text);
+  const { tooDeep: deep, colons } = scanJson(text);
   if (deep) {
     return {
       value: undefined,
@@ -69,6 +70,11 @@ export function loadDocument(
   } catch {
     return { value: undefined, diagnostics: [syntaxError(text, file)] };
   }
+  // Fewer members than colons: JSON.parse kept the last of a repeated key. Only then is the text read for them.
+  if (typeof value === 'object' && value !== null && memberCount(value) !== colons) {
+    const repeated = duplicateKeys(text).map((d) => duplicateKey(d, file));
+    if (repeated.length) return { value: undefined, diagnostics: repeated };
+  }
   return { value: { file, text, value, locations: lazyLocations(text) }, diagnostics: [] };
 }
 
@@ -76,6 +82,20 @@ export function loadDocument(
 function lazyLocations(text: string): Locations {
   let table: PositionTable | undefined;
   return { get: (pointer) => (table ??= positionTable(text)).get(pointer) };
+}
+
+/** A key written twice in one object: refused at the second, naming the first's line (JSON.parse drops the first). */
+function duplicateKey({ pointer, key, line, column, firstLine }: DuplicateKey, file: string): Diagnostic {
+  return {
+    ruleId: 'json/duplicate-key' satisfies StageRuleId<'load'>,
+    severity: 'error',
+    messageId: 'diagnostics:json.duplicateKey',
+    data: { key, line: firstLine },
+    file,
+    pointer,
+    line,
+    column,
+  };
 }
 
 /** The positioned 'json/syntax' diagnostic for text JSON.parse refused: what is wrong, in the author's terms. */

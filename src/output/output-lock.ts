@@ -164,7 +164,8 @@ export function removeStaging(dir: string): void {
   try {
     entries = readdirSync(dir);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    // Never made (or the output folder's path runs through a file): nothing to remove.
+    if (['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) return;
     throw error;
   }
   for (const name of entries) {

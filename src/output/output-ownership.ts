@@ -32,6 +32,28 @@ export class OutputRefusal extends Error {
   }
 }
 
+/** File system errors that mean 'policyc may not write there', by the refusal each is (cli.json 'refused.'). */
+const WRITE_REFUSALS: Readonly<Record<string, string>> = {
+  EACCES: 'notWritable',
+  EPERM: 'notWritable',
+  EROFS: 'readOnly',
+  ENOSPC: 'noSpace',
+  ENOTDIR: 'notAFolder',
+};
+
+/**
+ * A failure to write at or under `target` (shown as `shown`) as the refusal
+ * it is, naming the part of the path that exists (the folder that cannot be
+ * written, or the file in the way); undefined for any other error.
+ */
+export function writeRefusal(error: unknown, target: string, shown: string): OutputRefusal | undefined {
+  const key = WRITE_REFUSALS[(error as NodeJS.ErrnoException | undefined)?.code ?? ''];
+  if (key === undefined) return undefined;
+  let existing = target;
+  while (!existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  return new OutputRefusal(key, { path: path.join(shown, path.relative(target, existing)) });
+}
+
 /** The manifest in `dir`, or undefined when there is none or it is not policyc's. */
 export function readManifest(dir: string): Manifest | undefined {
   try {

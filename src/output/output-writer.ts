@@ -32,6 +32,7 @@ import {
   manifestText,
   OutputRefusal,
   ownedFolder,
+  writeRefusal,
   type Manifest,
 } from './output-ownership.js';
 import { stageFiles } from './stage-files.js';
@@ -74,16 +75,17 @@ export class OutputWriter {
     if (this.outDirExisted && !statSync(this.outDir).isDirectory()) {
       throw new OutputRefusal('notAFolder', { path: this.shown });
     }
-    mkdirSync(this.outDir, { recursive: true });
-    this.release = acquireLock(this.outDir, this.shown);
     this.staging = path.join(this.outDir, `${STAGING_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
     try {
+      mkdirSync(this.outDir, { recursive: true });
+      this.release = acquireLock(this.outDir, this.shown);
       removeLeftovers(this.outDir);
       mkdirSync(this.staging);
       writeFileSync(path.join(this.staging, STAGING_MARKER), ownStamp());
     } catch (error) {
       this.abort();
-      throw error;
+      // A folder policyc may not write (permissions, read-only, full, a file in the way): a refusal, before anything moved.
+      throw writeRefusal(error, this.outDir, this.shown) ?? error;
     }
   }
 
@@ -165,7 +167,8 @@ export class OutputWriter {
   /** Removes everything staged; an output folder this writer created is removed too. */
   abort(): void {
     this.finished = true;
-    this.cleanUp();
+    // Without the lock nothing of this build's is in the folder (and it may not even be readable).
+    if (this.release) this.cleanUp();
     if (!this.outDirExisted && existsSync(this.outDir) && readdirSync(this.outDir).length === 0) rmdirSync(this.outDir);
   }
 

@@ -43,6 +43,15 @@ export interface AnalyseOptions {
  * diagnostics that stopped it, as reported (messageId and data, no language).
  */
 export function analyse(text: string, file: string, options: AnalyseOptions = {}): AnalysedPolicy<Diagnostic> {
+  const analysed = analyseSteps(text, file, options);
+  if (analysed.sources.length === 1) return analysed;
+  // A base is shared by many policies: what is found in it says for which one.
+  const forPolicy = (d: Diagnostic): Diagnostic =>
+    d.file !== undefined && d.file !== file ? { ...d, policy: file } : d;
+  return { ...analysed, diagnostics: analysed.diagnostics.map(forPolicy), findings: analysed.findings.map(forPolicy) };
+}
+
+function analyseSteps(text: string, file: string, options: AnalyseOptions): AnalysedPolicy<Diagnostic> {
   const loaded = loadExtended(text, file, path.resolve(options.path ?? file), [], options.reader);
   const { sources } = loaded;
   if (!loaded.value) return { diagnostics: loaded.diagnostics, findings: [], sources };

@@ -85,6 +85,18 @@ export class ResolveContext {
   }
 
   private dangling(id: string, pointer: string, kind: string, known: ReadonlyMap<string, unknown>): void {
+    const removal = this.removal(id);
+    if (removal !== undefined) {
+      // The policy removed what a base still uses: reported at the removal, naming the use.
+      const used = locate(this.doc, pointer);
+      this.report('reference/dangling', removal, 'diagnostics:reference.removedButUsed', {
+        id,
+        kind: { message: { messageId: `diagnostics:reference.kind.${kind}` } },
+        place: `${used.file}:${used.line}:${used.column}`,
+        pointer,
+      });
+      return;
+    }
     this.report(
       'reference/dangling',
       pointer,
@@ -95,5 +107,16 @@ export class ResolveContext {
       },
       didYouMean(id, [...known.keys()]),
     );
+  }
+
+  /** Where the policy's own `remove` lists `id` (/remove/<list>/<i>), if it does. */
+  private removal(id: string): string | undefined {
+    const remove = (this.source as { remove?: unknown }).remove;
+    if (typeof remove !== 'object' || remove === null) return undefined;
+    for (const [list, ids] of Object.entries(remove)) {
+      const i = Array.isArray(ids) ? ids.indexOf(id) : -1;
+      if (i >= 0) return joinPointer('/remove', list, i);
+    }
+    return undefined;
   }
 }

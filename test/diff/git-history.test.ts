@@ -140,3 +140,68 @@ describe('build --history', () => {
     expect(result.stderr).toContain('but git is not installed (or not on PATH); the change history stays empty');
   });
 });
+
+describe('build --history follows only the policy itself', () => {
+  let chain: string;
+  const commitAll = (date: string, message: string) => {
+    git(chain, date, 'add', '-A');
+    git(chain, date, 'commit', '-q', '-m', message);
+  };
+  const write = (relative: string, text: string) => {
+    mkdirSync(path.dirname(path.join(chain, relative)), { recursive: true });
+    writeFileSync(path.join(chain, relative), text);
+  };
+  /** A fixture policy as another practice: its own id. */
+  const practice = (base: string, label: string, id: string) =>
+    version(base, label, (p) => {
+      p.id = id;
+    });
+  const noticeOf = (id: string) => readFileSync(path.join(chain, 'dist', id, 'nl/privacy.md'), 'utf8');
+  beforeAll(() => {
+    chain = mkdtempSync(path.join(tmpdir(), 'policyc-history-copy-'));
+    git(chain, '2024-03-01T10:00:00+01:00', 'init', '-q');
+  });
+  afterAll(() => rmSync(chain, { recursive: true, force: true }));
+
+  it('does not list the versions of the policy a new practice was copied from, nor of another policy that had its path', () => {
+    write('policies/clinic/policy.json', version('clinic-v1', '2024.1'));
+    commitAll('2024-03-01T10:00:00+01:00', 'clinic 2024.1');
+    write('policies/clinic/policy.json', version('clinic-v2', '2024.2'));
+    commitAll('2024-06-01T10:00:00+02:00', 'clinic 2024.2');
+    // A new practice: the clinic's file copied, its id and version changed (git log --follow reads it as a copy, C098).
+    write('policies/copy/policy.json', practice('clinic-v2', '2025.1', 'nieuwe-praktijk'));
+    commitAll('2025-01-10T12:00:00+01:00', 'new practice');
+    // A path that held another policy before: its earlier texts are not this policy's versions.
+    write('policies/reused/policy.json', practice('clinic-v1', '2023.1', 'oude-praktijk'));
+    commitAll('2025-02-01T12:00:00+01:00', 'old practice');
+    write('policies/reused/policy.json', practice('clinic-v2', '2025.3', 'andere-praktijk'));
+    commitAll('2025-03-01T12:00:00+01:00', 'another practice at that path');
+    const run = runPolicyc(['build', '--history', '--lang', 'nl'], chain);
+    expect(run.status).toBe(0);
+    expect(noticeOf('tandartspraktijk-de-linde')).toContain('(versie 2024.1): Eerste versie van deze verklaring.');
+    expect(noticeOf('nieuwe-praktijk')).not.toContain('Eerdere versies');
+    expect(noticeOf('andere-praktijk')).not.toContain('Eerdere versies');
+  });
+
+  it('takes the version a child inherits from its base as it was in each commit', () => {
+    const base = (label: string) => {
+      const policy = JSON.parse(version('clinic-v2', label));
+      delete policy.id;
+      return JSON.stringify(policy, null, 2) + '\n';
+    };
+    const child = (email: string) =>
+      JSON.stringify({ id: 'kind-praktijk', extends: '../../shared/base.json', contact: { email } }, null, 2) + '\n';
+    write('shared/base.json', base('2026.1'));
+    write('policies/child/policy.json', child('a@kind.example'));
+    commitAll('2026-01-05T10:00:00+01:00', 'child 2026.1');
+    write('shared/base.json', base('2026.2'));
+    write('policies/child/policy.json', child('b@kind.example'));
+    commitAll('2026-02-05T10:00:00+01:00', 'child 2026.2');
+    const run = runPolicyc(['build', '--history', '--lang', 'nl', 'policies/child'], chain);
+    expect(run.stderr).not.toContain('history');
+    expect(run.status).toBe(0);
+    const nl = noticeOf('kind-praktijk');
+    expect(nl).toContain('- 5 januari 2026 (versie 2026.1): Eerste versie van deze verklaring.');
+    expect(nl).not.toContain('(versie 2026.2)');
+  });
+});

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadExtended, presetNames } from '../../load/extends.js';
+import { writeRefusal } from '../../output/output-ownership.js';
 import { presetsDir, schemaPath } from '../../paths.js';
 import { didYouMean } from '../../validate/did-you-mean.js';
 import { FILL_IN } from '../../validate/fill-in-markers.js';
@@ -8,6 +9,7 @@ import {
   cli,
   EXIT_INVALID,
   EXIT_OK,
+  EXIT_USAGE,
   relativeTo,
   reportDiagnostics,
   UsageError,
@@ -39,11 +41,16 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
     return EXIT_INVALID;
   }
   const target = path.join(folder, 'policy.json');
-  mkdirSync(path.dirname(target), { recursive: true });
   try {
+    mkdirSync(path.dirname(target), { recursive: true });
     // 'wx': fails when the file exists, so a policy is never overwritten, not even by a race.
     writeFileSync(target, skeleton.text, { flag: 'wx' });
   } catch (error) {
+    const refusal = writeRefusal(error, folder, relativeTo(io, folder));
+    if (refusal) {
+      io.stderr(cli.t(`cli:refused.${refusal.key}`, refusal.params) + '\n');
+      return EXIT_USAGE;
+    }
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     io.stderr(cli.t('cli:init.exists', { file: relativeTo(io, target) }) + '\n');
     return EXIT_INVALID;
