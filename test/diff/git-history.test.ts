@@ -163,7 +163,7 @@ describe('build --history follows only the policy itself', () => {
   });
   afterAll(() => rmSync(chain, { recursive: true, force: true }));
 
-  it('does not list the versions of the policy a new practice was copied from, nor of another policy that had its path', () => {
+  it('does not list the versions of the policy a new practice was copied from, nor of another policy that had its path', async () => {
     write('policies/clinic/policy.json', version('clinic-v1', '2024.1'));
     commitAll('2024-03-01T10:00:00+01:00', 'clinic 2024.1');
     write('policies/clinic/policy.json', version('clinic-v2', '2024.2'));
@@ -176,14 +176,14 @@ describe('build --history follows only the policy itself', () => {
     commitAll('2025-02-01T12:00:00+01:00', 'old practice');
     write('policies/reused/policy.json', practice('clinic-v2', '2025.3', 'andere-praktijk'));
     commitAll('2025-03-01T12:00:00+01:00', 'another practice at that path');
-    const run = runPolicyc(['build', '--history', '--lang', 'nl'], chain);
+    const run = await runPolicycInProcess(['build', '--history', '--lang', 'nl'], chain);
     expect(run.status).toBe(0);
     expect(noticeOf('tandartspraktijk-de-linde')).toContain('(versie 2024.1): Eerste versie van deze verklaring.');
     expect(noticeOf('nieuwe-praktijk')).not.toContain('Eerdere versies');
     expect(noticeOf('andere-praktijk')).not.toContain('Eerdere versies');
   });
 
-  it('takes the version a child inherits from its base as it was in each commit', () => {
+  it('takes the version a child inherits from its base as it was in each commit', async () => {
     const base = (label: string) => {
       const policy = JSON.parse(version('clinic-v2', label));
       delete policy.id;
@@ -197,7 +197,7 @@ describe('build --history follows only the policy itself', () => {
     write('shared/base.json', base('2026.2'));
     write('policies/child/policy.json', child('b@kind.example'));
     commitAll('2026-02-05T10:00:00+01:00', 'child 2026.2');
-    const run = runPolicyc(['build', '--history', '--lang', 'nl', 'policies/child'], chain);
+    const run = await runPolicycInProcess(['build', '--history', '--lang', 'nl', 'policies/child'], chain);
     expect(run.stderr).not.toContain('history');
     expect(run.status).toBe(0);
     const nl = noticeOf('kind-praktijk');
