@@ -376,6 +376,25 @@ describe('automated decision-making, art. 13(2)(f), in every notice', () => {
     expect(notice.nl).toContain('**Hoe het werkt:** LOGICA');
     expect(notice.nl).not.toContain('Deze verklaring vermeldt niet of');
   });
+
+  it('states the right of art. 22(1), and the safeguards of 22(3) only for the decisions they are for (law review)', () => {
+    // The right was given as human intervention, a point of view and contesting, unconditionally: that is 22(3),
+    // which holds for a decision on a contract or explicit consent (22(2)(a), (c)); under 22(2)(b) the law gives them.
+    const { notice } = policyOutputs(
+      withPurpose({ automatedDecision: { logic: text('LOGICA'), significance: text('GEVOLG') } }),
+    );
+    expect(notice.nl).toContain(
+      'U hebt het recht niet te worden onderworpen aan een besluit dat alleen op geautomatiseerde verwerking berust',
+    );
+    expect(notice.nl).toContain(
+      'omdat u er uitdrukkelijk toestemming voor gaf? Dan mag u vragen om menselijke tussenkomst',
+    );
+    expect(notice.nl).toContain('Staat een wet het besluit toe, dan geeft die wet de waarborgen.');
+    expect(notice.en).toContain(
+      'You have the right not to be subject to a decision based solely on automated processing',
+    );
+    expect(notice.en).toContain('Where a law allows the decision, that law gives the safeguards.');
+  });
 });
 
 describe('nothing authored is dropped', () => {
