@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { PolicySource } from '../src/policy/policy-types.js';
 import { analyse, miniPolicy, positionIn } from './support/mini-policy.js';
 import { occurrences, policyOutputs } from './support/policy-outputs.js';
+import { repoRoot } from './support/cli.js';
 
 /** Issue 10: every generated sentence is true for the policy at hand, and nothing authored is dropped. */
 const text = (nl: string, en = nl): { nl: string; en: string } => ({ nl, en });
@@ -660,5 +663,27 @@ describe('law references', () => {
     expect(policyOutputs(policy).notice.nl).toContain(
       'Algemene wet inzake rijksbelastingen (artikel 52 AWR), bewaarplicht',
     );
+  });
+});
+
+describe('a period shorter than the law it cites (Zorgburo: 15 years "under the WGBO", which requires 20)', () => {
+  const seed = (): PolicySource =>
+    JSON.parse(readFileSync(path.join(repoRoot, 'policies/zorgburo-de-liemers/policy.json'), 'utf8')) as PolicySource;
+  const wgbo = 'Wet op de geneeskundige behandelingsovereenkomst (WGBO)';
+
+  it('the notice does not give the law as its ground; the register keeps what the statement says', () => {
+    const { notice, register } = policyOutputs(seed());
+    expect(notice.nl).toContain('Cliëntdossier: bewaard 15 jaar. [Alle bewaartermijnen]');
+    expect(notice.nl).toContain('| **Cliëntdossier** | 15 jaar | — | — |');
+    expect(notice.nl).not.toContain(`15 jaar, op grond van de ${wgbo}`);
+    expect(register.nl).toContain(`15 jaar, op grond van de ${wgbo}`);
+  });
+
+  it("at the law's own term the law is the ground again", () => {
+    const policy = seed();
+    policy.retention!.find((r) => r.id === 'client-file')!.period = 'P20Y';
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain(`Cliëntdossier: bewaard 20 jaar, op grond van de ${wgbo}.`);
+    expect(notice.nl).toContain(`| **Cliëntdossier** | 20 jaar | — | ${wgbo} |`);
   });
 });

@@ -1,4 +1,5 @@
 import type { LawId, RetentionConditionId, RetentionStartId, SpecialCategoryId } from '../policy/policy-types.js';
+import { durationInDays } from './durations.js';
 
 /**
  * Minimum retention periods set by Dutch law, as data. The compliance check
@@ -110,3 +111,15 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
     },
   },
 ];
+
+/**
+ * Whether a rule cites, as the law that sets its period, a law whose minimum is longer than that period
+ * ('15 years, under the WGBO', which requires 20): then the law does not set it, and a notice that says
+ * 'under the WGBO' states what is not so. The check reports the short period itself.
+ */
+export function shorterThanCitedLaw(rule: { period?: string; legalSource?: { law?: LawId } }): boolean {
+  const law = rule.legalSource?.law;
+  const days = rule.period === undefined ? undefined : durationInDays(rule.period);
+  if (law === undefined || days === undefined) return false;
+  return retentionMinimums.some((min) => min.law === law && days < (durationInDays(min.period) ?? 0));
+}

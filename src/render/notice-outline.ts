@@ -2,7 +2,7 @@ import type { Messages } from '../i18n/messages.js';
 import { isCareProvider } from '../law/care-provider.js';
 import { partyLeavesEea } from '../law/eea.js';
 import type { DataCategory, PolicyModel, ProcessorActivity, RetentionRule } from '../resolve/model.js';
-import { formatDuration, formatLawReference, retentionPhrase } from './retention-phrase.js';
+import { formatDuration, formatLawReference, retentionPhrase, withoutFalseLegalSource } from './retention-phrase.js';
 import type { CookieCategorySource } from '../policy/policy-types.js';
 import {
   contactFacts,
@@ -269,7 +269,11 @@ function processorActivityBlocks(a: ProcessorActivity, m: Messages): Block[] {
   if (a.retention.length)
     facts.push({
       label: t('notice:label.retention'),
-      inlines: [text(a.retention.map((r) => `${pick(r.name, m)}: ${retentionPhrase(r, m)}`).join('; '))],
+      inlines: [
+        text(
+          a.retention.map((r) => `${pick(r.name, m)}: ${retentionPhrase(withoutFalseLegalSource(r), m)}`).join('; '),
+        ),
+      ],
     });
   blocks.push({ facts });
   return blocks;

@@ -1,6 +1,7 @@
 import type { Messages } from '../i18n/messages.js';
 import type { RetentionRule } from '../resolve/model.js';
 import { formatLawReference, retentionPhrase } from './retention-phrase.js';
+import { shorterThanCitedLaw } from '../law/retention-minimums.js';
 import { pick } from './format.js';
 import { blank, text, type Inline, type Table } from './outline.js';
 
@@ -26,7 +27,9 @@ export function retentionTable(rules: readonly RetentionRule[], m: Messages): Ta
     ],
     rowIds: rules.map((r) => retentionAnchor(r.id)),
     rows: rules.map((r) => {
-      const { legalSource, from, ...rest } = r;
+      const { legalSource: cited, from, ...rest } = r;
+      // A law that requires longer is not why the data is kept this long (retention/*-too-short says so).
+      const legalSource = shorterThanCitedLaw(r) ? undefined : cited;
       const splits = from !== undefined && !r.earliestOf && !r.condition && r.period !== undefined;
       const howLong = retentionPhrase(splits ? rest : { ...rest, ...(from ? { from } : {}) }, m);
       const why = [legalSource ? formatLawReference(legalSource, m) : '', pick(r.note, m)].filter(Boolean).join('. ');

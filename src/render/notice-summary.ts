@@ -5,7 +5,7 @@ import { controllerName, countryName, joinList, nameOf, pick } from './format.js
 import type { NoticeContext } from './notice-context.js';
 import { link, text, type Block, type Inline, type Section } from './outline.js';
 import { telHref } from './contact-links.js';
-import { retentionPhrase } from './retention-phrase.js';
+import { retentionPhrase, withoutFalseLegalSource } from './retention-phrase.js';
 import { saysHowToExercise } from './notice-rights.js';
 
 /**
@@ -109,7 +109,7 @@ function retentionBlocks({ model, m }: NoticeContext, ids: ReadonlySet<string>):
 
 /** '<rule>: kept <phrase>.'; 'kept for' where the phrase starts with its period ('20 years …'). */
 function keepSentence(rule: RetentionRule, m: Messages): string {
-  const phrase = retentionPhrase(rule, m);
+  const phrase = retentionPhrase(withoutFalseLegalSource(rule), m);
   return m.t('layout:summary.keep', {
     rule: pick(rule.name, m),
     phrase,

@@ -1,6 +1,7 @@
 import { joinList, type Messages } from '../i18n/messages.js';
 import { laws } from '../law/laws.js';
 import { parseDuration } from '../law/durations.js';
+import { shorterThanCitedLaw } from '../law/retention-minimums.js';
 import type { LawReference, RetentionRuleSource, RetentionTermSource } from '../policy/policy-types.js';
 import { rememberedPerLanguage } from '../i18n/per-language.js';
 
@@ -99,6 +100,17 @@ function earliestOfPhrase(terms: readonly RetentionTermSource[], messages: Messa
  * source, what happens afterwards, a legal-claims hold, deletion handling.
  */
 export const retentionPhrase = rememberedPerLanguage(writeRetentionPhrase);
+
+/**
+ * The rule as a notice may phrase it: without 'under <law>' where that law requires longer than the
+ * rule keeps (shorterThanCitedLaw), which a patient would read as the law's term. The same object
+ * when nothing is left out, so that retentionPhrase's memory still serves it.
+ */
+export function withoutFalseLegalSource<R extends RetentionRuleSource>(rule: R): R {
+  if (!shorterThanCitedLaw(rule)) return rule;
+  const { legalSource: _cited, ...rest } = rule;
+  return rest as R;
+}
 
 function writeRetentionPhrase(rule: RetentionRuleSource, messages: Messages): string {
   const t = messages.t;

@@ -31,11 +31,13 @@ describeSeedFacts({
   retention: {
     nl: [
       ['Algemene cliëntgegevens', 'zolang de behandeling duurt', '—', 'Ze worden bewaard totdat iemand uit zorg gaat.'],
-      ['Cliëntdossier', '15 jaar', '—', 'Wet op de geneeskundige behandelingsovereenkomst (WGBO)'],
+      // Not 'Wet op de geneeskundige behandelingsovereenkomst (WGBO)': that law requires 20 years, so it is not the
+      // ground for 15 (the register keeps the statement's words; check reports retention/medical-file-too-short).
+      ['Cliëntdossier', '15 jaar', '—', '—'],
     ],
     en: [
       ['General client data', 'for the duration of the treatment', '—', 'They are kept until someone leaves our care.'],
-      ['Client file', '15 years', '—', 'Medical Treatment Contracts Act (WGBO)'],
+      ['Client file', '15 years', '—', '—'],
     ],
   },
   links: [],
