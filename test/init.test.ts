@@ -150,6 +150,16 @@ describe('policyc init', () => {
     expect(readFileSync(file, 'utf8')).toBe('{"edited": true}');
   });
 
+  it("names its folder as --help says: the sector's name, and 'practice' for other (web-developer review)", async () => {
+    const help = (await runPolicyc(['init', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain("(default: the sector's name; for other, practice)");
+    const cwd = site();
+    expect((await runPolicyc(['init', '--yes'], cwd)).status).toBe(0);
+    expect(existsSync(path.join(cwd, 'policies/practice/policy.json'))).toBe(true);
+    expect((await runPolicyc(['init', '--sector', 'tandarts', '--yes'], cwd)).status).toBe(0);
+    expect(existsSync(path.join(cwd, 'policies/tandarts/policy.json'))).toBe(true);
+  });
+
   it('refuses a bad sector (with a guess), a bad id and both formalities', async () => {
     const cwd = site();
     const sector = await runPolicyc(['init', '--sector', 'tandart'], cwd);
