@@ -34,10 +34,6 @@ export function scanJson(
   return { colons };
 }
 
-/** The bracket that takes JSON text deeper than `limit`, or undefined (see scanJson). */
-export const findTooDeep = (text: string, limit = MAX_JSON_DEPTH): { line: number; column: number } | undefined =>
-  scanJson(text, limit).tooDeep;
-
 /** The members of every object in a value JSON.parse made (their number, compared with scanJson's colons). */
 export function memberCount(value: unknown): number {
   let count = 0;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { eachString, type PathToken } from '../../src/load/each-string.js';
-import { findTooDeep } from '../../src/load/json-depth.js';
+import { scanJson } from '../../src/load/json-depth.js';
 import { joinPointer } from '../../src/load/json-pointer.js';
 import { closingQuote } from '../../src/load/json-string-end.js';
 
@@ -20,7 +20,7 @@ function steppedClosingQuote(text: string, open: number): number {
   return -1;
 }
 
-/** findTooDeep as it was: one character at a time, strings skipped the same way. */
+/** The too-deep scan as it was: one character at a time, strings skipped the same way. */
 function steppedTooDeep(text: string, limit: number): { line: number; column: number } | undefined {
   let depth = 0;
   let inString = false;
@@ -61,11 +61,11 @@ describe('closingQuote', () => {
   });
 });
 
-describe('findTooDeep', () => {
+describe('scanJson: the bracket that goes too deep', () => {
   it('answers as the character-by-character scan does, malformed text included', () => {
     fc.assert(
       fc.property(scanText, fc.integer({ min: 0, max: 4 }), (text, limit) => {
-        expect(findTooDeep(text, limit)).toEqual(steppedTooDeep(text, limit));
+        expect(scanJson(text, limit).tooDeep).toEqual(steppedTooDeep(text, limit));
       }),
       { numRuns: 3000 },
     );
