@@ -210,6 +210,34 @@ function minimumApplies(
   return cited || (a.categoryIdPattern?.test(category.id) ?? false);
 }
 
+/** A retention rule that keeps data a legal minimum applies to for less than the minimum, with that data. */
+interface ShortRetention {
+  rule: RetentionRule;
+  /** The rule's period in days; undefined when it ends on a criterion (min.endsTooSoon). */
+  days: number | undefined;
+  covered: DataCategory[];
+}
+
+/** The retention rules that end before `min` allows, for data it applies to. */
+function shorterThan(min: RetentionMinimum, model: PolicyModel): ShortRetention[] {
+  const minimumDays = durationInDays(min.period) ?? 0;
+  return model.retention.flatMap((rule) => {
+    // A period counted from deletion (backups) is how long deleted data lingers, not how long the record is kept.
+    if (rule.from === 'deletion') return [];
+    const days = rule.period === undefined ? undefined : durationInDays(rule.period);
+    const startsEarly = rule.from !== undefined && (min.startsTooEarly ?? []).includes(rule.from);
+    const tooShort =
+      days !== undefined
+        ? days < minimumDays || (startsEarly && days <= minimumDays)
+        : rule.condition !== undefined && (min.endsTooSoon ?? []).includes(rule.condition);
+    if (!tooShort) return [];
+    const covered = model.dataCategories.filter(
+      (c) => retentionFor(model, c).includes(rule) && minimumApplies(min, model, c, rule.legalSource),
+    );
+    return covered.length ? [{ rule, days, covered }] : [];
+  });
+}
+
 /** One rule per legal minimum in law/retention-minimums.ts. */
 function retentionMinimumRule(min: RetentionMinimum, severity: Severity): Rule {
   return {
@@ -217,24 +245,10 @@ function retentionMinimumRule(min: RetentionMinimum, severity: Severity): Rule {
     severity,
     article: min.article,
     check(model) {
-      const findings: Finding[] = [];
       const minimumDays = durationInDays(min.period) ?? 0;
-      for (const rule of model.retention) {
-        // A period counted from deletion (backups) is how long deleted data lingers, not how long the record is kept.
-        if (rule.from === 'deletion') continue;
-        const days = rule.period === undefined ? undefined : durationInDays(rule.period);
-        const startsEarly = rule.from !== undefined && (min.startsTooEarly ?? []).includes(rule.from);
-        const tooShort =
-          days !== undefined
-            ? days < minimumDays || (startsEarly && days <= minimumDays)
-            : rule.condition !== undefined && (min.endsTooSoon ?? []).includes(rule.condition);
-        if (!tooShort) continue;
-        const covered = model.dataCategories.filter(
-          (c) => retentionFor(model, c).includes(rule) && minimumApplies(min, model, c, rule.legalSource),
-        );
-        if (covered.length === 0) continue;
+      return shorterThan(min, model).map(({ rule, days, covered }) => {
         const early = days !== undefined && days >= minimumDays;
-        findings.push({
+        return {
           pointer: joinPointer(rule.pointer, early ? 'from' : days !== undefined ? 'period' : 'condition'),
           ...(early ? { variant: 'start' } : {}),
           vars: {
@@ -243,9 +257,8 @@ function retentionMinimumRule(min: RetentionMinimum, severity: Severity): Rule {
             minimum: { duration: min.period },
             category: covered[0]!.name,
           },
-        });
-      }
-      return findings;
+        };
+      });
     },
   };
 }
@@ -505,10 +518,15 @@ export const rules: readonly Rule[] = [
     id: 'retention/vague',
     severity: 'warning',
     article: 'GDPR 13(2)(a); EDPB WP260 rev.01',
-    check: (model) =>
-      model.retention
+    check: (model) => {
+      // "As long as necessary" for the medical file is one problem with one finding: the error of
+      // retention/medical-file-too-short (no term where BW 7:454(3) sets 20 years), not also this warning.
+      const medicalFileTooShort = new Set(shorterThan(medicalFile, model).map((s) => s.rule));
+      return model.retention
         .filter((r) => !r.period && r.condition !== undefined && vagueConditions.has(r.condition))
-        .map((r) => ({ pointer: joinPointer(r.pointer, 'condition'), vars: { rule: r.name } })),
+        .filter((r) => !medicalFileTooShort.has(r))
+        .map((r) => ({ pointer: joinPointer(r.pointer, 'condition'), vars: { rule: r.name } }));
+    },
   },
   retentionMinimumRule(medicalFile, 'error'),
   { id: 'retention/medical-file-start', severity: 'warning', article: 'BW 7:454(3)', check: medicalFileStart },
