@@ -14,6 +14,7 @@ import {
 import { retentionMinimums, type RetentionMinimum } from '../law/retention-minimums.js';
 import { careRules } from './care-rules.js';
 import { controllerRules } from './controller-rules.js';
+import { rightsRules } from './rights-rules.js';
 import { wordingRules } from './wording-rules.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { LawReference, Text, TransferSource } from '../policy/policy-types.js';
@@ -622,6 +623,7 @@ export const rules: readonly Rule[] = [
         : [];
     },
   },
+  ...rightsRules,
   {
     id: 'art14/public-source-unstated',
     severity: 'info',

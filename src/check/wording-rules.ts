@@ -15,7 +15,7 @@ import { isCareProvider } from './policy-facts.js';
 import type { Finding, Rule } from './rules.js';
 
 /** A Text (plain or Markdown) somewhere in the policy, with its pointer. */
-interface FoundText {
+export interface FoundText {
   pointer: string;
   text: Text;
 }
@@ -32,7 +32,7 @@ function isText(v: unknown): v is Text {
 }
 
 /** Every Text under `node` (a part of the authored policy at `pointer`), in document order. */
-function textsIn(node: unknown, pointer: string): FoundText[] {
+export function textsIn(node: unknown, pointer: string): FoundText[] {
   const found: FoundText[] = [];
   collectTexts(node, pointer, found);
   return found;
@@ -58,9 +58,9 @@ function allTexts(model: PolicyModel): readonly FoundText[] {
   return found;
 }
 
-const matches = (t: Text, pattern: RegExp): boolean => Object.values(t).some((s) => pattern.test(s));
+export const matches = (t: Text, pattern: RegExp): boolean => Object.values(t).some((s) => pattern.test(s));
 /** What `pattern` matched in each language of `t`, so a message quotes the text in its own language (another language's match where one has none). */
-function firstMatch(t: Text, pattern: RegExp): Text {
+export function firstMatch(t: Text, pattern: RegExp): Text {
   const any =
     Object.values(t)
       .map((s) => s.match(pattern)?.[0])
