@@ -58,9 +58,9 @@ function allTexts(model: PolicyModel): readonly FoundText[] {
   return found;
 }
 
-export const matches = (t: Text, pattern: RegExp): boolean => Object.values(t).some((s) => pattern.test(s));
+const matches = (t: Text, pattern: RegExp): boolean => Object.values(t).some((s) => pattern.test(s));
 /** What `pattern` matched in each language of `t`, so a message quotes the text in its own language (another language's match where one has none). */
-export function firstMatch(t: Text, pattern: RegExp): Text {
+function firstMatch(t: Text, pattern: RegExp): Text {
   const any =
     Object.values(t)
       .map((s) => s.match(pattern)?.[0])
