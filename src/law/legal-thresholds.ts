@@ -45,7 +45,9 @@ export const criminalDataGrounds = {
  * wetten.overheid.nl itself). verify: the UAVG paragraph that sets the 9(3)
  * secrecy requirement is cited here and in art9/professional-secrecy-missing
  * as art. 30(3); the law review believes (80%) it is art. 30(4), not
- * confirmed against the text.
+ * confirmed against the text. Searched again on 2026-12-06 (the pages and
+ * docs corpora, for the UAVG's art. 30 and its secrecy clause): no copy of
+ * the article's text was found, so the citation is left as it is.
  */
 export const professionalSecrecyLaws: ReadonlySet<LawId> = new Set(['uavg', 'wgbo', 'wet-big', 'jeugdwet']);
 
