@@ -6,6 +6,7 @@ import {
   bsnGrounds,
   bsnLawBases,
   criminalDataGrounds,
+  largeScaleCare,
   professionalSecrecyLaws,
   requirementBases,
   responseTimeLimitDays,
@@ -340,15 +341,37 @@ export const rules: readonly Rule[] = [
     check: (model) => (model.source.dpo && !hasContact(model.source.dpo.contact) ? [{ pointer: '/dpo/contact' }] : []),
   },
   {
+    // A hospital, pharmacy, GP out-of-hours post or care group: large-scale always (law/legal-thresholds.ts largeScaleCare).
+    id: 'dpo/mandatory-for-sector',
+    severity: 'error',
+    article: 'GDPR 37(1)(c), 37(7)',
+    check: (model) => {
+      const sector = model.source.controller.careSector;
+      if (model.source.dpo || sector === undefined || !largeScaleCare.sectors.has(sector)) return [];
+      const vars = { sector: { message: { messageId: `terms:careSector.${sector}` } } };
+      return [
+        {
+          pointer: '/controller/careSector',
+          ...(largeScaleCare.soloExcepted.has(sector) ? { variant: 'soloExcepted' } : {}),
+          vars,
+        },
+      ];
+    },
+  },
+  {
     id: 'dpo/likely-mandatory',
     severity: 'info',
     article: 'GDPR 37(1)(c)',
-    check: (model) =>
-      !model.source.dpo &&
-      isCareProvider(model) &&
-      model.dataCategories.some((c) => c.special === 'health' && c.usedBy.length > 0)
+    check: (model) => {
+      // A sector that is large-scale always is reported by dpo/mandatory-for-sector: one problem, one finding.
+      const sector = model.source.controller.careSector;
+      if (sector !== undefined && largeScaleCare.sectors.has(sector)) return [];
+      return !model.source.dpo &&
+        isCareProvider(model) &&
+        model.dataCategories.some((c) => c.special === 'health' && c.usedBy.length > 0)
         ? [{ pointer: '/controller' }]
-        : [],
+        : [];
+    },
   },
   {
     id: 'art6/basis-missing',
