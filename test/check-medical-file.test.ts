@@ -88,10 +88,25 @@ describe('a medical-file term that ends on a criterion the law does not allow (B
     ]);
   });
 
-  it('"as long as necessary" is vague and, for the medical file, too short', () => {
+  it('"as long as necessary" for the medical file is one finding, the error: no term where the law sets 20 years', () => {
     const { findings } = check({ retention: criterion('as-long-as-necessary') });
-    expect(findings).toEqual([
-      'error retention/medical-file-too-short /retention/0/condition',
+    expect(findings).toEqual(['error retention/medical-file-too-short /retention/0/condition']);
+  });
+
+  it('"as long as necessary" for data outside the medical file is still reported as vague', () => {
+    const contactOnly = criterion('as-long-as-necessary').map((r) => ({
+      ...r,
+      id: 'contact',
+      dataCategories: ['contact'],
+    }));
+    const findings = check({
+      purposes: [{ ...care, retention: ['contact', 'file'] }],
+      retention: [...contactOnly, { ...file, dataCategories: ['medical'] }],
+    }).findings;
+    expect(findings).toEqual(['warning retention/vague /retention/0/condition']);
+    // At a controller that is no care provider, the medical data's "as long as necessary" is vague, not too short.
+    const platform = { controller: { isCareProvider: false }, retention: criterion('as-long-as-necessary') };
+    expect(check(platform).findings.filter((f) => f.includes('retention/'))).toEqual([
       'warning retention/vague /retention/0/condition',
     ]);
   });

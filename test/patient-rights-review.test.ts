@@ -51,3 +51,44 @@ describe("the patient's rights of BW 7:457 and 7:458", () => {
     expect(notice.en).not.toContain('7:457');
   });
 });
+
+/**
+ * Wabvpz art. 15d and 15e (law review open item 3): electronic inspection and a free electronic copy, and who
+ * viewed the data through the exchange system, when, and who made it available. Only where the policy names an
+ * exchange system, as wabvpz/exchange-consent-missing finds it (law/dutch-care-law.ts namesExchangeSystem).
+ */
+describe('the Wabvpz right to electronic access, where data is exchanged between care providers', () => {
+  const withExchange = (): PolicySource => {
+    const policy = careProvider();
+    policy.recipients = [
+      {
+        id: 'lsp',
+        name: { nl: 'Landelijk Schakelpunt (LSP)', en: 'National switch point (LSP)' },
+        type: 'care-provider',
+      },
+    ];
+    policy.purposes[0]!.recipients = ['lsp'];
+    return policy;
+  };
+
+  it('is stated, with its articles, and the intro names the Wabvpz beside the WGBO', () => {
+    const { notice } = policyOutputs(withExchange());
+    expect(notice.nl).toContain('Elektronische inzage en afschrift (artikelen 15d en 15e Wabvpz)');
+    expect(notice.nl).toContain('er gratis een elektronisch afschrift van krijgen');
+    expect(notice.nl).toContain(
+      'wie uw gegevens via dat systeem heeft bekeken, wanneer, en wie ze beschikbaar heeft gesteld',
+    );
+    expect(notice.nl).toContain('uit de Wet aanvullende bepalingen verwerking persoonsgegevens in de zorg (Wabvpz):');
+    expect(notice.en).toContain('Electronic access and copy (Articles 15d and 15e Wabvpz)');
+    expect(notice.en).toContain('receive an electronic copy of it, free of charge');
+  });
+
+  it('is not stated, nor the Wabvpz named in the intro, by a care provider that names no exchange system', () => {
+    const { notice } = policyOutputs(careProvider());
+    expect(notice.en).not.toContain('Wabvpz');
+    expect(notice.nl).not.toContain('Wabvpz');
+    expect(notice.nl).toContain(
+      'gelden ook de rechten uit de Wet op de geneeskundige behandelingsovereenkomst (WGBO):',
+    );
+  });
+});

@@ -1,8 +1,8 @@
 import {
-  exchangeSystemNames,
   explicitConsentNegations,
   explicitConsentWords,
   formerLaws,
+  namesExchangeSystem,
   researchConditions,
   researchProvisions,
 } from '../law/dutch-care-law.js';
@@ -46,7 +46,7 @@ function exchangeParties(p: Purpose): Array<{ pointer: string; name: string | Te
   return [
     ...p.recipients.map((r) => ({ pointer: r.pointer, name: r.name as string | Text, about: r.description })),
     ...p.processors.map((r) => ({ pointer: r.pointer, name: r.name as string | Text, about: r.service })),
-  ].filter((x) => (typeof x.name === 'string' ? [x.name] : texts(x.name)).some((n) => exchangeSystemNames.test(n)));
+  ].filter((x) => namesExchangeSystem(x.name));
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   bsnGrounds,
   bsnLawBases,
   criminalDataGrounds,
+  largeScaleCare,
   professionalSecrecyLaws,
   requirementBases,
   responseTimeLimitDays,
@@ -14,6 +15,7 @@ import {
 import { retentionMinimums, type RetentionMinimum } from '../law/retention-minimums.js';
 import { careRules } from './care-rules.js';
 import { controllerRules } from './controller-rules.js';
+import { rightsRules } from './rights-rules.js';
 import { wordingRules } from './wording-rules.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { LawReference, Text, TransferSource } from '../policy/policy-types.js';
@@ -210,6 +212,34 @@ function minimumApplies(
   return cited || (a.categoryIdPattern?.test(category.id) ?? false);
 }
 
+/** A retention rule that keeps data a legal minimum applies to for less than the minimum, with that data. */
+interface ShortRetention {
+  rule: RetentionRule;
+  /** The rule's period in days; undefined when it ends on a criterion (min.endsTooSoon). */
+  days: number | undefined;
+  covered: DataCategory[];
+}
+
+/** The retention rules that end before `min` allows, for data it applies to. */
+function shorterThan(min: RetentionMinimum, model: PolicyModel): ShortRetention[] {
+  const minimumDays = durationInDays(min.period) ?? 0;
+  return model.retention.flatMap((rule) => {
+    // A period counted from deletion (backups) is how long deleted data lingers, not how long the record is kept.
+    if (rule.from === 'deletion') return [];
+    const days = rule.period === undefined ? undefined : durationInDays(rule.period);
+    const startsEarly = rule.from !== undefined && (min.startsTooEarly ?? []).includes(rule.from);
+    const tooShort =
+      days !== undefined
+        ? days < minimumDays || (startsEarly && days <= minimumDays)
+        : rule.condition !== undefined && (min.endsTooSoon ?? []).includes(rule.condition);
+    if (!tooShort) return [];
+    const covered = model.dataCategories.filter(
+      (c) => retentionFor(model, c).includes(rule) && minimumApplies(min, model, c, rule.legalSource),
+    );
+    return covered.length ? [{ rule, days, covered }] : [];
+  });
+}
+
 /** One rule per legal minimum in law/retention-minimums.ts. */
 function retentionMinimumRule(min: RetentionMinimum, severity: Severity): Rule {
   return {
@@ -217,24 +247,10 @@ function retentionMinimumRule(min: RetentionMinimum, severity: Severity): Rule {
     severity,
     article: min.article,
     check(model) {
-      const findings: Finding[] = [];
       const minimumDays = durationInDays(min.period) ?? 0;
-      for (const rule of model.retention) {
-        // A period counted from deletion (backups) is how long deleted data lingers, not how long the record is kept.
-        if (rule.from === 'deletion') continue;
-        const days = rule.period === undefined ? undefined : durationInDays(rule.period);
-        const startsEarly = rule.from !== undefined && (min.startsTooEarly ?? []).includes(rule.from);
-        const tooShort =
-          days !== undefined
-            ? days < minimumDays || (startsEarly && days <= minimumDays)
-            : rule.condition !== undefined && (min.endsTooSoon ?? []).includes(rule.condition);
-        if (!tooShort) continue;
-        const covered = model.dataCategories.filter(
-          (c) => retentionFor(model, c).includes(rule) && minimumApplies(min, model, c, rule.legalSource),
-        );
-        if (covered.length === 0) continue;
+      return shorterThan(min, model).map(({ rule, days, covered }) => {
         const early = days !== undefined && days >= minimumDays;
-        findings.push({
+        return {
           pointer: joinPointer(rule.pointer, early ? 'from' : days !== undefined ? 'period' : 'condition'),
           ...(early ? { variant: 'start' } : {}),
           vars: {
@@ -243,9 +259,8 @@ function retentionMinimumRule(min: RetentionMinimum, severity: Severity): Rule {
             minimum: { duration: min.period },
             category: covered[0]!.name,
           },
-        });
-      }
-      return findings;
+        };
+      });
     },
   };
 }
@@ -326,15 +341,37 @@ export const rules: readonly Rule[] = [
     check: (model) => (model.source.dpo && !hasContact(model.source.dpo.contact) ? [{ pointer: '/dpo/contact' }] : []),
   },
   {
+    // A hospital, pharmacy, GP out-of-hours post or care group: large-scale always (law/legal-thresholds.ts largeScaleCare).
+    id: 'dpo/mandatory-for-sector',
+    severity: 'error',
+    article: 'GDPR 37(1)(c), 37(7)',
+    check: (model) => {
+      const sector = model.source.controller.careSector;
+      if (model.source.dpo || sector === undefined || !largeScaleCare.sectors.has(sector)) return [];
+      const vars = { sector: { message: { messageId: `terms:careSector.${sector}` } } };
+      return [
+        {
+          pointer: '/controller/careSector',
+          ...(largeScaleCare.soloExcepted.has(sector) ? { variant: 'soloExcepted' } : {}),
+          vars,
+        },
+      ];
+    },
+  },
+  {
     id: 'dpo/likely-mandatory',
     severity: 'info',
     article: 'GDPR 37(1)(c)',
-    check: (model) =>
-      !model.source.dpo &&
-      isCareProvider(model) &&
-      model.dataCategories.some((c) => c.special === 'health' && c.usedBy.length > 0)
+    check: (model) => {
+      // A sector that is large-scale always is reported by dpo/mandatory-for-sector: one problem, one finding.
+      const sector = model.source.controller.careSector;
+      if (sector !== undefined && largeScaleCare.sectors.has(sector)) return [];
+      return !model.source.dpo &&
+        isCareProvider(model) &&
+        model.dataCategories.some((c) => c.special === 'health' && c.usedBy.length > 0)
         ? [{ pointer: '/controller' }]
-        : [],
+        : [];
+    },
   },
   {
     id: 'art6/basis-missing',
@@ -505,10 +542,15 @@ export const rules: readonly Rule[] = [
     id: 'retention/vague',
     severity: 'warning',
     article: 'GDPR 13(2)(a); EDPB WP260 rev.01',
-    check: (model) =>
-      model.retention
+    check: (model) => {
+      // "As long as necessary" for the medical file is one problem with one finding: the error of
+      // retention/medical-file-too-short (no term where BW 7:454(3) sets 20 years), not also this warning.
+      const medicalFileTooShort = new Set(shorterThan(medicalFile, model).map((s) => s.rule));
+      return model.retention
         .filter((r) => !r.period && r.condition !== undefined && vagueConditions.has(r.condition))
-        .map((r) => ({ pointer: joinPointer(r.pointer, 'condition'), vars: { rule: r.name } })),
+        .filter((r) => !medicalFileTooShort.has(r))
+        .map((r) => ({ pointer: joinPointer(r.pointer, 'condition'), vars: { rule: r.name } }));
+    },
   },
   retentionMinimumRule(medicalFile, 'error'),
   { id: 'retention/medical-file-start', severity: 'warning', article: 'BW 7:454(3)', check: medicalFileStart },
@@ -604,6 +646,7 @@ export const rules: readonly Rule[] = [
         : [];
     },
   },
+  ...rightsRules,
   {
     id: 'art14/public-source-unstated',
     severity: 'info',

@@ -15,7 +15,7 @@ import { isCareProvider } from './policy-facts.js';
 import type { Finding, Rule } from './rules.js';
 
 /** A Text (plain or Markdown) somewhere in the policy, with its pointer. */
-interface FoundText {
+export interface FoundText {
   pointer: string;
   text: Text;
 }
@@ -32,7 +32,7 @@ function isText(v: unknown): v is Text {
 }
 
 /** Every Text under `node` (a part of the authored policy at `pointer`), in document order. */
-function textsIn(node: unknown, pointer: string): FoundText[] {
+export function textsIn(node: unknown, pointer: string): FoundText[] {
   const found: FoundText[] = [];
   collectTexts(node, pointer, found);
   return found;

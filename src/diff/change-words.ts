@@ -39,6 +39,7 @@ const formatters: Record<ValueType, Formatter> = {
   specialCategory: (v, m) => m.t(`terms:specialCategory.${String(v)}`),
   mechanism: (v, m) => m.t(`terms:transferMechanism.${String(v)}`),
   recipientType: (v, m) => m.t(`terms:recipientType.${String(v)}`),
+  careSector: (v, m) => m.t(`terms:careSector.${String(v)}`),
   right: (v, m) => m.t(`terms:right.${String(v)}.name`),
 };
 

@@ -15,6 +15,7 @@ export type ValueType =
   | 'specialCategory'
   | 'mechanism'
   | 'recipientType'
+  | 'careSector'
   | 'right'
   | 'id';
 

@@ -191,6 +191,8 @@ export const documentRules: Record<string, Rule> = {
   'controller.website': { subtree: 'contact-changed' },
   // Being a public authority describes the organisation; the bases that follow from it are compared on each purpose.
   'controller.publicAuthority': { scalar: 'changed', as: 'literal' },
+  // The kind of care provider describes the organisation too; the DPO duty that follows is the check's, not the notice's.
+  'controller.careSector': { scalar: 'changed', as: 'careSector' },
   jointArrangement: { subtree: 'joint-arrangement-changed' },
   'rights.notApplicable': { subtree: 'right-exception-changed' },
   'rights.judicialRemedy': { presence: { added: 'judicial-remedy-added', removed: 'judicial-remedy-removed' } },

@@ -1,3 +1,5 @@
+import type { Text } from '../policy/policy-types.js';
+
 /**
  * Dutch care law the checker recognises in what a policy writes, as data:
  * patterns over ids, names and citations, because the schema has no marker
@@ -15,6 +17,10 @@
  */
 export const exchangeSystemNames =
   /\bLSP\b|landelijk schakelpunt|national switch point|\bVZVZ\b|uitwisselingssysteem|exchange system/i;
+
+/** Whether a processor's or recipient's name (a string, or a text in each language) names an electronic exchange system. */
+export const namesExchangeSystem = (name: string | Text): boolean =>
+  (typeof name === 'string' ? [name] : Object.values(name)).some((n) => exchangeSystemNames.test(n));
 
 /**
  * Words that say the patient's explicit consent is asked (for Wabvpz

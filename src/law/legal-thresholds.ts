@@ -1,4 +1,4 @@
-import type { LawId } from '../policy/policy-types.js';
+import type { Controller, LawId } from '../policy/policy-types.js';
 
 /** GDPR 12(3): a request is answered within one month; the longest month has 31 days. */
 export const responseTimeLimitDays = 31;
@@ -45,7 +45,9 @@ export const criminalDataGrounds = {
  * wetten.overheid.nl itself). verify: the UAVG paragraph that sets the 9(3)
  * secrecy requirement is cited here and in art9/professional-secrecy-missing
  * as art. 30(3); the law review believes (80%) it is art. 30(4), not
- * confirmed against the text.
+ * confirmed against the text. Searched again on 2026-12-06 (the pages and
+ * docs corpora, for the UAVG's art. 30 and its secrecy clause): no copy of
+ * the article's text was found, so the citation is left as it is.
  */
 export const professionalSecrecyLaws: ReadonlySet<LawId> = new Set(['uavg', 'wgbo', 'wet-big', 'jeugdwet']);
 
@@ -75,3 +77,27 @@ export const safeguardsWithCopy: ReadonlySet<string> = new Set([
   'code-of-conduct',
   'certification',
 ]);
+
+/** The kinds of care provider a policy can name (controller.careSector). */
+export type CareSector = NonNullable<Controller['careSector']>;
+
+/**
+ * Kinds of care provider whose processing the Autoriteit Persoonsgegevens
+ * counts as large-scale always, so that a data protection officer is
+ * mandatory (GDPR 37(1)(c)): hospitals, pharmacies (unless the pharmacist
+ * works alone: "geen solistisch werkende zorgverlener"), GP out-of-hours posts
+ * and care groups. GP practices and medical-specialist clinics only above
+ * 10,000 patients (registered, or treated a year, in one information system):
+ * a number no policy gives, so dpo/likely-mandatory asks instead.
+ * Sources: reference/gdpr-avg.md section 4 (AP interpretation, 2018); the AP's
+ * announcement as reported by ICT&health
+ * (https://icthealth.nl/nieuws/ap-verduidelijkt-begrip-grootschalige-verwerking-kleinere-zorgaanbieders)
+ * and AAG (https://www.aag.nl/avg-duidelijkheid-grootschalige-gegevensverwerking-zorg/).
+ */
+export const largeScaleCare = {
+  sectors: new Set<CareSector>(['hospital', 'pharmacy', 'gp-out-of-hours', 'care-group']),
+  /** Sectors where a provider working alone is excepted: the message says so. */
+  soloExcepted: new Set<CareSector>(['pharmacy']),
+  verify:
+    "the AP's own page on large-scale processing in care not read; the list is the reference's, and two reports of the AP's announcement agree",
+} as const;

@@ -7,14 +7,23 @@ import { researchArticleWgbo } from './dutch-care-law.js';
  * over the general GDPR wording for erasure and access (legal-review.md
  * item 1; UAVG art. 5 does not replace them). The texts live in
  * locales/<lang>/terms.json under patientRight.<id>; sources are the
- * articles of the Burgerlijk Wetboek on wetten.overheid.nl.
+ * articles of the Burgerlijk Wetboek on wetten.overheid.nl. One right comes
+ * from the Wabvpz (electronic access where data is exchanged between care
+ * providers), shown only where the policy names an exchange system.
  */
 export type PatientRightId =
-  'destruction' | 'statement' | 'inspection' | 'confidentiality' | 'researchObjection' | 'minors' | 'deceased';
+  | 'destruction'
+  | 'statement'
+  | 'inspection'
+  | 'electronicAccess'
+  | 'confidentiality'
+  | 'researchObjection'
+  | 'minors'
+  | 'deceased';
 
 export interface PatientRightFacts {
   id: PatientRightId;
-  /** The articles of the Burgerlijk Wetboek that grant the right. */
+  /** The articles that grant the right (of the Burgerlijk Wetboek, unless another law is named). */
   articles: readonly string[];
   source: string;
   /**
@@ -22,6 +31,12 @@ export interface PatientRightFacts {
    * article matching the pattern); otherwise for every care provider.
    */
   whenCited?: RegExp;
+  /**
+   * Shown only when the policy names an electronic exchange system among its
+   * processors or recipients (law/dutch-care-law.ts namesExchangeSystem, as
+   * wabvpz/exchange-consent-missing finds it).
+   */
+  whenExchangeSystem?: boolean;
   /** A fact recalled but not confirmed in a primary source. */
   verify?: string;
 }
@@ -37,6 +52,28 @@ export const patientRights: readonly PatientRightFacts[] = [
   { id: 'statement', articles: ['BW 7:454(2)'], source: bw7 },
   // 7:456: inspection of and a copy of the file, refused only as far as another person's privacy would be harmed.
   { id: 'inspection', articles: ['BW 7:456'], source: bw7 },
+  // Wabvpz art. 15d and 15e (Wet aanvullende bepalingen verwerking persoonsgegevens in de zorg; in force 1 July 2020,
+  // added by the Wet cliëntenrechten bij elektronische verwerking van gegevens, Stb. 2016, 373). 15d(1), as quoted
+  // by Kennisnet Geboortezorg (https://www.kennisnetgeboortezorg.nl/nieuws/de-wet-clientenrechten-bij-elektronische-
+  // verwerking-van-gegevens-treedt-deels-per-1-juli-2020-in-werking/): "Indien de cliënt verzoekt om inzage of
+  // afschrift van het dossier van de desbetreffende cliënt, of van de gegevens betreffende deze cliënt die de
+  // zorgaanbieder via een elektronisch uitwisselingssysteem beschikbaar stelt, wordt de inzage of het afschrift op
+  // verzoek van de cliënt, met redelijke tussenpozen, door de zorgaanbieder op elektronische wijze verstrekt."
+  // Free of charge, and (15e) the copy shows who consulted the file, when, and who made the data available: AVG
+  // Helpdesk Zorg (https://www.avghelpdeskzorg.nl/onderwerpen/wabvpz/zorgverlener), which also says the Wabvpz
+  // concerns exchange systems, not the provider's own record system; the NVAB, a KNMG federation member
+  // (https://nvab-online.nl/veelgestelde-vragen/privacy-gegevensbescherming/hoe-zorg-ik-voor-elektronische-inzage-
+  // en-afschrift), says the same of 15d ("kosteloos") and 15e (logging). Shown only where the policy names an
+  // exchange system: true under both readings of the scope. (The brief that asked for this put the log in 15d;
+  // the sources put it in 15e.)
+  {
+    id: 'electronicAccess',
+    articles: ['Wabvpz 15d', 'Wabvpz 15e'],
+    source: 'https://wetten.overheid.nl/BWBR0023864/',
+    whenExchangeSystem: true,
+    verify:
+      '15d(1) read as quoted by Kennisnet Geboortezorg; "free of charge" and the content of 15e from AVG Helpdesk Zorg and the NVAB, not read on wetten.overheid.nl; whether 15d covers the whole file or only the exchanged data is read two ways',
+  },
   // 7:457: no information about the patient and no inspection of the file for others without the patient's
   // consent; not counted as others: those directly involved in the treatment and those who replace them.
   {

@@ -460,6 +460,22 @@ export interface Controller {
    */
   isCareProvider?: boolean;
   /**
+   * The kind of care provider (zorgaanbieder). The Autoriteit Persoonsgegevens counts the processing of hospitals, pharmacies (unless the pharmacist works alone), GP out-of-hours posts (huisartsenposten) and care groups (zorggroepen) as large-scale always, so they must have a data protection officer (GDPR 37(1)(c); dpo/mandatory-for-sector). Shown in the register's organisation details.
+   */
+  careSector?:
+    | 'hospital'
+    | 'pharmacy'
+    | 'gp-out-of-hours'
+    | 'care-group'
+    | 'gp-practice'
+    | 'medical-specialist'
+    | 'mental-health'
+    | 'dental'
+    | 'physiotherapy'
+    | 'midwifery'
+    | 'youth-care'
+    | 'other';
+  /**
    * True when the statement does not name the organisation and the name above is a placeholder: a label for maintainers, kept in the JSON-LD; notices, registers and diff reports show the language's own placeholder instead.
    */
   placeholder?: boolean;

@@ -1,4 +1,5 @@
 import { rightsStatementBlocks } from './notice-statements.js';
+import { namesExchangeSystem } from '../law/dutch-care-law.js';
 import { patientRights } from '../law/patient-rights.js';
 import { rights as rightFacts } from '../law/rights.js';
 import type { DerivedRight, Purpose } from '../resolve/model.js';
@@ -137,11 +138,14 @@ function generalText(right: DerivedRight, ctx: NoticeContext): string {
 /** The patient's rights over the medical file (law/patient-rights.ts), each with its article. */
 function patientRightBlocks({ model, m }: NoticeContext): Block[] {
   const cited = model.purposes.flatMap(wgboArticlesCited);
+  const exchange = [...model.processors, ...model.recipients].some((party) => namesExchangeSystem(party.name));
   return [
-    { paragraph: sentence(m.t('terms:patientRight.intro')) },
+    // With the Wabvpz right, the intro names that law too: the list is then not the WGBO's alone.
+    { paragraph: sentence(m.t(exchange ? 'terms:patientRight.introExchange' : 'terms:patientRight.intro')) },
     {
       facts: patientRights
         .filter((r) => !r.whenCited || cited.some((a) => r.whenCited!.test(a)))
+        .filter((r) => !r.whenExchangeSystem || exchange)
         .map((r) => ({
           label: m.t(`terms:patientRight.${r.id}.name`),
           inlines: [text(m.t(`terms:patientRight.${r.id}.description`))],

@@ -79,3 +79,16 @@ describe("a retention rule's law", () => {
     expect(changes.map((c) => [c.kind, c.pointer])).toEqual([['changed', '/retention/0/legalSource/article']]);
   });
 });
+
+describe('the kind of care provider (controller.careSector)', () => {
+  it('is an editorial change, told in words, not as its id', () => {
+    const hospital = modelWith('clinic-v1/policy.json', (source) => {
+      source.controller.careSector = 'hospital';
+    });
+    const [change] = diffPolicies(model('clinic-v1/policy.json'), hospital);
+    expect(change).toMatchObject({ kind: 'changed', class: 'editorial' });
+    expect(changeWords(change!, messagesFor('nl')).sentence).toContain('Ziekenhuis');
+    expect(changeWords(change!, messagesFor('en')).sentence).toContain('Hospital');
+    expect(changeWords(change!, messagesFor('en')).sentence).not.toContain('hospital');
+  });
+});

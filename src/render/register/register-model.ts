@@ -389,6 +389,8 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
   add('phone', source.controller.contact?.phone);
   add('website', source.controller.website ?? source.controller.contact?.url);
   add('careProvider', isCareProvider(source) ? t('register:organisation.yes') : undefined);
+  const sector = source.controller.careSector;
+  add('careSector', sector && t(`terms:careSector.${sector}`));
   if (source.controller.publicAuthority)
     facts.push({ label: t('statements:register.publicAuthority'), value: t('register:organisation.yes') });
   const arrangement = pick(source.jointArrangement, m);

@@ -1,0 +1,68 @@
+import { responseTimeLimitDays } from '../law/legal-thresholds.js';
+import { narrowings, numberWords, restrictionGroundWords, termUnitDays, type Narrowing } from '../law/rights-limits.js';
+import type { Text } from '../policy/policy-types.js';
+import type { PolicyModel } from '../resolve/model.js';
+import type { Finding, Rule } from './rules.js';
+import { textsIn, type FoundText } from './wording-rules.js';
+
+/** Sentences of a text (Markdown paragraphs and list items count as sentences too). */
+const sentencesOf = (s: string): string[] => s.split(/(?<=[.;!?])\s+|\n+/);
+
+/** The days of a term the responseTime pattern matched ('zes weken', '30 working days'). */
+function termDays(match: RegExpMatchArray): number {
+  const count = Number(match[1]) || (numberWords[match[1]!.toLowerCase()] ?? 0);
+  return count * (termUnitDays[match[2]!.toLowerCase()] ?? 0);
+}
+
+/** What in one language's text narrows a right in the way of `n`, or undefined when nothing does (or the text makes it lawful). */
+function narrowingIn(n: Narrowing, text: string): string | undefined {
+  if (n.lawfulIfIn === 'text' && n.lawfulIf?.test(text)) return undefined;
+  // Every case of art. 18(1) named: "only" then lists them all.
+  if (n.kind === 'restrictionGrounds' && restrictionGroundWords.every((w) => w.test(text))) return undefined;
+  const every = new RegExp(n.pattern.source, 'gi');
+  for (const sentence of sentencesOf(text)) {
+    if (n.lawfulIfIn !== 'text' && n.lawfulIf?.test(sentence)) continue;
+    for (const match of sentence.matchAll(every)) {
+      if (n.kind === 'responseTime' && termDays(match) <= responseTimeLimitDays) continue;
+      return match[0];
+    }
+  }
+  return undefined;
+}
+
+/** The narrowing of `n` in a text, quoted in each of its languages (another language's quote where one has none). */
+function quoteOf(n: Narrowing, text: Text): Text | undefined {
+  const quotes = Object.entries(text).map(([lang, s]) => [lang, narrowingIn(n, s)] as const);
+  const any = quotes.find(([, q]) => q !== undefined)?.[1];
+  if (any === undefined) return undefined;
+  return Object.fromEntries(quotes.map(([lang, q]) => [lang, q ?? any])) as Text;
+}
+
+/**
+ * The statement's own rights texts that narrow a right (law/rights-limits.ts): one finding per text and kind.
+ * Rights set aside with a reason (rights.notApplicable) are reported, if at all, by what they cite, not here.
+ */
+function narrowedRights(model: PolicyModel): Finding[] {
+  const texts: FoundText[] = textsIn(model.source.rights, '/rights').filter(
+    ({ pointer }) => !pointer.startsWith('/rights/notApplicable'),
+  );
+  return texts.flatMap(({ pointer, text }) =>
+    narrowings
+      .filter((n) => !n.right || pointer === `/rights/notes/${n.right}`)
+      .flatMap((n) => {
+        const quote = quoteOf(n, text);
+        if (!quote) return [];
+        return [{ pointer, ...(n.kind === 'channel' ? {} : { variant: n.kind }), vars: { quote } }];
+      }),
+  );
+}
+
+export const rightsRules: readonly Rule[] = [
+  {
+    id: 'rights/narrowed',
+    // A pattern cannot read the whole statement: a warning, with the words that narrow the right quoted.
+    severity: 'warning',
+    article: 'GDPR 12(2), 12(3), 12(5), 15(3), 18(1)',
+    check: narrowedRights,
+  },
+];

@@ -1,0 +1,138 @@
+/**
+ * Ways a statement's own rights texts (rights.howToExercise, rights.notes,
+ * rights.additional) narrow what the GDPR grants, as patterns per language
+ * (Dutch and English). check/rights-rules.ts (rights/narrowed) reads them,
+ * one sentence at a time. Tight on purpose: each kind names the words that
+ * make the sentence lawful (`lawfulIf`), and a hit is a warning, since a
+ * pattern cannot read the whole statement.
+ */
+
+export type NarrowingKind = 'channel' | 'fee' | 'responseTime' | 'restrictionGrounds';
+
+export interface Narrowing {
+  kind: NarrowingKind;
+  /** The provisions the narrowing conflicts with, for the message's explanation. */
+  article: string;
+  /** What the sentence says that narrows the right (quoted in the message). */
+  pattern: RegExp;
+  /** Words that make it lawful: the finding is not reported. */
+  lawfulIf?: RegExp;
+  /** Where lawfulIf is looked for: the sentence that narrows (default), or the whole text (a reason may follow it). */
+  lawfulIfIn?: 'sentence' | 'text';
+  /** Only in the text about this right (rights.notes.<right>). */
+  right?: string;
+}
+
+/** Words that make a way of asking the only one ("alleen", "uitsluitend", "only"). */
+const only = String.raw`(?:alleen|uitsluitend|enkel|slechts|only|solely|exclusively)`;
+
+/**
+ * A single way to make a request: only in writing, by post, at the desk, in
+ * person, through one form. Art. 12(2): the controller facilitates the exercise
+ * of the rights; recital 59: it should also provide means for requests to be
+ * made electronically. Not "schriftelijk" alone ("u kunt schriftelijk contact
+ * opnemen ... of per e-mail"; Doctolib): a way offered is no way required. Not
+ * "persoonlijk" alone ("alleen u persoonlijk kunt een verzoek doen" is about who).
+ */
+const channelWords = String.raw`(?:schriftelijk|per (?:post|brief|aangetekende brief|aangetekend schrijven|fax)|aan de balie|in persoon|ter plaatse|op (?:de|onze) (?:praktijk|locatie|vestiging)|via (?:het|ons) (?:aanvraagformulier|webformulier|formulier|portaal)|in writing|by (?:post|mail|letter|registered (?:letter|mail)|fax)|in person|at (?:our|the) (?:office|practice|desk|reception)|on site|(?:via|through|using) (?:our|the) (?:form|web form|request form|portal))`;
+
+export const narrowings: readonly Narrowing[] = [
+  {
+    kind: 'channel',
+    article: 'GDPR 12(2); recital 59',
+    pattern: new RegExp(
+      [
+        String.raw`\b${only}\b[^.;:!?]{0,30}?\b${channelWords}`,
+        String.raw`\b${channelWords}\s+${only}\b`,
+        String.raw`\b(?:niet|never|not) (?:per|via|by) e-?mail\b`,
+      ].join('|'),
+      'i',
+    ),
+  },
+  {
+    // Art. 15(3): the first copy is free; only for further copies may a reasonable fee based on administrative
+    // costs be charged. Art. 12(5): actions under art. 15-22 are free, except manifestly unfounded or excessive
+    // (repetitive) requests. A fee named for a copy, without "free" and not for a further copy, narrows the right.
+    // Not a copy of an identity document (Doctolib asks for one to identify the requester).
+    kind: 'fee',
+    article: 'GDPR 12(5), 15(3)',
+    pattern:
+      /\b(?:kopie|kopieën|afschrift(?:en)?|cop(?:y|ies))\b[^.;!?]{0,80}?(?:\b(?:kosten|vergoeding|tarief|administratiekosten|fee|fees|charge[sd]?)\b|€\s?\d|\bEUR\s?\d)|(?:\b(?:kosten|vergoeding|tarief|administratiekosten|fee|fees|charge[sd]?)\b|€\s?\d|\bEUR\s?\d)[^.;!?]{0,80}?\b(?:kopie|kopieën|afschrift(?:en)?|cop(?:y|ies))\b/i,
+    lawfulIf:
+      /\b(?:gratis|kosteloos|kosteloze|zonder kosten|geen kosten|free|no charge|without charge|at no cost|no cost)\b|\b(?:tweede|extra|aanvullende|verdere|volgende|meerdere|second|additional|further|subsequent|extra) (?:kopie|kopieën|afschrift(?:en)?|cop(?:y|ies))\b|kennelijk ongegrond|buitensporig|manifestly unfounded|excessive|identiteitsbewijs|paspoort|identity (?:document|card)|passport/i,
+  },
+  {
+    // Art. 12(3): an answer within one month of receipt; two months more only where needed for the complexity and
+    // number of requests, with the reason told within the first month. A term longer than a month stated without
+    // that reason narrows the right. Not destruction of the medical file: BW 7:455 gives three months for it.
+    kind: 'responseTime',
+    article: 'GDPR 12(3)',
+    pattern:
+      /\b(?:binnen|uiterlijk|within|no later than)\b[^.;!?]{0,20}?\b(\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(werkdagen|dagen|weken|maanden|maand|week|dag|working days|business days|days|weeks|months|month|week|day)\b/i,
+    lawfulIfIn: 'text',
+    lawfulIf:
+      /complex|ingewikkeld|aantal verzoeken|number of requests|verleng|extend|extension|uitstel|vernietig|destroy|destruction|7:455/i,
+  },
+  {
+    // Art. 18(1): restriction in four cases: (a) accuracy contested, (b) processing unlawful, (c) the data needed
+    // by the person for legal claims, (d) objection pending. A note that gives the right "only" in some of them
+    // (Doctolib: three, not the objection) narrows it. Counted by groundWords below.
+    kind: 'restrictionGrounds',
+    article: 'GDPR 18(1)',
+    right: 'restriction',
+    pattern: new RegExp(String.raw`\b${only}\b`, 'i'),
+  },
+];
+
+/** Days in each unit of a term the responseTime pattern finds; one month is at most 31 days (responseTimeLimitDays). */
+export const termUnitDays: Readonly<Record<string, number>> = {
+  dag: 1,
+  dagen: 1,
+  day: 1,
+  days: 1,
+  werkdagen: 7 / 5,
+  'working days': 7 / 5,
+  'business days': 7 / 5,
+  week: 7,
+  weken: 7,
+  weeks: 7,
+  maand: 30,
+  maanden: 30,
+  month: 30,
+  months: 30,
+};
+
+/** Numbers written as words, as the responseTime pattern finds them. */
+export const numberWords: Readonly<Record<string, number>> = {
+  een: 1,
+  één: 1,
+  one: 1,
+  twee: 2,
+  two: 2,
+  drie: 3,
+  three: 3,
+  vier: 4,
+  four: 4,
+  vijf: 5,
+  five: 5,
+  zes: 6,
+  six: 6,
+  zeven: 7,
+  seven: 7,
+  acht: 8,
+  eight: 8,
+  negen: 9,
+  nine: 9,
+  tien: 10,
+  ten: 10,
+  twaalf: 12,
+  twelve: 12,
+};
+
+/** The four cases of art. 18(1), as the words a note uses for each. */
+export const restrictionGroundWords: readonly RegExp[] = [
+  /juist|nauwkeurig|accura|correctness|incorrect/i,
+  /onrechtmatig|onwettig|unlawful|illegal|niet rechtmatig/i,
+  /rechtsvordering|rechtszaak|in rechte|juridische procedure|legal claims?|legal proceedings|defen[cs]e of/i,
+  /bezwaar|object/i,
+];
