@@ -32,6 +32,7 @@ import {
   manifestText,
   OutputRefusal,
   ownedFolder,
+  readManifest,
   writeRefusal,
   type Manifest,
 } from './output-ownership.js';
@@ -142,7 +143,7 @@ export class OutputWriter {
    * folder to replace is not policyc's; on a failure while renaming, puts
    * back the folders it had already replaced.
    */
-  commit(): string[] {
+  commit(prune?: PruneOptions): CommitResult {
     if (this.finished) throw new Error('OutputWriter: commit() after commit() or abort()');
     this.finished = true;
     const committed = [...this.organisations].sort();
@@ -158,10 +159,41 @@ export class OutputWriter {
       this.checkWritable(committed, owned);
       if (this.merge) for (const org of committed) this.mergeInto(org, owned.get(org), this.merge);
       else this.replaceAll(committed, owned);
-      return committed;
+      const orphans = prune && !this.merge ? this.removeOrphans(new Set([...committed, ...prune.keep])) : undefined;
+      return { organisations: committed, removed: orphans?.removed ?? [], kept: orphans?.kept ?? [] };
     } finally {
       this.cleanUp();
     }
+  }
+
+  /**
+   * A whole build (every policy there is): the organisation folders policyc
+   * made for a policy that no longer exists (removed, or its id renamed) are
+   * moved into the staging folder, which cleanUp removes. Only a folder
+   * ownedFolder accepts (policyc's manifest, no file it does not list, no
+   * link) goes; one with files policyc did not write is kept (`kept`, for a
+   * warning); a folder without policyc's manifest was never policyc's and is
+   * not mentioned.
+   */
+  private removeOrphans(keep: ReadonlySet<string>): Omit<CommitResult, 'organisations'> {
+    const removed: string[] = [];
+    const kept: KeptOrphan[] = [];
+    for (const entry of readdirSync(this.outDir, { withFileTypes: true })) {
+      const org = entry.name;
+      if (!entry.isDirectory() || org.startsWith('.') || keep.has(org)) continue;
+      const live = path.join(this.outDir, org);
+      if (!readManifest(live)) continue;
+      try {
+        ownedFolder(live, path.join(this.shown, org));
+      } catch (error) {
+        if (!(error instanceof OutputRefusal)) throw error;
+        kept.push({ organisation: org, key: error.key, params: error.params });
+        continue;
+      }
+      renameSync(live, path.join(this.staging, RETIRED, org));
+      removed.push(org);
+    }
+    return { removed, kept };
   }
 
   /** Removes everything staged; an output folder this writer created is removed too. */
@@ -255,6 +287,25 @@ export class OutputWriter {
     writeFileSync(temp, manifestText(files, extras));
     renameSync(temp, path.join(dir, MANIFEST_NAME));
   }
+}
+
+/** commit() of a whole build: the organisations whose policies this build covers (besides those it staged). */
+export interface PruneOptions {
+  keep: Iterable<string>;
+}
+
+/** An organisation folder of a policy that no longer exists, kept: why (an OutputRefusal's key and params). */
+export interface KeptOrphan {
+  organisation: string;
+  key: string;
+  params: Record<string, string>;
+}
+
+/** What commit() changed: the organisations replaced, and (pruning) those removed and kept. */
+export interface CommitResult {
+  organisations: string[];
+  removed: string[];
+  kept: KeptOrphan[];
 }
 
 export interface MergeOptions {

@@ -416,8 +416,9 @@ function commit(build: Build, writer: Writer, policies: number): number {
   const { io } = build;
   const out = relativeTo(io, build.outDir);
   const report = messagesFor(build.lang);
+  let result;
   try {
-    writer.commit();
+    result = writer.commit(wholeBuild(build) ? { keep: policyIds(build) } : undefined);
   } catch (error) {
     if (error instanceof build.mods.OutputRefusal) return refused(build, error);
     io.stderr(report.t('report:writeFailed', { detail: (error as Error).message, out }) + '\n');
@@ -425,7 +426,40 @@ function commit(build: Build, writer: Writer, policies: number): number {
   }
   io.stderr(report.t('report:built', { count: policies, out, files: build.fileCount }) + '\n');
   if (build.cached) io.stderr(report.t('report:builtCached', { count: build.cached }) + '\n');
+  reportOrphans(build, result);
   return EXIT_OK;
+}
+
+/**
+ * A build of every policy (none named on the command line, all outputs):
+ * an organisation folder left by a policy that no longer exists is removed
+ * (policyc made it) or kept with a warning (it holds files of someone else's).
+ */
+function wholeBuild(build: Build): boolean {
+  return !build.groups && build.options.paths.length === 0;
+}
+
+/** The ids the build read: a policy taken from the cache keeps its folder, which was not staged. */
+function policyIds(build: Build): string[] {
+  return build.inputs.flatMap((input) => (input.id !== undefined ? [input.id] : []));
+}
+
+/** One line per organisation folder a whole build removed or kept for a policy that no longer exists. */
+function reportOrphans(build: Build, result: ReturnType<Writer['commit']>): void {
+  const report = messagesFor(build.lang);
+  const shown = (org: string) => path.join(relativeTo(build.io, build.outDir), org);
+  for (const org of result.removed)
+    build.io.stderr(report.t('report:orphanRemoved', { folder: shown(org), id: org }) + '\n');
+  for (const kept of result.kept) {
+    const reason = kept.key === 'foreignFiles' ? 'foreignFiles' : 'other';
+    build.io.stderr(
+      report.t(`report:orphanKept.${reason}`, {
+        folder: shown(kept.organisation),
+        id: kept.organisation,
+        ...kept.params,
+      }) + '\n',
+    );
+  }
 }
 
 /** `policyc build [paths…] --out dist --lang nl,en --jobs N --bom [--watch]`. */
