@@ -142,6 +142,33 @@ describe('policyc.config.json', () => {
     expect(build.stderr).toContain('1 acknowledged finding not counted.');
   });
 
+  it('reports an acknowledgement for a policy id that no policy has, at the id, in a run over every policy', async () => {
+    const text = writeConfig({
+      policies: ['privacy'],
+      acknowledged: [
+        { policy: 'ipracitce', rule: 'security/measures-missing', reason: { en: 'In our security policy.' } },
+      ],
+    });
+    const { line, column } = positionOfText(text, '"ipracitce"');
+    const expected = `policyc.config.json:${line}:${column} warning /acknowledged/0/policy No policy has the id "ipracitce": this acknowledgement of "security/measures-missing" applies to nothing. Correct the id, or remove the acknowledgement if the policy is gone. (did you mean "ipractice"?) [acknowledged/unknown-policy]`;
+    const check = await runPolicyc(['check', '--format', 'compact'], site);
+    expect(check.stderr.split('\n')).toContain(expected);
+    const build = await runPolicyc(['build', '--out', 'dist', '--format', 'compact'], site);
+    expect(build.status, build.stderr).toBe(0);
+    expect(build.stderr.split('\n')).toContain(expected);
+    // In the text report, after the policy's own findings, once.
+    const report = (await runPolicyc(['build', '--out', 'dist', '--force'], site)).stderr;
+    expect(report.split('policyc.config.json\n')).toHaveLength(2);
+    expect(report.indexOf('policyc.config.json\n')).toBeGreaterThan(report.indexOf('privacy/ipractice/policy.json\n'));
+    expect((await runPolicyc(['check', '--message-lang', 'nl'], site)).stderr).toContain(
+      'Geen beleidsbestand heeft het id "ipracitce": deze acceptatie van "security/measures-missing" geldt voor niets.',
+    );
+    // A run over some policies cannot tell: the id may be another policy's.
+    expect((await runPolicyc(['check', 'privacy/ipractice'], site)).stderr).not.toContain(
+      'acknowledged/unknown-policy',
+    );
+  });
+
   it('--config names another file; a missing one is an error', async () => {
     writeFileSync(path.join(site, 'other.json'), JSON.stringify({ out: 'from-other' }));
     expect((await runPolicyc(['build', 'privacy', '--config', 'other.json'], site)).status).toBe(0);

@@ -48,6 +48,8 @@ export class BuildReport {
   /** For each place on the command line, the first file (in report order) that it or any later policy reports on. */
   private readonly lowest: (string | undefined)[];
   private next = 0;
+  /** A policy without an id was taken: the run's ids are not known. */
+  private withoutId = false;
 
   /**
    * `sources`: for each policy in command-line order, the display paths of the
@@ -79,10 +81,17 @@ export class BuildReport {
     if (taken) this.write(this.lowest[this.next]);
   }
 
-  /** Writes what is held (policies that never arrived report nothing) and ends the report. */
-  finish(): void {
+  /**
+   * Writes what is held (policies that never arrived report nothing) and ends the report. `closing` adds
+   * diagnostics about the whole run, given the ids of its policies (undefined when a policy had none).
+   */
+  finish(closing?: (ids: ReadonlySet<string> | undefined) => readonly Diagnostic[]): void {
     for (const index of [...this.early.keys()].sort((a, b) => a - b)) this.take(this.early.get(index)!);
     this.early.clear();
+    for (const d of closing?.(this.withoutId ? undefined : new Set(this.firstWithId.keys())) ?? []) {
+      this.count(d, this.problems, false);
+      this.hold(this.localise(d));
+    }
     this.write(undefined);
     this.sink.end();
   }
@@ -95,7 +104,8 @@ export class BuildReport {
 
   /** A policy in command-line order: its duplicate-id error, if any, and its diagnostics held by file. */
   private take(policy: PolicyReport): void {
-    if (policy.id !== undefined) {
+    if (policy.id === undefined) this.withoutId = true;
+    else {
       const entry: PolicyId = { id: policy.id, file: policy.displayPath, ...policy.idPosition };
       const first = this.firstWithId.get(policy.id);
       if (!first) this.firstWithId.set(policy.id, entry);

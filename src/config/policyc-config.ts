@@ -94,7 +94,8 @@ export async function loadConfig(
   config.acknowledged = config.acknowledged?.map((ack, i) => {
     const at = `/acknowledged/${i}`;
     const { line, column } = positionOf(loaded.value!, at);
-    return { ...ack, file: display, at, line, column };
+    const policyPosition = positionOf(loaded.value!, `${at}/policy`, 'value');
+    return { ...ack, file: display, at, line, column, policyPosition };
   });
   if (!config.acknowledged) delete config.acknowledged;
   const dir = path.dirname(file);

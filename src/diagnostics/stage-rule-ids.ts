@@ -49,7 +49,7 @@ export const stageRuleIds = {
     'resolve/gdpr-right-as-additional',
     'resolve/right-not-applicable-but-stated',
   ],
-  acknowledge: ['acknowledged/unmatched'],
+  acknowledge: ['acknowledged/unmatched', 'acknowledged/unknown-policy'],
   build: [
     'build/language-not-declared',
     'build/duplicate-policy-id',

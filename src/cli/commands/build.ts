@@ -3,6 +3,7 @@ import type { CompileJob } from '../compile-job.js';
 import { isHeadingLevel, isIdPrefix, type LayoutOptions } from '../../pipeline/layout-options.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { DiagnosticTexts } from '../../diagnostics/render-message.js';
+import { unknownPolicyAcknowledgements } from '../../check/acknowledge.js';
 import { applyRuleSettings } from '../../config/policyc-config.js';
 import type { CompileJobResult } from '../compile-job.js';
 import type { CompilePool } from '../compile-many.js';
@@ -176,8 +177,10 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   // With --history the outputs depend on the git log as well as the text: every policy is compiled.
   const cacheable = !groups && options.values.history !== true;
   const { inputs, candidates } = readInputs(mods, options, { jobs, cacheable, outDir }, pool);
+  // The config file's acknowledgements are reported with each policy's diagnostics: its file is one of each policy's.
+  const config = options.acknowledged?.[0]?.file;
   const report = new mods.BuildReport(
-    inputs.map((input) => input.sources),
+    inputs.map((input) => (config === undefined ? input.sources : [...input.sources, config])),
     diagnosticSinkFor(options, io, lang),
     (d) => mods.localiseDiagnostic(d, lang),
   );
@@ -197,7 +200,9 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     writer.abort();
     throw error;
   }
-  build.report.finish();
+  build.report.finish((ids) =>
+    ids && options.paths.length === 0 ? unknownPolicyAcknowledgements(options.acknowledged ?? [], ids) : [],
+  );
   printCounts(build.report.unacknowledged, build.report.acknowledged, files.length, options, io);
   const refusal = verdict(build);
   if (refusal !== undefined) {
