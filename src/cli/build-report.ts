@@ -88,12 +88,17 @@ export class BuildReport {
   finish(closing?: (ids: ReadonlySet<string> | undefined) => readonly Diagnostic[]): void {
     for (const index of [...this.early.keys()].sort((a, b) => a - b)) this.take(this.early.get(index)!);
     this.early.clear();
-    for (const d of closing?.(this.withoutId ? undefined : new Set(this.firstWithId.keys())) ?? []) {
+    this.addRun(closing?.(this.withoutId ? undefined : new Set(this.firstWithId.keys())) ?? []);
+    this.write(undefined);
+    this.sink.end();
+  }
+
+  /** Diagnostics about the run, not one policy (a folder skipped, …): held with the rest, and written in report order. */
+  addRun(diagnostics: readonly Diagnostic[]): void {
+    for (const d of diagnostics) {
       this.count(d, this.problems, false);
       this.hold(this.localise(d));
     }
-    this.write(undefined);
-    this.sink.end();
   }
 
   private count(d: Diagnostic, bySeverity: Counts, onlyUnacknowledged: boolean): void {

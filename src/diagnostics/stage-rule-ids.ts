@@ -18,6 +18,7 @@ export const stageRuleIds = {
     'extends/unreadable',
     'extends/remove-unknown',
     'input/not-json',
+    'input/skipped-folder',
     'internal/error',
   ],
   validate: [

@@ -19,7 +19,7 @@ import {
   messageLanguage,
   packageVersion,
   parseLanguages,
-  policyFiles,
+  findPolicyFiles,
   relativeTo,
   diagnosticSinkFor,
   printCounts,
@@ -155,7 +155,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   const settings = jobSettings(options, groups); // --lang, --id-prefix, --heading-level
   const limit = maxWarnings(options);
   const mods = await loadBuildModules(groups);
-  const files = policyFiles(options, io);
+  const { files, skipped } = findPolicyFiles(options, io);
   const outDir = path.resolve(io.cwd, options.out);
   const writer = openWriter({ options, io, groups, outDir, mods }, files);
   if (typeof writer === 'number') return writer;
@@ -184,6 +184,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     diagnosticSinkFor(options, io, lang),
     (d) => mods.localiseDiagnostic(d, lang),
   );
+  report.addRun(skipped);
   const build: Build = { options, io, groups, lang, limit, outDir, mods, inputs, report, cached: 0, fileCount: 0 };
   try {
     // Policies already known to need compiling, when this thread compiles them: before the cached ones, whose reports would wait for them.

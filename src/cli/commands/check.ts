@@ -10,7 +10,7 @@ import {
   EXIT_OK,
   maxWarnings,
   messageLanguage,
-  policyFiles,
+  findPolicyFiles,
   readPolicy,
   reportCounts,
   reportDiagnostics,
@@ -26,8 +26,8 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
   const lang = messageLanguage(options);
   const limit = maxWarnings(options);
   const { analyse } = await import('../../pipeline/analyse-policy.js');
-  const files = policyFiles(options, io);
-  const diagnostics: Diagnostic[] = [];
+  const { files, skipped } = findPolicyFiles(options, io);
+  const diagnostics: Diagnostic[] = [...skipped];
   const ids: PolicyId[] = [];
   for (const file of files) {
     const read = readPolicy(file, io);
