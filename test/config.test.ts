@@ -173,9 +173,16 @@ describe('policyc.config.json', () => {
     writeFileSync(path.join(site, 'other.json'), JSON.stringify({ out: 'from-other' }));
     expect((await runPolicyc(['build', 'privacy', '--config', 'other.json'], site)).status).toBe(0);
     expect(existsSync(path.join(site, 'from-other/ipractice'))).toBe(true);
+    // A --config that names no file is a usage error (exit 2), in one line without the system's words.
     const missing = await runPolicyc(['check', 'privacy', '--config', 'nope.json'], site);
-    expect(missing.status).toBe(1);
-    expect(missing.stderr).toContain('cannot read the config file');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe("policyc: no config file at nope.json (--config)\nRun 'policyc --help' for usage.\n");
+    const folder = await runPolicyc(['build', 'privacy', '--config', 'privacy'], site);
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toBe(
+      "policyc: --config names a folder, not a file: privacy\nRun 'policyc --help' for usage.\n",
+    );
+    expect(existsSync(path.join(site, 'dist'))).toBe(false);
   });
 
   it('the schema of the config file is shipped and describes every key the loader reads', async () => {
