@@ -430,8 +430,13 @@ function commit(build: Build, writer: Writer, policies: number): number {
     io.stderr(report.t('report:writeFailed', { detail: (error as Error).message, out }) + '\n');
     return EXIT_INVALID;
   }
-  io.stderr(report.t('report:built', { count: policies, out, files: build.fileCount }) + '\n');
-  if (build.cached) io.stderr(report.t('report:builtCached', { count: build.cached }) + '\n');
+  // What was compiled and written, and what was left as it was: not 'Built 1 policy: 0 files' for a cached one.
+  const compiled = policies - build.cached;
+  if (compiled === 0) io.stderr(report.t('report:upToDate', { count: policies, out }) + '\n');
+  else {
+    io.stderr(report.t('report:built', { count: compiled, out, files: build.fileCount }) + '\n');
+    if (build.cached) io.stderr(report.t('report:builtCached', { count: build.cached }) + '\n');
+  }
   reportOrphans(build, result);
   return EXIT_OK;
 }
