@@ -28,6 +28,7 @@ import {
 const EXTRAS = '.manifest-fields';
 import {
   filesUnder,
+  isWithin,
   MANIFEST_NAME,
   manifestText,
   OutputRefusal,
@@ -64,7 +65,8 @@ export class OutputWriter {
   private readonly organisations = new Set<string>();
   /** Folders made in the staging folder so far: each is made once, not once per file written into it. */
   private readonly folders = new Set<string>();
-  private readonly outDirExisted: boolean;
+  /** The first folder this writer made on the way to outDir (outDir or a parent), if any: abort removes them again. */
+  private createdFrom: string | undefined;
   private release: (() => void) | undefined;
   private finished = false;
 
@@ -72,13 +74,12 @@ export class OutputWriter {
     this.merge = options.merge;
     this.outDir = path.resolve(outDir);
     this.shown = options.shownAs ?? this.outDir;
-    this.outDirExisted = existsSync(this.outDir);
-    if (this.outDirExisted && !statSync(this.outDir).isDirectory()) {
+    if (existsSync(this.outDir) && !statSync(this.outDir).isDirectory()) {
       throw new OutputRefusal('notAFolder', { path: this.shown });
     }
     this.staging = path.join(this.outDir, `${STAGING_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
     try {
-      mkdirSync(this.outDir, { recursive: true });
+      this.createdFrom = mkdirSync(this.outDir, { recursive: true });
       this.release = acquireLock(this.outDir, this.shown);
       removeLeftovers(this.outDir);
       mkdirSync(this.staging);
@@ -196,12 +197,19 @@ export class OutputWriter {
     return { removed, kept };
   }
 
-  /** Removes everything staged; an output folder this writer created is removed too. */
+  /**
+   * Removes everything staged; the output folder and the parents of it this
+   * writer created (`--out out1/sub`: out1 too) are removed too, while empty.
+   */
   abort(): void {
     this.finished = true;
     // Without the lock nothing of this build's is in the folder (and it may not even be readable).
     if (this.release) this.cleanUp();
-    if (!this.outDirExisted && existsSync(this.outDir) && readdirSync(this.outDir).length === 0) rmdirSync(this.outDir);
+    if (this.createdFrom === undefined) return;
+    for (let dir = this.outDir; isWithin(dir, this.createdFrom); dir = path.dirname(dir)) {
+      if (!existsSync(dir) || readdirSync(dir).length > 0) return;
+      rmdirSync(dir);
+    }
   }
 
   private cleanUp(): void {
