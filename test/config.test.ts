@@ -2,6 +2,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { configFlags } from '../src/config/policyc-config.js';
+import { commands } from '../src/cli/commands/index.js';
 import { repoRoot, runPolicycHere as runPolicyc } from './support/cli.js';
 import { positionOfText } from './support/fixtures.js';
 
@@ -185,6 +187,52 @@ describe('policyc.config.json', () => {
     expect(existsSync(path.join(site, 'dist'))).toBe(false);
   });
 
+  it('headingLevel and bom shape the output of build (and bom of register); a flag on the command line wins', async () => {
+    writeConfig({ policies: ['privacy'], languages: ['en'], headingLevel: 3, bom: true });
+    const run = await runPolicyc(['build', '--out', 'dist'], site);
+    expect(run.status, run.stderr).toBe(0);
+    const fragment = () => readFileSync(path.join(site, 'dist/ipractice/en/privacy.fragment.html'), 'utf8');
+    const csv = (out: string) => readFileSync(path.join(site, out, 'ipractice/en/register.csv'));
+    const titleLevel = () => /<h(\d) id="policyc-top">/.exec(fragment())?.[1];
+    expect(titleLevel()).toBe('3');
+    expect([...csv('dist').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect((await runPolicyc(['build', '--out', 'dist', '--heading-level', '4'], site)).status).toBe(0);
+    expect(titleLevel()).toBe('4');
+    expect((await runPolicyc(['register', '--out', 'registers'], site)).status).toBe(0);
+    expect([...csv('registers').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it('strict: compliance errors and warnings stop build and register, which write nothing', async () => {
+    writeConfig({ policies: ['privacy'], strict: true });
+    for (const command of ['build', 'register']) {
+      const run = await runPolicyc([command, '--out', 'dist'], site);
+      expect(run.status).toBe(1);
+      expect(run.stderr.trim().split('\n').at(-1)).toMatch(
+        /^Build failed under --strict: \d+ compliance error\(s\), \d+ warning\(s\)\. Nothing was written; dist is unchanged\.$/,
+      );
+      expect(existsSync(path.join(site, 'dist'))).toBe(false);
+    }
+    writeConfig({ policies: ['privacy'], strict: false });
+    expect((await runPolicyc(['build', '--out', 'dist'], site)).status).toBe(0);
+  });
+
+  it('a wrong headingLevel, strict or bom is an error at its value', async () => {
+    const text = writeConfig({ policies: ['privacy'], headingLevel: 5, strict: 'yes', bom: 1 });
+    const run = await runPolicyc(['build', '--out', 'dist', '--format', 'compact'], site);
+    expect(run.status).toBe(1);
+    const at = (needle: string) => {
+      const { line, column } = positionOfText(text, needle);
+      return `policyc.config.json:${line}:${column}`;
+    };
+    expect(run.stderr.trim().split('\n')).toEqual([
+      `${at('5')} error /headingLevel must be at most 4 [schema/range]`,
+      `${at('"yes"')} error /strict must be true or false [schema/type]`,
+      `${at('1\n')} error /bom must be true or false [schema/type]`,
+      'The config file has errors; fix them first.',
+    ]);
+    expect(existsSync(path.join(site, 'dist'))).toBe(false);
+  });
+
   it('the schema of the config file is shipped and describes every key the loader reads', async () => {
     const schema = JSON.parse(readFileSync(path.join(repoRoot, 'schema/policyc.config.schema.json'), 'utf8')) as {
       properties: Record<string, unknown>;
@@ -192,6 +240,8 @@ describe('policyc.config.json', () => {
     expect(Object.keys(schema.properties).sort()).toEqual([
       '$schema',
       'acknowledged',
+      'bom',
+      'headingLevel',
       'history',
       'idPrefix',
       'languages',
@@ -200,6 +250,15 @@ describe('policyc.config.json', () => {
       'out',
       'policies',
       'rules',
+      'strict',
     ]);
+    // Every key besides the lists and $schema stands in for a flag of a command that takes it.
+    const flagKeys = configFlags.map((f) => f.key);
+    expect([...flagKeys, '$schema', 'acknowledged', 'policies', 'rules'].sort()).toEqual(
+      Object.keys(schema.properties).sort(),
+    );
+    // A key for some commands only: each of them takes the flag.
+    for (const { flag, commands: only } of configFlags)
+      for (const name of only ?? []) expect(commands.get(name)!.flags, `${name} --${flag}`).toHaveProperty([flag]);
   });
 });
