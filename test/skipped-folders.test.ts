@@ -54,6 +54,25 @@ describe('sub-folders of policies/ skipped for want of a policy.json', () => {
     expect(strict.status).toBe(1);
   });
 
+  it('a folder named, or policies/ itself, with only a misnamed policy: the usage error names the file', async () => {
+    const dir = tmp();
+    write(dir, 'policies/beta/Policy.json', JSON.stringify({ ...miniPolicy(), id: 'beta' }));
+    const usage = (message: string) => `policyc: ${message}\nRun 'policyc --help' for usage.\n`;
+    const hint = 'policies/beta/Policy.json is there: if it is the policy, name it policy.json';
+    const named = await runPolicycHere(['check', 'policies/beta'], dir);
+    expect(named.status).toBe(2);
+    expect(named.stderr).toBe(usage(`no policy found at policies/beta; ${hint}`));
+    const file = await runPolicycHere(['build', 'policies/beta/policy.json'], dir);
+    expect(file.stderr).toBe(usage(`no policy found at policies/beta/policy.json; ${hint}`));
+    const all = await runPolicycHere(['check'], dir);
+    expect(all.stderr).toBe(
+      usage(
+        `no policy found at policies: start one with 'policyc init', or name the policy files or folders to use; ${hint}`,
+      ),
+    );
+    expect(all.status).toBe(2);
+  });
+
   it('policies one folder further down: a warning on the folder, naming one, in the message language', async () => {
     const dir = normalLayout();
     write(dir, 'policies/noord/delta/policy.json', JSON.stringify({ ...miniPolicy(), id: 'delta' }));

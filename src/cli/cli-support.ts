@@ -11,7 +11,7 @@ import {
 import { localiseDiagnostics } from '../diagnostics/render-message.js';
 import { diagnosticSink, type DiagnosticSink } from './diagnostic-sink.js';
 import { isLanguage, messagesFor, type Language } from '../i18n/messages.js';
-import { findPolicies, skippedFolderDiagnostics } from '../pipeline/find-policies.js';
+import { findPolicies, misnamedPolicy, skippedFolderDiagnostics } from '../pipeline/find-policies.js';
 import { readPolicyFile } from '../load/read-policy-file.js';
 import { packageRoot } from '../paths.js';
 import type { PolicycConfig } from '../config/policyc-config.js';
@@ -115,7 +115,14 @@ export function findPolicyFiles(options: CommonOptions, io: CliIo): { files: str
   const { files, missing, skipped } = findPolicies(paths);
   // Nothing named and nothing configured: say how to start, not only where nothing was found.
   const key = options.paths.length || options.config.policies ? 'cli:noPolicies' : 'cli:noPoliciesDefault';
-  if (missing.length) throw new UsageError(cli.t(key, { paths: missing.map((p) => relativeTo(io, p)).join(', ') }));
+  if (missing.length) {
+    // policies/x holding Policy.json: say which file was most likely meant.
+    const under = skipped.filter((s) => missing.includes(path.dirname(s.folder)));
+    const misnamed = [...missing.flatMap((p) => misnamedPolicy(p) ?? []), ...under.flatMap((s) => s.misnamed ?? [])];
+    const hints = misnamed.map((file) => cli.t('cli:misnamedPolicy', { file: relativeTo(io, file) }));
+    const paths = missing.map((p) => relativeTo(io, p)).join(', ');
+    throw new UsageError([cli.t(key, { paths }), ...hints].join('; '));
+  }
   return { files, skipped: skippedFolderDiagnostics(skipped, (file) => path.relative(io.cwd, file)) };
 }
 

@@ -62,6 +62,16 @@ export function findPolicies(paths: readonly string[]): {
   return { files: [...files].sort(), missing, skipped: left.sort((a, b) => (a.folder < b.folder ? -1 : 1)) };
 }
 
+/**
+ * For a path that matched nothing (`missing`): a file in it, or beside it,
+ * named almost policy.json (policies/x holding Policy.json), or undefined.
+ */
+export function misnamedPolicy(missing: string): string | undefined {
+  const folder = existsSync(missing) ? missing : path.dirname(missing);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) return undefined;
+  return skippedFolder(folder)?.misnamed;
+}
+
 /** Why a sub-folder without policy.json looks meant to hold policies, or undefined. */
 function skippedFolder(folder: string): SkippedFolder | undefined {
   let entries;
