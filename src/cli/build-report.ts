@@ -54,14 +54,18 @@ export class BuildReport {
   /**
    * `sources`: for each policy in command-line order, the display paths of the
    * files it may report on (its own, then its bases'). `localise` writes a
-   * diagnostic the build makes itself (a duplicate id) in the message language.
+   * diagnostic the build makes itself (a duplicate id) in the message language. `atEnd`: a file that
+   * finish()'s closing diagnostics may report on.
    */
   constructor(
     sources: readonly (readonly string[])[],
     private readonly sink: DiagnosticSink,
     private readonly localise: (d: Diagnostic) => LocalisedDiagnostic,
+    atEnd?: string,
   ) {
     this.lowest = new Array<string | undefined>(sources.length + 1);
+    // A file finish() may still report on (the config file, for its acknowledgements): nothing after it is written before.
+    this.lowest[sources.length] = atEnd;
     for (let i = sources.length - 1; i >= 0; i--)
       this.lowest[i] = [...sources[i]!, this.lowest[i + 1]].reduce(lower, undefined);
   }

@@ -177,12 +177,12 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   // With --history the outputs depend on the git log as well as the text: every policy is compiled.
   const cacheable = !groups && options.values.history !== true;
   const { inputs, candidates } = readInputs(mods, options, { jobs, cacheable, outDir }, pool);
-  // The config file's acknowledgements are reported with each policy's diagnostics: its file is one of each policy's.
-  const config = options.acknowledged?.[0]?.file;
+  // The config file's acknowledgements: any policy, and the end of the run, may report on them (BuildReport's atEnd).
   const report = new mods.BuildReport(
-    inputs.map((input) => (config === undefined ? input.sources : [...input.sources, config])),
+    inputs.map((input) => input.sources),
     diagnosticSinkFor(options, io, lang),
     (d) => mods.localiseDiagnostic(d, lang),
+    options.acknowledged?.[0]?.file,
   );
   report.addRun(skipped);
   const build: Build = { options, io, groups, lang, limit, outDir, mods, inputs, report, cached: 0, fileCount: 0 };
