@@ -81,6 +81,13 @@ describe('the output of a policy that no longer exists', () => {
     expect(run.stderr).not.toContain('images');
   });
 
+  it('build --help says so', async () => {
+    const help = (await runPolicycInProcess(['build', '--help'])).stdout;
+    expect(help.replace(/\s+/g, ' ')).toContain(
+      'A build of every policy (no paths named) removes the folders policyc made in <out> for policies that no longer exist, and says so.',
+    );
+  });
+
   it('a failed build removes nothing', async () => {
     const dir = work('alpha', 'beta');
     expect((await build(dir)).status).toBe(0);
