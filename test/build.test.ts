@@ -134,6 +134,24 @@ describe('policyc build of many policies', { timeout: 120_000 }, () => {
     expect(existsSync(path.join(dir, 'dist'))).toBe(false);
   });
 
+  it('a failed build removes the folders it made for a nested --out, and only those', async () => {
+    const dir = tmp();
+    mkdirSync(path.join(dir, 'policies/broken'), { recursive: true });
+    const broken = '{\n  "id": "broken",\n}\n';
+    writeFileSync(path.join(dir, 'policies/broken/policy.json'), broken);
+    const run = await runPolicycInProcess(['build', '--out', 'out1/sub/dist'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      'policies/broken/policy.json\n  2:17  error    the file is not valid JSON: no comma may follow the last item',
+    );
+    expect(readdirSync(dir)).toEqual(['policies']);
+    // A parent that was there stays, with what it holds; only the folders below it that the build made go.
+    mkdirSync(path.join(dir, 'site'));
+    writeFileSync(path.join(dir, 'site/index.html'), '<!doctype html>');
+    expect((await runPolicycInProcess(['build', '--out', 'site/privacy/dist'], dir)).status).toBe(1);
+    expect(readdirSync(path.join(dir, 'site'))).toEqual(['index.html']);
+  });
+
   it('rejects a bad --jobs value', async () => {
     const run = await runPolicycInProcess(['build', '--jobs', '0']);
     expect(run.status).toBe(2);

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDirs } from './support/temp-dirs.js';
-import { runPolicyc, runPolicycHere } from './support/cli.js';
+import { repoRoot, runPolicyc, runPolicycHere } from './support/cli.js';
 import { positionOfText, readFixture } from './support/fixtures.js';
 
 const cliMessages = JSON.parse(readFileSync(path.join(import.meta.dirname, '../locales/en/cli.json'), 'utf8')) as {
@@ -31,10 +31,22 @@ describe('CLI habits', () => {
   it("a misspelled flag gets a guess among the command's own flags", () => {
     const run = runPolicyc(['build', '--ot', 'x']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('Unknown option \'--ot\'; did you mean "--out"?');
+    expect(run.stderr).toContain('unknown option "--ot"; did you mean "--out"?');
     expect(runPolicyc(['check', '--max-warning', '3']).stderr).toContain(
-      'Unknown option \'--max-warning\'; did you mean "--max-warnings"?',
+      'unknown option "--max-warning"; did you mean "--max-warnings"?',
     );
+  });
+
+  it('an unknown flag reads like the other usage errors, with a guess when one is close', async () => {
+    const dir = tempDir();
+    const run = await runPolicycHere(['build', '--formt', 'json'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      `policyc: unknown option "--formt"; did you mean "--format"?\nRun 'policyc --help' for usage.\n`,
+    );
+    const far = await runPolicycHere(['check', '--colour'], dir);
+    expect(far.stderr).toBe(`policyc: unknown option "--colour"\nRun 'policyc --help' for usage.\n`);
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it.each([
@@ -56,7 +68,7 @@ describe('CLI habits', () => {
   it('a flag of another command is refused for this one', () => {
     const run = runPolicyc(['check', '--out', 'x']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("Unknown option '--out'");
+    expect(run.stderr).toBe(`policyc: unknown option "--out"\nRun 'policyc --help' for usage.\n`);
   });
 
   it('build ends with the same count line as check, then what it wrote', () => {
@@ -69,6 +81,11 @@ describe('CLI habits', () => {
     const lines = build.stderr.trim().split('\n');
     expect(lines.at(-2)).toBe(countLine);
     expect(lines.at(-1)).toMatch(/^Built 1 policy into .+: \d+ files\.$/);
+    // Again, from the cache: nothing was built, and it says so (not 'Built 1 policy into …: 0 files.').
+    const again = runPolicyc(['build', 'policies/ipractice', '--out', out, '--lang', 'nl']);
+    expect(again.stderr.trim().split('\n').at(-1)).toBe(
+      `Nothing to build in ${path.relative(repoRoot, out)}: the policy was unchanged since the last build, and its output was left as it was (--force rebuilds it).`,
+    );
   });
 
   it('build reports diagnostics in the message language asked for', () => {

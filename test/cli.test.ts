@@ -33,7 +33,7 @@ describe('policyc CLI', () => {
 
   it.each([
     [['frobnicate'], 'unknown command "frobnicate"'],
-    [['check', '--bogus'], "Unknown option '--bogus'"],
+    [['check', '--bogus'], 'unknown option "--bogus"'],
     [['check', '--format', 'yaml'], 'unknown format "yaml" (use one of: text, compact, json, sarif)'],
     [['build', '--lang', 'de'], 'unknown language "de" (use nl or en)'],
     [['check', 'no/such/path'], 'no policy found at no/such/path'],

@@ -2,6 +2,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { configFlags } from '../src/config/policyc-config.js';
+import { commands } from '../src/cli/commands/index.js';
 import { repoRoot, runPolicycHere as runPolicyc } from './support/cli.js';
 import { positionOfText } from './support/fixtures.js';
 
@@ -142,13 +144,98 @@ describe('policyc.config.json', () => {
     expect(build.stderr).toContain('1 acknowledged finding not counted.');
   });
 
+  it('reports an acknowledgement for a policy id that no policy has, at the id, in a run over every policy', async () => {
+    const text = writeConfig({
+      policies: ['privacy'],
+      acknowledged: [
+        { policy: 'ipracitce', rule: 'security/measures-missing', reason: { en: 'In our security policy.' } },
+        { policy: 'ipractice', rule: 'rights/response-time-missing', pointer: '/nowhere', reason: { en: 'Stale.' } },
+      ],
+    });
+    const { line, column } = positionOfText(text, '"ipracitce"');
+    const expected = `policyc.config.json:${line}:${column} warning /acknowledged/0/policy No policy has the id "ipracitce": this acknowledgement of "security/measures-missing" applies to nothing. Correct the id, or remove the acknowledgement if the policy is gone. (did you mean "ipractice"?) [acknowledged/unknown-policy]`;
+    const check = await runPolicyc(['check', '--format', 'compact'], site);
+    expect(check.stderr.split('\n')).toContain(expected);
+    const build = await runPolicyc(['build', '--out', 'dist', '--format', 'compact'], site);
+    expect(build.status, build.stderr).toBe(0);
+    expect(build.stderr.split('\n')).toContain(expected);
+    // In the text report once, in the order check gives it: the config file sorts before privacy/.
+    const report = (await runPolicyc(['build', '--out', 'dist', '--force'], site)).stderr;
+    const checked = (await runPolicyc(['check'], site)).stderr;
+    expect(checked.indexOf('policyc.config.json\n')).toBeLessThan(checked.indexOf('privacy/ipractice/policy.json\n'));
+    expect(checked.indexOf('policyc.config.json\n')).toBeGreaterThanOrEqual(0);
+    expect(report.startsWith(checked)).toBe(true);
+    // With the stale acknowledgement a policy reports there: one block for the file.
+    expect(report.split('policyc.config.json\n')).toHaveLength(2);
+    expect((await runPolicyc(['check', '--message-lang', 'nl'], site)).stderr).toContain(
+      'Geen beleidsbestand heeft het id "ipracitce": deze acceptatie van "security/measures-missing" geldt voor niets.',
+    );
+    // A run over some policies cannot tell: the id may be another policy's.
+    expect((await runPolicyc(['check', 'privacy/ipractice'], site)).stderr).not.toContain(
+      'acknowledged/unknown-policy',
+    );
+  });
+
   it('--config names another file; a missing one is an error', async () => {
     writeFileSync(path.join(site, 'other.json'), JSON.stringify({ out: 'from-other' }));
     expect((await runPolicyc(['build', 'privacy', '--config', 'other.json'], site)).status).toBe(0);
     expect(existsSync(path.join(site, 'from-other/ipractice'))).toBe(true);
+    // A --config that names no file is a usage error (exit 2), in one line without the system's words.
     const missing = await runPolicyc(['check', 'privacy', '--config', 'nope.json'], site);
-    expect(missing.status).toBe(1);
-    expect(missing.stderr).toContain('cannot read the config file');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe("policyc: no config file at nope.json (--config)\nRun 'policyc --help' for usage.\n");
+    const folder = await runPolicyc(['build', 'privacy', '--config', 'privacy'], site);
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toBe(
+      "policyc: --config names a folder, not a file: privacy\nRun 'policyc --help' for usage.\n",
+    );
+    expect(existsSync(path.join(site, 'dist'))).toBe(false);
+  });
+
+  it('headingLevel and bom shape the output of build (and bom of register); a flag on the command line wins', async () => {
+    writeConfig({ policies: ['privacy'], languages: ['en'], headingLevel: 3, bom: true });
+    const run = await runPolicyc(['build', '--out', 'dist'], site);
+    expect(run.status, run.stderr).toBe(0);
+    const fragment = () => readFileSync(path.join(site, 'dist/ipractice/en/privacy.fragment.html'), 'utf8');
+    const csv = (out: string) => readFileSync(path.join(site, out, 'ipractice/en/register.csv'));
+    const titleLevel = () => /<h(\d) id="policyc-top">/.exec(fragment())?.[1];
+    expect(titleLevel()).toBe('3');
+    expect([...csv('dist').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect((await runPolicyc(['build', '--out', 'dist', '--heading-level', '4'], site)).status).toBe(0);
+    expect(titleLevel()).toBe('4');
+    expect((await runPolicyc(['register', '--out', 'registers'], site)).status).toBe(0);
+    expect([...csv('registers').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it('strict: compliance errors and warnings stop build and register, which write nothing', async () => {
+    writeConfig({ policies: ['privacy'], strict: true });
+    for (const command of ['build', 'register']) {
+      const run = await runPolicyc([command, '--out', 'dist'], site);
+      expect(run.status).toBe(1);
+      expect(run.stderr.trim().split('\n').at(-1)).toMatch(
+        /^Build failed under --strict: \d+ compliance error\(s\), \d+ warning\(s\)\. Nothing was written; dist is unchanged\.$/,
+      );
+      expect(existsSync(path.join(site, 'dist'))).toBe(false);
+    }
+    writeConfig({ policies: ['privacy'], strict: false });
+    expect((await runPolicyc(['build', '--out', 'dist'], site)).status).toBe(0);
+  });
+
+  it('a wrong headingLevel, strict or bom is an error at its value', async () => {
+    const text = writeConfig({ policies: ['privacy'], headingLevel: 5, strict: 'yes', bom: 1 });
+    const run = await runPolicyc(['build', '--out', 'dist', '--format', 'compact'], site);
+    expect(run.status).toBe(1);
+    const at = (needle: string) => {
+      const { line, column } = positionOfText(text, needle);
+      return `policyc.config.json:${line}:${column}`;
+    };
+    expect(run.stderr.trim().split('\n')).toEqual([
+      `${at('5')} error /headingLevel must be at most 4 [schema/range]`,
+      `${at('"yes"')} error /strict must be true or false [schema/type]`,
+      `${at('1\n')} error /bom must be true or false [schema/type]`,
+      'The config file has errors; fix them first.',
+    ]);
+    expect(existsSync(path.join(site, 'dist'))).toBe(false);
   });
 
   it('the schema of the config file is shipped and describes every key the loader reads', async () => {
@@ -158,6 +245,8 @@ describe('policyc.config.json', () => {
     expect(Object.keys(schema.properties).sort()).toEqual([
       '$schema',
       'acknowledged',
+      'bom',
+      'headingLevel',
       'history',
       'idPrefix',
       'languages',
@@ -166,6 +255,15 @@ describe('policyc.config.json', () => {
       'out',
       'policies',
       'rules',
+      'strict',
     ]);
+    // Every key besides the lists and $schema stands in for a flag of a command that takes it.
+    const flagKeys = configFlags.map((f) => f.key);
+    expect([...flagKeys, '$schema', 'acknowledged', 'policies', 'rules'].sort()).toEqual(
+      Object.keys(schema.properties).sort(),
+    );
+    // A key for some commands only: each of them takes the flag.
+    for (const { flag, commands: only } of configFlags)
+      for (const name of only ?? []) expect(commands.get(name)!.flags, `${name} --${flag}`).toHaveProperty([flag]);
   });
 });

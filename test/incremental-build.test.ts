@@ -87,7 +87,9 @@ describe('incremental build', () => {
       const before = Object.fromEntries(ids.map((id) => [id, folderInode(path.join(work, 'dist'), id)]));
       writePolicy('inc-b', ' (gewijzigd)');
       const incremental = await build('dist');
-      expect(incremental.stderr).toContain('2 of them were unchanged since the last build');
+      expect(incremental.stderr).toMatch(
+        /(^|\n)Built 1 policy into dist: \d+ files\.\n2 other policies were unchanged since the last build: their output was left as it was \(--force rebuilds them\)\.\n$/,
+      );
       expect(folderInode(path.join(work, 'dist'), 'inc-a')).toBe(before['inc-a']);
       expect(folderInode(path.join(work, 'dist'), 'inc-c')).toBe(before['inc-c']);
       expect(folderInode(path.join(work, 'dist'), 'inc-b')).not.toBe(before['inc-b']);
@@ -117,7 +119,7 @@ describe('incremental build', () => {
 
       rmSync(path.join(work, 'dist/inc-c/en/register.xlsx'));
       const run = await build('dist', '--bom');
-      expect(run.stderr).toContain('2 of them were unchanged');
+      expect(run.stderr).toContain('2 other policies were unchanged');
       expect(statSync(path.join(work, 'dist/inc-c/en/register.xlsx')).size).toBeGreaterThan(0);
     },
     BUILDS_TIMEOUT,
@@ -131,13 +133,14 @@ describe('incremental build', () => {
         cpSync(path.join(repoRoot, 'test/fixtures/extends', name), path.join(work, 'policies', name), {
           recursive: true,
         });
-      const report = (run: { stderr: string }) => run.stderr.replace(/^(Built|\d+ of them) .*\n/gm, '');
+      const report = (run: { stderr: string }) =>
+        run.stderr.replace(/^(Built|Nothing to build|\d+ other polic(y|ies)) .*\n/gm, '');
       const check = await runPolicycInProcess(['check', 'policies'], work);
       expect(check.stderr).toContain('policies/shared/base.json\n');
       const one = await runPolicycInProcess(['build', 'policies', '--out', 'one', '--jobs', '1'], work);
       const pool = await runPolicycInProcess(['build', 'policies', '--out', 'pool', '--jobs', '2'], work);
       const cached = await runPolicycInProcess(['build', 'policies', '--out', 'pool', '--jobs', '2'], work);
-      expect(cached.stderr).toContain('5 of them were unchanged');
+      expect(cached.stderr).toContain('Nothing to build in pool: the 5 policies were unchanged');
       for (const run of [one, pool, cached]) expect(report(run)).toBe(check.stderr);
       for (const name of ['practice-a', 'practice-b', 'shared'])
         rmSync(path.join(work, 'policies', name), { recursive: true });
@@ -164,8 +167,11 @@ describe('incremental build', () => {
       const dutch = await text(['--message-lang', 'nl']);
       expect(dutch).not.toContain('the sentence stored with the cache');
       // The closing lines too (locales/nl/report.json).
-      expect(dutch).toContain('3 daarvan waren sinds de vorige build niet veranderd');
-      const report = (stderr: string) => stderr.replace(/^\d+ (beleidsbestanden gecompileerd|daarvan) .*\n/gm, '');
+      expect(dutch).toContain(
+        'Niets te compileren in dist: de 3 beleidsbestanden waren sinds de vorige build niet veranderd',
+      );
+      const report = (stderr: string) =>
+        stderr.replace(/^(\d+ beleidsbestanden gecompileerd|Niets te compileren) .*\n/gm, '');
       expect(report(dutch)).toBe(report(await text(['--message-lang', 'nl', '--force'])));
     },
     BUILDS_TIMEOUT,
@@ -188,9 +194,9 @@ describe('an incremental build of many policies', () => {
       await run('dist');
       write(0, ' (gewijzigd)');
       const incremental = await run('dist');
-      expect(incremental).toContain('39 of them were unchanged');
+      expect(incremental).toContain('39 other policies were unchanged');
       const full = await run('full');
-      const report = (stderr: string) => stderr.replace(/^(Built|\d+ of them) .*\n/gm, '');
+      const report = (stderr: string) => stderr.replace(/^(Built|\d+ other polic(y|ies)) .*\n/gm, '');
       expect(report(incremental)).toBe(report(full));
       expect(report(full)).toContain('policies/many-39/policy.json\n');
       expect(snapshot(path.join(dir, 'dist'))).toEqual(snapshot(path.join(dir, 'full')));

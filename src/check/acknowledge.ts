@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Language } from '../i18n/messages.js';
+import { didYouMean, didYouMeanHint } from '../validate/did-you-mean.js';
 import { joinPointer } from '../load/json-pointer.js';
 import { locate, type SourceDocument } from '../load/load-document.js';
 import type { Acknowledgement } from '../policy/policy-types.js';
@@ -19,6 +20,8 @@ export interface ExternalAcknowledgement extends Acknowledgement {
   /** Its 1-based position in that file, when the loader knows it. */
   line?: number;
   column?: number;
+  /** The position of its "policy" value in that file, for the unknown-policy diagnostic. */
+  policyPosition?: { line: number; column: number };
 }
 
 /** Whether `ack` covers a finding: same rule, and at its pointer or below it (or anywhere when no pointer is given). */
@@ -79,4 +82,31 @@ export function applyAcknowledgements(
       };
     });
   return [...marked, ...unmatched];
+}
+
+/**
+ * The config file's acknowledgements for a policy id that none of `ids` has
+ * (a typo, or a policy removed or renamed): a warning at the id in the config
+ * file, with a guess among the ids. Only for a run over every policy: a run
+ * over some policies cannot tell a missing id from one it was not given.
+ */
+export function unknownPolicyAcknowledgements(
+  external: readonly ExternalAcknowledgement[],
+  ids: ReadonlySet<string>,
+): Diagnostic[] {
+  return external
+    .filter((ack) => !ids.has(ack.policy))
+    .map((ack) => {
+      const guess = didYouMean(ack.policy, [...ids]);
+      return {
+        ruleId: 'acknowledged/unknown-policy' satisfies StageRuleId<'acknowledge'>,
+        severity: 'warning' as const,
+        messageId: 'diagnostics:acknowledgedUnknownPolicy',
+        data: { policy: ack.policy, rule: ack.rule },
+        ...(ack.file !== undefined ? { file: ack.file } : {}),
+        pointer: ack.at !== undefined ? `${ack.at}/policy` : '',
+        ...(ack.policyPosition ?? {}),
+        ...(guess ? { hint: didYouMeanHint(guess) } : {}),
+      };
+    });
 }

@@ -48,18 +48,24 @@ export class BuildReport {
   /** For each place on the command line, the first file (in report order) that it or any later policy reports on. */
   private readonly lowest: (string | undefined)[];
   private next = 0;
+  /** A policy without an id was taken: the run's ids are not known. */
+  private withoutId = false;
 
   /**
    * `sources`: for each policy in command-line order, the display paths of the
    * files it may report on (its own, then its bases'). `localise` writes a
-   * diagnostic the build makes itself (a duplicate id) in the message language.
+   * diagnostic the build makes itself (a duplicate id) in the message language. `atEnd`: a file that
+   * finish()'s closing diagnostics may report on.
    */
   constructor(
     sources: readonly (readonly string[])[],
     private readonly sink: DiagnosticSink,
     private readonly localise: (d: Diagnostic) => LocalisedDiagnostic,
+    atEnd?: string,
   ) {
     this.lowest = new Array<string | undefined>(sources.length + 1);
+    // A file finish() may still report on (the config file, for its acknowledgements): nothing after it is written before.
+    this.lowest[sources.length] = atEnd;
     for (let i = sources.length - 1; i >= 0; i--)
       this.lowest[i] = [...sources[i]!, this.lowest[i + 1]].reduce(lower, undefined);
   }
@@ -79,12 +85,24 @@ export class BuildReport {
     if (taken) this.write(this.lowest[this.next]);
   }
 
-  /** Writes what is held (policies that never arrived report nothing) and ends the report. */
-  finish(): void {
+  /**
+   * Writes what is held (policies that never arrived report nothing) and ends the report. `closing` adds
+   * diagnostics about the whole run, given the ids of its policies (undefined when a policy had none).
+   */
+  finish(closing?: (ids: ReadonlySet<string> | undefined) => readonly Diagnostic[]): void {
     for (const index of [...this.early.keys()].sort((a, b) => a - b)) this.take(this.early.get(index)!);
     this.early.clear();
+    this.addRun(closing?.(this.withoutId ? undefined : new Set(this.firstWithId.keys())) ?? []);
     this.write(undefined);
     this.sink.end();
+  }
+
+  /** Diagnostics about the run, not one policy (a folder skipped, …): held with the rest, and written in report order. */
+  addRun(diagnostics: readonly Diagnostic[]): void {
+    for (const d of diagnostics) {
+      this.count(d, this.problems, false);
+      this.hold(this.localise(d));
+    }
   }
 
   private count(d: Diagnostic, bySeverity: Counts, onlyUnacknowledged: boolean): void {
@@ -95,7 +113,8 @@ export class BuildReport {
 
   /** A policy in command-line order: its duplicate-id error, if any, and its diagnostics held by file. */
   private take(policy: PolicyReport): void {
-    if (policy.id !== undefined) {
+    if (policy.id === undefined) this.withoutId = true;
+    else {
       const entry: PolicyId = { id: policy.id, file: policy.displayPath, ...policy.idPosition };
       const first = this.firstWithId.get(policy.id);
       if (!first) this.firstWithId.set(policy.id, entry);

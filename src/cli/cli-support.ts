@@ -11,7 +11,7 @@ import {
 import { localiseDiagnostics } from '../diagnostics/render-message.js';
 import { diagnosticSink, type DiagnosticSink } from './diagnostic-sink.js';
 import { isLanguage, messagesFor, type Language } from '../i18n/messages.js';
-import { findPolicies } from '../pipeline/find-policies.js';
+import { findPolicies, misnamedPolicy, skippedFolderDiagnostics } from '../pipeline/find-policies.js';
 import { readPolicyFile } from '../load/read-policy-file.js';
 import { packageRoot } from '../paths.js';
 import type { PolicycConfig } from '../config/policyc-config.js';
@@ -100,14 +100,30 @@ export function messageLanguage(options: CommonOptions): Language {
 
 /** The policy files named on the command line (default: policies/), or a usage error for a path with none. */
 export function policyFiles(options: CommonOptions, io: CliIo): string[] {
+  return findPolicyFiles(options, io).files;
+}
+
+/**
+ * policyFiles, with a warning for each sub-folder skipped that looks meant to
+ * hold a policy (a file named almost policy.json, or policies one level
+ * further down): check and build report them with the policies' diagnostics.
+ */
+export function findPolicyFiles(options: CommonOptions, io: CliIo): { files: string[]; skipped: Diagnostic[] } {
   const paths = (options.paths.length ? options.paths : (options.config.policies ?? ['policies'])).map((p) =>
     path.resolve(io.cwd, p),
   );
-  const { files, missing } = findPolicies(paths);
+  const { files, missing, skipped } = findPolicies(paths);
   // Nothing named and nothing configured: say how to start, not only where nothing was found.
   const key = options.paths.length || options.config.policies ? 'cli:noPolicies' : 'cli:noPoliciesDefault';
-  if (missing.length) throw new UsageError(cli.t(key, { paths: missing.map((p) => relativeTo(io, p)).join(', ') }));
-  return files;
+  if (missing.length) {
+    // policies/x holding Policy.json: say which file was most likely meant.
+    const under = skipped.filter((s) => missing.includes(path.dirname(s.folder)));
+    const misnamed = [...missing.flatMap((p) => misnamedPolicy(p) ?? []), ...under.flatMap((s) => s.misnamed ?? [])];
+    const hints = misnamed.map((file) => cli.t('cli:misnamedPolicy', { file: relativeTo(io, file) }));
+    const paths = missing.map((p) => relativeTo(io, p)).join(', ');
+    throw new UsageError([cli.t(key, { paths }), ...hints].join('; '));
+  }
+  return { files, skipped: skippedFolderDiagnostics(skipped, (file) => path.relative(io.cwd, file)) };
 }
 
 export function readPolicy(file: string, io: CliIo): { text?: string; diagnostics: Diagnostic[] } {

@@ -1,3 +1,5 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   cli,
@@ -171,6 +173,12 @@ async function loadCommandConfig(
   const flagLang = values['message-lang'] ?? (langIsMessageLanguage.has(command.name) ? values.lang : undefined);
   const messageLanguage = typeof flagLang === 'string' && isLanguage(flagLang) ? flagLang : 'en';
   const config = typeof values.config === 'string' ? values.config : undefined;
+  // --config naming nothing (or a folder) is a mistake in the command, not in a config file: a usage error.
+  if (config !== undefined) {
+    const file = path.resolve(io.cwd, config);
+    if (!existsSync(file)) throw new UsageError(cli.t('cli:configNotFound', { file: config }));
+    if (statSync(file).isDirectory()) throw new UsageError(cli.t('cli:configIsFolder', { file: config }));
+  }
   return { ...(await loadConfig(io.cwd, config)), messageLanguage };
 }
 

@@ -25,7 +25,13 @@ export interface PolicycConfig {
   languages?: Language[];
   messageLanguage?: Language;
   idPrefix?: string;
+  /** build --heading-level: the fragment's title heading, 1–4. */
+  headingLevel?: number;
   maxWarnings?: number;
+  /** build and register --strict. */
+  strict?: boolean;
+  /** build and register --bom. */
+  bom?: boolean;
   /** build --history: the notice's change history from git. */
   history?: boolean;
   rules?: Record<string, RuleSetting>;
@@ -43,7 +49,10 @@ export const configFlags: readonly { key: keyof PolicycConfig; flag: string; com
   { key: 'languages', flag: 'lang', commands: ['build', 'register'] },
   { key: 'messageLanguage', flag: 'message-lang' },
   { key: 'idPrefix', flag: 'id-prefix' },
+  { key: 'headingLevel', flag: 'heading-level', commands: ['build'] },
   { key: 'maxWarnings', flag: 'max-warnings' },
+  { key: 'strict', flag: 'strict', commands: ['build', 'register'] },
+  { key: 'bom', flag: 'bom', commands: ['build', 'register'] },
   { key: 'history', flag: 'history', commands: ['build'] },
 ];
 
@@ -94,7 +103,8 @@ export async function loadConfig(
   config.acknowledged = config.acknowledged?.map((ack, i) => {
     const at = `/acknowledged/${i}`;
     const { line, column } = positionOf(loaded.value!, at);
-    return { ...ack, file: display, at, line, column };
+    const policyPosition = positionOf(loaded.value!, `${at}/policy`, 'value');
+    return { ...ack, file: display, at, line, column, policyPosition };
   });
   if (!config.acknowledged) delete config.acknowledged;
   const dir = path.dirname(file);

@@ -18,6 +18,7 @@ export const stageRuleIds = {
     'extends/unreadable',
     'extends/remove-unknown',
     'input/not-json',
+    'input/skipped-folder',
     'internal/error',
   ],
   validate: [
@@ -49,7 +50,7 @@ export const stageRuleIds = {
     'resolve/gdpr-right-as-additional',
     'resolve/right-not-applicable-but-stated',
   ],
-  acknowledge: ['acknowledged/unmatched'],
+  acknowledge: ['acknowledged/unmatched', 'acknowledged/unknown-policy'],
   build: [
     'build/language-not-declared',
     'build/duplicate-policy-id',

@@ -28,10 +28,12 @@ import {
 const EXTRAS = '.manifest-fields';
 import {
   filesUnder,
+  isWithin,
   MANIFEST_NAME,
   manifestText,
   OutputRefusal,
   ownedFolder,
+  readManifest,
   writeRefusal,
   type Manifest,
 } from './output-ownership.js';
@@ -63,7 +65,8 @@ export class OutputWriter {
   private readonly organisations = new Set<string>();
   /** Folders made in the staging folder so far: each is made once, not once per file written into it. */
   private readonly folders = new Set<string>();
-  private readonly outDirExisted: boolean;
+  /** The first folder this writer made on the way to outDir (outDir or a parent), if any: abort removes them again. */
+  private createdFrom: string | undefined;
   private release: (() => void) | undefined;
   private finished = false;
 
@@ -71,13 +74,12 @@ export class OutputWriter {
     this.merge = options.merge;
     this.outDir = path.resolve(outDir);
     this.shown = options.shownAs ?? this.outDir;
-    this.outDirExisted = existsSync(this.outDir);
-    if (this.outDirExisted && !statSync(this.outDir).isDirectory()) {
+    if (existsSync(this.outDir) && !statSync(this.outDir).isDirectory()) {
       throw new OutputRefusal('notAFolder', { path: this.shown });
     }
     this.staging = path.join(this.outDir, `${STAGING_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
     try {
-      mkdirSync(this.outDir, { recursive: true });
+      this.createdFrom = mkdirSync(this.outDir, { recursive: true });
       this.release = acquireLock(this.outDir, this.shown);
       removeLeftovers(this.outDir);
       mkdirSync(this.staging);
@@ -142,7 +144,7 @@ export class OutputWriter {
    * folder to replace is not policyc's; on a failure while renaming, puts
    * back the folders it had already replaced.
    */
-  commit(): string[] {
+  commit(prune?: PruneOptions): CommitResult {
     if (this.finished) throw new Error('OutputWriter: commit() after commit() or abort()');
     this.finished = true;
     const committed = [...this.organisations].sort();
@@ -158,18 +160,56 @@ export class OutputWriter {
       this.checkWritable(committed, owned);
       if (this.merge) for (const org of committed) this.mergeInto(org, owned.get(org), this.merge);
       else this.replaceAll(committed, owned);
-      return committed;
+      const orphans = prune && !this.merge ? this.removeOrphans(new Set([...committed, ...prune.keep])) : undefined;
+      return { organisations: committed, removed: orphans?.removed ?? [], kept: orphans?.kept ?? [] };
     } finally {
       this.cleanUp();
     }
   }
 
-  /** Removes everything staged; an output folder this writer created is removed too. */
+  /**
+   * A whole build (every policy there is): the organisation folders policyc
+   * made for a policy that no longer exists (removed, or its id renamed) are
+   * moved into the staging folder, which cleanUp removes. Only a folder
+   * ownedFolder accepts (policyc's manifest, no file it does not list, no
+   * link) goes; one with files policyc did not write is kept (`kept`, for a
+   * warning); a folder without policyc's manifest was never policyc's and is
+   * not mentioned.
+   */
+  private removeOrphans(keep: ReadonlySet<string>): Omit<CommitResult, 'organisations'> {
+    const removed: string[] = [];
+    const kept: KeptOrphan[] = [];
+    for (const entry of readdirSync(this.outDir, { withFileTypes: true })) {
+      const org = entry.name;
+      if (!entry.isDirectory() || org.startsWith('.') || keep.has(org)) continue;
+      const live = path.join(this.outDir, org);
+      if (!readManifest(live)) continue;
+      try {
+        ownedFolder(live, path.join(this.shown, org));
+      } catch (error) {
+        if (!(error instanceof OutputRefusal)) throw error;
+        kept.push({ organisation: org, key: error.key, params: error.params });
+        continue;
+      }
+      renameSync(live, path.join(this.staging, RETIRED, org));
+      removed.push(org);
+    }
+    return { removed, kept };
+  }
+
+  /**
+   * Removes everything staged; the output folder and the parents of it this
+   * writer created (`--out out1/sub`: out1 too) are removed too, while empty.
+   */
   abort(): void {
     this.finished = true;
     // Without the lock nothing of this build's is in the folder (and it may not even be readable).
     if (this.release) this.cleanUp();
-    if (!this.outDirExisted && existsSync(this.outDir) && readdirSync(this.outDir).length === 0) rmdirSync(this.outDir);
+    if (this.createdFrom === undefined) return;
+    for (let dir = this.outDir; isWithin(dir, this.createdFrom); dir = path.dirname(dir)) {
+      if (!existsSync(dir) || readdirSync(dir).length > 0) return;
+      rmdirSync(dir);
+    }
   }
 
   private cleanUp(): void {
@@ -255,6 +295,25 @@ export class OutputWriter {
     writeFileSync(temp, manifestText(files, extras));
     renameSync(temp, path.join(dir, MANIFEST_NAME));
   }
+}
+
+/** commit() of a whole build: the organisations whose policies this build covers (besides those it staged). */
+export interface PruneOptions {
+  keep: Iterable<string>;
+}
+
+/** An organisation folder of a policy that no longer exists, kept: why (an OutputRefusal's key and params). */
+export interface KeptOrphan {
+  organisation: string;
+  key: string;
+  params: Record<string, string>;
+}
+
+/** What commit() changed: the organisations replaced, and (pruning) those removed and kept. */
+export interface CommitResult {
+  organisations: string[];
+  removed: string[];
+  kept: KeptOrphan[];
 }
 
 export interface MergeOptions {

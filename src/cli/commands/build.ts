@@ -3,6 +3,7 @@ import type { CompileJob } from '../compile-job.js';
 import { isHeadingLevel, isIdPrefix, type LayoutOptions } from '../../pipeline/layout-options.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { DiagnosticTexts } from '../../diagnostics/render-message.js';
+import { unknownPolicyAcknowledgements } from '../../check/acknowledge.js';
 import { applyRuleSettings } from '../../config/policyc-config.js';
 import type { CompileJobResult } from '../compile-job.js';
 import type { CompilePool } from '../compile-many.js';
@@ -18,7 +19,7 @@ import {
   messageLanguage,
   packageVersion,
   parseLanguages,
-  policyFiles,
+  findPolicyFiles,
   relativeTo,
   diagnosticSinkFor,
   printCounts,
@@ -154,7 +155,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   const settings = jobSettings(options, groups); // --lang, --id-prefix, --heading-level
   const limit = maxWarnings(options);
   const mods = await loadBuildModules(groups);
-  const files = policyFiles(options, io);
+  const { files, skipped } = findPolicyFiles(options, io);
   const outDir = path.resolve(io.cwd, options.out);
   const writer = openWriter({ options, io, groups, outDir, mods }, files);
   if (typeof writer === 'number') return writer;
@@ -176,11 +177,14 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   // With --history the outputs depend on the git log as well as the text: every policy is compiled.
   const cacheable = !groups && options.values.history !== true;
   const { inputs, candidates } = readInputs(mods, options, { jobs, cacheable, outDir }, pool);
+  // The config file's acknowledgements: any policy, and the end of the run, may report on them (BuildReport's atEnd).
   const report = new mods.BuildReport(
     inputs.map((input) => input.sources),
     diagnosticSinkFor(options, io, lang),
     (d) => mods.localiseDiagnostic(d, lang),
+    options.acknowledged?.[0]?.file,
   );
+  report.addRun(skipped);
   const build: Build = { options, io, groups, lang, limit, outDir, mods, inputs, report, cached: 0, fileCount: 0 };
   try {
     // Policies already known to need compiling, when this thread compiles them: before the cached ones, whose reports would wait for them.
@@ -197,7 +201,9 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     writer.abort();
     throw error;
   }
-  build.report.finish();
+  build.report.finish((ids) =>
+    ids && options.paths.length === 0 ? unknownPolicyAcknowledgements(options.acknowledged ?? [], ids) : [],
+  );
   printCounts(build.report.unacknowledged, build.report.acknowledged, files.length, options, io);
   const refusal = verdict(build);
   if (refusal !== undefined) {
@@ -416,16 +422,55 @@ function commit(build: Build, writer: Writer, policies: number): number {
   const { io } = build;
   const out = relativeTo(io, build.outDir);
   const report = messagesFor(build.lang);
+  let result;
   try {
-    writer.commit();
+    result = writer.commit(wholeBuild(build) ? { keep: policyIds(build) } : undefined);
   } catch (error) {
     if (error instanceof build.mods.OutputRefusal) return refused(build, error);
     io.stderr(report.t('report:writeFailed', { detail: (error as Error).message, out }) + '\n');
     return EXIT_INVALID;
   }
-  io.stderr(report.t('report:built', { count: policies, out, files: build.fileCount }) + '\n');
-  if (build.cached) io.stderr(report.t('report:builtCached', { count: build.cached }) + '\n');
+  // What was compiled and written, and what was left as it was: not 'Built 1 policy: 0 files' for a cached one.
+  const compiled = policies - build.cached;
+  if (compiled === 0) io.stderr(report.t('report:upToDate', { count: policies, out }) + '\n');
+  else {
+    io.stderr(report.t('report:built', { count: compiled, out, files: build.fileCount }) + '\n');
+    if (build.cached) io.stderr(report.t('report:builtCached', { count: build.cached }) + '\n');
+  }
+  reportOrphans(build, result);
   return EXIT_OK;
+}
+
+/**
+ * A build of every policy (none named on the command line, all outputs):
+ * an organisation folder left by a policy that no longer exists is removed
+ * (policyc made it) or kept with a warning (it holds files of someone else's).
+ */
+function wholeBuild(build: Build): boolean {
+  return !build.groups && build.options.paths.length === 0;
+}
+
+/** The ids the build read: a policy taken from the cache keeps its folder, which was not staged. */
+function policyIds(build: Build): string[] {
+  return build.inputs.flatMap((input) => (input.id !== undefined ? [input.id] : []));
+}
+
+/** One line per organisation folder a whole build removed or kept for a policy that no longer exists. */
+function reportOrphans(build: Build, result: ReturnType<Writer['commit']>): void {
+  const report = messagesFor(build.lang);
+  const shown = (org: string) => path.join(relativeTo(build.io, build.outDir), org);
+  for (const org of result.removed)
+    build.io.stderr(report.t('report:orphanRemoved', { folder: shown(org), id: org }) + '\n');
+  for (const kept of result.kept) {
+    const reason = kept.key === 'foreignFiles' ? 'foreignFiles' : 'other';
+    build.io.stderr(
+      report.t(`report:orphanKept.${reason}`, {
+        folder: shown(kept.organisation),
+        id: kept.organisation,
+        ...kept.params,
+      }) + '\n',
+    );
+  }
 }
 
 /** `policyc build [paths…] --out dist --lang nl,en --jobs N --bom [--watch]`. */

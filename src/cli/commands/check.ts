@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { unknownPolicyAcknowledgements } from '../../check/acknowledge.js';
 import { applyRuleSettings } from '../../config/policyc-config.js';
 import { duplicateIdDiagnostics, type PolicyId } from '../../pipeline/duplicate-ids.js';
 import { positionOf } from '../../load/load-document.js';
@@ -9,7 +10,7 @@ import {
   EXIT_OK,
   maxWarnings,
   messageLanguage,
-  policyFiles,
+  findPolicyFiles,
   readPolicy,
   reportCounts,
   reportDiagnostics,
@@ -25,8 +26,8 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
   const lang = messageLanguage(options);
   const limit = maxWarnings(options);
   const { analyse } = await import('../../pipeline/analyse-policy.js');
-  const files = policyFiles(options, io);
-  const diagnostics: Diagnostic[] = [];
+  const { files, skipped } = findPolicyFiles(options, io);
+  const diagnostics: Diagnostic[] = [...skipped];
   const ids: PolicyId[] = [];
   for (const file of files) {
     const read = readPolicy(file, io);
@@ -44,6 +45,9 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
     }
   }
   diagnostics.push(...duplicateIdDiagnostics(ids));
+  // Every policy, each with its id: an acknowledgement in the config file for another id applies to nothing.
+  if (options.paths.length === 0 && ids.length === files.length)
+    diagnostics.push(...unknownPolicyAcknowledgements(options.acknowledged ?? [], new Set(ids.map((p) => p.id))));
   reportDiagnostics(diagnostics, options, io, lang);
   reportCounts(diagnostics, files.length, options, io);
   // Acknowledged findings are shown but fail nothing and count towards no limit.

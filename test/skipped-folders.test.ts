@@ -1,0 +1,92 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findPolicies } from '../src/pipeline/find-policies.js';
+import { repoRoot, runPolicycHere } from './support/cli.js';
+import { miniPolicy } from './support/mini-policy.js';
+import { tempDirs } from './support/temp-dirs.js';
+
+const tmp = tempDirs('policyc-skipped-');
+
+function write(dir: string, file: string, text: string): void {
+  mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+  writeFileSync(path.join(dir, file), text);
+}
+
+/** policies/ with one policy, a folder of bases, an empty folder and notes: a normal layout. */
+function normalLayout(): string {
+  const dir = tmp();
+  write(dir, 'policies/alpha/policy.json', JSON.stringify({ ...miniPolicy(), id: 'alpha' }, null, 2));
+  write(dir, 'policies/shared/chain.json', '{}');
+  write(dir, 'policies/shared/README.md', '# bases');
+  mkdirSync(path.join(dir, 'policies/empty'));
+  return dir;
+}
+
+const compactLines = (stderr: string) => stderr.split('\n').filter((line) => line.includes('[input/skipped-folder]'));
+
+describe('sub-folders of policies/ skipped for want of a policy.json', () => {
+  it('are not mentioned in a normal layout: bases, other files, empty folders, the seeds', async () => {
+    const dir = normalLayout();
+    const check = await runPolicycHere(['check', '--format', 'compact'], dir);
+    expect(check.stderr).not.toContain('skip');
+    expect(findPolicies([path.join(repoRoot, 'policies')]).skipped).toEqual([]);
+  });
+
+  it('a file named almost policy.json: a warning on that file, in check and build alike', async () => {
+    const dir = normalLayout();
+    write(dir, 'policies/beta/Policy.json', JSON.stringify({ ...miniPolicy(), id: 'beta' }));
+    write(dir, 'policies/gamma/policy.jsonc', '{}');
+    const expected = [
+      'policies/beta/Policy.json warning / policies/beta holds no policy.json, so policyc skips it: if this file is its policy, name it policy.json [input/skipped-folder]',
+      'policies/gamma/policy.jsonc warning / policies/gamma holds no policy.json, so policyc skips it: if this file is its policy, name it policy.json [input/skipped-folder]',
+    ];
+    const check = await runPolicycHere(['check', '--format', 'compact'], dir);
+    expect(compactLines(check.stderr)).toEqual(expected);
+    const build = await runPolicycHere(['build', '--out', 'dist', '--format', 'compact'], dir);
+    expect(build.status, build.stderr).toBe(0);
+    expect(compactLines(build.stderr)).toEqual(expected);
+    // The same report, line for line (the build adds what it wrote).
+    expect(build.stderr.startsWith(check.stderr)).toBe(true);
+    // Counted as a warning: --max-warnings 0 fails, as a policy left out is not a clean run.
+    const strict = await runPolicycHere(['check', '--max-warnings', '0'], dir);
+    expect(strict.stderr).toMatch(/^1 policy checked: \d+ error\(s\), [1-9]\d* warning\(s\)/m);
+    expect(strict.status).toBe(1);
+  });
+
+  it('a folder named, or policies/ itself, with only a misnamed policy: the usage error names the file', async () => {
+    const dir = tmp();
+    write(dir, 'policies/beta/Policy.json', JSON.stringify({ ...miniPolicy(), id: 'beta' }));
+    const usage = (message: string) => `policyc: ${message}\nRun 'policyc --help' for usage.\n`;
+    const hint = 'policies/beta/Policy.json is there: if it is the policy, name it policy.json';
+    const named = await runPolicycHere(['check', 'policies/beta'], dir);
+    expect(named.status).toBe(2);
+    expect(named.stderr).toBe(usage(`no policy found at policies/beta; ${hint}`));
+    const file = await runPolicycHere(['build', 'policies/beta/policy.json'], dir);
+    expect(file.stderr).toBe(usage(`no policy found at policies/beta/policy.json; ${hint}`));
+    const all = await runPolicycHere(['check'], dir);
+    expect(all.stderr).toBe(
+      usage(
+        `no policy found at policies: start one with 'policyc init', or name the policy files or folders to use; ${hint}`,
+      ),
+    );
+    expect(all.status).toBe(2);
+  });
+
+  it('policies one folder further down: a warning on the folder, naming one, in the message language', async () => {
+    const dir = normalLayout();
+    write(dir, 'policies/noord/delta/policy.json', JSON.stringify({ ...miniPolicy(), id: 'delta' }));
+    const check = await runPolicycHere(['check', '--format', 'compact'], dir);
+    expect(compactLines(check.stderr)).toEqual([
+      'policies/noord warning / policies/noord holds no policy.json, so policyc skips it; its sub-folders hold policies (policies/noord/delta/policy.json), which are read only when policies/noord is named on the command line or in the config file\'s "policies" [input/skipped-folder]',
+    ]);
+    const dutch = await runPolicycHere(['check', '--message-lang', 'nl'], dir);
+    expect(dutch.stderr).toContain(
+      'policies/noord bevat geen policy.json, dus policyc slaat de map over; de submappen bevatten beleid (policies/noord/delta/policy.json)',
+    );
+    // Named, the folder is read: nothing is skipped.
+    const named = await runPolicycHere(['check', 'policies', 'policies/noord'], dir);
+    expect(named.stderr).toContain('2 policies checked');
+    expect(named.stderr).not.toContain('skipped-folder');
+  });
+});
