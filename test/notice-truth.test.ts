@@ -687,3 +687,34 @@ describe('a period shorter than the law it cites (Zorgburo: 15 years "under the 
     expect(notice.nl).toContain(`| **Cliëntdossier** | 20 jaar | — | ${wgbo} |`);
   });
 });
+
+describe("the summary's receivers line is the whole list only where the statement names no receivers in its own words", () => {
+  const line = (notice: string, start: string): string => notice.split('\n').find((l) => l.startsWith(start)) ?? '';
+  const withRecipient = (): PolicySource => {
+    const policy = miniPolicy();
+    policy.recipients = [{ id: 'insurer', name: text('Zorgverzekeraars', 'Health insurers'), type: 'insurer' }];
+    return policy;
+  };
+
+  it('says "onder meer" where the statement speaks of sharing in its own words (Dental Clinics: "hosting … en andere diensten")', () => {
+    const policy = withRecipient();
+    policy.sharing = text(
+      'Wij gebruiken derden voor hosting en andere diensten.',
+      'We use third parties for hosting and other services.',
+    );
+    const { notice } = policyOutputs(policy);
+    expect(line(notice.nl, 'Wie uw gegevens')).toBe(
+      'Wie uw gegevens nog meer krijgt, onder meer: [Zorgverzekeraars](#wie-uw-gegevens-ontvangt)',
+    );
+    expect(line(notice.en, 'Who else')).toBe(
+      'Who else receives your data, among others: [Health insurers](#who-receives-your-data)',
+    );
+  });
+
+  it('gives the list as the whole where every receiver is named by id', () => {
+    const { notice } = policyOutputs(withRecipient());
+    expect(line(notice.nl, 'Wie uw gegevens')).toBe(
+      'Wie uw gegevens nog meer krijgt: [Zorgverzekeraars](#wie-uw-gegevens-ontvangt)',
+    );
+  });
+});
