@@ -354,11 +354,29 @@ describe('laws and start events', () => {
 });
 
 describe('automated decision-making, art. 13(2)(f), in every notice', () => {
-  it('says that the statement does not say, when it does not', () => {
+  it('says that the statement names none, and that they must be told, when it does not say (not "does not say whether")', () => {
+    // The sentence was 'Deze verklaring vermeldt niet of er besluiten worden genomen …': it read as a hidden answer.
+    // What is true of a silent statement is that it names none; what makes that mean something is 13(2)(f)/14(2)(g).
     const { notice } = policyOutputs(miniPolicy());
     expect(notice.nl).toContain(
-      '## Wanneer een computer over u beslist (geautomatiseerde besluitvorming)\n\nDeze verklaring vermeldt niet of er besluiten worden genomen',
+      '## Wanneer een computer over u beslist (geautomatiseerde besluitvorming)\n\nDeze verklaring noemt geen besluiten die een computer over u neemt zonder dat er een mens aan te pas komt, met of zonder profilering (artikel 22 AVG). Een organisatie die zulke besluiten neemt, moet u dat vertellen (artikelen 13 en 14 AVG).\n',
     );
+    expect(notice.nl).not.toContain('vermeldt niet of');
+    expect(notice.en).toContain(
+      'This notice names no decisions that a computer takes about you without a person being involved, whether or not based on profiling (Article 22 GDPR). An organisation that takes such decisions must tell you so (Articles 13 and 14 GDPR).',
+    );
+    const informal = miniPolicy();
+    informal.metadata.formality = 'informal';
+    expect(policyOutputs(informal).notice.nl).toContain('die een computer over je neemt');
+  });
+
+  it('says that they are taken, when the policy says so without the details', () => {
+    const policy = miniPolicy();
+    policy.automatedDecisionMaking = { takesPlace: true };
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain('Wij nemen besluiten over u die uitsluitend op geautomatiseerde verwerking berusten');
+    expect(notice.nl).not.toContain('noemt geen besluiten');
+    expect(notice.en).toContain('We take decisions about you based solely on automated processing');
   });
 
   it('says that none are taken, when the policy says so', () => {
@@ -377,7 +395,7 @@ describe('automated decision-making, art. 13(2)(f), in every notice', () => {
       withPurpose({ automatedDecision: { logic: text('LOGICA'), significance: text('GEVOLG') } }),
     );
     expect(notice.nl).toContain('**Hoe het werkt:** LOGICA');
-    expect(notice.nl).not.toContain('Deze verklaring vermeldt niet of');
+    expect(notice.nl).not.toContain('Deze verklaring noemt geen besluiten');
   });
 
   it('states the right of art. 22(1), and the safeguards of 22(3) only for the decisions they are for (law review)', () => {

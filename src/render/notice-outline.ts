@@ -359,7 +359,10 @@ function retentionBlocks({ source, model, m }: NoticeContext): Block[] {
 
 /**
  * Automated decision-making — 13(2)(f): every notice says whether it takes
- * place; when it does, the logic and consequences per purpose.
+ * place; when it does, the logic and consequences per purpose. A statement
+ * that does not say gets what is true of it — it names no such decisions —
+ * and the duty that makes that silence mean something (13(2)(f), 14(2)(g)):
+ * not 'this notice does not say whether', which reads as a hidden answer.
  */
 function automatedBlocks({ source, model, m }: NoticeContext): Block[] {
   const t = m.t;
@@ -381,11 +384,14 @@ function automatedBlocks({ source, model, m }: NoticeContext): Block[] {
   }
   if (purposes.length === 0 && blocks.length === 0) {
     blocks.push({
-      paragraph: sentence(t(position?.takesPlace === false ? 'notice:automated.none' : 'notice:automated.notStated')),
+      paragraph: sentence(t(`notice:automated.${automatedPosition(position?.takesPlace)}`)),
     });
   }
   return blocks;
 }
+
+const automatedPosition = (takesPlace: boolean | undefined): string =>
+  takesPlace === undefined ? 'notStated' : takesPlace ? 'takesPlace' : 'none';
 
 /** Cookies: whether they are used, the kinds, and where to change consent. */
 function cookiesBlocks({ source, m }: NoticeContext): Block[] {
