@@ -77,7 +77,9 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
     lang: m.lang,
     title: m.t('notice:title', { name: controllerName(source.controller, m) }),
     preamble: preamble(ctx),
-    ...(pick(source.introduction, m) ? { introduction: pick(source.introduction, m) } : {}),
+    ...(pick(source.introduction, m)
+      ? { introduction: { heading: m.t('notice:introduction'), text: pick(source.introduction, m) } }
+      : {}),
     summary: summarySection(ctx, sections),
     contentsHeading: m.t('notice:contents'),
     toContents: m.t('notice:toContents'),

@@ -131,6 +131,7 @@ export function renderNotice(
   slugger.slug(outline.title);
   if (outline.summary) slugger.slug(outline.summary.heading);
   slugger.slug(outline.contentsHeading);
+  if (outline.introduction) slugger.slug(outline.introduction.heading);
   // Slug every heading in document order, so that duplicates get the same suffix GitHub gives them.
   const slugged: Array<Section & { slug: string }> = [];
   for (const section of outline.sections) {
