@@ -736,3 +736,38 @@ describe("the summary's receivers line is the whole list only where the statemen
     );
   });
 });
+
+describe("the person cared for and their file in the organisation's own word (metadata.careRecipient)", () => {
+  const careProvider = (careRecipient?: 'patient' | 'client'): PolicySource => {
+    const policy = miniPolicy();
+    policy.controller.isCareProvider = true;
+    if (careRecipient) policy.metadata.careRecipient = careRecipient;
+    return policy;
+  };
+  const patientWords = /patiënt|medisch dossier/i;
+
+  it('says cliënt and dossier where the organisation says client (Zorgburo, BIB, iPractice), in Dutch and English', () => {
+    const { notice } = policyOutputs(careProvider('client'));
+    expect(notice.nl).toContain('### Uw rechten als cliënt\n\nVoor uw dossier gelden ook de rechten uit de Wet op');
+    expect(notice.nl).toContain(
+      'U mag ons vragen uw gegevens te wissen. Voor uw dossier gelden ook de rechten uit de WGBO',
+    );
+    expect(notice.nl).toContain('Is een cliënt overleden?');
+    expect(notice.nl).not.toMatch(patientWords);
+    expect(notice.en).toContain('### Your rights as a client\n\nFor your file, the rights under');
+    expect(notice.en).toContain('If a client has died');
+    expect(notice.en).not.toMatch(/patient|medical file/i);
+    const informal = careProvider('client');
+    informal.metadata.formality = 'informal';
+    expect(policyOutputs(informal).notice.nl).toContain('### Je rechten als cliënt\n\nVoor je dossier gelden');
+  });
+
+  it('says patiënt and medisch dossier by default and where it says patient', () => {
+    for (const policy of [careProvider(), careProvider('patient')]) {
+      const { notice } = policyOutputs(policy);
+      expect(notice.nl).toContain('### Uw rechten als patiënt\n\nVoor uw medisch dossier gelden ook de rechten');
+      expect(notice.nl).not.toContain('cliënt');
+      expect(notice.en).toContain('### Your rights as a patient');
+    }
+  });
+});

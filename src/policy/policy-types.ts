@@ -348,6 +348,10 @@ export interface Metadata {
    */
   formality?: 'formal' | 'informal';
   /**
+   * How the notice names the people the organisation cares for, where it gives their rights over their file (a care provider's WGBO rights): 'patient' (patiënt, medisch dossier; the default) or 'client' (cliënt, dossier), as youth and social care, mental-health practices and midwives do. Match the organisation's own texts.
+   */
+  careRecipient?: 'patient' | 'client';
+  /**
    * The published statement this policy was authored from.
    */
   source?: {

@@ -5,7 +5,7 @@ import type { DerivedRight, Purpose } from '../resolve/model.js';
 import { formatDuration, formatLawReference } from './retention-phrase.js';
 import { contactFacts, controllerName, formatAddress, joinList, pick, sentence } from './format.js';
 import { termKey } from './legal-text.js';
-import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
+import { careRecipientKey, contactBlocks, rich, type NoticeContext } from './notice-context.js';
 import { link, text, type Block, type Fact } from './outline.js';
 
 /**
@@ -43,7 +43,11 @@ export function rightsBlocks(ctx: NoticeContext): Block[] {
   }
   if (ctx.careProvider) {
     blocks.push({
-      subsection: { id: 'patient-rights', heading: m.t('notice:label.patientRights'), blocks: patientRightBlocks(ctx) },
+      subsection: {
+        id: 'patient-rights',
+        heading: m.t(careRecipientKey('notice:label.patientRights', source)),
+        blocks: patientRightBlocks(ctx),
+      },
     });
   }
   blocks.push(...rightsStatementBlocks(source, m));
@@ -69,8 +73,8 @@ function rightBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
  * (BW 7:455), which an authored note ('… tenzij een wettelijke plicht …')
  * must not hide: the seeds' notes read as the opposite of it.
  */
-function careErasureBlocks(own: Block[], { m }: NoticeContext): Block[] {
-  const medicalFile = m.t('terms:right.erasure.medicalFile');
+function careErasureBlocks(own: Block[], { m, source }: NoticeContext): Block[] {
+  const medicalFile = m.t(careRecipientKey('terms:right.erasure.medicalFile', source));
   if (own.length) return [...own, { paragraph: sentence(medicalFile) }];
   return [{ paragraph: sentence(`${m.t('terms:right.erasure.descriptionCareProvider')} ${medicalFile}`) }];
 }
@@ -134,17 +138,21 @@ function generalText(right: DerivedRight, ctx: NoticeContext): string {
   }
 }
 
-/** The patient's rights over the medical file (law/patient-rights.ts), each with its article. */
-function patientRightBlocks({ model, m }: NoticeContext): Block[] {
+/**
+ * The patient's rights over the medical file (law/patient-rights.ts), each with its article; the
+ * sentences that name the person or the file in the policy's word for them (careRecipientKey).
+ */
+function patientRightBlocks({ model, source, m }: NoticeContext): Block[] {
   const cited = model.purposes.flatMap(wgboArticlesCited);
+  const worded = (key: string): string => m.t(m.has(`${key}Client`) ? careRecipientKey(key, source) : key);
   return [
-    { paragraph: sentence(m.t('terms:patientRight.intro')) },
+    { paragraph: sentence(worded('terms:patientRight.intro')) },
     {
       facts: patientRights
         .filter((r) => !r.whenCited || cited.some((a) => r.whenCited!.test(a)))
         .map((r) => ({
           label: m.t(`terms:patientRight.${r.id}.name`),
-          inlines: [text(m.t(`terms:patientRight.${r.id}.description`))],
+          inlines: [text(worded(`terms:patientRight.${r.id}.description`))],
         })),
     },
   ];
