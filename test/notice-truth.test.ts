@@ -518,7 +518,8 @@ describe('nothing authored is dropped', () => {
     policy.retention = [{ id: 'account', name: text('Account'), period: 'P1Y' }];
     const plain = policyOutputs(policy).notice;
     expect(plain.nl).toContain('tenzij de wet ons verplicht ze langer te bewaren. Per soort gegevens:');
-    expect(plain.nl).not.toContain('rechtszaak');
+    // In the retention section: the rights section's restriction now names a lawsuit as one of art. 18(1)'s cases.
+    expect(plain.nl.split('## Hoe lang wij uw gegevens bewaren')[1]!.split('\n## ')[0]).not.toContain('rechtszaak');
     policy.retention[0]!.legalClaimsHold = { period: 'P5Y' };
     const held = policyOutputs(policy).notice;
     expect(held.nl).toContain(

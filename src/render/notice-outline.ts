@@ -24,6 +24,7 @@ import { otherControllerBlocks } from './notice-statements.js';
 import { purposesBlocks } from './notice-purposes.js';
 import { summarySection } from './notice-summary.js';
 import { retentionTable } from './notice-retention.js';
+import { mentionsDuration, mentionsName } from './author-mentions.js';
 import { link, text, type Block, type Fact, type Inline, type NoticeOutline, type Section } from './outline.js';
 import { noticeVersionKeys, versionLine } from './version-line.js';
 
@@ -287,6 +288,7 @@ const holdsForClaims = (r: RetentionRule): boolean => r.legalClaimsHold !== unde
 function recipientsBlocks({ source, model, m }: NoticeContext): Block[] {
   const t = m.t;
   const blocks: Block[] = rich(source.sharing, m);
+  const general = (source.transfers?.mechanisms ?? []).length > 0;
   if (model.processors.length) {
     blocks.push({
       subsection: {
@@ -294,7 +296,7 @@ function recipientsBlocks({ source, model, m }: NoticeContext): Block[] {
         heading: t('notice:recipients.processors'),
         blocks: [
           { paragraph: sentence(t('notice:recipients.processorsIntro', { count: model.processors.length })) },
-          { table: { ...processorTable(model.processors, m), captionHidden: true } },
+          { table: { ...processorTable(model.processors, general, m), captionHidden: true } },
         ],
       },
     });
@@ -304,18 +306,23 @@ function recipientsBlocks({ source, model, m }: NoticeContext): Block[] {
       subsection: {
         id: 'other-recipients',
         heading: t('notice:recipients.others'),
-        blocks: [{ table: { ...recipientTable(model.recipients, m), captionHidden: true } }],
+        blocks: [{ table: { ...recipientTable(model.recipients, general, m), captionHidden: true } }],
       },
     });
   }
   return blocks;
 }
 
-/** Transfers outside the EEA — 13(1)(f). */
+/**
+ * Transfers outside the EEA — 13(1)(f). Where the data is stored, unless the statement's own words right
+ * below name every place already (iPractice's 'op servers binnen de Europese Unie' after 'Wij slaan je
+ * gegevens op in de Europese Unie').
+ */
 function transfersBlocks({ source, model, m }: NoticeContext): Block[] {
   const blocks: Block[] = [];
   const storage = source.transfers?.storageLocations ?? [];
-  if (storage.length)
+  const statement = pick(source.transfers?.statement, m);
+  if (storage.length && !storage.every((c) => mentionsName(statement, countryName(c, m))))
     blocks.push({
       paragraph: sentence(
         m.t('notice:transfers.storage', {
@@ -474,11 +481,11 @@ function complaintsBlocks({ source, model, m }: NoticeContext): Block[] {
 /** Changes — 13(3). */
 function changesBlocks({ source, m }: NoticeContext): Block[] {
   const blocks: Block[] = rich(source.changes?.statement, m);
-  if (source.changes?.noticePeriod)
+  // Not where the statement's words say the period already (Doctolib: 'ten minste vijftien (15) dagen').
+  const period = source.changes?.noticePeriod;
+  if (period && !mentionsDuration(pick(source.changes?.statement, m), formatDuration(period, m)))
     blocks.push({
-      paragraph: sentence(
-        m.t('notice:changes.noticePeriod', { period: formatDuration(source.changes.noticePeriod, m) }),
-      ),
+      paragraph: sentence(m.t('notice:changes.noticePeriod', { period: formatDuration(period, m) })),
     });
   const history = (source.metadata.history ?? []).map((h) => [
     text(

@@ -1,6 +1,6 @@
 import { rightsStatementBlocks } from './notice-statements.js';
 import { patientRights } from '../law/patient-rights.js';
-import { rights as rightFacts } from '../law/rights.js';
+import { restrictionGrounds, rights as rightFacts } from '../law/rights.js';
 import type { DerivedRight, Purpose } from '../resolve/model.js';
 import { formatDuration, formatLawReference } from './retention-phrase.js';
 import { contactFacts, controllerName, formatAddress, joinList, pick, sentence } from './format.js';
@@ -63,6 +63,7 @@ function rightBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
   if (right.id === 'objection' && right.bases.includes('direct-marketing')) return objectionBlocks(right, own, ctx);
   if (right.id === 'erasure' && ctx.careProvider)
     return [...careErasureBlocks(own, ctx), ...appliesTo(right.purposes, ctx)];
+  if (right.id === 'restriction' && !own.length) return restrictionBlocks(ctx);
   const blocks: Block[] = own.length ? own : [{ paragraph: sentence(generalText(right, ctx)) }];
   return [...blocks, ...appliesTo(right.purposes, ctx)];
 }
@@ -100,6 +101,25 @@ function objectionBlocks(right: DerivedRight, own: Block[], ctx: NoticeContext):
     ...appliesTo(situational, ctx),
     { paragraph: sentence(m.t('terms:right.objection.directMarketing')) },
     ...appliesTo(marketing, ctx),
+  ];
+}
+
+/**
+ * Restriction: the cases of art. 18(1) in which it applies (law/rights.ts), the one pending an objection
+ * only where the objection of 21(1) applies. It said 'for example while we check whether it is accurate':
+ * one case of four, and a statement's own 'only when (i)–(iii)' had nothing to stand against.
+ */
+function restrictionBlocks({ model, m }: NoticeContext): Block[] {
+  const objection = model.rights
+    .find((r) => r.id === 'objection')
+    ?.purposes.some((p) => p.bases.some((b) => situationalObjection.has(b.basis)));
+  return [
+    { paragraph: sentence(m.t('terms:right.restriction.description')) },
+    {
+      list: restrictionGrounds
+        .filter((g) => !g.whenObjection || objection)
+        .map((g) => [text(m.t(`terms:right.restriction.ground.${g.id}`))]),
+    },
   ];
 }
 
@@ -176,15 +196,20 @@ export function saysHowToExercise(source: NoticeContext['source'], m: NoticeCont
   return rich(source.rights?.howToExercise, m).length > 0 || sendToBlocks(source, m).length > 0;
 }
 
+/**
+ * The organisation's own words, then how soon it answers, then where to send: an author's 'binnen de
+ * termijn hieronder' (Dental Clinics) is followed by the term, not by the contact page.
+ */
 function howToBlocks({ source, m }: NoticeContext): Block[] {
   const own = rich(source.rights?.howToExercise, m);
   const sendTo = sendToBlocks(source, m);
-  const blocks: Block[] = [...own, ...sendTo];
-  if (!own.length && !sendTo.length) blocks.push({ paragraph: sentence(m.t('notice:rights.howToNotStated')) });
+  const blocks: Block[] = [...own];
   if (source.rights?.responseTime)
     blocks.push({
       paragraph: sentence(m.t('notice:rights.responseTime', { period: formatDuration(source.rights.responseTime, m) })),
     });
+  blocks.push(...sendTo);
+  if (!own.length && !sendTo.length) blocks.unshift({ paragraph: sentence(m.t('notice:rights.howToNotStated')) });
   return blocks;
 }
 

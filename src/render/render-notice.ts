@@ -46,6 +46,12 @@ function linkBySlug(block: Block, slugs: Slugs): Block {
   }
   if ('subsection' in block)
     return { subsection: { ...block.subsection, blocks: blocksBySlug(block.subsection.blocks, slugs) } };
+  if ('table' in block) {
+    // A transfer cell links to the safeguards below ('see below').
+    const rows: Inline[][][] = [];
+    for (const row of block.table.rows) rows.push(relinkEach(row, slugs));
+    return { table: { ...block.table, rows } };
+  }
   return block;
 }
 
