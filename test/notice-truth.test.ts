@@ -359,11 +359,11 @@ describe('automated decision-making, art. 13(2)(f), in every notice', () => {
     // What is true of a silent statement is that it names none; what makes that mean something is 13(2)(f)/14(2)(g).
     const { notice } = policyOutputs(miniPolicy());
     expect(notice.nl).toContain(
-      '## Wanneer een computer over u beslist (geautomatiseerde besluitvorming)\n\nDeze verklaring noemt geen besluiten die een computer over u neemt zonder dat er een mens aan te pas komt, met of zonder profilering (artikel 22 AVG). Een organisatie die zulke besluiten neemt, moet u dat vertellen (artikelen 13 en 14 AVG).\n',
+      '## Wanneer een computer over u beslist (geautomatiseerde besluitvorming)\n\nDeze verklaring noemt geen besluiten die een computer over u neemt zonder dat er een mens aan te pas komt, met of zonder profilering. Neemt een organisatie zo’n besluit en heeft het rechtsgevolgen voor u of treft het u op een andere manier in aanmerkelijke mate, dan moet zij u dat vertellen (artikelen 13, 14 en 22 AVG).\n',
     );
     expect(notice.nl).not.toContain('vermeldt niet of');
     expect(notice.en).toContain(
-      'This notice names no decisions that a computer takes about you without a person being involved, whether or not based on profiling (Article 22 GDPR). An organisation that takes such decisions must tell you so (Articles 13 and 14 GDPR).',
+      'This notice names no decisions that a computer takes about you without a person being involved, whether or not based on profiling. An organisation that takes such a decision must tell you so where it has legal effects for you or similarly significantly affects you (Articles 13, 14 and 22 GDPR).',
     );
     const informal = miniPolicy();
     informal.metadata.formality = 'informal';

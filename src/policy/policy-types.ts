@@ -294,7 +294,7 @@ export interface PolicySource {
    */
   security?: Security;
   /**
-   * Whether the organisation takes decisions based solely on automated processing, including profiling (GDPR 13(2)(f), 14(2)(g), 22). Every notice says so: with takesPlace false it states that no such decisions are taken; the logic and consequences are given per purpose (purposes[].automatedDecision). Leave out only when the statement does not say; the notice then says that it names no such decisions, and that an organisation that takes them must say so.
+   * Whether the organisation takes decisions based solely on automated processing, including profiling (GDPR 13(2)(f), 14(2)(g), 22). Every notice says so: with takesPlace false it states that no such decisions are taken; the logic and consequences are given per purpose (purposes[].automatedDecision). Leave out only when the statement does not say; the notice then says that it names no such decisions, and that an organisation that takes one with legal or similarly significant effects must say so.
    */
   automatedDecisionMaking?: AutomatedDecisionMaking;
   /**
