@@ -21,36 +21,36 @@ describe('seed policies', () => {
     expect(findingsOf('ipractice')).toEqual([
       // The statement names no recipients, no DPO and no security measures: lists lost or never there.
       '1:1 info recipients/none-named /recipients',
-      '23:17 info dpo/likely-mandatory /controller',
+      '24:17 info dpo/likely-mandatory /controller',
       // Retention is stated for website visitors, applicants and staff, but no purpose or basis is.
-      '41:13 warning unused/data-subject /dataSubjects/1/id',
-      '42:13 warning unused/data-subject /dataSubjects/2/id',
-      '44:13 warning unused/data-subject /dataSubjects/4/id',
-      '45:13 warning unused/data-subject /dataSubjects/5/id',
+      '42:13 warning unused/data-subject /dataSubjects/1/id',
+      '43:13 warning unused/data-subject /dataSubjects/2/id',
+      '45:13 warning unused/data-subject /dataSubjects/4/id',
+      '46:13 warning unused/data-subject /dataSubjects/5/id',
       // Contact details are processed for two purposes; no retention period is given for them.
-      '54:13 error retention/missing /dataCategories/0/id',
-      '82:13 warning unused/data-category /dataCategories/6/id',
-      '86:13 warning unused/data-category /dataCategories/7/id',
-      '90:13 warning unused/data-category /dataCategories/8/id',
+      '55:13 error retention/missing /dataCategories/0/id',
+      '83:13 warning unused/data-category /dataCategories/6/id',
+      '87:13 warning unused/data-category /dataCategories/7/id',
+      '91:13 warning unused/data-category /dataCategories/8/id',
       // The statement is written for patients; the register's own description of each purpose is not there (30(1)(b)).
-      '95:5 warning register/description-missing /purposes/0/registerDescription',
+      '96:5 warning register/description-missing /purposes/0/registerDescription',
       // A notice need not cite UAVG 30(3): information for the privacy officer (legal review, item 4).
-      '105:22 info art9/professional-secrecy-missing /purposes/0/specialCategoryCondition/condition',
+      '106:22 info art9/professional-secrecy-missing /purposes/0/specialCategoryCondition/condition',
       // "we have a legitimate interest" without naming it.
-      '112:5 warning register/description-missing /purposes/1/registerDescription',
-      '119:21 error art6/legitimate-interest-missing /purposes/1/legalBasis',
+      '113:5 warning register/description-missing /purposes/1/registerDescription',
+      '120:21 error art6/legitimate-interest-missing /purposes/1/legalBasis',
       // The AI purpose has no basis at all, and re-uses care data for AI without 9(2)(j) or consent.
-      '127:5 error art6/basis-missing /purposes/2/legalBasis',
-      '127:5 warning register/description-missing /purposes/2/registerDescription',
-      '129:15 warning research/secondary-use-condition /purposes/2/name',
+      '128:5 error art6/basis-missing /purposes/2/legalBasis',
+      '128:5 warning register/description-missing /purposes/2/registerDescription',
+      '130:15 warning research/secondary-use-condition /purposes/2/name',
       // 20 years "after the end of treatment": BW 7:454(3) counts from the last change to the file.
-      '164:15 warning retention/medical-file-start /retention/0/from',
-      '172:15 warning retention/medical-file-start /retention/1/from',
+      '165:15 warning retention/medical-file-start /retention/0/from',
+      '173:15 warning retention/medical-file-start /retention/1/from',
       // 12(3) is a duty in handling requests, not a notice item: information.
-      '221:13 info rights/response-time-missing /rights/responseTime',
+      '222:13 info rights/response-time-missing /rights/responseTime',
       // Erasure refused when "good care" prevents it: BW 7:455 allows refusal only for another's considerable interest or a statutory provision.
-      '235:18 warning wgbo/erasure-refused-for-good-care /rights/notes/erasure',
-      '241:15 info security/measures-missing /security',
+      '236:18 warning wgbo/erasure-refused-for-good-care /rights/notes/erasure',
+      '242:15 info security/measures-missing /security',
     ]);
   });
 

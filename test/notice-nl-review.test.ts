@@ -253,3 +253,95 @@ describe('the summary counts each receiver once (review item 6i)', () => {
     expect(line.split('Salesforce')).toHaveLength(2);
   });
 });
+
+describe('generated text the notice-language review found twice, incomplete or out of order', () => {
+  const withStorage = (statement: string, en: string): PolicySource => {
+    const policy = miniPolicy();
+    policy.transfers = { storageLocations: ['EU'], statement: text(statement, en) };
+    return policy;
+  };
+
+  it("leaves out where the data is stored when the statement's words name the place (iPractice, IES), not otherwise", () => {
+    const said = policyOutputs(
+      withStorage(
+        'We slaan uw gegevens op servers binnen de Europese Unie op.',
+        'We store it within the European Union.',
+      ),
+    );
+    expect(said.notice.nl).not.toContain('Wij slaan uw gegevens op in de Europese Unie.');
+    expect(said.notice.en).not.toContain('We store your data in the European Union.');
+    expect(said.register.nl).toContain('de Europese Unie'); // the field still reaches the register
+    const unsaid = policyOutputs(withStorage('Wij geven niets door.', 'We transfer nothing.'));
+    expect(unsaid.notice.nl).toContain('Wij slaan uw gegevens op in de Europese Unie.\n\nWij geven niets door.');
+  });
+
+  it("leaves out the notice period when the statement's words give it, 'vijftien (15) dagen' too (Doctolib)", () => {
+    const policy = miniPolicy();
+    policy.changes = {
+      noticePeriod: 'P15D',
+      statement: text(
+        'Wij melden het ten minste vijftien (15) dagen vooraf.',
+        'We tell you at least fifteen (15) days ahead.',
+      ),
+    };
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).not.toContain('Wij informeren u ten minste 15 dagen');
+    expect(notice.en).not.toContain('We inform you at least 15 days');
+    policy.changes.statement = text('Wij kunnen deze verklaring wijzigen.', 'We may change this notice.');
+    expect(policyOutputs(policy).notice.nl).toContain('Wij informeren u ten minste 15 dagen voordat');
+    delete policy.changes.statement;
+    expect(policyOutputs(policy).notice.nl).toContain('Wij informeren u ten minste 15 dagen voordat');
+  });
+
+  it('gives the cases of art. 18(1) for restriction, the one pending an objection only where 21(1) applies', () => {
+    const grounds = (notice: string): string[] =>
+      notice.split('### Het gebruik van gegevens laten beperken')[1]!.split('###')[0]!.match(/^- .*/gm) ?? [];
+    expect(grounds(policyOutputs(miniPolicy()).notice.nl)).toEqual([
+      '- zolang wij controleren of uw gegevens kloppen, als u zegt dat ze niet kloppen',
+      '- als wij uw gegevens gebruiken terwijl dat niet mag, en u ze liever laat beperken dan wissen',
+      '- als wij uw gegevens niet meer nodig hebben, maar u ze nodig hebt voor een rechtszaak (rechtsvordering)',
+    ]);
+    const interest = miniPolicy();
+    interest.purposes[0] = { ...interest.purposes[0]!, legalBasis: '6(1)(f)', legitimateInterest: text('belang') };
+    const { notice } = policyOutputs(interest);
+    expect(grounds(notice.nl)).toHaveLength(4);
+    expect(grounds(notice.nl)[3]).toBe(
+      '- zolang wij beoordelen of uw bezwaar tegen het gebruik van uw gegevens slaagt',
+    );
+    expect(notice.en).toContain('You may ask us to restrict the use of your data:\n\n- while we check whether');
+    expect(notice.nl).not.toContain('bijvoorbeeld zolang wij controleren');
+  });
+
+  it("gives the response time right after the statement's words, before where to send (Dental Clinics' 'de termijn hieronder')", () => {
+    const policy = miniPolicy();
+    policy.controller.contact = { email: 'privacy@example.nl' };
+    policy.rights = {
+      howToExercise: text('EIGEN binnen de termijn hieronder.', 'OWN within the term below.'),
+      responseTime: 'P1M',
+    };
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain(
+      'EIGEN binnen de termijn hieronder.\n\nWij reageren binnen 1 maand op uw verzoek.\n\nU kunt uw verzoek indienen via:',
+    );
+  });
+
+  it("leaves a party's unknown establishment or storage blank ('—', not 'niet vermeld'); a transfer safeguard links to the statement's own", () => {
+    const policy = miniPolicy();
+    const service = text('Dienst', 'Service');
+    policy.processors = [
+      { id: 'unknown', name: 'Onbekend', service },
+      { id: 'abroad', name: 'Overzee', service, country: 'US' },
+    ];
+    policy.recipients = [{ id: 'insurer', name: text('Verzekeraar', 'Insurer'), type: 'insurer' }];
+    const row = (notice: string, name: string): string =>
+      notice.split('\n').find((l) => l.startsWith(`| **${name}**`))!;
+    const without = policyOutputs(policy).notice.nl;
+    expect(row(without, 'Onbekend')).toBe('| **Onbekend** | Dienst | — | — | — |');
+    expect(row(without, 'Verzekeraar')).toBe('| **Verzekeraar** | Zorgverzekeraar | — | — |');
+    expect(row(without, 'Overzee')).toBe('| **Overzee** | Dienst | de Verenigde Staten | — | niet vermeld |');
+    policy.transfers = { mechanisms: [{ mechanism: 'scc' }] };
+    expect(row(policyOutputs(policy).notice.nl, 'Overzee')).toBe(
+      '| **Overzee** | Dienst | de Verenigde Staten | — | [zie hieronder](#wanneer-uw-gegevens-naar-het-buitenland-gaan-doorgifte-buiten-de-eer) |',
+    );
+  });
+});

@@ -354,11 +354,29 @@ describe('laws and start events', () => {
 });
 
 describe('automated decision-making, art. 13(2)(f), in every notice', () => {
-  it('says that the statement does not say, when it does not', () => {
+  it('says that the statement names none, and that they must be told, when it does not say (not "does not say whether")', () => {
+    // The sentence was 'Deze verklaring vermeldt niet of er besluiten worden genomen …': it read as a hidden answer.
+    // What is true of a silent statement is that it names none; what makes that mean something is 13(2)(f)/14(2)(g).
     const { notice } = policyOutputs(miniPolicy());
     expect(notice.nl).toContain(
-      '## Wanneer een computer over u beslist (geautomatiseerde besluitvorming)\n\nDeze verklaring vermeldt niet of er besluiten worden genomen',
+      '## Wanneer een computer over u beslist (geautomatiseerde besluitvorming)\n\nDeze verklaring noemt geen besluiten die een computer over u neemt zonder dat er een mens aan te pas komt, met of zonder profilering. Neemt een organisatie zo’n besluit en heeft het rechtsgevolgen voor u of treft het u op een andere manier in aanmerkelijke mate, dan moet zij u dat vertellen (artikelen 13, 14 en 22 AVG).\n',
     );
+    expect(notice.nl).not.toContain('vermeldt niet of');
+    expect(notice.en).toContain(
+      'This notice names no decisions that a computer takes about you without a person being involved, whether or not based on profiling. An organisation that takes such a decision must tell you so where it has legal effects for you or similarly significantly affects you (Articles 13, 14 and 22 GDPR).',
+    );
+    const informal = miniPolicy();
+    informal.metadata.formality = 'informal';
+    expect(policyOutputs(informal).notice.nl).toContain('die een computer over je neemt');
+  });
+
+  it('says that they are taken, when the policy says so without the details', () => {
+    const policy = miniPolicy();
+    policy.automatedDecisionMaking = { takesPlace: true };
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain('Wij nemen besluiten over u die uitsluitend op geautomatiseerde verwerking berusten');
+    expect(notice.nl).not.toContain('noemt geen besluiten');
+    expect(notice.en).toContain('We take decisions about you based solely on automated processing');
   });
 
   it('says that none are taken, when the policy says so', () => {
@@ -377,7 +395,7 @@ describe('automated decision-making, art. 13(2)(f), in every notice', () => {
       withPurpose({ automatedDecision: { logic: text('LOGICA'), significance: text('GEVOLG') } }),
     );
     expect(notice.nl).toContain('**Hoe het werkt:** LOGICA');
-    expect(notice.nl).not.toContain('Deze verklaring vermeldt niet of');
+    expect(notice.nl).not.toContain('Deze verklaring noemt geen besluiten');
   });
 
   it('states the right of art. 22(1), and the safeguards of 22(3) only for the decisions they are for (law review)', () => {
@@ -500,7 +518,8 @@ describe('nothing authored is dropped', () => {
     policy.retention = [{ id: 'account', name: text('Account'), period: 'P1Y' }];
     const plain = policyOutputs(policy).notice;
     expect(plain.nl).toContain('tenzij de wet ons verplicht ze langer te bewaren. Per soort gegevens:');
-    expect(plain.nl).not.toContain('rechtszaak');
+    // In the retention section: the rights section's restriction now names a lawsuit as one of art. 18(1)'s cases.
+    expect(plain.nl.split('## Hoe lang wij uw gegevens bewaren')[1]!.split('\n## ')[0]).not.toContain('rechtszaak');
     policy.retention[0]!.legalClaimsHold = { period: 'P5Y' };
     const held = policyOutputs(policy).notice;
     expect(held.nl).toContain(
@@ -685,5 +704,71 @@ describe('a period shorter than the law it cites (Zorgburo: 15 years "under the 
     const { notice } = policyOutputs(policy);
     expect(notice.nl).toContain(`Cliëntdossier: bewaard 20 jaar, op grond van de ${wgbo}.`);
     expect(notice.nl).toContain(`| **Cliëntdossier** | 20 jaar | — | ${wgbo} |`);
+  });
+});
+
+describe("the summary's receivers line is the whole list only where the statement names no receivers in its own words", () => {
+  const line = (notice: string, start: string): string => notice.split('\n').find((l) => l.startsWith(start)) ?? '';
+  const withRecipient = (): PolicySource => {
+    const policy = miniPolicy();
+    policy.recipients = [{ id: 'insurer', name: text('Zorgverzekeraars', 'Health insurers'), type: 'insurer' }];
+    return policy;
+  };
+
+  it('says "onder meer" where the statement speaks of sharing in its own words (Dental Clinics: "hosting … en andere diensten")', () => {
+    const policy = withRecipient();
+    policy.sharing = text(
+      'Wij gebruiken derden voor hosting en andere diensten.',
+      'We use third parties for hosting and other services.',
+    );
+    const { notice } = policyOutputs(policy);
+    expect(line(notice.nl, 'Wie uw gegevens')).toBe(
+      'Wie uw gegevens nog meer krijgt, onder meer: [Zorgverzekeraars](#wie-uw-gegevens-ontvangt)',
+    );
+    expect(line(notice.en, 'Who else')).toBe(
+      'Who else receives your data, among others: [Health insurers](#who-receives-your-data)',
+    );
+  });
+
+  it('gives the list as the whole where every receiver is named by id', () => {
+    const { notice } = policyOutputs(withRecipient());
+    expect(line(notice.nl, 'Wie uw gegevens')).toBe(
+      'Wie uw gegevens nog meer krijgt: [Zorgverzekeraars](#wie-uw-gegevens-ontvangt)',
+    );
+  });
+});
+
+describe("the person cared for and their file in the organisation's own word (metadata.careRecipient)", () => {
+  const careProvider = (careRecipient?: 'patient' | 'client'): PolicySource => {
+    const policy = miniPolicy();
+    policy.controller.isCareProvider = true;
+    if (careRecipient) policy.metadata.careRecipient = careRecipient;
+    return policy;
+  };
+  const patientWords = /patiënt|medisch dossier/i;
+
+  it('says cliënt and dossier where the organisation says client (Zorgburo, BIB, iPractice), in Dutch and English', () => {
+    const { notice } = policyOutputs(careProvider('client'));
+    expect(notice.nl).toContain('### Uw rechten als cliënt\n\nVoor uw dossier gelden ook de rechten uit de Wet op');
+    expect(notice.nl).toContain(
+      'U mag ons vragen uw gegevens te wissen. Voor uw dossier gelden ook de rechten uit de WGBO',
+    );
+    expect(notice.nl).toContain('Is een cliënt overleden?');
+    expect(notice.nl).not.toMatch(patientWords);
+    expect(notice.en).toContain('### Your rights as a client\n\nFor your file, the rights under');
+    expect(notice.en).toContain('If a client has died');
+    expect(notice.en).not.toMatch(/patient|medical file/i);
+    const informal = careProvider('client');
+    informal.metadata.formality = 'informal';
+    expect(policyOutputs(informal).notice.nl).toContain('### Je rechten als cliënt\n\nVoor je dossier gelden');
+  });
+
+  it('says patiënt and medisch dossier by default and where it says patient', () => {
+    for (const policy of [careProvider(), careProvider('patient')]) {
+      const { notice } = policyOutputs(policy);
+      expect(notice.nl).toContain('### Uw rechten als patiënt\n\nVoor uw medisch dossier gelden ook de rechten');
+      expect(notice.nl).not.toContain('cliënt');
+      expect(notice.en).toContain('### Your rights as a patient');
+    }
   });
 });

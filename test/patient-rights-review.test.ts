@@ -91,4 +91,15 @@ describe('the Wabvpz right to electronic access, where data is exchanged between
       'gelden ook de rechten uit de Wet op de geneeskundige behandelingsovereenkomst (WGBO):',
     );
   });
+
+  it("names the file in the organisation's own word when it says cliënt (metadata.careRecipient)", () => {
+    const policy = withExchange();
+    policy.metadata.careRecipient = 'client';
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain('Voor uw dossier gelden ook de rechten uit de Wet op de geneeskundige');
+    expect(notice.nl).toContain('persoonsgegevens in de zorg (Wabvpz):');
+    expect(notice.nl).not.toContain('Voor uw medisch dossier');
+    expect(notice.en).toContain('For your file, the rights under the Dutch Medical Treatment Contracts Act');
+    expect(notice.en).not.toContain('For your medical file');
+  });
 });

@@ -1,8 +1,10 @@
 import { isInEea } from '../law/eea.js';
 import {
+  clientWords,
   continuedUseConsent,
   erasureWords,
   goodCareWords,
+  patientWords,
   promotionWords,
   referralWords,
   retentionDutyWords,
@@ -137,6 +139,24 @@ function referralWithoutSource(model: PolicyModel): Finding[] {
   return found ? [{ pointer: found.pointer, vars: { quote: firstMatch(found.text, referralWords) } }] : [];
 }
 
+/** The whole word the client pattern starts in ('Cliëntdossier'), for the message. */
+const wordAt = /(?<![\p{L}\p{N}])cli[eë]nt[\p{L}\p{N}-]*/iu;
+
+/**
+ * A care provider whose Dutch texts call the people it cares for 'cliënt' and never 'patiënt', while the
+ * notice's own sentences about them (the WGBO rights) say 'patiënt' and 'medisch dossier': the first text
+ * that says cliënt, once, until metadata.careRecipient says which word the notice uses.
+ */
+function careRecipientUnset(model: PolicyModel): Finding[] {
+  if (!isCareProvider(model) || model.source.metadata.careRecipient) return [];
+  const dutch = allTexts(model).filter(({ pointer, text }) => !pointer.startsWith('/metadata') && text.nl);
+  if (dutch.some(({ text }) => patientWords.test(text.nl!))) return [];
+  const found = dutch.find(({ text }) => clientWords.test(text.nl!));
+  // The Dutch word in both languages' messages: it is the word the notice's Dutch sentences would use.
+  const word = found && found.text.nl!.match(wordAt)![0];
+  return found ? [{ pointer: found.pointer, vars: { quote: { nl: word!, en: word! } } }] : [];
+}
+
 export const wordingRules: readonly Rule[] = [
   {
     id: 'controller/representative-missing',
@@ -178,4 +198,5 @@ export const wordingRules: readonly Rule[] = [
     check: referralWithoutSource,
   },
   { id: 'wording/vague', severity: 'info', article: 'GDPR 12(1); WP260 rev.01', check: vagueWording },
+  { id: 'wording/care-recipient-unset', severity: 'info', article: 'GDPR 12(1)', check: careRecipientUnset },
 ];

@@ -37,3 +37,26 @@ export const rights: readonly RightFacts[] = [
   { id: 'automated-decisions', article: 'GDPR 22', appliesWhen: 'automated' },
   { id: 'complaint', article: 'GDPR 77', appliesWhen: 'always' },
 ];
+
+/**
+ * The four cases of art. 18(1) in which the person may have the processing restricted (source:
+ * https://eur-lex.europa.eu/eli/reg/2016/679/oj, art. 18(1)(a)–(d)): (a) the accuracy is contested, for
+ * the time the controller needs to check it; (b) the processing is unlawful and the person asks for
+ * restriction instead of erasure; (c) the controller no longer needs the data, but the person needs them
+ * for legal claims; (d) the person objected under 21(1), while it is checked whether the controller's
+ * grounds override theirs — only where a purpose rests on 6(1)(e) or (f), the bases 21(1) is for.
+ * Texts in locales/<lang>/terms.json under right.restriction.ground.<id>.
+ */
+export interface RestrictionGround {
+  id: 'contested' | 'unlawful' | 'legalClaims' | 'objectionPending';
+  point: 'a' | 'b' | 'c' | 'd';
+  /** Only when the objection of art. 21(1) applies to the policy. */
+  whenObjection?: true;
+}
+
+export const restrictionGrounds: readonly RestrictionGround[] = [
+  { id: 'contested', point: 'a' },
+  { id: 'unlawful', point: 'b' },
+  { id: 'legalClaims', point: 'c' },
+  { id: 'objectionPending', point: 'd', whenObjection: true },
+];

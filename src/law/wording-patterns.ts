@@ -102,3 +102,11 @@ export const promotionWords = new RegExp(
   ].join('|'),
   'i',
 );
+
+/**
+ * How a Dutch statement names the people it cares for: 'cliënt' (youth and social care, mental-health
+ * practices, midwives: Zorgburo, iPractice, BIB) or 'patiënt', also in compounds ('cliëntdossier',
+ * 'patiëntenrechten'). Dutch texts only: English 'client' also means software ('client type').
+ */
+export const clientWords = /(?<![\p{L}\p{N}])cli[eë]nt/iu;
+export const patientWords = /(?<![\p{L}\p{N}])pati[eë]nt/iu;

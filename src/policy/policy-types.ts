@@ -294,7 +294,7 @@ export interface PolicySource {
    */
   security?: Security;
   /**
-   * Whether the organisation takes decisions based solely on automated processing, including profiling (GDPR 13(2)(f), 14(2)(g), 22). Every notice says so: with takesPlace false it states that no such decisions are taken; the logic and consequences are given per purpose (purposes[].automatedDecision). Leave out only when the statement does not say; the notice then says that it does not.
+   * Whether the organisation takes decisions based solely on automated processing, including profiling (GDPR 13(2)(f), 14(2)(g), 22). Every notice says so: with takesPlace false it states that no such decisions are taken; the logic and consequences are given per purpose (purposes[].automatedDecision). Leave out only when the statement does not say; the notice then says that it names no such decisions, and that an organisation that takes one with legal or similarly significant effects must say so.
    */
   automatedDecisionMaking?: AutomatedDecisionMaking;
   /**
@@ -347,6 +347,10 @@ export interface Metadata {
    * How the Dutch notice addresses the reader: formal ('u', the default) or informal ('je'). Match the organisation's own texts.
    */
   formality?: 'formal' | 'informal';
+  /**
+   * How the notice names the people the organisation cares for, where it gives their rights over their file (a care provider's WGBO rights): 'patient' (patiënt, medisch dossier; the default) or 'client' (cliënt, dossier), as youth and social care, mental-health practices and midwives do. Match the organisation's own texts.
+   */
+  careRecipient?: 'patient' | 'client';
   /**
    * The published statement this policy was authored from.
    */

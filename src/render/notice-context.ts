@@ -14,6 +14,15 @@ export interface NoticeContext {
   careProvider: boolean;
 }
 
+/**
+ * The locale key of a sentence about the person cared for and their file, in the policy's word for them
+ * (metadata.careRecipient): '<key>Client' (cliënt, dossier) for a policy that says 'client', else the
+ * key itself (patiënt, medisch dossier).
+ */
+export function careRecipientKey(key: string, source: PolicySource): string {
+  return source.metadata.careRecipient === 'client' ? `${key}Client` : key;
+}
+
 /** Author Markdown in the notice's language, as a block, or nothing. */
 export function rich(value: LocalisedText | undefined, m: Messages): Block[] {
   const md = pick(value, m);

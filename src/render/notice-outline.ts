@@ -24,6 +24,7 @@ import { otherControllerBlocks } from './notice-statements.js';
 import { purposesBlocks } from './notice-purposes.js';
 import { summarySection } from './notice-summary.js';
 import { retentionTable } from './notice-retention.js';
+import { mentionsDuration, mentionsName } from './author-mentions.js';
 import { link, text, type Block, type Fact, type Inline, type NoticeOutline, type Section } from './outline.js';
 import { noticeVersionKeys, versionLine } from './version-line.js';
 
@@ -77,7 +78,9 @@ export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
     lang: m.lang,
     title: m.t('notice:title', { name: controllerName(source.controller, m) }),
     preamble: preamble(ctx),
-    ...(pick(source.introduction, m) ? { introduction: pick(source.introduction, m) } : {}),
+    ...(pick(source.introduction, m)
+      ? { introduction: { heading: m.t('notice:introduction'), text: pick(source.introduction, m) } }
+      : {}),
     summary: summarySection(ctx, sections),
     contentsHeading: m.t('notice:contents'),
     toContents: m.t('notice:toContents'),
@@ -285,6 +288,7 @@ const holdsForClaims = (r: RetentionRule): boolean => r.legalClaimsHold !== unde
 function recipientsBlocks({ source, model, m }: NoticeContext): Block[] {
   const t = m.t;
   const blocks: Block[] = rich(source.sharing, m);
+  const general = (source.transfers?.mechanisms ?? []).length > 0;
   if (model.processors.length) {
     blocks.push({
       subsection: {
@@ -292,7 +296,7 @@ function recipientsBlocks({ source, model, m }: NoticeContext): Block[] {
         heading: t('notice:recipients.processors'),
         blocks: [
           { paragraph: sentence(t('notice:recipients.processorsIntro', { count: model.processors.length })) },
-          { table: { ...processorTable(model.processors, m), captionHidden: true } },
+          { table: { ...processorTable(model.processors, general, m), captionHidden: true } },
         ],
       },
     });
@@ -302,18 +306,23 @@ function recipientsBlocks({ source, model, m }: NoticeContext): Block[] {
       subsection: {
         id: 'other-recipients',
         heading: t('notice:recipients.others'),
-        blocks: [{ table: { ...recipientTable(model.recipients, m), captionHidden: true } }],
+        blocks: [{ table: { ...recipientTable(model.recipients, general, m), captionHidden: true } }],
       },
     });
   }
   return blocks;
 }
 
-/** Transfers outside the EEA — 13(1)(f). */
+/**
+ * Transfers outside the EEA — 13(1)(f). Where the data is stored, unless the statement's own words right
+ * below name every place already (iPractice's 'op servers binnen de Europese Unie' after 'Wij slaan je
+ * gegevens op in de Europese Unie').
+ */
 function transfersBlocks({ source, model, m }: NoticeContext): Block[] {
   const blocks: Block[] = [];
   const storage = source.transfers?.storageLocations ?? [];
-  if (storage.length)
+  const statement = pick(source.transfers?.statement, m);
+  if (storage.length && !storage.every((c) => mentionsName(statement, countryName(c, m))))
     blocks.push({
       paragraph: sentence(
         m.t('notice:transfers.storage', {
@@ -359,7 +368,10 @@ function retentionBlocks({ source, model, m }: NoticeContext): Block[] {
 
 /**
  * Automated decision-making — 13(2)(f): every notice says whether it takes
- * place; when it does, the logic and consequences per purpose.
+ * place; when it does, the logic and consequences per purpose. A statement
+ * that does not say gets what is true of it — it names no such decisions —
+ * and the duty that makes that silence mean something (13(2)(f), 14(2)(g)):
+ * not 'this notice does not say whether', which reads as a hidden answer.
  */
 function automatedBlocks({ source, model, m }: NoticeContext): Block[] {
   const t = m.t;
@@ -381,11 +393,14 @@ function automatedBlocks({ source, model, m }: NoticeContext): Block[] {
   }
   if (purposes.length === 0 && blocks.length === 0) {
     blocks.push({
-      paragraph: sentence(t(position?.takesPlace === false ? 'notice:automated.none' : 'notice:automated.notStated')),
+      paragraph: sentence(t(`notice:automated.${automatedPosition(position?.takesPlace)}`)),
     });
   }
   return blocks;
 }
+
+const automatedPosition = (takesPlace: boolean | undefined): string =>
+  takesPlace === undefined ? 'notStated' : takesPlace ? 'takesPlace' : 'none';
 
 /** Cookies: whether they are used, the kinds, and where to change consent. */
 function cookiesBlocks({ source, m }: NoticeContext): Block[] {
@@ -466,11 +481,11 @@ function complaintsBlocks({ source, model, m }: NoticeContext): Block[] {
 /** Changes — 13(3). */
 function changesBlocks({ source, m }: NoticeContext): Block[] {
   const blocks: Block[] = rich(source.changes?.statement, m);
-  if (source.changes?.noticePeriod)
+  // Not where the statement's words say the period already (Doctolib: 'ten minste vijftien (15) dagen').
+  const period = source.changes?.noticePeriod;
+  if (period && !mentionsDuration(pick(source.changes?.statement, m), formatDuration(period, m)))
     blocks.push({
-      paragraph: sentence(
-        m.t('notice:changes.noticePeriod', { period: formatDuration(source.changes.noticePeriod, m) }),
-      ),
+      paragraph: sentence(m.t('notice:changes.noticePeriod', { period: formatDuration(period, m) })),
     });
   const history = (source.metadata.history ?? []).map((h) => [
     text(

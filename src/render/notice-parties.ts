@@ -3,7 +3,7 @@ import { partyCountries, partyLeavesEea } from '../law/eea.js';
 import type { Processor, Recipient } from '../resolve/model.js';
 import type { Entity } from '../policy/policy-types.js';
 import { countryName, joinList, nameOf, pick } from './format.js';
-import { blank, text, type Inline, type Table } from './outline.js';
+import { blank, link, text, type Inline, type Table } from './outline.js';
 
 /** 'Doctolib SAS (France)', 'the United States', 'AWS'. */
 export function formatEntity(entity: Entity, m: Messages): string {
@@ -22,22 +22,35 @@ function processorOrigin(p: Processor, m: Messages): string | undefined {
   return parts.length ? parts.join('; ') : undefined;
 }
 
-const optional = (value: string | undefined, m: Messages): Inline[] => [text(value || m.t('notice:notStated'))];
+/**
+ * A cell the statement leaves empty (where a party is established, where it stores, what kind of service):
+ * a blank ('—', which a card leaves out), not 'niet vermeld' — nothing obliges the statement to say it per
+ * party, and a reader takes 'not stated' as an admission.
+ */
+const optional = (value: string | undefined, m: Messages): Inline[] =>
+  value ? [text(value)] : [blank(m.t('notice:notApplicable'))];
 
 /**
  * The transfer column, only when a party in the table takes data outside the
- * EEA. For the others, 'not needed (within the EEA)' where every place the
- * party names is inside it, else a blank ('—': nothing to state, never 'not
- * stated', which a reader takes as an admission; a card leaves it out).
+ * EEA. For such a party: its own safeguard; else, where the statement gives
+ * its safeguards for all transfers (transfers.mechanisms), a link to them
+ * below; else 'not stated', which art. 13(1)(f) asks about and the notice
+ * must not hide. For the others, 'not needed (within the EEA)' where every
+ * place the party names is inside it, else a blank.
  */
 function transferColumn(
   parties: ReadonlyArray<Processor | Recipient>,
+  general: boolean,
   m: Messages,
 ): ((party: Processor | Recipient) => Inline[]) | undefined {
   if (!parties.some(partyLeavesEea)) return undefined;
   return (party) =>
     partyLeavesEea(party)
-      ? optional(party.transfer && m.t(`terms:transferMechanism.${party.transfer.mechanism}`), m)
+      ? party.transfer
+        ? [text(m.t(`terms:transferMechanism.${party.transfer.mechanism}`))]
+        : general
+          ? [link(m.t('notice:transferSeeBelow'), '#transfers')]
+          : [text(m.t('notice:notStated'))]
       : partyCountries(party).length
         ? [text(m.t('notice:transferNotNeeded'))]
         : [blank(m.t('notice:notApplicable'))];
@@ -48,10 +61,11 @@ function domainsOf(party: { domains?: string[] }, m: Messages): Inline[] {
   return party.domains ? [text(m.t('notice:recipients.domains', { domains: joinList(party.domains, m) }))] : [];
 }
 
-export function processorTable(processors: readonly Processor[], m: Messages): Table {
+/** The parties' tables; `generalSafeguards`: the statement names safeguards for all its transfers (transfers.mechanisms). */
+export function processorTable(processors: readonly Processor[], generalSafeguards: boolean, m: Messages): Table {
   const t = m.t;
   const withCategory = processors.some((p) => p.serviceCategory);
-  const transfer = transferColumn(processors, m);
+  const transfer = transferColumn(processors, generalSafeguards, m);
   const locations = (p: Processor): string | undefined =>
     pick(p.serverLocationsText, m) ||
     (p.serverLocations?.length
@@ -81,9 +95,9 @@ export function processorTable(processors: readonly Processor[], m: Messages): T
   };
 }
 
-export function recipientTable(recipients: readonly Recipient[], m: Messages): Table {
+export function recipientTable(recipients: readonly Recipient[], generalSafeguards: boolean, m: Messages): Table {
   const t = m.t;
-  const transfer = transferColumn(recipients, m);
+  const transfer = transferColumn(recipients, generalSafeguards, m);
   return {
     caption: t('notice:recipients.others'),
     head: [

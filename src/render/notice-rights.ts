@@ -1,12 +1,12 @@
 import { rightsStatementBlocks } from './notice-statements.js';
 import { namesExchangeSystem } from '../law/dutch-care-law.js';
 import { patientRights } from '../law/patient-rights.js';
-import { rights as rightFacts } from '../law/rights.js';
+import { restrictionGrounds, rights as rightFacts } from '../law/rights.js';
 import type { DerivedRight, Purpose } from '../resolve/model.js';
 import { formatDuration, formatLawReference } from './retention-phrase.js';
 import { contactFacts, controllerName, formatAddress, joinList, pick, sentence } from './format.js';
 import { termKey } from './legal-text.js';
-import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
+import { careRecipientKey, contactBlocks, rich, type NoticeContext } from './notice-context.js';
 import { link, text, type Block, type Fact } from './outline.js';
 
 /**
@@ -44,7 +44,11 @@ export function rightsBlocks(ctx: NoticeContext): Block[] {
   }
   if (ctx.careProvider) {
     blocks.push({
-      subsection: { id: 'patient-rights', heading: m.t('notice:label.patientRights'), blocks: patientRightBlocks(ctx) },
+      subsection: {
+        id: 'patient-rights',
+        heading: m.t(careRecipientKey('notice:label.patientRights', source)),
+        blocks: patientRightBlocks(ctx),
+      },
     });
   }
   blocks.push(...rightsStatementBlocks(source, m));
@@ -60,6 +64,7 @@ function rightBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
   if (right.id === 'objection' && right.bases.includes('direct-marketing')) return objectionBlocks(right, own, ctx);
   if (right.id === 'erasure' && ctx.careProvider)
     return [...careErasureBlocks(own, ctx), ...appliesTo(right.purposes, ctx)];
+  if (right.id === 'restriction' && !own.length) return restrictionBlocks(ctx);
   const blocks: Block[] = own.length ? own : [{ paragraph: sentence(generalText(right, ctx)) }];
   return [...blocks, ...appliesTo(right.purposes, ctx)];
 }
@@ -70,8 +75,8 @@ function rightBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
  * (BW 7:455), which an authored note ('… tenzij een wettelijke plicht …')
  * must not hide: the seeds' notes read as the opposite of it.
  */
-function careErasureBlocks(own: Block[], { m }: NoticeContext): Block[] {
-  const medicalFile = m.t('terms:right.erasure.medicalFile');
+function careErasureBlocks(own: Block[], { m, source }: NoticeContext): Block[] {
+  const medicalFile = m.t(careRecipientKey('terms:right.erasure.medicalFile', source));
   if (own.length) return [...own, { paragraph: sentence(medicalFile) }];
   return [{ paragraph: sentence(`${m.t('terms:right.erasure.descriptionCareProvider')} ${medicalFile}`) }];
 }
@@ -97,6 +102,25 @@ function objectionBlocks(right: DerivedRight, own: Block[], ctx: NoticeContext):
     ...appliesTo(situational, ctx),
     { paragraph: sentence(m.t('terms:right.objection.directMarketing')) },
     ...appliesTo(marketing, ctx),
+  ];
+}
+
+/**
+ * Restriction: the cases of art. 18(1) in which it applies (law/rights.ts), the one pending an objection
+ * only where the objection of 21(1) applies. It said 'for example while we check whether it is accurate':
+ * one case of four, and a statement's own 'only when (i)–(iii)' had nothing to stand against.
+ */
+function restrictionBlocks({ model, m }: NoticeContext): Block[] {
+  const objection = model.rights
+    .find((r) => r.id === 'objection')
+    ?.purposes.some((p) => p.bases.some((b) => situationalObjection.has(b.basis)));
+  return [
+    { paragraph: sentence(m.t('terms:right.restriction.description')) },
+    {
+      list: restrictionGrounds
+        .filter((g) => !g.whenObjection || objection)
+        .map((g) => [text(m.t(`terms:right.restriction.ground.${g.id}`))]),
+    },
   ];
 }
 
@@ -135,20 +159,24 @@ function generalText(right: DerivedRight, ctx: NoticeContext): string {
   }
 }
 
-/** The patient's rights over the medical file (law/patient-rights.ts), each with its article. */
-function patientRightBlocks({ model, m }: NoticeContext): Block[] {
+/**
+ * The patient's rights over the medical file (law/patient-rights.ts), each with its article; the
+ * sentences that name the person or the file in the policy's word for them (careRecipientKey).
+ */
+function patientRightBlocks({ model, source, m }: NoticeContext): Block[] {
   const cited = model.purposes.flatMap(wgboArticlesCited);
   const exchange = [...model.processors, ...model.recipients].some((party) => namesExchangeSystem(party.name));
+  const worded = (key: string): string => m.t(m.has(`${key}Client`) ? careRecipientKey(key, source) : key);
   return [
     // With the Wabvpz right, the intro names that law too: the list is then not the WGBO's alone.
-    { paragraph: sentence(m.t(exchange ? 'terms:patientRight.introExchange' : 'terms:patientRight.intro')) },
+    { paragraph: sentence(worded(exchange ? 'terms:patientRight.introExchange' : 'terms:patientRight.intro')) },
     {
       facts: patientRights
         .filter((r) => !r.whenCited || cited.some((a) => r.whenCited!.test(a)))
         .filter((r) => !r.whenExchangeSystem || exchange)
         .map((r) => ({
           label: m.t(`terms:patientRight.${r.id}.name`),
-          inlines: [text(m.t(`terms:patientRight.${r.id}.description`))],
+          inlines: [text(worded(`terms:patientRight.${r.id}.description`))],
         })),
     },
   ];
@@ -172,15 +200,20 @@ export function saysHowToExercise(source: NoticeContext['source'], m: NoticeCont
   return rich(source.rights?.howToExercise, m).length > 0 || sendToBlocks(source, m).length > 0;
 }
 
+/**
+ * The organisation's own words, then how soon it answers, then where to send: an author's 'binnen de
+ * termijn hieronder' (Dental Clinics) is followed by the term, not by the contact page.
+ */
 function howToBlocks({ source, m }: NoticeContext): Block[] {
   const own = rich(source.rights?.howToExercise, m);
   const sendTo = sendToBlocks(source, m);
-  const blocks: Block[] = [...own, ...sendTo];
-  if (!own.length && !sendTo.length) blocks.push({ paragraph: sentence(m.t('notice:rights.howToNotStated')) });
+  const blocks: Block[] = [...own];
   if (source.rights?.responseTime)
     blocks.push({
       paragraph: sentence(m.t('notice:rights.responseTime', { period: formatDuration(source.rights.responseTime, m) })),
     });
+  blocks.push(...sendTo);
+  if (!own.length && !sendTo.length) blocks.unshift({ paragraph: sentence(m.t('notice:rights.howToNotStated')) });
   return blocks;
 }
 

@@ -132,10 +132,13 @@ function medicalFileRule(rules: readonly RetentionRule[]): RetentionRule | undef
 /**
  * Who else receives the data, by name, each name once (a party with two processor rows, Salesforce, is
  * one receiver). Processors alone are named as the service providers that work for us, 'among others':
- * the recipients the statement describes in its own words (or none) are not in that list. A section
- * with only the author's words gets a pointer to it.
+ * the recipients the statement describes in its own words (or none) are not in that list. Named
+ * recipients are the whole list only where the statement says nothing of sharing in its own words:
+ * where it does ('hosting, our Microsoft tenants and other services'), it may name more than the
+ * model holds, and the line says 'among others'. A section with only the author's words gets a
+ * pointer to it.
  */
-function receiverBlocks({ model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
+function receiverBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
   if (!ids.has('recipients')) return [];
   const names = [
     ...new Set([...model.recipients.map((r) => pick(r.name, m)), ...model.processors.map((p) => nameOf(p.name, m))]),
@@ -144,7 +147,11 @@ function receiverBlocks({ model, m }: NoticeContext, ids: ReadonlySet<string>): 
   const shown = namesThatFit(names);
   const rest = names.length - shown.length;
   const list = [...shown, ...(rest > 0 ? [m.t('layout:summary.moreReceivers', { count: rest })] : [])];
-  const lead = model.recipients.length ? 'layout:summary.receivers' : 'layout:summary.receiversProcessors';
+  const lead = !model.recipients.length
+    ? 'layout:summary.receiversProcessors'
+    : pick(source.sharing, m)
+      ? 'layout:summary.receiversAmongOthers'
+      : 'layout:summary.receivers';
   return [{ paragraph: [text(m.t(lead)), link(joinList(list, m), '#recipients')] }];
 }
 

@@ -60,7 +60,8 @@ export interface NoticeOutline {
   title: string;
   /** Lines under the title: version, date, placeholder warning. */
   preamble: Inline[][];
-  introduction?: string;
+  /** The author's introduction, under its own heading after the contents (in the page and in Markdown alike). */
+  introduction?: { heading: string; text: string };
   /** The first layer ('In short'): before everything else, linking into the sections. */
   summary?: Section;
   contentsHeading: string;

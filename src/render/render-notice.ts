@@ -46,6 +46,12 @@ function linkBySlug(block: Block, slugs: Slugs): Block {
   }
   if ('subsection' in block)
     return { subsection: { ...block.subsection, blocks: blocksBySlug(block.subsection.blocks, slugs) } };
+  if ('table' in block) {
+    // A transfer cell links to the safeguards below ('see below').
+    const rows: Inline[][][] = [];
+    for (const row of block.table.rows) rows.push(relinkEach(row, slugs));
+    return { table: { ...block.table, rows } };
+  }
   return block;
 }
 
@@ -131,6 +137,7 @@ export function renderNotice(
   slugger.slug(outline.title);
   if (outline.summary) slugger.slug(outline.summary.heading);
   slugger.slug(outline.contentsHeading);
+  if (outline.introduction) slugger.slug(outline.introduction.heading);
   // Slug every heading in document order, so that duplicates get the same suffix GitHub gives them.
   const slugged: Array<Section & { slug: string }> = [];
   for (const section of outline.sections) {

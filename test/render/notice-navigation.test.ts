@@ -34,9 +34,18 @@ describe('navigation in the notice', () => {
     }
   });
 
-  it('keeps the introduction before the contents in Markdown, where it would otherwise fall under "## Inhoud"', () => {
-    const { markdown } = rendered();
-    expect(markdown.indexOf('INLEIDING')).toBeLessThan(markdown.indexOf('## Inhoud'));
+  it('gives the introduction its own heading after the contents, in Markdown as in the page (not under "In het kort")', () => {
+    // It stood before "## Inhoud" in Markdown, so that it read as part of "## In het kort"; the page had it after the contents.
+    const { markdown, html, fragment } = rendered();
+    const inOrder = (text: string, marks: string[]): boolean =>
+      marks.every((mark, i) => text.indexOf(mark) > (i ? text.indexOf(marks[i - 1]!) : 0));
+    const md = ['## In het kort', '## Inhoud', '## Inleiding\n\nINLEIDING van de auteur.', '## Wie verantwoordelijk'];
+    const page = ['class="policyc-summary"', '<nav class="policyc-contents"', 'id="introduction"', 'id="controller"'];
+    expect([inOrder(markdown, md), inOrder(html, page)]).toEqual([true, true]);
+    expect(html).toContain(
+      '<section class="policyc-introduction">\n<h2 id="introduction">Inleiding</h2>\n<p>INLEIDING',
+    );
+    expect(fragment).toContain('<h3 id="policyc-introduction">Inleiding</h3>');
   });
 
   it('ends every section with a named link back to the contents, prefixed in the fragment', () => {

@@ -36,7 +36,8 @@ describeSeedFacts({
       'totdat u zich afmeldt',
       // Rights, changes.
       'Recht om het lot van uw persoonsgegevens na overlijden te bepalen',
-      'Wij informeren u ten minste 15 dagen voordat een belangrijke wijziging van deze verklaring ingaat.',
+      // The notice period once, in the statement's words: the generated sentence is left out where they say it.
+      'verbindt Doctolib zich ertoe u ten minste vijftien (15) dagen vóór de ingangsdatum schriftelijk op de hoogte te stellen',
     ],
     en: [
       'Privacy notice Doctolib B.V.',
@@ -50,7 +51,7 @@ describeSeedFacts({
       "Legal basis: Contacts' phone numbers: consent (Article 6(1)(a) GDPR). The user is asked in a pop-up window",
       'for the duration of the contract. In case a legal dispute arises, we may keep some of the data for up to 5 years after the end of the contract',
       'Right to decide what happens to your personal data after your death',
-      'We inform you at least 15 days before a material change to this notice takes effect.',
+      'Doctolib undertakes to inform you in writing at least fifteen (15) days before they take effect',
     ],
   },
   retention: {
@@ -165,7 +166,6 @@ describeSeedFacts({
       lang: 'en',
       absent: ['Prospect data', '3 years after the last contact, or earlier if you object or you ask for deletion'],
     },
-    { pointer: '/changes/noticePeriod', lang: 'nl', absent: 'Wij informeren u ten minste 15 dagen' },
     { pointer: '/processors/0/contractingEntity', lang: 'en', absent: 'contracting party: Luxembourg' },
     {
       pointer: '/rights/additional',

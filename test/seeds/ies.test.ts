@@ -21,7 +21,8 @@ describeSeedFacts({
       'Wanneer wij gegevens verwerken namens anderen',
       'Verwerkingsverantwoordelijken: iEQ9-geaccrediteerde beoefenaars en organisaties (bijvoorbeeld uw werkgever) die de Producten aan u beschikbaar stellen',
       'Verwerker: Niet bij naam genoemde beveiligde datahostingdienstverlener in Nederland',
-      'Wij slaan uw gegevens op in Nederland.',
+      // Where the data is stored, once, in the statement's words (the generated sentence said it again).
+      'slaan die informatie op in een beveiligd datacenter in Nederland',
       'EU-VS Privacy Shield (ongeldig verklaard door het Hof van Justitie van de EU, C-311/18), voor de Verenigde Staten. EU-VS en Zwitsers-VS Privacy Shield Frameworks.',
       'bindende bedrijfsvoorschriften (artikel 47 AVG). Voor overdrachten aan verwerkers.',
       'zolang dat nodig is voor het doel; daarna worden de gegevens verwijderd of geanonimiseerd',
@@ -40,7 +41,7 @@ describeSeedFacts({
       'When we process data on behalf of others',
       'Controllers: iEQ9-accredited practitioners and organisations (for example your employer) that make the Products available to you',
       'Processor: Unnamed secure data-hosting provider in the Netherlands',
-      'We store your data in the Netherlands.',
+      'store it in a secure data centre in the Netherlands',
       'EU-US Privacy Shield (declared invalid by the Court of Justice of the EU, C-311/18), for the United States. EU-US and Swiss-US Privacy Shield Frameworks.',
       'standard data protection clauses of the European Commission (Article 46(2)(c) GDPR)',
       'binding corporate rules (Article 47 GDPR). For transfers to processors.',
@@ -63,7 +64,6 @@ describeSeedFacts({
       absent:
         'EU-VS Privacy Shield (ongeldig verklaard door het Hof van Justitie van de EU, C-311/18), voor de Verenigde Staten',
     },
-    { pointer: '/transfers/storageLocations', lang: 'en', absent: 'We store your data in the Netherlands.' },
     {
       pointer: '/dataSubjects/0/minimumAge',
       lang: 'nl',

@@ -19,6 +19,10 @@ describeSeedFacts({
       'Verwerking in het cliëntvolgsysteem ONS',
       'Grondslag: Uitvoering van een overeenkomst (artikel 6, lid 1, onder b, AVG). Deze gegevens zijn noodzakelijk voor de uitvoering van een overeenkomst',
       'met een wachtwoord dat regelmatig moet worden gewijzigd',
+      // The statement says cliënt (metadata.careRecipient): so do the notice's sentences about the WGBO rights.
+      'Uw rechten als cliënt',
+      'Voor uw dossier gelden ook de rechten uit de Wet op de geneeskundige behandelingsovereenkomst (WGBO):',
+      'Is een cliënt overleden?',
     ],
     en: [
       'Privacy notice Zorgburo De Liemers',
@@ -26,6 +30,8 @@ describeSeedFacts({
       'Processing in the client tracking system ONS',
       'Legal basis: Performance of a contract (Article 6(1)(b) GDPR). These data are necessary for the performance of a contract',
       'with a password that must be changed regularly',
+      'Your rights as a client',
+      'If a client has died',
     ],
   },
   retention: {
@@ -42,6 +48,7 @@ describeSeedFacts({
   },
   links: [],
   mutations: [
+    { pointer: '/metadata/careRecipient', lang: 'nl', absent: 'Uw rechten als cliënt' },
     { pointer: '/security/measures', lang: 'nl', absent: 'met een wachtwoord dat regelmatig moet worden gewijzigd' },
     {
       pointer: '/purposes/0/legalBasisExplanation',
