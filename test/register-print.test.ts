@@ -25,6 +25,8 @@ interface Printed {
   register: Register;
   /** Median height of a printed word's box on the table pages, in points (about 1.3 × the font size). */
   wordHeight: number;
+  /** The same on the organisation's (portrait) pages. */
+  factHeight: number;
   /** Text per page, in drawing order (pdftotext -raw). */
   pages: string[];
   /** 'landscape' or 'portrait', per page. */
@@ -40,19 +42,24 @@ function run(command: string, args: string[]): string {
   return result.stdout;
 }
 
-function readPdf(file: string): Pick<Printed, 'pages' | 'orientations' | 'wordHeight'> {
+function readPdf(file: string): Pick<Printed, 'pages' | 'orientations' | 'wordHeight' | 'factHeight'> {
   const info = run('pdfinfo', ['-f', '1', '-l', '999', file]);
   const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts \(A4\)/gm)];
   const orientations = sizes.map(([, w, h]) => (Number(w) > Number(h) ? 'landscape' : 'portrait'));
   const pages = run('pdftotext', ['-raw', file, '-']).split('\f').slice(0, sizes.length);
-  return { pages, orientations, wordHeight: medianWordHeight(file, orientations) };
+  return {
+    pages,
+    orientations,
+    wordHeight: medianWordHeight(file, orientations, 'landscape'),
+    factHeight: medianWordHeight(file, orientations, 'portrait'),
+  };
 }
 
-/** The median height of the word boxes on the landscape (table) pages, by pdftotext -bbox. */
-function medianWordHeight(file: string, orientations: string[]): number {
+/** The median height of the word boxes on the pages of one orientation, by pdftotext -bbox. */
+function medianWordHeight(file: string, orientations: string[], orientation: string): number {
   const pages = run('pdftotext', ['-bbox', file, '-']).split('<page ').slice(1);
   const heights = pages
-    .filter((_, i) => orientations[i] === 'landscape')
+    .filter((_, i) => orientations[i] === orientation)
     .flatMap((page) => [...page.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)])
     .map(([, top, bottom]) => Number(bottom) - Number(top))
     .sort((a, b) => a - b);
@@ -74,6 +81,14 @@ beforeAll(() => {
       registers.push({ register, file });
     }
   }
+  // An organisation with many more details than any seed: fitted to one page tall, it printed small.
+  const most = registers.reduce((a, b) =>
+    b.register.organisation.facts.length > a.register.organisation.facts.length ? b : a,
+  );
+  const large = largeOrganisation(most.register);
+  const file = path.join(work, 'large-organisation.xlsx');
+  writeFileSync(file, registerToXlsx(large));
+  registers.push({ register: large, file });
   // One LibreOffice process for every workbook, with a profile of its own (another instance may be running).
   run(soffice, [
     `-env:UserInstallation=${pathToFileURL(path.join(work, 'profile')).href}`,
@@ -110,22 +125,33 @@ describe('register.xlsx printed by LibreOffice', () => {
 
   it('prints each record landscape, with its header row and activity columns repeated on every page', () => {
     for (const { register, pages, orientations } of printed) {
-      const tablePages = pages.slice(0, -1);
+      const first = firstRecordPage(register, pages);
+      const tablePages = pages.slice(first);
       expect(
-        orientations.slice(0, -1).every((o) => o === 'landscape'),
+        orientations.slice(first).every((o) => o === 'landscape'),
         register.title,
       ).toBe(true);
       for (const [n, page] of tablePages.entries()) {
         // The footer names the sheet; the header row starts a line of its own (the footer may be drawn before it).
         const table = register.tables.find((t) => page.includes(t.sheetName));
-        expect(table, `${register.title}, page ${n + 1} names its sheet`).toBeDefined();
+        expect(table, `${register.title}, page ${first + n + 1} names its sheet`).toBeDefined();
         expect(
           page.split('\n').some((line) => line.startsWith(`${table!.columns[0]!.header} `)),
-          `${register.title}, page ${n + 1} has the header row`,
+          `${register.title}, page ${first + n + 1} has the header row`,
         ).toBe(true);
         expect(page).toContain(table!.columns[table!.rowHeader]!.header);
       }
     }
+  });
+
+  it("heads every page with the register's title and the version it was made from", () => {
+    // The version was printed once, on the organisation sheet's last page (register review, 2026-12-06, defect 6).
+    for (const { register, pages } of printed)
+      for (const [n, page] of pages.entries()) {
+        const paper = squeeze(page);
+        expect(paper, `${register.title}, page ${n + 1}`).toContain(squeeze(register.title));
+        expect(paper, `${register.title}, page ${n + 1}`).toContain(squeeze(register.versionLine));
+      }
   });
 
   it('puts every cell of every record on paper', () => {
@@ -139,17 +165,31 @@ describe('register.xlsx printed by LibreOffice', () => {
     }
   });
 
-  it('fits the organisation sheet on one portrait page', () => {
-    for (const { register, pages, orientations } of printed) {
-      const holding = pages.filter(
-        (page) => page.includes(register.organisation.head[1]) && page.includes(register.organisation.facts[0]!.label),
-      );
-      expect(holding, register.title).toHaveLength(1);
-      expect(holding[0]).toBe(pages.at(-1));
-      expect(orientations.at(-1)).toBe('portrait');
-      const paper = squeeze(pages.at(-1)!);
+  it("prints the organisation sheet first, portrait, as many pages as it takes at the records' size", () => {
+    // Fitted to one page tall, a large organisation's details printed small; they came last (register review, A and 6).
+    for (const { register, pages, orientations, factHeight } of printed) {
+      const first = firstRecordPage(register, pages);
+      expect(first, register.title).toBeGreaterThanOrEqual(register.title.endsWith('(large)') ? 2 : 1);
+      expect(pages[0], register.title).toContain(register.organisation.head[1]);
+      expect(orientations.slice(0, first).every((o) => o === 'portrait')).toBe(true);
+      const paper = squeeze(pages.slice(0, first).join(''));
       for (const fact of register.organisation.facts)
         expect(paper.includes(squeeze(fact.value)), fact.value).toBe(true);
+      // Its text printed at about 7 points or more, as the records'.
+      expect(factHeight, register.title).toBeGreaterThanOrEqual(9);
     }
   });
 });
+
+/** A register whose organisation has four times the facts of `register`'s, each with its own label. */
+function largeOrganisation(register: Register): Register {
+  const facts = Array.from({ length: 4 }, (_, i) =>
+    register.organisation.facts.map((f) => ({ ...f, label: `${f.label} ${i + 1}` })),
+  ).flat();
+  return { ...register, title: `${register.title} (large)`, organisation: { ...register.organisation, facts } };
+}
+
+/** The index of the first page of the records: the first with a record's sheet name in its footer. */
+function firstRecordPage(register: Register, pages: readonly string[]): number {
+  return pages.findIndex((page) => register.tables.some((t) => page.includes(`${t.sheetName} — `)));
+}

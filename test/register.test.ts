@@ -319,9 +319,10 @@ describe('register.xlsx', () => {
         await workbook.xlsx.load(
           Buffer.from(output(compiled, `${model.id}/${lang}/register.xlsx`) as Uint8Array) as unknown as ExcelJS.Buffer,
         );
+        // The organisation first: title, version and controller before the activities, on screen and on paper.
         expect(workbook.worksheets.map((s) => s.name)).toEqual([
-          ...register.tables.map((x) => x.sheetName),
           register.organisation.sheetName,
+          ...register.tables.map((x) => x.sheetName),
         ]);
         for (const table of register.tables) {
           expectTableMatchesPolicy(table, source, lang);
@@ -350,7 +351,8 @@ describe('register.xlsx', () => {
           paperSize: 9,
           fitToPage: true,
           fitToWidth: 1,
-          fitToHeight: 1,
+          // As many pages tall as it takes: fitted to one, a large organisation printed small (register review, A).
+          fitToHeight: 0,
           printArea: `A1:B${register.organisation.facts.length + 2}`,
           printTitlesRow: '1:1',
         });
@@ -390,7 +392,7 @@ describe('register.xlsx', () => {
     // and the printed header lost its last line (register review, 2026-12-06).
     const { model } = await compile(path.join(repoRoot, 'policies/ipractice/policy.json'));
     const register = registerFor(model, 'nl');
-    const sheet = (await readWorkbook(registerToXlsx(register))).worksheets[0]!;
+    const sheet = (await readWorkbook(registerToXlsx(register))).getWorksheet(register.tables[0]!.sheetName)!;
     const column = register.tables[0]!.columns.findIndex(
       (c) => c.header === 'Gezamenlijke verwerkingsverantwoordelijken',
     );
@@ -398,19 +400,35 @@ describe('register.xlsx', () => {
     expect(sheet.getRow(1).height).toBeGreaterThanOrEqual(3 * 13);
   });
 
-  it("heads every printed page with the register's title, an author's '&' doubled as header codes ask", async () => {
+  it("heads every printed page with the register's title and version, an author's '&' doubled as header codes ask", async () => {
+    // The version was on the organisation sheet only, its last page (register review, 2026-12-06, defect 6).
     const { model } = await compile(path.join(repoRoot, 'policies/ipractice/policy.json'));
     const register = registerFor(model, 'nl');
+    expect(register.versionLine).not.toBe('');
     const sheets = (await readWorkbook(registerToXlsx(register))).worksheets;
-    for (const sheet of sheets) expect(sheet.headerFooter.oddHeader).toBe(`&L${register.title}`);
-    const ampersand = { ...register, title: 'Register — Jansen & Zn.' };
+    for (const sheet of sheets)
+      expect(sheet.headerFooter.oddHeader).toBe(`&L${register.title}&R${register.versionLine}`);
+    const ampersand = { ...register, title: 'Register — Jansen & Zn.', versionLine: 'Versie 1 & 2' };
     const header = (await readWorkbook(registerToXlsx(ampersand))).worksheets[0]!.headerFooter.oddHeader;
-    expect(header).toBe('&LRegister — Jansen && Zn.');
-    // A long title is shortened before the doubling: no cut leaves a lone '&', which would start a header code.
-    const long = { ...register, title: `x${'&'.repeat(300)}` };
+    expect(header).toBe('&LRegister — Jansen && Zn.&RVersie 1 && 2');
+    // Long texts are shortened with the doubling: no cut leaves a lone '&', which would start a header code,
+    // and both sections fit Excel's 255 characters.
+    const long = { ...register, title: `x${'&'.repeat(300)}`, versionLine: `v${'&'.repeat(300)}` };
     const cut = (await readWorkbook(registerToXlsx(long))).worksheets[0]!.headerFooter.oddHeader!;
-    expect(cut).toMatch(/^&Lx(&&)+$/);
+    expect(cut).toMatch(/^&Lx(&&)+&Rv(&&)+$/);
     expect(cut.length).toBeLessThanOrEqual(255);
+  });
+
+  it('opens at the first record, the organisation sheet before it', () => {
+    const register = syntheticRegister([['a', 'b']], '2025-01-01');
+    const parts = unzipSync(registerToXlsx(register));
+    const text = (part: string): string => new TextDecoder().decode(parts[part]);
+    expect(text('xl/workbook.xml')).toContain('<workbookView activeTab="1"/>');
+    expect(text('xl/workbook.xml')).toMatch(
+      new RegExp(`<sheet name="${register.organisation.sheetName}" sheetId="1" r:id="rId1"/>`),
+    );
+    expect(text('xl/worksheets/sheet1.xml')).not.toContain('tabSelected');
+    expect(text('xl/worksheets/sheet2.xml')).toContain('<sheetView tabSelected="1" workbookViewId="0">');
   });
 
   it('is the same in any time zone', async () => {
