@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,6 +9,8 @@ import { findPolicies } from '../src/pipeline/find-policies.js';
 import { messagesFor } from '../src/i18n/messages.js';
 import { buildRegister, type Register } from '../src/render/register/register-model.js';
 import { registerToXlsx } from '../src/render/register/register-xlsx.js';
+import { renderRegister } from '../src/render/register/render-register.js';
+import { chromiumPath } from './support/browser.js';
 import { repoRoot } from './support/cli.js';
 
 /**
@@ -16,8 +18,8 @@ import { repoRoot } from './support/cli.js';
  * .ci/run installs): every seed's workbook, in both languages, converted to
  * PDF with `soffice --headless --convert-to pdf`, read with pdftotext. Each
  * record prints landscape A4 with its header row and activity columns on
- * every page; every cell's text is on paper; the organisation sheet is one
- * portrait page.
+ * every page; every cell's text is on paper; the organisation sheet comes
+ * first, portrait; every page is headed by the title and the version.
  */
 const soffice = process.env.POLICYC_SOFFICE ?? '/usr/bin/soffice';
 
@@ -193,3 +195,62 @@ function largeOrganisation(register: Register): Register {
 function firstRecordPage(register: Register, pages: readonly string[]): number {
   return pages.findIndex((page) => register.tables.some((t) => page.includes(`${t.sheetName} — `)));
 }
+
+/**
+ * register.html as Chromium prints it (`--print-to-pdf`, no header or footer of its own): the
+ * register's longest seed, Doctolib, whose activities run over pages, in both languages.
+ */
+describe('register.html printed by Chromium', () => {
+  const prints: Array<{ register: Register; pages: string[] }> = [];
+  let folder: string;
+
+  beforeAll(() => {
+    folder = mkdtempSync(path.join(os.tmpdir(), 'policyc-html-print-'));
+    const file = path.join(repoRoot, 'policies/doctolib/policy.json');
+    const { model } = analysePolicy(readFileSync(file, 'utf8'), file);
+    if (!model) throw new Error(`${file} does not compile`);
+    for (const lang of model.languages) {
+      const messages = messagesFor(lang, model.source.metadata.formality);
+      const dir = path.join(folder, lang);
+      mkdirSync(dir);
+      for (const out of renderRegister(model, messages)) writeFileSync(path.join(dir, out.path), out.contents);
+      const pdf = path.join(dir, 'register.pdf');
+      const page = pathToFileURL(path.join(dir, 'register.html')).href;
+      run(chromiumPath, ['--headless', '--no-sandbox', '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, page]);
+      const pages = run('pdftotext', ['-enc', 'UTF-8', pdf, '-']).split('\f').slice(0, -1);
+      prints.push({ register: buildRegister(model, messages), pages });
+    }
+  }, 120_000);
+
+  afterAll(() => {
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("numbers every page and heads it with the register's title and version (@page margin boxes)", () => {
+    // Printed pages had no number, organisation or version (register review, 2026-12-06, defect 8).
+    for (const { register, pages } of prints) {
+      expect(pages.length, register.title).toBeGreaterThan(10);
+      for (const [n, page] of pages.entries()) {
+        const lines = page.split('\n').filter((line) => line.trim());
+        expect(lines.slice(0, 2), `${register.title}, page ${n + 1}`).toEqual([register.title, register.versionLine]);
+        expect(lines.at(-1), `${register.title}, page ${n + 1}`).toBe(`${n + 1} / ${pages.length}`);
+      }
+    }
+  });
+
+  it('starts every page with a heading: an activity running over keeps its name', () => {
+    // Doctolib's page 7 held only 'Systemen / —', the rest of an activity named on page 6 (defect 8).
+    for (const { register, pages } of prints) {
+      const headings = new Set([
+        register.organisation.caption,
+        ...register.tables.flatMap((t) => [t.caption, ...t.rows.map((row) => row[t.rowHeader]![0]!.split('\n')[0]!)]),
+      ]);
+      for (const [n, page] of pages.entries()) {
+        if (n === 0) continue; // the title
+        const running = new Set([register.title, register.versionLine]);
+        const first = page.split('\n').find((line) => line.trim() && !running.has(line));
+        expect(headings.has(first!), `${register.title}, page ${n + 1} starts with '${first}'`).toBe(true);
+      }
+    }
+  });
+});

@@ -11,7 +11,7 @@ import { messagesFor, type Language } from '../src/i18n/messages.js';
 import type { PolicySource } from '../src/policy/policy-types.js';
 import type { PolicyModel } from '../src/resolve/model.js';
 import { registerToCsv } from '../src/render/register/register-csv.js';
-import { registerStylesheet, registerToHtml } from '../src/render/register/register-html.js';
+import { cssString, registerStylesheet, registerToHtml } from '../src/render/register/register-html.js';
 import { registerToMarkdown } from '../src/render/register/register-markdown.js';
 import { buildRegister, type Register, type RegisterTable } from '../src/render/register/register-model.js';
 import { registerToXlsx } from '../src/render/register/register-xlsx.js';
@@ -583,7 +583,7 @@ describe('register.html and register.md', () => {
     const html = registerToHtml(registerFor(model, 'en'), ['nl', 'en']);
     expect(html).toContain('<h2 id="controller">Processing activities as controller (Article 30(1) GDPR)</h2>');
     expect(html).toContain(
-      '<section class="register-activity" id="controller-care">\n<h3>Care, &quot;treatment&quot;, and follow-up<br>after discharge</h3>',
+      '<section class="register-activity" id="controller-care">\n<table class="register-frame" role="presentation">\n<thead><tr><td>\n<h3>Care, &quot;treatment&quot;, and follow-up<br>after discharge</h3>\n</td></tr></thead>',
     );
     expect(html).toContain('<dt>Categories of data subjects</dt>\n<dd>Patients, &quot;walk-in&quot; and referred</dd>');
     expect(html).toContain('<ul><li>EPD</li><li>Mail, calendar</li></ul>');
@@ -603,7 +603,22 @@ describe('register.html and register.md', () => {
     // The stylesheet is a file beside the page (strict CSP: no inline style), and prints landscape.
     expect(html).toContain('<link rel="stylesheet" href="register.css">');
     expect(html).not.toMatch(/<style|style=/);
-    expect(registerStylesheet()).toMatch(/@media print \{\s*@page \{ size: A4 landscape;/);
+    const register = registerFor(model, 'en');
+    expect(registerStylesheet(register)).toMatch(/@media print \{\s*@page \{ size: A4 landscape;/);
+    // Every printed page: title, version and page number in the page's margin boxes (register review, defect 8).
+    expect(registerStylesheet(register)).toContain('@bottom-right { content: counter(page) " / " counter(pages);');
+    expect(registerStylesheet(register)).toContain(
+      `@top-left { content: ${cssString(register.title)}; } @top-right { content: ${cssString(register.versionLine)}; }`,
+    );
+  });
+
+  it("writes the printed pages' title and version as CSS strings no text can end", () => {
+    expect(cssString('Zorg & Co — "Jansen"')).toBe('"Zorg & Co \\2014  \\22 Jansen\\22 "');
+    const hostile = 'x"; } body { display: none } @page { content: "\\';
+    const css = registerStylesheet({ title: hostile, versionLine: 'v\n1 😀' });
+    // One string each: no quote, backslash or line break of the text is left as itself.
+    expect(css).toContain('@top-left { content: "x\\22 ; } body { display: none } @page { content: \\22 \\5c "; }');
+    expect(css).toContain('@top-right { content: "v\\a 1 \\1f600 "; }');
   });
 
   it('escapes author text in HTML and Markdown', async () => {

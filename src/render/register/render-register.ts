@@ -32,7 +32,7 @@ export function renderRegister(
     })),
     { path: 'register.xlsx', contents: registerToXlsx(register) },
     { path: 'register.html', contents: registerToHtml(register, options.languages) },
-    { path: 'register.css', contents: registerStylesheet() },
+    { path: 'register.css', contents: registerStylesheet(register) },
     { path: 'register.md', contents: registerToMarkdown(register) },
   ];
 }
