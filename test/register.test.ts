@@ -30,7 +30,7 @@ const fixture = path.join(repoRoot, 'test/fixtures/register-processor/policy.jso
 const seeds = findPolicies([path.join(repoRoot, 'policies')]).files;
 const policies = [...seeds, fixture];
 
-async function compile(file: string, options: { csvBom?: boolean } = {}) {
+async function compile(file: string, options: { csvBom?: boolean; csvDialect?: 'excel' | 'rfc4180' } = {}) {
   const text = readFileSync(file, 'utf8');
   const compiled = await compilePolicy(text, path.relative(repoRoot, file), { groups: ['register'], ...options });
   expect(compiled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -186,7 +186,9 @@ describe('the art. 30 register', () => {
         for (const table of register.tables) {
           expectTableMatchesPolicy(table, source, lang);
           const csv = output(compiled, `${model.id}/${lang}/${table.fileStem}.csv`) as string;
-          const records = parse(csv, { relax_column_count: false }) as string[][];
+          // Written for Excel in the register's language (the default): ';' for Dutch, ',' for English, a BOM.
+          const delimiter = lang === 'nl' ? ';' : ',';
+          const records = parse(csv, { relax_column_count: false, delimiter, bom: true }) as string[][];
           expect(records[0]).toEqual(table.columns.map((c) => messagesFor(lang).t(`register:column.${c.key}`)));
           expect(records.slice(1)).toEqual(table.rows.map((row) => row.map((cell) => cell.join('\n'))));
         }
@@ -259,8 +261,8 @@ describe('the art. 30 register', () => {
 });
 
 describe('register.csv', () => {
-  it('keeps a value with commas, quotes and newlines intact (RFC 4180 quoting, CRLF records)', async () => {
-    const { compiled } = await compile(fixture);
+  it('keeps a value with commas, quotes and newlines intact (RFC 4180 quoting, CRLF records; --csv rfc4180)', async () => {
+    const { compiled } = await compile(fixture, { csvDialect: 'rfc4180' });
     const csv = output(compiled, 'register-processor/en/register.csv') as string;
     expect(csv).toContain('"Care, ""treatment"", and follow-up\nafter discharge"');
     expect(csv.split('\r\n')[0]).toMatch(/^ID,Processing activity,/);
@@ -278,22 +280,7 @@ describe('register.csv', () => {
       fc.property(
         fc.array(fc.array(fc.string({ unit: 'grapheme' }), { maxLength: 3 }), { minLength: 2, maxLength: 2 }),
         (cells) => {
-          const table: RegisterTable = {
-            kind: 'controller',
-            caption: 'c',
-            sheetName: 's',
-            fileStem: 'register',
-            rowHeader: 0,
-            columns: [
-              { key: 'a', header: 'A', width: 1 },
-              { key: 'b', header: 'B, "b"', width: 1 },
-            ],
-            rows: [cells],
-          };
-          const records = parse(registerToCsv(table), { bom: true }) as string[][];
-          // A cell that a spreadsheet would read as a formula comes back with the quote that neutralised it (OWASP),
-          // full-width = + - @ included: Apple Numbers normalises them to the ASCII ones.
-          const neutralised = (v: string): string => (/^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(v) ? `'${v}` : v);
+          const records = parse(registerToCsv(csvTable(['A', 'B, "b"'], cells)), { bom: true }) as string[][];
           expect(records).toEqual([['A', 'B, "b"'], cells.map((c) => neutralised(c.join('\n')))]);
         },
       ),
@@ -301,13 +288,63 @@ describe('register.csv', () => {
     );
   });
 
-  it('starts with a byte-order mark when asked (--bom)', async () => {
-    const { compiled } = await compile(fixture, { csvBom: true });
+  it('starts an RFC 4180 file with a byte-order mark when asked (--csv rfc4180 --bom)', async () => {
+    const { compiled } = await compile(fixture, { csvBom: true, csvDialect: 'rfc4180' });
     const csv = output(compiled, 'register-processor/nl/register.csv') as string;
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect((parse(csv, { bom: true }) as string[][])[0]![0]).toBe('Kenmerk');
+    expect((parse(csv, { bom: true }) as string[][])[0]!.slice(0, 2)).toEqual(['Kenmerk', 'Verwerkingsactiviteit']);
+  });
+
+  it('is written by default for Excel in the register language: Dutch with semicolons, both with a byte-order mark', async () => {
+    // Dutch Excel (list separator ';', a CSV without BOM read as Windows-1252) opened the nl file in one column
+    // with broken characters (register review, 2026-12-06, defect 4).
+    const { compiled, model } = await compile(fixture);
+    const nl = output(compiled, 'register-processor/nl/register.csv') as string;
+    expect(nl.charCodeAt(0)).toBe(0xfeff);
+    expect(nl.slice(1).split('\r\n')[0]).toMatch(/^Kenmerk;Verwerkingsactiviteit;Verwerkingsverantwoordelijke;/);
+    const records = parse(nl, { bom: true, delimiter: ';' }) as string[][];
+    const table = registerFor(model, 'nl').tables[0]!;
+    expect(records[0]).toEqual(table.columns.map((c) => c.header));
+    expect(records.slice(1)).toEqual(table.rows.map((row) => row.map((cell) => cell.join('\n'))));
+    const en = output(compiled, 'register-processor/en/register.csv') as string;
+    expect(en.charCodeAt(0)).toBe(0xfeff);
+    expect(en.slice(1).split('\r\n')[0]).toMatch(/^ID,Processing activity,/);
+  });
+
+  it('quotes a value holding the separator, and round-trips any text in both separators', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.string({ unit: 'grapheme' }), { maxLength: 3 }), { minLength: 2, maxLength: 2 }),
+        fc.constantFrom(',' as const, ';' as const),
+        (cells, separator) => {
+          const csv = registerToCsv(csvTable(['A;a', 'B,b'], cells), { separator, bom: true });
+          expect(csv.startsWith(separator === ';' ? '\uFEFF"A;a";B,b\r\n' : '\uFEFFA;a,"B,b"\r\n')).toBe(true);
+          const records = parse(csv, { bom: true, delimiter: separator }) as string[][];
+          expect(records).toEqual([['A;a', 'B,b'], cells.map((c) => neutralised(c.join('\n')))]);
+        },
+      ),
+    );
   });
 });
+
+/** A two-column table of one row (`row`, a list of values per cell), for the CSV writer's property tests. */
+function csvTable(headers: [string, string], row: string[][]): RegisterTable {
+  return {
+    kind: 'controller',
+    caption: 'c',
+    sheetName: 's',
+    fileStem: 'register',
+    rowHeader: 0,
+    columns: headers.map((header, i) => ({ key: `c${i}`, header, width: 1 })),
+    rows: [row],
+  };
+}
+
+/**
+ * A cell that a spreadsheet would read as a formula comes back with the quote that neutralised it (OWASP),
+ * full-width = + - @ included: Apple Numbers normalises them to the ASCII ones.
+ */
+const neutralised = (v: string): string => (/^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(v) ? `'${v}` : v);
 
 describe('register.xlsx', () => {
   it('reads back with exceljs: one sheet per record and one for the organisation, frozen header, filters, wrapped cells, every cell as in the policy', async () => {
