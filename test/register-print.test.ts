@@ -29,6 +29,8 @@ interface Printed {
   wordHeight: number;
   /** The same on the organisation's (portrait) pages. */
   factHeight: number;
+  /** Per page, the words in its header and footer drawn over another (pdftotext -bbox). */
+  overprinted: string[][];
   /** Text per page, in drawing order (pdftotext -raw). */
   pages: string[];
   /** 'landscape' or 'portrait', per page. */
@@ -44,7 +46,7 @@ function run(command: string, args: string[]): string {
   return result.stdout;
 }
 
-function readPdf(file: string): Pick<Printed, 'pages' | 'orientations' | 'wordHeight' | 'factHeight'> {
+function readPdf(file: string): Omit<Printed, 'register'> {
   const info = run('pdfinfo', ['-f', '1', '-l', '999', file]);
   const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts \(A4\)/gm)];
   const orientations = sizes.map(([, w, h]) => (Number(w) > Number(h) ? 'landscape' : 'portrait'));
@@ -54,7 +56,27 @@ function readPdf(file: string): Pick<Printed, 'pages' | 'orientations' | 'wordHe
     orientations,
     wordHeight: medianWordHeight(file, orientations, 'landscape'),
     factHeight: medianWordHeight(file, orientations, 'portrait'),
+    overprinted: overprintedMargins(file),
   };
+}
+
+/**
+ * Per page, the words of its header and footer (the top and bottom 45 points) whose boxes cross another's:
+ * sections of a page header too long for the page overprint each other.
+ */
+function overprintedMargins(file: string): string[][] {
+  return run('pdftotext', ['-bbox', file, '-'])
+    .split('<page ')
+    .slice(1)
+    .map((page) => {
+      const height = Number(/height="([\d.]+)"/.exec(page)![1]);
+      const words = [...page.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g)]
+        .map(([, x0, y0, x1, y1, text]) => ({ x0: +x0!, y0: +y0!, x1: +x1!, y1: +y1!, text: text! }))
+        .filter((w) => w.y1 < 45 || w.y0 > height - 45);
+      return words
+        .filter((a, i) => words.some((b, j) => i !== j && a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1))
+        .map((w) => w.text);
+    });
 }
 
 /** The median height of the word boxes on the pages of one orientation, by pdftotext -bbox. */
@@ -146,13 +168,15 @@ describe('register.xlsx printed by LibreOffice', () => {
     }
   });
 
-  it("heads every page with the register's title and the version it was made from", () => {
+  it("prints the register's title and the version it was made from on every page, neither over the other", () => {
     // The version was printed once, on the organisation sheet's last page (register review, 2026-12-06, defect 6).
-    for (const { register, pages } of printed)
+    for (const { register, pages, overprinted } of printed)
       for (const [n, page] of pages.entries()) {
         const paper = squeeze(page);
         expect(paper, `${register.title}, page ${n + 1}`).toContain(squeeze(register.title));
         expect(paper, `${register.title}, page ${n + 1}`).toContain(squeeze(register.versionLine));
+        // Title left and version right in one header overprinted each other on a portrait page.
+        expect(overprinted[n], `${register.title}, page ${n + 1}`).toEqual([]);
       }
   });
 
@@ -183,12 +207,20 @@ describe('register.xlsx printed by LibreOffice', () => {
   });
 });
 
-/** A register whose organisation has four times the facts of `register`'s, each with its own label. */
+/**
+ * A register whose organisation has four times the facts of `register`'s, each with its own label, and a
+ * version line as long as a dated one can be: on the portrait pages title and version must not overprint.
+ */
 function largeOrganisation(register: Register): Register {
   const facts = Array.from({ length: 4 }, (_, i) =>
     register.organisation.facts.map((f) => ({ ...f, label: `${f.label} ${i + 1}` })),
   ).flat();
-  return { ...register, title: `${register.title} (large)`, organisation: { ...register.organisation, facts } };
+  return {
+    ...register,
+    title: `${register.title} (large)`,
+    versionLine: 'Opgesteld uit privacybeleid versie 0.1, laatst gewijzigd op 17 mei 2018, geldig vanaf 1 juni 2018.',
+    organisation: { ...register.organisation, facts },
+  };
 }
 
 /** The index of the first page of the records: the first with a record's sheet name in its footer. */

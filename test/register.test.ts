@@ -437,23 +437,28 @@ describe('register.xlsx', () => {
     expect(sheet.getRow(1).height).toBeGreaterThanOrEqual(3 * 13);
   });
 
-  it("heads every printed page with the register's title and version, an author's '&' doubled as header codes ask", async () => {
+  it("heads every printed page with the register's title and foots it with the version, an author's '&' doubled as header codes ask", async () => {
     // The version was on the organisation sheet only, its last page (register review, 2026-12-06, defect 6).
     const { model } = await compile(path.join(repoRoot, 'policies/ipractice/policy.json'));
     const register = registerFor(model, 'nl');
     expect(register.versionLine).not.toBe('');
     const sheets = (await readWorkbook(registerToXlsx(register))).worksheets;
-    for (const sheet of sheets)
-      expect(sheet.headerFooter.oddHeader).toBe(`&L${register.title}&R${register.versionLine}`);
+    for (const sheet of sheets) {
+      expect(sheet.headerFooter.oddHeader).toBe(`&L${register.title}`);
+      expect(sheet.headerFooter.oddFooter).toBe(`&L${register.versionLine}&R&A — &P / &N`);
+    }
     const ampersand = { ...register, title: 'Register — Jansen & Zn.', versionLine: 'Versie 1 & 2' };
-    const header = (await readWorkbook(registerToXlsx(ampersand))).worksheets[0]!.headerFooter.oddHeader;
-    expect(header).toBe('&LRegister — Jansen && Zn.&RVersie 1 && 2');
+    const printed = (await readWorkbook(registerToXlsx(ampersand))).worksheets[0]!.headerFooter;
+    expect(printed.oddHeader).toBe('&LRegister — Jansen && Zn.');
+    expect(printed.oddFooter).toBe('&LVersie 1 && 2&R&A — &P / &N');
     // Long texts are shortened with the doubling: no cut leaves a lone '&', which would start a header code,
-    // and both sections fit Excel's 255 characters.
+    // and each fits Excel's 255 characters.
     const long = { ...register, title: `x${'&'.repeat(300)}`, versionLine: `v${'&'.repeat(300)}` };
-    const cut = (await readWorkbook(registerToXlsx(long))).worksheets[0]!.headerFooter.oddHeader!;
-    expect(cut).toMatch(/^&Lx(&&)+&Rv(&&)+$/);
-    expect(cut.length).toBeLessThanOrEqual(255);
+    const cut = (await readWorkbook(registerToXlsx(long))).worksheets[0]!.headerFooter;
+    expect(cut.oddHeader).toMatch(/^&Lx(&&)+$/);
+    expect(cut.oddFooter).toMatch(/^&Lv(&&)+&R&A — &P \/ &N$/);
+    expect(cut.oddHeader!.length).toBeLessThanOrEqual(255);
+    expect(cut.oddFooter!.length).toBeLessThanOrEqual(255);
   });
 
   it('opens at the first record, the organisation sheet before it', () => {

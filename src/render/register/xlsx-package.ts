@@ -175,8 +175,8 @@ function worksheetXml(sheet: XlsxSheet, strings: SharedStrings, workbook: XlsxWo
     `<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>` +
     // Across, then down: the pages that hold one band of activities follow each other on paper.
     `<pageSetup paperSize="9" pageOrder="overThenDown" orientation="${page.orientation}" fitToWidth="${page.fitToWidth}" fitToHeight="${page.fitToHeight}"/>` +
-    // Whose register and which version of it, on every printed page; the sheet and page number at the foot.
-    `<headerFooter><oddHeader>${xmlEscape(pageHeader(workbook))}</oddHeader><oddFooter>&amp;A — &amp;P / &amp;N</oddFooter></headerFooter>` +
+    // Whose register at the head of every printed page; which version of it, the sheet and the page number at the foot.
+    `<headerFooter><oddHeader>${xmlEscape(pageHeader(workbook))}</oddHeader><oddFooter>${xmlEscape(pageFooter(workbook))}</oddFooter></headerFooter>` +
     `</worksheet>`
   );
 }
@@ -281,8 +281,8 @@ function coreXml(title: string, date: string): string {
   );
 }
 
-/** Characters of each of the header's two sections: with their codes (&L, &R) within Excel's 255 for a header. */
-const HEADER_SECTION = 125;
+/** Characters of a header or footer section as written: with the codes around it within Excel's 255. */
+const HEADER_SECTION = 200;
 
 /**
  * Text for a header section: '&' starts a header code, so a literal one is doubled; the text is
@@ -298,9 +298,14 @@ function headerText(text: string): string {
   return written;
 }
 
-/** The register's title at the left of every printed page, the version it was made from at the right. */
-const pageHeader = (workbook: XlsxWorkbook): string =>
-  `&L${headerText(workbook.title)}&R${headerText(workbook.versionLine)}`;
+/** The register's title, at the left of every printed page's head. */
+const pageHeader = (workbook: XlsxWorkbook): string => `&L${headerText(workbook.title)}`;
+
+/**
+ * At the foot of every printed page: the version the register was made from (left), the sheet and the page
+ * number (right). Not beside the title: on a portrait page a long title and version overprinted each other.
+ */
+const pageFooter = (workbook: XlsxWorkbook): string => `&L${headerText(workbook.versionLine)}&R&A — &P / &N`;
 
 /**
  * The deflate level of a part: the register's content (the sheets and their
