@@ -39,6 +39,29 @@ describe('policyc.config.json', () => {
     expect(existsSync(path.join(site, 'public/privacy/ipractice/nl'))).toBe(false);
   });
 
+  it('"csv" chooses how register.csv is written: RFC 4180 commas instead of the Excel default; --csv overrides it', async () => {
+    const firstLine = (lang: string): string =>
+      readFileSync(path.join(site, `dist/ipractice/${lang}/register.csv`), 'utf8').split('\r\n')[0]!;
+    expect((await runPolicyc(['register', 'privacy', '--out', 'dist'], site)).status).toBe(0);
+    expect(firstLine('nl')).toMatch(/^\uFEFFKenmerk;Verwerkingsactiviteit;/);
+    writeConfig({ policies: ['privacy'], csv: 'rfc4180' });
+    // A changed dialect is a changed build: the cache does not keep the Excel files.
+    expect((await runPolicyc(['register', '--out', 'dist'], site)).status).toBe(0);
+    expect(firstLine('nl')).toMatch(/^Kenmerk,Verwerkingsactiviteit,/);
+    expect((await runPolicyc(['build', '--out', 'dist', '--csv', 'excel'], site)).status).toBe(0);
+    expect(firstLine('nl')).toMatch(/^\uFEFFKenmerk;/);
+    expect(firstLine('en')).toMatch(/^\uFEFFID,Processing activity,/);
+    const bad = await runPolicyc(['register', '--out', 'dist', '--csv', 'semicolon'], site);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--csv must be one of excel, rfc4180, not "semicolon"');
+    // In the config file, a positioned error like any other in it (exit 1, as the config's errors are).
+    const text = writeConfig({ policies: ['privacy'], csv: 'semicolon' });
+    const badConfig = await runPolicyc(['register', '--out', 'dist', '--format', 'compact'], site);
+    expect(badConfig.status).toBe(1);
+    const { line, column } = positionOfText(text, '"semicolon"');
+    expect(badConfig.stderr).toContain(`policyc.config.json:${line}:${column} error /csv`);
+  });
+
   it('command-line flags override it', async () => {
     writeConfig({ policies: ['privacy'], out: 'public/privacy', languages: ['en'] });
     expect((await runPolicyc(['build', '--out', 'elsewhere', '--lang', 'nl'], site)).status).toBe(0);
@@ -246,6 +269,7 @@ describe('policyc.config.json', () => {
       '$schema',
       'acknowledged',
       'bom',
+      'csv',
       'headingLevel',
       'history',
       'idPrefix',

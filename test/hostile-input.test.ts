@@ -136,7 +136,8 @@ describe('injection into the register and the Markdown', () => {
     policy.purposes[0]!.name = { nl: '=HYPERLINK("https://evil.example","klik")', en: '+SUM(1)' };
     policy.dataCategories[0]!.name = { nl: '@cmd', en: '-2+3' };
     const result = await compile(policy);
-    const rows = parse(output(result, 'nl/register.csv') as string) as string[][];
+    // The Dutch register.csv is written for Dutch Excel: semicolons and a byte-order mark.
+    const rows = parse(output(result, 'nl/register.csv') as string, { delimiter: ';', bom: true }) as string[][];
     const cells = rows.flat();
     expect(cells).toContain(`'=HYPERLINK("https://evil.example","klik")`);
     expect(cells.some((c) => c.startsWith("'@cmd"))).toBe(true);

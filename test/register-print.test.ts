@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,6 +9,8 @@ import { findPolicies } from '../src/pipeline/find-policies.js';
 import { messagesFor } from '../src/i18n/messages.js';
 import { buildRegister, type Register } from '../src/render/register/register-model.js';
 import { registerToXlsx } from '../src/render/register/register-xlsx.js';
+import { renderRegister } from '../src/render/register/render-register.js';
+import { chromiumPath } from './support/browser.js';
 import { repoRoot } from './support/cli.js';
 
 /**
@@ -16,8 +18,8 @@ import { repoRoot } from './support/cli.js';
  * .ci/run installs): every seed's workbook, in both languages, converted to
  * PDF with `soffice --headless --convert-to pdf`, read with pdftotext. Each
  * record prints landscape A4 with its header row and activity columns on
- * every page; every cell's text is on paper; the organisation sheet is one
- * portrait page.
+ * every page; every cell's text is on paper; the organisation sheet comes
+ * first, portrait; every page is headed by the title and the version.
  */
 const soffice = process.env.POLICYC_SOFFICE ?? '/usr/bin/soffice';
 
@@ -25,6 +27,10 @@ interface Printed {
   register: Register;
   /** Median height of a printed word's box on the table pages, in points (about 1.3 × the font size). */
   wordHeight: number;
+  /** The same on the organisation's (portrait) pages. */
+  factHeight: number;
+  /** Per page, the words in its header and footer drawn over another (pdftotext -bbox). */
+  overprinted: string[][];
   /** Text per page, in drawing order (pdftotext -raw). */
   pages: string[];
   /** 'landscape' or 'portrait', per page. */
@@ -40,19 +46,44 @@ function run(command: string, args: string[]): string {
   return result.stdout;
 }
 
-function readPdf(file: string): Pick<Printed, 'pages' | 'orientations' | 'wordHeight'> {
+function readPdf(file: string): Omit<Printed, 'register'> {
   const info = run('pdfinfo', ['-f', '1', '-l', '999', file]);
   const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts \(A4\)/gm)];
   const orientations = sizes.map(([, w, h]) => (Number(w) > Number(h) ? 'landscape' : 'portrait'));
   const pages = run('pdftotext', ['-raw', file, '-']).split('\f').slice(0, sizes.length);
-  return { pages, orientations, wordHeight: medianWordHeight(file, orientations) };
+  return {
+    pages,
+    orientations,
+    wordHeight: medianWordHeight(file, orientations, 'landscape'),
+    factHeight: medianWordHeight(file, orientations, 'portrait'),
+    overprinted: overprintedMargins(file),
+  };
 }
 
-/** The median height of the word boxes on the landscape (table) pages, by pdftotext -bbox. */
-function medianWordHeight(file: string, orientations: string[]): number {
+/**
+ * Per page, the words of its header and footer (the top and bottom 45 points) whose boxes cross another's:
+ * sections of a page header too long for the page overprint each other.
+ */
+function overprintedMargins(file: string): string[][] {
+  return run('pdftotext', ['-bbox', file, '-'])
+    .split('<page ')
+    .slice(1)
+    .map((page) => {
+      const height = Number(/height="([\d.]+)"/.exec(page)![1]);
+      const words = [...page.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g)]
+        .map(([, x0, y0, x1, y1, text]) => ({ x0: +x0!, y0: +y0!, x1: +x1!, y1: +y1!, text: text! }))
+        .filter((w) => w.y1 < 45 || w.y0 > height - 45);
+      return words
+        .filter((a, i) => words.some((b, j) => i !== j && a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1))
+        .map((w) => w.text);
+    });
+}
+
+/** The median height of the word boxes on the pages of one orientation, by pdftotext -bbox. */
+function medianWordHeight(file: string, orientations: string[], orientation: string): number {
   const pages = run('pdftotext', ['-bbox', file, '-']).split('<page ').slice(1);
   const heights = pages
-    .filter((_, i) => orientations[i] === 'landscape')
+    .filter((_, i) => orientations[i] === orientation)
     .flatMap((page) => [...page.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)])
     .map(([, top, bottom]) => Number(bottom) - Number(top))
     .sort((a, b) => a - b);
@@ -74,6 +105,14 @@ beforeAll(() => {
       registers.push({ register, file });
     }
   }
+  // An organisation with many more details than any seed: fitted to one page tall, it printed small.
+  const most = registers.reduce((a, b) =>
+    b.register.organisation.facts.length > a.register.organisation.facts.length ? b : a,
+  );
+  const large = largeOrganisation(most.register);
+  const file = path.join(work, 'large-organisation.xlsx');
+  writeFileSync(file, registerToXlsx(large));
+  registers.push({ register: large, file });
   // One LibreOffice process for every workbook, with a profile of its own (another instance may be running).
   run(soffice, [
     `-env:UserInstallation=${pathToFileURL(path.join(work, 'profile')).href}`,
@@ -110,22 +149,35 @@ describe('register.xlsx printed by LibreOffice', () => {
 
   it('prints each record landscape, with its header row and activity columns repeated on every page', () => {
     for (const { register, pages, orientations } of printed) {
-      const tablePages = pages.slice(0, -1);
+      const first = firstRecordPage(register, pages);
+      const tablePages = pages.slice(first);
       expect(
-        orientations.slice(0, -1).every((o) => o === 'landscape'),
+        orientations.slice(first).every((o) => o === 'landscape'),
         register.title,
       ).toBe(true);
       for (const [n, page] of tablePages.entries()) {
         // The footer names the sheet; the header row starts a line of its own (the footer may be drawn before it).
         const table = register.tables.find((t) => page.includes(t.sheetName));
-        expect(table, `${register.title}, page ${n + 1} names its sheet`).toBeDefined();
+        expect(table, `${register.title}, page ${first + n + 1} names its sheet`).toBeDefined();
         expect(
           page.split('\n').some((line) => line.startsWith(`${table!.columns[0]!.header} `)),
-          `${register.title}, page ${n + 1} has the header row`,
+          `${register.title}, page ${first + n + 1} has the header row`,
         ).toBe(true);
         expect(page).toContain(table!.columns[table!.rowHeader]!.header);
       }
     }
+  });
+
+  it("prints the register's title and the version it was made from on every page, neither over the other", () => {
+    // The version was printed once, on the organisation sheet's last page (register review, 2026-12-06, defect 6).
+    for (const { register, pages, overprinted } of printed)
+      for (const [n, page] of pages.entries()) {
+        const paper = squeeze(page);
+        expect(paper, `${register.title}, page ${n + 1}`).toContain(squeeze(register.title));
+        expect(paper, `${register.title}, page ${n + 1}`).toContain(squeeze(register.versionLine));
+        // Title left and version right in one header overprinted each other on a portrait page.
+        expect(overprinted[n], `${register.title}, page ${n + 1}`).toEqual([]);
+      }
   });
 
   it('puts every cell of every record on paper', () => {
@@ -139,17 +191,98 @@ describe('register.xlsx printed by LibreOffice', () => {
     }
   });
 
-  it('fits the organisation sheet on one portrait page', () => {
-    for (const { register, pages, orientations } of printed) {
-      const holding = pages.filter(
-        (page) => page.includes(register.organisation.head[1]) && page.includes(register.organisation.facts[0]!.label),
-      );
-      expect(holding, register.title).toHaveLength(1);
-      expect(holding[0]).toBe(pages.at(-1));
-      expect(orientations.at(-1)).toBe('portrait');
-      const paper = squeeze(pages.at(-1)!);
+  it("prints the organisation sheet first, portrait, as many pages as it takes at the records' size", () => {
+    // Fitted to one page tall, a large organisation's details printed small; they came last (register review, A and 6).
+    for (const { register, pages, orientations, factHeight } of printed) {
+      const first = firstRecordPage(register, pages);
+      expect(first, register.title).toBeGreaterThanOrEqual(register.title.endsWith('(large)') ? 2 : 1);
+      expect(pages[0], register.title).toContain(register.organisation.head[1]);
+      expect(orientations.slice(0, first).every((o) => o === 'portrait')).toBe(true);
+      const paper = squeeze(pages.slice(0, first).join(''));
       for (const fact of register.organisation.facts)
         expect(paper.includes(squeeze(fact.value)), fact.value).toBe(true);
+      // Its text printed at about 7 points or more, as the records'.
+      expect(factHeight, register.title).toBeGreaterThanOrEqual(9);
+    }
+  });
+});
+
+/**
+ * A register whose organisation has four times the facts of `register`'s, each with its own label, and a
+ * version line as long as a dated one can be: on the portrait pages title and version must not overprint.
+ */
+function largeOrganisation(register: Register): Register {
+  const facts = Array.from({ length: 4 }, (_, i) =>
+    register.organisation.facts.map((f) => ({ ...f, label: `${f.label} ${i + 1}` })),
+  ).flat();
+  return {
+    ...register,
+    title: `${register.title} (large)`,
+    versionLine: 'Opgesteld uit privacybeleid versie 0.1, laatst gewijzigd op 17 mei 2018, geldig vanaf 1 juni 2018.',
+    organisation: { ...register.organisation, facts },
+  };
+}
+
+/** The index of the first page of the records: the first with a record's sheet name in its footer. */
+function firstRecordPage(register: Register, pages: readonly string[]): number {
+  return pages.findIndex((page) => register.tables.some((t) => page.includes(`${t.sheetName} — `)));
+}
+
+/**
+ * register.html as Chromium prints it (`--print-to-pdf`, no header or footer of its own): the
+ * register's longest seed, Doctolib, whose activities run over pages, in both languages.
+ */
+describe('register.html printed by Chromium', () => {
+  const prints: Array<{ register: Register; pages: string[] }> = [];
+  let folder: string;
+
+  beforeAll(() => {
+    folder = mkdtempSync(path.join(os.tmpdir(), 'policyc-html-print-'));
+    const file = path.join(repoRoot, 'policies/doctolib/policy.json');
+    const { model } = analysePolicy(readFileSync(file, 'utf8'), file);
+    if (!model) throw new Error(`${file} does not compile`);
+    for (const lang of model.languages) {
+      const messages = messagesFor(lang, model.source.metadata.formality);
+      const dir = path.join(folder, lang);
+      mkdirSync(dir);
+      for (const out of renderRegister(model, messages)) writeFileSync(path.join(dir, out.path), out.contents);
+      const pdf = path.join(dir, 'register.pdf');
+      const page = pathToFileURL(path.join(dir, 'register.html')).href;
+      run(chromiumPath, ['--headless', '--no-sandbox', '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, page]);
+      const pages = run('pdftotext', ['-enc', 'UTF-8', pdf, '-']).split('\f').slice(0, -1);
+      prints.push({ register: buildRegister(model, messages), pages });
+    }
+  }, 120_000);
+
+  afterAll(() => {
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("numbers every page and heads it with the register's title and version (@page margin boxes)", () => {
+    // Printed pages had no number, organisation or version (register review, 2026-12-06, defect 8).
+    for (const { register, pages } of prints) {
+      expect(pages.length, register.title).toBeGreaterThan(10);
+      for (const [n, page] of pages.entries()) {
+        const lines = page.split('\n').filter((line) => line.trim());
+        expect(lines.slice(0, 2), `${register.title}, page ${n + 1}`).toEqual([register.title, register.versionLine]);
+        expect(lines.at(-1), `${register.title}, page ${n + 1}`).toBe(`${n + 1} / ${pages.length}`);
+      }
+    }
+  });
+
+  it('starts every page with a heading: an activity running over keeps its name', () => {
+    // Doctolib's page 7 held only 'Systemen / —', the rest of an activity named on page 6 (defect 8).
+    for (const { register, pages } of prints) {
+      const headings = new Set([
+        register.organisation.caption,
+        ...register.tables.flatMap((t) => [t.caption, ...t.rows.map((row) => row[t.rowHeader]![0]!.split('\n')[0]!)]),
+      ]);
+      for (const [n, page] of pages.entries()) {
+        if (n === 0) continue; // the title
+        const running = new Set([register.title, register.versionLine]);
+        const first = page.split('\n').find((line) => line.trim() && !running.has(line));
+        expect(headings.has(first!), `${register.title}, page ${n + 1} starts with '${first}'`).toBe(true);
+      }
     }
   });
 });

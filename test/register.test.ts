@@ -11,7 +11,7 @@ import { messagesFor, type Language } from '../src/i18n/messages.js';
 import type { PolicySource } from '../src/policy/policy-types.js';
 import type { PolicyModel } from '../src/resolve/model.js';
 import { registerToCsv } from '../src/render/register/register-csv.js';
-import { registerStylesheet, registerToHtml } from '../src/render/register/register-html.js';
+import { cssString, registerStylesheet, registerToHtml } from '../src/render/register/register-html.js';
 import { registerToMarkdown } from '../src/render/register/register-markdown.js';
 import { buildRegister, type Register, type RegisterTable } from '../src/render/register/register-model.js';
 import { registerToXlsx } from '../src/render/register/register-xlsx.js';
@@ -30,7 +30,7 @@ const fixture = path.join(repoRoot, 'test/fixtures/register-processor/policy.jso
 const seeds = findPolicies([path.join(repoRoot, 'policies')]).files;
 const policies = [...seeds, fixture];
 
-async function compile(file: string, options: { csvBom?: boolean } = {}) {
+async function compile(file: string, options: { csvBom?: boolean; csvDialect?: 'excel' | 'rfc4180' } = {}) {
   const text = readFileSync(file, 'utf8');
   const compiled = await compilePolicy(text, path.relative(repoRoot, file), { groups: ['register'], ...options });
   expect(compiled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -186,7 +186,9 @@ describe('the art. 30 register', () => {
         for (const table of register.tables) {
           expectTableMatchesPolicy(table, source, lang);
           const csv = output(compiled, `${model.id}/${lang}/${table.fileStem}.csv`) as string;
-          const records = parse(csv, { relax_column_count: false }) as string[][];
+          // Written for Excel in the register's language (the default): ';' for Dutch, ',' for English, a BOM.
+          const delimiter = lang === 'nl' ? ';' : ',';
+          const records = parse(csv, { relax_column_count: false, delimiter, bom: true }) as string[][];
           expect(records[0]).toEqual(table.columns.map((c) => messagesFor(lang).t(`register:column.${c.key}`)));
           expect(records.slice(1)).toEqual(table.rows.map((row) => row.map((cell) => cell.join('\n'))));
         }
@@ -259,8 +261,8 @@ describe('the art. 30 register', () => {
 });
 
 describe('register.csv', () => {
-  it('keeps a value with commas, quotes and newlines intact (RFC 4180 quoting, CRLF records)', async () => {
-    const { compiled } = await compile(fixture);
+  it('keeps a value with commas, quotes and newlines intact (RFC 4180 quoting, CRLF records; --csv rfc4180)', async () => {
+    const { compiled } = await compile(fixture, { csvDialect: 'rfc4180' });
     const csv = output(compiled, 'register-processor/en/register.csv') as string;
     expect(csv).toContain('"Care, ""treatment"", and follow-up\nafter discharge"');
     expect(csv.split('\r\n')[0]).toMatch(/^ID,Processing activity,/);
@@ -278,22 +280,7 @@ describe('register.csv', () => {
       fc.property(
         fc.array(fc.array(fc.string({ unit: 'grapheme' }), { maxLength: 3 }), { minLength: 2, maxLength: 2 }),
         (cells) => {
-          const table: RegisterTable = {
-            kind: 'controller',
-            caption: 'c',
-            sheetName: 's',
-            fileStem: 'register',
-            rowHeader: 0,
-            columns: [
-              { key: 'a', header: 'A', width: 1 },
-              { key: 'b', header: 'B, "b"', width: 1 },
-            ],
-            rows: [cells],
-          };
-          const records = parse(registerToCsv(table), { bom: true }) as string[][];
-          // A cell that a spreadsheet would read as a formula comes back with the quote that neutralised it (OWASP),
-          // full-width = + - @ included: Apple Numbers normalises them to the ASCII ones.
-          const neutralised = (v: string): string => (/^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(v) ? `'${v}` : v);
+          const records = parse(registerToCsv(csvTable(['A', 'B, "b"'], cells)), { bom: true }) as string[][];
           expect(records).toEqual([['A', 'B, "b"'], cells.map((c) => neutralised(c.join('\n')))]);
         },
       ),
@@ -301,13 +288,63 @@ describe('register.csv', () => {
     );
   });
 
-  it('starts with a byte-order mark when asked (--bom)', async () => {
-    const { compiled } = await compile(fixture, { csvBom: true });
+  it('starts an RFC 4180 file with a byte-order mark when asked (--csv rfc4180 --bom)', async () => {
+    const { compiled } = await compile(fixture, { csvBom: true, csvDialect: 'rfc4180' });
     const csv = output(compiled, 'register-processor/nl/register.csv') as string;
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect((parse(csv, { bom: true }) as string[][])[0]![0]).toBe('Kenmerk');
+    expect((parse(csv, { bom: true }) as string[][])[0]!.slice(0, 2)).toEqual(['Kenmerk', 'Verwerkingsactiviteit']);
+  });
+
+  it('is written by default for Excel in the register language: Dutch with semicolons, both with a byte-order mark', async () => {
+    // Dutch Excel (list separator ';', a CSV without BOM read as Windows-1252) opened the nl file in one column
+    // with broken characters (register review, 2026-12-06, defect 4).
+    const { compiled, model } = await compile(fixture);
+    const nl = output(compiled, 'register-processor/nl/register.csv') as string;
+    expect(nl.charCodeAt(0)).toBe(0xfeff);
+    expect(nl.slice(1).split('\r\n')[0]).toMatch(/^Kenmerk;Verwerkingsactiviteit;Verwerkingsverantwoordelijke;/);
+    const records = parse(nl, { bom: true, delimiter: ';' }) as string[][];
+    const table = registerFor(model, 'nl').tables[0]!;
+    expect(records[0]).toEqual(table.columns.map((c) => c.header));
+    expect(records.slice(1)).toEqual(table.rows.map((row) => row.map((cell) => cell.join('\n'))));
+    const en = output(compiled, 'register-processor/en/register.csv') as string;
+    expect(en.charCodeAt(0)).toBe(0xfeff);
+    expect(en.slice(1).split('\r\n')[0]).toMatch(/^ID,Processing activity,/);
+  });
+
+  it('quotes a value holding the separator, and round-trips any text in both separators', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.string({ unit: 'grapheme' }), { maxLength: 3 }), { minLength: 2, maxLength: 2 }),
+        fc.constantFrom(',' as const, ';' as const),
+        (cells, separator) => {
+          const csv = registerToCsv(csvTable(['A;a', 'B,b'], cells), { separator, bom: true });
+          expect(csv.startsWith(separator === ';' ? '\uFEFF"A;a";B,b\r\n' : '\uFEFFA;a,"B,b"\r\n')).toBe(true);
+          const records = parse(csv, { bom: true, delimiter: separator }) as string[][];
+          expect(records).toEqual([['A;a', 'B,b'], cells.map((c) => neutralised(c.join('\n')))]);
+        },
+      ),
+    );
   });
 });
+
+/** A two-column table of one row (`row`, a list of values per cell), for the CSV writer's property tests. */
+function csvTable(headers: [string, string], row: string[][]): RegisterTable {
+  return {
+    kind: 'controller',
+    caption: 'c',
+    sheetName: 's',
+    fileStem: 'register',
+    rowHeader: 0,
+    columns: headers.map((header, i) => ({ key: `c${i}`, header, width: 1 })),
+    rows: [row],
+  };
+}
+
+/**
+ * A cell that a spreadsheet would read as a formula comes back with the quote that neutralised it (OWASP),
+ * full-width = + - @ included: Apple Numbers normalises them to the ASCII ones.
+ */
+const neutralised = (v: string): string => (/^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(v) ? `'${v}` : v);
 
 describe('register.xlsx', () => {
   it('reads back with exceljs: one sheet per record and one for the organisation, frozen header, filters, wrapped cells, every cell as in the policy', async () => {
@@ -319,9 +356,10 @@ describe('register.xlsx', () => {
         await workbook.xlsx.load(
           Buffer.from(output(compiled, `${model.id}/${lang}/register.xlsx`) as Uint8Array) as unknown as ExcelJS.Buffer,
         );
+        // The organisation first: title, version and controller before the activities, on screen and on paper.
         expect(workbook.worksheets.map((s) => s.name)).toEqual([
-          ...register.tables.map((x) => x.sheetName),
           register.organisation.sheetName,
+          ...register.tables.map((x) => x.sheetName),
         ]);
         for (const table of register.tables) {
           expectTableMatchesPolicy(table, source, lang);
@@ -350,7 +388,8 @@ describe('register.xlsx', () => {
           paperSize: 9,
           fitToPage: true,
           fitToWidth: 1,
-          fitToHeight: 1,
+          // As many pages tall as it takes: fitted to one, a large organisation printed small (register review, A).
+          fitToHeight: 0,
           printArea: `A1:B${register.organisation.facts.length + 2}`,
           printTitlesRow: '1:1',
         });
@@ -390,7 +429,7 @@ describe('register.xlsx', () => {
     // and the printed header lost its last line (register review, 2026-12-06).
     const { model } = await compile(path.join(repoRoot, 'policies/ipractice/policy.json'));
     const register = registerFor(model, 'nl');
-    const sheet = (await readWorkbook(registerToXlsx(register))).worksheets[0]!;
+    const sheet = (await readWorkbook(registerToXlsx(register))).getWorksheet(register.tables[0]!.sheetName)!;
     const column = register.tables[0]!.columns.findIndex(
       (c) => c.header === 'Gezamenlijke verwerkingsverantwoordelijken',
     );
@@ -398,19 +437,40 @@ describe('register.xlsx', () => {
     expect(sheet.getRow(1).height).toBeGreaterThanOrEqual(3 * 13);
   });
 
-  it("heads every printed page with the register's title, an author's '&' doubled as header codes ask", async () => {
+  it("heads every printed page with the register's title and foots it with the version, an author's '&' doubled as header codes ask", async () => {
+    // The version was on the organisation sheet only, its last page (register review, 2026-12-06, defect 6).
     const { model } = await compile(path.join(repoRoot, 'policies/ipractice/policy.json'));
     const register = registerFor(model, 'nl');
+    expect(register.versionLine).not.toBe('');
     const sheets = (await readWorkbook(registerToXlsx(register))).worksheets;
-    for (const sheet of sheets) expect(sheet.headerFooter.oddHeader).toBe(`&L${register.title}`);
-    const ampersand = { ...register, title: 'Register — Jansen & Zn.' };
-    const header = (await readWorkbook(registerToXlsx(ampersand))).worksheets[0]!.headerFooter.oddHeader;
-    expect(header).toBe('&LRegister — Jansen && Zn.');
-    // A long title is shortened before the doubling: no cut leaves a lone '&', which would start a header code.
-    const long = { ...register, title: `x${'&'.repeat(300)}` };
-    const cut = (await readWorkbook(registerToXlsx(long))).worksheets[0]!.headerFooter.oddHeader!;
-    expect(cut).toMatch(/^&Lx(&&)+$/);
-    expect(cut.length).toBeLessThanOrEqual(255);
+    for (const sheet of sheets) {
+      expect(sheet.headerFooter.oddHeader).toBe(`&L${register.title}`);
+      expect(sheet.headerFooter.oddFooter).toBe(`&L${register.versionLine}&R&A — &P / &N`);
+    }
+    const ampersand = { ...register, title: 'Register — Jansen & Zn.', versionLine: 'Versie 1 & 2' };
+    const printed = (await readWorkbook(registerToXlsx(ampersand))).worksheets[0]!.headerFooter;
+    expect(printed.oddHeader).toBe('&LRegister — Jansen && Zn.');
+    expect(printed.oddFooter).toBe('&LVersie 1 && 2&R&A — &P / &N');
+    // Long texts are shortened with the doubling: no cut leaves a lone '&', which would start a header code,
+    // and each fits Excel's 255 characters.
+    const long = { ...register, title: `x${'&'.repeat(300)}`, versionLine: `v${'&'.repeat(300)}` };
+    const cut = (await readWorkbook(registerToXlsx(long))).worksheets[0]!.headerFooter;
+    expect(cut.oddHeader).toMatch(/^&Lx(&&)+$/);
+    expect(cut.oddFooter).toMatch(/^&Lv(&&)+&R&A — &P \/ &N$/);
+    expect(cut.oddHeader!.length).toBeLessThanOrEqual(255);
+    expect(cut.oddFooter!.length).toBeLessThanOrEqual(255);
+  });
+
+  it('opens at the first record, the organisation sheet before it', () => {
+    const register = syntheticRegister([['a', 'b']], '2025-01-01');
+    const parts = unzipSync(registerToXlsx(register));
+    const text = (part: string): string => new TextDecoder().decode(parts[part]);
+    expect(text('xl/workbook.xml')).toContain('<workbookView activeTab="1"/>');
+    expect(text('xl/workbook.xml')).toMatch(
+      new RegExp(`<sheet name="${register.organisation.sheetName}" sheetId="1" r:id="rId1"/>`),
+    );
+    expect(text('xl/worksheets/sheet1.xml')).not.toContain('tabSelected');
+    expect(text('xl/worksheets/sheet2.xml')).toContain('<sheetView tabSelected="1" workbookViewId="0">');
   });
 
   it('is the same in any time zone', async () => {
@@ -565,7 +625,7 @@ describe('register.html and register.md', () => {
     const html = registerToHtml(registerFor(model, 'en'), ['nl', 'en']);
     expect(html).toContain('<h2 id="controller">Processing activities as controller (Article 30(1) GDPR)</h2>');
     expect(html).toContain(
-      '<section class="register-activity" id="controller-care">\n<h3>Care, &quot;treatment&quot;, and follow-up<br>after discharge</h3>',
+      '<section class="register-activity" id="controller-care">\n<table class="register-frame" role="presentation">\n<thead><tr><td>\n<h3>Care, &quot;treatment&quot;, and follow-up<br>after discharge</h3>\n</td></tr></thead>',
     );
     expect(html).toContain('<dt>Categories of data subjects</dt>\n<dd>Patients, &quot;walk-in&quot; and referred</dd>');
     expect(html).toContain('<ul><li>EPD</li><li>Mail, calendar</li></ul>');
@@ -585,7 +645,22 @@ describe('register.html and register.md', () => {
     // The stylesheet is a file beside the page (strict CSP: no inline style), and prints landscape.
     expect(html).toContain('<link rel="stylesheet" href="register.css">');
     expect(html).not.toMatch(/<style|style=/);
-    expect(registerStylesheet()).toMatch(/@media print \{\s*@page \{ size: A4 landscape;/);
+    const register = registerFor(model, 'en');
+    expect(registerStylesheet(register)).toMatch(/@media print \{\s*@page \{ size: A4 landscape;/);
+    // Every printed page: title, version and page number in the page's margin boxes (register review, defect 8).
+    expect(registerStylesheet(register)).toContain('@bottom-right { content: counter(page) " / " counter(pages);');
+    expect(registerStylesheet(register)).toContain(
+      `@top-left { content: ${cssString(register.title)}; } @top-right { content: ${cssString(register.versionLine)}; }`,
+    );
+  });
+
+  it("writes the printed pages' title and version as CSS strings no text can end", () => {
+    expect(cssString('Zorg & Co — "Jansen"')).toBe('"Zorg & Co \\2014  \\22 Jansen\\22 "');
+    const hostile = 'x"; } body { display: none } @page { content: "\\';
+    const css = registerStylesheet({ title: hostile, versionLine: 'v\n1 😀' });
+    // One string each: no quote, backslash or line break of the text is left as itself.
+    expect(css).toContain('@top-left { content: "x\\22 ; } body { display: none } @page { content: \\22 \\5c "; }');
+    expect(css).toContain('@top-right { content: "v\\a 1 \\1f600 "; }');
   });
 
   it('escapes author text in HTML and Markdown', async () => {

@@ -7,6 +7,7 @@ import type { ExternalAcknowledgement } from '../check/acknowledge.js';
 import { compilePolicy, type IdPosition } from '../pipeline/compile-policy.js';
 import type { OutputFile } from '../output/output-file.js';
 import { stageFiles } from '../output/stage-files.js';
+import type { CsvDialect } from '../render/register/csv-dialect.js';
 
 /** One policy to compile: what a worker (or the main thread) is given. */
 export interface CompileJob extends LayoutOptions {
@@ -18,6 +19,7 @@ export interface CompileJob extends LayoutOptions {
   languages?: Language[];
   groups?: readonly string[];
   csvBom?: boolean;
+  csvDialect?: CsvDialect;
   idPrefix?: string;
   /** Acknowledged findings from the config file. */
   acknowledged?: readonly ExternalAcknowledgement[];
@@ -60,6 +62,7 @@ export async function runCompileJob(job: CompileJob): Promise<CompileJobResult> 
     ...(job.languages ? { languages: job.languages } : {}),
     ...(job.groups ? { groups: job.groups } : {}),
     csvBom: job.csvBom === true,
+    ...(job.csvDialect ? { csvDialect: job.csvDialect } : {}),
     path: job.file,
     ...(job.idPrefix !== undefined ? { idPrefix: job.idPrefix } : {}),
     ...(job.headingLevel !== undefined ? { headingLevel: job.headingLevel } : {}),

@@ -34,6 +34,8 @@ export interface PolicycConfig {
   bom?: boolean;
   /** build --history: the notice's change history from git. */
   history?: boolean;
+  /** build and register --csv: register.csv for Excel in the register's language, or RFC 4180. */
+  csv?: 'excel' | 'rfc4180';
   rules?: Record<string, RuleSetting>;
   /** With the config file's name and each entry's position, for the checker's unmatched-acknowledgement warning. */
   acknowledged?: ExternalAcknowledgement[];
@@ -54,6 +56,7 @@ export const configFlags: readonly { key: keyof PolicycConfig; flag: string; com
   { key: 'strict', flag: 'strict', commands: ['build', 'register'] },
   { key: 'bom', flag: 'bom', commands: ['build', 'register'] },
   { key: 'history', flag: 'history', commands: ['build'] },
+  { key: 'csv', flag: 'csv', commands: ['build', 'register'] },
 ];
 
 let validator: ValidateFunction | undefined;

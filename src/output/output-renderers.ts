@@ -3,13 +3,16 @@ import type { OutputFile } from './output-file.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { renderNotice } from '../render/render-notice.js';
 import { renderRegister } from '../render/register/render-register.js';
+import type { CsvDialect } from '../render/register/csv-dialect.js';
 import { fragmentStylesheet, stylesheet } from '../render/templates.js';
 import { policyJsonLdText } from '../render/policy-jsonld.js';
 
 /** Options some outputs take, from the command line through `compilePolicy`. */
 export interface RenderOptions {
-  /** Start CSV files with a UTF-8 byte-order mark, which Excel needs. */
+  /** Start CSV files with a UTF-8 byte-order mark, which Excel needs (the Excel dialect always does). */
   csvBom: boolean;
+  /** How register.csv is written: for Excel in the register's language (default) or RFC 4180. */
+  csvDialect?: CsvDialect;
   /** Prepended to every id in privacy.fragment.html (default 'policyc-'). */
   idPrefix?: string;
   /** Level of the fragment's title heading (default 2). */
@@ -69,6 +72,7 @@ const register: OutputRenderer = {
   render: (model, messages, options) =>
     renderRegister(model, messages, {
       csvBom: options.csvBom,
+      ...(options.csvDialect ? { csvDialect: options.csvDialect } : {}),
       ...(options.languages ? { languages: options.languages } : {}),
     }),
 };

@@ -6,6 +6,7 @@ import { isHeadingLevel, isIdPrefix, type LayoutOptions } from './layout-options
 import { analyse, type AnalyseOptions } from './analyse-policy.js';
 import { outputRenderers, type RenderOptions } from '../output/output-renderers.js';
 import type { OutputFile } from '../output/output-file.js';
+import type { CsvDialect } from '../render/register/csv-dialect.js';
 import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
 
 export interface CompileOptions extends Pick<AnalyseOptions, 'path' | 'acknowledged'>, LayoutOptions {
@@ -13,8 +14,10 @@ export interface CompileOptions extends Pick<AnalyseOptions, 'path' | 'acknowled
   languages?: readonly Language[];
   /** Output groups to produce (see output-renderers.ts); default: all. */
   groups?: readonly string[];
-  /** Start CSV outputs with a UTF-8 byte-order mark (for Excel); default false. */
+  /** Start CSV outputs with a UTF-8 byte-order mark (for Excel); default false. The Excel dialect always has one. */
   csvBom?: boolean;
+  /** register.csv for Excel in the register's language (default: ';' for nl, ',' for en, with a BOM) or RFC 4180. */
+  csvDialect?: CsvDialect;
   /** Fill the notice's change history from the policy file's git log (needs `path`), unless metadata.history is written. */
   historyFromGit?: boolean;
 }
@@ -86,6 +89,7 @@ export async function compilePolicy(text: string, file: string, options: Compile
   const written = declared.filter((l) => requested.includes(l));
   const renderOptions: RenderOptions = {
     csvBom: options.csvBom ?? false,
+    ...(options.csvDialect ? { csvDialect: options.csvDialect } : {}),
     languages: written,
     ...(options.idPrefix !== undefined ? { idPrefix: options.idPrefix } : {}),
     ...(options.headingLevel !== undefined ? { headingLevel: options.headingLevel } : {}),

@@ -10,6 +10,7 @@ import type { CompilePool } from '../compile-many.js';
 import type { BuildReport, PolicyReport } from '../build-report.js';
 import { isLanguage, messagesFor, type Language } from '../../i18n/messages.js';
 import { policySources } from '../../load/extends.js';
+import { CSV_DIALECTS, isCsvDialect, type CsvDialect } from '../../render/register/csv-dialect.js';
 import {
   cli,
   EXIT_INVALID,
@@ -52,14 +53,24 @@ function parseLayout(values: CommonOptions['values']): LayoutOptions {
   return layout;
 }
 
-/** What every compile job of one invocation shares: languages, fragment layout, acknowledged findings, BOM. */
+/** --csv: excel (default) or rfc4180, checked here so that a bad value is a usage error. */
+function parseCsv(value: unknown): CsvDialect | undefined {
+  if (value === undefined) return undefined;
+  if (!isCsvDialect(value))
+    throw new UsageError(cli.t('cli:badCsv', { value: String(value), dialects: CSV_DIALECTS.join(', ') }));
+  return value;
+}
+
+/** What every compile job of one invocation shares: languages, fragment layout, acknowledged findings, CSV dialect and BOM. */
 export function jobSettings(
   options: CommonOptions,
   groups?: readonly string[],
 ): Omit<CompileJob, 'index' | 'file' | 'displayPath'> {
   const languages = options.lang ? parseLanguages(options.lang) : undefined;
+  const csvDialect = parseCsv(options.values.csv);
   return {
     csvBom: options.values.bom === true,
+    ...(csvDialect ? { csvDialect } : {}),
     ...(languages ? { languages } : {}),
     ...(groups ? { groups } : {}),
     ...parseLayout(options.values),
@@ -282,6 +293,7 @@ function cacheKeys(
   const settings = JSON.stringify({
     idPrefix: job.idPrefix ?? null,
     headingLevel: job.headingLevel ?? null,
+    csv: job.csvDialect ?? 'excel',
     rules: options.config.rules ?? {},
   });
   return mods.cache.cacheKeys([settings], {

@@ -6,6 +6,7 @@ const outputFlags = {
   lang: { type: 'string' },
   jobs: { type: 'string' },
   bom: { type: 'boolean' },
+  csv: { type: 'string' },
   'max-warnings': { type: 'string' },
   strict: { type: 'boolean' },
 } as const satisfies Command['flags'];

@@ -111,7 +111,26 @@ const record = (
   activities: activityBlocks(table),
 });
 
-/** The register page's stylesheet (print: landscape), written beside it as register.css. */
-export function registerStylesheet(): string {
-  return readTemplate('register.css');
+/**
+ * A CSS string: the text with every character but printable ASCII (quotes and backslashes
+ * included) as a hexadecimal escape, so that no author text can end the string or the rule.
+ */
+export function cssString(text: string): string {
+  return `"${text.replace(/[^\x20-\x21\x23-\x5B\x5D-\x7E]/gu, cssEscape)}"`;
+}
+
+const cssEscape = (c: string): string => `\\${c.codePointAt(0)!.toString(16)} `;
+
+/**
+ * The register page's stylesheet (print: landscape), written beside it as register.css: the
+ * template, then the text of the printed pages' header — the register's title at the left, the
+ * version it was made from at the right (@page margin boxes; the stylesheet is the register's own).
+ */
+export function registerStylesheet(register: Pick<Register, 'title' | 'versionLine'>): string {
+  return (
+    readTemplate('register.css') +
+    '@media print {\n' +
+    `  @page { @top-left { content: ${cssString(register.title)}; } @top-right { content: ${cssString(register.versionLine)}; } }\n` +
+    '}\n'
+  );
 }

@@ -96,7 +96,10 @@ function tableSheet(table: RegisterTable): XlsxSheet {
   };
 }
 
-/** The organisation's details: label and value, on one page. */
+/**
+ * The organisation's details: label and value, portrait, as many pages tall as
+ * they take at full size (fitted to one page, a large organisation's printed small).
+ */
 function organisationSheet(register: Register): XlsxSheet {
   const { organisation } = register;
   const widths = [36, 80];
@@ -109,19 +112,23 @@ function organisationSheet(register: Register): XlsxSheet {
     heights: rowHeights(rows, widths),
     freeze: { columns: 0, rows: 1 },
     autoFilter: false,
-    page: { orientation: 'portrait', fitToWidth: 1, fitToHeight: 1, repeatColumns: 0 },
+    page: { orientation: 'portrait', fitToWidth: 1, fitToHeight: 0, repeatColumns: 0 },
   };
 }
 
 /**
- * The register as an Excel workbook: one sheet per record (30(1), 30(2)),
- * then one with the organisation's details. Same register, same bytes: the
- * document's date is the policy's effective date; the zip carries no clock.
+ * The register as an Excel workbook: the organisation's details first — the
+ * register's title, its version, the controller, read and printed before the
+ * activities — then one sheet per record (30(1), 30(2)). It opens at the
+ * first record. Same register, same bytes: the document's date is the
+ * policy's effective date; the zip carries no clock.
  */
 export function registerToXlsx(register: Register): Uint8Array {
   return writeXlsx({
     title: register.title,
+    versionLine: register.versionLine,
     date: register.date,
-    sheets: [...register.tables.map(tableSheet), organisationSheet(register)],
+    sheets: [organisationSheet(register), ...register.tables.map(tableSheet)],
+    activeSheet: 1,
   });
 }

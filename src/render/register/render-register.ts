@@ -1,14 +1,17 @@
 import type { Language, Messages } from '../../i18n/messages.js';
 import type { OutputFile } from '../../output/output-file.js';
 import type { PolicyModel } from '../../resolve/model.js';
-import { registerToCsv } from './register-csv.js';
+import type { CsvDialect } from './csv-dialect.js';
+import { csvOptions, registerToCsv } from './register-csv.js';
 import { registerStylesheet, registerToHtml } from './register-html.js';
 import { registerToMarkdown } from './register-markdown.js';
 import { buildRegister } from './register-model.js';
 import { registerToXlsx } from './register-xlsx.js';
 
 export interface RegisterRenderOptions {
-  /** Start CSV files with a UTF-8 byte-order mark (for Excel). */
+  /** How the CSV files are written (register-csv.ts); default 'excel'. */
+  csvDialect?: CsvDialect;
+  /** Start RFC 4180 CSV files with a UTF-8 byte-order mark too (the Excel dialect always has one). */
   csvBom?: boolean;
   /** The languages of this build: register.html links the others. */
   languages?: readonly Language[];
@@ -25,14 +28,15 @@ export function renderRegister(
   options: RegisterRenderOptions = {},
 ): OutputFile[] {
   const register = buildRegister(model, messages);
+  const csv = csvOptions(options.csvDialect ?? 'excel', register.lang, options.csvBom ?? false);
   return [
     ...register.tables.map((table) => ({
       path: `${table.fileStem}.csv`,
-      contents: registerToCsv(table, { bom: options.csvBom ?? false }),
+      contents: registerToCsv(table, csv),
     })),
     { path: 'register.xlsx', contents: registerToXlsx(register) },
     { path: 'register.html', contents: registerToHtml(register, options.languages) },
-    { path: 'register.css', contents: registerStylesheet() },
+    { path: 'register.css', contents: registerStylesheet(register) },
     { path: 'register.md', contents: registerToMarkdown(register) },
   ];
 }

@@ -49,9 +49,13 @@ export interface XlsxSheet {
 
 export interface XlsxWorkbook {
   title: string;
+  /** Which version of the source the workbook was made from: printed at the right of every page's header. */
+  versionLine: string;
   /** The one date the package carries (ISO yyyy-mm-dd): the document's created and modified date. */
   date: string;
   sheets: readonly XlsxSheet[];
+  /** The sheet the workbook opens at (index into `sheets`). */
+  activeSheet: number;
 }
 
 /** Every zip entry's time: the zip format's epoch, so any document date (even before 1980) packs the same. */
@@ -120,14 +124,15 @@ const sharedStringXml = (text: string): string => `<si><t xml:space="preserve">$
 const colXml = (width: number, i: number): string =>
   `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`;
 
-function sheetViewXml(freeze: XlsxSheet['freeze']): string {
+function sheetViewXml(freeze: XlsxSheet['freeze'], active: boolean): string {
   const { columns, rows } = freeze;
-  if (!columns && !rows) return '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
+  const view = `<sheetView${active ? ' tabSelected="1"' : ''} workbookViewId="0"`;
+  if (!columns && !rows) return `<sheetViews>${view}/></sheetViews>`;
   const topLeft = `${columnLetter(columns)}${rows + 1}`;
   const pane = columns && rows ? 'bottomRight' : columns ? 'topRight' : 'bottomLeft';
   const split = `${columns ? ` xSplit="${columns}"` : ''}${rows ? ` ySplit="${rows}"` : ''}`;
   return (
-    `<sheetViews><sheetView workbookViewId="0"><pane${split} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/>` +
+    `<sheetViews>${view}><pane${split} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/>` +
     `<selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/></sheetView></sheetViews>`
   );
 }
@@ -150,7 +155,7 @@ function rowXml(
   return `<row r="${r}" spans="1:${cells.length}" s="${style}" customFormat="1"${ht}>${body}</row>`;
 }
 
-function worksheetXml(sheet: XlsxSheet, strings: SharedStrings, title: string): string {
+function worksheetXml(sheet: XlsxSheet, strings: SharedStrings, workbook: XlsxWorkbook, active: boolean): string {
   const last = columnLetter(sheet.widths.length - 1);
   const cols = sheet.widths.map(colXml).join('');
   let rows = '';
@@ -161,7 +166,7 @@ function worksheetXml(sheet: XlsxSheet, strings: SharedStrings, title: string): 
     `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
     `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
     `<dimension ref="A1:${last}${Math.max(1, sheet.rows.length)}"/>` +
-    sheetViewXml(sheet.freeze) +
+    sheetViewXml(sheet.freeze, active) +
     `<sheetFormatPr defaultRowHeight="15"/>` +
     `<cols>${cols}</cols>` +
     `<sheetData>${rows}</sheetData>` +
@@ -170,8 +175,8 @@ function worksheetXml(sheet: XlsxSheet, strings: SharedStrings, title: string): 
     `<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>` +
     // Across, then down: the pages that hold one band of activities follow each other on paper.
     `<pageSetup paperSize="9" pageOrder="overThenDown" orientation="${page.orientation}" fitToWidth="${page.fitToWidth}" fitToHeight="${page.fitToHeight}"/>` +
-    // Whose register, on every printed page; the sheet and page number at the foot.
-    `<headerFooter><oddHeader>&amp;L${xmlEscape(headerText(title))}</oddHeader><oddFooter>&amp;A — &amp;P / &amp;N</oddFooter></headerFooter>` +
+    // Whose register at the head of every printed page; which version of it, the sheet and the page number at the foot.
+    `<headerFooter><oddHeader>${xmlEscape(pageHeader(workbook))}</oddHeader><oddFooter>${xmlEscape(pageFooter(workbook))}</oddFooter></headerFooter>` +
     `</worksheet>`
   );
 }
@@ -202,11 +207,12 @@ function definedNamesXml(sheets: readonly XlsxSheet[]): string {
   return names.length ? `<definedNames>${names.join('')}</definedNames>` : '';
 }
 
-function workbookXml(sheets: readonly XlsxSheet[]): string {
+function workbookXml(workbook: XlsxWorkbook): string {
+  const { sheets } = workbook;
   const list = sheets.map(sheetEntryXml).join('');
   return (
     `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
-    `<bookViews><workbookView activeTab="0"/></bookViews><sheets>${list}</sheets>${definedNamesXml(sheets)}</workbook>`
+    `<bookViews><workbookView activeTab="${workbook.activeSheet}"/></bookViews><sheets>${list}</sheets>${definedNamesXml(sheets)}</workbook>`
   );
 }
 
@@ -275,11 +281,31 @@ function coreXml(title: string, date: string): string {
   );
 }
 
+/** Characters of a header or footer section as written: with the codes around it within Excel's 255. */
+const HEADER_SECTION = 200;
+
 /**
- * Text for a header section: '&' starts a header code, so a literal one is doubled (after
- * shortening, so that no cut leaves half a pair); Excel takes at most 255 characters for a header.
+ * Text for a header section: '&' starts a header code, so a literal one is doubled; the text is
+ * shortened to `HEADER_SECTION` characters as written, never cutting a pair in half.
  */
-const headerText = (text: string): string => text.slice(0, 120).replace(/&/g, '&&');
+function headerText(text: string): string {
+  let written = '';
+  for (const c of text) {
+    const code = c === '&' ? '&&' : c;
+    if (written.length + code.length > HEADER_SECTION) break;
+    written += code;
+  }
+  return written;
+}
+
+/** The register's title, at the left of every printed page's head. */
+const pageHeader = (workbook: XlsxWorkbook): string => `&L${headerText(workbook.title)}`;
+
+/**
+ * At the foot of every printed page: the version the register was made from (left), the sheet and the page
+ * number (right). Not beside the title: on a portrait page a long title and version overprinted each other.
+ */
+const pageFooter = (workbook: XlsxWorkbook): string => `&L${headerText(workbook.versionLine)}&R&A — &P / &N`;
 
 /**
  * The deflate level of a part: the register's content (the sheets and their
@@ -300,13 +326,14 @@ const sheetPart = (bytes: Uint8Array, i: number): [string, Uint8Array] => [`xl/w
 export function writeXlsx(workbook: XlsxWorkbook): Uint8Array {
   const strings = new SharedStrings();
   const sheets: Uint8Array[] = [];
-  for (const sheet of workbook.sheets) sheets.push(encode(worksheetXml(sheet, strings, workbook.title)));
+  for (let i = 0; i < workbook.sheets.length; i++)
+    sheets.push(encode(worksheetXml(workbook.sheets[i]!, strings, workbook, i === workbook.activeSheet)));
   const parts: Array<[string, string | Uint8Array]> = [
     ['[Content_Types].xml', contentTypesXml(sheets.length)],
     ['_rels/.rels', ROOT_RELS],
     ['docProps/core.xml', coreXml(workbook.title, workbook.date)],
     ['docProps/app.xml', APP],
-    ['xl/workbook.xml', workbookXml(workbook.sheets)],
+    ['xl/workbook.xml', workbookXml(workbook)],
     ['xl/_rels/workbook.xml.rels', workbookRelsXml(sheets.length)],
     ['xl/styles.xml', STYLES],
     ...sheets.map(sheetPart),
