@@ -196,3 +196,45 @@ describe("the AVG's own Dutch terms", () => {
     expect(messagesFor('nl').t('register:column.purpose')).toBe('Verwerkingsdoeleinden');
   });
 });
+
+describe('a retention period shorter than the law it cites (30(1)(f)): never a false ground', () => {
+  function withShortFile(period: string): PolicySource {
+    const policy = miniPolicy();
+    policy.dataCategories[0] = { ...policy.dataCategories[0]!, special: 'health' };
+    policy.retention = [
+      { id: 'file', name: text('Dossier', 'File'), dataCategories: ['phone'], period, legalSource: { law: 'wgbo' } },
+    ];
+    policy.purposes[0]!.retention = ['file'];
+    return policy;
+  }
+
+  it("keeps the statement's words, names the law as the statement's ground and the law's own minimum (from the law data)", () => {
+    const model = modelOf(withShortFile('P15Y'));
+    expect(cell(registerIn(model, 'nl'), 'retention')).toEqual([
+      'Dossier (Telefoonnummer): 15 jaar. De privacyverklaring noemt als grond de Wet op de geneeskundige behandelingsovereenkomst (WGBO), maar die wet vereist ten minste 20 jaar (artikel 7:454, lid 3, BW)',
+    ]);
+    expect(cell(registerIn(model, 'en'), 'retention')).toEqual([
+      'File (Phone number): 15 years. The privacy notice gives the Medical Treatment Contracts Act (WGBO) as the ground, but that law requires at least 20 years (Article 7:454(3) BW)',
+    ]);
+    // At the law's own term the ground is true, and stated as the statement states it.
+    expect(cell(registerIn(modelOf(withShortFile('P20Y')), 'nl'), 'retention')).toEqual([
+      'Dossier (Telefoonnummer): 20 jaar, op grond van de Wet op de geneeskundige behandelingsovereenkomst (WGBO)',
+    ]);
+  });
+
+  it('Zorgburo: no register format says the client file is kept 15 years under the WGBO', () => {
+    const register = registerIn(seedModel('zorgburo-de-liemers'), 'nl');
+    const formats = [
+      registerToMarkdown(register),
+      registerToHtml(register),
+      ...register.tables.map((t) => registerToCsv(t)),
+    ];
+    for (const out of formats) {
+      expect(out).not.toContain('15 jaar, op grond van');
+      expect(out).toContain('maar die wet vereist ten minste 20 jaar (artikel 7:454, lid 3, BW)');
+    }
+    expect(cell(register, 'retention', 'care-plan')).toEqual([
+      'Cliëntdossier: 15 jaar. De privacyverklaring noemt als grond de Wet op de geneeskundige behandelingsovereenkomst (WGBO), maar die wet vereist ten minste 20 jaar (artikel 7:454, lid 3, BW)',
+    ]);
+  });
+});

@@ -12,7 +12,14 @@ import type {
   Recipient,
   RetentionRule,
 } from '../../resolve/model.js';
-import { retentionPhrase } from '../retention-phrase.js';
+import {
+  formatDuration,
+  formatLawReference,
+  formatMinimumArticle,
+  retentionPhrase,
+  withoutFalseLegalSource,
+} from '../retention-phrase.js';
+import { citedLawMinimum } from '../../law/retention-minimums.js';
 import { registerVersionKeys, versionLine } from '../version-line.js';
 import { isCareProvider } from '../../law/care-provider.js';
 import {
@@ -191,7 +198,23 @@ function retentionLine(r: RetentionRule, m: Messages): string {
   const categories = linesOf(r.categories, m, nameLine);
   const covers =
     categories.length && !(categories.length === 1 && categories[0] === name) ? ` (${categories.join(', ')})` : '';
-  return `${name}${covers}: ${retentionPhrase(r, m)}${r.note ? `. ${pick(r.note, m)}` : ''}`;
+  return `${name}${covers}: ${retentionCellPhrase(r, m)}${r.note ? `. ${pick(r.note, m)}` : ''}`;
+}
+
+/**
+ * The rule in the statement's words; where it cites a law that requires longer than it keeps
+ * (citedLawMinimum: '15 jaar, op grond van de WGBO', which requires 20), the law is named as the
+ * statement's ground and the law's own minimum beside it — the register never states a false ground.
+ */
+function retentionCellPhrase(r: RetentionRule, m: Messages): string {
+  const minimum = citedLawMinimum(r);
+  if (!minimum || !r.legalSource) return retentionPhrase(r, m);
+  return m.t('register:cell.shorterThanCitedLaw', {
+    phrase: retentionPhrase(withoutFalseLegalSource(r), m),
+    source: formatLawReference(r.legalSource, m),
+    minimum: formatDuration(minimum.period, m),
+    article: formatMinimumArticle(minimum, m),
+  });
 }
 
 function transfersCell(parties: ReadonlyArray<Processor | Recipient>, m: Messages): string[] {
