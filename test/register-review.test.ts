@@ -238,3 +238,75 @@ describe('a retention period shorter than the law it cites (30(1)(f)): never a f
     ]);
   });
 });
+
+describe('the transfer statement and the organisation-wide entries (30(1)(d)–(f)) reach every row that needs them', () => {
+  const csvRow = (register: Register, id: string): Record<string, string> => {
+    const table = register.tables[0]!;
+    const index = table.rows.findIndex((r) => r[0]![0] === id);
+    const row = table.standalone.rows[index]!;
+    return Object.fromEntries(table.standalone.columns.map((c, i) => [c.key, row[i]!.join('\n')]));
+  };
+
+  it("Dental Clinics: the statement is among the organisation's facts, and a row with no transfer of its own points there", () => {
+    const nl = registerIn(seedModel('dental-clinics'), 'nl');
+    expect(fact(nl, 'Verklaring over doorgifte buiten de EER')).toBe(
+      'We dragen geen persoonsgegevens over aan landen buiten de Europese Economische Ruimte (EER) zonder passende waarborgen.',
+    );
+    expect(cell(nl, 'transfers', 'cookies')).toEqual(['zie Organisatie: Verklaring over doorgifte buiten de EER']);
+    // Improvement F: the general retention rule and the organisation-wide recipients are pointed to, not '—'.
+    expect(cell(nl, 'retention', 'appointments')).toEqual(['zie Organisatie: Overige bewaartermijnen']);
+    expect(registerToMarkdown(nl)).toContain('| zie Organisatie: Verklaring over doorgifte buiten de EER |');
+    const en = registerIn(seedModel('dental-clinics'), 'en');
+    expect(cell(en, 'transfers', 'cookies')).toEqual(['see Organisation: Statement on transfers outside the EEA']);
+  });
+
+  it('a row with values of its own shows them alone; no pointer where the organisation states nothing for the column', () => {
+    const policy = miniPolicy();
+    const register = registerIn(modelOf(policy), 'nl');
+    expect(cell(register, 'transfers')).toEqual([]);
+    expect(cell(register, 'processors')).toEqual([]);
+    policy.processors = [{ id: 'host', name: 'HOST', service: text('opslag', 'storage'), country: 'NL' }];
+    policy.purposes.push({ ...policy.purposes[0]!, id: 'other', processors: ['host'] });
+    const withProcessor = registerIn(modelOf(policy), 'nl');
+    expect(cell(withProcessor, 'processors', 'other')).toEqual(['HOST (Nederland): opslag']);
+    expect(cell(withProcessor, 'processors', 'connect')).toEqual([]);
+  });
+
+  it("the CSV stands alone: Doctolib's processors and transfers no activity names, marked organisation-wide, in every row", () => {
+    const nl = registerIn(seedModel('doctolib'), 'nl');
+    const csv = registerToCsv(nl.tables[0]!);
+    for (const name of ['ZenDesk', 'Braze', 'Twilio']) expect(csv).toContain(name);
+    const row = csvRow(nl, 'support-requests');
+    expect(row.processors).toMatch(/^AWS EMEA: .* \(organisatiebreed\)$/m);
+    expect(row.processors).toMatch(/^ZenDesk .* \(organisatiebreed\)$/m);
+    expect(row.transfers).toMatch(
+      /^Verklaring over doorgifte buiten de EER: Om haar diensten .* \(organisatiebreed\)$/ms,
+    );
+    expect(row.transfers).toContain(
+      'Algemene grond: afwijking voor een specifieke situatie (artikel 49 AVG) (organisatiebreed)',
+    );
+    // The pages point to the organisation's details instead.
+    expect(cell(nl, 'processors', 'support-requests')).toEqual(['zie Organisatie: Overige verwerkers']);
+  });
+
+  it("IES: the statement (no transfers outside the Netherlands, Privacy Shield) reaches the CSV and the organisation's facts", () => {
+    const en = registerIn(seedModel('ies'), 'en');
+    expect(fact(en, 'Statement on transfers outside the EEA')).toContain(
+      'do not transfer your data outside the Netherlands',
+    );
+    expect(registerToCsv(en.tables[0]!)).toContain('Privacy Shield');
+    expect(csvRow(en, en.tables[0]!.rows[0]![0]![0]!).transfers).toContain(
+      'Where the data is stored: the Netherlands (organisation-wide)',
+    );
+  });
+
+  it("the CSV ends each row with the policy's version, effective date and last change (ISO dates); blank where not stated", () => {
+    const policy = miniPolicy();
+    policy.metadata = { ...policy.metadata, version: '3.1', effectiveDate: '2025-02-05', lastModified: '2025-01-20' };
+    const nl = registerIn(modelOf(policy), 'nl');
+    const [head, first] = registerToCsv(nl.tables[0]!).split('\r\n');
+    expect(head).toMatch(/,Systemen,Versie van het beleid,Geldig vanaf,Laatst gewijzigd$/);
+    expect(first).toMatch(/,3\.1,2025-02-05,2025-01-20$/);
+    expect(registerToCsv(registerIn(modelOf(miniPolicy()), 'en').tables[0]!).split('\r\n')[1]).toMatch(/,,,$/);
+  });
+});

@@ -56,6 +56,13 @@ const inLang = (value: Partial<Record<Language, string>> | undefined, lang: Lang
 const processorName = (name: string | Partial<Record<Language, string>>, lang: Language): string =>
   typeof name === 'string' ? name : inLang(name, lang);
 
+/** A row's own values: none where the blank cell points to the organisation's details ('zie Organisatie: …'). */
+function ownValues(cell: readonly string[], lang: Language): readonly string[] {
+  const t = messagesFor(lang).t;
+  const pointer = t('register:cell.seeOrganisation', { caption: t('register:organisation.caption'), facts: '' });
+  return cell.length === 1 && cell[0]!.startsWith(pointer) ? [] : cell;
+}
+
 /**
  * Checks one register table cell by cell against the policy source itself
  * (not against the register model): each column holds what the policy says.
@@ -68,7 +75,7 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
     return item;
   };
   const column = (row: readonly (readonly string[])[], key: string): readonly string[] =>
-    row[table.columns.findIndex((c) => c.key === key)]!;
+    ownValues(row[table.columns.findIndex((c) => c.key === key)]!, lang);
   const activities = table.kind === 'controller' ? source.purposes : (source.processorActivities ?? []);
   expect(table.rows.map((row) => column(row, 'id')[0])).toEqual(activities.map((a) => a.id));
   for (const [i, row] of table.rows.entries()) {
@@ -187,8 +194,27 @@ describe('the art. 30 register', () => {
           expectTableMatchesPolicy(table, source, lang);
           const csv = output(compiled, `${model.id}/${lang}/${table.fileStem}.csv`) as string;
           const records = parse(csv, { relax_column_count: false }) as string[][];
-          expect(records[0]).toEqual(table.columns.map((c) => messagesFor(lang).t(`register:column.${c.key}`)));
-          expect(records.slice(1)).toEqual(table.rows.map((row) => row.map((cell) => cell.join('\n'))));
+          // The CSV stands alone: the table's columns, then the policy's version and dates; each row with the
+          // organisation-wide entries for its columns after its own values (register-review: the CSV lost them).
+          const t = messagesFor(lang).t;
+          expect(records[0]).toEqual([
+            ...table.columns.map((c) => t(`register:column.${c.key}`)),
+            ...['version', 'effectiveDate', 'lastModified'].map((key) => t(`register:organisation.${key}`)),
+          ]);
+          expect(records.slice(1)).toEqual(table.standalone.rows.map((row) => row.map((cell) => cell.join('\n'))));
+          const { version, effectiveDate, lastModified } = source.metadata;
+          for (const [i, row] of table.rows.entries()) {
+            const standalone = table.standalone.rows[i]!;
+            expect(standalone.slice(table.columns.length)).toEqual(
+              [version, effectiveDate, lastModified].map((x) => (x ? [x] : [])),
+            );
+            for (const [j, cell] of row.entries()) {
+              const own = ownValues(cell, lang);
+              expect(standalone[j]!.slice(0, own.length), `${table.fileStem} ${i}:${j}`).toEqual(own);
+              for (const extra of standalone[j]!.slice(own.length))
+                expect(extra).toMatch(lang === 'nl' ? / \(organisatiebreed\)$/s : / \(organisation-wide\)$/s);
+            }
+          }
         }
         for (const name of ['register.xlsx', 'register.html', 'register.md'])
           expect(output(compiled, `${model.id}/${lang}/${name}`).length).toBeGreaterThan(0);
@@ -288,7 +314,14 @@ describe('register.csv', () => {
               { key: 'a', header: 'A', width: 1 },
               { key: 'b', header: 'B, "b"', width: 1 },
             ],
-            rows: [cells],
+            rows: [],
+            standalone: {
+              columns: [
+                { key: 'a', header: 'A', width: 1 },
+                { key: 'b', header: 'B, "b"', width: 1 },
+              ],
+              rows: [cells],
+            },
           };
           const records = parse(registerToCsv(table), { bom: true }) as string[][];
           // A cell that a spreadsheet would read as a formula comes back with the quote that neutralised it (OWASP),
@@ -480,6 +513,7 @@ function syntheticRegister(cells: string[][], date: string): Register {
         columns,
         rowHeader: 0,
         rows: cells.map((row) => row.map((c) => (c ? [c] : []))),
+        standalone: { columns, rows: [] },
       },
     ],
   };

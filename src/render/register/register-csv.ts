@@ -10,7 +10,9 @@ export interface CsvOptions {
 export const CSV_VALUE_SEPARATOR = '\n';
 
 /**
- * One register table as CSV (RFC 4180: CRLF between records, fields quoted
+ * One register table as CSV, a file that stands alone (RegisterTable.standalone: the
+ * organisation-wide entries in every row, marked, and the policy's version and dates last),
+ * in RFC 4180: CRLF between records, fields quoted
  * when they hold a comma, quote or line break), header row first. A cell
  * starting with =, +, -, @, tab or CR gets a leading apostrophe (OWASP's
  * advice against CSV formula injection: a spreadsheet shows it as text).
@@ -18,8 +20,8 @@ export const CSV_VALUE_SEPARATOR = '\n';
 export function registerToCsv(table: RegisterTable, options: CsvOptions = {}): string {
   return stringify(
     [
-      table.columns.map((c) => c.header),
-      ...table.rows.map((row) => row.map((cell) => cell.join(CSV_VALUE_SEPARATOR))),
+      table.standalone.columns.map((c) => c.header),
+      ...table.standalone.rows.map((row) => row.map((cell) => cell.join(CSV_VALUE_SEPARATOR))),
       // csv-stringify quotes a field holding the record delimiter (CRLF) but not a bare LF or CR,
       // which multi-value cells hold: quote those too, as RFC 4180 requires.
     ],

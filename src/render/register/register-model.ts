@@ -95,7 +95,15 @@ export interface RegisterTable {
   columns: RegisterColumn[];
   /** The column whose cell names its row (the activity), for row headers. */
   rowHeader: number;
+  /** Each row's cells; a blank cell for which the organisation states something points to it ('zie Organisatie: …'). */
   rows: RegisterCell[][];
+  /**
+   * The table as a file of its own reads it (the CSV, which a privacy-management tool imports
+   * without the organisation's details): in every row the entries stated for the whole
+   * organisation that belong in its columns, each marked so, instead of a pointer; then the
+   * policy's version and dates as the last columns.
+   */
+  standalone: { columns: RegisterColumn[]; rows: RegisterCell[][] };
 }
 
 /** A column: its key (header from `register:column.<key>`), width, and how a row fills it. */
@@ -108,8 +116,20 @@ interface ColumnSpec<Row> {
   organisationWide?: true;
   /** A blank is a gap `check` reports, not "none": a page leaves the line out rather than show "—". */
   omitWhenEmpty?: true;
+  /** What the organisation states for this column beyond the activities (facts by key): a blank row points to it. */
+  organisation?: readonly OrganisationEntryKey[];
   cell(row: Row, ctx: CellContext): RegisterCell;
 }
+
+/** The organisation's entries that belong in an activity column: stated for the whole organisation, or for no activity. */
+type OrganisationEntryKey =
+  | 'storage'
+  | 'transferStatement'
+  | 'otherRetention'
+  | 'otherProcessors'
+  | 'otherRecipients'
+  | 'otherTransfers'
+  | 'transferSafeguards';
 
 interface CellContext {
   model: PolicyModel;
@@ -118,6 +138,8 @@ interface CellContext {
   security: RegisterCell;
   /** The policy-wide transfer grounds (transfers.mechanisms), in the notice's words: worked out once. */
   safeguards: readonly string[];
+  /** The organisation's entries by key, one line each (not yet sentences): worked out once. */
+  entries: ReadonlyMap<OrganisationEntryKey, readonly string[]>;
 }
 
 const one = (value: string | undefined): RegisterCell => (value ? [value] : []);
@@ -307,10 +329,30 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
   { key: 'specialCondition', width: 40, cell: (p, { m }) => specialConditionCell(p, m) },
   { key: 'dataSubjects', width: 28, cell: (p, { m }) => linesOf(p.dataSubjects, m, nameLine) },
   { key: 'dataCategories', width: 40, cell: (p, { m }) => linesOf(p.dataCategories, m, categoryLine) },
-  { key: 'recipients', width: 32, cell: (p, { m }) => linesOf(p.recipients, m, recipientLine) },
-  { key: 'processors', width: 36, cell: (p, { m }) => linesOf(p.processors, m, processorLine) },
-  { key: 'transfers', width: 40, cell: (p, ctx) => activityTransfersCell([...p.processors, ...p.recipients], ctx) },
-  { key: 'retention', width: 48, cell: (p, { m }) => linesOf(p.retention, m, retentionLine) },
+  {
+    key: 'recipients',
+    width: 32,
+    organisation: ['otherRecipients'],
+    cell: (p, { m }) => linesOf(p.recipients, m, recipientLine),
+  },
+  {
+    key: 'processors',
+    width: 36,
+    organisation: ['otherProcessors'],
+    cell: (p, { m }) => linesOf(p.processors, m, processorLine),
+  },
+  {
+    key: 'transfers',
+    width: 40,
+    organisation: ['transferStatement', 'storage', 'otherTransfers', 'transferSafeguards'],
+    cell: (p, ctx) => activityTransfersCell([...p.processors, ...p.recipients], ctx),
+  },
+  {
+    key: 'retention',
+    width: 48,
+    organisation: ['otherRetention'],
+    cell: (p, { m }) => linesOf(p.retention, m, retentionLine),
+  },
   { key: 'security', width: 40, organisationWide: true, cell: (_, ctx) => ctx.security },
   { key: 'systems', width: 24, cell: (p) => p.systems ?? [] },
 ];
@@ -347,8 +389,18 @@ const processorColumns: ReadonlyArray<ColumnSpec<ProcessorActivity>> = [
   { key: 'dataSubjects', width: 28, cell: (a, { m }) => linesOf(a.dataSubjects, m, nameLine) },
   { key: 'dataCategories', width: 40, cell: (a, { m }) => linesOf(a.dataCategories, m, categoryLine) },
   { key: 'subProcessors', width: 36, cell: (a, { m }) => linesOf(a.subProcessors, m, processorLine) },
-  { key: 'transfers', width: 40, cell: (a, ctx) => activityTransfersCell(a.subProcessors, ctx) },
-  { key: 'retention', width: 48, cell: (a, { m }) => linesOf(a.retention, m, retentionLine) },
+  {
+    key: 'transfers',
+    width: 40,
+    organisation: ['transferStatement', 'storage', 'transferSafeguards'],
+    cell: (a, ctx) => activityTransfersCell(a.subProcessors, ctx),
+  },
+  {
+    key: 'retention',
+    width: 48,
+    organisation: ['otherRetention'],
+    cell: (a, { m }) => linesOf(a.retention, m, retentionLine),
+  },
   { key: 'security', width: 40, organisationWide: true, cell: (_, ctx) => ctx.security },
 ];
 
@@ -359,16 +411,79 @@ function table<Row>(
   ctx: CellContext,
 ): RegisterTable {
   const t = ctx.m.t;
+  const own = cells(specs, rows, ctx);
+  const cols = columns(specs, ctx.m);
   return {
     kind,
     caption: t(`register:table.${kind}.caption`),
     sheetName: t(`register:table.${kind}.sheet`),
     fileStem: kind === 'controller' ? 'register' : 'register-processor',
-    columns: columns(specs, ctx.m),
+    columns: cols,
     rowHeader: Math.max(0, specs.findIndex(namesRow)),
-    rows: cells(specs, rows, ctx),
+    rows: withPointers(specs, own, ctx),
+    standalone: standaloneTable(specs, cols, own, ctx),
   };
 }
+
+/** The entries for a column's organisation keys, each line once. */
+function entriesFor(keys: readonly OrganisationEntryKey[] | undefined, ctx: CellContext): string[] {
+  const lines: string[] = [];
+  for (const key of keys ?? []) for (const line of ctx.entries.get(key) ?? []) lines.push(line);
+  return lines;
+}
+
+/** A blank cell in a column the organisation states something for: 'zie Organisatie: Overige verwerkers'. */
+function withPointers<Row>(
+  specs: ReadonlyArray<ColumnSpec<Row>>,
+  rows: RegisterCell[][],
+  ctx: CellContext,
+): RegisterCell[][] {
+  const { m } = ctx;
+  const pointers = specs.map((spec) => {
+    const keys = (spec.organisation ?? []).filter((key) => ctx.entries.get(key)?.length);
+    if (!keys.length) return undefined;
+    const facts = keys.map((key) => m.t(`register:organisation.${key}`)).join('; ');
+    return [m.t('register:cell.seeOrganisation', { caption: m.t('register:organisation.caption'), facts })];
+  });
+  return rows.map((row) => row.map((cell, i) => (cell.length === 0 && pointers[i] ? pointers[i] : cell)));
+}
+
+/**
+ * The table for a file of its own: each cell with the organisation's entries for its column
+ * marked '(organisatiebreed)' (those the row states already left out), then the version columns.
+ */
+function standaloneTable<Row>(
+  specs: ReadonlyArray<ColumnSpec<Row>>,
+  cols: RegisterColumn[],
+  rows: RegisterCell[][],
+  ctx: CellContext,
+): RegisterTable['standalone'] {
+  const { m, model } = ctx;
+  const marked = specs.map((spec) =>
+    entriesFor(spec.organisation, ctx).map((entry) => ({
+      entry,
+      line: m.t('register:cell.organisationWide', { entry }),
+    })),
+  );
+  const { version, effectiveDate, lastModified } = model.source.metadata;
+  const versionCells: RegisterCell[] = [one(version), one(effectiveDate), one(lastModified)];
+  const versionColumns: RegisterColumn[] = VERSION_COLUMNS.map((key) => ({
+    key,
+    header: m.t(`register:organisation.${key}`),
+    width: 16,
+    organisationWide: true,
+  }));
+  return {
+    columns: [...cols, ...versionColumns],
+    rows: rows.map((row) => [
+      ...row.map((cell, i) => [...cell, ...marked[i]!.filter((e) => !cell.includes(e.entry)).map((e) => e.line)]),
+      ...versionCells,
+    ]),
+  };
+}
+
+/** The policy's version and dates, last in a file of its own (ISO dates, as an import reads them). */
+const VERSION_COLUMNS = ['version', 'effectiveDate', 'lastModified'] as const;
 
 function columns(specs: ReadonlyArray<Omit<ColumnSpec<never>, 'cell'>>, m: Messages): RegisterColumn[] {
   const columns: RegisterColumn[] = [];
@@ -418,28 +533,22 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
   if (arrangement) facts.push({ label: t('statements:register.arrangement'), value: markdownToPlainText(arrangement) });
   add('dpo', dpoCell(ctx).join(', '));
   add('representative', representativeCell(ctx).join(', '));
-  add(
-    'storage',
-    joinList(
-      (source.transfers?.storageLocations ?? []).map((c) => countryName(c, m)),
-      m,
-    ),
-  );
+  add('storage', storageText(model, m));
+  add('transferStatement', transferStatementText(model, m));
   add('security', ctx.security.join('\n'));
-  // Rules no processing activity refers to still belong in the record (30(1)(f)).
-  const used = new Set([...model.purposes, ...model.processorActivities].flatMap((x) => x.retention));
-  add(
-    'otherRetention',
-    model.retention
-      .filter((r) => !used.has(r))
-      .map((r) => endSentence(retentionLine(r, m)))
-      .join('\n'),
-  );
-  addUnlinkedParties(ctx, add);
+  // Rules, processors, recipients and transfers no activity names still belong in the record (30(1)(d)–(f)).
+  for (const key of ['otherRetention', 'otherProcessors', 'otherRecipients', 'otherTransfers'] as const)
+    add(key, (ctx.entries.get(key) ?? []).map(endSentence).join('\n'));
   // The policy-wide transfer grounds (30(1)(e)), beside the transfers they cover.
   add('transferSafeguards', ctx.safeguards.map(factSentence).join('\n'));
   add('version', source.metadata.version);
   add('effectiveDate', source.metadata.effectiveDate && formatDate(source.metadata.effectiveDate, m));
+  const { lastModified } = source.metadata;
+  // The last change when it is not the effective date itself (as the notice says it).
+  add(
+    'lastModified',
+    lastModified && lastModified !== source.metadata.effectiveDate ? formatDate(lastModified, m) : undefined,
+  );
   const published = source.metadata.source;
   add('source', published && [published.title, published.url].filter(Boolean).join(', '));
   return {
@@ -450,23 +559,54 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
   };
 }
 
+const storageText = (model: PolicyModel, m: Messages): string =>
+  joinList(
+    (model.source.transfers?.storageLocations ?? []).map((c) => countryName(c, m)),
+    m,
+  );
+
+/** The organisation's statement about transfers outside the EEA (30(1)(e)), as plain text. */
+function transferStatementText(model: PolicyModel, m: Messages): string {
+  const statement = pick(model.source.transfers?.statement, m);
+  return statement ? markdownToPlainText(statement) : '';
+}
+
 /**
- * Processors and recipients that no activity names (a statement may list them
- * for the whole organisation) still belong in the record (30(1)(d) and (e)):
- * among the organisation's facts, with their transfers outside the EEA.
+ * What the organisation states beyond its activities, as lines an activity's cell would hold:
+ * where data is stored and the transfer statement (labelled), the policy-wide transfer grounds,
+ * and the retention rules, processors and recipients that no activity names (a statement may list
+ * them for the whole organisation) with their transfers outside the EEA.
  */
-function addUnlinkedParties(ctx: CellContext, add: (key: string, value: string | undefined) => void): void {
-  const { model, m } = ctx;
-  const used = new Set<Processor | Recipient>([
+function organisationEntries(
+  model: PolicyModel,
+  m: Messages,
+  safeguards: readonly string[],
+): Map<OrganisationEntryKey, string[]> {
+  const labelled = (key: OrganisationEntryKey, value: string): string[] =>
+    value ? [`${m.t(`register:organisation.${key}`)}: ${value}`] : [];
+  const usedRules = new Set([...model.purposes, ...model.processorActivities].flatMap((x) => x.retention));
+  const usedParties = new Set<Processor | Recipient>([
     ...model.purposes.flatMap((p) => [...p.processors, ...p.recipients]),
     ...model.processorActivities.flatMap((a) => a.subProcessors),
   ]);
-  const processors = model.processors.filter((p) => !used.has(p));
-  const recipients = model.recipients.filter((r) => !used.has(r));
-  const lines = (values: readonly string[]): string => values.map(endSentence).join('\n');
-  add('otherProcessors', lines(linesOf(processors, m, processorLine)));
-  add('otherRecipients', lines(linesOf(recipients, m, recipientLine)));
-  add('otherTransfers', lines(transfersCell([...processors, ...recipients], m)));
+  const processors = model.processors.filter((p) => !usedParties.has(p));
+  const recipients = model.recipients.filter((r) => !usedParties.has(r));
+  return new Map<OrganisationEntryKey, string[]>([
+    ['storage', labelled('storage', storageText(model, m))],
+    ['transferStatement', labelled('transferStatement', transferStatementText(model, m))],
+    [
+      'otherRetention',
+      linesOf(
+        model.retention.filter((r) => !usedRules.has(r)),
+        m,
+        retentionLine,
+      ),
+    ],
+    ['otherProcessors', linesOf(processors, m, processorLine)],
+    ['otherRecipients', linesOf(recipients, m, recipientLine)],
+    ['otherTransfers', transfersCell([...processors, ...recipients], m)],
+    ['transferSafeguards', safeguards.map((safeguard) => m.t('register:cell.policySafeguard', { safeguard }))],
+  ]);
 }
 
 /**
@@ -481,7 +621,14 @@ const factSentence = (line: string): string => endSentence(upperFirst(line));
 
 /** The register in one language. */
 export function buildRegister(model: PolicyModel, m: Messages): Register {
-  const ctx: CellContext = { model, m, security: securityCell(model, m), safeguards: safeguardLines(model, m) };
+  const safeguards = safeguardLines(model, m);
+  const ctx: CellContext = {
+    model,
+    m,
+    security: securityCell(model, m),
+    safeguards,
+    entries: organisationEntries(model, m, safeguards),
+  };
   const tables = [table('controller', controllerColumns, model.purposes, ctx)];
   if (model.processorActivities.length)
     tables.push(table('processor', processorColumns, model.processorActivities, ctx));
