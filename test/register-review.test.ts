@@ -277,7 +277,7 @@ describe('the transfer statement and the organisation-wide entries (30(1)(d)–(
     const csv = registerToCsv(nl.tables[0]!);
     for (const name of ['ZenDesk', 'Braze', 'Twilio']) expect(csv).toContain(name);
     const row = csvRow(nl, 'support-requests');
-    expect(row.processors).toMatch(/^AWS EMEA: .* \(organisatiebreed\)$/m);
+    expect(row.processors).toMatch(/^AWS EMEA \(.*\): .* \(organisatiebreed\)$/m);
     expect(row.processors).toMatch(/^ZenDesk .* \(organisatiebreed\)$/m);
     expect(row.transfers).toMatch(
       /^Verklaring over doorgifte buiten de EER: Om haar diensten .* \(organisatiebreed\)$/ms,
@@ -308,5 +308,27 @@ describe('the transfer statement and the organisation-wide entries (30(1)(d)–(
     expect(head).toMatch(/,Systemen,Versie van het beleid,Geldig vanaf,Laatst gewijzigd$/);
     expect(first).toMatch(/,3\.1,2025-02-05,2025-01-20$/);
     expect(registerToCsv(registerIn(modelOf(miniPolicy()), 'en').tables[0]!).split('\r\n')[1]).toMatch(/,,,$/);
+  });
+});
+
+describe("a processor's establishment and server locations (30(1)(d)–(e))", () => {
+  it("Doctolib's ZenDesk: 'VS, EU of Azië' as the statement words it, beside the processor and its transfer", () => {
+    const nl = registerIn(seedModel('doctolib'), 'nl');
+    const processors = fact(nl, 'Overige verwerkers')!.split('\n');
+    expect(processors).toContainEqual(
+      expect.stringMatching(/^ZenDesk \(de Verenigde Staten; servers: VS, EU of Azië\): Gebruikers kunnen feedback/),
+    );
+    expect(processors).toContainEqual(
+      expect.stringMatching(
+        /^AWS EMEA \(moedermaatschappij: de Verenigde Staten; contractspartij: Luxemburg; servers: de Europese Unie\): Hosting/,
+      ),
+    );
+    expect(fact(nl, 'Overige doorgifte aan derde landen')!.split('\n')).toContain(
+      'ZenDesk: de Verenigde Staten (servers: VS, EU of Azië).',
+    );
+    const en = registerIn(seedModel('doctolib'), 'en');
+    expect(fact(en, 'Other transfers to third countries')!.split('\n')).toContain(
+      'ZenDesk: the United States (servers: US, EU or Asia).',
+    );
   });
 });

@@ -41,6 +41,7 @@ import {
   transferText,
 } from '../legal-text.js';
 import { markdownToPlainText } from './plain-text.js';
+import { processorOrigin, serverLocationsOf } from '../notice-parties.js';
 
 /**
  * The record of processing activities (GDPR art. 30) for one language, free
@@ -207,11 +208,22 @@ function recipientLine(r: Recipient, m: Messages): string {
   return `${pick(r.name, m)} (${details.join(', ')})`;
 }
 
+/** 'ZenDesk (de Verenigde Staten; servers: VS, EU of Azië): klantenservice': where it is established and stores the data, and what it does. */
 function processorLine(p: Processor, m: Messages): string {
   const service = pick(p.service, m);
-  const where = p.country ? ` (${countryName(p.country, m)})` : '';
+  const servers = serverLocationsOf(p, m);
+  const places = [processorOrigin(p, m), servers && m.t('register:cell.servers', { locations: servers })].filter(
+    Boolean,
+  );
+  const where = places.length ? ` (${places.join('; ')})` : '';
   const name = nameOf(p.name, m);
   return service ? `${name}${where}: ${service}` : `${name}${where}`;
+}
+
+/** A transfer outside the EEA; a processor's server locations in the statement's words beside it where codes cannot say them ('VS, EU of Azië'). */
+function transferLine(party: Processor | Recipient, m: Messages): string {
+  const servers = 'serverLocationsText' in party ? pick(party.serverLocationsText, m) : '';
+  return transferText(party, m, servers ? m.t('register:cell.servers', { locations: servers }) : undefined);
 }
 
 /** 'Rule (categories it covers): period. Note' — the categories are named unless the rule is named after its one category. */
@@ -240,7 +252,7 @@ function retentionCellPhrase(r: RetentionRule, m: Messages): string {
 }
 
 function transfersCell(parties: ReadonlyArray<Processor | Recipient>, m: Messages): string[] {
-  return linesOf(parties.filter(partyLeavesEea), m, transferText);
+  return linesOf(parties.filter(partyLeavesEea), m, transferLine);
 }
 
 /**
