@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { messagesFor, type Language } from '../src/i18n/messages.js';
 import type { PolicySource } from '../src/policy/policy-types.js';
@@ -7,6 +9,7 @@ import type { PolicyModel } from '../src/resolve/model.js';
 import { registerToCsv } from '../src/render/register/register-csv.js';
 import { registerToHtml } from '../src/render/register/register-html.js';
 import { registerToMarkdown } from '../src/render/register/register-markdown.js';
+import { registerToXlsx } from '../src/render/register/register-xlsx.js';
 import { buildRegister, type Register } from '../src/render/register/register-model.js';
 import { repoRoot } from './support/cli.js';
 import { analyse, miniPolicy } from './support/mini-policy.js';
@@ -330,5 +333,52 @@ describe("a processor's establishment and server locations (30(1)(d)–(e))", ()
     expect(fact(en, 'Other transfers to third countries')!.split('\n')).toContain(
       'ZenDesk: the United States (servers: US, EU or Asia).',
     );
+  });
+});
+
+describe("the register's version line and the workbook's date (register review defect 6)", () => {
+  const dated = (metadata: Partial<PolicySource['metadata']>): Register => {
+    const policy = miniPolicy();
+    policy.metadata = { ...policy.metadata, ...metadata };
+    return registerIn(modelOf(policy), 'nl');
+  };
+
+  it('names the last change beside the version, alone when that is all the policy states, once when it is the effective date', () => {
+    expect(dated({ version: '0.1', lastModified: '2018-05-17' }).versionLine).toBe(
+      'Opgesteld uit privacybeleid versie 0.1. Laatst gewijzigd op 17 mei 2018.',
+    );
+    expect(dated({ lastModified: '2018-05-17' }).versionLine).toBe(
+      'Opgesteld uit het privacybeleid dat het laatst is gewijzigd op 17 mei 2018.',
+    );
+    expect(dated({ effectiveDate: '2025-02-05', lastModified: '2025-02-05' }).versionLine).toBe(
+      'Opgesteld uit het privacybeleid dat geldt vanaf 5 februari 2025.',
+    );
+    const policy = miniPolicy();
+    policy.metadata = { ...policy.metadata, version: '0.1', lastModified: '2018-05-17' };
+    expect(registerIn(modelOf(policy), 'en').versionLine).toBe(
+      'Drawn from privacy policy version 0.1. Last modified on 17 May 2018.',
+    );
+    // Bernhoven's notice says 'Laatst gewijzigd op 17 mei 2018'; every register format now says it too.
+    const bernhoven = registerIn(seedModel('bernhoven'), 'nl');
+    expect(registerToMarkdown(bernhoven)).toContain('Laatst gewijzigd op 17 mei 2018.');
+    expect(registerToHtml(bernhoven)).toContain('Laatst gewijzigd op 17 mei 2018.');
+  });
+
+  it('an undated policy gives a workbook with no created or modified date (it said 1 January 1980), the same bytes every build', async () => {
+    const undated = dated({});
+    expect(undated.date).toBeUndefined();
+    const first = registerToXlsx(undated);
+    const core = new TextDecoder().decode(unzipSync(first)['docProps/core.xml']);
+    expect(core).not.toContain('dcterms:created');
+    expect(core).not.toContain('dcterms:modified');
+    expect(core).not.toContain('1980');
+    expect(Buffer.from(registerToXlsx(dated({}))).equals(Buffer.from(first))).toBe(true);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(first) as unknown as ExcelJS.Buffer);
+    expect(workbook.title).toBe(undated.title);
+    const lastChange = new TextDecoder().decode(
+      unzipSync(registerToXlsx(dated({ lastModified: '2018-05-17' })))['docProps/core.xml'],
+    );
+    expect(lastChange).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2018-05-17T00:00:00Z</dcterms:created>');
   });
 });

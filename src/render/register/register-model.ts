@@ -53,8 +53,8 @@ export interface Register {
   title: string;
   /** 'Versie 2025-02-05, geldig vanaf 5 februari 2025'. */
   versionLine: string;
-  /** The date stamped into the workbook (ISO): the policy's effective date, else its last change, else the zip epoch. Never the clock. */
-  date: string;
+  /** The date stamped into the workbook (ISO): the policy's effective date, else its last change, else none. Never the clock. */
+  date?: string;
   /** What a blank cell shows where a blank is hard to read (HTML, Markdown). */
   empty: string;
   organisation: RegisterFacts;
@@ -621,12 +621,6 @@ function organisationEntries(
   ]);
 }
 
-/**
- * The date stamped into the workbook when the policy has none: the zip
- * format's own epoch, as reproducible builds use — never the clock.
- */
-const UNDATED = '1980-01-01';
-
 const endSentence = (line: string): string => (/[.!?]$/.test(line) ? line : `${line}.`);
 /** A line of its own among the facts: a capital and a full stop ('standaardbepalingen …' as a list item in the notice). */
 const factSentence = (line: string): string => endSentence(upperFirst(line));
@@ -650,7 +644,7 @@ export function buildRegister(model: PolicyModel, m: Messages): Register {
     title: m.t('register:title', { name: controllerName(controller, m) }),
     // Where the register comes from: the policy's version and date, whichever it states.
     versionLine: versionLine(metadata, m, registerVersionKeys),
-    date: metadata.effectiveDate ?? metadata.lastModified ?? UNDATED,
+    date: metadata.effectiveDate ?? metadata.lastModified,
     empty: m.t('register:empty'),
     organisation: organisationFacts(ctx),
     tables,
