@@ -382,3 +382,13 @@ describe("the register's version line and the workbook's date (register review d
     expect(lastChange).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2018-05-17T00:00:00Z</dcterms:created>');
   });
 });
+
+describe('the processor record on a page (30(2)(b))', () => {
+  it("IES: the activity's name alone is the heading; its description keeps the label 'Categorieën van verwerkingen'", () => {
+    const html = registerToHtml(registerIn(seedModel('ies'), 'nl'));
+    expect(html).toContain(
+      '<h3>De Producten leveren namens de verwerkingsverantwoordelijke</h3>\n<dl>\n<div><dt>Kenmerk</dt>\n<dd>products-for-controllers</dd></div>\n<div><dt>Categorieën van verwerkingen</dt>\n<dd>In sommige gevallen werken we samen met verwerkingsverantwoordelijken',
+    );
+    for (const heading of html.match(/<h3>[^<]*<\/h3>/g)!) expect(heading.length).toBeLessThan(120);
+  });
+});
