@@ -392,3 +392,36 @@ describe('the processor record on a page (30(2)(b))', () => {
     for (const heading of html.match(/<h3>[^<]*<\/h3>/g)!) expect(heading.length).toBeLessThan(120);
   });
 });
+
+describe("a required cell left blank says 'niet vermeld' (register review defect 10)", () => {
+  it('(c) categories, (g) security and the contact details of (a): not stated; a cell that cannot apply stays blank', () => {
+    const policy = miniPolicy();
+    policy.controller = { name: 'Mini B.V.' };
+    policy.purposes[0]!.dataSubjects = [];
+    const nl = registerIn(modelOf(policy), 'nl');
+    expect(cell(nl, 'dataSubjects')).toEqual(['niet vermeld']);
+    expect(cell(nl, 'security')).toEqual(['niet vermeld']);
+    expect(cell(nl, 'controller')).toEqual(['Mini B.V.', 'contactgegevens: niet vermeld']);
+    expect(fact(nl, 'Contactgegevens')).toBe('niet vermeld');
+    expect(fact(nl, 'Beveiligingsmaatregelen')).toBe('niet vermeld');
+    // No representative, joint controller or DPO to name (not a care provider): nothing to state.
+    for (const key of ['representative', 'jointControllers', 'dpo']) expect(cell(nl, key), key).toEqual([]);
+    expect(cell(registerIn(modelOf(policy), 'en'), 'controller')).toEqual(['Mini B.V.', 'contact details: not stated']);
+    // With contact details, nothing is added.
+    expect(cell(registerIn(modelOf(miniPolicy()), 'nl'), 'controller')).toEqual(['Mini B.V.', 'privacy@mini.example']);
+    expect(fact(registerIn(modelOf(miniPolicy()), 'nl'), 'Contactgegevens')).toBeUndefined();
+  });
+
+  it("hospitals without a DPO named: 'niet vermeld' where the check finds one likely mandatory; Dental's empty categories", () => {
+    for (const id of ['bernhoven', 'dijklander']) {
+      const register = registerIn(seedModel(id), 'nl');
+      expect(cell(register, 'dpo'), id).toEqual(['niet vermeld']);
+      expect(fact(register, 'Functionaris voor gegevensbescherming'), id).toBe('niet vermeld');
+    }
+    expect(cell(registerIn(seedModel('dijklander'), 'nl'), 'security')).toEqual(['niet vermeld']);
+    expect(fact(registerIn(seedModel('bernhoven'), 'nl'), 'Contactgegevens')).toBe('niet vermeld');
+    const dental = registerIn(seedModel('dental-clinics'), 'nl');
+    expect(cell(dental, 'dataSubjects', 'internal-research')).toEqual(['niet vermeld']);
+    expect(registerToMarkdown(dental)).not.toMatch(/\| internal-research \|(?:[^|]*\|){8} — \|/);
+  });
+});

@@ -83,6 +83,19 @@ export function statesSecrecy(purpose: Purpose): boolean {
 const careProviders = new WeakMap<PolicyModel, boolean>();
 
 /**
+ * Whether a DPO is likely mandatory though the policy names none (GDPR 37(1)(c)): a care provider
+ * whose core activity is processing health data on a large scale. The check reports it
+ * (dpo/likely-mandatory); the register says 'niet vermeld' rather than a blank.
+ */
+export function dpoLikelyMandatory(model: PolicyModel): boolean {
+  return (
+    !model.source.dpo &&
+    isCareProvider(model) &&
+    model.dataCategories.some((c) => c.special === 'health' && c.usedBy.length > 0)
+  );
+}
+
+/**
  * Whether the controller is a care provider (law/care-provider.ts: stated,
  * or recognised from health data under 9(2)(h) or a WGBO citation), worked
  * out once per model: the rules ask it per rule and category.

@@ -31,6 +31,7 @@ import {
   basesOf,
   basesWithout,
   collectsFromPerson,
+  dpoLikelyMandatory,
   hasContact,
   inMedicalFile,
   isCareProvider,
@@ -329,12 +330,7 @@ export const rules: readonly Rule[] = [
     id: 'dpo/likely-mandatory',
     severity: 'info',
     article: 'GDPR 37(1)(c)',
-    check: (model) =>
-      !model.source.dpo &&
-      isCareProvider(model) &&
-      model.dataCategories.some((c) => c.special === 'health' && c.usedBy.length > 0)
-        ? [{ pointer: '/controller' }]
-        : [],
+    check: (model) => (dpoLikelyMandatory(model) ? [{ pointer: '/controller' }] : []),
   },
   {
     id: 'art6/basis-missing',

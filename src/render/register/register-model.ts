@@ -22,6 +22,7 @@ import {
 import { citedLawMinimum } from '../../law/retention-minimums.js';
 import { registerVersionKeys, versionLine } from '../version-line.js';
 import { isCareProvider } from '../../law/care-provider.js';
+import { dpoLikelyMandatory, hasContact } from '../../check/policy-facts.js';
 import {
   controllerName,
   countryName,
@@ -117,6 +118,8 @@ interface ColumnSpec<Row> {
   organisationWide?: true;
   /** A blank is a gap `check` reports, not "none": a page leaves the line out rather than show "—". */
   omitWhenEmpty?: true;
+  /** Art. 30 requires it: a blank cell says 'niet vermeld' ('—' would read as 'none'). */
+  required?: true;
   /** What the organisation states for this column beyond the activities (facts by key): a blank row points to it. */
   organisation?: readonly OrganisationEntryKey[];
   cell(row: Row, ctx: CellContext): RegisterCell;
@@ -156,7 +159,11 @@ function linesOf<T, Line>(items: readonly T[], m: Messages, line: (item: T, m: M
 }
 const nameLine = (item: { name: LocalisedText }, m: Messages): string => pick(item.name, m);
 
-/** 'Naam, adres, e-mail …' of the controller, representative or DPO — art. 30(1)(a) and 30(2)(a). */
+/**
+ * 'Naam, adres, e-mail …' of the controller, representative or DPO — art. 30(1)(a) and 30(2)(a).
+ * A party named without any contact details says so ('contactgegevens: niet vermeld'): the
+ * record requires them, and a name alone reads as complete.
+ */
 function partyLines(
   name: string | undefined,
   address: Contact['address'],
@@ -170,6 +177,7 @@ function partyLines(
   if (contact?.email) lines.push(contact.email);
   if (contact?.phone) lines.push(contact.phone);
   if (contact?.url) lines.push(contact.url);
+  if (name && lines.length === 1) lines.push(m.t('register:cell.contactNotStated'));
   return lines;
 }
 
@@ -183,7 +191,8 @@ const representativeCell = ({ model, m }: CellContext): RegisterCell => {
 };
 const dpoCell = ({ model, m }: CellContext): RegisterCell => {
   const d = model.source.dpo;
-  if (!d) return [];
+  // None named where one is likely mandatory (a care provider with health data, 37(1)(c)): not stated, not '—'.
+  if (!d) return dpoLikelyMandatory(model) ? [m.t('register:cell.notStated')] : [];
   const lines = partyLines(d.name, undefined, d.contact, m);
   // A DPO the policy mentions without any details is still a DPO.
   return lines.length ? lines : [m.t('register:cell.dpoWithoutDetails')];
@@ -303,12 +312,12 @@ function specialConditionCell(p: Purpose, m: Messages): RegisterCell {
 /** The general description of technical and organisational measures, art. 30(1)(g) and 32(1). */
 function securityCell(model: PolicyModel, m: Messages): RegisterCell {
   const s = model.source.security;
-  if (!s) return [];
+  if (!s) return [m.t('register:cell.notStated')];
   const measures = linesOf(s.measures ?? [], m, pick);
   const description = pick(s.description, m);
   const lines = measures.length ? measures : description ? [markdownToPlainText(description)] : [];
   if (s.standards?.length) lines.push(m.t('register:cell.standards', { standards: joinList(s.standards, m) }));
-  return lines;
+  return lines.length ? lines : [m.t('register:cell.notStated')];
 }
 
 /** Art. 30(1): one row per processing activity, i.e. per purpose. Column order is stable: (a) to (g), then the Dutch practice additions. */
@@ -339,8 +348,13 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
   { key: 'purpose', width: 48, cell: (p, { m }) => purposeCell(p, m) },
   { key: 'legalBasis', width: 40, cell: (p, { m }) => legalBasisCell(p, m) },
   { key: 'specialCondition', width: 40, cell: (p, { m }) => specialConditionCell(p, m) },
-  { key: 'dataSubjects', width: 28, cell: (p, { m }) => linesOf(p.dataSubjects, m, nameLine) },
-  { key: 'dataCategories', width: 40, cell: (p, { m }) => linesOf(p.dataCategories, m, categoryLine) },
+  { key: 'dataSubjects', width: 28, required: true, cell: (p, { m }) => linesOf(p.dataSubjects, m, nameLine) },
+  {
+    key: 'dataCategories',
+    width: 40,
+    required: true,
+    cell: (p, { m }) => linesOf(p.dataCategories, m, categoryLine),
+  },
   {
     key: 'recipients',
     width: 32,
@@ -512,12 +526,16 @@ function columns(specs: ReadonlyArray<Omit<ColumnSpec<never>, 'cell'>>, m: Messa
 
 const namesRow = (s: { names?: true }): boolean => s.names === true;
 
-/** Each row's cells, column by column. */
+/** Each row's cells, column by column; a required cell left blank says 'niet vermeld'. */
 function cells<Row>(specs: ReadonlyArray<ColumnSpec<Row>>, rows: readonly Row[], ctx: CellContext): RegisterCell[][] {
   const table: RegisterCell[][] = [];
+  const notStated = [ctx.m.t('register:cell.notStated')];
   for (const row of rows) {
     const cells: RegisterCell[] = [];
-    for (const spec of specs) cells.push(spec.cell(row, ctx));
+    for (const spec of specs) {
+      const cell = spec.cell(row, ctx);
+      cells.push(spec.required && cell.length === 0 ? notStated : cell);
+    }
     table.push(cells);
   }
   return table;
@@ -538,6 +556,10 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
   add('email', source.controller.contact?.email);
   add('phone', source.controller.contact?.phone);
   add('website', source.controller.website ?? source.controller.contact?.url);
+  // 30(1)(a) asks for the controller's contact details: none at all is said, not left out.
+  const { controller } = source;
+  if (!controller.address && !controller.website && !hasContact(controller.contact))
+    add('contact', t('register:cell.notStated'));
   add('careProvider', isCareProvider(source) ? t('register:organisation.yes') : undefined);
   if (source.controller.publicAuthority)
     facts.push({ label: t('statements:register.publicAuthority'), value: t('register:organisation.yes') });
