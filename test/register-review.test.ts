@@ -158,8 +158,12 @@ describe('the policy-wide transfer safeguards (30(1)(e)) reach the register', ()
 
   it("Doctolib's SCCs, ad-hoc clauses and art. 49 derogation; IES's Privacy Shield (invalid), SCCs and BCR", () => {
     const doctolib = registerToMarkdown(registerIn(seedModel('doctolib'), 'nl'));
+    // One ground a nested item (they ran together as one paragraph: register review defect 11).
     expect(doctolib).toContain(
-      '- **Algemene gronden voor doorgifte aan derde landen**: Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG). Indien nodig. Contractbepalingen met toestemming van de toezichthoudende autoriteit (artikel 46, lid 3, onder a, AVG). Gelijkwaardige ad-hocbepalingen, indien nodig. Afwijking voor een specifieke situatie (artikel 49 AVG).\n',
+      '- **Algemene gronden voor doorgifte aan derde landen**:\n' +
+        '  - Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG). Indien nodig.\n' +
+        '  - Contractbepalingen met toestemming van de toezichthoudende autoriteit (artikel 46, lid 3, onder a, AVG). Gelijkwaardige ad-hocbepalingen, indien nodig.\n' +
+        '  - Afwijking voor een specifieke situatie (artikel 49 AVG).\n',
     );
     const ies = fact(registerIn(seedModel('ies'), 'en'), 'General grounds for transfers to third countries')!;
     expect(ies.split('\n')).toEqual([
@@ -423,5 +427,18 @@ describe("a required cell left blank says 'niet vermeld' (register review defect
     const dental = registerIn(seedModel('dental-clinics'), 'nl');
     expect(cell(dental, 'dataSubjects', 'internal-research')).toEqual(['niet vermeld']);
     expect(registerToMarkdown(dental)).not.toMatch(/\| internal-research \|(?:[^|]*\|){8} — \|/);
+  });
+});
+
+describe('the Markdown register (register review defect 11)', () => {
+  it('lists a fact of several values as a nested list, one value an item, so that they do not run together', () => {
+    const md = registerToMarkdown(registerIn(seedModel('dental-clinics'), 'nl'));
+    expect(md).toContain('- **Beveiligingsmaatregelen**:\n');
+    expect(md).toContain(
+      '\n  - Netwerksegmentatie\n  - Firewalls\n  - Beveiliging van eindapparaten (endpoint security)\n',
+    );
+    expect(md).not.toMatch(/Netwerksegmentatie\s+Firewalls/);
+    // A single value stays on the item's line.
+    expect(md).toContain('- **KvK-nummer**: 32123759\n');
   });
 });
