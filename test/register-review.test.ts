@@ -442,3 +442,18 @@ describe('the Markdown register (register review defect 11)', () => {
     expect(md).toContain('- **KvK-nummer**: 32123759\n');
   });
 });
+
+describe('the processor record names what 30(2)(a) asks and the policy does not give (register review defect 12)', () => {
+  it("IES: the controllers as a group, and that each one's name and contact details are not in this register", () => {
+    const ies = registerIn(seedModel('ies'), 'nl');
+    const table = ies.tables[1]!;
+    expect(table.kind).toBe('processor');
+    expect(table.rows[0]![table.columns.findIndex((c) => c.key === 'controllers')]).toEqual([
+      'iEQ9-geaccrediteerde beoefenaars en organisaties (bijvoorbeeld uw werkgever) die de Producten aan u beschikbaar stellen',
+      'Naam en contactgegevens van elke verwerkingsverantwoordelijke (artikel 30, lid 2, onder a, AVG): niet in dit register opgenomen',
+    ]);
+    expect(registerToCsv(registerIn(seedModel('ies'), 'en').tables[1]!)).toContain(
+      'Name and contact details of each controller (Article 30(2)(a) GDPR): not in this register',
+    );
+  });
+});

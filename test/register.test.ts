@@ -197,7 +197,11 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
     } else {
       const a = (source.processorActivities ?? [])[i]!;
       expect(column(row, 'processing')[0]).toBe(inLang(a.name, lang));
-      expect(column(row, 'controllers')).toEqual([inLang(a.controllers, lang)]);
+      // The policy's description of the controllers, and that the list of each one's name and contact details (30(2)(a)) is not here.
+      expect(column(row, 'controllers')).toEqual([
+        inLang(a.controllers, lang),
+        t('register:cell.controllersListElsewhere', { lng: lang }),
+      ]);
       expect(column(row, 'subProcessors').map((x) => x.replace(/( \(.*?\))?: .*$/s, ''))).toEqual(
         (a.subProcessors ?? []).map((id) => processorName(byId(source.processors, id).name, lang)),
       );

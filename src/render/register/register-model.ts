@@ -396,6 +396,15 @@ function legalBasisCell(p: Purpose, m: Messages): RegisterCell {
   return lines;
 }
 
+/**
+ * The controllers a processor acts for (30(2)(a)), as the policy describes them (a group:
+ * 'accredited practitioners and employers'), and that the name and contact details of each,
+ * which 30(2)(a) asks for, are not in this register — the description alone would read as the list.
+ */
+function controllersCell(a: ProcessorActivity, m: Messages): RegisterCell {
+  return [...one(pick(a.controllers, m)), m.t('register:cell.controllersListElsewhere')];
+}
+
 /** Art. 30(2): one row per kind of processing done for other controllers. */
 const processorColumns: ReadonlyArray<ColumnSpec<ProcessorActivity>> = [
   { key: 'id', width: 16, cell: (a) => [a.id] },
@@ -411,7 +420,7 @@ const processorColumns: ReadonlyArray<ColumnSpec<ProcessorActivity>> = [
   { key: 'processor', width: 28, organisationWide: true, cell: (_, ctx) => controllerCell(ctx) },
   { key: 'representative', width: 22, organisationWide: true, cell: (_, ctx) => representativeCell(ctx) },
   { key: 'dpo', width: 24, organisationWide: true, cell: (_, ctx) => dpoCell(ctx) },
-  { key: 'controllers', width: 36, cell: (a, { m }) => one(pick(a.controllers, m)) },
+  { key: 'controllers', width: 36, cell: (a, { m }) => controllersCell(a, m) },
   { key: 'dataSubjects', width: 28, cell: (a, { m }) => linesOf(a.dataSubjects, m, nameLine) },
   { key: 'dataCategories', width: 40, cell: (a, { m }) => linesOf(a.dataCategories, m, categoryLine) },
   { key: 'subProcessors', width: 36, cell: (a, { m }) => linesOf(a.subProcessors, m, processorLine) },
