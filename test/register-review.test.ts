@@ -457,3 +457,35 @@ describe('the processor record names what 30(2)(a) asks and the policy does not 
     );
   });
 });
+
+describe('check: a policy citing art. 30(2) without a processor record (register review defect 12)', () => {
+  const cited = (policy: unknown): string[] =>
+    analyse(policy)
+      .findings.filter((f) => f.ruleId === 'register/processor-record-missing')
+      .map((f) => f.pointer ?? '');
+
+  it("Doctolib's records purpose cites 30(2) and the policy records no processing as a processor: info", () => {
+    const policy = JSON.parse(readFileSync(path.join(repoRoot, 'policies/doctolib/policy.json'), 'utf8'));
+    expect(cited(policy)).toEqual(['/purposes/15/legalObligation']);
+    // With the processing it does for others described, the register has its 30(2) record: nothing to report.
+    policy.processorActivities = [
+      {
+        id: 'messenger',
+        name: text('Berichten doorgeven', 'Passing on messages'),
+        controllers: text('Zorgverleners', 'Care providers'),
+        dataSubjects: ['register-contacts'],
+        dataCategories: ['register-data'],
+      },
+    ];
+    expect(cited(policy)).toEqual([]);
+  });
+
+  it('a citation in words counts too; 30(1) does not', () => {
+    const policy = miniPolicy();
+    policy.purposes[0]!.legalBasis = '6(1)(c)';
+    policy.purposes[0]!.legalObligation = { citation: text('artikel 30, lid 2, AVG', 'Article 30(2) GDPR') };
+    expect(cited(policy)).toEqual(['/purposes/0/legalObligation']);
+    policy.purposes[0]!.legalObligation = { law: 'gdpr', article: '30(1)' };
+    expect(cited(policy)).toEqual([]);
+  });
+});

@@ -34,6 +34,17 @@ export function lawsCitedBy(purpose: Purpose): LawReference[] {
   ].filter((r): r is LawReference => r !== undefined);
 }
 
+/** GDPR art. 30(2) as a law reference gives it: 'art. 30(2)', '30 lid 2', 'artikel 30, lid 2'. */
+const article30Paragraph2 = /^(?:art(?:\.|ikel|icle)?\s*)?30\s*(?:\(2\)|,?\s*lid\s*2\b)/i;
+const citation30Paragraph2 = /\b30\s*(?:\(2\)|,?\s*lid\s*2\b).*\b(?:AVG|GDPR)\b/i;
+
+/** Whether a law reference cites art. 30(2) GDPR, the record a processor keeps. */
+export function citesProcessorRecord(ref: LawReference | undefined): boolean {
+  if (!ref) return false;
+  if (ref.law === 'gdpr' && article30Paragraph2.test(ref.article ?? '')) return true;
+  return Object.values(ref.citation ?? {}).some((text) => citation30Paragraph2.test(text));
+}
+
 /**
  * The retention rules that cover a data category: rules that list it, and
  * rules without a category list attached to a purpose (or processing done as

@@ -30,6 +30,7 @@ import { durationInDays } from '../law/durations.js';
 import {
   basesOf,
   basesWithout,
+  citesProcessorRecord,
   collectsFromPerson,
   dpoLikelyMandatory,
   hasContact,
@@ -627,6 +628,28 @@ export const rules: readonly Rule[] = [
       model.purposes
         .filter((p) => !p.registerDescription)
         .map((p) => ({ pointer: joinPointer(p.pointer, 'registerDescription'), vars: { purpose: p.name } })),
+  },
+  {
+    // A purpose cites the processor's record (30(2)) while the policy records no processing as a processor:
+    // the register then has no 30(2) table (register review, item 12).
+    id: 'register/processor-record-missing',
+    severity: 'info',
+    article: 'GDPR 30(2)',
+    check: (model) =>
+      model.processorActivities.length
+        ? []
+        : model.purposes.flatMap((p) =>
+            p.bases
+              .filter((b) => citesProcessorRecord(b.legalObligation) || citesProcessorRecord(b.publicTask))
+              .map((b) => ({
+                pointer: joinPointer(
+                  // A single basis's law sits on the purpose itself; each of legalBases has its own.
+                  p.legalBases ? b.pointer : p.pointer,
+                  citesProcessorRecord(b.legalObligation) ? 'legalObligation' : 'publicTask',
+                ),
+                vars: { purpose: p.name },
+              })),
+          ),
   },
   {
     id: 'security/measures-missing',
