@@ -489,3 +489,36 @@ describe('check: a policy citing art. 30(2) without a processor record (register
     expect(cited(policy)).toEqual([]);
   });
 });
+
+describe('no wording said twice (register review improvement D)', () => {
+  it("the law behind a legal obligation, and a legitimate interest, on the basis's own line", () => {
+    const policy = miniPolicy();
+    policy.purposes[0]!.legalBasis = '6(1)(c)';
+    policy.purposes[0]!.legalObligation = { law: 'awr', article: 'art. 52' };
+    expect(cell(registerIn(modelOf(policy), 'nl'), 'legalBasis')).toEqual([
+      'Wettelijke verplichting (artikel 6, lid 1, onder c, AVG): Algemene wet inzake rijksbelastingen (artikel 52 AWR)',
+    ]);
+    policy.purposes[0]!.legalBasis = '6(1)(f)';
+    delete policy.purposes[0]!.legalObligation;
+    policy.purposes[0]!.legitimateInterest = text('Veilige dienst', 'A safe service');
+    expect(cell(registerIn(modelOf(policy), 'en'), 'legalBasis')).toEqual([
+      'Legitimate interests (Article 6(1)(f) GDPR): A safe service',
+    ]);
+    // With the author's explanation after the basis, the law keeps a line of its own.
+    policy.purposes[0]!.legitimateInterest = undefined;
+    policy.purposes[0]!.legalBasis = '6(1)(c)';
+    policy.purposes[0]!.legalObligation = { law: 'awr', article: 'art. 52' };
+    policy.purposes[0]!.legalBasisExplanation = text('Fiscale plicht.', 'Tax duty.');
+    expect(cell(registerIn(modelOf(policy), 'nl'), 'legalBasis')).toEqual([
+      'Wettelijke verplichting (artikel 6, lid 1, onder c, AVG). Fiscale plicht.',
+      'Wettelijke verplichting: Algemene wet inzake rijksbelastingen (artikel 52 AWR)',
+    ]);
+  });
+
+  it("a recipient's type is left out where its name says it: 'Zorgverzekeraars', not 'Zorgverzekeraars (Zorgverzekeraar)'", () => {
+    const md = registerToMarkdown(registerIn(seedModel('dental-clinics'), 'nl'));
+    expect(md).toContain('Zorgverzekeraars');
+    expect(md).not.toContain('Zorgverzekeraars (Zorgverzekeraar)');
+    expect(md).toContain('Relevante autoriteiten (Overheidsinstantie)');
+  });
+});

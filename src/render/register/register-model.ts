@@ -212,9 +212,15 @@ function categoryLine(c: DataCategory, m: Messages): string {
   return notes.length ? `${name} (${notes.join('; ')})` : name;
 }
 
+/** 'Laboratorium (Zorgaanbieder, Duitsland)'; the type left out where the name says it ('Zorgverzekeraars', not '… (Zorgverzekeraar)'). */
 function recipientLine(r: Recipient, m: Messages): string {
-  const details = [m.t(`terms:recipientType.${r.type}`), ...(r.country ? [countryName(r.country, m)] : [])];
-  return `${pick(r.name, m)} (${details.join(', ')})`;
+  const name = pick(r.name, m);
+  const type = m.t(`terms:recipientType.${r.type}`);
+  const details = [
+    ...(name.toLowerCase().includes(type.toLowerCase()) ? [] : [type]),
+    ...(r.country ? [countryName(r.country, m)] : []),
+  ];
+  return details.length ? `${name} (${details.join(', ')})` : name;
 }
 
 /** 'ZenDesk (de Verenigde Staten; servers: VS, EU of Azië): klantenservice': where it is established and stores the data, and what it does. */
@@ -391,8 +397,18 @@ function legalBasisCell(p: Purpose, m: Messages): RegisterCell {
   // No basis given (a public task's law alone names none): said in the row, with what the author explained, as the notice does.
   if (!lines.length) lines.push(notStatedText('register:cell.notStated', l.explanation, m));
   if (l.publicTask) lines.push(m.t('statements:register.publicTask', { law: l.publicTask }));
-  if (l.legalObligation) lines.push(m.t('register:cell.legalObligation', { law: l.legalObligation }));
-  if (l.legitimateInterest) lines.push(m.t('register:cell.legitimateInterest', { interest: l.legitimateInterest }));
+  // The law behind a legal obligation and the interest behind legitimate interests: on the basis's own line when
+  // that line is the basis alone ('Wettelijke verplichting (artikel 6, lid 1, onder c, AVG): <law>'), not repeated
+  // after it ('…; Wettelijke verplichting: <law>', register review improvement D).
+  const alone = p.legalBasis !== undefined && !p.legalBasisExplanation && l.bases.length === 1;
+  if (l.legalObligation)
+    if (alone && p.legalBasis === '6(1)(c)')
+      lines[0] = m.t('register:cell.basisWith', { basis: lines[0], detail: l.legalObligation });
+    else lines.push(m.t('register:cell.legalObligation', { law: l.legalObligation }));
+  if (l.legitimateInterest)
+    if (alone && p.legalBasis === '6(1)(f)')
+      lines[0] = m.t('register:cell.basisWith', { basis: lines[0], detail: l.legitimateInterest });
+    else lines.push(m.t('register:cell.legitimateInterest', { interest: l.legitimateInterest }));
   return lines;
 }
 
