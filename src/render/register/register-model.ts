@@ -198,6 +198,16 @@ const dpoCell = ({ model, m }: CellContext): RegisterCell => {
   return lines.length ? lines : [m.t('register:cell.dpoWithoutDetails')];
 };
 
+/**
+ * The DPO of a purpose's controller: its own controller's, else the organisation's — whose
+ * 'niet vermeld' (one likely mandatory, none named) is about the organisation, not another controller.
+ */
+function purposeDpoCell(p: Purpose, ctx: CellContext): RegisterCell {
+  const own = p.controller?.dpo;
+  if (own) return partyLines(own.name, undefined, own.contact, ctx.m);
+  return p.controller && !ctx.model.source.dpo ? [] : dpoCell(ctx);
+}
+
 /** Another controller's name and contact details (art. 30(1)(a): 'and, where applicable, the joint controller'). */
 function otherControllerLines(c: OtherController, m: Messages): string[] {
   return partyLines(c.name, c.address, c.contact, m);
@@ -348,8 +358,7 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
     key: 'dpo',
     width: 24,
     organisationWide: true,
-    cell: (p, ctx) =>
-      p.controller?.dpo ? partyLines(p.controller.dpo.name, undefined, p.controller.dpo.contact, ctx.m) : dpoCell(ctx),
+    cell: (p, ctx) => purposeDpoCell(p, ctx),
   },
   { key: 'purpose', width: 48, cell: (p, { m }) => purposeCell(p, m) },
   { key: 'legalBasis', width: 40, cell: (p, { m }) => legalBasisCell(p, m) },
