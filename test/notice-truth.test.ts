@@ -690,12 +690,15 @@ describe('a period shorter than the law it cites (Zorgburo: 15 years "under the 
     JSON.parse(readFileSync(path.join(repoRoot, 'policies/zorgburo-de-liemers/policy.json'), 'utf8')) as PolicySource;
   const wgbo = 'Wet op de geneeskundige behandelingsovereenkomst (WGBO)';
 
-  it('the notice does not give the law as its ground; the register keeps what the statement says', () => {
+  it("the notice does not give the law as its ground; the register keeps the statement's words, naming the law as the statement's ground beside the law's minimum", () => {
     const { notice, register } = policyOutputs(seed());
     expect(notice.nl).toContain('Cliëntdossier: bewaard 15 jaar. [Alle bewaartermijnen]');
     expect(notice.nl).toContain('| **Cliëntdossier** | 15 jaar | — | — |');
     expect(notice.nl).not.toContain(`15 jaar, op grond van de ${wgbo}`);
-    expect(register.nl).toContain(`15 jaar, op grond van de ${wgbo}`);
+    expect(register.nl).not.toContain(`15 jaar, op grond van de ${wgbo}`);
+    expect(register.nl).toContain(
+      `15 jaar. De privacyverklaring noemt als grond de ${wgbo}, maar die wet vereist ten minste 20 jaar (artikel 7:454, lid 3, BW)`,
+    );
   });
 
   it("at the law's own term the law is the ground again", () => {

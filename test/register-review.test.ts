@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { messagesFor, type Language } from '../src/i18n/messages.js';
 import type { PolicySource } from '../src/policy/policy-types.js';
@@ -7,6 +9,7 @@ import type { PolicyModel } from '../src/resolve/model.js';
 import { registerToCsv } from '../src/render/register/register-csv.js';
 import { registerToHtml } from '../src/render/register/register-html.js';
 import { registerToMarkdown } from '../src/render/register/register-markdown.js';
+import { registerToXlsx } from '../src/render/register/register-xlsx.js';
 import { buildRegister, type Register } from '../src/render/register/register-model.js';
 import { repoRoot } from './support/cli.js';
 import { analyse, miniPolicy } from './support/mini-policy.js';
@@ -155,8 +158,12 @@ describe('the policy-wide transfer safeguards (30(1)(e)) reach the register', ()
 
   it("Doctolib's SCCs, ad-hoc clauses and art. 49 derogation; IES's Privacy Shield (invalid), SCCs and BCR", () => {
     const doctolib = registerToMarkdown(registerIn(seedModel('doctolib'), 'nl'));
+    // One ground a nested item (they ran together as one paragraph: register review defect 11).
     expect(doctolib).toContain(
-      '- **Algemene gronden voor doorgifte aan derde landen**: Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG). Indien nodig. Contractbepalingen met toestemming van de toezichthoudende autoriteit (artikel 46, lid 3, onder a, AVG). Gelijkwaardige ad-hocbepalingen, indien nodig. Afwijking voor een specifieke situatie (artikel 49 AVG).\n',
+      '- **Algemene gronden voor doorgifte aan derde landen**:\n' +
+        '  - Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG). Indien nodig.\n' +
+        '  - Contractbepalingen met toestemming van de toezichthoudende autoriteit (artikel 46, lid 3, onder a, AVG). Gelijkwaardige ad-hocbepalingen, indien nodig.\n' +
+        '  - Afwijking voor een specifieke situatie (artikel 49 AVG).\n',
     );
     const ies = fact(registerIn(seedModel('ies'), 'en'), 'General grounds for transfers to third countries')!;
     expect(ies.split('\n')).toEqual([
@@ -194,5 +201,325 @@ describe("the AVG's own Dutch terms", () => {
       expect(readFileSync(path.join(dir, file), 'utf8'), file).not.toMatch(/functionaris(sen)? gegevensbescherming/i);
     expect(messagesFor('nl').t('statements:label.dpo')).toBe('Functionaris voor gegevensbescherming');
     expect(messagesFor('nl').t('register:column.purpose')).toBe('Verwerkingsdoeleinden');
+  });
+});
+
+describe('a retention period shorter than the law it cites (30(1)(f)): never a false ground', () => {
+  function withShortFile(period: string): PolicySource {
+    const policy = miniPolicy();
+    policy.dataCategories[0] = { ...policy.dataCategories[0]!, special: 'health' };
+    policy.retention = [
+      { id: 'file', name: text('Dossier', 'File'), dataCategories: ['phone'], period, legalSource: { law: 'wgbo' } },
+    ];
+    policy.purposes[0]!.retention = ['file'];
+    return policy;
+  }
+
+  it("keeps the statement's words, names the law as the statement's ground and the law's own minimum (from the law data)", () => {
+    const model = modelOf(withShortFile('P15Y'));
+    expect(cell(registerIn(model, 'nl'), 'retention')).toEqual([
+      'Dossier (Telefoonnummer): 15 jaar. De privacyverklaring noemt als grond de Wet op de geneeskundige behandelingsovereenkomst (WGBO), maar die wet vereist ten minste 20 jaar (artikel 7:454, lid 3, BW)',
+    ]);
+    expect(cell(registerIn(model, 'en'), 'retention')).toEqual([
+      'File (Phone number): 15 years. The privacy notice gives the Medical Treatment Contracts Act (WGBO) as the ground, but that law requires at least 20 years (Article 7:454(3) BW)',
+    ]);
+    // At the law's own term the ground is true, and stated as the statement states it.
+    expect(cell(registerIn(modelOf(withShortFile('P20Y')), 'nl'), 'retention')).toEqual([
+      'Dossier (Telefoonnummer): 20 jaar, op grond van de Wet op de geneeskundige behandelingsovereenkomst (WGBO)',
+    ]);
+  });
+
+  it('Zorgburo: no register format says the client file is kept 15 years under the WGBO', () => {
+    const register = registerIn(seedModel('zorgburo-de-liemers'), 'nl');
+    const formats = [
+      registerToMarkdown(register),
+      registerToHtml(register),
+      ...register.tables.map((t) => registerToCsv(t)),
+    ];
+    for (const out of formats) {
+      expect(out).not.toContain('15 jaar, op grond van');
+      expect(out).toContain('maar die wet vereist ten minste 20 jaar (artikel 7:454, lid 3, BW)');
+    }
+    expect(cell(register, 'retention', 'care-plan')).toEqual([
+      'Cliëntdossier: 15 jaar. De privacyverklaring noemt als grond de Wet op de geneeskundige behandelingsovereenkomst (WGBO), maar die wet vereist ten minste 20 jaar (artikel 7:454, lid 3, BW)',
+    ]);
+  });
+});
+
+describe('the transfer statement and the organisation-wide entries (30(1)(d)–(f)) reach every row that needs them', () => {
+  const csvRow = (register: Register, id: string): Record<string, string> => {
+    const table = register.tables[0]!;
+    const index = table.rows.findIndex((r) => r[0]![0] === id);
+    const row = table.standalone.rows[index]!;
+    return Object.fromEntries(table.standalone.columns.map((c, i) => [c.key, row[i]!.join('\n')]));
+  };
+
+  it("Dental Clinics: the statement is among the organisation's facts, and a row with no transfer of its own points there", () => {
+    const nl = registerIn(seedModel('dental-clinics'), 'nl');
+    expect(fact(nl, 'Verklaring over doorgifte buiten de EER')).toBe(
+      'We dragen geen persoonsgegevens over aan landen buiten de Europese Economische Ruimte (EER) zonder passende waarborgen.',
+    );
+    expect(cell(nl, 'transfers', 'cookies')).toEqual(['zie Organisatie: Verklaring over doorgifte buiten de EER']);
+    // Improvement F: the general retention rule and the organisation-wide recipients are pointed to, not '—'.
+    expect(cell(nl, 'retention', 'appointments')).toEqual(['zie Organisatie: Overige bewaartermijnen']);
+    expect(registerToMarkdown(nl)).toContain('| zie Organisatie: Verklaring over doorgifte buiten de EER |');
+    const en = registerIn(seedModel('dental-clinics'), 'en');
+    expect(cell(en, 'transfers', 'cookies')).toEqual(['see Organisation: Statement on transfers outside the EEA']);
+  });
+
+  it('a row with values of its own shows them alone; no pointer where the organisation states nothing for the column', () => {
+    const policy = miniPolicy();
+    const register = registerIn(modelOf(policy), 'nl');
+    expect(cell(register, 'transfers')).toEqual([]);
+    expect(cell(register, 'processors')).toEqual([]);
+    policy.processors = [{ id: 'host', name: 'HOST', service: text('opslag', 'storage'), country: 'NL' }];
+    policy.purposes.push({ ...policy.purposes[0]!, id: 'other', processors: ['host'] });
+    const withProcessor = registerIn(modelOf(policy), 'nl');
+    expect(cell(withProcessor, 'processors', 'other')).toEqual(['HOST (Nederland): opslag']);
+    expect(cell(withProcessor, 'processors', 'connect')).toEqual([]);
+  });
+
+  it("the CSV stands alone: Doctolib's processors and transfers no activity names, marked organisation-wide, in every row", () => {
+    const nl = registerIn(seedModel('doctolib'), 'nl');
+    const csv = registerToCsv(nl.tables[0]!);
+    for (const name of ['ZenDesk', 'Braze', 'Twilio']) expect(csv).toContain(name);
+    const row = csvRow(nl, 'support-requests');
+    expect(row.processors).toMatch(/^AWS EMEA \(.*\): .* \(organisatiebreed\)$/m);
+    expect(row.processors).toMatch(/^ZenDesk .* \(organisatiebreed\)$/m);
+    expect(row.transfers).toMatch(
+      /^Verklaring over doorgifte buiten de EER: Om haar diensten .* \(organisatiebreed\)$/ms,
+    );
+    expect(row.transfers).toContain(
+      'Algemene grond: afwijking voor een specifieke situatie (artikel 49 AVG) (organisatiebreed)',
+    );
+    // The pages point to the organisation's details instead.
+    expect(cell(nl, 'processors', 'support-requests')).toEqual(['zie Organisatie: Overige verwerkers']);
+  });
+
+  it("IES: the statement (no transfers outside the Netherlands, Privacy Shield) reaches the CSV and the organisation's facts", () => {
+    const en = registerIn(seedModel('ies'), 'en');
+    expect(fact(en, 'Statement on transfers outside the EEA')).toContain(
+      'do not transfer your data outside the Netherlands',
+    );
+    expect(registerToCsv(en.tables[0]!)).toContain('Privacy Shield');
+    expect(csvRow(en, en.tables[0]!.rows[0]![0]![0]!).transfers).toContain(
+      'Where the data is stored: the Netherlands (organisation-wide)',
+    );
+  });
+
+  it("the CSV ends each row with the policy's version, effective date and last change (ISO dates); blank where not stated", () => {
+    const policy = miniPolicy();
+    policy.metadata = { ...policy.metadata, version: '3.1', effectiveDate: '2025-02-05', lastModified: '2025-01-20' };
+    const nl = registerIn(modelOf(policy), 'nl');
+    const [head, first] = registerToCsv(nl.tables[0]!).split('\r\n');
+    expect(head).toMatch(/,Systemen,Versie van het beleid,Geldig vanaf,Laatst gewijzigd$/);
+    expect(first).toMatch(/,3\.1,2025-02-05,2025-01-20$/);
+    expect(registerToCsv(registerIn(modelOf(miniPolicy()), 'en').tables[0]!).split('\r\n')[1]).toMatch(/,,,$/);
+  });
+});
+
+describe("a processor's establishment and server locations (30(1)(d)–(e))", () => {
+  it("Doctolib's ZenDesk: 'VS, EU of Azië' as the statement words it, beside the processor and its transfer", () => {
+    const nl = registerIn(seedModel('doctolib'), 'nl');
+    const processors = fact(nl, 'Overige verwerkers')!.split('\n');
+    expect(processors).toContainEqual(
+      expect.stringMatching(/^ZenDesk \(de Verenigde Staten; servers: VS, EU of Azië\): Gebruikers kunnen feedback/),
+    );
+    expect(processors).toContainEqual(
+      expect.stringMatching(
+        /^AWS EMEA \(moedermaatschappij: de Verenigde Staten; contractspartij: Luxemburg; servers: de Europese Unie\): Hosting/,
+      ),
+    );
+    expect(fact(nl, 'Overige doorgifte aan derde landen')!.split('\n')).toContain(
+      'ZenDesk: de Verenigde Staten (servers: VS, EU of Azië).',
+    );
+    const en = registerIn(seedModel('doctolib'), 'en');
+    expect(fact(en, 'Other transfers to third countries')!.split('\n')).toContain(
+      'ZenDesk: the United States (servers: US, EU or Asia).',
+    );
+  });
+});
+
+describe("the register's version line and the workbook's date (register review defect 6)", () => {
+  const dated = (metadata: Partial<PolicySource['metadata']>): Register => {
+    const policy = miniPolicy();
+    policy.metadata = { ...policy.metadata, ...metadata };
+    return registerIn(modelOf(policy), 'nl');
+  };
+
+  it('names the last change beside the version, alone when that is all the policy states, once when it is the effective date', () => {
+    expect(dated({ version: '0.1', lastModified: '2018-05-17' }).versionLine).toBe(
+      'Opgesteld uit privacybeleid versie 0.1. Laatst gewijzigd op 17 mei 2018.',
+    );
+    expect(dated({ lastModified: '2018-05-17' }).versionLine).toBe(
+      'Opgesteld uit het privacybeleid dat het laatst is gewijzigd op 17 mei 2018.',
+    );
+    expect(dated({ effectiveDate: '2025-02-05', lastModified: '2025-02-05' }).versionLine).toBe(
+      'Opgesteld uit het privacybeleid dat geldt vanaf 5 februari 2025.',
+    );
+    const policy = miniPolicy();
+    policy.metadata = { ...policy.metadata, version: '0.1', lastModified: '2018-05-17' };
+    expect(registerIn(modelOf(policy), 'en').versionLine).toBe(
+      'Drawn from privacy policy version 0.1. Last modified on 17 May 2018.',
+    );
+    // Bernhoven's notice says 'Laatst gewijzigd op 17 mei 2018'; every register format now says it too.
+    const bernhoven = registerIn(seedModel('bernhoven'), 'nl');
+    expect(registerToMarkdown(bernhoven)).toContain('Laatst gewijzigd op 17 mei 2018.');
+    expect(registerToHtml(bernhoven)).toContain('Laatst gewijzigd op 17 mei 2018.');
+  });
+
+  it('an undated policy gives a workbook with no created or modified date (it said 1 January 1980), the same bytes every build', async () => {
+    const undated = dated({});
+    expect(undated.date).toBeUndefined();
+    const first = registerToXlsx(undated);
+    const core = new TextDecoder().decode(unzipSync(first)['docProps/core.xml']);
+    expect(core).not.toContain('dcterms:created');
+    expect(core).not.toContain('dcterms:modified');
+    expect(core).not.toContain('1980');
+    expect(Buffer.from(registerToXlsx(dated({}))).equals(Buffer.from(first))).toBe(true);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(first) as unknown as ExcelJS.Buffer);
+    expect(workbook.title).toBe(undated.title);
+    const lastChange = new TextDecoder().decode(
+      unzipSync(registerToXlsx(dated({ lastModified: '2018-05-17' })))['docProps/core.xml'],
+    );
+    expect(lastChange).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2018-05-17T00:00:00Z</dcterms:created>');
+  });
+});
+
+describe('the processor record on a page (30(2)(b))', () => {
+  it("IES: the activity's name alone is the heading; its description keeps the label 'Categorieën van verwerkingen'", () => {
+    const html = registerToHtml(registerIn(seedModel('ies'), 'nl'));
+    expect(html).toContain(
+      // (the print frame, a table whose head repeats the name on every printed page, between heading and list)
+      '<h3>De Producten leveren namens de verwerkingsverantwoordelijke</h3>\n</td></tr></thead>\n<tbody><tr><td>\n<dl>\n<div><dt>Kenmerk</dt>\n<dd>products-for-controllers</dd></div>\n<div><dt>Categorieën van verwerkingen</dt>\n<dd>In sommige gevallen werken we samen met verwerkingsverantwoordelijken',
+    );
+    for (const heading of html.match(/<h3>[^<]*<\/h3>/g)!) expect(heading.length).toBeLessThan(120);
+  });
+});
+
+describe("a required cell left blank says 'niet vermeld' (register review defect 10)", () => {
+  it('(c) categories, (g) security and the contact details of (a): not stated; a cell that cannot apply stays blank', () => {
+    const policy = miniPolicy();
+    policy.controller = { name: 'Mini B.V.' };
+    policy.purposes[0]!.dataSubjects = [];
+    const nl = registerIn(modelOf(policy), 'nl');
+    expect(cell(nl, 'dataSubjects')).toEqual(['niet vermeld']);
+    expect(cell(nl, 'security')).toEqual(['niet vermeld']);
+    expect(cell(nl, 'controller')).toEqual(['Mini B.V.', 'contactgegevens: niet vermeld']);
+    expect(fact(nl, 'Contactgegevens')).toBe('niet vermeld');
+    expect(fact(nl, 'Beveiligingsmaatregelen')).toBe('niet vermeld');
+    // No representative, joint controller or DPO to name (not a care provider): nothing to state.
+    for (const key of ['representative', 'jointControllers', 'dpo']) expect(cell(nl, key), key).toEqual([]);
+    expect(cell(registerIn(modelOf(policy), 'en'), 'controller')).toEqual(['Mini B.V.', 'contact details: not stated']);
+    // With contact details, nothing is added.
+    expect(cell(registerIn(modelOf(miniPolicy()), 'nl'), 'controller')).toEqual(['Mini B.V.', 'privacy@mini.example']);
+    expect(fact(registerIn(modelOf(miniPolicy()), 'nl'), 'Contactgegevens')).toBeUndefined();
+  });
+
+  it("hospitals without a DPO named: 'niet vermeld' where the check finds one likely mandatory; Dental's empty categories", () => {
+    for (const id of ['bernhoven', 'dijklander']) {
+      const register = registerIn(seedModel(id), 'nl');
+      expect(cell(register, 'dpo'), id).toEqual(['niet vermeld']);
+      expect(fact(register, 'Functionaris voor gegevensbescherming'), id).toBe('niet vermeld');
+    }
+    expect(cell(registerIn(seedModel('dijklander'), 'nl'), 'security')).toEqual(['niet vermeld']);
+    expect(fact(registerIn(seedModel('bernhoven'), 'nl'), 'Contactgegevens')).toBe('niet vermeld');
+    const dental = registerIn(seedModel('dental-clinics'), 'nl');
+    expect(cell(dental, 'dataSubjects', 'internal-research')).toEqual(['niet vermeld']);
+    expect(registerToMarkdown(dental)).not.toMatch(/\| internal-research \|(?:[^|]*\|){8} — \|/);
+  });
+});
+
+describe('the Markdown register (register review defect 11)', () => {
+  it('lists a fact of several values as a nested list, one value an item, so that they do not run together', () => {
+    const md = registerToMarkdown(registerIn(seedModel('dental-clinics'), 'nl'));
+    expect(md).toContain('- **Beveiligingsmaatregelen**:\n');
+    expect(md).toContain(
+      '\n  - Netwerksegmentatie\n  - Firewalls\n  - Beveiliging van eindapparaten (endpoint security)\n',
+    );
+    expect(md).not.toMatch(/Netwerksegmentatie\s+Firewalls/);
+    // A single value stays on the item's line.
+    expect(md).toContain('- **KvK-nummer**: 32123759\n');
+  });
+});
+
+describe('the processor record names what 30(2)(a) asks and the policy does not give (register review defect 12)', () => {
+  it("IES: the controllers as a group, and that each one's name and contact details are not in this register", () => {
+    const ies = registerIn(seedModel('ies'), 'nl');
+    const table = ies.tables[1]!;
+    expect(table.kind).toBe('processor');
+    expect(table.rows[0]![table.columns.findIndex((c) => c.key === 'controllers')]).toEqual([
+      'iEQ9-geaccrediteerde beoefenaars en organisaties (bijvoorbeeld uw werkgever) die de Producten aan u beschikbaar stellen',
+      'Naam en contactgegevens van elke verwerkingsverantwoordelijke (artikel 30, lid 2, onder a, AVG): niet in dit register opgenomen',
+    ]);
+    expect(registerToCsv(registerIn(seedModel('ies'), 'en').tables[1]!)).toContain(
+      'Name and contact details of each controller (Article 30(2)(a) GDPR): not in this register',
+    );
+  });
+});
+
+describe('check: a policy citing art. 30(2) without a processor record (register review defect 12)', () => {
+  const cited = (policy: unknown): string[] =>
+    analyse(policy)
+      .findings.filter((f) => f.ruleId === 'register/processor-record-missing')
+      .map((f) => f.pointer ?? '');
+
+  it("Doctolib's records purpose cites 30(2) and the policy records no processing as a processor: info", () => {
+    const policy = JSON.parse(readFileSync(path.join(repoRoot, 'policies/doctolib/policy.json'), 'utf8'));
+    expect(cited(policy)).toEqual(['/purposes/15/legalObligation']);
+    // With the processing it does for others described, the register has its 30(2) record: nothing to report.
+    policy.processorActivities = [
+      {
+        id: 'messenger',
+        name: text('Berichten doorgeven', 'Passing on messages'),
+        controllers: text('Zorgverleners', 'Care providers'),
+        dataSubjects: ['register-contacts'],
+        dataCategories: ['register-data'],
+      },
+    ];
+    expect(cited(policy)).toEqual([]);
+  });
+
+  it('a citation in words counts too; 30(1) does not', () => {
+    const policy = miniPolicy();
+    policy.purposes[0]!.legalBasis = '6(1)(c)';
+    policy.purposes[0]!.legalObligation = { citation: text('artikel 30, lid 2, AVG', 'Article 30(2) GDPR') };
+    expect(cited(policy)).toEqual(['/purposes/0/legalObligation']);
+    policy.purposes[0]!.legalObligation = { law: 'gdpr', article: '30(1)' };
+    expect(cited(policy)).toEqual([]);
+  });
+});
+
+describe('no wording said twice (register review improvement D)', () => {
+  it("the law behind a legal obligation, and a legitimate interest, on the basis's own line", () => {
+    const policy = miniPolicy();
+    policy.purposes[0]!.legalBasis = '6(1)(c)';
+    policy.purposes[0]!.legalObligation = { law: 'awr', article: 'art. 52' };
+    expect(cell(registerIn(modelOf(policy), 'nl'), 'legalBasis')).toEqual([
+      'Wettelijke verplichting (artikel 6, lid 1, onder c, AVG): Algemene wet inzake rijksbelastingen (artikel 52 AWR)',
+    ]);
+    policy.purposes[0]!.legalBasis = '6(1)(f)';
+    delete policy.purposes[0]!.legalObligation;
+    policy.purposes[0]!.legitimateInterest = text('Veilige dienst', 'A safe service');
+    expect(cell(registerIn(modelOf(policy), 'en'), 'legalBasis')).toEqual([
+      'Legitimate interests (Article 6(1)(f) GDPR): A safe service',
+    ]);
+    // With the author's explanation after the basis, the law keeps a line of its own.
+    policy.purposes[0]!.legitimateInterest = undefined;
+    policy.purposes[0]!.legalBasis = '6(1)(c)';
+    policy.purposes[0]!.legalObligation = { law: 'awr', article: 'art. 52' };
+    policy.purposes[0]!.legalBasisExplanation = text('Fiscale plicht.', 'Tax duty.');
+    expect(cell(registerIn(modelOf(policy), 'nl'), 'legalBasis')).toEqual([
+      'Wettelijke verplichting (artikel 6, lid 1, onder c, AVG). Fiscale plicht.',
+      'Wettelijke verplichting: Algemene wet inzake rijksbelastingen (artikel 52 AWR)',
+    ]);
+  });
+
+  it("a recipient's type is left out where its name says it: 'Zorgverzekeraars', not 'Zorgverzekeraars (Zorgverzekeraar)'", () => {
+    const md = registerToMarkdown(registerIn(seedModel('dental-clinics'), 'nl'));
+    expect(md).toContain('Zorgverzekeraars');
+    expect(md).not.toContain('Zorgverzekeraars (Zorgverzekeraar)');
+    expect(md).toContain('Relevante autoriteiten (Overheidsinstantie)');
   });
 });

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { analysePolicy } from '../src/pipeline/analyse-policy.js';
 import { compilePolicy } from '../src/pipeline/compile-policy.js';
 import { findPolicies } from '../src/pipeline/find-policies.js';
 import { messagesFor, type Language } from '../src/i18n/messages.js';
@@ -57,6 +58,30 @@ const processorName = (name: string | Partial<Record<Language, string>>, lang: L
   typeof name === 'string' ? name : inLang(name, lang);
 
 /**
+ * Whether `check` finds a DPO missing where one is likely or surely mandatory (dpo/likely-mandatory,
+ * dpo/mandatory-for-sector), asked of the checker itself.
+ */
+const dpoMandatory = new WeakMap<PolicySource, boolean>();
+function dpoLikelyMandatory(source: PolicySource): boolean {
+  let found = dpoMandatory.get(source);
+  if (found === undefined) {
+    const { findings } = analysePolicy(JSON.stringify(source), 'policy.json');
+    dpoMandatory.set(
+      source,
+      (found = findings.some((f) => f.ruleId === 'dpo/likely-mandatory' || f.ruleId === 'dpo/mandatory-for-sector')),
+    );
+  }
+  return found;
+}
+
+/** A row's own values: none where the blank cell points to the organisation's details ('zie Organisatie: …'). */
+function ownValues(cell: readonly string[], lang: Language): readonly string[] {
+  const t = messagesFor(lang).t;
+  const pointer = t('register:cell.seeOrganisation', { caption: t('register:organisation.caption'), facts: '' });
+  return cell.length === 1 && cell[0]!.startsWith(pointer) ? [] : cell;
+}
+
+/**
  * Checks one register table cell by cell against the policy source itself
  * (not against the register model): each column holds what the policy says.
  */
@@ -68,17 +93,26 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
     return item;
   };
   const column = (row: readonly (readonly string[])[], key: string): readonly string[] =>
-    row[table.columns.findIndex((c) => c.key === key)]!;
+    ownValues(row[table.columns.findIndex((c) => c.key === key)]!, lang);
   const activities = table.kind === 'controller' ? source.purposes : (source.processorActivities ?? []);
   expect(table.rows.map((row) => column(row, 'id')[0])).toEqual(activities.map((a) => a.id));
   for (const [i, row] of table.rows.entries()) {
     const activity = activities[i]!;
     expect(row).toHaveLength(table.columns.length);
+    // 30(1)(c) requires the categories: a controller's row that names none says 'niet vermeld' (register review defect 10).
+    const notStated = [t('register:cell.notStated', { lng: lang })];
+    const required = (values: string[]): string[] =>
+      table.kind === 'controller' && values.length === 0 ? notStated : values;
     expect(column(row, 'dataSubjects')).toEqual(
-      (activity.dataSubjects ?? []).map((id) => inLang(byId(source.dataSubjects, id).name, lang)),
+      required((activity.dataSubjects ?? []).map((id) => inLang(byId(source.dataSubjects, id).name, lang))),
     );
     const categories = column(row, 'dataCategories');
-    expect(categories).toHaveLength((activity.dataCategories ?? []).length);
+    expect(categories).toHaveLength(
+      table.kind === 'controller'
+        ? Math.max(1, (activity.dataCategories ?? []).length)
+        : (activity.dataCategories ?? []).length,
+    );
+    if (table.kind === 'controller' && !activity.dataCategories?.length) expect(categories).toEqual(notStated);
     for (const [j, id] of (activity.dataCategories ?? []).entries()) {
       const category = byId(source.dataCategories, id);
       expect(categories[j]).toContain(inLang(category.name, lang));
@@ -98,12 +132,16 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
     expect(party[0]).toBe(shownName(source, lang));
     if (source.controller.contact?.email) expect(party).toContain(source.controller.contact.email);
     const dpoLines = [source.dpo?.name, source.dpo?.contact?.email].filter(Boolean);
+    // A DPO named without contact details says so; none named where the check finds one likely mandatory: 'niet vermeld'.
+    if (source.dpo?.name && dpoLines.length === 1) dpoLines.push(t('register:cell.contactNotStated', { lng: lang }));
     expect(column(row, 'dpo').join('\n')).toBe(
       source.dpo && dpoLines.length === 0
         ? lang === 'nl'
           ? 'FG aangesteld; geen contactgegevens vermeld'
           : 'a DPO is appointed; no contact details stated'
-        : dpoLines.join('\n'),
+        : !source.dpo && dpoLikelyMandatory(source)
+          ? notStated[0]
+          : dpoLines.join('\n'),
     );
     expect(column(row, 'representative')).toEqual(
       source.representative ? expect.arrayContaining([source.representative.name]) : [],
@@ -165,7 +203,11 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
     } else {
       const a = (source.processorActivities ?? [])[i]!;
       expect(column(row, 'processing')[0]).toBe(inLang(a.name, lang));
-      expect(column(row, 'controllers')).toEqual([inLang(a.controllers, lang)]);
+      // The policy's description of the controllers, and that the list of each one's name and contact details (30(2)(a)) is not here.
+      expect(column(row, 'controllers')).toEqual([
+        inLang(a.controllers, lang),
+        t('register:cell.controllersListElsewhere', { lng: lang }),
+      ]);
       expect(column(row, 'subProcessors').map((x) => x.replace(/( \(.*?\))?: .*$/s, ''))).toEqual(
         (a.subProcessors ?? []).map((id) => processorName(byId(source.processors, id).name, lang)),
       );
@@ -189,8 +231,27 @@ describe('the art. 30 register', () => {
           // Written for Excel in the register's language (the default): ';' for Dutch, ',' for English, a BOM.
           const delimiter = lang === 'nl' ? ';' : ',';
           const records = parse(csv, { relax_column_count: false, delimiter, bom: true }) as string[][];
-          expect(records[0]).toEqual(table.columns.map((c) => messagesFor(lang).t(`register:column.${c.key}`)));
-          expect(records.slice(1)).toEqual(table.rows.map((row) => row.map((cell) => cell.join('\n'))));
+          // The CSV stands alone: the table's columns, then the policy's version and dates; each row with the
+          // organisation-wide entries for its columns after its own values (register-review: the CSV lost them).
+          const t = messagesFor(lang).t;
+          expect(records[0]).toEqual([
+            ...table.columns.map((c) => t(`register:column.${c.key}`)),
+            ...['version', 'effectiveDate', 'lastModified'].map((key) => t(`register:organisation.${key}`)),
+          ]);
+          expect(records.slice(1)).toEqual(table.standalone.rows.map((row) => row.map((cell) => cell.join('\n'))));
+          const { version, effectiveDate, lastModified } = source.metadata;
+          for (const [i, row] of table.rows.entries()) {
+            const standalone = table.standalone.rows[i]!;
+            expect(standalone.slice(table.columns.length)).toEqual(
+              [version, effectiveDate, lastModified].map((x) => (x ? [x] : [])),
+            );
+            for (const [j, cell] of row.entries()) {
+              const own = ownValues(cell, lang);
+              expect(standalone[j]!.slice(0, own.length), `${table.fileStem} ${i}:${j}`).toEqual(own);
+              for (const extra of standalone[j]!.slice(own.length))
+                expect(extra).toMatch(lang === 'nl' ? / \(organisatiebreed\)$/s : / \(organisation-wide\)$/s);
+            }
+          }
         }
         for (const name of ['register.xlsx', 'register.html', 'register.md'])
           expect(output(compiled, `${model.id}/${lang}/${name}`).length).toBeGreaterThan(0);
@@ -255,7 +316,10 @@ describe('the art. 30 register', () => {
       /^Medisch dossier \(Gezondheidsgegevens, Contactgegevens\): 20 jaar/,
     );
     expect(cell(controller!, care, 'security')).toContain('Normen: NEN 7510 en ISO 27001');
-    expect(cell(controller!, controller!.rows[1]!, 'legalBasis')![1]).toMatch(/^Wettelijke verplichting: .*AWR/);
+    // The law on the basis's own line (it followed as a second 'Wettelijke verplichting: …' line: register review, improvement D).
+    expect(cell(controller!, controller!.rows[1]!, 'legalBasis')).toEqual([
+      expect.stringMatching(/^Wettelijke verplichting \(artikel 6, lid 1, onder c, AVG\): .*AWR/),
+    ]);
     expect(cell(processor!, processor!.rows[0]!, 'transfers')![0]).toContain('SurveyTool Ltd: het Verenigd Koninkrijk');
   });
 });
@@ -304,8 +368,8 @@ describe('register.csv', () => {
     expect(nl.slice(1).split('\r\n')[0]).toMatch(/^Kenmerk;Verwerkingsactiviteit;Verwerkingsverantwoordelijke;/);
     const records = parse(nl, { bom: true, delimiter: ';' }) as string[][];
     const table = registerFor(model, 'nl').tables[0]!;
-    expect(records[0]).toEqual(table.columns.map((c) => c.header));
-    expect(records.slice(1)).toEqual(table.rows.map((row) => row.map((cell) => cell.join('\n'))));
+    expect(records[0]).toEqual(table.standalone.columns.map((c) => c.header));
+    expect(records.slice(1)).toEqual(table.standalone.rows.map((row) => row.map((cell) => cell.join('\n'))));
     const en = output(compiled, 'register-processor/en/register.csv') as string;
     expect(en.charCodeAt(0)).toBe(0xfeff);
     expect(en.slice(1).split('\r\n')[0]).toMatch(/^ID,Processing activity,/);
@@ -336,7 +400,8 @@ function csvTable(headers: [string, string], row: string[][]): RegisterTable {
     fileStem: 'register',
     rowHeader: 0,
     columns: headers.map((header, i) => ({ key: `c${i}`, header, width: 1 })),
-    rows: [row],
+    rows: [],
+    standalone: { columns: headers.map((header, i) => ({ key: `c${i}`, header, width: 1 })), rows: [row] },
   };
 }
 
@@ -540,6 +605,7 @@ function syntheticRegister(cells: string[][], date: string): Register {
         columns,
         rowHeader: 0,
         rows: cells.map((row) => row.map((c) => (c ? [c] : []))),
+        standalone: { columns, rows: [] },
       },
     ],
   };

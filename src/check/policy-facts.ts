@@ -2,7 +2,7 @@ import type { Contact, LawReference, RetentionConditionId, Text } from '../polic
 import { isCareProvider as careProviderSource } from '../law/care-provider.js';
 import { medicalFileConditions, patientSubjects, secondaryUse, treatmentBases } from '../law/dutch-care-law.js';
 import { consentBases } from '../law/legal-bases.js';
-import { professionalSecrecyWords } from '../law/legal-thresholds.js';
+import { largeScaleCare, professionalSecrecyWords } from '../law/legal-thresholds.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { DataCategory, DataSubject, PolicyModel, Purpose, PurposeBasis, RetentionRule } from '../resolve/model.js';
 
@@ -32,6 +32,17 @@ export function lawsCitedBy(purpose: Purpose): LawReference[] {
     ...purpose.bases.flatMap((b) => [b.legalObligation, b.publicTask]),
     purpose.specialCategoryCondition?.lawReference,
   ].filter((r): r is LawReference => r !== undefined);
+}
+
+/** GDPR art. 30(2) as a law reference gives it: 'art. 30(2)', '30 lid 2', 'artikel 30, lid 2'. */
+const article30Paragraph2 = /^(?:art(?:\.|ikel|icle)?\s*)?30\s*(?:\(2\)|,?\s*lid\s*2\b)/i;
+const citation30Paragraph2 = /\b30\s*(?:\(2\)|,?\s*lid\s*2\b).*\b(?:AVG|GDPR)\b/i;
+
+/** Whether a law reference cites art. 30(2) GDPR, the record a processor keeps. */
+export function citesProcessorRecord(ref: LawReference | undefined): boolean {
+  if (!ref) return false;
+  if (ref.law === 'gdpr' && article30Paragraph2.test(ref.article ?? '')) return true;
+  return Object.values(ref.citation ?? {}).some((text) => citation30Paragraph2.test(text));
 }
 
 /**
@@ -81,6 +92,25 @@ export function statesSecrecy(purpose: Purpose): boolean {
 }
 
 const careProviders = new WeakMap<PolicyModel, boolean>();
+
+/**
+ * Whether a DPO is likely mandatory though the policy names none (GDPR 37(1)(c)): a care provider
+ * whose core activity is processing health data on a large scale. The check reports it
+ * (dpo/likely-mandatory); the register says 'niet vermeld' rather than a blank.
+ */
+export function dpoLikelyMandatory(model: PolicyModel): boolean {
+  return (
+    !model.source.dpo &&
+    isCareProvider(model) &&
+    model.dataCategories.some((c) => c.special === 'health' && c.usedBy.length > 0)
+  );
+}
+
+/** No DPO named by a controller whose care sector processes on a large scale by its kind (law/legal-thresholds.ts largeScaleCare). */
+export function dpoMandatoryForSector(model: PolicyModel): boolean {
+  const sector = model.source.controller.careSector;
+  return !model.source.dpo && sector !== undefined && largeScaleCare.sectors.has(sector);
+}
 
 /**
  * Whether the controller is a care provider (law/care-provider.ts: stated,

@@ -32,7 +32,10 @@ import { durationInDays } from '../law/durations.js';
 import {
   basesOf,
   basesWithout,
+  citesProcessorRecord,
   collectsFromPerson,
+  dpoLikelyMandatory,
+  dpoMandatoryForSector,
   hasContact,
   inMedicalFile,
   isCareProvider,
@@ -346,8 +349,8 @@ export const rules: readonly Rule[] = [
     severity: 'error',
     article: 'GDPR 37(1)(c), 37(7)',
     check: (model) => {
-      const sector = model.source.controller.careSector;
-      if (model.source.dpo || sector === undefined || !largeScaleCare.sectors.has(sector)) return [];
+      if (!dpoMandatoryForSector(model)) return [];
+      const sector = model.source.controller.careSector!;
       const vars = { sector: { message: { messageId: `terms:careSector.${sector}` } } };
       return [
         {
@@ -362,16 +365,9 @@ export const rules: readonly Rule[] = [
     id: 'dpo/likely-mandatory',
     severity: 'info',
     article: 'GDPR 37(1)(c)',
-    check: (model) => {
+    check: (model) =>
       // A sector that is large-scale always is reported by dpo/mandatory-for-sector: one problem, one finding.
-      const sector = model.source.controller.careSector;
-      if (sector !== undefined && largeScaleCare.sectors.has(sector)) return [];
-      return !model.source.dpo &&
-        isCareProvider(model) &&
-        model.dataCategories.some((c) => c.special === 'health' && c.usedBy.length > 0)
-        ? [{ pointer: '/controller' }]
-        : [];
-    },
+      !dpoMandatoryForSector(model) && dpoLikelyMandatory(model) ? [{ pointer: '/controller' }] : [],
   },
   {
     id: 'art6/basis-missing',
@@ -674,6 +670,28 @@ export const rules: readonly Rule[] = [
       model.purposes
         .filter((p) => !p.registerDescription)
         .map((p) => ({ pointer: joinPointer(p.pointer, 'registerDescription'), vars: { purpose: p.name } })),
+  },
+  {
+    // A purpose cites the processor's record (30(2)) while the policy records no processing as a processor:
+    // the register then has no 30(2) table (register review, item 12).
+    id: 'register/processor-record-missing',
+    severity: 'info',
+    article: 'GDPR 30(2)',
+    check: (model) =>
+      model.processorActivities.length
+        ? []
+        : model.purposes.flatMap((p) =>
+            p.bases
+              .filter((b) => citesProcessorRecord(b.legalObligation) || citesProcessorRecord(b.publicTask))
+              .map((b) => ({
+                pointer: joinPointer(
+                  // A single basis's law sits on the purpose itself; each of legalBases has its own.
+                  p.legalBases ? b.pointer : p.pointer,
+                  citesProcessorRecord(b.legalObligation) ? 'legalObligation' : 'publicTask',
+                ),
+                vars: { purpose: p.name },
+              })),
+          ),
   },
   {
     id: 'security/measures-missing',

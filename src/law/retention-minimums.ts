@@ -113,13 +113,24 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
 ];
 
 /**
- * Whether a rule cites, as the law that sets its period, a law whose minimum is longer than that period
- * ('15 years, under the WGBO', which requires 20): then the law does not set it, and a notice that says
- * 'under the WGBO' states what is not so. The check reports the short period itself.
+ * The minimum of the law a rule cites as the law that sets its period, when that minimum is longer than the
+ * period ('15 years, under the WGBO', which requires 20): then the law does not set it. The check reports
+ * the short period itself.
  */
-export function shorterThanCitedLaw(rule: { period?: string; legalSource?: { law?: LawId } }): boolean {
+export function citedLawMinimum(rule: {
+  period?: string;
+  legalSource?: { law?: LawId };
+}): RetentionMinimum | undefined {
   const law = rule.legalSource?.law;
   const days = rule.period === undefined ? undefined : durationInDays(rule.period);
-  if (law === undefined || days === undefined) return false;
-  return retentionMinimums.some((min) => min.law === law && days < (durationInDays(min.period) ?? 0));
+  if (law === undefined || days === undefined) return undefined;
+  return retentionMinimums.find((min) => min.law === law && days < (durationInDays(min.period) ?? 0));
+}
+
+/**
+ * Whether a rule cites, as the law that sets its period, a law whose minimum is longer than that period
+ * (citedLawMinimum): a notice that says 'under the WGBO' states what is not so.
+ */
+export function shorterThanCitedLaw(rule: { period?: string; legalSource?: { law?: LawId } }): boolean {
+  return citedLawMinimum(rule) !== undefined;
 }

@@ -113,13 +113,14 @@ export function specialConditionText(c: NonNullable<Purpose['specialCategoryCond
 }
 
 /** 'Microsoft: de Verenigde Staten — EU-VS Data Privacy Framework …': one transfer outside the EEA and its safeguard. */
-export function transferText(party: Processor | Recipient, m: Messages): string {
+export function transferText(party: Processor | Recipient, m: Messages, where?: string): string {
   const name = nameOf(party.name, m);
   const countries = joinList(
     nonEeaCountries(party).map((c) => countryName(c, m)),
     m,
   );
   let line = countries ? m.t('notice:transfers.item', { name, countries }) : name;
+  if (where) line += ` (${where})`;
   if (party.transfer) line += ` — ${transferGroundText(party.transfer, m, false)}`;
   return line;
 }

@@ -13,13 +13,26 @@ export function formatEntity(entity: Entity, m: Messages): string {
 }
 
 /** Where a processor comes from: its country of origin, parent company and contracting entity. */
-function processorOrigin(p: Processor, m: Messages): string | undefined {
+export function processorOrigin(p: Processor, m: Messages): string | undefined {
   const parts: string[] = [];
   if (p.country) parts.push(countryName(p.country, m));
   if (p.parentCompany) parts.push(m.t('details:entity.parentCompany', { entity: formatEntity(p.parentCompany, m) }));
   if (p.contractingEntity)
     parts.push(m.t('details:entity.contractingEntity', { entity: formatEntity(p.contractingEntity, m) }));
   return parts.length ? parts.join('; ') : undefined;
+}
+
+/** Where a processor stores the data: the statement's own words when given ('VS, EU of Azië'), else the countries. */
+export function serverLocationsOf(p: Processor, m: Messages): string | undefined {
+  return (
+    pick(p.serverLocationsText, m) ||
+    (p.serverLocations?.length
+      ? joinList(
+          p.serverLocations.map((c) => countryName(c, m)),
+          m,
+        )
+      : undefined)
+  );
 }
 
 /**
@@ -66,14 +79,6 @@ export function processorTable(processors: readonly Processor[], generalSafeguar
   const t = m.t;
   const withCategory = processors.some((p) => p.serviceCategory);
   const transfer = transferColumn(processors, generalSafeguards, m);
-  const locations = (p: Processor): string | undefined =>
-    pick(p.serverLocationsText, m) ||
-    (p.serverLocations?.length
-      ? joinList(
-          p.serverLocations.map((c) => countryName(c, m)),
-          m,
-        )
-      : undefined);
   return {
     caption: t('notice:recipients.processors'),
     head: [
@@ -89,7 +94,7 @@ export function processorTable(processors: readonly Processor[], generalSafeguar
       ...(withCategory ? [optional(pick(p.serviceCategory, m) || undefined, m)] : []),
       [text(pick(p.service, m))],
       optional(processorOrigin(p, m), m),
-      optional(locations(p), m),
+      optional(serverLocationsOf(p, m), m),
       ...(transfer ? [transfer(p)] : []),
     ]),
   };

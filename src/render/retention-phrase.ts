@@ -1,7 +1,7 @@
 import { joinList, type Messages } from '../i18n/messages.js';
 import { laws } from '../law/laws.js';
 import { parseDuration } from '../law/durations.js';
-import { shorterThanCitedLaw } from '../law/retention-minimums.js';
+import { shorterThanCitedLaw, type RetentionMinimum } from '../law/retention-minimums.js';
 import type { LawReference, RetentionRuleSource, RetentionTermSource } from '../policy/policy-types.js';
 import { rememberedPerLanguage } from '../i18n/per-language.js';
 
@@ -33,6 +33,18 @@ export function formatLawReference(ref: LawReference, messages: Messages): strin
   // A citation given beside a known law is the author's own wording of it: shown, never dropped.
   const citation = textIn(ref.citation, messages.lang);
   return citation ? `${cited}, ${citation}` : cited;
+}
+
+/**
+ * The article that sets a legal minimum, as the language cites it: 'BW 7:454(3)' in the law data reads
+ * 'artikel 7:454, lid 3, BW' in Dutch, 'Article 7:454(3) BW' in English; a minimum of no known law as the data gives it.
+ */
+export function formatMinimumArticle(minimum: RetentionMinimum, messages: Messages): string {
+  if (!minimum.law) return minimum.article;
+  const code = laws[minimum.law].code ?? messages.t(`terms:law.${minimum.law}.abbreviation`);
+  if (!minimum.article.startsWith(`${code} `)) return minimum.article;
+  const article = minimum.article.slice(code.length + 1).replace(/^(art\.|artikel|article)\s*/i, '');
+  return messages.t('terms:lawCitation.article', { article: citedArticle(article, messages), code });
 }
 
 /** '30(2)' or '30 lid 2', '6(1)(c)': an article with its paragraph and point, and what the author wrote otherwise. */

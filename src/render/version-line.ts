@@ -7,6 +7,8 @@ export interface VersionLineKeys {
   version: string;
   date: string;
   neither?: string;
+  /** Where the document states the policy's last change (a date other than the effective date): after the line, and alone when that is all it states. */
+  lastModified?: { after: string; alone: string };
 }
 
 export const noticeVersionKeys: VersionLineKeys = {
@@ -19,6 +21,7 @@ export const registerVersionKeys: VersionLineKeys = {
   version: 'register:versionOnly',
   date: 'register:dateOnly',
   neither: 'register:undated',
+  lastModified: { after: 'register:lastModified', alone: 'register:lastModifiedOnly' },
 };
 
 /**
@@ -27,16 +30,27 @@ export const registerVersionKeys: VersionLineKeys = {
  * no words for that) — so no line ever reads 'versie .'.
  */
 export function versionLine(
-  metadata: { version?: string; effectiveDate?: string },
+  metadata: { version?: string; effectiveDate?: string; lastModified?: string },
   m: Messages,
   keys: VersionLineKeys,
 ): string {
-  const { effectiveDate } = metadata;
+  const { effectiveDate, lastModified } = metadata;
   // A version label that is the effective date itself ("2025-02-05") says nothing the date does not.
   const version = metadata.version === effectiveDate ? undefined : metadata.version;
   const date = effectiveDate ? formatDate(effectiveDate, m) : undefined;
-  if (version && date) return m.t(keys.both, { version, date });
-  if (version) return m.t(keys.version, { version });
-  if (date) return m.t(keys.date, { date });
-  return keys.neither ? m.t(keys.neither) : '';
+  const changed =
+    keys.lastModified && lastModified && lastModified !== effectiveDate ? formatDate(lastModified, m) : undefined;
+  const line =
+    version && date
+      ? m.t(keys.both, { version, date })
+      : version
+        ? m.t(keys.version, { version })
+        : date
+          ? m.t(keys.date, { date })
+          : undefined;
+  if (changed && keys.lastModified)
+    return line
+      ? `${line} ${m.t(keys.lastModified.after, { date: changed })}`
+      : m.t(keys.lastModified.alone, { date: changed });
+  return line ?? (keys.neither ? m.t(keys.neither) : '');
 }

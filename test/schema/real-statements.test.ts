@@ -216,7 +216,8 @@ describe('several controllers', () => {
       [],
       [],
     ]);
-    expect(column(model, 'en', 'controller')[2]).toEqual(['Ministerie van VWS']);
+    // Named without contact details, which 30(1)(a) asks for: said so (register review, defect 10).
+    expect(column(model, 'en', 'controller')[2]).toEqual(['Ministerie van VWS', 'contact details: not stated']);
     expect(column(model, 'en', 'dpo')[2]).toEqual([]);
     const facts = register(model, 'en').organisation.facts;
     expect(facts).toContainEqual({

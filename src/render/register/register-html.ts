@@ -64,13 +64,14 @@ function activityBlocks(table: RegisterTable): ActivityBlock[] {
   for (const row of table.rows)
     blocks.push({
       id: row[idColumn]?.[0] ?? '',
-      name: (row[table.rowHeader] ?? []).join(' '),
+      // The naming column's first value; the rest (a processor record's description) is a fact of its own.
+      name: row[table.rowHeader]?.[0] ?? '',
       facts: rowFacts(table, row, usual),
     });
   return blocks;
 }
 
-/** A row's columns as labelled facts, but for its heading, the organisation's usual values and blanks a page leaves out. */
+/** A row's columns as labelled facts, but for its heading (the naming column's first value), the organisation's usual values and blanks a page leaves out. */
 function rowFacts(
   table: RegisterTable,
   row: RegisterTable['rows'][number],
@@ -80,6 +81,8 @@ function rowFacts(
   for (let index = 0; index < table.columns.length; index++) {
     const column = table.columns[index]!;
     const values = row[index] ?? [];
+    // The heading holds the first value; what follows it keeps the column's label ('Categorieën van verwerkingen', 30(2)(b)).
+    if (index === table.rowHeader && values.length > 1) facts.push({ label: column.header, values: values.slice(1) });
     if (
       index !== table.rowHeader &&
       !(column.organisationWide && usual.get(index) === JSON.stringify(values)) &&

@@ -25,8 +25,18 @@ export function registerToMarkdown(register: Register): string {
 
 // Callbacks are module-level functions and hot loops are written out: no closures made per call
 // (docs/architecture.md, "No closures made per call").
-const factItem = (fact: { label: string; value: string }): string =>
-  `- **${escapeMarkdownText(fact.label)}**: ${escapeMarkdownText(fact.value)}`;
+/**
+ * A fact as a list item; a value of several lines (measures, rules, processors, grounds) as a
+ * nested list, one line an item — a line break inside a list item is only a space in Markdown,
+ * and the values ran together ('… Netwerksegmentatie Firewalls …').
+ */
+function factItem(fact: { label: string; value: string }): string {
+  const label = `- **${escapeMarkdownText(fact.label)}**:`;
+  const lines = fact.value.split('\n');
+  if (lines.length === 1) return `${label} ${escapeMarkdownText(fact.value)}`;
+  return [label, ...lines.map(nestedItem)].join('\n');
+}
+const nestedItem = (line: string): string => `  - ${escapeMarkdownText(line)}`;
 const headerOf = (column: { header: string }): string => column.header;
 
 /** Each cell as one run of text: its values joined, or `empty`. */

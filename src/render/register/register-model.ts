@@ -1,39 +1,23 @@
 import type { Messages } from '../../i18n/messages.js';
 import { partyLeavesEea } from '../../law/eea.js';
-import type { Contact } from '../../policy/policy-types.js';
-import type { LocalisedText } from '../../i18n/text-in.js';
-import type {
-  DataCategory,
-  OtherController,
-  PolicyModel,
-  Processor,
-  ProcessorActivity,
-  Purpose,
-  Recipient,
-  RetentionRule,
-} from '../../resolve/model.js';
-import { retentionPhrase } from '../retention-phrase.js';
+import type { PolicyModel, Processor, ProcessorActivity, Purpose, Recipient } from '../../resolve/model.js';
 import { registerVersionKeys, versionLine } from '../version-line.js';
 import { isCareProvider } from '../../law/care-provider.js';
-import {
-  controllerName,
-  countryName,
-  formatAddress,
-  formatDate,
-  joinList,
-  nameOf,
-  pick,
-  upperFirst,
-} from '../format.js';
-import {
-  notStatedText,
-  purposeLawfulness,
-  specialCategoryNote,
-  specialConditionText,
-  transferGroundText,
-  transferText,
-} from '../legal-text.js';
+import { dpoLikelyMandatory, dpoMandatoryForSector, hasContact } from '../../check/policy-facts.js';
+import { controllerName, countryName, formatAddress, formatDate, joinList, pick, upperFirst } from '../format.js';
+import { notStatedText, purposeLawfulness, specialConditionText, transferGroundText } from '../legal-text.js';
 import { markdownToPlainText } from './plain-text.js';
+import {
+  categoryLine,
+  linesOf,
+  nameLine,
+  otherControllerLines,
+  partyLines,
+  processorLine,
+  recipientLine,
+  retentionLine,
+  transfersCell,
+} from './register-lines.js';
 
 /**
  * The record of processing activities (GDPR art. 30) for one language, free
@@ -45,8 +29,8 @@ export interface Register {
   title: string;
   /** 'Versie 2025-02-05, geldig vanaf 5 februari 2025'. */
   versionLine: string;
-  /** The date stamped into the workbook (ISO): the policy's effective date, else its last change, else the zip epoch. Never the clock. */
-  date: string;
+  /** The date stamped into the workbook (ISO): the policy's effective date, else its last change, else none. Never the clock. */
+  date?: string;
   /** What a blank cell shows where a blank is hard to read (HTML, Markdown). */
   empty: string;
   organisation: RegisterFacts;
@@ -88,7 +72,15 @@ export interface RegisterTable {
   columns: RegisterColumn[];
   /** The column whose cell names its row (the activity), for row headers. */
   rowHeader: number;
+  /** Each row's cells; a blank cell for which the organisation states something points to it ('zie Organisatie: …'). */
   rows: RegisterCell[][];
+  /**
+   * The table as a file of its own reads it (the CSV, which a privacy-management tool imports
+   * without the organisation's details): in every row the entries stated for the whole
+   * organisation that belong in its columns, each marked so, instead of a pointer; then the
+   * policy's version and dates as the last columns.
+   */
+  standalone: { columns: RegisterColumn[]; rows: RegisterCell[][] };
 }
 
 /** A column: its key (header from `register:column.<key>`), width, and how a row fills it. */
@@ -101,8 +93,22 @@ interface ColumnSpec<Row> {
   organisationWide?: true;
   /** A blank is a gap `check` reports, not "none": a page leaves the line out rather than show "—". */
   omitWhenEmpty?: true;
+  /** Art. 30 requires it: a blank cell says 'niet vermeld' ('—' would read as 'none'). */
+  required?: true;
+  /** What the organisation states for this column beyond the activities (facts by key): a blank row points to it. */
+  organisation?: readonly OrganisationEntryKey[];
   cell(row: Row, ctx: CellContext): RegisterCell;
 }
+
+/** The organisation's entries that belong in an activity column: stated for the whole organisation, or for no activity. */
+type OrganisationEntryKey =
+  | 'storage'
+  | 'transferStatement'
+  | 'otherRetention'
+  | 'otherProcessors'
+  | 'otherRecipients'
+  | 'otherTransfers'
+  | 'transferSafeguards';
 
 interface CellContext {
   model: PolicyModel;
@@ -111,37 +117,14 @@ interface CellContext {
   security: RegisterCell;
   /** The policy-wide transfer grounds (transfers.mechanisms), in the notice's words: worked out once. */
   safeguards: readonly string[];
+  /** The organisation's entries by key, one line each (not yet sentences): worked out once. */
+  entries: ReadonlyMap<OrganisationEntryKey, readonly string[]>;
 }
 
 const one = (value: string | undefined): RegisterCell => (value ? [value] : []);
 
 // Callbacks are module-level functions and hot loops are written out: no closures made per call
 // (docs/architecture.md, "No closures made per call").
-
-/** Each item's line in the message language. */
-function linesOf<T, Line>(items: readonly T[], m: Messages, line: (item: T, m: Messages) => Line): Line[] {
-  const lines: Line[] = [];
-  for (const item of items) lines.push(line(item, m));
-  return lines;
-}
-const nameLine = (item: { name: LocalisedText }, m: Messages): string => pick(item.name, m);
-
-/** 'Naam, adres, e-mail …' of the controller, representative or DPO — art. 30(1)(a) and 30(2)(a). */
-function partyLines(
-  name: string | undefined,
-  address: Contact['address'],
-  contact: Contact | undefined,
-  m: Messages,
-): string[] {
-  const lines: string[] = [];
-  if (name) lines.push(name);
-  const where = address ?? contact?.address;
-  if (where) lines.push(formatAddress(where, m));
-  if (contact?.email) lines.push(contact.email);
-  if (contact?.phone) lines.push(contact.phone);
-  if (contact?.url) lines.push(contact.url);
-  return lines;
-}
 
 const controllerCell = ({ model, m }: CellContext): RegisterCell => {
   const c = model.source.controller;
@@ -153,49 +136,21 @@ const representativeCell = ({ model, m }: CellContext): RegisterCell => {
 };
 const dpoCell = ({ model, m }: CellContext): RegisterCell => {
   const d = model.source.dpo;
-  if (!d) return [];
+  // None named where one is likely mandatory (a care provider with health data, 37(1)(c)): not stated, not '—'.
+  if (!d) return dpoLikelyMandatory(model) || dpoMandatoryForSector(model) ? [m.t('register:cell.notStated')] : [];
   const lines = partyLines(d.name, undefined, d.contact, m);
   // A DPO the policy mentions without any details is still a DPO.
   return lines.length ? lines : [m.t('register:cell.dpoWithoutDetails')];
 };
 
-/** Another controller's name and contact details (art. 30(1)(a): 'and, where applicable, the joint controller'). */
-function otherControllerLines(c: OtherController, m: Messages): string[] {
-  return partyLines(c.name, c.address, c.contact, m);
-}
-
-function categoryLine(c: DataCategory, m: Messages): string {
-  const notes: string[] = [];
-  const name = pick(c.name, m);
-  if (c.special) notes.push(specialCategoryNote(c.special, name, m, 'register:cell'));
-  if (c.criminal) notes.push(m.t('register:cell.criminal'));
-  if (c.nationalIdentifier) notes.push(m.t('register:cell.nationalIdentifier'));
-  return notes.length ? `${name} (${notes.join('; ')})` : name;
-}
-
-function recipientLine(r: Recipient, m: Messages): string {
-  const details = [m.t(`terms:recipientType.${r.type}`), ...(r.country ? [countryName(r.country, m)] : [])];
-  return `${pick(r.name, m)} (${details.join(', ')})`;
-}
-
-function processorLine(p: Processor, m: Messages): string {
-  const service = pick(p.service, m);
-  const where = p.country ? ` (${countryName(p.country, m)})` : '';
-  const name = nameOf(p.name, m);
-  return service ? `${name}${where}: ${service}` : `${name}${where}`;
-}
-
-/** 'Rule (categories it covers): period. Note' — the categories are named unless the rule is named after its one category. */
-function retentionLine(r: RetentionRule, m: Messages): string {
-  const name = pick(r.name, m);
-  const categories = linesOf(r.categories, m, nameLine);
-  const covers =
-    categories.length && !(categories.length === 1 && categories[0] === name) ? ` (${categories.join(', ')})` : '';
-  return `${name}${covers}: ${retentionPhrase(r, m)}${r.note ? `. ${pick(r.note, m)}` : ''}`;
-}
-
-function transfersCell(parties: ReadonlyArray<Processor | Recipient>, m: Messages): string[] {
-  return linesOf(parties.filter(partyLeavesEea), m, transferText);
+/**
+ * The DPO of a purpose's controller: its own controller's, else the organisation's — whose
+ * 'niet vermeld' (one likely mandatory, none named) is about the organisation, not another controller.
+ */
+function purposeDpoCell(p: Purpose, ctx: CellContext): RegisterCell {
+  const own = p.controller?.dpo;
+  if (own) return partyLines(own.name, undefined, own.contact, ctx.m);
+  return p.controller && !ctx.model.source.dpo ? [] : dpoCell(ctx);
 }
 
 /**
@@ -246,12 +201,12 @@ function specialConditionCell(p: Purpose, m: Messages): RegisterCell {
 /** The general description of technical and organisational measures, art. 30(1)(g) and 32(1). */
 function securityCell(model: PolicyModel, m: Messages): RegisterCell {
   const s = model.source.security;
-  if (!s) return [];
+  if (!s) return [m.t('register:cell.notStated')];
   const measures = linesOf(s.measures ?? [], m, pick);
   const description = pick(s.description, m);
   const lines = measures.length ? measures : description ? [markdownToPlainText(description)] : [];
   if (s.standards?.length) lines.push(m.t('register:cell.standards', { standards: joinList(s.standards, m) }));
-  return lines;
+  return lines.length ? lines : [m.t('register:cell.notStated')];
 }
 
 /** Art. 30(1): one row per processing activity, i.e. per purpose. Column order is stable: (a) to (g), then the Dutch practice additions. */
@@ -276,18 +231,42 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
     key: 'dpo',
     width: 24,
     organisationWide: true,
-    cell: (p, ctx) =>
-      p.controller?.dpo ? partyLines(p.controller.dpo.name, undefined, p.controller.dpo.contact, ctx.m) : dpoCell(ctx),
+    cell: (p, ctx) => purposeDpoCell(p, ctx),
   },
   { key: 'purpose', width: 48, cell: (p, { m }) => purposeCell(p, m) },
   { key: 'legalBasis', width: 40, cell: (p, { m }) => legalBasisCell(p, m) },
   { key: 'specialCondition', width: 40, cell: (p, { m }) => specialConditionCell(p, m) },
-  { key: 'dataSubjects', width: 28, cell: (p, { m }) => linesOf(p.dataSubjects, m, nameLine) },
-  { key: 'dataCategories', width: 40, cell: (p, { m }) => linesOf(p.dataCategories, m, categoryLine) },
-  { key: 'recipients', width: 32, cell: (p, { m }) => linesOf(p.recipients, m, recipientLine) },
-  { key: 'processors', width: 36, cell: (p, { m }) => linesOf(p.processors, m, processorLine) },
-  { key: 'transfers', width: 40, cell: (p, ctx) => activityTransfersCell([...p.processors, ...p.recipients], ctx) },
-  { key: 'retention', width: 48, cell: (p, { m }) => linesOf(p.retention, m, retentionLine) },
+  { key: 'dataSubjects', width: 28, required: true, cell: (p, { m }) => linesOf(p.dataSubjects, m, nameLine) },
+  {
+    key: 'dataCategories',
+    width: 40,
+    required: true,
+    cell: (p, { m }) => linesOf(p.dataCategories, m, categoryLine),
+  },
+  {
+    key: 'recipients',
+    width: 32,
+    organisation: ['otherRecipients'],
+    cell: (p, { m }) => linesOf(p.recipients, m, recipientLine),
+  },
+  {
+    key: 'processors',
+    width: 36,
+    organisation: ['otherProcessors'],
+    cell: (p, { m }) => linesOf(p.processors, m, processorLine),
+  },
+  {
+    key: 'transfers',
+    width: 40,
+    organisation: ['transferStatement', 'storage', 'otherTransfers', 'transferSafeguards'],
+    cell: (p, ctx) => activityTransfersCell([...p.processors, ...p.recipients], ctx),
+  },
+  {
+    key: 'retention',
+    width: 48,
+    organisation: ['otherRetention'],
+    cell: (p, { m }) => linesOf(p.retention, m, retentionLine),
+  },
   { key: 'security', width: 40, organisationWide: true, cell: (_, ctx) => ctx.security },
   { key: 'systems', width: 24, cell: (p) => p.systems ?? [] },
 ];
@@ -300,9 +279,28 @@ function legalBasisCell(p: Purpose, m: Messages): RegisterCell {
   // No basis given (a public task's law alone names none): said in the row, with what the author explained, as the notice does.
   if (!lines.length) lines.push(notStatedText('register:cell.notStated', l.explanation, m));
   if (l.publicTask) lines.push(m.t('statements:register.publicTask', { law: l.publicTask }));
-  if (l.legalObligation) lines.push(m.t('register:cell.legalObligation', { law: l.legalObligation }));
-  if (l.legitimateInterest) lines.push(m.t('register:cell.legitimateInterest', { interest: l.legitimateInterest }));
+  // The law behind a legal obligation and the interest behind legitimate interests: on the basis's own line when
+  // that line is the basis alone ('Wettelijke verplichting (artikel 6, lid 1, onder c, AVG): <law>'), not repeated
+  // after it ('…; Wettelijke verplichting: <law>', register review improvement D).
+  const alone = p.legalBasis !== undefined && !p.legalBasisExplanation && l.bases.length === 1;
+  if (l.legalObligation)
+    if (alone && p.legalBasis === '6(1)(c)')
+      lines[0] = m.t('register:cell.basisWith', { basis: lines[0], detail: l.legalObligation });
+    else lines.push(m.t('register:cell.legalObligation', { law: l.legalObligation }));
+  if (l.legitimateInterest)
+    if (alone && p.legalBasis === '6(1)(f)')
+      lines[0] = m.t('register:cell.basisWith', { basis: lines[0], detail: l.legitimateInterest });
+    else lines.push(m.t('register:cell.legitimateInterest', { interest: l.legitimateInterest }));
   return lines;
+}
+
+/**
+ * The controllers a processor acts for (30(2)(a)), as the policy describes them (a group:
+ * 'accredited practitioners and employers'), and that the name and contact details of each,
+ * which 30(2)(a) asks for, are not in this register — the description alone would read as the list.
+ */
+function controllersCell(a: ProcessorActivity, m: Messages): RegisterCell {
+  return [...one(pick(a.controllers, m)), m.t('register:cell.controllersListElsewhere')];
 }
 
 /** Art. 30(2): one row per kind of processing done for other controllers. */
@@ -320,12 +318,22 @@ const processorColumns: ReadonlyArray<ColumnSpec<ProcessorActivity>> = [
   { key: 'processor', width: 28, organisationWide: true, cell: (_, ctx) => controllerCell(ctx) },
   { key: 'representative', width: 22, organisationWide: true, cell: (_, ctx) => representativeCell(ctx) },
   { key: 'dpo', width: 24, organisationWide: true, cell: (_, ctx) => dpoCell(ctx) },
-  { key: 'controllers', width: 36, cell: (a, { m }) => one(pick(a.controllers, m)) },
+  { key: 'controllers', width: 36, cell: (a, { m }) => controllersCell(a, m) },
   { key: 'dataSubjects', width: 28, cell: (a, { m }) => linesOf(a.dataSubjects, m, nameLine) },
   { key: 'dataCategories', width: 40, cell: (a, { m }) => linesOf(a.dataCategories, m, categoryLine) },
   { key: 'subProcessors', width: 36, cell: (a, { m }) => linesOf(a.subProcessors, m, processorLine) },
-  { key: 'transfers', width: 40, cell: (a, ctx) => activityTransfersCell(a.subProcessors, ctx) },
-  { key: 'retention', width: 48, cell: (a, { m }) => linesOf(a.retention, m, retentionLine) },
+  {
+    key: 'transfers',
+    width: 40,
+    organisation: ['transferStatement', 'storage', 'transferSafeguards'],
+    cell: (a, ctx) => activityTransfersCell(a.subProcessors, ctx),
+  },
+  {
+    key: 'retention',
+    width: 48,
+    organisation: ['otherRetention'],
+    cell: (a, { m }) => linesOf(a.retention, m, retentionLine),
+  },
   { key: 'security', width: 40, organisationWide: true, cell: (_, ctx) => ctx.security },
 ];
 
@@ -336,16 +344,79 @@ function table<Row>(
   ctx: CellContext,
 ): RegisterTable {
   const t = ctx.m.t;
+  const own = cells(specs, rows, ctx);
+  const cols = columns(specs, ctx.m);
   return {
     kind,
     caption: t(`register:table.${kind}.caption`),
     sheetName: t(`register:table.${kind}.sheet`),
     fileStem: kind === 'controller' ? 'register' : 'register-processor',
-    columns: columns(specs, ctx.m),
+    columns: cols,
     rowHeader: Math.max(0, specs.findIndex(namesRow)),
-    rows: cells(specs, rows, ctx),
+    rows: withPointers(specs, own, ctx),
+    standalone: standaloneTable(specs, cols, own, ctx),
   };
 }
+
+/** The entries for a column's organisation keys, each line once. */
+function entriesFor(keys: readonly OrganisationEntryKey[] | undefined, ctx: CellContext): string[] {
+  const lines: string[] = [];
+  for (const key of keys ?? []) for (const line of ctx.entries.get(key) ?? []) lines.push(line);
+  return lines;
+}
+
+/** A blank cell in a column the organisation states something for: 'zie Organisatie: Overige verwerkers'. */
+function withPointers<Row>(
+  specs: ReadonlyArray<ColumnSpec<Row>>,
+  rows: RegisterCell[][],
+  ctx: CellContext,
+): RegisterCell[][] {
+  const { m } = ctx;
+  const pointers = specs.map((spec) => {
+    const keys = (spec.organisation ?? []).filter((key) => ctx.entries.get(key)?.length);
+    if (!keys.length) return undefined;
+    const facts = keys.map((key) => m.t(`register:organisation.${key}`)).join('; ');
+    return [m.t('register:cell.seeOrganisation', { caption: m.t('register:organisation.caption'), facts })];
+  });
+  return rows.map((row) => row.map((cell, i) => (cell.length === 0 && pointers[i] ? pointers[i] : cell)));
+}
+
+/**
+ * The table for a file of its own: each cell with the organisation's entries for its column
+ * marked '(organisatiebreed)' (those the row states already left out), then the version columns.
+ */
+function standaloneTable<Row>(
+  specs: ReadonlyArray<ColumnSpec<Row>>,
+  cols: RegisterColumn[],
+  rows: RegisterCell[][],
+  ctx: CellContext,
+): RegisterTable['standalone'] {
+  const { m, model } = ctx;
+  const marked = specs.map((spec) =>
+    entriesFor(spec.organisation, ctx).map((entry) => ({
+      entry,
+      line: m.t('register:cell.organisationWide', { entry }),
+    })),
+  );
+  const { version, effectiveDate, lastModified } = model.source.metadata;
+  const versionCells: RegisterCell[] = [one(version), one(effectiveDate), one(lastModified)];
+  const versionColumns: RegisterColumn[] = VERSION_COLUMNS.map((key) => ({
+    key,
+    header: m.t(`register:organisation.${key}`),
+    width: 16,
+    organisationWide: true,
+  }));
+  return {
+    columns: [...cols, ...versionColumns],
+    rows: rows.map((row) => [
+      ...row.map((cell, i) => [...cell, ...marked[i]!.filter((e) => !cell.includes(e.entry)).map((e) => e.line)]),
+      ...versionCells,
+    ]),
+  };
+}
+
+/** The policy's version and dates, last in a file of its own (ISO dates, as an import reads them). */
+const VERSION_COLUMNS = ['version', 'effectiveDate', 'lastModified'] as const;
 
 function columns(specs: ReadonlyArray<Omit<ColumnSpec<never>, 'cell'>>, m: Messages): RegisterColumn[] {
   const columns: RegisterColumn[] = [];
@@ -362,12 +433,16 @@ function columns(specs: ReadonlyArray<Omit<ColumnSpec<never>, 'cell'>>, m: Messa
 
 const namesRow = (s: { names?: true }): boolean => s.names === true;
 
-/** Each row's cells, column by column. */
+/** Each row's cells, column by column; a required cell left blank says 'niet vermeld'. */
 function cells<Row>(specs: ReadonlyArray<ColumnSpec<Row>>, rows: readonly Row[], ctx: CellContext): RegisterCell[][] {
   const table: RegisterCell[][] = [];
+  const notStated = [ctx.m.t('register:cell.notStated')];
   for (const row of rows) {
     const cells: RegisterCell[] = [];
-    for (const spec of specs) cells.push(spec.cell(row, ctx));
+    for (const spec of specs) {
+      const cell = spec.cell(row, ctx);
+      cells.push(spec.required && cell.length === 0 ? notStated : cell);
+    }
     table.push(cells);
   }
   return table;
@@ -388,6 +463,10 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
   add('email', source.controller.contact?.email);
   add('phone', source.controller.contact?.phone);
   add('website', source.controller.website ?? source.controller.contact?.url);
+  // 30(1)(a) asks for the controller's contact details: none at all is said, not left out.
+  const { controller } = source;
+  if (!controller.address && !controller.website && !hasContact(controller.contact))
+    add('contact', t('register:cell.notStated'));
   add('careProvider', isCareProvider(source) ? t('register:organisation.yes') : undefined);
   const sector = source.controller.careSector;
   add('careSector', sector && t(`terms:careSector.${sector}`));
@@ -397,28 +476,22 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
   if (arrangement) facts.push({ label: t('statements:register.arrangement'), value: markdownToPlainText(arrangement) });
   add('dpo', dpoCell(ctx).join(', '));
   add('representative', representativeCell(ctx).join(', '));
-  add(
-    'storage',
-    joinList(
-      (source.transfers?.storageLocations ?? []).map((c) => countryName(c, m)),
-      m,
-    ),
-  );
+  add('storage', storageText(model, m));
+  add('transferStatement', transferStatementText(model, m));
   add('security', ctx.security.join('\n'));
-  // Rules no processing activity refers to still belong in the record (30(1)(f)).
-  const used = new Set([...model.purposes, ...model.processorActivities].flatMap((x) => x.retention));
-  add(
-    'otherRetention',
-    model.retention
-      .filter((r) => !used.has(r))
-      .map((r) => endSentence(retentionLine(r, m)))
-      .join('\n'),
-  );
-  addUnlinkedParties(ctx, add);
+  // Rules, processors, recipients and transfers no activity names still belong in the record (30(1)(d)–(f)).
+  for (const key of ['otherRetention', 'otherProcessors', 'otherRecipients', 'otherTransfers'] as const)
+    add(key, (ctx.entries.get(key) ?? []).map(endSentence).join('\n'));
   // The policy-wide transfer grounds (30(1)(e)), beside the transfers they cover.
   add('transferSafeguards', ctx.safeguards.map(factSentence).join('\n'));
   add('version', source.metadata.version);
   add('effectiveDate', source.metadata.effectiveDate && formatDate(source.metadata.effectiveDate, m));
+  const { lastModified } = source.metadata;
+  // The last change when it is not the effective date itself (as the notice says it).
+  add(
+    'lastModified',
+    lastModified && lastModified !== source.metadata.effectiveDate ? formatDate(lastModified, m) : undefined,
+  );
   const published = source.metadata.source;
   add('source', published && [published.title, published.url].filter(Boolean).join(', '));
   return {
@@ -429,30 +502,55 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
   };
 }
 
-/**
- * Processors and recipients that no activity names (a statement may list them
- * for the whole organisation) still belong in the record (30(1)(d) and (e)):
- * among the organisation's facts, with their transfers outside the EEA.
- */
-function addUnlinkedParties(ctx: CellContext, add: (key: string, value: string | undefined) => void): void {
-  const { model, m } = ctx;
-  const used = new Set<Processor | Recipient>([
-    ...model.purposes.flatMap((p) => [...p.processors, ...p.recipients]),
-    ...model.processorActivities.flatMap((a) => a.subProcessors),
-  ]);
-  const processors = model.processors.filter((p) => !used.has(p));
-  const recipients = model.recipients.filter((r) => !used.has(r));
-  const lines = (values: readonly string[]): string => values.map(endSentence).join('\n');
-  add('otherProcessors', lines(linesOf(processors, m, processorLine)));
-  add('otherRecipients', lines(linesOf(recipients, m, recipientLine)));
-  add('otherTransfers', lines(transfersCell([...processors, ...recipients], m)));
+const storageText = (model: PolicyModel, m: Messages): string =>
+  joinList(
+    (model.source.transfers?.storageLocations ?? []).map((c) => countryName(c, m)),
+    m,
+  );
+
+/** The organisation's statement about transfers outside the EEA (30(1)(e)), as plain text. */
+function transferStatementText(model: PolicyModel, m: Messages): string {
+  const statement = pick(model.source.transfers?.statement, m);
+  return statement ? markdownToPlainText(statement) : '';
 }
 
 /**
- * The date stamped into the workbook when the policy has none: the zip
- * format's own epoch, as reproducible builds use — never the clock.
+ * What the organisation states beyond its activities, as lines an activity's cell would hold:
+ * where data is stored and the transfer statement (labelled), the policy-wide transfer grounds,
+ * and the retention rules, processors and recipients that no activity names (a statement may list
+ * them for the whole organisation) with their transfers outside the EEA.
  */
-const UNDATED = '1980-01-01';
+function organisationEntries(
+  model: PolicyModel,
+  m: Messages,
+  safeguards: readonly string[],
+): Map<OrganisationEntryKey, string[]> {
+  const labelled = (key: OrganisationEntryKey, value: string): string[] =>
+    value ? [`${m.t(`register:organisation.${key}`)}: ${value}`] : [];
+  const usedRules = new Set([...model.purposes, ...model.processorActivities].flatMap((x) => x.retention));
+  const usedParties = new Set<Processor | Recipient>([
+    ...model.purposes.flatMap((p) => [...p.processors, ...p.recipients]),
+    ...model.processorActivities.flatMap((a) => a.subProcessors),
+  ]);
+  const processors = model.processors.filter((p) => !usedParties.has(p));
+  const recipients = model.recipients.filter((r) => !usedParties.has(r));
+  return new Map<OrganisationEntryKey, string[]>([
+    ['storage', labelled('storage', storageText(model, m))],
+    ['transferStatement', labelled('transferStatement', transferStatementText(model, m))],
+    [
+      'otherRetention',
+      linesOf(
+        model.retention.filter((r) => !usedRules.has(r)),
+        m,
+        retentionLine,
+      ),
+    ],
+    ['otherProcessors', linesOf(processors, m, processorLine)],
+    ['otherRecipients', linesOf(recipients, m, recipientLine)],
+    ['otherTransfers', transfersCell([...processors, ...recipients], m)],
+    ['transferSafeguards', safeguards.map((safeguard) => m.t('register:cell.policySafeguard', { safeguard }))],
+  ]);
+}
 
 const endSentence = (line: string): string => (/[.!?]$/.test(line) ? line : `${line}.`);
 /** A line of its own among the facts: a capital and a full stop ('standaardbepalingen …' as a list item in the notice). */
@@ -460,7 +558,14 @@ const factSentence = (line: string): string => endSentence(upperFirst(line));
 
 /** The register in one language. */
 export function buildRegister(model: PolicyModel, m: Messages): Register {
-  const ctx: CellContext = { model, m, security: securityCell(model, m), safeguards: safeguardLines(model, m) };
+  const safeguards = safeguardLines(model, m);
+  const ctx: CellContext = {
+    model,
+    m,
+    security: securityCell(model, m),
+    safeguards,
+    entries: organisationEntries(model, m, safeguards),
+  };
   const tables = [table('controller', controllerColumns, model.purposes, ctx)];
   if (model.processorActivities.length)
     tables.push(table('processor', processorColumns, model.processorActivities, ctx));
@@ -470,7 +575,7 @@ export function buildRegister(model: PolicyModel, m: Messages): Register {
     title: m.t('register:title', { name: controllerName(controller, m) }),
     // Where the register comes from: the policy's version and date, whichever it states.
     versionLine: versionLine(metadata, m, registerVersionKeys),
-    date: metadata.effectiveDate ?? metadata.lastModified ?? UNDATED,
+    date: metadata.effectiveDate ?? metadata.lastModified,
     empty: m.t('register:empty'),
     organisation: organisationFacts(ctx),
     tables,

@@ -49,10 +49,10 @@ export interface XlsxSheet {
 
 export interface XlsxWorkbook {
   title: string;
-  /** Which version of the source the workbook was made from: printed at the right of every page's header. */
+  /** Which version of the source the workbook was made from: printed at the left of every page's footer. */
   versionLine: string;
-  /** The one date the package carries (ISO yyyy-mm-dd): the document's created and modified date. */
-  date: string;
+  /** The one date the package carries (ISO yyyy-mm-dd): the document's created and modified date; none for an undated document. */
+  date?: string;
   sheets: readonly XlsxSheet[];
   /** The sheet the workbook opens at (index into `sheets`). */
   activeSheet: number;
@@ -271,12 +271,16 @@ const STYLES =
   '<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
-function coreXml(title: string, date: string): string {
+/** The document properties; without a date no created or modified date at all (Excel showed 1-1-1980 for the zip epoch). */
+function coreXml(title: string, date: string | undefined): string {
   const stamp = `${date}T00:00:00Z`;
+  const dates = date
+    ? `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>`
+    : '';
   return (
     `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
     `<dc:title>${xmlEscape(title)}</dc:title><dc:creator>policyc</dc:creator><cp:lastModifiedBy>policyc</cp:lastModifiedBy>` +
-    `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>` +
+    dates +
     '</cp:coreProperties>'
   );
 }

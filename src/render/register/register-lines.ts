@@ -1,0 +1,126 @@
+import type { Messages } from '../../i18n/messages.js';
+import type { LocalisedText } from '../../i18n/text-in.js';
+import { partyLeavesEea } from '../../law/eea.js';
+import { citedLawMinimum } from '../../law/retention-minimums.js';
+import type { Contact } from '../../policy/policy-types.js';
+import type { DataCategory, OtherController, Processor, Recipient, RetentionRule } from '../../resolve/model.js';
+import { countryName, formatAddress, nameOf, pick } from '../format.js';
+import { specialCategoryNote, transferText } from '../legal-text.js';
+import { processorOrigin, serverLocationsOf } from '../notice-parties.js';
+import {
+  formatDuration,
+  formatLawReference,
+  formatMinimumArticle,
+  retentionPhrase,
+  withoutFalseLegalSource,
+} from '../retention-phrase.js';
+
+/**
+ * One line of a register cell per party, data category, retention rule or transfer, in the
+ * message language: what the register model's columns and the organisation's details are made of.
+ */
+
+// Callbacks are module-level functions and hot loops are written out: no closures made per call
+// (docs/architecture.md, "No closures made per call").
+
+/** Each item's line in the message language. */
+export function linesOf<T, Line>(items: readonly T[], m: Messages, line: (item: T, m: Messages) => Line): Line[] {
+  const lines: Line[] = [];
+  for (const item of items) lines.push(line(item, m));
+  return lines;
+}
+export const nameLine = (item: { name: LocalisedText }, m: Messages): string => pick(item.name, m);
+
+/**
+ * 'Naam, adres, e-mail …' of the controller, representative or DPO — art. 30(1)(a) and 30(2)(a).
+ * A party named without any contact details says so ('contactgegevens: niet vermeld'): the
+ * record requires them, and a name alone reads as complete.
+ */
+export function partyLines(
+  name: string | undefined,
+  address: Contact['address'],
+  contact: Contact | undefined,
+  m: Messages,
+): string[] {
+  const lines: string[] = [];
+  if (name) lines.push(name);
+  const where = address ?? contact?.address;
+  if (where) lines.push(formatAddress(where, m));
+  if (contact?.email) lines.push(contact.email);
+  if (contact?.phone) lines.push(contact.phone);
+  if (contact?.url) lines.push(contact.url);
+  if (name && lines.length === 1) lines.push(m.t('register:cell.contactNotStated'));
+  return lines;
+}
+
+/** Another controller's name and contact details (art. 30(1)(a): 'and, where applicable, the joint controller'). */
+export function otherControllerLines(c: OtherController, m: Messages): string[] {
+  return partyLines(c.name, c.address, c.contact, m);
+}
+
+export function categoryLine(c: DataCategory, m: Messages): string {
+  const notes: string[] = [];
+  const name = pick(c.name, m);
+  if (c.special) notes.push(specialCategoryNote(c.special, name, m, 'register:cell'));
+  if (c.criminal) notes.push(m.t('register:cell.criminal'));
+  if (c.nationalIdentifier) notes.push(m.t('register:cell.nationalIdentifier'));
+  return notes.length ? `${name} (${notes.join('; ')})` : name;
+}
+
+/** 'Laboratorium (Zorgaanbieder, Duitsland)'; the type left out where the name says it ('Zorgverzekeraars', not '… (Zorgverzekeraar)'). */
+export function recipientLine(r: Recipient, m: Messages): string {
+  const name = pick(r.name, m);
+  const type = m.t(`terms:recipientType.${r.type}`);
+  const details = [
+    ...(name.toLowerCase().includes(type.toLowerCase()) ? [] : [type]),
+    ...(r.country ? [countryName(r.country, m)] : []),
+  ];
+  return details.length ? `${name} (${details.join(', ')})` : name;
+}
+
+/** 'ZenDesk (de Verenigde Staten; servers: VS, EU of Azië): klantenservice': where it is established and stores the data, and what it does. */
+export function processorLine(p: Processor, m: Messages): string {
+  const service = pick(p.service, m);
+  const servers = serverLocationsOf(p, m);
+  const places = [processorOrigin(p, m), servers && m.t('register:cell.servers', { locations: servers })].filter(
+    Boolean,
+  );
+  const where = places.length ? ` (${places.join('; ')})` : '';
+  const name = nameOf(p.name, m);
+  return service ? `${name}${where}: ${service}` : `${name}${where}`;
+}
+
+/** A transfer outside the EEA; a processor's server locations in the statement's words beside it where codes cannot say them ('VS, EU of Azië'). */
+function transferLine(party: Processor | Recipient, m: Messages): string {
+  const servers = 'serverLocationsText' in party ? pick(party.serverLocationsText, m) : '';
+  return transferText(party, m, servers ? m.t('register:cell.servers', { locations: servers }) : undefined);
+}
+
+/** 'Rule (categories it covers): period. Note' — the categories are named unless the rule is named after its one category. */
+export function retentionLine(r: RetentionRule, m: Messages): string {
+  const name = pick(r.name, m);
+  const categories = linesOf(r.categories, m, nameLine);
+  const covers =
+    categories.length && !(categories.length === 1 && categories[0] === name) ? ` (${categories.join(', ')})` : '';
+  return `${name}${covers}: ${retentionCellPhrase(r, m)}${r.note ? `. ${pick(r.note, m)}` : ''}`;
+}
+
+/**
+ * The rule in the statement's words; where it cites a law that requires longer than it keeps
+ * (citedLawMinimum: '15 jaar, op grond van de WGBO', which requires 20), the law is named as the
+ * statement's ground and the law's own minimum beside it — the register never states a false ground.
+ */
+function retentionCellPhrase(r: RetentionRule, m: Messages): string {
+  const minimum = citedLawMinimum(r);
+  if (!minimum || !r.legalSource) return retentionPhrase(r, m);
+  return m.t('register:cell.shorterThanCitedLaw', {
+    phrase: retentionPhrase(withoutFalseLegalSource(r), m),
+    source: formatLawReference(r.legalSource, m),
+    minimum: formatDuration(minimum.period, m),
+    article: formatMinimumArticle(minimum, m),
+  });
+}
+
+export function transfersCell(parties: ReadonlyArray<Processor | Recipient>, m: Messages): string[] {
+  return linesOf(parties.filter(partyLeavesEea), m, transferLine);
+}
