@@ -20,7 +20,12 @@ const filled: Record<string, string> = {
   phone: '030 123 45 67',
   'processor-name': 'Dossier Software B.V.',
   'processor-country': 'NL',
+  'pharmacy-dpo-email': 'fg@delinde.example',
 };
+
+/** The placeholders a sector's skeleton holds: a pharmacy's also its DPO (dpo/mandatory-for-sector). */
+const placeholdersOf = (sector: string): string[] =>
+  Object.keys(filled).filter((what) => what !== 'pharmacy-dpo-email' || sector === 'apotheek');
 
 const site = tempDirs('policyc-init-');
 
@@ -48,7 +53,7 @@ describe('policyc init', () => {
       const file = path.join(cwd, 'policies/de-linde/policy.json');
       const text = readFileSync(file, 'utf8');
       expect(run.stderr).toBe(
-        `Wrote policies/de-linde/policy.json (${sector}): 10 placeholders (FILL-IN:…) to fill in. Run 'policyc check policies/de-linde' to see them.\n`,
+        `Wrote policies/de-linde/policy.json (${sector}): ${placeholdersOf(sector).length} placeholders (FILL-IN:…) to fill in. Run 'policyc check policies/de-linde' to see them.\n`,
       );
 
       const policy = JSON.parse(text) as { $schema: string; id: string; metadata: { formality: string } };
@@ -57,7 +62,7 @@ describe('policyc init', () => {
       expect(path.resolve(path.dirname(file), policy.$schema)).toBe(path.resolve('schema/policy.schema.json'));
 
       const placeholders = [...text.matchAll(/"FILL-IN:([a-z-]+)"/g)].map((m) => m[1]!);
-      expect(new Set(placeholders)).toEqual(new Set(Object.keys(filled)));
+      expect(new Set(placeholders)).toEqual(new Set(placeholdersOf(sector)));
       const unfilled = await check(cwd);
       expect(unfilled.map((d) => `${d.ruleId} ${d.file}:${d.line}:${d.column}`)).toEqual(
         placeholders.map((what, i) => {
@@ -88,6 +93,93 @@ describe('policyc init', () => {
       expect(nl).toContain('7 jaar');
     },
   );
+
+  it('each skeleton names its kind of care provider (careSector) and keeps the word its texts use, patiënt', async () => {
+    const expected: Record<string, string | undefined> = {
+      huisarts: 'gp-practice', // a practice, not a GP out-of-hours post: no DPO by its kind alone
+      fysiotherapie: 'physiotherapy',
+      apotheek: 'pharmacy',
+      tandarts: 'dental',
+      ggz: 'mental-health',
+      other: undefined, // any kind of practice: a sector set wrongly is worse than none
+    };
+    const cwd = site();
+    for (const sector of sectors) {
+      await runPolicyc(['init', '--sector', sector, '--id', sector, '--yes'], cwd);
+      const text = readFileSync(path.join(cwd, 'policies', sector, 'policy.json'), 'utf8');
+      const policy = JSON.parse(text) as { controller: { careSector?: string }; metadata: { careRecipient?: string } };
+      expect([sector, policy.controller.careSector]).toEqual([sector, expected[sector]]);
+      // Left unset: the default, patiënt, is the word of every preset text (ggz's too: 'patiënten', 'patiëntendossier'),
+      // and unset, wording/care-recipient-unset still speaks when a practice rewrites its texts to cliënt.
+      expect([sector, policy.metadata.careRecipient]).toEqual([sector, undefined]);
+      expect(text).toContain('patiënt');
+      expect(text).not.toMatch(/cli[eë]nt/i);
+    }
+  });
+
+  it('apotheek: a placeholder for the DPO a pharmacy must have, which says when it need not (GDPR 37(1)(c))', async () => {
+    const cwd = site();
+    await runPolicyc(['init', '--sector', 'apotheek', '--id', 'de-linde', '--yes'], cwd);
+    const file = path.join(cwd, 'policies/de-linde/policy.json');
+    const text = readFileSync(file, 'utf8');
+    const dpo = (await check(cwd)).find((d) => d.pointer === '/dpo/contact/email')!;
+    expect(dpo.message).toBe(
+      "fill in the e-mail address of the pharmacy's data protection officer (FG), mandatory unless the pharmacist works alone (GDPR 37(1)(c); if so, remove dpo and see dpo/mandatory-for-sector): only the practice can give this (a placeholder written by policyc init)",
+    );
+    const nl = JSON.parse((await runPolicyc(['check', '--format', 'json', '--lang', 'nl'], cwd)).stdout) as Finding[];
+    expect(nl.find((d) => d.pointer === '/dpo/contact/email')!.message).toContain(
+      'het e-mailadres van de functionaris voor gegevensbescherming (FG) van de apotheek, verplicht behalve als de apotheker alleen werkt',
+    );
+
+    // A pharmacist working alone removes the DPO: the error names the exception, and an acknowledgement settles it.
+    const alone = JSON.parse(
+      text.replace(/"FILL-IN:([a-z-]+)"/g, (_, what: string) => JSON.stringify(filled[what])),
+    ) as {
+      dpo?: unknown;
+      metadata: { acknowledged?: unknown[] };
+    };
+    delete alone.dpo;
+    writeFileSync(file, JSON.stringify(alone, null, 2));
+    const findings = await check(cwd);
+    expect(findings.filter((d) => d.severity === 'error').map((d) => `${d.ruleId} ${d.pointer}`)).toEqual([
+      'dpo/mandatory-for-sector /controller/careSector',
+    ]);
+    expect(findings[0]!.message).toContain(
+      'so a data protection officer is mandatory, unless the pharmacist works alone.',
+    );
+    alone.metadata.acknowledged = [
+      {
+        rule: 'dpo/mandatory-for-sector',
+        reason: { nl: 'De apotheker werkt alleen.', en: 'The pharmacist works alone.' },
+      },
+    ];
+    writeFileSync(file, JSON.stringify(alone, null, 2));
+    expect((await runPolicyc(['check'], cwd)).status).toBe(0);
+  });
+
+  it('huisarts: a GP practice needs a DPO only above about 10,000 patients, so check asks (info), it does not demand', async () => {
+    const cwd = site();
+    await runPolicyc(['init', '--sector', 'huisarts', '--id', 'de-linde', '--yes'], cwd);
+    const file = path.join(cwd, 'policies/de-linde/policy.json');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(
+      file,
+      text.replace(/"FILL-IN:([a-z-]+)"/g, (_, what: string) => JSON.stringify(filled[what])),
+    );
+    const dpo = (await check(cwd)).filter((d) => d.ruleId.startsWith('dpo/'));
+    expect(dpo.map((d) => `${d.ruleId} ${d.severity}`)).toEqual(['dpo/likely-mandatory info']);
+  });
+
+  it('ggz: a practice that rewrites its texts to cliënt is told to set careRecipient (the preset leaves it unset)', async () => {
+    const cwd = site();
+    await runPolicyc(['init', '--sector', 'ggz', '--id', 'de-linde', '--yes'], cwd);
+    const file = path.join(cwd, 'policies/de-linde/policy.json');
+    const text = readFileSync(file, 'utf8')
+      .replace(/"FILL-IN:([a-z-]+)"/g, (_, what: string) => JSON.stringify(filled[what]))
+      .replace(/([Pp])atiënt/g, (_, p: string) => (p === 'P' ? 'Cliënt' : 'cliënt'));
+    writeFileSync(file, text);
+    expect((await check(cwd)).map((d) => d.ruleId)).toContain('wording/care-recipient-unset');
+  });
 
   it('the skeleton has the bases, terms and rights the law asks of a care provider', async () => {
     const cwd = site();

@@ -108,13 +108,40 @@ describe('how to exercise the rights, when the statement names no contact (revie
     );
   });
 
-  it('says plainly that the statement does not say how, where it gives no contact and no address', () => {
+  it('where the statement gives no contact and no address: ask us, we must help (12), and no address is named', () => {
     const nl = noticeOf(noContact());
-    const sentence = 'Deze verklaring vermeldt niet hoe u uw rechten kunt uitoefenen.';
-    expect(nl.markdown).toContain(`### Zo oefent u uw rechten uit\n\n${sentence}\n`);
-    expect(nl.html).toContain(sentence);
-    expect(nl.fragment).toContain(sentence);
-    expect(noticeOf(noContact(), 'en').markdown).toContain('This notice does not say how to exercise your rights.');
+    const ask =
+      'Wilt u een van deze rechten gebruiken? Vraag het ons. Wij moeten u helpen uw rechten uit te oefenen (artikel 12 AVG).';
+    const none = 'Deze verklaring noemt geen adres, e-mailadres of telefoonnummer voor uw verzoek.';
+    expect(nl.markdown).toContain(`### Zo oefent u uw rechten uit\n\n${ask}\n\n${none}\n`);
+    expect(nl.html).toContain(ask);
+    expect(nl.fragment).toContain(none);
+    expect(nl.markdown).not.toContain('vermeldt niet hoe');
+    const informal = noContact();
+    informal.metadata.formality = 'informal';
+    expect(noticeOf(informal).markdown).toContain(
+      '### Zo oefen je je rechten uit\n\nWil je een van deze rechten gebruiken? Vraag het ons. Wij moeten je helpen je rechten uit te oefenen (artikel 12 AVG).\n\nDeze verklaring noemt geen adres, e-mailadres of telefoonnummer voor je verzoek.\n',
+    );
+    expect(noticeOf(noContact(), 'en').markdown).toContain(
+      '### How to exercise your rights\n\nDo you want to use one of these rights? Ask us. We must help you exercise your rights (Article 12 GDPR).\n\nThis notice gives no address, email address or telephone number for your request.\n',
+    );
+  });
+
+  it('points to the DPO where the notice gives the DPO contact details, and then does not say none are named', () => {
+    const policy = noContact();
+    policy.dpo = { contact: { email: 'fg@mini.example' } };
+    const nl = noticeOf(policy).markdown;
+    expect(nl).toContain(
+      'Vraag het ons. Wij moeten u helpen uw rechten uit te oefenen (artikel 12 AVG).\n\nU kunt ook contact opnemen met onze functionaris voor gegevensbescherming (artikel 38 AVG). De contactgegevens staan onder ‘Functionaris voor gegevensbescherming’.\n',
+    );
+    expect(nl).toContain('### Functionaris voor gegevensbescherming');
+    expect(nl).not.toContain('noemt geen adres');
+    expect(noticeOf(policy, 'en').markdown).toContain(
+      'You can also contact our data protection officer (Article 38 GDPR). Their contact details are under ‘Data protection officer’.\n',
+    );
+    // A DPO without contact details is no place to turn to.
+    policy.dpo = { name: 'J. Jansen' };
+    expect(noticeOf(policy).markdown).toContain('Deze verklaring noemt geen adres, e-mailadres of telefoonnummer');
   });
 
   it('keeps the contact where there is one, and says nothing is missing', () => {

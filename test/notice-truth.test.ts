@@ -276,9 +276,9 @@ describe('each thing said once, no empty headings', () => {
   it('no "how to exercise" heading with nothing under it', () => {
     const policy = miniPolicy();
     delete policy.controller.contact;
-    // Since the Dutch review (item 5) the heading stays, with the sentence that the statement does not say how.
+    // Since the Dutch review (item 5) the heading stays, with what is true without a contact: ask us (art. 12).
     expect(policyOutputs(policy).notice.nl).toContain(
-      '### Zo oefent u uw rechten uit\n\nDeze verklaring vermeldt niet hoe u uw rechten kunt uitoefenen.\n',
+      '### Zo oefent u uw rechten uit\n\nWilt u een van deze rechten gebruiken? Vraag het ons.',
     );
     expect(policyOutputs(miniPolicy()).notice.nl).toContain('### Zo oefent u uw rechten uit');
   });

@@ -192,8 +192,8 @@ function wgboArticlesCited(p: Purpose): string[] {
 /**
  * How to exercise the rights (12(2), 13(2)(b)): the organisation's own text, where to send a request
  * (the rights contact, else the controller's contact, else its address by post) and the response
- * time. A statement that names none of these gets the sentence that it does not say how, rather than
- * no section: the reader is told the rights and must see that the way to use them is missing.
+ * time. A statement that names none of these gets what is true without them (askUsBlocks), rather than
+ * no section: the reader is told the rights and where they can still turn.
  */
 /** Whether the statement says how to exercise the rights: its own text, or where to send a request. */
 export function saysHowToExercise(source: NoticeContext['source'], m: NoticeContext['m']): boolean {
@@ -213,8 +213,29 @@ function howToBlocks({ source, m }: NoticeContext): Block[] {
       paragraph: sentence(m.t('notice:rights.responseTime', { period: formatDuration(source.rights.responseTime, m) })),
     });
   blocks.push(...sendTo);
-  if (!own.length && !sendTo.length) blocks.unshift({ paragraph: sentence(m.t('notice:rights.howToNotStated')) });
+  if (!own.length && !sendTo.length) blocks.unshift(...askUsBlocks(source, m));
   return blocks;
+}
+
+/**
+ * A statement that says neither how nor where: what is true all the same — a request goes to the
+ * organisation, which must help (12(2)) — then the DPO, whom a person may contact about their rights
+ * (38(4)), where the notice gives the DPO's contact details, and only otherwise that the statement names
+ * no address, e-mail or telephone number for a request. Not 'this notice does not say how', which
+ * reads as a report on the document rather than help.
+ */
+function askUsBlocks(source: NoticeContext['source'], m: NoticeContext['m']): Block[] {
+  const dpo = contactFacts(source.dpo?.contact, m).length > 0;
+  return [
+    { paragraph: sentence(m.t('notice:rights.howToAsk')) },
+    {
+      paragraph: sentence(
+        dpo
+          ? m.t('notice:rights.howToAskDpo', { heading: m.t('notice:controller.dpo') })
+          : m.t('notice:rights.noContact'),
+      ),
+    },
+  ];
 }
 
 function sendToBlocks(source: NoticeContext['source'], m: NoticeContext['m']): Block[] {
