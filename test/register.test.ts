@@ -385,17 +385,34 @@ describe('register.xlsx', () => {
     expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2025-03-01T00:00:00Z</dcterms:modified>');
   });
 
-  it('gives a header row the lines its words wrap to, a word longer than its column on lines of its own', async () => {
-    // 'Gezamenlijke verwerkingsverantwoordelijken' (28 wide) wraps to three lines; its length alone gave two,
-    // and the printed header lost its last line (register review, 2026-12-06).
+  it("makes every column at least as wide as its header's longest word, in both languages", async () => {
+    // 'Gezamenlijke verwerkingsverantwoordelijken' in its 28-wide column printed 'verwerkingsverantwoordelijke'
+    // with a lone 'n' on the next line (LibreOffice; register review, 2026-12-06).
+    const { model } = await compile(path.join(repoRoot, 'policies/ipractice/policy.json'));
+    for (const lang of ['nl', 'en'] as const) {
+      for (const table of registerFor(model, lang).tables) {
+        for (const column of table.columns) {
+          const longest = Math.max(...column.header.split(' ').map((word) => word.length));
+          expect(column.width, column.header).toBeGreaterThanOrEqual(longest + 2);
+        }
+      }
+    }
+  });
+
+  it('gives a row the lines its words wrap to, a word longer than its column on lines of its own', async () => {
+    // A header's words now fit its column (above); a cell's need not: an author's long word, an address.
+    // 'Gezamenlijke verwerkingsverantwoordelijken' in the 28-wide column of data subjects wraps to three lines;
+    // its length alone gave two, and the printed header that held it lost its last line (register review, 2026-12-06).
     const { model } = await compile(path.join(repoRoot, 'policies/ipractice/policy.json'));
     const register = registerFor(model, 'nl');
-    const sheet = (await readWorkbook(registerToXlsx(register))).worksheets[0]!;
-    const column = register.tables[0]!.columns.findIndex(
-      (c) => c.header === 'Gezamenlijke verwerkingsverantwoordelijken',
-    );
-    expect(register.tables[0]!.columns[column]!.width).toBeLessThan(30);
-    expect(sheet.getRow(1).height).toBeGreaterThanOrEqual(3 * 13);
+    const table = register.tables[0]!;
+    const column = table.columns.findIndex((c) => c.key === 'dataSubjects');
+    expect(table.columns[column]!.width).toBe(28);
+    // One row whose only text is that cell: the row's height is the cell's.
+    const row = table.columns.map((_, c) => (c === column ? ['Gezamenlijke verwerkingsverantwoordelijken'] : []));
+    const tables = [{ ...table, rows: [row] }, ...register.tables.slice(1)];
+    const sheet = (await readWorkbook(registerToXlsx({ ...register, tables }))).worksheets[0]!;
+    expect(sheet.getRow(2).height).toBeGreaterThanOrEqual(3 * 13);
   });
 
   it("heads every printed page with the register's title, an author's '&' doubled as header codes ask", async () => {

@@ -347,16 +347,32 @@ function table<Row>(
   };
 }
 
+/**
+ * A column at least as wide as its header's longest word and a cell's margin: 'Gezamenlijke
+ * verwerkingsverantwoordelijken' in 28 characters printed 'verwerkingsverantwoordelijke' and a lone 'n'
+ * below it (LibreOffice; register review, 2026-12-06).
+ */
+function columnWidth(width: number, header: string): number {
+  let longest = 0;
+  for (const word of header.split(' ')) longest = Math.max(longest, word.length);
+  return Math.max(width, longest + CELL_MARGIN);
+}
+
+/** Characters of a column's width that a cell's padding takes (register-xlsx counts a line as width - 2). */
+const CELL_MARGIN = 2;
+
 function columns(specs: ReadonlyArray<Omit<ColumnSpec<never>, 'cell'>>, m: Messages): RegisterColumn[] {
   const columns: RegisterColumn[] = [];
-  for (const s of specs)
+  for (const s of specs) {
+    const header = m.t(`register:column.${s.key}`);
     columns.push({
       key: s.key,
-      header: m.t(`register:column.${s.key}`),
-      width: s.width,
+      header,
+      width: columnWidth(s.width, header),
       ...(s.organisationWide ? { organisationWide: true as const } : {}),
       ...(s.omitWhenEmpty ? { omitWhenEmpty: true as const } : {}),
     });
+  }
   return columns;
 }
 
