@@ -482,6 +482,7 @@ function syntheticRegister(cells: string[][], date: string): Register {
     versionLine: 'v1',
     date,
     empty: '—',
+    noneStated: 'Not stated for any of these activities:',
     organisation: {
       caption: 'Organisation',
       sheetName: 'Organisation',
@@ -603,6 +604,25 @@ describe('register.html and register.md', () => {
     expect(html).toContain('<link rel="stylesheet" href="register.css">');
     expect(html).not.toMatch(/<style|style=/);
     expect(registerStylesheet()).toMatch(/@media print \{\s*@page \{ size: A4 landscape;/);
+  });
+
+  it('names a column that no activity of a record fills once, above the activities, not as a dash in each', async () => {
+    // Printed, iPractice's register had 'Systemen —' under each of its three activities, Doctolib's 84 such lines.
+    const { model } = await compile(path.join(repoRoot, 'policies/ipractice/policy.json'));
+    const register = registerFor(model, 'nl');
+    const html = registerToHtml(register);
+    const record = html.slice(html.indexOf('<h2 id="controller">'));
+    expect(record).toMatch(
+      /<h2 id="controller">[^<]*<\/h2>\n<div class="register-unfilled">\n<p>Voor geen van deze activiteiten vermeld:<\/p>\n<ul>\n(<li>[^<]*<\/li>\n)*<li>Systemen<\/li>\n/,
+    );
+    expect(record).not.toContain('<dt>Systemen</dt>');
+    // Every row's cell in that column is blank: nothing authored is left out.
+    const systems = register.tables[0]!.columns.findIndex((c) => c.key === 'systems');
+    expect(register.tables[0]!.rows.map((row) => row[systems])).toEqual([[], [], []]);
+    // A column that some activity fills keeps its dash where another leaves it blank.
+    expect(record).toContain('<dt>Bewaartermijnen</dt>\n<dd>—</dd>');
+    // The spreadsheet formats keep every column: their columns are the register's fixed layout.
+    expect(registerToMarkdown(register)).toContain('| Systemen |');
   });
 
   it('escapes author text in HTML and Markdown', async () => {

@@ -49,6 +49,8 @@ export interface Register {
   date: string;
   /** What a blank cell shows where a blank is hard to read (HTML, Markdown). */
   empty: string;
+  /** Leads the columns that no row of a record fills, which the HTML page names once instead of a blank per row. */
+  noneStated: string;
   organisation: RegisterFacts;
   /** The controller's record (30(1)) first, then the processor's (30(2)) when it has one. */
   tables: RegisterTable[];
@@ -486,6 +488,7 @@ export function buildRegister(model: PolicyModel, m: Messages): Register {
     versionLine: versionLine(metadata, m, registerVersionKeys),
     date: metadata.effectiveDate ?? metadata.lastModified ?? UNDATED,
     empty: m.t('register:empty'),
+    noneStated: m.t('register:noneStated'),
     organisation: organisationFacts(ctx),
     tables,
   };
