@@ -100,7 +100,7 @@ describe('how to exercise the rights, when the statement names no contact (revie
     policy.controller.address = { street: 'Maelsonstraat 3', postalCode: '1624 NP', city: 'Hoorn', country: 'NL' };
     const nl = noticeOf(policy);
     const sentence = 'Stuur uw verzoek per post naar Mini B.V., Maelsonstraat 3, 1624 NP Hoorn, Nederland.';
-    expect(nl.markdown).toContain(`### Zo oefent u uw rechten uit\n\n${sentence}\n`);
+    expect(nl.markdown).toContain(`### Hoe u uw rechten uitoefent\n\n${sentence}\n`);
     expect(nl.html).toContain(sentence);
     expect(nl.fragment).toContain(sentence);
     expect(noticeOf(policy, 'en').markdown).toContain(
@@ -111,7 +111,7 @@ describe('how to exercise the rights, when the statement names no contact (revie
   it('says plainly that the statement does not say how, where it gives no contact and no address', () => {
     const nl = noticeOf(noContact());
     const sentence = 'Deze verklaring vermeldt niet hoe u uw rechten kunt uitoefenen.';
-    expect(nl.markdown).toContain(`### Zo oefent u uw rechten uit\n\n${sentence}\n`);
+    expect(nl.markdown).toContain(`### Hoe u uw rechten uitoefent\n\n${sentence}\n`);
     expect(nl.html).toContain(sentence);
     expect(nl.fragment).toContain(sentence);
     expect(noticeOf(noContact(), 'en').markdown).toContain('This notice does not say how to exercise your rights.');

@@ -278,9 +278,9 @@ describe('each thing said once, no empty headings', () => {
     delete policy.controller.contact;
     // Since the Dutch review (item 5) the heading stays, with the sentence that the statement does not say how.
     expect(policyOutputs(policy).notice.nl).toContain(
-      '### Zo oefent u uw rechten uit\n\nDeze verklaring vermeldt niet hoe u uw rechten kunt uitoefenen.\n',
+      '### Hoe u uw rechten uitoefent\n\nDeze verklaring vermeldt niet hoe u uw rechten kunt uitoefenen.\n',
     );
-    expect(policyOutputs(miniPolicy()).notice.nl).toContain('### Zo oefent u uw rechten uit');
+    expect(policyOutputs(miniPolicy()).notice.nl).toContain('### Hoe u uw rechten uitoefent');
   });
 
   it('a register of a policy without version or date has no "versie ."', () => {
