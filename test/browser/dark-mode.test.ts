@@ -16,7 +16,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  await writeSeeds(dir, ['ipractice', 'doctolib']);
+  await writeSeeds(dir, ['ipractice', 'doctolib'], ['nl', 'en']);
   writeFileSync(
     path.join(dir, 'host.html'),
     '<!DOCTYPE html><html lang="nl"><head><title>Site</title><link rel="stylesheet" href="ipractice/nl/privacy.fragment.css"></head>' +
@@ -66,6 +66,20 @@ test.each(['ipractice', 'doctolib'])(
     expect(violations.filter((v) => v.startsWith('color-contrast'))).toEqual([]);
   },
 );
+
+test('doctolib/nl/register.html with a dark system: a dark page with light text and links, AA contrast', async () => {
+  await page.emulateMedia({ media: 'screen', colorScheme: 'dark' });
+  await page.goto(`file://${path.join(dir, 'doctolib/nl/register.html')}`);
+  const c = await page.evaluate(() => ({
+    body: getComputedStyle(document.body).backgroundColor,
+    text: getComputedStyle(document.querySelector('dd')!).color,
+    link: getComputedStyle(document.querySelector('a')!).color,
+  }));
+  expect(luminance(c.body)).toBeLessThan(0.05);
+  for (const foreground of [c.text, c.link]) expect(luminance(foreground), foreground).toBeGreaterThan(0.4);
+  const violations = await axeViolations(page, ['wcag2aa']);
+  expect(violations.filter((v) => v.startsWith('color-contrast'))).toEqual([]);
+});
 
 test('printed with a dark system, the page is light: dark text on no background', async () => {
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
