@@ -97,11 +97,19 @@ describe('the built outputs of all policies', () => {
     for (const { file, text } of outputs.filter((o) => o.file.endsWith('privacy.md'))) {
       expect(text, file).toMatch(/## .*\((geautomatiseerde besluitvorming|automated decision-making)\)\n\n\S/);
       expect(text, file).not.toMatch(
-        /#### ?Zo oefen|### (Zo oefen(t u uw| je je) rechten uit|How to exercise your rights)\n\n##/,
+        /#### ?(Hoe (u uw|je je) rechten|How to exercise)|### (Hoe (u uw|je je) rechten uitoefent|How to exercise your rights)\n\n##/,
       );
     }
     const dental = outputs.find((o) => o.file === 'dental-clinics/nl/privacy.md')!.text;
     expect(dental).not.toContain('Waarborg voor doorgifte');
+  });
+
+  it("headings the Dutch way of the other sections: 'Hoe u uw rechten uitoefent', like 'Hoe lang wij uw gegevens bewaren'", () => {
+    // It read 'Zo oefent u uw rechten uit', a statement among the indirect questions (phone review, 2026-12-06).
+    for (const { file, text } of outputs.filter((o) => o.file.endsWith('/nl/privacy.md'))) {
+      expect(text, file).toMatch(/\n### Hoe (u uw|je je) rechten uitoefent\n/);
+      expect(text, file).not.toMatch(/\n#+ Zo /);
+    }
   });
 
   it("care providers' notices state the WGBO rights; the others' do not", () => {

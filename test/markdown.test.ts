@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
+import GithubSlugger from 'github-slugger';
 import { describe, expect, test } from 'vitest';
 import { compile } from '../src/index.js';
 import { repoRoot } from './support/cli.js';
@@ -52,6 +53,35 @@ describe.each(webTestPolicies())('Markdown of %s', (file) => {
       const html = gfmToHtml(String(md.contents));
       const lists = count(html, 'ul') + count(html, 'ol');
       expect(lists, md.path).toBe(count(page, 'ul') + count(page, 'ol') + count(page, 'dl'));
+    }
+  });
+
+  test('ends each section in a link back to the contents, by the anchor GitHub gives its heading', async () => {
+    // The HTML page's sections end in one (Doctolib's complaints stood 59 phone screens below the contents); the
+    // Markdown, rendered on others' sites, had none. Its contents' links already rely on the same slugs.
+    const result = await compiledOnce();
+    for (const md of result.outputs.filter((o) => o.path.endsWith('/privacy.md'))) {
+      const html = gfmToHtml(String(md.contents));
+      const slugger = new GithubSlugger();
+      const headings = [...html.matchAll(/<h([1-6])>([\s\S]*?)<\/h\1>/g)].map((h) => ({
+        level: h[1]!,
+        slug: slugger.slug(h[2]!.replace(/<[^>]+>/g, '')),
+      }));
+      // The contents: the h2 whose first content is a list of in-page links.
+      const parts = html.split('<h2>');
+      const at = parts.findIndex((part) => /^[^<]*<\/h2>\n<ul>\n<li><a href="#/.test(part));
+      const target = headings.filter((h) => h.level === '2')[at - 1]!;
+      // Each section the contents list: its last paragraph is the link back. (The author's introduction, just
+      // after the contents and not listed in them, needs none.)
+      const listed = new Set([...parts[at]!.matchAll(/<li><a href="#([^"]+)">/g)].map((l) => l[1]!));
+      const h2s = headings.filter((h) => h.level === '2');
+      const after = parts.slice(at + 1).filter((_, i) => listed.has(h2s[at + i]!.slug));
+      expect(after.length, md.path).toBe(listed.size);
+      expect(after.length, md.path).toBeGreaterThan(5);
+      for (const section of after)
+        expect(section.trimEnd(), `${md.path}: ${section.slice(0, 60)}`).toMatch(
+          new RegExp(`<p><a href="#${target.slug}">[^<]+</a></p>$`),
+        );
     }
   });
 

@@ -100,7 +100,7 @@ describe('how to exercise the rights, when the statement names no contact (revie
     policy.controller.address = { street: 'Maelsonstraat 3', postalCode: '1624 NP', city: 'Hoorn', country: 'NL' };
     const nl = noticeOf(policy);
     const sentence = 'Stuur uw verzoek per post naar Mini B.V., Maelsonstraat 3, 1624 NP Hoorn, Nederland.';
-    expect(nl.markdown).toContain(`### Zo oefent u uw rechten uit\n\n${sentence}\n`);
+    expect(nl.markdown).toContain(`### Hoe u uw rechten uitoefent\n\n${sentence}\n`);
     expect(nl.html).toContain(sentence);
     expect(nl.fragment).toContain(sentence);
     expect(noticeOf(policy, 'en').markdown).toContain(
@@ -113,14 +113,14 @@ describe('how to exercise the rights, when the statement names no contact (revie
     const ask =
       'Wilt u een van deze rechten gebruiken? Vraag het ons. Wij moeten u helpen uw rechten uit te oefenen (artikel 12, lid 2, AVG).';
     const none = 'Deze verklaring noemt geen adres, e-mailadres of telefoonnummer voor uw verzoek.';
-    expect(nl.markdown).toContain(`### Zo oefent u uw rechten uit\n\n${ask}\n\n${none}\n`);
+    expect(nl.markdown).toContain(`### Hoe u uw rechten uitoefent\n\n${ask}\n\n${none}\n`);
     expect(nl.html).toContain(ask);
     expect(nl.fragment).toContain(none);
     expect(nl.markdown).not.toContain('vermeldt niet hoe');
     const informal = noContact();
     informal.metadata.formality = 'informal';
     expect(noticeOf(informal).markdown).toContain(
-      '### Zo oefen je je rechten uit\n\nWil je een van deze rechten gebruiken? Vraag het ons. Wij moeten je helpen je rechten uit te oefenen (artikel 12, lid 2, AVG).\n\nDeze verklaring noemt geen adres, e-mailadres of telefoonnummer voor je verzoek.\n',
+      '### Hoe je je rechten uitoefent\n\nWil je een van deze rechten gebruiken? Vraag het ons. Wij moeten je helpen je rechten uit te oefenen (artikel 12, lid 2, AVG).\n\nDeze verklaring noemt geen adres, e-mailadres of telefoonnummer voor je verzoek.\n',
     );
     expect(noticeOf(noContact(), 'en').markdown).toContain(
       '### How to exercise your rights\n\nDo you want to use one of these rights? Ask us. We must help you exercise your rights (Article 12(2) GDPR).\n\nThis notice gives no address, email address or telephone number for your request.\n',

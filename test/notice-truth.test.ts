@@ -144,10 +144,10 @@ describe('the English review of 6 December', () => {
     const { notice } = policyOutputs(policy);
     const summary = (md: string): string => md.slice(md.indexOf('\n## '), md.indexOf('\n## ', md.indexOf('\n## ') + 1));
     expect(summary(notice.en)).toContain(
-      'is responsible for your data, except where we process it on behalf of another organisation: [When we process data on behalf of others](#when-we-process-data-on-behalf-of-others).',
+      'is responsible for your data, except where we [process it on behalf of another organisation](#when-we-process-data-on-behalf-of-others).',
     );
     expect(summary(notice.nl)).toContain(
-      'behalve wanneer wij ze verwerken namens een andere organisatie: [Wanneer wij gegevens verwerken namens anderen]',
+      'behalve wanneer wij ze [verwerken namens een andere organisatie](#wanneer-wij-gegevens-verwerken-namens-anderen).',
     );
     const plain = policyOutputs(miniPolicy()).notice;
     expect(summary(plain.en)).toMatch(/is responsible for your data\. Questions\?/);
@@ -278,9 +278,9 @@ describe('each thing said once, no empty headings', () => {
     delete policy.controller.contact;
     // Since the Dutch review (item 5) the heading stays, with what is true without a contact: ask us (art. 12).
     expect(policyOutputs(policy).notice.nl).toContain(
-      '### Zo oefent u uw rechten uit\n\nWilt u een van deze rechten gebruiken? Vraag het ons.',
+      '### Hoe u uw rechten uitoefent\n\nWilt u een van deze rechten gebruiken? Vraag het ons.',
     );
-    expect(policyOutputs(miniPolicy()).notice.nl).toContain('### Zo oefent u uw rechten uit');
+    expect(policyOutputs(miniPolicy()).notice.nl).toContain('### Hoe u uw rechten uitoefent');
   });
 
   it('a register of a policy without version or date has no "versie ."', () => {
@@ -497,7 +497,7 @@ describe('nothing authored is dropped', () => {
     const { notice } = policyOutputs(policy);
     expect(notice.nl).toContain('Bron: Het telefoonboek, met toestemming.\n');
     expect(notice.en).toContain('Source: The phone book.\n');
-    expect(notice.nl).toContain('Cliëntdossier: bewaard 20 jaar, op grond van de Wet op de geneeskundige');
+    expect(notice.nl).toContain('Cliëntdossier: bewaard 20 jaar, op grond van de WGBO.');
     expect(notice.en).toContain('Client file: kept for 20 years');
   });
 
@@ -705,7 +705,8 @@ describe('a period shorter than the law it cites (Zorgburo: 15 years "under the 
     const policy = seed();
     policy.retention!.find((r) => r.id === 'client-file')!.period = 'P20Y';
     const { notice } = policyOutputs(policy);
-    expect(notice.nl).toContain(`Cliëntdossier: bewaard 20 jaar, op grond van de ${wgbo}.`);
+    // The summary cites the law by its abbreviation; the retention table by its name.
+    expect(notice.nl).toContain('Cliëntdossier: bewaard 20 jaar, op grond van de WGBO.');
     expect(notice.nl).toContain(`| **Cliëntdossier** | 20 jaar | — | ${wgbo} |`);
   });
 });

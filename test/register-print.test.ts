@@ -180,6 +180,17 @@ describe('register.xlsx printed by LibreOffice', () => {
       }
   });
 
+  it("prints every column header's words whole", () => {
+    // 'verwerkingsverantwoordelijken' printed as 'verwerkingsverantwoordelijke' and a lone 'n' (register review).
+    for (const { register, pages } of printed) {
+      const words = new Set(pages.join('\n').split(/\s+/));
+      for (const table of register.tables)
+        for (const column of table.columns)
+          for (const word of column.header.split(' '))
+            expect(words.has(word), `${register.title}: ${column.header}`).toBe(true);
+    }
+  });
+
   it('puts every cell of every record on paper', () => {
     for (const { register, pages } of printed) {
       const paper = squeeze(pages.join(''));

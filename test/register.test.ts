@@ -489,17 +489,34 @@ describe('register.xlsx', () => {
     expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2025-03-01T00:00:00Z</dcterms:modified>');
   });
 
-  it('gives a header row the lines its words wrap to, a word longer than its column on lines of its own', async () => {
-    // 'Gezamenlijke verwerkingsverantwoordelijken' (28 wide) wraps to three lines; its length alone gave two,
-    // and the printed header lost its last line (register review, 2026-12-06).
+  it("makes every column at least as wide as its header's longest word, in both languages", async () => {
+    // 'Gezamenlijke verwerkingsverantwoordelijken' in its 28-wide column printed 'verwerkingsverantwoordelijke'
+    // with a lone 'n' on the next line (LibreOffice; register review, 2026-12-06).
+    const { model } = await compile(path.join(repoRoot, 'policies/ipractice/policy.json'));
+    for (const lang of ['nl', 'en'] as const) {
+      for (const table of registerFor(model, lang).tables) {
+        for (const column of table.columns) {
+          const longest = Math.max(...column.header.split(' ').map((word) => word.length));
+          expect(column.width, column.header).toBeGreaterThanOrEqual(longest + 2);
+        }
+      }
+    }
+  });
+
+  it('gives a row the lines its words wrap to, a word longer than its column on lines of its own', async () => {
+    // A header's words now fit its column (above); a cell's need not: an author's long word, an address.
+    // 'Gezamenlijke verwerkingsverantwoordelijken' in the 28-wide column of data subjects wraps to three lines;
+    // its length alone gave two, and the printed header that held it lost its last line (register review, 2026-12-06).
     const { model } = await compile(path.join(repoRoot, 'policies/ipractice/policy.json'));
     const register = registerFor(model, 'nl');
-    const sheet = (await readWorkbook(registerToXlsx(register))).getWorksheet(register.tables[0]!.sheetName)!;
-    const column = register.tables[0]!.columns.findIndex(
-      (c) => c.header === 'Gezamenlijke verwerkingsverantwoordelijken',
-    );
-    expect(register.tables[0]!.columns[column]!.width).toBeLessThan(30);
-    expect(sheet.getRow(1).height).toBeGreaterThanOrEqual(3 * 13);
+    const table = register.tables[0]!;
+    const column = table.columns.findIndex((c) => c.key === 'dataSubjects');
+    expect(table.columns[column]!.width).toBe(28);
+    // One row whose only text is that cell: the row's height is the cell's.
+    const row = table.columns.map((_, c) => (c === column ? ['Gezamenlijke verwerkingsverantwoordelijken'] : []));
+    const tables = [{ ...table, rows: [row] }, ...register.tables.slice(1)];
+    const sheet = (await readWorkbook(registerToXlsx({ ...register, tables }))).getWorksheet(table.sheetName)!;
+    expect(sheet.getRow(2).height).toBeGreaterThanOrEqual(3 * 13);
   });
 
   it("heads every printed page with the register's title and foots it with the version, an author's '&' doubled as header codes ask", async () => {
@@ -590,6 +607,7 @@ function syntheticRegister(cells: string[][], date: string): Register {
     versionLine: 'v1',
     date,
     empty: '—',
+    noneStated: 'Not stated for any of these activities:',
     organisation: {
       caption: 'Organisation',
       sheetName: 'Organisation',
@@ -727,6 +745,26 @@ describe('register.html and register.md', () => {
     // One string each: no quote, backslash or line break of the text is left as itself.
     expect(css).toContain('@top-left { content: "x\\22 ; } body { display: none } @page { content: \\22 \\5c "; }');
     expect(css).toContain('@top-right { content: "v\\a 1 \\1f600 "; }');
+  });
+
+  it('names a column that no activity of a record fills once, above the activities, not as a dash in each', async () => {
+    // Printed, iPractice's register had 'Systemen —' under each of its three activities, Doctolib's 84 such lines.
+    const { model } = await compile(path.join(repoRoot, 'policies/ipractice/policy.json'));
+    const register = registerFor(model, 'nl');
+    const html = registerToHtml(register);
+    const record = html.slice(html.indexOf('<h2 id="controller">'));
+    expect(record).toMatch(
+      /<h2 id="controller">[^<]*<\/h2>\n<div class="register-unfilled">\n<p>Voor geen van deze activiteiten vermeld:<\/p>\n<ul>\n(<li>[^<]*<\/li>\n)*<li>Systemen<\/li>\n/,
+    );
+    expect(record).not.toContain('<dt>Systemen</dt>');
+    // Every row's cell in that column is blank: nothing authored is left out.
+    const systems = register.tables[0]!.columns.findIndex((c) => c.key === 'systems');
+    expect(register.tables[0]!.rows.map((row) => row[systems])).toEqual([[], [], []]);
+    // A column that some activity fills keeps its dash where another leaves it blank (and the organisation
+    // states nothing for it: a blank retention cell now points to the organisation's other periods).
+    expect(record).toContain('<dt>Verwerkers</dt>\n<dd>—</dd>');
+    // The spreadsheet formats keep every column: their columns are the register's fixed layout.
+    expect(registerToMarkdown(register)).toContain('| Systemen |');
   });
 
   it('escapes author text in HTML and Markdown', async () => {

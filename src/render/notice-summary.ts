@@ -63,11 +63,13 @@ function whoBlocks({ source, model, m }: NoticeContext): Block[] {
     : [];
   const name = controllerName(source.controller, m);
   const gap = reach.length ? ' ' : '';
+  // The exception links to the part that explains it, within the sentence (IES's line repeated the part's
+  // heading after it: seven lines on a 360 px phone).
   const who: Inline[] = model.processorActivities.length
     ? [
-        text(`${m.t('layout:summary.whoOnBehalf', { name })} `),
-        link(m.t('details:processorRole.heading'), '#processor-role'),
-        text(`.${gap}`),
+        text(m.t('layout:summary.whoOnBehalf', { name })),
+        link(m.t('layout:summary.whoOnBehalfLink'), '#processor-role'),
+        text(`${m.t('layout:summary.end')}${gap}`),
       ]
     : [text(m.t('layout:summary.who', { name }) + gap)];
   return [{ paragraph: [...who, ...reach] }];
@@ -107,14 +109,32 @@ function retentionBlocks({ model, m }: NoticeContext, ids: ReadonlySet<string>):
   ];
 }
 
-/** '<rule>: kept <phrase>.'; 'kept for' where the phrase starts with its period ('20 years …'). */
+/**
+ * '<rule>: kept <phrase>.'; 'kept for' where the phrase starts with its period ('20 years …'). A law the
+ * policy knows is cited short in Dutch ('op grond van de WGBO'): its full name took two of a phone's lines in
+ * the summary (iPractice, Dental Clinics); the retention table it links to gives the name in full.
+ */
 function keepSentence(rule: RetentionRule, m: Messages): string {
-  const phrase = retentionPhrase(withoutFalseLegalSource(rule), m);
+  const phrase = retentionPhrase(withShortLawName(withoutFalseLegalSource(rule), m), m);
   return m.t('layout:summary.keep', {
     rule: pick(rule.name, m),
     phrase,
     context: /^\d/.test(phrase) ? 'period' : undefined,
   });
+}
+
+/**
+ * The rule with a known law cited as the summary cites it (layout:summary.lawCited: the abbreviation alone in
+ * Dutch, the English name and the abbreviation in English); the article and any words beside it are in the table.
+ * A citation of a law the policy does not know is kept whole.
+ */
+function withShortLawName(rule: RetentionRule, m: Messages): RetentionRule {
+  const law = rule.legalSource?.law;
+  if (!law) return rule;
+  const name = m.t(`terms:law.${law}.name`);
+  const abbreviation = m.t(`terms:law.${law}.abbreviation`);
+  const cited = name === abbreviation ? name : m.t('layout:summary.lawCited', { name, abbreviation });
+  return { ...rule, legalSource: { citation: { [m.lang]: cited } } };
 }
 
 /**

@@ -1,9 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { compile } from '../../src/index.js';
-import { repoRoot } from '../support/cli.js';
+import { writeSeeds } from '../support/seed-pages.js';
 import { workerChromium, type Browser, type Page } from '../support/browser.js';
 import { splitWords } from './page-checks.js';
 
@@ -17,14 +16,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  for (const org of ['ipractice', 'doctolib']) {
-    const policy = readFileSync(path.join(repoRoot, 'policies', org, 'policy.json'), 'utf8');
-    for (const output of (await compile(policy, { languages: ['nl'] })).outputs) {
-      const file = path.join(dir, output.path);
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, output.contents);
-    }
-  }
+  await writeSeeds(dir, ['ipractice', 'doctolib']);
   browser = await workerChromium();
   page = await browser.newPage({ viewport: { width: 320, height: 640 } });
 }, 60_000);

@@ -40,6 +40,18 @@ export function writeOutputs(result: CompileResult, outDir: string): void {
   }
 }
 
+/** Compiles the named seeds (policies/<org>/policy.json) in the given languages and writes their outputs under `outDir`. */
+export async function writeSeeds(
+  outDir: string,
+  orgs: readonly string[],
+  languages: readonly Language[] = ['nl'],
+): Promise<void> {
+  for (const org of orgs) {
+    const policy = readFileSync(path.join(repoRoot, 'policies', org, 'policy.json'), 'utf8');
+    writeOutputs(await compile(policy, { languages: [...languages] }), outDir);
+  }
+}
+
 export interface SeedBuild {
   outDir: string;
   /** Output paths of every standalone HTML page (any output kind), relative to outDir, e.g. 'ipractice/nl/privacy.html'. */

@@ -56,8 +56,24 @@ function usualValues(table: RegisterTable): Map<number, string> {
 const mostFirst = (a: [string, number], b: [string, number]): number => b[1] - a[1];
 const isIdColumn = (column: RegisterTable['columns'][number]): boolean => column.key === 'id';
 
-/** Each row as a block: the naming column as its heading, every column not stated once for the organisation as a labelled fact. */
-function activityBlocks(table: RegisterTable): ActivityBlock[] {
+/**
+ * The columns that no row fills, but for those stated for the organisation and those a page leaves out when
+ * blank: the record names them once, not as a label and a dash under every activity (Doctolib's printed
+ * register had 84 such lines, iPractice's 'Systemen —' under each of its three activities).
+ */
+function unfilledColumns(table: RegisterTable): Set<number> {
+  const unfilled = new Set<number>();
+  if (!table.rows.length) return unfilled;
+  for (let index = 0; index < table.columns.length; index++) {
+    const column = table.columns[index]!;
+    if (index === table.rowHeader || column.organisationWide || column.omitWhenEmpty) continue;
+    if (table.rows.every((row) => !row[index]?.length)) unfilled.add(index);
+  }
+  return unfilled;
+}
+
+/** Each row as a block: the naming column as its heading, every column not stated once for the organisation or the record as a labelled fact. */
+function activityBlocks(table: RegisterTable, unfilled: ReadonlySet<number>): ActivityBlock[] {
   const idColumn = table.columns.findIndex(isIdColumn);
   const usual = usualValues(table);
   const blocks: ActivityBlock[] = [];
@@ -66,16 +82,17 @@ function activityBlocks(table: RegisterTable): ActivityBlock[] {
       id: row[idColumn]?.[0] ?? '',
       // The naming column's first value; the rest (a processor record's description) is a fact of its own.
       name: row[table.rowHeader]?.[0] ?? '',
-      facts: rowFacts(table, row, usual),
+      facts: rowFacts(table, row, usual, unfilled),
     });
   return blocks;
 }
 
-/** A row's columns as labelled facts, but for its heading (the naming column's first value), the organisation's usual values and blanks a page leaves out. */
+/** A row's columns as labelled facts, but for its heading (the naming column's first value), the organisation's usual values, the record's unfilled columns and blanks a page leaves out. */
 function rowFacts(
   table: RegisterTable,
   row: RegisterTable['rows'][number],
   usual: Map<number, string>,
+  unfilled: ReadonlySet<number>,
 ): ActivityBlock['facts'] {
   const facts: ActivityBlock['facts'] = [];
   for (let index = 0; index < table.columns.length; index++) {
@@ -85,6 +102,7 @@ function rowFacts(
     if (index === table.rowHeader && values.length > 1) facts.push({ label: column.header, values: values.slice(1) });
     if (
       index !== table.rowHeader &&
+      !unfilled.has(index) &&
       !(column.organisationWide && usual.get(index) === JSON.stringify(values)) &&
       !(column.omitWhenEmpty && values.length === 0)
     )
@@ -106,13 +124,20 @@ export function registerToHtml(register: Register, languages: readonly Language[
   return trimLineEnds(render({ ...register, records, alternates, languageLinks: links })).replace(/\n{2,}/g, '\n');
 }
 
-const record = (
-  table: RegisterTable,
-): { kind: RegisterTable['kind']; caption: string; activities: ActivityBlock[] } => ({
-  kind: table.kind,
-  caption: table.caption,
-  activities: activityBlocks(table),
-});
+function record(table: RegisterTable): {
+  kind: RegisterTable['kind'];
+  caption: string;
+  unfilled: string[];
+  activities: ActivityBlock[];
+} {
+  const unfilled = unfilledColumns(table);
+  return {
+    kind: table.kind,
+    caption: table.caption,
+    unfilled: [...unfilled].map((index) => table.columns[index]!.header),
+    activities: activityBlocks(table, unfilled),
+  };
+}
 
 /**
  * A CSS string: the text with every character but printable ASCII (quotes and backslashes

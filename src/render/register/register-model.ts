@@ -33,6 +33,8 @@ export interface Register {
   date?: string;
   /** What a blank cell shows where a blank is hard to read (HTML, Markdown). */
   empty: string;
+  /** Leads the columns that no row of a record fills, which the HTML page names once instead of a blank per row. */
+  noneStated: string;
   organisation: RegisterFacts;
   /** The controller's record (30(1)) first, then the processor's (30(2)) when it has one. */
   tables: RegisterTable[];
@@ -418,16 +420,32 @@ function standaloneTable<Row>(
 /** The policy's version and dates, last in a file of its own (ISO dates, as an import reads them). */
 const VERSION_COLUMNS = ['version', 'effectiveDate', 'lastModified'] as const;
 
+/**
+ * A column at least as wide as its header's longest word and a cell's margin: 'Gezamenlijke
+ * verwerkingsverantwoordelijken' in 28 characters printed 'verwerkingsverantwoordelijke' and a lone 'n'
+ * below it (LibreOffice; register review, 2026-12-06).
+ */
+function columnWidth(width: number, header: string): number {
+  let longest = 0;
+  for (const word of header.split(' ')) longest = Math.max(longest, word.length);
+  return Math.max(width, longest + CELL_MARGIN);
+}
+
+/** Characters of a column's width that a cell's padding takes (register-xlsx counts a line as width - 2). */
+const CELL_MARGIN = 2;
+
 function columns(specs: ReadonlyArray<Omit<ColumnSpec<never>, 'cell'>>, m: Messages): RegisterColumn[] {
   const columns: RegisterColumn[] = [];
-  for (const s of specs)
+  for (const s of specs) {
+    const header = m.t(`register:column.${s.key}`);
     columns.push({
       key: s.key,
-      header: m.t(`register:column.${s.key}`),
-      width: s.width,
+      header,
+      width: columnWidth(s.width, header),
       ...(s.organisationWide ? { organisationWide: true as const } : {}),
       ...(s.omitWhenEmpty ? { omitWhenEmpty: true as const } : {}),
     });
+  }
   return columns;
 }
 
@@ -577,6 +595,7 @@ export function buildRegister(model: PolicyModel, m: Messages): Register {
     versionLine: versionLine(metadata, m, registerVersionKeys),
     date: metadata.effectiveDate ?? metadata.lastModified,
     empty: m.t('register:empty'),
+    noneStated: m.t('register:noneStated'),
     organisation: organisationFacts(ctx),
     tables,
   };
