@@ -16,7 +16,18 @@ export type ValueType =
   | 'mechanism'
   | 'recipientType'
   | 'right'
-  | 'id';
+  | 'id'
+  /** An item's name: mid-sentence, a leading article is lower case ('het medisch dossier'). */
+  | 'name'
+  | 'law'
+  | 'authority'
+  | 'requirement'
+  | 'language'
+  | 'date'
+  /** A transfer safeguard with the countries it covers. */
+  | 'transfer'
+  /** A yes/no property: told as a sentence of its own per property (diff:flag.<property>). */
+  | 'flag';
 
 export interface Value {
   type: ValueType;

@@ -1,7 +1,7 @@
 import { isInEea } from '../law/eea.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { ChangeKind } from './change-kinds.js';
-import { isTextAt } from './change-class.js';
+import { isTextAt, valueTypeAt } from './change-class.js';
 import type { Change, Value, ValueType } from './change.js';
 import type { CollectionKey, Json, Record_, Rule } from './diff-rules.js';
 
@@ -50,7 +50,7 @@ export const isPlainObject = (v: unknown): v is Record_ => typeof v === 'object'
 const isWords = (v: unknown, pointer: string): boolean => (isPlainObject(v) || Array.isArray(v)) && isTextAt(pointer);
 
 export const itemName = (record: Record_ | undefined): Value | undefined =>
-  record && record.name !== undefined ? { type: 'text', value: record.name } : undefined;
+  record && record.name !== undefined ? { type: 'name', value: record.name } : undefined;
 
 /** The name of an item an id points to, in the version given (its id when it has no name). */
 export function refName(ctx: DiffContext, collection: CollectionKey, id: string, side: Side): Value {
@@ -218,10 +218,8 @@ export function compareValues(
   const kind =
     inherited ??
     (isWords(oldValue ?? newValue, at.pointer) && isWords(newValue ?? oldValue, at.pointer) ? 'wording' : 'changed');
-  ctx.push(kind, whereOn(at, side), side, {
-    ...base(at),
-    ...valuePair(oldValue, newValue, isWords(oldValue ?? newValue, at.pointer) ? 'text' : 'literal'),
-  });
+  const as = isWords(oldValue ?? newValue, at.pointer) ? 'text' : (valueTypeAt(whereOn(at, side)) ?? 'literal');
+  ctx.push(kind, whereOn(at, side), side, { ...base(at), ...valuePair(oldValue, newValue, as) });
 }
 
 /** A new country outside the EEA is a new transfer; other countries are places the data is kept. */

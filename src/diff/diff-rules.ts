@@ -97,7 +97,7 @@ export const collections: CollectionSpec[] = [
     party: true,
     rules: {
       'transfer.mechanism': { scalar: 'transfer-safeguard-changed', as: 'mechanism' },
-      name: { scalar: 'party-name-changed', as: 'text' },
+      name: { scalar: 'party-name-changed', as: 'name' },
     },
   },
   {
@@ -107,7 +107,7 @@ export const collections: CollectionSpec[] = [
     party: true,
     rules: {
       'transfer.mechanism': { scalar: 'transfer-safeguard-changed', as: 'mechanism' },
-      name: { scalar: 'party-name-changed', as: 'text' },
+      name: { scalar: 'party-name-changed', as: 'name' },
       type: { scalar: 'changed', as: 'recipientType' },
     },
   },
@@ -129,7 +129,7 @@ export const collections: CollectionSpec[] = [
       contact: { subtree: 'contact-changed' },
       dpo: { subtree: 'contact-changed' },
       // Whether it is a public authority describes the organisation; the bases that follow are compared on each purpose.
-      publicAuthority: { scalar: 'changed', as: 'literal' },
+      publicAuthority: { scalar: 'changed', as: 'flag' },
     },
   },
   {
@@ -190,7 +190,7 @@ export const documentRules: Record<string, Rule> = {
   'controller.contact': { subtree: 'contact-changed' },
   'controller.website': { subtree: 'contact-changed' },
   // Being a public authority describes the organisation; the bases that follow from it are compared on each purpose.
-  'controller.publicAuthority': { scalar: 'changed', as: 'literal' },
+  'controller.publicAuthority': { scalar: 'changed', as: 'flag' },
   jointArrangement: { subtree: 'joint-arrangement-changed' },
   'rights.notApplicable': { subtree: 'right-exception-changed' },
   'rights.judicialRemedy': { presence: { added: 'judicial-remedy-added', removed: 'judicial-remedy-removed' } },
@@ -204,8 +204,33 @@ export const documentRules: Record<string, Rule> = {
   'rights.responseTime': { scalar: 'changed', as: 'duration' },
   // Rights the policy grants beyond the GDPR's: one dropped is material.
   'rights.additional': {
-    keyed: { key: 'id', label: 'name', added: 'right-added', removed: 'right-removed', as: 'text' },
+    keyed: { key: 'id', label: 'name', added: 'right-added', removed: 'right-removed', as: 'name' },
   },
   'changes.noticePeriod': { scalar: 'changed', as: 'duration' },
   'transfers.storageLocations': { locations: true },
+};
+
+/**
+ * How the generic comparison words a value, by the schema: a value of one of these `$defs`
+ * (or a list of them) is written as that type — a country by its name, a safeguard by its term…
+ */
+export const valueTypeOfDef: Readonly<Record<string, ValueType>> = {
+  country: 'country',
+  transferMechanism: 'mechanism',
+  legalBasis: 'basis',
+  specialCondition: 'specialCondition',
+  specialCategory: 'specialCategory',
+  duration: 'duration',
+  language: 'language',
+  rightId: 'right',
+  date: 'date',
+  transfer: 'transfer',
+};
+
+/** Enums written inline in the schema, by '<$def>.<property>': the type their values are worded as. */
+export const valueTypeOfEnum: Readonly<Record<string, ValueType>> = {
+  'lawReference.law': 'law',
+  'requirement.type': 'requirement',
+  'recipient.type': 'recipientType',
+  'complaints.authority': 'authority',
 };

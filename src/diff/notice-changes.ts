@@ -4,7 +4,7 @@ import { parsePointer } from '../load/json-pointer.js';
 import { countryName, pick } from '../render/format.js';
 import type { PolicyModel, Purpose } from '../resolve/model.js';
 import type { Change } from './change.js';
-import { changeWords, finishSentence, formatValue } from './change-words.js';
+import { changeVars, changeWords, finishSentence } from './change-words.js';
 
 /** Both versions, so that a change can be looked up on the side it points into. */
 export interface NoticeModels {
@@ -83,11 +83,7 @@ function partyFacts(change: Change, models: NoticeModels, m: Messages): string[]
 
 /** One change as the people concerned read it: a plain sentence, the facts they need, for whom it holds. */
 function noticeSentence(change: Change, models: NoticeModels, m: Messages): string {
-  const vars = {
-    subject: formatValue(change.subject, m),
-    old: formatValue(change.old, m),
-    new: formatValue(change.new, m),
-  };
+  const vars = changeVars(change, m);
   // A value stated for the first time is not a change 'from (none)'.
   const first = `diff:notice.changeFirst.${change.kind}`;
   const key = change.old === undefined && m.has(first) ? first : `diff:notice.change.${change.kind}`;

@@ -233,7 +233,7 @@ describe('rules for properties from the schema work on another branch', () => {
     expect(diffPolicies(after, before)[0]).toMatchObject({
       kind: 'right-added',
       class: 'editorial',
-      new: { type: 'text', value: right.name },
+      new: { type: 'name', value: right.name },
     });
   });
 });
