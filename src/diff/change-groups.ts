@@ -35,6 +35,7 @@ const groupOfKind: Record<string, ChangeGroup> = {
   'purpose-added': 'why',
   'purpose-removed': 'why',
   'legal-basis-changed': 'why',
+  'basis-law-changed': 'why',
   'legal-basis-data-added': 'why',
   'legal-basis-data-removed': 'why',
   'consent-giver-added': 'why',

@@ -47,6 +47,8 @@ export const changeKinds = {
   'location-removed': { class: 'editorial', article: 'GDPR 13(1)(f)' },
   // How each purpose processes data.
   'legal-basis-changed': { class: 'material', article: 'GDPR 13(1)(c)' },
+  // The law a basis or an art. 9 exception cites (6(3), 9(2)(g)-(j)): another law or article.
+  'basis-law-changed': { class: 'material', article: 'GDPR 13(1)(c)' },
   'legal-basis-data-added': { class: 'material', article: 'GDPR 13(1)(c)' },
   'legal-basis-data-removed': { class: 'material', article: 'GDPR 13(1)(c)' },
   // Whose consent a basis rests on (consentBy): only the person whose data it is can consent (6(1)(a)).

@@ -1,8 +1,14 @@
 import type { Language, Messages } from '../i18n/messages.js';
-import type { LegalBasisId, RetentionRuleSource, SpecialConditionId, Text } from '../policy/policy-types.js';
-import { countryName, formatDate, joinList } from '../render/format.js';
+import type {
+  LawReference,
+  LegalBasisId,
+  RetentionRuleSource,
+  SpecialConditionId,
+  Text,
+} from '../policy/policy-types.js';
+import { countryName, formatDate, joinList, lowerFirst } from '../render/format.js';
 import { legalBasisText, specialConditionText } from '../render/legal-text.js';
-import { formatDuration, retentionPhrase } from '../render/retention-phrase.js';
+import { formatDuration, formatLawReference, retentionPhrase } from '../render/retention-phrase.js';
 import type { Change, Value, ValueType } from './change.js';
 
 /** A change in words, in one language. */
@@ -34,14 +40,15 @@ const formatters: Record<ValueType, Formatter> = {
   duration: (v, m) => formatDuration(String(v), m),
   retention: (v, m) => retentionPhrase(v as RetentionRuleSource, m),
   country: (v, m) => countryName(String(v), m),
-  basis: (v, m) => legalBasisText({ legalBasis: v as LegalBasisId }, m) ?? String(v),
-  specialCondition: (v, m) => specialConditionText({ condition: v as SpecialConditionId }, m),
+  basis: (v, m) => lowerFirst(legalBasisText({ legalBasis: v as LegalBasisId }, m) ?? String(v)),
+  specialCondition: (v, m) => lowerFirst(specialConditionText({ condition: v as SpecialConditionId }, m)),
   specialCategory: (v, m) => m.t(`terms:specialCategory.${String(v)}`),
   mechanism: (v, m) => m.t(`terms:transferMechanism.${String(v)}`),
   recipientType: (v, m) => m.t(`terms:recipientType.${String(v)}`),
   right: (v, m) => m.t(`terms:right.${String(v)}.name`),
   name: (v, m) => lowerArticle(textIn(v, m.lang), m),
   law: (v, m) => (m.has(`terms:law.${String(v)}.name`) ? m.t(`terms:law.${String(v)}.name`) : String(v)),
+  lawReference: (v, m) => formatLawReference(v as LawReference, m),
   authority: (v, m) =>
     m.has(`terms:authority.${String(v)}.name`) ? m.t(`terms:authority.${String(v)}.name`) : String(v),
   requirement: (v, m) => m.t(`diff:value.requirement.${String(v)}`),

@@ -20,6 +20,8 @@ export type ValueType =
   /** An item's name: mid-sentence, a leading article is lower case ('het medisch dossier'). */
   | 'name'
   | 'law'
+  /** A law with its article: 'de Wet op de geneeskundige behandelingsovereenkomst (artikel 7:456 BW)'. */
+  | 'lawReference'
   | 'authority'
   | 'requirement'
   | 'language'

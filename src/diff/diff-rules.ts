@@ -10,8 +10,11 @@ export type Record_ = { [key: string]: Json };
  * generically: text (per language) as 'wording', other values as 'changed'.
  */
 export type Rule =
-  /** One value replaced by another, e.g. a legal basis; `cleared` when the new version has none. */
-  | { scalar: ChangeKind; as: ValueType; cleared?: ChangeKind }
+  /**
+   * One value replaced by another, e.g. a legal basis; `cleared` when the new version has none.
+   * With `on`, only a difference in those properties is this kind (the rest is compared generically).
+   */
+  | { scalar: ChangeKind; as: ValueType; cleared?: ChangeKind; on?: string[] }
   /** A list of ids or values: one change per element added or removed; `ref` names the collection the ids point into. */
   | { set: { added: ChangeKind; removed: ChangeKind }; ref?: CollectionKey; as?: ValueType }
   /** An optional object that appears or disappears (its inner changes compared generically). */
@@ -24,7 +27,10 @@ export type Rule =
         added: ChangeKind;
         removed: ChangeKind;
         as: ValueType;
-        single?: ChangeKind;
+        /** The set of keys compared as a whole: one change of this kind from the old set to the new one. */
+        asSet?: ChangeKind;
+        /** With asSet: the properties of a new entry not told on their own (the key and what the set change says). */
+        keep?: string[];
       };
     }
   /** Every difference below this property is of one kind (contact details, legal bases). */
@@ -139,23 +145,31 @@ export const collections: CollectionSpec[] = [
     rules: {
       // A basis given in words is a basis: stating, dropping or changing it (or its law) changes the basis.
       legalBasisStatement: { subtree: 'legal-basis-changed' },
-      'legalBases.*.publicTask': { subtree: 'legal-basis-changed' },
+      'legalBases.*.publicTask': { scalar: 'basis-law-changed', as: 'lawReference', on: ['law', 'article'] },
       controller: { scalar: 'purpose-controller-changed', as: 'id' },
       jointControllers: refSet('controllers', 'joint-controller-added', 'joint-controller-removed'),
       // The bases as the resolver normalised them (purpose.bases), whichever form the policy wrote them in:
-      // a basis added or dropped, or data moved between bases, is a changed legal basis; one basis for another is one change.
+      // the set of bases is compared as a whole (one change: 'from now on A and B (was: A and C)'), so that a
+      // basis that stays is never told as gone; data moved between bases is a changed legal basis too.
       legalBases: {
         keyed: {
           key: 'basis',
           added: 'legal-basis-changed',
           removed: 'legal-basis-changed',
           as: 'basis',
-          single: 'legal-basis-changed',
+          asSet: 'legal-basis-changed',
+          keep: ['basis', 'dataCategories', 'consentBy', 'appliesTo'],
         },
       },
       'legalBases.*.basis': { ignore: true },
       'legalBases.*.dataCategories': refSet('dataCategories', 'legal-basis-data-added', 'legal-basis-data-removed'),
-      'legalBases.*.legalObligation': { subtree: 'legal-basis-changed' },
+      // The law a basis cites: another law or article is told as such, not as another basis (diff review defect 2).
+      'legalBases.*.legalObligation': { scalar: 'basis-law-changed', as: 'lawReference', on: ['law', 'article'] },
+      'specialCategoryCondition.lawReference': {
+        scalar: 'basis-law-changed',
+        as: 'lawReference',
+        on: ['law', 'article'],
+      },
       'legalBases.*.consentBy': refSet('dataSubjects', 'consent-giver-added', 'consent-giver-removed'),
       'specialCategoryCondition.condition': { scalar: 'special-condition-changed', as: 'specialCondition' },
       dataSubjects: refSet('dataSubjects', 'purpose-subject-added', 'purpose-subject-removed'),

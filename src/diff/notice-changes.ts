@@ -84,9 +84,10 @@ function partyFacts(change: Change, models: NoticeModels, m: Messages): string[]
 /** One change as the people concerned read it: a plain sentence, the facts they need, for whom it holds. */
 function noticeSentence(change: Change, models: NoticeModels, m: Messages): string {
   const vars = changeVars(change, m);
-  // A value stated for the first time is not a change 'from (none)'.
-  const first = `diff:notice.changeFirst.${change.kind}`;
-  const key = change.old === undefined && m.has(first) ? first : `diff:notice.change.${change.kind}`;
+  // A value stated for the first time, or no longer, is not a change 'from (none)' or 'to (none)'.
+  const variant = change.old === undefined ? 'changeFirst' : change.new === undefined ? 'changeGone' : undefined;
+  const own = variant && `diff:notice.${variant}.${change.kind}`;
+  const key = own && m.has(own) ? own : `diff:notice.change.${change.kind}`;
   const sentence = m.has(key) ? m.t(key, vars) : changeWords(change, m).sentence;
   const purposes = partyAdded.has(change.kind)
     ? joinList(
