@@ -119,6 +119,18 @@ export function changeArticle(kind: ChangeKind, pointer: string, value: unknown)
   return changeKinds[kind].article;
 }
 
+/**
+ * Rights whose coming into force is material: the notice must bring them to people's attention —
+ * consent asked and withdrawable (13(2)(c)), objection explicitly (21(4)), automated decisions (13(2)(f), 22).
+ */
+const materialRightsAdded = new Set(['withdraw-consent', 'objection', 'automated-decisions']);
+
+/** The class of a change of a kind, where it depends on the value: one of those rights now applying is material. */
+export function changeClassOf(kind: ChangeKind, value: unknown): ChangeClass {
+  if (kind === 'right-added' && typeof value === 'string' && materialRightsAdded.has(value)) return 'material';
+  return changeKinds[kind].class;
+}
+
 const rightArticles: Readonly<Record<string, string>> = {
   'withdraw-consent': 'GDPR 13(2)(c)',
   complaint: 'GDPR 13(2)(d)',

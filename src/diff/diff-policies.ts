@@ -3,7 +3,7 @@ import { joinPointer } from '../load/json-pointer.js';
 import type { PolicyModel, Purpose } from '../resolve/model.js';
 import { durationInDays } from '../law/durations.js';
 import { changeClassAt } from './change-class.js';
-import { changeArticle, changeKinds, type ChangeKind } from './change-kinds.js';
+import { changeArticle, changeClassOf, changeKinds, type ChangeKind } from './change-kinds.js';
 import type { Change } from './change.js';
 import {
   canonical,
@@ -116,12 +116,13 @@ function placeInDocument(
 function pusher(changes: Change[], oldModel: PolicyModel, newModel: PolicyModel): Push {
   const places = { old: singleBasisPlaces(oldModel), new: singleBasisPlaces(newModel) };
   return (kind, pointer, side, extra = {}) => {
-    const facts = changeKinds[kind];
     const { field: _field, ...rest } = extra;
     const place = placeInDocument(places[side], pointer, extra.field);
     // A change of no particular kind takes its class from the schema's x-change annotation of the property.
-    const changeClass = kind === 'changed' || kind === 'wording' ? changeClassAt(place.pointer) : facts.class;
-    const article = changeArticle(kind, place.pointer, (extra.new ?? extra.old)?.value);
+    const value = (extra.new ?? extra.old)?.value;
+    const changeClass =
+      kind === 'changed' || kind === 'wording' ? changeClassAt(place.pointer) : changeClassOf(kind, value);
+    const article = changeArticle(kind, place.pointer, value);
     changes.push({ kind, class: changeClass, article, side, ...rest, ...place });
   };
 }

@@ -4,7 +4,8 @@ import { parsePointer } from '../load/json-pointer.js';
 import { countryName, pick } from '../render/format.js';
 import type { PolicyModel, Purpose } from '../resolve/model.js';
 import type { Change } from './change.js';
-import { changeVars, changeWords, finishSentence } from './change-words.js';
+import { changeVars, changeWords, finishSentence, formatValue } from './change-words.js';
+import { basesWords, newlyApplying, newlySentences, rightOfItem } from './notice-rights.js';
 
 /** Both versions, so that a change can be looked up on the side it points into. */
 export interface NoticeModels {
@@ -81,6 +82,22 @@ function partyFacts(change: Change, models: NoticeModels, m: Messages): string[]
   return facts;
 }
 
+/** A new purpose: on what basis, and how long its data is kept (13(3) with 13(1)(c), 13(2)(a)). */
+function purposeFacts(change: Change, models: NoticeModels, m: Messages): string[] {
+  const purpose = itemAt(change, models)?.item as Purpose | undefined;
+  if (!purpose) return [];
+  const facts: string[] = [];
+  if (purpose.bases.length) facts.push(m.t('diff:notice.purpose.bases', { bases: basesWords(purpose, m) }));
+  const kept = purpose.retention.map((rule) =>
+    m.t('diff:notice.purpose.retentionRule', {
+      name: formatValue({ type: 'name', value: rule.name }, m),
+      period: formatValue({ type: 'retention', value: rule }, m),
+    }),
+  );
+  if (kept.length) facts.push(m.t('diff:notice.purpose.retention', { rules: joinList(kept, m) }));
+  return facts;
+}
+
 /** One change as the people concerned read it: a plain sentence, the facts they need, for whom it holds. */
 function noticeSentence(change: Change, models: NoticeModels, m: Messages): string {
   const vars = changeVars(change, m);
@@ -96,7 +113,11 @@ function noticeSentence(change: Change, models: NoticeModels, m: Messages): stri
       )
     : '';
   const used = purposes ? m.t('diff:notice.party.purposes', { purposes }) : '';
-  const facts = partyAdded.has(change.kind) ? partyFacts(change, models, m) : [];
+  const facts = partyAdded.has(change.kind)
+    ? partyFacts(change, models, m)
+    : change.kind === 'purpose-added'
+      ? purposeFacts(change, models, m)
+      : [];
   return finishSentence([sentence, used, ...facts, forWhom(change, models, m)].filter(Boolean).join(' '));
 }
 
@@ -107,9 +128,40 @@ function noticeSentence(change: Change, models: NoticeModels, m: Messages): stri
  */
 export function noticeChanges(changes: readonly Change[], models: NoticeModels, m: Messages): string[] {
   const newParties = changes.filter((c) => partyAdded.has(c.kind)).map((c) => JSON.stringify(c.new));
+  const newly = models.new.purposes
+    .map((purpose) => ({
+      purpose,
+      items: newlyApplying(
+        purpose,
+        models.old?.purposes.find((p) => p.id === purpose.id),
+      ),
+    }))
+    .filter(({ items }) => items.length > 0);
+  const rightsTold = new Set(newly.flatMap(({ items }) => items.map((item) => rightOfItem[item])));
+  // A purpose's new automated decisions or direct marketing is told with what it means for people, not twice.
+  const toldWithRights = (c: Change): boolean => {
+    const item =
+      c.kind === 'automated-decision-added'
+        ? 'automated'
+        : c.field === 'directMarketing'
+          ? 'directMarketing'
+          : undefined;
+    const ids = purposesOf(c, models).map((p) => p.id);
+    return item !== undefined && newly.some(({ purpose, items }) => ids.includes(purpose.id) && items.includes(item));
+  };
   const told = (c: Change): boolean => {
+    if (c.kind === 'right-added') return rightsTold.has(String(c.new?.value));
+    if (toldWithRights(c)) return true;
     const field = foldedIntoParty[c.kind] as 'subject' | 'new' | undefined;
     return field !== undefined && newParties.includes(JSON.stringify(c[field]));
   };
-  return changes.filter((c) => !told(c)).map((c) => noticeSentence(c, models, m));
+  return [
+    ...changes.filter((c) => !told(c)).map((c) => noticeSentence(c, models, m)),
+    // What the changes bring each purpose's data subjects: consent, objection, automated decisions (13(3), 21(4)).
+    ...newly.map(({ purpose, items }) => {
+      const subjects = joinList([...new Set(purpose.dataSubjects.map((s) => pick(s.name, m)))], m);
+      const concerns = subjects ? ` ${m.t('diff:notice.concerns', { subjects })}` : '';
+      return `${newlySentences(purpose, items, m)}${concerns}`;
+    }),
+  ];
 }

@@ -35,7 +35,7 @@ const expected: Record<string, Array<[string, string, string]>> = {
     ['legal-basis-changed', 'material', '/purposes/1/legalBasis'],
     // The law behind the old 6(1)(c) basis went with it: told by the basis change itself, not as a law
     // 'from now on (none)' (diff review defect 2); the new 6(1)(f) basis's interest is its own detail.
-    ['right-added', 'editorial', '/purposes/1'],
+    ['right-added', 'material', '/purposes/1'],
     ['wording', 'editorial', '/purposes/1/legitimateInterest'],
   ],
   'right-removed': [
@@ -67,7 +67,7 @@ const expected: Record<string, Array<[string, string, string]>> = {
   ],
   'automated-decision-added': [
     ['automated-decision-added', 'material', '/purposes/0/automatedDecision'],
-    ['right-added', 'editorial', '/purposes/0'],
+    ['right-added', 'material', '/purposes/0'],
   ],
 };
 
@@ -176,8 +176,8 @@ describe('per-data legal bases (purposes[].legalBases, from the schema work on a
     expect(changes.map((c) => [c.kind, c.class, c.pointer, c.side])).toEqual([
       ['legal-basis-changed', 'material', '/purposes/0/legalBases/1/basis', 'new'],
       ['legal-basis-data-added', 'material', '/purposes/0/legalBases/0/dataCategories/2', 'new'],
-      // Consent (6(1)(a)) brings the right to withdraw it: the model is resolved from the changed policy, rights included.
-      ['right-added', 'editorial', '/purposes/0', 'new'],
+      // Consent (6(1)(a)) brings the right to withdraw it (material: the notice must say so, 13(2)(c)); the model is resolved from the changed policy, rights included.
+      ['right-added', 'material', '/purposes/0', 'new'],
       // The new basis's own explanation.
       ['wording', 'editorial', '/purposes/0/legalBases/1/explanation', 'new'],
     ]);
