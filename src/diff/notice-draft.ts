@@ -40,6 +40,8 @@ export interface NoticeDraftOptions {
   notifyDate?: string;
   /** The old version: what a removed party or purpose was for, and for whom; whether the version or date was left as it was. */
   oldModel?: PolicyModel;
+  /** How many errors policyc check finds in the new version that the old one did not have: fix before sending. */
+  newFindings?: number;
 }
 
 /**
@@ -117,6 +119,7 @@ function draftText(
     senderNotes: [
       ...senderNotes(metadata.version, timing, newPurpose(material), m),
       ...sameAsOld(newModel, options, m),
+      ...(options.newFindings ? [m.t('diff:notice.newFindings', { count: options.newFindings })] : []),
     ],
   };
 }
