@@ -63,7 +63,7 @@ export function comparePolicies(
   const notice = noticeDraft(after.model, changes, {
     ...draftOptions,
     oldModel: before.model,
-    newFindings: newFindings.length,
+    newFindings,
   });
   return {
     value: {

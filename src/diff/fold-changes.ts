@@ -104,10 +104,32 @@ function foldMoves(ctx: DiffContext, fold: PartyFold): void {
   }
 }
 
-/** Swaps and moves of processors and recipients, each told as one change. */
+const countryAdded = new Set<ChangeKind>(['transfer-added', 'location-added']);
+const countryRemoved = new Set<ChangeKind>(['transfer-removed', 'location-removed']);
+
+/**
+ * A party that processes data in a new country and no longer in an old one moved it: the new country
+ * is told 'in place of' the old ones ('in de VS in plaats van in Nederland'), not as 'also'.
+ */
+function foldCountryMoves(ctx: DiffContext): void {
+  for (const added of ctx.changes.filter((c) => countryAdded.has(c.kind))) {
+    const removed = ctx.changes.filter((c) => countryRemoved.has(c.kind) && same(c.subject, added.subject));
+    if (!removed.length) continue;
+    const countries = removed.map((c) => c.old!.value);
+    ctx.changes.splice(ctx.changes.indexOf(added), 1, {
+      ...added,
+      old: { type: 'country', value: countries.length === 1 ? countries[0]! : countries },
+    });
+    const kept = ctx.changes.filter((c) => !removed.includes(c));
+    ctx.changes.splice(0, ctx.changes.length, ...kept);
+  }
+}
+
+/** Swaps and moves of processors and recipients, each told as one change; a party's country moved, as one. */
 export function foldPartyChanges(ctx: DiffContext, models: { old: PolicyModel; new: PolicyModel }): void {
   for (const fold of partyFolds) {
     foldReplacements(ctx, fold, models);
     foldMoves(ctx, fold);
   }
+  foldCountryMoves(ctx);
 }

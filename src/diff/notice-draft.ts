@@ -1,3 +1,5 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnosticTexts } from '../diagnostics/render-message.js';
 import { messagesFor, type Language, type Messages } from '../i18n/messages.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { controllerName, formatDate, pick } from '../render/format.js';
@@ -40,8 +42,8 @@ export interface NoticeDraftOptions {
   notifyDate?: string;
   /** The old version: what a removed party or purpose was for, and for whom; whether the version or date was left as it was. */
   oldModel?: PolicyModel;
-  /** How many errors policyc check finds in the new version that the old one did not have: fix before sending. */
-  newFindings?: number;
+  /** The errors policyc check finds in the new version that the old one did not have (a transfer without a ground…): fix before sending. */
+  newFindings?: readonly Diagnostic[];
 }
 
 /**
@@ -119,7 +121,9 @@ function draftText(
     senderNotes: [
       ...senderNotes(metadata.version, timing, newPurpose(material), m),
       ...sameAsOld(newModel, options, m),
-      ...(options.newFindings ? [m.t('diff:notice.newFindings', { count: options.newFindings })] : []),
+      ...(options.newFindings ?? []).map((d) =>
+        m.t('diff:notice.newFinding', { message: diagnosticTexts(d, m).message }),
+      ),
     ],
   };
 }
