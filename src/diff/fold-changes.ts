@@ -54,9 +54,22 @@ function purposesUsing(
   return (party?.usedBy ?? []).map((p) => rename?.get(p.id) ?? p.id).sort();
 }
 
+/** What a party is, for telling a swap in the same role: a recipient's type, a processor's kind of service. */
+function partyRole(model: PolicyModel, list: PartyFold['list'], pointer: string): string | undefined {
+  const party = model[list].find((p) => p.pointer === pointer) as
+    { type?: string; serviceCategory?: unknown } | undefined;
+  const role = list === 'recipients' ? party?.type : party?.serviceCategory;
+  return role === undefined ? undefined : canonical(role);
+}
+
+/** The same role: the same, when both parties state it (a processor without a category fits any). */
+const sameRole = (a: string | undefined, b: string | undefined): boolean =>
+  a === undefined || b === undefined || a === b;
+
 /**
  * A party removed and another added, used by the same (non-empty) set of
- * purposes, is one replacement: the removal, the addition and the purposes'
+ * purposes and in the same role (a recipient of the same type, a processor
+ * for the same kind of service when both say), is one replacement: the removal, the addition and the purposes'
  * list changes fold into it. A new third country stays its own change.
  */
 function foldReplacements(ctx: DiffContext, fold: PartyFold, models: { old: PolicyModel; new: PolicyModel }): void {
@@ -65,7 +78,12 @@ function foldReplacements(ctx: DiffContext, fold: PartyFold, models: { old: Poli
   for (const removed of ctx.changes.filter((c) => c.kind === fold.removed)) {
     const purposes = purposesUsing(models.old, fold.list, removed.pointer, purposeRenames);
     if (!purposes.length) continue;
-    const match = added.find((a) => same(purposesUsing(models.new, fold.list, a.pointer, undefined), purposes));
+    const role = partyRole(models.old, fold.list, removed.pointer);
+    const match = added.find(
+      (a) =>
+        same(purposesUsing(models.new, fold.list, a.pointer, undefined), purposes) &&
+        sameRole(role, partyRole(models.new, fold.list, a.pointer)),
+    );
     if (!match) continue;
     added.splice(added.indexOf(match), 1);
     const folded = new Set<Change>([
