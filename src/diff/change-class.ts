@@ -36,12 +36,19 @@ function deref(node: SchemaNode, top: SchemaNode): SchemaNode {
   return current;
 }
 
+/** The schema of a property matched by one of the node's patternProperties (rights.notes.<right>), if any. */
+function matchingPattern(node: SchemaNode, key: string): SchemaNode | undefined {
+  const found = Object.entries(node.patternProperties ?? {}).find(([pattern]) => new RegExp(pattern, 'u').test(key));
+  return found?.[1];
+}
+
 /** The schemas a value at `key` below `node` may match: properties, items and every branch of a combinator. */
 function children(node: SchemaNode, key: string, top: SchemaNode): SchemaNode[] {
   const here = deref(node, top);
   const own: SchemaNode[] = [];
   if (here.properties?.[key]) own.push(here.properties[key]);
   else if (/^\d+$/.test(key) && here.items) own.push(here.items);
+  else if (matchingPattern(here, key)) own.push(matchingPattern(here, key)!);
   else if (typeof here.additionalProperties === 'object') own.push(here.additionalProperties);
   for (const branch of [...(here.oneOf ?? []), ...(here.anyOf ?? []), ...(here.allOf ?? [])])
     own.push(...children(branch, key, top));
@@ -98,6 +105,7 @@ function placedChildren(at: Placed, key: string, top: SchemaNode): Placed[] {
   const own: Placed[] = [];
   if (node.properties?.[key]) own.push({ node: node.properties[key], ...(def ? { def } : {}) });
   else if (/^\d+$/.test(key) && node.items) own.push({ node: node.items, ...(def ? { def } : {}) });
+  else if (matchingPattern(node, key)) own.push({ node: matchingPattern(node, key)!, ...(def ? { def } : {}) });
   else if (typeof node.additionalProperties === 'object')
     own.push({ node: node.additionalProperties, ...(def ? { def } : {}) });
   for (const branch of [...(node.oneOf ?? []), ...(node.anyOf ?? []), ...(node.allOf ?? [])])

@@ -31,7 +31,8 @@ const groupOfKind: Record<string, ChangeGroup> = {
   'joint-controller-added': 'who',
   'joint-controller-removed': 'who',
   'joint-arrangement-changed': 'who',
-  'controller-changed': 'who',
+  // The organisation's own name, number and address: not someone else getting the data.
+  'controller-changed': 'other',
   'purpose-added': 'why',
   'purpose-removed': 'why',
   'legal-basis-changed': 'why',
@@ -88,7 +89,7 @@ const groupOfPointer: Record<string, ChangeGroup> = {
   processors: 'who',
   recipients: 'who',
   controllers: 'who',
-  controller: 'who',
+  controller: 'other',
   jointArrangement: 'who',
   purposes: 'why',
   dataCategories: 'why',

@@ -124,7 +124,8 @@ export function fieldLabel(field: string | undefined, m: Messages): string {
 /** One step of a path: a property by its label, a right (rights.notes.erasure) by its name, a language by its name. */
 function partLabel(part: string, m: Messages): string {
   const key = [`diff:field.${part}`, `terms:right.${part}.name`, `terms:language.${part}`].find((k) => m.has(k));
-  return key ? m.t(key) : part;
+  // A right's or language's name is a noun in the middle of the words ('toelichting, gegevens laten wissen').
+  return key ? (key.startsWith('diff:') ? m.t(key) : lowerFirst(m.t(key))) : part;
 }
 
 /** A yes/no property changed: its own sentence ('Declareren is voortaan direct marketing'); none when it was dropped. */
@@ -144,6 +145,17 @@ export function changeVars(change: Change, m: Messages): Record<'subject' | 'fie
     old: formatValue(change.old, m),
     new: formatValue(change.new, m),
   };
+}
+
+/** 'Dat is voor: Behandeling.': the purposes a new party serves. */
+function usedForWords(change: Change, m: Messages): string {
+  if (!change.usedFor?.length) return '';
+  return m.t('diff:usedFor', {
+    purposes: joinList(
+      change.usedFor.map((v) => formatValue(v, m)),
+      m,
+    ),
+  });
 }
 
 /** The field as a sentence names it: the controller's own details without 'controller' again ('The controller's name'). */
@@ -197,7 +209,12 @@ export function changeWords(change: Change, m: Messages): ChangeWords {
   return {
     summary: capitalise(summary),
     sentence: finishSentence(
-      flagSentence(change, m) ?? changeSentence(change, key.replace('diff:kind.', ''), vars, m) ?? `${summary}.`,
+      [
+        flagSentence(change, m) ?? changeSentence(change, key.replace('diff:kind.', ''), vars, m) ?? `${summary}.`,
+        usedForWords(change, m),
+      ]
+        .filter(Boolean)
+        .join(' '),
     ),
     ...(change.old !== undefined ? { before: vars.old } : {}),
     ...(change.new !== undefined ? { after: vars.new } : {}),

@@ -58,6 +58,8 @@ export interface Change {
   new?: Value;
   /** A replacement (processor-replaced, recipient-replaced): the party the new one replaces (also in `old`). */
   replaces?: Value;
+  /** A new party: the purposes it serves (their links folded into this change, not counted again). */
+  usedFor?: Value[];
   /** A move between purposes (purpose-processor-moved…): the purpose the item served before (also in `old`). */
   movedFrom?: Value;
 }

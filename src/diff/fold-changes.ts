@@ -122,6 +122,17 @@ function foldMoves(ctx: DiffContext, fold: PartyFold): void {
   }
 }
 
+/** A new party's purposes are part of its addition: the purposes' links to it are not changes of their own. */
+function foldPurposeLinks(ctx: DiffContext, fold: PartyFold): void {
+  for (const added of ctx.changes.filter((c) => c.kind === fold.added)) {
+    const links = ctx.changes.filter((c) => c.kind === fold.purposeAdded && same(c.new, added.new));
+    if (!links.length) continue;
+    ctx.changes.splice(ctx.changes.indexOf(added), 1, { ...added, usedFor: links.map((c) => c.subject!) });
+    const kept = ctx.changes.filter((c) => !links.includes(c));
+    ctx.changes.splice(0, ctx.changes.length, ...kept);
+  }
+}
+
 const countryAdded = new Set<ChangeKind>(['transfer-added', 'location-added']);
 const countryRemoved = new Set<ChangeKind>(['transfer-removed', 'location-removed']);
 
@@ -148,6 +159,7 @@ export function foldPartyChanges(ctx: DiffContext, models: { old: PolicyModel; n
   for (const fold of partyFolds) {
     foldReplacements(ctx, fold, models);
     foldMoves(ctx, fold);
+    foldPurposeLinks(ctx, fold);
   }
   foldCountryMoves(ctx);
 }

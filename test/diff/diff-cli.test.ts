@@ -40,7 +40,7 @@ describe('policyc diff across git revisions', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Old: HEAD~1:policies/clinic/policy.json. New: policies/clinic/policy.json.');
-    expect(run.stdout).toContain('7 material, 2 editorial.');
+    expect(run.stdout).toContain('6 material, 2 editorial.');
     expect(run.stdout).toContain('Imaging Cloud Inc. now also processes data in the United States, outside the EEA.');
   });
 
@@ -53,7 +53,7 @@ describe('policyc diff across git revisions', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(3);
     const report = JSON.parse(run.stdout);
-    expect(report.counts).toEqual({ material: 7, editorial: 2 });
+    expect(report.counts).toEqual({ material: 6, editorial: 2 });
     expect([report.old.label, report.new.label]).toEqual(['HEAD~1:policy.json', 'HEAD:policy.json']);
   });
 
