@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,6 +103,16 @@ describe('policyc diff across git revisions', () => {
     const run = await runPolicycInProcess(['diff', 'HEAD~1', 'policy.json'], outside);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('policyc: old side "HEAD~1": policy.json is not in a git repository');
+  });
+
+  it('outside a repository, a missing old file or an empty folder is no such file, not a git problem (diff review defect 6)', async () => {
+    mkdirSync(path.join(outside, 'empty'), { recursive: true });
+    for (const side of ['nope.json', 'empty']) {
+      const run = await runPolicycInProcess(['diff', side, 'policy.json'], outside);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(`policyc: old side "${side}": no such file (nor a git revision of that name)`);
+      expect(run.stderr).not.toContain('git repository');
+    }
   });
 });
 

@@ -69,7 +69,11 @@ function readSide(
     revision: side.revision,
   };
   // 'polcy.json' or 'policies/x/polcy.json' not found was taken for a git revision: say what it looks like.
-  const looksLikeFile = shown.problem === 'unknownRevision' && /\.json$|[\\/]/i.test(arg) && !arg.includes(':');
+  // Outside a repository, a bare old side that names a path ('nope.json', an empty folder) is a file
+  // that does not exist, not a git problem; 'HEAD~1' there still is one.
+  const namesPath = /\.json$|[\\/]/i.test(arg) || existsSync(path.resolve(io.cwd, arg));
+  const looksLikeFile =
+    !arg.includes(':') && namesPath && (shown.problem === 'unknownRevision' || shown.problem === 'notInRepository');
   throw new UsageError(cli.t(`diff:error.${looksLikeFile ? 'noSuchFile' : shown.problem}`, vars));
 }
 
