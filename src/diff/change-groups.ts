@@ -79,6 +79,9 @@ const groupOfKind: Record<string, ChangeGroup> = {
   // Processing done for other controllers (30(2)): the register's business more than the reader's.
   'processor-activity-added': 'other',
   'processor-activity-removed': 'other',
+  // The languages of the notice itself.
+  'language-added': 'other',
+  'language-removed': 'other',
 };
 
 /**

@@ -99,6 +99,9 @@ export const changeKinds = {
   'contact-changed': { class: 'editorial', article: 'GDPR 13(1)(a)' },
   'dpo-added': { class: 'material', article: 'GDPR 13(1)(b)' },
   'dpo-removed': { class: 'material', article: 'GDPR 13(1)(b)' },
+  // The languages the notice is in (metadata.languages): people who read it in a language dropped lose it (12(1)).
+  'language-added': { class: 'editorial', article: 'GDPR 12(1)' },
+  'language-removed': { class: 'material', article: 'GDPR 12(1)' },
   // Everything else.
   renamed: { class: 'editorial', article: '' },
   wording: { class: 'editorial', article: '' },

@@ -147,6 +147,7 @@ export function diffPolicies(oldModel: PolicyModel, newModel: PolicyModel): Chan
     Object.fromEntries(Object.entries(model.source).filter(([k]) => !collectionKeys.has(k))) as Record_;
   compareValues(ctx, { rules: documentRules, path: '', pointer: '', oldPointer: '' }, rest(oldModel), rest(newModel));
   diffRights(ctx, oldModel, newModel);
+  diffLanguages(ctx, oldModel, newModel);
   foldPartyChanges(ctx, { old: oldModel, new: newModel });
   // Report order: by kind as the table lists them (purposes first), then in document order.
   const rank = new Map(Object.keys(changeKinds).map((kind, i) => [kind, i]));
@@ -286,6 +287,18 @@ function diffRights(ctx: DiffContext, oldModel: PolicyModel, newModel: PolicyMod
     if (!newRights.includes(r.id))
       ctx.push('right-removed', r.purposes[0]?.pointer ?? '', 'old', { old: { type: 'right', value: r.id } });
   }
+}
+
+/** The languages the notice is written in (metadata is otherwise about the document, not compared). */
+function diffLanguages(ctx: DiffContext, oldModel: PolicyModel, newModel: PolicyModel): void {
+  newModel.languages.forEach((lang, i) => {
+    if (!oldModel.languages.includes(lang))
+      ctx.push('language-added', `/metadata/languages/${i}`, 'new', { new: { type: 'language', value: lang } });
+  });
+  oldModel.languages.forEach((lang, i) => {
+    if (!newModel.languages.includes(lang))
+      ctx.push('language-removed', `/metadata/languages/${i}`, 'old', { old: { type: 'language', value: lang } });
+  });
 }
 
 /**

@@ -60,7 +60,9 @@ export function noticeDraft(
   if (material.length === 0) return undefined;
   const timing = draftTiming(newModel, options);
   const { notifyDate, period, earliest, effectiveDate } = timing;
-  const texts = newModel.languages.map((lang) => draftText(lang, newModel, material, timing, options));
+  // In every language of the new version, and in one it dropped: those readers are told too.
+  const dropped = (options.oldModel?.languages ?? []).filter((lang) => !newModel.languages.includes(lang));
+  const texts = [...newModel.languages, ...dropped].map((lang) => draftText(lang, newModel, material, timing, options));
   return {
     ...(notifyDate ? { notifyDate } : {}),
     ...(period ? { noticePeriod: period } : {}),

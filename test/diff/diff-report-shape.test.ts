@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { changeGroup } from '../../src/diff/change-groups.js';
 import { changeWords } from '../../src/diff/change-words.js';
 import { diffPolicies } from '../../src/diff/diff-policies.js';
+import { noticeDraft } from '../../src/diff/notice-draft.js';
 import { messagesFor } from '../../src/i18n/messages.js';
 import { model, modelWith } from './support.js';
 
@@ -46,5 +47,19 @@ describe('the report counts and words each change once', () => {
     expect(changeWords(changes[0]!, en).sentence).toBe(
       'Mail B.V. is engaged as a new processor. This is for: Dental treatment.',
     );
+  });
+});
+
+describe('the languages of the notice (review improvement 8)', () => {
+  it('dropping one is a material change, and its readers get the letter too', () => {
+    const dutchOnly = modelWith('clinic-v1/policy.json', (s) => {
+      s.metadata.languages = ['nl'];
+    });
+    const changes = diffPolicies(v1, dutchOnly);
+    expect(changes.map((c) => [c.kind, c.class])).toEqual([['language-removed', 'material']]);
+    expect(changeWords(changes[0]!, en).sentence).toBe('The notice is no longer in English.');
+    const draft = noticeDraft(dutchOnly, changes, { oldModel: v1 })!;
+    expect(draft.texts.map((t) => t.lang)).toEqual(['nl', 'en']);
+    expect(draft.texts[0]!.changes).toEqual(['Onze privacyverklaring is niet langer in het Engels beschikbaar.']);
   });
 });
