@@ -116,6 +116,29 @@ describe('policyc diff across git revisions', () => {
   });
 });
 
+describe('policyc diff with an invalid side (review improvement 11)', () => {
+  const broken = (): string => {
+    const file = path.join(outside, 'broken.json');
+    writeFileSync(file, readFileSync(v1, 'utf8').replace('"country": "NL"', '"country": 7'));
+    return file;
+  };
+
+  it('ends the text report with a line that nothing was compared (exit 1)', async () => {
+    const run = await runPolicycInProcess(['diff', v1, broken()]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trimEnd().split('\n').at(-1)).toBe('Nothing compared: a side is not a valid policy (1 error).');
+  });
+
+  it('keeps the JSON shape of a report: no changes, and the diagnostics', async () => {
+    const run = await runPolicycInProcess(['diff', v1, broken(), '--format', 'json']);
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ old: { label: v1 }, changes: null, notice: null });
+    expect(report.diagnostics.map((d: { ruleId: string }) => d.ruleId)).toEqual(['schema/type']);
+  });
+});
+
 describe('policyc diff on files', () => {
   it('writes Markdown and HTML, in Dutch with --lang nl', async () => {
     const md = await runPolicycInProcess(['diff', v1, v2, '--format', 'markdown', '--lang', 'nl']);
