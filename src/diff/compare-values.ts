@@ -92,8 +92,6 @@ const sideOf = (newValue: Json | undefined): Side => (newValue === undefined ? '
 const whereOn = (at: Place, side: Side): string => (side === 'old' ? at.oldPointer : at.pointer);
 
 const compareScalar: Handler<RuleOf<'scalar'>> = (ctx, rule, at, oldValue, newValue) => {
-  const part = (v: Json | undefined): string => canonical(rule.on && isPlainObject(v) ? rule.on.map((k) => v[k]) : v);
-  if (rule.on && oldValue !== undefined && newValue !== undefined && part(oldValue) === part(newValue)) return false;
   const side = sideOf(newValue);
   ctx.push(newValue === undefined && rule.cleared ? rule.cleared : rule.scalar, whereOn(at, side), side, {
     ...base(at),

@@ -10,11 +10,8 @@ export type Record_ = { [key: string]: Json };
  * generically: text (per language) as 'wording', other values as 'changed'.
  */
 export type Rule =
-  /**
-   * One value replaced by another, e.g. a legal basis; `cleared` when the new version has none.
-   * With `on`, only a difference in those properties is this kind (the rest is compared generically).
-   */
-  | { scalar: ChangeKind; as: ValueType; cleared?: ChangeKind; on?: string[] }
+  /** One value replaced by another, e.g. a legal basis; `cleared` when the new version has none. */
+  | { scalar: ChangeKind; as: ValueType; cleared?: ChangeKind }
   /** A list of ids or values: one change per element added or removed; `ref` names the collection the ids point into. */
   | { set: { added: ChangeKind; removed: ChangeKind }; ref?: CollectionKey; as?: ValueType }
   /** An optional object that appears or disappears (its inner changes compared generically). */
@@ -145,7 +142,7 @@ export const collections: CollectionSpec[] = [
     rules: {
       // A basis given in words is a basis: stating, dropping or changing it (or its law) changes the basis.
       legalBasisStatement: { subtree: 'legal-basis-changed' },
-      'legalBases.*.publicTask': { scalar: 'basis-law-changed', as: 'lawReference', on: ['law', 'article'] },
+      'legalBases.*.publicTask': { scalar: 'basis-law-changed', as: 'lawReference' },
       controller: { scalar: 'purpose-controller-changed', as: 'id' },
       jointControllers: refSet('controllers', 'joint-controller-added', 'joint-controller-removed'),
       // The bases as the resolver normalised them (purpose.bases), whichever form the policy wrote them in:
@@ -163,12 +160,12 @@ export const collections: CollectionSpec[] = [
       },
       'legalBases.*.basis': { ignore: true },
       'legalBases.*.dataCategories': refSet('dataCategories', 'legal-basis-data-added', 'legal-basis-data-removed'),
-      // The law a basis cites: another law or article is told as such, not as another basis (diff review defect 2).
-      'legalBases.*.legalObligation': { scalar: 'basis-law-changed', as: 'lawReference', on: ['law', 'article'] },
+      // The law a basis cites (by id and article, or a citation): another law is told as such, not as another
+      // basis (diff review defect 2); still material, as a changed basis is.
+      'legalBases.*.legalObligation': { scalar: 'basis-law-changed', as: 'lawReference' },
       'specialCategoryCondition.lawReference': {
         scalar: 'basis-law-changed',
         as: 'lawReference',
-        on: ['law', 'article'],
       },
       'legalBases.*.consentBy': refSet('dataSubjects', 'consent-giver-added', 'consent-giver-removed'),
       'specialCategoryCondition.condition': { scalar: 'special-condition-changed', as: 'specialCondition' },
