@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { changeKinds, type ChangeKind } from '../../src/diff/change-kinds.js';
 import { changeWords } from '../../src/diff/change-words.js';
 import { diffPolicies } from '../../src/diff/diff-policies.js';
 import { noticeDraft } from '../../src/diff/notice-draft.js';
@@ -126,4 +127,14 @@ describe('the letter and the report in words', () => {
     expect(nl).toContain('Wij bewaren het medisch dossier langer');
     expect(letter(named('P15Y'), named('P20Y'), 'en').join('\n')).toContain('We will keep the medical file longer');
   });
+});
+
+describe('every material kind has a sentence of its own in the letter', () => {
+  for (const lang of languages) {
+    it(`in ${lang} (diff:notice.change.<kind>)`, () => {
+      const m = messagesFor(lang);
+      const material = (Object.keys(changeKinds) as ChangeKind[]).filter((k) => changeKinds[k].class === 'material');
+      expect(material.filter((kind) => !m.has(`diff:notice.change.${kind}`))).toEqual([]);
+    });
+  }
 });
