@@ -98,6 +98,18 @@ function purposeFacts(change: Change, models: NoticeModels, m: Messages): string
   return facts;
 }
 
+/**
+ * A change of no particular kind (a value or a text of the notice), as the letter tells it:
+ * 'In onze privacyverklaring verandert “klachten, toezichthouder”: …'. A yes/no property keeps its own sentence.
+ */
+function genericSentence(change: Change, vars: Record<string, string>, m: Messages): string | undefined {
+  if ((change.kind !== 'changed' && change.kind !== 'wording') || (change.new ?? change.old)?.type === 'flag')
+    return undefined;
+  const where = [change.subject ? vars.subject : '', vars.field].filter(Boolean).join(', ');
+  const variant = change.old === undefined ? 'New' : change.new === undefined ? 'Gone' : '';
+  return m.t(`diff:notice.generic.${change.kind}${variant}`, { ...vars, where });
+}
+
 /** One change as the people concerned read it: a plain sentence, the facts they need, for whom it holds. */
 function noticeSentence(change: Change, models: NoticeModels, m: Messages): string {
   const vars = changeVars(change, m);
@@ -105,7 +117,7 @@ function noticeSentence(change: Change, models: NoticeModels, m: Messages): stri
   const variant = change.old === undefined ? 'changeFirst' : change.new === undefined ? 'changeGone' : undefined;
   const own = variant && `diff:notice.${variant}.${change.kind}`;
   const key = own && m.has(own) ? own : `diff:notice.change.${change.kind}`;
-  const sentence = m.has(key) ? m.t(key, vars) : changeWords(change, m).sentence;
+  const sentence = m.has(key) ? m.t(key, vars) : (genericSentence(change, vars, m) ?? changeWords(change, m).sentence);
   const purposes = partyAdded.has(change.kind)
     ? joinList(
         purposesOf(change, models).map((p) => pick(p.name, m)),

@@ -138,3 +138,17 @@ describe('every material kind has a sentence of its own in the letter', () => {
     });
   }
 });
+
+describe('a change of no particular kind, in the letter', () => {
+  it('names the place in the notice in words, not as the report does', () => {
+    const withAuthority = modelWith('clinic-v1/policy.json', (s) => {
+      s.complaints = { authority: 'nl-ap' };
+    });
+    const withoutAuthority = modelWith('clinic-v1/policy.json', (s) => {
+      s.complaints = {};
+    });
+    expect(letter(withAuthority, withoutAuthority)).toEqual([
+      'Onze privacyverklaring noemt “klachten, toezichthouder” niet meer (was: Autoriteit Persoonsgegevens).',
+    ]);
+  });
+});
