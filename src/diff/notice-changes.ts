@@ -55,9 +55,23 @@ function forWhom(change: Change, models: NoticeModels, m: Messages): string {
   return names.length ? m.t('diff:notice.concerns', { subjects: joinList(names, m) }) : '';
 }
 
+/** The lists a moved party is in, by the kind of the move. */
+const movedLists: Record<string, 'processors' | 'recipients'> = {
+  'purpose-processor-moved': 'processors',
+  'purpose-recipient-moved': 'recipients',
+};
+
+/** A party moved to another purpose (its change points into the purpose): the party itself, by its name. */
+function movedParty(change: Change, models: NoticeModels): Party | undefined {
+  const list = movedLists[change.kind];
+  if (!list || !change.subject) return undefined;
+  const name = JSON.stringify(change.subject.value);
+  return models.new[list].find((p) => JSON.stringify(p.name) === name) as Party | undefined;
+}
+
 /** A new party: its country and, when data leaves the EEA, where to and on what safeguard. */
 function partyFacts(change: Change, models: NoticeModels, m: Messages): string[] {
-  const party = itemAt(change, models)?.item as Party | undefined;
+  const party = (movedParty(change, models) ?? itemAt(change, models)?.item) as Party | undefined;
   if (!party) return [];
   const countries = partyCountries(party);
   const outside = [...new Set(countries.filter((c) => !isInEea(c)))];
@@ -125,11 +139,13 @@ function noticeSentence(change: Change, models: NoticeModels, m: Messages): stri
       )
     : '';
   const used = purposes ? m.t('diff:notice.party.purposes', { purposes }) : '';
-  const facts = partyAdded.has(change.kind)
-    ? partyFacts(change, models, m)
-    : change.kind === 'purpose-added'
-      ? purposeFacts(change, models, m)
-      : [];
+  // A party moved to another purpose is new to that purpose's people: where it is, and where the data goes.
+  const facts =
+    partyAdded.has(change.kind) || change.kind in movedLists
+      ? partyFacts(change, models, m)
+      : change.kind === 'purpose-added'
+        ? purposeFacts(change, models, m)
+        : [];
   return finishSentence([sentence, used, ...facts, forWhom(change, models, m)].filter(Boolean).join(' '));
 }
 

@@ -52,3 +52,26 @@ describe('a transfer in the letter', () => {
     expect(nl.changes.join('\n')).not.toContain('(geen)');
   });
 });
+
+describe('a party moved to another purpose (review improvement 9)', () => {
+  it("is told with its country and the transfer: it is new to that purpose's people", () => {
+    const usProcessor = (purpose: number) =>
+      text((s) => {
+        s.metadata.version = String(purpose);
+        Object.assign(s.processors[0], { country: 'US', serverLocations: ['US'], transfer: { mechanism: 'scc' } });
+        for (const p of s.purposes) p.processors = [];
+        s.purposes[purpose].processors = ['practice-software'];
+      });
+    const compared = comparePolicies(
+      { text: usProcessor(0), label: 'old.json', path: file },
+      { text: usProcessor(1), label: 'new.json', path: file },
+    );
+    const nl = compared.value!.notice!.texts.find((t) => t.lang === 'nl')!.changes.join('\n');
+    expect(nl).toContain(
+      'Wij werken met Praktijksoftware B.V. voortaan voor Facturering in plaats van voor Tandheelkundige behandeling.',
+    );
+    expect(nl).toContain(
+      'Deze partij is gevestigd in de Verenigde Staten. Uw gegevens gaan daarbij naar de Verenigde Staten',
+    );
+  });
+});
