@@ -94,10 +94,10 @@ describe('a party located through its contracting entity', () => {
 
   it('the diff classes the move as a new transfer outside the EEA (material)', () => {
     const changes = diffPolicies(analyse(read('doctolib')).model, analyse(contractingFromUs()).model);
-    // The US is added (a transfer: material); Luxembourg, inside the EEA, is dropped (editorial).
-    expect(changes.filter((c) => c.pointer.startsWith('/processors/0')).map((c) => [c.kind, c.class])).toEqual([
-      ['transfer-added', 'material'],
-      ['location-removed', 'editorial'],
-    ]);
+    // The US is added (a transfer: material) in place of Luxembourg, inside the EEA: one change, told
+    // 'in the United States instead of in Luxembourg' (diff review defect 4; it was also a location-removed).
+    const own = changes.filter((c) => c.pointer.startsWith('/processors/0'));
+    expect(own.map((c) => [c.kind, c.class])).toEqual([['transfer-added', 'material']]);
+    expect(own[0]).toMatchObject({ new: { value: 'US' }, old: { value: 'LU' } });
   });
 });

@@ -27,7 +27,9 @@ const where = (ds: readonly LocalisedDiagnostic[]): unknown[] =>
 const reported = async (args: string[]): Promise<LocalisedDiagnostic[]> => {
   const run = await runPolicycInProcess(args);
   expect(run.status, run.stderr).toBe(1);
-  return JSON.parse(run.stdout) as LocalisedDiagnostic[];
+  // check prints the diagnostics; diff its report's shape with them (review improvement 11).
+  const parsed = JSON.parse(run.stdout) as LocalisedDiagnostic[] | { diagnostics: LocalisedDiagnostic[] };
+  return Array.isArray(parsed) ? parsed : parsed.diagnostics;
 };
 
 const find = (ds: readonly LocalisedDiagnostic[], ruleId: string): LocalisedDiagnostic | undefined =>

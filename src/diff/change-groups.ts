@@ -31,10 +31,12 @@ const groupOfKind: Record<string, ChangeGroup> = {
   'joint-controller-added': 'who',
   'joint-controller-removed': 'who',
   'joint-arrangement-changed': 'who',
-  'controller-changed': 'who',
+  // The organisation's own name, number and address: not someone else getting the data.
+  'controller-changed': 'other',
   'purpose-added': 'why',
   'purpose-removed': 'why',
   'legal-basis-changed': 'why',
+  'basis-law-changed': 'why',
   'legal-basis-data-added': 'why',
   'legal-basis-data-removed': 'why',
   'consent-giver-added': 'why',
@@ -77,6 +79,9 @@ const groupOfKind: Record<string, ChangeGroup> = {
   // Processing done for other controllers (30(2)): the register's business more than the reader's.
   'processor-activity-added': 'other',
   'processor-activity-removed': 'other',
+  // The languages of the notice itself.
+  'language-added': 'other',
+  'language-removed': 'other',
 };
 
 /**
@@ -87,7 +92,7 @@ const groupOfPointer: Record<string, ChangeGroup> = {
   processors: 'who',
   recipients: 'who',
   controllers: 'who',
-  controller: 'who',
+  controller: 'other',
   jointArrangement: 'who',
   purposes: 'why',
   dataCategories: 'why',

@@ -47,6 +47,8 @@ export const changeKinds = {
   'location-removed': { class: 'editorial', article: 'GDPR 13(1)(f)' },
   // How each purpose processes data.
   'legal-basis-changed': { class: 'material', article: 'GDPR 13(1)(c)' },
+  // The law a basis or an art. 9 exception cites (6(3), 9(2)(g)-(j)): another law or article.
+  'basis-law-changed': { class: 'material', article: 'GDPR 13(1)(c)' },
   'legal-basis-data-added': { class: 'material', article: 'GDPR 13(1)(c)' },
   'legal-basis-data-removed': { class: 'material', article: 'GDPR 13(1)(c)' },
   // Whose consent a basis rests on (consentBy): only the person whose data it is can consent (6(1)(a)).
@@ -97,6 +99,9 @@ export const changeKinds = {
   'contact-changed': { class: 'editorial', article: 'GDPR 13(1)(a)' },
   'dpo-added': { class: 'material', article: 'GDPR 13(1)(b)' },
   'dpo-removed': { class: 'material', article: 'GDPR 13(1)(b)' },
+  // The languages the notice is in (metadata.languages): people who read it in a language dropped lose it (12(1)).
+  'language-added': { class: 'editorial', article: 'GDPR 12(1)' },
+  'language-removed': { class: 'material', article: 'GDPR 12(1)' },
   // Everything else.
   renamed: { class: 'editorial', article: '' },
   wording: { class: 'editorial', article: '' },
@@ -115,6 +120,18 @@ export function changeArticle(kind: ChangeKind, pointer: string, value: unknown)
   if ((kind === 'right-added' || kind === 'right-removed') && typeof value === 'string' && value in rightArticles)
     return rightArticles[value]!;
   return changeKinds[kind].article;
+}
+
+/**
+ * Rights whose coming into force is material: the notice must bring them to people's attention —
+ * consent asked and withdrawable (13(2)(c)), objection explicitly (21(4)), automated decisions (13(2)(f), 22).
+ */
+const materialRightsAdded = new Set(['withdraw-consent', 'objection', 'automated-decisions']);
+
+/** The class of a change of a kind, where it depends on the value: one of those rights now applying is material. */
+export function changeClassOf(kind: ChangeKind, value: unknown): ChangeClass {
+  if (kind === 'right-added' && typeof value === 'string' && materialRightsAdded.has(value)) return 'material';
+  return changeKinds[kind].class;
 }
 
 const rightArticles: Readonly<Record<string, string>> = {

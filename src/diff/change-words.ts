@@ -1,8 +1,14 @@
 import type { Language, Messages } from '../i18n/messages.js';
-import type { LegalBasisId, RetentionRuleSource, SpecialConditionId, Text } from '../policy/policy-types.js';
-import { countryName, joinList } from '../render/format.js';
+import type {
+  LawReference,
+  LegalBasisId,
+  RetentionRuleSource,
+  SpecialConditionId,
+  Text,
+} from '../policy/policy-types.js';
+import { countryName, formatDate, joinList, lowerFirst } from '../render/format.js';
 import { legalBasisText, specialConditionText } from '../render/legal-text.js';
-import { formatDuration, retentionPhrase } from '../render/retention-phrase.js';
+import { formatDuration, formatLawReference, retentionPhrase } from '../render/retention-phrase.js';
 import type { Change, Value, ValueType } from './change.js';
 
 /** A change in words, in one language. */
@@ -34,14 +40,53 @@ const formatters: Record<ValueType, Formatter> = {
   duration: (v, m) => formatDuration(String(v), m),
   retention: (v, m) => retentionPhrase(v as RetentionRuleSource, m),
   country: (v, m) => countryName(String(v), m),
-  basis: (v, m) => legalBasisText({ legalBasis: v as LegalBasisId }, m) ?? String(v),
-  specialCondition: (v, m) => specialConditionText({ condition: v as SpecialConditionId }, m),
+  basis: (v, m) => lowerFirst(legalBasisText({ legalBasis: v as LegalBasisId }, m) ?? String(v)),
+  specialCondition: (v, m) => lowerFirst(specialConditionText({ condition: v as SpecialConditionId }, m)),
   specialCategory: (v, m) => m.t(`terms:specialCategory.${String(v)}`),
   mechanism: (v, m) => m.t(`terms:transferMechanism.${String(v)}`),
-  recipientType: (v, m) => m.t(`terms:recipientType.${String(v)}`),
-  careSector: (v, m) => m.t(`terms:careSector.${String(v)}`),
+  recipientType: (v, m) => lowerFirst(m.t(`terms:recipientType.${String(v)}`)),
+  careSector: (v, m) => lowerFirst(m.t(`terms:careSector.${String(v)}`)),
   right: (v, m) => m.t(`terms:right.${String(v)}.name`),
+  name: (v, m) => lowerArticle(textIn(v, m.lang), m),
+  law: (v, m) => (m.has(`terms:law.${String(v)}.name`) ? m.t(`terms:law.${String(v)}.name`) : String(v)),
+  lawReference: (v, m) => formatLawReference(v as LawReference, m),
+  authority: (v, m) =>
+    m.has(`terms:authority.${String(v)}.name`) ? m.t(`terms:authority.${String(v)}.name`) : String(v),
+  requirement: (v, m) => m.t(`diff:value.requirement.${String(v)}`),
+  language: (v, m) => m.t(`terms:language.${String(v)}`),
+  date: (v, m) => formatDate(String(v), m),
+  transfer: (v, m) => transferWords(v as { mechanism?: string; countries?: string[] }, m),
+  flag: (v, m) => m.t(v === true ? 'diff:value.yes' : 'diff:value.no'),
 };
+
+/** A safeguard and the countries it covers: 'Standaardbepalingen … (Verenigde Staten)'. */
+function transferWords(v: { mechanism?: string; countries?: string[] }, m: Messages): string {
+  const mechanism = v.mechanism ? m.t(`terms:transferMechanism.${v.mechanism}`) : m.t('diff:none');
+  const countries = (v.countries ?? []).map((c) => countryName(c, m));
+  return countries.length ? `${mechanism} (${joinList(countries, m)})` : mechanism;
+}
+
+/** A list of such values: each worded, joined as a list ('Nederland en de Verenigde Staten'). */
+const each =
+  (format: Formatter): Formatter =>
+  (v, m) =>
+    Array.isArray(v)
+      ? joinList(
+          v.map((x) => format(x, m)),
+          m,
+        )
+      : format(v, m);
+
+/**
+ * A name in the middle of a sentence: a leading article is written in lower case
+ * ('Wij bewaren het medisch dossier'), a name that is a proper name ('De Linde B.V.') is not.
+ */
+function lowerArticle(name: string, m: Messages): string {
+  const articles = m.t('diff:value.articles').split('|');
+  const match = /^(\S+)(\s+)(\S)/u.exec(name);
+  if (!match || !articles.includes(match[1]!) || match[3] !== match[3]!.toLowerCase()) return name;
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
 
 function literal(v: unknown, m: Messages): string {
   if (typeof v === 'string') return v;
@@ -60,7 +105,11 @@ function textIn(v: unknown, lang: Language): string {
 }
 
 export function formatValue(value: Value | undefined, m: Messages): string {
-  return value === undefined ? m.t('diff:none') : formatters[value.type](value.value, m);
+  if (value === undefined) return m.t('diff:none');
+  const format = formatters[value.type];
+  return value.type === 'text' || value.type === 'literal' || value.type === 'name'
+    ? format(value.value, m)
+    : each(format)(value.value, m);
 }
 
 /** 'contact.email' → 'contactgegevens, e-mail': each segment by its label where there is one. */
@@ -69,9 +118,50 @@ export function fieldLabel(field: string | undefined, m: Messages): string {
   return field
     .split('.')
     .filter((part) => part !== '*')
-    .map((part) => (m.has(`diff:field.${part}`) ? m.t(`diff:field.${part}`) : part))
+    .map((part) => partLabel(part, m))
     .join(', ');
 }
+
+/** One step of a path: a property by its label, a right (rights.notes.erasure) by its name, a language by its name. */
+function partLabel(part: string, m: Messages): string {
+  const key = [`diff:field.${part}`, `terms:right.${part}.name`, `terms:language.${part}`].find((k) => m.has(k));
+  // A right's or language's name is a noun in the middle of the words ('toelichting, gegevens laten wissen').
+  return key ? (key.startsWith('diff:') ? m.t(key) : lowerFirst(m.t(key))) : part;
+}
+
+/** A yes/no property changed: its own sentence ('Declareren is voortaan direct marketing'); none when it was dropped. */
+function flagSentence(change: Change, m: Messages): string | undefined {
+  if ((change.new ?? change.old)?.type !== 'flag' || change.new === undefined) return undefined;
+  const property = change.field?.split('.').pop() ?? '';
+  const key = `diff:flag.${property}.${String(change.new.value === true)}`;
+  const subject = change.subject ? formatValue(change.subject, m) : m.t('diff:value.organisation');
+  return m.has(key) ? m.t(key, { subject }) : undefined;
+}
+
+/** The words a sentence about a change is filled with: its subject, field, old and new value. */
+export function changeVars(change: Change, m: Messages): Record<'subject' | 'field' | 'old' | 'new', string> {
+  return {
+    subject: formatValue(change.subject, m),
+    field: fieldLabel(ownField(change), m),
+    old: formatValue(change.old, m),
+    new: formatValue(change.new, m),
+  };
+}
+
+/** 'Dat is voor: Behandeling.': the purposes a new party serves. */
+function usedForWords(change: Change, m: Messages): string {
+  if (!change.usedFor?.length) return '';
+  return m.t('diff:usedFor', {
+    purposes: joinList(
+      change.usedFor.map((v) => formatValue(v, m)),
+      m,
+    ),
+  });
+}
+
+/** The field as a sentence names it: the controller's own details without 'controller' again ('The controller's name'). */
+const ownField = (change: Change): string | undefined =>
+  change.kind === 'controller-changed' ? change.field?.replace(/^controller\./, '') : change.field;
 
 /** The language in which a text changed: the report's, or else the first that differs. */
 function wordingLanguage(change: Change, lang: Language): Language | undefined {
@@ -110,7 +200,7 @@ export function changeWords(change: Change, m: Messages): ChangeWords {
     v === undefined ? m.t('diff:none') : language ? textIn(v.value, language) : formatValue(v, m);
   const vars = {
     subject: formatValue(change.subject, m),
-    field: fieldLabel(change.field, m),
+    field: fieldLabel(ownField(change), m),
     old: inLanguage(change.old),
     new: inLanguage(change.new),
   };
@@ -119,7 +209,14 @@ export function changeWords(change: Change, m: Messages): ChangeWords {
   const summary = m.t(key, vars);
   return {
     summary: capitalise(summary),
-    sentence: finishSentence(changeSentence(change, key.replace('diff:kind.', ''), vars, m) ?? `${summary}.`),
+    sentence: finishSentence(
+      [
+        flagSentence(change, m) ?? changeSentence(change, key.replace('diff:kind.', ''), vars, m) ?? `${summary}.`,
+        usedForWords(change, m),
+      ]
+        .filter(Boolean)
+        .join(' '),
+    ),
     ...(change.old !== undefined ? { before: vars.old } : {}),
     ...(change.new !== undefined ? { after: vars.new } : {}),
     ...(language ? { language } : {}),

@@ -17,7 +17,20 @@ export type ValueType =
   | 'recipientType'
   | 'careSector'
   | 'right'
-  | 'id';
+  | 'id'
+  /** An item's name: mid-sentence, a leading article is lower case ('het medisch dossier'). */
+  | 'name'
+  | 'law'
+  /** A law with its article: 'de Wet op de geneeskundige behandelingsovereenkomst (artikel 7:456 BW)'. */
+  | 'lawReference'
+  | 'authority'
+  | 'requirement'
+  | 'language'
+  | 'date'
+  /** A transfer safeguard with the countries it covers. */
+  | 'transfer'
+  /** A yes/no property: told as a sentence of its own per property (diff:flag.<property>). */
+  | 'flag';
 
 export interface Value {
   type: ValueType;
@@ -46,6 +59,8 @@ export interface Change {
   new?: Value;
   /** A replacement (processor-replaced, recipient-replaced): the party the new one replaces (also in `old`). */
   replaces?: Value;
+  /** A new party: the purposes it serves (their links folded into this change, not counted again). */
+  usedFor?: Value[];
   /** A move between purposes (purpose-processor-moved…): the purpose the item served before (also in `old`). */
   movedFrom?: Value;
 }

@@ -2,6 +2,7 @@ import { analyse } from '../pipeline/analyse-policy.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceReader } from '../load/extends.js';
 import { locate } from '../load/load-document.js';
+import { canonical } from './compare-values.js';
 import { diffPolicies } from './diff-policies.js';
 import { noticeDraft, type NoticeDraftOptions } from './notice-draft.js';
 import type { DiffResult } from './render-diff.js';
@@ -16,20 +17,35 @@ export interface PolicyText {
   reader?: SourceReader;
 }
 
+export interface CompareOptions extends NoticeDraftOptions {
+  /** Run the compliance rules on both sides and report the errors new in the new one (default true). */
+  findings?: boolean;
+}
+
+/** What a finding is, apart from where: the same rule about the same values is the same finding in both versions. */
+const findingKey = (d: Diagnostic): string => `${d.ruleId}\u0000${canonical(d.data ?? {})}`;
+
+/** The errors the new version has that the old one did not (acknowledged ones left out): a change may bring a legal error. */
+export function findingsNewIn(before: readonly Diagnostic[], after: readonly Diagnostic[]): Diagnostic[] {
+  const old = new Set(before.map(findingKey));
+  return after.filter((d) => d.severity === 'error' && !d.acknowledged && !old.has(findingKey(d)));
+}
+
 /**
  * load → validate → resolve both versions, then compare them: the changes
- * and, when any is material, the notice draft. An invalid side stops here
+ * and, when any is material, the notice draft, and the check errors new in the new version. An invalid side stops here
  * with its diagnostics (the diff of an invalid policy would mislead).
  */
 export function comparePolicies(
   oldSide: PolicyText,
   newSide: PolicyText,
-  options: NoticeDraftOptions = {},
+  options: CompareOptions = {},
 ): { value?: DiffResult; diagnostics: Diagnostic[] } {
-  // The diff compares models; compliance findings are check's business, so the rules are not run.
+  // The compliance rules run on both sides, so that a change that brings a new error is not passed as harmless.
+  const { findings: withFindings = true, ...draftOptions } = options;
   const analyseSide = (side: PolicyText): ReturnType<typeof analyse> =>
     analyse(side.text, side.label, {
-      check: false,
+      check: withFindings,
       ...(side.path ? { path: side.path } : {}),
       ...(side.reader ? { reader: side.reader } : {}),
     });
@@ -43,12 +59,18 @@ export function comparePolicies(
     const { file, line, column } = locate(document, change.pointer);
     return { ...change, line, column, ...(file !== document.file ? { file } : {}) };
   });
-  const notice = noticeDraft(after.model, changes, { ...options, oldModel: before.model });
+  const newFindings = findingsNewIn(before.findings, after.findings);
+  const notice = noticeDraft(after.model, changes, {
+    ...draftOptions,
+    oldModel: before.model,
+    newFindings,
+  });
   return {
     value: {
       old: { label: oldSide.label, model: before.model },
       new: { label: newSide.label, model: after.model },
       changes,
+      newFindings,
       ...(notice ? { notice } : {}),
     },
     diagnostics,

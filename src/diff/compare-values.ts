@@ -1,7 +1,7 @@
 import { isInEea } from '../law/eea.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { ChangeKind } from './change-kinds.js';
-import { isTextAt } from './change-class.js';
+import { isTextAt, valueTypeAt } from './change-class.js';
 import type { Change, Value, ValueType } from './change.js';
 import type { CollectionKey, Json, Record_, Rule } from './diff-rules.js';
 
@@ -50,7 +50,7 @@ export const isPlainObject = (v: unknown): v is Record_ => typeof v === 'object'
 const isWords = (v: unknown, pointer: string): boolean => (isPlainObject(v) || Array.isArray(v)) && isTextAt(pointer);
 
 export const itemName = (record: Record_ | undefined): Value | undefined =>
-  record && record.name !== undefined ? { type: 'text', value: record.name } : undefined;
+  record && record.name !== undefined ? { type: 'name', value: record.name } : undefined;
 
 /** The name of an item an id points to, in the version given (its id when it has no name). */
 export function refName(ctx: DiffContext, collection: CollectionKey, id: string, side: Side): Value {
@@ -124,7 +124,7 @@ const compareSet: Handler<RuleOf<'set'>> = (ctx, rule, at, oldValue, newValue) =
 
 /** Entries matched on a key: one change per entry added or removed, matched entries compared under `path.*`. */
 const compareKeyed: Handler<RuleOf<'keyed'>> = (ctx, rule, at, oldValue, newValue) => {
-  const { key, added, removed, as, single } = rule.keyed;
+  const { key, added, removed, as, asSet } = rule.keyed;
   const shown = (item: Record_): Value => ({ type: as, value: item[rule.keyed.label ?? key] });
   const oldList = asRecords(oldValue);
   const newList = asRecords(newValue);
@@ -134,21 +134,7 @@ const compareKeyed: Handler<RuleOf<'keyed'>> = (ctx, rule, at, oldValue, newValu
     pointer: joinPointer(at.pointer, i),
     oldPointer: joinPointer(at.oldPointer, j),
   });
-  if (
-    single &&
-    oldList.length === 1 &&
-    newList.length === 1 &&
-    canonical(oldList[0]![key]) !== canonical(newList[0]![key])
-  ) {
-    // One entry for another (the one basis of a purpose changed): one change, the rest compared as usual.
-    ctx.push(single, joinPointer(at.pointer, 0, key), 'new', {
-      ...base(at),
-      old: shown(oldList[0]!),
-      new: shown(newList[0]!),
-    });
-    compareValues(ctx, entry(0, 0), oldList[0], newList[0]);
-    return true;
-  }
+  if (asSet) return compareKeySets(ctx, rule, at, oldList, newList);
   const indexIn = (list: Record_[], item: Record_): number =>
     list.findIndex((x) => canonical(x[key]) === canonical(item[key]));
   newList.forEach((item, i) => {
@@ -162,6 +148,42 @@ const compareKeyed: Handler<RuleOf<'keyed'>> = (ctx, rule, at, oldValue, newValu
   });
   return true;
 };
+
+/** An entry with only its key and the properties named: what a new entry is compared against. */
+const bare = (item: Record_, keep: string[]): Record_ =>
+  Object.fromEntries(Object.entries(item).filter(([k]) => keep.includes(k)));
+
+/** The keys compared as one set ('6(1)(c) and 6(1)(f)', was '6(1)(b) and 6(1)(c)'); matched entries compared under `path.*`. */
+function compareKeySets(
+  ctx: DiffContext,
+  rule: RuleOf<'keyed'>,
+  at: Place,
+  oldList: Record_[],
+  newList: Record_[],
+): boolean {
+  const { key, as, asSet } = rule.keyed;
+  const keyOf = (item: Record_): string => canonical(item[key]);
+  const oldKeys = oldList.map(keyOf);
+  const newKeys = newList.map(keyOf);
+  const firstNew = newKeys.findIndex((k) => !oldKeys.includes(k));
+  const firstGone = oldKeys.findIndex((k) => !newKeys.includes(k));
+  if (firstNew >= 0 || firstGone >= 0) {
+    const side: Side = firstNew >= 0 ? 'new' : 'old';
+    const values = (list: Record_[]): Json[] | undefined => (list.length ? list.map((item) => item[key]!) : undefined);
+    const pointer =
+      side === 'new' ? joinPointer(at.pointer, firstNew, key) : joinPointer(at.oldPointer, firstGone, key);
+    ctx.push(asSet!, pointer, side, { ...base(at), ...valuePair(values(oldList), values(newList), as) });
+  }
+  newList.forEach((item, i) => {
+    const j = oldKeys.indexOf(keyOf(item));
+    const place = { ...at, path: `${at.path}.*`, pointer: joinPointer(at.pointer, i) };
+    if (j >= 0) compareValues(ctx, { ...place, oldPointer: joinPointer(at.oldPointer, j) }, oldList[j], item);
+    // A new entry's own details (the interest of a 6(1)(f) basis, the law of a 6(1)(c) one) are told as new;
+    // what the set change already says (the key) and the lists it names are not told again.
+    else compareValues(ctx, { ...place, oldPointer: place.pointer }, bare(item, rule.keyed.keep ?? []), item);
+  });
+  return true;
+}
 
 const comparePresence: Handler<RuleOf<'presence'>> = (ctx, rule, at, oldValue, newValue) => {
   if (oldValue !== undefined && newValue !== undefined) return false;
@@ -218,10 +240,8 @@ export function compareValues(
   const kind =
     inherited ??
     (isWords(oldValue ?? newValue, at.pointer) && isWords(newValue ?? oldValue, at.pointer) ? 'wording' : 'changed');
-  ctx.push(kind, whereOn(at, side), side, {
-    ...base(at),
-    ...valuePair(oldValue, newValue, isWords(oldValue ?? newValue, at.pointer) ? 'text' : 'literal'),
-  });
+  const as = isWords(oldValue ?? newValue, at.pointer) ? 'text' : (valueTypeAt(whereOn(at, side)) ?? 'literal');
+  ctx.push(kind, whereOn(at, side), side, { ...base(at), ...valuePair(oldValue, newValue, as) });
 }
 
 /** A new country outside the EEA is a new transfer; other countries are places the data is kept. */

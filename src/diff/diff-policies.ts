@@ -3,7 +3,7 @@ import { joinPointer } from '../load/json-pointer.js';
 import type { PolicyModel, Purpose } from '../resolve/model.js';
 import { durationInDays } from '../law/durations.js';
 import { changeClassAt } from './change-class.js';
-import { changeArticle, changeKinds, type ChangeKind } from './change-kinds.js';
+import { changeArticle, changeClassOf, changeKinds, type ChangeKind } from './change-kinds.js';
 import type { Change } from './change.js';
 import {
   canonical,
@@ -116,12 +116,13 @@ function placeInDocument(
 function pusher(changes: Change[], oldModel: PolicyModel, newModel: PolicyModel): Push {
   const places = { old: singleBasisPlaces(oldModel), new: singleBasisPlaces(newModel) };
   return (kind, pointer, side, extra = {}) => {
-    const facts = changeKinds[kind];
     const { field: _field, ...rest } = extra;
     const place = placeInDocument(places[side], pointer, extra.field);
     // A change of no particular kind takes its class from the schema's x-change annotation of the property.
-    const changeClass = kind === 'changed' || kind === 'wording' ? changeClassAt(place.pointer) : facts.class;
-    const article = changeArticle(kind, place.pointer, (extra.new ?? extra.old)?.value);
+    const value = (extra.new ?? extra.old)?.value;
+    const changeClass =
+      kind === 'changed' || kind === 'wording' ? changeClassAt(place.pointer) : changeClassOf(kind, value);
+    const article = changeArticle(kind, place.pointer, value);
     changes.push({ kind, class: changeClass, article, side, ...rest, ...place });
   };
 }
@@ -146,6 +147,7 @@ export function diffPolicies(oldModel: PolicyModel, newModel: PolicyModel): Chan
     Object.fromEntries(Object.entries(model.source).filter(([k]) => !collectionKeys.has(k))) as Record_;
   compareValues(ctx, { rules: documentRules, path: '', pointer: '', oldPointer: '' }, rest(oldModel), rest(newModel));
   diffRights(ctx, oldModel, newModel);
+  diffLanguages(ctx, oldModel, newModel);
   foldPartyChanges(ctx, { old: oldModel, new: newModel });
   // Report order: by kind as the table lists them (purposes first), then in document order.
   const rank = new Map(Object.keys(changeKinds).map((kind, i) => [kind, i]));
@@ -285,6 +287,18 @@ function diffRights(ctx: DiffContext, oldModel: PolicyModel, newModel: PolicyMod
     if (!newRights.includes(r.id))
       ctx.push('right-removed', r.purposes[0]?.pointer ?? '', 'old', { old: { type: 'right', value: r.id } });
   }
+}
+
+/** The languages the notice is written in (metadata is otherwise about the document, not compared). */
+function diffLanguages(ctx: DiffContext, oldModel: PolicyModel, newModel: PolicyModel): void {
+  newModel.languages.forEach((lang, i) => {
+    if (!oldModel.languages.includes(lang))
+      ctx.push('language-added', `/metadata/languages/${i}`, 'new', { new: { type: 'language', value: lang } });
+  });
+  oldModel.languages.forEach((lang, i) => {
+    if (!newModel.languages.includes(lang))
+      ctx.push('language-removed', `/metadata/languages/${i}`, 'old', { old: { type: 'language', value: lang } });
+  });
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnosticTexts } from '../diagnostics/render-message.js';
 import type { Messages } from '../i18n/messages.js';
 import { controllerName, formatDate } from '../render/format.js';
 import type { PolicyModel } from '../resolve/model.js';
@@ -19,6 +21,8 @@ export interface DiffResult {
   old: DiffSide;
   new: DiffSide;
   changes: Change[];
+  /** Errors policyc check finds in the new version and not in the old (empty when the rules were not run). */
+  newFindings?: Diagnostic[];
   /** The notice to send, when anything material changed. */
   notice?: NoticeDraft;
 }
@@ -50,6 +54,28 @@ export interface Report {
   notice?: NoticeDraft;
   /** Said instead of a notice when nothing material changed. */
   noNotice?: string;
+  /** The check errors new in the new version, each in the report's language with its place. */
+  findingsHeading: string;
+  findings: ReportFinding[];
+}
+
+export interface ReportFinding {
+  message: string;
+  /** 'policies/x/policy.json:41:5'. */
+  place: string;
+  article?: string;
+  ruleId: string;
+}
+
+/** A finding as the report lists it: its message in the report's language, where, and under which article. */
+function reportFinding(d: Diagnostic, label: string, m: Messages): ReportFinding {
+  const file = d.file ?? label;
+  return {
+    message: diagnosticTexts(d, m).message,
+    place: d.line ? `${file}:${d.line}:${d.column ?? 1}` : file,
+    ...(d.article ? { article: articleWords(d.article, m) } : {}),
+    ruleId: d.ruleId,
+  };
 }
 
 export const classes: readonly ChangeClass[] = ['material', 'editorial'];
@@ -114,6 +140,9 @@ export function diffReport(result: DiffResult, m: Messages): Report {
     result.changes.length ? t('diff:counts', classCounts(result.changes)) : t('diff:noChanges'),
   ];
   const material = result.changes.some((c) => c.class === 'material');
+  const findings = (result.newFindings ?? []).map((d) => reportFinding(d, result.new.label, m));
+  if (findings.length) lines.push(t('diff:findings.count', { count: findings.length }));
+  const notNeeded = findings.length ? t('diff:findings.notNeededBut') : t('diff:notice.notNeeded');
   return {
     lang: m.lang,
     title: t('diff:title', { name: controllerName(result.new.model.source.controller, m) }),
@@ -121,6 +150,8 @@ export function diffReport(result: DiffResult, m: Messages): Report {
     groups: reportGroups(result, m),
     noticeHeading: t('diff:heading.notice'),
     ...(result.notice ? { notice: result.notice } : {}),
-    ...(!result.notice && !material && result.changes.length ? { noNotice: t('diff:notice.notNeeded') } : {}),
+    ...(!result.notice && !material && result.changes.length ? { noNotice: notNeeded } : {}),
+    findingsHeading: t('diff:findings.heading'),
+    findings,
   };
 }

@@ -24,7 +24,10 @@ export type Rule =
         added: ChangeKind;
         removed: ChangeKind;
         as: ValueType;
-        single?: ChangeKind;
+        /** The set of keys compared as a whole: one change of this kind from the old set to the new one. */
+        asSet?: ChangeKind;
+        /** With asSet: the properties of a new entry not told on their own (the key and what the set change says). */
+        keep?: string[];
       };
     }
   /** Every difference below this property is of one kind (contact details, legal bases). */
@@ -97,7 +100,7 @@ export const collections: CollectionSpec[] = [
     party: true,
     rules: {
       'transfer.mechanism': { scalar: 'transfer-safeguard-changed', as: 'mechanism' },
-      name: { scalar: 'party-name-changed', as: 'text' },
+      name: { scalar: 'party-name-changed', as: 'name' },
     },
   },
   {
@@ -107,7 +110,7 @@ export const collections: CollectionSpec[] = [
     party: true,
     rules: {
       'transfer.mechanism': { scalar: 'transfer-safeguard-changed', as: 'mechanism' },
-      name: { scalar: 'party-name-changed', as: 'text' },
+      name: { scalar: 'party-name-changed', as: 'name' },
       type: { scalar: 'changed', as: 'recipientType' },
     },
   },
@@ -129,7 +132,7 @@ export const collections: CollectionSpec[] = [
       contact: { subtree: 'contact-changed' },
       dpo: { subtree: 'contact-changed' },
       // Whether it is a public authority describes the organisation; the bases that follow are compared on each purpose.
-      publicAuthority: { scalar: 'changed', as: 'literal' },
+      publicAuthority: { scalar: 'changed', as: 'flag' },
     },
   },
   {
@@ -139,23 +142,31 @@ export const collections: CollectionSpec[] = [
     rules: {
       // A basis given in words is a basis: stating, dropping or changing it (or its law) changes the basis.
       legalBasisStatement: { subtree: 'legal-basis-changed' },
-      'legalBases.*.publicTask': { subtree: 'legal-basis-changed' },
+      'legalBases.*.publicTask': { scalar: 'basis-law-changed', as: 'lawReference' },
       controller: { scalar: 'purpose-controller-changed', as: 'id' },
       jointControllers: refSet('controllers', 'joint-controller-added', 'joint-controller-removed'),
       // The bases as the resolver normalised them (purpose.bases), whichever form the policy wrote them in:
-      // a basis added or dropped, or data moved between bases, is a changed legal basis; one basis for another is one change.
+      // the set of bases is compared as a whole (one change: 'from now on A and B (was: A and C)'), so that a
+      // basis that stays is never told as gone; data moved between bases is a changed legal basis too.
       legalBases: {
         keyed: {
           key: 'basis',
           added: 'legal-basis-changed',
           removed: 'legal-basis-changed',
           as: 'basis',
-          single: 'legal-basis-changed',
+          asSet: 'legal-basis-changed',
+          keep: ['basis', 'dataCategories', 'consentBy', 'appliesTo'],
         },
       },
       'legalBases.*.basis': { ignore: true },
       'legalBases.*.dataCategories': refSet('dataCategories', 'legal-basis-data-added', 'legal-basis-data-removed'),
-      'legalBases.*.legalObligation': { subtree: 'legal-basis-changed' },
+      // The law a basis cites (by id and article, or a citation): another law is told as such, not as another
+      // basis (diff review defect 2); still material, as a changed basis is.
+      'legalBases.*.legalObligation': { scalar: 'basis-law-changed', as: 'lawReference' },
+      'specialCategoryCondition.lawReference': {
+        scalar: 'basis-law-changed',
+        as: 'lawReference',
+      },
       'legalBases.*.consentBy': refSet('dataSubjects', 'consent-giver-added', 'consent-giver-removed'),
       'specialCategoryCondition.condition': { scalar: 'special-condition-changed', as: 'specialCondition' },
       dataSubjects: refSet('dataSubjects', 'purpose-subject-added', 'purpose-subject-removed'),
@@ -190,7 +201,7 @@ export const documentRules: Record<string, Rule> = {
   'controller.contact': { subtree: 'contact-changed' },
   'controller.website': { subtree: 'contact-changed' },
   // Being a public authority describes the organisation; the bases that follow from it are compared on each purpose.
-  'controller.publicAuthority': { scalar: 'changed', as: 'literal' },
+  'controller.publicAuthority': { scalar: 'changed', as: 'flag' },
   // The kind of care provider describes the organisation too; the DPO duty that follows is the check's, not the notice's.
   'controller.careSector': { scalar: 'changed', as: 'careSector' },
   jointArrangement: { subtree: 'joint-arrangement-changed' },
@@ -206,8 +217,33 @@ export const documentRules: Record<string, Rule> = {
   'rights.responseTime': { scalar: 'changed', as: 'duration' },
   // Rights the policy grants beyond the GDPR's: one dropped is material.
   'rights.additional': {
-    keyed: { key: 'id', label: 'name', added: 'right-added', removed: 'right-removed', as: 'text' },
+    keyed: { key: 'id', label: 'name', added: 'right-added', removed: 'right-removed', as: 'name' },
   },
   'changes.noticePeriod': { scalar: 'changed', as: 'duration' },
   'transfers.storageLocations': { locations: true },
+};
+
+/**
+ * How the generic comparison words a value, by the schema: a value of one of these `$defs`
+ * (or a list of them) is written as that type — a country by its name, a safeguard by its term…
+ */
+export const valueTypeOfDef: Readonly<Record<string, ValueType>> = {
+  country: 'country',
+  transferMechanism: 'mechanism',
+  legalBasis: 'basis',
+  specialCondition: 'specialCondition',
+  specialCategory: 'specialCategory',
+  duration: 'duration',
+  language: 'language',
+  rightId: 'right',
+  date: 'date',
+  transfer: 'transfer',
+};
+
+/** Enums written inline in the schema, by '<$def>.<property>': the type their values are worded as. */
+export const valueTypeOfEnum: Readonly<Record<string, ValueType>> = {
+  'lawReference.law': 'law',
+  'requirement.type': 'requirement',
+  'recipient.type': 'recipientType',
+  'complaints.authority': 'authority',
 };

@@ -54,9 +54,22 @@ function purposesUsing(
   return (party?.usedBy ?? []).map((p) => rename?.get(p.id) ?? p.id).sort();
 }
 
+/** What a party is, for telling a swap in the same role: a recipient's type, a processor's kind of service. */
+function partyRole(model: PolicyModel, list: PartyFold['list'], pointer: string): string | undefined {
+  const party = model[list].find((p) => p.pointer === pointer) as
+    { type?: string; serviceCategory?: unknown } | undefined;
+  const role = list === 'recipients' ? party?.type : party?.serviceCategory;
+  return role === undefined ? undefined : canonical(role);
+}
+
+/** The same role: the same, when both parties state it (a processor without a category fits any). */
+const sameRole = (a: string | undefined, b: string | undefined): boolean =>
+  a === undefined || b === undefined || a === b;
+
 /**
  * A party removed and another added, used by the same (non-empty) set of
- * purposes, is one replacement: the removal, the addition and the purposes'
+ * purposes and in the same role (a recipient of the same type, a processor
+ * for the same kind of service when both say), is one replacement: the removal, the addition and the purposes'
  * list changes fold into it. A new third country stays its own change.
  */
 function foldReplacements(ctx: DiffContext, fold: PartyFold, models: { old: PolicyModel; new: PolicyModel }): void {
@@ -65,7 +78,12 @@ function foldReplacements(ctx: DiffContext, fold: PartyFold, models: { old: Poli
   for (const removed of ctx.changes.filter((c) => c.kind === fold.removed)) {
     const purposes = purposesUsing(models.old, fold.list, removed.pointer, purposeRenames);
     if (!purposes.length) continue;
-    const match = added.find((a) => same(purposesUsing(models.new, fold.list, a.pointer, undefined), purposes));
+    const role = partyRole(models.old, fold.list, removed.pointer);
+    const match = added.find(
+      (a) =>
+        same(purposesUsing(models.new, fold.list, a.pointer, undefined), purposes) &&
+        sameRole(role, partyRole(models.new, fold.list, a.pointer)),
+    );
     if (!match) continue;
     added.splice(added.indexOf(match), 1);
     const folded = new Set<Change>([
@@ -104,10 +122,44 @@ function foldMoves(ctx: DiffContext, fold: PartyFold): void {
   }
 }
 
-/** Swaps and moves of processors and recipients, each told as one change. */
+/** A new party's purposes are part of its addition: the purposes' links to it are not changes of their own. */
+function foldPurposeLinks(ctx: DiffContext, fold: PartyFold): void {
+  for (const added of ctx.changes.filter((c) => c.kind === fold.added)) {
+    const links = ctx.changes.filter((c) => c.kind === fold.purposeAdded && same(c.new, added.new));
+    if (!links.length) continue;
+    ctx.changes.splice(ctx.changes.indexOf(added), 1, { ...added, usedFor: links.map((c) => c.subject!) });
+    const kept = ctx.changes.filter((c) => !links.includes(c));
+    ctx.changes.splice(0, ctx.changes.length, ...kept);
+  }
+}
+
+const countryAdded = new Set<ChangeKind>(['transfer-added', 'location-added']);
+const countryRemoved = new Set<ChangeKind>(['transfer-removed', 'location-removed']);
+
+/**
+ * A party that processes data in a new country and no longer in an old one moved it: the new country
+ * is told 'in place of' the old ones ('in de VS in plaats van in Nederland'), not as 'also'.
+ */
+function foldCountryMoves(ctx: DiffContext): void {
+  for (const added of ctx.changes.filter((c) => countryAdded.has(c.kind))) {
+    const removed = ctx.changes.filter((c) => countryRemoved.has(c.kind) && same(c.subject, added.subject));
+    if (!removed.length) continue;
+    const countries = removed.map((c) => c.old!.value);
+    ctx.changes.splice(ctx.changes.indexOf(added), 1, {
+      ...added,
+      old: { type: 'country', value: countries.length === 1 ? countries[0]! : countries },
+    });
+    const kept = ctx.changes.filter((c) => !removed.includes(c));
+    ctx.changes.splice(0, ctx.changes.length, ...kept);
+  }
+}
+
+/** Swaps and moves of processors and recipients, each told as one change; a party's country moved, as one. */
 export function foldPartyChanges(ctx: DiffContext, models: { old: PolicyModel; new: PolicyModel }): void {
   for (const fold of partyFolds) {
     foldReplacements(ctx, fold, models);
     foldMoves(ctx, fold);
+    foldPurposeLinks(ctx, fold);
   }
+  foldCountryMoves(ctx);
 }

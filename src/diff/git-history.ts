@@ -104,6 +104,8 @@ function summaryIn(m: Messages, before: FileVersion | undefined, after: FileVers
   const compared = comparePolicies(
     { text: before.text, label: file, path: before.path, reader: before.reader },
     { text: after.text, label: file, path: after.path, reader: after.reader },
+    // The history summarises what changed; the check's findings are not part of it.
+    { findings: false },
   );
   if (!compared.value) return m.t('diff:history.notComparable');
   const material = compared.value.changes.filter((c) => c.class === 'material').map((c) => changeWords(c, m).summary);

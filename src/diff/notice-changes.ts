@@ -4,7 +4,8 @@ import { parsePointer } from '../load/json-pointer.js';
 import { countryName, pick } from '../render/format.js';
 import type { PolicyModel, Purpose } from '../resolve/model.js';
 import type { Change } from './change.js';
-import { changeWords, finishSentence, formatValue } from './change-words.js';
+import { changeVars, changeWords, finishSentence, formatValue } from './change-words.js';
+import { basesWords, newlyApplying, newlySentences, rightOfItem } from './notice-rights.js';
 
 /** Both versions, so that a change can be looked up on the side it points into. */
 export interface NoticeModels {
@@ -54,9 +55,23 @@ function forWhom(change: Change, models: NoticeModels, m: Messages): string {
   return names.length ? m.t('diff:notice.concerns', { subjects: joinList(names, m) }) : '';
 }
 
+/** The lists a moved party is in, by the kind of the move. */
+const movedLists: Record<string, 'processors' | 'recipients'> = {
+  'purpose-processor-moved': 'processors',
+  'purpose-recipient-moved': 'recipients',
+};
+
+/** A party moved to another purpose (its change points into the purpose): the party itself, by its name. */
+function movedParty(change: Change, models: NoticeModels): Party | undefined {
+  const list = movedLists[change.kind];
+  if (!list || !change.subject) return undefined;
+  const name = JSON.stringify(change.subject.value);
+  return models.new[list].find((p) => JSON.stringify(p.name) === name) as Party | undefined;
+}
+
 /** A new party: its country and, when data leaves the EEA, where to and on what safeguard. */
 function partyFacts(change: Change, models: NoticeModels, m: Messages): string[] {
-  const party = itemAt(change, models)?.item as Party | undefined;
+  const party = (movedParty(change, models) ?? itemAt(change, models)?.item) as Party | undefined;
   if (!party) return [];
   const countries = partyCountries(party);
   const outside = [...new Set(countries.filter((c) => !isInEea(c)))];
@@ -81,17 +96,42 @@ function partyFacts(change: Change, models: NoticeModels, m: Messages): string[]
   return facts;
 }
 
+/** A new purpose: on what basis, and how long its data is kept (13(3) with 13(1)(c), 13(2)(a)). */
+function purposeFacts(change: Change, models: NoticeModels, m: Messages): string[] {
+  const purpose = itemAt(change, models)?.item as Purpose | undefined;
+  if (!purpose) return [];
+  const facts: string[] = [];
+  if (purpose.bases.length) facts.push(m.t('diff:notice.purpose.bases', { bases: basesWords(purpose, m) }));
+  const kept = purpose.retention.map((rule) =>
+    m.t('diff:notice.purpose.retentionRule', {
+      name: formatValue({ type: 'name', value: rule.name }, m),
+      period: formatValue({ type: 'retention', value: rule }, m),
+    }),
+  );
+  if (kept.length) facts.push(m.t('diff:notice.purpose.retention', { rules: joinList(kept, m) }));
+  return facts;
+}
+
+/**
+ * A change of no particular kind (a value or a text of the notice), as the letter tells it:
+ * 'In onze privacyverklaring verandert “klachten, toezichthouder”: …'. A yes/no property keeps its own sentence.
+ */
+function genericSentence(change: Change, vars: Record<string, string>, m: Messages): string | undefined {
+  if ((change.kind !== 'changed' && change.kind !== 'wording') || (change.new ?? change.old)?.type === 'flag')
+    return undefined;
+  const where = [change.subject ? vars.subject : '', vars.field].filter(Boolean).join(', ');
+  const variant = change.old === undefined ? 'New' : change.new === undefined ? 'Gone' : '';
+  return m.t(`diff:notice.generic.${change.kind}${variant}`, { ...vars, where });
+}
+
 /** One change as the people concerned read it: a plain sentence, the facts they need, for whom it holds. */
 function noticeSentence(change: Change, models: NoticeModels, m: Messages): string {
-  const vars = {
-    subject: formatValue(change.subject, m),
-    old: formatValue(change.old, m),
-    new: formatValue(change.new, m),
-  };
-  // A value stated for the first time is not a change 'from (none)'.
-  const first = `diff:notice.changeFirst.${change.kind}`;
-  const key = change.old === undefined && m.has(first) ? first : `diff:notice.change.${change.kind}`;
-  const sentence = m.has(key) ? m.t(key, vars) : changeWords(change, m).sentence;
+  const vars = changeVars(change, m);
+  // A value stated for the first time, or no longer, is not a change 'from (none)' or 'to (none)'.
+  const variant = change.old === undefined ? 'changeFirst' : change.new === undefined ? 'changeGone' : undefined;
+  const own = variant && `diff:notice.${variant}.${change.kind}`;
+  const key = own && m.has(own) ? own : `diff:notice.change.${change.kind}`;
+  const sentence = m.has(key) ? m.t(key, vars) : (genericSentence(change, vars, m) ?? changeWords(change, m).sentence);
   const purposes = partyAdded.has(change.kind)
     ? joinList(
         purposesOf(change, models).map((p) => pick(p.name, m)),
@@ -99,7 +139,13 @@ function noticeSentence(change: Change, models: NoticeModels, m: Messages): stri
       )
     : '';
   const used = purposes ? m.t('diff:notice.party.purposes', { purposes }) : '';
-  const facts = partyAdded.has(change.kind) ? partyFacts(change, models, m) : [];
+  // A party moved to another purpose is new to that purpose's people: where it is, and where the data goes.
+  const facts =
+    partyAdded.has(change.kind) || change.kind in movedLists
+      ? partyFacts(change, models, m)
+      : change.kind === 'purpose-added'
+        ? purposeFacts(change, models, m)
+        : [];
   return finishSentence([sentence, used, ...facts, forWhom(change, models, m)].filter(Boolean).join(' '));
 }
 
@@ -110,9 +156,40 @@ function noticeSentence(change: Change, models: NoticeModels, m: Messages): stri
  */
 export function noticeChanges(changes: readonly Change[], models: NoticeModels, m: Messages): string[] {
   const newParties = changes.filter((c) => partyAdded.has(c.kind)).map((c) => JSON.stringify(c.new));
+  const newly = models.new.purposes
+    .map((purpose) => ({
+      purpose,
+      items: newlyApplying(
+        purpose,
+        models.old?.purposes.find((p) => p.id === purpose.id),
+      ),
+    }))
+    .filter(({ items }) => items.length > 0);
+  const rightsTold = new Set(newly.flatMap(({ items }) => items.map((item) => rightOfItem[item])));
+  // A purpose's new automated decisions or direct marketing is told with what it means for people, not twice.
+  const toldWithRights = (c: Change): boolean => {
+    const item =
+      c.kind === 'automated-decision-added'
+        ? 'automated'
+        : c.field === 'directMarketing'
+          ? 'directMarketing'
+          : undefined;
+    const ids = purposesOf(c, models).map((p) => p.id);
+    return item !== undefined && newly.some(({ purpose, items }) => ids.includes(purpose.id) && items.includes(item));
+  };
   const told = (c: Change): boolean => {
+    if (c.kind === 'right-added') return rightsTold.has(String(c.new?.value));
+    if (toldWithRights(c)) return true;
     const field = foldedIntoParty[c.kind] as 'subject' | 'new' | undefined;
     return field !== undefined && newParties.includes(JSON.stringify(c[field]));
   };
-  return changes.filter((c) => !told(c)).map((c) => noticeSentence(c, models, m));
+  return [
+    ...changes.filter((c) => !told(c)).map((c) => noticeSentence(c, models, m)),
+    // What the changes bring each purpose's data subjects: consent, objection, automated decisions (13(3), 21(4)).
+    ...newly.map(({ purpose, items }) => {
+      const subjects = joinList([...new Set(purpose.dataSubjects.map((s) => pick(s.name, m)))], m);
+      const concerns = subjects ? ` ${m.t('diff:notice.concerns', { subjects })}` : '';
+      return `${newlySentences(purpose, items, m)}${concerns}`;
+    }),
+  ];
 }

@@ -1,3 +1,5 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnosticTexts } from '../diagnostics/render-message.js';
 import { messagesFor, type Language, type Messages } from '../i18n/messages.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { controllerName, formatDate, pick } from '../render/format.js';
@@ -40,6 +42,8 @@ export interface NoticeDraftOptions {
   notifyDate?: string;
   /** The old version: what a removed party or purpose was for, and for whom; whether the version or date was left as it was. */
   oldModel?: PolicyModel;
+  /** The errors policyc check finds in the new version that the old one did not have (a transfer without a ground…): fix before sending. */
+  newFindings?: readonly Diagnostic[];
 }
 
 /**
@@ -56,7 +60,9 @@ export function noticeDraft(
   if (material.length === 0) return undefined;
   const timing = draftTiming(newModel, options);
   const { notifyDate, period, earliest, effectiveDate } = timing;
-  const texts = newModel.languages.map((lang) => draftText(lang, newModel, material, timing, options));
+  // In every language of the new version, and in one it dropped: those readers are told too.
+  const dropped = (options.oldModel?.languages ?? []).filter((lang) => !newModel.languages.includes(lang));
+  const texts = [...newModel.languages, ...dropped].map((lang) => draftText(lang, newModel, material, timing, options));
   return {
     ...(notifyDate ? { notifyDate } : {}),
     ...(period ? { noticePeriod: period } : {}),
@@ -117,6 +123,9 @@ function draftText(
     senderNotes: [
       ...senderNotes(metadata.version, timing, newPurpose(material), m),
       ...sameAsOld(newModel, options, m),
+      ...(options.newFindings ?? []).map((d) =>
+        m.t('diff:notice.newFinding', { message: diagnosticTexts(d, m).message }),
+      ),
     ],
   };
 }

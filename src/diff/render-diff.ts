@@ -79,6 +79,11 @@ export function renderDiffText(result: DiffResult, m: Messages): string {
       for (const [, text, tag] of beforeAfter(item, m)) out.push(`      ${tag === 'del' ? '-' : '+'} ${text}`);
     }
   }
+  if (r.findings.length) {
+    out.push('', `${r.findingsHeading}:`);
+    for (const f of r.findings)
+      out.push(`  ${f.message}`, `      ${[f.place, f.article, `[${f.ruleId}]`].filter(Boolean).join(' · ')}`);
+  }
   if (result.changes.length) {
     out.push('', `${r.noticeHeading}:`);
     if (r.noNotice) out.push(`  ${r.noNotice}`);
@@ -109,6 +114,11 @@ export function renderDiffMarkdown(result: DiffResult, m: Messages): string {
       out.push(`- **${md(item.classLabel)}:** ${md(item.sentence)}${language} — ${where}${article}`);
       for (const [label, text] of beforeAfter(item, m)) out.push(`  - ${md(label)}: ${md(text)}`);
     }
+  }
+  if (r.findings.length) {
+    out.push('', `## ${md(r.findingsHeading)}`, '');
+    for (const f of r.findings)
+      out.push(`- ${md(f.message)} — ${md(f.place)}${f.article ? ` (${md(f.article)})` : ''} [${md(f.ruleId)}]`);
   }
   if (result.changes.length) {
     out.push('', `## ${md(r.noticeHeading)}`, '');
@@ -208,6 +218,14 @@ export function renderDiffHtml(result: DiffResult, m: Messages): string {
       '</section>',
     );
   }
+  if (r.findings.length) {
+    out.push('<section class="new-findings">', `<h2>${h(r.findingsHeading)}</h2>`, '<ul>');
+    for (const f of r.findings)
+      out.push(
+        `<li>${h(f.message)}<br><code>${h(f.place)}</code>${f.article ? ` · ${h(f.article)}` : ''} <code>${h(f.ruleId)}</code></li>`,
+      );
+    out.push('</ul>', '</section>');
+  }
   if (result.changes.length) out.push(...htmlNotice(r, m));
   out.push('</main>', '</body>', '</html>');
   return out.join('\n') + '\n';
@@ -245,6 +263,7 @@ export function renderDiffJson(result: DiffResult, m: Messages): string {
             ...words,
           };
         }),
+        newFindings: diffReport(result, m).findings,
         notice: result.notice ?? null,
       },
       null,

@@ -19,7 +19,12 @@ export { joinList } from '../i18n/messages.js';
 
 /** 'standaardbepalingen …' → 'Standaardbepalingen …': a phrase that starts a sentence. */
 export const upperFirst = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1);
-export const lowerFirst = (value: string): string => value.charAt(0).toLowerCase() + value.slice(1);
+/**
+ * 'Ziekenhuis' → 'ziekenhuis': a phrase inside a sentence. An abbreviation keeps its capitals
+ * ('GP out-of-hours post', not 'gP …').
+ */
+export const lowerFirst = (value: string): string =>
+  /^\p{Lu}\p{Lu}/u.test(value) ? value : value.charAt(0).toLowerCase() + value.slice(1);
 
 /** A name that is either the same in every language (a proper name) or translated. */
 export function nameOf(name: string | Text, m: Messages): string {

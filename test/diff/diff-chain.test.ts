@@ -41,7 +41,7 @@ describe('policyc diff <revision> <folder>', () => {
       'Changes to the privacy notices since HEAD',
       '4 policies compared; 1 with material changes.',
       '',
-      '  Tandartspraktijk De Linde B.V. (policies/clinic/policy.json): 6 material, 3 editorial. Notice needed.',
+      '  Tandartspraktijk De Linde B.V. (policies/clinic/policy.json): 6 material, 2 editorial. Notice needed.',
       '  Dental Clinics Nederland B.V. (policies/dental-clinics/policy.json): New policy since that revision: no earlier version to compare with.',
       '  iPractice Zorg B.V. (policies/ipractice/policy.json): Unchanged.',
       '  Tandartspraktijk De Linde B.V. (policies/newsletter/policy.json): No longer in the folder: this policy existed in that revision and has since been removed.',
@@ -70,7 +70,7 @@ describe('policyc diff <revision> <folder>', () => {
         s.counts ?? (s.added ? 'added' : 'removed'),
       ]),
     ).toEqual([
-      ['tandartspraktijk-de-linde', { material: 6, editorial: 3 }],
+      ['tandartspraktijk-de-linde', { material: 6, editorial: 2 }],
       ['dental-clinics', 'added'],
       ['ipractice', { material: 0, editorial: 0 }],
       ['tandartspraktijk-de-linde', 'removed'],
@@ -79,7 +79,7 @@ describe('policyc diff <revision> <folder>', () => {
     const md = (await runPolicycInProcess(['diff', 'HEAD', 'policies/', '--format', 'markdown', '--lang', 'nl'], repo))
       .stdout;
     expect(md).toContain(
-      '| Tandartspraktijk De Linde B.V. | policies/clinic/policy.json | 6 wezenlijk, 3 redactioneel. | Bericht nodig. |',
+      '| Tandartspraktijk De Linde B.V. | policies/clinic/policy.json | 6 wezenlijk, 2 redactioneel. | Bericht nodig. |',
     );
     expect(md).toContain('\n## Wijzigingen in het privacybeleid van Tandartspraktijk De Linde B.V.\n');
     expect(md).toMatch(/\d+ privacyverklaringen vergeleken; 1 met wezenlijke wijzigingen\./);

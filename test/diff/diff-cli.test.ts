@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,7 +40,7 @@ describe('policyc diff across git revisions', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Old: HEAD~1:policies/clinic/policy.json. New: policies/clinic/policy.json.');
-    expect(run.stdout).toContain('6 material, 3 editorial.');
+    expect(run.stdout).toContain('6 material, 2 editorial.');
     expect(run.stdout).toContain('Imaging Cloud Inc. now also processes data in the United States, outside the EEA.');
   });
 
@@ -53,7 +53,7 @@ describe('policyc diff across git revisions', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(3);
     const report = JSON.parse(run.stdout);
-    expect(report.counts).toEqual({ material: 6, editorial: 3 });
+    expect(report.counts).toEqual({ material: 6, editorial: 2 });
     expect([report.old.label, report.new.label]).toEqual(['HEAD~1:policy.json', 'HEAD:policy.json']);
   });
 
@@ -103,6 +103,39 @@ describe('policyc diff across git revisions', () => {
     const run = await runPolicycInProcess(['diff', 'HEAD~1', 'policy.json'], outside);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('policyc: old side "HEAD~1": policy.json is not in a git repository');
+  });
+
+  it('outside a repository, a missing old file or an empty folder is no such file, not a git problem (diff review defect 6)', async () => {
+    mkdirSync(path.join(outside, 'empty'), { recursive: true });
+    for (const side of ['nope.json', 'empty']) {
+      const run = await runPolicycInProcess(['diff', side, 'policy.json'], outside);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(`policyc: old side "${side}": no such file (nor a git revision of that name)`);
+      expect(run.stderr).not.toContain('git repository');
+    }
+  });
+});
+
+describe('policyc diff with an invalid side (review improvement 11)', () => {
+  const broken = (): string => {
+    const file = path.join(outside, 'broken.json');
+    writeFileSync(file, readFileSync(v1, 'utf8').replace('"country": "NL"', '"country": 7'));
+    return file;
+  };
+
+  it('ends the text report with a line that nothing was compared (exit 1)', async () => {
+    const run = await runPolicycInProcess(['diff', v1, broken()]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trimEnd().split('\n').at(-1)).toBe('Nothing compared: a side is not a valid policy (1 error).');
+  });
+
+  it('keeps the JSON shape of a report: no changes, and the diagnostics', async () => {
+    const run = await runPolicycInProcess(['diff', v1, broken(), '--format', 'json']);
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ old: { label: v1 }, changes: null, notice: null });
+    expect(report.diagnostics.map((d: { ruleId: string }) => d.ruleId)).toEqual(['schema/type']);
   });
 });
 

@@ -100,7 +100,7 @@ describe('diff golden outputs', () => {
     expect(result.changes.filter((c) => c.class === 'material').map((c) => [c.kind, c.pointer])).toEqual([
       ['processor-added', '/processors/1'],
       ['transfer-added', '/processors/1'],
-      ['purpose-processor-added', '/purposes/1/processors/0'],
+      // Its purpose link is part of the addition (diff review defect 8: counted once).
     ]);
     expect(result.notice).toMatchObject({
       notifyDate: '2025-06-01',

@@ -24,8 +24,8 @@ const expected: Record<string, Array<[string, string, string]>> = {
     ['purpose-processor-removed', 'editorial', '/purposes/0/processors/0'],
   ],
   'recipient-added': [
+    // The purpose's link to the new recipient is part of its addition (diff review defect 8: counted once).
     ['recipient-added', 'material', '/recipients/1'],
-    ['purpose-recipient-added', 'material', '/purposes/0/recipients/1'],
   ],
   'transfer-added': [
     ['transfer-added', 'material', '/processors/0'],
@@ -33,10 +33,9 @@ const expected: Record<string, Array<[string, string, string]>> = {
   ],
   'legal-basis-changed': [
     ['legal-basis-changed', 'material', '/purposes/1/legalBasis'],
-    // The law behind the old 6(1)(c) basis went with it: part of the basis, so material
-    // (it was 'changed', editorial, while the same change written in legalBases was material: issue 16).
-    ['legal-basis-changed', 'material', '/purposes/1/legalObligation/law'],
-    ['right-added', 'editorial', '/purposes/1'],
+    // The law behind the old 6(1)(c) basis went with it: told by the basis change itself, not as a law
+    // 'from now on (none)' (diff review defect 2); the new 6(1)(f) basis's interest is its own detail.
+    ['right-added', 'material', '/purposes/1'],
     ['wording', 'editorial', '/purposes/1/legitimateInterest'],
   ],
   'right-removed': [
@@ -63,12 +62,12 @@ const expected: Record<string, Array<[string, string, string]>> = {
   'processor-swapped-elsewhere': [
     ['processor-added', 'material', '/processors/0'],
     ['processor-removed', 'material', '/processors/0'],
-    ['purpose-processor-added', 'material', '/purposes/1/processors/0'],
+    // The new processor's purpose link is part of its addition (diff review defect 8: counted once).
     ['purpose-processor-removed', 'editorial', '/purposes/0/processors/0'],
   ],
   'automated-decision-added': [
     ['automated-decision-added', 'material', '/purposes/0/automatedDecision'],
-    ['right-added', 'editorial', '/purposes/0'],
+    ['right-added', 'material', '/purposes/0'],
   ],
 };
 
@@ -173,15 +172,19 @@ describe('per-data legal bases (purposes[].legalBases, from the schema work on a
       { basis: '6(1)(a)', explanation: { nl: 'Met uw toestemming.', en: 'With your consent.' } },
     ]);
     const changes = diffPolicies(before, after);
+    // The set of bases is one change (diff review defect 2): 6(1)(c) dropped and 6(1)(a) added, 6(1)(b) kept.
     expect(changes.map((c) => [c.kind, c.class, c.pointer, c.side])).toEqual([
-      ['legal-basis-changed', 'material', '/purposes/0/legalBases/1', 'new'],
-      ['legal-basis-changed', 'material', '/purposes/0/legalBases/1', 'old'],
+      ['legal-basis-changed', 'material', '/purposes/0/legalBases/1/basis', 'new'],
       ['legal-basis-data-added', 'material', '/purposes/0/legalBases/0/dataCategories/2', 'new'],
-      // Consent (6(1)(a)) brings the right to withdraw it: the model is resolved from the changed policy, rights included.
-      ['right-added', 'editorial', '/purposes/0', 'new'],
+      // Consent (6(1)(a)) brings the right to withdraw it (material: the notice must say so, 13(2)(c)); the model is resolved from the changed policy, rights included.
+      ['right-added', 'material', '/purposes/0', 'new'],
+      // The new basis's own explanation.
+      ['wording', 'editorial', '/purposes/0/legalBases/1/explanation', 'new'],
     ]);
-    expect(changes[0]).toMatchObject({ new: { type: 'basis', value: '6(1)(a)' } });
-    expect(changes[1]).toMatchObject({ old: { type: 'basis', value: '6(1)(c)' } });
+    expect(changes[0]).toMatchObject({
+      old: { type: 'basis', value: ['6(1)(b)', '6(1)(c)'] },
+      new: { type: 'basis', value: ['6(1)(b)', '6(1)(a)'] },
+    });
   });
 
   it('reports a reworded explanation of an unchanged basis as wording', () => {
@@ -233,7 +236,7 @@ describe('rules for properties from the schema work on another branch', () => {
     expect(diffPolicies(after, before)[0]).toMatchObject({
       kind: 'right-added',
       class: 'editorial',
-      new: { type: 'text', value: right.name },
+      new: { type: 'name', value: right.name },
     });
   });
 });
@@ -252,13 +255,14 @@ describe('the diff compares the normalised model (issue 16)', () => {
   it('classes a change of the law behind a 6(1)(c) basis as material, however the basis is written', () => {
     for (const form of ['single', 'perData'] as const) {
       const changes = diffPolicies(invoicing(form, 'awr'), invoicing(form, 'wabvpz'));
-      expect(changes.map((c) => [c.kind, c.class])).toEqual([['legal-basis-changed', 'material']]);
+      // The law cited, not the basis, changed (diff review defect 2): its own kind, still material.
+      expect(changes.map((c) => [c.kind, c.class])).toEqual([['basis-law-changed', 'material']]);
     }
     expect(diffPolicies(invoicing('single', 'awr'), invoicing('single', 'wabvpz'))[0]!.pointer).toBe(
-      '/purposes/1/legalObligation/law',
+      '/purposes/1/legalObligation',
     );
     expect(diffPolicies(invoicing('perData', 'awr'), invoicing('perData', 'wabvpz'))[0]!.pointer).toBe(
-      '/purposes/1/legalBases/0/legalObligation/law',
+      '/purposes/1/legalBases/0/legalObligation',
     );
   });
 

@@ -87,8 +87,18 @@ describe('the kind of care provider (controller.careSector)', () => {
     });
     const [change] = diffPolicies(model('clinic-v1/policy.json'), hospital);
     expect(change).toMatchObject({ kind: 'changed', class: 'editorial' });
-    expect(changeWords(change!, messagesFor('nl')).sentence).toContain('Ziekenhuis');
-    expect(changeWords(change!, messagesFor('en')).sentence).toContain('Hospital');
-    expect(changeWords(change!, messagesFor('en')).sentence).not.toContain('hospital');
+    // In words, lower-case mid-sentence: 'soort zorgaanbieder is voortaan ziekenhuis'.
+    expect(changeWords(change!, messagesFor('nl')).sentence).toContain('is voortaan ziekenhuis');
+    expect(changeWords(change!, messagesFor('en')).sentence).toContain('hospital');
+  });
+
+  it('keeps an abbreviation that starts the words as it is (not "gP out-of-hours post")', () => {
+    const post = modelWith('clinic-v1/policy.json', (source) => {
+      source.controller.careSector = 'gp-out-of-hours';
+    });
+    const [change] = diffPolicies(model('clinic-v1/policy.json'), post);
+    expect(changeWords(change!, messagesFor('en')).sentence).toContain('GP out-of-hours post');
+    expect(changeWords(change!, messagesFor('nl')).sentence).toContain('huisartsenpost');
+    expect(changeWords(change!, messagesFor('en')).sentence).not.toContain('gp-out-of-hours');
   });
 });

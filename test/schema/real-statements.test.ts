@@ -180,9 +180,10 @@ describe('a legal basis stated in words, and a public task with its law', () => 
     };
     after.purposes[0]!.publicTask = { citation: { nl: 'Jeugdwet', en: 'Youth Act' } };
     const changes = diffPolicies(modelOf(fixture()), modelOf(after));
+    // The public task's law is the law a basis cites: its own kind, still material (diff review defect 2).
     expect(changes.map((c) => [c.kind, c.class, c.pointer])).toEqual([
-      ['legal-basis-changed', 'material', '/purposes/0/publicTask/citation'],
       ['legal-basis-changed', 'material', '/purposes/1/legalBasisStatement/law/citation'],
+      ['basis-law-changed', 'material', '/purposes/0/publicTask'],
     ]);
   });
 });

@@ -1,6 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { compareDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatCompact } from '../../diagnostics/format-diagnostics.js';
+import { localiseDiagnostics } from '../../diagnostics/render-message.js';
 import { messagesFor, type Language } from '../../i18n/messages.js';
 import type { PolicySideSource } from '../../diff/policy-revision.js';
 import type { SourceReader } from '../../load/extends.js';
@@ -69,7 +71,11 @@ function readSide(
     revision: side.revision,
   };
   // 'polcy.json' or 'policies/x/polcy.json' not found was taken for a git revision: say what it looks like.
-  const looksLikeFile = shown.problem === 'unknownRevision' && /\.json$|[\\/]/i.test(arg) && !arg.includes(':');
+  // Outside a repository, a bare old side that names a path ('nope.json', an empty folder) is a file
+  // that does not exist, not a git problem; 'HEAD~1' there still is one.
+  const namesPath = /\.json$|[\\/]/i.test(arg) || existsSync(path.resolve(io.cwd, arg));
+  const looksLikeFile =
+    !arg.includes(':') && namesPath && (shown.problem === 'unknownRevision' || shown.problem === 'notInRepository');
   throw new UsageError(cli.t(`diff:error.${looksLikeFile ? 'noSuchFile' : shown.problem}`, vars));
 }
 
@@ -79,11 +85,12 @@ function compareSides(
   oldSide: PolicySideSource,
   newSide: PolicySideSource,
   args: [string, string],
+  onInvalid: (diagnostics: Diagnostic[]) => void = (d) => reportDiagnostics(d, run.options, run.io, run.lang),
 ): DiffResult | undefined {
   const before = readSide(run, oldSide, args[0], 'old');
   const after = readSide(run, newSide, args[1], 'new');
   if (before.text === undefined || after.text === undefined) {
-    reportDiagnostics([...before.diagnostics, ...after.diagnostics], run.options, run.io, run.lang);
+    onInvalid([...before.diagnostics, ...after.diagnostics]);
     return undefined;
   }
   const compared = run.mods[1].comparePolicies(
@@ -92,11 +99,29 @@ function compareSides(
     run.notifyDate ? { notifyDate: run.notifyDate } : {},
   );
   if (!compared.value) {
-    reportDiagnostics(compared.diagnostics, run.options, run.io, run.lang);
+    onInvalid(compared.diagnostics);
     return undefined;
   }
   if (compared.diagnostics.length) run.io.stderr(formatCompact(compared.diagnostics, run.io.cwd, run.lang) + '\n');
   return compared.value;
+}
+
+/**
+ * A side that is not a valid policy (review improvement 11): in JSON the report's own shape, with
+ * no changes and the diagnostics; otherwise the diagnostics and a closing line that nothing was compared.
+ */
+function reportInvalid(run: DiffRun, diagnostics: Diagnostic[], args: [string, string]): void {
+  const { options, io, lang } = run;
+  if (options.format === 'json') {
+    const localised = localiseDiagnostics([...diagnostics].sort(compareDiagnostics), lang);
+    const side = (label: string): { label: string } => ({ label });
+    const report = { old: side(args[0]), new: side(args[1]), counts: null, changes: null, notice: null };
+    io.stdout(`${JSON.stringify({ ...report, diagnostics: localised }, null, 2)}\n`);
+    return;
+  }
+  reportDiagnostics(diagnostics, options, io, lang);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  io.stderr(`${messagesFor(lang).t('diff:error.notCompared', { count: errors })}\n`);
 }
 
 /** A folder of policies (not itself a policy): the new side of a chain diff. */
@@ -201,7 +226,7 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
   const newSide = mods[0].parseSide(newArg, io.cwd);
   if (!newSide) throw new UsageError(cli.t('diff:error.newSideRevision', { side: newArg }));
   const oldSide = mods[0].parseSide(oldArg, io.cwd, newSide.file)!;
-  const result = compareSides(run, oldSide, newSide, [oldArg, newArg]);
+  const result = compareSides(run, oldSide, newSide, [oldArg, newArg], (d) => reportInvalid(run, d, [oldArg, newArg]));
   if (!result) return EXIT_INVALID;
   io.stdout(mods[2].diffRenderers[options.format]!(result, m));
   return failing(result.changes) ? EXIT_CHANGES : EXIT_OK;
