@@ -154,6 +154,24 @@ describe('a whole build keeps', () => {
     );
   });
 
+  it('the folder of a policy file that is still there but this build did not take up', async () => {
+    const dir = tmp();
+    writePolicy(dir, 'alpha');
+    writePolicy(dir, 'beta');
+    renameSync(path.join(dir, 'policies/beta/policy.json'), path.join(dir, 'policies/beta/beta.json'));
+    const config = (policies: string[]) =>
+      writeFileSync(path.join(dir, 'policyc.config.json'), JSON.stringify({ policies }));
+    config(['policies/alpha', 'policies/beta/beta.json']);
+    expect((await build(dir)).status).toBe(0);
+    config(['policies']);
+    const run = await build(dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(folders(dir)).toEqual(['alpha', 'beta']);
+    expect(run.stderr).toContain(
+      'Left dist/beta in place, though no policy of this build has the id beta: its policy file policies/beta/beta.json is there, but this build skipped it.',
+    );
+  });
+
   it('a folder whose manifest an older version wrote (no id), and says how to remove it by hand', async () => {
     const dir = await built();
     for (const org of ['alpha', 'beta']) {
