@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { CompileJob } from '../compile-job.js';
 import { isHeadingLevel, isIdPrefix, type LayoutOptions } from '../../pipeline/layout-options.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { StageRuleId } from '../../diagnostics/stage-rule-ids.js';
 import type { DiagnosticTexts } from '../../diagnostics/render-message.js';
 import { unknownPolicyAcknowledgements } from '../../check/acknowledge.js';
 import { applyRuleSettings } from '../../config/policyc-config.js';
@@ -61,6 +62,26 @@ function parseCsv(value: unknown): CsvDialect | undefined {
   if (!isCsvDialect(value))
     throw new UsageError(cli.t('cli:badCsv', { value: String(value), dialects: CSV_DIALECTS.join(', ') }));
   return value;
+}
+
+/**
+ * "bom": false in the config file under the excel dialect, which always
+ * writes a byte-order mark (Excel needs it): a warning at the key, not a
+ * setting silently ignored. (A flag can only turn --bom on.)
+ */
+function ignoredBom(options: CommonOptions): Diagnostic[] {
+  const at = options.config.bomAt;
+  if (!at || options.values.bom !== false || (parseCsv(options.values.csv) ?? 'excel') !== 'excel') return [];
+  return [
+    {
+      ruleId: 'config/bom-ignored' satisfies StageRuleId<'config'>,
+      severity: 'warning',
+      ...at,
+      pointer: '/bom',
+      messageId: 'diagnostics:config.bomIgnored',
+      data: {},
+    },
+  ];
 }
 
 /** What every compile job of one invocation shares: languages, fragment layout, acknowledged findings, CSV dialect and BOM. */
@@ -200,7 +221,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     (d) => mods.localiseDiagnostic(d, lang),
     options.acknowledged?.[0]?.file,
   );
-  report.addRun(found.skipped);
+  report.addRun([...found.skipped, ...ignoredBom(options)]);
   const counts = { cached: 0, fileCount: 0 };
   const build: Build = { options, io, groups, lang, limit, outDir, mods, inputs, report, ...counts, found };
 
