@@ -49,6 +49,8 @@ export interface CommonOptions {
   values: Record<string, string | boolean | undefined>;
   /** policyc.config.json, when there is one: rule severities and acknowledged findings. */
   config: PolicycConfig;
+  /** The flags whose value came from the config file (not given on the command line), for messages that name the setting. */
+  fromConfig?: readonly string[];
 }
 
 /** A flag: its type, as node:util parseArgs takes it. */

@@ -443,6 +443,16 @@ function hasFailed(build: Build): boolean {
   return build.report.problems.error > 0 || build.writeError !== undefined;
 }
 
+/** The failure under strict names where strict was asked for: --strict, or "strict": true in the config file. */
+function strictKey(build: Build): string {
+  return build.options.fromConfig?.includes('strict') ? 'report:buildStrictConfig' : 'report:buildStrict';
+}
+
+/** The config file as messages show it. */
+function configName(build: Build): string {
+  return build.options.config.file ? relativeTo(build.io, build.options.config.file) : '';
+}
+
 /** Why the build must not be written (a write error, --strict findings, too many warnings, errors), or undefined. */
 function verdict(build: Build): string | undefined {
   const out = relativeTo(build.io, build.outDir);
@@ -452,7 +462,7 @@ function verdict(build: Build): string | undefined {
   const found = build.report.findings;
   const warnings = counts.warning + found.warning;
   if (build.options.values.strict === true && found.error + found.warning > 0)
-    return report.t('report:buildStrict', { errors: found.error, warnings: found.warning, out });
+    return report.t(strictKey(build), { errors: found.error, warnings: found.warning, out, file: configName(build) });
   if (build.limit !== undefined && warnings > build.limit)
     return report.t('report:tooManyWarnings', { warnings, limit: build.limit });
   if (counts.error > 0) return report.t('report:buildFailed', { errors: counts.error, out });
