@@ -230,13 +230,13 @@ describe('policyc.config.json', () => {
     expect([...csv('registers').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 
-  it('strict: compliance errors and warnings stop build and register, which write nothing', async () => {
+  it('strict: compliance errors and warnings stop build and register, which write nothing, and say where strict was asked for', async () => {
     writeConfig({ policies: ['privacy'], strict: true });
     for (const command of ['build', 'register']) {
       const run = await runPolicyc([command, '--out', 'dist'], site);
       expect(run.status).toBe(1);
       expect(run.stderr.trim().split('\n').at(-1)).toMatch(
-        /^Build failed under --strict: \d+ compliance error\(s\), \d+ warning\(s\)\. Nothing was written; dist is unchanged\.$/,
+        /^Build failed under "strict": true in policyc\.config\.json: \d+ compliance error\(s\), \d+ warning\(s\)\. Nothing was written; dist is unchanged\.$/,
       );
       expect(existsSync(path.join(site, 'dist'))).toBe(false);
     }

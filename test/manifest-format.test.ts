@@ -31,7 +31,11 @@ const extras = {
   diagnostics: [],
   findings: [finding],
   texts: { lang: 'en', diagnostics: [], findings: [{ message: 'A stored sentence.' }] },
+  source: '../policies/org/policy.json',
+  id: 'org',
 };
+/** The policy a cache look-up is for: id org, made from policies/org/policy.json beside the output folder. */
+const policy = (key = KEY) => ({ id: 'org', key, source: '../policies/org/policy.json' });
 
 /** An organisation folder `org` in a new output folder, with `manifest` (if any) as its manifest and `files` (empty). */
 function orgFolder(manifest?: string, files: string[] = ['en/a.md']): { out: string; folder: string } {
@@ -62,10 +66,21 @@ describe('the manifest', () => {
       const { out, folder } = orgFolder(text);
       expect(readManifest(folder)).toEqual(manifest);
       expect(storedKey(out, 'org')).toBe(KEY);
-      const hit = cachedPolicy(out, 'org', KEY, 'policies/org/policy.json', 'en');
+      const hit = cachedPolicy(out, policy(), 'policies/org/policy.json', 'en');
       expect(hit?.findings).toEqual([{ ...finding, file: 'policies/org/policy.json' }]);
       expect(hit?.texts?.findings).toEqual([{ message: 'A stored sentence.' }]);
-      expect(cachedPolicy(out, 'org', 'b'.repeat(64), 'policies/org/policy.json', 'en')).toBeUndefined();
+      expect(cachedPolicy(out, policy('b'.repeat(64)), 'policies/org/policy.json', 'en')).toBeUndefined();
+    }
+  });
+
+  it('is a miss when written by a version that recorded no id or source, or made from another file or for another id', () => {
+    const { id: _id, source: _source, ...older } = extras;
+    const { out } = orgFolder(manifestText(['en/a.md'], older));
+    expect(storedKey(out, 'org')).toBe(KEY);
+    expect(cachedPolicy(out, policy(), 'policies/org/policy.json', 'en')).toBeUndefined();
+    for (const other of [{ source: '../elsewhere/org/policy.json' }, { id: 'org-2' }]) {
+      const { out: made } = orgFolder(manifestText(['en/a.md'], { ...extras, ...other }));
+      expect(cachedPolicy(made, policy(), 'policies/org/policy.json', 'en')).toBeUndefined();
     }
   });
 
@@ -74,7 +89,7 @@ describe('the manifest', () => {
     for (const broken of [text.slice(0, text.length / 2), '', 'null\n', JSON.stringify({ ...extras, files: [] })]) {
       const { out, folder } = orgFolder(broken);
       expect(readManifest(folder)).toBeUndefined();
-      expect(cachedPolicy(out, 'org', KEY, 'policies/org/policy.json', 'en')).toBeUndefined();
+      expect(cachedPolicy(out, policy(), 'policies/org/policy.json', 'en')).toBeUndefined();
     }
   });
 
@@ -85,7 +100,7 @@ describe('the manifest', () => {
     symlinkSync(path.join(real, 'org', MANIFEST_NAME), linked);
     expect(readManifest(folder)).toBeUndefined();
     expect(storedKey(out, 'org')).toBeUndefined();
-    expect(cachedPolicy(out, 'org', KEY, 'policies/org/policy.json', 'en')).toBeUndefined();
+    expect(cachedPolicy(out, policy(), 'policies/org/policy.json', 'en')).toBeUndefined();
   });
 
   it.skipIf(process.platform === 'win32')(
@@ -96,7 +111,7 @@ describe('the manifest', () => {
       execFileSync('mkfifo', [pipe]);
       expect(readManifest(folder)).toBeUndefined();
       expect(storedKey(out, 'org')).toBeUndefined();
-      expect(cachedPolicy(out, 'org', KEY, 'policies/org/policy.json', 'en')).toBeUndefined();
+      expect(cachedPolicy(out, policy(), 'policies/org/policy.json', 'en')).toBeUndefined();
     },
   );
 });

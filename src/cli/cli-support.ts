@@ -49,6 +49,8 @@ export interface CommonOptions {
   values: Record<string, string | boolean | undefined>;
   /** policyc.config.json, when there is one: rule severities and acknowledged findings. */
   config: PolicycConfig;
+  /** The flags whose value came from the config file (not given on the command line), for messages that name the setting. */
+  fromConfig?: readonly string[];
 }
 
 /** A flag: its type, as node:util parseArgs takes it. */
@@ -108,7 +110,7 @@ export function policyFiles(options: CommonOptions, io: CliIo): string[] {
  * hold a policy (a file named almost policy.json, or policies one level
  * further down): check and build report them with the policies' diagnostics.
  */
-export function findPolicyFiles(options: CommonOptions, io: CliIo): { files: string[]; skipped: Diagnostic[] } {
+export function findPolicyFiles(options: CommonOptions, io: CliIo): FoundPolicies {
   const paths = (options.paths.length ? options.paths : (options.config.policies ?? ['policies'])).map((p) =>
     path.resolve(io.cwd, p),
   );
@@ -123,7 +125,22 @@ export function findPolicyFiles(options: CommonOptions, io: CliIo): { files: str
     const paths = missing.map((p) => relativeTo(io, p)).join(', ');
     throw new UsageError([cli.t(key, { paths }), ...hints].join('; '));
   }
-  return { files, skipped: skippedFolderDiagnostics(skipped, (file) => path.relative(io.cwd, file)) };
+  return {
+    files,
+    skipped: skippedFolderDiagnostics(skipped, (file) => path.relative(io.cwd, file)),
+    roots: paths,
+    skippedFolders: skipped.map((s) => s.folder),
+  };
+}
+
+/** The policy files found, the warnings for skipped folders, and what was searched (absolute paths). */
+export interface FoundPolicies {
+  files: string[];
+  skipped: Diagnostic[];
+  /** The paths named, configured or the default policies/: the inputs of the build. */
+  roots: string[];
+  /** The sub-folders skipped with a warning (misnamed policy file, policies one level down). */
+  skippedFolders: string[];
 }
 
 export function readPolicy(file: string, io: CliIo): { text?: string; diagnostics: Diagnostic[] } {

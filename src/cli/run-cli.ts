@@ -185,11 +185,13 @@ async function loadCommandConfig(
 /** The flags given, with the config file's values standing in for the ones not given. */
 function commandOptions(command: Command, values: Values, paths: string[], config: PolicycConfig): CommonOptions {
   const merged: Values = { ...values };
+  const fromConfig: string[] = [];
   for (const { key, flag, commands: only } of configFlags) {
     const value = config[key];
     if (value === undefined || merged[flag] !== undefined || !(flag in command.flags || flag in commonFlags)) continue;
     if (only && !only.includes(command.name)) continue;
     merged[flag] = Array.isArray(value) ? value.join(',') : typeof value === 'boolean' ? value : String(value);
+    fromConfig.push(flag);
   }
   // check, diff and audit-site: --lang is the message language.
   if (langIsMessageLanguage.has(command.name))
@@ -204,6 +206,7 @@ function commandOptions(command: Command, values: Values, paths: string[], confi
     paths,
     values: merged,
     config,
+    fromConfig,
     ...(config.acknowledged ? { acknowledged: config.acknowledged } : {}),
     ...(typeof merged.lang === 'string' ? { lang: merged.lang } : {}),
   };

@@ -32,6 +32,8 @@ export interface PolicycConfig {
   strict?: boolean;
   /** build and register --bom. */
   bom?: boolean;
+  /** Where the file gives "bom" (for the warning that false has no effect under the excel dialect). */
+  bomAt?: { file: string; line: number; column: number };
   /** build --history: the notice's change history from git. */
   history?: boolean;
   /** build and register --csv: register.csv for Excel in the register's language, or RFC 4180. */
@@ -110,6 +112,7 @@ export async function loadConfig(
     return { ...ack, file: display, at, line, column, policyPosition };
   });
   if (!config.acknowledged) delete config.acknowledged;
+  if (config.bom !== undefined) config.bomAt = { file: display, ...positionOf(loaded.value, '/bom', 'key') };
   const dir = path.dirname(file);
   if (config.out !== undefined) config.out = path.resolve(dir, config.out);
   if (config.policies) config.policies = config.policies.map((p) => path.resolve(dir, p));

@@ -57,7 +57,7 @@ export const stageRuleIds = {
     'build/history-git-missing',
     'build/history-not-in-repository',
   ],
-  config: ['config/unreadable', 'config/unknown-rule'],
+  config: ['config/unreadable', 'config/unknown-rule', 'config/bom-ignored'],
   audit: [
     'site/undeclared-party',
     'site/undeclared-cookie',

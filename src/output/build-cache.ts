@@ -296,20 +296,24 @@ export interface CachedPolicy {
 
 /**
  * The cached result for a policy when its organisation folder in `outDir`
- * was made from the same key and still holds every file the manifest lists.
+ * was made from the same key, for the same id from the same file (`source`,
+ * as the manifest records it), and still holds every file the manifest lists.
  */
 export function cachedPolicy(
   outDir: string,
-  id: string,
-  key: string,
+  policy: { id: string; key: string; source: string },
   displayPath: string,
   lang: string,
 ): CachedPolicy | undefined {
+  const { id, key, source } = policy;
   const folder = path.join(outDir, id);
   const manifest = readManifest(folder) as (Manifest & Partial<CacheFields>) | undefined;
   if (
     !manifest ||
     manifest.cacheKey !== key ||
+    // Made by an older version, or from another file: rebuilt, so that the manifest says where it comes from.
+    manifest.id !== id ||
+    manifest.source !== source ||
     !Array.isArray(manifest.diagnostics) ||
     !Array.isArray(manifest.findings)
   )

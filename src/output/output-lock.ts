@@ -1,6 +1,7 @@
 import { existsSync, linkSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { OutputRefusal } from './output-ownership.js';
+import { lexists } from '../lexists.js';
 
 /**
  * One build at a time per output folder, and no leftovers from a build that
@@ -182,15 +183,6 @@ function bornDead(dir: string): boolean {
   if (entries.length !== 1 || entries[0] !== STAGING_MARKER) return false;
   const marker = lstatSync(path.join(dir, STAGING_MARKER));
   return marker.isFile() && marker.size === 0;
-}
-
-function lexists(file: string): boolean {
-  try {
-    lstatSync(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function restoreRetired(outDir: string, retired: string): void {

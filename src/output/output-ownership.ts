@@ -15,6 +15,10 @@ export const GENERATOR = 'policyc';
 export interface Manifest {
   generator: typeof GENERATOR;
   files: string[];
+  /** The organisation id the folder was made for (its name); none in manifests of versions before 2026-12. */
+  id?: string;
+  /** The policy file it was made from, relative to the output folder, '/'-separated (so the same on every machine). */
+  source?: string;
   /** Other fields (e.g. a cache key) are kept as given. */
   [extra: string]: unknown;
 }

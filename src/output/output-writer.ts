@@ -38,6 +38,7 @@ import {
   type Manifest,
 } from './output-ownership.js';
 import { stageFiles } from './stage-files.js';
+import { lexists } from '../lexists.js';
 
 /**
  * Writes a build into `outDir` so that a failed or interrupted build leaves
@@ -160,7 +161,10 @@ export class OutputWriter {
       this.checkWritable(committed, owned);
       if (this.merge) for (const org of committed) this.mergeInto(org, owned.get(org), this.merge);
       else this.replaceAll(committed, owned);
-      const orphans = prune && !this.merge ? this.removeOrphans(new Set([...committed, ...prune.keep])) : undefined;
+      const orphans =
+        prune && !this.merge
+          ? this.removeOrphans(prune, new Set<string | undefined>([...committed, ...prune.read.values()]))
+          : undefined;
       return { organisations: committed, removed: orphans?.removed ?? [], kept: orphans?.kept ?? [] };
     } finally {
       this.cleanUp();
@@ -169,32 +173,64 @@ export class OutputWriter {
 
   /**
    * A whole build (every policy there is): the organisation folders policyc
-   * made for a policy that no longer exists (removed, or its id renamed) are
-   * moved into the staging folder, which cleanUp removes. Only a folder
-   * ownedFolder accepts (policyc's manifest, no file it does not list, no
-   * link) goes; one with files policyc did not write is kept (`kept`, for a
-   * warning); a folder without policyc's manifest was never policyc's and is
-   * not mentioned.
+   * made for a policy that is really gone are moved into the staging folder,
+   * which cleanUp removes. A folder goes only when all of these hold (see
+   * orphanVerdict): its manifest names the id it was made for and the folder
+   * has that name (a copy or a renamed folder is never one); it names the
+   * policy file it was made from, which lies within this build's inputs; that
+   * file is gone (a dangling link counts as there) or this build read it with
+   * another id; no skipped folder was reported for it; and ownedFolder accepts
+   * the folder (no file it does not list, no link). Any other folder with an
+   * id's name and policyc's manifest is kept (`kept`, for a warning saying
+   * why); a folder without policyc's manifest, or another name, is not mentioned.
    */
-  private removeOrphans(keep: ReadonlySet<string>): Omit<CommitResult, 'organisations'> {
+  private removeOrphans(
+    prune: PruneOptions,
+    keep: ReadonlySet<string | undefined>,
+  ): Omit<CommitResult, 'organisations'> {
     const removed: string[] = [];
     const kept: KeptOrphan[] = [];
     for (const entry of readdirSync(this.outDir, { withFileTypes: true })) {
       const org = entry.name;
-      if (!entry.isDirectory() || org.startsWith('.') || keep.has(org)) continue;
+      if (!entry.isDirectory() || org.startsWith('.') || keep.has(org) || !ORGANISATION_ID.test(org)) continue;
       const live = path.join(this.outDir, org);
-      if (!readManifest(live)) continue;
-      try {
-        ownedFolder(live, path.join(this.shown, org));
-      } catch (error) {
-        if (!(error instanceof OutputRefusal)) throw error;
-        kept.push({ organisation: org, key: error.key, params: error.params });
+      const manifest = readManifest(live);
+      if (!manifest || (manifest.id !== undefined && manifest.id !== org)) continue;
+      const reason = this.orphanVerdict(org, manifest, prune) ?? this.ownershipRefusal(live, org);
+      if (reason) {
+        kept.push({ organisation: org, ...reason });
         continue;
       }
       renameSync(live, path.join(this.staging, RETIRED, org));
       removed.push(org);
     }
     return { removed, kept };
+  }
+
+  /** Why the folder `org`, whose manifest has policyc's generator, must stay; undefined when its policy is really gone. */
+  private orphanVerdict(org: string, manifest: Manifest, prune: PruneOptions): OrphanReason | undefined {
+    const source = typeof manifest.source === 'string' ? manifest.source : undefined;
+    if (manifest.id === undefined || source === undefined || path.isAbsolute(source) || source.includes('\\'))
+      return { key: 'oldManifest', params: {} };
+    const file = path.resolve(this.outDir, source);
+    const params = { source: path.join(this.shown, source) };
+    if (!prune.roots.some((root) => isWithin(file, root))) return { key: 'notRead', params };
+    const skipped = prune.skipped.find((folder) => isWithin(file, folder) || path.basename(folder) === org);
+    if (skipped !== undefined) return { key: 'skipped', params: { ...params, skipped: prune.show(skipped) } };
+    // Read by this build under another id (its id was changed): gone under this one.
+    if (prune.read.has(file)) return prune.read.get(file) === undefined ? { key: 'sourcePresent', params } : undefined;
+    return lexists(file) ? { key: 'sourcePresent', params } : undefined;
+  }
+
+  /** The refusal ownedFolder gives for the folder `org` (files policyc did not write, a link), or undefined. */
+  private ownershipRefusal(live: string, org: string): OrphanReason | undefined {
+    try {
+      ownedFolder(live, path.join(this.shown, org));
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof OutputRefusal)) throw error;
+      return { key: error.key, params: error.params };
+    }
   }
 
   /**
@@ -244,7 +280,10 @@ export class OutputWriter {
     mkdirSync(retired);
     for (const org of committed) {
       const staged = path.join(this.staging, org);
-      writeFileSync(path.join(staged, MANIFEST_NAME), manifestText(filesUnder(staged, org), this.extras(org)));
+      writeFileSync(
+        path.join(staged, MANIFEST_NAME),
+        manifestText(filesUnder(staged, org), { ...this.extras(org), id: org }),
+      );
     }
     const moved: string[] = [];
     try {
@@ -281,7 +320,7 @@ export class OutputWriter {
     const stale = old.filter((file) => merge.owns(file) && !madeSet.has(file));
     // A partial build changes some files: the folder no longer matches a full build's cache key.
     const { generator: _g, files: _f, cacheKey: _k, ...oldExtras } = manifest ?? { generator: 'policyc', files: [] };
-    const extras = { ...oldExtras, ...this.extras(org) };
+    const extras = { ...oldExtras, ...this.extras(org), id: org };
     mkdirSync(live, { recursive: true });
     this.writeManifest(live, [...new Set([...old, ...made])], extras);
     for (const file of stale) rmSync(path.join(live, file), { force: true });
@@ -297,17 +336,36 @@ export class OutputWriter {
   }
 }
 
-/** commit() of a whole build: the organisations whose policies this build covers (besides those it staged). */
+/** commit() of a whole build: what it read, to tell a policy that is really gone from one it did not read. */
 export interface PruneOptions {
-  keep: Iterable<string>;
+  /** Each policy file the build read (absolute), with the id it has (undefined: none could be read). */
+  read: ReadonlyMap<string, string | undefined>;
+  /** The build's inputs (absolute): the policies folder, or the files and folders named in the config. */
+  roots: readonly string[];
+  /** Folders the build skipped with a warning (absolute). */
+  skipped: readonly string[];
+  /** A path as the build's messages show it. */
+  show(file: string): string;
 }
 
-/** An organisation folder of a policy that no longer exists, kept: why (an OutputRefusal's key and params). */
-export interface KeptOrphan {
-  organisation: string;
+/**
+ * Why a folder of a policy that seems gone was kept: an OutputRefusal's key
+ * and params, or oldManifest (no id or source recorded), notRead (made from a
+ * file outside this build's inputs), skipped (from a folder this build
+ * skipped), sourcePresent (its policy file is there, unread).
+ */
+interface OrphanReason {
   key: string;
   params: Record<string, string>;
 }
+
+/** An organisation folder of a policy that seems gone, kept: why. */
+export interface KeptOrphan extends OrphanReason {
+  organisation: string;
+}
+
+/** An organisation's id, as the schema allows it: no other folder name is one policyc made. */
+const ORGANISATION_ID = /^[a-z0-9][a-z0-9-]*$/;
 
 /** What commit() changed: the organisations replaced, and (pruning) those removed and kept. */
 export interface CommitResult {

@@ -1,4 +1,5 @@
-import { readdirSync, statSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { lexists } from '../lexists.js';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
@@ -43,12 +44,13 @@ export function findPolicies(paths: readonly string[]): {
       continue;
     }
     const own = path.join(p, POLICY_FILE);
-    if (existsSync(own)) {
+    // A policy.json that is a dangling link is a policy that fails to load (and stops the build), not a folder without one.
+    if (lexists(own)) {
       files.add(own);
       continue;
     }
-    const folders = readdirSync(p, { withFileTypes: true }).filter((e) => e.isDirectory());
-    const found = folders.filter((e) => existsSync(path.join(p, e.name, POLICY_FILE)));
+    const folders = readdirSync(p, { withFileTypes: true }).filter((e) => isFolder(p, e));
+    const found = folders.filter((e) => lexists(path.join(p, e.name, POLICY_FILE)));
     if (found.length === 0) missing.push(p);
     for (const f of found) files.add(path.join(p, f.name, POLICY_FILE));
     for (const e of folders) {
@@ -60,6 +62,20 @@ export function findPolicies(paths: readonly string[]): {
   const named = new Set(paths.map((p) => path.resolve(p)));
   const left = skipped.filter((s) => !named.has(path.resolve(s.folder)) && !(s.nested && files.has(s.nested)));
   return { files: [...files].sort(), missing, skipped: left.sort((a, b) => (a.folder < b.folder ? -1 : 1)) };
+}
+
+/**
+ * A sub-folder, or a symbolic link to one (policies/x linked to a shared
+ * folder is a policy as much as when named on the command line).
+ */
+function isFolder(parent: string, entry: Dirent): boolean {
+  if (entry.isDirectory()) return true;
+  if (!entry.isSymbolicLink()) return false;
+  try {
+    return statSync(path.join(parent, entry.name)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -2,12 +2,14 @@ import path from 'node:path';
 import type { CompileJob } from '../compile-job.js';
 import { isHeadingLevel, isIdPrefix, type LayoutOptions } from '../../pipeline/layout-options.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { StageRuleId } from '../../diagnostics/stage-rule-ids.js';
 import type { DiagnosticTexts } from '../../diagnostics/render-message.js';
 import { unknownPolicyAcknowledgements } from '../../check/acknowledge.js';
 import { applyRuleSettings } from '../../config/policyc-config.js';
 import type { CompileJobResult } from '../compile-job.js';
 import type { CompilePool } from '../compile-many.js';
 import type { BuildReport, PolicyReport } from '../build-report.js';
+import type { PruneOptions } from '../../output/output-writer.js';
 import { isLanguage, messagesFor, type Language } from '../../i18n/messages.js';
 import { policySources } from '../../load/extends.js';
 import { CSV_DIALECTS, isCsvDialect, type CsvDialect } from '../../render/register/csv-dialect.js';
@@ -27,6 +29,7 @@ import {
   UsageError,
   type CliIo,
   type CommonOptions,
+  type FoundPolicies,
 } from '../cli-support.js';
 
 function parseJobs(value: unknown): number | undefined {
@@ -59,6 +62,26 @@ function parseCsv(value: unknown): CsvDialect | undefined {
   if (!isCsvDialect(value))
     throw new UsageError(cli.t('cli:badCsv', { value: String(value), dialects: CSV_DIALECTS.join(', ') }));
   return value;
+}
+
+/**
+ * "bom": false in the config file under the excel dialect, which always
+ * writes a byte-order mark (Excel needs it): a warning at the key, not a
+ * setting silently ignored. (A flag can only turn --bom on.)
+ */
+function ignoredBom(options: CommonOptions): Diagnostic[] {
+  const at = options.config.bomAt;
+  if (!at || options.values.bom !== false || (parseCsv(options.values.csv) ?? 'excel') !== 'excel') return [];
+  return [
+    {
+      ruleId: 'config/bom-ignored' satisfies StageRuleId<'config'>,
+      severity: 'warning',
+      ...at,
+      pointer: '/bom',
+      messageId: 'diagnostics:config.bomIgnored',
+      data: {},
+    },
+  ];
 }
 
 /** What every compile job of one invocation shares: languages, fragment layout, acknowledged findings, CSV dialect and BOM. */
@@ -133,6 +156,8 @@ interface Build {
   cached: number;
   fileCount: number;
   writeError?: Error;
+  /** The policy files (by place), the build's inputs and the folders it skipped: what a whole build may prune by. */
+  found: FoundPolicies;
 }
 
 /** What opening the output folder needs. */
@@ -166,7 +191,8 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   const settings = jobSettings(options, groups); // --lang, --id-prefix, --heading-level
   const limit = maxWarnings(options);
   const mods = await loadBuildModules(groups);
-  const { files, skipped } = findPolicyFiles(options, io);
+  const found = findPolicyFiles(options, io);
+  const { files } = found;
   const outDir = path.resolve(io.cwd, options.out);
   const writer = openWriter({ options, io, groups, outDir, mods }, files);
   if (typeof writer === 'number') return writer;
@@ -195,8 +221,10 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     (d) => mods.localiseDiagnostic(d, lang),
     options.acknowledged?.[0]?.file,
   );
-  report.addRun(skipped);
-  const build: Build = { options, io, groups, lang, limit, outDir, mods, inputs, report, cached: 0, fileCount: 0 };
+  report.addRun([...found.skipped, ...ignoredBom(options)]);
+  const counts = { cached: 0, fileCount: 0 };
+  const build: Build = { options, io, groups, lang, limit, outDir, mods, inputs, report, ...counts, found };
+
   try {
     // Policies already known to need compiling, when this thread compiles them: before the cached ones, whose reports would wait for them.
     await pool.flush?.();
@@ -356,7 +384,8 @@ async function takeFromCache(build: Build, candidates: readonly CompileJob[], po
 function fromCache(build: Build, job: CompileJob): boolean {
   const { key, id } = build.inputs[job.index]!;
   if (key === undefined || id === undefined) return false;
-  const hit = build.mods.cache.cachedPolicy(build.outDir, id, key, job.displayPath, build.lang);
+  const source = manifestSource(build, job.file);
+  const hit = build.mods.cache.cachedPolicy(build.outDir, { id, key, source }, job.displayPath, build.lang);
   if (!hit) return false;
   report(build, { index: job.index, displayPath: job.displayPath, ...hit }, build.mods.giveTexts);
   build.cached++;
@@ -394,7 +423,8 @@ function report(
 function stageResult(build: Build, writer: Writer, result: CompileJobResult, fresh: boolean): void {
   const key = build.inputs[result.index]?.key;
   // Once the build has failed nothing more is staged: no manifest to make for it.
-  const manifest = key && !hasFailed(build) ? build.mods.cache.manifestExtras(key, result, build.lang) : undefined;
+  const cacheFields = key && !hasFailed(build) ? build.mods.cache.manifestExtras(key, result, build.lang) : {};
+  const manifest = { ...cacheFields, source: manifestSource(build, build.found.files[result.index]!) };
   report(build, result, fresh ? build.mods.giveTexts : build.mods.withTexts);
   if (hasFailed(build)) return; // keep checking the rest, but stage nothing more
   try {
@@ -413,6 +443,16 @@ function hasFailed(build: Build): boolean {
   return build.report.problems.error > 0 || build.writeError !== undefined;
 }
 
+/** The failure under strict names where strict was asked for: --strict, or "strict": true in the config file. */
+function strictKey(build: Build): string {
+  return build.options.fromConfig?.includes('strict') ? 'report:buildStrictConfig' : 'report:buildStrict';
+}
+
+/** The config file as messages show it. */
+function configName(build: Build): string {
+  return build.options.config.file ? relativeTo(build.io, build.options.config.file) : '';
+}
+
 /** Why the build must not be written (a write error, --strict findings, too many warnings, errors), or undefined. */
 function verdict(build: Build): string | undefined {
   const out = relativeTo(build.io, build.outDir);
@@ -422,7 +462,7 @@ function verdict(build: Build): string | undefined {
   const found = build.report.findings;
   const warnings = counts.warning + found.warning;
   if (build.options.values.strict === true && found.error + found.warning > 0)
-    return report.t('report:buildStrict', { errors: found.error, warnings: found.warning, out });
+    return report.t(strictKey(build), { errors: found.error, warnings: found.warning, out, file: configName(build) });
   if (build.limit !== undefined && warnings > build.limit)
     return report.t('report:tooManyWarnings', { warnings, limit: build.limit });
   if (counts.error > 0) return report.t('report:buildFailed', { errors: counts.error, out });
@@ -436,12 +476,14 @@ function commit(build: Build, writer: Writer, policies: number): number {
   const report = messagesFor(build.lang);
   let result;
   try {
-    result = writer.commit(wholeBuild(build) ? { keep: policyIds(build) } : undefined);
+    result = writer.commit(wholeBuild(build) ? pruneOptions(build) : undefined);
   } catch (error) {
     if (error instanceof build.mods.OutputRefusal) return refused(build, error);
     io.stderr(report.t('report:writeFailed', { detail: (error as Error).message, out }) + '\n');
     return EXIT_INVALID;
   }
+  // Folders removed or kept first: the closing line below then ends the run (it says nothing of them).
+  reportOrphans(build, result);
   // What was compiled and written, and what was left as it was: not 'Built 1 policy: 0 files' for a cached one.
   const compiled = policies - build.cached;
   if (compiled === 0) io.stderr(report.t('report:upToDate', { count: policies, out }) + '\n');
@@ -449,7 +491,6 @@ function commit(build: Build, writer: Writer, policies: number): number {
     io.stderr(report.t('report:built', { count: compiled, out, files: build.fileCount }) + '\n');
     if (build.cached) io.stderr(report.t('report:builtCached', { count: build.cached }) + '\n');
   }
-  reportOrphans(build, result);
   return EXIT_OK;
 }
 
@@ -462,19 +503,35 @@ function wholeBuild(build: Build): boolean {
   return !build.groups && build.options.paths.length === 0;
 }
 
-/** The ids the build read: a policy taken from the cache keeps its folder, which was not staged. */
-function policyIds(build: Build): string[] {
-  return build.inputs.flatMap((input) => (input.id !== undefined ? [input.id] : []));
+/**
+ * What a whole build read, by which the writer tells a policy that is really
+ * gone from one this build did not read: each policy file with its id (a
+ * policy taken from the cache keeps its folder, which was not staged), the
+ * inputs and the folders skipped.
+ */
+function pruneOptions(build: Build): PruneOptions {
+  const read = new Map(build.found.files.map((file, index) => [path.resolve(file), build.inputs[index]?.id] as const));
+  return {
+    read,
+    roots: build.found.roots,
+    skipped: build.found.skippedFolders,
+    show: (file) => relativeTo(build.io, file),
+  };
 }
 
-/** One line per organisation folder a whole build removed or kept for a policy that no longer exists. */
+/** A policy file as its organisation's manifest records it: relative to the output folder, '/'-separated. */
+function manifestSource(build: Build, file: string): string {
+  return path.relative(build.outDir, path.resolve(file)).split(path.sep).join('/');
+}
+
+/** One line per organisation folder a whole build removed, or kept though its policy seems gone. */
 function reportOrphans(build: Build, result: ReturnType<Writer['commit']>): void {
   const report = messagesFor(build.lang);
   const shown = (org: string) => path.join(relativeTo(build.io, build.outDir), org);
   for (const org of result.removed)
     build.io.stderr(report.t('report:orphanRemoved', { folder: shown(org), id: org }) + '\n');
   for (const kept of result.kept) {
-    const reason = kept.key === 'foreignFiles' ? 'foreignFiles' : 'other';
+    const reason = KEPT_REASONS.includes(kept.key) ? kept.key : 'other';
     build.io.stderr(
       report.t(`report:orphanKept.${reason}`, {
         folder: shown(kept.organisation),
@@ -484,6 +541,9 @@ function reportOrphans(build: Build, result: ReturnType<Writer['commit']>): void
     );
   }
 }
+
+/** Why a folder was kept, each with its sentence in report.json's orphanKept (any other refusal: 'other'). */
+const KEPT_REASONS: readonly string[] = ['foreignFiles', 'oldManifest', 'notRead', 'skipped', 'sourcePresent'];
 
 /** `policyc build [paths…] --out dist --lang nl,en --jobs N --bom [--watch]`. */
 export async function run(options: CommonOptions, io: CliIo): Promise<number> {
