@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDirs } from './support/temp-dirs.js';
-import { repoRoot, runPolicyc, runPolicycHere } from './support/cli.js';
+import { repoRoot, runPolicyc, runPolicycHere, runPolicycInProcess } from './support/cli.js';
 import { positionOfText, readFixture } from './support/fixtures.js';
 
 const cliMessages = JSON.parse(readFileSync(path.join(import.meta.dirname, '../locales/en/cli.json'), 'utf8')) as {
@@ -42,10 +42,10 @@ describe('CLI habits', () => {
     const run = await runPolicycHere(['build', '--formt', 'json'], dir);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      `policyc: unknown option "--formt"; did you mean "--format"?\nRun 'policyc --help' for usage.\n`,
+      `policyc: unknown option "--formt"; did you mean "--format"?\nRun 'policyc build --help' for usage.\n`,
     );
     const far = await runPolicycHere(['check', '--colour'], dir);
-    expect(far.stderr).toBe(`policyc: unknown option "--colour"\nRun 'policyc --help' for usage.\n`);
+    expect(far.stderr).toBe(`policyc: unknown option "--colour"\nRun 'policyc check --help' for usage.\n`);
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -61,14 +61,27 @@ describe('CLI habits', () => {
     const dir = tempDir();
     const run = await runPolicycHere(args, dir);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe(`policyc: ${message}\nRun 'policyc --help' for usage.\n`);
+    expect(run.stderr).toBe(`policyc: ${message}\nRun 'policyc ${args[0]} --help' for usage.\n`);
     expect(readdirSync(dir)).toEqual([]);
   });
 
   it('a flag of another command is refused for this one', () => {
     const run = runPolicyc(['check', '--out', 'x']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe(`policyc: unknown option "--out"\nRun 'policyc --help' for usage.\n`);
+    expect(run.stderr).toBe(
+      `policyc: check takes no option "--out"; it is an option of policyc build, policyc register\nRun 'policyc check --help' for usage.\n`,
+    );
+  });
+
+  it.each([
+    [['check', '--strict'], 'check takes no option "--strict"; it is an option of policyc build, policyc register'],
+    [['register', '--watch'], 'register takes no option "--watch"; it is an option of policyc build'],
+  ])('a flag of another command names the commands that take it: policyc %j', async (args, message) => {
+    const dir = tempDir();
+    const run = await runPolicycInProcess(args, dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`policyc: ${message}\nRun 'policyc ${args[0]} --help' for usage.\n`);
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('build ends with the same count line as check, then what it wrote', () => {

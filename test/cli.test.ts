@@ -41,7 +41,9 @@ describe('policyc CLI', () => {
     const run = runPolicyc(args);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(message);
-    expect(run.stderr).toContain("Run 'policyc --help' for usage.");
+    // The help of the command given, when it is one (a misspelled command: the general help).
+    const help = args[0] === 'frobnicate' ? 'policyc' : `policyc ${args[0]}`;
+    expect(run.stderr).toContain(`Run '${help} --help' for usage.`);
   });
 
   it('with no policies folder, or an empty one, says how to start (policyc init)', () => {

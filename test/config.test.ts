@@ -208,11 +208,13 @@ describe('policyc.config.json', () => {
     // A --config that names no file is a usage error (exit 2), in one line without the system's words.
     const missing = await runPolicyc(['check', 'privacy', '--config', 'nope.json'], site);
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toBe("policyc: no config file at nope.json (--config)\nRun 'policyc --help' for usage.\n");
+    expect(missing.stderr).toBe(
+      "policyc: no config file at nope.json (--config)\nRun 'policyc check --help' for usage.\n",
+    );
     const folder = await runPolicyc(['build', 'privacy', '--config', 'privacy'], site);
     expect(folder.status).toBe(2);
     expect(folder.stderr).toBe(
-      "policyc: --config names a folder, not a file: privacy\nRun 'policyc --help' for usage.\n",
+      "policyc: --config names a folder, not a file: privacy\nRun 'policyc build --help' for usage.\n",
     );
     expect(existsSync(path.join(site, 'dist'))).toBe(false);
   });

@@ -18,8 +18,11 @@ function workWithPolicy(): string {
   return work;
 }
 
+/** A refusal: exit 2, the message with the policyc: prefix of every CLI error (CLI review improvement 2). */
 const refusal = (run: CliRun, message: string): void => {
-  expect(run.stderr).toContain(message);
+  expect(run.stderr.split('\n').filter((line) => line.startsWith('policyc: ') && line.includes(message))).toHaveLength(
+    1,
+  );
   expect(run.status).toBe(2);
 };
 

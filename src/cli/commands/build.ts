@@ -256,7 +256,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
 /** A refusal to write (an output folder policyc does not own, …) as a usage error; anything else is rethrown. */
 function refused(build: Pick<Build, 'mods' | 'io'>, error: unknown): number {
   if (!(error instanceof build.mods.OutputRefusal)) throw error;
-  build.io.stderr(cli.t(`cli:refused.${error.key}`, error.params) + '\n');
+  build.io.stderr(cli.t('cli:refusal', { detail: cli.t(`cli:refused.${error.key}`, error.params) }) + '\n');
   return EXIT_USAGE;
 }
 
