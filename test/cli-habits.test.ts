@@ -74,6 +74,39 @@ describe('CLI habits', () => {
   });
 
   it.each([
+    [
+      ['check', '--format', 'json', '--format', 'sarif'],
+      '--format is given twice, as "json" and as "sarif"; give it once',
+    ],
+    [['build', '--out=a', '--out', 'b'], '--out is given twice, as "a" and as "b"; give it once'],
+    [
+      ['check', '--lang', 'nl', '--message-lang', 'en'],
+      '--lang nl and --message-lang en disagree: for check both set the language of the messages; give one of them',
+    ],
+  ])('conflicting options are a usage error, not a silent choice: policyc %j', async (args, message) => {
+    const dir = tempDir();
+    const run = await runPolicycInProcess(args, dir);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`policyc: ${message}\nRun 'policyc ${args[0]} --help' for usage.\n`);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('the same value twice, or --lang and --message-lang that agree, are no conflict', async () => {
+    const dir = tempDir();
+    for (const args of [
+      ['check', '--format', 'json', '--format=json'],
+      ['check', '--lang', 'nl', '--message-lang', 'nl'],
+      ['build', '--lang', 'nl', '--message-lang', 'en'],
+    ]) {
+      const run = await runPolicycInProcess(args, dir);
+      expect(run.stderr, args.join(' ')).toMatch(
+        /^policyc: no policy found at policies: start one with 'policyc init'/,
+      );
+    }
+  });
+
+  it.each([
     [['check', '--strict'], 'check takes no option "--strict"; it is an option of policyc build, policyc register'],
     [['register', '--watch'], 'register takes no option "--watch"; it is an option of policyc build'],
   ])('a flag of another command names the commands that take it: policyc %j', async (args, message) => {

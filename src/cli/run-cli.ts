@@ -126,12 +126,18 @@ function parseStrict(
   commandName?: string,
 ): { values: Values; positionals: string[] } {
   const { tokens } = parseArgs({ args: argv, allowPositionals: true, strict: false, tokens: true, options: flags });
+  const given = new Map<string, string>();
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
     const spec = flags[token.name];
     if (!spec) throw new UsageError(unknownOption(token, flags, commandName));
     const problem = valueProblem(spec, token);
     if (problem) throw new UsageError(problem);
+    // A text flag given twice with different values (--format json --format sarif): which one was meant is a guess.
+    const first = given.get(token.name);
+    if (token.value !== undefined && first !== undefined && first !== token.value)
+      throw new UsageError(cli.t('cli:optionTwice', { option: `--${token.name}`, first, second: token.value }));
+    if (token.value !== undefined) given.set(token.name, token.value);
   }
   // Node's own message, for anything the checks above let through.
   try {
@@ -214,7 +220,11 @@ function commandOptions(command: Command, values: Values, paths: string[], confi
     merged[flag] = Array.isArray(value) ? value.join(',') : typeof value === 'boolean' ? value : String(value);
     fromConfig.push(flag);
   }
-  // check, diff and audit-site: --lang is the message language.
+  // check, diff and audit-site: --lang is the message language; given with --message-lang, the two must agree.
+  const [lang, messageLang] = [values.lang, values['message-lang']];
+  if (langIsMessageLanguage.has(command.name) && typeof lang === 'string' && typeof messageLang === 'string')
+    if (lang !== messageLang)
+      throw new UsageError(cli.t('cli:langConflict', { lang, messageLang, command: command.name }));
   if (langIsMessageLanguage.has(command.name))
     merged['message-lang'] = values.lang ?? values['message-lang'] ?? merged['message-lang'];
   const format = typeof merged.format === 'string' ? merged.format : 'text';
