@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDirs } from './support/temp-dirs.js';
-import { repoRoot, runPolicyc, runPolicycHere } from './support/cli.js';
+import { repoRoot, runPolicyc, runPolicycHere, runPolicycInProcess } from './support/cli.js';
 import { positionOfText, readFixture } from './support/fixtures.js';
 
 const cliMessages = JSON.parse(readFileSync(path.join(import.meta.dirname, '../locales/en/cli.json'), 'utf8')) as {
@@ -42,10 +42,10 @@ describe('CLI habits', () => {
     const run = await runPolicycHere(['build', '--formt', 'json'], dir);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      `policyc: unknown option "--formt"; did you mean "--format"?\nRun 'policyc --help' for usage.\n`,
+      `policyc: unknown option "--formt"; did you mean "--format"?\nRun 'policyc build --help' for usage.\n`,
     );
     const far = await runPolicycHere(['check', '--colour'], dir);
-    expect(far.stderr).toBe(`policyc: unknown option "--colour"\nRun 'policyc --help' for usage.\n`);
+    expect(far.stderr).toBe(`policyc: unknown option "--colour"\nRun 'policyc check --help' for usage.\n`);
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -61,14 +61,60 @@ describe('CLI habits', () => {
     const dir = tempDir();
     const run = await runPolicycHere(args, dir);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe(`policyc: ${message}\nRun 'policyc --help' for usage.\n`);
+    expect(run.stderr).toBe(`policyc: ${message}\nRun 'policyc ${args[0]} --help' for usage.\n`);
     expect(readdirSync(dir)).toEqual([]);
   });
 
   it('a flag of another command is refused for this one', () => {
     const run = runPolicyc(['check', '--out', 'x']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe(`policyc: unknown option "--out"\nRun 'policyc --help' for usage.\n`);
+    expect(run.stderr).toBe(
+      `policyc: check takes no option "--out"; it is an option of policyc build, policyc register\nRun 'policyc check --help' for usage.\n`,
+    );
+  });
+
+  it.each([
+    [
+      ['check', '--format', 'json', '--format', 'sarif'],
+      '--format is given twice, as "json" and as "sarif"; give it once',
+    ],
+    [['build', '--out=a', '--out', 'b'], '--out is given twice, as "a" and as "b"; give it once'],
+    [
+      ['check', '--lang', 'nl', '--message-lang', 'en'],
+      '--lang nl and --message-lang en disagree: for check both set the language of the messages; give one of them',
+    ],
+  ])('conflicting options are a usage error, not a silent choice: policyc %j', async (args, message) => {
+    const dir = tempDir();
+    const run = await runPolicycInProcess(args, dir);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`policyc: ${message}\nRun 'policyc ${args[0]} --help' for usage.\n`);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('the same value twice, or --lang and --message-lang that agree, are no conflict', async () => {
+    const dir = tempDir();
+    for (const args of [
+      ['check', '--format', 'json', '--format=json'],
+      ['check', '--lang', 'nl', '--message-lang', 'nl'],
+      ['build', '--lang', 'nl', '--message-lang', 'en'],
+    ]) {
+      const run = await runPolicycInProcess(args, dir);
+      expect(run.stderr, args.join(' ')).toMatch(
+        /^policyc: no policy found at policies: start one with 'policyc init'/,
+      );
+    }
+  });
+
+  it.each([
+    [['check', '--strict'], 'check takes no option "--strict"; it is an option of policyc build, policyc register'],
+    [['register', '--watch'], 'register takes no option "--watch"; it is an option of policyc build'],
+  ])('a flag of another command names the commands that take it: policyc %j', async (args, message) => {
+    const dir = tempDir();
+    const run = await runPolicycInProcess(args, dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`policyc: ${message}\nRun 'policyc ${args[0]} --help' for usage.\n`);
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('build ends with the same count line as check, then what it wrote', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { rules } from '../src/check/rules.js';
-import { repoRoot, runPolicyc } from './support/cli.js';
+import { repoRoot, runPolicyc, runPolicycInProcess } from './support/cli.js';
 import { tempDirs } from './support/temp-dirs.js';
 
 const tmp = tempDirs('policyc-cli-');
@@ -36,12 +36,14 @@ describe('policyc CLI', () => {
     [['check', '--bogus'], 'unknown option "--bogus"'],
     [['check', '--format', 'yaml'], 'unknown format "yaml" (use one of: text, compact, json, sarif)'],
     [['build', '--lang', 'de'], 'unknown language "de" (use nl or en)'],
-    [['check', 'no/such/path'], 'no policy found at no/such/path'],
+    [['check', 'no/such/path'], 'no file or folder at no/such/path'],
   ])('usage error %j exits 2 with a clear message', (args, message) => {
     const run = runPolicyc(args);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(message);
-    expect(run.stderr).toContain("Run 'policyc --help' for usage.");
+    // The help of the command given, when it is one (a misspelled command: the general help).
+    const help = args[0] === 'frobnicate' ? 'policyc' : `policyc ${args[0]}`;
+    expect(run.stderr).toContain(`Run '${help} --help' for usage.`);
   });
 
   it('with no policies folder, or an empty one, says how to start (policyc init)', () => {
@@ -56,6 +58,20 @@ describe('policyc CLI', () => {
         );
       }
     }
+  });
+
+  it('a named folder without policies and a path that does not exist are told apart (CLI review improvement 4)', async () => {
+    const dir = tmp();
+    mkdirSync(path.join(dir, 'empty'));
+    const empty = await runPolicycInProcess(['check', 'empty'], dir);
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toBe(
+      "policyc: no policy found in empty: the folder holds no policy.json and no sub-folder with one; start one with 'policyc init', or name the policy files or folders to use\nRun 'policyc check --help' for usage.\n",
+    );
+    const both = await runPolicycInProcess(['build', 'nope', 'empty'], dir);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toMatch(/^policyc: no file or folder at nope; no policy found in empty: the folder holds/);
+    expect(readdirSync(dir)).toEqual(['empty']);
   });
 
   it('check with no paths checks every policy under policies/: valid, with only compliance findings', () => {

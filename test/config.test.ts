@@ -119,9 +119,11 @@ describe('policyc.config.json', () => {
       return `policyc.config.json:${line}:${column + shift}`;
     };
     expect(lines).toContain(`${at('"out"', 7)} error /out must be a text (put it in quotes: "7") [schema/type]`);
-    expect(lines).toContain(`${at('"de"', 0)} error /languages/0 must be one of nl, en [schema/enum]`);
     expect(lines).toContain(
-      `${at('"warn"', 0)} error /rules/security~1measure-missing must be one of error, warning, info, off [schema/enum]`,
+      `${at('"de"', 0)} error /languages/0 "de" is not allowed here; must be one of nl, en [schema/enum]`,
+    );
+    expect(lines).toContain(
+      `${at('"warn"', 0)} error /rules/security~1measure-missing "warn" is not allowed here; must be one of error, warning, info, off [schema/enum]`,
     );
     expect(lines).toContain(
       `${at('"security/measure-missing"', 0)} error /rules/security~1measure-missing no compliance rule has the id "security/measure-missing" (see docs/rules.md) (did you mean "security/measures-missing"?) [config/unknown-rule]`,
@@ -206,11 +208,13 @@ describe('policyc.config.json', () => {
     // A --config that names no file is a usage error (exit 2), in one line without the system's words.
     const missing = await runPolicyc(['check', 'privacy', '--config', 'nope.json'], site);
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toBe("policyc: no config file at nope.json (--config)\nRun 'policyc --help' for usage.\n");
+    expect(missing.stderr).toBe(
+      "policyc: no config file at nope.json (--config)\nRun 'policyc check --help' for usage.\n",
+    );
     const folder = await runPolicyc(['build', 'privacy', '--config', 'privacy'], site);
     expect(folder.status).toBe(2);
     expect(folder.stderr).toBe(
-      "policyc: --config names a folder, not a file: privacy\nRun 'policyc --help' for usage.\n",
+      "policyc: --config names a folder, not a file: privacy\nRun 'policyc build --help' for usage.\n",
     );
     expect(existsSync(path.join(site, 'dist'))).toBe(false);
   });

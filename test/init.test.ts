@@ -235,9 +235,10 @@ describe('policyc init', () => {
     const file = path.join(cwd, 'policies/ggz/policy.json');
     writeFileSync(file, '{"edited": true}');
     const again = await runPolicyc(['init', '--sector', 'ggz', '--yes'], cwd);
-    expect(again.status).toBe(1);
+    // A refusal is exit 2 (README, exit codes), with the policyc: prefix of the other refusals.
+    expect(again.status).toBe(2);
     expect(again.stderr).toBe(
-      'policies/ggz/policy.json already exists; policyc init never overwrites a policy. Choose another --id.\n',
+      'policyc: policies/ggz/policy.json already exists; policyc init never overwrites a policy. Choose another --id.\n',
     );
     expect(readFileSync(file, 'utf8')).toBe('{"edited": true}');
   });

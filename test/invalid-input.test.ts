@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analysePolicy } from '../src/pipeline/analyse-policy.js';
-import { runPolicyc } from './support/cli.js';
+import { runPolicyc, runPolicycInProcess } from './support/cli.js';
 import { fixturesDir, positionOfText, readFixture } from './support/fixtures.js';
 
 /**
@@ -47,7 +47,7 @@ const cases: Case[] = [
     fixture: 'bad-enum',
     ruleId: 'schema/enum',
     pointer: '/purposes/0/legalBasis',
-    message: 'must be one of 6(1)(a)…6(1)(f)',
+    message: '"6(1(a)" is not allowed here; must be one of 6(1)(a)…6(1)(f)',
     at: '"6(1(a)"',
   },
   {
@@ -161,9 +161,18 @@ describe('bad input is reported with message, pointer and position', () => {
     expect(run.stderr).toContain(
       [
         'test/fixtures/invalid/bad-enum.json',
-        `  ${line}:${column}  error    must be one of 6(1)(a)…6(1)(f) (did you mean "6(1)(a)"?)  schema/enum`,
+        `  ${line}:${column}  error    "6(1(a)" is not allowed here; must be one of 6(1)(a)…6(1)(f) (did you mean "6(1)(a)"?)  schema/enum`,
         `  ${' '.repeat(`${line}:${column}`.length)}  ${' '.repeat('warning'.length)}  /purposes/0/legalBasis`,
       ].join('\n'),
+    );
+  });
+
+  it('an enum error names the value given and the near match, in Dutch too; exit 1', async () => {
+    const file = path.join(fixturesDir, 'invalid/bad-enum.json');
+    const run = await runPolicycInProcess(['check', file, '--lang', 'nl', '--format', 'compact']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      '/purposes/0/legalBasis "6(1(a)" is hier niet toegestaan; moet een van deze waarden zijn: 6(1)(a)…6(1)(f) (bedoelde u "6(1)(a)"?) [schema/enum]',
     );
   });
 
@@ -172,7 +181,7 @@ describe('bad input is reported with message, pointer and position', () => {
     expect(run.status).toBe(1);
     const { line, column } = positionOfText(readFixture('invalid/bad-enum.json'), '"6(1(a)"');
     expect(run.stderr.split('\n')[0]).toBe(
-      `test/fixtures/invalid/bad-enum.json:${line}:${column} error /purposes/0/legalBasis must be one of 6(1)(a)…6(1)(f) (did you mean "6(1)(a)"?) [schema/enum]`,
+      `test/fixtures/invalid/bad-enum.json:${line}:${column} error /purposes/0/legalBasis "6(1(a)" is not allowed here; must be one of 6(1)(a)…6(1)(f) (did you mean "6(1)(a)"?) [schema/enum]`,
     );
   });
 

@@ -18,8 +18,11 @@ function workWithPolicy(): string {
   return work;
 }
 
+/** A refusal: exit 2, the message with the policyc: prefix of every CLI error (CLI review improvement 2). */
 const refusal = (run: CliRun, message: string): void => {
-  expect(run.stderr).toContain(message);
+  expect(run.stderr.split('\n').filter((line) => line.startsWith('policyc: ') && line.includes(message))).toHaveLength(
+    1,
+  );
   expect(run.status).toBe(2);
 };
 
@@ -45,6 +48,22 @@ describe('policyc replaces only what it made', { timeout: 180_000 }, () => {
     );
     expect(readFileSync(path.join(work, 'policies/ipractice/policy.json')).equals(before)).toBe(true);
     expect(readdirSync(path.join(work, 'policies/ipractice'))).toEqual(['policy.json']);
+  });
+
+  it('refuses an --out inside a folder the build reads policies from (CLI review improvement 6)', async () => {
+    const work = workWithPolicy();
+    const inside = (out: string, folder: string): string =>
+      `refusing to build into ${out}: it lies inside ${folder}, which this build reads policies from. Name an output folder outside it, e.g. --out dist.`;
+    refusal(await runPolicycInProcess(['build', '--out', 'policies/out'], work), inside('policies/out', 'policies'));
+    refusal(await runPolicycInProcess(['register', '--out', 'policies/out'], work), inside('policies/out', 'policies'));
+    refusal(
+      await runPolicycInProcess(['build', 'policies', '--out', 'policies/ipractice/site'], work),
+      inside('policies/ipractice/site', 'policies'),
+    );
+    expect(readdirSync(path.join(work, 'policies'))).toEqual(['ipractice']);
+    expect(readdirSync(path.join(work, 'policies/ipractice'))).toEqual(['policy.json']);
+    // A folder beside the policies is fine.
+    expect((await runPolicycInProcess(['build', '--out', 'site'], work)).status).toBe(0);
   });
 
   it('refuses an empty --out and the working folder', async () => {

@@ -57,13 +57,18 @@ describe('sub-folders of policies/ skipped for want of a policy.json', () => {
   it('a folder named, or policies/ itself, with only a misnamed policy: the usage error names the file', async () => {
     const dir = tmp();
     write(dir, 'policies/beta/Policy.json', JSON.stringify({ ...miniPolicy(), id: 'beta' }));
-    const usage = (message: string) => `policyc: ${message}\nRun 'policyc --help' for usage.\n`;
+    const usage = (message: string, command = 'check') =>
+      `policyc: ${message}\nRun 'policyc ${command} --help' for usage.\n`;
     const hint = 'policies/beta/Policy.json is there: if it is the policy, name it policy.json';
     const named = await runPolicycHere(['check', 'policies/beta'], dir);
     expect(named.status).toBe(2);
-    expect(named.stderr).toBe(usage(`no policy found at policies/beta; ${hint}`));
+    expect(named.stderr).toBe(
+      usage(
+        `no policy found in policies/beta: the folder holds no policy.json and no sub-folder with one; start one with 'policyc init', or name the policy files or folders to use; ${hint}`,
+      ),
+    );
     const file = await runPolicycHere(['build', 'policies/beta/policy.json'], dir);
-    expect(file.stderr).toBe(usage(`no policy found at policies/beta/policy.json; ${hint}`));
+    expect(file.stderr).toBe(usage(`no file or folder at policies/beta/policy.json; ${hint}`, 'build'));
     const all = await runPolicycHere(['check'], dir);
     expect(all.stderr).toBe(
       usage(

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ExternalAcknowledgement } from '../check/acknowledge.js';
 import {
@@ -94,6 +94,21 @@ export function relativeTo(io: CliIo, target: string): string {
   return path.relative(io.cwd, target) || '.';
 }
 
+/**
+ * Why named paths gave no policy: a path that does not exist, or a folder without one (with how to start one).
+ * Nothing named (policies/ by default): the one message that says how to start.
+ */
+function noPolicyMessages(missing: readonly string[], key: string, io: CliIo): string[] {
+  const shown = (paths: readonly string[]): string => paths.map((p) => relativeTo(io, p)).join(', ');
+  if (key === 'cli:noPoliciesDefault') return [cli.t(key, { paths: shown(missing) })];
+  const absent = missing.filter((p) => !existsSync(p));
+  const empty = missing.filter((p) => existsSync(p));
+  return [
+    ...(absent.length ? [cli.t('cli:noSuchPath', { paths: shown(absent) })] : []),
+    ...(empty.length ? [cli.t('cli:noPoliciesIn', { paths: shown(empty) })] : []),
+  ];
+}
+
 /** The language of messages: --message-lang (check and diff also take --lang), else the config file's, else English. */
 export function messageLanguage(options: CommonOptions): Language {
   const given = options.values['message-lang'];
@@ -122,8 +137,7 @@ export function findPolicyFiles(options: CommonOptions, io: CliIo): FoundPolicie
     const under = skipped.filter((s) => missing.includes(path.dirname(s.folder)));
     const misnamed = [...missing.flatMap((p) => misnamedPolicy(p) ?? []), ...under.flatMap((s) => s.misnamed ?? [])];
     const hints = misnamed.map((file) => cli.t('cli:misnamedPolicy', { file: relativeTo(io, file) }));
-    const paths = missing.map((p) => relativeTo(io, p)).join(', ');
-    throw new UsageError([cli.t(key, { paths }), ...hints].join('; '));
+    throw new UsageError([...noPolicyMessages(missing, key, io), ...hints].join('; '));
   }
   return {
     files,

@@ -37,18 +37,20 @@ type Values = Record<string, string | boolean | undefined>;
 
 /** Runs one CLI invocation; returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let known: string | undefined;
   try {
     const name = commandName(argv);
     if (name === undefined || name === 'help') return topLevel(argv, name, io);
     const command = commands.get(name);
     if (!command)
       throw new UsageError(suggest(cli.t('cli:unknownCommand', { command: name }), name, [...commands.keys()]));
+    known = command.name;
     const flags: Record<string, FlagSpec> = {
       ...commonFlags,
       ...command.flags,
       ...(command.formats.length ? { format: { type: 'string' } } : {}),
     };
-    const { values, positionals } = parseStrict(argv, flags);
+    const { values, positionals } = parseStrict(argv, flags, command.name);
     if (values.help) {
       io.stdout(cli.t(`cli:help.${command.name}`) + '\n');
       return EXIT_OK;
@@ -71,7 +73,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await (await command.load()).run(options, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(cli.t('cli:usageError', { detail: error.message }) + '\n');
+      // The help of the command given, when there is one: its options are what the user needs.
+      const usage = known
+        ? cli.t('cli:commandUsageError', { detail: error.message, command: known })
+        : cli.t('cli:usageError', { detail: error.message });
+      io.stderr(usage + '\n');
       return EXIT_USAGE;
     }
     throw error;
@@ -117,17 +123,21 @@ function topLevel(argv: string[], name: string | undefined, io: CliIo): number {
 function parseStrict(
   argv: string[],
   flags: Readonly<Record<string, FlagSpec>>,
+  commandName?: string,
 ): { values: Values; positionals: string[] } {
   const { tokens } = parseArgs({ args: argv, allowPositionals: true, strict: false, tokens: true, options: flags });
+  const given = new Map<string, string>();
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
     const spec = flags[token.name];
-    if (!spec) {
-      const names = Object.keys(flags).map((f) => `--${f}`);
-      throw new UsageError(suggest(cli.t('cli:unknownOption', { option: token.rawName }), `--${token.name}`, names));
-    }
+    if (!spec) throw new UsageError(unknownOption(token, flags, commandName));
     const problem = valueProblem(spec, token);
     if (problem) throw new UsageError(problem);
+    // A text flag given twice with different values (--format json --format sarif): which one was meant is a guess.
+    const first = given.get(token.name);
+    if (token.value !== undefined && first !== undefined && first !== token.value)
+      throw new UsageError(cli.t('cli:optionTwice', { option: `--${token.name}`, first, second: token.value }));
+    if (token.value !== undefined) given.set(token.name, token.value);
   }
   // Node's own message, for anything the checks above let through.
   try {
@@ -154,6 +164,23 @@ function valueProblem(
   if (value === undefined) return cli.t('cli:optionNeedsValue', { option });
   if (!token.inlineValue && value.startsWith('-')) return cli.t('cli:optionFollowedByOption', { option, next: value });
   return undefined;
+}
+
+/** An unknown option: a guess among this command's own, else the commands that take it, if any. */
+function unknownOption(
+  token: { name: string; rawName: string },
+  flags: Readonly<Record<string, FlagSpec>>,
+  commandName: string | undefined,
+): string {
+  const names = Object.keys(flags).map((f) => `--${f}`);
+  const message = cli.t('cli:unknownOption', { option: token.rawName });
+  if (commandName === undefined || didYouMean(`--${token.name}`, names))
+    return suggest(message, `--${token.name}`, names);
+  const others = [...commands.values()]
+    .filter((c) => c.name !== commandName && (token.name in c.flags || (token.name === 'format' && c.formats.length)))
+    .map((c) => `policyc ${c.name}`);
+  if (others.length === 0) return message;
+  return cli.t('cli:optionOfOther', { command: commandName, option: token.rawName, others: others.join(', ') });
 }
 
 function suggest(message: string, input: string, candidates: readonly string[]): string {
@@ -193,7 +220,11 @@ function commandOptions(command: Command, values: Values, paths: string[], confi
     merged[flag] = Array.isArray(value) ? value.join(',') : typeof value === 'boolean' ? value : String(value);
     fromConfig.push(flag);
   }
-  // check, diff and audit-site: --lang is the message language.
+  // check, diff and audit-site: --lang is the message language; given with --message-lang, the two must agree.
+  const [lang, messageLang] = [values.lang, values['message-lang']];
+  if (langIsMessageLanguage.has(command.name) && typeof lang === 'string' && typeof messageLang === 'string')
+    if (lang !== messageLang)
+      throw new UsageError(cli.t('cli:langConflict', { lang, messageLang, command: command.name }));
   if (langIsMessageLanguage.has(command.name))
     merged['message-lang'] = values.lang ?? values['message-lang'] ?? merged['message-lang'];
   const format = typeof merged.format === 'string' ? merged.format : 'text';

@@ -1,4 +1,4 @@
-import { constants, existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { constants, existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { asciiEscaped } from '../unicode-escape.js';
 
@@ -160,9 +160,15 @@ export function isWithin(inner: string, outer: string): boolean {
 /**
  * Refuses an output folder that is empty (`--out=`, an unset CI variable),
  * the working folder or one above it, a project root (package.json or .git),
- * or one that holds the policies (a policy's folder or any folder above one).
+ * one that holds the policies (a policy's folder or any folder above one), or
+ * one inside a folder the build reads policies from (policies/out).
  */
-export function checkOutputFolder(out: string, cwd: string, policyFiles: readonly string[]): void {
+export function checkOutputFolder(
+  out: string,
+  cwd: string,
+  policyFiles: readonly string[],
+  policyRoots: readonly string[] = [],
+): void {
   if (out.trim() === '') throw new OutputRefusal('outEmpty', {});
   const outDir = path.resolve(cwd, out);
   const shown = path.relative(cwd, outDir) || '.';
@@ -173,5 +179,27 @@ export function checkOutputFolder(out: string, cwd: string, policyFiles: readonl
     if (isWithin(file, outDir)) {
       throw new OutputRefusal('outHoldsPolicies', { out: shown, policy: path.relative(cwd, file) });
     }
+  }
+  const folder = readFolders(cwd, policyFiles, policyRoots).find((f) => isWithin(outDir, f));
+  if (folder !== undefined)
+    throw new OutputRefusal('outInPolicies', { out: shown, folder: path.relative(cwd, folder) || '.' });
+}
+
+/**
+ * The folders a build reads for their sub-folders' policies (policies/, or those named or configured): output
+ * inside one would sit among the policies. A policy's own folder is not one (privacy/policy.json beside
+ * privacy/dist), nor is the working folder or one above it (`policyc build .`): outProjectRoot already
+ * refuses --out at or above the working folder.
+ */
+function readFolders(cwd: string, policyFiles: readonly string[], policyRoots: readonly string[]): string[] {
+  const own = new Set(policyFiles.map((file) => path.dirname(file)));
+  return policyRoots.filter((root) => isDirectory(root) && !own.has(root) && !isWithin(cwd, root));
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
   }
 }

@@ -129,6 +129,11 @@ const guessed = (value: unknown, allowed: string[]): { hint?: MessageRef } => {
   const guess = typeof value === 'string' ? didYouMean(value, allowed) : undefined;
   return guess ? { hint: didYouMeanHint(guess) } : {};
 };
+/** The value given, as written in JSON ("formel", 3, true), cut short after 40 characters. */
+const shownValue = (value: unknown): string => {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > 40 ? `${json.slice(0, 39)}…` : json;
+};
 /** A number or true/false where only a text may stand: the same value in quotes is what was meant (a KvK number). */
 const quoted = (value: unknown, types: string[]): { hint?: MessageRef } =>
   types.length === 1 && types[0] === 'string' && (typeof value === 'number' || typeof value === 'boolean')
@@ -184,7 +189,7 @@ const readers: Record<string, Reader> = {
     return {
       ruleId: 'schema/enum',
       messageId: 'diagnostics:schema.enum',
-      data: { values: summariseValues(allowed) },
+      data: { value: shownValue(e.data), values: summariseValues(allowed) },
       ...guessed(e.data, allowed),
     };
   },

@@ -81,7 +81,7 @@ describe('legalBases: several bases for one purpose', () => {
       pointer: '/purposes/0/legalBases/1/basis',
       ...positionIn(result.text, '"6(1)(z)"'),
     });
-    expect(d.message).toBe('must be one of 6(1)(a)…6(1)(f)');
+    expect(d.message).toBe('"6(1)(z)" is not allowed here; must be one of 6(1)(a)…6(1)(f)');
   });
 
   it('refuses legalBasis and legalBases together, at the legalBases key', () => {

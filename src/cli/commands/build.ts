@@ -194,7 +194,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   const found = findPolicyFiles(options, io);
   const { files } = found;
   const outDir = path.resolve(io.cwd, options.out);
-  const writer = openWriter({ options, io, groups, outDir, mods }, files);
+  const writer = openWriter({ options, io, groups, outDir, mods }, files, found.roots);
   if (typeof writer === 'number') return writer;
   const jobs: CompileJob[] = files.map((file, index) => ({
     index,
@@ -256,15 +256,15 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
 /** A refusal to write (an output folder policyc does not own, …) as a usage error; anything else is rethrown. */
 function refused(build: Pick<Build, 'mods' | 'io'>, error: unknown): number {
   if (!(error instanceof build.mods.OutputRefusal)) throw error;
-  build.io.stderr(cli.t(`cli:refused.${error.key}`, error.params) + '\n');
+  build.io.stderr(cli.t('cli:refusal', { detail: cli.t(`cli:refused.${error.key}`, error.params) }) + '\n');
   return EXIT_USAGE;
 }
 
 /** The writer for the output folder, or the exit code when policyc may not write there. */
-function openWriter(build: WriterContext, files: readonly string[]): Writer | number {
+function openWriter(build: WriterContext, files: readonly string[], roots: readonly string[]): Writer | number {
   const { options, io, groups, outDir, mods } = build;
   try {
-    mods.checkOutputFolder(options.out, io.cwd, files);
+    mods.checkOutputFolder(options.out, io.cwd, files, roots);
     return new mods.OutputWriter(outDir, {
       shownAs: relativeTo(io, outDir),
       ...(groups ? { merge: { owns: partialOwner(mods, groups) } } : {}),

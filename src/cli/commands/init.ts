@@ -48,12 +48,13 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
   } catch (error) {
     const refusal = writeRefusal(error, folder, relativeTo(io, folder));
     if (refusal) {
-      io.stderr(cli.t(`cli:refused.${refusal.key}`, refusal.params) + '\n');
+      io.stderr(cli.t('cli:refusal', { detail: cli.t(`cli:refused.${refusal.key}`, refusal.params) }) + '\n');
       return EXIT_USAGE;
     }
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    io.stderr(cli.t('cli:init.exists', { file: relativeTo(io, target) }) + '\n');
-    return EXIT_INVALID;
+    // A refusal, like a refused --out: exit 2 (README, exit codes).
+    io.stderr(cli.t('cli:refusal', { detail: cli.t('cli:init.exists', { file: relativeTo(io, target) }) }) + '\n');
+    return EXIT_USAGE;
   }
   const placeholders = skeleton.text.split(`"${FILL_IN}`).length - 1;
   io.stderr(
