@@ -312,7 +312,7 @@ describe('the transfer statement and the organisation-wide entries (30(1)(d)–(
     policy.metadata = { ...policy.metadata, version: '3.1', effectiveDate: '2025-02-05', lastModified: '2025-01-20' };
     const nl = registerIn(modelOf(policy), 'nl');
     const [head, first] = registerToCsv(nl.tables[0]!).split('\r\n');
-    expect(head).toMatch(/,Systemen,Versie van het beleid,Geldig vanaf,Laatst gewijzigd$/);
+    expect(head).toMatch(/,Systemen,Versie van de privacyverklaring,Geldig vanaf,Laatst gewijzigd$/);
     expect(first).toMatch(/,3\.1,2025-02-05,2025-01-20$/);
     expect(registerToCsv(registerIn(modelOf(miniPolicy()), 'en').tables[0]!).split('\r\n')[1]).toMatch(/,,,$/);
   });
@@ -349,18 +349,18 @@ describe("the register's version line and the workbook's date (register review d
 
   it('names the last change beside the version, alone when that is all the policy states, once when it is the effective date', () => {
     expect(dated({ version: '0.1', lastModified: '2018-05-17' }).versionLine).toBe(
-      'Opgesteld uit privacybeleid versie 0.1. Laatst gewijzigd op 17 mei 2018.',
+      'Opgesteld uit de privacyverklaring, versie 0.1. Laatst gewijzigd op 17 mei 2018.',
     );
     expect(dated({ lastModified: '2018-05-17' }).versionLine).toBe(
-      'Opgesteld uit het privacybeleid dat het laatst is gewijzigd op 17 mei 2018.',
+      'Opgesteld uit de privacyverklaring die het laatst is gewijzigd op 17 mei 2018.',
     );
     expect(dated({ effectiveDate: '2025-02-05', lastModified: '2025-02-05' }).versionLine).toBe(
-      'Opgesteld uit het privacybeleid dat geldt vanaf 5 februari 2025.',
+      'Opgesteld uit de privacyverklaring die geldt vanaf 5 februari 2025.',
     );
     const policy = miniPolicy();
     policy.metadata = { ...policy.metadata, version: '0.1', lastModified: '2018-05-17' };
     expect(registerIn(modelOf(policy), 'en').versionLine).toBe(
-      'Drawn from privacy policy version 0.1. Last modified on 17 May 2018.',
+      'Drawn from the privacy notice, version 0.1. Last modified on 17 May 2018.',
     );
     // Bernhoven's notice says 'Laatst gewijzigd op 17 mei 2018'; every register format now says it too.
     const bernhoven = registerIn(seedModel('bernhoven'), 'nl');
@@ -521,5 +521,32 @@ describe('no wording said twice (register review improvement D)', () => {
     expect(md).toContain('Zorgverzekeraars');
     expect(md).not.toContain('Zorgverzekeraars (Zorgverzekeraar)');
     expect(md).toContain('Relevante autoriteiten (Overheidsinstantie)');
+  });
+});
+
+describe('one document, one name, Dutch citations (register review improvement E)', () => {
+  const seedIds = readdirSync(path.join(repoRoot, 'policies'));
+
+  it('the Dutch register says "privacyverklaring", never "privacybeleid"; the English one "privacy notice"', () => {
+    for (const id of seedIds)
+      for (const [lang, word, other] of [
+        ['nl', 'privacyverklaring', /privacybeleid|het beleid/i],
+        ['en', 'privacy notice', /privacy policy|policy version/i],
+      ] as const) {
+        const register = registerIn(seedModel(id), lang);
+        expect(register.versionLine, `${id} ${lang}`).toContain(word);
+        const words = [
+          register.versionLine,
+          ...register.organisation.facts.map((f) => f.label),
+          ...register.tables.flatMap((t) => [t.caption, t.sheetName, ...t.standalone.columns.map((c) => c.header)]),
+        ].join('\n');
+        expect(words, `${id} ${lang}`).not.toMatch(other);
+      }
+  });
+
+  it('Dutch sheet names cite as Dutch law does ("art. 30 lid 1"), within Excel\'s 31 characters', () => {
+    const ies = registerIn(seedModel('ies'), 'nl');
+    expect(ies.tables.map((t) => t.sheetName)).toEqual(['Verantwoordelijke art. 30 lid 1', 'Verwerker art. 30 lid 2']);
+    for (const t of ies.tables) expect(t.sheetName.length).toBeLessThanOrEqual(31);
   });
 });
