@@ -287,7 +287,7 @@ describe('each thing said once, no empty headings', () => {
     const { register } = policyOutputs(miniPolicy());
     expect(register.nl).not.toMatch(/versie\s*\./);
     expect(register.en).not.toMatch(/version\s*\./);
-    expect(register.nl).toContain('het beleid vermeldt geen versie of datum');
+    expect(register.nl).toContain('de privacyverklaring; die vermeldt geen versie of datum');
   });
 
   it('the organisation\'s address and the postal address for contact are told apart, not two "Adres" rows', () => {

@@ -46,25 +46,19 @@ function seedModel(id: string): PolicyModel {
 }
 
 describe('the purposes (30(1)(b)) are stated in every register and every format', () => {
-  it('without a register description: the name and the notice description, marked as the notice wording', () => {
+  it('without a register description: the notice description, marked as the notice wording, without the name the activity column holds', () => {
     const policy = miniPolicy();
     policy.purposes[0]!.description = text('**Wij** verbinden u.\n\nTweede alinea.', 'We **connect** you.');
     const model = modelOf(policy);
     const nl = registerIn(model, 'nl');
-    expect(cell(nl, 'purpose')).toEqual([
-      'Uit de privacyverklaring: Verbindingen leggen: Wij verbinden u.\nTweede alinea.',
-    ]);
-    expect(cell(registerIn(model, 'en'), 'purpose')).toEqual([
-      'From the privacy notice: Making connections: We connect you.',
-    ]);
+    expect(cell(nl, 'purpose')).toEqual(['Uit de privacyverklaring: Wij verbinden u.\nTweede alinea.']);
+    expect(cell(registerIn(model, 'en'), 'purpose')).toEqual(['From the privacy notice: We connect you.']);
     // The page shows the line (it left it out before), as the spreadsheet and Markdown show the cell.
     expect(registerToHtml(nl)).toContain(
-      '<dt>Verwerkingsdoeleinden</dt>\n<dd>Uit de privacyverklaring: Verbindingen leggen: Wij verbinden u.<br>Tweede alinea.</dd>',
+      '<dt>Verwerkingsdoeleinden</dt>\n<dd>Uit de privacyverklaring: Wij verbinden u.<br>Tweede alinea.</dd>',
     );
     expect(registerToMarkdown(nl)).toContain('| Verwerkingsdoeleinden |');
-    expect(registerToMarkdown(nl)).toContain(
-      '| Uit de privacyverklaring: Verbindingen leggen: Wij verbinden u. Tweede alinea. |',
-    );
+    expect(registerToMarkdown(nl)).toContain('| Uit de privacyverklaring: Wij verbinden u. Tweede alinea. |');
     expect(registerToCsv(nl.tables[0]!).split('\r\n')[0]).toContain(',Verwerkingsdoeleinden,');
   });
 
@@ -102,7 +96,7 @@ describe('the purposes (30(1)(b)) are stated in every register and every format'
       'Uit de privacyverklaring: Verwerking in het cliëntvolgsysteem ONS',
     ]);
     expect(cell(registerIn(seedModel('doctolib'), 'en'), 'purpose', 'fraud-prevention')).toEqual([
-      'From the privacy notice: Preventing and combating computer fraud: Spamming, hacking, DDoS attacks, etc.',
+      'From the privacy notice: Spamming, hacking, DDoS attacks, etc.',
     ]);
   });
 });
@@ -312,7 +306,7 @@ describe('the transfer statement and the organisation-wide entries (30(1)(d)–(
     policy.metadata = { ...policy.metadata, version: '3.1', effectiveDate: '2025-02-05', lastModified: '2025-01-20' };
     const nl = registerIn(modelOf(policy), 'nl');
     const [head, first] = registerToCsv(nl.tables[0]!).split('\r\n');
-    expect(head).toMatch(/,Systemen,Versie van het beleid,Geldig vanaf,Laatst gewijzigd$/);
+    expect(head).toMatch(/,Systemen,Versie van de privacyverklaring,Geldig vanaf,Laatst gewijzigd$/);
     expect(first).toMatch(/,3\.1,2025-02-05,2025-01-20$/);
     expect(registerToCsv(registerIn(modelOf(miniPolicy()), 'en').tables[0]!).split('\r\n')[1]).toMatch(/,,,$/);
   });
@@ -349,18 +343,18 @@ describe("the register's version line and the workbook's date (register review d
 
   it('names the last change beside the version, alone when that is all the policy states, once when it is the effective date', () => {
     expect(dated({ version: '0.1', lastModified: '2018-05-17' }).versionLine).toBe(
-      'Opgesteld uit privacybeleid versie 0.1. Laatst gewijzigd op 17 mei 2018.',
+      'Opgesteld uit de privacyverklaring, versie 0.1. Laatst gewijzigd op 17 mei 2018.',
     );
     expect(dated({ lastModified: '2018-05-17' }).versionLine).toBe(
-      'Opgesteld uit het privacybeleid dat het laatst is gewijzigd op 17 mei 2018.',
+      'Opgesteld uit de privacyverklaring die het laatst is gewijzigd op 17 mei 2018.',
     );
     expect(dated({ effectiveDate: '2025-02-05', lastModified: '2025-02-05' }).versionLine).toBe(
-      'Opgesteld uit het privacybeleid dat geldt vanaf 5 februari 2025.',
+      'Opgesteld uit de privacyverklaring die geldt vanaf 5 februari 2025.',
     );
     const policy = miniPolicy();
     policy.metadata = { ...policy.metadata, version: '0.1', lastModified: '2018-05-17' };
     expect(registerIn(modelOf(policy), 'en').versionLine).toBe(
-      'Drawn from privacy policy version 0.1. Last modified on 17 May 2018.',
+      'Drawn from the privacy notice, version 0.1. Last modified on 17 May 2018.',
     );
     // Bernhoven's notice says 'Laatst gewijzigd op 17 mei 2018'; every register format now says it too.
     const bernhoven = registerIn(seedModel('bernhoven'), 'nl');
@@ -521,5 +515,102 @@ describe('no wording said twice (register review improvement D)', () => {
     expect(md).toContain('Zorgverzekeraars');
     expect(md).not.toContain('Zorgverzekeraars (Zorgverzekeraar)');
     expect(md).toContain('Relevante autoriteiten (Overheidsinstantie)');
+  });
+});
+
+describe('what the policy and the notice say of data, recipients and sharing reaches the register (register review improvement C)', () => {
+  it("a data category's description and its source (14(2)(f)) beside its name, in every format", () => {
+    const dental = registerIn(seedModel('dental-clinics'), 'nl');
+    expect(cell(dental, 'dataCategories', 'dental-care')[0]).toBe(
+      'Inschrijvingsgegevens: Je naam, geboortedatum, e-mailadres, telefoonnummer, hoe je aangesproken wilt worden, je volledige adres en, indien gewenst, informatie over extra gezinsleden die je wilt registreren.',
+    );
+    // A category without a description keeps its name and notes alone.
+    expect(cell(dental, 'dataCategories', 'dental-care')[1]).toBe(
+      'Burgerservicenummer (BSN) (nationaal identificatienummer)',
+    );
+    expect(registerToCsv(dental.tables[0]!)).toContain('Inschrijvingsgegevens: Je naam, geboortedatum');
+    expect(registerToMarkdown(dental)).toContain('Inschrijvingsgegevens: Je naam, geboortedatum');
+    expect(registerToHtml(dental)).toContain('Inschrijvingsgegevens: Je naam, geboortedatum');
+    // Doctolib's phone-book contacts come from the user's phone book: the notice's 'Bron: …' sentence.
+    const doctolib = registerIn(seedModel('doctolib'), 'nl');
+    const contacts = doctolib.tables[0]!.rows.flatMap(
+      (row) => row[doctolib.tables[0]!.columns.findIndex((c) => c.key === 'dataCategories')]!,
+    );
+    expect(contacts).toContain(
+      'Telefoonnummers van contactpersonen (telefoonboekcontacten) of adresboekgegevens. Bron: Het telefoonboek van de Gebruiker, met zijn/haar toestemming.',
+    );
+    const policy = miniPolicy();
+    policy.dataCategories[0]!.description = text('Naam en adres', 'Name and address');
+    policy.dataCategories[0]!.source = { description: text('het BRP.', 'the BRP.'), publiclyAccessible: true };
+    const model = modelOf(policy);
+    expect(cell(registerIn(model, 'nl'), 'dataCategories')[0]).toMatch(
+      /: Naam en adres\. Bron: het BRP \(openbare bron\)\.$/,
+    );
+    expect(cell(registerIn(model, 'en'), 'dataCategories')[0]).toMatch(
+      /: Name and address\. Source: the BRP \(publicly accessible source\)\.$/,
+    );
+  });
+
+  it("a recipient's description: what is shared and why", () => {
+    const dental = registerIn(seedModel('dental-clinics'), 'nl');
+    expect(cell(dental, 'recipients', 'billing')).toEqual([
+      'Zorgverzekeraars: Facturen en declaraties voor je behandelingen.',
+    ]);
+    expect(fact(dental, 'Overige ontvangers')).toBe(
+      'Relevante autoriteiten (Overheidsinstantie): Alleen als dit wettelijk vereist is.',
+    );
+  });
+
+  it("the policy's statement on sharing: an organisation fact, pointed to by a row with no recipients, in the CSV's every row", () => {
+    const dental = registerIn(seedModel('dental-clinics'), 'nl');
+    const sharing = fact(dental, 'Verklaring over het delen van persoonsgegevens');
+    // Dental's unnamed hosting provider and 'andere diensten' are only here.
+    expect(sharing).toContain('zoals hosting, onze Microsoft-omgevingen (tenants) en andere diensten');
+    expect(sharing!.split('\n')).toHaveLength(2);
+    expect(cell(dental, 'recipients', 'appointments')).toEqual([
+      'zie Organisatie: Overige ontvangers; Verklaring over het delen van persoonsgegevens',
+    ]);
+    const csv = registerToCsv(dental.tables[0]!);
+    expect(csv.match(/Verklaring over het delen van persoonsgegevens: We schakelen ook derden in/g)).toHaveLength(
+      dental.tables[0]!.rows.length,
+    );
+    expect(csv).toContain(
+      'Als dit wettelijk vereist is, delen we je persoonsgegevens met de relevante autoriteiten. (organisatiebreed)',
+    );
+    const en = registerIn(seedModel('dental-clinics'), 'en');
+    expect(fact(en, 'Statement on sharing personal data')).toContain(
+      'hosting, our Microsoft tenants and other services',
+    );
+    // A policy that says nothing of sharing has no such fact and no pointer to it.
+    const mini = registerIn(modelOf(miniPolicy()), 'nl');
+    expect(fact(mini, 'Verklaring over het delen van persoonsgegevens')).toBeUndefined();
+    expect(cell(mini, 'recipients').join()).not.toContain('delen');
+  });
+});
+
+describe('one document, one name, Dutch citations (register review improvement E)', () => {
+  const seedIds = readdirSync(path.join(repoRoot, 'policies'));
+
+  it('the Dutch register says "privacyverklaring", never "privacybeleid"; the English one "privacy notice"', () => {
+    for (const id of seedIds)
+      for (const [lang, word, other] of [
+        ['nl', 'privacyverklaring', /privacybeleid|het beleid/i],
+        ['en', 'privacy notice', /privacy policy|policy version/i],
+      ] as const) {
+        const register = registerIn(seedModel(id), lang);
+        expect(register.versionLine, `${id} ${lang}`).toContain(word);
+        const words = [
+          register.versionLine,
+          ...register.organisation.facts.map((f) => f.label),
+          ...register.tables.flatMap((t) => [t.caption, t.sheetName, ...t.standalone.columns.map((c) => c.header)]),
+        ].join('\n');
+        expect(words, `${id} ${lang}`).not.toMatch(other);
+      }
+  });
+
+  it('Dutch sheet names cite as Dutch law does ("art. 30 lid 1"), within Excel\'s 31 characters', () => {
+    const ies = registerIn(seedModel('ies'), 'nl');
+    expect(ies.tables.map((t) => t.sheetName)).toEqual(['Verantwoordelijke art. 30 lid 1', 'Verwerker art. 30 lid 2']);
+    for (const t of ies.tables) expect(t.sheetName.length).toBeLessThanOrEqual(31);
   });
 });

@@ -16,6 +16,7 @@ import { cssString, registerStylesheet, registerToHtml } from '../src/render/reg
 import { registerToMarkdown } from '../src/render/register/register-markdown.js';
 import { buildRegister, type Register, type RegisterTable } from '../src/render/register/register-model.js';
 import { registerToXlsx } from '../src/render/register/register-xlsx.js';
+import { markdownToPlainText } from '../src/render/register/plain-text.js';
 import { expectGolden } from './support/golden.js';
 import { repoRoot } from './support/cli.js';
 import { tempDirs } from './support/temp-dirs.js';
@@ -116,6 +117,10 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
     for (const [j, id] of (activity.dataCategories ?? []).entries()) {
       const category = byId(source.dataCategories, id);
       expect(categories[j]).toContain(inLang(category.name, lang));
+      // What the category holds and where it comes from, as the notice states them (register review improvement C).
+      if (category.description) expect(categories[j]).toContain(inLang(category.description, lang).replace(/\.$/, ''));
+      if (category.source)
+        expect(categories[j]).toContain(inLang(category.source.description, lang).replace(/\.$/, ''));
       // Special data is marked; the category is named unless the data's own name already says it (issue 10: no tautology).
       if (category.special)
         expect(categories[j]).toMatch(
@@ -173,17 +178,24 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
       else if ((p.dataCategories ?? []).some((id) => byId(source.dataCategories, id).special))
         expect(condition).toEqual([t('register:cell.notStated', { lng: lang })]);
       else expect(condition).toEqual([]);
-      // The purposes (30(1)(b)): the register's own description, else the purpose as the notice states it, marked so.
+      // The purposes (30(1)(b)): the register's own description, else the purpose as the notice states it, marked
+      // so — its description, the name only when it has none (the name is the activity column; improvement B).
       const purpose = column(row, 'purpose');
       expect(purpose).toHaveLength(1);
+      const fromNotice = p.description ? markdownToPlainText(inLang(p.description, lang)) : inLang(p.name, lang);
       if (p.registerDescription) expect(purpose).toEqual([inLang(p.registerDescription, lang)]);
-      else
-        expect(
-          purpose[0]!.startsWith(t('register:cell.purposeFromNotice', { lng: lang, purpose: inLang(p.name, lang) })),
-        ).toBe(true);
-      expect(column(row, 'recipients').map((r) => r.replace(/ \([^()]*\)$/, ''))).toEqual(
-        (p.recipients ?? []).map((id) => inLang(byId(source.recipients, id).name, lang)),
-      );
+      else expect(purpose).toEqual([t('register:cell.purposeFromNotice', { lng: lang, purpose: fromNotice })]);
+      // Each recipient: its name, its type and country where its name does not say them, and what is shared and why.
+      const recipients = column(row, 'recipients');
+      expect(recipients).toHaveLength((p.recipients ?? []).length);
+      for (const [j, id] of (p.recipients ?? []).entries()) {
+        const recipient = byId(source.recipients, id);
+        const shared = recipient.description ? `: ${inLang(recipient.description, lang)}` : '';
+        expect(recipients[j]!.endsWith(shared)).toBe(true);
+        expect(recipients[j]!.slice(0, recipients[j]!.length - shared.length).replace(/ \([^()]*\)$/, '')).toBe(
+          inLang(recipient.name, lang),
+        );
+      }
       expect(column(row, 'processors').map((x) => x.replace(/( \(.*?\))?: .*$/s, ''))).toEqual(
         (p.processors ?? []).map((id) => processorName(byId(source.processors, id).name, lang)),
       );
@@ -720,7 +732,7 @@ describe('register.html and register.md', () => {
     expect(html).not.toContain('<dt>Controller</dt>');
     // The purposes (30(1)(b)): none authored for the register, so the notice's wording, marked as such — never left out.
     expect(html).toContain(
-      '<dt>Purposes</dt>\n<dd>From the privacy notice: Care, &quot;treatment&quot;, and follow-up<br>after discharge: We treat you.<br>We follow up after discharge.</dd>',
+      '<dt>Purposes</dt>\n<dd>From the privacy notice: We treat you.<br>We follow up after discharge.</dd>',
     );
     expect(html).toContain('<dt>Purposes</dt>\n<dd>From the privacy notice: Billing</dd>');
     // The other language: hreflang in the head, a visible link in the page.

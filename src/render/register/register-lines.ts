@@ -58,16 +58,34 @@ export function otherControllerLines(c: OtherController, m: Messages): string[] 
   return partyLines(c.name, c.address, c.contact, m);
 }
 
+/**
+ * 'Inschrijvingsgegevens: Je naam, geboortedatum, …. Bron: …': the category, what it holds
+ * (its description) and where it comes from when not from the data subject (14(2)(f)), as the
+ * notice states them — a name alone does not tell an auditor what 'Inschrijvingsgegevens' are.
+ */
 export function categoryLine(c: DataCategory, m: Messages): string {
   const notes: string[] = [];
   const name = pick(c.name, m);
   if (c.special) notes.push(specialCategoryNote(c.special, name, m, 'register:cell'));
   if (c.criminal) notes.push(m.t('register:cell.criminal'));
   if (c.nationalIdentifier) notes.push(m.t('register:cell.nationalIdentifier'));
-  return notes.length ? `${name} (${notes.join('; ')})` : name;
+  const label = notes.length ? `${name} (${notes.join('; ')})` : name;
+  const description = pick(c.description, m);
+  const source = c.source && sourceSentence(c.source, m);
+  if (!description) return source ? `${label}. ${source}` : label;
+  return source ? `${label}: ${endSentence(description)} ${source}` : `${label}: ${description}`;
 }
 
-/** 'Laboratorium (Zorgaanbieder, Duitsland)'; the type left out where the name says it ('Zorgverzekeraars', not '… (Zorgverzekeraar)'). */
+/** 'Bron: het telefoonboek van de gebruiker (openbare bron).' in the notice's words (notice:data.source). */
+function sourceSentence(source: NonNullable<DataCategory['source']>, m: Messages): string {
+  const where = pick(source.description, m).replace(/\.$/, '');
+  const text = source.publiclyAccessible ? `${where} (${m.t('notice:data.publicSource')})` : where;
+  return m.t('notice:data.source', { source: text });
+}
+
+const endSentence = (line: string): string => (/[.!?]$/.test(line) ? line : `${line}.`);
+
+/** 'Laboratorium (Zorgaanbieder, Duitsland): uitslagen van bloedonderzoek'; the type left out where the name says it ('Zorgverzekeraars', not '… (Zorgverzekeraar)'). */
 export function recipientLine(r: Recipient, m: Messages): string {
   const name = pick(r.name, m);
   const type = m.t(`terms:recipientType.${r.type}`);
@@ -75,7 +93,10 @@ export function recipientLine(r: Recipient, m: Messages): string {
     ...(name.toLowerCase().includes(type.toLowerCase()) ? [] : [type]),
     ...(r.country ? [countryName(r.country, m)] : []),
   ];
-  return details.length ? `${name} (${details.join(', ')})` : name;
+  const label = details.length ? `${name} (${details.join(', ')})` : name;
+  // What is shared and why, as the notice's recipients list gives it.
+  const description = pick(r.description, m);
+  return description ? `${label}: ${description}` : label;
 }
 
 /** 'ZenDesk (de Verenigde Staten; servers: VS, EU of Azië): klantenservice': where it is established and stores the data, and what it does. */

@@ -105,6 +105,7 @@ interface ColumnSpec<Row> {
 /** The organisation's entries that belong in an activity column: stated for the whole organisation, or for no activity. */
 type OrganisationEntryKey =
   | 'storage'
+  | 'sharing'
   | 'transferStatement'
   | 'otherRetention'
   | 'otherProcessors'
@@ -179,15 +180,15 @@ function safeguardLines(model: PolicyModel, m: Messages): string[] {
 
 /**
  * The purposes (30(1)(b)): the register's own description; without one, the
- * purpose as the privacy notice states it — its name and description — marked
+ * purpose as the privacy notice states it — its description, else its name — marked
  * as the notice's wording (`check` warns that the register description is missing).
  */
 function purposeCell(p: Purpose, m: Messages): RegisterCell {
   const own = pick(p.registerDescription, m);
   if (own) return [own];
-  const name = pick(p.name, m);
+  // The description alone: the activity's name is its own column (it read 'Uit de privacyverklaring: <naam>: <tekst>').
   const description = pick(p.description, m);
-  const purpose = description ? `${name}: ${markdownToPlainText(description)}` : name;
+  const purpose = description ? markdownToPlainText(description) : pick(p.name, m);
   return [m.t('register:cell.purposeFromNotice', { purpose })];
 }
 
@@ -248,7 +249,8 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
   {
     key: 'recipients',
     width: 32,
-    organisation: ['otherRecipients'],
+    // The policy's statement on sharing: 30(1)(d)'s recipients include processors, and it may name those the lists do not (Dental's hosting provider).
+    organisation: ['otherRecipients', 'sharing'],
     cell: (p, { m }) => linesOf(p.recipients, m, recipientLine),
   },
   {
@@ -495,6 +497,7 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
   add('dpo', dpoCell(ctx).join(', '));
   add('representative', representativeCell(ctx).join(', '));
   add('storage', storageText(model, m));
+  add('sharing', sharingText(model, m));
   add('transferStatement', transferStatementText(model, m));
   add('security', ctx.security.join('\n'));
   // Rules, processors, recipients and transfers no activity names still belong in the record (30(1)(d)–(f)).
@@ -526,6 +529,12 @@ const storageText = (model: PolicyModel, m: Messages): string =>
     m,
   );
 
+/** The policy's general statement about sharing personal data, as plain text: a paragraph a line. */
+function sharingText(model: PolicyModel, m: Messages): string {
+  const sharing = pick(model.source.sharing, m);
+  return sharing ? markdownToPlainText(sharing) : '';
+}
+
 /** The organisation's statement about transfers outside the EEA (30(1)(e)), as plain text. */
 function transferStatementText(model: PolicyModel, m: Messages): string {
   const statement = pick(model.source.transfers?.statement, m);
@@ -554,6 +563,8 @@ function organisationEntries(
   const recipients = model.recipients.filter((r) => !usedParties.has(r));
   return new Map<OrganisationEntryKey, string[]>([
     ['storage', labelled('storage', storageText(model, m))],
+    // One line in a cell: its paragraphs run on (the organisation's details list them a line each).
+    ['sharing', labelled('sharing', sharingText(model, m).replaceAll('\n', ' '))],
     ['transferStatement', labelled('transferStatement', transferStatementText(model, m))],
     [
       'otherRetention',
