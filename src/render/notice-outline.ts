@@ -24,7 +24,7 @@ import { otherControllerBlocks } from './notice-statements.js';
 import { purposesBlocks } from './notice-purposes.js';
 import { summarySection } from './notice-summary.js';
 import { retentionTable } from './notice-retention.js';
-import { mentionsDuration, mentionsName } from './author-mentions.js';
+import { mentionsNoticePeriod, mentionsStorageIn } from './author-mentions.js';
 import { link, text, type Block, type Fact, type Inline, type NoticeOutline, type Section } from './outline.js';
 import { noticeVersionKeys, versionLine } from './version-line.js';
 
@@ -315,14 +315,14 @@ function recipientsBlocks({ source, model, m }: NoticeContext): Block[] {
 
 /**
  * Transfers outside the EEA — 13(1)(f). Where the data is stored, unless the statement's own words right
- * below name every place already (iPractice's 'op servers binnen de Europese Unie' after 'Wij slaan je
- * gegevens op in de Europese Unie').
+ * below say every place is where the data is stored (iPractice's 'We slaan je gegevens op servers binnen de
+ * Europese Unie op' after 'Wij slaan je gegevens op in de Europese Unie'; not 'nooit … buiten de Europese Unie').
  */
 function transfersBlocks({ source, model, m }: NoticeContext): Block[] {
   const blocks: Block[] = [];
   const storage = source.transfers?.storageLocations ?? [];
   const statement = pick(source.transfers?.statement, m);
-  if (storage.length && !storage.every((c) => mentionsName(statement, countryName(c, m))))
+  if (storage.length && !storage.every((c) => mentionsStorageIn(statement, countryName(c, m))))
     blocks.push({
       paragraph: sentence(
         m.t('notice:transfers.storage', {
@@ -481,9 +481,10 @@ function complaintsBlocks({ source, model, m }: NoticeContext): Block[] {
 /** Changes — 13(3). */
 function changesBlocks({ source, m }: NoticeContext): Block[] {
   const blocks: Block[] = rich(source.changes?.statement, m);
-  // Not where the statement's words say the period already (Doctolib: 'ten minste vijftien (15) dagen').
+  // Not where a sentence of the statement gives the period as advance notice (Doctolib: 'ten minste vijftien
+  // (15) dagen vóór de ingangsdatum … op de hoogte'), not where it mentions 15 days for another reason.
   const period = source.changes?.noticePeriod;
-  if (period && !mentionsDuration(pick(source.changes?.statement, m), formatDuration(period, m)))
+  if (period && !mentionsNoticePeriod(pick(source.changes?.statement, m), formatDuration(period, m)))
     blocks.push({
       paragraph: sentence(m.t('notice:changes.noticePeriod', { period: formatDuration(period, m) })),
     });

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { PolicySource } from '../src/policy/policy-types.js';
+import { repoRoot } from './support/cli.js';
+import { policyOutputs } from './support/policy-outputs.js';
+
+/** The second Dutch review of the notices (nl2-review.md, 2026-12-06): each verified finding, fixed. */
+const seed = (id: string): PolicySource =>
+  JSON.parse(readFileSync(path.join(repoRoot, 'policies', id, 'policy.json'), 'utf8')) as PolicySource;
+
+describe('where the data is stored, beside a statement that names the place in another sense (defect 1)', () => {
+  it('is kept where the statement names the EU only as where data does not go', () => {
+    const policy = seed('ipractice');
+    policy.transfers!.statement = {
+      nl: 'In principe geven we nooit persoonsgegevens door naar landen buiten de Europese Unie.',
+      en: 'In principle we never transfer personal data to countries outside the European Union.',
+    };
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain('Wij slaan je gegevens op in de Europese Unie.');
+    expect(notice.en).toContain('We store your data in the European Union.');
+  });
+
+  it("is still left out where the statement says where it stores the data (iPractice's and IES's own words)", () => {
+    for (const [id, nl, en] of [
+      ['ipractice', 'Wij slaan je gegevens op in de Europese Unie.', 'We store your data in the European Union.'],
+      ['ies', 'Wij slaan uw gegevens op in Nederland.', 'We store your data in the Netherlands.'],
+    ] as const) {
+      const { notice } = policyOutputs(seed(id));
+      expect(notice.nl, id).not.toContain(nl);
+      expect(notice.en, id).not.toContain(en);
+    }
+  });
+});
+
+describe('the notice period, beside a statement that gives the same days for another reason (defect 2)', () => {
+  it('is kept where the days are how long earlier versions stay online', () => {
+    const policy = seed('doctolib');
+    policy.changes!.statement = {
+      nl: 'Doctolib kan deze verklaring wijzigen. Eerdere versies blijven na een wijziging nog 15 dagen op deze pagina staan.',
+      en: 'Doctolib may change this statement. Earlier versions stay on this page for 15 days after a change.',
+    };
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain(
+      'Wij informeren u ten minste 15 dagen voordat een belangrijke wijziging van deze verklaring ingaat.',
+    );
+    expect(notice.en).toMatch(/at least 15 days before/);
+  });
+
+  it("is still left out where the statement gives it as advance notice (Doctolib's 'vijftien (15) dagen vóór')", () => {
+    const { notice } = policyOutputs(seed('doctolib'));
+    expect(notice.nl).not.toContain('Wij informeren u ten minste 15 dagen');
+    expect(notice.nl).toContain('ten minste vijftien (15) dagen vóór de ingangsdatum');
+  });
+});
