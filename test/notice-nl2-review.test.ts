@@ -53,3 +53,28 @@ describe('the notice period, beside a statement that gives the same days for ano
     expect(notice.nl).toContain('ten minste vijftien (15) dagen vóór de ingangsdatum');
   });
 });
+
+describe("the summary's receivers where the statement says its list is complete (defect 3)", () => {
+  const line = (notice: string, start: string): string => notice.split('\n').find((l) => l.startsWith(start)) ?? '';
+  const only = (): PolicySource => {
+    const policy = seed('dental-clinics');
+    policy.sharing = {
+      nl: 'Wij delen je gegevens alleen met de partijen in de tabellen hieronder, en met niemand anders.',
+      en: 'We share your data only with the parties in the tables below, and with no one else.',
+    };
+    return policy;
+  };
+
+  it("lists them without 'onder meer' where the author says so (recipientsComplete)", () => {
+    const policy = only();
+    policy.recipientsComplete = true;
+    const { notice } = policyOutputs(policy);
+    expect(line(notice.nl, 'Wie je gegevens')).toMatch(/^Wie je gegevens nog meer krijgt: \[/);
+    expect(line(notice.en, 'Who else')).toMatch(/^Who else receives your data: \[/);
+  });
+
+  it("is not read from the sharing text: 'uitsluitend' and 'only' also say other things (Doctolib, iPractice)", () => {
+    const { notice } = policyOutputs(only());
+    expect(line(notice.nl, 'Wie je gegevens')).toMatch(/onder meer: \[/);
+  });
+});
