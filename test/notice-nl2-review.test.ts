@@ -78,3 +78,30 @@ describe("the summary's receivers where the statement says its list is complete 
     expect(line(notice.nl, 'Wie je gegevens')).toMatch(/onder meer: \[/);
   });
 });
+
+describe('how to exercise the rights: own words but no address (defect 4)', () => {
+  const howTo = (notice: string, heading: string): string =>
+    notice.split(heading)[1]!.split('\n[')[0]!.split('\n### ')[0]!;
+
+  it("adds, after the Cosmetic Clinic's own words, that every right may be asked of us and that no address is named", () => {
+    const { notice } = policyOutputs(seed('cosmetic-clinic'));
+    expect(howTo(notice.nl, '### Hoe u uw rechten uitoefent')).toBe(
+      '\n\nWilt u uw gegevens inzien, neem dan contact op met onze functionaris voor gegevensbescherming.\n\n' +
+        'Wij reageren binnen 1 maand op uw verzoek.\n\n' +
+        'U kunt voor elk van deze rechten bij ons terecht. Wij moeten u helpen uw rechten uit te oefenen (artikel 12, lid 2, AVG).\n\n' +
+        'Deze verklaring noemt geen adres, e-mailadres of telefoonnummer voor uw verzoek.\n',
+    );
+    expect(notice.en).toContain(
+      'You can come to us for any of these rights. We must help you exercise your rights (Article 12(2) GDPR).\n\nThis notice gives no address',
+    );
+  });
+
+  it('adds nothing where the statement gives somewhere to send (the address by post)', () => {
+    const policy = seed('cosmetic-clinic');
+    policy.controller.address = { street: 'Straat 1', postalCode: '1000 AA', city: 'Amsterdam', country: 'NL' };
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain('Stuur uw verzoek per post naar');
+    expect(notice.nl).not.toContain('bij ons terecht');
+    expect(notice.nl).not.toContain('noemt geen adres');
+  });
+});

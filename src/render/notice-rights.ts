@@ -213,7 +213,10 @@ function howToBlocks({ source, m }: NoticeContext): Block[] {
       paragraph: sentence(m.t('notice:rights.responseTime', { period: formatDuration(source.rights.responseTime, m) })),
     });
   blocks.push(...sendTo);
-  if (!own.length && !sendTo.length) blocks.unshift(...askUsBlocks(source, m));
+  // Own words but nowhere to send (Cosmetic Clinic: 'neem dan contact op met onze functionaris', whose
+  // contact details the notice does not give): after them, that every right goes to us, and where.
+  if (!sendTo.length && own.length) blocks.push(...askUsBlocks(source, m, 'notice:rights.howToAskAlso'));
+  else if (!sendTo.length) blocks.unshift(...askUsBlocks(source, m, 'notice:rights.howToAsk'));
   return blocks;
 }
 
@@ -222,12 +225,13 @@ function howToBlocks({ source, m }: NoticeContext): Block[] {
  * organisation, which must help (12(2)) — then the DPO, whom a person may contact about their rights
  * (38(4)), where the notice gives the DPO's contact details, and only otherwise that the statement names
  * no address, e-mail or telephone number for a request. Not 'this notice does not say how', which
- * reads as a report on the document rather than help.
+ * reads as a report on the document rather than help. After the statement's own words the lead says
+ * that every right may be asked of us (howToAskAlso): their words may cover one right only.
  */
-function askUsBlocks(source: NoticeContext['source'], m: NoticeContext['m']): Block[] {
+function askUsBlocks(source: NoticeContext['source'], m: NoticeContext['m'], lead: string): Block[] {
   const dpo = contactFacts(source.dpo?.contact, m).length > 0;
   return [
-    { paragraph: sentence(m.t('notice:rights.howToAsk')) },
+    { paragraph: sentence(m.t(lead)) },
     {
       paragraph: sentence(
         dpo
