@@ -12,7 +12,7 @@ describeSeedFacts({
       'Privacy notice [name of the organisation not stated]',
       'This statement does not name the organisation; the name shown is a placeholder.',
       // No version or date is invented for an undated statement; it names no automated decisions, and the notice says so.
-      'This notice names no decisions that a computer takes about you without a person being involved',
+      'This notice names no decisions that a computer takes about you without a person looking at them',
       // A DPO is referred to, but the statement lost the address.
       'Data protection officer Contact details: not stated',
       'Medical data (special category of personal data: data concerning health)',
@@ -45,7 +45,7 @@ describeSeedFacts({
     nl: [
       'Privacyverklaring [naam van de organisatie niet vermeld]',
       'Deze verklaring noemt de naam van de organisatie niet; de getoonde naam is een plaatsaanduiding.',
-      'Deze verklaring noemt geen besluiten die een computer over u neemt zonder dat er een mens aan te pas komt',
+      'In deze verklaring staan geen besluiten die een computer over u neemt zonder dat een mens ernaar kijkt',
       'Functionaris voor gegevensbescherming Contactgegevens: niet vermeld',
       'Medische gegevens (bijzondere persoonsgegevens: gegevens over gezondheid)',
       "Foto's van het te behandelen gebied (bijzondere persoonsgegevens: gegevens over gezondheid)",
