@@ -275,7 +275,9 @@ describe('the summary counts each receiver once (review item 6i)', () => {
     const processor = (id: string, name: string) => ({ id, name, service: text('Dienst', 'Service') });
     policy.processors = ['A', 'Salesforce', 'B', 'C', 'D', 'Salesforce'].map((name, i) => processor(`p${i}`, name));
     const { notice } = policyOutputs(policy);
-    const line = notice.nl.split('\n').find((l) => l.startsWith('Wie uw gegevens nog meer krijgt'))!;
+    const line = notice.nl
+      .split('\n')
+      .find((l) => l.startsWith('Ook dienstverleners die voor ons werken krijgen uw gegevens'))!;
     expect(line).toContain('[A, Salesforce, B, C en D](');
     expect(line.split('Salesforce')).toHaveLength(2);
   });

@@ -69,13 +69,13 @@ describe("the summary's receivers where the statement says its list is complete 
     const policy = only();
     policy.recipientsComplete = true;
     const { notice } = policyOutputs(policy);
-    expect(line(notice.nl, 'Wie je gegevens')).toMatch(/^Wie je gegevens nog meer krijgt: \[/);
-    expect(line(notice.en, 'Who else')).toMatch(/^Who else receives your data: \[/);
+    expect(line(notice.nl, 'Ook deze partijen')).toMatch(/^Ook deze partijen krijgen je gegevens: \[/);
+    expect(line(notice.en, 'These parties')).toMatch(/^These parties also receive your data: \[/);
   });
 
   it("is not read from the sharing text: 'uitsluitend' and 'only' also say other things (Doctolib, iPractice)", () => {
     const { notice } = policyOutputs(only());
-    expect(line(notice.nl, 'Wie je gegevens')).toMatch(/onder meer: \[/);
+    expect(line(notice.nl, 'Onder andere')).toMatch(/^Onder andere deze partijen krijgen je gegevens: \[/);
   });
 });
 

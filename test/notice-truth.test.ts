@@ -723,25 +723,25 @@ describe("the summary's receivers line is the whole list only where the statemen
     return policy;
   };
 
-  it('says "onder meer" where the statement speaks of sharing in its own words (Dental Clinics: "hosting … en andere diensten")', () => {
+  it('says the list may not be complete where the statement speaks of sharing in its own words (Dental Clinics: "hosting … en andere diensten")', () => {
     const policy = withRecipient();
     policy.sharing = text(
       'Wij gebruiken derden voor hosting en andere diensten.',
       'We use third parties for hosting and other services.',
     );
     const { notice } = policyOutputs(policy);
-    expect(line(notice.nl, 'Wie uw gegevens')).toBe(
-      'Wie uw gegevens nog meer krijgt, onder meer: [Zorgverzekeraars](#wie-uw-gegevens-ontvangt)',
+    expect(line(notice.nl, 'Onder andere')).toBe(
+      'Onder andere deze partijen krijgen uw gegevens: [Zorgverzekeraars](#wie-uw-gegevens-ontvangt)',
     );
-    expect(line(notice.en, 'Who else')).toBe(
-      'Who else receives your data, among others: [Health insurers](#who-receives-your-data)',
+    expect(line(notice.en, 'Among others')).toBe(
+      'Among others, these parties receive your data: [Health insurers](#who-receives-your-data)',
     );
   });
 
   it('gives the list as the whole where every receiver is named by id', () => {
     const { notice } = policyOutputs(withRecipient());
-    expect(line(notice.nl, 'Wie uw gegevens')).toBe(
-      'Wie uw gegevens nog meer krijgt: [Zorgverzekeraars](#wie-uw-gegevens-ontvangt)',
+    expect(line(notice.nl, 'Ook deze partijen')).toBe(
+      'Ook deze partijen krijgen uw gegevens: [Zorgverzekeraars](#wie-uw-gegevens-ontvangt)',
     );
   });
 });

@@ -10,7 +10,7 @@ describeSeedFacts({
   facts: {
     nl: [
       // The statement names more receivers in its own words ('hosting, … en andere diensten'): the list is not all.
-      'Wie je gegevens nog meer krijgt, onder meer: Zorgverzekeraars, Relevante autoriteiten, Google, Facebook en Microsoft',
+      'Onder andere deze partijen krijgen je gegevens: Zorgverzekeraars, Relevante autoriteiten, Google, Facebook en Microsoft',
       'Privacyverklaring Dental Clinics Nederland B.V.',
       'Adres: Hilversum, Nederland',
       'KvK-nummer: 32123759',
@@ -85,7 +85,7 @@ describeSeedFacts({
       'Je kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens',
     ],
     en: [
-      'Who else receives your data, among others: Health insurers, Relevant authorities, Google, Facebook and Microsoft',
+      'Among others, these parties receive your data: Health insurers, Relevant authorities, Google, Facebook and Microsoft',
       'Privacy notice Dental Clinics Nederland B.V.',
       'Address: Hilversum, the Netherlands',
       'Chamber of Commerce number: 32123759',
@@ -178,7 +178,11 @@ describeSeedFacts({
     'https://autoriteitpersoonsgegevens.nl',
   ],
   mutations: [
-    { pointer: '/sharing', lang: 'nl', absent: 'Wie je gegevens nog meer krijgt, onder meer:' },
+    {
+      pointer: '/sharing',
+      lang: 'nl',
+      absent: 'Onder andere deze partijen krijgen je gegevens:',
+    },
     { pointer: '/controller/kvkNumber', lang: 'nl', absent: 'KvK-nummer: 32123759' },
     { pointer: '/cookies/consentUrl', lang: 'en', absent: 'Change or withdraw your consent:' },
     { pointer: '/cookies/categories', value: [], lang: 'nl', absent: 'Deze cookies kunnen niet worden uitgeschakeld.' },
