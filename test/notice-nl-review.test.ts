@@ -328,7 +328,7 @@ describe('generated text the notice-language review found twice, incomplete or o
     expect(grounds(policyOutputs(miniPolicy()).notice.nl)).toEqual([
       '- zolang wij controleren of uw gegevens kloppen, als u zegt dat ze niet kloppen',
       '- als wij uw gegevens gebruiken terwijl dat niet mag, en u ze liever laat beperken dan wissen',
-      '- als wij uw gegevens niet meer nodig hebben, maar u ze nodig hebt voor een rechtszaak (rechtsvordering)',
+      '- als wij uw gegevens niet meer nodig hebben, maar u ze nodig hebt voor een rechtszaak of een andere juridische claim',
     ]);
     const interest = miniPolicy();
     interest.purposes[0] = { ...interest.purposes[0]!, legalBasis: '6(1)(f)', legitimateInterest: text('belang') };
@@ -337,7 +337,15 @@ describe('generated text the notice-language review found twice, incomplete or o
     expect(grounds(notice.nl)[3]).toBe(
       '- zolang wij beoordelen of uw bezwaar tegen het gebruik van uw gegevens slaagt',
     );
-    expect(notice.en).toContain('You may ask us to restrict the use of your data:\n\n- while we check whether');
+    expect(notice.en).toContain(
+      'You may ask us to restrict the use of your data. You can do so in these cases:\n\n- while we check whether',
+    );
+    expect(notice.nl).toContain(
+      'U mag ons vragen het gebruik van uw gegevens te beperken. Dat kan in deze gevallen:\n\n- zolang',
+    );
+    expect(notice.en).toContain(
+      '- if we no longer need your data, but you need it to bring, pursue or defend a legal claim\n',
+    );
     expect(notice.nl).not.toContain('bijvoorbeeld zolang wij controleren');
   });
 
