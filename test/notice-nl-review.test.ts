@@ -111,8 +111,8 @@ describe('how to exercise the rights, when the statement names no contact (revie
   it('where the statement gives no contact and no address: ask us, we must help (12), and no address is named', () => {
     const nl = noticeOf(noContact());
     const ask =
-      'Wilt u een van deze rechten gebruiken? Vraag het ons. Wij moeten u helpen uw rechten uit te oefenen (artikel 12, lid 2, AVG).';
-    const none = 'Deze verklaring noemt geen adres, e-mailadres of telefoonnummer voor uw verzoek.';
+      'Wilt u een van deze rechten gebruiken? Vraag het aan Mini B.V. Wij moeten u helpen uw rechten uit te oefenen (artikel 12, lid 2, AVG).';
+    const none = 'In deze verklaring staat geen adres, e-mailadres of telefoonnummer voor uw verzoek.';
     expect(nl.markdown).toContain(`### Hoe u uw rechten uitoefent\n\n${ask}\n\n${none}\n`);
     expect(nl.html).toContain(ask);
     expect(nl.fragment).toContain(none);
@@ -120,10 +120,10 @@ describe('how to exercise the rights, when the statement names no contact (revie
     const informal = noContact();
     informal.metadata.formality = 'informal';
     expect(noticeOf(informal).markdown).toContain(
-      '### Hoe je je rechten uitoefent\n\nWil je een van deze rechten gebruiken? Vraag het ons. Wij moeten je helpen je rechten uit te oefenen (artikel 12, lid 2, AVG).\n\nDeze verklaring noemt geen adres, e-mailadres of telefoonnummer voor je verzoek.\n',
+      '### Hoe je je rechten uitoefent\n\nWil je een van deze rechten gebruiken? Vraag het aan Mini B.V. Wij moeten je helpen je rechten uit te oefenen (artikel 12, lid 2, AVG).\n\nIn deze verklaring staat geen adres, e-mailadres of telefoonnummer voor je verzoek.\n',
     );
     expect(noticeOf(noContact(), 'en').markdown).toContain(
-      '### How to exercise your rights\n\nDo you want to use one of these rights? Ask us. We must help you exercise your rights (Article 12(2) GDPR).\n\nThis notice gives no address, email address or telephone number for your request.\n',
+      '### How to exercise your rights\n\nDo you want to use one of these rights? Ask Mini B.V. We must help you exercise your rights (Article 12(2) GDPR).\n\nThis notice gives no address, email address or telephone number for your request.\n',
     );
   });
 
@@ -132,16 +132,16 @@ describe('how to exercise the rights, when the statement names no contact (revie
     policy.dpo = { contact: { email: 'fg@mini.example' } };
     const nl = noticeOf(policy).markdown;
     expect(nl).toContain(
-      'Vraag het ons. Wij moeten u helpen uw rechten uit te oefenen (artikel 12, lid 2, AVG).\n\nU kunt ook contact opnemen met onze functionaris voor gegevensbescherming (artikel 38, lid 4, AVG). De contactgegevens staan onder ‘Functionaris voor gegevensbescherming’.\n',
+      'Vraag het aan Mini B.V. Wij moeten u helpen uw rechten uit te oefenen (artikel 12, lid 2, AVG).\n\nU kunt ook contact opnemen met onze functionaris voor gegevensbescherming (artikel 38, lid 4, AVG). De contactgegevens staan onder ‘Functionaris voor gegevensbescherming’.\n',
     );
     expect(nl).toContain('### Functionaris voor gegevensbescherming');
-    expect(nl).not.toContain('noemt geen adres');
+    expect(nl).not.toContain('staat geen adres');
     expect(noticeOf(policy, 'en').markdown).toContain(
       'You can also contact our data protection officer (Article 38(4) GDPR). Their contact details are under ‘Data protection officer’.\n',
     );
     // A DPO without contact details is no place to turn to.
     policy.dpo = { name: 'J. Jansen' };
-    expect(noticeOf(policy).markdown).toContain('Deze verklaring noemt geen adres, e-mailadres of telefoonnummer');
+    expect(noticeOf(policy).markdown).toContain('In deze verklaring staat geen adres, e-mailadres of telefoonnummer');
   });
 
   it('keeps the contact where there is one, and says nothing is missing', () => {

@@ -89,7 +89,7 @@ describe('how to exercise the rights: own words but no address (defect 4)', () =
       '\n\nWilt u uw gegevens inzien, neem dan contact op met onze functionaris voor gegevensbescherming.\n\n' +
         'Wij reageren binnen 1 maand op uw verzoek.\n\n' +
         'U kunt voor elk van deze rechten bij ons terecht. Wij moeten u helpen uw rechten uit te oefenen (artikel 12, lid 2, AVG).\n\n' +
-        'Deze verklaring noemt geen adres, e-mailadres of telefoonnummer voor uw verzoek.\n',
+        'In deze verklaring staat geen adres, e-mailadres of telefoonnummer voor uw verzoek.\n',
     );
     expect(notice.en).toContain(
       'You can come to us for any of these rights. We must help you exercise your rights (Article 12(2) GDPR).\n\nThis notice gives no address',
@@ -102,6 +102,18 @@ describe('how to exercise the rights: own words but no address (defect 4)', () =
     const { notice } = policyOutputs(policy);
     expect(notice.nl).toContain('Stuur uw verzoek per post naar');
     expect(notice.nl).not.toContain('bij ons terecht');
-    expect(notice.nl).not.toContain('noemt geen adres');
+    expect(notice.nl).not.toContain('staat geen adres');
+  });
+});
+
+describe('the organisation named where a request goes to it (improvement 3)', () => {
+  it("says 'Vraag het aan' with the name the organisation uses for itself, 'Vraag het ons' where it has none", () => {
+    const policy = seed('ipractice');
+    policy.rights = {};
+    policy.controller = { name: 'iPractice Zorg B.V.', shortName: 'iPractice' };
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain('Wil je een van deze rechten gebruiken? Vraag het aan iPractice. Wij moeten je helpen');
+    expect(notice.en).toContain('Do you want to use one of these rights? Ask iPractice. We must help you');
+    expect(notice.nl).toContain('In deze verklaring staat geen adres, e-mailadres of telefoonnummer voor je verzoek.');
   });
 });

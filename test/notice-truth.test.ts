@@ -278,7 +278,7 @@ describe('each thing said once, no empty headings', () => {
     delete policy.controller.contact;
     // Since the Dutch review (item 5) the heading stays, with what is true without a contact: ask us (art. 12).
     expect(policyOutputs(policy).notice.nl).toContain(
-      '### Hoe u uw rechten uitoefent\n\nWilt u een van deze rechten gebruiken? Vraag het ons.',
+      '### Hoe u uw rechten uitoefent\n\nWilt u een van deze rechten gebruiken? Vraag het aan Mini B.V.',
     );
     expect(policyOutputs(miniPolicy()).notice.nl).toContain('### Hoe u uw rechten uitoefent');
   });

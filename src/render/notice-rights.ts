@@ -215,8 +215,8 @@ function howToBlocks({ source, m }: NoticeContext): Block[] {
   blocks.push(...sendTo);
   // Own words but nowhere to send (Cosmetic Clinic: 'neem dan contact op met onze functionaris', whose
   // contact details the notice does not give): after them, that every right goes to us, and where.
-  if (!sendTo.length && own.length) blocks.push(...askUsBlocks(source, m, 'notice:rights.howToAskAlso'));
-  else if (!sendTo.length) blocks.unshift(...askUsBlocks(source, m, 'notice:rights.howToAsk'));
+  if (!sendTo.length && own.length) blocks.push(...askUsBlocks(source, m, m.t('notice:rights.howToAskAlso')));
+  else if (!sendTo.length) blocks.unshift(...askUsBlocks(source, m, askLead(source, m)));
   return blocks;
 }
 
@@ -228,10 +228,19 @@ function howToBlocks({ source, m }: NoticeContext): Block[] {
  * reads as a report on the document rather than help. After the statement's own words the lead says
  * that every right may be asked of us (howToAskAlso): their words may cover one right only.
  */
+/** 'Vraag het aan Bernhoven' by the name the organisation uses for itself; 'Vraag het ons' where the statement names none. */
+function askLead(source: NoticeContext['source'], m: NoticeContext['m']): string {
+  const { controller } = source;
+  return controller.placeholder
+    ? m.t('notice:rights.howToAsk')
+    : // The sentence's full stop ends 'Mini B.V.' too: not 'Vraag het aan Mini B.V..'.
+      m.t('notice:rights.howToAskNamed', { name: (controller.shortName ?? controller.name).replace(/\.$/, '') });
+}
+
 function askUsBlocks(source: NoticeContext['source'], m: NoticeContext['m'], lead: string): Block[] {
   const dpo = contactFacts(source.dpo?.contact, m).length > 0;
   return [
-    { paragraph: sentence(m.t(lead)) },
+    { paragraph: sentence(lead) },
     {
       paragraph: sentence(
         dpo
