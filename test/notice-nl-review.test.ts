@@ -358,7 +358,7 @@ describe('generated text the notice-language review found twice, incomplete or o
     };
     const { notice } = policyOutputs(policy);
     expect(notice.nl).toContain(
-      'EIGEN binnen de termijn hieronder.\n\nWij reageren binnen 1 maand op uw verzoek.\n\nU kunt uw verzoek indienen via:',
+      'EIGEN binnen de termijn hieronder.\n\nWij reageren binnen een maand op uw verzoek.\n\nU kunt uw verzoek indienen via:',
     );
   });
 

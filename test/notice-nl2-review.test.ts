@@ -87,7 +87,7 @@ describe('how to exercise the rights: own words but no address (defect 4)', () =
     const { notice } = policyOutputs(seed('cosmetic-clinic'));
     expect(howTo(notice.nl, '### Hoe u uw rechten uitoefent')).toBe(
       '\n\nWilt u uw gegevens inzien, neem dan contact op met onze functionaris voor gegevensbescherming.\n\n' +
-        'Wij reageren binnen 1 maand op uw verzoek.\n\n' +
+        'Wij reageren binnen een maand op uw verzoek.\n\n' +
         'U kunt voor elk van deze rechten bij ons terecht. Wij moeten u helpen uw rechten uit te oefenen (artikel 12, lid 2, AVG).\n\n' +
         'In deze verklaring staat geen adres, e-mailadres of telefoonnummer voor uw verzoek.\n',
     );
@@ -115,5 +115,27 @@ describe('the organisation named where a request goes to it (improvement 3)', ()
     expect(notice.nl).toContain('Wil je een van deze rechten gebruiken? Vraag het aan iPractice. Wij moeten je helpen');
     expect(notice.en).toContain('Do you want to use one of these rights? Ask iPractice. We must help you');
     expect(notice.nl).toContain('In deze verklaring staat geen adres, e-mailadres of telefoonnummer voor je verzoek.');
+  });
+});
+
+describe("a period of one unit in running text is 'een maand' (improvement 8)", () => {
+  it('in the response time and the notice period; other periods keep their number', () => {
+    const policy = seed('ipractice');
+    policy.rights = { ...policy.rights, responseTime: 'P1M' };
+    policy.changes = { noticePeriod: 'P1M' };
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain('Wij reageren binnen een maand op je verzoek.');
+    expect(notice.nl).toContain('Wij informeren je ten minste een maand voordat');
+    expect(notice.en).toContain('We respond to your request within one month.');
+    policy.changes = { noticePeriod: 'P2M' };
+    expect(policyOutputs(policy).notice.nl).toContain('Wij informeren je ten minste 2 maanden voordat');
+  });
+
+  it("still leaves the notice period out where the statement gives it as '1 maand vooraf' or 'een maand vooraf'", () => {
+    const policy = seed('ipractice');
+    for (const nl of ['Wij laten het je 1 maand vooraf weten.', 'Wij laten het je een maand vooraf weten.']) {
+      policy.changes = { noticePeriod: 'P1M', statement: { nl, en: 'We tell you one month ahead.' } };
+      expect(policyOutputs(policy).notice.nl, nl).not.toContain('Wij informeren je ten minste');
+    }
   });
 });

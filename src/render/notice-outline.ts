@@ -2,7 +2,13 @@ import type { Messages } from '../i18n/messages.js';
 import { isCareProvider } from '../law/care-provider.js';
 import { partyLeavesEea } from '../law/eea.js';
 import type { DataCategory, PolicyModel, ProcessorActivity, RetentionRule } from '../resolve/model.js';
-import { formatDuration, formatLawReference, retentionPhrase, withoutFalseLegalSource } from './retention-phrase.js';
+import {
+  formatDuration,
+  formatDurationInText,
+  formatLawReference,
+  retentionPhrase,
+  withoutFalseLegalSource,
+} from './retention-phrase.js';
 import type { CookieCategorySource } from '../policy/policy-types.js';
 import {
   contactFacts,
@@ -484,9 +490,12 @@ function changesBlocks({ source, m }: NoticeContext): Block[] {
   // Not where a sentence of the statement gives the period as advance notice (Doctolib: 'ten minste vijftien
   // (15) dagen vóór de ingangsdatum … op de hoogte'), not where it mentions 15 days for another reason.
   const period = source.changes?.noticePeriod;
-  if (period && !mentionsNoticePeriod(pick(source.changes?.statement, m), formatDuration(period, m)))
+  const statement = pick(source.changes?.statement, m);
+  const said =
+    period && [formatDuration, formatDurationInText].some((f) => mentionsNoticePeriod(statement, f(period, m)));
+  if (period && !said)
     blocks.push({
-      paragraph: sentence(m.t('notice:changes.noticePeriod', { period: formatDuration(period, m) })),
+      paragraph: sentence(m.t('notice:changes.noticePeriod', { period: formatDurationInText(period, m) })),
     });
   const history = (source.metadata.history ?? []).map((h) => [
     text(

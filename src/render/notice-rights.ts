@@ -3,7 +3,7 @@ import { namesExchangeSystem } from '../law/dutch-care-law.js';
 import { patientRights } from '../law/patient-rights.js';
 import { restrictionGrounds, rights as rightFacts } from '../law/rights.js';
 import type { DerivedRight, Purpose } from '../resolve/model.js';
-import { formatDuration, formatLawReference } from './retention-phrase.js';
+import { formatDurationInText, formatLawReference } from './retention-phrase.js';
 import { contactFacts, controllerName, formatAddress, joinList, pick, sentence } from './format.js';
 import { termKey } from './legal-text.js';
 import { careRecipientKey, contactBlocks, rich, type NoticeContext } from './notice-context.js';
@@ -210,7 +210,9 @@ function howToBlocks({ source, m }: NoticeContext): Block[] {
   const blocks: Block[] = [...own];
   if (source.rights?.responseTime)
     blocks.push({
-      paragraph: sentence(m.t('notice:rights.responseTime', { period: formatDuration(source.rights.responseTime, m) })),
+      paragraph: sentence(
+        m.t('notice:rights.responseTime', { period: formatDurationInText(source.rights.responseTime, m) }),
+      ),
     });
   blocks.push(...sendTo);
   // Own words but nowhere to send (Cosmetic Clinic: 'neem dan contact op met onze functionaris', whose

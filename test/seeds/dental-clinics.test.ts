@@ -80,7 +80,7 @@ describeSeedFacts({
       // Contacts.
       'De contactgegevens van alle Dental Clinics-praktijken vind je op onze website: www.dentalclinics.nl/tandarts/',
       'contact opnemen met onze functionaris voor gegevensbescherming via privacy@dentalclinics.nl',
-      'Wij reageren binnen 1 maand op je verzoek.',
+      'Wij reageren binnen een maand op je verzoek.',
       'neem dan contact op met onze functionaris voor gegevensbescherming via privacy@dentalclinics.nl',
       'Je kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens',
     ],
@@ -144,7 +144,7 @@ describeSeedFacts({
       'you can always withdraw it',
       'The contact details of all Dental Clinics practices are on our website: www.dentalclinics.nl/tandarts/',
       'you can contact our data protection officer at privacy@dentalclinics.nl',
-      'We respond to your request within 1 month.',
+      'We respond to your request within one month.',
       'please contact our Data Protection Officer at privacy@dentalclinics.nl',
       'You can also lodge a complaint with the Dutch Data Protection Authority (Autoriteit Persoonsgegevens)',
     ],
