@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PolicySource } from '../src/policy/policy-types.js';
+import { messagesFor } from '../src/i18n/messages.js';
+import { renderNotice } from '../src/render/render-notice.js';
 import { repoRoot } from './support/cli.js';
+import { analyse } from './support/mini-policy.js';
 import { policyOutputs } from './support/policy-outputs.js';
 
 /** The second Dutch review of the notices (nl2-review.md, 2026-12-06): each verified finding, fixed. */
@@ -137,5 +140,24 @@ describe("a period of one unit in running text is 'een maand' (improvement 8)", 
       policy.changes = { noticePeriod: 'P1M', statement: { nl, en: 'We tell you one month ahead.' } };
       expect(policyOutputs(policy).notice.nl, nl).not.toContain('Wij informeren je ten minste');
     }
+  });
+});
+
+describe('the introduction in the contents (improvement 7)', () => {
+  it('is their first entry, linking to its heading in Markdown, page and fragment', () => {
+    const policy = seed('bernhoven');
+    const { model } = analyse(policy);
+    const notice = renderNotice(model!, messagesFor('nl', model!.source.metadata.formality));
+    expect(notice.markdown).toContain('## Inhoud\n\n- [Inleiding](#inleiding)\n- [Wie verantwoordelijk');
+    expect(notice.markdown).toContain('\n## Inleiding\n');
+    expect(notice.fragment).toMatch(/<ol>\n<li><a href="#policyc-introduction">Inleiding<\/a><\/li>/);
+    expect(notice.fragment).toContain('id="policyc-introduction"');
+    expect(notice.html).toMatch(/<ol>\n<li><a href="#introduction">Inleiding<\/a><\/li>/);
+  });
+
+  it('is not an entry where the statement has none', () => {
+    const policy = seed('bernhoven');
+    delete policy.introduction;
+    expect(policyOutputs(policy).notice.nl).not.toContain('Inleiding');
   });
 });
