@@ -6,7 +6,7 @@ import { messagesFor } from '../src/i18n/messages.js';
 import { renderNotice } from '../src/render/render-notice.js';
 import { repoRoot } from './support/cli.js';
 import { analyse } from './support/mini-policy.js';
-import { policyOutputs } from './support/policy-outputs.js';
+import { occurrences, policyOutputs } from './support/policy-outputs.js';
 
 /** The second Dutch review of the notices (nl2-review.md, 2026-12-06): each verified finding, fixed. */
 const seed = (id: string): PolicySource =>
@@ -159,5 +159,26 @@ describe('the introduction in the contents (improvement 7)', () => {
     const policy = seed('bernhoven');
     delete policy.introduction;
     expect(policyOutputs(policy).notice.nl).not.toContain('Inleiding');
+  });
+});
+
+describe("a way to send a request the statement's own words give already (improvement 8, Dental Clinics)", () => {
+  const howTo = (notice: string): string => notice.split('### Hoe je je rechten uitoefent')[1]!.split('\n[Terug')[0]!;
+
+  it('is not listed again, and is no reason for the no-address sentence', () => {
+    const section = howTo(policyOutputs(seed('dental-clinics')).notice.nl);
+    expect(occurrences(section, 'https://www.dentalclinics.nl/tandarts/')).toBe(1);
+    expect(section).not.toContain('Je kunt je verzoek indienen via:');
+    expect(section).not.toContain('staat geen adres');
+    expect(section).not.toContain('bij ons terecht');
+  });
+
+  it('is listed where the text gives another page or only a part of its address', () => {
+    for (const url of ['https://www.dentalclinics.nl/privacy/', 'https://www.dentalclinics.nl/']) {
+      const policy = seed('dental-clinics');
+      policy.controller.contact = { ...policy.controller.contact, url };
+      const section = howTo(policyOutputs(policy).notice.nl);
+      expect(section, url).toContain(`Je kunt je verzoek indienen via:\n\n- **Contactpagina:** <${url}>`);
+    }
   });
 });
