@@ -132,12 +132,16 @@ describe('how to exercise the rights, when the statement names no contact (revie
     policy.dpo = { contact: { email: 'fg@mini.example' } };
     const nl = noticeOf(policy).markdown;
     expect(nl).toContain(
-      'Vraag het aan Mini B.V. Wij moeten u helpen uw rechten uit te oefenen (artikel 12, lid 2, AVG).\n\nU kunt ook contact opnemen met onze functionaris voor gegevensbescherming (artikel 38, lid 4, AVG). De contactgegevens staan onder ‘Functionaris voor gegevensbescherming’.\n',
+      'Vraag het aan Mini B.V. Wij moeten u helpen uw rechten uit te oefenen (artikel 12, lid 2, AVG).\n\nU kunt ook contact opnemen met onze functionaris voor gegevensbescherming (artikel 38, lid 4, AVG). De contactgegevens staan onder [Functionaris voor gegevensbescherming](#functionaris-voor-gegevensbescherming).\n',
     );
     expect(nl).toContain('### Functionaris voor gegevensbescherming');
+    expect(noticeOf(policy).fragment).toContain(
+      'De contactgegevens staan onder <a href="#policyc-dpo">Functionaris voor gegevensbescherming</a>.',
+    );
+    expect(noticeOf(policy).fragment).toContain('id="policyc-dpo"');
     expect(nl).not.toContain('staat geen adres');
     expect(noticeOf(policy, 'en').markdown).toContain(
-      'You can also contact our data protection officer (Article 38(4) GDPR). Their contact details are under ‘Data protection officer’.\n',
+      'You can also contact our data protection officer (Article 38(4) GDPR). Their contact details are under [Data protection officer](#data-protection-officer).\n',
     );
     // A DPO without contact details is no place to turn to.
     policy.dpo = { name: 'J. Jansen' };

@@ -241,16 +241,13 @@ function askLead(source: NoticeContext['source'], m: NoticeContext['m']): string
  */
 function askUsBlocks(source: NoticeContext['source'], m: NoticeContext['m'], lead: string): Block[] {
   const dpo = contactFacts(source.dpo?.contact, m).length > 0;
-  return [
-    { paragraph: sentence(lead) },
-    {
-      paragraph: sentence(
-        dpo
-          ? m.t('notice:rights.howToAskDpo', { heading: m.t('notice:controller.dpo') })
-          : m.t('notice:rights.noContact'),
-      ),
-    },
+  // The DPO's section by its heading, as a link: its contact details are there.
+  const toDpo = [
+    text(m.t('notice:rights.howToAskDpoBefore')),
+    link(m.t('notice:controller.dpo'), '#dpo'),
+    text(m.t('notice:rights.howToAskDpoAfter')),
   ];
+  return [{ paragraph: sentence(lead) }, { paragraph: dpo ? toDpo : sentence(m.t('notice:rights.noContact')) }];
 }
 
 /**
