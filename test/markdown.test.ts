@@ -71,8 +71,8 @@ describe.each(webTestPolicies())('Markdown of %s', (file) => {
       const parts = html.split('<h2>');
       const at = parts.findIndex((part) => /^[^<]*<\/h2>\n<ul>\n<li><a href="#/.test(part));
       const target = headings.filter((h) => h.level === '2')[at - 1]!;
-      // Each section the contents list: its last paragraph is the link back. (The author's introduction, just
-      // after the contents and not listed in them, needs none.)
+      // Each section the contents list, the author's introduction too (listed since nl2-review improvement 7):
+      // its last paragraph is the link back.
       const listed = new Set([...parts[at]!.matchAll(/<li><a href="#([^"]+)">/g)].map((l) => l[1]!));
       const h2s = headings.filter((h) => h.level === '2');
       const after = parts.slice(at + 1).filter((_, i) => listed.has(h2s[at + i]!.slug));

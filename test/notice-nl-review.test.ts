@@ -111,8 +111,8 @@ describe('how to exercise the rights, when the statement names no contact (revie
   it('where the statement gives no contact and no address: ask us, we must help (12), and no address is named', () => {
     const nl = noticeOf(noContact());
     const ask =
-      'Wilt u een van deze rechten gebruiken? Vraag het ons. Wij moeten u helpen uw rechten uit te oefenen (artikel 12, lid 2, AVG).';
-    const none = 'Deze verklaring noemt geen adres, e-mailadres of telefoonnummer voor uw verzoek.';
+      'Wilt u een van deze rechten gebruiken? Vraag het aan Mini B.V. Wij moeten u helpen uw rechten uit te oefenen (artikel 12, lid 2, AVG).';
+    const none = 'In deze verklaring staat geen adres, e-mailadres of telefoonnummer voor uw verzoek.';
     expect(nl.markdown).toContain(`### Hoe u uw rechten uitoefent\n\n${ask}\n\n${none}\n`);
     expect(nl.html).toContain(ask);
     expect(nl.fragment).toContain(none);
@@ -120,10 +120,10 @@ describe('how to exercise the rights, when the statement names no contact (revie
     const informal = noContact();
     informal.metadata.formality = 'informal';
     expect(noticeOf(informal).markdown).toContain(
-      '### Hoe je je rechten uitoefent\n\nWil je een van deze rechten gebruiken? Vraag het ons. Wij moeten je helpen je rechten uit te oefenen (artikel 12, lid 2, AVG).\n\nDeze verklaring noemt geen adres, e-mailadres of telefoonnummer voor je verzoek.\n',
+      '### Hoe je je rechten uitoefent\n\nWil je een van deze rechten gebruiken? Vraag het aan Mini B.V. Wij moeten je helpen je rechten uit te oefenen (artikel 12, lid 2, AVG).\n\nIn deze verklaring staat geen adres, e-mailadres of telefoonnummer voor je verzoek.\n',
     );
     expect(noticeOf(noContact(), 'en').markdown).toContain(
-      '### How to exercise your rights\n\nDo you want to use one of these rights? Ask us. We must help you exercise your rights (Article 12(2) GDPR).\n\nThis notice gives no address, email address or telephone number for your request.\n',
+      '### How to exercise your rights\n\nDo you want to use one of these rights? Ask Mini B.V. We must help you exercise your rights (Article 12(2) GDPR).\n\nThis notice gives no address, email address or telephone number for your request.\n',
     );
   });
 
@@ -132,16 +132,20 @@ describe('how to exercise the rights, when the statement names no contact (revie
     policy.dpo = { contact: { email: 'fg@mini.example' } };
     const nl = noticeOf(policy).markdown;
     expect(nl).toContain(
-      'Vraag het ons. Wij moeten u helpen uw rechten uit te oefenen (artikel 12, lid 2, AVG).\n\nU kunt ook contact opnemen met onze functionaris voor gegevensbescherming (artikel 38, lid 4, AVG). De contactgegevens staan onder ‘Functionaris voor gegevensbescherming’.\n',
+      'Vraag het aan Mini B.V. Wij moeten u helpen uw rechten uit te oefenen (artikel 12, lid 2, AVG).\n\nU kunt ook contact opnemen met onze functionaris voor gegevensbescherming (artikel 38, lid 4, AVG). De contactgegevens staan onder [Functionaris voor gegevensbescherming](#functionaris-voor-gegevensbescherming).\n',
     );
     expect(nl).toContain('### Functionaris voor gegevensbescherming');
-    expect(nl).not.toContain('noemt geen adres');
+    expect(noticeOf(policy).fragment).toContain(
+      'De contactgegevens staan onder <a href="#policyc-dpo">Functionaris voor gegevensbescherming</a>.',
+    );
+    expect(noticeOf(policy).fragment).toContain('id="policyc-dpo"');
+    expect(nl).not.toContain('staat geen adres');
     expect(noticeOf(policy, 'en').markdown).toContain(
-      'You can also contact our data protection officer (Article 38(4) GDPR). Their contact details are under ‘Data protection officer’.\n',
+      'You can also contact our data protection officer (Article 38(4) GDPR). Their contact details are under [Data protection officer](#data-protection-officer).\n',
     );
     // A DPO without contact details is no place to turn to.
     policy.dpo = { name: 'J. Jansen' };
-    expect(noticeOf(policy).markdown).toContain('Deze verklaring noemt geen adres, e-mailadres of telefoonnummer');
+    expect(noticeOf(policy).markdown).toContain('In deze verklaring staat geen adres, e-mailadres of telefoonnummer');
   });
 
   it('keeps the contact where there is one, and says nothing is missing', () => {
@@ -275,7 +279,9 @@ describe('the summary counts each receiver once (review item 6i)', () => {
     const processor = (id: string, name: string) => ({ id, name, service: text('Dienst', 'Service') });
     policy.processors = ['A', 'Salesforce', 'B', 'C', 'D', 'Salesforce'].map((name, i) => processor(`p${i}`, name));
     const { notice } = policyOutputs(policy);
-    const line = notice.nl.split('\n').find((l) => l.startsWith('Wie uw gegevens nog meer krijgt'))!;
+    const line = notice.nl
+      .split('\n')
+      .find((l) => l.startsWith('Ook dienstverleners die voor ons werken krijgen uw gegevens'))!;
     expect(line).toContain('[A, Salesforce, B, C en D](');
     expect(line.split('Salesforce')).toHaveLength(2);
   });
@@ -326,7 +332,7 @@ describe('generated text the notice-language review found twice, incomplete or o
     expect(grounds(policyOutputs(miniPolicy()).notice.nl)).toEqual([
       '- zolang wij controleren of uw gegevens kloppen, als u zegt dat ze niet kloppen',
       '- als wij uw gegevens gebruiken terwijl dat niet mag, en u ze liever laat beperken dan wissen',
-      '- als wij uw gegevens niet meer nodig hebben, maar u ze nodig hebt voor een rechtszaak (rechtsvordering)',
+      '- als wij uw gegevens niet meer nodig hebben, maar u ze nodig hebt voor een rechtszaak of een andere juridische claim',
     ]);
     const interest = miniPolicy();
     interest.purposes[0] = { ...interest.purposes[0]!, legalBasis: '6(1)(f)', legitimateInterest: text('belang') };
@@ -335,7 +341,15 @@ describe('generated text the notice-language review found twice, incomplete or o
     expect(grounds(notice.nl)[3]).toBe(
       '- zolang wij beoordelen of uw bezwaar tegen het gebruik van uw gegevens slaagt',
     );
-    expect(notice.en).toContain('You may ask us to restrict the use of your data:\n\n- while we check whether');
+    expect(notice.en).toContain(
+      'You may ask us to restrict the use of your data. You can do so in these cases:\n\n- while we check whether',
+    );
+    expect(notice.nl).toContain(
+      'U mag ons vragen het gebruik van uw gegevens te beperken. Dat kan in deze gevallen:\n\n- zolang',
+    );
+    expect(notice.en).toContain(
+      '- if we no longer need your data, but you need it to bring, pursue or defend a legal claim\n',
+    );
     expect(notice.nl).not.toContain('bijvoorbeeld zolang wij controleren');
   });
 
@@ -348,7 +362,7 @@ describe('generated text the notice-language review found twice, incomplete or o
     };
     const { notice } = policyOutputs(policy);
     expect(notice.nl).toContain(
-      'EIGEN binnen de termijn hieronder.\n\nWij reageren binnen 1 maand op uw verzoek.\n\nU kunt uw verzoek indienen via:',
+      'EIGEN binnen de termijn hieronder.\n\nWij reageren binnen een maand op uw verzoek.\n\nU kunt uw verzoek indienen via:',
     );
   });
 

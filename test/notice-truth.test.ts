@@ -278,7 +278,7 @@ describe('each thing said once, no empty headings', () => {
     delete policy.controller.contact;
     // Since the Dutch review (item 5) the heading stays, with what is true without a contact: ask us (art. 12).
     expect(policyOutputs(policy).notice.nl).toContain(
-      '### Hoe u uw rechten uitoefent\n\nWilt u een van deze rechten gebruiken? Vraag het ons.',
+      '### Hoe u uw rechten uitoefent\n\nWilt u een van deze rechten gebruiken? Vraag het aan Mini B.V.',
     );
     expect(policyOutputs(miniPolicy()).notice.nl).toContain('### Hoe u uw rechten uitoefent');
   });
@@ -359,11 +359,11 @@ describe('automated decision-making, art. 13(2)(f), in every notice', () => {
     // What is true of a silent statement is that it names none; what makes that mean something is 13(2)(f)/14(2)(g).
     const { notice } = policyOutputs(miniPolicy());
     expect(notice.nl).toContain(
-      '## Wanneer een computer over u beslist (geautomatiseerde besluitvorming)\n\nDeze verklaring noemt geen besluiten die een computer over u neemt zonder dat er een mens aan te pas komt, met of zonder profilering. Neemt een organisatie zo’n besluit en heeft het rechtsgevolgen voor u of treft het u op een andere manier in aanmerkelijke mate, dan moet zij u dat vertellen (artikelen 13, 14 en 22 AVG).\n',
+      '## Wanneer een computer over u beslist (geautomatiseerde besluitvorming)\n\nIn deze verklaring staan geen besluiten die een computer over u neemt zonder dat een mens ernaar kijkt (ook niet op basis van een profiel van u). Neemt een organisatie zo’n besluit, en heeft dat gevolgen voor uw rechten of raakt het u op een andere belangrijke manier? Dan moet zij u dat vertellen (artikel 13, lid 2, onder f, artikel 14, lid 2, onder g, en artikel 22, lid 1, AVG).\n',
     );
     expect(notice.nl).not.toContain('vermeldt niet of');
     expect(notice.en).toContain(
-      'This notice names no decisions that a computer takes about you without a person being involved, whether or not based on profiling. An organisation that takes such a decision must tell you so where it has legal effects for you or similarly significantly affects you (Articles 13, 14 and 22 GDPR).',
+      'This notice names no decisions that a computer takes about you without a person looking at them (not even based on a profile of you). Does an organisation take such a decision, and does it affect your rights or affect you in another important way? Then it must tell you (Article 13(2)(f), Article 14(2)(g) and Article 22(1) GDPR).',
     );
     const informal = miniPolicy();
     informal.metadata.formality = 'informal';
@@ -374,19 +374,23 @@ describe('automated decision-making, art. 13(2)(f), in every notice', () => {
     const policy = miniPolicy();
     policy.automatedDecisionMaking = { takesPlace: true };
     const { notice } = policyOutputs(policy);
-    expect(notice.nl).toContain('Wij nemen besluiten over u die uitsluitend op geautomatiseerde verwerking berusten');
-    expect(notice.nl).not.toContain('noemt geen besluiten');
-    expect(notice.en).toContain('We take decisions about you based solely on automated processing');
+    expect(notice.nl).toContain(
+      'Wij laten een computer besluiten over u nemen zonder dat een mens ernaar kijkt (artikel 22, lid 1, AVG).',
+    );
+    expect(notice.nl).not.toContain('staan geen besluiten');
+    expect(notice.en).toContain(
+      'We let a computer take decisions about you without a person looking at them (Article 22(1) GDPR).',
+    );
   });
 
   it('says that none are taken, when the policy says so', () => {
     const policy = miniPolicy();
     policy.automatedDecisionMaking = { takesPlace: false };
     expect(policyOutputs(policy).notice.nl).toContain(
-      'Wij nemen geen besluiten over u die uitsluitend op geautomatiseerde verwerking berusten',
+      'Wij laten geen computer besluiten over u nemen zonder dat een mens ernaar kijkt, ook niet op basis van een profiel van u (artikel 22, lid 1, AVG).',
     );
     expect(policyOutputs(policy).notice.en).toContain(
-      'We take no decisions about you based solely on automated processing',
+      'We do not let a computer take decisions about you without a person looking at them, not even based on a profile of you (Article 22(1) GDPR).',
     );
   });
 
@@ -395,7 +399,7 @@ describe('automated decision-making, art. 13(2)(f), in every notice', () => {
       withPurpose({ automatedDecision: { logic: text('LOGICA'), significance: text('GEVOLG') } }),
     );
     expect(notice.nl).toContain('**Hoe het werkt:** LOGICA');
-    expect(notice.nl).not.toContain('Deze verklaring noemt geen besluiten');
+    expect(notice.nl).not.toContain('In deze verklaring staan geen besluiten');
   });
 
   it('states the right of art. 22(1), and the safeguards of 22(3) only for the decisions they are for (law review)', () => {
@@ -697,7 +701,7 @@ describe('a period shorter than the law it cites (Zorgburo: 15 years "under the 
     expect(notice.nl).not.toContain(`15 jaar, op grond van de ${wgbo}`);
     expect(register.nl).not.toContain(`15 jaar, op grond van de ${wgbo}`);
     expect(register.nl).toContain(
-      `15 jaar. De privacyverklaring noemt als grond de ${wgbo}, maar die wet vereist ten minste 20 jaar (artikel 7:454, lid 3, BW)`,
+      `15 jaar. De organisatie geeft als grond de ${wgbo} op, maar die wet vereist ten minste 20 jaar (artikel 7:454, lid 3, BW); de privacyverklaring noemt die wet daarom niet bij deze termijn`,
     );
   });
 
@@ -719,25 +723,25 @@ describe("the summary's receivers line is the whole list only where the statemen
     return policy;
   };
 
-  it('says "onder meer" where the statement speaks of sharing in its own words (Dental Clinics: "hosting … en andere diensten")', () => {
+  it('says the list may not be complete where the statement speaks of sharing in its own words (Dental Clinics: "hosting … en andere diensten")', () => {
     const policy = withRecipient();
     policy.sharing = text(
       'Wij gebruiken derden voor hosting en andere diensten.',
       'We use third parties for hosting and other services.',
     );
     const { notice } = policyOutputs(policy);
-    expect(line(notice.nl, 'Wie uw gegevens')).toBe(
-      'Wie uw gegevens nog meer krijgt, onder meer: [Zorgverzekeraars](#wie-uw-gegevens-ontvangt)',
+    expect(line(notice.nl, 'Onder andere')).toBe(
+      'Onder andere deze partijen krijgen uw gegevens: [Zorgverzekeraars](#wie-uw-gegevens-ontvangt)',
     );
-    expect(line(notice.en, 'Who else')).toBe(
-      'Who else receives your data, among others: [Health insurers](#who-receives-your-data)',
+    expect(line(notice.en, 'Among others')).toBe(
+      'Among others, these parties receive your data: [Health insurers](#who-receives-your-data)',
     );
   });
 
   it('gives the list as the whole where every receiver is named by id', () => {
     const { notice } = policyOutputs(withRecipient());
-    expect(line(notice.nl, 'Wie uw gegevens')).toBe(
-      'Wie uw gegevens nog meer krijgt: [Zorgverzekeraars](#wie-uw-gegevens-ontvangt)',
+    expect(line(notice.nl, 'Ook deze partijen')).toBe(
+      'Ook deze partijen krijgen uw gegevens: [Zorgverzekeraars](#wie-uw-gegevens-ontvangt)',
     );
   });
 });

@@ -73,13 +73,20 @@ describe('the Wabvpz right to electronic access, where data is exchanged between
 
   it('is stated, with its articles, and the intro names the Wabvpz beside the WGBO', () => {
     const { notice } = policyOutputs(withExchange());
-    expect(notice.nl).toContain('Elektronische inzage en afschrift (artikelen 15d en 15e Wabvpz)');
+    expect(notice.nl).toContain(
+      'Elektronische inzage, afschrift en wie uw gegevens bekeek (artikelen 15d en 15e Wabvpz)',
+    );
     expect(notice.nl).toContain('er gratis een elektronisch afschrift van krijgen');
     expect(notice.nl).toContain(
       'wie uw gegevens via dat systeem heeft bekeken, wanneer, en wie ze beschikbaar heeft gesteld',
     );
-    expect(notice.nl).toContain('uit de Wet aanvullende bepalingen verwerking persoonsgegevens in de zorg (Wabvpz):');
-    expect(notice.en).toContain('Electronic access and copy (Articles 15d and 15e Wabvpz)');
+    expect(notice.nl).toContain(
+      'Voor uw medisch dossier gelden ook de rechten uit de Wet op de geneeskundige behandelingsovereenkomst (WGBO). Wisselen wij uw gegevens uit met andere zorgaanbieders? Dan gelden ook de rechten uit de Wet aanvullende bepalingen verwerking persoonsgegevens in de zorg (Wabvpz):',
+    );
+    expect(notice.en).toContain('Electronic access, copy and who viewed your data (Articles 15d and 15e Wabvpz)');
+    expect(notice.en).toContain(
+      'also apply. Do we exchange your data with other care providers? Then the rights under the Wabvpz',
+    );
     expect(notice.en).toContain('receive an electronic copy of it, free of charge');
   });
 

@@ -274,6 +274,10 @@ export interface PolicySource {
    */
   sharing?: MarkdownText;
   /**
+   * True when the statement says the recipients and processors it names are all who receive the data (for example: 'alleen met de partijen hieronder, en met niemand anders'). The summary then lists them without 'onder meer'; without it, a sharing statement makes the list one among others. Not read from the sharing text: 'uitsluitend voor de doeleinden' or 'only if there is a basis' do not say the list is complete.
+   */
+  recipientsComplete?: boolean;
+  /**
    * Where the data is stored and the general position on transfers outside the EEA. Per-processor transfers are given on each processor. GDPR 13(1)(f).
    */
   transfers?: Transfers;

@@ -2,7 +2,13 @@ import type { Messages } from '../i18n/messages.js';
 import { isCareProvider } from '../law/care-provider.js';
 import { partyLeavesEea } from '../law/eea.js';
 import type { DataCategory, PolicyModel, ProcessorActivity, RetentionRule } from '../resolve/model.js';
-import { formatDuration, formatLawReference, retentionPhrase, withoutFalseLegalSource } from './retention-phrase.js';
+import {
+  formatDuration,
+  formatDurationInText,
+  formatLawReference,
+  retentionPhrase,
+  withoutFalseLegalSource,
+} from './retention-phrase.js';
 import type { CookieCategorySource } from '../policy/policy-types.js';
 import {
   contactFacts,
@@ -24,7 +30,7 @@ import { otherControllerBlocks } from './notice-statements.js';
 import { purposesBlocks } from './notice-purposes.js';
 import { summarySection } from './notice-summary.js';
 import { retentionTable } from './notice-retention.js';
-import { mentionsDuration, mentionsName } from './author-mentions.js';
+import { mentionsNoticePeriod, mentionsStorageIn } from './author-mentions.js';
 import { link, text, type Block, type Fact, type Inline, type NoticeOutline, type Section } from './outline.js';
 import { noticeVersionKeys, versionLine } from './version-line.js';
 
@@ -315,14 +321,14 @@ function recipientsBlocks({ source, model, m }: NoticeContext): Block[] {
 
 /**
  * Transfers outside the EEA — 13(1)(f). Where the data is stored, unless the statement's own words right
- * below name every place already (iPractice's 'op servers binnen de Europese Unie' after 'Wij slaan je
- * gegevens op in de Europese Unie').
+ * below say every place is where the data is stored (iPractice's 'We slaan je gegevens op servers binnen de
+ * Europese Unie op' after 'Wij slaan je gegevens op in de Europese Unie'; not 'nooit … buiten de Europese Unie').
  */
 function transfersBlocks({ source, model, m }: NoticeContext): Block[] {
   const blocks: Block[] = [];
   const storage = source.transfers?.storageLocations ?? [];
   const statement = pick(source.transfers?.statement, m);
-  if (storage.length && !storage.every((c) => mentionsName(statement, countryName(c, m))))
+  if (storage.length && !storage.every((c) => mentionsStorageIn(statement, countryName(c, m))))
     blocks.push({
       paragraph: sentence(
         m.t('notice:transfers.storage', {
@@ -481,11 +487,15 @@ function complaintsBlocks({ source, model, m }: NoticeContext): Block[] {
 /** Changes — 13(3). */
 function changesBlocks({ source, m }: NoticeContext): Block[] {
   const blocks: Block[] = rich(source.changes?.statement, m);
-  // Not where the statement's words say the period already (Doctolib: 'ten minste vijftien (15) dagen').
+  // Not where a sentence of the statement gives the period as advance notice (Doctolib: 'ten minste vijftien
+  // (15) dagen vóór de ingangsdatum … op de hoogte'), not where it mentions 15 days for another reason.
   const period = source.changes?.noticePeriod;
-  if (period && !mentionsDuration(pick(source.changes?.statement, m), formatDuration(period, m)))
+  const statement = pick(source.changes?.statement, m);
+  const said =
+    period && [formatDuration, formatDurationInText].some((f) => mentionsNoticePeriod(statement, f(period, m)));
+  if (period && !said)
     blocks.push({
-      paragraph: sentence(m.t('notice:changes.noticePeriod', { period: formatDuration(period, m) })),
+      paragraph: sentence(m.t('notice:changes.noticePeriod', { period: formatDurationInText(period, m) })),
     });
   const history = (source.metadata.history ?? []).map((h) => [
     text(

@@ -3,10 +3,10 @@ import { namesExchangeSystem } from '../law/dutch-care-law.js';
 import { patientRights } from '../law/patient-rights.js';
 import { restrictionGrounds, rights as rightFacts } from '../law/rights.js';
 import type { DerivedRight, Purpose } from '../resolve/model.js';
-import { formatDuration, formatLawReference } from './retention-phrase.js';
+import { formatDurationInText, formatLawReference } from './retention-phrase.js';
 import { contactFacts, controllerName, formatAddress, joinList, pick, sentence } from './format.js';
 import { termKey } from './legal-text.js';
-import { careRecipientKey, contactBlocks, rich, type NoticeContext } from './notice-context.js';
+import { careRecipientKey, rich, type NoticeContext } from './notice-context.js';
 import { link, text, type Block, type Fact } from './outline.js';
 
 /**
@@ -197,7 +197,7 @@ function wgboArticlesCited(p: Purpose): string[] {
  */
 /** Whether the statement says how to exercise the rights: its own text, or where to send a request. */
 export function saysHowToExercise(source: NoticeContext['source'], m: NoticeContext['m']): boolean {
-  return rich(source.rights?.howToExercise, m).length > 0 || sendToBlocks(source, m).length > 0;
+  return rich(source.rights?.howToExercise, m).length > 0 || sendToBlocks(source, m).reachable;
 }
 
 /**
@@ -206,15 +206,29 @@ export function saysHowToExercise(source: NoticeContext['source'], m: NoticeCont
  */
 function howToBlocks({ source, m }: NoticeContext): Block[] {
   const own = rich(source.rights?.howToExercise, m);
-  const sendTo = sendToBlocks(source, m);
+  const { blocks: sendTo, reachable } = sendToBlocks(source, m, pick(source.rights?.howToExercise, m));
   const blocks: Block[] = [...own];
   if (source.rights?.responseTime)
     blocks.push({
-      paragraph: sentence(m.t('notice:rights.responseTime', { period: formatDuration(source.rights.responseTime, m) })),
+      paragraph: sentence(
+        m.t('notice:rights.responseTime', { period: formatDurationInText(source.rights.responseTime, m) }),
+      ),
     });
   blocks.push(...sendTo);
-  if (!own.length && !sendTo.length) blocks.unshift(...askUsBlocks(source, m));
+  // Own words but nowhere to send (Cosmetic Clinic: 'neem dan contact op met onze functionaris', whose
+  // contact details the notice does not give): after them, that every right goes to us, and where.
+  if (!reachable && own.length) blocks.push(...askUsBlocks(source, m, m.t('notice:rights.howToAskAlso')));
+  else if (!reachable) blocks.unshift(...askUsBlocks(source, m, askLead(source, m)));
   return blocks;
+}
+
+/** 'Vraag het aan Bernhoven' by the name the organisation uses for itself; 'Vraag het ons' where the statement names none. */
+function askLead(source: NoticeContext['source'], m: NoticeContext['m']): string {
+  const { controller } = source;
+  return controller.placeholder
+    ? m.t('notice:rights.howToAsk')
+    : // The sentence's full stop ends 'Mini B.V.' too: not 'Vraag het aan Mini B.V..'.
+      m.t('notice:rights.howToAskNamed', { name: (controller.shortName ?? controller.name).replace(/\.$/, '') });
 }
 
 /**
@@ -222,32 +236,59 @@ function howToBlocks({ source, m }: NoticeContext): Block[] {
  * organisation, which must help (12(2)) — then the DPO, whom a person may contact about their rights
  * (38(4)), where the notice gives the DPO's contact details, and only otherwise that the statement names
  * no address, e-mail or telephone number for a request. Not 'this notice does not say how', which
- * reads as a report on the document rather than help.
+ * reads as a report on the document rather than help. After the statement's own words the lead says
+ * that every right may be asked of us (howToAskAlso): their words may cover one right only.
  */
-function askUsBlocks(source: NoticeContext['source'], m: NoticeContext['m']): Block[] {
+function askUsBlocks(source: NoticeContext['source'], m: NoticeContext['m'], lead: string): Block[] {
   const dpo = contactFacts(source.dpo?.contact, m).length > 0;
-  return [
-    { paragraph: sentence(m.t('notice:rights.howToAsk')) },
-    {
-      paragraph: sentence(
-        dpo
-          ? m.t('notice:rights.howToAskDpo', { heading: m.t('notice:controller.dpo') })
-          : m.t('notice:rights.noContact'),
-      ),
-    },
+  // The DPO's section by its heading, as a link: its contact details are there.
+  const toDpo = [
+    text(m.t('notice:rights.howToAskDpoBefore')),
+    link(m.t('notice:controller.dpo'), '#dpo'),
+    text(m.t('notice:rights.howToAskDpoAfter')),
   ];
+  return [{ paragraph: sentence(lead) }, { paragraph: dpo ? toDpo : sentence(m.t('notice:rights.noContact')) }];
 }
 
-function sendToBlocks(source: NoticeContext['source'], m: NoticeContext['m']): Block[] {
+/**
+ * Where to send a request, and whether there is anywhere (reachable). A way the statement's own words give
+ * already is not listed again (Dental Clinics links its contact page in its text: it was listed twice).
+ */
+function sendToBlocks(
+  source: NoticeContext['source'],
+  m: NoticeContext['m'],
+  own = '',
+): { blocks: Block[]; reachable: boolean } {
   // The controller's own contact note is shown with the controller already; here only its details.
-  const contact = source.rights?.contact
-    ? contactBlocks(source.rights.contact, m)
-    : factsOnly(contactFacts(source.controller.contact, m));
-  if (contact.length) return [{ paragraph: sentence(m.t('notice:rights.sendTo')) }, ...contact];
+  const facts = contactFacts(source.rights?.contact ?? source.controller.contact, m);
+  const note = source.rights?.contact?.note ? [{ paragraph: sentence(pick(source.rights.contact.note, m)) }] : [];
+  if (facts.length || note.length) {
+    const fresh = facts.filter((fact) => !saidIn(own, fact));
+    const lead = fresh.length || !facts.length ? [{ paragraph: sentence(m.t('notice:rights.sendTo')) }] : [];
+    return { blocks: [...lead, ...factsOnly(fresh), ...note], reachable: true };
+  }
   const address = source.controller.address;
-  if (!address?.street || !address.city) return [];
+  if (!address?.street || !address.city) return { blocks: [], reachable: false };
   const name = controllerName(source.controller, m);
-  return [{ paragraph: sentence(m.t('notice:rights.sendToAddress', { name, address: formatAddress(address, m) })) }];
+  const sentenceText = m.t('notice:rights.sendToAddress', { name, address: formatAddress(address, m) });
+  return { blocks: [{ paragraph: sentence(sentenceText) }], reachable: true };
+}
+
+/** Without scheme, 'www.' and a closing slash, lower case: how an address is compared with the author's text. */
+const bareAddress = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/\b(https?:\/\/|mailto:)/g, '')
+    .replace(/\bwww\./g, '');
+
+/** Whether the author's text gives the fact's web address or e-mail address itself, as a whole address. */
+function saidIn(own: string, fact: Fact): boolean {
+  const href = fact.inlines.find((i) => i.href && !i.href.startsWith('tel:'))?.href;
+  if (!own || !href) return false;
+  const target = bareAddress(href).replace(/\/$/, '');
+  return new RegExp(`(^|[^\\w.@/-])${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/?(?![\\w/-])`).test(
+    bareAddress(own),
+  );
 }
 
 const factsOnly = (facts: Fact[]): Block[] => (facts.length ? [{ facts }] : []);

@@ -155,8 +155,10 @@ function medicalFileRule(rules: readonly RetentionRule[]): RetentionRule | undef
  * the recipients the statement describes in its own words (or none) are not in that list. Named
  * recipients are the whole list only where the statement says nothing of sharing in its own words:
  * where it does ('hosting, our Microsoft tenants and other services'), it may name more than the
- * model holds, and the line says 'among others'. A section with only the author's words gets a
- * pointer to it.
+ * model holds, and the line says 'among others'. Unless the author says the named parties are all
+ * (recipientsComplete: Dental's 'alleen met de partijen in de tabellen hieronder, en met niemand anders'),
+ * not read from the sharing text, where 'uitsluitend' and 'only' also say other things (Doctolib, iPractice).
+ * A section with only the author's words gets a pointer to it.
  */
 function receiverBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
   if (!ids.has('recipients')) return [];
@@ -167,11 +169,13 @@ function receiverBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<st
   const shown = namesThatFit(names);
   const rest = names.length - shown.length;
   const list = [...shown, ...(rest > 0 ? [m.t('layout:summary.moreReceivers', { count: rest })] : [])];
-  const lead = !model.recipients.length
-    ? 'layout:summary.receiversProcessors'
-    : pick(source.sharing, m)
-      ? 'layout:summary.receiversAmongOthers'
-      : 'layout:summary.receivers';
+  const lead = source.recipientsComplete
+    ? 'layout:summary.receivers'
+    : !model.recipients.length
+      ? 'layout:summary.receiversProcessors'
+      : pick(source.sharing, m)
+        ? 'layout:summary.receiversAmongOthers'
+        : 'layout:summary.receivers';
   return [{ paragraph: [text(m.t(lead)), link(joinList(list, m), '#recipients')] }];
 }
 

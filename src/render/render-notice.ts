@@ -137,7 +137,7 @@ export function renderNotice(
   slugger.slug(outline.title);
   if (outline.summary) slugger.slug(outline.summary.heading);
   const contentsSlug = slugger.slug(outline.contentsHeading);
-  if (outline.introduction) slugger.slug(outline.introduction.heading);
+  const introductionSlug = outline.introduction && slugger.slug(outline.introduction.heading);
   // Slug every heading in document order, so that duplicates get the same suffix GitHub gives them.
   const slugged: Array<Section & { slug: string }> = [];
   for (const section of outline.sections) {
@@ -157,7 +157,7 @@ export function renderNotice(
     ...outline.summary,
     blocks: blocksBySlug(outline.summary.blocks, slugs),
   };
-  const markdown = tidy(templates.markdown({ ...outline, summary, sections, contentsSlug }));
+  const markdown = tidy(templates.markdown({ ...outline, summary, sections, contentsSlug, introductionSlug }));
   const fragmentLayout: HtmlLayout = {
     idPrefix: options.idPrefix ?? DEFAULT_ID_PREFIX,
     headingLevel: options.headingLevel ?? DEFAULT_FRAGMENT_HEADING_LEVEL,

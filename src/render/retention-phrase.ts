@@ -16,6 +16,18 @@ export function formatDuration(iso: string, messages: Messages): string {
   if (d.days) parts.push(messages.t('terms:duration.day', { count: d.days }));
   return parts.length ? joinList(parts, messages) : iso;
 }
+
+/**
+ * A period in running text: 'binnen een maand', not 'binnen 1 maand' beside the law's 'binnen een maand'
+ * (P1M, P1Y, P1W, P1D); any other period as formatDuration gives it.
+ */
+export function formatDurationInText(iso: string, messages: Messages): string {
+  const d = parseDuration(iso);
+  const units = d ? (['years', 'months', 'weeks', 'days'] as const).filter((u) => d[u] > 0) : [];
+  return units.length === 1 && d![units[0]!] === 1
+    ? messages.t(`terms:durationOne.${units[0]!}`)
+    : formatDuration(iso, messages);
+}
 import { textIn } from '../i18n/text-in.js';
 
 /** 'Wet op de geneeskundige behandelingsovereenkomst (artikel 7:455 BW)', 'Algemene wet inzake rijksbelastingen (AWR)': a law as the notice cites it. */

@@ -50,7 +50,10 @@ describe('navigation in the notice', () => {
 
   it('ends every section with a named link back to the contents, prefixed in the fragment', () => {
     const { html, fragment } = rendered();
-    const sections = html.split('<section class="policyc-section">').length - 1;
+    // The introduction too: the contents list it (nl2-review improvement 7).
+    const count = (needle: string): number => html.split(needle).length - 1;
+    expect(count('<section class="policyc-introduction">')).toBe(1);
+    const sections = count('<section class="policyc-section">') + 1;
     expect(sections).toBeGreaterThan(5);
     const back =
       '<p class="policyc-to-contents"><a href="#contents" aria-label="Terug naar de inhoud">↑ Inhoud</a></p>\n</section>';

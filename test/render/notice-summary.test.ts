@@ -108,10 +108,10 @@ describe('the summary', () => {
 
   it('does not read processors alone as everyone who receives the data', () => {
     expect(summary(fullPolicy()).lines).toContain(
-      'Wie uw gegevens nog meer krijgt, onder meer de dienstverleners die voor ons werken: Hoster',
+      'Ook dienstverleners die voor ons werken krijgen uw gegevens, zoals: Hoster',
     );
     expect(summary(fullPolicy(), 'en').lines).toContain(
-      'Who else receives your data, among others the service providers who work for us: Hoster',
+      'Service providers who work for us also receive your data, for example: Hoster',
     );
   });
 
@@ -124,7 +124,7 @@ describe('the summary', () => {
       'Vierde',
     ].map((name, i) => ({ id: `r${i}`, name: both(name), type: 'authority' as const }));
     expect(summary(policy).lines).toContain(
-      'Wie uw gegevens nog meer krijgt: Eerste ontvanger met een lange naam, Tweede ontvanger met een lange naam, Derde en 2 anderen',
+      'Ook deze partijen krijgen uw gegevens: Eerste ontvanger met een lange naam, Tweede ontvanger met een lange naam, Derde en 2 anderen',
     );
   });
 

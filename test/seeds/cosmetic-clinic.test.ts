@@ -12,7 +12,7 @@ describeSeedFacts({
       'Privacy notice [name of the organisation not stated]',
       'This statement does not name the organisation; the name shown is a placeholder.',
       // No version or date is invented for an undated statement; it names no automated decisions, and the notice says so.
-      'This notice names no decisions that a computer takes about you without a person being involved',
+      'This notice names no decisions that a computer takes about you without a person looking at them',
       // A DPO is referred to, but the statement lost the address.
       'Data protection officer Contact details: not stated',
       'Medical data (special category of personal data: data concerning health)',
@@ -35,7 +35,7 @@ describeSeedFacts({
       '(right to withdraw consent)',
       'you have the right to withdraw this permission',
       'If you would like to view your data, please contact our Data Protection Officer.',
-      'We respond to your request within 1 month.',
+      'We respond to your request within one month.',
       'Our employees only consult your data if this is necessary for the performance of their duties.',
       'To secure your backup data, we have a username and password policy.',
       'we will report this to the Dutch Data Protection Authority',
@@ -45,7 +45,7 @@ describeSeedFacts({
     nl: [
       'Privacyverklaring [naam van de organisatie niet vermeld]',
       'Deze verklaring noemt de naam van de organisatie niet; de getoonde naam is een plaatsaanduiding.',
-      'Deze verklaring noemt geen besluiten die een computer over u neemt zonder dat er een mens aan te pas komt',
+      'In deze verklaring staan geen besluiten die een computer over u neemt zonder dat een mens ernaar kijkt',
       'Functionaris voor gegevensbescherming Contactgegevens: niet vermeld',
       'Medische gegevens (bijzondere persoonsgegevens: gegevens over gezondheid)',
       "Foto's van het te behandelen gebied (bijzondere persoonsgegevens: gegevens over gezondheid)",
@@ -66,7 +66,7 @@ describeSeedFacts({
       '(recht om toestemming in te trekken)',
       'dan hebt u het recht die toestemming in te trekken',
       'Wilt u uw gegevens inzien, neem dan contact op met onze functionaris voor gegevensbescherming.',
-      'Wij reageren binnen 1 maand op uw verzoek.',
+      'Wij reageren binnen een maand op uw verzoek.',
       'Onze medewerkers raadplegen uw gegevens alleen als dat nodig is voor de uitvoering van hun taken.',
       'hebben wij een beleid voor gebruikersnamen en wachtwoorden',
       'dan melden wij dat bij de Autoriteit Persoonsgegevens',

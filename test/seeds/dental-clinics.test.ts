@@ -10,7 +10,7 @@ describeSeedFacts({
   facts: {
     nl: [
       // The statement names more receivers in its own words ('hosting, … en andere diensten'): the list is not all.
-      'Wie je gegevens nog meer krijgt, onder meer: Zorgverzekeraars, Relevante autoriteiten, Google, Facebook en Microsoft',
+      'Onder andere deze partijen krijgen je gegevens: Zorgverzekeraars, Relevante autoriteiten, Google, Facebook en Microsoft',
       'Privacyverklaring Dental Clinics Nederland B.V.',
       'Adres: Hilversum, Nederland',
       'KvK-nummer: 32123759',
@@ -80,12 +80,12 @@ describeSeedFacts({
       // Contacts.
       'De contactgegevens van alle Dental Clinics-praktijken vind je op onze website: www.dentalclinics.nl/tandarts/',
       'contact opnemen met onze functionaris voor gegevensbescherming via privacy@dentalclinics.nl',
-      'Wij reageren binnen 1 maand op je verzoek.',
+      'Wij reageren binnen een maand op je verzoek.',
       'neem dan contact op met onze functionaris voor gegevensbescherming via privacy@dentalclinics.nl',
       'Je kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens',
     ],
     en: [
-      'Who else receives your data, among others: Health insurers, Relevant authorities, Google, Facebook and Microsoft',
+      'Among others, these parties receive your data: Health insurers, Relevant authorities, Google, Facebook and Microsoft',
       'Privacy notice Dental Clinics Nederland B.V.',
       'Address: Hilversum, the Netherlands',
       'Chamber of Commerce number: 32123759',
@@ -144,7 +144,7 @@ describeSeedFacts({
       'you can always withdraw it',
       'The contact details of all Dental Clinics practices are on our website: www.dentalclinics.nl/tandarts/',
       'you can contact our data protection officer at privacy@dentalclinics.nl',
-      'We respond to your request within 1 month.',
+      'We respond to your request within one month.',
       'please contact our Data Protection Officer at privacy@dentalclinics.nl',
       'You can also lodge a complaint with the Dutch Data Protection Authority (Autoriteit Persoonsgegevens)',
     ],
@@ -178,7 +178,11 @@ describeSeedFacts({
     'https://autoriteitpersoonsgegevens.nl',
   ],
   mutations: [
-    { pointer: '/sharing', lang: 'nl', absent: 'Wie je gegevens nog meer krijgt, onder meer:' },
+    {
+      pointer: '/sharing',
+      lang: 'nl',
+      absent: 'Onder andere deze partijen krijgen je gegevens:',
+    },
     { pointer: '/controller/kvkNumber', lang: 'nl', absent: 'KvK-nummer: 32123759' },
     { pointer: '/cookies/consentUrl', lang: 'en', absent: 'Change or withdraw your consent:' },
     { pointer: '/cookies/categories', value: [], lang: 'nl', absent: 'Deze cookies kunnen niet worden uitgeschakeld.' },
