@@ -23,15 +23,11 @@ const NEGATING_WORDS =
 /** The sentences of a text: split after . ! ? or a line break. An abbreviation only splits one too many. */
 const sentences = (text: string): string[] => text.split(/(?<=[.!?])\s+|\n+/u);
 
+/** 'de Europese Unie' is named by 'binnen de Europese Unie' and by 'in Europese Unie': the article is left out. */
 const namePattern = (name: string): RegExp | undefined => {
   const bare = name.replace(/^(de|het|the) /i, '');
   return bare === '' ? undefined : new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(bare)}($|[^\\p{L}\\p{N}])`, 'iu');
 };
-
-/** 'de Europese Unie' is named by 'binnen de Europese Unie' and by 'in Europese Unie': the article is left out. */
-export function mentionsName(text: string, name: string): boolean {
-  return namePattern(name)?.test(text) ?? false;
-}
 
 /**
  * Whether a sentence of the text says the data is stored in the place: the place follows a storage word in
@@ -53,10 +49,6 @@ export function mentionsStorageIn(text: string, name: string): boolean {
  * '15 dagen' is said by '15 dagen' and by 'vijftien (15) dagen': the number, a closing bracket or not, and
  * the unit. A phrase that does not start with a number is looked for as it stands.
  */
-export function mentionsDuration(text: string, phrase: string): boolean {
-  return durationPattern(phrase)?.test(text) ?? false;
-}
-
 function durationPattern(phrase: string): RegExp | undefined {
   const [, count, unit] = /^(\d+) (.+)$/.exec(phrase) ?? [];
   const pattern = count ? `(^|\\D)${count}\\)?\\s+${escapeRegExp(unit!)}` : escapeRegExp(phrase);
