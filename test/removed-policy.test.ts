@@ -86,7 +86,7 @@ describe('the output of a policy that no longer exists', () => {
   it('build --help says so', async () => {
     const help = (await runPolicycInProcess(['build', '--help'])).stdout;
     expect(help.replace(/\s+/g, ' ')).toContain(
-      'A build of every policy (no paths named) removes the folders policyc made in <out> for policies that no longer exist, and says so.',
+      "A build of every policy (no paths named) removes a folder policyc made in <out> for a policy file this build would have read and that is gone, and says so; it keeps any other (a copy, a renamed folder, another project's), with a warning.",
     );
   });
 
