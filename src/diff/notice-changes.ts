@@ -5,6 +5,7 @@ import { countryName, pick } from '../render/format.js';
 import type { PolicyModel, Purpose } from '../resolve/model.js';
 import type { Change } from './change.js';
 import { changeVars, changeWords, finishSentence, formatValue } from './change-words.js';
+import { consentSwaps } from './consent-swap.js';
 import { basesWords, newlyApplying, newlySentences, rightOfItem } from './notice-rights.js';
 
 /** Both versions, so that a change can be looked up on the side it points into. */
@@ -177,7 +178,11 @@ export function noticeChanges(changes: readonly Change[], models: NoticeModels, 
     const ids = purposesOf(c, models).map((p) => p.id);
     return item !== undefined && newly.some(({ purpose, items }) => ids.includes(purpose.id) && items.includes(item));
   };
+  // A purpose that swaps from consent keeps the consent already given: 'withdrawing consent no longer applies'
+  // would tell its people they cannot withdraw it (GDPR 7(3)); the change of basis is told, and the sender warned.
+  const swapped = models.old !== undefined && consentSwaps(models.old, models.new).length > 0;
   const told = (c: Change): boolean => {
+    if (c.kind === 'right-removed') return swapped && c.old?.value === 'withdraw-consent';
     if (c.kind === 'right-added') return rightsTold.has(String(c.new?.value));
     if (toldWithRights(c)) return true;
     const field = foldedIntoParty[c.kind] as 'subject' | 'new' | undefined;
