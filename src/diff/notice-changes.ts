@@ -125,8 +125,35 @@ function genericSentence(change: Change, vars: Record<string, string>, m: Messag
   return m.t(`diff:notice.generic.${change.kind}${variant}`, { ...vars, where });
 }
 
+/**
+ * A right that no longer applies because every purpose that brought it is gone: the letter tells that those
+ * purposes stop, not 'the following right no longer applies', which would be all it said of them (diff review).
+ */
+function purposesStopped(change: Change, models: NoticeModels, m: Messages): string | undefined {
+  if (change.kind !== 'right-removed' || !models.old) return undefined;
+  const right = models.old.rights.find((r) => r.id === change.old?.value);
+  const gone = right?.purposes ?? [];
+  if (!gone.length || gone.some((p) => models.new.purposes.some((q) => q.id === p.id))) return undefined;
+  const names = gone.map((p) => formatValue({ type: 'name', value: p.name }, m));
+  const subjects = [...new Set(gone.flatMap((p) => p.dataSubjects.map((s) => pick(s.name, m))))];
+  return [
+    m.t('diff:notice.purposesStopped', { purposes: joinList(names, m) }),
+    ...(subjects.length ? [m.t('diff:notice.concerns', { subjects: joinList(subjects, m) })] : []),
+  ].join(' ');
+}
+
+/** A DPO named for the first time, with how to reach them where the policy says (13(1)(b) asks for the contact details). */
+function dpoAdded(change: Change, models: NoticeModels, m: Messages): string | undefined {
+  if (change.kind !== 'dpo-added') return undefined;
+  const contact = models.new.source.dpo?.contact;
+  const ways = [contact?.email, contact?.phone, contact?.url].filter((w): w is string => Boolean(w));
+  return ways.length ? m.t('diff:notice.dpoAddedContact', { contact: joinList(ways, m, 'or') }) : undefined;
+}
+
 /** One change as the people concerned read it: a plain sentence, the facts they need, for whom it holds. */
 function noticeSentence(change: Change, models: NoticeModels, m: Messages): string {
+  const special = purposesStopped(change, models, m) ?? dpoAdded(change, models, m);
+  if (special) return finishSentence(special);
   const vars = changeVars(change, m);
   // A value stated for the first time, or no longer, is not a change 'from (none)' or 'to (none)'.
   const variant = change.old === undefined ? 'changeFirst' : change.new === undefined ? 'changeGone' : undefined;
@@ -189,7 +216,8 @@ export function noticeChanges(changes: readonly Change[], models: NoticeModels, 
     return field !== undefined && newParties.includes(JSON.stringify(c[field]));
   };
   return [
-    ...changes.filter((c) => !told(c)).map((c) => noticeSentence(c, models, m)),
+    // Two rights gone with the same purposes are one sentence.
+    ...new Set(changes.filter((c) => !told(c)).map((c) => noticeSentence(c, models, m))),
     // What the changes bring each purpose's data subjects: consent, objection, automated decisions (13(3), 21(4)).
     ...newly.map(({ purpose, items }) => {
       const subjects = joinList([...new Set(purpose.dataSubjects.map((s) => pick(s.name, m)))], m);
