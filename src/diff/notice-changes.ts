@@ -125,15 +125,27 @@ function genericSentence(change: Change, vars: Record<string, string>, m: Messag
   return m.t(`diff:notice.generic.${change.kind}${variant}`, { ...vars, where });
 }
 
+/** The purposes that brought a right the new version no longer has: those gone from it, and those it keeps. */
+function rightPurposes(change: Change, models: NoticeModels): { gone: Purpose[]; kept: Purpose[] } {
+  const right = models.old?.rights.find((r) => r.id === change.old?.value);
+  const inNew = (p: Purpose): boolean => models.new.purposes.some((q) => q.id === p.id);
+  const purposes = change.kind === 'right-removed' ? (right?.purposes ?? []) : [];
+  return { gone: purposes.filter((p) => !inNew(p)), kept: purposes.filter(inNew) };
+}
+
+/** The purposes kept in the new version that swap from consent to another basis (consent-swap.ts). */
+const swappedIds = (models: NoticeModels): Set<string> =>
+  new Set(models.old ? consentSwaps(models.old, models.new).map((p) => p.id) : []);
+
 /**
- * A right that no longer applies because every purpose that brought it is gone: the letter tells that those
- * purposes stop, not 'the following right no longer applies', which would be all it said of them (diff review).
+ * A right that no longer applies because the purposes that brought it are gone (or, for withdrawing consent,
+ * swap to another basis): the letter tells that those purposes stop, not 'the following right no longer
+ * applies', which would be all it said of them and, for consent, untrue of consent already given (diff review).
  */
 function purposesStopped(change: Change, models: NoticeModels, m: Messages): string | undefined {
-  if (change.kind !== 'right-removed' || !models.old) return undefined;
-  const right = models.old.rights.find((r) => r.id === change.old?.value);
-  const gone = right?.purposes ?? [];
-  if (!gone.length || gone.some((p) => models.new.purposes.some((q) => q.id === p.id))) return undefined;
+  const { gone, kept } = rightPurposes(change, models);
+  const swapped = change.old?.value === 'withdraw-consent' ? swappedIds(models) : new Set<string>();
+  if (!gone.length || kept.some((p) => !swapped.has(p.id))) return undefined;
   const names = gone.map((p) => formatValue({ type: 'name', value: p.name }, m));
   const subjects = [...new Set(gone.flatMap((p) => p.dataSubjects.map((s) => pick(s.name, m))))];
   return [
@@ -207,9 +219,13 @@ export function noticeChanges(changes: readonly Change[], models: NoticeModels, 
   };
   // A purpose that swaps from consent keeps the consent already given: 'withdrawing consent no longer applies'
   // would tell its people they cannot withdraw it (GDPR 7(3)); the change of basis is told, and the sender warned.
-  const swapped = models.old !== undefined && consentSwaps(models.old, models.new).length > 0;
+  const swapped = swappedIds(models);
+  const onlySwaps = (c: Change): boolean => {
+    const { gone, kept } = rightPurposes(c, models);
+    return c.old?.value === 'withdraw-consent' && !gone.length && kept.some((p) => swapped.has(p.id));
+  };
   const told = (c: Change): boolean => {
-    if (c.kind === 'right-removed') return swapped && c.old?.value === 'withdraw-consent';
+    if (c.kind === 'right-removed') return onlySwaps(c);
     if (c.kind === 'right-added') return rightsTold.has(String(c.new?.value));
     if (toldWithRights(c)) return true;
     const field = foldedIntoParty[c.kind] as 'subject' | 'new' | undefined;

@@ -72,6 +72,24 @@ describe('a purpose that swaps from consent to another legal basis', () => {
     }
   });
 
+  it('with another purpose on consent removed, the letter tells that purpose stops, and nothing of withdrawal', () => {
+    const survey = {
+      id: 'survey',
+      name: { nl: 'Tevredenheidsonderzoek', en: 'Satisfaction survey' },
+      legalBasis: '6(1)(a)',
+      dataSubjects: ['patients'],
+      dataCategories: ['contact'],
+    };
+    const before = text((s) => s.purposes.push(survey));
+    const compared = comparePolicies(
+      { text: before, label: 'old.json', path: file },
+      { text: swapped, label: 'new.json', path: file },
+    );
+    const en = compared.value!.notice!.texts.find((t) => t.lang === 'en')!.changes.join('\n');
+    expect(en).toContain('We no longer use your data for Satisfaction survey. This applies to: Patients.');
+    expect(en).not.toMatch(/withdraw/i);
+  });
+
   it('is not told when consent stays, or goes without another basis in its place', () => {
     expect(swapNotes(withBases([consent, interests]), 'en')).toEqual([]);
     const before = text((s) => {
