@@ -186,10 +186,14 @@ const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text
 /** A sentence as written out: capitalised, and a name that ends in a full stop ('Inc.') not followed by a second one. */
 export const finishSentence = (text: string): string => capitalise(text).replace(/\.\.(\s|$)/g, '.$1');
 
-/** The sentence for a kind; a value stated for the first time, or no longer, has its own where the words need it. */
+/**
+ * The sentence for a kind; a value stated for the first time, or no longer, has its own where the words need it,
+ * and so has a country of a party new in this version (not 'now also').
+ */
 function changeSentence(change: Change, kind: string, vars: Record<string, string>, m: Messages): string | undefined {
   const variant = change.old === undefined ? 'New' : change.new === undefined ? 'Gone' : '';
-  const key = [`diff:sentence.${kind}${variant}`, `diff:sentence.${kind}`].find((k) => m.has(k));
+  const party = change.newParty ? [`diff:sentence.${kind}NewParty`] : [];
+  const key = [...party, `diff:sentence.${kind}${variant}`, `diff:sentence.${kind}`].find((k) => m.has(k));
   return key === undefined ? undefined : m.t(key, vars);
 }
 

@@ -63,4 +63,6 @@ export interface Change {
   usedFor?: Value[];
   /** A move between purposes (purpose-processor-moved…): the purpose the item served before (also in `old`). */
   movedFrom?: Value;
+  /** A country of a party that is new in this version (transfer-added, location-added): told without 'also'. */
+  newParty?: true;
 }

@@ -182,7 +182,7 @@ function diffCollection(ctx: DiffContext, spec: CollectionSpec, olds: Item[], ne
         ctx,
         [],
         partyCountries(n.record).filter((c) => !isInEea(c)),
-        { pointer: n.pointer, oldPointer: n.pointer, extra: { subject: name }, indexPointer: false },
+        { pointer: n.pointer, oldPointer: n.pointer, extra: { subject: name, newParty: true }, indexPointer: false },
       );
     }
   }

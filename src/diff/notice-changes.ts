@@ -5,6 +5,7 @@ import { countryName, pick } from '../render/format.js';
 import type { PolicyModel, Purpose } from '../resolve/model.js';
 import type { Change } from './change.js';
 import { changeVars, changeWords, finishSentence, formatValue } from './change-words.js';
+import { consentSwaps } from './consent-swap.js';
 import { basesWords, newlyApplying, newlySentences, rightOfItem } from './notice-rights.js';
 
 /** Both versions, so that a change can be looked up on the side it points into. */
@@ -124,8 +125,47 @@ function genericSentence(change: Change, vars: Record<string, string>, m: Messag
   return m.t(`diff:notice.generic.${change.kind}${variant}`, { ...vars, where });
 }
 
+/** The purposes that brought a right the new version no longer has: those gone from it, and those it keeps. */
+function rightPurposes(change: Change, models: NoticeModels): { gone: Purpose[]; kept: Purpose[] } {
+  const right = models.old?.rights.find((r) => r.id === change.old?.value);
+  const inNew = (p: Purpose): boolean => models.new.purposes.some((q) => q.id === p.id);
+  const purposes = change.kind === 'right-removed' ? (right?.purposes ?? []) : [];
+  return { gone: purposes.filter((p) => !inNew(p)), kept: purposes.filter(inNew) };
+}
+
+/** The purposes kept in the new version that swap from consent to another basis (consent-swap.ts). */
+const swappedIds = (models: NoticeModels): Set<string> =>
+  new Set(models.old ? consentSwaps(models.old, models.new).map((p) => p.id) : []);
+
+/**
+ * A right that no longer applies because the purposes that brought it are gone (or, for withdrawing consent,
+ * swap to another basis): the letter tells that those purposes stop, not 'the following right no longer
+ * applies', which would be all it said of them and, for consent, untrue of consent already given (diff review).
+ */
+function purposesStopped(change: Change, models: NoticeModels, m: Messages): string | undefined {
+  const { gone, kept } = rightPurposes(change, models);
+  const swapped = change.old?.value === 'withdraw-consent' ? swappedIds(models) : new Set<string>();
+  if (!gone.length || kept.some((p) => !swapped.has(p.id))) return undefined;
+  const names = gone.map((p) => formatValue({ type: 'name', value: p.name }, m));
+  const subjects = [...new Set(gone.flatMap((p) => p.dataSubjects.map((s) => pick(s.name, m))))];
+  return [
+    m.t('diff:notice.purposesStopped', { purposes: joinList(names, m) }),
+    ...(subjects.length ? [m.t('diff:notice.concerns', { subjects: joinList(subjects, m) })] : []),
+  ].join(' ');
+}
+
+/** A DPO named for the first time, with how to reach them where the policy says (13(1)(b) asks for the contact details). */
+function dpoAdded(change: Change, models: NoticeModels, m: Messages): string | undefined {
+  if (change.kind !== 'dpo-added') return undefined;
+  const contact = models.new.source.dpo?.contact;
+  const ways = [contact?.email, contact?.phone, contact?.url].filter((w): w is string => Boolean(w));
+  return ways.length ? m.t('diff:notice.dpoAddedContact', { contact: joinList(ways, m, 'or') }) : undefined;
+}
+
 /** One change as the people concerned read it: a plain sentence, the facts they need, for whom it holds. */
 function noticeSentence(change: Change, models: NoticeModels, m: Messages): string {
+  const special = purposesStopped(change, models, m) ?? dpoAdded(change, models, m);
+  if (special) return finishSentence(special);
   const vars = changeVars(change, m);
   // A value stated for the first time, or no longer, is not a change 'from (none)' or 'to (none)'.
   const variant = change.old === undefined ? 'changeFirst' : change.new === undefined ? 'changeGone' : undefined;
@@ -177,14 +217,23 @@ export function noticeChanges(changes: readonly Change[], models: NoticeModels, 
     const ids = purposesOf(c, models).map((p) => p.id);
     return item !== undefined && newly.some(({ purpose, items }) => ids.includes(purpose.id) && items.includes(item));
   };
+  // A purpose that swaps from consent keeps the consent already given: 'withdrawing consent no longer applies'
+  // would tell its people they cannot withdraw it (GDPR 7(3)); the change of basis is told, and the sender warned.
+  const swapped = swappedIds(models);
+  const onlySwaps = (c: Change): boolean => {
+    const { gone, kept } = rightPurposes(c, models);
+    return c.old?.value === 'withdraw-consent' && !gone.length && kept.some((p) => swapped.has(p.id));
+  };
   const told = (c: Change): boolean => {
+    if (c.kind === 'right-removed') return onlySwaps(c);
     if (c.kind === 'right-added') return rightsTold.has(String(c.new?.value));
     if (toldWithRights(c)) return true;
     const field = foldedIntoParty[c.kind] as 'subject' | 'new' | undefined;
     return field !== undefined && newParties.includes(JSON.stringify(c[field]));
   };
   return [
-    ...changes.filter((c) => !told(c)).map((c) => noticeSentence(c, models, m)),
+    // Two rights gone with the same purposes are one sentence.
+    ...new Set(changes.filter((c) => !told(c)).map((c) => noticeSentence(c, models, m))),
     // What the changes bring each purpose's data subjects: consent, objection, automated decisions (13(3), 21(4)).
     ...newly.map(({ purpose, items }) => {
       const subjects = joinList([...new Set(purpose.dataSubjects.map((s) => pick(s.name, m)))], m);

@@ -6,6 +6,7 @@ import { controllerName, formatDate, pick } from '../render/format.js';
 import { formatDuration } from '../render/retention-phrase.js';
 import type { Change } from './change.js';
 import { changeKinds } from './change-kinds.js';
+import { consentSwapNotes } from './consent-swap.js';
 import { noticeChanges } from './notice-changes.js';
 import { addDuration } from './dates.js';
 
@@ -22,7 +23,10 @@ export interface NoticeDraftText {
   historyHeading?: string;
   history: string[];
   signature: string;
-  /** Notes for whoever sends it: the timing, a stated date that is too early, a version or date left as the old one's. */
+  /**
+   * Notes for whoever sends it: the timing, a stated date that is too early, a version or date left as the old one's,
+   * a purpose that swaps from consent to another basis, a new check error.
+   */
   senderHeading: string;
   senderNotes: string[];
 }
@@ -123,6 +127,7 @@ function draftText(
     senderNotes: [
       ...senderNotes(metadata.version, timing, newPurpose(material), m),
       ...sameAsOld(newModel, options, m),
+      ...consentSwapNotes(options.oldModel, newModel, m),
       ...(options.newFindings ?? []).map((d) =>
         m.t('diff:notice.newFinding', { message: diagnosticTexts(d, m).message }),
       ),

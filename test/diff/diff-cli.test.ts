@@ -41,7 +41,7 @@ describe('policyc diff across git revisions', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Old: HEAD~1:policies/clinic/policy.json. New: policies/clinic/policy.json.');
     expect(run.stdout).toContain('6 material, 2 editorial.');
-    expect(run.stdout).toContain('Imaging Cloud Inc. now also processes data in the United States, outside the EEA.');
+    expect(run.stdout).toContain('Imaging Cloud Inc. processes data in the United States, outside the EEA.');
   });
 
   it('accepts rev:path on both sides, from a sub-folder, and gates CI with --fail-on material (exit 3)', async () => {

@@ -1,0 +1,36 @@
+/**
+ * Guidance of the European Data Protection Board that policyc cites, as data: which document and
+ * which paragraphs. The document's title in each language lives in locales/<lang>/terms.json under
+ * guidance.<id>.
+ */
+export interface GuidanceFacts {
+  id: 'edpb-consent';
+  /** Version and date of adoption, as the document states them. */
+  version: string;
+  adopted: string;
+  /** The paragraphs cited ('120–123'). */
+  paragraphs: string;
+  url: string;
+  /** What about the citation is not confirmed against the document itself. */
+  verify?: string;
+}
+
+/**
+ * EDPB Guidelines 05/2020 on consent under Regulation 2016/679 (version 1.1; adopted 4 May 2020):
+ * a controller that relied on consent cannot swap to another legal basis — not retrospectively, to
+ * justify processing when the consent turns out invalid, nor silently when consent is withdrawn
+ * (a change of basis is to be told under art. 13 and 14); the basis is decided before collection.
+ */
+export const consentSwapGuidance: GuidanceFacts = {
+  id: 'edpb-consent',
+  version: '1.1',
+  adopted: '2020-05-04',
+  paragraphs: '120–123',
+  url: 'https://www.edpb.europa.eu/our-work-tools/our-documents/guidelines/guidelines-052020-consent-under-regulation-2016679_en',
+  verify:
+    'not read in the EDPB document itself (no copy reachable here). Para. 123 ("the controller cannot swap from consent to ' +
+    'other lawful bases. For example, it is not allowed to retrospectively utilise the legitimate interest basis in order to ' +
+    'justify processing, where problems have been encountered with the validity of consent.") and para. 120 (a change of ' +
+    'basis after withdrawal to be notified under art. 13 and 14) as quoted by a secondary source; paras. 121–122 (the basis ' +
+    'established before processing; respecting withdrawal once consent is relied on) recalled, not confirmed',
+};

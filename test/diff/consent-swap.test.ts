@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { comparePolicies } from '../../src/diff/compare-policies.js';
+import { renderDiffJson, renderDiffText } from '../../src/diff/render-diff.js';
+import { messagesFor } from '../../src/i18n/messages.js';
+import { consentSwapGuidance } from '../../src/law/guidance.js';
+import { diffFixtures } from './support.js';
+
+/** A newsletter sent with consent (6(1)(a)) in the old version. */
+const file = path.join(diffFixtures, 'newsletter-v1/policy.json');
+const text = (patch: (source: Record<string, any>) => void = () => {}): string => {
+  const source = JSON.parse(readFileSync(file, 'utf8')) as Record<string, any>;
+  patch(source);
+  return JSON.stringify(source, null, 2);
+};
+const withBases = (bases: Array<Record<string, unknown>>): string =>
+  text((s) => {
+    s.metadata.version = '2024.2';
+    const newsletter = s.purposes.find((p: { id: string }) => p.id === 'newsletter');
+    delete newsletter.legalBasis;
+    newsletter.legalBases = bases;
+  });
+const interest = { nl: 'Onze patiënten op de hoogte houden', en: 'Keeping our patients informed' };
+const consent = { basis: '6(1)(a)', dataCategories: ['contact'] };
+const interests = { basis: '6(1)(f)', dataCategories: ['contact'], legitimateInterest: interest };
+const contract = { basis: '6(1)(b)', dataCategories: ['contact'] };
+
+const compare = (after: string) => {
+  const compared = comparePolicies(
+    { text: text(), label: 'old.json', path: file },
+    { text: after, label: 'new.json', path: file },
+  );
+  expect(compared.value).toBeDefined();
+  return compared.value!;
+};
+const draft = (after: string, lang: 'nl' | 'en') => compare(after).notice!.texts.find((t) => t.lang === lang)!;
+const swapNotes = (after: string, lang: 'nl' | 'en') =>
+  draft(after, lang).senderNotes.filter((n) => n.includes('05/2020'));
+
+describe('a purpose that swaps from consent to another legal basis', () => {
+  const swapped = withBases([interests]);
+
+  it('warns the sender, citing the EDPB consent guidelines and their paragraphs (nl, en)', () => {
+    const [en] = swapNotes(swapped, 'en');
+    expect(en).toMatch(/^For Newsletter the new version rests on legitimate interests \(Article 6\(1\)\(f\) GDPR\)/);
+    expect(en).toContain(
+      `EDPB Guidelines 05/2020 on consent under Regulation 2016/679 (paragraphs ${consentSwapGuidance.paragraphs})`,
+    );
+    expect(en).toContain('cannot swap from consent to another legal basis');
+    const [nl] = swapNotes(swapped, 'nl');
+    expect(nl).toMatch(/^Voor Nieuwsbrief steunt de nieuwe versie op gerechtvaardigd belang/);
+    expect(nl).toContain(
+      `EDPB-richtsnoeren 05/2020 inzake toestemming overeenkomstig Verordening 2016/679 (randnummers ${consentSwapGuidance.paragraphs})`,
+    );
+  });
+
+  it('shows the warning in the text report and in the JSON report', () => {
+    const result = compare(swapped);
+    const m = messagesFor('en');
+    const [note] = swapNotes(swapped, 'en');
+    expect(renderDiffText(result, m)).toContain(`- ${note}`);
+    const json = JSON.parse(renderDiffJson(result, m)) as { notice: { texts: Array<{ senderNotes: string[] }> } };
+    expect(json.notice.texts.flatMap((t) => t.senderNotes)).toContain(note);
+  });
+
+  it('the letter tells the change of basis, and not that consent can no longer (or still) be withdrawn', () => {
+    for (const lang of ['nl', 'en'] as const) {
+      const letter = draft(swapped, lang).changes.join('\n');
+      expect(letter).toContain(lang === 'nl' ? 'gerechtvaardigd belang' : 'legitimate interests');
+      expect(letter).not.toMatch(lang === 'nl' ? /intrekken|ingetrokken/ : /withdraw/i);
+    }
+  });
+
+  it('with another purpose on consent removed, the letter tells that purpose stops, and nothing of withdrawal', () => {
+    const survey = {
+      id: 'survey',
+      name: { nl: 'Tevredenheidsonderzoek', en: 'Satisfaction survey' },
+      legalBasis: '6(1)(a)',
+      dataSubjects: ['patients'],
+      dataCategories: ['contact'],
+    };
+    const before = text((s) => s.purposes.push(survey));
+    const compared = comparePolicies(
+      { text: before, label: 'old.json', path: file },
+      { text: swapped, label: 'new.json', path: file },
+    );
+    const en = compared.value!.notice!.texts.find((t) => t.lang === 'en')!.changes.join('\n');
+    expect(en).toContain('We no longer use your data for Satisfaction survey. This applies to: Patients.');
+    expect(en).not.toMatch(/withdraw/i);
+  });
+
+  it('is not told when consent stays, or goes without another basis in its place', () => {
+    expect(swapNotes(withBases([consent, interests]), 'en')).toEqual([]);
+    const before = text((s) => {
+      const newsletter = s.purposes.find((p: { id: string }) => p.id === 'newsletter');
+      delete newsletter.legalBasis;
+      newsletter.legalBases = [consent, contract];
+    });
+    const compared = comparePolicies(
+      { text: before, label: 'old.json', path: file },
+      { text: withBases([contract]), label: 'new.json', path: file },
+    );
+    const notes = compared.value!.notice!.texts.flatMap((t) => t.senderNotes);
+    expect(notes.filter((n) => n.includes('05/2020'))).toEqual([]);
+  });
+});
