@@ -12,13 +12,23 @@ export function formatEntity(entity: Entity, m: Messages): string {
   return entity.name ?? country ?? '';
 }
 
+/**
+ * 'moedermaatschappij: Amazon.com, Inc. (de Verenigde Staten)'; an entity the statement gives by its
+ * country alone is 'moedermaatschappij in de Verenigde Staten' ('moedermaatschappij: de Verenigde
+ * Staten' named the country as the company).
+ */
+function relatedEntity(key: 'parentCompany' | 'contractingEntity', entity: Entity, m: Messages): string {
+  return !entity.name && entity.country
+    ? m.t(`details:entity.${key}In`, { country: countryName(entity.country, m) })
+    : m.t(`details:entity.${key}`, { entity: formatEntity(entity, m) });
+}
+
 /** Where a processor comes from: its country of origin, parent company and contracting entity. */
 export function processorOrigin(p: Processor, m: Messages): string | undefined {
   const parts: string[] = [];
   if (p.country) parts.push(countryName(p.country, m));
-  if (p.parentCompany) parts.push(m.t('details:entity.parentCompany', { entity: formatEntity(p.parentCompany, m) }));
-  if (p.contractingEntity)
-    parts.push(m.t('details:entity.contractingEntity', { entity: formatEntity(p.contractingEntity, m) }));
+  if (p.parentCompany) parts.push(relatedEntity('parentCompany', p.parentCompany, m));
+  if (p.contractingEntity) parts.push(relatedEntity('contractingEntity', p.contractingEntity, m));
   return parts.length ? parts.join('; ') : undefined;
 }
 
