@@ -47,3 +47,36 @@ describe("a transfer party's unstated third country in the party tables", () => 
     expect(row(notice.nl, 'Verzekeraar')).toBe('| **Verzekeraar** | Zorgverzekeraar | — | — | — |');
   });
 });
+
+describe('the list of parties through which data leaves the EEA', () => {
+  const intro = (notice: string): string => notice.split('\n').find((l) => l.endsWith('Europese Economische Ruimte:'))!;
+
+  it('says data goes outside the EEA through them, not that they are established or store there (a ground alone says neither)', () => {
+    const notice = tables();
+    expect(intro(notice.nl)).toBe(
+      'Via deze verwerkers en ontvangers gaan gegevens naar buiten de Europese Economische Ruimte:',
+    );
+    expect(notice.nl).toContain('\n- Clausules — standaardbepalingen');
+    expect(notice.en).toContain(
+      'Through these processors and recipients, data goes outside the European Economic Area:',
+    );
+  });
+
+  it('names the kind of party the list holds, and one as one', () => {
+    const policy = miniPolicy();
+    const service = text('Dienst', 'Service');
+    policy.processors = [{ id: 'abroad', name: 'Overzee', service, country: 'US' }];
+    expect(intro(policyOutputs(policy).notice.nl)).toBe(
+      'Via deze verwerker gaan gegevens naar buiten de Europese Economische Ruimte:',
+    );
+    policy.processors.push({ id: 'far', name: 'Ver', service, serverLocations: ['JP'] });
+    expect(intro(policyOutputs(policy).notice.nl)).toBe(
+      'Via deze verwerkers gaan gegevens naar buiten de Europese Economische Ruimte:',
+    );
+    policy.processors = [];
+    policy.recipients = [{ id: 'lab', name: text('Lab'), type: 'third-party', country: 'CH' }];
+    expect(policyOutputs(policy).notice.en).toContain(
+      'Through this recipient, data goes outside the European Economic Area:',
+    );
+  });
+});
