@@ -140,3 +140,86 @@ describe('art14/referral-source-unstated reads referrals, not links', () => {
     ]);
   });
 });
+
+describe('recipients/complete-unset reads a sharing text that says no one else', () => {
+  const base = JSON.parse(readFileSync(ruleFixtureBase, 'utf8'));
+  // The other language says nothing of others, so each case is read in one language.
+  const both = (sharing: { nl?: string; en?: string }) => ({
+    nl: sharing.nl ?? 'Wij delen uw gegevens.',
+    en: sharing.en ?? 'We share your data.',
+  });
+  function complete(sharing: { nl?: string; en?: string }, patch: object = {}, lang: 'nl' | 'en' = 'en') {
+    const policy = JSON.stringify(mergePatch(base, { sharing: both(sharing), ...patch }), null, 2);
+    const analysed = analysePolicy(policy, 'policy.json', lang);
+    expect(analysed.diagnostics).toEqual([]);
+    return analysed.findings.filter((f) => f.ruleId === 'recipients/complete-unset');
+  }
+  const quoted = (findings: ReturnType<typeof complete>): string[] =>
+    findings.map((f) => f.message.match(/\("([^"]+)"\)/)![1]!);
+
+  it.each([
+    ['met niemand anders', 'Wij delen uw gegevens met de partijen hieronder, en met niemand anders.'],
+    ['geen andere partijen', 'Wij geven uw gegevens aan geen andere partijen dan die hieronder.'],
+    ['geen gegevens door aan andere partijen', 'Wij geven geen gegevens door aan andere partijen.'],
+    [
+      'nooit … andere derde partijen (IES)',
+      'We zullen nooit informatie over u delen of verkopen aan adverteerders of andere derde partijen.',
+    ],
+  ])('fires on %s, at the sharing text', (_, nl) => {
+    const findings = complete({ nl });
+    expect(findings.map((f) => f.pointer)).toEqual(['/sharing']);
+    // The line and column of the sharing value in the policy text.
+    const lines = JSON.stringify(mergePatch(base, { sharing: both({ nl }) }), null, 2).split('\n');
+    const line = lines.findIndex((l) => l.includes('"sharing"')) + 1;
+    expect([findings[0]!.line, findings[0]!.column]).toEqual([line, lines[line - 1]!.indexOf('{') + 1]);
+  });
+
+  it.each([
+    ['no one else', 'We share your data with the parties below and with no one else.'],
+    ['nobody else', 'Nobody else receives your data.'],
+    ['not … with anyone else', 'We do not share your data with anyone else.'],
+    ['no other third parties', 'No other third parties receive your data.'],
+  ])('fires on %s', (_, en) => {
+    expect(complete({ en }).map((f) => f.pointer)).toEqual(['/sharing']);
+  });
+
+  it("quotes each language's own words", () => {
+    const sharing = {
+      nl: 'Wij delen uw gegevens met niemand anders.',
+      en: 'We share your data with no one else.',
+    };
+    expect(quoted(complete(sharing, {}, 'nl'))).toEqual(['niemand anders']);
+    expect(quoted(complete(sharing, {}, 'en'))).toEqual(['no one else']);
+  });
+
+  it.each([
+    ['tenzij (BIB)', 'Wij geven geen gegevens door aan andere partijen, tenzij dit nodig is voor de doeleinden.'],
+    [
+      'zonder (Dijklander)',
+      'Gegevens worden niet met anderen gedeeld zonder uw uitdrukkelijke toestemming of een andere wettelijke grondslag.',
+    ],
+    ['onder andere', 'Onder andere deze partijen krijgen uw gegevens, en verder niemand anders.'],
+    ['zoals', 'Wij werken met dienstverleners, zoals hosting. Met niemand anders delen wij uw gegevens.'],
+    ['niet alleen', 'Wij delen uw gegevens niet alleen met uw huisarts maar ook met andere partijen.'],
+    ['only (iPractice)', 'We delen je persoonsgegevens alleen met andere partijen als daar een grondslag voor is.'],
+  ])('is silent where the text lets others in: %s', (_, nl) => {
+    expect(complete({ nl })).toEqual([]);
+  });
+
+  it.each([
+    ['unless', 'We do not share your data with other parties unless the law requires it.'],
+    ['without (Cosmetic Clinic)', 'We will never share it with any other third parties without your permission.'],
+    ['such as', 'We use service providers such as hosting companies, and no one else.'],
+  ])('is silent in English too: %s', (_, en) => {
+    expect(complete({ en })).toEqual([]);
+  });
+
+  it('is silent where the field is set, either way, and where the statement names no party', () => {
+    const sharing = { nl: 'Wij delen uw gegevens met niemand anders.' };
+    expect(complete(sharing, { recipientsComplete: true })).toEqual([]);
+    expect(complete(sharing, { recipientsComplete: false })).toEqual([]);
+    const { recipients: _recipients, ...care } = base.purposes[0];
+    const none = { recipients: null, purposes: [care] };
+    expect(complete(sharing, none)).toEqual([]);
+  });
+});

@@ -321,7 +321,7 @@ describe("a processor's establishment and server locations (30(1)(d)–(e))", ()
     );
     expect(processors).toContainEqual(
       expect.stringMatching(
-        /^AWS EMEA \(moedermaatschappij: de Verenigde Staten; contractspartij: Luxemburg; servers: de Europese Unie\): Hosting/,
+        /^AWS EMEA \(moedermaatschappij in de Verenigde Staten; contractspartij in Luxemburg; servers: de Europese Unie\): Hosting/,
       ),
     );
     expect(fact(nl, 'Overige doorgifte aan derde landen')!.split('\n')).toContain(

@@ -3,7 +3,10 @@ import {
   clientWords,
   continuedUseConsent,
   erasureWords,
+  examplesWords,
   goodCareWords,
+  noOneElseWords,
+  othersMayWords,
   patientWords,
   promotionWords,
   referralWords,
@@ -157,6 +160,36 @@ function careRecipientUnset(model: PolicyModel): Finding[] {
   return found ? [{ pointer: found.pointer, vars: { quote: { nl: word!, en: word! } } }] : [];
 }
 
+/** The sentences of a text (a Markdown text's paragraphs and list items are sentences too). */
+const sentences = (s: string): string[] => s.split(/(?<=[.!?;])\s+|\n+/);
+
+/** The first sentence of `s` that says no one else receives the data, without a condition that lets others in. */
+function noOneElse(s: string): string | undefined {
+  if (examplesWords.test(s)) return undefined;
+  const sentence = sentences(s).find((x) => noOneElseWords.test(x) && !othersMayWords.test(x));
+  return sentence?.match(noOneElseWords)![0];
+}
+
+/**
+ * A sharing text that says no one else receives the data while recipientsComplete is not set: the
+ * summary then presents the parties named as some among others. Only where it names parties, for
+ * the field changes nothing else; where the author set the field either way, the author has said.
+ */
+function recipientsCompleteUnset(model: PolicyModel): Finding[] {
+  const { sharing, recipientsComplete } = model.source;
+  if (!sharing || recipientsComplete !== undefined || !(model.recipients.length + model.processors.length)) return [];
+  const quotes = Object.entries(sharing).flatMap(([lang, s]) => {
+    const quote = noOneElse(s);
+    return quote ? [[lang, quote] as const] : [];
+  });
+  if (!quotes.length) return [];
+  // Each language's own words where it has them, another language's where it has none.
+  const quote = Object.fromEntries(
+    Object.keys(sharing).map((lang) => [lang, (quotes.find(([l]) => l === lang) ?? quotes[0]!)[1]]),
+  );
+  return [{ pointer: '/sharing', vars: { quote: quote as Text } }];
+}
+
 export const wordingRules: readonly Rule[] = [
   {
     id: 'controller/representative-missing',
@@ -199,4 +232,11 @@ export const wordingRules: readonly Rule[] = [
   },
   { id: 'wording/vague', severity: 'info', article: 'GDPR 12(1); WP260 rev.01', check: vagueWording },
   { id: 'wording/care-recipient-unset', severity: 'info', article: 'GDPR 12(1)', check: careRecipientUnset },
+  {
+    id: 'recipients/complete-unset',
+    // Info: only the author knows whether the parties named are all.
+    severity: 'info',
+    article: 'GDPR 13(1)(e), 12(1)',
+    check: recipientsCompleteUnset,
+  },
 ];

@@ -110,3 +110,30 @@ export const promotionWords = new RegExp(
  */
 export const clientWords = /(?<![\p{L}\p{N}])cli[eë]nt/iu;
 export const patientWords = /(?<![\p{L}\p{N}])pati[eë]nt/iu;
+
+/**
+ * A sharing text that says no one but the parties named receives the data: "met niemand anders",
+ * "geen gegevens door aan andere partijen", "no one else", "never … to advertisers or other third
+ * parties" (IES). Read one sentence at a time, together with othersMayWords and examplesWords: the
+ * law asks the recipients (GDPR 13(1)(e)); whether those named are all of them is the author's to say
+ * (recipientsComplete), so these only prompt.
+ */
+export const noOneElseWords = new RegExp(
+  [
+    String.raw`\bniemand anders\b`,
+    String.raw`\bgeen (enkele )?(andere|overige) (derde )?(partij(en)?|derden|ontvangers|organisaties|bedrijven)\b`,
+    String.raw`\b(geen|niet|nooit)\b[^.;!?\n]{0,80}?\b((andere|overige) (derde )?(partij(en)?|derden|ontvangers|organisaties|bedrijven)|(aan|met) anderen)\b`,
+    String.raw`\b(no one|no-one|nobody) else\b`,
+    String.raw`\bno other (third )?(part(y|ies)|recipients|organi[sz]ations|companies)\b`,
+    String.raw`\b(not|never|n't)\b[^.;!?\n]{0,80}?\b((any )?other (third )?(part(y|ies)|recipients|organi[sz]ations|companies)|(with|to) (anyone|anybody) else)\b`,
+  ].join('|'),
+  'i',
+);
+
+/** In the same sentence as noOneElseWords: a condition under which others do receive the data ("tenzij", "zonder uw toestemming", "unless"), or "niet alleen" / "not only". */
+export const othersMayWords =
+  /\b(tenzij|zonder|behalve (als|wanneer|indien)|uitgezonderd|niet alleen|unless|without|except (if|when|where)|not only)\b/i;
+
+/** Anywhere in the sharing text: the parties named are examples ("onder andere", "zoals", "such as"), not all. "zoals hieronder beschreven" ("as described below") is no example. */
+export const examplesWords =
+  /\b(onder andere|onder meer|o\.a\.|bijvoorbeeld|zoals(?! (hieronder|hierboven|beschreven|vermeld|genoemd))|among others|amongst others|such as|for example|for instance|e\.g\.|including)(?![\p{L}])/iu;

@@ -347,11 +347,23 @@ function transfersBlocks({ source, model, m }: NoticeContext): Block[] {
       { list: mechanisms.map((x) => [text(transferGroundText(x, m))]) },
     );
   }
-  const parties = [...model.processors, ...model.recipients]
-    .filter((party) => partyLeavesEea(party))
-    .map((party) => [text(transferText(party, m))]);
-  if (parties.length) blocks.push({ paragraph: sentence(m.t('details:transfers.partiesIntro')) }, { list: parties });
+  const processors = model.processors.filter((party) => partyLeavesEea(party));
+  const recipients = model.recipients.filter((party) => partyLeavesEea(party));
+  const parties = [...processors, ...recipients].map((party) => [text(transferText(party, m))]);
+  if (parties.length) blocks.push({ paragraph: sentence(partiesIntro(processors, recipients, m)) }, { list: parties });
   return blocks;
+}
+
+/**
+ * 'Via deze verwerkers gaan gegevens naar buiten de Europese Economische Ruimte:', naming the kind of party
+ * the list holds. Not 'zijn gevestigd of slaan gegevens op buiten': a party that names only a transfer
+ * ground does not say where it is established or stores.
+ */
+function partiesIntro(processors: readonly unknown[], recipients: readonly unknown[], m: Messages): string {
+  if (processors.length && recipients.length) return m.t('details:transfers.partiesIntro.mixed');
+  return processors.length
+    ? m.t('details:transfers.partiesIntro.processors', { count: processors.length })
+    : m.t('details:transfers.partiesIntro.recipients', { count: recipients.length });
 }
 
 /** Retention — 13(2)(a). */

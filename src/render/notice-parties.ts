@@ -1,5 +1,5 @@
 import type { Messages } from '../i18n/messages.js';
-import { partyCountries, partyLeavesEea } from '../law/eea.js';
+import { nonEeaCountries, partyCountries, partyLeavesEea } from '../law/eea.js';
 import type { Processor, Recipient } from '../resolve/model.js';
 import type { Entity } from '../policy/policy-types.js';
 import { countryName, joinList, nameOf, pick } from './format.js';
@@ -12,13 +12,23 @@ export function formatEntity(entity: Entity, m: Messages): string {
   return entity.name ?? country ?? '';
 }
 
+/**
+ * 'moedermaatschappij: Amazon.com, Inc. (de Verenigde Staten)'; an entity the statement gives by its
+ * country alone is 'moedermaatschappij in de Verenigde Staten' ('moedermaatschappij: de Verenigde
+ * Staten' named the country as the company).
+ */
+function relatedEntity(key: 'parentCompany' | 'contractingEntity', entity: Entity, m: Messages): string {
+  return !entity.name && entity.country
+    ? m.t(`details:entity.${key}In`, { country: countryName(entity.country, m) })
+    : m.t(`details:entity.${key}`, { entity: formatEntity(entity, m) });
+}
+
 /** Where a processor comes from: its country of origin, parent company and contracting entity. */
 export function processorOrigin(p: Processor, m: Messages): string | undefined {
   const parts: string[] = [];
   if (p.country) parts.push(countryName(p.country, m));
-  if (p.parentCompany) parts.push(m.t('details:entity.parentCompany', { entity: formatEntity(p.parentCompany, m) }));
-  if (p.contractingEntity)
-    parts.push(m.t('details:entity.contractingEntity', { entity: formatEntity(p.contractingEntity, m) }));
+  if (p.parentCompany) parts.push(relatedEntity('parentCompany', p.parentCompany, m));
+  if (p.contractingEntity) parts.push(relatedEntity('contractingEntity', p.contractingEntity, m));
   return parts.length ? parts.join('; ') : undefined;
 }
 
@@ -38,10 +48,20 @@ export function serverLocationsOf(p: Processor, m: Messages): string | undefined
 /**
  * A cell the statement leaves empty (where a party is established, where it stores, what kind of service):
  * a blank ('—', which a card leaves out), not 'niet vermeld' — nothing obliges the statement to say it per
- * party, and a reader takes 'not stated' as an admission.
+ * party, and a reader takes 'not stated' as an admission. Except where the law asks it (`asked`): see
+ * thirdCountryUnstated.
  */
-const optional = (value: string | undefined, m: Messages): Inline[] =>
-  value ? [text(value)] : [blank(m.t('notice:notApplicable'))];
+const optional = (value: string | undefined, m: Messages, asked = false): Inline[] =>
+  value ? [text(value)] : asked ? [text(m.t('notice:notStated'))] : [blank(m.t('notice:notApplicable'))];
+
+/**
+ * A party that takes data outside the EEA (it names a transfer ground) while none of the places it names
+ * is outside it: the third country, which art. 13(1)(f) asks, is not stated, and its empty location cells
+ * (established in, stored in) say so. Where a place outside the EEA is named, the transfer and its
+ * country are stated, and the other location cell is as optional as for any party.
+ */
+const thirdCountryUnstated = (party: Processor | Recipient): boolean =>
+  partyLeavesEea(party) && !nonEeaCountries(party).length;
 
 /**
  * The transfer column, only when a party in the table takes data outside the
@@ -93,8 +113,8 @@ export function processorTable(processors: readonly Processor[], generalSafeguar
       [{ text: nameOf(p.name, m), strong: true }, ...domainsOf(p, m)],
       ...(withCategory ? [optional(pick(p.serviceCategory, m) || undefined, m)] : []),
       [text(pick(p.service, m))],
-      optional(processorOrigin(p, m), m),
-      optional(serverLocationsOf(p, m), m),
+      optional(processorOrigin(p, m), m, thirdCountryUnstated(p)),
+      optional(serverLocationsOf(p, m), m, thirdCountryUnstated(p)),
       ...(transfer ? [transfer(p)] : []),
     ]),
   };
@@ -116,7 +136,7 @@ export function recipientTable(recipients: readonly Recipient[], generalSafeguar
       [{ text: pick(r.name, m), strong: true }, ...domainsOf(r, m)],
       [text(t(`terms:recipientType.${r.type}`))],
       optional(pick(r.description, m) || undefined, m),
-      optional(r.country && countryName(r.country, m), m),
+      optional(r.country && countryName(r.country, m), m, thirdCountryUnstated(r)),
       ...(transfer ? [transfer(r)] : []),
     ]),
   };

@@ -148,14 +148,28 @@ describe('processor annex', () => {
       '| Name | Service category | Service | Established in | Data stored in | Transfer safeguard |',
     );
     expect(out.en.markdown).toContain(
-      '| **AWS EMEA** | Hosting | Hosting of data | parent company: the United States; contracting party: Luxembourg | the European Union |',
+      '| **AWS EMEA** | Hosting | Hosting of data | parent company in the United States; contracting party in Luxembourg | the European Union |',
     );
-    expect(out.nl.markdown).toContain('moedermaatschappij: de Verenigde Staten; contractspartij: Luxemburg');
+    expect(out.nl.markdown).toContain('moedermaatschappij in de Verenigde Staten; contractspartij in Luxemburg');
     expect(out.en.html).toContain('US, EU or Asia');
     expect(out.nl.html).toContain('VS, EU of Azië');
     // A parent company's country alone is not a transfer; an establishment outside the EEA is.
     expect(out.en.markdown).not.toContain('- AWS EMEA: the United States');
     expect(out.en.markdown).toContain('outside the European Economic Area:\n\n- ZenDesk: the United States');
+  });
+
+  it("names a parent company given by its country as one in that country, not as the country ('moedermaatschappij: de Verenigde Staten')", () => {
+    const p = annex();
+    const nl = notices(p).nl.markdown;
+    expect(nl).not.toContain('moedermaatschappij: de Verenigde Staten');
+    p.processors![0]!.parentCompany = { name: 'Amazon.com, Inc.', country: 'US' };
+    const named = notices(p);
+    expect(named.nl.markdown).toContain(
+      'moedermaatschappij: Amazon.com, Inc. (de Verenigde Staten); contractspartij in Luxemburg',
+    );
+    expect(named.en.markdown).toContain(
+      'parent company: Amazon.com, Inc. (the United States); contracting party in Luxembourg',
+    );
   });
 
   it('reports an empty parent company and a country written out', () => {

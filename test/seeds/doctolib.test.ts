@@ -16,7 +16,7 @@ describeSeedFacts({
       'Functionaris voor gegevensbescherming Contactgegevens: niet vermeld Onze functionaris voor gegevensbescherming is aangemeld bij de toezichthoudende autoriteit.',
       // Processor annex.
       'Twilio VoIP-oproepen Twilio wordt gebruikt voor Doctolibs in-app VoIP (bellen via internet) en videogesprekken. de Verenigde Staten Ierland',
-      'AWS EMEA Hosting Hosting van gegevens voor Doctolib Connect Services. moedermaatschappij: de Verenigde Staten; contractspartij: Luxemburg de Europese Unie',
+      'AWS EMEA Hosting Hosting van gegevens voor Doctolib Connect Services. moedermaatschappij in de Verenigde Staten; contractspartij in Luxemburg de Europese Unie',
       'ZenDesk Ticketsysteem',
       'VS, EU of Azië',
       "CM.com Telecom Sms'jes sturen naar gebruikers met een code",
@@ -44,7 +44,7 @@ describeSeedFacts({
       'Doctolib B.V. is a subsidiary of Doctolib SAS (France).',
       'Data protection officer Contact details: not stated Our data protection officer is registered with the supervisory authority.',
       "Twilio VoIP calls Twilio is used for Doctolib's in-app VoIP (calls over the internet) and video calls. the United States Ireland",
-      'AWS EMEA Hosting Hosting of data for Doctolib Connect Services. parent company: the United States; contracting party: Luxembourg the European Union',
+      'AWS EMEA Hosting Hosting of data for Doctolib Connect Services. parent company in the United States; contracting party in Luxembourg the European Union',
       'US, EU or Asia',
       'Germany and Belgium',
       "Legal basis: The user's phone number: performance of a contract (Article 6(1)(b) GDPR)",
@@ -166,7 +166,7 @@ describeSeedFacts({
       lang: 'en',
       absent: ['Prospect data', '3 years after the last contact, or earlier if you object or you ask for deletion'],
     },
-    { pointer: '/processors/0/contractingEntity', lang: 'en', absent: 'contracting party: Luxembourg' },
+    { pointer: '/processors/0/contractingEntity', lang: 'en', absent: 'contracting party in Luxembourg' },
     {
       pointer: '/rights/additional',
       lang: 'nl',
