@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -50,6 +51,18 @@ function orgFolder(manifest?: string, files: string[] = ['en/a.md']): { out: str
 }
 
 describe('the manifest', () => {
+  it('records each file’s SHA-256 last, in the order of the files, for listed files only, the same whatever the order given', () => {
+    const hash = (text: string) => createHash('sha256').update(text).digest('hex');
+    const sha256 = { 'en/b.md': hash('b'), [MANIFEST_NAME]: hash('m'), 'en/a.md': hash('a'), 'gone.md': hash('g') };
+    const text = manifestText(['en/b.md', 'en/a.md', MANIFEST_NAME], { ...extras, sha256 });
+    const reversed = Object.fromEntries(Object.entries(sha256).reverse());
+    expect(manifestText([MANIFEST_NAME, 'en/a.md', 'en/b.md'], { ...extras, sha256: reversed })).toBe(text);
+    expect(text.startsWith(`{"cacheKey":"${KEY}",`)).toBe(true);
+    expect(text.endsWith(`"sha256":{"en/a.md":"${hash('a')}","en/b.md":"${hash('b')}"}}\n`)).toBe(true);
+    const { folder } = orgFolder(text);
+    expect(readManifest(folder)?.sha256).toEqual({ 'en/a.md': hash('a'), 'en/b.md': hash('b') });
+  });
+
   it('is written as one line of ASCII JSON, the cache key first and the generator and files last', () => {
     const text = manifestText(['en/b.md', 'en/a.md', MANIFEST_NAME], extras);
     expect(text.endsWith('}\n')).toBe(true);

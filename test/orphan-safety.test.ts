@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   cpSync,
   existsSync,
@@ -5,6 +6,7 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -54,6 +56,14 @@ describe('the manifest of an organisation folder', () => {
     expect(alpha.id).toBe('alpha');
     expect(alpha.source).toBe('../policies/alpha/policy.json');
     expect(JSON.stringify(alpha)).not.toContain(dir);
+    // Each file's SHA-256 as written: a later removal leaves a file that no longer matches.
+    const files = alpha.files as string[];
+    expect(files).toContain('nl/privacy.html');
+    const onDisk = (file: string) =>
+      createHash('sha256')
+        .update(readFileSync(path.join(dir, 'dist/alpha', file)))
+        .digest('hex');
+    expect(alpha.sha256).toEqual(Object.fromEntries(files.map((file) => [file, onDisk(file)])));
     // The cache key still opens the manifest: the next build takes both policies from the cache.
     expect(Object.keys(alpha)[0]).toBe('cacheKey');
     expect((await build(dir)).stderr).toContain('Nothing to build in dist: the 2 policies were unchanged');
@@ -106,9 +116,13 @@ describe('a whole build keeps', () => {
     const dir = await built();
     renameSync(path.join(dir, 'policies/beta/policy.json'), path.join(dir, 'policies/beta/moved.json'));
     symlinkSync(path.join(dir, 'policies/beta/gone.json'), path.join(dir, 'policies/beta/policy.json'));
-    const run = await build(dir);
+    const run = await build(dir, '--format', 'compact');
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('policies/beta/policy.json');
+    // Named as the user gave it, with a position like any other load error, and never Node's absolute path.
+    expect(run.stderr).toContain(
+      'policies/beta/policy.json:1:1 error / cannot read the file: it is a symbolic link to policies/beta/gone.json, which does not exist.',
+    );
+    expect(run.stderr).not.toContain(dir);
     expect(folders(dir)).toEqual(['alpha', 'beta']);
     expect(run.stderr).not.toContain('Removed');
   });
@@ -125,21 +139,43 @@ describe('a whole build keeps', () => {
     );
   });
 
-  it('the folders of another project sharing the output folder, and says which file they were made from', async () => {
+  it('the folders of another project sharing the output folder, in one line for them all on every build', async () => {
     const root = tmp();
-    for (const [project, id] of [
-      ['projA', 'alpha'],
-      ['projB', 'beta'],
-    ] as const)
-      writePolicy(path.join(root, project), id);
+    for (const id of ['alpha', 'gamma', 'delta', 'epsilon', 'zeta', 'eta']) writePolicy(path.join(root, 'projA'), id);
+    writePolicy(path.join(root, 'projB'), 'beta');
     const runA = await runPolicycInProcess(['build', '--out', '../shared-out'], path.join(root, 'projA'));
     expect(runA.status, runA.stderr).toBe(0);
+    for (const lang of ['en', 'nl']) {
+      const runB = await runPolicycInProcess(
+        ['build', '--out', '../shared-out', '--message-lang', lang],
+        path.join(root, 'projB'),
+      );
+      expect(runB.status, runB.stderr).toBe(0);
+      expect(folders(root, 'shared-out')).toEqual(['alpha', 'beta', 'delta', 'epsilon', 'eta', 'gamma', 'zeta']);
+      expect(runB.stderr).not.toMatch(/Removed|verwijderd|Left \.\.\/shared-out\/alpha in place/);
+      const lines = runB.stderr.split('\n').filter((line) => line.includes('../shared-out'));
+      expect(lines.filter((line) => /alpha|gamma|zeta/.test(line))).toHaveLength(1);
+    }
+    const runB = await runPolicycInProcess(['build', '--out', '../shared-out'], path.join(root, 'projB'));
+    expect(runB.stderr).toContain(
+      'Left 6 folders in ../shared-out as they were (alpha, delta, epsilon, eta, gamma and 1 more): policyc made them from policies of another project (outside this working folder, such as ../projA/policies/alpha/policy.json), whose own build updates or removes them.',
+    );
+  });
+
+  it('one folder of another project in one line naming its file; a folder whose file in the other project is gone, with a warning of its own', async () => {
+    const root = tmp();
+    for (const id of ['alpha', 'gamma']) writePolicy(path.join(root, 'projA'), id);
+    writePolicy(path.join(root, 'projB'), 'beta');
+    expect((await runPolicycInProcess(['build', '--out', '../shared-out'], path.join(root, 'projA'))).status).toBe(0);
+    rmSync(path.join(root, 'projA/policies/gamma'), { recursive: true });
     const runB = await runPolicycInProcess(['build', '--out', '../shared-out'], path.join(root, 'projB'));
     expect(runB.status, runB.stderr).toBe(0);
-    expect(folders(root, 'shared-out')).toEqual(['alpha', 'beta']);
-    expect(runB.stderr).not.toContain('Removed');
+    expect(folders(root, 'shared-out')).toEqual(['alpha', 'beta', 'gamma']);
     expect(runB.stderr).toContain(
-      'Left ../shared-out/alpha in place, though no policy of this build has the id alpha: policyc made it from ../projA/policies/alpha/policy.json, which this build did not read (another project, or a policy the config file does not list).',
+      'Left ../shared-out/alpha as it was: policyc made it from ../projA/policies/alpha/policy.json, a policy of another project (outside this working folder), whose own build updates or removes it.',
+    );
+    expect(runB.stderr).toContain(
+      'Left ../shared-out/gamma in place, though no policy of this build has the id gamma: policyc made it from ../projA/policies/gamma/policy.json, which this build did not read',
     );
   });
 

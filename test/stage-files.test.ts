@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,7 +24,13 @@ describe('a compile job with a staging folder', () => {
     const staging = tempDir();
     const staged = await runCompileJob({ ...job, stageInto: staging });
     expect(staged.outputs).toEqual([]);
-    expect(staged.staged).toEqual({ organisations: ['minimal'], files: inMemory.outputs.length });
+    expect(staged.staged).toEqual({
+      organisations: ['minimal'],
+      files: inMemory.outputs.length,
+      sha256: Object.fromEntries(
+        inMemory.outputs.map((file) => [file.path, createHash('sha256').update(file.contents).digest('hex')]),
+      ),
+    });
     expect(staged.diagnostics).toEqual(inMemory.diagnostics);
     const files = snapshot(staging);
     expect([...files.keys()].sort()).toEqual(inMemory.outputs.map((o) => o.path).sort());

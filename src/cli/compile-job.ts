@@ -6,7 +6,7 @@ import { readPolicyFile } from '../load/read-policy-file.js';
 import type { ExternalAcknowledgement } from '../check/acknowledge.js';
 import { compilePolicy, type IdPosition } from '../pipeline/compile-policy.js';
 import type { OutputFile } from '../output/output-file.js';
-import { stageFiles } from '../output/stage-files.js';
+import { stageFiles, type StagedFiles } from '../output/stage-files.js';
 import type { CsvDialect } from '../render/register/csv-dialect.js';
 
 /** One policy to compile: what a worker (or the main thread) is given. */
@@ -35,8 +35,8 @@ export interface CompileJob extends LayoutOptions {
   stageInto?: string;
 }
 
-/** With `stageInto`: the organisations written and how many files, or why writing failed (the error's message). */
-export type StagedOutputs = { organisations: string[]; files: number } | { error: string };
+/** With `stageInto`: the organisations written, their files' hashes and how many files, or why writing failed (the error's message). */
+export type StagedOutputs = (StagedFiles & { files: number }) | { error: string };
 
 /** What comes back: plain data, cheap to pass between threads. */
 export interface CompileJobResult {
@@ -84,7 +84,7 @@ export async function runCompileJob(job: CompileJob): Promise<CompileJobResult> 
 function staged(job: CompileJob, outputs: OutputFile[]): Pick<CompileJobResult, 'outputs' | 'staged'> {
   if (job.stageInto === undefined) return { outputs };
   try {
-    return { outputs: [], staged: { organisations: stageFiles(job.stageInto, outputs), files: outputs.length } };
+    return { outputs: [], staged: { ...stageFiles(job.stageInto, outputs), files: outputs.length } };
   } catch (error) {
     return { outputs: [], staged: { error: (error as Error).message } };
   }

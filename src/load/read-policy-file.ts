@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync, readlinkSync } from 'node:fs';
+import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { decodeUtf8 } from './decode-utf8.js';
 import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
@@ -29,10 +30,40 @@ export function readPolicyFile(file: string, displayPath: string): { text?: stri
           severity: 'error',
           pointer: '',
           file: displayPath,
-          messageId: 'diagnostics:file.unreadable',
-          data: { detail: (error as Error).message },
+          // Nothing of the file could be read: the position is its start, as for any other load error.
+          line: 1,
+          column: 1,
+          ...unreadable(error as NodeJS.ErrnoException, file, displayPath),
         },
       ],
     };
+  }
+}
+
+/**
+ * Why the file cannot be read, with paths as the user gave them (relative to
+ * the working folder, like displayPath), never the absolute ones Node names.
+ */
+function unreadable(
+  error: NodeJS.ErrnoException,
+  file: string,
+  displayPath: string,
+): Pick<Diagnostic, 'messageId' | 'data'> {
+  const target = error.code === 'ENOENT' ? danglingTarget(file) : undefined;
+  if (target !== undefined) {
+    // The target as the link resolves it, shown from the same place as the link itself.
+    const shown = path.join(path.dirname(displayPath), path.relative(path.dirname(file), target));
+    return { messageId: 'diagnostics:file.danglingLink', data: { target: shown } };
+  }
+  return { messageId: 'diagnostics:file.unreadable', data: { detail: error.message.split(file).join(displayPath) } };
+}
+
+/** Where `file` points, resolved, when it is a symbolic link (to something that cannot be read); else undefined. */
+function danglingTarget(file: string): string | undefined {
+  try {
+    if (!lstatSync(file).isSymbolicLink()) return undefined;
+    return path.resolve(path.dirname(file), readlinkSync(file));
+  } catch {
+    return undefined;
   }
 }

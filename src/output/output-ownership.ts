@@ -1,13 +1,17 @@
+import { createHash } from 'node:crypto';
 import { constants, existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { asciiEscaped } from '../unicode-escape.js';
+import { lexists } from '../lexists.js';
 
 /**
  * What policyc owns in an output folder. Every organisation folder it writes
- * holds MANIFEST_NAME: `{"generator": "policyc", "files": [...]}` (paths
- * relative to the folder, '/'-separated, sorted). Only a folder with such a
- * manifest, holding nothing but the files it lists, may be replaced or
- * cleaned: policyc never deletes what it did not create.
+ * holds MANIFEST_NAME: `{"generator": "policyc", "files": [...], "sha256":
+ * {...}}` (paths relative to the folder, '/'-separated, sorted; each file's
+ * content hash as written). Only a folder with such a manifest, holding
+ * nothing but the files it lists, may be replaced or cleaned, and a file is
+ * removed only while its content is what policyc wrote: policyc never
+ * deletes what it did not create.
  */
 export const MANIFEST_NAME = '.policyc-manifest.json';
 export const GENERATOR = 'policyc';
@@ -19,6 +23,11 @@ export interface Manifest {
   id?: string;
   /** The policy file it was made from, relative to the output folder, '/'-separated (so the same on every machine). */
   source?: string;
+  /**
+   * Each listed file's content as policyc wrote it (contentHash), by its path: a file whose content differs was
+   * changed by someone else, and is never removed. None in manifests of versions before 2026-12-07.
+   */
+  sha256?: Record<string, string>;
   /** Other fields (e.g. a cache key) are kept as given. */
   [extra: string]: unknown;
 }
@@ -95,6 +104,41 @@ export function ownFileText(file: string): string {
   return readFileSync(file, { encoding: 'utf8', flag: READ_NO_FOLLOW as unknown as string });
 }
 
+/** A file's content hash as the manifest records it: SHA-256, in lower-case hex. */
+export function contentHash(contents: string | Uint8Array): string {
+  return createHash('sha256').update(contents).digest('hex');
+}
+
+/** The content hash of the file at `file` as it is now (not through a link); undefined when it cannot be read. */
+export function currentHash(file: string): string | undefined {
+  try {
+    return contentHash(readFileSync(file, { flag: READ_NO_FOLLOW as unknown as string }));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The files `listed` whose content is no longer what policyc wrote: the hash
+ * the manifest records differs from the file's (or it cannot be read). A file
+ * without a recorded hash, or gone, is not among them.
+ */
+export function changedFiles(dir: string, listed: readonly string[], manifest: Manifest): string[] {
+  const recorded = manifest.sha256 ?? {};
+  return listed.filter((file) => {
+    const hash = recorded[file];
+    return typeof hash === 'string' && lexists(path.join(dir, file)) && currentHash(path.join(dir, file)) !== hash;
+  });
+}
+
+/** True when the manifest records a hash for every file it lists: policyc can tell which of them were changed. */
+export function hasAllHashes(manifest: Manifest): boolean {
+  const recorded = manifest.sha256;
+  return (
+    typeof recorded === 'object' && recorded !== null && manifest.files.every((f) => typeof recorded[f] === 'string')
+  );
+}
+
 /**
  * The manifest as JSON in ASCII: every other character as a \u escape. A
  * build reads the manifest of every organisation it leaves as it is, and a few
@@ -102,11 +146,12 @@ export function ownFileText(file: string): string {
  * slow. Not indented: a fifth fewer bytes to read and decode.
  */
 export function manifestText(files: readonly string[], extra: Record<string, unknown> = {}): string {
-  const manifest: Manifest = {
-    ...extra,
-    generator: GENERATOR,
-    files: [...files].filter((f) => f !== MANIFEST_NAME).sort(),
-  };
+  const { sha256, ...fields } = extra as { sha256?: Record<string, string> };
+  const listed = [...files].filter((f) => f !== MANIFEST_NAME).sort();
+  const manifest: Manifest = { ...fields, generator: GENERATOR, files: listed };
+  // Last, in the order of `files` (deterministic), and only for files listed.
+  const hashes = listed.filter((f) => typeof sha256?.[f] === 'string').map((f) => [f, sha256![f]!] as const);
+  if (sha256 !== undefined) manifest.sha256 = Object.fromEntries(hashes);
   return asciiEscaped(JSON.stringify(manifest)) + '\n';
 }
 

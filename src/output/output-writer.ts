@@ -2,6 +2,7 @@ import {
   accessSync,
   constants,
   existsSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -27,7 +28,10 @@ import {
 /** Inside a staging folder: each staged organisation's manifest fields, as `<org>.json`. */
 const EXTRAS = '.manifest-fields';
 import {
+  changedFiles,
+  currentHash,
   filesUnder,
+  hasAllHashes,
   isWithin,
   MANIFEST_NAME,
   manifestText,
@@ -103,22 +107,25 @@ export class OutputWriter {
    */
   stage(files: readonly OutputFile[], manifest?: Record<string, unknown>): void {
     if (this.finished) throw new Error('OutputWriter: stage() after commit() or abort()');
-    this.staged(stageFiles(this.staging, files, this.folders), manifest);
+    const { organisations, sha256 } = stageFiles(this.staging, files, this.folders);
+    this.staged(organisations, manifest, sha256);
   }
 
   /**
    * Takes into the build the organisations that stageFiles wrote into the
    * staging folder (here or on a worker thread) for one policy: commit()
-   * replaces their folders. `manifest` as for stage().
+   * replaces their folders. `manifest` as for stage(); `sha256`: the files'
+   * hashes as stageFiles gives them (the manifest records them).
    */
-  staged(organisations: readonly string[], manifest?: Record<string, unknown>): void {
+  staged(organisations: readonly string[], manifest?: Record<string, unknown>, sha256?: Record<string, string>): void {
     if (this.finished) throw new Error('OutputWriter: staged() after commit() or abort()');
     for (const organisation of organisations) {
       this.organisations.add(organisation);
       // Kept on disk until commit, like the files: a build holds no policy's manifest (its diagnostics) in memory.
-      if (!manifest) continue;
+      if (!manifest && !sha256) continue;
       this.makeFolder(path.join(this.staging, EXTRAS));
-      writeFileSync(this.extrasFile(organisation), JSON.stringify(manifest));
+      const hashes = sha256 ? { sha256: hashesOf(organisation, sha256) } : {};
+      writeFileSync(this.extrasFile(organisation), JSON.stringify({ ...manifest, ...hashes }));
     }
   }
 
@@ -158,8 +165,9 @@ export class OutputWriter {
           (org) => [org, ownedFolder(path.join(this.outDir, org), path.join(this.shown, org), replaced(org))] as const,
         ),
       );
+      for (const org of committed) this.checkStale(org, owned.get(org));
       this.checkWritable(committed, owned);
-      if (this.merge) for (const org of committed) this.mergeInto(org, owned.get(org), this.merge);
+      if (this.merge) for (const org of committed) this.mergeInto(org, owned.get(org));
       else this.replaceAll(committed, owned);
       const orphans =
         prune && !this.merge
@@ -179,10 +187,13 @@ export class OutputWriter {
    * has that name (a copy or a renamed folder is never one); it names the
    * policy file it was made from, which lies within this build's inputs; that
    * file is gone (a dangling link counts as there) or this build read it with
-   * another id; no skipped folder was reported for it; and ownedFolder accepts
-   * the folder (no file it does not list, no link). Any other folder with an
-   * id's name and policyc's manifest is kept (`kept`, for a warning saying
-   * why); a folder without policyc's manifest, or another name, is not mentioned.
+   * another id; no skipped folder was reported for it; its manifest records
+   * each file's hash; and it holds no link. Then its files as policyc wrote
+   * them go, and with them the folder, unless it holds files changed since or
+   * added: those stay, in the folder (retireOwnFiles; `kept` with `files`). Any
+   * other folder with an id's name and policyc's manifest is kept whole (`kept`,
+   * for a warning saying why); a folder without policyc's manifest, or another
+   * name, is not mentioned.
    */
   private removeOrphans(
     prune: PruneOptions,
@@ -196,15 +207,62 @@ export class OutputWriter {
       const live = path.join(this.outDir, org);
       const manifest = readManifest(live);
       if (!manifest || (manifest.id !== undefined && manifest.id !== org)) continue;
-      const reason = this.orphanVerdict(org, manifest, prune) ?? this.ownershipRefusal(live, org);
-      if (reason) {
-        kept.push({ organisation: org, ...reason });
-        continue;
+      const reason = this.orphanVerdict(org, manifest, prune) ?? this.userFiles(live, org, manifest);
+      if ('key' in reason) kept.push({ organisation: org, ...reason });
+      else if (reason.changed.length + reason.added.length === 0) {
+        renameSync(live, path.join(this.staging, RETIRED, org));
+        removed.push(org);
+      } else {
+        this.retireOwnFiles(live, org, manifest, reason);
+        kept.push({ organisation: org, key: 'userFiles', params: {}, files: reason });
       }
-      renameSync(live, path.join(this.staging, RETIRED, org));
-      removed.push(org);
     }
     return { removed, kept };
+  }
+
+  /**
+   * The files in the folder of a policy that is gone that are not policyc's as
+   * it wrote them: listed but changed since (the manifest's hash differs), or
+   * not listed (added). Why the whole folder must stay instead: a manifest
+   * without a hash for each file (policyc cannot tell), or a symbolic link.
+   */
+  private userFiles(live: string, org: string, manifest: Manifest): OrphanReason | UserFiles {
+    if (!hasAllHashes(manifest)) return { key: 'noHashes', params: {} };
+    let present: string[];
+    try {
+      present = filesUnder(live, path.join(this.shown, org)).filter((f) => f !== MANIFEST_NAME);
+    } catch (error) {
+      if (!(error instanceof OutputRefusal)) throw error;
+      return { key: error.key, params: error.params };
+    }
+    const listed = new Set(manifest.files);
+    return {
+      changed: changedFiles(live, manifest.files, manifest),
+      added: present.filter((f) => !listed.has(f)),
+    };
+  }
+
+  /**
+   * Removes policyc's own unchanged files from the folder of a policy that is
+   * gone, and the sub-folders that leaves empty, keeping the user's files; its
+   * manifest goes last (a build killed on the way finds it and carries on), and
+   * with it policyc's claim to the folder.
+   */
+  private retireOwnFiles(live: string, org: string, manifest: Manifest, user: UserFiles): void {
+    const keep = new Set(user.changed);
+    const retired = path.join(this.staging, RETIRED, org);
+    for (const file of manifest.files) {
+      if (keep.has(file) || !isFile(path.join(live, file))) continue;
+      mkdirSync(path.dirname(path.join(retired, file)), { recursive: true });
+      renameSync(path.join(live, file), path.join(retired, file));
+    }
+    const dirs = new Set(manifest.files.flatMap((file) => parentsOf(file)));
+    for (const dir of [...dirs].sort().reverse()) {
+      const full = path.join(live, dir);
+      if (existsSync(full) && readdirSync(full).length === 0) rmdirSync(full);
+    }
+    mkdirSync(retired, { recursive: true });
+    renameSync(path.join(live, MANIFEST_NAME), path.join(retired, MANIFEST_NAME));
   }
 
   /** Why the folder `org`, whose manifest has policyc's generator, must stay; undefined when its policy is really gone. */
@@ -214,23 +272,15 @@ export class OutputWriter {
       return { key: 'oldManifest', params: {} };
     const file = path.resolve(this.outDir, source);
     const params = { source: path.join(this.shown, source) };
-    if (!prune.roots.some((root) => isWithin(file, root))) return { key: 'notRead', params };
+    if (!prune.roots.some((root) => isWithin(file, root)))
+      // Plainly another project's (sharing --out): its file is there, outside this working folder. Else (the
+      // config no longer lists it, or the other project's file is gone) one warning per folder.
+      return { key: !isWithin(file, prune.home) && lexists(file) ? 'otherProject' : 'notRead', params };
     const skipped = prune.skipped.find((folder) => isWithin(file, folder) || path.basename(folder) === org);
     if (skipped !== undefined) return { key: 'skipped', params: { ...params, skipped: prune.show(skipped) } };
     // Read by this build under another id (its id was changed): gone under this one.
     if (prune.read.has(file)) return prune.read.get(file) === undefined ? { key: 'sourcePresent', params } : undefined;
     return lexists(file) ? { key: 'sourcePresent', params } : undefined;
-  }
-
-  /** The refusal ownedFolder gives for the folder `org` (files policyc did not write, a link), or undefined. */
-  private ownershipRefusal(live: string, org: string): OrphanReason | undefined {
-    try {
-      ownedFolder(live, path.join(this.shown, org));
-      return undefined;
-    } catch (error) {
-      if (!(error instanceof OutputRefusal)) throw error;
-      return { key: error.key, params: error.params };
-    }
   }
 
   /**
@@ -252,6 +302,28 @@ export class OutputWriter {
     removeStaging(this.staging);
     this.release?.();
     this.release = undefined;
+  }
+
+  /**
+   * The files of `org`'s folder that this build no longer makes: listed in its manifest and not staged (a partial
+   * build: of those it is responsible for). They go with the old folder, or (merge) one by one.
+   */
+  private staleFiles(org: string, manifest: Manifest | undefined): string[] {
+    const staged = path.join(this.staging, org);
+    return (manifest?.files ?? []).filter(
+      (file) => (!this.merge || this.merge.owns(file)) && !existsSync(path.join(staged, file)),
+    );
+  }
+
+  /**
+   * Refuses, before anything moves, to remove a file this build no longer makes (a language or format dropped)
+   * whose content was changed since policyc wrote it: policyc never deletes what it did not create.
+   */
+  private checkStale(org: string, manifest: Manifest | undefined): void {
+    if (!manifest) return;
+    const changed = changedFiles(path.join(this.outDir, org), this.staleFiles(org, manifest), manifest);
+    if (changed.length)
+      throw new OutputRefusal('changedFiles', { path: path.join(this.shown, org), files: changed.join(', ') });
   }
 
   /** Fails before anything moves when a folder cannot be changed (renaming a folder needs write access to it). */
@@ -280,10 +352,10 @@ export class OutputWriter {
     mkdirSync(retired);
     for (const org of committed) {
       const staged = path.join(this.staging, org);
-      writeFileSync(
-        path.join(staged, MANIFEST_NAME),
-        manifestText(filesUnder(staged, org), { ...this.extras(org), id: org }),
-      );
+      const files = filesUnder(staged, org);
+      const extras = this.extras(org);
+      const sha256 = withHashes(staged, files, extras?.sha256 as Record<string, string> | undefined);
+      writeFileSync(path.join(staged, MANIFEST_NAME), manifestText(files, { ...extras, id: org, sha256 }));
     }
     const moved: string[] = [];
     try {
@@ -311,16 +383,18 @@ export class OutputWriter {
   }
 
   /** A partial build: the manifest first lists old and new files (so a kill leaves nothing unlisted), then files move in. */
-  private mergeInto(org: string, manifest: Manifest | undefined, merge: MergeOptions): void {
+  private mergeInto(org: string, manifest: Manifest | undefined): void {
     const staged = path.join(this.staging, org);
     const live = path.join(this.outDir, org);
     const made = filesUnder(staged, org);
-    const madeSet = new Set(made);
     const old = manifest?.files ?? [];
-    const stale = old.filter((file) => merge.owns(file) && !madeSet.has(file));
+    const stale = this.staleFiles(org, manifest);
     // A partial build changes some files: the folder no longer matches a full build's cache key.
     const { generator: _g, files: _f, cacheKey: _k, ...oldExtras } = manifest ?? { generator: 'policyc', files: [] };
-    const extras = { ...oldExtras, ...this.extras(org), id: org };
+    const fields = this.extras(org);
+    // The old files' hashes as recorded (none from older versions), the new files' as written.
+    const sha256 = { ...manifest?.sha256, ...withHashes(staged, made, fields?.sha256 as Record<string, string>) };
+    const extras = { ...oldExtras, ...fields, id: org, sha256 };
     mkdirSync(live, { recursive: true });
     this.writeManifest(live, [...new Set([...old, ...made])], extras);
     for (const file of stale) rmSync(path.join(live, file), { force: true });
@@ -342,6 +416,8 @@ export interface PruneOptions {
   read: ReadonlyMap<string, string | undefined>;
   /** The build's inputs (absolute): the policies folder, or the files and folders named in the config. */
   roots: readonly string[];
+  /** The working folder (absolute): a policy file outside it and outside `roots` is another project's. */
+  home: string;
   /** Folders the build skipped with a warning (absolute). */
   skipped: readonly string[];
   /** A path as the build's messages show it. */
@@ -350,18 +426,48 @@ export interface PruneOptions {
 
 /**
  * Why a folder of a policy that seems gone was kept: an OutputRefusal's key
- * and params, or oldManifest (no id or source recorded), notRead (made from a
- * file outside this build's inputs), skipped (from a folder this build
- * skipped), sourcePresent (its policy file is there, unread).
+ * and params, or oldManifest (no id or source recorded), noHashes (no hash of
+ * each file recorded), notRead (made from a file outside this build's
+ * inputs), otherProject (from one outside the working folder too, that is
+ * there: another project's), skipped (from a folder this build skipped), sourcePresent (its
+ * policy file is there, unread), userFiles (only the files not policyc's as it
+ * wrote them were kept).
  */
 interface OrphanReason {
   key: string;
   params: Record<string, string>;
 }
 
-/** An organisation folder of a policy that seems gone, kept: why. */
+/** Files in the folder of a policy that is gone that policyc did not write as they are: kept, the rest removed. */
+export interface UserFiles {
+  /** Listed in the manifest, changed since policyc wrote them. */
+  changed: string[];
+  /** Not listed: added by someone else. */
+  added: string[];
+}
+
+/**
+ * An organisation folder of a policy that seems gone, kept: why. With `files`
+ * (key userFiles) only those files were kept, and the folder is no longer policyc's.
+ */
 export interface KeptOrphan extends OrphanReason {
   organisation: string;
+  files?: UserFiles;
+}
+
+/** Whether `file` is a file (not a link, not a folder). */
+function isFile(file: string): boolean {
+  try {
+    return lstatSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Each folder above `file` in its organisation's folder, nearest last: 'a/b/c.md' gives 'a' and 'a/b'. */
+function parentsOf(file: string): string[] {
+  const parts = file.split('/').slice(0, -1);
+  return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
 }
 
 /** An organisation's id, as the schema allows it: no other folder name is one policyc made. */
@@ -377,6 +483,26 @@ export interface CommitResult {
 export interface MergeOptions {
   /** True for a file (relative to an organisation's folder, '/'-separated) that the partial build is responsible for. */
   owns(file: string): boolean;
+}
+
+/** The hashes of `org`'s files by their paths in its folder, from stageFiles' (by '<org>/…'). */
+function hashesOf(org: string, sha256: Record<string, string>): Record<string, string> {
+  const prefix = `${org}/`;
+  return Object.fromEntries(
+    Object.entries(sha256)
+      .filter(([file]) => file.startsWith(prefix))
+      .map(([file, hash]) => [file.slice(prefix.length), hash]),
+  );
+}
+
+/** The hash of each of `files` in `dir`: as stageFiles gave it, else of the file as written (read back). */
+function withHashes(dir: string, files: readonly string[], known: Record<string, string> = {}): Record<string, string> {
+  const hashes: Record<string, string> = {};
+  for (const file of files) {
+    const hash = Object.hasOwn(known, file) ? known[file] : currentHash(path.join(dir, file));
+    if (hash !== undefined) hashes[file] = hash;
+  }
+  return hashes;
 }
 
 /** Moves every file under `from` to the same place under `to`, replacing files of the same name (never through a link). */

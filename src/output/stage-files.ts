@@ -1,21 +1,29 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { OutputFile } from './output-file.js';
-import { MANIFEST_NAME } from './output-ownership.js';
+import { contentHash, MANIFEST_NAME } from './output-ownership.js';
 
 const ORGANISATION = /^[a-z0-9][a-z0-9-]*$/;
 
+/** What stageFiles wrote: the organisations, and each file's content hash (contentHash) by its path '<org>/…'. */
+export interface StagedFiles {
+  organisations: string[];
+  sha256: Record<string, string>;
+}
+
 /**
  * Writes one policy's files into a build's staging folder (OutputWriter's),
- * each path '<org>/…' inside it; returns the organisations written. The
+ * each path '<org>/…' inside it; returns the organisations written and the
+ * files' hashes (made here, from the contents in memory, for the manifest). The
  * thread that compiled the policy writes them (a worker's files never cross
  * threads); the writer learns of them through OutputWriter.staged. Folders
  * are made one level at a time below the staging folder and never the
  * staging folder itself: once a writer has removed it (abort), writing fails
  * rather than leave a folder behind. `made`: folders known to exist.
  */
-export function stageFiles(staging: string, files: readonly OutputFile[], made = new Set<string>()): string[] {
+export function stageFiles(staging: string, files: readonly OutputFile[], made = new Set<string>()): StagedFiles {
   const organisations = new Set<string>();
+  const sha256: Record<string, string> = {};
   for (const file of files) {
     const target = path.resolve(staging, file.path);
     const [organisation = '', ...rest] = file.path.split('/');
@@ -28,9 +36,10 @@ export function stageFiles(staging: string, files: readonly OutputFile[], made =
     }
     makeFolder(staging, path.dirname(target), made);
     writeFileSync(target, file.contents);
+    sha256[file.path] = contentHash(file.contents);
     organisations.add(organisation);
   }
-  return [...organisations];
+  return { organisations: [...organisations], sha256 };
 }
 
 function makeFolder(staging: string, folder: string, made: Set<string>): void {

@@ -9,8 +9,8 @@ import { applyRuleSettings } from '../../config/policyc-config.js';
 import type { CompileJobResult } from '../compile-job.js';
 import type { CompilePool } from '../compile-many.js';
 import type { BuildReport, PolicyReport } from '../build-report.js';
-import type { PruneOptions } from '../../output/output-writer.js';
-import { isLanguage, messagesFor, type Language } from '../../i18n/messages.js';
+import type { KeptOrphan, PruneOptions, UserFiles } from '../../output/output-writer.js';
+import { isLanguage, messagesFor, type Language, type Messages } from '../../i18n/messages.js';
 import { policySources } from '../../load/extends.js';
 import { CSV_DIALECTS, isCsvDialect, type CsvDialect } from '../../render/register/csv-dialect.js';
 import {
@@ -431,7 +431,7 @@ function stageResult(build: Build, writer: Writer, result: CompileJobResult, fre
     // The files, already written by the thread that compiled them: every job of a build has stageInto.
     const staged = result.staged!;
     if ('error' in staged) throw new Error(staged.error);
-    writer.staged(staged.organisations, manifest);
+    writer.staged(staged.organisations, manifest, staged.sha256);
     build.fileCount += staged.files;
   } catch (error) {
     build.writeError = error as Error;
@@ -514,6 +514,7 @@ function pruneOptions(build: Build): PruneOptions {
   return {
     read,
     roots: build.found.roots,
+    home: path.resolve(build.io.cwd),
     skipped: build.found.skippedFolders,
     show: (file) => relativeTo(build.io, file),
   };
@@ -524,26 +525,63 @@ function manifestSource(build: Build, file: string): string {
   return path.relative(build.outDir, path.resolve(file)).split(path.sep).join('/');
 }
 
-/** One line per organisation folder a whole build removed, or kept though its policy seems gone. */
+/**
+ * One line per organisation folder a whole build removed, or kept though its
+ * policy seems gone; the folders of another project sharing --out in one line
+ * (a chain's builds would otherwise repeat a line for each on every build).
+ */
 function reportOrphans(build: Build, result: ReturnType<Writer['commit']>): void {
   const report = messagesFor(build.lang);
-  const shown = (org: string) => path.join(relativeTo(build.io, build.outDir), org);
+  const out = relativeTo(build.io, build.outDir);
+  const shown = (org: string) => path.join(out, org);
   for (const org of result.removed)
     build.io.stderr(report.t('report:orphanRemoved', { folder: shown(org), id: org }) + '\n');
+  const others = result.kept.filter((kept) => kept.key === 'otherProject');
   for (const kept of result.kept) {
+    if (kept.key === 'otherProject') continue;
     const reason = KEPT_REASONS.includes(kept.key) ? kept.key : 'other';
+    const files = kept.files ? { files: userFiles(kept.files, report) } : {};
     build.io.stderr(
       report.t(`report:orphanKept.${reason}`, {
         folder: shown(kept.organisation),
         id: kept.organisation,
         ...kept.params,
+        ...files,
       }) + '\n',
     );
   }
+  if (others.length) build.io.stderr(otherProjects(others, out, report) + '\n');
+}
+
+/** The files kept in a folder of a policy that is gone, each with why (changed, or added). */
+function userFiles(files: UserFiles, report: Messages): string {
+  const named = [
+    ...files.changed.map((file) => ({ file, key: 'changedFile' })),
+    ...files.added.map((file) => ({ file, key: 'addedFile' })),
+  ].sort((a, b) => (a.file < b.file ? -1 : 1));
+  return named.map(({ file, key }) => report.t(`report:orphanKept.${key}`, { file: printable(file) })).join(', ');
+}
+
+/** A file name someone else chose, with its control characters as \\u escapes: none reaches the terminal. */
+function printable(name: string): string {
+  return name.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** How many of the folders made from another project's policies the line names. */
+const OTHER_IDS_SHOWN = 5;
+
+/** The one line for the folders that share the output folder and were made from another project's policies. */
+function otherProjects(others: readonly KeptOrphan[], out: string, report: Messages): string {
+  const first = others[0]!;
+  const params = { folder: path.join(out, first.organisation), id: first.organisation, out, ...first.params };
+  const ids = others.slice(0, OTHER_IDS_SHOWN).map((kept) => kept.organisation);
+  const more = others.length - ids.length;
+  const named = more > 0 ? report.t('report:orphanKept.moreIds', { ids: ids.join(', '), count: more }) : ids.join(', ');
+  return report.t('report:orphanKept.otherProject', { ...params, count: others.length, ids: named });
 }
 
 /** Why a folder was kept, each with its sentence in report.json's orphanKept (any other refusal: 'other'). */
-const KEPT_REASONS: readonly string[] = ['foreignFiles', 'oldManifest', 'notRead', 'skipped', 'sourcePresent'];
+const KEPT_REASONS: readonly string[] = ['oldManifest', 'noHashes', 'notRead', 'skipped', 'sourcePresent', 'userFiles'];
 
 /** `policyc build [paths…] --out dist --lang nl,en --jobs N --bom [--watch]`. */
 export async function run(options: CommonOptions, io: CliIo): Promise<number> {
