@@ -52,7 +52,11 @@ export function serverLocationsOf(p: Processor, m: Messages): string | undefined
  * thirdCountryUnstated.
  */
 const optional = (value: string | undefined, m: Messages, asked = false): Inline[] =>
-  value ? [text(value)] : asked ? [text(m.t('notice:notStated'))] : [blank(m.t('notice:notApplicable'))];
+  value
+    ? [text(value)]
+    : asked
+      ? [text(m.t('notice:notStated'))]
+      : [blank(m.t('notice:notApplicable'), m.t('notice:blankSpoken'))];
 
 /**
  * A party that takes data outside the EEA (it names a transfer ground) while none of the places it names
@@ -86,7 +90,7 @@ function transferColumn(
           : [text(m.t('notice:notStated'))]
       : partyCountries(party).length
         ? [text(m.t('notice:transferNotNeeded'))]
-        : [blank(m.t('notice:notApplicable'))];
+        : [blank(m.t('notice:notApplicable'), m.t('notice:blankSpoken'))];
 }
 
 /** ', on our website: google-analytics.com' after a party's name, when the policy gives its domains. */

@@ -33,7 +33,9 @@ export function retentionTable(rules: readonly RetentionRule[], m: Messages): Ta
       const splits = from !== undefined && !r.earliestOf && !r.condition && r.period !== undefined;
       const howLong = retentionPhrase(splits ? rest : { ...rest, ...(from ? { from } : {}) }, m);
       const why = [legalSource ? formatLawReference(legalSource, m) : '', pick(r.note, m)].filter(Boolean).join('. ');
-      const cell = (value: string): Inline[] => [value ? text(value) : blank(t('layout:retention.none'))];
+      const cell = (value: string): Inline[] => [
+        value ? text(value) : blank(t('layout:retention.none'), t('notice:blankSpoken')),
+      ];
       return [
         [{ text: pick(r.name, m), strong: true }],
         cell(howLong),

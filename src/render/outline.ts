@@ -8,8 +8,10 @@ export interface Inline {
   text: string;
   href?: string;
   strong?: boolean;
-  /** A table cell's placeholder ('—': nothing to state): a card leaves out the line it would be. */
+  /** A table cell's placeholder ('—': nothing to state): a card hides the line it would be from sight only. */
   blank?: boolean;
+  /** What a screen reader says for a placeholder instead of the dash ('leeg'): HTML only. */
+  spoken?: string;
 }
 
 export interface Fact {
@@ -72,4 +74,4 @@ export interface NoticeOutline {
 
 export const text = (value: string): Inline => ({ text: value });
 export const link = (value: string, href: string): Inline => ({ text: value, href });
-export const blank = (value: string): Inline => ({ text: value, blank: true });
+export const blank = (value: string, spoken: string): Inline => ({ text: value, blank: true, spoken });
