@@ -258,3 +258,36 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
     );
   });
 });
+
+/**
+ * The accessibility review of 2026-12-07 (finding 4): a card's 'Bewaartermijn' listed only links named after the
+ * data, which neither a screen reader's list of links nor a printed page said was a period. Each rule now states
+ * its period beside its data's name, the name still linked to the rule's row; the law it rests on stays in the table.
+ */
+describe("a purpose card states how long, each rule's data linked to its row", () => {
+  const kept = (policy: PolicySource): void => {
+    policy.retention = [
+      {
+        id: 'medical',
+        name: text('Medische gegevens', 'Medical data'),
+        dataCategories: ['phone'],
+        period: 'P20Y',
+        from: 'end-of-treatment',
+        legalSource: { law: 'wgbo' },
+      },
+    ];
+    policy.purposes[0]!.retention = ['medical'];
+  };
+
+  it.each([
+    ['nl', '[Medische gegevens](#hoe-lang-wij-uw-gegevens-bewaren): 20 jaar na het einde van de behandelovereenkomst'],
+    ['en', '[Medical data](#how-long-we-keep-your-data): 20 years after the end of the treatment agreement'],
+  ] as const)('%s', (lang, line) => {
+    const md = card(withPurpose({}, kept), lang);
+    expect(md).toContain(line);
+    expect(md).not.toMatch(/WGBO|Wet op de geneeskundige|Medical Treatment Contracts/);
+    expect(fragment(withPurpose({}, kept), lang)).toMatch(
+      /<a href="#policyc-retention-medical">(Medische gegevens|Medical data)<\/a>: 20 (jaar|years)/,
+    );
+  });
+});

@@ -4,7 +4,7 @@ import type { RightId } from '../policy/policy-types.js';
 import { joinList, lowerFirst, nameOf, pick, sentence, upperFirst } from './format.js';
 import { notStatedText, purposeLawfulness, specialCategoryNote, specialConditionText, termKey } from './legal-text.js';
 import { rich, type NoticeContext } from './notice-context.js';
-import { retentionAnchor } from './notice-retention.js';
+import { retentionAnchor, retentionPeriod } from './notice-retention.js';
 import { purposeControllerFacts } from './notice-statements.js';
 import { link, text, type Block, type Fact, type Inline } from './outline.js';
 
@@ -48,11 +48,12 @@ function purposeCard(p: Purpose, model: PolicyModel, m: Messages): Block[] {
   facts.push(...officialBasisFacts(p, m));
   facts.push(...answer(t('notice:purposeCard.refuseLabel'), refusalLines(p, model, m)));
   facts.push(...purposeControllerFacts(p, m), ...peopleFacts(p, m));
-  // The periods are in the one retention table; here only which rules apply, each linked to it.
+  // Each rule's period, its data named and linked to the rule's row in the retention table (the law is there):
+  // links alone did not say how long, on paper nor in a screen reader's list of links.
   facts.push(
     ...answer(
       t('notice:label.retention'),
-      p.retention.map((r) => [link(pick(r.name, m), `#${retentionAnchor(r.id)}`)]),
+      p.retention.map((r) => [link(pick(r.name, m), `#${retentionAnchor(r.id)}`), text(`: ${retentionPeriod(r, m)}`)]),
     ),
   );
   return [...rich(p.description, m), { facts }];

@@ -9,6 +9,15 @@ import { blank, text, type Inline, type Table } from './outline.js';
 export const retentionAnchor = (id: string): string => `retention-${id}`;
 
 /**
+ * How long a rule keeps its data, in one phrase with its start ('20 jaar na het einde van de
+ * behandelovereenkomst'), for a purpose's card; the law it rests on is in the table's last column.
+ */
+export function retentionPeriod(rule: RetentionRule, m: Messages): string {
+  const { legalSource: _cited, ...rest } = rule;
+  return retentionPhrase(rest, m);
+}
+
+/**
  * Retention as one table — data | how long | counted from | why (the law) —
  * stated once for the whole notice instead of under every purpose. A single
  * period from an event is split into its length and its start; anything
