@@ -64,9 +64,13 @@ describe("the patient's file after death, BW 7:458a (review item 3)", () => {
   it('names the three grounds of 7:458a(1) and the parents of 7:458a(2), without the presumed consent the law dropped', () => {
     const nl = deceased(notice.nl);
     expect(nl).toContain('schriftelijk of elektronisch toestemming kreeg toen de patiënt nog leefde');
-    expect(nl).toContain('melding van een incident in de zorg (artikel 10, lid 3, Wkkgz)');
+    expect(nl).toContain(
+      'melding van een incident in de zorg (artikel 10, lid 3, van de Wet kwaliteit, klachten en geschillen zorg, Wkkgz)',
+    );
     expect(nl).toContain('voor zover dat nodig is voor dat incident');
-    expect(nl).toContain('zwaarwegend belang heeft en de gegevens daarvoor nodig heeft');
+    expect(nl).toContain(
+      'iemand die goed kan uitleggen dat hij of zij een zwaarwegend (heel belangrijk) belang heeft en de gegevens daarvoor nodig heeft',
+    );
     expect(nl).toContain('Dat doen wij niet als de patiënt heeft laten weten dat niet te willen.');
     expect(nl).toContain('Was de patiënt jonger dan 16 jaar? Dan krijgen de ouders met gezag of de voogd inzage');
     expect(nl).not.toMatch(/geen bezwaar tegen zou hebben gehad|aannemelijk is dat de patiënt/);
@@ -382,7 +386,37 @@ describe('generated text the notice-language review found twice, incomplete or o
     expect(row(without, 'Overzee')).toBe('| **Overzee** | Dienst | de Verenigde Staten | — | niet vermeld |');
     policy.transfers = { mechanisms: [{ mechanism: 'scc' }] };
     expect(row(policyOutputs(policy).notice.nl, 'Overzee')).toBe(
-      '| **Overzee** | Dienst | de Verenigde Staten | — | [zie hieronder](#wanneer-uw-gegevens-naar-het-buitenland-gaan-doorgifte-buiten-de-eer) |',
+      '| **Overzee** | Dienst | de Verenigde Staten | — | [zie ‘doorgifte buiten de EER’ hieronder](#wanneer-uw-gegevens-naar-het-buitenland-gaan-doorgifte-buiten-de-eer) |',
     );
+  });
+});
+
+/**
+ * The accessibility review of 2026-12-07 (findings 5 and 6): abbreviations written out where first used (WCAG
+ * 3.1.4, AVG art. 12), and generated Dutch brought to B1 without losing the law.
+ */
+describe('abbreviations written out, legal Dutch in plain words (accessibility review 2026-12-07)', () => {
+  const nl = policyOutputs(careProvider()).notice.nl;
+
+  it('writes out the AVG in the controller statement, unless the introduction above it has', () => {
+    expect(nl).toContain(
+      'In de privacywet (de Algemene verordening gegevensbescherming, AVG) heet dat de verwerkingsverantwoordelijke.',
+    );
+    const introduced = careProvider({
+      introduction: text('Wij volgen de Algemene verordening gegevensbescherming (AVG).', 'We follow the GDPR.'),
+    });
+    const own = policyOutputs(introduced).notice.nl;
+    expect(own).toContain('(in de AVG: de verwerkingsverantwoordelijke)');
+    expect(own).not.toContain('In de privacywet');
+  });
+
+  it('names the Burgerlijk Wetboek beside the WGBO, and a copy of the file as a kopie (afschrift)', () => {
+    expect(nl).toContain('(WGBO), een deel van het Burgerlijk Wetboek (BW)');
+    expect(nl).toContain('uw dossier inzien en er een kopie (afschrift) van krijgen');
+  });
+
+  it('says when destruction may be refused in plain words', () => {
+    expect(nl).toContain('als het bewaren heel belangrijk is voor iemand anders dan u');
+    expect(nl).not.toContain('van aanmerkelijk belang is voor een ander dan u');
   });
 });

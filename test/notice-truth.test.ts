@@ -409,10 +409,10 @@ describe('automated decision-making, art. 13(2)(f), in every notice', () => {
       withPurpose({ automatedDecision: { logic: text('LOGICA'), significance: text('GEVOLG') } }),
     );
     expect(notice.nl).toContain(
-      'U hebt het recht niet te worden onderworpen aan een besluit dat alleen op geautomatiseerde verwerking berust',
+      'U hebt het recht dat een computer niet alleen, zonder een mens, een besluit over u neemt, ook niet op basis van profilering (geautomatiseerde verwerking). Dat geldt voor een besluit dat rechtsgevolgen voor u heeft of u op een andere manier in aanmerkelijke mate treft.',
     );
     expect(notice.nl).toContain(
-      'omdat u er uitdrukkelijk toestemming voor gaf? Dan mag u vragen om menselijke tussenkomst',
+      'omdat u er uitdrukkelijk toestemming voor gaf? Dan mag u vragen dat een mens naar het besluit kijkt (menselijke tussenkomst)',
     );
     expect(notice.nl).toContain('Staat een wet het besluit toe, dan geeft die wet de waarborgen.');
     expect(notice.en).toContain(
@@ -501,7 +501,9 @@ describe('nothing authored is dropped', () => {
     const { notice } = policyOutputs(policy);
     expect(notice.nl).toContain('Bron: Het telefoonboek, met toestemming.\n');
     expect(notice.en).toContain('Source: The phone book.\n');
-    expect(notice.nl).toContain('Cliëntdossier: bewaard 20 jaar, op grond van de WGBO.');
+    expect(notice.nl).toContain(
+      'Cliëntdossier: bewaard 20 jaar, op grond van de Wet op de geneeskundige behandelingsovereenkomst (WGBO).',
+    );
     expect(notice.en).toContain('Client file: kept for 20 years');
   });
 
@@ -710,7 +712,9 @@ describe('a period shorter than the law it cites (Zorgburo: 15 years "under the 
     policy.retention!.find((r) => r.id === 'client-file')!.period = 'P20Y';
     const { notice } = policyOutputs(policy);
     // The summary cites the law by its abbreviation; the retention table by its name.
-    expect(notice.nl).toContain('Cliëntdossier: bewaard 20 jaar, op grond van de WGBO.');
+    expect(notice.nl).toContain(
+      'Cliëntdossier: bewaard 20 jaar, op grond van de Wet op de geneeskundige behandelingsovereenkomst (WGBO).',
+    );
     expect(notice.nl).toContain(`| **Cliëntdossier** | 20 jaar | — | ${wgbo} |`);
   });
 });

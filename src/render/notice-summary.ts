@@ -111,8 +111,9 @@ function retentionBlocks({ model, m }: NoticeContext, ids: ReadonlySet<string>):
 
 /**
  * '<rule>: kept <phrase>.'; 'kept for' where the phrase starts with its period ('20 years …'). A law the
- * policy knows is cited short in Dutch ('op grond van de WGBO'): its full name took two of a phone's lines in
- * the summary (iPractice, Dental Clinics); the retention table it links to gives the name in full.
+ * policy knows is cited by its name and abbreviation, without the article (in the table it links to): 'op grond van
+ * de WGBO' alone left patients an abbreviation they may not know (the accessibility review of 2026-12-07); the
+ * summary still fits one 360 × 740 screen (test/browser/summary-screen.test.ts).
  */
 function keepSentence(rule: RetentionRule, m: Messages): string {
   const phrase = retentionPhrase(withShortLawName(withoutFalseLegalSource(rule), m), m);
@@ -124,8 +125,8 @@ function keepSentence(rule: RetentionRule, m: Messages): string {
 }
 
 /**
- * The rule with a known law cited as the summary cites it (layout:summary.lawCited: the abbreviation alone in
- * Dutch, the English name and the abbreviation in English); the article and any words beside it are in the table.
+ * The rule with a known law cited as the summary cites it (layout:summary.lawCited: its name and abbreviation);
+ * the article and any words beside it are in the table.
  * A citation of a law the policy does not know is kept whole.
  */
 function withShortLawName(rule: RetentionRule, m: Messages): RetentionRule {
