@@ -23,7 +23,7 @@ describe('an authored erasure note at a care provider (review item 1)', () => {
   it('is followed by the pointer to the WGBO patient rights, which it must not hide', () => {
     const { notice } = policyOutputs(careProvider({ rights: { notes: { erasure: note } } }));
     expect(notice.nl).toContain(
-      'EIGEN-NOTITIE tenzij een wettelijke plicht.\n\nVoor uw medisch dossier gelden ook de patiëntenrechten uit de WGBO; die staan hieronder.',
+      'EIGEN-NOTITIE tenzij een wettelijke plicht.\n\nVoor uw medisch dossier gelden ook de patiëntenrechten uit de WGBO; die staan verderop, onder ‘[Uw rechten als patiënt](#uw-rechten-als-patiënt)’.',
     );
     expect(notice.en).toContain('OWN-NOTE unless a legal obligation.\n\nFor your medical file, the patient rights');
   });
@@ -31,7 +31,7 @@ describe('an authored erasure note at a care provider (review item 1)', () => {
   it('without a note, the general sentence is unchanged', () => {
     const { notice } = policyOutputs(careProvider());
     expect(notice.nl).toContain(
-      'U mag ons vragen uw gegevens te wissen. Voor uw medisch dossier gelden ook de patiëntenrechten uit de WGBO; die staan hieronder.',
+      'U mag ons vragen uw gegevens te wissen. Voor uw medisch dossier gelden ook de patiëntenrechten uit de WGBO; die staan verderop, onder ‘[Uw rechten als patiënt](#uw-rechten-als-patiënt)’.',
     );
   });
 
@@ -418,5 +418,20 @@ describe('abbreviations written out, legal Dutch in plain words (accessibility r
   it('says when destruction may be refused in plain words', () => {
     expect(nl).toContain('als het bewaren heel belangrijk is voor iemand anders dan u');
     expect(nl).not.toContain('van aanmerkelijk belang is voor een ander dan u');
+  });
+});
+
+/** In-page pointers are links (the accessibility review of 2026-12-07, finding 7). */
+describe('a sentence that points to another section links to it', () => {
+  it('the complaint right to the complaints section, the erasure right to the patient rights (Markdown and HTML)', () => {
+    const policy = careProvider();
+    const nl = policyOutputs(policy).notice.nl;
+    expect(nl).toContain('staat onder ‘[Waar u een klacht kunt indienen](#waar-u-een-klacht-kunt-indienen)’.');
+    expect(nl).toContain('die staan verderop, onder ‘[Uw rechten als patiënt](#uw-rechten-als-patiënt)’.');
+    const { model } = analyse(policy);
+    const html = renderNotice(model!, messagesFor('nl', model!.source.metadata.formality)).fragment;
+    expect(html).toContain('onder ‘<a href="#policyc-complaints">Waar u een klacht kunt indienen</a>’');
+    expect(html).toContain('onder ‘<a href="#policyc-patient-rights">Uw rechten als patiënt</a>’');
+    expect(html).toContain('id="policyc-patient-rights"');
   });
 });

@@ -7,7 +7,7 @@ import { formatDurationInText, formatLawReference } from './retention-phrase.js'
 import { contactFacts, controllerName, formatAddress, joinList, pick, sentence } from './format.js';
 import { termKey } from './legal-text.js';
 import { careRecipientKey, rich, type NoticeContext } from './notice-context.js';
-import { link, text, type Block, type Fact } from './outline.js';
+import { link, linkedIn, text, type Block, type Fact, type Inline } from './outline.js';
 
 /**
  * The rights section — 13(2)(b)(c)(d). Each derived right gets the
@@ -65,7 +65,7 @@ function rightBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
   if (right.id === 'erasure' && ctx.careProvider)
     return [...careErasureBlocks(own, ctx), ...appliesTo(right.purposes, ctx)];
   if (right.id === 'restriction' && !own.length) return restrictionBlocks(ctx);
-  const blocks: Block[] = own.length ? own : [{ paragraph: sentence(generalText(right, ctx)) }];
+  const blocks: Block[] = own.length ? own : [{ paragraph: generalInlines(right, ctx) }];
   return [...blocks, ...appliesTo(right.purposes, ctx)];
 }
 
@@ -76,9 +76,11 @@ function rightBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
  * must not hide: the seeds' notes read as the opposite of it.
  */
 function careErasureBlocks(own: Block[], { m, source }: NoticeContext): Block[] {
-  const medicalFile = m.t(careRecipientKey('terms:right.erasure.medicalFile', source));
-  if (own.length) return [...own, { paragraph: sentence(medicalFile) }];
-  return [{ paragraph: sentence(`${m.t('terms:right.erasure.descriptionCareProvider')} ${medicalFile}`) }];
+  const section = m.t(careRecipientKey('notice:label.patientRights', source));
+  const medicalFile = m.t(careRecipientKey('terms:right.erasure.medicalFile', source), { section });
+  const pointer = (value: string): Inline[] => linkedIn(value, section, '#patient-rights');
+  if (own.length) return [...own, { paragraph: pointer(medicalFile) }];
+  return [{ paragraph: pointer(`${m.t('terms:right.erasure.descriptionCareProvider')} ${medicalFile}`) }];
 }
 
 /** The bases that bring in the objection of art. 21(1), for one's particular situation (law/rights.ts). */
@@ -133,6 +135,14 @@ function appliesTo(purposes: readonly Purpose[], { m }: NoticeContext): Block[] 
   ];
 }
 
+/** The general text of a right; the complaint's names the section it points to, linked. */
+function generalInlines(right: DerivedRight, ctx: NoticeContext): Inline[] {
+  const value = generalText(right, ctx);
+  return right.id === 'complaint'
+    ? linkedIn(value, ctx.m.t('notice:heading.complaints'), '#complaints')
+    : sentence(value);
+}
+
 /** The general text of a right, true for this policy: the bases it names are the ones the policy uses. */
 function generalText(right: DerivedRight, ctx: NoticeContext): string {
   const { m, model } = ctx;
@@ -153,7 +163,10 @@ function generalText(right: DerivedRight, ctx: NoticeContext): string {
     case 'erasure':
       return m.t('terms:right.erasure.description'); // a care provider's: careErasureBlocks
     case 'complaint':
-      return m.t('terms:right.complaint.description', { authority: m.t(`terms:authority.${model.authority.id}.name`) });
+      return m.t('terms:right.complaint.description', {
+        authority: m.t(`terms:authority.${model.authority.id}.name`),
+        section: m.t('notice:heading.complaints'),
+      });
     default:
       return m.t(`terms:right.${right.id}.description`);
   }
