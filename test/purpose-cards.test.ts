@@ -208,7 +208,7 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
     const policy = withPurpose({ legalBasis: '6(1)(f)', legitimateInterest: text('BELANG', 'INTEREST') });
     const c = card(policy);
     expect(c).toContain(
-      '**Kunt u weigeren?** U kunt bezwaar maken vanwege uw specifieke situatie. Wij stoppen dan. Dat is alleen anders als wij de gegevens nodig hebben voor een rechtsvordering, zoals een rechtszaak, of als wij kunnen aantonen dat wij dwingende gerechtvaardigde gronden hebben: heel belangrijke redenen die zwaarder wegen dan uw belangen, rechten en vrijheden.',
+      '**Kunt u weigeren?** U kunt bezwaar maken in verband met uw specifieke situatie. Wij stoppen dan. Dat is alleen anders als wij de gegevens nodig hebben voor een rechtsvordering, zoals een rechtszaak, of als wij kunnen aantonen dat wij dwingende gerechtvaardigde gronden hebben: heel belangrijke redenen die zwaarder wegen dan uw belangen, rechten en vrijheden.',
     );
     expect(c).toContain('Meer hierover: [Bezwaar maken (recht van bezwaar)](#bezwaar-maken-recht-van-bezwaar)');
     expect(fragment(policy)).toContain('<a href="#policyc-right-objection">Bezwaar maken (recht van bezwaar)</a>');
