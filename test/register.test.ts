@@ -794,6 +794,28 @@ describe('register.html and register.md', () => {
     expect(row.split(/(?<!\\)\|/).length - 2).toBe(register.tables[0]!.columns.length);
   });
 
+  it("runs a cell's values on in a Markdown table: a space after a sentence's end, '; ' after a phrase or a name's abbreviation", async () => {
+    // '… e-mailadres.; Medische gegevens …' read badly (register review, 2026-12-07); 'Zorg B.V.' ends no sentence.
+    const { model } = await compile(fixture);
+    const register = structuredClone(registerFor(model, 'nl'));
+    const table = register.tables[0]!;
+    const column = table.columns.findIndex((c) => c.key === 'systems');
+    table.rows[0]![column] = [
+      'Bewaard tot het einde.',
+      'Contactgegevens',
+      'Zorg B.V.',
+      'Wij gebruiken:\nnaam\nadres',
+      '*x*',
+    ];
+    const row = registerToMarkdown(register)
+      .split('\n')
+      .find((line) => line.startsWith(`| ${table.rows[0]![0]![0]} |`))!;
+    // The last column: the row ends in it.
+    expect(row.slice(row.lastIndexOf(' | ', row.length - 3))).toBe(
+      ' | Bewaard tot het einde. Contactgegevens; Zorg B.V.; Wij gebruiken: naam; adres; \\*x\\* |',
+    );
+  });
+
   it('writes every row of every table as a GFM table', async () => {
     const { model } = await compile(fixture);
     const register = registerFor(model, 'nl');
