@@ -317,11 +317,13 @@ describe("a processor's establishment and server locations (30(1)(d)–(e))", ()
     const nl = registerIn(seedModel('doctolib'), 'nl');
     const processors = fact(nl, 'Overige verwerkers')!.split('\n');
     expect(processors).toContainEqual(
-      expect.stringMatching(/^ZenDesk \(de Verenigde Staten; servers: VS, EU of Azië\): Gebruikers kunnen feedback/),
+      expect.stringMatching(
+        /^ZenDesk \(dienstencategorie: Ticketsysteem; de Verenigde Staten; servers: VS, EU of Azië\): Gebruikers kunnen feedback/,
+      ),
     );
     expect(processors).toContainEqual(
       expect.stringMatching(
-        /^AWS EMEA \(moedermaatschappij: de Verenigde Staten; contractspartij: Luxemburg; servers: de Europese Unie\): Hosting/,
+        /^AWS EMEA \(dienstencategorie: Hosting; moedermaatschappij: de Verenigde Staten; contractspartij: Luxemburg; servers: de Europese Unie\): Hosting/,
       ),
     );
     expect(fact(nl, 'Overige doorgifte aan derde landen')!.split('\n')).toContain(
@@ -331,6 +333,24 @@ describe("a processor's establishment and server locations (30(1)(d)–(e))", ()
     expect(fact(en, 'Other transfers to third countries')!.split('\n')).toContain(
       'ZenDesk: the United States (servers: US, EU or Asia).',
     );
+  });
+});
+
+describe("a processor's service category (the statement's processor annex) in the processors column (30(1)(d))", () => {
+  it('names the kind of service before where the processor is established, in each language; none stated, nothing added', () => {
+    const policy = miniPolicy();
+    const processor = { id: 'host', name: 'HostCo', service: text('Opslag van het dossier', 'Storing the record') };
+    policy.processors = [{ ...processor, country: 'NL', serviceCategory: text('Hosting', 'Hosting services') }];
+    policy.purposes[0]!.processors = ['host'];
+    const model = modelOf(policy);
+    expect(cell(registerIn(model, 'nl'), 'processors')).toEqual([
+      'HostCo (dienstencategorie: Hosting; Nederland): Opslag van het dossier',
+    ]);
+    expect(cell(registerIn(model, 'en'), 'processors')).toEqual([
+      'HostCo (service category: Hosting services; the Netherlands): Storing the record',
+    ]);
+    policy.processors = [processor];
+    expect(cell(registerIn(modelOf(policy), 'nl'), 'processors')).toEqual(['HostCo: Opslag van het dossier']);
   });
 });
 
