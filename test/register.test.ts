@@ -14,7 +14,13 @@ import type { PolicyModel } from '../src/resolve/model.js';
 import { registerToCsv } from '../src/render/register/register-csv.js';
 import { cssString, registerStylesheet, registerToHtml } from '../src/render/register/register-html.js';
 import { registerToMarkdown } from '../src/render/register/register-markdown.js';
-import { buildRegister, type Register, type RegisterTable } from '../src/render/register/register-model.js';
+import {
+  buildRegister,
+  standaloneTable,
+  type Register,
+  type RegisterTable,
+  type StandaloneTable,
+} from '../src/render/register/register-model.js';
 import { registerToXlsx } from '../src/render/register/register-xlsx.js';
 import { markdownToPlainText } from '../src/render/register/plain-text.js';
 import { expectGolden } from './support/golden.js';
@@ -250,10 +256,11 @@ describe('the art. 30 register', () => {
             ...table.columns.map((c) => t(`register:column.${c.key}`)),
             ...['version', 'effectiveDate', 'lastModified'].map((key) => t(`register:organisation.${key}`)),
           ]);
-          expect(records.slice(1)).toEqual(table.standalone.rows.map((row) => row.map((cell) => cell.join('\n'))));
+          const alone = standaloneTable(table, model, messagesFor(lang, model.source.metadata.formality));
+          expect(records.slice(1)).toEqual(alone.rows.map((row) => row.map((cell) => cell.join('\n'))));
           const { version, effectiveDate, lastModified } = source.metadata;
           for (const [i, row] of table.rows.entries()) {
-            const standalone = table.standalone.rows[i]!;
+            const standalone = alone.rows[i]!;
             expect(standalone.slice(table.columns.length)).toEqual(
               [version, effectiveDate, lastModified].map((x) => (x ? [x] : [])),
             );
@@ -379,9 +386,9 @@ describe('register.csv', () => {
     expect(nl.charCodeAt(0)).toBe(0xfeff);
     expect(nl.slice(1).split('\r\n')[0]).toMatch(/^Kenmerk;Verwerkingsactiviteit;Verwerkingsverantwoordelijke;/);
     const records = parse(nl, { bom: true, delimiter: ';' }) as string[][];
-    const table = registerFor(model, 'nl').tables[0]!;
-    expect(records[0]).toEqual(table.standalone.columns.map((c) => c.header));
-    expect(records.slice(1)).toEqual(table.standalone.rows.map((row) => row.map((cell) => cell.join('\n'))));
+    const alone = standaloneTable(registerFor(model, 'nl').tables[0]!, model, messagesFor('nl'));
+    expect(records[0]).toEqual(alone.headers);
+    expect(records.slice(1)).toEqual(alone.rows.map((row) => row.map((cell) => cell.join('\n'))));
     const en = output(compiled, 'register-processor/en/register.csv') as string;
     expect(en.charCodeAt(0)).toBe(0xfeff);
     expect(en.slice(1).split('\r\n')[0]).toMatch(/^ID,Processing activity,/);
@@ -404,18 +411,7 @@ describe('register.csv', () => {
 });
 
 /** A two-column table of one row (`row`, a list of values per cell), for the CSV writer's property tests. */
-function csvTable(headers: [string, string], row: string[][]): RegisterTable {
-  return {
-    kind: 'controller',
-    caption: 'c',
-    sheetName: 's',
-    fileStem: 'register',
-    rowHeader: 0,
-    columns: headers.map((header, i) => ({ key: `c${i}`, header, width: 1 })),
-    rows: [],
-    standalone: { columns: headers.map((header, i) => ({ key: `c${i}`, header, width: 1 })), rows: [row] },
-  };
-}
+const csvTable = (headers: [string, string], row: string[][]): StandaloneTable => ({ headers, rows: [row] });
 
 /**
  * A cell that a spreadsheet would read as a formula comes back with the quote that neutralised it (OWASP),
@@ -635,7 +631,6 @@ function syntheticRegister(cells: string[][], date: string): Register {
         columns,
         rowHeader: 0,
         rows: cells.map((row) => row.map((c) => (c ? [c] : []))),
-        standalone: { columns, rows: [] },
       },
     ],
   };
