@@ -511,20 +511,44 @@ describe('register.xlsx', () => {
     }
   });
 
-  it('gives a row the lines its words wrap to, a word longer than its column on lines of its own', async () => {
-    // A header's words now fit its column (above); a cell's need not: an author's long word, an address.
-    // 'Gezamenlijke verwerkingsverantwoordelijken' in the 28-wide column of data subjects wraps to three lines;
-    // its length alone gave two, and the printed header that held it lost its last line (register review, 2026-12-06).
+  /** iPractice's Dutch register, its controller's record and the index of its 28-wide column of data subjects. */
+  async function dataSubjectsColumn(): Promise<{ register: Register; table: RegisterTable; column: number }> {
     const { model } = await compile(path.join(repoRoot, 'policies/ipractice/policy.json'));
     const register = registerFor(model, 'nl');
     const table = register.tables[0]!;
     const column = table.columns.findIndex((c) => c.key === 'dataSubjects');
     expect(table.columns[column]!.width).toBe(28);
-    // One row whose only text is that cell: the row's height is the cell's.
-    const row = table.columns.map((_, c) => (c === column ? ['Gezamenlijke verwerkingsverantwoordelijken'] : []));
-    const tables = [{ ...table, rows: [row] }, ...register.tables.slice(1)];
+    return { register, table, column };
+  }
+
+  it('gives a row the lines its words wrap to, a word longer than its column on lines of its own', async () => {
+    // A header's words now fit its column (above); a cell's need not: an author's long word, an address.
+    // 'Gezamenlijke verwerkingsverantwoordelijken', bold, in the 28-wide column of data subjects wraps to three lines;
+    // its length alone gave two, and the printed header that held it lost its last line (register review, 2026-12-06).
+    const { register, table, column } = await dataSubjectsColumn();
+    // That column's header (bold, as the header was): the header row's height is the cell's.
+    const columns = table.columns.map((c, i) =>
+      i === column ? { ...c, header: 'Gezamenlijke verwerkingsverantwoordelijken' } : { ...c, header: 'x' },
+    );
+    const tables = [{ ...table, columns, rows: [] }, ...register.tables.slice(1)];
     const sheet = (await readWorkbook(registerToXlsx({ ...register, tables }))).getWorksheet(table.sheetName)!;
-    expect(sheet.getRow(2).height).toBeGreaterThanOrEqual(3 * 13);
+    expect(sheet.getRow(1).height).toBeGreaterThanOrEqual(3 * 13);
+  });
+
+  it('measures a line by its characters: narrow ones wrap later, wide ones sooner, than a count of characters says', async () => {
+    // Every character counted as a digit's width, and two spare, made rows up to half as tall again as their
+    // text (IES's Dutch workbook printed 24 pages, now 19; Bib Verloskundigen's 11, now 6).
+    const { register, table, column } = await dataSubjectsColumn();
+    const height = async (text: string): Promise<number | undefined> => {
+      const row = table.columns.map((_, c) => (c === column ? [text] : []));
+      const tables = [{ ...table, rows: [row] }, ...register.tables.slice(1)];
+      return (await readWorkbook(registerToXlsx({ ...register, tables }))).getWorksheet(table.sheetName)!.getRow(2)
+        .height;
+    };
+    // 49 characters, but 'i' and 'l' are half a digit wide: one line.
+    expect(await height(Array(10).fill('illi').join(' '))).toBe(13 + 3);
+    // 24 characters, but 'm' is one and a half: two lines.
+    expect(await height(Array(5).fill('mmmm').join(' '))).toBe(2 * 13 + 3);
   });
 
   it("heads every printed page with the register's title and foots it with the version, an author's '&' doubled as header codes ask", async () => {
@@ -576,9 +600,11 @@ describe('register.xlsx', () => {
   });
 });
 
-/** Lines of a cell at 10-point text: a row must be at least this many lines tall. */
-const cellLines = (text: string, width: number): number =>
-  text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / (width - 2))), 0);
+/**
+ * Lines of a cell at 10-point text that no font can wrap away: its own lines. A row must be at least
+ * this many lines tall; that the wrapped lines fit too, LibreOffice's print shows (register-print.test.ts).
+ */
+const cellLines = (text: string): number => text.split('\n').length;
 
 /** Landscape A4 fitted to a number of pages wide (any number tall), header row and activity columns repeated, rows tall enough for their text. */
 function expectPrintSetup(sheet: ExcelJS.Worksheet, table: RegisterTable, lastColumn: string): void {
@@ -601,7 +627,7 @@ function expectPrintSetup(sheet: ExcelJS.Worksheet, table: RegisterTable, lastCo
     fgColor: { argb: 'FFE8EEF4' },
   });
   for (const [i, row] of table.rows.entries()) {
-    const lines = Math.max(1, ...row.map((cell, j) => cellLines(cell.join('\n'), table.columns[j]!.width)));
+    const lines = Math.max(1, ...row.map((cell) => cellLines(cell.join('\n'))));
     expect(sheet.getRow(i + 2).height, `row ${i + 2}`).toBeGreaterThanOrEqual(Math.min(409, lines * 13));
   }
 }
