@@ -17,6 +17,8 @@ export type { OutputFile } from './output/output-file.js';
 export { formatCompact, formatJson } from './diagnostics/format-diagnostics.js';
 export {
   buildRegister,
+  standaloneTable,
+  type StandaloneTable,
   type Register,
   type RegisterTable,
   type RegisterColumn,
