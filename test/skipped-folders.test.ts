@@ -95,3 +95,18 @@ describe('sub-folders of policies/ skipped for want of a policy.json', () => {
     expect(named.stderr).not.toContain('skipped-folder');
   });
 });
+
+describe('a named folder whose policies are two levels down', () => {
+  it('is a usage error that names the folder to give instead', async () => {
+    const dir = tmp();
+    write(dir, 'site/privacy/alpha/policy.json', JSON.stringify({ ...miniPolicy(), id: 'alpha' }));
+    for (const command of ['check', 'build']) {
+      const run = await runPolicycHere([command, 'site'], dir);
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe(
+        `policyc: no policy found in site: the folder holds no policy.json and no sub-folder with one; start one with 'policyc init', or name the policy files or folders to use; site/privacy holds policies one level further down (site/privacy/alpha/policy.json): name site/privacy instead, or list it in the config file's "policies"\nRun 'policyc ${command} --help' for usage.\n`,
+      );
+    }
+  });
+});

@@ -137,6 +137,10 @@ export function findPolicyFiles(options: CommonOptions, io: CliIo): FoundPolicie
     const under = skipped.filter((s) => missing.includes(path.dirname(s.folder)));
     const misnamed = [...missing.flatMap((p) => misnamedPolicy(p) ?? []), ...under.flatMap((s) => s.misnamed ?? [])];
     const hints = misnamed.map((file) => cli.t('cli:misnamedPolicy', { file: relativeTo(io, file) }));
+    // policies/group/<id>/policy.json: a folder of folders of policies, one level deeper than policyc looks.
+    for (const { folder, nested } of under)
+      if (nested)
+        hints.push(cli.t('cli:nestedPolicies', { folder: relativeTo(io, folder), example: relativeTo(io, nested) }));
     throw new UsageError([...noPolicyMessages(missing, key, io), ...hints].join('; '));
   }
   return {

@@ -4,7 +4,9 @@ import type { ValidateFunction } from 'ajv';
 import type { ExternalAcknowledgement } from '../check/acknowledge.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Language } from '../i18n/messages.js';
+import { decodeUtf8 } from '../load/decode-utf8.js';
 import { loadDocument, positionOf, type SourceDocument } from '../load/load-document.js';
+import { notUtf8 } from '../load/read-policy-file.js';
 import { joinPointer } from '../load/json-pointer.js';
 import { configSchemaPath } from '../paths.js';
 import { createAjv } from '../validate/create-ajv.js';
@@ -75,9 +77,9 @@ export async function loadConfig(
   const file = path.resolve(cwd, explicit ?? CONFIG_FILE);
   if (explicit === undefined && !existsSync(file)) return { config: {}, diagnostics: [] };
   const display = path.relative(cwd, file) || CONFIG_FILE;
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     return {
       diagnostics: [
@@ -92,7 +94,9 @@ export async function loadConfig(
       ],
     };
   }
-  const loaded = loadDocument(text, display);
+  const decoded = decodeUtf8(bytes);
+  if (!('text' in decoded)) return { diagnostics: [notUtf8(decoded, display)] };
+  const loaded = loadDocument(decoded.text, display);
   if (!loaded.value) return { diagnostics: loaded.diagnostics };
   validator ??= createAjv({ standalone: false }).compile(JSON.parse(readFileSync(configSchemaPath, 'utf8')) as object);
   const diagnostics = validator(loaded.value.value) ? [] : schemaDiagnostics(validator.errors ?? [], loaded.value);
