@@ -22,10 +22,13 @@ describe('an authored erasure note at a care provider (review item 1)', () => {
 
   it('is followed by the pointer to the WGBO patient rights, which it must not hide', () => {
     const { notice } = policyOutputs(careProvider({ rights: { notes: { erasure: note } } }));
+    // The general sentence and the pointer first, then the note as the organisation's explanation (English review 2).
     expect(notice.nl).toContain(
-      'EIGEN-NOTITIE tenzij een wettelijke plicht.\n\nVoor uw medisch dossier gelden ook de patiëntenrechten uit de WGBO; die staan hieronder.',
+      'U mag ons vragen uw gegevens te wissen. Voor uw medisch dossier gelden ook de patiëntenrechten uit de WGBO; die staan hieronder.\n\n**Onze toelichting:**\n\nEIGEN-NOTITIE tenzij een wettelijke plicht.',
     );
-    expect(notice.en).toContain('OWN-NOTE unless a legal obligation.\n\nFor your medical file, the patient rights');
+    expect(notice.en).toContain(
+      'For your medical file, the patient rights under the Dutch Medical Treatment Contracts Act (WGBO) apply as well; they are set out below.\n\n**Our explanation:**\n\nOWN-NOTE unless a legal obligation.',
+    );
   });
 
   it('without a note, the general sentence is unchanged', () => {

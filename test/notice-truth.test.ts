@@ -92,13 +92,50 @@ describe('rights name only the bases this policy uses', () => {
     expect(notice.nl).not.toContain('op grond van toestemming of een overeenkomst');
   });
 
-  it("the organisation's own text replaces the general one instead of repeating it", () => {
+  it("the organisation's own text follows the general one, under its lead-in, and does not replace it (English review 2)", () => {
     const policy = miniPolicy();
     policy.rights = { notes: { access: text('EIGEN-INZAGE', 'OWN-ACCESS') } };
     const { notice } = policyOutputs(policy);
-    expect(notice.nl).toContain('EIGEN-INZAGE');
-    expect(notice.nl).not.toContain('U mag vragen welke persoonsgegevens wij van u verwerken');
-    expect(policyOutputs(miniPolicy()).notice.nl).toContain('U mag vragen welke persoonsgegevens wij van u verwerken');
+    expect(notice.nl).toMatch(
+      /U mag vragen welke persoonsgegevens wij van u verwerken[^#]*\*\*Onze toelichting:\*\*\n\nEIGEN-INZAGE/,
+    );
+    expect(notice.en).toMatch(
+      /You may ask which personal data we process about you[^#]*\*\*Our explanation:\*\*\n\nOWN-ACCESS/,
+    );
+    // Once above the rights, and only where a right has an own text.
+    expect(notice.nl).toContain('Wat de wet u geeft, blijft altijd gelden.\n\nU hebt deze rechten:');
+    expect(notice.en).toContain('What the law gives you always applies.\n\nYou have these rights:');
+    expect(policyOutputs(miniPolicy()).notice.nl).not.toContain('blijft altijd gelden');
+    expect(policyOutputs(miniPolicy()).notice.nl).not.toContain('Onze toelichting');
+  });
+
+  it('an own text that narrows a right does not take the place of the legal minimum (English review 2)', () => {
+    const policy = miniPolicy();
+    policy.purposes[0] = { ...policy.purposes[0]!, legalBasis: '6(1)(f)', legitimateInterest: text('belang') };
+    policy.controller = { ...policy.controller, isCareProvider: true };
+    policy.rights = {
+      notes: {
+        restriction: text('ALLEEN wanneer (i) of (ii).', 'ONLY when (i) or (ii).'),
+        erasure: text('ALLEEN onjuiste gegevens.', 'ONLY incorrect data.'),
+        objection: text('ALLEEN met een geldige reden.', 'ONLY with a valid reason.'),
+      },
+    };
+    const { notice } = policyOutputs(policy);
+    const part = (md: string, heading: string): string => md.split(`${heading}\n`)[1]!.split('\n### ')[0]!;
+    const restriction = part(notice.en, '(right to restriction of processing)');
+    expect(restriction).toContain('- while we assess whether your objection to our use of your data succeeds');
+    expect(restriction.indexOf('- while we check')).toBeLessThan(restriction.indexOf('ONLY when'));
+    expect(part(notice.en, '(right to erasure)')).toMatch(
+      /^\nYou may ask us to delete your data\. For your medical file/,
+    );
+    expect(part(notice.en, '(right to object)')).toMatch(
+      /^\nYou may object, on grounds relating to your particular situation/,
+    );
+    expect(part(notice.nl, '(recht op beperking van de verwerking)')).toContain(
+      '- zolang wij beoordelen of uw bezwaar',
+    );
+    expect(part(notice.nl, '(recht van bezwaar)')).toMatch(/^\nU mag, in verband met uw specifieke situatie/);
+    expect(part(notice.nl, '(recht op gegevenswissing)')).toMatch(/^\nU mag ons vragen uw gegevens te wissen\./);
   });
 });
 

@@ -25,7 +25,6 @@ import { specialCategoryNote, transferGroundText, transferText } from './legal-t
 import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
 import { formatEntity, processorTable, recipientTable } from './notice-parties.js';
 import { rightsBlocks } from './notice-rights.js';
-import { withAccessTerms } from './notice-access.js';
 import { otherControllerBlocks } from './notice-statements.js';
 import { purposesBlocks } from './notice-purposes.js';
 import { summarySection } from './notice-summary.js';
@@ -62,7 +61,7 @@ export const sectionSpecs: readonly SectionSpec[] = [
   { id: 'recipients', headingKey: 'notice:heading.recipients', build: recipientsBlocks },
   { id: 'transfers', headingKey: 'notice:heading.transfers', build: transfersBlocks },
   { id: 'retention', headingKey: 'notice:heading.retention', build: retentionBlocks },
-  { id: 'rights', headingKey: 'notice:heading.rights', build: (ctx) => withAccessTerms(rightsBlocks(ctx), ctx) },
+  { id: 'rights', headingKey: 'notice:heading.rights', build: rightsBlocks },
   { id: 'automated', headingKey: 'notice:heading.automated', build: automatedBlocks },
   { id: 'cookies', headingKey: 'notice:heading.cookies', build: cookiesBlocks },
   { id: 'security', headingKey: 'notice:heading.security', build: securityBlocks },
