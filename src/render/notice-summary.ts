@@ -7,6 +7,7 @@ import { link, text, type Block, type Inline, type Section } from './outline.js'
 import { telHref } from './contact-links.js';
 import { retentionPhrase, withoutFalseLegalSource } from './retention-phrase.js';
 import { saysHowToExercise } from './notice-rights.js';
+import { endsBeforeLegalMinimum } from '../check/retention-minimum.js';
 
 /**
  * The first layer ("In het kort" / "In short", EDPB WP260 rev.01 §35–38):
@@ -97,11 +98,17 @@ function rightsBlocks({ source, m }: NoticeContext, ids: ReadonlySet<string>): B
   ];
 }
 
-/** How long the medical file (health data) is kept, else a pointer to the periods; never a guess. */
+/**
+ * How long the medical file (health data) is kept, else a pointer to the periods; never a guess. Not a
+ * period that ends before the law's minimum for that data (retention/*-too-short): one line without the
+ * rule's note made Cosmetic Clinic's 'no longer than 6 months' the first thing a patient read of a file the
+ * law keeps 20 years, where its note adds 'and as long as the law requires'.
+ */
 function retentionBlocks({ model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
   if (!ids.has('retention')) return [];
   const medical = medicalFileRule(model.retention);
-  if (!medical) return [{ paragraph: [link(m.t('layout:summary.keepLink'), '#retention')] }];
+  if (!medical || endsBeforeLegalMinimum(model, medical))
+    return [{ paragraph: [link(m.t('layout:summary.keepLink'), '#retention')] }];
   return [
     {
       paragraph: [text(keepSentence(medical, m) + ' '), link(m.t('layout:summary.keepAll'), '#retention')],

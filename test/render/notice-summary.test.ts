@@ -60,6 +60,29 @@ describe('the summary', () => {
     ]);
   });
 
+  it('states how long the medical file is kept, but not a period shorter than the law requires (English review 1)', () => {
+    const kept = (policy: PolicySource, lang: Language): string | undefined =>
+      summary(policy, lang).lines.find((line) => /bewaard|kept|bewaartermijn|retention period/i.test(line));
+    expect(kept(fullPolicy(), 'nl')).toBe(
+      'Medisch dossier: bewaard 20 jaar, op grond van de WGBO. Alle bewaartermijnen',
+    );
+    const short = fullPolicy();
+    // Cosmetic Clinic: 'no longer than 6 months', its note 'and as long as the law requires' left out of one line.
+    short.retention![0] = {
+      id: 'file',
+      name: both('Medisch dossier', 'Medical file'),
+      dataCategories: ['phone'],
+      period: 'P6M',
+      maximum: true,
+      note: both('En zo lang als de wet vereist.', 'And as long as the law requires.'),
+    };
+    const { lines, links } = summary(short, 'en');
+    expect(lines.join('\n')).not.toContain('6 months');
+    expect(lines).toContain('How long we keep which data');
+    expect(links).toContain('#retention');
+    expect(summary(short, 'nl').lines).toContain('Hoe lang wij welke gegevens bewaren');
+  });
+
   it('links the rights line to how to ask, where the notice says how', () => {
     const { model } = analyse(fullPolicy());
     const outline = noticeOutline(model!, messagesFor('nl'));
