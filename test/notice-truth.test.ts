@@ -97,10 +97,10 @@ describe('rights name only the bases this policy uses', () => {
     policy.rights = { notes: { access: text('EIGEN-INZAGE', 'OWN-ACCESS') } };
     const { notice } = policyOutputs(policy);
     expect(notice.nl).toMatch(
-      /U mag vragen welke persoonsgegevens wij van u verwerken[^#]*\*\*Onze toelichting:\*\*\n\nEIGEN-INZAGE/,
+      /U mag vragen welke persoonsgegevens wij van u verwerken[\s\S]*?\*\*Onze toelichting:\*\*\n\nEIGEN-INZAGE/,
     );
     expect(notice.en).toMatch(
-      /You may ask which personal data we process about you[^#]*\*\*Our explanation:\*\*\n\nOWN-ACCESS/,
+      /You may ask which personal data we process about you[\s\S]*?\*\*Our explanation:\*\*\n\nOWN-ACCESS/,
     );
     // Once above the rights, and only where a right has an own text.
     expect(notice.nl).toContain('Wat de wet u geeft, blijft altijd gelden.\n\nU hebt deze rechten:');
@@ -733,7 +733,9 @@ describe('a period shorter than the law it cites (Zorgburo: 15 years "under the 
 
   it("the notice does not give the law as its ground; the register keeps the statement's words, naming the law as the statement's ground beside the law's minimum", () => {
     const { notice, register } = policyOutputs(seed());
-    expect(notice.nl).toContain('Cliëntdossier: bewaard 15 jaar. [Alle bewaartermijnen]');
+    // The summary gives no period shorter than the law's minimum (English review 1): it links to all of them.
+    expect(notice.nl).not.toContain('Cliëntdossier: bewaard 15 jaar');
+    expect(notice.nl).toContain('[Hoe lang wij welke gegevens bewaren]');
     expect(notice.nl).toContain('| **Cliëntdossier** | 15 jaar | — | — |');
     expect(notice.nl).not.toContain(`15 jaar, op grond van de ${wgbo}`);
     expect(register.nl).not.toContain(`15 jaar, op grond van de ${wgbo}`);

@@ -87,7 +87,22 @@ function generatedBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
   if (right.id === 'erasure' && ctx.careProvider) return [...careErasureBlocks(ctx), ...appliesTo(right.purposes, ctx)];
   if (right.id === 'restriction') return restrictionBlocks(ctx);
   const general = [{ paragraph: sentence(generalText(right, ctx)) }, ...appliesTo(right.purposes, ctx)];
-  return right.id === 'access' ? [...general, accessTermsBlock(ctx)] : general;
+  return right.id === 'access' ? [...general, accessTermsBlock(ctx), accessHowToBlock(ctx)] : general;
+}
+
+/**
+ * Under the right of access, a link to how to ask (English review, finding 15): the part came after the
+ * whole list of rights and the WGBO's, 6 to 68 phone screens further down, and the access text of five
+ * notices named no way to ask.
+ */
+function accessHowToBlock({ m }: NoticeContext): Block {
+  return {
+    paragraph: [
+      text(m.t('notice:rights.accessHowToBefore')),
+      link(m.t('notice:rights.howTo'), '#exercising-rights'),
+      text(m.t('notice:rights.accessHowToAfter')),
+    ],
+  };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { RetentionRule } from '../resolve/model.js';
 import type { Messages } from '../i18n/messages.js';
 import { isInEea, nonEeaCountries } from '../law/eea.js';
 import { controllerName, countryName, joinList, nameOf, pick } from './format.js';
-import type { NoticeContext } from './notice-context.js';
+import { careRecipientKey, type NoticeContext } from './notice-context.js';
 import { link, text, type Block, type Inline, type Section } from './outline.js';
 import { telHref } from './contact-links.js';
 import { retentionPhrase, withoutFalseLegalSource } from './retention-phrase.js';
@@ -78,9 +78,11 @@ function whoBlocks({ source, model, m }: NoticeContext): Block[] {
 
 /**
  * The rights, and a link to how to use them (the part a patient looks for, at the rights' end) where
- * the notice says how: not to the sentence that the statement does not say.
+ * the notice says how: not to the sentence that the statement does not say. Seeing the file and getting
+ * a copy named first, in the words a patient looks for (BW 7:456 at a care provider, else GDPR 15): the
+ * line said 'inzage, verbetering of verwijdering', and no summary said 'kopie' or 'dossier'.
  */
-function rightsBlocks({ source, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
+function rightsBlocks({ source, m, careProvider }: NoticeContext, ids: ReadonlySet<string>): Block[] {
   if (!ids.has('rights')) return [];
   const howTo: Inline[] =
     ids.has('exercising-rights') && saysHowToExercise(source, m)
@@ -89,7 +91,7 @@ function rightsBlocks({ source, m }: NoticeContext, ids: ReadonlySet<string>): B
   return [
     {
       paragraph: [
-        text(m.t('layout:summary.rights')),
+        text(m.t(careProvider ? careRecipientKey('layout:summary.rightsCare', source) : 'layout:summary.rights')),
         link(m.t('layout:summary.rightsLink'), '#rights'),
         ...howTo,
         text(m.t('layout:summary.end')),

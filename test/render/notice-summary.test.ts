@@ -83,6 +83,22 @@ describe('the summary', () => {
     expect(summary(short, 'nl').lines).toContain('Hoe lang wij welke gegevens bewaren');
   });
 
+  it('names seeing the file and getting a copy: the medical file at a care provider, else the data (English review 15)', () => {
+    const rightsLine = (policy: PolicySource, lang: Language): string =>
+      summary(policy, lang).lines.find((line) => /rechten|rights/.test(line))!;
+    expect(rightsLine(fullPolicy(), 'en')).toMatch(/^You can see your medical file or get a copy of it, /);
+    expect(rightsLine(fullPolicy(), 'nl')).toMatch(/^U kunt uw medisch dossier inzien of er een kopie van krijgen, /);
+    const client = fullPolicy();
+    client.metadata.careRecipient = 'client';
+    expect(rightsLine(client, 'en')).toMatch(/^You can see your file or get a copy of it, /);
+    expect(rightsLine(miniPolicy(), 'en')).toMatch(
+      /^You can see your data or get a copy of it, have it corrected or deleted/,
+    );
+    expect(rightsLine(miniPolicy(), 'nl')).toMatch(
+      /^U kunt vragen om inzage, een kopie of verwijdering van uw gegevens, /,
+    );
+  });
+
   it('links the rights line to how to ask, where the notice says how', () => {
     const { model } = analyse(fullPolicy());
     const outline = noticeOutline(model!, messagesFor('nl'));
@@ -90,7 +106,7 @@ describe('the summary', () => {
       (b) => 'paragraph' in b && b.paragraph.some((i) => i.href === '#rights'),
     );
     expect(rights && 'paragraph' in rights && rights.paragraph.map((i) => i.href ?? i.text)).toEqual([
-      'U kunt vragen om inzage, verbetering of verwijdering van uw gegevens, en meer: ',
+      'U kunt uw medisch dossier inzien of er een kopie van krijgen, gegevens laten verbeteren of verwijderen, en meer: ',
       '#rights',
       '. ',
       '#exercising-rights',
