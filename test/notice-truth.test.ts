@@ -140,6 +140,40 @@ describe('rights name only the bases this policy uses', () => {
 });
 
 describe('the English review of 6 December', () => {
+  it("gives the AP's page and postal address in the notice's language (English review 4)", () => {
+    const { notice } = policyOutputs(miniPolicy());
+    expect(notice.en).toContain(
+      '<https://autoriteitpersoonsgegevens.nl/en/submitting-a-tip-off-or-a-complaint-to-the-dutch-dpa>',
+    );
+    expect(notice.en).toContain('PO Box 93374, 2509 AJ The Hague, the Netherlands');
+    expect(notice.en).not.toContain('Postbus');
+    expect(notice.nl).toContain('<https://autoriteitpersoonsgegevens.nl>');
+    expect(notice.nl).toContain('Postbus 93374, 2509 AJ Den Haag');
+  });
+
+  it('puts the notes of a name in brackets inside those brackets: one item, not two (English review 8)', () => {
+    const policy = miniPolicy();
+    policy.dataCategories.push({
+      id: 'bsn',
+      name: text('Burgerservicenummer (BSN)', 'Citizen service number (BSN)'),
+      nationalIdentifier: true,
+    });
+    policy.purposes[0]!.dataCategories.push('bsn');
+    const { notice } = policyOutputs(policy);
+    expect(notice.en).toContain('Citizen service number (BSN, national identification number)');
+    expect(notice.en).not.toContain('(BSN), national');
+    expect(notice.nl).toContain('Burgerservicenummer (BSN, nationaal identificatienummer)');
+  });
+
+  it("says 'for other questions' where the notice gives another address above (English review 13)", () => {
+    const policy = miniPolicy();
+    policy.contact = { email: 'team@mini.example' };
+    expect(policyOutputs(policy).notice.en).toContain('For other questions, contact us:');
+    expect(policyOutputs(policy).notice.nl).toContain('Voor andere vragen kunt u contact met ons opnemen:');
+    delete policy.controller.contact;
+    expect(policyOutputs(policy).notice.en).toContain('For questions about this notice, contact us:');
+  });
+
   it('portability and objection join their bases with "or": either one is enough (art. 20(1)(a), 21(1))', () => {
     const policy = miniPolicy();
     policy.purposes.push({ ...policy.purposes[0]!, id: 'second', legalBasis: '6(1)(a)' });
@@ -400,7 +434,7 @@ describe('automated decision-making, art. 13(2)(f), in every notice', () => {
     );
     expect(notice.nl).not.toContain('vermeldt niet of');
     expect(notice.en).toContain(
-      'This notice names no decisions that a computer takes about you without a person looking at them (not even based on a profile of you). Does an organisation take such a decision, and does it affect your rights or affect you in another important way? Then it must tell you (Article 13(2)(f), Article 14(2)(g) and Article 22(1) GDPR).',
+      'This notice does not mention any decisions about you made by computer alone, without a person involved (including decisions based on a profile of you). An organisation that makes such a decision, where it has legal effects for you or affects you in a similarly significant way, must tell you (Articles 13(2)(f), 14(2)(g) and 22(1) GDPR).',
     );
     const informal = miniPolicy();
     informal.metadata.formality = 'informal';
@@ -632,7 +666,7 @@ describe("the AVG's own Dutch terms, in notice and register alike", () => {
       expect(out).toContain('gegevens over gezondheid');
       expect(out).toContain('nationaal identificatienummer');
     }
-    expect(notice.nl).toContain('**Burgerservicenummer (BSN), nationaal identificatienummer**');
+    expect(notice.nl).toContain('**Burgerservicenummer (BSN, nationaal identificatienummer)**');
     expect(notice.nl).not.toContain('wettelijk identificatienummer');
   });
 

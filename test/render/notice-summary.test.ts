@@ -181,6 +181,8 @@ describe('the summary', () => {
     );
     expect(summary(miniPolicy()).links.at(-1)).toBe('#purpose-connect');
     expect(summary(fullPolicy()).lines.at(-1)).toBe('Waarvoor wij uw gegevens gebruiken, en waarom dat mag: 2 doelen');
-    expect(summary(fullPolicy(), 'en').lines.at(-1)).toBe('What we use your data for, and why we may: 2 purposes');
+    expect(summary(fullPolicy(), 'en').lines.at(-1)).toBe(
+      'What we use your data for, and why we are allowed to: 2 purposes',
+    );
   });
 });

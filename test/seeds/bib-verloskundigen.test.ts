@@ -24,11 +24,11 @@ describeSeedFacts({
       'Vernietiging van je dossier (artikel 7:455 BW)',
     ],
     en: [
-      'Privacy notice BIB verloskundigen',
+      'Privacy notice of BIB verloskundigen',
       'Clients (pregnant women and new mothers)',
       'Guiding your pregnancy, birth and/or postnatal period as well as possible',
       'Claiming from health insurers',
-      'Citizen service number (BSN), national identification number',
+      'Citizen service number (BSN, national identification number)',
       "Your partner's name and telephone number",
       'religion, height, weight, lifestyle',
       'We have concluded processing agreements with the parties that process your data.',
