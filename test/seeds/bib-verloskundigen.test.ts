@@ -26,8 +26,8 @@ describeSeedFacts({
     en: [
       'Privacy notice of BIB verloskundigen',
       'Clients (pregnant women and new mothers)',
-      'Guiding your pregnancy, birth and/or postnatal period as well as possible',
-      'Claiming from health insurers',
+      'Guiding you as well as possible through your pregnancy, birth and/or postnatal period',
+      'Billing your health insurer',
       'Citizen service number (BSN, national identification number)',
       "Your partner's name and telephone number",
       'religion, height, weight, lifestyle',
