@@ -95,7 +95,7 @@ describe('how to exercise the rights: own words but no address (defect 4)', () =
         'In deze verklaring staat geen adres, e-mailadres of telefoonnummer voor uw verzoek.\n',
     );
     expect(notice.en).toContain(
-      'You can come to us for any of these rights. We must help you exercise your rights (Article 12(2) GDPR).\n\nThis notice gives no address',
+      'You can contact us about any of these rights. We must help you exercise your rights (Article 12(2) GDPR).\n\nThis notice gives no address',
     );
   });
 

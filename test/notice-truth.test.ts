@@ -92,17 +92,88 @@ describe('rights name only the bases this policy uses', () => {
     expect(notice.nl).not.toContain('op grond van toestemming of een overeenkomst');
   });
 
-  it("the organisation's own text replaces the general one instead of repeating it", () => {
+  it("the organisation's own text follows the general one, under its lead-in, and does not replace it (English review 2)", () => {
     const policy = miniPolicy();
     policy.rights = { notes: { access: text('EIGEN-INZAGE', 'OWN-ACCESS') } };
     const { notice } = policyOutputs(policy);
-    expect(notice.nl).toContain('EIGEN-INZAGE');
-    expect(notice.nl).not.toContain('U mag vragen welke persoonsgegevens wij van u verwerken');
-    expect(policyOutputs(miniPolicy()).notice.nl).toContain('U mag vragen welke persoonsgegevens wij van u verwerken');
+    expect(notice.nl).toMatch(
+      /U mag vragen welke persoonsgegevens wij van u verwerken[\s\S]*?\*\*Onze toelichting:\*\*\n\nEIGEN-INZAGE/,
+    );
+    expect(notice.en).toMatch(
+      /You may ask which personal data we process about you[\s\S]*?\*\*Our explanation:\*\*\n\nOWN-ACCESS/,
+    );
+    // Once above the rights, and only where a right has an own text.
+    expect(notice.nl).toContain('Wat de wet u geeft, blijft altijd gelden.\n\nU hebt deze rechten:');
+    expect(notice.en).toContain('What the law gives you always applies.\n\nYou have these rights:');
+    expect(policyOutputs(miniPolicy()).notice.nl).not.toContain('blijft altijd gelden');
+    expect(policyOutputs(miniPolicy()).notice.nl).not.toContain('Onze toelichting');
+  });
+
+  it('an own text that narrows a right does not take the place of the legal minimum (English review 2)', () => {
+    const policy = miniPolicy();
+    policy.purposes[0] = { ...policy.purposes[0]!, legalBasis: '6(1)(f)', legitimateInterest: text('belang') };
+    policy.controller = { ...policy.controller, isCareProvider: true };
+    policy.rights = {
+      notes: {
+        restriction: text('ALLEEN wanneer (i) of (ii).', 'ONLY when (i) or (ii).'),
+        erasure: text('ALLEEN onjuiste gegevens.', 'ONLY incorrect data.'),
+        objection: text('ALLEEN met een geldige reden.', 'ONLY with a valid reason.'),
+      },
+    };
+    const { notice } = policyOutputs(policy);
+    const part = (md: string, heading: string): string => md.split(`${heading}\n`)[1]!.split('\n### ')[0]!;
+    const restriction = part(notice.en, '(right to restriction of processing)');
+    expect(restriction).toContain('- while we assess whether your objection to our use of your data succeeds');
+    expect(restriction.indexOf('- while we check')).toBeLessThan(restriction.indexOf('ONLY when'));
+    expect(part(notice.en, '(right to erasure)')).toMatch(
+      /^\nYou may ask us to delete your data\. For your medical file/,
+    );
+    expect(part(notice.en, '(right to object)')).toMatch(
+      /^\nYou may object, on grounds relating to your particular situation/,
+    );
+    expect(part(notice.nl, '(recht op beperking van de verwerking)')).toContain(
+      '- zolang wij beoordelen of uw bezwaar',
+    );
+    expect(part(notice.nl, '(recht van bezwaar)')).toMatch(/^\nU mag, in verband met uw specifieke situatie/);
+    expect(part(notice.nl, '(recht op gegevenswissing)')).toMatch(/^\nU mag ons vragen uw gegevens te wissen\./);
   });
 });
 
 describe('the English review of 6 December', () => {
+  it("gives the AP's page and postal address in the notice's language (English review 4)", () => {
+    const { notice } = policyOutputs(miniPolicy());
+    expect(notice.en).toContain(
+      '<https://autoriteitpersoonsgegevens.nl/en/submitting-a-tip-off-or-a-complaint-to-the-dutch-dpa>',
+    );
+    expect(notice.en).toContain('PO Box 93374, 2509 AJ The Hague, the Netherlands');
+    expect(notice.en).not.toContain('Postbus');
+    expect(notice.nl).toContain('<https://autoriteitpersoonsgegevens.nl>');
+    expect(notice.nl).toContain('Postbus 93374, 2509 AJ Den Haag');
+  });
+
+  it('puts the notes of a name in brackets inside those brackets: one item, not two (English review 8)', () => {
+    const policy = miniPolicy();
+    policy.dataCategories.push({
+      id: 'bsn',
+      name: text('Burgerservicenummer (BSN)', 'Citizen service number (BSN)'),
+      nationalIdentifier: true,
+    });
+    policy.purposes[0]!.dataCategories.push('bsn');
+    const { notice } = policyOutputs(policy);
+    expect(notice.en).toContain('Citizen service number (BSN, national identification number)');
+    expect(notice.en).not.toContain('(BSN), national');
+    expect(notice.nl).toContain('Burgerservicenummer (BSN, nationaal identificatienummer)');
+  });
+
+  it("says 'for other questions' where the notice gives another address above (English review 13)", () => {
+    const policy = miniPolicy();
+    policy.contact = { email: 'team@mini.example' };
+    expect(policyOutputs(policy).notice.en).toContain('For other questions, contact us:');
+    expect(policyOutputs(policy).notice.nl).toContain('Voor andere vragen kunt u contact met ons opnemen:');
+    delete policy.controller.contact;
+    expect(policyOutputs(policy).notice.en).toContain('For questions about this notice, contact us:');
+  });
+
   it('portability and objection join their bases with "or": either one is enough (art. 20(1)(a), 21(1))', () => {
     const policy = miniPolicy();
     policy.purposes.push({ ...policy.purposes[0]!, id: 'second', legalBasis: '6(1)(a)' });
@@ -363,7 +434,7 @@ describe('automated decision-making, art. 13(2)(f), in every notice', () => {
     );
     expect(notice.nl).not.toContain('vermeldt niet of');
     expect(notice.en).toContain(
-      'This notice names no decisions that a computer takes about you without a person looking at them (not even based on a profile of you). Does an organisation take such a decision, and does it affect your rights or affect you in another important way? Then it must tell you (Article 13(2)(f), Article 14(2)(g) and Article 22(1) GDPR).',
+      'This notice does not mention any decisions about you made by computer alone, without a person involved (including decisions based on a profile of you). An organisation that makes such a decision, where it has legal effects for you or affects you in a similarly significant way, must tell you (Articles 13(2)(f), 14(2)(g) and 22(1) GDPR).',
     );
     const informal = miniPolicy();
     informal.metadata.formality = 'informal';
@@ -595,7 +666,7 @@ describe("the AVG's own Dutch terms, in notice and register alike", () => {
       expect(out).toContain('gegevens over gezondheid');
       expect(out).toContain('nationaal identificatienummer');
     }
-    expect(notice.nl).toContain('**Burgerservicenummer (BSN), nationaal identificatienummer**');
+    expect(notice.nl).toContain('**Burgerservicenummer (BSN, nationaal identificatienummer)**');
     expect(notice.nl).not.toContain('wettelijk identificatienummer');
   });
 
@@ -696,7 +767,9 @@ describe('a period shorter than the law it cites (Zorgburo: 15 years "under the 
 
   it("the notice does not give the law as its ground; the register keeps the statement's words, naming the law as the statement's ground beside the law's minimum", () => {
     const { notice, register } = policyOutputs(seed());
-    expect(notice.nl).toContain('Cliëntdossier: bewaard 15 jaar. [Alle bewaartermijnen]');
+    // The summary gives no period shorter than the law's minimum (English review 1): it links to all of them.
+    expect(notice.nl).not.toContain('Cliëntdossier: bewaard 15 jaar');
+    expect(notice.nl).toContain('[Hoe lang wij welke gegevens bewaren]');
     expect(notice.nl).toContain('| **Cliëntdossier** | 15 jaar | — | — |');
     expect(notice.nl).not.toContain(`15 jaar, op grond van de ${wgbo}`);
     expect(register.nl).not.toContain(`15 jaar, op grond van de ${wgbo}`);

@@ -1,7 +1,7 @@
 import type { Messages } from '../i18n/messages.js';
 import type { DataCategory, PolicyModel, Purpose, PurposeBasis } from '../resolve/model.js';
 import type { RightId } from '../policy/policy-types.js';
-import { joinList, lowerFirst, nameOf, pick, sentence, upperFirst } from './format.js';
+import { joinList, lowerFirst, nameOf, pick, sentence, upperFirst, withNotes } from './format.js';
 import { notStatedText, purposeLawfulness, specialCategoryNote, specialConditionText, termKey } from './legal-text.js';
 import { rich, type NoticeContext } from './notice-context.js';
 import { retentionAnchor } from './notice-retention.js';
@@ -95,8 +95,7 @@ function categoryLine(c: DataCategory, m: Messages): string {
   if (c.special) notes.push(specialCategoryNote(c.special, name, m, 'notice:data'));
   if (c.criminal) notes.push(m.t('notice:purposeCard.criminal'));
   if (c.nationalIdentifier) notes.push(m.t('notice:data.nationalIdentifier'));
-  if (!notes.length) return name;
-  return name.endsWith(')') ? `${name}, ${notes.join('; ')}` : `${name} (${notes.join('; ')})`;
+  return withNotes(name, notes);
 }
 
 /** 'Met uw toestemming', 'Omdat de wet ons daartoe verplicht' — one line per basis, with what it covers when the purpose splits them. */

@@ -1,4 +1,5 @@
 import { rightsStatementBlocks } from './notice-statements.js';
+import { accessTermsBlock } from './notice-access.js';
 import { namesExchangeSystem } from '../law/dutch-care-law.js';
 import { patientRights } from '../law/patient-rights.js';
 import { restrictionGrounds, rights as rightFacts } from '../law/rights.js';
@@ -10,16 +11,24 @@ import { careRecipientKey, rich, type NoticeContext } from './notice-context.js'
 import { link, text, type Block, type Fact } from './outline.js';
 
 /**
- * The rights section — 13(2)(b)(c)(d). Each derived right gets the
- * organisation's own explanation when it gives one (rights.notes), which
- * then replaces the general text rather than repeating it; otherwise a
- * general text that names only the bases this policy uses. A care
- * provider's notice adds the patient's rights under the WGBO, and its
+ * The rights section — 13(2)(b)(c)(d). Each derived right gets the general
+ * text, which names only the bases this policy uses and is the legal minimum,
+ * and after it the organisation's own explanation where it gives one
+ * (rights.notes), under a lead-in that marks it as theirs. The own text used
+ * to replace the general one, and then narrowed the right: Doctolib's
+ * restriction 'only when (i)–(iii)', Cosmetic Clinic's erasure of incorrect
+ * data only, IES's and Dental Clinics' objection (English review, finding 2).
+ * A care provider's notice adds the patient's rights under the WGBO, and its
  * erasure right always points to them.
  */
 export function rightsBlocks(ctx: NoticeContext): Block[] {
   const { model, source, m } = ctx;
-  const blocks: Block[] = [{ paragraph: sentence(m.t('notice:rights.intro')) }];
+  // Once, above the rights: the general text comes first, and it stands whatever the explanation after it says.
+  const owned = model.rights.some((right) => ownText(right, ctx).length > 0);
+  const blocks: Block[] = [
+    ...(owned ? [{ paragraph: sentence(m.t('notice:rights.introOwn')) }] : []),
+    { paragraph: sentence(m.t('notice:rights.intro')) },
+  ];
   for (const right of model.rights) {
     blocks.push({
       subsection: {
@@ -59,25 +68,50 @@ export function rightsBlocks(ctx: NoticeContext): Block[] {
 }
 
 function rightBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
-  const { source, m } = ctx;
-  const own = rich(source.rights?.notes?.[right.id], m);
-  if (right.id === 'objection' && right.bases.includes('direct-marketing')) return objectionBlocks(right, own, ctx);
-  if (right.id === 'erasure' && ctx.careProvider)
-    return [...careErasureBlocks(own, ctx), ...appliesTo(right.purposes, ctx)];
-  if (right.id === 'restriction' && !own.length) return restrictionBlocks(ctx);
-  const blocks: Block[] = own.length ? own : [{ paragraph: sentence(generalText(right, ctx)) }];
-  return [...blocks, ...appliesTo(right.purposes, ctx)];
+  return [...generatedBlocks(right, ctx), ...ownBlocks(ownText(right, ctx), ctx)];
+}
+
+/** The organisation's own text about a right (rights.notes), as blocks; none where it gives none. */
+const ownText = (right: DerivedRight, { source, m }: NoticeContext): Block[] =>
+  rich(source.rights?.notes?.[right.id], m);
+
+/** The own text under its lead-in ('Onze toelichting:'), after the general text. */
+function ownBlocks(own: Block[], { m }: NoticeContext): Block[] {
+  if (!own.length) return [];
+  return [{ paragraph: [{ text: m.t('notice:rights.ownLead'), strong: true }] }, ...own];
+}
+
+/** What the notice says of a right whatever the organisation adds: the general text, true for this policy. */
+function generatedBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
+  if (right.id === 'objection' && right.bases.includes('direct-marketing')) return objectionBlocks(right, ctx);
+  if (right.id === 'erasure' && ctx.careProvider) return [...careErasureBlocks(ctx), ...appliesTo(right.purposes, ctx)];
+  if (right.id === 'restriction') return restrictionBlocks(ctx);
+  const general = [{ paragraph: sentence(generalText(right, ctx)) }, ...appliesTo(right.purposes, ctx)];
+  return right.id === 'access' ? [...general, accessTermsBlock(ctx), accessHowToBlock(ctx)] : general;
 }
 
 /**
- * Erasure at a care provider: the organisation's own note or the general
- * sentence, then always the pointer to the WGBO's destruction right below
- * (BW 7:455), which an authored note ('… tenzij een wettelijke plicht …')
- * must not hide: the seeds' notes read as the opposite of it.
+ * Under the right of access, a link to how to ask (English review, finding 15): the part came after the
+ * whole list of rights and the WGBO's, 6 to 68 phone screens further down, and the access text of five
+ * notices named no way to ask.
  */
-function careErasureBlocks(own: Block[], { m, source }: NoticeContext): Block[] {
+function accessHowToBlock({ m }: NoticeContext): Block {
+  return {
+    paragraph: [
+      text(m.t('notice:rights.accessHowToBefore')),
+      link(m.t('notice:rights.howTo'), '#exercising-rights'),
+      text(m.t('notice:rights.accessHowToAfter')),
+    ],
+  };
+}
+
+/**
+ * Erasure at a care provider: the general sentence, then always the pointer to the WGBO's destruction
+ * right below (BW 7:455), which an authored note ('… tenzij een wettelijke plicht …') must not hide:
+ * the seeds' notes read as the opposite of it.
+ */
+function careErasureBlocks({ m, source }: NoticeContext): Block[] {
   const medicalFile = m.t(careRecipientKey('terms:right.erasure.medicalFile', source));
-  if (own.length) return [...own, { paragraph: sentence(medicalFile) }];
   return [{ paragraph: sentence(`${m.t('terms:right.erasure.descriptionCareProvider')} ${medicalFile}`) }];
 }
 
@@ -92,11 +126,11 @@ const situationalObjection = new Set<string>(
  * the marketing purposes — each list under its own sentence, so that the
  * absolute objection is not read as covering every purpose.
  */
-function objectionBlocks(right: DerivedRight, own: Block[], ctx: NoticeContext): Block[] {
+function objectionBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
   const { m } = ctx;
   const situational = right.purposes.filter((p) => p.bases.some((b) => situationalObjection.has(b.basis)));
   const marketing = right.purposes.filter((p) => p.directMarketing);
-  const blocks: Block[] = own.length || !situational.length ? own : [{ paragraph: sentence(generalText(right, ctx)) }];
+  const blocks: Block[] = situational.length ? [{ paragraph: sentence(generalText(right, ctx)) }] : [];
   return [
     ...blocks,
     ...appliesTo(situational, ctx),
@@ -108,7 +142,8 @@ function objectionBlocks(right: DerivedRight, own: Block[], ctx: NoticeContext):
 /**
  * Restriction: the cases of art. 18(1) in which it applies (law/rights.ts), the one pending an objection
  * only where the objection of 21(1) applies. It said 'for example while we check whether it is accurate':
- * one case of four, and a statement's own 'only when (i)–(iii)' had nothing to stand against.
+ * one case of four, and a statement's own 'only when (i)–(iii)' had nothing to stand against; then the own
+ * text replaced the cases, and the notice said 'only when (i)–(iii)' alone.
  */
 function restrictionBlocks({ model, m }: NoticeContext): Block[] {
   const objection = model.rights

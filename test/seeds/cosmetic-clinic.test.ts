@@ -9,10 +9,10 @@ describeSeedFacts({
   id: 'cosmetic-clinic',
   facts: {
     en: [
-      'Privacy notice [name of the organisation not stated]',
+      'Privacy notice of [name of the organisation not stated]',
       'This statement does not name the organisation; the name shown is a placeholder.',
       // No version or date is invented for an undated statement; it names no automated decisions, and the notice says so.
-      'This notice names no decisions that a computer takes about you without a person looking at them',
+      'This notice does not mention any decisions about you made by computer alone, without a person involved',
       // A DPO is referred to, but the statement lost the address.
       'Data protection officer Contact details: not stated',
       'Medical data (special category of personal data: data concerning health)',
@@ -138,7 +138,8 @@ describeSeedFacts({
       ],
     ],
   },
-  links: ['https://autoriteitpersoonsgegevens.nl'],
+  // The AP's page differs per language (law/authorities.ts): notice-truth's English review tests it.
+  links: [],
   mutations: [
     { pointer: '/retention/4/from', lang: 'en', absent: ['Camera images', '1 month', 'when the data was recorded'] },
     {

@@ -40,7 +40,7 @@ describeSeedFacts({
       'verbindt Doctolib zich ertoe u ten minste vijftien (15) dagen vóór de ingangsdatum schriftelijk op de hoogte te stellen',
     ],
     en: [
-      'Privacy notice Doctolib B.V.',
+      'Privacy notice of Doctolib B.V.',
       'Doctolib B.V. is a subsidiary of Doctolib SAS (France).',
       'Data protection officer Contact details: not stated Our data protection officer is registered with the supervisory authority.',
       "Twilio VoIP calls Twilio is used for Doctolib's in-app VoIP (calls over the internet) and video calls. the United States Ireland",
@@ -49,7 +49,7 @@ describeSeedFacts({
       'Germany and Belgium',
       "Legal basis: The user's phone number: performance of a contract (Article 6(1)(b) GDPR)",
       "Legal basis: Contacts' phone numbers: consent (Article 6(1)(a) GDPR). The user is asked in a pop-up window",
-      'for the duration of the contract. In case a legal dispute arises, we may keep some of the data for up to 5 years after the end of the contract',
+      'for the duration of the contract. If a legal dispute arises, we may keep some of the data for up to 5 years after the end of the contract',
       'Right to decide what happens to your personal data after your death',
       'Doctolib undertakes to inform you in writing at least fifteen (15) days before they take effect',
     ],
@@ -115,7 +115,7 @@ describeSeedFacts({
       ],
       [
         'Log files used to ensure the security of the services',
-        '1 year. In case a legal dispute arises, we may keep some of the data for up to 5 years after the data was recorded',
+        '1 year. If a legal dispute arises, we may keep some of the data for up to 5 years after the data was recorded',
         'when the data was recorded',
         '—',
       ],

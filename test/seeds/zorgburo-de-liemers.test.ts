@@ -25,9 +25,9 @@ describeSeedFacts({
       'Is een cliënt overleden?',
     ],
     en: [
-      'Privacy notice Zorgburo De Liemers',
+      'Privacy notice of Zorgburo De Liemers',
       'Drawing up a tenancy agreement if you rent an apartment',
-      'Processing in the client tracking system ONS',
+      'Processing in our electronic client record system (ONS)',
       'Legal basis: Performance of a contract (Article 6(1)(b) GDPR). These data are necessary for the performance of a contract',
       'with a password that must be changed regularly',
       'Your rights as a client',
