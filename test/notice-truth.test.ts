@@ -40,7 +40,7 @@ describe('a purpose without a legal basis', () => {
     expect(out.notice.nl).not.toContain('Bij elk doel staat de grondslag');
     expect(out.notice.nl).not.toContain('staat ook de grondslag');
     expect(policyOutputs(miniPolicy()).notice.nl).toContain(
-      'Wij gebruiken persoonsgegevens alleen voor het doel hieronder. Daar staat ook de grondslag volgens de AVG bij.',
+      'Wij gebruiken persoonsgegevens voor het doel hieronder. Daar staat ook de grondslag volgens de AVG bij.',
     );
   });
 });
@@ -469,19 +469,25 @@ describe('nothing authored is dropped', () => {
     expect(activities(linked)).toContain('HOSTER');
   });
 
-  it('"only for the purposes below" only when every data category is used for one of them', () => {
+  it('leads the purposes without "only": no policy says its list of purposes is complete', () => {
     const policy = miniPolicy();
+    const one = policyOutputs(policy).notice;
+    expect(one.nl).toContain('Wij gebruiken persoonsgegevens voor het doel hieronder. Daar staat ook de grondslag');
+    expect(one.en).toContain('We use personal data for the purpose below. We state its legal basis');
+    // A category no purpose uses: the lead is still true, and the bases sentence follows it.
     policy.dataCategories.push({ id: 'cv', name: text('CV') });
-    const unused = policyOutputs(policy).notice;
-    expect(unused.nl).not.toContain('alleen voor het doel hieronder');
-    expect(unused.nl).toContain('Bij het doel hieronder staat de grondslag volgens de AVG.');
-    expect(unused.en).toContain('For the purpose below, we state the legal basis under the GDPR.');
-    policy.purposes.push({ ...policy.purposes[0]!, id: 'apply', name: text('SOLLICITEREN'), dataCategories: ['cv'] });
-    const used = policyOutputs(policy).notice;
-    expect(used.nl).toContain(
-      'Wij gebruiken persoonsgegevens alleen voor de doelen hieronder. Bij elk doel staat de grondslag volgens de AVG.',
+    policy.purposes.push({ ...policy.purposes[0]!, id: 'apply', name: text('SOLLICITEREN'), dataCategories: [] });
+    const two = policyOutputs(policy).notice;
+    expect(two.nl).toContain(
+      'Wij gebruiken persoonsgegevens voor de doelen hieronder. Bij elk doel staat de grondslag volgens de AVG.',
     );
-    expect(used.en).toContain('We use personal data only for the purposes below. For each, we state the legal basis');
+    expect(two.en).toContain('We use personal data for the purposes below. For each, we state the legal basis');
+    // Without every basis, no lead: alone it would repeat the heading.
+    policy.purposes[1]!.legalBasis = undefined;
+    const three = policyOutputs(policy).notice;
+    expect(three.nl).not.toContain('voor de doelen hieronder');
+    for (const notice of [one, two, three])
+      expect(`${notice.nl}\n${notice.en}`).not.toMatch(/alleen voor (het doel|de doelen)|only for the purpose/);
   });
 
   it('ends a data source with one full stop, and names the kept file in the summary whatever its grammar', () => {

@@ -22,13 +22,20 @@ import { link, text, type Block, type Fact, type Inline } from './outline.js';
 export function purposesBlocks({ model, m }: NoticeContext): Block[] {
   if (!model.purposes.length) return [];
   const count = model.purposes.length;
-  // Each said only when it is true: every data category is used for a purpose; every purpose names its basis.
-  const onlyThese = model.dataCategories.every((c) => model.purposes.some((p) => p.dataCategories.includes(c)));
-  const intro = onlyThese ? [m.t('notice:purposes.intro', { count })] : [];
-  if (model.purposes.every((p) => p.bases.length > 0 || p.legalBasisStatement))
-    intro.push(m.t(onlyThese ? 'notice:purposes.basisStated' : 'notice:purposes.basisStatedAlone', { count }));
+  // Said only when every purpose names its basis; alone, the lead would repeat the heading. 'For the
+  // purposes below', not 'only for': no field says the list is complete (Bernhoven lists one purpose and
+  // collects data through its websites and social media).
+  const intro = model.purposes.every((p) => p.bases.length > 0 || p.legalBasisStatement)
+    ? [
+        {
+          paragraph: sentence(
+            `${m.t('notice:purposes.intro', { count })} ${m.t('notice:purposes.basisStated', { count })}`,
+          ),
+        },
+      ]
+    : [];
   return [
-    ...(intro.length ? [{ paragraph: sentence(intro.join(' ')) }] : []),
+    ...intro,
     ...model.purposes.map((p): Block => ({
       subsection: { id: `purpose-${p.id}`, heading: pick(p.name, m), blocks: purposeCard(p, model, m), card: true },
     })),
