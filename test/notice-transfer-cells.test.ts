@@ -56,7 +56,11 @@ describe('the list of parties through which data leaves the EEA', () => {
     expect(intro(notice.nl)).toBe(
       'Via deze verwerkers en ontvangers gaan gegevens naar buiten de Europese Economische Ruimte:',
     );
-    expect(notice.nl).toContain('\n- Clausules — standaardbepalingen');
+    // A ground without a country outside the EEA: the country is 'niet vermeld', as in the party tables.
+    expect(notice.nl).toContain('\n- Clausules: niet vermeld — standaardbepalingen');
+    expect(notice.nl).toContain('\n- Lab: niet vermeld — bindende bedrijfsvoorschriften');
+    expect(notice.en).toContain('\n- Clausules: not stated — ');
+    expect(notice.nl).toContain('\n- Overzee: de Verenigde Staten\n');
     expect(notice.en).toContain(
       'Through these processors and recipients, data goes outside the European Economic Area:',
     );
@@ -78,5 +82,18 @@ describe('the list of parties through which data leaves the EEA', () => {
     expect(policyOutputs(policy).notice.en).toContain(
       'Through this recipient, data goes outside the European Economic Area:',
     );
+  });
+});
+
+describe('the general transfer grounds (transfers.mechanisms)', () => {
+  it('are led in as what is used if data go outside the EEA, not as transfers that take place (IES)', () => {
+    const policy = miniPolicy();
+    policy.transfers = { storageLocations: ['NL'], mechanisms: [{ mechanism: 'scc' }] };
+    const { nl, en } = policyOutputs(policy).notice;
+    expect(nl).toContain(
+      'Als wij gegevens doorgeven naar buiten de Europese Economische Ruimte, gebruiken wij daarvoor:\n\n- standaardbepalingen',
+    );
+    expect(en).toContain('If we transfer data outside the European Economic Area, we rely on:\n\n- ');
+    expect(nl).not.toContain('maken wij gebruik van');
   });
 });
