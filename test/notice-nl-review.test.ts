@@ -383,10 +383,10 @@ describe('generated text the notice-language review found twice, incomplete or o
     const without = policyOutputs(policy).notice.nl;
     expect(row(without, 'Onbekend')).toBe('| **Onbekend** | Dienst | — | — | — |');
     expect(row(without, 'Verzekeraar')).toBe('| **Verzekeraar** | Zorgverzekeraar | — | — |');
-    expect(row(without, 'Overzee')).toBe('| **Overzee** | Dienst | de Verenigde Staten | — | niet vermeld |');
+    expect(row(without, 'Overzee')).toBe('| **Overzee** | Dienst | de Verenigde Staten | — | Niet vermeld |');
     policy.transfers = { mechanisms: [{ mechanism: 'scc' }] };
     expect(row(policyOutputs(policy).notice.nl, 'Overzee')).toBe(
-      '| **Overzee** | Dienst | de Verenigde Staten | — | [zie hieronder](#wanneer-uw-gegevens-naar-het-buitenland-gaan-doorgifte-buiten-de-eer) |',
+      '| **Overzee** | Dienst | de Verenigde Staten | — | [Zie hieronder](#wanneer-uw-gegevens-naar-het-buitenland-gaan-doorgifte-buiten-de-eer) |',
     );
   });
 });

@@ -31,18 +31,20 @@ describe("a transfer party's unstated third country in the party tables", () => 
 
   it("says 'niet vermeld' where it is established and stores, and in the recipients' table", () => {
     expect(row(notice.nl, 'Clausules')).toBe(
-      '| **Clausules** | Dienst | niet vermeld | niet vermeld | standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG) |',
+      '| **Clausules** | Dienst | Niet vermeld | Niet vermeld | Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG) |',
     );
-    expect(row(notice.nl, 'Lab')).toMatch(/^\| \*\*Lab\*\* \| [^|]+ \| — \| niet vermeld \| /);
-    expect(row(notice.en, 'Clausules')).toMatch(/^\| \*\*Clausules\*\* \| Service \| not stated \| not stated \| /);
+    expect(row(notice.nl, 'Lab')).toMatch(/^\| \*\*Lab\*\* \| [^|]+ \| — \| Niet vermeld \| Bindende /);
+    expect(row(notice.en, 'Clausules')).toMatch(
+      /^\| \*\*Clausules\*\* \| Service \| Not stated \| Not stated \| Standard /,
+    );
   });
 
   it('says it of the storage where the establishment is inside the EEA', () => {
-    expect(row(notice.nl, 'Dublin')).toMatch(/^\| \*\*Dublin\*\* \| Dienst \| Ierland \| niet vermeld \| /);
+    expect(row(notice.nl, 'Dublin')).toMatch(/^\| \*\*Dublin\*\* \| Dienst \| Ierland \| Niet vermeld \| /);
   });
 
   it("keeps '—' where a country outside the EEA is named, and for parties that stay inside it", () => {
-    expect(row(notice.nl, 'Overzee')).toBe('| **Overzee** | Dienst | de Verenigde Staten | — | niet vermeld |');
+    expect(row(notice.nl, 'Overzee')).toBe('| **Overzee** | Dienst | de Verenigde Staten | — | Niet vermeld |');
     expect(row(notice.nl, 'Thuis')).toBe('| **Thuis** | Dienst | — | — | — |');
     expect(row(notice.nl, 'Verzekeraar')).toBe('| **Verzekeraar** | Zorgverzekeraar | — | — | — |');
   });

@@ -20,8 +20,9 @@ describe('a purpose without a legal basis', () => {
   const out = policyOutputs(policy);
 
   it('says so in the notice and the register, with the explanation the author gave', () => {
-    expect(out.notice.nl).toContain('**Grondslag:** niet vermeld. UITLEG-NL');
-    expect(out.notice.en).toContain('**Legal basis:** not stated. EXPLANATION-EN');
+    // In the notice, 'in deze verklaring': a patient reads a gap in the statement, not that there is no basis.
+    expect(out.notice.nl).toContain('**Grondslag:** niet vermeld in deze verklaring. UITLEG-NL');
+    expect(out.notice.en).toContain('**Legal basis:** not stated in this notice. EXPLANATION-EN');
     expect(out.register.nl).toContain('niet vermeld. UITLEG-NL');
     expect(out.register.en).toContain('not stated. EXPLANATION-EN');
   });
@@ -30,7 +31,7 @@ describe('a purpose without a legal basis', () => {
     const withTask = policyOutputs(
       withPurpose({ legalBasis: undefined, publicTask: { citation: text('WET-NL', 'LAW-EN') } }),
     );
-    expect(withTask.notice.nl).toContain('**Grondslag:** niet vermeld\n');
+    expect(withTask.notice.nl).toContain('**Grondslag:** niet vermeld in deze verklaring\n');
     expect(withTask.notice.nl).toContain('WET-NL');
     expect(withTask.register.nl).toMatch(/niet vermeld[^\n]*WET-NL|niet vermeld[\s\S]{0,80}WET-NL/);
     expect(withTask.register.en).toMatch(/not stated[\s\S]{0,80}LAW-EN/);
@@ -214,16 +215,26 @@ describe('consent given by some of the people whose data it is (consentBy)', () 
   });
 });
 
+describe('a DPO without contact details', () => {
+  it("says in the notice that the statement does not give them, not only 'niet vermeld'", () => {
+    const policy = miniPolicy();
+    policy.dpo = { name: 'F. Gegevens' };
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain('**Contactgegevens:** niet vermeld in deze verklaring\n');
+    expect(notice.en).toMatch(/\*\*[^*]+:\*\* not stated in this notice\n/);
+  });
+});
+
 describe('a purpose on special-category data without an art. 9(2) exception', () => {
   it('says "not stated" in its card, as the register does, instead of leaving the line out', () => {
     const policy = miniPolicy();
     policy.dataCategories[0]!.special = 'health';
     const { notice, register } = policyOutputs(policy);
     expect(notice.nl).toContain(
-      '**Waarom wij deze bijzondere persoonsgegevens mogen gebruiken (artikel 9 AVG):** niet vermeld',
+      '**Waarom wij deze bijzondere persoonsgegevens mogen gebruiken (artikel 9 AVG):** niet vermeld in deze verklaring\n',
     );
     expect(notice.en).toContain(
-      '**Why we may use these special categories of personal data (Article 9 GDPR):** not stated',
+      '**Why we may use these special categories of personal data (Article 9 GDPR):** not stated in this notice\n',
     );
     expect(register.nl).toContain('niet vermeld');
     const plain = policyOutputs(miniPolicy()).notice;
@@ -247,7 +258,7 @@ describe('transfers', () => {
   it('a party outside the EEA keeps its line, and says honestly that no safeguard is stated', () => {
     const { notice } = policyOutputs(withProcessor('US'));
     expect(notice.nl).toContain('Waarborg voor doorgifte');
-    expect(notice.nl).toMatch(/\| \*\*Host\*\* \|.*\| niet vermeld \|/);
+    expect(notice.nl).toMatch(/\| \*\*Host\*\* \|.*\| Niet vermeld \|/);
   });
 });
 
@@ -558,7 +569,8 @@ describe('nothing authored is dropped', () => {
           'Deze dienstverlener verwerkt persoonsgegevens in onze opdracht',
           '- **Processor:** HOSTER\n',
           'This service provider processes personal data',
-          'Wij verwerken de volgende soorten persoonsgegevens:',
+          'Wij verwerken deze soorten persoonsgegevens:',
+          'We process these kinds of personal data:',
         ],
       ],
       [
@@ -567,8 +579,8 @@ describe('nothing authored is dropped', () => {
           '- **Verwerkers:**\n  - HOSTER\n  - MAILER\n',
           'Deze dienstverleners verwerken persoonsgegevens in onze opdracht',
           '- **Processors:**\n  - HOSTER\n  - MAILER\n',
-          'Wij verwerken de volgende soort persoonsgegevens:',
-          'We process the following category of personal data:',
+          'Wij verwerken deze persoonsgegevens:',
+          'We process this personal data:',
         ],
       ],
     ];
