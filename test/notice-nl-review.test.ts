@@ -98,23 +98,27 @@ describe('how to exercise the rights, when the statement names no contact (revie
     return renderNotice(model!, messagesFor(lang, model!.source.metadata.formality));
   };
 
-  it("falls back to the controller's address, by post", () => {
+  const ask =
+    'Wilt u een van deze rechten gebruiken? Vraag het aan Mini B.V. Wij moeten u helpen uw rechten uit te oefenen (artikel 12, lid 2, AVG).';
+
+  it("gives the controller's address as its address, not as 'send your request by post' (Dijklander)", () => {
     const policy = noContact();
     policy.controller.address = { street: 'Maelsonstraat 3', postalCode: '1624 NP', city: 'Hoorn', country: 'NL' };
     const nl = noticeOf(policy);
-    const sentence = 'Stuur uw verzoek per post naar Mini B.V., Maelsonstraat 3, 1624 NP Hoorn, Nederland.';
-    expect(nl.markdown).toContain(`### Hoe u uw rechten uitoefent\n\n${sentence}\n`);
-    expect(nl.html).toContain(sentence);
-    expect(nl.fragment).toContain(sentence);
-    expect(noticeOf(policy, 'en').markdown).toContain(
-      'Send your request by post to Mini B.V., Maelsonstraat 3, 1624 NP Hoorn, the Netherlands.',
+    const address = 'Ons adres is Maelsonstraat 3, 1624 NP Hoorn, Nederland.';
+    expect(nl.markdown).toContain(`### Hoe u uw rechten uitoefent\n\n${ask}\n\n${address}\n`);
+    expect(nl.html).toContain(address);
+    expect(nl.fragment).toContain(address);
+    const en = noticeOf(policy, 'en').markdown;
+    expect(en).toContain(
+      'Ask Mini B.V. We must help you exercise your rights (Article 12(2) GDPR).\n\nOur address is Maelsonstraat 3, 1624 NP Hoorn, the Netherlands.\n',
     );
+    for (const text of [nl.markdown, en])
+      expect(text).not.toMatch(/per post|by post|staat geen adres|gives no address/);
   });
 
   it('where the statement gives no contact and no address: ask us, we must help (12), and no address is named', () => {
     const nl = noticeOf(noContact());
-    const ask =
-      'Wilt u een van deze rechten gebruiken? Vraag het aan Mini B.V. Wij moeten u helpen uw rechten uit te oefenen (artikel 12, lid 2, AVG).';
     const none = 'In deze verklaring staat geen adres, e-mailadres of telefoonnummer voor uw verzoek.';
     expect(nl.markdown).toContain(`### Hoe u uw rechten uitoefent\n\n${ask}\n\n${none}\n`);
     expect(nl.html).toContain(ask);
@@ -382,10 +386,10 @@ describe('generated text the notice-language review found twice, incomplete or o
     const without = policyOutputs(policy).notice.nl;
     expect(row(without, 'Onbekend')).toBe('| **Onbekend** | Dienst | — | — | — |');
     expect(row(without, 'Verzekeraar')).toBe('| **Verzekeraar** | Zorgverzekeraar | — | — |');
-    expect(row(without, 'Overzee')).toBe('| **Overzee** | Dienst | de Verenigde Staten | — | niet vermeld |');
+    expect(row(without, 'Overzee')).toBe('| **Overzee** | Dienst | de Verenigde Staten | — | Niet vermeld |');
     policy.transfers = { mechanisms: [{ mechanism: 'scc' }] };
     expect(row(policyOutputs(policy).notice.nl, 'Overzee')).toBe(
-      '| **Overzee** | Dienst | de Verenigde Staten | — | [zie hieronder](#wanneer-uw-gegevens-naar-het-buitenland-gaan-doorgifte-buiten-de-eer) |',
+      '| **Overzee** | Dienst | de Verenigde Staten | — | [Zie hieronder](#wanneer-uw-gegevens-naar-het-buitenland-gaan-doorgifte-buiten-de-eer) |',
     );
   });
 });

@@ -20,8 +20,9 @@ describe('a purpose without a legal basis', () => {
   const out = policyOutputs(policy);
 
   it('says so in the notice and the register, with the explanation the author gave', () => {
-    expect(out.notice.nl).toContain('**Grondslag:** niet vermeld. UITLEG-NL');
-    expect(out.notice.en).toContain('**Legal basis:** not stated. EXPLANATION-EN');
+    // In the notice, 'in deze verklaring': a patient reads a gap in the statement, not that there is no basis.
+    expect(out.notice.nl).toContain('**Grondslag:** niet vermeld in deze verklaring. UITLEG-NL');
+    expect(out.notice.en).toContain('**Legal basis:** not stated in this notice. EXPLANATION-EN');
     expect(out.register.nl).toContain('niet vermeld. UITLEG-NL');
     expect(out.register.en).toContain('not stated. EXPLANATION-EN');
   });
@@ -30,7 +31,7 @@ describe('a purpose without a legal basis', () => {
     const withTask = policyOutputs(
       withPurpose({ legalBasis: undefined, publicTask: { citation: text('WET-NL', 'LAW-EN') } }),
     );
-    expect(withTask.notice.nl).toContain('**Grondslag:** niet vermeld\n');
+    expect(withTask.notice.nl).toContain('**Grondslag:** niet vermeld in deze verklaring\n');
     expect(withTask.notice.nl).toContain('WET-NL');
     expect(withTask.register.nl).toMatch(/niet vermeld[^\n]*WET-NL|niet vermeld[\s\S]{0,80}WET-NL/);
     expect(withTask.register.en).toMatch(/not stated[\s\S]{0,80}LAW-EN/);
@@ -40,7 +41,7 @@ describe('a purpose without a legal basis', () => {
     expect(out.notice.nl).not.toContain('Bij elk doel staat de grondslag');
     expect(out.notice.nl).not.toContain('staat ook de grondslag');
     expect(policyOutputs(miniPolicy()).notice.nl).toContain(
-      'Wij gebruiken persoonsgegevens alleen voor het doel hieronder. Daar staat ook de grondslag volgens de AVG bij.',
+      'Wij gebruiken persoonsgegevens voor het doel hieronder. Daar staat ook de grondslag volgens de AVG bij.',
     );
   });
 });
@@ -285,16 +286,26 @@ describe('consent given by some of the people whose data it is (consentBy)', () 
   });
 });
 
+describe('a DPO without contact details', () => {
+  it("says in the notice that the statement does not give them, not only 'niet vermeld'", () => {
+    const policy = miniPolicy();
+    policy.dpo = { name: 'F. Gegevens' };
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain('**Contactgegevens:** niet vermeld in deze verklaring\n');
+    expect(notice.en).toMatch(/\*\*[^*]+:\*\* not stated in this notice\n/);
+  });
+});
+
 describe('a purpose on special-category data without an art. 9(2) exception', () => {
   it('says "not stated" in its card, as the register does, instead of leaving the line out', () => {
     const policy = miniPolicy();
     policy.dataCategories[0]!.special = 'health';
     const { notice, register } = policyOutputs(policy);
     expect(notice.nl).toContain(
-      '**Waarom wij deze bijzondere persoonsgegevens mogen gebruiken (artikel 9 AVG):** niet vermeld',
+      '**Waarom wij deze bijzondere persoonsgegevens mogen gebruiken (artikel 9 AVG):** niet vermeld in deze verklaring\n',
     );
     expect(notice.en).toContain(
-      '**Why we may use these special categories of personal data (Article 9 GDPR):** not stated',
+      '**Why we may use these special categories of personal data (Article 9 GDPR):** not stated in this notice\n',
     );
     expect(register.nl).toContain('niet vermeld');
     const plain = policyOutputs(miniPolicy()).notice;
@@ -318,7 +329,7 @@ describe('transfers', () => {
   it('a party outside the EEA keeps its line, and says honestly that no safeguard is stated', () => {
     const { notice } = policyOutputs(withProcessor('US'));
     expect(notice.nl).toContain('Waarborg voor doorgifte');
-    expect(notice.nl).toMatch(/\| \*\*Host\*\* \|.*\| niet vermeld \|/);
+    expect(notice.nl).toMatch(/\| \*\*Host\*\* \|.*\| Niet vermeld \|/);
   });
 });
 
@@ -540,19 +551,25 @@ describe('nothing authored is dropped', () => {
     expect(activities(linked)).toContain('HOSTER');
   });
 
-  it('"only for the purposes below" only when every data category is used for one of them', () => {
+  it('leads the purposes without "only": no policy says its list of purposes is complete', () => {
     const policy = miniPolicy();
+    const one = policyOutputs(policy).notice;
+    expect(one.nl).toContain('Wij gebruiken persoonsgegevens voor het doel hieronder. Daar staat ook de grondslag');
+    expect(one.en).toContain('We use personal data for the purpose below. We state its legal basis');
+    // A category no purpose uses: the lead is still true, and the bases sentence follows it.
     policy.dataCategories.push({ id: 'cv', name: text('CV') });
-    const unused = policyOutputs(policy).notice;
-    expect(unused.nl).not.toContain('alleen voor het doel hieronder');
-    expect(unused.nl).toContain('Bij het doel hieronder staat de grondslag volgens de AVG.');
-    expect(unused.en).toContain('For the purpose below, we state the legal basis under the GDPR.');
-    policy.purposes.push({ ...policy.purposes[0]!, id: 'apply', name: text('SOLLICITEREN'), dataCategories: ['cv'] });
-    const used = policyOutputs(policy).notice;
-    expect(used.nl).toContain(
-      'Wij gebruiken persoonsgegevens alleen voor de doelen hieronder. Bij elk doel staat de grondslag volgens de AVG.',
+    policy.purposes.push({ ...policy.purposes[0]!, id: 'apply', name: text('SOLLICITEREN'), dataCategories: [] });
+    const two = policyOutputs(policy).notice;
+    expect(two.nl).toContain(
+      'Wij gebruiken persoonsgegevens voor de doelen hieronder. Bij elk doel staat de grondslag volgens de AVG.',
     );
-    expect(used.en).toContain('We use personal data only for the purposes below. For each, we state the legal basis');
+    expect(two.en).toContain('We use personal data for the purposes below. For each, we state the legal basis');
+    // Without every basis, no lead: alone it would repeat the heading.
+    policy.purposes[1]!.legalBasis = undefined;
+    const three = policyOutputs(policy).notice;
+    expect(three.nl).not.toContain('voor de doelen hieronder');
+    for (const notice of [one, two, three])
+      expect(`${notice.nl}\n${notice.en}`).not.toMatch(/alleen voor (het doel|de doelen)|only for the purpose/);
   });
 
   it('ends a data source with one full stop, and names the kept file in the summary whatever its grammar', () => {
@@ -623,7 +640,8 @@ describe('nothing authored is dropped', () => {
           'Deze dienstverlener verwerkt persoonsgegevens in onze opdracht',
           '- **Processor:** HOSTER\n',
           'This service provider processes personal data',
-          'Wij verwerken de volgende soorten persoonsgegevens:',
+          'Wij verwerken deze soorten persoonsgegevens:',
+          'We process these kinds of personal data:',
         ],
       ],
       [
@@ -632,8 +650,8 @@ describe('nothing authored is dropped', () => {
           '- **Verwerkers:**\n  - HOSTER\n  - MAILER\n',
           'Deze dienstverleners verwerken persoonsgegevens in onze opdracht',
           '- **Processors:**\n  - HOSTER\n  - MAILER\n',
-          'Wij verwerken de volgende soort persoonsgegevens:',
-          'We process the following category of personal data:',
+          'Wij verwerken deze persoonsgegevens:',
+          'We process this personal data:',
         ],
       ],
     ];

@@ -22,13 +22,20 @@ import { link, text, type Block, type Fact, type Inline } from './outline.js';
 export function purposesBlocks({ model, m }: NoticeContext): Block[] {
   if (!model.purposes.length) return [];
   const count = model.purposes.length;
-  // Each said only when it is true: every data category is used for a purpose; every purpose names its basis.
-  const onlyThese = model.dataCategories.every((c) => model.purposes.some((p) => p.dataCategories.includes(c)));
-  const intro = onlyThese ? [m.t('notice:purposes.intro', { count })] : [];
-  if (model.purposes.every((p) => p.bases.length > 0 || p.legalBasisStatement))
-    intro.push(m.t(onlyThese ? 'notice:purposes.basisStated' : 'notice:purposes.basisStatedAlone', { count }));
+  // Said only when every purpose names its basis; alone, the lead would repeat the heading. 'For the
+  // purposes below', not 'only for': no field says the list is complete (Bernhoven lists one purpose and
+  // collects data through its websites and social media).
+  const intro = model.purposes.every((p) => p.bases.length > 0 || p.legalBasisStatement)
+    ? [
+        {
+          paragraph: sentence(
+            `${m.t('notice:purposes.intro', { count })} ${m.t('notice:purposes.basisStated', { count })}`,
+          ),
+        },
+      ]
+    : [];
   return [
-    ...(intro.length ? [{ paragraph: sentence(intro.join(' ')) }] : []),
+    ...intro,
     ...model.purposes.map((p): Block => ({
       subsection: { id: `purpose-${p.id}`, heading: pick(p.name, m), blocks: purposeCard(p, model, m), card: true },
     })),
@@ -133,7 +140,7 @@ function officialBasisFacts(p: Purpose, m: Messages): Fact[] {
   // A basis in the statement's words counts as given (and a public task's law goes with its basis).
   if (l.inWords !== undefined) facts.push(fact('notice:label.legalBasis', l.inWords));
   else if (!facts.length)
-    facts.push(fact('notice:label.legalBasis', notStatedText('notice:notStated', l.explanation, m)));
+    facts.push(fact('notice:label.legalBasis', notStatedText('notice:notStatedHere', l.explanation, m)));
   if (l.publicTask) facts.push(fact('statements:label.publicTask', l.publicTask));
   if (l.legalObligation) facts.push(fact('notice:label.legalObligation', l.legalObligation));
   if (l.legitimateInterest) facts.push(fact('notice:label.legitimateInterest', l.legitimateInterest));
@@ -142,8 +149,9 @@ function officialBasisFacts(p: Purpose, m: Messages): Fact[] {
       label: t('notice:label.specialCondition'),
       inlines: [text(specialConditionText(p.specialCategoryCondition, m))],
     });
-  // Special data with no exception named: said, as the register says it, rather than left out.
-  else if (p.usesSpecialData) facts.push(fact('notice:label.specialCondition', t('notice:notStated')));
+  // Special data with no exception named: said, as the register says it, rather than left out; 'in this
+  // notice', so that a patient reads a gap in the statement, not that there is no basis.
+  else if (p.usesSpecialData) facts.push(fact('notice:label.specialCondition', t('notice:notStatedHere')));
   return facts;
 }
 

@@ -5,7 +5,7 @@ import { patientRights } from '../law/patient-rights.js';
 import { restrictionGrounds, rights as rightFacts } from '../law/rights.js';
 import type { DerivedRight, Purpose } from '../resolve/model.js';
 import { formatDurationInText, formatLawReference } from './retention-phrase.js';
-import { contactFacts, controllerName, formatAddress, joinList, pick, sentence } from './format.js';
+import { contactFacts, formatAddress, joinList, pick, sentence } from './format.js';
 import { termKey } from './legal-text.js';
 import { careRecipientKey, rich, type NoticeContext } from './notice-context.js';
 import { link, text, type Block, type Fact } from './outline.js';
@@ -226,13 +226,15 @@ function wgboArticlesCited(p: Purpose): string[] {
 
 /**
  * How to exercise the rights (12(2), 13(2)(b)): the organisation's own text, where to send a request
- * (the rights contact, else the controller's contact, else its address by post) and the response
- * time. A statement that names none of these gets what is true without them (askUsBlocks), rather than
- * no section: the reader is told the rights and where they can still turn.
+ * (the rights contact, else the controller's contact) and the response time. A statement that names
+ * none of these gets what is true without them (askUsBlocks), rather than no section: the reader is
+ * told the rights and where they can still turn.
  */
-/** Whether the statement says how to exercise the rights: its own text, or where to send a request. */
+/** Whether the statement says how to exercise the rights: its own text, where to send a request, or the address. */
 export function saysHowToExercise(source: NoticeContext['source'], m: NoticeContext['m']): boolean {
-  return rich(source.rights?.howToExercise, m).length > 0 || sendToBlocks(source, m).reachable;
+  return (
+    rich(source.rights?.howToExercise, m).length > 0 || sendToBlocks(source, m).reachable || !!postalAddress(source, m)
+  );
 }
 
 /**
@@ -269,10 +271,12 @@ function askLead(source: NoticeContext['source'], m: NoticeContext['m']): string
 /**
  * A statement that says neither how nor where: what is true all the same — a request goes to the
  * organisation, which must help (12(2)) — then the DPO, whom a person may contact about their rights
- * (38(4)), where the notice gives the DPO's contact details, and only otherwise that the statement names
- * no address, e-mail or telephone number for a request. Not 'this notice does not say how', which
- * reads as a report on the document rather than help. After the statement's own words the lead says
- * that every right may be asked of us (howToAskAlso): their words may cover one right only.
+ * (38(4)), where the notice gives the DPO's contact details; else the organisation's address, as an
+ * address and not as 'send your request by post' (Dijklander's statement gives no such instruction);
+ * and only otherwise that the statement names no address, e-mail or telephone number for a request.
+ * Not 'this notice does not say how', which reads as a report on the document rather than help. After
+ * the statement's own words the lead says that every right may be asked of us (howToAskAlso): their
+ * words may cover one right only.
  */
 function askUsBlocks(source: NoticeContext['source'], m: NoticeContext['m'], lead: string): Block[] {
   const dpo = contactFacts(source.dpo?.contact, m).length > 0;
@@ -282,7 +286,17 @@ function askUsBlocks(source: NoticeContext['source'], m: NoticeContext['m'], lea
     link(m.t('notice:controller.dpo'), '#dpo'),
     text(m.t('notice:rights.howToAskDpoAfter')),
   ];
-  return [{ paragraph: sentence(lead) }, { paragraph: dpo ? toDpo : sentence(m.t('notice:rights.noContact')) }];
+  const address = postalAddress(source, m);
+  const where = dpo
+    ? toDpo
+    : sentence(address ? m.t('notice:rights.address', { address }) : m.t('notice:rights.noContact'));
+  return [{ paragraph: sentence(lead) }, { paragraph: where }];
+}
+
+/** The controller's address with street and city, formatted; undefined without them. */
+function postalAddress(source: NoticeContext['source'], m: NoticeContext['m']): string | undefined {
+  const address = source.controller.address;
+  return address?.street && address.city ? formatAddress(address, m) : undefined;
 }
 
 /**
@@ -302,11 +316,7 @@ function sendToBlocks(
     const lead = fresh.length || !facts.length ? [{ paragraph: sentence(m.t('notice:rights.sendTo')) }] : [];
     return { blocks: [...lead, ...factsOnly(fresh), ...note], reachable: true };
   }
-  const address = source.controller.address;
-  if (!address?.street || !address.city) return { blocks: [], reachable: false };
-  const name = controllerName(source.controller, m);
-  const sentenceText = m.t('notice:rights.sendToAddress', { name, address: formatAddress(address, m) });
-  return { blocks: [{ paragraph: sentence(sentenceText) }], reachable: true };
+  return { blocks: [], reachable: false };
 }
 
 /** Without scheme, 'www.' and a closing slash, lower case: how an address is compared with the author's text. */
