@@ -1,4 +1,4 @@
-import { messagesFor, type Language, type Messages } from '../i18n/messages.js';
+import { messagesOf, type Language, type Messages } from '../i18n/messages.js';
 import { textIn, type LocalisedText } from '../i18n/text-in.js';
 import type { RetentionRuleSource } from '../policy/policy-types.js';
 import { formatDuration, retentionPhrase } from '../render/retention-phrase.js';
@@ -98,7 +98,7 @@ export function giveTexts(d: Diagnostic, texts: DiagnosticTexts): LocalisedDiagn
  * Reporters and the library API call it; stages never do.
  */
 export function localiseDiagnostic(d: Diagnostic, lang: Language | Messages): LocalisedDiagnostic {
-  return withTexts(d, diagnosticTexts(d, typeof lang === 'string' ? messagesFor(lang) : lang));
+  return withTexts(d, diagnosticTexts(d, messagesOf(lang)));
 }
 
 export function localiseDiagnostics(
