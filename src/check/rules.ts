@@ -667,6 +667,17 @@ export const rules: readonly Rule[] = [
         )
         .map((s) => ({ pointer: joinPointer(s.pointer, 'id'), vars: { subject: s.name } })),
   },
+  {
+    // A practice's own list of ids in place of its base's: what the base has, or adds later, and it leaves out does not reach it.
+    id: 'inherited/ids-left-out',
+    severity: 'info',
+    article: 'GDPR 13, 14, 30(1)',
+    check: (model) =>
+      (model.replacedLists ?? []).map(({ pointer, base, missing }) => ({
+        pointer,
+        vars: { base: `${base.file}:${base.line}:${base.column}`, ids: missing.map((id) => `"${id}"`).join(', ') },
+      })),
+  },
   ...careRules,
   ...wordingRules,
 ];

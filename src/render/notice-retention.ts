@@ -1,7 +1,7 @@
 import type { Messages } from '../i18n/messages.js';
 import type { RetentionRule } from '../resolve/model.js';
-import { formatLawReference, retentionPhrase } from './retention-phrase.js';
-import { shorterThanCitedLaw } from '../law/retention-minimums.js';
+import { formatDuration, formatLawReference, retentionPhrase } from './retention-phrase.js';
+import { longerThanCitedLaw, shorterThanCitedLaw } from '../law/retention-minimums.js';
 import { pick } from './format.js';
 import { blank, text, type Inline, type Table } from './outline.js';
 
@@ -32,7 +32,7 @@ export function retentionTable(rules: readonly RetentionRule[], m: Messages): Ta
       const legalSource = shorterThanCitedLaw(r) ? undefined : cited;
       const splits = from !== undefined && !r.earliestOf && !r.condition && r.period !== undefined;
       const howLong = retentionPhrase(splits ? rest : { ...rest, ...(from ? { from } : {}) }, m);
-      const why = [legalSource ? formatLawReference(legalSource, m) : '', pick(r.note, m)].filter(Boolean).join('. ');
+      const why = [legalSource ? lawCell(r, legalSource, m) : '', pick(r.note, m)].filter(Boolean).join('. ');
       const cell = (value: string): Inline[] => [value ? text(value) : blank(t('layout:retention.none'))];
       return [
         [{ text: pick(r.name, m), strong: true }],
@@ -42,4 +42,11 @@ export function retentionTable(rules: readonly RetentionRule[], m: Messages): Ta
       ];
     }),
   };
+}
+
+/** The law the rule cites; where it keeps longer than that law asks (longerThanCitedLaw), what the law asks beside it. */
+function lawCell(rule: RetentionRule, legalSource: NonNullable<RetentionRule['legalSource']>, m: Messages): string {
+  const source = formatLawReference(legalSource, m);
+  const minimum = longerThanCitedLaw(rule);
+  return minimum ? m.t('layout:retention.lawAsksLess', { source, minimum: formatDuration(minimum.period, m) }) : source;
 }

@@ -5,7 +5,7 @@ import { controllerName, countryName, joinList, nameOf, pick } from './format.js
 import { careRecipientKey, type NoticeContext } from './notice-context.js';
 import { link, text, type Block, type Inline, type Section } from './outline.js';
 import { telHref } from './contact-links.js';
-import { retentionPhrase, withoutFalseLegalSource } from './retention-phrase.js';
+import { retentionPhrase, withLegalSourceOnlyAsItsTerm } from './retention-phrase.js';
 import { saysHowToExercise } from './notice-rights.js';
 import { endsBeforeLegalMinimum } from '../check/retention-minimum.js';
 
@@ -124,7 +124,7 @@ function retentionBlocks({ model, m }: NoticeContext, ids: ReadonlySet<string>):
  * the summary (iPractice, Dental Clinics); the retention table it links to gives the name in full.
  */
 function keepSentence(rule: RetentionRule, m: Messages): string {
-  const phrase = retentionPhrase(withShortLawName(withoutFalseLegalSource(rule), m), m);
+  const phrase = retentionPhrase(withShortLawName(withLegalSourceOnlyAsItsTerm(rule), m), m);
   return m.t('layout:summary.keep', {
     rule: pick(rule.name, m),
     phrase,

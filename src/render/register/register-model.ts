@@ -1,4 +1,4 @@
-import type { Messages } from '../../i18n/messages.js';
+import { messagesOf, type Language, type Messages } from '../../i18n/messages.js';
 import { partyLeavesEea } from '../../law/eea.js';
 import type { PolicyModel, Processor, ProcessorActivity, Purpose, Recipient } from '../../resolve/model.js';
 import { registerVersionKeys, versionLine } from '../version-line.js';
@@ -407,7 +407,8 @@ function withPointers(columns: readonly RegisterColumn[], rows: RegisterCell[][]
  * column's organisation entries marked '(organisatiebreed)' after its own values (those the row
  * states already left out; a pointer is no value of the row's), then the version columns.
  */
-export function standaloneTable(table: RegisterTable, model: PolicyModel, m: Messages): StandaloneTable {
+export function standaloneTable(table: RegisterTable, model: PolicyModel, lang: Language | Messages): StandaloneTable {
+  const m = messagesOf(lang, model.source.metadata.formality);
   const { version, effectiveDate, lastModified } = model.source.metadata;
   const versionCells: RegisterCell[] = [one(version), one(effectiveDate), one(lastModified)];
   const headers = table.columns.map(headerOf);
@@ -599,8 +600,9 @@ const endSentence = (line: string): string => (/[.!?]$/.test(line) ? line : `${l
 /** A line of its own among the facts: a capital and a full stop ('standaardbepalingen …' as a list item in the notice). */
 const factSentence = (line: string): string => endSentence(upperFirst(line));
 
-/** The register in one language. */
-export function buildRegister(model: PolicyModel, m: Messages): Register {
+/** The register in one language ('nl' or 'en', in the policy's formality; or the messages given). */
+export function buildRegister(model: PolicyModel, lang: Language | Messages): Register {
+  const m = messagesOf(lang, model.source.metadata.formality);
   const safeguards = safeguardLines(model, m);
   const ctx: CellContext = {
     model,
