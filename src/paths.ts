@@ -22,3 +22,15 @@ export const localesDir = path.join(packageRoot, 'locales');
 export const generatedValidatorPath = path.join(packageRoot, 'lib', 'validate', 'policy-schema.validator.cjs');
 /** The precompiled Handlebars templates that `npm run compile` writes. */
 export const generatedTemplatesPath = path.join(packageRoot, 'lib', 'render', 'templates.precompiled.cjs');
+
+/**
+ * How a path is shown in messages: relative to `cwd` when it lies inside it
+ * ('.' for `cwd` itself), else absolute — /sys/x, not ../../sys/x.
+ */
+export function shownPath(cwd: string, target: string): string {
+  const relative = path.relative(cwd, target);
+  if (relative === '') return '.';
+  return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)
+    ? path.resolve(cwd, target)
+    : relative;
+}

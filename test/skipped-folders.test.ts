@@ -78,6 +78,15 @@ describe('sub-folders of policies/ skipped for want of a policy.json', () => {
     expect(all.status).toBe(2);
   });
 
+  it('a file named that is not there, beside a policy.json: names that file or its folder to use, not to rename it', async () => {
+    const dir = normalLayout();
+    const run = await runPolicycHere(['check', 'policies/alpha/nope.json'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      `policyc: no file or folder at policies/alpha/nope.json; policies/alpha/policy.json is there: to use it, name policies/alpha/policy.json or its folder policies/alpha\nRun 'policyc check --help' for usage.\n`,
+    );
+  });
+
   it('policies one folder further down: a warning on the folder, naming one, in the message language', async () => {
     const dir = normalLayout();
     write(dir, 'policies/noord/delta/policy.json', JSON.stringify({ ...miniPolicy(), id: 'delta' }));

@@ -55,8 +55,19 @@ function summaryLines(
   return {
     title: m.t('diff:chain.title', { revision: chain.revision }),
     rows,
-    totals: m.t('diff:chain.totals', { count: rows.length, material }),
+    totals: chainTotals(chain.entries, material, m),
   };
+}
+
+/** The policies compared (those with a version on both sides), then those new or removed since the revision. */
+function chainTotals(entries: readonly ChainEntry[], material: number, m: Messages): string {
+  const count = (kind: 'result' | 'added' | 'removed'): number => entries.filter((e) => kind in e).length;
+  const [added, removed] = [count('added'), count('removed')];
+  return [
+    m.t('diff:chain.totals', { count: count('result'), material }),
+    ...(added ? [m.t('diff:chain.totalsAdded', { count: added })] : []),
+    ...(removed ? [m.t('diff:chain.totalsRemoved', { count: removed })] : []),
+  ].join(' ');
 }
 
 const countsText = (row: ReturnType<typeof summaryRow>, m: Messages): string =>

@@ -46,7 +46,7 @@ describe('policyc diff <revision> <folder>', () => {
     const [summary, ...reports] = run.stdout.split('='.repeat(72));
     expect(summary!.split('\n').slice(0, 7)).toEqual([
       'Changes to the privacy notices since HEAD',
-      '4 policies compared; 1 with material changes.',
+      '2 policies compared; 1 with material changes. 1 policy is new since that revision. 1 policy was removed since that revision.',
       '',
       '  Tandartspraktijk De Linde B.V. (policies/clinic/policy.json): 6 material, 2 editorial. Notice needed.',
       '  Dental Clinics Nederland B.V. (policies/dental-clinics/policy.json): New policy since that revision: no earlier version to compare with.',
@@ -128,6 +128,10 @@ describe('policyc diff <revision> <folder>', () => {
     const run = await runPolicycInProcess(['diff', 'HEAD', 'archive/'], repo);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
+    // Nothing was compared: the count says so, and names the removed policy's count apart.
+    expect(run.stdout.split('\n')[1]).toBe(
+      '0 policies compared; 0 with material changes. 1 policy was removed since that revision.',
+    );
     expect(run.stdout).toContain(
       'iPractice Zorg B.V. (archive/old/policy.json): No longer in the folder: this policy existed in that revision and has since been removed.',
     );

@@ -13,6 +13,7 @@ import type { BuildReport, PolicyReport } from '../build-report.js';
 import type { KeptOrphan, PruneOptions, UserFiles } from '../../output/output-writer.js';
 import { isLanguage, messagesFor, type Language, type Messages } from '../../i18n/messages.js';
 import { policySources } from '../../load/extends.js';
+import { shownPath } from '../../paths.js';
 import { CSV_DIALECTS, isCsvDialect, type CsvDialect } from '../../render/register/csv-dialect.js';
 import {
   cli,
@@ -298,7 +299,7 @@ function openWriter(build: WriterContext, files: readonly string[], roots: reado
   try {
     mods.checkOutputFolder(options.out, io.cwd, files, roots);
     return new mods.OutputWriter(outDir, {
-      shownAs: relativeTo(io, outDir),
+      shownAs: shownPath(io.cwd, outDir),
       ...(groups ? { merge: { owns: partialOwner(mods, groups) } } : {}),
     });
   } catch (error) {

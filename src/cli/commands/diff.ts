@@ -238,7 +238,11 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
     return chain.entries.some((e) => 'result' in e && failing(e.result.changes)) ? EXIT_CHANGES : EXIT_OK;
   }
   const newSide = mods[0].parseSide(newArg, io.cwd);
-  if (!newSide) throw new UsageError(cli.t('diff:error.newSideRevision', { side: newArg }));
+  if (!newSide) {
+    // nothere/ or x/policy.json: a path that is not there (HEAD alone may be a revision put on the wrong side).
+    const absent = /[\\/]|\.json$/i.test(newArg) && !newArg.includes(':') && !existsSync(path.resolve(io.cwd, newArg));
+    throw new UsageError(cli.t(absent ? 'diff:error.newSideMissing' : 'diff:error.newSideRevision', { side: newArg }));
+  }
   const oldSide = mods[0].parseSide(oldArg, io.cwd, newSide.file)!;
   const result = compareSides(run, oldSide, newSide, [oldArg, newArg], (d) => reportInvalid(run, d, [oldArg, newArg]));
   if (!result) return EXIT_INVALID;
