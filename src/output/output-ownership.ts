@@ -217,7 +217,7 @@ export function checkOutputFolder(
 ): void {
   if (out.trim() === '') throw new OutputRefusal('outEmpty', {});
   const outDir = path.resolve(cwd, out);
-  const shown = shownPath(cwd, outDir);
+  const shown = shownPath(cwd, outDir, out);
   if (isWithin(cwd, outDir)) throw new OutputRefusal('outProjectRoot', { out: shown });
   if (existsSync(path.join(outDir, 'package.json')) || existsSync(path.join(outDir, '.git')))
     throw new OutputRefusal('outProjectRoot', { out: shown });

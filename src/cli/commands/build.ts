@@ -299,7 +299,7 @@ function openWriter(build: WriterContext, files: readonly string[], roots: reado
   try {
     mods.checkOutputFolder(options.out, io.cwd, files, roots);
     return new mods.OutputWriter(outDir, {
-      shownAs: shownPath(io.cwd, outDir),
+      shownAs: shownPath(io.cwd, outDir, options.out),
       ...(groups ? { merge: { owns: partialOwner(mods, groups) } } : {}),
     });
   } catch (error) {
