@@ -152,6 +152,37 @@ describe('the English review of 6 December', () => {
     expect(notice.nl).toContain('Postbus 93374, 2509 AJ Den Haag');
   });
 
+  it('states the legal minimum beside a rule that ends before it, and only there (English review 1)', () => {
+    const policy = miniPolicy();
+    policy.controller = { ...policy.controller, isCareProvider: true };
+    policy.dataCategories[0]!.special = 'health';
+    policy.purposes[0] = { ...policy.purposes[0]!, specialCategoryCondition: { condition: '9(2)(h)' } };
+    const rule = (id: string, categories: string[], period: string) => ({
+      id,
+      name: text(id.toUpperCase()),
+      dataCategories: categories,
+      period,
+      note: text('NOTITIE', 'NOTE'),
+    });
+    policy.retention = [
+      rule('short', ['phone'], 'P6M'),
+      rule('long', ['phone'], 'P25Y'),
+      rule('other', ['contacts'], 'P6M'),
+    ];
+    const { notice } = policyOutputs(policy);
+    const row = (md: string, id: string): string => md.split('\n').find((l) => l.startsWith(`| **${id}** |`))!;
+    expect(row(notice.nl, 'SHORT')).toContain(
+      'NOTITIE. De wet (artikel 7:454, lid 3, BW) vraagt dat een medisch dossier ten minste 20 jaar wordt bewaard. |',
+    );
+    expect(row(notice.en, 'SHORT')).toContain(
+      'NOTE. The law (Article 7:454(3) BW) requires a medical file to be kept for at least 20 years. |',
+    );
+    for (const id of ['LONG', 'OTHER']) {
+      expect(row(notice.nl, id)).toMatch(/\| NOTITIE \|$/);
+      expect(row(notice.en, id)).toMatch(/\| NOTE \|$/);
+    }
+  });
+
   it('puts the notes of a name in brackets inside those brackets: one item, not two (English review 8)', () => {
     const policy = miniPolicy();
     policy.dataCategories.push({
@@ -788,7 +819,9 @@ describe('a period shorter than the law it cites (Zorgburo: 15 years "under the 
     // The summary gives no period shorter than the law's minimum (English review 1): it links to all of them.
     expect(notice.nl).not.toContain('Cliëntdossier: bewaard 15 jaar');
     expect(notice.nl).toContain('[Hoe lang wij welke gegevens bewaren]');
-    expect(notice.nl).toContain('| **Cliëntdossier** | 15 jaar | — | — |');
+    expect(notice.nl).toContain(
+      '| **Cliëntdossier** | 15 jaar | — | De wet (artikel 7:454, lid 3, BW) vraagt dat het dossier van een cliënt ten minste 20 jaar wordt bewaard. |',
+    );
     expect(notice.nl).not.toContain(`15 jaar, op grond van de ${wgbo}`);
     expect(register.nl).not.toContain(`15 jaar, op grond van de ${wgbo}`);
     expect(register.nl).toContain(

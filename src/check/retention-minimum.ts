@@ -61,7 +61,12 @@ export function shorterThan(min: RetentionMinimum, model: PolicyModel): ShortRet
   });
 }
 
+/** The legal minimums the rule ends before, for data they apply to (what retention/*-too-short reports for it). */
+export function minimumsFailedBy(model: PolicyModel, rule: RetentionRule): RetentionMinimum[] {
+  return retentionMinimums.filter((min) => shorterThan(min, model).some((short) => short.rule === rule));
+}
+
 /** Whether the rule ends before any legal minimum for data it applies to (retention/*-too-short). */
 export function endsBeforeLegalMinimum(model: PolicyModel, rule: RetentionRule): boolean {
-  return retentionMinimums.some((min) => shorterThan(min, model).some((short) => short.rule === rule));
+  return minimumsFailedBy(model, rule).length > 0;
 }

@@ -80,7 +80,7 @@ export const rightsRules: readonly Rule[] = [
     id: 'rights/narrowed',
     // A pattern cannot read the whole statement: a warning, with the words that narrow the right quoted.
     severity: 'warning',
-    article: 'GDPR 12(2), 12(3), 12(5), 15(3), 18(1)',
+    article: 'GDPR 12(2), 12(3), 12(5), 15(3), 17(1), 18(1), 21(1)',
     check: narrowedRights,
   },
 ];

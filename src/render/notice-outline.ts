@@ -373,7 +373,7 @@ function retentionBlocks({ source, model, m }: NoticeContext): Block[] {
               m.t(`notice:retention.${model.retention.some(holdsForClaims) ? 'introLegalClaims' : 'intro'}`),
             ),
           },
-          { table: retentionTable(model.retention, m) },
+          { table: retentionTable(model, m) },
         ]
       : []),
   ];
