@@ -17,6 +17,8 @@ export type { OutputFile } from './output/output-file.js';
 export { formatCompact, formatJson } from './diagnostics/format-diagnostics.js';
 export {
   buildRegister,
+  standaloneTable,
+  type StandaloneTable,
   type Register,
   type RegisterTable,
   type RegisterColumn,
@@ -25,6 +27,7 @@ export {
 export { checkPolicy } from './check/check-policy.js';
 export { rules, type Rule, type Finding } from './check/rules.js';
 export { formatReport } from './diagnostics/format-report.js';
-export { formatSarif } from './diagnostics/format-sarif.js';
+export { formatSarif, type SarifRule } from './diagnostics/format-sarif.js';
+export { ruleMetadata } from './check/rule-metadata.js';
 export { compile, type CompileResult, type LibraryCompileOptions } from './pipeline/compile.js';
 export { policyJsonLd } from './render/policy-jsonld.js';

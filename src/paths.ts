@@ -22,3 +22,20 @@ export const localesDir = path.join(packageRoot, 'locales');
 export const generatedValidatorPath = path.join(packageRoot, 'lib', 'validate', 'policy-schema.validator.cjs');
 /** The precompiled Handlebars templates that `npm run compile` writes. */
 export const generatedTemplatesPath = path.join(packageRoot, 'lib', 'render', 'templates.precompiled.cjs');
+
+/**
+ * How a path is shown in messages: as the user gave it (`given`, when it names `target`: --out ../site
+ * stays ../site, --out /srv/x stays /srv/x); else relative to `cwd` when it lies inside it ('.' for
+ * `cwd` itself), and absolute outside it — /sys/x, not ../../sys/x.
+ */
+export function shownPath(cwd: string, target: string, given?: string): string {
+  if (given !== undefined && given.trim() !== '' && path.resolve(cwd, given) === target) {
+    const normal = path.normalize(given);
+    return normal.length > 1 && normal.endsWith(path.sep) ? normal.slice(0, -1) : normal;
+  }
+  const relative = path.relative(cwd, target);
+  if (relative === '') return '.';
+  return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)
+    ? path.resolve(cwd, target)
+    : relative;
+}

@@ -186,7 +186,7 @@ describe('reading the site', () => {
     });
   });
 
-  test('usage errors: no folder, a folder that does not exist', () => {
+  test('usage errors: no folder, a folder that does not exist, a file', () => {
     expect(runPolicyc(['audit-site'])).toMatchObject({
       status: 2,
       stderr: expect.stringContaining('audit-site needs the folder of the built website'),
@@ -194,6 +194,13 @@ describe('reading the site', () => {
     expect(runPolicyc(['audit-site', 'no-such-site'])).toMatchObject({
       status: 2,
       stderr: expect.stringContaining('no website folder at no-such-site'),
+    });
+    // A file where the folder should be: said to be a file, not that nothing is there.
+    expect(runPolicyc(['audit-site', 'package.json'])).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining(
+        'package.json is a file, not a folder: audit-site reads the folder of the built website',
+      ),
     });
   });
 

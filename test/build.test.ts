@@ -172,6 +172,20 @@ describe('policyc build of many policies', { timeout: 120_000 }, () => {
       expect(existsSync(out), 'the output folder').toBe(false);
     },
   );
+
+  it('takes {lang} in the id prefix, from the flag and from policyc.config.json: each fragment its language', async () => {
+    const dir = tmp();
+    cpSync(path.join(repoRoot, 'policies/ipractice'), path.join(dir, 'policies/ipractice'), { recursive: true });
+    const top = (lang: string): string =>
+      /<h2 id="([^"]*)">/.exec(
+        readFileSync(path.join(dir, `dist/ipractice/${lang}/privacy.fragment.html`), 'utf8'),
+      )![1]!;
+    expect((await runPolicycInProcess(['build', '--id-prefix', 'privacy-{lang}-'], dir)).status).toBe(0);
+    expect([top('nl'), top('en')]).toEqual(['privacy-nl-top', 'privacy-en-top']);
+    writeFileSync(path.join(dir, 'policyc.config.json'), JSON.stringify({ idPrefix: '{lang}-notice-' }));
+    expect((await runPolicycInProcess(['build', '--force'], dir)).status).toBe(0);
+    expect([top('nl'), top('en')]).toEqual(['nl-notice-top', 'en-notice-top']);
+  });
 });
 
 describe('OutputWriter', () => {

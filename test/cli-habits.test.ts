@@ -10,6 +10,16 @@ const cliMessages = JSON.parse(readFileSync(path.join(import.meta.dirname, '../l
 };
 const tempDir = tempDirs('policyc-habits-');
 
+/** `policyc <args>` in an empty folder: exit 2, `message` and the command's help line on stderr, nothing written. */
+async function expectUsageError(args: string[], message: string): Promise<void> {
+  const dir = tempDir();
+  const run = await runPolicycInProcess(args, dir);
+  expect(run.status).toBe(2);
+  expect(run.stdout).toBe('');
+  expect(run.stderr).toBe(`policyc: ${message}\nRun 'policyc ${args[0]} --help' for usage.\n`);
+  expect(readdirSync(dir)).toEqual([]);
+}
+
 describe('CLI habits', () => {
   it.each(['init', 'check', 'build', 'register', 'diff'])(
     "policyc %s --help prints that command's help, and so does policyc help %s",
@@ -84,12 +94,7 @@ describe('CLI habits', () => {
       '--lang nl and --message-lang en disagree: for check both set the language of the messages; give one of them',
     ],
   ])('conflicting options are a usage error, not a silent choice: policyc %j', async (args, message) => {
-    const dir = tempDir();
-    const run = await runPolicycInProcess(args, dir);
-    expect(run.status).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(`policyc: ${message}\nRun 'policyc ${args[0]} --help' for usage.\n`);
-    expect(readdirSync(dir)).toEqual([]);
+    await expectUsageError(args, message);
   });
 
   it('the same value twice, or --lang and --message-lang that agree, are no conflict', async () => {
@@ -110,11 +115,20 @@ describe('CLI habits', () => {
     [['check', '--strict'], 'check takes no option "--strict"; it is an option of policyc build, policyc register'],
     [['register', '--watch'], 'register takes no option "--watch"; it is an option of policyc build'],
   ])('a flag of another command names the commands that take it: policyc %j', async (args, message) => {
-    const dir = tempDir();
-    const run = await runPolicycInProcess(args, dir);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toBe(`policyc: ${message}\nRun 'policyc ${args[0]} --help' for usage.\n`);
-    expect(readdirSync(dir)).toEqual([]);
+    await expectUsageError(args, message);
+  });
+
+  it.each([
+    [
+      ['init', '--format', 'json'],
+      'init takes no option "--format"; it is an option of policyc check, policyc build, policyc register, policyc diff, policyc audit-site, policyc serve',
+    ],
+    [['init', '--out', 'site'], 'init takes no option "--out"; it is an option of policyc build, policyc register'],
+    // Two edits in "formats" (seven letters) is no typo of "formal": the dashes do not count towards the length.
+    [['init', '--formats'], 'unknown option "--formats"'],
+    [['init', '--sectr', 'ggz'], 'unknown option "--sectr"; did you mean "--sector"?'],
+  ])('an exact option of another command wins over a near option of this one: policyc %j', async (args, message) => {
+    await expectUsageError(args, message);
   });
 
   it('build ends with the same count line as check, then what it wrote', () => {

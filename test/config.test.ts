@@ -136,6 +136,53 @@ describe('policyc.config.json', () => {
     expect(dutch.stderr).toContain('geen nalevingsregel heeft de id "security/measure-missing"');
   });
 
+  it('an unknown key that people write for a real one names it, at the key; a command-line-only option says so', async () => {
+    const text = writeConfig({
+      lang: ['en'],
+      outDir: 'public',
+      output: 'public',
+      dist: 'public',
+      src: ['privacy'],
+      input: ['privacy'],
+      'max-warnings': 0,
+      format: 'compact',
+    });
+    const run = await runPolicyc(['check', 'privacy', '--format', 'compact'], site);
+    expect(run.status).toBe(1);
+    const lines = run.stderr.trim().split('\n');
+    const at = (key: string): string => {
+      const { line, column } = positionOfText(text, `"${key}"`);
+      return `policyc.config.json:${line}:${column} error /${key} unknown property "${key}"`;
+    };
+    for (const [key, meant] of [
+      ['lang', 'languages'],
+      ['outDir', 'out'],
+      ['output', 'out'],
+      ['dist', 'out'],
+      ['src', 'policies'],
+      ['input', 'policies'],
+      ['max-warnings', 'maxWarnings'],
+    ])
+      expect(lines).toContain(`${at(key!)} (did you mean "${meant}"?) [schema/unknown-property]`);
+    expect(lines).toContain(
+      `${at('format')} (--format is a command-line option and has no config key: give it on the command line) [schema/unknown-property]`,
+    );
+    const dutch = await runPolicyc(['check', 'privacy', '--message-lang', 'nl'], site);
+    expect(dutch.stderr).toContain('--format is een optie voor de opdrachtregel');
+  });
+
+  it('a "policies" path that is not there is reported at its place in the config file, as from the config', async () => {
+    const text = writeConfig({ policies: ['privacy', 'policy'] });
+    const { line, column } = positionOfText(text, '"policy"');
+    const run = await runPolicyc(['check'], site);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      `policyc: policyc.config.json:${line}:${column}: no file or folder at policy (from the config file's "policies")\nRun 'policyc check --help' for usage.\n`,
+    );
+    // Named on the command line, the same path is the command line's.
+    expect((await runPolicyc(['check', 'policy'], site)).stderr).toMatch(/^policyc: no file or folder at policy\n/);
+  });
+
   it('passes acknowledged findings to the checker, which marks them and reports a stale one at its place in the config file', async () => {
     const text = writeConfig({
       acknowledged: [

@@ -53,10 +53,22 @@ describe('privacy.fragment.html', () => {
     expect(page).toContain('<h2 id="rights">');
   });
 
+  it("puts each fragment's language where the prefix says {lang}: the nl and en fragments on one page share no id", async () => {
+    const [nl, en] = await fragmentOf('policies/ipractice/policy.json', { idPrefix: 'privacy-{lang}-' });
+    expect(ids(nl!).length).toBeGreaterThan(5);
+    expect(ids(nl!).filter((id) => !id.startsWith('privacy-nl-'))).toEqual([]);
+    expect(ids(en!).filter((id) => !id.startsWith('privacy-en-'))).toEqual([]);
+    expect(inPageLinks(en!).filter((id) => !ids(en!).includes(id))).toEqual([]);
+    expect(ids(nl!).filter((id) => ids(en!).includes(id))).toEqual([]);
+    const [onlyLang] = await fragmentOf('policies/ipractice/policy.json', { idPrefix: '{lang}_', languages: ['en'] });
+    expect(onlyLang).toContain('<h2 id="en_top">');
+  });
+
   it('refuses a prefix that would make invalid ids and a level HTML cannot hold', async () => {
     const text = read('policies/ipractice/policy.json');
     await expect(compile(text, { idPrefix: '1x' })).rejects.toThrow(/idPrefix must be empty or start with a letter/);
     await expect(compile(text, { idPrefix: 'a b' })).rejects.toThrow(/idPrefix/);
+    await expect(compile(text, { idPrefix: 'a{en}' })).rejects.toThrow(/idPrefix/);
     await expect(compile(text, { headingLevel: 5 })).rejects.toThrow(/headingLevel must be an integer from 1 to 4: 5/);
   });
 

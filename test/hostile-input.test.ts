@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { compile } from '../src/pipeline/compile.js';
 import { escapeMarkdownText } from '../src/render/markdown-inline.js';
 import { authorMarkdownToHtml, isPlainText } from '../src/render/author-html.js';
 import { markdownToPlainText } from '../src/render/register/plain-text.js';
-import { runPolicyc } from './support/cli.js';
+import { repoRoot, runPolicyc } from './support/cli.js';
 import { miniPolicy, positionIn } from './support/mini-policy.js';
 import { tempDirs } from './support/temp-dirs.js';
 
@@ -230,5 +230,32 @@ describe('encodings', () => {
       }),
     ]);
     expect(run.status).toBe(1);
+  });
+
+  const utf16 =
+    "the file is saved as UTF-16 (Windows PowerShell's > and Out-File save text that way); save it as UTF-8";
+  const le = (text: string): Buffer => Buffer.from(text, 'utf16le');
+  it.each([
+    ['UTF-16LE with its byte-order mark (PowerShell 5)', (text: string) => le('\uFEFF' + text)],
+    ['UTF-16LE without one', le],
+    ['UTF-16BE without one', (text: string) => le(text).swap16()],
+  ])('a policy saved as %s is reported as UTF-16 at 1:1, with what to do', (_, encode) => {
+    const dir = tmp();
+    const file = path.join(dir, 'policy.json');
+    writeFileSync(file, encode(JSON.stringify({ ...miniPolicy(), name: 'Praktijk Één' }, null, 2)));
+    const run = runPolicyc(['check', file, '--format', 'compact']);
+    expect(run.stderr).toBe(`${path.relative(repoRoot, file)}:1:1 error / ${utf16} [file/invalid-utf8]\n`);
+    expect(run.status).toBe(1);
+  });
+
+  it('so is a config file saved as UTF-16, before anything is read', () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'policyc.config.json'), le('\uFEFF{ "out": "site/privacy" }\n'));
+    const run = runPolicyc(['build'], dir);
+    expect(run.stderr).toBe(
+      `policyc.config.json\n  1:1  error    ${utf16}  file/invalid-utf8\nThe config file has errors; fix them first.\n`,
+    );
+    expect(run.status).toBe(1);
+    expect(readdirSync(dir)).toEqual(['policyc.config.json']);
   });
 });

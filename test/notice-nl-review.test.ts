@@ -22,10 +22,13 @@ describe('an authored erasure note at a care provider (review item 1)', () => {
 
   it('is followed by the pointer to the WGBO patient rights, which it must not hide', () => {
     const { notice } = policyOutputs(careProvider({ rights: { notes: { erasure: note } } }));
+    // The general sentence and the pointer first, then the note as the organisation's explanation (English review 2).
     expect(notice.nl).toContain(
-      'EIGEN-NOTITIE tenzij een wettelijke plicht.\n\nVoor uw medisch dossier gelden ook de patiëntenrechten uit de WGBO; die staan verderop, onder ‘[Uw rechten als patiënt](#uw-rechten-als-patiënt)’.',
+      'U mag ons vragen uw gegevens te wissen. Voor uw medisch dossier gelden ook de patiëntenrechten uit de WGBO; die staan verderop, onder ‘[Uw rechten als patiënt](#uw-rechten-als-patiënt)’.\n\n**Onze toelichting:**\n\nEIGEN-NOTITIE tenzij een wettelijke plicht.',
     );
-    expect(notice.en).toContain('OWN-NOTE unless a legal obligation.\n\nFor your medical file, the patient rights');
+    expect(notice.en).toContain(
+      'For your medical file, the patient rights under the Dutch Medical Treatment Contracts Act (WGBO) apply as well; they are set out below.\n\n**Our explanation:**\n\nOWN-NOTE unless a legal obligation.',
+    );
   });
 
   it('without a note, the general sentence is unchanged', () => {
@@ -75,7 +78,7 @@ describe("the patient's file after death, BW 7:458a (review item 3)", () => {
     expect(nl).toContain('Was de patiënt jonger dan 16 jaar? Dan krijgen de ouders met gezag of de voogd inzage');
     expect(nl).not.toMatch(/geen bezwaar tegen zou hebben gehad|aannemelijk is dat de patiënt/);
     const en = deceased(notice.en);
-    expect(en).toContain('(Article 10(3) Wkkgz)');
+    expect(en).toContain('(Article 10(3) of the Healthcare Quality, Complaints and Disputes Act, Wkkgz)');
     expect(en).toContain('unless the child, from the age of 12, had it recorded');
     expect(en).not.toContain('would not have objected');
   });
@@ -99,23 +102,27 @@ describe('how to exercise the rights, when the statement names no contact (revie
     return renderNotice(model!, messagesFor(lang, model!.source.metadata.formality));
   };
 
-  it("falls back to the controller's address, by post", () => {
+  const ask =
+    'Wilt u een van deze rechten gebruiken? Vraag het aan Mini B.V. Wij moeten u helpen uw rechten uit te oefenen (artikel 12, lid 2, AVG).';
+
+  it("gives the controller's address as its address, not as 'send your request by post' (Dijklander)", () => {
     const policy = noContact();
     policy.controller.address = { street: 'Maelsonstraat 3', postalCode: '1624 NP', city: 'Hoorn', country: 'NL' };
     const nl = noticeOf(policy);
-    const sentence = 'Stuur uw verzoek per post naar Mini B.V., Maelsonstraat 3, 1624 NP Hoorn, Nederland.';
-    expect(nl.markdown).toContain(`### Hoe u uw rechten uitoefent\n\n${sentence}\n`);
-    expect(nl.html).toContain(sentence);
-    expect(nl.fragment).toContain(sentence);
-    expect(noticeOf(policy, 'en').markdown).toContain(
-      'Send your request by post to Mini B.V., Maelsonstraat 3, 1624 NP Hoorn, the Netherlands.',
+    const address = 'Ons adres is Maelsonstraat 3, 1624 NP Hoorn, Nederland.';
+    expect(nl.markdown).toContain(`### Hoe u uw rechten uitoefent\n\n${ask}\n\n${address}\n`);
+    expect(nl.html).toContain(address);
+    expect(nl.fragment).toContain(address);
+    const en = noticeOf(policy, 'en').markdown;
+    expect(en).toContain(
+      'Ask Mini B.V. We must help you exercise your rights (Article 12(2) GDPR).\n\nOur address is Maelsonstraat 3, 1624 NP Hoorn, the Netherlands.\n',
     );
+    for (const text of [nl.markdown, en])
+      expect(text).not.toMatch(/per post|by post|staat geen adres|gives no address/);
   });
 
   it('where the statement gives no contact and no address: ask us, we must help (12), and no address is named', () => {
     const nl = noticeOf(noContact());
-    const ask =
-      'Wilt u een van deze rechten gebruiken? Vraag het aan Mini B.V. Wij moeten u helpen uw rechten uit te oefenen (artikel 12, lid 2, AVG).';
     const none = 'In deze verklaring staat geen adres, e-mailadres of telefoonnummer voor uw verzoek.';
     expect(nl.markdown).toContain(`### Hoe u uw rechten uitoefent\n\n${ask}\n\n${none}\n`);
     expect(nl.html).toContain(ask);
@@ -127,7 +134,7 @@ describe('how to exercise the rights, when the statement names no contact (revie
       '### Hoe je je rechten uitoefent\n\nWil je een van deze rechten gebruiken? Vraag het aan Mini B.V. Wij moeten je helpen je rechten uit te oefenen (artikel 12, lid 2, AVG).\n\nIn deze verklaring staat geen adres, e-mailadres of telefoonnummer voor je verzoek.\n',
     );
     expect(noticeOf(noContact(), 'en').markdown).toContain(
-      '### How to exercise your rights\n\nDo you want to use one of these rights? Ask Mini B.V. We must help you exercise your rights (Article 12(2) GDPR).\n\nThis notice gives no address, email address or telephone number for your request.\n',
+      '### How to exercise your rights\n\nDo you want to use one of these rights? Ask Mini B.V. We must help you exercise your rights (Article 12(2) GDPR).\n\nThis notice gives no address, e-mail address or telephone number for your request.\n',
     );
   });
 
@@ -214,7 +221,7 @@ describe('plain Dutch (review items 6c–6g, 6j)', () => {
     );
     expect(notice.nl).toContain('of wij ze nodig hebben voor een (mogelijke) rechtszaak. Per soort gegevens:');
     expect(notice.nl).not.toMatch(/ter bescherming tegen/i);
-    expect(notice.en).toContain('In case a legal dispute arises, we may keep some of the data for up to 5 years');
+    expect(notice.en).toContain('If a legal dispute arises, we may keep some of the data for up to 5 years');
   });
 
   it('6d: legitimate interests in plain words', () => {
@@ -383,10 +390,10 @@ describe('generated text the notice-language review found twice, incomplete or o
     const without = policyOutputs(policy).notice.nl;
     expect(row(without, 'Onbekend')).toBe('| **Onbekend** | Dienst | — | — | — |');
     expect(row(without, 'Verzekeraar')).toBe('| **Verzekeraar** | Zorgverzekeraar | — | — |');
-    expect(row(without, 'Overzee')).toBe('| **Overzee** | Dienst | de Verenigde Staten | — | niet vermeld |');
+    expect(row(without, 'Overzee')).toBe('| **Overzee** | Dienst | de Verenigde Staten | — | Niet vermeld |');
     policy.transfers = { mechanisms: [{ mechanism: 'scc' }] };
     expect(row(policyOutputs(policy).notice.nl, 'Overzee')).toBe(
-      '| **Overzee** | Dienst | de Verenigde Staten | — | [zie ‘doorgifte buiten de EER’ hieronder](#wanneer-uw-gegevens-naar-het-buitenland-gaan-doorgifte-buiten-de-eer) |',
+      '| **Overzee** | Dienst | de Verenigde Staten | — | [Zie ‘doorgifte buiten de EER’ hieronder](#wanneer-uw-gegevens-naar-het-buitenland-gaan-doorgifte-buiten-de-eer) |',
     );
   });
 });

@@ -95,16 +95,18 @@ describe('how to exercise the rights: own words but no address (defect 4)', () =
         'In deze verklaring staat geen adres, e-mailadres of telefoonnummer voor uw verzoek.\n',
     );
     expect(notice.en).toContain(
-      'You can come to us for any of these rights. We must help you exercise your rights (Article 12(2) GDPR).\n\nThis notice gives no address',
+      'You can contact us about any of these rights. We must help you exercise your rights (Article 12(2) GDPR).\n\nThis notice gives no address',
     );
   });
 
-  it('adds nothing where the statement gives somewhere to send (the address by post)', () => {
+  it('names the address, after the own words, where the statement gives one but no contact for requests', () => {
     const policy = seed('cosmetic-clinic');
     policy.controller.address = { street: 'Straat 1', postalCode: '1000 AA', city: 'Amsterdam', country: 'NL' };
     const { notice } = policyOutputs(policy);
-    expect(notice.nl).toContain('Stuur uw verzoek per post naar');
-    expect(notice.nl).not.toContain('bij ons terecht');
+    expect(howTo(notice.nl, '### Hoe u uw rechten uitoefent')).toMatch(
+      /bij ons terecht\. Wij moeten u helpen uw rechten uit te oefenen \(artikel 12, lid 2, AVG\)\.\n\nOns adres is Straat 1, 1000 AA Amsterdam, Nederland\.\n$/,
+    );
+    expect(notice.nl).not.toContain('per post');
     expect(notice.nl).not.toContain('staat geen adres');
   });
 });

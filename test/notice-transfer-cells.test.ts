@@ -31,18 +31,20 @@ describe("a transfer party's unstated third country in the party tables", () => 
 
   it("says 'niet vermeld' where it is established and stores, and in the recipients' table", () => {
     expect(row(notice.nl, 'Clausules')).toBe(
-      '| **Clausules** | Dienst | niet vermeld | niet vermeld | standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG) |',
+      '| **Clausules** | Dienst | Niet vermeld | Niet vermeld | Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG) |',
     );
-    expect(row(notice.nl, 'Lab')).toMatch(/^\| \*\*Lab\*\* \| [^|]+ \| — \| niet vermeld \| /);
-    expect(row(notice.en, 'Clausules')).toMatch(/^\| \*\*Clausules\*\* \| Service \| not stated \| not stated \| /);
+    expect(row(notice.nl, 'Lab')).toMatch(/^\| \*\*Lab\*\* \| [^|]+ \| — \| Niet vermeld \| Bindende /);
+    expect(row(notice.en, 'Clausules')).toMatch(
+      /^\| \*\*Clausules\*\* \| Service \| Not stated \| Not stated \| Standard /,
+    );
   });
 
   it('says it of the storage where the establishment is inside the EEA', () => {
-    expect(row(notice.nl, 'Dublin')).toMatch(/^\| \*\*Dublin\*\* \| Dienst \| Ierland \| niet vermeld \| /);
+    expect(row(notice.nl, 'Dublin')).toMatch(/^\| \*\*Dublin\*\* \| Dienst \| Ierland \| Niet vermeld \| /);
   });
 
   it("keeps '—' where a country outside the EEA is named, and for parties that stay inside it", () => {
-    expect(row(notice.nl, 'Overzee')).toBe('| **Overzee** | Dienst | de Verenigde Staten | — | niet vermeld |');
+    expect(row(notice.nl, 'Overzee')).toBe('| **Overzee** | Dienst | de Verenigde Staten | — | Niet vermeld |');
     expect(row(notice.nl, 'Thuis')).toBe('| **Thuis** | Dienst | — | — | — |');
     expect(row(notice.nl, 'Verzekeraar')).toBe('| **Verzekeraar** | Zorgverzekeraar | — | — | — |');
   });
@@ -56,7 +58,11 @@ describe('the list of parties through which data leaves the EEA', () => {
     expect(intro(notice.nl)).toBe(
       'Via deze verwerkers en ontvangers gaan gegevens naar buiten de Europese Economische Ruimte:',
     );
-    expect(notice.nl).toContain('\n- Clausules — standaardbepalingen');
+    // A ground without a country outside the EEA: the country is 'niet vermeld', as in the party tables.
+    expect(notice.nl).toContain('\n- Clausules: niet vermeld — standaardbepalingen');
+    expect(notice.nl).toContain('\n- Lab: niet vermeld — bindende bedrijfsvoorschriften');
+    expect(notice.en).toContain('\n- Clausules: not stated — ');
+    expect(notice.nl).toContain('\n- Overzee: de Verenigde Staten\n');
     expect(notice.en).toContain(
       'Through these processors and recipients, data goes outside the European Economic Area:',
     );
@@ -78,5 +84,18 @@ describe('the list of parties through which data leaves the EEA', () => {
     expect(policyOutputs(policy).notice.en).toContain(
       'Through this recipient, data goes outside the European Economic Area:',
     );
+  });
+});
+
+describe('the general transfer grounds (transfers.mechanisms)', () => {
+  it('are led in as what is used if data go outside the EEA, not as transfers that take place (IES)', () => {
+    const policy = miniPolicy();
+    policy.transfers = { storageLocations: ['NL'], mechanisms: [{ mechanism: 'scc' }] };
+    const { nl, en } = policyOutputs(policy).notice;
+    expect(nl).toContain(
+      'Als wij gegevens doorgeven naar buiten de Europese Economische Ruimte, gebruiken wij daarvoor:\n\n- standaardbepalingen',
+    );
+    expect(en).toContain('If we transfer data outside the European Economic Area, we rely on:\n\n- ');
+    expect(nl).not.toContain('maken wij gebruik van');
   });
 });

@@ -20,8 +20,9 @@ describe('a purpose without a legal basis', () => {
   const out = policyOutputs(policy);
 
   it('says so in the notice and the register, with the explanation the author gave', () => {
-    expect(out.notice.nl).toContain('**Grondslag:** niet vermeld. UITLEG-NL');
-    expect(out.notice.en).toContain('**Legal basis:** not stated. EXPLANATION-EN');
+    // In the notice, 'in deze verklaring': a patient reads a gap in the statement, not that there is no basis.
+    expect(out.notice.nl).toContain('**Grondslag:** niet vermeld in deze verklaring. UITLEG-NL');
+    expect(out.notice.en).toContain('**Legal basis:** not stated in this notice. EXPLANATION-EN');
     expect(out.register.nl).toContain('niet vermeld. UITLEG-NL');
     expect(out.register.en).toContain('not stated. EXPLANATION-EN');
   });
@@ -30,7 +31,7 @@ describe('a purpose without a legal basis', () => {
     const withTask = policyOutputs(
       withPurpose({ legalBasis: undefined, publicTask: { citation: text('WET-NL', 'LAW-EN') } }),
     );
-    expect(withTask.notice.nl).toContain('**Grondslag:** niet vermeld\n');
+    expect(withTask.notice.nl).toContain('**Grondslag:** niet vermeld in deze verklaring\n');
     expect(withTask.notice.nl).toContain('WET-NL');
     expect(withTask.register.nl).toMatch(/niet vermeld[^\n]*WET-NL|niet vermeld[\s\S]{0,80}WET-NL/);
     expect(withTask.register.en).toMatch(/not stated[\s\S]{0,80}LAW-EN/);
@@ -40,7 +41,7 @@ describe('a purpose without a legal basis', () => {
     expect(out.notice.nl).not.toContain('Bij elk doel staat de grondslag');
     expect(out.notice.nl).not.toContain('staat ook de grondslag');
     expect(policyOutputs(miniPolicy()).notice.nl).toContain(
-      'Wij gebruiken persoonsgegevens alleen voor het doel hieronder. Daar staat ook de grondslag volgens de AVG bij.',
+      'Wij gebruiken persoonsgegevens voor het doel hieronder. Daar staat ook de grondslag volgens de AVG bij.',
     );
   });
 });
@@ -92,17 +93,119 @@ describe('rights name only the bases this policy uses', () => {
     expect(notice.nl).not.toContain('op grond van toestemming of een overeenkomst');
   });
 
-  it("the organisation's own text replaces the general one instead of repeating it", () => {
+  it("the organisation's own text follows the general one, under its lead-in, and does not replace it (English review 2)", () => {
     const policy = miniPolicy();
     policy.rights = { notes: { access: text('EIGEN-INZAGE', 'OWN-ACCESS') } };
     const { notice } = policyOutputs(policy);
-    expect(notice.nl).toContain('EIGEN-INZAGE');
-    expect(notice.nl).not.toContain('U mag vragen welke persoonsgegevens wij van u verwerken');
-    expect(policyOutputs(miniPolicy()).notice.nl).toContain('U mag vragen welke persoonsgegevens wij van u verwerken');
+    expect(notice.nl).toMatch(
+      /U mag vragen welke persoonsgegevens wij van u verwerken[\s\S]*?\*\*Onze toelichting:\*\*\n\nEIGEN-INZAGE/,
+    );
+    expect(notice.en).toMatch(
+      /You may ask which personal data we process about you[\s\S]*?\*\*Our explanation:\*\*\n\nOWN-ACCESS/,
+    );
+    // Once above the rights, and only where a right has an own text.
+    expect(notice.nl).toContain('Wat de wet u geeft, blijft altijd gelden.\n\nU hebt deze rechten:');
+    expect(notice.en).toContain('What the law gives you always applies.\n\nYou have these rights:');
+    expect(policyOutputs(miniPolicy()).notice.nl).not.toContain('blijft altijd gelden');
+    expect(policyOutputs(miniPolicy()).notice.nl).not.toContain('Onze toelichting');
+  });
+
+  it('an own text that narrows a right does not take the place of the legal minimum (English review 2)', () => {
+    const policy = miniPolicy();
+    policy.purposes[0] = { ...policy.purposes[0]!, legalBasis: '6(1)(f)', legitimateInterest: text('belang') };
+    policy.controller = { ...policy.controller, isCareProvider: true };
+    policy.rights = {
+      notes: {
+        restriction: text('ALLEEN wanneer (i) of (ii).', 'ONLY when (i) or (ii).'),
+        erasure: text('ALLEEN onjuiste gegevens.', 'ONLY incorrect data.'),
+        objection: text('ALLEEN met een geldige reden.', 'ONLY with a valid reason.'),
+      },
+    };
+    const { notice } = policyOutputs(policy);
+    const part = (md: string, heading: string): string => md.split(`${heading}\n`)[1]!.split('\n### ')[0]!;
+    const restriction = part(notice.en, '(right to restriction of processing)');
+    expect(restriction).toContain('- while we assess whether your objection to our use of your data succeeds');
+    expect(restriction.indexOf('- while we check')).toBeLessThan(restriction.indexOf('ONLY when'));
+    expect(part(notice.en, '(right to erasure)')).toMatch(
+      /^\nYou may ask us to delete your data\. For your medical file/,
+    );
+    expect(part(notice.en, '(right to object)')).toMatch(
+      /^\nYou may object, on grounds relating to your particular situation/,
+    );
+    expect(part(notice.nl, '(recht op beperking van de verwerking)')).toContain(
+      '- zolang wij beoordelen of uw bezwaar',
+    );
+    expect(part(notice.nl, '(recht van bezwaar)')).toMatch(/^\nU mag, in verband met uw specifieke situatie/);
+    expect(part(notice.nl, '(recht op gegevenswissing)')).toMatch(/^\nU mag ons vragen uw gegevens te wissen\./);
   });
 });
 
 describe('the English review of 6 December', () => {
+  it("gives the AP's page and postal address in the notice's language (English review 4)", () => {
+    const { notice } = policyOutputs(miniPolicy());
+    expect(notice.en).toContain(
+      '<https://autoriteitpersoonsgegevens.nl/en/submitting-a-tip-off-or-a-complaint-to-the-dutch-dpa>',
+    );
+    expect(notice.en).toContain('PO Box 93374, 2509 AJ The Hague, the Netherlands');
+    expect(notice.en).not.toContain('Postbus');
+    expect(notice.nl).toContain('<https://autoriteitpersoonsgegevens.nl>');
+    expect(notice.nl).toContain('Postbus 93374, 2509 AJ Den Haag');
+  });
+
+  it('states the legal minimum beside a rule that ends before it, and only there (English review 1)', () => {
+    const policy = miniPolicy();
+    policy.controller = { ...policy.controller, isCareProvider: true };
+    policy.dataCategories[0]!.special = 'health';
+    policy.purposes[0] = { ...policy.purposes[0]!, specialCategoryCondition: { condition: '9(2)(h)' } };
+    const rule = (id: string, categories: string[], period: string) => ({
+      id,
+      name: text(id.toUpperCase()),
+      dataCategories: categories,
+      period,
+      note: text('NOTITIE', 'NOTE'),
+    });
+    policy.retention = [
+      rule('short', ['phone'], 'P6M'),
+      rule('long', ['phone'], 'P25Y'),
+      rule('other', ['contacts'], 'P6M'),
+    ];
+    const { notice } = policyOutputs(policy);
+    const row = (md: string, id: string): string => md.split('\n').find((l) => l.startsWith(`| **${id}** |`))!;
+    expect(row(notice.nl, 'SHORT')).toContain(
+      'NOTITIE. De wet (artikel 7:454, lid 3, BW) vraagt dat een medisch dossier ten minste 20 jaar wordt bewaard. |',
+    );
+    expect(row(notice.en, 'SHORT')).toContain(
+      'NOTE. The law (Article 7:454(3) BW) requires a medical file to be kept for at least 20 years. |',
+    );
+    for (const id of ['LONG', 'OTHER']) {
+      expect(row(notice.nl, id)).toMatch(/\| NOTITIE \|$/);
+      expect(row(notice.en, id)).toMatch(/\| NOTE \|$/);
+    }
+  });
+
+  it('puts the notes of a name in brackets inside those brackets: one item, not two (English review 8)', () => {
+    const policy = miniPolicy();
+    policy.dataCategories.push({
+      id: 'bsn',
+      name: text('Burgerservicenummer (BSN)', 'Citizen service number (BSN)'),
+      nationalIdentifier: true,
+    });
+    policy.purposes[0]!.dataCategories.push('bsn');
+    const { notice } = policyOutputs(policy);
+    expect(notice.en).toContain('Citizen service number (BSN, national identification number)');
+    expect(notice.en).not.toContain('(BSN), national');
+    expect(notice.nl).toContain('Burgerservicenummer (BSN, nationaal identificatienummer)');
+  });
+
+  it("says 'for other questions' where the notice gives another address above (English review 13)", () => {
+    const policy = miniPolicy();
+    policy.contact = { email: 'team@mini.example' };
+    expect(policyOutputs(policy).notice.en).toContain('For other questions, contact us:');
+    expect(policyOutputs(policy).notice.nl).toContain('Voor andere vragen kunt u contact met ons opnemen:');
+    delete policy.controller.contact;
+    expect(policyOutputs(policy).notice.en).toContain('For questions about this notice, contact us:');
+  });
+
   it('portability and objection join their bases with "or": either one is enough (art. 20(1)(a), 21(1))', () => {
     const policy = miniPolicy();
     policy.purposes.push({ ...policy.purposes[0]!, id: 'second', legalBasis: '6(1)(a)' });
@@ -214,16 +317,26 @@ describe('consent given by some of the people whose data it is (consentBy)', () 
   });
 });
 
+describe('a DPO without contact details', () => {
+  it("says in the notice that the statement does not give them, not only 'niet vermeld'", () => {
+    const policy = miniPolicy();
+    policy.dpo = { name: 'F. Gegevens' };
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain('**Contactgegevens:** niet vermeld in deze verklaring\n');
+    expect(notice.en).toMatch(/\*\*[^*]+:\*\* not stated in this notice\n/);
+  });
+});
+
 describe('a purpose on special-category data without an art. 9(2) exception', () => {
   it('says "not stated" in its card, as the register does, instead of leaving the line out', () => {
     const policy = miniPolicy();
     policy.dataCategories[0]!.special = 'health';
     const { notice, register } = policyOutputs(policy);
     expect(notice.nl).toContain(
-      '**Waarom wij deze bijzondere persoonsgegevens mogen gebruiken (artikel 9 AVG):** niet vermeld',
+      '**Waarom wij deze bijzondere persoonsgegevens mogen gebruiken (artikel 9 AVG):** niet vermeld in deze verklaring\n',
     );
     expect(notice.en).toContain(
-      '**Why we may use these special categories of personal data (Article 9 GDPR):** not stated',
+      '**Why we may use these special categories of personal data (Article 9 GDPR):** not stated in this notice\n',
     );
     expect(register.nl).toContain('niet vermeld');
     const plain = policyOutputs(miniPolicy()).notice;
@@ -247,7 +360,7 @@ describe('transfers', () => {
   it('a party outside the EEA keeps its line, and says honestly that no safeguard is stated', () => {
     const { notice } = policyOutputs(withProcessor('US'));
     expect(notice.nl).toContain('Waarborg voor doorgifte');
-    expect(notice.nl).toMatch(/\| \*\*Host\*\* \|.*\| niet vermeld \|/);
+    expect(notice.nl).toMatch(/\| \*\*Host\*\* \|.*\| Niet vermeld \|/);
   });
 });
 
@@ -363,7 +476,7 @@ describe('automated decision-making, art. 13(2)(f), in every notice', () => {
     );
     expect(notice.nl).not.toContain('vermeldt niet of');
     expect(notice.en).toContain(
-      'This notice names no decisions that a computer takes about you without a person looking at them (not even based on a profile of you). Does an organisation take such a decision, and does it affect your rights or affect you in another important way? Then it must tell you (Article 13(2)(f), Article 14(2)(g) and Article 22(1) GDPR).',
+      'This notice does not mention any decisions about you made by computer alone, without a person involved (including decisions based on a profile of you). An organisation that makes such a decision, where it has legal effects for you or affects you in a similarly significant way, must tell you (Articles 13(2)(f), 14(2)(g) and 22(1) GDPR).',
     );
     const informal = miniPolicy();
     informal.metadata.formality = 'informal';
@@ -469,19 +582,25 @@ describe('nothing authored is dropped', () => {
     expect(activities(linked)).toContain('HOSTER');
   });
 
-  it('"only for the purposes below" only when every data category is used for one of them', () => {
+  it('leads the purposes without "only": no policy says its list of purposes is complete', () => {
     const policy = miniPolicy();
+    const one = policyOutputs(policy).notice;
+    expect(one.nl).toContain('Wij gebruiken persoonsgegevens voor het doel hieronder. Daar staat ook de grondslag');
+    expect(one.en).toContain('We use personal data for the purpose below. We state its legal basis');
+    // A category no purpose uses: the lead is still true, and the bases sentence follows it.
     policy.dataCategories.push({ id: 'cv', name: text('CV') });
-    const unused = policyOutputs(policy).notice;
-    expect(unused.nl).not.toContain('alleen voor het doel hieronder');
-    expect(unused.nl).toContain('Bij het doel hieronder staat de grondslag volgens de AVG.');
-    expect(unused.en).toContain('For the purpose below, we state the legal basis under the GDPR.');
-    policy.purposes.push({ ...policy.purposes[0]!, id: 'apply', name: text('SOLLICITEREN'), dataCategories: ['cv'] });
-    const used = policyOutputs(policy).notice;
-    expect(used.nl).toContain(
-      'Wij gebruiken persoonsgegevens alleen voor de doelen hieronder. Bij elk doel staat de grondslag volgens de AVG.',
+    policy.purposes.push({ ...policy.purposes[0]!, id: 'apply', name: text('SOLLICITEREN'), dataCategories: [] });
+    const two = policyOutputs(policy).notice;
+    expect(two.nl).toContain(
+      'Wij gebruiken persoonsgegevens voor de doelen hieronder. Bij elk doel staat de grondslag volgens de AVG.',
     );
-    expect(used.en).toContain('We use personal data only for the purposes below. For each, we state the legal basis');
+    expect(two.en).toContain('We use personal data for the purposes below. For each, we state the legal basis');
+    // Without every basis, no lead: alone it would repeat the heading.
+    policy.purposes[1]!.legalBasis = undefined;
+    const three = policyOutputs(policy).notice;
+    expect(three.nl).not.toContain('voor de doelen hieronder');
+    for (const notice of [one, two, three])
+      expect(`${notice.nl}\n${notice.en}`).not.toMatch(/alleen voor (het doel|de doelen)|only for the purpose/);
   });
 
   it('ends a data source with one full stop, and names the kept file in the summary whatever its grammar', () => {
@@ -501,9 +620,7 @@ describe('nothing authored is dropped', () => {
     const { notice } = policyOutputs(policy);
     expect(notice.nl).toContain('Bron: Het telefoonboek, met toestemming.\n');
     expect(notice.en).toContain('Source: The phone book.\n');
-    expect(notice.nl).toContain(
-      'Cliëntdossier: bewaard 20 jaar, op grond van de Wet op de geneeskundige behandelingsovereenkomst (WGBO).',
-    );
+    expect(notice.nl).toContain('Cliëntdossier: bewaard 20 jaar, op grond van de WGBO.');
     expect(notice.en).toContain('Client file: kept for 20 years');
   });
 
@@ -554,7 +671,8 @@ describe('nothing authored is dropped', () => {
           'Deze dienstverlener verwerkt persoonsgegevens in onze opdracht',
           '- **Processor:** HOSTER\n',
           'This service provider processes personal data',
-          'Wij verwerken de volgende soorten persoonsgegevens:',
+          'Wij verwerken deze soorten persoonsgegevens:',
+          'We process these kinds of personal data:',
         ],
       ],
       [
@@ -563,8 +681,8 @@ describe('nothing authored is dropped', () => {
           '- **Verwerkers:**\n  - HOSTER\n  - MAILER\n',
           'Deze dienstverleners verwerken persoonsgegevens in onze opdracht',
           '- **Processors:**\n  - HOSTER\n  - MAILER\n',
-          'Wij verwerken de volgende soort persoonsgegevens:',
-          'We process the following category of personal data:',
+          'Wij verwerken deze persoonsgegevens:',
+          'We process this personal data:',
         ],
       ],
     ];
@@ -597,7 +715,7 @@ describe("the AVG's own Dutch terms, in notice and register alike", () => {
       expect(out).toContain('gegevens over gezondheid');
       expect(out).toContain('nationaal identificatienummer');
     }
-    expect(notice.nl).toContain('**Burgerservicenummer (BSN), nationaal identificatienummer**');
+    expect(notice.nl).toContain('**Burgerservicenummer (BSN, nationaal identificatienummer)**');
     expect(notice.nl).not.toContain('wettelijk identificatienummer');
   });
 
@@ -698,8 +816,12 @@ describe('a period shorter than the law it cites (Zorgburo: 15 years "under the 
 
   it("the notice does not give the law as its ground; the register keeps the statement's words, naming the law as the statement's ground beside the law's minimum", () => {
     const { notice, register } = policyOutputs(seed());
-    expect(notice.nl).toContain('Cliëntdossier: bewaard 15 jaar. [Alle bewaartermijnen]');
-    expect(notice.nl).toContain('| **Cliëntdossier** | 15 jaar | — | — |');
+    // The summary gives no period shorter than the law's minimum (English review 1): it links to all of them.
+    expect(notice.nl).not.toContain('Cliëntdossier: bewaard 15 jaar');
+    expect(notice.nl).toContain('[Hoe lang wij welke gegevens bewaren]');
+    expect(notice.nl).toContain(
+      '| **Cliëntdossier** | 15 jaar | — | De wet (artikel 7:454, lid 3, BW) vraagt dat het dossier van een cliënt ten minste 20 jaar wordt bewaard. |',
+    );
     expect(notice.nl).not.toContain(`15 jaar, op grond van de ${wgbo}`);
     expect(register.nl).not.toContain(`15 jaar, op grond van de ${wgbo}`);
     expect(register.nl).toContain(
@@ -712,9 +834,7 @@ describe('a period shorter than the law it cites (Zorgburo: 15 years "under the 
     policy.retention!.find((r) => r.id === 'client-file')!.period = 'P20Y';
     const { notice } = policyOutputs(policy);
     // The summary cites the law by its abbreviation; the retention table by its name.
-    expect(notice.nl).toContain(
-      'Cliëntdossier: bewaard 20 jaar, op grond van de Wet op de geneeskundige behandelingsovereenkomst (WGBO).',
-    );
+    expect(notice.nl).toContain('Cliëntdossier: bewaard 20 jaar, op grond van de WGBO.');
     expect(notice.nl).toContain(`| **Cliëntdossier** | 20 jaar | — | ${wgbo} |`);
   });
 });

@@ -50,6 +50,22 @@ describe('policyc replaces only what it made', { timeout: 180_000 }, () => {
     expect(readdirSync(path.join(work, 'policies/ipractice'))).toEqual(['policy.json']);
   });
 
+  it('refuses --out naming a policy file as a policy file, and shows an --out outside the working folder as given', async () => {
+    const work = workWithPolicy();
+    const before = readFileSync(path.join(work, 'policies/ipractice/policy.json'));
+    refusal(
+      await runPolicycInProcess(['build', '--out', 'policies/ipractice/policy.json'], work),
+      'refusing to build into policies/ipractice/policy.json: it is a policy file this build reads. Name an output folder of its own, e.g. --out dist.',
+    );
+    expect(readFileSync(path.join(work, 'policies/ipractice/policy.json')).equals(before)).toBe(true);
+    const outside = path.join(tmp(), 'notes.txt');
+    writeFileSync(outside, 'not a folder\n');
+    refusal(
+      await runPolicycInProcess(['build', '--out', outside], work),
+      `refusing to write into ${outside}: it is a file, not a folder.`,
+    );
+  });
+
   it('refuses an --out inside a folder the build reads policies from (CLI review improvement 6)', async () => {
     const work = workWithPolicy();
     const inside = (out: string, folder: string): string =>

@@ -85,7 +85,7 @@ describe('the Wabvpz right to electronic access, where data is exchanged between
     );
     expect(notice.en).toContain('Electronic access, copy and who viewed your data (Articles 15d and 15e Wabvpz)');
     expect(notice.en).toContain(
-      'also apply. Do we exchange your data with other care providers? Then the rights under the Wabvpz',
+      'also apply. If we exchange your data with other care providers, the rights under the Additional Provisions for the Processing of Personal Data in Healthcare Act (Wabvpz) apply as well:',
     );
     expect(notice.en).toContain('receive an electronic copy of it, free of charge');
   });

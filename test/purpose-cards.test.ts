@@ -291,3 +291,35 @@ describe("a purpose card states how long, each rule's data linked to its row", (
     );
   });
 });
+
+/**
+ * A card states no period that ends before the law's minimum for its data, as the summary does not (English
+ * review, finding 1): Cosmetic Clinic's 'no longer than 6 months' for a medical file the law keeps 20 years.
+ * The data's name still links to the rule's row, which states what the law requires.
+ */
+describe('a purpose card leaves out a period shorter than the law requires', () => {
+  const short = (policy: PolicySource): void => {
+    policy.controller.isCareProvider = true;
+    policy.dataCategories[0]!.special = 'health';
+    policy.retention = [
+      {
+        id: 'file',
+        name: text('Medisch dossier', 'Medical file'),
+        dataCategories: ['phone'],
+        period: 'P6M',
+        maximum: true,
+      },
+    ];
+    policy.purposes[0]!.retention = ['file'];
+  };
+
+  it.each([
+    ['nl', '[Medisch dossier](#hoe-lang-wij-uw-gegevens-bewaren)', '6 maanden'],
+    ['en', '[Medical file](#how-long-we-keep-your-data)', '6 months'],
+  ] as const)('%s', (lang, line, period) => {
+    const md = card(withPurpose({}, short), lang);
+    expect(md).toContain(line);
+    expect(md).not.toContain(period);
+    expect(policyOutputs(withPurpose({}, short)).notice[lang]).toContain(period); // the table still has it
+  });
+});

@@ -10,7 +10,12 @@ import { registerToCsv } from '../src/render/register/register-csv.js';
 import { registerToHtml } from '../src/render/register/register-html.js';
 import { registerToMarkdown } from '../src/render/register/register-markdown.js';
 import { registerToXlsx } from '../src/render/register/register-xlsx.js';
-import { buildRegister, type Register } from '../src/render/register/register-model.js';
+import {
+  buildRegister,
+  standaloneTable,
+  type Register,
+  type StandaloneTable,
+} from '../src/render/register/register-model.js';
 import { repoRoot } from './support/cli.js';
 import { analyse, miniPolicy } from './support/mini-policy.js';
 
@@ -30,6 +35,12 @@ function modelOf(policy: unknown): PolicyModel {
 
 const registerIn = (model: PolicyModel, lang: Language): Register =>
   buildRegister(model, messagesFor(lang, model.source.metadata.formality));
+
+/** A record (the controller's first) as register.csv holds it: worked out from the register's table and the policy. */
+const standaloneIn = (model: PolicyModel, lang: Language, index = 0): StandaloneTable =>
+  standaloneTable(registerIn(model, lang).tables[index]!, model, messagesFor(lang, model.source.metadata.formality));
+const csvIn = (model: PolicyModel, lang: Language, index = 0): string =>
+  registerToCsv(standaloneIn(model, lang, index));
 
 /** One cell of the controller's table: the first row's, or the row with this id. */
 function cell(register: Register, key: string, id?: string): readonly string[] {
@@ -59,7 +70,7 @@ describe('the purposes (30(1)(b)) are stated in every register and every format'
     );
     expect(registerToMarkdown(nl)).toContain('| Verwerkingsdoeleinden |');
     expect(registerToMarkdown(nl)).toContain('| Uit de privacyverklaring: Wij verbinden u. Tweede alinea. |');
-    expect(registerToCsv(nl.tables[0]!).split('\r\n')[0]).toContain(',Verwerkingsdoeleinden,');
+    expect(csvIn(model, 'nl').split('\r\n')[0]).toContain(',Verwerkingsdoeleinden,');
   });
 
   it('without any description: the purpose name, still marked; with a register description: that alone', () => {
@@ -224,11 +235,12 @@ describe('a retention period shorter than the law it cites (30(1)(f)): never a f
   });
 
   it('Zorgburo: no register format says the client file is kept 15 years under the WGBO', () => {
-    const register = registerIn(seedModel('zorgburo-de-liemers'), 'nl');
+    const model = seedModel('zorgburo-de-liemers');
+    const register = registerIn(model, 'nl');
     const formats = [
       registerToMarkdown(register),
       registerToHtml(register),
-      ...register.tables.map((t) => registerToCsv(t)),
+      ...register.tables.map((_, i) => csvIn(model, 'nl', i)),
     ];
     for (const out of formats) {
       expect(out).not.toContain('15 jaar, op grond van');
@@ -241,11 +253,11 @@ describe('a retention period shorter than the law it cites (30(1)(f)): never a f
 });
 
 describe('the transfer statement and the organisation-wide entries (30(1)(d)–(f)) reach every row that needs them', () => {
-  const csvRow = (register: Register, id: string): Record<string, string> => {
-    const table = register.tables[0]!;
+  const csvRow = (model: PolicyModel, lang: Language, id: string): Record<string, string> => {
+    const table = registerIn(model, lang).tables[0]!;
     const index = table.rows.findIndex((r) => r[0]![0] === id);
-    const row = table.standalone.rows[index]!;
-    return Object.fromEntries(table.standalone.columns.map((c, i) => [c.key, row[i]!.join('\n')]));
+    const row = standaloneIn(model, lang).rows[index]!;
+    return Object.fromEntries(table.columns.map((c, i) => [c.key, row[i]!.join('\n')]));
   };
 
   it("Dental Clinics: the statement is among the organisation's facts, and a row with no transfer of its own points there", () => {
@@ -274,10 +286,11 @@ describe('the transfer statement and the organisation-wide entries (30(1)(d)–(
   });
 
   it("the CSV stands alone: Doctolib's processors and transfers no activity names, marked organisation-wide, in every row", () => {
-    const nl = registerIn(seedModel('doctolib'), 'nl');
-    const csv = registerToCsv(nl.tables[0]!);
+    const doctolib = seedModel('doctolib');
+    const nl = registerIn(doctolib, 'nl');
+    const csv = csvIn(doctolib, 'nl');
     for (const name of ['ZenDesk', 'Braze', 'Twilio']) expect(csv).toContain(name);
-    const row = csvRow(nl, 'support-requests');
+    const row = csvRow(doctolib, 'nl', 'support-requests');
     expect(row.processors).toMatch(/^AWS EMEA \(.*\): .* \(organisatiebreed\)$/m);
     expect(row.processors).toMatch(/^ZenDesk .* \(organisatiebreed\)$/m);
     expect(row.transfers).toMatch(
@@ -291,12 +304,13 @@ describe('the transfer statement and the organisation-wide entries (30(1)(d)–(
   });
 
   it("IES: the statement (no transfers outside the Netherlands, Privacy Shield) reaches the CSV and the organisation's facts", () => {
-    const en = registerIn(seedModel('ies'), 'en');
+    const ies = seedModel('ies');
+    const en = registerIn(ies, 'en');
     expect(fact(en, 'Statement on transfers outside the EEA')).toContain(
       'do not transfer your data outside the Netherlands',
     );
-    expect(registerToCsv(en.tables[0]!)).toContain('Privacy Shield');
-    expect(csvRow(en, en.tables[0]!.rows[0]![0]![0]!).transfers).toContain(
+    expect(csvIn(ies, 'en')).toContain('Privacy Shield');
+    expect(csvRow(ies, 'en', en.tables[0]!.rows[0]![0]![0]!).transfers).toContain(
       'Where the data is stored: the Netherlands (organisation-wide)',
     );
   });
@@ -304,11 +318,10 @@ describe('the transfer statement and the organisation-wide entries (30(1)(d)–(
   it("the CSV ends each row with the policy's version, effective date and last change (ISO dates); blank where not stated", () => {
     const policy = miniPolicy();
     policy.metadata = { ...policy.metadata, version: '3.1', effectiveDate: '2025-02-05', lastModified: '2025-01-20' };
-    const nl = registerIn(modelOf(policy), 'nl');
-    const [head, first] = registerToCsv(nl.tables[0]!).split('\r\n');
+    const [head, first] = csvIn(modelOf(policy), 'nl').split('\r\n');
     expect(head).toMatch(/,Systemen,Versie van de privacyverklaring,Geldig vanaf,Laatst gewijzigd$/);
     expect(first).toMatch(/,3\.1,2025-02-05,2025-01-20$/);
-    expect(registerToCsv(registerIn(modelOf(miniPolicy()), 'en').tables[0]!).split('\r\n')[1]).toMatch(/,,,$/);
+    expect(csvIn(modelOf(miniPolicy()), 'en').split('\r\n')[1]).toMatch(/,,,$/);
   });
 });
 
@@ -317,11 +330,13 @@ describe("a processor's establishment and server locations (30(1)(d)–(e))", ()
     const nl = registerIn(seedModel('doctolib'), 'nl');
     const processors = fact(nl, 'Overige verwerkers')!.split('\n');
     expect(processors).toContainEqual(
-      expect.stringMatching(/^ZenDesk \(de Verenigde Staten; servers: VS, EU of Azië\): Gebruikers kunnen feedback/),
+      expect.stringMatching(
+        /^ZenDesk \(dienstencategorie: Ticketsysteem; de Verenigde Staten; servers: VS, EU of Azië\): Gebruikers kunnen feedback/,
+      ),
     );
     expect(processors).toContainEqual(
       expect.stringMatching(
-        /^AWS EMEA \(moedermaatschappij in de Verenigde Staten; contractspartij in Luxemburg; servers: de Europese Unie\): Hosting/,
+        /^AWS EMEA \(dienstencategorie: Hosting; moedermaatschappij in de Verenigde Staten; contractspartij in Luxemburg; servers: de Europese Unie\): Hosting/,
       ),
     );
     expect(fact(nl, 'Overige doorgifte aan derde landen')!.split('\n')).toContain(
@@ -331,6 +346,24 @@ describe("a processor's establishment and server locations (30(1)(d)–(e))", ()
     expect(fact(en, 'Other transfers to third countries')!.split('\n')).toContain(
       'ZenDesk: the United States (servers: US, EU or Asia).',
     );
+  });
+});
+
+describe("a processor's service category (the statement's processor annex) in the processors column (30(1)(d))", () => {
+  it('names the kind of service before where the processor is established, in each language; none stated, nothing added', () => {
+    const policy = miniPolicy();
+    const processor = { id: 'host', name: 'HostCo', service: text('Opslag van het dossier', 'Storing the record') };
+    policy.processors = [{ ...processor, country: 'NL', serviceCategory: text('Hosting', 'Hosting services') }];
+    policy.purposes[0]!.processors = ['host'];
+    const model = modelOf(policy);
+    expect(cell(registerIn(model, 'nl'), 'processors')).toEqual([
+      'HostCo (dienstencategorie: Hosting; Nederland): Opslag van het dossier',
+    ]);
+    expect(cell(registerIn(model, 'en'), 'processors')).toEqual([
+      'HostCo (service category: Hosting services; the Netherlands): Storing the record',
+    ]);
+    policy.processors = [processor];
+    expect(cell(registerIn(modelOf(policy), 'nl'), 'processors')).toEqual(['HostCo: Opslag van het dossier']);
   });
 });
 
@@ -447,7 +480,7 @@ describe('the processor record names what 30(2)(a) asks and the policy does not 
       'iEQ9-geaccrediteerde beoefenaars en organisaties (bijvoorbeeld uw werkgever) die de Producten aan u beschikbaar stellen',
       'Naam en contactgegevens van elke verwerkingsverantwoordelijke (artikel 30, lid 2, onder a, AVG): niet in dit register opgenomen',
     ]);
-    expect(registerToCsv(registerIn(seedModel('ies'), 'en').tables[1]!)).toContain(
+    expect(csvIn(seedModel('ies'), 'en', 1)).toContain(
       'Name and contact details of each controller (Article 30(2)(a) GDPR): not in this register',
     );
   });
@@ -528,7 +561,7 @@ describe('what the policy and the notice say of data, recipients and sharing rea
     expect(cell(dental, 'dataCategories', 'dental-care')[1]).toBe(
       'Burgerservicenummer (BSN) (nationaal identificatienummer)',
     );
-    expect(registerToCsv(dental.tables[0]!)).toContain('Inschrijvingsgegevens: Je naam, geboortedatum');
+    expect(csvIn(seedModel('dental-clinics'), 'nl')).toContain('Inschrijvingsgegevens: Je naam, geboortedatum');
     expect(registerToMarkdown(dental)).toContain('Inschrijvingsgegevens: Je naam, geboortedatum');
     expect(registerToHtml(dental)).toContain('Inschrijvingsgegevens: Je naam, geboortedatum');
     // Doctolib's phone-book contacts come from the user's phone book: the notice's 'Bron: …' sentence.
@@ -570,7 +603,7 @@ describe('what the policy and the notice say of data, recipients and sharing rea
     expect(cell(dental, 'recipients', 'appointments')).toEqual([
       'zie Organisatie: Overige ontvangers; Verklaring over het delen van persoonsgegevens',
     ]);
-    const csv = registerToCsv(dental.tables[0]!);
+    const csv = csvIn(seedModel('dental-clinics'), 'nl');
     expect(csv.match(/Verklaring over het delen van persoonsgegevens: We schakelen ook derden in/g)).toHaveLength(
       dental.tables[0]!.rows.length,
     );
@@ -597,12 +630,13 @@ describe('one document, one name, Dutch citations (register review improvement E
         ['nl', 'privacyverklaring', /privacybeleid|het beleid/i],
         ['en', 'privacy notice', /privacy policy|policy version/i],
       ] as const) {
-        const register = registerIn(seedModel(id), lang);
+        const model = seedModel(id);
+        const register = registerIn(model, lang);
         expect(register.versionLine, `${id} ${lang}`).toContain(word);
         const words = [
           register.versionLine,
           ...register.organisation.facts.map((f) => f.label),
-          ...register.tables.flatMap((t) => [t.caption, t.sheetName, ...t.standalone.columns.map((c) => c.header)]),
+          ...register.tables.flatMap((t, i) => [t.caption, t.sheetName, ...standaloneIn(model, lang, i).headers]),
         ].join('\n');
         expect(words, `${id} ${lang}`).not.toMatch(other);
       }

@@ -14,7 +14,13 @@ import type { PolicyModel } from '../src/resolve/model.js';
 import { registerToCsv } from '../src/render/register/register-csv.js';
 import { cssString, registerStylesheet, registerToHtml } from '../src/render/register/register-html.js';
 import { registerToMarkdown } from '../src/render/register/register-markdown.js';
-import { buildRegister, type Register, type RegisterTable } from '../src/render/register/register-model.js';
+import {
+  buildRegister,
+  standaloneTable,
+  type Register,
+  type RegisterTable,
+  type StandaloneTable,
+} from '../src/render/register/register-model.js';
 import { registerToXlsx } from '../src/render/register/register-xlsx.js';
 import { markdownToPlainText } from '../src/render/register/plain-text.js';
 import { expectGolden } from './support/golden.js';
@@ -250,10 +256,11 @@ describe('the art. 30 register', () => {
             ...table.columns.map((c) => t(`register:column.${c.key}`)),
             ...['version', 'effectiveDate', 'lastModified'].map((key) => t(`register:organisation.${key}`)),
           ]);
-          expect(records.slice(1)).toEqual(table.standalone.rows.map((row) => row.map((cell) => cell.join('\n'))));
+          const alone = standaloneTable(table, model, messagesFor(lang, model.source.metadata.formality));
+          expect(records.slice(1)).toEqual(alone.rows.map((row) => row.map((cell) => cell.join('\n'))));
           const { version, effectiveDate, lastModified } = source.metadata;
           for (const [i, row] of table.rows.entries()) {
-            const standalone = table.standalone.rows[i]!;
+            const standalone = alone.rows[i]!;
             expect(standalone.slice(table.columns.length)).toEqual(
               [version, effectiveDate, lastModified].map((x) => (x ? [x] : [])),
             );
@@ -379,9 +386,9 @@ describe('register.csv', () => {
     expect(nl.charCodeAt(0)).toBe(0xfeff);
     expect(nl.slice(1).split('\r\n')[0]).toMatch(/^Kenmerk;Verwerkingsactiviteit;Verwerkingsverantwoordelijke;/);
     const records = parse(nl, { bom: true, delimiter: ';' }) as string[][];
-    const table = registerFor(model, 'nl').tables[0]!;
-    expect(records[0]).toEqual(table.standalone.columns.map((c) => c.header));
-    expect(records.slice(1)).toEqual(table.standalone.rows.map((row) => row.map((cell) => cell.join('\n'))));
+    const alone = standaloneTable(registerFor(model, 'nl').tables[0]!, model, messagesFor('nl'));
+    expect(records[0]).toEqual(alone.headers);
+    expect(records.slice(1)).toEqual(alone.rows.map((row) => row.map((cell) => cell.join('\n'))));
     const en = output(compiled, 'register-processor/en/register.csv') as string;
     expect(en.charCodeAt(0)).toBe(0xfeff);
     expect(en.slice(1).split('\r\n')[0]).toMatch(/^ID,Processing activity,/);
@@ -404,18 +411,7 @@ describe('register.csv', () => {
 });
 
 /** A two-column table of one row (`row`, a list of values per cell), for the CSV writer's property tests. */
-function csvTable(headers: [string, string], row: string[][]): RegisterTable {
-  return {
-    kind: 'controller',
-    caption: 'c',
-    sheetName: 's',
-    fileStem: 'register',
-    rowHeader: 0,
-    columns: headers.map((header, i) => ({ key: `c${i}`, header, width: 1 })),
-    rows: [],
-    standalone: { columns: headers.map((header, i) => ({ key: `c${i}`, header, width: 1 })), rows: [row] },
-  };
-}
+const csvTable = (headers: [string, string], row: string[][]): StandaloneTable => ({ headers, rows: [row] });
 
 /**
  * A cell that a spreadsheet would read as a formula comes back with the quote that neutralised it (OWASP),
@@ -515,20 +511,44 @@ describe('register.xlsx', () => {
     }
   });
 
-  it('gives a row the lines its words wrap to, a word longer than its column on lines of its own', async () => {
-    // A header's words now fit its column (above); a cell's need not: an author's long word, an address.
-    // 'Gezamenlijke verwerkingsverantwoordelijken' in the 28-wide column of data subjects wraps to three lines;
-    // its length alone gave two, and the printed header that held it lost its last line (register review, 2026-12-06).
+  /** iPractice's Dutch register, its controller's record and the index of its 28-wide column of data subjects. */
+  async function dataSubjectsColumn(): Promise<{ register: Register; table: RegisterTable; column: number }> {
     const { model } = await compile(path.join(repoRoot, 'policies/ipractice/policy.json'));
     const register = registerFor(model, 'nl');
     const table = register.tables[0]!;
     const column = table.columns.findIndex((c) => c.key === 'dataSubjects');
     expect(table.columns[column]!.width).toBe(28);
-    // One row whose only text is that cell: the row's height is the cell's.
-    const row = table.columns.map((_, c) => (c === column ? ['Gezamenlijke verwerkingsverantwoordelijken'] : []));
-    const tables = [{ ...table, rows: [row] }, ...register.tables.slice(1)];
+    return { register, table, column };
+  }
+
+  it('gives a row the lines its words wrap to, a word longer than its column on lines of its own', async () => {
+    // A header's words now fit its column (above); a cell's need not: an author's long word, an address.
+    // 'Gezamenlijke verwerkingsverantwoordelijken', bold, in the 28-wide column of data subjects wraps to three lines;
+    // its length alone gave two, and the printed header that held it lost its last line (register review, 2026-12-06).
+    const { register, table, column } = await dataSubjectsColumn();
+    // That column's header (bold, as the header was): the header row's height is the cell's.
+    const columns = table.columns.map((c, i) =>
+      i === column ? { ...c, header: 'Gezamenlijke verwerkingsverantwoordelijken' } : { ...c, header: 'x' },
+    );
+    const tables = [{ ...table, columns, rows: [] }, ...register.tables.slice(1)];
     const sheet = (await readWorkbook(registerToXlsx({ ...register, tables }))).getWorksheet(table.sheetName)!;
-    expect(sheet.getRow(2).height).toBeGreaterThanOrEqual(3 * 13);
+    expect(sheet.getRow(1).height).toBeGreaterThanOrEqual(3 * 13);
+  });
+
+  it('measures a line by its characters: narrow ones wrap later, wide ones sooner, than a count of characters says', async () => {
+    // Every character counted as a digit's width, and two spare, made rows up to half as tall again as their
+    // text (IES's Dutch workbook printed 24 pages, now 19; Bib Verloskundigen's 11, now 6).
+    const { register, table, column } = await dataSubjectsColumn();
+    const height = async (text: string): Promise<number | undefined> => {
+      const row = table.columns.map((_, c) => (c === column ? [text] : []));
+      const tables = [{ ...table, rows: [row] }, ...register.tables.slice(1)];
+      return (await readWorkbook(registerToXlsx({ ...register, tables }))).getWorksheet(table.sheetName)!.getRow(2)
+        .height;
+    };
+    // 49 characters, but 'i' and 'l' are half a digit wide: one line.
+    expect(await height(Array(10).fill('illi').join(' '))).toBe(13 + 3);
+    // 24 characters, but 'm' is one and a half: two lines.
+    expect(await height(Array(5).fill('mmmm').join(' '))).toBe(2 * 13 + 3);
   });
 
   it("heads every printed page with the register's title and foots it with the version, an author's '&' doubled as header codes ask", async () => {
@@ -580,9 +600,11 @@ describe('register.xlsx', () => {
   });
 });
 
-/** Lines of a cell at 10-point text: a row must be at least this many lines tall. */
-const cellLines = (text: string, width: number): number =>
-  text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / (width - 2))), 0);
+/**
+ * Lines of a cell at 10-point text that no font can wrap away: its own lines. A row must be at least
+ * this many lines tall; that the wrapped lines fit too, LibreOffice's print shows (register-print.test.ts).
+ */
+const cellLines = (text: string): number => text.split('\n').length;
 
 /** Landscape A4 fitted to a number of pages wide (any number tall), header row and activity columns repeated, rows tall enough for their text. */
 function expectPrintSetup(sheet: ExcelJS.Worksheet, table: RegisterTable, lastColumn: string): void {
@@ -605,7 +627,7 @@ function expectPrintSetup(sheet: ExcelJS.Worksheet, table: RegisterTable, lastCo
     fgColor: { argb: 'FFE8EEF4' },
   });
   for (const [i, row] of table.rows.entries()) {
-    const lines = Math.max(1, ...row.map((cell, j) => cellLines(cell.join('\n'), table.columns[j]!.width)));
+    const lines = Math.max(1, ...row.map((cell) => cellLines(cell.join('\n'))));
     expect(sheet.getRow(i + 2).height, `row ${i + 2}`).toBeGreaterThanOrEqual(Math.min(409, lines * 13));
   }
 }
@@ -635,7 +657,6 @@ function syntheticRegister(cells: string[][], date: string): Register {
         columns,
         rowHeader: 0,
         rows: cells.map((row) => row.map((c) => (c ? [c] : []))),
-        standalone: { columns, rows: [] },
       },
     ],
   };
@@ -792,6 +813,28 @@ describe('register.html and register.md', () => {
     const row = md.split('\n').find((l) => l.startsWith('| care |'))!;
     expect(row).toContain('\\<script\\>alert(1)\\</script\\> \\| \\*x\\*');
     expect(row.split(/(?<!\\)\|/).length - 2).toBe(register.tables[0]!.columns.length);
+  });
+
+  it("runs a cell's values on in a Markdown table: a space after a sentence's end, '; ' after a phrase or a name's abbreviation", async () => {
+    // '… e-mailadres.; Medische gegevens …' read badly (register review, 2026-12-07); 'Zorg B.V.' ends no sentence.
+    const { model } = await compile(fixture);
+    const register = structuredClone(registerFor(model, 'nl'));
+    const table = register.tables[0]!;
+    const column = table.columns.findIndex((c) => c.key === 'systems');
+    table.rows[0]![column] = [
+      'Bewaard tot het einde.',
+      'Contactgegevens',
+      'Zorg B.V.',
+      'Wij gebruiken:\nnaam\nadres',
+      '*x*',
+    ];
+    const row = registerToMarkdown(register)
+      .split('\n')
+      .find((line) => line.startsWith(`| ${table.rows[0]![0]![0]} |`))!;
+    // The last column: the row ends in it.
+    expect(row.slice(row.lastIndexOf(' | ', row.length - 3))).toBe(
+      ' | Bewaard tot het einde. Contactgegevens; Zorg B.V.; Wij gebruiken: naam; adres; \\*x\\* |',
+    );
   });
 
   it('writes every row of every table as a GFM table', async () => {

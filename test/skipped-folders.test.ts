@@ -78,6 +78,15 @@ describe('sub-folders of policies/ skipped for want of a policy.json', () => {
     expect(all.status).toBe(2);
   });
 
+  it('a file named that is not there, beside a policy.json: names that file or its folder to use, not to rename it', async () => {
+    const dir = normalLayout();
+    const run = await runPolicycHere(['check', 'policies/alpha/nope.json'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      `policyc: no file or folder at policies/alpha/nope.json; policies/alpha/policy.json is there: to use it, name policies/alpha/policy.json or its folder policies/alpha\nRun 'policyc check --help' for usage.\n`,
+    );
+  });
+
   it('policies one folder further down: a warning on the folder, naming one, in the message language', async () => {
     const dir = normalLayout();
     write(dir, 'policies/noord/delta/policy.json', JSON.stringify({ ...miniPolicy(), id: 'delta' }));
@@ -93,5 +102,20 @@ describe('sub-folders of policies/ skipped for want of a policy.json', () => {
     const named = await runPolicycHere(['check', 'policies', 'policies/noord'], dir);
     expect(named.stderr).toContain('2 policies checked');
     expect(named.stderr).not.toContain('skipped-folder');
+  });
+});
+
+describe('a named folder whose policies are two levels down', () => {
+  it('is a usage error that names the folder to give instead', async () => {
+    const dir = tmp();
+    write(dir, 'site/privacy/alpha/policy.json', JSON.stringify({ ...miniPolicy(), id: 'alpha' }));
+    for (const command of ['check', 'build']) {
+      const run = await runPolicycHere([command, 'site'], dir);
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe(
+        `policyc: no policy found in site: the folder holds no policy.json and no sub-folder with one; start one with 'policyc init', or name the policy files or folders to use; site/privacy holds policies one level further down (site/privacy/alpha/policy.json): name site/privacy instead, or list it in the config file's "policies"\nRun 'policyc ${command} --help' for usage.\n`,
+      );
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { compareDiagnostics, type Diagnostic, type LocalisedDiagnostic } from '../diagnostics/diagnostic.js';
 import { localiseDiagnostics } from '../diagnostics/render-message.js';
-import type { Messages } from '../i18n/messages.js';
+import type { Language, Messages } from '../i18n/messages.js';
 import { locate, type SourceDocument } from '../load/load-document.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { applyAcknowledgements, type ExternalAcknowledgement } from './acknowledge.js';
@@ -39,12 +39,12 @@ export function checkFindings(model: PolicyModel, document: SourceDocument, opti
   );
 }
 
-/** checkFindings with each message written in the language of `messages` (the library API). */
+/** checkFindings with each message written in `lang` (the library API: 'nl' or 'en'). */
 export function checkPolicy(
   model: PolicyModel,
   document: SourceDocument,
-  messages: Messages,
+  lang: Language | Messages,
   options: CheckOptions = {},
 ): LocalisedDiagnostic[] {
-  return localiseDiagnostics(checkFindings(model, document, options), messages);
+  return localiseDiagnostics(checkFindings(model, document, options), lang);
 }

@@ -8,6 +8,23 @@ import { textsIn, type FoundText } from './wording-rules.js';
 /** Sentences of a text (Markdown paragraphs and list items count as sentences too). */
 const sentencesOf = (s: string): string[] => s.split(/(?<=[.;!?])\s+|\n+/);
 
+/** Each text's sentences, split once for all the narrowings that read it. */
+type Sentences = Map<string, readonly string[]>;
+
+function sentencesIn(text: string, split: Sentences): readonly string[] {
+  let sentences = split.get(text);
+  if (!sentences) split.set(text, (sentences = sentencesOf(text)));
+  return sentences;
+}
+
+/** A narrowing's pattern for every match in any case, made once (matchAll needs the 'g' flag). */
+const everyMatch = (n: Narrowing): RegExp => {
+  let every = everyPatterns.get(n);
+  if (!every) everyPatterns.set(n, (every = new RegExp(n.pattern.source, 'gi')));
+  return every;
+};
+const everyPatterns = new WeakMap<Narrowing, RegExp>();
+
 /** The days of a term the responseTime pattern matched ('zes weken', '30 working days'). */
 function termDays(match: RegExpMatchArray): number {
   const count = Number(match[1]) || (numberWords[match[1]!.toLowerCase()] ?? 0);
@@ -15,12 +32,12 @@ function termDays(match: RegExpMatchArray): number {
 }
 
 /** What in one language's text narrows a right in the way of `n`, or undefined when nothing does (or the text makes it lawful). */
-function narrowingIn(n: Narrowing, text: string): string | undefined {
+function narrowingIn(n: Narrowing, text: string, split: Sentences): string | undefined {
   if (n.lawfulIfIn === 'text' && n.lawfulIf?.test(text)) return undefined;
   // Every case of art. 18(1) named: "only" then lists them all.
   if (n.kind === 'restrictionGrounds' && restrictionGroundWords.every((w) => w.test(text))) return undefined;
-  const every = new RegExp(n.pattern.source, 'gi');
-  for (const sentence of sentencesOf(text)) {
+  const every = everyMatch(n);
+  for (const sentence of sentencesIn(text, split)) {
     if (n.lawfulIfIn !== 'text' && n.lawfulIf?.test(sentence)) continue;
     for (const match of sentence.matchAll(every)) {
       if (n.kind === 'responseTime' && termDays(match) <= responseTimeLimitDays) continue;
@@ -31,8 +48,8 @@ function narrowingIn(n: Narrowing, text: string): string | undefined {
 }
 
 /** The narrowing of `n` in a text, quoted in each of its languages (another language's quote where one has none). */
-function quoteOf(n: Narrowing, text: Text): Text | undefined {
-  const quotes = Object.entries(text).map(([lang, s]) => [lang, narrowingIn(n, s)] as const);
+function quoteOf(n: Narrowing, text: Text, split: Sentences): Text | undefined {
+  const quotes = Object.entries(text).map(([lang, s]) => [lang, narrowingIn(n, s, split)] as const);
   const any = quotes.find(([, q]) => q !== undefined)?.[1];
   if (any === undefined) return undefined;
   return Object.fromEntries(quotes.map(([lang, q]) => [lang, q ?? any])) as Text;
@@ -46,11 +63,12 @@ function narrowedRights(model: PolicyModel): Finding[] {
   const texts: FoundText[] = textsIn(model.source.rights, '/rights').filter(
     ({ pointer }) => !pointer.startsWith('/rights/notApplicable'),
   );
+  const split: Sentences = new Map();
   return texts.flatMap(({ pointer, text }) =>
     narrowings
       .filter((n) => !n.right || pointer === `/rights/notes/${n.right}`)
       .flatMap((n) => {
-        const quote = quoteOf(n, text);
+        const quote = quoteOf(n, text, split);
         if (!quote) return [];
         return [{ pointer, ...(n.kind === 'channel' ? {} : { variant: n.kind }), vars: { quote } }];
       }),
@@ -62,7 +80,7 @@ export const rightsRules: readonly Rule[] = [
     id: 'rights/narrowed',
     // A pattern cannot read the whole statement: a warning, with the words that narrow the right quoted.
     severity: 'warning',
-    article: 'GDPR 12(2), 12(3), 12(5), 15(3), 18(1)',
+    article: 'GDPR 12(2), 12(3), 12(5), 15(3), 17(1), 18(1), 21(1)',
     check: narrowedRights,
   },
 ];

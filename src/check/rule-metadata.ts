@@ -1,4 +1,4 @@
-import type { Messages } from '../i18n/messages.js';
+import { messagesOf, type Language, type Messages } from '../i18n/messages.js';
 import type { SarifRule } from '../diagnostics/format-sarif.js';
 import { ruleDocsPath } from './rules-doc-path.js';
 import { rules } from './rules.js';
@@ -8,7 +8,8 @@ import { rules } from './rules.js';
  * SARIF and docs/rules.md), and where it is documented: `docsBase` + the
  * docs path, or the path alone (relative to the package) when no base is given.
  */
-export function ruleMetadata(messages: Messages, docsBase?: string): SarifRule[] {
+export function ruleMetadata(lang: Language | Messages, docsBase?: string): SarifRule[] {
+  const messages = messagesOf(lang);
   return rules.map((r) => ({
     id: r.id,
     title: messages.t(`rules:${r.id}.title`),

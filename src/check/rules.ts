@@ -16,18 +16,11 @@ import { retentionMinimums, type RetentionMinimum } from '../law/retention-minim
 import { careRules } from './care-rules.js';
 import { controllerRules } from './controller-rules.js';
 import { rightsRules } from './rights-rules.js';
+import { minimumApplies, shorterThan } from './retention-minimum.js';
 import { wordingRules } from './wording-rules.js';
 import { joinPointer } from '../load/json-pointer.js';
-import type { LawReference, Text, TransferSource } from '../policy/policy-types.js';
-import type {
-  DataCategory,
-  DataSubject,
-  PolicyModel,
-  Processor,
-  Purpose,
-  Recipient,
-  RetentionRule,
-} from '../resolve/model.js';
+import type { Text, TransferSource } from '../policy/policy-types.js';
+import type { DataSubject, PolicyModel, Processor, Purpose, Recipient, RetentionRule } from '../resolve/model.js';
 import { durationInDays } from '../law/durations.js';
 import {
   basesOf,
@@ -190,56 +183,6 @@ function uncoveredTransfers(model: PolicyModel, general: boolean): Finding[] {
       ? joinPointer(party.pointer, 'transfer', 'mechanism')
       : joinPointer(party.pointer, 'transfer');
     return [{ pointer, vars: { party: name, countries: uncovered.join(', ') } }];
-  });
-}
-
-function minimumApplies(
-  min: RetentionMinimum,
-  model: PolicyModel,
-  category: DataCategory,
-  ruleCites: LawReference | undefined,
-): boolean {
-  const a = min.appliesTo;
-  if (a.special !== undefined) {
-    if (category.special !== a.special) return false;
-    // The medical file, whatever basis its purpose names; not e.g. staff health data under an employment condition.
-    if (!a.medicalFile) return true;
-    return (
-      isCareProvider(model) && (category.usedBy.length === 0 || category.usedBy.some((p) => inMedicalFile(model, p)))
-    );
-  }
-  const cited =
-    (a.citedLaw !== undefined && ruleCites?.law === a.citedLaw) ||
-    (a.citationPattern !== undefined &&
-      Object.values(ruleCites?.citation ?? {}).some((t) => a.citationPattern!.test(t)));
-  return cited || (a.categoryIdPattern?.test(category.id) ?? false);
-}
-
-/** A retention rule that keeps data a legal minimum applies to for less than the minimum, with that data. */
-interface ShortRetention {
-  rule: RetentionRule;
-  /** The rule's period in days; undefined when it ends on a criterion (min.endsTooSoon). */
-  days: number | undefined;
-  covered: DataCategory[];
-}
-
-/** The retention rules that end before `min` allows, for data it applies to. */
-function shorterThan(min: RetentionMinimum, model: PolicyModel): ShortRetention[] {
-  const minimumDays = durationInDays(min.period) ?? 0;
-  return model.retention.flatMap((rule) => {
-    // A period counted from deletion (backups) is how long deleted data lingers, not how long the record is kept.
-    if (rule.from === 'deletion') return [];
-    const days = rule.period === undefined ? undefined : durationInDays(rule.period);
-    const startsEarly = rule.from !== undefined && (min.startsTooEarly ?? []).includes(rule.from);
-    const tooShort =
-      days !== undefined
-        ? days < minimumDays || (startsEarly && days <= minimumDays)
-        : rule.condition !== undefined && (min.endsTooSoon ?? []).includes(rule.condition);
-    if (!tooShort) return [];
-    const covered = model.dataCategories.filter(
-      (c) => retentionFor(model, c).includes(rule) && minimumApplies(min, model, c, rule.legalSource),
-    );
-    return covered.length ? [{ rule, days, covered }] : [];
   });
 }
 
@@ -723,6 +666,17 @@ export const rules: readonly Rule[] = [
             !model.processorActivities.some((a) => a.dataSubjects.includes(s)),
         )
         .map((s) => ({ pointer: joinPointer(s.pointer, 'id'), vars: { subject: s.name } })),
+  },
+  {
+    // A practice's own list of ids in place of its base's: what the base has, or adds later, and it leaves out does not reach it.
+    id: 'inherited/ids-left-out',
+    severity: 'info',
+    article: 'GDPR 13, 14, 30(1)',
+    check: (model) =>
+      (model.replacedLists ?? []).map(({ pointer, base, missing }) => ({
+        pointer,
+        vars: { base: `${base.file}:${base.line}:${base.column}`, ids: missing.map((id) => `"${id}"`).join(', ') },
+      })),
   },
   ...careRules,
   ...wordingRules,

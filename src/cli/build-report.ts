@@ -6,6 +6,7 @@ import {
   type Severity,
 } from '../diagnostics/diagnostic.js';
 import { duplicateIdDiagnostics, type PolicyId } from '../pipeline/duplicate-ids.js';
+import { mergeSharedFindings, sharedFindingKey } from '../diagnostics/shared-findings.js';
 import type { DiagnosticSink } from './diagnostic-sink.js';
 import type { IdPosition } from '../pipeline/compile-policy.js';
 
@@ -45,6 +46,8 @@ export class BuildReport {
   private readonly early = new Map<number, PolicyReport>();
   private readonly held = new Map<string, LocalisedDiagnostic[]>();
   private readonly firstWithId = new Map<string, PolicyId>();
+  /** The findings in shared bases counted so far: each is counted once, however many policies it was found for. */
+  private readonly countedShared = new Set<string>();
   /** For each place on the command line, the first file (in report order) that it or any later policy reports on. */
   private readonly lowest: (string | undefined)[];
   private next = 0;
@@ -106,6 +109,11 @@ export class BuildReport {
   }
 
   private count(d: Diagnostic, bySeverity: Counts, onlyUnacknowledged: boolean): void {
+    const shared = sharedFindingKey(d);
+    if (shared !== undefined) {
+      if (this.countedShared.has(shared)) return;
+      this.countedShared.add(shared);
+    }
     if (d.acknowledged) this.acknowledged++;
     else this.unacknowledged[d.severity]++;
     if (!onlyUnacknowledged || !d.acknowledged) bySeverity[d.severity]++;
@@ -140,11 +148,19 @@ export class BuildReport {
     if (!ready.length) return;
     const sorted: LocalisedDiagnostic[] = [];
     for (const file of ready) {
-      for (const d of this.held.get(file)!.sort(compareDiagnostics)) sorted.push(d);
+      // Every policy that may report on the file has been taken: a finding in a shared base is said once, for all of them.
+      const merged = mergeSharedFindings(this.held.get(file)!, (d) => this.localise(withoutTexts(d)));
+      for (const d of merged.sort(compareDiagnostics)) sorted.push(d);
       this.held.delete(file);
     }
     this.sink.files(sorted);
   }
+}
+
+/** A diagnostic's sentences written anew (a finding in a base, now for several policies). */
+function withoutTexts(d: LocalisedDiagnostic): Diagnostic {
+  const { message: _message, suggestion: _suggestion, ...rest } = d;
+  return rest;
 }
 
 function lower(a: string | undefined, b: string | undefined): string | undefined {

@@ -11,7 +11,7 @@ import {
 import { localiseDiagnostics } from '../diagnostics/render-message.js';
 import { diagnosticSink, type DiagnosticSink } from './diagnostic-sink.js';
 import { isLanguage, messagesFor, type Language } from '../i18n/messages.js';
-import { findPolicies, misnamedPolicy, skippedFolderDiagnostics } from '../pipeline/find-policies.js';
+import { findPolicies, misnamedPolicy, policyBeside, skippedFolderDiagnostics } from '../pipeline/find-policies.js';
 import { readPolicyFile } from '../load/read-policy-file.js';
 import { packageRoot } from '../paths.js';
 import type { PolicycConfig } from '../config/policyc-config.js';
@@ -109,6 +109,20 @@ function noPolicyMessages(missing: readonly string[], key: string, io: CliIo): s
   ];
 }
 
+/** Messages about a path of the config file's "policies", at its position there; the default policies/ as they are. */
+function fromConfig(
+  missing: string,
+  messages: string[],
+  paths: readonly string[],
+  config: PolicycConfig,
+  io: CliIo,
+): string[] {
+  const at = config.policiesAt?.[paths.indexOf(missing)];
+  if (!at || !config.file) return messages;
+  const file = relativeTo(io, config.file);
+  return messages.map((detail) => cli.t('cli:configPolicies', { file, line: at.line, column: at.column, detail }));
+}
+
 /** The language of messages: --message-lang (check and diff also take --lang), else the config file's, else English. */
 export function messageLanguage(options: CommonOptions): Language {
   const given = options.values['message-lang'];
@@ -137,7 +151,16 @@ export function findPolicyFiles(options: CommonOptions, io: CliIo): FoundPolicie
     const under = skipped.filter((s) => missing.includes(path.dirname(s.folder)));
     const misnamed = [...missing.flatMap((p) => misnamedPolicy(p) ?? []), ...under.flatMap((s) => s.misnamed ?? [])];
     const hints = misnamed.map((file) => cli.t('cli:misnamedPolicy', { file: relativeTo(io, file) }));
-    throw new UsageError([...noPolicyMessages(missing, key, io), ...hints].join('; '));
+    for (const file of missing.flatMap((p) => policyBeside(p) ?? []))
+      hints.push(cli.t('cli:policyBeside', { file: relativeTo(io, file), folder: relativeTo(io, path.dirname(file)) }));
+    // policies/group/<id>/policy.json: a folder of folders of policies, one level deeper than policyc looks.
+    for (const { folder, nested } of under)
+      if (nested)
+        hints.push(cli.t('cli:nestedPolicies', { folder: relativeTo(io, folder), example: relativeTo(io, nested) }));
+    const messages = options.paths.length
+      ? noPolicyMessages(missing, key, io)
+      : missing.flatMap((p) => fromConfig(p, noPolicyMessages([p], key, io), paths, options.config, io));
+    throw new UsageError([...messages, ...hints].join('; '));
   }
   return {
     files,

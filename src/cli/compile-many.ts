@@ -71,13 +71,23 @@ export function compilePool(threads: number, onResult: OnResult, deferWorkers = 
 
 function thisThreadPool(onResult: OnResult): CompilePool {
   const jobs: CompileJob[] = [];
+  let stopped = false;
   const compileAll = async (): Promise<void> => {
     if (!jobs.length) return;
     // The compiler is loaded here only when this thread compiles: a build whose policies all come from the cache never loads it.
     const { runCompileJob } = await import('./compile-job.js');
-    for (const job of jobs.splice(0)) onResult(await runCompileJob(job), false);
+    for (const job of jobs.splice(0)) {
+      if (stopped) return;
+      onResult(await runCompileJob(job), false);
+      // A turn of the event loop after each policy: Ctrl+C is handled within one policy's compile, not after all.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   };
-  return { submit: (job) => void jobs.push(job), finish: compileAll, flush: compileAll };
+  const stop = (): Promise<void> => {
+    stopped = true;
+    return Promise.resolve();
+  };
+  return { submit: (job) => void jobs.push(job), finish: compileAll, flush: compileAll, stop };
 }
 
 /**
@@ -117,6 +127,7 @@ export class DeferredPool implements CompilePool {
   }
 
   async stop(): Promise<void> {
+    await this.here?.stop?.();
     await this.onWorkers?.stop?.();
   }
 }

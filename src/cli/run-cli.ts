@@ -166,21 +166,24 @@ function valueProblem(
   return undefined;
 }
 
-/** An unknown option: a guess among this command's own, else the commands that take it, if any. */
+/**
+ * An unknown option: when it is exactly an option of other commands, the commands that take it (init --format is
+ * a mix-up of commands, not a typo of --formal); else a guess among this command's own options, if one is close.
+ */
 function unknownOption(
   token: { name: string; rawName: string },
   flags: Readonly<Record<string, FlagSpec>>,
   commandName: string | undefined,
 ): string {
-  const names = Object.keys(flags).map((f) => `--${f}`);
-  const message = cli.t('cli:unknownOption', { option: token.rawName });
-  if (commandName === undefined || didYouMean(`--${token.name}`, names))
-    return suggest(message, `--${token.name}`, names);
   const others = [...commands.values()]
     .filter((c) => c.name !== commandName && (token.name in c.flags || (token.name === 'format' && c.formats.length)))
     .map((c) => `policyc ${c.name}`);
-  if (others.length === 0) return message;
-  return cli.t('cli:optionOfOther', { command: commandName, option: token.rawName, others: others.join(', ') });
+  if (commandName !== undefined && others.length > 0)
+    return cli.t('cli:optionOfOther', { command: commandName, option: token.rawName, others: others.join(', ') });
+  // Guessed on the names without their dashes: "--" would let a six-letter name be two edits off.
+  const guess = didYouMean(token.name, Object.keys(flags));
+  const message = cli.t('cli:unknownOption', { option: token.rawName });
+  return guess ? `${message}; ${cli.t('diagnostics:didYouMean', { value: `--${guess}` })}` : message;
 }
 
 function suggest(message: string, input: string, candidates: readonly string[]): string {

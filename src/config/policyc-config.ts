@@ -4,9 +4,12 @@ import type { ValidateFunction } from 'ajv';
 import type { ExternalAcknowledgement } from '../check/acknowledge.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Language } from '../i18n/messages.js';
+import { decodeUtf8 } from '../load/decode-utf8.js';
 import { loadDocument, positionOf, type SourceDocument } from '../load/load-document.js';
+import { notUtf8 } from '../load/read-policy-file.js';
 import { joinPointer } from '../load/json-pointer.js';
 import { configSchemaPath } from '../paths.js';
+import { withConfigKeyHints } from './config-key-guess.js';
 import { createAjv } from '../validate/create-ajv.js';
 import { didYouMean, didYouMeanHint } from '../validate/did-you-mean.js';
 import { schemaDiagnostics } from '../validate/validate-document.js';
@@ -21,6 +24,8 @@ export type RuleSetting = 'error' | 'warning' | 'info' | 'off';
 export interface PolicycConfig {
   file?: string;
   policies?: string[];
+  /** Where each of "policies" stands in the file, for a path that holds no policy. */
+  policiesAt?: { line: number; column: number }[];
   out?: string;
   languages?: Language[];
   messageLanguage?: Language;
@@ -62,6 +67,17 @@ export const configFlags: readonly { key: keyof PolicycConfig; flag: string; com
 ];
 
 let validator: ValidateFunction | undefined;
+let configKeys: string[] = [];
+
+/** The schema's errors in the config file; an unknown key gets the key or option it most plausibly means. */
+function validate(doc: SourceDocument): Diagnostic[] {
+  if (!validator) {
+    const schema = JSON.parse(readFileSync(configSchemaPath, 'utf8')) as { properties: object };
+    validator = createAjv({ standalone: false }).compile(schema);
+    configKeys = Object.keys(schema.properties).filter((key) => key !== '$schema');
+  }
+  return validator(doc.value) ? [] : withConfigKeyHints(schemaDiagnostics(validator.errors ?? [], doc), configKeys);
+}
 
 /**
  * Reads the config file: `explicit` (--config) or policyc.config.json in
@@ -75,9 +91,9 @@ export async function loadConfig(
   const file = path.resolve(cwd, explicit ?? CONFIG_FILE);
   if (explicit === undefined && !existsSync(file)) return { config: {}, diagnostics: [] };
   const display = path.relative(cwd, file) || CONFIG_FILE;
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     return {
       diagnostics: [
@@ -92,10 +108,11 @@ export async function loadConfig(
       ],
     };
   }
-  const loaded = loadDocument(text, display);
+  const decoded = decodeUtf8(bytes);
+  if (!('text' in decoded)) return { diagnostics: [notUtf8(decoded, display)] };
+  const loaded = loadDocument(decoded.text, display);
   if (!loaded.value) return { diagnostics: loaded.diagnostics };
-  validator ??= createAjv({ standalone: false }).compile(JSON.parse(readFileSync(configSchemaPath, 'utf8')) as object);
-  const diagnostics = validator(loaded.value.value) ? [] : schemaDiagnostics(validator.errors ?? [], loaded.value);
+  const diagnostics = validate(loaded.value);
   const { rules } = await import('../check/rules.js');
   diagnostics.push(
     ...unknownRules(
@@ -115,7 +132,10 @@ export async function loadConfig(
   if (config.bom !== undefined) config.bomAt = { file: display, ...positionOf(loaded.value, '/bom', 'key') };
   const dir = path.dirname(file);
   if (config.out !== undefined) config.out = path.resolve(dir, config.out);
-  if (config.policies) config.policies = config.policies.map((p) => path.resolve(dir, p));
+  if (config.policies) {
+    config.policies = config.policies.map((p) => path.resolve(dir, p));
+    config.policiesAt = config.policies.map((_, i) => positionOf(loaded.value!, `/policies/${i}`, 'value'));
+  }
   return { config, diagnostics: [] };
 }
 

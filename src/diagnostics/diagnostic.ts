@@ -45,6 +45,12 @@ export interface Diagnostic {
    * base it extends, shared by many): reporters say for which policy.
    */
   policy?: string;
+  /**
+   * Instead of `policy`, in a report of many policies: every policy the same
+   * finding in a shared base was found for (see shared-findings.ts), so that
+   * it is said and counted once.
+   */
+  policies?: readonly string[];
   /** RFC 6901 JSON pointer to the value at fault ('' for the document). */
   pointer: string;
   /** 1-based, from the source position map. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Language } from '../i18n/messages.js';
 import { compareDiagnostics, type Diagnostic, type LocalisedDiagnostic, type Severity } from './diagnostic.js';
@@ -22,6 +23,8 @@ const level: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
  * file and line:column. Rule ids that are not in `rules` (schema, reference)
  * get a bare entry. Paths are relative to `cwd`, with forward slashes.
  * Acknowledged findings carry a suppression with the reason (SARIF 3.35).
+ * A finding in a base says for which policies it was found with a related
+ * location each; every result has a partial fingerprint (see fingerprint).
  * Messages are written in `lang`.
  */
 export function formatSarif(
@@ -101,9 +104,15 @@ function sarifResult(d: LocalisedDiagnostic, index: Map<string, number>, cwd: st
         logicalLocations: [{ fullyQualifiedName: d.pointer || '/', kind: 'member' }],
       },
     ],
-    // Found in a base for this policy (the message says so too).
-    ...(d.policy
-      ? { relatedLocations: [{ id: 1, physicalLocation: { artifactLocation: { uri: toUri(d.policy, cwd) } } }] }
+    partialFingerprints: { 'policyc/v1': fingerprint(d, cwd) },
+    // Found in a base for this policy, or these policies (the message says so too).
+    ...(d.policy !== undefined || d.policies
+      ? {
+          relatedLocations: (d.policies ?? [d.policy!]).map((policy, i) => ({
+            id: i + 1,
+            physicalLocation: { artifactLocation: { uri: toUri(policy, cwd) } },
+          })),
+        }
       : {}),
     // An acknowledged finding: the privacy officer accepted it, in the policy or the config file.
     ...(d.acknowledged
@@ -119,6 +128,16 @@ function sarifResult(d: LocalisedDiagnostic, index: Map<string, number>, cwd: st
       : {}),
     ...(d.article ? { properties: { article: d.article } } : {}),
   };
+}
+
+/**
+ * The same finding in a later run, wherever its line has moved (SARIF 3.27.17): its rule, its file, the
+ * JSON pointer of the value at fault and the message's values, not the line, nor the policies a base's
+ * finding was found for (one practice more does not make it another finding).
+ */
+function fingerprint(d: LocalisedDiagnostic, cwd: string): string {
+  const identity = [d.ruleId, d.file ? toUri(d.file, cwd) : '', d.pointer, d.messageId, d.data ?? null];
+  return createHash('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 32);
 }
 
 function toUri(file: string, cwd: string): string {

@@ -1,4 +1,4 @@
-import { messagesFor, type Language, type Messages } from '../i18n/messages.js';
+import { messagesOf, type Language, type Messages } from '../i18n/messages.js';
 import { textIn, type LocalisedText } from '../i18n/text-in.js';
 import type { RetentionRuleSource } from '../policy/policy-types.js';
 import { formatDuration, retentionPhrase } from '../render/retention-phrase.js';
@@ -44,13 +44,26 @@ export interface DiagnosticTexts {
 export function diagnosticTexts(d: Diagnostic, messages: Messages): DiagnosticTexts {
   const reason = d.acknowledged?.reason;
   return {
-    message:
-      d.policy === undefined
-        ? renderMessage(d, messages)
-        : `${renderMessage(d, messages)} ${messages.t('diagnostics:forPolicy', { policy: d.policy })}`,
+    message: withPolicies(renderMessage(d, messages), d, messages),
     ...(d.hint ? { suggestion: renderMessage(d.hint, messages) } : {}),
     ...(reason !== undefined ? { reason: typeof reason === 'string' ? reason : textIn(reason, messages.lang) } : {}),
   };
+}
+
+/** The most policies a finding in a shared base names; it says how many more there are. */
+const POLICIES_NAMED = 3;
+
+/** A message about a base, followed by the policy (or policies) it was found for. */
+function withPolicies(message: string, d: Diagnostic, messages: Messages): string {
+  if (d.policies && d.policies.length > 1) {
+    const named = d.policies.slice(0, POLICIES_NAMED);
+    const more = d.policies.length - named.length;
+    const key = more > 0 ? 'diagnostics:forPoliciesMore' : 'diagnostics:forPolicies';
+    const list = named.join(messages.t('diagnostics:policySeparator'));
+    return `${message} ${messages.t(key, { count: d.policies.length, list, more })}`;
+  }
+  const policy = d.policy ?? d.policies?.[0];
+  return policy === undefined ? message : `${message} ${messages.t('diagnostics:forPolicy', { policy })}`;
 }
 
 /** The diagnostic with its sentences: `texts` must be diagnosticTexts of this diagnostic, in one language. */
@@ -85,7 +98,7 @@ export function giveTexts(d: Diagnostic, texts: DiagnosticTexts): LocalisedDiagn
  * Reporters and the library API call it; stages never do.
  */
 export function localiseDiagnostic(d: Diagnostic, lang: Language | Messages): LocalisedDiagnostic {
-  return withTexts(d, diagnosticTexts(d, typeof lang === 'string' ? messagesFor(lang) : lang));
+  return withTexts(d, diagnosticTexts(d, messagesOf(lang)));
 }
 
 export function localiseDiagnostics(

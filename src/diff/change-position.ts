@@ -1,5 +1,7 @@
 import type { Messages } from '../i18n/messages.js';
 import { parsePointer } from '../load/json-pointer.js';
+import { lowerFirst } from '../render/format.js';
+import { termKey } from '../render/legal-text.js';
 import type { Change } from './change.js';
 import { fieldLabel } from './change-words.js';
 
@@ -24,6 +26,14 @@ const itemKinds: Record<string, string> = {
 /** Lists of references: an id in one of them names an item of this top-level list. */
 const referenced: Record<string, string> = { subProcessors: 'processors', jointControllers: 'controllers' };
 
+/**
+ * Lists whose items are named by a property holding a code: the item is written by that code's words
+ * ('grondslag “toestemming”', never '6(1)(a)'), and a step to that property adds no word of its own.
+ */
+const namedByCode: Record<string, { property: string; terms: string }> = {
+  legalBases: { property: 'basis', terms: 'legalBasis' },
+};
+
 const isRecord = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The name of a list item: its own name, or (an id) the name of the item it refers to. */
@@ -34,9 +44,17 @@ function itemName(item: Json, list: string, root: Record<string, Json>, m: Messa
     return found === undefined ? item : itemName(found, list, root, m);
   }
   if (!isRecord(item)) return String(item);
+  const coded = namedByCode[list];
+  if (coded) return codeWords(item[coded.property], coded.terms, m);
   const name = item.name ?? item.basis ?? item.id;
   if (isRecord(name)) return String(name[m.lang] ?? Object.values(name)[0] ?? '');
   return name === undefined ? '' : String(name);
+}
+
+/** A code by its words in the locale ('6(1)(a)' → 'toestemming'); the code itself only where the locale has none. */
+function codeWords(code: Json, terms: string, m: Messages): string {
+  const key = `terms:${terms}.${termKey(String(code))}.name`;
+  return m.has(key) ? lowerFirst(m.t(key)) : String(code);
 }
 
 /**
@@ -49,15 +67,16 @@ export function positionWords(change: Pick<Change, 'pointer'>, source: object, m
   const words: string[] = [];
   let value: Json = root;
   let parent = '';
+  let grandparent = '';
   for (const step of parsePointer(change.pointer)) {
     if (Array.isArray(value) && /^\d+$/.test(step) && itemKinds[parent] && value[Number(step)] !== undefined) {
       const name = itemName(value[Number(step)], parent, root, m);
       words[words.length - 1] = m.t(`diff:position.${itemKinds[parent]}`, { name });
-    } else if (!Array.isArray(value)) {
+    } else if (!Array.isArray(value) && namedByCode[grandparent]?.property !== step) {
       words.push(fieldLabel(step, m));
     }
     value = Array.isArray(value) ? value[Number(step)] : isRecord(value) ? value[step] : undefined;
-    parent = step;
+    [grandparent, parent] = [parent, step];
   }
   const text = words.filter(Boolean).join(', ') || m.t('diff:position.document');
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -188,12 +188,15 @@ export const finishSentence = (text: string): string => capitalise(text).replace
 
 /**
  * The sentence for a kind; a value stated for the first time, or no longer, has its own where the words need it,
- * and so has a country of a party new in this version (not 'now also').
+ * and so has a country of a party new in this version (not 'now also'). A field whose labels would make no
+ * sentence ('Functionaris voor gegevensbescherming, naam wordt …') has its own (diff:fieldSentence.<field>).
  */
 function changeSentence(change: Change, kind: string, vars: Record<string, string>, m: Messages): string | undefined {
   const variant = change.old === undefined ? 'New' : change.new === undefined ? 'Gone' : '';
   const party = change.newParty ? [`diff:sentence.${kind}NewParty`] : [];
-  const key = [...party, `diff:sentence.${kind}${variant}`, `diff:sentence.${kind}`].find((k) => m.has(k));
+  const field =
+    change.field && !kind.startsWith('wording') ? [`diff:fieldSentence.${change.field}.changed${variant}`] : [];
+  const key = [...party, ...field, `diff:sentence.${kind}${variant}`, `diff:sentence.${kind}`].find((k) => m.has(k));
   return key === undefined ? undefined : m.t(key, vars);
 }
 

@@ -1,38 +1,80 @@
 import { consentSwapGuidance } from '../law/guidance.js';
 import type { Messages } from '../i18n/messages.js';
+import type { Text } from '../policy/policy-types.js';
+import { joinList, pick } from '../render/format.js';
 import type { PolicyModel, Purpose } from '../resolve/model.js';
 import { basesWords } from './notice-rights.js';
 import { formatValue } from './change-words.js';
 
-/** The art. 6 basis that is consent; its art. 9 counterpart (9(2)(a)) is an exception, not a basis, and not covered here. */
+/** The art. 6 basis that is consent, and the art. 9(2) exception that is explicit consent. */
 const consent = '6(1)(a)';
+const explicitConsent = '9(2)(a)';
+
+/** How a purpose leaves consent: for another basis, for the bases it already had besides, or for another art. 9(2) exception. */
+type SwapKind = 'consentSwap' | 'consentDropped' | 'explicitConsentSwap';
+
+export interface ConsentSwap {
+  purpose: Purpose;
+  kind: SwapKind;
+  /** What the consent covered, in the old version's words (appliesTo of its consent parts); empty when not said. */
+  covered: Text[];
+}
 
 const basisIds = (purpose: Purpose): string[] => purpose.bases.map((b) => b.basis as string);
 
+/** The art. 6 side: consent gone while a basis stays or comes; a new basis is a swap, only the old ones a drop. */
+function basisSwap(before: Purpose, purpose: Purpose): ConsentSwap | undefined {
+  const was = basisIds(before);
+  const is = basisIds(purpose);
+  if (!was.includes(consent) || is.includes(consent) || !is.length) return undefined;
+  const covered = before.bases.flatMap((b) => (b.basis === consent && b.appliesTo ? [b.appliesTo] : []));
+  const kind = is.some((b) => !was.includes(b)) ? 'consentSwap' : 'consentDropped';
+  return { purpose, kind, covered };
+}
+
+/** The art. 9 side: explicit consent replaced by another art. 9(2) exception. */
+function conditionSwap(before: Purpose, purpose: Purpose): ConsentSwap | undefined {
+  const was = before.specialCategoryCondition?.condition;
+  const is = purpose.specialCategoryCondition?.condition;
+  if (was !== explicitConsent || is === undefined || is === explicitConsent) return undefined;
+  return { purpose, kind: 'explicitConsentSwap', covered: [] };
+}
+
 /**
- * The purposes, in both versions, whose bases lose consent and gain another basis: a swap from consent,
- * which the EDPB's consent guidelines warn against (law/guidance.ts).
+ * The purposes, in both versions, that leave (explicit) consent for another basis or exception, or keep only
+ * the basis they had besides consent: the EDPB's consent guidelines warn against swapping from consent (law/guidance.ts).
  */
-export function consentSwaps(oldModel: PolicyModel, newModel: PolicyModel): Purpose[] {
-  return newModel.purposes.filter((purpose) => {
+export function consentSwaps(oldModel: PolicyModel, newModel: PolicyModel): ConsentSwap[] {
+  return newModel.purposes.flatMap((purpose) => {
     const before = oldModel.purposes.find((p) => p.id === purpose.id);
-    if (!before) return false;
-    const was = basisIds(before);
-    const is = basisIds(purpose);
-    return was.includes(consent) && !is.includes(consent) && is.some((b) => !was.includes(b));
+    if (!before) return [];
+    return [basisSwap(before, purpose), conditionSwap(before, purpose)].filter((s) => s !== undefined);
   });
 }
 
-/** For the sender: one note per purpose that swaps from consent, with where the EDPB says so. */
+/** The art. 9(2) exception a purpose relies on, in words; '' for none. */
+const conditionWords = (purpose: Purpose, m: Messages): string => {
+  const condition = purpose.specialCategoryCondition?.condition;
+  return condition ? formatValue({ type: 'specialCondition', value: condition }, m) : '';
+};
+
+/** For the sender: one note per swap, with where the EDPB says so and, where the old version said, what consent covered. */
 export function consentSwapNotes(oldModel: PolicyModel | undefined, newModel: PolicyModel, m: Messages): string[] {
   if (!oldModel) return [];
   const { paragraphs } = consentSwapGuidance;
-  return consentSwaps(oldModel, newModel).map((purpose) =>
-    m.t('diff:notice.consentSwap', {
+  return consentSwaps(oldModel, newModel).map(({ purpose, kind, covered }) => {
+    const parts = joinList(
+      covered.map((text) => pick(text, m)),
+      m,
+    );
+    const key = `diff:notice.${kind}${parts ? 'Part' : ''}`;
+    return m.t(m.has(key) ? key : `diff:notice.${kind}`, {
       purpose: formatValue({ type: 'name', value: purpose.name }, m),
       bases: basesWords(purpose, m),
+      condition: conditionWords(purpose, m),
+      parts,
       guidance: m.t(`terms:guidance.${consentSwapGuidance.id}`),
       paragraphs,
-    }),
-  );
+    });
+  });
 }

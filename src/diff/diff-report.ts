@@ -103,6 +103,10 @@ function versionWords(side: DiffSide, m: Messages): string {
     : m.t('diff:sourceUndated', { source: side.label });
 }
 
+/** Whether either side states a version label, so that the versions line does not already name both sides' labels. */
+const labelled = (result: DiffResult): boolean =>
+  [result.old, result.new].some((side) => side.model.source.metadata.version !== undefined);
+
 function reportItem(change: Change, result: DiffResult, m: Messages): ReportItem {
   return {
     change,
@@ -136,7 +140,8 @@ export function diffReport(result: DiffResult, m: Messages): Report {
   const t = m.t;
   const lines = [
     t('diff:versions', { old: versionWords(result.old, m), new: versionWords(result.new, m) }),
-    t('diff:sides', { old: result.old.label, new: result.new.label }),
+    // Without a version label on either side, the line above already names both by their labels.
+    ...(labelled(result) ? [t('diff:sides', { old: result.old.label, new: result.new.label })] : []),
     result.changes.length ? t('diff:counts', classCounts(result.changes)) : t('diff:noChanges'),
   ];
   const material = result.changes.some((c) => c.class === 'material');

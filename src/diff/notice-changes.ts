@@ -135,7 +135,7 @@ function rightPurposes(change: Change, models: NoticeModels): { gone: Purpose[];
 
 /** The purposes kept in the new version that swap from consent to another basis (consent-swap.ts). */
 const swappedIds = (models: NoticeModels): Set<string> =>
-  new Set(models.old ? consentSwaps(models.old, models.new).map((p) => p.id) : []);
+  new Set(models.old ? consentSwaps(models.old, models.new).map((s) => s.purpose.id) : []);
 
 /**
  * A right that no longer applies because the purposes that brought it are gone (or, for withdrawing consent,

@@ -174,12 +174,20 @@ function senderNotes(version: string | undefined, timing: DraftTiming, purposeAd
   return notes;
 }
 
-/** For the sender only: a changed policy that still carries the old version's label or effective date. */
+/** A version's label or dates: what tells a reader which version of the notice they have. */
+const unlabelled = ({ version, effectiveDate, lastModified }: PolicyModel['source']['metadata']): boolean =>
+  version === undefined && effectiveDate === undefined && lastModified === undefined;
+
+/**
+ * For the sender only: a changed policy that still carries the old version's label or effective date,
+ * or that, like the old one, has neither label nor date, so that nobody can tell the two notices apart.
+ */
 function sameAsOld(newModel: PolicyModel, options: NoticeDraftOptions, m: Messages): string[] {
   if (!options.oldModel) return [];
   const was = options.oldModel.source.metadata;
   const is = newModel.source.metadata;
   const notes: string[] = [];
+  if (unlabelled(is) && unlabelled(was)) notes.push(m.t('diff:notice.unlabelled'));
   if (is.version !== undefined && is.version === was.version)
     notes.push(m.t('diff:notice.sameVersion', { version: is.version }));
   if (is.effectiveDate !== undefined && is.effectiveDate === was.effectiveDate)

@@ -70,17 +70,27 @@ export function existingFolder(file: string): string {
  * reader for the bases it extends as they were in that revision.
  */
 export function readRevision(revision: string, file: string): { text: string; reader: SourceReader } | RevisionProblem {
-  const folder = existingFolder(file);
-  const top = git(['rev-parse', '--show-toplevel'], folder);
-  if (top.missing) return { problem: 'gitMissing', path: file };
-  if (top.status !== 0) return { problem: 'notInRepository', path: file };
-  const root = top.stdout.trim();
-  const verified = git(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], root);
-  if (verified.status !== 0) return { problem: 'unknownRevision', revision };
-  const reader = revisionReader(root, verified.stdout.trim());
+  const found = commitOf(revision, existingFolder(file), file);
+  if ('problem' in found) return found;
+  const reader = revisionReader(found.root, found.commit);
   const text = reader.show(file);
   if (text === undefined) return { problem: 'notInRevision', path: file, revision };
   return { text, reader };
+}
+
+/** The repository that holds `folder` and the commit `revision` names in it, or why there is none (`shown`: the path to name). */
+function commitOf(
+  revision: string,
+  folder: string,
+  shown: string,
+): { root: string; commit: string } | Exclude<RevisionProblem, { problem: 'notInRevision' }> {
+  const top = git(['rev-parse', '--show-toplevel'], folder);
+  if (top.missing) return { problem: 'gitMissing', path: shown };
+  if (top.status !== 0) return { problem: 'notInRepository', path: shown };
+  const root = top.stdout.trim();
+  const verified = git(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], root);
+  if (verified.status !== 0) return { problem: 'unknownRevision', revision };
+  return { root, commit: verified.stdout.trim() };
 }
 
 /** A file's path inside the repository: relative to its root (which git gives with symlinks resolved), with '/'. */
@@ -118,19 +128,26 @@ export function revisionReader(
 }
 
 /**
- * The policy files a folder held in `revision` (`<folder>/<sub>/policy.json`,
- * as findPolicies reads a folder), as absolute paths; empty when git cannot tell.
+ * What a folder held in `revision`: whether it was a folder there, and its policy files as absolute paths
+ * (`<folder>/policy.json`, else each `<folder>/<sub>/policy.json`, as findPolicies reads a folder); or why git
+ * cannot tell.
  */
-export function policiesInRevision(revision: string, folder: string): string[] {
-  const top = git(['rev-parse', '--show-toplevel'], existingFolder(path.join(folder, 'x')));
-  if (top.status !== 0) return [];
-  const root = top.stdout.trim();
+export function folderInRevision(
+  revision: string,
+  folder: string,
+): { existed: boolean; policies: string[] } | Exclude<RevisionProblem, { problem: 'notInRevision' }> {
+  const found = commitOf(revision, existingFolder(path.join(folder, 'x')), folder);
+  if ('problem' in found) return found;
+  const { root, commit } = found;
   const inRepo = path.relative(root, realpathSync(folder)).split(path.sep).join('/');
-  const listed = git(['ls-tree', '-r', '--name-only', revision, '--', inRepo || '.'], root);
-  if (listed.status !== 0) return [];
-  const depth = inRepo ? inRepo.split('/').length + 2 : 2;
-  return listed.stdout
-    .split('\n')
-    .filter((f) => f.endsWith('/policy.json') && f.split('/').length === depth)
-    .map((f) => path.join(folder, path.relative(inRepo, f)));
+  const existed = !inRepo || git(['cat-file', '-t', `${commit}:${inRepo}`], root).stdout.trim() === 'tree';
+  const listed = git(['ls-tree', '-r', '--name-only', commit, '--', inRepo || '.'], root);
+  const files = listed.stdout.split('\n');
+  // A folder holding policy.json is that one policy; any other contributes each <sub-folder>/policy.json.
+  const own = inRepo ? `${inRepo}/policy.json` : 'policy.json';
+  const depth = own.split('/').length + 1;
+  const policies = files.includes(own)
+    ? [own]
+    : files.filter((f) => f.endsWith('/policy.json') && f.split('/').length === depth);
+  return { existed, policies: policies.map((f) => path.join(folder, path.relative(inRepo, f))) };
 }

@@ -3,7 +3,8 @@ import { controllerName } from '../render/format.js';
 import { escapeMarkdownText } from '../render/markdown-inline.js';
 import { handlebarsRuntime as Handlebars } from '../render/template-compiler.js';
 import { classCounts, type DiffResult } from './diff-report.js';
-import { diffRenderers, htmlHead } from './render-diff.js';
+import { sameDrafts, sharedChanges, sharedWhere, type Compared } from './chain-shared.js';
+import { diffRenderers, htmlHead, printable, renderDiffText } from './render-diff.js';
 
 /** One policy of a chain: compared with its earlier version, or new since the revision. */
 export type ChainEntry =
@@ -54,22 +55,62 @@ function summaryLines(
   return {
     title: m.t('diff:chain.title', { revision: chain.revision }),
     rows,
-    totals: m.t('diff:chain.totals', { count: rows.length, material }),
+    totals: chainTotals(chain.entries, material, m),
   };
+}
+
+/** The policies compared (those with a version on both sides), then those new or removed since the revision. */
+function chainTotals(entries: readonly ChainEntry[], material: number, m: Messages): string {
+  const count = (kind: 'result' | 'added' | 'removed'): number => entries.filter((e) => kind in e).length;
+  const [added, removed] = [count('added'), count('removed')];
+  return [
+    m.t('diff:chain.totals', { count: count('result'), material }),
+    ...(added ? [m.t('diff:chain.totalsAdded', { count: added })] : []),
+    ...(removed ? [m.t('diff:chain.totalsRemoved', { count: removed })] : []),
+  ].join(' ');
 }
 
 const countsText = (row: ReturnType<typeof summaryRow>, m: Messages): string =>
   row.counts && (row.counts.material ?? 0) + (row.counts.editorial ?? 0) > 0 ? m.t('diff:counts', row.counts) : '';
 
+/** The policies of a chain that were compared, each with its id. */
+const comparedOf = (chain: DiffChain): Compared[] =>
+  chain.entries.flatMap((e) =>
+    'result' in e ? [{ label: e.label, id: e.result.new.model.id, result: e.result }] : [],
+  );
+
+/**
+ * A chain as text: the summary, the changes several policies share once (a change to the base they extend),
+ * then each policy's report without those, and its draft only where no earlier policy's says the same.
+ * The JSON keeps every policy's report whole.
+ */
 function chainText(chain: DiffChain, m: Messages): string {
   const s = summaryLines(chain, m);
   const out = [s.title, s.totals, ''];
   for (const row of s.rows)
     out.push(`  ${row.name} (${row.label}): ${[countsText(row, m), row.verdict].filter(Boolean).join(' ')}`);
-  const reports = chain.entries.flatMap((e) =>
-    'result' in e && e.result.changes.length ? [diffRenderers.text!(e.result, m)] : [],
-  );
-  return [out.join('\n') + '\n', ...reports].join('='.repeat(72) + '\n\n');
+  const compared = comparedOf(chain);
+  const shared = sharedChanges(compared, m);
+  if (shared.length) {
+    const ids = compared.map((c) => c.id);
+    out.push('', `${m.t('diff:chain.sharedHeading')}:`);
+    for (const change of shared) out.push(...change.lines, `      ${sharedWhere(change, ids, m)}`);
+  }
+  const told = new Set(shared.map((c) => c.lines.join('\n')));
+  const same = sameDrafts(compared);
+  const reports = compared
+    .filter((c) => c.result.changes.length)
+    .map((c) => {
+      const earlier = same.get(c);
+      const draftAs =
+        earlier &&
+        m.t('diff:chain.sameDraft', {
+          name: controllerName(earlier.result.new.model.source.controller, m),
+          label: earlier.label,
+        });
+      return renderDiffText(c.result, m, { told, ...(draftAs ? { draftAs } : {}) });
+    });
+  return [printable(out.join('\n')) + '\n', ...reports].join('='.repeat(72) + '\n\n');
 }
 
 function chainMarkdown(chain: DiffChain, m: Messages): string {

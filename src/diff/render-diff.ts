@@ -45,7 +45,8 @@ function fileLine(item: ReportItem, result: DiffResult): string {
 }
 
 /** Author text may hold control characters; in a terminal they could move the cursor or change colours. */
-const printable = (value: string): string => value.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
+export const printable = (value: string): string =>
+  value.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
 
 const languageName = (lang: string, m: Messages): string => m.t(`terms:language.${lang}`);
 
@@ -68,16 +69,36 @@ function draftLines(text: NoticeDraftText): string[] {
   ];
 }
 
-export function renderDiffText(result: DiffResult, m: Messages): string {
+/** One change as the text report gives it: its sentence, where it is, and for a wording change the texts. */
+export function itemLines(item: ReportItem, result: DiffResult, m: Messages): string[] {
+  return [
+    `  [${item.classLabel}] ${item.sentence}${item.language ? ` [${item.language}]` : ''}`,
+    `      ${[item.where, fileLine(item, result), item.article].filter(Boolean).join(' · ')}`,
+    ...beforeAfter(item, m).map(([, text, tag]) => `      ${tag === 'del' ? '-' : '+'} ${text}`),
+  ];
+}
+
+/** For a report within a chain's: what the chain's text already gave once for several policies. */
+export interface TextInChain {
+  /** Changes (their itemLines, joined) listed in the chain's shared section: left out here, and counted. */
+  told?: ReadonlySet<string>;
+  /** In place of the drafts: a line saying whose draft this policy's is the same as. */
+  draftAs?: string;
+}
+
+export function renderDiffText(result: DiffResult, m: Messages, chain: TextInChain = {}): string {
   const r = diffReport(result, m);
   const out = [r.title, ...r.lines];
-  for (const group of r.groups) {
-    out.push('', `${group.heading}:`);
-    for (const item of group.items) {
-      out.push(`  [${item.classLabel}] ${item.sentence}${item.language ? ` [${item.language}]` : ''}`);
-      out.push(`      ${[item.where, fileLine(item, result), item.article].filter(Boolean).join(' · ')}`);
-      for (const [, text, tag] of beforeAfter(item, m)) out.push(`      ${tag === 'del' ? '-' : '+'} ${text}`);
-    }
+  const groups = r.groups.map((group) => ({
+    heading: group.heading,
+    items: group.items.map((item) => itemLines(item, result, m)),
+  }));
+  const told = (lines: string[]): boolean => chain.told?.has(lines.join('\n')) ?? false;
+  const toldCount = groups.flatMap((g) => g.items).filter(told).length;
+  if (toldCount) out.push(m.t('diff:chain.toldAbove', { count: toldCount }));
+  for (const group of groups) {
+    const items = group.items.filter((lines) => !told(lines));
+    if (items.length) out.push('', `${group.heading}:`, ...items.flat());
   }
   if (r.findings.length) {
     out.push('', `${r.findingsHeading}:`);
@@ -87,7 +108,8 @@ export function renderDiffText(result: DiffResult, m: Messages): string {
   if (result.changes.length) {
     out.push('', `${r.noticeHeading}:`);
     if (r.noNotice) out.push(`  ${r.noNotice}`);
-    for (const text of r.notice?.texts ?? []) {
+    if (chain.draftAs) out.push(`  ${chain.draftAs}`);
+    for (const text of chain.draftAs ? [] : (r.notice?.texts ?? [])) {
       out.push('', `  [${languageName(text.lang, m)}]`, ...draftLines(text).map((l) => (l ? `  ${l}` : '')));
     }
   }

@@ -139,6 +139,11 @@ function storedText(lang: Language, key: string, context: { context?: string }):
   return typeof found === 'string' && found !== '' && !found.includes('$t(') ? found : undefined;
 }
 
+/** `lang`'s messages (see messagesFor), or the messages given: for functions that take either. */
+export function messagesOf(lang: Language | Messages, formality: Formality = 'formal'): Messages {
+  return typeof lang === 'string' ? messagesFor(lang, formality) : lang;
+}
+
 /**
  * Messages for one language. With formality 'informal', keys with an
  * '_informal' variant use it (i18next context); others fall back to the base.

@@ -59,16 +59,27 @@ export const partyLocationPaths = [
 
 /** Every country a party names along partyLocationPaths, in that order. */
 export function partyCountries(party: object | undefined): string[] {
-  return partyLocationPaths.flatMap((path) => {
-    let value: unknown = party;
-    for (const key of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[key];
-    return (Array.isArray(value) ? value : [value]).filter((c): c is string => typeof c === 'string');
-  });
+  const countries: string[] = [];
+  const p = party as PartyLocations | undefined;
+  // partyLocationPaths, written out: the notice, the register and the checks ask this of every party, several times.
+  addCountries(countries, p?.country);
+  addCountries(countries, p?.contractingEntity?.country);
+  addCountries(countries, p?.serverLocations);
+  addCountries(countries, p?.transfer?.countries);
+  return countries;
+}
+
+/** The strings of a value that may be a string, an array or anything else (an unvalidated document's). */
+function addCountries(countries: string[], value: unknown): void {
+  if (typeof value === 'string') countries.push(value);
+  else if (Array.isArray(value)) for (const c of value) if (typeof c === 'string') countries.push(c);
 }
 
 /** Countries outside the EEA where a processor or recipient is established, contracts, stores data, or sends it. */
 export function nonEeaCountries(party: PartyLocations): string[] {
-  return [...new Set(partyCountries(party).filter((c) => !isInEea(c)))];
+  const countries: string[] = [];
+  for (const c of partyCountries(party)) if (!isInEea(c) && !countries.includes(c)) countries.push(c);
+  return countries;
 }
 
 /** True when personal data goes to a third country through this party: it names a transfer mechanism or a country outside the EEA. */

@@ -112,25 +112,44 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
   },
 ];
 
+/** A retention rule as far as its period and the law it cites go. */
+type CitingRule = { period?: string; legalSource?: { law?: LawId } };
+
+/** The minima of the law a rule cites, and its period in days; undefined when it cites no known law or has no period. */
+function citedLawMinima(rule: CitingRule): { minima: RetentionMinimum[]; days: number } | undefined {
+  const law = rule.legalSource?.law;
+  const days = rule.period === undefined ? undefined : durationInDays(rule.period);
+  if (law === undefined || days === undefined) return undefined;
+  return { minima: retentionMinimums.filter((min) => min.law === law), days };
+}
+
 /**
  * The minimum of the law a rule cites as the law that sets its period, when that minimum is longer than the
  * period ('15 years, under the WGBO', which requires 20): then the law does not set it. The check reports
  * the short period itself.
  */
-export function citedLawMinimum(rule: {
-  period?: string;
-  legalSource?: { law?: LawId };
-}): RetentionMinimum | undefined {
-  const law = rule.legalSource?.law;
-  const days = rule.period === undefined ? undefined : durationInDays(rule.period);
-  if (law === undefined || days === undefined) return undefined;
-  return retentionMinimums.find((min) => min.law === law && days < (durationInDays(min.period) ?? 0));
+export function citedLawMinimum(rule: CitingRule): RetentionMinimum | undefined {
+  const cited = citedLawMinima(rule);
+  return cited?.minima.find((min) => cited.days < (durationInDays(min.period) ?? 0));
+}
+
+/**
+ * The minimum of the law a rule cites as the law that sets its period, when the period is longer than
+ * every minimum of that law ('10 years, under the AWR', which requires 7): the law asks less than the
+ * rule keeps, so a notice must not let it read as the law's term.
+ */
+export function longerThanCitedLaw(rule: CitingRule): RetentionMinimum | undefined {
+  const cited = citedLawMinima(rule);
+  if (!cited?.minima.length) return undefined;
+  return cited.minima.every((min) => cited.days > (durationInDays(min.period) ?? Infinity))
+    ? cited.minima[0]
+    : undefined;
 }
 
 /**
  * Whether a rule cites, as the law that sets its period, a law whose minimum is longer than that period
  * (citedLawMinimum): a notice that says 'under the WGBO' states what is not so.
  */
-export function shorterThanCitedLaw(rule: { period?: string; legalSource?: { law?: LawId } }): boolean {
+export function shorterThanCitedLaw(rule: CitingRule): boolean {
   return citedLawMinimum(rule) !== undefined;
 }

@@ -7,7 +7,8 @@
  * pattern cannot read the whole statement.
  */
 
-export type NarrowingKind = 'channel' | 'fee' | 'responseTime' | 'restrictionGrounds';
+export type NarrowingKind =
+  'channel' | 'fee' | 'responseTime' | 'restrictionGrounds' | 'erasureIncorrectOnly' | 'objectionBurden';
 
 export interface Narrowing {
   kind: NarrowingKind;
@@ -81,6 +82,40 @@ export const narrowings: readonly Narrowing[] = [
     article: 'GDPR 18(1)',
     right: 'restriction',
     pattern: new RegExp(String.raw`\b${only}\b`, 'i'),
+  },
+  {
+    // Art. 17(1): erasure in six cases (no longer necessary, consent withdrawn, an objection, unlawful processing,
+    // a legal obligation, a child's online service); inaccurate data is art. 16 (rectification) and 18(1)(a). An
+    // erasure text that gives the right on condition that the data is incorrect, naming none of those cases
+    // (the cosmetic clinic: "Blijkt dat gegevens over u onjuist zijn, dan hebt u het recht die … te laten
+    // verwijderen"), narrows it. Not a text that names another case too: then incorrect data is one case more.
+    kind: 'erasureIncorrectOnly',
+    article: 'GDPR 17(1)',
+    right: 'erasure',
+    pattern:
+      /\b(?:als|indien|wanneer|blijkt|if|where|when|should)\b[^.;!?]{0,60}?\b(?:onjuist|incorrect|inaccurate|wrong|niet (?:juist|correct))\w*\b[^.;!?]{0,80}?\b(?:verwijder|wis|vernietig|remov|delet|eras|destroy)\w*/i,
+    lawfulIfIn: 'text',
+    lawfulIf:
+      /niet (?:meer )?nodig|no longer (?:necessary|needed)|toestemming|consent|onrechtmatig|unlawful|bezwaar|object|wettelijke (?:plicht|verplichting) (?:om|tot) (?:te )?(?:wissen|verwijderen)|legal obligation to (?:erase|delete)/i,
+  },
+  {
+    // Art. 21(1): the person objects on grounds relating to their particular situation, and the controller then
+    // stops unless it demonstrates compelling legitimate grounds that override them; against direct marketing
+    // (21(2), (3)) no reason at all is needed. A text that stops the processing only if the person has "a valid
+    // reason" (Dental Clinics) or believes the organisation lacks the proper grounds (IES) puts on the person
+    // what the law puts on the organisation.
+    kind: 'objectionBurden',
+    article: 'GDPR 21(1)',
+    right: 'objection',
+    pattern: new RegExp(
+      [
+        String.raw`\b(?:als|indien|wanneer) (?:je|u) (?:een )?(?:geldige|goede|gegronde|gerechtvaardigde|zwaarwegende|dwingende) (?:reden|redenen|grond|gronden) (?:hebt|heeft|heb|kunt (?:geven|aantonen|noemen))`,
+        String.raw`\b(?:als|indien|wanneer) (?:je|u) (?:van mening bent|vindt|meent|denkt) dat (?:wij|we) [^.;!?]{0,25}?\b(?:niet|geen)\b[^.;!?]{0,30}?\b(?:gronden|grond|grondslag|grondslagen|redenen|reden)\b`,
+        String.raw`\bif you (?:have|can (?:give|show|demonstrate|provide)) (?:a )?(?:valid|good|legitimate|justified|compelling|sound) (?:reasons?|grounds?)`,
+        String.raw`\bif you (?:believe|think|consider|feel) (?:that )?we (?:do not|don't|did not|lack)\b[^.;!?]{0,30}?\b(?:grounds?|basis|reasons?)\b`,
+      ].join('|'),
+      'i',
+    ),
   },
 ];
 

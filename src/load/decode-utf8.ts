@@ -2,9 +2,11 @@ import { lineAndColumn } from './text-position.js';
 
 /**
  * Strict UTF-8 decoding: the text, or the 1-based line and column of the
- * first byte that is not UTF-8 (instead of silently turning it into U+FFFD).
+ * first byte that is not UTF-8 (instead of silently turning it into U+FFFD);
+ * a file saved as UTF-16 is told apart at 1:1 (`utf16`).
  */
-export function decodeUtf8(bytes: Uint8Array): { text: string } | { line: number; column: number } {
+export function decodeUtf8(bytes: Uint8Array): { text: string } | { line: number; column: number; utf16?: true } {
+  if (isUtf16(bytes)) return { line: 1, column: 1, utf16: true };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch {
@@ -30,4 +32,15 @@ function firstInvalidByte(bytes: Uint8Array): number {
     i += length;
   }
   return bytes.length;
+}
+
+/**
+ * A UTF-16 file (Windows PowerShell's `>` and Out-File write one): it starts with a UTF-16 byte-order mark, or
+ * (a JSON text starts with an ASCII character) with a NUL byte next to its first character.
+ */
+function isUtf16(bytes: Uint8Array): boolean {
+  if (bytes.length < 2) return false;
+  const [first, second] = [bytes[0]!, bytes[1]!];
+  if ((first === 0xff && second === 0xfe) || (first === 0xfe && second === 0xff)) return true;
+  return (first === 0) !== (second === 0);
 }

@@ -5,7 +5,14 @@ import { languages } from '../i18n/messages.js';
 import { presetsDir } from '../paths.js';
 import { didYouMean, didYouMeanHint } from '../validate/did-you-mean.js';
 import { joinPointer } from './json-pointer.js';
-import { loadDocument, positionOf, type NodeLocation, type SourceDocument } from './load-document.js';
+import {
+  loadDocument,
+  locate,
+  positionOf,
+  type NodeLocation,
+  type ReplacedList,
+  type SourceDocument,
+} from './load-document.js';
 import { parseJsonOnce } from './parse-json-once.js';
 import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
 
@@ -21,6 +28,24 @@ const notInherited = new Set(['$schema', 'id', 'extends', 'remove']);
  * in a practice that acknowledges another finding), not put in their place.
  */
 const appendedLists = new Set(['/metadata/acknowledged']);
+
+/**
+ * The properties that hold lists of ids referring to items elsewhere in the
+ * policy (the schema's arrays of #/$defs/ref; test/schema-extends.test.ts
+ * keeps the two the same). A policy that gives such a list replaces its
+ * base's whole: ids the base has, or adds later, that it leaves out are
+ * noted (SourceDocument.replacedLists) for the check to report.
+ */
+export const referenceListKeys: ReadonlySet<string> = new Set([
+  'dataSubjects',
+  'dataCategories',
+  'recipients',
+  'processors',
+  'retention',
+  'jointControllers',
+  'subProcessors',
+  'consentBy',
+]);
 
 /**
  * Where base policies are read from: the working tree, or (for a diff
@@ -289,20 +314,31 @@ function mergeDocuments(
   const baseValue = Object.fromEntries(
     Object.entries(base.value as Record<string, unknown>).filter(([k]) => !notInherited.has(k)),
   );
-  const merger = new Merger(locations, own);
+  const merger = new Merger(locations, own, new Set([...removed.values()].flatMap((ids) => [...ids])));
   const value = merger.merge(
     { value: baseValue, doc: base, pointer: '' },
     { value: child.value, doc: child, pointer: '' },
     '',
     removed,
   );
-  return { file: child.file, text: child.text, value, locations };
+  const { replaced } = merger;
+  return {
+    file: child.file,
+    text: child.text,
+    value,
+    locations,
+    ...(replaced.length ? { replacedLists: replaced } : {}),
+  };
 }
 
 class Merger {
+  readonly replaced: ReplacedList[] = [];
+
   constructor(
     private readonly out: Map<string, NodeLocation>,
     private readonly own: SourceDocument | undefined,
+    /** Every id the policy removes: a list of its own that leaves them out says nothing new. */
+    private readonly removedIds: ReadonlySet<string> = new Set(),
   ) {}
 
   merge(a: Side | undefined, b: Side | undefined, at: string, removed?: ReadonlyMap<string, Set<string>>): unknown {
@@ -327,7 +363,17 @@ class Merger {
     }
     if (isIdList(a.value) && isIdList(b.value)) return this.mergeList(a, b, at, new Set());
     if (appendedLists.has(at) && Array.isArray(a.value) && Array.isArray(b.value)) return this.append(a, b, at);
+    this.noteReplaced(a, b, at);
     return this.copy(b, at);
+  }
+
+  /** A list of ids the policy itself gives in place of a base's that holds ids it leaves out. */
+  noteReplaced(a: Side, b: Side, at: string): void {
+    if (!this.own || b.doc !== this.own || !referenceListKeys.has(at.slice(at.lastIndexOf('/') + 1))) return;
+    if (!isStringList(a.value) || !isStringList(b.value)) return;
+    const given = new Set(b.value);
+    const missing = a.value.filter((id) => !given.has(id) && !this.removedIds.has(id));
+    if (missing.length) this.replaced.push({ pointer: at, base: locate(a.doc, a.pointer), missing });
   }
 
   /** The base's entries, then the child's, each keeping its own file and position. */
@@ -395,6 +441,10 @@ function isText(value: Record<string, unknown>): boolean {
 
 function isIdList(value: unknown): value is { id: string }[] {
   return Array.isArray(value) && value.every((v) => isObject(v) && typeof v.id === 'string');
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
 
 function idsOf(value: unknown): string[] {

@@ -33,6 +33,15 @@ export interface SourceDocument {
   text: string;
   value: unknown;
   locations: Locations;
+  /** Lists of ids this policy gives in place of a base's list that holds ids it leaves out (see extends.ts). */
+  replacedLists?: ReplacedList[];
+}
+
+/** A list of ids a policy gives in place of its base's: where (in the policy), the base's list, and its ids the policy leaves out. */
+export interface ReplacedList {
+  pointer: string;
+  base: { file: string; line: number; column: number };
+  missing: string[];
 }
 
 /**

@@ -9,19 +9,7 @@ export function readPolicyFile(file: string, displayPath: string): { text?: stri
   try {
     const decoded = decodeUtf8(readFileSync(file));
     if ('text' in decoded) return { text: decoded.text, diagnostics: [] };
-    return {
-      diagnostics: [
-        {
-          ruleId: 'file/invalid-utf8' satisfies StageRuleId<'load'>,
-          severity: 'error',
-          pointer: '',
-          file: displayPath,
-          line: decoded.line,
-          column: decoded.column,
-          messageId: 'diagnostics:file.invalidUtf8',
-        },
-      ],
-    };
+    return { diagnostics: [notUtf8(decoded, displayPath)] };
   } catch (error) {
     return {
       diagnostics: [
@@ -66,4 +54,17 @@ function danglingTarget(file: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The 'file/invalid-utf8' diagnostic for bytes decodeUtf8 refused: at the first byte that is not UTF-8, or a UTF-16 file. */
+export function notUtf8(decoded: { line: number; column: number; utf16?: true }, displayPath: string): Diagnostic {
+  return {
+    ruleId: 'file/invalid-utf8' satisfies StageRuleId<'load'>,
+    severity: 'error',
+    pointer: '',
+    file: displayPath,
+    line: decoded.line,
+    column: decoded.column,
+    messageId: decoded.utf16 ? 'diagnostics:file.utf16' : 'diagnostics:file.invalidUtf8',
+  };
 }

@@ -3,6 +3,7 @@ import { constants, existsSync, lstatSync, readdirSync, readFileSync, statSync }
 import path from 'node:path';
 import { asciiEscaped } from '../unicode-escape.js';
 import { lexists } from '../lexists.js';
+import { shownPath } from '../paths.js';
 
 /**
  * What policyc owns in an output folder. Every organisation folder it writes
@@ -216,11 +217,12 @@ export function checkOutputFolder(
 ): void {
   if (out.trim() === '') throw new OutputRefusal('outEmpty', {});
   const outDir = path.resolve(cwd, out);
-  const shown = path.relative(cwd, outDir) || '.';
+  const shown = shownPath(cwd, outDir, out);
   if (isWithin(cwd, outDir)) throw new OutputRefusal('outProjectRoot', { out: shown });
   if (existsSync(path.join(outDir, 'package.json')) || existsSync(path.join(outDir, '.git')))
     throw new OutputRefusal('outProjectRoot', { out: shown });
   for (const file of policyFiles) {
+    if (file === outDir) throw new OutputRefusal('outIsPolicy', { out: shown });
     if (isWithin(file, outDir)) {
       throw new OutputRefusal('outHoldsPolicies', { out: shown, policy: path.relative(cwd, file) });
     }

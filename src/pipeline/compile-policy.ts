@@ -26,7 +26,7 @@ export interface CompileOptions extends Pick<AnalyseOptions, 'path' | 'acknowled
 export function checkLayoutOptions(options: CompileOptions): void {
   if (options.idPrefix !== undefined && !isIdPrefix(options.idPrefix)) {
     throw new TypeError(
-      `idPrefix must be empty or start with a letter followed by letters, digits, '-' or '_': ${JSON.stringify(options.idPrefix)}`,
+      `idPrefix must be empty or start with a letter followed by letters, digits, '-' or '_' ('{lang}' anywhere): ${JSON.stringify(options.idPrefix)}`,
     );
   }
   const level = options.headingLevel;

@@ -85,7 +85,14 @@ function isFolder(parent: string, entry: Dirent): boolean {
 export function misnamedPolicy(missing: string): string | undefined {
   const folder = existsSync(missing) ? missing : path.dirname(missing);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) return undefined;
-  return skippedFolder(folder)?.misnamed;
+  const misnamed = skippedFolder(folder)?.misnamed;
+  return misnamed && path.basename(misnamed) !== POLICY_FILE ? misnamed : undefined;
+}
+
+/** For a path that does not exist (policies/x/nope.json): the policy.json beside it, or undefined. */
+export function policyBeside(missing: string): string | undefined {
+  const file = path.join(path.dirname(missing), POLICY_FILE);
+  return !existsSync(missing) && existsSync(file) ? file : undefined;
 }
 
 /** Why a sub-folder without policy.json looks meant to hold policies, or undefined. */

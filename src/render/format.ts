@@ -81,3 +81,17 @@ export function displayUrl(url: string): string {
   if (!path) return host;
   return host.length + path.length <= 36 ? host + path : `${host}/…`;
 }
+
+/**
+ * A category's name with its notes in brackets. A name that ends in brackets already takes them inside
+ * those: 'Citizen service number (BSN, national identification number)'. After a comma outside the
+ * brackets it read as two items, 'Citizen service number (BSN), national identification number'
+ * (English review, finding 8). After an abbreviation a comma, after longer words a semicolon.
+ */
+export function withNotes(name: string, notes: readonly string[]): string {
+  if (!notes.length) return name;
+  const inBrackets = /\(([^()]*)\)$/.exec(name);
+  if (!inBrackets) return `${name} (${notes.join('; ')})`;
+  const separator = /^\S+$/.test(inBrackets[1]!) ? ', ' : '; ';
+  return `${name.slice(0, -1)}${separator}${notes.join('; ')})`;
+}

@@ -112,14 +112,19 @@ export function specialConditionText(c: NonNullable<Purpose['specialCategoryCond
   return value;
 }
 
-/** 'Microsoft: de Verenigde Staten — EU-VS Data Privacy Framework …': one transfer outside the EEA and its safeguard. */
+/**
+ * 'Microsoft: de Verenigde Staten — EU-VS Data Privacy Framework …': one transfer outside the EEA and its
+ * safeguard. A party with a ground but no country outside the EEA: 'niet vermeld' for the country, which
+ * art. 13(1)(f) asks about, as the party tables say it.
+ */
 export function transferText(party: Processor | Recipient, m: Messages, where?: string): string {
   const name = nameOf(party.name, m);
-  const countries = joinList(
-    nonEeaCountries(party).map((c) => countryName(c, m)),
-    m,
-  );
-  let line = countries ? m.t('notice:transfers.item', { name, countries }) : name;
+  const countries =
+    joinList(
+      nonEeaCountries(party).map((c) => countryName(c, m)),
+      m,
+    ) || m.t('notice:notStated');
+  let line = m.t('notice:transfers.item', { name, countries });
   if (where) line += ` (${where})`;
   if (party.transfer) line += ` — ${transferGroundText(party.transfer, m, false)}`;
   return line;

@@ -3,17 +3,12 @@ import type { NoticeContext } from './notice-context.js';
 import type { Block } from './outline.js';
 
 /**
- * The terms of the right of access (GDPR 12(3), 12(5), 15(3)), under that right, after the general text or the
+ * The terms of the right of access (GDPR 12(3), 12(5), 15(3)), after its general text and before the
  * organisation's own: the first copy is free, and the answer comes within a month (three at most for a complex
  * request). The month only where the policy states no response time of its own: "how to ask" gives that one
  * (notice:rights.responseTime), and the two would be said twice or disagree.
  */
-export function withAccessTerms(blocks: Block[], { source, m }: NoticeContext): Block[] {
+export function accessTermsBlock({ source, m }: NoticeContext): Block {
   const key = source.rights?.responseTime ? 'terms:right.access.freeCopy' : 'terms:right.access.freeCopyWithinMonth';
-  const terms: Block = { paragraph: sentence(m.t(key)) };
-  return blocks.map((block) =>
-    'subsection' in block && block.subsection.id === 'right-access'
-      ? { subsection: { ...block.subsection, blocks: [...block.subsection.blocks, terms] } }
-      : block,
-  );
+  return { paragraph: sentence(m.t(key)) };
 }

@@ -20,12 +20,12 @@ import {
   nameOf,
   pick,
   sentence,
+  withNotes,
 } from './format.js';
 import { specialCategoryNote, transferGroundText, transferText } from './legal-text.js';
 import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
 import { formatEntity, processorTable, recipientTable } from './notice-parties.js';
 import { rightsBlocks } from './notice-rights.js';
-import { withAccessTerms } from './notice-access.js';
 import { otherControllerBlocks } from './notice-statements.js';
 import { purposesBlocks } from './notice-purposes.js';
 import { summarySection } from './notice-summary.js';
@@ -62,7 +62,7 @@ export const sectionSpecs: readonly SectionSpec[] = [
   { id: 'recipients', headingKey: 'notice:heading.recipients', build: recipientsBlocks },
   { id: 'transfers', headingKey: 'notice:heading.transfers', build: transfersBlocks },
   { id: 'retention', headingKey: 'notice:heading.retention', build: retentionBlocks },
-  { id: 'rights', headingKey: 'notice:heading.rights', build: (ctx) => withAccessTerms(rightsBlocks(ctx), ctx) },
+  { id: 'rights', headingKey: 'notice:heading.rights', build: rightsBlocks },
   { id: 'automated', headingKey: 'notice:heading.automated', build: automatedBlocks },
   { id: 'cookies', headingKey: 'notice:heading.cookies', build: cookiesBlocks },
   { id: 'security', headingKey: 'notice:heading.security', build: securityBlocks },
@@ -143,7 +143,7 @@ function controllerBlocks({ model, source, m }: NoticeContext): Block[] {
       ...(dpo.name ? [{ facts: [{ label: t('notice:label.name'), inlines: [text(dpo.name)] }] }] : []),
       ...(contact.length
         ? contact
-        : [{ facts: [{ label: t('notice:label.contact'), inlines: [text(t('notice:notStated'))] }] }]),
+        : [{ facts: [{ label: t('notice:label.contact'), inlines: [text(t('notice:notStatedHere'))] }] }]),
     ];
     if (dpo.registeredWithAuthority) dpoBlocks.push({ paragraph: sentence(t('details:controller.dpoRegistered')) });
     blocks.push({ subsection: { id: 'dpo', heading: t('notice:controller.dpo'), blocks: dpoBlocks } });
@@ -202,12 +202,7 @@ function dataBlocks({ source, model, m }: NoticeContext): Block[] {
   const items = model.dataCategories.map((c) => {
     const name = pick(c.name, m);
     const notes = categoryNotes(c, name, m);
-    // A name that ends in brackets already, 'Burgerservicenummer (BSN)', takes its notes after a comma.
-    const label = notes.length
-      ? name.endsWith(')')
-        ? `${name}, ${notes.join('; ')}`
-        : `${name} (${notes.join('; ')})`
-      : name;
+    const label = withNotes(name, notes);
     // The sentence ends with the locale's full stop, not also with the author's ('… met toestemming..').
     const where = c.source
       ? pick(c.source.description, m).replace(/\.$/, '') +
@@ -381,7 +376,7 @@ function retentionBlocks({ source, model, m }: NoticeContext): Block[] {
               m.t(`notice:retention.${model.retention.some(holdsForClaims) ? 'introLegalClaims' : 'intro'}`),
             ),
           },
-          { table: retentionTable(model.retention, m) },
+          { table: retentionTable(model, m) },
         ]
       : []),
   ];
@@ -492,8 +487,8 @@ function complaintsBlocks({ source, model, m }: NoticeContext): Block[] {
     { paragraph: sentence(m.t(key, { authority })) },
     {
       facts: [
-        { label: m.t('notice:label.website'), inlines: [link(a.website, a.website)] },
-        { label: m.t('notice:label.postalAddress'), inlines: [text(formatAddress(a.postal, m))] },
+        { label: m.t('notice:label.website'), inlines: [link(a.website[m.lang], a.website[m.lang])] },
+        { label: m.t('notice:label.postalAddress'), inlines: [text(formatAddress(a.postal[m.lang], m))] },
       ],
     },
   ];
@@ -528,5 +523,18 @@ function changesBlocks({ source, m }: NoticeContext): Block[] {
 /** General questions. */
 function contactSectionBlocks({ source, m }: NoticeContext): Block[] {
   if (!source.contact) return [];
-  return [{ paragraph: sentence(m.t('notice:contact.intro')) }, ...contactBlocks(source.contact, m)];
+  const key = otherAddressAbove(source) ? 'notice:contact.introOther' : 'notice:contact.intro';
+  return [{ paragraph: sentence(m.t(key)) }, ...contactBlocks(source.contact, m)];
+}
+
+/**
+ * Whether the notice gives another address above (the controller's, the DPO's, for the rights): then this
+ * one is 'for other questions', not 'for questions about this notice' — iPractice's team@ read as a second
+ * address for questions about the notice beside privacy@ (English review, finding 13).
+ */
+function otherAddressAbove(source: NoticeContext['source']): boolean {
+  const own = source.contact?.email?.toLowerCase();
+  return [source.controller.contact, source.dpo?.contact, source.rights?.contact].some(
+    (c) => c?.email !== undefined && c.email.toLowerCase() !== own,
+  );
 }

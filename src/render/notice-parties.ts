@@ -2,7 +2,7 @@ import type { Messages } from '../i18n/messages.js';
 import { nonEeaCountries, partyCountries, partyLeavesEea } from '../law/eea.js';
 import type { Processor, Recipient } from '../resolve/model.js';
 import type { Entity } from '../policy/policy-types.js';
-import { countryName, joinList, nameOf, pick } from './format.js';
+import { countryName, joinList, nameOf, pick, upperFirst } from './format.js';
 import { blank, link, text, type Inline, type Table } from './outline.js';
 
 /** 'Doctolib SAS (France)', 'the United States', 'AWS'. */
@@ -55,8 +55,11 @@ const optional = (value: string | undefined, m: Messages, asked = false): Inline
   value
     ? [text(value)]
     : asked
-      ? [text(m.t('notice:notStated'))]
+      ? [text(notStatedCell(m))]
       : [blank(m.t('notice:notApplicable'), m.t('notice:blankSpoken'))];
+
+/** 'Niet vermeld' with a capital, as a cell's generated words start (the transfer column's too). */
+const notStatedCell = (m: Messages): string => upperFirst(m.t('notice:notStated'));
 
 /**
  * A party that takes data outside the EEA (it names a transfer ground) while none of the places it names
@@ -84,10 +87,11 @@ function transferColumn(
   return (party) =>
     partyLeavesEea(party)
       ? party.transfer
-        ? [text(m.t(`terms:transferMechanism.${party.transfer.mechanism}`))]
+        ? // The ground's name is lower case for use inside a sentence; a cell starts with a capital.
+          [text(upperFirst(m.t(`terms:transferMechanism.${party.transfer.mechanism}`)))]
         : general
           ? [link(m.t('notice:transferSeeBelow'), '#transfers')]
-          : [text(m.t('notice:notStated'))]
+          : [text(notStatedCell(m))]
       : partyCountries(party).length
         ? [text(m.t('notice:transferNotNeeded'))]
         : [blank(m.t('notice:notApplicable'), m.t('notice:blankSpoken'))];

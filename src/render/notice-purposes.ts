@@ -1,7 +1,8 @@
 import type { Messages } from '../i18n/messages.js';
-import type { DataCategory, PolicyModel, Purpose, PurposeBasis } from '../resolve/model.js';
+import type { DataCategory, PolicyModel, Purpose, PurposeBasis, RetentionRule } from '../resolve/model.js';
+import { endsBeforeLegalMinimum } from '../check/retention-minimum.js';
 import type { RightId } from '../policy/policy-types.js';
-import { joinList, lowerFirst, nameOf, pick, sentence, upperFirst } from './format.js';
+import { joinList, lowerFirst, nameOf, pick, sentence, upperFirst, withNotes } from './format.js';
 import { notStatedText, purposeLawfulness, specialCategoryNote, specialConditionText, termKey } from './legal-text.js';
 import { rich, type NoticeContext } from './notice-context.js';
 import { retentionAnchor, retentionPeriod } from './notice-retention.js';
@@ -22,13 +23,20 @@ import { link, text, type Block, type Fact, type Inline } from './outline.js';
 export function purposesBlocks({ model, m }: NoticeContext): Block[] {
   if (!model.purposes.length) return [];
   const count = model.purposes.length;
-  // Each said only when it is true: every data category is used for a purpose; every purpose names its basis.
-  const onlyThese = model.dataCategories.every((c) => model.purposes.some((p) => p.dataCategories.includes(c)));
-  const intro = onlyThese ? [m.t('notice:purposes.intro', { count })] : [];
-  if (model.purposes.every((p) => p.bases.length > 0 || p.legalBasisStatement))
-    intro.push(m.t(onlyThese ? 'notice:purposes.basisStated' : 'notice:purposes.basisStatedAlone', { count }));
+  // Said only when every purpose names its basis; alone, the lead would repeat the heading. 'For the
+  // purposes below', not 'only for': no field says the list is complete (Bernhoven lists one purpose and
+  // collects data through its websites and social media).
+  const intro = model.purposes.every((p) => p.bases.length > 0 || p.legalBasisStatement)
+    ? [
+        {
+          paragraph: sentence(
+            `${m.t('notice:purposes.intro', { count })} ${m.t('notice:purposes.basisStated', { count })}`,
+          ),
+        },
+      ]
+    : [];
   return [
-    ...(intro.length ? [{ paragraph: sentence(intro.join(' ')) }] : []),
+    ...intro,
     ...model.purposes.map((p): Block => ({
       subsection: { id: `purpose-${p.id}`, heading: pick(p.name, m), blocks: purposeCard(p, model, m), card: true },
     })),
@@ -48,15 +56,24 @@ function purposeCard(p: Purpose, model: PolicyModel, m: Messages): Block[] {
   facts.push(...officialBasisFacts(p, m));
   facts.push(...answer(t('notice:purposeCard.refuseLabel'), refusalLines(p, model, m)));
   facts.push(...purposeControllerFacts(p, m), ...peopleFacts(p, m));
-  // Each rule's period, its data named and linked to the rule's row in the retention table (the law is there):
-  // links alone did not say how long, on paper nor in a screen reader's list of links.
   facts.push(
     ...answer(
       t('notice:label.retention'),
-      p.retention.map((r) => [link(pick(r.name, m), `#${retentionAnchor(r.id)}`), text(`: ${retentionPeriod(r, m)}`)]),
+      p.retention.map((r) => retentionLine(r, model, m)),
     ),
   );
   return [...rich(p.description, m), { facts }];
+}
+
+/**
+ * A rule's period, its data named and linked to the rule's row in the retention table (the law is there): links
+ * alone did not say how long, on paper nor in a screen reader's list of links. Not a period that ends before the
+ * law's minimum for that data (retention/*-too-short), as in the summary: '6 maanden' for a file the law keeps
+ * 20 years; the row it links to says what the law requires.
+ */
+function retentionLine(r: RetentionRule, model: PolicyModel, m: Messages): Inline[] {
+  const name = link(pick(r.name, m), `#${retentionAnchor(r.id)}`);
+  return endsBeforeLegalMinimum(model, r) ? [name] : [name, text(`: ${retentionPeriod(r, m)}`)];
 }
 
 /** Whose data, and who else handles them: the data subjects, processors and recipients of the purpose. */
@@ -96,8 +113,7 @@ function categoryLine(c: DataCategory, m: Messages): string {
   if (c.special) notes.push(specialCategoryNote(c.special, name, m, 'notice:data'));
   if (c.criminal) notes.push(m.t('notice:purposeCard.criminal'));
   if (c.nationalIdentifier) notes.push(m.t('notice:data.nationalIdentifier'));
-  if (!notes.length) return name;
-  return name.endsWith(')') ? `${name}, ${notes.join('; ')}` : `${name} (${notes.join('; ')})`;
+  return withNotes(name, notes);
 }
 
 /** 'Met uw toestemming', 'Omdat de wet ons daartoe verplicht' — one line per basis, with what it covers when the purpose splits them. */
@@ -135,7 +151,7 @@ function officialBasisFacts(p: Purpose, m: Messages): Fact[] {
   // A basis in the statement's words counts as given (and a public task's law goes with its basis).
   if (l.inWords !== undefined) facts.push(fact('notice:label.legalBasis', l.inWords));
   else if (!facts.length)
-    facts.push(fact('notice:label.legalBasis', notStatedText('notice:notStated', l.explanation, m)));
+    facts.push(fact('notice:label.legalBasis', notStatedText('notice:notStatedHere', l.explanation, m)));
   if (l.publicTask) facts.push(fact('statements:label.publicTask', l.publicTask));
   if (l.legalObligation) facts.push(fact('notice:label.legalObligation', l.legalObligation));
   if (l.legitimateInterest) facts.push(fact('notice:label.legitimateInterest', l.legitimateInterest));
@@ -144,8 +160,9 @@ function officialBasisFacts(p: Purpose, m: Messages): Fact[] {
       label: t('notice:label.specialCondition'),
       inlines: [text(specialConditionText(p.specialCategoryCondition, m))],
     });
-  // Special data with no exception named: said, as the register says it, rather than left out.
-  else if (p.usesSpecialData) facts.push(fact('notice:label.specialCondition', t('notice:notStated')));
+  // Special data with no exception named: said, as the register says it, rather than left out; 'in this
+  // notice', so that a patient reads a gap in the statement, not that there is no basis.
+  else if (p.usesSpecialData) facts.push(fact('notice:label.specialCondition', t('notice:notStatedHere')));
   return facts;
 }
 

@@ -1,7 +1,9 @@
 import type { Messages } from '../i18n/messages.js';
-import type { RetentionRule } from '../resolve/model.js';
-import { formatLawReference, retentionPhrase } from './retention-phrase.js';
-import { shorterThanCitedLaw } from '../law/retention-minimums.js';
+import type { PolicyModel, RetentionRule } from '../resolve/model.js';
+import { formatDuration, formatLawReference, formatMinimumArticle, retentionPhrase } from './retention-phrase.js';
+import { longerThanCitedLaw, shorterThanCitedLaw, type RetentionMinimum } from '../law/retention-minimums.js';
+import { careRecipientKey } from './notice-context.js';
+import { minimumsFailedBy } from '../check/retention-minimum.js';
 import { pick } from './format.js';
 import { blank, text, type Inline, type Table } from './outline.js';
 
@@ -24,7 +26,8 @@ export function retentionPeriod(rule: RetentionRule, m: Messages): string {
  * more (several terms, conditions, a legal-claims hold) stays one sentence
  * under "how long", with "counted from" left blank ("—").
  */
-export function retentionTable(rules: readonly RetentionRule[], m: Messages): Table {
+export function retentionTable(model: PolicyModel, m: Messages): Table {
+  const rules = model.retention;
   const t = m.t;
   return {
     caption: t('layout:retention.caption'),
@@ -41,7 +44,8 @@ export function retentionTable(rules: readonly RetentionRule[], m: Messages): Ta
       const legalSource = shorterThanCitedLaw(r) ? undefined : cited;
       const splits = from !== undefined && !r.earliestOf && !r.condition && r.period !== undefined;
       const howLong = retentionPhrase(splits ? rest : { ...rest, ...(from ? { from } : {}) }, m);
-      const why = [legalSource ? formatLawReference(legalSource, m) : '', pick(r.note, m)].filter(Boolean).join('. ');
+      const stated = [legalSource ? lawCell(r, legalSource, m) : '', pick(r.note, m)].filter(Boolean).join('. ');
+      const why = [stated, ...legalMinimumLines(model, r, m)].filter(Boolean).reduce(followedBy, '');
       const cell = (value: string): Inline[] => [
         value ? text(value) : blank(t('layout:retention.none'), t('notice:blankSpoken')),
       ];
@@ -54,3 +58,36 @@ export function retentionTable(rules: readonly RetentionRule[], m: Messages): Ta
     }),
   };
 }
+
+/** The law the rule cites; where it keeps longer than that law asks (longerThanCitedLaw), what the law asks beside it. */
+function lawCell(rule: RetentionRule, legalSource: NonNullable<RetentionRule['legalSource']>, m: Messages): string {
+  const source = formatLawReference(legalSource, m);
+  const minimum = longerThanCitedLaw(rule);
+  return minimum ? m.t('layout:retention.lawAsksLess', { source, minimum: formatDuration(minimum.period, m) }) : source;
+}
+
+/**
+ * What the law requires of a rule that ends before a legal minimum (retention/*-too-short): '6 maanden' beside
+ * 'zo lang als de wet ons verplicht' would leave the patient with the shorter term (English review, finding 1).
+ * Not for a minimum still to be confirmed (`verify`): the notice states no law that is not sure.
+ */
+function legalMinimumLines(model: PolicyModel, rule: RetentionRule, m: Messages): string[] {
+  return minimumsFailedBy(model, rule)
+    .filter((min) => min.verify === undefined)
+    .map((min) =>
+      m.t(minimumKey(min, model), {
+        article: formatMinimumArticle(min, m),
+        minimum: formatDuration(min.period, m),
+      }),
+    );
+}
+
+/** The sentence's key; the medical file in the policy's word for it ('dossier' where it says client). */
+function minimumKey(min: RetentionMinimum, model: PolicyModel): string {
+  const key = `layout:retention.legalMinimum.${min.ruleId.replace(/^retention\//, '')}`;
+  return min.appliesTo.medicalFile ? careRecipientKey(key, model.source) : key;
+}
+
+/** Two texts as sentences, the first with its full stop: 'NOTE' and 'The law …' read 'NOTE. The law …'. */
+const followedBy = (first: string, next: string): string =>
+  first ? `${/[.!?]$/.test(first) ? first : `${first}.`} ${next}` : next;

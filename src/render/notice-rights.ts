@@ -1,25 +1,34 @@
 import { rightsStatementBlocks } from './notice-statements.js';
+import { accessTermsBlock } from './notice-access.js';
 import { namesExchangeSystem } from '../law/dutch-care-law.js';
 import { patientRights } from '../law/patient-rights.js';
 import { restrictionGrounds, rights as rightFacts } from '../law/rights.js';
 import type { DerivedRight, Purpose } from '../resolve/model.js';
 import { formatDurationInText, formatLawReference } from './retention-phrase.js';
-import { contactFacts, controllerName, formatAddress, joinList, pick, sentence } from './format.js';
+import { contactFacts, formatAddress, joinList, pick, sentence } from './format.js';
 import { termKey } from './legal-text.js';
 import { careRecipientKey, rich, type NoticeContext } from './notice-context.js';
 import { link, linkedIn, text, type Block, type Fact, type Inline } from './outline.js';
 
 /**
- * The rights section — 13(2)(b)(c)(d). Each derived right gets the
- * organisation's own explanation when it gives one (rights.notes), which
- * then replaces the general text rather than repeating it; otherwise a
- * general text that names only the bases this policy uses. A care
- * provider's notice adds the patient's rights under the WGBO, and its
+ * The rights section — 13(2)(b)(c)(d). Each derived right gets the general
+ * text, which names only the bases this policy uses and is the legal minimum,
+ * and after it the organisation's own explanation where it gives one
+ * (rights.notes), under a lead-in that marks it as theirs. The own text used
+ * to replace the general one, and then narrowed the right: Doctolib's
+ * restriction 'only when (i)–(iii)', Cosmetic Clinic's erasure of incorrect
+ * data only, IES's and Dental Clinics' objection (English review, finding 2).
+ * A care provider's notice adds the patient's rights under the WGBO, and its
  * erasure right always points to them.
  */
 export function rightsBlocks(ctx: NoticeContext): Block[] {
   const { model, source, m } = ctx;
-  const blocks: Block[] = [{ paragraph: sentence(m.t('notice:rights.intro')) }];
+  // Once, above the rights: the general text comes first, and it stands whatever the explanation after it says.
+  const owned = model.rights.some((right) => ownText(right, ctx).length > 0);
+  const blocks: Block[] = [
+    ...(owned ? [{ paragraph: sentence(m.t('notice:rights.introOwn')) }] : []),
+    { paragraph: sentence(m.t('notice:rights.intro')) },
+  ];
   for (const right of model.rights) {
     blocks.push({
       subsection: {
@@ -59,28 +68,53 @@ export function rightsBlocks(ctx: NoticeContext): Block[] {
 }
 
 function rightBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
-  const { source, m } = ctx;
-  const own = rich(source.rights?.notes?.[right.id], m);
-  if (right.id === 'objection' && right.bases.includes('direct-marketing')) return objectionBlocks(right, own, ctx);
-  if (right.id === 'erasure' && ctx.careProvider)
-    return [...careErasureBlocks(own, ctx), ...appliesTo(right.purposes, ctx)];
-  if (right.id === 'restriction' && !own.length) return restrictionBlocks(ctx);
-  const blocks: Block[] = own.length ? own : [{ paragraph: generalInlines(right, ctx) }];
-  return [...blocks, ...appliesTo(right.purposes, ctx)];
+  return [...generatedBlocks(right, ctx), ...ownBlocks(ownText(right, ctx), ctx)];
+}
+
+/** The organisation's own text about a right (rights.notes), as blocks; none where it gives none. */
+const ownText = (right: DerivedRight, { source, m }: NoticeContext): Block[] =>
+  rich(source.rights?.notes?.[right.id], m);
+
+/** The own text under its lead-in ('Onze toelichting:'), after the general text. */
+function ownBlocks(own: Block[], { m }: NoticeContext): Block[] {
+  if (!own.length) return [];
+  return [{ paragraph: [{ text: m.t('notice:rights.ownLead'), strong: true }] }, ...own];
+}
+
+/** What the notice says of a right whatever the organisation adds: the general text, true for this policy. */
+function generatedBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
+  if (right.id === 'objection' && right.bases.includes('direct-marketing')) return objectionBlocks(right, ctx);
+  if (right.id === 'erasure' && ctx.careProvider) return [...careErasureBlocks(ctx), ...appliesTo(right.purposes, ctx)];
+  if (right.id === 'restriction') return restrictionBlocks(ctx);
+  const general = [{ paragraph: generalInlines(right, ctx) }, ...appliesTo(right.purposes, ctx)];
+  return right.id === 'access' ? [...general, accessTermsBlock(ctx), accessHowToBlock(ctx)] : general;
 }
 
 /**
- * Erasure at a care provider: the organisation's own note or the general
- * sentence, then always the pointer to the WGBO's destruction right below
- * (BW 7:455), which an authored note ('… tenzij een wettelijke plicht …')
- * must not hide: the seeds' notes read as the opposite of it.
+ * Under the right of access, a link to how to ask (English review, finding 15): the part came after the
+ * whole list of rights and the WGBO's, 6 to 68 phone screens further down, and the access text of five
+ * notices named no way to ask.
  */
-function careErasureBlocks(own: Block[], { m, source }: NoticeContext): Block[] {
+function accessHowToBlock({ m }: NoticeContext): Block {
+  return {
+    paragraph: [
+      text(m.t('notice:rights.accessHowToBefore')),
+      link(m.t('notice:rights.howTo'), '#exercising-rights'),
+      text(m.t('notice:rights.accessHowToAfter')),
+    ],
+  };
+}
+
+/**
+ * Erasure at a care provider: the general sentence, then always the pointer to the WGBO's destruction
+ * right below (BW 7:455), which an authored note ('… tenzij een wettelijke plicht …') must not hide:
+ * the seeds' notes read as the opposite of it. The pointer links the section it names.
+ */
+function careErasureBlocks({ m, source }: NoticeContext): Block[] {
   const section = m.t(careRecipientKey('notice:label.patientRights', source));
   const medicalFile = m.t(careRecipientKey('terms:right.erasure.medicalFile', source), { section });
-  const pointer = (value: string): Inline[] => linkedIn(value, section, '#patient-rights');
-  if (own.length) return [...own, { paragraph: pointer(medicalFile) }];
-  return [{ paragraph: pointer(`${m.t('terms:right.erasure.descriptionCareProvider')} ${medicalFile}`) }];
+  const value = `${m.t('terms:right.erasure.descriptionCareProvider')} ${medicalFile}`;
+  return [{ paragraph: linkedIn(value, section, '#patient-rights') }];
 }
 
 /** The bases that bring in the objection of art. 21(1), for one's particular situation (law/rights.ts). */
@@ -94,11 +128,11 @@ const situationalObjection = new Set<string>(
  * the marketing purposes — each list under its own sentence, so that the
  * absolute objection is not read as covering every purpose.
  */
-function objectionBlocks(right: DerivedRight, own: Block[], ctx: NoticeContext): Block[] {
+function objectionBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
   const { m } = ctx;
   const situational = right.purposes.filter((p) => p.bases.some((b) => situationalObjection.has(b.basis)));
   const marketing = right.purposes.filter((p) => p.directMarketing);
-  const blocks: Block[] = own.length || !situational.length ? own : [{ paragraph: sentence(generalText(right, ctx)) }];
+  const blocks: Block[] = situational.length ? [{ paragraph: sentence(generalText(right, ctx)) }] : [];
   return [
     ...blocks,
     ...appliesTo(situational, ctx),
@@ -110,7 +144,8 @@ function objectionBlocks(right: DerivedRight, own: Block[], ctx: NoticeContext):
 /**
  * Restriction: the cases of art. 18(1) in which it applies (law/rights.ts), the one pending an objection
  * only where the objection of 21(1) applies. It said 'for example while we check whether it is accurate':
- * one case of four, and a statement's own 'only when (i)–(iii)' had nothing to stand against.
+ * one case of four, and a statement's own 'only when (i)–(iii)' had nothing to stand against; then the own
+ * text replaced the cases, and the notice said 'only when (i)–(iii)' alone.
  */
 function restrictionBlocks({ model, m }: NoticeContext): Block[] {
   const objection = model.rights
@@ -204,13 +239,15 @@ function wgboArticlesCited(p: Purpose): string[] {
 
 /**
  * How to exercise the rights (12(2), 13(2)(b)): the organisation's own text, where to send a request
- * (the rights contact, else the controller's contact, else its address by post) and the response
- * time. A statement that names none of these gets what is true without them (askUsBlocks), rather than
- * no section: the reader is told the rights and where they can still turn.
+ * (the rights contact, else the controller's contact) and the response time. A statement that names
+ * none of these gets what is true without them (askUsBlocks), rather than no section: the reader is
+ * told the rights and where they can still turn.
  */
-/** Whether the statement says how to exercise the rights: its own text, or where to send a request. */
+/** Whether the statement says how to exercise the rights: its own text, where to send a request, or the address. */
 export function saysHowToExercise(source: NoticeContext['source'], m: NoticeContext['m']): boolean {
-  return rich(source.rights?.howToExercise, m).length > 0 || sendToBlocks(source, m).reachable;
+  return (
+    rich(source.rights?.howToExercise, m).length > 0 || sendToBlocks(source, m).reachable || !!postalAddress(source, m)
+  );
 }
 
 /**
@@ -247,10 +284,12 @@ function askLead(source: NoticeContext['source'], m: NoticeContext['m']): string
 /**
  * A statement that says neither how nor where: what is true all the same — a request goes to the
  * organisation, which must help (12(2)) — then the DPO, whom a person may contact about their rights
- * (38(4)), where the notice gives the DPO's contact details, and only otherwise that the statement names
- * no address, e-mail or telephone number for a request. Not 'this notice does not say how', which
- * reads as a report on the document rather than help. After the statement's own words the lead says
- * that every right may be asked of us (howToAskAlso): their words may cover one right only.
+ * (38(4)), where the notice gives the DPO's contact details; else the organisation's address, as an
+ * address and not as 'send your request by post' (Dijklander's statement gives no such instruction);
+ * and only otherwise that the statement names no address, e-mail or telephone number for a request.
+ * Not 'this notice does not say how', which reads as a report on the document rather than help. After
+ * the statement's own words the lead says that every right may be asked of us (howToAskAlso): their
+ * words may cover one right only.
  */
 function askUsBlocks(source: NoticeContext['source'], m: NoticeContext['m'], lead: string): Block[] {
   const dpo = contactFacts(source.dpo?.contact, m).length > 0;
@@ -260,7 +299,17 @@ function askUsBlocks(source: NoticeContext['source'], m: NoticeContext['m'], lea
     link(m.t('notice:controller.dpo'), '#dpo'),
     text(m.t('notice:rights.howToAskDpoAfter')),
   ];
-  return [{ paragraph: sentence(lead) }, { paragraph: dpo ? toDpo : sentence(m.t('notice:rights.noContact')) }];
+  const address = postalAddress(source, m);
+  const where = dpo
+    ? toDpo
+    : sentence(address ? m.t('notice:rights.address', { address }) : m.t('notice:rights.noContact'));
+  return [{ paragraph: sentence(lead) }, { paragraph: where }];
+}
+
+/** The controller's address with street and city, formatted; undefined without them. */
+function postalAddress(source: NoticeContext['source'], m: NoticeContext['m']): string | undefined {
+  const address = source.controller.address;
+  return address?.street && address.city ? formatAddress(address, m) : undefined;
 }
 
 /**
@@ -280,11 +329,7 @@ function sendToBlocks(
     const lead = fresh.length || !facts.length ? [{ paragraph: sentence(m.t('notice:rights.sendTo')) }] : [];
     return { blocks: [...lead, ...factsOnly(fresh), ...note], reachable: true };
   }
-  const address = source.controller.address;
-  if (!address?.street || !address.city) return { blocks: [], reachable: false };
-  const name = controllerName(source.controller, m);
-  const sentenceText = m.t('notice:rights.sendToAddress', { name, address: formatAddress(address, m) });
-  return { blocks: [{ paragraph: sentence(sentenceText) }], reachable: true };
+  return { blocks: [], reachable: false };
 }
 
 /** Without scheme, 'www.' and a closing slash, lower case: how an address is compared with the author's text. */

@@ -2,11 +2,12 @@ import type { RetentionRule } from '../resolve/model.js';
 import type { Messages } from '../i18n/messages.js';
 import { isInEea, nonEeaCountries } from '../law/eea.js';
 import { controllerName, countryName, joinList, nameOf, pick } from './format.js';
-import type { NoticeContext } from './notice-context.js';
+import { careRecipientKey, type NoticeContext } from './notice-context.js';
 import { link, text, type Block, type Inline, type Section } from './outline.js';
 import { telHref } from './contact-links.js';
-import { retentionPhrase, withoutFalseLegalSource } from './retention-phrase.js';
+import { retentionPhrase, withLegalSourceOnlyAsItsTerm } from './retention-phrase.js';
 import { saysHowToExercise } from './notice-rights.js';
+import { endsBeforeLegalMinimum } from '../check/retention-minimum.js';
 
 /**
  * The first layer ("In het kort" / "In short", EDPB WP260 rev.01 §35–38):
@@ -77,9 +78,11 @@ function whoBlocks({ source, model, m }: NoticeContext): Block[] {
 
 /**
  * The rights, and a link to how to use them (the part a patient looks for, at the rights' end) where
- * the notice says how: not to the sentence that the statement does not say.
+ * the notice says how: not to the sentence that the statement does not say. Seeing the file and getting
+ * a copy named first, in the words a patient looks for (BW 7:456 at a care provider, else GDPR 15): the
+ * line said 'inzage, verbetering of verwijdering', and no summary said 'kopie' or 'dossier'.
  */
-function rightsBlocks({ source, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
+function rightsBlocks({ source, m, careProvider }: NoticeContext, ids: ReadonlySet<string>): Block[] {
   if (!ids.has('rights')) return [];
   const howTo: Inline[] =
     ids.has('exercising-rights') && saysHowToExercise(source, m)
@@ -88,7 +91,7 @@ function rightsBlocks({ source, m }: NoticeContext, ids: ReadonlySet<string>): B
   return [
     {
       paragraph: [
-        text(m.t('layout:summary.rights')),
+        text(m.t(careProvider ? careRecipientKey('layout:summary.rightsCare', source) : 'layout:summary.rights')),
         link(m.t('layout:summary.rightsLink'), '#rights'),
         ...howTo,
         text(m.t('layout:summary.end')),
@@ -97,11 +100,17 @@ function rightsBlocks({ source, m }: NoticeContext, ids: ReadonlySet<string>): B
   ];
 }
 
-/** How long the medical file (health data) is kept, else a pointer to the periods; never a guess. */
+/**
+ * How long the medical file (health data) is kept, else a pointer to the periods; never a guess. Not a
+ * period that ends before the law's minimum for that data (retention/*-too-short): one line without the
+ * rule's note made Cosmetic Clinic's 'no longer than 6 months' the first thing a patient read of a file the
+ * law keeps 20 years, where its note adds 'and as long as the law requires'.
+ */
 function retentionBlocks({ model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
   if (!ids.has('retention')) return [];
   const medical = medicalFileRule(model.retention);
-  if (!medical) return [{ paragraph: [link(m.t('layout:summary.keepLink'), '#retention')] }];
+  if (!medical || endsBeforeLegalMinimum(model, medical))
+    return [{ paragraph: [link(m.t('layout:summary.keepLink'), '#retention')] }];
   return [
     {
       paragraph: [text(keepSentence(medical, m) + ' '), link(m.t('layout:summary.keepAll'), '#retention')],
@@ -111,12 +120,12 @@ function retentionBlocks({ model, m }: NoticeContext, ids: ReadonlySet<string>):
 
 /**
  * '<rule>: kept <phrase>.'; 'kept for' where the phrase starts with its period ('20 years …'). A law the
- * policy knows is cited by its name and abbreviation, without the article (in the table it links to): 'op grond van
- * de WGBO' alone left patients an abbreviation they may not know (the accessibility review of 2026-12-07); the
- * summary still fits one 360 × 740 screen (test/browser/summary-screen.test.ts).
+ * policy knows is cited short in Dutch ('op grond van de WGBO'): its full name took two of a phone's lines in
+ * the summary (iPractice, Dental Clinics; again 770 px of a 740 px screen with the rights line that names the
+ * file and a copy, test/browser/summary-screen.test.ts); the retention table it links to gives the name in full.
  */
 function keepSentence(rule: RetentionRule, m: Messages): string {
-  const phrase = retentionPhrase(withShortLawName(withoutFalseLegalSource(rule), m), m);
+  const phrase = retentionPhrase(withShortLawName(withLegalSourceOnlyAsItsTerm(rule), m), m);
   return m.t('layout:summary.keep', {
     rule: pick(rule.name, m),
     phrase,
@@ -125,8 +134,8 @@ function keepSentence(rule: RetentionRule, m: Messages): string {
 }
 
 /**
- * The rule with a known law cited as the summary cites it (layout:summary.lawCited: its name and abbreviation);
- * the article and any words beside it are in the table.
+ * The rule with a known law cited as the summary cites it (layout:summary.lawCited: the abbreviation alone in
+ * Dutch, the English name and the abbreviation in English); the article and any words beside it are in the table.
  * A citation of a law the policy does not know is kept whole.
  */
 function withShortLawName(rule: RetentionRule, m: Messages): RetentionRule {

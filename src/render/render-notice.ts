@@ -15,7 +15,7 @@ export interface RenderedNotice {
 }
 
 export interface NoticeRenderOptions {
-  /** Prepended to every id in the fragment (default 'policyc-'); the standalone page keeps plain ids. */
+  /** Prepended to every id in the fragment (default 'policyc-'), `{lang}` in it by the language; the standalone page keeps plain ids. */
   idPrefix?: string;
   /** Level of the fragment's title heading, 1–4 (default 2: no <h1> in a fragment unless asked). */
   headingLevel?: number;
@@ -159,7 +159,7 @@ export function renderNotice(
   };
   const markdown = tidy(templates.markdown({ ...outline, summary, sections, contentsSlug, introductionSlug }));
   const fragmentLayout: HtmlLayout = {
-    idPrefix: options.idPrefix ?? DEFAULT_ID_PREFIX,
+    idPrefix: (options.idPrefix ?? DEFAULT_ID_PREFIX).replaceAll('{lang}', messages.lang),
     headingLevel: options.headingLevel ?? DEFAULT_FRAGMENT_HEADING_LEVEL,
   };
   const { alternates, links } = languageAlternates(

@@ -1,7 +1,7 @@
 import { joinList, type Messages } from '../i18n/messages.js';
 import { laws } from '../law/laws.js';
 import { parseDuration } from '../law/durations.js';
-import { shorterThanCitedLaw, type RetentionMinimum } from '../law/retention-minimums.js';
+import { longerThanCitedLaw, shorterThanCitedLaw, type RetentionMinimum } from '../law/retention-minimums.js';
 import type { LawReference, RetentionRuleSource, RetentionTermSource } from '../policy/policy-types.js';
 import { rememberedPerLanguage } from '../i18n/per-language.js';
 
@@ -136,14 +136,39 @@ export function withoutFalseLegalSource<R extends RetentionRuleSource>(rule: R):
   return rest as R;
 }
 
+/**
+ * The rule with its law named only where that law sets its period: for the notice's summary, which has
+ * no room to say that the law asks less (longerThanCitedLaw) or more (withoutFalseLegalSource).
+ */
+export function withLegalSourceOnlyAsItsTerm<R extends RetentionRuleSource>(rule: R): R {
+  if (!longerThanCitedLaw(rule)) return withoutFalseLegalSource(rule);
+  const { legalSource: _cited, ...rest } = rule;
+  return rest as R;
+}
+
+/**
+ * '<phrase>, under the <law>', or, where the period is longer than the law asks (longerThanCitedLaw),
+ * '<phrase>; the <law> requires at least <minimum>': the law is not why the data is kept that long.
+ */
+function legalSourceClause(phrase: string, rule: RetentionRuleSource, messages: Messages): string {
+  const source = formatLawReference(rule.legalSource!, messages);
+  const minimum = longerThanCitedLaw(rule);
+  return minimum
+    ? messages.t('terms:retention.legalSourceLonger', {
+        phrase,
+        source,
+        minimum: formatDuration(minimum.period, messages),
+      })
+    : messages.t('terms:retention.legalSource', { phrase, source });
+}
+
 function writeRetentionPhrase(rule: RetentionRuleSource, messages: Messages): string {
   const t = messages.t;
   let phrase = rule.earliestOf ? earliestOfPhrase(rule.earliestOf, messages) : retentionTermPhrase(rule, messages);
   if (rule.withConsent)
     phrase = t('terms:retention.withConsent', { phrase, period: formatDuration(rule.withConsent, messages) });
   if (rule.endsOnObjection) phrase = t('terms:retention.endsOnObjection', { phrase });
-  if (rule.legalSource)
-    phrase = t('terms:retention.legalSource', { phrase, source: formatLawReference(rule.legalSource, messages) });
+  if (rule.legalSource) phrase = legalSourceClause(phrase, rule, messages);
   if (rule.afterwards) phrase = t(`terms:retention.afterwards.${rule.afterwards}`, { phrase });
   if (rule.legalClaimsHold)
     phrase = t('terms:retention.legalClaimsHold', {

@@ -1,3 +1,4 @@
+import type { ReplacedList } from '../load/load-document.js';
 import type { Language } from '../i18n/messages.js';
 import type { AuthorityFacts } from '../law/authorities.js';
 import type {
@@ -99,4 +100,6 @@ export interface PolicyModel {
   /** The rights that apply: derived, less those rights.notApplicable sets aside. */
   rights: DerivedRight[];
   authority: AuthorityFacts;
+  /** Lists of ids the policy gives in place of a base's that holds ids it leaves out (extends.ts). */
+  replacedLists?: readonly ReplacedList[];
 }

@@ -36,6 +36,7 @@ export function resolvePolicy(doc: SourceDocument): { value: PolicyModel; diagno
       rights,
       controllers: [...refs.controllers.values()],
       authority: authorities[source.complaints?.authority ?? defaultAuthority],
+      ...(doc.replacedLists ? { replacedLists: doc.replacedLists } : {}),
     },
     diagnostics: ctx.diagnostics,
   };

@@ -6,7 +6,8 @@ import { miniPolicy } from '../support/mini-policy.js';
 /**
  * rights/narrowed (the law review's open item 2): an authored rights text that gives less than the GDPR —
  * one way to ask, a fee for the first copy, more than a month to answer without the art. 12(3) reason,
- * restriction "only" in some of the cases of art. 18(1). Patterns, tight on purpose: these pin their reach,
+ * restriction "only" in some of the cases of art. 18(1), erasure only of incorrect data, an objection that needs the
+ * person's reason. Patterns, tight on purpose: these pin their reach,
  * including the seed texts that must not be reported (docs/seed-findings.md).
  */
 const text = (nl: string, en = nl): { nl: string; en: string } => ({ nl, en });
@@ -19,7 +20,7 @@ function narrowed(rights: NonNullable<PolicySource['rights']>, lang: 'en' | 'nl'
     .map((f) => `${f.pointer} ${f.message}`);
 }
 const howTo = (nl: string, en = 'Ask us.'): string[] => narrowed({ howToExercise: text(nl, en) }, 'nl');
-const note = (right: 'access' | 'restriction' | 'erasure', nl: string, en = 'Ask us.'): string[] =>
+const note = (right: 'access' | 'restriction' | 'erasure' | 'objection', nl: string, en = 'Ask us.'): string[] =>
   narrowed({ notes: { [right]: text(nl, en) } }, 'nl');
 
 describe('rights/narrowed: one way to ask', () => {
@@ -89,5 +90,101 @@ describe('rights/narrowed: restriction in fewer cases than art. 18(1)', () => {
     ).toEqual([]);
     // "alleen" in another right's text is not about restriction.
     expect(note('access', 'U kunt alleen uw eigen gegevens inzien.')).toEqual([]);
+  });
+});
+
+describe('rights/narrowed: erasure only of incorrect data (English review 2)', () => {
+  it("reports the cosmetic clinic's erasure text, in Dutch and English, quoted", () => {
+    expect(
+      note(
+        'erasure',
+        'Blijkt dat gegevens over u onjuist zijn, dan hebt u het recht die door ons te laten verwijderen.',
+      ),
+    ).toEqual([
+      '/rights/notes/erasure Deze tekst geeft het recht op gegevenswissing als de gegevens onjuist zijn ("Blijkt dat gegevens over u onjuist zijn, dan hebt u het recht die door ons te laten verwijderen") en noemt geen van de gevallen van artikel 17, lid 1: de gegevens zijn niet meer nodig, de toestemming is ingetrokken, er is bezwaar gemaakt, de verwerking is onrechtmatig, of een wettelijke plicht vraagt om wissen. Onjuiste gegevens worden verbeterd (artikel 16).',
+    ]);
+    expect(
+      note(
+        'erasure',
+        'Vraag het ons.',
+        'If it appears that data about you is incorrect, you have the right to have it removed by us.',
+      ),
+    ).toHaveLength(1);
+    expect(note('erasure', 'Als uw gegevens niet juist zijn, kunt u ze laten wissen.')).toHaveLength(1);
+  });
+
+  it('does not report erasure texts that name a case of art. 17(1), or incorrect data in another right (seed texts)', () => {
+    // Dental Clinics, IES, iPractice.
+    expect(
+      note(
+        'erasure',
+        'Je hebt het recht om ons te verzoeken je persoonsgegevens te wissen als je vindt dat ze niet meer nodig zijn voor de doeleinden waarvoor ze oorspronkelijk zijn verzameld.',
+      ),
+    ).toEqual([]);
+    expect(
+      note(
+        'erasure',
+        'U kunt contact met ons opnemen met het verzoek om al uw persoonsgegevens te verwijderen. Er kunnen juridische redenen zijn waarom we bepaalde informatie over u moeten bewaren.',
+      ),
+    ).toEqual([]);
+    expect(
+      note(
+        'erasure',
+        'Wil je dat we je persoonsgegevens verwijderen voordat de bewaartermijn is verstreken, dan kun je ons daarom vragen per e-mail.',
+      ),
+    ).toEqual([]);
+    // Incorrect data as one case more, beside another.
+    expect(
+      note(
+        'erasure',
+        'U kunt gegevens laten wissen als ze niet meer nodig zijn. Als gegevens onjuist zijn, kunt u ze ook laten verwijderen.',
+      ),
+    ).toEqual([]);
+    expect(note('access', 'Als gegevens onjuist zijn, kunt u ze laten verwijderen.')).toEqual([]);
+  });
+});
+
+describe("rights/narrowed: an objection that needs the person's reason (English review 2)", () => {
+  it('reports Dental Clinics\' "geldige reden" and IES\'s "if you believe we do not have the proper grounds"', () => {
+    expect(
+      note(
+        'objection',
+        'Je hebt het recht om bezwaar te maken tegen de verwerking van je gegevens. Als je een geldige reden hebt, zullen wij de verwerking stopzetten.',
+      ),
+    ).toEqual([
+      '/rights/notes/objection Deze tekst laat het stoppen van de verwerking afhangen van een reden of opvatting van de betrokkene ("Als je een geldige reden hebt"); volgens artikel 21, lid 1, moet de organisatie stoppen, tenzij zij dwingende gerechtvaardigde gronden aantoont die zwaarder wegen dan de belangen van de betrokkene, en tegen direct marketing is geen reden nodig.',
+    ]);
+    expect(
+      note('objection', 'Vraag het ons.', 'If you have a valid reason, we will stop the processing.'),
+    ).toHaveLength(1);
+    expect(
+      note(
+        'objection',
+        'U kunt bezwaar maken tegen onze verwerking van uw persoonsgegevens als u van mening bent dat wij daarvoor niet de juiste gronden hebben.',
+      ),
+    ).toHaveLength(1);
+    expect(
+      note(
+        'objection',
+        'Vraag het ons.',
+        'You can object to our processing of your personal data if you believe we do not have the proper grounds for it.',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it("does not report an objection text that sets no condition on the person (Doctolib), or a reason in another right's text", () => {
+    expect(
+      note(
+        'objection',
+        'U kunt bezwaar maken tegen de verwerking van uw persoonsgegevens voor direct-marketingdoeleinden en/of tegen de verwerking op basis van het gerechtvaardigd belang van Doctolib.',
+      ),
+    ).toEqual([]);
+    expect(
+      note(
+        'objection',
+        'U mag bezwaar maken. Wij stoppen dan, tenzij wij dwingende gerechtvaardigde gronden hebben die zwaarder wegen.',
+      ),
+    ).toEqual([]);
+    expect(note('erasure', 'Als je een geldige reden hebt, wissen wij je gegevens.')).toEqual([]);
   });
 });

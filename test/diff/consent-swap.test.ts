@@ -90,8 +90,11 @@ describe('a purpose that swaps from consent to another legal basis', () => {
     expect(en).not.toMatch(/withdraw/i);
   });
 
-  it('is not told when consent stays, or goes without another basis in its place', () => {
+  it('is not told when consent stays', () => {
     expect(swapNotes(withBases([consent, interests]), 'en')).toEqual([]);
+  });
+
+  it('is told when consent goes and the basis it had besides stays (EDPB 05/2020: no swap to the basis that remains)', () => {
     const before = text((s) => {
       const newsletter = s.purposes.find((p: { id: string }) => p.id === 'newsletter');
       delete newsletter.legalBasis;
@@ -101,7 +104,19 @@ describe('a purpose that swaps from consent to another legal basis', () => {
       { text: before, label: 'old.json', path: file },
       { text: withBases([contract]), label: 'new.json', path: file },
     );
-    const notes = compared.value!.notice!.texts.flatMap((t) => t.senderNotes);
-    expect(notes.filter((n) => n.includes('05/2020'))).toEqual([]);
+    const notes = compared.value!.notice!.texts.flatMap((t) => t.senderNotes).filter((n) => n.includes('05/2020'));
+    expect(notes).toHaveLength(2);
+    // Consent already given can still be withdrawn: the letter does not say that right no longer applies.
+    const letter = compared.value!.notice!.texts.find((t) => t.lang === 'en')!.changes.join('\n');
+    expect(letter).toContain('performance of a contract');
+    expect(letter).not.toMatch(/withdraw/i);
+    expect(notes).toContain(
+      'For Newsletter the old version also rested on consent; the new version rests only on performance of a contract (Article 6(1)(b) GDPR). ' +
+        `According to the EDPB Guidelines 05/2020 on consent under Regulation 2016/679 (paragraphs ${consentSwapGuidance.paragraphs}), ` +
+        'a controller cannot swap from consent to another legal basis: the basis that remains cannot be used afterwards to justify processing ' +
+        'for which the consent turns out invalid or has been withdrawn, and the legal basis has to be decided before the processing starts. ' +
+        'Decide whether what rested on consent stops or rests on another basis from now on, and what happens to the data collected with consent, ' +
+        'and say so in the notice: this draft does not.',
+    );
   });
 });

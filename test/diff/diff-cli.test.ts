@@ -188,6 +188,8 @@ describe('policyc diff on files', () => {
     [['diff', v1, v2, '--fail-on', 'everything'], 'unknown value "everything" for --fail-on (use material or any)'],
     [['diff', v1, v2, '--notify-date', '2025-02-30'], '--notify-date must be a date YYYY-MM-DD, not "2025-02-30"'],
     [['diff', v1, 'HEAD'], 'the new side "HEAD" is neither a file nor <revision>:<path>'],
+    [['diff', 'HEAD', 'nothere/'], 'the new side: no file or folder at nothere/'],
+    [['diff', v1, 'policies/nothere/policy.json'], 'the new side: no file or folder at policies/nothere/policy.json'],
     [['diff', v1, v2, '--format', 'xlsx'], 'unknown format "xlsx" (use one of: text, markdown, html, json)'],
   ])('is a usage error (exit 2): %j', async (args, message) => {
     const run = await runPolicycInProcess(args);

@@ -64,7 +64,9 @@ describe('a recipient no longer given data', () => {
       for (const purpose of source.purposes) delete purpose.recipients;
     });
     const removed = diffPolicies(model('clinic-v1/policy.json'), without).find((c) => c.kind === 'recipient-removed')!;
-    expect(changeWords(removed, messagesFor('nl')).sentence).toMatch(/^Wij geven geen gegevens meer aan .+\.$/);
+    expect(changeWords(removed, messagesFor('nl')).sentence).toMatch(
+      /^De organisatie geeft geen gegevens meer aan .+\.$/,
+    );
     expect(changeWords(removed, messagesFor('en')).sentence).toMatch(/^The organisation no longer gives data to .+\.$/);
   });
 });

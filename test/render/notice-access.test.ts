@@ -26,10 +26,21 @@ describe('the right of access', () => {
     );
   });
 
-  it("follows the organisation's own text on the right", () => {
+  it("comes before the organisation's own text on the right: it belongs to the general text (English review 2)", () => {
     const policy = miniPolicy();
     policy.rights = { notes: { access: { nl: 'EIGEN TEKST over inzage.', en: 'OWN TEXT on access.' } } };
-    expect(accessPart(policy)).toMatch(/EIGEN TEKST over inzage\.\n\nDe eerste kopie is gratis\./);
+    expect(accessPart(policy)).toMatch(/De eerste kopie is gratis\.[\s\S]*EIGEN TEKST over inzage\./);
+  });
+
+  it("links to how to ask, before the organisation's own text (English review 15: no way to ask under the right)", () => {
+    const policy = miniPolicy();
+    policy.rights = { notes: { access: { nl: 'EIGEN TEKST over inzage.', en: 'OWN TEXT on access.' } } };
+    expect(accessPart(policy)).toMatch(
+      /Hoe u om inzage of een kopie vraagt, staat onder \[Hoe u uw rechten uitoefent\]\(#hoe-u-uw-rechten-uitoefent\)\.[^#]*EIGEN TEKST/,
+    );
+    expect(accessPart(miniPolicy(), 'en')).toContain(
+      'How to ask for access or a copy is explained under [How to exercise your rights](#how-to-exercise-your-rights).',
+    );
   });
 
   it('leaves the time to the policy where it states one: said once, never two different periods', () => {

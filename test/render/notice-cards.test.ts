@@ -46,12 +46,12 @@ describe('table cells and captions', () => {
     expect(row(page, 'Ergens').at(-1)).toBe(
       `<td data-label="Waarborg voor doorgifte" class="policyc-blank">${dash}</td>`,
     );
-    expect(row(page, 'Overzee').at(-1)).toBe('<td data-label="Waarborg voor doorgifte">niet vermeld</td>');
+    expect(row(page, 'Overzee').at(-1)).toBe('<td data-label="Waarborg voor doorgifte">Niet vermeld</td>');
   });
 
   it('says a party whose every place is inside the EEA needs no transfer safeguard', () => {
     expect(row(html(), 'Dichtbij').at(-1)).toBe(
-      '<td data-label="Waarborg voor doorgifte">niet nodig (binnen de EER)</td>',
+      '<td data-label="Waarborg voor doorgifte">Niet nodig (binnen de EER)</td>',
     );
   });
 

@@ -60,6 +60,45 @@ describe('the summary', () => {
     ]);
   });
 
+  it('states how long the medical file is kept, but not a period shorter than the law requires (English review 1)', () => {
+    const kept = (policy: PolicySource, lang: Language): string | undefined =>
+      summary(policy, lang).lines.find((line) => /bewaard|kept|bewaartermijn|retention period/i.test(line));
+    expect(kept(fullPolicy(), 'nl')).toBe(
+      'Medisch dossier: bewaard 20 jaar, op grond van de WGBO. Alle bewaartermijnen',
+    );
+    const short = fullPolicy();
+    // Cosmetic Clinic: 'no longer than 6 months', its note 'and as long as the law requires' left out of one line.
+    short.retention![0] = {
+      id: 'file',
+      name: both('Medisch dossier', 'Medical file'),
+      dataCategories: ['phone'],
+      period: 'P6M',
+      maximum: true,
+      note: both('En zo lang als de wet vereist.', 'And as long as the law requires.'),
+    };
+    const { lines, links } = summary(short, 'en');
+    expect(lines.join('\n')).not.toContain('6 months');
+    expect(lines).toContain('How long we keep which data');
+    expect(links).toContain('#retention');
+    expect(summary(short, 'nl').lines).toContain('Hoe lang wij welke gegevens bewaren');
+  });
+
+  it('names seeing the file and getting a copy: the medical file at a care provider, else the data (English review 15)', () => {
+    const rightsLine = (policy: PolicySource, lang: Language): string =>
+      summary(policy, lang).lines.find((line) => /rechten|rights/.test(line))!;
+    expect(rightsLine(fullPolicy(), 'en')).toMatch(/^You can see your medical file or get a copy of it, /);
+    expect(rightsLine(fullPolicy(), 'nl')).toMatch(/^U kunt uw medisch dossier inzien of er een kopie van krijgen, /);
+    const client = fullPolicy();
+    client.metadata.careRecipient = 'client';
+    expect(rightsLine(client, 'en')).toMatch(/^You can see your file or get a copy of it, /);
+    expect(rightsLine(miniPolicy(), 'en')).toMatch(
+      /^You can see your data or get a copy of it, have it corrected or deleted/,
+    );
+    expect(rightsLine(miniPolicy(), 'nl')).toMatch(
+      /^U kunt vragen om inzage, een kopie of verwijdering van uw gegevens, /,
+    );
+  });
+
   it('links the rights line to how to ask, where the notice says how', () => {
     const { model } = analyse(fullPolicy());
     const outline = noticeOutline(model!, messagesFor('nl'));
@@ -67,7 +106,7 @@ describe('the summary', () => {
       (b) => 'paragraph' in b && b.paragraph.some((i) => i.href === '#rights'),
     );
     expect(rights && 'paragraph' in rights && rights.paragraph.map((i) => i.href ?? i.text)).toEqual([
-      'U kunt vragen om inzage, verbetering of verwijdering van uw gegevens, en meer: ',
+      'U kunt uw medisch dossier inzien of er een kopie van krijgen, gegevens laten verbeteren of verwijderen, en meer: ',
       '#rights',
       '. ',
       '#exercising-rights',
@@ -142,6 +181,8 @@ describe('the summary', () => {
     );
     expect(summary(miniPolicy()).links.at(-1)).toBe('#purpose-connect');
     expect(summary(fullPolicy()).lines.at(-1)).toBe('Waarvoor wij uw gegevens gebruiken, en waarom dat mag: 2 doelen');
-    expect(summary(fullPolicy(), 'en').lines.at(-1)).toBe('What we use your data for, and why we may: 2 purposes');
+    expect(summary(fullPolicy(), 'en').lines.at(-1)).toBe(
+      'What we use your data for, and why we are allowed to: 2 purposes',
+    );
   });
 });

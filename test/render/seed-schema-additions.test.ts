@@ -145,10 +145,11 @@ describe('the right to information', () => {
       rights: { notes: { information: { nl: 'Je mag weten wat we doen.', en: 'You may know what we do.' } } },
     };
     const en = notice(noted, 'en');
-    // The organisation's own text replaces the general one (issue 10: nothing said twice).
-    expect(en).toContain('Knowing what we do with your data (right to information) You may know what we do.');
-    expect(en).not.toContain('this notice gives you that information');
+    // The general text first, the organisation's own after it: it no longer replaces it (English review 2).
+    expect(en).toContain(
+      'Knowing what we do with your data (right to information) You have the right to be told how we process your personal data; this notice gives you that information. Our explanation: You may know what we do.',
+    );
     expect(en.indexOf('(right to information)')).toBeLessThan(en.indexOf('(right of access)'));
-    expect(notice(noted, 'nl')).toContain('(recht op informatie) Je mag weten wat we doen.');
+    expect(notice(noted, 'nl')).toContain('Onze toelichting: Je mag weten wat we doen.');
   });
 });

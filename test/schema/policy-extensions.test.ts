@@ -233,7 +233,7 @@ describe('retention: earliest of, legal-claims hold, deletion handling, afterwar
     );
     const en = [
       '3 years after the last contact, or earlier if you object or you ask for deletion',
-      'for the duration of the contract. In case a legal dispute arises, we may keep some of the data for up to 5 years after the end of the contract',
+      'for the duration of the contract. If a legal dispute arises, we may keep some of the data for up to 5 years after the end of the contract',
       'until you ask for deletion. A request for deletion is carried out within at most 30 days; for a complex request this can be extended to 60 days',
       'until it has been verified, after which it is deleted',
       'until you opt out',

@@ -70,7 +70,7 @@ describe('retention as people write it', () => {
         'ten hoogste 14 dagen nadat de gegevens aan ons zijn verzonden; tot ze zijn vergeleken; direct daarna worden ze verwijderd',
       ],
       en: [
-        '| **Youth file** | in principle for 15 years, or longer where good care requires it | when the person turns 18 | — |',
+        '| **Youth file** | normally for 15 years, or longer where good care requires it | when the person turns 18 | — |',
         '| **File** | at least 20 years | the last change to the file | — |',
         'until it has been matched; it is deleted immediately afterwards',
         '| **Codes on your phone** | not by us: the data stays on your own device | — | — |',

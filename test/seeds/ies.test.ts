@@ -30,7 +30,7 @@ describeSeedFacts({
       'Afmelden voor communicatie U kunt zich afmelden voor het ontvangen van promotionele communicatie',
     ],
     en: [
-      'Privacy notice IES (integrative9)',
+      'Privacy notice of IES (integrative9)',
       'Data protection officer E-mail: privacy@integrative9.com',
       "This notice refers to these laws: General Data Protection Regulation (GDPR) South Africa's Protection of Personal Information Act, 2013 (POPIA)",
       'Users of the Products (minimum age 18)',

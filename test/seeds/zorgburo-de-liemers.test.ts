@@ -21,13 +21,13 @@ describeSeedFacts({
       'met een wachtwoord dat regelmatig moet worden gewijzigd',
       // The statement says cliënt (metadata.careRecipient): so do the notice's sentences about the WGBO rights.
       'Uw rechten als cliënt',
-      'Voor uw dossier gelden ook de rechten uit de Wet op de geneeskundige behandelingsovereenkomst (WGBO):',
+      'Voor uw dossier gelden ook de rechten uit de Wet op de geneeskundige behandelingsovereenkomst (WGBO), een deel van het Burgerlijk Wetboek (BW):',
       'Is een cliënt overleden?',
     ],
     en: [
-      'Privacy notice Zorgburo De Liemers',
+      'Privacy notice of Zorgburo De Liemers',
       'Drawing up a tenancy agreement if you rent an apartment',
-      'Processing in the client tracking system ONS',
+      'Processing in our electronic client record system (ONS)',
       'Legal basis: Performance of a contract (Article 6(1)(b) GDPR). These data are necessary for the performance of a contract',
       'with a password that must be changed regularly',
       'Your rights as a client',
@@ -39,11 +39,21 @@ describeSeedFacts({
       ['Algemene cliëntgegevens', 'zolang de behandeling duurt', '—', 'Ze worden bewaard totdat iemand uit zorg gaat.'],
       // Not 'Wet op de geneeskundige behandelingsovereenkomst (WGBO)': that law requires 20 years, so it is not the
       // ground for 15 (the register keeps the statement's words; check reports retention/medical-file-too-short).
-      ['Cliëntdossier', '15 jaar', '—', '—'],
+      [
+        'Cliëntdossier',
+        '15 jaar',
+        '—',
+        'De wet (artikel 7:454, lid 3, BW) vraagt dat het dossier van een cliënt ten minste 20 jaar wordt bewaard.',
+      ],
     ],
     en: [
       ['General client data', 'for the duration of the treatment', '—', 'They are kept until someone leaves our care.'],
-      ['Client file', '15 years', '—', '—'],
+      [
+        'Client file',
+        '15 years',
+        '—',
+        "The law (Article 7:454(3) BW) requires a client's file to be kept for at least 20 years.",
+      ],
     ],
   },
   links: [],

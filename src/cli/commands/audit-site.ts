@@ -29,7 +29,8 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
   const [folder, ...policyPaths] = options.paths;
   if (folder === undefined) throw new UsageError(cli.t('cli:auditSiteArguments'));
   const root = path.resolve(io.cwd, folder);
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(cli.t('cli:siteNotFound', { folder }));
+  if (!existsSync(root)) throw new UsageError(cli.t('cli:siteNotFound', { folder }));
+  if (!statSync(root).isDirectory()) throw new UsageError(cli.t('cli:siteIsFile', { folder }));
   const [{ analyse }, { readSite }, { catalogueIndex }, { siteDeclarations }, { auditSite }] = await Promise.all([
     import('../../pipeline/analyse-policy.js'),
     import('../../audit/read-site.js'),

@@ -8,10 +8,12 @@ import { unknownPolicyAcknowledgements } from '../../check/acknowledge.js';
 import { applyRuleSettings } from '../../config/policyc-config.js';
 import type { CompileJobResult } from '../compile-job.js';
 import type { CompilePool } from '../compile-many.js';
+import { cleanUpOnStop } from '../until-stopped.js';
 import type { BuildReport, PolicyReport } from '../build-report.js';
 import type { KeptOrphan, PruneOptions, UserFiles } from '../../output/output-writer.js';
 import { isLanguage, messagesFor, type Language, type Messages } from '../../i18n/messages.js';
 import { policySources } from '../../load/extends.js';
+import { shownPath } from '../../paths.js';
 import { CSV_DIALECTS, isCsvDialect, type CsvDialect } from '../../render/register/csv-dialect.js';
 import {
   cli,
@@ -194,63 +196,94 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   const found = findPolicyFiles(options, io);
   const { files } = found;
   const outDir = path.resolve(io.cwd, options.out);
-  const writer = openWriter({ options, io, groups, outDir, mods }, files, found.roots);
-  if (typeof writer === 'number') return writer;
-  const jobs: CompileJob[] = files.map((file, index) => ({
-    index,
-    file,
-    displayPath: path.relative(io.cwd, file),
-    ...settings,
-    messageLanguage: lang,
-    stageInto: writer.stagingFolder,
-  }));
-  // Results are handled only when this thread waits (takeFromCache, pool.finish), by when `build` is made.
-  // Without --jobs, a build that compiles only a few policies (the rest from the cache) starts no worker.
-  const pool = mods.compilePool(
-    mods.chooseJobs(files.length, jobsRequested),
-    (result, fresh) => stageResult(build, writer, result, fresh),
-    jobsRequested === undefined,
-  );
-  // With --history the outputs depend on the git log as well as the text: every policy is compiled.
-  const cacheable = !groups && options.values.history !== true;
-  const { inputs, candidates } = readInputs(mods, options, { jobs, cacheable, outDir }, pool);
-  // The config file's acknowledgements: any policy, and the end of the run, may report on them (BuildReport's atEnd).
-  const report = new mods.BuildReport(
-    inputs.map((input) => input.sources),
-    diagnosticSinkFor(options, io, lang),
-    (d) => mods.localiseDiagnostic(d, lang),
-    options.acknowledged?.[0]?.file,
-  );
-  report.addRun([...found.skipped, ...ignoredBom(options)]);
-  const counts = { cached: 0, fileCount: 0 };
-  const build: Build = { options, io, groups, lang, limit, outDir, mods, inputs, report, ...counts, found };
+  // From here on, Ctrl+C or SIGTERM leaves nothing of this build's in the output folder (no staging folder, no lock)
+  // and says so. Listening before the folder is opened: a signal while it is opened waits for the first await.
+  const running: { writer?: Writer; pool?: CompilePool; report?: BuildReport } = {};
+  const signals = cleanUpOnStop(async () => {
+    await running.pool?.stop?.();
+    running.writer?.abort();
+    running.report?.finish();
+    io.stderr(cli.t('cli:interrupted', { out: relativeTo(io, outDir) }) + '\n');
+  });
+  try {
+    const writer = openWriter({ options, io, groups, outDir, mods }, files, found.roots);
+    if (typeof writer === 'number') return writer;
+    running.writer = writer;
+    const jobs: CompileJob[] = files.map((file, index) => ({
+      index,
+      file,
+      displayPath: path.relative(io.cwd, file),
+      ...settings,
+      messageLanguage: lang,
+      stageInto: writer.stagingFolder,
+    }));
+    // Results are handled only when this thread waits (takeFromCache, pool.finish), by when `build` is made.
+    // Without --jobs, a build that compiles only a few policies (the rest from the cache) starts no worker.
+    const pool = mods.compilePool(
+      mods.chooseJobs(files.length, jobsRequested),
+      (result, fresh) => stageResult(build, writer, result, fresh),
+      jobsRequested === undefined,
+    );
+    // With --history the outputs depend on the git log as well as the text: every policy is compiled.
+    const cacheable = !groups && options.values.history !== true;
+    const { inputs, candidates } = readInputs(mods, options, { jobs, cacheable, outDir }, pool);
+    // The config file's acknowledgements: any policy, and the end of the run, may report on them (BuildReport's atEnd).
+    const report = new mods.BuildReport(
+      inputs.map((input) => input.sources),
+      diagnosticSinkFor(options, io, lang),
+      (d) => mods.localiseDiagnostic(d, lang),
+      options.acknowledged?.[0]?.file,
+    );
+    report.addRun([...found.skipped, ...ignoredBom(options)]);
+    const counts = { cached: 0, fileCount: 0 };
+    const build: Build = { options, io, groups, lang, limit, outDir, mods, inputs, report, ...counts, found };
+    Object.assign(running, { pool, report });
+    return await compileAndCommit(
+      build,
+      { writer, pool, stopping: signals.stopping },
+      candidates.map((index) => jobs[index]!),
+    );
+  } finally {
+    signals.done();
+  }
+}
 
+/** The policies compiled (or taken from the cache) and reported, then the outputs committed unless the build fails. */
+async function compileAndCommit(
+  build: Build,
+  { writer, pool, stopping }: { writer: Writer; pool: CompilePool; stopping: () => boolean },
+  candidates: CompileJob[],
+): Promise<number> {
+  const { options, io } = build;
+  let failure: { error: unknown } | undefined;
   try {
     // Policies already known to need compiling, when this thread compiles them: before the cached ones, whose reports would wait for them.
     await pool.flush?.();
-    await takeFromCache(
-      build,
-      candidates.map((index) => jobs[index]!),
-      pool,
-    );
+    await takeFromCache(build, candidates, pool);
     await pool.finish();
   } catch (error) {
+    failure = { error };
+  }
+  // Stopped while compiling (Ctrl+C): the clean-up under way ends the process; nothing is committed.
+  if (stopping()) return new Promise<number>(() => {});
+  if (failure) {
     // A crashed worker: stop the others (which write into the staging folder), release the lock and remove the staging folder before failing.
     await pool.stop?.();
     writer.abort();
-    throw error;
+    throw failure.error;
   }
   build.report.finish((ids) =>
     ids && options.paths.length === 0 ? unknownPolicyAcknowledgements(options.acknowledged ?? [], ids) : [],
   );
-  printCounts(build.report.unacknowledged, build.report.acknowledged, files.length, options, io);
+  const policies = build.found.files.length;
+  printCounts(build.report.unacknowledged, build.report.acknowledged, policies, options, io);
   const refusal = verdict(build);
   if (refusal !== undefined) {
     writer.abort();
     io.stderr(refusal + '\n');
     return EXIT_INVALID;
   }
-  return commit(build, writer, files.length);
+  return commit(build, writer, policies);
 }
 
 /** A refusal to write (an output folder policyc does not own, …) as a usage error; anything else is rethrown. */
@@ -266,7 +299,7 @@ function openWriter(build: WriterContext, files: readonly string[], roots: reado
   try {
     mods.checkOutputFolder(options.out, io.cwd, files, roots);
     return new mods.OutputWriter(outDir, {
-      shownAs: relativeTo(io, outDir),
+      shownAs: shownPath(io.cwd, outDir, options.out),
       ...(groups ? { merge: { owns: partialOwner(mods, groups) } } : {}),
     });
   } catch (error) {

@@ -5,6 +5,7 @@ import { duplicateIdDiagnostics, type PolicyId } from '../../pipeline/duplicate-
 import { positionOf } from '../../load/load-document.js';
 import { countBySeverity, hasErrors, unacknowledged, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { messagesFor } from '../../i18n/messages.js';
+import { mergeSharedFindings } from '../../diagnostics/shared-findings.js';
 import {
   EXIT_INVALID,
   EXIT_OK,
@@ -48,10 +49,12 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
   // Every policy, each with its id: an acknowledgement in the config file for another id applies to nothing.
   if (options.paths.length === 0 && ids.length === files.length)
     diagnostics.push(...unknownPolicyAcknowledgements(options.acknowledged ?? [], new Set(ids.map((p) => p.id))));
-  reportDiagnostics(diagnostics, options, io, lang);
-  reportCounts(diagnostics, files.length, options, io);
+  // A finding in a base that many of the policies share is said, and counted, once.
+  const report = mergeSharedFindings(diagnostics);
+  reportDiagnostics(report, options, io, lang);
+  reportCounts(report, files.length, options, io);
   // Acknowledged findings are shown but fail nothing and count towards no limit.
-  const counting = unacknowledged(diagnostics);
+  const counting = unacknowledged(report);
   const counts = countBySeverity(counting);
   if (limit !== undefined && counts.warning > limit) {
     io.stderr(messagesFor(lang).t('report:tooManyWarnings', { warnings: counts.warning, limit }) + '\n');

@@ -133,7 +133,7 @@ function isPolicyFolder(arg: string, cwd: string): boolean {
 /** `policyc diff HEAD~1 policies/`: every policy in the folder against its version in the revision. */
 function diffChain(run: DiffRun, revision: string, folder: string): { entries: ChainEntry[]; invalid: boolean } {
   const { files } = findPolicies([path.resolve(run.io.cwd, folder)]);
-  if (files.length === 0) throw new UsageError(cli.t('cli:noPolicies', { paths: folder }));
+  const then = policiesThen(run, revision, folder, files.length > 0);
   const entries: ChainEntry[] = [];
   let invalid = false;
   for (const file of files) {
@@ -149,12 +149,26 @@ function diffChain(run: DiffRun, revision: string, folder: string): { entries: C
     if (result) entries.push({ label, result });
     else invalid = true;
   }
-  const gone = run.mods[0]
-    .policiesInRevision(revision, path.resolve(run.io.cwd, folder))
-    .filter((file) => !files.includes(file));
+  const gone = then.filter((file) => !files.includes(file));
   entries.push(...gone.map((file) => removedPolicy(run, revision, file)));
   entries.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   return { entries, invalid };
+}
+
+/**
+ * The policy files the folder held in the revision; a usage error when git cannot tell, or when there is
+ * nothing to compare (no policy in the folder now, nor then), saying whether the folder existed then.
+ */
+function policiesThen(run: DiffRun, revision: string, folder: string, anyNow: boolean): string[] {
+  const then = run.mods[0].folderInRevision(revision, path.resolve(run.io.cwd, folder));
+  const vars = { which: cli.t('diff:error.which.old'), side: revision, revision, folder };
+  if ('problem' in then)
+    throw new UsageError(
+      cli.t(`diff:error.${then.problem}`, { ...vars, path: relativeTo(run.io, 'path' in then ? then.path : folder) }),
+    );
+  if (!anyNow && then.policies.length === 0)
+    throw new UsageError(cli.t(`diff:error.${then.existed ? 'chainNoPolicies' : 'chainFolderNotInRevision'}`, vars));
+  return then.policies;
 }
 
 /** A policy the revision has and the folder no longer does: named in the summary by what it said then. */
@@ -224,7 +238,11 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
     return chain.entries.some((e) => 'result' in e && failing(e.result.changes)) ? EXIT_CHANGES : EXIT_OK;
   }
   const newSide = mods[0].parseSide(newArg, io.cwd);
-  if (!newSide) throw new UsageError(cli.t('diff:error.newSideRevision', { side: newArg }));
+  if (!newSide) {
+    // nothere/ or x/policy.json: a path that is not there (HEAD alone may be a revision put on the wrong side).
+    const absent = /[\\/]|\.json$/i.test(newArg) && !newArg.includes(':') && !existsSync(path.resolve(io.cwd, newArg));
+    throw new UsageError(cli.t(absent ? 'diff:error.newSideMissing' : 'diff:error.newSideRevision', { side: newArg }));
+  }
   const oldSide = mods[0].parseSide(oldArg, io.cwd, newSide.file)!;
   const result = compareSides(run, oldSide, newSide, [oldArg, newArg], (d) => reportInvalid(run, d, [oldArg, newArg]));
   if (!result) return EXIT_INVALID;

@@ -22,6 +22,7 @@ const table: readonly Command[] = [
     formats: [],
     flags: {
       sector: { type: 'string' },
+      extends: { type: 'string' },
       id: { type: 'string' },
       formal: { type: 'boolean' },
       informal: { type: 'boolean' },

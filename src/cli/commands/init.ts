@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { loadExtended, presetNames } from '../../load/extends.js';
 import { writeRefusal } from '../../output/output-ownership.js';
 import { presetsDir, schemaPath } from '../../paths.js';
@@ -16,29 +17,40 @@ import {
   type CliIo,
   type CommonOptions,
 } from '../cli-support.js';
+import { initBase, thinPolicy, type InitBase } from './init-extends.js';
 
 /** What init needs to know; asked on a terminal, else from flags and defaults. */
 interface InitChoices {
-  sector: string;
+  /** The preset (--sector) the policy is a copy of; none with --extends. */
+  sector?: string;
+  /** The base (--extends) the policy extends. */
+  base?: InitBase;
   id: string;
   formality: 'formal' | 'informal';
+  /** Whether --formal or --informal was given: an extending policy states its formality only then. */
+  formalityGiven: boolean;
 }
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /**
- * `policyc init [--sector s] [--id id] [--formal|--informal] [--yes]`: writes
- * policies/<id>/policy.json from the sector's preset (presets/<sector>.json,
- * its bases merged in), never over an existing file.
+ * `policyc init [--sector s | --extends base] [--id id] [--formal|--informal] [--yes]`:
+ * writes policies/<id>/policy.json from the sector's preset (presets/<sector>.json,
+ * its bases merged in), or as a thin policy extending a base, never over an existing file.
  */
 export async function run(options: CommonOptions, io: CliIo): Promise<number> {
   const choices = await choose(options, io);
   // Into the config file's first policies folder, else policies/.
   const folder = path.resolve(io.cwd, options.config.policies?.[0] ?? 'policies', choices.id);
-  const skeleton = presetSkeleton(choices, folder, io);
+  const skeleton = choices.base
+    ? extendingSkeleton(choices, choices.base, folder, io)
+    : presetSkeleton(choices, folder, io);
   if ('diagnostics' in skeleton) {
     reportDiagnostics(skeleton.diagnostics, options, io);
-    return EXIT_INVALID;
+    if (!choices.base) return EXIT_INVALID;
+    // The base was named on the command line: a usage error, like a --config with errors.
+    io.stderr(cli.t('cli:refusal', { detail: cli.t('cli:init.badBase', { file: choices.base.name }) }) + '\n');
+    return EXIT_USAGE;
   }
   const target = path.join(folder, 'policy.json');
   try {
@@ -60,7 +72,7 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
   io.stderr(
     cli.t('cli:init.wrote', {
       file: relativeTo(io, target),
-      sector: choices.sector,
+      sector: choices.base ? cli.t('cli:init.extendsBase', { base: choices.base.name }) : choices.sector,
       count: placeholders,
       folder: relativeTo(io, path.dirname(target)),
     }) + '\n',
@@ -71,9 +83,31 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
 async function choose(options: CommonOptions, io: CliIo): Promise<InitChoices> {
   const { values } = options;
   if (values.formal && values.informal) throw new UsageError(cli.t('cli:init.bothFormalities'));
+  if (typeof values.extends === 'string' && typeof values.sector === 'string')
+    throw new UsageError(cli.t('cli:init.extendsAndSector'));
   const ask = values.yes || !io.prompt ? undefined : io.prompt;
+  // A policy extending a base takes its kind of practice and its u or je from the base: init asks only its id.
+  const base = typeof values.extends === 'string' ? initBase(values.extends, io) : undefined;
+  const sector = base ? undefined : await chooseSector(values.sector, ask);
+  const fallbackId = sector === undefined || sector === 'other' ? 'practice' : sector;
+  let id = typeof values.id === 'string' ? values.id : undefined;
+  if (id === undefined && ask) id = (await ask(cli.t('cli:init.askId', { id: fallbackId }))).trim() || undefined;
+  id ??= fallbackId;
+  if (!ID_PATTERN.test(id)) throw new UsageError(cli.t('cli:init.badId', { id }));
+  let formality: InitChoices['formality'] | undefined = values.informal
+    ? 'informal'
+    : values.formal
+      ? 'formal'
+      : undefined;
+  const formalityGiven = formality !== undefined;
+  if (formality === undefined && ask && !base)
+    formality = /^(je|informal|i)$/i.test((await ask(cli.t('cli:init.askFormality'))).trim()) ? 'informal' : 'formal';
+  return { sector, base, id, formality: formality ?? 'formal', formalityGiven };
+}
+
+async function chooseSector(given: unknown, ask: CliIo['prompt'] | undefined): Promise<string> {
   const sectors = presetNames();
-  let sector = typeof values.sector === 'string' ? values.sector : undefined;
+  let sector = typeof given === 'string' ? given : undefined;
   if (sector === undefined && ask)
     sector = (await ask(cli.t('cli:init.askSector', { sectors: sectors.join(', ') }))).trim() || undefined;
   sector ??= 'other';
@@ -84,19 +118,24 @@ async function choose(options: CommonOptions, io: CliIo): Promise<InitChoices> {
         (guess ? `; ${cli.t('diagnostics:didYouMean', { value: guess })}` : ''),
     );
   }
-  const fallbackId = sector === 'other' ? 'practice' : sector;
-  let id = typeof values.id === 'string' ? values.id : undefined;
-  if (id === undefined && ask) id = (await ask(cli.t('cli:init.askId', { id: fallbackId }))).trim() || undefined;
-  id ??= fallbackId;
-  if (!ID_PATTERN.test(id)) throw new UsageError(cli.t('cli:init.badId', { id }));
-  let formality: InitChoices['formality'] | undefined = values.informal
-    ? 'informal'
-    : values.formal
-      ? 'formal'
-      : undefined;
-  if (formality === undefined && ask)
-    formality = /^(je|informal|i)$/i.test((await ask(cli.t('cli:init.askFormality'))).trim()) ? 'informal' : 'formal';
-  return { sector, id, formality: formality ?? 'formal' };
+  return sector;
+}
+
+/** A thin policy extending the base: its own keys, the controller's details and the base's open placeholders. */
+function extendingSkeleton(
+  choices: InitChoices,
+  base: InitBase,
+  folder: string,
+  io: CliIo,
+): { text: string } | { diagnostics: Diagnostic[] } {
+  const own = {
+    $schema: schemaReference(folder),
+    id: choices.id,
+    ...(choices.formalityGiven ? { metadata: { formality: choices.formality } } : {}),
+  };
+  const thin = thinPolicy(base, folder, own, io);
+  if ('diagnostics' in thin) return thin;
+  return { text: compactLists(JSON.stringify(inSchemaOrder(thin.policy), null, 2)) + '\n' };
 }
 
 /** The preset with its bases merged in, as the text of a policy of its own. */
@@ -104,20 +143,25 @@ function presetSkeleton(
   choices: InitChoices,
   target: string,
   io: CliIo,
-): { text: string } | { diagnostics: ReturnType<typeof loadExtended>['diagnostics'] } {
-  const file = path.join(presetsDir, `${choices.sector}.json`);
+): { text: string } | { diagnostics: Diagnostic[] } {
+  const file = path.join(presetsDir, `${choices.sector!}.json`);
   const loaded = loadExtended(readFileSync(file, 'utf8'), relativeTo(io, file), file);
   if (!loaded.value) return { diagnostics: loaded.diagnostics };
   const merged = loaded.value.value as Record<string, unknown>;
   const policy: Record<string, unknown> = {
     ...merged,
-    $schema: path.relative(target, schemaPath).split(path.sep).join('/'),
+    $schema: schemaReference(target),
     id: choices.id,
     metadata: { ...(merged.metadata as object), formality: choices.formality },
   };
   delete policy.extends;
   delete policy.remove;
   return { text: compactLists(JSON.stringify(inSchemaOrder(policy), null, 2)) + '\n' };
+}
+
+/** The schema, as `$schema` in a policy in `folder` refers to it. */
+function schemaReference(folder: string): string {
+  return path.relative(folder, schemaPath).split(path.sep).join('/');
 }
 
 /** Lists of short strings on one line (["nl", "en"]), as the seeds are written. */

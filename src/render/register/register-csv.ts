@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Language } from '../../i18n/messages.js';
 import type { CsvDialect } from './csv-dialect.js';
-import type { RegisterTable } from './register-model.js';
+import type { StandaloneTable } from './register-model.js';
 
 export type CsvSeparator = ',' | ';';
 
@@ -27,18 +27,18 @@ export function csvOptions(dialect: CsvDialect, lang: Language, bom = false): Re
 export const CSV_VALUE_SEPARATOR = '\n';
 
 /**
- * One register table as CSV, a file that stands alone (RegisterTable.standalone: the
+ * One register table as CSV, a file that stands alone (standaloneTable: the
  * organisation-wide entries in every row, marked, and the policy's version and dates last),
  * in RFC 4180's shape (CRLF between records, fields quoted when they hold the separator,
  * a quote or a line break), header row first. A cell starting with =, +, -, @, tab or CR
  * gets a leading apostrophe (OWASP's advice against CSV formula injection: a spreadsheet
  * shows it as text).
  */
-export function registerToCsv(table: RegisterTable, options: CsvOptions = {}): string {
+export function registerToCsv(table: StandaloneTable, options: CsvOptions = {}): string {
   return stringify(
     [
-      table.standalone.columns.map((c) => c.header),
-      ...table.standalone.rows.map((row) => row.map((cell) => cell.join(CSV_VALUE_SEPARATOR))),
+      table.headers,
+      ...table.rows.map((row) => row.map((cell) => cell.join(CSV_VALUE_SEPARATOR))),
       // csv-stringify quotes a field holding the record delimiter (CRLF) but not a bare LF or CR,
       // which multi-value cells hold: quote those too, as RFC 4180 requires.
     ],

@@ -99,13 +99,20 @@ export function recipientLine(r: Recipient, m: Messages): string {
   return description ? `${label}: ${description}` : label;
 }
 
-/** 'ZenDesk (de Verenigde Staten; servers: VS, EU of Azië): klantenservice': where it is established and stores the data, and what it does. */
+/**
+ * 'ZenDesk (dienstencategorie: Ticketsysteem; de Verenigde Staten; servers: VS, EU of Azië): klantenservice':
+ * the kind of service as the statement's processor annex names it (the notice's 'Dienstencategorie'
+ * column), where it is established and stores the data, and what it does.
+ */
 export function processorLine(p: Processor, m: Messages): string {
   const service = pick(p.service, m);
+  const category = pick(p.serviceCategory, m);
   const servers = serverLocationsOf(p, m);
-  const places = [processorOrigin(p, m), servers && m.t('register:cell.servers', { locations: servers })].filter(
-    Boolean,
-  );
+  const places = [
+    category && m.t('register:cell.serviceCategory', { category }),
+    processorOrigin(p, m),
+    servers && m.t('register:cell.servers', { locations: servers }),
+  ].filter(Boolean);
   const where = places.length ? ` (${places.join('; ')})` : '';
   const name = nameOf(p.name, m);
   return service ? `${name}${where}: ${service}` : `${name}${where}`;

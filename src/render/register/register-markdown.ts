@@ -1,9 +1,7 @@
 import { tableToMarkdown, escapeMarkdownText } from '../markdown-inline.js';
 import { text, type Inline } from '../outline.js';
+import { runOfValues } from './cell-values.js';
 import type { Register, RegisterCell } from './register-model.js';
-
-/** Markdown cannot break a line inside a GFM table cell; multiple values are separated by this. */
-const MARKDOWN_VALUE_SEPARATOR = '; ';
 
 /** The register as Markdown: a heading per table and a GFM table, every value escaped. */
 export function registerToMarkdown(register: Register): string {
@@ -39,12 +37,12 @@ function factItem(fact: { label: string; value: string }): string {
 const nestedItem = (line: string): string => `  - ${escapeMarkdownText(line)}`;
 const headerOf = (column: { header: string }): string => column.header;
 
-/** Each cell as one run of text: its values joined, or `empty`. */
+/** Each cell as one run of text (Markdown cannot break a line inside a GFM table cell): its values run on, or `empty`. */
 function tableRows(rows: ReadonlyArray<readonly RegisterCell[]>, empty: string): Inline[][][] {
   const table: Inline[][][] = [];
   for (const row of rows) {
     const cells: Inline[][] = [];
-    for (const cell of row) cells.push([text(cell.length ? cell.join(MARKDOWN_VALUE_SEPARATOR) : empty)]);
+    for (const cell of row) cells.push([text(cell.length ? runOfValues(cell) : empty)]);
     table.push(cells);
   }
   return table;

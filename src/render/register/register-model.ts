@@ -1,4 +1,4 @@
-import type { Messages } from '../../i18n/messages.js';
+import { messagesOf, type Language, type Messages } from '../../i18n/messages.js';
 import { partyLeavesEea } from '../../law/eea.js';
 import type { PolicyModel, Processor, ProcessorActivity, Purpose, Recipient } from '../../resolve/model.js';
 import { registerVersionKeys, versionLine } from '../version-line.js';
@@ -59,6 +59,17 @@ export interface RegisterColumn {
   organisationWide?: true;
   /** A blank cell is a gap (reported by `check`), not "none": pages leave it out rather than show "—". */
   omitWhenEmpty?: true;
+  /**
+   * What the organisation states for this column beyond its activities (stated for the whole
+   * organisation, or for no activity), one line each: a file of its own carries them in every row
+   * (standaloneTable). Absent when it states nothing.
+   */
+  organisationEntries?: readonly string[];
+  /**
+   * What a row that states nothing in this column shows, with organisationEntries: 'zie Organisatie:
+   * Overige verwerkers' — this very cell in each such row, which standaloneTable tells from a row's own values.
+   */
+  pointer?: RegisterCell;
 }
 
 /** One cell: its values in order; an empty list is a blank cell. Renderers join multiple values in their own way. */
@@ -74,15 +85,19 @@ export interface RegisterTable {
   columns: RegisterColumn[];
   /** The column whose cell names its row (the activity), for row headers. */
   rowHeader: number;
-  /** Each row's cells; a blank cell for which the organisation states something points to it ('zie Organisatie: …'). */
+  /** Each row's cells; a blank cell for which the organisation states something points to it (its column's `pointer`). */
   rows: RegisterCell[][];
-  /**
-   * The table as a file of its own reads it (the CSV, which a privacy-management tool imports
-   * without the organisation's details): in every row the entries stated for the whole
-   * organisation that belong in its columns, each marked so, instead of a pointer; then the
-   * policy's version and dates as the last columns.
-   */
-  standalone: { columns: RegisterColumn[]; rows: RegisterCell[][] };
+}
+
+/**
+ * A register table as a file of its own reads it (the CSV, which a privacy-management tool imports
+ * without the organisation's details): its header row, then each row with the entries stated for
+ * the whole organisation that belong in its columns, each marked so, instead of a pointer; the
+ * policy's version and dates as the last columns.
+ */
+export interface StandaloneTable {
+  headers: string[];
+  rows: RegisterCell[][];
 }
 
 /** A column: its key (header from `register:column.<key>`), width, and how a row fills it. */
@@ -348,8 +363,7 @@ function table<Row>(
   ctx: CellContext,
 ): RegisterTable {
   const t = ctx.m.t;
-  const own = cells(specs, rows, ctx);
-  const cols = columns(specs, ctx.m);
+  const cols = columns(specs, ctx);
   return {
     kind,
     caption: t(`register:table.${kind}.caption`),
@@ -357,8 +371,7 @@ function table<Row>(
     fileStem: kind === 'controller' ? 'register' : 'register-processor',
     columns: cols,
     rowHeader: Math.max(0, specs.findIndex(namesRow)),
-    rows: withPointers(specs, own, ctx),
-    standalone: standaloneTable(specs, cols, own, ctx),
+    rows: withPointers(cols, cells(specs, rows, ctx)),
   };
 }
 
@@ -369,54 +382,54 @@ function entriesFor(keys: readonly OrganisationEntryKey[] | undefined, ctx: Cell
   return lines;
 }
 
-/** A blank cell in a column the organisation states something for: 'zie Organisatie: Overige verwerkers'. */
-function withPointers<Row>(
-  specs: ReadonlyArray<ColumnSpec<Row>>,
-  rows: RegisterCell[][],
-  ctx: CellContext,
-): RegisterCell[][] {
+/** The pointer for a column the organisation states something for: 'zie Organisatie: Overige verwerkers'. */
+function pointerCell(keys: readonly OrganisationEntryKey[], ctx: CellContext): RegisterCell {
   const { m } = ctx;
-  const pointers = specs.map((spec) => {
-    const keys = (spec.organisation ?? []).filter((key) => ctx.entries.get(key)?.length);
-    if (!keys.length) return undefined;
-    const facts = keys.map((key) => m.t(`register:organisation.${key}`)).join('; ');
-    return [m.t('register:cell.seeOrganisation', { caption: m.t('register:organisation.caption'), facts })];
-  });
-  return rows.map((row) => row.map((cell, i) => (cell.length === 0 && pointers[i] ? pointers[i] : cell)));
+  const facts = keys
+    .filter((key) => ctx.entries.get(key)?.length)
+    .map((key) => m.t(`register:organisation.${key}`))
+    .join('; ');
+  return [m.t('register:cell.seeOrganisation', { caption: m.t('register:organisation.caption'), facts })];
+}
+
+/** A blank cell in a column the organisation states something for: its pointer. */
+function withPointers(columns: readonly RegisterColumn[], rows: RegisterCell[][]): RegisterCell[][] {
+  for (const row of rows)
+    for (let i = 0; i < row.length; i++) {
+      const pointer = columns[i]!.pointer;
+      if (pointer && row[i]!.length === 0) row[i] = pointer;
+    }
+  return rows;
 }
 
 /**
- * The table for a file of its own: each cell with the organisation's entries for its column
- * marked '(organisatiebreed)' (those the row states already left out), then the version columns.
+ * The table for a file of its own, worked out when that file is written: each cell with its
+ * column's organisation entries marked '(organisatiebreed)' after its own values (those the row
+ * states already left out; a pointer is no value of the row's), then the version columns.
  */
-function standaloneTable<Row>(
-  specs: ReadonlyArray<ColumnSpec<Row>>,
-  cols: RegisterColumn[],
-  rows: RegisterCell[][],
-  ctx: CellContext,
-): RegisterTable['standalone'] {
-  const { m, model } = ctx;
-  const marked = specs.map((spec) =>
-    entriesFor(spec.organisation, ctx).map((entry) => ({
-      entry,
-      line: m.t('register:cell.organisationWide', { entry }),
-    })),
-  );
+export function standaloneTable(table: RegisterTable, model: PolicyModel, lang: Language | Messages): StandaloneTable {
+  const m = messagesOf(lang, model.source.metadata.formality);
   const { version, effectiveDate, lastModified } = model.source.metadata;
   const versionCells: RegisterCell[] = [one(version), one(effectiveDate), one(lastModified)];
-  const versionColumns: RegisterColumn[] = VERSION_COLUMNS.map((key) => ({
-    key,
-    header: m.t(`register:organisation.${key}`),
-    width: 16,
-    organisationWide: true,
-  }));
-  return {
-    columns: [...cols, ...versionColumns],
-    rows: rows.map((row) => [
-      ...row.map((cell, i) => [...cell, ...marked[i]!.filter((e) => !cell.includes(e.entry)).map((e) => e.line)]),
-      ...versionCells,
-    ]),
-  };
+  const headers = table.columns.map(headerOf);
+  for (const key of VERSION_COLUMNS) headers.push(m.t(`register:organisation.${key}`));
+  const rows: RegisterCell[][] = [];
+  for (const row of table.rows) {
+    const cells: RegisterCell[] = [];
+    for (let i = 0; i < row.length; i++) cells.push(standaloneCell(row[i]!, table.columns[i]!, m));
+    rows.push([...cells, ...versionCells]);
+  }
+  return { headers, rows };
+}
+
+const headerOf = (column: RegisterColumn): string => column.header;
+
+function standaloneCell(cell: RegisterCell, column: RegisterColumn, m: Messages): RegisterCell {
+  const own = cell === column.pointer ? [] : cell;
+  const lines = [...own];
+  for (const entry of column.organisationEntries ?? [])
+    if (!own.includes(entry)) lines.push(m.t('register:cell.organisationWide', { entry }));
+  return lines;
 }
 
 /** The policy's version and dates, last in a file of its own (ISO dates, as an import reads them). */
@@ -436,16 +449,18 @@ function columnWidth(width: number, header: string): number {
 /** Characters of a column's width that a cell's padding takes (register-xlsx counts a line as width - 2). */
 const CELL_MARGIN = 2;
 
-function columns(specs: ReadonlyArray<Omit<ColumnSpec<never>, 'cell'>>, m: Messages): RegisterColumn[] {
+function columns(specs: ReadonlyArray<Omit<ColumnSpec<never>, 'cell'>>, ctx: CellContext): RegisterColumn[] {
   const columns: RegisterColumn[] = [];
   for (const s of specs) {
-    const header = m.t(`register:column.${s.key}`);
+    const header = ctx.m.t(`register:column.${s.key}`);
+    const entries = entriesFor(s.organisation, ctx);
     columns.push({
       key: s.key,
       header,
       width: columnWidth(s.width, header),
       ...(s.organisationWide ? { organisationWide: true as const } : {}),
       ...(s.omitWhenEmpty ? { omitWhenEmpty: true as const } : {}),
+      ...(entries.length ? { organisationEntries: entries, pointer: pointerCell(s.organisation!, ctx) } : {}),
     });
   }
   return columns;
@@ -585,8 +600,9 @@ const endSentence = (line: string): string => (/[.!?]$/.test(line) ? line : `${l
 /** A line of its own among the facts: a capital and a full stop ('standaardbepalingen …' as a list item in the notice). */
 const factSentence = (line: string): string => endSentence(upperFirst(line));
 
-/** The register in one language. */
-export function buildRegister(model: PolicyModel, m: Messages): Register {
+/** The register in one language ('nl' or 'en', in the policy's formality; or the messages given). */
+export function buildRegister(model: PolicyModel, lang: Language | Messages): Register {
+  const m = messagesOf(lang, model.source.metadata.formality);
   const safeguards = safeguardLines(model, m);
   const ctx: CellContext = {
     model,

@@ -5,7 +5,7 @@ import type { CsvDialect } from './csv-dialect.js';
 import { csvOptions, registerToCsv } from './register-csv.js';
 import { registerStylesheet, registerToHtml } from './register-html.js';
 import { registerToMarkdown } from './register-markdown.js';
-import { buildRegister } from './register-model.js';
+import { buildRegister, standaloneTable } from './register-model.js';
 import { registerToXlsx } from './register-xlsx.js';
 
 export interface RegisterRenderOptions {
@@ -32,7 +32,7 @@ export function renderRegister(
   return [
     ...register.tables.map((table) => ({
       path: `${table.fileStem}.csv`,
-      contents: registerToCsv(table, csv),
+      contents: registerToCsv(standaloneTable(table, model, messages), csv),
     })),
     { path: 'register.xlsx', contents: registerToXlsx(register) },
     { path: 'register.html', contents: registerToHtml(register, options.languages) },

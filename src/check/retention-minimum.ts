@@ -1,0 +1,72 @@
+import { retentionMinimums, type RetentionMinimum } from '../law/retention-minimums.js';
+import { durationInDays } from '../law/durations.js';
+import type { LawReference } from '../policy/policy-types.js';
+import type { DataCategory, PolicyModel, RetentionRule } from '../resolve/model.js';
+import { inMedicalFile, isCareProvider, retentionFor } from './policy-facts.js';
+
+/**
+ * Retention rules that end before a legal minimum (law/retention-minimums.ts) for data the minimum applies
+ * to: what the retention/*-too-short checks report, and what the notice's summary does not state as the
+ * period (a patient would read '6 months' for a file the law keeps 20 years; English review, finding 1).
+ */
+
+/** Whether the minimum applies to the category, kept under a rule that cites `ruleCites`. */
+export function minimumApplies(
+  min: RetentionMinimum,
+  model: PolicyModel,
+  category: DataCategory,
+  ruleCites: LawReference | undefined,
+): boolean {
+  const a = min.appliesTo;
+  if (a.special !== undefined) {
+    if (category.special !== a.special) return false;
+    // The medical file, whatever basis its purpose names; not e.g. staff health data under an employment condition.
+    if (!a.medicalFile) return true;
+    return (
+      isCareProvider(model) && (category.usedBy.length === 0 || category.usedBy.some((p) => inMedicalFile(model, p)))
+    );
+  }
+  const cited =
+    (a.citedLaw !== undefined && ruleCites?.law === a.citedLaw) ||
+    (a.citationPattern !== undefined &&
+      Object.values(ruleCites?.citation ?? {}).some((t) => a.citationPattern!.test(t)));
+  return cited || (a.categoryIdPattern?.test(category.id) ?? false);
+}
+
+/** A retention rule that keeps data a legal minimum applies to for less than the minimum, with that data. */
+export interface ShortRetention {
+  rule: RetentionRule;
+  /** The rule's period in days; undefined when it ends on a criterion (min.endsTooSoon). */
+  days: number | undefined;
+  covered: DataCategory[];
+}
+
+/** The retention rules that end before `min` allows, for data it applies to. */
+export function shorterThan(min: RetentionMinimum, model: PolicyModel): ShortRetention[] {
+  const minimumDays = durationInDays(min.period) ?? 0;
+  return model.retention.flatMap((rule) => {
+    // A period counted from deletion (backups) is how long deleted data lingers, not how long the record is kept.
+    if (rule.from === 'deletion') return [];
+    const days = rule.period === undefined ? undefined : durationInDays(rule.period);
+    const startsEarly = rule.from !== undefined && (min.startsTooEarly ?? []).includes(rule.from);
+    const tooShort =
+      days !== undefined
+        ? days < minimumDays || (startsEarly && days <= minimumDays)
+        : rule.condition !== undefined && (min.endsTooSoon ?? []).includes(rule.condition);
+    if (!tooShort) return [];
+    const covered = model.dataCategories.filter(
+      (c) => retentionFor(model, c).includes(rule) && minimumApplies(min, model, c, rule.legalSource),
+    );
+    return covered.length ? [{ rule, days, covered }] : [];
+  });
+}
+
+/** The legal minimums the rule ends before, for data they apply to (what retention/*-too-short reports for it). */
+export function minimumsFailedBy(model: PolicyModel, rule: RetentionRule): RetentionMinimum[] {
+  return retentionMinimums.filter((min) => shorterThan(min, model).some((short) => short.rule === rule));
+}
+
+/** Whether the rule ends before any legal minimum for data it applies to (retention/*-too-short). */
+export function endsBeforeLegalMinimum(model: PolicyModel, rule: RetentionRule): boolean {
+  return minimumsFailedBy(model, rule).length > 0;
+}

@@ -1,0 +1,120 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { languages } from '../../i18n/messages.js';
+import { loadExtended, presetNames, PRESET_PREFIX } from '../../load/extends.js';
+import { presetsDir } from '../../paths.js';
+import { didYouMean } from '../../validate/did-you-mean.js';
+import { FILL_IN } from '../../validate/fill-in-markers.js';
+import { cli, relativeTo, UsageError, type CliIo } from '../cli-support.js';
+
+/** The base `--extends` names: a preset, or a policy file given relative to where policyc runs. */
+export interface InitBase {
+  /** As given: `preset:<name>` or the path. */
+  name: string;
+  preset: boolean;
+  absolute: string;
+}
+
+/**
+ * What a practice of a chain states itself, whatever its base says: who the
+ * controller is, where it is established and how to reach it (GDPR 13(1)(a)).
+ * The rest of the controller (country, careSector, isCareProvider) and
+ * everything else comes from the base.
+ */
+const ownController = {
+  name: `${FILL_IN}practice-name`,
+  kvkNumber: `${FILL_IN}kvk-number`,
+  address: { street: `${FILL_IN}street`, postalCode: `${FILL_IN}postal-code`, city: `${FILL_IN}city` },
+  contact: { email: `${FILL_IN}email`, phone: `${FILL_IN}phone` },
+};
+
+/** `--extends` resolved: a preset that exists, or a file that does; otherwise a usage error naming it. */
+export function initBase(name: string, io: CliIo): InitBase {
+  if (name.startsWith(PRESET_PREFIX)) {
+    const preset = name.slice(PRESET_PREFIX.length);
+    const names = presetNames();
+    if (names.includes(preset)) return { name, preset: true, absolute: path.join(presetsDir, `${preset}.json`) };
+    const guess = didYouMean(preset, names);
+    throw new UsageError(
+      cli.t('cli:init.badPreset', { name, presets: names.map((p) => PRESET_PREFIX + p).join(', ') }) +
+        (guess ? `; ${cli.t('diagnostics:didYouMean', { value: PRESET_PREFIX + guess })}` : ''),
+    );
+  }
+  const absolute = path.resolve(io.cwd, name);
+  if (!isFile(absolute)) throw new UsageError(cli.t('cli:init.noBase', { file: relativeTo(io, absolute) }));
+  return { name, preset: false, absolute };
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A thin policy extending `base`, for a new policy in `folder`: the
+ * controller's own details and every placeholder the base leaves open (at the
+ * same place; in a list of items with ids, in an item with the base's id), each
+ * a FILL-IN; or the diagnostics that keep the base from loading.
+ */
+export function thinPolicy(
+  base: InitBase,
+  folder: string,
+  own: Record<string, unknown>,
+  io: CliIo,
+): { policy: Record<string, unknown> } | { diagnostics: Diagnostic[] } {
+  const shown = base.preset ? base.name : relativeTo(io, base.absolute);
+  const loaded = loadExtended(readFileSync(base.absolute, 'utf8'), shown, base.absolute);
+  if (!loaded.value || loaded.diagnostics.some((d) => d.severity === 'error'))
+    return { diagnostics: loaded.diagnostics.filter((d) => d.severity === 'error') };
+  const open = (openPlaceholders(loaded.value.value) ?? {}) as Record<string, unknown>;
+  delete open.$schema;
+  delete open.id;
+  const reference = base.preset ? base.name : path.relative(folder, base.absolute).split(path.sep).join('/');
+  return { policy: deepMerge({ ...own, extends: reference, controller: ownController }, open) };
+}
+
+/** Only the parts of `value` that hold a placeholder, keeping ids of list items and taking texts and plain lists whole. */
+function openPlaceholders(value: unknown): unknown {
+  if (typeof value === 'string') return value.startsWith(FILL_IN) ? value : undefined;
+  if (Array.isArray(value)) {
+    const items = value.map(openPlaceholders);
+    if (!items.some((item) => item !== undefined)) return undefined;
+    if (!value.every(hasId)) return value;
+    return value.flatMap((base, i) => (items[i] === undefined ? [] : [{ id: base.id, ...(items[i] as object) }]));
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const entries = Object.entries(value).flatMap(([key, v]) => {
+    const kept = openPlaceholders(v);
+    return kept === undefined ? [] : [[key, kept] as const];
+  });
+  if (!entries.length) return undefined;
+  return isText(value) ? value : Object.fromEntries(entries);
+}
+
+function hasId(value: unknown): value is { id: string } {
+  return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string';
+}
+
+/** A text in several languages: replaced whole when a policy overrides it, so copied whole. */
+function isText(value: object): boolean {
+  const keys = Object.keys(value);
+  return keys.length > 0 && keys.every((k) => (languages as readonly string[]).includes(k));
+}
+
+/** `b` into `a`, key by key, `a`'s keys first. */
+function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...a };
+  for (const [key, value] of Object.entries(b)) {
+    const mine = out[key];
+    out[key] = isPlainObject(mine) && isPlainObject(value) ? deepMerge(mine, value) : value;
+  }
+  return out;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

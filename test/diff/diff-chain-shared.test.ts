@@ -1,0 +1,90 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runPolicycInProcess } from '../support/cli.js';
+import { git } from '../support/git.js';
+import { diffFixtures } from './support.js';
+
+/**
+ * A chain of three practices extending one base, and a fourth on its own. Commit 1 has the base at
+ * newsletter-v1; then the base moves to newsletter-v2 (Laposta → Mailchimp, US), and the practice 'eik'
+ * also changes its own e-mail address. The fourth, 'ander' (id tandartspraktijk-de-linde), does not change.
+ */
+let repo: string;
+const practices = ['beuk', 'eik', 'linde'];
+const write = (file: string, value: unknown) => {
+  mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
+  writeFileSync(path.join(repo, file), JSON.stringify(value, null, 2));
+};
+const putBase = (fixture: string) => {
+  const base = JSON.parse(readFileSync(path.join(diffFixtures, fixture, 'policy.json'), 'utf8'));
+  delete base.$schema;
+  write('bases/chain.json', base);
+};
+beforeAll(() => {
+  repo = mkdtempSync(path.join(tmpdir(), 'policyc-chain-shared-'));
+  putBase('newsletter-v1');
+  for (const id of practices) write(`policies/${id}/policy.json`, { id, extends: '../../bases/chain.json' });
+  mkdirSync(path.join(repo, 'policies/ander'), { recursive: true });
+  copyFileSync(path.join(diffFixtures, 'clinic-v1/policy.json'), path.join(repo, 'policies/ander/policy.json'));
+  git(repo, 'init', '-q');
+  git(repo, 'add', '.');
+  git(repo, 'commit', '-q', '-m', 'v1');
+  putBase('newsletter-v2');
+  write('policies/eik/policy.json', {
+    id: 'eik',
+    extends: '../../bases/chain.json',
+    contact: { email: 'eik@delinde.example' },
+  });
+});
+afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+const count = (text: string, part: string): number => text.split(part).length - 1;
+const swap = 'takes the place of Laposta B.V.';
+
+describe('a folder diff of a chain whose base changed', () => {
+  it('gives a change several policies share once, saying in which', async () => {
+    const run = await runPolicycInProcess(['diff', 'HEAD', 'policies/'], repo);
+    expect(run.stderr).toBe('');
+    expect(count(run.stdout, 'Changes in more than one policy:')).toBe(1);
+    expect(count(run.stdout, swap)).toBe(1);
+    const shared = run.stdout.slice(run.stdout.indexOf('Changes in more than one policy:'));
+    expect(shared).toMatch(
+      /takes the place of Laposta B\.V\.[^\n]*\n[^\n]*bases\/chain\.json:\d+:\d+[^\n]*\n\s+In 3 of 4 policies; not in these words in: tandartspraktijk-de-linde\.\n/,
+    );
+  });
+
+  it("keeps each policy's own changes in its report, and says how many are given above", async () => {
+    const run = await runPolicycInProcess(['diff', 'HEAD', 'policies/'], repo);
+    const reports = run.stdout.split('='.repeat(72)).slice(1);
+    expect(reports).toHaveLength(3);
+    const eik = reports.find((r) => r.includes('policies/eik/policy.json'))!;
+    expect(eik).toContain('eik@delinde.example');
+    const shared = count(reports[0]!, 'of these changes');
+    expect(shared).toBe(1);
+    for (const report of reports) expect(report).toMatch(/\n\d+ of these changes (is|are) given above/);
+  });
+
+  it('drafts a letter once, and says for the others whose draft theirs is', async () => {
+    const run = await runPolicycInProcess(['diff', 'HEAD', 'policies/'], repo);
+    expect(count(run.stdout, '  [Dutch]')).toBe(1);
+    expect(count(run.stdout, 'The same draft as for ')).toBe(2);
+    expect(run.stdout).toContain(
+      "The same draft as for Tandartspraktijk De Linde B.V. (policies/beuk/policy.json), with this policy's own contact details and signature.",
+    );
+  });
+
+  it('JSON keeps every policy’s report whole', async () => {
+    const run = await runPolicycInProcess(['diff', 'HEAD', 'policies/', '--format', 'json'], repo);
+    const json = JSON.parse(run.stdout) as {
+      reports: Array<{ changes: Array<{ sentence: string }>; notice: unknown }>;
+    };
+    const changed = json.reports.filter((r) => r.changes.length);
+    expect(changed).toHaveLength(3);
+    for (const report of changed) {
+      expect(report.changes.some((c) => c.sentence.includes(swap))).toBe(true);
+      expect(report.notice).not.toBeNull();
+    }
+  });
+});
