@@ -24,7 +24,7 @@ describe('an authored erasure note at a care provider (review item 1)', () => {
     const { notice } = policyOutputs(careProvider({ rights: { notes: { erasure: note } } }));
     // The general sentence and the pointer first, then the note as the organisation's explanation (English review 2).
     expect(notice.nl).toContain(
-      'U mag ons vragen uw gegevens te wissen. Voor uw medisch dossier gelden ook de patiëntenrechten uit de WGBO; die staan hieronder.\n\n**Onze toelichting:**\n\nEIGEN-NOTITIE tenzij een wettelijke plicht.',
+      'U mag ons vragen uw gegevens te wissen. Voor uw medisch dossier gelden ook de patiëntenrechten uit de WGBO; die staan verderop, onder ‘[Uw rechten als patiënt](#uw-rechten-als-patiënt)’.\n\n**Onze toelichting:**\n\nEIGEN-NOTITIE tenzij een wettelijke plicht.',
     );
     expect(notice.en).toContain(
       'For your medical file, the patient rights under the Dutch Medical Treatment Contracts Act (WGBO) apply as well; they are set out below.\n\n**Our explanation:**\n\nOWN-NOTE unless a legal obligation.',
@@ -34,7 +34,7 @@ describe('an authored erasure note at a care provider (review item 1)', () => {
   it('without a note, the general sentence is unchanged', () => {
     const { notice } = policyOutputs(careProvider());
     expect(notice.nl).toContain(
-      'U mag ons vragen uw gegevens te wissen. Voor uw medisch dossier gelden ook de patiëntenrechten uit de WGBO; die staan hieronder.',
+      'U mag ons vragen uw gegevens te wissen. Voor uw medisch dossier gelden ook de patiëntenrechten uit de WGBO; die staan verderop, onder ‘[Uw rechten als patiënt](#uw-rechten-als-patiënt)’.',
     );
   });
 
@@ -67,9 +67,13 @@ describe("the patient's file after death, BW 7:458a (review item 3)", () => {
   it('names the three grounds of 7:458a(1) and the parents of 7:458a(2), without the presumed consent the law dropped', () => {
     const nl = deceased(notice.nl);
     expect(nl).toContain('schriftelijk of elektronisch toestemming kreeg toen de patiënt nog leefde');
-    expect(nl).toContain('melding van een incident in de zorg (artikel 10, lid 3, Wkkgz)');
+    expect(nl).toContain(
+      'melding van een incident in de zorg (artikel 10, lid 3, van de Wet kwaliteit, klachten en geschillen zorg, Wkkgz)',
+    );
     expect(nl).toContain('voor zover dat nodig is voor dat incident');
-    expect(nl).toContain('zwaarwegend belang heeft en de gegevens daarvoor nodig heeft');
+    expect(nl).toContain(
+      'iemand die goed kan uitleggen dat hij of zij een zwaarwegend (heel belangrijk) belang heeft en de gegevens daarvoor nodig heeft',
+    );
     expect(nl).toContain('Dat doen wij niet als de patiënt heeft laten weten dat niet te willen.');
     expect(nl).toContain('Was de patiënt jonger dan 16 jaar? Dan krijgen de ouders met gezag of de voogd inzage');
     expect(nl).not.toMatch(/geen bezwaar tegen zou hebben gehad|aannemelijk is dat de patiënt/);
@@ -389,7 +393,52 @@ describe('generated text the notice-language review found twice, incomplete or o
     expect(row(without, 'Overzee')).toBe('| **Overzee** | Dienst | de Verenigde Staten | — | Niet vermeld |');
     policy.transfers = { mechanisms: [{ mechanism: 'scc' }] };
     expect(row(policyOutputs(policy).notice.nl, 'Overzee')).toBe(
-      '| **Overzee** | Dienst | de Verenigde Staten | — | [Zie hieronder](#wanneer-uw-gegevens-naar-het-buitenland-gaan-doorgifte-buiten-de-eer) |',
+      '| **Overzee** | Dienst | de Verenigde Staten | — | [Zie ‘doorgifte buiten de EER’ hieronder](#wanneer-uw-gegevens-naar-het-buitenland-gaan-doorgifte-buiten-de-eer) |',
     );
+  });
+});
+
+/**
+ * The accessibility review of 2026-12-07 (findings 5 and 6): abbreviations written out where first used (WCAG
+ * 3.1.4, AVG art. 12), and generated Dutch brought to B1 without losing the law.
+ */
+describe('abbreviations written out, legal Dutch in plain words (accessibility review 2026-12-07)', () => {
+  const nl = policyOutputs(careProvider()).notice.nl;
+
+  it('writes out the AVG in the controller statement, unless the introduction above it has', () => {
+    expect(nl).toContain(
+      'In de privacywet (de Algemene verordening gegevensbescherming, AVG) heet dat de verwerkingsverantwoordelijke.',
+    );
+    const introduced = careProvider({
+      introduction: text('Wij volgen de Algemene verordening gegevensbescherming (AVG).', 'We follow the GDPR.'),
+    });
+    const own = policyOutputs(introduced).notice.nl;
+    expect(own).toContain('(in de AVG: de verwerkingsverantwoordelijke)');
+    expect(own).not.toContain('In de privacywet');
+  });
+
+  it('names the Burgerlijk Wetboek beside the WGBO, and a copy of the file as a kopie (afschrift)', () => {
+    expect(nl).toContain('(WGBO), een deel van het Burgerlijk Wetboek (BW)');
+    expect(nl).toContain('uw dossier inzien en er een kopie (afschrift) van krijgen');
+  });
+
+  it('says when destruction may be refused in plain words', () => {
+    expect(nl).toContain('als het bewaren heel belangrijk is voor iemand anders dan u');
+    expect(nl).not.toContain('van aanmerkelijk belang is voor een ander dan u');
+  });
+});
+
+/** In-page pointers are links (the accessibility review of 2026-12-07, finding 7). */
+describe('a sentence that points to another section links to it', () => {
+  it('the complaint right to the complaints section, the erasure right to the patient rights (Markdown and HTML)', () => {
+    const policy = careProvider();
+    const nl = policyOutputs(policy).notice.nl;
+    expect(nl).toContain('staat onder ‘[Waar u een klacht kunt indienen](#waar-u-een-klacht-kunt-indienen)’.');
+    expect(nl).toContain('die staan verderop, onder ‘[Uw rechten als patiënt](#uw-rechten-als-patiënt)’.');
+    const { model } = analyse(policy);
+    const html = renderNotice(model!, messagesFor('nl', model!.source.metadata.formality)).fragment;
+    expect(html).toContain('onder ‘<a href="#policyc-complaints">Waar u een klacht kunt indienen</a>’');
+    expect(html).toContain('onder ‘<a href="#policyc-patient-rights">Uw rechten als patiënt</a>’');
+    expect(html).toContain('id="policyc-patient-rights"');
   });
 });

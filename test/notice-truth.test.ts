@@ -522,10 +522,10 @@ describe('automated decision-making, art. 13(2)(f), in every notice', () => {
       withPurpose({ automatedDecision: { logic: text('LOGICA'), significance: text('GEVOLG') } }),
     );
     expect(notice.nl).toContain(
-      'U hebt het recht niet te worden onderworpen aan een besluit dat alleen op geautomatiseerde verwerking berust',
+      'U hebt het recht dat een computer niet alleen, zonder een mens, een besluit over u neemt, ook niet op basis van profilering (geautomatiseerde verwerking). Dat geldt voor een besluit dat rechtsgevolgen voor u heeft of u op een andere manier in aanmerkelijke mate treft.',
     );
     expect(notice.nl).toContain(
-      'omdat u er uitdrukkelijk toestemming voor gaf? Dan mag u vragen om menselijke tussenkomst',
+      'omdat u er uitdrukkelijk toestemming voor gaf? Dan mag u vragen dat een mens naar het besluit kijkt (menselijke tussenkomst)',
     );
     expect(notice.nl).toContain('Staat een wet het besluit toe, dan geeft die wet de waarborgen.');
     expect(notice.en).toContain(

@@ -81,7 +81,7 @@ describe('the Wabvpz right to electronic access, where data is exchanged between
       'wie uw gegevens via dat systeem heeft bekeken, wanneer, en wie ze beschikbaar heeft gesteld',
     );
     expect(notice.nl).toContain(
-      'Voor uw medisch dossier gelden ook de rechten uit de Wet op de geneeskundige behandelingsovereenkomst (WGBO). Wisselen wij uw gegevens uit met andere zorgaanbieders? Dan gelden ook de rechten uit de Wet aanvullende bepalingen verwerking persoonsgegevens in de zorg (Wabvpz):',
+      'Voor uw medisch dossier gelden ook de rechten uit de Wet op de geneeskundige behandelingsovereenkomst (WGBO), een deel van het Burgerlijk Wetboek (BW). Wisselen wij uw gegevens uit met andere zorgaanbieders? Dan gelden ook de rechten uit de Wet aanvullende bepalingen verwerking persoonsgegevens in de zorg (Wabvpz):',
     );
     expect(notice.en).toContain('Electronic access, copy and who viewed your data (Articles 15d and 15e Wabvpz)');
     expect(notice.en).toContain(
@@ -95,7 +95,7 @@ describe('the Wabvpz right to electronic access, where data is exchanged between
     expect(notice.en).not.toContain('Wabvpz');
     expect(notice.nl).not.toContain('Wabvpz');
     expect(notice.nl).toContain(
-      'gelden ook de rechten uit de Wet op de geneeskundige behandelingsovereenkomst (WGBO):',
+      'gelden ook de rechten uit de Wet op de geneeskundige behandelingsovereenkomst (WGBO), een deel van het Burgerlijk Wetboek (BW):',
     );
   });
 

@@ -208,7 +208,7 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
     const policy = withPurpose({ legalBasis: '6(1)(f)', legitimateInterest: text('BELANG', 'INTEREST') });
     const c = card(policy);
     expect(c).toContain(
-      '**Kunt u weigeren?** U kunt bezwaar maken in verband met uw specifieke situatie. Dan stoppen wij, tenzij wij dwingende gerechtvaardigde gronden hebben die zwaarder wegen dan uw belangen, rechten en vrijheden,',
+      '**Kunt u weigeren?** U kunt bezwaar maken in verband met uw specifieke situatie. Wij stoppen dan. Dat is alleen anders als wij de gegevens nodig hebben voor een rechtsvordering, zoals een rechtszaak, of als wij kunnen aantonen dat wij dwingende gerechtvaardigde gronden hebben: heel belangrijke redenen die zwaarder wegen dan uw belangen, rechten en vrijheden.',
     );
     expect(c).toContain('Meer hierover: [Bezwaar maken (recht van bezwaar)](#bezwaar-maken-recht-van-bezwaar)');
     expect(fragment(policy)).toContain('<a href="#policyc-right-objection">Bezwaar maken (recht van bezwaar)</a>');
@@ -256,5 +256,70 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
     expect(c).toContain(
       '**Kun je weigeren?** Je hoeft geen toestemming te geven, en je kunt je toestemming altijd weer intrekken.',
     );
+  });
+});
+
+/**
+ * The accessibility review of 2026-12-07 (finding 4): a card's 'Bewaartermijn' listed only links named after the
+ * data, which neither a screen reader's list of links nor a printed page said was a period. Each rule now states
+ * its period beside its data's name, the name still linked to the rule's row; the law it rests on stays in the table.
+ */
+describe("a purpose card states how long, each rule's data linked to its row", () => {
+  const kept = (policy: PolicySource): void => {
+    policy.retention = [
+      {
+        id: 'medical',
+        name: text('Medische gegevens', 'Medical data'),
+        dataCategories: ['phone'],
+        period: 'P20Y',
+        from: 'end-of-treatment',
+        legalSource: { law: 'wgbo' },
+      },
+    ];
+    policy.purposes[0]!.retention = ['medical'];
+  };
+
+  it.each([
+    ['nl', '[Medische gegevens](#hoe-lang-wij-uw-gegevens-bewaren): 20 jaar na het einde van de behandelovereenkomst'],
+    ['en', '[Medical data](#how-long-we-keep-your-data): 20 years after the end of the treatment agreement'],
+  ] as const)('%s', (lang, line) => {
+    const md = card(withPurpose({}, kept), lang);
+    expect(md).toContain(line);
+    expect(md).not.toMatch(/WGBO|Wet op de geneeskundige|Medical Treatment Contracts/);
+    expect(fragment(withPurpose({}, kept), lang)).toMatch(
+      /<a href="#policyc-retention-medical">(Medische gegevens|Medical data)<\/a>: 20 (jaar|years)/,
+    );
+  });
+});
+
+/**
+ * A card states no period that ends before the law's minimum for its data, as the summary does not (English
+ * review, finding 1): Cosmetic Clinic's 'no longer than 6 months' for a medical file the law keeps 20 years.
+ * The data's name still links to the rule's row, which states what the law requires.
+ */
+describe('a purpose card leaves out a period shorter than the law requires', () => {
+  const short = (policy: PolicySource): void => {
+    policy.controller.isCareProvider = true;
+    policy.dataCategories[0]!.special = 'health';
+    policy.retention = [
+      {
+        id: 'file',
+        name: text('Medisch dossier', 'Medical file'),
+        dataCategories: ['phone'],
+        period: 'P6M',
+        maximum: true,
+      },
+    ];
+    policy.purposes[0]!.retention = ['file'];
+  };
+
+  it.each([
+    ['nl', '[Medisch dossier](#hoe-lang-wij-uw-gegevens-bewaren)', '6 maanden'],
+    ['en', '[Medical file](#how-long-we-keep-your-data)', '6 months'],
+  ] as const)('%s', (lang, line, period) => {
+    const md = card(withPurpose({}, short), lang);
+    expect(md).toContain(line);
+    expect(md).not.toContain(period);
+    expect(policyOutputs(withPurpose({}, short)).notice[lang]).toContain(period); // the table still has it
   });
 });

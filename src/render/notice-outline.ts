@@ -118,9 +118,12 @@ function controllerBlocks({ model, source, m }: NoticeContext): Block[] {
   facts.push(...contactFacts(controller.contact, m));
   if (controller.website)
     facts.push({ label: t('notice:label.website'), inlines: [link(controller.website, controller.website)] });
-  const blocks: Block[] = [
-    { paragraph: sentence(t('notice:controller.statement', { name: controllerName(controller, m) })) },
-  ];
+  // The AVG written out where it is first named, unless the author's introduction above has done so.
+  const spelledOut = (pick(source.introduction, m) ?? '')
+    .toLowerCase()
+    .includes(t('terms:law.gdpr.name').toLowerCase());
+  const statement = spelledOut ? 'notice:controller.statement' : 'notice:controller.statementFirst';
+  const blocks: Block[] = [{ paragraph: sentence(t(statement, { name: controllerName(controller, m) })) }];
   if (controller.parentCompany) {
     blocks.push({
       paragraph: sentence(

@@ -52,7 +52,11 @@ export function serverLocationsOf(p: Processor, m: Messages): string | undefined
  * thirdCountryUnstated.
  */
 const optional = (value: string | undefined, m: Messages, asked = false): Inline[] =>
-  value ? [text(value)] : asked ? [text(notStatedCell(m))] : [blank(m.t('notice:notApplicable'))];
+  value
+    ? [text(value)]
+    : asked
+      ? [text(notStatedCell(m))]
+      : [blank(m.t('notice:notApplicable'), m.t('notice:blankSpoken'))];
 
 /** 'Niet vermeld' with a capital, as a cell's generated words start (the transfer column's too). */
 const notStatedCell = (m: Messages): string => upperFirst(m.t('notice:notStated'));
@@ -90,7 +94,7 @@ function transferColumn(
           : [text(notStatedCell(m))]
       : partyCountries(party).length
         ? [text(m.t('notice:transferNotNeeded'))]
-        : [blank(m.t('notice:notApplicable'))];
+        : [blank(m.t('notice:notApplicable'), m.t('notice:blankSpoken'))];
 }
 
 /** ', on our website: google-analytics.com' after a party's name, when the policy gives its domains. */

@@ -1,10 +1,11 @@
 import type { Messages } from '../i18n/messages.js';
-import type { DataCategory, PolicyModel, Purpose, PurposeBasis } from '../resolve/model.js';
+import type { DataCategory, PolicyModel, Purpose, PurposeBasis, RetentionRule } from '../resolve/model.js';
+import { endsBeforeLegalMinimum } from '../check/retention-minimum.js';
 import type { RightId } from '../policy/policy-types.js';
 import { joinList, lowerFirst, nameOf, pick, sentence, upperFirst, withNotes } from './format.js';
 import { notStatedText, purposeLawfulness, specialCategoryNote, specialConditionText, termKey } from './legal-text.js';
 import { rich, type NoticeContext } from './notice-context.js';
-import { retentionAnchor } from './notice-retention.js';
+import { retentionAnchor, retentionPeriod } from './notice-retention.js';
 import { purposeControllerFacts } from './notice-statements.js';
 import { link, text, type Block, type Fact, type Inline } from './outline.js';
 
@@ -55,14 +56,24 @@ function purposeCard(p: Purpose, model: PolicyModel, m: Messages): Block[] {
   facts.push(...officialBasisFacts(p, m));
   facts.push(...answer(t('notice:purposeCard.refuseLabel'), refusalLines(p, model, m)));
   facts.push(...purposeControllerFacts(p, m), ...peopleFacts(p, m));
-  // The periods are in the one retention table; here only which rules apply, each linked to it.
   facts.push(
     ...answer(
       t('notice:label.retention'),
-      p.retention.map((r) => [link(pick(r.name, m), `#${retentionAnchor(r.id)}`)]),
+      p.retention.map((r) => retentionLine(r, model, m)),
     ),
   );
   return [...rich(p.description, m), { facts }];
+}
+
+/**
+ * A rule's period, its data named and linked to the rule's row in the retention table (the law is there): links
+ * alone did not say how long, on paper nor in a screen reader's list of links. Not a period that ends before the
+ * law's minimum for that data (retention/*-too-short), as in the summary: '6 maanden' for a file the law keeps
+ * 20 years; the row it links to says what the law requires.
+ */
+function retentionLine(r: RetentionRule, model: PolicyModel, m: Messages): Inline[] {
+  const name = link(pick(r.name, m), `#${retentionAnchor(r.id)}`);
+  return endsBeforeLegalMinimum(model, r) ? [name] : [name, text(`: ${retentionPeriod(r, m)}`)];
 }
 
 /** Whose data, and who else handles them: the data subjects, processors and recipients of the purpose. */

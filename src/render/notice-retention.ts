@@ -11,6 +11,15 @@ import { blank, text, type Inline, type Table } from './outline.js';
 export const retentionAnchor = (id: string): string => `retention-${id}`;
 
 /**
+ * How long a rule keeps its data, in one phrase with its start ('20 jaar na het einde van de
+ * behandelovereenkomst'), for a purpose's card; the law it rests on is in the table's last column.
+ */
+export function retentionPeriod(rule: RetentionRule, m: Messages): string {
+  const { legalSource: _cited, ...rest } = rule;
+  return retentionPhrase(rest, m);
+}
+
+/**
  * Retention as one table — data | how long | counted from | why (the law) —
  * stated once for the whole notice instead of under every purpose. A single
  * period from an event is split into its length and its start; anything
@@ -37,7 +46,9 @@ export function retentionTable(model: PolicyModel, m: Messages): Table {
       const howLong = retentionPhrase(splits ? rest : { ...rest, ...(from ? { from } : {}) }, m);
       const stated = [legalSource ? lawCell(r, legalSource, m) : '', pick(r.note, m)].filter(Boolean).join('. ');
       const why = [stated, ...legalMinimumLines(model, r, m)].filter(Boolean).reduce(followedBy, '');
-      const cell = (value: string): Inline[] => [value ? text(value) : blank(t('layout:retention.none'))];
+      const cell = (value: string): Inline[] => [
+        value ? text(value) : blank(t('layout:retention.none'), t('notice:blankSpoken')),
+      ];
       return [
         [{ text: pick(r.name, m), strong: true }],
         cell(howLong),

@@ -8,7 +8,7 @@ import { formatDurationInText, formatLawReference } from './retention-phrase.js'
 import { contactFacts, formatAddress, joinList, pick, sentence } from './format.js';
 import { termKey } from './legal-text.js';
 import { careRecipientKey, rich, type NoticeContext } from './notice-context.js';
-import { link, text, type Block, type Fact } from './outline.js';
+import { link, linkedIn, text, type Block, type Fact, type Inline } from './outline.js';
 
 /**
  * The rights section — 13(2)(b)(c)(d). Each derived right gets the general
@@ -86,7 +86,7 @@ function generatedBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
   if (right.id === 'objection' && right.bases.includes('direct-marketing')) return objectionBlocks(right, ctx);
   if (right.id === 'erasure' && ctx.careProvider) return [...careErasureBlocks(ctx), ...appliesTo(right.purposes, ctx)];
   if (right.id === 'restriction') return restrictionBlocks(ctx);
-  const general = [{ paragraph: sentence(generalText(right, ctx)) }, ...appliesTo(right.purposes, ctx)];
+  const general = [{ paragraph: generalInlines(right, ctx) }, ...appliesTo(right.purposes, ctx)];
   return right.id === 'access' ? [...general, accessTermsBlock(ctx), accessHowToBlock(ctx)] : general;
 }
 
@@ -108,11 +108,13 @@ function accessHowToBlock({ m }: NoticeContext): Block {
 /**
  * Erasure at a care provider: the general sentence, then always the pointer to the WGBO's destruction
  * right below (BW 7:455), which an authored note ('… tenzij een wettelijke plicht …') must not hide:
- * the seeds' notes read as the opposite of it.
+ * the seeds' notes read as the opposite of it. The pointer links the section it names.
  */
 function careErasureBlocks({ m, source }: NoticeContext): Block[] {
-  const medicalFile = m.t(careRecipientKey('terms:right.erasure.medicalFile', source));
-  return [{ paragraph: sentence(`${m.t('terms:right.erasure.descriptionCareProvider')} ${medicalFile}`) }];
+  const section = m.t(careRecipientKey('notice:label.patientRights', source));
+  const medicalFile = m.t(careRecipientKey('terms:right.erasure.medicalFile', source), { section });
+  const value = `${m.t('terms:right.erasure.descriptionCareProvider')} ${medicalFile}`;
+  return [{ paragraph: linkedIn(value, section, '#patient-rights') }];
 }
 
 /** The bases that bring in the objection of art. 21(1), for one's particular situation (law/rights.ts). */
@@ -168,6 +170,14 @@ function appliesTo(purposes: readonly Purpose[], { m }: NoticeContext): Block[] 
   ];
 }
 
+/** The general text of a right; the complaint's names the section it points to, linked. */
+function generalInlines(right: DerivedRight, ctx: NoticeContext): Inline[] {
+  const value = generalText(right, ctx);
+  return right.id === 'complaint'
+    ? linkedIn(value, ctx.m.t('notice:heading.complaints'), '#complaints')
+    : sentence(value);
+}
+
 /** The general text of a right, true for this policy: the bases it names are the ones the policy uses. */
 function generalText(right: DerivedRight, ctx: NoticeContext): string {
   const { m, model } = ctx;
@@ -188,7 +198,10 @@ function generalText(right: DerivedRight, ctx: NoticeContext): string {
     case 'erasure':
       return m.t('terms:right.erasure.description'); // a care provider's: careErasureBlocks
     case 'complaint':
-      return m.t('terms:right.complaint.description', { authority: m.t(`terms:authority.${model.authority.id}.name`) });
+      return m.t('terms:right.complaint.description', {
+        authority: m.t(`terms:authority.${model.authority.id}.name`),
+        section: m.t('notice:heading.complaints'),
+      });
     default:
       return m.t(`terms:right.${right.id}.description`);
   }

@@ -121,7 +121,8 @@ function retentionBlocks({ model, m }: NoticeContext, ids: ReadonlySet<string>):
 /**
  * '<rule>: kept <phrase>.'; 'kept for' where the phrase starts with its period ('20 years …'). A law the
  * policy knows is cited short in Dutch ('op grond van de WGBO'): its full name took two of a phone's lines in
- * the summary (iPractice, Dental Clinics); the retention table it links to gives the name in full.
+ * the summary (iPractice, Dental Clinics; again 770 px of a 740 px screen with the rights line that names the
+ * file and a copy, test/browser/summary-screen.test.ts); the retention table it links to gives the name in full.
  */
 function keepSentence(rule: RetentionRule, m: Messages): string {
   const phrase = retentionPhrase(withShortLawName(withLegalSourceOnlyAsItsTerm(rule), m), m);

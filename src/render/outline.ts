@@ -8,8 +8,10 @@ export interface Inline {
   text: string;
   href?: string;
   strong?: boolean;
-  /** A table cell's placeholder ('—': nothing to state): a card leaves out the line it would be. */
+  /** A table cell's placeholder ('—': nothing to state): a card hides the line it would be from sight only. */
   blank?: boolean;
+  /** What a screen reader says for a placeholder instead of the dash ('leeg'): HTML only. */
+  spoken?: string;
 }
 
 export interface Fact {
@@ -72,4 +74,14 @@ export interface NoticeOutline {
 
 export const text = (value: string): Inline => ({ text: value });
 export const link = (value: string, href: string): Inline => ({ text: value, href });
-export const blank = (value: string): Inline => ({ text: value, blank: true });
+/**
+ * A sentence with the section it names linked ('staat onder ‘Waar u een klacht kunt indienen’'); plain text where
+ * the name is not in it (a language that words the pointer otherwise).
+ */
+export function linkedIn(value: string, phrase: string, href: string): Inline[] {
+  const at = phrase ? value.indexOf(phrase) : -1;
+  if (at < 0) return [text(value)];
+  const after = value.slice(at + phrase.length);
+  return [...(at ? [text(value.slice(0, at))] : []), link(phrase, href), ...(after ? [text(after)] : [])];
+}
+export const blank = (value: string, spoken: string): Inline => ({ text: value, blank: true, spoken });

@@ -44,3 +44,25 @@ test('on a dark site with a normal line height, the notice keeps AA contrast and
   const violations = await axeViolations(page, ['wcag2aa', 'wcag22aa']);
   expect(violations.filter((v) => /^(color-contrast|target-size)\b/.test(v))).toEqual([]);
 });
+
+/**
+ * A site with a sticky header (the accessibility review of 2026-12-07, WCAG 2.4.11): a link of the notice's contents
+ * put its section's heading at the top of the window, under a 72 px header. With --policyc-scroll-offset set to the
+ * header's height (README), the heading lands below it.
+ */
+test('on a site with a 72 px sticky header and --policyc-scroll-offset, a followed link lands below the header', async () => {
+  const sticky = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  try {
+    const host = readFileSync(path.join(dir, 'host.html'), 'utf8').replace(
+      '<body>',
+      '<style>header.site { position: sticky; top: 0; height: 72px; background: #123; z-index: 10 } .policyc-notice { --policyc-scroll-offset: 72px }</style><body><header class="site">Site</header>',
+    );
+    writeFileSync(path.join(dir, 'sticky.html'), host);
+    await sticky.goto(`file://${path.join(dir, 'sticky.html')}`);
+    await sticky.evaluate(() => (document.querySelector('.policyc-notice a[href^="#"]') as HTMLElement).click());
+    const top = await sticky.evaluate(() => document.querySelector(':target')!.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(72 - 1);
+  } finally {
+    await sticky.close();
+  }
+});

@@ -36,13 +36,16 @@ function row(page: string, name: string): string[] {
 }
 
 describe('table cells and captions', () => {
-  it('marks a cell with nothing to state, in the retention table and the transfer column', () => {
+  it('marks a cell with nothing to state, in the retention table and the transfer column; its dash hidden from screen readers, which say "leeg"', () => {
     const page = html();
+    const dash = '<span aria-hidden="true">—</span><span class="policyc-visually-hidden">leeg</span>';
     expect(row(page, 'Contactgegevens').slice(1)).toEqual([
-      '<td data-label="Gerekend vanaf" class="policyc-blank">—</td>',
-      '<td data-label="Grond en toelichting" class="policyc-blank">—</td>',
+      `<td data-label="Gerekend vanaf" class="policyc-blank">${dash}</td>`,
+      `<td data-label="Grond en toelichting" class="policyc-blank">${dash}</td>`,
     ]);
-    expect(row(page, 'Ergens').at(-1)).toBe('<td data-label="Waarborg voor doorgifte" class="policyc-blank">—</td>');
+    expect(row(page, 'Ergens').at(-1)).toBe(
+      `<td data-label="Waarborg voor doorgifte" class="policyc-blank">${dash}</td>`,
+    );
     expect(row(page, 'Overzee').at(-1)).toBe('<td data-label="Waarborg voor doorgifte">Niet vermeld</td>');
   });
 

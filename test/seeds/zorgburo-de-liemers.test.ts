@@ -21,7 +21,7 @@ describeSeedFacts({
       'met een wachtwoord dat regelmatig moet worden gewijzigd',
       // The statement says cliënt (metadata.careRecipient): so do the notice's sentences about the WGBO rights.
       'Uw rechten als cliënt',
-      'Voor uw dossier gelden ook de rechten uit de Wet op de geneeskundige behandelingsovereenkomst (WGBO):',
+      'Voor uw dossier gelden ook de rechten uit de Wet op de geneeskundige behandelingsovereenkomst (WGBO), een deel van het Burgerlijk Wetboek (BW):',
       'Is een cliënt overleden?',
     ],
     en: [

@@ -92,8 +92,10 @@ export function tableRows(output: string, file: NoticeFile): string[][] {
         )
     );
   }
+  // A blank cell shows '—' and has the word a screen reader says instead ('leeg') hidden from sight: the reader sees '—'.
+  const shown = (cell: string): string => cell.replace(/<span class="policyc-visually-hidden">[^<]*<\/span>/g, '');
   return [...output.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/g)].map(([, row]) =>
-    [...row!.matchAll(/<t([hd])\b[^>]*>([\s\S]*?)<\/t\1>/g)].map(([, , cell]) => collapse(htmlText(cell!))),
+    [...row!.matchAll(/<t([hd])\b[^>]*>([\s\S]*?)<\/t\1>/g)].map(([, , cell]) => collapse(htmlText(shown(cell!)))),
   );
 }
 
