@@ -63,9 +63,11 @@ describe('the letter carries what 13(3) asks for', () => {
     expect(nl).toContain(
       'Zo werkt het: Een algoritme bepaalt de urgentie. Wat het voor u betekent: U krijgt eerder een afspraak.',
     );
+    // Art. 22(1) and (3) in the notice's B1 words (the accessibility review's rewrite of the right's description).
     expect(nl).toContain(
-      'U hebt het recht niet te worden onderworpen aan een besluit dat alleen op geautomatiseerde verwerking berust',
+      'U hebt het recht dat een computer niet alleen, zonder een mens, een besluit over u neemt, ook niet op basis van profilering',
     );
+    expect(nl).toContain('Dan mag u vragen dat een mens naar het besluit kijkt (menselijke tussenkomst)');
     expect(nl).not.toContain('nemen wij voortaan geautomatiseerde besluiten');
   });
 });
