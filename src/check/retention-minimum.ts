@@ -63,7 +63,25 @@ export function shorterThan(min: RetentionMinimum, model: PolicyModel): ShortRet
 
 /** The legal minimums the rule ends before, for data they apply to (what retention/*-too-short reports for it). */
 export function minimumsFailedBy(model: PolicyModel, rule: RetentionRule): RetentionMinimum[] {
-  return retentionMinimums.filter((min) => shorterThan(min, model).some((short) => short.rule === rule));
+  return failedMinimums(model).get(rule) ?? [];
+}
+
+/**
+ * Each rule's failed minimums, worked out once per model: the notice asks for every rule in the
+ * table, the summary and every purpose card, in each language, and shorterThan walks every
+ * category's retention (asked per call, it took a fifth of a warm compile of Doctolib).
+ */
+const failedByModel = new WeakMap<PolicyModel, Map<RetentionRule, RetentionMinimum[]>>();
+
+function failedMinimums(model: PolicyModel): Map<RetentionRule, RetentionMinimum[]> {
+  let failed = failedByModel.get(model);
+  if (failed === undefined) {
+    failed = new Map();
+    for (const min of retentionMinimums)
+      for (const { rule } of shorterThan(min, model)) failed.set(rule, [...(failed.get(rule) ?? []), min]);
+    failedByModel.set(model, failed);
+  }
+  return failed;
 }
 
 /** Whether the rule ends before any legal minimum for data it applies to (retention/*-too-short). */

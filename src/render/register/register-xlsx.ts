@@ -33,8 +33,14 @@ const MAX_ROW_HEIGHT = 409;
 function linesAt(text: string, width: number, bold: boolean): number {
   const perLine = Math.max(1, (width - CELL_PADDING) / (bold ? BOLD_WIDTH : 1));
   let lines = 0;
-  for (const line of text.split('\n')) lines += wrappedLines(line, perLine);
-  return lines;
+  let start = 0;
+  for (;;) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    lines += wrappedLines(text, start, end, perLine);
+    if (newline < 0) return lines;
+    start = newline + 1;
+  }
 }
 
 /** Of a column's width, what a cell's padding and a line's rounding take (in digits). */
@@ -42,34 +48,48 @@ const CELL_PADDING = 1;
 /** Bold text is wider than regular by about this much (DejaVu Sans Bold over Book). */
 const BOLD_WIDTH = 1.12;
 
-/** Widths in digits of DejaVu Sans's characters (advance over a digit's, rounded up); any other counts as 1. */
-const CHARACTER_WIDTHS: ReadonlyMap<string, number> = new Map([
-  ...[..."iljIJ.,:;'!|"].map((c) => [c, 0.5] as const),
-  ...[...'ftr()[]/- '].map((c) => [c, 0.67] as const),
-  ...[...'sczxyvk"'].map((c) => [c, 0.95] as const),
-  ...[...'mwMW@%'].map((c) => [c, 1.55] as const),
-  ...[...'ABCDGHKNOQRUVXY&'].map((c) => [c, 1.25] as const),
-]);
+/** Widths in digits of DejaVu Sans's ASCII characters (advance over a digit's, rounded up); any other counts as 1. */
+const CHARACTER_WIDTHS = new Float64Array(128).fill(1);
+for (const [characters, width] of [
+  ["iljIJ.,:;'!|", 0.5],
+  ['ftr()[]/- ', 0.67],
+  ['sczxyvk"', 0.95],
+  ['mwMW@%', 1.55],
+  ['ABCDGHKNOQRUVXY&', 1.25],
+] as const)
+  for (let i = 0; i < characters.length; i++) CHARACTER_WIDTHS[characters.charCodeAt(i)] = width;
 
-/** A text's width in digits. */
-function textWidth(text: string): number {
+const SPACE = 0x20;
+
+/** The width in digits of text[from, to): a character (a surrogate pair is one) at a time, left to right. */
+function textWidth(text: string, from: number, to: number): number {
   let width = 0;
-  for (const c of text) width += CHARACTER_WIDTHS.get(c) ?? 1;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < to) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    width += code < 128 ? CHARACTER_WIDTHS[code]! : 1;
+  }
   return width;
 }
 
 /**
- * Lines a text takes wrapped at word ends, `perLine` digits a line; a word longer than a
- * line takes lines of its own ('Gezamenlijke verwerkingsverantwoordelijken' in a 28-wide
- * column is three lines, not the two its length alone gives: the header was cut off).
+ * Lines text[from, to) (one line of a cell) takes wrapped at word ends, `perLine` digits a line; a word
+ * longer than a line takes lines of its own ('Gezamenlijke verwerkingsverantwoordelijken' in a 28-wide
+ * column is three lines, not the two its length alone gives: the header was cut off). Words are what lies
+ * between single spaces, measured in place: no array of words, no strings made (a hot loop of every build).
  */
-function wrappedLines(line: string, perLine: number): number {
-  if (textWidth(line) <= perLine) return 1;
-  const space = CHARACTER_WIDTHS.get(' ')!;
+function wrappedLines(text: string, from: number, to: number, perLine: number): number {
+  if (textWidth(text, from, to) <= perLine) return 1;
+  const space = CHARACTER_WIDTHS[SPACE]!;
   let lines = 1;
   let used = 0;
-  for (const word of line.split(' ')) {
-    const width = textWidth(word);
+  let start = from;
+  for (let end = from; end <= to; end++) {
+    if (end < to && text.charCodeAt(end) !== SPACE) continue;
+    const width = textWidth(text, start, end);
     const needed = used === 0 ? width : used + space + width;
     if (needed <= perLine) used = needed;
     else if (width <= perLine) [lines, used] = [lines + (used === 0 ? 0 : 1), width];
@@ -77,6 +97,7 @@ function wrappedLines(line: string, perLine: number): number {
       lines += (used === 0 ? 0 : 1) + Math.ceil(width / perLine) - 1;
       used = width % perLine || perLine;
     }
+    start = end + 1;
   }
   return lines;
 }
