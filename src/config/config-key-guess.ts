@@ -59,7 +59,7 @@ const commandLineOnly: readonly string[] = [
 const plain = (name: string): string => name.toLowerCase().replace(/[-_]/g, '');
 
 /** What an unknown key of the config file most plausibly means: a key policyc reads, or a command-line option. */
-export function configKeyHint(key: string, keys: readonly string[]): MessageRef | undefined {
+function configKeyHint(key: string, keys: readonly string[]): MessageRef | undefined {
   const flag = commandLineOnly.find((f) => plain(f) === plain(key));
   if (flag) return { messageId: 'diagnostics:config.commandLineOnly', data: { option: `--${flag}` } };
   const guess = aliases[plain(key)] ?? keys.find((k) => plain(k) === plain(key)) ?? didYouMean(key, keys);
