@@ -171,16 +171,43 @@ describe('the English review of 6 December', () => {
     ];
     const { notice } = policyOutputs(policy);
     const row = (md: string, id: string): string => md.split('\n').find((l) => l.startsWith(`| **${id}** |`))!;
+    // With what BW 7:454(3) counts the 20 years from, and its 'of zoveel langer als … goed hulpverlener'.
     expect(row(notice.nl, 'SHORT')).toContain(
-      'NOTITIE. De wet (artikel 7:454, lid 3, BW) vraagt dat een medisch dossier ten minste 20 jaar wordt bewaard. |',
+      'NOTITIE. De wet (artikel 7:454, lid 3, BW) vraagt dat een medisch dossier ten minste 20 jaar na de laatste wijziging in het dossier wordt bewaard, of langer als dat voor goede zorg nodig is. |',
     );
     expect(row(notice.en, 'SHORT')).toContain(
-      'NOTE. The law (Article 7:454(3) BW) requires a medical file to be kept for at least 20 years. |',
+      'NOTE. The law (Article 7:454(3) BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it. |',
     );
     for (const id of ['LONG', 'OTHER']) {
       expect(row(notice.nl, id)).toMatch(/\| NOTITIE \|$/);
       expect(row(notice.en, id)).toMatch(/\| NOTE \|$/);
     }
+  });
+
+  it("states each legal minimum's start as the law data gives it, and none where the data knows none", () => {
+    const policy = miniPolicy();
+    policy.dataCategories.push(
+      { id: 'invoices', name: text('Facturen', 'Invoices') },
+      { id: 'trial-master-file', name: text('Proefdossier', 'Trial master file') },
+    );
+    policy.purposes[0]!.dataCategories.push('invoices', 'trial-master-file');
+    policy.retention = [
+      { id: 'invoices', name: text('FACTUREN'), dataCategories: ['invoices'], period: 'P5Y' },
+      { id: 'trial', name: text('PROEF'), dataCategories: ['trial-master-file'], period: 'P10Y' },
+    ];
+    const { notice } = policyOutputs(policy);
+    const row = (md: string, id: string): string => md.split('\n').find((l) => l.startsWith(`| **${id}** |`))!;
+    // Reg. (EU) 536/2014 art. 58: 'at least 25 years after the end of the clinical trial'; no good-care clause.
+    expect(row(notice.nl, 'PROEF')).toMatch(
+      /vraagt dat het dossier van een klinische proef met geneesmiddelen ten minste 25 jaar na het einde van de proef wordt bewaard\. \|$/,
+    );
+    expect(row(notice.en, 'PROEF')).toMatch(/kept for at least 25 years after the end of the trial\. \|$/);
+    // The AWR's 7 years: the law data names no start, so the line claims none.
+    expect(row(notice.nl, 'FACTUREN')).toMatch(
+      /vraagt dat de financiële administratie ten minste 7 jaar wordt bewaard\. \|$/,
+    );
+    expect(row(notice.en, 'FACTUREN')).toMatch(/requires financial records to be kept for at least 7 years\. \|$/);
+    for (const lang of ['nl', 'en'] as const) expect(row(notice[lang], 'FACTUREN')).not.toMatch(/goede zorg|good care/);
   });
 
   it('puts the notes of a name in brackets inside those brackets: one item, not two (English review 8)', () => {
@@ -820,7 +847,7 @@ describe('a period shorter than the law it cites (Zorgburo: 15 years "under the 
     expect(notice.nl).not.toContain('Cliëntdossier: bewaard 15 jaar');
     expect(notice.nl).toContain('[Hoe lang wij welke gegevens bewaren]');
     expect(notice.nl).toContain(
-      '| **Cliëntdossier** | 15 jaar | — | De wet (artikel 7:454, lid 3, BW) vraagt dat het dossier van een cliënt ten minste 20 jaar wordt bewaard. |',
+      '| **Cliëntdossier** | 15 jaar | — | De wet (artikel 7:454, lid 3, BW) vraagt dat het dossier van een cliënt ten minste 20 jaar na de laatste wijziging in het dossier wordt bewaard, of langer als dat voor goede zorg nodig is. |',
     );
     expect(notice.nl).not.toContain(`15 jaar, op grond van de ${wgbo}`);
     expect(register.nl).not.toContain(`15 jaar, op grond van de ${wgbo}`);
