@@ -66,7 +66,7 @@ describe('rights name only the bases this policy uses', () => {
     expect(policyOutputs(withPurpose({ legalBasis: '6(1)(a)' })).notice.nl).not.toContain('direct marketing');
   });
 
-  it('the absolute objection lists only the marketing purposes; the objection of 21(1) only those on legitimate interests', () => {
+  it('the absolute objection lists only the marketing purposes; the objection of 21(1) only the others on legitimate interests', () => {
     const policy = withPurpose({ legalBasis: '6(1)(f)', legitimateInterest: text('belang', 'interest') });
     const base = policy.purposes[0]!;
     policy.purposes.push(
@@ -79,10 +79,30 @@ describe('rights name only the bases this policy uses', () => {
       .split('\n### ')[0]!;
     const [situational, marketing] = section.split('Tegen het gebruik van uw gegevens voor direct marketing');
     expect(situational).toMatch(/bezwaar maken tegen verwerking op grond van ons gerechtvaardigd belang\./);
-    expect(situational).toContain('Dit geldt voor:\n\n- Verbindingen leggen\n- RECLAME\n');
+    // A marketing purpose under legitimate interests only under the absolute objection: under both, it read as
+    // the conditional right of 21(1).
+    expect(situational).toContain('Dit geldt voor:\n\n- Verbindingen leggen\n\n');
+    expect(situational).not.toContain('RECLAME');
     expect(situational).not.toContain('NIEUWSBRIEF');
     expect(marketing).toContain('Dit geldt voor:\n\n- RECLAME\n- NIEUWSBRIEF\n');
     expect(marketing).not.toContain('Verbindingen leggen');
+  });
+
+  it('in the seeds, a marketing purpose is listed under the absolute objection only (Dental Clinics, Doctolib)', () => {
+    for (const org of ['dental-clinics', 'doctolib']) {
+      const policy = JSON.parse(
+        readFileSync(path.join(repoRoot, `policies/${org}/policy.json`), 'utf8'),
+      ) as PolicySource;
+      const { notice } = policyOutputs(policy);
+      const section = notice.en.split('### Objecting (right to object)')[1]!.split('\n### ')[0]!;
+      const [situational, marketing] = section.split('You may object at any time, without giving reasons');
+      const names = policy.purposes.filter((p) => p.directMarketing).map((p) => (p.name as { en: string }).en);
+      expect(names.length).toBeGreaterThan(0);
+      for (const name of names) {
+        expect(situational).not.toContain(`- ${name}\n`);
+        expect(marketing).toContain(`- ${name}\n`);
+      }
+    }
   });
 
   it('portability follows art. 20: explicit consent under 9(2)(a) counts, a contract not used is not named', () => {
