@@ -409,6 +409,22 @@ describe('transfers', () => {
     expect(notice.nl).toContain('Waarborg voor doorgifte');
     expect(notice.nl).toMatch(/\| \*\*Host\*\* \|.*\| Niet vermeld \|/);
   });
+
+  it('general safeguards are alternatives: several read "one of these", one reads as the one used (IES)', () => {
+    const policy = miniPolicy();
+    policy.transfers = { mechanisms: [{ mechanism: 'scc' }, { mechanism: 'bcr' }] };
+    const several = policyOutputs(policy).notice;
+    expect(several.nl).toContain(
+      'Als wij gegevens doorgeven naar buiten de Europese Economische Ruimte, gebruiken wij daarvoor een van deze waarborgen:\n\n- standaardbepalingen',
+    );
+    expect(several.en).toContain(
+      'If we transfer data outside the European Economic Area, we rely on one of these safeguards:\n\n- standard data protection clauses',
+    );
+    policy.transfers = { mechanisms: [{ mechanism: 'scc' }] };
+    const one = policyOutputs(policy).notice;
+    expect(one.nl).toContain('gebruiken wij daarvoor:\n\n- standaardbepalingen');
+    expect(one.en).toContain('we rely on:\n\n- standard data protection clauses');
+  });
 });
 
 describe('each thing said once, no empty headings', () => {
