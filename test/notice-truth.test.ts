@@ -66,7 +66,7 @@ describe('rights name only the bases this policy uses', () => {
     expect(policyOutputs(withPurpose({ legalBasis: '6(1)(a)' })).notice.nl).not.toContain('direct marketing');
   });
 
-  it('the absolute objection lists only the marketing purposes; the objection of 21(1) only those on legitimate interests', () => {
+  it('the absolute objection lists only the marketing purposes; the objection of 21(1) only the others on legitimate interests', () => {
     const policy = withPurpose({ legalBasis: '6(1)(f)', legitimateInterest: text('belang', 'interest') });
     const base = policy.purposes[0]!;
     policy.purposes.push(
@@ -79,10 +79,30 @@ describe('rights name only the bases this policy uses', () => {
       .split('\n### ')[0]!;
     const [situational, marketing] = section.split('Tegen het gebruik van uw gegevens voor direct marketing');
     expect(situational).toMatch(/bezwaar maken tegen verwerking op grond van ons gerechtvaardigd belang\./);
-    expect(situational).toContain('Dit geldt voor:\n\n- Verbindingen leggen\n- RECLAME\n');
+    // A marketing purpose under legitimate interests only under the absolute objection: under both, it read as
+    // the conditional right of 21(1).
+    expect(situational).toContain('Dit geldt voor:\n\n- Verbindingen leggen\n\n');
+    expect(situational).not.toContain('RECLAME');
     expect(situational).not.toContain('NIEUWSBRIEF');
     expect(marketing).toContain('Dit geldt voor:\n\n- RECLAME\n- NIEUWSBRIEF\n');
     expect(marketing).not.toContain('Verbindingen leggen');
+  });
+
+  it('in the seeds, a marketing purpose is listed under the absolute objection only (Dental Clinics, Doctolib)', () => {
+    for (const org of ['dental-clinics', 'doctolib']) {
+      const policy = JSON.parse(
+        readFileSync(path.join(repoRoot, `policies/${org}/policy.json`), 'utf8'),
+      ) as PolicySource;
+      const { notice } = policyOutputs(policy);
+      const section = notice.en.split('### Objecting (right to object)')[1]!.split('\n### ')[0]!;
+      const [situational, marketing] = section.split('You may object at any time, without giving reasons');
+      const names = policy.purposes.filter((p) => p.directMarketing).map((p) => (p.name as { en: string }).en);
+      expect(names.length).toBeGreaterThan(0);
+      for (const name of names) {
+        expect(situational).not.toContain(`- ${name}\n`);
+        expect(marketing).toContain(`- ${name}\n`);
+      }
+    }
   });
 
   it('portability follows art. 20: explicit consent under 9(2)(a) counts, a contract not used is not named', () => {
@@ -171,16 +191,43 @@ describe('the English review of 6 December', () => {
     ];
     const { notice } = policyOutputs(policy);
     const row = (md: string, id: string): string => md.split('\n').find((l) => l.startsWith(`| **${id}** |`))!;
+    // With what BW 7:454(3) counts the 20 years from, and its 'of zoveel langer als … goed hulpverlener'.
     expect(row(notice.nl, 'SHORT')).toContain(
-      'NOTITIE. De wet (artikel 7:454, lid 3, BW) vraagt dat een medisch dossier ten minste 20 jaar wordt bewaard. |',
+      'NOTITIE. De wet (artikel 7:454, lid 3, BW) vraagt dat een medisch dossier ten minste 20 jaar na de laatste wijziging in het dossier wordt bewaard, of langer als dat voor goede zorg nodig is. |',
     );
     expect(row(notice.en, 'SHORT')).toContain(
-      'NOTE. The law (Article 7:454(3) BW) requires a medical file to be kept for at least 20 years. |',
+      'NOTE. The law (Article 7:454(3) BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it. |',
     );
     for (const id of ['LONG', 'OTHER']) {
       expect(row(notice.nl, id)).toMatch(/\| NOTITIE \|$/);
       expect(row(notice.en, id)).toMatch(/\| NOTE \|$/);
     }
+  });
+
+  it("states each legal minimum's start as the law data gives it, and none where the data knows none", () => {
+    const policy = miniPolicy();
+    policy.dataCategories.push(
+      { id: 'invoices', name: text('Facturen', 'Invoices') },
+      { id: 'trial-master-file', name: text('Proefdossier', 'Trial master file') },
+    );
+    policy.purposes[0]!.dataCategories.push('invoices', 'trial-master-file');
+    policy.retention = [
+      { id: 'invoices', name: text('FACTUREN'), dataCategories: ['invoices'], period: 'P5Y' },
+      { id: 'trial', name: text('PROEF'), dataCategories: ['trial-master-file'], period: 'P10Y' },
+    ];
+    const { notice } = policyOutputs(policy);
+    const row = (md: string, id: string): string => md.split('\n').find((l) => l.startsWith(`| **${id}** |`))!;
+    // Reg. (EU) 536/2014 art. 58: 'at least 25 years after the end of the clinical trial'; no good-care clause.
+    expect(row(notice.nl, 'PROEF')).toMatch(
+      /vraagt dat het dossier van een klinische proef met geneesmiddelen ten minste 25 jaar na het einde van de proef wordt bewaard\. \|$/,
+    );
+    expect(row(notice.en, 'PROEF')).toMatch(/kept for at least 25 years after the end of the trial\. \|$/);
+    // The AWR's 7 years: the law data names no start, so the line claims none.
+    expect(row(notice.nl, 'FACTUREN')).toMatch(
+      /vraagt dat de financiële administratie ten minste 7 jaar wordt bewaard\. \|$/,
+    );
+    expect(row(notice.en, 'FACTUREN')).toMatch(/requires financial records to be kept for at least 7 years\. \|$/);
+    for (const lang of ['nl', 'en'] as const) expect(row(notice[lang], 'FACTUREN')).not.toMatch(/goede zorg|good care/);
   });
 
   it('puts the notes of a name in brackets inside those brackets: one item, not two (English review 8)', () => {
@@ -361,6 +408,22 @@ describe('transfers', () => {
     const { notice } = policyOutputs(withProcessor('US'));
     expect(notice.nl).toContain('Waarborg voor doorgifte');
     expect(notice.nl).toMatch(/\| \*\*Host\*\* \|.*\| Niet vermeld \|/);
+  });
+
+  it('general safeguards are alternatives: several read "one of these", one reads as the one used (IES)', () => {
+    const policy = miniPolicy();
+    policy.transfers = { mechanisms: [{ mechanism: 'scc' }, { mechanism: 'bcr' }] };
+    const several = policyOutputs(policy).notice;
+    expect(several.nl).toContain(
+      'Als wij gegevens doorgeven naar buiten de Europese Economische Ruimte, gebruiken wij daarvoor een van deze waarborgen:\n\n- standaardbepalingen',
+    );
+    expect(several.en).toContain(
+      'If we transfer data outside the European Economic Area, we rely on one of these safeguards:\n\n- standard data protection clauses',
+    );
+    policy.transfers = { mechanisms: [{ mechanism: 'scc' }] };
+    const one = policyOutputs(policy).notice;
+    expect(one.nl).toContain('gebruiken wij daarvoor:\n\n- standaardbepalingen');
+    expect(one.en).toContain('we rely on:\n\n- standard data protection clauses');
   });
 });
 
@@ -820,7 +883,7 @@ describe('a period shorter than the law it cites (Zorgburo: 15 years "under the 
     expect(notice.nl).not.toContain('Cliëntdossier: bewaard 15 jaar');
     expect(notice.nl).toContain('[Hoe lang wij welke gegevens bewaren]');
     expect(notice.nl).toContain(
-      '| **Cliëntdossier** | 15 jaar | — | De wet (artikel 7:454, lid 3, BW) vraagt dat het dossier van een cliënt ten minste 20 jaar wordt bewaard. |',
+      '| **Cliëntdossier** | 15 jaar | — | De wet (artikel 7:454, lid 3, BW) vraagt dat het dossier van een cliënt ten minste 20 jaar na de laatste wijziging in het dossier wordt bewaard, of langer als dat voor goede zorg nodig is. |',
     );
     expect(notice.nl).not.toContain(`15 jaar, op grond van de ${wgbo}`);
     expect(register.nl).not.toContain(`15 jaar, op grond van de ${wgbo}`);

@@ -16,6 +16,16 @@ export interface RetentionMinimum {
    * than 20 years from the last change to the file).
    */
   startsTooEarly?: readonly RetentionStartId[];
+  /**
+   * The event the law counts the period from, where the data knows it (a notice states it beside the
+   * minimum; a minimum without it states none): a key of layout:retention.legalMinimumFrom.
+   */
+  from?: MinimumStart;
+  /**
+   * The law asks for longer where good care requires it (BW 7:454(3): "of zoveel langer als redelijkerwijs
+   * uit de zorg van een goed hulpverlener voortvloeit"): a notice says so beside the minimum.
+   */
+  longerForCare?: boolean;
   /** Retention criteria (without a period) that can end before the minimum does. */
   endsTooSoon?: readonly RetentionConditionId[];
   /** The law, when the schema knows it by id. */
@@ -46,6 +56,9 @@ export interface RetentionMinimum {
   };
 }
 
+/** The events the legal minimums are counted from (the law's own, not necessarily a retention rule's start). */
+export type MinimumStart = 'last-file-change' | 'end-of-clinical-trial';
+
 export const retentionMinimums: readonly RetentionMinimum[] = [
   {
     // WGBO: 20 years since 1 January 2020 (previously 15), from the last change to the file.
@@ -53,6 +66,8 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
     period: 'P20Y',
     // BW 7:454(3) counts "vanaf het tijdstip van de laatste wijziging in het dossier".
     startsTooEarly: ['collection', 'submission'],
+    from: 'last-file-change',
+    longerForCare: true,
     // Kept only while the treatment or contract lasts: the file must outlive it by 20 years. Kept until
     // consent is withdrawn: the duty to keep the file does not depend on consent (only the patient's
     // request for destruction, BW 7:455, ends it sooner; 'until-deletion-request' is therefore not here).
@@ -63,7 +78,8 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
     appliesTo: { special: 'health', medicalFile: true },
   },
   {
-    // The fiscal duty to keep the records (basic data) for 7 years.
+    // The fiscal duty to keep the records (basic data) for 7 years. No `from`: what the 7 years count from
+    // is not in this data (not confirmed in the article text), so a notice names no start.
     ruleId: 'retention/fiscal-records-too-short',
     period: 'P7Y',
     law: 'awr',
@@ -77,6 +93,7 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
     // (https://www.rijksoverheid.nl/onderwerpen/jeugdhulp/vraag-en-antwoord/dossier-jeugdhulp-bewaartermijn:
     // "Een dossier jeugdhulp blijft minimaal 20 jaar bestaan na afloop van de zorg … Dat staat in de
     // Jeugdwet"); an older rijksoverheid.nl answer said 15 years.
+    // No `from` yet: 'na afloop van de zorg' comes from the secondary sources only (see verify).
     ruleId: 'retention/youth-care-file-too-short',
     period: 'P20Y',
     endsTooSoon: ['treatment-duration', 'contract-duration'],
@@ -90,6 +107,8 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
     // Regulation (EU) 536/2014 art. 58: the clinical-trial master file is archived for at least 25 years after the end of the trial.
     ruleId: 'retention/clinical-trial-file-too-short',
     period: 'P25Y',
+    // "for at least 25 years after the end of the clinical trial".
+    from: 'end-of-clinical-trial',
     endsTooSoon: ['treatment-duration', 'contract-duration'],
     article: 'Reg. (EU) 536/2014 art. 58',
     appliesTo: {

@@ -1121,7 +1121,7 @@ export interface Transfers {
    */
   statement?: MarkdownText;
   /**
-   * The transfer grounds the statement relies on in general, not tied to one processor or recipient. GDPR 13(1)(f).
+   * The transfer grounds the statement relies on in general, not tied to one processor or recipient. Several are alternatives: the notice says that a transfer relies on one of them (a ground one party's transfer needs is given on that processor or recipient). GDPR 13(1)(f).
    *
    * @minItems 1
    */

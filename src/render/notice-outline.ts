@@ -340,8 +340,10 @@ function transfersBlocks({ source, model, m }: NoticeContext): Block[] {
   blocks.push(...rich(source.transfers?.statement, m));
   const mechanisms = source.transfers?.mechanisms ?? [];
   if (mechanisms.length) {
+    // Several general grounds are alternatives, none tied to a party (IES: adequacy 'or' clauses 'als er een
+    // situatie ontstaat'): 'een van deze waarborgen', not a list that reads as if all apply to each transfer.
     blocks.push(
-      { paragraph: sentence(m.t('details:transfers.mechanismsIntro')) },
+      { paragraph: sentence(m.t('details:transfers.mechanismsIntro', { count: mechanisms.length })) },
       { list: mechanisms.map((x) => [text(transferGroundText(x, m))]) },
     );
   }

@@ -69,17 +69,29 @@ function lawCell(rule: RetentionRule, legalSource: NonNullable<RetentionRule['le
 /**
  * What the law requires of a rule that ends before a legal minimum (retention/*-too-short): '6 maanden' beside
  * 'zo lang als de wet ons verplicht' would leave the patient with the shorter term (English review, finding 1).
+ * The minimum with what the law counts it from and the law's 'or longer where good care requires it', where
+ * the law data gives them ('20 jaar na de laatste wijziging in het dossier'; 20 years from collection is
+ * shorter); a minimum whose start the data does not know names none.
  * Not for a minimum still to be confirmed (`verify`): the notice states no law that is not sure.
  */
 function legalMinimumLines(model: PolicyModel, rule: RetentionRule, m: Messages): string[] {
   return minimumsFailedBy(model, rule)
     .filter((min) => min.verify === undefined)
-    .map((min) =>
-      m.t(minimumKey(min, model), {
+    .map((min) => {
+      const requirement = m.t(minimumKey(min, model), {
         article: formatMinimumArticle(min, m),
-        minimum: formatDuration(min.period, m),
-      }),
-    );
+        minimum: minimumTerm(min, m),
+      });
+      return m.t(`layout:retention.${min.longerForCare ? 'legalMinimumLongerForCare' : 'legalMinimumEnd'}`, {
+        requirement,
+      });
+    });
+}
+
+/** The minimum's period, from the event the law counts it from where the data gives one: '20 jaar na …'. */
+function minimumTerm(min: RetentionMinimum, m: Messages): string {
+  const duration = formatDuration(min.period, m);
+  return min.from ? m.t(`layout:retention.legalMinimumFrom.${min.from}`, { duration }) : duration;
 }
 
 /** The sentence's key; the medical file in the policy's word for it ('dossier' where it says client). */

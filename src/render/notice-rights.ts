@@ -126,11 +126,16 @@ const situationalObjection = new Set<string>(
  * Objection when a purpose is direct marketing: the objection of art. 21(1)
  * with the purposes it applies to, then the absolute one of 21(2)–(3) with
  * the marketing purposes — each list under its own sentence, so that the
- * absolute objection is not read as covering every purpose.
+ * absolute objection is not read as covering every purpose. A marketing
+ * purpose is listed under the absolute objection only, as its purpose card
+ * says: 21(1) applies to it too, but listed under both it read as the same
+ * conditional right (Dental Clinics, Doctolib), where 21(3) needs no reason.
  */
 function objectionBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
   const { m } = ctx;
-  const situational = right.purposes.filter((p) => p.bases.some((b) => situationalObjection.has(b.basis)));
+  const situational = right.purposes.filter(
+    (p) => !p.directMarketing && p.bases.some((b) => situationalObjection.has(b.basis)),
+  );
   const marketing = right.purposes.filter((p) => p.directMarketing);
   const blocks: Block[] = situational.length ? [{ paragraph: sentence(generalText(right, ctx)) }] : [];
   return [

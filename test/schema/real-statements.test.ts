@@ -65,13 +65,13 @@ describe('retention as people write it', () => {
       nl: [
         // Retention table rows (issue 13): data | how long | counted from | basis and notes.
         // The check finds the youth file shorter than the WGBO's 20 years; the notice says what the law asks (English review 1).
-        '| **Jeugddossier** | in principe 15 jaar, of langer als dat voor goede zorg nodig is | het moment dat de betrokkene 18 jaar wordt | De wet (artikel 7:454, lid 3, BW) vraagt dat een medisch dossier ten minste 20 jaar wordt bewaard. |',
+        '| **Jeugddossier** | in principe 15 jaar, of langer als dat voor goede zorg nodig is | het moment dat de betrokkene 18 jaar wordt | De wet (artikel 7:454, lid 3, BW) vraagt dat een medisch dossier ten minste 20 jaar na de laatste wijziging in het dossier wordt bewaard, of langer als dat voor goede zorg nodig is. |',
         '| **Dossier** | ten minste 20 jaar | de laatste wijziging van het dossier | — |',
         '| **Codes op uw telefoon** | niet door ons: de gegevens blijven op uw eigen apparaat | — | — |',
         'ten hoogste 14 dagen nadat de gegevens aan ons zijn verzonden; tot ze zijn vergeleken; direct daarna worden ze verwijderd',
       ],
       en: [
-        '| **Youth file** | normally for 15 years, or longer where good care requires it | when the person turns 18 | The law (Article 7:454(3) BW) requires a medical file to be kept for at least 20 years. |',
+        '| **Youth file** | normally for 15 years, or longer where good care requires it | when the person turns 18 | The law (Article 7:454(3) BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it. |',
         '| **File** | at least 20 years | the last change to the file | — |',
         'until it has been matched; it is deleted immediately afterwards',
         '| **Codes on your phone** | not by us: the data stays on your own device | — | — |',
