@@ -82,6 +82,8 @@ describe('seed policies: the defects the seed README names, and no false alarm o
     expect(findings.some((f) => f.startsWith('warning bsn/legal-ground-missing '))).toBe(true);
     expect(findings).toContain('error retention/missing /dataCategories/7/id'); // camera images
     expect(findings).toContain('error art6/basis-missing /purposes/11/legalBasis'); // camera surveillance
+    // "indien mogelijk, binnen de termijn": the art. 12(3) term made optional.
+    expect(findings).toContain('warning rights/narrowed /rights/howToExercise');
     expect(
       findings.filter((f) => /medical-file-too-short|fiscal-records-too-short|response-time|dpo\//.test(f)),
     ).toEqual([]);
