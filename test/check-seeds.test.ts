@@ -180,6 +180,14 @@ describe('docs/seed-findings.md', () => {
   }
 });
 
+describe('corpus policy BIB verloskundigen (issue 11): religion among the medical data', () => {
+  it('reports "godsdienst" in the medical data, which declares only health, as an undeclared special category', () => {
+    expect(findingsOf('bib-verloskundigen').filter((f) => f.includes('art9/category-undeclared'))).toEqual([
+      '46:22 warning art9/category-undeclared /dataCategories/8/description',
+    ]);
+  });
+});
+
 describe('corpus policy Bernhoven (issue 11): a hospital statement of 2018', () => {
   it('the 2018 term of 15 years from recording is below the 20-year WGBO term; no basis or art. 9 exception', () => {
     const policy = JSON.parse(readFileSync(path.join(repoRoot, 'policies/bernhoven/policy.json'), 'utf8'));
