@@ -82,6 +82,8 @@ describe('seed policies: the defects the seed README names, and no false alarm o
     expect(findings.some((f) => f.startsWith('warning bsn/legal-ground-missing '))).toBe(true);
     expect(findings).toContain('error retention/missing /dataCategories/7/id'); // camera images
     expect(findings).toContain('error art6/basis-missing /purposes/11/legalBasis'); // camera surveillance
+    // "indien mogelijk, binnen de termijn": the art. 12(3) term made optional.
+    expect(findings).toContain('warning rights/narrowed /rights/howToExercise');
     expect(
       findings.filter((f) => /medical-file-too-short|fiscal-records-too-short|response-time|dpo\//.test(f)),
     ).toEqual([]);
@@ -176,6 +178,14 @@ describe('docs/seed-findings.md', () => {
       expect(rows.filter((r) => r.judgement !== 'right' && r.judgement !== 'debatable')).toEqual([]);
     });
   }
+});
+
+describe('corpus policy BIB verloskundigen (issue 11): religion among the medical data', () => {
+  it('reports "godsdienst" in the medical data, which declares only health, as an undeclared special category', () => {
+    expect(findingsOf('bib-verloskundigen').filter((f) => f.includes('art9/category-undeclared'))).toEqual([
+      '46:22 warning art9/category-undeclared /dataCategories/8/description',
+    ]);
+  });
 });
 
 describe('corpus policy Bernhoven (issue 11): a hospital statement of 2018', () => {

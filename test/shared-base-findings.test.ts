@@ -126,4 +126,39 @@ describe('a finding in a base that many policies share', () => {
     expect(one[0]!.partialFingerprints).toEqual(results[0]!.partialFingerprints);
     expect(Object.values(results[0]!.partialFingerprints)[0]).toMatch(/^[0-9a-f]{32}$/);
   });
+
+  it('acknowledged for some practices only, it stays two entries: accepted for those, open (and counted) for the others', async () => {
+    const root = chain();
+    // practice-b removes mail: the warning is a, c, d and e's; the config accepts it for a and c.
+    editBase(root, '"E-mail" }, "country": "NL" }', '"E-mail" } }');
+    const ack = (policy: string) => ({
+      policy,
+      rule: 'transfer/location-unstated',
+      pointer: '/processors/1/id',
+      reason: { en: 'Mail B.V. is in Utrecht.' },
+    });
+    writeFileSync(
+      path.join(root, 'policyc.config.json'),
+      JSON.stringify({ acknowledged: [ack('practice-a'), ack('practice-c')] }),
+    );
+    const compact = await runPolicyc(['check', ...practices, '--format', 'compact'], root);
+    expect(
+      compact.stderr
+        .split('\n')
+        .filter((l) => l.includes('transfer/location-unstated'))
+        .map((l) => l.replace(/^.*\(for /, '(for ')),
+    ).toEqual([
+      '(for 2 policies: practice-a/policy.json, practice-c/policy.json) {GDPR 13(1)(f), 30(1)(e)} [transfer/location-unstated] (acknowledged: Mail B.V. is in Utrecht.)',
+      '(for 2 policies: practice-d/policy.json, practice-e/policy.json) {GDPR 13(1)(f), 30(1)(e)} [transfer/location-unstated]',
+    ]);
+    expect((await runPolicyc(['check', ...practices], root)).stderr).toContain('1 acknowledged finding not counted.');
+    // SARIF: one result accepted (a suppression), one open, each its own alert.
+    type Result = { ruleId: string; suppressions?: unknown[]; partialFingerprints: Record<string, string> };
+    const sarif = JSON.parse((await runPolicyc(['check', ...practices, '--format', 'sarif'], root)).stdout) as {
+      runs: { results: Result[] }[];
+    };
+    const mail = sarif.runs[0]!.results.filter((r) => r.ruleId === 'transfer/location-unstated');
+    expect(mail.map((r) => r.suppressions !== undefined)).toEqual([true, false]);
+    expect(mail[0]!.partialFingerprints).not.toEqual(mail[1]!.partialFingerprints);
+  });
 });

@@ -1,5 +1,12 @@
-import { responseTimeLimitDays } from '../law/legal-thresholds.js';
-import { narrowings, numberWords, restrictionGroundWords, termUnitDays, type Narrowing } from '../law/rights-limits.js';
+import { responseTimeLimitDays, shortestMonthDays } from '../law/legal-thresholds.js';
+import {
+  narrowings,
+  numberWords,
+  restrictionGroundWords,
+  statedTerm,
+  termUnitDays,
+  type Narrowing,
+} from '../law/rights-limits.js';
 import type { Text } from '../policy/policy-types.js';
 import type { PolicyModel } from '../resolve/model.js';
 import type { Finding, Rule } from './rules.js';
@@ -31,6 +38,12 @@ function termDays(match: RegExpMatchArray): number {
   return count * (termUnitDays[match[2]!.toLowerCase()] ?? 0);
 }
 
+/** A hoped-for term shorter than any month ("we aim to answer within five working days"): an aim beside the law's month. */
+function shorterAim(quote: string): boolean {
+  const term = quote.match(statedTerm);
+  return term !== null && termDays(term) < shortestMonthDays;
+}
+
 /** What in one language's text narrows a right in the way of `n`, or undefined when nothing does (or the text makes it lawful). */
 function narrowingIn(n: Narrowing, text: string, split: Sentences): string | undefined {
   if (n.lawfulIfIn === 'text' && n.lawfulIf?.test(text)) return undefined;
@@ -41,6 +54,7 @@ function narrowingIn(n: Narrowing, text: string, split: Sentences): string | und
     if (n.lawfulIfIn !== 'text' && n.lawfulIf?.test(sentence)) continue;
     for (const match of sentence.matchAll(every)) {
       if (n.kind === 'responseTime' && termDays(match) <= responseTimeLimitDays) continue;
+      if (n.kind === 'responseTimeHedged' && shorterAim(match[0])) continue;
       return match[0];
     }
   }

@@ -16,6 +16,7 @@ import { retentionMinimums, type RetentionMinimum } from '../law/retention-minim
 import { careRules } from './care-rules.js';
 import { controllerRules } from './controller-rules.js';
 import { rightsRules } from './rights-rules.js';
+import { specialCategoryRules } from './special-category-rules.js';
 import { minimumApplies, shorterThan } from './retention-minimum.js';
 import { wordingRules } from './wording-rules.js';
 import { joinPointer } from '../load/json-pointer.js';
@@ -405,6 +406,7 @@ export const rules: readonly Rule[] = [
           vars: { purpose: p.name },
         })),
   },
+  ...specialCategoryRules,
   {
     id: 'art7/consent-retention-missing',
     // 13(2)(a) asks for a period or criteria, and erasure after withdrawal follows from 17(1)(b) by law: saying so is

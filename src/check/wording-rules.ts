@@ -161,7 +161,7 @@ function careRecipientUnset(model: PolicyModel): Finding[] {
 }
 
 /** The sentences of a text (a Markdown text's paragraphs and list items are sentences too). */
-const sentences = (s: string): string[] => s.split(/(?<=[.!?;])\s+|\n+/);
+export const sentences = (s: string): string[] => s.split(/(?<=[.!?;])\s+|\n+/);
 
 /** The first sentence of `s` that says no one else receives the data, without a condition that lets others in. */
 function noOneElse(s: string): string | undefined {

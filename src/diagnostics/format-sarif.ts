@@ -24,7 +24,7 @@ const level: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
  * get a bare entry. Paths are relative to `cwd`, with forward slashes.
  * Acknowledged findings carry a suppression with the reason (SARIF 3.35).
  * A finding in a base says for which policies it was found with a related
- * location each; every result has a partial fingerprint (see fingerprint).
+ * location each; every result has a partial fingerprint (see withFingerprints).
  * Messages are written in `lang`.
  */
 export function formatSarif(
@@ -59,7 +59,7 @@ export function formatLocalisedSarif(
             rules: driverRules.map(sarifRule),
           },
         },
-        results: sorted.map((d) => sarifResult(d, index, cwd)),
+        results: withFingerprints(sorted, cwd).map(([d, print]) => sarifResult(d, print, index, cwd)),
       },
     ],
   };
@@ -89,7 +89,12 @@ function sarifRule(r: SarifRule): Record<string, unknown> {
   };
 }
 
-function sarifResult(d: LocalisedDiagnostic, index: Map<string, number>, cwd: string): Record<string, unknown> {
+function sarifResult(
+  d: LocalisedDiagnostic,
+  print: string,
+  index: Map<string, number>,
+  cwd: string,
+): Record<string, unknown> {
   return {
     ruleId: d.ruleId,
     ruleIndex: index.get(d.ruleId),
@@ -104,7 +109,7 @@ function sarifResult(d: LocalisedDiagnostic, index: Map<string, number>, cwd: st
         logicalLocations: [{ fullyQualifiedName: d.pointer || '/', kind: 'member' }],
       },
     ],
-    partialFingerprints: { 'policyc/v1': fingerprint(d, cwd) },
+    partialFingerprints: { 'policyc/v2': print },
     // Found in a base for this policy, or these policies (the message says so too).
     ...(d.policy !== undefined || d.policies
       ? {
@@ -131,13 +136,25 @@ function sarifResult(d: LocalisedDiagnostic, index: Map<string, number>, cwd: st
 }
 
 /**
- * The same finding in a later run, wherever its line has moved (SARIF 3.27.17): its rule, its file, the
- * JSON pointer of the value at fault and the message's values, not the line, nor the policies a base's
- * finding was found for (one practice more does not make it another finding).
+ * The same finding in a later run, wherever its line has moved and whatever values its message shows (SARIF
+ * 3.27.17): its rule, its file, the JSON pointer of the value at fault and which of the rule's messages it is (the
+ * message key, not its values: a period of 15 years that becomes 16 is the same finding), then how many results
+ * before it in the run share those (two findings of one rule at one text, such as two special categories named in
+ * one description). Not the line, nor the policies a base's finding was found for (one practice more does not make
+ * it another finding). "v2": v1 hashed the message's values too.
  */
-function fingerprint(d: LocalisedDiagnostic, cwd: string): string {
-  const identity = [d.ruleId, d.file ? toUri(d.file, cwd) : '', d.pointer, d.messageId, d.data ?? null];
-  return createHash('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 32);
+function withFingerprints(
+  sorted: readonly LocalisedDiagnostic[],
+  cwd: string,
+): Array<readonly [LocalisedDiagnostic, string]> {
+  const seen = new Map<string, number>();
+  return sorted.map((d) => {
+    const identity = JSON.stringify([d.ruleId, d.file ? toUri(d.file, cwd) : '', d.pointer, d.messageId]);
+    const occurrence = seen.get(identity) ?? 0;
+    seen.set(identity, occurrence + 1);
+    const print = createHash('sha256').update(`${identity}#${occurrence}`).digest('hex').slice(0, 32);
+    return [d, print] as const;
+  });
 }
 
 function toUri(file: string, cwd: string): string {

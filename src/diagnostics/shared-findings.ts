@@ -3,8 +3,12 @@ import type { Diagnostic } from './diagnostic.js';
 /**
  * What makes diagnostics found in a shared base for different policies one
  * finding: the same file, position, rule, message and values, hint and
- * acknowledgement (a finding acknowledged for one policy and not another
- * stays two). Undefined for a diagnostic about the policy's own file.
+ * acknowledgement. A finding acknowledged for some policies and not others
+ * stays two: each entry has one status that every reporter acts on — the
+ * open one counts (--max-warnings, --strict) and is an open SARIF result, the
+ * accepted one carries the reason and the SARIF suppression — and each says
+ * for which policies it holds. Undefined for a diagnostic about the policy's
+ * own file.
  */
 export function sharedFindingKey(d: Diagnostic): string | undefined {
   if (d.policy === undefined) return undefined;

@@ -8,7 +8,13 @@
  */
 
 export type NarrowingKind =
-  'channel' | 'fee' | 'responseTime' | 'restrictionGrounds' | 'erasureIncorrectOnly' | 'objectionBurden';
+  | 'channel'
+  | 'fee'
+  | 'responseTime'
+  | 'responseTimeHedged'
+  | 'restrictionGrounds'
+  | 'erasureIncorrectOnly'
+  | 'objectionBurden';
 
 export interface Narrowing {
   kind: NarrowingKind;
@@ -36,6 +42,25 @@ const only = String.raw`(?:alleen|uitsluitend|enkel|slechts|only|solely|exclusiv
  * "persoonlijk" alone ("alleen u persoonlijk kunt een verzoek doen" is about who).
  */
 const channelWords = String.raw`(?:schriftelijk|per (?:post|brief|aangetekende brief|aangetekend schrijven|fax)|aan de balie|in persoon|ter plaatse|op (?:de|onze) (?:praktijk|locatie|vestiging)|via (?:het|ons) (?:aanvraagformulier|webformulier|formulier|portaal)|in writing|by (?:post|mail|letter|registered (?:letter|mail)|fax)|in person|at (?:our|the) (?:office|practice|desk|reception)|on site|(?:via|through|using) (?:our|the) (?:form|web form|request form|portal))`;
+
+/** A count and a unit of time: "zes weken", "30 working days" (the count and the unit captured, for termDays). */
+const countedTerm = String.raw`(\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(werkdagen|dagen|weken|maanden|maand|week|dag|working days|business days|days|weeks|months|month|week|day)\b`;
+
+/** A term stated for an answer: "binnen zes weken", "no later than 30 working days" (count in group 1, unit in 2). */
+export const statedTerm = new RegExp(
+  String.raw`\b(?:binnen|uiterlijk|within|no later than)\b[^.;!?]{0,20}?\b${countedTerm}`,
+  'i',
+);
+
+/**
+ * Words that make a term a wish rather than a promise: "waar mogelijk", "indien mogelijk", "zo mogelijk", "where
+ * possible", "if possible", "we aim to", "we streven ernaar". Not "zo snel mogelijk" / "as soon as possible": that
+ * speeds the answer up, it does not make the term optional.
+ */
+const hedgeWords = String.raw`(?:(?:waar|indien|zo|voor zover)\s+(?:dat\s+|het\s+)?mogelijk|(?:where|if|wherever|whenever)\s+(?:it is\s+)?possible|(?:we|wij)\s+(?:aim|strive|try|endeavou?r)\s+to|(?:we|wij)\s+(?:streven|proberen|trachten)\b|(?:streven|proberen|trachten)\s+(?:we|wij)\b)`;
+
+/** "binnen de termijn", "within the period below", "binnen een maand": the term of an answer, by name or counted. */
+const termOfAnswer = String.raw`\b(?:binnen|within)\b[^.;!?]{0,40}?(?:\b(?:termijn|periode|period|deadline|time limit)\b|\b${countedTerm})`;
 
 export const narrowings: readonly Narrowing[] = [
   {
@@ -68,11 +93,24 @@ export const narrowings: readonly Narrowing[] = [
     // that reason narrows the right. Not destruction of the medical file: BW 7:455 gives three months for it.
     kind: 'responseTime',
     article: 'GDPR 12(3)',
-    pattern:
-      /\b(?:binnen|uiterlijk|within|no later than)\b[^.;!?]{0,20}?\b(\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(werkdagen|dagen|weken|maanden|maand|week|dag|working days|business days|days|weeks|months|month|week|day)\b/i,
+    pattern: statedTerm,
     lawfulIfIn: 'text',
     lawfulIf:
       /complex|ingewikkeld|aantal verzoeken|number of requests|verleng|extend|extension|uitstel|vernietig|destroy|destruction|7:455/i,
+  },
+  {
+    // Art. 12(3): the answer comes without undue delay and in any event within one month; the term is the law's, not
+    // a wish. "Indien mogelijk binnen de termijn" / "where possible … within the period" (Dental Clinics), "we aim to
+    // answer within one month" make it optional. The hedge before the term in the sentence, or right after it ("binnen
+    // een maand, waar mogelijk"). Not a hedged term shorter than a month (check/rights-rules.ts: a faster service aim
+    // beside the law's term), nor a sentence that also states a firm limit ("in any event", "uiterlijk").
+    kind: 'responseTimeHedged',
+    article: 'GDPR 12(3)',
+    pattern: new RegExp(
+      String.raw`\b${hedgeWords}[^.;!?]{0,80}?${termOfAnswer}|${termOfAnswer}\s*,?\s*${hedgeWords}`,
+      'i',
+    ),
+    lawfulIf: /in (?:elk|ieder) geval|uiterlijk|at the latest|in any (?:event|case)|no later than/i,
   },
   {
     // Art. 18(1): restriction in four cases: (a) accuracy contested, (b) processing unlawful, (c) the data needed

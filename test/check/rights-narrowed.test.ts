@@ -71,6 +71,56 @@ describe('rights/narrowed: more than a month to answer', () => {
   });
 });
 
+describe('rights/narrowed: a term to answer made conditional (art. 12(3))', () => {
+  it('reports Dental Clinics\' "indien mogelijk, binnen de termijn" and "Where possible … within the period", quoted', () => {
+    expect(howTo('We handelen je verzoek, indien mogelijk, binnen de termijn hieronder af.')).toEqual([
+      '/rights/howToExercise Deze tekst maakt de termijn voor het afhandelen van een verzoek vrijblijvend ("indien mogelijk, binnen de termijn"); de wet eist een antwoord onverwijld en in ieder geval binnen een maand na ontvangst van het verzoek. Alleen bij ingewikkelde of veel verzoeken mag die termijn met twee maanden worden verlengd, en dan hoort de betrokkene dat binnen de eerste maand, met de reden.',
+    ]);
+    expect(
+      narrowed({
+        howToExercise: text('Vraag het ons.', 'Where possible, we also settle your request within the period below.'),
+      }),
+    ).toEqual([
+      '/rights/howToExercise This text makes the term for handling a request a wish ("Where possible, we also settle your request within the period"); the law requires an answer without undue delay and in any event within one month of receipt. Only for complex or numerous requests may that term be extended by two months, and the person is then told so, with the reason, within the first month.',
+    ]);
+  });
+
+  it('reports "waar mogelijk", "zo mogelijk", "if possible", "we aim to", "wij streven ernaar" with a term of a month or more', () => {
+    // The seed's own sentence: the hedge on the second term is quoted, not the firm first one.
+    expect(
+      howTo(
+        'Wij zullen binnen 1 maand op je verzoek reageren en, indien mogelijk, binnen deze termijn je verzoek afhandelen.',
+      ),
+    ).toEqual([expect.stringContaining('("indien mogelijk, binnen deze termijn")')]);
+    expect(howTo('Waar mogelijk reageren wij binnen een maand.')).toHaveLength(1);
+    expect(howTo('Wij reageren zo mogelijk binnen vier weken.')).toHaveLength(1);
+    expect(howTo('Wij reageren binnen een maand, waar mogelijk.')).toHaveLength(1);
+    expect(howTo('Wij streven ernaar binnen een maand te antwoorden.')).toHaveLength(1);
+    expect(howTo('Vraag het ons.', 'If possible, we answer within the statutory period.')).toHaveLength(1);
+    expect(howTo('Vraag het ons.', 'We aim to respond within one month.')).toHaveLength(1);
+    expect(note('access', 'Vraag het ons.', 'We try to send the copy within 30 days.')).toHaveLength(1);
+  });
+
+  it('does not report a firm term, a faster aim, "as soon as possible", or a hedge about something else (seed texts)', () => {
+    expect(howTo('Wij reageren binnen een maand.')).toEqual([]);
+    expect(howTo('Wij streven ernaar binnen vijf werkdagen te reageren.')).toEqual([]);
+    expect(howTo('Vraag het ons.', 'We aim to respond within a week.')).toEqual([]);
+    expect(
+      howTo('Waar mogelijk reageren wij binnen een week, en in ieder geval binnen een maand na ontvangst.'),
+    ).toEqual([]);
+    expect(
+      howTo('Vraag het ons.', 'Where possible we answer within a month, and in any event within one month.'),
+    ).toEqual([]);
+    expect(howTo('Wij reageren zo snel mogelijk, binnen een maand.')).toEqual([]);
+    expect(howTo('Vraag het ons.', 'We answer as soon as possible and within one month.')).toEqual([]);
+    // IES and iPractice: hedges about complaints, with no term.
+    expect(
+      howTo('We streven ernaar samen te werken met een informeel panel van gegevensbeschermingsautoriteiten.'),
+    ).toEqual([]);
+    expect(howTo('We helpen je graag en proberen je klacht naar tevredenheid op te lossen.')).toEqual([]);
+  });
+});
+
 describe('rights/narrowed: restriction in fewer cases than art. 18(1)', () => {
   it('reports Doctolib\'s "alleen" with three of the four cases (the objection is missing)', () => {
     const doctolib =

@@ -1,0 +1,59 @@
+import type { MessageValue } from '../diagnostics/diagnostic.js';
+import { notProcessedWords, specialCategoryWords } from '../law/special-category-words.js';
+import { joinPointer } from '../load/json-pointer.js';
+import type { Text } from '../policy/policy-types.js';
+import type { DataCategory, PolicyModel } from '../resolve/model.js';
+import type { Finding, Rule } from './rules.js';
+import { sentences } from './wording-rules.js';
+
+/** What `pattern` names in a sentence of `s` that does not say the data is left out, or undefined. */
+function namedIn(s: string, pattern: RegExp): string | undefined {
+  const sentence = sentences(s).find((x) => pattern.test(x) && !notProcessedWords.test(x));
+  return sentence?.match(pattern)![0];
+}
+
+/** The words in each language of `t` (another language's where one has none), or undefined when none names it. */
+function quoteIn(t: Text, pattern: RegExp): Text | undefined {
+  const quotes = Object.entries(t).map(([lang, s]) => [lang, namedIn(s, pattern)] as const);
+  const any = quotes.find(([, q]) => q !== undefined)?.[1];
+  return any === undefined ? undefined : (Object.fromEntries(quotes.map(([lang, q]) => [lang, q ?? any])) as Text);
+}
+
+/** A special category's name in the message language. */
+const term = (kind: string): MessageValue => ({ message: { messageId: `terms:specialCategory.${kind}` } });
+
+/** One finding per special category that `c` names in its name or description and that no category declares. */
+function undeclaredIn(c: DataCategory, declared: ReadonlySet<string>): Finding[] {
+  return specialCategoryWords
+    .filter(([kind]) => !declared.has(kind))
+    .flatMap(([kind, pattern]) => {
+      const field = (['name', 'description'] as const).find((f) => c[f] && quoteIn(c[f], pattern));
+      if (!field) return [];
+      const vars = { category: c.name, special: term(kind), kind, quote: quoteIn(c[field]!, pattern)! };
+      const pointer = joinPointer(c.pointer, field);
+      // Inside a category declared special, the notice and the register give it as that category.
+      return [
+        c.special ? { pointer, variant: 'inSpecial', vars: { ...vars, declared: term(c.special) } } : { pointer, vars },
+      ];
+    });
+}
+
+/**
+ * A data category that names a special category of art. 9(1) (religion among medical data) that no data category
+ * of the policy declares (`special`): the notice and the register do not mark it, and no one is asked for its
+ * art. 9(2) exception.
+ */
+function undeclaredSpecial(model: PolicyModel): Finding[] {
+  const declared = new Set(model.dataCategories.flatMap((c) => (c.special ? [c.special] : [])));
+  return model.dataCategories.flatMap((c) => undeclaredIn(c, declared));
+}
+
+export const specialCategoryRules: readonly Rule[] = [
+  {
+    id: 'art9/category-undeclared',
+    // A warning: a word in a description is not proof that the data is processed as such.
+    severity: 'warning',
+    article: 'GDPR 9(1), 30(1)(c)',
+    check: undeclaredSpecial,
+  },
+];

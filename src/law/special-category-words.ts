@@ -1,0 +1,35 @@
+import type { SpecialCategoryId } from '../policy/policy-types.js';
+
+/**
+ * Words that name a special category of GDPR 9(1) in a data category's name or description, per category (Dutch
+ * and English). check/special-category-rules.ts (art9/category-undeclared) reads them. Tight on purpose: only words
+ * that name the category itself. Health is not read: "zorgverzekering", "health insurance", "health care provider"
+ * name no health data. Not "erfelijk" / "hereditary" (a family history of illness is health data; genetic data
+ * results from the analysis of a biological sample, art. 4(13)); not "seksueel overdraagbare aandoening" (health).
+ */
+export const specialCategoryWords: ReadonlyArray<readonly [Exclude<SpecialCategoryId, 'health'>, RegExp]> = [
+  ['racial-ethnic-origin', /\b(?:etnisch\w*|etniciteit|ethnic\w*|racial|raciale?|ras)\b/i],
+  [
+    'political-opinions',
+    /\b(?:politieke? (?:voorkeur|opvatting|overtuiging|kleur|partij)\w*|partijlidmaatschap|political (?:opinions?|views|affiliations?|part(?:y|ies)))\b/i,
+  ],
+  [
+    'religious-beliefs',
+    /\b(?:godsdienst\w*|religie\w*|religieu\w*|geloofsovertuiging\w*|levensbeschouw\w*|religio\w*|philosophical beliefs?)\b/i,
+  ],
+  ['trade-union-membership', /\b(?:vakbond\w*|vakvereniging\w*|trade[- ]unions?|union membership)\b/i],
+  ['genetic', /\b(?:genetisch\w*|genetic\w*|dna\w*|genoom|genome)\b/i],
+  ['biometric', /\b(?:biometri\w*|vingerafdruk\w*|fingerprints?|gezichtsherkenning|facial recognition)\b/i],
+  [
+    'sex-life-orientation',
+    /\b(?:seksuele (?:geaardheid|voorkeur|oriëntatie|gerichtheid)|seksueel gedrag|seksleven|geaardheid|sexual (?:orientation|life|behaviou?r|preference)|sex life)\b/i,
+  ],
+];
+
+/**
+ * A sentence that names special categories without saying the data is processed: a negation ("wij verwerken geen
+ * gegevens over uw godsdienst") or a definition of the special categories (IES: "Gegevens uit speciale categorieën
+ * omvatten details over ras of etniciteit, …" after "we verzamelen geen …").
+ */
+export const notProcessedWords =
+  /\b(?:geen|niet|nooit|no|not|never|none|neither|nor)\b|speciale categorie|bijzondere (?:categorie|persoonsgegevens)|special categor/i;
