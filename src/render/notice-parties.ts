@@ -58,8 +58,12 @@ const optional = (value: string | undefined, m: Messages, asked = false): Inline
       ? [text(notStatedCell(m))]
       : [blank(m.t('notice:notApplicable'), m.t('notice:blankSpoken'))];
 
-/** 'Niet vermeld' with a capital, as a cell's generated words start (the transfer column's too). */
-const notStatedCell = (m: Messages): string => upperFirst(m.t('notice:notStated'));
+/**
+ * 'Niet vermeld in deze verklaring' with a capital, as a cell's generated words start (the transfer column's
+ * too): a gap in the statement, as the purposes' cards say an unstated basis — bare 'niet vermeld' could be read
+ * as the party's own answer. On a phone the cell is a card's line of its own.
+ */
+const notStatedCell = (m: Messages): string => upperFirst(m.t('notice:notStatedHere'));
 
 /**
  * A party that takes data outside the EEA (it names a transfer ground) while none of the places it names
