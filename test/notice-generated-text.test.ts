@@ -1,16 +1,17 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PolicySource } from '../src/policy/policy-types.js';
 import { repoRoot } from './support/cli.js';
 import { miniPolicy } from './support/mini-policy.js';
 import { policyOutputs } from './support/policy-outputs.js';
-import { compileSeed } from './support/seed-output.js';
+import { compileSeed, policyPath } from './support/seed-output.js';
 
 /**
- * The words the notice writes itself, where the statement leaves a gap: a missing fact is said to be missing
- * from this statement; the GDPR is written out where the English notice first names it, as the Dutch writes
- * out the AVG.
+ * The words the notice writes itself, where the statement leaves a gap or the notice fills a table:
+ * a missing fact is said to be missing from this statement; the GDPR is written out where the English
+ * notice first names it, as the Dutch writes out the AVG; a table cell of the notice's own words starts
+ * with a capital, while the author's text in a cell, and the same words inside a sentence, stay as written.
  */
 const text = (nl: string, en = nl): { nl: string; en: string } => ({ nl, en });
 const row = (notice: string, name: string): string => notice.split('\n').find((l) => l.startsWith(`| **${name}**`))!;
@@ -43,7 +44,7 @@ describe("a fact the statement does not give reads 'niet vermeld in deze verklar
       /^\| \*\*Clausules\*\* \| Dienst \| Niet vermeld in deze verklaring \| Niet vermeld in deze verklaring \| /,
     );
     expect(row(notice.nl, 'Overzee')).toBe(
-      '| **Overzee** | Dienst | de Verenigde Staten | — | Niet vermeld in deze verklaring |',
+      '| **Overzee** | Dienst | De Verenigde Staten | — | Niet vermeld in deze verklaring |',
     );
     expect(row(notice.en, 'Overzee')).toMatch(/ \| Not stated in this notice \|$/);
     expect(notice.nl).toContain('\n- Clausules: land niet vermeld in deze verklaring — standaardbepalingen');
@@ -90,5 +91,65 @@ describe('the GDPR written out where the notice first names it', () => {
     expect(policyOutputs(policy).notice.en).toContain(
       'Mini B.V. is responsible for what happens to your personal data (in the GDPR: the controller).',
     );
+  });
+});
+
+describe("a table cell of the notice's own words starts with a capital; the author's text is left as written", () => {
+  function withTables(): PolicySource {
+    const policy = miniPolicy();
+    policy.purposes[0] = { ...policy.purposes[0]!, retention: ['phone'] };
+    policy.retention = [
+      {
+        id: 'phone',
+        name: text('Telefoonnummers', 'Phone numbers'),
+        dataCategories: ['phone'],
+        period: 'P6M',
+        maximum: true,
+        from: 'collection',
+        legalSource: { citation: text('fiscale bewaarplicht', 'tax retention duty') },
+        note: text('daarna gewist', 'then erased'),
+      },
+    ];
+    policy.processors = [
+      {
+        id: 'far',
+        name: 'Ver',
+        service: text('opslag', 'storage'),
+        country: 'US',
+        serverLocationsText: text('vs of eu', 'us or eu'),
+        transfer: { mechanism: 'scc' },
+      },
+    ];
+    policy.recipients = [{ id: 'lab', name: text('lab'), type: 'care-provider', country: 'US' }];
+    return policy;
+  }
+  const { notice } = policyOutputs(withTables());
+
+  it('retention: how long and counted from; the citation and note as the author wrote them', () => {
+    expect(row(notice.nl, 'Telefoonnummers')).toBe(
+      '| **Telefoonnummers** | Ten hoogste 6 maanden | Het vastleggen van de gegevens | fiscale bewaarplicht. daarna gewist |',
+    );
+    expect(row(notice.en, 'Phone numbers')).toBe(
+      '| **Phone numbers** | No longer than 6 months | When the data was recorded | tax retention duty. then erased |',
+    );
+  });
+
+  it("parties: where established and the transfer ground; the service, storage in the statement's words and names as written", () => {
+    expect(row(notice.nl, 'Ver')).toBe(
+      '| **Ver** | opslag | De Verenigde Staten | vs of eu | Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG) |',
+    );
+    expect(row(notice.en, 'lab')).toMatch(/^\| \*\*lab\*\* \| Care provider \| — \| The United States \| /);
+  });
+
+  it('the same words inside a sentence keep their small letter', () => {
+    expect(notice.nl).toContain('): ten hoogste 6 maanden nadat de gegevens zijn vastgelegd\n');
+    expect(notice.nl).toContain('\n- Ver: de Verenigde Staten');
+  });
+
+  it.each(seeds)("%s: a cell that starts with a small letter is the author's text", (id) => {
+    const source = readFileSync(policyPath(id), 'utf8');
+    for (const lang of ['nl', 'en'] as const)
+      for (const cells of compileSeed(id).rows(lang, 'privacy.html'))
+        for (const cell of cells) if (/^\p{Ll}/u.test(cell)) expect(source).toContain(cell);
   });
 });

@@ -49,7 +49,7 @@ describe("a transfer party's unstated third country in the party tables", () => 
 
   it("keeps '—' where a country outside the EEA is named, and for parties that stay inside it", () => {
     expect(row(notice.nl, 'Overzee')).toBe(
-      '| **Overzee** | Dienst | de Verenigde Staten | — | Niet vermeld in deze verklaring |',
+      '| **Overzee** | Dienst | De Verenigde Staten | — | Niet vermeld in deze verklaring |',
     );
     expect(row(notice.nl, 'Thuis')).toBe('| **Thuis** | Dienst | — | — | — |');
     expect(row(notice.nl, 'Verzekeraar')).toBe('| **Verzekeraar** | Zorgverzekeraar | — | — | — |');
