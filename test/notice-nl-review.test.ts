@@ -390,10 +390,12 @@ describe('generated text the notice-language review found twice, incomplete or o
     const without = policyOutputs(policy).notice.nl;
     expect(row(without, 'Onbekend')).toBe('| **Onbekend** | Dienst | — | — | — |');
     expect(row(without, 'Verzekeraar')).toBe('| **Verzekeraar** | Zorgverzekeraar | — | — |');
-    expect(row(without, 'Overzee')).toBe('| **Overzee** | Dienst | de Verenigde Staten | — | Niet vermeld |');
+    expect(row(without, 'Overzee')).toBe(
+      '| **Overzee** | Dienst | De Verenigde Staten | — | Niet vermeld in deze verklaring |',
+    );
     policy.transfers = { mechanisms: [{ mechanism: 'scc' }] };
     expect(row(policyOutputs(policy).notice.nl, 'Overzee')).toBe(
-      '| **Overzee** | Dienst | de Verenigde Staten | — | [Zie ‘doorgifte buiten de EER’ hieronder](#wanneer-uw-gegevens-naar-het-buitenland-gaan-doorgifte-buiten-de-eer) |',
+      '| **Overzee** | Dienst | De Verenigde Staten | — | [Zie ‘doorgifte buiten de EER’ hieronder](#wanneer-uw-gegevens-naar-het-buitenland-gaan-doorgifte-buiten-de-eer) |',
     );
   });
 });

@@ -5,7 +5,7 @@ import { policyOutputs } from './support/policy-outputs.js';
 /**
  * The party tables: a party that takes data outside the EEA while none of the places it names is outside
  * it leaves the third country unstated, which art. 13(1)(f) asks about; its empty location cells say
- * 'niet vermeld', not '—'. Other empty cells, and those of other parties, stay '—'.
+ * 'Niet vermeld in deze verklaring', not '—'. Other empty cells, and those of other parties, stay '—'.
  */
 const text = (nl: string, en = nl): { nl: string; en: string } => ({ nl, en });
 const row = (notice: string, name: string): string => notice.split('\n').find((l) => l.startsWith(`| **${name}**`))!;
@@ -29,22 +29,28 @@ function tables() {
 describe("a transfer party's unstated third country in the party tables", () => {
   const notice = tables();
 
-  it("says 'niet vermeld' where it is established and stores, and in the recipients' table", () => {
+  it("says 'niet vermeld in deze verklaring' where it is established and stores, and in the recipients' table", () => {
     expect(row(notice.nl, 'Clausules')).toBe(
-      '| **Clausules** | Dienst | Niet vermeld | Niet vermeld | Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG) |',
+      '| **Clausules** | Dienst | Niet vermeld in deze verklaring | Niet vermeld in deze verklaring | Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG) |',
     );
-    expect(row(notice.nl, 'Lab')).toMatch(/^\| \*\*Lab\*\* \| [^|]+ \| — \| Niet vermeld \| Bindende /);
+    expect(row(notice.nl, 'Lab')).toMatch(
+      /^\| \*\*Lab\*\* \| [^|]+ \| — \| Niet vermeld in deze verklaring \| Bindende /,
+    );
     expect(row(notice.en, 'Clausules')).toMatch(
-      /^\| \*\*Clausules\*\* \| Service \| Not stated \| Not stated \| Standard /,
+      /^\| \*\*Clausules\*\* \| Service \| Not stated in this notice \| Not stated in this notice \| Standard /,
     );
   });
 
   it('says it of the storage where the establishment is inside the EEA', () => {
-    expect(row(notice.nl, 'Dublin')).toMatch(/^\| \*\*Dublin\*\* \| Dienst \| Ierland \| Niet vermeld \| /);
+    expect(row(notice.nl, 'Dublin')).toMatch(
+      /^\| \*\*Dublin\*\* \| Dienst \| Ierland \| Niet vermeld in deze verklaring \| /,
+    );
   });
 
   it("keeps '—' where a country outside the EEA is named, and for parties that stay inside it", () => {
-    expect(row(notice.nl, 'Overzee')).toBe('| **Overzee** | Dienst | de Verenigde Staten | — | Niet vermeld |');
+    expect(row(notice.nl, 'Overzee')).toBe(
+      '| **Overzee** | Dienst | De Verenigde Staten | — | Niet vermeld in deze verklaring |',
+    );
     expect(row(notice.nl, 'Thuis')).toBe('| **Thuis** | Dienst | — | — | — |');
     expect(row(notice.nl, 'Verzekeraar')).toBe('| **Verzekeraar** | Zorgverzekeraar | — | — | — |');
   });
@@ -58,10 +64,10 @@ describe('the list of parties through which data leaves the EEA', () => {
     expect(intro(notice.nl)).toBe(
       'Via deze verwerkers en ontvangers gaan gegevens naar buiten de Europese Economische Ruimte:',
     );
-    // A ground without a country outside the EEA: the country is 'niet vermeld', as in the party tables.
-    expect(notice.nl).toContain('\n- Clausules: niet vermeld — standaardbepalingen');
-    expect(notice.nl).toContain('\n- Lab: niet vermeld — bindende bedrijfsvoorschriften');
-    expect(notice.en).toContain('\n- Clausules: not stated — ');
+    // A ground without a country outside the EEA: the country is not stated in this statement, as in the party tables.
+    expect(notice.nl).toContain('\n- Clausules: land niet vermeld in deze verklaring — standaardbepalingen');
+    expect(notice.nl).toContain('\n- Lab: land niet vermeld in deze verklaring — bindende bedrijfsvoorschriften');
+    expect(notice.en).toContain('\n- Clausules: country not stated in this notice — ');
     expect(notice.nl).toContain('\n- Overzee: de Verenigde Staten\n');
     expect(notice.en).toContain(
       'Through these processors and recipients, data goes outside the European Economic Area:',

@@ -407,7 +407,7 @@ describe('transfers', () => {
   it('a party outside the EEA keeps its line, and says honestly that no safeguard is stated', () => {
     const { notice } = policyOutputs(withProcessor('US'));
     expect(notice.nl).toContain('Waarborg voor doorgifte');
-    expect(notice.nl).toMatch(/\| \*\*Host\*\* \|.*\| Niet vermeld \|/);
+    expect(notice.nl).toMatch(/\| \*\*Host\*\* \|.*\| Niet vermeld in deze verklaring \|/);
   });
 
   it('general safeguards are alternatives: several read "one of these", one reads as the one used (IES)', () => {

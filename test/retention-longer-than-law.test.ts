@@ -54,7 +54,7 @@ describe('a retention period longer than the law it cites', () => {
   it('the notice table and the register say what the law asks, not that it asks the longer period', async () => {
     const out = await outputs('P25Y');
     expect(row(out['nl/privacy.md']!, 'Facturen')).toBe(
-      '| **Facturen** | 10 jaar | het vastleggen van de gegevens | Algemene wet inzake rijksbelastingen (artikel 52 AWR). Die wet vraagt ten minste 7 jaar; wij bewaren de gegevens langer |',
+      '| **Facturen** | 10 jaar | Het vastleggen van de gegevens | Algemene wet inzake rijksbelastingen (artikel 52 AWR). Die wet vraagt ten minste 7 jaar; wij bewaren de gegevens langer |',
     );
     expect(row(out['en/privacy.md']!, 'Invoices')).toContain(
       '| General Tax Act (Article 52 AWR). That law requires at least 7 years; we keep the data longer |',

@@ -20,6 +20,12 @@ export { joinList } from '../i18n/messages.js';
 /** 'standaardbepalingen …' → 'Standaardbepalingen …': a phrase that starts a sentence. */
 export const upperFirst = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1);
 /**
+ * Words the notice writes into a table cell ('ten hoogste 6 maanden', 'de Verenigde Staten', 'niet vermeld in
+ * deze verklaring'): a cell starts with a capital, as its column's other cells do. The phrases in locales/ stay
+ * lower case for use inside a sentence. Author text in a cell is `text`, left as written.
+ */
+export const cellText = (value: string): Inline => text(upperFirst(value));
+/**
  * 'Ziekenhuis' → 'ziekenhuis': a phrase inside a sentence. An abbreviation keeps its capitals
  * ('GP out-of-hours post', not 'gP …').
  */

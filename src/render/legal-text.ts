@@ -114,16 +114,16 @@ export function specialConditionText(c: NonNullable<Purpose['specialCategoryCond
 
 /**
  * 'Microsoft: de Verenigde Staten — EU-VS Data Privacy Framework …': one transfer outside the EEA and its
- * safeguard. A party with a ground but no country outside the EEA: 'niet vermeld' for the country, which
- * art. 13(1)(f) asks about, as the party tables say it.
+ * safeguard. A party with a ground but no country outside the EEA: `unstated` for the country, which
+ * art. 13(1)(f) asks about ('land niet vermeld in deze verklaring' in the notice, 'niet vermeld' in the register).
  */
-export function transferText(party: Processor | Recipient, m: Messages, where?: string): string {
+export function transferText(party: Processor | Recipient, m: Messages, unstated: string, where?: string): string {
   const name = nameOf(party.name, m);
   const countries =
     joinList(
       nonEeaCountries(party).map((c) => countryName(c, m)),
       m,
-    ) || m.t('notice:notStated');
+    ) || unstated;
   let line = m.t('notice:transfers.item', { name, countries });
   if (where) line += ` (${where})`;
   if (party.transfer) line += ` — ${transferGroundText(party.transfer, m, false)}`;

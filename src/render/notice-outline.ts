@@ -349,7 +349,8 @@ function transfersBlocks({ source, model, m }: NoticeContext): Block[] {
   }
   const processors = model.processors.filter((party) => partyLeavesEea(party));
   const recipients = model.recipients.filter((party) => partyLeavesEea(party));
-  const parties = [...processors, ...recipients].map((party) => [text(transferText(party, m))]);
+  const unstated = m.t('notice:transfers.countryNotStated');
+  const parties = [...processors, ...recipients].map((party) => [text(transferText(party, m, unstated))]);
   if (parties.length) blocks.push({ paragraph: sentence(partiesIntro(processors, recipients, m)) }, { list: parties });
   return blocks;
 }

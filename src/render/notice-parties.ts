@@ -2,7 +2,7 @@ import type { Messages } from '../i18n/messages.js';
 import { nonEeaCountries, partyCountries, partyLeavesEea } from '../law/eea.js';
 import type { Processor, Recipient } from '../resolve/model.js';
 import type { Entity } from '../policy/policy-types.js';
-import { countryName, joinList, nameOf, pick, upperFirst } from './format.js';
+import { cellText, countryName, joinList, nameOf, pick } from './format.js';
 import { blank, link, text, type Inline, type Table } from './outline.js';
 
 /** 'Doctolib SAS (France)', 'the United States', 'AWS'. */
@@ -49,17 +49,20 @@ export function serverLocationsOf(p: Processor, m: Messages): string | undefined
  * A cell the statement leaves empty (where a party is established, where it stores, what kind of service):
  * a blank ('—', which a card leaves out), not 'niet vermeld' — nothing obliges the statement to say it per
  * party, and a reader takes 'not stated' as an admission. Except where the law asks it (`asked`): see
- * thirdCountryUnstated.
+ * thirdCountryUnstated. `inline`: `cellText` for the notice's own words, `text` for the author's.
  */
-const optional = (value: string | undefined, m: Messages, asked = false): Inline[] =>
+const optional = (value: string | undefined, m: Messages, asked = false, inline = cellText): Inline[] =>
   value
-    ? [text(value)]
+    ? [inline(value)]
     : asked
-      ? [text(notStatedCell(m))]
+      ? [notStatedCell(m)]
       : [blank(m.t('notice:notApplicable'), m.t('notice:blankSpoken'))];
 
-/** 'Niet vermeld' with a capital, as a cell's generated words start (the transfer column's too). */
-const notStatedCell = (m: Messages): string => upperFirst(m.t('notice:notStated'));
+/**
+ * 'Niet vermeld in deze verklaring': a gap in the statement, as the purposes' cards say an unstated basis —
+ * bare 'niet vermeld' could be read as the party's own answer. On a phone the cell is a card's line of its own.
+ */
+const notStatedCell = (m: Messages): Inline => cellText(m.t('notice:notStatedHere'));
 
 /**
  * A party that takes data outside the EEA (it names a transfer ground) while none of the places it names
@@ -87,13 +90,12 @@ function transferColumn(
   return (party) =>
     partyLeavesEea(party)
       ? party.transfer
-        ? // The ground's name is lower case for use inside a sentence; a cell starts with a capital.
-          [text(upperFirst(m.t(`terms:transferMechanism.${party.transfer.mechanism}`)))]
+        ? [cellText(m.t(`terms:transferMechanism.${party.transfer.mechanism}`))]
         : general
           ? [link(m.t('notice:transferSeeBelow'), '#transfers')]
-          : [text(notStatedCell(m))]
+          : [notStatedCell(m)]
       : partyCountries(party).length
-        ? [text(m.t('notice:transferNotNeeded'))]
+        ? [cellText(m.t('notice:transferNotNeeded'))]
         : [blank(m.t('notice:notApplicable'), m.t('notice:blankSpoken'))];
 }
 
@@ -119,10 +121,11 @@ export function processorTable(processors: readonly Processor[], generalSafeguar
     ],
     rows: processors.map((p) => [
       [{ text: nameOf(p.name, m), strong: true }, ...domainsOf(p, m)],
-      ...(withCategory ? [optional(pick(p.serviceCategory, m) || undefined, m)] : []),
+      ...(withCategory ? [optional(pick(p.serviceCategory, m) || undefined, m, false, text)] : []),
       [text(pick(p.service, m))],
       optional(processorOrigin(p, m), m, thirdCountryUnstated(p)),
-      optional(serverLocationsOf(p, m), m, thirdCountryUnstated(p)),
+      // The statement's own words for where it stores ('VS, EU of Azië') as written; a list of countries is ours.
+      optional(serverLocationsOf(p, m), m, thirdCountryUnstated(p), pick(p.serverLocationsText, m) ? text : cellText),
       ...(transfer ? [transfer(p)] : []),
     ]),
   };
@@ -142,8 +145,8 @@ export function recipientTable(recipients: readonly Recipient[], generalSafeguar
     ],
     rows: recipients.map((r) => [
       [{ text: pick(r.name, m), strong: true }, ...domainsOf(r, m)],
-      [text(t(`terms:recipientType.${r.type}`))],
-      optional(pick(r.description, m) || undefined, m),
+      [cellText(t(`terms:recipientType.${r.type}`))],
+      optional(pick(r.description, m) || undefined, m, false, text),
       optional(r.country && countryName(r.country, m), m, thirdCountryUnstated(r)),
       ...(transfer ? [transfer(r)] : []),
     ]),

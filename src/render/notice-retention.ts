@@ -4,7 +4,7 @@ import { formatDuration, formatLawReference, formatMinimumArticle, retentionPhra
 import { longerThanCitedLaw, shorterThanCitedLaw, type RetentionMinimum } from '../law/retention-minimums.js';
 import { careRecipientKey } from './notice-context.js';
 import { minimumsFailedBy } from '../check/retention-minimum.js';
-import { pick } from './format.js';
+import { cellText, pick } from './format.js';
 import { blank, text, type Inline, type Table } from './outline.js';
 
 /** The anchor of a retention rule's row, linked from each purpose that keeps data under it. */
@@ -46,14 +46,16 @@ export function retentionTable(model: PolicyModel, m: Messages): Table {
       const howLong = retentionPhrase(splits ? rest : { ...rest, ...(from ? { from } : {}) }, m);
       const stated = [legalSource ? lawCell(r, legalSource, m) : '', pick(r.note, m)].filter(Boolean).join('. ');
       const why = [stated, ...legalMinimumLines(model, r, m)].filter(Boolean).reduce(followedBy, '');
-      const cell = (value: string): Inline[] => [
-        value ? text(value) : blank(t('layout:retention.none'), t('notice:blankSpoken')),
+      // 'Ten hoogste 6 maanden', 'Het einde van de behandelovereenkomst': our words start the cell with a capital;
+      // the last column starts with the author's citation or note (or a law's name), left as written.
+      const cell = (value: string, inline = cellText): Inline[] => [
+        value ? inline(value) : blank(t('layout:retention.none'), t('notice:blankSpoken')),
       ];
       return [
         [{ text: pick(r.name, m), strong: true }],
         cell(howLong),
         cell(splits ? t(`layout:retention.fromEvent.${from}`) : ''),
-        cell(why),
+        cell(why, text),
       ];
     }),
   };

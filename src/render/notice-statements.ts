@@ -75,8 +75,9 @@ function controllerBlocks(c: OtherController, model: PolicyModel, m: Messages): 
   if (facts.length) blocks.push({ facts });
   if (c.contact?.note) blocks.push({ paragraph: sentence(pick(c.contact.note, m)) });
   if (c.dpo) {
+    // Unnamed: a gap in the statement ('niet vermeld in deze verklaring'), as an unstated basis reads.
     const dpoFacts: Fact[] = [
-      { label: t('statements:label.dpo'), inlines: [text(c.dpo.name ?? t('notice:notStated'))] },
+      { label: t('statements:label.dpo'), inlines: [text(c.dpo.name ?? t('notice:notStatedHere'))] },
     ];
     dpoFacts.push(
       ...contactFacts(c.dpo.contact, m).map((f) => ({

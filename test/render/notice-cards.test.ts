@@ -46,7 +46,9 @@ describe('table cells and captions', () => {
     expect(row(page, 'Ergens').at(-1)).toBe(
       `<td data-label="Waarborg voor doorgifte" class="policyc-blank">${dash}</td>`,
     );
-    expect(row(page, 'Overzee').at(-1)).toBe('<td data-label="Waarborg voor doorgifte">Niet vermeld</td>');
+    expect(row(page, 'Overzee').at(-1)).toBe(
+      '<td data-label="Waarborg voor doorgifte">Niet vermeld in deze verklaring</td>',
+    );
   });
 
   it('says a party whose every place is inside the EEA needs no transfer safeguard', () => {

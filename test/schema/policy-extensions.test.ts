@@ -148,9 +148,9 @@ describe('processor annex', () => {
       '| Name | Service category | Service | Established in | Data stored in | Transfer safeguard |',
     );
     expect(out.en.markdown).toContain(
-      '| **AWS EMEA** | Hosting | Hosting of data | parent company in the United States; contracting party in Luxembourg | the European Union |',
+      '| **AWS EMEA** | Hosting | Hosting of data | Parent company in the United States; contracting party in Luxembourg | The European Union |',
     );
-    expect(out.nl.markdown).toContain('moedermaatschappij in de Verenigde Staten; contractspartij in Luxemburg');
+    expect(out.nl.markdown).toContain('Moedermaatschappij in de Verenigde Staten; contractspartij in Luxemburg');
     expect(out.en.html).toContain('US, EU or Asia');
     expect(out.nl.html).toContain('VS, EU of Azië');
     // A parent company's country alone is not a transfer; an establishment outside the EEA is.
@@ -161,14 +161,14 @@ describe('processor annex', () => {
   it("names a parent company given by its country as one in that country, not as the country ('moedermaatschappij: de Verenigde Staten')", () => {
     const p = annex();
     const nl = notices(p).nl.markdown;
-    expect(nl).not.toContain('moedermaatschappij: de Verenigde Staten');
+    expect(nl).not.toMatch(/moedermaatschappij: de Verenigde Staten/i);
     p.processors![0]!.parentCompany = { name: 'Amazon.com, Inc.', country: 'US' };
     const named = notices(p);
     expect(named.nl.markdown).toContain(
-      'moedermaatschappij: Amazon.com, Inc. (de Verenigde Staten); contractspartij in Luxemburg',
+      'Moedermaatschappij: Amazon.com, Inc. (de Verenigde Staten); contractspartij in Luxemburg',
     );
     expect(named.en.markdown).toContain(
-      'parent company: Amazon.com, Inc. (the United States); contracting party in Luxembourg',
+      'Parent company: Amazon.com, Inc. (the United States); contracting party in Luxembourg',
     );
   });
 
@@ -233,17 +233,17 @@ describe('retention: earliest of, legal-claims hold, deletion handling, afterwar
     );
     const en = [
       '3 years after the last contact, or earlier if you object or you ask for deletion',
-      'for the duration of the contract. If a legal dispute arises, we may keep some of the data for up to 5 years after the end of the contract',
-      'until you ask for deletion. A request for deletion is carried out within at most 30 days; for a complex request this can be extended to 60 days',
-      'until it has been verified, after which it is deleted',
-      'until you opt out',
+      'For the duration of the contract. If a legal dispute arises, we may keep some of the data for up to 5 years after the end of the contract',
+      'Until you ask for deletion. A request for deletion is carried out within at most 30 days; for a complex request this can be extended to 60 days',
+      'Until it has been verified, after which it is deleted',
+      'Until you opt out',
     ];
     const nl = [
       '3 jaar na het laatste contact, of eerder als u bezwaar maakt of u om verwijdering vraagt',
-      'zolang de overeenkomst duurt. Voor het geval er een juridisch geschil ontstaat, kunnen wij een deel van de gegevens bewaren tot 5 jaar na het einde van de overeenkomst',
-      'totdat u om verwijdering vraagt. Een verzoek om verwijdering wordt binnen ten hoogste 30 dagen uitgevoerd; bij een complex verzoek kan deze termijn worden verlengd tot 60 dagen',
-      'totdat de gegevens zijn gecontroleerd; daarna worden ze verwijderd',
-      'totdat u zich afmeldt',
+      'Zolang de overeenkomst duurt. Voor het geval er een juridisch geschil ontstaat, kunnen wij een deel van de gegevens bewaren tot 5 jaar na het einde van de overeenkomst',
+      'Totdat u om verwijdering vraagt. Een verzoek om verwijdering wordt binnen ten hoogste 30 dagen uitgevoerd; bij een complex verzoek kan deze termijn worden verlengd tot 60 dagen',
+      'Totdat de gegevens zijn gecontroleerd; daarna worden ze verwijderd',
+      'Totdat u zich afmeldt',
     ];
     for (const phrase of en) {
       expect(out.en.markdown).toContain(phrase);
@@ -255,23 +255,23 @@ describe('retention: earliest of, legal-claims hold, deletion handling, afterwar
     }
     // A single period from an event is split over the retention table's 'how long' and 'counted from' (issue 13).
     expect(out.en.markdown).toContain(
-      '| **Answers** | 1 month; the data is then anonymised | when the data was sent to us | — |',
+      '| **Answers** | 1 month; the data is then anonymised | When the data was sent to us | — |',
     );
     expect(out.en.html).toContain(
-      '<td data-label="How long">1 month; the data is then anonymised</td><td data-label="Counted from">when the data was sent to us</td>',
+      '<td data-label="How long">1 month; the data is then anonymised</td><td data-label="Counted from">When the data was sent to us</td>',
     );
     expect(out.nl.markdown).toContain(
-      '| **Antwoorden** | 1 maand; daarna worden de gegevens geanonimiseerd | het verzenden van de gegevens aan ons | — |',
+      '| **Antwoorden** | 1 maand; daarna worden de gegevens geanonimiseerd | Het verzenden van de gegevens aan ons | — |',
     );
     expect(out.nl.html).toContain(
-      '<td data-label="Hoe lang">1 maand; daarna worden de gegevens geanonimiseerd</td><td data-label="Gerekend vanaf">het verzenden van de gegevens aan ons</td>',
+      '<td data-label="Hoe lang">1 maand; daarna worden de gegevens geanonimiseerd</td><td data-label="Gerekend vanaf">Het verzenden van de gegevens aan ons</td>',
     );
   });
 
   it('uses the informal Dutch register for the opt-out condition', () => {
     const p = withRules([{ id: 'ads', name: { nl: 'Advertenties', en: 'Ads' }, condition: 'until-opt-out' }]);
     p.metadata.formality = 'informal';
-    expect(notices(p).nl.markdown).toContain('totdat je je afmeldt');
+    expect(notices(p).nl.markdown).toContain('Totdat je je afmeldt');
   });
 
   it('needs at least two terms in earliestOf', () => {

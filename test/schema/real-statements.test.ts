@@ -65,16 +65,16 @@ describe('retention as people write it', () => {
       nl: [
         // Retention table rows (issue 13): data | how long | counted from | basis and notes.
         // The check finds the youth file shorter than the WGBO's 20 years; the notice says what the law asks (English review 1).
-        '| **Jeugddossier** | in principe 15 jaar, of langer als dat voor goede zorg nodig is | het moment dat de betrokkene 18 jaar wordt | De wet (artikel 7:454, lid 3, BW) vraagt dat een medisch dossier ten minste 20 jaar na de laatste wijziging in het dossier wordt bewaard, of langer als dat voor goede zorg nodig is. |',
-        '| **Dossier** | ten minste 20 jaar | de laatste wijziging van het dossier | — |',
-        '| **Codes op uw telefoon** | niet door ons: de gegevens blijven op uw eigen apparaat | — | — |',
+        '| **Jeugddossier** | In principe 15 jaar, of langer als dat voor goede zorg nodig is | Het moment dat de betrokkene 18 jaar wordt | De wet (artikel 7:454, lid 3, BW) vraagt dat een medisch dossier ten minste 20 jaar na de laatste wijziging in het dossier wordt bewaard, of langer als dat voor goede zorg nodig is. |',
+        '| **Dossier** | Ten minste 20 jaar | De laatste wijziging van het dossier | — |',
+        '| **Codes op uw telefoon** | Niet door ons: de gegevens blijven op uw eigen apparaat | — | — |',
         'ten hoogste 14 dagen nadat de gegevens aan ons zijn verzonden; tot ze zijn vergeleken; direct daarna worden ze verwijderd',
       ],
       en: [
-        '| **Youth file** | normally for 15 years, or longer where good care requires it | when the person turns 18 | The law (Article 7:454(3) BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it. |',
-        '| **File** | at least 20 years | the last change to the file | — |',
+        '| **Youth file** | Normally for 15 years, or longer where good care requires it | When the person turns 18 | The law (Article 7:454(3) BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it. |',
+        '| **File** | At least 20 years | The last change to the file | — |',
         'until it has been matched; it is deleted immediately afterwards',
-        '| **Codes on your phone** | not by us: the data stays on your own device | — | — |',
+        '| **Codes on your phone** | Not by us: the data stays on your own device | — | — |',
       ],
     });
     expect(column(model, 'en', 'retention')[1]).toEqual(['File: at least 20 years after the last change to the file']);
@@ -86,13 +86,13 @@ describe('retention as people write it', () => {
     const policy = fixture();
     policy.retention![1]!.from = from;
     const words = {
-      'last-treatment': ['de laatste behandeling', 'the last treatment'],
-      'end-of-measure': ['het einde van de maatregel', 'the end of the measure'],
-      'end-of-support': ['het einde van de hulp of ondersteuning', 'the end of the care or support'],
+      'last-treatment': ['De laatste behandeling', 'The last treatment'],
+      'end-of-measure': ['Het einde van de maatregel', 'The end of the measure'],
+      'end-of-support': ['Het einde van de hulp of ondersteuning', 'The end of the care or support'],
     }[from];
     const model = modelOf(policy);
-    expect(notice(model, 'nl')).toContain(`| **Dossier** | ten minste 20 jaar | ${words[0]} | — |`);
-    expect(notice(model, 'en')).toContain(`| **File** | at least 20 years | ${words[1]} | — |`);
+    expect(notice(model, 'nl')).toContain(`| **Dossier** | Ten minste 20 jaar | ${words[0]} | — |`);
+    expect(notice(model, 'en')).toContain(`| **File** | At least 20 years | ${words[1]} | — |`);
   });
 
   it('refuses minimum with maximum, at the rule', () => {

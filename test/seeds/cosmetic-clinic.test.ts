@@ -79,7 +79,7 @@ describeSeedFacts({
     nl: [
       [
         'Uw contactgegevens en medische gegevens',
-        'ten hoogste 6 maanden',
+        'Ten hoogste 6 maanden',
         '—',
         'Wij bewaren uw gegevens zo lang als nodig is voor het verlenen van onze zorg, en zo lang als de wet ons verplicht ze te bewaren. Na deze termijn verwijderen wij uw gegevens. De wet (artikel 7:454, lid 3, BW) vraagt dat een medisch dossier ten minste 20 jaar na de laatste wijziging in het dossier wordt bewaard, of langer als dat voor goede zorg nodig is.',
       ],
@@ -101,18 +101,18 @@ describeSeedFacts({
         '—',
         'Daarna verwijderen wij uw gegevens. De wet (artikel 7:454, lid 3, BW) vraagt dat een medisch dossier ten minste 20 jaar na de laatste wijziging in het dossier wordt bewaard, of langer als dat voor goede zorg nodig is.',
       ],
-      ['Camerabeelden', '1 maand', 'het vastleggen van de gegevens', 'Daarna worden de beelden verwijderd.'],
+      ['Camerabeelden', '1 maand', 'Het vastleggen van de gegevens', 'Daarna worden de beelden verwijderd.'],
       [
         'Back-ups',
         '3 maanden',
-        'verwijdering uit de actieve systemen',
+        'Verwijdering uit de actieve systemen',
         'Nadat wij uw gegevens op uw verzoek hebben gewijzigd of verwijderd, kunnen ze nog enige tijd in onze back-ups staan, totdat ook die back-ups na 3 maanden worden verwijderd.',
       ],
     ],
     en: [
       [
         'Your contact details and medical data',
-        'no longer than 6 months',
+        'No longer than 6 months',
         '—',
         'We keep your data for as long as necessary for the provision of our care, and as long as the law requires us to keep it. After this period we delete your data. The law (Article 7:454(3) BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it.',
       ],
@@ -134,11 +134,11 @@ describeSeedFacts({
         '—',
         'We then delete your data. The law (Article 7:454(3) BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it.',
       ],
-      ['Camera images', '1 month', 'when the data was recorded', 'The images are then deleted.'],
+      ['Camera images', '1 month', 'When the data was recorded', 'The images are then deleted.'],
       [
         'Backups',
         '3 months',
-        'deletion from the live systems',
+        'Deletion from the live systems',
         'After we have changed or deleted your data at your request, it may still be present in our backups for some time, until those backups are also deleted after 3 months.',
       ],
     ],
@@ -146,12 +146,12 @@ describeSeedFacts({
   // The AP's page differs per language (law/authorities.ts): notice-truth's English review tests it.
   links: [],
   mutations: [
-    { pointer: '/retention/4/from', lang: 'en', absent: ['Camera images', '1 month', 'when the data was recorded'] },
+    { pointer: '/retention/4/from', lang: 'en', absent: ['Camera images', '1 month', 'When the data was recorded'] },
     {
       pointer: '/retention/5/period',
       value: 'P6M',
       lang: 'nl',
-      absent: ['Back-ups', '3 maanden', 'verwijdering uit de actieve systemen'],
+      absent: ['Back-ups', '3 maanden', 'Verwijdering uit de actieve systemen'],
     },
     {
       pointer: '/dpo/contact',

@@ -153,7 +153,7 @@ describeSeedFacts({
     nl: [
       [
         'Je persoonsgegevens',
-        'zolang dat nodig is voor het doel',
+        'Zolang dat nodig is voor het doel',
         '—',
         'We houden ons aan bewaartermijnen die door wettelijke bepalingen zijn vastgesteld. Naast de WGBO houden we ook rekening met bewaartermijnen die voortvloeien uit andere wetgeving.',
       ],
@@ -163,7 +163,7 @@ describeSeedFacts({
     en: [
       [
         'Your personal data',
-        'as long as necessary for the purpose',
+        'As long as necessary for the purpose',
         '—',
         'We comply with retention periods set by law. Besides the WGBO, we also take into account retention periods arising from other legislation.',
       ],

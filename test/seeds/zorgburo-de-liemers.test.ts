@@ -36,7 +36,7 @@ describeSeedFacts({
   },
   retention: {
     nl: [
-      ['Algemene cliëntgegevens', 'zolang de behandeling duurt', '—', 'Ze worden bewaard totdat iemand uit zorg gaat.'],
+      ['Algemene cliëntgegevens', 'Zolang de behandeling duurt', '—', 'Ze worden bewaard totdat iemand uit zorg gaat.'],
       // Not 'Wet op de geneeskundige behandelingsovereenkomst (WGBO)': that law requires 20 years, so it is not the
       // ground for 15 (the register keeps the statement's words; check reports retention/medical-file-too-short).
       [
@@ -47,7 +47,7 @@ describeSeedFacts({
       ],
     ],
     en: [
-      ['General client data', 'for the duration of the treatment', '—', 'They are kept until someone leaves our care.'],
+      ['General client data', 'For the duration of the treatment', '—', 'They are kept until someone leaves our care.'],
       [
         'Client file',
         '15 years',

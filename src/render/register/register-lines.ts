@@ -121,7 +121,8 @@ export function processorLine(p: Processor, m: Messages): string {
 /** A transfer outside the EEA; a processor's server locations in the statement's words beside it where codes cannot say them ('VS, EU of Azië'). */
 function transferLine(party: Processor | Recipient, m: Messages): string {
   const servers = 'serverLocationsText' in party ? pick(party.serverLocationsText, m) : '';
-  return transferText(party, m, servers ? m.t('register:cell.servers', { locations: servers }) : undefined);
+  const where = servers ? m.t('register:cell.servers', { locations: servers }) : undefined;
+  return transferText(party, m, m.t('register:cell.notStated'), where);
 }
 
 /** 'Rule (categories it covers): period. Note' — the categories are named unless the rule is named after its one category. */
