@@ -63,11 +63,15 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
     appliesTo: { special: 'health', medicalFile: true },
   },
   {
-    // The fiscal duty to keep the records (basic data) for 7 years.
+    // The fiscal duty to keep the records for 7 years: AWR art. 52(4), "Voorzover bij of krachtens de belastingwet
+    // niet anders is bepaald, zijn administratieplichtigen verplicht de in de voorgaande leden bedoelde
+    // gegevensdragers gedurende zeven jaar te bewaren." Read in the consolidated text of 2015 as mirrored by
+    // statengeneraal/laws-markdown (wet/algemene/wet/inzake/rijksbelastingen/BWBR0002320/README.md); a 2026 source
+    // quotes the same paragraph at https://wetten.overheid.nl/BWBR0002320/2026-01-01/#HoofdstukVIII_Afdeling2_Artikel52.
     ruleId: 'retention/fiscal-records-too-short',
     period: 'P7Y',
     law: 'awr',
-    article: 'AWR art. 52',
+    article: 'AWR art. 52(4)',
     appliesTo: { citedLaw: 'awr', categoryIdPattern: /financ|invoice|billing|factu|fiscal|accounting|boekhoud/ },
   },
   {
