@@ -391,7 +391,7 @@ export const rules: readonly Rule[] = [
     id: 'art9/professional-secrecy-missing',
     // A notice need not cite the provision; the register and the privacy officer should know it (legal review, item 4).
     severity: 'info',
-    article: 'GDPR 9(3); UAVG 30(3)',
+    article: 'GDPR 9(3); UAVG 30(3)(a), 30(4)',
     check: (model) =>
       model.purposes
         .filter((p) => p.specialCategoryCondition?.condition === '9(2)(h)')
