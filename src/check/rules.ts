@@ -6,7 +6,6 @@ import {
   bsnGrounds,
   bsnLawBases,
   criminalDataGrounds,
-  largeScaleCare,
   professionalSecrecyLaws,
   requirementBases,
   responseTimeLimitDays,
@@ -287,19 +286,17 @@ export const rules: readonly Rule[] = [
     check: (model) => (model.source.dpo && !hasContact(model.source.dpo.contact) ? [{ pointer: '/dpo/contact' }] : []),
   },
   {
-    // A hospital, pharmacy, GP out-of-hours post or care group: large-scale always (law/legal-thresholds.ts largeScaleCare).
+    // A hospital, GP out-of-hours post or care group: large-scale always (law/legal-thresholds.ts largeScaleCare).
     id: 'dpo/mandatory-for-sector',
     severity: 'error',
     article: 'GDPR 37(1)(c), 37(7)',
     check: (model) => {
       if (!dpoMandatoryForSector(model)) return [];
       const sector = model.source.controller.careSector!;
-      const vars = { sector: { message: { messageId: `terms:careSector.${sector}` } } };
       return [
         {
           pointer: '/controller/careSector',
-          ...(largeScaleCare.soloExcepted.has(sector) ? { variant: 'soloExcepted' } : {}),
-          vars,
+          vars: { sector: { message: { messageId: `terms:careSector.${sector}` } } },
         },
       ];
     },

@@ -96,20 +96,24 @@ export type CareSector = NonNullable<Controller['careSector']>;
 /**
  * Kinds of care provider whose processing the Autoriteit Persoonsgegevens
  * counts as large-scale always, so that a data protection officer is
- * mandatory (GDPR 37(1)(c)): hospitals, pharmacies (unless the pharmacist
- * works alone: "geen solistisch werkende zorgverlener"), GP out-of-hours posts
- * and care groups. GP practices and medical-specialist clinics only above
- * 10,000 patients (registered, or treated a year, in one information system):
- * a number no policy gives, so dpo/likely-mandatory asks instead.
- * Sources: reference/gdpr-avg.md section 4 (AP interpretation, 2018); the AP's
- * announcement as reported by ICT&health
- * (https://icthealth.nl/nieuws/ap-verduidelijkt-begrip-grootschalige-verwerking-kleinere-zorgaanbieders)
- * and AAG (https://www.aag.nl/avg-duidelijkheid-grootschalige-gegevensverwerking-zorg/).
+ * mandatory (GDPR 37(1)(c)): hospitals, GP out-of-hours posts and care groups.
+ * Every other care provider only above 10,000 patients (registered, or treated
+ * a year, in one information system): a number no policy gives, so
+ * dpo/likely-mandatory asks instead. Pharmacies are among those others since
+ * the AP's December 2018 clarification, as the KNMP reported it
+ * (https://www.knmp.nl/actueel/nieuws/nieuws-2018/ap-verduidelijkt-begrip-2018grootschalige-gegevensverwerking2019-voor-apothekers,
+ * 12 December 2018): "Iedere apotheek die gemiddeld aan meer dan 10.000 patiënten per jaar farmaceutische zorg
+ * verleent, verwerkt op grote schaal bijzondere persoonsgegevens. ... De AP nuanceert hiermee haar eerdere standpunt
+ * voor apotheken ... Wanneer er minder dan 10.000 patiënten in het apotheekinformatiesysteem staan ingeschreven,
+ * ziet de AP dat – net als bij andere zorgaanbieders – niet als grootschalig." KBS Advocaten reports the same
+ * (https://www.kbsadvocaten.nl/ap-trekt-de-grens-van-10-000-patienten-voor-grootschalige-verwerkingen-door-naar-ook-andere-zorgsectoren/),
+ * as do pit-recht.nl and security.nl, which name only hospitals, GP out-of-hours posts and care groups as always
+ * large-scale. The earlier position (May 2018: pharmacies always, unless the pharmacist works alone; ICT&health,
+ * https://icthealth.nl/nieuws/ap-verduidelijkt-begrip-grootschalige-verwerking-kleinere-zorgaanbieders; AAG;
+ * reference/gdpr-avg.md section 4) is what the project held before.
  */
 export const largeScaleCare = {
-  sectors: new Set<CareSector>(['hospital', 'pharmacy', 'gp-out-of-hours', 'care-group']),
-  /** Sectors where a provider working alone is excepted: the message says so. */
-  soloExcepted: new Set<CareSector>(['pharmacy']),
+  sectors: new Set<CareSector>(['hospital', 'gp-out-of-hours', 'care-group']),
   verify:
-    "the AP's own page on large-scale processing in care not read; the list is the reference's, and two reports of the AP's announcement agree",
+    "the AP's own page not read; AVG Helpdesk Zorg (https://www.avghelpdeskzorg.nl/onderwerpen/grootschaligheid, undated) still lists pharmacies that are not sole practices as always large-scale: a pharmacy without a DPO is asked (dpo/likely-mandatory), which is true under both positions",
 } as const;
