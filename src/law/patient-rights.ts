@@ -56,9 +56,9 @@ export const patientRights: readonly PatientRightFacts[] = [
     // elektronisch verzoek van de patiënt." and "2. Lid 1 geldt niet voor zover het verzoek gegevens betreft waarvan
     // redelijkerwijs aannemelijk is dat de bewaring van aanmerkelijk belang is voor een ander dan de patiënt, alsmede
     // voor zover het bepaalde bij of krachtens de wet zich tegen vernietiging verzet." The three months of the
-    // 1995 text ("binnen drie maanden", as in the 2015 consolidation) are no longer in it.
-    verify:
-      'the notice, the rule explanations and law/rights-limits.ts still give 7:455 a term of three months, which the text in force since 2020 no longer has; what term applies instead (GDPR 12(3)?) not confirmed',
+    // 1995 text ("binnen drie maanden", as in the 2015 consolidation) are no longer in it, so the notice names no
+    // term for the destruction (it said "Wij doen dat binnen drie maanden").
+    verify: 'whether GDPR 12(3) sets the term for a request under 7:455 (the text since 2020 sets none) not confirmed',
   },
   // 7:454(2): a statement by the patient about the file is added at the patient's request.
   { id: 'statement', articles: ['BW 7:454(2)'], source: bw7 },
