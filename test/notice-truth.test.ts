@@ -829,7 +829,13 @@ describe("the patient's rights under the WGBO (BW 7:454–7:458a)", () => {
       ]) {
         expect(notice.nl).toContain(article);
       }
-      expect(notice.nl).toContain('Wij doen dat binnen drie maanden');
+      // BW 7:455 as in force since 2020 sets no term of its own: the notice promises none (it said three months).
+      expect(notice.nl).toContain(
+        'U kunt ons vragen uw medisch dossier of een deel ervan te vernietigen. Wij mogen alleen weigeren',
+      );
+      expect(notice.en).toContain(
+        'You may ask us to destroy your medical file or part of it. We may refuse only where',
+      );
       expect(notice.nl).toContain('De wettelijke bewaartermijn is geen reden om te weigeren.');
       expect(notice.nl).not.toContain('Wij mogen dat weigeren als wij de gegevens moeten bewaren');
       // From 12 to 16 the child holds the file rights; the parents may ask, refused where that does not fit good care.

@@ -4,9 +4,9 @@ import { compile } from '../src/index.js';
 import { mergePatch, ruleFixtureBase } from './support/rule-fixtures.js';
 
 // The rule fixtures' minimal care provider keeps the medical file under the WGBO (BW 7:454(3): at least 20 years);
-// here it keeps it longer, and adds invoices under the AWR (art. 52: 7 years), kept 10.
+// here it keeps it longer, and adds invoices under the AWR (art. 52(4): 7 years), kept 10.
 const base = JSON.parse(readFileSync(ruleFixtureBase, 'utf8')) as { purposes: object[]; dataCategories: object[] };
-function policy(filePeriod: string): object {
+function policy(filePeriod: string, invoicePeriod = 'P10Y'): object {
   return mergePatch(base, {
     dataCategories: [...base.dataCategories, { id: 'invoices', name: { nl: 'Factuurgegevens', en: 'Invoice data' } }],
     purposes: [
@@ -34,7 +34,7 @@ function policy(filePeriod: string): object {
         id: 'invoices',
         name: { nl: 'Facturen', en: 'Invoices' },
         dataCategories: ['invoices'],
-        period: 'P10Y',
+        period: invoicePeriod,
         from: 'collection',
         legalSource: { law: 'awr', article: '52' },
       },
@@ -42,8 +42,8 @@ function policy(filePeriod: string): object {
   }) as object;
 }
 
-async function outputs(filePeriod: string): Promise<Record<string, string>> {
-  const result = await compile(policy(filePeriod));
+async function outputs(filePeriod: string, invoicePeriod?: string): Promise<Record<string, string>> {
+  const result = await compile(policy(filePeriod, invoicePeriod));
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return Object.fromEntries(result.outputs.map((o) => [o.path.replace(/^[^/]+\//, ''), String(o.contents)]));
 }
@@ -67,6 +67,19 @@ describe('a retention period longer than the law it cites', () => {
     );
     expect(out['en/register.md']).toContain('; the General Tax Act (Article 52 AWR) requires at least 7 years');
     expect(out['nl/register.md']).not.toMatch(/10 jaar[^|\n]*op grond van/);
+  });
+
+  it('a fiscal period shorter than the law names the paragraph that sets the 7 years, AWR art. 52(4)', async () => {
+    const out = await outputs('P20Y', 'P5Y');
+    expect(row(out['nl/privacy.md']!, 'Facturen')).toBe(
+      '| **Facturen** | 5 jaar | Het vastleggen van de gegevens | De wet (artikel 52, lid 4, AWR) vraagt dat de financiële administratie ten minste 7 jaar wordt bewaard. |',
+    );
+    expect(row(out['en/privacy.md']!, 'Invoices')).toBe(
+      '| **Invoices** | 5 years | When the data was recorded | The law (Article 52(4) AWR) requires financial records to be kept for at least 7 years. |',
+    );
+    expect(out['nl/register.md']).toContain(
+      'Facturen (Factuurgegevens): 5 jaar nadat de gegevens zijn vastgelegd. De organisatie geeft als grond de Algemene wet inzake rijksbelastingen (artikel 52 AWR) op, maar die wet vereist ten minste 7 jaar (artikel 52, lid 4, AWR)',
+    );
   });
 
   it('a period the law sets is still given with the law as its ground', async () => {

@@ -6,7 +6,6 @@ import {
   bsnGrounds,
   bsnLawBases,
   criminalDataGrounds,
-  largeScaleCare,
   professionalSecrecyLaws,
   requirementBases,
   responseTimeLimitDays,
@@ -288,19 +287,17 @@ export const rules: readonly Rule[] = [
     check: (model) => (model.source.dpo && !hasContact(model.source.dpo.contact) ? [{ pointer: '/dpo/contact' }] : []),
   },
   {
-    // A hospital, pharmacy, GP out-of-hours post or care group: large-scale always (law/legal-thresholds.ts largeScaleCare).
+    // A hospital, GP out-of-hours post or care group: large-scale always (law/legal-thresholds.ts largeScaleCare).
     id: 'dpo/mandatory-for-sector',
     severity: 'error',
     article: 'GDPR 37(1)(c), 37(7)',
     check: (model) => {
       if (!dpoMandatoryForSector(model)) return [];
       const sector = model.source.controller.careSector!;
-      const vars = { sector: { message: { messageId: `terms:careSector.${sector}` } } };
       return [
         {
           pointer: '/controller/careSector',
-          ...(largeScaleCare.soloExcepted.has(sector) ? { variant: 'soloExcepted' } : {}),
-          vars,
+          vars: { sector: { message: { messageId: `terms:careSector.${sector}` } } },
         },
       ];
     },
@@ -392,7 +389,7 @@ export const rules: readonly Rule[] = [
     id: 'art9/professional-secrecy-missing',
     // A notice need not cite the provision; the register and the privacy officer should know it (legal review, item 4).
     severity: 'info',
-    article: 'GDPR 9(3); UAVG 30(3)',
+    article: 'GDPR 9(3); UAVG 30(3)(a), 30(4)',
     check: (model) =>
       model.purposes
         .filter((p) => p.specialCategoryCondition?.condition === '9(2)(h)')

@@ -33,8 +33,9 @@ function derivesCare(source: PolicySource): boolean {
 /**
  * 9(2)(h) covers health and social care at large, the WGBO only medical
  * treatment (BW 7:446): a purpose whose art. 9 exception cites UAVG art. 30(3)
- * under another letter than a (sub b: health insurers; the others:
- * institutions and services outside treatment), the Jeugdwet or the Wmo 2015
+ * under another letter than a (sub b: insurers within Wft art. 1:1 and
+ * insurance intermediaries; 30(3) has no other letter, UAVG text of
+ * 2026-09-01, see law/legal-thresholds.ts), the Jeugdwet or the Wmo 2015
  * is not a care provider's under the WGBO.
  */
 function outsideTreatment(reference: LawReference | undefined): boolean {

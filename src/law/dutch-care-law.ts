@@ -129,13 +129,15 @@ export const formerLaws: readonly FormerLaw[] = [
     until: '2020-01-01',
     now: 'Wvggz, Wzd',
   },
-  // Renamed the Wet aanvullende bepalingen verwerking persoonsgegevens in de zorg (Wabvpz).
+  // Renamed the Wet aanvullende bepalingen verwerking persoonsgegevens in de zorg (Wabvpz): its art. 25, "Deze wet
+  // wordt aangehaald als: Wet aanvullende bepalingen verwerking persoonsgegevens in de zorg.", is in force in that
+  // wording since 2017-07-01 (the article's version date in the text of 2025-07-05 on wetten.overheid.nl, vendored
+  // verbatim in rubentalstra/FerroEHR docs/law/nl/wabvpz/text.html).
   {
     id: 'wbsn-z',
     pattern: /\bWbsn-?z\b|Wet gebruik burgerservicenummer in de zorg/i,
     until: '2017-07-01',
     now: 'Wabvpz',
-    verify: 'date the new title took effect recalled as 2017, not confirmed',
   },
   // Replaced by the Wet kwaliteit, klachten en geschillen zorg on 1 January 2016.
   { id: 'kwz', pattern: /Kwaliteitswet zorginstellingen/i, until: '2016-01-01', now: 'Wkkgz' },

@@ -32,5 +32,8 @@ export const consentSwapGuidance: GuidanceFacts = {
     'other lawful bases. For example, it is not allowed to retrospectively utilise the legitimate interest basis in order to ' +
     'justify processing, where problems have been encountered with the validity of consent.") and para. 120 (a change of ' +
     'basis after withdrawal to be notified under art. 13 and 14) as quoted by a secondary source; paras. 121–122 (the basis ' +
-    'established before processing; respecting withdrawal once consent is relied on) recalled, not confirmed',
+    'established before processing; respecting withdrawal once consent is relied on) recalled, not confirmed. ' +
+    'Searched again on 2026-12-07 (the docs, pages, code and issues corpora, and the exact wording of paras. 120-123): ' +
+    'the stored copy of the document (scribd.com/document/556641169) shows only its opening pages; one more secondary ' +
+    'source quotes para. 123 under that number and cites para. 120 for the notice of a changed basis',
 };

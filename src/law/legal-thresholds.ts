@@ -26,8 +26,12 @@ export const bsnLawBases: ReadonlySet<string> = new Set(['6(1)(c)', '6(1)(e)']);
 /**
  * GDPR art. 10: data about criminal convictions and offences only under
  * official authority or where Union or member-state law allows it. The UAVG
- * gives the exceptions in art. 32 and 33 (art. 31 is the rule itself); other
- * laws allow it in their own field, e.g. the Wet justitiële en
+ * gives the exceptions in art. 32 and 33; art. 31 is the rule itself: "Onverminderd
+ * artikel 10 van de verordening mogen persoonsgegevens van strafrechtelijke aard
+ * alleen worden verwerkt voor zover dit krachtens de artikelen 32 en 33 is
+ * toegestaan." (UAVG as in force from 2026-09-01, jci1.3:c:BWBR0040940&hoofdstuk=3&paragraaf=3.2&artikel=31,
+ * read in CKaniklides/AI-Legislation-Analysis data/BWBR0040940_2026-09-01_provisions.json, a copy of the
+ * official XML.) Other laws allow it in their own field, e.g. the Wet justitiële en
  * strafvorderlijke gegevens for a certificate of conduct (VOG). A purpose
  * cites a ground when it names UAVG art. 32 or 33, or any law other than the
  * GDPR and the UAVG (by id, or a citation that is not of those two).
@@ -36,21 +40,29 @@ export const criminalDataGrounds = {
   uavgArticles: /\b3[23]\b/,
   generalLaws: new Set<LawId>(['gdpr', 'uavg']),
   generalCitation: /\bU?AVG\b|\bGDPR\b|Uitvoeringswet|Algemene verordening/i,
-  verify: 'UAVG art. 31 as the rule and 32-33 as its exceptions recalled, not confirmed against wetten.overheid.nl',
 } as const;
 
 /**
  * Laws that give 9(2)(h) its professional-secrecy safeguard (GDPR 9(3)):
- * UAVG art. 30(3), the care provider's duty of secrecy in BW 7:457 (WGBO),
+ * the UAVG, the care provider's duty of secrecy in BW 7:457 (WGBO),
  * the secrecy of every individual healthcare professional in Wet BIG art. 88
  * and the youth-care worker's in Jeugdwet art. 7.3.11 (legal review item 4;
  * the Jeugdwet article's text read on wetten.legaltools.nl, not on
- * wetten.overheid.nl itself). verify: the UAVG paragraph that sets the 9(3)
- * secrecy requirement is cited here and in art9/professional-secrecy-missing
- * as art. 30(3); the law review believes (80%) it is art. 30(4), not
- * confirmed against the text. Searched again on 2026-12-06 (the pages and
- * docs corpora, for the UAVG's art. 30 and its secrecy clause): no copy of
- * the article's text was found, so the citation is left as it is.
+ * wetten.overheid.nl itself). In the UAVG, art. 30(3)(a) lifts the ban for care
+ * providers ("Gelet op artikel 9, tweede lid, onderdeel g en h, van de verordening,
+ * is het verbod om gegevens over gezondheid te verwerken niet van toepassing indien
+ * de verwerking geschiedt door: a. hulpverleners, instellingen of voorzieningen voor
+ * gezondheidszorg of maatschappelijke dienstverlening, voor zover de verwerking
+ * noodzakelijk is met het oog op een goede behandeling of verzorging van de betrokkene
+ * dan wel het beheer van de betreffende instelling of beroepspraktijk"; 30(3)(b):
+ * insurers) and art. 30(4) sets the 9(3) secrecy requirement: "Indien toepassing
+ * wordt gegeven aan het eerste, tweede of derde lid, worden de gegevens alleen
+ * verwerkt door personen die uit hoofde van ambt, beroep of wettelijk voorschrift
+ * dan wel krachtens een overeenkomst tot geheimhouding zijn verplicht." (UAVG as in
+ * force from 2026-09-01, jci1.3:c:BWBR0040940&hoofdstuk=3&paragraaf=3.1&artikel=30,
+ * read in CKaniklides/AI-Legislation-Analysis data/BWBR0040940_2026-09-01_provisions.json,
+ * a copy of the official XML; art. 30b(2) of the same text refers to "artikel 30,
+ * vierde lid" for the same clause.) art9/professional-secrecy-missing cites both.
  */
 export const professionalSecrecyLaws: ReadonlySet<LawId> = new Set(['uavg', 'wgbo', 'wet-big', 'jeugdwet']);
 
@@ -87,20 +99,24 @@ export type CareSector = NonNullable<Controller['careSector']>;
 /**
  * Kinds of care provider whose processing the Autoriteit Persoonsgegevens
  * counts as large-scale always, so that a data protection officer is
- * mandatory (GDPR 37(1)(c)): hospitals, pharmacies (unless the pharmacist
- * works alone: "geen solistisch werkende zorgverlener"), GP out-of-hours posts
- * and care groups. GP practices and medical-specialist clinics only above
- * 10,000 patients (registered, or treated a year, in one information system):
- * a number no policy gives, so dpo/likely-mandatory asks instead.
- * Sources: reference/gdpr-avg.md section 4 (AP interpretation, 2018); the AP's
- * announcement as reported by ICT&health
- * (https://icthealth.nl/nieuws/ap-verduidelijkt-begrip-grootschalige-verwerking-kleinere-zorgaanbieders)
- * and AAG (https://www.aag.nl/avg-duidelijkheid-grootschalige-gegevensverwerking-zorg/).
+ * mandatory (GDPR 37(1)(c)): hospitals, GP out-of-hours posts and care groups.
+ * Every other care provider only above 10,000 patients (registered, or treated
+ * a year, in one information system): a number no policy gives, so
+ * dpo/likely-mandatory asks instead. Pharmacies are among those others since
+ * the AP's December 2018 clarification, as the KNMP reported it
+ * (https://www.knmp.nl/actueel/nieuws/nieuws-2018/ap-verduidelijkt-begrip-2018grootschalige-gegevensverwerking2019-voor-apothekers,
+ * 12 December 2018): "Iedere apotheek die gemiddeld aan meer dan 10.000 patiënten per jaar farmaceutische zorg
+ * verleent, verwerkt op grote schaal bijzondere persoonsgegevens. ... De AP nuanceert hiermee haar eerdere standpunt
+ * voor apotheken ... Wanneer er minder dan 10.000 patiënten in het apotheekinformatiesysteem staan ingeschreven,
+ * ziet de AP dat – net als bij andere zorgaanbieders – niet als grootschalig." KBS Advocaten reports the same
+ * (https://www.kbsadvocaten.nl/ap-trekt-de-grens-van-10-000-patienten-voor-grootschalige-verwerkingen-door-naar-ook-andere-zorgsectoren/),
+ * as do pit-recht.nl and security.nl, which name only hospitals, GP out-of-hours posts and care groups as always
+ * large-scale. The earlier position (May 2018: pharmacies always, unless the pharmacist works alone; ICT&health,
+ * https://icthealth.nl/nieuws/ap-verduidelijkt-begrip-grootschalige-verwerking-kleinere-zorgaanbieders; AAG;
+ * reference/gdpr-avg.md section 4) is what the project held before.
  */
 export const largeScaleCare = {
-  sectors: new Set<CareSector>(['hospital', 'pharmacy', 'gp-out-of-hours', 'care-group']),
-  /** Sectors where a provider working alone is excepted: the message says so. */
-  soloExcepted: new Set<CareSector>(['pharmacy']),
+  sectors: new Set<CareSector>(['hospital', 'gp-out-of-hours', 'care-group']),
   verify:
-    "the AP's own page on large-scale processing in care not read; the list is the reference's, and two reports of the AP's announcement agree",
+    "the AP's own page not read; AVG Helpdesk Zorg (https://www.avghelpdeskzorg.nl/onderwerpen/grootschaligheid, undated) still lists pharmacies that are not sole practices as always large-scale: a pharmacy without a DPO is asked (dpo/likely-mandatory), which is true under both positions",
 } as const;

@@ -44,44 +44,58 @@ export interface PatientRightFacts {
 const bw7 = 'https://wetten.overheid.nl/BWBR0005290/';
 
 export const patientRights: readonly PatientRightFacts[] = [
-  // 7:455: destruction within three months of the request; refused only when keeping the file is of
-  // considerable importance to someone other than the patient, or a statutory provision prevents it.
-  // The 20-year term of 7:454(3) is not such a ground.
-  { id: 'destruction', articles: ['BW 7:455'], source: bw7 },
+  // 7:455: destruction on the request; refused only when keeping the file is of considerable importance to someone
+  // other than the patient, or a statutory provision prevents it. The 20-year term of 7:454(3) is not such a ground.
+  {
+    id: 'destruction',
+    articles: ['BW 7:455'],
+    source: bw7,
+    // The text in force since 2020-01-01 (BW Boek 7 as consolidated on 2026-07-01, vendored verbatim from
+    // wetten.overheid.nl in rubentalstra/FerroEHR docs/law/nl/bw7-geneeskundige-behandelingsovereenkomst/text.html)
+    // reads "1. De hulpverlener vernietigt de gegevens uit het dossier na een daartoe strekkend schriftelijk of
+    // elektronisch verzoek van de patiënt." and "2. Lid 1 geldt niet voor zover het verzoek gegevens betreft waarvan
+    // redelijkerwijs aannemelijk is dat de bewaring van aanmerkelijk belang is voor een ander dan de patiënt, alsmede
+    // voor zover het bepaalde bij of krachtens de wet zich tegen vernietiging verzet." The three months of the
+    // 1995 text ("binnen drie maanden", as in the 2015 consolidation) are no longer in it, so the notice names no
+    // term for the destruction (it said "Wij doen dat binnen drie maanden").
+    verify: 'whether GDPR 12(3) sets the term for a request under 7:455 (the text since 2020 sets none) not confirmed',
+  },
   // 7:454(2): a statement by the patient about the file is added at the patient's request.
   { id: 'statement', articles: ['BW 7:454(2)'], source: bw7 },
   // 7:456: inspection of and a copy of the file, refused only as far as another person's privacy would be harmed.
   { id: 'inspection', articles: ['BW 7:456'], source: bw7 },
   // Wabvpz art. 15d and 15e (Wet aanvullende bepalingen verwerking persoonsgegevens in de zorg; in force 1 July 2020,
-  // added by the Wet cliëntenrechten bij elektronische verwerking van gegevens, Stb. 2016, 373). 15d(1), as quoted
-  // by Kennisnet Geboortezorg (https://www.kennisnetgeboortezorg.nl/nieuws/de-wet-clientenrechten-bij-elektronische-
-  // verwerking-van-gegevens-treedt-deels-per-1-juli-2020-in-werking/): "Indien de cliënt verzoekt om inzage of
-  // afschrift van het dossier van de desbetreffende cliënt, of van de gegevens betreffende deze cliënt die de
-  // zorgaanbieder via een elektronisch uitwisselingssysteem beschikbaar stelt, wordt de inzage of het afschrift op
-  // verzoek van de cliënt, met redelijke tussenpozen, door de zorgaanbieder op elektronische wijze verstrekt."
-  // Free of charge, and (15e) the copy shows who consulted the file, when, and who made the data available: AVG
-  // Helpdesk Zorg (https://www.avghelpdeskzorg.nl/onderwerpen/wabvpz/zorgverlener), which also says the Wabvpz
-  // concerns exchange systems, not the provider's own record system; the NVAB, a KNMG federation member
-  // (https://nvab-online.nl/veelgestelde-vragen/privacy-gegevensbescherming/hoe-zorg-ik-voor-elektronische-inzage-
-  // en-afschrift), says the same of 15d ("kosteloos") and 15e (logging). Shown only where the policy names an
-  // exchange system: true under both readings of the scope. (The brief that asked for this put the log in 15d;
-  // the sources put it in 15e.)
+  // added by the Wet cliëntenrechten bij elektronische verwerking van gegevens, Stb. 2016, 373). Read in the text in
+  // force from 2025-07-05 (vendored verbatim from https://wetten.overheid.nl/BWBR0023864/2025-07-05 in
+  // rubentalstra/FerroEHR docs/law/nl/wabvpz/text.html). 15d(1): "Indien de cliënt verzoekt om inzage of afschrift
+  // van het dossier van de desbetreffende cliënt, of van de gegevens betreffende deze cliënt die de zorgaanbieder via
+  // een elektronisch uitwisselingssysteem beschikbaar stelt, wordt de inzage of het afschrift op verzoek van de
+  // cliënt, met redelijke tussenpozen, door de zorgaanbieder op elektronische wijze verstrekt." 15d(3): "De in het
+  // eerste en tweede lid bedoelde elektronische inzage, en de in het eerste lid bedoelde elektronische afschriften,
+  // worden kosteloos verschaft." 15e: "Onverminderd het bepaalde in artikel 15 van de Algemene verordening
+  // gegevensbescherming, wordt in een afschrift als bedoeld in artikel 15d, eerste lid, op verzoek van de cliënt
+  // opgenomen: a. wie bepaalde informatie via het elektronisch uitwisselingssysteem beschikbaar heeft gesteld en op
+  // welke datum; b. wie bepaalde informatie heeft ingezien of opgevraagd en op welke datum." AVG Helpdesk Zorg
+  // (https://www.avghelpdeskzorg.nl/onderwerpen/wabvpz/zorgverlener) says the Wabvpz concerns exchange systems, not
+  // the provider's own record system; 15d(1)'s words ("het dossier ..., of van de gegevens ... die de zorgaanbieder
+  // via een elektronisch uitwisselingssysteem beschikbaar stelt") also read as covering the whole file. Shown only
+  // where the policy names an exchange system: true under both readings of the scope. (The brief that asked for
+  // this put the log in 15d; the text puts it in 15e.)
   {
     id: 'electronicAccess',
     articles: ['Wabvpz 15d', 'Wabvpz 15e'],
     source: 'https://wetten.overheid.nl/BWBR0023864/',
     whenExchangeSystem: true,
     verify:
-      '15d(1) read as quoted by Kennisnet Geboortezorg; "free of charge" and the content of 15e from AVG Helpdesk Zorg and the NVAB, not read on wetten.overheid.nl; whether 15d covers the whole file or only the exchanged data is read two ways',
+      'whether 15d(1) covers the whole file or only the data made available through an exchange system is read two ways',
   },
   // 7:457: no information about the patient and no inspection of the file for others without the patient's
-  // consent; not counted as others: those directly involved in the treatment and those who replace them.
-  {
-    id: 'confidentiality',
-    articles: ['BW 7:457'],
-    source: bw7,
-    verify: 'further exceptions by or under the law (7:457(1)) recalled, not confirmed, so not stated',
-  },
+  // consent; not counted as others: those directly involved in the treatment and those who replace them. 7:457(1)
+  // (consolidation of 2026-07-01, vendored as for 7:455 above) also lets the law require disclosure: "De
+  // verstrekking kan geschieden zonder inachtneming van de beperkingen, bedoeld in de voorgaande volzinnen, indien
+  // het bij of krachtens de wet bepaalde daartoe verplicht." Confirmed, but not stated in the notice (its text is
+  // unchanged here).
+  { id: 'confidentiality', articles: ['BW 7:457'], source: bw7 },
   // 7:458: data for scientific research without consent only if the patient has not objected: the patient is
   // told of the right to object where a purpose relies on this article (researchProvisions in dutch-care-law.ts).
   { id: 'researchObjection', articles: ['BW 7:458'], source: bw7, whenCited: researchArticleWgbo },

@@ -61,7 +61,20 @@ export type MinimumStart = 'last-file-change' | 'end-of-clinical-trial';
 
 export const retentionMinimums: readonly RetentionMinimum[] = [
   {
-    // WGBO: 20 years since 1 January 2020 (previously 15), from the last change to the file.
+    // WGBO: 20 years since 1 January 2020 (previously 15), from the last change to the file. BW 7:454(3) as in force
+    // since 2020-01-01 (consolidation of 2026-07-01, vendored verbatim from wetten.overheid.nl in rubentalstra/FerroEHR
+    // docs/law/nl/bw7-geneeskundige-behandelingsovereenkomst/text.html): "Onverminderd het bepaalde in artikel 455
+    // bewaart de hulpverlener het dossier gedurende twintig jaren, te rekenen vanaf het tijdstip waarop de laatste
+    // wijziging in het dossier heeft plaatsgevonden, of zoveel langer als redelijkerwijs uit de zorg van een goed
+    // hulpverlener voortvloeit." It holds for medical acts without a treatment agreement too, 7:464(1): "Indien in de
+    // uitoefening van een geneeskundig beroep of bedrijf anders dan krachtens een behandelingsovereenkomst handelingen
+    // op het gebied van de geneeskunst worden verricht, zijn deze afdeling ... van overeenkomstige toepassing voor
+    // zover de aard van de rechtsbetrekking zich daartegen niet verzet." So for youth health care (JGZ) by a GGD under
+    // the Wet publieke gezondheid: examining and advising to prevent disease or assess health (7:446(2)(a)), and the
+    // Wpg itself calls its records "patiëntgegevens als bedoeld in artikel 7:454 van het Burgerlijk Wetboek"
+    // (art. 5(3), consolidation of 2015 in statengeneraal/laws-markdown; not read in the current text). GGD Drenthe
+    // (https://www.ggddrenthe.nl/privacy/jeugdgezondheidszorg-en-privacy/) keeps the JGZ file "tenminste 20 jaar na
+    // afloop zorg Jeugdgezondheidszorg op 18-jarige leeftijd", GGD Fryslân until the child is 38.
     ruleId: 'retention/medical-file-too-short',
     period: 'P20Y',
     // BW 7:454(3) counts "vanaf het tijdstip van de laatste wijziging in het dossier".
@@ -78,12 +91,16 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
     appliesTo: { special: 'health', medicalFile: true },
   },
   {
-    // The fiscal duty to keep the records (basic data) for 7 years. No `from`: what the 7 years count from
-    // is not in this data (not confirmed in the article text), so a notice names no start.
+    // The fiscal duty to keep the records for 7 years: AWR art. 52(4), "Voorzover bij of krachtens de belastingwet
+    // niet anders is bepaald, zijn administratieplichtigen verplicht de in de voorgaande leden bedoelde
+    // gegevensdragers gedurende zeven jaar te bewaren." Read in the consolidated text of 2015 as mirrored by
+    // statengeneraal/laws-markdown (wet/algemene/wet/inzake/rijksbelastingen/BWBR0002320/README.md); a 2026 source
+    // quotes the same paragraph at https://wetten.overheid.nl/BWBR0002320/2026-01-01/#HoofdstukVIII_Afdeling2_Artikel52.
+    // No `from`: the article's text says nothing of what the 7 years count from, so a notice names no start.
     ruleId: 'retention/fiscal-records-too-short',
     period: 'P7Y',
     law: 'awr',
-    article: 'AWR art. 52',
+    article: 'AWR art. 52(4)',
     appliesTo: { citedLaw: 'awr', categoryIdPattern: /financ|invoice|billing|factu|fiscal|accounting|boekhoud/ },
   },
   {

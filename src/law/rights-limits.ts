@@ -90,7 +90,8 @@ export const narrowings: readonly Narrowing[] = [
   {
     // Art. 12(3): an answer within one month of receipt; two months more only where needed for the complexity and
     // number of requests, with the reason told within the first month. A term longer than a month stated without
-    // that reason narrows the right. Not destruction of the medical file: BW 7:455 gives three months for it.
+    // that reason narrows the right. Not destruction of the medical file: BW 7:455 (the text since 2020) sets no term
+    // of its own, and whether 12(3) governs a request under it is not confirmed (law/patient-rights.ts).
     kind: 'responseTime',
     article: 'GDPR 12(3)',
     pattern: statedTerm,

@@ -5,8 +5,8 @@
  */
 
 /**
- * Refusing to destroy the medical file "for good care". BW 7:455(2): the care
- * provider destroys the file on request within three months, unless keeping it
+ * Refusing to destroy the medical file "for good care". BW 7:455: the care
+ * provider destroys the file on request, unless keeping it
  * is reasonably of considerable interest to someone other than the patient, or
  * a statutory provision opposes destruction. The provider's own view of good
  * care is not a ground.

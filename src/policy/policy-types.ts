@@ -468,7 +468,7 @@ export interface Controller {
    */
   isCareProvider?: boolean;
   /**
-   * The kind of care provider (zorgaanbieder). The Autoriteit Persoonsgegevens counts the processing of hospitals, pharmacies (unless the pharmacist works alone), GP out-of-hours posts (huisartsenposten) and care groups (zorggroepen) as large-scale always, so they must have a data protection officer (GDPR 37(1)(c); dpo/mandatory-for-sector). Shown in the register's organisation details.
+   * The kind of care provider (zorgaanbieder). The Autoriteit Persoonsgegevens counts the processing of hospitals, GP out-of-hours posts (huisartsenposten) and care groups (zorggroepen) as large-scale always, so they must have a data protection officer (GDPR 37(1)(c); dpo/mandatory-for-sector); other care providers, pharmacies included, only above 10,000 patients a year in one system. Shown in the register's organisation details.
    */
   careSector?:
     | 'hospital'

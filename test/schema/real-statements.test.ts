@@ -65,6 +65,8 @@ describe('retention as people write it', () => {
       nl: [
         // Retention table rows (issue 13): data | how long | counted from | basis and notes.
         // The check finds the youth file shorter than the WGBO's 20 years; the notice says what the law asks (English review 1).
+        // Right for a GGD's youth health care (JGZ, Wet publieke gezondheid art. 5): no treatment agreement, but BW 7:464(1)
+        // applies the WGBO, 7:454(3) included, to medical acts outside one (law/retention-minimums.ts).
         '| **Jeugddossier** | In principe 15 jaar, of langer als dat voor goede zorg nodig is | Het moment dat de betrokkene 18 jaar wordt | De wet (artikel 7:454, lid 3, BW) vraagt dat een medisch dossier ten minste 20 jaar na de laatste wijziging in het dossier wordt bewaard, of langer als dat voor goede zorg nodig is. |',
         '| **Dossier** | Ten minste 20 jaar | De laatste wijziging van het dossier | — |',
         '| **Codes op uw telefoon** | Niet door ons: de gegevens blijven op uw eigen apparaat | — | — |',
