@@ -99,15 +99,18 @@ describe('CLI habits', () => {
 
   it('the same value twice, or --lang and --message-lang that agree, are no conflict', async () => {
     const dir = tempDir();
-    for (const args of [
-      ['check', '--format', 'json', '--format=json'],
-      ['check', '--lang', 'nl', '--message-lang', 'nl'],
-      ['build', '--lang', 'nl', '--message-lang', 'en'],
-    ]) {
-      const run = await runPolicycInProcess(args, dir);
-      expect(run.stderr, args.join(' ')).toMatch(
-        /^policyc: no policy found at policies: start one with 'policyc init'/,
-      );
+    // Past parsing, to the missing policies: in the message language (--message-lang, or check's --lang).
+    const noPolicy = {
+      en: /^policyc: no policy found at policies: start one with 'policyc init'/,
+      nl: /^policyc: geen beleid gevonden op policies: begin een beleid met 'policyc init'/,
+    };
+    for (const [args, lang] of [
+      [['check', '--format', 'json', '--format=json'], 'en'],
+      [['check', '--lang', 'nl', '--message-lang', 'nl'], 'nl'],
+      [['build', '--lang', 'nl', '--message-lang', 'en'], 'en'],
+    ] as const) {
+      const run = await runPolicycInProcess([...args], dir);
+      expect(run.stderr, args.join(' ')).toMatch(noPolicy[lang]);
     }
   });
 

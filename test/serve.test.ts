@@ -85,3 +85,18 @@ test('serve refuses a bad port', async () => {
   expect(await new Promise((resolve) => server.child.once('exit', resolve))).toBe(2);
   expect(server.stderr()).toContain('--port must be a whole number from 0 to 65535, not "eighty"');
 });
+
+test('serve --message-lang nl: its own lines and the index page in Dutch, the page marked lang="nl"', async () => {
+  const dir = path.join(temp, 'nl');
+  cpSync(path.join(fixturesDir, 'minimal/policy.json'), path.join(dir, 'policies/minimal/policy.json'));
+  const server = startPolicyc(['serve', '--port', '0', '--message-lang', 'nl'], dir);
+  try {
+    const [, url] = await server.waitFor(/Voorbeeld op (http:\/\/[^ ]+\/) — pagina's laden opnieuw/, 30_000);
+    const index = await request(url!);
+    expect(index.body).toMatch(/^<!DOCTYPE html>\n<html lang="nl">/);
+    expect(index.body).toContain('<title>policyc-voorbeeld</title>');
+    expect(index.body).toContain('<a href="/minimal/en/privacy.html">Privacyverklaring (en)</a>');
+  } finally {
+    expect(await server.stop()).toBe(0);
+  }
+}, 60_000);

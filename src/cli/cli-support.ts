@@ -9,6 +9,7 @@ import {
   type Severity,
 } from '../diagnostics/diagnostic.js';
 import { localiseDiagnostics } from '../diagnostics/render-message.js';
+import { cli } from './cli-messages.js';
 import { diagnosticSink, type DiagnosticSink } from './diagnostic-sink.js';
 import { isLanguage, messagesFor, type Language } from '../i18n/messages.js';
 import { findPolicies, misnamedPolicy, policyBeside, skippedFolderDiagnostics } from '../pipeline/find-policies.js';
@@ -78,8 +79,7 @@ export interface CommandModule {
   run(options: CommonOptions, io: CliIo): Promise<number>;
 }
 
-/** English CLI messages (locales/en/cli.json). */
-export const cli = messagesFor('en');
+export { cli } from './cli-messages.js';
 
 export function parseLanguages(list: string): Language[] {
   const langs = list

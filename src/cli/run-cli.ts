@@ -18,6 +18,7 @@ import { commands } from './commands/index.js';
 import { didYouMean } from '../validate/did-you-mean.js';
 import { configFlags, loadConfig, type PolicycConfig } from '../config/policyc-config.js';
 import { isLanguage, type Language } from '../i18n/messages.js';
+import { inCliRun, useCliLanguage } from './cli-messages.js';
 
 export type { CliIo } from './cli-support.js';
 
@@ -35,12 +36,22 @@ const topFlags: Readonly<Record<string, FlagSpec>> = {
 
 type Values = Record<string, string | boolean | undefined>;
 
-/** Runs one CLI invocation; returns the exit code. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+/**
+ * Runs one CLI invocation; returns the exit code. Its sentences are in the message language from the moment it
+ * is known: --message-lang on the command line (read before anything else), else the config file's once that
+ * is read; English before (a mistake in --message-lang itself, a config file that cannot be read).
+ */
+export function runCli(argv: string[], io: CliIo): Promise<number> {
+  return inCliRun(() => runIn(argv, io));
+}
+
+async function runIn(argv: string[], io: CliIo): Promise<number> {
   let known: string | undefined;
   try {
-    const name = commandName(argv);
-    if (name === undefined || name === 'help') return topLevel(argv, name, io);
+    const { name, values: given } = leniently(argv);
+    const flagLanguage = givenMessageLanguage(name, given);
+    if (flagLanguage) useCliLanguage(flagLanguage);
+    if (name === undefined || name === 'help') return await topLevel(argv, name, io);
     const command = commands.get(name);
     if (!command)
       throw new UsageError(suggest(cli.t('cli:unknownCommand', { command: name }), name, [...commands.keys()]));
@@ -52,11 +63,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     };
     const { values, positionals } = parseStrict(argv, flags, command.name);
     if (values.help) {
+      if (!flagLanguage) useConfigLanguage(await loadConfig(io.cwd, configFlag(values)));
       io.stdout(cli.t(`cli:help.${command.name}`) + '\n');
       return EXIT_OK;
     }
     const paths = positionals.slice(1);
-    const loaded = await loadCommandConfig(command, values, io);
+    const loaded = await loadCommandConfig(values, io);
+    if (!flagLanguage) useConfigLanguage(loaded);
     if (!loaded.config) {
       const format =
         typeof values.format === 'string' && command.formats.includes(values.format) ? values.format : 'text';
@@ -64,7 +77,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         loaded.diagnostics,
         { format, out: '', paths: [], values, config: {} },
         io,
-        loaded.messageLanguage,
+        cli.lang, // the config file's problems: in the language the command line names, else English
       );
       io.stderr(cli.t('cli:badConfig') + '\n');
       return EXIT_INVALID;
@@ -84,26 +97,34 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-/** The first positional argument, read leniently (flags before the command may take values). */
-function commandName(argv: string[]): string | undefined {
+/** The command (the first positional argument) and the flags, read leniently (flags before the command may take values). */
+function leniently(argv: string[]): { name: string | undefined; values: Values } {
   const known: Record<string, FlagSpec> = { ...topFlags, ...commonFlags };
   for (const command of commands.values()) Object.assign(known, command.flags);
-  const { positionals } = parseArgs({
+  const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
     strict: false,
     options: { ...known, format: { type: 'string' } },
   });
-  return positionals[0];
+  return { name: positionals[0], values };
+}
+
+/** The message language the command line names (check, diff and audit-site: also --lang), when it is one. */
+function givenMessageLanguage(name: string | undefined, values: Values): Language | undefined {
+  const given =
+    values['message-lang'] ?? (name !== undefined && langIsMessageLanguage.has(name) ? values.lang : undefined);
+  return typeof given === 'string' && isLanguage(given) ? given : undefined;
 }
 
 /** `policyc`, `policyc --help`, `policyc help [command]`, `policyc --version`. */
-function topLevel(argv: string[], name: string | undefined, io: CliIo): number {
+async function topLevel(argv: string[], name: string | undefined, io: CliIo): Promise<number> {
   const { values, positionals } = parseStrict(argv, topFlags);
   if (values.version) {
     io.stdout(packageVersion() + '\n');
     return EXIT_OK;
   }
+  useConfigLanguage(await loadConfig(io.cwd, undefined));
   const about = positionals[1];
   if (about !== undefined) {
     if (!commands.has(about))
@@ -194,22 +215,28 @@ function suggest(message: string, input: string, candidates: readonly string[]):
 /** The commands whose --lang is the message language (build, register and serve: the output languages). */
 const langIsMessageLanguage: ReadonlySet<string> = new Set(['check', 'diff', 'audit-site']);
 
-/** policyc.config.json (or --config), and the message language to report its problems in. */
-async function loadCommandConfig(
-  command: Command,
-  values: Values,
-  io: CliIo,
-): Promise<Awaited<ReturnType<typeof loadConfig>> & { messageLanguage: Language }> {
-  const flagLang = values['message-lang'] ?? (langIsMessageLanguage.has(command.name) ? values.lang : undefined);
-  const messageLanguage = typeof flagLang === 'string' && isLanguage(flagLang) ? flagLang : 'en';
-  const config = typeof values.config === 'string' ? values.config : undefined;
+/** policyc.config.json (or --config). */
+async function loadCommandConfig(values: Values, io: CliIo): ReturnType<typeof loadConfig> {
+  const config = configFlag(values);
   // --config naming nothing (or a folder) is a mistake in the command, not in a config file: a usage error.
   if (config !== undefined) {
     const file = path.resolve(io.cwd, config);
     if (!existsSync(file)) throw new UsageError(cli.t('cli:configNotFound', { file: config }));
     if (statSync(file).isDirectory()) throw new UsageError(cli.t('cli:configIsFolder', { file: config }));
   }
-  return { ...(await loadConfig(io.cwd, config)), messageLanguage };
+  return loadConfig(io.cwd, config);
+}
+
+function configFlag(values: Values): string | undefined {
+  return typeof values.config === 'string' ? values.config : undefined;
+}
+
+/**
+ * The config file's messageLanguage, for the rest of the run (without --message-lang). A config file with
+ * problems names none: its problems, and a command's help, are then in English.
+ */
+function useConfigLanguage({ config }: { config?: PolicycConfig }): void {
+  if (config?.messageLanguage) useCliLanguage(config.messageLanguage);
 }
 
 /** The flags given, with the config file's values standing in for the ones not given. */

@@ -13,6 +13,8 @@ export interface PreviewEntry {
 }
 
 export interface PreviewTexts {
+  /** The language of the texts: the index page's lang attribute. */
+  lang: string;
   title: string;
   problemsIntro: string;
   link: (lang: string, kind: 'notice' | 'register') => string;
@@ -166,5 +168,10 @@ function indexPage(state: HandlerState): string {
         };
       }),
   }));
-  return state.index({ title: state.texts.title, problemsIntro: state.texts.problemsIntro, policies });
+  return state.index({
+    lang: state.texts.lang,
+    title: state.texts.title,
+    problemsIntro: state.texts.problemsIntro,
+    policies,
+  });
 }

@@ -66,6 +66,7 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
   for (const job of jobs) await compileOne(job);
   const ordered = (): PreviewEntry[] => jobs.map((j) => entries.get(j.file)!);
   const texts = {
+    lang: cli.lang,
     title: cli.t('cli:serve.title'),
     problemsIntro: cli.t('cli:serve.problems'),
     link: (lang: string, kind: 'notice' | 'register') => cli.t(`cli:serve.link.${kind}`, { lang }),

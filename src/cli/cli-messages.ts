@@ -1,0 +1,34 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { messagesFor, type Language, type Messages } from '../i18n/messages.js';
+
+/** The message language of the CLI run in progress (runCli), changed once the run knows it. */
+const current = new AsyncLocalStorage<{ lang: Language }>();
+
+/** The language of the run in progress: English until it is known, and outside a run. */
+function language(): Language {
+  return current.getStore()?.lang ?? 'en';
+}
+
+/**
+ * The CLI's own sentences (locales/<lang>/cli.json, and the diff's and diagnostics' messages the CLI prints
+ * itself) in the message language of the run in progress. Kept per run, not per process: tests run several
+ * CLI runs at once in one process, in different languages.
+ */
+export const cli: Messages = {
+  get lang() {
+    return language();
+  },
+  t: (key, options) => messagesFor(language()).t(key, options),
+  has: (key) => messagesFor(language()).has(key),
+};
+
+/** Runs one CLI run with its message language English until `useCliLanguage` says otherwise. */
+export function inCliRun<T>(run: () => Promise<T>): Promise<T> {
+  return current.run({ lang: 'en' }, run);
+}
+
+/** From here on in this run, the CLI's sentences are in `lang` (--message-lang, or the config file's). */
+export function useCliLanguage(lang: Language): void {
+  const store = current.getStore();
+  if (store) store.lang = lang;
+}

@@ -1,0 +1,147 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, runPolicyc, runPolicycHere } from './support/cli.js';
+import { startPolicyc } from './support/cli-process.js';
+import { tempDirs } from './support/temp-dirs.js';
+
+/**
+ * The CLI's own sentences (locales/<lang>/cli.json: usage errors, refusals, help) follow the message language,
+ * as the diagnostics and the closing summaries do: a Dutch privacy officer reads one language. Run as a user
+ * runs policyc (a child process), in a folder of its own.
+ */
+const policy = path.join(repoRoot, 'test/fixtures/minimal/policy.json');
+const tmp = tempDirs('policyc-cli-lang-');
+
+describe('the CLI in the message language (--message-lang nl)', () => {
+  it('check: the findings and the summary in Dutch, exit 1 for the error', () => {
+    const run = runPolicyc(['check', policy, '--message-lang', 'nl'], tmp());
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/\n1 beleidsbestand gecontroleerd: 1 fout\(en\), 1 waarschuwing\(en\), 3 info\.\n$/);
+    expect(run.stderr).not.toMatch(/policy checked|error\(s\)/);
+  });
+
+  it('build: the summary in Dutch, exit 0', () => {
+    const cwd = tmp();
+    const run = runPolicyc(['build', policy, '--out', 'dist', '--message-lang', 'nl'], cwd);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/\n1 beleidsbestand gecompileerd naar dist: \d+ bestanden\.\n$/);
+  });
+
+  it('a usage error in Dutch, with the hint to the Dutch help, exit 2', () => {
+    const run = runPolicyc(['check', policy, '--message-lang', 'nl', '--max-warnings', 'veel'], tmp());
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      'policyc: --max-warnings vraagt een heel getal van 0 of meer, niet "veel"\n' +
+        "Voer 'policyc check --help' uit voor het gebruik.\n",
+    );
+  });
+
+  it('a refusal in Dutch, exit 2, nothing written', () => {
+    const run = runPolicyc(['build', policy, '--out', '.', '--message-lang', 'nl'], tmp());
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      'policyc: bouwen in . geweigerd: dat is de werkmap, een map daarboven of de hoofdmap van een project. ' +
+        'Noem een eigen uitvoermap, bijvoorbeeld --out dist.\n',
+    );
+  });
+
+  it('build --watch: the watching line in Dutch, counted as one file', async () => {
+    const cwd = tmp();
+    cpSync(policy, path.join(cwd, 'policies/minimal/policy.json'));
+    const watcher = startPolicyc(['build', '--watch', '--message-lang', 'nl'], cwd);
+    try {
+      const [line] = await watcher.waitFor(/policyc let op wijzigingen in [^\n]*\n/, 60_000);
+      expect(line).toBe('policyc let op wijzigingen in 1 bestand. Stop met Ctrl+C.\n');
+    } finally {
+      await watcher.stop();
+    }
+  }, 90_000);
+
+  it('the language from the config file ("messageLanguage": "nl") serves as well', () => {
+    const cwd = tmp();
+    writeFileSync(path.join(cwd, 'policyc.config.json'), JSON.stringify({ messageLanguage: 'nl' }));
+    const run = runPolicyc(['check', 'nergens'], cwd);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      "policyc: geen bestand of map op nergens\nVoer 'policyc check --help' uit voor het gebruik.\n",
+    );
+  });
+
+  it('--help in Dutch when --message-lang nl is given; English without', () => {
+    const nl = runPolicyc(['check', '--help', '--message-lang', 'nl'], tmp());
+    expect(nl.status).toBe(0);
+    expect(nl.stdout).toMatch(/^Gebruik: policyc check \[paden…\] \[opties\]\n/);
+    const en = runPolicyc(['check', '--help'], tmp());
+    expect(en.stdout).toMatch(/^Usage: policyc check \[paths…\] \[options\]\n/);
+  });
+
+  it('a mistake in --message-lang itself is told in English: no language is known yet', () => {
+    const run = runPolicyc(['check', policy, '--message-lang', 'de'], tmp());
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('policyc: unknown language "de" (use nl or en)\nRun \'policyc check --help\' for usage.\n');
+  });
+
+  it('--format json: stdout is the JSON alone and stderr stays empty, as in English', () => {
+    const nl = runPolicyc(['check', policy, '--format', 'json', '--message-lang', 'nl'], tmp());
+    const en = runPolicyc(['check', policy, '--format', 'json'], tmp());
+    expect([nl.status, nl.stderr, en.stderr]).toEqual([1, '', '']);
+    const shape = (stdout: string): unknown =>
+      (JSON.parse(stdout) as Array<Record<string, unknown>>).map((d) => [d.ruleId, d.line, d.column, d.messageId]);
+    expect(shape(nl.stdout)).toEqual(shape(en.stdout));
+  });
+});
+
+describe('the CLI by default (English), unchanged', () => {
+  it('check: the summary in English', () => {
+    const run = runPolicyc(['check', policy], tmp());
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/\n1 policy checked: 1 error\(s\), 1 warning\(s\), 3 info\.\n$/);
+  });
+
+  it('a usage error and a refusal in English', () => {
+    const usage = runPolicyc(['check', policy, '--max-warnings', 'many'], tmp());
+    expect([usage.status, usage.stderr]).toEqual([
+      2,
+      'policyc: --max-warnings needs a whole number of 0 or more, not "many"\n' +
+        "Run 'policyc check --help' for usage.\n",
+    ]);
+    const refusal = runPolicyc(['build', policy, '--out', '.'], tmp());
+    expect([refusal.status, refusal.stderr]).toEqual([
+      2,
+      'policyc: refusing to build into .: it is the working folder, a folder above it or a project root. ' +
+        'Name an output folder of its own, e.g. --out dist.\n',
+    ]);
+  });
+});
+
+describe('one process, several runs at once', () => {
+  it('each run keeps its own message language', async () => {
+    const cwd = tmp();
+    const runs = await Promise.all(
+      ['nl', 'en', 'nl', 'en'].map((lang) => runPolicycHere(['check', 'nergens', '--message-lang', lang], cwd)),
+    );
+    expect(runs.map((r) => r.stderr.split('\n')[0])).toEqual([
+      'policyc: geen bestand of map op nergens',
+      'policyc: no file or folder at nergens',
+      'policyc: geen bestand of map op nergens',
+      'policyc: no file or folder at nergens',
+    ]);
+  });
+});
+
+describe('the Dutch help', () => {
+  const help = (lang: 'nl' | 'en'): Record<string, string> => {
+    const messages = JSON.parse(readFileSync(path.join(repoRoot, 'locales', lang, 'cli.json'), 'utf8')) as {
+      usage: string;
+      help: Record<string, string>;
+    };
+    return { usage: messages.usage, ...messages.help };
+  };
+  const options = (text: string): string[] =>
+    [...new Set(text.match(/(?<![\w-])(--[a-z][\w-]*|-[a-z](?![\w-]))/g))].sort();
+
+  it.each(Object.keys(help('en')))('%s names the options the English one names', (key) => {
+    expect(options(help('nl')[key]!)).toEqual(options(help('en')[key]!));
+  });
+});
