@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPolicycInProcess } from '../support/cli.js';
 import { git } from '../support/git.js';
+import { policyName } from '../../src/diff/chain-shared.js';
 import { diffFixtures } from './support.js';
 
 /**
@@ -51,7 +52,7 @@ describe('a folder diff of a chain whose base changed', () => {
     expect(count(run.stdout, swap)).toBe(1);
     const shared = run.stdout.slice(run.stdout.indexOf('Changes in more than one policy:'));
     expect(shared).toMatch(
-      /takes the place of Laposta B\.V\.[^\n]*\n[^\n]*bases\/chain\.json:\d+:\d+[^\n]*\n\s+In 3 of 4 policies; not in these words in: tandartspraktijk-de-linde\.\n/,
+      /takes the place of Laposta B\.V\.[^\n]*\n[^\n]*bases\/chain\.json:\d+:\d+[^\n]*\n\s+In 3 of 4 policies; not in these words in: policies\/ander \(tandartspraktijk-de-linde\)\.\n/,
     );
   });
 
@@ -75,6 +76,36 @@ describe('a folder diff of a chain whose base changed', () => {
     );
   });
 
+  it('gives a change several policies share once in Markdown, saying in which, by folder', async () => {
+    const run = await runPolicycInProcess(['diff', 'HEAD', 'policies/', '--format', 'markdown'], repo);
+    expect(run.stderr).toBe('');
+    expect(count(run.stdout, '## Changes in more than one policy')).toBe(1);
+    expect(count(run.stdout, swap)).toBe(1);
+    expect(run.stdout).toMatch(
+      /\n- \*\*Material:\*\* [^\n]*takes the place of Laposta B\.V\.[^\n]*bases\/chain\.json:\d+:\d+[^\n]*\n {2}- In 3 of 4 policies; not in these words in: policies\/ander \(tandartspraktijk-de-linde\)\.\n/,
+    );
+    expect(count(run.stdout, 'of these changes are given above')).toBe(3);
+    expect(run.stdout).toContain('eik@delinde.example');
+    expect(count(run.stdout, '#### Dutch')).toBe(1);
+    expect(count(run.stdout, 'The same draft as for ')).toBe(2);
+  });
+
+  it('gives a change several policies share once in HTML, saying in which, by folder', async () => {
+    const run = await runPolicycInProcess(['diff', 'HEAD', 'policies/', '--format', 'html'], repo);
+    expect(run.stderr).toBe('');
+    expect(count(run.stdout, '<section class="changes chain-shared">')).toBe(1);
+    expect(count(run.stdout, swap)).toBe(1);
+    const section = run.stdout.slice(run.stdout.indexOf('chain-shared'), run.stdout.indexOf('chain-report'));
+    expect(section).toContain(swap);
+    expect(section).toContain(
+      '<p class="chain-shared-in">In 3 of 4 policies; not in these words in: policies/ander (tandartspraktijk-de-linde).</p>',
+    );
+    expect(count(run.stdout, 'of these changes are given above')).toBe(3);
+    expect(run.stdout).toContain('eik@delinde.example');
+    expect(count(run.stdout, '<h4>Dutch</h4>')).toBe(1);
+    expect(count(run.stdout, 'The same draft as for ')).toBe(2);
+  });
+
   it('JSON keeps every policy’s report whole', async () => {
     const run = await runPolicycInProcess(['diff', 'HEAD', 'policies/', '--format', 'json'], repo);
     const json = JSON.parse(run.stdout) as {
@@ -86,5 +117,14 @@ describe('a folder diff of a chain whose base changed', () => {
       expect(report.changes.some((c) => c.sentence.includes(swap))).toBe(true);
       expect(report.notice).not.toBeNull();
     }
+  });
+});
+
+describe('a policy of a chain, as the shared changes name it', () => {
+  it('is its folder as given, with its id only where the folder is named otherwise', () => {
+    expect(policyName({ label: 'policies/beuk/policy.json', id: 'beuk' })).toBe('policies/beuk');
+    expect(policyName({ label: 'policies/ander/policy.json', id: 'tandartspraktijk-de-linde' })).toBe(
+      'policies/ander (tandartspraktijk-de-linde)',
+    );
   });
 });
