@@ -9,6 +9,7 @@ import type {
 import { countryName, formatDate, joinList, lowerFirst } from '../render/format.js';
 import { legalBasisText, specialConditionText } from '../render/legal-text.js';
 import { formatDuration, formatLawReference, retentionPhrase } from '../render/retention-phrase.js';
+import { FILL_IN } from '../validate/fill-in-markers.js';
 import type { Change, Value, ValueType } from './change.js';
 
 /** A change in words, in one language. */
@@ -104,9 +105,27 @@ function textIn(v: unknown, lang: Language): string {
   return text[lang] ?? Object.values(text)[0] ?? '';
 }
 
+/**
+ * A placeholder policyc init wrote ("FILL-IN:kvk-number") as such: 'still to be filled in: the practice's
+ * Chamber of Commerce (KvK) number…', never as a name, a country or a date; undefined for any other value.
+ */
+export function placeholderWords(value: unknown, m: Messages): string | undefined {
+  if (typeof value !== 'string' || !value.startsWith(FILL_IN)) return undefined;
+  const key = `diagnostics:fillInWhat.${value.slice(FILL_IN.length)}`;
+  return m.t('diff:value.fillIn', { what: m.t(m.has(key) ? key : 'diagnostics:fillInWhat.value') });
+}
+
+/** A formatter that writes a placeholder as such, whether the value is one or its words are (a text in one language). */
+const placeholderAware =
+  (format: Formatter): Formatter =>
+  (v, m) => {
+    const words = placeholderWords(v, m) ?? format(v, m);
+    return placeholderWords(words, m) ?? words;
+  };
+
 export function formatValue(value: Value | undefined, m: Messages): string {
   if (value === undefined) return m.t('diff:none');
-  const format = formatters[value.type];
+  const format = placeholderAware(formatters[value.type]);
   return value.type === 'text' || value.type === 'literal' || value.type === 'name'
     ? format(value.value, m)
     : each(format)(value.value, m);

@@ -3,6 +3,7 @@ import { handlebarsRuntime as Handlebars } from '../render/template-compiler.js'
 import { messagesFor, type Messages } from '../i18n/messages.js';
 import { escapeMarkdownText } from '../render/markdown-inline.js';
 import { readTemplate } from '../render/templates.js';
+import { localiseDiagnostics } from '../diagnostics/render-message.js';
 import { changeWords } from './change-words.js';
 import { changeGroup } from './change-groups.js';
 import { positionWords } from './change-position.js';
@@ -289,6 +290,19 @@ export function renderDiffJson(result: DiffResult, m: Messages): string {
     id: s.model.id,
     version: s.model.source.metadata.version,
     effectiveDate: s.model.source.metadata.effectiveDate,
+    // A base's placeholders and missing details, each where it is and in the report's language.
+    ...(s.leftOpen
+      ? {
+          leftOpen: localiseDiagnostics(s.leftOpen, m.lang).map(({ ruleId, message, file, pointer, line, column }) => ({
+            ruleId,
+            message,
+            file,
+            pointer,
+            line,
+            column,
+          })),
+        }
+      : {}),
   });
   return (
     JSON.stringify(

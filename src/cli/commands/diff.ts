@@ -86,6 +86,7 @@ function compareSides(
   newSide: PolicySideSource,
   args: [string, string],
   onInvalid: (diagnostics: Diagnostic[]) => void = (d) => reportDiagnostics(d, run.options, run.io, run.lang),
+  base = false,
 ): DiffResult | undefined {
   const before = readSide(run, oldSide, args[0], 'old');
   const after = readSide(run, newSide, args[1], 'new');
@@ -96,7 +97,7 @@ function compareSides(
   const compared = run.mods[1].comparePolicies(
     { text: before.text, label: before.label, path: oldSide.file, ...(before.reader ? { reader: before.reader } : {}) },
     { text: after.text, label: after.label, path: newSide.file, ...(after.reader ? { reader: after.reader } : {}) },
-    run.notifyDate ? { notifyDate: run.notifyDate } : {},
+    { base, ...(run.notifyDate ? { notifyDate: run.notifyDate } : {}) },
   );
   if (!compared.value) {
     onInvalid(compared.diagnostics);
@@ -244,7 +245,9 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
     throw new UsageError(cli.t(absent ? 'diff:error.newSideMissing' : 'diff:error.newSideRevision', { side: newArg }));
   }
   const oldSide = mods[0].parseSide(oldArg, io.cwd, newSide.file)!;
-  const result = compareSides(run, oldSide, newSide, [oldArg, newArg], (d) => reportInvalid(run, d, [oldArg, newArg]));
+  // Two versions of one file may be a chain's base (the policies of a folder are each complete).
+  const invalid = (d: Diagnostic[]): void => reportInvalid(run, d, [oldArg, newArg]);
+  const result = compareSides(run, oldSide, newSide, [oldArg, newArg], invalid, true);
   if (!result) return EXIT_INVALID;
   io.stdout(mods[2].diffRenderers[options.format]!(result, m));
   return failing(result.changes) ? EXIT_CHANGES : EXIT_OK;
