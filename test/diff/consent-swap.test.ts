@@ -120,3 +120,45 @@ describe('a purpose that swaps from consent to another legal basis', () => {
     );
   });
 });
+
+describe('a purpose that leaves consent for a legal basis given only in words', () => {
+  // Which point of art. 6(1) the words mean cannot be told from them: the sender is asked, on both readings.
+  const statement = {
+    nl: 'Wij versturen de nieuwsbrief omdat wij dat belangrijk vinden voor onze patiënten.',
+    en: 'We send the newsletter because we think it matters to our patients.',
+  };
+  const inWords = text((s) => {
+    s.metadata.version = '2024.2';
+    const newsletter = s.purposes.find((p: { id: string }) => p.id === 'newsletter');
+    delete newsletter.legalBasis;
+    newsletter.legalBasisStatement = { text: statement };
+  });
+
+  it('warns the sender with the EDPB note if the words mean another basis, and asks for 6(1)(a) if they mean consent (nl, en)', () => {
+    const [en] = swapNotes(inWords, 'en');
+    expect(en).toMatch(
+      /^For Newsletter the old version rested on consent; the new version names no point of Article 6\(1\) GDPR but states its legal basis in words only \(“We send the newsletter because we think it matters to our patients\.”\), from which policyc cannot tell which basis is meant\./,
+    );
+    expect(en).toContain(`(paragraphs ${consentSwapGuidance.paragraphs}), a controller cannot swap from consent`);
+    expect(en).toContain('If they mean consent, give legalBasis 6(1)(a) as well');
+    const [nl] = swapNotes(inWords, 'nl');
+    expect(nl).toContain('geeft de grondslag alleen in woorden (“Wij versturen de nieuwsbrief');
+    expect(nl).toContain(`(randnummers ${consentSwapGuidance.paragraphs})`);
+  });
+
+  it('the letter does not say that withdrawing consent no longer applies: the words may be consent', () => {
+    for (const lang of ['nl', 'en'] as const) {
+      const letter = draft(inWords, lang).changes.join('\n');
+      expect(letter).not.toMatch(lang === 'nl' ? /intrekken|ingetrokken/ : /withdraw/i);
+    }
+  });
+
+  it('is not told when consent stays beside the words', () => {
+    const both = text((s) => {
+      s.metadata.version = '2024.2';
+      const newsletter = s.purposes.find((p: { id: string }) => p.id === 'newsletter');
+      newsletter.legalBasisStatement = { text: statement };
+    });
+    expect(swapNotes(both, 'en')).toEqual([]);
+  });
+});
