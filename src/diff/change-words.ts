@@ -205,13 +205,16 @@ const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text
 /** A sentence as written out: capitalised, and a name that ends in a full stop ('Inc.') not followed by a second one. */
 export const finishSentence = (text: string): string => capitalise(text).replace(/\.\.(\s|$)/g, '.$1');
 
+/** A value no longer stated: 'Gone', or 'GoneInWords' for a legal basis now given in words only (Change.inWords). */
+export const goneVariant = (change: Change): string => (change.inWords ? 'GoneInWords' : 'Gone');
+
 /**
  * The sentence for a kind; a value stated for the first time, or no longer, has its own where the words need it,
  * and so has a country of a party new in this version (not 'now also'). A field whose labels would make no
  * sentence ('Functionaris voor gegevensbescherming, naam wordt …') has its own (diff:fieldSentence.<field>).
  */
 function changeSentence(change: Change, kind: string, vars: Record<string, string>, m: Messages): string | undefined {
-  const variant = change.old === undefined ? 'New' : change.new === undefined ? 'Gone' : '';
+  const variant = change.old === undefined ? 'New' : change.new === undefined ? goneVariant(change) : '';
   const party = change.newParty ? [`diff:sentence.${kind}NewParty`] : [];
   const field =
     change.field && !kind.startsWith('wording') ? [`diff:fieldSentence.${change.field}.changed${variant}`] : [];

@@ -153,6 +153,40 @@ describe('a purpose that leaves consent for a legal basis given only in words', 
     }
   });
 
+  it('tells the basis as now given in words, never as no legal basis any more (report and letter, nl, en)', () => {
+    const result = compare(inWords);
+    expect(renderDiffText(result, messagesFor('en'))).toContain(
+      'The policy no longer names a point of Article 6(1) GDPR as the legal basis for Newsletter (was: consent (Article 6(1)(a) GDPR)); it states the basis in words instead.',
+    );
+    expect(renderDiffText(result, messagesFor('nl'))).toContain(
+      'Het beleid noemt voor Nieuwsbrief geen punt van artikel 6, lid 1, AVG meer als grondslag',
+    );
+    const en = draft(inWords, 'en').changes.join('\n');
+    expect(en).toContain(
+      'For Newsletter we no longer name a legal basis from Article 6 GDPR (was: consent (Article 6(1)(a) GDPR)); we describe the basis in our own words instead.',
+    );
+    expect(en).not.toContain('no longer state a legal basis');
+    const nl = draft(inWords, 'nl').changes.join('\n');
+    expect(nl).toContain('wij beschrijven de grondslag voortaan in eigen woorden');
+    expect(nl).not.toContain('noemen wij geen grondslag meer');
+  });
+
+  it('still tells a basis dropped without words as no legal basis any more', () => {
+    const none = text((s) => {
+      s.metadata.version = '2024.2';
+      const newsletter = s.purposes.find((p: { id: string }) => p.id === 'newsletter');
+      delete newsletter.legalBasis;
+    });
+    const compared = comparePolicies(
+      { text: text(), label: 'old.json', path: file },
+      { text: none, label: 'new.json', path: file },
+    );
+    expect(compared.value).toBeDefined();
+    expect(renderDiffText(compared.value!, messagesFor('en'))).toContain(
+      'The policy no longer states a legal basis for Newsletter (was: consent',
+    );
+  });
+
   it('is not told when consent stays beside the words', () => {
     const both = text((s) => {
       s.metadata.version = '2024.2';
