@@ -46,7 +46,7 @@ export function comparePolicies(
   oldSide: PolicyText,
   newSide: PolicyText,
   options: CompareOptions = {},
-): { value?: DiffResult; diagnostics: Diagnostic[] } {
+): { value?: DiffResult; diagnostics: Diagnostic[]; baseLike?: string[] } {
   // The compliance rules run on both sides, so that a change that brings a new error is not passed as harmless.
   const { findings: withFindings = true, base: asBase = false, ...draftOptions } = options;
   const analyseSide = (side: PolicyText): ReturnType<typeof analyse> =>
@@ -59,7 +59,12 @@ export function comparePolicies(
   const before = analyseSide(oldSide);
   const after = analyseSide(newSide);
   const diagnostics = [...before.diagnostics, ...after.diagnostics];
-  if (!before.model || !after.model) return { diagnostics };
+  // An invalid side that leaves open what a base may (its label in baseLike): the caller can say how to see its change.
+  const analysed = [before, after];
+  const baseLike = [oldSide, newSide]
+    .filter((_, i) => analysed[i]!.leftOpen && !analysed[i]!.model)
+    .map((s) => s.label);
+  if (!before.model || !after.model) return { diagnostics, ...(baseLike.length ? { baseLike } : {}) };
   const documents = { old: before.document!, new: after.document! };
   const changes = diffPolicies(before.model, after.model).map((change) => {
     const document = documents[change.side];

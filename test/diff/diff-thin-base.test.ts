@@ -41,6 +41,11 @@ beforeAll(() => {
   write('preset-old.json', onPreset(false));
   write('preset-new.json', onPreset(true));
   write('bad-base.json', { ...handWritten('newsletter-v2'), bogus: true });
+  // A complete policy with an error: nothing of a base about it.
+  write('invalid.json', {
+    ...(JSON.parse(readFileSync(path.join(diffFixtures, 'newsletter-v2', 'policy.json'), 'utf8')) as Source),
+    bogus: true,
+  });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -100,6 +105,18 @@ describe('policyc diff of a base that policies extend', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('unknown property "bogus"');
     expect(run.stderr).toContain('Nothing compared');
+  });
+
+  it('then says how to see the change of such a base: through the policies that extend it', async () => {
+    const run = await runPolicycInProcess(['diff', 'old-base.json', 'bad-base.json'], dir);
+    expect(run.stderr).toContain(
+      'Nothing compared: a side is not a valid policy (1 error).\nbad-base.json leaves details open as a base that policies extend may; ' +
+        'such a base is compared when those are its only problems. To see how the policies that extend it change: ' +
+        'policyc diff <revision> <folder of the policies>, or policyc diff for one of them.\n',
+    );
+    const complete = await runPolicycInProcess(['diff', 'old-base.json', 'invalid.json'], dir);
+    expect(complete.status).toBe(1);
+    expect(complete.stderr).not.toContain('leaves details open');
   });
 
   it('is a base only when asked: the library and a folder diff compare complete policies', () => {
