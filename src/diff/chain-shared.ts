@@ -61,10 +61,15 @@ export function sharedWhere(shared: SharedChange, all: readonly string[], m: Mes
     : m.t('diff:chain.sharedInFew', { count, total, policies: joinList(shared.policies, m) });
 }
 
-/** A draft without what is each policy's own (its contact details and signature): equal ones say the same. */
-const draftKey = (result: DiffResult): string | undefined =>
-  result.notice &&
-  JSON.stringify(result.notice.texts.map(({ closing: _closing, signature: _signature, ...rest }) => rest));
+/**
+ * A draft without what is each policy's own — its contact details, its signature, and its file where a sender
+ * note names it (a new error found in the base 'for policies/x/policy.json') — : equal ones say the same.
+ */
+const draftKey = ({ notice, new: { label } }: DiffResult): string | undefined =>
+  notice &&
+  JSON.stringify(notice.texts.map(({ closing: _closing, signature: _signature, ...rest }) => rest))
+    .split(label)
+    .join('\u0000');
 
 /** For each policy whose draft says what an earlier one's says: that earlier policy. */
 export function sameDrafts(compared: readonly Compared[]): Map<Compared, Compared> {

@@ -14,24 +14,34 @@ import { diffFixtures } from './support.js';
  */
 let repo: string;
 const practices = ['beuk', 'eik', 'linde'];
-const write = (file: string, value: unknown) => {
-  mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
-  writeFileSync(path.join(repo, file), JSON.stringify(value, null, 2));
+const write = (file: string, value: unknown, root = repo) => {
+  mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  writeFileSync(path.join(root, file), JSON.stringify(value, null, 2));
 };
-const putBase = (fixture: string) => {
+/** The base at a fixture's version, changed by `patch`. */
+const putBase = (fixture: string, root = repo, patch: (base: Record<string, any>) => void = () => {}) => {
   const base = JSON.parse(readFileSync(path.join(diffFixtures, fixture, 'policy.json'), 'utf8'));
   delete base.$schema;
-  write('bases/chain.json', base);
+  patch(base);
+  write('bases/chain.json', base, root);
+};
+/** A repository whose first commit has the base at newsletter-v1 and the practices extending it. */
+const chainRepo = (prefix: string): string => {
+  const root = mkdtempSync(path.join(tmpdir(), prefix));
+  putBase('newsletter-v1', root);
+  for (const id of practices) write(`policies/${id}/policy.json`, { id, extends: '../../bases/chain.json' }, root);
+  return root;
+};
+const commit = (root: string) => {
+  git(root, 'init', '-q');
+  git(root, 'add', '.');
+  git(root, 'commit', '-q', '-m', 'v1');
 };
 beforeAll(() => {
-  repo = mkdtempSync(path.join(tmpdir(), 'policyc-chain-shared-'));
-  putBase('newsletter-v1');
-  for (const id of practices) write(`policies/${id}/policy.json`, { id, extends: '../../bases/chain.json' });
+  repo = chainRepo('policyc-chain-shared-');
   mkdirSync(path.join(repo, 'policies/ander'), { recursive: true });
   copyFileSync(path.join(diffFixtures, 'clinic-v1/policy.json'), path.join(repo, 'policies/ander/policy.json'));
-  git(repo, 'init', '-q');
-  git(repo, 'add', '.');
-  git(repo, 'commit', '-q', '-m', 'v1');
+  commit(repo);
   putBase('newsletter-v2');
   write('policies/eik/policy.json', {
     id: 'eik',
@@ -72,7 +82,7 @@ describe('a folder diff of a chain whose base changed', () => {
     expect(count(run.stdout, '  [Dutch]')).toBe(1);
     expect(count(run.stdout, 'The same draft as for ')).toBe(2);
     expect(run.stdout).toContain(
-      "The same draft as for Tandartspraktijk De Linde B.V. (policies/beuk/policy.json), with this policy's own contact details and signature.",
+      "The same draft as for Tandartspraktijk De Linde B.V. (policies/beuk/policy.json), with this policy's own contact details, signature and file name.",
     );
   });
 
@@ -117,6 +127,27 @@ describe('a folder diff of a chain whose base changed', () => {
       expect(report.changes.some((c) => c.sentence.includes(swap))).toBe(true);
       expect(report.notice).not.toBeNull();
     }
+  });
+});
+
+describe('a folder diff of a chain whose base change brings a new error', () => {
+  // The base's new US processor loses its transfer safeguard: each practice's draft has a sender note about that
+  // error, naming the practice's file ('for policies/beuk/policy.json'); the drafts are still the same.
+  let errorRepo: string;
+  beforeAll(() => {
+    errorRepo = chainRepo('policyc-chain-error-');
+    commit(errorRepo);
+    putBase('newsletter-v2', errorRepo, (base) => {
+      delete base.processors.find((p: { id: string }) => p.id === 'mailchimp').transfer;
+    });
+  });
+  afterAll(() => rmSync(errorRepo, { recursive: true, force: true }));
+
+  it('drafts the letter once: a sender note naming each policy’s own file does not make its draft another', async () => {
+    const run = await runPolicycInProcess(['diff', 'HEAD', 'policies/'], errorRepo);
+    expect(count(run.stdout, 'without a valid transfer mechanism. (for policies/beuk/policy.json)')).toBeGreaterThan(0);
+    expect(count(run.stdout, '  [Dutch]')).toBe(1);
+    expect(count(run.stdout, 'The same draft as for ')).toBe(2);
   });
 });
 
