@@ -1,6 +1,6 @@
 import type { Messages } from '../i18n/messages.js';
 import { joinList } from '../render/format.js';
-import { diffReport, type DiffResult } from './diff-report.js';
+import { diffReport, type DiffResult, type ReportItem } from './diff-report.js';
 import { itemLines } from './render-diff.js';
 
 /** A policy of a chain compared with its earlier version. */
@@ -13,7 +13,21 @@ export interface Compared {
 /** A change told in the same words, at the same place, in several policies (a chain's shared base). */
 export interface SharedChange {
   lines: string[];
-  ids: string[];
+  /** The change as the first of its policies reports it, for the Markdown and HTML reports. */
+  item: ReportItem;
+  result: DiffResult;
+  /** The policies that report it, by policyName. */
+  policies: string[];
+}
+
+/**
+ * A policy as the user knows it: its folder as given ('policies/glimlach-delft'), with its id beside it where
+ * the folder is named otherwise ('policies/ander (tandartspraktijk-de-linde)'); a file not named policy.json by its path.
+ */
+export function policyName({ label, id }: Pick<Compared, 'label' | 'id'>): string {
+  const folder = label.replace(/[\\/]policy\.json$/, '');
+  if (folder === label) return label;
+  return folder.split(/[\\/]/).pop() === id ? folder : `${folder} (${id})`;
 }
 
 /**
@@ -22,33 +36,40 @@ export interface SharedChange {
  */
 export function sharedChanges(compared: readonly Compared[], m: Messages): SharedChange[] {
   const seen = new Map<string, SharedChange>();
-  for (const { id, result } of compared) {
+  for (const entry of compared) {
+    const { result } = entry;
+    const name = policyName(entry);
     for (const item of diffReport(result, m).groups.flatMap((g) => g.items)) {
       const lines = itemLines(item, result, m);
       const key = lines.join('\n');
-      const entry = seen.get(key) ?? { lines, ids: [] };
-      if (!entry.ids.includes(id)) entry.ids.push(id);
-      seen.set(key, entry);
+      const shared = seen.get(key) ?? { lines, item, result, policies: [] };
+      if (!shared.policies.includes(name)) shared.policies.push(name);
+      seen.set(key, shared);
     }
   }
-  return [...seen.values()].filter((s) => s.ids.length > 1);
+  return [...seen.values()].filter((s) => s.policies.length > 1);
 }
 
-/** 'In 29 of 30 policies; not in: x.': the fewer of the two lists is named. */
+/** 'In 29 of 30 policies; not in: policies/x.': the fewer of the two lists is named (all: every policyName). */
 export function sharedWhere(shared: SharedChange, all: readonly string[], m: Messages): string {
-  const count = shared.ids.length;
+  const count = shared.policies.length;
   const total = all.length;
   if (count === total) return m.t('diff:chain.sharedInAll', { total });
-  const others = all.filter((id) => !shared.ids.includes(id));
+  const others = all.filter((name) => !shared.policies.includes(name));
   return count > others.length
-    ? m.t('diff:chain.sharedInMost', { count, total, ids: joinList(others, m) })
-    : m.t('diff:chain.sharedInFew', { count, total, ids: joinList(shared.ids, m) });
+    ? m.t('diff:chain.sharedInMost', { count, total, policies: joinList(others, m) })
+    : m.t('diff:chain.sharedInFew', { count, total, policies: joinList(shared.policies, m) });
 }
 
-/** A draft without what is each policy's own (its contact details and signature): equal ones say the same. */
-const draftKey = (result: DiffResult): string | undefined =>
-  result.notice &&
-  JSON.stringify(result.notice.texts.map(({ closing: _closing, signature: _signature, ...rest }) => rest));
+/**
+ * A draft without what is each policy's own — its contact details, its signature, and its file where a sender
+ * note names it (a new error found in the base 'for policies/x/policy.json') — : equal ones say the same.
+ */
+const draftKey = ({ notice, new: { label } }: DiffResult): string | undefined =>
+  notice &&
+  JSON.stringify(notice.texts.map(({ closing: _closing, signature: _signature, ...rest }) => rest))
+    .split(label)
+    .join('\u0000');
 
 /** For each policy whose draft says what an earlier one's says: that earlier policy. */
 export function sameDrafts(compared: readonly Compared[]): Map<Compared, Compared> {

@@ -3,7 +3,7 @@ import { parsePointer } from '../load/json-pointer.js';
 import { lowerFirst } from '../render/format.js';
 import { termKey } from '../render/legal-text.js';
 import type { Change } from './change.js';
-import { fieldLabel } from './change-words.js';
+import { fieldLabel, placeholderWords } from './change-words.js';
 
 type Json = unknown;
 
@@ -47,8 +47,8 @@ function itemName(item: Json, list: string, root: Record<string, Json>, m: Messa
   const coded = namedByCode[list];
   if (coded) return codeWords(item[coded.property], coded.terms, m);
   const name = item.name ?? item.basis ?? item.id;
-  if (isRecord(name)) return String(name[m.lang] ?? Object.values(name)[0] ?? '');
-  return name === undefined ? '' : String(name);
+  const words = isRecord(name) ? String(name[m.lang] ?? Object.values(name)[0] ?? '') : String(name ?? '');
+  return placeholderWords(words, m) ?? words;
 }
 
 /** A code by its words in the locale ('6(1)(a)' → 'toestemming'); the code itself only where the locale has none. */

@@ -9,6 +9,7 @@ import type {
 import { countryName, formatDate, joinList, lowerFirst } from '../render/format.js';
 import { legalBasisText, specialConditionText } from '../render/legal-text.js';
 import { formatDuration, formatLawReference, retentionPhrase } from '../render/retention-phrase.js';
+import { FILL_IN } from '../validate/fill-in-markers.js';
 import type { Change, Value, ValueType } from './change.js';
 
 /** A change in words, in one language. */
@@ -104,9 +105,27 @@ function textIn(v: unknown, lang: Language): string {
   return text[lang] ?? Object.values(text)[0] ?? '';
 }
 
+/**
+ * A placeholder policyc init wrote ("FILL-IN:kvk-number") as such: 'still to be filled in: the practice's
+ * Chamber of Commerce (KvK) number…', never as a name, a country or a date; undefined for any other value.
+ */
+export function placeholderWords(value: unknown, m: Messages): string | undefined {
+  if (typeof value !== 'string' || !value.startsWith(FILL_IN)) return undefined;
+  const key = `diagnostics:fillInWhat.${value.slice(FILL_IN.length)}`;
+  return m.t('diff:value.fillIn', { what: m.t(m.has(key) ? key : 'diagnostics:fillInWhat.value') });
+}
+
+/** A formatter that writes a placeholder as such, whether the value is one or its words are (a text in one language). */
+const placeholderAware =
+  (format: Formatter): Formatter =>
+  (v, m) => {
+    const words = placeholderWords(v, m) ?? format(v, m);
+    return placeholderWords(words, m) ?? words;
+  };
+
 export function formatValue(value: Value | undefined, m: Messages): string {
   if (value === undefined) return m.t('diff:none');
-  const format = formatters[value.type];
+  const format = placeholderAware(formatters[value.type]);
   return value.type === 'text' || value.type === 'literal' || value.type === 'name'
     ? format(value.value, m)
     : each(format)(value.value, m);
@@ -186,13 +205,16 @@ const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text
 /** A sentence as written out: capitalised, and a name that ends in a full stop ('Inc.') not followed by a second one. */
 export const finishSentence = (text: string): string => capitalise(text).replace(/\.\.(\s|$)/g, '.$1');
 
+/** A value no longer stated: 'Gone', or 'GoneInWords' for a legal basis now given in words only (Change.inWords). */
+export const goneVariant = (change: Change): string => (change.inWords ? 'GoneInWords' : 'Gone');
+
 /**
  * The sentence for a kind; a value stated for the first time, or no longer, has its own where the words need it,
  * and so has a country of a party new in this version (not 'now also'). A field whose labels would make no
  * sentence ('Functionaris voor gegevensbescherming, naam wordt …') has its own (diff:fieldSentence.<field>).
  */
 function changeSentence(change: Change, kind: string, vars: Record<string, string>, m: Messages): string | undefined {
-  const variant = change.old === undefined ? 'New' : change.new === undefined ? 'Gone' : '';
+  const variant = change.old === undefined ? 'New' : change.new === undefined ? goneVariant(change) : '';
   const party = change.newParty ? [`diff:sentence.${kind}NewParty`] : [];
   const field =
     change.field && !kind.startsWith('wording') ? [`diff:fieldSentence.${change.field}.changed${variant}`] : [];

@@ -65,4 +65,9 @@ export interface Change {
   movedFrom?: Value;
   /** A country of a party that is new in this version (transfer-added, location-added): told without 'also'. */
   newParty?: true;
+  /**
+   * A purpose's legal basis no longer named as a point of art. 6(1) while the purpose now states one in words
+   * (legalBasisStatement): told as such, never as 'no legal basis any more'.
+   */
+  inWords?: true;
 }

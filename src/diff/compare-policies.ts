@@ -20,6 +20,12 @@ export interface PolicyText {
 export interface CompareOptions extends NoticeDraftOptions {
   /** Run the compliance rules on both sides and report the errors new in the new one (default true). */
   findings?: boolean;
+  /**
+   * Compare a side that is a base that policies extend as it is (default false): placeholders and the
+   * organisation's own details may be left open (validate/left-open.ts); then no notice is drafted and the
+   * rules do not run. Without it such a side is invalid, as any incomplete policy.
+   */
+  base?: boolean;
 }
 
 /** What a finding is, apart from where: the same rule about the same values is the same finding in both versions. */
@@ -40,35 +46,50 @@ export function comparePolicies(
   oldSide: PolicyText,
   newSide: PolicyText,
   options: CompareOptions = {},
-): { value?: DiffResult; diagnostics: Diagnostic[] } {
+): { value?: DiffResult; diagnostics: Diagnostic[]; baseLike?: string[] } {
   // The compliance rules run on both sides, so that a change that brings a new error is not passed as harmless.
-  const { findings: withFindings = true, ...draftOptions } = options;
+  const { findings: withFindings = true, base: asBase = false, ...draftOptions } = options;
   const analyseSide = (side: PolicyText): ReturnType<typeof analyse> =>
     analyse(side.text, side.label, {
       check: withFindings,
+      base: asBase,
       ...(side.path ? { path: side.path } : {}),
       ...(side.reader ? { reader: side.reader } : {}),
     });
   const before = analyseSide(oldSide);
   const after = analyseSide(newSide);
   const diagnostics = [...before.diagnostics, ...after.diagnostics];
-  if (!before.model || !after.model) return { diagnostics };
+  // An invalid side that leaves open what a base may (its label in baseLike): the caller can say how to see its change.
+  const analysed = [before, after];
+  const baseLike = [oldSide, newSide]
+    .filter((_, i) => analysed[i]!.leftOpen && !analysed[i]!.model)
+    .map((s) => s.label);
+  if (!before.model || !after.model) return { diagnostics, ...(baseLike.length ? { baseLike } : {}) };
   const documents = { old: before.document!, new: after.document! };
   const changes = diffPolicies(before.model, after.model).map((change) => {
     const document = documents[change.side];
     const { file, line, column } = locate(document, change.pointer);
     return { ...change, line, column, ...(file !== document.file ? { file } : {}) };
   });
-  const newFindings = findingsNewIn(before.findings, after.findings);
-  const notice = noticeDraft(after.model, changes, {
-    ...draftOptions,
-    oldModel: before.model,
-    newFindings,
+  // A base sends no notice and is not checked: the policies that extend it do, and are.
+  const base = Boolean(before.leftOpen ?? after.leftOpen);
+  const newFindings = base ? [] : findingsNewIn(before.findings, after.findings);
+  const notice = base
+    ? undefined
+    : noticeDraft(after.model, changes, {
+        ...draftOptions,
+        oldModel: before.model,
+        newFindings,
+      });
+  const side = (text: PolicyText, analysed: typeof before) => ({
+    label: text.label,
+    model: analysed.model!,
+    ...(analysed.leftOpen ? { leftOpen: analysed.leftOpen } : {}),
   });
   return {
     value: {
-      old: { label: oldSide.label, model: before.model },
-      new: { label: newSide.label, model: after.model },
+      old: side(oldSide, before),
+      new: side(newSide, after),
       changes,
       newFindings,
       ...(notice ? { notice } : {}),

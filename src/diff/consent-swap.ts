@@ -10,8 +10,12 @@ import { formatValue } from './change-words.js';
 const consent = '6(1)(a)';
 const explicitConsent = '9(2)(a)';
 
-/** How a purpose leaves consent: for another basis, for the bases it already had besides, or for another art. 9(2) exception. */
-type SwapKind = 'consentSwap' | 'consentDropped' | 'explicitConsentSwap';
+/**
+ * How a purpose leaves consent: for another basis, for the bases it already had besides, for a basis given
+ * only in words (legalBasisStatement: which point of art. 6(1) the words mean cannot be told from them, so the
+ * sender is asked), or for another art. 9(2) exception.
+ */
+type SwapKind = 'consentSwap' | 'consentDropped' | 'consentInWords' | 'explicitConsentSwap';
 
 export interface ConsentSwap {
   purpose: Purpose;
@@ -26,8 +30,9 @@ const basisIds = (purpose: Purpose): string[] => purpose.bases.map((b) => b.basi
 function basisSwap(before: Purpose, purpose: Purpose): ConsentSwap | undefined {
   const was = basisIds(before);
   const is = basisIds(purpose);
-  if (!was.includes(consent) || is.includes(consent) || !is.length) return undefined;
+  if (!was.includes(consent) || is.includes(consent)) return undefined;
   const covered = before.bases.flatMap((b) => (b.basis === consent && b.appliesTo ? [b.appliesTo] : []));
+  if (!is.length) return purpose.legalBasisStatement ? { purpose, kind: 'consentInWords', covered } : undefined;
   const kind = is.some((b) => !was.includes(b)) ? 'consentSwap' : 'consentDropped';
   return { purpose, kind, covered };
 }
@@ -72,6 +77,7 @@ export function consentSwapNotes(oldModel: PolicyModel | undefined, newModel: Po
       purpose: formatValue({ type: 'name', value: purpose.name }, m),
       bases: basesWords(purpose, m),
       condition: conditionWords(purpose, m),
+      words: pick(purpose.legalBasisStatement?.text, m),
       parts,
       guidance: m.t(`terms:guidance.${consentSwapGuidance.id}`),
       paragraphs,

@@ -149,12 +149,26 @@ export function diffPolicies(oldModel: PolicyModel, newModel: PolicyModel): Chan
   diffRights(ctx, oldModel, newModel);
   diffLanguages(ctx, oldModel, newModel);
   foldPartyChanges(ctx, { old: oldModel, new: newModel });
+  markBasesInWords(changes, oldModel, newModel);
   // Report order: by kind as the table lists them (purposes first), then in document order.
   const rank = new Map(Object.keys(changeKinds).map((kind, i) => [kind, i]));
   return changes
     .map((change, i) => ({ change, i }))
     .sort((a, b) => rank.get(a.change.kind)! - rank.get(b.change.kind)! || a.i - b.i)
     .map(({ change }) => change);
+}
+
+/**
+ * A purpose's art. 6(1) bases all gone while the purpose, kept, now states its basis in words: that change is
+ * marked (Change.inWords), so that it is not told as 'no legal basis any more' beside the words.
+ */
+function markBasesInWords(changes: Change[], oldModel: PolicyModel, newModel: PolicyModel): void {
+  for (const change of changes) {
+    if (change.kind !== 'legal-basis-changed' || change.new !== undefined || change.side !== 'old') continue;
+    const before = oldModel.purposes.find((p) => change.pointer.startsWith(`${p.pointer}/`));
+    const after = before && newModel.purposes.find((p) => p.id === before.id);
+    if (after?.legalBasisStatement && !after.bases.length) change.inWords = true;
+  }
 }
 
 /** One collection: items matched by id, renames found, the rest added or removed. */

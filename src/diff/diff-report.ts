@@ -7,7 +7,7 @@ import type { ChangeClass } from './change-kinds.js';
 import type { Change } from './change.js';
 import { changeGroup, changeGroups, type ChangeGroup } from './change-groups.js';
 import { positionWords } from './change-position.js';
-import { changeWords, type ChangeWords } from './change-words.js';
+import { changeWords, placeholderWords, type ChangeWords } from './change-words.js';
 import type { NoticeDraft } from './notice-draft.js';
 
 /** One side of the comparison: where it came from, and its model. */
@@ -15,6 +15,8 @@ export interface DiffSide {
   /** As given on the command line: a path, or 'HEAD~1:policies/x/policy.json'. */
   label: string;
   model: PolicyModel;
+  /** For a base that policies extend: the placeholders and the organisation's details it leaves open to them. */
+  leftOpen?: Diagnostic[];
 }
 
 export interface DiffResult {
@@ -95,7 +97,7 @@ export function articleWords(article: string, m: Messages): string {
 /** 'versie 2025.1 (geldig vanaf 15 januari 2025)', or the side's label when it states no version. */
 function versionWords(side: DiffSide, m: Messages): string {
   const { version, effectiveDate } = side.model.source.metadata;
-  const date = effectiveDate && formatDate(effectiveDate, m);
+  const date = effectiveDate && (placeholderWords(effectiveDate, m) ?? formatDate(effectiveDate, m));
   // Without a version label the side is named by where it came from ('versie policies/x.json' would call a file name a version).
   if (version) return date ? m.t('diff:version', { version, date }) : m.t('diff:versionUndated', { version });
   return date
@@ -136,6 +138,19 @@ function reportGroups(result: DiffResult, m: Messages): ReportGroup[] {
   return groups.filter((g) => g.items.length > 0).sort((a, b) => Number(b.material > 0) - Number(a.material > 0));
 }
 
+/** What a side that is a base (or both) leaves open to the policies that extend it: one line. */
+function leftOpenLine({ old, new: now }: DiffResult, m: Messages): string {
+  if (old.leftOpen && now.leftOpen)
+    return m.t('diff:base.leftOpenBoth', {
+      old: old.label,
+      oldCount: old.leftOpen.length,
+      new: now.label,
+      newCount: now.leftOpen.length,
+    });
+  const side = old.leftOpen ? old : now;
+  return m.t('diff:base.leftOpen', { label: side.label, count: side.leftOpen!.length });
+}
+
 export function diffReport(result: DiffResult, m: Messages): Report {
   const t = m.t;
   const lines = [
@@ -147,15 +162,23 @@ export function diffReport(result: DiffResult, m: Messages): Report {
   const material = result.changes.some((c) => c.class === 'material');
   const findings = (result.newFindings ?? []).map((d) => reportFinding(d, result.new.label, m));
   if (findings.length) lines.push(t('diff:findings.count', { count: findings.length }));
-  const notNeeded = findings.length ? t('diff:findings.notNeededBut') : t('diff:notice.notNeeded');
+  const bases = [result.old, result.new].filter((side) => side.leftOpen);
+  if (bases.length) lines.push(leftOpenLine(result, m));
+  const notNeeded = bases.length
+    ? t('diff:base.noNotice')
+    : findings.length
+      ? t('diff:findings.notNeededBut')
+      : t('diff:notice.notNeeded');
   return {
     lang: m.lang,
-    title: t('diff:title', { name: controllerName(result.new.model.source.controller, m) }),
+    title: result.new.leftOpen
+      ? t('diff:titleBase', { label: result.new.label })
+      : t('diff:title', { name: controllerName(result.new.model.source.controller, m) }),
     lines,
     groups: reportGroups(result, m),
     noticeHeading: t('diff:heading.notice'),
     ...(result.notice ? { notice: result.notice } : {}),
-    ...(!result.notice && !material && result.changes.length ? { noNotice: notNeeded } : {}),
+    ...(!result.notice && (bases.length || !material) && result.changes.length ? { noNotice: notNeeded } : {}),
     findingsHeading: t('diff:findings.heading'),
     findings,
   };

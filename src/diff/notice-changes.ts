@@ -4,7 +4,7 @@ import { parsePointer } from '../load/json-pointer.js';
 import { countryName, pick } from '../render/format.js';
 import type { PolicyModel, Purpose } from '../resolve/model.js';
 import type { Change } from './change.js';
-import { changeVars, changeWords, finishSentence, formatValue } from './change-words.js';
+import { changeVars, changeWords, finishSentence, formatValue, goneVariant } from './change-words.js';
 import { consentSwaps } from './consent-swap.js';
 import { basesWords, newlyApplying, newlySentences, rightOfItem } from './notice-rights.js';
 
@@ -168,7 +168,8 @@ function noticeSentence(change: Change, models: NoticeModels, m: Messages): stri
   if (special) return finishSentence(special);
   const vars = changeVars(change, m);
   // A value stated for the first time, or no longer, is not a change 'from (none)' or 'to (none)'.
-  const variant = change.old === undefined ? 'changeFirst' : change.new === undefined ? 'changeGone' : undefined;
+  const variant =
+    change.old === undefined ? 'changeFirst' : change.new === undefined ? `change${goneVariant(change)}` : undefined;
   const own = variant && `diff:notice.${variant}.${change.kind}`;
   const key = own && m.has(own) ? own : `diff:notice.change.${change.kind}`;
   const sentence = m.has(key) ? m.t(key, vars) : (genericSentence(change, vars, m) ?? changeWords(change, m).sentence);

@@ -3,8 +3,26 @@ import { controllerName } from '../render/format.js';
 import { escapeMarkdownText } from '../render/markdown-inline.js';
 import { handlebarsRuntime as Handlebars } from '../render/template-compiler.js';
 import { classCounts, type DiffResult } from './diff-report.js';
-import { sameDrafts, sharedChanges, sharedWhere, type Compared } from './chain-shared.js';
-import { diffRenderers, htmlHead, printable, renderDiffText } from './render-diff.js';
+import {
+  policyName,
+  sameDrafts,
+  sharedChanges,
+  sharedWhere,
+  type Compared,
+  type SharedChange,
+} from './chain-shared.js';
+import {
+  diffRenderers,
+  htmlChangeRow,
+  htmlChangeTable,
+  htmlHead,
+  markdownItem,
+  printable,
+  renderDiffHtml,
+  renderDiffMarkdown,
+  renderDiffText,
+  type InChain,
+} from './render-diff.js';
 
 /** One policy of a chain: compared with its earlier version, or new since the revision. */
 export type ChainEntry =
@@ -79,23 +97,21 @@ const comparedOf = (chain: DiffChain): Compared[] =>
     'result' in e ? [{ label: e.label, id: e.result.new.model.id, result: e.result }] : [],
   );
 
+/** A chain's changes: those several policies share, given once, and each changed policy with what its own report leaves out. */
+interface ChainChanges {
+  shared: Array<SharedChange & { where: string }>;
+  reports: Array<{ result: DiffResult; inChain: InChain }>;
+}
+
 /**
- * A chain as text: the summary, the changes several policies share once (a change to the base they extend),
- * then each policy's report without those, and its draft only where no earlier policy's says the same.
+ * The changes several policies share (a change to the base they extend), each with the policies it is in,
+ * then each changed policy's report without those, and its draft only where no earlier policy's says the same.
  * The JSON keeps every policy's report whole.
  */
-function chainText(chain: DiffChain, m: Messages): string {
-  const s = summaryLines(chain, m);
-  const out = [s.title, s.totals, ''];
-  for (const row of s.rows)
-    out.push(`  ${row.name} (${row.label}): ${[countsText(row, m), row.verdict].filter(Boolean).join(' ')}`);
+function chainChanges(chain: DiffChain, m: Messages): ChainChanges {
   const compared = comparedOf(chain);
-  const shared = sharedChanges(compared, m);
-  if (shared.length) {
-    const ids = compared.map((c) => c.id);
-    out.push('', `${m.t('diff:chain.sharedHeading')}:`);
-    for (const change of shared) out.push(...change.lines, `      ${sharedWhere(change, ids, m)}`);
-  }
+  const names = compared.map(policyName);
+  const shared = sharedChanges(compared, m).map((s) => ({ ...s, where: sharedWhere(s, names, m) }));
   const told = new Set(shared.map((c) => c.lines.join('\n')));
   const same = sameDrafts(compared);
   const reports = compared
@@ -108,9 +124,23 @@ function chainText(chain: DiffChain, m: Messages): string {
           name: controllerName(earlier.result.new.model.source.controller, m),
           label: earlier.label,
         });
-      return renderDiffText(c.result, m, { told, ...(draftAs ? { draftAs } : {}) });
+      return { result: c.result, inChain: { told, ...(draftAs ? { draftAs } : {}) } };
     });
-  return [printable(out.join('\n')) + '\n', ...reports].join('='.repeat(72) + '\n\n');
+  return { shared, reports };
+}
+
+function chainText(chain: DiffChain, m: Messages): string {
+  const s = summaryLines(chain, m);
+  const out = [s.title, s.totals, ''];
+  for (const row of s.rows)
+    out.push(`  ${row.name} (${row.label}): ${[countsText(row, m), row.verdict].filter(Boolean).join(' ')}`);
+  const { shared, reports } = chainChanges(chain, m);
+  if (shared.length) {
+    out.push('', `${m.t('diff:chain.sharedHeading')}:`);
+    for (const change of shared) out.push(...change.lines, `      ${change.where}`);
+  }
+  const texts = reports.map(({ result, inChain }) => renderDiffText(result, m, inChain));
+  return [printable(out.join('\n')) + '\n', ...texts].join('='.repeat(72) + '\n\n');
 }
 
 function chainMarkdown(chain: DiffChain, m: Messages): string {
@@ -134,18 +164,27 @@ function chainMarkdown(chain: DiffChain, m: Messages): string {
     out.push(
       `| ${[row.name, row.label, countsText(row, m), row.verdict].map((c) => md(c).replace(/\|/g, '\\|')).join(' | ')} |`,
     );
+  const { shared, reports } = chainChanges(chain, m);
+  if (shared.length) {
+    out.push('', `## ${md(m.t('diff:chain.sharedHeading'))}`, '');
+    for (const change of shared) out.push(...markdownItem(change.item, change.result, m), `  - ${md(change.where)}`);
+  }
   // Each organisation's report one heading level down.
-  const reports = chain.entries.flatMap((e) =>
-    'result' in e && e.result.changes.length ? [diffRenderers.markdown!(e.result, m).replace(/^#/gm, '##')] : [],
-  );
-  return [out.join('\n') + '\n', ...reports].join('\n');
+  const texts = reports.map(({ result, inChain }) => renderDiffMarkdown(result, m, inChain).replace(/^#/gm, '##'));
+  return [out.join('\n') + '\n', ...texts].join('\n');
 }
 
 const h = (value: string): string => Handlebars.escapeExpression(value);
 
+/** The shared changes as a table like a report's, each change's cell ending in the policies it is in. */
+function htmlShared(shared: ChainChanges['shared'], m: Messages): string[] {
+  if (!shared.length) return [];
+  const rows = shared.map((c) => htmlChangeRow(c.item, c.result, m, `<p class="chain-shared-in">${h(c.where)}</p>`));
+  return htmlChangeTable(m.t('diff:chain.sharedHeading'), 'changes chain-shared', rows, m);
+}
+
 function chainHtml(chain: DiffChain, m: Messages): string {
   const s = summaryLines(chain, m);
-  const single = (result: DiffResult): string => diffRenderers.html!(result, m);
   const head = ['organisation', 'policy', 'changes', 'verdict']
     .map((k) => `<th scope="col">${h(m.t(`diff:chain.${k}`))}</th>`)
     .join('');
@@ -153,9 +192,10 @@ function chainHtml(chain: DiffChain, m: Messages): string {
     (row) =>
       `<tr><td>${h(row.name)}</td><td>${h(row.label)}</td><td>${h(countsText(row, m))}</td><td>${h(row.verdict)}</td></tr>`,
   );
+  const { shared, reports } = chainChanges(chain, m);
   // Each organisation's report body (between <main> and </main>) as an article, its headings one level down.
-  const bodies = chain.entries
-    .flatMap((e) => ('result' in e && e.result.changes.length ? [single(e.result)] : []))
+  const bodies = reports
+    .map(({ result, inChain }) => renderDiffHtml(result, m, inChain))
     .map((html) =>
       html
         .slice(html.indexOf('<main>') + 6, html.indexOf('</main>'))
@@ -174,6 +214,7 @@ function chainHtml(chain: DiffChain, m: Messages): string {
       ...rows,
       '</tbody>',
       '</table>',
+      ...htmlShared(shared, m),
       ...bodies.map((body) => `<article class="chain-report">${body}</article>`),
       '</main>',
       '</body>',

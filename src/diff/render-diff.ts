@@ -3,6 +3,7 @@ import { handlebarsRuntime as Handlebars } from '../render/template-compiler.js'
 import { messagesFor, type Messages } from '../i18n/messages.js';
 import { escapeMarkdownText } from '../render/markdown-inline.js';
 import { readTemplate } from '../render/templates.js';
+import { localiseDiagnostics } from '../diagnostics/render-message.js';
 import { changeWords } from './change-words.js';
 import { changeGroup } from './change-groups.js';
 import { positionWords } from './change-position.js';
@@ -12,6 +13,7 @@ import {
   type DiffResult,
   type DiffSide,
   type Report,
+  type ReportGroup,
   type ReportItem,
 } from './diff-report.js';
 import type { NoticeDraftText } from './notice-draft.js';
@@ -78,28 +80,39 @@ export function itemLines(item: ReportItem, result: DiffResult, m: Messages): st
   ];
 }
 
-/** For a report within a chain's: what the chain's text already gave once for several policies. */
-export interface TextInChain {
+/** For a report within a chain's: what the chain's report already gave once for several policies. */
+export interface InChain {
   /** Changes (their itemLines, joined) listed in the chain's shared section: left out here, and counted. */
   told?: ReadonlySet<string>;
   /** In place of the drafts: a line saying whose draft this policy's is the same as. */
   draftAs?: string;
 }
 
-export function renderDiffText(result: DiffResult, m: Messages, chain: TextInChain = {}): string {
+/** The report's groups without the changes the chain's shared section gave, and the line that says how many those are. */
+function groupsInChain(
+  r: Report,
+  result: DiffResult,
+  m: Messages,
+  chain: InChain,
+): { groups: ReportGroup[]; told?: string } {
+  const told = (item: ReportItem): boolean => chain.told?.has(itemLines(item, result, m).join('\n')) ?? false;
+  const count = r.groups.flatMap((g) => g.items).filter(told).length;
+  const groups = r.groups
+    .map((group) => ({ ...group, items: group.items.filter((item) => !told(item)) }))
+    .filter((group) => group.items.length);
+  return { groups, ...(count ? { told: m.t('diff:chain.toldAbove', { count }) } : {}) };
+}
+
+/** The drafts to write out: none where the chain's report says whose draft this one's is. */
+const draftTexts = (r: Report, chain: InChain): NoticeDraftText[] => (chain.draftAs ? [] : (r.notice?.texts ?? []));
+
+export function renderDiffText(result: DiffResult, m: Messages, chain: InChain = {}): string {
   const r = diffReport(result, m);
   const out = [r.title, ...r.lines];
-  const groups = r.groups.map((group) => ({
-    heading: group.heading,
-    items: group.items.map((item) => itemLines(item, result, m)),
-  }));
-  const told = (lines: string[]): boolean => chain.told?.has(lines.join('\n')) ?? false;
-  const toldCount = groups.flatMap((g) => g.items).filter(told).length;
-  if (toldCount) out.push(m.t('diff:chain.toldAbove', { count: toldCount }));
-  for (const group of groups) {
-    const items = group.items.filter((lines) => !told(lines));
-    if (items.length) out.push('', `${group.heading}:`, ...items.flat());
-  }
+  const { groups, told } = groupsInChain(r, result, m, chain);
+  if (told) out.push(told);
+  for (const group of groups)
+    out.push('', `${group.heading}:`, ...group.items.flatMap((item) => itemLines(item, result, m)));
   if (r.findings.length) {
     out.push('', `${r.findingsHeading}:`);
     for (const f of r.findings)
@@ -109,33 +122,40 @@ export function renderDiffText(result: DiffResult, m: Messages, chain: TextInCha
     out.push('', `${r.noticeHeading}:`);
     if (r.noNotice) out.push(`  ${r.noNotice}`);
     if (chain.draftAs) out.push(`  ${chain.draftAs}`);
-    for (const text of chain.draftAs ? [] : (r.notice?.texts ?? [])) {
+    for (const text of draftTexts(r, chain)) {
       out.push('', `  [${languageName(text.lang, m)}]`, ...draftLines(text).map((l) => (l ? `  ${l}` : '')));
     }
   }
   return printable(out.join('\n')) + '\n';
 }
 
-export function renderDiffMarkdown(result: DiffResult, m: Messages): string {
+/** One change as a Markdown list item, with the texts of a wording change below it. */
+export function markdownItem(item: ReportItem, result: DiffResult, m: Messages): string[] {
+  const md = escapeMarkdownText;
+  const language = item.language ? ` (${languageName(item.language, m)})` : '';
+  const article = item.article ? ` (${md(item.article)})` : '';
+  const where = `${md(item.where)} · ${md(fileLine(item, result))}`;
+  return [
+    `- **${md(item.classLabel)}:** ${md(item.sentence)}${language} — ${where}${article}`,
+    ...beforeAfter(item, m).map(([label, text]) => `  - ${md(label)}: ${md(text)}`),
+  ];
+}
+
+export function renderDiffMarkdown(result: DiffResult, m: Messages, chain: InChain = {}): string {
   const r = diffReport(result, m);
   const md = escapeMarkdownText;
+  const { groups, told } = groupsInChain(r, result, m, chain);
   const out = [
     `# ${md(r.title)}`,
     '',
-    ...r.lines
+    ...[...r.lines, ...(told ? [told] : [])]
       .map((l) => md(l))
       .join('\n\n')
       .split('\n'),
   ];
-  for (const group of r.groups) {
+  for (const group of groups) {
     out.push('', `## ${md(group.heading)}`, '');
-    for (const item of group.items) {
-      const language = item.language ? ` (${languageName(item.language, m)})` : '';
-      const article = item.article ? ` (${md(item.article)})` : '';
-      const where = `${md(item.where)} · ${md(fileLine(item, result))}`;
-      out.push(`- **${md(item.classLabel)}:** ${md(item.sentence)}${language} — ${where}${article}`);
-      for (const [label, text] of beforeAfter(item, m)) out.push(`  - ${md(label)}: ${md(text)}`);
-    }
+    for (const item of group.items) out.push(...markdownItem(item, result, m));
   }
   if (r.findings.length) {
     out.push('', `## ${md(r.findingsHeading)}`, '');
@@ -145,7 +165,8 @@ export function renderDiffMarkdown(result: DiffResult, m: Messages): string {
   if (result.changes.length) {
     out.push('', `## ${md(r.noticeHeading)}`, '');
     if (r.noNotice) out.push(md(r.noNotice));
-    for (const text of r.notice?.texts ?? []) {
+    if (chain.draftAs) out.push(md(chain.draftAs));
+    for (const text of draftTexts(r, chain)) {
       out.push(`### ${md(languageName(text.lang, m))}`, '');
       // Each plain line its own paragraph; list items stay together.
       for (const line of draftLines(text))
@@ -185,20 +206,22 @@ export function htmlHead(r: Pick<Report, 'lang' | 'title'>): string[] {
   ];
 }
 
-function htmlChangeRow(item: ReportItem, result: DiffResult, m: Messages): string {
+/** One change as a row of the report's table; `note` (already escaped) closes its cell. */
+export function htmlChangeRow(item: ReportItem, result: DiffResult, m: Messages, note = ''): string {
   let cell = h(item.sentence) + (item.language ? ` (${h(languageName(item.language, m))})` : '');
   const texts = beforeAfter(item, m);
   if (texts.length)
     cell += `<dl>${texts.map(([label, text, tag]) => `<dt>${h(label)}</dt><dd><${tag}>${h(text)}</${tag}></dd>`).join('')}</dl>`;
   const badge = `<span class="class-${item.change.class}">${h(item.classLabel)}</span>`;
   const where = `${h(item.where)}<br><code>${h(fileLine(item, result))}</code>`;
-  return `<tr class="change-${item.change.class}"><td>${badge}</td><td>${cell}</td><td>${where}</td><td>${h(item.article)}</td></tr>`;
+  return `<tr class="change-${item.change.class}"><td>${badge}</td><td>${cell}${note}</td><td>${where}</td><td>${h(item.article)}</td></tr>`;
 }
 
-function htmlNotice(r: Report, m: Messages): string[] {
+function htmlNotice(r: Report, m: Messages, chain: InChain): string[] {
   const out = ['<section class="notice-draft">', `<h2>${h(r.noticeHeading)}</h2>`];
   if (r.noNotice) out.push(`<p>${h(r.noNotice)}</p>`);
-  for (const text of r.notice?.texts ?? []) {
+  if (chain.draftAs) out.push(`<p>${h(chain.draftAs)}</p>`);
+  for (const text of draftTexts(r, chain)) {
     out.push(`<article lang="${h(text.lang)}">`, `<h3>${h(languageName(text.lang, m))}</h3>`);
     let list = false;
     for (const line of draftLines(text)) {
@@ -215,30 +238,37 @@ function htmlNotice(r: Report, m: Messages): string[] {
   return out;
 }
 
-export function renderDiffHtml(result: DiffResult, m: Messages): string {
+/** A table of changes under its heading: the head row, then one row a change. */
+export function htmlChangeTable(heading: string, className: string, rows: string[], m: Messages): string[] {
+  const heads = ['class', 'change', 'where', 'article']
+    .map((key) => `<th scope="col">${h(m.t(`diff:label.${key}`))}</th>`)
+    .join('');
+  return [
+    `<section class="${className}">`,
+    `<h2>${h(heading)}</h2>`,
+    '<table>',
+    `<thead><tr>${heads}</tr></thead>`,
+    '<tbody>',
+    ...rows,
+    '</tbody>',
+    '</table>',
+    '</section>',
+  ];
+}
+
+export function renderDiffHtml(result: DiffResult, m: Messages, chain: InChain = {}): string {
   const r = diffReport(result, m);
+  const { groups, told } = groupsInChain(r, result, m, chain);
   const out = [
     ...htmlHead(r),
     '<body>',
     '<main>',
     `<h1>${h(r.title)}</h1>`,
-    ...r.lines.map((l) => `<p class="report-meta">${h(l)}</p>`),
+    ...[...r.lines, ...(told ? [told] : [])].map((l) => `<p class="report-meta">${h(l)}</p>`),
   ];
-  const heads = ['class', 'change', 'where', 'article']
-    .map((key) => `<th scope="col">${h(m.t(`diff:label.${key}`))}</th>`)
-    .join('');
-  for (const group of r.groups) {
-    out.push(
-      `<section class="changes changes-${group.group}">`,
-      `<h2>${h(group.heading)}</h2>`,
-      '<table>',
-      `<thead><tr>${heads}</tr></thead>`,
-      '<tbody>',
-      ...group.items.map((item) => htmlChangeRow(item, result, m)),
-      '</tbody>',
-      '</table>',
-      '</section>',
-    );
+  for (const group of groups) {
+    const rows = group.items.map((item) => htmlChangeRow(item, result, m));
+    out.push(...htmlChangeTable(group.heading, `changes changes-${group.group}`, rows, m));
   }
   if (r.findings.length) {
     out.push('<section class="new-findings">', `<h2>${h(r.findingsHeading)}</h2>`, '<ul>');
@@ -248,7 +278,7 @@ export function renderDiffHtml(result: DiffResult, m: Messages): string {
       );
     out.push('</ul>', '</section>');
   }
-  if (result.changes.length) out.push(...htmlNotice(r, m));
+  if (result.changes.length) out.push(...htmlNotice(r, m, chain));
   out.push('</main>', '</body>', '</html>');
   return out.join('\n') + '\n';
 }
@@ -260,6 +290,19 @@ export function renderDiffJson(result: DiffResult, m: Messages): string {
     id: s.model.id,
     version: s.model.source.metadata.version,
     effectiveDate: s.model.source.metadata.effectiveDate,
+    // A base's placeholders and missing details, each where it is and in the report's language.
+    ...(s.leftOpen
+      ? {
+          leftOpen: localiseDiagnostics(s.leftOpen, m.lang).map(({ ruleId, message, file, pointer, line, column }) => ({
+            ruleId,
+            message,
+            file,
+            pointer,
+            line,
+            column,
+          })),
+        }
+      : {}),
   });
   return (
     JSON.stringify(
@@ -294,7 +337,7 @@ export function renderDiffJson(result: DiffResult, m: Messages): string {
   );
 }
 
-export const diffRenderers: Record<string, (result: DiffResult, m: Messages) => string> = {
+export const diffRenderers: Record<string, (result: DiffResult, m: Messages, chain?: InChain) => string> = {
   text: renderDiffText,
   markdown: renderDiffMarkdown,
   html: renderDiffHtml,

@@ -8,6 +8,7 @@ import { loadExtended, type SourceReader } from '../load/extends.js';
 import type { SourceDocument } from '../load/load-document.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { resolvePolicy } from '../resolve/resolve-policy.js';
+import { isLeftOpen } from '../validate/left-open.js';
 import { validateDocument } from '../validate/validate-document.js';
 
 /** What analysis found; `D` is the diagnostic as reported (messageId and data) or as localised (with its message). */
@@ -25,6 +26,11 @@ export interface AnalysedPolicy<D extends Diagnostic = LocalisedDiagnostic> {
    * it extends. A change to any of them changes the result (for caches and --watch).
    */
   sources: string[];
+  /**
+   * With `base`: what the policy leaves open as a base may (validate/left-open.ts), kept apart from the
+   * diagnostics; when any is, the compliance rules did not run (`findings` is empty).
+   */
+  leftOpen?: D[];
 }
 
 export interface AnalyseOptions {
@@ -36,6 +42,11 @@ export interface AnalyseOptions {
   reader?: SourceReader;
   /** Acknowledged findings from the config file (see check/acknowledge.ts); the checker takes those for this policy's id. */
   acknowledged?: readonly ExternalAcknowledgement[];
+  /**
+   * Accept a base that policies extend (a chain's shared policy): placeholders and the organisation's own
+   * details may be missing. What is missing is returned as `leftOpen`; the rest is analysed as it is.
+   */
+  base?: boolean;
 }
 
 /**
@@ -48,7 +59,12 @@ export function analyse(text: string, file: string, options: AnalyseOptions = {}
   // A base is shared by many policies: what is found in it says for which one.
   const forPolicy = (d: Diagnostic): Diagnostic =>
     d.file !== undefined && d.file !== file ? { ...d, policy: file } : d;
-  return { ...analysed, diagnostics: analysed.diagnostics.map(forPolicy), findings: analysed.findings.map(forPolicy) };
+  return {
+    ...analysed,
+    diagnostics: analysed.diagnostics.map(forPolicy),
+    findings: analysed.findings.map(forPolicy),
+    ...(analysed.leftOpen ? { leftOpen: analysed.leftOpen.map(forPolicy) } : {}),
+  };
 }
 
 function analyseSteps(text: string, file: string, options: AnalyseOptions): AnalysedPolicy<Diagnostic> {
@@ -56,16 +72,20 @@ function analyseSteps(text: string, file: string, options: AnalyseOptions): Anal
   const { sources } = loaded;
   if (!loaded.value) return { diagnostics: loaded.diagnostics, findings: [], sources };
   const document = loaded.value;
-  const schemaDiagnostics = [...loaded.diagnostics, ...validateDocument(document)];
-  if (hasErrors(schemaDiagnostics)) return { document, diagnostics: schemaDiagnostics, findings: [], sources };
+  const validated = [...loaded.diagnostics, ...validateDocument(document)];
+  const leftOpen = options.base ? validated.filter(isLeftOpen) : [];
+  const schemaDiagnostics = validated.filter((d) => !leftOpen.includes(d));
+  const open = leftOpen.length ? { leftOpen } : {};
+  if (hasErrors(schemaDiagnostics)) return { document, diagnostics: schemaDiagnostics, findings: [], sources, ...open };
   const resolved = resolvePolicy(document);
   const diagnostics = [...schemaDiagnostics, ...resolved.diagnostics];
-  if (hasErrors(diagnostics)) return { document, diagnostics, findings: [], sources };
+  if (hasErrors(diagnostics)) return { document, diagnostics, findings: [], sources, ...open };
+  // The rules judge a whole policy: on a base with details left open they would judge what is not there.
   const findings =
-    options.check === false
+    options.check === false || leftOpen.length
       ? []
       : checkFindings(resolved.value, document, { acknowledged: options.acknowledged ?? [] });
-  return { document, model: resolved.value, diagnostics, findings, sources };
+  return { document, model: resolved.value, diagnostics, findings, sources, ...open };
 }
 
 /** analyse, with every message written in `messageLanguage` (the library API). */
@@ -75,10 +95,11 @@ export function analysePolicy(
   messageLanguage: Language = 'en',
   options: AnalyseOptions = {},
 ): AnalysedPolicy {
-  const analysed = analyse(text, file, options);
+  const { leftOpen, ...analysed } = analyse(text, file, options);
   return {
     ...analysed,
     diagnostics: localiseDiagnostics(analysed.diagnostics, messageLanguage),
     findings: localiseDiagnostics(analysed.findings, messageLanguage),
+    ...(leftOpen ? { leftOpen: localiseDiagnostics(leftOpen, messageLanguage) } : {}),
   };
 }

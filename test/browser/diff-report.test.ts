@@ -13,7 +13,7 @@ import { repoRoot } from '../support/cli.js';
 
 /**
  * The HTML diff reports (the newsletter swap, in Dutch and English, and a
- * chain of two policies) in headless Chromium, served with a
+ * chain of three policies, two of which share their changes) in headless Chromium, served with a
  * Content-Security-Policy that allows no inline style but the report's own
  * stylesheet by its hash: no CSP violation, the style applies, axe-core finds
  * no WCAG 2.1 A/AA or best-practice violation on a phone and a desktop, and
@@ -44,8 +44,10 @@ beforeAll(async () => {
     const chain = {
       revision: 'HEAD~1',
       entries: [
-        { label: 'clinic', result: compare('clinic-v1', 'clinic-v2') },
-        { label: 'ipractice', result: compare('ipractice-v1', 'ipractice-v2') },
+        { label: 'policies/clinic/policy.json', result: compare('clinic-v1', 'clinic-v2') },
+        // The same change in two policies: the changes they share are one table (chain-shared).
+        { label: 'policies/clinic-two/policy.json', result: compare('clinic-v1', 'clinic-v2') },
+        { label: 'policies/ipractice/policy.json', result: compare('ipractice-v1', 'ipractice-v2') },
       ],
     };
     writeFileSync(path.join(dir, `chain.${lang}.html`), chainRenderers.html!(chain, messagesFor(lang)));
@@ -107,12 +109,14 @@ async function checkReport(page: Page, name: string, watch: PageWatch): Promise<
     rules: [...document.styleSheets].reduce((n, s) => n + s.cssRules.length, 0),
     badge: getComputedStyle(document.querySelector('.class-material')!).borderTopStyle,
     overflow: document.documentElement.scrollWidth > window.innerWidth,
+    shared: document.querySelectorAll('.chain-shared tbody tr').length,
   }));
   expect(watch.problems).toEqual([]);
   expect(state.violations).toEqual([]);
   expect(state.rules).toBeGreaterThan(10);
   expect(state.badge).toBe('solid');
   expect(state.overflow).toBe(false);
+  if (name.startsWith('chain')) expect(state.shared).toBeGreaterThan(0);
   const violations = await axeViolations(page);
   expect(violations).toEqual([]);
   const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });

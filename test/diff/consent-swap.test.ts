@@ -120,3 +120,79 @@ describe('a purpose that swaps from consent to another legal basis', () => {
     );
   });
 });
+
+describe('a purpose that leaves consent for a legal basis given only in words', () => {
+  // Which point of art. 6(1) the words mean cannot be told from them: the sender is asked, on both readings.
+  const statement = {
+    nl: 'Wij versturen de nieuwsbrief omdat wij dat belangrijk vinden voor onze patiënten.',
+    en: 'We send the newsletter because we think it matters to our patients.',
+  };
+  const inWords = text((s) => {
+    s.metadata.version = '2024.2';
+    const newsletter = s.purposes.find((p: { id: string }) => p.id === 'newsletter');
+    delete newsletter.legalBasis;
+    newsletter.legalBasisStatement = { text: statement };
+  });
+
+  it('warns the sender with the EDPB note if the words mean another basis, and asks for 6(1)(a) if they mean consent (nl, en)', () => {
+    const [en] = swapNotes(inWords, 'en');
+    expect(en).toMatch(
+      /^For Newsletter the old version rested on consent; the new version names no point of Article 6\(1\) GDPR but states its legal basis in words only \(“We send the newsletter because we think it matters to our patients\.”\), from which policyc cannot tell which basis is meant\./,
+    );
+    expect(en).toContain(`(paragraphs ${consentSwapGuidance.paragraphs}), a controller cannot swap from consent`);
+    expect(en).toContain('If they mean consent, give legalBasis 6(1)(a) as well');
+    const [nl] = swapNotes(inWords, 'nl');
+    expect(nl).toContain('geeft de grondslag alleen in woorden (“Wij versturen de nieuwsbrief');
+    expect(nl).toContain(`(randnummers ${consentSwapGuidance.paragraphs})`);
+  });
+
+  it('the letter does not say that withdrawing consent no longer applies: the words may be consent', () => {
+    for (const lang of ['nl', 'en'] as const) {
+      const letter = draft(inWords, lang).changes.join('\n');
+      expect(letter).not.toMatch(lang === 'nl' ? /intrekken|ingetrokken/ : /withdraw/i);
+    }
+  });
+
+  it('tells the basis as now given in words, never as no legal basis any more (report and letter, nl, en)', () => {
+    const result = compare(inWords);
+    expect(renderDiffText(result, messagesFor('en'))).toContain(
+      'The policy no longer names a point of Article 6(1) GDPR as the legal basis for Newsletter (was: consent (Article 6(1)(a) GDPR)); it states the basis in words instead.',
+    );
+    expect(renderDiffText(result, messagesFor('nl'))).toContain(
+      'Het beleid noemt voor Nieuwsbrief geen punt van artikel 6, lid 1, AVG meer als grondslag',
+    );
+    const en = draft(inWords, 'en').changes.join('\n');
+    expect(en).toContain(
+      'For Newsletter we no longer name a legal basis from Article 6 GDPR (was: consent (Article 6(1)(a) GDPR)); we describe the basis in our own words instead.',
+    );
+    expect(en).not.toContain('no longer state a legal basis');
+    const nl = draft(inWords, 'nl').changes.join('\n');
+    expect(nl).toContain('wij beschrijven de grondslag voortaan in eigen woorden');
+    expect(nl).not.toContain('noemen wij geen grondslag meer');
+  });
+
+  it('still tells a basis dropped without words as no legal basis any more', () => {
+    const none = text((s) => {
+      s.metadata.version = '2024.2';
+      const newsletter = s.purposes.find((p: { id: string }) => p.id === 'newsletter');
+      delete newsletter.legalBasis;
+    });
+    const compared = comparePolicies(
+      { text: text(), label: 'old.json', path: file },
+      { text: none, label: 'new.json', path: file },
+    );
+    expect(compared.value).toBeDefined();
+    expect(renderDiffText(compared.value!, messagesFor('en'))).toContain(
+      'The policy no longer states a legal basis for Newsletter (was: consent',
+    );
+  });
+
+  it('is not told when consent stays beside the words', () => {
+    const both = text((s) => {
+      s.metadata.version = '2024.2';
+      const newsletter = s.purposes.find((p: { id: string }) => p.id === 'newsletter');
+      newsletter.legalBasisStatement = { text: statement };
+    });
+    expect(swapNotes(both, 'en')).toEqual([]);
+  });
+});

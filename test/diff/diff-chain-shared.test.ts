@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPolicycInProcess } from '../support/cli.js';
 import { git } from '../support/git.js';
+import { policyName } from '../../src/diff/chain-shared.js';
 import { diffFixtures } from './support.js';
 
 /**
@@ -13,24 +14,34 @@ import { diffFixtures } from './support.js';
  */
 let repo: string;
 const practices = ['beuk', 'eik', 'linde'];
-const write = (file: string, value: unknown) => {
-  mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
-  writeFileSync(path.join(repo, file), JSON.stringify(value, null, 2));
+const write = (file: string, value: unknown, root = repo) => {
+  mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  writeFileSync(path.join(root, file), JSON.stringify(value, null, 2));
 };
-const putBase = (fixture: string) => {
+/** The base at a fixture's version, changed by `patch`. */
+const putBase = (fixture: string, root = repo, patch: (base: Record<string, any>) => void = () => {}) => {
   const base = JSON.parse(readFileSync(path.join(diffFixtures, fixture, 'policy.json'), 'utf8'));
   delete base.$schema;
-  write('bases/chain.json', base);
+  patch(base);
+  write('bases/chain.json', base, root);
+};
+/** A repository whose first commit has the base at newsletter-v1 and the practices extending it. */
+const chainRepo = (prefix: string): string => {
+  const root = mkdtempSync(path.join(tmpdir(), prefix));
+  putBase('newsletter-v1', root);
+  for (const id of practices) write(`policies/${id}/policy.json`, { id, extends: '../../bases/chain.json' }, root);
+  return root;
+};
+const commit = (root: string) => {
+  git(root, 'init', '-q');
+  git(root, 'add', '.');
+  git(root, 'commit', '-q', '-m', 'v1');
 };
 beforeAll(() => {
-  repo = mkdtempSync(path.join(tmpdir(), 'policyc-chain-shared-'));
-  putBase('newsletter-v1');
-  for (const id of practices) write(`policies/${id}/policy.json`, { id, extends: '../../bases/chain.json' });
+  repo = chainRepo('policyc-chain-shared-');
   mkdirSync(path.join(repo, 'policies/ander'), { recursive: true });
   copyFileSync(path.join(diffFixtures, 'clinic-v1/policy.json'), path.join(repo, 'policies/ander/policy.json'));
-  git(repo, 'init', '-q');
-  git(repo, 'add', '.');
-  git(repo, 'commit', '-q', '-m', 'v1');
+  commit(repo);
   putBase('newsletter-v2');
   write('policies/eik/policy.json', {
     id: 'eik',
@@ -51,7 +62,7 @@ describe('a folder diff of a chain whose base changed', () => {
     expect(count(run.stdout, swap)).toBe(1);
     const shared = run.stdout.slice(run.stdout.indexOf('Changes in more than one policy:'));
     expect(shared).toMatch(
-      /takes the place of Laposta B\.V\.[^\n]*\n[^\n]*bases\/chain\.json:\d+:\d+[^\n]*\n\s+In 3 of 4 policies; not in these words in: tandartspraktijk-de-linde\.\n/,
+      /takes the place of Laposta B\.V\.[^\n]*\n[^\n]*bases\/chain\.json:\d+:\d+[^\n]*\n\s+In 3 of 4 policies; not in these words in: policies\/ander \(tandartspraktijk-de-linde\)\.\n/,
     );
   });
 
@@ -71,8 +82,38 @@ describe('a folder diff of a chain whose base changed', () => {
     expect(count(run.stdout, '  [Dutch]')).toBe(1);
     expect(count(run.stdout, 'The same draft as for ')).toBe(2);
     expect(run.stdout).toContain(
-      "The same draft as for Tandartspraktijk De Linde B.V. (policies/beuk/policy.json), with this policy's own contact details and signature.",
+      "The same draft as for Tandartspraktijk De Linde B.V. (policies/beuk/policy.json), with this policy's own contact details, signature and file name.",
     );
+  });
+
+  it('gives a change several policies share once in Markdown, saying in which, by folder', async () => {
+    const run = await runPolicycInProcess(['diff', 'HEAD', 'policies/', '--format', 'markdown'], repo);
+    expect(run.stderr).toBe('');
+    expect(count(run.stdout, '## Changes in more than one policy')).toBe(1);
+    expect(count(run.stdout, swap)).toBe(1);
+    expect(run.stdout).toMatch(
+      /\n- \*\*Material:\*\* [^\n]*takes the place of Laposta B\.V\.[^\n]*bases\/chain\.json:\d+:\d+[^\n]*\n {2}- In 3 of 4 policies; not in these words in: policies\/ander \(tandartspraktijk-de-linde\)\.\n/,
+    );
+    expect(count(run.stdout, 'of these changes are given above')).toBe(3);
+    expect(run.stdout).toContain('eik@delinde.example');
+    expect(count(run.stdout, '#### Dutch')).toBe(1);
+    expect(count(run.stdout, 'The same draft as for ')).toBe(2);
+  });
+
+  it('gives a change several policies share once in HTML, saying in which, by folder', async () => {
+    const run = await runPolicycInProcess(['diff', 'HEAD', 'policies/', '--format', 'html'], repo);
+    expect(run.stderr).toBe('');
+    expect(count(run.stdout, '<section class="changes chain-shared">')).toBe(1);
+    expect(count(run.stdout, swap)).toBe(1);
+    const section = run.stdout.slice(run.stdout.indexOf('chain-shared'), run.stdout.indexOf('chain-report'));
+    expect(section).toContain(swap);
+    expect(section).toContain(
+      '<p class="chain-shared-in">In 3 of 4 policies; not in these words in: policies/ander (tandartspraktijk-de-linde).</p>',
+    );
+    expect(count(run.stdout, 'of these changes are given above')).toBe(3);
+    expect(run.stdout).toContain('eik@delinde.example');
+    expect(count(run.stdout, '<h4>Dutch</h4>')).toBe(1);
+    expect(count(run.stdout, 'The same draft as for ')).toBe(2);
   });
 
   it('JSON keeps every policy’s report whole', async () => {
@@ -86,5 +127,35 @@ describe('a folder diff of a chain whose base changed', () => {
       expect(report.changes.some((c) => c.sentence.includes(swap))).toBe(true);
       expect(report.notice).not.toBeNull();
     }
+  });
+});
+
+describe('a folder diff of a chain whose base change brings a new error', () => {
+  // The base's new US processor loses its transfer safeguard: each practice's draft has a sender note about that
+  // error, naming the practice's file ('for policies/beuk/policy.json'); the drafts are still the same.
+  let errorRepo: string;
+  beforeAll(() => {
+    errorRepo = chainRepo('policyc-chain-error-');
+    commit(errorRepo);
+    putBase('newsletter-v2', errorRepo, (base) => {
+      delete base.processors.find((p: { id: string }) => p.id === 'mailchimp').transfer;
+    });
+  });
+  afterAll(() => rmSync(errorRepo, { recursive: true, force: true }));
+
+  it('drafts the letter once: a sender note naming each policy’s own file does not make its draft another', async () => {
+    const run = await runPolicycInProcess(['diff', 'HEAD', 'policies/'], errorRepo);
+    expect(count(run.stdout, 'without a valid transfer mechanism. (for policies/beuk/policy.json)')).toBeGreaterThan(0);
+    expect(count(run.stdout, '  [Dutch]')).toBe(1);
+    expect(count(run.stdout, 'The same draft as for ')).toBe(2);
+  });
+});
+
+describe('a policy of a chain, as the shared changes name it', () => {
+  it('is its folder as given, with its id only where the folder is named otherwise', () => {
+    expect(policyName({ label: 'policies/beuk/policy.json', id: 'beuk' })).toBe('policies/beuk');
+    expect(policyName({ label: 'policies/ander/policy.json', id: 'tandartspraktijk-de-linde' })).toBe(
+      'policies/ander (tandartspraktijk-de-linde)',
+    );
   });
 });

@@ -85,21 +85,23 @@ function compareSides(
   oldSide: PolicySideSource,
   newSide: PolicySideSource,
   args: [string, string],
-  onInvalid: (diagnostics: Diagnostic[]) => void = (d) => reportDiagnostics(d, run.options, run.io, run.lang),
+  onInvalid: (diagnostics: Diagnostic[], baseLike: string[]) => void = (d) =>
+    reportDiagnostics(d, run.options, run.io, run.lang),
+  base = false,
 ): DiffResult | undefined {
   const before = readSide(run, oldSide, args[0], 'old');
   const after = readSide(run, newSide, args[1], 'new');
   if (before.text === undefined || after.text === undefined) {
-    onInvalid([...before.diagnostics, ...after.diagnostics]);
+    onInvalid([...before.diagnostics, ...after.diagnostics], []);
     return undefined;
   }
   const compared = run.mods[1].comparePolicies(
     { text: before.text, label: before.label, path: oldSide.file, ...(before.reader ? { reader: before.reader } : {}) },
     { text: after.text, label: after.label, path: newSide.file, ...(after.reader ? { reader: after.reader } : {}) },
-    run.notifyDate ? { notifyDate: run.notifyDate } : {},
+    { base, ...(run.notifyDate ? { notifyDate: run.notifyDate } : {}) },
   );
   if (!compared.value) {
-    onInvalid(compared.diagnostics);
+    onInvalid(compared.diagnostics, compared.baseLike ?? []);
     return undefined;
   }
   if (compared.diagnostics.length) run.io.stderr(formatCompact(compared.diagnostics, run.io.cwd, run.lang) + '\n');
@@ -110,7 +112,7 @@ function compareSides(
  * A side that is not a valid policy (review improvement 11): in JSON the report's own shape, with
  * no changes and the diagnostics; otherwise the diagnostics and a closing line that nothing was compared.
  */
-function reportInvalid(run: DiffRun, diagnostics: Diagnostic[], args: [string, string]): void {
+function reportInvalid(run: DiffRun, diagnostics: Diagnostic[], args: [string, string], baseLike: string[]): void {
   const { options, io, lang } = run;
   if (options.format === 'json') {
     const localised = localiseDiagnostics([...diagnostics].sort(compareDiagnostics), lang);
@@ -122,6 +124,10 @@ function reportInvalid(run: DiffRun, diagnostics: Diagnostic[], args: [string, s
   reportDiagnostics(diagnostics, options, io, lang);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   io.stderr(`${messagesFor(lang).t('diff:error.notCompared', { count: errors })}\n`);
+  // A base with a problem a base may not have: how to see its change all the same.
+  const m = messagesFor(lang);
+  const sides = run.mods[6].joinList(baseLike, m);
+  if (baseLike.length) io.stderr(`${m.t('diff:error.notComparedBase', { sides, count: baseLike.length })}\n`);
 }
 
 /** A folder of policies (not itself a policy): the new side of a chain diff. */
@@ -244,7 +250,9 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
     throw new UsageError(cli.t(absent ? 'diff:error.newSideMissing' : 'diff:error.newSideRevision', { side: newArg }));
   }
   const oldSide = mods[0].parseSide(oldArg, io.cwd, newSide.file)!;
-  const result = compareSides(run, oldSide, newSide, [oldArg, newArg], (d) => reportInvalid(run, d, [oldArg, newArg]));
+  // Two versions of one file may be a chain's base (the policies of a folder are each complete).
+  const invalid = (d: Diagnostic[], baseLike: string[]): void => reportInvalid(run, d, [oldArg, newArg], baseLike);
+  const result = compareSides(run, oldSide, newSide, [oldArg, newArg], invalid, true);
   if (!result) return EXIT_INVALID;
   io.stdout(mods[2].diffRenderers[options.format]!(result, m));
   return failing(result.changes) ? EXIT_CHANGES : EXIT_OK;
