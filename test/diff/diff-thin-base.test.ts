@@ -110,7 +110,7 @@ describe('policyc diff of a base that policies extend', () => {
   it('then says how to see the change of such a base: through the policies that extend it', async () => {
     const run = await runPolicycInProcess(['diff', 'old-base.json', 'bad-base.json'], dir);
     expect(run.stderr).toContain(
-      'Nothing compared: a side is not a valid policy (1 error).\nbad-base.json leaves details open as a base that policies extend may; ' +
+      'Nothing compared: a side is not a valid policy (1 error).\nbad-base.json leaves details open, as a base that other policies extend may do; ' +
         'such a base is compared when those are its only problems. To see how the policies that extend it change: ' +
         'policyc diff <revision> <folder of the policies>, or policyc diff for one of them.\n',
     );
