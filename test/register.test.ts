@@ -801,6 +801,28 @@ describe('register.html and register.md', () => {
     expect(registerToMarkdown(register)).toContain('| Systemen |');
   });
 
+  it("leaves the author's ids off the pages a person reads (HTML, Markdown), kept in the CSV as keys", async () => {
+    // 'Kenmerk: treatment' in the Dutch register: an id the author chose, in English, with no Dutch (register review).
+    const { compiled, model } = await compile(fixture);
+    const register = registerFor(model, 'nl');
+    const ids = model.purposes.map((p) => p.id);
+    const html = registerToHtml(register);
+    const shown = html.replace(/<[^>]*>/g, ' ');
+    expect(html).not.toContain('<dt>Kenmerk</dt>');
+    for (const id of ids) expect(shown.split(/\s+/), id).not.toContain(id);
+    // The block keeps the id as its anchor (links to an activity stay stable across languages).
+    expect(html).toContain('<section class="register-activity" id="controller-care">');
+    const md = registerToMarkdown(register);
+    expect(md).not.toMatch(/\| Kenmerk \|/);
+    expect(md).toMatch(/^\| Verwerkingsactiviteit \|/m);
+    // The CSV, which tools import, keeps them: its first column.
+    const csv = parse(output(compiled, 'register-processor/nl/register.csv') as string, {
+      delimiter: ';',
+      bom: true,
+    }) as string[][];
+    expect(csv.map((row) => row[0])).toEqual(['Kenmerk', ...ids]);
+  });
+
   it('escapes author text in HTML and Markdown', async () => {
     const { model } = await compile(fixture);
     const hostile = structuredClone(model);
@@ -810,9 +832,10 @@ describe('register.html and register.md', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     const md = registerToMarkdown(register);
-    const row = md.split('\n').find((l) => l.startsWith('| care |'))!;
+    const row = md.split('\n').find((l) => l.startsWith('| \\<script'))!;
     expect(row).toContain('\\<script\\>alert(1)\\</script\\> \\| \\*x\\*');
-    expect(row.split(/(?<!\\)\|/).length - 2).toBe(register.tables[0]!.columns.length);
+    // Every column but the id's (a page for people: register-model's `identifier`).
+    expect(row.split(/(?<!\\)\|/).length - 2).toBe(register.tables[0]!.columns.length - 1);
   });
 
   it("runs a cell's values on in a Markdown table: a space after a sentence's end, '; ' after a phrase or a name's abbreviation", async () => {
@@ -830,7 +853,7 @@ describe('register.html and register.md', () => {
     ];
     const row = registerToMarkdown(register)
       .split('\n')
-      .find((line) => line.startsWith(`| ${table.rows[0]![0]![0]} |`))!;
+      .find((line) => line.startsWith(`| ${table.rows[0]![table.rowHeader]![0]!.split('\n')[0]}`))!;
     // The last column: the row ends in it.
     expect(row.slice(row.lastIndexOf(' | ', row.length - 3))).toBe(
       ' | Bewaard tot het einde. Contactgegevens; Zorg B.V.; Wij gebruiken: naam; adres; \\*x\\* |',
@@ -842,8 +865,9 @@ describe('register.html and register.md', () => {
     const register = registerFor(model, 'nl');
     const md = registerToMarkdown(register);
     for (const table of register.tables) {
-      expect(md).toContain(`| ${table.columns.map((c) => c.header).join(' | ')} |`);
-      for (const row of table.rows) expect(md).toContain(`| ${row[0]![0]} |`);
+      const readable = table.columns.filter((c) => !c.identifier);
+      expect(md).toContain(`| ${readable.map((c) => c.header).join(' | ')} |`);
+      for (const row of table.rows) expect(md).toContain(`| ${row[table.rowHeader]![0]!.split('\n')[0]}`);
     }
     expect(md).toContain('| — |');
   });

@@ -60,6 +60,12 @@ export interface RegisterColumn {
   /** A blank cell is a gap (reported by `check`), not "none": pages leave it out rather than show "—". */
   omitWhenEmpty?: true;
   /**
+   * An identifier the author chose (a purpose's id: 'treatment', in whatever language the author wrote it):
+   * a key for tools in the data formats (CSV, the workbook's cells), left off what a person reads (the HTML
+   * and Markdown pages, the printed workbook) — it is no register term and has no Dutch or English.
+   */
+  identifier?: true;
+  /**
    * What the organisation states for this column beyond its activities (stated for the whole
    * organisation, or for no activity), one line each: a file of its own carries them in every row
    * (standaloneTable). Absent when it states nothing.
@@ -110,6 +116,8 @@ interface ColumnSpec<Row> {
   organisationWide?: true;
   /** A blank is a gap `check` reports, not "none": a page leaves the line out rather than show "—". */
   omitWhenEmpty?: true;
+  /** An author's identifier: in the data formats only (RegisterColumn.identifier). */
+  identifier?: true;
   /** Art. 30 requires it: a blank cell says 'niet vermeld' ('—' would read as 'none'). */
   required?: true;
   /** What the organisation states for this column beyond the activities (facts by key): a blank row points to it. */
@@ -229,7 +237,7 @@ function securityCell(model: PolicyModel, m: Messages): RegisterCell {
 
 /** Art. 30(1): one row per processing activity, i.e. per purpose. Column order is stable: (a) to (g), then the Dutch practice additions. */
 const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
-  { key: 'id', width: 16, cell: (p) => [p.id] },
+  { key: 'id', width: 16, identifier: true, cell: (p) => [p.id] },
   { key: 'activity', width: 28, names: true, cell: (p, { m }) => [pick(p.name, m)] },
   // The organisation's own controller and DPO are stated once on a page; a purpose with a controller of its own (schema: purposes[].controller) shows it in its block.
   {
@@ -324,7 +332,7 @@ function controllersCell(a: ProcessorActivity, m: Messages): RegisterCell {
 
 /** Art. 30(2): one row per kind of processing done for other controllers. */
 const processorColumns: ReadonlyArray<ColumnSpec<ProcessorActivity>> = [
-  { key: 'id', width: 16, cell: (a) => [a.id] },
+  { key: 'id', width: 16, identifier: true, cell: (a) => [a.id] },
   {
     key: 'processing',
     width: 36,
@@ -460,6 +468,7 @@ function columns(specs: ReadonlyArray<Omit<ColumnSpec<never>, 'cell'>>, ctx: Cel
       width: columnWidth(s.width, header),
       ...(s.organisationWide ? { organisationWide: true as const } : {}),
       ...(s.omitWhenEmpty ? { omitWhenEmpty: true as const } : {}),
+      ...(s.identifier ? { identifier: true as const } : {}),
       ...(entries.length ? { organisationEntries: entries, pointer: pointerCell(s.organisation!, ctx) } : {}),
     });
   }
