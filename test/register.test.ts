@@ -21,6 +21,7 @@ import {
   type RegisterTable,
   type StandaloneTable,
 } from '../src/render/register/register-model.js';
+import { printScale } from '../src/render/register/print-scale.js';
 import { registerToXlsx } from '../src/render/register/register-xlsx.js';
 import { markdownToPlainText } from '../src/render/register/plain-text.js';
 import { expectGolden } from './support/golden.js';
@@ -452,7 +453,18 @@ describe('register.xlsx', () => {
               expect(actual.alignment).toMatchObject({ wrapText: true, vertical: 'top' });
             }
           }
-          for (const [j, column] of table.columns.entries()) expect(sheet.getColumn(j + 1).width).toBe(column.width);
+          // A column that some row fills is as wide as the register says; one that none fills is no wider, and
+          // no narrower than its header's longest word (its header row no taller than the others make it).
+          for (const [j, column] of table.columns.entries()) {
+            const width = sheet.getColumn(j + 1).width!;
+            if (table.rows.some((row) => row[j]!.length)) expect(width, column.header).toBe(column.width);
+            else {
+              expect(width, column.header).toBeLessThanOrEqual(column.width);
+              expect(width, column.header).toBeGreaterThanOrEqual(
+                Math.max(...column.header.split(' ').map((w) => w.length)) + 2,
+              );
+            }
+          }
           expectPrintSetup(sheet, table, lastColumn);
         }
         const organisation = workbook.getWorksheet(register.organisation.sheetName)!;
@@ -474,6 +486,33 @@ describe('register.xlsx', () => {
         expect(facts[0]).toEqual([messagesFor(lang).t('register:organisation.name'), shownName(source, lang)]);
       }
     }
+  });
+
+  it("narrows a column no activity fills to its header, the header row no taller: Doctolib's 'Systemen'", async () => {
+    // 24 characters wide on every printed page for a header and blanks; a page held that header alone.
+    const { compiled, model } = await compile(path.join(repoRoot, 'policies/doctolib/policy.json'));
+    const table = registerFor(model, 'nl').tables[0]!;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      Buffer.from(output(compiled, 'doctolib/nl/register.xlsx') as Uint8Array) as unknown as ExcelJS.Buffer,
+    );
+    const sheet = workbook.getWorksheet(table.sheetName)!;
+    const systems = table.columns.findIndex((c) => c.key === 'systems');
+    expect(table.rows.every((row) => row[systems]!.length === 0)).toBe(true);
+    expect(table.columns[systems]!.width).toBe(24);
+    expect(sheet.getColumn(systems + 1).width).toBe('Systemen'.length + 2);
+  });
+
+  it('prints at the largest scale that takes no more pages than its least (77%), whole rows to a page', () => {
+    // Two 300-point rows: two pages tall at 100%, one at 77%; one page up to 84% (523 pt of rows a page, less the header's 20).
+    const rows = [
+      ['Name', 'A', 'B'],
+      ['x', 'y', 'z'],
+      ['x', 'y', 'z'],
+    ];
+    expect(printScale({ widths: [10, 20, 20], heights: [20, 300, 300], rows, repeatFrom: 0, repeatTo: 1 })).toBe(84);
+    // Small enough for one page at full size: full size.
+    expect(printScale({ widths: [10, 20, 20], heights: [20, 100, 100], rows, repeatFrom: 0, repeatTo: 1 })).toBe(100);
   });
 
   it('has sheet names Excel accepts in every language (at most 31 characters, none of []:*?/\\)', async () => {
@@ -611,15 +650,15 @@ function expectPrintSetup(sheet: ExcelJS.Worksheet, table: RegisterTable, lastCo
   expect(sheet.pageSetup).toMatchObject({
     orientation: 'landscape',
     paperSize: 9,
-    fitToPage: true,
-    fitToHeight: 0,
-    printArea: `A1:${lastColumn}${table.rows.length + 1}`,
+    // A scale, not fitted to pages: 77% or more (the text at 7.7 points or more), test/register-print.test.ts.
+    fitToPage: false,
+    // The author's ids (column A) are in the sheet, not on paper: the printed pages start at the activity's name.
+    printArea: `${letter(printedFrom(table))}1:${lastColumn}${table.rows.length + 1}`,
     printTitlesRow: '1:1',
-    printTitlesColumn: `A:${String.fromCharCode(65 + table.rowHeader)}`,
+    printTitlesColumn: `${letter(printedFrom(table))}:${letter(table.rowHeader)}`,
   });
-  const totalWidth = table.columns.reduce((sum, c) => sum + c.width, 0);
-  // Fit to width, not to one page: no printed page holds more than about 240 characters of column width.
-  expect(sheet.pageSetup.fitToWidth).toBeGreaterThanOrEqual(Math.ceil(totalWidth / 240));
+  expect(sheet.pageSetup.scale).toBeGreaterThanOrEqual(77);
+  expect(sheet.pageSetup.scale).toBeLessThanOrEqual(100);
   expect(sheet.getRow(1).font).toMatchObject({ bold: true });
   expect(sheet.getRow(1).getCell(1).fill).toMatchObject({
     type: 'pattern',
@@ -631,6 +670,10 @@ function expectPrintSetup(sheet: ExcelJS.Worksheet, table: RegisterTable, lastCo
     expect(sheet.getRow(i + 2).height, `row ${i + 2}`).toBeGreaterThanOrEqual(Math.min(409, lines * 13));
   }
 }
+
+/** The first column a person reads: the first that holds no author's identifier. */
+const printedFrom = (table: RegisterTable): number => table.columns.findIndex((c) => !c.identifier);
+const letter = (index: number): string => String.fromCharCode(65 + index);
 
 /** A register with one table of the given cells, for writer tests. */
 function syntheticRegister(cells: string[][], date: string): Register {
