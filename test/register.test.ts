@@ -255,6 +255,7 @@ describe('the art. 30 register', () => {
           const t = messagesFor(lang).t;
           expect(records[0]).toEqual([
             ...table.columns.map((c) => t(`register:column.${c.key}`)),
+            t('register:column.policyId'),
             ...['version', 'effectiveDate', 'lastModified'].map((key) => t(`register:organisation.${key}`)),
           ]);
           const alone = standaloneTable(table, model, messagesFor(lang, model.source.metadata.formality));
@@ -263,7 +264,7 @@ describe('the art. 30 register', () => {
           for (const [i, row] of table.rows.entries()) {
             const standalone = alone.rows[i]!;
             expect(standalone.slice(table.columns.length)).toEqual(
-              [version, effectiveDate, lastModified].map((x) => (x ? [x] : [])),
+              [source.id, version, effectiveDate, lastModified].map((x) => (x ? [x] : [])),
             );
             for (const [j, cell] of row.entries()) {
               const own = ownValues(cell, lang);
@@ -345,6 +346,26 @@ describe('the art. 30 register', () => {
 });
 
 describe('register.csv', () => {
+  it("names the policy in every row, so that a chain can merge its practices' registers (both languages)", async () => {
+    // Two practices extending one base share their activities' ids: merged, their rows could not be told apart.
+    const merged: string[][] = [];
+    for (const practice of ['practice-a', 'practice-b']) {
+      const { compiled, model } = await compile(path.join(repoRoot, `test/fixtures/extends/${practice}/policy.json`));
+      for (const lang of model.languages) {
+        const csv = output(compiled, `${model.id}/${lang}/register.csv`) as string;
+        const [head, ...rows] = parse(csv, { delimiter: lang === 'nl' ? ';' : ',', bom: true }) as string[][];
+        const column = head!.indexOf(messagesFor(lang).t('register:column.policyId'));
+        expect(column, lang).toBeGreaterThan(0);
+        for (const row of rows) expect(row[column]).toBe(model.id);
+        if (lang === 'nl') merged.push(...rows.map((row) => [row[column]!, row[0]!]));
+      }
+    }
+    // The activities' ids alone repeat; with the policy's id, each row is one of its own.
+    const keys = merged.map((key) => key.join(' '));
+    expect(new Set(merged.map((key) => key[1])).size).toBeLessThan(merged.length);
+    expect(new Set(keys).size).toBe(merged.length);
+  });
+
   it('keeps a value with commas, quotes and newlines intact (RFC 4180 quoting, CRLF records; --csv rfc4180)', async () => {
     const { compiled } = await compile(fixture, { csvDialect: 'rfc4180' });
     const csv = output(compiled, 'register-processor/en/register.csv') as string;

@@ -260,8 +260,8 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
     cell: (p, ctx) => purposeDpoCell(p, ctx),
   },
   // Widths by how much text a row's cell holds: the data categories (each with what it holds and its source)
-  // set most rows' height, so they take what the purposes and the 9(2) exception can spare (the seeds'
-  // printed records: 191 pages were 177 at the same size, Doctolib's 25 were 20).
+  // set most rows' height, so they take what the purposes and the 9(2) exception can spare (modelled for the
+  // seeds' printed records at one scale: 191 pages were 177, Doctolib's 25 were 20).
   { key: 'purpose', width: 40, cell: (p, { m }) => purposeCell(p, m) },
   { key: 'legalBasis', width: 40, cell: (p, { m }) => legalBasisCell(p, m) },
   { key: 'specialCondition', width: 32, cell: (p, { m }) => specialConditionCell(p, m) },
@@ -416,19 +416,21 @@ function withPointers(columns: readonly RegisterColumn[], rows: RegisterCell[][]
 /**
  * The table for a file of its own, worked out when that file is written: each cell with its
  * column's organisation entries marked '(organisatiebreed)' after its own values (those the row
- * states already left out; a pointer is no value of the row's), then the version columns.
+ * states already left out; a pointer is no value of the row's), then the document columns.
  */
 export function standaloneTable(table: RegisterTable, model: PolicyModel, lang: Language | Messages): StandaloneTable {
   const m = messagesOf(lang, model.source.metadata.formality);
-  const { version, effectiveDate, lastModified } = model.source.metadata;
-  const versionCells: RegisterCell[] = [one(version), one(effectiveDate), one(lastModified)];
   const headers = table.columns.map(headerOf);
-  for (const key of VERSION_COLUMNS) headers.push(m.t(`register:organisation.${key}`));
+  const documentCells: RegisterCell[] = [];
+  for (const column of DOCUMENT_COLUMNS) {
+    headers.push(m.t(column.header));
+    documentCells.push(column.cell(model));
+  }
   const rows: RegisterCell[][] = [];
   for (const row of table.rows) {
     const cells: RegisterCell[] = [];
     for (let i = 0; i < row.length; i++) cells.push(standaloneCell(row[i]!, table.columns[i]!, m));
-    rows.push([...cells, ...versionCells]);
+    rows.push([...cells, ...documentCells]);
   }
   return { headers, rows };
 }
@@ -443,8 +445,18 @@ function standaloneCell(cell: RegisterCell, column: RegisterColumn, m: Messages)
   return lines;
 }
 
-/** The policy's version and dates, last in a file of its own (ISO dates, as an import reads them). */
-const VERSION_COLUMNS = ['version', 'effectiveDate', 'lastModified'] as const;
+/**
+ * The columns of a file of its own that say which document a row is from, last: the policy's id, then its
+ * version and dates (ISO, as an import reads them). The id tells apart the rows of practices whose registers a
+ * chain merges — practices that extend one base share their activities' ids, and may share a controller —
+ * while a page for people names the organisation in its title and on every printed page instead.
+ */
+const DOCUMENT_COLUMNS: ReadonlyArray<{ header: string; cell(model: PolicyModel): RegisterCell }> = [
+  { header: 'register:column.policyId', cell: (model) => [model.id] },
+  { header: 'register:organisation.version', cell: (model) => one(model.source.metadata.version) },
+  { header: 'register:organisation.effectiveDate', cell: (model) => one(model.source.metadata.effectiveDate) },
+  { header: 'register:organisation.lastModified', cell: (model) => one(model.source.metadata.lastModified) },
+];
 
 /**
  * A column at least as wide as its header's longest word and a cell's margin: 'Gezamenlijke
