@@ -315,12 +315,14 @@ describe('the transfer statement and the organisation-wide entries (30(1)(d)–(
     );
   });
 
-  it("the CSV ends each row with the policy's version, effective date and last change (ISO dates); blank where not stated", () => {
+  it("the CSV ends each row with the policy's id, version, effective date and last change (ISO dates); blank where not stated", () => {
     const policy = miniPolicy();
     policy.metadata = { ...policy.metadata, version: '3.1', effectiveDate: '2025-02-05', lastModified: '2025-01-20' };
     const [head, first] = csvIn(modelOf(policy), 'nl').split('\r\n');
-    expect(head).toMatch(/,Systemen,Versie van de privacyverklaring,Geldig vanaf,Laatst gewijzigd$/);
-    expect(first).toMatch(/,3\.1,2025-02-05,2025-01-20$/);
+    expect(head).toMatch(
+      /,Systemen,Kenmerk van de privacyverklaring,Versie van de privacyverklaring,Geldig vanaf,Laatst gewijzigd$/,
+    );
+    expect(first).toMatch(new RegExp(`,${policy.id},3\\.1,2025-02-05,2025-01-20$`));
     expect(csvIn(modelOf(miniPolicy()), 'en').split('\r\n')[1]).toMatch(/,,,$/);
   });
 });
@@ -419,7 +421,7 @@ describe('the processor record on a page (30(2)(b))', () => {
     const html = registerToHtml(registerIn(seedModel('ies'), 'nl'));
     expect(html).toContain(
       // (the print frame, a table whose head repeats the name on every printed page, between heading and list)
-      '<h3>De Producten leveren namens de verwerkingsverantwoordelijke</h3>\n</td></tr></thead>\n<tbody><tr><td>\n<dl>\n<div><dt>Kenmerk</dt>\n<dd>products-for-controllers</dd></div>\n<div><dt>Categorieën van verwerkingen</dt>\n<dd>In sommige gevallen werken we samen met verwerkingsverantwoordelijken',
+      '<h3>De Producten leveren namens de verwerkingsverantwoordelijke</h3>\n</td></tr></thead>\n<tbody><tr><td>\n<dl>\n<div><dt>Categorieën van verwerkingen</dt>\n<dd>In sommige gevallen werken we samen met verwerkingsverantwoordelijken',
     );
     for (const heading of html.match(/<h3>[^<]*<\/h3>/g)!) expect(heading.length).toBeLessThan(120);
   });

@@ -21,6 +21,7 @@ import {
   type RegisterTable,
   type StandaloneTable,
 } from '../src/render/register/register-model.js';
+import { printScale } from '../src/render/register/print-scale.js';
 import { registerToXlsx } from '../src/render/register/register-xlsx.js';
 import { markdownToPlainText } from '../src/render/register/plain-text.js';
 import { expectGolden } from './support/golden.js';
@@ -254,6 +255,7 @@ describe('the art. 30 register', () => {
           const t = messagesFor(lang).t;
           expect(records[0]).toEqual([
             ...table.columns.map((c) => t(`register:column.${c.key}`)),
+            t('register:column.policyId'),
             ...['version', 'effectiveDate', 'lastModified'].map((key) => t(`register:organisation.${key}`)),
           ]);
           const alone = standaloneTable(table, model, messagesFor(lang, model.source.metadata.formality));
@@ -262,7 +264,7 @@ describe('the art. 30 register', () => {
           for (const [i, row] of table.rows.entries()) {
             const standalone = alone.rows[i]!;
             expect(standalone.slice(table.columns.length)).toEqual(
-              [version, effectiveDate, lastModified].map((x) => (x ? [x] : [])),
+              [source.id, version, effectiveDate, lastModified].map((x) => (x ? [x] : [])),
             );
             for (const [j, cell] of row.entries()) {
               const own = ownValues(cell, lang);
@@ -344,6 +346,26 @@ describe('the art. 30 register', () => {
 });
 
 describe('register.csv', () => {
+  it("names the policy in every row, so that a chain can merge its practices' registers (both languages)", async () => {
+    // Two practices extending one base share their activities' ids: merged, their rows could not be told apart.
+    const merged: string[][] = [];
+    for (const practice of ['practice-a', 'practice-b']) {
+      const { compiled, model } = await compile(path.join(repoRoot, `test/fixtures/extends/${practice}/policy.json`));
+      for (const lang of model.languages) {
+        const csv = output(compiled, `${model.id}/${lang}/register.csv`) as string;
+        const [head, ...rows] = parse(csv, { delimiter: lang === 'nl' ? ';' : ',', bom: true }) as string[][];
+        const column = head!.indexOf(messagesFor(lang).t('register:column.policyId'));
+        expect(column, lang).toBeGreaterThan(0);
+        for (const row of rows) expect(row[column]).toBe(model.id);
+        if (lang === 'nl') merged.push(...rows.map((row) => [row[column]!, row[0]!]));
+      }
+    }
+    // The activities' ids alone repeat; with the policy's id, each row is one of its own.
+    const keys = merged.map((key) => key.join(' '));
+    expect(new Set(merged.map((key) => key[1])).size).toBeLessThan(merged.length);
+    expect(new Set(keys).size).toBe(merged.length);
+  });
+
   it('keeps a value with commas, quotes and newlines intact (RFC 4180 quoting, CRLF records; --csv rfc4180)', async () => {
     const { compiled } = await compile(fixture, { csvDialect: 'rfc4180' });
     const csv = output(compiled, 'register-processor/en/register.csv') as string;
@@ -452,7 +474,18 @@ describe('register.xlsx', () => {
               expect(actual.alignment).toMatchObject({ wrapText: true, vertical: 'top' });
             }
           }
-          for (const [j, column] of table.columns.entries()) expect(sheet.getColumn(j + 1).width).toBe(column.width);
+          // A column that some row fills is as wide as the register says; one that none fills is no wider, and
+          // no narrower than its header's longest word (its header row no taller than the others make it).
+          for (const [j, column] of table.columns.entries()) {
+            const width = sheet.getColumn(j + 1).width!;
+            if (table.rows.some((row) => row[j]!.length)) expect(width, column.header).toBe(column.width);
+            else {
+              expect(width, column.header).toBeLessThanOrEqual(column.width);
+              expect(width, column.header).toBeGreaterThanOrEqual(
+                Math.max(...column.header.split(' ').map((w) => w.length)) + 2,
+              );
+            }
+          }
           expectPrintSetup(sheet, table, lastColumn);
         }
         const organisation = workbook.getWorksheet(register.organisation.sheetName)!;
@@ -474,6 +507,33 @@ describe('register.xlsx', () => {
         expect(facts[0]).toEqual([messagesFor(lang).t('register:organisation.name'), shownName(source, lang)]);
       }
     }
+  });
+
+  it("narrows a column no activity fills to its header, the header row no taller: Doctolib's 'Systemen'", async () => {
+    // 24 characters wide on every printed page for a header and blanks; a page held that header alone.
+    const { compiled, model } = await compile(path.join(repoRoot, 'policies/doctolib/policy.json'));
+    const table = registerFor(model, 'nl').tables[0]!;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      Buffer.from(output(compiled, 'doctolib/nl/register.xlsx') as Uint8Array) as unknown as ExcelJS.Buffer,
+    );
+    const sheet = workbook.getWorksheet(table.sheetName)!;
+    const systems = table.columns.findIndex((c) => c.key === 'systems');
+    expect(table.rows.every((row) => row[systems]!.length === 0)).toBe(true);
+    expect(table.columns[systems]!.width).toBe(24);
+    expect(sheet.getColumn(systems + 1).width).toBe('Systemen'.length + 2);
+  });
+
+  it('prints at the largest scale that takes no more pages than its least (77%), whole rows to a page', () => {
+    // Two 300-point rows: two pages tall at 100%, one at 77%; one page up to 84% (523 pt of rows a page, less the header's 20).
+    const rows = [
+      ['Name', 'A', 'B'],
+      ['x', 'y', 'z'],
+      ['x', 'y', 'z'],
+    ];
+    expect(printScale({ widths: [10, 20, 20], heights: [20, 300, 300], rows, repeatFrom: 0, repeatTo: 1 })).toBe(84);
+    // Small enough for one page at full size: full size.
+    expect(printScale({ widths: [10, 20, 20], heights: [20, 100, 100], rows, repeatFrom: 0, repeatTo: 1 })).toBe(100);
   });
 
   it('has sheet names Excel accepts in every language (at most 31 characters, none of []:*?/\\)', async () => {
@@ -611,15 +671,15 @@ function expectPrintSetup(sheet: ExcelJS.Worksheet, table: RegisterTable, lastCo
   expect(sheet.pageSetup).toMatchObject({
     orientation: 'landscape',
     paperSize: 9,
-    fitToPage: true,
-    fitToHeight: 0,
-    printArea: `A1:${lastColumn}${table.rows.length + 1}`,
+    // A scale, not fitted to pages: 77% or more (the text at 7.7 points or more), test/register-print.test.ts.
+    fitToPage: false,
+    // The author's ids (column A) are in the sheet, not on paper: the printed pages start at the activity's name.
+    printArea: `${letter(printedFrom(table))}1:${lastColumn}${table.rows.length + 1}`,
     printTitlesRow: '1:1',
-    printTitlesColumn: `A:${String.fromCharCode(65 + table.rowHeader)}`,
+    printTitlesColumn: `${letter(printedFrom(table))}:${letter(table.rowHeader)}`,
   });
-  const totalWidth = table.columns.reduce((sum, c) => sum + c.width, 0);
-  // Fit to width, not to one page: no printed page holds more than about 240 characters of column width.
-  expect(sheet.pageSetup.fitToWidth).toBeGreaterThanOrEqual(Math.ceil(totalWidth / 240));
+  expect(sheet.pageSetup.scale).toBeGreaterThanOrEqual(77);
+  expect(sheet.pageSetup.scale).toBeLessThanOrEqual(100);
   expect(sheet.getRow(1).font).toMatchObject({ bold: true });
   expect(sheet.getRow(1).getCell(1).fill).toMatchObject({
     type: 'pattern',
@@ -631,6 +691,10 @@ function expectPrintSetup(sheet: ExcelJS.Worksheet, table: RegisterTable, lastCo
     expect(sheet.getRow(i + 2).height, `row ${i + 2}`).toBeGreaterThanOrEqual(Math.min(409, lines * 13));
   }
 }
+
+/** The first column a person reads: the first that holds no author's identifier. */
+const printedFrom = (table: RegisterTable): number => table.columns.findIndex((c) => !c.identifier);
+const letter = (index: number): string => String.fromCharCode(65 + index);
 
 /** A register with one table of the given cells, for writer tests. */
 function syntheticRegister(cells: string[][], date: string): Register {
@@ -801,6 +865,28 @@ describe('register.html and register.md', () => {
     expect(registerToMarkdown(register)).toContain('| Systemen |');
   });
 
+  it("leaves the author's ids off the pages a person reads (HTML, Markdown), kept in the CSV as keys", async () => {
+    // 'Kenmerk: treatment' in the Dutch register: an id the author chose, in English, with no Dutch (register review).
+    const { compiled, model } = await compile(fixture);
+    const register = registerFor(model, 'nl');
+    const ids = model.purposes.map((p) => p.id);
+    const html = registerToHtml(register);
+    const shown = html.replace(/<[^>]*>/g, ' ');
+    expect(html).not.toContain('<dt>Kenmerk</dt>');
+    for (const id of ids) expect(shown.split(/\s+/), id).not.toContain(id);
+    // The block keeps the id as its anchor (links to an activity stay stable across languages).
+    expect(html).toContain('<section class="register-activity" id="controller-care">');
+    const md = registerToMarkdown(register);
+    expect(md).not.toMatch(/\| Kenmerk \|/);
+    expect(md).toMatch(/^\| Verwerkingsactiviteit \|/m);
+    // The CSV, which tools import, keeps them: its first column.
+    const csv = parse(output(compiled, 'register-processor/nl/register.csv') as string, {
+      delimiter: ';',
+      bom: true,
+    }) as string[][];
+    expect(csv.map((row) => row[0])).toEqual(['Kenmerk', ...ids]);
+  });
+
   it('escapes author text in HTML and Markdown', async () => {
     const { model } = await compile(fixture);
     const hostile = structuredClone(model);
@@ -810,9 +896,10 @@ describe('register.html and register.md', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     const md = registerToMarkdown(register);
-    const row = md.split('\n').find((l) => l.startsWith('| care |'))!;
+    const row = md.split('\n').find((l) => l.startsWith('| \\<script'))!;
     expect(row).toContain('\\<script\\>alert(1)\\</script\\> \\| \\*x\\*');
-    expect(row.split(/(?<!\\)\|/).length - 2).toBe(register.tables[0]!.columns.length);
+    // Every column but the id's (a page for people: register-model's `identifier`).
+    expect(row.split(/(?<!\\)\|/).length - 2).toBe(register.tables[0]!.columns.length - 1);
   });
 
   it("runs a cell's values on in a Markdown table: a space after a sentence's end, '; ' after a phrase or a name's abbreviation", async () => {
@@ -830,7 +917,7 @@ describe('register.html and register.md', () => {
     ];
     const row = registerToMarkdown(register)
       .split('\n')
-      .find((line) => line.startsWith(`| ${table.rows[0]![0]![0]} |`))!;
+      .find((line) => line.startsWith(`| ${table.rows[0]![table.rowHeader]![0]!.split('\n')[0]}`))!;
     // The last column: the row ends in it.
     expect(row.slice(row.lastIndexOf(' | ', row.length - 3))).toBe(
       ' | Bewaard tot het einde. Contactgegevens; Zorg B.V.; Wij gebruiken: naam; adres; \\*x\\* |',
@@ -842,8 +929,9 @@ describe('register.html and register.md', () => {
     const register = registerFor(model, 'nl');
     const md = registerToMarkdown(register);
     for (const table of register.tables) {
-      expect(md).toContain(`| ${table.columns.map((c) => c.header).join(' | ')} |`);
-      for (const row of table.rows) expect(md).toContain(`| ${row[0]![0]} |`);
+      const readable = table.columns.filter((c) => !c.identifier);
+      expect(md).toContain(`| ${readable.map((c) => c.header).join(' | ')} |`);
+      for (const row of table.rows) expect(md).toContain(`| ${row[table.rowHeader]![0]!.split('\n')[0]}`);
     }
     expect(md).toContain('| — |');
   });

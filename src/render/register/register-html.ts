@@ -87,7 +87,11 @@ function activityBlocks(table: RegisterTable, unfilled: ReadonlySet<number>): Ac
   return blocks;
 }
 
-/** A row's columns as labelled facts, but for its heading (the naming column's first value), the organisation's usual values, the record's unfilled columns and blanks a page leaves out. */
+/**
+ * A row's columns as labelled facts, but for its heading (the naming column's first value), the author's
+ * identifiers (the block's anchor holds the id), the organisation's usual values, the record's unfilled
+ * columns and blanks a page leaves out.
+ */
 function rowFacts(
   table: RegisterTable,
   row: RegisterTable['rows'][number],
@@ -102,6 +106,7 @@ function rowFacts(
     if (index === table.rowHeader && values.length > 1) facts.push({ label: column.header, values: values.slice(1) });
     if (
       index !== table.rowHeader &&
+      !column.identifier &&
       !unfilled.has(index) &&
       !(column.organisationWide && usual.get(index) === JSON.stringify(values)) &&
       !(column.omitWhenEmpty && values.length === 0)

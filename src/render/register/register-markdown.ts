@@ -1,7 +1,7 @@
 import { tableToMarkdown, escapeMarkdownText } from '../markdown-inline.js';
 import { text, type Inline } from '../outline.js';
 import { runOfValues } from './cell-values.js';
-import type { Register, RegisterCell } from './register-model.js';
+import type { Register, RegisterColumn, RegisterTable } from './register-model.js';
 
 /** The register as Markdown: a heading per table and a GFM table, every value escaped. */
 export function registerToMarkdown(register: Register): string {
@@ -13,8 +13,8 @@ export function registerToMarkdown(register: Register): string {
     parts.push(
       tableToMarkdown({
         caption: table.caption,
-        head: table.columns.map(headerOf),
-        rows: tableRows(table.rows, register.empty),
+        head: readable(table.columns, table.columns.map(headerOf)),
+        rows: tableRows(table, register.empty),
       }),
     );
   }
@@ -38,12 +38,19 @@ const nestedItem = (line: string): string => `  - ${escapeMarkdownText(line)}`;
 const headerOf = (column: { header: string }): string => column.header;
 
 /** Each cell as one run of text (Markdown cannot break a line inside a GFM table cell): its values run on, or `empty`. */
-function tableRows(rows: ReadonlyArray<readonly RegisterCell[]>, empty: string): Inline[][][] {
-  const table: Inline[][][] = [];
-  for (const row of rows) {
+function tableRows(table: RegisterTable, empty: string): Inline[][][] {
+  const rows: Inline[][][] = [];
+  for (const row of table.rows) {
     const cells: Inline[][] = [];
-    for (const cell of row) cells.push([text(cell.length ? runOfValues(cell) : empty)]);
-    table.push(cells);
+    for (const cell of readable(table.columns, row)) cells.push([text(cell.length ? runOfValues(cell) : empty)]);
+    rows.push(cells);
   }
-  return table;
+  return rows;
+}
+
+/** A row's items but those of the author's identifier columns: a page for people reads the activity's name, not its id. */
+function readable<T>(columns: readonly RegisterColumn[], items: readonly T[]): T[] {
+  const kept: T[] = [];
+  for (let i = 0; i < items.length; i++) if (!columns[i]!.identifier) kept.push(items[i]!);
+  return kept;
 }

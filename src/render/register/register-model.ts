@@ -60,6 +60,12 @@ export interface RegisterColumn {
   /** A blank cell is a gap (reported by `check`), not "none": pages leave it out rather than show "—". */
   omitWhenEmpty?: true;
   /**
+   * An identifier the author chose (a purpose's id: 'treatment', in whatever language the author wrote it):
+   * a key for tools in the data formats (CSV, the workbook's cells), left off what a person reads (the HTML
+   * and Markdown pages, the printed workbook) — it is no register term and has no Dutch or English.
+   */
+  identifier?: true;
+  /**
    * What the organisation states for this column beyond its activities (stated for the whole
    * organisation, or for no activity), one line each: a file of its own carries them in every row
    * (standaloneTable). Absent when it states nothing.
@@ -110,6 +116,8 @@ interface ColumnSpec<Row> {
   organisationWide?: true;
   /** A blank is a gap `check` reports, not "none": a page leaves the line out rather than show "—". */
   omitWhenEmpty?: true;
+  /** An author's identifier: in the data formats only (RegisterColumn.identifier). */
+  identifier?: true;
   /** Art. 30 requires it: a blank cell says 'niet vermeld' ('—' would read as 'none'). */
   required?: true;
   /** What the organisation states for this column beyond the activities (facts by key): a blank row points to it. */
@@ -229,7 +237,7 @@ function securityCell(model: PolicyModel, m: Messages): RegisterCell {
 
 /** Art. 30(1): one row per processing activity, i.e. per purpose. Column order is stable: (a) to (g), then the Dutch practice additions. */
 const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
-  { key: 'id', width: 16, cell: (p) => [p.id] },
+  { key: 'id', width: 16, identifier: true, cell: (p) => [p.id] },
   { key: 'activity', width: 28, names: true, cell: (p, { m }) => [pick(p.name, m)] },
   // The organisation's own controller and DPO are stated once on a page; a purpose with a controller of its own (schema: purposes[].controller) shows it in its block.
   {
@@ -251,13 +259,16 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
     organisationWide: true,
     cell: (p, ctx) => purposeDpoCell(p, ctx),
   },
-  { key: 'purpose', width: 48, cell: (p, { m }) => purposeCell(p, m) },
+  // Widths by how much text a row's cell holds: the data categories (each with what it holds and its source)
+  // set most rows' height, so they take what the purposes and the 9(2) exception can spare (modelled for the
+  // seeds' printed records at one scale: 191 pages were 177, Doctolib's 25 were 20).
+  { key: 'purpose', width: 40, cell: (p, { m }) => purposeCell(p, m) },
   { key: 'legalBasis', width: 40, cell: (p, { m }) => legalBasisCell(p, m) },
-  { key: 'specialCondition', width: 40, cell: (p, { m }) => specialConditionCell(p, m) },
+  { key: 'specialCondition', width: 32, cell: (p, { m }) => specialConditionCell(p, m) },
   { key: 'dataSubjects', width: 28, required: true, cell: (p, { m }) => linesOf(p.dataSubjects, m, nameLine) },
   {
     key: 'dataCategories',
-    width: 40,
+    width: 56,
     required: true,
     cell: (p, { m }) => linesOf(p.dataCategories, m, categoryLine),
   },
@@ -324,7 +335,7 @@ function controllersCell(a: ProcessorActivity, m: Messages): RegisterCell {
 
 /** Art. 30(2): one row per kind of processing done for other controllers. */
 const processorColumns: ReadonlyArray<ColumnSpec<ProcessorActivity>> = [
-  { key: 'id', width: 16, cell: (a) => [a.id] },
+  { key: 'id', width: 16, identifier: true, cell: (a) => [a.id] },
   {
     key: 'processing',
     width: 36,
@@ -405,19 +416,21 @@ function withPointers(columns: readonly RegisterColumn[], rows: RegisterCell[][]
 /**
  * The table for a file of its own, worked out when that file is written: each cell with its
  * column's organisation entries marked '(organisatiebreed)' after its own values (those the row
- * states already left out; a pointer is no value of the row's), then the version columns.
+ * states already left out; a pointer is no value of the row's), then the document columns.
  */
 export function standaloneTable(table: RegisterTable, model: PolicyModel, lang: Language | Messages): StandaloneTable {
   const m = messagesOf(lang, model.source.metadata.formality);
-  const { version, effectiveDate, lastModified } = model.source.metadata;
-  const versionCells: RegisterCell[] = [one(version), one(effectiveDate), one(lastModified)];
   const headers = table.columns.map(headerOf);
-  for (const key of VERSION_COLUMNS) headers.push(m.t(`register:organisation.${key}`));
+  const documentCells: RegisterCell[] = [];
+  for (const column of DOCUMENT_COLUMNS) {
+    headers.push(m.t(column.header));
+    documentCells.push(column.cell(model));
+  }
   const rows: RegisterCell[][] = [];
   for (const row of table.rows) {
     const cells: RegisterCell[] = [];
     for (let i = 0; i < row.length; i++) cells.push(standaloneCell(row[i]!, table.columns[i]!, m));
-    rows.push([...cells, ...versionCells]);
+    rows.push([...cells, ...documentCells]);
   }
   return { headers, rows };
 }
@@ -432,8 +445,18 @@ function standaloneCell(cell: RegisterCell, column: RegisterColumn, m: Messages)
   return lines;
 }
 
-/** The policy's version and dates, last in a file of its own (ISO dates, as an import reads them). */
-const VERSION_COLUMNS = ['version', 'effectiveDate', 'lastModified'] as const;
+/**
+ * The columns of a file of its own that say which document a row is from, last: the policy's id, then its
+ * version and dates (ISO, as an import reads them). The id tells apart the rows of practices whose registers a
+ * chain merges — practices that extend one base share their activities' ids, and may share a controller —
+ * while a page for people names the organisation in its title and on every printed page instead.
+ */
+const DOCUMENT_COLUMNS: ReadonlyArray<{ header: string; cell(model: PolicyModel): RegisterCell }> = [
+  { header: 'register:column.policyId', cell: (model) => [model.id] },
+  { header: 'register:organisation.version', cell: (model) => one(model.source.metadata.version) },
+  { header: 'register:organisation.effectiveDate', cell: (model) => one(model.source.metadata.effectiveDate) },
+  { header: 'register:organisation.lastModified', cell: (model) => one(model.source.metadata.lastModified) },
+];
 
 /**
  * A column at least as wide as its header's longest word and a cell's margin: 'Gezamenlijke
@@ -460,6 +483,7 @@ function columns(specs: ReadonlyArray<Omit<ColumnSpec<never>, 'cell'>>, ctx: Cel
       width: columnWidth(s.width, header),
       ...(s.organisationWide ? { organisationWide: true as const } : {}),
       ...(s.omitWhenEmpty ? { omitWhenEmpty: true as const } : {}),
+      ...(s.identifier ? { identifier: true as const } : {}),
       ...(entries.length ? { organisationEntries: entries, pointer: pointerCell(s.organisation!, ctx) } : {}),
     });
   }

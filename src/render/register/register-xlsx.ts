@@ -1,21 +1,18 @@
 import type { Register, RegisterTable } from './register-model.js';
+import { printScale } from './print-scale.js';
 import { writeXlsx, XlsxStyle, type XlsxSheet } from './xlsx-package.js';
 
 /** Values of a multi-value cell go on lines of their own; cells wrap. */
 export const XLSX_VALUE_SEPARATOR = '\n';
 
 /**
- * Printing: a register sheet is fitted to as many landscape A4 pages wide as
- * keep its 10-point text at about 7 points or more (at most about 170
- * characters of column width a page), with the header row and the activity's
- * columns repeated on every page; it runs as many pages tall as it needs.
- * Measured in LibreOffice (pdftotext -bbox, median word height): 240 printed
- * the seeds at about 5.3 points, 180 at 6.3, 170 at 7.9 (Doctolib: 10 pages,
- * 12, 19).
- * (Asking LibreOffice for more pages wide than it needs at full size makes it
- * print a blank page: test/register-print.test.ts.)
+ * Printing: a register sheet prints landscape, its header row and the activity's name repeated on every
+ * page (the author's ids in the sheet, not on paper), at the largest scale that prints it on as few pages
+ * as it takes at its least scale (print-scale.ts). A scale worked out here, not a number of pages to fit:
+ * LibreOffice fits a width to pages at the largest whole percentage that fills them, so a narrower table
+ * printed larger on as many pages, or smaller on fewer (the seeds at 67% when their unfilled columns were
+ * narrowed); and fitted to more pages wide than it needed at the size it printed, it printed a blank page.
  */
-const PRINTED_CHARACTERS_PER_PAGE = 170;
 /** Points per line of 10-point text, and the padding of a row. */
 const LINE_HEIGHT = 13;
 const ROW_PADDING = 3;
@@ -121,28 +118,70 @@ const widthOf = (column: RegisterTable['columns'][number]): number => column.wid
 const headerOf = (column: RegisterTable['columns'][number]): string => column.header;
 const cellText = (cell: readonly string[]): string => cell.join(XLSX_VALUE_SEPARATOR);
 const rowTexts = (row: ReadonlyArray<readonly string[]>): string[] => row.map(cellText);
-const sum = (a: number, b: number): number => a + b;
 const factRow = (fact: { label: string; value: string }): string[] => [fact.label, fact.value];
 
-function tableSheet(table: RegisterTable): XlsxSheet {
+/** The leading columns that hold the author's identifiers: in the sheet, for sorting and matching the CSV, not on paper. */
+function identifierColumns(table: RegisterTable): number {
+  let count = 0;
+  while (table.columns[count]?.identifier) count++;
+  return count;
+}
+
+/**
+ * The columns' widths, but for a column that no row fills: as narrow as its header's words allow without
+ * making the header row taller than the other headers make it. Its full width held a header and blanks on
+ * every printed page (Doctolib: the representative and the systems). No narrower: a taller header row,
+ * repeated on every page, pushed rows onto pages of their own (narrowed to their longest word, Bib
+ * Verloskundigen's 6 pages were 9).
+ */
+function columnWidths(table: RegisterTable): number[] {
   const widths = table.columns.map(widthOf);
+  const blank: number[] = [];
+  let headerLines = 1;
+  for (let i = 0; i < widths.length; i++)
+    if (table.rows.length && blankIn(table.rows, i)) blank.push(i);
+    else headerLines = Math.max(headerLines, linesAt(table.columns[i]!.header, widths[i]!, true));
+  for (const i of blank) {
+    const { header } = table.columns[i]!;
+    const least = longestWord(header) + HEADER_MARGIN;
+    while (widths[i]! > least && linesAt(header, widths[i]! - 1, true) <= headerLines) widths[i]!--;
+  }
+  return widths;
+}
+
+function blankIn(rows: RegisterTable['rows'], column: number): boolean {
+  for (const row of rows) if (row[column]!.length) return false;
+  return true;
+}
+
+function longestWord(text: string): number {
+  let longest = 0;
+  for (const word of text.split(' ')) longest = Math.max(longest, word.length);
+  return longest;
+}
+
+/** Characters beyond its longest word that a header's column keeps (register-model's CELL_MARGIN). */
+const HEADER_MARGIN = 2;
+
+function tableSheet(table: RegisterTable): XlsxSheet {
+  const widths = columnWidths(table);
   const rows = [table.columns.map(headerOf), ...table.rows.map(rowTexts)];
-  const repeatColumns = table.rowHeader + 1;
-  const repeatWidth = widths.slice(0, repeatColumns).reduce(sum, 0);
-  const restWidth = widths.reduce(sum, 0) - repeatWidth;
+  const printFrom = identifierColumns(table);
+  const repeatColumns = table.rowHeader + 1 - printFrom;
+  const heights = rowHeights(rows, widths);
   return {
     name: table.sheetName,
     widths,
     rows,
     rowStyle: headerFirst,
-    heights: rowHeights(rows, widths),
-    // Header row and columns up to the activity's name frozen, and repeated on every printed page.
-    freeze: { columns: repeatColumns, rows: 1 },
+    heights,
+    // Header row and columns up to the activity's name frozen; on every printed page, the header row and the name.
+    freeze: { columns: table.rowHeader + 1, rows: 1 },
     autoFilter: true,
     page: {
       orientation: 'landscape',
-      fitToWidth: Math.max(1, Math.ceil(restWidth / (PRINTED_CHARACTERS_PER_PAGE - repeatWidth))),
-      fitToHeight: 0,
+      size: { scale: printScale({ widths, heights, rows, repeatFrom: printFrom, repeatTo: table.rowHeader + 1 }) },
+      printFrom,
       repeatColumns,
     },
   };
@@ -164,7 +203,7 @@ function organisationSheet(register: Register): XlsxSheet {
     heights: rowHeights(rows, widths),
     freeze: { columns: 0, rows: 1 },
     autoFilter: false,
-    page: { orientation: 'portrait', fitToWidth: 1, fitToHeight: 0, repeatColumns: 0 },
+    page: { orientation: 'portrait', size: { fitToWidth: 1, fitToHeight: 0 }, printFrom: 0, repeatColumns: 0 },
   };
 }
 

@@ -22,11 +22,11 @@ export type XlsxStyle = (typeof XlsxStyle)[keyof typeof XlsxStyle];
 
 export interface XlsxPageSetup {
   orientation: 'landscape' | 'portrait';
-  /** Pages wide the sheet is scaled to fit; 0 = as many as needed. */
-  fitToWidth: number;
-  /** Pages tall; 0 = as many as needed. */
-  fitToHeight: number;
-  /** Columns repeated at the left of every printed page (count from A); 0 = none. */
+  /** Pages wide and tall the sheet is scaled to fit (0 = as many as needed), or a scale in percent it prints at. */
+  size: { fitToWidth: number; fitToHeight: number } | { scale: number };
+  /** The first column printed (0 = A): those before it are on screen only. */
+  printFrom: number;
+  /** Columns repeated at the left of every printed page, counted from `printFrom`; 0 = none. */
   repeatColumns: number;
 }
 
@@ -164,7 +164,7 @@ function worksheetXml(sheet: XlsxSheet, strings: SharedStrings, workbook: XlsxWo
   const { page } = sheet;
   return (
     `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
-    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
+    ('scale' in page.size ? '' : `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`) +
     `<dimension ref="A1:${last}${Math.max(1, sheet.rows.length)}"/>` +
     sheetViewXml(sheet.freeze, active) +
     `<sheetFormatPr defaultRowHeight="15"/>` +
@@ -174,12 +174,15 @@ function worksheetXml(sheet: XlsxSheet, strings: SharedStrings, workbook: XlsxWo
     `<printOptions gridLines="1"/>` +
     `<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>` +
     // Across, then down: the pages that hold one band of activities follow each other on paper.
-    `<pageSetup paperSize="9" pageOrder="overThenDown" orientation="${page.orientation}" fitToWidth="${page.fitToWidth}" fitToHeight="${page.fitToHeight}"/>` +
+    `<pageSetup paperSize="9" pageOrder="overThenDown" orientation="${page.orientation}" ${sizeXml(page.size)}/>` +
     // Whose register at the head of every printed page; which version of it, the sheet and the page number at the foot.
     `<headerFooter><oddHeader>${xmlEscape(pageHeader(workbook))}</oddHeader><oddFooter>${xmlEscape(pageFooter(workbook))}</oddFooter></headerFooter>` +
     `</worksheet>`
   );
 }
+
+const sizeXml = (size: XlsxPageSetup['size']): string =>
+  'scale' in size ? `scale="${size.scale}"` : `fitToWidth="${size.fitToWidth}" fitToHeight="${size.fitToHeight}"`;
 
 /** Print areas, print titles and the autofilter's hidden range, per sheet. */
 function definedNamesXml(sheets: readonly XlsxSheet[]): string {
@@ -192,11 +195,13 @@ function definedNamesXml(sheets: readonly XlsxSheet[]): string {
       names.push(
         `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xmlEscape(`${ref}!$A$1:$${last}$1`)}</definedName>`,
       );
+    const { printFrom, repeatColumns } = sheet.page;
+    const first = columnLetter(printFrom);
     names.push(
-      `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${xmlEscape(`${ref}!$A$1:$${last}$${rows}`)}</definedName>`,
+      `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${xmlEscape(`${ref}!$${first}$1:$${last}$${rows}`)}</definedName>`,
     );
     const titles = [
-      ...(sheet.page.repeatColumns ? [`${ref}!$A:$${columnLetter(sheet.page.repeatColumns - 1)}`] : []),
+      ...(repeatColumns ? [`${ref}!$${first}:$${columnLetter(printFrom + repeatColumns - 1)}`] : []),
       ...(sheet.freeze.rows ? [`${ref}!$1:$${sheet.freeze.rows}`] : []),
     ];
     if (titles.length)
