@@ -894,7 +894,7 @@ describe('a period shorter than the law it cites (Zorgburo: 15 years "under the 
     expect(notice.nl).not.toContain(`15 jaar, op grond van de ${wgbo}`);
     expect(register.nl).not.toContain(`15 jaar, op grond van de ${wgbo}`);
     expect(register.nl).toContain(
-      `15 jaar. De organisatie geeft als grond de ${wgbo} op, maar die wet vereist ten minste 20 jaar (artikel 7:454, lid 3, BW); de privacyverklaring noemt die wet daarom niet bij deze termijn`,
+      `15 jaar. De organisatie geeft als grond de ${wgbo} op, maar die wet vereist ten minste 20 jaar na de laatste wijziging in het dossier (artikel 7:454, lid 3, BW); de privacyverklaring noemt die wet daarom niet bij deze termijn`,
     );
   });
 

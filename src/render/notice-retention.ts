@@ -1,6 +1,12 @@
 import type { Messages } from '../i18n/messages.js';
 import type { PolicyModel, RetentionRule } from '../resolve/model.js';
-import { formatDuration, formatLawReference, formatMinimumArticle, retentionPhrase } from './retention-phrase.js';
+import {
+  formatDuration,
+  formatLawReference,
+  formatMinimumArticle,
+  formatMinimumTerm,
+  retentionPhrase,
+} from './retention-phrase.js';
 import { longerThanCitedLaw, shorterThanCitedLaw, type RetentionMinimum } from '../law/retention-minimums.js';
 import { careRecipientKey } from './notice-context.js';
 import { minimumsFailedBy } from '../check/retention-minimum.js';
@@ -82,18 +88,12 @@ function legalMinimumLines(model: PolicyModel, rule: RetentionRule, m: Messages)
     .map((min) => {
       const requirement = m.t(minimumKey(min, model), {
         article: formatMinimumArticle(min, m),
-        minimum: minimumTerm(min, m),
+        minimum: formatMinimumTerm(min, m),
       });
       return m.t(`layout:retention.${min.longerForCare ? 'legalMinimumLongerForCare' : 'legalMinimumEnd'}`, {
         requirement,
       });
     });
-}
-
-/** The minimum's period, from the event the law counts it from where the data gives one: '20 jaar na …'. */
-function minimumTerm(min: RetentionMinimum, m: Messages): string {
-  const duration = formatDuration(min.period, m);
-  return min.from ? m.t(`layout:retention.legalMinimumFrom.${min.from}`, { duration }) : duration;
 }
 
 /** The sentence's key; the medical file in the policy's word for it ('dossier' where it says client). */

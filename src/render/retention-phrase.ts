@@ -59,6 +59,15 @@ export function formatMinimumArticle(minimum: RetentionMinimum, messages: Messag
   return messages.t('terms:lawCitation.article', { article: citedArticle(article, messages), code });
 }
 
+/**
+ * A legal minimum's period, from the event the law counts it from where the data gives one ('20 jaar na de
+ * laatste wijziging in het dossier'; 20 years from collection is shorter); the period alone where it does not.
+ */
+export function formatMinimumTerm(minimum: RetentionMinimum, messages: Messages): string {
+  const duration = formatDuration(minimum.period, messages);
+  return minimum.from ? messages.t(`layout:retention.legalMinimumFrom.${minimum.from}`, { duration }) : duration;
+}
+
 /** '30(2)' or '30 lid 2', '6(1)(c)': an article with its paragraph and point, and what the author wrote otherwise. */
 const subdivided = /^([^\s()]+?)(?:\((\w+)\)|\s+lid\s+(\w+))(?:\((\w+)\)|,?\s+(?:onder|sub)\s+(\w+))?$/i;
 

@@ -8,9 +8,9 @@ import { countryName, formatAddress, nameOf, pick } from '../format.js';
 import { specialCategoryNote, transferText } from '../legal-text.js';
 import { processorOrigin, serverLocationsOf } from '../notice-parties.js';
 import {
-  formatDuration,
   formatLawReference,
   formatMinimumArticle,
+  formatMinimumTerm,
   retentionPhrase,
   withoutFalseLegalSource,
 } from '../retention-phrase.js';
@@ -145,7 +145,7 @@ function retentionCellPhrase(r: RetentionRule, m: Messages): string {
   return m.t('register:cell.shorterThanCitedLaw', {
     phrase: retentionPhrase(withoutFalseLegalSource(r), m),
     source: formatLawReference(r.legalSource, m),
-    minimum: formatDuration(minimum.period, m),
+    minimum: formatMinimumTerm(minimum, m),
     article: formatMinimumArticle(minimum, m),
   });
 }
