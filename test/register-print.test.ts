@@ -293,6 +293,10 @@ describe('register.html printed by Chromium', () => {
         expect(lines.slice(0, 2), `${register.title}, page ${n + 1}`).toEqual([register.title, register.versionLine]);
         expect(lines.at(-1), `${register.title}, page ${n + 1}`).toBe(`${n + 1} / ${pages.length}`);
       }
+      // The first page's heading gives both; the margin boxes start on the second (first-time user review, 17).
+      const first = pages[0]!;
+      expect(first.split(register.title).length - 1, register.title).toBe(1);
+      expect(first.split(register.versionLine).length - 1, register.title).toBe(1);
     }
   });
 

@@ -157,13 +157,16 @@ const cssEscape = (c: string): string => `\\${c.codePointAt(0)!.toString(16)} `;
 /**
  * The register page's stylesheet (print: landscape), written beside it as register.css: the
  * template, then the text of the printed pages' header — the register's title at the left, the
- * version it was made from at the right (@page margin boxes; the stylesheet is the register's own).
+ * version it was made from at the right (@page margin boxes; the stylesheet is the register's own), from the
+ * second page on: the first has the title and version under its heading.
  */
 export function registerStylesheet(register: Pick<Register, 'title' | 'versionLine'>): string {
   return (
     readTemplate('register.css') +
     '@media print {\n' +
     `  @page { @top-left { content: ${cssString(register.title)}; } @top-right { content: ${cssString(register.versionLine)}; } }\n` +
+    // The first page shows both under its heading already.
+    '  @page :first { @top-left { content: none; } @top-right { content: none; } }\n' +
     '}\n'
   );
 }
