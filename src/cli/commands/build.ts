@@ -300,6 +300,7 @@ function openWriter(build: WriterContext, files: readonly string[], roots: reado
     mods.checkOutputFolder(options.out, io.cwd, files, roots);
     return new mods.OutputWriter(outDir, {
       shownAs: shownPath(io.cwd, outDir, options.out),
+      overwriteEdited: options.values.force === true,
       ...(groups ? { merge: { owns: partialOwner(mods, groups) } } : {}),
     });
   } catch (error) {
