@@ -42,7 +42,7 @@ export function initBase(name: string, io: CliIo): InitBase {
     );
   }
   const absolute = path.resolve(io.cwd, name);
-  if (!isFile(absolute)) throw new UsageError(cli.t('cli:init.noBase', { file: relativeTo(io, absolute) }));
+  if (!isFile(absolute)) throw new UsageError(cli.t('cli:init.noBase', { file: relativeTo(io, absolute, name) }));
   return { name, preset: false, absolute };
 }
 
@@ -66,7 +66,7 @@ export function thinPolicy(
   own: Record<string, unknown>,
   io: CliIo,
 ): { policy: Record<string, unknown> } | { diagnostics: Diagnostic[] } {
-  const shown = base.preset ? base.name : relativeTo(io, base.absolute);
+  const shown = base.preset ? base.name : relativeTo(io, base.absolute, base.name);
   const loaded = loadExtended(readFileSync(base.absolute, 'utf8'), shown, base.absolute);
   if (!loaded.value || loaded.diagnostics.some((d) => d.severity === 'error'))
     return { diagnostics: loaded.diagnostics.filter((d) => d.severity === 'error') };
