@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -43,6 +43,22 @@ describe('a base that is not UTF-8', () => {
     expect(run.stderr).toContain(
       'shared/base.json:2:31 error / the file is not valid UTF-8 from here on; save it as UTF-8 (for policies/a/policy.json) [file/invalid-utf8]',
     );
+  });
+
+  it('stops init --extends, reported in the base at its position, and writes nothing', async () => {
+    const work = project('../../shared/base.json');
+    const bytes = Buffer.concat([
+      Buffer.from('{\n  "controller": { "name": "Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('" }\n}\n'),
+    ]);
+    writeFileSync(path.join(work, 'shared/base.json'), bytes);
+    const run = await runPolicycInProcess(['init', '--extends', 'shared/base.json', '--id', 'b', '--yes'], work);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(
+      'shared/base.json\n  2:31  error    the file is not valid UTF-8 from here on; save it as UTF-8  file/invalid-utf8\n',
+    );
+    expect(existsSync(path.join(work, 'policies/b'))).toBe(false);
   });
 
   it('is reported as UTF-16 at 1:1 when saved so', async () => {

@@ -1,8 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { languages } from '../../i18n/messages.js';
-import { loadExtended, presetNames, PRESET_PREFIX } from '../../load/extends.js';
+import { loadExtended, presetNames, PRESET_PREFIX, workingTree } from '../../load/extends.js';
+import { notUtf8 } from '../../load/read-policy-file.js';
 import { presetsDir } from '../../paths.js';
 import { didYouMean } from '../../validate/did-you-mean.js';
 import { FILL_IN } from '../../validate/fill-in-markers.js';
@@ -67,7 +68,10 @@ export function thinPolicy(
   io: CliIo,
 ): { policy: Record<string, unknown> } | { diagnostics: Diagnostic[] } {
   const shown = base.preset ? base.name : relativeTo(io, base.absolute, base.name);
-  const loaded = loadExtended(readFileSync(base.absolute, 'utf8'), shown, base.absolute);
+  // Read as any base is: a base that is not UTF-8 is reported in it, at the first byte that is not.
+  const decoded = workingTree.read(base.absolute);
+  if (!('text' in decoded)) return { diagnostics: [notUtf8(decoded, shown)] };
+  const loaded = loadExtended(decoded.text, shown, base.absolute);
   if (!loaded.value || loaded.diagnostics.some((d) => d.severity === 'error'))
     return { diagnostics: loaded.diagnostics.filter((d) => d.severity === 'error') };
   const open = (openPlaceholders(loaded.value.value) ?? {}) as Record<string, unknown>;
