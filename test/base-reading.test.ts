@@ -25,19 +25,25 @@ function project(name: string): string {
   return work;
 }
 
+/** A project whose base has a Latin-1 é (byte E9, not UTF-8) at 2:31. */
+function withLatin1Base(): string {
+  const work = project('../../shared/base.json');
+  const bytes = Buffer.concat([
+    Buffer.from('{\n  "controller": { "name": "Caf'),
+    Buffer.from([0xe9]),
+    Buffer.from('" }\n}\n'),
+  ]);
+  writeFileSync(path.join(work, 'shared/base.json'), bytes);
+  return work;
+}
+
 async function check(work: string): Promise<{ status: number | null; stderr: string }> {
   return runPolicycInProcess(['check', '--format', 'compact'], work);
 }
 
 describe('a base that is not UTF-8', () => {
   it('is reported in the base at the first byte that is not UTF-8, as a policy is', async () => {
-    const work = project('../../shared/base.json');
-    const bytes = Buffer.concat([
-      Buffer.from('{\n  "controller": { "name": "Caf'),
-      Buffer.from([0xe9]),
-      Buffer.from('" }\n}\n'),
-    ]);
-    writeFileSync(path.join(work, 'shared/base.json'), bytes);
+    const work = withLatin1Base();
     const run = await check(work);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(
@@ -46,13 +52,7 @@ describe('a base that is not UTF-8', () => {
   });
 
   it('stops init --extends, reported in the base at its position, and writes nothing', async () => {
-    const work = project('../../shared/base.json');
-    const bytes = Buffer.concat([
-      Buffer.from('{\n  "controller": { "name": "Caf'),
-      Buffer.from([0xe9]),
-      Buffer.from('" }\n}\n'),
-    ]);
-    writeFileSync(path.join(work, 'shared/base.json'), bytes);
+    const work = withLatin1Base();
     const run = await runPolicycInProcess(['init', '--extends', 'shared/base.json', '--id', 'b', '--yes'], work);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(
