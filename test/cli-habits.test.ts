@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDirs } from './support/temp-dirs.js';
-import { repoRoot, runPolicyc, runPolicycHere, runPolicycInProcess } from './support/cli.js';
+import { runPolicyc, runPolicycHere, runPolicycInProcess } from './support/cli.js';
 import { positionOfText, readFixture } from './support/fixtures.js';
 
 const cliMessages = JSON.parse(readFileSync(path.join(import.meta.dirname, '../locales/en/cli.json'), 'utf8')) as {
