@@ -187,9 +187,17 @@ export interface FoundPolicies {
   skippedFolders: string[];
 }
 
-/** A policy file's text; its diagnostics name it as every report does: relative to the working folder. */
+/**
+ * A file as diagnostics name it (their `file`): relative to the working folder, as check and build give it and the
+ * reporters show it. Paths in the CLI's own messages are shown with relativeTo.
+ */
+export function diagnosticPath(io: CliIo, file: string): string {
+  return path.relative(io.cwd, file);
+}
+
+/** A policy file's text, or the diagnostics that say why there is none (naming it with diagnosticPath). */
 export function readPolicy(file: string, io: CliIo): { text?: string; diagnostics: Diagnostic[] } {
-  return readPolicyFile(file, path.relative(io.cwd, file));
+  return readPolicyFile(file, diagnosticPath(io, file));
 }
 
 let packageFields: { version: string; homepage?: string } | undefined;
