@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { unexpectedError } from '../src/cli/process-cli.js';
 import { processStart, startFromStat } from '../src/output/output-lock.js';
 import { OutputWriter } from '../src/output/output-writer.js';
-import { cliPath, repoRoot, runPolicycInProcess, type CliRun } from './support/cli.js';
+import { cliPath, nobodyReachesCli, repoRoot, runPolicycInProcess, type CliRun } from './support/cli.js';
 import { positionIn } from './support/mini-policy.js';
 import { tempDirs } from './support/temp-dirs.js';
 
@@ -25,14 +25,6 @@ const refusal = (run: CliRun, message: string): void => {
   );
   expect(run.status).toBe(2);
 };
-
-// Run as root, dropping to 'nobody' for the build; skipped where 'nobody' cannot reach the CLI (a checkout inside a private folder).
-const nobodyReachesCli =
-  process.getuid?.() === 0 &&
-  spawnSync(process.execPath, ['-e', `require('node:fs').accessSync(${JSON.stringify(cliPath)})`], {
-    uid: 65534,
-    gid: 65534,
-  }).status === 0;
 
 describe('policyc replaces only what it made', { timeout: 180_000 }, () => {
   it('refuses --out pointing at the policies, and leaves them', async () => {
@@ -185,7 +177,7 @@ describe('policyc replaces only what it made', { timeout: 180_000 }, () => {
     );
   });
 
-  it.runIf(nobodyReachesCli)('an unwritable organisation folder is a clean error that changes nothing', async () => {
+  it.runIf(nobodyReachesCli())('an unwritable organisation folder is a clean error that changes nothing', async () => {
     const work = workWithPolicy();
     chmodSync(work, 0o755);
     expect((await runPolicycInProcess(['build'], work)).status).toBe(0);
@@ -235,7 +227,7 @@ describe('an output folder that cannot be written is a clean error before anythi
     expect(readFileSync(path.join(work, 'afile'), 'utf8')).toBe('mine');
   });
 
-  it.runIf(nobodyReachesCli)('build, register and init in a folder that is not writable (EACCES)', () => {
+  it.runIf(nobodyReachesCli())('build, register and init in a folder that is not writable (EACCES)', () => {
     const work = workWithPolicy();
     chmodSync(work, 0o755);
     const nobody = 65534;

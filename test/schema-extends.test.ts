@@ -41,7 +41,7 @@ describe('the shipped schema in an editor', () => {
     // analysePolicy reads bases from disk: the test gives the child a base of its own through a reader.
     const found = analysePolicy(child, 'child.json', 'en', {
       path: path.join(fixturesDir, 'extends/shared/child.json'),
-      reader: { exists: () => true, read: () => JSON.stringify(withoutPurposes) },
+      reader: { exists: () => true, read: () => ({ text: JSON.stringify(withoutPurposes) }) },
     }).diagnostics;
     expect(found.map((d) => `${d.ruleId} ${d.message}`)).toContain(
       'schema/required missing required property "purposes"',

@@ -1,5 +1,6 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get, type IncomingMessage } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
@@ -98,5 +99,26 @@ test('serve --message-lang nl: its own lines and the index page in Dutch, the pa
     expect(index.body).toContain('<a href="/minimal/en/privacy.html">Privacyverklaring (en)</a>');
   } finally {
     expect(await server.stop()).toBe(0);
+  }
+}, 60_000);
+
+test('serve on a port in use says so (exit 2) and names a free port to give --port', async () => {
+  cpSync(path.join(fixturesDir, 'minimal/policy.json'), path.join(temp, 'policies/minimal/policy.json'));
+  const taken = createServer();
+  await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+  const port = (taken.address() as AddressInfo).port;
+  try {
+    const server = startPolicyc(['serve', '--port', String(port)], temp);
+    expect(await new Promise((resolve) => server.child.once('exit', resolve))).toBe(2);
+    const said = new RegExp(
+      `^policyc: port ${port} on 127\\.0\\.0\\.1 is in use \\(another policyc serve or dev server\\?\\)\\. ` +
+        'Port (\\d+) is free: run again with --port \\1 \\(or --port 0 for any free port\\)\\.$',
+      'm',
+    ).exec(server.stderr());
+    expect(said, server.stderr()).not.toBeNull();
+    expect(Number(said![1])).toBeGreaterThan(port);
+    expect(Number(said![1])).toBeLessThanOrEqual(port + 10);
+  } finally {
+    await new Promise((resolve) => taken.close(resolve));
   }
 }, 60_000);

@@ -14,7 +14,7 @@ import { diagnosticSink, type DiagnosticSink } from './diagnostic-sink.js';
 import { isLanguage, messagesFor, type Language } from '../i18n/messages.js';
 import { findPolicies, misnamedPolicy, policyBeside, skippedFolderDiagnostics } from '../pipeline/find-policies.js';
 import { readPolicyFile } from '../load/read-policy-file.js';
-import { packageRoot } from '../paths.js';
+import { packageRoot, shownPath } from '../paths.js';
 import type { PolicycConfig } from '../config/policyc-config.js';
 
 /** Where a command writes, and relative to what it resolves paths: injectable for tests. */
@@ -90,16 +90,21 @@ export function parseLanguages(list: string): Language[] {
   return [...new Set(langs)] as Language[];
 }
 
-export function relativeTo(io: CliIo, target: string): string {
-  return path.relative(io.cwd, target) || '.';
+/**
+ * A path as messages show it (shownPath): as the user gave it (`given`, when it names `target`), else relative to
+ * the working folder inside it and absolute outside it — never ../../x.
+ */
+export function relativeTo(io: CliIo, target: string, given?: string): string {
+  return shownPath(io.cwd, target, given);
 }
 
 /**
  * Why named paths gave no policy: a path that does not exist, or a folder without one (with how to start one).
  * Nothing named (policies/ by default): the one message that says how to start.
  */
-function noPolicyMessages(missing: readonly string[], key: string, io: CliIo): string[] {
-  const shown = (paths: readonly string[]): string => paths.map((p) => relativeTo(io, p)).join(', ');
+function noPolicyMessages(missing: readonly string[], key: string, io: CliIo, given: readonly string[]): string[] {
+  const asGiven = (p: string): string | undefined => given.find((g) => path.resolve(io.cwd, g) === p);
+  const shown = (paths: readonly string[]): string => paths.map((p) => relativeTo(io, p, asGiven(p))).join(', ');
   if (key === 'cli:noPoliciesDefault') return [cli.t(key, { paths: shown(missing) })];
   const absent = missing.filter((p) => !existsSync(p));
   const empty = missing.filter((p) => existsSync(p));
@@ -143,6 +148,8 @@ export function findPolicyFiles(options: CommonOptions, io: CliIo): FoundPolicie
   const paths = (options.paths.length ? options.paths : (options.config.policies ?? ['policies'])).map((p) =>
     path.resolve(io.cwd, p),
   );
+  // The paths as typed on the command line (the config file's are resolved from its folder when read).
+  const given = options.paths;
   const { files, missing, skipped } = findPolicies(paths);
   // Nothing named and nothing configured: say how to start, not only where nothing was found.
   const key = options.paths.length || options.config.policies ? 'cli:noPolicies' : 'cli:noPoliciesDefault';
@@ -158,8 +165,8 @@ export function findPolicyFiles(options: CommonOptions, io: CliIo): FoundPolicie
       if (nested)
         hints.push(cli.t('cli:nestedPolicies', { folder: relativeTo(io, folder), example: relativeTo(io, nested) }));
     const messages = options.paths.length
-      ? noPolicyMessages(missing, key, io)
-      : missing.flatMap((p) => fromConfig(p, noPolicyMessages([p], key, io), paths, options.config, io));
+      ? noPolicyMessages(missing, key, io, given)
+      : missing.flatMap((p) => fromConfig(p, noPolicyMessages([p], key, io, given), paths, options.config, io));
     throw new UsageError([...messages, ...hints].join('; '));
   }
   return {
@@ -180,8 +187,17 @@ export interface FoundPolicies {
   skippedFolders: string[];
 }
 
+/**
+ * A file as diagnostics name it (their `file`): relative to the working folder, as check and build give it and the
+ * reporters show it. Paths in the CLI's own messages are shown with relativeTo.
+ */
+export function diagnosticPath(io: CliIo, file: string): string {
+  return path.relative(io.cwd, file);
+}
+
+/** A policy file's text, or the diagnostics that say why there is none (naming it with diagnosticPath). */
 export function readPolicy(file: string, io: CliIo): { text?: string; diagnostics: Diagnostic[] } {
-  return readPolicyFile(file, relativeTo(io, file));
+  return readPolicyFile(file, diagnosticPath(io, file));
 }
 
 let packageFields: { version: string; homepage?: string } | undefined;

@@ -123,7 +123,7 @@ export function revisionReader(
   return {
     show,
     exists: (file) => (inRepository(file) ? show(file) !== undefined : workingTree.exists(file)),
-    read: (file) => (inRepository(file) ? (show(file) ?? '') : workingTree.read(file)),
+    read: (file) => (inRepository(file) ? { text: show(file) ?? '' } : workingTree.read(file)),
   };
 }
 

@@ -1,11 +1,15 @@
 import { lineAndColumn } from './text-position.js';
 
+/** A file's text, or where it stops being UTF-8 (`utf16`: it is UTF-16, at 1:1). */
+export type DecodedText = { text: string } | NotUtf8;
+export type NotUtf8 = { line: number; column: number; utf16?: true };
+
 /**
  * Strict UTF-8 decoding: the text, or the 1-based line and column of the
  * first byte that is not UTF-8 (instead of silently turning it into U+FFFD);
  * a file saved as UTF-16 is told apart at 1:1 (`utf16`).
  */
-export function decodeUtf8(bytes: Uint8Array): { text: string } | { line: number; column: number; utf16?: true } {
+export function decodeUtf8(bytes: Uint8Array): DecodedText {
   if (isUtf16(bytes)) return { line: 1, column: 1, utf16: true };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };

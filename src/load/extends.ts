@@ -14,6 +14,8 @@ import {
   type SourceDocument,
 } from './load-document.js';
 import { parseJsonOnce } from './parse-json-once.js';
+import { decodeUtf8, type DecodedText } from './decode-utf8.js';
+import { notUtf8, unreadableDetail } from './read-policy-file.js';
 import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
 
 /** `"extends": "preset:<name>"` names a preset shipped in the package (presets/<name>.json). */
@@ -50,23 +52,27 @@ export const referenceListKeys: ReadonlySet<string> = new Set([
 /**
  * Where base policies are read from: the working tree, or (for a diff
  * against a git revision) the revision itself. Presets always come from the
- * package. `read` throws when a file that exists cannot be read.
+ * package. `read` gives the text as a policy's is read (decodeUtf8: strict
+ * UTF-8, or where it is not), and throws when a file that exists cannot be read.
  */
 export interface SourceReader {
   exists(absolute: string): boolean;
-  read(absolute: string): string;
+  read(absolute: string): DecodedText;
 }
 
 export const workingTree: SourceReader = {
   exists: (absolute) => existsSync(absolute),
-  read: (absolute) => readFileSync(absolute, 'utf8'),
+  read: (absolute) => decodeUtf8(readFileSync(absolute)),
 };
 
 export interface ExtendedDocument {
   value?: SourceDocument;
-  /** Every file the document was built from (absolute paths): the policy and its bases, in load order. */
+  /**
+   * Every file the document was built from (absolute paths): the policy and its bases, in load order; a base that is
+   * not UTF-8 too (a fix to it is watched for, and what is found in it says for which policy).
+   */
   sources: string[];
-  /** The text of each of `sources`, as read. */
+  /** The text of each of `sources`, as read ('' for a base that is not UTF-8). */
   texts: string[];
   diagnostics: Diagnostic[];
 }
@@ -104,14 +110,23 @@ export function loadExtended(
       diagnostics.push(extendsProblem(doc, pointer, problem ?? 'notFound', name));
       continue;
     }
-    let baseText: string;
+    let decoded: DecodedText;
     try {
-      baseText = (target.preset ? workingTree : reader).read(target.absolute);
+      decoded = (target.preset ? workingTree : reader).read(target.absolute);
     } catch (error) {
-      diagnostics.push(extendsProblem(doc, pointer, 'unreadable', name, (error as Error).message));
+      diagnostics.push(unreadableBase(doc, pointer, name, target.absolute, error as NodeJS.ErrnoException));
       continue;
     }
-    const base = loadBase(baseText, target, [...chain, absolutePath], target.preset ? workingTree : reader);
+    // Not UTF-8: reported in the base, at the first byte that is not, as for a policy (and for which policy).
+    if (!('text' in decoded)) {
+      diagnostics.push(notUtf8(decoded, target.display));
+      if (!sources.includes(target.absolute)) {
+        sources.push(target.absolute);
+        texts.push('');
+      }
+      continue;
+    }
+    const base = loadBase(decoded.text, target, [...chain, absolutePath], target.preset ? workingTree : reader);
     base.sources.forEach((source, i) => {
       if (sources.includes(source)) return;
       sources.push(source);
@@ -157,7 +172,8 @@ function loadBase(
 
 function readIfAny(file: string): string | undefined {
   try {
-    return workingTree.read(file);
+    const decoded = workingTree.read(file);
+    return 'text' in decoded ? decoded.text : undefined;
   } catch {
     return undefined;
   }
@@ -231,10 +247,25 @@ function locateBase(
   };
 }
 
+/**
+ * A base that is there but cannot be read, at the `extends` value naming it: a folder (name the policy file in
+ * it), or Node's reason with the path as the policy gives it (`name`), not the absolute one Node names.
+ */
+function unreadableBase(
+  doc: SourceDocument,
+  pointer: string,
+  name: string,
+  absolute: string,
+  error: NodeJS.ErrnoException,
+): Diagnostic {
+  if (error.code === 'EISDIR') return extendsProblem(doc, pointer, 'folder', name);
+  return extendsProblem(doc, pointer, 'unreadable', name, unreadableDetail(error, absolute, name));
+}
+
 function extendsProblem(
   doc: SourceDocument,
   pointer: string,
-  kind: 'notFound' | 'cycle' | 'unreadable',
+  kind: 'notFound' | 'cycle' | 'unreadable' | 'folder',
   name: string,
   detail = '',
 ): Diagnostic {
@@ -247,7 +278,8 @@ function extendsProblem(
         )
       : undefined;
   return {
-    ruleId: `extends/${kind === 'notFound' ? 'not-found' : kind}` satisfies StageRuleId<'load'>,
+    ruleId:
+      `extends/${kind === 'notFound' ? 'not-found' : kind === 'folder' ? 'unreadable' : kind}` satisfies StageRuleId<'load'>,
     severity: 'error',
     file: doc.file,
     pointer,

@@ -1,7 +1,7 @@
 import { lstatSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { decodeUtf8 } from './decode-utf8.js';
+import { decodeUtf8, type NotUtf8 } from './decode-utf8.js';
 import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
 
 /** A policy file's text, or the 'file/unreadable' or positioned 'file/invalid-utf8' diagnostic that says why there is none. */
@@ -43,7 +43,12 @@ function unreadable(
     const shown = path.join(path.dirname(displayPath), path.relative(path.dirname(file), target));
     return { messageId: 'diagnostics:file.danglingLink', data: { target: shown } };
   }
-  return { messageId: 'diagnostics:file.unreadable', data: { detail: error.message.split(file).join(displayPath) } };
+  return { messageId: 'diagnostics:file.unreadable', data: { detail: unreadableDetail(error, file, displayPath) } };
+}
+
+/** Node's message for a file that cannot be read, naming it as `shown` rather than by the absolute path Node gives. */
+export function unreadableDetail(error: NodeJS.ErrnoException, file: string, shown: string): string {
+  return error.message.split(file).join(shown);
 }
 
 /** Where `file` points, resolved, when it is a symbolic link (to something that cannot be read); else undefined. */
@@ -57,7 +62,7 @@ function danglingTarget(file: string): string | undefined {
 }
 
 /** The 'file/invalid-utf8' diagnostic for bytes decodeUtf8 refused: at the first byte that is not UTF-8, or a UTF-16 file. */
-export function notUtf8(decoded: { line: number; column: number; utf16?: true }, displayPath: string): Diagnostic {
+export function notUtf8(decoded: NotUtf8, displayPath: string): Diagnostic {
   return {
     ruleId: 'file/invalid-utf8' satisfies StageRuleId<'load'>,
     severity: 'error',

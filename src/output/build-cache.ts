@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ID_LINE, isFreshBundle } from '../code-cache.js';
@@ -14,7 +14,14 @@ import {
   schemaPath,
   templatesDir,
 } from '../paths.js';
-import { MANIFEST_NAME, READ_NO_FOLLOW, readManifest, type Manifest } from './output-ownership.js';
+import {
+  currentHash,
+  MANIFEST_NAME,
+  manifestTime,
+  READ_NO_FOLLOW,
+  readManifest,
+  type Manifest,
+} from './output-ownership.js';
 import { parseJsonOnce } from '../load/parse-json-once.js';
 import type { IdPosition } from '../pipeline/compile-policy.js';
 
@@ -297,7 +304,8 @@ export interface CachedPolicy {
 /**
  * The cached result for a policy when its organisation folder in `outDir`
  * was made from the same key, for the same id from the same file (`source`,
- * as the manifest records it), and still holds every file the manifest lists.
+ * as the manifest records it), and still holds every file the manifest lists
+ * as policyc wrote it.
  */
 export function cachedPolicy(
   outDir: string,
@@ -318,7 +326,7 @@ export function cachedPolicy(
     !Array.isArray(manifest.findings)
   )
     return undefined;
-  if (!allPresent(folder, manifest.files)) return undefined;
+  if (!asWritten(folder, manifest)) return undefined;
   // The display path was stored as '' (in its place, so that reports list the keys in the same order).
   // The manifest was just parsed: its diagnostics are this build's own to change.
   const withPath = (d: Diagnostic): Diagnostic => {
@@ -360,38 +368,31 @@ function storedTexts(
 }
 
 /**
- * Whether every file listed is in `folder`: one listing per sub-folder that
- * holds several, rather than a look-up per file; a look-up for a file alone
- * in its folder (policy.jsonld), which cost a third of a listing.
+ * Whether every file listed is in `folder` as policyc wrote it: a file (not a
+ * link or a folder), and older than the manifest (policyc writes the manifest
+ * last) or, if not, with the hash the manifest recorded. One look-up per file,
+ * and a read only of a file as new as the manifest: hashing every output of a
+ * thousand policies would take longer than the rest of the incremental build.
+ * A file the user deleted or edited makes the policy compile again, so that the
+ * build writes it again or (edited) refuses to overwrite it unless --force.
  */
-function allPresent(folder: string, files: readonly string[]): boolean {
-  const byDir = new Map<string, string[]>();
-  for (const file of files) {
-    const cut = file.lastIndexOf('/');
-    const dir = cut < 0 ? '' : file.slice(0, cut);
-    const names = byDir.get(dir);
-    if (names) names.push(file.slice(cut + 1));
-    else byDir.set(dir, [file.slice(cut + 1)]);
+function asWritten(folder: string, manifest: Manifest): boolean {
+  const written = manifestTime(folder);
+  const newer: string[] = [];
+  for (const file of manifest.files) {
+    // A listing never holds '', '.' or '..': a look-up of them would find a folder, or leave this one.
+    if (NOT_A_NAME.test(file)) return false;
+    const stat = lstatSync(path.join(folder, file), { throwIfNoEntry: false });
+    if (!stat?.isFile()) return false;
+    if (stat.mtimeMs >= written) newer.push(file);
   }
-  for (const [dir, names] of byDir) {
-    // A listing never holds '', '.' or '..': a look-up of them would find the folder.
-    if (names.length === 1 && !/^\.{0,2}$/.test(names[0]!)) {
-      if (!existsSync(path.join(folder, dir, names[0]!))) return false;
-      continue;
-    }
-    const listed = listing(path.join(folder, dir));
-    if (!listed || !names.every((name) => listed.has(name))) return false;
-  }
-  return true;
+  // A file without a recorded hash (a manifest of a version before 2026-12-07) cannot be told edited: as elsewhere.
+  const recorded = manifest.sha256 ?? {};
+  return newer.every(
+    (file) => typeof recorded[file] !== 'string' || recorded[file] === currentHash(path.join(folder, file)),
+  );
 }
-
-function listing(dir: string): Set<string> | undefined {
-  try {
-    return new Set(readdirSync(dir));
-  } catch {
-    return undefined;
-  }
-}
+const NOT_A_NAME = /(?:^|\/)\.{0,2}(?:\/|$)/;
 
 /** The cache's fields for an organisation's manifest. Deterministic: no clock, no local paths. */
 export function manifestExtras(

@@ -132,6 +132,31 @@ export function changedFiles(dir: string, listed: readonly string[], manifest: M
   });
 }
 
+/**
+ * The files `listed` that were edited since policyc wrote them, found without
+ * reading every file: policyc writes a folder's manifest after its files, so a
+ * file older than the manifest is as written; only one as new or newer (or one
+ * whose time the manifest's cannot be compared with) is read, and counts when
+ * its hash differs from the recorded one. An edit that also set the file's
+ * time back is not seen. A file without a recorded hash, or gone, is not among them.
+ */
+export function editedFiles(dir: string, listed: readonly string[], manifest: Manifest): string[] {
+  const written = manifestTime(dir);
+  return changedFiles(
+    dir,
+    listed.filter((file) => (lstatSync(path.join(dir, file), { throwIfNoEntry: false })?.mtimeMs ?? -1) >= written),
+    manifest,
+  );
+}
+
+/**
+ * When the manifest in `dir` was written: every file policyc wrote with it is older. -Infinity when that cannot
+ * be read, so that every file counts as possibly edited.
+ */
+export function manifestTime(dir: string): number {
+  return lstatSync(path.join(dir, MANIFEST_NAME), { throwIfNoEntry: false })?.mtimeMs ?? -Infinity;
+}
+
 /** True when the manifest records a hash for every file it lists: policyc can tell which of them were changed. */
 export function hasAllHashes(manifest: Manifest): boolean {
   const recorded = manifest.sha256;

@@ -30,6 +30,7 @@ const EXTRAS = '.manifest-fields';
 import {
   changedFiles,
   currentHash,
+  editedFiles,
   filesUnder,
   hasAllHashes,
   isWithin,
@@ -67,6 +68,8 @@ export class OutputWriter {
   private readonly shown: string;
   private readonly staging: string;
   private readonly merge: MergeOptions | undefined;
+  /** --force: overwrite files edited since policyc wrote them (else commit() refuses to). */
+  private readonly overwriteEdited: boolean;
   private readonly organisations = new Set<string>();
   /** Folders made in the staging folder so far: each is made once, not once per file written into it. */
   private readonly folders = new Set<string>();
@@ -75,8 +78,9 @@ export class OutputWriter {
   private release: (() => void) | undefined;
   private finished = false;
 
-  constructor(outDir: string, options: { merge?: MergeOptions; shownAs?: string } = {}) {
+  constructor(outDir: string, options: { merge?: MergeOptions; shownAs?: string; overwriteEdited?: boolean } = {}) {
     this.merge = options.merge;
+    this.overwriteEdited = options.overwriteEdited === true;
     this.outDir = path.resolve(outDir);
     this.shown = options.shownAs ?? this.outDir;
     if (existsSync(this.outDir) && !statSync(this.outDir).isDirectory()) {
@@ -149,7 +153,9 @@ export class OutputWriter {
   /**
    * Replaces each staged organisation's folder in outDir; other folders are
    * left as they were. Throws OutputRefusal, having changed nothing, when a
-   * folder to replace is not policyc's; on a failure while renaming, puts
+   * folder to replace is not policyc's, or holds a file edited since policyc
+   * wrote it that the build would remove or (without --force) overwrite; on a
+   * failure while renaming, puts
    * back the folders it had already replaced.
    */
   commit(prune?: PruneOptions): CommitResult {
@@ -166,6 +172,7 @@ export class OutputWriter {
         ),
       );
       for (const org of committed) this.checkStale(org, owned.get(org));
+      if (!this.overwriteEdited) for (const org of committed) this.checkEdited(org, owned.get(org));
       this.checkWritable(committed, owned);
       if (this.merge) for (const org of committed) this.mergeInto(org, owned.get(org));
       else this.replaceAll(committed, owned);
@@ -324,6 +331,18 @@ export class OutputWriter {
     const changed = changedFiles(path.join(this.outDir, org), this.staleFiles(org, manifest), manifest);
     if (changed.length)
       throw new OutputRefusal('changedFiles', { path: path.join(this.shown, org), files: changed.join(', ') });
+  }
+
+  /**
+   * Refuses, before anything moves, to overwrite a file this build makes again that was edited since policyc
+   * wrote it (editedFiles): the edit would be lost without a word. --force overwrites it.
+   */
+  private checkEdited(org: string, manifest: Manifest | undefined): void {
+    if (!manifest) return;
+    const remade = manifest.files.filter((file) => existsSync(path.join(this.staging, org, file)));
+    const edited = editedFiles(path.join(this.outDir, org), remade, manifest);
+    if (edited.length)
+      throw new OutputRefusal('editedFiles', { path: path.join(this.shown, org), files: edited.join(', ') });
   }
 
   /** Fails before anything moves when a folder cannot be changed (renaming a folder needs write access to it). */

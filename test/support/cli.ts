@@ -21,6 +21,22 @@ export function runPolicyc(args: string[], cwd: string = repoRoot): CliRun {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+let nobodyCanRun: boolean | undefined;
+
+/**
+ * Whether a test can run the CLI as 'nobody' (uid 65534), for whom a file can be made unreadable or a folder
+ * unwritable: only as root, and only where 'nobody' reaches the CLI (not a checkout inside a private folder).
+ */
+export function nobodyReachesCli(): boolean {
+  nobodyCanRun ??=
+    process.getuid?.() === 0 &&
+    spawnSync(process.execPath, ['-e', `require('node:fs').accessSync(${JSON.stringify(cliPath)})`], {
+      uid: 65534,
+      gid: 65534,
+    }).status === 0;
+  return nobodyCanRun;
+}
+
 type RunCli = (
   argv: string[],
   io: { cwd: string; stdout: (t: string) => void; stderr: (t: string) => void },

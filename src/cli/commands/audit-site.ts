@@ -10,7 +10,7 @@ import {
   messageLanguage,
   policyFiles,
   readPolicy,
-  relativeTo,
+  diagnosticPath,
   reportDiagnostics,
   UsageError,
   type CliIo,
@@ -45,7 +45,7 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
     const read = readPolicy(file, io);
     diagnostics.push(...read.diagnostics);
     if (read.text === undefined) continue;
-    const analysed = analyse(read.text, relativeTo(io, file), { check: false, path: file });
+    const analysed = analyse(read.text, diagnosticPath(io, file), { check: false, path: file });
     diagnostics.push(...analysed.diagnostics);
     if (analysed.model) policies.push(analysed.model.source);
   }
@@ -56,7 +56,7 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
       ...auditSite(scan, {
         catalogue,
         declarations: siteDeclarations(policies),
-        display: (f) => relativeTo(io, f),
+        display: (f) => diagnosticPath(io, f),
       }),
     );
   }

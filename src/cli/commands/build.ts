@@ -203,7 +203,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     await running.pool?.stop?.();
     running.writer?.abort();
     running.report?.finish();
-    io.stderr(cli.t('cli:interrupted', { out: relativeTo(io, outDir) }) + '\n');
+    io.stderr(cli.t('cli:interrupted', { out: relativeTo(io, outDir, options.out) }) + '\n');
   });
   try {
     const writer = openWriter({ options, io, groups, outDir, mods }, files, found.roots);
@@ -300,6 +300,7 @@ function openWriter(build: WriterContext, files: readonly string[], roots: reado
     mods.checkOutputFolder(options.out, io.cwd, files, roots);
     return new mods.OutputWriter(outDir, {
       shownAs: shownPath(io.cwd, outDir, options.out),
+      overwriteEdited: options.values.force === true,
       ...(groups ? { merge: { owns: partialOwner(mods, groups) } } : {}),
     });
   } catch (error) {
@@ -488,7 +489,7 @@ function configName(build: Build): string {
 
 /** Why the build must not be written (a write error, --strict findings, too many warnings, errors), or undefined. */
 function verdict(build: Build): string | undefined {
-  const out = relativeTo(build.io, build.outDir);
+  const out = relativeTo(build.io, build.outDir, build.options.out);
   const report = messagesFor(build.lang);
   if (build.writeError) return report.t('report:writeFailed', { detail: build.writeError.message, out });
   const counts = build.report.problems;
@@ -505,7 +506,7 @@ function verdict(build: Build): string | undefined {
 /** Swaps the staged outputs into place and says what was built. */
 function commit(build: Build, writer: Writer, policies: number): number {
   const { io } = build;
-  const out = relativeTo(io, build.outDir);
+  const out = relativeTo(io, build.outDir, build.options.out);
   const report = messagesFor(build.lang);
   let result;
   try {
@@ -565,7 +566,7 @@ function manifestSource(build: Build, file: string): string {
  */
 function reportOrphans(build: Build, result: ReturnType<Writer['commit']>): void {
   const report = messagesFor(build.lang);
-  const out = relativeTo(build.io, build.outDir);
+  const out = relativeTo(build.io, build.outDir, build.options.out);
   const shown = (org: string) => path.join(out, org);
   for (const org of result.removed)
     build.io.stderr(report.t('report:orphanRemoved', { folder: shown(org), id: org }) + '\n');

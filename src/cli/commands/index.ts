@@ -9,6 +9,7 @@ const outputFlags = {
   csv: { type: 'string' },
   'max-warnings': { type: 'string' },
   strict: { type: 'boolean' },
+  force: { type: 'boolean' },
 } as const satisfies Command['flags'];
 
 /**
@@ -43,7 +44,6 @@ const table: readonly Command[] = [
       ...outputFlags,
       'id-prefix': { type: 'string' },
       'heading-level': { type: 'string' },
-      force: { type: 'boolean' },
       watch: { type: 'boolean' },
       history: { type: 'boolean' },
     },

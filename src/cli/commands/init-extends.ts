@@ -1,8 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { languages } from '../../i18n/messages.js';
-import { loadExtended, presetNames, PRESET_PREFIX } from '../../load/extends.js';
+import { loadExtended, presetNames, PRESET_PREFIX, workingTree } from '../../load/extends.js';
+import { notUtf8 } from '../../load/read-policy-file.js';
 import { presetsDir } from '../../paths.js';
 import { didYouMean } from '../../validate/did-you-mean.js';
 import { FILL_IN } from '../../validate/fill-in-markers.js';
@@ -42,7 +43,7 @@ export function initBase(name: string, io: CliIo): InitBase {
     );
   }
   const absolute = path.resolve(io.cwd, name);
-  if (!isFile(absolute)) throw new UsageError(cli.t('cli:init.noBase', { file: relativeTo(io, absolute) }));
+  if (!isFile(absolute)) throw new UsageError(cli.t('cli:init.noBase', { file: relativeTo(io, absolute, name) }));
   return { name, preset: false, absolute };
 }
 
@@ -66,8 +67,11 @@ export function thinPolicy(
   own: Record<string, unknown>,
   io: CliIo,
 ): { policy: Record<string, unknown> } | { diagnostics: Diagnostic[] } {
-  const shown = base.preset ? base.name : relativeTo(io, base.absolute);
-  const loaded = loadExtended(readFileSync(base.absolute, 'utf8'), shown, base.absolute);
+  const shown = base.preset ? base.name : relativeTo(io, base.absolute, base.name);
+  // Read as any base is: a base that is not UTF-8 is reported in it, at the first byte that is not.
+  const decoded = workingTree.read(base.absolute);
+  if (!('text' in decoded)) return { diagnostics: [notUtf8(decoded, shown)] };
+  const loaded = loadExtended(decoded.text, shown, base.absolute);
   if (!loaded.value || loaded.diagnostics.some((d) => d.severity === 'error'))
     return { diagnostics: loaded.diagnostics.filter((d) => d.severity === 'error') };
   const open = (openPlaceholders(loaded.value.value) ?? {}) as Record<string, unknown>;

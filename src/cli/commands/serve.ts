@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import path from 'node:path';
 import type { CompileJob } from '../compile-job.js';
 import { formatCompact } from '../../diagnostics/format-diagnostics.js';
@@ -26,6 +27,31 @@ function parsePort(value: unknown): number {
   if (typeof value !== 'string' || !/^\d+$/.test(value) || port > 65535)
     throw new UsageError(cli.t('cli:badPort', { value: String(value) }));
   return port;
+}
+
+/**
+ * Why the server could not listen. A port in use (another `policyc serve`, another dev server) says so and how to
+ * choose another: a free port near it, when one is, or --port 0 for any free port.
+ */
+async function listenFailure(error: NodeJS.ErrnoException, host: string, port: number): Promise<string> {
+  if (error.code !== 'EADDRINUSE') return cli.t('cli:serve.listenFailed', { host, port, detail: error.message });
+  const free = await freePortAfter(host, port);
+  return free === undefined
+    ? cli.t('cli:serve.portInUse', { host, port })
+    : cli.t('cli:serve.portInUseTry', { host, port, free });
+}
+
+/** The first of the ten ports after `port` that can be listened on at `host`, if any. */
+async function freePortAfter(host: string, port: number): Promise<number | undefined> {
+  const canListen = (candidate: number): Promise<boolean> =>
+    new Promise((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(candidate, host, () => probe.close(() => resolve(true)));
+    });
+  for (let candidate = port + 1; candidate <= Math.min(port + 10, 65535); candidate++)
+    if (await canListen(candidate)) return candidate;
+  return undefined;
 }
 
 /**
@@ -75,7 +101,7 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
   try {
     server = await startPreviewServer({ host, port, texts, entries: ordered() });
   } catch (error) {
-    throw new UsageError(cli.t('cli:serve.listenFailed', { host, port, detail: (error as Error).message }));
+    throw new UsageError(await listenFailure(error as NodeJS.ErrnoException, host, port));
   }
   io.stderr(cli.t('cli:serve.listening', { url: server.url }) + '\n');
   const watcher = watchPolicies(
