@@ -231,25 +231,32 @@ export function diagnosticSinkFor(options: CommonOptions, io: CliIo, messageLang
   });
 }
 
+/** How many policies a run read, and how many of them stopped before the compliance rules ran. */
+export interface PolicyCount {
+  policies: number;
+  unchecked: number;
+}
+
 /**
- * The line check and build end with (text format): the findings by severity,
- * acknowledged ones left out of the counts and counted on a line of their own.
+ * The lines check and build end with (text format): the findings by severity,
+ * acknowledged ones left out of the counts and counted on a line of their own,
+ * and, when errors stopped policies before their compliance rules, that more findings may follow.
  */
 export function reportCounts(
   diagnostics: readonly Diagnostic[],
-  policies: number,
+  count: PolicyCount,
   options: CommonOptions,
   io: CliIo,
 ): void {
   const counting = unacknowledged(diagnostics);
-  printCounts(countBySeverity(counting), diagnostics.length - counting.length, policies, options, io);
+  printCounts(countBySeverity(counting), diagnostics.length - counting.length, count, options, io);
 }
 
 /** reportCounts from counts: unacknowledged diagnostics by severity, and how many were acknowledged. */
 export function printCounts(
   counts: Readonly<Record<Severity, number>>,
   acknowledged: number,
-  policies: number,
+  { policies, unchecked }: PolicyCount,
   options: CommonOptions,
   io: CliIo,
 ): void {
@@ -265,6 +272,11 @@ export function printCounts(
     }) + '\n',
   );
   if (acknowledged > 0) io.stderr(report.t('report:acknowledged', { count: acknowledged }) + '\n');
+  // Errors in the file's form stop a policy before its compliance rules: the count is not all there is to fix.
+  if (unchecked > 0)
+    io.stderr(
+      report.t(unchecked === policies ? 'report:notChecked' : 'report:notCheckedSome', { count: unchecked }) + '\n',
+    );
 }
 
 /** --max-warnings N: a non-negative whole number, or undefined when not given. */
