@@ -23,6 +23,24 @@ describe('policyc check: compliance findings', () => {
     expect(run.stderr).not.toContain('\u001b[');
   });
 
+  it('names the rule documentation as a path that opens from the working folder, wherever policyc is', async () => {
+    // The folder above the package stands for a project that installed it (node_modules/policyc).
+    const project = path.dirname(repoRoot);
+    const packageFolder = path.basename(repoRoot);
+    const run = await runPolicycInProcess(
+      ['check', path.join(packageFolder, fixture('art6/basis-missing', 'fail'))],
+      project,
+    );
+    expect(run.stderr).toContain(`/purposes/0/legalBasis  ${packageFolder}/docs/rules.md#en-art6-basis-missing`);
+    expect(existsSync(path.join(project, packageFolder, 'docs/rules.md'))).toBe(true);
+    // From a folder outside the package's project: the whole path.
+    const elsewhere = await runPolicycInProcess(
+      ['check', path.join(repoRoot, fixture('art6/basis-missing', 'fail'))],
+      checkDir(),
+    );
+    expect(elsewhere.stderr).toContain(`/purposes/0/legalBasis  ${repoRoot}/docs/rules.md#en-art6-basis-missing`);
+  });
+
   it('gives the messages in Dutch with --lang nl', async () => {
     const run = await runPolicycInProcess(['check', fixture('art6/basis-missing', 'fail'), '--lang', 'nl']);
     expect(run.stderr).toContain('53:5  fout          Het doel "Behandeling" heeft geen grondslag uit art. 6, lid 1.');
