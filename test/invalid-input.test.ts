@@ -106,7 +106,7 @@ const cases: Case[] = [
     fixture: 'bad-duration',
     ruleId: 'schema/pattern',
     pointer: '/retention/0/period',
-    message: 'must be an ISO 8601 duration in years, months, weeks or days, such as P20Y, P6M, P4W or P30D',
+    message: '"20 years" must be an ISO 8601 duration in years, months, weeks or days, such as P20Y, P6M, P4W or P30D',
     at: '"20 years"',
   },
 ];
