@@ -149,8 +149,13 @@ describe('bad input is reported with message, pointer and position', () => {
   it('gives messages in Dutch when asked', () => {
     const text = readFixture('invalid/unknown-key.json');
     const { diagnostics } = analysePolicy(text, 'x.json', 'nl');
-    expect(diagnostics[0]!.message).toBe('onbekende eigenschap "retenton"');
+    expect(diagnostics[0]!.message).toBe('onbekend veld "retenton"');
     expect(diagnostics[0]!.suggestion).toBe('bedoelde u "retention"?');
+    // A missing key is a 'veld' too: one word for what a manager sees as a field of the form.
+    const missing = readFixture('invalid/missing-required.json');
+    const [required] = analysePolicy(missing, 'x.json', 'nl').diagnostics;
+    expect(required!.message).toBe('verplicht veld "sourceLanguage" ontbreekt');
+    expect({ line: required!.line, column: required!.column }).toEqual(positionOfText(missing, '{\n    "version"'));
   });
 
   it('the CLI prints file:line:column, severity, pointer, message and rule id; exit 1', () => {
