@@ -30,9 +30,18 @@ export interface CliIo {
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
 export const EXIT_USAGE = 2;
+/** Stopped with Ctrl+C: 128 + SIGINT, as a shell reports it. */
+export const EXIT_INTERRUPTED = 130;
 
 /** A mistake in how the command was called: exit code 2 with usage hint. */
 export class UsageError extends Error {}
+
+/** A question on the terminal got no answer: the user pressed Ctrl+C (`interrupted`) or ended the input (Ctrl+D). */
+export class InputEnded extends Error {
+  constructor(readonly interrupted: boolean) {
+    super(interrupted ? 'stopped with Ctrl+C' : 'the input ended');
+  }
+}
 
 /** Options shared by every command; commands read the ones they need. */
 export interface CommonOptions {
