@@ -1,8 +1,8 @@
-import { readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runPolicyc, runPolicycInProcess } from './support/cli.js';
-import { positionIn } from './support/mini-policy.js';
+import { miniPolicy, positionIn } from './support/mini-policy.js';
 import { tempDirs } from './support/temp-dirs.js';
 
 const checkDir = tempDirs('policyc-check-');
@@ -21,6 +21,24 @@ describe('policyc check: compliance findings', () => {
     );
     expect(run.stderr).toContain('/purposes/0/legalBasis  docs/rules.md#en-art6-basis-missing');
     expect(run.stderr).not.toContain('\u001b[');
+  });
+
+  it('names the rule documentation as a path that opens from the working folder, wherever policyc is', async () => {
+    // The folder above the package stands for a project that installed it (node_modules/policyc).
+    const project = path.dirname(repoRoot);
+    const packageFolder = path.basename(repoRoot);
+    const run = await runPolicycInProcess(
+      ['check', path.join(packageFolder, fixture('art6/basis-missing', 'fail'))],
+      project,
+    );
+    expect(run.stderr).toContain(`/purposes/0/legalBasis  ${packageFolder}/docs/rules.md#en-art6-basis-missing`);
+    expect(existsSync(path.join(project, packageFolder, 'docs/rules.md'))).toBe(true);
+    // From a folder outside the package's project: the whole path.
+    const elsewhere = await runPolicycInProcess(
+      ['check', path.join(repoRoot, fixture('art6/basis-missing', 'fail'))],
+      checkDir(),
+    );
+    expect(elsewhere.stderr).toContain(`/purposes/0/legalBasis  ${repoRoot}/docs/rules.md#en-art6-basis-missing`);
   });
 
   it('gives the messages in Dutch with --lang nl', async () => {
@@ -140,5 +158,63 @@ describe('policyc check: acknowledged findings', () => {
     });
     // The finding it was meant for still counts.
     expect(findings.find((f) => f.ruleId === 'retention/vague')!.acknowledged).toBeUndefined();
+  });
+});
+
+describe('the closing lines say when errors kept the compliance rules from running', () => {
+  const unchecked = tempDirs('policyc-unchecked-');
+  /** A folder of policies/<id>/policy.json; a policy with `kvk` has that KvK number (a schema error unless 8 digits). */
+  function project(policies: { id: string; kvk?: string }[]): string {
+    const dir = unchecked();
+    for (const { id, kvk } of policies) {
+      const policy = miniPolicy();
+      policy.id = id;
+      if (kvk !== undefined) policy.controller.kvkNumber = kvk;
+      mkdirSync(path.join(dir, 'policies', id), { recursive: true });
+      writeFileSync(path.join(dir, 'policies', id, 'policy.json'), JSON.stringify(policy, null, 2));
+    }
+    return dir;
+  }
+  const NOT_RUN =
+    'The compliance rules have not run yet: the errors above stop them. Fix those first; the next run reports what the rules find, which may add errors.';
+
+  it('check: after the count, in the message language, when a schema error stopped the only policy', async () => {
+    const dir = project([{ id: 'a', kvk: '5123456' }]);
+    const run = await runPolicycInProcess(['check'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr.split('\n').slice(-3)).toEqual([
+      '1 policy checked: 1 error(s), 0 warning(s), 0 info.',
+      NOT_RUN,
+      '',
+    ]);
+    const nl = await runPolicycInProcess(['check', '--lang', 'nl'], dir);
+    expect(nl.stderr).toContain(
+      '1 beleidsbestand gecontroleerd: 1 fout(en), 0 waarschuwing(en), 0 info.\nDe nalevingsregels zijn nog niet uitgevoerd: de fouten hierboven houden ze tegen.',
+    );
+  });
+
+  it('check: counts the policies stopped when others were checked, and says nothing when all were', async () => {
+    const some = await runPolicycInProcess(['check'], project([{ id: 'a', kvk: '5123456' }, { id: 'b' }]));
+    expect(some.stderr).toMatch(
+      /\n2 policies checked: .*\nThe compliance rules have not run yet on 1 of the policies: the errors above stop them\. .*\n$/,
+    );
+    const none = await runPolicycInProcess(['check'], project([{ id: 'a', kvk: '12345678' }, { id: 'b' }]));
+    expect(none.stderr).not.toContain('have not run');
+    // A compliance finding is no reason to say it: the rules ran.
+    const findings = runPolicyc(['check', fixture('art6/basis-missing', 'fail')]);
+    expect(findings.status).toBe(1);
+    expect(findings.stderr).not.toContain('have not run');
+  });
+
+  it('build: between the count and why nothing was written; not in --format json', async () => {
+    const dir = project([{ id: 'a', kvk: '5123456' }]);
+    const run = await runPolicycInProcess(['build'], dir);
+    expect(run.status).toBe(1);
+    const lines = run.stderr.split('\n');
+    const count = lines.indexOf('1 policy checked: 1 error(s), 0 warning(s), 0 info.');
+    expect(lines[count + 1]).toBe(NOT_RUN);
+    expect(lines[count + 2]).toMatch(/^Build failed: 1 error\(s\)/);
+    const json = await runPolicycInProcess(['check', '--format', 'json'], dir);
+    expect(json.stderr + json.stdout).not.toContain('have not run');
   });
 });

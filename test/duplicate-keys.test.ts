@@ -36,7 +36,7 @@ describe('a key written twice in one object is refused', () => {
     ]);
     const nl = analysePolicy(text, 'policy.json', 'nl').diagnostics[0]!;
     expect(nl.message).toBe(
-      `de sleutel "version" staat twee keer in dit object (eerst op regel ${first.line}); JSON houdt alleen de laatste, de eerste zou stilzwijgend verloren gaan. Verwijder er een of voeg ze samen`,
+      `het veld "version" staat twee keer in dit object (eerst op regel ${first.line}); JSON houdt alleen het laatste, het eerste zou stilzwijgend verloren gaan. Verwijder er een of voeg ze samen`,
     );
   });
 

@@ -110,7 +110,7 @@ describe('extends', () => {
     expect(run.status).toBe(1);
     const p1x = positionOfText(baseText, '"P1X"');
     expect(compact(run)).toEqual([
-      `shared/base.json:${p1x.line}:${p1x.column} error /retention/0/period must be an ISO 8601 duration in years, months, weeks or days, such as P20Y, P6M, P4W or P30D (for practice-b/policy.json) [schema/pattern]`,
+      `shared/base.json:${p1x.line}:${p1x.column} error /retention/0/period "P1X" must be an ISO 8601 duration in years, months, weeks or days, such as P20Y, P6M, P4W or P30D (for practice-b/policy.json) [schema/pattern]`,
     ]);
     writeFileSync(base, baseText.replace('"P1X"', '"P1Y"'));
     const fixed = await runPolicyc(['check', 'practice-b', '--format', 'compact'], root);
@@ -127,7 +127,7 @@ describe('extends', () => {
     const args = ['check', 'practice-a', 'practice-b', '--format'];
     const lines = compact(await runPolicyc([...args, 'compact'], root));
     expect(lines).toEqual([
-      `shared/base.json:${p1x.line}:${p1x.column} error /retention/0/period must be an ISO 8601 duration in years, months, weeks or days, such as P20Y, P6M, P4W or P30D (for 2 policies: practice-a/policy.json, practice-b/policy.json) [schema/pattern]`,
+      `shared/base.json:${p1x.line}:${p1x.column} error /retention/0/period "P1X" must be an ISO 8601 duration in years, months, weeks or days, such as P20Y, P6M, P4W or P30D (for 2 policies: practice-a/policy.json, practice-b/policy.json) [schema/pattern]`,
     ]);
     const text = (await runPolicyc([...args, 'text', '--lang', 'nl'], root)).stderr;
     expect(text).toContain('(voor 2 beleidsbestanden: practice-a/policy.json, practice-b/policy.json)');

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './support/cli.js';
@@ -16,8 +16,12 @@ import { tempDirs } from './support/temp-dirs.js';
 const bin = path.join(repoRoot, 'lib/cli/main.cjs');
 const site = tempDirs('policyc-init-tty-');
 
-/** Runs `command` on a pseudo-terminal, typing each answer after the output shows its prompt. */
-function onTerminal(command: string, cwd: string, answers: [prompt: string, answer: string][]): Promise<string> {
+/** Runs `command` on a pseudo-terminal, typing each answer after the output shows its prompt; its exit status and output. */
+function typed(
+  command: string,
+  cwd: string,
+  answers: [prompt: string, keys: string][],
+): Promise<{ status: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('script', ['-qec', command, '/dev/null'], { cwd, env: { ...process.env, NO_COLOR: '1' } });
     let output = '';
@@ -27,12 +31,23 @@ function onTerminal(command: string, cwd: string, answers: [prompt: string, answ
       output += chunk.toString('utf8');
       for (let at; next < answers.length && (at = output.indexOf(answers[next]![0], answeredUpTo)) >= 0; next++) {
         answeredUpTo = at + answers[next]![0].length;
-        child.stdin.write(answers[next]![1] + '\n');
+        child.stdin.write(answers[next]![1]);
       }
     });
     child.on('error', reject);
-    child.on('close', (status) => (status === 0 ? resolve(output) : reject(new Error(`exit ${status}:\n${output}`))));
+    child.on('close', (status) => resolve({ status, output }));
   });
+}
+
+/** typed, each answer ended by Enter, for a run that must succeed: its output. */
+async function onTerminal(command: string, cwd: string, answers: [prompt: string, answer: string][]): Promise<string> {
+  const { status, output } = await typed(
+    command,
+    cwd,
+    answers.map(([prompt, answer]) => [prompt, answer + '\n']),
+  );
+  if (status !== 0) throw new Error(`exit ${status}:\n${output}`);
+  return output;
 }
 
 describe('policyc init in a terminal', () => {
@@ -52,4 +67,24 @@ describe('policyc init in a terminal', () => {
     expect(policy.id).toBe('de-molen');
     expect(policy.metadata.formality).toBe('informal');
   }, 60_000);
+
+  it.each([
+    ['Ctrl+D', '\u0004', 2],
+    ['Ctrl+C', '\u0003', 130],
+  ])(
+    '%s at a question: init says it stopped and wrote nothing, no internal error',
+    async (_, key, status) => {
+      const cwd = site();
+      const run = await typed(`${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} init`, cwd, [
+        ['Kind of practice', 'huisarts\n'],
+        ['Policy id', key],
+      ]);
+      expect(run.output).not.toMatch(/internal error|Error|ERR_/);
+      // On a line of its own after the open question, the last thing said.
+      expect(run.output).toMatch(/\[huisarts\]: [^\n]*\r?\npolicyc: init stopped; nothing was written\.\r?\n$/);
+      expect(run.status).toBe(status);
+      expect(existsSync(path.join(cwd, 'policies'))).toBe(false);
+    },
+    60_000,
+  );
 });

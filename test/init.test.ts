@@ -77,6 +77,11 @@ describe('policyc init', () => {
       expect(unfilled.find((d) => d.pointer === '/controller/kvkNumber')!.message).toBe(
         "fill in the practice's Chamber of Commerce (KvK) number, 8 digits: only the practice can give this (a placeholder written by policyc init)",
       );
+      // In Dutch a manager reads: fill in here, what, and who put the placeholder there.
+      const dutch = await check(cwd, ['--lang', 'nl']);
+      expect(dutch.find((d) => d.pointer === '/controller/kvkNumber')!.message).toBe(
+        'vul hier het KvK-nummer van de praktijk (8 cijfers) in. Alleen de praktijk zelf weet dit; policyc init heeft hier een tijdelijke tekst gezet',
+      );
 
       writeFileSync(
         file,

@@ -106,7 +106,7 @@ const cases: Case[] = [
     fixture: 'bad-duration',
     ruleId: 'schema/pattern',
     pointer: '/retention/0/period',
-    message: 'must be an ISO 8601 duration in years, months, weeks or days, such as P20Y, P6M, P4W or P30D',
+    message: '"20 years" must be an ISO 8601 duration in years, months, weeks or days, such as P20Y, P6M, P4W or P30D',
     at: '"20 years"',
   },
 ];
@@ -149,8 +149,13 @@ describe('bad input is reported with message, pointer and position', () => {
   it('gives messages in Dutch when asked', () => {
     const text = readFixture('invalid/unknown-key.json');
     const { diagnostics } = analysePolicy(text, 'x.json', 'nl');
-    expect(diagnostics[0]!.message).toBe('onbekende eigenschap "retenton"');
+    expect(diagnostics[0]!.message).toBe('onbekend veld "retenton"');
     expect(diagnostics[0]!.suggestion).toBe('bedoelde u "retention"?');
+    // A missing key is a 'veld' too: one word for what a manager sees as a field of the form.
+    const missing = readFixture('invalid/missing-required.json');
+    const [required] = analysePolicy(missing, 'x.json', 'nl').diagnostics;
+    expect(required!.message).toBe('verplicht veld "sourceLanguage" ontbreekt');
+    expect({ line: required!.line, column: required!.column }).toEqual(positionOfText(missing, '{\n    "version"'));
   });
 
   it('the CLI prints file:line:column, severity, pointer, message and rule id; exit 1', () => {

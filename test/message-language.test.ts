@@ -38,7 +38,7 @@ const find = (ds: readonly LocalisedDiagnostic[], ruleId: string): LocalisedDiag
 /** The messages of the schema error, in each language. */
 function expectUnknownProperty(nl: readonly LocalisedDiagnostic[], en: readonly LocalisedDiagnostic[]): void {
   expect(find(nl, 'schema/unknown-property')).toMatchObject({
-    message: 'onbekende eigenschap "retenton"',
+    message: 'onbekend veld "retenton"',
     suggestion: 'bedoelde u "retention"?',
     line: 24,
     column: 7,
@@ -95,7 +95,7 @@ describe('the message language of build, check and diff (--message-lang)', () =>
     expect(viaLang.stdout).toBe(
       (await runPolicycInProcess([...args, '--format', 'json', '--message-lang', 'nl'])).stdout,
     );
-    expect(viaLang.stdout).toContain('onbekende eigenschap');
+    expect(viaLang.stdout).toContain('onbekend veld');
   });
 
   it('the text report of check is in the message language too, with the same positions', async () => {
@@ -103,7 +103,7 @@ describe('the message language of build, check and diff (--message-lang)', () =>
       (await runPolicycInProcess(['check', bad, '--message-lang', lang])).stderr;
     const [nl, en] = [await text('nl'), await text('en')];
     expect(nl).toContain('24:7  fout');
-    expect(nl).toContain('onbekende eigenschap "retenton" (bedoelde u "retention"?)');
+    expect(nl).toContain('onbekend veld "retenton" (bedoelde u "retention"?)');
     expect(en).toContain('24:7  error');
     expect(en).toContain('unknown property "retenton" (did you mean "retention"?)');
   });

@@ -113,6 +113,10 @@ describe('the packed package, installed into a fresh project', () => {
       });
     const bundled = check({});
     expect(bundled.stderr).toContain('1 policy checked');
+    // Each finding names its rule's documentation as a path that opens from the project, in the installed package.
+    const docs = /  (node_modules\/policyc\/docs\/rules\.md)#en-[a-z0-9-]+\n/.exec(bundled.stderr);
+    expect(docs, bundled.stderr).not.toBeNull();
+    expect(existsSync(path.join(project, docs![1]!))).toBe(true);
     const modules = check({ POLICYC_BUNDLE: '0' });
     expect([bundled.status, bundled.stdout, bundled.stderr]).toEqual([modules.status, modules.stdout, modules.stderr]);
     const lib = path.join(project, 'node_modules', 'policyc', 'lib');

@@ -35,7 +35,7 @@ function editBase(root: string, from: string, to: string): string {
   return text.replace(from, to);
 }
 
-const pattern = 'must be an ISO 8601 duration in years, months, weeks or days, such as P20Y, P6M, P4W or P30D';
+const pattern = '"P1X" must be an ISO 8601 duration in years, months, weeks or days, such as P20Y, P6M, P4W or P30D';
 const all = practices.map((p) => `${p}/policy.json`);
 
 describe('a finding in a base that many policies share', () => {

@@ -7,6 +7,7 @@ import {
 } from '../diagnostics/diagnostic.js';
 import { duplicateIdDiagnostics, type PolicyId } from '../pipeline/duplicate-ids.js';
 import { mergeSharedFindings, sharedFindingKey } from '../diagnostics/shared-findings.js';
+import { stopsComplianceCheck } from '../diagnostics/stage-rule-ids.js';
 import type { DiagnosticSink } from './diagnostic-sink.js';
 import type { IdPosition } from '../pipeline/compile-policy.js';
 
@@ -43,6 +44,8 @@ export class BuildReport {
   /** Unacknowledged diagnostics of both kinds, for the summary line. */
   readonly unacknowledged = noCounts();
   acknowledged = 0;
+  /** Policies that errors stopped before their compliance rules ran. */
+  unchecked = 0;
   private readonly early = new Map<number, PolicyReport>();
   private readonly held = new Map<string, LocalisedDiagnostic[]>();
   private readonly firstWithId = new Map<string, PolicyId>();
@@ -77,6 +80,7 @@ export class BuildReport {
   add(policy: PolicyReport): void {
     for (const d of policy.diagnostics) this.count(d, this.problems, false);
     for (const d of policy.findings) this.count(d, this.findings, true);
+    if (policy.diagnostics.some(stopsComplianceCheck)) this.unchecked++;
     this.early.set(policy.index, policy);
     let taken = false;
     for (let p = this.early.get(this.next); p; p = this.early.get(this.next)) {

@@ -31,9 +31,18 @@ export interface CliIo {
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
 export const EXIT_USAGE = 2;
+/** Stopped with Ctrl+C: 128 + SIGINT, as a shell reports it. */
+export const EXIT_INTERRUPTED = 130;
 
 /** A mistake in how the command was called: exit code 2 with usage hint. */
 export class UsageError extends Error {}
+
+/** A question on the terminal got no answer: the user pressed Ctrl+C (`interrupted`) or ended the input (Ctrl+D). */
+export class InputEnded extends Error {
+  constructor(readonly interrupted: boolean) {
+    super(interrupted ? 'stopped with Ctrl+C' : 'the input ended');
+  }
+}
 
 /** Options shared by every command; commands read the ones they need. */
 export interface CommonOptions {
@@ -247,25 +256,32 @@ export function diagnosticSinkFor(options: CommonOptions, io: CliIo, messageLang
   });
 }
 
+/** How many policies a run read, and how many of them stopped before the compliance rules ran. */
+export interface PolicyCount {
+  policies: number;
+  unchecked: number;
+}
+
 /**
- * The line check and build end with (text format): the findings by severity,
- * acknowledged ones left out of the counts and counted on a line of their own.
+ * The lines check and build end with (text format): the findings by severity,
+ * acknowledged ones left out of the counts and counted on a line of their own,
+ * and, when errors stopped policies before their compliance rules, that more findings may follow.
  */
 export function reportCounts(
   diagnostics: readonly Diagnostic[],
-  policies: number,
+  count: PolicyCount,
   options: CommonOptions,
   io: CliIo,
 ): void {
   const counting = unacknowledged(diagnostics);
-  printCounts(countBySeverity(counting), diagnostics.length - counting.length, policies, options, io);
+  printCounts(countBySeverity(counting), diagnostics.length - counting.length, count, options, io);
 }
 
 /** reportCounts from counts: unacknowledged diagnostics by severity, and how many were acknowledged. */
 export function printCounts(
   counts: Readonly<Record<Severity, number>>,
   acknowledged: number,
-  policies: number,
+  { policies, unchecked }: PolicyCount,
   options: CommonOptions,
   io: CliIo,
 ): void {
@@ -281,6 +297,11 @@ export function printCounts(
     }) + '\n',
   );
   if (acknowledged > 0) io.stderr(report.t('report:acknowledged', { count: acknowledged }) + '\n');
+  // Errors in the file's form stop a policy before its compliance rules: the count is not all there is to fix.
+  if (unchecked > 0)
+    io.stderr(
+      report.t(unchecked === policies ? 'report:notChecked' : 'report:notCheckedSome', { count: unchecked }) + '\n',
+    );
 }
 
 /** --max-warnings N: a non-negative whole number, or undefined when not given. */

@@ -4,7 +4,9 @@ import { formatLocalisedReport, type ReportOptions } from '../diagnostics/format
 import { formatLocalisedSarif } from '../diagnostics/format-sarif.js';
 import { ruleMetadata } from '../check/rule-metadata.js';
 import { rules } from '../check/rules.js';
-import { ruleDocsPath } from '../check/rules-doc-path.js';
+import path from 'node:path';
+import { ruleAnchor } from '../check/rules-doc-path.js';
+import { packageRoot, shownPath } from '../paths.js';
 import { messagesFor, type Language } from '../i18n/messages.js';
 
 /**
@@ -68,6 +70,7 @@ function reportOptions(settings: SinkSettings): ReportOptions {
   const messages = messagesFor(settings.lang);
   const catalogue = new Set(rules.map((r) => r.id)); // ids only: no rule's title translated
   const docs = new Map<string, string | undefined>(); // worked out once per rule
+  const rulesDoc = rulesDocFrom(settings.cwd);
   return {
     cwd: settings.cwd,
     lang: settings.lang,
@@ -79,10 +82,21 @@ function reportOptions(settings: SinkSettings): ReportOptions {
     },
     acknowledgedLabel: messages.t('rules:docs.acknowledged'),
     docsPath: (ruleId) => {
-      if (!docs.has(ruleId)) docs.set(ruleId, catalogue.has(ruleId) ? ruleDocsPath(ruleId, messages.lang) : undefined);
+      if (!docs.has(ruleId))
+        docs.set(ruleId, catalogue.has(ruleId) ? `${rulesDoc}#${ruleAnchor(ruleId, messages.lang)}` : undefined);
       return docs.get(ruleId);
     },
   };
+}
+
+/**
+ * The package's docs/rules.md as a path that opens from the working folder `cwd`: docs/rules.md in this
+ * repository, node_modules/policyc/docs/rules.md in a project that installed policyc, absolute from elsewhere.
+ */
+export function rulesDocFrom(cwd: string): string {
+  return shownPath(cwd, path.join(packageRoot, 'docs', 'rules.md'))
+    .split(path.sep)
+    .join('/');
 }
 
 /** formatJson's array, written element by element. */

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as ReadlinePromises from 'node:readline/promises';
 import type * as Tty from 'node:tty';
-import { cli, EXIT_INVALID } from './cli-support.js';
+import { cli, EXIT_INVALID, InputEnded } from './cli-support.js';
 import { runCli } from './run-cli.js';
 
 export { runCli } from './run-cli.js';
@@ -12,12 +12,25 @@ export { writeCodeCaches } from '../code-cache.js';
 // (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING); scripts/bundle-cli.mjs refuses a bundle with one.
 const require = createRequire(import.meta.url);
 
-/** A question on the terminal, only when one is attached. */
+/**
+ * A question on the terminal, only when one is attached. Ctrl+C or Ctrl+D instead of an answer closes the
+ * reader, which fails the question (AbortError): that is InputEnded, for the command to say it stopped.
+ */
 async function prompt(question: string): Promise<string> {
   const { createInterface } = require('node:readline/promises') as typeof ReadlinePromises;
   const rl = createInterface({ input: process.stdin, output: process.stderr });
+  // Ctrl+C: told apart from Ctrl+D by a listener of its own, which cancels the question.
+  const cancel = new AbortController();
+  let interrupted = false;
+  rl.on('SIGINT', () => {
+    interrupted = true;
+    cancel.abort();
+  });
   try {
-    return await rl.question(question);
+    return await rl.question(question, { signal: cancel.signal });
+  } catch (error) {
+    if ((error as Error | undefined)?.name === 'AbortError') throw new InputEnded(interrupted);
+    throw error;
   } finally {
     rl.close();
   }

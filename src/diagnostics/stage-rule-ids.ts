@@ -76,3 +76,13 @@ export type StageRuleId<S extends Stage = Stage> = (typeof stageRuleIds)[S][numb
 export function ruleFamily(ruleId: string): string {
   return ruleId.slice(0, ruleId.indexOf('/'));
 }
+
+/** The stages before the compliance check: an error of one of them stops the policy before its rules run (src/pipeline/analyse-policy.ts). */
+const beforeCheck: ReadonlySet<string> = new Set(
+  (['load', 'validate', 'resolve'] as const).flatMap((stage) => stageRuleIds[stage].map(ruleFamily)),
+);
+
+/** Whether `d` kept the compliance rules from running on its policy: an error of loading, the schema or resolving. */
+export function stopsComplianceCheck(d: { ruleId: string; severity: string }): boolean {
+  return d.severity === 'error' && beforeCheck.has(ruleFamily(d.ruleId));
+}

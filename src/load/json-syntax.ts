@@ -191,9 +191,28 @@ function badToken(text: string, tokens: Token[], index: number, stack: number[])
     return problem('missingValue', at, { found: text[at]! });
   if (VALUE_START.has(token.type) && previous && VALUE_END.has(previous.type)) {
     const isKey = text[stack.at(-1)!] === '{' && previous.type === 'String' && isKeyPlace(tokens[index - 2]);
-    return problem(isKey ? 'missingColon' : 'missingComma', at);
+    return isKey ? problem('missingColon', at) : missingComma(text, previous, token);
   }
   return problem('unexpected', at, { token: shorten(text.slice(at, token.loc.end.offset)) });
+}
+
+/**
+ * Two values with no comma between them: the place the comma belongs, at the end of the first (as a comma
+ * too many is pointed at itself), and the value it follows; the line, when the next value starts on another.
+ */
+function missingComma(text: string, previous: Token, next: Token): SyntaxProblem {
+  const end = previous.loc.end.offset;
+  const after = tokenShown(text, previous);
+  const { line } = lineAndColumn(text, end);
+  return lineAndColumn(text, next.loc.start.offset).line > line
+    ? problem('missingCommaAtLineEnd', end, { after, line })
+    : problem('missingComma', end, { after, before: tokenShown(text, next) });
+}
+
+/** A token as a message quotes it: a text as written, with its quotes; anything else in quotes. */
+function tokenShown(text: string, token: Token): string {
+  const written = shorten(text.slice(token.loc.start.offset, token.loc.end.offset));
+  return token.type === 'String' ? written : `"${written}"`;
 }
 
 const isKeyPlace = (before: Token | undefined): boolean => before?.type === 'LBrace' || before?.type === 'Comma';

@@ -17,6 +17,7 @@ export function readPolicySchemaText(): string {
  * (generate-validator.ts, run by `npm run compile`) and the runtime fallback.
  * x-translated and x-markdown are annotations to ajv; text-checks.ts acts on them.
  * x-not-rendered marks metadata that no output shows (test/schema-markers.test.ts reads it).
+ * x-form names the message a value that misses its `pattern` gets (diagnostics:schema.pattern.<x-form>).
  */
 export function createAjv(options: { standalone: boolean }): Ajv2020 {
   const { Ajv2020 } = require('ajv/dist/2020') as typeof import('ajv/dist/2020.js');
@@ -37,6 +38,7 @@ export function createAjv(options: { standalone: boolean }): Ajv2020 {
   ajv.addKeyword({ keyword: 'x-translated', schemaType: 'boolean' });
   ajv.addKeyword({ keyword: 'x-markdown', schemaType: 'boolean' });
   ajv.addKeyword({ keyword: 'x-not-rendered', schemaType: 'boolean' });
+  ajv.addKeyword({ keyword: 'x-form', schemaType: 'string' });
   // Whether a change to the property is material or editorial, and why (read by the diff: src/diff/change-class.ts).
   ajv.addKeyword({ keyword: 'x-change', schemaType: 'object' });
   return ajv;

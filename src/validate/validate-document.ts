@@ -6,6 +6,7 @@ import { locate, positionOf, type SourceDocument, type SourcePosition } from '..
 import { joinPointer, parentPointer } from '../load/json-pointer.js';
 import { didYouMean, didYouMeanHint } from './did-you-mean.js';
 import { fillInMarkers } from './fill-in-markers.js';
+import { isoDateFor } from './date-rewrite.js';
 import { policySchema } from './schema-validator.js';
 import { findTextProblems, type TextProblem } from './text-checks.js';
 import { findIllegalCharacters } from './illegal-characters.js';
@@ -146,6 +147,19 @@ const byDefinition = (family: string, error: ErrorObject): MessageRef => {
     ? { messageId: `${family}.${name}` }
     : { messageId: `${family}.generic`, data: pickDefined({ pattern: params<{ pattern?: string }>(error).pattern }) };
 };
+/**
+ * A value that misses its pattern: the message the schema names for the field (x-form: 'kvkNumber'), else
+ * its definition's, else the generic one; each gets the value as given and how many digits it has.
+ */
+const patternMessage = (error: ErrorObject): MessageRef => {
+  const form = (error.parentSchema as { 'x-form'?: string } | undefined)?.['x-form'];
+  const { messageId, data } =
+    form !== undefined && hasMessage(`diagnostics:schema.pattern.${form}`)
+      ? { messageId: `diagnostics:schema.pattern.${form}`, data: {} }
+      : byDefinition('diagnostics:schema.pattern', error);
+  const value = typeof error.data === 'string' ? error.data : '';
+  return { messageId, data: { ...data, value: shownValue(value), digits: value.replace(/[^0-9]/g, '').length } };
+};
 const pickDefined = (values: Record<string, string | undefined>): Record<string, string> =>
   Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined));
 const limit = (e: ErrorObject): number => params<{ limit: number }>(e).limit;
@@ -204,11 +218,17 @@ const readers: Record<string, Reader> = {
       ...quoted(e.data, types),
     };
   },
-  pattern: (e) => ({ ruleId: 'schema/pattern', ...byDefinition('diagnostics:schema.pattern', e) }),
-  format: (e) => ({
-    ruleId: 'schema/format',
-    messageId: `diagnostics:schema.format.${params<{ format: string }>(e).format}`,
-  }),
+  pattern: (e) => ({ ruleId: 'schema/pattern', ...patternMessage(e) }),
+  format: (e) => {
+    const format = params<{ format: string }>(e).format;
+    const iso = format === 'date' && typeof e.data === 'string' ? isoDateFor(e.data) : undefined;
+    return {
+      ruleId: 'schema/format',
+      messageId: `diagnostics:schema.format.${format}`,
+      data: { value: shownValue(e.data) },
+      ...(iso ? { hint: { messageId: 'diagnostics:writeDate', data: { date: iso } } } : {}),
+    };
+  },
   minLength: () => ({ ruleId: 'schema/empty', messageId: 'diagnostics:schema.minLength' }),
   minItems: (e) => ({ ruleId: 'schema/empty', messageId: 'diagnostics:schema.minItems', data: { count: limit(e) } }),
   minProperties: (e) => ({

@@ -36,7 +36,15 @@ const cases: Array<[string, string, string]> = [
   ['{"id": "x",\n  "metadata": {\n', ': it ends before the "{" at line 2, column 15 is closed with "}"', '2:16'],
   ['[1,2', ': it ends before the "[" at line 1, column 1 is closed with "]"', '1:5'],
   ['{"a": "abc', ': it ends inside the text that starts at line 1, column 7; a closing " is missing', '1:11'],
-  ['{"a": "x"\n "b": "y"}', ': a comma is missing before this', '2:2'],
+  // A missing comma is pointed at where it belongs, at the end of the value before it.
+  ['{"a": "x"\n "b": "y"}', ': a comma is missing at the end of line 1, after "x"', '1:10'],
+  [
+    '{\n  "address": {\n    "street": "Lindenlaan 12"\n    "postalCode": "8011 AB"\n  }\n}',
+    ': a comma is missing at the end of line 3, after "Lindenlaan 12"',
+    '3:30',
+  ],
+  ['{"a": [true],\n  "b": {"c": 1}\n  "d": 2}', ': a comma is missing at the end of line 2, after "}"', '2:16'],
+  ['{"a": "x" "b": "y"}', ': a comma is missing between "x" and "b"', '1:10'],
   ['{"a" 1}', ': a colon is missing between the name and its value', '1:6'],
   ['{"a": 1,, "b": 2}', ': a value is missing before this ","', '1:9'],
   ['{"a": 1,\n "b": }', ': a value is missing before this "}"', '2:7'],
@@ -75,7 +83,7 @@ const cases: Array<[string, string, string]> = [
   ],
   // The first mistake is named, not a later one.
   ['{"a": 1,} @', ': no comma may follow the last item; remove this comma before "}"', '1:8'],
-  ['{"a": [1 2] @', ': a comma is missing before this', '1:10'],
+  ['{"a": [1 2] @', ': a comma is missing between "1" and "2"', '1:9'],
   ['{"id": "a",\r\n  "name": "x",\r\n}', ': no comma may follow the last item; remove this comma before "}"', '2:14'],
 ];
 
@@ -91,6 +99,12 @@ describe('a syntax error is named in the author’s terms, where it is', () => {
     const d = syntaxDiagnostic('{"id": "x",\n  "metadata": {', 'nl');
     expect(d.message).toBe(
       'het bestand is geen geldige JSON: het houdt op voordat de "{" op regel 2, kolom 15 is gesloten met "}"',
+    );
+    expect(syntaxDiagnostic('{"a": "x"\n "b": "y"}', 'nl').message).toBe(
+      'het bestand is geen geldige JSON: aan het eind van regel 1, na "x", ontbreekt een komma',
+    );
+    expect(syntaxDiagnostic('{"a": "x" "b": "y"}', 'nl').message).toBe(
+      'het bestand is geen geldige JSON: tussen "x" en "b" ontbreekt een komma',
     );
     expect(syntaxDiagnostic('{"a": 1,}', 'nl').message).toBe(
       'het bestand is geen geldige JSON: na het laatste onderdeel mag geen komma staan; haal deze komma voor "}" weg',

@@ -187,7 +187,7 @@ describe('processor annex', () => {
     expect(country).toMatchObject({
       ruleId: 'schema/pattern',
       pointer: '/processors/0/contractingEntity/country',
-      message: 'must be a two-letter country code such as NL, IE or US (EU for the European Union)',
+      message: '"Luxembourg" must be a two-letter country code such as NL, IE or US (EU for the European Union)',
       ...positionIn(result.text, '"Luxembourg"'),
     });
   });

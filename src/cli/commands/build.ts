@@ -276,7 +276,13 @@ async function compileAndCommit(
     ids && options.paths.length === 0 ? unknownPolicyAcknowledgements(options.acknowledged ?? [], ids) : [],
   );
   const policies = build.found.files.length;
-  printCounts(build.report.unacknowledged, build.report.acknowledged, policies, options, io);
+  printCounts(
+    build.report.unacknowledged,
+    build.report.acknowledged,
+    { policies, unchecked: build.report.unchecked },
+    options,
+    io,
+  );
   const refusal = verdict(build);
   if (refusal !== undefined) {
     writer.abort();

@@ -6,6 +6,7 @@ import { positionOf } from '../../load/load-document.js';
 import { countBySeverity, hasErrors, unacknowledged, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { messagesFor } from '../../i18n/messages.js';
 import { mergeSharedFindings } from '../../diagnostics/shared-findings.js';
+import { stopsComplianceCheck } from '../../diagnostics/stage-rule-ids.js';
 import {
   EXIT_INVALID,
   EXIT_OK,
@@ -30,15 +31,20 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
   const { files, skipped } = findPolicyFiles(options, io);
   const diagnostics: Diagnostic[] = [...skipped];
   const ids: PolicyId[] = [];
+  let unchecked = 0; // policies whose compliance rules did not run
   for (const file of files) {
     const read = readPolicy(file, io);
     diagnostics.push(...read.diagnostics);
-    if (read.text === undefined) continue;
+    if (read.text === undefined) {
+      unchecked++;
+      continue;
+    }
     const analysed = analyse(read.text, path.relative(io.cwd, file), {
       path: file,
       acknowledged: options.acknowledged ?? [],
     });
     diagnostics.push(...analysed.diagnostics, ...applyRuleSettings(analysed.findings, options.config.rules));
+    if (analysed.diagnostics.some(stopsComplianceCheck)) unchecked++;
     const id = (analysed.document?.value as { id?: unknown } | undefined)?.id;
     if (typeof id === 'string' && analysed.document) {
       const { line, column } = positionOf(analysed.document, '/id');
@@ -52,7 +58,7 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
   // A finding in a base that many of the policies share is said, and counted, once.
   const report = mergeSharedFindings(diagnostics);
   reportDiagnostics(report, options, io, lang);
-  reportCounts(report, files.length, options, io);
+  reportCounts(report, { policies: files.length, unchecked }, options, io);
   // Acknowledged findings are shown but fail nothing and count towards no limit.
   const counting = unacknowledged(report);
   const counts = countBySeverity(counting);

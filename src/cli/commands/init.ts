@@ -8,11 +8,13 @@ import { didYouMean } from '../../validate/did-you-mean.js';
 import { FILL_IN } from '../../validate/fill-in-markers.js';
 import {
   cli,
+  EXIT_INTERRUPTED,
   EXIT_INVALID,
   EXIT_OK,
   EXIT_USAGE,
   relativeTo,
   reportDiagnostics,
+  InputEnded,
   UsageError,
   type CliIo,
   type CommonOptions,
@@ -39,7 +41,15 @@ const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
  * its bases merged in), or as a thin policy extending a base, never over an existing file.
  */
 export async function run(options: CommonOptions, io: CliIo): Promise<number> {
-  const choices = await choose(options, io);
+  let choices: InitChoices;
+  try {
+    choices = await choose(options, io);
+  } catch (error) {
+    if (!(error instanceof InputEnded)) throw error;
+    // Ctrl+D leaves the prompt's line open (Ctrl+C ends it): the sentence starts on a line of its own.
+    io.stderr((error.interrupted ? '' : '\n') + cli.t('cli:init.stopped') + '\n');
+    return error.interrupted ? EXIT_INTERRUPTED : EXIT_USAGE;
+  }
   // Into the config file's first policies folder, else policies/.
   const folder = path.resolve(io.cwd, options.config.policies?.[0] ?? 'policies', choices.id);
   const skeleton = choices.base
