@@ -31,7 +31,16 @@ import { purposesBlocks } from './notice-purposes.js';
 import { summarySection } from './notice-summary.js';
 import { retentionTable } from './notice-retention.js';
 import { mentionsNoticePeriod, mentionsStorageIn } from './author-mentions.js';
-import { link, text, type Block, type Fact, type Inline, type NoticeOutline, type Section } from './outline.js';
+import {
+  identifier,
+  link,
+  text,
+  type Block,
+  type Fact,
+  type Inline,
+  type NoticeOutline,
+  type Section,
+} from './outline.js';
 import { noticeVersionKeys, versionLine } from './version-line.js';
 
 export { formatEntity } from './notice-parties.js';
@@ -114,7 +123,7 @@ function controllerBlocks({ model, source, m }: NoticeContext): Block[] {
   const facts: Fact[] = [];
   if (controller.address)
     facts.push({ label: t('notice:label.address'), inlines: [text(formatAddress(controller.address, m))] });
-  if (controller.kvkNumber) facts.push({ label: t('notice:label.kvk'), inlines: [text(controller.kvkNumber)] });
+  if (controller.kvkNumber) facts.push({ label: t('notice:label.kvk'), inlines: [identifier(controller.kvkNumber)] });
   facts.push(...contactFacts(controller.contact, m));
   if (controller.website)
     facts.push({ label: t('notice:label.website'), inlines: [link(controller.website, controller.website)] });
