@@ -22,7 +22,7 @@ import {
   sentence,
   withNotes,
 } from './format.js';
-import { specialCategoryNote, transferGroundText, transferText } from './legal-text.js';
+import { medicalFileNote, specialCategoryNote, transferGroundText, transferText } from './legal-text.js';
 import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
 import { formatEntity, processorTable, recipientTable } from './notice-parties.js';
 import { rightsBlocks } from './notice-rights.js';
@@ -198,9 +198,10 @@ function scopeBlocks({ source, model, m }: NoticeContext): Block[] {
 }
 
 /** '(bijzondere persoonsgegevens: gegevens over gezondheid)', without repeating what the category's name already says. */
-function categoryNotes(c: DataCategory, name: string, m: Messages): string[] {
+function categoryNotes(c: DataCategory, name: string, m: Messages, client: boolean): string[] {
   const notes: string[] = [];
   if (c.special) notes.push(specialCategoryNote(c.special, name, m, 'notice:data'));
+  notes.push(...medicalFileNote(c, m, 'notice:data', client));
   if (c.criminal) notes.push(m.t('notice:data.criminal'));
   if (c.nationalIdentifier) notes.push(m.t('notice:data.nationalIdentifier'));
   return notes;
@@ -210,7 +211,7 @@ function categoryNotes(c: DataCategory, name: string, m: Messages): string[] {
 function dataBlocks({ source, model, m }: NoticeContext): Block[] {
   const items = model.dataCategories.map((c) => {
     const name = pick(c.name, m);
-    const notes = categoryNotes(c, name, m);
+    const notes = categoryNotes(c, name, m, source.metadata.careRecipient === 'client');
     const label = withNotes(name, notes);
     // The sentence ends with the locale's full stop, not also with the author's ('… met toestemming..').
     const where = c.source

@@ -149,12 +149,15 @@ function withShortLawName(rule: RetentionRule, m: Messages): RetentionRule {
 
 /**
  * The rule that keeps health data, the longest-standing one first: the medical file. Not a rule
- * under which we keep nothing ('on-device-only'): '<rule>: bewaard …' would be false for it.
+ * under which we keep nothing ('on-device-only'): '<rule>: bewaard …' would be false for it; nor one
+ * that keeps only health data the author says is outside the file (partOfMedicalFile: false).
  */
 function medicalFileRule(rules: readonly RetentionRule[]): RetentionRule | undefined {
   const health = rules.filter(
     (r) =>
-      r.categories.some((c) => c.special === 'health') && r.from !== 'deletion' && r.condition !== 'on-device-only',
+      r.categories.some((c) => c.special === 'health' && c.partOfMedicalFile !== false) &&
+      r.from !== 'deletion' &&
+      r.condition !== 'on-device-only',
   );
   return health.find((r) => r.legalSource?.law === 'wgbo') ?? health[0];
 }
