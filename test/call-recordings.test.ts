@@ -141,6 +141,17 @@ describe('health data kept outside the medical file', () => {
     expect(card).toContain('3 maanden');
   });
 
+  it("an acknowledged finding does not make the recordings' period the summary's line on the medical file", async () => {
+    const { legalSource: _law, ...file } = base.retention[0];
+    const acknowledged = [{ rule: 'retention/medical-file-too-short', reason }];
+    const policy = mergePatch(practice({}, { acknowledged }), {
+      retention: [recordingsRule, { ...file, dataCategories: ['contact', 'medical'] }],
+    }) as object;
+    const md = (await outputs(policy))['nl/privacy.md']!;
+    expect(md).not.toContain('Telefoonopnames: bewaard');
+    expect(recordingsLines(md).card).toContain('3 maanden');
+  });
+
   it('an acknowledged finding (in the config file): the same', async () => {
     const acknowledged = [{ policy: 'fixture-base', rule: 'retention/medical-file-too-short', reason }];
     const md = (await outputs(practice(), { acknowledged }))['nl/privacy.md']!;

@@ -95,7 +95,10 @@ function failedMinimums(model: PolicyModel): Map<RetentionRule, RetentionMinimum
   return failed;
 }
 
-/** Whether the rule ends before any legal minimum for data it applies to (retention/*-too-short, not acknowledged). */
-export function endsBeforeLegalMinimum(model: PolicyModel, rule: RetentionRule): boolean {
-  return minimumsFailedBy(model, rule).length > 0;
+/**
+ * Whether the rule ends before any legal minimum for data it applies to (retention/*-too-short): one the officer
+ * has not acknowledged, or, with `acknowledgedToo`, any.
+ */
+export function endsBeforeLegalMinimum(model: PolicyModel, rule: RetentionRule, acknowledgedToo = false): boolean {
+  return (acknowledgedToo ? (failedMinimums(model).get(rule) ?? []) : minimumsFailedBy(model, rule)).length > 0;
 }
