@@ -101,6 +101,35 @@ describe('links a reader can follow', () => {
     expect(telHref('+31 20 123 4567')).toBe('tel:+31201234567');
   });
 
+  it('a number links only with the length of a Dutch phone number: an 8-digit KvK number, AGB code or policy number stays text', () => {
+    const linked = {
+      '038-1234567': 'tel:+31381234567',
+      '06 1234 5678': 'tel:+31612345678',
+      '(0348) 12 34 56': 'tel:+31348123456',
+      '+31 6 12345678': 'tel:+31612345678',
+      '+31 (0)88 123 4567': 'tel:+31881234567',
+      '0800 1234': 'tel:+318001234',
+      '0900-1234567': 'tel:+319001234567',
+    };
+    for (const [number, href] of Object.entries(linked))
+      expect(linkContactsInHtml(`<p>Bel ${number}.</p>`)).toBe(`<p>Bel <a href="${href}">${number}</a>.</p>`);
+    // A KvK number with a leading 0 (the first-user review's), an AGB code, 9 digits, 11 digits not 0800/090x.
+    for (const number of ['05123456', '01012345', '012345678', '020 123 45 678', '0612 345 678 9', '0800 12345'])
+      expect(linkContactsInHtml(`<p>Nummer ${number}.</p>`)).toBe(`<p>Nummer ${number}.</p>`);
+  });
+
+  it('the KvK number is shown as written, never a phone link, in both languages (first-user review: 05123456)', async () => {
+    const policy = JSON.parse(read('policies/ipractice/policy.json'));
+    policy.controller.kvkNumber = '05123456';
+    const { outputs } = await compile(policy, { file: 'policies/ipractice/policy.json' });
+    const fragments = outputs.filter((o) => o.path.endsWith('/privacy.fragment.html')).map((o) => String(o.contents));
+    expect(fragments).toHaveLength(2);
+    for (const html of fragments) {
+      expect(html).toMatch(/<dd>05123456<\/dd>/);
+      expect(html).not.toContain('tel:+315123456');
+    }
+  });
+
   it('the iPractice notice links the address written in its introduction', async () => {
     const [nl] = await fragmentOf('policies/ipractice/policy.json', { languages: ['nl'] });
     expect(nl).toContain('laat het ons weten via <a href="mailto:privacy@ipractice.nl">privacy@ipractice.nl</a>.');

@@ -9,7 +9,7 @@ import { positionOfText } from './support/fixtures.js';
 const site = tempDirs('policyc-init-extends-');
 
 /** What a chain's head office and one of its practices fill in for each placeholder. */
-const chainValues: Record<string, string> = {
+const chainValues: Record<string, string | boolean> = {
   'effective-date': '2027-01-15',
   'practice-name': 'Glimlach Tandartsen B.V.',
   'kvk-number': '12345678',
@@ -20,8 +20,9 @@ const chainValues: Record<string, string> = {
   phone: '030 123 45 67',
   'processor-name': 'Dossier Software B.V.',
   'processor-country': 'NL',
+  'automated-decisions': false,
 };
-const practiceValues: Record<string, string> = {
+const practiceValues: Record<string, string | boolean> = {
   ...chainValues,
   'practice-name': 'Glimlach Tandartsen Delft B.V.',
   'kvk-number': '87654321',
@@ -31,7 +32,7 @@ const practiceValues: Record<string, string> = {
   email: 'delft@glimlach.example',
   phone: '015 123 45 67',
 };
-const fill = (text: string, values: Record<string, string>): string =>
+const fill = (text: string, values: Record<string, string | boolean>): string =>
   text.replace(/"FILL-IN:([a-z-]+)"/g, (_, what: string) => JSON.stringify(values[what]));
 
 /** A chain's base in shared/chain.json: the tandarts preset, filled in by the head office. */
@@ -113,11 +114,12 @@ describe('policyc init --extends', () => {
         contact: { email: 'FILL-IN:email', phone: 'FILL-IN:phone' },
       },
       processors: [{ id: 'practice-system', name: 'FILL-IN:processor-name', country: 'FILL-IN:processor-country' }],
+      automatedDecisionMaking: { takesPlace: 'FILL-IN:automated-decisions' },
     });
     // Every placeholder is in the practice's own file, none left in the preset.
     const findings = await check(cwd);
     expect(findings.map((d) => `${d.ruleId} ${d.file}`)).toEqual(
-      Array<string>(10).fill('policy/fill-in policies/solo/policy.json'),
+      Array<string>(11).fill('policy/fill-in policies/solo/policy.json'),
     );
     writeFileSync(path.join(cwd, 'policies/solo/policy.json'), fill(text, practiceValues));
     expect((await check(cwd)).filter((d) => d.severity !== 'info')).toEqual([]);

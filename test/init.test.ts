@@ -9,7 +9,7 @@ import { positionOfText } from './support/fixtures.js';
 const sectors = ['huisarts', 'fysiotherapie', 'apotheek', 'tandarts', 'ggz', 'other'];
 
 /** What a practice would fill in for each placeholder. */
-const filled: Record<string, string> = {
+const filled: Record<string, string | boolean> = {
   'effective-date': '2026-03-01',
   'practice-name': 'Praktijk De Linde B.V.',
   'kvk-number': '12345678',
@@ -21,6 +21,8 @@ const filled: Record<string, string> = {
   'processor-name': 'Dossier Software B.V.',
   'processor-country': 'NL',
   'pharmacy-dpo-email': 'fg@delinde.example',
+  // Whether it takes decisions by computer alone: only the practice knows (first-user review, finding 3).
+  'automated-decisions': false,
 };
 
 /** The placeholders a sector's skeleton holds: a pharmacy's also its DPO, mandatory above 10,000 patients (37(1)(c)). */
@@ -96,8 +98,21 @@ describe('policyc init', () => {
       expect(nl).toContain('Praktijk De Linde B.V.');
       expect(nl).toContain('20 jaar');
       expect(nl).toContain('7 jaar');
+      // The practice's own answer, not the hedge a notice gives where the policy is silent.
+      expect(nl).toContain('Wij laten geen computer besluiten over u nemen zonder dat een mens ernaar kijkt');
+      expect(nl).not.toContain('In deze verklaring staan geen besluiten die een computer over u neemt');
     },
   );
+
+  it('no preset answers for the practice whether it takes automated decisions: a placeholder check reports', async () => {
+    const cwd = site();
+    await runPolicyc(['init', '--sector', 'huisarts', '--id', 'de-linde', '--yes'], cwd);
+    const text = readFileSync(path.join(cwd, 'policies/de-linde/policy.json'), 'utf8');
+    expect(JSON.parse(text).automatedDecisionMaking).toEqual({ takesPlace: 'FILL-IN:automated-decisions' });
+    const finding = (await check(cwd)).find((d) => d.pointer === '/automatedDecisionMaking/takesPlace')!;
+    expect([finding.ruleId, finding.severity]).toEqual(['policy/fill-in', 'error']);
+    expect(finding.message).toContain('whether the practice takes decisions about people by computer alone');
+  });
 
   it('each skeleton names its kind of care provider (careSector) and keeps the word its texts use, patiënt', async () => {
     const expected: Record<string, string | undefined> = {
@@ -218,7 +233,7 @@ describe('policyc init', () => {
     expect(run.stderr).toContain('Wrote privacy/linde/policy.json (other)');
     const policy = JSON.parse(readFileSync(path.join(cwd, 'privacy/linde/policy.json'), 'utf8')) as { $schema: string };
     expect(path.resolve(cwd, 'privacy/linde', policy.$schema)).toBe(path.resolve('schema/policy.schema.json'));
-    expect((await check(cwd)).filter((d) => d.ruleId === 'policy/fill-in')).toHaveLength(10);
+    expect((await check(cwd)).filter((d) => d.ruleId === 'policy/fill-in')).toHaveLength(11);
   });
 
   it('never overwrites an existing policy', async () => {

@@ -160,7 +160,8 @@ const notResearch = (p: Purpose, health: boolean, condition: string | undefined)
  * the WGBO governs (BW 7:454) whatever the purpose's art. 6 basis: it uses
  * health data under 9(2)(h), under explicit consent or under no stated
  * exception, and is not research or quality work on consent. Its other data
- * (contact details, invoices) does not change that.
+ * (contact details, invoices) does not change that, nor does health data the
+ * author says is kept outside the file (partOfMedicalFile: false, call recordings).
  */
 export function inMedicalFile(model: PolicyModel, purpose: Purpose): boolean {
   let found = medicalFilePurposes.get(purpose);
@@ -175,7 +176,7 @@ function keepsMedicalFile(model: PolicyModel, purpose: Purpose): boolean {
   const condition = purpose.specialCategoryCondition?.condition;
   return (
     isCareProvider(model) &&
-    purpose.dataCategories.some((c) => c.special === 'health') &&
+    purpose.dataCategories.some((c) => c.special === 'health' && c.partOfMedicalFile !== false) &&
     (condition === undefined || medicalFileConditions.has(condition)) &&
     (condition !== '9(2)(a)' || consentInTreatment(purpose)) &&
     // Consent is also a ground for research: a purpose on consent named for research or quality work is that, not

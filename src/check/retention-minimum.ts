@@ -22,9 +22,10 @@ export function minimumApplies(
     if (category.special !== a.special) return false;
     // The medical file, whatever basis its purpose names; not e.g. staff health data under an employment condition.
     if (!a.medicalFile) return true;
-    return (
-      isCareProvider(model) && (category.usedBy.length === 0 || category.usedBy.some((p) => inMedicalFile(model, p)))
-    );
+    if (!isCareProvider(model)) return false;
+    // The author's word where given: call recordings are health data a care provider keeps outside the file.
+    if (category.partOfMedicalFile !== undefined) return category.partOfMedicalFile;
+    return category.usedBy.length === 0 || category.usedBy.some((p) => inMedicalFile(model, p));
   }
   const cited =
     (a.citedLaw !== undefined && ruleCites?.law === a.citedLaw) ||
@@ -61,10 +62,20 @@ export function shorterThan(min: RetentionMinimum, model: PolicyModel): ShortRet
   });
 }
 
-/** The legal minimums the rule ends before, for data they apply to (what retention/*-too-short reports for it). */
+/**
+ * The legal minimums the rule ends before, for data they apply to (what retention/*-too-short reports for it),
+ * less those whose finding the privacy officer acknowledged: the notice states such a rule's period as written,
+ * without the law's minimum beside it (first-user review, finding 2: call recordings are not the file).
+ */
 export function minimumsFailedBy(model: PolicyModel, rule: RetentionRule): RetentionMinimum[] {
-  return failedMinimums(model).get(rule) ?? [];
+  return (failedMinimums(model).get(rule) ?? []).filter((min) => !acknowledgedFor(model, rule, min));
 }
+
+/** Whether the officer acknowledged the rule's finding of `min` (its pointer is the rule's period, start or condition). */
+const acknowledgedFor = (model: PolicyModel, rule: RetentionRule, min: RetentionMinimum): boolean =>
+  (model.acknowledgedFindings ?? []).some(
+    (f) => f.ruleId === min.ruleId && (f.pointer === rule.pointer || f.pointer.startsWith(`${rule.pointer}/`)),
+  );
 
 /**
  * Each rule's failed minimums, worked out once per model: the notice asks for every rule in the
@@ -84,7 +95,10 @@ function failedMinimums(model: PolicyModel): Map<RetentionRule, RetentionMinimum
   return failed;
 }
 
-/** Whether the rule ends before any legal minimum for data it applies to (retention/*-too-short). */
-export function endsBeforeLegalMinimum(model: PolicyModel, rule: RetentionRule): boolean {
-  return minimumsFailedBy(model, rule).length > 0;
+/**
+ * Whether the rule ends before any legal minimum for data it applies to (retention/*-too-short): one the officer
+ * has not acknowledged, or, with `acknowledgedToo`, any.
+ */
+export function endsBeforeLegalMinimum(model: PolicyModel, rule: RetentionRule, acknowledgedToo = false): boolean {
+  return (acknowledgedToo ? (failedMinimums(model).get(rule) ?? []) : minimumsFailedBy(model, rule)).length > 0;
 }

@@ -18,6 +18,7 @@ import { rightsRules } from './rights-rules.js';
 import { specialCategoryRules } from './special-category-rules.js';
 import { minimumApplies, shorterThan } from './retention-minimum.js';
 import { wordingRules } from './wording-rules.js';
+import { placeholderRules } from './placeholder-text.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { Text, TransferSource } from '../policy/policy-types.js';
 import type { DataSubject, PolicyModel, Processor, Purpose, Recipient, RetentionRule } from '../resolve/model.js';
@@ -679,4 +680,5 @@ export const rules: readonly Rule[] = [
   },
   ...careRules,
   ...wordingRules,
+  ...placeholderRules,
 ];

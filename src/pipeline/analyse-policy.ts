@@ -85,6 +85,9 @@ function analyseSteps(text: string, file: string, options: AnalyseOptions): Anal
     options.check === false || leftOpen.length
       ? []
       : checkFindings(resolved.value, document, { acknowledged: options.acknowledged ?? [] });
+  resolved.value.acknowledgedFindings = findings
+    .filter((f) => f.acknowledged !== undefined)
+    .map(({ ruleId, pointer }) => ({ ruleId, pointer }));
   return { document, model: resolved.value, diagnostics, findings, sources, ...open };
 }
 

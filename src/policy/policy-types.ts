@@ -709,6 +709,10 @@ export interface DataCategory {
    */
   nationalIdentifier?: boolean;
   /**
+   * Whether a care provider keeps this health data in the medical file (the WGBO's dossier, BW 7:454(3): at least 20 years). Leave out to let policyc decide from the purposes that use it (health data under 9(2)(h) at a care provider is taken to be the file). false for health data kept outside the file, such as recordings of telephone calls whose medical content is written into the file; true to state that it is part of the file. The notice and the register say which.
+   */
+  partOfMedicalFile?: boolean;
+  /**
    * Where the data comes from when not from the data subject. GDPR 14(2)(f).
    */
   source?: DataSource;

@@ -5,21 +5,46 @@
  * between tags is touched, never the inside of a tag or of an existing link.
  */
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
-/** Dutch numbers as written in running text: '+31 20 123 4567', '020-1234567', '(020) 123 45 67', '0800 1234'. */
+/**
+ * What could be a Dutch number as written in running text: '+31 20 123 4567', '020-1234567', '(020) 123 45 67',
+ * '0800 1234'. Whether it is one is for {@link isDutchPhoneNumber}: a KvK number, an AGB code or a policy
+ * number can run the same way.
+ */
 const PHONE =
   /(?<![\w+])(?:\+31(?: ?- ?| )?(?:\(0\) ?)?[1-9]|\(0[1-9]\d{0,2}\)|0[1-9])(?:(?: ?- ?| )?\d){6,9}(?![\w-])/;
 const CONTACT = new RegExp(`${EMAIL.source}|${PHONE.source}`, 'g');
+/**
+ * The national numbers' lengths in the Dutch numbering plan (Nummerplan telefoon- en ISDN-diensten): a number
+ * is 0 and nine digits (geographic, 06 mobile, 084/085/087/088/091); the free and paid information numbers
+ * 0800, 0900, 0906 and 0909 have four or seven digits after their prefix.
+ */
+const NATIONAL_NUMBER = /^(?:0[1-9]\d{8}|0(?:800|90[069])(?:\d{4}|\d{7}))$/;
+
+/** The digits and a leading '+', without the '(0)' of '+31 (0)20': '+31201234567'. */
+const digitsOf = (phone: string): string => phone.replace(/\(0\)/, '').replace(/[^+0-9]/g, '');
+
+/** The number written as a national one: '+31 (0)20 123 4567' → '0201234567'. */
+function nationalDigits(phone: string): string {
+  const digits = digitsOf(phone);
+  return digits.startsWith('+31') ? `0${digits.slice(3)}` : digits;
+}
+
+/** Whether text that runs like a phone number has the length of a Dutch one: '05123456' (a KvK number) has not. */
+export function isDutchPhoneNumber(phone: string): boolean {
+  return NATIONAL_NUMBER.test(nationalDigits(phone));
+}
 
 /** 'tel:+31201234567' for '020 - 123 45 67': the digits, with the country code written out. */
 export function telHref(phone: string): string {
-  const digits = phone.replace(/\(0\)/, '').replace(/[^+0-9]/g, '');
+  const digits = digitsOf(phone);
   return `tel:${digits.startsWith('+') ? digits : digits.startsWith('0') ? `+31${digits.slice(1)}` : digits}`;
 }
 
 function linkText(text: string): string {
-  return text.replace(CONTACT, (match) =>
-    match.includes('@') ? `<a href="mailto:${match}">${match}</a>` : `<a href="${telHref(match)}">${match}</a>`,
-  );
+  return text.replace(CONTACT, (match) => {
+    if (match.includes('@')) return `<a href="mailto:${match}">${match}</a>`;
+    return isDutchPhoneNumber(match) ? `<a href="${telHref(match)}">${match}</a>` : match;
+  });
 }
 
 /** Links the e-mail addresses and phone numbers in the text of an HTML snippet. */

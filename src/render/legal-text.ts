@@ -1,7 +1,7 @@
 import type { Messages } from '../i18n/messages.js';
 import { nonEeaCountries } from '../law/eea.js';
 import type { TransferSource } from '../policy/policy-types.js';
-import type { Processor, Purpose, PurposeBasis, Recipient } from '../resolve/model.js';
+import type { DataCategory, Processor, Purpose, PurposeBasis, Recipient } from '../resolve/model.js';
 import { formatLawReference } from './retention-phrase.js';
 import { countryName, joinList, lowerFirst, nameOf, pick } from './format.js';
 import { rememberedPerLanguage } from '../i18n/per-language.js';
@@ -145,6 +145,21 @@ export function transferGroundText(transfer: TransferSource, m: Messages, withCo
   if (transfer.copyAvailableAt)
     line += `. ${m.t('notice:transfers.copy', { where: pick(transfer.copyAvailableAt, m) })}`;
   return line;
+}
+
+/**
+ * 'geen onderdeel van het medisch dossier' where the author states whether the category is part of the
+ * medical file (partOfMedicalFile: call recordings are not); nothing where the author leaves it to policyc.
+ * `client`: the notice of a policy that says client ('het dossier').
+ */
+export function medicalFileNote(
+  c: DataCategory,
+  m: Messages,
+  ns: 'notice:data' | 'register:cell',
+  client = false,
+): string[] {
+  if (c.partOfMedicalFile === undefined) return [];
+  return [m.t(`${ns}.${c.partOfMedicalFile ? 'in' : 'notIn'}MedicalFile${client ? 'Client' : ''}`)];
 }
 
 /**

@@ -22,7 +22,7 @@ import {
   sentence,
   withNotes,
 } from './format.js';
-import { specialCategoryNote, transferGroundText, transferText } from './legal-text.js';
+import { medicalFileNote, specialCategoryNote, transferGroundText, transferText } from './legal-text.js';
 import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
 import { formatEntity, processorTable, recipientTable } from './notice-parties.js';
 import { rightsBlocks } from './notice-rights.js';
@@ -31,7 +31,16 @@ import { purposesBlocks } from './notice-purposes.js';
 import { summarySection } from './notice-summary.js';
 import { retentionTable } from './notice-retention.js';
 import { mentionsNoticePeriod, mentionsStorageIn } from './author-mentions.js';
-import { link, text, type Block, type Fact, type Inline, type NoticeOutline, type Section } from './outline.js';
+import {
+  identifier,
+  link,
+  text,
+  type Block,
+  type Fact,
+  type Inline,
+  type NoticeOutline,
+  type Section,
+} from './outline.js';
 import { noticeVersionKeys, versionLine } from './version-line.js';
 
 export { formatEntity } from './notice-parties.js';
@@ -114,7 +123,7 @@ function controllerBlocks({ model, source, m }: NoticeContext): Block[] {
   const facts: Fact[] = [];
   if (controller.address)
     facts.push({ label: t('notice:label.address'), inlines: [text(formatAddress(controller.address, m))] });
-  if (controller.kvkNumber) facts.push({ label: t('notice:label.kvk'), inlines: [text(controller.kvkNumber)] });
+  if (controller.kvkNumber) facts.push({ label: t('notice:label.kvk'), inlines: [identifier(controller.kvkNumber)] });
   facts.push(...contactFacts(controller.contact, m));
   if (controller.website)
     facts.push({ label: t('notice:label.website'), inlines: [link(controller.website, controller.website)] });
@@ -189,9 +198,10 @@ function scopeBlocks({ source, model, m }: NoticeContext): Block[] {
 }
 
 /** '(bijzondere persoonsgegevens: gegevens over gezondheid)', without repeating what the category's name already says. */
-function categoryNotes(c: DataCategory, name: string, m: Messages): string[] {
+function categoryNotes(c: DataCategory, name: string, m: Messages, client: boolean): string[] {
   const notes: string[] = [];
   if (c.special) notes.push(specialCategoryNote(c.special, name, m, 'notice:data'));
+  notes.push(...medicalFileNote(c, m, 'notice:data', client));
   if (c.criminal) notes.push(m.t('notice:data.criminal'));
   if (c.nationalIdentifier) notes.push(m.t('notice:data.nationalIdentifier'));
   return notes;
@@ -201,7 +211,7 @@ function categoryNotes(c: DataCategory, name: string, m: Messages): string[] {
 function dataBlocks({ source, model, m }: NoticeContext): Block[] {
   const items = model.dataCategories.map((c) => {
     const name = pick(c.name, m);
-    const notes = categoryNotes(c, name, m);
+    const notes = categoryNotes(c, name, m, source.metadata.careRecipient === 'client');
     const label = withNotes(name, notes);
     // The sentence ends with the locale's full stop, not also with the author's ('… met toestemming..').
     const where = c.source

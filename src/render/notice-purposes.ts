@@ -3,7 +3,14 @@ import type { DataCategory, PolicyModel, Purpose, PurposeBasis, RetentionRule } 
 import { endsBeforeLegalMinimum } from '../check/retention-minimum.js';
 import type { RightId } from '../policy/policy-types.js';
 import { joinList, lowerFirst, nameOf, pick, sentence, upperFirst, withNotes } from './format.js';
-import { notStatedText, purposeLawfulness, specialCategoryNote, specialConditionText, termKey } from './legal-text.js';
+import {
+  medicalFileNote,
+  notStatedText,
+  purposeLawfulness,
+  specialCategoryNote,
+  specialConditionText,
+  termKey,
+} from './legal-text.js';
 import { rich, type NoticeContext } from './notice-context.js';
 import { retentionAnchor, retentionPeriod } from './notice-retention.js';
 import { purposeControllerFacts } from './notice-statements.js';
@@ -49,7 +56,7 @@ function purposeCard(p: Purpose, model: PolicyModel, m: Messages): Block[] {
   facts.push(
     ...answer(
       t('notice:label.data'),
-      p.dataCategories.map((c) => [text(categoryLine(c, m))]),
+      p.dataCategories.map((c) => [text(categoryLine(c, m, model))]),
     ),
   );
   facts.push(...answer(t('notice:purposeCard.basisLabel'), plainBases(p, m)));
@@ -107,10 +114,11 @@ function answer(label: string, lines: Inline[][]): Fact[] {
 }
 
 /** 'Medische gegevens (bijzondere persoonsgegevens: gegevens over gezondheid)': the category, labelled as in the notice's data section. */
-function categoryLine(c: DataCategory, m: Messages): string {
+function categoryLine(c: DataCategory, m: Messages, model: PolicyModel): string {
   const name = pick(c.name, m);
   const notes: string[] = [];
   if (c.special) notes.push(specialCategoryNote(c.special, name, m, 'notice:data'));
+  notes.push(...medicalFileNote(c, m, 'notice:data', model.source.metadata.careRecipient === 'client'));
   if (c.criminal) notes.push(m.t('notice:purposeCard.criminal'));
   if (c.nationalIdentifier) notes.push(m.t('notice:data.nationalIdentifier'));
   return withNotes(name, notes);

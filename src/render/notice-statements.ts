@@ -2,7 +2,7 @@ import type { Messages } from '../i18n/messages.js';
 import type { PolicySource } from '../policy/policy-types.js';
 import type { OtherController, PolicyModel, Purpose } from '../resolve/model.js';
 import { contactFacts, controllerName, formatAddress, joinList, pick, sentence } from './format.js';
-import { text, type Block, type Fact } from './outline.js';
+import { identifier, text, type Block, type Fact } from './outline.js';
 
 /**
  * Notice blocks for what real statements say beyond one controller and a
@@ -70,7 +70,7 @@ function controllerBlocks(c: OtherController, model: PolicyModel, m: Messages): 
     blocks.push({ paragraph: sentence(t('statements:controller.publicAuthority', { name: c.name })) });
   const facts: Fact[] = [];
   if (c.address) facts.push({ label: t('notice:label.address'), inlines: [text(formatAddress(c.address, m))] });
-  if (c.kvkNumber) facts.push({ label: t('notice:label.kvk'), inlines: [text(c.kvkNumber)] });
+  if (c.kvkNumber) facts.push({ label: t('notice:label.kvk'), inlines: [identifier(c.kvkNumber)] });
   facts.push(...contactFacts(c.contact, m));
   if (facts.length) blocks.push({ facts });
   if (c.contact?.note) blocks.push({ paragraph: sentence(pick(c.contact.note, m)) });

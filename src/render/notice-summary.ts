@@ -104,12 +104,14 @@ function rightsBlocks({ source, m, careProvider }: NoticeContext, ids: ReadonlyS
  * How long the medical file (health data) is kept, else a pointer to the periods; never a guess. Not a
  * period that ends before the law's minimum for that data (retention/*-too-short): one line without the
  * rule's note made Cosmetic Clinic's 'no longer than 6 months' the first thing a patient read of a file the
- * law keeps 20 years, where its note adds 'and as long as the law requires'.
+ * law keeps 20 years, where its note adds 'and as long as the law requires'. Nor where the officer acknowledged
+ * that finding: the card and the table state the period then, but as the one line on the medical file it would
+ * still read as the file's term.
  */
 function retentionBlocks({ model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
   if (!ids.has('retention')) return [];
   const medical = medicalFileRule(model.retention);
-  if (!medical || endsBeforeLegalMinimum(model, medical))
+  if (!medical || endsBeforeLegalMinimum(model, medical, true))
     return [{ paragraph: [link(m.t('layout:summary.keepLink'), '#retention')] }];
   return [
     {
@@ -149,12 +151,15 @@ function withShortLawName(rule: RetentionRule, m: Messages): RetentionRule {
 
 /**
  * The rule that keeps health data, the longest-standing one first: the medical file. Not a rule
- * under which we keep nothing ('on-device-only'): '<rule>: bewaard …' would be false for it.
+ * under which we keep nothing ('on-device-only'): '<rule>: bewaard …' would be false for it; nor one
+ * that keeps only health data the author says is outside the file (partOfMedicalFile: false).
  */
 function medicalFileRule(rules: readonly RetentionRule[]): RetentionRule | undefined {
   const health = rules.filter(
     (r) =>
-      r.categories.some((c) => c.special === 'health') && r.from !== 'deletion' && r.condition !== 'on-device-only',
+      r.categories.some((c) => c.special === 'health' && c.partOfMedicalFile !== false) &&
+      r.from !== 'deletion' &&
+      r.condition !== 'on-device-only',
   );
   return health.find((r) => r.legalSource?.law === 'wgbo') ?? health[0];
 }

@@ -12,6 +12,8 @@ export interface Inline {
   blank?: boolean;
   /** What a screen reader says for a placeholder instead of the dash ('leeg'): HTML only. */
   spoken?: string;
+  /** A registration number (KvK): shown as written, never made a phone link however its digits run. */
+  identifier?: boolean;
 }
 
 export interface Fact {
@@ -74,6 +76,7 @@ export interface NoticeOutline {
 
 export const text = (value: string): Inline => ({ text: value });
 export const link = (value: string, href: string): Inline => ({ text: value, href });
+export const identifier = (value: string): Inline => ({ text: value, identifier: true });
 /**
  * A sentence with the section it names linked ('staat onder ‘Waar u een klacht kunt indienen’'); plain text where
  * the name is not in it (a language that words the pointer otherwise).

@@ -60,7 +60,7 @@ function htmlInline(inline: Inline, idPrefix: string): string {
   // A dash is read as nothing or 'em dash': a screen reader says the words instead (the accessibility review of 2026-12-07).
   if (inline.spoken !== undefined)
     return `<span aria-hidden="true">${body}</span><span class="policyc-visually-hidden">${Handlebars.escapeExpression(inline.spoken)}</span>`;
-  if (!inline.href) return linkContactsInHtml(body);
+  if (!inline.href) return inline.identifier ? body : linkContactsInHtml(body);
   const href = inline.href.startsWith('#') ? `#${idPrefix}${inline.href.slice(1)}` : inline.href;
   return `<a href="${Handlebars.escapeExpression(href)}">${body}</a>`;
 }

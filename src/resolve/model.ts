@@ -102,4 +102,10 @@ export interface PolicyModel {
   authority: AuthorityFacts;
   /** Lists of ids the policy gives in place of a base's that holds ids it leaves out (extends.ts). */
   replacedLists?: readonly ReplacedList[];
+  /**
+   * The compliance findings the privacy officer acknowledged (metadata.acknowledged and the config's list), by
+   * rule id and pointer: set by analyse after the check. The notice does not add, for such a finding, what it
+   * adds for an open one (the law's minimum beside a retention period the officer has weighed).
+   */
+  acknowledgedFindings?: ReadonlyArray<{ ruleId: string; pointer: string }>;
 }

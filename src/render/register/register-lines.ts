@@ -5,7 +5,7 @@ import { citedLawMinimum } from '../../law/retention-minimums.js';
 import type { Contact } from '../../policy/policy-types.js';
 import type { DataCategory, OtherController, Processor, Recipient, RetentionRule } from '../../resolve/model.js';
 import { countryName, formatAddress, nameOf, pick } from '../format.js';
-import { specialCategoryNote, transferText } from '../legal-text.js';
+import { medicalFileNote, specialCategoryNote, transferText } from '../legal-text.js';
 import { processorOrigin, serverLocationsOf } from '../notice-parties.js';
 import {
   formatLawReference,
@@ -67,6 +67,7 @@ export function categoryLine(c: DataCategory, m: Messages): string {
   const notes: string[] = [];
   const name = pick(c.name, m);
   if (c.special) notes.push(specialCategoryNote(c.special, name, m, 'register:cell'));
+  notes.push(...medicalFileNote(c, m, 'register:cell'));
   if (c.criminal) notes.push(m.t('register:cell.criminal'));
   if (c.nationalIdentifier) notes.push(m.t('register:cell.nationalIdentifier'));
   const label = notes.length ? `${name} (${notes.join('; ')})` : name;

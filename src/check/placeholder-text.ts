@@ -1,0 +1,81 @@
+import { eachString } from '../load/each-string.js';
+import { joinPointer } from '../load/json-pointer.js';
+import type { PolicyModel } from '../resolve/model.js';
+import type { Finding, Rule } from './rules.js';
+import { textsIn } from './wording-rules.js';
+
+/**
+ * An author's note to self left in a text that the notice would publish
+ * ("en": "TODO"; first-user review, finding 4): only policyc init's FILL-IN
+ * markers were caught. Upper-case markers as programmers write them, a
+ * bracketed or templated blank ('[naam]', '<name>', '{{datum}}'), Dutch
+ * 'nog invullen', 'lorem ipsum' and question marks in a row, anywhere in a
+ * text; 'invullen', dots or an ellipsis only as the whole text, where they
+ * cannot be running prose ('een formulier invullen', 'naam, adres, …').
+ */
+const placeholderPatterns: readonly RegExp[] = [
+  // Case-sensitive: 'TODO' as programmers write it, not a word that holds the letters.
+  /\b(?:TODO|FIXME|TBD|XXX+)\b/,
+  /\?{3,}/,
+  /lorem ipsum/i,
+  /\b(?:nog (?:in te vullen|invullen|aanvullen)|nader in te vullen)\b/i,
+  /\{\{[^{}\n]*\}\}/,
+  /[[<{]\s*(?:naam|name|datum|date|adres|address|e-?mail|telefoon(?:nummer)?|phone|invullen|fill in|organisatie|organisation|organization|praktijk(?:naam)?|bedrijf(?:snaam)?|company|x+|\.{3}|…)\s*[\]>}](?!\()/i,
+];
+const placeholderWhole = /^(?:invullen|in te vullen|todo|tbd|x+|\.{2,}|…|\?+)$/i;
+
+/** The placeholder in `s`, if any, as written. */
+function placeholderIn(s: string): string | undefined {
+  const whole = s.trim();
+  if (placeholderWhole.test(whole)) return whole;
+  for (const pattern of placeholderPatterns) {
+    const found = pattern.exec(s);
+    if (found) return found[0];
+  }
+  return undefined;
+}
+
+/** Strings the notice and the register never show: notes to the author, acknowledgements, references. */
+const unpublished = /^\/(?:\$schema|extends|metadata\/(?:authoringNotes|acknowledged))(?:\/|$)/;
+
+/** Every string of the policy with a placeholder in it, at its own pointer (a text's language). */
+export function placeholderTexts(model: PolicyModel): Finding[] {
+  const found: Finding[] = [];
+  eachString(model.source, (text, path, isKey) => {
+    if (isKey) return;
+    const quote = placeholderIn(text);
+    if (quote === undefined) return;
+    const pointer = joinPointer('', ...path);
+    if (!unpublished.test(pointer)) found.push({ pointer, vars: { quote } });
+  });
+  return found;
+}
+
+/** Web and e-mail addresses, whose parts are lower-case words but no prose ('privacy@praktijk.nl'). */
+const addresses = /\S+@\S+|\bhttps?:\/\/\S+|\bwww\.\S+/g;
+/** A lower-case word of two letters or more: prose has many ('de', 'het', 'the'); names and addresses few. */
+const proseWord = /(?<![\p{L}\p{N}])\p{Ll}{2,}(?![\p{L}\p{N}])/gu;
+
+/**
+ * A text whose Dutch and English are the same: one notice shows the other's language (an English text that is
+ * the Dutch one copied). Prose only, three
+ * lower-case words or more: a name ('Microsoft Azure', 'Stichting Vereniging van Huisartsenposten'), a
+ * service category ('Hosting') or an address reads the same in both languages.
+ */
+export function untranslatedTexts(model: PolicyModel): Finding[] {
+  // Reported at the copy: the language that is not the one the policy was written in.
+  const copied = model.source.metadata.sourceLanguage === 'en' ? 'nl' : 'en';
+  return textsIn(model.source, '')
+    .filter(({ pointer }) => !unpublished.test(pointer))
+    .filter(({ text }) => text.nl !== undefined && text.en !== undefined && text.nl.trim() === text.en.trim())
+    .filter(({ text }) => (text.en!.replace(addresses, ' ').match(proseWord) ?? []).length >= 3)
+    .map(({ pointer, text }) => ({ pointer: joinPointer(pointer, copied), vars: { quote: shortQuote(text.en!) } }));
+}
+
+/** The start of a long text, for a message: its first 60 characters and an ellipsis. */
+const shortQuote = (s: string): string => (s.length > 60 ? `${s.slice(0, 57).trimEnd()}…` : s);
+
+export const placeholderRules: readonly Rule[] = [
+  { id: 'wording/placeholder-text', severity: 'warning', article: 'GDPR 12(1)', check: placeholderTexts },
+  { id: 'wording/untranslated', severity: 'warning', article: 'GDPR 12(1); WP260 rev.01', check: untranslatedTexts },
+];
