@@ -86,7 +86,7 @@ describe('policyc build: compliance findings', () => {
     const out = path.join(checkDir(), 'dist');
     const run = await runPolicycInProcess(['build', fixture('retention/vague', 'fail'), '--out', out, '--strict']);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('Build failed under --strict: 0 compliance error(s), 1 warning(s).');
+    expect(run.stderr).toContain('Build failed under --strict: 0 compliance errors, 1 warning.');
     expect(existsSync(path.join(out, 'fixture-retention-vague'))).toBe(false);
   });
 });
@@ -111,10 +111,11 @@ describe('policyc check: acknowledged findings', () => {
     const run = await runPolicycInProcess(['check', file, '--max-warnings', '0']);
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('acknowledged: Discussed with the DPO: the term depends on the file.');
-    expect(run.stderr).toContain('0 error(s), 0 warning(s)');
+    expect(run.stderr).toContain('1 policy checked: 0 errors, 0 warnings, 1 info.');
     expect(run.stderr).toContain('1 acknowledged finding not counted.');
     const nl = await runPolicycInProcess(['check', file, '--lang', 'nl']);
     expect(nl.stderr).toContain('geaccepteerd: Besproken met de FG: de termijn hangt af van het dossier.');
+    expect(nl.stderr).toContain('1 beleidsbestand gecontroleerd: 0 fouten, 0 waarschuwingen, 1 info.');
   });
 
   it('does not fail on an acknowledged error, and SARIF carries it as a suppression with the reason', async () => {
