@@ -89,7 +89,7 @@ describe('audit-site on a site with undeclared trackers', () => {
     const run = runPolicyc(['audit-site', `${tracked}/site`, `${tracked}/policy.json`]);
     expect(run.stderr).toContain(`${about}\n  9:9  error    A script on the site calls Hotjar (_hjSettings)`);
     expect(run.stderr).toContain(
-      'Audited 2 page(s) and 2 script(s) and stylesheet(s) against 1 policy(ies): 7 error(s), 3 warning(s), 0 info.',
+      'Audited 2 pages and 2 scripts and stylesheets against 1 policy: 7 errors, 3 warnings, 0 info.',
     );
   });
 

@@ -104,7 +104,7 @@ describe('policyc build: compliance findings', () => {
     const out = path.join(checkDir(), 'dist');
     const run = await runPolicycInProcess(['build', fixture('retention/vague', 'fail'), '--out', out, '--strict']);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('Build failed under --strict: 0 compliance error(s), 1 warning(s).');
+    expect(run.stderr).toContain('Build failed under --strict: 0 compliance errors, 1 warning.');
     expect(existsSync(path.join(out, 'fixture-retention-vague'))).toBe(false);
   });
 });
@@ -129,10 +129,11 @@ describe('policyc check: acknowledged findings', () => {
     const run = await runPolicycInProcess(['check', file, '--max-warnings', '0']);
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('acknowledged: Discussed with the DPO: the term depends on the file.');
-    expect(run.stderr).toContain('0 error(s), 0 warning(s)');
+    expect(run.stderr).toContain('1 policy checked: 0 errors, 0 warnings, 1 info.');
     expect(run.stderr).toContain('1 acknowledged finding not counted.');
     const nl = await runPolicycInProcess(['check', file, '--lang', 'nl']);
     expect(nl.stderr).toContain('geaccepteerd: Besproken met de FG: de termijn hangt af van het dossier.');
+    expect(nl.stderr).toContain('1 beleidsbestand gecontroleerd: 0 fouten, 0 waarschuwingen, 1 info.');
   });
 
   it('does not fail on an acknowledged error, and SARIF carries it as a suppression with the reason', async () => {
@@ -183,13 +184,13 @@ describe('the closing lines say when errors kept the compliance rules from runni
     const run = await runPolicycInProcess(['check'], dir);
     expect(run.status).toBe(1);
     expect(run.stderr.split('\n').slice(-3)).toEqual([
-      '1 policy checked: 1 error(s), 0 warning(s), 0 info.',
+      '1 policy checked: 1 error, 0 warnings, 0 info.',
       NOT_RUN,
       '',
     ]);
     const nl = await runPolicycInProcess(['check', '--lang', 'nl'], dir);
     expect(nl.stderr).toContain(
-      '1 beleidsbestand gecontroleerd: 1 fout(en), 0 waarschuwing(en), 0 info.\nDe nalevingsregels zijn nog niet uitgevoerd: de fouten hierboven houden ze tegen.',
+      '1 beleidsbestand gecontroleerd: 1 fout, 0 waarschuwingen, 0 info.\nDe nalevingsregels zijn nog niet uitgevoerd: de fouten hierboven houden ze tegen.',
     );
   });
 
@@ -211,9 +212,9 @@ describe('the closing lines say when errors kept the compliance rules from runni
     const run = await runPolicycInProcess(['build'], dir);
     expect(run.status).toBe(1);
     const lines = run.stderr.split('\n');
-    const count = lines.indexOf('1 policy checked: 1 error(s), 0 warning(s), 0 info.');
+    const count = lines.indexOf('1 policy checked: 1 error, 0 warnings, 0 info.');
     expect(lines[count + 1]).toBe(NOT_RUN);
-    expect(lines[count + 2]).toMatch(/^Build failed: 1 error\(s\)/);
+    expect(lines[count + 2]).toMatch(/^Build failed: 1 error that stops a build/);
     const json = await runPolicycInProcess(['check', '--format', 'json'], dir);
     expect(json.stderr + json.stdout).not.toContain('have not run');
   });

@@ -17,8 +17,8 @@ describe('the CLI in the message language (--message-lang nl)', () => {
   it('check: the findings and the summary in Dutch, exit 1 for the error', () => {
     const run = runPolicyc(['check', policy, '--message-lang', 'nl'], tmp());
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/\n1 beleidsbestand gecontroleerd: 1 fout\(en\), 1 waarschuwing\(en\), 3 info\.\n$/);
-    expect(run.stderr).not.toMatch(/policy checked|error\(s\)/);
+    expect(run.stderr).toMatch(/\n1 beleidsbestand gecontroleerd: 1 fout, 1 waarschuwing, 3 info\.\n$/);
+    expect(run.stderr).not.toMatch(/policy checked|error/);
   });
 
   it('build: the summary in Dutch, exit 0', () => {
@@ -96,7 +96,7 @@ describe('the CLI by default (English), unchanged', () => {
   it('check: the summary in English', () => {
     const run = runPolicyc(['check', policy], tmp());
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/\n1 policy checked: 1 error\(s\), 1 warning\(s\), 3 info\.\n$/);
+    expect(run.stderr).toMatch(/\n1 policy checked: 1 error, 1 warning, 3 info\.\n$/);
   });
 
   it('a usage error and a refusal in English', () => {

@@ -287,7 +287,7 @@ describe('policyc.config.json', () => {
       const run = await runPolicyc([command, '--out', 'dist'], site);
       expect(run.status).toBe(1);
       expect(run.stderr.trim().split('\n').at(-1)).toMatch(
-        /^Build failed under "strict": true in policyc\.config\.json: \d+ compliance error\(s\), \d+ warning\(s\)\. Nothing was written; dist is unchanged\.$/,
+        /^Build failed under "strict": true in policyc\.config\.json: \d+ compliance errors?, \d+ warnings?\. Nothing was written; dist is unchanged\.$/,
       );
       expect(existsSync(path.join(site, 'dist'))).toBe(false);
     }

@@ -101,6 +101,47 @@ describe('the messages diagnostics name (messageId)', () => {
   });
 });
 
+/** Every message of a language as [namespace, key as written (plural suffix kept), text]. */
+function messageTexts(lang: Lang): Array<[string, string, string]> {
+  const out: Array<[string, string, string]> = [];
+  const walk = (ns: string, value: unknown, prefix: string): void => {
+    for (const [k, v] of Object.entries(value as Record<string, unknown>))
+      if (v && typeof v === 'object') walk(ns, v, `${prefix}${k}.`);
+      else out.push([ns, prefix + k, String(v)]);
+  };
+  for (const file of readdirSync(path.join(localesDir, lang)).filter((f) => f.endsWith('.json')))
+    walk(file.slice(0, -5), JSON.parse(readFileSync(path.join(localesDir, lang, file), 'utf8')), '');
+  return out;
+}
+
+describe('counts in messages', () => {
+  it.each(['nl', 'en'] as const)(
+    '%s writes no count as "error(s)" or "fout(en)": it counts with _one/_other',
+    (lang) => {
+      const hacks = messageTexts(lang)
+        .filter(([, , text]) => /\p{L}\((?:s|en|'s|ies)\)/u.test(text))
+        .map(([ns, key, text]) => `${ns}:${key}: ${text}`);
+      expect(hacks).toEqual([]);
+    },
+  );
+
+  it.each(['nl', 'en'] as const)(
+    '%s: a counted part ($t) is a plural message of its own namespace (messages.ts reads only that one)',
+    (lang) => {
+      const texts = messageTexts(lang);
+      const known = new Set(texts.map(([ns, key]) => `${ns}:${key}`));
+      const nested = texts.flatMap(([ns, key, text]) =>
+        [...text.matchAll(/\$t\(([\w-]+):([\w.]+), \{"count": \{\{\w+\}\} \}\)|\$t\(/g)].map((m) => ({ ns, key, m })),
+      );
+      expect(nested.length).toBeGreaterThan(10);
+      const wrong = nested
+        .filter(({ ns, m }) => m[1] !== ns || !known.has(`${m[1]}:${m[2]}_one`) || !known.has(`${m[1]}:${m[2]}_other`))
+        .map(({ ns, key, m }) => `${ns}:${key}: ${m[0]}`);
+      expect(wrong).toEqual([]);
+    },
+  );
+});
+
 describe('locales', () => {
   // Every namespace of either language: one that only English has (cli.json once did) fails here.
   const namespaces = [

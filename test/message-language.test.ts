@@ -116,10 +116,10 @@ describe('the closing lines of a report (locales/<lang>/report.json)', () => {
     const nl = await runPolicycInProcess(['check', noBasis, '--message-lang', 'nl', '--max-warnings', '0']);
     expect(nl.status).toBe(1);
     const [counts, limit] = lastLines(nl.stderr, 2);
-    expect(counts).toMatch(/^1 beleidsbestand gecontroleerd: \d+ fout\(en\), \d+ waarschuwing\(en\), \d+ info\.$/);
+    expect(counts).toBe('1 beleidsbestand gecontroleerd: 1 fout, 1 waarschuwing, 0 info.');
     expect(limit).toMatch(/^Te veel waarschuwingen: \d+, meer dan --max-warnings 0\.$/);
     const en = await runPolicycInProcess(['check', noBasis, '--max-warnings', '0']);
-    expect(lastLines(en.stderr, 2)[0]).toMatch(/^1 policy checked: \d+ error\(s\), \d+ warning\(s\), \d+ info\.$/);
+    expect(lastLines(en.stderr, 2)[0]).toBe('1 policy checked: 1 error, 1 warning, 0 info.');
   });
 
   it('build: what was built, what was left as it was, and why nothing was written', async () => {
@@ -134,13 +134,11 @@ describe('the closing lines of a report (locales/<lang>/report.json)', () => {
     const failed = await runPolicycInProcess(['build', bad, '--out', tmp(), '--message-lang', 'nl']);
     expect(failed.status).toBe(1);
     expect(lastLines(failed.stderr, 1)[0]).toMatch(
-      /^Build mislukt: 1 fout\(en\) die een build tegenhouden \(bevindingen van de nalevingsregels doen dat alleen met --strict\)\. Er is niets geschreven; .+ is ongewijzigd\.$/,
+      /^Build mislukt: 1 fout die een build tegenhoudt \(bevindingen van de nalevingsregels doen dat alleen met --strict\)\. Er is niets geschreven; .+ is ongewijzigd\.$/,
     );
     const strict = await runPolicycInProcess(['build', noBasis, '--out', tmp(), '--message-lang', 'nl', '--strict']);
     expect(strict.status).toBe(1);
-    expect(lastLines(strict.stderr, 1)[0]).toMatch(
-      /^Build mislukt onder --strict: \d+ nalevingsfout\(en\), \d+ waarschuwing\(en\)\./,
-    );
+    expect(lastLines(strict.stderr, 1)[0]).toMatch(/^Build mislukt onder --strict: 1 nalevingsfout, 1 waarschuwing\./);
   });
 
   it('every command that reports says so in its --help, as the main help does', async () => {

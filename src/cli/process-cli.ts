@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import type * as ReadlinePromises from 'node:readline/promises';
 import type * as Tty from 'node:tty';
 import { cli, EXIT_INVALID, InputEnded } from './cli-support.js';
-import { runCli } from './run-cli.js';
+import { inCliRun } from './cli-messages.js';
+import { runIn } from './run-cli.js';
 
 export { runCli } from './run-cli.js';
 // For scripts/bundle-cli.mjs: the bundle's own copy of the module that ran the schema validator with its code cache.
@@ -45,8 +46,14 @@ export async function runFromProcess(): Promise<number> {
       process.exit(process.exitCode ?? 0);
     });
   }
+  // One run for the command and its last word: an error no command reported is told in the run's language.
+  return inCliRun(() => runReportingErrors());
+}
+
+/** The CLI on this process's arguments, an error that escapes it told as unexpectedError does. */
+async function runReportingErrors(): Promise<number> {
   try {
-    return await runCli(process.argv.slice(2), {
+    return await runIn(process.argv.slice(2), {
       cwd: process.cwd(),
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),

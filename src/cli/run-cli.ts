@@ -45,7 +45,11 @@ export function runCli(argv: string[], io: CliIo): Promise<number> {
   return inCliRun(() => runIn(argv, io));
 }
 
-async function runIn(argv: string[], io: CliIo): Promise<number> {
+/**
+ * runCli inside the run in progress (inCliRun), for a caller that goes on in it after an error escapes: its
+ * last word is then in the run's message language (process-cli.ts).
+ */
+export async function runIn(argv: string[], io: CliIo): Promise<number> {
   let known: string | undefined;
   try {
     const { name, values: given } = leniently(argv);

@@ -1,15 +1,22 @@
 import os from 'node:os';
 
-/** Resolves when the process is asked to stop (Ctrl+C, SIGTERM): the end of serve and build --watch. */
-export function untilStopped(): Promise<void> {
+/**
+ * Resolves when the process is asked to stop (Ctrl+C, SIGTERM): the end of serve and build --watch. Listens from
+ * the call on; `ended` (a run that ends otherwise, by an error) stops listening.
+ */
+export function untilStopped(ended?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const stop = (): void => {
+    const off = (): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
+    };
+    const stop = (): void => {
+      off();
       resolve();
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    ended?.addEventListener('abort', off, { once: true });
   });
 }
 

@@ -49,8 +49,8 @@ const loaded = new Set<string>();
  * The instance, with the namespace of `key` (what comes before its colon; notice without a
  * prefix) read for `lang`: each locales/<lang>/<namespace>.json is read on
  * its first use, so that a `check` reads the messages it prints and not the
- * notice's or the diff's. No message refers to another ($t), so a key needs
- * only its own namespace.
+ * notice's or the diff's. A message refers ($t) only to messages of its own
+ * namespace (a summary's counted parts), so a key needs only its own namespace.
  */
 function instanceFor(lang: string, key: string): i18n {
   const i18 = getInstance();

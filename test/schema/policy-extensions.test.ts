@@ -279,7 +279,7 @@ describe('retention: earliest of, legal-claims hold, deletion handling, afterwar
     expect(only(result)).toMatchObject({
       ruleId: 'schema/empty',
       pointer: '/retention/0/earliestOf',
-      message: 'must have at least 2 item(s)',
+      message: 'must have at least 2 items',
       ...positionIn(result.text, '"earliestOf": ', 1, 14),
     });
   });

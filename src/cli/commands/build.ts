@@ -505,7 +505,7 @@ function verdict(build: Build): string | undefined {
     return report.t(strictKey(build), { errors: found.error, warnings: found.warning, out, file: configName(build) });
   if (build.limit !== undefined && warnings > build.limit)
     return report.t('report:tooManyWarnings', { warnings, limit: build.limit });
-  if (counts.error > 0) return report.t('report:buildFailed', { errors: counts.error, out });
+  if (counts.error > 0) return report.t('report:buildFailed', { count: counts.error, out });
   return undefined;
 }
 
