@@ -20,6 +20,10 @@ const chainValues: Record<string, string> = {
   phone: '030 123 45 67',
   'processor-name': 'Dossier Software B.V.',
   'processor-country': 'NL',
+  'complaints-officer': 'Klachtenbureau Mondzorg',
+  'complaints-officer-contact': 'https://klachten.example/mondzorg',
+  'disputes-body': 'Geschillencommissie Mondzorg',
+  'disputes-body-url': 'https://geschillen.example/mondzorg',
 };
 const practiceValues: Record<string, string> = {
   ...chainValues,
@@ -113,11 +117,15 @@ describe('policyc init --extends', () => {
         contact: { email: 'FILL-IN:email', phone: 'FILL-IN:phone' },
       },
       processors: [{ id: 'practice-system', name: 'FILL-IN:processor-name', country: 'FILL-IN:processor-country' }],
+      complaints: {
+        officer: { name: 'FILL-IN:complaints-officer', contact: { url: 'FILL-IN:complaints-officer-contact' } },
+        disputesBody: { name: 'FILL-IN:disputes-body', contact: { url: 'FILL-IN:disputes-body-url' } },
+      },
     });
     // Every placeholder is in the practice's own file, none left in the preset.
     const findings = await check(cwd);
     expect(findings.map((d) => `${d.ruleId} ${d.file}`)).toEqual(
-      Array<string>(10).fill('policy/fill-in policies/solo/policy.json'),
+      Array<string>(14).fill('policy/fill-in policies/solo/policy.json'),
     );
     writeFileSync(path.join(cwd, 'policies/solo/policy.json'), fill(text, practiceValues));
     expect((await check(cwd)).filter((d) => d.severity !== 'info')).toEqual([]);
