@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PolicySource } from '../src/policy/policy-types.js';
+import type { PolicySource, RecipientSource } from '../src/policy/policy-types.js';
 import { analyse, miniPolicy, positionIn } from './support/mini-policy.js';
 import { occurrences, policyOutputs } from './support/policy-outputs.js';
 import { repoRoot } from './support/cli.js';
@@ -945,18 +945,71 @@ describe("the summary's receivers line is the whole list only where the statemen
     );
     const { notice } = policyOutputs(policy);
     expect(line(notice.nl, 'Onder andere')).toBe(
-      'Onder andere deze partijen krijgen uw gegevens: [Zorgverzekeraars](#wie-uw-gegevens-ontvangt)',
+      'Onder andere deze partijen krijgen uw gegevens: [zorgverzekeraars](#wie-uw-gegevens-ontvangt)',
     );
     expect(line(notice.en, 'Among others')).toBe(
-      'Among others, these parties receive your data: [Health insurers](#who-receives-your-data)',
+      'Among others, these parties receive your data: [health insurers](#who-receives-your-data)',
     );
   });
 
   it('gives the list as the whole where every receiver is named by id', () => {
     const { notice } = policyOutputs(withRecipient());
     expect(line(notice.nl, 'Ook deze partijen')).toBe(
-      'Ook deze partijen krijgen uw gegevens: [Zorgverzekeraars](#wie-uw-gegevens-ontvangt)',
+      'Ook deze partijen krijgen uw gegevens: [zorgverzekeraars](#wie-uw-gegevens-ontvangt)',
     );
+  });
+});
+
+describe('the summary writes a category of recipients with a small letter inside its sentence, a name as written (first-user review, finding 14)', () => {
+  const receivers = (recipients: PolicySource['recipients']): { nl: string; en: string } => {
+    const policy = miniPolicy();
+    policy.recipients = recipients;
+    const { notice } = policyOutputs(policy);
+    const line = (doc: string, start: string): string => doc.split('\n').find((l) => l.startsWith(start)) ?? '';
+    return { nl: line(notice.nl, 'Ook deze partijen'), en: line(notice.en, 'These parties') };
+  };
+
+  const recipient = (id: string, nl: string, en: string, type: RecipientSource['type']): RecipientSource => ({
+    id,
+    name: text(nl, en),
+    type,
+  });
+
+  it.each([
+    {
+      recipients: [
+        recipient('insurers', 'Zorgverzekeraars', 'Health insurers', 'insurer'),
+        recipient('post', 'De huisartsenpost', 'The out-of-hours GP service', 'care-provider'),
+        recipient('auth', 'Relevante autoriteiten', 'Relevant authorities', 'authority'),
+        // The same in both languages: a proper name.
+        recipient('google', 'Google', 'Google', 'third-party'),
+      ],
+      nl: '[zorgverzekeraars, de huisartsenpost, relevante autoriteiten en Google]',
+      en: '[health insurers, the out-of-hours GP service, relevant authorities and Google]',
+    },
+    {
+      recipients: [
+        recipient('others', 'Andere zorgverleners', 'Other care providers', 'care-provider'),
+        // A capitalised word after the first: an organisation's name is in it.
+        recipient('zk', 'Zorgverzekeraar Zilveren Kruis', 'Health insurer Zilveren Kruis', 'insurer'),
+        recipient('tax', 'Belastingdienst', 'Dutch Tax Administration', 'authority'),
+      ],
+      nl: '[andere zorgverleners, Zorgverzekeraar Zilveren Kruis en Belastingdienst]',
+      en: '[other care providers, Health insurer Zilveren Kruis and Dutch Tax Administration]',
+    },
+    {
+      // An authority named in one word (in either language) keeps its capital in both.
+      recipients: [
+        recipient('police', 'Politie', 'Police', 'authority'),
+        recipient('ggd', 'GGD', 'Municipal health services', 'authority'),
+      ],
+      nl: '[Politie en GGD]',
+      en: '[Police and Municipal health services]',
+    },
+  ])('a translated category starts small, an organisation keeps its capital: $nl', ({ recipients, nl, en }) => {
+    const line = receivers(recipients);
+    expect(line.nl).toContain(nl);
+    expect(line.en).toContain(en);
   });
 });
 

@@ -6,6 +6,7 @@ import { careRecipientKey, type NoticeContext } from './notice-context.js';
 import { link, text, type Block, type Inline, type Section } from './outline.js';
 import { telHref } from './contact-links.js';
 import { retentionPhrase, withLegalSourceOnlyAsItsTerm } from './retention-phrase.js';
+import { recipientNameInSentence } from './recipient-name.js';
 import { saysHowToExercise } from './notice-rights.js';
 import { endsBeforeLegalMinimum } from '../check/retention-minimum.js';
 
@@ -173,7 +174,10 @@ function medicalFileRule(rules: readonly RetentionRule[]): RetentionRule | undef
 function receiverBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
   if (!ids.has('recipients')) return [];
   const names = [
-    ...new Set([...model.recipients.map((r) => pick(r.name, m)), ...model.processors.map((p) => nameOf(p.name, m))]),
+    ...new Set([
+      ...model.recipients.map((r) => recipientNameInSentence(r, m)),
+      ...model.processors.map((p) => nameOf(p.name, m)),
+    ]),
   ];
   if (!names.length) return [{ paragraph: [link(m.t('layout:summary.receiversRead'), '#recipients')] }];
   const shown = namesThatFit(names);
