@@ -1013,6 +1013,31 @@ describe('the summary writes a category of recipients with a small letter inside
   });
 });
 
+describe('the recipients table names its column for what it holds (first-user review, finding 15)', () => {
+  it("a recipient's description is under 'Wat, wanneer en waarom', a processor's service under 'Dienst'", () => {
+    const policy = miniPolicy();
+    policy.recipients = [
+      {
+        id: 'insurers',
+        name: text('Zorgverzekeraars', 'Health insurers'),
+        type: 'insurer',
+        description: text('Alleen als dit wettelijk vereist is.', 'Only when required by law.'),
+        country: 'NL',
+      },
+    ];
+    policy.processors = [{ id: 'hoster', name: 'Hoster B.V.', service: text('Hosting', 'Hosting'), country: 'NL' }];
+    policy.purposes[0]!.recipients = ['insurers'];
+    policy.purposes[0]!.processors = ['hoster'];
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain('| Naam | Soort | Wat, wanneer en waarom | Gevestigd in |');
+    expect(notice.nl).toContain(
+      '| **Zorgverzekeraars** | Zorgverzekeraar | Alleen als dit wettelijk vereist is. | Nederland |',
+    );
+    expect(notice.en).toContain('| Name | Type | What, when and why | Established in |');
+    expect(notice.nl).toContain('| Naam | Dienst | Gevestigd in |');
+  });
+});
+
 describe("the person cared for and their file in the organisation's own word (metadata.careRecipient)", () => {
   const careProvider = (careRecipient?: 'patient' | 'client'): PolicySource => {
     const policy = miniPolicy();

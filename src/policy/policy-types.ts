@@ -1087,7 +1087,7 @@ export interface RecipientSource {
    */
   type: 'authority' | 'insurer' | 'care-provider' | 'group-company' | 'third-party';
   /**
-   * What is shared and why.
+   * What is shared, when and why, in the organisation's words; the notice's recipients table gives it in the column 'Wat, wanneer en waarom' / 'What, when and why'.
    */
   description?: Text;
   /**
