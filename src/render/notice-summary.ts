@@ -226,11 +226,15 @@ function transferBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<st
   return [{ paragraph: [text(lead), link(m.t('layout:summary.transfersLink'), '#transfers')] }];
 }
 
-/** Where to complain: the organisation's own route first, where it has one, then the authority. */
+/**
+ * Where to complain: the organisation's own route first, where it has one (its text, or its complaints officer),
+ * then the authority.
+ */
 function complaintBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
   if (!ids.has('complaints')) return [];
   const authority = m.t(`terms:authority.${model.authority.id}.name`);
-  const key = pick(source.complaints?.internal, m) ? 'layout:summary.complaintInternal' : 'layout:summary.complaint';
+  const own = pick(source.complaints?.internal, m) || source.complaints?.officer;
+  const key = own ? 'layout:summary.complaintInternal' : 'layout:summary.complaint';
   return [{ paragraph: [text(m.t(key, { authority })), link(m.t('layout:summary.complaintLink'), '#complaints')] }];
 }
 
