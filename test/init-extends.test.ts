@@ -21,6 +21,10 @@ const chainValues: Record<string, string | boolean> = {
   'processor-name': 'Dossier Software B.V.',
   'processor-country': 'NL',
   'automated-decisions': false,
+  'complaints-officer': 'Klachtenbureau Mondzorg',
+  'complaints-officer-contact': 'https://klachten.example/mondzorg',
+  'disputes-body': 'Geschillencommissie Mondzorg',
+  'disputes-body-url': 'https://geschillen.example/mondzorg',
 };
 const practiceValues: Record<string, string | boolean> = {
   ...chainValues,
@@ -115,11 +119,15 @@ describe('policyc init --extends', () => {
       },
       processors: [{ id: 'practice-system', name: 'FILL-IN:processor-name', country: 'FILL-IN:processor-country' }],
       automatedDecisionMaking: { takesPlace: 'FILL-IN:automated-decisions' },
+      complaints: {
+        officer: { name: 'FILL-IN:complaints-officer', contact: { url: 'FILL-IN:complaints-officer-contact' } },
+        disputesBody: { name: 'FILL-IN:disputes-body', contact: { url: 'FILL-IN:disputes-body-url' } },
+      },
     });
     // Every placeholder is in the practice's own file, none left in the preset.
     const findings = await check(cwd);
     expect(findings.map((d) => `${d.ruleId} ${d.file}`)).toEqual(
-      Array<string>(11).fill('policy/fill-in policies/solo/policy.json'),
+      Array<string>(15).fill('policy/fill-in policies/solo/policy.json'),
     );
     writeFileSync(path.join(cwd, 'policies/solo/policy.json'), fill(text, practiceValues));
     expect((await check(cwd)).filter((d) => d.severity !== 'info')).toEqual([]);

@@ -9,7 +9,7 @@ import { positionOfText } from './support/fixtures.js';
 const sectors = ['huisarts', 'fysiotherapie', 'apotheek', 'tandarts', 'ggz', 'other'];
 
 /** What a practice would fill in for each placeholder. */
-const filled: Record<string, string | boolean> = {
+const filled: Record<string, unknown> = {
   'effective-date': '2026-03-01',
   'practice-name': 'Praktijk De Linde B.V.',
   'kvk-number': '12345678',
@@ -23,11 +23,29 @@ const filled: Record<string, string | boolean> = {
   'pharmacy-dpo-email': 'fg@delinde.example',
   // Whether it takes decisions by computer alone: only the practice knows (first-user review, finding 3).
   'automated-decisions': false,
+  'complaints-officer': 'Klachtenbureau Eerstelijn',
+  'complaints-officer-contact': 'https://klachten.example/eerstelijn',
+  'disputes-body': 'Geschillencommissie Eerstelijnszorg',
+  'disputes-body-url': 'https://geschillen.example',
+  'exchange-consent': {
+    nl: 'Alleen met uw uitdrukkelijke toestemming. Die geeft of trekt u in bij de balie of op MijnMitz.nl.',
+    en: 'Only with your explicit consent. You give or withdraw it at the desk or on MijnMitz.nl.',
+  },
 };
 
-/** The placeholders a sector's skeleton holds: a pharmacy's also its DPO, mandatory above 10,000 patients (37(1)(c)). */
+/** Sectors whose care providers exchange the file through the LSP: their skeleton asks how patients consent to it. */
+const lspSectors = new Set(['huisarts', 'apotheek']);
+
+/**
+ * The placeholders a sector's skeleton holds: a pharmacy's also its DPO, mandatory above 10,000 patients (37(1)(c));
+ * a GP's and a pharmacy's also the description of the exchange through the LSP.
+ */
 const placeholdersOf = (sector: string): string[] =>
-  Object.keys(filled).filter((what) => what !== 'pharmacy-dpo-email' || sector === 'apotheek');
+  Object.keys(filled).filter(
+    (what) =>
+      (what !== 'pharmacy-dpo-email' || sector === 'apotheek') &&
+      (what !== 'exchange-consent' || lspSectors.has(sector)),
+  );
 
 const site = tempDirs('policyc-init-');
 
@@ -101,8 +119,39 @@ describe('policyc init', () => {
       // The practice's own answer, not the hedge a notice gives where the policy is silent.
       expect(nl).toContain('Wij laten geen computer besluiten over u nemen zonder dat een mens ernaar kijkt');
       expect(nl).not.toContain('In deze verklaring staan geen besluiten die een computer over u neemt');
+      // Finding 16 of the first-user review: where a patient complains about care (Wkkgz) and, at a GP or pharmacy,
+      // how they give or withdraw consent for the LSP.
+      expect(nl).toContain('onze klachtenfunctionaris: Klachtenbureau Eerstelijn.');
+      expect(nl).toContain('voorleggen aan Geschillencommissie Eerstelijnszorg.');
+      expect([sector, nl.includes('Die geeft of trekt u in bij de balie of op MijnMitz.nl.')]).toEqual([
+        sector,
+        lspSectors.has(sector),
+      ]);
     },
   );
+
+  it('huisarts: the LSP description a practice fills in must say the consent is explicit (wabvpz/exchange-consent-missing)', async () => {
+    const cwd = site();
+    await runPolicyc(['init', '--sector', 'huisarts', '--id', 'de-linde', '--yes'], cwd);
+    const file = path.join(cwd, 'policies/de-linde/policy.json');
+    const text = readFileSync(file, 'utf8');
+    const marker = (await check(cwd)).find((d) => d.pointer.endsWith('/description') && d.ruleId === 'policy/fill-in')!;
+    expect(marker.message).toContain('that this happens only with their explicit consent (Wabvpz art. 15a)');
+    expect(marker.message).toContain('MijnMitz.nl or volgjezorg.nl');
+    const vague = {
+      nl: 'Via het LSP zien andere zorgverleners uw gegevens.',
+      en: 'Other care providers see your data.',
+    };
+    writeFileSync(
+      file,
+      text.replace(/"FILL-IN:([a-z-]+)"/g, (_, what: string) =>
+        JSON.stringify(what === 'exchange-consent' ? vague : filled[what]),
+      ),
+    );
+    expect((await check(cwd)).filter((d) => d.severity === 'error').map((d) => d.ruleId)).toEqual([
+      'wabvpz/exchange-consent-missing',
+    ]);
+  });
 
   it('no preset answers for the practice whether it takes automated decisions: a placeholder check reports', async () => {
     const cwd = site();
@@ -233,7 +282,7 @@ describe('policyc init', () => {
     expect(run.stderr).toContain('Wrote privacy/linde/policy.json (other)');
     const policy = JSON.parse(readFileSync(path.join(cwd, 'privacy/linde/policy.json'), 'utf8')) as { $schema: string };
     expect(path.resolve(cwd, 'privacy/linde', policy.$schema)).toBe(path.resolve('schema/policy.schema.json'));
-    expect((await check(cwd)).filter((d) => d.ruleId === 'policy/fill-in')).toHaveLength(11);
+    expect((await check(cwd)).filter((d) => d.ruleId === 'policy/fill-in')).toHaveLength(15);
   });
 
   it('never overwrites an existing policy', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PolicySource } from '../src/policy/policy-types.js';
+import type { PolicySource, RecipientSource } from '../src/policy/policy-types.js';
 import { analyse, miniPolicy, positionIn } from './support/mini-policy.js';
 import { occurrences, policyOutputs } from './support/policy-outputs.js';
 import { repoRoot } from './support/cli.js';
@@ -447,6 +447,33 @@ describe('each thing said once, no empty headings', () => {
     expect(policyOutputs(policy).notice.nl).toContain(
       'U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens:',
     );
+  });
+
+  it("a care provider's complaints officer and disputes body (Wkkgz) come before the authority, named and reachable, in both languages", () => {
+    const policy = miniPolicy();
+    policy.complaints = {
+      officer: { name: 'Klachtenbureau <Noord>', contact: { email: 'klacht@noord.example' } },
+      disputesBody: { name: 'Geschillencommissie Zorg', contact: { url: 'https://geschillen.example/zorg' } },
+    };
+    const { notice } = policyOutputs(policy);
+    const nl = notice.nl.slice(notice.nl.indexOf('## Waar u een klacht kunt indienen'));
+    expect(nl).toContain(
+      'Hebt u een klacht over onze zorg, ook over hoe wij met uw dossier en uw gegevens omgaan? Dan kunt u terecht bij onze klachtenfunctionaris: Klachtenbureau \\<Noord\\>.\n\n- **E-mail:** <klacht@noord.example>',
+    );
+    expect(nl).toContain(
+      'Komen wij er samen niet uit? Dan kunt u uw klacht voorleggen aan Geschillencommissie Zorg. Dat is de geschilleninstantie waarbij wij zijn aangesloten, zoals de Wet kwaliteit, klachten en geschillen zorg (Wkkgz) vraagt.\n\n- **Contactpagina:** <https://geschillen.example/zorg>',
+    );
+    // After the practice's own route, the authority is the other place: 'ook'.
+    expect(nl.indexOf('Geschillencommissie Zorg')).toBeLessThan(
+      nl.indexOf('U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens:'),
+    );
+    expect(notice.en).toContain(
+      'Do you have a complaint about our care, including about how we handle your file and your data? Then you can turn to our complaints officer: Klachtenbureau \\<Noord\\>.',
+    );
+    expect(notice.en).toContain(
+      'If we cannot resolve it together, you can bring your complaint to Geschillencommissie Zorg. This is the disputes body we are affiliated with, as the Healthcare Quality, Complaints and Disputes Act (Wkkgz) requires.',
+    );
+    expect(notice.en).toContain('You can also lodge a complaint with the Dutch Data Protection Authority');
   });
 
   it('no "how to exercise" heading with nothing under it', () => {
@@ -924,18 +951,96 @@ describe("the summary's receivers line is the whole list only where the statemen
     );
     const { notice } = policyOutputs(policy);
     expect(line(notice.nl, 'Onder andere')).toBe(
-      'Onder andere deze partijen krijgen uw gegevens: [Zorgverzekeraars](#wie-uw-gegevens-ontvangt)',
+      'Onder andere deze partijen krijgen uw gegevens: [zorgverzekeraars](#wie-uw-gegevens-ontvangt)',
     );
     expect(line(notice.en, 'Among others')).toBe(
-      'Among others, these parties receive your data: [Health insurers](#who-receives-your-data)',
+      'Among others, these parties receive your data: [health insurers](#who-receives-your-data)',
     );
   });
 
   it('gives the list as the whole where every receiver is named by id', () => {
     const { notice } = policyOutputs(withRecipient());
     expect(line(notice.nl, 'Ook deze partijen')).toBe(
-      'Ook deze partijen krijgen uw gegevens: [Zorgverzekeraars](#wie-uw-gegevens-ontvangt)',
+      'Ook deze partijen krijgen uw gegevens: [zorgverzekeraars](#wie-uw-gegevens-ontvangt)',
     );
+  });
+});
+
+describe('the summary writes a category of recipients with a small letter inside its sentence, a name as written (first-user review, finding 14)', () => {
+  const receivers = (recipients: PolicySource['recipients']): { nl: string; en: string } => {
+    const policy = miniPolicy();
+    policy.recipients = recipients;
+    const { notice } = policyOutputs(policy);
+    const line = (doc: string, start: string): string => doc.split('\n').find((l) => l.startsWith(start)) ?? '';
+    return { nl: line(notice.nl, 'Ook deze partijen'), en: line(notice.en, 'These parties') };
+  };
+
+  const recipient = (id: string, nl: string, en: string, type: RecipientSource['type']): RecipientSource => ({
+    id,
+    name: text(nl, en),
+    type,
+  });
+
+  it.each([
+    {
+      recipients: [
+        recipient('insurers', 'Zorgverzekeraars', 'Health insurers', 'insurer'),
+        recipient('post', 'De huisartsenpost', 'The out-of-hours GP service', 'care-provider'),
+        recipient('auth', 'Relevante autoriteiten', 'Relevant authorities', 'authority'),
+        // The same in both languages: a proper name.
+        recipient('google', 'Google', 'Google', 'third-party'),
+      ],
+      nl: '[zorgverzekeraars, de huisartsenpost, relevante autoriteiten en Google]',
+      en: '[health insurers, the out-of-hours GP service, relevant authorities and Google]',
+    },
+    {
+      recipients: [
+        recipient('others', 'Andere zorgverleners', 'Other care providers', 'care-provider'),
+        // A capitalised word after the first: an organisation's name is in it.
+        recipient('zk', 'Zorgverzekeraar Zilveren Kruis', 'Health insurer Zilveren Kruis', 'insurer'),
+        recipient('tax', 'Belastingdienst', 'Dutch Tax Administration', 'authority'),
+      ],
+      nl: '[andere zorgverleners, Zorgverzekeraar Zilveren Kruis en Belastingdienst]',
+      en: '[other care providers, Health insurer Zilveren Kruis and Dutch Tax Administration]',
+    },
+    {
+      // An authority named in one word (in either language) keeps its capital in both.
+      recipients: [
+        recipient('police', 'Politie', 'Police', 'authority'),
+        recipient('ggd', 'GGD', 'Municipal health services', 'authority'),
+      ],
+      nl: '[Politie en GGD]',
+      en: '[Police and Municipal health services]',
+    },
+  ])('a translated category starts small, an organisation keeps its capital: $nl', ({ recipients, nl, en }) => {
+    const line = receivers(recipients);
+    expect(line.nl).toContain(nl);
+    expect(line.en).toContain(en);
+  });
+});
+
+describe('the recipients table names its column for what it holds (first-user review, finding 15)', () => {
+  it("a recipient's description is under 'Wat, wanneer en waarom', a processor's service under 'Dienst'", () => {
+    const policy = miniPolicy();
+    policy.recipients = [
+      {
+        id: 'insurers',
+        name: text('Zorgverzekeraars', 'Health insurers'),
+        type: 'insurer',
+        description: text('Alleen als dit wettelijk vereist is.', 'Only when required by law.'),
+        country: 'NL',
+      },
+    ];
+    policy.processors = [{ id: 'hoster', name: 'Hoster B.V.', service: text('Hosting', 'Hosting'), country: 'NL' }];
+    policy.purposes[0]!.recipients = ['insurers'];
+    policy.purposes[0]!.processors = ['hoster'];
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain('| Naam | Soort | Wat, wanneer en waarom | Gevestigd in |');
+    expect(notice.nl).toContain(
+      '| **Zorgverzekeraars** | Zorgverzekeraar | Alleen als dit wettelijk vereist is. | Nederland |',
+    );
+    expect(notice.en).toContain('| Name | Type | What, when and why | Established in |');
+    expect(notice.nl).toContain('| Naam | Dienst | Gevestigd in |');
   });
 });
 

@@ -28,7 +28,15 @@ export const laws: Readonly<Record<LawId, LawFacts>> = {
   wgbo: { id: 'wgbo', code: 'BW', source: overheid('BWBR0005290') },
   awr: { id: 'awr', source: overheid('BWBR0002320') },
   wabvpz: { id: 'wabvpz', source: overheid('BWBR0023864') },
-  wkkgz: { id: 'wkkgz', source: overheid('BWBR0037173') },
+  // Every care provider has a complaints officer and is affiliated with a recognised disputes body
+  // (degeschillencommissiezorg.nl, geschilleninstantieszorg.nl): the notice names them from complaints.officer and
+  // complaints.disputesBody as 'zoals de Wkkgz vraagt', citing no article.
+  wkkgz: {
+    id: 'wkkgz',
+    source: overheid('BWBR0037173'),
+    verify:
+      'the articles (15 complaints officer, 18 disputes body) recalled, not read on wetten.overheid.nl; that a complaint about how the file and data are handled is a complaint under the Wkkgz (art. 1, "klacht") read from its definition, not confirmed',
+  },
   // Art. 88: the duty of secrecy of everyone practising an individual healthcare profession (legal review item 4).
   'wet-big': { id: 'wet-big', source: overheid('BWBR0006251') },
   // Art. 7.3.11: the youth-care worker gives no information from the file to others without consent (legal review item 4).

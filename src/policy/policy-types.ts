@@ -1091,7 +1091,7 @@ export interface RecipientSource {
    */
   type: 'authority' | 'insurer' | 'care-provider' | 'group-company' | 'third-party';
   /**
-   * What is shared and why.
+   * What is shared, when and why, in the organisation's words; the notice's recipients table gives it in the column 'Wat, wanneer en waarom' / 'What, when and why'.
    */
   description?: Text;
   /**
@@ -1457,9 +1457,33 @@ export interface Complaints {
    */
   internal?: MarkdownText;
   /**
+   * A care provider's complaints officer (klachtenfunctionaris), whom every care provider must have under the Dutch Wkkgz: the name (a person, or the organisation that provides the officer) and how patients reach them. The notice names them as the place for a complaint about the care, including how the file and data are handled.
+   */
+  officer?: ComplaintsBody;
+  /**
+   * The recognised disputes body (geschilleninstantie) the care provider is affiliated with under the Dutch Wkkgz, for example a sector's disputes committee: its name and how patients reach it. The notice names it as the place to go when a complaint is not resolved with the care provider.
+   */
+  disputesBody?: ComplaintsBody;
+  /**
    * The supervisory authority. Defaults to the Dutch Autoriteit Persoonsgegevens.
    */
   authority?: 'nl-ap';
+}
+/**
+ * Someone who handles complaints: a name and how to reach them.
+ *
+ * This interface was referenced by `PolicySource`'s JSON-Schema
+ * via the `definition` "complaintsBody".
+ */
+export interface ComplaintsBody {
+  /**
+   * Name, as it should be shown.
+   */
+  name: string;
+  /**
+   * How patients reach them: a web page, e-mail address, telephone number or postal address.
+   */
+  contact: Contact;
 }
 /**
  * How changes to the policy are announced.

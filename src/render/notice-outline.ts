@@ -24,6 +24,7 @@ import {
 } from './format.js';
 import { medicalFileNote, specialCategoryNote, transferGroundText, transferText } from './legal-text.js';
 import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
+import { complaintsBlocks } from './notice-complaints.js';
 import { formatEntity, processorTable, recipientTable } from './notice-parties.js';
 import { rightsBlocks } from './notice-rights.js';
 import { otherControllerBlocks } from './notice-statements.js';
@@ -469,42 +470,6 @@ function securityBlocks({ source, m }: NoticeContext): Block[] {
       paragraph: sentence(m.t('notice:security.standards', { standards: joinList(source.security.standards, m) })),
     });
   return blocks;
-}
-
-/**
- * Whether the text names the authority: by its whole name, or by either part of a name that
- * gives another in brackets ('Dutch Data Protection Authority (Autoriteit Persoonsgegevens)').
- */
-function namesAuthority(text: string, authority: string): boolean {
-  const parts = /^(.+) \((.+)\)$/.exec(authority)?.slice(1) ?? [authority];
-  const folded = text.toLowerCase();
-  return parts.some((name) => folded.includes(name.toLowerCase()));
-}
-
-/**
- * Complaints — 13(2)(d), 77. The authority is named once: when the
- * organisation's own text already names it, only its contact details follow;
- * 'also' only after the organisation's own complaints route.
- */
-function complaintsBlocks({ source, model, m }: NoticeContext): Block[] {
-  const authority = m.t(`terms:authority.${model.authority.id}.name`);
-  const internal = pick(source.complaints?.internal, m);
-  const key = !internal
-    ? 'notice:complaints.authority'
-    : namesAuthority(internal, authority)
-      ? 'notice:complaints.authorityDetails'
-      : 'notice:complaints.authorityAlso';
-  const a = model.authority;
-  return [
-    ...rich(source.complaints?.internal, m),
-    { paragraph: sentence(m.t(key, { authority })) },
-    {
-      facts: [
-        { label: m.t('notice:label.website'), inlines: [link(a.website[m.lang], a.website[m.lang])] },
-        { label: m.t('notice:label.postalAddress'), inlines: [text(formatAddress(a.postal[m.lang], m))] },
-      ],
-    },
-  ];
 }
 
 /** Changes — 13(3). */

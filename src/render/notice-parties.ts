@@ -139,7 +139,8 @@ export function recipientTable(recipients: readonly Recipient[], generalSafeguar
     head: [
       t('notice:label.name'),
       t('notice:recipients.type'),
-      t('notice:label.service'),
+      // What the policies write here (recipients[].description): what is shared, when and why, not a service.
+      t('notice:recipients.description'),
       t('notice:label.establishedIn'),
       ...(transfer ? [t('notice:label.transfer')] : []),
     ],

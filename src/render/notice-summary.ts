@@ -6,6 +6,7 @@ import { careRecipientKey, type NoticeContext } from './notice-context.js';
 import { link, text, type Block, type Inline, type Section } from './outline.js';
 import { telHref } from './contact-links.js';
 import { retentionPhrase, withLegalSourceOnlyAsItsTerm } from './retention-phrase.js';
+import { recipientNameInSentence } from './recipient-name.js';
 import { saysHowToExercise } from './notice-rights.js';
 import { endsBeforeLegalMinimum } from '../check/retention-minimum.js';
 
@@ -178,7 +179,10 @@ function medicalFileRule(rules: readonly RetentionRule[]): RetentionRule | undef
 function receiverBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
   if (!ids.has('recipients')) return [];
   const names = [
-    ...new Set([...model.recipients.map((r) => pick(r.name, m)), ...model.processors.map((p) => nameOf(p.name, m))]),
+    ...new Set([
+      ...model.recipients.map((r) => recipientNameInSentence(r, m)),
+      ...model.processors.map((p) => nameOf(p.name, m)),
+    ]),
   ];
   if (!names.length) return [{ paragraph: [link(m.t('layout:summary.receiversRead'), '#recipients')] }];
   const shown = namesThatFit(names);
@@ -227,11 +231,15 @@ function transferBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<st
   return [{ paragraph: [text(lead), link(m.t('layout:summary.transfersLink'), '#transfers')] }];
 }
 
-/** Where to complain: the organisation's own route first, where it has one, then the authority. */
+/**
+ * Where to complain: the organisation's own route first, where it has one (its text, or its complaints officer),
+ * then the authority.
+ */
 function complaintBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
   if (!ids.has('complaints')) return [];
   const authority = m.t(`terms:authority.${model.authority.id}.name`);
-  const key = pick(source.complaints?.internal, m) ? 'layout:summary.complaintInternal' : 'layout:summary.complaint';
+  const own = pick(source.complaints?.internal, m) || source.complaints?.officer;
+  const key = own ? 'layout:summary.complaintInternal' : 'layout:summary.complaint';
   return [{ paragraph: [text(m.t(key, { authority })), link(m.t('layout:summary.complaintLink'), '#complaints')] }];
 }
 

@@ -82,7 +82,10 @@ describe('policyc diff of a base that policies extend', () => {
     expect(en.stdout).not.toContain('FILL-IN:processor');
     const nl = await runPolicycInProcess(['diff', 'preset-old.json', 'preset-new.json', '--lang', 'nl'], dir);
     expect(nl.stdout).toContain('[nog in te vullen: de naam van de leverancier van het patiëntendossier]');
-    expect(nl.stdout).toMatch(/preset-old\.json: 10; preset-new\.json: 8/);
+    // The new side fills in two of the preset's details (the supplier's name and country); the preset's own count
+    // changes whenever a preset gains a placeholder.
+    const [, before, after] = /preset-old\.json: (\d+); preset-new\.json: (\d+)/.exec(nl.stdout) ?? [];
+    expect(Number(before) - Number(after)).toBe(2);
   });
 
   it('gives in JSON what each side leaves open, where, and no notice', async () => {

@@ -143,6 +143,12 @@ describe('the summary', () => {
     expect(summary(miniPolicy()).lines).toContain(
       'Niet tevreden? Dan kunt u terecht bij de Autoriteit Persoonsgegevens: zo dient u een klacht in',
     );
+    // A care provider's complaints officer (Wkkgz) is its own route too, without a text of its own.
+    const withOfficer = miniPolicy();
+    withOfficer.complaints = { officer: { name: 'Klachtenbureau', contact: { url: 'https://klachten.example' } } };
+    expect(summary(withOfficer).lines).toContain(
+      'Niet tevreden? U kunt een klacht indienen bij ons, en ook bij de Autoriteit Persoonsgegevens: zo dient u een klacht in',
+    );
   });
 
   it('does not read processors alone as everyone who receives the data', () => {

@@ -10,7 +10,7 @@ describeSeedFacts({
   facts: {
     nl: [
       // The statement names more receivers in its own words ('hosting, … en andere diensten'): the list is not all.
-      'Onder andere deze partijen krijgen je gegevens: Zorgverzekeraars, Relevante autoriteiten, Google, Facebook en Microsoft',
+      'Onder andere deze partijen krijgen je gegevens: zorgverzekeraars, relevante autoriteiten, Google, Facebook en Microsoft',
       'Privacyverklaring Dental Clinics Nederland B.V.',
       'Adres: Hilversum, Nederland',
       'KvK-nummer: 32123759',
@@ -85,7 +85,7 @@ describeSeedFacts({
       'Je kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens',
     ],
     en: [
-      'Among others, these parties receive your data: Health insurers, Relevant authorities, Google, Facebook and Microsoft',
+      'Among others, these parties receive your data: health insurers, relevant authorities, Google, Facebook and Microsoft',
       'Privacy notice of Dental Clinics Nederland B.V.',
       'Address: Hilversum, the Netherlands',
       'Chamber of Commerce number: 32123759',
