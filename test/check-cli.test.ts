@@ -183,11 +183,7 @@ describe('the closing lines say when errors kept the compliance rules from runni
     const dir = project([{ id: 'a', kvk: '5123456' }]);
     const run = await runPolicycInProcess(['check'], dir);
     expect(run.status).toBe(1);
-    expect(run.stderr.split('\n').slice(-3)).toEqual([
-      '1 policy checked: 1 error, 0 warnings, 0 info.',
-      NOT_RUN,
-      '',
-    ]);
+    expect(run.stderr.split('\n').slice(-3)).toEqual(['1 policy checked: 1 error, 0 warnings, 0 info.', NOT_RUN, '']);
     const nl = await runPolicycInProcess(['check', '--lang', 'nl'], dir);
     expect(nl.stderr).toContain(
       '1 beleidsbestand gecontroleerd: 1 fout, 0 waarschuwingen, 0 info.\nDe nalevingsregels zijn nog niet uitgevoerd: de fouten hierboven houden ze tegen.',

@@ -244,7 +244,9 @@ describe('a retention period shorter than the law it cites (30(1)(f)): never a f
     ];
     for (const out of formats) {
       expect(out).not.toContain('15 jaar, op grond van');
-      expect(out).toContain('maar die wet vereist ten minste 20 jaar na de laatste wijziging in het dossier (artikel 7:454, lid 3, BW)');
+      expect(out).toContain(
+        'maar die wet vereist ten minste 20 jaar na de laatste wijziging in het dossier (artikel 7:454, lid 3, BW)',
+      );
     }
     expect(cell(register, 'retention', 'care-plan')).toEqual([
       'Cliëntdossier: 15 jaar. De organisatie geeft als grond de Wet op de geneeskundige behandelingsovereenkomst (WGBO) op, maar die wet vereist ten minste 20 jaar na de laatste wijziging in het dossier (artikel 7:454, lid 3, BW); de privacyverklaring noemt die wet daarom niet bij deze termijn',
