@@ -22,7 +22,7 @@ import {
   sentence,
   withNotes,
 } from './format.js';
-import { specialCategoryNote, transferGroundText, transferText } from './legal-text.js';
+import { nationalIdentifierNote, specialCategoryNote, transferGroundText, transferText } from './legal-text.js';
 import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
 import { formatEntity, processorTable, recipientTable } from './notice-parties.js';
 import { rightsBlocks } from './notice-rights.js';
@@ -193,7 +193,7 @@ function categoryNotes(c: DataCategory, name: string, m: Messages): string[] {
   const notes: string[] = [];
   if (c.special) notes.push(specialCategoryNote(c.special, name, m, 'notice:data'));
   if (c.criminal) notes.push(m.t('notice:data.criminal'));
-  if (c.nationalIdentifier) notes.push(m.t('notice:data.nationalIdentifier'));
+  if (c.nationalIdentifier) notes.push(...nationalIdentifierNote(name, m));
   return notes;
 }
 
