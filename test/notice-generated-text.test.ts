@@ -44,7 +44,7 @@ describe("a fact the statement does not give reads 'niet vermeld in deze verklar
       /^\| \*\*Clausules\*\* \| Dienst \| Niet vermeld in deze verklaring \| Niet vermeld in deze verklaring \| /,
     );
     expect(row(notice.nl, 'Overzee')).toBe(
-      '| **Overzee** | Dienst | De Verenigde Staten | — | Niet vermeld in deze verklaring |',
+      '| **Overzee** | Dienst | Verenigde Staten | — | Niet vermeld in deze verklaring |',
     );
     expect(row(notice.en, 'Overzee')).toMatch(/ \| Not stated in this notice \|$/);
     expect(notice.nl).toContain('\n- Clausules: land niet vermeld in deze verklaring — standaardbepalingen');
@@ -136,14 +136,14 @@ describe("a table cell of the notice's own words starts with a capital; the auth
 
   it("parties: where established and the transfer ground; the service, storage in the statement's words and names as written", () => {
     expect(row(notice.nl, 'Ver')).toBe(
-      '| **Ver** | opslag | De Verenigde Staten | vs of eu | Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG) |',
+      '| **Ver** | opslag | Verenigde Staten | vs of eu | Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG) |',
     );
-    expect(row(notice.en, 'lab')).toMatch(/^\| \*\*lab\*\* \| Care provider \| — \| The United States \| /);
+    expect(row(notice.en, 'lab')).toMatch(/^\| \*\*lab\*\* \| Care provider \| — \| United States \| /);
   });
 
   it('the same words inside a sentence keep their small letter', () => {
     expect(notice.nl).toContain('): ten hoogste 6 maanden nadat de gegevens zijn vastgelegd\n');
-    expect(notice.nl).toContain('\n- Ver: de Verenigde Staten');
+    expect(notice.nl).toContain('\n- Ver: Verenigde Staten');
   });
 
   it.each(seeds)("%s: a cell that starts with a small letter is the author's text", (id) => {

@@ -103,7 +103,7 @@ describe('how to exercise the rights, when the statement names no contact (revie
   };
 
   const ask =
-    'Wilt u een van deze rechten gebruiken? Vraag het aan Mini B.V. Wij moeten u helpen uw rechten uit te oefenen (artikel 12, lid 2, AVG).';
+    'Wilt u een van deze rechten gebruiken? Neem dan contact op met Mini B.V. Wij moeten u helpen uw rechten uit te oefenen (artikel 12, lid 2, AVG).';
 
   it("gives the controller's address as its address, not as 'send your request by post' (Dijklander)", () => {
     const policy = noContact();
@@ -118,12 +118,12 @@ describe('how to exercise the rights, when the statement names no contact (revie
       'Ask Mini B.V. We must help you exercise your rights (Article 12(2) GDPR).\n\nOur address is Maelsonstraat 3, 1624 NP Hoorn, the Netherlands.\n',
     );
     for (const text of [nl.markdown, en])
-      expect(text).not.toMatch(/per post|by post|staat geen adres|gives no address/);
+      expect(text).not.toMatch(/per post|by post|noemen wij in deze verklaring niet|gives no address/);
   });
 
   it('where the statement gives no contact and no address: ask us, we must help (12), and no address is named', () => {
     const nl = noticeOf(noContact());
-    const none = 'In deze verklaring staat geen adres, e-mailadres of telefoonnummer voor uw verzoek.';
+    const none = 'Een adres, e-mailadres of telefoonnummer voor uw verzoek noemen wij in deze verklaring niet.';
     expect(nl.markdown).toContain(`### Hoe u uw rechten uitoefent\n\n${ask}\n\n${none}\n`);
     expect(nl.html).toContain(ask);
     expect(nl.fragment).toContain(none);
@@ -131,7 +131,7 @@ describe('how to exercise the rights, when the statement names no contact (revie
     const informal = noContact();
     informal.metadata.formality = 'informal';
     expect(noticeOf(informal).markdown).toContain(
-      '### Hoe je je rechten uitoefent\n\nWil je een van deze rechten gebruiken? Vraag het aan Mini B.V. Wij moeten je helpen je rechten uit te oefenen (artikel 12, lid 2, AVG).\n\nIn deze verklaring staat geen adres, e-mailadres of telefoonnummer voor je verzoek.\n',
+      '### Hoe je je rechten uitoefent\n\nWil je een van deze rechten gebruiken? Neem dan contact op met Mini B.V. Wij moeten je helpen je rechten uit te oefenen (artikel 12, lid 2, AVG).\n\nEen adres, e-mailadres of telefoonnummer voor je verzoek noemen wij in deze verklaring niet.\n',
     );
     expect(noticeOf(noContact(), 'en').markdown).toContain(
       '### How to exercise your rights\n\nDo you want to use one of these rights? Ask Mini B.V. We must help you exercise your rights (Article 12(2) GDPR).\n\nThis notice gives no address, e-mail address or telephone number for your request.\n',
@@ -143,7 +143,7 @@ describe('how to exercise the rights, when the statement names no contact (revie
     policy.dpo = { contact: { email: 'fg@mini.example' } };
     const nl = noticeOf(policy).markdown;
     expect(nl).toContain(
-      'Vraag het aan Mini B.V. Wij moeten u helpen uw rechten uit te oefenen (artikel 12, lid 2, AVG).\n\nU kunt ook contact opnemen met onze functionaris voor gegevensbescherming (artikel 38, lid 4, AVG). De contactgegevens staan onder [Functionaris voor gegevensbescherming](#functionaris-voor-gegevensbescherming).\n',
+      'Neem dan contact op met Mini B.V. Wij moeten u helpen uw rechten uit te oefenen (artikel 12, lid 2, AVG).\n\nU kunt ook contact opnemen met onze functionaris voor gegevensbescherming (artikel 38, lid 4, AVG). De contactgegevens staan onder [Functionaris voor gegevensbescherming](#functionaris-voor-gegevensbescherming).\n',
     );
     expect(nl).toContain('### Functionaris voor gegevensbescherming');
     expect(noticeOf(policy).fragment).toContain(
@@ -156,7 +156,9 @@ describe('how to exercise the rights, when the statement names no contact (revie
     );
     // A DPO without contact details is no place to turn to.
     policy.dpo = { name: 'J. Jansen' };
-    expect(noticeOf(policy).markdown).toContain('In deze verklaring staat geen adres, e-mailadres of telefoonnummer');
+    expect(noticeOf(policy).markdown).toContain(
+      'Een adres, e-mailadres of telefoonnummer voor uw verzoek noemen wij in deze verklaring niet',
+    );
   });
 
   it('keeps the contact where there is one, and says nothing is missing', () => {
@@ -260,7 +262,7 @@ describe('plain Dutch (review items 6c–6g, 6j)', () => {
     none.collectsSpecialCategories = false;
     const said = policyOutputs(none).notice;
     expect(said.nl).toContain(
-      '(zoals gegevens over gezondheid, etnische afkomst, religieuze of levensbeschouwelijke overtuigingen of seksuele gerichtheid)',
+      'zoals gegevens over gezondheid, ras of etnische afkomst, religieuze of levensbeschouwelijke overtuigingen of seksuele gerichtheid.',
     );
     expect(said.en).toContain('religious or philosophical beliefs or sexual orientation');
   });
@@ -292,7 +294,7 @@ describe('the summary counts each receiver once (review item 6i)', () => {
     const { notice } = policyOutputs(policy);
     const line = notice.nl
       .split('\n')
-      .find((l) => l.startsWith('Ook dienstverleners die voor ons werken krijgen uw gegevens'))!;
+      .find((l) => l.startsWith('Dienstverleners die voor ons werken, krijgen uw gegevens'))!;
     expect(line).toContain('[A, Salesforce, B, C en D](');
     expect(line.split('Salesforce')).toHaveLength(2);
   });
@@ -342,8 +344,8 @@ describe('generated text the notice-language review found twice, incomplete or o
       notice.split('### Het gebruik van gegevens laten beperken')[1]!.split('###')[0]!.match(/^- .*/gm) ?? [];
     expect(grounds(policyOutputs(miniPolicy()).notice.nl)).toEqual([
       '- zolang wij controleren of uw gegevens kloppen, als u zegt dat ze niet kloppen',
-      '- als wij uw gegevens gebruiken terwijl dat niet mag, en u ze liever laat beperken dan wissen',
-      '- als wij uw gegevens niet meer nodig hebben, maar u ze nodig hebt voor een rechtszaak of een andere juridische claim',
+      '- als wij uw gegevens gebruiken terwijl dat niet mag, en u niet wilt dat wij ze wissen, maar wel dat wij het gebruik beperken',
+      '- als wij uw gegevens niet meer nodig hebben, maar u ze nodig hebt voor een rechtsvordering, zoals een rechtszaak',
     ]);
     const interest = miniPolicy();
     interest.purposes[0] = { ...interest.purposes[0]!, legalBasis: '6(1)(f)', legitimateInterest: text('belang') };
@@ -391,11 +393,11 @@ describe('generated text the notice-language review found twice, incomplete or o
     expect(row(without, 'Onbekend')).toBe('| **Onbekend** | Dienst | — | — | — |');
     expect(row(without, 'Verzekeraar')).toBe('| **Verzekeraar** | Zorgverzekeraar | — | — |');
     expect(row(without, 'Overzee')).toBe(
-      '| **Overzee** | Dienst | De Verenigde Staten | — | Niet vermeld in deze verklaring |',
+      '| **Overzee** | Dienst | Verenigde Staten | — | Niet vermeld in deze verklaring |',
     );
     policy.transfers = { mechanisms: [{ mechanism: 'scc' }] };
     expect(row(policyOutputs(policy).notice.nl, 'Overzee')).toBe(
-      '| **Overzee** | Dienst | De Verenigde Staten | — | [Zie ‘doorgifte buiten de EER’ hieronder](#wanneer-uw-gegevens-naar-het-buitenland-gaan-doorgifte-buiten-de-eer) |',
+      '| **Overzee** | Dienst | Verenigde Staten | — | [Zie ‘doorgifte buiten de EER’ hieronder](#wanneer-uw-gegevens-naar-landen-buiten-de-eer-gaan-doorgifte) |',
     );
   });
 });

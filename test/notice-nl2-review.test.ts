@@ -78,7 +78,7 @@ describe("the summary's receivers where the statement says its list is complete 
 
   it("is not read from the sharing text: 'uitsluitend' and 'only' also say other things (Doctolib, iPractice)", () => {
     const { notice } = policyOutputs(only());
-    expect(line(notice.nl, 'Onder andere')).toMatch(/^Onder andere deze partijen krijgen je gegevens: \[/);
+    expect(line(notice.nl, 'Je gegevens gaan')).toMatch(/^Je gegevens gaan onder meer naar: \[/);
   });
 });
 
@@ -92,7 +92,7 @@ describe('how to exercise the rights: own words but no address (defect 4)', () =
       '\n\nWilt u uw gegevens inzien, neem dan contact op met onze functionaris voor gegevensbescherming.\n\n' +
         'Wij reageren binnen een maand op uw verzoek.\n\n' +
         'U kunt voor elk van deze rechten bij ons terecht. Wij moeten u helpen uw rechten uit te oefenen (artikel 12, lid 2, AVG).\n\n' +
-        'In deze verklaring staat geen adres, e-mailadres of telefoonnummer voor uw verzoek.\n',
+        'Een adres, e-mailadres of telefoonnummer voor uw verzoek noemen wij in deze verklaring niet.\n',
     );
     expect(notice.en).toContain(
       'You can contact us about any of these rights. We must help you exercise your rights (Article 12(2) GDPR).\n\nThis notice gives no address',
@@ -107,19 +107,23 @@ describe('how to exercise the rights: own words but no address (defect 4)', () =
       /bij ons terecht\. Wij moeten u helpen uw rechten uit te oefenen \(artikel 12, lid 2, AVG\)\.\n\nOns adres is Straat 1, 1000 AA Amsterdam, Nederland\.\n$/,
     );
     expect(notice.nl).not.toContain('per post');
-    expect(notice.nl).not.toContain('staat geen adres');
+    expect(notice.nl).not.toContain('noemen wij in deze verklaring niet');
   });
 });
 
 describe('the organisation named where a request goes to it (improvement 3)', () => {
-  it("says 'Vraag het aan' with the name the organisation uses for itself, 'Vraag het ons' where it has none", () => {
+  it("says 'Neem dan contact op met' with the name the organisation uses for itself, 'Vraag het ons' where it has none", () => {
     const policy = seed('ipractice');
     policy.rights = {};
     policy.controller = { name: 'iPractice Zorg B.V.', shortName: 'iPractice' };
     const { notice } = policyOutputs(policy);
-    expect(notice.nl).toContain('Wil je een van deze rechten gebruiken? Vraag het aan iPractice. Wij moeten je helpen');
+    expect(notice.nl).toContain(
+      'Wil je een van deze rechten gebruiken? Neem dan contact op met iPractice. Wij moeten je helpen',
+    );
     expect(notice.en).toContain('Do you want to use one of these rights? Ask iPractice. We must help you');
-    expect(notice.nl).toContain('In deze verklaring staat geen adres, e-mailadres of telefoonnummer voor je verzoek.');
+    expect(notice.nl).toContain(
+      'Een adres, e-mailadres of telefoonnummer voor je verzoek noemen wij in deze verklaring niet.',
+    );
   });
 });
 

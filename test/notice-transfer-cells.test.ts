@@ -49,7 +49,7 @@ describe("a transfer party's unstated third country in the party tables", () => 
 
   it("keeps '—' where a country outside the EEA is named, and for parties that stay inside it", () => {
     expect(row(notice.nl, 'Overzee')).toBe(
-      '| **Overzee** | Dienst | De Verenigde Staten | — | Niet vermeld in deze verklaring |',
+      '| **Overzee** | Dienst | Verenigde Staten | — | Niet vermeld in deze verklaring |',
     );
     expect(row(notice.nl, 'Thuis')).toBe('| **Thuis** | Dienst | — | — | — |');
     expect(row(notice.nl, 'Verzekeraar')).toBe('| **Verzekeraar** | Zorgverzekeraar | — | — | — |');
@@ -68,7 +68,7 @@ describe('the list of parties through which data leaves the EEA', () => {
     expect(notice.nl).toContain('\n- Clausules: land niet vermeld in deze verklaring — standaardbepalingen');
     expect(notice.nl).toContain('\n- Lab: land niet vermeld in deze verklaring — bindende bedrijfsvoorschriften');
     expect(notice.en).toContain('\n- Clausules: country not stated in this notice — ');
-    expect(notice.nl).toContain('\n- Overzee: de Verenigde Staten\n');
+    expect(notice.nl).toContain('\n- Overzee: Verenigde Staten\n');
     expect(notice.en).toContain(
       'Through these processors and recipients, data goes outside the European Economic Area:',
     );

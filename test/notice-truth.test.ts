@@ -52,7 +52,7 @@ describe('rights name only the bases this policy uses', () => {
       withPurpose({ legalBasis: '6(1)(f)', legitimateInterest: text('belang', 'interest') }),
     );
     expect(notice.nl).toContain(
-      'in verband met uw specifieke situatie, bezwaar maken tegen verwerking op grond van ons gerechtvaardigd belang.',
+      'Gebruiken wij uw gegevens op grond van ons gerechtvaardigd belang? Dan mag u daartegen bezwaar maken, om redenen die te maken hebben met uw specifieke situatie.',
     );
     expect(notice.nl).not.toContain('taak van algemeen belang');
     expect(notice.en).toContain('on grounds relating to your particular situation');
@@ -62,7 +62,7 @@ describe('rights name only the bases this policy uses', () => {
     const { notice } = policyOutputs(withPurpose({ legalBasis: '6(1)(a)', directMarketing: true }));
     expect(notice.nl).toContain('Tegen het gebruik van uw gegevens voor direct marketing kunt u altijd bezwaar maken');
     expect(notice.en).toContain('Article 21(2) and (3) GDPR');
-    expect(notice.nl).not.toContain('in verband met uw specifieke situatie');
+    expect(notice.nl).not.toMatch(/met uw specifieke situatie/);
     expect(policyOutputs(withPurpose({ legalBasis: '6(1)(a)' })).notice.nl).not.toContain('direct marketing');
   });
 
@@ -78,7 +78,9 @@ describe('rights name only the bases this policy uses', () => {
       .notice.nl.split('### Bezwaar maken (recht van bezwaar)')[1]!
       .split('\n### ')[0]!;
     const [situational, marketing] = section.split('Tegen het gebruik van uw gegevens voor direct marketing');
-    expect(situational).toMatch(/bezwaar maken tegen verwerking op grond van ons gerechtvaardigd belang\./);
+    expect(situational).toMatch(
+      /Gebruiken wij uw gegevens op grond van ons gerechtvaardigd belang\? Dan mag u daartegen bezwaar maken/,
+    );
     // A marketing purpose under legitimate interests only under the absolute objection: under both, it read as
     // the conditional right of 21(1).
     expect(situational).toContain('Dit geldt voor:\n\n- Verbindingen leggen\n\n');
@@ -109,7 +111,9 @@ describe('rights name only the bases this policy uses', () => {
     const policy = withPurpose({ legalBasis: '6(1)(c)', specialCategoryCondition: { condition: '9(2)(a)' } });
     policy.dataCategories[0]!.special = 'health';
     const { notice } = policyOutputs(policy);
-    expect(notice.nl).toContain('geautomatiseerd verwerken op grond van uw uitdrukkelijke toestemming, mag u');
+    expect(notice.nl).toContain(
+      'verwerken wij die met de computer op grond van uw uitdrukkelijke toestemming? Dan mag u',
+    );
     expect(notice.nl).not.toContain('op grond van toestemming of een overeenkomst');
   });
 
@@ -155,7 +159,9 @@ describe('rights name only the bases this policy uses', () => {
     expect(part(notice.nl, '(recht op beperking van de verwerking)')).toContain(
       '- zolang wij beoordelen of uw bezwaar',
     );
-    expect(part(notice.nl, '(recht van bezwaar)')).toMatch(/^\nU mag, in verband met uw specifieke situatie/);
+    expect(part(notice.nl, '(recht van bezwaar)')).toMatch(
+      /^\nGebruiken wij uw gegevens op grond van ons gerechtvaardigd belang\? Dan mag u/,
+    );
     expect(part(notice.nl, '(recht op gegevenswissing)')).toMatch(/^\nU mag ons vragen uw gegevens te wissen\./);
   });
 });
@@ -193,10 +199,10 @@ describe('the English review of 6 December', () => {
     const row = (md: string, id: string): string => md.split('\n').find((l) => l.startsWith(`| **${id}** |`))!;
     // With what BW 7:454(3) counts the 20 years from, and its 'of zoveel langer als … goed hulpverlener'.
     expect(row(notice.nl, 'SHORT')).toContain(
-      'NOTITIE. De wet (artikel 7:454, lid 3, BW) vraagt dat een medisch dossier ten minste 20 jaar na de laatste wijziging in het dossier wordt bewaard, of langer als dat voor goede zorg nodig is. |',
+      'NOTITIE. Let op: deze termijn is korter dan de wettelijke bewaartermijn. De wet (artikel 7:454, lid 3, BW) vraagt dat een medisch dossier ten minste 20 jaar na de laatste wijziging in het dossier wordt bewaard, of langer als dat voor goede zorg nodig is. |',
     );
     expect(row(notice.en, 'SHORT')).toContain(
-      'NOTE. The law (Article 7:454(3) BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it. |',
+      'NOTE. Note: this period is shorter than the legal retention period. The law (Article 7:454(3) BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it. |',
     );
     for (const id of ['LONG', 'OTHER']) {
       expect(row(notice.nl, id)).toMatch(/\| NOTITIE \|$/);
@@ -239,9 +245,9 @@ describe('the English review of 6 December', () => {
     });
     policy.purposes[0]!.dataCategories.push('bsn');
     const { notice } = policyOutputs(policy);
-    expect(notice.en).toContain('Citizen service number (BSN, national identification number)');
+    expect(notice.en).toContain('Citizen service number (BSN)');
     expect(notice.en).not.toContain('(BSN), national');
-    expect(notice.nl).toContain('Burgerservicenummer (BSN, nationaal identificatienummer)');
+    expect(notice.nl).toContain('Burgerservicenummer (BSN)');
   });
 
   it("says 'for other questions' where the notice gives another address above (English review 13)", () => {
@@ -262,12 +268,12 @@ describe('the English review of 6 December', () => {
     expect(notice.en).toContain(
       'You may receive the data you gave us yourself, where we process it by automated means on the basis of your consent or a contract with you, in a structured',
     );
-    expect(notice.nl).toContain('op grond van uw toestemming of een overeenkomst met u, mag u');
+    expect(notice.nl).toContain('op grond van uw toestemming of een overeenkomst met u? Dan mag u');
     expect(notice.en).toContain(
       'to processing based on a task carried out in the public interest or in the exercise of official authority or our legitimate interests.',
     );
     expect(notice.nl).toContain(
-      'verwerking op grond van een taak van algemeen belang of openbaar gezag of ons gerechtvaardigd belang.',
+      'Gebruiken wij uw gegevens op grond van een taak van algemeen belang of openbaar gezag of ons gerechtvaardigd belang?',
     );
   });
 
@@ -481,7 +487,7 @@ describe('each thing said once, no empty headings', () => {
     delete policy.controller.contact;
     // Since the Dutch review (item 5) the heading stays, with what is true without a contact: ask us (art. 12).
     expect(policyOutputs(policy).notice.nl).toContain(
-      '### Hoe u uw rechten uitoefent\n\nWilt u een van deze rechten gebruiken? Vraag het aan Mini B.V.',
+      '### Hoe u uw rechten uitoefent\n\nWilt u een van deze rechten gebruiken? Neem dan contact op met Mini B.V.',
     );
     expect(policyOutputs(miniPolicy()).notice.nl).toContain('### Hoe u uw rechten uitoefent');
   });
@@ -562,11 +568,11 @@ describe('automated decision-making, art. 13(2)(f), in every notice', () => {
     // What is true of a silent statement is that it names none; what makes that mean something is 13(2)(f)/14(2)(g).
     const { notice } = policyOutputs(miniPolicy());
     expect(notice.nl).toContain(
-      '## Wanneer een computer over u beslist (geautomatiseerde besluitvorming)\n\nIn deze verklaring staan geen besluiten die een computer over u neemt zonder dat een mens ernaar kijkt (ook niet op basis van een profiel van u). Neemt een organisatie zo’n besluit, en heeft dat gevolgen voor uw rechten of raakt het u op een andere belangrijke manier? Dan moet zij u dat vertellen (artikel 13, lid 2, onder f, artikel 14, lid 2, onder g, en artikel 22, lid 1, AVG).\n',
+      '## Wanneer een computer over u beslist (geautomatiseerde besluitvorming)\n\nDeze verklaring noemt geen besluiten die een computer over u neemt zonder dat een mens ernaar kijkt, ook niet op basis van een profiel van u (profilering). Nemen wij zo’n besluit, en heeft het rechtsgevolgen voor u of treft het u op een andere manier in aanmerkelijke mate? Dan moeten wij u dat vertellen (artikel 13, lid 2, onder f, artikel 14, lid 2, onder g, en artikel 22, lid 1, AVG).\n',
     );
     expect(notice.nl).not.toContain('vermeldt niet of');
     expect(notice.en).toContain(
-      'This notice does not mention any decisions about you made by computer alone, without a person involved (including decisions based on a profile of you). An organisation that makes such a decision, where it has legal effects for you or affects you in a similarly significant way, must tell you (Articles 13(2)(f), 14(2)(g) and 22(1) GDPR).',
+      'This notice mentions no decisions that a computer takes about you without a person looking at them, not even based on a profile of you (profiling). If we take such a decision, and it has legal effects for you or similarly significantly affects you, we must tell you (Articles 13(2)(f), 14(2)(g) and 22(1) GDPR).',
     );
     const informal = miniPolicy();
     informal.metadata.formality = 'informal';
@@ -580,7 +586,7 @@ describe('automated decision-making, art. 13(2)(f), in every notice', () => {
     expect(notice.nl).toContain(
       'Wij laten een computer besluiten over u nemen zonder dat een mens ernaar kijkt (artikel 22, lid 1, AVG).',
     );
-    expect(notice.nl).not.toContain('staan geen besluiten');
+    expect(notice.nl).not.toContain('noemt geen besluiten');
     expect(notice.en).toContain(
       'We let a computer take decisions about you without a person looking at them (Article 22(1) GDPR).',
     );
@@ -602,7 +608,7 @@ describe('automated decision-making, art. 13(2)(f), in every notice', () => {
       withPurpose({ automatedDecision: { logic: text('LOGICA'), significance: text('GEVOLG') } }),
     );
     expect(notice.nl).toContain('**Hoe het werkt:** LOGICA');
-    expect(notice.nl).not.toContain('In deze verklaring staan geen besluiten');
+    expect(notice.nl).not.toContain('Deze verklaring noemt geen besluiten');
   });
 
   it('states the right of art. 22(1), and the safeguards of 22(3) only for the decisions they are for (law review)', () => {
@@ -656,10 +662,10 @@ describe('nothing authored is dropped', () => {
     // The Markdown register: title, the organisation's facts, then a section per table.
     const facts = (md: string): string => md.split('\n## ')[1]!;
     const activities = (md: string): string => md.split('\n## ').slice(2).join('\n## ');
-    expect(facts(register.nl)).toContain('- **Overige verwerkers**: HOSTER (de Verenigde Staten): OPSLAG.');
+    expect(facts(register.nl)).toContain('- **Overige verwerkers**: HOSTER (Verenigde Staten): OPSLAG.');
     expect(facts(register.nl)).toContain('- **Overige ontvangers**: GROEP (');
     expect(facts(register.nl)).toMatch(/- \*\*Overige doorgifte aan derde landen\*\*: HOSTER: /);
-    expect(facts(register.en)).toContain('- **Other processors**: HOSTER (the United States): STORAGE.');
+    expect(facts(register.en)).toContain('- **Other processors**: HOSTER (United States): STORAGE.');
     expect(facts(register.en)).toContain('- **Other recipients**: GROUP (');
     for (const md of [register.nl, register.en]) {
       expect(activities(md)).not.toContain('HOSTER');
@@ -803,9 +809,12 @@ describe("the AVG's own Dutch terms, in notice and register alike", () => {
     for (const out of [notice.nl, register.nl]) {
       expect(out).toContain('unctionaris voor gegevensbescherming');
       expect(out).toContain('gegevens over gezondheid');
-      expect(out).toContain('nationaal identificatienummer');
     }
-    expect(notice.nl).toContain('**Burgerservicenummer (BSN, nationaal identificatienummer)**');
+    // The register names the national identification number (art. 87) as such; the notice leaves it to the name
+    // that says it already (Dutch review 2, finding 10).
+    expect(register.nl).toContain('nationaal identificatienummer');
+    expect(notice.nl).not.toContain('BSN, nationaal identificatienummer');
+    expect(notice.nl).toContain('**Burgerservicenummer (BSN)**');
     expect(notice.nl).not.toContain('wettelijk identificatienummer');
   });
 
@@ -916,7 +925,7 @@ describe('a period shorter than the law it cites (Zorgburo: 15 years "under the 
     expect(notice.nl).not.toContain('Cliëntdossier: bewaard 15 jaar');
     expect(notice.nl).toContain('[Hoe lang wij welke gegevens bewaren]');
     expect(notice.nl).toContain(
-      '| **Cliëntdossier** | 15 jaar | — | De wet (artikel 7:454, lid 3, BW) vraagt dat het dossier van een cliënt ten minste 20 jaar na de laatste wijziging in het dossier wordt bewaard, of langer als dat voor goede zorg nodig is. |',
+      '| **Cliëntdossier** | 15 jaar | — | Let op: deze termijn is korter dan de wettelijke bewaartermijn. De wet (artikel 7:454, lid 3, BW) vraagt dat het dossier van een cliënt ten minste 20 jaar na de laatste wijziging in het dossier wordt bewaard, of langer als dat voor goede zorg nodig is. |',
     );
     expect(notice.nl).not.toContain(`15 jaar, op grond van de ${wgbo}`);
     expect(register.nl).not.toContain(`15 jaar, op grond van de ${wgbo}`);
@@ -950,8 +959,8 @@ describe("the summary's receivers line is the whole list only where the statemen
       'We use third parties for hosting and other services.',
     );
     const { notice } = policyOutputs(policy);
-    expect(line(notice.nl, 'Onder andere')).toBe(
-      'Onder andere deze partijen krijgen uw gegevens: [zorgverzekeraars](#wie-uw-gegevens-ontvangt)',
+    expect(line(notice.nl, 'Uw gegevens gaan')).toBe(
+      'Uw gegevens gaan onder meer naar: [zorgverzekeraars](#wie-uw-gegevens-ontvangt)',
     );
     expect(line(notice.en, 'Among others')).toBe(
       'Among others, these parties receive your data: [health insurers](#who-receives-your-data)',

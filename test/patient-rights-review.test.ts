@@ -34,7 +34,21 @@ describe("the patient's rights of BW 7:457 and 7:458", () => {
     expect(notice.nl).toContain('Geheimhouding (artikel 7:457 BW)');
     expect(notice.nl).toContain('Anderen dan u krijgen alleen met uw toestemming inlichtingen over u');
     expect(notice.en).toContain('Confidentiality (Article 7:457 BW)');
-    expect(notice.en).toContain('Those directly involved in your treatment, and those who replace them');
+    expect(notice.en).toContain(
+      'Those directly involved in your treatment, and whoever stands in for your care provider',
+    );
+  });
+
+  it('limits the exception of 7:457(2) to what those people need for their work, in a grammatical sentence (Dutch review 2, 8)', () => {
+    // It said "Wie … betrokken is, en wie hen vervangt, geldt daarbij niet als ander": "hen" had no plural to refer
+    // to, and lid 2 holds only "voor zover de verstrekking noodzakelijk is voor de door hen in dat kader te
+    // verrichten werkzaamheden".
+    const { notice } = policyOutputs(careProvider());
+    expect(notice.nl).toContain(
+      'Wie rechtstreeks bij uw behandeling betrokken is, of uw zorgverlener vervangt, geldt daarbij niet als ander, voor zover die de gegevens voor dat werk nodig heeft.',
+    );
+    expect(notice.nl).not.toContain('wie hen vervangt');
+    expect(notice.en).toContain('do not count as others here, as far as they need the data for that work.');
   });
 
   it('the right to object to research (7:458) only where a purpose cites 7:458', () => {

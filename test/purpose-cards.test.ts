@@ -189,9 +189,9 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
     expect(c).toContain(
       '- **Kunt u weigeren?** Het verstrekken van deze gegevens is een wettelijke verplichting. GEVOLG-NL\n',
     );
-    expect(c).not.toContain('Wij hebben deze gegevens nodig');
+    expect(c).not.toContain('De wet verplicht ons deze gegevens');
     expect(card(withPurpose({ legalBasis: '6(1)(c)' }))).toContain(
-      '**Kunt u weigeren?** Wij hebben deze gegevens nodig om aan de wet te voldoen.\n',
+      '**Kunt u weigeren?** De wet verplicht ons deze gegevens te gebruiken. Bezwaar maken tegen dat gebruik kan daarom niet.\n',
     );
     expect(
       card(
@@ -226,7 +226,7 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
   it('direct marketing: the absolute objection of 21(2)–(3), without the "unless" of 21(1)', () => {
     const c = card(withPurpose({ legalBasis: '6(1)(f)', directMarketing: true }));
     expect(c).toContain(
-      'kunt u altijd bezwaar maken, zonder opgaaf van redenen; daarna gebruiken wij ze niet meer voor dat doel',
+      'kunt u altijd bezwaar maken, zonder te zeggen waarom; daarna gebruiken wij ze niet meer voor dat doel',
     );
     expect(c).not.toContain('tenzij');
   });

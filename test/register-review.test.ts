@@ -150,14 +150,14 @@ describe('the policy-wide transfer safeguards (30(1)(e)) reach the register', ()
     const policy = withTransfers();
     policy.purposes[0]!.processors = ['host', 'cloud'];
     expect(cell(registerIn(modelOf(policy), 'nl'), 'transfers')).toEqual([
-      'HOST: de Verenigde Staten',
-      'CLOUD: de Verenigde Staten — EU-VS Data Privacy Framework, adequaatheidsbesluit van 10 juli 2023 (artikel 45 AVG)',
+      'HOST: Verenigde Staten',
+      'CLOUD: Verenigde Staten — EU-VS Data Privacy Framework, adequaatheidsbesluit van 10 juli 2023 (artikel 45 AVG)',
       'Algemene grond: standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG). Indien nodig.',
       'Algemene grond: afwijking voor een specifieke situatie (artikel 49 AVG)',
     ]);
     policy.purposes[0]!.processors = ['cloud'];
     expect(cell(registerIn(modelOf(policy), 'nl'), 'transfers')).toEqual([
-      'CLOUD: de Verenigde Staten — EU-VS Data Privacy Framework, adequaatheidsbesluit van 10 juli 2023 (artikel 45 AVG)',
+      'CLOUD: Verenigde Staten — EU-VS Data Privacy Framework, adequaatheidsbesluit van 10 juli 2023 (artikel 45 AVG)',
     ]);
   });
 
@@ -335,20 +335,20 @@ describe("a processor's establishment and server locations (30(1)(d)–(e))", ()
     const processors = fact(nl, 'Overige verwerkers')!.split('\n');
     expect(processors).toContainEqual(
       expect.stringMatching(
-        /^ZenDesk \(dienstencategorie: Ticketsysteem; de Verenigde Staten; servers: VS, EU of Azië\): Gebruikers kunnen feedback/,
+        /^ZenDesk \(dienstencategorie: Ticketsysteem; Verenigde Staten; servers: VS, EU of Azië\): Gebruikers kunnen feedback/,
       ),
     );
     expect(processors).toContainEqual(
       expect.stringMatching(
-        /^AWS EMEA \(dienstencategorie: Hosting; moedermaatschappij in de Verenigde Staten; contractspartij in Luxemburg; servers: de Europese Unie\): Hosting/,
+        /^AWS EMEA \(dienstencategorie: Hosting; moedermaatschappij in de Verenigde Staten; contractspartij in Luxemburg; servers: Europese Unie\): Hosting/,
       ),
     );
     expect(fact(nl, 'Overige doorgifte aan derde landen')!.split('\n')).toContain(
-      'ZenDesk: de Verenigde Staten (servers: VS, EU of Azië).',
+      'ZenDesk: Verenigde Staten (servers: VS, EU of Azië).',
     );
     const en = registerIn(seedModel('doctolib'), 'en');
     expect(fact(en, 'Other transfers to third countries')!.split('\n')).toContain(
-      'ZenDesk: the United States (servers: US, EU or Asia).',
+      'ZenDesk: United States (servers: US, EU or Asia).',
     );
   });
 });
@@ -364,7 +364,7 @@ describe("a processor's service category (the statement's processor annex) in th
       'HostCo (dienstencategorie: Hosting; Nederland): Opslag van het dossier',
     ]);
     expect(cell(registerIn(model, 'en'), 'processors')).toEqual([
-      'HostCo (service category: Hosting services; the Netherlands): Storing the record',
+      'HostCo (service category: Hosting services; Netherlands): Storing the record',
     ]);
     policy.processors = [processor];
     expect(cell(registerIn(modelOf(policy), 'nl'), 'processors')).toEqual(['HostCo: Opslag van het dossier']);

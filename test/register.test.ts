@@ -331,7 +331,7 @@ describe('the art. 30 register', () => {
     ]);
     expect(cell(controller!, care, 'specialCondition')![0]).toContain('artikel 30, lid 3, UAVG');
     expect(cell(controller!, care, 'transfers')).toEqual([
-      'CloudHost Inc.: de Verenigde Staten — EU-VS Data Privacy Framework, adequaatheidsbesluit van 10 juli 2023 (artikel 45 AVG)',
+      'CloudHost Inc.: Verenigde Staten — EU-VS Data Privacy Framework, adequaatheidsbesluit van 10 juli 2023 (artikel 45 AVG)',
     ]);
     expect(cell(controller!, care, 'retention')![0]).toMatch(
       /^Medisch dossier \(Gezondheidsgegevens, Contactgegevens\): 20 jaar/,
@@ -341,7 +341,7 @@ describe('the art. 30 register', () => {
     expect(cell(controller!, controller!.rows[1]!, 'legalBasis')).toEqual([
       expect.stringMatching(/^Wettelijke verplichting \(artikel 6, lid 1, onder c, AVG\): .*AWR/),
     ]);
-    expect(cell(processor!, processor!.rows[0]!, 'transfers')![0]).toContain('SurveyTool Ltd: het Verenigd Koninkrijk');
+    expect(cell(processor!, processor!.rows[0]!, 'transfers')![0]).toContain('SurveyTool Ltd: Verenigd Koninkrijk');
   });
 });
 

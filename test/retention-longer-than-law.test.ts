@@ -72,10 +72,10 @@ describe('a retention period longer than the law it cites', () => {
   it('a fiscal period shorter than the law names the paragraph that sets the 7 years, AWR art. 52(4)', async () => {
     const out = await outputs('P20Y', 'P5Y');
     expect(row(out['nl/privacy.md']!, 'Facturen')).toBe(
-      '| **Facturen** | 5 jaar | Het vastleggen van de gegevens | De wet (artikel 52, lid 4, AWR) vraagt dat de financiële administratie ten minste 7 jaar wordt bewaard. |',
+      '| **Facturen** | 5 jaar | Het vastleggen van de gegevens | Let op: deze termijn is korter dan de wettelijke bewaartermijn. De wet (artikel 52, lid 4, AWR) vraagt dat de financiële administratie ten minste 7 jaar wordt bewaard. |',
     );
     expect(row(out['en/privacy.md']!, 'Invoices')).toBe(
-      '| **Invoices** | 5 years | When the data was recorded | The law (Article 52(4) AWR) requires financial records to be kept for at least 7 years. |',
+      '| **Invoices** | 5 years | When the data was recorded | Note: this period is shorter than the legal retention period. The law (Article 52(4) AWR) requires financial records to be kept for at least 7 years. |',
     );
     expect(out['nl/register.md']).toContain(
       'Facturen (Factuurgegevens): 5 jaar nadat de gegevens zijn vastgelegd. De organisatie geeft als grond de Algemene wet inzake rijksbelastingen (artikel 52 AWR) op, maar die wet vereist ten minste 7 jaar (artikel 52, lid 4, AWR)',

@@ -90,12 +90,21 @@ export const patientRights: readonly PatientRightFacts[] = [
       'whether 15d(1) covers the whole file or only the data made available through an exchange system is read two ways',
   },
   // 7:457: no information about the patient and no inspection of the file for others without the patient's
-  // consent; not counted as others: those directly involved in the treatment and those who replace them. 7:457(1)
+  // consent; not counted as others (lid 2): "degenen die rechtstreeks betrokken zijn bij de uitvoering van de
+  // behandelingsovereenkomst en degene die optreedt als vervanger van de hulpverlener, voor zover de verstrekking
+  // noodzakelijk is voor de door hen in dat kader te verrichten werkzaamheden" (the limit is quoted from a secondary
+  // source, not yet from the vendored consolidation: see verify below). 7:457(1)
   // (consolidation of 2026-07-01, vendored as for 7:455 above) also lets the law require disclosure: "De
   // verstrekking kan geschieden zonder inachtneming van de beperkingen, bedoeld in de voorgaande volzinnen, indien
   // het bij of krachtens de wet bepaalde daartoe verplicht." Confirmed, but not stated in the notice (its text is
   // unchanged here).
-  { id: 'confidentiality', articles: ['BW 7:457'], source: bw7 },
+  {
+    id: 'confidentiality',
+    articles: ['BW 7:457'],
+    source: bw7,
+    verify:
+      'the words of 7:457(2) after "vervanger van de hulpverlener" ("voor zover … werkzaamheden") not read in the consolidation of 2026-07-01',
+  },
   // 7:458: data for scientific research without consent only if the patient has not objected: the patient is
   // told of the right to object where a purpose relies on this article (researchProvisions in dutch-care-law.ts).
   { id: 'researchObjection', articles: ['BW 7:458'], source: bw7, whenCited: researchArticleWgbo },

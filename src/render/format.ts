@@ -10,7 +10,13 @@ export function formatDate(iso: string, m: Messages): string {
   return m.t('terms:date', { day, month: m.t(`terms:month.${month}`), year });
 }
 
-export function countryName(code: string, m: Messages): string {
+/**
+ * A country's name: 'de Verenigde Staten' inside a sentence; `alone` in a table cell or after a colon, where
+ * Dutch and English leave the article off ('Gevestigd in: Verenigde Staten'; terms:countryAlone, for the names
+ * that have one).
+ */
+export function countryName(code: string, m: Messages, alone = false): string {
+  if (alone && m.has(`terms:countryAlone.${code}`)) return m.t(`terms:countryAlone.${code}`);
   const key = `terms:country.${code}`;
   return m.has(key) ? m.t(key) : code;
 }
@@ -20,7 +26,7 @@ export { joinList } from '../i18n/messages.js';
 /** 'standaardbepalingen …' → 'Standaardbepalingen …': a phrase that starts a sentence. */
 export const upperFirst = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1);
 /**
- * Words the notice writes into a table cell ('ten hoogste 6 maanden', 'de Verenigde Staten', 'niet vermeld in
+ * Words the notice writes into a table cell ('ten hoogste 6 maanden', 'Verenigde Staten', 'niet vermeld in
  * deze verklaring'): a cell starts with a capital, as its column's other cells do. The phrases in locales/ stay
  * lower case for use inside a sentence. Author text in a cell is `text`, left as written.
  */

@@ -121,7 +121,7 @@ export function transferText(party: Processor | Recipient, m: Messages, unstated
   const name = nameOf(party.name, m);
   const countries =
     joinList(
-      nonEeaCountries(party).map((c) => countryName(c, m)),
+      nonEeaCountries(party).map((c) => countryName(c, m, true)),
       m,
     ) || unstated;
   let line = m.t('notice:transfers.item', { name, countries });
@@ -160,6 +160,19 @@ export function medicalFileNote(
 ): string[] {
   if (c.partOfMedicalFile === undefined) return [];
   return [m.t(`${ns}.${c.partOfMedicalFile ? 'in' : 'notIn'}MedicalFile${client ? 'Client' : ''}`)];
+}
+
+/**
+ * The notice's '(nationaal identificatienummer)' beside a data category that holds one (GDPR 87, UAVG 46), unless
+ * the category's own name already says so: 'BSN (nationaal identificatienummer)' glossed what every Dutch reader
+ * knows (Dutch review 2, finding 10). The words that count are in locales (terms:nationalIdentifierKeywords).
+ */
+export function nationalIdentifierNote(name: string, m: Messages): string[] {
+  const named = m
+    .t('terms:nationalIdentifierKeywords')
+    .split('|')
+    .some((word) => name.toLowerCase().includes(word));
+  return named ? [] : [m.t('notice:data.nationalIdentifier')];
 }
 
 /**

@@ -22,7 +22,13 @@ import {
   sentence,
   withNotes,
 } from './format.js';
-import { medicalFileNote, specialCategoryNote, transferGroundText, transferText } from './legal-text.js';
+import {
+  medicalFileNote,
+  nationalIdentifierNote,
+  specialCategoryNote,
+  transferGroundText,
+  transferText,
+} from './legal-text.js';
 import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
 import { complaintsBlocks } from './notice-complaints.js';
 import { formatEntity, processorTable, recipientTable } from './notice-parties.js';
@@ -204,7 +210,7 @@ function categoryNotes(c: DataCategory, name: string, m: Messages, client: boole
   if (c.special) notes.push(specialCategoryNote(c.special, name, m, 'notice:data'));
   notes.push(...medicalFileNote(c, m, 'notice:data', client));
   if (c.criminal) notes.push(m.t('notice:data.criminal'));
-  if (c.nationalIdentifier) notes.push(m.t('notice:data.nationalIdentifier'));
+  if (c.nationalIdentifier) notes.push(...nationalIdentifierNote(name, m));
   return notes;
 }
 

@@ -26,7 +26,7 @@ function relatedEntity(key: 'parentCompany' | 'contractingEntity', entity: Entit
 /** Where a processor comes from: its country of origin, parent company and contracting entity. */
 export function processorOrigin(p: Processor, m: Messages): string | undefined {
   const parts: string[] = [];
-  if (p.country) parts.push(countryName(p.country, m));
+  if (p.country) parts.push(countryName(p.country, m, true));
   if (p.parentCompany) parts.push(relatedEntity('parentCompany', p.parentCompany, m));
   if (p.contractingEntity) parts.push(relatedEntity('contractingEntity', p.contractingEntity, m));
   return parts.length ? parts.join('; ') : undefined;
@@ -38,7 +38,7 @@ export function serverLocationsOf(p: Processor, m: Messages): string | undefined
     pick(p.serverLocationsText, m) ||
     (p.serverLocations?.length
       ? joinList(
-          p.serverLocations.map((c) => countryName(c, m)),
+          p.serverLocations.map((c) => countryName(c, m, true)),
           m,
         )
       : undefined)
@@ -148,7 +148,7 @@ export function recipientTable(recipients: readonly Recipient[], generalSafeguar
       [{ text: pick(r.name, m), strong: true }, ...domainsOf(r, m)],
       [cellText(t(`terms:recipientType.${r.type}`))],
       optional(pick(r.description, m) || undefined, m, false, text),
-      optional(r.country && countryName(r.country, m), m, thirdCountryUnstated(r)),
+      optional(r.country && countryName(r.country, m, true), m, thirdCountryUnstated(r)),
       ...(transfer ? [transfer(r)] : []),
     ]),
   };

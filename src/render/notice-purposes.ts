@@ -5,6 +5,7 @@ import type { RightId } from '../policy/policy-types.js';
 import { joinList, lowerFirst, nameOf, pick, sentence, upperFirst, withNotes } from './format.js';
 import {
   medicalFileNote,
+  nationalIdentifierNote,
   notStatedText,
   purposeLawfulness,
   specialCategoryNote,
@@ -76,11 +77,13 @@ function purposeCard(p: Purpose, model: PolicyModel, m: Messages): Block[] {
  * A rule's period, its data named and linked to the rule's row in the retention table (the law is there): links
  * alone did not say how long, on paper nor in a screen reader's list of links. Not a period that ends before the
  * law's minimum for that data (retention/*-too-short), as in the summary: '6 maanden' for a file the law keeps
- * 20 years; the row it links to says what the law requires.
+ * 20 years; the row it links to says what the law requires. There the line sends the reader to the table: the
+ * name alone ('Bewaartermijn: Cliëntdossier') read as if it were the period (Dutch review 2, finding 9).
  */
 function retentionLine(r: RetentionRule, model: PolicyModel, m: Messages): Inline[] {
   const name = link(pick(r.name, m), `#${retentionAnchor(r.id)}`);
-  return endsBeforeLegalMinimum(model, r) ? [name] : [name, text(`: ${retentionPeriod(r, m)}`)];
+  const period = endsBeforeLegalMinimum(model, r) ? m.t('layout:retention.seeTable') : retentionPeriod(r, m);
+  return [name, text(`: ${period}`)];
 }
 
 /** Whose data, and who else handles them: the data subjects, processors and recipients of the purpose. */
@@ -120,7 +123,7 @@ function categoryLine(c: DataCategory, m: Messages, model: PolicyModel): string 
   if (c.special) notes.push(specialCategoryNote(c.special, name, m, 'notice:data'));
   notes.push(...medicalFileNote(c, m, 'notice:data', model.source.metadata.careRecipient === 'client'));
   if (c.criminal) notes.push(m.t('notice:purposeCard.criminal'));
-  if (c.nationalIdentifier) notes.push(m.t('notice:data.nationalIdentifier'));
+  if (c.nationalIdentifier) notes.push(...nationalIdentifierNote(name, m));
   return withNotes(name, notes);
 }
 

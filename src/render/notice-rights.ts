@@ -277,12 +277,12 @@ function howToBlocks({ source, m }: NoticeContext): Block[] {
   return blocks;
 }
 
-/** 'Vraag het aan Bernhoven' by the name the organisation uses for itself; 'Vraag het ons' where the statement names none. */
+/** 'Neem dan contact op met Bernhoven' by the name the organisation uses for itself; 'Vraag het ons' where the statement names none. */
 function askLead(source: NoticeContext['source'], m: NoticeContext['m']): string {
   const { controller } = source;
   return controller.placeholder
     ? m.t('notice:rights.howToAsk')
-    : // The sentence's full stop ends 'Mini B.V.' too: not 'Vraag het aan Mini B.V..'.
+    : // The sentence's full stop ends 'Mini B.V.' too: not 'Neem dan contact op met Mini B.V..'.
       m.t('notice:rights.howToAskNamed', { name: (controller.shortName ?? controller.name).replace(/\.$/, '') });
 }
 

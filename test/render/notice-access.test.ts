@@ -5,10 +5,11 @@ import { policyOutputs } from '../support/policy-outputs.js';
 
 /**
  * The right of access says what it costs and when the answer comes (the phone review of 2026-12-06: it said
- * neither). GDPR 15(3): the first copy is free; 12(3): within a month, extendable by two for complex requests.
+ * neither). GDPR 15(3): the first copy is free; 12(3): within a month, extendable by two months only where
+ * necessary for the complexity and number of requests, announced within the first month with the reasons.
  */
 const WITHIN_MONTH_NL =
-  'De eerste kopie is gratis. U krijgt binnen een maand antwoord, bij een ingewikkeld verzoek uiterlijk binnen drie maanden (artikelen 12 en 15 AVG).';
+  'De eerste kopie is gratis. U krijgt binnen een maand antwoord. Is dat niet haalbaar omdat uw verzoek ingewikkeld is of omdat er veel verzoeken zijn? Dan mogen wij die termijn met twee maanden verlengen. Dat laten wij u binnen de eerste maand weten, met de reden (artikelen 12 en 15 AVG).';
 
 /** The access right's part of the Markdown notice, up to the next heading. */
 function accessPart(policy: PolicySource, lang: 'nl' | 'en' = 'nl'): string {
@@ -22,8 +23,20 @@ describe('the right of access', () => {
   it('says the first copy is free and the answer comes within a month, where the policy gives no time of its own', () => {
     expect(accessPart(miniPolicy())).toContain(WITHIN_MONTH_NL);
     expect(accessPart(miniPolicy(), 'en')).toContain(
-      'The first copy is free. You get an answer within one month, for a complex request within three months at most (Articles 12 and 15 GDPR).',
+      'The first copy is free. You get an answer within one month. If that is not possible because your request is complex or because there are many requests, we may extend that period by two months. We tell you so within the first month, with the reason (Articles 12 and 15 GDPR).',
     );
+  });
+
+  it('gives the extension only as art. 12(3) does: where needed, announced in the first month with the reason (Dutch review 2, 5)', () => {
+    for (const lang of ['nl', 'en'] as const) {
+      const part = accessPart(miniPolicy(), lang);
+      // It read as if three months were the organisation's to take for any "complex" request.
+      expect(part).not.toMatch(/drie maanden|three months/);
+      expect(part).toMatch(lang === 'nl' ? /veel verzoeken[^.]*twee maanden/ : /many requests[^.]*two months/);
+      expect(part).toMatch(
+        lang === 'nl' ? /binnen de eerste maand weten, met de reden/ : /within the first month, with the reason/,
+      );
+    }
   });
 
   it("comes before the organisation's own text on the right: it belongs to the general text (English review 2)", () => {

@@ -153,7 +153,7 @@ describe('the summary', () => {
 
   it('does not read processors alone as everyone who receives the data', () => {
     expect(summary(fullPolicy()).lines).toContain(
-      'Ook dienstverleners die voor ons werken krijgen uw gegevens, zoals: Hoster',
+      'Dienstverleners die voor ons werken, krijgen uw gegevens, bijvoorbeeld Hoster',
     );
     expect(summary(fullPolicy(), 'en').lines).toContain(
       'Service providers who work for us also receive your data, for example: Hoster',
@@ -169,7 +169,7 @@ describe('the summary', () => {
       'Vierde',
     ].map((name, i) => ({ id: `r${i}`, name: both(name), type: 'authority' as const }));
     expect(summary(policy).lines).toContain(
-      'Ook deze partijen krijgen uw gegevens: Eerste ontvanger met een lange naam, Tweede ontvanger met een lange naam, Derde en 2 anderen',
+      'Ook deze partijen krijgen uw gegevens: Eerste ontvanger met een lange naam, Tweede ontvanger met een lange naam, Derde en nog 2 andere partijen',
     );
   });
 

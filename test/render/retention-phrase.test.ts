@@ -82,13 +82,13 @@ describe('retention written out', () => {
       ],
     });
     expect(retentionPhrase(earliest, nl)).toBe(
-      '3 jaar na het laatste contact, of eerder als u bezwaar maakt of u om verwijdering vraagt',
+      '3 jaar na het laatste contact, of eerder als u bezwaar maakt of om verwijdering vraagt',
     );
     expect(retentionPhrase(earliest, en)).toBe(
-      '3 years after the last contact, or earlier if you object or you ask for deletion',
+      '3 years after the last contact, or earlier if you object or ask for deletion',
     );
     const criteria = rule({ earliestOf: [{ condition: 'until-objection' }, { condition: 'until-deletion-request' }] });
-    expect(retentionPhrase(criteria, nl)).toBe('totdat u bezwaar maakt of u om verwijdering vraagt');
-    expect(retentionPhrase(criteria, en)).toBe('until you object or you ask for deletion');
+    expect(retentionPhrase(criteria, nl)).toBe('totdat u bezwaar maakt of om verwijdering vraagt');
+    expect(retentionPhrase(criteria, en)).toBe('until you object or ask for deletion');
   });
 });

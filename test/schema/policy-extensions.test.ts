@@ -148,14 +148,14 @@ describe('processor annex', () => {
       '| Name | Service category | Service | Established in | Data stored in | Transfer safeguard |',
     );
     expect(out.en.markdown).toContain(
-      '| **AWS EMEA** | Hosting | Hosting of data | Parent company in the United States; contracting party in Luxembourg | The European Union |',
+      '| **AWS EMEA** | Hosting | Hosting of data | Parent company in the United States; contracting party in Luxembourg | European Union |',
     );
     expect(out.nl.markdown).toContain('Moedermaatschappij in de Verenigde Staten; contractspartij in Luxemburg');
     expect(out.en.html).toContain('US, EU or Asia');
     expect(out.nl.html).toContain('VS, EU of Azië');
     // A parent company's country alone is not a transfer; an establishment outside the EEA is.
     expect(out.en.markdown).not.toContain('- AWS EMEA: the United States');
-    expect(out.en.markdown).toContain('outside the European Economic Area:\n\n- ZenDesk: the United States');
+    expect(out.en.markdown).toContain('outside the European Economic Area:\n\n- ZenDesk: United States');
   });
 
   it("names a parent company given by its country as one in that country, not as the country ('moedermaatschappij: de Verenigde Staten')", () => {
@@ -232,14 +232,14 @@ describe('retention: earliest of, legal-claims hold, deletion handling, afterwar
       ]),
     );
     const en = [
-      '3 years after the last contact, or earlier if you object or you ask for deletion',
+      '3 years after the last contact, or earlier if you object or ask for deletion',
       'For the duration of the contract. If a legal dispute arises, we may keep some of the data for up to 5 years after the end of the contract',
       'Until you ask for deletion. A request for deletion is carried out within at most 30 days; for a complex request this can be extended to 60 days',
       'Until it has been verified, after which it is deleted',
       'Until you opt out',
     ];
     const nl = [
-      '3 jaar na het laatste contact, of eerder als u bezwaar maakt of u om verwijdering vraagt',
+      '3 jaar na het laatste contact, of eerder als u bezwaar maakt of om verwijdering vraagt',
       'Zolang de overeenkomst duurt. Voor het geval er een juridisch geschil ontstaat, kunnen wij een deel van de gegevens bewaren tot 5 jaar na het einde van de overeenkomst',
       'Totdat u om verwijdering vraagt. Een verzoek om verwijdering wordt binnen ten hoogste 30 dagen uitgevoerd; bij een complex verzoek kan deze termijn worden verlengd tot 60 dagen',
       'Totdat de gegevens zijn gecontroleerd; daarna worden ze verwijderd',
@@ -435,7 +435,7 @@ describe('applicable laws, special categories, DPO registration, minimum age', (
     expect(out.en.markdown).toContain('Users (minimum age 18)');
     expect(out.nl.markdown).toContain('Gebruikers (minimumleeftijd 18 jaar)');
     expect(out.en.html).toContain('We do not collect special categories of personal data');
-    expect(out.nl.markdown).toContain('Wij verzamelen geen bijzondere categorieën van persoonsgegevens');
+    expect(out.nl.markdown).toContain('Wij verzamelen geen bijzondere persoonsgegevens');
     expect(out.en.markdown).toContain('Our data protection officer is registered with the supervisory authority.');
     expect(out.nl.html).toContain(
       'Onze functionaris voor gegevensbescherming is aangemeld bij de toezichthoudende autoriteit.',

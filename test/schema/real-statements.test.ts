@@ -67,13 +67,13 @@ describe('retention as people write it', () => {
         // The check finds the youth file shorter than the WGBO's 20 years; the notice says what the law asks (English review 1).
         // Right for a GGD's youth health care (JGZ, Wet publieke gezondheid art. 5): no treatment agreement, but BW 7:464(1)
         // applies the WGBO, 7:454(3) included, to medical acts outside one (law/retention-minimums.ts).
-        '| **Jeugddossier** | In principe 15 jaar, of langer als dat voor goede zorg nodig is | Het moment dat de betrokkene 18 jaar wordt | De wet (artikel 7:454, lid 3, BW) vraagt dat een medisch dossier ten minste 20 jaar na de laatste wijziging in het dossier wordt bewaard, of langer als dat voor goede zorg nodig is. |',
+        '| **Jeugddossier** | In principe 15 jaar, of langer als dat voor goede zorg nodig is | Het moment dat de betrokkene 18 jaar wordt | Let op: deze termijn is korter dan de wettelijke bewaartermijn. De wet (artikel 7:454, lid 3, BW) vraagt dat een medisch dossier ten minste 20 jaar na de laatste wijziging in het dossier wordt bewaard, of langer als dat voor goede zorg nodig is. |',
         '| **Dossier** | Ten minste 20 jaar | De laatste wijziging van het dossier | — |',
         '| **Codes op uw telefoon** | Niet door ons: de gegevens blijven op uw eigen apparaat | — | — |',
         'ten hoogste 14 dagen nadat de gegevens aan ons zijn verzonden; tot ze zijn vergeleken; direct daarna worden ze verwijderd',
       ],
       en: [
-        '| **Youth file** | Normally for 15 years, or longer where good care requires it | When the person turns 18 | The law (Article 7:454(3) BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it. |',
+        '| **Youth file** | Normally for 15 years, or longer where good care requires it | When the person turns 18 | Note: this period is shorter than the legal retention period. The law (Article 7:454(3) BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it. |',
         '| **File** | At least 20 years | The last change to the file | — |',
         'until it has been matched; it is deleted immediately afterwards',
         '| **Codes on your phone** | Not by us: the data stays on your own device | — | — |',
@@ -196,7 +196,7 @@ describe('several controllers', () => {
     expectNotices(modelOf(fixture()), {
       nl: [
         '(gezamenlijke verwerkingsverantwoordelijken, artikel 26 AVG); voor andere is een andere organisatie de verwerkingsverantwoordelijke:',
-        'De wezenlijke inhoud van de regeling tussen de gezamenlijke verwerkingsverantwoordelijken (artikel 26 lid 2 AVG):\n\nDe GGD informeert u',
+        'De wezenlijke inhoud van de regeling tussen de gezamenlijke verwerkingsverantwoordelijken (artikel 26, lid 2, AVG):\n\nDe GGD informeert u',
         '**Gezamenlijke verwerkingsverantwoordelijken:** Jeugdzorg Partner B.V.',
         '**Verwerkingsverantwoordelijke voor dit doel:** Ministerie van VWS',
         'GGD Regio is een overheidsinstantie.',
@@ -298,7 +298,7 @@ describe('rights that do not apply, and going to court', () => {
     const en = notice(model, 'en');
     expect(nl).not.toContain('### Uw gegevens inzien en een kopie krijgen (recht van inzage)');
     expect(nl).toContain(
-      '- Uw gegevens inzien en een kopie krijgen (recht van inzage): de app bewaart alleen willekeurige codes; wij weten niet wie u bent (artikel 11 lid 2 AVG)',
+      '- Uw gegevens inzien en een kopie krijgen (recht van inzage): de app bewaart alleen willekeurige codes; wij weten niet wie u bent (artikel 11, lid 2, AVG)',
     );
     expect(en).toContain('### Rights that do not apply');
     expect(nl).toContain('### Recht op een doeltreffende voorziening in rechte\n\nU kunt naar de rechter stappen');

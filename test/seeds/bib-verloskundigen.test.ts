@@ -17,7 +17,7 @@ describeSeedFacts({
       'Cliënten (zwangeren en kraamvrouwen)',
       'Je zwangerschap, bevalling en/of kraambed zo goed mogelijk begeleiden',
       'Declareren bij de zorgverzekeraars',
-      'BSN (nationaal identificatienummer)',
+      'BSN',
       'Naam en telefoonnummer van je partner',
       'godsdienst, lengte, gewicht, leefstijl',
       'Met de partijen die je gegevens verwerken, zijn wij verwerkersovereenkomsten aangegaan.',
@@ -28,7 +28,7 @@ describeSeedFacts({
       'Clients (pregnant women and new mothers)',
       'Guiding you as well as possible through your pregnancy, birth and/or postnatal period',
       'Billing your health insurer',
-      'Citizen service number (BSN, national identification number)',
+      'Citizen service number (BSN)',
       "Your partner's name and telephone number",
       'religion, height, weight, lifestyle',
       'We have concluded processing agreements with the parties that process your data.',
@@ -48,7 +48,6 @@ describeSeedFacts({
   },
   links: [],
   mutations: [
-    { pointer: '/dataCategories/5/nationalIdentifier', lang: 'nl', absent: 'BSN (nationaal identificatienummer)' },
     { pointer: '/sharing', lang: 'en', absent: 'We have concluded processing agreements' },
     {
       pointer: '/retention/0/period',

@@ -12,7 +12,7 @@ describeSeedFacts({
       'Privacy notice of [name of the organisation not stated]',
       'This statement does not name the organisation; the name shown is a placeholder.',
       // No version or date is invented for an undated statement; it names no automated decisions, and the notice says so.
-      'This notice does not mention any decisions about you made by computer alone, without a person involved',
+      'This notice mentions no decisions that a computer takes about you without a person looking at them',
       // A DPO is referred to, but the statement lost the address.
       'Data protection officer Contact details: not stated',
       'Medical data (special category of personal data: data concerning health)',
@@ -45,7 +45,7 @@ describeSeedFacts({
     nl: [
       'Privacyverklaring [naam van de organisatie niet vermeld]',
       'Deze verklaring noemt de naam van de organisatie niet; de getoonde naam is een plaatsaanduiding.',
-      'In deze verklaring staan geen besluiten die een computer over u neemt zonder dat een mens ernaar kijkt',
+      'Deze verklaring noemt geen besluiten die een computer over u neemt zonder dat een mens ernaar kijkt',
       'Functionaris voor gegevensbescherming Contactgegevens: niet vermeld',
       'Medische gegevens (bijzondere persoonsgegevens: gegevens over gezondheid)',
       "Foto's van het te behandelen gebied (bijzondere persoonsgegevens: gegevens over gezondheid)",
@@ -81,7 +81,7 @@ describeSeedFacts({
         'Uw contactgegevens en medische gegevens',
         'Ten hoogste 6 maanden',
         '—',
-        'Wij bewaren uw gegevens zo lang als nodig is voor het verlenen van onze zorg, en zo lang als de wet ons verplicht ze te bewaren. Na deze termijn verwijderen wij uw gegevens. De wet (artikel 7:454, lid 3, BW) vraagt dat een medisch dossier ten minste 20 jaar na de laatste wijziging in het dossier wordt bewaard, of langer als dat voor goede zorg nodig is.',
+        'Wij bewaren uw gegevens zo lang als nodig is voor het verlenen van onze zorg, en zo lang als de wet ons verplicht ze te bewaren. Na deze termijn verwijderen wij uw gegevens. Let op: deze termijn is korter dan de wettelijke bewaartermijn. De wet (artikel 7:454, lid 3, BW) vraagt dat een medisch dossier ten minste 20 jaar na de laatste wijziging in het dossier wordt bewaard, of langer als dat voor goede zorg nodig is.',
       ],
       [
         'Uw contactgegevens als u (nog) geen consultafspraak maakt',
@@ -93,13 +93,13 @@ describeSeedFacts({
         'Uw gegevens als er bij het consult nog geen indicatie voor behandeling is',
         '2 jaar',
         '—',
-        'Hebt u binnen die 2 jaar wel een indicatie, dan helpen wij u graag. De wet (artikel 7:454, lid 3, BW) vraagt dat een medisch dossier ten minste 20 jaar na de laatste wijziging in het dossier wordt bewaard, of langer als dat voor goede zorg nodig is.',
+        'Hebt u binnen die 2 jaar wel een indicatie, dan helpen wij u graag. Let op: deze termijn is korter dan de wettelijke bewaartermijn. De wet (artikel 7:454, lid 3, BW) vraagt dat een medisch dossier ten minste 20 jaar na de laatste wijziging in het dossier wordt bewaard, of langer als dat voor goede zorg nodig is.',
       ],
       [
         'Uw gegevens als u uw behandeling annuleert of niet behandeld kunt worden',
         '4 maanden',
         '—',
-        'Daarna verwijderen wij uw gegevens. De wet (artikel 7:454, lid 3, BW) vraagt dat een medisch dossier ten minste 20 jaar na de laatste wijziging in het dossier wordt bewaard, of langer als dat voor goede zorg nodig is.',
+        'Daarna verwijderen wij uw gegevens. Let op: deze termijn is korter dan de wettelijke bewaartermijn. De wet (artikel 7:454, lid 3, BW) vraagt dat een medisch dossier ten minste 20 jaar na de laatste wijziging in het dossier wordt bewaard, of langer als dat voor goede zorg nodig is.',
       ],
       ['Camerabeelden', '1 maand', 'Het vastleggen van de gegevens', 'Daarna worden de beelden verwijderd.'],
       [
@@ -114,7 +114,7 @@ describeSeedFacts({
         'Your contact details and medical data',
         'No longer than 6 months',
         '—',
-        'We keep your data for as long as necessary for the provision of our care, and as long as the law requires us to keep it. After this period we delete your data. The law (Article 7:454(3) BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it.',
+        'We keep your data for as long as necessary for the provision of our care, and as long as the law requires us to keep it. After this period we delete your data. Note: this period is shorter than the legal retention period. The law (Article 7:454(3) BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it.',
       ],
       [
         'Your contact details if you do not (yet) make a consultation appointment',
@@ -126,13 +126,13 @@ describeSeedFacts({
         'Your data if the consultation shows no indication for treatment yet',
         '2 years',
         '—',
-        'We are happy to help you if you do have an indication within the period of 2 years. The law (Article 7:454(3) BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it.',
+        'We are happy to help you if you do have an indication within the period of 2 years. Note: this period is shorter than the legal retention period. The law (Article 7:454(3) BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it.',
       ],
       [
         'Your data if you cancel your treatment or cannot be treated',
         '4 months',
         '—',
-        'We then delete your data. The law (Article 7:454(3) BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it.',
+        'We then delete your data. Note: this period is shorter than the legal retention period. The law (Article 7:454(3) BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it.',
       ],
       ['Camera images', '1 month', 'When the data was recorded', 'The images are then deleted.'],
       [

@@ -10,7 +10,7 @@ describeSeedFacts({
   facts: {
     nl: [
       // The statement names more receivers in its own words ('hosting, … en andere diensten'): the list is not all.
-      'Onder andere deze partijen krijgen je gegevens: zorgverzekeraars, relevante autoriteiten, Google, Facebook en Microsoft',
+      'Je gegevens gaan onder meer naar: zorgverzekeraars, relevante autoriteiten, Google, Facebook en Microsoft',
       'Privacyverklaring Dental Clinics Nederland B.V.',
       'Adres: Hilversum, Nederland',
       'KvK-nummer: 32123759',
@@ -20,7 +20,7 @@ describeSeedFacts({
       // Data.
       'Gegevens uit het contactformulier. Je naam, adres, e-mailadres, telefoonnummer en met welke Dental Clinics-praktijk je wilt communiceren.',
       'hoe je aangesproken wilt worden, je volledige adres en, indien gewenst, informatie over extra gezinsleden',
-      'Burgerservicenummer (BSN, nationaal identificatienummer)',
+      'Burgerservicenummer (BSN)',
       'Gezondheidsgegevens (bijzondere persoonsgegevens)',
       // Purposes and bases.
       'Grondslag: Uitvoering van een overeenkomst (artikel 6, lid 1, onder b, AVG). De verwerking is nodig voor de uitvoering van de behandelovereenkomst',
@@ -93,7 +93,7 @@ describeSeedFacts({
       'We process personal data of: Patients Website visitors Current and former employees Job applicants External contacts, such as contact persons at suppliers Visitors to our practices and offices',
       'Contact form data. Your name, address, e-mail address, telephone number and the Dental Clinics practice you want to communicate with.',
       'how you wish to be addressed, your full address and, if you wish, information about additional family members',
-      'Citizen service number (BSN, national identification number)',
+      'Citizen service number (BSN)',
       'Health data (special category of personal data)',
       'Legal basis: Performance of a contract (Article 6(1)(b) GDPR). The processing is necessary for performing the treatment agreement',
       'Why we may use these special categories of personal data (Article 9 GDPR): Health or social care (Article 9(2)(h) GDPR). Your health data are processed strictly under professional secrecy',
@@ -181,16 +181,11 @@ describeSeedFacts({
     {
       pointer: '/sharing',
       lang: 'nl',
-      absent: 'Onder andere deze partijen krijgen je gegevens:',
+      absent: 'Je gegevens gaan onder meer naar:',
     },
     { pointer: '/controller/kvkNumber', lang: 'nl', absent: 'KvK-nummer: 32123759' },
     { pointer: '/cookies/consentUrl', lang: 'en', absent: 'Change or withdraw your consent:' },
     { pointer: '/cookies/categories', value: [], lang: 'nl', absent: 'Deze cookies kunnen niet worden uitgeschakeld.' },
-    {
-      pointer: '/dataCategories/2/nationalIdentifier',
-      lang: 'en',
-      absent: 'Citizen service number (BSN, national identification number)',
-    },
     { pointer: '/retention/1/period', value: 'P15Y', lang: 'nl', absent: ['Medische gegevens', '20 jaar'] },
     {
       pointer: '/retention/2/period',

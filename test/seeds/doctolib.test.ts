@@ -15,15 +15,15 @@ describeSeedFacts({
       'Adres: Keizergracht 585, 1017 DR Amsterdam, Nederland',
       'Functionaris voor gegevensbescherming Contactgegevens: niet vermeld in deze verklaring Onze functionaris voor gegevensbescherming is aangemeld bij de toezichthoudende autoriteit.',
       // Processor annex.
-      'Twilio VoIP-oproepen Twilio wordt gebruikt voor Doctolibs in-app VoIP (bellen via internet) en videogesprekken. De Verenigde Staten Ierland',
-      'AWS EMEA Hosting Hosting van gegevens voor Doctolib Connect Services. Moedermaatschappij in de Verenigde Staten; contractspartij in Luxemburg De Europese Unie',
+      'Twilio VoIP-oproepen Twilio wordt gebruikt voor Doctolibs in-app VoIP (bellen via internet) en videogesprekken. Verenigde Staten Ierland',
+      'AWS EMEA Hosting Hosting van gegevens voor Doctolib Connect Services. Moedermaatschappij in de Verenigde Staten; contractspartij in Luxemburg Europese Unie',
       'ZenDesk Ticketsysteem',
       'VS, EU of Azië',
       "CM.com Telecom Sms'jes sturen naar gebruikers met een code",
       'Mailjet Telecom',
       'Duitsland en België',
       'Adjust Analytisch hulpmiddel',
-      'Typeform Marketing Helpt Doctolib bij het maken van enquêtes voor gebruikers/abonnees. Spanje De Europese Unie',
+      'Typeform Marketing Helpt Doctolib bij het maken van enquêtes voor gebruikers/abonnees. Spanje Europese Unie',
       'Salesforce CRM-tool Helpt Doctolib bij het werven van nieuwe klanten.',
       'Braze Telecom',
       // Bases.
@@ -43,8 +43,8 @@ describeSeedFacts({
       'Privacy notice of Doctolib B.V.',
       'Doctolib B.V. is a subsidiary of Doctolib SAS (France).',
       'Data protection officer Contact details: not stated in this notice Our data protection officer is registered with the supervisory authority.',
-      "Twilio VoIP calls Twilio is used for Doctolib's in-app VoIP (calls over the internet) and video calls. The United States Ireland",
-      'AWS EMEA Hosting Hosting of data for Doctolib Connect Services. Parent company in the United States; contracting party in Luxembourg The European Union',
+      "Twilio VoIP calls Twilio is used for Doctolib's in-app VoIP (calls over the internet) and video calls. United States Ireland",
+      'AWS EMEA Hosting Hosting of data for Doctolib Connect Services. Parent company in the United States; contracting party in Luxembourg European Union',
       'US, EU or Asia',
       'Germany and Belgium',
       "Legal basis: The user's phone number: performance of a contract (Article 6(1)(b) GDPR)",
@@ -88,7 +88,7 @@ describeSeedFacts({
       ],
       [
         'Prospectgegevens',
-        '3 jaar na het laatste contact, of eerder als u bezwaar maakt of u om verwijdering vraagt',
+        '3 jaar na het laatste contact, of eerder als u bezwaar maakt of om verwijdering vraagt',
         '—',
         '—',
       ],
@@ -125,7 +125,7 @@ describeSeedFacts({
         'When the data was sent to us',
         '—',
       ],
-      ['Prospect data', '3 years after the last contact, or earlier if you object or you ask for deletion', '—', '—'],
+      ['Prospect data', '3 years after the last contact, or earlier if you object or ask for deletion', '—', '—'],
       [
         'Secure backup files and snapshots',
         'No longer than 7 days',
@@ -139,7 +139,7 @@ describeSeedFacts({
     'https://www.cnil.fr/fr/ce-que-change-la-loi-pour-une-republique-numerique-pour-la-protection-des-donnees-personnelles#mortnumerique',
   ],
   mutations: [
-    { pointer: '/processors/4/serverLocations', value: ['FR'], lang: 'en', absent: 'The United States Ireland' },
+    { pointer: '/processors/4/serverLocations', value: ['FR'], lang: 'en', absent: 'United States Ireland' },
     {
       pointer: '/retention/20/legalSource',
       lang: 'nl',
@@ -164,7 +164,7 @@ describeSeedFacts({
       pointer: '/retention/14/earliestOf/0/period',
       value: 'P2Y',
       lang: 'en',
-      absent: ['Prospect data', '3 years after the last contact, or earlier if you object or you ask for deletion'],
+      absent: ['Prospect data', '3 years after the last contact, or earlier if you object or ask for deletion'],
     },
     { pointer: '/processors/0/contractingEntity', lang: 'en', absent: 'contracting party in Luxembourg' },
     {

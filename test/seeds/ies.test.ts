@@ -15,7 +15,7 @@ describeSeedFacts({
       'Deze verklaring verwijst naar deze wetten: Algemene verordening gegevensbescherming (AVG) Zuid-Afrikaanse Protection of Personal Information Act, 2013 (POPIA)',
       'Gebruikers van de Producten (minimumleeftijd 18 jaar)',
       'Kopers van producten of diensten en hun factureringsvertegenwoordiger (minimumleeftijd 18 jaar)',
-      'Wij verzamelen geen bijzondere categorieën van persoonsgegevens',
+      'Wij verzamelen geen bijzondere persoonsgegevens',
       'Grondslag: Toestemming (artikel 6, lid 1, onder a, AVG). Op basis van uw toestemming.',
       'Grondslag: Waar dit wettelijk vereist is: wettelijke verplichting (artikel 6, lid 1, onder c, AVG)',
       'Wanneer wij gegevens verwerken namens anderen',

@@ -43,7 +43,7 @@ describeSeedFacts({
         'Cliëntdossier',
         '15 jaar',
         '—',
-        'De wet (artikel 7:454, lid 3, BW) vraagt dat het dossier van een cliënt ten minste 20 jaar na de laatste wijziging in het dossier wordt bewaard, of langer als dat voor goede zorg nodig is.',
+        'Let op: deze termijn is korter dan de wettelijke bewaartermijn. De wet (artikel 7:454, lid 3, BW) vraagt dat het dossier van een cliënt ten minste 20 jaar na de laatste wijziging in het dossier wordt bewaard, of langer als dat voor goede zorg nodig is.',
       ],
     ],
     en: [
@@ -52,7 +52,7 @@ describeSeedFacts({
         'Client file',
         '15 years',
         '—',
-        "The law (Article 7:454(3) BW) requires a client's file to be kept for at least 20 years after the last change to the file, or longer where good care requires it.",
+        "Note: this period is shorter than the legal retention period. The law (Article 7:454(3) BW) requires a client's file to be kept for at least 20 years after the last change to the file, or longer where good care requires it.",
       ],
     ],
   },

@@ -1,0 +1,102 @@
+import GithubSlugger from 'github-slugger';
+import { describe, expect, it } from 'vitest';
+import type { PolicySource } from '../src/policy/policy-types.js';
+import { miniPolicy } from './support/mini-policy.js';
+import { policyOutputs } from './support/policy-outputs.js';
+
+/**
+ * The second Dutch plain-language review (reviews/dutch2.md): the findings where a sentence said something untrue
+ * or left the reader with the wrong picture. The wording of the others is pinned where the sentences were pinned.
+ */
+const text = (nl: string, en = nl): { nl: string; en: string } => ({ nl, en });
+const line = (md: string, start: string): string => md.split('\n').find((l) => l.startsWith(start)) ?? '';
+
+/** A policy with one processor in the United States, under standard clauses. */
+function withTransfer(): PolicySource {
+  const policy = miniPolicy();
+  policy.processors = [{ id: 'abroad', name: 'Overzee', service: text('Dienst', 'Service'), country: 'US' }];
+  policy.purposes[0]!.processors = ['abroad'];
+  policy.transfers = { mechanisms: [{ mechanism: 'scc' }] };
+  return policy;
+}
+
+describe('the transfers heading names what a transfer is (finding 2)', () => {
+  it("says 'landen buiten de EER', not 'het buitenland': Germany is abroad, and no transfer", () => {
+    const { notice } = policyOutputs(withTransfer());
+    expect(notice.nl).toContain('\n## Wanneer uw gegevens naar landen buiten de EER gaan (doorgifte)\n');
+    expect(notice.en).toContain('\n## When your data goes to countries outside the EEA (transfers)\n');
+    expect(notice.nl).not.toContain('buitenland');
+    expect(notice.en).not.toContain('abroad');
+  });
+
+  it('the summary, the contents and the party table still link to it', () => {
+    const { notice } = policyOutputs(withTransfer());
+    const slug = new GithubSlugger().slug('Wanneer uw gegevens naar landen buiten de EER gaan (doorgifte)');
+    expect(line(notice.nl, 'Sommige gegevens gaan naar')).toContain(`](#${slug})`);
+    expect(notice.nl).toContain(`- [Wanneer uw gegevens naar landen buiten de EER gaan (doorgifte)](#${slug})`);
+    expect(line(notice.nl, '| **Overzee**')).toContain(`](#${slug})`);
+  });
+});
+
+describe('a period shorter than the law says so, on the card and in the table (finding 9)', () => {
+  function shortFile(): PolicySource {
+    const policy = miniPolicy();
+    policy.controller = { ...policy.controller, isCareProvider: true };
+    policy.dataCategories[0]!.special = 'health';
+    policy.purposes[0] = { ...policy.purposes[0]!, specialCategoryCondition: { condition: '9(2)(h)' } };
+    policy.retention = [
+      { id: 'short', name: text('Dossier', 'File'), dataCategories: ['phone'], period: 'P15Y' },
+      { id: 'other', name: text('Contacten', 'Contacts'), dataCategories: ['contacts'], period: 'P6M' },
+    ];
+    policy.purposes[0]!.retention = ['short', 'other'];
+    return policy;
+  }
+
+  it("sends the card's reader to the table instead of leaving the name where the period should be", () => {
+    const { notice } = policyOutputs(shortFile());
+    // It read '[Dossier](#…)' alone, which a reader took to be the period.
+    expect(notice.nl).toMatch(/ {2}- \[Dossier\]\(#[^)]+\): zie de bewaartermijnen\n/);
+    expect(notice.en).toMatch(/ {2}- \[File\]\(#[^)]+\): see the retention periods\n/);
+    expect(notice.nl).toMatch(/ {2}- \[Contacten\]\(#[^)]+\): 6 maanden\n/);
+  });
+
+  it('tells in the table that the period is shorter than the law asks, beside what the law asks', () => {
+    const { notice } = policyOutputs(shortFile());
+    expect(line(notice.nl, '| **Dossier** |')).toContain(
+      '| 15 jaar | — | Let op: deze termijn is korter dan de wettelijke bewaartermijn. De wet (artikel 7:454, lid 3, BW) vraagt',
+    );
+    expect(line(notice.en, '| **File** |')).toContain(
+      '| Note: this period is shorter than the legal retention period. The law (Article 7:454(3) BW) requires',
+    );
+    expect(line(notice.nl, '| **Contacten** |')).not.toContain('Let op');
+  });
+});
+
+describe('a country in a cell or after a colon has no article; inside a sentence it keeps it (finding 17)', () => {
+  it("'Verenigde Staten' in the party table and the list of transfers, 'naar de Verenigde Staten' in the summary", () => {
+    const { notice } = policyOutputs(withTransfer());
+    expect(line(notice.nl, '| **Overzee**')).toMatch(/^\| \*\*Overzee\*\* \| Dienst \| Verenigde Staten \| /);
+    expect(line(notice.en, '| **Overzee**')).toMatch(/^\| \*\*Overzee\*\* \| Service \| United States \| /);
+    expect(notice.nl).toContain('\n- Overzee: Verenigde Staten');
+    expect(notice.nl).toContain(
+      'Sommige gegevens gaan naar de Verenigde Staten, buiten de Europese Economische Ruimte',
+    );
+    expect(notice.nl).not.toMatch(/: de Verenigde Staten|\| De Verenigde Staten/);
+  });
+});
+
+describe('the national identification number is named only where the name does not say it (finding 10)', () => {
+  it("'BSN' alone; 'Identiteitsgegevens (nationaal identificatienummer)'", () => {
+    const policy = miniPolicy();
+    policy.dataCategories[0] = { ...policy.dataCategories[0]!, name: text('BSN'), nationalIdentifier: true };
+    policy.dataCategories[1] = {
+      ...policy.dataCategories[1]!,
+      name: text('Identiteitsgegevens', 'Identity data'),
+      nationalIdentifier: true,
+    };
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).not.toContain('BSN (nationaal identificatienummer)');
+    expect(notice.nl).toContain('Identiteitsgegevens (nationaal identificatienummer)');
+    expect(notice.en).toContain('Identity data (national identification number)');
+  });
+});
