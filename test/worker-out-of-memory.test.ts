@@ -74,10 +74,10 @@ describe('a compile worker that runs out of memory', () => {
 
   it('has its policy compiled again: the build is byte-identical to one on a single thread', () => {
     const dir = project();
-    const expected = build(dir, 'one', '1');
+    const expected = build(dir, 'dist-one', '1');
     expect(expected.status).toBe(0);
     expect(expected.files.size).toBeGreaterThan(0);
-    const capped = build(dir, 'two', '2', { POLICYC_WORKER_HEAP_MB: String(CAP_MB) });
+    const capped = build(dir, 'dist-two', '2', { POLICYC_WORKER_HEAP_MB: String(CAP_MB) });
     expect(capped.status).toBe(0);
     expect(capped.stderr).toBe(expected.stderr);
     expect([...capped.files.keys()]).toEqual([...expected.files.keys()]);
