@@ -1,18 +1,14 @@
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliPath, repoRoot } from './support/cli.js';
+import { repoRoot } from './support/cli.js';
+import { startStoppable, type Stopped } from './support/signal-at-line.js';
 import { fixturesDir } from './support/fixtures.js';
 import { tempDirs } from './support/temp-dirs.js';
 
 const tempDir = tempDirs('policyc-watch-stop-');
-const preload = path.join(repoRoot, 'test/support/signal-at-line.cjs');
 
-interface Stopped {
-  code: number | null;
-  killedBy: NodeJS.Signals | null;
-  stderr: string;
+interface StoppedWatch extends Stopped {
   /** What is left in dist of policyc's own working files (staging folders, the lock). */
   leftOver: string[];
   built: boolean;
@@ -29,37 +25,21 @@ function project(seeds = 0): string {
 
 /**
  * `policyc build --watch` in `cwd`, sent `signal` either by itself while it writes the first stderr line
- * matching `at.line` (test/support/signal-at-line.cjs: the signal is pending at exactly that moment), or by
- * the test as soon as the build holds the output folder's lock (`at: 'locked'`, as interrupted-build.test.ts).
- * Killed after 20 s.
+ * matching `at.line` (startStoppable), or by the test as soon as the build holds the output folder's lock
+ * (`at: 'locked'`, as interrupted-build.test.ts).
  */
-async function stoppedAt(cwd: string, at: { line: string } | 'locked', signal: NodeJS.Signals): Promise<Stopped> {
-  const env = at === 'locked' ? {} : { POLICYC_SIGNAL_AT_LINE: at.line, POLICYC_SIGNAL_AT_SIGNAL: signal };
-  const child = spawn(
-    process.execPath,
-    ['--require', preload, cliPath, 'build', '--watch', '--lang', 'en', '--jobs', '1'],
-    {
-      cwd,
-      env: { ...process.env, NO_COLOR: '1', ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-  const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
-    child.once('exit', (c, s) => resolve([c, s])),
-  );
+async function stoppedAt(cwd: string, at: { line: string } | 'locked', signal: NodeJS.Signals): Promise<StoppedWatch> {
+  const args = ['build', '--watch', '--lang', 'en', '--jobs', '1'];
+  const { child, ended } = startStoppable(args, cwd, at === 'locked' ? undefined : { line: at.line, signal });
   const dist = path.join(cwd, 'dist');
   if (at === 'locked') {
     while (!existsSync(path.join(dist, '.policyc-lock')) && child.exitCode === null)
       await new Promise((resolve) => setTimeout(resolve, 2));
     child.kill(signal);
   }
-  const [code, killedBy] = await exited;
-  clearTimeout(timer);
+  const run = await ended;
   const leftOver = existsSync(dist) ? readdirSync(dist).filter((name) => name.startsWith('.policyc-')) : [];
-  return { code, killedBy, stderr, leftOver, built: existsSync(dist) && readdirSync(dist).length > 0 };
+  return { ...run, leftOver, built: existsSync(dist) && readdirSync(dist).length > 0 };
 }
 
 const interrupted =

@@ -104,6 +104,20 @@ describe('the packed package, installed into a fresh project', () => {
     expect(existsSync(path.join(project, 'dist/ipractice/en'))).toBe(false);
   });
 
+  it('names the rule list of an unknown rule in the config as a path that opens from the project', () => {
+    writeFileSync(path.join(project, 'unknown-rule.json'), JSON.stringify({ rules: { 'art6/basis-mising': 'off' } }));
+    const run = spawnSync('npx', ['--no-install', 'policyc', 'check', '--config', 'unknown-rule.json'], {
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toContain(
+      'no compliance rule has the id "art6/basis-mising" (see node_modules/policyc/docs/rules.md)',
+    );
+    expect(existsSync(path.join(project, 'node_modules/policyc/docs/rules.md'))).toBe(true);
+  });
+
   it('checks with npx policyc check, from the bundle with its code caches, as the compiled modules do', () => {
     const check = (env: Record<string, string>) =>
       spawnSync('npx', ['--no-install', 'policyc', 'check'], {

@@ -4,9 +4,7 @@ import { formatLocalisedReport, type ReportOptions } from '../diagnostics/format
 import { formatLocalisedSarif } from '../diagnostics/format-sarif.js';
 import { ruleMetadata } from '../check/rule-metadata.js';
 import { rules } from '../check/rules.js';
-import path from 'node:path';
-import { ruleAnchor } from '../check/rules-doc-path.js';
-import { packageRoot, shownPath } from '../paths.js';
+import { ruleAnchor, rulesDocFrom } from '../check/rules-doc-path.js';
 import { messagesFor, type Language } from '../i18n/messages.js';
 
 /**
@@ -87,16 +85,6 @@ function reportOptions(settings: SinkSettings): ReportOptions {
       return docs.get(ruleId);
     },
   };
-}
-
-/**
- * The package's docs/rules.md as a path that opens from the working folder `cwd`: docs/rules.md in this
- * repository, node_modules/policyc/docs/rules.md in a project that installed policyc, absolute from elsewhere.
- */
-export function rulesDocFrom(cwd: string): string {
-  return shownPath(cwd, path.join(packageRoot, 'docs', 'rules.md'))
-    .split(path.sep)
-    .join('/');
 }
 
 /** formatJson's array, written element by element. */

@@ -9,6 +9,7 @@ import { loadDocument, positionOf, type SourceDocument } from '../load/load-docu
 import { notUtf8 } from '../load/read-policy-file.js';
 import { joinPointer } from '../load/json-pointer.js';
 import { configSchemaPath } from '../paths.js';
+import { rulesDocFrom } from '../check/rules-doc-path.js';
 import { withConfigKeyHints } from './config-key-guess.js';
 import { createAjv } from '../validate/create-ajv.js';
 import { didYouMean, didYouMeanHint } from '../validate/did-you-mean.js';
@@ -118,6 +119,7 @@ export async function loadConfig(
     ...unknownRules(
       loaded.value,
       rules.map((r) => r.id),
+      rulesDocFrom(cwd),
     ),
   );
   if (diagnostics.length) return { diagnostics };
@@ -139,8 +141,11 @@ export async function loadConfig(
   return { config, diagnostics: [] };
 }
 
-/** A rule id in "rules" or "acknowledged" that no rule has: an error at its position, with a guess. */
-function unknownRules(doc: SourceDocument, knownRules: readonly string[]): Diagnostic[] {
+/**
+ * A rule id in "rules" or "acknowledged" that no rule has: an error at its position, with a guess and
+ * the rule list as a path that opens from the working folder (`rulesDoc`).
+ */
+function unknownRules(doc: SourceDocument, knownRules: readonly string[], rulesDoc: string): Diagnostic[] {
   const value = doc.value as { rules?: Record<string, unknown>; acknowledged?: { rule?: unknown }[] };
   const named: { rule: string; pointer: string; prefer: 'key' | 'value' }[] = [
     ...Object.keys(value.rules ?? {}).map((rule) => ({
@@ -167,7 +172,7 @@ function unknownRules(doc: SourceDocument, knownRules: readonly string[]): Diagn
         line: position.line,
         column: position.column,
         messageId: 'diagnostics:config.unknownRule',
-        data: { rule: n.rule },
+        data: { rule: n.rule, rulesDoc },
         ...(guess ? { hint: didYouMeanHint(guess) } : {}),
       };
     });

@@ -1,6 +1,8 @@
 import type { Messages } from '../i18n/messages.js';
 import { joinList } from '../render/format.js';
-import { diffReport, type DiffResult, type ReportItem } from './diff-report.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { sharedFindingKey } from '../diagnostics/shared-findings.js';
+import { diffReport, reportFinding, type DiffResult, type ReportFinding, type ReportItem } from './diff-report.js';
 import { itemLines } from './render-diff.js';
 
 /** A policy of a chain compared with its earlier version. */
@@ -17,6 +19,16 @@ export interface SharedChange {
   item: ReportItem;
   result: DiffResult;
   /** The policies that report it, by policyName. */
+  policies: string[];
+}
+
+/** A new error found in a base that several policies of a chain extend: found once for each of them. */
+export interface SharedFinding {
+  /** Its sharedFindingKey. */
+  key: string;
+  /** As the report lists it, without the policy it was found for. */
+  finding: ReportFinding;
+  /** The policies whose new version has it, by policyName. */
   policies: string[];
 }
 
@@ -50,14 +62,51 @@ export function sharedChanges(compared: readonly Compared[], m: Messages): Share
   return [...seen.values()].filter((s) => s.policies.length > 1);
 }
 
-/** 'In 29 of 30 policies; not in: policies/x.': the fewer of the two lists is named (all: every policyName). */
-export function sharedWhere(shared: SharedChange, all: readonly string[], m: Messages): string {
+/**
+ * The new errors that two or more policies' new versions have in the same base, at the same place and in the
+ * same words (the sharedFindingKey of check's report), in the order they first appear.
+ */
+export function sharedFindings(compared: readonly Compared[], m: Messages): SharedFinding[] {
+  const seen = new Map<string, SharedFinding>();
+  for (const entry of compared) {
+    const name = policyName(entry);
+    for (const d of entry.result.newFindings ?? []) {
+      const key = sharedFindingKey(d);
+      if (key === undefined) continue;
+      const shared = seen.get(key) ?? {
+        key,
+        finding: reportFinding(withoutPolicy(d), entry.result.new.label, m),
+        policies: [],
+      };
+      if (!shared.policies.includes(name)) shared.policies.push(name);
+      seen.set(key, shared);
+    }
+  }
+  return [...seen.values()].filter((s) => s.policies.length > 1);
+}
+
+/** The finding without the policy it was found for: its message says no '(for policies/x/policy.json)'. */
+function withoutPolicy({ policy: _policy, ...rest }: Diagnostic): Diagnostic {
+  return rest;
+}
+
+/**
+ * 'In 29 of 30 policies; not in: policies/x.': the fewer of the two lists is named (all: every policyName). A
+ * change not in a policy may be there in other words; a finding not in it is not there.
+ */
+export function sharedWhere(
+  shared: Pick<SharedChange, 'policies'>,
+  all: readonly string[],
+  m: Messages,
+  what: 'change' | 'finding' = 'change',
+): string {
   const count = shared.policies.length;
   const total = all.length;
   if (count === total) return m.t('diff:chain.sharedInAll', { total });
   const others = all.filter((name) => !shared.policies.includes(name));
+  const most = what === 'change' ? 'diff:chain.sharedInMost' : 'diff:chain.sharedFindingInMost';
   return count > others.length
-    ? m.t('diff:chain.sharedInMost', { count, total, policies: joinList(others, m) })
+    ? m.t(most, { count, total, policies: joinList(others, m) })
     : m.t('diff:chain.sharedInFew', { count, total, policies: joinList(shared.policies, m) });
 }
 

@@ -70,7 +70,7 @@ export interface ReportFinding {
 }
 
 /** A finding as the report lists it: its message in the report's language, where, and under which article. */
-function reportFinding(d: Diagnostic, label: string, m: Messages): ReportFinding {
+export function reportFinding(d: Diagnostic, label: string, m: Messages): ReportFinding {
   const file = d.file ?? label;
   return {
     message: diagnosticTexts(d, m).message,
@@ -151,7 +151,18 @@ function leftOpenLine({ old, new: now }: DiffResult, m: Messages): string {
   return m.t('diff:base.leftOpen', { label: side.label, count: side.leftOpen!.length });
 }
 
-export function diffReport(result: DiffResult, m: Messages): Report {
+/**
+ * The line that counts the new errors: they are below, or — in a chain's report, `above` of them given once
+ * above for several policies — above, or some above and the others below.
+ */
+function findingsLine(count: number, above: number, m: Messages): string {
+  if (above === 0) return m.t('diff:findings.count', { count });
+  if (above === count) return m.t('diff:chain.findingsAbove', { count });
+  return m.t('diff:chain.findingsSomeAbove', { count, above });
+}
+
+/** The report; `findingsAbove`: how many of the new errors a chain's report gives above, for several policies. */
+export function diffReport(result: DiffResult, m: Messages, findingsAbove = 0): Report {
   const t = m.t;
   const lines = [
     t('diff:versions', { old: versionWords(result.old, m), new: versionWords(result.new, m) }),
@@ -161,7 +172,7 @@ export function diffReport(result: DiffResult, m: Messages): Report {
   ];
   const material = result.changes.some((c) => c.class === 'material');
   const findings = (result.newFindings ?? []).map((d) => reportFinding(d, result.new.label, m));
-  if (findings.length) lines.push(t('diff:findings.count', { count: findings.length }));
+  if (findings.length) lines.push(findingsLine(findings.length, findingsAbove, m));
   const bases = [result.old, result.new].filter((side) => side.leftOpen);
   if (bases.length) lines.push(leftOpenLine(result, m));
   const notNeeded = bases.length

@@ -7,15 +7,21 @@ import {
   policyName,
   sameDrafts,
   sharedChanges,
+  sharedFindings,
   sharedWhere,
   type Compared,
   type SharedChange,
+  type SharedFinding,
 } from './chain-shared.js';
 import {
   diffRenderers,
+  findingLines,
   htmlChangeRow,
   htmlChangeTable,
+  htmlFinding,
+  htmlFindings,
   htmlHead,
+  markdownFinding,
   markdownItem,
   printable,
   renderDiffHtml,
@@ -97,22 +103,28 @@ const comparedOf = (chain: DiffChain): Compared[] =>
     'result' in e ? [{ label: e.label, id: e.result.new.model.id, result: e.result }] : [],
   );
 
-/** A chain's changes: those several policies share, given once, and each changed policy with what its own report leaves out. */
+/**
+ * A chain's changes and new errors: those several policies share, given once, and each changed policy with what
+ * its own report leaves out.
+ */
 interface ChainChanges {
   shared: Array<SharedChange & { where: string }>;
+  findings: Array<SharedFinding & { where: string }>;
   reports: Array<{ result: DiffResult; inChain: InChain }>;
 }
 
 /**
- * The changes several policies share (a change to the base they extend), each with the policies it is in,
- * then each changed policy's report without those, and its draft only where no earlier policy's says the same.
- * The JSON keeps every policy's report whole.
+ * The changes several policies share (a change to the base they extend), each with the policies it is in, and
+ * so the new errors found in that base; then each changed policy's report without those, and its draft only
+ * where no earlier policy's says the same. The JSON keeps every policy's report whole.
  */
 function chainChanges(chain: DiffChain, m: Messages): ChainChanges {
   const compared = comparedOf(chain);
   const names = compared.map(policyName);
   const shared = sharedChanges(compared, m).map((s) => ({ ...s, where: sharedWhere(s, names, m) }));
+  const findings = sharedFindings(compared, m).map((f) => ({ ...f, where: sharedWhere(f, names, m, 'finding') }));
   const told = new Set(shared.map((c) => c.lines.join('\n')));
+  const toldFindings = new Set(findings.map((f) => f.key));
   const same = sameDrafts(compared);
   const reports = compared
     .filter((c) => c.result.changes.length)
@@ -124,9 +136,9 @@ function chainChanges(chain: DiffChain, m: Messages): ChainChanges {
           name: controllerName(earlier.result.new.model.source.controller, m),
           label: earlier.label,
         });
-      return { result: c.result, inChain: { told, ...(draftAs ? { draftAs } : {}) } };
+      return { result: c.result, inChain: { told, toldFindings, ...(draftAs ? { draftAs } : {}) } };
     });
-  return { shared, reports };
+  return { shared, findings, reports };
 }
 
 function chainText(chain: DiffChain, m: Messages): string {
@@ -134,10 +146,14 @@ function chainText(chain: DiffChain, m: Messages): string {
   const out = [s.title, s.totals, ''];
   for (const row of s.rows)
     out.push(`  ${row.name} (${row.label}): ${[countsText(row, m), row.verdict].filter(Boolean).join(' ')}`);
-  const { shared, reports } = chainChanges(chain, m);
+  const { shared, findings, reports } = chainChanges(chain, m);
   if (shared.length) {
     out.push('', `${m.t('diff:chain.sharedHeading')}:`);
     for (const change of shared) out.push(...change.lines, `      ${change.where}`);
+  }
+  if (findings.length) {
+    out.push('', `${m.t('diff:chain.sharedFindingsHeading')}:`);
+    for (const f of findings) out.push(...findingLines(f.finding), `      ${f.where}`);
   }
   const texts = reports.map(({ result, inChain }) => renderDiffText(result, m, inChain));
   return [printable(out.join('\n')) + '\n', ...texts].join('='.repeat(72) + '\n\n');
@@ -164,10 +180,14 @@ function chainMarkdown(chain: DiffChain, m: Messages): string {
     out.push(
       `| ${[row.name, row.label, countsText(row, m), row.verdict].map((c) => md(c).replace(/\|/g, '\\|')).join(' | ')} |`,
     );
-  const { shared, reports } = chainChanges(chain, m);
+  const { shared, findings, reports } = chainChanges(chain, m);
   if (shared.length) {
     out.push('', `## ${md(m.t('diff:chain.sharedHeading'))}`, '');
     for (const change of shared) out.push(...markdownItem(change.item, change.result, m), `  - ${md(change.where)}`);
+  }
+  if (findings.length) {
+    out.push('', `## ${md(m.t('diff:chain.sharedFindingsHeading'))}`, '');
+    for (const f of findings) out.push(markdownFinding(f.finding), `  - ${md(f.where)}`);
   }
   // Each organisation's report one heading level down.
   const texts = reports.map(({ result, inChain }) => renderDiffMarkdown(result, m, inChain).replace(/^#/gm, '##'));
@@ -183,6 +203,13 @@ function htmlShared(shared: ChainChanges['shared'], m: Messages): string[] {
   return htmlChangeTable(m.t('diff:chain.sharedHeading'), 'changes chain-shared', rows, m);
 }
 
+/** The shared new errors as a report's list, each item ending in the policies it is in. */
+function htmlSharedFindings(findings: ChainChanges['findings'], m: Messages): string[] {
+  if (!findings.length) return [];
+  const items = findings.map((f) => htmlFinding(f.finding, `<p class="chain-shared-in">${h(f.where)}</p>`));
+  return htmlFindings(m.t('diff:chain.sharedFindingsHeading'), 'new-findings chain-shared', items);
+}
+
 function chainHtml(chain: DiffChain, m: Messages): string {
   const s = summaryLines(chain, m);
   const head = ['organisation', 'policy', 'changes', 'verdict']
@@ -192,7 +219,7 @@ function chainHtml(chain: DiffChain, m: Messages): string {
     (row) =>
       `<tr><td>${h(row.name)}</td><td>${h(row.label)}</td><td>${h(countsText(row, m))}</td><td>${h(row.verdict)}</td></tr>`,
   );
-  const { shared, reports } = chainChanges(chain, m);
+  const { shared, findings, reports } = chainChanges(chain, m);
   // Each organisation's report body (between <main> and </main>) as an article, its headings one level down.
   const bodies = reports
     .map(({ result, inChain }) => renderDiffHtml(result, m, inChain))
@@ -215,6 +242,7 @@ function chainHtml(chain: DiffChain, m: Messages): string {
       '</tbody>',
       '</table>',
       ...htmlShared(shared, m),
+      ...htmlSharedFindings(findings, m),
       ...bodies.map((body) => `<article class="chain-report">${body}</article>`),
       '</main>',
       '</body>',

@@ -4,6 +4,8 @@ import { messagesFor, type Messages } from '../i18n/messages.js';
 import { escapeMarkdownText } from '../render/markdown-inline.js';
 import { readTemplate } from '../render/templates.js';
 import { localiseDiagnostics } from '../diagnostics/render-message.js';
+import { sharedFindingKey } from '../diagnostics/shared-findings.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { changeWords } from './change-words.js';
 import { changeGroup } from './change-groups.js';
 import { positionWords } from './change-position.js';
@@ -13,6 +15,7 @@ import {
   type DiffResult,
   type DiffSide,
   type Report,
+  type ReportFinding,
   type ReportGroup,
   type ReportItem,
 } from './diff-report.js';
@@ -86,6 +89,8 @@ export interface InChain {
   told?: ReadonlySet<string>;
   /** In place of the drafts: a line saying whose draft this policy's is the same as. */
   draftAs?: string;
+  /** New errors (their sharedFindingKey) listed in the chain's shared section: left out here, and counted. */
+  toldFindings?: ReadonlySet<string>;
 }
 
 /** The report's groups without the changes the chain's shared section gave, and the line that says how many those are. */
@@ -103,21 +108,49 @@ function groupsInChain(
   return { groups, ...(count ? { told: m.t('diff:chain.toldAbove', { count }) } : {}) };
 }
 
+/** A report as a chain's report gives it: without the changes and the new errors given above, saying how many. */
+function reportInChain(
+  result: DiffResult,
+  m: Messages,
+  chain: InChain,
+): { r: Report; groups: ReportGroup[]; told?: string; findings: ReportFinding[] } {
+  const toldAbove = (d: Diagnostic): boolean => {
+    const key = sharedFindingKey(d); // undefined for a finding in the policy's own file
+    return key !== undefined && (chain.toldFindings?.has(key) ?? false);
+  };
+  const all = result.newFindings ?? [];
+  const r = diffReport(result, m, all.filter(toldAbove).length);
+  // r.findings are result.newFindings in the report's words, one for one.
+  const findings = r.findings.filter((_, i) => !toldAbove(all[i]!));
+  return { r, ...groupsInChain(r, result, m, chain), findings };
+}
+
+/** One new error as the text report gives it: its message, then where, the article and the rule. */
+export function findingLines(f: ReportFinding): string[] {
+  return [`  ${f.message}`, `      ${[f.place, f.article, `[${f.ruleId}]`].filter(Boolean).join(' · ')}`];
+}
+
+/** One new error as a Markdown list item. */
+export function markdownFinding(f: ReportFinding): string {
+  const md = escapeMarkdownText;
+  return `- ${md(f.message)} — ${md(f.place)}${f.article ? ` (${md(f.article)})` : ''} [${md(f.ruleId)}]`;
+}
+
+/** One new error as an HTML list item; `note` (already escaped) closes it. */
+export function htmlFinding(f: ReportFinding, note = ''): string {
+  return `<li>${h(f.message)}<br><code>${h(f.place)}</code>${f.article ? ` · ${h(f.article)}` : ''} <code>${h(f.ruleId)}</code>${note}</li>`;
+}
+
 /** The drafts to write out: none where the chain's report says whose draft this one's is. */
 const draftTexts = (r: Report, chain: InChain): NoticeDraftText[] => (chain.draftAs ? [] : (r.notice?.texts ?? []));
 
 export function renderDiffText(result: DiffResult, m: Messages, chain: InChain = {}): string {
-  const r = diffReport(result, m);
+  const { r, groups, told, findings } = reportInChain(result, m, chain);
   const out = [r.title, ...r.lines];
-  const { groups, told } = groupsInChain(r, result, m, chain);
   if (told) out.push(told);
   for (const group of groups)
     out.push('', `${group.heading}:`, ...group.items.flatMap((item) => itemLines(item, result, m)));
-  if (r.findings.length) {
-    out.push('', `${r.findingsHeading}:`);
-    for (const f of r.findings)
-      out.push(`  ${f.message}`, `      ${[f.place, f.article, `[${f.ruleId}]`].filter(Boolean).join(' · ')}`);
-  }
+  if (findings.length) out.push('', `${r.findingsHeading}:`, ...findings.flatMap(findingLines));
   if (result.changes.length) {
     out.push('', `${r.noticeHeading}:`);
     if (r.noNotice) out.push(`  ${r.noNotice}`);
@@ -142,9 +175,8 @@ export function markdownItem(item: ReportItem, result: DiffResult, m: Messages):
 }
 
 export function renderDiffMarkdown(result: DiffResult, m: Messages, chain: InChain = {}): string {
-  const r = diffReport(result, m);
+  const { r, groups, told, findings } = reportInChain(result, m, chain);
   const md = escapeMarkdownText;
-  const { groups, told } = groupsInChain(r, result, m, chain);
   const out = [
     `# ${md(r.title)}`,
     '',
@@ -157,11 +189,7 @@ export function renderDiffMarkdown(result: DiffResult, m: Messages, chain: InCha
     out.push('', `## ${md(group.heading)}`, '');
     for (const item of group.items) out.push(...markdownItem(item, result, m));
   }
-  if (r.findings.length) {
-    out.push('', `## ${md(r.findingsHeading)}`, '');
-    for (const f of r.findings)
-      out.push(`- ${md(f.message)} — ${md(f.place)}${f.article ? ` (${md(f.article)})` : ''} [${md(f.ruleId)}]`);
-  }
+  if (findings.length) out.push('', `## ${md(r.findingsHeading)}`, '', ...findings.map(markdownFinding));
   if (result.changes.length) {
     out.push('', `## ${md(r.noticeHeading)}`, '');
     if (r.noNotice) out.push(md(r.noNotice));
@@ -238,6 +266,11 @@ function htmlNotice(r: Report, m: Messages, chain: InChain): string[] {
   return out;
 }
 
+/** New errors under their heading, one list item each. */
+export function htmlFindings(heading: string, className: string, items: string[]): string[] {
+  return [`<section class="${className}">`, `<h2>${h(heading)}</h2>`, '<ul>', ...items, '</ul>', '</section>'];
+}
+
 /** A table of changes under its heading: the head row, then one row a change. */
 export function htmlChangeTable(heading: string, className: string, rows: string[], m: Messages): string[] {
   const heads = ['class', 'change', 'where', 'article']
@@ -257,8 +290,7 @@ export function htmlChangeTable(heading: string, className: string, rows: string
 }
 
 export function renderDiffHtml(result: DiffResult, m: Messages, chain: InChain = {}): string {
-  const r = diffReport(result, m);
-  const { groups, told } = groupsInChain(r, result, m, chain);
+  const { r, groups, told, findings } = reportInChain(result, m, chain);
   const out = [
     ...htmlHead(r),
     '<body>',
@@ -270,14 +302,14 @@ export function renderDiffHtml(result: DiffResult, m: Messages, chain: InChain =
     const rows = group.items.map((item) => htmlChangeRow(item, result, m));
     out.push(...htmlChangeTable(group.heading, `changes changes-${group.group}`, rows, m));
   }
-  if (r.findings.length) {
-    out.push('<section class="new-findings">', `<h2>${h(r.findingsHeading)}</h2>`, '<ul>');
-    for (const f of r.findings)
-      out.push(
-        `<li>${h(f.message)}<br><code>${h(f.place)}</code>${f.article ? ` · ${h(f.article)}` : ''} <code>${h(f.ruleId)}</code></li>`,
-      );
-    out.push('</ul>', '</section>');
-  }
+  if (findings.length)
+    out.push(
+      ...htmlFindings(
+        r.findingsHeading,
+        'new-findings',
+        findings.map((f) => htmlFinding(f)),
+      ),
+    );
   if (result.changes.length) out.push(...htmlNotice(r, m, chain));
   out.push('</main>', '</body>', '</html>');
   return out.join('\n') + '\n';

@@ -151,6 +151,94 @@ describe('a folder diff of a chain whose base change brings a new error', () => 
   });
 });
 
+describe('a folder diff of a chain whose base brings a new error for every policy, and one policy its own', () => {
+  // The base's new US processor loses its transfer safeguard: a new error in the base, found for each practice
+  // ('(for policies/beuk/policy.json)', …). 'linde' also engages a US processor of its own without one.
+  let findingsRepo: string;
+  const baseError =
+    '"The Rocket Science Group LLC (Mailchimp)" is outside the EEA (US) without a valid transfer mechanism.';
+  const ownError = '"Twilio SendGrid" is outside the EEA (US) without a valid transfer mechanism.';
+  beforeAll(() => {
+    findingsRepo = chainRepo('policyc-chain-findings-');
+    commit(findingsRepo);
+    putBase('newsletter-v2', findingsRepo, (base) => {
+      delete base.processors.find((p: { id: string }) => p.id === 'mailchimp').transfer;
+    });
+    const sendgrid = { id: 'sendgrid', name: 'Twilio SendGrid', country: 'US', serverLocations: ['US'] };
+    const service = { nl: 'Verzenden van herinneringen', en: 'Sending reminders' };
+    write(
+      'policies/linde/policy.json',
+      { id: 'linde', extends: '../../bases/chain.json', processors: [{ ...sendgrid, service }] },
+      findingsRepo,
+    );
+  });
+  afterAll(() => rmSync(findingsRepo, { recursive: true, force: true }));
+  const diff = (...args: string[]) => runPolicycInProcess(['diff', 'HEAD', 'policies/', ...args], findingsRepo);
+
+  it('gives the base’s new error once, saying in which policies; each report says it is above', async () => {
+    const run = await diff();
+    expect(run.stderr).toBe('');
+    const [head, ...reports] = run.stdout.split('='.repeat(72));
+    expect(head).toContain(
+      `\nNew errors found by policyc check in more than one policy:\n  ${baseError}\n      bases/chain.json:158:5 · GDPR 44-46, 13(1)(f) · [transfer/mechanism-missing]\n      In all 3 policies.\n`,
+    );
+    // As a finding once (the drafts' notes for the sender name it too, with the policy it is for).
+    expect(count(run.stdout, `  ${baseError}\n`)).toBe(1);
+    expect(run.stdout).not.toMatch(/transfer mechanism\. \(for policies\/[a-z]+\/policy\.json\)\n/);
+    const [beuk, eik, linde] = reports as [string, string, string];
+    for (const report of [beuk, eik]) {
+      expect(report).toContain(
+        'The new version has 1 error the old one did not have (policyc check): see above, under new errors in more than one policy.',
+      );
+      expect(report).not.toContain('New errors found by policyc check:');
+    }
+    expect(linde).toContain(
+      'The new version has 2 errors the old one did not have (policyc check): 1 of them above, under new errors in more than one policy; the rest below.',
+    );
+    expect(linde).toContain(`New errors found by policyc check:\n  ${ownError}\n      policies/linde/policy.json:5:5`);
+    const dutch = await diff('--lang', 'nl');
+    expect(count(dutch.stdout, 'Nieuwe fouten volgens policyc check in meer dan één privacyverklaring:')).toBe(1);
+    expect(count(dutch.stdout, 'zie hierboven, bij de nieuwe fouten in meer dan één privacyverklaring.')).toBe(2);
+  });
+
+  it('gives it once in Markdown, saying in which policies', async () => {
+    const run = await diff('--format', 'markdown');
+    expect(run.stderr).toBe('');
+    expect(count(run.stdout, '## New errors found by policyc check in more than one policy\n')).toBe(1);
+    expect(run.stdout).toMatch(
+      /\n- "The Rocket Science Group LLC \(Mailchimp\)" is outside[^\n]*\[transfer\/mechanism-missing\]\n {2}- In all 3 policies\.\n/,
+    );
+    expect(count(run.stdout, '- "The Rocket Science Group LLC (Mailchimp)" is outside')).toBe(1);
+    expect(count(run.stdout, '### New errors found by policyc check\n')).toBe(1); // linde's own
+    expect(count(run.stdout, 'see above, under new errors in more than one policy.')).toBe(2);
+  });
+
+  it('gives it once in HTML, saying in which policies', async () => {
+    const run = await diff('--format', 'html');
+    expect(run.stderr).toBe('');
+    expect(count(run.stdout, '<section class="new-findings chain-shared">')).toBe(1);
+    const section = run.stdout.slice(
+      run.stdout.indexOf('new-findings chain-shared'),
+      run.stdout.indexOf('chain-report'),
+    );
+    expect(section).toContain('<p class="chain-shared-in">In all 3 policies.</p></li>');
+    expect(count(run.stdout, '<li>&quot;The Rocket Science Group LLC (Mailchimp)&quot; is outside')).toBe(1);
+    expect(count(run.stdout, '<section class="new-findings">')).toBe(1); // linde's own
+    expect(count(run.stdout, 'see above, under new errors in more than one policy.')).toBe(2);
+  });
+
+  it('JSON keeps each policy’s new errors whole, each saying for which policy', async () => {
+    const run = await diff('--format', 'json');
+    const json = JSON.parse(run.stdout) as { reports: Array<{ newFindings: Array<{ message: string }> }> };
+    const messages = json.reports.map((r) => r.newFindings.map((f) => f.message));
+    expect(messages).toEqual([
+      [`${baseError} (for policies/beuk/policy.json)`],
+      [`${baseError} (for policies/eik/policy.json)`],
+      expect.arrayContaining([`${baseError} (for policies/linde/policy.json)`, ownError]),
+    ]);
+  });
+});
+
 describe('a policy of a chain, as the shared changes name it', () => {
   it('is its folder as given, with its id only where the folder is named otherwise', () => {
     expect(policyName({ label: 'policies/beuk/policy.json', id: 'beuk' })).toBe('policies/beuk');

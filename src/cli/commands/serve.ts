@@ -54,13 +54,42 @@ async function freePortAfter(host: string, port: number): Promise<number | undef
   return undefined;
 }
 
+/** The preview index's words, in the message language. */
+function previewTexts() {
+  return {
+    lang: cli.lang,
+    title: cli.t('cli:serve.title'),
+    problemsIntro: cli.t('cli:serve.problems'),
+    link: (lang: string, kind: 'notice' | 'register') => cli.t(`cli:serve.link.${kind}`, { lang }),
+  };
+}
+
 /**
  * `policyc serve [paths…] [--port 4300] [--host 127.0.0.1]`: compiles the
  * policies in memory and serves their notices and registers, rebuilding a
  * policy when its file changes and reloading the open pages. Runs until
- * stopped (Ctrl+C).
+ * stopped (Ctrl+C, SIGTERM), then exits 0. It listens for the stop from the
+ * start: a signal before its listening began (up to the "Previewing at" line)
+ * found no listener and killed the process with no exit code.
  */
 export async function run(options: CommonOptions, io: CliIo): Promise<number> {
+  const ended = new AbortController();
+  let stopped = false;
+  const stop = untilStopped(ended.signal).then(() => void (stopped = true));
+  try {
+    return await preview(options, io, stop, () => stopped);
+  } finally {
+    ended.abort(); // ended by an error: stop listening (after a stop there is nothing left to remove)
+  }
+}
+
+/** serve's work, from the compile to the stop: `stop` resolves when asked (`stopped` says whether it has). */
+async function preview(
+  options: CommonOptions,
+  io: CliIo,
+  stop: Promise<void>,
+  stopped: () => boolean,
+): Promise<number> {
   const port = parsePort(options.values.port);
   const host = typeof options.values.host === 'string' ? options.values.host : '127.0.0.1';
   const [{ runCompileJob }, { startPreviewServer }, { watchPolicies }] = await Promise.all([
@@ -89,17 +118,12 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
       problems: problems.length ? formatCompact(problems, io.cwd, messageLanguage(options)).split('\n') : [],
     });
   };
-  for (const job of jobs) await compileOne(job);
+  for (const job of jobs) if (!stopped()) await compileOne(job);
+  if (stopped()) return EXIT_OK; // stopped while compiling: nothing more to compile, nothing to serve
   const ordered = (): PreviewEntry[] => jobs.map((j) => entries.get(j.file)!);
-  const texts = {
-    lang: cli.lang,
-    title: cli.t('cli:serve.title'),
-    problemsIntro: cli.t('cli:serve.problems'),
-    link: (lang: string, kind: 'notice' | 'register') => cli.t(`cli:serve.link.${kind}`, { lang }),
-  };
   let server;
   try {
-    server = await startPreviewServer({ host, port, texts, entries: ordered() });
+    server = await startPreviewServer({ host, port, texts: previewTexts(), entries: ordered() });
   } catch (error) {
     throw new UsageError(await listenFailure(error as NodeJS.ErrnoException, host, port));
   }
@@ -112,7 +136,7 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
       server.update(ordered());
     },
   );
-  await untilStopped();
+  await stop;
   watcher.close();
   await server.close();
   return EXIT_OK;
