@@ -383,7 +383,7 @@ export interface Metadata {
    */
   history?: HistoryEntry[];
   /**
-   * Findings of `policyc check` the privacy officer has weighed and accepts, each with the reason (as a linter's disable comment with a description). The report shows them as acknowledged, SARIF carries them as suppressions, and they do not fail the check or count towards --max-warnings. An acknowledgement that matches no finding is itself reported. Metadata for the check: never rendered in the notice, register or JSON-LD.
+   * Findings of `policyc check` the privacy officer has weighed and accepts, each with the reason (as a linter's disable comment with a description). The report shows them as acknowledged, SARIF carries them as suppressions, and they do not fail the check or count towards --max-warnings. An acknowledgement that matches no finding is itself reported. The register (HTML, Markdown, a workbook sheet; not the CSV, whose records are activities) lists each acknowledged finding with the reason, as the organisation's documented assessments; the notice and the JSON-LD do not.
    */
   acknowledged?: Acknowledgement[];
 }

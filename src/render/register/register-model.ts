@@ -7,6 +7,8 @@ import { dpoLikelyMandatory, dpoMandatoryForSector, hasContact } from '../../che
 import { controllerName, countryName, formatAddress, formatDate, joinList, pick, upperFirst } from '../format.js';
 import { notStatedText, purposeLawfulness, specialConditionText, transferGroundText } from '../legal-text.js';
 import { markdownToPlainText } from './plain-text.js';
+import { registerAssessments, type RegisterAssessments } from './register-assessments.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import {
   categoryLine,
   linesOf,
@@ -38,6 +40,8 @@ export interface Register {
   organisation: RegisterFacts;
   /** The controller's record (30(1)) first, then the processor's (30(2)) when it has one. */
   tables: RegisterTable[];
+  /** The check's findings the organisation accepted, with its reasons; absent when it accepted none. */
+  assessments?: RegisterAssessments;
 }
 
 export interface RegisterFacts {
@@ -624,8 +628,15 @@ const endSentence = (line: string): string => (/[.!?]$/.test(line) ? line : `${l
 /** A line of its own among the facts: a capital and a full stop ('standaardbepalingen …' as a list item in the notice). */
 const factSentence = (line: string): string => endSentence(upperFirst(line));
 
-/** The register in one language ('nl' or 'en', in the policy's formality; or the messages given). */
-export function buildRegister(model: PolicyModel, lang: Language | Messages): Register {
+/**
+ * The register in one language ('nl' or 'en', in the policy's formality; or the messages given); with the
+ * check's findings, those the organisation acknowledged are its documented assessments.
+ */
+export function buildRegister(
+  model: PolicyModel,
+  lang: Language | Messages,
+  findings: readonly Diagnostic[] = [],
+): Register {
   const m = messagesOf(lang, model.source.metadata.formality);
   const safeguards = safeguardLines(model, m);
   const ctx: CellContext = {
@@ -639,6 +650,7 @@ export function buildRegister(model: PolicyModel, lang: Language | Messages): Re
   if (model.processorActivities.length)
     tables.push(table('processor', processorColumns, model.processorActivities, ctx));
   const { metadata, controller } = model.source;
+  const assessments = registerAssessments(findings, model, m);
   return {
     lang: m.lang,
     title: m.t('register:title', { name: controllerName(controller, m) }),
@@ -649,5 +661,6 @@ export function buildRegister(model: PolicyModel, lang: Language | Messages): Re
     noneStated: m.t('register:noneStated'),
     organisation: organisationFacts(ctx),
     tables,
+    ...(assessments ? { assessments } : {}),
   };
 }
