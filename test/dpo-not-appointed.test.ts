@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { diffPolicies } from '../src/diff/diff-policies.js';
 import { analysePolicy } from '../src/pipeline/analyse-policy.js';
 import { mergePatch, ruleFixtureBase } from './support/rule-fixtures.js';
 import { policyOutputs } from './support/policy-outputs.js';
@@ -79,5 +80,16 @@ describe('a policy that states no DPO is appointed, and why', () => {
     expect(messages({ name: 'J. Jansen', contact: { email: 'fg@basis.example' }, reason })).toEqual([
       `schema/exclusive /dpo: combineert eigenschappen die elkaar uitsluiten (${line}:10)`,
     ]);
+  });
+
+  it('diff: stating that none is appointed is no DPO added, and a named DPO replaced by it is one removed', () => {
+    const kinds = (from: object | null, to: object | null) =>
+      diffPolicies(analysed(policy(from)).model!, analysed(policy(to)).model!)
+        .filter((c) => c.pointer.startsWith('/dpo'))
+        .map((c) => `${c.kind} ${c.pointer}`);
+    const named = { name: 'J. Jansen', contact: { email: 'fg@basis.example' } };
+    expect(kinds(null, { appointed: false, reason })).toEqual(['wording /dpo/reason', 'changed /dpo/appointed']);
+    expect(kinds(named, { appointed: false, reason })).toEqual(['dpo-removed /dpo']);
+    expect(kinds({ appointed: false, reason }, named)).toEqual(['dpo-added /dpo']);
   });
 });
