@@ -193,7 +193,7 @@ describe('policyc init', () => {
     const text = readFileSync(file, 'utf8');
     const dpo = (await check(cwd)).find((d) => d.pointer === '/dpo/contact/email')!;
     expect(dpo.message).toBe(
-      "fill in the e-mail address of the pharmacy's data protection officer (FG), mandatory when the pharmacy serves more than 10,000 patients a year in one information system (GDPR 37(1)(c); if it does not and has no officer, remove dpo and see dpo/likely-mandatory): only the practice can give this (a placeholder written by policyc init)",
+      'fill in the e-mail address of the pharmacy\'s data protection officer (FG), mandatory when the pharmacy serves more than 10,000 patients a year in one information system (GDPR 37(1)(c); if it does not and has no officer, write dpo as {"appointed": false, "reason": …}): only the practice can give this (a placeholder written by policyc init)',
     );
     const nl = JSON.parse((await runPolicyc(['check', '--format', 'json', '--lang', 'nl'], cwd)).stdout) as Finding[];
     expect(nl.find((d) => d.pointer === '/dpo/contact/email')!.message).toContain(

@@ -1,4 +1,4 @@
-import type { Contact, LawReference, RetentionConditionId, Text } from '../policy/policy-types.js';
+import type { Contact, Dpo, LawReference, RetentionConditionId, Text } from '../policy/policy-types.js';
 import { isCareProvider as careProviderSource } from '../law/care-provider.js';
 import { medicalFileConditions, patientSubjects, secondaryUse, treatmentBases } from '../law/dutch-care-law.js';
 import { consentBases } from '../law/legal-bases.js';
@@ -93,10 +93,18 @@ export function statesSecrecy(purpose: Purpose): boolean {
 
 const careProviders = new WeakMap<PolicyModel, boolean>();
 
+/** The DPO a policy (or another controller) names, unless it states that none is appointed ({appointed: false}). */
+export const appointedDpo = (dpo: Dpo | undefined): Dpo | undefined => (dpo?.appointed === false ? undefined : dpo);
+
+/** Why no DPO is appointed, when the policy (or another controller) states that none is ({appointed: false, reason}). */
+export const noDpoReason = (dpo: Dpo | undefined): Text | undefined =>
+  dpo?.appointed === false ? dpo.reason : undefined;
+
 /**
  * Whether a DPO is likely mandatory though the policy names none (GDPR 37(1)(c)): a care provider
  * whose core activity is processing health data on a large scale. The check reports it
- * (dpo/likely-mandatory); the register says 'niet vermeld' rather than a blank.
+ * (dpo/likely-mandatory); the register says 'niet vermeld' rather than a blank. A policy that states
+ * that it appointed none, and why (dpo.appointed false), has answered the question.
  */
 export function dpoLikelyMandatory(model: PolicyModel): boolean {
   return (
@@ -109,7 +117,8 @@ export function dpoLikelyMandatory(model: PolicyModel): boolean {
 /** No DPO named by a controller whose care sector processes on a large scale by its kind (law/legal-thresholds.ts largeScaleCare). */
 export function dpoMandatoryForSector(model: PolicyModel): boolean {
   const sector = model.source.controller.careSector;
-  return !model.source.dpo && sector !== undefined && largeScaleCare.sectors.has(sector);
+  // Stating that none is appointed does not answer it: the AP counts these sectors as large-scale always.
+  return !appointedDpo(model.source.dpo) && sector !== undefined && largeScaleCare.sectors.has(sector);
 }
 
 /**

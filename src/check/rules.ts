@@ -28,6 +28,7 @@ import {
   basesWithout,
   citesProcessorRecord,
   collectsFromPerson,
+  appointedDpo,
   dpoLikelyMandatory,
   dpoMandatoryForSector,
   hasContact,
@@ -285,7 +286,10 @@ export const rules: readonly Rule[] = [
     id: 'dpo/contact-missing',
     severity: 'error',
     article: 'GDPR 13(1)(b), 37(7)',
-    check: (model) => (model.source.dpo && !hasContact(model.source.dpo.contact) ? [{ pointer: '/dpo/contact' }] : []),
+    check: (model) => {
+      const dpo = appointedDpo(model.source.dpo);
+      return dpo && !hasContact(dpo.contact) ? [{ pointer: '/dpo/contact' }] : [];
+    },
   },
   {
     // A hospital, GP out-of-hours post or care group: large-scale always (law/legal-thresholds.ts largeScaleCare).

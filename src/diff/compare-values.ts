@@ -186,11 +186,19 @@ function compareKeySets(
 }
 
 const comparePresence: Handler<RuleOf<'presence'>> = (ctx, rule, at, oldValue, newValue) => {
-  if (oldValue !== undefined && newValue !== undefined) return false;
-  const side = sideOf(newValue);
-  ctx.push(oldValue === undefined ? rule.presence.added : rule.presence.removed, whereOn(at, side), side, base(at));
+  const [wasAbsent, isAbsent] = [absent(oldValue, rule), absent(newValue, rule)];
+  if (wasAbsent === isAbsent) return false;
+  const side = isAbsent && newValue === undefined ? 'old' : 'new';
+  ctx.push(wasAbsent ? rule.presence.added : rule.presence.removed, whereOn(at, side), side, base(at));
   return true;
 };
+
+/** Whether a value counts as absent for a presence rule: not there, or with the properties of its `absentWhen`. */
+function absent(value: Json | undefined, rule: RuleOf<'presence'>): boolean {
+  if (value === undefined) return true;
+  const when = rule.presence.absentWhen;
+  return when !== undefined && isPlainObject(value) && Object.entries(when).every(([k, v]) => value[k] === v);
+}
 
 const handlers: { [S in Shape]: Handler<RuleOf<S>> } = {
   scalar: compareScalar,

@@ -14,8 +14,11 @@ export type Rule =
   | { scalar: ChangeKind; as: ValueType; cleared?: ChangeKind }
   /** A list of ids or values: one change per element added or removed; `ref` names the collection the ids point into. */
   | { set: { added: ChangeKind; removed: ChangeKind }; ref?: CollectionKey; as?: ValueType }
-  /** An optional object that appears or disappears (its inner changes compared generically). */
-  | { presence: { added: ChangeKind; removed: ChangeKind } }
+  /**
+   * An optional object that appears or disappears (its inner changes compared generically); one with the
+   * properties `absentWhen` gives counts as absent (a DPO stated as not appointed is no DPO).
+   */
+  | { presence: { added: ChangeKind; removed: ChangeKind; absentWhen?: Readonly<Record<string, Json>> } }
   /** A list of objects matched by one property (legal bases by `basis`): one change per entry added or removed, matched entries compared under `path.*`. */
   | {
       keyed: {
@@ -208,7 +211,8 @@ export const documentRules: Record<string, Rule> = {
   'rights.notApplicable': { subtree: 'right-exception-changed' },
   'rights.judicialRemedy': { presence: { added: 'judicial-remedy-added', removed: 'judicial-remedy-removed' } },
   // Whether there is a DPO is material (13(1)(b), the schema's x-change); how to reach one is a contact detail.
-  dpo: { presence: { added: 'dpo-added', removed: 'dpo-removed' } },
+  // "appointed": false states that there is none: its flag and reason are compared generically (diff:flag.appointed).
+  dpo: { presence: { added: 'dpo-added', removed: 'dpo-removed', absentWhen: { appointed: false } } },
   'dpo.name': { subtree: 'contact-changed' },
   'dpo.contact': { subtree: 'contact-changed' },
   representative: { subtree: 'contact-changed' },

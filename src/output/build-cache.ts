@@ -61,7 +61,7 @@ export interface CacheOptions {
   version: string;
   languages?: readonly string[];
   csvBom: boolean;
-  /** Acknowledged findings from the config file: they change the report. */
+  /** Acknowledged findings from the config file: they change the report and the register (its assessments). */
   acknowledged: readonly unknown[];
 }
 

@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Language, Messages } from '../i18n/messages.js';
 import type { OutputFile } from './output-file.js';
 import type { PolicyModel } from '../resolve/model.js';
@@ -19,6 +20,8 @@ export interface RenderOptions {
   headingLevel?: number;
   /** The languages this build writes: each page links the others (hreflang). */
   languages?: readonly Language[];
+  /** The policy's compliance findings: the register lists those acknowledged, with their reasons. */
+  findings?: readonly Diagnostic[];
 }
 
 type Rendered = OutputFile[] | Promise<OutputFile[]>;
@@ -74,6 +77,7 @@ const register: OutputRenderer = {
       csvBom: options.csvBom,
       ...(options.csvDialect ? { csvDialect: options.csvDialect } : {}),
       ...(options.languages ? { languages: options.languages } : {}),
+      ...(options.findings ? { findings: options.findings } : {}),
     }),
 };
 

@@ -93,6 +93,7 @@ export async function compilePolicy(text: string, file: string, options: Compile
     languages: written,
     ...(options.idPrefix !== undefined ? { idPrefix: options.idPrefix } : {}),
     ...(options.headingLevel !== undefined ? { headingLevel: options.headingLevel } : {}),
+    findings: analysed.findings,
   };
   const outputs: OutputFile[] = [];
   for (const renderer of renderers) {

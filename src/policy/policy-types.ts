@@ -62,6 +62,13 @@ export type Country = string;
  */
 export type Email = string;
 /**
+ * The data protection officer (FG). An empty object records that the statement refers to a DPO without giving any details; the compliance check reports a missing contact (GDPR 13(1)(b), 37(7)). An organisation that has appointed none writes {"appointed": false, "reason": …}: the notice and the register then say that none is appointed, and why (art. 30(1)(a) asks for the DPO's details only where there is one).
+ *
+ * This interface was referenced by `PolicySource`'s JSON-Schema
+ * via the `definition` "dpo".
+ */
+export type Dpo = Dpo1;
+/**
  * A text in every declared language that may hold Markdown (paragraphs, lists, emphasis, links). Raw HTML and javascript: links are not allowed.
  *
  * This interface was referenced by `PolicySource`'s JSON-Schema
@@ -383,7 +390,7 @@ export interface Metadata {
    */
   history?: HistoryEntry[];
   /**
-   * Findings of `policyc check` the privacy officer has weighed and accepts, each with the reason (as a linter's disable comment with a description). The report shows them as acknowledged, SARIF carries them as suppressions, and they do not fail the check or count towards --max-warnings. An acknowledgement that matches no finding is itself reported. Metadata for the check: never rendered in the notice, register or JSON-LD.
+   * Findings of `policyc check` the privacy officer has weighed and accepts, each with the reason (as a linter's disable comment with a description). The report shows them as acknowledged, SARIF carries them as suppressions, and they do not fail the check or count towards --max-warnings. An acknowledgement that matches no finding is itself reported. The register (HTML, Markdown, a workbook sheet; not the CSV, whose records are activities) lists each acknowledged finding with the reason, as the organisation's documented assessments; the notice and the JSON-LD do not.
    */
   acknowledged?: Acknowledgement[];
 }
@@ -556,13 +563,15 @@ export interface Entity {
    */
   country?: Country;
 }
-/**
- * The data protection officer (FG). An empty object records that the statement refers to a DPO without giving any details; the compliance check reports a missing contact (GDPR 13(1)(b), 37(7)).
- *
- * This interface was referenced by `PolicySource`'s JSON-Schema
- * via the `definition` "dpo".
- */
-export interface Dpo {
+export interface Dpo1 {
+  /**
+   * False when the organisation has appointed no data protection officer (not required to: GDPR 37(1), for a care provider below the Autoriteit Persoonsgegevens' threshold for large-scale processing); give the reason. Leave out for a DPO that is appointed.
+   */
+  appointed?: boolean;
+  /**
+   * With "appointed": false only: why no DPO is appointed, in the organisation's words (for example 'Niet verplicht: 4 medewerkers, ongeveer 2.500 patiënten'). Shown in the notice and the register.
+   */
+  reason?: Text;
   /**
    * Name of the DPO, if published.
    */

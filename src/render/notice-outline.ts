@@ -10,6 +10,7 @@ import {
   withoutFalseLegalSource,
 } from './retention-phrase.js';
 import type { CookieCategorySource } from '../policy/policy-types.js';
+import { appointedDpo, noDpoReason } from '../check/policy-facts.js';
 import {
   contactFacts,
   controllerName,
@@ -152,8 +153,16 @@ function controllerBlocks({ model, source, m }: NoticeContext): Block[] {
   }
   if (facts.length) blocks.push({ facts });
   if (controller.contact?.note) blocks.push({ paragraph: sentence(pick(controller.contact.note, m)) });
-  if (source.dpo) {
-    const dpo = source.dpo;
+  const noDpo = noDpoReason(source.dpo);
+  if (noDpo) {
+    // None appointed, and why, in the organisation's words (13(1)(b) asks for the DPO's details where there is one).
+    const reason = pick(noDpo, m);
+    const dpoBlocks: Block[] = [{ paragraph: sentence(t('details:controller.dpoNotAppointed')) }];
+    if (reason) dpoBlocks.push({ paragraph: sentence(reason) });
+    blocks.push({ subsection: { id: 'dpo', heading: t('notice:controller.dpo'), blocks: dpoBlocks } });
+  }
+  const dpo = appointedDpo(source.dpo);
+  if (dpo) {
     const contact = contactBlocks(dpo.contact, m);
     const dpoBlocks: Block[] = [
       ...(dpo.name ? [{ facts: [{ label: t('notice:label.name'), inlines: [text(dpo.name)] }] }] : []),

@@ -1,5 +1,6 @@
 import type { Messages } from '../i18n/messages.js';
 import type { PolicySource } from '../policy/policy-types.js';
+import { noDpoReason } from '../check/policy-facts.js';
 import type { OtherController, PolicyModel, Purpose } from '../resolve/model.js';
 import { contactFacts, controllerName, formatAddress, joinList, pick, sentence } from './format.js';
 import { identifier, text, type Block, type Fact } from './outline.js';
@@ -74,7 +75,17 @@ function controllerBlocks(c: OtherController, model: PolicyModel, m: Messages): 
   facts.push(...contactFacts(c.contact, m));
   if (facts.length) blocks.push({ facts });
   if (c.contact?.note) blocks.push({ paragraph: sentence(pick(c.contact.note, m)) });
-  if (c.dpo) {
+  const noDpo = noDpoReason(c.dpo);
+  if (noDpo)
+    blocks.push({
+      facts: [
+        {
+          label: t('statements:label.dpo'),
+          inlines: [text(t('statements:controller.dpoNotAppointed', { reason: pick(noDpo, m) }))],
+        },
+      ],
+    });
+  if (c.dpo && !noDpo) {
     // Unnamed: a gap in the statement ('niet vermeld in deze verklaring'), as an unstated basis reads.
     const dpoFacts: Fact[] = [
       { label: t('statements:label.dpo'), inlines: [text(c.dpo.name ?? t('notice:notStatedHere'))] },

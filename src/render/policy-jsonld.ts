@@ -7,7 +7,8 @@ import {
 } from '../law/dpv.js';
 import { legalBases, specialConditions } from '../law/legal-bases.js';
 import { unicodeEscape } from '../unicode-escape.js';
-import type { Address, LawReference, Text } from '../policy/policy-types.js';
+import type { Address, Dpo, LawReference, Text } from '../policy/policy-types.js';
+import { appointedDpo } from '../check/policy-facts.js';
 import type {
   DataCategory,
   DataSubject,
@@ -173,15 +174,21 @@ function otherControllerNode(c: OtherController): Node {
     'schema:address': addressNode(c.address),
     'schema:email': c.contact?.email,
     'schema:telephone': c.contact?.phone,
-    'dpv:hasDataProtectionOfficer': c.dpo
-      ? node({
-          '@type': 'dpv:DataProtectionOfficer',
-          name: c.dpo.name,
-          'schema:email': c.dpo.contact?.email,
-          'schema:telephone': c.dpo.contact?.phone,
-        })
-      : undefined,
+    'dpv:hasDataProtectionOfficer': dpoNode(c.dpo),
   });
+}
+
+/** A DPO the policy names (one it states it appointed none of is no DPO). */
+function dpoNode(stated: Dpo | undefined): Node | undefined {
+  const dpo = appointedDpo(stated);
+  return dpo
+    ? node({
+        '@type': 'dpv:DataProtectionOfficer',
+        name: dpo.name,
+        'schema:email': dpo.contact?.email,
+        'schema:telephone': dpo.contact?.phone,
+      })
+    : undefined;
 }
 
 function dataSubjectNode(subject: DataSubject): Node {
@@ -277,14 +284,7 @@ function buildGraph(model: PolicyModel): Node {
     'schema:email': source.controller.contact?.email,
     'schema:telephone': source.controller.contact?.phone,
     'schema:url': source.controller.website,
-    'dpv:hasDataProtectionOfficer': source.dpo
-      ? node({
-          '@type': 'dpv:DataProtectionOfficer',
-          name: source.dpo.name,
-          'schema:email': source.dpo.contact?.email,
-          'schema:telephone': source.dpo.contact?.phone,
-        })
-      : undefined,
+    'dpv:hasDataProtectionOfficer': dpoNode(source.dpo),
   });
   const transfers = [...model.processors.map(processorTransfer), ...model.recipients.map(recipientTransfer)].filter(
     isNode,

@@ -3,6 +3,7 @@ import type { Language } from '../../i18n/messages.js';
 import { languageAlternates } from '../render-notice.js';
 import { readTemplate } from '../templates.js';
 import type { Register, RegisterCell } from './register-model.js';
+import type { RegisterAssessments } from './register-assessments.js';
 import { trimLineEnds } from '../text-whitespace.js';
 
 /** Partials defined here rather than in templates/partials/ (precompiled with the rest). */
@@ -126,7 +127,23 @@ export function registerToHtml(register: Register, languages: readonly Language[
   const render = template();
   const { alternates, links } = languageAlternates(register.lang, languages, 'register.html', 'layout:registerReadIn');
   const records = register.tables.map(record);
-  return trimLineEnds(render({ ...register, records, alternates, languageLinks: links })).replace(/\n{2,}/g, '\n');
+  const assessments = register.assessments && assessmentBlocks(register.assessments);
+  return trimLineEnds(render({ ...register, records, assessments, alternates, languageLinks: links })).replace(
+    /\n{2,}/g,
+    '\n',
+  );
+}
+
+/** The accepted findings as blocks of labelled facts (the finding, where, the reason), one a finding. */
+function assessmentBlocks(assessments: RegisterAssessments): {
+  caption: string;
+  intro: string;
+  items: Array<Array<{ label: string; value: string }>>;
+} {
+  const items = assessments.rows.map((row) =>
+    assessments.columns.map((column, i) => ({ label: column.header, value: row[i] ?? '' })),
+  );
+  return { caption: assessments.caption, intro: assessments.intro, items };
 }
 
 function record(table: RegisterTable): {

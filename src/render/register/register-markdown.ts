@@ -2,6 +2,7 @@ import { tableToMarkdown, escapeMarkdownText } from '../markdown-inline.js';
 import { text, type Inline } from '../outline.js';
 import { runOfValues } from './cell-values.js';
 import type { Register, RegisterColumn, RegisterTable } from './register-model.js';
+import type { RegisterAssessments } from './register-assessments.js';
 
 /** The register as Markdown: a heading per table and a GFM table, every value escaped. */
 export function registerToMarkdown(register: Register): string {
@@ -18,7 +19,21 @@ export function registerToMarkdown(register: Register): string {
       }),
     );
   }
+  if (register.assessments) parts.push(...assessmentParts(register.assessments));
   return parts.join('\n\n') + '\n';
+}
+
+/** The findings the organisation accepted: a heading, what they are, and a table (finding, where, reason). */
+function assessmentParts(assessments: RegisterAssessments): string[] {
+  return [
+    `## ${escapeMarkdownText(assessments.caption)}`,
+    escapeMarkdownText(assessments.intro),
+    tableToMarkdown({
+      caption: assessments.caption,
+      head: assessments.columns.map(headerOf),
+      rows: assessments.rows.map((row) => row.map((value) => [text(runOfValues([value]))])),
+    }),
+  ];
 }
 
 // Callbacks are module-level functions and hot loops are written out: no closures made per call

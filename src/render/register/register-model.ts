@@ -1,12 +1,21 @@
 import { messagesOf, type Language, type Messages } from '../../i18n/messages.js';
 import { partyLeavesEea } from '../../law/eea.js';
 import type { PolicyModel, Processor, ProcessorActivity, Purpose, Recipient } from '../../resolve/model.js';
+import type { Text } from '../../policy/policy-types.js';
 import { registerVersionKeys, versionLine } from '../version-line.js';
 import { isCareProvider } from '../../law/care-provider.js';
-import { dpoLikelyMandatory, dpoMandatoryForSector, hasContact } from '../../check/policy-facts.js';
+import {
+  appointedDpo,
+  dpoLikelyMandatory,
+  dpoMandatoryForSector,
+  hasContact,
+  noDpoReason,
+} from '../../check/policy-facts.js';
 import { controllerName, countryName, formatAddress, formatDate, joinList, pick, upperFirst } from '../format.js';
 import { notStatedText, purposeLawfulness, specialConditionText, transferGroundText } from '../legal-text.js';
 import { markdownToPlainText } from './plain-text.js';
+import { registerAssessments, type RegisterAssessments } from './register-assessments.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import {
   categoryLine,
   linesOf,
@@ -38,6 +47,8 @@ export interface Register {
   organisation: RegisterFacts;
   /** The controller's record (30(1)) first, then the processor's (30(2)) when it has one. */
   tables: RegisterTable[];
+  /** The check's findings the organisation accepted, with its reasons; absent when it accepted none. */
+  assessments?: RegisterAssessments;
 }
 
 export interface RegisterFacts {
@@ -162,6 +173,8 @@ const representativeCell = ({ model, m }: CellContext): RegisterCell => {
 };
 const dpoCell = ({ model, m }: CellContext): RegisterCell => {
   const d = model.source.dpo;
+  // The organisation states it appointed none, and why: said with its reason (30(1)(a) asks for a DPO 'where applicable').
+  if (d?.appointed === false) return notAppointedCell(d.reason, m);
   // None named where one is likely mandatory (a care provider with health data, 37(1)(c)): not stated, not '—'.
   if (!d) return dpoLikelyMandatory(model) || dpoMandatoryForSector(model) ? [m.t('register:cell.notStated')] : [];
   const lines = partyLines(d.name, undefined, d.contact, m);
@@ -169,14 +182,20 @@ const dpoCell = ({ model, m }: CellContext): RegisterCell => {
   return lines.length ? lines : [m.t('register:cell.dpoWithoutDetails')];
 };
 
+const notAppointedCell = (reason: Text | undefined, m: Messages): RegisterCell => [
+  m.t('register:cell.dpoNotAppointed', { reason: pick(reason, m) }),
+];
+
 /**
  * The DPO of a purpose's controller: its own controller's, else the organisation's — whose
- * 'niet vermeld' (one likely mandatory, none named) is about the organisation, not another controller.
+ * 'niet vermeld' (one likely mandatory, none named) and 'geen aangesteld' are about the organisation,
+ * not another controller.
  */
 function purposeDpoCell(p: Purpose, ctx: CellContext): RegisterCell {
   const own = p.controller?.dpo;
+  if (own?.appointed === false) return notAppointedCell(noDpoReason(own), ctx.m);
   if (own) return partyLines(own.name, undefined, own.contact, ctx.m);
-  return p.controller && !ctx.model.source.dpo ? [] : dpoCell(ctx);
+  return p.controller && !appointedDpo(ctx.model.source.dpo) ? [] : dpoCell(ctx);
 }
 
 /**
@@ -624,8 +643,15 @@ const endSentence = (line: string): string => (/[.!?]$/.test(line) ? line : `${l
 /** A line of its own among the facts: a capital and a full stop ('standaardbepalingen …' as a list item in the notice). */
 const factSentence = (line: string): string => endSentence(upperFirst(line));
 
-/** The register in one language ('nl' or 'en', in the policy's formality; or the messages given). */
-export function buildRegister(model: PolicyModel, lang: Language | Messages): Register {
+/**
+ * The register in one language ('nl' or 'en', in the policy's formality; or the messages given); with the
+ * check's findings, those the organisation acknowledged are its documented assessments.
+ */
+export function buildRegister(
+  model: PolicyModel,
+  lang: Language | Messages,
+  findings: readonly Diagnostic[] = [],
+): Register {
   const m = messagesOf(lang, model.source.metadata.formality);
   const safeguards = safeguardLines(model, m);
   const ctx: CellContext = {
@@ -639,6 +665,7 @@ export function buildRegister(model: PolicyModel, lang: Language | Messages): Re
   if (model.processorActivities.length)
     tables.push(table('processor', processorColumns, model.processorActivities, ctx));
   const { metadata, controller } = model.source;
+  const assessments = registerAssessments(findings, model, m);
   return {
     lang: m.lang,
     title: m.t('register:title', { name: controllerName(controller, m) }),
@@ -649,5 +676,6 @@ export function buildRegister(model: PolicyModel, lang: Language | Messages): Re
     noneStated: m.t('register:noneStated'),
     organisation: organisationFacts(ctx),
     tables,
+    ...(assessments ? { assessments } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type { Register, RegisterTable } from './register-model.js';
+import type { RegisterAssessments } from './register-assessments.js';
 import { printScale } from './print-scale.js';
 import { writeXlsx, XlsxStyle, type XlsxSheet } from './xlsx-package.js';
 
@@ -114,8 +115,8 @@ function rowHeights(rows: ReadonlyArray<readonly string[]>, widths: readonly num
 // Callbacks are module-level functions and hot loops are written out: no closures made per call
 // (docs/architecture.md, "No closures made per call").
 const headerFirst = (index: number): XlsxStyle => (index === 0 ? XlsxStyle.Header : XlsxStyle.Body);
-const widthOf = (column: RegisterTable['columns'][number]): number => column.width;
-const headerOf = (column: RegisterTable['columns'][number]): string => column.header;
+const widthOf = (column: { width: number }): number => column.width;
+const headerOf = (column: { header: string }): string => column.header;
 const cellText = (cell: readonly string[]): string => cell.join(XLSX_VALUE_SEPARATOR);
 const rowTexts = (row: ReadonlyArray<readonly string[]>): string[] => row.map(cellText);
 const factRow = (fact: { label: string; value: string }): string[] => [fact.label, fact.value];
@@ -193,24 +194,43 @@ function tableSheet(table: RegisterTable): XlsxSheet {
  */
 function organisationSheet(register: Register): XlsxSheet {
   const { organisation } = register;
-  const widths = [36, 80];
   const rows = [[...organisation.head], [register.title, register.versionLine], ...organisation.facts.map(factRow)];
+  return listSheet(organisation.sheetName, [36, 80], rows, 'portrait');
+}
+
+/**
+ * The findings the organisation accepted, after the records: a header row, then one row a finding (what
+ * the check found, where, the reason as written), landscape, one page wide and as many tall as they take.
+ */
+function assessmentsSheet(assessments: RegisterAssessments): XlsxSheet {
+  const rows = [assessments.columns.map(headerOf), ...assessments.rows.map((row) => [...row])];
+  return listSheet(assessments.sheetName, assessments.columns.map(widthOf), rows, 'landscape');
+}
+
+/** A sheet of a header row and rows of text, one page wide and as many pages tall as it takes. */
+function listSheet(
+  name: string,
+  widths: number[],
+  rows: string[][],
+  orientation: XlsxSheet['page']['orientation'],
+): XlsxSheet {
   return {
-    name: organisation.sheetName,
+    name,
     widths,
     rows,
     rowStyle: headerFirst,
     heights: rowHeights(rows, widths),
     freeze: { columns: 0, rows: 1 },
     autoFilter: false,
-    page: { orientation: 'portrait', size: { fitToWidth: 1, fitToHeight: 0 }, printFrom: 0, repeatColumns: 0 },
+    page: { orientation, size: { fitToWidth: 1, fitToHeight: 0 }, printFrom: 0, repeatColumns: 0 },
   };
 }
 
 /**
  * The register as an Excel workbook: the organisation's details first — the
  * register's title, its version, the controller, read and printed before the
- * activities — then one sheet per record (30(1), 30(2)). It opens at the
+ * activities — then one sheet per record (30(1), 30(2)), and the findings the organisation accepted
+ * when it accepted any. It opens at the
  * first record. Same register, same bytes: the document's date is the
  * policy's effective date; the zip carries no clock.
  */
@@ -219,7 +239,11 @@ export function registerToXlsx(register: Register): Uint8Array {
     title: register.title,
     versionLine: register.versionLine,
     date: register.date,
-    sheets: [organisationSheet(register), ...register.tables.map(tableSheet)],
+    sheets: [
+      organisationSheet(register),
+      ...register.tables.map(tableSheet),
+      ...(register.assessments ? [assessmentsSheet(register.assessments)] : []),
+    ],
     activeSheet: 1,
   });
 }

@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Language, Messages } from '../../i18n/messages.js';
 import type { OutputFile } from '../../output/output-file.js';
 import type { PolicyModel } from '../../resolve/model.js';
@@ -15,6 +16,8 @@ export interface RegisterRenderOptions {
   csvBom?: boolean;
   /** The languages of this build: register.html links the others. */
   languages?: readonly Language[];
+  /** The check's findings: those acknowledged, with their reasons, are the register's documented assessments. */
+  findings?: readonly Diagnostic[];
 }
 
 /**
@@ -27,7 +30,7 @@ export function renderRegister(
   messages: Messages,
   options: RegisterRenderOptions = {},
 ): OutputFile[] {
-  const register = buildRegister(model, messages);
+  const register = buildRegister(model, messages, options.findings);
   const csv = csvOptions(options.csvDialect ?? 'excel', register.lang, options.csvBom ?? false);
   return [
     ...register.tables.map((table) => ({
