@@ -39,6 +39,19 @@ export const explicitConsentWords =
  */
 export const explicitConsentNegations = /\b(geen|zonder|niet|niets|nooit|no|without|not|never|nothing)\b|n't\b/gi;
 
+/**
+ * The Wkkgz complaints route as a policy's own complaints text (complaints.internal) names it: the complaints
+ * officer, whom every care provider appoints to advise a complainant free of charge (Wkkgz art. 15; the act says
+ * "daartoe geschikt te achten personen", "klachtenfunctionaris" is the name in use, also "klachtfunctionaris"), and
+ * the disputes body recognised by the minister that it is affiliated with (art. 18(1)–(2); a sector's
+ * "geschillencommissie"). Articles read in the act of 7 October 2015 as enacted (statengeneraal/laws-markdown,
+ * BWBR0037173), not in its current consolidated text. A text that names them states the route in words.
+ */
+export const complaintsRouteWords = {
+  officer: /klacht(?:en)?functionaris|complaints? officer|complaints? official/i,
+  disputesBody: /geschilleninstantie|geschillencommissie|disputes? (?:body|committee|board)/i,
+};
+
 /** Secondary use of health data (legal review, missing check 3): purposes by their id or name. */
 export const secondaryUse = {
   /** Scientific research and AI: 9(2)(j) with UAVG art. 24 or BW 7:458, or explicit consent. */
