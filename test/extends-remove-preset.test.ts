@@ -64,6 +64,20 @@ describe('removing the preset LSP recipient in a thin policy', () => {
     expect(done.model!.recipients.map((r) => r.id)).not.toContain('exchange-lsp');
   });
 
+  it('a recipient both removed and still given is one error at the removal, not a half item', () => {
+    // The removal written, the placeholder init copied left in: it came back as a new recipient without name or type.
+    const both = analysePolicy(
+      practice({
+        recipients: [{ id: 'exchange-lsp', description: 'FILL-IN:exchange-consent' }],
+        remove: { recipients: ['exchange-lsp'] },
+      }),
+      file,
+    );
+    expect(both.diagnostics.map((d) => `${d.ruleId} ${d.pointer} ${d.message}`)).toEqual([
+      'extends/remove-given /remove/recipients/0 "exchange-lsp" is removed here, but this policy also gives an item with that id (/recipients/0), which would come back without the inherited values: delete that item, or do not remove "exchange-lsp"',
+    ]);
+  });
+
   it('says the same in Dutch', () => {
     const removed = analysePolicy(practice({ remove: { recipients: ['exchange-lsp'] } }), file, 'nl');
     expect(quoted(removed.diagnostics[0]!.message, 'schrijf ', ' in dit beleid')).toEqual({
