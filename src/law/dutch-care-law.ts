@@ -48,8 +48,11 @@ export const explicitConsentNegations = /\b(geen|zonder|niet|niets|nooit|no|with
  * BWBR0037173), not in its current consolidated text. A text that names them states the route in words.
  */
 export const complaintsRouteWords = {
-  officer: /klacht(?:en)?functionaris|complaints? officer|complaints? official/i,
-  disputesBody: /geschilleninstantie|geschillencommissie|disputes? (?:body|committee|board)/i,
+  officer: /klacht(?:en)?functionaris|klachtenbemiddelaar|complaints? (?:officer|official|mediator)/i,
+  // SKGE (Stichting Klachten en Geschillen Eerstelijnszorg) holds the recognised disputes bodies for GP care and
+  // community pharmacies (skge.nl), and GP practices name it alone ("aangesloten bij de SKGE").
+  disputesBody:
+    /geschilleninstantie|geschillencommissie|\bSKGE\b|Klachten en Geschillen Eerstelijnszorg|disputes? (?:body|committee|board)/i,
 };
 
 /** Secondary use of health data (legal review, missing check 3): purposes by their id or name. */

@@ -44,7 +44,7 @@ export const laws: Readonly<Record<LawId, LawFacts>> = {
     id: 'wkkgz',
     source: overheid('BWBR0037173'),
     verify:
-      'articles 13, 15 and 18 read in the text as enacted in 2015, not in the consolidated text in force on wetten.overheid.nl; art. 1 defines no "klacht" (art. 14(1): a complaint about "een gedraging jegens een cliënt in het kader van de zorgverlening"), so that a complaint about how the file and data are handled is a Wkkgz complaint is read from that, not confirmed; art. 1(3) lets an order in council exempt pharmaceutical care, and whether one does is not checked',
+      'articles 13, 15 and 18 read in the text as enacted in 2015, not in the consolidated text in force on wetten.overheid.nl; art. 1 defines no "klacht" (art. 14(1): a complaint about "een gedraging jegens een cliënt in het kader van de zorgverlening"), so that a complaint about how the file and data are handled is a Wkkgz complaint is read from that, not confirmed; art. 1(3) lets an order in council exempt pharmaceutical care: no order read, but the disputes body of SKGE for community pharmacies is recognised by the minister (skge.nl), so pharmacies are taken to be covered',
   },
   // Art. 88: the duty of secrecy of everyone practising an individual healthcare profession (legal review item 4).
   'wet-big': { id: 'wet-big', source: overheid('BWBR0006251') },

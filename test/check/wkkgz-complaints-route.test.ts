@@ -54,6 +54,11 @@ describe('wkkgz/complaints-route-unstated', () => {
       'Contact our complaints officer, or the disputes committee we belong to.',
     );
     expect(route({ internal: english })).toEqual([]);
+    // A GP practice names the body that provides both by its name only: the disputes body, not the officer.
+    const skge = text('Wij zijn aangesloten bij de SKGE.', 'We are affiliated with SKGE.');
+    expect(route({ internal: skge, officer })).toEqual([]);
+    expect(route({ internal: skge }).map((f) => f.split(' ')[1])).toEqual(['/complaints']);
+    expect(route({ internal: skge })[0]).toContain('names no complaints officer (klachtenfunctionaris), so');
     // The AVG's route (the DPO, the AP) is not the Wkkgz's: the cosmetic clinic's text, reported.
     const dpoOnly = text(
       'Hebt u klachten, neem dan contact op met onze functionaris voor gegevensbescherming.',
