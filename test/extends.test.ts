@@ -159,7 +159,7 @@ describe('extends', () => {
     const used = positionOfText(baseText, '"mail"');
     const removal = positionOfText(childText, '"mail"');
     expect(compact(await runPolicyc(['check', 'practice-a', '--format', 'compact'], root))).toEqual([
-      `practice-a/policy.json:${removal.line}:${removal.column} error /remove/processors/0 "mail" is removed here, but shared/base.json:${used.line}:${used.column} (/purposes/0/processors/1) still refers to it as a processor; remove that reference too (give that item without it in this policy), or keep "mail" [reference/dangling]`,
+      `practice-a/policy.json:${removal.line}:${removal.column} error /remove/processors/0 "mail" is removed here, but shared/base.json:${used.line}:${used.column} (/purposes/0/processors/1) still refers to it as a processor; remove that reference too: write "purposes": [{ "id": "appointments", "processors": ["agenda"] }] in this policy (where it already has that list or item, add to it), or keep "mail" [reference/dangling]`,
     ]);
   });
 

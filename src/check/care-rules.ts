@@ -1,4 +1,5 @@
 import {
+  complaintsRouteWords,
   explicitConsentNegations,
   explicitConsentWords,
   formerLaws,
@@ -20,7 +21,7 @@ import {
   texts,
   usesConsent,
 } from './policy-facts.js';
-import type { Rule } from './rules.js';
+import type { Finding, Rule } from './rules.js';
 
 /** A website whose visits say something about health: a care provider's, or any that processes health data. */
 const healthSite = (model: PolicyModel): boolean =>
@@ -65,6 +66,21 @@ function statesExplicitConsent(text: string): boolean {
     if (!sentence.match(explicitConsentWords)) return false;
     return (sentence.match(explicitConsentNegations) ?? []).length % 2 === 0;
   });
+}
+
+/**
+ * A care provider whose policy names no complaints officer or no disputes body (Wkkgz art. 15, 18), in the fields
+ * or in words in its complaints text: one finding, its variant naming the one missing when the other is there.
+ */
+function complaintsRouteUnstated(model: PolicyModel): Finding[] {
+  if (!isCareProvider(model)) return [];
+  const complaints = model.source.complaints;
+  const said = texts(complaints?.internal);
+  const officer = complaints?.officer !== undefined || said.some((t) => complaintsRouteWords.officer.test(t));
+  const body = complaints?.disputesBody !== undefined || said.some((t) => complaintsRouteWords.disputesBody.test(t));
+  if (officer && body) return [];
+  const variant = officer ? 'disputesBody' : body ? 'officer' : undefined;
+  return [{ pointer: complaints ? '/complaints' : '/controller', ...(variant ? { variant } : {}) }];
 }
 
 export const careRules: readonly Rule[] = [
@@ -141,6 +157,15 @@ export const careRules: readonly Rule[] = [
           .filter((x) => !texts(x.about).some(statesExplicitConsent))
           .map((x) => ({ pointer: joinPointer(x.pointer, 'name'), vars: { purpose: p.name, party: x.name } }));
       }),
+  },
+  {
+    id: 'wkkgz/complaints-route-unstated',
+    // The GDPR asks the notice only for the supervisory authority (13(2)(d)); the Wkkgz asks the provider to bring its
+    // complaints arrangement and disputes body to its clients' attention in a suitable way (13(4), 18(5)), which a
+    // complaints page may do: a prompt, not a defect.
+    severity: 'info',
+    article: 'Wkkgz 13(4), 15, 18',
+    check: complaintsRouteUnstated,
   },
   {
     id: 'art6/public-task-law-missing',

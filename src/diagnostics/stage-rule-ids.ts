@@ -17,6 +17,7 @@ export const stageRuleIds = {
     'extends/cycle',
     'extends/unreadable',
     'extends/remove-unknown',
+    'extends/remove-given',
     'input/not-json',
     'input/skipped-folder',
     'internal/error',

@@ -39,6 +39,22 @@ export const explicitConsentWords =
  */
 export const explicitConsentNegations = /\b(geen|zonder|niet|niets|nooit|no|without|not|never|nothing)\b|n't\b/gi;
 
+/**
+ * The Wkkgz complaints route as a policy's own complaints text (complaints.internal) names it: the complaints
+ * officer, whom every care provider appoints to advise a complainant free of charge (Wkkgz art. 15; the act says
+ * "daartoe geschikt te achten personen", "klachtenfunctionaris" is the name in use, also "klachtfunctionaris"), and
+ * the disputes body recognised by the minister that it is affiliated with (art. 18(1)–(2); a sector's
+ * "geschillencommissie"). Articles read in the act of 7 October 2015 as enacted (statengeneraal/laws-markdown,
+ * BWBR0037173), not in its current consolidated text. A text that names them states the route in words.
+ */
+export const complaintsRouteWords = {
+  officer: /klacht(?:en)?functionaris|klachtenbemiddelaar|complaints? (?:officer|official|mediator)/i,
+  // SKGE (Stichting Klachten en Geschillen Eerstelijnszorg) holds the recognised disputes bodies for GP care and
+  // community pharmacies (skge.nl), and GP practices name it alone ("aangesloten bij de SKGE").
+  disputesBody:
+    /geschilleninstantie|geschillencommissie|\bSKGE\b|Klachten en Geschillen Eerstelijnszorg|disputes? (?:body|committee|board)/i,
+};
+
 /** Secondary use of health data (legal review, missing check 3): purposes by their id or name. */
 export const secondaryUse = {
   /** Scientific research and AI: 9(2)(j) with UAVG art. 24 or BW 7:458, or explicit consent. */

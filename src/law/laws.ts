@@ -28,14 +28,23 @@ export const laws: Readonly<Record<LawId, LawFacts>> = {
   wgbo: { id: 'wgbo', code: 'BW', source: overheid('BWBR0005290') },
   awr: { id: 'awr', source: overheid('BWBR0002320') },
   wabvpz: { id: 'wabvpz', source: overheid('BWBR0023864') },
-  // Every care provider has a complaints officer and is affiliated with a recognised disputes body
-  // (degeschillencommissiezorg.nl, geschilleninstantieszorg.nl): the notice names them from complaints.officer and
-  // complaints.disputesBody as 'zoals de Wkkgz vraagt', citing no article.
+  // Every care provider appoints persons who advise a complainant free of charge (art. 15(1): "De zorgaanbieder wijst
+  // een of meer daartoe geschikt te achten personen aan die een klager op diens verzoek gratis van advies dienen", the
+  // klachtenfunctionaris), is affiliated with a disputes body the minister recognises (art. 18(1)-(2): "De
+  // zorgaanbieder is aangesloten bij een geschilleninstantie"; "Een geschilleninstantie is erkend door Onze
+  // Minister"), and brings its complaints arrangement and that body to its clients' attention (13(4), 18(5)). Read
+  // in the act of 7 October 2015 as enacted (statengeneraal/laws-markdown,
+  // wet/wet/kwaliteit/klachten/en/geschillen/zorg/BWBR0037173/README.md, 2015-11-13) and confirmed for today on
+  // degeschillencommissiezorg.nl ("De Wkkgz verplicht iedere zorgaanbieder om een klachtenfunctionaris te hebben.
+  // Daarnaast moet elke zorgaanbieder zich aansluiten bij een externe onafhankelijke geschilleninstantie.") and
+  // geschilleninstantieszorg.nl ("Zorgaanbieders moeten daarom aangesloten zijn bij een erkende
+  // geschilleninstantie."). The notice names them from complaints.officer and complaints.disputesBody as 'zoals de
+  // Wkkgz vraagt', citing no article; wkkgz/complaints-route-unstated cites 13(4), 15 and 18.
   wkkgz: {
     id: 'wkkgz',
     source: overheid('BWBR0037173'),
     verify:
-      'the articles (15 complaints officer, 18 disputes body) recalled, not read on wetten.overheid.nl; that a complaint about how the file and data are handled is a complaint under the Wkkgz (art. 1, "klacht") read from its definition, not confirmed',
+      'articles 13, 15 and 18 read in the text as enacted in 2015, not in the consolidated text in force on wetten.overheid.nl; art. 1 defines no "klacht" (art. 14(1): a complaint about "een gedraging jegens een cliënt in het kader van de zorgverlening"), so that a complaint about how the file and data are handled is a Wkkgz complaint is read from that, not confirmed; art. 1(3) lets an order in council exempt pharmaceutical care: no order read, but the disputes body of SKGE for community pharmacies is recognised by the minister (skge.nl), so pharmacies are taken to be covered',
   },
   // Art. 88: the duty of secrecy of everyone practising an individual healthcare profession (legal review item 4).
   'wet-big': { id: 'wet-big', source: overheid('BWBR0006251') },

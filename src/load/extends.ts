@@ -305,24 +305,40 @@ function removals(doc: SourceDocument, inherited: SourceDocument, diagnostics: D
   for (const [list, ids] of Object.entries(remove)) {
     if (!Array.isArray(ids)) continue;
     const have = new Set(idsOf((inherited.value as Record<string, unknown>)[list]));
+    const given = idsOf((doc.value as Record<string, unknown>)[list]);
     ids.forEach((id, i) => {
       if (typeof id !== 'string') return;
-      if (have.has(id)) return void (out.get(list) ?? out.set(list, new Set()).get(list)!).add(id);
       const pointer = joinPointer('/remove', list, i);
-      const { line, column } = positionOf(doc, pointer);
-      diagnostics.push({
-        ruleId: 'extends/remove-unknown' satisfies StageRuleId<'load'>,
-        severity: 'error',
-        file: doc.file,
-        pointer,
-        line,
-        column,
-        messageId: 'diagnostics:extends.removeUnknown',
-        data: { id, list },
-      });
+      if (!have.has(id)) return void diagnostics.push(removeProblem(doc, pointer, 'removeUnknown', { id, list }));
+      (out.get(list) ?? out.set(list, new Set()).get(list)!).add(id);
+      // Removed and given: the item would come back as a new one, without the base's values.
+      const own = given.indexOf(id);
+      if (own >= 0)
+        diagnostics.push(removeProblem(doc, pointer, 'removeGiven', { id, item: joinPointer('', list, own) }));
     });
   }
   return out;
+}
+
+/** A problem with an entry of the policy's `remove` lists, at that entry. */
+function removeProblem(
+  doc: SourceDocument,
+  pointer: string,
+  key: 'removeUnknown' | 'removeGiven',
+  data: Record<string, string>,
+): Diagnostic {
+  const { line, column } = positionOf(doc, pointer);
+  const ruleId: StageRuleId<'load'> = key === 'removeUnknown' ? 'extends/remove-unknown' : 'extends/remove-given';
+  return {
+    ruleId,
+    severity: 'error',
+    file: doc.file,
+    pointer,
+    line,
+    column,
+    messageId: `diagnostics:extends.${key}`,
+    data,
+  };
 }
 
 /** One value to merge: where it sits in which document. */
@@ -433,7 +449,7 @@ class Merger {
       result.push(this.merge(item, override, joinPointer(at, result.length)));
     }
     for (const item of childItems)
-      if (byId.get((item.value as { id: string }).id) === item)
+      if (byId.get((item.value as { id: string }).id) === item && !removed.has((item.value as { id: string }).id))
         result.push(this.copy(item, joinPointer(at, result.length)));
     return result;
   }

@@ -89,12 +89,19 @@ export class ResolveContext {
     if (removal !== undefined) {
       // The policy removed what a base still uses: reported at the removal, naming the use.
       const used = locate(this.doc, pointer);
-      this.report('reference/dangling', removal, 'diagnostics:reference.removedButUsed', {
-        id,
-        kind: { message: { messageId: `diagnostics:reference.kind.${kind}` } },
-        place: `${used.file}:${used.line}:${used.column}`,
-        pointer,
-      });
+      const write = listWithout(this.source, pointer, this.removedIds());
+      this.report(
+        'reference/dangling',
+        removal,
+        `diagnostics:reference.${write ? 'removedButUsedWrite' : 'removedButUsed'}`,
+        {
+          id,
+          kind: { message: { messageId: `diagnostics:reference.kind.${kind}` } },
+          place: `${used.file}:${used.line}:${used.column}`,
+          pointer,
+          ...(write ? { write } : {}),
+        },
+      );
       return;
     }
     this.report(
@@ -109,6 +116,13 @@ export class ResolveContext {
     );
   }
 
+  /** Every id the policy's own `remove` lists. */
+  private removedIds(): Set<string> {
+    const remove = (this.source as { remove?: unknown }).remove;
+    if (typeof remove !== 'object' || remove === null) return new Set();
+    return new Set(Object.values(remove).flatMap((ids) => (Array.isArray(ids) ? (ids as string[]) : [])));
+  }
+
   /** Where the policy's own `remove` lists `id` (/remove/<list>/<i>), if it does. */
   private removal(id: string): string | undefined {
     const remove = (this.source as { remove?: unknown }).remove;
@@ -119,4 +133,21 @@ export class ResolveContext {
     }
     return undefined;
   }
+}
+
+/**
+ * What a policy writes to drop removed ids from an inherited item's list of
+ * references at `pointer` (/<collection>/<i>/<list>/<j>, the item having an
+ * id): `"purposes": [{ "id": "treatment", "recipients": ["a", "b"] }]`, the
+ * list without every id the policy removes. Undefined for another shape.
+ */
+function listWithout(source: PolicySource, pointer: string, removed: ReadonlySet<string>): string | undefined {
+  const match = /^\/([A-Za-z]+)\/(\d+)\/([A-Za-z]+)\/\d+$/.exec(pointer);
+  if (!match) return undefined;
+  const [, collection, index, key] = match;
+  const item = ((source as unknown as Record<string, unknown>)[collection!] as unknown[] | undefined)?.[Number(index)];
+  const { id, [key!]: list } = (item ?? {}) as Record<string, unknown>;
+  if (typeof id !== 'string' || !Array.isArray(list)) return undefined;
+  const kept = list.filter((ref) => !removed.has(ref as string)).map((ref) => JSON.stringify(ref));
+  return `"${collection}": [{ "id": ${JSON.stringify(id)}, "${key}": [${kept.join(', ')}] }]`;
 }

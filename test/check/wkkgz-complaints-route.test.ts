@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { analysePolicy } from '../../src/pipeline/analyse-policy.js';
+import type { Complaints, PolicySource } from '../../src/policy/policy-types.js';
+import { miniPolicy } from '../support/mini-policy.js';
+
+/**
+ * wkkgz/complaints-route-unstated: a care provider that names no complaints officer or no disputes body (Wkkgz
+ * art. 15, 18), in the fields or in words in its complaints text. These pin its reach: which variant, where, and
+ * the texts that state the route in words (docs/seed-findings.md).
+ */
+const text = (nl: string, en = nl): { nl: string; en: string } => ({ nl, en });
+
+function route(complaints: Complaints | undefined, careProvider = true, lang: 'en' | 'nl' = 'en'): string[] {
+  const policy: PolicySource = { ...miniPolicy(), ...(complaints ? { complaints } : {}) };
+  policy.controller.isCareProvider = careProvider;
+  return analysePolicy(JSON.stringify(policy, null, 2), 'policy.json', lang)
+    .findings.filter((f) => f.ruleId === 'wkkgz/complaints-route-unstated')
+    .map((f) => `${f.severity} ${f.pointer} ${f.message}`);
+}
+const officer = { name: 'Klachtenfunctionaris Mini', contact: { email: 'klacht@mini.example' } };
+const disputesBody = {
+  name: 'Geschillencommissie Zorg Algemeen',
+  contact: { url: 'https://www.degeschillencommissiezorg.nl' },
+};
+
+describe('wkkgz/complaints-route-unstated', () => {
+  it('a care provider without a complaints section: both, at the controller, in both languages', () => {
+    expect(route(undefined)).toEqual([
+      'info /controller This care provider names no complaints officer (klachtenfunctionaris) and no disputes body (geschilleninstantie), so the notice does not tell patients where to complain about their care. Under the Wkkgz every care provider has both: give them as complaints.officer and complaints.disputesBody.',
+    ]);
+    expect(route(undefined, true, 'nl')).toEqual([
+      'info /controller Deze zorgaanbieder noemt geen klachtenfunctionaris en geen geschilleninstantie, dus de privacyverklaring zegt patiënten niet waar zij met een klacht over hun zorg terechtkunnen. Volgens de Wkkgz heeft elke zorgaanbieder ze allebei: vul ze in bij complaints.officer en complaints.disputesBody.',
+    ]);
+  });
+
+  it('names the one missing, at the complaints section', () => {
+    expect(route({ officer })).toEqual([
+      'info /complaints This care provider names no disputes body (geschilleninstantie), so the notice does not tell patients where to go when a complaint about their care is not resolved. Under the Wkkgz every care provider is affiliated with one: give it as complaints.disputesBody.',
+    ]);
+    expect(route({ disputesBody })).toEqual([
+      'info /complaints This care provider names no complaints officer (klachtenfunctionaris), so the notice does not tell patients who helps them with a complaint about their care. Under the Wkkgz every care provider has one: give it as complaints.officer.',
+    ]);
+    expect(route({ officer, disputesBody })).toEqual([]);
+  });
+
+  it('reads the complaints text for the route stated in words, in either language', () => {
+    const dutch = text(
+      'U kunt uw klacht ook melden bij onze klachtfunctionaris. Komen we er niet uit, dan kunt u naar de Geschilleninstantie Zorg.',
+      'You can also take your complaint to our officer.',
+    );
+    expect(route({ internal: dutch })).toEqual([]);
+    const english = text(
+      'Neem contact met ons op.',
+      'Contact our complaints officer, or the disputes committee we belong to.',
+    );
+    expect(route({ internal: english })).toEqual([]);
+    // A GP practice names the body that provides both by its name only: the disputes body, not the officer.
+    const skge = text('Wij zijn aangesloten bij de SKGE.', 'We are affiliated with SKGE.');
+    expect(route({ internal: skge, officer })).toEqual([]);
+    expect(route({ internal: skge }).map((f) => f.split(' ')[1])).toEqual(['/complaints']);
+    expect(route({ internal: skge })[0]).toContain('names no complaints officer (klachtenfunctionaris), so');
+    // The AVG's route (the DPO, the AP) is not the Wkkgz's: the cosmetic clinic's text, reported.
+    const dpoOnly = text(
+      'Hebt u klachten, neem dan contact op met onze functionaris voor gegevensbescherming.',
+      'If you have any complaints, please contact our Data Protection Officer.',
+    );
+    expect(route({ internal: dpoOnly }).map((f) => f.split(' ')[1])).toEqual(['/complaints']);
+    // Words for one, a field for the other.
+    expect(
+      route({ internal: text('Bel onze klachtenfunctionaris.', 'Call our complaints officer.'), disputesBody }),
+    ).toEqual([]);
+  });
+
+  it('says nothing for an organisation that is no care provider', () => {
+    expect(route(undefined, false)).toEqual([]);
+  });
+});
