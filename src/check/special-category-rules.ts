@@ -27,8 +27,21 @@ function quoteIn(t: Text, pattern: RegExp): Text | undefined {
 /** A special category's name in the message language. */
 const term = (kind: string): MessageValue => ({ message: { messageId: `terms:specialCategory.${kind}` } });
 
+/**
+ * The words of every special category in one pattern: a data category whose texts match it nowhere names none (a
+ * union matches where one of its patterns does), and is passed over after one reading instead of one per category.
+ */
+const anySpecialCategoryWord = new RegExp(
+  specialCategoryWords.map(([, pattern]) => `(?:${pattern.source})`).join('|'),
+  'i',
+);
+const hasSpecialCategoryWord = (s: string): boolean => anySpecialCategoryWord.test(s);
+const namesAnySpecialCategory = (t: Text | undefined): boolean =>
+  t !== undefined && Object.values(t).some(hasSpecialCategoryWord);
+
 /** One finding per special category that `c` names in its name or description and that no category declares. */
 function undeclaredIn(c: DataCategory, declared: ReadonlySet<string>): Finding[] {
+  if (!namesAnySpecialCategory(c.name) && !namesAnySpecialCategory(c.description)) return [];
   return specialCategoryWords
     .filter(([kind]) => !declared.has(kind))
     .flatMap(([kind, pattern]) => {
