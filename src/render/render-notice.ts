@@ -191,17 +191,13 @@ const MARKED = /<h([1-3]) id="\u0000([^"]*)">([^<]*)<\/h\1>|\u0000/g;
  * layout puts in its own prefix, heading levels and links. The same text as
  * two renders, at a little more than the cost of one.
  *
- * The shared HTML is tidied once, before the layouts: a layout changes no
- * line's ends (it writes an id prefix, without whitespace, inside attributes,
- * and a heading's level) and tidying reads nothing else, so the two commute. Each layout
- * works on the slices before and after the links' place, which share the
- * tidied text's characters: a notice is a few hundred kilobytes of UTF-16,
- * and every intermediate copy of it is garbage. No mark or heading spans the
- * links' place (the links are a paragraph of their own), so laying out the
- * two slices gives what laying out the whole gives; and as the links are
- * whole lines between two lines of text, taking them out or putting others
- * in leaves the text tidy (test/render/fragment-and-body.test.ts compares
- * both with a tidied render per layout).
+ * The shared HTML is made flat once (to find the links' place); each layout
+ * works on the slices before and after that place, which share its
+ * characters, and is made flat once more by tidying: a notice is a few
+ * hundred kilobytes of UTF-16, and every intermediate copy of it is garbage.
+ * No mark or heading spans the links' place (the links are a paragraph of
+ * their own), so laying out the two slices gives what laying out the whole
+ * gives.
  */
 function fragmentAndBody(
   templates: NoticeTemplates,
@@ -209,21 +205,19 @@ function fragmentAndBody(
   fragmentLayout: HtmlLayout,
   links: ReadonlyArray<{ lang: Language; href: string; label: string }>,
 ): { fragment: string; body: string } {
-  const shared = tidy(
-    templates.fragment({
-      ...outline,
-      layout: { idPrefix: MARK, headingLevel: 1 },
-      languageLinks: [MARK_LINK],
-    }),
-  );
+  const shared = templates.fragment({
+    ...outline,
+    layout: { idPrefix: MARK, headingLevel: 1 },
+    languageLinks: [MARK_LINK],
+  });
   const slot = templates.languages({ languageLinks: [MARK_LINK] });
   const at = shared.indexOf(slot);
   const before = at < 0 ? shared : shared.slice(0, at);
   const after = at < 0 ? '' : shared.slice(at + slot.length);
   const languages = at >= 0 && links.length ? templates.languages({ languageLinks: links }) : '';
   return {
-    fragment: withLayout(before, fragmentLayout) + withLayout(after, fragmentLayout),
-    body: withLayout(before, PAGE_LAYOUT) + withLayout(languages, PAGE_LAYOUT) + withLayout(after, PAGE_LAYOUT),
+    fragment: tidy(withLayout(before, fragmentLayout) + withLayout(after, fragmentLayout)),
+    body: tidy(withLayout(before, PAGE_LAYOUT) + withLayout(languages, PAGE_LAYOUT) + withLayout(after, PAGE_LAYOUT)),
   };
 }
 
