@@ -247,19 +247,30 @@ function objectsHaving(model: PolicyModel, key: string): FoundObject[] {
   return found;
 }
 
+/** The objects that hold `key`, by a walk that keeps the path as tokens and makes a pointer only of what it finds. */
 function walkFor(model: PolicyModel, key: string): FoundObject[] {
   const found: FoundObject[] = [];
-  const walk = (node: unknown, pointer: string, named: { name: unknown } | undefined): void => {
+  const path: Array<string | number> = [];
+  const walk = (node: unknown, named: { name: unknown } | undefined): void => {
     if (Array.isArray(node)) {
-      node.forEach((item, i) => walk(item, joinPointer(pointer, i), named));
+      for (let i = 0; i < node.length; i++) {
+        path.push(i);
+        walk(node[i], named);
+        path.pop();
+      }
       return;
     }
     if (node === null || typeof node !== 'object') return;
     const object = node as Record<string, unknown>;
-    const here = 'name' in object && pointer !== '' ? { name: object.name } : named;
-    if (key in object) found.push({ pointer, value: object, ...(here ? { named: here } : {}) });
-    for (const k in object) walk(object[k], joinPointer(pointer, k), here);
+    const here = 'name' in object && path.length ? { name: object.name } : named;
+    if (key in object)
+      found.push({ pointer: joinPointer('', ...path), value: object, ...(here ? { named: here } : {}) });
+    for (const k in object) {
+      path.push(k);
+      walk(object[k], here);
+      path.pop();
+    }
   };
-  walk(model.source, '', undefined);
+  walk(model.source, undefined);
   return found;
 }

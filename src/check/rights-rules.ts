@@ -46,6 +46,10 @@ function shorterAim(quote: string): boolean {
 
 /** What in one language's text narrows a right in the way of `n`, or undefined when nothing does (or the text makes it lawful). */
 function narrowingIn(n: Narrowing, text: string, split: Sentences): string | undefined {
+  // A pattern that matches no part of the text matches none of its sentences (their ends stand next to whitespace,
+  // where `\b` holds as it does at a sentence's ends): most texts are read once per narrowing, not split and read
+  // sentence by sentence.
+  if (!n.pattern.test(text)) return undefined;
   if (n.lawfulIfIn === 'text' && n.lawfulIf?.test(text)) return undefined;
   // Every case of art. 18(1) named: "only" then lists them all.
   if (n.kind === 'restrictionGrounds' && restrictionGroundWords.every((w) => w.test(text))) return undefined;
@@ -70,12 +74,19 @@ function quoteOf(n: Narrowing, text: Text, split: Sentences): Text | undefined {
 }
 
 /**
+ * Every narrowing's pattern in one: a text that matches it nowhere matches none of them (a union matches where one
+ * of its patterns does), and is passed over after one reading instead of one per narrowing.
+ */
+const anyNarrowing = new RegExp(narrowings.map((n) => `(?:${n.pattern.source})`).join('|'), 'i');
+const mayNarrow = (s: string): boolean => anyNarrowing.test(s);
+
+/**
  * The statement's own rights texts that narrow a right (law/rights-limits.ts): one finding per text and kind.
  * Rights set aside with a reason (rights.notApplicable) are reported, if at all, by what they cite, not here.
  */
 function narrowedRights(model: PolicyModel): Finding[] {
   const texts: FoundText[] = textsIn(model.source.rights, '/rights').filter(
-    ({ pointer }) => !pointer.startsWith('/rights/notApplicable'),
+    ({ pointer, text }) => !pointer.startsWith('/rights/notApplicable') && Object.values(text).some(mayNarrow),
   );
   const split: Sentences = new Map();
   return texts.flatMap(({ pointer, text }) =>

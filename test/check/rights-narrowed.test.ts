@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { narrowings } from '../../src/law/rights-limits.js';
 import { analysePolicy } from '../../src/pipeline/analyse-policy.js';
 import type { PolicySource } from '../../src/policy/policy-types.js';
 import { miniPolicy } from '../support/mini-policy.js';
@@ -237,4 +238,18 @@ describe("rights/narrowed: an objection that needs the person's reason (English 
     ).toEqual([]);
     expect(note('erasure', 'Als je een geldige reden hebt, wissen wij je gegevens.')).toEqual([]);
   });
+});
+
+// The rule reads a whole text with each narrowing's pattern before reading it sentence by sentence
+// (rights-rules.ts, narrowingIn): sound only while no pattern anchors ("[^" is a class, not an anchor), looks
+// behind or keeps state, so that a match in a sentence is a match in the text around it. The 'i' flag: the
+// sentence by sentence reading uses the pattern's source with 'gi'.
+describe('rights/narrowed: the patterns', () => {
+  it.each(narrowings.map((n) => [n.kind, n.pattern] as const))(
+    '%s: matches the same in a sentence as in its text',
+    (_kind, pattern) => {
+      expect(pattern.flags).toBe('i');
+      expect(pattern.source).not.toMatch(/(?<!\[)\^|\$|\(\?<[=!]/);
+    },
+  );
 });

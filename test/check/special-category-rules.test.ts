@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { specialCategoryWords } from '../../src/law/special-category-words.js';
 import { analysePolicy } from '../../src/pipeline/analyse-policy.js';
 import type { PolicySource } from '../../src/policy/policy-types.js';
 import { miniPolicy } from '../support/mini-policy.js';
@@ -87,4 +88,15 @@ describe('art9/category-undeclared', () => {
       ]),
     ).toEqual([]);
   });
+
+  // The rule reads a whole text with each pattern before splitting it into sentences (special-category-rules.ts,
+  // namedIn): sound only while no pattern anchors, looks behind or keeps state, so that a match in a sentence is a
+  // match in the text around it.
+  it.each(specialCategoryWords.map(([kind, pattern]) => [kind, pattern] as const))(
+    '%s: its words match the same in a sentence as in its text',
+    (_kind, pattern) => {
+      expect(pattern.flags).not.toMatch(/[gym]/);
+      expect(pattern.source).not.toMatch(/(?<!\[)\^|\$|\(\?<[=!]/);
+    },
+  );
 });

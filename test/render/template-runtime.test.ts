@@ -15,14 +15,26 @@ const source = [
   '{{#if missing}}no{{else}}{{many rows}}{{/if}}',
 ].join('\n');
 
-function render(version: string, context: object): string {
+/** Blocks inside blocks inside `each`, and a partial, without parent paths: the frame `each` updates in place for every item. */
+const nestedSource = [
+  '{{#each rows}}<p>{{#if @first}}first {{else}}{{#if @last}}last {{/if}}{{/if}}{{@index}}',
+  '{{#each items}}[{{#if @first}}*{{/if}}{{this}}:{{@index}}{{#if @last}}.{{/if}}]{{/each}}',
+  '{{> cell value=text}}</p>{{/each}}',
+].join('');
+
+function compiled(version: string, template: string): (context: object) => string {
   const env: HandlebarsRuntime = createEnvironment();
   (env as { VERSION: string }).VERSION = version;
   for (const name of Object.keys(htmlCompileOptions.knownHelpers))
     env.registerHelper(name, (...args: unknown[]) => `[${name}:${String(args.length > 1 ? args[0] : '')}]`);
-  env.registerPartial('cell', compileTemplate(env, '<i>{{inlines value}}</i>', htmlCompileOptions));
-  return compileTemplate(env, source, htmlCompileOptions)(context);
+  env.registerPartial(
+    'cell',
+    compileTemplate(env, '<i>{{#if value}}{{inlines value}}{{else}}-{{/if}}</i>', htmlCompileOptions),
+  );
+  return compileTemplate(env, template, htmlCompileOptions);
 }
+
+const render = (version: string, context: object): string => compiled(version, source)(context);
 
 describe("templates rendered without the runtime's per-render wrappers", () => {
   it('are written against the installed Handlebars runtime (upgrade: check withUnwrappedHelpers, then the version)', () => {
@@ -34,6 +46,23 @@ describe("templates rendered without the runtime's per-render wrappers", () => {
     const lean = render(UNWRAPPED_FOR_VERSION, context);
     expect(lean).toBe(render('0.0.0-another', context));
     expect(lean).toContain('<p>[inlines:a] T &lt;&amp;&gt; <i>[inlines:a]</i></p>');
+  });
+
+  it("render blocks nested in each, and partials, exactly as the runtime's own container does", () => {
+    const rows = [
+      { text: 'a', items: ['x', 'y', 'z'] },
+      { text: '', items: [] },
+      { text: 'c', items: ['w'] },
+    ];
+    const lean = compiled(UNWRAPPED_FOR_VERSION, nestedSource);
+    const own = compiled('0.0.0-another', nestedSource);
+    expect(lean({ rows })).toBe(own({ rows }));
+    expect(lean({ rows })).toBe(
+      '<p>first 0[*x:0][y:1][z:2.]<i>[inlines:a]</i></p><p>1<i>-</i></p><p>last 2[*w:0.]<i>[inlines:c]</i></p>',
+    );
+    // A second render, with other frames: nothing of the first is kept.
+    expect(lean({ rows: rows.slice(1) })).toBe(own({ rows: rows.slice(1) }));
+    expect(lean({ rows: rows.slice(1) })).toBe('<p>first 0<i>-</i></p><p>last 1[*w:0.]<i>[inlines:c]</i></p>');
   });
 
   it('report a missing value with the same error', () => {
