@@ -62,6 +62,15 @@ const hedgeWords = String.raw`(?:(?:waar|indien|zo|voor zover)\s+(?:dat\s+|het\s
 /** "binnen de termijn", "within the period below", "binnen een maand": the term of an answer, by name or counted. */
 const termOfAnswer = String.raw`\b(?:binnen|within)\b[^.;!?]{0,40}?(?:\b(?:termijn|periode|period|deadline|time limit)\b|\b${countedTerm})`;
 
+/**
+ * What may stand between a hedge and the term it governs: at most 40 characters of the same clause (Dental Clinics'
+ * "Where possible, we also settle your request within the period" has 30), and no "anders" / "otherwise" that turns
+ * to a second, firm promise ("Indien mogelijk krijgt u uw dossier direct mee, anders binnen een maand"; officer
+ * review 2, finding 1). A hedge further off governs something else ("Where possible we send the data through a
+ * secure connection, within one month").
+ */
+const hedgeReach = String.raw`(?:(?!\b(?:anders|zo niet|otherwise|if not|or else)\b)[^.;!?]){0,40}?`;
+
 export const narrowings: readonly Narrowing[] = [
   {
     kind: 'channel',
@@ -108,7 +117,7 @@ export const narrowings: readonly Narrowing[] = [
     kind: 'responseTimeHedged',
     article: 'GDPR 12(3)',
     pattern: new RegExp(
-      String.raw`\b${hedgeWords}[^.;!?]{0,80}?${termOfAnswer}|${termOfAnswer}\s*,?\s*${hedgeWords}`,
+      String.raw`\b${hedgeWords}${hedgeReach}${termOfAnswer}|${termOfAnswer}\s*,?\s*${hedgeWords}`,
       'i',
     ),
     lawfulIf: /in (?:elk|ieder) geval|uiterlijk|at the latest|in any (?:event|case)|no later than/i,

@@ -119,6 +119,27 @@ describe('rights/narrowed: a term to answer made conditional (art. 12(3))', () =
     ).toEqual([]);
     expect(howTo('We helpen je graag en proberen je klacht naar tevredenheid op te lossen.')).toEqual([]);
   });
+
+  it('does not report a hedge that governs another clause (officer review 2, finding 1: the v4 probe)', () => {
+    // The month is firm; only the same-day service at the desk is hedged.
+    expect(
+      note('access', 'Indien mogelijk krijgt u uw dossier direct aan de balie mee, anders binnen een maand.'),
+    ).toEqual([]);
+    expect(note('access', 'Vraag het ons.', 'If possible you get it at the desk, otherwise within one month.')).toEqual(
+      [],
+    );
+    // The hedge is about the channel, 46 characters before the term.
+    expect(
+      narrowed({
+        notes: {
+          portability: text(
+            'Vraag het ons.',
+            'Where possible we send the data through a secure connection, within one month of your request.',
+          ),
+        },
+      }),
+    ).toEqual([]);
+  });
 });
 
 describe('rights/narrowed: restriction in fewer cases than art. 18(1)', () => {
