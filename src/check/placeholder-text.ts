@@ -11,7 +11,9 @@ import { textsIn } from './wording-rules.js';
  * bracketed or templated blank ('[naam]', '<name>', '{{datum}}'), Dutch
  * 'nog invullen', 'lorem ipsum' and question marks in a row, anywhere in a
  * text; 'invullen', dots or an ellipsis only as the whole text, where they
- * cannot be running prose ('een formulier invullen', 'naam, adres, …').
+ * cannot be running prose ('een formulier invullen', 'naam, adres, …'). Not
+ * '[…]' or '[...]': the mark for words left out of a quotation (officer review 2,
+ * finding 2: a quote of art. 7:457 BW).
  */
 const placeholderPatterns: readonly RegExp[] = [
   // Case-sensitive: 'TODO' as programmers write it, not a word that holds the letters.
@@ -20,7 +22,7 @@ const placeholderPatterns: readonly RegExp[] = [
   /lorem ipsum/i,
   /\b(?:nog (?:in te vullen|invullen|aanvullen)|nader in te vullen)\b/i,
   /\{\{[^{}\n]*\}\}/,
-  /[[<{]\s*(?:naam|name|datum|date|adres|address|e-?mail|telefoon(?:nummer)?|phone|invullen|fill in|organisatie|organisation|organization|praktijk(?:naam)?|bedrijf(?:snaam)?|company|x+|\.{3}|…)\s*[\]>}](?!\()/i,
+  /[[<{]\s*(?:naam|name|datum|date|adres|address|e-?mail|telefoon(?:nummer)?|phone|invullen|fill in|organisatie|organisation|organization|praktijk(?:naam)?|bedrijf(?:snaam)?|company|x+)\s*[\]>}](?!\()/i,
 ];
 const placeholderWhole = /^(?:invullen|in te vullen|todo|tbd|x+|\.{2,}|…|\?+)$/i;
 
@@ -57,6 +59,13 @@ const addresses = /\S+@\S+|\bhttps?:\/\/\S+|\bwww\.\S+/g;
 const proseWord = /(?<![\p{L}\p{N}])\p{Ll}{2,}(?![\p{L}\p{N}])/gu;
 
 /**
+ * A law reference's free citation (lawReference.citation): a Dutch law or guideline is cited by its Dutch title in an
+ * English notice too ("art. 7:454 BW (Wet op de geneeskundige behandelingsovereenkomst)", "KNMG-richtlijn Omgaan met
+ * medische gegevens"), since most have no official English one (officer review 2, finding 3).
+ */
+const lawCitation = /\/citation$/;
+
+/**
  * A text whose Dutch and English are the same: one notice shows the other's language (an English text that is
  * the Dutch one copied). Prose only, three
  * lower-case words or more: a name ('Microsoft Azure', 'Stichting Vereniging van Huisartsenposten'), a
@@ -66,7 +75,7 @@ export function untranslatedTexts(model: PolicyModel): Finding[] {
   // Reported at the copy: the language that is not the one the policy was written in.
   const copied = model.source.metadata.sourceLanguage === 'en' ? 'nl' : 'en';
   return textsIn(model.source, '')
-    .filter(({ pointer }) => !unpublished.test(pointer))
+    .filter(({ pointer }) => !unpublished.test(pointer) && !lawCitation.test(pointer))
     .filter(({ text }) => text.nl !== undefined && text.en !== undefined && text.nl.trim() === text.en.trim())
     .filter(({ text }) => (text.en!.replace(addresses, ' ').match(proseWord) ?? []).length >= 3)
     .map(({ pointer, text }) => ({ pointer: joinPointer(pointer, copied), vars: { quote: shortQuote(text.en!) } }));

@@ -66,6 +66,9 @@ describe('wording/placeholder-text', () => {
       'Zie [onze website](https://example.nl/todo) en de [naam van de praktijk](#top).',
       'Wij vullen uw dossier aan met de uitslagen.',
       'Sizes XL and XXL are clothing, not placeholders; todo is not a word here.',
+      // Officer review 2, finding 2 (the v2 probe): words left out of a quotation, and a footnote.
+      'Artikel 7:457 BW zegt: ‘[…] draagt de hulpverlener zorg dat aan anderen dan de patiënt geen inlichtingen over de patiënt […] worden verstrekt’. Zie ook de KNMG-richtlijn [1].',
+      'Dutch Civil Code art. 7:457: ‘[...] the care provider ensures that no information about the patient [...] is given’.',
     ];
     expect(quoted(texts.map((nl) => ({ nl })))).toEqual([]);
   });
@@ -101,6 +104,14 @@ describe('wording/untranslated', () => {
       'NEN 7510, ISO 27001',
     ];
     expect(untranslatedTexts(modelOf({ texts: same.map((s) => ({ nl: s, en: s })) }))).toEqual([]);
+  });
+
+  it('not a Dutch law or guideline cited by its Dutch title (officer review 2, finding 3: the v1b probe)', () => {
+    const citations = [
+      'art. 7:454 BW (Wet op de geneeskundige behandelingsovereenkomst)',
+      'KNMG-richtlijn Omgaan met medische gegevens',
+    ].map((s) => ({ legalSource: { citation: { nl: s, en: s } } }));
+    expect(untranslatedTexts(modelOf({ retention: citations }))).toEqual([]);
   });
 });
 
