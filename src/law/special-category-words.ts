@@ -19,7 +19,12 @@ export const specialCategoryWords: ReadonlyArray<readonly [Exclude<SpecialCatego
   ],
   ['trade-union-membership', /\b(?:vakbond\w*|vakvereniging\w*|trade[- ]unions?|union membership)\b/i],
   ['genetic', /\b(?:genetisch\w*|genetic\w*|dna\w*|genoom|genome)\b/i],
-  ['biometric', /\b(?:biometri\w*|vingerafdruk\w*|fingerprints?|gezichtsherkenning|facial recognition)\b/i],
+  // Not "biometrie" / "biometry" alone: ocular biometry before a cataract operation is a measurement, health data
+  // (officer review 2, finding 4); art. 9(1) means biometric data for uniquely identifying a person.
+  [
+    'biometric',
+    /\b(?:biometrische (?:gegevens|kenmerken|identificatie|herkenning)|biometric (?:data|identification|recognition|characteristics)|biometrics|vingerafdruk\w*|fingerprints?|gezichtsherkenning|facial recognition)\b/i,
+  ],
   [
     'sex-life-orientation',
     /\b(?:seksuele (?:geaardheid|voorkeur|oriëntatie|gerichtheid)|seksueel gedrag|seksleven|geaardheid|sexual (?:orientation|life|behaviou?r|preference)|sex life)\b/i,

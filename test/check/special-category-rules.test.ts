@@ -87,4 +87,20 @@ describe('art9/category-undeclared', () => {
       ]),
     ).toEqual([]);
   });
+
+  it('does not read ocular biometry as biometric identification, but does read biometric data (officer review 2, finding 4)', () => {
+    const eye = medical(
+      'Uw medische gegevens, zoals de biometrie van uw oog voor een staaroperatie.',
+      'Your medical data, such as the biometry of your eye for a cataract operation.',
+    );
+    expect(undeclared([eye])).toEqual([]);
+    const access: Category = {
+      id: 'access',
+      name: text('Toegangsgegevens', 'Access data'),
+      description: text('Uw vingerafdruk voor de toegang.', 'Biometric data to let you in.'),
+    };
+    expect(undeclared([access])).toEqual([
+      expect.stringMatching(/uniquely identifying a natural person \("Biometric data"\)/),
+    ]);
+  });
 });
