@@ -6,10 +6,12 @@ import {
   bsnGrounds,
   bsnLawBases,
   criminalDataGrounds,
+  largeScaleCare,
   professionalSecrecyLaws,
   requirementBases,
   responseTimeLimitDays,
   safeguardsWithCopy,
+  type CareSector,
 } from '../law/legal-thresholds.js';
 import { retentionMinimums, type RetentionMinimum } from '../law/retention-minimums.js';
 import { careRules } from './care-rules.js';
@@ -187,6 +189,18 @@ function uncoveredTransfers(model: PolicyModel, general: boolean): Finding[] {
   });
 }
 
+/**
+ * The DPO prompt for the kind of care provider (officer review 2, finding 5): with no kind given, which kinds are
+ * large-scale always and the AP's line for the others; for a practice or pharmacy, that line; for another kind of
+ * care, no number the AP has not given for it.
+ */
+function dpoPrompt(sector: CareSector | undefined): Finding {
+  if (sector === undefined) return { pointer: '/controller' };
+  if (!largeScaleCare.patientCountSectors.has(sector)) return { pointer: '/controller', variant: 'otherCare' };
+  const vars = { sector: { message: { messageId: `terms:careSector.${sector}` } } };
+  return { pointer: '/controller', variant: 'patientCount', vars };
+}
+
 /** One rule per legal minimum in law/retention-minimums.ts. */
 function retentionMinimumRule(min: RetentionMinimum, severity: Severity): Rule {
   return {
@@ -309,7 +323,7 @@ export const rules: readonly Rule[] = [
     article: 'GDPR 37(1)(c)',
     check: (model) =>
       // A sector that is large-scale always is reported by dpo/mandatory-for-sector: one problem, one finding.
-      !dpoMandatoryForSector(model) && dpoLikelyMandatory(model) ? [{ pointer: '/controller' }] : [],
+      !dpoMandatoryForSector(model) && dpoLikelyMandatory(model) ? [dpoPrompt(model.source.controller.careSector)] : [],
   },
   {
     id: 'art6/basis-missing',
