@@ -30,7 +30,7 @@ export function checkFindings(model: PolicyModel, document: SourceDocument, opti
         pointer: finding.pointer,
         line: pos.line,
         column: pos.column,
-        article: rule.article,
+        article: finding.article ?? rule.article,
       });
     }
   }

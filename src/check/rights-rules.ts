@@ -84,7 +84,8 @@ function narrowedRights(model: PolicyModel): Finding[] {
       .flatMap((n) => {
         const quote = quoteOf(n, text, split);
         if (!quote) return [];
-        return [{ pointer, ...(n.kind === 'channel' ? {} : { variant: n.kind }), vars: { quote } }];
+        // The narrowing's own provisions, not all seven of the rule (officer review 2, finding 6).
+        return [{ pointer, ...(n.kind === 'channel' ? {} : { variant: n.kind }), vars: { quote }, article: n.article }];
       }),
   );
 }

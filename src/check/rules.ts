@@ -52,6 +52,8 @@ export interface Finding {
   /** A variant of the message (key `<variant>` beside `message`), e.g. when there is no name to show. */
   variant?: string;
   vars?: MessageData;
+  /** The provisions this finding is about, when narrower than the rule's own (rights/narrowed: one narrowing's). */
+  article?: string;
 }
 
 /**

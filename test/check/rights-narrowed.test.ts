@@ -74,7 +74,7 @@ describe('rights/narrowed: more than a month to answer', () => {
 describe('rights/narrowed: a term to answer made conditional (art. 12(3))', () => {
   it('reports Dental Clinics\' "indien mogelijk, binnen de termijn" and "Where possible … within the period", quoted', () => {
     expect(howTo('We handelen je verzoek, indien mogelijk, binnen de termijn hieronder af.')).toEqual([
-      '/rights/howToExercise Deze tekst maakt de termijn voor het afhandelen van een verzoek vrijblijvend ("indien mogelijk, binnen de termijn"); de wet eist een antwoord onverwijld en in ieder geval binnen een maand na ontvangst van het verzoek. Alleen bij ingewikkelde of veel verzoeken mag die termijn met twee maanden worden verlengd, en dan hoort de betrokkene dat binnen de eerste maand, met de reden.',
+      '/rights/howToExercise Deze tekst maakt de termijn voor het afhandelen van een verzoek vrijblijvend ("indien mogelijk, binnen de termijn"); de wet eist een antwoord onverwijld en in ieder geval binnen een maand na ontvangst van het verzoek. Alleen bij ingewikkelde of talrijke verzoeken mag die termijn met twee maanden worden verlengd, en dan hoort de betrokkene dat binnen de eerste maand, met de reden.',
     ]);
     expect(
       narrowed({
@@ -257,5 +257,29 @@ describe("rights/narrowed: an objection that needs the person's reason (English 
       ),
     ).toEqual([]);
     expect(note('erasure', 'Als je een geldige reden hebt, wissen wij je gegevens.')).toEqual([]);
+  });
+});
+
+describe('rights/narrowed: each finding cites its own provisions (officer review 2, finding 6)', () => {
+  it('the term, the fee, erasure and objection each give their article, not all seven', () => {
+    const policy = miniPolicy();
+    policy.rights = {
+      howToExercise: text('Wij reageren binnen zes weken.'),
+      notes: {
+        access: text('Voor een afschrift rekenen wij administratiekosten.'),
+        erasure: text('Als uw gegevens niet juist zijn, kunt u ze laten wissen.'),
+        objection: text('Als je een geldige reden hebt, stoppen wij.'),
+      },
+    };
+    expect(
+      analysePolicy(JSON.stringify(policy, null, 2), 'policy.json', 'nl')
+        .findings.filter((f) => f.ruleId === 'rights/narrowed')
+        .map((f) => `${f.pointer} ${f.article}`),
+    ).toEqual([
+      '/rights/howToExercise GDPR 12(3)',
+      '/rights/notes/access GDPR 12(5), 15(3)',
+      '/rights/notes/erasure GDPR 17(1)',
+      '/rights/notes/objection GDPR 21(1)',
+    ]);
   });
 });
