@@ -54,6 +54,8 @@ export interface Finding {
   vars?: MessageData;
   /** The provisions this finding is about, when narrower than the rule's own (rights/narrowed: one narrowing's). */
   article?: string;
+  /** A lower severity than the rule's for this case (retention/medical-file-start with no start: info). */
+  severity?: Severity;
 }
 
 /**
@@ -250,8 +252,10 @@ function medicalFileStart(model: PolicyModel): Finding[] {
     if (covered.length === 0) return [];
     const vars = { rule: rule.name, period: retentionValue(rule), category: covered[0]!.name };
     return [
+      // No start at all: the reader takes the WGBO's 20 years as the legal term, so a prompt (officer review 2,
+      // finding 8); a start that comes earlier than the law's stays a warning.
       rule.from === undefined
-        ? { pointer: joinPointer(rule.pointer, 'period'), variant: 'unstated', vars }
+        ? { pointer: joinPointer(rule.pointer, 'period'), variant: 'unstated', vars, severity: 'info' }
         : { pointer: joinPointer(rule.pointer, 'from'), vars },
     ];
   });
