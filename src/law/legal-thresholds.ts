@@ -3,7 +3,7 @@ import type { Controller, LawId } from '../policy/policy-types.js';
 /** GDPR 12(3): a request is answered within one month; the longest month has 31 days. */
 export const responseTimeLimitDays = 31;
 
-/** The shortest month: a term hoped for that is shorter is a faster aim beside the law's month, not the month made optional. */
+/** The shortest month: a term hoped for that is no longer is a faster aim beside the law's month, not the month made optional. */
 export const shortestMonthDays = 28;
 
 /**

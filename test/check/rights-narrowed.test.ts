@@ -93,7 +93,7 @@ describe('rights/narrowed: a term to answer made conditional (art. 12(3))', () =
       ),
     ).toEqual([expect.stringContaining('("indien mogelijk, binnen deze termijn")')]);
     expect(howTo('Waar mogelijk reageren wij binnen een maand.')).toHaveLength(1);
-    expect(howTo('Wij reageren zo mogelijk binnen vier weken.')).toHaveLength(1);
+    expect(howTo('Wij reageren zo mogelijk binnen 30 dagen.')).toHaveLength(1);
     expect(howTo('Wij reageren binnen een maand, waar mogelijk.')).toHaveLength(1);
     expect(howTo('Wij streven ernaar binnen een maand te antwoorden.')).toHaveLength(1);
     expect(howTo('Vraag het ons.', 'If possible, we answer within the statutory period.')).toHaveLength(1);
@@ -104,6 +104,8 @@ describe('rights/narrowed: a term to answer made conditional (art. 12(3))', () =
   it('does not report a firm term, a faster aim, "as soon as possible", or a hedge about something else (seed texts)', () => {
     expect(howTo('Wij reageren binnen een maand.')).toEqual([]);
     expect(howTo('Wij streven ernaar binnen vijf werkdagen te reageren.')).toEqual([]);
+    // Officer review 2, finding 7: four weeks (28 days) is never longer than a month.
+    expect(howTo('Wij streven ernaar uw verzoek binnen vier weken af te handelen.')).toEqual([]);
     expect(howTo('Vraag het ons.', 'We aim to respond within a week.')).toEqual([]);
     expect(
       howTo('Waar mogelijk reageren wij binnen een week, en in ieder geval binnen een maand na ontvangst.'),
