@@ -43,8 +43,8 @@ const only = String.raw`(?:alleen|uitsluitend|enkel|slechts|only|solely|exclusiv
  */
 const channelWords = String.raw`(?:schriftelijk|per (?:post|brief|aangetekende brief|aangetekend schrijven|fax)|aan de balie|in persoon|ter plaatse|op (?:de|onze) (?:praktijk|locatie|vestiging)|via (?:het|ons) (?:aanvraagformulier|webformulier|formulier|portaal)|in writing|by (?:post|mail|letter|registered (?:letter|mail)|fax)|in person|at (?:our|the) (?:office|practice|desk|reception)|on site|(?:via|through|using) (?:our|the) (?:form|web form|request form|portal))`;
 
-/** A count and a unit of time: "zes weken", "30 working days" (the count and the unit captured, for termDays). */
-const countedTerm = String.raw`(\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(werkdagen|dagen|weken|maanden|maand|week|dag|working days|business days|days|weeks|months|month|week|day)\b`;
+/** A count and a unit of time: "zes weken", "30 working days", "a month" (officer review 2, M3) (the count and the unit captured, for termDays). */
+const countedTerm = String.raw`(\d+|een|één|an?|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(werkdagen|dagen|weken|maanden|maand|week|dag|working days|business days|days|weeks|months|month|week|day)\b`;
 
 /** A term stated for an answer: "binnen zes weken", "no later than 30 working days" (count in group 1, unit in 2). */
 export const statedTerm = new RegExp(
@@ -187,6 +187,8 @@ export const termUnitDays: Readonly<Record<string, number>> = {
 
 /** Numbers written as words, as the responseTime pattern finds them. */
 export const numberWords: Readonly<Record<string, number>> = {
+  a: 1,
+  an: 1,
   een: 1,
   één: 1,
   one: 1,

@@ -98,6 +98,12 @@ describe('rights/narrowed: a term to answer made conditional (art. 12(3))', () =
     expect(howTo('Wij streven ernaar binnen een maand te antwoorden.')).toHaveLength(1);
     expect(howTo('Vraag het ons.', 'If possible, we answer within the statutory period.')).toHaveLength(1);
     expect(howTo('Vraag het ons.', 'We aim to respond within one month.')).toHaveLength(1);
+    // Officer review 2, M3 (the v9 probe): "a month" is a counted term, quoted in the English message from the English.
+    expect(
+      narrowed({
+        howToExercise: text('Wij streven ernaar binnen een maand te antwoorden.', 'We aim to respond within a month.'),
+      }),
+    ).toEqual([expect.stringContaining('("We aim to respond within a month")')]);
     expect(note('access', 'Vraag het ons.', 'We try to send the copy within 30 days.')).toHaveLength(1);
   });
 
