@@ -76,10 +76,14 @@ export function untranslatedTexts(model: PolicyModel): Finding[] {
   const copied = model.source.metadata.sourceLanguage === 'en' ? 'nl' : 'en';
   return textsIn(model.source, '')
     .filter(({ pointer }) => !unpublished.test(pointer) && !lawCitation.test(pointer))
-    .filter(({ text }) => text.nl !== undefined && text.en !== undefined && text.nl.trim() === text.en.trim())
+    .filter(({ text }) => text.nl !== undefined && text.en !== undefined && sameText(text.nl, text.en))
     .filter(({ text }) => (text.en!.replace(addresses, ' ').match(proseWord) ?? []).length >= 3)
     .map(({ pointer, text }) => ({ pointer: joinPointer(pointer, copied), vars: { quote: shortQuote(text.en!) } }));
 }
+
+/** The same words: a copy whose final full stop or spaces were dropped or added is still a copy (officer review 2, M4). */
+const sameText = (a: string, b: string): boolean => a.replace(endMarks, '') === b.replace(endMarks, '');
+const endMarks = /^\s+|[\s.!?;:,]+$/g;
 
 /** The start of a long text, for a message: its first 60 characters and an ellipsis. */
 const shortQuote = (s: string): string => (s.length > 60 ? `${s.slice(0, 57).trimEnd()}…` : s);

@@ -88,6 +88,11 @@ describe('wording/untranslated', () => {
     expect(untranslatedTexts(modelOf({ retention: [{ note }] })).map((f) => f.pointer)).toEqual([
       '/retention/0/note/en',
     ]);
+    // Officer review 2, M4: a copy that differs only in its final full stop.
+    const stop = { nl: 'Uw zorgverzekeraar en polisnummer.', en: 'Uw zorgverzekeraar en polisnummer ' };
+    expect(untranslatedTexts(modelOf({ retention: [{ note: stop }] })).map((f) => f.pointer)).toEqual([
+      '/retention/0/note/en',
+    ]);
     const english = { metadata: { sourceLanguage: 'en' }, retention: [{ note }] };
     expect(untranslatedTexts(modelOf(english)).map((f) => f.pointer)).toEqual(['/retention/0/note/nl']);
   });
