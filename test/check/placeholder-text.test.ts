@@ -58,6 +58,33 @@ describe('wording/placeholder-text', () => {
     ]);
   });
 
+  it('finds the blanks of the officer review 2 probe (M1), as written', () => {
+    const texts = [
+      'Onze FG is [naam FG].',
+      'Our DPO is [DPO name].',
+      'Mail naar [e-mailadres].',
+      'Klachten kunt u indienen bij de klachtenfunctionaris: n.t.b.',
+      'Complaints go to the complaints officer: PM',
+      'Factuurgegevens, nog te bepalen.',
+      'Invoice details, to be decided.',
+      'De functionaris is N.N.',
+      'We bewaren het formulier xx maanden.',
+      'Wij antwoorden binnen .... werkdagen.',
+    ];
+    expect(quoted(texts.map((nl) => ({ nl })))).toEqual([
+      '[naam FG]',
+      '[DPO name]',
+      '[e-mailadres]',
+      'n.t.b.',
+      'PM',
+      'nog te bepalen',
+      'to be decided',
+      'N.N.',
+      'xx maanden',
+      ' .... werkdagen',
+    ]);
+  });
+
   it('leaves running prose alone: a form to fill in, an ellipsis in a list, a question, a Markdown link', () => {
     const texts = [
       'Als u het contactformulier wilt invullen, vragen wij uw naam.',
@@ -66,6 +93,9 @@ describe('wording/placeholder-text', () => {
       'Zie [onze website](https://example.nl/todo) en de [naam van de praktijk](#top).',
       'Wij vullen uw dossier aan met de uitslagen.',
       'Sizes XL and XXL are clothing, not placeholders; todo is not a word here.',
+      'The period is to be determined by your doctor; de termijn is nog te bepalen door de arts.',
+      'Zie de [naam van de praktijk][1] en het spreekuur van 5:30 PM.',
+      '‘... weken na de bevalling’ zegt de richtlijn.',
       // Officer review 2, finding 2 (the v2 probe): words left out of a quotation, and a footnote.
       'Artikel 7:457 BW zegt: ‘[…] draagt de hulpverlener zorg dat aan anderen dan de patiënt geen inlichtingen over de patiënt […] worden verstrekt’. Zie ook de KNMG-richtlijn [1].',
       'Dutch Civil Code art. 7:457: ‘[...] the care provider ensures that no information about the patient [...] is given’.',
