@@ -280,7 +280,7 @@ describe('rights/narrowed: each finding cites its own provisions (officer review
       },
     };
     expect(
-      analysePolicy(JSON.stringify(policy, null, 2), 'policy.json', 'nl')
+      analysePolicy(JSON.stringify(policy, null, 2), 'policy.json', 'en')
         .findings.filter((f) => f.ruleId === 'rights/narrowed')
         .map((f) => `${f.pointer} ${f.article}`),
     ).toEqual([
@@ -289,5 +289,13 @@ describe('rights/narrowed: each finding cites its own provisions (officer review
       '/rights/notes/erasure GDPR 17(1)',
       '/rights/notes/objection GDPR 21(1)',
     ]);
+  });
+
+  it('in Dutch the regulation is the AVG (officer review 2, finding 10)', () => {
+    const policy = miniPolicy();
+    policy.rights = { howToExercise: text('Wij reageren binnen zes weken.') };
+    const findings = analysePolicy(JSON.stringify(policy, null, 2), 'policy.json', 'nl').findings;
+    expect(findings.filter((f) => f.ruleId === 'rights/narrowed').map((f) => f.article)).toEqual(['AVG 12(3)']);
+    expect(findings.every((f) => !f.article?.includes('GDPR'))).toBe(true);
   });
 });

@@ -66,7 +66,7 @@ describe('formatReport', () => {
 
   it('writes the messages in the language asked for, from messageId and data', () => {
     const nl = formatReport(diagnostics, { cwd: '/', lang: 'nl' });
-    expect(nl).toContain('  127:5  error    Het doel "Nieuwsbrief" heeft geen grondslag uit art. 6, lid 1.  GDPR 6(1)');
+    expect(nl).toContain('  127:5  error    Het doel "Nieuwsbrief" heeft geen grondslag uit art. 6, lid 1.  AVG 6(1)');
     expect(nl).not.toContain('Newsletter');
   });
 
