@@ -129,10 +129,10 @@ describe('seed policies: the false alarms of the legal review (shared/reviews/le
     );
   });
 
-  it('Dental Clinics: no professional-secrecy finding ("beroepsgeheim"), no unused Microsoft or authorities; the WGBO term without a start is', () => {
+  it('Dental Clinics: no professional-secrecy finding ("beroepsgeheim"), no unused Microsoft or authorities; the WGBO term without a start is (info)', () => {
     const findings = findingKeys('dental-clinics');
     expect(findings.filter((f) => /professional-secrecy|unused\/processor|unused\/recipient/.test(f))).toEqual([]);
-    expect(findings).toContain('warning retention/medical-file-start /retention/1/period');
+    expect(findings).toContain('info retention/medical-file-start /retention/1/period');
     expect(findings).toContain('warning research/secondary-use-condition /purposes/5/name');
   });
 

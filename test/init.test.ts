@@ -95,12 +95,12 @@ describe('policyc init', () => {
         }),
       );
       expect(unfilled.find((d) => d.pointer === '/controller/kvkNumber')!.message).toBe(
-        "fill in the practice's Chamber of Commerce (KvK) number, 8 digits: only the practice can give this (a placeholder written by policyc init)",
+        "fill in the practice's Chamber of Commerce (KvK) number, 8 digits: only your organisation can give this (a placeholder written by policyc init)",
       );
       // In Dutch a manager reads: fill in here, what, and who put the placeholder there.
       const dutch = await check(cwd, ['--lang', 'nl']);
       expect(dutch.find((d) => d.pointer === '/controller/kvkNumber')!.message).toBe(
-        'vul hier het KvK-nummer van de praktijk (8 cijfers) in. Alleen de praktijk zelf weet dit; policyc init heeft hier een tijdelijke tekst gezet',
+        'vul hier het KvK-nummer van de praktijk (8 cijfers) in. Alleen uw organisatie weet dit; policyc init heeft hier een tijdelijke tekst gezet',
       );
 
       writeFileSync(
@@ -193,7 +193,7 @@ describe('policyc init', () => {
     const text = readFileSync(file, 'utf8');
     const dpo = (await check(cwd)).find((d) => d.pointer === '/dpo/contact/email')!;
     expect(dpo.message).toBe(
-      'fill in the e-mail address of the pharmacy\'s data protection officer (FG), mandatory when the pharmacy serves more than 10,000 patients a year in one information system (GDPR 37(1)(c); if it does not and has no officer, write dpo as {"appointed": false, "reason": …}): only the practice can give this (a placeholder written by policyc init)',
+      'fill in the e-mail address of the pharmacy\'s data protection officer (FG), mandatory when the pharmacy serves more than 10,000 patients a year in one information system (GDPR 37(1)(c); if it does not and has no officer, write dpo as {"appointed": false, "reason": …}): only your organisation can give this (a placeholder written by policyc init)',
     );
     const nl = JSON.parse((await runPolicyc(['check', '--format', 'json', '--lang', 'nl'], cwd)).stdout) as Finding[];
     expect(nl.find((d) => d.pointer === '/dpo/contact/email')!.message).toContain(

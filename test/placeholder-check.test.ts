@@ -47,3 +47,30 @@ describe('check reports a text the author has not written yet', () => {
     ).toEqual([]);
   });
 });
+
+describe('an angle-bracket blank is called a blank, not raw HTML (officer review 2, finding 9)', () => {
+  function refused(en: string): string[] {
+    // The probe's security text (a Markdown field).
+    const policy = mergePatch(base, {
+      security: { description: { nl: 'Wij beveiligen gegevens volgens NEN 7510.', en } },
+    });
+    const { diagnostics } = analysePolicy(JSON.stringify(policy, null, 2), 'policy.json');
+    return diagnostics.map((d) => `${d.ruleId} ${d.message}`);
+  }
+
+  it('"<e-mailadres FG>": refused as a blank to fill in', () => {
+    expect(refused('We protect data under NEN 7510. Our DPO is reachable at <e-mailadres FG>.')).toEqual([
+      'schema/unsafe-markdown looks like a blank to fill in (<e-mailadres FG>); write what the notice should say there',
+    ]);
+  });
+
+  it('real HTML is still called HTML', () => {
+    expect(refused('We protect data <script async>.')).toEqual([
+      expect.stringMatching(/^schema\/unsafe-markdown contains raw HTML \(<script async>\)/),
+    ]);
+    expect(refused('We protect <b>data</b>.')).toEqual([
+      expect.stringMatching(/raw HTML \(<b>\)/),
+      expect.stringMatching(/raw HTML \(<\/b>\)/),
+    ]);
+  });
+});

@@ -23,14 +23,14 @@ export function checkFindings(model: PolicyModel, document: SourceDocument, opti
       const pos = locate(document, finding.pointer);
       diagnostics.push({
         ruleId: rule.id,
-        severity: rule.severity,
+        severity: finding.severity ?? rule.severity,
         messageId: `rules:${rule.id}.${finding.variant ?? 'message'}`,
         ...(finding.vars ? { data: finding.vars } : {}),
         file: pos.file,
         pointer: finding.pointer,
         line: pos.line,
         column: pos.column,
-        article: rule.article,
+        article: finding.article ?? rule.article,
       });
     }
   }

@@ -11,7 +11,9 @@ import { textsIn } from './wording-rules.js';
  * bracketed or templated blank ('[naam]', '<name>', '{{datum}}'), Dutch
  * 'nog invullen', 'lorem ipsum' and question marks in a row, anywhere in a
  * text; 'invullen', dots or an ellipsis only as the whole text, where they
- * cannot be running prose ('een formulier invullen', 'naam, adres, …').
+ * cannot be running prose ('een formulier invullen', 'naam, adres, …'). Not
+ * '[…]' or '[...]': the mark for words left out of a quotation (officer review 2,
+ * finding 2: a quote of art. 7:457 BW).
  */
 const placeholderPatterns: readonly RegExp[] = [
   // Case-sensitive: 'TODO' as programmers write it, not a word that holds the letters.
@@ -20,7 +22,18 @@ const placeholderPatterns: readonly RegExp[] = [
   /lorem ipsum/i,
   /\b(?:nog (?:in te vullen|invullen|aanvullen)|nader in te vullen)\b/i,
   /\{\{[^{}\n]*\}\}/,
-  /[[<{]\s*(?:naam|name|datum|date|adres|address|e-?mail|telefoon(?:nummer)?|phone|invullen|fill in|organisatie|organisation|organization|praktijk(?:naam)?|bedrijf(?:snaam)?|company|x+|\.{3}|…)\s*[\]>}](?!\()/i,
+  /[[<{]\s*(?:naam|name|datum|date|adres|address|e-?mail|telefoon(?:nummer)?|phone|invullen|fill in|organisatie|organisation|organization|praktijk(?:naam)?|bedrijf(?:snaam)?|company|x+)\s*[\]>}](?!\()/i,
+  // Officer review 2, M1: a blank word among more words in square brackets ('[naam FG]', '[DPO name]',
+  // '[e-mailadres]'), not a link or a reference link ('[naam van de praktijk](#top)').
+  // Short, as a blank is: two words before the blank word at most, three after (not the cosmetic clinic's
+  // "[Cosmetic clinic — name not stated]", the corpus author's own note on a name the statement does not give).
+  /\[(?:[^\]\s]+\s+){0,2}(?:naam|name|datum|date|adres\w*|address|e-?mail\w*|telefoon\w*|phone|praktijk\w*|organisatie|company)\b(?:\s+[^\]\s]+){0,3}\](?![([])/i,
+  // 'nog te bepalen', 'to be decided', 'n.t.b.': not 'to be determined by your doctor', which is prose.
+  /\bnog te bepalen\b(?!\s+door)|\bto be (?:decided|determined|confirmed)\b(?!\s+(?:by|in|at|on|with|per)\b)|\bn\.t\.b\./i,
+  // Case-sensitive: 'N.N.' (name unknown), and 'PM' (pro memorie) as the whole value after a colon.
+  /\bN\.N\.|(?<=:\s*)PM(?=\s*$)/,
+  // A count left open: 'xx maanden', '.... werkdagen'.
+  /\bx{2,}\s+(?:werkdagen|dagen|weken|maanden|jaar|jaren|working days|days|weeks|months|years)\b|(?:^|\s)\.{3,}\s*(?:werkdagen|dagen|weken|maanden|jaar|jaren|working days|days|weeks|months|years)\b/i,
 ];
 const placeholderWhole = /^(?:invullen|in te vullen|todo|tbd|x+|\.{2,}|…|\?+)$/i;
 
@@ -57,6 +70,13 @@ const addresses = /\S+@\S+|\bhttps?:\/\/\S+|\bwww\.\S+/g;
 const proseWord = /(?<![\p{L}\p{N}])\p{Ll}{2,}(?![\p{L}\p{N}])/gu;
 
 /**
+ * A law reference's free citation (lawReference.citation): a Dutch law or guideline is cited by its Dutch title in an
+ * English notice too ("art. 7:454 BW (Wet op de geneeskundige behandelingsovereenkomst)", "KNMG-richtlijn Omgaan met
+ * medische gegevens"), since most have no official English one (officer review 2, finding 3).
+ */
+const lawCitation = /\/citation$/;
+
+/**
  * A text whose Dutch and English are the same: one notice shows the other's language (an English text that is
  * the Dutch one copied). Prose only, three
  * lower-case words or more: a name ('Microsoft Azure', 'Stichting Vereniging van Huisartsenposten'), a
@@ -66,11 +86,15 @@ export function untranslatedTexts(model: PolicyModel): Finding[] {
   // Reported at the copy: the language that is not the one the policy was written in.
   const copied = model.source.metadata.sourceLanguage === 'en' ? 'nl' : 'en';
   return textsIn(model.source, '')
-    .filter(({ pointer }) => !unpublished.test(pointer))
-    .filter(({ text }) => text.nl !== undefined && text.en !== undefined && text.nl.trim() === text.en.trim())
+    .filter(({ pointer }) => !unpublished.test(pointer) && !lawCitation.test(pointer))
+    .filter(({ text }) => text.nl !== undefined && text.en !== undefined && sameText(text.nl, text.en))
     .filter(({ text }) => (text.en!.replace(addresses, ' ').match(proseWord) ?? []).length >= 3)
     .map(({ pointer, text }) => ({ pointer: joinPointer(pointer, copied), vars: { quote: shortQuote(text.en!) } }));
 }
+
+/** The same words: a copy whose final full stop or spaces were dropped or added is still a copy (officer review 2, M4). */
+const sameText = (a: string, b: string): boolean => a.replace(endMarks, '') === b.replace(endMarks, '');
+const endMarks = /^\s+|[\s.!?;:,]+$/g;
 
 /** The start of a long text, for a message: its first 60 characters and an ellipsis. */
 const shortQuote = (s: string): string => (s.length > 60 ? `${s.slice(0, 57).trimEnd()}…` : s);

@@ -38,10 +38,13 @@ function termDays(match: RegExpMatchArray): number {
   return count * (termUnitDays[match[2]!.toLowerCase()] ?? 0);
 }
 
-/** A hoped-for term shorter than any month ("we aim to answer within five working days"): an aim beside the law's month. */
+/**
+ * A hoped-for term no longer than any month ("we aim to answer within five working days", "binnen vier weken": 28 days
+ * is never more than a month; officer review 2, finding 7): an aim beside the law's month.
+ */
 function shorterAim(quote: string): boolean {
   const term = quote.match(statedTerm);
-  return term !== null && termDays(term) < shortestMonthDays;
+  return term !== null && termDays(term) <= shortestMonthDays;
 }
 
 /** What in one language's text narrows a right in the way of `n`, or undefined when nothing does (or the text makes it lawful). */
@@ -95,7 +98,8 @@ function narrowedRights(model: PolicyModel): Finding[] {
       .flatMap((n) => {
         const quote = quoteOf(n, text, split);
         if (!quote) return [];
-        return [{ pointer, ...(n.kind === 'channel' ? {} : { variant: n.kind }), vars: { quote } }];
+        // The narrowing's own provisions, not all seven of the rule (officer review 2, finding 6).
+        return [{ pointer, ...(n.kind === 'channel' ? {} : { variant: n.kind }), vars: { quote }, article: n.article }];
       }),
   );
 }

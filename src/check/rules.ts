@@ -6,10 +6,12 @@ import {
   bsnGrounds,
   bsnLawBases,
   criminalDataGrounds,
+  largeScaleCare,
   professionalSecrecyLaws,
   requirementBases,
   responseTimeLimitDays,
   safeguardsWithCopy,
+  type CareSector,
 } from '../law/legal-thresholds.js';
 import { retentionMinimums, type RetentionMinimum } from '../law/retention-minimums.js';
 import { careRules } from './care-rules.js';
@@ -51,6 +53,10 @@ export interface Finding {
   /** A variant of the message (key `<variant>` beside `message`), e.g. when there is no name to show. */
   variant?: string;
   vars?: MessageData;
+  /** The provisions this finding is about, when narrower than the rule's own (rights/narrowed: one narrowing's). */
+  article?: string;
+  /** A lower severity than the rule's for this case (retention/medical-file-start with no start: info). */
+  severity?: Severity;
 }
 
 /**
@@ -188,6 +194,18 @@ function uncoveredTransfers(model: PolicyModel, general: boolean): Finding[] {
   });
 }
 
+/**
+ * The DPO prompt for the kind of care provider (officer review 2, finding 5): with no kind given, which kinds are
+ * large-scale always and the AP's line for the others; for a practice or pharmacy, that line; for another kind of
+ * care, no number the AP has not given for it.
+ */
+function dpoPrompt(sector: CareSector | undefined): Finding {
+  if (sector === undefined) return { pointer: '/controller' };
+  if (!largeScaleCare.patientCountSectors.has(sector)) return { pointer: '/controller', variant: 'otherCare' };
+  const vars = { sector: { message: { messageId: `terms:careSector.${sector}` } } };
+  return { pointer: '/controller', variant: 'patientCount', vars };
+}
+
 /** One rule per legal minimum in law/retention-minimums.ts. */
 function retentionMinimumRule(min: RetentionMinimum, severity: Severity): Rule {
   return {
@@ -235,8 +253,10 @@ function medicalFileStart(model: PolicyModel): Finding[] {
     if (covered.length === 0) return [];
     const vars = { rule: rule.name, period: retentionValue(rule), category: covered[0]!.name };
     return [
+      // No start at all: the reader takes the WGBO's 20 years as the legal term, so a prompt (officer review 2,
+      // finding 8); a start that comes earlier than the law's stays a warning.
       rule.from === undefined
-        ? { pointer: joinPointer(rule.pointer, 'period'), variant: 'unstated', vars }
+        ? { pointer: joinPointer(rule.pointer, 'period'), variant: 'unstated', vars, severity: 'info' }
         : { pointer: joinPointer(rule.pointer, 'from'), vars },
     ];
   });
@@ -313,7 +333,7 @@ export const rules: readonly Rule[] = [
     article: 'GDPR 37(1)(c)',
     check: (model) =>
       // A sector that is large-scale always is reported by dpo/mandatory-for-sector: one problem, one finding.
-      !dpoMandatoryForSector(model) && dpoLikelyMandatory(model) ? [{ pointer: '/controller' }] : [],
+      !dpoMandatoryForSector(model) && dpoLikelyMandatory(model) ? [dpoPrompt(model.source.controller.careSector)] : [],
   },
   {
     id: 'art6/basis-missing',

@@ -1,5 +1,11 @@
 import type { MessageValue } from '../diagnostics/diagnostic.js';
-import { notProcessedWords, specialCategoryWords } from '../law/special-category-words.js';
+import {
+  definesSpecialCategories,
+  negationTakenBack,
+  negationWords,
+  notANegation,
+  specialCategoryWords,
+} from '../law/special-category-words.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { Text } from '../policy/policy-types.js';
 import type { DataCategory, PolicyModel } from '../resolve/model.js';
@@ -13,8 +19,19 @@ import { sentences } from './wording-rules.js';
  */
 function namedIn(s: string, pattern: RegExp): string | undefined {
   if (!pattern.test(s)) return undefined;
-  const sentence = sentences(s).find((x) => pattern.test(x) && !notProcessedWords.test(x));
-  return sentence?.match(pattern)![0];
+  for (const sentence of sentences(s)) {
+    const found = pattern.exec(sentence);
+    if (found && !leftOut(sentence, found.index)) return found[0];
+  }
+  return undefined;
+}
+
+/** Whether a sentence says the special word at `at` is not processed: a definition, or a negation before it not taken back. */
+function leftOut(sentence: string, at: number): boolean {
+  if (definesSpecialCategories.test(sentence)) return true;
+  const before = sentence.slice(0, at).replace(notANegation, ' ');
+  const negation = negationWords.exec(before);
+  return negation !== null && !negationTakenBack.test(sentence.slice(negation.index));
 }
 
 /** The words in each language of `t` (another language's where one has none), or undefined when none names it. */

@@ -33,6 +33,15 @@ export interface DiagnosticTexts {
   message: string;
   suggestion?: string;
   reason?: string;
+  /** The legal reference with the regulation's name in the language ('AVG 12(1)' in Dutch). */
+  article?: string;
+}
+
+/** 'GDPR 12(1); recital 59' in the language of `messages' (officer review 2, finding 10: a Dutch FG reads 'AVG'). */
+function localArticle(article: string, messages: Messages): string {
+  return article
+    .replace(/\bGDPR\b/g, messages.t('diagnostics:articleNames.gdpr'))
+    .replace(/\brecital\b/g, messages.t('diagnostics:articleNames.recital'));
 }
 
 /**
@@ -47,6 +56,7 @@ export function diagnosticTexts(d: Diagnostic, messages: Messages): DiagnosticTe
     message: withPolicies(renderMessage(d, messages), d, messages),
     ...(d.hint ? { suggestion: renderMessage(d.hint, messages) } : {}),
     ...(reason !== undefined ? { reason: typeof reason === 'string' ? reason : textIn(reason, messages.lang) } : {}),
+    ...(d.article !== undefined ? { article: localArticle(d.article, messages) } : {}),
   };
 }
 
@@ -71,6 +81,7 @@ export function withTexts(d: Diagnostic, texts: DiagnosticTexts): LocalisedDiagn
   const { acknowledged, hint, ...rest } = d;
   return {
     ...rest,
+    ...(texts.article !== undefined ? { article: texts.article } : {}),
     message: texts.message,
     ...(hint ? { hint, suggestion: texts.suggestion ?? '' } : {}),
     ...(acknowledged ? { acknowledged: { reason: texts.reason ?? '', source: acknowledged.source } } : {}),
@@ -87,6 +98,7 @@ export function giveTexts(d: Diagnostic, texts: DiagnosticTexts): LocalisedDiagn
   const target = d as Partial<LocalisedDiagnostic> & Diagnostic;
   if (hint) delete target.hint;
   if (acknowledged) delete target.acknowledged;
+  if (texts.article !== undefined) target.article = texts.article;
   target.message = texts.message;
   if (hint) Object.assign(target, { hint, suggestion: texts.suggestion ?? '' });
   if (acknowledged) target.acknowledged = { reason: texts.reason ?? '', source: acknowledged.source };

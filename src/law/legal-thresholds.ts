@@ -3,7 +3,7 @@ import type { Controller, LawId } from '../policy/policy-types.js';
 /** GDPR 12(3): a request is answered within one month; the longest month has 31 days. */
 export const responseTimeLimitDays = 31;
 
-/** The shortest month: a term hoped for that is shorter is a faster aim beside the law's month, not the month made optional. */
+/** The shortest month: a term hoped for that is no longer is a faster aim beside the law's month, not the month made optional. */
 export const shortestMonthDays = 28;
 
 /**
@@ -117,6 +117,21 @@ export type CareSector = NonNullable<Controller['careSector']>;
  */
 export const largeScaleCare = {
   sectors: new Set<CareSector>(['hospital', 'gp-out-of-hours', 'care-group']),
+  /**
+   * Kinds for which the 10,000-patient line is reported as the AP's: GP practices and institutions for medical
+   * specialist care (May 2018), pharmacies and "andere zorgaanbieders" whose "praktijk" has that many (December 2018,
+   * pit-recht.nl and security.nl). Youth care and "other" are not named there: dpo/likely-mandatory gives them no
+   * number (officer review 2, finding 5).
+   */
+  patientCountSectors: new Set<CareSector>([
+    'pharmacy',
+    'gp-practice',
+    'medical-specialist',
+    'mental-health',
+    'dental',
+    'physiotherapy',
+    'midwifery',
+  ]),
   verify:
     "the AP's own page not read; AVG Helpdesk Zorg (https://www.avghelpdeskzorg.nl/onderwerpen/grootschaligheid, undated) still lists pharmacies that are not sole practices as always large-scale: a pharmacy without a DPO is asked (dpo/likely-mandatory), which is true under both positions",
 } as const;

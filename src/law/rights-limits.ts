@@ -43,8 +43,8 @@ const only = String.raw`(?:alleen|uitsluitend|enkel|slechts|only|solely|exclusiv
  */
 const channelWords = String.raw`(?:schriftelijk|per (?:post|brief|aangetekende brief|aangetekend schrijven|fax)|aan de balie|in persoon|ter plaatse|op (?:de|onze) (?:praktijk|locatie|vestiging)|via (?:het|ons) (?:aanvraagformulier|webformulier|formulier|portaal)|in writing|by (?:post|mail|letter|registered (?:letter|mail)|fax)|in person|at (?:our|the) (?:office|practice|desk|reception)|on site|(?:via|through|using) (?:our|the) (?:form|web form|request form|portal))`;
 
-/** A count and a unit of time: "zes weken", "30 working days" (the count and the unit captured, for termDays). */
-const countedTerm = String.raw`(\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(werkdagen|dagen|weken|maanden|maand|week|dag|working days|business days|days|weeks|months|month|week|day)\b`;
+/** A count and a unit of time: "zes weken", "30 working days", "a month" (officer review 2, M3) (the count and the unit captured, for termDays). */
+const countedTerm = String.raw`(\d+|een|één|an?|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(werkdagen|dagen|weken|maanden|maand|week|dag|working days|business days|days|weeks|months|month|week|day)\b`;
 
 /** A term stated for an answer: "binnen zes weken", "no later than 30 working days" (count in group 1, unit in 2). */
 export const statedTerm = new RegExp(
@@ -61,6 +61,15 @@ const hedgeWords = String.raw`(?:(?:waar|indien|zo|voor zover)\s+(?:dat\s+|het\s
 
 /** "binnen de termijn", "within the period below", "binnen een maand": the term of an answer, by name or counted. */
 const termOfAnswer = String.raw`\b(?:binnen|within)\b[^.;!?]{0,40}?(?:\b(?:termijn|periode|period|deadline|time limit)\b|\b${countedTerm})`;
+
+/**
+ * What may stand between a hedge and the term it governs: at most 40 characters of the same clause (Dental Clinics'
+ * "Where possible, we also settle your request within the period" has 30), and no "anders" / "otherwise" that turns
+ * to a second, firm promise ("Indien mogelijk krijgt u uw dossier direct mee, anders binnen een maand"; officer
+ * review 2, finding 1). A hedge further off governs something else ("Where possible we send the data through a
+ * secure connection, within one month").
+ */
+const hedgeReach = String.raw`(?:(?!\b(?:anders|zo niet|otherwise|if not|or else)\b)[^.;!?]){0,40}?`;
 
 export const narrowings: readonly Narrowing[] = [
   {
@@ -108,7 +117,7 @@ export const narrowings: readonly Narrowing[] = [
     kind: 'responseTimeHedged',
     article: 'GDPR 12(3)',
     pattern: new RegExp(
-      String.raw`\b${hedgeWords}[^.;!?]{0,80}?${termOfAnswer}|${termOfAnswer}\s*,?\s*${hedgeWords}`,
+      String.raw`\b${hedgeWords}${hedgeReach}${termOfAnswer}|${termOfAnswer}\s*,?\s*${hedgeWords}`,
       'i',
     ),
     lawfulIf: /in (?:elk|ieder) geval|uiterlijk|at the latest|in any (?:event|case)|no later than/i,
@@ -178,6 +187,8 @@ export const termUnitDays: Readonly<Record<string, number>> = {
 
 /** Numbers written as words, as the responseTime pattern finds them. */
 export const numberWords: Readonly<Record<string, number>> = {
+  a: 1,
+  an: 1,
   een: 1,
   één: 1,
   one: 1,

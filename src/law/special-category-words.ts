@@ -19,7 +19,12 @@ export const specialCategoryWords: ReadonlyArray<readonly [Exclude<SpecialCatego
   ],
   ['trade-union-membership', /\b(?:vakbond\w*|vakvereniging\w*|trade[- ]unions?|union membership)\b/i],
   ['genetic', /\b(?:genetisch\w*|genetic\w*|dna\w*|genoom|genome)\b/i],
-  ['biometric', /\b(?:biometri\w*|vingerafdruk\w*|fingerprints?|gezichtsherkenning|facial recognition)\b/i],
+  // Not "biometrie" / "biometry" alone: ocular biometry before a cataract operation is a measurement, health data
+  // (officer review 2, finding 4); art. 9(1) means biometric data for uniquely identifying a person.
+  [
+    'biometric',
+    /\b(?:biometrische (?:gegevens|kenmerken|identificatie|herkenning)|biometric (?:data|identification|recognition|characteristics)|biometrics|vingerafdruk\w*|fingerprints?|gezichtsherkenning|facial recognition)\b/i,
+  ],
   [
     'sex-life-orientation',
     /\b(?:seksuele (?:geaardheid|voorkeur|oriëntatie|gerichtheid)|seksueel gedrag|seksleven|geaardheid|sexual (?:orientation|life|behaviou?r|preference)|sex life)\b/i,
@@ -27,9 +32,15 @@ export const specialCategoryWords: ReadonlyArray<readonly [Exclude<SpecialCatego
 ];
 
 /**
- * A sentence that names special categories without saying the data is processed: a negation ("wij verwerken geen
- * gegevens over uw godsdienst") or a definition of the special categories (IES: "Gegevens uit speciale categorieën
- * omvatten details over ras of etniciteit, …" after "we verzamelen geen …").
+ * A sentence that names special categories without saying the data is processed: a negation before the special word
+ * ("wij verwerken geen gegevens over uw godsdienst", "we do not ask about your religion") or a definition of the
+ * special categories (IES: "Gegevens uit speciale categorieën omvatten details over ras of etniciteit, …" after "we
+ * verzamelen geen …"). Officer review 2, M2: a negation after the word ("etnische achtergrond (niet verplicht)"), one
+ * that is not one ("wel of niet", "whether or not", "niet verplicht", "optional"), and one that "tenzij" / "unless"
+ * takes back ("Wij vragen niet naar uw godsdienst, tenzij u dat zelf wilt") do not count.
  */
-export const notProcessedWords =
-  /\b(?:geen|niet|nooit|no|not|never|none|neither|nor)\b|speciale categorie|bijzondere (?:categorie|persoonsgegevens)|special categor/i;
+export const negationWords = /\b(?:geen|niet|nooit|no|not|never|none|neither|nor)\b/i;
+export const notANegation =
+  /\bwel of niet\b|\bwhether or not\b|\bniet (?:verplicht|nodig)\b|\bnot (?:required|mandatory)\b/gi;
+export const negationTakenBack = /\b(?:tenzij|unless|behalve als|except (?:if|when|where))\b/i;
+export const definesSpecialCategories = /speciale categorie|bijzondere (?:categorie|persoonsgegevens)|special categor/i;

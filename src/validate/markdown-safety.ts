@@ -3,7 +3,7 @@ import { parseAuthorMarkdown } from '../render/parse-author-markdown.js';
 
 /** A problem found in author Markdown, at an offset inside the decoded string. */
 export interface MarkdownHazard {
-  kind: 'raw-html' | 'unsafe-url' | 'image' | 'too-deep' | 'unclosed-fence';
+  kind: 'raw-html' | 'blank' | 'unsafe-url' | 'image' | 'too-deep' | 'unclosed-fence';
   /** The offending HTML or URL, shortened for messages. */
   excerpt: string;
   offset: number;
@@ -37,13 +37,29 @@ export function findMarkdownHazards(markdown: string): MarkdownHazard[] {
 /** A line that may open a fenced code block (after container markers): such text is parsed to see whether the fence closes. */
 const OPENS_FENCE = /^[ \t>*+\d.)-]*(?:```|~~~)/m;
 
+/**
+ * HTML that is a blank to fill in rather than markup: '<e-mailadres FG>', '<naam>' (officer review 2, finding 9: "raw
+ * HTML" tells a practice manager nothing). One tag with no attribute value, no closing slash and no quotes, holding a
+ * space or a word of a blank. Still refused: only the message differs.
+ */
+function looksLikeBlank(html: string): boolean {
+  const tag = html.trim();
+  if (!/^<[^<>="'/]+>$/.test(tag) || htmlElement.test(tag)) return false;
+  return /\s|naam|name|datum|date|adres|address|mail|telefoon|phone/i.test(tag);
+}
+
+/** The start of an HTML element that can carry script, style or a link: always reported as HTML. */
+const htmlElement =
+  /^<(?:a|abbr|audio|b|base|body|br|button|code|div|em|embed|font|form|frame|head|html|i|iframe|img|input|link|marquee|math|meta|object|p|script|select|span|strong|style|svg|table|template|textarea|u|video)\b/i;
+
 /** The same, always through the parser (no nesting limit: callers check that first). */
 export function parsedMarkdownHazards(markdown: string): MarkdownHazard[] {
   const tree = parseAuthorMarkdown(markdown);
   const hazards: MarkdownHazard[] = [];
   const visit = (node: Root | RootContent): void => {
     if (node.type === 'html') {
-      hazards.push({ kind: 'raw-html', excerpt: shorten(node.value), offset: node.position?.start.offset ?? 0 });
+      const kind = looksLikeBlank(node.value) ? 'blank' : 'raw-html';
+      hazards.push({ kind, excerpt: shorten(node.value), offset: node.position?.start.offset ?? 0 });
     } else if (node.type === 'image' || node.type === 'imageReference') {
       // The notice makes no outside requests (strict CSP): images are dropped from author text, so say so.
       hazards.push({ kind: 'image', excerpt: shorten(node.alt ?? ''), offset: node.position?.start.offset ?? 0 });

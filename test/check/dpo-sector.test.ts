@@ -42,6 +42,28 @@ describe('dpo/mandatory-for-sector', () => {
     expect(dpoFindings({ controller: { careSector: 'hospital' } })).toEqual([]);
   });
 
+  it('the prompt is true per kind (officer review 2, finding 5): no kind gives the always-kinds and the line for others, a practice or pharmacy the line, other care no number', () => {
+    const message = (patch: object, lang: 'en' | 'nl' = 'en'): string => {
+      const policy = JSON.stringify(mergePatch(base, { dpo: null, ...patch }), null, 2);
+      return analysePolicy(policy, 'policy.json', lang).findings.find((f) => f.ruleId === 'dpo/likely-mandatory')!
+        .message;
+    };
+    // v7: Bernhoven without careSector; a hospital must never read as "from about 10,000 patients".
+    expect(message({})).toContain(
+      'always for a hospital, a GP out-of-hours post or a care group (give controller.careSector)',
+    );
+    expect(message({}, 'nl')).toContain('altijd bij een ziekenhuis, huisartsenpost of zorggroep');
+    expect(message({ controller: { careSector: 'pharmacy' } })).toContain(
+      'This care provider (Pharmacy) processes health data',
+    );
+    expect(message({ controller: { careSector: 'dental' } }, 'nl')).toContain('meer dan 10.000 patiënten');
+    for (const careSector of ['youth-care', 'other']) {
+      const other = message({ controller: { careSector } });
+      expect(other).toContain('it has not named this kind of care');
+      expect(other).not.toContain('10,000');
+    }
+  });
+
   it('the register names the kind of care provider, in the language of the register', () => {
     const { register } = policyOutputs(mergePatch(base, { controller: { careSector: 'hospital' } }));
     expect(register.nl).toContain('**Soort zorgaanbieder**: Ziekenhuis');

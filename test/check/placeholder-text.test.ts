@@ -58,6 +58,33 @@ describe('wording/placeholder-text', () => {
     ]);
   });
 
+  it('finds the blanks of the officer review 2 probe (M1), as written', () => {
+    const texts = [
+      'Onze FG is [naam FG].',
+      'Our DPO is [DPO name].',
+      'Mail naar [e-mailadres].',
+      'Klachten kunt u indienen bij de klachtenfunctionaris: n.t.b.',
+      'Complaints go to the complaints officer: PM',
+      'Factuurgegevens, nog te bepalen.',
+      'Invoice details, to be decided.',
+      'De functionaris is N.N.',
+      'We bewaren het formulier xx maanden.',
+      'Wij antwoorden binnen .... werkdagen.',
+    ];
+    expect(quoted(texts.map((nl) => ({ nl })))).toEqual([
+      '[naam FG]',
+      '[DPO name]',
+      '[e-mailadres]',
+      'n.t.b.',
+      'PM',
+      'nog te bepalen',
+      'to be decided',
+      'N.N.',
+      'xx maanden',
+      ' .... werkdagen',
+    ]);
+  });
+
   it('leaves running prose alone: a form to fill in, an ellipsis in a list, a question, a Markdown link', () => {
     const texts = [
       'Als u het contactformulier wilt invullen, vragen wij uw naam.',
@@ -66,6 +93,12 @@ describe('wording/placeholder-text', () => {
       'Zie [onze website](https://example.nl/todo) en de [naam van de praktijk](#top).',
       'Wij vullen uw dossier aan met de uitslagen.',
       'Sizes XL and XXL are clothing, not placeholders; todo is not a word here.',
+      'The period is to be determined by your doctor; de termijn is nog te bepalen door de arts.',
+      'Zie de [naam van de praktijk][1] en het spreekuur van 5:30 PM.',
+      '‘... weken na de bevalling’ zegt de richtlijn.',
+      // Officer review 2, finding 2 (the v2 probe): words left out of a quotation, and a footnote.
+      'Artikel 7:457 BW zegt: ‘[…] draagt de hulpverlener zorg dat aan anderen dan de patiënt geen inlichtingen over de patiënt […] worden verstrekt’. Zie ook de KNMG-richtlijn [1].',
+      'Dutch Civil Code art. 7:457: ‘[...] the care provider ensures that no information about the patient [...] is given’.',
     ];
     expect(quoted(texts.map((nl) => ({ nl })))).toEqual([]);
   });
@@ -85,6 +118,11 @@ describe('wording/untranslated', () => {
     expect(untranslatedTexts(modelOf({ retention: [{ note }] })).map((f) => f.pointer)).toEqual([
       '/retention/0/note/en',
     ]);
+    // Officer review 2, M4: a copy that differs only in its final full stop.
+    const stop = { nl: 'Uw zorgverzekeraar en polisnummer.', en: 'Uw zorgverzekeraar en polisnummer ' };
+    expect(untranslatedTexts(modelOf({ retention: [{ note: stop }] })).map((f) => f.pointer)).toEqual([
+      '/retention/0/note/en',
+    ]);
     const english = { metadata: { sourceLanguage: 'en' }, retention: [{ note }] };
     expect(untranslatedTexts(modelOf(english)).map((f) => f.pointer)).toEqual(['/retention/0/note/nl']);
   });
@@ -101,6 +139,14 @@ describe('wording/untranslated', () => {
       'NEN 7510, ISO 27001',
     ];
     expect(untranslatedTexts(modelOf({ texts: same.map((s) => ({ nl: s, en: s })) }))).toEqual([]);
+  });
+
+  it('not a Dutch law or guideline cited by its Dutch title (officer review 2, finding 3: the v1b probe)', () => {
+    const citations = [
+      'art. 7:454 BW (Wet op de geneeskundige behandelingsovereenkomst)',
+      'KNMG-richtlijn Omgaan met medische gegevens',
+    ].map((s) => ({ legalSource: { citation: { nl: s, en: s } } }));
+    expect(untranslatedTexts(modelOf({ retention: citations }))).toEqual([]);
   });
 });
 

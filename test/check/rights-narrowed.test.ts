@@ -75,7 +75,7 @@ describe('rights/narrowed: more than a month to answer', () => {
 describe('rights/narrowed: a term to answer made conditional (art. 12(3))', () => {
   it('reports Dental Clinics\' "indien mogelijk, binnen de termijn" and "Where possible … within the period", quoted', () => {
     expect(howTo('We handelen je verzoek, indien mogelijk, binnen de termijn hieronder af.')).toEqual([
-      '/rights/howToExercise Deze tekst maakt de termijn voor het afhandelen van een verzoek vrijblijvend ("indien mogelijk, binnen de termijn"); de wet eist een antwoord onverwijld en in ieder geval binnen een maand na ontvangst van het verzoek. Alleen bij ingewikkelde of veel verzoeken mag die termijn met twee maanden worden verlengd, en dan hoort de betrokkene dat binnen de eerste maand, met de reden.',
+      '/rights/howToExercise Deze tekst maakt de termijn voor het afhandelen van een verzoek vrijblijvend ("indien mogelijk, binnen de termijn"); de wet eist een antwoord onverwijld en in ieder geval binnen een maand na ontvangst van het verzoek. Alleen bij ingewikkelde of talrijke verzoeken mag die termijn met twee maanden worden verlengd, en dan hoort de betrokkene dat binnen de eerste maand, met de reden.',
     ]);
     expect(
       narrowed({
@@ -94,17 +94,25 @@ describe('rights/narrowed: a term to answer made conditional (art. 12(3))', () =
       ),
     ).toEqual([expect.stringContaining('("indien mogelijk, binnen deze termijn")')]);
     expect(howTo('Waar mogelijk reageren wij binnen een maand.')).toHaveLength(1);
-    expect(howTo('Wij reageren zo mogelijk binnen vier weken.')).toHaveLength(1);
+    expect(howTo('Wij reageren zo mogelijk binnen 30 dagen.')).toHaveLength(1);
     expect(howTo('Wij reageren binnen een maand, waar mogelijk.')).toHaveLength(1);
     expect(howTo('Wij streven ernaar binnen een maand te antwoorden.')).toHaveLength(1);
     expect(howTo('Vraag het ons.', 'If possible, we answer within the statutory period.')).toHaveLength(1);
     expect(howTo('Vraag het ons.', 'We aim to respond within one month.')).toHaveLength(1);
+    // Officer review 2, M3 (the v9 probe): "a month" is a counted term, quoted in the English message from the English.
+    expect(
+      narrowed({
+        howToExercise: text('Wij streven ernaar binnen een maand te antwoorden.', 'We aim to respond within a month.'),
+      }),
+    ).toEqual([expect.stringContaining('("We aim to respond within a month")')]);
     expect(note('access', 'Vraag het ons.', 'We try to send the copy within 30 days.')).toHaveLength(1);
   });
 
   it('does not report a firm term, a faster aim, "as soon as possible", or a hedge about something else (seed texts)', () => {
     expect(howTo('Wij reageren binnen een maand.')).toEqual([]);
     expect(howTo('Wij streven ernaar binnen vijf werkdagen te reageren.')).toEqual([]);
+    // Officer review 2, finding 7: four weeks (28 days) is never longer than a month.
+    expect(howTo('Wij streven ernaar uw verzoek binnen vier weken af te handelen.')).toEqual([]);
     expect(howTo('Vraag het ons.', 'We aim to respond within a week.')).toEqual([]);
     expect(
       howTo('Waar mogelijk reageren wij binnen een week, en in ieder geval binnen een maand na ontvangst.'),
@@ -119,6 +127,27 @@ describe('rights/narrowed: a term to answer made conditional (art. 12(3))', () =
       howTo('We streven ernaar samen te werken met een informeel panel van gegevensbeschermingsautoriteiten.'),
     ).toEqual([]);
     expect(howTo('We helpen je graag en proberen je klacht naar tevredenheid op te lossen.')).toEqual([]);
+  });
+
+  it('does not report a hedge that governs another clause (officer review 2, finding 1: the v4 probe)', () => {
+    // The month is firm; only the same-day service at the desk is hedged.
+    expect(
+      note('access', 'Indien mogelijk krijgt u uw dossier direct aan de balie mee, anders binnen een maand.'),
+    ).toEqual([]);
+    expect(note('access', 'Vraag het ons.', 'If possible you get it at the desk, otherwise within one month.')).toEqual(
+      [],
+    );
+    // The hedge is about the channel, 46 characters before the term.
+    expect(
+      narrowed({
+        notes: {
+          portability: text(
+            'Vraag het ons.',
+            'Where possible we send the data through a secure connection, within one month of your request.',
+          ),
+        },
+      }),
+    ).toEqual([]);
   });
 });
 
@@ -252,4 +281,36 @@ describe('rights/narrowed: the patterns', () => {
       expect(pattern.source).not.toMatch(/(?<!\[)\^|\$|\(\?<[=!]/);
     },
   );
+});
+
+describe('rights/narrowed: each finding cites its own provisions (officer review 2, finding 6)', () => {
+  it('the term, the fee, erasure and objection each give their article, not all seven', () => {
+    const policy = miniPolicy();
+    policy.rights = {
+      howToExercise: text('Wij reageren binnen zes weken.'),
+      notes: {
+        access: text('Voor een afschrift rekenen wij administratiekosten.'),
+        erasure: text('Als uw gegevens niet juist zijn, kunt u ze laten wissen.'),
+        objection: text('Als je een geldige reden hebt, stoppen wij.'),
+      },
+    };
+    expect(
+      analysePolicy(JSON.stringify(policy, null, 2), 'policy.json', 'en')
+        .findings.filter((f) => f.ruleId === 'rights/narrowed')
+        .map((f) => `${f.pointer} ${f.article}`),
+    ).toEqual([
+      '/rights/howToExercise GDPR 12(3)',
+      '/rights/notes/access GDPR 12(5), 15(3)',
+      '/rights/notes/erasure GDPR 17(1)',
+      '/rights/notes/objection GDPR 21(1)',
+    ]);
+  });
+
+  it('in Dutch the regulation is the AVG (officer review 2, finding 10)', () => {
+    const policy = miniPolicy();
+    policy.rights = { howToExercise: text('Wij reageren binnen zes weken.') };
+    const findings = analysePolicy(JSON.stringify(policy, null, 2), 'policy.json', 'nl').findings;
+    expect(findings.filter((f) => f.ruleId === 'rights/narrowed').map((f) => f.article)).toEqual(['AVG 12(3)']);
+    expect(findings.every((f) => !f.article?.includes('GDPR'))).toBe(true);
+  });
 });

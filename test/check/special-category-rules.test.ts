@@ -99,4 +99,40 @@ describe('art9/category-undeclared', () => {
       expect(pattern.source).not.toMatch(/(?<!\[)\^|\$|\(\?<[=!]/);
     },
   );
+
+  it('a negation counts only before the word, when it is one, and when not taken back (officer review 2, M2: the v8 probe)', () => {
+    const intake = (nl: string): Category => ({
+      id: 'intake',
+      name: text('Intakegegevens', 'Intake data'),
+      description: text(nl, 'Ask us.'),
+    });
+    for (const nl of [
+      'Wij vragen naar uw godsdienst en of u wel of niet rookt.',
+      'Uw etnische achtergrond (niet verplicht).',
+      'Wij vragen niet naar uw godsdienst, tenzij u dat zelf wilt.',
+    ])
+      expect(undeclared([intake(nl)]), nl).toHaveLength(1);
+    // Still silent: a negation before a list of special words.
+    expect(
+      undeclared([
+        intake('Wij verwerken geen gegevens over uw ras, etnische afkomst, politieke opvattingen of godsdienst.'),
+      ]),
+    ).toEqual([]);
+  });
+
+  it('does not read ocular biometry as biometric identification, but does read biometric data (officer review 2, finding 4)', () => {
+    const eye = medical(
+      'Uw medische gegevens, zoals de biometrie van uw oog voor een staaroperatie.',
+      'Your medical data, such as the biometry of your eye for a cataract operation.',
+    );
+    expect(undeclared([eye])).toEqual([]);
+    const access: Category = {
+      id: 'access',
+      name: text('Toegangsgegevens', 'Access data'),
+      description: text('Uw vingerafdruk voor de toegang.', 'Biometric data to let you in.'),
+    };
+    expect(undeclared([access])).toEqual([
+      expect.stringMatching(/uniquely identifying a natural person \("Biometric data"\)/),
+    ]);
+  });
 });
