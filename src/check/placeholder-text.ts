@@ -31,7 +31,9 @@ const placeholderPatterns: readonly RegExp[] = [
   // 'nog te bepalen', 'to be decided', 'n.t.b.': not 'to be determined by your doctor', which is prose.
   /\bnog te bepalen\b(?!\s+door)|\bto be (?:decided|determined|confirmed)\b(?!\s+(?:by|in|at|on|with|per)\b)|\bn\.t\.b\./i,
   // Case-sensitive: 'N.N.' (name unknown), and 'PM' (pro memorie) as the whole value after a colon.
-  /\bN\.N\.|(?<=:\s*)PM(?=\s*$)/,
+  // PM first, then what stands before it: a look-behind tried at every position scanned back over a long run of
+  // spaces from each one (hostile-input's 1 MB of spaces took minutes).
+  /\bN\.N\.|PM(?<=:\s*PM)(?=\s*$)/,
   // A count left open: 'xx maanden', '.... werkdagen'.
   /\bx{2,}\s+(?:werkdagen|dagen|weken|maanden|jaar|jaren|working days|days|weeks|months|years)\b|(?:^|\s)\.{3,}\s*(?:werkdagen|dagen|weken|maanden|jaar|jaren|working days|days|weeks|months|years)\b/i,
 ];
@@ -93,8 +95,18 @@ export function untranslatedTexts(model: PolicyModel): Finding[] {
 }
 
 /** The same words: a copy whose final full stop or spaces were dropped or added is still a copy (officer review 2, M4). */
-const sameText = (a: string, b: string): boolean => a.replace(endMarks, '') === b.replace(endMarks, '');
-const endMarks = /^\s+|[\s.!?;:,]+$/g;
+const sameText = (a: string, b: string): boolean => withoutEndMarks(a) === withoutEndMarks(b);
+
+/**
+ * `s` without its leading spaces and its trailing spaces and punctuation. A loop, not /[\s.!?;:,]+$/: that pattern
+ * tries every position of a long run of spaces and scans it to the end from each (hostile-input's 1 MB of spaces).
+ */
+function withoutEndMarks(s: string): string {
+  let end = s.length;
+  while (end > 0 && endMark.test(s[end - 1]!)) end--;
+  return s.slice(0, end).trimStart();
+}
+const endMark = /[\s.!?;:,]/;
 
 /** The start of a long text, for a message: its first 60 characters and an ellipsis. */
 const shortQuote = (s: string): string => (s.length > 60 ? `${s.slice(0, 57).trimEnd()}…` : s);
