@@ -464,7 +464,7 @@ describe('each thing said once, no empty headings', () => {
     const { notice } = policyOutputs(policy);
     const nl = notice.nl.slice(notice.nl.indexOf('## Waar u een klacht kunt indienen'));
     expect(nl).toContain(
-      'Hebt u een klacht over onze zorg, ook over hoe wij met uw dossier en uw gegevens omgaan? Dan kunt u terecht bij onze klachtenfunctionaris: Klachtenbureau \\<Noord\\>.\n\n- **E-mail:** <klacht@noord.example>',
+      'Hebt u een klacht over onze zorg? Dan kunt u terecht bij onze klachtenfunctionaris: Klachtenbureau \\<Noord\\>.\n\n- **E-mail:** <klacht@noord.example>',
     );
     expect(nl).toContain(
       'Komen wij er samen niet uit? Dan kunt u uw klacht voorleggen aan Geschillencommissie Zorg. Dat is de geschilleninstantie waarbij wij zijn aangesloten, zoals de Wet kwaliteit, klachten en geschillen zorg (Wkkgz) vraagt.\n\n- **Contactpagina:** <https://geschillen.example/zorg>',
@@ -474,7 +474,7 @@ describe('each thing said once, no empty headings', () => {
       nl.indexOf('U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens:'),
     );
     expect(notice.en).toContain(
-      'Do you have a complaint about our care, including about how we handle your file and your data? Then you can turn to our complaints officer: Klachtenbureau \\<Noord\\>.',
+      'Do you have a complaint about our care? Then you can turn to our complaints officer: Klachtenbureau \\<Noord\\>.',
     );
     expect(notice.en).toContain(
       'If we cannot resolve it together, you can bring your complaint to Geschillencommissie Zorg. This is the disputes body we are affiliated with, as the Healthcare Quality, Complaints and Disputes Act (Wkkgz) requires.',

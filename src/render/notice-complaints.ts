@@ -3,6 +3,7 @@ import type { Messages } from '../i18n/messages.js';
 import { formatAddress, pick, sentence } from './format.js';
 import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
 import { link, text, type Block } from './outline.js';
+import { formatLawReference } from './retention-phrase.js';
 
 /**
  * Complaints — 13(2)(d), 77, and for a care provider the route the Wkkgz
@@ -39,7 +40,7 @@ export function complaintsBlocks({ source, model, m }: NoticeContext): Block[] {
 /** The complaints officer or the disputes body: the sentence naming it, then how to reach it. */
 function bodyBlocks(body: ComplaintsBody | undefined, key: string, m: Messages): Block[] {
   if (!body) return [];
-  const law = `${m.t('terms:law.wkkgz.name')} (${m.t('terms:law.wkkgz.abbreviation')})`;
+  const law = formatLawReference({ law: 'wkkgz' }, m);
   return [{ paragraph: sentence(m.t(key, { name: body.name, law })) }, ...contactBlocks(body.contact, m)];
 }
 
