@@ -44,6 +44,15 @@ const cases: Case[] = [
     suggestion: 'did you mean "retention"?',
   },
   {
+    // A GP practice's first policy put "dpo" inside "controller" (lead's check, 2026-12-07): where it belongs.
+    fixture: 'misplaced-key',
+    ruleId: 'schema/unknown-property',
+    pointer: '/controller/dpo',
+    message: 'unknown property "dpo"',
+    at: '"dpo"',
+    suggestion: '"dpo" belongs at the top level of the policy, not inside this object',
+  },
+  {
     fixture: 'bad-enum',
     ruleId: 'schema/enum',
     pointer: '/purposes/0/legalBasis',

@@ -130,6 +130,16 @@ const guessed = (value: unknown, allowed: string[]): { hint?: MessageRef } => {
   const guess = typeof value === 'string' ? didYouMean(value, allowed) : undefined;
   return guess ? { hint: didYouMeanHint(guess) } : {};
 };
+/**
+ * A property that belongs at the top of the policy, written inside something else ("dpo" inside "controller"):
+ * the hint says where it goes, when no name there is close enough to guess.
+ */
+const topLevelHint = (property: string, instancePath: string): { hint?: MessageRef } => {
+  const topLevel = (policySchema().schema as { properties?: object }).properties ?? {};
+  return instancePath !== '' && Object.hasOwn(topLevel, property)
+    ? { hint: { messageId: 'diagnostics:belongsAtTop', data: { property } } }
+    : {};
+};
 /** The value given, as written in JSON ("formel", 3, true), cut short after 40 characters. */
 const shownValue = (value: unknown): string => {
   const json = JSON.stringify(value) ?? String(value);
@@ -179,13 +189,14 @@ const readers: Record<string, Reader> = {
   additionalProperties: (e) => {
     const property = params<{ additionalProperty: string }>(e).additionalProperty;
     const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+    const guess = guessed(property, allowed);
     return {
       ruleId: 'schema/unknown-property',
       messageId: 'diagnostics:schema.unknownProperty',
       data: { property },
       property,
       at: 'key',
-      ...guessed(property, allowed),
+      ...(guess.hint ? guess : topLevelHint(property, e.instancePath)),
     };
   },
   propertyNames: (e) => {
