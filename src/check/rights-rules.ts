@@ -10,10 +10,7 @@ import {
 import type { Text } from '../policy/policy-types.js';
 import type { PolicyModel } from '../resolve/model.js';
 import type { Finding, Rule } from './rules.js';
-import { textsIn, type FoundText } from './wording-rules.js';
-
-/** Sentences of a text (Markdown paragraphs and list items count as sentences too). */
-const sentencesOf = (s: string): string[] => s.split(/(?<=[.;!?])\s+|\n+/);
+import { sentences as sentencesOf, textsIn, type FoundText } from './wording-rules.js';
 
 /** Each text's sentences, split once for all the narrowings that read it. */
 type Sentences = Map<string, readonly string[]>;
