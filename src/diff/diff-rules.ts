@@ -198,6 +198,8 @@ export const documentRules: Record<string, Rule> = {
   $schema: { ignore: true },
   id: { ignore: true },
   metadata: { ignore: true },
+  // What a policy leaves out of its base is compared as what it resolves to: the removed items themselves are reported.
+  remove: { ignore: true },
   'controller.name': { scalar: 'controller-changed', as: 'literal' },
   'controller.kvkNumber': { scalar: 'controller-changed', as: 'literal' },
   'controller.address': { subtree: 'contact-changed' },
