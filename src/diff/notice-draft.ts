@@ -128,9 +128,7 @@ function draftText(
       ...senderNotes(metadata.version, timing, newPurpose(material), m),
       ...sameAsOld(newModel, options, m),
       ...consentSwapNotes(options.oldModel, newModel, m),
-      ...(options.newFindings ?? []).map((d) =>
-        m.t('diff:notice.newFinding', { message: diagnosticTexts(d, m).message }),
-      ),
+      ...(options.newFindings ?? []).map((d) => newFindingNote(d, m)),
     ],
   };
 }
@@ -149,6 +147,17 @@ function draftOpening(version: string | undefined, timing: DraftTiming, m: Messa
 /** A purpose is new, or takes data or people it did not before: GDPR 13(3) asks for information first. */
 const newPurpose = (material: readonly Change[]): boolean =>
   material.some((c) => changeKinds[c.kind].article === 'GDPR 13(3)');
+
+/**
+ * For the sender only: a new check error, with the place to fix it. One found in the base a policy extends says so and
+ * gives the base's place: the policy's own file (the "(for …)" of a check report) is not where to fix it.
+ */
+function newFindingNote(d: Diagnostic, m: Messages): string {
+  const { policy, policies, ...own } = d;
+  const where = [d.file, d.line, d.column].filter((part) => part !== undefined).join(':');
+  const key = !d.file ? 'newFinding' : policy !== undefined || policies ? 'newFindingInBase' : 'newFindingAt';
+  return m.t(`diff:notice.${key}`, { message: diagnosticTexts(own, m).message, where });
+}
 
 /** For the sender only: when the changes may take effect, and a stated date that comes too early. */
 function senderNotes(version: string | undefined, timing: DraftTiming, purposeAdded: boolean, m: Messages): string[] {

@@ -132,7 +132,7 @@ describe('a folder diff of a chain whose base changed', () => {
 
 describe('a folder diff of a chain whose base change brings a new error', () => {
   // The base's new US processor loses its transfer safeguard: each practice's draft has a sender note about that
-  // error, naming the practice's file ('for policies/beuk/policy.json'); the drafts are still the same.
+  // error, naming the place in the base to fix it, not the practice's own file (chain review of 2026-12-07, 6).
   let errorRepo: string;
   beforeAll(() => {
     errorRepo = chainRepo('policyc-chain-error-');
@@ -143,9 +143,12 @@ describe('a folder diff of a chain whose base change brings a new error', () => 
   });
   afterAll(() => rmSync(errorRepo, { recursive: true, force: true }));
 
-  it('drafts the letter once: a sender note naming each policy’s own file does not make its draft another', async () => {
+  it('drafts the letter once, its sender note naming the place in the base to fix', async () => {
     const run = await runPolicycInProcess(['diff', 'HEAD', 'policies/'], errorRepo);
-    expect(count(run.stdout, 'without a valid transfer mechanism. (for policies/beuk/policy.json)')).toBeGreaterThan(0);
+    expect(run.stdout).toMatch(
+      /- The new version has an error the old one did not have, in the base policy it extends \(policyc check, bases\/chain\.json:\d+:\d+\): "The Rocket Science Group LLC \(Mailchimp\)" is outside the EEA \(US\) without a valid transfer mechanism\. Fix it there before sending this notice\./,
+    );
+    expect(run.stdout).not.toContain('mechanism. (for policies/beuk/policy.json) Fix it');
     expect(count(run.stdout, '  [Dutch]')).toBe(1);
     expect(count(run.stdout, 'The same draft as for ')).toBe(2);
   });
