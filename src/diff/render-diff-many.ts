@@ -1,5 +1,5 @@
 import type { Messages } from '../i18n/messages.js';
-import { controllerName } from '../render/format.js';
+import { controllerName, joinList } from '../render/format.js';
 import { escapeMarkdownText } from '../render/markdown-inline.js';
 import { handlebarsRuntime as Handlebars } from '../render/template-compiler.js';
 import { classCounts, type DiffResult } from './diff-report.js';
@@ -26,6 +26,7 @@ import {
   printable,
   renderDiffHtml,
   renderDiffMarkdown,
+  nothingOwn,
   renderDiffText,
   type InChain,
 } from './render-diff.js';
@@ -110,7 +111,7 @@ const comparedOf = (chain: DiffChain): Compared[] =>
 interface ChainChanges {
   shared: Array<SharedChange & { where: string }>;
   findings: Array<SharedFinding & { where: string }>;
-  reports: Array<{ result: DiffResult; inChain: InChain }>;
+  reports: Array<{ result: DiffResult; inChain: InChain; label: string; id: string; draftOf?: Compared }>;
 }
 
 /**
@@ -136,16 +137,64 @@ function chainChanges(chain: DiffChain, m: Messages): ChainChanges {
           name: controllerName(earlier.result.new.model.source.controller, m),
           label: earlier.label,
         });
-      return { result: c.result, inChain: { told, toldFindings, ...(draftAs ? { draftAs } : {}) } };
+      return {
+        result: c.result,
+        label: c.label,
+        id: c.id,
+        inChain: { told, toldFindings, ...(draftAs ? { draftAs } : {}) },
+        ...(earlier ? { draftOf: earlier } : {}),
+      };
     });
   return { shared, findings, reports };
 }
 
+/**
+ * From this many policies on, the text report folds what repeats: the summary's most common line, and the reports
+ * with nothing of their own (a chain's base changed, and each practice only passes that on). Fewer read well one by one.
+ */
+const FOLD_FROM = 10;
+
+/** The summary's lines: one per policy, or from FOLD_FROM on the most common line once, with how many it is for. */
+function summaryText(rows: ReturnType<typeof summaryRow>[], m: Messages): string[] {
+  const tail = (row: ReturnType<typeof summaryRow>): string =>
+    [countsText(row, m), row.verdict].filter(Boolean).join(' ');
+  const byTail = new Map<string, number>();
+  for (const row of rows) byTail.set(tail(row), (byTail.get(tail(row)) ?? 0) + 1);
+  const [common, count] = [...byTail].reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0]);
+  const fold = rows.length >= FOLD_FROM && count * 2 > rows.length;
+  return [
+    ...(fold ? [`  ${m.t('diff:chain.summaryFolded', { count, total: rows.length, what: common })}`] : []),
+    ...rows.filter((row) => !fold || tail(row) !== common).map((row) => `  ${row.name} (${row.label}): ${tail(row)}`),
+  ];
+}
+
+/** The reports with nothing of their own, from FOLD_FROM policies on: one paragraph per draft they share, naming them. */
+function bareText(
+  reports: ChainChanges['reports'],
+  total: number,
+  m: Messages,
+): { lines: string[]; rest: ChainChanges['reports'] } {
+  if (total < FOLD_FROM) return { lines: [], rest: reports };
+  const bare = reports.filter((x) => nothingOwn(x.result, m, x.inChain));
+  const byDraft = new Map<Compared | undefined, ChainChanges['reports']>();
+  for (const x of bare) byDraft.set(x.draftOf, [...(byDraft.get(x.draftOf) ?? []), x]);
+  const lines = [...byDraft].map(([earlier, xs]) => {
+    const policies = joinList(xs.map(policyName), m);
+    return earlier
+      ? m.t('diff:chain.bareSameDraft', {
+          count: xs.length,
+          name: controllerName(earlier.result.new.model.source.controller, m),
+          label: earlier.label,
+          policies,
+        })
+      : m.t('diff:chain.bareNoNotice', { count: xs.length, policies });
+  });
+  return { lines, rest: reports.filter((x) => !bare.includes(x)) };
+}
+
 function chainText(chain: DiffChain, m: Messages): string {
   const s = summaryLines(chain, m);
-  const out = [s.title, s.totals, ''];
-  for (const row of s.rows)
-    out.push(`  ${row.name} (${row.label}): ${[countsText(row, m), row.verdict].filter(Boolean).join(' ')}`);
+  const out = [s.title, s.totals, '', ...summaryText(s.rows, m)];
   const { shared, findings, reports } = chainChanges(chain, m);
   if (shared.length) {
     out.push('', `${m.t('diff:chain.sharedHeading')}:`);
@@ -155,7 +204,9 @@ function chainText(chain: DiffChain, m: Messages): string {
     out.push('', `${m.t('diff:chain.sharedFindingsHeading')}:`);
     for (const f of findings) out.push(...findingLines(f.finding), `      ${f.where}`);
   }
-  const texts = reports.map(({ result, inChain }) => renderDiffText(result, m, inChain));
+  const { lines, rest } = bareText(reports, s.rows.length, m);
+  for (const line of lines) out.push('', line);
+  const texts = rest.map(({ result, inChain }) => renderDiffText(result, m, inChain));
   return [printable(out.join('\n')) + '\n', ...texts].join('='.repeat(72) + '\n\n');
 }
 

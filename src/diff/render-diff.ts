@@ -125,6 +125,12 @@ function reportInChain(
   return { r, ...groupsInChain(r, result, m, chain), findings };
 }
 
+/** Whether a report within a chain's has nothing of its own: every change and new error given above, its draft another's or none. */
+export function nothingOwn(result: DiffResult, m: Messages, chain: InChain): boolean {
+  const { r, groups, findings } = reportInChain(result, m, chain);
+  return groups.length === 0 && findings.length === 0 && (chain.draftAs !== undefined || !r.notice);
+}
+
 /** One new error as the text report gives it: its message, then where, the article and the rule. */
 export function findingLines(f: ReportFinding): string[] {
   return [`  ${f.message}`, `      ${[f.place, f.article, `[${f.ruleId}]`].filter(Boolean).join(' · ')}`];
