@@ -8,6 +8,8 @@ import {
   noOneElseWords,
   othersMayWords,
   patientWords,
+  privacyShieldPastWords,
+  privacyShieldWords,
   promotionWords,
   referralWords,
   retentionDutyWords,
@@ -113,6 +115,22 @@ function continuedUse(model: PolicyModel): Finding[] {
   return allTexts(model)
     .filter(({ text }) => matches(text, continuedUsePattern))
     .map(({ pointer, text }) => ({ pointer, vars: { quote: firstMatch(text, continuedUsePattern) } }));
+}
+
+/**
+ * Published texts that still rely on the Privacy Shield. A mechanism's own note is left to transfer/privacy-shield,
+ * which reports the mechanism; authoring notes (metadata) are not published.
+ */
+function privacyShieldTexts(model: PolicyModel): Finding[] {
+  const mechanismNotes = new Set(
+    (model.source.transfers?.mechanisms ?? []).flatMap((m, i) =>
+      m.mechanism === 'privacy-shield' ? [joinPointer('/transfers/mechanisms', i, 'note')] : [],
+    ),
+  );
+  return allTexts(model)
+    .filter(({ pointer }) => !pointer.startsWith('/metadata') && !mechanismNotes.has(pointer))
+    .filter(({ text }) => matches(text, privacyShieldWords) && !matches(text, privacyShieldPastWords))
+    .map(({ pointer }) => ({ pointer }));
 }
 
 /** Hedging words in the texts of purposes and retention rules (not their names). */
@@ -229,6 +247,12 @@ export const wordingRules: readonly Rule[] = [
     severity: 'info',
     article: 'GDPR 14(2)(f)',
     check: referralWithoutSource,
+  },
+  {
+    id: 'transfer/privacy-shield-text',
+    severity: 'warning',
+    article: 'GDPR 12(1), 13(1)(f); CJEU C-311/18',
+    check: privacyShieldTexts,
   },
   { id: 'wording/vague', severity: 'info', article: 'GDPR 12(1); WP260 rev.01', check: vagueWording },
   { id: 'wording/care-recipient-unset', severity: 'info', article: 'GDPR 12(1)', check: careRecipientUnset },

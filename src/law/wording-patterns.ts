@@ -26,6 +26,16 @@ export const goodCareWords =
 export const retentionDutyWords =
   /\bwettelijke (bewaar)?(verplichting|plicht)(en)?\b|\bbewaarplicht(en)?\b|\bwettelijke bewaartermijn(en)?\b|\blegal (obligation|duty|retention (period|obligation))s?\b|\bstatutory (duty|obligation|retention)\b|\bretention (duty|obligation)\b/i;
 
+/**
+ * The EU-US (and Swiss-US) Privacy Shield, which the CJEU invalidated on 16 July 2020 (C-311/18, Schrems II):
+ * a text that still relies on it, or offers its arbitration, tells the reader something no longer true.
+ */
+export const privacyShieldWords = /\bprivacy[\s-]?shield\b/i;
+
+/** A text that speaks of the Privacy Shield as past, or as the Data Privacy Framework's predecessor: not reported. */
+export const privacyShieldPastWords =
+  /\b(ongeldig\w*|invalid\w*|niet (meer|langer)|no longer|voorheen|vroeger|formerly|previously|former|data privacy framework)\b/i;
+
 /** Words for erasure or destruction, to find the good-care refusal in rights texts that are not about erasure alone. */
 export const erasureWords = /vernietig|verwijder|wissen|destroy|destruction|delet|erase|erasure/i;
 
