@@ -231,6 +231,20 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
     expect(c).not.toContain('tenzij');
   });
 
+  it('direct marketing on a legal obligation: the absolute objection, and no "you cannot object" beside it (21(2) holds whatever the basis)', () => {
+    const nl = card(withPurpose({ legalBasis: '6(1)(c)', directMarketing: true }));
+    expect(nl).toContain(
+      '- **Kunt u weigeren?**\n  - De wet verplicht ons deze gegevens te gebruiken.\n  - Tegen het gebruik van uw gegevens voor direct marketing kunt u altijd bezwaar maken',
+    );
+    expect(nl).not.toContain('kan daarom niet');
+    const en = card(withPurpose({ legalBasis: '6(1)(c)', directMarketing: true }), 'en');
+    expect(en).toContain('The law requires us to use these data.');
+    expect(en).toContain(
+      'You may object at any time, without giving reasons, to the use of your data for direct marketing',
+    );
+    expect(en).not.toContain('cannot object');
+  });
+
   it('vital interests and nothing authored: the card says nothing about refusing', () => {
     expect(card(withPurpose({ legalBasis: '6(1)(d)' }))).not.toContain('Kunt u weigeren');
     expect(card(withPurpose({ legalBasis: '6(1)(d)', requirement: { type: 'voluntary' } }))).toContain(

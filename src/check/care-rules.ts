@@ -70,7 +70,8 @@ function statesExplicitConsent(text: string): boolean {
 
 /**
  * A care provider whose policy names no complaints officer or no disputes body (Wkkgz art. 15, 18), in the fields
- * or in words in its complaints text: one finding, its variant naming the one missing when the other is there.
+ * or in words in its complaints text: one finding, its variant naming the one missing when the other is there, or
+ * saying that a complaints committee named instead is neither.
  */
 function complaintsRouteUnstated(model: PolicyModel): Finding[] {
   if (!isCareProvider(model)) return [];
@@ -79,7 +80,9 @@ function complaintsRouteUnstated(model: PolicyModel): Finding[] {
   const officer = complaints?.officer !== undefined || said.some((t) => complaintsRouteWords.officer.test(t));
   const body = complaints?.disputesBody !== undefined || said.some((t) => complaintsRouteWords.disputesBody.test(t));
   if (officer && body) return [];
-  const variant = officer ? 'disputesBody' : body ? 'officer' : undefined;
+  // Neither, but a complaints committee: the text does say where to complain, so the message must not say it does not.
+  const committee = !officer && !body && said.some((t) => complaintsRouteWords.committee.test(t));
+  const variant = officer ? 'disputesBody' : body ? 'officer' : committee ? 'committee' : undefined;
   return [{ pointer: complaints ? '/complaints' : '/controller', ...(variant ? { variant } : {}) }];
 }
 

@@ -50,12 +50,12 @@ function narrowingIn(n: Narrowing, text: string, split: Sentences): string | und
   // where `\b` holds as it does at a sentence's ends): most texts are read once per narrowing, not split and read
   // sentence by sentence.
   if (!n.pattern.test(text)) return undefined;
-  if (n.lawfulIfIn === 'text' && n.lawfulIf?.test(text)) return undefined;
+  if (n.lawfulIfInText?.test(text)) return undefined;
   // Every case of art. 18(1) named: "only" then lists them all.
   if (n.kind === 'restrictionGrounds' && restrictionGroundWords.every((w) => w.test(text))) return undefined;
   const every = everyMatch(n);
   for (const sentence of sentencesIn(text, split)) {
-    if (n.lawfulIfIn !== 'text' && n.lawfulIf?.test(sentence)) continue;
+    if (n.lawfulIf?.test(sentence)) continue;
     for (const match of sentence.matchAll(every)) {
       if (n.kind === 'responseTime' && termDays(match) <= responseTimeLimitDays) continue;
       if (n.kind === 'responseTimeHedged' && shorterAim(match[0])) continue;

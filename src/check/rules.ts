@@ -388,6 +388,20 @@ export const rules: readonly Rule[] = [
       ),
   },
   {
+    // Direct marketing that rests on a legal obligation: a law that requires it is hard to think of, so the basis or
+    // the marking is likely wrong. A warning: the checker cannot rule such a law out. The notice does not say "you
+    // cannot object" for such a purpose: against direct marketing the person may always object (21(2)).
+    id: 'art21/direct-marketing-legal-obligation',
+    severity: 'warning',
+    article: 'GDPR 6(1)(c), 6(3), 21(2)',
+    check: (model) =>
+      model.purposes
+        .filter((p) => p.directMarketing)
+        .flatMap((p) =>
+          p.bases.filter((b) => b.basis === '6(1)(c)').map((b) => ({ pointer: b.pointer, vars: { purpose: p.name } })),
+        ),
+  },
+  {
     id: 'art13/requirement-missing',
     severity: 'warning',
     article: 'GDPR 13(2)(e)',

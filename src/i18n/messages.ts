@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { type i18n, type TFunction, type TOptions } from 'i18next';
 import { localesDir } from '../paths.js';
+import { lawValues } from './law-values.js';
 import { fillIn, simpleMessage, takesOptions, type SimpleMessage } from './simple-message.js';
 
 export type Language = 'nl' | 'en';
@@ -31,14 +32,28 @@ function getInstance(): i18n {
     ns: [DEFAULT_NS],
     defaultNS: DEFAULT_NS,
     initAsync: false,
-    interpolation: { escapeValue: false },
+    interpolation: { escapeValue: false, defaultVariables: lawValues },
     returnNull: false,
     returnEmptyString: false,
     // A missing key is a programming error: make it loud in output and tests.
     parseMissingKeyHandler: (key: string) => `⟦missing: ${key}⟧`,
   });
+  for (const [name, format] of Object.entries(lawFormats)) created.services.formatter?.add(name, format);
   instance = created;
   return created;
+}
+
+/** The formats that write law values (law-values.ts) in a language's words, by name as messages use them. */
+export const lawFormats = { careSectors } as const;
+
+/** Kinds of care provider (controller.careSector values) as a list in words: 'hospitals, GP out-of-hours posts and care groups'. */
+function careSectors(value: unknown, lng: string | undefined): string {
+  const m = messagesFor(isLanguage(lng ?? '') ? (lng as Language) : 'en');
+  const ids = Array.isArray(value) ? (value as unknown[]) : [];
+  return joinList(
+    ids.map((id) => m.t(`terms:careSectorPlural.${String(id)}`)),
+    m,
+  );
 }
 
 const DEFAULT_NS = 'notice';

@@ -53,6 +53,15 @@ export const complaintsRouteWords = {
   // community pharmacies (skge.nl), and GP practices name it alone ("aangesloten bij de SKGE").
   disputesBody:
     /geschilleninstantie|geschillencommissie|\bSKGE\b|Klachten en Geschillen Eerstelijnszorg|disputes? (?:body|committee|board)/i,
+  // A complaints committee is neither. Under the Wet klachtrecht cliënten zorgsector (until 2016) it was the route;
+  // the Wkkgz no longer requires one and requires the officer instead (rechtindezorg.nl, 25 January 2016: "met de
+  // komst van de Wkkgz is de klachtencommissie niet langer vereist. Wat er wel moet zijn, is een
+  // klachtenfunctionaris"). A provider may still have its complaints judged by one (ActiZ's model arrangement lets the
+  // complainant choose it; GGD Zeeland's arrangement: "de commissie bevoegd tot klachtafhandeling", beside "degene die
+  // de klachten opvangt en de klager ondersteunt"), and the Wet zorg en dwang has one of its own for involuntary
+  // care; none of them advises the complainant free of charge (art. 15) or is the external body the minister
+  // recognises (art. 18). A text that names one tells patients where to complain, but not the Wkkgz route.
+  committee: /klacht(?:en)?commissie|complaints? (?:committee|commission)/i,
 };
 
 /** Secondary use of health data (legal review, missing check 3): purposes by their id or name. */

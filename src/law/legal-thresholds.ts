@@ -118,6 +118,12 @@ export type CareSector = NonNullable<Controller['careSector']>;
 export const largeScaleCare = {
   sectors: new Set<CareSector>(['hospital', 'gp-out-of-hours', 'care-group']),
   /**
+   * The AP's line for every other care provider: large-scale when more than this many patients are registered, or
+   * treated a year, in one information system (the KNMP's report of 12 December 2018 and KBS Advocaten above). The
+   * messages interpolate it (i18n/law-values.ts), in each language's way of writing numbers.
+   */
+  patientsAbove: 10_000,
+  /**
    * Kinds for which the 10,000-patient line is reported as the AP's: GP practices and institutions for medical
    * specialist care (May 2018), pharmacies and "andere zorgaanbieders" whose "praktijk" has that many (December 2018,
    * pit-recht.nl and security.nl). Youth care and "other" are not named there: dpo/likely-mandatory gives them no

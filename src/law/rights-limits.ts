@@ -22,10 +22,10 @@ export interface Narrowing {
   article: string;
   /** What the sentence says that narrows the right (quoted in the message). */
   pattern: RegExp;
-  /** Words that make it lawful: the finding is not reported. */
+  /** Words in the sentence that narrows that make it lawful: the finding is not reported. */
   lawfulIf?: RegExp;
-  /** Where lawfulIf is looked for: the sentence that narrows (default), or the whole text (a reason may follow it). */
-  lawfulIfIn?: 'sentence' | 'text';
+  /** Words anywhere in the text that make it lawful (a reason, or an announced delay, may follow in its own sentence). */
+  lawfulIfInText?: RegExp;
   /** Only in the text about this right (rights.notes.<right>). */
   right?: string;
 }
@@ -71,6 +71,23 @@ const termOfAnswer = String.raw`\b(?:binnen|within)\b[^.;!?]{0,40}?(?:\b(?:termi
  */
 const hedgeReach = String.raw`(?:(?!\b(?:anders|zo niet|otherwise|if not|or else)\b)[^.;!?]){0,40}?`;
 
+/** "binnen die maand", "within the first month": the month of the answer, referred back to. */
+const withinThatMonth = String.raw`\b(?:binnen|within)\s+(?:die|dezelfde|deze|de eerste|that|the same|this|the first)\s+(?:maand|month)\b`;
+
+/** The reason for a delay: "met de reden", "waarom", "we tell you why", "the reasons". */
+const delayReason = String.raw`\b(?:reden|redenen|waarom|why|reasons?)\b`;
+
+/**
+ * A delay announced as art. 12(3) allows it: within the first month, with the reason, in one clause-run of the same
+ * sentence ("lukt dat niet, dan hoort u dat binnen die maand met de reden"; "if we cannot, we tell you why within that
+ * month"). Not a delay without the month ("lukt dat niet, dan hoort u dat") or without the reason: those still leave
+ * the term a wish.
+ */
+const announcedDelay = new RegExp(
+  String.raw`${withinThatMonth}[^.;!?]{0,60}?${delayReason}|${delayReason}[^.;!?]{0,60}?${withinThatMonth}`,
+  'i',
+);
+
 export const narrowings: readonly Narrowing[] = [
   {
     kind: 'channel',
@@ -104,8 +121,7 @@ export const narrowings: readonly Narrowing[] = [
     kind: 'responseTime',
     article: 'GDPR 12(3)',
     pattern: statedTerm,
-    lawfulIfIn: 'text',
-    lawfulIf:
+    lawfulIfInText:
       /complex|ingewikkeld|aantal verzoeken|number of requests|verleng|extend|extension|uitstel|vernietig|destroy|destruction|7:455/i,
   },
   {
@@ -113,7 +129,10 @@ export const narrowings: readonly Narrowing[] = [
     // a wish. "Indien mogelijk binnen de termijn" / "where possible … within the period" (Dental Clinics), "we aim to
     // answer within one month" make it optional. The hedge before the term in the sentence, or right after it ("binnen
     // een maand, waar mogelijk"). Not a hedged term shorter than a month (check/rights-rules.ts: a faster service aim
-    // beside the law's term), nor a sentence that also states a firm limit ("in any event", "uiterlijk").
+    // beside the law's term), nor a sentence that also states a firm limit ("in any event", "uiterlijk"), nor a text
+    // that says what happens when the month is not met as art. 12(3) does: the person hears it within that month,
+    // with the reason (announcedDelay; the v4 probe: "Wij proberen binnen een maand te reageren; lukt dat niet, dan
+    // hoort u dat binnen die maand met de reden").
     kind: 'responseTimeHedged',
     article: 'GDPR 12(3)',
     pattern: new RegExp(
@@ -121,6 +140,7 @@ export const narrowings: readonly Narrowing[] = [
       'i',
     ),
     lawfulIf: /in (?:elk|ieder) geval|uiterlijk|at the latest|in any (?:event|case)|no later than/i,
+    lawfulIfInText: announcedDelay,
   },
   {
     // Art. 18(1): restriction in four cases: (a) accuracy contested, (b) processing unlawful, (c) the data needed
@@ -142,8 +162,7 @@ export const narrowings: readonly Narrowing[] = [
     right: 'erasure',
     pattern:
       /\b(?:als|indien|wanneer|blijkt|if|where|when|should)\b[^.;!?]{0,60}?\b(?:onjuist|incorrect|inaccurate|wrong|niet (?:juist|correct))\w*\b[^.;!?]{0,80}?\b(?:verwijder|wis|vernietig|remov|delet|eras|destroy)\w*/i,
-    lawfulIfIn: 'text',
-    lawfulIf:
+    lawfulIfInText:
       /niet (?:meer )?nodig|no longer (?:necessary|needed)|toestemming|consent|onrechtmatig|unlawful|bezwaar|object|wettelijke (?:plicht|verplichting) (?:om|tot) (?:te )?(?:wissen|verwijderen)|legal obligation to (?:erase|delete)/i,
   },
   {

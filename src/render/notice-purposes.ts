@@ -218,8 +218,11 @@ function refusalLines(p: Purpose, model: PolicyModel, m: Messages): Inline[][] {
  * The contract line says what refusing means ('Als u deze gegevens niet geeft, kunnen wij de overeenkomst
  * niet sluiten of uitvoeren': 6(1)(b) is the data's necessity for the contract) only where the person gives
  * the data: not when one of them comes from elsewhere (a source, 14(2)(f)), which no refusal can stop.
+ * The legal-obligation line says that no objection is possible, except for direct marketing: against that the
+ * person may always object, whatever the basis (21(2); art21/direct-marketing-legal-obligation asks the basis).
  */
 function refusalText(key: RefusalKey, part: PurposeBasis, p: Purpose): string {
+  if (key === 'legalObligation' && p.directMarketing) return 'legalObligationMarketing';
   if (key !== 'contract') return key;
   const categories = part.dataCategories.length ? part.dataCategories : p.dataCategories;
   return categories.every((c) => !c.source) ? 'contractGiven' : key;

@@ -49,10 +49,11 @@ describe('dpo/mandatory-for-sector', () => {
         .message;
     };
     // v7: Bernhoven without careSector; a hospital must never read as "from about 10,000 patients".
+    // The kinds from law/legal-thresholds.ts (largeScaleCare.sectors), in the plural (i18n/law-values.ts).
     expect(message({})).toContain(
-      'always for a hospital, a GP out-of-hours post or a care group (give controller.careSector)',
+      'always for hospitals, GP out-of-hours posts and care groups (give controller.careSector)',
     );
-    expect(message({}, 'nl')).toContain('altijd bij een ziekenhuis, huisartsenpost of zorggroep');
+    expect(message({}, 'nl')).toContain('altijd bij ziekenhuizen, huisartsenposten en zorggroepen');
     expect(message({ controller: { careSector: 'pharmacy' } })).toContain(
       'This care provider (Pharmacy) processes health data',
     );

@@ -78,3 +78,27 @@ describe('art21/direct-marketing-unmarked', () => {
     );
   });
 });
+
+describe('art21/direct-marketing-legal-obligation', () => {
+  const marketing = (extra: Partial<PolicySource['purposes'][number]>): string[] => {
+    const policy = miniPolicy();
+    policy.purposes[0] = { ...policy.purposes[0]!, directMarketing: true, ...extra };
+    return findings(policy, 'art21/direct-marketing-legal-obligation');
+  };
+
+  it('reports direct marketing on a legal obligation, at the basis, as a whole or as one of its bases', () => {
+    expect(marketing({ legalBasis: '6(1)(c)' })).toEqual(['/purposes/0/legalBasis']);
+    expect(
+      marketing({
+        legalBasis: undefined,
+        legalBases: [{ basis: '6(1)(a)' }, { basis: '6(1)(c)' }],
+      }),
+    ).toEqual(['/purposes/0/legalBases/1']);
+  });
+
+  it('does not report direct marketing on legitimate interests or consent, or a legal obligation that is no marketing', () => {
+    expect(marketing({ legalBasis: '6(1)(f)', legitimateInterest: text('belang', 'interest') })).toEqual([]);
+    expect(marketing({ legalBasis: '6(1)(a)' })).toEqual([]);
+    expect(marketing({ legalBasis: '6(1)(c)', directMarketing: false })).toEqual([]);
+  });
+});

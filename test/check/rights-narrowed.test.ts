@@ -149,6 +149,34 @@ describe('rights/narrowed: a term to answer made conditional (art. 12(3))', () =
       }),
     ).toEqual([]);
   });
+
+  it('does not report a hoped-for month whose delay is told within that month with the reason (art. 12(3); the v4 probe)', () => {
+    expect(
+      note(
+        'objection',
+        'Wij proberen binnen een maand te reageren; lukt dat niet, dan hoort u dat binnen die maand met de reden.',
+        'We try to respond within a month; if we cannot, we tell you why within that month.',
+      ),
+    ).toEqual([]);
+    // The announcement in a sentence of its own.
+    expect(
+      howTo(
+        'Wij streven ernaar binnen een maand te antwoorden. Lukt dat niet, dan laten wij u binnen de eerste maand weten waarom.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('still reports a hoped-for month whose delay is not told within that month, or not with the reason', () => {
+    const hedged = 'Wij proberen binnen een maand te reageren; ';
+    expect(howTo(`${hedged}lukt dat niet, dan reageren wij zo snel mogelijk daarna.`)).toEqual([
+      expect.stringContaining('("Wij proberen binnen een maand")'),
+    ]);
+    expect(howTo(`${hedged}lukt dat niet, dan hoort u dat met de reden.`)).toHaveLength(1);
+    expect(howTo(`${hedged}lukt dat niet, dan hoort u dat binnen die maand.`)).toHaveLength(1);
+    expect(
+      howTo('Vraag het ons.', 'We try to respond within a month; if we cannot, we tell you why later.'),
+    ).toHaveLength(1);
+  });
 });
 
 describe('rights/narrowed: restriction in fewer cases than art. 18(1)', () => {

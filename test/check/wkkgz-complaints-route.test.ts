@@ -71,6 +71,25 @@ describe('wkkgz/complaints-route-unstated', () => {
     ).toEqual([]);
   });
 
+  it('does not take a complaints committee for the officer or the disputes body, and does not say no place to complain is given', () => {
+    const committee = text(
+      'Bent u niet tevreden over uw zorg, dan kunt u een klacht indienen bij onze klachtencommissie.',
+      'If you are not satisfied with your care, you can file a complaint with our complaints committee.',
+    );
+    expect(route({ internal: committee })).toEqual([
+      'info /complaints This care provider names a complaints committee (klachtencommissie) but no complaints officer (klachtenfunctionaris) and no disputes body (geschilleninstantie). Under the Wkkgz a complaints committee is neither: every care provider has a complaints officer who advises a complainant free of charge, and is affiliated with a disputes body outside it for a complaint that is not resolved. Give them as complaints.officer and complaints.disputesBody.',
+    ]);
+    expect(route({ internal: committee }, true, 'nl')).toEqual([
+      'info /complaints Deze zorgaanbieder noemt een klachtencommissie, maar geen klachtenfunctionaris en geen geschilleninstantie. Volgens de Wkkgz is een klachtencommissie geen van beide: elke zorgaanbieder heeft een klachtenfunctionaris die een klager gratis adviseert, en is aangesloten bij een geschilleninstantie buiten de organisatie voor een klacht die niet is opgelost. Vul ze in bij complaints.officer en complaints.disputesBody.',
+    ]);
+    // With one of the two named, the other is still missing, and its own message says which.
+    expect(route({ internal: committee, officer })[0]).toContain('names no disputes body (geschilleninstantie), so');
+    expect(route({ internal: committee, disputesBody })[0]).toContain(
+      'names no complaints officer (klachtenfunctionaris), so',
+    );
+    expect(route({ internal: committee, officer, disputesBody })).toEqual([]);
+  });
+
   it('says nothing for an organisation that is no care provider', () => {
     expect(route(undefined, false)).toEqual([]);
   });

@@ -39,7 +39,7 @@ describe('formatReport', () => {
   it('groups per file, in source order, with the pointer under each finding', () => {
     expect(formatReport(diagnostics, { cwd: '/' }).split('\n')).toEqual([
       'a/policy.json',
-      '  23:17  info     This care provider processes health data but names no data protection officer; a DPO is mandatory when that processing is large-scale: always for a hospital, a GP out-of-hours post or a care group (give controller.careSector); for other care providers, the Autoriteit Persoonsgegevens counts it so when more than 10,000 patients are registered or treated a year in one information system. Check which applies. If no DPO is required, state that with "dpo": {"appointed": false, "reason": …}.  dpo/likely-mandatory',
+      '  23:17  info     This care provider processes health data but names no data protection officer; a DPO is mandatory when that processing is large-scale: always for hospitals, GP out-of-hours posts and care groups (give controller.careSector); for other care providers, the Autoriteit Persoonsgegevens counts it so when more than 10,000 patients are registered or treated a year in one information system. Check which applies. If no DPO is required, state that with "dpo": {"appointed": false, "reason": …}.  dpo/likely-mandatory',
       '                  /controller',
       '  127:5  error    The purpose "Newsletter" has no legal basis under art. 6(1).  GDPR 6(1)  art6/basis-missing',
       '                  /purposes/2/legalBasis',

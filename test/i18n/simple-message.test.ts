@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { messagesFor, type Formality, type Language } from '../../src/i18n/messages.js';
+import { lawValues } from '../../src/i18n/law-values.js';
+import { lawFormats, messagesFor, type Formality, type Language } from '../../src/i18n/messages.js';
 import { fillIn, simpleMessage, takesOptions } from '../../src/i18n/simple-message.js';
 
 const localesDir = path.resolve(import.meta.dirname, '../../locales');
@@ -36,11 +37,12 @@ function referenceT(lang: Language): TFunction {
     ns: Object.keys(resources.en!),
     defaultNS: 'notice',
     initAsync: false,
-    interpolation: { escapeValue: false },
+    interpolation: { escapeValue: false, defaultVariables: lawValues },
     returnNull: false,
     returnEmptyString: false,
     parseMissingKeyHandler: (key: string) => `⟦missing: ${key}⟧`,
   });
+  for (const [name, format] of Object.entries(lawFormats)) instance.services.formatter?.add(name, format);
   return instance.getFixedT(lang);
 }
 
