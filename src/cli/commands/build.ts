@@ -13,7 +13,7 @@ import type { BuildReport, PolicyReport } from '../build-report.js';
 import type { KeptOrphan, PruneOptions, UserFiles } from '../../output/output-writer.js';
 import { isLanguage, messagesFor, type Language, type Messages } from '../../i18n/messages.js';
 import { policySources } from '../../load/extends.js';
-import { shownPath } from '../../paths.js';
+import { posixPath, shownPath } from '../../paths.js';
 import { CSV_DIALECTS, isCsvDialect, type CsvDialect } from '../../render/register/csv-dialect.js';
 import {
   cli,
@@ -29,6 +29,7 @@ import {
   diagnosticSinkFor,
   printCounts,
   UsageError,
+  diagnosticPath,
   type CliIo,
   type CommonOptions,
   type FoundPolicies,
@@ -212,7 +213,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     const jobs: CompileJob[] = files.map((file, index) => ({
       index,
       file,
-      displayPath: path.relative(io.cwd, file),
+      displayPath: diagnosticPath(io, file),
       ...settings,
       messageLanguage: lang,
       stageInto: writer.stagingFolder,
@@ -562,7 +563,7 @@ function pruneOptions(build: Build): PruneOptions {
 
 /** A policy file as its organisation's manifest records it: relative to the output folder, '/'-separated. */
 function manifestSource(build: Build, file: string): string {
-  return path.relative(build.outDir, path.resolve(file)).split(path.sep).join('/');
+  return posixPath(path.relative(build.outDir, path.resolve(file)));
 }
 
 /**

@@ -1,5 +1,4 @@
 import { createServer } from 'node:net';
-import path from 'node:path';
 import type { CompileJob } from '../compile-job.js';
 import { formatCompact } from '../../diagnostics/format-diagnostics.js';
 import type { PreviewEntry } from '../../serve/preview-server.js';
@@ -12,6 +11,7 @@ import {
   reportDiagnostics,
   UsageError,
   EXIT_OK,
+  diagnosticPath,
   type CliIo,
   type CommonOptions,
 } from '../cli-support.js';
@@ -101,7 +101,7 @@ async function preview(
   const jobs: CompileJob[] = policyFiles(options, io).map((file, index) => ({
     index,
     file,
-    displayPath: path.relative(io.cwd, file),
+    displayPath: diagnosticPath(io, file),
     ...settings,
   }));
   const entries = new Map<string, PreviewEntry>();
