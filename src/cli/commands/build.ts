@@ -14,6 +14,7 @@ import type { KeptOrphan, PruneOptions, UserFiles } from '../../output/output-wr
 import { isLanguage, messagesFor, type Language, type Messages } from '../../i18n/messages.js';
 import { policySources } from '../../load/extends.js';
 import { posixPath, shownPath } from '../../paths.js';
+import { systemErrorText } from '../../diagnostics/system-error.js';
 import { CSV_DIALECTS, isCsvDialect, type CsvDialect } from '../../render/register/csv-dialect.js';
 import {
   cli,
@@ -498,7 +499,8 @@ function configName(build: Build): string {
 function verdict(build: Build): string | undefined {
   const out = relativeTo(build.io, build.outDir, build.options.out);
   const report = messagesFor(build.lang);
-  if (build.writeError) return report.t('report:writeFailed', { detail: build.writeError.message, out });
+  if (build.writeError)
+    return report.t('report:writeFailed', { detail: systemErrorText(build.writeError, report), out });
   const counts = build.report.problems;
   const found = build.report.findings;
   const warnings = counts.warning + found.warning;
@@ -520,7 +522,7 @@ function commit(build: Build, writer: Writer, policies: number): number {
     result = writer.commit(wholeBuild(build) ? pruneOptions(build) : undefined);
   } catch (error) {
     if (error instanceof build.mods.OutputRefusal) return refused(build, error);
-    io.stderr(report.t('report:writeFailed', { detail: (error as Error).message, out }) + '\n');
+    io.stderr(report.t('report:writeFailed', { detail: systemErrorText(error, report), out }) + '\n');
     return EXIT_INVALID;
   }
   // Folders removed or kept first: the closing line below then ends the run (it says nothing of them).
