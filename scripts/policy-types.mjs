@@ -8,7 +8,8 @@
 // - the top-level fields are required, as of the merged policy (the schema
 //   requires them only of a file that extends nothing);
 // - constraints that say nothing about shape are dropped: an anyOf of
-//   `required` lists (which fields together suffice), minItems (no tuples);
+//   `required` lists (which fields together suffice), an if/then/else beside
+//   an object's properties (which of them go together), minItems (no tuples);
 // - a string-or-text value (if/then/else on the type) becomes a union;
 // - texts per language and rights.notes (keyed by right id) become partial records.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -75,6 +76,13 @@ function typingSchema(schema) {
   walk(copy, (node) => {
     if (Array.isArray(node.anyOf) && node.anyOf.every((branch) => Object.keys(branch).join() === 'required'))
       delete node.anyOf;
+    // A conditional beside an object's properties (dpo: "appointed": false needs a reason and no contact) says which
+    // of them go together, not what they are: kept, the generator made the object a second type behind an alias
+    // (`Dpo = Dpo1`).
+    if (Array.isArray(node.allOf) && node.properties) {
+      node.allOf = node.allOf.filter((branch) => !branch.if);
+      if (!node.allOf.length) delete node.allOf;
+    }
     if (node.if && node.then && Array.isArray(node.type)) {
       const { then } = node;
       for (const key of ['if', 'then', 'else', 'type']) delete node[key];

@@ -23,6 +23,9 @@ export const generatedValidatorPath = path.join(packageRoot, 'lib', 'validate', 
 /** The precompiled Handlebars templates that `npm run compile` writes. */
 export const generatedTemplatesPath = path.join(packageRoot, 'lib', 'render', 'templates.precompiled.cjs');
 
+/** A relative path with '/' between its parts, as JSON, URIs, git and the manifest write it, on Windows too. */
+export const posixPath = (p: string): string => p.split(path.sep).join('/');
+
 /**
  * How a path is shown in messages: as the user gave it (`given`, when it names `target`: --out ../site
  * stays ../site, --out /srv/x stays /srv/x); else relative to `cwd` when it lies inside it ('.' for

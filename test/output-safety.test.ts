@@ -250,6 +250,7 @@ describe('an output folder that cannot be written is a clean error before anythi
     const denied = Object.assign(new Error("EACCES: permission denied, open '/srv/x'"), {
       code: 'EACCES',
       syscall: 'open',
+      path: '/srv/x', // as Node's own error for a file has it: the message is written from these (cli:systemError)
     });
     expect(unexpectedError(denied)).toBe("policyc: EACCES: permission denied, open '/srv/x'");
     expect(unexpectedError(new TypeError("Cannot read properties of undefined (reading 'id')"))).toBe(

@@ -64,6 +64,15 @@ describe('an angle-bracket blank is called a blank, not raw HTML (officer review
     ]);
   });
 
+  it('"<organisatie>", "<company>", "<praktijk>": a blank too, one word of the list wording/placeholder-text reads', () => {
+    // Before, the Markdown check had its own shorter list, without these three: "contains raw HTML".
+    for (const tag of ['<organisatie>', '<company>', '<praktijk>']) {
+      expect(refused(`We protect data under NEN 7510 at ${tag}.`)).toEqual([
+        `schema/unsafe-markdown looks like a blank to fill in (${tag}); write what the notice should say there`,
+      ]);
+    }
+  });
+
   it('real HTML is still called HTML', () => {
     expect(refused('We protect data <script async>.')).toEqual([
       expect.stringMatching(/^schema\/unsafe-markdown contains raw HTML \(<script async>\)/),

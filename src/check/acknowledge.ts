@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Language } from '../i18n/messages.js';
 import { didYouMean, didYouMeanHint } from '../validate/did-you-mean.js';
-import { joinPointer } from '../load/json-pointer.js';
+import { isAtOrBelow, joinPointer } from '../load/json-pointer.js';
 import { locate, type SourceDocument } from '../load/load-document.js';
 import type { Acknowledgement } from '../policy/policy-types.js';
 import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
@@ -27,7 +27,7 @@ export interface ExternalAcknowledgement extends Acknowledgement {
 /** Whether `ack` covers a finding: same rule, and at its pointer or below it (or anywhere when no pointer is given). */
 function covers(ack: Acknowledgement, finding: Diagnostic): boolean {
   if (ack.rule !== finding.ruleId) return false;
-  return ack.pointer === undefined || finding.pointer === ack.pointer || finding.pointer.startsWith(ack.pointer + '/');
+  return ack.pointer === undefined || isAtOrBelow(finding.pointer, ack.pointer);
 }
 
 /**

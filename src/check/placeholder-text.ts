@@ -1,5 +1,6 @@
 import { eachString } from '../load/each-string.js';
 import { joinPointer } from '../load/json-pointer.js';
+import { blankWord } from './blank-words.js';
 import type { PolicyModel } from '../resolve/model.js';
 import type { Finding, Rule } from './rules.js';
 import { textsIn } from './wording-rules.js';
@@ -22,12 +23,12 @@ const placeholderPatterns: readonly RegExp[] = [
   /lorem ipsum/i,
   /\b(?:nog (?:in te vullen|invullen|aanvullen)|nader in te vullen)\b/i,
   /\{\{[^{}\n]*\}\}/,
-  /[[<{]\s*(?:naam|name|datum|date|adres|address|e-?mail|telefoon(?:nummer)?|phone|invullen|fill in|organisatie|organisation|organization|praktijk(?:naam)?|bedrijf(?:snaam)?|company|x+)\s*[\]>}](?!\()/i,
+  new RegExp(`[[<{]\\s*(?:${blankWord}|invullen|fill in|x+)\\s*[\\]>}](?!\\()`, 'i'),
   // Officer review 2, M1: a blank word among more words in square brackets ('[naam FG]', '[DPO name]',
   // '[e-mailadres]'), not a link or a reference link ('[naam van de praktijk](#top)').
   // Short, as a blank is: two words before the blank word at most, three after (not the cosmetic clinic's
   // "[Cosmetic clinic — name not stated]", the corpus author's own note on a name the statement does not give).
-  /\[(?:[^\]\s]+\s+){0,2}(?:naam|name|datum|date|adres\w*|address|e-?mail\w*|telefoon\w*|phone|praktijk\w*|organisatie|company)\b(?:\s+[^\]\s]+){0,3}\](?![([])/i,
+  new RegExp(`\\[(?:[^\\]\\s]+\\s+){0,2}${blankWord}\\b(?:\\s+[^\\]\\s]+){0,3}\\](?![([])`, 'i'),
   // 'nog te bepalen', 'to be decided', 'n.t.b.': not 'to be determined by your doctor', which is prose.
   /\bnog te bepalen\b(?!\s+door)|\bto be (?:decided|determined|confirmed)\b(?!\s+(?:by|in|at|on|with|per)\b)|\bn\.t\.b\./i,
   // Case-sensitive: 'N.N.' (name unknown), and 'PM' (pro memorie) as the whole value after a colon.

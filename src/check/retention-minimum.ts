@@ -1,5 +1,6 @@
 import { retentionMinimums, type RetentionMinimum } from '../law/retention-minimums.js';
 import { durationInDays } from '../law/durations.js';
+import { isAtOrBelow } from '../load/json-pointer.js';
 import type { LawReference } from '../policy/policy-types.js';
 import type { DataCategory, PolicyModel, RetentionRule } from '../resolve/model.js';
 import { inMedicalFile, isCareProvider, retentionFor } from './policy-facts.js';
@@ -73,9 +74,7 @@ export function minimumsFailedBy(model: PolicyModel, rule: RetentionRule): Reten
 
 /** Whether the officer acknowledged the rule's finding of `min` (its pointer is the rule's period, start or condition). */
 const acknowledgedFor = (model: PolicyModel, rule: RetentionRule, min: RetentionMinimum): boolean =>
-  (model.acknowledgedFindings ?? []).some(
-    (f) => f.ruleId === min.ruleId && (f.pointer === rule.pointer || f.pointer.startsWith(`${rule.pointer}/`)),
-  );
+  (model.acknowledgedFindings ?? []).some((f) => f.ruleId === min.ruleId && isAtOrBelow(f.pointer, rule.pointer));
 
 /**
  * Each rule's failed minimums, worked out once per model: the notice asks for every rule in the

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Language } from '../i18n/messages.js';
-import { packageRoot, shownPath } from '../paths.js';
+import { packageRoot, posixPath, shownPath } from '../paths.js';
 
 /** The anchor of a rule in docs/rules.md, per language section: 'en-art6-basis-missing'. */
 export function ruleAnchor(ruleId: string, lang: Language): string {
@@ -17,7 +17,5 @@ export function ruleDocsPath(ruleId: string, lang: Language): string {
  * repository, node_modules/policyc/docs/rules.md in a project that installed policyc, absolute from elsewhere.
  */
 export function rulesDocFrom(cwd: string): string {
-  return shownPath(cwd, path.join(packageRoot, 'docs', 'rules.md'))
-    .split(path.sep)
-    .join('/');
+  return posixPath(shownPath(cwd, path.join(packageRoot, 'docs', 'rules.md')));
 }

@@ -180,7 +180,7 @@ export function findPolicyFiles(options: CommonOptions, io: CliIo): FoundPolicie
   }
   return {
     files,
-    skipped: skippedFolderDiagnostics(skipped, (file) => path.relative(io.cwd, file)),
+    skipped: skippedFolderDiagnostics(skipped, (file) => diagnosticPath(io, file)),
     roots: paths,
     skippedFolders: skipped.map((s) => s.folder),
   };

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { messagesFor, type Language } from '../i18n/messages.js';
 import { diagnosticTexts, type DiagnosticTexts } from '../diagnostics/render-message.js';
+import { systemErrorText } from '../diagnostics/system-error.js';
 import type { LayoutOptions } from '../pipeline/layout-options.js';
 import { readPolicyFile } from '../load/read-policy-file.js';
 import type { ExternalAcknowledgement } from '../check/acknowledge.js';
@@ -86,7 +87,8 @@ function staged(job: CompileJob, outputs: OutputFile[]): Pick<CompileJobResult, 
   try {
     return { outputs: [], staged: { ...stageFiles(job.stageInto, outputs), files: outputs.length } };
   } catch (error) {
-    return { outputs: [], staged: { error: (error as Error).message } };
+    // Written here, in the build's message language: only the text crosses back from the thread.
+    return { outputs: [], staged: { error: systemErrorText(error, messagesFor(job.messageLanguage ?? 'en')) } };
   }
 }
 

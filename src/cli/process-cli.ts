@@ -3,6 +3,7 @@ import type * as ReadlinePromises from 'node:readline/promises';
 import type * as Tty from 'node:tty';
 import { cli, EXIT_INVALID, InputEnded } from './cli-support.js';
 import { inCliRun } from './cli-messages.js';
+import { systemErrorText } from '../diagnostics/system-error.js';
 import { runIn } from './run-cli.js';
 
 export { runCli } from './run-cli.js';
@@ -79,6 +80,6 @@ async function runReportingErrors(): Promise<number> {
 export function unexpectedError(error: unknown): string {
   const { code, syscall, message } = (error ?? {}) as Partial<NodeJS.ErrnoException>;
   if (typeof code === 'string' && typeof syscall === 'string')
-    return cli.t('cli:unexpected.system', { detail: message });
+    return cli.t('cli:unexpected.system', { detail: systemErrorText(error, cli) });
   return cli.t('cli:unexpected.internal', { detail: message ?? String(error) });
 }

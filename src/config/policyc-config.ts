@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import type { ExternalAcknowledgement } from '../check/acknowledge.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { systemErrorValue } from '../diagnostics/system-error.js';
 import type { Language } from '../i18n/messages.js';
 import { decodeUtf8 } from '../load/decode-utf8.js';
 import { loadDocument, positionOf, type SourceDocument } from '../load/load-document.js';
@@ -104,7 +105,7 @@ export async function loadConfig(
           file: display,
           pointer: '',
           messageId: 'diagnostics:config.unreadable',
-          data: { detail: (error as Error).message },
+          data: { detail: systemErrorValue(error) },
         },
       ],
     };

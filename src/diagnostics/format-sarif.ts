@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Language } from '../i18n/messages.js';
 import { compareDiagnostics, type Diagnostic, type LocalisedDiagnostic, type Severity } from './diagnostic.js';
 import { localiseDiagnostics } from './render-message.js';
+import { posixPath } from '../paths.js';
 
 /** Metadata for one rule in the SARIF driver. */
 export interface SarifRule {
@@ -158,5 +159,5 @@ function withFingerprints(
 }
 
 function toUri(file: string, cwd: string): string {
-  return (path.isAbsolute(file) ? path.relative(cwd, file) : file).split(path.sep).join('/');
+  return posixPath(path.isAbsolute(file) ? path.relative(cwd, file) : file);
 }

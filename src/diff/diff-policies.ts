@@ -1,5 +1,5 @@
 import { isInEea, partyCountries, partyLocationPaths } from '../law/eea.js';
-import { joinPointer } from '../load/json-pointer.js';
+import { isBelow, joinPointer } from '../load/json-pointer.js';
 import type { PolicyModel, Purpose } from '../resolve/model.js';
 import { durationInDays } from '../law/durations.js';
 import { changeClassAt } from './change-class.js';
@@ -165,7 +165,7 @@ export function diffPolicies(oldModel: PolicyModel, newModel: PolicyModel): Chan
 function markBasesInWords(changes: Change[], oldModel: PolicyModel, newModel: PolicyModel): void {
   for (const change of changes) {
     if (change.kind !== 'legal-basis-changed' || change.new !== undefined || change.side !== 'old') continue;
-    const before = oldModel.purposes.find((p) => change.pointer.startsWith(`${p.pointer}/`));
+    const before = oldModel.purposes.find((p) => isBelow(change.pointer, p.pointer));
     const after = before && newModel.purposes.find((p) => p.id === before.id);
     if (after?.legalBasisStatement && !after.bases.length) change.inWords = true;
   }

@@ -8,6 +8,7 @@ import { changeWords } from './change-words.js';
 import { comparePolicies } from './compare-policies.js';
 import { loadExtended, type SourceReader } from '../load/extends.js';
 import { existingFolder, git, revisionReader } from './policy-revision.js';
+import { posixPath } from '../paths.js';
 import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
 
 /** One commit that changed the policy file: its text then, and the day it was committed (UTC). */
@@ -71,10 +72,7 @@ function fileVersions(file: string, id: string): FileVersion[] | HistoryProblem 
   if (top.missing) return 'gitMissing';
   if (top.status !== 0) return 'notInRepository';
   const root = top.stdout.trim();
-  const inRepo = path
-    .join(path.relative(root, realpathSync(folder)), path.basename(file))
-    .split(path.sep)
-    .join('/');
+  const inRepo = posixPath(path.join(path.relative(root, realpathSync(folder)), path.basename(file)));
   const log = git(['log', '--follow', '--format=%x00%H %ct', '--name-status', '--', inRepo], root);
   if (log.status !== 0) return [];
   const versions: FileVersion[] = [];

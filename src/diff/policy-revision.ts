@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { workingTree, type SourceReader } from '../load/extends.js';
+import { posixPath } from '../paths.js';
 
 /** Where one side of a diff comes from: a file on disk, or a file in a git revision. */
 export type PolicySideSource = { kind: 'file'; file: string } | { kind: 'revision'; revision: string; file: string };
@@ -98,7 +99,7 @@ function pathInRepository(root: string, file: string): string | undefined {
   const folder = existingFolder(file);
   const inRepo = path.join(path.relative(root, realpathSync(folder)), path.relative(folder, file));
   if (inRepo.startsWith('..') || path.isAbsolute(inRepo)) return undefined;
-  return inRepo.split(path.sep).join('/');
+  return posixPath(inRepo);
 }
 
 /**
@@ -139,7 +140,7 @@ export function folderInRevision(
   const found = commitOf(revision, existingFolder(path.join(folder, 'x')), folder);
   if ('problem' in found) return found;
   const { root, commit } = found;
-  const inRepo = path.relative(root, realpathSync(folder)).split(path.sep).join('/');
+  const inRepo = posixPath(path.relative(root, realpathSync(folder)));
   const existed = !inRepo || git(['cat-file', '-t', `${commit}:${inRepo}`], root).stdout.trim() === 'tree';
   const listed = git(['ls-tree', '-r', '--name-only', commit, '--', inRepo || '.'], root);
   const files = listed.stdout.split('\n');

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, MessageValue } from '../diagnostics/diagnostic.js';
 import { languages } from '../i18n/messages.js';
 import { presetsDir } from '../paths.js';
 import { didYouMean, didYouMeanHint } from '../validate/did-you-mean.js';
@@ -267,7 +267,7 @@ function extendsProblem(
   pointer: string,
   kind: 'notFound' | 'cycle' | 'unreadable' | 'folder',
   name: string,
-  detail = '',
+  detail: MessageValue = '',
 ): Diagnostic {
   const { line, column } = positionOf(doc, pointer);
   const guess =

@@ -14,6 +14,14 @@ export function joinPointer(base: string, ...tokens: Array<string | number>): st
   return pointer;
 }
 
+/** Whether `pointer` is inside the value at `ancestor` ('/retention/0/period' in '/retention/0'), not the value itself. */
+export const isBelow = (pointer: string, ancestor: string): boolean =>
+  pointer.length > ancestor.length && pointer[ancestor.length] === '/' && pointer.startsWith(ancestor);
+
+/** Whether `pointer` is the value at `ancestor` or inside it: what an acknowledgement's pointer covers. */
+export const isAtOrBelow = (pointer: string, ancestor: string): boolean =>
+  pointer === ancestor || isBelow(pointer, ancestor);
+
 export function parentPointer(pointer: string): string {
   const i = pointer.lastIndexOf('/');
   return i <= 0 ? '' : pointer.slice(0, i);

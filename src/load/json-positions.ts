@@ -1,4 +1,4 @@
-import { escapeToken } from './json-pointer.js';
+import { escapeToken, isBelow } from './json-pointer.js';
 import { closingQuote } from './json-string-end.js';
 import type { NodeLocation, SourcePosition } from './load-document.js';
 
@@ -39,7 +39,7 @@ export function duplicateKeys(text: string): DuplicateKey[] {
   scanner.skipSpace();
   scanner.value('', -1, 0, 0);
   const found = scanner.duplicates!;
-  return found.filter((d) => !found.some((outer) => d.pointer.startsWith(outer.pointer + '/')));
+  return found.filter((d) => !found.some((outer) => isBelow(d.pointer, outer.pointer)));
 }
 
 export class PositionTable {

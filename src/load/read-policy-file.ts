@@ -1,6 +1,7 @@
 import { lstatSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, MessageValue } from '../diagnostics/diagnostic.js';
+import { systemErrorValue } from '../diagnostics/system-error.js';
 import { decodeUtf8, type NotUtf8 } from './decode-utf8.js';
 import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
 
@@ -46,9 +47,12 @@ function unreadable(
   return { messageId: 'diagnostics:file.unreadable', data: { detail: unreadableDetail(error, file, displayPath) } };
 }
 
-/** Node's message for a file that cannot be read, naming it as `shown` rather than by the absolute path Node gives. */
-export function unreadableDetail(error: NodeJS.ErrnoException, file: string, shown: string): string {
-  return error.message.split(file).join(shown);
+/**
+ * Why a file cannot be read, in the message language with Node's code kept (systemErrorValue), naming it as
+ * `shown` rather than by the absolute path Node gives.
+ */
+export function unreadableDetail(error: NodeJS.ErrnoException, file: string, shown: string): MessageValue {
+  return systemErrorValue(error, (named) => named.split(file).join(shown));
 }
 
 /** Where `file` points, resolved, when it is a symbolic link (to something that cannot be read); else undefined. */

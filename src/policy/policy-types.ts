@@ -62,13 +62,6 @@ export type Country = string;
  */
 export type Email = string;
 /**
- * The data protection officer (FG). An empty object records that the statement refers to a DPO without giving any details; the compliance check reports a missing contact (GDPR 13(1)(b), 37(7)). An organisation that has appointed none writes {"appointed": false, "reason": …}: the notice and the register then say that none is appointed, and why (art. 30(1)(a) asks for the DPO's details only where there is one).
- *
- * This interface was referenced by `PolicySource`'s JSON-Schema
- * via the `definition` "dpo".
- */
-export type Dpo = Dpo1;
-/**
  * A text in every declared language that may hold Markdown (paragraphs, lists, emphasis, links). Raw HTML and javascript: links are not allowed.
  *
  * This interface was referenced by `PolicySource`'s JSON-Schema
@@ -563,7 +556,13 @@ export interface Entity {
    */
   country?: Country;
 }
-export interface Dpo1 {
+/**
+ * The data protection officer (FG). An empty object records that the statement refers to a DPO without giving any details; the compliance check reports a missing contact (GDPR 13(1)(b), 37(7)). An organisation that has appointed none writes {"appointed": false, "reason": …}: the notice and the register then say that none is appointed, and why (art. 30(1)(a) asks for the DPO's details only where there is one).
+ *
+ * This interface was referenced by `PolicySource`'s JSON-Schema
+ * via the `definition` "dpo".
+ */
+export interface Dpo {
   /**
    * False when the organisation has appointed no data protection officer (not required to: GDPR 37(1), for a care provider below the Autoriteit Persoonsgegevens' threshold for large-scale processing); give the reason. Leave out for a DPO that is appointed.
    */

@@ -1,4 +1,5 @@
 import type { Root, RootContent } from 'mdast';
+import { holdsBlankWord } from '../check/blank-words.js';
 import { parseAuthorMarkdown } from '../render/parse-author-markdown.js';
 
 /** A problem found in author Markdown, at an offset inside the decoded string. */
@@ -45,7 +46,7 @@ const OPENS_FENCE = /^[ \t>*+\d.)-]*(?:```|~~~)/m;
 function looksLikeBlank(html: string): boolean {
   const tag = html.trim();
   if (!/^<[^<>="'/]+>$/.test(tag) || htmlElement.test(tag)) return false;
-  return /\s|naam|name|datum|date|adres|address|mail|telefoon|phone/i.test(tag);
+  return /\s/.test(tag) || holdsBlankWord.test(tag);
 }
 
 /** The start of an HTML element that can carry script, style or a link: always reported as HTML. */

@@ -85,6 +85,34 @@ describe('wording/placeholder-text', () => {
     ]);
   });
 
+  it('reads a Dutch compound of a blank word in any brackets, and the blank words of both lists in square ones', () => {
+    // One list (check/blank-words.ts) now serves both patterns: before, '<e-mailadres>' and '{organisatienaam}'
+    // were missed (the whole-blank pattern knew only 'telefoonnummer', 'praktijknaam' and 'bedrijfsnaam' as
+    // compounds), and '[organisatienaam en KvK-nummer]' and '[bedrijf]' in a longer text were too (the
+    // square-bracket pattern lacked 'bedrijf', 'organisation' and compounds of 'organisatie').
+    const texts = [
+      'Mail naar <e-mailadres>.',
+      'Verwerkingsverantwoordelijke: {organisatienaam}',
+      'Bezoekadres: <praktijkadres>',
+      'Verwerkingsverantwoordelijke is [organisatienaam en KvK-nummer].',
+      'De verwerker is [gegevens bedrijf].',
+      'The processor is [organisation details] in the Netherlands.',
+    ];
+    expect(quoted(texts.map((nl) => ({ nl })))).toEqual([
+      '<e-mailadres>',
+      '{organisatienaam}',
+      '<praktijkadres>',
+      '[organisatienaam en KvK-nummer]',
+      '[gegevens bedrijf]',
+      '[organisation details]',
+    ]);
+  });
+
+  it('an English blank word only as itself: not a longer word that starts with it', () => {
+    const texts = ['We process the data as [named] in the contract.', 'See [dates of treatment] below.'];
+    expect(quoted(texts.map((en) => ({ en })))).toEqual([]);
+  });
+
   it('leaves running prose alone: a form to fill in, an ellipsis in a list, a question, a Markdown link', () => {
     const texts = [
       'Als u het contactformulier wilt invullen, vragen wij uw naam.',

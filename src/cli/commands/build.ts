@@ -13,7 +13,8 @@ import type { BuildReport, PolicyReport } from '../build-report.js';
 import type { KeptOrphan, PruneOptions, UserFiles } from '../../output/output-writer.js';
 import { isLanguage, messagesFor, type Language, type Messages } from '../../i18n/messages.js';
 import { policySources } from '../../load/extends.js';
-import { shownPath } from '../../paths.js';
+import { posixPath, shownPath } from '../../paths.js';
+import { systemErrorText } from '../../diagnostics/system-error.js';
 import { CSV_DIALECTS, isCsvDialect, type CsvDialect } from '../../render/register/csv-dialect.js';
 import {
   cli,
@@ -29,6 +30,7 @@ import {
   diagnosticSinkFor,
   printCounts,
   UsageError,
+  diagnosticPath,
   type CliIo,
   type CommonOptions,
   type FoundPolicies,
@@ -212,7 +214,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     const jobs: CompileJob[] = files.map((file, index) => ({
       index,
       file,
-      displayPath: path.relative(io.cwd, file),
+      displayPath: diagnosticPath(io, file),
       ...settings,
       messageLanguage: lang,
       stageInto: writer.stagingFolder,
@@ -497,7 +499,8 @@ function configName(build: Build): string {
 function verdict(build: Build): string | undefined {
   const out = relativeTo(build.io, build.outDir, build.options.out);
   const report = messagesFor(build.lang);
-  if (build.writeError) return report.t('report:writeFailed', { detail: build.writeError.message, out });
+  if (build.writeError)
+    return report.t('report:writeFailed', { detail: systemErrorText(build.writeError, report), out });
   const counts = build.report.problems;
   const found = build.report.findings;
   const warnings = counts.warning + found.warning;
@@ -519,7 +522,7 @@ function commit(build: Build, writer: Writer, policies: number): number {
     result = writer.commit(wholeBuild(build) ? pruneOptions(build) : undefined);
   } catch (error) {
     if (error instanceof build.mods.OutputRefusal) return refused(build, error);
-    io.stderr(report.t('report:writeFailed', { detail: (error as Error).message, out }) + '\n');
+    io.stderr(report.t('report:writeFailed', { detail: systemErrorText(error, report), out }) + '\n');
     return EXIT_INVALID;
   }
   // Folders removed or kept first: the closing line below then ends the run (it says nothing of them).
@@ -562,7 +565,7 @@ function pruneOptions(build: Build): PruneOptions {
 
 /** A policy file as its organisation's manifest records it: relative to the output folder, '/'-separated. */
 function manifestSource(build: Build, file: string): string {
-  return path.relative(build.outDir, path.resolve(file)).split(path.sep).join('/');
+  return posixPath(path.relative(build.outDir, path.resolve(file)));
 }
 
 /**

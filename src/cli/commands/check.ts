@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { unknownPolicyAcknowledgements } from '../../check/acknowledge.js';
 import { applyRuleSettings } from '../../config/policyc-config.js';
 import { duplicateIdDiagnostics, type PolicyId } from '../../pipeline/duplicate-ids.js';
@@ -16,6 +15,7 @@ import {
   readPolicy,
   reportCounts,
   reportDiagnostics,
+  diagnosticPath,
   type CliIo,
   type CommonOptions,
 } from '../cli-support.js';
@@ -39,7 +39,7 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
       unchecked++;
       continue;
     }
-    const analysed = analyse(read.text, path.relative(io.cwd, file), {
+    const analysed = analyse(read.text, diagnosticPath(io, file), {
       path: file,
       acknowledged: options.acknowledged ?? [],
     });
@@ -48,7 +48,7 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
     const id = (analysed.document?.value as { id?: unknown } | undefined)?.id;
     if (typeof id === 'string' && analysed.document) {
       const { line, column } = positionOf(analysed.document, '/id');
-      ids.push({ id, file: path.relative(io.cwd, file), line, column });
+      ids.push({ id, file: diagnosticPath(io, file), line, column });
     }
   }
   diagnostics.push(...duplicateIdDiagnostics(ids));

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { languages } from '../../i18n/messages.js';
 import { loadExtended, presetNames, PRESET_PREFIX, workingTree } from '../../load/extends.js';
 import { notUtf8 } from '../../load/read-policy-file.js';
-import { presetsDir } from '../../paths.js';
+import { posixPath, presetsDir } from '../../paths.js';
 import { didYouMean } from '../../validate/did-you-mean.js';
 import { FILL_IN } from '../../validate/fill-in-markers.js';
 import { cli, relativeTo, UsageError, type CliIo } from '../cli-support.js';
@@ -77,7 +77,7 @@ export function thinPolicy(
   const open = (openPlaceholders(loaded.value.value) ?? {}) as Record<string, unknown>;
   delete open.$schema;
   delete open.id;
-  const reference = base.preset ? base.name : path.relative(folder, base.absolute).split(path.sep).join('/');
+  const reference = base.preset ? base.name : posixPath(path.relative(folder, base.absolute));
   return { policy: deepMerge({ ...own, extends: reference, controller: ownController }, open) };
 }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { loadExtended, presetNames } from '../../load/extends.js';
 import { writeRefusal } from '../../output/output-ownership.js';
-import { presetsDir, schemaPath } from '../../paths.js';
+import { posixPath, presetsDir, schemaPath } from '../../paths.js';
 import { didYouMean } from '../../validate/did-you-mean.js';
 import { FILL_IN } from '../../validate/fill-in-markers.js';
 import {
@@ -171,7 +171,7 @@ function presetSkeleton(
 
 /** The schema, as `$schema` in a policy in `folder` refers to it. */
 function schemaReference(folder: string): string {
-  return path.relative(folder, schemaPath).split(path.sep).join('/');
+  return posixPath(path.relative(folder, schemaPath));
 }
 
 /** Lists of short strings on one line (["nl", "en"]), as the seeds are written. */

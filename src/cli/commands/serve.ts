@@ -1,5 +1,4 @@
 import { createServer } from 'node:net';
-import path from 'node:path';
 import type { CompileJob } from '../compile-job.js';
 import { formatCompact } from '../../diagnostics/format-diagnostics.js';
 import type { PreviewEntry } from '../../serve/preview-server.js';
@@ -12,10 +11,12 @@ import {
   reportDiagnostics,
   UsageError,
   EXIT_OK,
+  diagnosticPath,
   type CliIo,
   type CommonOptions,
 } from '../cli-support.js';
 import { untilStopped } from '../until-stopped.js';
+import { systemErrorText } from '../../diagnostics/system-error.js';
 import { jobSettings } from './build.js';
 
 const DEFAULT_PORT = 4300;
@@ -34,7 +35,8 @@ function parsePort(value: unknown): number {
  * choose another: a free port near it, when one is, or --port 0 for any free port.
  */
 async function listenFailure(error: NodeJS.ErrnoException, host: string, port: number): Promise<string> {
-  if (error.code !== 'EADDRINUSE') return cli.t('cli:serve.listenFailed', { host, port, detail: error.message });
+  if (error.code !== 'EADDRINUSE')
+    return cli.t('cli:serve.listenFailed', { host, port, detail: systemErrorText(error, cli) });
   const free = await freePortAfter(host, port);
   return free === undefined
     ? cli.t('cli:serve.portInUse', { host, port })
@@ -101,7 +103,7 @@ async function preview(
   const jobs: CompileJob[] = policyFiles(options, io).map((file, index) => ({
     index,
     file,
-    displayPath: path.relative(io.cwd, file),
+    displayPath: diagnosticPath(io, file),
     ...settings,
   }));
   const entries = new Map<string, PreviewEntry>();

@@ -2,7 +2,7 @@ import { compileTemplate, createEnvironment, htmlCompileOptions, type Template }
 import type { Language } from '../../i18n/messages.js';
 import { languageAlternates } from '../render-notice.js';
 import { readTemplate } from '../templates.js';
-import type { Register, RegisterCell } from './register-model.js';
+import { pageColumns, type Register, type RegisterCell } from './register-model.js';
 import type { RegisterAssessments } from './register-assessments.js';
 import { trimLineEnds } from '../text-whitespace.js';
 
@@ -77,37 +77,38 @@ function unfilledColumns(table: RegisterTable): Set<number> {
 function activityBlocks(table: RegisterTable, unfilled: ReadonlySet<number>): ActivityBlock[] {
   const idColumn = table.columns.findIndex(isIdColumn);
   const usual = usualValues(table);
+  const shown = pageColumns(table);
   const blocks: ActivityBlock[] = [];
   for (const row of table.rows)
     blocks.push({
       id: row[idColumn]?.[0] ?? '',
       // The naming column's first value; the rest (a processor record's description) is a fact of its own.
       name: row[table.rowHeader]?.[0] ?? '',
-      facts: rowFacts(table, row, usual, unfilled),
+      facts: rowFacts(table, shown, row, usual, unfilled),
     });
   return blocks;
 }
 
 /**
- * A row's columns as labelled facts, but for its heading (the naming column's first value), the author's
- * identifiers (the block's anchor holds the id), the organisation's usual values, the record's unfilled
- * columns and blanks a page leaves out.
+ * A row's columns a page shows (`shown`, pageColumns: not the author's identifiers, which the block's anchor
+ * holds) as labelled facts, but for its heading (the naming column's first value), the organisation's usual
+ * values, the record's unfilled columns and blanks a page leaves out.
  */
 function rowFacts(
   table: RegisterTable,
+  shown: readonly number[],
   row: RegisterTable['rows'][number],
   usual: Map<number, string>,
   unfilled: ReadonlySet<number>,
 ): ActivityBlock['facts'] {
   const facts: ActivityBlock['facts'] = [];
-  for (let index = 0; index < table.columns.length; index++) {
+  for (const index of shown) {
     const column = table.columns[index]!;
     const values = row[index] ?? [];
     // The heading holds the first value; what follows it keeps the column's label ('Categorieën van verwerkingen', 30(2)(b)).
     if (index === table.rowHeader && values.length > 1) facts.push({ label: column.header, values: values.slice(1) });
     if (
       index !== table.rowHeader &&
-      !column.identifier &&
       !unfilled.has(index) &&
       !(column.organisationWide && usual.get(index) === JSON.stringify(values)) &&
       !(column.omitWhenEmpty && values.length === 0)

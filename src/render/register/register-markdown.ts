@@ -1,7 +1,7 @@
 import { tableToMarkdown, escapeMarkdownText } from '../markdown-inline.js';
 import { text, type Inline } from '../outline.js';
 import { runOfValues } from './cell-values.js';
-import type { Register, RegisterColumn, RegisterTable } from './register-model.js';
+import { headerOf, pageColumns, type Register, type RegisterTable } from './register-model.js';
 import type { RegisterAssessments } from './register-assessments.js';
 
 /** The register as Markdown: a heading per table and a GFM table, every value escaped. */
@@ -14,7 +14,7 @@ export function registerToMarkdown(register: Register): string {
     parts.push(
       tableToMarkdown({
         caption: table.caption,
-        head: readable(table.columns, table.columns.map(headerOf)),
+        head: pageColumns(table).map((i) => headerOf(table.columns[i]!)),
         rows: tableRows(table, register.empty),
       }),
     );
@@ -50,22 +50,15 @@ function factItem(fact: { label: string; value: string }): string {
   return [label, ...lines.map(nestedItem)].join('\n');
 }
 const nestedItem = (line: string): string => `  - ${escapeMarkdownText(line)}`;
-const headerOf = (column: { header: string }): string => column.header;
 
 /** Each cell as one run of text (Markdown cannot break a line inside a GFM table cell): its values run on, or `empty`. */
 function tableRows(table: RegisterTable, empty: string): Inline[][][] {
+  const shown = pageColumns(table);
   const rows: Inline[][][] = [];
   for (const row of table.rows) {
     const cells: Inline[][] = [];
-    for (const cell of readable(table.columns, row)) cells.push([text(cell.length ? runOfValues(cell) : empty)]);
+    for (const i of shown) cells.push([text(row[i]!.length ? runOfValues(row[i]!) : empty)]);
     rows.push(cells);
   }
   return rows;
-}
-
-/** A row's items but those of the author's identifier columns: a page for people reads the activity's name, not its id. */
-function readable<T>(columns: readonly RegisterColumn[], items: readonly T[]): T[] {
-  const kept: T[] = [];
-  for (let i = 0; i < items.length; i++) if (!columns[i]!.identifier) kept.push(items[i]!);
-  return kept;
 }

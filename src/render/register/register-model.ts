@@ -454,7 +454,19 @@ export function standaloneTable(table: RegisterTable, model: PolicyModel, lang: 
   return { headers, rows };
 }
 
-const headerOf = (column: RegisterColumn): string => column.header;
+export const headerOf = (column: { header: string }): string => column.header;
+
+/**
+ * The columns a page for people shows, by index: the HTML and Markdown pages and the printed workbook leave out
+ * the author's identifiers (RegisterColumn.identifier), which the data formats (the CSV, the workbook's cells)
+ * keep. The one rule the three renderers share. The identifiers lead the table (the model's column specs), so a
+ * page's columns are one run to the last: the printed workbook's print area starts at the first.
+ */
+export function pageColumns(table: Pick<RegisterTable, 'columns'>): number[] {
+  const shown: number[] = [];
+  for (let i = 0; i < table.columns.length; i++) if (!table.columns[i]!.identifier) shown.push(i);
+  return shown;
+}
 
 function standaloneCell(cell: RegisterCell, column: RegisterColumn, m: Messages): RegisterCell {
   const own = cell === column.pointer ? [] : cell;

@@ -1,4 +1,4 @@
-import type { Register, RegisterTable } from './register-model.js';
+import { headerOf, pageColumns, type Register, type RegisterTable } from './register-model.js';
 import type { RegisterAssessments } from './register-assessments.js';
 import { printScale } from './print-scale.js';
 import { writeXlsx, XlsxStyle, type XlsxSheet } from './xlsx-package.js';
@@ -116,17 +116,9 @@ function rowHeights(rows: ReadonlyArray<readonly string[]>, widths: readonly num
 // (docs/architecture.md, "No closures made per call").
 const headerFirst = (index: number): XlsxStyle => (index === 0 ? XlsxStyle.Header : XlsxStyle.Body);
 const widthOf = (column: { width: number }): number => column.width;
-const headerOf = (column: { header: string }): string => column.header;
 const cellText = (cell: readonly string[]): string => cell.join(XLSX_VALUE_SEPARATOR);
 const rowTexts = (row: ReadonlyArray<readonly string[]>): string[] => row.map(cellText);
 const factRow = (fact: { label: string; value: string }): string[] => [fact.label, fact.value];
-
-/** The leading columns that hold the author's identifiers: in the sheet, for sorting and matching the CSV, not on paper. */
-function identifierColumns(table: RegisterTable): number {
-  let count = 0;
-  while (table.columns[count]?.identifier) count++;
-  return count;
-}
 
 /**
  * The columns' widths, but for a column that no row fills: as narrow as its header's words allow without
@@ -167,7 +159,8 @@ const HEADER_MARGIN = 2;
 function tableSheet(table: RegisterTable): XlsxSheet {
   const widths = columnWidths(table);
   const rows = [table.columns.map(headerOf), ...table.rows.map(rowTexts)];
-  const printFrom = identifierColumns(table);
+  // The author's identifiers stay in the sheet, for sorting and matching the CSV, but not on paper.
+  const printFrom = pageColumns(table)[0] ?? 0;
   const repeatColumns = table.rowHeader + 1 - printFrom;
   const heights = rowHeights(rows, widths);
   return {
