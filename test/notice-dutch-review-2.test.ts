@@ -100,3 +100,52 @@ describe('the national identification number is named only where the name does n
     expect(notice.en).toContain('Identity data (national identification number)');
   });
 });
+
+describe("one basis's scope is named once on its card, several bases' on each line (finding 14)", () => {
+  /** The purpose's card: from its heading to the next section. */
+  const card = (md: string, heading = 'Verbindingen leggen'): string => {
+    const start = md.indexOf(`\n### ${heading}\n`);
+    expect(start).toBeGreaterThan(0);
+    return md.slice(start, md.indexOf('\n## ', start));
+  };
+  function withBases(bases: PolicySource['purposes'][number]['legalBases']): PolicySource {
+    const policy = miniPolicy();
+    policy.purposes[0] = { ...policy.purposes[0]!, legalBasis: undefined, legalBases: bases };
+    return policy;
+  }
+
+  it("one basis: the scope on 'Waarom dat mag' only, not again on the basis and refusal lines", () => {
+    const { notice } = policyOutputs(
+      withBases([{ basis: '6(1)(b)', appliesTo: text('Voor het account', 'For the account') }]),
+    );
+    const nl = card(notice.nl);
+    expect(nl.split('Voor het account')).toHaveLength(2);
+    expect(nl).toContain('- **Waarom dat mag:** Voor het account: omdat het nodig is voor een overeenkomst met u\n');
+    expect(nl).toContain('- **Grondslag:** Uitvoering van een overeenkomst (artikel 6, lid 1, onder b, AVG)\n');
+    expect(nl).toContain('- **Kunt u weigeren?** Als u deze gegevens niet geeft, kunnen wij de overeenkomst');
+    const en = card(notice.en, 'Making connections');
+    expect(en.split('For the account')).toHaveLength(2);
+    expect(en).toContain('- **Legal basis:** Performance of a contract (Article 6(1)(b) GDPR)\n');
+    expect(en).toContain('- **Can you refuse?** If you do not provide these data');
+  });
+
+  it('several bases: each line says which part it is about', () => {
+    const { notice } = policyOutputs(
+      withBases([
+        { basis: '6(1)(b)', appliesTo: text('Het account', 'The account') },
+        { basis: '6(1)(a)', appliesTo: text('Uw adresboek', 'Your address book') },
+      ]),
+    );
+    const nl = card(notice.nl);
+    expect(nl.split('Het account')).toHaveLength(4);
+    expect(nl).toContain('- **Grondslag:** Uw adresboek: toestemming (artikel 6, lid 1, onder a, AVG)\n');
+    expect(nl).toContain('  - Uw adresboek: u hoeft geen toestemming te geven');
+  });
+
+  it("one basis for only some of the card's data keeps the scope: 'deze gegevens' would mean them all", () => {
+    const { notice } = policyOutputs(
+      withBases([{ basis: '6(1)(b)', appliesTo: text('Het nummer', 'The number'), dataCategories: ['phone'] }]),
+    );
+    expect(card(notice.nl)).toContain('- **Kunt u weigeren?** Het nummer: als u deze gegevens niet geeft');
+  });
+});

@@ -190,7 +190,11 @@ describe('citations as Dutch writes them (review items 6a and 6b)', () => {
     policy.purposes[0] = {
       ...policy.purposes[0]!,
       legalBasis: undefined,
-      legalBases: [{ basis: '6(1)(b)', appliesTo: text('Voor het account', 'For the account') }],
+      // Two bases: the scope of a single one is said on its plain-language line only (Dutch review 2, finding 14).
+      legalBases: [
+        { basis: '6(1)(b)', appliesTo: text('Voor het account', 'For the account') },
+        { basis: '6(1)(a)', appliesTo: text('Voor het adresboek', 'For the address book') },
+      ],
     };
     const { notice } = policyOutputs(policy);
     expect(notice.nl).toContain(
