@@ -149,3 +149,30 @@ describe("one basis's scope is named once on its card, several bases' on each li
     expect(card(notice.nl)).toContain('- **Kunt u weigeren?** Het nummer: als u deze gegevens niet geeft');
   });
 });
+
+describe("a fact the notice leaves out is said in the speaker's voice on a card's line; a cell keeps the short form (finding 3)", () => {
+  it("'Dit noemen wij in deze verklaring niet.' for an unstated basis and art. 9 exception, the explanation after it", () => {
+    const policy = miniPolicy();
+    policy.dataCategories[0]!.special = 'health';
+    policy.purposes[0] = {
+      ...policy.purposes[0]!,
+      legalBasis: undefined,
+      legalBasisExplanation: text('Zie boven.', 'See above.'),
+    };
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain('- **Grondslag:** Dit noemen wij in deze verklaring niet. Zie boven.\n');
+    expect(notice.nl).toContain(
+      '- **Waarom wij deze bijzondere persoonsgegevens mogen gebruiken (artikel 9 AVG):** Dit noemen wij in deze verklaring niet.\n',
+    );
+    expect(notice.en).toContain('- **Legal basis:** We do not state this in this notice. See above.\n');
+    expect(notice.nl).not.toContain('niet vermeld');
+  });
+
+  it("the party table's cell stays a short value: 'Niet vermeld in deze verklaring'", () => {
+    const policy = withTransfer();
+    policy.processors![0] = { ...policy.processors![0]!, country: undefined, transfer: { mechanism: 'scc' } };
+    const { notice } = policyOutputs(policy);
+    expect(line(notice.nl, '| **Overzee**')).toContain('| Niet vermeld in deze verklaring |');
+    expect(line(notice.nl, '| **Overzee**')).not.toContain('noemen wij');
+  });
+});

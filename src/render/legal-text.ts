@@ -67,9 +67,9 @@ function writePurposeLawfulness(p: Purpose, m: Messages): PurposeLawfulness {
   };
 }
 
-/** 'Niet vermeld. <the author's explanation>': a purpose that names no basis, in the words of `key`. */
+/** 'Niet vermeld. <the author's explanation>': a purpose that names no basis, in the words of `key` (a sentence or not). */
 export function notStatedText(key: string, explanation: string, m: Messages): string {
-  return explanation ? `${m.t(key)}. ${explanation}` : m.t(key);
+  return explanation ? appendSentence(m.t(key), explanation) : m.t(key);
 }
 
 /**

@@ -164,7 +164,7 @@ function officialBasisFacts(p: Purpose, m: Messages): Fact[] {
   // A basis in the statement's words counts as given (and a public task's law goes with its basis).
   if (l.inWords !== undefined) facts.push(fact('notice:label.legalBasis', l.inWords));
   else if (!facts.length)
-    facts.push(fact('notice:label.legalBasis', notStatedText('notice:notStatedHere', l.explanation, m)));
+    facts.push(fact('notice:label.legalBasis', notStatedText('notice:notStatedByUs', l.explanation, m)));
   if (l.publicTask) facts.push(fact('statements:label.publicTask', l.publicTask));
   if (l.legalObligation) facts.push(fact('notice:label.legalObligation', l.legalObligation));
   if (l.legitimateInterest) facts.push(fact('notice:label.legitimateInterest', l.legitimateInterest));
@@ -173,9 +173,9 @@ function officialBasisFacts(p: Purpose, m: Messages): Fact[] {
       label: t('notice:label.specialCondition'),
       inlines: [text(specialConditionText(p.specialCategoryCondition, m))],
     });
-  // Special data with no exception named: said, as the register says it, rather than left out; 'in this
-  // notice', so that a patient reads a gap in the statement, not that there is no basis.
-  else if (p.usesSpecialData) facts.push(fact('notice:label.specialCondition', t('notice:notStatedHere')));
+  // Special data with no exception named: said, as the register says it, rather than left out; 'in deze
+  // verklaring', so that a patient reads a gap in the statement, not that there is no basis.
+  else if (p.usesSpecialData) facts.push(fact('notice:label.specialCondition', t('notice:notStatedByUs')));
   return facts;
 }
 
