@@ -38,16 +38,22 @@ describe('the transfers heading names what a transfer is (finding 2)', () => {
   });
 });
 
+/** A care provider whose first data category holds health data (9(2)(h)), with these retention rules. */
+function withCareRetention(retention: PolicySource['retention']): PolicySource {
+  const policy = miniPolicy();
+  policy.controller = { ...policy.controller, isCareProvider: true };
+  policy.dataCategories[0]!.special = 'health';
+  policy.purposes[0] = { ...policy.purposes[0]!, specialCategoryCondition: { condition: '9(2)(h)' } };
+  policy.retention = retention;
+  return policy;
+}
+
 describe('a period shorter than the law says so, on the card and in the table (finding 9)', () => {
   function shortFile(): PolicySource {
-    const policy = miniPolicy();
-    policy.controller = { ...policy.controller, isCareProvider: true };
-    policy.dataCategories[0]!.special = 'health';
-    policy.purposes[0] = { ...policy.purposes[0]!, specialCategoryCondition: { condition: '9(2)(h)' } };
-    policy.retention = [
+    const policy = withCareRetention([
       { id: 'short', name: text('Dossier', 'File'), dataCategories: ['phone'], period: 'P15Y' },
       { id: 'other', name: text('Contacten', 'Contacts'), dataCategories: ['contacts'], period: 'P6M' },
-    ];
+    ]);
     policy.purposes[0]!.retention = ['short', 'other'];
     return policy;
   }
@@ -174,5 +180,40 @@ describe("a fact the notice leaves out is said in the speaker's voice on a card'
     const { notice } = policyOutputs(policy);
     expect(line(notice.nl, '| **Overzee**')).toContain('| Niet vermeld in deze verklaring |');
     expect(line(notice.nl, '| **Overzee**')).not.toContain('noemen wij');
+  });
+});
+
+describe('the WGBO is never named by its letters where a patient meets it first (the summary, the erasure right)', () => {
+  const careProvider = (): PolicySource =>
+    withCareRetention([
+      {
+        id: 'file',
+        name: text('Dossier', 'File'),
+        dataCategories: ['phone'],
+        period: 'P20Y',
+        legalSource: { law: 'wgbo' },
+      },
+    ]);
+  const summary = (md: string): string => md.slice(md.indexOf('\n## '), md.indexOf('\n## ', md.indexOf('\n## ') + 1));
+  const first = (md: string): string => md.slice(0, md.indexOf('WGBO') + 'WGBO'.length);
+
+  it("the summary says 'op grond van de wet' / 'under the law'; the table it links to names the law", () => {
+    const { notice } = policyOutputs(careProvider());
+    expect(summary(notice.nl)).toContain('Dossier: bewaard 20 jaar, op grond van de wet. [Alle bewaartermijnen]');
+    expect(summary(notice.en)).toContain('File: kept for 20 years, under the law. [All retention periods]');
+    expect(summary(notice.nl)).not.toContain('WGBO');
+    expect(line(notice.nl, '| **Dossier** |')).toContain('| Wet op de geneeskundige behandelingsovereenkomst (WGBO) |');
+  });
+
+  it('the first WGBO of the page is written out, in both languages, with the file kept under it or not', () => {
+    const withoutRule = careProvider();
+    delete withoutRule.retention;
+    for (const policy of [careProvider(), withoutRule]) {
+      const { notice } = policyOutputs(policy);
+      expect(first(notice.nl)).toMatch(/Wet op de geneeskundige behandelingsovereenkomst \(WGBO$/);
+      expect(first(notice.en)).toMatch(/Medical Treatment Contracts Act \(WGBO$/);
+    }
+    // Without a rule, the erasure right is where the page first names it.
+    expect(first(policyOutputs(withoutRule).notice.nl)).toMatch(/gelden ook de patiëntenrechten uit de Wet op/);
   });
 });

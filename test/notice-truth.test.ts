@@ -716,7 +716,7 @@ describe('nothing authored is dropped', () => {
     const { notice } = policyOutputs(policy);
     expect(notice.nl).toContain('Bron: Het telefoonboek, met toestemming.\n');
     expect(notice.en).toContain('Source: The phone book.\n');
-    expect(notice.nl).toContain('Cliëntdossier: bewaard 20 jaar, op grond van de WGBO.');
+    expect(notice.nl).toContain('Cliëntdossier: bewaard 20 jaar, op grond van de wet.');
     expect(notice.en).toContain('Client file: kept for 20 years');
   });
 
@@ -938,8 +938,8 @@ describe('a period shorter than the law it cites (Zorgburo: 15 years "under the 
     const policy = seed();
     policy.retention!.find((r) => r.id === 'client-file')!.period = 'P20Y';
     const { notice } = policyOutputs(policy);
-    // The summary cites the law by its abbreviation; the retention table by its name.
-    expect(notice.nl).toContain('Cliëntdossier: bewaard 20 jaar, op grond van de WGBO.');
+    // The summary says 'de wet'; the retention table names it.
+    expect(notice.nl).toContain('Cliëntdossier: bewaard 20 jaar, op grond van de wet.');
     expect(notice.nl).toContain(`| **Cliëntdossier** | 20 jaar | — | ${wgbo} |`);
   });
 });
@@ -1066,7 +1066,7 @@ describe("the person cared for and their file in the organisation's own word (me
     const { notice } = policyOutputs(careProvider('client'));
     expect(notice.nl).toContain('### Uw rechten als cliënt\n\nVoor uw dossier gelden ook de rechten uit de Wet op');
     expect(notice.nl).toContain(
-      'U mag ons vragen uw gegevens te wissen. Voor uw dossier gelden ook de rechten uit de WGBO',
+      'U mag ons vragen uw gegevens te wissen. Voor uw dossier gelden ook de rechten uit de Wet op de geneeskundige behandelingsovereenkomst (WGBO)',
     );
     expect(notice.nl).toContain('Is een cliënt overleden?');
     expect(notice.nl).not.toMatch(patientWords);

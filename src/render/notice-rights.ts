@@ -112,7 +112,9 @@ function accessHowToBlock({ m }: NoticeContext): Block {
  */
 function careErasureBlocks({ m, source }: NoticeContext): Block[] {
   const section = m.t(careRecipientKey('notice:label.patientRights', source));
-  const medicalFile = m.t(careRecipientKey('terms:right.erasure.medicalFile', source), { section });
+  // The law written out: in a notice without a summary line on the file, this is where a patient meets it first.
+  const law = formatLawReference({ law: 'wgbo' }, m);
+  const medicalFile = m.t(careRecipientKey('terms:right.erasure.medicalFile', source), { section, law });
   const value = `${m.t('terms:right.erasure.descriptionCareProvider')} ${medicalFile}`;
   return [{ paragraph: linkedIn(value, section, '#patient-rights') }];
 }
