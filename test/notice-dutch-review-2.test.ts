@@ -217,3 +217,35 @@ describe('the WGBO is never named by its letters where a patient meets it first 
     expect(first(policyOutputs(withoutRule).notice.nl)).toMatch(/gelden ook de patiëntenrechten uit de Wet op/);
   });
 });
+
+describe("the summary's 'Zo vraagt u het aan' only where the section gives a way to reach us (finding 13, the related note)", () => {
+  const ownWordsOnly = (): PolicySource => {
+    const policy = miniPolicy();
+    delete policy.controller.contact;
+    policy.rights = { howToExercise: text('Neem contact op met onze functionaris.', 'Contact our officer.') };
+    return policy;
+  };
+  const summary = (md: string): string => md.slice(md.indexOf('\n## '), md.indexOf('\n## ', md.indexOf('\n## ') + 1));
+
+  it('left out after own words that name no address, where the section can only say it gives none', () => {
+    const { notice } = policyOutputs(ownWordsOnly());
+    expect(notice.nl).toContain(
+      'Een adres, e-mailadres of telefoonnummer voor uw verzoek noemen wij in deze verklaring niet.',
+    );
+    expect(summary(notice.nl)).not.toContain('Zo vraagt u het aan');
+    expect(summary(notice.en)).not.toContain('How to ask');
+    expect(summary(notice.nl)).toContain('[uw rechten](#');
+  });
+
+  it("kept where the section gives the DPO's contact details or our address", () => {
+    const withDpo = ownWordsOnly();
+    withDpo.dpo = { name: 'F. Gegevens', contact: { email: 'fg@mini.example' } };
+    const withAddress = ownWordsOnly();
+    withAddress.controller.address = { street: 'Straat 1', postalCode: '1000 AA', city: 'Amsterdam', country: 'NL' };
+    for (const policy of [withDpo, withAddress]) {
+      const { notice } = policyOutputs(policy);
+      expect(summary(notice.nl)).toContain('[Zo vraagt u het aan](#');
+      expect(notice.nl).not.toContain('noemen wij in deze verklaring niet');
+    }
+  });
+});

@@ -7,7 +7,7 @@ import { link, text, type Block, type Inline, type Section } from './outline.js'
 import { telHref } from './contact-links.js';
 import { retentionPhrase, withLegalSourceOnlyAsItsTerm } from './retention-phrase.js';
 import { recipientNameInSentence } from './recipient-name.js';
-import { saysHowToExercise } from './notice-rights.js';
+import { givesWayToAsk } from './notice-rights.js';
 import { endsBeforeLegalMinimum } from '../check/retention-minimum.js';
 
 /**
@@ -79,14 +79,14 @@ function whoBlocks({ source, model, m }: NoticeContext): Block[] {
 
 /**
  * The rights, and a link to how to use them (the part a patient looks for, at the rights' end) where
- * the notice says how: not to the sentence that the statement does not say. Seeing the file and getting
+ * the notice gives a way to reach us: not to the sentence that the statement gives none. Seeing the file and getting
  * a copy named first, in the words a patient looks for (BW 7:456 at a care provider, else GDPR 15): the
  * line said 'inzage, verbetering of verwijdering', and no summary said 'kopie' or 'dossier'.
  */
 function rightsBlocks({ source, m, careProvider }: NoticeContext, ids: ReadonlySet<string>): Block[] {
   if (!ids.has('rights')) return [];
   const howTo: Inline[] =
-    ids.has('exercising-rights') && saysHowToExercise(source, m)
+    ids.has('exercising-rights') && givesWayToAsk(source, m)
       ? [text(m.t('layout:summary.howToAskBefore')), link(m.t('layout:summary.howToAsk'), '#exercising-rights')]
       : [];
   return [
