@@ -38,16 +38,22 @@ describe('the transfers heading names what a transfer is (finding 2)', () => {
   });
 });
 
+/** A care provider whose first data category holds health data (9(2)(h)), with these retention rules. */
+function withCareRetention(retention: PolicySource['retention']): PolicySource {
+  const policy = miniPolicy();
+  policy.controller = { ...policy.controller, isCareProvider: true };
+  policy.dataCategories[0]!.special = 'health';
+  policy.purposes[0] = { ...policy.purposes[0]!, specialCategoryCondition: { condition: '9(2)(h)' } };
+  policy.retention = retention;
+  return policy;
+}
+
 describe('a period shorter than the law says so, on the card and in the table (finding 9)', () => {
   function shortFile(): PolicySource {
-    const policy = miniPolicy();
-    policy.controller = { ...policy.controller, isCareProvider: true };
-    policy.dataCategories[0]!.special = 'health';
-    policy.purposes[0] = { ...policy.purposes[0]!, specialCategoryCondition: { condition: '9(2)(h)' } };
-    policy.retention = [
+    const policy = withCareRetention([
       { id: 'short', name: text('Dossier', 'File'), dataCategories: ['phone'], period: 'P15Y' },
       { id: 'other', name: text('Contacten', 'Contacts'), dataCategories: ['contacts'], period: 'P6M' },
-    ];
+    ]);
     policy.purposes[0]!.retention = ['short', 'other'];
     return policy;
   }
@@ -98,5 +104,148 @@ describe('the national identification number is named only where the name does n
     expect(notice.nl).not.toContain('BSN (nationaal identificatienummer)');
     expect(notice.nl).toContain('Identiteitsgegevens (nationaal identificatienummer)');
     expect(notice.en).toContain('Identity data (national identification number)');
+  });
+});
+
+describe("one basis's scope is named once on its card, several bases' on each line (finding 14)", () => {
+  /** The purpose's card: from its heading to the next section. */
+  const card = (md: string, heading = 'Verbindingen leggen'): string => {
+    const start = md.indexOf(`\n### ${heading}\n`);
+    expect(start).toBeGreaterThan(0);
+    return md.slice(start, md.indexOf('\n## ', start));
+  };
+  function withBases(bases: PolicySource['purposes'][number]['legalBases']): PolicySource {
+    const policy = miniPolicy();
+    policy.purposes[0] = { ...policy.purposes[0]!, legalBasis: undefined, legalBases: bases };
+    return policy;
+  }
+
+  it("one basis: the scope on 'Waarom dat mag' only, not again on the basis and refusal lines", () => {
+    const { notice } = policyOutputs(
+      withBases([{ basis: '6(1)(b)', appliesTo: text('Voor het account', 'For the account') }]),
+    );
+    const nl = card(notice.nl);
+    expect(nl.split('Voor het account')).toHaveLength(2);
+    expect(nl).toContain('- **Waarom dat mag:** Voor het account: omdat het nodig is voor een overeenkomst met u\n');
+    expect(nl).toContain('- **Grondslag:** Uitvoering van een overeenkomst (artikel 6, lid 1, onder b, AVG)\n');
+    expect(nl).toContain('- **Kunt u weigeren?** Als u deze gegevens niet geeft, kunnen wij de overeenkomst');
+    const en = card(notice.en, 'Making connections');
+    expect(en.split('For the account')).toHaveLength(2);
+    expect(en).toContain('- **Legal basis:** Performance of a contract (Article 6(1)(b) GDPR)\n');
+    expect(en).toContain('- **Can you refuse?** If you do not provide these data');
+  });
+
+  it('several bases: each line says which part it is about', () => {
+    const { notice } = policyOutputs(
+      withBases([
+        { basis: '6(1)(b)', appliesTo: text('Het account', 'The account') },
+        { basis: '6(1)(a)', appliesTo: text('Uw adresboek', 'Your address book') },
+      ]),
+    );
+    const nl = card(notice.nl);
+    expect(nl.split('Het account')).toHaveLength(4);
+    expect(nl).toContain('- **Grondslag:** Uw adresboek: toestemming (artikel 6, lid 1, onder a, AVG)\n');
+    expect(nl).toContain('  - Uw adresboek: u hoeft geen toestemming te geven');
+  });
+
+  it("one basis for only some of the card's data keeps the scope: 'deze gegevens' would mean them all", () => {
+    const { notice } = policyOutputs(
+      withBases([{ basis: '6(1)(b)', appliesTo: text('Het nummer', 'The number'), dataCategories: ['phone'] }]),
+    );
+    expect(card(notice.nl)).toContain('- **Kunt u weigeren?** Het nummer: als u deze gegevens niet geeft');
+  });
+});
+
+describe("a fact the notice leaves out is said in the speaker's voice on a card's line; a cell keeps the short form (finding 3)", () => {
+  it("'Dit noemen wij in deze verklaring niet.' for an unstated basis and art. 9 exception, the explanation after it", () => {
+    const policy = miniPolicy();
+    policy.dataCategories[0]!.special = 'health';
+    policy.purposes[0] = {
+      ...policy.purposes[0]!,
+      legalBasis: undefined,
+      legalBasisExplanation: text('Zie boven.', 'See above.'),
+    };
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain('- **Grondslag:** Dit noemen wij in deze verklaring niet. Zie boven.\n');
+    expect(notice.nl).toContain(
+      '- **Waarom wij deze bijzondere persoonsgegevens mogen gebruiken (artikel 9 AVG):** Dit noemen wij in deze verklaring niet.\n',
+    );
+    expect(notice.en).toContain('- **Legal basis:** We do not state this in this notice. See above.\n');
+    expect(notice.nl).not.toContain('niet vermeld');
+  });
+
+  it("the party table's cell stays a short value: 'Niet vermeld in deze verklaring'", () => {
+    const policy = withTransfer();
+    policy.processors![0] = { ...policy.processors![0]!, country: undefined, transfer: { mechanism: 'scc' } };
+    const { notice } = policyOutputs(policy);
+    expect(line(notice.nl, '| **Overzee**')).toContain('| Niet vermeld in deze verklaring |');
+    expect(line(notice.nl, '| **Overzee**')).not.toContain('noemen wij');
+  });
+});
+
+describe('the WGBO is never named by its letters where a patient meets it first (the summary, the erasure right)', () => {
+  const careProvider = (): PolicySource =>
+    withCareRetention([
+      {
+        id: 'file',
+        name: text('Dossier', 'File'),
+        dataCategories: ['phone'],
+        period: 'P20Y',
+        legalSource: { law: 'wgbo' },
+      },
+    ]);
+  const summary = (md: string): string => md.slice(md.indexOf('\n## '), md.indexOf('\n## ', md.indexOf('\n## ') + 1));
+  const first = (md: string): string => md.slice(0, md.indexOf('WGBO') + 'WGBO'.length);
+
+  it("the summary says 'op grond van de wet' / 'under the law'; the table it links to names the law", () => {
+    const { notice } = policyOutputs(careProvider());
+    expect(summary(notice.nl)).toContain('Dossier: bewaard 20 jaar, op grond van de wet. [Alle bewaartermijnen]');
+    expect(summary(notice.en)).toContain('File: kept for 20 years, under the law. [All retention periods]');
+    expect(summary(notice.nl)).not.toContain('WGBO');
+    expect(line(notice.nl, '| **Dossier** |')).toContain('| Wet op de geneeskundige behandelingsovereenkomst (WGBO) |');
+  });
+
+  it('the first WGBO of the page is written out, in both languages, with the file kept under it or not', () => {
+    const withoutRule = careProvider();
+    delete withoutRule.retention;
+    for (const policy of [careProvider(), withoutRule]) {
+      const { notice } = policyOutputs(policy);
+      expect(first(notice.nl)).toMatch(/Wet op de geneeskundige behandelingsovereenkomst \(WGBO$/);
+      expect(first(notice.en)).toMatch(/Medical Treatment Contracts Act \(WGBO$/);
+    }
+    // Without a rule, the erasure right is where the page first names it.
+    expect(first(policyOutputs(withoutRule).notice.nl)).toMatch(/gelden ook de patiëntenrechten uit de Wet op/);
+  });
+});
+
+describe("the summary's 'Zo vraagt u het aan' only where the section gives a way to reach us (finding 13, the related note)", () => {
+  const ownWordsOnly = (): PolicySource => {
+    const policy = miniPolicy();
+    delete policy.controller.contact;
+    policy.rights = { howToExercise: text('Neem contact op met onze functionaris.', 'Contact our officer.') };
+    return policy;
+  };
+  const summary = (md: string): string => md.slice(md.indexOf('\n## '), md.indexOf('\n## ', md.indexOf('\n## ') + 1));
+
+  it('left out after own words that name no address, where the section can only say it gives none', () => {
+    const { notice } = policyOutputs(ownWordsOnly());
+    expect(notice.nl).toContain(
+      'Een adres, e-mailadres of telefoonnummer voor uw verzoek noemen wij in deze verklaring niet.',
+    );
+    expect(summary(notice.nl)).not.toContain('Zo vraagt u het aan');
+    expect(summary(notice.en)).not.toContain('How to ask');
+    expect(summary(notice.nl)).toContain('[uw rechten](#');
+  });
+
+  it("kept where the section gives the DPO's contact details or our address", () => {
+    const withDpo = ownWordsOnly();
+    withDpo.dpo = { name: 'F. Gegevens', contact: { email: 'fg@mini.example' } };
+    const withAddress = ownWordsOnly();
+    withAddress.controller.address = { street: 'Straat 1', postalCode: '1000 AA', city: 'Amsterdam', country: 'NL' };
+    for (const policy of [withDpo, withAddress]) {
+      const { notice } = policyOutputs(policy);
+      expect(summary(notice.nl)).toContain('[Zo vraagt u het aan](#');
+      expect(notice.nl).not.toContain('noemen wij in deze verklaring niet');
+    }
   });
 });

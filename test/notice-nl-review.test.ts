@@ -24,7 +24,7 @@ describe('an authored erasure note at a care provider (review item 1)', () => {
     const { notice } = policyOutputs(careProvider({ rights: { notes: { erasure: note } } }));
     // The general sentence and the pointer first, then the note as the organisation's explanation (English review 2).
     expect(notice.nl).toContain(
-      'U mag ons vragen uw gegevens te wissen. Voor uw medisch dossier gelden ook de patiëntenrechten uit de WGBO; die staan verderop, onder ‘[Uw rechten als patiënt](#uw-rechten-als-patiënt)’.\n\n**Onze toelichting:**\n\nEIGEN-NOTITIE tenzij een wettelijke plicht.',
+      'U mag ons vragen uw gegevens te wissen. Voor uw medisch dossier gelden ook de patiëntenrechten uit de Wet op de geneeskundige behandelingsovereenkomst (WGBO); die staan verderop, onder ‘[Uw rechten als patiënt](#uw-rechten-als-patiënt)’.\n\n**Onze toelichting:**\n\nEIGEN-NOTITIE tenzij een wettelijke plicht.',
     );
     expect(notice.en).toContain(
       'For your medical file, the patient rights under the Dutch Medical Treatment Contracts Act (WGBO) apply as well; they are set out below.\n\n**Our explanation:**\n\nOWN-NOTE unless a legal obligation.',
@@ -34,7 +34,7 @@ describe('an authored erasure note at a care provider (review item 1)', () => {
   it('without a note, the general sentence is unchanged', () => {
     const { notice } = policyOutputs(careProvider());
     expect(notice.nl).toContain(
-      'U mag ons vragen uw gegevens te wissen. Voor uw medisch dossier gelden ook de patiëntenrechten uit de WGBO; die staan verderop, onder ‘[Uw rechten als patiënt](#uw-rechten-als-patiënt)’.',
+      'U mag ons vragen uw gegevens te wissen. Voor uw medisch dossier gelden ook de patiëntenrechten uit de Wet op de geneeskundige behandelingsovereenkomst (WGBO); die staan verderop, onder ‘[Uw rechten als patiënt](#uw-rechten-als-patiënt)’.',
     );
   });
 
@@ -190,7 +190,11 @@ describe('citations as Dutch writes them (review items 6a and 6b)', () => {
     policy.purposes[0] = {
       ...policy.purposes[0]!,
       legalBasis: undefined,
-      legalBases: [{ basis: '6(1)(b)', appliesTo: text('Voor het account', 'For the account') }],
+      // Two bases: the scope of a single one is said on its plain-language line only (Dutch review 2, finding 14).
+      legalBases: [
+        { basis: '6(1)(b)', appliesTo: text('Voor het account', 'For the account') },
+        { basis: '6(1)(a)', appliesTo: text('Voor het adresboek', 'For the address book') },
+      ],
     };
     const { notice } = policyOutputs(policy);
     expect(notice.nl).toContain(

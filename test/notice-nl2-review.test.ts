@@ -107,7 +107,7 @@ describe('how to exercise the rights: own words but no address (defect 4)', () =
       /bij ons terecht\. Wij moeten u helpen uw rechten uit te oefenen \(artikel 12, lid 2, AVG\)\.\n\nOns adres is Straat 1, 1000 AA Amsterdam, Nederland\.\n$/,
     );
     expect(notice.nl).not.toContain('per post');
-    expect(notice.nl).not.toContain('noemen wij in deze verklaring niet');
+    expect(notice.nl).not.toContain('voor uw verzoek noemen wij in deze verklaring niet');
   });
 });
 

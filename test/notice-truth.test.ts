@@ -21,8 +21,8 @@ describe('a purpose without a legal basis', () => {
 
   it('says so in the notice and the register, with the explanation the author gave', () => {
     // In the notice, 'in deze verklaring': a patient reads a gap in the statement, not that there is no basis.
-    expect(out.notice.nl).toContain('**Grondslag:** niet vermeld in deze verklaring. UITLEG-NL');
-    expect(out.notice.en).toContain('**Legal basis:** not stated in this notice. EXPLANATION-EN');
+    expect(out.notice.nl).toContain('**Grondslag:** Dit noemen wij in deze verklaring niet. UITLEG-NL');
+    expect(out.notice.en).toContain('**Legal basis:** We do not state this in this notice. EXPLANATION-EN');
     expect(out.register.nl).toContain('niet vermeld. UITLEG-NL');
     expect(out.register.en).toContain('not stated. EXPLANATION-EN');
   });
@@ -31,7 +31,7 @@ describe('a purpose without a legal basis', () => {
     const withTask = policyOutputs(
       withPurpose({ legalBasis: undefined, publicTask: { citation: text('WET-NL', 'LAW-EN') } }),
     );
-    expect(withTask.notice.nl).toContain('**Grondslag:** niet vermeld in deze verklaring\n');
+    expect(withTask.notice.nl).toContain('**Grondslag:** Dit noemen wij in deze verklaring niet.\n');
     expect(withTask.notice.nl).toContain('WET-NL');
     expect(withTask.register.nl).toMatch(/niet vermeld[^\n]*WET-NL|niet vermeld[\s\S]{0,80}WET-NL/);
     expect(withTask.register.en).toMatch(/not stated[\s\S]{0,80}LAW-EN/);
@@ -375,8 +375,8 @@ describe('a DPO without contact details', () => {
     const policy = miniPolicy();
     policy.dpo = { name: 'F. Gegevens' };
     const { notice } = policyOutputs(policy);
-    expect(notice.nl).toContain('**Contactgegevens:** niet vermeld in deze verklaring\n');
-    expect(notice.en).toMatch(/\*\*[^*]+:\*\* not stated in this notice\n/);
+    expect(notice.nl).toContain('**Contactgegevens:** Dit noemen wij in deze verklaring niet.\n');
+    expect(notice.en).toMatch(/\*\*[^*]+:\*\* We do not state this in this notice\.\n/);
   });
 });
 
@@ -386,10 +386,10 @@ describe('a purpose on special-category data without an art. 9(2) exception', ()
     policy.dataCategories[0]!.special = 'health';
     const { notice, register } = policyOutputs(policy);
     expect(notice.nl).toContain(
-      '**Waarom wij deze bijzondere persoonsgegevens mogen gebruiken (artikel 9 AVG):** niet vermeld in deze verklaring\n',
+      '**Waarom wij deze bijzondere persoonsgegevens mogen gebruiken (artikel 9 AVG):** Dit noemen wij in deze verklaring niet.\n',
     );
     expect(notice.en).toContain(
-      '**Why we may use these special categories of personal data (Article 9 GDPR):** not stated in this notice\n',
+      '**Why we may use these special categories of personal data (Article 9 GDPR):** We do not state this in this notice.\n',
     );
     expect(register.nl).toContain('niet vermeld');
     const plain = policyOutputs(miniPolicy()).notice;
@@ -716,7 +716,7 @@ describe('nothing authored is dropped', () => {
     const { notice } = policyOutputs(policy);
     expect(notice.nl).toContain('Bron: Het telefoonboek, met toestemming.\n');
     expect(notice.en).toContain('Source: The phone book.\n');
-    expect(notice.nl).toContain('Cliëntdossier: bewaard 20 jaar, op grond van de WGBO.');
+    expect(notice.nl).toContain('Cliëntdossier: bewaard 20 jaar, op grond van de wet.');
     expect(notice.en).toContain('Client file: kept for 20 years');
   });
 
@@ -938,8 +938,8 @@ describe('a period shorter than the law it cites (Zorgburo: 15 years "under the 
     const policy = seed();
     policy.retention!.find((r) => r.id === 'client-file')!.period = 'P20Y';
     const { notice } = policyOutputs(policy);
-    // The summary cites the law by its abbreviation; the retention table by its name.
-    expect(notice.nl).toContain('Cliëntdossier: bewaard 20 jaar, op grond van de WGBO.');
+    // The summary says 'de wet'; the retention table names it.
+    expect(notice.nl).toContain('Cliëntdossier: bewaard 20 jaar, op grond van de wet.');
     expect(notice.nl).toContain(`| **Cliëntdossier** | 20 jaar | — | ${wgbo} |`);
   });
 });
@@ -1066,7 +1066,7 @@ describe("the person cared for and their file in the organisation's own word (me
     const { notice } = policyOutputs(careProvider('client'));
     expect(notice.nl).toContain('### Uw rechten als cliënt\n\nVoor uw dossier gelden ook de rechten uit de Wet op');
     expect(notice.nl).toContain(
-      'U mag ons vragen uw gegevens te wissen. Voor uw dossier gelden ook de rechten uit de WGBO',
+      'U mag ons vragen uw gegevens te wissen. Voor uw dossier gelden ook de rechten uit de Wet op de geneeskundige behandelingsovereenkomst (WGBO)',
     );
     expect(notice.nl).toContain('Is een cliënt overleden?');
     expect(notice.nl).not.toMatch(patientWords);

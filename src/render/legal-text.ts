@@ -67,27 +67,32 @@ function writePurposeLawfulness(p: Purpose, m: Messages): PurposeLawfulness {
   };
 }
 
-/** 'Niet vermeld. <the author's explanation>': a purpose that names no basis, in the words of `key`. */
+/** 'Niet vermeld. <the author's explanation>': a purpose that names no basis, in the words of `key` (a sentence or not). */
 export function notStatedText(key: string, explanation: string, m: Messages): string {
-  return explanation ? `${m.t(key)}. ${explanation}` : m.t(key);
+  return explanation ? appendSentence(m.t(key), explanation) : m.t(key);
 }
 
-/** 'Telefoonnummers van contactpersonen: toestemming (artikel 6, lid 1, onder a, AVG). …' — one of several bases. */
-export function basisPartText(part: PurposeBasis, m: Messages): string {
+/**
+ * 'Telefoonnummers van contactpersonen: toestemming (artikel 6, lid 1, onder a, AVG). …' — one of several bases.
+ * `scope` false: without what the basis covers, for a line that follows one which said it already.
+ */
+export function basisPartText(part: PurposeBasis, m: Messages, scope = true): string {
   const t = m.t;
   const key = termKey(part.basis);
   const basis = `${t(`terms:legalBasis.${key}.name`)} (${t(`terms:legalBasis.${key}.article`)})`;
   // What the basis covers: the statement's words, else the data categories it names.
-  let line = part.appliesTo
-    ? t('details:basis.part', { appliesTo: pick(part.appliesTo, m), basis: lowerFirst(basis) })
-    : part.dataCategories.length
-      ? `${basis} ${t('details:basis.categories', {
-          categories: joinList(
-            part.dataCategories.map((c) => pick(c.name, m)),
-            m,
-          ),
-        })}`
-      : basis;
+  let line = !scope
+    ? basis
+    : part.appliesTo
+      ? t('details:basis.part', { appliesTo: pick(part.appliesTo, m), basis: lowerFirst(basis) })
+      : part.dataCategories.length
+        ? `${basis} ${t('details:basis.categories', {
+            categories: joinList(
+              part.dataCategories.map((c) => pick(c.name, m)),
+              m,
+            ),
+          })}`
+        : basis;
   if (part.explanation) line = appendSentence(line, pick(part.explanation, m));
   if (part.legalObligation)
     line = appendSentence(line, `${t('notice:label.legalObligation')}: ${formatLawReference(part.legalObligation, m)}`);

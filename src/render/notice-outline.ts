@@ -168,7 +168,7 @@ function controllerBlocks({ model, source, m }: NoticeContext): Block[] {
       ...(dpo.name ? [{ facts: [{ label: t('notice:label.name'), inlines: [text(dpo.name)] }] }] : []),
       ...(contact.length
         ? contact
-        : [{ facts: [{ label: t('notice:label.contact'), inlines: [text(t('notice:notStatedHere'))] }] }]),
+        : [{ facts: [{ label: t('notice:label.contact'), inlines: [text(t('notice:notStatedByUs'))] }] }]),
     ];
     if (dpo.registeredWithAuthority) dpoBlocks.push({ paragraph: sentence(t('details:controller.dpoRegistered')) });
     blocks.push({ subsection: { id: 'dpo', heading: t('notice:controller.dpo'), blocks: dpoBlocks } });

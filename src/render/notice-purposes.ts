@@ -4,6 +4,7 @@ import { endsBeforeLegalMinimum } from '../check/retention-minimum.js';
 import type { RightId } from '../policy/policy-types.js';
 import { joinList, lowerFirst, nameOf, pick, sentence, upperFirst, withNotes } from './format.js';
 import {
+  basisPartText,
   medicalFileNote,
   nationalIdentifierNote,
   notStatedText,
@@ -158,11 +159,12 @@ function officialBasisFacts(p: Purpose, m: Messages): Fact[] {
   const t = m.t;
   const fact = (labelKey: string, value: string): Fact => ({ label: t(labelKey), inlines: [text(value)] });
   const l = purposeLawfulness(p, m);
-  const facts = l.bases.map((basis) => fact('notice:label.legalBasis', basis));
+  const bases = scopeNamedOnce(p) ? p.bases.map((part) => basisPartText(part, m, false)) : l.bases;
+  const facts = bases.map((basis) => fact('notice:label.legalBasis', basis));
   // A basis in the statement's words counts as given (and a public task's law goes with its basis).
   if (l.inWords !== undefined) facts.push(fact('notice:label.legalBasis', l.inWords));
   else if (!facts.length)
-    facts.push(fact('notice:label.legalBasis', notStatedText('notice:notStatedHere', l.explanation, m)));
+    facts.push(fact('notice:label.legalBasis', notStatedText('notice:notStatedByUs', l.explanation, m)));
   if (l.publicTask) facts.push(fact('statements:label.publicTask', l.publicTask));
   if (l.legalObligation) facts.push(fact('notice:label.legalObligation', l.legalObligation));
   if (l.legitimateInterest) facts.push(fact('notice:label.legitimateInterest', l.legitimateInterest));
@@ -171,9 +173,9 @@ function officialBasisFacts(p: Purpose, m: Messages): Fact[] {
       label: t('notice:label.specialCondition'),
       inlines: [text(specialConditionText(p.specialCategoryCondition, m))],
     });
-  // Special data with no exception named: said, as the register says it, rather than left out; 'in this
-  // notice', so that a patient reads a gap in the statement, not that there is no basis.
-  else if (p.usesSpecialData) facts.push(fact('notice:label.specialCondition', t('notice:notStatedHere')));
+  // Special data with no exception named: said, as the register says it, rather than left out; 'in deze
+  // verklaring', so that a patient reads a gap in the statement, not that there is no basis.
+  else if (p.usesSpecialData) facts.push(fact('notice:label.specialCondition', t('notice:notStatedByUs')));
   return facts;
 }
 
@@ -193,12 +195,12 @@ function refusalLines(p: Purpose, model: PolicyModel, m: Messages): Inline[][] {
     const key = refusalKey(part.basis, withdraw, object && !p.directMarketing);
     // The author's requirement says whether the data must be provided; the general "we need these data" would repeat or contradict it.
     if (p.requirement && (key === 'contract' || key === 'legalObligation')) continue;
+    if (!key) continue;
     const givers = consentGivers(part, m);
-    if (givers && key) {
-      const line = m.t(`notice:purposeCard.refuse.${key}Of`, { subjects: givers });
-      lines.push(withRight(key, scoped(part, p, line, m), m));
-    } else if (key)
-      lines.push(withRight(key, scoped(part, p, m.t(`notice:purposeCard.refuse.${refusalText(key, part, p)}`), m), m));
+    const line = givers
+      ? m.t(`notice:purposeCard.refuse.${key}Of`, { subjects: givers })
+      : m.t(`notice:purposeCard.refuse.${refusalText(key, part, p)}`);
+    lines.push(withRight(key, scopeNamedOnce(p) ? [text(line)] : scoped(part, p, line, m), m));
   }
   // Art. 9(2)(a): the sensitive data rest on explicit consent, which may be refused and withdrawn like any consent (7(3)).
   if (p.specialCategoryCondition?.condition === '9(2)(a)' && p.usesSpecialData) {
@@ -269,6 +271,19 @@ function withRight(key: RefusalKey, line: Inline[], m: Messages): Inline[] {
 /** True when the notice's rights section grants this right for this purpose (rights.notApplicable may set it aside). */
 function grants(model: PolicyModel, id: RightId, p: Purpose): boolean {
   return model.rights.some((r) => r.id === id && r.purposes.includes(p));
+}
+
+/**
+ * Whether what the purpose's one basis covers (its appliesTo) is said once, on the first line ('Waarom dat mag:
+ * Facturering en inning: omdat de wet ons daartoe verplicht'), and not again on the official basis and refusal lines
+ * under it: three times on one card read as a refrain (Dutch review 2, finding 14). Several bases keep it on every
+ * line, which must say which part it is about; so does a basis for only some of the card's data, as the refusal
+ * line's 'deze gegevens' would otherwise mean them all.
+ */
+function scopeNamedOnce(p: Purpose): boolean {
+  const [only, ...more] = p.bases;
+  if (!only?.appliesTo || more.length) return false;
+  return !only.dataCategories.length || only.dataCategories.length === p.dataCategories.length;
 }
 
 /** A line about one basis, preceded by what the basis covers when the statement says so ('Telefoonnummers van contactpersonen: met uw toestemming'). */

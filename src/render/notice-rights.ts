@@ -112,7 +112,9 @@ function accessHowToBlock({ m }: NoticeContext): Block {
  */
 function careErasureBlocks({ m, source }: NoticeContext): Block[] {
   const section = m.t(careRecipientKey('notice:label.patientRights', source));
-  const medicalFile = m.t(careRecipientKey('terms:right.erasure.medicalFile', source), { section });
+  // The law written out: in a notice without a summary line on the file, this is where a patient meets it first.
+  const law = formatLawReference({ law: 'wgbo' }, m);
+  const medicalFile = m.t(careRecipientKey('terms:right.erasure.medicalFile', source), { section, law });
   const value = `${m.t('terms:right.erasure.descriptionCareProvider')} ${medicalFile}`;
   return [{ paragraph: linkedIn(value, section, '#patient-rights') }];
 }
@@ -248,12 +250,18 @@ function wgboArticlesCited(p: Purpose): string[] {
  * none of these gets what is true without them (askUsBlocks), rather than no section: the reader is
  * told the rights and where they can still turn.
  */
-/** Whether the statement says how to exercise the rights: its own text, where to send a request, or the address. */
-export function saysHowToExercise(source: NoticeContext['source'], m: NoticeContext['m']): boolean {
-  return (
-    rich(source.rights?.howToExercise, m).length > 0 || sendToBlocks(source, m).reachable || !!postalAddress(source, m)
-  );
+/**
+ * Whether the section on exercising the rights gives a way to reach us: where to send a request, the DPO's
+ * contact details or our address. Not where it can only say that the statement gives none (notice:rights.noContact),
+ * even after the organisation's own words: Cosmetic Clinic's 'neem dan contact op met onze functionaris' names
+ * no address either, and the summary's 'Zo vraagt u het aan' led to that (Dutch review 2, finding 13).
+ */
+export function givesWayToAsk(source: NoticeContext['source'], m: NoticeContext['m']): boolean {
+  return sendToBlocks(source, m).reachable || hasDpoContact(source, m) || !!postalAddress(source, m);
 }
+
+const hasDpoContact = (source: NoticeContext['source'], m: NoticeContext['m']): boolean =>
+  contactFacts(source.dpo?.contact, m).length > 0;
 
 /**
  * The organisation's own words, then how soon it answers, then where to send: an author's 'binnen de
@@ -297,7 +305,7 @@ function askLead(source: NoticeContext['source'], m: NoticeContext['m']): string
  * words may cover one right only.
  */
 function askUsBlocks(source: NoticeContext['source'], m: NoticeContext['m'], lead: string): Block[] {
-  const dpo = contactFacts(source.dpo?.contact, m).length > 0;
+  const dpo = hasDpoContact(source, m);
   // The DPO's section by its heading, as a link: its contact details are there.
   const toDpo = [
     text(m.t('notice:rights.howToAskDpoBefore')),

@@ -86,9 +86,9 @@ function controllerBlocks(c: OtherController, model: PolicyModel, m: Messages): 
       ],
     });
   if (c.dpo && !noDpo) {
-    // Unnamed: a gap in the statement ('niet vermeld in deze verklaring'), as an unstated basis reads.
+    // Unnamed: a gap in the statement ('Dit noemen wij in deze verklaring niet.'), as an unstated basis reads.
     const dpoFacts: Fact[] = [
-      { label: t('statements:label.dpo'), inlines: [text(c.dpo.name ?? t('notice:notStatedHere'))] },
+      { label: t('statements:label.dpo'), inlines: [text(c.dpo.name ?? t('notice:notStatedByUs'))] },
     ];
     dpoFacts.push(
       ...contactFacts(c.dpo.contact, m).map((f) => ({

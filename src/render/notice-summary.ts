@@ -7,7 +7,7 @@ import { link, text, type Block, type Inline, type Section } from './outline.js'
 import { telHref } from './contact-links.js';
 import { retentionPhrase, withLegalSourceOnlyAsItsTerm } from './retention-phrase.js';
 import { recipientNameInSentence } from './recipient-name.js';
-import { saysHowToExercise } from './notice-rights.js';
+import { givesWayToAsk } from './notice-rights.js';
 import { endsBeforeLegalMinimum } from '../check/retention-minimum.js';
 
 /**
@@ -79,14 +79,14 @@ function whoBlocks({ source, model, m }: NoticeContext): Block[] {
 
 /**
  * The rights, and a link to how to use them (the part a patient looks for, at the rights' end) where
- * the notice says how: not to the sentence that the statement does not say. Seeing the file and getting
+ * the notice gives a way to reach us: not to the sentence that the statement gives none. Seeing the file and getting
  * a copy named first, in the words a patient looks for (BW 7:456 at a care provider, else GDPR 15): the
  * line said 'inzage, verbetering of verwijdering', and no summary said 'kopie' or 'dossier'.
  */
 function rightsBlocks({ source, m, careProvider }: NoticeContext, ids: ReadonlySet<string>): Block[] {
   if (!ids.has('rights')) return [];
   const howTo: Inline[] =
-    ids.has('exercising-rights') && saysHowToExercise(source, m)
+    ids.has('exercising-rights') && givesWayToAsk(source, m)
       ? [text(m.t('layout:summary.howToAskBefore')), link(m.t('layout:summary.howToAsk'), '#exercising-rights')]
       : [];
   return [
@@ -123,12 +123,13 @@ function retentionBlocks({ model, m }: NoticeContext, ids: ReadonlySet<string>):
 
 /**
  * '<rule>: kept <phrase>.'; 'kept for' where the phrase starts with its period ('20 years …'). A law the
- * policy knows is cited short in Dutch ('op grond van de WGBO'): its full name took two of a phone's lines in
- * the summary (iPractice, Dental Clinics; again 770 px of a 740 px screen with the rights line that names the
- * file and a copy, test/browser/summary-screen.test.ts); the retention table it links to gives the name in full.
+ * policy knows is 'de wet' here ('bewaard 20 jaar, op grond van de wet'): its abbreviation alone ('op grond
+ * van de WGBO') told a patient nothing, and its full name took two more of a phone's lines (770 px of a
+ * 740 px screen for iPractice and Dental Clinics, test/browser/summary-screen.test.ts). The retention table
+ * it links to names the law in full, with its article.
  */
 function keepSentence(rule: RetentionRule, m: Messages): string {
-  const phrase = retentionPhrase(withShortLawName(withLegalSourceOnlyAsItsTerm(rule), m), m);
+  const phrase = retentionPhrase(withLawUnnamed(withLegalSourceOnlyAsItsTerm(rule), m), m);
   return m.t('layout:summary.keep', {
     rule: pick(rule.name, m),
     phrase,
@@ -136,18 +137,10 @@ function keepSentence(rule: RetentionRule, m: Messages): string {
   });
 }
 
-/**
- * The rule with a known law cited as the summary cites it (layout:summary.lawCited: the abbreviation alone in
- * Dutch, the English name and the abbreviation in English); the article and any words beside it are in the table.
- * A citation of a law the policy does not know is kept whole.
- */
-function withShortLawName(rule: RetentionRule, m: Messages): RetentionRule {
-  const law = rule.legalSource?.law;
-  if (!law) return rule;
-  const name = m.t(`terms:law.${law}.name`);
-  const abbreviation = m.t(`terms:law.${law}.abbreviation`);
-  const cited = name === abbreviation ? name : m.t('layout:summary.lawCited', { name, abbreviation });
-  return { ...rule, legalSource: { citation: { [m.lang]: cited } } };
+/** The rule with a known law cited as 'the law' (layout:summary.theLaw). A citation of a law the policy does not know is kept whole. */
+function withLawUnnamed(rule: RetentionRule, m: Messages): RetentionRule {
+  if (!rule.legalSource?.law) return rule;
+  return { ...rule, legalSource: { citation: { [m.lang]: m.t('layout:summary.theLaw') } } };
 }
 
 /**
