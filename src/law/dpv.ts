@@ -43,7 +43,7 @@ export const transferMechanismBases: Readonly<Record<TransferMechanismId, string
   bcr: 'eu-gdpr:A46-2-b',
   'code-of-conduct': 'eu-gdpr:A46-2-e',
   certification: 'eu-gdpr:A46-2-f',
-  // Contractual clauses authorised by the supervisory authority, art. 46(3)(a) (IRI pattern as the others; verify against DPV).
+  // Contractual clauses authorised by the supervisory authority, art. 46(3)(a): defined in w3c/dpv's legal/eu/gdpr/modules/legal_basis_data_transfer.csv as "Art 46(3-a) contractual clauses".
   'ad-hoc-clauses': 'eu-gdpr:A46-3-a',
   derogation: undefined,
   'privacy-shield': undefined,

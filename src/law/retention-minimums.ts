@@ -104,20 +104,21 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
     appliesTo: { citedLaw: 'awr', categoryIdPattern: /financ|invoice|billing|factu|fiscal|accounting|boekhoud/ },
   },
   {
-    // Jeugdwet art. 7.3.8: the youth-care provider keeps the file 20 years (since 2020, as the WGBO),
+    // Jeugdwet art. 7.3.8: the jeugdhulpverlener (the youth-care worker, in the 2015 text) keeps the file 20 years (since 2020, as the WGBO),
     // counted from the end of the youth care. Two secondary sources agree: zorg-informatie.nl ("ten minste
     // 20 jaar ... na beëindiging van de zorg") and the newer rijksoverheid.nl answer
     // (https://www.rijksoverheid.nl/onderwerpen/jeugdhulp/vraag-en-antwoord/dossier-jeugdhulp-bewaartermijn:
     // "Een dossier jeugdhulp blijft minimaal 20 jaar bestaan na afloop van de zorg … Dat staat in de
-    // Jeugdwet"); an older rijksoverheid.nl answer said 15 years.
-    // No `from` yet: 'na afloop van de zorg' comes from the secondary sources only (see verify).
+    // Jeugdwet"); an older rijksoverheid.nl answer said 15 years. PONT/lexdigitalis (I. Smeding, 6 August 2024) gives 20
+    // years too, but counted "vanaf de laatste wijziging in het dossier", as 7:454(3); the 2015 text (15 years) counted
+    // each document from its receipt or making. No `from` while the start is disputed (see verify).
     ruleId: 'retention/youth-care-file-too-short',
     period: 'P20Y',
     endsTooSoon: ['treatment-duration', 'contract-duration'],
     law: 'jeugdwet',
     article: 'Jeugdwet art. 7.3.8',
     verify:
-      'term of 20 years given by zorg-informatie.nl and rijksoverheid.nl (dossier-jeugdhulp-bewaartermijn); the article text not read on wetten.overheid.nl',
+      'term of 20 years given by zorg-informatie.nl, rijksoverheid.nl (dossier-jeugdhulp-bewaartermijn) and PONT (2024-08-06); its start disputed ("na afloop van de zorg" against "vanaf de laatste wijziging in het dossier"); the current article text not read on wetten.overheid.nl',
     appliesTo: { citedLaw: 'jeugdwet', citationPattern: /jeugdwet/i, categoryIdPattern: /jeugd|youth/ },
   },
   {
@@ -135,12 +136,16 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
   },
   {
     // Blood (Directive 2002/98/EC art. 14(3)) and tissues and cells (Directive 2004/23/EC art. 8(4)): traceability data 30 years.
+    // Dutch texts read as of 2014–2015: Eisenbesluit lichaamsmateriaal 2006 art. 7.3(2) (the institution where material was
+    // applied keeps the data "minstens 30 jaar") and 4.2(4) (tissue establishments, "tenminste 30 jaar na het laatste
+    // gebruik"); Regeling voorschriften bloedvoorziening art. 7(4), "ten minste 30 jaar", which binds the blood supply
+    // organisation (Sanquin).
     ruleId: 'retention/traceability-too-short',
     period: 'P30Y',
     endsTooSoon: ['treatment-duration', 'contract-duration'],
     article: 'Dir. 2002/98/EC art. 14(3); Dir. 2004/23/EC art. 8(4)',
     verify:
-      'the Dutch implementing provisions (Wet inzake bloedvoorziening; Wet veiligheid en kwaliteit lichaamsmateriaal) not confirmed',
+      'the Dutch texts read are those of 2014–2015, not the current consolidations; no such duty found for a hospital blood bank',
     appliesTo: {
       citationPattern: /2002\/98|2004\/23|bloedvoorziening|lichaamsmateriaal|traceab|traceer/i,
       categoryIdPattern: /blood|bloed|tissue|weefsel|lichaamsmateriaal|traceab|traceer/,

@@ -23,8 +23,11 @@
  *   The legal review (/work/shared/reviews/legal-review.md, "Checks missing"
  *   item 2) names art. 11.7a consent for trackers on health websites; the
  *   exceptions in art. 11.7a(3) (transmission, strictly necessary, analytics
- *   with little or no impact on privacy) are recalled, not checked against
- *   the text of the law here: verify before relying on 'depends' entries.
+ *   with little or no impact on privacy: 11.7a(3)(b), "mits dit geen of
+ *   geringe gevolgen heeft voor de persoonlijke levenssfeer … om informatie
+ *   te verkrijgen over de kwaliteit of effectiviteit van een geleverde
+ *   dienst") were read in the text of March 2015, not in the current
+ *   consolidation: verify that before relying on 'depends' entries.
  * - `alternative`: a host the same party offers for a more private mode
  *   (YouTube's youtube-nocookie.com); using the party without it is reported.
  * - `source`: where the company, its country and its domains come from.
@@ -203,6 +206,6 @@ export const thirdParties: readonly ThirdParty[] = [
     cookies: ['_pk_*'],
     consent: 'depends',
     source: 'https://matomo.org/privacy-policy/',
-    // Analytics with little or no impact on privacy may go without consent (art. 11.7a(3), verify); Matomo can run without cookies.
+    // Analytics with little or no impact on privacy may go without consent (art. 11.7a(3)(b), 2015 text; see above); Matomo can run without cookies.
   },
 ];
