@@ -32,7 +32,7 @@ describe("the patient's rights of BW 7:457 and 7:458", () => {
   it('every care provider states confidentiality (7:457), in Dutch and English', () => {
     const { notice } = policyOutputs(careProvider());
     expect(notice.nl).toContain('Geheimhouding (artikel 7:457 BW)');
-    expect(notice.nl).toContain('Anderen dan u krijgen alleen met uw toestemming inlichtingen over u');
+    expect(notice.nl).toContain('Anderen dan u krijgen alleen inlichtingen over u of inzage in uw dossier');
     expect(notice.en).toContain('Confidentiality (Article 7:457 BW)');
     expect(notice.en).toContain(
       'Those directly involved in your treatment, and whoever stands in for your care provider',
@@ -49,6 +49,30 @@ describe("the patient's rights of BW 7:457 and 7:458", () => {
     );
     expect(notice.nl).not.toContain('wie hen vervangt');
     expect(notice.en).toContain('do not count as others here, as far as they need the data for that work.');
+  });
+
+  it("states 7:457(1)'s last sentence: disclosure without consent where a law requires it (patient3 review, F1)", () => {
+    // It said "alleen met uw toestemming" alone, beside recipients (insurers, authorities) that get data because a law
+    // requires it. No example of such a law is named: which disclosures a law requires is not in the law data.
+    const { notice } = policyOutputs(careProvider());
+    expect(notice.nl).toContain(
+      'Anderen dan u krijgen alleen inlichtingen over u of inzage in uw dossier als u daarvoor toestemming geeft, of als een wettelijke regel ons verplicht die te geven.',
+    );
+    expect(notice.nl).not.toContain('alleen met uw toestemming inlichtingen');
+    expect(notice.en).toContain('only with your consent, or where a statutory provision obliges us to give it.');
+    const informal = careProvider();
+    informal.metadata.formality = 'informal';
+    expect(policyOutputs(informal).notice.nl).toContain(
+      'als je daarvoor toestemming geeft, of als een wettelijke regel ons verplicht die te geven.',
+    );
+  });
+
+  it('states 7:457(3): whoever must consent to the treatment (parents, a representative) is not an other either', () => {
+    const { notice } = policyOutputs(careProvider());
+    expect(notice.nl).toContain(
+      'Ook wie volgens de wet moet instemmen met uw behandeling, zoals een ouder met gezag of uw vertegenwoordiger, geldt niet als ander.',
+    );
+    expect(notice.en).toContain('Nor does anyone whose consent the law requires for your treatment');
   });
 
   it('the right to object to research (7:458) only where a purpose cites 7:458', () => {

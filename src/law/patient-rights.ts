@@ -89,22 +89,18 @@ export const patientRights: readonly PatientRightFacts[] = [
     verify:
       'whether 15d(1) covers the whole file or only the data made available through an exchange system is read two ways',
   },
-  // 7:457: no information about the patient and no inspection of the file for others without the patient's
-  // consent; not counted as others (lid 2): "degenen die rechtstreeks betrokken zijn bij de uitvoering van de
-  // behandelingsovereenkomst en degene die optreedt als vervanger van de hulpverlener, voor zover de verstrekking
-  // noodzakelijk is voor de door hen in dat kader te verrichten werkzaamheden" (the limit is quoted from a secondary
-  // source, not yet from the vendored consolidation: see verify below). 7:457(1)
-  // (consolidation of 2026-07-01, vendored as for 7:455 above) also lets the law require disclosure: "De
-  // verstrekking kan geschieden zonder inachtneming van de beperkingen, bedoeld in de voorgaande volzinnen, indien
-  // het bij of krachtens de wet bepaalde daartoe verplicht." Confirmed, but not stated in the notice (its text is
-  // unchanged here).
-  {
-    id: 'confidentiality',
-    articles: ['BW 7:457'],
-    source: bw7,
-    verify:
-      'the words of 7:457(2) after "vervanger van de hulpverlener" ("voor zover … werkzaamheden") not read in the consolidation of 2026-07-01',
-  },
+  // 7:457, read in the consolidation of 2026-07-01 (vendored as for 7:455 above). Lid 1: "… draagt de hulpverlener
+  // zorg, dat aan anderen dan de patiënt geen inlichtingen over de patiënt dan wel inzage in of afschrift van de
+  // gegevens uit het dossier worden verstrekt dan met toestemming van de patiënt. […] De verstrekking kan geschieden
+  // zonder inachtneming van de beperkingen, bedoeld in de voorgaande volzinnen, indien het bij of krachtens de wet
+  // bepaalde daartoe verplicht." Lid 2: "Onder anderen dan de patiënt zijn niet begrepen degenen die rechtstreeks
+  // betrokken zijn bij de uitvoering van de behandelingsovereenkomst en degene die optreedt als vervanger van de
+  // hulpverlener, voor zover de verstrekking noodzakelijk is voor de door hen in dat kader te verrichten
+  // werkzaamheden." Lid 3: "Daaronder zijn evenmin begrepen degenen wier toestemming ter zake van de uitvoering van
+  // de behandelingsovereenkomst op grond van de artikelen 450 en 465 is vereist." The notice states all three: it said
+  // "only with your consent" alone, beside recipients that get data because a law requires it (patient3 review, F1).
+  // It names no example of such a law: which disclosures a law requires (to an insurer, for billing) is not read here.
+  { id: 'confidentiality', articles: ['BW 7:457'], source: bw7 },
   // 7:458: data for scientific research without consent only if the patient has not objected: the patient is
   // told of the right to object where a purpose relies on this article (researchProvisions in dutch-care-law.ts).
   { id: 'researchObjection', articles: ['BW 7:458'], source: bw7, whenCited: researchArticleWgbo },
