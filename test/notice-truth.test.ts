@@ -150,8 +150,9 @@ describe('rights name only the bases this policy uses', () => {
     const restriction = part(notice.en, '(right to restriction of processing)');
     expect(restriction).toContain('- while we assess whether your objection to our use of your data succeeds');
     expect(restriction.indexOf('- while we check')).toBeLessThan(restriction.indexOf('ONLY when'));
+    // The destruction right of 7:455 itself, then the pointer to the other patient rights (patient3 review, F2).
     expect(part(notice.en, '(right to erasure)')).toMatch(
-      /^\nYou may ask us to delete your data\. For your medical file/,
+      /^\nYou may ask us to delete your data\.\n\n- \*\*Destruction of your file \(Article 7:455 BW\):\*\*[^]*For your medical file[^]*ONLY incorrect data/,
     );
     expect(part(notice.en, '(right to object)')).toMatch(
       /^\nYou may object, on grounds relating to your particular situation/,
@@ -1065,9 +1066,8 @@ describe("the person cared for and their file in the organisation's own word (me
   it('says cliënt and dossier where the organisation says client (Zorgburo, BIB, iPractice), in Dutch and English', () => {
     const { notice } = policyOutputs(careProvider('client'));
     expect(notice.nl).toContain('### Uw rechten als cliënt\n\nVoor uw dossier gelden ook de rechten uit de Wet op');
-    expect(notice.nl).toContain(
-      'U mag ons vragen uw gegevens te wissen. Voor uw dossier gelden ook de rechten uit de WGBO',
-    );
+    expect(notice.nl).toContain('U kunt ons vragen uw dossier of een deel ervan te vernietigen.');
+    expect(notice.nl).toContain('Voor uw dossier gelden ook de rechten uit de WGBO');
     expect(notice.nl).toContain('Is een cliënt overleden?');
     expect(notice.nl).not.toMatch(patientWords);
     expect(notice.en).toContain('### Your rights as a client\n\nFor your file, the rights under');

@@ -148,3 +148,76 @@ describe('the Wabvpz right to electronic access, where data is exchanged between
     expect(notice.en).not.toContain('For your medical file');
   });
 });
+
+/**
+ * A parent who wants the child's file destroyed (patient3 review, F2 and F3): the erasure right of a care
+ * provider states the WGBO's destruction right (BW 7:455) itself, who asks for a child, and how to ask, all
+ * before the organisation's own note; the destruction right stood 4 to 8 phone screens further down, below a
+ * note that read as its opposite ('als er geen andere reden is … zoals een wettelijke plicht').
+ */
+describe('the erasure right of a care provider', () => {
+  const note = { nl: 'EIGEN-NOTITIE: zoals een wettelijke plicht.', en: 'OWN-NOTE: such as a legal obligation.' };
+  const erasureSection = (md: string): string => md.slice(md.indexOf('### Gegevens laten verwijderen'));
+  const withNote = (): PolicySource => {
+    const policy = careProvider();
+    policy.rights = { notes: { erasure: note } };
+    return policy;
+  };
+
+  it('states the destruction right of 7:455 before the note', () => {
+    const section = erasureSection(policyOutputs(withNote()).notice.nl);
+    const destruction = section.indexOf(
+      '**Vernietiging van uw dossier (artikel 7:455 BW):** U kunt ons vragen uw medisch dossier of een deel ervan te vernietigen.',
+    );
+    expect(destruction).toBeGreaterThan(0);
+    expect(section.indexOf('De wettelijke bewaartermijn is geen reden om te weigeren.')).toBeGreaterThan(destruction);
+    expect(section.indexOf('EIGEN-NOTITIE')).toBeGreaterThan(destruction);
+    expect(section.indexOf('EIGEN-NOTITIE')).toBeLessThan(section.indexOf('### Het gebruik van gegevens'));
+  });
+
+  it('says who asks for a child, with the age of BW 7:465(1) and the exception of 7:465(2)', () => {
+    const { notice } = policyOutputs(withNote());
+    const section = erasureSection(notice.nl);
+    expect(section.indexOf('Gaat het om het dossier van uw kind?')).toBeLessThan(section.indexOf('EIGEN-NOTITIE'));
+    expect(notice.nl).toContain(
+      'Is uw kind jonger dan 12 jaar, dan vraagt u het als ouder met gezag of als voogd. Vanaf 12 jaar vraagt uw kind het zelf, tenzij het zijn belangen hierbij niet goed kan overzien: dan vraagt u het.',
+    );
+    expect(notice.en).toContain("Is it your child's file? If your child is under 12, you ask as a parent");
+  });
+
+  it('links how to ask, as the right of access does', () => {
+    const { notice } = policyOutputs(careProvider());
+    expect(erasureSection(notice.nl)).toMatch(
+      /^[^]*?Hoe u ons vraagt uw gegevens te wissen of uw dossier te vernietigen, staat onder \[Hoe u uw rechten uitoefent\]\(#hoe-u-uw-rechten-uitoefent\)\.[^]*?### Het gebruik/,
+    );
+  });
+
+  it('is stated once: the list of patient rights points up to it', () => {
+    const { notice } = policyOutputs(careProvider());
+    expect(notice.nl.split('U kunt ons vragen uw medisch dossier of een deel ervan te vernietigen.').length).toBe(2);
+    expect(notice.nl).toContain(
+      '**Vernietiging van uw dossier (artikel 7:455 BW):** Dit staat hierboven, onder ‘[Gegevens laten verwijderen (recht op gegevenswissing)](#gegevens-laten-verwijderen-recht-op-gegevenswissing)’.',
+    );
+  });
+
+  it("in the organisation's own word for the file, and informally", () => {
+    const client = careProvider();
+    client.metadata.careRecipient = 'client';
+    expect(erasureSection(policyOutputs(client).notice.nl)).toContain('U kunt ons vragen uw dossier of een deel ervan');
+    const informal = careProvider();
+    informal.metadata.formality = 'informal';
+    const nl = policyOutputs(informal).notice.nl;
+    expect(nl).toContain('Gaat het om het dossier van je kind?');
+    expect(nl).toContain('Hoe je ons vraagt je gegevens te wissen of je dossier te vernietigen');
+  });
+
+  it('of a controller that is no care provider: how to ask, and no WGBO', () => {
+    const { notice } = policyOutputs(miniPolicy());
+    expect(notice.nl).toContain(
+      'Hoe u ons vraagt uw gegevens te wissen, staat onder [Hoe u uw rechten uitoefent](#hoe-u-uw-rechten-uitoefent).',
+    );
+    expect(notice.en).toContain('How to ask us to delete your data is explained under');
+    expect(notice.nl).not.toContain('7:455');
+    expect(notice.nl).not.toContain('dossier van uw kind');
+  });
+});

@@ -124,3 +124,12 @@ export const patientRights: readonly PatientRightFacts[] = [
   // presumed consent of the earlier case law is not in the article: the legislator dropped it.
   { id: 'deceased', articles: ['BW 7:458a'], source: bw7 },
 ];
+
+/**
+ * BW 7:465(1): for a patient under this age the care provider meets its obligations (the file rights among them)
+ * towards the parents with authority or the guardian. 7:465(2): "Hetzelfde geldt indien de patiënt de leeftijd van
+ * twaalf jaren heeft bereikt, maar niet in staat kan worden geacht tot een redelijke waardering van zijn belangen ter
+ * zake" (the consolidation of 2026-07-01, vendored as for 7:455 above). The erasure right's pointer for a parent
+ * (terms:right.erasure.child) states both.
+ */
+export const parentsActForChildUnder = 12;
