@@ -8,6 +8,7 @@ import { telHref } from './contact-links.js';
 import { retentionPhrase, withLegalSourceOnlyAsItsTerm } from './retention-phrase.js';
 import { recipientNameInSentence } from './recipient-name.js';
 import { saysHowToExercise } from './notice-rights.js';
+import { tellUsFacts } from './notice-complaints.js';
 import { endsBeforeLegalMinimum } from '../check/retention-minimum.js';
 
 /**
@@ -238,7 +239,8 @@ function transferBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<st
 function complaintBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
   if (!ids.has('complaints')) return [];
   const authority = m.t(`terms:authority.${model.authority.id}.name`);
-  const own = pick(source.complaints?.internal, m) || source.complaints?.officer;
+  // Where the statement names no route of its own, the complaints section names how to reach us (tellUsFacts).
+  const own = pick(source.complaints?.internal, m) || source.complaints?.officer || tellUsFacts(source, m).length > 0;
   const key = own ? 'layout:summary.complaintInternal' : 'layout:summary.complaint';
   return [{ paragraph: [text(m.t(key, { authority })), link(m.t('layout:summary.complaintLink'), '#complaints')] }];
 }

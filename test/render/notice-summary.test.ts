@@ -140,7 +140,13 @@ describe('the summary', () => {
     expect(summary(fullPolicy()).lines).toContain(
       'Niet tevreden? U kunt een klacht indienen bij ons, en ook bij de Autoriteit Persoonsgegevens: zo dient u een klacht in',
     );
+    // Without a route of its own but with a way to reach it, the complaints section offers that first (patient3 F4).
     expect(summary(miniPolicy()).lines).toContain(
+      'Niet tevreden? U kunt een klacht indienen bij ons, en ook bij de Autoriteit Persoonsgegevens: zo dient u een klacht in',
+    );
+    const unreachable = miniPolicy();
+    delete unreachable.controller.contact;
+    expect(summary(unreachable).lines).toContain(
       'Niet tevreden? Dan kunt u terecht bij de Autoriteit Persoonsgegevens: zo dient u een klacht in',
     );
     // A care provider's complaints officer (Wkkgz) is its own route too, without a text of its own.
