@@ -221,3 +221,15 @@ describe('the erasure right of a care provider', () => {
     expect(notice.nl).not.toContain('dossier van uw kind');
   });
 });
+
+describe('the Children bullet (BW 7:465(2))', () => {
+  it('says that the parents or guardian act for a child of 12 or older who cannot judge its interests', () => {
+    const { notice } = policyOutputs(careProvider());
+    expect(notice.nl).toContain(
+      'Vanaf 16 jaar oefent het kind zijn rechten zelf uit. Kan een kind van 12 jaar of ouder zijn belangen hierbij niet goed overzien? Dan oefenen de ouders met gezag of de voogd deze rechten uit.',
+    );
+    expect(notice.en).toContain(
+      'If a child of 12 or older cannot reasonably judge their own interests in this, the parents with parental authority or the guardian exercise these rights.',
+    );
+  });
+});

@@ -113,7 +113,10 @@ export const patientRights: readonly PatientRightFacts[] = [
   // only what is true under both readings: the minor exercises the rights; parents may ask; the provider refuses
   // where that does not fit good care (the Dutch privacy lawyer's review of 2026-12-06, item 4). (The wording
   // before that, "the parents inspect only with the child's consent", stated the first reading as fact; the one
-  // before it, "child and parents together", was the treatment rule, not the file's.)
+  // before it, "child and parents together", was the treatment rule, not the file's.) 7:465(2) (quoted under
+  // parentsActForChildUnder below): a child of 12 or older who cannot reasonably judge its interests is also
+  // represented by the parents or guardian; the notice says so (patient3 review: the erasure right's pointer for a
+  // parent states it, and the bullet said 'from 16 the child exercises its rights alone' without it).
   { id: 'minors', articles: ['BW 7:447', 'BW 7:450', 'BW 7:465'], source: bw7 },
   // 7:458a (in force 1 January 2020, Kamerstukken 34 994): after death, inspection of or a copy of data from the
   // file (1) for (a) whom the patient gave written or electronic consent while alive; (b) a relative or
