@@ -22,19 +22,23 @@ describe('an authored erasure note at a care provider (review item 1)', () => {
 
   it('is followed by the pointer to the WGBO patient rights, which it must not hide', () => {
     const { notice } = policyOutputs(careProvider({ rights: { notes: { erasure: note } } }));
-    // The general sentence and the pointer first, then the note as the organisation's explanation (English review 2).
+    // The general sentence, the destruction right and the pointer first (patient3 review, F2: the destruction right
+    // itself now stands here), then how to ask, then the note as the organisation's explanation (English review 2).
     expect(notice.nl).toContain(
-      'U mag ons vragen uw gegevens te wissen. Voor uw medisch dossier gelden ook de patiëntenrechten uit de Wet op de geneeskundige behandelingsovereenkomst (WGBO); die staan verderop, onder ‘[Uw rechten als patiënt](#uw-rechten-als-patiënt)’.\n\n**Onze toelichting:**\n\nEIGEN-NOTITIE tenzij een wettelijke plicht.',
+      'Voor uw medisch dossier gelden ook de patiëntenrechten uit de Wet op de geneeskundige behandelingsovereenkomst (WGBO); die staan verderop, onder ‘[Uw rechten als patiënt](#uw-rechten-als-patiënt)’.\n\nHoe u ons vraagt uw gegevens te wissen of uw dossier te vernietigen, staat onder [Hoe u uw rechten uitoefent](#hoe-u-uw-rechten-uitoefent).\n\n**Onze toelichting:**\n\nEIGEN-NOTITIE tenzij een wettelijke plicht.',
     );
     expect(notice.en).toContain(
-      'For your medical file, the patient rights under the Dutch Medical Treatment Contracts Act (WGBO) apply as well; they are set out below.\n\n**Our explanation:**\n\nOWN-NOTE unless a legal obligation.',
+      'For your medical file, the patient rights under the Dutch Medical Treatment Contracts Act (WGBO) apply as well; they are set out below.\n\nHow to ask us to delete your data or destroy your file is explained under [How to exercise your rights](#how-to-exercise-your-rights).\n\n**Our explanation:**\n\nOWN-NOTE unless a legal obligation.',
     );
   });
 
   it('without a note, the general sentence is unchanged', () => {
     const { notice } = policyOutputs(careProvider());
     expect(notice.nl).toContain(
-      'U mag ons vragen uw gegevens te wissen. Voor uw medisch dossier gelden ook de patiëntenrechten uit de Wet op de geneeskundige behandelingsovereenkomst (WGBO); die staan verderop, onder ‘[Uw rechten als patiënt](#uw-rechten-als-patiënt)’.',
+      '### Gegevens laten verwijderen (recht op gegevenswissing)\n\nU mag ons vragen uw gegevens te wissen.\n\n',
+    );
+    expect(notice.nl).toContain(
+      'Voor uw medisch dossier gelden ook de patiëntenrechten uit de Wet op de geneeskundige behandelingsovereenkomst (WGBO); die staan verderop, onder ‘[Uw rechten als patiënt](#uw-rechten-als-patiënt)’.',
     );
   });
 

@@ -150,8 +150,9 @@ describe('rights name only the bases this policy uses', () => {
     const restriction = part(notice.en, '(right to restriction of processing)');
     expect(restriction).toContain('- while we assess whether your objection to our use of your data succeeds');
     expect(restriction.indexOf('- while we check')).toBeLessThan(restriction.indexOf('ONLY when'));
+    // The destruction right of 7:455 itself, then the pointer to the other patient rights (patient3 review, F2).
     expect(part(notice.en, '(right to erasure)')).toMatch(
-      /^\nYou may ask us to delete your data\. For your medical file/,
+      /^\nYou may ask us to delete your data\.\n\n- \*\*Destruction of your file \(Article 7:455 BW\):\*\*[^]*For your medical file[^]*ONLY incorrect data/,
     );
     expect(part(notice.en, '(right to object)')).toMatch(
       /^\nYou may object, on grounds relating to your particular situation/,
@@ -174,7 +175,7 @@ describe('the English review of 6 December', () => {
     );
     expect(notice.en).toContain('PO Box 93374, 2509 AJ The Hague, the Netherlands');
     expect(notice.en).not.toContain('Postbus');
-    expect(notice.nl).toContain('<https://autoriteitpersoonsgegevens.nl>');
+    expect(notice.nl).toContain('<https://autoriteitpersoonsgegevens.nl/een-tip-of-klacht-indienen-bij-de-ap>');
     expect(notice.nl).toContain('Postbus 93374, 2509 AJ Den Haag');
   });
 
@@ -433,9 +434,64 @@ describe('transfers', () => {
   });
 });
 
+/**
+ * 'U kunt een klacht indienen bij de Autoriteit Persoonsgegevens' alone, where the statement names no route of its
+ * own, sent a patient to a regulator that asks people to go to the organisation first, through its home page
+ * (patient3 review, F4). The organisation's contact comes first where the notice has one, as an option: never as a
+ * step required before the authority (art. 77 GDPR).
+ */
+describe('complaints where the statement names no route of its own', () => {
+  const section = (md: string): string => md.slice(md.indexOf('## Waar u een klacht kunt indienen'));
+
+  it("offers the organisation's contact first, then the authority, without making the first a condition", () => {
+    const nl = section(policyOutputs(miniPolicy()).notice.nl);
+    expect(nl).toMatch(
+      /^## Waar u een klacht kunt indienen\n\nBent u niet tevreden over hoe wij met uw gegevens omgaan\? Dan kunt u dat ons laten weten:\n\n- \*\*E-mail:\*\* <privacy@mini\.example>\n\nU kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens:/,
+    );
+    expect(nl).not.toMatch(/eerst (bij|contact met) ons|first contact us/i);
+    expect(policyOutputs(miniPolicy()).notice.en).toContain(
+      'Not satisfied with how we handle your data? You can tell us:\n\n- **E-mail:** <privacy@mini.example>\n\nYou can also lodge a complaint with the Dutch Data Protection Authority',
+    );
+  });
+
+  it("takes the rights contact, else the controller's, else the DPO's, else the address", () => {
+    const dpoOnly = miniPolicy();
+    delete dpoOnly.controller.contact;
+    dpoOnly.dpo = { name: 'FG', contact: { email: 'fg@mini.example' } };
+    expect(section(policyOutputs(dpoOnly).notice.nl)).toContain('laten weten:\n\n- **E-mail:** <fg@mini.example>');
+    const addressOnly = miniPolicy();
+    delete addressOnly.controller.contact;
+    addressOnly.controller.address = { street: 'Dorpsstraat 1', postalCode: '1234 AB', city: 'Hoorn', country: 'NL' };
+    expect(section(policyOutputs(addressOnly).notice.nl)).toContain(
+      'laten weten:\n\n- **Adres:** Dorpsstraat 1, 1234 AB Hoorn, Nederland\n\nU kunt ook een klacht',
+    );
+  });
+
+  it('is not added where the statement gives its own route, nor where the notice has no way to reach us', () => {
+    const own = miniPolicy();
+    own.complaints = { internal: text('Klachten? Mail ons.', 'Complaints? Mail us.') };
+    expect(policyOutputs(own).notice.nl).not.toContain('Dan kunt u dat ons laten weten');
+    const unreachable = miniPolicy();
+    delete unreachable.controller.contact;
+    expect(policyOutputs(unreachable).notice.nl).not.toContain('Dan kunt u dat ons laten weten');
+  });
+
+  it("links the authority's complaint page and gives its telephone number (law/authorities.ts)", () => {
+    const { notice } = policyOutputs(miniPolicy());
+    expect(notice.nl).toContain(
+      '- **Website:** <https://autoriteitpersoonsgegevens.nl/een-tip-of-klacht-indienen-bij-de-ap>',
+    );
+    expect(notice.nl).toContain('- **Telefoon:** [088 - 1805 250](tel:+31881805250)');
+    expect(notice.en).toContain('(tel:+31881805250)');
+  });
+});
+
 describe('each thing said once, no empty headings', () => {
   it('the complaint sentence appears once; "ook" only after the organisation\'s own route', () => {
-    const plain = policyOutputs(miniPolicy()).notice.nl;
+    // Without any way to reach the organisation: the authority alone (with one, see patient3 F4 below).
+    const unreachable = miniPolicy();
+    delete unreachable.controller.contact;
+    const plain = policyOutputs(unreachable).notice.nl;
     expect(occurrences(plain, 'een klacht indienen bij de Autoriteit Persoonsgegevens')).toBe(1);
     expect(plain).toContain('U kunt een klacht indienen bij de Autoriteit Persoonsgegevens:');
     expect(plain).not.toContain('U hebt ook');
@@ -1065,9 +1121,8 @@ describe("the person cared for and their file in the organisation's own word (me
   it('says cliënt and dossier where the organisation says client (Zorgburo, BIB, iPractice), in Dutch and English', () => {
     const { notice } = policyOutputs(careProvider('client'));
     expect(notice.nl).toContain('### Uw rechten als cliënt\n\nVoor uw dossier gelden ook de rechten uit de Wet op');
-    expect(notice.nl).toContain(
-      'U mag ons vragen uw gegevens te wissen. Voor uw dossier gelden ook de rechten uit de Wet op de geneeskundige behandelingsovereenkomst (WGBO)',
-    );
+    expect(notice.nl).toContain('U kunt ons vragen uw dossier of een deel ervan te vernietigen.');
+    expect(notice.nl).toContain('Voor uw dossier gelden ook de rechten uit de Wet op de geneeskundige behandelingsovereenkomst (WGBO)');
     expect(notice.nl).toContain('Is een cliënt overleden?');
     expect(notice.nl).not.toMatch(patientWords);
     expect(notice.en).toContain('### Your rights as a client\n\nFor your file, the rights under');

@@ -32,7 +32,7 @@ describe("the patient's rights of BW 7:457 and 7:458", () => {
   it('every care provider states confidentiality (7:457), in Dutch and English', () => {
     const { notice } = policyOutputs(careProvider());
     expect(notice.nl).toContain('Geheimhouding (artikel 7:457 BW)');
-    expect(notice.nl).toContain('Anderen dan u krijgen alleen met uw toestemming inlichtingen over u');
+    expect(notice.nl).toContain('Anderen dan u krijgen alleen inlichtingen over u of inzage in uw dossier');
     expect(notice.en).toContain('Confidentiality (Article 7:457 BW)');
     expect(notice.en).toContain(
       'Those directly involved in your treatment, and whoever stands in for your care provider',
@@ -49,6 +49,30 @@ describe("the patient's rights of BW 7:457 and 7:458", () => {
     );
     expect(notice.nl).not.toContain('wie hen vervangt');
     expect(notice.en).toContain('do not count as others here, as far as they need the data for that work.');
+  });
+
+  it("states 7:457(1)'s last sentence: disclosure without consent where a law requires it (patient3 review, F1)", () => {
+    // It said "alleen met uw toestemming" alone, beside recipients (insurers, authorities) that get data because a law
+    // requires it. No example of such a law is named: which disclosures a law requires is not in the law data.
+    const { notice } = policyOutputs(careProvider());
+    expect(notice.nl).toContain(
+      'Anderen dan u krijgen alleen inlichtingen over u of inzage in uw dossier als u daarvoor toestemming geeft, of als een wettelijke regel ons verplicht die te geven.',
+    );
+    expect(notice.nl).not.toContain('alleen met uw toestemming inlichtingen');
+    expect(notice.en).toContain('only with your consent, or where a statutory provision obliges us to give it.');
+    const informal = careProvider();
+    informal.metadata.formality = 'informal';
+    expect(policyOutputs(informal).notice.nl).toContain(
+      'als je daarvoor toestemming geeft, of als een wettelijke regel ons verplicht die te geven.',
+    );
+  });
+
+  it('states 7:457(3): whoever must consent to the treatment (parents, a representative) is not an other either', () => {
+    const { notice } = policyOutputs(careProvider());
+    expect(notice.nl).toContain(
+      'Ook wie volgens de wet moet instemmen met uw behandeling, zoals een ouder met gezag of uw vertegenwoordiger, geldt niet als ander.',
+    );
+    expect(notice.en).toContain('Nor does anyone whose consent the law requires for your treatment');
   });
 
   it('the right to object to research (7:458) only where a purpose cites 7:458', () => {
@@ -122,5 +146,90 @@ describe('the Wabvpz right to electronic access, where data is exchanged between
     expect(notice.nl).not.toContain('Voor uw medisch dossier');
     expect(notice.en).toContain('For your file, the rights under the Dutch Medical Treatment Contracts Act');
     expect(notice.en).not.toContain('For your medical file');
+  });
+});
+
+/**
+ * A parent who wants the child's file destroyed (patient3 review, F2 and F3): the erasure right of a care
+ * provider states the WGBO's destruction right (BW 7:455) itself, who asks for a child, and how to ask, all
+ * before the organisation's own note; the destruction right stood 4 to 8 phone screens further down, below a
+ * note that read as its opposite ('als er geen andere reden is … zoals een wettelijke plicht').
+ */
+describe('the erasure right of a care provider', () => {
+  const note = { nl: 'EIGEN-NOTITIE: zoals een wettelijke plicht.', en: 'OWN-NOTE: such as a legal obligation.' };
+  const erasureSection = (md: string): string => md.slice(md.indexOf('### Gegevens laten verwijderen'));
+  const withNote = (): PolicySource => {
+    const policy = careProvider();
+    policy.rights = { notes: { erasure: note } };
+    return policy;
+  };
+
+  it('states the destruction right of 7:455 before the note', () => {
+    const section = erasureSection(policyOutputs(withNote()).notice.nl);
+    const destruction = section.indexOf(
+      '**Vernietiging van uw dossier (artikel 7:455 BW):** U kunt ons vragen uw medisch dossier of een deel ervan te vernietigen.',
+    );
+    expect(destruction).toBeGreaterThan(0);
+    expect(section.indexOf('De wettelijke bewaartermijn is geen reden om te weigeren.')).toBeGreaterThan(destruction);
+    expect(section.indexOf('EIGEN-NOTITIE')).toBeGreaterThan(destruction);
+    expect(section.indexOf('EIGEN-NOTITIE')).toBeLessThan(section.indexOf('### Het gebruik van gegevens'));
+  });
+
+  it('says who asks for a child, with the age of BW 7:465(1) and the exception of 7:465(2)', () => {
+    const { notice } = policyOutputs(withNote());
+    const section = erasureSection(notice.nl);
+    expect(section.indexOf('Gaat het om het dossier van uw kind?')).toBeLessThan(section.indexOf('EIGEN-NOTITIE'));
+    expect(notice.nl).toContain(
+      'Is uw kind jonger dan 12 jaar, dan vraagt u het als ouder met gezag of als voogd. Vanaf 12 jaar vraagt uw kind het zelf, tenzij het zijn belangen hierbij niet goed kan overzien: dan vraagt u het.',
+    );
+    expect(notice.en).toContain("Is it your child's file? If your child is under 12, you ask as a parent");
+  });
+
+  it('links how to ask, as the right of access does', () => {
+    const { notice } = policyOutputs(careProvider());
+    expect(erasureSection(notice.nl)).toMatch(
+      /^[^]*?Hoe u ons vraagt uw gegevens te wissen of uw dossier te vernietigen, staat onder \[Hoe u uw rechten uitoefent\]\(#hoe-u-uw-rechten-uitoefent\)\.[^]*?### Het gebruik/,
+    );
+  });
+
+  it('is stated once: the list of patient rights points up to it', () => {
+    const { notice } = policyOutputs(careProvider());
+    expect(notice.nl.split('U kunt ons vragen uw medisch dossier of een deel ervan te vernietigen.').length).toBe(2);
+    expect(notice.nl).toContain(
+      '**Vernietiging van uw dossier (artikel 7:455 BW):** Dit staat hierboven, onder ‘[Gegevens laten verwijderen (recht op gegevenswissing)](#gegevens-laten-verwijderen-recht-op-gegevenswissing)’.',
+    );
+  });
+
+  it("in the organisation's own word for the file, and informally", () => {
+    const client = careProvider();
+    client.metadata.careRecipient = 'client';
+    expect(erasureSection(policyOutputs(client).notice.nl)).toContain('U kunt ons vragen uw dossier of een deel ervan');
+    const informal = careProvider();
+    informal.metadata.formality = 'informal';
+    const nl = policyOutputs(informal).notice.nl;
+    expect(nl).toContain('Gaat het om het dossier van je kind?');
+    expect(nl).toContain('Hoe je ons vraagt je gegevens te wissen of je dossier te vernietigen');
+  });
+
+  it('of a controller that is no care provider: how to ask, and no WGBO', () => {
+    const { notice } = policyOutputs(miniPolicy());
+    expect(notice.nl).toContain(
+      'Hoe u ons vraagt uw gegevens te wissen, staat onder [Hoe u uw rechten uitoefent](#hoe-u-uw-rechten-uitoefent).',
+    );
+    expect(notice.en).toContain('How to ask us to delete your data is explained under');
+    expect(notice.nl).not.toContain('7:455');
+    expect(notice.nl).not.toContain('dossier van uw kind');
+  });
+});
+
+describe('the Children bullet (BW 7:465(2))', () => {
+  it('says that the parents or guardian act for a child of 12 or older who cannot judge its interests', () => {
+    const { notice } = policyOutputs(careProvider());
+    expect(notice.nl).toContain(
+      'Vanaf 16 jaar oefent het kind zijn rechten zelf uit. Kan een kind van 12 jaar of ouder zijn belangen hierbij niet goed overzien? Dan oefenen de ouders met gezag of de voogd deze rechten uit.',
+    );
+    expect(notice.en).toContain(
+      'If a child of 12 or older cannot reasonably judge their own interests in this, the parents with parental authority or the guardian exercise these rights.',
+    );
   });
 });

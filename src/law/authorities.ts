@@ -8,7 +8,10 @@ import type { Language } from '../i18n/messages.js';
  */
 export interface AuthorityFacts {
   id: 'nl-ap';
+  /** The authority's page for a complaint, in each notice language. */
   website: Readonly<Record<Language, string>>;
+  /** The authority's telephone number for people with a question about a complaint, as written in each language. */
+  phone: Readonly<Record<Language, string>>;
   postal: Readonly<Record<Language, { street: string; postalCode: string; city: string; country: string }>>;
 }
 
@@ -16,11 +19,20 @@ export const authorities: Readonly<Record<AuthorityFacts['id'], AuthorityFacts>>
   'nl-ap': {
     id: 'nl-ap',
     website: {
-      nl: 'https://autoriteitpersoonsgegevens.nl',
+      // The AP's Dutch page for a complaint, 'Een tip of klacht indienen bij de AP' (seen 2026-12-07 in a stored copy
+      // of the page at this address; the English page's head gives it as <link rel="alternate" hreflang="nl">). It was
+      // the home page, from which a patient had to find the complaint form (patient3 review, F4).
+      nl: 'https://autoriteitpersoonsgegevens.nl/een-tip-of-klacht-indienen-bij-de-ap',
       // The AP's English page for a complaint (its canonical address; the Dutch page gives it as hreflang="en"),
       // https://autoriteitpersoonsgegevens.nl/en/submitting-a-tip-off-or-a-complaint-to-the-dutch-dpa, seen 2026-12-07.
       en: 'https://autoriteitpersoonsgegevens.nl/en/submitting-a-tip-off-or-a-complaint-to-the-dutch-dpa',
     },
+    // "Twijfelt u of u een klacht wilt of kunt indienen bij de AP, belt u ons dan eerst via ons gratis telefoonnummer
+    // 088 - 1805 250": the AP's pages autoriteitpersoonsgegevens.nl/nl/voordat-u-een-klacht-indient and
+    // …/nl/zelf-doen/gebruik-uw-privacyrechten/klacht-indienen-bij-de-ap, read 2026-12-07 in stored copies. verify:
+    // the copies are undated, and the number was not read on the complaint page linked above. English: the same
+    // number with the country code.
+    phone: { nl: '088 - 1805 250', en: '+31 88 1805 250' },
     postal: {
       nl: { street: 'Postbus 93374', postalCode: '2509 AJ', city: 'Den Haag', country: 'NL' },
       // As the AP writes it in English ('PO Box 93374, 2509 AJ The Hague': autoriteitpersoonsgegevens.nl/en/node/4190).

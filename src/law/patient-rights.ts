@@ -89,22 +89,18 @@ export const patientRights: readonly PatientRightFacts[] = [
     verify:
       'whether 15d(1) covers the whole file or only the data made available through an exchange system is read two ways',
   },
-  // 7:457: no information about the patient and no inspection of the file for others without the patient's
-  // consent; not counted as others (lid 2): "degenen die rechtstreeks betrokken zijn bij de uitvoering van de
-  // behandelingsovereenkomst en degene die optreedt als vervanger van de hulpverlener, voor zover de verstrekking
-  // noodzakelijk is voor de door hen in dat kader te verrichten werkzaamheden" (the limit is quoted from a secondary
-  // source, not yet from the vendored consolidation: see verify below). 7:457(1)
-  // (consolidation of 2026-07-01, vendored as for 7:455 above) also lets the law require disclosure: "De
-  // verstrekking kan geschieden zonder inachtneming van de beperkingen, bedoeld in de voorgaande volzinnen, indien
-  // het bij of krachtens de wet bepaalde daartoe verplicht." Confirmed, but not stated in the notice (its text is
-  // unchanged here).
-  {
-    id: 'confidentiality',
-    articles: ['BW 7:457'],
-    source: bw7,
-    verify:
-      'the words of 7:457(2) after "vervanger van de hulpverlener" ("voor zover … werkzaamheden") not read in the consolidation of 2026-07-01',
-  },
+  // 7:457, read in the consolidation of 2026-07-01 (vendored as for 7:455 above). Lid 1: "… draagt de hulpverlener
+  // zorg, dat aan anderen dan de patiënt geen inlichtingen over de patiënt dan wel inzage in of afschrift van de
+  // gegevens uit het dossier worden verstrekt dan met toestemming van de patiënt. […] De verstrekking kan geschieden
+  // zonder inachtneming van de beperkingen, bedoeld in de voorgaande volzinnen, indien het bij of krachtens de wet
+  // bepaalde daartoe verplicht." Lid 2: "Onder anderen dan de patiënt zijn niet begrepen degenen die rechtstreeks
+  // betrokken zijn bij de uitvoering van de behandelingsovereenkomst en degene die optreedt als vervanger van de
+  // hulpverlener, voor zover de verstrekking noodzakelijk is voor de door hen in dat kader te verrichten
+  // werkzaamheden." Lid 3: "Daaronder zijn evenmin begrepen degenen wier toestemming ter zake van de uitvoering van
+  // de behandelingsovereenkomst op grond van de artikelen 450 en 465 is vereist." The notice states all three: it said
+  // "only with your consent" alone, beside recipients that get data because a law requires it (patient3 review, F1).
+  // It names no example of such a law: which disclosures a law requires (to an insurer, for billing) is not read here.
+  { id: 'confidentiality', articles: ['BW 7:457'], source: bw7 },
   // 7:458: data for scientific research without consent only if the patient has not objected: the patient is
   // told of the right to object where a purpose relies on this article (researchProvisions in dutch-care-law.ts).
   { id: 'researchObjection', articles: ['BW 7:458'], source: bw7, whenCited: researchArticleWgbo },
@@ -117,7 +113,10 @@ export const patientRights: readonly PatientRightFacts[] = [
   // only what is true under both readings: the minor exercises the rights; parents may ask; the provider refuses
   // where that does not fit good care (the Dutch privacy lawyer's review of 2026-12-06, item 4). (The wording
   // before that, "the parents inspect only with the child's consent", stated the first reading as fact; the one
-  // before it, "child and parents together", was the treatment rule, not the file's.)
+  // before it, "child and parents together", was the treatment rule, not the file's.) 7:465(2) (quoted under
+  // parentsActForChildUnder below): a child of 12 or older who cannot reasonably judge its interests is also
+  // represented by the parents or guardian; the notice says so (patient3 review: the erasure right's pointer for a
+  // parent states it, and the bullet said 'from 16 the child exercises its rights alone' without it).
   { id: 'minors', articles: ['BW 7:447', 'BW 7:450', 'BW 7:465'], source: bw7 },
   // 7:458a (in force 1 January 2020, Kamerstukken 34 994): after death, inspection of or a copy of data from the
   // file (1) for (a) whom the patient gave written or electronic consent while alive; (b) a relative or
@@ -128,3 +127,12 @@ export const patientRights: readonly PatientRightFacts[] = [
   // presumed consent of the earlier case law is not in the article: the legislator dropped it.
   { id: 'deceased', articles: ['BW 7:458a'], source: bw7 },
 ];
+
+/**
+ * BW 7:465(1): for a patient under this age the care provider meets its obligations (the file rights among them)
+ * towards the parents with authority or the guardian. 7:465(2): "Hetzelfde geldt indien de patiënt de leeftijd van
+ * twaalf jaren heeft bereikt, maar niet in staat kan worden geacht tot een redelijke waardering van zijn belangen ter
+ * zake" (the consolidation of 2026-07-01, vendored as for 7:455 above). The erasure right's pointer for a parent
+ * (terms:right.erasure.child) states both.
+ */
+export const parentsActForChildUnder = 12;

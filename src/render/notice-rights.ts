@@ -1,7 +1,7 @@
 import { rightsStatementBlocks } from './notice-statements.js';
 import { accessTermsBlock } from './notice-access.js';
 import { namesExchangeSystem } from '../law/dutch-care-law.js';
-import { patientRights } from '../law/patient-rights.js';
+import { parentsActForChildUnder, patientRights, type PatientRightFacts } from '../law/patient-rights.js';
 import { restrictionGrounds, rights as rightFacts } from '../law/rights.js';
 import type { DerivedRight, Purpose } from '../resolve/model.js';
 import { formatDurationInText, formatLawReference } from './retention-phrase.js';
@@ -84,39 +84,59 @@ function ownBlocks(own: Block[], { m }: NoticeContext): Block[] {
 /** What the notice says of a right whatever the organisation adds: the general text, true for this policy. */
 function generatedBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
   if (right.id === 'objection' && right.bases.includes('direct-marketing')) return objectionBlocks(right, ctx);
-  if (right.id === 'erasure' && ctx.careProvider) return [...careErasureBlocks(ctx), ...appliesTo(right.purposes, ctx)];
+  if (right.id === 'erasure') return erasureBlocks(right, ctx);
   if (right.id === 'restriction') return restrictionBlocks(ctx);
   const general = [{ paragraph: generalInlines(right, ctx) }, ...appliesTo(right.purposes, ctx)];
-  return right.id === 'access' ? [...general, accessTermsBlock(ctx), accessHowToBlock(ctx)] : general;
+  return right.id === 'access' ? [...general, accessTermsBlock(ctx), howToAskBlock('access', ctx)] : general;
 }
 
 /**
- * Under the right of access, a link to how to ask (English review, finding 15): the part came after the
- * whole list of rights and the WGBO's, 6 to 68 phone screens further down, and the access text of five
- * notices named no way to ask.
+ * Under the rights of access and erasure, a link to how to ask (English review, finding 15): the part came
+ * after the whole list of rights and the WGBO's, 6 to 68 phone screens further down, and the access text of
+ * five notices named no way to ask; erasure had no link at all (patient3 review, F3).
  */
-function accessHowToBlock({ m }: NoticeContext): Block {
+function howToAskBlock(right: 'access' | 'erasure' | 'erasureCare', { m }: NoticeContext): Block {
   return {
     paragraph: [
-      text(m.t('notice:rights.accessHowToBefore')),
+      text(m.t(`notice:rights.howToAskFor.${right}`)),
       link(m.t('notice:rights.howTo'), '#exercising-rights'),
-      text(m.t('notice:rights.accessHowToAfter')),
+      text(m.t('notice:rights.howToAskForAfter')),
     ],
   };
 }
 
 /**
- * Erasure at a care provider: the general sentence, then always the pointer to the WGBO's destruction
- * right below (BW 7:455), which an authored note ('… tenzij een wettelijke plicht …') must not hide:
- * the seeds' notes read as the opposite of it. The pointer links the section it names.
+ * Erasure: the general sentence and the purposes it applies to; at a care provider then the WGBO's
+ * destruction right (BW 7:455) itself, who asks for a child, and the pointer to the other patient rights,
+ * all before the organisation's own note: a note ('… tenzij een wettelijke plicht …', 'goed
+ * hulpverlenerschap') read as the opposite of 7:455, which stood 4 to 8 phone screens further down
+ * (patient3 review, F2 and F3). Then how to ask.
+ */
+function erasureBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
+  const { m, careProvider } = ctx;
+  const general = m.t(careProvider ? 'terms:right.erasure.descriptionCareProvider' : 'terms:right.erasure.description');
+  return [
+    { paragraph: sentence(general) },
+    ...appliesTo(right.purposes, ctx),
+    ...(careProvider ? careErasureBlocks(ctx) : []),
+    howToAskBlock(careProvider ? 'erasureCare' : 'erasure', ctx),
+  ];
+}
+
+/**
+ * At a care provider: the destruction of the file (7:455), worded as in the list of patient rights; who
+ * asks for a child (7:465(1) and (2), the age from the law data); the pointer, linked, to the other rights.
  */
 function careErasureBlocks({ m, source }: NoticeContext): Block[] {
   const section = m.t(careRecipientKey('notice:label.patientRights', source));
   // The law written out: in a notice without a summary line on the file, this is where a patient meets it first.
   const law = formatLawReference({ law: 'wgbo' }, m);
   const medicalFile = m.t(careRecipientKey('terms:right.erasure.medicalFile', source), { section, law });
-  const value = `${m.t('terms:right.erasure.descriptionCareProvider')} ${medicalFile}`;
-  return [{ paragraph: linkedIn(value, section, '#patient-rights') }];
+  return [
+    { facts: [patientRightFact(destruction, m, source)] },
+    { paragraph: sentence(m.t('terms:right.erasure.child', { age: parentsActForChildUnder })) },
+    { paragraph: linkedIn(medicalFile, section, '#patient-rights') },
+  ];
 }
 
 /** The bases that bring in the objection of art. 21(1), for one's particular situation (law/rights.ts). */
@@ -202,8 +222,6 @@ function generalText(right: DerivedRight, ctx: NoticeContext): string {
       return bases.length
         ? m.t('terms:right.objection.descriptionBases', { bases: joinList(bases, m, 'or') })
         : m.t('terms:right.objection.descriptionGeneral');
-    case 'erasure':
-      return m.t('terms:right.erasure.description'); // a care provider's: careErasureBlocks
     case 'complaint':
       return m.t('terms:right.complaint.description', {
         authority: m.t(`terms:authority.${model.authority.id}.name`),
@@ -222,6 +240,8 @@ function patientRightBlocks({ model, source, m }: NoticeContext): Block[] {
   const cited = model.purposes.flatMap(wgboArticlesCited);
   const exchange = [...model.processors, ...model.recipients].some((party) => namesExchangeSystem(party.name));
   const worded = (key: string): string => m.t(m.has(`${key}Client`) ? careRecipientKey(key, source) : key);
+  // The destruction right is stated under erasure (erasureBlocks); here its name points up to it.
+  const erasureShown = model.rights.some((r) => r.id === 'erasure');
   return [
     // With the Wabvpz right, the intro names that law too: the list is then not the WGBO's alone.
     { paragraph: sentence(worded(exchange ? 'terms:patientRight.introExchange' : 'terms:patientRight.intro')) },
@@ -229,12 +249,29 @@ function patientRightBlocks({ model, source, m }: NoticeContext): Block[] {
       facts: patientRights
         .filter((r) => !r.whenCited || cited.some((a) => r.whenCited!.test(a)))
         .filter((r) => !r.whenExchangeSystem || exchange)
-        .map((r) => ({
-          label: m.t(`terms:patientRight.${r.id}.name`),
-          inlines: [text(worded(`terms:patientRight.${r.id}.description`))],
-        })),
+        .map((r) => (r === destruction && erasureShown ? destructionAbove(m) : patientRightFact(r, m, source))),
     },
   ];
+}
+
+const destruction = patientRights.find((r) => r.id === 'destruction')!;
+
+/** A patient right as a fact: its name with the article, and its text in the policy's word for the person (careRecipientKey). */
+function patientRightFact(right: PatientRightFacts, m: NoticeContext['m'], source: NoticeContext['source']): Fact {
+  const key = `terms:patientRight.${right.id}.description`;
+  return {
+    label: m.t(`terms:patientRight.${right.id}.name`),
+    inlines: [text(m.t(m.has(`${key}Client`) ? careRecipientKey(key, source) : key))],
+  };
+}
+
+/** The destruction right in the list, where the erasure right above states it: its name and a link up. */
+function destructionAbove(m: NoticeContext['m']): Fact {
+  const section = m.t('terms:right.erasure.name');
+  return {
+    label: m.t('terms:patientRight.destruction.name'),
+    inlines: linkedIn(m.t('terms:patientRight.destruction.above', { section }), section, '#right-erasure'),
+  };
 }
 
 /** The WGBO articles a purpose cites: for its bases' legal obligation or public task, or behind its art. 9 exception. */

@@ -8,6 +8,7 @@ import { telHref } from './contact-links.js';
 import { retentionPhrase, withLegalSourceOnlyAsItsTerm } from './retention-phrase.js';
 import { recipientNameInSentence } from './recipient-name.js';
 import { givesWayToAsk } from './notice-rights.js';
+import { tellUsFacts } from './notice-complaints.js';
 import { endsBeforeLegalMinimum } from '../check/retention-minimum.js';
 
 /**
@@ -29,6 +30,7 @@ export function summarySection(ctx: NoticeContext, sections: readonly Section[])
   const blocks: Block[] = [
     ...whoBlocks(ctx),
     ...rightsBlocks(ctx, ids),
+    ...whoSeesBlocks(ctx, ids),
     ...retentionBlocks(ctx, ids),
     ...receiverBlocks(ctx, ids),
     ...transferBlocks(ctx, ids),
@@ -97,6 +99,22 @@ function rightsBlocks({ source, m, careProvider }: NoticeContext, ids: ReadonlyS
         ...howTo,
         text(m.t('layout:summary.end')),
       ],
+    },
+  ];
+}
+
+/**
+ * At a care provider, who sees the file, as BW 7:457 has it (law/patient-rights.ts): those who treat the patient;
+ * others only where the patient consents or the law so provides (a law that requires disclosure, and those whose
+ * consent the treatment needs). The question links to the patient rights, where the rule is in full, with 'as far as
+ * needed'. Patients asked it and found a list of companies, or nothing (patient3 review, F7). Two lines at 360 px:
+ * the summary of Dental Clinics and iPractice had 24 px to spare (test/browser/summary-screen.test.ts).
+ */
+function whoSeesBlocks({ careProvider, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
+  if (!careProvider || !ids.has('patient-rights')) return [];
+  return [
+    {
+      paragraph: [link(m.t('layout:summary.whoSeesLink'), '#patient-rights'), text(m.t('layout:summary.whoSees'))],
     },
   ];
 }
@@ -231,9 +249,29 @@ function transferBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<st
 function complaintBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
   if (!ids.has('complaints')) return [];
   const authority = m.t(`terms:authority.${model.authority.id}.name`);
-  const own = pick(source.complaints?.internal, m) || source.complaints?.officer;
-  const key = own ? 'layout:summary.complaintInternal' : 'layout:summary.complaint';
-  return [{ paragraph: [text(m.t(key, { authority })), link(m.t('layout:summary.complaintLink'), '#complaints')] }];
+  // Where the statement names no route of its own, the complaints section names how to reach us (tellUsFacts).
+  const own = pick(source.complaints?.internal, m) || source.complaints?.officer || tellUsFacts(source, m).length > 0;
+  if (!own)
+    return [
+      {
+        paragraph: [
+          text(m.t('layout:summary.complaint', { authority })),
+          link(m.t('layout:summary.complaintLink'), '#complaints'),
+        ],
+      },
+    ];
+  // Both routes in the link, the authority by its short name: 'bij ons, en ook bij de …: zo dient u een klacht in'
+  // took four lines of a phone, where the summary has no room to spare (test/browser/summary-screen.test.ts).
+  const short = m.t(`terms:authority.${model.authority.id}.shortName`);
+  return [
+    {
+      paragraph: [
+        text(m.t('layout:summary.complaintInternal')),
+        link(m.t('layout:summary.complaintInternalLink', { authority: short }), '#complaints'),
+        text(m.t('layout:summary.end')),
+      ],
+    },
+  ];
 }
 
 /** What the data is used for: one line — the purpose by name, or the number of purposes — linked to the detail. */

@@ -66,3 +66,48 @@ test('on a site with a 72 px sticky header and --policyc-scroll-offset, a follow
     await sticky.close();
   }
 });
+
+/**
+ * A host page with `<base href>` (patient3 review, F10; some CMS templates set one): the fragment's in-page links
+ * (`href="#policyc-…"`) resolve against the base, and a click leaves the page. README ('Example: embedding the
+ * notice in a site') tells web teams to put the page's own address in front of them when inserting the fragment,
+ * `fragment.replaceAll('<a href="#', '<a href="/privacy/#')`: checked here, with the notice's every in-page link
+ * written that way and nothing else in it.
+ */
+test('on a page with <base href>, in-page links leave the page, and the README rewrite keeps them on it', async () => {
+  const fragment = String(
+    (
+      await compile(readFileSync(path.join(repoRoot, 'policies/dental-clinics/policy.json'), 'utf8'), {
+        languages: ['en'],
+      })
+    ).outputs.find((o) => o.path.endsWith('/en/privacy.fragment.html'))!.contents,
+  );
+  const base = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const hostWith = (html: string): string =>
+    `<!DOCTYPE html><html lang="en"><head><title>Site</title><base href="file://${dir}/elsewhere.html"></head>` +
+    `<body><main><h1>Site</h1>${html}</main></body></html>`;
+  const follow = async (file: string): Promise<{ path: string; target: string | undefined }> => {
+    await base.goto(`file://${path.join(dir, file)}`);
+    await Promise.all([
+      base.waitForURL(/#/),
+      base.evaluate(() => (document.querySelector('.policyc-summary a[href*="#"]') as HTMLElement).click()),
+    ]);
+    return base.evaluate(() => ({ path: location.pathname, target: document.querySelector(':target')?.id }));
+  };
+  try {
+    writeFileSync(path.join(dir, 'elsewhere.html'), '<!DOCTYPE html><title>Elsewhere</title>');
+    writeFileSync(path.join(dir, 'base.html'), hostWith(fragment));
+    expect((await follow('base.html')).path).toBe(path.join(dir, 'elsewhere.html'));
+    const page = `file://${path.join(dir, 'base-fixed.html')}`;
+    const fixed = fragment.replaceAll('<a href="#', `<a href="${page}#`);
+    writeFileSync(path.join(dir, 'base-fixed.html'), hostWith(fixed));
+    const followed = await follow('base-fixed.html');
+    expect(followed.path).toBe(path.join(dir, 'base-fixed.html'));
+    expect(followed.target).toMatch(/^policyc-/);
+    // Every in-page link is written '<a href="#', so the rewrite misses none.
+    expect(await base.evaluate(() => document.querySelectorAll('a[href^="#"]').length)).toBe(0);
+    expect(fixed.split(`<a href="${page}#`).length - 1).toBe(fragment.split('href="#').length - 1);
+  } finally {
+    await base.close();
+  }
+});

@@ -47,11 +47,12 @@ function fullPolicy(): PolicySource {
 }
 
 describe('the summary', () => {
-  it('goes who, rights and how to ask, how long, who receives, abroad, complaint, purposes', () => {
+  it('goes who, rights and how to ask, who sees the file, how long, who receives, abroad, complaint, purposes', () => {
     const { links } = summary(fullPolicy());
     expect(links).toEqual([
       'mailto:privacy@mini.example',
       '#rights',
+      '#patient-rights',
       '#retention',
       '#recipients',
       '#transfers',
@@ -137,18 +138,44 @@ describe('the summary', () => {
   });
 
   it("names the organisation's own complaints route before the authority", () => {
+    // Both routes in one link, two lines at 360 px: it took four, and the line on who sees the file needed them.
     expect(summary(fullPolicy()).lines).toContain(
-      'Niet tevreden? U kunt een klacht indienen bij ons, en ook bij de Autoriteit Persoonsgegevens: zo dient u een klacht in',
+      'Niet tevreden? Klaag bij ons of bij de Autoriteit Persoonsgegevens.',
     );
+    expect(summary(fullPolicy(), 'en').lines).toContain(
+      'Not satisfied? Complain to us or to the Dutch Data Protection Authority.',
+    );
+    // Without a route of its own but with a way to reach it, the complaints section offers that first (patient3 F4).
     expect(summary(miniPolicy()).lines).toContain(
+      'Niet tevreden? Klaag bij ons of bij de Autoriteit Persoonsgegevens.',
+    );
+    const unreachable = miniPolicy();
+    delete unreachable.controller.contact;
+    expect(summary(unreachable).lines).toContain(
       'Niet tevreden? Dan kunt u terecht bij de Autoriteit Persoonsgegevens: zo dient u een klacht in',
     );
     // A care provider's complaints officer (Wkkgz) is its own route too, without a text of its own.
     const withOfficer = miniPolicy();
     withOfficer.complaints = { officer: { name: 'Klachtenbureau', contact: { url: 'https://klachten.example' } } };
-    expect(summary(withOfficer).lines).toContain(
-      'Niet tevreden? U kunt een klacht indienen bij ons, en ook bij de Autoriteit Persoonsgegevens: zo dient u een klacht in',
+    expect(summary(withOfficer).lines).toContain('Niet tevreden? Klaag bij ons of bij de Autoriteit Persoonsgegevens.');
+  });
+
+  it('at a care provider, says who sees the file as BW 7:457 has it, the question linked to the patient rights (patient3 F7)', () => {
+    const at = (policy: PolicySource, lang: Language = 'nl'): number =>
+      summary(policy, lang).links.indexOf('#patient-rights');
+    const care = fullPolicy();
+    expect(summary(care).lines[at(care)]).toBe(
+      'Wie ziet uw dossier? Wie u behandelt, tenzij u of de wet anders bepaalt.',
     );
+    expect(summary(care, 'en').lines[at(care, 'en')]).toBe(
+      'Who sees your file? Your care team, unless you or the law say otherwise.',
+    );
+    care.metadata.formality = 'informal';
+    expect(summary(care).lines[at(care)]).toBe(
+      'Wie ziet je dossier? Wie je behandelt, tenzij jij of de wet anders bepaalt.',
+    );
+    // Not at an organisation that is no care provider: it has no such rule, nor a section for it.
+    expect(summary(miniPolicy()).links).not.toContain('#patient-rights');
   });
 
   it('does not read processors alone as everyone who receives the data', () => {
