@@ -1122,7 +1122,9 @@ describe("the person cared for and their file in the organisation's own word (me
     const { notice } = policyOutputs(careProvider('client'));
     expect(notice.nl).toContain('### Uw rechten als cliënt\n\nVoor uw dossier gelden ook de rechten uit de Wet op');
     expect(notice.nl).toContain('U kunt ons vragen uw dossier of een deel ervan te vernietigen.');
-    expect(notice.nl).toContain('Voor uw dossier gelden ook de rechten uit de Wet op de geneeskundige behandelingsovereenkomst (WGBO)');
+    expect(notice.nl).toContain(
+      'Voor uw dossier gelden ook de rechten uit de Wet op de geneeskundige behandelingsovereenkomst (WGBO)',
+    );
     expect(notice.nl).toContain('Is een cliënt overleden?');
     expect(notice.nl).not.toMatch(patientWords);
     expect(notice.en).toContain('### Your rights as a client\n\nFor your file, the rights under');
