@@ -10,6 +10,7 @@ import {
   locate,
   positionOf,
   type NodeLocation,
+  type PresetSource,
   type ReplacedList,
   type SourceDocument,
 } from './load-document.js';
@@ -103,6 +104,7 @@ export function loadExtended(
 
   const diagnostics: Diagnostic[] = [];
   const bases: SourceDocument[] = [];
+  const presets: PresetSource[] = [];
   for (const { name, pointer } of entries) {
     const target = locateBase(name, file, absolutePath, reader);
     const problem = !target ? 'notFound' : [...chain, absolutePath].includes(target.absolute) ? 'cycle' : undefined;
@@ -134,11 +136,29 @@ export function loadExtended(
     });
     diagnostics.push(...base.diagnostics);
     if (base.value) bases.push(base.value);
+    presets.push(...presetsThrough(target, base.value, pointer));
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { sources, texts, diagnostics };
   const inherited = bases.reduce((merged, base) => mergeDocuments(merged, base, undefined));
   const merged = mergeDocuments(inherited, doc, doc, removals(doc, inherited, diagnostics));
-  return { value: merged, sources, texts, diagnostics };
+  return { value: presets.length ? { ...merged, presets } : merged, sources, texts, diagnostics };
+}
+
+/** The presets a base is or is built from (a preset's own bases are presets too), as reached through `via`. */
+function presetsThrough(
+  target: { absolute: string; display: string; preset: boolean },
+  base: SourceDocument | undefined,
+  via: string,
+): PresetSource[] {
+  const own = isPresetFile(target.absolute)
+    ? [{ file: target.display, name: PRESET_PREFIX + path.basename(target.absolute, '.json'), via }]
+    : [];
+  return [...own, ...(base?.presets ?? []).map((p) => ({ ...p, via }))];
+}
+
+/** A file of the package's presets folder: read-only to the user (it is inside node_modules). */
+function isPresetFile(absolute: string): boolean {
+  return path.dirname(absolute) === presetsDir;
 }
 
 /**

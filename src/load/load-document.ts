@@ -35,6 +35,15 @@ export interface SourceDocument {
   locations: Locations;
   /** Lists of ids this policy gives in place of a base's list that holds ids it leaves out (see extends.ts). */
   replacedLists?: ReplacedList[];
+  /** The package's presets this policy is built from, which no user edits (see extends.ts). */
+  presets?: PresetSource[];
+}
+
+/** A preset a policy is built from: its file as shown, its name ('preset:other') and the policy's `extends` entry it comes through. */
+export interface PresetSource {
+  file: string;
+  name: string;
+  via: string;
 }
 
 /** A list of ids a policy gives in place of its base's: where (in the policy), the base's list, and its ids the policy leaves out. */

@@ -9,6 +9,7 @@ import type { SourceDocument } from '../load/load-document.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { resolvePolicy } from '../resolve/resolve-policy.js';
 import { isLeftOpen } from '../validate/left-open.js';
+import { outOfPresets } from './user-location.js';
 import { validateDocument } from '../validate/validate-document.js';
 
 /** What analysis found; `D` is the diagnostic as reported (messageId and data) or as localised (with its message). */
@@ -56,9 +57,12 @@ export interface AnalyseOptions {
 export function analyse(text: string, file: string, options: AnalyseOptions = {}): AnalysedPolicy<Diagnostic> {
   const analysed = analyseSteps(text, file, options);
   if (analysed.sources.length === 1) return analysed;
-  // A base is shared by many policies: what is found in it says for which one.
-  const forPolicy = (d: Diagnostic): Diagnostic =>
-    d.file !== undefined && d.file !== file ? { ...d, policy: file } : d;
+  const doc = analysed.document;
+  // A base is shared by many policies: what is found in it says for which one. A preset is no one's to edit.
+  const forPolicy = (found: Diagnostic): Diagnostic => {
+    const d = doc?.presets ? outOfPresets(found, doc) : found;
+    return d.file !== undefined && d.file !== file ? { ...d, policy: file } : d;
+  };
   return {
     ...analysed,
     diagnostics: analysed.diagnostics.map(forPolicy),

@@ -1,0 +1,153 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, runPolicyc } from './support/cli.js';
+import { tempDirs } from './support/temp-dirs.js';
+
+/**
+ * A chain's practice on a base of its own that extends a preset (review chain2, finding 2): an error whose fix
+ * belongs in the practice is placed in the practice, never in the package's presets (inside node_modules, which the
+ * user does not edit); the preset's line is kept as a related location in every format.
+ */
+const tempDir = tempDirs('policyc-preset-loc-');
+
+const practiceController = {
+  name: 'Tandartspraktijk Smile Leiden B.V.',
+  kvkNumber: '12345673',
+  address: { street: 'Hoofdstraat 3', postalCode: '3000 AB', city: 'Leiden' },
+  contact: { email: 'leiden@smile.example', phone: '015-1234563' },
+};
+
+const base = {
+  extends: 'preset:tandarts',
+  id: 'smile-base',
+  metadata: { effectiveDate: '2026-03-01', version: '2026.2' },
+  controller: { contact: { email: 'privacy@smile.example' } },
+  processors: [{ id: 'practice-system', name: 'Exquise B.V.', country: 'NL' }],
+  automatedDecisionMaking: { takesPlace: false },
+  complaints: {
+    officer: { name: 'Klachtenfunctionaris Smile', contact: { url: 'https://smile.example/klachten' } },
+    disputesBody: {
+      name: 'Geschillencommissie Mondzorg',
+      contact: { url: 'https://www.degeschillencommissiezorg.nl' },
+    },
+  },
+};
+
+/** A chain folder: shared/chain.json (on `preset`) and one practice with `own` over the controller's details. */
+function chain(own: Record<string, unknown>, preset = 'preset:tandarts'): string {
+  const dir = tempDir();
+  mkdirSync(path.join(dir, 'shared'));
+  writeFileSync(path.join(dir, 'shared/chain.json'), JSON.stringify({ ...base, extends: preset }, null, 2));
+  mkdirSync(path.join(dir, 'policies/p'), { recursive: true });
+  const practice = { extends: '../../shared/chain.json', id: 'p', controller: practiceController, ...own };
+  writeFileSync(path.join(dir, 'policies/p/policy.json'), JSON.stringify(practice, null, 2));
+  return dir;
+}
+
+/** 'line:column' of what follows `before` at its first occurrence followed by `after`, in `text`. */
+function at(text: string, before: string, after = ''): string {
+  const offset = text.indexOf(before + after) + before.length;
+  const lines = text.slice(0, offset).split('\n');
+  return `${lines.length}:${lines.at(-1)!.length + 1}`;
+}
+
+const presetText = (name: string) => readFileSync(path.join(repoRoot, 'presets', `${name}.json`), 'utf8');
+const presetShown = (dir: string, name: string) =>
+  path
+    .relative(dir, path.join(repoRoot, 'presets', `${name}.json`))
+    .split(path.sep)
+    .join('/');
+const practiceText = (dir: string) => readFileSync(path.join(dir, 'policies/p/policy.json'), 'utf8');
+
+/** The compact line of `rule` (check, messages in English). */
+function compactLine(dir: string, rule: string): string {
+  const run = runPolicyc(['check', 'policies', '--format', 'compact'], dir);
+  const line = (run.stdout + run.stderr).split('\n').find((l) => l.includes(`[${rule}]`));
+  expect(line, run.stdout + run.stderr).toBeDefined();
+  return line!;
+}
+
+describe('an error in an inherited preset value is placed in the practice (chain2, finding 2)', () => {
+  it("(a) a legalBasis beside the preset purpose's legalBases: at the practice's purpose, the preset line related", () => {
+    const dir = chain({ purposes: [{ id: 'treatment', legalBasis: '6(1)(a)' }] });
+    const related = `${presetShown(dir, 'other')}:${at(presetText('other'), '', '"legalBases": ')}`;
+    expect(compactLine(dir, 'resolve/conflicting-legal-bases')).toBe(
+      `policies/p/policy.json:${at(practiceText(dir), '"purposes": [\n    ')} error /purposes/0/legalBases ` +
+        'give either "legalBasis" (with its explanation, obligation or interest) or "legalBases", not both ' +
+        `[resolve/conflicting-legal-bases] (inherited from preset:other at ${related})`,
+    );
+  });
+
+  it("(b) controller details neither the base nor the practice gives: at the practice's controller", () => {
+    const { name: _name, ...controller } = practiceController;
+    const dir = chain({ controller });
+    const line = compactLine(dir, 'policy/fill-in');
+    expect(line).toMatch(
+      new RegExp(`^policies/p/policy\\.json:${at(practiceText(dir), '  ', '"controller"')} error /controller/name `),
+    );
+    expect(line).toContain(
+      `(inherited from preset:other at ${presetShown(dir, 'other')}:${at(presetText('other'), '"name": ', '"FILL-IN:practice-name"')})`,
+    );
+  });
+
+  it('(c) a retention rule narrowed in the practice: the category left without one, at the extends entry', () => {
+    const dir = chain({ retention: [{ id: 'medical-file', dataCategories: ['health-data'] }] });
+    const line = compactLine(dir, 'retention/missing');
+    expect(line).toMatch(
+      new RegExp(`^policies/p/policy\\.json:${at(practiceText(dir), '"extends": ')} error /dataCategories/0/id `),
+    );
+    expect(line).toContain(
+      `(inherited from preset:other at ${presetShown(dir, 'other')}:${at(presetText('other'), '"id": ', '"contact-details"')})`,
+    );
+  });
+
+  it("(d) a GP practice's LSP description without explicit consent: at the practice's recipient, in text, JSON and SARIF", () => {
+    const description = {
+      nl: 'Andere zorgverleners kunnen uw gegevens inzien.',
+      en: 'Other care providers can view your data.',
+    };
+    const dir = chain({ recipients: [{ id: 'exchange-lsp', description }] }, 'preset:huisarts');
+    const own = at(practiceText(dir), '"recipients": [\n    ');
+    const [line, column] = at(presetText('huisarts'), '"name": ', '{\n        "nl": "Zorgverleners die via')
+      .split(':')
+      .map(Number);
+    const shown = presetShown(dir, 'huisarts');
+    expect(compactLine(dir, 'wabvpz/exchange-consent-missing')).toMatch(
+      new RegExp(
+        `^policies/p/policy\\.json:${own} error .*\\(inherited from preset:huisarts at ${shown}:${line}:${column}\\)$`,
+      ),
+    );
+
+    const run = runPolicyc(['check', 'policies'], dir);
+    const text = run.stdout + run.stderr;
+    expect(text).toMatch(/^policies\/p\/policy\.json$/m);
+    expect(text).toContain(`inherited from preset:huisarts at ${shown}:${line}:${column}`);
+    expect(text).not.toMatch(/^\S*presets\/huisarts\.json$/m);
+
+    const json = JSON.parse(runPolicyc(['check', 'policies', '--format', 'json'], dir).stdout) as Record<string, any>[];
+    const found = json.find((d) => d.ruleId === 'wabvpz/exchange-consent-missing')!;
+    expect(`${found.file}:${found.line}:${found.column}`).toBe(`policies/p/policy.json:${own}`);
+    expect(found.related).toEqual([
+      {
+        file: shown,
+        line,
+        column,
+        messageId: 'diagnostics:related.inheritedFromPreset',
+        data: { preset: 'preset:huisarts' },
+        message: `inherited from preset:huisarts at ${shown}:${line}:${column}`,
+      },
+    ]);
+
+    const sarif = JSON.parse(runPolicyc(['check', 'policies', '--format', 'sarif'], dir).stdout);
+    const result = sarif.runs[0].results.find((r: any) => r.ruleId === 'wabvpz/exchange-consent-missing');
+    expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe('policies/p/policy.json');
+    expect(result.relatedLocations).toEqual([
+      {
+        id: 1,
+        physicalLocation: { artifactLocation: { uri: shown }, region: { startLine: line, startColumn: column } },
+        message: { text: `inherited from preset:huisarts at ${shown}:${line}:${column}` },
+      },
+    ]);
+  });
+});
