@@ -35,10 +35,14 @@ const base = {
 };
 
 /** A chain folder: shared/chain.json (on `preset`) and one practice with `own` over the controller's details. */
-function chain(own: Record<string, unknown>, preset = 'preset:tandarts'): string {
+function chain(
+  own: Record<string, unknown>,
+  preset = 'preset:tandarts',
+  baseOwn: Record<string, unknown> = {},
+): string {
   const dir = tempDir();
   mkdirSync(path.join(dir, 'shared'));
-  writeFileSync(path.join(dir, 'shared/chain.json'), JSON.stringify({ ...base, extends: preset }, null, 2));
+  writeFileSync(path.join(dir, 'shared/chain.json'), JSON.stringify({ ...base, extends: preset, ...baseOwn }, null, 2));
   mkdirSync(path.join(dir, 'policies/p'), { recursive: true });
   const practice = { extends: '../../shared/chain.json', id: 'p', controller: practiceController, ...own };
   writeFileSync(path.join(dir, 'policies/p/policy.json'), JSON.stringify(practice, null, 2));
@@ -86,6 +90,8 @@ describe('an error in an inherited preset value is placed in the practice (chain
     expect(line).toMatch(
       new RegExp(`^policies/p/policy\\.json:${at(practiceText(dir), '  ', '"controller"')} error /controller/name `),
     );
+    // One of the practice's own details (chain2 finding 3): the practice gives no value, the preset a placeholder.
+    expect(line).toContain(' this practice gives no value for the registered name of the practice, and its base ');
     expect(line).toContain(
       `(inherited from preset:other at ${presetShown(dir, 'other')}:${at(presetText('other'), '"name": ', '"FILL-IN:practice-name"')})`,
     );
@@ -149,5 +155,44 @@ describe('an error in an inherited preset value is placed in the practice (chain
         message: { text: `inherited from preset:huisarts at ${shown}:${line}:${column}` },
       },
     ]);
+  });
+});
+
+describe("a placeholder for a practice's own detail, inherited from its base (chain2, finding 3)", () => {
+  it('the practice that deleted its phone is told so, at its own contact details, the base line related', () => {
+    const { phone: _phone, ...contact } = practiceController.contact;
+    const baseController = { contact: { email: 'privacy@smile.example', phone: 'FILL-IN:phone' } };
+    const dir = chain({ controller: { ...practiceController, contact } }, 'preset:tandarts', {
+      controller: baseController,
+    });
+    const baseAt = at(readFileSync(path.join(dir, 'shared/chain.json'), 'utf8'), '"phone": ');
+    expect(compactLine(dir, 'policy/fill-in')).toBe(
+      `policies/p/policy.json:${at(practiceText(dir), '    ', '"contact"')} error /controller/contact/phone ` +
+        "this practice gives no value for the practice's telephone number, and its base leaves only a placeholder " +
+        "there: give the practice's own value here (filled in at the base, it would hold for every practice that " +
+        `extends it) [policy/fill-in] (the base's placeholder is at shared/chain.json:${baseAt})`,
+    );
+    const nl = runPolicyc(['check', 'policies', '--format', 'compact', '--message-lang', 'nl'], dir);
+    expect(nl.stdout + nl.stderr).toContain(
+      'deze praktijk geeft geen waarde voor het telefoonnummer van de praktijk, en het basisbeleid heeft daar alleen ' +
+        `een tijdelijke tekst: vul hier de eigen waarde van de praktijk in`,
+    );
+    expect(nl.stdout + nl.stderr).toContain(
+      `(de tijdelijke tekst van het basisbeleid staat op shared/chain.json:${baseAt})`,
+    );
+  });
+
+  it("a placeholder in the base for what is not the practice's own detail stays in the base", () => {
+    const dir = chain({}, 'preset:tandarts', {
+      processors: [{ id: 'practice-system', name: 'FILL-IN:processor-name', country: 'NL' }],
+    });
+    const baseAt = at(
+      readFileSync(path.join(dir, 'shared/chain.json'), 'utf8'),
+      '"name": ',
+      '"FILL-IN:processor-name"',
+    );
+    expect(compactLine(dir, 'policy/fill-in')).toMatch(
+      new RegExp(`^shared/chain\\.json:${baseAt} error /processors/0/name fill in `),
+    );
   });
 });

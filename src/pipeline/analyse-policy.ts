@@ -9,7 +9,7 @@ import type { SourceDocument } from '../load/load-document.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { resolvePolicy } from '../resolve/resolve-policy.js';
 import { isLeftOpen } from '../validate/left-open.js';
-import { outOfPresets } from './user-location.js';
+import { outOfPresets, ownDetailLeftOpen } from './user-location.js';
 import { validateDocument } from '../validate/validate-document.js';
 
 /** What analysis found; `D` is the diagnostic as reported (messageId and data) or as localised (with its message). */
@@ -60,7 +60,8 @@ export function analyse(text: string, file: string, options: AnalyseOptions = {}
   const doc = analysed.document;
   // A base is shared by many policies: what is found in it says for which one. A preset is no one's to edit.
   const forPolicy = (found: Diagnostic): Diagnostic => {
-    const d = doc?.presets ? outOfPresets(found, doc) : found;
+    const own = doc && !options.base ? ownDetailLeftOpen(found, doc) : found;
+    const d = doc?.presets ? outOfPresets(own, doc) : own;
     return d.file !== undefined && d.file !== file ? { ...d, policy: file } : d;
   };
   return {

@@ -1,5 +1,35 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { locate, type PresetSource, type SourceDocument } from '../load/load-document.js';
+import { ownDetailPointers } from '../validate/fill-in-markers.js';
+
+/**
+ * A placeholder a practice inherits for one of its own details (ownController: its name, address, phone …) and
+ * does not fill in, reported at the practice — the nearest place in it that holds the value (its /controller/contact),
+ * else its `extends` entry — saying that the practice gives no value and the base leaves a placeholder, the base's
+ * line related: filled in at the base, the value would hold for every practice that extends it.
+ */
+export function ownDetailLeftOpen(d: Diagnostic, doc: SourceDocument): Diagnostic {
+  if (d.ruleId !== 'policy/fill-in' || d.file === doc.file || d.line === undefined) return d;
+  if (!ownDetailPointers.has(d.pointer)) return d;
+  const preset = doc.presets?.find((p) => p.file === d.file);
+  const where = preset
+    ? { messageId: 'diagnostics:related.inheritedFromPreset', data: { preset: preset.name } }
+    : { messageId: 'diagnostics:related.basePlaceholder' };
+  const related = { file: d.file!, line: d.line, column: d.column ?? 1, ...where };
+  return {
+    ...d,
+    ...ownPlace(doc, d.pointer),
+    messageId: 'diagnostics:fillInOwn',
+    related: [...(d.related ?? []), related],
+  };
+}
+
+/** The nearest place for `pointer` in the policy's own file (it, or an object holding it), else its `extends`. */
+function ownPlace(doc: SourceDocument, pointer: string): { file: string; line: number; column: number } {
+  for (let p = pointer; p !== ''; p = p.slice(0, p.lastIndexOf('/')))
+    if (doc.locations.get(p)?.origin === undefined && doc.locations.get(p)) return locate(doc, p, 'key');
+  return locate(doc, '/extends');
+}
 
 /**
  * A diagnostic positioned in one of the package's presets, which the user cannot edit (it is inside
