@@ -196,3 +196,43 @@ describe("a placeholder for a practice's own detail, inherited from its base (ch
     );
   });
 });
+
+describe("a practice's items: the pointer of its own file, and an id near an inherited one (chain2, finding 9)", () => {
+  it('a new item with a mistyped id: its own index, and a hint naming the inherited id', () => {
+    const dir = chain({ processors: [{ id: 'practise-system', name: 'Exquise B.V.', country: 'NL' }] });
+    expect(compactLine(dir, 'schema/required')).toBe(
+      `policies/p/policy.json:${at(practiceText(dir), '"processors": [\n    ')} error /processors/0/service ` +
+        'missing required property "service" (did you mean to override the base\'s "practice-system"? Then give that ' +
+        'id (with another id, this is a new item beside it)) [schema/required]',
+    );
+    const nl = runPolicyc(['check', 'policies', '--format', 'compact', '--message-lang', 'nl'], dir);
+    expect(nl.stdout + nl.stderr).toContain(
+      '(wilde u "practice-system" uit het basisbeleid aanpassen? Geef dan dat id',
+    );
+  });
+
+  it('an id far from every inherited one gets no such hint', () => {
+    const dir = chain({ processors: [{ id: 'lab-portal', name: 'Lab B.V.', country: 'NL' }] });
+    expect(compactLine(dir, 'schema/required')).toMatch(
+      / error \/processors\/0\/service missing required property "service" \[schema\/required\]$/,
+    );
+  });
+
+  it("an acknowledgement holds at the pointer the report shows, as at the policy's", () => {
+    const cloud = {
+      id: 'cloud',
+      name: 'Cloud Inc.',
+      country: 'US',
+      service: { nl: 'Opslag van back-ups', en: 'Storage of back-ups' },
+    };
+    const shown = chain({ processors: [cloud] });
+    expect(compactLine(shown, 'transfer/mechanism-missing')).toMatch(/ error \/processors\/0\/transfer /);
+    for (const pointer of ['/processors/0', '/processors/1']) {
+      const acknowledged = [
+        { rule: 'transfer/mechanism-missing', pointer, reason: { nl: 'Nagekeken.', en: 'Checked by the officer.' } },
+      ];
+      const dir = chain({ processors: [cloud], metadata: { acknowledged } });
+      expect(compactLine(dir, 'transfer/mechanism-missing')).toMatch(/\(acknowledged: Checked by the officer\.\)$/);
+    }
+  });
+});

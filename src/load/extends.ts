@@ -389,18 +389,20 @@ function mergeDocuments(
     '',
     removed,
   );
-  const { replaced } = merger;
+  const { replaced, nearOverrides } = merger;
   return {
     file: child.file,
     text: child.text,
     value,
     locations,
     ...(replaced.length ? { replacedLists: replaced } : {}),
+    ...(nearOverrides.length ? { nearOverrides } : {}),
   };
 }
 
 class Merger {
   readonly replaced: ReplacedList[] = [];
+  readonly nearOverrides: { pointer: string; inherited: string }[] = [];
 
   constructor(
     private readonly out: Map<string, NodeLocation>,
@@ -468,10 +470,21 @@ class Merger {
       if (override) byId.delete(id as string);
       result.push(this.merge(item, override, joinPointer(at, result.length)));
     }
-    for (const item of childItems)
-      if (byId.get((item.value as { id: string }).id) === item && !removed.has((item.value as { id: string }).id))
-        result.push(this.copy(item, joinPointer(at, result.length)));
+    const inherited = idsOf(a.value);
+    for (const item of childItems) {
+      const { id } = item.value as { id: string };
+      if (byId.get(id) !== item || removed.has(id)) continue;
+      this.noteNearOverride(item, id, inherited, joinPointer(at, result.length));
+      result.push(this.copy(item, joinPointer(at, result.length)));
+    }
     return result;
+  }
+
+  /** A new item of the policy's own whose id is a plausible typo of an inherited one (practise-system). */
+  noteNearOverride(item: Side, id: string, inherited: readonly string[], at: string): void {
+    if (!this.own || item.doc !== this.own) return;
+    const guess = didYouMean(id, inherited);
+    if (guess !== undefined) this.nearOverrides.push({ pointer: at, inherited: guess });
   }
 
   /** A value taken whole: its locations and those of everything in it. */
@@ -487,13 +500,18 @@ class Merger {
     return side.value;
   }
 
+  /** The location of `side`'s value at `at` in the result: with its file, and its pointer there when that differs. */
   place(side: Side, at: string): void {
     const loc = side.doc.locations.get(side.pointer);
     if (!loc) return;
-    this.out.set(
-      at,
-      loc.origin || side.doc === this.own ? loc : { ...loc, origin: { file: side.doc.file, text: side.doc.text } },
-    );
+    const written = loc.pointer ?? side.pointer;
+    const origin = loc.origin || side.doc === this.own ? {} : { origin: { file: side.doc.file, text: side.doc.text } };
+    const pointer = written === at ? undefined : written;
+    if (!('origin' in origin) && pointer === loc.pointer) this.out.set(at, loc);
+    else {
+      const { pointer: _was, ...rest } = loc;
+      this.out.set(at, { ...rest, ...origin, ...(pointer === undefined ? {} : { pointer }) });
+    }
   }
 }
 

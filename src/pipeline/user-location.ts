@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { locate, type PresetSource, type SourceDocument } from '../load/load-document.js';
+import { filePointer, locate, type PresetSource, type SourceDocument } from '../load/load-document.js';
 import { ownDetailPointers } from '../validate/fill-in-markers.js';
 
 /**
@@ -25,10 +25,33 @@ export function ownDetailLeftOpen(d: Diagnostic, doc: SourceDocument): Diagnosti
 }
 
 /** The nearest place for `pointer` in the policy's own file (it, or an object holding it), else its `extends`. */
-function ownPlace(doc: SourceDocument, pointer: string): { file: string; line: number; column: number } {
+function ownPlace(doc: SourceDocument, pointer: string): Place {
   for (let p = pointer; p !== ''; p = p.slice(0, p.lastIndexOf('/')))
-    if (doc.locations.get(p)?.origin === undefined && doc.locations.get(p)) return locate(doc, p, 'key');
-  return locate(doc, '/extends');
+    if (doc.locations.get(p)?.origin === undefined && doc.locations.get(p)) return placeAt(doc, p, pointer);
+  return { ...locate(doc, '/extends'), pointer };
+}
+
+/** Where a diagnostic is placed, with its pointer as written in that file. */
+interface Place {
+  file: string;
+  line: number;
+  column: number;
+  pointer: string;
+}
+
+/** `pointer` reported at its ancestor `p` (its key, when it has one): the pointer as that file has it. */
+function placeAt(doc: SourceDocument, p: string, pointer: string): Place {
+  return { ...locate(doc, p, 'key'), pointer: filePointer(doc, p) + pointer.slice(p.length) };
+}
+
+/**
+ * The diagnostic's pointer as the file it is positioned in has it (filePointer), when that is the file the
+ * document places the pointer in: the policy's index of an item differs when a base contributes items before it.
+ */
+export function inItsFile(d: Diagnostic, doc: SourceDocument): Diagnostic {
+  if (d.file === undefined || locate(doc, d.pointer).file !== d.file) return d;
+  const pointer = filePointer(doc, d.pointer);
+  return pointer === d.pointer ? d : { ...d, pointer };
 }
 
 /**
@@ -51,15 +74,21 @@ export function outOfPresets(d: Diagnostic, doc: SourceDocument): Diagnostic {
 }
 
 /** The nearest place for `pointer` (it, or an object holding it, short of the whole policy) in a file the user writes. */
-function userPlace(
-  doc: SourceDocument,
-  pointer: string,
-  preset: PresetSource,
-): { file: string; line: number; column: number } {
+function userPlace(doc: SourceDocument, pointer: string, preset: PresetSource): Place {
   const presetFiles = new Set(doc.presets!.map((p) => p.file));
   for (let p = pointer; p !== ''; p = p.slice(0, p.lastIndexOf('/'))) {
     const loc = doc.locations.get(p);
-    if (loc && !presetFiles.has(loc.origin?.file ?? doc.file)) return locate(doc, p, 'key');
+    if (loc && !presetFiles.has(loc.origin?.file ?? doc.file)) return placeAt(doc, p, pointer);
   }
-  return locate(doc, preset.via);
+  return { ...locate(doc, preset.via), pointer };
+}
+
+/**
+ * A diagnostic about an item the policy adds whose id is a plausible typo of an inherited one (nearOverrides): the
+ * hint asks whether it meant to override the base's item, when it has no hint of its own.
+ */
+export function nearOverrideHint(d: Diagnostic, doc: SourceDocument): Diagnostic {
+  if (d.hint || !doc.nearOverrides) return d;
+  const near = doc.nearOverrides.find((n) => d.pointer === n.pointer || d.pointer.startsWith(n.pointer + '/'));
+  return near ? { ...d, hint: { messageId: 'diagnostics:overrideDidYouMean', data: { id: near.inherited } } } : d;
 }
