@@ -236,3 +236,77 @@ describe("a practice's items: the pointer of its own file, and an id near an inh
     }
   });
 });
+
+describe('a finding repeated at the same place in many practices (chain2, finding 4)', () => {
+  /** `count` practices, alike but for their names, on one base; `acknowledged` in the base. */
+  function practices(count: number, acknowledged?: object[]): string {
+    const dir = chain({}, 'preset:tandarts', acknowledged ? { metadata: { ...base.metadata, acknowledged } } : {});
+    for (let i = 2; i <= count; i++) {
+      const practice = JSON.parse(practiceText(dir)) as Record<string, any>;
+      practice.id = `p${i}`;
+      practice.controller.name = `Tandartspraktijk Smile ${i} B.V.`;
+      mkdirSync(path.join(dir, `policies/p${i}`));
+      writeFileSync(path.join(dir, `policies/p${i}/policy.json`), JSON.stringify(practice, null, 2));
+    }
+    return dir;
+  }
+  const output = (dir: string, ...args: string[]) => {
+    const run = runPolicyc([...args], dir);
+    return run.stdout + run.stderr;
+  };
+
+  it('text and compact give it once, naming the first three practices; JSON and SARIF keep each', () => {
+    const dir = practices(5);
+    const place = at(practiceText(dir), '  ', '"controller"').replace(/:\d+$/, '');
+    const folded =
+      '(in 5 policies: policies/p/policy.json, policies/p2/policy.json, policies/p3/policy.json and 2 more)';
+    const compact = output(dir, 'check', 'policies', '--format', 'compact').trim().split('\n');
+    expect(compact).toHaveLength(1);
+    expect(compact[0]).toMatch(
+      new RegExp(`^policies/p/policy\\.json:${place}:\\d+ info /controller This care provider`),
+    );
+    expect(compact[0]).toContain(`. ${folded} {GDPR 37(1)(c)} [dpo/likely-mandatory]`);
+    const text = output(dir, 'check', 'policies');
+    expect(text.match(/dpo\/likely-mandatory/g)).toHaveLength(1);
+    expect(text).toContain(folded);
+    expect(text).toContain('5 policies checked: 0 errors, 0 warnings, 5 info.');
+    const nl = output(dir, 'check', 'policies', '--format', 'compact', '--message-lang', 'nl');
+    expect(nl).toContain(
+      '(in 5 beleidsbestanden: policies/p/policy.json, policies/p2/policy.json, policies/p3/policy.json en nog 2)',
+    );
+    // The build's report is the check's.
+    expect(output(dir, 'build', 'policies', '--format', 'compact', '--out', 'dist').trim().split('\n')[0]).toBe(
+      compact[0],
+    );
+
+    const json = JSON.parse(output(dir, 'check', 'policies', '--format', 'json')) as { file: string }[];
+    expect(json.map((d) => d.file)).toEqual(
+      ['p', 'p2', 'p3', 'p4', 'p5'].map((p) => path.join('policies', p, 'policy.json')),
+    );
+    const sarif = JSON.parse(output(dir, 'check', 'policies', '--format', 'sarif'));
+    expect(sarif.runs[0].results).toHaveLength(5);
+  });
+
+  it('acknowledged once in the base, it is one entry with its reason', () => {
+    const reason = {
+      nl: 'Elke praktijk heeft minder dan 10.000 patiënten.',
+      en: 'Each practice has fewer than 10,000 patients.',
+    };
+    const dir = practices(4, [{ rule: 'dpo/likely-mandatory', pointer: '/controller', reason }]);
+    const text = output(dir, 'check', 'policies');
+    expect(text.match(/acknowledged: Each practice has fewer than 10,000 patients\./g)).toHaveLength(1);
+    expect(text).toContain(
+      '(in 4 policies: policies/p/policy.json, policies/p2/policy.json, policies/p3/policy.json and 1 more)',
+    );
+  });
+
+  it('a finding that differs in one practice is given apart', () => {
+    const dir = practices(3);
+    const practice = JSON.parse(readFileSync(path.join(dir, 'policies/p3/policy.json'), 'utf8'));
+    writeFileSync(path.join(dir, 'policies/p3/policy.json'), JSON.stringify(practice)); // one line: another position
+    const compact = output(dir, 'check', 'policies', '--format', 'compact').trim().split('\n');
+    expect(compact).toHaveLength(2);
+    expect(compact[0]).toContain('(in 2 policies: policies/p/policy.json, policies/p2/policy.json)');
+    expect(compact[1]).toMatch(/^policies\/p3\/policy\.json:1:\d+ info \/controller .*\[dpo\/likely-mandatory\]$/);
+  });
+});

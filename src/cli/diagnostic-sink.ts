@@ -6,12 +6,15 @@ import { ruleMetadata } from '../check/rule-metadata.js';
 import { rules } from '../check/rules.js';
 import { ruleAnchor, rulesDocFrom } from '../check/rules-doc-path.js';
 import { messagesFor, type Language } from '../i18n/messages.js';
+import { foldRepeatedFindings } from '../diagnostics/repeated-findings.js';
 
 /**
  * Where a command's diagnostics go, in the --format the user chose: a report
- * that can be written in parts, so that a build of many policies prints each
- * policy's findings when they are known and holds none of them afterwards.
- * Written in parts or at once, the bytes are the same.
+ * given in parts. JSON is written in parts, so that a build of many policies
+ * prints each policy's findings when they are known and holds none of them
+ * afterwards; text and compact fold a finding repeated across policies, and
+ * SARIF lists its rules first, so they are written at the end. Given in parts
+ * or at once, the bytes are the same.
  */
 export interface DiagnosticSink {
   /**
@@ -36,30 +39,31 @@ export interface SinkSettings {
   tool: () => { version: string; homepage?: string };
 }
 
-/** Text parts joined by `separator`, ended by a line break when there were any (the text and compact reports). */
-function joinedSink(
+/**
+ * The text and compact reports, written whole at the end, ended by a line break when there is anything: a finding
+ * repeated in many policies' own files is one entry there (foldRepeatedFindings), at the first of them, which
+ * can only be written once every policy has reported.
+ */
+function foldingSink(
   write: (text: string) => void,
-  separator: string,
+  lang: Language,
   format: (sorted: readonly LocalisedDiagnostic[]) => string,
 ): DiagnosticSink {
-  let started = false;
+  const all: LocalisedDiagnostic[] = [];
   return {
     files(sorted) {
-      if (!sorted.length) return;
-      write((started ? separator : '') + format(sorted));
-      started = true;
+      for (const d of sorted) all.push(d);
     },
     end() {
-      if (started) write('\n');
+      if (all.length) write(format(foldRepeatedFindings(all, messagesFor(lang))) + '\n');
     },
   };
 }
 
 /** The human report: blocks per file, with the severity words, rule documentation and colour of the message language. */
 function textSink(settings: SinkSettings): DiagnosticSink {
-  let options: ReportOptions | undefined;
-  return joinedSink(settings.stderr, '\n\n', (sorted) =>
-    formatLocalisedReport(sorted, (options ??= reportOptions(settings))),
+  return foldingSink(settings.stderr, settings.lang, (sorted) =>
+    formatLocalisedReport(sorted, reportOptions(settings)),
   );
 }
 
@@ -124,6 +128,6 @@ export function diagnosticSink(settings: SinkSettings): DiagnosticSink {
   if (settings.format === 'json') return jsonSink(settings);
   if (settings.format === 'sarif') return sarifSink(settings);
   if (settings.format === 'compact')
-    return joinedSink(settings.stderr, '\n', (sorted) => formatLocalisedCompact(sorted, settings.cwd));
+    return foldingSink(settings.stderr, settings.lang, (sorted) => formatLocalisedCompact(sorted, settings.cwd));
   return textSink(settings);
 }

@@ -85,15 +85,21 @@ const POLICIES_NAMED = 3;
 
 /** A message about a base, followed by the policy (or policies) it was found for. */
 function withPolicies(message: string, d: Diagnostic, messages: Messages): string {
-  if (d.policies && d.policies.length > 1) {
-    const named = d.policies.slice(0, POLICIES_NAMED);
-    const more = d.policies.length - named.length;
-    const key = more > 0 ? 'diagnostics:forPoliciesMore' : 'diagnostics:forPolicies';
-    const list = named.join(messages.t('diagnostics:policySeparator'));
-    return `${message} ${messages.t(key, { count: d.policies.length, list, more })}`;
-  }
+  if (d.policies && d.policies.length > 1) return `${message} ${policiesPhrase(d.policies, messages, 'for')}`;
   const policy = d.policy ?? d.policies?.[0];
   return policy === undefined ? message : `${message} ${messages.t('diagnostics:forPolicy', { policy })}`;
+}
+
+/**
+ * '(for 300 policies: a, b, c and 297 more)': the policies a finding in a shared base was found `for`, or those
+ * whose own files each have the same finding at the same place (`in`), the first few named.
+ */
+export function policiesPhrase(policies: readonly string[], messages: Messages, kind: 'for' | 'in'): string {
+  const named = policies.slice(0, POLICIES_NAMED);
+  const more = policies.length - named.length;
+  const key = `diagnostics:${kind}Policies${more > 0 ? 'More' : ''}`;
+  const list = named.join(messages.t('diagnostics:policySeparator'));
+  return messages.t(key, { count: policies.length, list, more });
 }
 
 /** The diagnostic with its sentences: `texts` must be diagnosticTexts of this diagnostic, in one language. */
