@@ -310,3 +310,28 @@ describe('a finding repeated at the same place in many practices (chain2, findin
     expect(compact[1]).toMatch(/^policies\/p3\/policy\.json:1:\d+ info \/controller .*\[dpo\/likely-mandatory\]$/);
   });
 });
+
+describe('a base path in extends that names no file (chain2, finding 8)', () => {
+  const extendsLine = (extendsPath: string) => {
+    const dir = chain({ extends: extendsPath });
+    return { dir, line: compactLine(dir, 'extends/not-found') };
+  };
+
+  it('a mistyped file name: the closest .json file in that folder', () => {
+    const { dir, line } = extendsLine('../../shared/chian.json');
+    expect(line).toBe(
+      `policies/p/policy.json:${at(practiceText(dir), '"extends": ')} error /extends cannot find the base policy ` +
+        '"../../shared/chian.json": give a path relative to this file, or one of preset:apotheek, ' +
+        'preset:fysiotherapie, preset:ggz, preset:huisarts, preset:other, preset:tandarts ' +
+        '(did you mean "../../shared/chain.json"?) [extends/not-found]',
+    );
+  });
+
+  it('a mistyped folder that the file is in, under its right name', () => {
+    expect(extendsLine('../../shard/chain.json').line).toContain('(did you mean "../../shared/chain.json"?)');
+  });
+
+  it('nothing close: no guess', () => {
+    expect(extendsLine('../../shared/keten.json').line).not.toContain('did you mean');
+  });
+});

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { languages } from '../i18n/messages.js';
@@ -109,7 +109,8 @@ export function loadExtended(
     const target = locateBase(name, file, absolutePath, reader);
     const problem = !target ? 'notFound' : [...chain, absolutePath].includes(target.absolute) ? 'cycle' : undefined;
     if (problem || !target) {
-      diagnostics.push(extendsProblem(doc, pointer, problem ?? 'notFound', name));
+      const guess = target ? undefined : nearbyBase(name, absolutePath, reader);
+      diagnostics.push(extendsProblem(doc, pointer, problem ?? 'notFound', name, '', guess));
       continue;
     }
     let decoded: DecodedText;
@@ -282,12 +283,47 @@ function unreadableBase(
   return extendsProblem(doc, pointer, 'unreadable', name, unreadableDetail(error, absolute, name));
 }
 
+/**
+ * For a base path that names no file: the path with the closest .json file in its folder in its place (chian.json
+ * → chain.json), or with the closest folder beside a mistyped one that holds the file (shard/ → shared/), as the
+ * policy would write it. Only in the working tree.
+ */
+function nearbyBase(name: string, absolutePath: string, reader: SourceReader): string | undefined {
+  if (name.startsWith(PRESET_PREFIX) || reader !== workingTree) return undefined;
+  const target = path.resolve(path.dirname(absolutePath), name);
+  const folder = path.dirname(target);
+  const file = didYouMean(
+    path.basename(target),
+    entries(folder, (e) => e.isFile() && e.name.endsWith('.json')),
+  );
+  if (file !== undefined) return path.posix.join(path.posix.dirname(name), file);
+  const parent = path.dirname(folder);
+  const other = didYouMean(
+    path.basename(folder),
+    entries(parent, (e) => e.isDirectory()),
+  );
+  if (other === undefined || !existsSync(path.join(parent, other, path.basename(target)))) return undefined;
+  return path.posix.join(path.posix.dirname(path.posix.dirname(name)), other, path.posix.basename(name));
+}
+
+/** The names of a folder's entries that `keep` accepts; none when it cannot be read. */
+function entries(folder: string, keep: (entry: Dirent) => boolean): string[] {
+  try {
+    return readdirSync(folder, { withFileTypes: true })
+      .filter(keep)
+      .map((e) => e.name);
+  } catch {
+    return [];
+  }
+}
+
 function extendsProblem(
   doc: SourceDocument,
   pointer: string,
   kind: 'notFound' | 'cycle' | 'unreadable' | 'folder',
   name: string,
   detail = '',
+  nearby?: string,
 ): Diagnostic {
   const { line, column } = positionOf(doc, pointer);
   const guess =
@@ -296,7 +332,7 @@ function extendsProblem(
           name,
           presetNames().map((p) => PRESET_PREFIX + p),
         )
-      : undefined;
+      : nearby;
   return {
     ruleId:
       `extends/${kind === 'notFound' ? 'not-found' : kind === 'folder' ? 'unreadable' : kind}` satisfies StageRuleId<'load'>,
