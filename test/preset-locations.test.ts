@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runPolicyc } from './support/cli.js';
+import { git } from './support/git.js';
 import { tempDirs } from './support/temp-dirs.js';
 
 /**
@@ -298,6 +299,17 @@ describe('a finding repeated at the same place in many practices (chain2, findin
     expect(text).toContain(
       '(in 4 policies: policies/p/policy.json, policies/p2/policy.json, policies/p3/policy.json and 1 more)',
     );
+  });
+
+  it("diff's errors of two versions of one policy are not folded as two policies", () => {
+    const { phone: _phone, ...contact } = practiceController.contact;
+    const dir = chain({ controller: { ...practiceController, contact } }, 'preset:tandarts');
+    git(dir, 'init', '-q');
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-q', '-m', 'one');
+    const text = output(dir, 'diff', 'HEAD', 'policies/');
+    expect(text).not.toContain('(in 2 policies');
+    expect(text.match(/\[?policy\/fill-in/g)).toHaveLength(2);
   });
 
   it('a finding that differs in one practice is given apart', () => {

@@ -37,6 +37,11 @@ export interface SinkSettings {
   lang: Language;
   /** For SARIF's driver. */
   tool: () => { version: string; homepage?: string };
+  /**
+   * Give a finding repeated in many policies' own files once in text and compact (check and build, which report
+   * on many policies; not diff, whose two versions of one policy are not two policies).
+   */
+  fold?: boolean;
 }
 
 /**
@@ -46,7 +51,7 @@ export interface SinkSettings {
  */
 function foldingSink(
   write: (text: string) => void,
-  lang: Language,
+  settings: SinkSettings,
   format: (sorted: readonly LocalisedDiagnostic[]) => string,
 ): DiagnosticSink {
   const all: LocalisedDiagnostic[] = [];
@@ -55,16 +60,15 @@ function foldingSink(
       for (const d of sorted) all.push(d);
     },
     end() {
-      if (all.length) write(format(foldRepeatedFindings(all, messagesFor(lang))) + '\n');
+      if (!all.length) return;
+      write(format(settings.fold ? foldRepeatedFindings(all, messagesFor(settings.lang)) : all) + '\n');
     },
   };
 }
 
 /** The human report: blocks per file, with the severity words, rule documentation and colour of the message language. */
 function textSink(settings: SinkSettings): DiagnosticSink {
-  return foldingSink(settings.stderr, settings.lang, (sorted) =>
-    formatLocalisedReport(sorted, reportOptions(settings)),
-  );
+  return foldingSink(settings.stderr, settings, (sorted) => formatLocalisedReport(sorted, reportOptions(settings)));
 }
 
 /** The text report's words, made once per report and only when there is something to report. */
@@ -128,6 +132,6 @@ export function diagnosticSink(settings: SinkSettings): DiagnosticSink {
   if (settings.format === 'json') return jsonSink(settings);
   if (settings.format === 'sarif') return sarifSink(settings);
   if (settings.format === 'compact')
-    return foldingSink(settings.stderr, settings.lang, (sorted) => formatLocalisedCompact(sorted, settings.cwd));
+    return foldingSink(settings.stderr, settings, (sorted) => formatLocalisedCompact(sorted, settings.cwd));
   return textSink(settings);
 }
