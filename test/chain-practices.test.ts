@@ -6,11 +6,13 @@ import { git } from './support/git.js';
 import { tempDirs } from './support/temp-dirs.js';
 
 /**
- * A chain's practice on a base of its own that extends a preset (review chain2, finding 2): an error whose fix
- * belongs in the practice is placed in the practice, never in the package's presets (inside node_modules, which the
- * user does not edit); the preset's line is kept as a related location in every format.
+ * A chain's practices on a base of their own that extends a preset (review chain2): an error whose fix belongs in
+ * the practice is placed in the practice, never in the package's presets (inside node_modules, which the user does
+ * not edit), the preset's line kept as a related location in every format (finding 2); a placeholder for the
+ * practice's own detail is the practice's (3); a finding repeated in every practice is said once (4); a mistyped
+ * base path gets a guess (8); pointers are the file's own, and an id near an inherited one is asked about (9).
  */
-const tempDir = tempDirs('policyc-preset-loc-');
+const tempDir = tempDirs('policyc-chain-practices-');
 
 const practiceController = {
   name: 'Tandartspraktijk Smile Leiden B.V.',
