@@ -100,14 +100,30 @@ describe('an error in an inherited preset value is placed in the practice (chain
     );
   });
 
-  it('(c) a retention rule narrowed in the practice: the category left without one, at the extends entry', () => {
+  it('(c) a retention rule narrowed in the practice: the category left without one, at the narrowed list', () => {
     const dir = chain({ retention: [{ id: 'medical-file', dataCategories: ['health-data'] }] });
     const line = compactLine(dir, 'retention/missing');
+    const list = at(practiceText(dir), '      ', '"dataCategories"');
     expect(line).toMatch(
-      new RegExp(`^policies/p/policy\\.json:${at(practiceText(dir), '"extends": ')} error /dataCategories/0/id `),
+      new RegExp(
+        `^policies/p/policy\\.json:${list} error /retention/0/dataCategories The data category "Identification`,
+      ),
     );
     expect(line).toContain(
       `(inherited from preset:other at ${presetShown(dir, 'other')}:${at(presetText('other'), '"id": ', '"contact-details"')})`,
+    );
+  });
+
+  it('nothing of the practice or its base holds the value: at the extends entry', () => {
+    const dir = chain({}, 'preset:huisarts');
+    const line = compactLine(dir, 'policy/fill-in');
+    expect(line).toMatch(
+      new RegExp(
+        `^policies/p/policy\\.json:${at(practiceText(dir), '"extends": ')} error /recipients/\\d+/description fill in `,
+      ),
+    );
+    expect(line).toContain(
+      `(inherited from preset:huisarts at ${presetShown(dir, 'huisarts')}:${at(presetText('huisarts'), '"description": ', '"FILL-IN:exchange-consent"')})`,
     );
   });
 

@@ -80,7 +80,23 @@ function userPlace(doc: SourceDocument, pointer: string, preset: PresetSource): 
     const loc = doc.locations.get(p);
     if (loc && !presetFiles.has(loc.origin?.file ?? doc.file)) return placeAt(doc, p, pointer);
   }
+  const narrowed = leftOutBy(doc, pointer);
+  if (narrowed !== undefined) return placeAt(doc, narrowed, narrowed);
   return { ...locate(doc, preset.via), pointer };
+}
+
+/**
+ * The list of ids the policy gives in place of an inherited one that leaves out the item `pointer` is in (a
+ * practice's retention rule that narrows the preset's data categories leaves a category without one): where the
+ * fix is, for a finding about that item.
+ */
+function leftOutBy(doc: SourceDocument, pointer: string): string | undefined {
+  const [list, index] = pointer.split('/').slice(1, 3);
+  const items = (doc.value as Record<string, unknown>)[list ?? ''];
+  const item = Array.isArray(items) ? (items[Number(index)] as { id?: unknown } | undefined) : undefined;
+  const id = item?.id;
+  if (typeof id !== 'string') return undefined;
+  return doc.replacedLists?.find((r) => r.missing.includes(id))?.pointer;
 }
 
 /**
