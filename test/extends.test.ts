@@ -222,12 +222,14 @@ describe('extends', () => {
       JSON.stringify({ extends: 'preset:fysiotherapie', id: 'from-preset' }, null, 2),
     );
     const run = await runPolicyc(['check', 'from-preset', '--format', 'json'], root);
-    const diagnostics = JSON.parse(run.stdout) as { ruleId: string; file: string }[];
-    // The preset's placeholders are reported where they are written (fysiotherapie.json extends
-    // other.json, which holds them) until the policy gives its own values.
+    const diagnostics = JSON.parse(run.stdout) as { ruleId: string; file: string; related: { file: string }[] }[];
+    // The preset's placeholders are reported in the policy, which is where a value goes (the preset is inside
+    // node_modules, review chain2 finding 2), each with where the preset writes it (fysiotherapie.json extends
+    // other.json, which holds them) as its related location.
     const fillIns = diagnostics.filter((d) => d.ruleId === 'policy/fill-in');
     expect(fillIns.length).toBe(15);
-    expect(new Set(fillIns.map((d) => path.relative(repoRoot, path.resolve(root, d.file))))).toEqual(
+    expect(new Set(fillIns.map((d) => d.file))).toEqual(new Set([path.join('from-preset', 'policy.json')]));
+    expect(new Set(fillIns.map((d) => path.relative(repoRoot, path.resolve(root, d.related[0]!.file))))).toEqual(
       new Set(['presets/other.json']),
     );
   });

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/run-cli.js';
 import { tempDirs } from './support/temp-dirs.js';
-import { runPolicycHere as runPolicyc } from './support/cli.js';
+import { repoRoot, runPolicycHere as runPolicyc } from './support/cli.js';
 import { positionOfText } from './support/fixtures.js';
 
 const sectors = ['huisarts', 'fysiotherapie', 'apotheek', 'tandarts', 'ggz', 'other'];
@@ -351,5 +352,22 @@ describe('policyc init', () => {
     questions.length = 0;
     expect(await runCli(['init', '--yes', '--id', 'quiet'], io)).toBe(0);
     expect(questions).toEqual([]);
+  });
+});
+
+describe('init through a node_modules that is a symbolic link (review chain2, finding 10)', () => {
+  it('$schema goes through node_modules/policyc as installed, not the link target that moves on upgrade', () => {
+    // As pnpm installs: node_modules/policyc is a link into a store named after the version.
+    const dir = site();
+    mkdirSync(path.join(dir, 'node_modules'));
+    symlinkSync(repoRoot, path.join(dir, 'node_modules', 'policyc'), 'dir');
+    const run = spawnSync(
+      process.execPath,
+      [path.join(dir, 'node_modules/policyc/lib/cli/main.js'), 'init', '--id', 'p', '--yes'],
+      { cwd: dir, encoding: 'utf8' },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const written = JSON.parse(readFileSync(path.join(dir, 'policies/p/policy.json'), 'utf8'));
+    expect(written.$schema).toBe('../../node_modules/policyc/schema/policy.schema.json');
   });
 });

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Language } from '../i18n/messages.js';
 import { didYouMean, didYouMeanHint } from '../validate/did-you-mean.js';
 import { isAtOrBelow, joinPointer } from '../load/json-pointer.js';
-import { locate, type SourceDocument } from '../load/load-document.js';
+import { filePointer, locate, type SourceDocument } from '../load/load-document.js';
 import type { Acknowledgement } from '../policy/policy-types.js';
 import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
 
@@ -24,10 +24,15 @@ export interface ExternalAcknowledgement extends Acknowledgement {
   policyPosition?: { line: number; column: number };
 }
 
-/** Whether `ack` covers a finding: same rule, and at its pointer or below it (or anywhere when no pointer is given). */
-function covers(ack: Acknowledgement, finding: Diagnostic): boolean {
+/**
+ * Whether `ack` covers a finding: same rule, and at its pointer or below it (or anywhere when no pointer is given) —
+ * the pointer in the policy, or as the file the finding is in has it (which reports show: filePointer).
+ */
+function covers(ack: Acknowledgement, finding: Diagnostic, document: SourceDocument): boolean {
   if (ack.rule !== finding.ruleId) return false;
-  return ack.pointer === undefined || isAtOrBelow(finding.pointer, ack.pointer);
+  const at = ack.pointer;
+  if (at === undefined) return true;
+  return isAtOrBelow(finding.pointer, at) || isAtOrBelow(filePointer(document, finding.pointer), at);
 }
 
 /**
@@ -56,7 +61,7 @@ export function applyAcknowledgements(
     position: { line: number; column: number } | undefined,
   ) => position ?? (ack.line !== undefined ? { line: ack.line, column: ack.column ?? 1 } : {});
   const marked = findings.map((f) => {
-    const match = [...own, ...outside].find(({ ack }) => covers(ack, f));
+    const match = [...own, ...outside].find(({ ack }) => covers(ack, f, document));
     if (!match) return f;
     return {
       ...f,
@@ -67,7 +72,7 @@ export function applyAcknowledgements(
     };
   });
   const unmatched: Diagnostic[] = [...own, ...outside]
-    .filter(({ ack }) => !findings.some((f) => covers(ack, f)))
+    .filter(({ ack }) => !findings.some((f) => covers(ack, f, document)))
     .map(({ ack, file, at, position }) => {
       const pos = where(ack, position);
       const vars = { rule: ack.rule, pointer: ack.pointer ?? '', policy: policy.id };

@@ -237,15 +237,22 @@ export function reportDiagnostics(
   options: CommonOptions,
   io: CliIo,
   messageLanguage: Language = 'en',
+  fold = false,
 ): void {
-  const sink = diagnosticSinkFor(options, io, messageLanguage);
+  const sink = diagnosticSinkFor(options, io, messageLanguage, fold);
   sink.files(localiseDiagnostics([...diagnostics].sort(compareDiagnostics), messageLanguage));
   sink.end();
 }
 
 /** The sink for --format, writing to `io` in `messageLanguage` (see diagnostic-sink.ts). */
-export function diagnosticSinkFor(options: CommonOptions, io: CliIo, messageLanguage: Language): DiagnosticSink {
+export function diagnosticSinkFor(
+  options: CommonOptions,
+  io: CliIo,
+  messageLanguage: Language,
+  fold = false,
+): DiagnosticSink {
   return diagnosticSink({
+    fold,
     format: options.format,
     cwd: io.cwd,
     stdout: io.stdout,

@@ -6,12 +6,15 @@ import { ruleMetadata } from '../check/rule-metadata.js';
 import { rules } from '../check/rules.js';
 import { ruleAnchor, rulesDocFrom } from '../check/rules-doc-path.js';
 import { messagesFor, type Language } from '../i18n/messages.js';
+import { foldRepeatedFindings } from '../diagnostics/repeated-findings.js';
 
 /**
  * Where a command's diagnostics go, in the --format the user chose: a report
- * that can be written in parts, so that a build of many policies prints each
- * policy's findings when they are known and holds none of them afterwards.
- * Written in parts or at once, the bytes are the same.
+ * given in parts. JSON is written in parts, so that a build of many policies
+ * prints each policy's findings when they are known and holds none of them
+ * afterwards; text and compact fold a finding repeated across policies, and
+ * SARIF lists its rules first, so they are written at the end. Given in parts
+ * or at once, the bytes are the same.
  */
 export interface DiagnosticSink {
   /**
@@ -34,33 +37,38 @@ export interface SinkSettings {
   lang: Language;
   /** For SARIF's driver. */
   tool: () => { version: string; homepage?: string };
+  /**
+   * Give a finding repeated in many policies' own files once in text and compact (check and build, which report
+   * on many policies; not diff, whose two versions of one policy are not two policies).
+   */
+  fold?: boolean;
 }
 
-/** Text parts joined by `separator`, ended by a line break when there were any (the text and compact reports). */
-function joinedSink(
+/**
+ * The text and compact reports, written whole at the end, ended by a line break when there is anything: a finding
+ * repeated in many policies' own files is one entry there (foldRepeatedFindings), at the first of them, which
+ * can only be written once every policy has reported.
+ */
+function foldingSink(
   write: (text: string) => void,
-  separator: string,
+  settings: SinkSettings,
   format: (sorted: readonly LocalisedDiagnostic[]) => string,
 ): DiagnosticSink {
-  let started = false;
+  const all: LocalisedDiagnostic[] = [];
   return {
     files(sorted) {
-      if (!sorted.length) return;
-      write((started ? separator : '') + format(sorted));
-      started = true;
+      for (const d of sorted) all.push(d);
     },
     end() {
-      if (started) write('\n');
+      if (!all.length) return;
+      write(format(settings.fold ? foldRepeatedFindings(all, messagesFor(settings.lang)) : all) + '\n');
     },
   };
 }
 
 /** The human report: blocks per file, with the severity words, rule documentation and colour of the message language. */
 function textSink(settings: SinkSettings): DiagnosticSink {
-  let options: ReportOptions | undefined;
-  return joinedSink(settings.stderr, '\n\n', (sorted) =>
-    formatLocalisedReport(sorted, (options ??= reportOptions(settings))),
-  );
+  return foldingSink(settings.stderr, settings, (sorted) => formatLocalisedReport(sorted, reportOptions(settings)));
 }
 
 /** The text report's words, made once per report and only when there is something to report. */
@@ -124,6 +132,6 @@ export function diagnosticSink(settings: SinkSettings): DiagnosticSink {
   if (settings.format === 'json') return jsonSink(settings);
   if (settings.format === 'sarif') return sarifSink(settings);
   if (settings.format === 'compact')
-    return joinedSink(settings.stderr, '\n', (sorted) => formatLocalisedCompact(sorted, settings.cwd));
+    return foldingSink(settings.stderr, settings, (sorted) => formatLocalisedCompact(sorted, settings.cwd));
   return textSink(settings);
 }

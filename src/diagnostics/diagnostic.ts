@@ -31,6 +31,16 @@ export type MessageValue =
 
 export type MessageData = Readonly<Record<string, MessageValue>>;
 
+/**
+ * Another place that bears on a diagnostic (the preset line a practice inherits, the base's placeholder), with a
+ * message saying what it is there; its sentence takes the position as `at`.
+ */
+export interface RelatedLocation extends MessageRef {
+  file: string;
+  line: number;
+  column: number;
+}
+
 export interface Diagnostic {
   /** Stable kebab-case id, e.g. 'schema/enum', 'reference/dangling'. */
   ruleId: string;
@@ -67,6 +77,8 @@ export interface Diagnostic {
    * as written (a text per language), shown in the message language.
    */
   acknowledged?: { reason: string | LocalisedText; source: 'policy' | 'config' };
+  /** Other places that bear on it: reporters show each after the diagnostic, SARIF as a related location. */
+  related?: readonly RelatedLocation[];
 }
 
 /**
@@ -74,12 +86,13 @@ export interface Diagnostic {
  * written in one language: what the library API returns and JSON output
  * carries. Made only by localiseDiagnostic, from messageId and data.
  */
-export interface LocalisedDiagnostic extends Omit<Diagnostic, 'acknowledged'> {
+export interface LocalisedDiagnostic extends Omit<Diagnostic, 'acknowledged' | 'related'> {
   /** One sentence, in the language the caller asked for. */
   message: string;
   /** e.g. 'did you mean "retention"?' */
   suggestion?: string;
   acknowledged?: { reason: string; source: 'policy' | 'config' };
+  related?: readonly (RelatedLocation & { message: string })[];
 }
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -9,7 +9,7 @@ export function location(d: Diagnostic, cwd = process.cwd()): string {
   return d.line ? `${file}:${d.line}:${d.column ?? 1}` : file;
 }
 
-/** One line per diagnostic, written in `lang`: `file:line:col severity /pointer message (suggestion) {article} [rule-id]`, then `(acknowledged: reason)` when accepted. */
+/** One line per diagnostic, written in `lang`: `file:line:col severity /pointer message (suggestion) {article} [rule-id]`, then each related location `(inherited from … at …)`, then `(acknowledged: reason)` when accepted. */
 export function formatCompact(diagnostics: readonly Diagnostic[], cwd = process.cwd(), lang: Language = 'en'): string {
   return formatLocalisedCompact(localiseDiagnostics([...diagnostics].sort(compareDiagnostics), lang), cwd);
 }
@@ -21,7 +21,8 @@ export function formatLocalisedCompact(sorted: readonly LocalisedDiagnostic[], c
       const suggestion = d.suggestion ? ` (${d.suggestion})` : '';
       const article = d.article ? ` {${d.article}}` : '';
       const acknowledged = d.acknowledged ? ` (acknowledged: ${d.acknowledged.reason})` : '';
-      return `${location(d, cwd)} ${d.severity} ${d.pointer || '/'} ${d.message}${suggestion}${article} [${d.ruleId}]${acknowledged}`;
+      const related = (d.related ?? []).map((r) => ` (${r.message})`).join('');
+      return `${location(d, cwd)} ${d.severity} ${d.pointer || '/'} ${d.message}${suggestion}${article} [${d.ruleId}]${related}${acknowledged}`;
     })
     .join('\n');
 }

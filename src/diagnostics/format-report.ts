@@ -102,6 +102,7 @@ function fileBlock(
     // A syntax error has no value to point at and no rule page: then there is no second line ('/' alone said nothing).
     if (d.pointer || docs)
       block += `\n${indent}${paint('dim', d.pointer || '/')}${docs ? `  ${paint('dim', docs)}` : ''}`;
+    for (const r of d.related ?? []) block += `\n${indent}${r.message}`;
     if (d.acknowledged) block += `\n${indent}${options.acknowledgedLabel ?? 'acknowledged'}: ${d.acknowledged.reason}`;
   });
   return block;

@@ -111,15 +111,7 @@ function sarifResult(
       },
     ],
     partialFingerprints: { 'policyc/v2': print },
-    // Found in a base for this policy, or these policies (the message says so too).
-    ...(d.policy !== undefined || d.policies
-      ? {
-          relatedLocations: (d.policies ?? [d.policy!]).map((policy, i) => ({
-            id: i + 1,
-            physicalLocation: { artifactLocation: { uri: toUri(policy, cwd) } },
-          })),
-        }
-      : {}),
+    ...relatedLocations(d, cwd),
     // An acknowledged finding: the privacy officer accepted it, in the policy or the config file.
     ...(d.acknowledged
       ? {
@@ -134,6 +126,26 @@ function sarifResult(
       : {}),
     ...(d.article ? { properties: { article: d.article } } : {}),
   };
+}
+
+/**
+ * A result's related locations: the policy (or policies) a finding in a base was found for (the message says so
+ * too), then the diagnostic's own related locations (a preset line it inherits), each with its sentence and region.
+ */
+function relatedLocations(d: LocalisedDiagnostic, cwd: string): { relatedLocations?: object[] } {
+  const policies = d.policies ?? (d.policy !== undefined ? [d.policy] : []);
+  const locations: object[] = policies.map((policy) => ({
+    physicalLocation: { artifactLocation: { uri: toUri(policy, cwd) } },
+  }));
+  for (const r of d.related ?? [])
+    locations.push({
+      physicalLocation: {
+        artifactLocation: { uri: toUri(r.file, cwd) },
+        region: { startLine: r.line, startColumn: r.column },
+      },
+      message: { text: r.message },
+    });
+  return locations.length ? { relatedLocations: locations.map((l, i) => ({ id: i + 1, ...l })) } : {};
 }
 
 /**

@@ -2,7 +2,14 @@ import { messagesOf, type Language, type Messages } from '../i18n/messages.js';
 import { textIn, type LocalisedText } from '../i18n/text-in.js';
 import type { RetentionRuleSource } from '../policy/policy-types.js';
 import { formatDuration, retentionPhrase } from '../render/retention-phrase.js';
-import type { Diagnostic, LocalisedDiagnostic, MessageData, MessageRef, MessageValue } from './diagnostic.js';
+import type {
+  Diagnostic,
+  LocalisedDiagnostic,
+  MessageData,
+  MessageRef,
+  MessageValue,
+  RelatedLocation,
+} from './diagnostic.js';
 
 /** One value in the message language: texts in that language, durations and retention rules written out. */
 function renderValue(value: MessageValue, messages: Messages): string | number {
@@ -35,6 +42,8 @@ export interface DiagnosticTexts {
   reason?: string;
   /** The legal reference with the regulation's name in the language ('AVG 12(1)' in Dutch). */
   article?: string;
+  /** The sentence of each of the diagnostic's related locations, with its position. */
+  related?: string[];
 }
 
 /** 'GDPR 12(1); recital 59' in the language of `messages' (officer review 2, finding 10: a Dutch FG reads 'AVG'). */
@@ -57,7 +66,18 @@ export function diagnosticTexts(d: Diagnostic, messages: Messages): DiagnosticTe
     ...(d.hint ? { suggestion: renderMessage(d.hint, messages) } : {}),
     ...(reason !== undefined ? { reason: typeof reason === 'string' ? reason : textIn(reason, messages.lang) } : {}),
     ...(d.article !== undefined ? { article: localArticle(d.article, messages) } : {}),
+    ...(d.related ? { related: d.related.map((r) => relatedText(r, messages)) } : {}),
   };
+}
+
+/** A related location's sentence, its position given as `at` ('node_modules/policyc/presets/other.json:116:7'). */
+function relatedText(r: RelatedLocation, messages: Messages): string {
+  return messages.t(r.messageId, { ...renderData(r.data, messages), at: `${r.file}:${r.line}:${r.column}` });
+}
+
+/** The related locations with their sentences (`texts`, from relatedText), for a localised diagnostic. */
+function relatedWithTexts(related: readonly RelatedLocation[], texts: readonly string[] | undefined) {
+  return related.map((r, i) => ({ ...r, message: texts?.[i] ?? '' }));
 }
 
 /** The most policies a finding in a shared base names; it says how many more there are. */
@@ -65,26 +85,33 @@ const POLICIES_NAMED = 3;
 
 /** A message about a base, followed by the policy (or policies) it was found for. */
 function withPolicies(message: string, d: Diagnostic, messages: Messages): string {
-  if (d.policies && d.policies.length > 1) {
-    const named = d.policies.slice(0, POLICIES_NAMED);
-    const more = d.policies.length - named.length;
-    const key = more > 0 ? 'diagnostics:forPoliciesMore' : 'diagnostics:forPolicies';
-    const list = named.join(messages.t('diagnostics:policySeparator'));
-    return `${message} ${messages.t(key, { count: d.policies.length, list, more })}`;
-  }
+  if (d.policies && d.policies.length > 1) return `${message} ${policiesPhrase(d.policies, messages, 'for')}`;
   const policy = d.policy ?? d.policies?.[0];
   return policy === undefined ? message : `${message} ${messages.t('diagnostics:forPolicy', { policy })}`;
 }
 
+/**
+ * '(for 300 policies: a, b, c and 297 more)': the policies a finding in a shared base was found `for`, or those
+ * whose own files each have the same finding at the same place (`in`), the first few named.
+ */
+export function policiesPhrase(policies: readonly string[], messages: Messages, kind: 'for' | 'in'): string {
+  const named = policies.slice(0, POLICIES_NAMED);
+  const more = policies.length - named.length;
+  const key = `diagnostics:${kind}Policies${more > 0 ? 'More' : ''}`;
+  const list = named.join(messages.t('diagnostics:policySeparator'));
+  return messages.t(key, { count: policies.length, list, more });
+}
+
 /** The diagnostic with its sentences: `texts` must be diagnosticTexts of this diagnostic, in one language. */
 export function withTexts(d: Diagnostic, texts: DiagnosticTexts): LocalisedDiagnostic {
-  const { acknowledged, hint, ...rest } = d;
+  const { acknowledged, hint, related, ...rest } = d;
   return {
     ...rest,
     ...(texts.article !== undefined ? { article: texts.article } : {}),
     message: texts.message,
     ...(hint ? { hint, suggestion: texts.suggestion ?? '' } : {}),
     ...(acknowledged ? { acknowledged: { reason: texts.reason ?? '', source: acknowledged.source } } : {}),
+    ...(related ? { related: relatedWithTexts(related, texts.related) } : {}),
   };
 }
 
@@ -94,14 +121,16 @@ export function withTexts(d: Diagnostic, texts: DiagnosticTexts): LocalisedDiagn
  * Its properties end in the order withTexts gives them.
  */
 export function giveTexts(d: Diagnostic, texts: DiagnosticTexts): LocalisedDiagnostic {
-  const { acknowledged, hint } = d;
+  const { acknowledged, hint, related } = d;
   const target = d as Partial<LocalisedDiagnostic> & Diagnostic;
   if (hint) delete target.hint;
   if (acknowledged) delete target.acknowledged;
+  if (related) delete target.related;
   if (texts.article !== undefined) target.article = texts.article;
   target.message = texts.message;
   if (hint) Object.assign(target, { hint, suggestion: texts.suggestion ?? '' });
   if (acknowledged) target.acknowledged = { reason: texts.reason ?? '', source: acknowledged.source };
+  if (related) (target as Partial<LocalisedDiagnostic>).related = relatedWithTexts(related, texts.related);
   return target as LocalisedDiagnostic;
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, MessageValue } from '../diagnostics/diagnostic.js';
 import { languages } from '../i18n/messages.js';
@@ -10,6 +10,7 @@ import {
   locate,
   positionOf,
   type NodeLocation,
+  type PresetSource,
   type ReplacedList,
   type SourceDocument,
 } from './load-document.js';
@@ -103,11 +104,13 @@ export function loadExtended(
 
   const diagnostics: Diagnostic[] = [];
   const bases: SourceDocument[] = [];
+  const presets: PresetSource[] = [];
   for (const { name, pointer } of entries) {
     const target = locateBase(name, file, absolutePath, reader);
     const problem = !target ? 'notFound' : [...chain, absolutePath].includes(target.absolute) ? 'cycle' : undefined;
     if (problem || !target) {
-      diagnostics.push(extendsProblem(doc, pointer, problem ?? 'notFound', name));
+      const guess = target ? undefined : nearbyBase(name, absolutePath, reader);
+      diagnostics.push(extendsProblem(doc, pointer, problem ?? 'notFound', name, '', guess));
       continue;
     }
     let decoded: DecodedText;
@@ -134,11 +137,29 @@ export function loadExtended(
     });
     diagnostics.push(...base.diagnostics);
     if (base.value) bases.push(base.value);
+    presets.push(...presetsThrough(target, base.value, pointer));
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { sources, texts, diagnostics };
   const inherited = bases.reduce((merged, base) => mergeDocuments(merged, base, undefined));
   const merged = mergeDocuments(inherited, doc, doc, removals(doc, inherited, diagnostics));
-  return { value: merged, sources, texts, diagnostics };
+  return { value: presets.length ? { ...merged, presets } : merged, sources, texts, diagnostics };
+}
+
+/** The presets a base is or is built from (a preset's own bases are presets too), as reached through `via`. */
+function presetsThrough(
+  target: { absolute: string; display: string; preset: boolean },
+  base: SourceDocument | undefined,
+  via: string,
+): PresetSource[] {
+  const own = isPresetFile(target.absolute)
+    ? [{ file: target.display, name: PRESET_PREFIX + path.basename(target.absolute, '.json'), via }]
+    : [];
+  return [...own, ...(base?.presets ?? []).map((p) => ({ ...p, via }))];
+}
+
+/** A file of the package's presets folder: read-only to the user (it is inside node_modules). */
+function isPresetFile(absolute: string): boolean {
+  return path.dirname(absolute) === presetsDir;
 }
 
 /**
@@ -262,12 +283,47 @@ function unreadableBase(
   return extendsProblem(doc, pointer, 'unreadable', name, unreadableDetail(error, absolute, name));
 }
 
+/**
+ * For a base path that names no file: the path with the closest .json file in its folder in its place (chian.json
+ * → chain.json), or with the closest folder beside a mistyped one that holds the file (shard/ → shared/), as the
+ * policy would write it. Only in the working tree.
+ */
+function nearbyBase(name: string, absolutePath: string, reader: SourceReader): string | undefined {
+  if (name.startsWith(PRESET_PREFIX) || reader !== workingTree) return undefined;
+  const target = path.resolve(path.dirname(absolutePath), name);
+  const folder = path.dirname(target);
+  const file = didYouMean(
+    path.basename(target),
+    entries(folder, (e) => e.isFile() && e.name.endsWith('.json')),
+  );
+  if (file !== undefined) return path.posix.join(path.posix.dirname(name), file);
+  const parent = path.dirname(folder);
+  const other = didYouMean(
+    path.basename(folder),
+    entries(parent, (e) => e.isDirectory()),
+  );
+  if (other === undefined || !existsSync(path.join(parent, other, path.basename(target)))) return undefined;
+  return path.posix.join(path.posix.dirname(path.posix.dirname(name)), other, path.posix.basename(name));
+}
+
+/** The names of a folder's entries that `keep` accepts; none when it cannot be read. */
+function entries(folder: string, keep: (entry: Dirent) => boolean): string[] {
+  try {
+    return readdirSync(folder, { withFileTypes: true })
+      .filter(keep)
+      .map((e) => e.name);
+  } catch {
+    return [];
+  }
+}
+
 function extendsProblem(
   doc: SourceDocument,
   pointer: string,
   kind: 'notFound' | 'cycle' | 'unreadable' | 'folder',
   name: string,
   detail: MessageValue = '',
+  nearby?: string,
 ): Diagnostic {
   const { line, column } = positionOf(doc, pointer);
   const guess =
@@ -276,7 +332,7 @@ function extendsProblem(
           name,
           presetNames().map((p) => PRESET_PREFIX + p),
         )
-      : undefined;
+      : nearby;
   return {
     ruleId:
       `extends/${kind === 'notFound' ? 'not-found' : kind === 'folder' ? 'unreadable' : kind}` satisfies StageRuleId<'load'>,
@@ -369,18 +425,20 @@ function mergeDocuments(
     '',
     removed,
   );
-  const { replaced } = merger;
+  const { replaced, nearOverrides } = merger;
   return {
     file: child.file,
     text: child.text,
     value,
     locations,
     ...(replaced.length ? { replacedLists: replaced } : {}),
+    ...(nearOverrides.length ? { nearOverrides } : {}),
   };
 }
 
 class Merger {
   readonly replaced: ReplacedList[] = [];
+  readonly nearOverrides: { pointer: string; inherited: string }[] = [];
 
   constructor(
     private readonly out: Map<string, NodeLocation>,
@@ -448,10 +506,21 @@ class Merger {
       if (override) byId.delete(id as string);
       result.push(this.merge(item, override, joinPointer(at, result.length)));
     }
-    for (const item of childItems)
-      if (byId.get((item.value as { id: string }).id) === item && !removed.has((item.value as { id: string }).id))
-        result.push(this.copy(item, joinPointer(at, result.length)));
+    const inherited = idsOf(a.value);
+    for (const item of childItems) {
+      const { id } = item.value as { id: string };
+      if (byId.get(id) !== item || removed.has(id)) continue;
+      this.noteNearOverride(item, id, inherited, joinPointer(at, result.length));
+      result.push(this.copy(item, joinPointer(at, result.length)));
+    }
     return result;
+  }
+
+  /** A new item of the policy's own whose id is a plausible typo of an inherited one (practise-system). */
+  noteNearOverride(item: Side, id: string, inherited: readonly string[], at: string): void {
+    if (!this.own || item.doc !== this.own) return;
+    const guess = didYouMean(id, inherited);
+    if (guess !== undefined) this.nearOverrides.push({ pointer: at, inherited: guess });
   }
 
   /** A value taken whole: its locations and those of everything in it. */
@@ -467,13 +536,18 @@ class Merger {
     return side.value;
   }
 
+  /** The location of `side`'s value at `at` in the result: with its file, and its pointer there when that differs. */
   place(side: Side, at: string): void {
     const loc = side.doc.locations.get(side.pointer);
     if (!loc) return;
-    this.out.set(
-      at,
-      loc.origin || side.doc === this.own ? loc : { ...loc, origin: { file: side.doc.file, text: side.doc.text } },
-    );
+    const written = loc.pointer ?? side.pointer;
+    const origin = loc.origin || side.doc === this.own ? {} : { origin: { file: side.doc.file, text: side.doc.text } };
+    const pointer = written === at ? undefined : written;
+    if (!('origin' in origin) && pointer === loc.pointer) this.out.set(at, loc);
+    else {
+      const { pointer: _was, ...rest } = loc;
+      this.out.set(at, { ...rest, ...origin, ...(pointer === undefined ? {} : { pointer }) });
+    }
   }
 }
 

@@ -20,6 +20,11 @@ export interface NodeLocation {
   key?: SourcePosition;
   /** The file the value is written in, when it is not the document's own (a value inherited through `extends`). */
   origin?: { file: string; text: string };
+  /**
+   * The value's pointer in the file it is written in, when that is not its pointer in the document (an item of a
+   * list that a base contributes items to: /processors/0 in the practice's file is /processors/1 in the policy).
+   */
+  pointer?: string;
 }
 
 /** Source positions by JSON pointer. */
@@ -35,6 +40,20 @@ export interface SourceDocument {
   locations: Locations;
   /** Lists of ids this policy gives in place of a base's list that holds ids it leaves out (see extends.ts). */
   replacedLists?: ReplacedList[];
+  /**
+   * Items the policy adds to an inherited list whose id is a plausible typo of an inherited one (see extends.ts):
+   * the item's pointer in the document, and the inherited id.
+   */
+  nearOverrides?: { pointer: string; inherited: string }[];
+  /** The package's presets this policy is built from, which no user edits (see extends.ts). */
+  presets?: PresetSource[];
+}
+
+/** A preset a policy is built from: its file as shown, its name ('preset:other') and the policy's `extends` entry it comes through. */
+export interface PresetSource {
+  file: string;
+  name: string;
+  via: string;
 }
 
 /** A list of ids a policy gives in place of its base's: where (in the policy), the base's list, and its ids the policy leaves out. */
@@ -144,6 +163,18 @@ function find(
     if (p === '') return { position: { line: 1, column: 1, offset: 0 } };
     p = p.slice(0, p.lastIndexOf('/'));
   }
+}
+
+/**
+ * `pointer` as it is written in the file its position is in (see locate): the pointer of the nearest value that
+ * has a position there, followed by the rest of `pointer` (a property that is missing).
+ */
+export function filePointer(doc: SourceDocument, pointer: string): string {
+  for (let p = pointer; p !== ''; p = p.slice(0, p.lastIndexOf('/'))) {
+    const loc = doc.locations.get(p);
+    if (loc) return loc.pointer === undefined ? pointer : loc.pointer + pointer.slice(p.length);
+  }
+  return pointer;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { SourceDocument } from '../load/load-document.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { resolvePolicy } from '../resolve/resolve-policy.js';
 import { isLeftOpen } from '../validate/left-open.js';
+import { inItsFile, nearOverrideHint, outOfPresets, ownDetailLeftOpen } from './user-location.js';
 import { validateDocument } from '../validate/validate-document.js';
 
 /** What analysis found; `D` is the diagnostic as reported (messageId and data) or as localised (with its message). */
@@ -56,9 +57,16 @@ export interface AnalyseOptions {
 export function analyse(text: string, file: string, options: AnalyseOptions = {}): AnalysedPolicy<Diagnostic> {
   const analysed = analyseSteps(text, file, options);
   if (analysed.sources.length === 1) return analysed;
-  // A base is shared by many policies: what is found in it says for which one.
-  const forPolicy = (d: Diagnostic): Diagnostic =>
-    d.file !== undefined && d.file !== file ? { ...d, policy: file } : d;
+  const doc = analysed.document;
+  // A base is shared by many policies: what is found in it says for which one. A preset is no one's to edit.
+  const forPolicy = (given: Diagnostic): Diagnostic => {
+    const found = doc ? nearOverrideHint(given, doc) : given;
+    const own = doc && !options.base ? ownDetailLeftOpen(found, doc) : found;
+    const moved = doc?.presets ? outOfPresets(own, doc) : own;
+    // Moved ones carry the pointer of the place they were moved to; the others are given their file's.
+    const d = moved === found && doc ? inItsFile(found, doc) : moved;
+    return d.file !== undefined && d.file !== file ? { ...d, policy: file } : d;
+  };
   return {
     ...analysed,
     diagnostics: analysed.diagnostics.map(forPolicy),

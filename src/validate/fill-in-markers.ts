@@ -12,6 +12,28 @@ import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
  */
 export const FILL_IN = 'FILL-IN:';
 
+/**
+ * What a practice of a chain states itself, whatever its base says: who the
+ * controller is, where it is established and how to reach it (GDPR 13(1)(a)).
+ * `policyc init --extends` writes these into every practice; a base's
+ * placeholder for one of them is the practice's to fill in.
+ */
+export const ownController = {
+  name: `${FILL_IN}practice-name`,
+  kvkNumber: `${FILL_IN}kvk-number`,
+  address: { street: `${FILL_IN}street`, postalCode: `${FILL_IN}postal-code`, city: `${FILL_IN}city` },
+  contact: { email: `${FILL_IN}email`, phone: `${FILL_IN}phone` },
+};
+
+/** The pointers of ownController's values in a policy ('/controller/contact/phone', …). */
+export const ownDetailPointers: ReadonlySet<string> = new Set(
+  (function pointers(value: object, at: string): string[] {
+    return Object.entries(value).flatMap(([key, v]) =>
+      typeof v === 'object' ? pointers(v as object, `${at}/${key}`) : [`${at}/${key}`],
+    );
+  })(ownController, '/controller'),
+);
+
 /** Every placeholder still in the document, by pointer, as an error at its position. */
 export function fillInMarkers(doc: SourceDocument): Diagnostic[] {
   const out: Diagnostic[] = [];

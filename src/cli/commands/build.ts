@@ -232,7 +232,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     // The config file's acknowledgements: any policy, and the end of the run, may report on them (BuildReport's atEnd).
     const report = new mods.BuildReport(
       inputs.map((input) => input.sources),
-      diagnosticSinkFor(options, io, lang),
+      diagnosticSinkFor(options, io, lang, true),
       (d) => mods.localiseDiagnostic(d, lang),
       options.acknowledged?.[0]?.file,
     );

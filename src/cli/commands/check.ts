@@ -57,7 +57,7 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
     diagnostics.push(...unknownPolicyAcknowledgements(options.acknowledged ?? [], new Set(ids.map((p) => p.id))));
   // A finding in a base that many of the policies share is said, and counted, once.
   const report = mergeSharedFindings(diagnostics);
-  reportDiagnostics(report, options, io, lang);
+  reportDiagnostics(report, options, io, lang, true);
   reportCounts(report, { policies: files.length, unchecked }, options, io);
   // Acknowledged findings are shown but fail nothing and count towards no limit.
   const counting = unacknowledged(report);

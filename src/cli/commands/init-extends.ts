@@ -6,7 +6,7 @@ import { loadExtended, presetNames, PRESET_PREFIX, workingTree } from '../../loa
 import { notUtf8 } from '../../load/read-policy-file.js';
 import { posixPath, presetsDir } from '../../paths.js';
 import { didYouMean } from '../../validate/did-you-mean.js';
-import { FILL_IN } from '../../validate/fill-in-markers.js';
+import { FILL_IN, ownController } from '../../validate/fill-in-markers.js';
 import { cli, relativeTo, UsageError, type CliIo } from '../cli-support.js';
 
 /** The base `--extends` names: a preset, or a policy file given relative to where policyc runs. */
@@ -16,19 +16,6 @@ export interface InitBase {
   preset: boolean;
   absolute: string;
 }
-
-/**
- * What a practice of a chain states itself, whatever its base says: who the
- * controller is, where it is established and how to reach it (GDPR 13(1)(a)).
- * The rest of the controller (country, careSector, isCareProvider) and
- * everything else comes from the base.
- */
-const ownController = {
-  name: `${FILL_IN}practice-name`,
-  kvkNumber: `${FILL_IN}kvk-number`,
-  address: { street: `${FILL_IN}street`, postalCode: `${FILL_IN}postal-code`, city: `${FILL_IN}city` },
-  contact: { email: `${FILL_IN}email`, phone: `${FILL_IN}phone` },
-};
 
 /** `--extends` resolved: a preset that exists, or a file that does; otherwise a usage error naming it. */
 export function initBase(name: string, io: CliIo): InitBase {

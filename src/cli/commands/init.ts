@@ -1,9 +1,9 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { loadExtended, presetNames } from '../../load/extends.js';
 import { writeRefusal } from '../../output/output-ownership.js';
-import { posixPath, presetsDir, schemaPath } from '../../paths.js';
+import { packageRoot, posixPath, presetsDir, schemaPath } from '../../paths.js';
 import { didYouMean } from '../../validate/did-you-mean.js';
 import { FILL_IN } from '../../validate/fill-in-markers.js';
 import {
@@ -169,9 +169,27 @@ function presetSkeleton(
   return { text: compactLists(JSON.stringify(inSchemaOrder(policy), null, 2)) + '\n' };
 }
 
-/** The schema, as `$schema` in a policy in `folder` refers to it. */
+/**
+ * The schema, as `$schema` in a policy in `folder` refers to it: through the nearest `node_modules/<package>` above
+ * the folder that is this package, as installed (a symbolic link, as pnpm makes, or a linked node_modules, is not
+ * followed: its target moves with each upgrade), else where the package is.
+ */
 function schemaReference(folder: string): string {
-  return posixPath(path.relative(folder, schemaPath));
+  const name = (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { name: string }).name;
+  const real = realpathSync(schemaPath);
+  for (let dir = path.resolve(folder); ; dir = path.dirname(dir)) {
+    const installed = path.join(dir, 'node_modules', name, path.relative(packageRoot, schemaPath));
+    if (realpathIfAny(installed) === real) return posixPath(path.relative(folder, installed));
+    if (path.dirname(dir) === dir) return posixPath(path.relative(folder, schemaPath));
+  }
+}
+
+function realpathIfAny(file: string): string | undefined {
+  try {
+    return realpathSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Lists of short strings on one line (["nl", "en"]), as the seeds are written. */

@@ -1,0 +1,60 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, runPolicyc } from './support/cli.js';
+import { tempDirs } from './support/temp-dirs.js';
+
+/**
+ * The README's chain section as a user follows it (review chain2, finding 7): its base example written to
+ * shared/chain.json, its init command, and its practice example, in a folder of their own.
+ */
+const tempDir = tempDirs('policyc-readme-chain-');
+const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+const chainSection = readme.slice(readme.indexOf('## Shared policies for chains'));
+const jsonBlocks = [...chainSection.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]!));
+const practiceExample = jsonBlocks[0] as { extends: string[]; id: string };
+const baseExample = jsonBlocks[1] as { id: string; extends: string };
+
+describe("the README's chain example", () => {
+  it('the base example, extended by init as the README says, leaves the practice its own details to fill in', () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'shared'));
+    writeFileSync(path.join(dir, 'shared/chain.json'), JSON.stringify(baseExample, null, 2));
+    const command = /npx policyc (init --extends shared\/chain\.json --id [a-z-]+)\n/
+      .exec(chainSection)![1]!
+      .split(' ');
+    expect(runPolicyc(command, dir).status).toBe(0);
+    const id = command.at(-1)!;
+    const written = JSON.parse(readFileSync(path.join(dir, 'policies', id, 'policy.json'), 'utf8'));
+    // The practice example extends the base by the path init writes.
+    expect(practiceExample.extends).toEqual([written.extends]);
+
+    const check = runPolicyc(['check', '--format', 'compact'], dir);
+    const lines = check.stderr.trim().split('\n');
+    // Every placeholder is in the practice: its own details, and the LSP text the base leaves open.
+    expect(lines.every((l) => l.startsWith(`policies/${id}/policy.json:`) && l.includes('[policy/fill-in]'))).toBe(
+      true,
+    );
+    expect(lines.map((l) => l.split(' ')[2])).toEqual([
+      '/controller/name',
+      '/controller/kvkNumber',
+      '/controller/address/street',
+      '/controller/address/postalCode',
+      '/controller/address/city',
+      '/controller/contact/email',
+      '/controller/contact/phone',
+      '/recipients/0/description',
+    ]);
+  });
+
+  it('the practice example loads on the base example', () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'shared'));
+    writeFileSync(path.join(dir, 'shared/chain.json'), JSON.stringify(baseExample, null, 2));
+    mkdirSync(path.join(dir, 'policies', practiceExample.id), { recursive: true });
+    writeFileSync(path.join(dir, 'policies', practiceExample.id, 'policy.json'), JSON.stringify(practiceExample));
+    const check = runPolicyc(['check', '--format', 'compact'], dir);
+    expect(check.stderr).not.toContain('[extends/');
+    expect(check.stderr).not.toMatch(/^shared\//m);
+  });
+});
