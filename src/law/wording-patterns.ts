@@ -147,3 +147,31 @@ export const othersMayWords =
 /** Anywhere in the sharing text: the parties named are examples ("onder andere", "zoals", "such as"), not all. "zoals hieronder beschreven" ("as described below") is no example. */
 export const examplesWords =
   /\b(onder andere|onder meer|o\.a\.|bijvoorbeeld|zoals(?! (hieronder|hierboven|beschreven|vermeld|genoemd))|among others|amongst others|such as|for example|for instance|e\.g\.|including)(?![\p{L}])/iu;
+
+/**
+ * A health insurer, the party a care provider sends its claims to (BIB verloskundigen: "Declareren bij de
+ * zorgverzekeraars"). Not a liability, life, car or travel insurer ("aansprakelijkheidsverzekeraar" is one word and
+ * not matched either).
+ */
+export const insurerWords =
+  /\b(zorg)?verzekeraars?\b|(?<!\b(liability|indemnity|life|car|travel) )\binsurers?\b|\binsurance (compan(y|ies)|funds?)\b/i;
+
+/** Claiming or invoicing: with insurerWords in one sentence, a purpose that bills the insurer. */
+export const billingWords =
+  /\bdeclar\w*|\bfactu\w*|\bnota'?s?\b|\brekening(en)?\b|\binvoic\w*|\bbill(s|ed|ing)?\b|\bclaims?\b|\bclaiming\b/i;
+
+/**
+ * In the same sentence as insurerWords and billingWords: the patient claims from their own insurer ("de factuur
+ * dient u zelf in bij uw zorgverzekeraar", "which you can claim from your insurer"), or the provider does not bill
+ * the insurer ("wij declareren niet bij uw zorgverzekeraar"). The insurer then receives nothing from the provider.
+ */
+export const notInsurerBillingWords = new RegExp(
+  [
+    String.raw`\b(zelf|yourself)\b`,
+    String.raw`\b(u|je|jij)\s+(kunt|kan|moet|dient|declareert|stuurt)\b`,
+    String.raw`\b(die|deze|dat)\s+(u|je|jij)\b[^.;!?\n]{0,50}?\b(kunt|kan|moet|dient)\s+(declareren|indienen|insturen|opsturen|sturen)\b`,
+    String.raw`\byou\s+((can|may|must|should|then)\s+)?(claim|submit|send|forward)\b`,
+    String.raw`\b(niet|nooit|geen|not|never|no)\b[^.;!?\n]{0,40}?\b((zorg)?verzekeraars?|insurers?)\b`,
+  ].join('|'),
+  'i',
+);
