@@ -216,8 +216,8 @@ function insurerBilling(s: string): string | undefined {
   return sentences(s).find((x) => insurerWords.test(x) && billingWords.test(x) && !notInsurerBillingWords.test(x));
 }
 
-/** A text's first sentence in each language that `find` returns, another language's where one has none. */
-function sentenceIn(t: Text, find: (s: string) => string | undefined): Text | undefined {
+/** What `find` returns for a text in each language (trimmed), another language's where one has none. */
+export function sentenceIn(t: Text, find: (s: string) => string | undefined): Text | undefined {
   const found = Object.entries(t).map(([lang, s]) => [lang, find(s)] as const);
   const any = found.find(([, q]) => q !== undefined)?.[1];
   return any === undefined ? undefined : (Object.fromEntries(found.map(([l, q]) => [l, (q ?? any).trim()])) as Text);

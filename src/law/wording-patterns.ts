@@ -175,3 +175,25 @@ export const notInsurerBillingWords = new RegExp(
   ].join('|'),
   'i',
 );
+
+/**
+ * A copy of an identity document asked for with a rights request (Doctolib: "identificeer u met een kopie van een
+ * identiteitsbewijs (identiteitskaart of paspoort)"). The Autoriteit Persoonsgegevens advises a masked copy, BSN and
+ * photo made unreadable, where no law requires a full one (law/guidance.ts, idCopyAdvice).
+ */
+export const idCopyWords = new RegExp(
+  [
+    String.raw`\b(kopie|kopietje|scan|foto|afschrift)\b[^.;!?\n]{0,30}?\b(identiteitsbewijs|legitimatiebewijs|legitimatie|identiteitskaart|id-kaart|id-bewijs|paspoort|rijbewijs|identiteitsdocument)(en)?\b`,
+    String.raw`\bkopie[\s-]?(id|paspoort|identiteitsbewijs|legitimatie)\b`,
+    String.raw`\b(copy|copies|scan|photo(graph)?)\b[^.;!?\n]{0,30}?\b(identity (document|card)|ID( card| document)?|passport|driving licen[cs]e|driver'?s licen[cs]e)s?\b`,
+  ].join('|'),
+  'i',
+);
+
+/** Anywhere in a text with idCopyWords: the copy is to be masked ("BSN en pasfoto afschermen", "KopieID", "mask"). */
+export const idCopyMaskedWords =
+  /\b(afscherm\w*|afgeschermd\w*|onleesbaar|doorstre\w*|doorgestreept|kopieid|mask\w*|black(ed)? out|redact\w*|unreadable|cover(ed)? (up )?(your|the) (bsn|photo))\b/i;
+
+/** In the same sentence as idCopyWords: no copy is asked for ("geen kopie", "no copy", "you do not need to send a copy"). */
+export const noIdCopyWords =
+  /\b(geen (kopie|scan|foto)|niet (om )?een (kopie|scan|foto)|no (copy|scan|photo)|not (ask|need|have) (for |to send )?a (copy|scan|photo))\b/i;

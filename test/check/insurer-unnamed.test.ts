@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analysePolicy } from '../../src/pipeline/analyse-policy.js';
 import type { PolicySource, Text } from '../../src/policy/policy-types.js';
-import { repoRoot } from '../support/cli.js';
 import { analyse, miniPolicy } from '../support/mini-policy.js';
+import { rulePointers } from '../support/seed-output.js';
 
 /**
  * recipients/insurer-unnamed (GDPR 13(1)(e), 12(1)): from the patients' review of 2026-12-07 (F6). BIB's notice
@@ -95,12 +92,7 @@ describe('recipients/insurer-unnamed', () => {
   });
 
   it("on the policies: BIB's claims purpose; not iPractice's invoices (no insurer named), not Dental Clinics (insurers named)", () => {
-    const of = (id: string) => {
-      const file = path.join(repoRoot, 'policies', id, 'policy.json');
-      return analysePolicy(readFileSync(file, 'utf8'), file)
-        .findings.filter((f) => f.ruleId === 'recipients/insurer-unnamed')
-        .map((f) => f.pointer);
-    };
+    const of = (id: string) => rulePointers(id, 'recipients/insurer-unnamed');
     expect(of('bib-verloskundigen')).toEqual(['/purposes/2/name']);
     expect(of('ipractice')).toEqual([]);
     expect(of('dental-clinics')).toEqual([]);
