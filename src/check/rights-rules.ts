@@ -7,10 +7,11 @@ import {
   termUnitDays,
   type Narrowing,
 } from '../law/rights-limits.js';
+import { idCopyMaskedWords, idCopyWords, noIdCopyWords } from '../law/wording-patterns.js';
 import type { Text } from '../policy/policy-types.js';
 import type { PolicyModel } from '../resolve/model.js';
 import type { Finding, Rule } from './rules.js';
-import { sentences as sentencesOf, textsIn, type FoundText } from './wording-rules.js';
+import { sentenceIn, sentences as sentencesOf, textsIn, type FoundText } from './wording-rules.js';
 
 /** Each text's sentences, split once for all the narrowings that read it. */
 type Sentences = Map<string, readonly string[]>;
@@ -101,6 +102,24 @@ function narrowedRights(model: PolicyModel): Finding[] {
   );
 }
 
+/** What in one language's text asks for a copy of an identity document, where the text does not say to mask it. */
+function idCopyIn(text: string): string | undefined {
+  if (!idCopyWords.test(text) || idCopyMaskedWords.test(text)) return undefined;
+  const sentence = sentencesOf(text).find((x) => idCopyWords.test(x) && !noIdCopyWords.test(x));
+  return sentence?.match(idCopyWords)![0];
+}
+
+/**
+ * Rights texts that ask for a copy of an identity document without saying the BSN and photo may be masked
+ * (patients' review F8: Doctolib). One finding per text, quoting the request in each language.
+ */
+function idCopyRequested(model: PolicyModel): Finding[] {
+  return textsIn(model.source.rights, '/rights').flatMap(({ pointer, text }) => {
+    const quote = sentenceIn(text, idCopyIn);
+    return quote ? [{ pointer, vars: { quote } }] : [];
+  });
+}
+
 export const rightsRules: readonly Rule[] = [
   {
     id: 'rights/narrowed',
@@ -108,5 +127,12 @@ export const rightsRules: readonly Rule[] = [
     severity: 'warning',
     article: 'GDPR 12(2), 12(3), 12(5), 15(3), 17(1), 18(1), 21(1)',
     check: narrowedRights,
+  },
+  {
+    id: 'rights/id-copy-requested',
+    // Info: 12(6) lets the controller confirm the identity; the AP's advice is how to ask for it.
+    severity: 'info',
+    article: 'GDPR 5(1)(c), 12(6)',
+    check: idCopyRequested,
   },
 ];

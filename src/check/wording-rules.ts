@@ -1,11 +1,14 @@
 import { isInEea } from '../law/eea.js';
 import {
+  billingWords,
   clientWords,
   continuedUseConsent,
   erasureWords,
   examplesWords,
   goodCareWords,
+  insurerWords,
   noOneElseWords,
+  notInsurerBillingWords,
   othersMayWords,
   patientWords,
   privacyShieldPastWords,
@@ -208,6 +211,36 @@ function recipientsCompleteUnset(model: PolicyModel): Finding[] {
   return [{ pointer: '/sharing', vars: { quote: quote as Text } }];
 }
 
+/** The first sentence of `s` that says the provider bills a health insurer (law/wording-patterns.ts). */
+function insurerBilling(s: string): string | undefined {
+  return sentences(s).find((x) => insurerWords.test(x) && billingWords.test(x) && !notInsurerBillingWords.test(x));
+}
+
+/** What `find` returns for a text in each language (trimmed), another language's where one has none. */
+export function sentenceIn(t: Text, find: (s: string) => string | undefined): Text | undefined {
+  const found = Object.entries(t).map(([lang, s]) => [lang, find(s)] as const);
+  const any = found.find(([, q]) => q !== undefined)?.[1];
+  return any === undefined ? undefined : (Object.fromEntries(found.map(([l, q]) => [l, (q ?? any).trim()])) as Text);
+}
+
+/**
+ * A purpose that bills health insurers while no recipient is one (patients' review F6: BIB's "Declareren bij de
+ * zorgverzekeraars" beside "Wij geven geen gegevens door aan andere partijen"). The insurer receives data (GDPR
+ * 4(9)), so the notice names it (13(1)(e)). Name first, else description: one finding per purpose; a variant
+ * quotes a sharing text that says no one else receives the data, even with a condition ("tenzij …").
+ */
+function insurerUnnamed(model: PolicyModel): Finding[] {
+  if (model.recipients.some((r) => r.type === 'insurer' || matches(r.name, insurerWords))) return [];
+  const sharing = model.source.sharing && sentenceIn(model.source.sharing, (s) => s.match(noOneElseWords)?.[0]);
+  return (model.source.purposes ?? []).flatMap((p, i) => {
+    const field = [p.name, p.description].find((t) => t && sentenceIn(t, insurerBilling));
+    if (!field) return [];
+    const pointer = joinPointer(joinPointer('/purposes', i), field === p.name ? 'name' : 'description');
+    const vars = { quote: sentenceIn(field, insurerBilling)! };
+    return [sharing ? { pointer, variant: 'sharingDenies', vars: { ...vars, sharing } } : { pointer, vars }];
+  });
+}
+
 export const wordingRules: readonly Rule[] = [
   {
     id: 'controller/representative-missing',
@@ -262,5 +295,12 @@ export const wordingRules: readonly Rule[] = [
     severity: 'info',
     article: 'GDPR 13(1)(e), 12(1)',
     check: recipientsCompleteUnset,
+  },
+  {
+    id: 'recipients/insurer-unnamed',
+    // A warning: the policy's own purpose says the insurer receives data, and the notice does not name it.
+    severity: 'warning',
+    article: 'GDPR 13(1)(e), 12(1)',
+    check: insurerUnnamed,
   },
 ];

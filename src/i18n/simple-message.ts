@@ -1,3 +1,5 @@
+import { lawValues } from './law-values.js';
+
 /**
  * A message whose only interpolations are plain `{{name}}`s, filled in without
  * i18next: its text split around them once, then joined with the values. A
@@ -61,7 +63,8 @@ export function simpleMessage(text: string): SimpleMessage | undefined {
   let from = 0;
   for (const match of text.matchAll(PLACEHOLDER)) {
     const name = match[1]!.trim();
-    if (!PLAIN_NAME.test(name) || RESERVED.has(name)) return undefined;
+    // A law value (law-values.ts) is filled in by i18next from its default variables when the options lack it.
+    if (!PLAIN_NAME.test(name) || RESERVED.has(name) || Object.hasOwn(lawValues, name)) return undefined;
     parts.push(text.slice(from, match.index));
     names.push(name);
     written.push(match[0]);

@@ -37,3 +37,23 @@ export const consentSwapGuidance: GuidanceFacts = {
     'the stored copy of the document (scribd.com/document/556641169) shows only its opening pages; one more secondary ' +
     'source quotes para. 123 under that number and cites para. 120 for the notice of a changed basis',
 };
+
+/**
+ * The Autoriteit Persoonsgegevens on copies of identity documents: where no law obliges the organisation to ask for
+ * or make a copy, it may do so only if there is really no other way, and then asks for or makes a masked copy: the
+ * BSN and the passport photo made invisible, by the organisation or by the person. The KopieID app, for making such a
+ * copy on a phone, is the government's (Rijksdienst voor Identiteitsgegevens, ministry of the Interior).
+ */
+export const idCopyAdvice = {
+  url: 'https://autoriteitpersoonsgegevens.nl/themas/identificatie/paspoort-en-identiteitskaart/kopie-van-uw-id-bewijs-wat-kunt-u-doen',
+  title: 'Kopie van uw ID-bewijs: wat kunt u doen?',
+  appUrl:
+    'https://www.rvig.nl/nieuws/02-04-2024-bescherm-je-identiteitsgegevens-tegen-misbruik-met-de-vernieuwde-kopieid-app',
+  verify:
+    "read on 2026-12-07 in a stored copy of the AP page (its opening: 'Kopie ID zonder wettelijke verplichting … Dan mag " +
+    'de organisatie een afgeschermde kopie vragen of maken van uw ID-bewijs. Dat betekent dat de organisatie uw ' +
+    "burgerservicenummer (BSN) en pasfoto onzichtbaar moet maken. Of dat u dit zelf mag doen.'); the rest of the page " +
+    'was not readable there, so whether it names KopieID itself is not confirmed. KopieID as the government app that ' +
+    "masks the BSN and photo: the RvIG's news of 2 April 2024 and the Rijksoverheid's of 10 July 2019, which refers to " +
+    "the AP's site for the rules",
+} as const;

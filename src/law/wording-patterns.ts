@@ -147,3 +147,53 @@ export const othersMayWords =
 /** Anywhere in the sharing text: the parties named are examples ("onder andere", "zoals", "such as"), not all. "zoals hieronder beschreven" ("as described below") is no example. */
 export const examplesWords =
   /\b(onder andere|onder meer|o\.a\.|bijvoorbeeld|zoals(?! (hieronder|hierboven|beschreven|vermeld|genoemd))|among others|amongst others|such as|for example|for instance|e\.g\.|including)(?![\p{L}])/iu;
+
+/**
+ * A health insurer, the party a care provider sends its claims to (BIB verloskundigen: "Declareren bij de
+ * zorgverzekeraars"). Not a liability, life, car or travel insurer ("aansprakelijkheidsverzekeraar" is one word and
+ * not matched either).
+ */
+export const insurerWords =
+  /\b(zorg)?verzekeraars?\b|(?<!\b(liability|indemnity|life|car|travel) )\binsurers?\b|\binsurance (compan(y|ies)|funds?)\b/i;
+
+/** Claiming or invoicing: with insurerWords in one sentence, a purpose that bills the insurer. */
+export const billingWords =
+  /\bdeclar\w*|\bfactu\w*|\bnota'?s?\b|\brekening(en)?\b|\binvoic\w*|\bbill(s|ed|ing)?\b|\bclaims?\b|\bclaiming\b/i;
+
+/**
+ * In the same sentence as insurerWords and billingWords: the patient claims from their own insurer ("de factuur
+ * dient u zelf in bij uw zorgverzekeraar", "which you can claim from your insurer"), or the provider does not bill
+ * the insurer ("wij declareren niet bij uw zorgverzekeraar"). The insurer then receives nothing from the provider.
+ */
+export const notInsurerBillingWords = new RegExp(
+  [
+    String.raw`\b(zelf|yourself)\b`,
+    String.raw`\b(u|je|jij)\s+(kunt|kan|moet|dient|declareert|stuurt)\b`,
+    String.raw`\b(die|deze|dat)\s+(u|je|jij)\b[^.;!?\n]{0,50}?\b(kunt|kan|moet|dient)\s+(declareren|indienen|insturen|opsturen|sturen)\b`,
+    String.raw`\byou\s+((can|may|must|should|then)\s+)?(claim|submit|send|forward)\b`,
+    String.raw`\b(niet|nooit|geen|not|never|no)\b[^.;!?\n]{0,40}?\b((zorg)?verzekeraars?|insurers?)\b`,
+  ].join('|'),
+  'i',
+);
+
+/**
+ * A copy of an identity document asked for with a rights request (Doctolib: "identificeer u met een kopie van een
+ * identiteitsbewijs (identiteitskaart of paspoort)"). The Autoriteit Persoonsgegevens advises a masked copy, BSN and
+ * photo made unreadable, where no law requires a full one (law/guidance.ts, idCopyAdvice).
+ */
+export const idCopyWords = new RegExp(
+  [
+    String.raw`\b(kopie|kopietje|scan|foto|afschrift)\b[^.;!?\n]{0,30}?\b(identiteitsbewijs|legitimatiebewijs|legitimatie|identiteitskaart|id-kaart|id-bewijs|paspoort|rijbewijs|identiteitsdocument)(en)?\b`,
+    String.raw`\bkopie[\s-]?(id|paspoort|identiteitsbewijs|legitimatie)\b`,
+    String.raw`\b(copy|copies|scan|photo(graph)?)\b[^.;!?\n]{0,30}?\b(identity (document|card)|ID( card| document)?|passport|driving licen[cs]e|driver'?s licen[cs]e)s?\b`,
+  ].join('|'),
+  'i',
+);
+
+/** Anywhere in a text with idCopyWords: the copy is to be masked ("BSN en pasfoto afschermen", "KopieID", "mask"). */
+export const idCopyMaskedWords =
+  /\b(afscherm\w*|afgeschermd\w*|onleesbaar|doorstre\w*|doorgestreept|kopieid|mask\w*|black(ed)? out|redact\w*|unreadable|cover(ed)? (up )?(your|the) (bsn|photo))\b/i;
+
+/** In the same sentence as idCopyWords: no copy is asked for ("geen kopie", "no copy", "you do not need to send a copy"). */
+export const noIdCopyWords =
+  /\b(geen (kopie|scan|foto)|niet (om )?een (kopie|scan|foto)|no (copy|scan|photo)|not (ask|need|have) (for |to send )?a (copy|scan|photo))\b/i;

@@ -44,6 +44,13 @@ export function policyPath(id: string): string {
   return path.join(repoRoot, 'policies', id, 'policy.json');
 }
 
+/** The pointers of one rule's findings on policies/<id>/policy.json. */
+export function rulePointers(id: string, ruleId: string): string[] {
+  return analysePolicy(readFileSync(policyPath(id), 'utf8'), `policies/${id}/policy.json`)
+    .findings.filter((f) => f.ruleId === ruleId)
+    .map((f) => f.pointer);
+}
+
 /** Compiles the policy text (by default the one in policies/<id>/policy.json) in memory. */
 export function compileSeed(id: string, text: string = readFileSync(policyPath(id), 'utf8')): SeedOutput {
   const compiled = compileNotices(text, `policies/${id}/policy.json`);
