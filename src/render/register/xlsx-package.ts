@@ -322,10 +322,12 @@ const pageFooter = (workbook: XlsxWorkbook): string => `&L${headerText(workbook.
  * relationships, properties, workbook, styles; about 5 KB in all) are stored.
  * Setting up a deflate costs more than such a part saves: storing them made
  * a Doctolib-size workbook about 5 KB larger and its writing about 40% faster.
+ * Level 1, the fastest: level 6 took about 4% more of a whole Doctolib compile
+ * to make a workbook about 6% smaller (16.5 KB, not 17.5).
  * Fixed levels, so the bytes are the same on every machine.
  */
-function levelOf(part: string): 0 | 6 {
-  return part.startsWith('xl/worksheets/') || part === 'xl/sharedStrings.xml' ? 6 : 0;
+function levelOf(part: string): 0 | 1 {
+  return part.startsWith('xl/worksheets/') || part === 'xl/sharedStrings.xml' ? 1 : 0;
 }
 
 const encode = (text: string): Uint8Array => Buffer.from(text, 'utf8');
