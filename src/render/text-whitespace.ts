@@ -91,10 +91,16 @@ export function tidyDocument(text: string): string {
     }
     if (newline < 0) {
       if (runStart < 0) return '\n';
-      const tidiedText = tidied + text.slice(runStart, runEnd);
       // trimEnd() copies the whole text even when there is nothing to trim; the last kept line ends
       // without spaces and tabs, so there is something only when it ends in other whitespace.
-      return (TRAILING_SPACE.test(text.charAt(runEnd - 1)) ? tidiedText.trimEnd() : tidiedText) + '\n';
+      const trim = TRAILING_SPACE.test(text.charAt(runEnd - 1));
+      // Already tidy (one run, the whole text but its final newline): the text itself, not a copy made
+      // of a slice and a newline, which writing it would flatten again (a notice page is a few hundred
+      // kilobytes of UTF-16, allocated apart from the young objects, and collected with the old ones).
+      if (!trim && tidied === '' && runStart === 0 && runEnd === text.length - 1 && text.charCodeAt(runEnd) === 0x0a)
+        return text;
+      const tidiedText = tidied + text.slice(runStart, runEnd);
+      return (trim ? tidiedText.trimEnd() : tidiedText) + '\n';
     }
     breaks++;
     start = newline + 1;

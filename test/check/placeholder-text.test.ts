@@ -1,7 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { placeholderTexts, untranslatedTexts } from '../../src/check/placeholder-text.js';
+import {
+  mayHoldPlaceholder,
+  placeholderPatterns,
+  placeholderPieces,
+  placeholderTexts,
+  untranslatedTexts,
+} from '../../src/check/placeholder-text.js';
 import { analysePolicy } from '../../src/pipeline/analyse-policy.js';
 import type { PolicyModel } from '../../src/resolve/model.js';
 import { repoRoot } from '../support/cli.js';
@@ -137,6 +144,50 @@ describe('wording/placeholder-text', () => {
       acknowledged: [{ rule: 'retention/vague', reason: { nl: 'XXX', en: 'XXX' } }],
     };
     expect(placeholderTexts(modelOf({ metadata }))).toEqual([]);
+  });
+});
+
+/**
+ * Pieces of the placeholder patterns and what stands around them, so that fuzzed strings match the patterns often
+ * (and the pre-test's every part is needed: leave one out and this fails).
+ */
+const pieces = [
+  ...['TODO', 'FIXME', 'TBD', 'XXX', 'xx', 'x', 'XL', '???', '?', 'lorem ipsum', 'lorem', 'ipsum', 'Lorem Ipsum'],
+  ...['nog', 'nader', 'in te vullen', 'invullen', 'aanvullen', 'vullen', 'in te', 'te', 'nog in te vullen'],
+  ...['nog invullen', 'nog aanvullen', 'nader in te vullen', 'nader invullen', 'nog  invullen'],
+  ...['{{', '}}', '{', '}', '[', ']', '<', '>', '(', ')', '[…]', '[...]', '(#top)'],
+  ...['naam', 'name', 'datum', 'date', 'adres', 'address', 'e-mail', 'email', 'e-mailadres', 'telefoon'],
+  ...['telefoonnummer', 'phone', 'fill in', 'organisatie', 'organisation', 'organization', 'praktijk'],
+  ...['praktijknaam', 'bedrijf', 'bedrijfsnaam', 'company', 'FG', 'DPO', 'van de'],
+  ...['nog te bepalen', 'bepalen', 'to be', 'decided', 'determined', 'confirmed', 'by', 'door', 'in'],
+  ...['n.t.b.', 'N.N.', 'N.', 'PM', 'pm', ':', '...', '....', '..', '…', '.', ',', ';'],
+  ...['werkdagen', 'dagen', 'weken', 'maanden', 'jaar', 'jaren', 'working days', 'days', 'weeks', 'months', 'years'],
+  ...[' ', ' ', ' ', '  ', '\n', '\t', '\u00a0', 'de', 'the', 'é', 'ı', 'ſ', 'K'],
+  // Whole blanks, for the patterns that need three pieces or more in a row.
+  ...['<datum>', '< naam >', '{name}', '{{datum}}', '[e-mailadres]', '[naam FG]', '[Name]', 'to be decided'],
+  ...['to be determined', 'to be confirmed', 'xx maanden', '.... werkdagen', ': PM', 'Lorem ipsum'],
+];
+const piece = fc.oneof(
+  { arbitrary: fc.constantFrom(...pieces), weight: 8 },
+  { arbitrary: fc.constantFrom(...pieces).map((p) => p.toUpperCase()), weight: 1 },
+  { arbitrary: fc.string({ maxLength: 3, unit: 'grapheme-ascii' }), weight: 1 },
+);
+const fuzzedText = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
+
+describe('wording/placeholder-text: the pre-test', () => {
+  // placeholder-text.ts reads each string with two patterns (mayHoldPlaceholder) before its placeholder patterns:
+  // sound only while every string that one of them matches matches it too.
+  it('passes every string that a placeholder pattern matches, on fuzzed strings', () => {
+    fc.assert(
+      fc.property(fuzzedText, (s) => {
+        if (placeholderPatterns.some((p) => p.test(s))) expect(mayHoldPlaceholder(s), s).toBe(true);
+      }),
+      { numRuns: 20000, seed: 1207 },
+    );
+  });
+
+  it('keeps no state between strings (no g or y flag)', () => {
+    for (const pieces of placeholderPieces) expect(pieces.flags).not.toMatch(/[gy]/);
   });
 });
 

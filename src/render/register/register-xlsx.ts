@@ -59,35 +59,39 @@ for (const [characters, width] of [
 
 const SPACE = 0x20;
 
-/** The width in digits of text[from, to): a character (a surrogate pair is one) at a time, left to right. */
-function textWidth(text: string, from: number, to: number): number {
-  let width = 0;
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < to) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-    }
-    width += code < 128 ? CHARACTER_WIDTHS[code]! : 1;
-  }
-  return width;
+/** The width in digits of a character (of its UTF-16 code unit; a surrogate pair's first). */
+function characterWidth(code: number): number {
+  return code < 128 ? CHARACTER_WIDTHS[code]! : 1;
 }
+
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
 
 /**
  * Lines text[from, to) (one line of a cell) takes wrapped at word ends, `perLine` digits a line; a word
  * longer than a line takes lines of its own ('Gezamenlijke verwerkingsverantwoordelijken' in a 28-wide
- * column is three lines, not the two its length alone gives: the header was cut off). Words are what lies
- * between single spaces, measured in place: no array of words, no strings made (a hot loop of every build).
+ * column is three lines, not the two its length alone gives: the header was cut off). One line if the
+ * whole line's width fits. Words are what lies between single spaces, measured in place and in the same
+ * pass as the whole line: no array of words, no strings made (a hot loop of every build). Widths are
+ * summed a character at a time, left to right, from the line's start and from each word's.
  */
 function wrappedLines(text: string, from: number, to: number, perLine: number): number {
-  if (textWidth(text, from, to) <= perLine) return 1;
   const space = CHARACTER_WIDTHS[SPACE]!;
+  let total = 0;
   let lines = 1;
   let used = 0;
-  let start = from;
-  for (let end = from; end <= to; end++) {
-    if (end < to && text.charCodeAt(end) !== SPACE) continue;
-    const width = textWidth(text, start, end);
+  let width = 0;
+  for (let i = from; i <= to; i++) {
+    const code = i < to ? text.charCodeAt(i) : SPACE;
+    if (code !== SPACE) {
+      // A surrogate pair is one character, of one width.
+      if (isHighSurrogate(code) && i + 1 < to && isLowSurrogate(text.charCodeAt(i + 1))) i++;
+      const w = characterWidth(code);
+      total += w;
+      width += w;
+      continue;
+    }
+    if (i < to) total += space;
     const needed = used === 0 ? width : used + space + width;
     if (needed <= perLine) used = needed;
     else if (width <= perLine) [lines, used] = [lines + (used === 0 ? 0 : 1), width];
@@ -95,9 +99,9 @@ function wrappedLines(text: string, from: number, to: number, perLine: number): 
       lines += (used === 0 ? 0 : 1) + Math.ceil(width / perLine) - 1;
       used = width % perLine || perLine;
     }
-    start = end + 1;
+    width = 0;
   }
-  return lines;
+  return total <= perLine ? 1 : lines;
 }
 
 /** Row heights tall enough for every wrapped cell, so that nothing is cut off on screen or in print; the first row is bold. */
