@@ -77,12 +77,16 @@ describe('policyc init --base', () => {
     expect(readFileSync(file, 'utf8')).toBe('{"mine": true}\n');
   });
 
-  it('says in Dutch what it wrote, and refuses --base with --extends or --id', async () => {
+  it('says in Dutch what it wrote, and refuses an empty --base, and --base with --extends or --id', async () => {
     const cwd = site();
     const run = await runPolicyc(['init', '--base', 'b.json', '--sector', 'tandarts', '--message-lang', 'nl'], cwd);
     expect(run.stderr).toBe(
       "b.json geschreven, de basis van een keten op preset:tandarts, met 8 plekken (FILL-IN:…): vul in wat voor elke praktijk hetzelfde is, en laat de rest staan; 'policyc init --extends b.json --id <id>' neemt die over in elke praktijk. De eigen naam, het KvK-nummer, het adres, het e-mailadres en het telefoonnummer van de praktijk staan er niet in: init --extends vraagt elke praktijk daarnaar.\n",
     );
+    const empty = await runPolicyc(['init', '--base', '', '--yes'], cwd);
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain('--base needs the path of the file to write');
+    expect(existsSync(path.join(cwd, 'policies'))).toBe(false);
     for (const extra of [
       ['--extends', 'preset:tandarts'],
       ['--id', 'chain'],

@@ -109,6 +109,7 @@ async function choose(options: CommonOptions, io: CliIo): Promise<InitChoices> {
   if (typeof values.extends === 'string' && typeof values.sector === 'string')
     throw new UsageError(cli.t('cli:init.extendsAndSector'));
   const baseFile = typeof values.base === 'string' ? values.base : undefined;
+  if (baseFile === '') throw new UsageError(cli.t('cli:init.baseEmpty'));
   if (baseFile !== undefined && (typeof values.extends === 'string' || typeof values.id === 'string'))
     throw new UsageError(cli.t('cli:init.baseAndExtends'));
   const ask = values.yes || !io.prompt ? undefined : io.prompt;
