@@ -5,12 +5,13 @@ import { runCli } from '../src/cli/run-cli.js';
 import { tempDirs } from './support/temp-dirs.js';
 import { runPolicycHere as runPolicyc } from './support/cli.js';
 import { positionOfText } from './support/fixtures.js';
+import { chainSharedValues, delftPracticeValues } from './support/chain-values.js';
 
 const site = tempDirs('policyc-init-extends-');
 
 /** What a chain's head office and one of its practices fill in for each placeholder. */
 const chainValues: Record<string, string | boolean> = {
-  'effective-date': '2027-01-15',
+  ...chainSharedValues,
   'practice-name': 'Glimlach Tandartsen B.V.',
   'kvk-number': '12345678',
   street: 'Hoofdstraat 1',
@@ -18,24 +19,8 @@ const chainValues: Record<string, string | boolean> = {
   city: 'Utrecht',
   email: 'privacy@glimlach.example',
   phone: '030 123 45 67',
-  'processor-name': 'Dossier Software B.V.',
-  'processor-country': 'NL',
-  'automated-decisions': false,
-  'complaints-officer': 'Klachtenbureau Mondzorg',
-  'complaints-officer-contact': 'https://klachten.example/mondzorg',
-  'disputes-body': 'Geschillencommissie Mondzorg',
-  'disputes-body-url': 'https://geschillen.example/mondzorg',
 };
-const practiceValues: Record<string, string | boolean> = {
-  ...chainValues,
-  'practice-name': 'Glimlach Tandartsen Delft B.V.',
-  'kvk-number': '87654321',
-  street: 'Markt 5',
-  'postal-code': '2611 GP',
-  city: 'Delft',
-  email: 'delft@glimlach.example',
-  phone: '015 123 45 67',
-};
+const practiceValues: Record<string, string | boolean> = { ...chainValues, ...delftPracticeValues };
 const fill = (text: string, values: Record<string, string | boolean>): string =>
   text.replace(/"FILL-IN:([a-z-]+)"/g, (_, what: string) => JSON.stringify(values[what]));
 

@@ -13,9 +13,37 @@ const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
 const chainSection = readme.slice(readme.indexOf('## Shared policies for chains'));
 const jsonBlocks = [...chainSection.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]!));
 const practiceExample = jsonBlocks[0] as { extends: string[]; id: string };
-const baseExample = jsonBlocks[1] as { id: string; extends: string };
+const baseExample = jsonBlocks[1] as Record<string, unknown>;
+
+/** Every placeholder in a value, by JSON pointer. */
+function placeholders(value: unknown, at = ''): string[] {
+  if (typeof value === 'string') return value.startsWith('FILL-IN:') ? [at] : [];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, v]) => placeholders(v, `${at}/${key}`));
+}
 
 describe("the README's chain example", () => {
+  it('init --base, as the README runs it, writes the base the example fills in', () => {
+    const dir = tempDir();
+    const command = /npx policyc (init --base shared\/chain\.json --sector [a-z]+)\n/
+      .exec(chainSection)![1]!
+      .split(' ');
+    expect(runPolicyc(command, dir).status).toBe(0);
+    const written = JSON.parse(readFileSync(path.join(dir, 'shared/chain.json'), 'utf8')) as Record<string, unknown>;
+    expect(written.extends).toBe(baseExample.extends);
+    // The example gives every key init wrote (and the chain-wide e-mail address), and leaves no other placeholder.
+    expect(Object.keys(written).every((key) => key in baseExample)).toBe(true);
+    expect(Object.keys(baseExample).filter((key) => !(key in written))).toEqual(['controller']);
+    const left = placeholders(baseExample);
+    expect(left).toEqual(['/recipients/0/description']);
+    expect(placeholders(written)).toContain(left[0]);
+    // Neither names a practice: no id, no name, KvK number, address or phone.
+    for (const base of [written, baseExample]) {
+      expect(base).not.toHaveProperty('id');
+      expect(Object.keys((base.controller ?? {}) as object)).not.toContain('name');
+    }
+  });
+
   it('the base example, extended by init as the README says, leaves the practice its own details to fill in', () => {
     const dir = tempDir();
     mkdirSync(path.join(dir, 'shared'));
@@ -55,6 +83,11 @@ describe("the README's chain example", () => {
     writeFileSync(path.join(dir, 'policies', practiceExample.id, 'policy.json'), JSON.stringify(practiceExample));
     const check = runPolicyc(['check', '--format', 'compact'], dir);
     expect(check.stderr).not.toContain('[extends/');
-    expect(check.stderr).not.toMatch(/^shared\//m);
+    // In the base only the LSP text it leaves open, which this practice does not give.
+    const inBase = check.stderr.split('\n').filter((l) => l.startsWith('shared/'));
+    expect(inBase).toHaveLength(1);
+    expect(inBase[0]).toMatch(
+      / \/recipients\/0\/description .*\(for policies\/de-linde-utrecht\/policy\.json\) \[policy\/fill-in\]$/,
+    );
   });
 });

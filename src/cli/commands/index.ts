@@ -24,6 +24,7 @@ const table: readonly Command[] = [
     flags: {
       sector: { type: 'string' },
       extends: { type: 'string' },
+      base: { type: 'string' },
       id: { type: 'string' },
       formal: { type: 'boolean' },
       informal: { type: 'boolean' },

@@ -6,7 +6,7 @@ import { loadExtended, presetNames, PRESET_PREFIX, workingTree } from '../../loa
 import { notUtf8 } from '../../load/read-policy-file.js';
 import { posixPath, presetsDir } from '../../paths.js';
 import { didYouMean } from '../../validate/did-you-mean.js';
-import { FILL_IN, ownController } from '../../validate/fill-in-markers.js';
+import { FILL_IN, ownController, ownDetailPointers } from '../../validate/fill-in-markers.js';
 import { cli, relativeTo, UsageError, type CliIo } from '../cli-support.js';
 
 /** The base `--extends` names: a preset, or a policy file given relative to where policyc runs. */
@@ -54,6 +54,29 @@ export function thinPolicy(
   own: Record<string, unknown>,
   io: CliIo,
 ): { policy: Record<string, unknown> } | { diagnostics: Diagnostic[] } {
+  const open = openIn(base, io);
+  if ('diagnostics' in open) return open;
+  const reference = base.preset ? base.name : posixPath(path.relative(folder, base.absolute));
+  return { policy: deepMerge({ ...own, extends: reference, controller: ownController }, open.placeholders) };
+}
+
+/**
+ * A chain's base extending the preset `base`: the preset's placeholders but the practice's own details (its
+ * name, KvK number, address, e-mail and phone), which each practice's `init --extends` asks for.
+ */
+export function chainBase(
+  base: InitBase,
+  own: Record<string, unknown>,
+  io: CliIo,
+): { policy: Record<string, unknown> } | { diagnostics: Diagnostic[] } {
+  const open = openIn(base, io);
+  if ('diagnostics' in open) return open;
+  for (const pointer of ownDetailPointers) leaveOut(open.placeholders, pointer.split('/').slice(1));
+  return { policy: deepMerge({ ...own, extends: base.name }, open.placeholders) };
+}
+
+/** The placeholders the base leaves open (its own $schema and id aside), or the diagnostics that keep it from loading. */
+function openIn(base: InitBase, io: CliIo): { placeholders: Record<string, unknown> } | { diagnostics: Diagnostic[] } {
   const shown = base.preset ? base.name : relativeTo(io, base.absolute, base.name);
   // Read as any base is: a base that is not UTF-8 is reported in it, at the first byte that is not.
   const decoded = workingTree.read(base.absolute);
@@ -64,8 +87,15 @@ export function thinPolicy(
   const open = (openPlaceholders(loaded.value.value) ?? {}) as Record<string, unknown>;
   delete open.$schema;
   delete open.id;
-  const reference = base.preset ? base.name : posixPath(path.relative(folder, base.absolute));
-  return { policy: deepMerge({ ...own, extends: reference, controller: ownController }, open) };
+  return { placeholders: open };
+}
+
+/** `value` without the value at `keys`, and without the objects that leaves empty. */
+function leaveOut(value: Record<string, unknown>, [key, ...rest]: string[]): void {
+  if (key === undefined || !(key in value)) return;
+  const inner = value[key];
+  if (rest.length && isPlainObject(inner)) leaveOut(inner, rest);
+  if (!rest.length || (isPlainObject(inner) && !Object.keys(inner).length)) delete value[key];
 }
 
 /** Only the parts of `value` that hold a placeholder, keeping ids of list items and taking texts and plain lists whole. */

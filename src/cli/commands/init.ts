@@ -19,7 +19,7 @@ import {
   type CliIo,
   type CommonOptions,
 } from '../cli-support.js';
-import { initBase, thinPolicy, type InitBase } from './init-extends.js';
+import { chainBase, initBase, thinPolicy, type InitBase } from './init-extends.js';
 
 /** What init needs to know; asked on a terminal, else from flags and defaults. */
 interface InitChoices {
@@ -27,6 +27,8 @@ interface InitChoices {
   sector?: string;
   /** The base (--extends) the policy extends. */
   base?: InitBase;
+  /** With --base: the chain's base to write, on the sector's preset, instead of a policy. */
+  baseFile?: string;
   id: string;
   formality: 'formal' | 'informal';
   /** Whether --formal or --informal was given: an extending policy states its formality only then. */
@@ -39,6 +41,7 @@ const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
  * `policyc init [--sector s | --extends base] [--id id] [--formal|--informal] [--yes]`:
  * writes policies/<id>/policy.json from the sector's preset (presets/<sector>.json,
  * its bases merged in), or as a thin policy extending a base, never over an existing file.
+ * `policyc init --base <file> [--sector s]` writes a chain's base there instead, extending the sector's preset.
  */
 export async function run(options: CommonOptions, io: CliIo): Promise<number> {
   let choices: InitChoices;
@@ -50,11 +53,16 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
     io.stderr((error.interrupted ? '' : '\n') + cli.t('cli:init.stopped') + '\n');
     return error.interrupted ? EXIT_INTERRUPTED : EXIT_USAGE;
   }
-  // Into the config file's first policies folder, else policies/.
-  const folder = path.resolve(io.cwd, options.config.policies?.[0] ?? 'policies', choices.id);
-  const skeleton = choices.base
-    ? extendingSkeleton(choices, choices.base, folder, io)
-    : presetSkeleton(choices, folder, io);
+  // Into the config file's first policies folder, else policies/; a chain's base where --base says.
+  const target = choices.baseFile
+    ? path.resolve(io.cwd, choices.baseFile)
+    : path.resolve(io.cwd, options.config.policies?.[0] ?? 'policies', choices.id, 'policy.json');
+  const folder = path.dirname(target);
+  const skeleton = choices.baseFile
+    ? baseSkeleton(choices, folder, io)
+    : choices.base
+      ? extendingSkeleton(choices, choices.base, folder, io)
+      : presetSkeleton(choices, folder, io);
   if ('diagnostics' in skeleton) {
     reportDiagnostics(skeleton.diagnostics, options, io);
     if (!choices.base) return EXIT_INVALID;
@@ -62,7 +70,6 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
     io.stderr(cli.t('cli:refusal', { detail: cli.t('cli:init.badBase', { file: choices.base.name }) }) + '\n');
     return EXIT_USAGE;
   }
-  const target = path.join(folder, 'policy.json');
   try {
     mkdirSync(path.dirname(target), { recursive: true });
     // 'wx': fails when the file exists, so a policy is never overwritten, not even by a race.
@@ -75,10 +82,16 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
     }
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     // A refusal, like a refused --out: exit 2 (README, exit codes).
-    io.stderr(cli.t('cli:refusal', { detail: cli.t('cli:init.exists', { file: relativeTo(io, target) }) }) + '\n');
+    const exists = choices.baseFile ? 'cli:init.existsBase' : 'cli:init.exists';
+    io.stderr(cli.t('cli:refusal', { detail: cli.t(exists, { file: relativeTo(io, target) }) }) + '\n');
     return EXIT_USAGE;
   }
   const placeholders = skeleton.text.split(`"${FILL_IN}`).length - 1;
+  if (choices.baseFile) {
+    const file = relativeTo(io, target);
+    io.stderr(cli.t('cli:init.wroteBase', { file, sector: choices.sector, count: placeholders }) + '\n');
+    return EXIT_OK;
+  }
   io.stderr(
     cli.t('cli:init.wrote', {
       file: relativeTo(io, target),
@@ -95,13 +108,18 @@ async function choose(options: CommonOptions, io: CliIo): Promise<InitChoices> {
   if (values.formal && values.informal) throw new UsageError(cli.t('cli:init.bothFormalities'));
   if (typeof values.extends === 'string' && typeof values.sector === 'string')
     throw new UsageError(cli.t('cli:init.extendsAndSector'));
+  const baseFile = typeof values.base === 'string' ? values.base : undefined;
+  if (baseFile === '') throw new UsageError(cli.t('cli:init.baseEmpty'));
+  if (baseFile !== undefined && (typeof values.extends === 'string' || typeof values.id === 'string'))
+    throw new UsageError(cli.t('cli:init.baseAndExtends'));
   const ask = values.yes || !io.prompt ? undefined : io.prompt;
   // A policy extending a base takes its kind of practice and its u or je from the base: init asks only its id.
   const base = typeof values.extends === 'string' ? initBase(values.extends, io) : undefined;
   const sector = base ? undefined : await chooseSector(values.sector, ask);
   const fallbackId = sector === undefined || sector === 'other' ? 'practice' : sector;
   let id = typeof values.id === 'string' ? values.id : undefined;
-  if (id === undefined && ask) id = (await ask(cli.t('cli:init.askId', { id: fallbackId }))).trim() || undefined;
+  if (id === undefined && ask && baseFile === undefined)
+    id = (await ask(cli.t('cli:init.askId', { id: fallbackId }))).trim() || undefined;
   id ??= fallbackId;
   if (!ID_PATTERN.test(id)) throw new UsageError(cli.t('cli:init.badId', { id }));
   let formality: InitChoices['formality'] | undefined = values.informal
@@ -112,7 +130,7 @@ async function choose(options: CommonOptions, io: CliIo): Promise<InitChoices> {
   const formalityGiven = formality !== undefined;
   if (formality === undefined && ask && !base)
     formality = /^(je|informal|i)$/i.test((await ask(cli.t('cli:init.askFormality'))).trim()) ? 'informal' : 'formal';
-  return { sector, base, id, formality: formality ?? 'formal', formalityGiven };
+  return { sector, base, ...(baseFile ? { baseFile } : {}), id, formality: formality ?? 'formal', formalityGiven };
 }
 
 async function chooseSector(given: unknown, ask: CliIo['prompt'] | undefined): Promise<string> {
@@ -146,6 +164,21 @@ function extendingSkeleton(
   const thin = thinPolicy(base, folder, own, io);
   if ('diagnostics' in thin) return thin;
   return { text: compactLists(JSON.stringify(inSchemaOrder(thin.policy), null, 2)) + '\n' };
+}
+
+/**
+ * A chain's base on the sector's preset: its u or je, and the preset's placeholders the chain fills in once; no id
+ * and none of the practice's own details, which each practice's `init --extends` asks for.
+ */
+function baseSkeleton(
+  choices: InitChoices,
+  folder: string,
+  io: CliIo,
+): { text: string } | { diagnostics: Diagnostic[] } {
+  const own = { $schema: schemaReference(folder), metadata: { formality: choices.formality } };
+  const base = chainBase(initBase(`preset:${choices.sector!}`, io), own, io);
+  if ('diagnostics' in base) return base;
+  return { text: compactLists(JSON.stringify(inSchemaOrder(base.policy), null, 2)) + '\n' };
 }
 
 /** The preset with its bases merged in, as the text of a policy of its own. */
