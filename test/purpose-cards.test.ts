@@ -143,6 +143,26 @@ describe('why we may: the basis in plain words, the official term and article be
       '**Kunt u weigeren?** Het verstrekken van deze gegevens is een contractuele verplichting.\n',
     );
   });
+
+  it('legitimate interests without the interest: the row says it is not stated, as a missing basis does (English review 1, finding 6)', () => {
+    const unstated = withPurpose({ legalBasis: '6(1)(f)' });
+    expect(card(unstated)).toContain('**Ons gerechtvaardigd belang:** Dit noemen wij in deze verklaring niet.\n');
+    expect(card(unstated, 'en')).toContain('**Our legitimate interest:** We do not state this in this notice.\n');
+    const stated = card(withPurpose({ legalBasis: '6(1)(f)', legitimateInterest: text('BELANG', 'INTEREST') }));
+    expect(stated).toContain('**Ons gerechtvaardigd belang:** BELANG\n');
+    expect(stated).not.toContain('Dit noemen wij');
+    const several = card(
+      withPurpose({
+        legalBasis: undefined,
+        legalBases: [
+          { basis: '6(1)(a)', appliesTo: text('Per e-mail', 'By e-mail') },
+          { basis: '6(1)(f)', appliesTo: text('In de app', 'In the app') },
+        ],
+      }),
+      'en',
+    );
+    expect(several).toContain('**Our legitimate interest:** In the app: we do not state this in this notice.\n');
+  });
 });
 
 describe('can you refuse, and what then: from the basis, the rights granted and what the author wrote', () => {

@@ -1,5 +1,6 @@
 import type { Messages } from '../i18n/messages.js';
 import type { DataCategory, PolicyModel, Purpose, PurposeBasis, RetentionRule } from '../resolve/model.js';
+import { basesWithout } from '../check/policy-facts.js';
 import { endsBeforeLegalMinimum } from '../check/retention-minimum.js';
 import type { RightId } from '../policy/policy-types.js';
 import { joinList, lowerFirst, nameOf, pick, sentence, upperFirst, withNotes } from './format.js';
@@ -168,6 +169,7 @@ function officialBasisFacts(p: Purpose, m: Messages): Fact[] {
   if (l.publicTask) facts.push(fact('statements:label.publicTask', l.publicTask));
   if (l.legalObligation) facts.push(fact('notice:label.legalObligation', l.legalObligation));
   if (l.legitimateInterest) facts.push(fact('notice:label.legitimateInterest', l.legitimateInterest));
+  facts.push(...unstatedInterestFacts(p, m));
   if (p.specialCategoryCondition)
     facts.push({
       label: t('notice:label.specialCondition'),
@@ -177,6 +179,20 @@ function officialBasisFacts(p: Purpose, m: Messages): Fact[] {
   // verklaring', so that a patient reads a gap in the statement, not that there is no basis.
   else if (p.usesSpecialData) facts.push(fact('notice:label.specialCondition', t('notice:notStatedByUs')));
   return facts;
+}
+
+/**
+ * Legitimate interests (6(1)(f)) whose interest the statement does not name: the row said as not stated, as a
+ * missing basis is, rather than left out (13(1)(d); English review 1, finding 6). Several bases name the part.
+ */
+function unstatedInterestFacts(p: Purpose, m: Messages): Fact[] {
+  const label = m.t('notice:label.legitimateInterest');
+  const line = m.t('notice:notStatedByUs');
+  return unique(
+    basesWithout(p, '6(1)(f)', 'legitimateInterest').map((part) =>
+      scopeNamedOnce(p) ? [text(line)] : scoped(part, p, line, m),
+    ),
+  ).map((inlines) => ({ label, inlines }));
 }
 
 /**
