@@ -77,15 +77,18 @@ function purposeCard(p: Purpose, model: PolicyModel, m: Messages): Block[] {
 
 /**
  * A rule's period, its data named and linked to the rule's row in the retention table (the law is there): links
- * alone did not say how long, on paper nor in a screen reader's list of links. Not a period that ends before the
- * law's minimum for that data (retention/*-too-short), as in the summary: '6 maanden' for a file the law keeps
- * 20 years; the row it links to says what the law requires. There the line sends the reader to the table: the
- * name alone ('Bewaartermijn: Cliëntdossier') read as if it were the period (Dutch review 2, finding 9).
+ * alone did not say how long, on paper nor in a screen reader's list of links. A period that ends before the
+ * law's minimum for that data (retention/*-too-short) is said with that note and a pointer to its row, which
+ * says what the law requires: sent to the table without the number, the card seemed to withhold the one that
+ * mattered (English review 1, finding 12; Cosmetic Clinic's 'no longer than 6 months' for a medical file).
  */
 function retentionLine(r: RetentionRule, model: PolicyModel, m: Messages): Inline[] {
   const name = link(pick(r.name, m), `#${retentionAnchor(r.id)}`);
-  const period = endsBeforeLegalMinimum(model, r) ? m.t('layout:retention.seeTable') : retentionPeriod(r, m);
-  return [name, text(`: ${period}`)];
+  const period = retentionPeriod(r, m);
+  return [
+    name,
+    text(`: ${endsBeforeLegalMinimum(model, r) ? m.t('layout:retention.shorterThanLaw', { period }) : period}`),
+  ];
 }
 
 /** Whose data, and who else handles them: the data subjects, processors and recipients of the purpose. */
