@@ -421,15 +421,49 @@ describe('transfers', () => {
     policy.transfers = { mechanisms: [{ mechanism: 'scc' }, { mechanism: 'bcr' }] };
     const several = policyOutputs(policy).notice;
     expect(several.nl).toContain(
-      'Als wij gegevens doorgeven naar buiten de Europese Economische Ruimte, gebruiken wij daarvoor een van deze waarborgen:\n\n- standaardbepalingen',
+      'Als wij gegevens doorgeven naar buiten de Europese Economische Ruimte, gebruiken wij daarvoor een van deze waarborgen:\n\n- Standaardbepalingen',
     );
     expect(several.en).toContain(
-      'If we transfer data outside the European Economic Area, we rely on one of these safeguards:\n\n- standard data protection clauses',
+      'If we transfer data outside the European Economic Area, we rely on one of these safeguards:\n\n- Standard data protection clauses',
     );
     policy.transfers = { mechanisms: [{ mechanism: 'scc' }] };
     const one = policyOutputs(policy).notice;
-    expect(one.nl).toContain('gebruiken wij daarvoor:\n\n- standaardbepalingen');
-    expect(one.en).toContain('we rely on:\n\n- standard data protection clauses');
+    expect(one.nl).toContain('gebruiken wij daarvoor:\n\n- Standaardbepalingen');
+    expect(one.en).toContain('we rely on:\n\n- Standard data protection clauses');
+  });
+
+  it('the items start with a capital, as other list items do (English review 1, finding 14)', () => {
+    const policy = miniPolicy();
+    policy.transfers = {
+      mechanisms: [{ mechanism: 'scc', note: text('Waar nodig.', 'Where needed.') }, { mechanism: 'bcr' }],
+    };
+    const { nl, en } = policyOutputs(policy).notice;
+    expect(nl).toContain(
+      '\n- Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG). Waar nodig.\n- Bindende bedrijfsvoorschriften',
+    );
+    expect(en).toContain(
+      '\n- Standard data protection clauses of the European Commission (Article 46(2)(c) GDPR). Where needed.\n- Binding corporate rules',
+    );
+  });
+
+  it('the invalidated Privacy Shield is not among the safeguards we rely on: its own sentence says the statement names it (IES)', () => {
+    const policy = miniPolicy();
+    policy.transfers = {
+      mechanisms: [{ mechanism: 'privacy-shield', countries: ['US'] }, { mechanism: 'scc' }, { mechanism: 'bcr' }],
+    };
+    const { nl, en } = policyOutputs(policy).notice;
+    expect(en).toContain(
+      'we rely on one of these safeguards:\n\n- Standard data protection clauses of the European Commission (Article 46(2)(c) GDPR)\n- Binding corporate rules (Article 47 GDPR)\n\nThis notice also names a safeguard that is no longer valid: EU-US Privacy Shield (declared invalid by the Court of Justice of the EU, C-311/18), for the United States.\n',
+    );
+    expect(nl).toContain(
+      '\n\nDeze verklaring noemt ook een waarborg die niet meer geldig is: EU-VS Privacy Shield (ongeldig verklaard door het Hof van Justitie van de EU, C-311/18), voor de Verenigde Staten.\n',
+    );
+    expect(en).not.toMatch(/^- EU-US Privacy Shield/m);
+    policy.transfers = { mechanisms: [{ mechanism: 'privacy-shield' }] };
+    const alone = policyOutputs(policy).notice;
+    expect(alone.en).not.toContain('we rely on');
+    expect(alone.nl).not.toContain('gebruiken wij daarvoor');
+    expect(alone.en).toContain('This notice also names a safeguard that is no longer valid: EU-US Privacy Shield');
   });
 });
 
