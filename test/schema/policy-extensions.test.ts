@@ -494,14 +494,15 @@ describe('general transfer grounds', () => {
       ],
     };
     const out = notices(p);
+    // The invalidated Privacy Shield in a sentence of its own, not among the safeguards relied on (English review 1, finding 14).
     expect(out.en.markdown).toContain(
-      '- EU-US Privacy Shield (declared invalid by the Court of Justice of the EU, C-311/18), for the United States. EU-US and Swiss-US.',
+      'This notice also names a safeguard that is no longer valid: EU-US Privacy Shield (declared invalid by the Court of Justice of the EU, C-311/18), for the United States. EU-US and Swiss-US.',
     );
     expect(out.en.markdown).toContain(
-      '- contractual clauses authorised by the supervisory authority (Article 46(3)(a) GDPR)',
+      'we rely on:\n\n- Contractual clauses authorised by the supervisory authority (Article 46(3)(a) GDPR)\n',
     );
     expect(out.nl.html).toContain(
-      '<li>EU-VS Privacy Shield (ongeldig verklaard door het Hof van Justitie van de EU, C-311/18), voor de Verenigde Staten. EU-VS en Zwitsers-VS.</li>',
+      '<p>Deze verklaring noemt ook een waarborg die niet meer geldig is: EU-VS Privacy Shield (ongeldig verklaard door het Hof van Justitie van de EU, C-311/18), voor de Verenigde Staten. EU-VS en Zwitsers-VS.</p>',
     );
   });
 });
