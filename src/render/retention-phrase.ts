@@ -2,7 +2,12 @@ import { joinList, type Messages } from '../i18n/messages.js';
 import { laws } from '../law/laws.js';
 import { parseDuration } from '../law/durations.js';
 import { longerThanCitedLaw, shorterThanCitedLaw, type RetentionMinimum } from '../law/retention-minimums.js';
-import type { LawReference, RetentionRuleSource, RetentionTermSource } from '../policy/policy-types.js';
+import type {
+  LawReference,
+  RetentionRuleSource,
+  RetentionStartId,
+  RetentionTermSource,
+} from '../policy/policy-types.js';
 import { rememberedPerLanguage } from '../i18n/per-language.js';
 
 /** 'P1Y6M' → '1 jaar en 6 maanden' / '1 year and 6 months'. */
@@ -123,6 +128,24 @@ function earliestOfPhrase(terms: readonly RetentionTermSource[], messages: Messa
   return t('terms:retention.earliestOf', {
     terms: terms.map((term) => retentionTermPhrase(term, messages)).join('; '),
   });
+}
+
+/**
+ * Where the rule's term starts, and the rule without it, when one start holds for the whole term: a single period
+ * from an event ('20 jaar na het einde van de behandelovereenkomst'), or one such period that events end early
+ * ('3 jaar na het laatste contact, of eerder als u bezwaar maakt': the events need no start). Undefined for
+ * anything else (several periods, a period with a condition), whose starts differ or are not the term's.
+ */
+export function termStart<R extends RetentionRuleSource>(rule: R): { from: RetentionStartId; rest: R } | undefined {
+  const { from, ...rest } = rule;
+  if (from !== undefined)
+    return !rule.earliestOf && !rule.condition && rule.period ? { from, rest: rest as R } : undefined;
+  const terms = rule.earliestOf ?? [];
+  const periods = terms.filter((term) => term.period || !EVENTS.has(term.condition ?? ''));
+  const only = periods.length === 1 && terms.length > 1 ? periods[0]! : undefined;
+  if (only?.from === undefined || only.condition) return undefined;
+  const { from: start, ...period } = only;
+  return { from: start, rest: { ...rule, earliestOf: terms.map((term) => (term === only ? period : term)) } };
 }
 
 /**

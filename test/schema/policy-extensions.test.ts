@@ -231,15 +231,14 @@ describe('retention: earliest of, legal-claims hold, deletion handling, afterwar
         { id: 'ads', name: { nl: 'Advertenties', en: 'Ads' }, condition: 'until-opt-out' },
       ]),
     );
+    // The prospects' row is checked below: its start stands in the table's own column.
     const en = [
-      '3 years after the last contact, or earlier if you object or ask for deletion',
       'For the duration of the contract. If a legal dispute arises, we may keep some of the data for up to 5 years after the end of the contract',
       'Until you ask for deletion. A request for deletion is carried out within at most 30 days; for a complex request this can be extended to 60 days',
       'Until it has been verified, after which it is deleted',
       'Until you opt out',
     ];
     const nl = [
-      '3 jaar na het laatste contact, of eerder als u bezwaar maakt of om verwijdering vraagt',
       'Zolang de overeenkomst duurt. Voor het geval er een juridisch geschil ontstaat, kunnen wij een deel van de gegevens bewaren tot 5 jaar na het einde van de overeenkomst',
       'Totdat u om verwijdering vraagt. Een verzoek om verwijdering wordt binnen ten hoogste 30 dagen uitgevoerd; bij een complex verzoek kan deze termijn worden verlengd tot 60 dagen',
       'Totdat de gegevens zijn gecontroleerd; daarna worden ze verwijderd',
@@ -265,6 +264,13 @@ describe('retention: earliest of, legal-claims hold, deletion handling, afterwar
     );
     expect(out.nl.html).toContain(
       '<td data-label="Hoe lang">1 maand; daarna worden de gegevens geanonimiseerd</td><td data-label="Gerekend vanaf">Het verzenden van de gegevens aan ons</td>',
+    );
+    // So is one period that events end early: the events need no start (English review 1, finding 11).
+    expect(out.en.markdown).toContain(
+      '| **Prospects** | 3 years, or earlier if you object or ask for deletion | The last contact | — |',
+    );
+    expect(out.nl.markdown).toContain(
+      '| **Prospects** | 3 jaar, of eerder als u bezwaar maakt of om verwijdering vraagt | Het laatste contact | — |',
     );
   });
 

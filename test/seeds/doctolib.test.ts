@@ -88,8 +88,9 @@ describeSeedFacts({
       ],
       [
         'Prospectgegevens',
-        '3 jaar na het laatste contact, of eerder als u bezwaar maakt of om verwijdering vraagt',
-        '—',
+        // The start in its own column, as for a single period (English review 1, finding 11).
+        '3 jaar, of eerder als u bezwaar maakt of om verwijdering vraagt',
+        'Het laatste contact',
         '—',
       ],
       ['Bijlagen bij ondersteuningsverzoeken', '30 dagen', '—', '—'],
@@ -125,7 +126,7 @@ describeSeedFacts({
         'When the data was sent to us',
         '—',
       ],
-      ['Prospect data', '3 years after the last contact, or earlier if you object or ask for deletion', '—', '—'],
+      ['Prospect data', '3 years, or earlier if you object or ask for deletion', 'The last contact', '—'],
       [
         'Secure backup files and snapshots',
         'No longer than 7 days',
@@ -164,7 +165,7 @@ describeSeedFacts({
       pointer: '/retention/14/earliestOf/0/period',
       value: 'P2Y',
       lang: 'en',
-      absent: ['Prospect data', '3 years after the last contact, or earlier if you object or ask for deletion'],
+      absent: ['Prospect data', '3 years, or earlier if you object or ask for deletion'],
     },
     { pointer: '/processors/0/contractingEntity', lang: 'en', absent: 'contracting party in Luxembourg' },
     {
