@@ -137,7 +137,7 @@ describe("one basis's scope is named once on its card, several bases' on each li
     const en = card(notice.en, 'Making connections');
     expect(en.split('For the account')).toHaveLength(2);
     expect(en).toContain('- **Legal basis:** Performance of a contract (Article 6(1)(b) GDPR)\n');
-    expect(en).toContain('- **Can you refuse?** If you do not provide these data');
+    expect(en).toContain('- **Can you refuse?** If you do not provide this data');
   });
 
   it('several bases: each line says which part it is about', () => {

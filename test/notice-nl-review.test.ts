@@ -244,7 +244,7 @@ describe('plain Dutch (review items 6c–6g, 6j)', () => {
       '**Kunt u weigeren?** Als u deze gegevens niet geeft, kunnen wij de overeenkomst met u niet sluiten of uitvoeren.',
     );
     expect(notice.en).toContain(
-      'If you do not provide these data, we cannot enter into or perform the contract with you.',
+      'If you do not provide this data, we cannot enter into or perform the contract with you.',
     );
     // Data from elsewhere (14(2)(f)) cannot be withheld: the notice does not claim that they can.
     const sourced = miniPolicy();

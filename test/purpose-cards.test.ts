@@ -221,7 +221,7 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
         }),
         'en',
       ),
-    ).toContain('**Can you refuse?** Providing these data is a statutory requirement. CONSEQUENCE-EN\n');
+    ).toContain('**Can you refuse?** Providing this data is a statutory requirement. CONSEQUENCE-EN\n');
   });
 
   it('legitimate interests: you may object (21(1)), linked to the right; not when the policy sets that right aside', () => {
@@ -258,7 +258,7 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
     );
     expect(nl).not.toContain('kan daarom niet');
     const en = card(withPurpose({ legalBasis: '6(1)(c)', directMarketing: true }), 'en');
-    expect(en).toContain('The law requires us to use these data.');
+    expect(en).toContain('The law requires us to use this data.');
     expect(en).toContain(
       'You may object at any time, without giving reasons, to the use of your data for direct marketing',
     );

@@ -1,0 +1,40 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from './support/cli.js';
+
+/**
+ * English review 1 (a native English editor on the nine English notices): wording that read as translated
+ * from Dutch. Each check names the finding it follows.
+ */
+const englishDir = path.join(repoRoot, 'locales', 'en');
+
+/** Every English message, by 'namespace:key'. */
+function englishMessages(): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (value: unknown, prefix: string): void => {
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      if (v && typeof v === 'object') walk(v, `${prefix}${k}.`);
+      else out.set(prefix + k, String(v));
+    }
+  };
+  for (const file of readdirSync(englishDir).filter((f) => f.endsWith('.json')))
+    walk(JSON.parse(readFileSync(path.join(englishDir, file), 'utf8')), `${file.replace(/\.json$/, '')}:`);
+  return out;
+}
+
+const messages = englishMessages();
+const message = (key: string): string => {
+  const value = messages.get(key);
+  expect(value, key).toBeDefined();
+  return value!;
+};
+
+describe('English review 1', () => {
+  it('finding 7: "data" is singular throughout, as the ICO and GOV.UK write it ("this data", not "these data")', () => {
+    const plural = [...messages].filter(([, text]) => /\b(these|those) data\b/i.test(text)).map(([key]) => key);
+    expect(plural).toEqual([]);
+    expect(message('notice:purposeCard.refuse.contractGiven')).toContain('If you do not provide this data,');
+    expect(message('terms:requirement.statutory')).toBe('Providing this data is a statutory requirement.');
+  });
+});
