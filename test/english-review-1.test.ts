@@ -37,4 +37,28 @@ describe('English review 1', () => {
     expect(message('notice:purposeCard.refuse.contractGiven')).toContain('If you do not provide this data,');
     expect(message('terms:requirement.statutory')).toBe('Providing this data is a statutory requirement.');
   });
+  it('findings 8, 9, 10 and 18: no calques of "in de privacywet", "ook niet", "per soort", "binnen ten hoogste", "aannemelijk maakt", "in de zorg", "niet past bij"', () => {
+    const calques = [
+      /\bIn the privacy law\b/,
+      /\bnot even\b/,
+      /\bPer kind of data\b/,
+      /\bwithin at most\b/,
+      /\bmakes plausible\b/,
+      /\bincident in the care\b/,
+      /\bdoes not fit good care\b/,
+    ];
+    const found = [...messages].filter(([, text]) => calques.some((c) => c.test(text))).map(([key]) => key);
+    expect(found).toEqual([]);
+    expect(message('notice:controller.statementFirst')).toContain(
+      'Under the EU privacy law, the General Data Protection Regulation (GDPR), this makes us the controller.',
+    );
+    expect(message('notice:retention.intro')).toMatch(
+      /^We keep personal data only as long as we need it for the purpose we use it for,/,
+    );
+    expect(message('terms:retention.deletionHandling')).toBe(
+      '{{phrase}}. We carry out a request for deletion within {{period}}',
+    );
+    expect(message('terms:patientRight.deceased.description')).toContain("an incident in the patient's care");
+    expect(message('terms:patientRight.deceased.descriptionClient')).toContain("an incident in the client's care");
+  });
 });

@@ -55,7 +55,7 @@ describe("the patient's rights of a child aged 12 to 15 (review item 4)", () => 
       'Is het kind 12 tot 16 jaar? Dan oefent het kind deze rechten zelf uit. Ouders met gezag of de voogd kunnen ook om inzage vragen; wij geven die niet als dat niet past bij goede zorg voor het kind, bijvoorbeeld als het kind dat niet wil en dat goed kan overzien.',
     );
     expect(notice.nl).not.toContain('alleen in met toestemming van het kind');
-    expect(notice.en).toContain('we refuse where that does not fit good care for the child');
+    expect(notice.en).toContain('we refuse where that would not be consistent with good care for the child');
     expect(notice.en).not.toContain("only with the child's consent");
   });
 });

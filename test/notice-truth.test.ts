@@ -606,7 +606,7 @@ describe('automated decision-making, art. 13(2)(f), in every notice', () => {
     );
     expect(notice.nl).not.toContain('vermeldt niet of');
     expect(notice.en).toContain(
-      'This notice mentions no decisions that a computer takes about you without a person looking at them, not even based on a profile of you (profiling). If we take such a decision, and it has legal effects for you or similarly significantly affects you, we must tell you (Articles 13(2)(f), 14(2)(g) and 22(1) GDPR).',
+      'This notice mentions no decisions about you made by a computer on its own, without a person involved (including profiling). If we made such decisions, with legal effects for you or a similarly significant effect on you, we would have to tell you (Articles 13(2)(f), 14(2)(g) and 22(1) GDPR).',
     );
     const informal = miniPolicy();
     informal.metadata.formality = 'informal';
@@ -622,7 +622,7 @@ describe('automated decision-making, art. 13(2)(f), in every notice', () => {
     );
     expect(notice.nl).not.toContain('noemt geen besluiten');
     expect(notice.en).toContain(
-      'We let a computer take decisions about you without a person looking at them (Article 22(1) GDPR).',
+      'We let a computer make decisions about you on its own, without a person involved (Article 22(1) GDPR).',
     );
   });
 
@@ -633,7 +633,7 @@ describe('automated decision-making, art. 13(2)(f), in every notice', () => {
       'Wij laten geen computer besluiten over u nemen zonder dat een mens ernaar kijkt, ook niet op basis van een profiel van u (artikel 22, lid 1, AVG).',
     );
     expect(policyOutputs(policy).notice.en).toContain(
-      'We do not let a computer take decisions about you without a person looking at them, not even based on a profile of you (Article 22(1) GDPR).',
+      'We do not let a computer make decisions about you on its own, without a person involved, including decisions based on a profile of you (Article 22(1) GDPR).',
     );
   });
 
@@ -779,7 +779,7 @@ describe('nothing authored is dropped', () => {
       'tenzij de wet ons verplicht ze langer te bewaren of wij ze nodig hebben voor een (mogelijke) rechtszaak.',
     );
     expect(held.en).toContain(
-      'unless the law obliges us to keep it longer or we need it for a (possible) legal dispute.',
+      'unless the law requires us to keep it longer or we need it for a possible legal dispute.',
     );
   });
 

@@ -234,7 +234,7 @@ describe('retention: earliest of, legal-claims hold, deletion handling, afterwar
     // The prospects' row is checked below: its start stands in the table's own column.
     const en = [
       'For the duration of the contract. If a legal dispute arises, we may keep some of the data for up to 5 years after the end of the contract',
-      'Until you ask for deletion. A request for deletion is carried out within at most 30 days; for a complex request this can be extended to 60 days',
+      'Until you ask for deletion. We carry out a request for deletion within 30 days; for a complex request, we can extend this to 60 days',
       'Until it has been verified, after which it is deleted',
       'Until you opt out',
     ];

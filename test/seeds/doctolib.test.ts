@@ -110,7 +110,7 @@ describeSeedFacts({
       ],
       [
         'User-profile data',
-        'Until you ask for deletion. A request for deletion is carried out within at most 30 days; for a complex request this can be extended to 60 days',
+        'Until you ask for deletion. We carry out a request for deletion within 30 days; for a complex request, we can extend this to 60 days',
         '—',
         '—',
       ],
