@@ -12,7 +12,7 @@ describeSeedFacts({
       'Privacy notice of [name of the organisation not stated]',
       'This statement does not name the organisation; the name shown is a placeholder.',
       // No version or date is invented for an undated statement; it names no automated decisions, and the notice says so.
-      'This notice mentions no decisions that a computer takes about you without a person looking at them',
+      'This notice mentions no decisions about you made by a computer on its own, without a person involved',
       // A DPO is referred to, but the statement lost the address.
       'Data protection officer Contact details: We do not state this in this notice.',
       'Medical data (special category of personal data: data concerning health)',
