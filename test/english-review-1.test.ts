@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './support/cli.js';
+import { miniPolicy } from './support/mini-policy.js';
+import { policyOutputs } from './support/policy-outputs.js';
 
 /**
  * English review 1 (a native English editor on the nine English notices): wording that read as translated
@@ -60,5 +62,32 @@ describe('English review 1', () => {
     );
     expect(message('terms:patientRight.deceased.description')).toContain("an incident in the patient's care");
     expect(message('terms:patientRight.deceased.descriptionClient')).toContain("an incident in the client's care");
+  });
+  it('findings 3, 16, 17 and 19: the usual English terms, no term said twice, and shorter sentences', () => {
+    expect(message('notice:placeholder')).toMatch(/^This notice does not name the organisation;/);
+    expect(message('terms:right.information.name')).toBe('Knowing what we do with your data (right to be informed)');
+    expect(message('terms:right.complaint.name')).toBe(
+      'Complaining to the supervisory authority (right to lodge a complaint)',
+    );
+    expect(message('notice:heading.purposes')).toBe('What we use your data for, and on what legal basis');
+    expect(message('notice:scope.subjects')).toBe('This notice covers the personal data of:');
+    // The portability text in two sentences, none over 30 words (it was one of 45).
+    const portability = message('terms:right.portability.descriptionBases').split(/(?<=\.) /);
+    expect(portability).toHaveLength(2);
+    expect(Math.max(...portability.map((sentence) => sentence.split(' ').length))).toBeLessThanOrEqual(30);
+  });
+
+  it('finding 19: one kind of sensitive data is "this special category", several "these special categories"', () => {
+    const one = miniPolicy();
+    one.dataCategories[0]!.special = 'health';
+    expect(policyOutputs(one).notice.en).toContain(
+      '**Why we may use this special category of personal data (Article 9 GDPR):**',
+    );
+    const two = miniPolicy();
+    two.dataCategories[0]!.special = 'health';
+    two.dataCategories[1]!.special = 'genetic';
+    expect(policyOutputs(two).notice.en).toContain(
+      '**Why we may use these special categories of personal data (Article 9 GDPR):**',
+    );
   });
 });

@@ -266,7 +266,7 @@ describe('the English review of 6 December', () => {
     policy.purposes.push({ ...policy.purposes[0]!, id: 'fourth', legalBasis: '6(1)(f)' });
     const { notice } = policyOutputs(policy);
     expect(notice.en).toContain(
-      'You may receive the data you gave us yourself, where we process it by automated means on the basis of your consent or a contract with you, in a structured',
+      'This applies where we process that data by automated means on the basis of your consent or a contract with you.',
     );
     expect(notice.nl).toContain('op grond van uw toestemming of een overeenkomst met u? Dan mag u');
     expect(notice.en).toContain(
@@ -389,7 +389,7 @@ describe('a purpose on special-category data without an art. 9(2) exception', ()
       '**Waarom wij deze bijzondere persoonsgegevens mogen gebruiken (artikel 9 AVG):** Dit noemen wij in deze verklaring niet.\n',
     );
     expect(notice.en).toContain(
-      '**Why we may use these special categories of personal data (Article 9 GDPR):** We do not state this in this notice.\n',
+      '**Why we may use this special category of personal data (Article 9 GDPR):** We do not state this in this notice.\n',
     );
     expect(register.nl).toContain('niet vermeld');
     const plain = policyOutputs(miniPolicy()).notice;

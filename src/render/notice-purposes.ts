@@ -173,14 +173,15 @@ function officialBasisFacts(p: Purpose, m: Messages): Fact[] {
   if (l.legalObligation) facts.push(fact('notice:label.legalObligation', l.legalObligation));
   if (l.legitimateInterest) facts.push(fact('notice:label.legitimateInterest', l.legitimateInterest));
   facts.push(...unstatedInterestFacts(p, m));
+  // 'this special category' where the card names one kind (health), 'these special categories' otherwise (English review 1, finding 19).
+  const specialLabel = t('notice:label.specialCondition', {
+    count: new Set(p.dataCategories.map((c) => c.special).filter(Boolean)).size,
+  });
   if (p.specialCategoryCondition)
-    facts.push({
-      label: t('notice:label.specialCondition'),
-      inlines: [text(specialConditionText(p.specialCategoryCondition, m))],
-    });
+    facts.push({ label: specialLabel, inlines: [text(specialConditionText(p.specialCategoryCondition, m))] });
   // Special data with no exception named: said, as the register says it, rather than left out; 'in deze
   // verklaring', so that a patient reads a gap in the statement, not that there is no basis.
-  else if (p.usesSpecialData) facts.push(fact('notice:label.specialCondition', t('notice:notStatedByUs')));
+  else if (p.usesSpecialData) facts.push({ label: specialLabel, inlines: [text(t('notice:notStatedByUs'))] });
   return facts;
 }
 

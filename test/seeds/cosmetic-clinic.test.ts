@@ -10,7 +10,7 @@ describeSeedFacts({
   facts: {
     en: [
       'Privacy notice of [name of the organisation not stated]',
-      'This statement does not name the organisation; the name shown is a placeholder.',
+      'This notice does not name the organisation; the name shown is a placeholder.',
       // No version or date is invented for an undated statement; it names no automated decisions, and the notice says so.
       'This notice mentions no decisions about you made by a computer on its own, without a person involved',
       // A DPO is referred to, but the statement lost the address.
@@ -162,7 +162,7 @@ describeSeedFacts({
     {
       pointer: '/controller/placeholder',
       lang: 'en',
-      absent: 'This statement does not name the organisation; the name shown is a placeholder.',
+      absent: 'This notice does not name the organisation; the name shown is a placeholder.',
     },
     {
       pointer: '/purposes/2/legalBasis',
