@@ -90,4 +90,23 @@ describe('English review 1', () => {
       '**Why we may use these special categories of personal data (Article 9 GDPR):**',
     );
   });
+  it('finding 13: the retention table, which names the BW before the rights section glosses it, says which code it is; the register keeps the short citation', () => {
+    const policy = miniPolicy();
+    policy.controller.isCareProvider = true;
+    policy.dataCategories[0]!.special = 'health';
+    policy.purposes[0] = { ...policy.purposes[0]!, specialCategoryCondition: { condition: '9(2)(h)' } };
+    policy.retention = [
+      {
+        id: 'file',
+        name: { nl: 'Dossier', en: 'File' },
+        dataCategories: ['phone'],
+        period: 'P6M',
+        legalSource: { law: 'wgbo' },
+      },
+    ];
+    const { notice, register } = policyOutputs(policy);
+    expect(notice.en).toContain('The law (Article 7:454(3) of the Dutch Civil Code, BW) requires a medical file');
+    expect(notice.nl).toContain('De wet (artikel 7:454, lid 3, BW) vraagt');
+    expect(register.en).toContain('(Article 7:454(3) BW)');
+  });
 });

@@ -77,7 +77,7 @@ describe('a period shorter than the law says so, on the card and in the table (f
       '| 15 jaar | — | Let op: deze termijn is korter dan de wettelijke bewaartermijn. De wet (artikel 7:454, lid 3, BW) vraagt',
     );
     expect(line(notice.en, '| **File** |')).toContain(
-      '| Note: this period is shorter than the legal retention period. The law (Article 7:454(3) BW) requires',
+      '| Note: this period is shorter than the legal retention period. The law (Article 7:454(3) of the Dutch Civil Code, BW) requires',
     );
     expect(line(notice.nl, '| **Contacten** |')).not.toContain('Let op');
   });

@@ -202,7 +202,7 @@ describe('the English review of 6 December', () => {
       'NOTITIE. Let op: deze termijn is korter dan de wettelijke bewaartermijn. De wet (artikel 7:454, lid 3, BW) vraagt dat een medisch dossier ten minste 20 jaar na de laatste wijziging in het dossier wordt bewaard, of langer als dat voor goede zorg nodig is. |',
     );
     expect(row(notice.en, 'SHORT')).toContain(
-      'NOTE. Note: this period is shorter than the legal retention period. The law (Article 7:454(3) BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it. |',
+      'NOTE. Note: this period is shorter than the legal retention period. The law (Article 7:454(3) of the Dutch Civil Code, BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it. |',
     );
     for (const id of ['LONG', 'OTHER']) {
       expect(row(notice.nl, id)).toMatch(/\| NOTITIE \|$/);

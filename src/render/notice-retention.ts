@@ -89,7 +89,7 @@ function legalMinimumLines(model: PolicyModel, rule: RetentionRule, m: Messages)
     .filter((min) => min.verify === undefined)
     .map((min) => {
       const requirement = m.t(minimumKey(min, model), {
-        article: formatMinimumArticle(min, m),
+        article: formatMinimumArticle(min, m, true),
         minimum: formatMinimumTerm(min, m),
       });
       return m.t(`layout:retention.${min.longerForCare ? 'legalMinimumLongerForCare' : 'legalMinimumEnd'}`, {

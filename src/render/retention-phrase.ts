@@ -55,13 +55,26 @@ export function formatLawReference(ref: LawReference, messages: Messages): strin
 /**
  * The article that sets a legal minimum, as the language cites it: 'BW 7:454(3)' in the law data reads
  * 'artikel 7:454, lid 3, BW' in Dutch, 'Article 7:454(3) BW' in English; a minimum of no known law as the data gives it.
+ * `glossed`, for the notice, where this line names the code before the rights section does: the code's name
+ * with it where the language needs one ('Article 7:454(3) of the Dutch Civil Code, BW'; English review 1,
+ * finding 13); Dutch readers know the BW (terms:lawCitation.articleGlossed).
  */
-export function formatMinimumArticle(minimum: RetentionMinimum, messages: Messages): string {
+export function formatMinimumArticle(minimum: RetentionMinimum, messages: Messages, glossed = false): string {
   if (!minimum.law) return minimum.article;
-  const code = laws[minimum.law].code ?? messages.t(`terms:law.${minimum.law}.abbreviation`);
+  const lawCode = laws[minimum.law].code;
+  const code = lawCode ?? messages.t(`terms:law.${minimum.law}.abbreviation`);
   if (!minimum.article.startsWith(`${code} `)) return minimum.article;
-  const article = minimum.article.slice(code.length + 1).replace(/^(art\.|artikel|article)\s*/i, '');
-  return messages.t('terms:lawCitation.article', { article: citedArticle(article, messages), code });
+  const article = citedArticle(
+    minimum.article.slice(code.length + 1).replace(/^(art\.|artikel|article)\s*/i, ''),
+    messages,
+  );
+  return glossed && lawCode
+    ? messages.t('terms:lawCitation.articleGlossed', {
+        article,
+        code,
+        codeName: messages.t(`terms:lawCode.${lawCode}`),
+      })
+    : messages.t('terms:lawCitation.article', { article, code });
 }
 
 /**

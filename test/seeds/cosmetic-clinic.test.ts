@@ -114,7 +114,7 @@ describeSeedFacts({
         'Your contact details and medical data',
         'No longer than 6 months',
         '—',
-        'We keep your data for as long as necessary for the provision of our care, and as long as the law requires us to keep it. After this period we delete your data. Note: this period is shorter than the legal retention period. The law (Article 7:454(3) BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it.',
+        'We keep your data for as long as necessary for the provision of our care, and as long as the law requires us to keep it. After this period we delete your data. Note: this period is shorter than the legal retention period. The law (Article 7:454(3) of the Dutch Civil Code, BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it.',
       ],
       [
         'Your contact details if you do not (yet) make a consultation appointment',
@@ -126,13 +126,13 @@ describeSeedFacts({
         'Your data if the consultation shows no indication for treatment yet',
         '2 years',
         '—',
-        'We are happy to help you if you do have an indication within the period of 2 years. Note: this period is shorter than the legal retention period. The law (Article 7:454(3) BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it.',
+        'We are happy to help you if you do have an indication within the period of 2 years. Note: this period is shorter than the legal retention period. The law (Article 7:454(3) of the Dutch Civil Code, BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it.',
       ],
       [
         'Your data if you cancel your treatment or cannot be treated',
         '4 months',
         '—',
-        'We then delete your data. Note: this period is shorter than the legal retention period. The law (Article 7:454(3) BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it.',
+        'We then delete your data. Note: this period is shorter than the legal retention period. The law (Article 7:454(3) of the Dutch Civil Code, BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it.',
       ],
       ['Camera images', '1 month', 'When the data was recorded', 'The images are then deleted.'],
       [
