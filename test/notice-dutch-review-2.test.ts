@@ -149,7 +149,7 @@ describe("one basis's scope is named once on its card, several bases' on each li
     );
     const nl = card(notice.nl);
     expect(nl.split('Het account')).toHaveLength(4);
-    expect(nl).toContain('- **Grondslag:** Uw adresboek: toestemming (artikel 6, lid 1, onder a, AVG)\n');
+    expect(nl).toContain('\n  - Uw adresboek: toestemming (artikel 6, lid 1, onder a, AVG)\n');
     expect(nl).toContain('  - Uw adresboek: u hoeft geen toestemming te geven');
   });
 

@@ -198,9 +198,9 @@ describe('citations as Dutch writes them (review items 6a and 6b)', () => {
     };
     const { notice } = policyOutputs(policy);
     expect(notice.nl).toContain(
-      '**Grondslag:** Voor het account: uitvoering van een overeenkomst (artikel 6, lid 1, onder b, AVG)',
+      '- **Grondslag:**\n  - Voor het account: uitvoering van een overeenkomst (artikel 6, lid 1, onder b, AVG)',
     );
-    expect(notice.en).toContain('**Legal basis:** For the account: performance of a contract');
+    expect(notice.en).toContain('- **Legal basis:**\n  - For the account: performance of a contract');
   });
 });
 

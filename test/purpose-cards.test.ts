@@ -126,6 +126,11 @@ describe('why we may: the basis in plain words, the official term and article be
     expect(c).toContain(
       '- **Kunt u weigeren?**\n  - Voor Telefoonnummer: als u deze gegevens niet geeft, kunnen wij de overeenkomst met u niet sluiten of uitvoeren.\n  - Uw adresboek: u hoeft geen toestemming te geven',
     );
+    // One 'Grondslag' with a list, as 'Waarom dat mag': not two rows with the same label (English review 1, finding 5).
+    expect(c).toContain(
+      '- **Grondslag:**\n  - Uitvoering van een overeenkomst (artikel 6, lid 1, onder b, AVG) voor Telefoonnummer\n  - Uw adresboek: toestemming (artikel 6, lid 1, onder a, AVG)\n',
+    );
+    expect(c.split('**Grondslag:**')).toHaveLength(2);
   });
 
   it('no basis, or a basis only in words: no plain line is made up, only what the author wrote', () => {

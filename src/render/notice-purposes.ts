@@ -163,12 +163,16 @@ function officialBasisFacts(p: Purpose, m: Messages): Fact[] {
   const t = m.t;
   const fact = (labelKey: string, value: string): Fact => ({ label: t(labelKey), inlines: [text(value)] });
   const l = purposeLawfulness(p, m);
-  const bases = scopeNamedOnce(p) ? p.bases.map((part) => basisPartText(part, m, false)) : l.bases;
-  const facts = bases.map((basis) => fact('notice:label.legalBasis', basis));
+  const bases = scopeNamedOnce(p) ? p.bases.map((part) => basisPartText(part, m, false)) : [...l.bases];
   // A basis in the statement's words counts as given (and a public task's law goes with its basis).
-  if (l.inWords !== undefined) facts.push(fact('notice:label.legalBasis', l.inWords));
-  else if (!facts.length)
-    facts.push(fact('notice:label.legalBasis', notStatedText('notice:notStatedByUs', l.explanation, m)));
+  if (l.inWords !== undefined) bases.push(l.inWords);
+  else if (!bases.length) bases.push(notStatedText('notice:notStatedByUs', l.explanation, m));
+  // Several bases as one answer with a list, as the plain-words line above them: 'Legal basis:' twice as
+  // separate rows read as two answers to one question (English review 1, finding 5).
+  const facts = answer(
+    t('notice:label.legalBasis'),
+    bases.map((basis) => [text(basis)]),
+  );
   if (l.publicTask) facts.push(fact('statements:label.publicTask', l.publicTask));
   if (l.legalObligation) facts.push(fact('notice:label.legalObligation', l.legalObligation));
   if (l.legitimateInterest) facts.push(fact('notice:label.legitimateInterest', l.legitimateInterest));
@@ -190,13 +194,15 @@ function officialBasisFacts(p: Purpose, m: Messages): Fact[] {
  * missing basis is, rather than left out (13(1)(d); English review 1, finding 6). Several bases name the part.
  */
 function unstatedInterestFacts(p: Purpose, m: Messages): Fact[] {
-  const label = m.t('notice:label.legitimateInterest');
   const line = m.t('notice:notStatedByUs');
-  return unique(
-    basesWithout(p, '6(1)(f)', 'legitimateInterest').map((part) =>
-      scopeNamedOnce(p) ? [text(line)] : scoped(part, p, line, m),
+  return answer(
+    m.t('notice:label.legitimateInterest'),
+    unique(
+      basesWithout(p, '6(1)(f)', 'legitimateInterest').map((part) =>
+        scopeNamedOnce(p) ? [text(line)] : scoped(part, p, line, m),
+      ),
     ),
-  ).map((inlines) => ({ label, inlines }));
+  );
 }
 
 /**

@@ -59,10 +59,10 @@ describe('legalBases: several bases for one purpose', () => {
   it('shows each basis with what it covers, in both languages', () => {
     const out = notices(split());
     expect(out.nl.markdown).toContain(
-      '**Grondslag:** Telefoonnummer van de gebruiker: uitvoering van een overeenkomst',
+      '- **Grondslag:**\n  - Telefoonnummer van de gebruiker: uitvoering van een overeenkomst',
     );
     expect(out.en.markdown).toContain(
-      "**Legal basis:** The user's phone number: performance of a contract (Article 6(1)(b) GDPR)\n",
+      "- **Legal basis:**\n  - The user's phone number: performance of a contract (Article 6(1)(b) GDPR)\n",
     );
     expect(out.en.markdown).toContain(
       'Consent (Article 6(1)(a) GDPR) for Address-book contacts. Through a pop-up window.',

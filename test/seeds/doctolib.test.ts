@@ -28,9 +28,9 @@ describeSeedFacts({
       'Braze Telecom',
       // Bases.
       'Grondslag: Telefoonnummer van de gebruiker: uitvoering van een overeenkomst (artikel 6, lid 1, onder b, AVG)',
-      'Grondslag: Telefoonnummers van contactpersonen: toestemming (artikel 6, lid 1, onder a, AVG). De Gebruiker wordt via een pop-upvenster gevraagd',
+      'Telefoonnummers van contactpersonen: toestemming (artikel 6, lid 1, onder a, AVG). De Gebruiker wordt via een pop-upvenster gevraagd',
       'Grondslag: Voor de updates die nodig zijn om de diensten aan de regelgeving te laten voldoen: wettelijke verplichting (artikel 6, lid 1, onder c, AVG)',
-      'Grondslag: Voor updates die niet nodig zijn om de diensten aan de regelgeving te laten voldoen: uitvoering van een overeenkomst',
+      'Voor updates die niet nodig zijn om de diensten aan de regelgeving te laten voldoen: uitvoering van een overeenkomst',
       // Retention.
       'zolang de overeenkomst duurt. Voor het geval er een juridisch geschil ontstaat, kunnen wij een deel van de gegevens bewaren tot 5 jaar na het einde van de overeenkomst',
       'totdat u zich afmeldt',
@@ -48,7 +48,7 @@ describeSeedFacts({
       'US, EU or Asia',
       'Germany and Belgium',
       "Legal basis: The user's phone number: performance of a contract (Article 6(1)(b) GDPR)",
-      "Legal basis: Contacts' phone numbers: consent (Article 6(1)(a) GDPR). The user is asked in a pop-up window",
+      "Contacts' phone numbers: consent (Article 6(1)(a) GDPR). The user is asked in a pop-up window",
       'for the duration of the contract. If a legal dispute arises, we may keep some of the data for up to 5 years after the end of the contract',
       'Right to decide what happens to your personal data after your death',
       'Doctolib undertakes to inform you in writing at least fifteen (15) days before they take effect',
