@@ -109,4 +109,9 @@ describe('English review 1', () => {
     expect(notice.nl).toContain('De wet (artikel 7:454, lid 3, BW) vraagt');
     expect(register.en).toContain('(Article 7:454(3) BW)');
   });
+  it('finding 2: a summary link that stands alone is a pointer, not a question it leaves unanswered', () => {
+    for (const key of ['layout:summary.keepLink', 'layout:summary.receiversRead', 'layout:summary.transfersRead'])
+      expect(message(key), key).not.toMatch(/\?$|\bwhich data\b/);
+    expect(message('layout:summary.receiversRead')).toBe('Who receives your data');
+  });
 });
