@@ -58,11 +58,16 @@ describe('a period shorter than the law says so, on the card and in the table (f
     return policy;
   }
 
-  it("sends the card's reader to the table instead of leaving the name where the period should be", () => {
+  it("gives the card's period, says it is shorter than the law's and sends the reader to the table", () => {
     const { notice } = policyOutputs(shortFile());
-    // It read '[Dossier](#…)' alone, which a reader took to be the period.
-    expect(notice.nl).toMatch(/ {2}- \[Dossier\]\(#[^)]+\): zie de bewaartermijnen\n/);
-    expect(notice.en).toMatch(/ {2}- \[File\]\(#[^)]+\): see the retention periods\n/);
+    // It read '[Dossier](#…)' alone, which a reader took to be the period; then 'zie de bewaartermijnen' alone,
+    // which withheld the number (English review 1, finding 12).
+    expect(notice.nl).toMatch(
+      / {2}- \[Dossier\]\(#[^)]+\): 15 jaar \(korter dan de wettelijke bewaartermijn; zie de bewaartermijnen\)\n/,
+    );
+    expect(notice.en).toMatch(
+      / {2}- \[File\]\(#[^)]+\): 15 years \(shorter than the legal retention period; see the retention periods\)\n/,
+    );
     expect(notice.nl).toMatch(/ {2}- \[Contacten\]\(#[^)]+\): 6 maanden\n/);
   });
 
@@ -72,7 +77,7 @@ describe('a period shorter than the law says so, on the card and in the table (f
       '| 15 jaar | — | Let op: deze termijn is korter dan de wettelijke bewaartermijn. De wet (artikel 7:454, lid 3, BW) vraagt',
     );
     expect(line(notice.en, '| **File** |')).toContain(
-      '| Note: this period is shorter than the legal retention period. The law (Article 7:454(3) BW) requires',
+      '| Note: this period is shorter than the legal retention period. The law (Article 7:454(3) of the Dutch Civil Code, BW) requires',
     );
     expect(line(notice.nl, '| **Contacten** |')).not.toContain('Let op');
   });
@@ -132,7 +137,7 @@ describe("one basis's scope is named once on its card, several bases' on each li
     const en = card(notice.en, 'Making connections');
     expect(en.split('For the account')).toHaveLength(2);
     expect(en).toContain('- **Legal basis:** Performance of a contract (Article 6(1)(b) GDPR)\n');
-    expect(en).toContain('- **Can you refuse?** If you do not provide these data');
+    expect(en).toContain('- **Can you refuse?** If you do not provide this data');
   });
 
   it('several bases: each line says which part it is about', () => {
@@ -144,7 +149,7 @@ describe("one basis's scope is named once on its card, several bases' on each li
     );
     const nl = card(notice.nl);
     expect(nl.split('Het account')).toHaveLength(4);
-    expect(nl).toContain('- **Grondslag:** Uw adresboek: toestemming (artikel 6, lid 1, onder a, AVG)\n');
+    expect(nl).toContain('\n  - Uw adresboek: toestemming (artikel 6, lid 1, onder a, AVG)\n');
     expect(nl).toContain('  - Uw adresboek: u hoeft geen toestemming te geven');
   });
 

@@ -82,7 +82,7 @@ describe('the GDPR written out where the notice first names it', () => {
   it('in the controller statement, unless the introduction has written it out already', () => {
     const policy = miniPolicy();
     expect(policyOutputs(policy).notice.en).toContain(
-      'Mini B.V. is responsible for what happens to your personal data. In the privacy law, the General Data Protection Regulation (GDPR), this is called the controller.',
+      'Mini B.V. is responsible for what happens to your personal data. Under the EU privacy law, the General Data Protection Regulation (GDPR), this makes us the controller.',
     );
     policy.introduction = text(
       'Wij volgen de Algemene verordening gegevensbescherming (AVG).',

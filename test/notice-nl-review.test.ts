@@ -59,7 +59,7 @@ describe("the patient's rights of a child aged 12 to 15 (review item 4)", () => 
       'Is het kind 12 tot 16 jaar? Dan oefent het kind deze rechten zelf uit. Ouders met gezag of de voogd kunnen ook om inzage vragen; wij geven die niet als dat niet past bij goede zorg voor het kind, bijvoorbeeld als het kind dat niet wil en dat goed kan overzien.',
     );
     expect(notice.nl).not.toContain('alleen in met toestemming van het kind');
-    expect(notice.en).toContain('we refuse where that does not fit good care for the child');
+    expect(notice.en).toContain('we refuse where that would not be consistent with good care for the child');
     expect(notice.en).not.toContain("only with the child's consent");
   });
 });
@@ -202,9 +202,9 @@ describe('citations as Dutch writes them (review items 6a and 6b)', () => {
     };
     const { notice } = policyOutputs(policy);
     expect(notice.nl).toContain(
-      '**Grondslag:** Voor het account: uitvoering van een overeenkomst (artikel 6, lid 1, onder b, AVG)',
+      '- **Grondslag:**\n  - Voor het account: uitvoering van een overeenkomst (artikel 6, lid 1, onder b, AVG)',
     );
-    expect(notice.en).toContain('**Legal basis:** For the account: performance of a contract');
+    expect(notice.en).toContain('- **Legal basis:**\n  - For the account: performance of a contract');
   });
 });
 
@@ -248,7 +248,7 @@ describe('plain Dutch (review items 6c–6g, 6j)', () => {
       '**Kunt u weigeren?** Als u deze gegevens niet geeft, kunnen wij de overeenkomst met u niet sluiten of uitvoeren.',
     );
     expect(notice.en).toContain(
-      'If you do not provide these data, we cannot enter into or perform the contract with you.',
+      'If you do not provide this data, we cannot enter into or perform the contract with you.',
     );
     // Data from elsewhere (14(2)(f)) cannot be withheld: the notice does not claim that they can.
     const sourced = miniPolicy();

@@ -99,7 +99,7 @@ describe('the general transfer grounds (transfers.mechanisms)', () => {
     policy.transfers = { storageLocations: ['NL'], mechanisms: [{ mechanism: 'scc' }] };
     const { nl, en } = policyOutputs(policy).notice;
     expect(nl).toContain(
-      'Als wij gegevens doorgeven naar buiten de Europese Economische Ruimte, gebruiken wij daarvoor:\n\n- standaardbepalingen',
+      'Als wij gegevens doorgeven naar buiten de Europese Economische Ruimte, gebruiken wij daarvoor:\n\n- Standaardbepalingen',
     );
     expect(en).toContain('If we transfer data outside the European Economic Area, we rely on:\n\n- ');
     expect(nl).not.toContain('maken wij gebruik van');

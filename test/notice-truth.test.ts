@@ -203,7 +203,7 @@ describe('the English review of 6 December', () => {
       'NOTITIE. Let op: deze termijn is korter dan de wettelijke bewaartermijn. De wet (artikel 7:454, lid 3, BW) vraagt dat een medisch dossier ten minste 20 jaar na de laatste wijziging in het dossier wordt bewaard, of langer als dat voor goede zorg nodig is. |',
     );
     expect(row(notice.en, 'SHORT')).toContain(
-      'NOTE. Note: this period is shorter than the legal retention period. The law (Article 7:454(3) BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it. |',
+      'NOTE. Note: this period is shorter than the legal retention period. The law (Article 7:454(3) of the Dutch Civil Code, BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it. |',
     );
     for (const id of ['LONG', 'OTHER']) {
       expect(row(notice.nl, id)).toMatch(/\| NOTITIE \|$/);
@@ -267,7 +267,7 @@ describe('the English review of 6 December', () => {
     policy.purposes.push({ ...policy.purposes[0]!, id: 'fourth', legalBasis: '6(1)(f)' });
     const { notice } = policyOutputs(policy);
     expect(notice.en).toContain(
-      'You may receive the data you gave us yourself, where we process it by automated means on the basis of your consent or a contract with you, in a structured',
+      'This applies where we process that data by automated means on the basis of your consent or a contract with you.',
     );
     expect(notice.nl).toContain('op grond van uw toestemming of een overeenkomst met u? Dan mag u');
     expect(notice.en).toContain(
@@ -390,7 +390,7 @@ describe('a purpose on special-category data without an art. 9(2) exception', ()
       '**Waarom wij deze bijzondere persoonsgegevens mogen gebruiken (artikel 9 AVG):** Dit noemen wij in deze verklaring niet.\n',
     );
     expect(notice.en).toContain(
-      '**Why we may use these special categories of personal data (Article 9 GDPR):** We do not state this in this notice.\n',
+      '**Why we may use this special category of personal data (Article 9 GDPR):** We do not state this in this notice.\n',
     );
     expect(register.nl).toContain('niet vermeld');
     const plain = policyOutputs(miniPolicy()).notice;
@@ -422,15 +422,49 @@ describe('transfers', () => {
     policy.transfers = { mechanisms: [{ mechanism: 'scc' }, { mechanism: 'bcr' }] };
     const several = policyOutputs(policy).notice;
     expect(several.nl).toContain(
-      'Als wij gegevens doorgeven naar buiten de Europese Economische Ruimte, gebruiken wij daarvoor een van deze waarborgen:\n\n- standaardbepalingen',
+      'Als wij gegevens doorgeven naar buiten de Europese Economische Ruimte, gebruiken wij daarvoor een van deze waarborgen:\n\n- Standaardbepalingen',
     );
     expect(several.en).toContain(
-      'If we transfer data outside the European Economic Area, we rely on one of these safeguards:\n\n- standard data protection clauses',
+      'If we transfer data outside the European Economic Area, we rely on one of these safeguards:\n\n- Standard data protection clauses',
     );
     policy.transfers = { mechanisms: [{ mechanism: 'scc' }] };
     const one = policyOutputs(policy).notice;
-    expect(one.nl).toContain('gebruiken wij daarvoor:\n\n- standaardbepalingen');
-    expect(one.en).toContain('we rely on:\n\n- standard data protection clauses');
+    expect(one.nl).toContain('gebruiken wij daarvoor:\n\n- Standaardbepalingen');
+    expect(one.en).toContain('we rely on:\n\n- Standard data protection clauses');
+  });
+
+  it('the items start with a capital, as other list items do (English review 1, finding 14)', () => {
+    const policy = miniPolicy();
+    policy.transfers = {
+      mechanisms: [{ mechanism: 'scc', note: text('Waar nodig.', 'Where needed.') }, { mechanism: 'bcr' }],
+    };
+    const { nl, en } = policyOutputs(policy).notice;
+    expect(nl).toContain(
+      '\n- Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG). Waar nodig.\n- Bindende bedrijfsvoorschriften',
+    );
+    expect(en).toContain(
+      '\n- Standard data protection clauses of the European Commission (Article 46(2)(c) GDPR). Where needed.\n- Binding corporate rules',
+    );
+  });
+
+  it('the invalidated Privacy Shield is not among the safeguards we rely on: its own sentence says the statement names it (IES)', () => {
+    const policy = miniPolicy();
+    policy.transfers = {
+      mechanisms: [{ mechanism: 'privacy-shield', countries: ['US'] }, { mechanism: 'scc' }, { mechanism: 'bcr' }],
+    };
+    const { nl, en } = policyOutputs(policy).notice;
+    expect(en).toContain(
+      'we rely on one of these safeguards:\n\n- Standard data protection clauses of the European Commission (Article 46(2)(c) GDPR)\n- Binding corporate rules (Article 47 GDPR)\n\nThis notice also names a safeguard that is no longer valid: EU-US Privacy Shield (declared invalid by the Court of Justice of the EU, C-311/18), for the United States.\n',
+    );
+    expect(nl).toContain(
+      '\n\nDeze verklaring noemt ook een waarborg die niet meer geldig is: EU-VS Privacy Shield (ongeldig verklaard door het Hof van Justitie van de EU, C-311/18), voor de Verenigde Staten.\n',
+    );
+    expect(en).not.toMatch(/^- EU-US Privacy Shield/m);
+    policy.transfers = { mechanisms: [{ mechanism: 'privacy-shield' }] };
+    const alone = policyOutputs(policy).notice;
+    expect(alone.en).not.toContain('we rely on');
+    expect(alone.nl).not.toContain('gebruiken wij daarvoor');
+    expect(alone.en).toContain('This notice also names a safeguard that is no longer valid: EU-US Privacy Shield');
   });
 });
 
@@ -628,7 +662,7 @@ describe('automated decision-making, art. 13(2)(f), in every notice', () => {
     );
     expect(notice.nl).not.toContain('vermeldt niet of');
     expect(notice.en).toContain(
-      'This notice mentions no decisions that a computer takes about you without a person looking at them, not even based on a profile of you (profiling). If we take such a decision, and it has legal effects for you or similarly significantly affects you, we must tell you (Articles 13(2)(f), 14(2)(g) and 22(1) GDPR).',
+      'This notice mentions no decisions about you made by a computer on its own, without a person involved (including profiling). If we made such decisions, with legal effects for you or a similarly significant effect on you, we would have to tell you (Articles 13(2)(f), 14(2)(g) and 22(1) GDPR).',
     );
     const informal = miniPolicy();
     informal.metadata.formality = 'informal';
@@ -644,7 +678,7 @@ describe('automated decision-making, art. 13(2)(f), in every notice', () => {
     );
     expect(notice.nl).not.toContain('noemt geen besluiten');
     expect(notice.en).toContain(
-      'We let a computer take decisions about you without a person looking at them (Article 22(1) GDPR).',
+      'We let a computer make decisions about you on its own, without a person involved (Article 22(1) GDPR).',
     );
   });
 
@@ -655,7 +689,7 @@ describe('automated decision-making, art. 13(2)(f), in every notice', () => {
       'Wij laten geen computer besluiten over u nemen zonder dat een mens ernaar kijkt, ook niet op basis van een profiel van u (artikel 22, lid 1, AVG).',
     );
     expect(policyOutputs(policy).notice.en).toContain(
-      'We do not let a computer take decisions about you without a person looking at them, not even based on a profile of you (Article 22(1) GDPR).',
+      'We do not let a computer make decisions about you on its own, without a person involved, including decisions based on a profile of you (Article 22(1) GDPR).',
     );
   });
 
@@ -801,7 +835,7 @@ describe('nothing authored is dropped', () => {
       'tenzij de wet ons verplicht ze langer te bewaren of wij ze nodig hebben voor een (mogelijke) rechtszaak.',
     );
     expect(held.en).toContain(
-      'unless the law obliges us to keep it longer or we need it for a (possible) legal dispute.',
+      'unless the law requires us to keep it longer or we need it for a possible legal dispute.',
     );
   });
 

@@ -126,6 +126,11 @@ describe('why we may: the basis in plain words, the official term and article be
     expect(c).toContain(
       '- **Kunt u weigeren?**\n  - Voor Telefoonnummer: als u deze gegevens niet geeft, kunnen wij de overeenkomst met u niet sluiten of uitvoeren.\n  - Uw adresboek: u hoeft geen toestemming te geven',
     );
+    // One 'Grondslag' with a list, as 'Waarom dat mag': not two rows with the same label (English review 1, finding 5).
+    expect(c).toContain(
+      '- **Grondslag:**\n  - Uitvoering van een overeenkomst (artikel 6, lid 1, onder b, AVG) voor Telefoonnummer\n  - Uw adresboek: toestemming (artikel 6, lid 1, onder a, AVG)\n',
+    );
+    expect(c.split('**Grondslag:**')).toHaveLength(2);
   });
 
   it('no basis, or a basis only in words: no plain line is made up, only what the author wrote', () => {
@@ -142,6 +147,26 @@ describe('why we may: the basis in plain words, the official term and article be
     expect(inWords).toContain(
       '**Kunt u weigeren?** Het verstrekken van deze gegevens is een contractuele verplichting.\n',
     );
+  });
+
+  it('legitimate interests without the interest: the row says it is not stated, as a missing basis does (English review 1, finding 6)', () => {
+    const unstated = withPurpose({ legalBasis: '6(1)(f)' });
+    expect(card(unstated)).toContain('**Ons gerechtvaardigd belang:** Dit noemen wij in deze verklaring niet.\n');
+    expect(card(unstated, 'en')).toContain('**Our legitimate interest:** We do not state this in this notice.\n');
+    const stated = card(withPurpose({ legalBasis: '6(1)(f)', legitimateInterest: text('BELANG', 'INTEREST') }));
+    expect(stated).toContain('**Ons gerechtvaardigd belang:** BELANG\n');
+    expect(stated).not.toContain('Dit noemen wij');
+    const several = card(
+      withPurpose({
+        legalBasis: undefined,
+        legalBases: [
+          { basis: '6(1)(a)', appliesTo: text('Per e-mail', 'By e-mail') },
+          { basis: '6(1)(f)', appliesTo: text('In de app', 'In the app') },
+        ],
+      }),
+      'en',
+    );
+    expect(several).toContain('**Our legitimate interest:** In the app: we do not state this in this notice.\n');
   });
 });
 
@@ -201,7 +226,7 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
         }),
         'en',
       ),
-    ).toContain('**Can you refuse?** Providing these data is a statutory requirement. CONSEQUENCE-EN\n');
+    ).toContain('**Can you refuse?** Providing this data is a statutory requirement. CONSEQUENCE-EN\n');
   });
 
   it('legitimate interests: you may object (21(1)), linked to the right; not when the policy sets that right aside', () => {
@@ -238,7 +263,7 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
     );
     expect(nl).not.toContain('kan daarom niet');
     const en = card(withPurpose({ legalBasis: '6(1)(c)', directMarketing: true }), 'en');
-    expect(en).toContain('The law requires us to use these data.');
+    expect(en).toContain('The law requires us to use this data.');
     expect(en).toContain(
       'You may object at any time, without giving reasons, to the use of your data for direct marketing',
     );
@@ -307,11 +332,12 @@ describe("a purpose card states how long, each rule's data linked to its row", (
 });
 
 /**
- * A card states no period that ends before the law's minimum for its data, as the summary does not (English
- * review, finding 1): Cosmetic Clinic's 'no longer than 6 months' for a medical file the law keeps 20 years.
- * The data's name still links to the rule's row, which states what the law requires.
+ * A card states a period that ends before the law's minimum for its data with that note, and sends the reader to
+ * the rule's row, which states what the law requires (English review 1, finding 12): Cosmetic Clinic's 'no longer
+ * than 6 months' for a medical file the law keeps 20 years. Sent to the table without the number (English review,
+ * finding 1), the card seemed to withhold the one that mattered.
  */
-describe('a purpose card leaves out a period shorter than the law requires', () => {
+describe('a purpose card says a period is shorter than the law requires', () => {
   const short = (policy: PolicySource): void => {
     policy.controller.isCareProvider = true;
     policy.dataCategories[0]!.special = 'health';
@@ -328,12 +354,15 @@ describe('a purpose card leaves out a period shorter than the law requires', () 
   };
 
   it.each([
-    ['nl', '[Medisch dossier](#hoe-lang-wij-uw-gegevens-bewaren)', '6 maanden'],
-    ['en', '[Medical file](#how-long-we-keep-your-data)', '6 months'],
-  ] as const)('%s', (lang, line, period) => {
-    const md = card(withPurpose({}, short), lang);
-    expect(md).toContain(line);
-    expect(md).not.toContain(period);
-    expect(policyOutputs(withPurpose({}, short)).notice[lang]).toContain(period); // the table still has it
+    [
+      'nl',
+      '[Medisch dossier](#hoe-lang-wij-uw-gegevens-bewaren): ten hoogste 6 maanden (korter dan de wettelijke bewaartermijn; zie de bewaartermijnen)',
+    ],
+    [
+      'en',
+      '[Medical file](#how-long-we-keep-your-data): no longer than 6 months (shorter than the legal retention period; see the retention periods)',
+    ],
+  ] as const)('%s', (lang, line) => {
+    expect(card(withPurpose({}, short), lang)).toContain(line);
   });
 });

@@ -9,7 +9,7 @@ import {
   retentionPhrase,
   withoutFalseLegalSource,
 } from './retention-phrase.js';
-import type { CookieCategorySource } from '../policy/policy-types.js';
+import type { CookieCategorySource, TransferSource } from '../policy/policy-types.js';
 import { appointedDpo, noDpoReason } from '../check/policy-facts.js';
 import {
   contactFacts,
@@ -21,6 +21,7 @@ import {
   nameOf,
   pick,
   sentence,
+  upperFirst,
   withNotes,
 } from './format.js';
 import {
@@ -364,21 +365,37 @@ function transfersBlocks({ source, model, m }: NoticeContext): Block[] {
       ),
     });
   blocks.push(...rich(source.transfers?.statement, m));
-  const mechanisms = source.transfers?.mechanisms ?? [];
-  if (mechanisms.length) {
-    // Several general grounds are alternatives, none tied to a party (IES: adequacy 'or' clauses 'als er een
-    // situatie ontstaat'): 'een van deze waarborgen', not a list that reads as if all apply to each transfer.
-    blocks.push(
-      { paragraph: sentence(m.t('details:transfers.mechanismsIntro', { count: mechanisms.length })) },
-      { list: mechanisms.map((x) => [text(transferGroundText(x, m))]) },
-    );
-  }
+  blocks.push(...generalGroundsBlocks(source.transfers?.mechanisms ?? [], m));
   const processors = model.processors.filter((party) => partyLeavesEea(party));
   const recipients = model.recipients.filter((party) => partyLeavesEea(party));
   const unstated = m.t('notice:transfers.countryNotStated');
   const parties = [...processors, ...recipients].map((party) => [text(transferText(party, m, unstated))]);
   if (parties.length) blocks.push({ paragraph: sentence(partiesIntro(processors, recipients, m)) }, { list: parties });
   return blocks;
+}
+
+/**
+ * The statement's general transfer grounds. Several are alternatives, none tied to a party (IES: adequacy 'or'
+ * clauses 'als er een situatie ontstaat'): 'een van deze waarborgen', not a list that reads as if all apply to
+ * each transfer; each item capitalised, as other list items are. A ground the Court of Justice declared invalid
+ * (the Privacy Shield, C-311/18) is not among those we rely on, which would contradict itself: the statement
+ * names it, and a sentence of its own says so (English review 1, finding 14).
+ */
+function generalGroundsBlocks(mechanisms: readonly TransferSource[], m: Messages): Block[] {
+  const valid = mechanisms.filter((x) => x.mechanism !== 'privacy-shield');
+  const invalid = mechanisms.filter((x) => x.mechanism === 'privacy-shield');
+  return [
+    ...(valid.length
+      ? [
+          { paragraph: sentence(m.t('details:transfers.mechanismsIntro', { count: valid.length })) },
+          { list: valid.map((x) => [text(upperFirst(transferGroundText(x, m)))]) },
+        ]
+      : []),
+    ...invalid.map((x) => {
+      const line = m.t('details:transfers.invalidGround', { ground: transferGroundText(x, m) });
+      return { paragraph: sentence(/[.!?]$/.test(line) ? line : `${line}.`) };
+    }),
+  ];
 }
 
 /**

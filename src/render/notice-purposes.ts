@@ -1,5 +1,6 @@
 import type { Messages } from '../i18n/messages.js';
 import type { DataCategory, PolicyModel, Purpose, PurposeBasis, RetentionRule } from '../resolve/model.js';
+import { basesWithout } from '../check/policy-facts.js';
 import { endsBeforeLegalMinimum } from '../check/retention-minimum.js';
 import type { RightId } from '../policy/policy-types.js';
 import { joinList, lowerFirst, nameOf, pick, sentence, upperFirst, withNotes } from './format.js';
@@ -76,15 +77,18 @@ function purposeCard(p: Purpose, model: PolicyModel, m: Messages): Block[] {
 
 /**
  * A rule's period, its data named and linked to the rule's row in the retention table (the law is there): links
- * alone did not say how long, on paper nor in a screen reader's list of links. Not a period that ends before the
- * law's minimum for that data (retention/*-too-short), as in the summary: '6 maanden' for a file the law keeps
- * 20 years; the row it links to says what the law requires. There the line sends the reader to the table: the
- * name alone ('Bewaartermijn: Cliëntdossier') read as if it were the period (Dutch review 2, finding 9).
+ * alone did not say how long, on paper nor in a screen reader's list of links. A period that ends before the
+ * law's minimum for that data (retention/*-too-short) is said with that note and a pointer to its row, which
+ * says what the law requires: sent to the table without the number, the card seemed to withhold the one that
+ * mattered (English review 1, finding 12; Cosmetic Clinic's 'no longer than 6 months' for a medical file).
  */
 function retentionLine(r: RetentionRule, model: PolicyModel, m: Messages): Inline[] {
   const name = link(pick(r.name, m), `#${retentionAnchor(r.id)}`);
-  const period = endsBeforeLegalMinimum(model, r) ? m.t('layout:retention.seeTable') : retentionPeriod(r, m);
-  return [name, text(`: ${period}`)];
+  const period = retentionPeriod(r, m);
+  return [
+    name,
+    text(`: ${endsBeforeLegalMinimum(model, r) ? m.t('layout:retention.shorterThanLaw', { period }) : period}`),
+  ];
 }
 
 /** Whose data, and who else handles them: the data subjects, processors and recipients of the purpose. */
@@ -159,24 +163,46 @@ function officialBasisFacts(p: Purpose, m: Messages): Fact[] {
   const t = m.t;
   const fact = (labelKey: string, value: string): Fact => ({ label: t(labelKey), inlines: [text(value)] });
   const l = purposeLawfulness(p, m);
-  const bases = scopeNamedOnce(p) ? p.bases.map((part) => basisPartText(part, m, false)) : l.bases;
-  const facts = bases.map((basis) => fact('notice:label.legalBasis', basis));
+  const bases = scopeNamedOnce(p) ? p.bases.map((part) => basisPartText(part, m, false)) : [...l.bases];
   // A basis in the statement's words counts as given (and a public task's law goes with its basis).
-  if (l.inWords !== undefined) facts.push(fact('notice:label.legalBasis', l.inWords));
-  else if (!facts.length)
-    facts.push(fact('notice:label.legalBasis', notStatedText('notice:notStatedByUs', l.explanation, m)));
+  if (l.inWords !== undefined) bases.push(l.inWords);
+  else if (!bases.length) bases.push(notStatedText('notice:notStatedByUs', l.explanation, m));
+  // Several bases as one answer with a list, as the plain-words line above them: 'Legal basis:' twice as
+  // separate rows read as two answers to one question (English review 1, finding 5).
+  const facts = answer(
+    t('notice:label.legalBasis'),
+    bases.map((basis) => [text(basis)]),
+  );
   if (l.publicTask) facts.push(fact('statements:label.publicTask', l.publicTask));
   if (l.legalObligation) facts.push(fact('notice:label.legalObligation', l.legalObligation));
   if (l.legitimateInterest) facts.push(fact('notice:label.legitimateInterest', l.legitimateInterest));
+  facts.push(...unstatedInterestFacts(p, m));
+  // 'this special category' where the card names one kind (health), 'these special categories' otherwise (English review 1, finding 19).
+  const specialLabel = t('notice:label.specialCondition', {
+    count: new Set(p.dataCategories.map((c) => c.special).filter(Boolean)).size,
+  });
   if (p.specialCategoryCondition)
-    facts.push({
-      label: t('notice:label.specialCondition'),
-      inlines: [text(specialConditionText(p.specialCategoryCondition, m))],
-    });
+    facts.push({ label: specialLabel, inlines: [text(specialConditionText(p.specialCategoryCondition, m))] });
   // Special data with no exception named: said, as the register says it, rather than left out; 'in deze
   // verklaring', so that a patient reads a gap in the statement, not that there is no basis.
-  else if (p.usesSpecialData) facts.push(fact('notice:label.specialCondition', t('notice:notStatedByUs')));
+  else if (p.usesSpecialData) facts.push({ label: specialLabel, inlines: [text(t('notice:notStatedByUs'))] });
   return facts;
+}
+
+/**
+ * Legitimate interests (6(1)(f)) whose interest the statement does not name: the row said as not stated, as a
+ * missing basis is, rather than left out (13(1)(d); English review 1, finding 6). Several bases name the part.
+ */
+function unstatedInterestFacts(p: Purpose, m: Messages): Fact[] {
+  const line = m.t('notice:notStatedByUs');
+  return answer(
+    m.t('notice:label.legitimateInterest'),
+    unique(
+      basesWithout(p, '6(1)(f)', 'legitimateInterest').map((part) =>
+        scopeNamedOnce(p) ? [text(line)] : scoped(part, p, line, m),
+      ),
+    ),
+  );
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   formatMinimumArticle,
   formatMinimumTerm,
   retentionPhrase,
+  termStart,
 } from './retention-phrase.js';
 import { longerThanCitedLaw, shorterThanCitedLaw, type RetentionMinimum } from '../law/retention-minimums.js';
 import { careRecipientKey } from './notice-context.js';
@@ -27,10 +28,11 @@ export function retentionPeriod(rule: RetentionRule, m: Messages): string {
 
 /**
  * Retention as one table — data | how long | counted from | why (the law) —
- * stated once for the whole notice instead of under every purpose. A single
- * period from an event is split into its length and its start; anything
- * more (several terms, conditions, a legal-claims hold) stays one sentence
- * under "how long", with "counted from" left blank ("—").
+ * stated once for the whole notice instead of under every purpose. A period
+ * from an event is split into its length and its start, also when events end
+ * it early (termStart; English review 1, finding 11: Doctolib's prospects);
+ * anything more (several periods, a period with a condition) stays one
+ * sentence under "how long", with "counted from" left blank ("—").
  */
 export function retentionTable(model: PolicyModel, m: Messages): Table {
   const rules = model.retention;
@@ -45,11 +47,11 @@ export function retentionTable(model: PolicyModel, m: Messages): Table {
     ],
     rowIds: rules.map((r) => retentionAnchor(r.id)),
     rows: rules.map((r) => {
-      const { legalSource: cited, from, ...rest } = r;
+      const { legalSource: cited, ...rest } = r;
       // A law that requires longer is not why the data is kept this long (retention/*-too-short says so).
       const legalSource = shorterThanCitedLaw(r) ? undefined : cited;
-      const splits = from !== undefined && !r.earliestOf && !r.condition && r.period !== undefined;
-      const howLong = retentionPhrase(splits ? rest : { ...rest, ...(from ? { from } : {}) }, m);
+      const start = termStart(rest);
+      const howLong = retentionPhrase(start?.rest ?? rest, m);
       const stated = [legalSource ? lawCell(r, legalSource, m) : '', pick(r.note, m)].filter(Boolean).join('. ');
       const why = [stated, ...legalMinimumLines(model, r, m)].filter(Boolean).reduce(followedBy, '');
       // 'Ten hoogste 6 maanden', 'Het einde van de behandelovereenkomst': our words start the cell with a capital;
@@ -60,7 +62,7 @@ export function retentionTable(model: PolicyModel, m: Messages): Table {
       return [
         [{ text: pick(r.name, m), strong: true }],
         cell(howLong),
-        cell(splits ? t(`layout:retention.fromEvent.${from}`) : ''),
+        cell(start ? t(`layout:retention.fromEvent.${start.from}`) : ''),
         cell(why, text),
       ];
     }),
@@ -87,7 +89,7 @@ function legalMinimumLines(model: PolicyModel, rule: RetentionRule, m: Messages)
     .filter((min) => min.verify === undefined)
     .map((min) => {
       const requirement = m.t(minimumKey(min, model), {
-        article: formatMinimumArticle(min, m),
+        article: formatMinimumArticle(min, m, true),
         minimum: formatMinimumTerm(min, m),
       });
       return m.t(`layout:retention.${min.longerForCare ? 'legalMinimumLongerForCare' : 'legalMinimumEnd'}`, {

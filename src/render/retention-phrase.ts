@@ -2,7 +2,12 @@ import { joinList, type Messages } from '../i18n/messages.js';
 import { laws } from '../law/laws.js';
 import { parseDuration } from '../law/durations.js';
 import { longerThanCitedLaw, shorterThanCitedLaw, type RetentionMinimum } from '../law/retention-minimums.js';
-import type { LawReference, RetentionRuleSource, RetentionTermSource } from '../policy/policy-types.js';
+import type {
+  LawReference,
+  RetentionRuleSource,
+  RetentionStartId,
+  RetentionTermSource,
+} from '../policy/policy-types.js';
 import { rememberedPerLanguage } from '../i18n/per-language.js';
 
 /** 'P1Y6M' → '1 jaar en 6 maanden' / '1 year and 6 months'. */
@@ -50,13 +55,26 @@ export function formatLawReference(ref: LawReference, messages: Messages): strin
 /**
  * The article that sets a legal minimum, as the language cites it: 'BW 7:454(3)' in the law data reads
  * 'artikel 7:454, lid 3, BW' in Dutch, 'Article 7:454(3) BW' in English; a minimum of no known law as the data gives it.
+ * `glossed`, for the notice, where this line names the code before the rights section does: the code's name
+ * with it where the language needs one ('Article 7:454(3) of the Dutch Civil Code, BW'; English review 1,
+ * finding 13); Dutch readers know the BW (terms:lawCitation.articleGlossed).
  */
-export function formatMinimumArticle(minimum: RetentionMinimum, messages: Messages): string {
+export function formatMinimumArticle(minimum: RetentionMinimum, messages: Messages, glossed = false): string {
   if (!minimum.law) return minimum.article;
-  const code = laws[minimum.law].code ?? messages.t(`terms:law.${minimum.law}.abbreviation`);
+  const lawCode = laws[minimum.law].code;
+  const code = lawCode ?? messages.t(`terms:law.${minimum.law}.abbreviation`);
   if (!minimum.article.startsWith(`${code} `)) return minimum.article;
-  const article = minimum.article.slice(code.length + 1).replace(/^(art\.|artikel|article)\s*/i, '');
-  return messages.t('terms:lawCitation.article', { article: citedArticle(article, messages), code });
+  const article = citedArticle(
+    minimum.article.slice(code.length + 1).replace(/^(art\.|artikel|article)\s*/i, ''),
+    messages,
+  );
+  return glossed && lawCode
+    ? messages.t('terms:lawCitation.articleGlossed', {
+        article,
+        code,
+        codeName: messages.t(`terms:lawCode.${lawCode}`),
+      })
+    : messages.t('terms:lawCitation.article', { article, code });
 }
 
 /**
@@ -123,6 +141,24 @@ function earliestOfPhrase(terms: readonly RetentionTermSource[], messages: Messa
   return t('terms:retention.earliestOf', {
     terms: terms.map((term) => retentionTermPhrase(term, messages)).join('; '),
   });
+}
+
+/**
+ * Where the rule's term starts, and the rule without it, when one start holds for the whole term: a single period
+ * from an event ('20 jaar na het einde van de behandelovereenkomst'), or one such period that events end early
+ * ('3 jaar na het laatste contact, of eerder als u bezwaar maakt': the events need no start). Undefined for
+ * anything else (several periods, a period with a condition), whose starts differ or are not the term's.
+ */
+export function termStart<R extends RetentionRuleSource>(rule: R): { from: RetentionStartId; rest: R } | undefined {
+  const { from, ...rest } = rule;
+  if (from !== undefined)
+    return !rule.earliestOf && !rule.condition && rule.period ? { from, rest: rest as R } : undefined;
+  const terms = rule.earliestOf ?? [];
+  const periods = terms.filter((term) => term.period || !EVENTS.has(term.condition ?? ''));
+  const only = periods.length === 1 && terms.length > 1 ? periods[0]! : undefined;
+  if (only?.from === undefined || only.condition) return undefined;
+  const { from: start, ...period } = only;
+  return { from: start, rest: { ...rule, earliestOf: terms.map((term) => (term === only ? period : term)) } };
 }
 
 /**

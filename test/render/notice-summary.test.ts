@@ -79,7 +79,7 @@ describe('the summary', () => {
     };
     const { lines, links } = summary(short, 'en');
     expect(lines.join('\n')).not.toContain('6 months');
-    expect(lines).toContain('How long we keep which data');
+    expect(lines).toContain('Retention periods for each kind of data');
     expect(links).toContain('#retention');
     expect(summary(short, 'nl').lines).toContain('Hoe lang wij welke gegevens bewaren');
   });
@@ -134,7 +134,9 @@ describe('the summary', () => {
     const policy = miniPolicy();
     policy.transfers = { statement: both('Wij geven in principe niets door.', 'In principle we transfer nothing.') };
     expect(summary(policy).lines).toContain('Gaan uw gegevens naar landen buiten de Europese Economische Ruimte?');
-    expect(summary(policy, 'en').lines).toContain('Does your data go to countries outside the European Economic Area?');
+    expect(summary(policy, 'en').lines).toContain(
+      'Whether your data goes to countries outside the European Economic Area',
+    );
   });
 
   it("names the organisation's own complaints route before the authority", () => {

@@ -143,7 +143,7 @@ describe('cookie categories', () => {
 
 describe('the right to information', () => {
   it('is listed only when the policy explains it', () => {
-    expect(notice(base, 'en')).not.toContain('(right to information)');
+    expect(notice(base, 'en')).not.toContain('(right to be informed)');
     const noted = {
       ...base,
       rights: { notes: { information: { nl: 'Je mag weten wat we doen.', en: 'You may know what we do.' } } },
@@ -151,9 +151,9 @@ describe('the right to information', () => {
     const en = notice(noted, 'en');
     // The general text first, the organisation's own after it: it no longer replaces it (English review 2).
     expect(en).toContain(
-      'Knowing what we do with your data (right to information) You have the right to be told how we process your personal data; this notice gives you that information. Our explanation: You may know what we do.',
+      'Knowing what we do with your data (right to be informed) You have the right to be told how we process your personal data; this notice gives you that information. Our explanation: You may know what we do.',
     );
-    expect(en.indexOf('(right to information)')).toBeLessThan(en.indexOf('(right of access)'));
+    expect(en.indexOf('(right to be informed)')).toBeLessThan(en.indexOf('(right of access)'));
     expect(notice(noted, 'nl')).toContain('Onze toelichting: Je mag weten wat we doen.');
   });
 });

@@ -59,10 +59,10 @@ describe('legalBases: several bases for one purpose', () => {
   it('shows each basis with what it covers, in both languages', () => {
     const out = notices(split());
     expect(out.nl.markdown).toContain(
-      '**Grondslag:** Telefoonnummer van de gebruiker: uitvoering van een overeenkomst',
+      '- **Grondslag:**\n  - Telefoonnummer van de gebruiker: uitvoering van een overeenkomst',
     );
     expect(out.en.markdown).toContain(
-      "**Legal basis:** The user's phone number: performance of a contract (Article 6(1)(b) GDPR)\n",
+      "- **Legal basis:**\n  - The user's phone number: performance of a contract (Article 6(1)(b) GDPR)\n",
     );
     expect(out.en.markdown).toContain(
       'Consent (Article 6(1)(a) GDPR) for Address-book contacts. Through a pop-up window.',
@@ -231,15 +231,14 @@ describe('retention: earliest of, legal-claims hold, deletion handling, afterwar
         { id: 'ads', name: { nl: 'Advertenties', en: 'Ads' }, condition: 'until-opt-out' },
       ]),
     );
+    // The prospects' row is checked below: its start stands in the table's own column.
     const en = [
-      '3 years after the last contact, or earlier if you object or ask for deletion',
       'For the duration of the contract. If a legal dispute arises, we may keep some of the data for up to 5 years after the end of the contract',
-      'Until you ask for deletion. A request for deletion is carried out within at most 30 days; for a complex request this can be extended to 60 days',
+      'Until you ask for deletion. We carry out a request for deletion within 30 days; for a complex request, we can extend this to 60 days',
       'Until it has been verified, after which it is deleted',
       'Until you opt out',
     ];
     const nl = [
-      '3 jaar na het laatste contact, of eerder als u bezwaar maakt of om verwijdering vraagt',
       'Zolang de overeenkomst duurt. Voor het geval er een juridisch geschil ontstaat, kunnen wij een deel van de gegevens bewaren tot 5 jaar na het einde van de overeenkomst',
       'Totdat u om verwijdering vraagt. Een verzoek om verwijdering wordt binnen ten hoogste 30 dagen uitgevoerd; bij een complex verzoek kan deze termijn worden verlengd tot 60 dagen',
       'Totdat de gegevens zijn gecontroleerd; daarna worden ze verwijderd',
@@ -265,6 +264,13 @@ describe('retention: earliest of, legal-claims hold, deletion handling, afterwar
     );
     expect(out.nl.html).toContain(
       '<td data-label="Hoe lang">1 maand; daarna worden de gegevens geanonimiseerd</td><td data-label="Gerekend vanaf">Het verzenden van de gegevens aan ons</td>',
+    );
+    // So is one period that events end early: the events need no start (English review 1, finding 11).
+    expect(out.en.markdown).toContain(
+      '| **Prospects** | 3 years, or earlier if you object or ask for deletion | The last contact | — |',
+    );
+    expect(out.nl.markdown).toContain(
+      '| **Prospects** | 3 jaar, of eerder als u bezwaar maakt of om verwijdering vraagt | Het laatste contact | — |',
     );
   });
 
@@ -494,14 +500,15 @@ describe('general transfer grounds', () => {
       ],
     };
     const out = notices(p);
+    // The invalidated Privacy Shield in a sentence of its own, not among the safeguards relied on (English review 1, finding 14).
     expect(out.en.markdown).toContain(
-      '- EU-US Privacy Shield (declared invalid by the Court of Justice of the EU, C-311/18), for the United States. EU-US and Swiss-US.',
+      'This notice also names a safeguard that is no longer valid: EU-US Privacy Shield (declared invalid by the Court of Justice of the EU, C-311/18), for the United States. EU-US and Swiss-US.',
     );
     expect(out.en.markdown).toContain(
-      '- contractual clauses authorised by the supervisory authority (Article 46(3)(a) GDPR)',
+      'we rely on:\n\n- Contractual clauses authorised by the supervisory authority (Article 46(3)(a) GDPR)\n',
     );
     expect(out.nl.html).toContain(
-      '<li>EU-VS Privacy Shield (ongeldig verklaard door het Hof van Justitie van de EU, C-311/18), voor de Verenigde Staten. EU-VS en Zwitsers-VS.</li>',
+      '<p>Deze verklaring noemt ook een waarborg die niet meer geldig is: EU-VS Privacy Shield (ongeldig verklaard door het Hof van Justitie van de EU, C-311/18), voor de Verenigde Staten. EU-VS en Zwitsers-VS.</p>',
     );
   });
 });

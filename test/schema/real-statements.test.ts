@@ -73,7 +73,7 @@ describe('retention as people write it', () => {
         'ten hoogste 14 dagen nadat de gegevens aan ons zijn verzonden; tot ze zijn vergeleken; direct daarna worden ze verwijderd',
       ],
       en: [
-        '| **Youth file** | Normally for 15 years, or longer where good care requires it | When the person turns 18 | Note: this period is shorter than the legal retention period. The law (Article 7:454(3) BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it. |',
+        '| **Youth file** | Normally for 15 years, or longer where good care requires it | When the person turns 18 | Note: this period is shorter than the legal retention period. The law (Article 7:454(3) of the Dutch Civil Code, BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it. |',
         '| **File** | At least 20 years | The last change to the file | — |',
         'until it has been matched; it is deleted immediately afterwards',
         '| **Codes on your phone** | Not by us: the data stays on your own device | — | — |',

@@ -10,9 +10,9 @@ describeSeedFacts({
   facts: {
     en: [
       'Privacy notice of [name of the organisation not stated]',
-      'This statement does not name the organisation; the name shown is a placeholder.',
+      'This notice does not name the organisation; the name shown is a placeholder.',
       // No version or date is invented for an undated statement; it names no automated decisions, and the notice says so.
-      'This notice mentions no decisions that a computer takes about you without a person looking at them',
+      'This notice mentions no decisions about you made by a computer on its own, without a person involved',
       // A DPO is referred to, but the statement lost the address.
       'Data protection officer Contact details: We do not state this in this notice.',
       'Medical data (special category of personal data: data concerning health)',
@@ -114,7 +114,7 @@ describeSeedFacts({
         'Your contact details and medical data',
         'No longer than 6 months',
         '—',
-        'We keep your data for as long as necessary for the provision of our care, and as long as the law requires us to keep it. After this period we delete your data. Note: this period is shorter than the legal retention period. The law (Article 7:454(3) BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it.',
+        'We keep your data for as long as necessary for the provision of our care, and as long as the law requires us to keep it. After this period we delete your data. Note: this period is shorter than the legal retention period. The law (Article 7:454(3) of the Dutch Civil Code, BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it.',
       ],
       [
         'Your contact details if you do not (yet) make a consultation appointment',
@@ -126,13 +126,13 @@ describeSeedFacts({
         'Your data if the consultation shows no indication for treatment yet',
         '2 years',
         '—',
-        'We are happy to help you if you do have an indication within the period of 2 years. Note: this period is shorter than the legal retention period. The law (Article 7:454(3) BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it.',
+        'We are happy to help you if you do have an indication within the period of 2 years. Note: this period is shorter than the legal retention period. The law (Article 7:454(3) of the Dutch Civil Code, BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it.',
       ],
       [
         'Your data if you cancel your treatment or cannot be treated',
         '4 months',
         '—',
-        'We then delete your data. Note: this period is shorter than the legal retention period. The law (Article 7:454(3) BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it.',
+        'We then delete your data. Note: this period is shorter than the legal retention period. The law (Article 7:454(3) of the Dutch Civil Code, BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it.',
       ],
       ['Camera images', '1 month', 'When the data was recorded', 'The images are then deleted.'],
       [
@@ -162,7 +162,7 @@ describeSeedFacts({
     {
       pointer: '/controller/placeholder',
       lang: 'en',
-      absent: 'This statement does not name the organisation; the name shown is a placeholder.',
+      absent: 'This notice does not name the organisation; the name shown is a placeholder.',
     },
     {
       pointer: '/purposes/2/legalBasis',

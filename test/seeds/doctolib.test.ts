@@ -28,9 +28,9 @@ describeSeedFacts({
       'Braze Telecom',
       // Bases.
       'Grondslag: Telefoonnummer van de gebruiker: uitvoering van een overeenkomst (artikel 6, lid 1, onder b, AVG)',
-      'Grondslag: Telefoonnummers van contactpersonen: toestemming (artikel 6, lid 1, onder a, AVG). De Gebruiker wordt via een pop-upvenster gevraagd',
+      'Telefoonnummers van contactpersonen: toestemming (artikel 6, lid 1, onder a, AVG). De Gebruiker wordt via een pop-upvenster gevraagd',
       'Grondslag: Voor de updates die nodig zijn om de diensten aan de regelgeving te laten voldoen: wettelijke verplichting (artikel 6, lid 1, onder c, AVG)',
-      'Grondslag: Voor updates die niet nodig zijn om de diensten aan de regelgeving te laten voldoen: uitvoering van een overeenkomst',
+      'Voor updates die niet nodig zijn om de diensten aan de regelgeving te laten voldoen: uitvoering van een overeenkomst',
       // Retention.
       'zolang de overeenkomst duurt. Voor het geval er een juridisch geschil ontstaat, kunnen wij een deel van de gegevens bewaren tot 5 jaar na het einde van de overeenkomst',
       'totdat u zich afmeldt',
@@ -48,7 +48,7 @@ describeSeedFacts({
       'US, EU or Asia',
       'Germany and Belgium',
       "Legal basis: The user's phone number: performance of a contract (Article 6(1)(b) GDPR)",
-      "Legal basis: Contacts' phone numbers: consent (Article 6(1)(a) GDPR). The user is asked in a pop-up window",
+      "Contacts' phone numbers: consent (Article 6(1)(a) GDPR). The user is asked in a pop-up window",
       'for the duration of the contract. If a legal dispute arises, we may keep some of the data for up to 5 years after the end of the contract',
       'Right to decide what happens to your personal data after your death',
       'Doctolib undertakes to inform you in writing at least fifteen (15) days before they take effect',
@@ -88,8 +88,9 @@ describeSeedFacts({
       ],
       [
         'Prospectgegevens',
-        '3 jaar na het laatste contact, of eerder als u bezwaar maakt of om verwijdering vraagt',
-        '—',
+        // The start in its own column, as for a single period (English review 1, finding 11).
+        '3 jaar, of eerder als u bezwaar maakt of om verwijdering vraagt',
+        'Het laatste contact',
         '—',
       ],
       ['Bijlagen bij ondersteuningsverzoeken', '30 dagen', '—', '—'],
@@ -109,7 +110,7 @@ describeSeedFacts({
       ],
       [
         'User-profile data',
-        'Until you ask for deletion. A request for deletion is carried out within at most 30 days; for a complex request this can be extended to 60 days',
+        'Until you ask for deletion. We carry out a request for deletion within 30 days; for a complex request, we can extend this to 60 days',
         '—',
         '—',
       ],
@@ -125,7 +126,7 @@ describeSeedFacts({
         'When the data was sent to us',
         '—',
       ],
-      ['Prospect data', '3 years after the last contact, or earlier if you object or ask for deletion', '—', '—'],
+      ['Prospect data', '3 years, or earlier if you object or ask for deletion', 'The last contact', '—'],
       [
         'Secure backup files and snapshots',
         'No longer than 7 days',
@@ -164,7 +165,7 @@ describeSeedFacts({
       pointer: '/retention/14/earliestOf/0/period',
       value: 'P2Y',
       lang: 'en',
-      absent: ['Prospect data', '3 years after the last contact, or earlier if you object or ask for deletion'],
+      absent: ['Prospect data', '3 years, or earlier if you object or ask for deletion'],
     },
     { pointer: '/processors/0/contractingEntity', lang: 'en', absent: 'contracting party in Luxembourg' },
     {

@@ -52,7 +52,7 @@ describeSeedFacts({
         'Client file',
         '15 years',
         '—',
-        "Note: this period is shorter than the legal retention period. The law (Article 7:454(3) BW) requires a client's file to be kept for at least 20 years after the last change to the file, or longer where good care requires it.",
+        "Note: this period is shorter than the legal retention period. The law (Article 7:454(3) of the Dutch Civil Code, BW) requires a client's file to be kept for at least 20 years after the last change to the file, or longer where good care requires it.",
       ],
     ],
   },
