@@ -113,10 +113,10 @@ function howToAskBlock(right: 'access' | 'erasure' | 'erasureCare', { m, source 
 
 /**
  * Erasure: the general sentence and the purposes it applies to; at a care provider then the WGBO's
- * destruction right (BW 7:455) itself, who asks for a child, and the pointer to the other patient rights,
- * all before the organisation's own note: a note ('… tenzij een wettelijke plicht …', 'goed
- * hulpverlenerschap') read as the opposite of 7:455, which stood 4 to 8 phone screens further down
- * (patient3 review, F2 and F3). Then how to ask.
+ * destruction right (BW 7:455) itself, who asks for a child, and the pointer to the other patient rights;
+ * then how to ask — all before the organisation's own note: a note ('… tenzij een wettelijke plicht …',
+ * 'goed hulpverlenerschap') read as the opposite of 7:455, which stood 4 to 8 phone screens further down
+ * (patient3 review, F2 and F3).
  */
 function erasureBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
   const { m, careProvider } = ctx;
@@ -245,12 +245,15 @@ function generalText(right: DerivedRight, ctx: NoticeContext): string {
 function patientRightBlocks({ model, source, m }: NoticeContext): Block[] {
   const cited = model.purposes.flatMap(wgboArticlesCited);
   const exchange = [...model.processors, ...model.recipients].some((party) => namesExchangeSystem(party.name));
-  const worded = (key: string): string => m.t(m.has(`${key}Client`) ? careRecipientKey(key, source) : key);
   // The destruction right is stated under erasure (erasureBlocks); here its name points up to it.
   const erasureShown = model.rights.some((r) => r.id === 'erasure');
   return [
     // With the Wabvpz right, the intro names that law too: the list is then not the WGBO's alone.
-    { paragraph: sentence(worded(exchange ? 'terms:patientRight.introExchange' : 'terms:patientRight.intro')) },
+    {
+      paragraph: sentence(
+        worded(exchange ? 'terms:patientRight.introExchange' : 'terms:patientRight.intro', m, source),
+      ),
+    },
     {
       facts: patientRights
         .filter((r) => !r.whenCited || cited.some((a) => r.whenCited!.test(a)))
@@ -262,13 +265,17 @@ function patientRightBlocks({ model, source, m }: NoticeContext): Block[] {
 
 const destruction = patientRights.find((r) => r.id === 'destruction')!;
 
-/** A patient right as a fact: its name with the article, and its text in the policy's word for the person (careRecipientKey). */
+/** A patient right as a fact: its name with the article, and its text in the policy's word for the person. */
 function patientRightFact(right: PatientRightFacts, m: NoticeContext['m'], source: NoticeContext['source']): Fact {
-  const key = `terms:patientRight.${right.id}.description`;
   return {
     label: m.t(`terms:patientRight.${right.id}.name`),
-    inlines: [text(m.t(m.has(`${key}Client`) ? careRecipientKey(key, source) : key))],
+    inlines: [text(worded(`terms:patientRight.${right.id}.description`, m, source))],
   };
+}
+
+/** A sentence in the policy's word for the person cared for, where the locale has that variant (careRecipientKey). */
+function worded(key: string, m: NoticeContext['m'], source: NoticeContext['source']): string {
+  return m.t(m.has(`${key}Client`) ? careRecipientKey(key, source) : key);
 }
 
 /** The destruction right in the list, where the erasure right above states it: its name and a link up. */
