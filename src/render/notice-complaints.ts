@@ -1,10 +1,11 @@
 import type { ComplaintsBody } from '../policy/policy-types.js';
 import type { Messages } from '../i18n/messages.js';
-import { contactFacts, formatAddress, pick, sentence } from './format.js';
+import { formatAddress, pick, sentence } from './format.js';
 import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
 import { link, text, type Block, type Fact } from './outline.js';
 import { telHref } from './contact-links.js';
 import { formatLawReference } from './retention-phrase.js';
+import { firstWay, reachUs } from './reach-us.js';
 
 /**
  * Complaints — 13(2)(d), 77, and for a care provider the route the Wkkgz
@@ -19,21 +20,19 @@ import { formatLawReference } from './retention-phrase.js';
  * 'also' only after the organisation's own route.
  */
 export function complaintsBlocks({ source, model, m }: NoticeContext): Block[] {
-  const complaints = source.complaints;
   const authority = m.t(`terms:authority.${model.authority.id}.name`);
-  const internal = pick(complaints?.internal, m);
-  const tellUs = internal || complaints?.officer || complaints?.disputesBody ? [] : tellUsFacts(source, m);
+  const { internal, officer, disputesBody, tellUs } = complaintRoutes(source, m);
   const key =
     internal && namesAuthority(internal, authority)
       ? 'notice:complaints.authorityDetails'
-      : internal || complaints?.officer || complaints?.disputesBody || tellUs.length
+      : internal || officer || disputesBody || tellUs.length
         ? 'notice:complaints.authorityAlso'
         : 'notice:complaints.authority';
   const a = model.authority;
   return [
-    ...rich(complaints?.internal, m),
-    ...bodyBlocks(complaints?.officer, 'notice:complaints.officer', m),
-    ...bodyBlocks(complaints?.disputesBody, 'notice:complaints.disputesBody', m),
+    ...rich(source.complaints?.internal, m),
+    ...bodyBlocks(officer, 'notice:complaints.officer', m),
+    ...bodyBlocks(disputesBody, 'notice:complaints.disputesBody', m),
     ...(tellUs.length ? [{ paragraph: sentence(m.t('notice:complaints.tellUs')) }, { facts: tellUs }] : []),
     { paragraph: sentence(m.t(key, { authority })) },
     {
@@ -46,20 +45,33 @@ export function complaintsBlocks({ source, model, m }: NoticeContext): Block[] {
   ];
 }
 
-/**
- * How a person reaches the organisation with a complaint, where the statement names no complaints route: the
- * contact for the rights (else the controller's), else the DPO's (38(4)), else the controller's address.
- */
-export function tellUsFacts(source: NoticeContext['source'], m: Messages): Fact[] {
-  const ours = contactFacts(source.rights?.contact ?? source.controller.contact, m);
-  if (ours.length) return ours;
-  const dpo = contactFacts(source.dpo?.contact, m);
-  if (dpo.length) return dpo;
-  const address = source.controller.address;
-  return address?.street && address.city
-    ? [{ label: m.t('notice:label.address'), inlines: [text(formatAddress(address, m))] }]
-    : [];
+/** The routes the complaints section shows before the authority. */
+export interface ComplaintRoutes {
+  /** The organisation's own text about complaints, in the notice's language; '' without one. */
+  internal: string;
+  officer: ComplaintsBody | undefined;
+  disputesBody: ComplaintsBody | undefined;
+  /**
+   * How to tell us, where the statement names no route of its own: the first way to reach us (reach-us.ts:
+   * the rights contact's details, else the controller's, else the DPO's (38(4)), else our address).
+   */
+  tellUs: Fact[];
 }
+
+/** What the complaints section offers before the authority; the summary's complaint line reads it too. */
+export function complaintRoutes(source: NoticeContext['source'], m: Messages): ComplaintRoutes {
+  const internal = pick(source.complaints?.internal, m);
+  const { officer, disputesBody } = source.complaints ?? {};
+  const tellUs = internal || officer || disputesBody ? [] : firstWay(reachUs(source, m), m);
+  return { internal, officer, disputesBody, tellUs };
+}
+
+/**
+ * Whether the section offers a route to us: our own text, our complaints officer, or how to tell us. Not a
+ * disputes body alone: it is outside us, and the section then gives no way to reach us with a complaint.
+ */
+export const offersRouteToUs = (routes: ComplaintRoutes): boolean =>
+  !!routes.internal || !!routes.officer || routes.tellUs.length > 0;
 
 /** The complaints officer or the disputes body: the sentence naming it, then how to reach it. */
 function bodyBlocks(body: ComplaintsBody | undefined, key: string, m: Messages): Block[] {

@@ -5,10 +5,11 @@ import { parentsActForChildUnder, patientRights, type PatientRightFacts } from '
 import { restrictionGrounds, rights as rightFacts } from '../law/rights.js';
 import type { DerivedRight, Purpose } from '../resolve/model.js';
 import { formatDurationInText, formatLawReference } from './retention-phrase.js';
-import { contactFacts, formatAddress, joinList, pick, sentence } from './format.js';
+import { joinList, pick, sentence } from './format.js';
 import { termKey } from './legal-text.js';
 import { careRecipientKey, rich, type NoticeContext } from './notice-context.js';
 import { link, linkedIn, text, type Block, type Fact, type Inline } from './outline.js';
+import { reachable, reachUs, type ReachUs } from './reach-us.js';
 
 /**
  * The rights section — 13(2)(b)(c)(d). Each derived right gets the general
@@ -87,30 +88,35 @@ function generatedBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
   if (right.id === 'erasure') return erasureBlocks(right, ctx);
   if (right.id === 'restriction') return restrictionBlocks(ctx);
   const general = [{ paragraph: generalInlines(right, ctx) }, ...appliesTo(right.purposes, ctx)];
-  return right.id === 'access' ? [...general, accessTermsBlock(ctx), howToAskBlock('access', ctx)] : general;
+  return right.id === 'access' ? [...general, accessTermsBlock(ctx), ...howToAskBlock('access', ctx)] : general;
 }
 
 /**
  * Under the rights of access and erasure, a link to how to ask (English review, finding 15): the part came
  * after the whole list of rights and the WGBO's, 6 to 68 phone screens further down, and the access text of
- * five notices named no way to ask; erasure had no link at all (patient3 review, F3).
+ * five notices named no way to ask; erasure had no link at all (patient3 review, F3). Only where that part
+ * gives a way to reach us (givesWayToAsk): Cosmetic Clinic's said 'Hoe u ons vraagt …, staat onder' above a
+ * part that says it names no address (second-read review 2, finding 2).
  */
-function howToAskBlock(right: 'access' | 'erasure' | 'erasureCare', { m }: NoticeContext): Block {
-  return {
-    paragraph: [
-      text(m.t(`notice:rights.howToAskFor.${right}`)),
-      link(m.t('notice:rights.howTo'), '#exercising-rights'),
-      text(m.t('notice:rights.howToAskForAfter')),
-    ],
-  };
+function howToAskBlock(right: 'access' | 'erasure' | 'erasureCare', { m, source }: NoticeContext): Block[] {
+  if (!givesWayToAsk(source, m)) return [];
+  return [
+    {
+      paragraph: [
+        text(m.t(`notice:rights.howToAskFor.${right}`)),
+        link(m.t('notice:rights.howTo'), '#exercising-rights'),
+        text(m.t('notice:rights.howToAskForAfter')),
+      ],
+    },
+  ];
 }
 
 /**
  * Erasure: the general sentence and the purposes it applies to; at a care provider then the WGBO's
- * destruction right (BW 7:455) itself, who asks for a child, and the pointer to the other patient rights,
- * all before the organisation's own note: a note ('… tenzij een wettelijke plicht …', 'goed
- * hulpverlenerschap') read as the opposite of 7:455, which stood 4 to 8 phone screens further down
- * (patient3 review, F2 and F3). Then how to ask.
+ * destruction right (BW 7:455) itself, who asks for a child, and the pointer to the other patient rights;
+ * then how to ask — all before the organisation's own note: a note ('… tenzij een wettelijke plicht …',
+ * 'goed hulpverlenerschap') read as the opposite of 7:455, which stood 4 to 8 phone screens further down
+ * (patient3 review, F2 and F3).
  */
 function erasureBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
   const { m, careProvider } = ctx;
@@ -119,7 +125,7 @@ function erasureBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
     { paragraph: sentence(general) },
     ...appliesTo(right.purposes, ctx),
     ...(careProvider ? careErasureBlocks(ctx) : []),
-    howToAskBlock(careProvider ? 'erasureCare' : 'erasure', ctx),
+    ...howToAskBlock(careProvider ? 'erasureCare' : 'erasure', ctx),
   ];
 }
 
@@ -239,12 +245,15 @@ function generalText(right: DerivedRight, ctx: NoticeContext): string {
 function patientRightBlocks({ model, source, m }: NoticeContext): Block[] {
   const cited = model.purposes.flatMap(wgboArticlesCited);
   const exchange = [...model.processors, ...model.recipients].some((party) => namesExchangeSystem(party.name));
-  const worded = (key: string): string => m.t(m.has(`${key}Client`) ? careRecipientKey(key, source) : key);
   // The destruction right is stated under erasure (erasureBlocks); here its name points up to it.
   const erasureShown = model.rights.some((r) => r.id === 'erasure');
   return [
     // With the Wabvpz right, the intro names that law too: the list is then not the WGBO's alone.
-    { paragraph: sentence(worded(exchange ? 'terms:patientRight.introExchange' : 'terms:patientRight.intro')) },
+    {
+      paragraph: sentence(
+        worded(exchange ? 'terms:patientRight.introExchange' : 'terms:patientRight.intro', m, source),
+      ),
+    },
     {
       facts: patientRights
         .filter((r) => !r.whenCited || cited.some((a) => r.whenCited!.test(a)))
@@ -256,13 +265,17 @@ function patientRightBlocks({ model, source, m }: NoticeContext): Block[] {
 
 const destruction = patientRights.find((r) => r.id === 'destruction')!;
 
-/** A patient right as a fact: its name with the article, and its text in the policy's word for the person (careRecipientKey). */
+/** A patient right as a fact: its name with the article, and its text in the policy's word for the person. */
 function patientRightFact(right: PatientRightFacts, m: NoticeContext['m'], source: NoticeContext['source']): Fact {
-  const key = `terms:patientRight.${right.id}.description`;
   return {
     label: m.t(`terms:patientRight.${right.id}.name`),
-    inlines: [text(m.t(m.has(`${key}Client`) ? careRecipientKey(key, source) : key))],
+    inlines: [text(worded(`terms:patientRight.${right.id}.description`, m, source))],
   };
+}
+
+/** A sentence in the policy's word for the person cared for, where the locale has that variant (careRecipientKey). */
+function worded(key: string, m: NoticeContext['m'], source: NoticeContext['source']): string {
+  return m.t(m.has(`${key}Client`) ? careRecipientKey(key, source) : key);
 }
 
 /** The destruction right in the list, where the erasure right above states it: its name and a link up. */
@@ -282,31 +295,26 @@ function wgboArticlesCited(p: Purpose): string[] {
 }
 
 /**
- * How to exercise the rights (12(2), 13(2)(b)): the organisation's own text, where to send a request
- * (the rights contact, else the controller's contact) and the response time. A statement that names
- * none of these gets what is true without them (askUsBlocks), rather than no section: the reader is
- * told the rights and where they can still turn.
- */
-/**
- * Whether the section on exercising the rights gives a way to reach us: where to send a request, the DPO's
- * contact details or our address. Not where it can only say that the statement gives none (notice:rights.noContact),
- * even after the organisation's own words: Cosmetic Clinic's 'neem dan contact op met onze functionaris' names
- * no address either, and the summary's 'Zo vraagt u het aan' led to that (Dutch review 2, finding 13).
+ * Whether the section on exercising the rights gives a way to reach us (reach-us.ts): where to send a request,
+ * the DPO's contact details or our address. Not where it can only say that the statement gives none
+ * (notice:rights.noContact), even after the organisation's own words: Cosmetic Clinic's 'neem dan contact op
+ * met onze functionaris' names no address either, and the summary's 'Zo vraagt u het aan' led to that (Dutch
+ * review 2, finding 13). Nor after a rights contact that is only a note.
  */
 export function givesWayToAsk(source: NoticeContext['source'], m: NoticeContext['m']): boolean {
-  return sendToBlocks(source, m).reachable || hasDpoContact(source, m) || !!postalAddress(source, m);
+  return reachable(reachUs(source, m));
 }
 
-const hasDpoContact = (source: NoticeContext['source'], m: NoticeContext['m']): boolean =>
-  contactFacts(source.dpo?.contact, m).length > 0;
-
 /**
- * The organisation's own words, then how soon it answers, then where to send: an author's 'binnen de
- * termijn hieronder' (Dental Clinics) is followed by the term, not by the contact page.
+ * How to exercise the rights (12(2), 13(2)(b)): the organisation's own words, then how soon it answers
+ * (an author's 'binnen de termijn hieronder', Dental Clinics, is followed by the term, not by the contact
+ * page), then where to send a request (reach-us.ts) and the rights contact's note. A statement that names
+ * nowhere to send gets what is true without it (askUsBlocks), rather than no section: the reader is told the
+ * rights and where they can still turn.
  */
 function howToBlocks({ source, m }: NoticeContext): Block[] {
   const own = rich(source.rights?.howToExercise, m);
-  const { blocks: sendTo, reachable } = sendToBlocks(source, m, pick(source.rights?.howToExercise, m));
+  const ways = reachUs(source, m);
   const blocks: Block[] = [...own];
   if (source.rights?.responseTime)
     blocks.push({
@@ -314,11 +322,12 @@ function howToBlocks({ source, m }: NoticeContext): Block[] {
         m.t('notice:rights.responseTime', { period: formatDurationInText(source.rights.responseTime, m) }),
       ),
     });
-  blocks.push(...sendTo);
-  // Own words but nowhere to send (Cosmetic Clinic: 'neem dan contact op met onze functionaris', whose
+  blocks.push(...sendToBlocks(ways, m, pick(source.rights?.howToExercise, m)));
+  if (ways.sendTo.length) return blocks;
+  // Own words or a note but nowhere to send (Cosmetic Clinic: 'neem dan contact op met onze functionaris', whose
   // contact details the notice does not give): after them, that every right goes to us, and where.
-  if (!reachable && own.length) blocks.push(...askUsBlocks(source, m, m.t('notice:rights.howToAskAlso')));
-  else if (!reachable) blocks.unshift(...askUsBlocks(source, m, askLead(source, m)));
+  if (own.length || ways.note) blocks.push(...askUsBlocks(ways, m, m.t('notice:rights.howToAskAlso')));
+  else blocks.unshift(...askUsBlocks(ways, m, askLead(source, m)));
   return blocks;
 }
 
@@ -341,45 +350,29 @@ function askLead(source: NoticeContext['source'], m: NoticeContext['m']): string
  * the statement's own words the lead says that every right may be asked of us (howToAskAlso): their
  * words may cover one right only.
  */
-function askUsBlocks(source: NoticeContext['source'], m: NoticeContext['m'], lead: string): Block[] {
-  const dpo = hasDpoContact(source, m);
+function askUsBlocks(ways: ReachUs, m: NoticeContext['m'], lead: string): Block[] {
   // The DPO's section by its heading, as a link: its contact details are there.
   const toDpo = [
     text(m.t('notice:rights.howToAskDpoBefore')),
     link(m.t('notice:controller.dpo'), '#dpo'),
     text(m.t('notice:rights.howToAskDpoAfter')),
   ];
-  const address = postalAddress(source, m);
-  const where = dpo
+  const where = ways.dpo.length
     ? toDpo
-    : sentence(address ? m.t('notice:rights.address', { address }) : m.t('notice:rights.noContact'));
+    : sentence(ways.address ? m.t('notice:rights.address', { address: ways.address }) : m.t('notice:rights.noContact'));
   return [{ paragraph: sentence(lead) }, { paragraph: where }];
 }
 
-/** The controller's address with street and city, formatted; undefined without them. */
-function postalAddress(source: NoticeContext['source'], m: NoticeContext['m']): string | undefined {
-  const address = source.controller.address;
-  return address?.street && address.city ? formatAddress(address, m) : undefined;
-}
-
 /**
- * Where to send a request, and whether there is anywhere (reachable). A way the statement's own words give
- * already is not listed again (Dental Clinics links its contact page in its text: it was listed twice).
+ * Where to send a request, and the rights contact's note. A way the statement's own words give already is not
+ * listed again (Dental Clinics links its contact page in its text: it was listed twice). The controller's own
+ * contact note is shown with the controller already; here only its details.
  */
-function sendToBlocks(
-  source: NoticeContext['source'],
-  m: NoticeContext['m'],
-  own = '',
-): { blocks: Block[]; reachable: boolean } {
-  // The controller's own contact note is shown with the controller already; here only its details.
-  const facts = contactFacts(source.rights?.contact ?? source.controller.contact, m);
-  const note = source.rights?.contact?.note ? [{ paragraph: sentence(pick(source.rights.contact.note, m)) }] : [];
-  if (facts.length || note.length) {
-    const fresh = facts.filter((fact) => !saidIn(own, fact));
-    const lead = fresh.length || !facts.length ? [{ paragraph: sentence(m.t('notice:rights.sendTo')) }] : [];
-    return { blocks: [...lead, ...factsOnly(fresh), ...note], reachable: true };
-  }
-  return { blocks: [], reachable: false };
+function sendToBlocks(ways: ReachUs, m: NoticeContext['m'], own: string): Block[] {
+  const fresh = ways.sendTo.filter((fact) => !saidIn(own, fact));
+  const lead = fresh.length ? [{ paragraph: sentence(m.t('notice:rights.sendTo')) }] : [];
+  const note = ways.note ? [{ paragraph: sentence(ways.note) }] : [];
+  return [...lead, ...factsOnly(fresh), ...note];
 }
 
 /** Without scheme, 'www.' and a closing slash, lower case: how an address is compared with the author's text. */

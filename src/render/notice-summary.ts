@@ -8,7 +8,7 @@ import { telHref } from './contact-links.js';
 import { retentionPhrase, withLegalSourceOnlyAsItsTerm } from './retention-phrase.js';
 import { recipientNameInSentence } from './recipient-name.js';
 import { givesWayToAsk } from './notice-rights.js';
-import { tellUsFacts } from './notice-complaints.js';
+import { complaintRoutes, offersRouteToUs } from './notice-complaints.js';
 import { endsBeforeLegalMinimum } from '../check/retention-minimum.js';
 
 /**
@@ -243,15 +243,14 @@ function transferBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<st
 }
 
 /**
- * Where to complain: the organisation's own route first, where it has one (its text, or its complaints officer),
- * then the authority.
+ * Where to complain: a route to us first, where the complaints section offers one (its text, its complaints
+ * officer, or how to tell us: complaintRoutes), then the authority. Not after a disputes body alone: 'Klaag bij
+ * ons' led to a section with no way to reach us (second-read review 2, finding 3).
  */
 function complaintBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
   if (!ids.has('complaints')) return [];
   const authority = m.t(`terms:authority.${model.authority.id}.name`);
-  // Where the statement names no route of its own, the complaints section names how to reach us (tellUsFacts).
-  const own = pick(source.complaints?.internal, m) || source.complaints?.officer || tellUsFacts(source, m).length > 0;
-  if (!own)
+  if (!offersRouteToUs(complaintRoutes(source, m)))
     return [
       {
         paragraph: [

@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { PolicySource } from '../../src/policy/policy-types.js';
+import { policyOutputs } from '../support/policy-outputs.js';
+import { policyPath } from '../support/seed-output.js';
+
+/**
+ * How to reach us, worked out once (src/render/reach-us.ts) for the rights section, the complaints section and the
+ * summary (second-read review 2, findings 2, 3 and 4). The probes of that review are Bernhoven's policy with a
+ * controller e-mail and either a disputes body (p1) or a rights contact that is only a note (p4).
+ */
+const corpus = (id: string): PolicySource => JSON.parse(readFileSync(policyPath(id), 'utf8')) as PolicySource;
+
+/** Bernhoven with a controller e-mail: p4 without its note. */
+function bernhoven(): PolicySource {
+  const policy = corpus('bernhoven');
+  policy.controller.contact = { email: 'privacy@bernhoven.example' };
+  return policy;
+}
+
+/** Probe p1: and a disputes body, but no complaints text or officer of its own. */
+function p1(): PolicySource {
+  const policy = bernhoven();
+  policy.complaints = {
+    disputesBody: { name: 'Geschilleninstantie Zorg', contact: { url: 'https://example.nl/geschil' } },
+  };
+  return policy;
+}
+
+/** Probe p4: and a rights contact that is only a note. */
+function p4(): PolicySource {
+  const policy = bernhoven();
+  policy.rights = {
+    contact: {
+      note: {
+        nl: 'Stuur uw verzoek via het formulier op onze website.',
+        en: 'Send your request through the form on our website.',
+      },
+    },
+  };
+  return policy;
+}
+
+/** The Markdown from a level-2 or -3 heading to the next heading of that level or higher. */
+function part(md: string, heading: string): string {
+  const start = md.indexOf(heading);
+  expect(start).toBeGreaterThanOrEqual(0);
+  const level = heading.indexOf(' ');
+  const next = md.slice(start + heading.length).search(new RegExp(`\\n#{2,${level}} `));
+  return md.slice(start, next < 0 ? undefined : start + heading.length + next);
+}
+const summary = (md: string): string => md.slice(0, md.indexOf('\n## ', md.indexOf('\n## ') + 1));
+
+const complaintsNl = '## Waar u een klacht kunt indienen';
+const complaintsEn = '## Where you can complain';
+const howToNl = '### Hoe u uw rechten uitoefent';
+const howToEn = '### How to exercise your rights';
+
+describe("a rights contact that is only a note does not hide the controller's e-mail (finding 4, probe p4)", () => {
+  it('the complaints section offers the e-mail, as it does without the note', () => {
+    const { notice } = policyOutputs(p4());
+    expect(part(notice.nl, complaintsNl)).toContain(
+      'Dan kunt u dat ons laten weten:\n\n- **E-mail:** <privacy@bernhoven.example>\n\nU kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens:',
+    );
+    expect(part(notice.en, complaintsEn)).toContain(
+      'You can tell us:\n\n- **E-mail:** <privacy@bernhoven.example>\n\nYou can also lodge a complaint',
+    );
+  });
+
+  it('the rights section gives the e-mail for a request, and the note after it', () => {
+    const { notice } = policyOutputs(p4());
+    expect(part(notice.nl, howToNl)).toContain(
+      'U kunt uw verzoek indienen via:\n\n- **E-mail:** <privacy@bernhoven.example>\n\nStuur uw verzoek via het formulier op onze website.',
+    );
+    expect(part(notice.en, howToEn)).toContain(
+      'You can make your request through:\n\n- **E-mail:** <privacy@bernhoven.example>\n\nSend your request through the form on our website.',
+    );
+  });
+
+  it('a note with no way to reach us anywhere is shown, but counts as no way: no "how to ask" links, no "tell us"', () => {
+    const policy = p4();
+    delete policy.controller.contact;
+    const { notice } = policyOutputs(policy);
+    const nl = part(notice.nl, howToNl);
+    // Not 'U kunt uw verzoek indienen via:' with a note after it that names no address.
+    expect(nl).not.toContain('indienen via');
+    expect(nl).toContain(
+      'Stuur uw verzoek via het formulier op onze website.\n\nU kunt voor elk van deze rechten bij ons terecht.',
+    );
+    expect(nl).toContain(
+      'Een adres, e-mailadres of telefoonnummer voor uw verzoek noemen wij in deze verklaring niet.',
+    );
+    expect(part(notice.en, howToEn)).toContain(
+      'Send your request through the form on our website.\n\nYou can contact us about any of these rights.',
+    );
+    expect(summary(notice.nl)).not.toContain('Zo vraagt u het aan');
+    expect(summary(notice.en)).not.toContain('How to ask');
+    expect(notice.nl).not.toContain('staat onder [Hoe u uw rechten uitoefent]');
+    expect(part(notice.nl, complaintsNl)).not.toContain('laten weten');
+    expect(summary(notice.nl)).not.toContain('Klaag bij ons');
+  });
+});
+
+describe("the summary's 'Klaag bij ons' only where the complaints section offers a route to us (finding 3, probe p1)", () => {
+  it('after a disputes body alone, the summary names the authority, as the section does', () => {
+    const { notice } = policyOutputs(p1());
+    expect(part(notice.nl, complaintsNl)).not.toContain('laten weten');
+    expect(summary(notice.nl)).not.toContain('Klaag bij ons');
+    expect(summary(notice.nl)).toContain(
+      'Niet tevreden? Dan kunt u terecht bij de Autoriteit Persoonsgegevens: [zo dient u een klacht in](#waar-u-een-klacht-kunt-indienen)',
+    );
+    expect(summary(notice.en)).not.toContain('Complain to us');
+    expect(summary(notice.en)).toContain('You can turn to the Dutch Data Protection Authority');
+  });
+
+  it('without the disputes body, the section tells how to reach us and the summary says so', () => {
+    const { notice } = policyOutputs(bernhoven());
+    expect(part(notice.nl, complaintsNl)).toContain('Dan kunt u dat ons laten weten:');
+    expect(summary(notice.nl)).toContain('Niet tevreden? [Klaag bij ons of bij de Autoriteit Persoonsgegevens](#');
+    expect(summary(notice.en)).toContain('[Complain to us or to the Dutch Data Protection Authority](#');
+  });
+});
+
+describe("'Hoe u ons vraagt …, staat onder' only where that section gives a way to ask (finding 2)", () => {
+  it('Cosmetic Clinic: its section names no address, so access and erasure do not point to it', () => {
+    const { notice } = policyOutputs(corpus('cosmetic-clinic'));
+    expect(part(notice.nl, howToNl)).toContain('noemen wij in deze verklaring niet');
+    expect(notice.nl).not.toContain('staat onder [Hoe u uw rechten uitoefent]');
+    expect(notice.en).not.toContain('is explained under [How to exercise your rights]');
+  });
+
+  it('Bernhoven with an e-mail: access and erasure point to it, in both languages', () => {
+    const { notice } = policyOutputs(bernhoven());
+    expect(notice.nl).toContain(
+      'Hoe u om inzage of een kopie vraagt, staat onder [Hoe u uw rechten uitoefent](#hoe-u-uw-rechten-uitoefent).',
+    );
+    expect(notice.nl).toContain(
+      'Hoe u ons vraagt uw gegevens te wissen of uw dossier te vernietigen, staat onder [Hoe u uw rechten uitoefent](#hoe-u-uw-rechten-uitoefent).',
+    );
+    expect(notice.en).toContain('How to ask for access or a copy is explained under [How to exercise your rights](#');
+    expect(notice.en).toContain('How to ask us to delete your data or destroy your file is explained under [How to');
+  });
+});
