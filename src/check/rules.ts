@@ -370,22 +370,13 @@ export const rules: readonly Rule[] = [
     id: 'art6/legitimate-interest-missing',
     severity: 'error',
     article: 'GDPR 13(1)(d), 14(2)(b)',
-    check: (model) =>
-      model.purposes.flatMap((p) =>
-        basesWithout(p, '6(1)(f)', 'legitimateInterest').map((b) => ({
-          pointer: b.pointer,
-          vars: { purpose: p.name },
-        })),
-      ),
+    check: (model) => basesWithout(model, '6(1)(f)', 'legitimateInterest'),
   },
   {
     id: 'art6/legal-obligation-unnamed',
     severity: 'warning',
     article: 'GDPR 6(3)',
-    check: (model) =>
-      model.purposes.flatMap((p) =>
-        basesWithout(p, '6(1)(c)', 'legalObligation').map((b) => ({ pointer: b.pointer, vars: { purpose: p.name } })),
-      ),
+    check: (model) => basesWithout(model, '6(1)(c)', 'legalObligation'),
   },
   {
     id: 'art13/requirement-missing',
