@@ -38,8 +38,7 @@ function withUsedBy<T>(map: Map<string, T>): Map<string, T & { usedBy: [] }> {
 
 /** The data categories; a special one contradicts `collectsSpecialCategories: false`. */
 function resolveDataCategories(ctx: ResolveContext): Map<string, DataCategory> {
-  const indexed = ctx.index(ctx.source.dataCategories, 'dataCategories');
-  const categories = new Map([...indexed].map(([id, c]) => [id, dataCategory(c)]));
+  const categories = withUsedBy(ctx.index(ctx.source.dataCategories, 'dataCategories')) as Map<string, DataCategory>;
   if (ctx.source.collectsSpecialCategories === false) {
     for (const c of categories.values()) {
       if (c.special)
@@ -52,25 +51,6 @@ function resolveDataCategories(ctx: ResolveContext): Map<string, DataCategory> {
     }
   }
   return categories;
-}
-
-/**
- * A data category in one shape, the schema's properties in its order (undefined where not written), with
- * an empty `usedBy`: the notice, register and checker read categories in many places, each then of one map.
- */
-function dataCategory(c: Omit<DataCategory, 'usedBy'>): DataCategory {
-  return {
-    id: c.id,
-    name: c.name,
-    description: c.description,
-    special: c.special,
-    criminal: c.criminal,
-    nationalIdentifier: c.nationalIdentifier,
-    partOfMedicalFile: c.partOfMedicalFile,
-    source: c.source,
-    pointer: c.pointer,
-    usedBy: [],
-  } satisfies Record<keyof DataCategory, unknown>;
 }
 
 /** The retention rules with their data categories; a rule is either a term or the earliest of terms. */
