@@ -263,36 +263,27 @@ function objectsHaving(model: PolicyModel, key: string): FoundObject[] {
 /** The objects that hold `key`, by a walk that keeps the path as tokens and makes a pointer only of what it finds. */
 function walkFor(model: PolicyModel, key: string): FoundObject[] {
   const found: FoundObject[] = [];
-  walkInto(model.source, undefined, key, [], found);
-  return found;
-}
-
-/**
- * walkFor's walk: a function of the module rather than a closure made at each call, which lost its optimised
- * code at every full garbage collection and was compiled again.
- */
-function walkInto(
-  node: unknown,
-  named: { name: unknown } | undefined,
-  key: string,
-  path: Array<string | number>,
-  found: FoundObject[],
-): void {
-  if (Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) {
-      path.push(i);
-      walkInto(node[i], named, key, path, found);
+  const path: Array<string | number> = [];
+  const walk = (node: unknown, named: { name: unknown } | undefined): void => {
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        path.push(i);
+        walk(node[i], named);
+        path.pop();
+      }
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    const object = node as Record<string, unknown>;
+    const here = 'name' in object && path.length ? { name: object.name } : named;
+    if (key in object)
+      found.push({ pointer: joinPointer('', ...path), value: object, ...(here ? { named: here } : {}) });
+    for (const k in object) {
+      path.push(k);
+      walk(object[k], here);
       path.pop();
     }
-    return;
-  }
-  if (node === null || typeof node !== 'object') return;
-  const object = node as Record<string, unknown>;
-  const here = 'name' in object && path.length ? { name: object.name } : named;
-  if (key in object) found.push({ pointer: joinPointer('', ...path), value: object, ...(here ? { named: here } : {}) });
-  for (const k in object) {
-    path.push(k);
-    walkInto(object[k], here, key, path, found);
-    path.pop();
-  }
+  };
+  walk(model.source, undefined);
+  return found;
 }
