@@ -172,7 +172,13 @@ export const careRules: readonly Rule[] = [
     severity: 'warning',
     article: 'GDPR 6(1)(e), 6(3)',
     // The schema's field for 6(1)(e) is publicTask; a law given as legalObligation names it too.
-    check: (model) => basesWithout(model, '6(1)(e)', 'publicTask', 'legalObligation'),
+    check: (model) =>
+      model.purposes.flatMap((p) =>
+        basesWithout(p, '6(1)(e)', 'publicTask', 'legalObligation').map((b) => ({
+          pointer: b.pointer,
+          vars: { purpose: p.name },
+        })),
+      ),
   },
   {
     id: 'law/former-name',

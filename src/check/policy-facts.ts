@@ -4,8 +4,7 @@ import { medicalFileConditions, patientSubjects, secondaryUse, treatmentBases } 
 import { consentBases } from '../law/legal-bases.js';
 import { largeScaleCare, professionalSecrecyWords } from '../law/legal-thresholds.js';
 import { joinPointer } from '../load/json-pointer.js';
-import type { DataCategory, DataSubject, PolicyModel, Purpose, RetentionRule } from '../resolve/model.js';
-import type { Finding } from './rules.js';
+import type { DataCategory, DataSubject, PolicyModel, Purpose, PurposeBasis, RetentionRule } from '../resolve/model.js';
 
 /** Small questions the rules ask of a resolved policy. */
 
@@ -18,25 +17,13 @@ export function basesOf(purpose: Purpose): string[] {
   return [...new Set(purpose.bases.map((b) => b.basis))];
 }
 
-/**
- * A finding at each basis of `basis` that lacks what it needs (every one of `fields`), e.g. 6(1)(f) without its
- * interest, at the basis's own pointer and naming its purpose. Loops, not callbacks: a callback made at each
- * call loses its optimised code at every full garbage collection, and V8 compiled these again and again.
- */
+/** The bases of `basis` that lack what they need (any of `fields`), e.g. 6(1)(f) without its interest: each with its own pointer. */
 export function basesWithout(
-  model: PolicyModel,
+  purpose: Purpose,
   basis: string,
   ...fields: Array<'legitimateInterest' | 'legalObligation' | 'publicTask'>
-): Finding[] {
-  const findings: Finding[] = [];
-  for (const p of model.purposes)
-    for (const b of p.bases) {
-      if (b.basis !== basis) continue;
-      let lacking = true;
-      for (const field of fields) if (b[field] !== undefined) lacking = false;
-      if (lacking) findings.push({ pointer: b.pointer, vars: { purpose: p.name } });
-    }
-  return findings;
+): PurposeBasis[] {
+  return purpose.bases.filter((b) => b.basis === basis && fields.every((field) => b[field] === undefined));
 }
 
 /** Every law a purpose cites: the legal obligation or public task of each basis and the law behind its art. 9 condition. */

@@ -370,13 +370,22 @@ export const rules: readonly Rule[] = [
     id: 'art6/legitimate-interest-missing',
     severity: 'error',
     article: 'GDPR 13(1)(d), 14(2)(b)',
-    check: (model) => basesWithout(model, '6(1)(f)', 'legitimateInterest'),
+    check: (model) =>
+      model.purposes.flatMap((p) =>
+        basesWithout(p, '6(1)(f)', 'legitimateInterest').map((b) => ({
+          pointer: b.pointer,
+          vars: { purpose: p.name },
+        })),
+      ),
   },
   {
     id: 'art6/legal-obligation-unnamed',
     severity: 'warning',
     article: 'GDPR 6(3)',
-    check: (model) => basesWithout(model, '6(1)(c)', 'legalObligation'),
+    check: (model) =>
+      model.purposes.flatMap((p) =>
+        basesWithout(p, '6(1)(c)', 'legalObligation').map((b) => ({ pointer: b.pointer, vars: { purpose: p.name } })),
+      ),
   },
   {
     id: 'art13/requirement-missing',
