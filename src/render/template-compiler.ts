@@ -16,6 +16,32 @@ export type Template = Handlebars.TemplateDelegate;
 
 type EachOptions = Handlebars.HelperOptions & { fn: Handlebars.TemplateDelegate & { blockParams?: number } };
 
+/** Handlebars' data: `root` (initData), the enclosing frame and the iteration's variables. */
+interface DataFrame {
+  root: unknown;
+  _parent?: DataFrame;
+  key?: number;
+  index?: number;
+  first?: boolean;
+  last?: boolean;
+}
+
+/**
+ * Handlebars' createFrame for one `each`, built in one shape: a copy of the
+ * parent's keys by spread gave each nesting depth maps of its own, which
+ * every read of @index or @root had to tell apart. Our templates are given
+ * no data of their own and use no partial blocks, so `root` and the parent
+ * are all a frame inherits (a frame with a partial block goes to the built-in).
+ */
+const eachFrame = (parent: DataFrame): DataFrame => ({
+  root: parent.root,
+  _parent: parent,
+  key: 0,
+  index: 0,
+  first: true,
+  last: false,
+});
+
 /**
  * A Handlebars environment whose `each` walks arrays without what the
  * built-in allocates per item and we never use (block parameters, a context
@@ -28,10 +54,11 @@ export function createEnvironment(): HandlebarsRuntime {
   const env = handlebarsRuntime.create();
   const builtin = env.helpers.each as (this: unknown, context: unknown, options: EachOptions) => string;
   env.registerHelper('each', function (this: unknown, context: unknown, options: EachOptions): string {
-    if (!Array.isArray(context) || !options.data || options.fn.blockParams) return builtin.call(this, context, options);
+    const parent = options.data as DataFrame | undefined;
+    if (!Array.isArray(context) || !parent || 'partial-block' in parent || options.fn.blockParams)
+      return builtin.call(this, context, options);
     if (context.length === 0) return options.inverse(this);
-    // Handlebars' createFrame, as a spread: the same own keys in the same order, without its for-in copy.
-    const data: Record<string, unknown> = { ...(options.data as object), _parent: options.data };
+    const data = eachFrame(parent);
     const iteration = { data };
     let out = '';
     for (let i = 0; i < context.length; i++) {

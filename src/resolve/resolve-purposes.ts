@@ -26,21 +26,43 @@ export function resolvePurposes(ctx: ResolveContext, refs: References): Purpose[
 function resolvePurpose(ctx: ResolveContext, refs: References, p: PurposeSource, pointer: string): Purpose {
   const at = (property: string): string => joinPointer(pointer, property);
   // Looked up in the order the properties are listed: diagnostics keep that order.
-  const partial = {
-    ...p,
-    pointer,
-    dataSubjects: ctx.lookUp(p.dataSubjects, refs.subjects, at('dataSubjects'), 'dataSubject'),
-    dataCategories: ctx.lookUp(p.dataCategories, refs.categories, at('dataCategories'), 'dataCategory'),
-    recipients: ctx.lookUp(p.recipients, refs.recipients, at('recipients'), 'recipient'),
-    processors: ctx.lookUp(p.processors, refs.processors, at('processors'), 'processor'),
-    retention: ctx.lookUp(p.retention, refs.retention, at('retention'), 'retention'),
-    ...purposeControllers(ctx, refs.controllers, p, pointer),
-  };
+  const dataSubjects = ctx.lookUp(p.dataSubjects, refs.subjects, at('dataSubjects'), 'dataSubject');
+  const dataCategories = ctx.lookUp(p.dataCategories, refs.categories, at('dataCategories'), 'dataCategory');
+  const recipients = ctx.lookUp(p.recipients, refs.recipients, at('recipients'), 'recipient');
+  const processors = ctx.lookUp(p.processors, refs.processors, at('processors'), 'processor');
+  const retention = ctx.lookUp(p.retention, refs.retention, at('retention'), 'retention');
+  const { controller, jointControllers } = purposeControllers(ctx, refs.controllers, p, pointer);
+  const bases = purposeBases(ctx, p, pointer, dataCategories, dataSubjects);
+  // Every purpose in one shape, the schema's properties in its order (undefined where not written):
+  // the notice, register and checker read purposes in hundreds of places, each then of one map.
   return {
-    ...partial,
-    bases: purposeBases(ctx, p, pointer, partial.dataCategories, partial.dataSubjects),
-    usesSpecialData: partial.dataCategories.some((c) => c.special !== undefined),
-  };
+    id: p.id,
+    name: p.name,
+    description: p.description,
+    registerDescription: p.registerDescription,
+    legalBasis: p.legalBasis,
+    legalBasisExplanation: p.legalBasisExplanation,
+    legalBases: p.legalBases,
+    legalBasisStatement: p.legalBasisStatement,
+    legalObligation: p.legalObligation,
+    publicTask: p.publicTask,
+    legitimateInterest: p.legitimateInterest,
+    controller,
+    jointControllers,
+    specialCategoryCondition: p.specialCategoryCondition,
+    requirement: p.requirement,
+    dataSubjects,
+    dataCategories,
+    recipients,
+    processors,
+    retention,
+    automatedDecision: p.automatedDecision,
+    directMarketing: p.directMarketing,
+    systems: p.systems,
+    pointer,
+    bases,
+    usesSpecialData: dataCategories.some((c) => c.special !== undefined),
+  } satisfies Record<keyof Purpose, unknown>;
 }
 
 /** The purpose's own controller and joint controllers (art. 26), which need the essence of their arrangement (26(2)). */
@@ -100,18 +122,34 @@ function purposeBases(
     return p.legalBases.map((part, j) => basisPart(ctx, part, joinPointer(pointer, 'legalBases', j), owned));
   }
   if (!p.legalBasis) return [];
-  return [
-    {
-      basis: p.legalBasis,
-      pointer: joinPointer(pointer, 'legalBasis'),
-      dataCategories: [],
-      consentBy: [],
-      ...(p.legalBasisExplanation ? { explanation: p.legalBasisExplanation } : {}),
-      ...(p.legalObligation ? { legalObligation: p.legalObligation } : {}),
-      ...(p.publicTask ? { publicTask: p.publicTask } : {}),
-      ...(p.legitimateInterest ? { legitimateInterest: p.legitimateInterest } : {}),
-    },
-  ];
+  const written = {
+    basis: p.legalBasis,
+    explanation: p.legalBasisExplanation,
+    legalObligation: p.legalObligation,
+    publicTask: p.publicTask,
+    legitimateInterest: p.legitimateInterest,
+  };
+  return [purposeBasis(written, joinPointer(pointer, 'legalBasis'), [], [])];
+}
+
+/** A basis part in one shape, the schema's properties in its order (undefined where not written): many places read them. */
+function purposeBasis(
+  part: Omit<LegalBasisPartSource, 'dataCategories' | 'consentBy'>,
+  pointer: string,
+  dataCategories: DataCategory[],
+  consentBy: DataSubject[],
+): PurposeBasis {
+  return {
+    basis: part.basis,
+    appliesTo: part.appliesTo,
+    dataCategories,
+    explanation: part.explanation,
+    consentBy,
+    legalObligation: part.legalObligation,
+    publicTask: part.publicTask,
+    legitimateInterest: part.legitimateInterest,
+    pointer,
+  } satisfies Record<keyof PurposeBasis, unknown>;
 }
 
 /** The purpose's own data categories and data subjects, by id: what a basis part may name. */
@@ -133,10 +171,7 @@ function basisPart(ctx: ResolveContext, part: LegalBasisPartSource, pointer: str
       'key',
     );
   const at = (key: string): string => joinPointer(pointer, key);
-  return {
-    ...part,
-    pointer,
-    dataCategories: ctx.lookUp(part.dataCategories, owned.categories, at('dataCategories'), 'purposeDataCategory'),
-    consentBy: ctx.lookUp(part.consentBy, owned.subjects, at('consentBy'), 'purposeDataSubject'),
-  };
+  const dataCategories = ctx.lookUp(part.dataCategories, owned.categories, at('dataCategories'), 'purposeDataCategory');
+  const consentBy = ctx.lookUp(part.consentBy, owned.subjects, at('consentBy'), 'purposeDataSubject');
+  return purposeBasis(part, pointer, dataCategories, consentBy);
 }
