@@ -186,8 +186,10 @@ describe('the art. 9 exception cell (30(1); AP practice)', () => {
     const model = modelOf(policy);
     expect(cell(registerIn(model, 'nl'), 'specialCondition')).toEqual(['niet vermeld']);
     expect(cell(registerIn(model, 'en'), 'specialCondition')).toEqual(['not stated']);
-    // No special data: nothing to state, the cell stays blank ("—" on a page).
-    expect(cell(registerIn(modelOf(miniPolicy()), 'nl'), 'specialCondition')).toEqual([]);
+    // No special data: not applicable, said so (register5 finding 1: '—' read as 'not stated' beside 'niet vermeld').
+    expect(cell(registerIn(modelOf(miniPolicy()), 'nl'), 'specialCondition')).toEqual([
+      'n.v.t.: geen bijzondere persoonsgegevens',
+    ]);
     policy.purposes[0]!.specialCategoryCondition = { condition: '9(2)(h)' };
     expect(cell(registerIn(modelOf(policy), 'nl'), 'specialCondition')[0]).toMatch(/^Gezondheidszorg \(artikel 9/);
   });
@@ -195,7 +197,7 @@ describe('the art. 9 exception cell (30(1); AP practice)', () => {
   it('Zorgburo: the client system holds health data and names no exception', () => {
     const zorgburo = registerIn(seedModel('zorgburo-de-liemers'), 'nl');
     expect(cell(zorgburo, 'specialCondition', 'client-system')).toEqual(['niet vermeld']);
-    expect(cell(zorgburo, 'specialCondition', 'care-agreement')).toEqual([]);
+    expect(cell(zorgburo, 'specialCondition', 'care-agreement')).toEqual(['n.v.t.: geen bijzondere persoonsgegevens']);
   });
 });
 
@@ -278,13 +280,14 @@ describe('the transfer statement and the organisation-wide entries (30(1)(d)–(
   it('a row with values of its own shows them alone; no pointer where the organisation states nothing for the column', () => {
     const policy = miniPolicy();
     const register = registerIn(modelOf(policy), 'nl');
-    expect(cell(register, 'transfers')).toEqual([]);
-    expect(cell(register, 'processors')).toEqual([]);
+    // No pointer: the required element is not stated (register5 finding 1).
+    expect(cell(register, 'transfers')).toEqual(['niet vermeld']);
+    expect(cell(register, 'processors')).toEqual(['niet vermeld']);
     policy.processors = [{ id: 'host', name: 'HOST', service: text('opslag', 'storage'), country: 'NL' }];
     policy.purposes.push({ ...policy.purposes[0]!, id: 'other', processors: ['host'] });
     const withProcessor = registerIn(modelOf(policy), 'nl');
     expect(cell(withProcessor, 'processors', 'other')).toEqual(['HOST (Nederland): opslag']);
-    expect(cell(withProcessor, 'processors', 'connect')).toEqual([]);
+    expect(cell(withProcessor, 'processors', 'connect')).toEqual(['niet vermeld']);
   });
 
   it("the CSV stands alone: Doctolib's processors and transfers no activity names, marked organisation-wide, in every row", () => {

@@ -111,6 +111,11 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
     const notStated = [t('register:cell.notStated', { lng: lang })];
     const required = (values: string[]): string[] =>
       table.kind === 'controller' && values.length === 0 ? notStated : values;
+    // 30(1)(d)–(f) too (register5 finding 1): a row that names none points to what the organisation states, or says 'niet vermeld'.
+    const requiredOrPointer = (key: string, values: string[]): string[] =>
+      values.length || ownValues(row[table.columns.findIndex((c) => c.key === key)]!, lang).length === 0
+        ? values
+        : notStated;
     expect(column(row, 'dataSubjects')).toEqual(
       required((activity.dataSubjects ?? []).map((id) => inLang(byId(source.dataSubjects, id).name, lang))),
     );
@@ -138,7 +143,12 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
     }
     const retention = column(row, 'retention');
     expect(retention.map((r) => r.split(':')[0]!.replace(/ \(.*$/, ''))).toEqual(
-      (activity.retention ?? []).map((id) => inLang(byId(source.retention, id).name, lang)),
+      table.kind === 'controller'
+        ? requiredOrPointer(
+            'retention',
+            (activity.retention ?? []).map((id) => inLang(byId(source.retention, id).name, lang)),
+          )
+        : (activity.retention ?? []).map((id) => inLang(byId(source.retention, id).name, lang)),
     );
     const party = column(row, table.kind === 'controller' ? 'controller' : 'processor');
     expect(party[0]).toBe(shownName(source, lang));
@@ -184,7 +194,8 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
       // Special data and no exception named: 'not stated', as the basis column says it; a blank reads as 'not applicable'.
       else if ((p.dataCategories ?? []).some((id) => byId(source.dataCategories, id).special))
         expect(condition).toEqual([t('register:cell.notStated', { lng: lang })]);
-      else expect(condition).toEqual([]);
+      // No special data: not applicable, said so (register5 finding 1: a blank read as 'not stated' beside 'niet vermeld').
+      else expect(condition).toEqual([t('register:cell.noSpecialData', { lng: lang })]);
       // The purposes (30(1)(b)): the register's own description, else the purpose as the notice states it, marked
       // so — its description, the name only when it has none (the name is the activity column; improvement B).
       const purpose = column(row, 'purpose');
@@ -194,7 +205,8 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
       else expect(purpose).toEqual([t('register:cell.purposeFromNotice', { lng: lang, purpose: fromNotice })]);
       // Each recipient: its name, its type and country where its name does not say them, and what is shared and why.
       const recipients = column(row, 'recipients');
-      expect(recipients).toHaveLength((p.recipients ?? []).length);
+      if (!p.recipients?.length) expect(recipients).toEqual(requiredOrPointer('recipients', []));
+      else expect(recipients).toHaveLength(p.recipients.length);
       for (const [j, id] of (p.recipients ?? []).entries()) {
         const recipient = byId(source.recipients, id);
         const shared = recipient.description ? `: ${inLang(recipient.description, lang)}` : '';
@@ -204,7 +216,10 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
         );
       }
       expect(column(row, 'processors').map((x) => x.replace(/( \(.*?\))?: .*$/s, ''))).toEqual(
-        (p.processors ?? []).map((id) => processorName(byId(source.processors, id).name, lang)),
+        requiredOrPointer(
+          'processors',
+          (p.processors ?? []).map((id) => processorName(byId(source.processors, id).name, lang)),
+        ),
       );
       expect(column(row, 'systems')).toEqual(p.systems ?? []);
       const leaving = [
@@ -213,7 +228,8 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
       ].filter((x) => x.transfer || (x.country && !['NL', 'EU', 'DE', 'BE'].includes(x.country)));
       // A party with no ground of its own is followed by the policy-wide grounds, one line each.
       const general = leaving.some((x) => !x.transfer) ? (source.transfers?.mechanisms ?? []).length : 0;
-      expect(column(row, 'transfers')).toHaveLength(leaving.length + general);
+      if (leaving.length + general === 0) expect(column(row, 'transfers')).toEqual(requiredOrPointer('transfers', []));
+      else expect(column(row, 'transfers')).toHaveLength(leaving.length + general);
       for (const [j, x] of leaving.entries())
         if (x.transfer)
           expect(column(row, 'transfers')[j]).toContain(
@@ -705,6 +721,7 @@ function syntheticRegister(cells: string[][], date: string): Register {
     versionLine: 'v1',
     date,
     empty: '—',
+    notStated: 'not stated',
     noneStated: 'Not stated for any of these activities:',
     organisation: {
       caption: 'Organisation',
@@ -858,9 +875,9 @@ describe('register.html and register.md', () => {
     // Every row's cell in that column is blank: nothing authored is left out.
     const systems = register.tables[0]!.columns.findIndex((c) => c.key === 'systems');
     expect(register.tables[0]!.rows.map((row) => row[systems])).toEqual([[], [], []]);
-    // A column that some activity fills keeps its dash where another leaves it blank (and the organisation
-    // states nothing for it: a blank retention cell now points to the organisation's other periods).
-    expect(record).toContain('<dt>Verwerkers</dt>\n<dd>—</dd>');
+    // A column that some activity fills says 'niet vermeld' where another leaves a required element blank (and
+    // the organisation states nothing for it: a blank retention cell points to the organisation's other periods).
+    expect(record).toContain('<dt>Verwerkers</dt>\n<dd>niet vermeld</dd>');
     // The spreadsheet formats keep every column: their columns are the register's fixed layout.
     expect(registerToMarkdown(register)).toContain('| Systemen |');
   });

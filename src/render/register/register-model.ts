@@ -42,6 +42,8 @@ export interface Register {
   date?: string;
   /** What a blank cell shows where a blank is hard to read (HTML, Markdown). */
   empty: string;
+  /** What a required cell that the policy leaves blank says: 'niet vermeld'. */
+  notStated: string;
   /** Leads the columns that no row of a record fills, which the HTML page names once instead of a blank per row. */
   noneStated: string;
   organisation: RegisterFacts;
@@ -70,6 +72,8 @@ export interface RegisterColumn {
   organisationWide?: true;
   /** A blank cell is a gap (reported by `check`), not "none": pages leave it out rather than show "—". */
   omitWhenEmpty?: true;
+  /** Art. 30 asks for it: a row that states nothing says 'niet vermeld' (a blank or '—' would read as 'none'). */
+  required?: true;
   /**
    * An identifier the author chose (a purpose's id: 'treatment', in whatever language the author wrote it):
    * a key for tools in the data formats (CSV, the workbook's cells), left off what a person reads (the HTML
@@ -129,7 +133,10 @@ interface ColumnSpec<Row> {
   omitWhenEmpty?: true;
   /** An author's identifier: in the data formats only (RegisterColumn.identifier). */
   identifier?: true;
-  /** Art. 30 requires it: a blank cell says 'niet vermeld' ('—' would read as 'none'). */
+  /**
+   * Art. 30 asks for it (30(1)(c)–(g); (f) and (g) 'where possible', which a policy that states nothing has not
+   * shown to be impossible): a blank cell says 'niet vermeld' ('—' would read as 'none').
+   */
   required?: true;
   /** What the organisation states for this column beyond the activities (facts by key): a blank row points to it. */
   organisation?: readonly OrganisationEntryKey[];
@@ -240,7 +247,8 @@ function purposeCell(p: Purpose, m: Messages): RegisterCell {
  */
 function specialConditionCell(p: Purpose, m: Messages): RegisterCell {
   if (p.specialCategoryCondition) return [specialConditionText(p.specialCategoryCondition, m)];
-  return p.usesSpecialData ? [m.t('register:cell.notStated')] : [];
+  // No special data: no exception is needed — said so, for a blank or '—' reads as 'not stated' beside the other columns.
+  return [m.t(p.usesSpecialData ? 'register:cell.notStated' : 'register:cell.noSpecialData')];
 }
 
 /** The general description of technical and organisational measures, art. 30(1)(g) and 32(1). */
@@ -294,6 +302,7 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
   {
     key: 'recipients',
     width: 32,
+    required: true,
     // The policy's statement on sharing: 30(1)(d)'s recipients include processors, and it may name those the lists do not (Dental's hosting provider).
     organisation: ['otherRecipients', 'sharing'],
     cell: (p, { m }) => linesOf(p.recipients, m, recipientLine),
@@ -301,18 +310,21 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
   {
     key: 'processors',
     width: 36,
+    required: true,
     organisation: ['otherProcessors'],
     cell: (p, { m }) => linesOf(p.processors, m, processorLine),
   },
   {
     key: 'transfers',
     width: 40,
+    required: true,
     organisation: ['transferStatement', 'storage', 'otherTransfers', 'transferSafeguards'],
     cell: (p, ctx) => activityTransfersCell([...p.processors, ...p.recipients], ctx),
   },
   {
     key: 'retention',
     width: 48,
+    required: true,
     organisation: ['otherRetention'],
     cell: (p, { m }) => linesOf(p.retention, m, retentionLine),
   },
@@ -401,7 +413,7 @@ function table<Row>(
     fileStem: kind === 'controller' ? 'register' : 'register-processor',
     columns: cols,
     rowHeader: Math.max(0, specs.findIndex(namesRow)),
-    rows: withPointers(cols, cells(specs, rows, ctx)),
+    rows: withPointers(cols, cells(specs, rows, ctx), [ctx.m.t('register:cell.notStated')]),
   };
 }
 
@@ -422,12 +434,18 @@ function pointerCell(keys: readonly OrganisationEntryKey[], ctx: CellContext): R
   return [m.t('register:cell.seeOrganisation', { caption: m.t('register:organisation.caption'), facts })];
 }
 
-/** A blank cell in a column the organisation states something for: its pointer. */
-function withPointers(columns: readonly RegisterColumn[], rows: RegisterCell[][]): RegisterCell[][] {
+/** A blank cell in a column the organisation states something for: its pointer; else, in a required column, `notStated`. */
+function withPointers(
+  columns: readonly RegisterColumn[],
+  rows: RegisterCell[][],
+  notStated: RegisterCell,
+): RegisterCell[][] {
   for (const row of rows)
     for (let i = 0; i < row.length; i++) {
-      const pointer = columns[i]!.pointer;
-      if (pointer && row[i]!.length === 0) row[i] = pointer;
+      if (row[i]!.length) continue;
+      const { pointer, required } = columns[i]!;
+      if (pointer) row[i] = pointer;
+      else if (required) row[i] = notStated;
     }
   return rows;
 }
@@ -514,6 +532,7 @@ function columns(specs: ReadonlyArray<Omit<ColumnSpec<never>, 'cell'>>, ctx: Cel
       width: columnWidth(s.width, header),
       ...(s.organisationWide ? { organisationWide: true as const } : {}),
       ...(s.omitWhenEmpty ? { omitWhenEmpty: true as const } : {}),
+      ...(s.required ? { required: true as const } : {}),
       ...(s.identifier ? { identifier: true as const } : {}),
       ...(entries.length ? { organisationEntries: entries, pointer: pointerCell(s.organisation!, ctx) } : {}),
     });
@@ -523,16 +542,12 @@ function columns(specs: ReadonlyArray<Omit<ColumnSpec<never>, 'cell'>>, ctx: Cel
 
 const namesRow = (s: { names?: true }): boolean => s.names === true;
 
-/** Each row's cells, column by column; a required cell left blank says 'niet vermeld'. */
+/** Each row's cells, column by column (a required cell left blank is filled by withPointers). */
 function cells<Row>(specs: ReadonlyArray<ColumnSpec<Row>>, rows: readonly Row[], ctx: CellContext): RegisterCell[][] {
   const table: RegisterCell[][] = [];
-  const notStated = [ctx.m.t('register:cell.notStated')];
   for (const row of rows) {
     const cells: RegisterCell[] = [];
-    for (const spec of specs) {
-      const cell = spec.cell(row, ctx);
-      cells.push(spec.required && cell.length === 0 ? notStated : cell);
-    }
+    for (const spec of specs) cells.push(spec.cell(row, ctx));
     table.push(cells);
   }
   return table;
@@ -685,6 +700,7 @@ export function buildRegister(
     versionLine: versionLine(metadata, m, registerVersionKeys),
     date: metadata.effectiveDate ?? metadata.lastModified,
     empty: m.t('register:empty'),
+    notStated: m.t('register:cell.notStated'),
     noneStated: m.t('register:noneStated'),
     organisation: organisationFacts(ctx),
     tables,

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { messagesFor, type Language } from '../src/i18n/messages.js';
+import type { PolicyModel } from '../src/resolve/model.js';
+import { registerToCsv } from '../src/render/register/register-csv.js';
+import { registerToHtml } from '../src/render/register/register-html.js';
+import { registerToMarkdown } from '../src/render/register/register-markdown.js';
+import { buildRegister, standaloneTable, type Register } from '../src/render/register/register-model.js';
+import { repoRoot } from './support/cli.js';
+import { analyse, miniPolicy } from './support/mini-policy.js';
+
+/**
+ * The privacy officer's review of the art. 30 register handed to the Autoriteit Persoonsgegevens
+ * (register5, 2026-12-07): a missing element says so, in every format.
+ */
+function modelOf(policy: unknown): PolicyModel {
+  const { model, diagnostics } = analyse(policy);
+  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return model!;
+}
+
+const seedModel = (id: string): PolicyModel =>
+  modelOf(JSON.parse(readFileSync(path.join(repoRoot, 'policies', id, 'policy.json'), 'utf8')));
+
+const registerIn = (model: PolicyModel, lang: Language): Register =>
+  buildRegister(model, messagesFor(lang, model.source.metadata.formality));
+
+/** register.csv's records by header, as a spreadsheet reads them. */
+const csvIn = (model: PolicyModel, lang: Language): Array<Record<string, string>> =>
+  parse(
+    registerToCsv(
+      standaloneTable(registerIn(model, lang).tables[0]!, model, messagesFor(lang, model.source.metadata.formality)),
+    ),
+    { columns: true },
+  );
+
+/** The register's columns for 30(1)(d)–(f), by key and Dutch header. */
+const DTOF = {
+  recipients: 'Categorieën van ontvangers',
+  processors: 'Verwerkers',
+  transfers: 'Doorgifte aan derde landen en waarborgen',
+  retention: 'Bewaartermijnen',
+} as const;
+
+/** The Markdown table's cells under a header, row by row. */
+function markdownColumn(md: string, header: string): string[] {
+  const lines = md.split('\n').filter((line) => line.startsWith('| '));
+  const split = (line: string): string[] => line.slice(2, -2).split(' | ');
+  const index = split(lines[0]!).indexOf(header);
+  return lines.slice(2).map((line) => split(line)[index]!);
+}
+
+/** One cell of the controller's table: the first row's, or the row with this id. */
+function cell(register: Register, key: string, id?: string): readonly string[] {
+  const table = register.tables[0]!;
+  const row = id ? table.rows.find((r) => r[0]![0] === id)! : table.rows[0]!;
+  return row[table.columns.findIndex((c) => c.key === key)]!;
+}
+
+describe('a missing art. 30(1) element says "niet vermeld", never a blank or "—" (register5 finding 1)', () => {
+  it('recipients, processors, transfers and retention; "n.v.t." only where the element cannot apply', () => {
+    const model = modelOf(miniPolicy());
+    const nl = registerIn(model, 'nl');
+    for (const key of ['recipients', 'processors', 'transfers', 'retention'])
+      expect(cell(nl, key), key).toEqual(['niet vermeld']);
+    expect(cell(nl, 'specialCondition')).toEqual(['n.v.t.: geen bijzondere persoonsgegevens']);
+    expect(cell(registerIn(model, 'en'), 'retention')).toEqual(['not stated']);
+    const [row] = csvIn(model, 'nl');
+    const md = registerToMarkdown(nl);
+    for (const header of Object.values(DTOF)) {
+      expect(row![header], header).toBe('niet vermeld');
+      expect(markdownColumn(md, header), header).toEqual(['niet vermeld']);
+    }
+    expect(row!['Uitzondering voor bijzondere persoonsgegevens (artikel 9, lid 2, AVG)']).toBe(
+      'n.v.t.: geen bijzondere persoonsgegevens',
+    );
+    // The HTML page names a column no activity states once, as before.
+    expect(registerToHtml(nl)).toMatch(/Voor geen van deze activiteiten vermeld:[\s\S]*Bewaartermijnen/);
+  });
+
+  it('Bernhoven and Dijklander: no blank recipients, processors, transfers or retention in the Markdown and CSV', () => {
+    for (const id of ['bernhoven', 'dijklander']) {
+      const model = seedModel(id);
+      const md = registerToMarkdown(registerIn(model, 'nl'));
+      const csv = csvIn(model, 'nl');
+      for (const header of Object.values(DTOF)) {
+        for (const value of markdownColumn(md, header)) expect(value, `${id} ${header}`).not.toBe('—');
+        for (const row of csv) expect(row[header], `${id} ${header}`).not.toBe('');
+      }
+    }
+  });
+});
