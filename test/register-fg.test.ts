@@ -92,3 +92,38 @@ describe('a missing art. 30(1) element says "niet vermeld", never a blank or "â€
     }
   });
 });
+
+describe('a purpose that names no retention rule: the rules for its data categories, marked so (register5 finding 2)', () => {
+  it('BIB: the 20-year care-file rule reaches the activities whose data it covers, read from the category', () => {
+    const nl = registerIn(seedModel('bib-verloskundigen'), 'nl');
+    for (const id of ['care-file', 'maternity-care', 'claims', 'quality']) {
+      const retention = cell(nl, 'retention', id);
+      expect(retention, id).toHaveLength(1);
+      expect(retention[0], id).toMatch(/^Via de gegevenscategorie \(niet bij dit doel genoemd\): .*20 jaar/);
+    }
+    // The purpose that names the rule shows it as its own.
+    expect(cell(nl, 'retention', 'statutory-retention')[0]).not.toMatch(/^Via/);
+    expect(cell(registerIn(seedModel('bib-verloskundigen'), 'en'), 'retention', 'claims')[0]).toMatch(
+      /^Through the data category \(not named for this purpose\): /,
+    );
+  });
+
+  it('only a rule that lists one of the purposeâ€™s categories; none: the pointer to the other periods, else niet vermeld', () => {
+    const policy = miniPolicy();
+    policy.retention = [
+      {
+        id: 'phone-rule',
+        name: { nl: 'Telefoonnummers', en: 'Phone numbers' },
+        dataCategories: ['phone'],
+        period: 'P2Y',
+      },
+    ];
+    expect(cell(registerIn(modelOf(policy), 'nl'), 'retention')).toEqual([
+      'Via de gegevenscategorie (niet bij dit doel genoemd): Telefoonnummers (Telefoonnummer): 2 jaar',
+    ]);
+    policy.purposes[0]!.dataCategories = ['contacts'];
+    expect(cell(registerIn(modelOf(policy), 'nl'), 'retention')).toEqual(['zie Organisatie: Overige bewaartermijnen']);
+    policy.retention = [];
+    expect(cell(registerIn(modelOf(policy), 'nl'), 'retention')).toEqual(['niet vermeld']);
+  });
+});

@@ -1,6 +1,13 @@
 import { messagesOf, type Language, type Messages } from '../../i18n/messages.js';
 import { partyLeavesEea } from '../../law/eea.js';
-import type { PolicyModel, Processor, ProcessorActivity, Purpose, Recipient } from '../../resolve/model.js';
+import type {
+  PolicyModel,
+  Processor,
+  ProcessorActivity,
+  Purpose,
+  Recipient,
+  RetentionRule,
+} from '../../resolve/model.js';
 import type { Text } from '../../policy/policy-types.js';
 import { registerVersionKeys, versionLine } from '../version-line.js';
 import { isCareProvider } from '../../law/care-provider.js';
@@ -10,6 +17,7 @@ import {
   dpoMandatoryForSector,
   hasContact,
   noDpoReason,
+  retentionFor,
 } from '../../check/policy-facts.js';
 import { controllerName, countryName, formatAddress, formatDate, joinList, pick, upperFirst } from '../format.js';
 import { notStatedText, purposeLawfulness, specialConditionText, transferGroundText } from '../legal-text.js';
@@ -251,6 +259,27 @@ function specialConditionCell(p: Purpose, m: Messages): RegisterCell {
   return [m.t(p.usesSpecialData ? 'register:cell.notStated' : 'register:cell.noSpecialData')];
 }
 
+/**
+ * The retention periods (30(1)(f)): the rules the purpose names; when it names none, the rules that list one of
+ * its data categories, marked as read from the category ('Via de gegevenscategorie: …') — BIB's purposes named
+ * no rule while its 20-year rule covers their data, and the register showed '—' (register5 finding 2).
+ */
+function retentionCell(p: Purpose, { model, m }: CellContext): RegisterCell {
+  if (p.retention.length) return linesOf(p.retention, m, retentionLine);
+  const derived: string[] = [];
+  for (const rule of coveringRules(p, model))
+    derived.push(m.t('register:cell.retentionViaCategory', { rule: retentionLine(rule, m) }));
+  return derived;
+}
+
+/** The rules that list one of the purpose's data categories (retentionFor: not a period counted from deletion), each once. */
+function coveringRules(p: Purpose, model: PolicyModel): RetentionRule[] {
+  const rules = new Set<RetentionRule>();
+  for (const category of p.dataCategories)
+    for (const rule of retentionFor(model, category)) if (rule.categories.includes(category)) rules.add(rule);
+  return [...rules];
+}
+
 /** The general description of technical and organisational measures, art. 30(1)(g) and 32(1). */
 function securityCell(model: PolicyModel, m: Messages): RegisterCell {
   const s = model.source.security;
@@ -326,7 +355,7 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
     width: 48,
     required: true,
     organisation: ['otherRetention'],
-    cell: (p, { m }) => linesOf(p.retention, m, retentionLine),
+    cell: (p, ctx) => retentionCell(p, ctx),
   },
   { key: 'security', width: 40, organisationWide: true, cell: (_, ctx) => ctx.security },
   { key: 'systems', width: 24, cell: (p) => p.systems ?? [] },
