@@ -122,8 +122,31 @@ describe('a purpose that names no retention rule: the rules for its data categor
       'Via de gegevenscategorie (niet bij dit doel genoemd): Telefoonnummers (Telefoonnummer): 2 jaar',
     ]);
     policy.purposes[0]!.dataCategories = ['contacts'];
-    expect(cell(registerIn(modelOf(policy), 'nl'), 'retention')).toEqual(['zie Organisatie: Overige bewaartermijnen']);
+    // Only a rule no purpose names (finding 3: 'niet vermeld' and the pointer).
+    expect(cell(registerIn(modelOf(policy), 'nl'), 'retention')).toEqual([
+      'niet vermeld (zie ook Organisatie: Overige bewaartermijnen)',
+    ]);
     policy.retention = [];
     expect(cell(registerIn(modelOf(policy), 'nl'), 'retention')).toEqual(['niet vermeld']);
+  });
+});
+
+describe('no recipient named, only a general statement on sharing: "niet vermeld" and the pointer (register5 finding 3)', () => {
+  it('BIB: claims to the insurers name no recipient; the statement is pointed to, not passed off as the recipients', () => {
+    const model = seedModel('bib-verloskundigen');
+    const recipients = cell(registerIn(model, 'nl'), 'recipients', 'claims');
+    expect(recipients).toEqual(['niet vermeld (zie ook Organisatie: Verklaring over het delen van persoonsgegevens)']);
+    expect(cell(registerIn(model, 'en'), 'recipients', 'claims')[0]).toMatch(/^not stated \(see also Organisation: /);
+    // The CSV, a file of its own: 'niet vermeld' first, then the statement marked organisation-wide.
+    const row = csvIn(model, 'nl').find((r) => r['Kenmerk'] === 'claims')!;
+    const lines = row['Categorieën van ontvangers']!.split('\n');
+    expect(lines[0]).toBe('niet vermeld');
+    expect(lines[1]).toMatch(/^Verklaring over het delen van persoonsgegevens: .*\(organisatiebreed\)$/);
+  });
+
+  it('a statement on transfers holds for every activity: its pointer alone, as before', () => {
+    const model = seedModel('dental-clinics');
+    const transfers = cell(registerIn(model, 'nl'), 'transfers', 'appointments');
+    expect(transfers[0]).toMatch(/^zie Organisatie: /);
   });
 });

@@ -271,7 +271,10 @@ describe('the transfer statement and the organisation-wide entries (30(1)(d)–(
     );
     expect(cell(nl, 'transfers', 'cookies')).toEqual(['zie Organisatie: Verklaring over doorgifte buiten de EER']);
     // Improvement F: the general retention rule and the organisation-wide recipients are pointed to, not '—'.
-    expect(cell(nl, 'retention', 'appointments')).toEqual(['zie Organisatie: Overige bewaartermijnen']);
+    // Register5 finding 3: the general rule need not be this activity's, so 'niet vermeld' first.
+    expect(cell(nl, 'retention', 'appointments')).toEqual([
+      'niet vermeld (zie ook Organisatie: Overige bewaartermijnen)',
+    ]);
     expect(registerToMarkdown(nl)).toContain('| zie Organisatie: Verklaring over doorgifte buiten de EER |');
     const en = registerIn(seedModel('dental-clinics'), 'en');
     expect(cell(en, 'transfers', 'cookies')).toEqual(['see Organisation: Statement on transfers outside the EEA']);
@@ -305,7 +308,10 @@ describe('the transfer statement and the organisation-wide entries (30(1)(d)–(
       'Algemene grond: afwijking voor een specifieke situatie (artikel 49 AVG) (organisatiebreed)',
     );
     // The pages point to the organisation's details instead.
-    expect(cell(nl, 'processors', 'support-requests')).toEqual(['zie Organisatie: Overige verwerkers']);
+    // (register5 finding 3: 'niet vermeld' first, for those processors need not be this activity's)
+    expect(cell(nl, 'processors', 'support-requests')).toEqual([
+      'niet vermeld (zie ook Organisatie: Overige verwerkers)',
+    ]);
   });
 
   it("IES: the statement (no transfers outside the Netherlands, Privacy Shield) reaches the CSV and the organisation's facts", () => {
@@ -608,7 +614,7 @@ describe('what the policy and the notice say of data, recipients and sharing rea
     expect(sharing).toContain('zoals hosting, onze Microsoft-omgevingen (tenants) en andere diensten');
     expect(sharing!.split('\n')).toHaveLength(2);
     expect(cell(dental, 'recipients', 'appointments')).toEqual([
-      'zie Organisatie: Overige ontvangers; Verklaring over het delen van persoonsgegevens',
+      'niet vermeld (zie ook Organisatie: Overige ontvangers; Verklaring over het delen van persoonsgegevens)',
     ]);
     const csv = csvIn(seedModel('dental-clinics'), 'nl');
     expect(csv.match(/Verklaring over het delen van persoonsgegevens: We schakelen ook derden in/g)).toHaveLength(

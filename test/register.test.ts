@@ -85,8 +85,11 @@ function dpoLikelyMandatory(source: PolicySource): boolean {
 /** A row's own values: none where the blank cell points to the organisation's details ('zie Organisatie: …'). */
 function ownValues(cell: readonly string[], lang: Language): readonly string[] {
   const t = messagesFor(lang).t;
-  const pointer = t('register:cell.seeOrganisation', { caption: t('register:organisation.caption'), facts: '' });
-  return cell.length === 1 && cell[0]!.startsWith(pointer) ? [] : cell;
+  const caption = t('register:organisation.caption');
+  const pointer = t('register:cell.seeOrganisation', { caption, facts: '' });
+  // A required element's pointer: 'niet vermeld (zie ook Organisatie: …)' (register5 finding 3).
+  const notStatedPointer = t('register:cell.notStatedSeeAlso', { caption, facts: '' }).replace(/\)$/, '');
+  return cell.length === 1 && (cell[0]!.startsWith(pointer) || cell[0]!.startsWith(notStatedPointer)) ? [] : cell;
 }
 
 /**
@@ -291,7 +294,11 @@ describe('the art. 30 register', () => {
             for (const [j, cell] of row.entries()) {
               const own = ownValues(cell, lang);
               expect(standalone[j]!.slice(0, own.length), `${table.fileStem} ${i}:${j}`).toEqual(own);
-              for (const extra of standalone[j]!.slice(own.length))
+              // A required element's pointer: 'niet vermeld' first, then the entries (register5 finding 3).
+              const extras = standalone[j]!.slice(own.length);
+              if (cell === table.columns[j]!.pointer && table.columns[j]!.notStatedFirst)
+                expect(extras.shift()).toBe(t('register:cell.notStated'));
+              for (const extra of extras)
                 expect(extra).toMatch(lang === 'nl' ? / \(organisatiebreed\)$/s : / \(organisation-wide\)$/s);
             }
           }

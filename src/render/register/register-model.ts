@@ -94,6 +94,8 @@ export interface RegisterColumn {
    * (standaloneTable). Absent when it states nothing.
    */
   organisationEntries?: readonly string[];
+  /** A row that states nothing in this column says 'niet vermeld' before pointing to organisationEntries. */
+  notStatedFirst?: true;
   /**
    * What a row that states nothing in this column shows, with organisationEntries: 'zie Organisatie:
    * Overige verwerkers' — this very cell in each such row, which standaloneTable tells from a row's own values.
@@ -148,6 +150,12 @@ interface ColumnSpec<Row> {
   required?: true;
   /** What the organisation states for this column beyond the activities (facts by key): a blank row points to it. */
   organisation?: readonly OrganisationEntryKey[];
+  /**
+   * The organisation's entries for this column hold for every activity (its statement on transfers, where data
+   * is stored): a required cell's pointer alone answers. Otherwise (a general statement on sharing, recipients no
+   * activity names) the pointer follows 'niet vermeld': the entries need not be this activity's (register5 finding 3).
+   */
+  entriesAnswer?: true;
   cell(row: Row, ctx: CellContext): RegisterCell;
 }
 
@@ -347,6 +355,7 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
     key: 'transfers',
     width: 40,
     required: true,
+    entriesAnswer: true,
     organisation: ['transferStatement', 'storage', 'otherTransfers', 'transferSafeguards'],
     cell: (p, ctx) => activityTransfersCell([...p.processors, ...p.recipients], ctx),
   },
@@ -453,14 +462,18 @@ function entriesFor(keys: readonly OrganisationEntryKey[] | undefined, ctx: Cell
   return lines;
 }
 
-/** The pointer for a column the organisation states something for: 'zie Organisatie: Overige verwerkers'. */
-function pointerCell(keys: readonly OrganisationEntryKey[], ctx: CellContext): RegisterCell {
+/**
+ * The pointer for a column the organisation states something for: 'zie Organisatie: Overige verwerkers'; for a
+ * required element the entries need not answer for the activity, 'niet vermeld (zie ook Organisatie: …)'.
+ */
+function pointerCell(spec: Omit<ColumnSpec<never>, 'cell'>, ctx: CellContext): RegisterCell {
   const { m } = ctx;
-  const facts = keys
-    .filter((key) => ctx.entries.get(key)?.length)
+  const facts = spec
+    .organisation!.filter((key) => ctx.entries.get(key)?.length)
     .map((key) => m.t(`register:organisation.${key}`))
     .join('; ');
-  return [m.t('register:cell.seeOrganisation', { caption: m.t('register:organisation.caption'), facts })];
+  const key = spec.required && !spec.entriesAnswer ? 'notStatedSeeAlso' : 'seeOrganisation';
+  return [m.t(`register:cell.${key}`, { caption: m.t('register:organisation.caption'), facts })];
 }
 
 /** A blank cell in a column the organisation states something for: its pointer; else, in a required column, `notStated`. */
@@ -516,7 +529,9 @@ export function pageColumns(table: Pick<RegisterTable, 'columns'>): number[] {
 }
 
 function standaloneCell(cell: RegisterCell, column: RegisterColumn, m: Messages): RegisterCell {
-  const own = cell === column.pointer ? [] : cell;
+  // A required element's pointer says 'niet vermeld (zie ook …)': the file of its own keeps 'niet vermeld' before the entries.
+  const pointer = cell === column.pointer;
+  const own = pointer && column.notStatedFirst ? [m.t('register:cell.notStated')] : pointer ? [] : cell;
   const lines = [...own];
   for (const entry of column.organisationEntries ?? [])
     if (!own.includes(entry)) lines.push(m.t('register:cell.organisationWide', { entry }));
@@ -563,7 +578,8 @@ function columns(specs: ReadonlyArray<Omit<ColumnSpec<never>, 'cell'>>, ctx: Cel
       ...(s.omitWhenEmpty ? { omitWhenEmpty: true as const } : {}),
       ...(s.required ? { required: true as const } : {}),
       ...(s.identifier ? { identifier: true as const } : {}),
-      ...(entries.length ? { organisationEntries: entries, pointer: pointerCell(s.organisation!, ctx) } : {}),
+      ...(entries.length ? { organisationEntries: entries, pointer: pointerCell(s, ctx) } : {}),
+      ...(entries.length && s.required && !s.entriesAnswer ? { notStatedFirst: true as const } : {}),
     });
   }
   return columns;
