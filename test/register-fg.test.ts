@@ -150,3 +150,26 @@ describe('no recipient named, only a general statement on sharing: "niet vermeld
     expect(transfers[0]).toMatch(/^zie Organisatie: /);
   });
 });
+
+describe('the register names the policy it is made from, and says when it states no date (register5 finding 5)', () => {
+  const factOf = (register: Register, label: string): string | undefined =>
+    register.organisation.facts.find((f) => f.label === label)?.value;
+
+  it("the policy's id among the organisation's facts (HTML, Markdown, workbook), the same on every machine", () => {
+    const model = seedModel('bernhoven');
+    const nl = registerIn(model, 'nl');
+    expect(factOf(nl, 'Kenmerk van de privacyverklaring')).toBe('bernhoven');
+    expect(factOf(registerIn(model, 'en'), 'Privacy notice ID')).toBe('bernhoven');
+    expect(registerToMarkdown(nl)).toContain('- **Kenmerk van de privacyverklaring**: bernhoven');
+    expect(registerToHtml(nl)).toContain('<dt>Kenmerk van de privacyverklaring</dt>\n<dd>bernhoven</dd>');
+    // Dated: no 'Stand per'.
+    expect(factOf(nl, 'Stand per')).toBeUndefined();
+  });
+
+  it("an undated policy: 'Stand per: niet vermeld'", () => {
+    const nl = registerIn(seedModel('bib-verloskundigen'), 'nl');
+    expect(factOf(nl, 'Stand per')).toBe('niet vermeld');
+    expect(registerToMarkdown(nl)).toContain('- **Stand per**: niet vermeld');
+    expect(factOf(registerIn(seedModel('bib-verloskundigen'), 'en'), 'As of')).toBe('not stated');
+  });
+});

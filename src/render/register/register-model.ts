@@ -635,6 +635,9 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
     add(key, (ctx.entries.get(key) ?? []).map(endSentence).join('\n'));
   // The policy-wide transfer grounds (30(1)(e)), beside the transfers they cover.
   add('transferSafeguards', ctx.safeguards.map(factSentence).join('\n'));
+  // Which policy the register is made from: its id, as the CSV's last columns name it — not a path, which differs
+  // between machines (register5 finding 5).
+  add('policyId', model.id);
   add('version', source.metadata.version);
   add('effectiveDate', source.metadata.effectiveDate && formatDate(source.metadata.effectiveDate, m));
   const { lastModified } = source.metadata;
@@ -643,6 +646,9 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
     'lastModified',
     lastModified && lastModified !== source.metadata.effectiveDate ? formatDate(lastModified, m) : undefined,
   );
+  // Art. 30 asks that the record be kept up to date: a policy with no version or date says so, not nothing.
+  const { version, effectiveDate } = source.metadata;
+  if (!version && !effectiveDate && !lastModified) add('asOf', t('register:cell.notStated'));
   const published = source.metadata.source;
   add('source', published && [published.title, published.url].filter(Boolean).join(', '));
   return {
