@@ -73,9 +73,12 @@ describe('the purposes (30(1)(b)) are stated in every register and every format'
     expect(csvIn(model, 'nl').split('\r\n')[0]).toContain(',Verwerkingsdoeleinden,');
   });
 
-  it('without any description: the purpose name, still marked; with a register description: that alone', () => {
+  it("without any description: 'niet omschreven', not the name passed off as one (register5 finding 6); with a register description: that alone", () => {
     expect(cell(registerIn(modelOf(miniPolicy()), 'nl'), 'purpose')).toEqual([
-      'Uit de privacyverklaring: Verbindingen leggen',
+      'niet omschreven (de privacyverklaring noemt alleen de naam van het doel)',
+    ]);
+    expect(cell(registerIn(modelOf(miniPolicy()), 'en'), 'purpose')).toEqual([
+      'not described (the privacy notice names the purpose only)',
     ]);
     const policy = miniPolicy();
     policy.purposes[0]!.description = text('PATIENT');
@@ -103,8 +106,9 @@ describe('the purposes (30(1)(b)) are stated in every register and every format'
       for (const row of table.rows) expect(row[index], `${id} ${row[0]![0]}`).toHaveLength(1);
       expect(registerToHtml(register).match(/<dt>Verwerkingsdoeleinden<\/dt>/g), id).toHaveLength(table.rows.length);
     }
+    // Zorgburo's activities have a name only (register5 finding 6).
     expect(cell(registerIn(seedModel('zorgburo-de-liemers'), 'nl'), 'purpose', 'client-system')).toEqual([
-      'Uit de privacyverklaring: Verwerking in het cliëntvolgsysteem ONS',
+      'niet omschreven (de privacyverklaring noemt alleen de naam van het doel)',
     ]);
     expect(cell(registerIn(seedModel('doctolib'), 'en'), 'purpose', 'fraud-prevention')).toEqual([
       'From the privacy notice: Spamming, hacking, DDoS attacks, etc.',

@@ -206,12 +206,19 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
       // No special data: not applicable, said so (register5 finding 1: a blank read as 'not stated' beside 'niet vermeld').
       else expect(condition).toEqual([t('register:cell.noSpecialData', { lng: lang })]);
       // The purposes (30(1)(b)): the register's own description, else the purpose as the notice states it, marked
-      // so — its description, the name only when it has none (the name is the activity column; improvement B).
+      // so — its description; never the name, which is the activity column (improvement B).
       const purpose = column(row, 'purpose');
       expect(purpose).toHaveLength(1);
-      const fromNotice = p.description ? markdownToPlainText(inLang(p.description, lang)) : inLang(p.name, lang);
+      // Neither: 'niet omschreven', not the name again (register5 finding 6).
       if (p.registerDescription) expect(purpose).toEqual([inLang(p.registerDescription, lang)]);
-      else expect(purpose).toEqual([t('register:cell.purposeFromNotice', { lng: lang, purpose: fromNotice })]);
+      else if (p.description)
+        expect(purpose).toEqual([
+          t('register:cell.purposeFromNotice', {
+            lng: lang,
+            purpose: markdownToPlainText(inLang(p.description, lang)),
+          }),
+        ]);
+      else expect(purpose).toEqual([t('register:cell.purposeNotDescribed', { lng: lang })]);
       // Each recipient: its name, its type and country where its name does not say them, and what is shared and why.
       const recipients = column(row, 'recipients');
       if (!p.recipients?.length) expect(recipients).toEqual(requiredOrPointer('recipients', []));
@@ -849,7 +856,8 @@ describe('register.html and register.md', () => {
     expect(html).toContain(
       '<dt>Purposes</dt>\n<dd>From the privacy notice: We treat you.<br>We follow up after discharge.</dd>',
     );
-    expect(html).toContain('<dt>Purposes</dt>\n<dd>From the privacy notice: Billing</dd>');
+    // With no description at all: said so, not the name again (register5 finding 6).
+    expect(html).toContain('<dt>Purposes</dt>\n<dd>not described (the privacy notice names the purpose only)</dd>');
     // The other language: hreflang in the head, a visible link in the page.
     expect(html).toContain('<link rel="alternate" hreflang="nl" href="../nl/register.html">');
     expect(html).toContain('<a href="../nl/register.html" hreflang="nl" lang="nl">Dit register in het Nederlands</a>');

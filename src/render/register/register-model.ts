@@ -245,16 +245,17 @@ function safeguardLines(model: PolicyModel, m: Messages): string[] {
 
 /**
  * The purposes (30(1)(b)): the register's own description; without one, the
- * purpose as the privacy notice states it — its description, else its name — marked
- * as the notice's wording (`check` warns that the register description is missing).
+ * purpose as the privacy notice describes it, marked as the notice's wording (`check` warns that the register
+ * description is missing); with neither, 'niet omschreven' — the name alone, which the activity column
+ * holds, read as a description (register5 finding 6).
  */
 function purposeCell(p: Purpose, m: Messages): RegisterCell {
   const own = pick(p.registerDescription, m);
   if (own) return [own];
   // The description alone: the activity's name is its own column (it read 'Uit de privacyverklaring: <naam>: <tekst>').
   const description = pick(p.description, m);
-  const purpose = description ? markdownToPlainText(description) : pick(p.name, m);
-  return [m.t('register:cell.purposeFromNotice', { purpose })];
+  if (!description) return [m.t('register:cell.purposeNotDescribed')];
+  return [m.t('register:cell.purposeFromNotice', { purpose: markdownToPlainText(description) })];
 }
 
 /**
