@@ -173,3 +173,23 @@ describe('the register names the policy it is made from, and says when it states
     expect(factOf(registerIn(seedModel('bib-verloskundigen'), 'en'), 'As of')).toBe('not stated');
   });
 });
+
+describe('a legal obligation with an explanation names the basis once (register5 finding 10)', () => {
+  it("'Wettelijke verplichting (…): <wet>. <uitleg>', not the basis again after the explanation", () => {
+    const policy = miniPolicy();
+    Object.assign(policy.purposes[0]!, {
+      legalBasis: '6(1)(c)',
+      legalObligation: { law: 'wgbo' },
+      legalBasisExplanation: {
+        nl: 'De WGBO verplicht ons een dossier bij te houden.',
+        en: 'The WGBO requires a file.',
+      },
+    });
+    const [line, ...rest] = cell(registerIn(modelOf(policy), 'nl'), 'legalBasis');
+    expect(rest).toEqual([]);
+    expect(line).toMatch(
+      /^Wettelijke verplichting \(artikel 6, lid 1, onder c, AVG\): Wet op de geneeskundige behandelingsovereenkomst \(WGBO\)[^.]*\. De WGBO verplicht ons een dossier bij te houden\.$/,
+    );
+    expect(line!.match(/Wettelijke verplichting/g)).toHaveLength(1);
+  });
+});

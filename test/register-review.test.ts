@@ -549,14 +549,14 @@ describe('no wording said twice (register review improvement D)', () => {
     expect(cell(registerIn(modelOf(policy), 'en'), 'legalBasis')).toEqual([
       'Legitimate interests (Article 6(1)(f) GDPR): A safe service',
     ]);
-    // With the author's explanation after the basis, the law keeps a line of its own.
+    // With the author's explanation, the law still on the basis's line and the explanation after it: the basis once
+    // (register5 finding 10; it kept a line 'Wettelijke verplichting: …' of its own, the basis said twice).
     policy.purposes[0]!.legitimateInterest = undefined;
     policy.purposes[0]!.legalBasis = '6(1)(c)';
     policy.purposes[0]!.legalObligation = { law: 'awr', article: 'art. 52' };
     policy.purposes[0]!.legalBasisExplanation = text('Fiscale plicht.', 'Tax duty.');
     expect(cell(registerIn(modelOf(policy), 'nl'), 'legalBasis')).toEqual([
-      'Wettelijke verplichting (artikel 6, lid 1, onder c, AVG). Fiscale plicht.',
-      'Wettelijke verplichting: Algemene wet inzake rijksbelastingen (artikel 52 AWR)',
+      'Wettelijke verplichting (artikel 6, lid 1, onder c, AVG): Algemene wet inzake rijksbelastingen (artikel 52 AWR). Fiscale plicht.',
     ]);
   });
 

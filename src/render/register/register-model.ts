@@ -20,7 +20,13 @@ import {
   retentionFor,
 } from '../../check/policy-facts.js';
 import { controllerName, countryName, formatAddress, formatDate, joinList, pick, upperFirst } from '../format.js';
-import { notStatedText, purposeLawfulness, specialConditionText, transferGroundText } from '../legal-text.js';
+import {
+  legalBasisText,
+  notStatedText,
+  purposeLawfulness,
+  specialConditionText,
+  transferGroundText,
+} from '../legal-text.js';
 import { markdownToPlainText } from './plain-text.js';
 import { registerAssessments, type RegisterAssessments } from './register-assessments.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -382,16 +388,22 @@ function legalBasisCell(p: Purpose, m: Messages): RegisterCell {
   // The law behind a legal obligation and the interest behind legitimate interests: on the basis's own line when
   // that line is the basis alone ('Wettelijke verplichting (artikel 6, lid 1, onder c, AVG): <law>'), not repeated
   // after it ('…; Wettelijke verplichting: <law>', register review improvement D).
-  const alone = p.legalBasis !== undefined && !p.legalBasisExplanation && l.bases.length === 1;
+  // With an explanation too, after the law ('…: WGBO (artikel 7:454 BW). De WGBO verplicht …'): it read 'Wettelijke
+  // verplichting (…). De WGBO verplicht … Wettelijke verplichting: WGBO …' (register5 finding 10).
+  const alone = p.legalBasis !== undefined && l.bases.length === 1;
   if (l.legalObligation)
-    if (alone && p.legalBasis === '6(1)(c)')
-      lines[0] = m.t('register:cell.basisWith', { basis: lines[0], detail: l.legalObligation });
+    if (alone && p.legalBasis === '6(1)(c)') lines[0] = basisWithDetail(p, l.legalObligation, l.explanation, m);
     else lines.push(m.t('register:cell.legalObligation', { law: l.legalObligation }));
   if (l.legitimateInterest)
-    if (alone && p.legalBasis === '6(1)(f)')
-      lines[0] = m.t('register:cell.basisWith', { basis: lines[0], detail: l.legitimateInterest });
+    if (alone && p.legalBasis === '6(1)(f)') lines[0] = basisWithDetail(p, l.legitimateInterest, l.explanation, m);
     else lines.push(m.t('register:cell.legitimateInterest', { interest: l.legitimateInterest }));
   return lines;
+}
+
+/** 'Wettelijke verplichting (artikel 6, lid 1, onder c, AVG): <law>', then the author's explanation as a sentence. */
+function basisWithDetail(p: Purpose, detail: string, explanation: string, m: Messages): string {
+  const basis = m.t('register:cell.basisWith', { basis: legalBasisText({ legalBasis: p.legalBasis }, m), detail });
+  return explanation ? `${basis}${/[.!?]$/.test(basis) ? '' : '.'} ${explanation}` : basis;
 }
 
 /**
