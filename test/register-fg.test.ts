@@ -193,3 +193,42 @@ describe('a legal obligation with an explanation names the basis once (register5
     expect(line!.match(/Wettelijke verplichting/g)).toHaveLength(1);
   });
 });
+
+describe("'Geen doorgifte buiten de EER' only where the data shows it (register5 finding 11)", () => {
+  function withParties(country?: string): ReturnType<typeof miniPolicy> {
+    const policy = miniPolicy();
+    policy.processors = [{ id: 'his', name: 'Promedico', service: { nl: 'HIS', en: 'HIS' }, country: 'NL' }];
+    policy.recipients = [
+      {
+        id: 'lab',
+        name: { nl: 'Laboratorium', en: 'Laboratory' },
+        type: 'care-provider',
+        ...(country ? { country } : {}),
+      },
+    ];
+    Object.assign(policy.purposes[0]!, { processors: ['his'], recipients: ['lab'] });
+    return policy;
+  }
+
+  it('every processor and recipient of the activity in the EEA, countries known, nothing declared elsewhere', () => {
+    expect(cell(registerIn(modelOf(withParties('DE')), 'nl'), 'transfers')).toEqual([
+      'Geen doorgifte buiten de EER (alle ontvangers en verwerkers van deze activiteit: Nederland en Duitsland)',
+    ]);
+    expect(cell(registerIn(modelOf(withParties('NL')), 'en'), 'transfers')[0]).toMatch(/^No transfer outside the EEA/);
+    // Storage in the EEA does not stand in the way.
+    const stored = withParties('NL');
+    stored.transfers = { storageLocations: ['NL'] };
+    expect(cell(registerIn(modelOf(stored), 'nl'), 'transfers')[0]).toMatch(/^Geen doorgifte buiten de EER/);
+  });
+
+  it('a party without a country, no parties, or a transfer ground or statement elsewhere: not derived', () => {
+    expect(cell(registerIn(modelOf(withParties()), 'nl'), 'transfers')).toEqual(['niet vermeld']);
+    expect(cell(registerIn(modelOf(miniPolicy()), 'nl'), 'transfers')).toEqual(['niet vermeld']);
+    const stated = withParties('NL');
+    stated.transfers = { statement: { nl: 'Wij geven door.', en: 'We transfer.' } };
+    expect(cell(registerIn(modelOf(stated), 'nl'), 'transfers')[0]).toMatch(/^zie Organisatie: /);
+    const abroad = withParties('NL');
+    abroad.transfers = { storageLocations: ['US'] };
+    expect(cell(registerIn(modelOf(abroad), 'nl'), 'transfers')[0]).toMatch(/^zie Organisatie: /);
+  });
+});

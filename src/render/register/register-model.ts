@@ -1,5 +1,5 @@
 import { messagesOf, type Language, type Messages } from '../../i18n/messages.js';
-import { partyLeavesEea } from '../../law/eea.js';
+import { isInEea, partyCountries, partyLeavesEea } from '../../law/eea.js';
 import type {
   PolicyModel,
   Processor,
@@ -242,6 +242,36 @@ function activityTransfersCell(
   return lines;
 }
 
+/**
+ * A purpose's transfers (activityTransfersCell); with none, 'Geen doorgifte buiten de EER (alle ontvangers en
+ * verwerkers van deze activiteit: Nederland)' when the data shows it: it has parties, each names where it is and
+ * every place is in the EEA, the data is stored in the EEA (where stated), and the organisation states no transfer
+ * statement, ground or party outside the EEA elsewhere. Else blank, which says 'niet vermeld' (register5 finding 11).
+ */
+function purposeTransfersCell(parties: ReadonlyArray<Processor | Recipient>, ctx: CellContext): RegisterCell {
+  const lines = activityTransfersCell(parties, ctx);
+  if (lines.length || !parties.length || !statesNoTransferElsewhere(ctx)) return lines;
+  const countries: string[] = [];
+  for (const party of parties) {
+    const places = partyCountries(party);
+    if (!places.length) return lines;
+    for (const c of places) if (!countries.includes(c)) countries.push(c);
+  }
+  const names = countries.map((c) => countryName(c, ctx.m));
+  return [ctx.m.t('register:cell.noTransfer', { countries: joinList(names, ctx.m) })];
+}
+
+/** No transfer statement, policy-wide ground or unassigned party outside the EEA, and storage (where stated) in the EEA. */
+function statesNoTransferElsewhere({ model, entries }: CellContext): boolean {
+  const transfers = model.source.transfers;
+  return (
+    !transfers?.statement &&
+    !transfers?.mechanisms?.length &&
+    !entries.get('otherTransfers')?.length &&
+    (transfers?.storageLocations ?? []).every(isInEea)
+  );
+}
+
 const leavesWithoutOwnGround = (party: Processor | Recipient): boolean => !party.transfer && partyLeavesEea(party);
 
 /** The policy-wide transfer grounds, each as the notice lists it (countries, note, where to get a copy). */
@@ -364,7 +394,7 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
     required: true,
     entriesAnswer: true,
     organisation: ['transferStatement', 'storage', 'otherTransfers', 'transferSafeguards'],
-    cell: (p, ctx) => activityTransfersCell([...p.processors, ...p.recipients], ctx),
+    cell: (p, ctx) => purposeTransfersCell([...p.processors, ...p.recipients], ctx),
   },
   {
     key: 'retention',
