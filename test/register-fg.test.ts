@@ -192,6 +192,25 @@ describe('a legal obligation with an explanation names the basis once (register5
     );
     expect(line!.match(/Wettelijke verplichting/g)).toHaveLength(1);
   });
+
+  it('the same for one of several bases, as the huisarts preset states them', () => {
+    const policy = miniPolicy();
+    const purpose = policy.purposes[0]! as unknown as Record<string, unknown>;
+    delete purpose.legalBasis;
+    purpose.legalBases = [
+      { basis: '6(1)(b)' },
+      {
+        basis: '6(1)(c)',
+        explanation: { nl: 'De WGBO verplicht een dossier.', en: 'The WGBO requires a file.' },
+        legalObligation: { law: 'wgbo' },
+      },
+    ];
+    const lines = cell(registerIn(modelOf(policy), 'nl'), 'legalBasis');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(
+      /^Wettelijke verplichting \(artikel 6, lid 1, onder c, AVG\): Wet op de geneeskundige behandelingsovereenkomst \(WGBO\)[^.]*\. De WGBO verplicht een dossier\.$/,
+    );
+  });
 });
 
 describe("'Geen doorgifte buiten de EER' only where the data shows it (register5 finding 11)", () => {

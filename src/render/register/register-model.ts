@@ -21,6 +21,7 @@ import {
 } from '../../check/policy-facts.js';
 import { controllerName, countryName, formatAddress, formatDate, joinList, pick, upperFirst } from '../format.js';
 import {
+  basisPartText,
   legalBasisText,
   notStatedText,
   purposeLawfulness,
@@ -410,7 +411,7 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
 /** The art. 6 basis (each of them, for a purpose with several), with the law behind a legal obligation and the interest behind legitimate interests. */
 function legalBasisCell(p: Purpose, m: Messages): RegisterCell {
   const l = purposeLawfulness(p, m);
-  const lines = [...l.bases];
+  const lines = p.legalBases ? linesOf(p.bases, m, registerBasisPart) : [...l.bases];
   if (l.inWords !== undefined) lines.push(m.t('statements:register.legalBasisStatement', { text: l.inWords }));
   // No basis given (a public task's law alone names none): said in the row, with what the author explained, as the notice does.
   if (!lines.length) lines.push(notStatedText('register:cell.notStated', l.explanation, m));
@@ -429,6 +430,9 @@ function legalBasisCell(p: Purpose, m: Messages): RegisterCell {
     else lines.push(m.t('register:cell.legitimateInterest', { interest: l.legitimateInterest }));
   return lines;
 }
+
+/** One of several bases, the law behind a legal obligation on its own line, before the explanation (finding 10). */
+const registerBasisPart = (part: Purpose['bases'][number], m: Messages): string => basisPartText(part, m, true, true);
 
 /** 'Wettelijke verplichting (artikel 6, lid 1, onder c, AVG): <law>', then the author's explanation as a sentence. */
 function basisWithDetail(p: Purpose, detail: string, explanation: string, m: Messages): string {
