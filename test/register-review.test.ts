@@ -73,9 +73,12 @@ describe('the purposes (30(1)(b)) are stated in every register and every format'
     expect(csvIn(model, 'nl').split('\r\n')[0]).toContain(',Verwerkingsdoeleinden,');
   });
 
-  it('without any description: the purpose name, still marked; with a register description: that alone', () => {
+  it("without any description: 'niet omschreven', not the name passed off as one (register5 finding 6); with a register description: that alone", () => {
     expect(cell(registerIn(modelOf(miniPolicy()), 'nl'), 'purpose')).toEqual([
-      'Uit de privacyverklaring: Verbindingen leggen',
+      'niet omschreven (de privacyverklaring noemt alleen de naam van het doel)',
+    ]);
+    expect(cell(registerIn(modelOf(miniPolicy()), 'en'), 'purpose')).toEqual([
+      'not described (the privacy notice names the purpose only)',
     ]);
     const policy = miniPolicy();
     policy.purposes[0]!.description = text('PATIENT');
@@ -103,8 +106,9 @@ describe('the purposes (30(1)(b)) are stated in every register and every format'
       for (const row of table.rows) expect(row[index], `${id} ${row[0]![0]}`).toHaveLength(1);
       expect(registerToHtml(register).match(/<dt>Verwerkingsdoeleinden<\/dt>/g), id).toHaveLength(table.rows.length);
     }
+    // Zorgburo's activities have a name only (register5 finding 6).
     expect(cell(registerIn(seedModel('zorgburo-de-liemers'), 'nl'), 'purpose', 'client-system')).toEqual([
-      'Uit de privacyverklaring: Verwerking in het cliëntvolgsysteem ONS',
+      'niet omschreven (de privacyverklaring noemt alleen de naam van het doel)',
     ]);
     expect(cell(registerIn(seedModel('doctolib'), 'en'), 'purpose', 'fraud-prevention')).toEqual([
       'From the privacy notice: Spamming, hacking, DDoS attacks, etc.',
@@ -186,8 +190,10 @@ describe('the art. 9 exception cell (30(1); AP practice)', () => {
     const model = modelOf(policy);
     expect(cell(registerIn(model, 'nl'), 'specialCondition')).toEqual(['niet vermeld']);
     expect(cell(registerIn(model, 'en'), 'specialCondition')).toEqual(['not stated']);
-    // No special data: nothing to state, the cell stays blank ("—" on a page).
-    expect(cell(registerIn(modelOf(miniPolicy()), 'nl'), 'specialCondition')).toEqual([]);
+    // No special data: not applicable, said so (register5 finding 1: '—' read as 'not stated' beside 'niet vermeld').
+    expect(cell(registerIn(modelOf(miniPolicy()), 'nl'), 'specialCondition')).toEqual([
+      'n.v.t.: geen bijzondere persoonsgegevens',
+    ]);
     policy.purposes[0]!.specialCategoryCondition = { condition: '9(2)(h)' };
     expect(cell(registerIn(modelOf(policy), 'nl'), 'specialCondition')[0]).toMatch(/^Gezondheidszorg \(artikel 9/);
   });
@@ -195,7 +201,7 @@ describe('the art. 9 exception cell (30(1); AP practice)', () => {
   it('Zorgburo: the client system holds health data and names no exception', () => {
     const zorgburo = registerIn(seedModel('zorgburo-de-liemers'), 'nl');
     expect(cell(zorgburo, 'specialCondition', 'client-system')).toEqual(['niet vermeld']);
-    expect(cell(zorgburo, 'specialCondition', 'care-agreement')).toEqual([]);
+    expect(cell(zorgburo, 'specialCondition', 'care-agreement')).toEqual(['n.v.t.: geen bijzondere persoonsgegevens']);
   });
 });
 
@@ -220,13 +226,13 @@ describe('a retention period shorter than the law it cites (30(1)(f)): never a f
     return policy;
   }
 
-  it("keeps the statement's words, names the law as the statement's ground and the law's own minimum (from the law data)", () => {
+  it("keeps the statement's words and names the law as the ground the organisation gave; the verdict is check's (register5 finding 4)", () => {
     const model = modelOf(withShortFile('P15Y'));
     expect(cell(registerIn(model, 'nl'), 'retention')).toEqual([
-      'Dossier (Telefoonnummer): 15 jaar. De organisatie geeft als grond de Wet op de geneeskundige behandelingsovereenkomst (WGBO) op, maar die wet vereist ten minste 20 jaar na de laatste wijziging in het dossier (artikel 7:454, lid 3, BW); de privacyverklaring noemt die wet daarom niet bij deze termijn',
+      'Dossier (Telefoonnummer): 15 jaar; opgegeven grond: Wet op de geneeskundige behandelingsovereenkomst (WGBO)',
     ]);
     expect(cell(registerIn(model, 'en'), 'retention')).toEqual([
-      'File (Phone number): 15 years. The organisation gives the Medical Treatment Contracts Act (WGBO) as the ground, but that law requires at least 20 years after the last change to the file (Article 7:454(3) BW); the privacy notice therefore does not name that law for this period',
+      'File (Phone number): 15 years; ground given: Medical Treatment Contracts Act (WGBO)',
     ]);
     // At the law's own term the ground is true, and stated as the statement states it.
     expect(cell(registerIn(modelOf(withShortFile('P20Y')), 'nl'), 'retention')).toEqual([
@@ -234,7 +240,7 @@ describe('a retention period shorter than the law it cites (30(1)(f)): never a f
     ]);
   });
 
-  it('Zorgburo: no register format says the client file is kept 15 years under the WGBO', () => {
+  it('Zorgburo: no register format says the client file is kept 15 years under the WGBO, nor judges the organisation', () => {
     const model = seedModel('zorgburo-de-liemers');
     const register = registerIn(model, 'nl');
     const formats = [
@@ -244,12 +250,12 @@ describe('a retention period shorter than the law it cites (30(1)(f)): never a f
     ];
     for (const out of formats) {
       expect(out).not.toContain('15 jaar, op grond van');
-      expect(out).toContain(
-        'maar die wet vereist ten minste 20 jaar na de laatste wijziging in het dossier (artikel 7:454, lid 3, BW)',
-      );
+      // A third-person verdict on 'de organisatie' is check's (retention/medical-file-too-short), not the record's.
+      expect(out).not.toContain('De organisatie geeft als grond');
+      expect(out).not.toContain('maar die wet vereist');
     }
     expect(cell(register, 'retention', 'care-plan')).toEqual([
-      'Cliëntdossier: 15 jaar. De organisatie geeft als grond de Wet op de geneeskundige behandelingsovereenkomst (WGBO) op, maar die wet vereist ten minste 20 jaar na de laatste wijziging in het dossier (artikel 7:454, lid 3, BW); de privacyverklaring noemt die wet daarom niet bij deze termijn',
+      'Cliëntdossier: 15 jaar; opgegeven grond: Wet op de geneeskundige behandelingsovereenkomst (WGBO)',
     ]);
   });
 });
@@ -269,7 +275,10 @@ describe('the transfer statement and the organisation-wide entries (30(1)(d)–(
     );
     expect(cell(nl, 'transfers', 'cookies')).toEqual(['zie Organisatie: Verklaring over doorgifte buiten de EER']);
     // Improvement F: the general retention rule and the organisation-wide recipients are pointed to, not '—'.
-    expect(cell(nl, 'retention', 'appointments')).toEqual(['zie Organisatie: Overige bewaartermijnen']);
+    // Register5 finding 3: the general rule need not be this activity's, so 'niet vermeld' first.
+    expect(cell(nl, 'retention', 'appointments')).toEqual([
+      'niet vermeld (zie ook Organisatie: Overige bewaartermijnen)',
+    ]);
     expect(registerToMarkdown(nl)).toContain('| zie Organisatie: Verklaring over doorgifte buiten de EER |');
     const en = registerIn(seedModel('dental-clinics'), 'en');
     expect(cell(en, 'transfers', 'cookies')).toEqual(['see Organisation: Statement on transfers outside the EEA']);
@@ -278,13 +287,14 @@ describe('the transfer statement and the organisation-wide entries (30(1)(d)–(
   it('a row with values of its own shows them alone; no pointer where the organisation states nothing for the column', () => {
     const policy = miniPolicy();
     const register = registerIn(modelOf(policy), 'nl');
-    expect(cell(register, 'transfers')).toEqual([]);
-    expect(cell(register, 'processors')).toEqual([]);
+    // No pointer: the required element is not stated (register5 finding 1).
+    expect(cell(register, 'transfers')).toEqual(['niet vermeld']);
+    expect(cell(register, 'processors')).toEqual(['niet vermeld']);
     policy.processors = [{ id: 'host', name: 'HOST', service: text('opslag', 'storage'), country: 'NL' }];
     policy.purposes.push({ ...policy.purposes[0]!, id: 'other', processors: ['host'] });
     const withProcessor = registerIn(modelOf(policy), 'nl');
     expect(cell(withProcessor, 'processors', 'other')).toEqual(['HOST (Nederland): opslag']);
-    expect(cell(withProcessor, 'processors', 'connect')).toEqual([]);
+    expect(cell(withProcessor, 'processors', 'connect')).toEqual(['niet vermeld']);
   });
 
   it("the CSV stands alone: Doctolib's processors and transfers no activity names, marked organisation-wide, in every row", () => {
@@ -302,7 +312,10 @@ describe('the transfer statement and the organisation-wide entries (30(1)(d)–(
       'Algemene grond: afwijking voor een specifieke situatie (artikel 49 AVG) (organisatiebreed)',
     );
     // The pages point to the organisation's details instead.
-    expect(cell(nl, 'processors', 'support-requests')).toEqual(['zie Organisatie: Overige verwerkers']);
+    // (register5 finding 3: 'niet vermeld' first, for those processors need not be this activity's)
+    expect(cell(nl, 'processors', 'support-requests')).toEqual([
+      'niet vermeld (zie ook Organisatie: Overige verwerkers)',
+    ]);
   });
 
   it("IES: the statement (no transfers outside the Netherlands, Privacy Shield) reaches the CSV and the organisation's facts", () => {
@@ -536,14 +549,14 @@ describe('no wording said twice (register review improvement D)', () => {
     expect(cell(registerIn(modelOf(policy), 'en'), 'legalBasis')).toEqual([
       'Legitimate interests (Article 6(1)(f) GDPR): A safe service',
     ]);
-    // With the author's explanation after the basis, the law keeps a line of its own.
+    // With the author's explanation, the law still on the basis's line and the explanation after it: the basis once
+    // (register5 finding 10; it kept a line 'Wettelijke verplichting: …' of its own, the basis said twice).
     policy.purposes[0]!.legitimateInterest = undefined;
     policy.purposes[0]!.legalBasis = '6(1)(c)';
     policy.purposes[0]!.legalObligation = { law: 'awr', article: 'art. 52' };
     policy.purposes[0]!.legalBasisExplanation = text('Fiscale plicht.', 'Tax duty.');
     expect(cell(registerIn(modelOf(policy), 'nl'), 'legalBasis')).toEqual([
-      'Wettelijke verplichting (artikel 6, lid 1, onder c, AVG). Fiscale plicht.',
-      'Wettelijke verplichting: Algemene wet inzake rijksbelastingen (artikel 52 AWR)',
+      'Wettelijke verplichting (artikel 6, lid 1, onder c, AVG): Algemene wet inzake rijksbelastingen (artikel 52 AWR). Fiscale plicht.',
     ]);
   });
 
@@ -605,7 +618,7 @@ describe('what the policy and the notice say of data, recipients and sharing rea
     expect(sharing).toContain('zoals hosting, onze Microsoft-omgevingen (tenants) en andere diensten');
     expect(sharing!.split('\n')).toHaveLength(2);
     expect(cell(dental, 'recipients', 'appointments')).toEqual([
-      'zie Organisatie: Overige ontvangers; Verklaring over het delen van persoonsgegevens',
+      'niet vermeld (zie ook Organisatie: Overige ontvangers; Verklaring over het delen van persoonsgegevens)',
     ]);
     const csv = csvIn(seedModel('dental-clinics'), 'nl');
     expect(csv.match(/Verklaring over het delen van persoonsgegevens: We schakelen ook derden in/g)).toHaveLength(

@@ -23,6 +23,7 @@ import {
 } from '../src/render/register/register-model.js';
 import { printScale } from '../src/render/register/print-scale.js';
 import { registerToXlsx } from '../src/render/register/register-xlsx.js';
+import { partyCountries } from '../src/law/eea.js';
 import { markdownToPlainText } from '../src/render/register/plain-text.js';
 import { expectGolden } from './support/golden.js';
 import { repoRoot } from './support/cli.js';
@@ -85,8 +86,11 @@ function dpoLikelyMandatory(source: PolicySource): boolean {
 /** A row's own values: none where the blank cell points to the organisation's details ('zie Organisatie: …'). */
 function ownValues(cell: readonly string[], lang: Language): readonly string[] {
   const t = messagesFor(lang).t;
-  const pointer = t('register:cell.seeOrganisation', { caption: t('register:organisation.caption'), facts: '' });
-  return cell.length === 1 && cell[0]!.startsWith(pointer) ? [] : cell;
+  const caption = t('register:organisation.caption');
+  const pointer = t('register:cell.seeOrganisation', { caption, facts: '' });
+  // A required element's pointer: 'niet vermeld (zie ook Organisatie: …)' (register5 finding 3).
+  const notStatedPointer = t('register:cell.notStatedSeeAlso', { caption, facts: '' }).replace(/\)$/, '');
+  return cell.length === 1 && (cell[0]!.startsWith(pointer) || cell[0]!.startsWith(notStatedPointer)) ? [] : cell;
 }
 
 /**
@@ -111,6 +115,11 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
     const notStated = [t('register:cell.notStated', { lng: lang })];
     const required = (values: string[]): string[] =>
       table.kind === 'controller' && values.length === 0 ? notStated : values;
+    // 30(1)(d)–(f) too (register5 finding 1): a row that names none points to what the organisation states, or says 'niet vermeld'.
+    const requiredOrPointer = (key: string, values: string[]): string[] =>
+      values.length || ownValues(row[table.columns.findIndex((c) => c.key === key)]!, lang).length === 0
+        ? values
+        : notStated;
     expect(column(row, 'dataSubjects')).toEqual(
       required((activity.dataSubjects ?? []).map((id) => inLang(byId(source.dataSubjects, id).name, lang))),
     );
@@ -137,9 +146,20 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
         );
     }
     const retention = column(row, 'retention');
-    expect(retention.map((r) => r.split(':')[0]!.replace(/ \(.*$/, ''))).toEqual(
-      (activity.retention ?? []).map((id) => inLang(byId(source.retention, id).name, lang)),
-    );
+    // A purpose that names no rule: the rules that list one of its categories, marked so (register5 finding 2).
+    const via = t('register:cell.retentionViaCategory', { lng: lang, rule: '' });
+    const named = (activity.retention ?? []).map((id) => inLang(byId(source.retention, id).name, lang));
+    const derived = (source.retention ?? [])
+      .filter((r) => r.from !== 'deletion' && r.dataCategories?.some((c) => activity.dataCategories?.includes(c)))
+      .map((r) => inLang(r.name, lang));
+    const ruleNames = retention.map((r) => (r.startsWith(via) ? r.slice(via.length) : r).split(':')[0]!);
+    if (table.kind === 'controller' && !named.length && derived.length) {
+      for (const line of retention) expect(line.startsWith(via)).toBe(true);
+      expect(ruleNames.map((r) => r.replace(/ \(.*$/, '')).sort()).toEqual(derived.sort());
+    } else
+      expect(ruleNames.map((r) => r.replace(/ \(.*$/, ''))).toEqual(
+        table.kind === 'controller' ? requiredOrPointer('retention', named) : named,
+      );
     const party = column(row, table.kind === 'controller' ? 'controller' : 'processor');
     expect(party[0]).toBe(shownName(source, lang));
     if (source.controller.contact?.email) expect(party).toContain(source.controller.contact.email);
@@ -184,17 +204,26 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
       // Special data and no exception named: 'not stated', as the basis column says it; a blank reads as 'not applicable'.
       else if ((p.dataCategories ?? []).some((id) => byId(source.dataCategories, id).special))
         expect(condition).toEqual([t('register:cell.notStated', { lng: lang })]);
-      else expect(condition).toEqual([]);
+      // No special data: not applicable, said so (register5 finding 1: a blank read as 'not stated' beside 'niet vermeld').
+      else expect(condition).toEqual([t('register:cell.noSpecialData', { lng: lang })]);
       // The purposes (30(1)(b)): the register's own description, else the purpose as the notice states it, marked
-      // so — its description, the name only when it has none (the name is the activity column; improvement B).
+      // so — its description; never the name, which is the activity column (improvement B).
       const purpose = column(row, 'purpose');
       expect(purpose).toHaveLength(1);
-      const fromNotice = p.description ? markdownToPlainText(inLang(p.description, lang)) : inLang(p.name, lang);
+      // Neither: 'niet omschreven', not the name again (register5 finding 6).
       if (p.registerDescription) expect(purpose).toEqual([inLang(p.registerDescription, lang)]);
-      else expect(purpose).toEqual([t('register:cell.purposeFromNotice', { lng: lang, purpose: fromNotice })]);
+      else if (p.description)
+        expect(purpose).toEqual([
+          t('register:cell.purposeFromNotice', {
+            lng: lang,
+            purpose: markdownToPlainText(inLang(p.description, lang)),
+          }),
+        ]);
+      else expect(purpose).toEqual([t('register:cell.purposeNotDescribed', { lng: lang })]);
       // Each recipient: its name, its type and country where its name does not say them, and what is shared and why.
       const recipients = column(row, 'recipients');
-      expect(recipients).toHaveLength((p.recipients ?? []).length);
+      if (!p.recipients?.length) expect(recipients).toEqual(requiredOrPointer('recipients', []));
+      else expect(recipients).toHaveLength(p.recipients.length);
       for (const [j, id] of (p.recipients ?? []).entries()) {
         const recipient = byId(source.recipients, id);
         const shared = recipient.description ? `: ${inLang(recipient.description, lang)}` : '';
@@ -204,7 +233,10 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
         );
       }
       expect(column(row, 'processors').map((x) => x.replace(/( \(.*?\))?: .*$/s, ''))).toEqual(
-        (p.processors ?? []).map((id) => processorName(byId(source.processors, id).name, lang)),
+        requiredOrPointer(
+          'processors',
+          (p.processors ?? []).map((id) => processorName(byId(source.processors, id).name, lang)),
+        ),
       );
       expect(column(row, 'systems')).toEqual(p.systems ?? []);
       const leaving = [
@@ -213,7 +245,18 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
       ].filter((x) => x.transfer || (x.country && !['NL', 'EU', 'DE', 'BE'].includes(x.country)));
       // A party with no ground of its own is followed by the policy-wide grounds, one line each.
       const general = leaving.some((x) => !x.transfer) ? (source.transfers?.mechanisms ?? []).length : 0;
-      expect(column(row, 'transfers')).toHaveLength(leaving.length + general);
+      const parties = [
+        ...(p.processors ?? []).map((id) => byId(source.processors, id)),
+        ...(p.recipients ?? []).map((id) => byId(source.recipients, id)),
+      ];
+      const noTransfer = t('register:cell.noTransfer', { lng: lang, countries: '' }).replace(/: \)$/, '');
+      // No transfer derived only where every party names its country (register5 finding 11).
+      if (column(row, 'transfers')[0]?.startsWith(noTransfer)) {
+        expect(parties.length).toBeGreaterThan(0);
+        for (const x of parties) expect(partyCountries(x).length, p.id).toBeGreaterThan(0);
+      } else if (leaving.length + general === 0)
+        expect(column(row, 'transfers')).toEqual(requiredOrPointer('transfers', []));
+      else expect(column(row, 'transfers')).toHaveLength(leaving.length + general);
       for (const [j, x] of leaving.entries())
         if (x.transfer)
           expect(column(row, 'transfers')[j]).toContain(
@@ -269,7 +312,11 @@ describe('the art. 30 register', () => {
             for (const [j, cell] of row.entries()) {
               const own = ownValues(cell, lang);
               expect(standalone[j]!.slice(0, own.length), `${table.fileStem} ${i}:${j}`).toEqual(own);
-              for (const extra of standalone[j]!.slice(own.length))
+              // A required element's pointer: 'niet vermeld' first, then the entries (register5 finding 3).
+              const extras = standalone[j]!.slice(own.length);
+              if (cell === table.columns[j]!.pointer && table.columns[j]!.notStatedFirst)
+                expect(extras.shift()).toBe(t('register:cell.notStated'));
+              for (const extra of extras)
                 expect(extra).toMatch(lang === 'nl' ? / \(organisatiebreed\)$/s : / \(organisation-wide\)$/s);
             }
           }
@@ -705,6 +752,7 @@ function syntheticRegister(cells: string[][], date: string): Register {
     versionLine: 'v1',
     date,
     empty: '—',
+    notStated: 'not stated',
     noneStated: 'Not stated for any of these activities:',
     organisation: {
       caption: 'Organisation',
@@ -819,7 +867,8 @@ describe('register.html and register.md', () => {
     expect(html).toContain(
       '<dt>Purposes</dt>\n<dd>From the privacy notice: We treat you.<br>We follow up after discharge.</dd>',
     );
-    expect(html).toContain('<dt>Purposes</dt>\n<dd>From the privacy notice: Billing</dd>');
+    // With no description at all: said so, not the name again (register5 finding 6).
+    expect(html).toContain('<dt>Purposes</dt>\n<dd>not described (the privacy notice names the purpose only)</dd>');
     // The other language: hreflang in the head, a visible link in the page.
     expect(html).toContain('<link rel="alternate" hreflang="nl" href="../nl/register.html">');
     expect(html).toContain('<a href="../nl/register.html" hreflang="nl" lang="nl">Dit register in het Nederlands</a>');
@@ -858,9 +907,9 @@ describe('register.html and register.md', () => {
     // Every row's cell in that column is blank: nothing authored is left out.
     const systems = register.tables[0]!.columns.findIndex((c) => c.key === 'systems');
     expect(register.tables[0]!.rows.map((row) => row[systems])).toEqual([[], [], []]);
-    // A column that some activity fills keeps its dash where another leaves it blank (and the organisation
-    // states nothing for it: a blank retention cell now points to the organisation's other periods).
-    expect(record).toContain('<dt>Verwerkers</dt>\n<dd>—</dd>');
+    // A column that some activity fills says 'niet vermeld' where another leaves a required element blank (and
+    // the organisation states nothing for it: a blank retention cell points to the organisation's other periods).
+    expect(record).toContain('<dt>Verwerkers</dt>\n<dd>niet vermeld</dd>');
     // The spreadsheet formats keep every column: their columns are the register's fixed layout.
     expect(registerToMarkdown(register)).toContain('| Systemen |');
   });

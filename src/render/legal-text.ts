@@ -76,7 +76,7 @@ export function notStatedText(key: string, explanation: string, m: Messages): st
  * 'Telefoonnummers van contactpersonen: toestemming (artikel 6, lid 1, onder a, AVG). …' — one of several bases.
  * `scope` false: without what the basis covers, for a line that follows one which said it already.
  */
-export function basisPartText(part: PurposeBasis, m: Messages, scope = true): string {
+export function basisPartText(part: PurposeBasis, m: Messages, scope = true, detailOnBasis = false): string {
   const t = m.t;
   const key = termKey(part.basis);
   const basis = `${t(`terms:legalBasis.${key}.name`)} (${t(`terms:legalBasis.${key}.article`)})`;
@@ -93,8 +93,12 @@ export function basisPartText(part: PurposeBasis, m: Messages, scope = true): st
             ),
           })}`
         : basis;
+  // The register: the law on the basis's own line, before the explanation ('Wettelijke verplichting (…): <wet>. <uitleg>'),
+  // not the basis named again after it (register5 finding 10).
+  const lawOnBasis = detailOnBasis && part.basis === '6(1)(c)' && part.legalObligation;
+  if (lawOnBasis) line = t('register:cell.basisWith', { basis: line, detail: formatLawReference(lawOnBasis, m) });
   if (part.explanation) line = appendSentence(line, pick(part.explanation, m));
-  if (part.legalObligation)
+  if (part.legalObligation && !lawOnBasis)
     line = appendSentence(line, `${t('notice:label.legalObligation')}: ${formatLawReference(part.legalObligation, m)}`);
   if (part.publicTask)
     line = appendSentence(line, `${t('statements:label.publicTask')}: ${formatLawReference(part.publicTask, m)}`);

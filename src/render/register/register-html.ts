@@ -58,20 +58,24 @@ const mostFirst = (a: [string, number], b: [string, number]): number => b[1] - a
 const isIdColumn = (column: RegisterTable['columns'][number]): boolean => column.key === 'id';
 
 /**
- * The columns that no row fills, but for those stated for the organisation and those a page leaves out when
- * blank: the record names them once, not as a label and a dash under every activity (Doctolib's printed
- * register had 84 such lines, iPractice's 'Systemen —' under each of its three activities).
+ * The columns that no row fills (a blank, or a required cell's 'niet vermeld' alone), but for those stated for
+ * the organisation and those a page leaves out when blank: the record names them once, not as a label and a
+ * dash under every activity (Doctolib's printed register had 84 such lines, iPractice's 'Systemen —' under
+ * each of its three activities).
  */
-function unfilledColumns(table: RegisterTable): Set<number> {
+function unfilledColumns(table: RegisterTable, notStated: string): Set<number> {
   const unfilled = new Set<number>();
   if (!table.rows.length) return unfilled;
   for (let index = 0; index < table.columns.length; index++) {
     const column = table.columns[index]!;
     if (index === table.rowHeader || column.organisationWide || column.omitWhenEmpty) continue;
-    if (table.rows.every((row) => !row[index]?.length)) unfilled.add(index);
+    if (table.rows.every((row) => statesNothing(row[index], notStated))) unfilled.add(index);
   }
   return unfilled;
 }
+
+const statesNothing = (cell: RegisterCell | undefined, notStated: string): boolean =>
+  !cell?.length || (cell.length === 1 && cell[0] === notStated);
 
 /** Each row as a block: the naming column as its heading, every column not stated once for the organisation or the record as a labelled fact. */
 function activityBlocks(table: RegisterTable, unfilled: ReadonlySet<number>): ActivityBlock[] {
@@ -127,7 +131,7 @@ function rowFacts(
 export function registerToHtml(register: Register, languages: readonly Language[] = [register.lang]): string {
   const render = template();
   const { alternates, links } = languageAlternates(register.lang, languages, 'register.html', 'layout:registerReadIn');
-  const records = register.tables.map(record);
+  const records = register.tables.map((table) => record(table, register.notStated));
   const assessments = register.assessments && assessmentBlocks(register.assessments);
   return trimLineEnds(render({ ...register, records, assessments, alternates, languageLinks: links })).replace(
     /\n{2,}/g,
@@ -147,13 +151,16 @@ function assessmentBlocks(assessments: RegisterAssessments): {
   return { caption: assessments.caption, intro: assessments.intro, items };
 }
 
-function record(table: RegisterTable): {
+function record(
+  table: RegisterTable,
+  notStated: string,
+): {
   kind: RegisterTable['kind'];
   caption: string;
   unfilled: string[];
   activities: ActivityBlock[];
 } {
-  const unfilled = unfilledColumns(table);
+  const unfilled = unfilledColumns(table, notStated);
   return {
     kind: table.kind,
     caption: table.caption,

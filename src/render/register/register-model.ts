@@ -1,6 +1,13 @@
 import { messagesOf, type Language, type Messages } from '../../i18n/messages.js';
-import { partyLeavesEea } from '../../law/eea.js';
-import type { PolicyModel, Processor, ProcessorActivity, Purpose, Recipient } from '../../resolve/model.js';
+import { isInEea, partyCountries, partyLeavesEea } from '../../law/eea.js';
+import type {
+  PolicyModel,
+  Processor,
+  ProcessorActivity,
+  Purpose,
+  Recipient,
+  RetentionRule,
+} from '../../resolve/model.js';
 import type { Text } from '../../policy/policy-types.js';
 import { registerVersionKeys, versionLine } from '../version-line.js';
 import { isCareProvider } from '../../law/care-provider.js';
@@ -10,9 +17,17 @@ import {
   dpoMandatoryForSector,
   hasContact,
   noDpoReason,
+  retentionFor,
 } from '../../check/policy-facts.js';
 import { controllerName, countryName, formatAddress, formatDate, joinList, pick, upperFirst } from '../format.js';
-import { notStatedText, purposeLawfulness, specialConditionText, transferGroundText } from '../legal-text.js';
+import {
+  basisPartText,
+  legalBasisText,
+  notStatedText,
+  purposeLawfulness,
+  specialConditionText,
+  transferGroundText,
+} from '../legal-text.js';
 import { markdownToPlainText } from './plain-text.js';
 import { registerAssessments, type RegisterAssessments } from './register-assessments.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -42,6 +57,8 @@ export interface Register {
   date?: string;
   /** What a blank cell shows where a blank is hard to read (HTML, Markdown). */
   empty: string;
+  /** What a required cell that the policy leaves blank says: 'niet vermeld'. */
+  notStated: string;
   /** Leads the columns that no row of a record fills, which the HTML page names once instead of a blank per row. */
   noneStated: string;
   organisation: RegisterFacts;
@@ -70,6 +87,8 @@ export interface RegisterColumn {
   organisationWide?: true;
   /** A blank cell is a gap (reported by `check`), not "none": pages leave it out rather than show "—". */
   omitWhenEmpty?: true;
+  /** Art. 30 asks for it: a row that states nothing says 'niet vermeld' (a blank or '—' would read as 'none'). */
+  required?: true;
   /**
    * An identifier the author chose (a purpose's id: 'treatment', in whatever language the author wrote it):
    * a key for tools in the data formats (CSV, the workbook's cells), left off what a person reads (the HTML
@@ -82,6 +101,8 @@ export interface RegisterColumn {
    * (standaloneTable). Absent when it states nothing.
    */
   organisationEntries?: readonly string[];
+  /** A row that states nothing in this column says 'niet vermeld' before pointing to organisationEntries. */
+  notStatedFirst?: true;
   /**
    * What a row that states nothing in this column shows, with organisationEntries: 'zie Organisatie:
    * Overige verwerkers' — this very cell in each such row, which standaloneTable tells from a row's own values.
@@ -129,10 +150,19 @@ interface ColumnSpec<Row> {
   omitWhenEmpty?: true;
   /** An author's identifier: in the data formats only (RegisterColumn.identifier). */
   identifier?: true;
-  /** Art. 30 requires it: a blank cell says 'niet vermeld' ('—' would read as 'none'). */
+  /**
+   * Art. 30 asks for it (30(1)(c)–(g); (f) and (g) 'where possible', which a policy that states nothing has not
+   * shown to be impossible): a blank cell says 'niet vermeld' ('—' would read as 'none').
+   */
   required?: true;
   /** What the organisation states for this column beyond the activities (facts by key): a blank row points to it. */
   organisation?: readonly OrganisationEntryKey[];
+  /**
+   * The organisation's entries for this column hold for every activity (its statement on transfers, where data
+   * is stored): a required cell's pointer alone answers. Otherwise (a general statement on sharing, recipients no
+   * activity names) the pointer follows 'niet vermeld': the entries need not be this activity's (register5 finding 3).
+   */
+  entriesAnswer?: true;
   cell(row: Row, ctx: CellContext): RegisterCell;
 }
 
@@ -213,6 +243,36 @@ function activityTransfersCell(
   return lines;
 }
 
+/**
+ * A purpose's transfers (activityTransfersCell); with none, 'Geen doorgifte buiten de EER (alle ontvangers en
+ * verwerkers van deze activiteit: Nederland)' when the data shows it: it has parties, each names where it is and
+ * every place is in the EEA, the data is stored in the EEA (where stated), and the organisation states no transfer
+ * statement, ground or party outside the EEA elsewhere. Else blank, which says 'niet vermeld' (register5 finding 11).
+ */
+function purposeTransfersCell(parties: ReadonlyArray<Processor | Recipient>, ctx: CellContext): RegisterCell {
+  const lines = activityTransfersCell(parties, ctx);
+  if (lines.length || !parties.length || !statesNoTransferElsewhere(ctx)) return lines;
+  const countries: string[] = [];
+  for (const party of parties) {
+    const places = partyCountries(party);
+    if (!places.length) return lines;
+    for (const c of places) if (!countries.includes(c)) countries.push(c);
+  }
+  const names = countries.map((c) => countryName(c, ctx.m));
+  return [ctx.m.t('register:cell.noTransfer', { countries: joinList(names, ctx.m) })];
+}
+
+/** No transfer statement, policy-wide ground or unassigned party outside the EEA, and storage (where stated) in the EEA. */
+function statesNoTransferElsewhere({ model, entries }: CellContext): boolean {
+  const transfers = model.source.transfers;
+  return (
+    !transfers?.statement &&
+    !transfers?.mechanisms?.length &&
+    !entries.get('otherTransfers')?.length &&
+    (transfers?.storageLocations ?? []).every(isInEea)
+  );
+}
+
 const leavesWithoutOwnGround = (party: Processor | Recipient): boolean => !party.transfer && partyLeavesEea(party);
 
 /** The policy-wide transfer grounds, each as the notice lists it (countries, note, where to get a copy). */
@@ -222,16 +282,17 @@ function safeguardLines(model: PolicyModel, m: Messages): string[] {
 
 /**
  * The purposes (30(1)(b)): the register's own description; without one, the
- * purpose as the privacy notice states it — its description, else its name — marked
- * as the notice's wording (`check` warns that the register description is missing).
+ * purpose as the privacy notice describes it, marked as the notice's wording (`check` warns that the register
+ * description is missing); with neither, 'niet omschreven' — the name alone, which the activity column
+ * holds, read as a description (register5 finding 6).
  */
 function purposeCell(p: Purpose, m: Messages): RegisterCell {
   const own = pick(p.registerDescription, m);
   if (own) return [own];
   // The description alone: the activity's name is its own column (it read 'Uit de privacyverklaring: <naam>: <tekst>').
   const description = pick(p.description, m);
-  const purpose = description ? markdownToPlainText(description) : pick(p.name, m);
-  return [m.t('register:cell.purposeFromNotice', { purpose })];
+  if (!description) return [m.t('register:cell.purposeNotDescribed')];
+  return [m.t('register:cell.purposeFromNotice', { purpose: markdownToPlainText(description) })];
 }
 
 /**
@@ -240,7 +301,29 @@ function purposeCell(p: Purpose, m: Messages): RegisterCell {
  */
 function specialConditionCell(p: Purpose, m: Messages): RegisterCell {
   if (p.specialCategoryCondition) return [specialConditionText(p.specialCategoryCondition, m)];
-  return p.usesSpecialData ? [m.t('register:cell.notStated')] : [];
+  // No special data: no exception is needed — said so, for a blank or '—' reads as 'not stated' beside the other columns.
+  return [m.t(p.usesSpecialData ? 'register:cell.notStated' : 'register:cell.noSpecialData')];
+}
+
+/**
+ * The retention periods (30(1)(f)): the rules the purpose names; when it names none, the rules that list one of
+ * its data categories, marked as read from the category ('Via de gegevenscategorie: …') — BIB's purposes named
+ * no rule while its 20-year rule covers their data, and the register showed '—' (register5 finding 2).
+ */
+function retentionCell(p: Purpose, { model, m }: CellContext): RegisterCell {
+  if (p.retention.length) return linesOf(p.retention, m, retentionLine);
+  const derived: string[] = [];
+  for (const rule of coveringRules(p, model))
+    derived.push(m.t('register:cell.retentionViaCategory', { rule: retentionLine(rule, m) }));
+  return derived;
+}
+
+/** The rules that list one of the purpose's data categories (retentionFor: not a period counted from deletion), each once. */
+function coveringRules(p: Purpose, model: PolicyModel): RetentionRule[] {
+  const rules = new Set<RetentionRule>();
+  for (const category of p.dataCategories)
+    for (const rule of retentionFor(model, category)) if (rule.categories.includes(category)) rules.add(rule);
+  return [...rules];
 }
 
 /** The general description of technical and organisational measures, art. 30(1)(g) and 32(1). */
@@ -294,6 +377,7 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
   {
     key: 'recipients',
     width: 32,
+    required: true,
     // The policy's statement on sharing: 30(1)(d)'s recipients include processors, and it may name those the lists do not (Dental's hosting provider).
     organisation: ['otherRecipients', 'sharing'],
     cell: (p, { m }) => linesOf(p.recipients, m, recipientLine),
@@ -301,20 +385,24 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
   {
     key: 'processors',
     width: 36,
+    required: true,
     organisation: ['otherProcessors'],
     cell: (p, { m }) => linesOf(p.processors, m, processorLine),
   },
   {
     key: 'transfers',
     width: 40,
+    required: true,
+    entriesAnswer: true,
     organisation: ['transferStatement', 'storage', 'otherTransfers', 'transferSafeguards'],
-    cell: (p, ctx) => activityTransfersCell([...p.processors, ...p.recipients], ctx),
+    cell: (p, ctx) => purposeTransfersCell([...p.processors, ...p.recipients], ctx),
   },
   {
     key: 'retention',
     width: 48,
+    required: true,
     organisation: ['otherRetention'],
-    cell: (p, { m }) => linesOf(p.retention, m, retentionLine),
+    cell: (p, ctx) => retentionCell(p, ctx),
   },
   { key: 'security', width: 40, organisationWide: true, cell: (_, ctx) => ctx.security },
   { key: 'systems', width: 24, cell: (p) => p.systems ?? [] },
@@ -323,7 +411,7 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
 /** The art. 6 basis (each of them, for a purpose with several), with the law behind a legal obligation and the interest behind legitimate interests. */
 function legalBasisCell(p: Purpose, m: Messages): RegisterCell {
   const l = purposeLawfulness(p, m);
-  const lines = [...l.bases];
+  const lines = p.legalBases ? linesOf(p.bases, m, registerBasisPart) : [...l.bases];
   if (l.inWords !== undefined) lines.push(m.t('statements:register.legalBasisStatement', { text: l.inWords }));
   // No basis given (a public task's law alone names none): said in the row, with what the author explained, as the notice does.
   if (!lines.length) lines.push(notStatedText('register:cell.notStated', l.explanation, m));
@@ -331,16 +419,25 @@ function legalBasisCell(p: Purpose, m: Messages): RegisterCell {
   // The law behind a legal obligation and the interest behind legitimate interests: on the basis's own line when
   // that line is the basis alone ('Wettelijke verplichting (artikel 6, lid 1, onder c, AVG): <law>'), not repeated
   // after it ('…; Wettelijke verplichting: <law>', register review improvement D).
-  const alone = p.legalBasis !== undefined && !p.legalBasisExplanation && l.bases.length === 1;
+  // With an explanation too, after the law ('…: WGBO (artikel 7:454 BW). De WGBO verplicht …'): it read 'Wettelijke
+  // verplichting (…). De WGBO verplicht … Wettelijke verplichting: WGBO …' (register5 finding 10).
+  const alone = p.legalBasis !== undefined && l.bases.length === 1;
   if (l.legalObligation)
-    if (alone && p.legalBasis === '6(1)(c)')
-      lines[0] = m.t('register:cell.basisWith', { basis: lines[0], detail: l.legalObligation });
+    if (alone && p.legalBasis === '6(1)(c)') lines[0] = basisWithDetail(p, l.legalObligation, l.explanation, m);
     else lines.push(m.t('register:cell.legalObligation', { law: l.legalObligation }));
   if (l.legitimateInterest)
-    if (alone && p.legalBasis === '6(1)(f)')
-      lines[0] = m.t('register:cell.basisWith', { basis: lines[0], detail: l.legitimateInterest });
+    if (alone && p.legalBasis === '6(1)(f)') lines[0] = basisWithDetail(p, l.legitimateInterest, l.explanation, m);
     else lines.push(m.t('register:cell.legitimateInterest', { interest: l.legitimateInterest }));
   return lines;
+}
+
+/** One of several bases, the law behind a legal obligation on its own line, before the explanation (finding 10). */
+const registerBasisPart = (part: Purpose['bases'][number], m: Messages): string => basisPartText(part, m, true, true);
+
+/** 'Wettelijke verplichting (artikel 6, lid 1, onder c, AVG): <law>', then the author's explanation as a sentence. */
+function basisWithDetail(p: Purpose, detail: string, explanation: string, m: Messages): string {
+  const basis = m.t('register:cell.basisWith', { basis: legalBasisText({ legalBasis: p.legalBasis }, m), detail });
+  return explanation ? `${basis}${/[.!?]$/.test(basis) ? '' : '.'} ${explanation}` : basis;
 }
 
 /**
@@ -401,7 +498,7 @@ function table<Row>(
     fileStem: kind === 'controller' ? 'register' : 'register-processor',
     columns: cols,
     rowHeader: Math.max(0, specs.findIndex(namesRow)),
-    rows: withPointers(cols, cells(specs, rows, ctx)),
+    rows: withPointers(cols, cells(specs, rows, ctx), [ctx.m.t('register:cell.notStated')]),
   };
 }
 
@@ -412,22 +509,32 @@ function entriesFor(keys: readonly OrganisationEntryKey[] | undefined, ctx: Cell
   return lines;
 }
 
-/** The pointer for a column the organisation states something for: 'zie Organisatie: Overige verwerkers'. */
-function pointerCell(keys: readonly OrganisationEntryKey[], ctx: CellContext): RegisterCell {
+/**
+ * The pointer for a column the organisation states something for: 'zie Organisatie: Overige verwerkers'; for a
+ * required element the entries need not answer for the activity, 'niet vermeld (zie ook Organisatie: …)'.
+ */
+function pointerCell(spec: Omit<ColumnSpec<never>, 'cell'>, ctx: CellContext): RegisterCell {
   const { m } = ctx;
-  const facts = keys
-    .filter((key) => ctx.entries.get(key)?.length)
+  const facts = spec
+    .organisation!.filter((key) => ctx.entries.get(key)?.length)
     .map((key) => m.t(`register:organisation.${key}`))
     .join('; ');
-  return [m.t('register:cell.seeOrganisation', { caption: m.t('register:organisation.caption'), facts })];
+  const key = spec.required && !spec.entriesAnswer ? 'notStatedSeeAlso' : 'seeOrganisation';
+  return [m.t(`register:cell.${key}`, { caption: m.t('register:organisation.caption'), facts })];
 }
 
-/** A blank cell in a column the organisation states something for: its pointer. */
-function withPointers(columns: readonly RegisterColumn[], rows: RegisterCell[][]): RegisterCell[][] {
+/** A blank cell in a column the organisation states something for: its pointer; else, in a required column, `notStated`. */
+function withPointers(
+  columns: readonly RegisterColumn[],
+  rows: RegisterCell[][],
+  notStated: RegisterCell,
+): RegisterCell[][] {
   for (const row of rows)
     for (let i = 0; i < row.length; i++) {
-      const pointer = columns[i]!.pointer;
-      if (pointer && row[i]!.length === 0) row[i] = pointer;
+      if (row[i]!.length) continue;
+      const { pointer, required } = columns[i]!;
+      if (pointer) row[i] = pointer;
+      else if (required) row[i] = notStated;
     }
   return rows;
 }
@@ -469,7 +576,9 @@ export function pageColumns(table: Pick<RegisterTable, 'columns'>): number[] {
 }
 
 function standaloneCell(cell: RegisterCell, column: RegisterColumn, m: Messages): RegisterCell {
-  const own = cell === column.pointer ? [] : cell;
+  // A required element's pointer says 'niet vermeld (zie ook …)': the file of its own keeps 'niet vermeld' before the entries.
+  const pointer = cell === column.pointer;
+  const own = pointer && column.notStatedFirst ? [m.t('register:cell.notStated')] : pointer ? [] : cell;
   const lines = [...own];
   for (const entry of column.organisationEntries ?? [])
     if (!own.includes(entry)) lines.push(m.t('register:cell.organisationWide', { entry }));
@@ -514,8 +623,10 @@ function columns(specs: ReadonlyArray<Omit<ColumnSpec<never>, 'cell'>>, ctx: Cel
       width: columnWidth(s.width, header),
       ...(s.organisationWide ? { organisationWide: true as const } : {}),
       ...(s.omitWhenEmpty ? { omitWhenEmpty: true as const } : {}),
+      ...(s.required ? { required: true as const } : {}),
       ...(s.identifier ? { identifier: true as const } : {}),
-      ...(entries.length ? { organisationEntries: entries, pointer: pointerCell(s.organisation!, ctx) } : {}),
+      ...(entries.length ? { organisationEntries: entries, pointer: pointerCell(s, ctx) } : {}),
+      ...(entries.length && s.required && !s.entriesAnswer ? { notStatedFirst: true as const } : {}),
     });
   }
   return columns;
@@ -523,16 +634,12 @@ function columns(specs: ReadonlyArray<Omit<ColumnSpec<never>, 'cell'>>, ctx: Cel
 
 const namesRow = (s: { names?: true }): boolean => s.names === true;
 
-/** Each row's cells, column by column; a required cell left blank says 'niet vermeld'. */
+/** Each row's cells, column by column (a required cell left blank is filled by withPointers). */
 function cells<Row>(specs: ReadonlyArray<ColumnSpec<Row>>, rows: readonly Row[], ctx: CellContext): RegisterCell[][] {
   const table: RegisterCell[][] = [];
-  const notStated = [ctx.m.t('register:cell.notStated')];
   for (const row of rows) {
     const cells: RegisterCell[] = [];
-    for (const spec of specs) {
-      const cell = spec.cell(row, ctx);
-      cells.push(spec.required && cell.length === 0 ? notStated : cell);
-    }
+    for (const spec of specs) cells.push(spec.cell(row, ctx));
     table.push(cells);
   }
   return table;
@@ -575,6 +682,9 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
     add(key, (ctx.entries.get(key) ?? []).map(endSentence).join('\n'));
   // The policy-wide transfer grounds (30(1)(e)), beside the transfers they cover.
   add('transferSafeguards', ctx.safeguards.map(factSentence).join('\n'));
+  // Which policy the register is made from: its id, as the CSV's last columns name it — not a path, which differs
+  // between machines (register5 finding 5).
+  add('policyId', model.id);
   add('version', source.metadata.version);
   add('effectiveDate', source.metadata.effectiveDate && formatDate(source.metadata.effectiveDate, m));
   const { lastModified } = source.metadata;
@@ -583,6 +693,9 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
     'lastModified',
     lastModified && lastModified !== source.metadata.effectiveDate ? formatDate(lastModified, m) : undefined,
   );
+  // Art. 30 asks that the record be kept up to date: a policy with no version or date says so, not nothing.
+  const { version, effectiveDate } = source.metadata;
+  if (!version && !effectiveDate && !lastModified) add('asOf', t('register:cell.notStated'));
   const published = source.metadata.source;
   add('source', published && [published.title, published.url].filter(Boolean).join(', '));
   return {
@@ -685,6 +798,7 @@ export function buildRegister(
     versionLine: versionLine(metadata, m, registerVersionKeys),
     date: metadata.effectiveDate ?? metadata.lastModified,
     empty: m.t('register:empty'),
+    notStated: m.t('register:cell.notStated'),
     noneStated: m.t('register:noneStated'),
     organisation: organisationFacts(ctx),
     tables,

@@ -1,0 +1,253 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { messagesFor, type Language } from '../src/i18n/messages.js';
+import type { PolicyModel } from '../src/resolve/model.js';
+import { registerToCsv } from '../src/render/register/register-csv.js';
+import { registerToHtml } from '../src/render/register/register-html.js';
+import { registerToMarkdown } from '../src/render/register/register-markdown.js';
+import { buildRegister, standaloneTable, type Register } from '../src/render/register/register-model.js';
+import { repoRoot } from './support/cli.js';
+import { analyse, miniPolicy } from './support/mini-policy.js';
+
+/**
+ * The privacy officer's review of the art. 30 register handed to the Autoriteit Persoonsgegevens
+ * (register5, 2026-12-07): a missing element says so, in every format.
+ */
+function modelOf(policy: unknown): PolicyModel {
+  const { model, diagnostics } = analyse(policy);
+  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return model!;
+}
+
+const seedModel = (id: string): PolicyModel =>
+  modelOf(JSON.parse(readFileSync(path.join(repoRoot, 'policies', id, 'policy.json'), 'utf8')));
+
+const registerIn = (model: PolicyModel, lang: Language): Register =>
+  buildRegister(model, messagesFor(lang, model.source.metadata.formality));
+
+/** register.csv's records by header, as a spreadsheet reads them. */
+const csvIn = (model: PolicyModel, lang: Language): Array<Record<string, string>> =>
+  parse(
+    registerToCsv(
+      standaloneTable(registerIn(model, lang).tables[0]!, model, messagesFor(lang, model.source.metadata.formality)),
+    ),
+    { columns: true },
+  );
+
+/** The register's columns for 30(1)(d)–(f), by key and Dutch header. */
+const DTOF = {
+  recipients: 'Categorieën van ontvangers',
+  processors: 'Verwerkers',
+  transfers: 'Doorgifte aan derde landen en waarborgen',
+  retention: 'Bewaartermijnen',
+} as const;
+
+/** The Markdown table's cells under a header, row by row. */
+function markdownColumn(md: string, header: string): string[] {
+  const lines = md.split('\n').filter((line) => line.startsWith('| '));
+  const split = (line: string): string[] => line.slice(2, -2).split(' | ');
+  const index = split(lines[0]!).indexOf(header);
+  return lines.slice(2).map((line) => split(line)[index]!);
+}
+
+/** One cell of the controller's table: the first row's, or the row with this id. */
+function cell(register: Register, key: string, id?: string): readonly string[] {
+  const table = register.tables[0]!;
+  const row = id ? table.rows.find((r) => r[0]![0] === id)! : table.rows[0]!;
+  return row[table.columns.findIndex((c) => c.key === key)]!;
+}
+
+describe('a missing art. 30(1) element says "niet vermeld", never a blank or "—" (register5 finding 1)', () => {
+  it('recipients, processors, transfers and retention; "n.v.t." only where the element cannot apply', () => {
+    const model = modelOf(miniPolicy());
+    const nl = registerIn(model, 'nl');
+    for (const key of ['recipients', 'processors', 'transfers', 'retention'])
+      expect(cell(nl, key), key).toEqual(['niet vermeld']);
+    expect(cell(nl, 'specialCondition')).toEqual(['n.v.t.: geen bijzondere persoonsgegevens']);
+    expect(cell(registerIn(model, 'en'), 'retention')).toEqual(['not stated']);
+    const [row] = csvIn(model, 'nl');
+    const md = registerToMarkdown(nl);
+    for (const header of Object.values(DTOF)) {
+      expect(row![header], header).toBe('niet vermeld');
+      expect(markdownColumn(md, header), header).toEqual(['niet vermeld']);
+    }
+    expect(row!['Uitzondering voor bijzondere persoonsgegevens (artikel 9, lid 2, AVG)']).toBe(
+      'n.v.t.: geen bijzondere persoonsgegevens',
+    );
+    // The HTML page names a column no activity states once, as before.
+    expect(registerToHtml(nl)).toMatch(/Voor geen van deze activiteiten vermeld:[\s\S]*Bewaartermijnen/);
+  });
+
+  it('Bernhoven and Dijklander: no blank recipients, processors, transfers or retention in the Markdown and CSV', () => {
+    for (const id of ['bernhoven', 'dijklander']) {
+      const model = seedModel(id);
+      const md = registerToMarkdown(registerIn(model, 'nl'));
+      const csv = csvIn(model, 'nl');
+      for (const header of Object.values(DTOF)) {
+        for (const value of markdownColumn(md, header)) expect(value, `${id} ${header}`).not.toBe('—');
+        for (const row of csv) expect(row[header], `${id} ${header}`).not.toBe('');
+      }
+    }
+  });
+});
+
+describe('a purpose that names no retention rule: the rules for its data categories, marked so (register5 finding 2)', () => {
+  it('BIB: the 20-year care-file rule reaches the activities whose data it covers, read from the category', () => {
+    const nl = registerIn(seedModel('bib-verloskundigen'), 'nl');
+    for (const id of ['care-file', 'maternity-care', 'claims', 'quality']) {
+      const retention = cell(nl, 'retention', id);
+      expect(retention, id).toHaveLength(1);
+      expect(retention[0], id).toMatch(/^Via de gegevenscategorie \(niet bij dit doel genoemd\): .*20 jaar/);
+    }
+    // The purpose that names the rule shows it as its own.
+    expect(cell(nl, 'retention', 'statutory-retention')[0]).not.toMatch(/^Via/);
+    expect(cell(registerIn(seedModel('bib-verloskundigen'), 'en'), 'retention', 'claims')[0]).toMatch(
+      /^Through the data category \(not named for this purpose\): /,
+    );
+  });
+
+  it('only a rule that lists one of the purpose’s categories; none: the pointer to the other periods, else niet vermeld', () => {
+    const policy = miniPolicy();
+    policy.retention = [
+      {
+        id: 'phone-rule',
+        name: { nl: 'Telefoonnummers', en: 'Phone numbers' },
+        dataCategories: ['phone'],
+        period: 'P2Y',
+      },
+    ];
+    expect(cell(registerIn(modelOf(policy), 'nl'), 'retention')).toEqual([
+      'Via de gegevenscategorie (niet bij dit doel genoemd): Telefoonnummers (Telefoonnummer): 2 jaar',
+    ]);
+    policy.purposes[0]!.dataCategories = ['contacts'];
+    // Only a rule no purpose names (finding 3: 'niet vermeld' and the pointer).
+    expect(cell(registerIn(modelOf(policy), 'nl'), 'retention')).toEqual([
+      'niet vermeld (zie ook Organisatie: Overige bewaartermijnen)',
+    ]);
+    policy.retention = [];
+    expect(cell(registerIn(modelOf(policy), 'nl'), 'retention')).toEqual(['niet vermeld']);
+  });
+});
+
+describe('no recipient named, only a general statement on sharing: "niet vermeld" and the pointer (register5 finding 3)', () => {
+  it('BIB: claims to the insurers name no recipient; the statement is pointed to, not passed off as the recipients', () => {
+    const model = seedModel('bib-verloskundigen');
+    const recipients = cell(registerIn(model, 'nl'), 'recipients', 'claims');
+    expect(recipients).toEqual(['niet vermeld (zie ook Organisatie: Verklaring over het delen van persoonsgegevens)']);
+    expect(cell(registerIn(model, 'en'), 'recipients', 'claims')[0]).toMatch(/^not stated \(see also Organisation: /);
+    // The CSV, a file of its own: 'niet vermeld' first, then the statement marked organisation-wide.
+    const row = csvIn(model, 'nl').find((r) => r['Kenmerk'] === 'claims')!;
+    const lines = row['Categorieën van ontvangers']!.split('\n');
+    expect(lines[0]).toBe('niet vermeld');
+    expect(lines[1]).toMatch(/^Verklaring over het delen van persoonsgegevens: .*\(organisatiebreed\)$/);
+  });
+
+  it('a statement on transfers holds for every activity: its pointer alone, as before', () => {
+    const model = seedModel('dental-clinics');
+    const transfers = cell(registerIn(model, 'nl'), 'transfers', 'appointments');
+    expect(transfers[0]).toMatch(/^zie Organisatie: /);
+  });
+});
+
+describe('the register names the policy it is made from, and says when it states no date (register5 finding 5)', () => {
+  const factOf = (register: Register, label: string): string | undefined =>
+    register.organisation.facts.find((f) => f.label === label)?.value;
+
+  it("the policy's id among the organisation's facts (HTML, Markdown, workbook), the same on every machine", () => {
+    const model = seedModel('bernhoven');
+    const nl = registerIn(model, 'nl');
+    expect(factOf(nl, 'Kenmerk van de privacyverklaring')).toBe('bernhoven');
+    expect(factOf(registerIn(model, 'en'), 'Privacy notice ID')).toBe('bernhoven');
+    expect(registerToMarkdown(nl)).toContain('- **Kenmerk van de privacyverklaring**: bernhoven');
+    expect(registerToHtml(nl)).toContain('<dt>Kenmerk van de privacyverklaring</dt>\n<dd>bernhoven</dd>');
+    // Dated: no 'Stand per'.
+    expect(factOf(nl, 'Stand per')).toBeUndefined();
+  });
+
+  it("an undated policy: 'Stand per: niet vermeld'", () => {
+    const nl = registerIn(seedModel('bib-verloskundigen'), 'nl');
+    expect(factOf(nl, 'Stand per')).toBe('niet vermeld');
+    expect(registerToMarkdown(nl)).toContain('- **Stand per**: niet vermeld');
+    expect(factOf(registerIn(seedModel('bib-verloskundigen'), 'en'), 'As of')).toBe('not stated');
+  });
+});
+
+describe('a legal obligation with an explanation names the basis once (register5 finding 10)', () => {
+  it("'Wettelijke verplichting (…): <wet>. <uitleg>', not the basis again after the explanation", () => {
+    const policy = miniPolicy();
+    Object.assign(policy.purposes[0]!, {
+      legalBasis: '6(1)(c)',
+      legalObligation: { law: 'wgbo' },
+      legalBasisExplanation: {
+        nl: 'De WGBO verplicht ons een dossier bij te houden.',
+        en: 'The WGBO requires a file.',
+      },
+    });
+    const [line, ...rest] = cell(registerIn(modelOf(policy), 'nl'), 'legalBasis');
+    expect(rest).toEqual([]);
+    expect(line).toMatch(
+      /^Wettelijke verplichting \(artikel 6, lid 1, onder c, AVG\): Wet op de geneeskundige behandelingsovereenkomst \(WGBO\)[^.]*\. De WGBO verplicht ons een dossier bij te houden\.$/,
+    );
+    expect(line!.match(/Wettelijke verplichting/g)).toHaveLength(1);
+  });
+
+  it('the same for one of several bases, as the huisarts preset states them', () => {
+    const policy = miniPolicy();
+    const purpose = policy.purposes[0]! as unknown as Record<string, unknown>;
+    delete purpose.legalBasis;
+    purpose.legalBases = [
+      { basis: '6(1)(b)' },
+      {
+        basis: '6(1)(c)',
+        explanation: { nl: 'De WGBO verplicht een dossier.', en: 'The WGBO requires a file.' },
+        legalObligation: { law: 'wgbo' },
+      },
+    ];
+    const lines = cell(registerIn(modelOf(policy), 'nl'), 'legalBasis');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(
+      /^Wettelijke verplichting \(artikel 6, lid 1, onder c, AVG\): Wet op de geneeskundige behandelingsovereenkomst \(WGBO\)[^.]*\. De WGBO verplicht een dossier\.$/,
+    );
+  });
+});
+
+describe("'Geen doorgifte buiten de EER' only where the data shows it (register5 finding 11)", () => {
+  function withParties(country?: string): ReturnType<typeof miniPolicy> {
+    const policy = miniPolicy();
+    policy.processors = [{ id: 'his', name: 'Promedico', service: { nl: 'HIS', en: 'HIS' }, country: 'NL' }];
+    policy.recipients = [
+      {
+        id: 'lab',
+        name: { nl: 'Laboratorium', en: 'Laboratory' },
+        type: 'care-provider',
+        ...(country ? { country } : {}),
+      },
+    ];
+    Object.assign(policy.purposes[0]!, { processors: ['his'], recipients: ['lab'] });
+    return policy;
+  }
+
+  it('every processor and recipient of the activity in the EEA, countries known, nothing declared elsewhere', () => {
+    expect(cell(registerIn(modelOf(withParties('DE')), 'nl'), 'transfers')).toEqual([
+      'Geen doorgifte buiten de EER (alle ontvangers en verwerkers van deze activiteit: Nederland en Duitsland)',
+    ]);
+    expect(cell(registerIn(modelOf(withParties('NL')), 'en'), 'transfers')[0]).toMatch(/^No transfer outside the EEA/);
+    // Storage in the EEA does not stand in the way.
+    const stored = withParties('NL');
+    stored.transfers = { storageLocations: ['NL'] };
+    expect(cell(registerIn(modelOf(stored), 'nl'), 'transfers')[0]).toMatch(/^Geen doorgifte buiten de EER/);
+  });
+
+  it('a party without a country, no parties, or a transfer ground or statement elsewhere: not derived', () => {
+    expect(cell(registerIn(modelOf(withParties()), 'nl'), 'transfers')).toEqual(['niet vermeld']);
+    expect(cell(registerIn(modelOf(miniPolicy()), 'nl'), 'transfers')).toEqual(['niet vermeld']);
+    const stated = withParties('NL');
+    stated.transfers = { statement: { nl: 'Wij geven door.', en: 'We transfer.' } };
+    expect(cell(registerIn(modelOf(stated), 'nl'), 'transfers')[0]).toMatch(/^zie Organisatie: /);
+    const abroad = withParties('NL');
+    abroad.transfers = { storageLocations: ['US'] };
+    expect(cell(registerIn(modelOf(abroad), 'nl'), 'transfers')[0]).toMatch(/^zie Organisatie: /);
+  });
+});
