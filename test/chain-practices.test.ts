@@ -114,6 +114,18 @@ describe('an error in an inherited preset value is placed in the practice (chain
     );
   });
 
+  it('(c) an acknowledgement at the pointer the report shows for it covers it (review secondread2, 16)', () => {
+    const pointer = '/retention/0/dataCategories';
+    const reason = { nl: 'Nagekeken.', en: 'Checked by the officer.' };
+    const metadata = { acknowledged: [{ rule: 'retention/missing', pointer, reason }] };
+    const dir = chain({ retention: [{ id: 'medical-file', dataCategories: ['health-data'] }], metadata });
+    expect(compactLine(dir, 'retention/missing')).toMatch(
+      new RegExp(` error ${pointer} .*\\(acknowledged: Checked by the officer\\.\\)$`),
+    );
+    const run = runPolicyc(['check', 'policies', '--format', 'compact'], dir);
+    expect(run.stdout + run.stderr).not.toContain('acknowledged/unmatched');
+  });
+
   it('nothing of the practice or its base holds the value: at the extends entry', () => {
     const dir = chain({}, 'preset:huisarts');
     const line = compactLine(dir, 'policy/fill-in');

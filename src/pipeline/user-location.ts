@@ -3,12 +3,25 @@ import { filePointer, locate, type PresetSource, type SourceDocument } from '../
 import { ownDetailPointers } from '../validate/fill-in-markers.js';
 
 /**
+ * A diagnostic of a chain's policy as reports show it: a plausible typo of an inherited id asked about, the
+ * practice's own detail left open placed in the practice (not for a base), one in a preset moved to a file the user
+ * writes, and the others at their own file's pointer.
+ */
+export function inUserFiles(given: Diagnostic, doc: SourceDocument, base: boolean): Diagnostic {
+  const found = nearOverrideHint(given, doc);
+  const own = base ? found : ownDetailLeftOpen(found, doc);
+  const moved = doc.presets ? outOfPresets(own, doc) : own;
+  // Moved ones carry the pointer of the place they were moved to; the others are given their file's.
+  return moved === found ? inItsFile(found, doc) : moved;
+}
+
+/**
  * A placeholder a practice inherits for one of its own details (ownController: its name, address, phone …) and
  * does not fill in, reported at the practice — the nearest place in it that holds the value (its /controller/contact),
  * else its `extends` entry — saying that the practice gives no value and the base leaves a placeholder, the base's
  * line related: filled in at the base, the value would hold for every practice that extends it.
  */
-export function ownDetailLeftOpen(d: Diagnostic, doc: SourceDocument): Diagnostic {
+function ownDetailLeftOpen(d: Diagnostic, doc: SourceDocument): Diagnostic {
   if (d.ruleId !== 'policy/fill-in' || d.file === doc.file || d.line === undefined) return d;
   if (!ownDetailPointers.has(d.pointer)) return d;
   const preset = doc.presets?.find((p) => p.file === d.file);
@@ -48,7 +61,7 @@ function placeAt(doc: SourceDocument, p: string, pointer: string): Place {
  * The diagnostic's pointer as the file it is positioned in has it (filePointer), when that is the file the
  * document places the pointer in: the policy's index of an item differs when a base contributes items before it.
  */
-export function inItsFile(d: Diagnostic, doc: SourceDocument): Diagnostic {
+function inItsFile(d: Diagnostic, doc: SourceDocument): Diagnostic {
   if (d.file === undefined || locate(doc, d.pointer).file !== d.file) return d;
   const pointer = filePointer(doc, d.pointer);
   return pointer === d.pointer ? d : { ...d, pointer };
@@ -60,7 +73,7 @@ export function inItsFile(d: Diagnostic, doc: SourceDocument): Diagnostic {
  * holding it that the practice (or its base) gives — an item it overrides, the object it fills in — else the
  * `extends` entry the preset comes through. The preset's line is kept as a related location.
  */
-export function outOfPresets(d: Diagnostic, doc: SourceDocument): Diagnostic {
+function outOfPresets(d: Diagnostic, doc: SourceDocument): Diagnostic {
   const preset = doc.presets?.find((p) => p.file === d.file);
   if (!preset || d.line === undefined) return d;
   const inherited = {
@@ -103,7 +116,7 @@ function leftOutBy(doc: SourceDocument, pointer: string): string | undefined {
  * A diagnostic about an item the policy adds whose id is a plausible typo of an inherited one (nearOverrides): the
  * hint asks whether it meant to override the base's item, when it has no hint of its own.
  */
-export function nearOverrideHint(d: Diagnostic, doc: SourceDocument): Diagnostic {
+function nearOverrideHint(d: Diagnostic, doc: SourceDocument): Diagnostic {
   if (d.hint || !doc.nearOverrides) return d;
   const near = doc.nearOverrides.find((n) => d.pointer === n.pointer || d.pointer.startsWith(n.pointer + '/'));
   return near ? { ...d, hint: { messageId: 'diagnostics:overrideDidYouMean', data: { id: near.inherited } } } : d;
