@@ -376,4 +376,14 @@ describe('a base path in extends that names no file (chain2, finding 8)', () => 
   it('nothing close: no guess', () => {
     expect(extendsLine('../../shared/keten.json').line).not.toContain('did you mean');
   });
+
+  it('never the policy itself, nor a file that extends it: either would be a cycle (review secondread2, 5)', () => {
+    expect(extendsLine('polcy.json').line).not.toContain('did you mean');
+    // The base mistypes a path to the practice that extends it.
+    const dir = chain({});
+    const basePath = path.join(dir, 'shared/chain.json');
+    const based = JSON.parse(readFileSync(basePath, 'utf8')) as Record<string, unknown>;
+    writeFileSync(basePath, JSON.stringify({ ...based, extends: '../policies/p/polcy.json' }, null, 2));
+    expect(compactLine(dir, 'extends/not-found')).not.toContain('did you mean');
+  });
 });
