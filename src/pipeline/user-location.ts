@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { isAtOrBelow } from '../load/json-pointer.js';
 import { filePointer, locate, type PresetSource, type SourceDocument } from '../load/load-document.js';
 import { ownDetailPointers } from '../validate/fill-in-markers.js';
 
@@ -39,8 +40,10 @@ function ownDetailLeftOpen(d: Diagnostic, doc: SourceDocument): Diagnostic {
 
 /** The nearest place for `pointer` in the policy's own file (it, or an object holding it), else its `extends`. */
 function ownPlace(doc: SourceDocument, pointer: string): Place {
-  for (let p = pointer; p !== ''; p = p.slice(0, p.lastIndexOf('/')))
-    if (doc.locations.get(p)?.origin === undefined && doc.locations.get(p)) return placeAt(doc, p, pointer);
+  for (let p = pointer; p !== ''; p = p.slice(0, p.lastIndexOf('/'))) {
+    const loc = doc.locations.get(p);
+    if (loc && !loc.origin) return placeAt(doc, p, pointer);
+  }
   return { ...locate(doc, '/extends'), pointer };
 }
 
@@ -118,6 +121,6 @@ function leftOutBy(doc: SourceDocument, pointer: string): string | undefined {
  */
 function nearOverrideHint(d: Diagnostic, doc: SourceDocument): Diagnostic {
   if (d.hint || !doc.nearOverrides) return d;
-  const near = doc.nearOverrides.find((n) => d.pointer === n.pointer || d.pointer.startsWith(n.pointer + '/'));
+  const near = doc.nearOverrides.find((n) => isAtOrBelow(d.pointer, n.pointer));
   return near ? { ...d, hint: { messageId: 'diagnostics:overrideDidYouMean', data: { id: near.inherited } } } : d;
 }
