@@ -114,6 +114,18 @@ describe('an error in an inherited preset value is placed in the practice (chain
     );
   });
 
+  it('(c) an acknowledgement at the pointer the report shows for it covers it (review secondread2, 16)', () => {
+    const pointer = '/retention/0/dataCategories';
+    const reason = { nl: 'Nagekeken.', en: 'Checked by the officer.' };
+    const metadata = { acknowledged: [{ rule: 'retention/missing', pointer, reason }] };
+    const dir = chain({ retention: [{ id: 'medical-file', dataCategories: ['health-data'] }], metadata });
+    expect(compactLine(dir, 'retention/missing')).toMatch(
+      new RegExp(` error ${pointer} .*\\(acknowledged: Checked by the officer\\.\\)$`),
+    );
+    const run = runPolicyc(['check', 'policies', '--format', 'compact'], dir);
+    expect(run.stdout + run.stderr).not.toContain('acknowledged/unmatched');
+  });
+
   it('nothing of the practice or its base holds the value: at the extends entry', () => {
     const dir = chain({}, 'preset:huisarts');
     const line = compactLine(dir, 'policy/fill-in');
@@ -363,5 +375,15 @@ describe('a base path in extends that names no file (chain2, finding 8)', () => 
 
   it('nothing close: no guess', () => {
     expect(extendsLine('../../shared/keten.json').line).not.toContain('did you mean');
+  });
+
+  it('never the policy itself, nor a file that extends it: either would be a cycle (review secondread2, 5)', () => {
+    expect(extendsLine('polcy.json').line).not.toContain('did you mean');
+    // The base mistypes a path to the practice that extends it.
+    const dir = chain({});
+    const basePath = path.join(dir, 'shared/chain.json');
+    const based = JSON.parse(readFileSync(basePath, 'utf8')) as Record<string, unknown>;
+    writeFileSync(basePath, JSON.stringify({ ...based, extends: '../policies/p/polcy.json' }, null, 2));
+    expect(compactLine(dir, 'extends/not-found')).not.toContain('did you mean');
   });
 });

@@ -69,3 +69,50 @@ describe('metadata.acknowledged across extends', () => {
     });
   });
 });
+
+/**
+ * The practice adds a direct-marketing purpose on a legal obligation, as its base's first purpose is: in its file it
+ * is /purposes/0, in the policy /purposes/2, and the base's is /purposes/0 in both (review secondread2, finding 1).
+ */
+describe('an acknowledgement at an index both the practice and its base hold', () => {
+  const marketing = (id: string) => ({
+    id,
+    name: { nl: 'Nieuwsbrief', en: 'Newsletter' },
+    legalBasis: '6(1)(c)',
+    directMarketing: true,
+    dataSubjects: ['patients'],
+    dataCategories: ['contact'],
+    retention: ['contact'],
+  });
+  const rule = 'art21/direct-marketing-legal-obligation';
+
+  function marketingChain(baseAcks: unknown[], childAcks: unknown[]): string {
+    const { dir, base, child } = chain(baseAcks);
+    const basePolicy = JSON.parse(readFileSync(base, 'utf8'));
+    basePolicy.purposes[0] = { ...basePolicy.purposes[0], ...marketing('appointments') };
+    writeFileSync(base, JSON.stringify(basePolicy, null, 2));
+    const childPolicy = JSON.parse(readFileSync(child, 'utf8'));
+    childPolicy.purposes = [marketing('newsletter')];
+    childPolicy.metadata = { acknowledged: childAcks };
+    writeFileSync(child, JSON.stringify(childPolicy, null, 2));
+    return dir;
+  }
+  const acknowledged = async (dir: string) =>
+    byRule(await findings(dir), rule).map((d) => [d.file, d.pointer, d.acknowledged?.reason]);
+
+  it("in the practice, it covers the practice's own item, not the base's", async () => {
+    const dir = marketingChain([], [{ rule, pointer: '/purposes/0', reason }]);
+    expect(await acknowledged(dir)).toEqual([
+      [path.join('practice-a', 'policy.json'), '/purposes/0/legalBasis', reason.en],
+      [path.join('shared', 'base.json'), '/purposes/0/legalBasis', undefined],
+    ]);
+  });
+
+  it("in the base, it covers the base's own item, not the practice's", async () => {
+    const dir = marketingChain([{ rule, pointer: '/purposes/0', reason }], []);
+    expect(await acknowledged(dir)).toEqual([
+      [path.join('practice-a', 'policy.json'), '/purposes/0/legalBasis', undefined],
+      [path.join('shared', 'base.json'), '/purposes/0/legalBasis', reason.en],
+    ]);
+  });
+});

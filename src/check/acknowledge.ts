@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Language } from '../i18n/messages.js';
 import { didYouMean, didYouMeanHint } from '../validate/did-you-mean.js';
-import { isAtOrBelow, joinPointer } from '../load/json-pointer.js';
+import { isAtOrBelow, joinPointer, parsePointer } from '../load/json-pointer.js';
 import { filePointer, locate, type SourceDocument } from '../load/load-document.js';
 import type { Acknowledgement } from '../policy/policy-types.js';
 import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
@@ -24,15 +24,72 @@ export interface ExternalAcknowledgement extends Acknowledgement {
   policyPosition?: { line: number; column: number };
 }
 
+/** Where a report shows a finding: the file and that file's pointer (user-location's placement). */
+export interface ShownAt {
+  file?: string;
+  pointer: string;
+}
+
+/** Where a finding is shown when nothing moves it: its file, at that file's own pointer. */
+const inItsFile = (finding: Diagnostic, document: SourceDocument): ShownAt => ({
+  ...(finding.file !== undefined ? { file: finding.file } : {}),
+  pointer: filePointer(document, finding.pointer),
+});
+
 /**
- * Whether `ack` covers a finding: same rule, and at its pointer or below it (or anywhere when no pointer is given) —
- * the pointer in the policy, or as the file the finding is in has it (which reports show: filePointer).
+ * The policy's pointer for `pointer` as `file` writes it, when every list item on its way is one that file holds
+ * (the practice's own /purposes/0 is the policy's /purposes/3 when its base gives three before it); else undefined:
+ * the file holds nothing there.
  */
-function covers(ack: Acknowledgement, finding: Diagnostic, document: SourceDocument): boolean {
+function writtenIn(document: SourceDocument, file: string, pointer: string): string | undefined {
+  let at = '';
+  let written = '';
+  let value: unknown = document.value;
+  for (const token of parsePointer(pointer)) {
+    written = joinPointer(written, token);
+    if (!Array.isArray(value)) {
+      at = joinPointer(at, token);
+      value = (value as Record<string, unknown> | undefined)?.[token];
+      continue;
+    }
+    const index = value.findIndex((_, i) => {
+      const item = joinPointer(at, i);
+      return locate(document, item).file === file && filePointer(document, item) === written;
+    });
+    if (index === -1) return undefined;
+    at = joinPointer(at, index);
+    value = value[index];
+  }
+  return at;
+}
+
+/** An acknowledgement and how its pointer is read (see covers). */
+interface Reading {
+  ack: Acknowledgement;
+  /** The file it is written in (the policy's own, for the config's). */
+  file: string;
+  /** The policy's pointer of the value its pointer addresses in that file, when the file holds it. */
+  own?: string;
+}
+
+function reading(ack: Acknowledgement, file: string, document: SourceDocument): Reading {
+  const own = ack.pointer === undefined ? undefined : writtenIn(document, file, ack.pointer);
+  return { ack, file, ...(own !== undefined ? { own } : {}) };
+}
+
+/**
+ * Whether an acknowledgement covers a finding: same rule, and at its pointer or below it (or anywhere when no
+ * pointer is given). The pointer is read in the file the acknowledgement is written in, when that file holds a value
+ * there: then it covers that value, by the policy's pointer or as the report shows it in that file, and nothing a
+ * base holds at the same index. Else it is the policy's pointer, or the one a report shows for the finding.
+ */
+function covers({ ack, file, own }: Reading, finding: Diagnostic, shown: ShownAt): boolean {
   if (ack.rule !== finding.ruleId) return false;
   const at = ack.pointer;
   if (at === undefined) return true;
-  return isAtOrBelow(finding.pointer, at) || isAtOrBelow(filePointer(document, finding.pointer), at);
+  if (own !== undefined)
+    return isAtOrBelow(finding.pointer, own) || (shown.file === file && isAtOrBelow(shown.pointer, at));
+  return isAtOrBelow(finding.pointer, at) || isAtOrBelow(shown.pointer, at);
 }
 
 /**
@@ -46,22 +103,28 @@ export function applyAcknowledgements(
   document: SourceDocument,
   policy: { id: string; metadata: { acknowledged?: Acknowledgement[]; sourceLanguage?: Language } },
   external: readonly ExternalAcknowledgement[],
+  shownAt: (finding: Diagnostic) => ShownAt = (f) => inItsFile(f, document),
 ): Diagnostic[] {
   // An entry inherited from a base is reported in the base, at its line (locate).
   const own = (policy.metadata.acknowledged ?? []).map((ack, i) => {
     const at = joinPointer('/metadata/acknowledged', i);
     const { file, line, column } = locate(document, at);
-    return { ack, file, at, inPolicy: true, position: { line, column } };
+    return { ...reading(ack, file, document), at, inPolicy: true, reportIn: file, position: { line, column } };
   });
+  // The config's are read as if written in the policy's own file.
   const outside = external
     .filter((a) => a.policy === policy.id)
-    .map((ack) => ({ ack, file: ack.file, at: ack.at ?? '', inPolicy: false, position: undefined }));
-  const where = (
-    ack: Acknowledgement & { line?: number; column?: number },
-    position: { line: number; column: number } | undefined,
-  ) => position ?? (ack.line !== undefined ? { line: ack.line, column: ack.column ?? 1 } : {});
-  const marked = findings.map((f) => {
-    const match = [...own, ...outside].find(({ ack }) => covers(ack, f, document));
+    .map((ack) => ({
+      ...reading(ack, document.file, document),
+      at: ack.at ?? '',
+      inPolicy: false,
+      reportIn: ack.file,
+      position: ack.line !== undefined ? { line: ack.line, column: ack.column ?? 1 } : undefined,
+    }));
+  const all = [...own, ...outside];
+  const shown = findings.map(shownAt);
+  const marked = findings.map((f, i) => {
+    const match = all.find((r) => covers(r, f, shown[i]!));
     if (!match) return f;
     return {
       ...f,
@@ -71,22 +134,27 @@ export function applyAcknowledgements(
       },
     };
   });
-  const unmatched: Diagnostic[] = [...own, ...outside]
-    .filter(({ ack }) => !findings.some((f) => covers(ack, f, document)))
-    .map(({ ack, file, at, position }) => {
-      const pos = where(ack, position);
-      const vars = { rule: ack.rule, pointer: ack.pointer ?? '', policy: policy.id };
-      return {
-        ruleId: 'acknowledged/unmatched' satisfies StageRuleId<'acknowledge'>,
-        severity: 'warning' as const,
-        messageId: `diagnostics:acknowledgedUnmatched.${ack.pointer === undefined ? 'anywhere' : 'at'}`,
-        data: vars,
-        ...(file !== undefined ? { file } : {}),
-        pointer: at,
-        ...pos,
-      };
-    });
+  const unmatched: Diagnostic[] = all
+    .filter((r) => !findings.some((f, i) => covers(r, f, shown[i]!)))
+    .map((r) => unmatchedAt(r, policy.id));
   return [...marked, ...unmatched];
+}
+
+/** The warning for an acknowledgement that matches no finding, at the place it was written. */
+function unmatchedAt(
+  r: Reading & { at: string; reportIn?: string; position?: { line: number; column: number } },
+  policy: string,
+): Diagnostic {
+  const { ack } = r;
+  return {
+    ruleId: 'acknowledged/unmatched' satisfies StageRuleId<'acknowledge'>,
+    severity: 'warning' as const,
+    messageId: `diagnostics:acknowledgedUnmatched.${ack.pointer === undefined ? 'anywhere' : 'at'}`,
+    data: { rule: ack.rule, pointer: ack.pointer ?? '', policy },
+    ...(r.reportIn !== undefined ? { file: r.reportIn } : {}),
+    pointer: r.at,
+    ...(r.position ?? {}),
+  };
 }
 
 /**

@@ -3,7 +3,7 @@ import { localiseDiagnostics } from '../diagnostics/render-message.js';
 import type { Language, Messages } from '../i18n/messages.js';
 import { locate, type SourceDocument } from '../load/load-document.js';
 import type { PolicyModel } from '../resolve/model.js';
-import { applyAcknowledgements, type ExternalAcknowledgement } from './acknowledge.js';
+import { applyAcknowledgements, type ExternalAcknowledgement, type ShownAt } from './acknowledge.js';
 import { rules } from './rules.js';
 
 /**
@@ -14,6 +14,8 @@ import { rules } from './rules.js';
 export interface CheckOptions {
   /** Acknowledgements from outside the policy (the config file); those for other policies are ignored. */
   acknowledged?: readonly ExternalAcknowledgement[];
+  /** Where a report shows a finding, when a chain moves it (default: its file, at that file's pointer). */
+  shownAt?: (finding: Diagnostic) => ShownAt;
 }
 
 export function checkFindings(model: PolicyModel, document: SourceDocument, options: CheckOptions = {}): Diagnostic[] {
@@ -34,9 +36,8 @@ export function checkFindings(model: PolicyModel, document: SourceDocument, opti
       });
     }
   }
-  return applyAcknowledgements(diagnostics, document, model.source, options.acknowledged ?? []).sort(
-    compareDiagnostics,
-  );
+  const { acknowledged = [], shownAt } = options;
+  return applyAcknowledgements(diagnostics, document, model.source, acknowledged, shownAt).sort(compareDiagnostics);
 }
 
 /** checkFindings with each message written in `lang` (the library API: 'nl' or 'en'). */

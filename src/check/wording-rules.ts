@@ -18,7 +18,7 @@ import {
   retentionDutyWords,
   vagueWords,
 } from '../law/wording-patterns.js';
-import { joinPointer } from '../load/json-pointer.js';
+import { isAtOrBelow, joinPointer } from '../load/json-pointer.js';
 import type { Text } from '../policy/policy-types.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { isCareProvider } from './policy-facts.js';
@@ -131,7 +131,7 @@ function privacyShieldTexts(model: PolicyModel): Finding[] {
     ),
   );
   return allTexts(model)
-    .filter(({ pointer }) => !pointer.startsWith('/metadata') && !mechanismNotes.has(pointer))
+    .filter(({ pointer }) => !isAtOrBelow(pointer, '/metadata') && !mechanismNotes.has(pointer))
     .filter(({ text }) => matches(text, privacyShieldWords) && !matches(text, privacyShieldPastWords))
     .map(({ pointer }) => ({ pointer }));
 }
@@ -158,7 +158,7 @@ function vagueWording(model: PolicyModel): Finding[] {
 function referralWithoutSource(model: PolicyModel): Finding[] {
   if (model.dataCategories.some((c) => c.source !== undefined)) return [];
   const found = allTexts(model).find(
-    ({ pointer, text }) => !pointer.startsWith('/metadata') && matches(text, referralWords),
+    ({ pointer, text }) => !isAtOrBelow(pointer, '/metadata') && matches(text, referralWords),
   );
   return found ? [{ pointer: found.pointer, vars: { quote: firstMatch(found.text, referralWords) } }] : [];
 }
@@ -173,7 +173,7 @@ const wordAt = /(?<![\p{L}\p{N}])cli[eë]nt[\p{L}\p{N}-]*/iu;
  */
 function careRecipientUnset(model: PolicyModel): Finding[] {
   if (!isCareProvider(model) || model.source.metadata.careRecipient) return [];
-  const dutch = allTexts(model).filter(({ pointer, text }) => !pointer.startsWith('/metadata') && text.nl);
+  const dutch = allTexts(model).filter(({ pointer, text }) => !isAtOrBelow(pointer, '/metadata') && text.nl);
   if (dutch.some(({ text }) => patientWords.test(text.nl!))) return [];
   const found = dutch.find(({ text }) => clientWords.test(text.nl!));
   // The Dutch word in both languages' messages: it is the word the notice's Dutch sentences would use.

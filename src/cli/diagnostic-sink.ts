@@ -6,15 +6,16 @@ import { ruleMetadata } from '../check/rule-metadata.js';
 import { rules } from '../check/rules.js';
 import { ruleAnchor, rulesDocFrom } from '../check/rules-doc-path.js';
 import { messagesFor, type Language } from '../i18n/messages.js';
-import { foldRepeatedFindings } from '../diagnostics/repeated-findings.js';
+import { repeatedFindings } from '../diagnostics/repeated-findings.js';
 
 /**
  * Where a command's diagnostics go, in the --format the user chose: a report
- * given in parts. JSON is written in parts, so that a build of many policies
- * prints each policy's findings when they are known and holds none of them
- * afterwards; text and compact fold a finding repeated across policies, and
- * SARIF lists its rules first, so they are written at the end. Given in parts
- * or at once, the bytes are the same.
+ * given in parts. JSON, and text and compact where nothing is folded (diff), are
+ * written in parts, so that a build of many policies prints each policy's
+ * findings when they are known and holds none of them afterwards; text and
+ * compact of check and build fold a finding repeated across policies, and SARIF
+ * lists its rules first, so they are written at the end. Given in parts or at
+ * once, the bytes are the same.
  */
 export interface DiagnosticSink {
   /**
@@ -44,31 +45,56 @@ export interface SinkSettings {
   fold?: boolean;
 }
 
+/** Text parts joined by `separator`, ended by a line break when there were any. */
+function joined(write: (text: string) => void, separator: string) {
+  let started = false;
+  return {
+    part(text: string) {
+      write((started ? separator : '') + text);
+      started = true;
+    },
+    end() {
+      if (started) write('\n');
+    },
+  };
+}
+
 /**
- * The text and compact reports, written whole at the end, ended by a line break when there is anything: a finding
- * repeated in many policies' own files is one entry there (foldRepeatedFindings), at the first of them, which
- * can only be written once every policy has reported.
+ * The text and compact reports. Written as each part comes; with `fold`, a finding repeated in many policies' own
+ * files is one entry (repeatedFindings), at the first of them, which can only be written once every policy has
+ * reported: then the report is written at the end, holding one entry per distinct finding.
  */
-function foldingSink(
+function joinedSink(
   write: (text: string) => void,
+  separator: string,
   settings: SinkSettings,
   format: (sorted: readonly LocalisedDiagnostic[]) => string,
 ): DiagnosticSink {
-  const all: LocalisedDiagnostic[] = [];
+  const out = joined(write, separator);
+  if (!settings.fold)
+    return {
+      files(sorted) {
+        if (sorted.length) out.part(format(sorted));
+      },
+      end: () => out.end(),
+    };
+  const repeated = repeatedFindings(messagesFor(settings.lang));
   return {
-    files(sorted) {
-      for (const d of sorted) all.push(d);
-    },
+    files: (sorted) => repeated.add(sorted),
     end() {
-      if (!all.length) return;
-      write(format(settings.fold ? foldRepeatedFindings(all, messagesFor(settings.lang)) : all) + '\n');
+      const all = repeated.folded();
+      if (all.length) out.part(format(all));
+      out.end();
     },
   };
 }
 
 /** The human report: blocks per file, with the severity words, rule documentation and colour of the message language. */
 function textSink(settings: SinkSettings): DiagnosticSink {
-  return foldingSink(settings.stderr, settings, (sorted) => formatLocalisedReport(sorted, reportOptions(settings)));
+  let options: ReportOptions | undefined;
+  return joinedSink(settings.stderr, '\n\n', settings, (sorted) =>
+    formatLocalisedReport(sorted, (options ??= reportOptions(settings))),
+  );
 }
 
 /** The text report's words, made once per report and only when there is something to report. */
@@ -132,6 +158,6 @@ export function diagnosticSink(settings: SinkSettings): DiagnosticSink {
   if (settings.format === 'json') return jsonSink(settings);
   if (settings.format === 'sarif') return sarifSink(settings);
   if (settings.format === 'compact')
-    return foldingSink(settings.stderr, settings, (sorted) => formatLocalisedCompact(sorted, settings.cwd));
+    return joinedSink(settings.stderr, '\n', settings, (sorted) => formatLocalisedCompact(sorted, settings.cwd));
   return textSink(settings);
 }

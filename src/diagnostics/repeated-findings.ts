@@ -25,29 +25,55 @@ function repeatedKey(d: LocalisedDiagnostic): string | undefined {
 }
 
 /**
- * The text and compact reports' entries (sorted with compareDiagnostics): a finding repeated in several policies'
- * own files at the same place is given once, at the first of them, its message followed by the policies it is in
- * ('in 300 policies: a, b, c and 297 more'). JSON and SARIF keep every one.
+ * The text and compact reports' entries (sorted with compareDiagnostics), given in parts: a finding repeated in
+ * several policies' own files at the same place is given once, at the first of them, its message followed by the
+ * policies it is in ('in 300 policies: a, b, c and 297 more'). Only the first of each is kept (a repeat adds its
+ * file's name), found by a number (a hash of its key) rather than the key. JSON and SARIF keep every one.
  */
-export function foldRepeatedFindings(
-  sorted: readonly LocalisedDiagnostic[],
-  messages: Messages,
-): LocalisedDiagnostic[] {
-  const groups = new Map<string, { at: number; files: string[] }>();
+export function repeatedFindings(messages: Messages): {
+  add(sorted: readonly LocalisedDiagnostic[]): void;
+  folded(): LocalisedDiagnostic[];
+} {
   const out: LocalisedDiagnostic[] = [];
-  for (const d of sorted) {
+  const at = new Map<number | string, number>();
+  const files = new Map<number, string[]>();
+  const add = (d: LocalisedDiagnostic): void => {
     const key = repeatedKey(d);
-    const group = key === undefined ? undefined : groups.get(key);
-    if (group) group.files.push(d.file!);
-    else {
-      if (key !== undefined) groups.set(key, { at: out.length, files: [d.file!] });
+    if (key === undefined) return void out.push(d);
+    // Two keys with one hash (unlikely): the second is found by its key.
+    const hash = cyrb53(key);
+    const first = at.get(hash);
+    const id = first === undefined || repeatedKey(out[first]!) === key ? hash : key;
+    const index = id === hash ? first : at.get(key);
+    if (index === undefined) {
+      at.set(id, out.length);
       out.push(d);
+      return;
     }
+    const group = files.get(index);
+    if (group) group.push(d.file!);
+    else files.set(index, [out[index]!.file!, d.file!]);
+  };
+  return {
+    add: (sorted) => sorted.forEach(add),
+    folded: () =>
+      out.map((d, i) => {
+        const where = files.get(i);
+        return where ? { ...d, message: `${d.message} ${policiesPhrase(where, messages, 'in')}` } : d;
+      }),
+  };
+}
+
+/** A 53-bit hash of a string (cyrb53, public domain): a map key far smaller than the string. */
+function cyrb53(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
   }
-  for (const { at, files } of groups.values()) {
-    if (files.length < 2) continue;
-    const first = out[at]!;
-    out[at] = { ...first, message: `${first.message} ${policiesPhrase(files, messages, 'in')}` };
-  }
-  return out;
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }

@@ -156,15 +156,14 @@ const FOLD_FROM = 10;
 
 /** The summary's lines: one per policy, or from FOLD_FROM on the most common line once, with how many it is for. */
 function summaryText(rows: ReturnType<typeof summaryRow>[], m: Messages): string[] {
-  const tail = (row: ReturnType<typeof summaryRow>): string =>
-    [countsText(row, m), row.verdict].filter(Boolean).join(' ');
+  const tails = rows.map((row) => [countsText(row, m), row.verdict].filter(Boolean).join(' '));
   const byTail = new Map<string, number>();
-  for (const row of rows) byTail.set(tail(row), (byTail.get(tail(row)) ?? 0) + 1);
+  for (const tail of tails) byTail.set(tail, (byTail.get(tail) ?? 0) + 1);
   const [common, count] = [...byTail].reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0]);
   const fold = rows.length >= FOLD_FROM && count * 2 > rows.length;
   return [
     ...(fold ? [`  ${m.t('diff:chain.summaryFolded', { count, total: rows.length, what: common })}`] : []),
-    ...rows.filter((row) => !fold || tail(row) !== common).map((row) => `  ${row.name} (${row.label}): ${tail(row)}`),
+    ...rows.flatMap((row, i) => (fold && tails[i] === common ? [] : [`  ${row.name} (${row.label}): ${tails[i]}`])),
   ];
 }
 
@@ -177,7 +176,11 @@ function bareText(
   if (total < FOLD_FROM) return { lines: [], rest: reports };
   const bare = reports.filter((x) => nothingOwn(x.result, m, x.inChain));
   const byDraft = new Map<Compared | undefined, ChainChanges['reports']>();
-  for (const x of bare) byDraft.set(x.draftOf, [...(byDraft.get(x.draftOf) ?? []), x]);
+  for (const x of bare) {
+    const group = byDraft.get(x.draftOf);
+    if (group) group.push(x);
+    else byDraft.set(x.draftOf, [x]);
+  }
   const lines = [...byDraft].map(([earlier, xs]) => {
     const policies = joinList(xs.map(policyName), m);
     return earlier
@@ -189,7 +192,8 @@ function bareText(
         })
       : m.t('diff:chain.bareNoNotice', { count: xs.length, policies });
   });
-  return { lines, rest: reports.filter((x) => !bare.includes(x)) };
+  const isBare = new Set(bare);
+  return { lines, rest: reports.filter((x) => !isBare.has(x)) };
 }
 
 function chainText(chain: DiffChain, m: Messages): string {

@@ -164,14 +164,18 @@ export const billingWords =
  * In the same sentence as insurerWords and billingWords: the patient claims from their own insurer ("de factuur
  * dient u zelf in bij uw zorgverzekeraar", "which you can claim from your insurer"), or the provider does not bill
  * the insurer ("wij declareren niet bij uw zorgverzekeraar"). The insurer then receives nothing from the provider.
+ * "Zelf" counts only after the patient ("wij declareren zelf bij uw zorgverzekeraar" is the provider billing), and
+ * a negation only with the billing ("wat niet vergoed wordt door uw verzekeraar, factureren wij aan u" still bills).
  */
 export const notInsurerBillingWords = new RegExp(
   [
-    String.raw`\b(zelf|yourself)\b`,
+    String.raw`\b(u|je|jij)\b[^.;!?\n]{0,30}?\bzelf\b`,
+    String.raw`\byou\b[^.;!?\n]{0,30}?\byourself\b`,
     String.raw`\b(u|je|jij)\s+(kunt|kan|moet|dient|declareert|stuurt)\b`,
     String.raw`\b(die|deze|dat)\s+(u|je|jij)\b[^.;!?\n]{0,50}?\b(kunt|kan|moet|dient)\s+(declareren|indienen|insturen|opsturen|sturen)\b`,
     String.raw`\byou\s+((can|may|must|should|then)\s+)?(claim|submit|send|forward)\b`,
-    String.raw`\b(niet|nooit|geen|not|never|no)\b[^.;!?\n]{0,40}?\b((zorg)?verzekeraars?|insurers?)\b`,
+    String.raw`\b(niet|nooit|geen|not|never|no)\b[^.;!?\n]{0,30}?\b(declar|factu|stuur|stur|bill|invoic|send|claim)\w*[^.;!?\n]{0,40}?\b((zorg)?verzekeraars?|insurers?)\b`,
+    String.raw`\b(declar|factur|stuur|stur)\w*(\s+(wij|we))?\s+(niet|nooit|geen)\b[^.;!?\n]{0,40}?\b(zorg)?verzekeraars?\b`,
   ].join('|'),
   'i',
 );

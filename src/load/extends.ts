@@ -109,7 +109,7 @@ export function loadExtended(
     const target = locateBase(name, file, absolutePath, reader);
     const problem = !target ? 'notFound' : [...chain, absolutePath].includes(target.absolute) ? 'cycle' : undefined;
     if (problem || !target) {
-      const guess = target ? undefined : nearbyBase(name, absolutePath, reader);
+      const guess = target ? undefined : nearbyBase(name, absolutePath, reader, [...chain, absolutePath]);
       diagnostics.push(extendsProblem(doc, pointer, problem ?? 'notFound', name, '', guess));
       continue;
     }
@@ -286,21 +286,28 @@ function unreadableBase(
 /**
  * For a base path that names no file: the path with the closest .json file in its folder in its place (chian.json
  * → chain.json), or with the closest folder beside a mistyped one that holds the file (shard/ → shared/), as the
- * policy would write it. Only in the working tree.
+ * policy would write it; never the policy itself or a file that extends it (`chain`, absolute), which would be a
+ * cycle. Only in the working tree.
  */
-function nearbyBase(name: string, absolutePath: string, reader: SourceReader): string | undefined {
+function nearbyBase(
+  name: string,
+  absolutePath: string,
+  reader: SourceReader,
+  chain: readonly string[],
+): string | undefined {
   if (name.startsWith(PRESET_PREFIX) || reader !== workingTree) return undefined;
   const target = path.resolve(path.dirname(absolutePath), name);
   const folder = path.dirname(target);
+  const outside = (file: string) => !chain.includes(path.resolve(file));
   const file = didYouMean(
     path.basename(target),
-    entries(folder, (e) => e.isFile() && e.name.endsWith('.json')),
+    entries(folder, (e) => e.isFile() && e.name.endsWith('.json') && outside(path.join(folder, e.name))),
   );
   if (file !== undefined) return path.posix.join(path.posix.dirname(name), file);
   const parent = path.dirname(folder);
   const other = didYouMean(
     path.basename(folder),
-    entries(parent, (e) => e.isDirectory()),
+    entries(parent, (e) => e.isDirectory() && outside(path.join(parent, e.name, path.basename(target)))),
   );
   if (other === undefined || !existsSync(path.join(parent, other, path.basename(target)))) return undefined;
   return path.posix.join(path.posix.dirname(path.posix.dirname(name)), other, path.posix.basename(name));

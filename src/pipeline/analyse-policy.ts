@@ -9,7 +9,7 @@ import type { SourceDocument } from '../load/load-document.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { resolvePolicy } from '../resolve/resolve-policy.js';
 import { isLeftOpen } from '../validate/left-open.js';
-import { inItsFile, nearOverrideHint, outOfPresets, ownDetailLeftOpen } from './user-location.js';
+import { inUserFiles } from './user-location.js';
 import { validateDocument } from '../validate/validate-document.js';
 
 /** What analysis found; `D` is the diagnostic as reported (messageId and data) or as localised (with its message). */
@@ -60,11 +60,7 @@ export function analyse(text: string, file: string, options: AnalyseOptions = {}
   const doc = analysed.document;
   // A base is shared by many policies: what is found in it says for which one. A preset is no one's to edit.
   const forPolicy = (given: Diagnostic): Diagnostic => {
-    const found = doc ? nearOverrideHint(given, doc) : given;
-    const own = doc && !options.base ? ownDetailLeftOpen(found, doc) : found;
-    const moved = doc?.presets ? outOfPresets(own, doc) : own;
-    // Moved ones carry the pointer of the place they were moved to; the others are given their file's.
-    const d = moved === found && doc ? inItsFile(found, doc) : moved;
+    const d = doc ? inUserFiles(given, doc, options.base === true) : given;
     return d.file !== undefined && d.file !== file ? { ...d, policy: file } : d;
   };
   return {
@@ -92,7 +88,11 @@ function analyseSteps(text: string, file: string, options: AnalyseOptions): Anal
   const findings =
     options.check === false || leftOpen.length
       ? []
-      : checkFindings(resolved.value, document, { acknowledged: options.acknowledged ?? [] });
+      : checkFindings(resolved.value, document, {
+          acknowledged: options.acknowledged ?? [],
+          // An acknowledgement may give the pointer a report shows for a finding.
+          shownAt: (f) => inUserFiles(f, document, options.base === true),
+        });
   resolved.value.acknowledgedFindings = findings
     .filter((f) => f.acknowledged !== undefined)
     .map(({ ruleId, pointer }) => ({ ruleId, pointer }));

@@ -1,6 +1,20 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { isAtOrBelow } from '../load/json-pointer.js';
 import { filePointer, locate, type PresetSource, type SourceDocument } from '../load/load-document.js';
 import { ownDetailPointers } from '../validate/fill-in-markers.js';
+
+/**
+ * A diagnostic of a chain's policy as reports show it: a plausible typo of an inherited id asked about, the
+ * practice's own detail left open placed in the practice (not for a base), one in a preset moved to a file the user
+ * writes, and the others at their own file's pointer.
+ */
+export function inUserFiles(given: Diagnostic, doc: SourceDocument, base: boolean): Diagnostic {
+  const found = nearOverrideHint(given, doc);
+  const own = base ? found : ownDetailLeftOpen(found, doc);
+  const moved = doc.presets ? outOfPresets(own, doc) : own;
+  // Moved ones carry the pointer of the place they were moved to; the others are given their file's.
+  return moved === found ? inItsFile(found, doc) : moved;
+}
 
 /**
  * A placeholder a practice inherits for one of its own details (ownController: its name, address, phone …) and
@@ -8,7 +22,7 @@ import { ownDetailPointers } from '../validate/fill-in-markers.js';
  * else its `extends` entry — saying that the practice gives no value and the base leaves a placeholder, the base's
  * line related: filled in at the base, the value would hold for every practice that extends it.
  */
-export function ownDetailLeftOpen(d: Diagnostic, doc: SourceDocument): Diagnostic {
+function ownDetailLeftOpen(d: Diagnostic, doc: SourceDocument): Diagnostic {
   if (d.ruleId !== 'policy/fill-in' || d.file === doc.file || d.line === undefined) return d;
   if (!ownDetailPointers.has(d.pointer)) return d;
   const preset = doc.presets?.find((p) => p.file === d.file);
@@ -26,8 +40,10 @@ export function ownDetailLeftOpen(d: Diagnostic, doc: SourceDocument): Diagnosti
 
 /** The nearest place for `pointer` in the policy's own file (it, or an object holding it), else its `extends`. */
 function ownPlace(doc: SourceDocument, pointer: string): Place {
-  for (let p = pointer; p !== ''; p = p.slice(0, p.lastIndexOf('/')))
-    if (doc.locations.get(p)?.origin === undefined && doc.locations.get(p)) return placeAt(doc, p, pointer);
+  for (let p = pointer; p !== ''; p = p.slice(0, p.lastIndexOf('/'))) {
+    const loc = doc.locations.get(p);
+    if (loc && !loc.origin) return placeAt(doc, p, pointer);
+  }
   return { ...locate(doc, '/extends'), pointer };
 }
 
@@ -48,7 +64,7 @@ function placeAt(doc: SourceDocument, p: string, pointer: string): Place {
  * The diagnostic's pointer as the file it is positioned in has it (filePointer), when that is the file the
  * document places the pointer in: the policy's index of an item differs when a base contributes items before it.
  */
-export function inItsFile(d: Diagnostic, doc: SourceDocument): Diagnostic {
+function inItsFile(d: Diagnostic, doc: SourceDocument): Diagnostic {
   if (d.file === undefined || locate(doc, d.pointer).file !== d.file) return d;
   const pointer = filePointer(doc, d.pointer);
   return pointer === d.pointer ? d : { ...d, pointer };
@@ -60,7 +76,7 @@ export function inItsFile(d: Diagnostic, doc: SourceDocument): Diagnostic {
  * holding it that the practice (or its base) gives — an item it overrides, the object it fills in — else the
  * `extends` entry the preset comes through. The preset's line is kept as a related location.
  */
-export function outOfPresets(d: Diagnostic, doc: SourceDocument): Diagnostic {
+function outOfPresets(d: Diagnostic, doc: SourceDocument): Diagnostic {
   const preset = doc.presets?.find((p) => p.file === d.file);
   if (!preset || d.line === undefined) return d;
   const inherited = {
@@ -103,8 +119,8 @@ function leftOutBy(doc: SourceDocument, pointer: string): string | undefined {
  * A diagnostic about an item the policy adds whose id is a plausible typo of an inherited one (nearOverrides): the
  * hint asks whether it meant to override the base's item, when it has no hint of its own.
  */
-export function nearOverrideHint(d: Diagnostic, doc: SourceDocument): Diagnostic {
+function nearOverrideHint(d: Diagnostic, doc: SourceDocument): Diagnostic {
   if (d.hint || !doc.nearOverrides) return d;
-  const near = doc.nearOverrides.find((n) => d.pointer === n.pointer || d.pointer.startsWith(n.pointer + '/'));
+  const near = doc.nearOverrides.find((n) => isAtOrBelow(d.pointer, n.pointer));
   return near ? { ...d, hint: { messageId: 'diagnostics:overrideDidYouMean', data: { id: near.inherited } } } : d;
 }

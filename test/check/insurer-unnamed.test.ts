@@ -81,6 +81,24 @@ describe('recipients/insurer-unnamed', () => {
       expect(findings(billing({ nl: nl!, en: en! }), { sharing: bibSharing }), `${nl} / ${en}`).toEqual([]);
   });
 
+  // Review secondread2, finding 6: "zelf" that is not the patient's, and a "niet" that is not about the billing.
+  for (const [nl, en] of [
+    [
+      'Wij declareren de zorg zelf rechtstreeks bij uw zorgverzekeraar.',
+      'We bill your health insurer directly: there is nothing to claim yourself.',
+    ],
+    [
+      'Wij declareren bij uw zorgverzekeraar, en wat niet vergoed wordt door uw verzekeraar, factureren wij aan u.',
+      'We bill your health insurer, and costs not covered by your insurer are invoiced to you.',
+    ],
+  ])
+    it(`reports "${nl}"`, () => {
+      const found = findings(
+        billing({ nl: 'Financiële afhandeling', en: 'Financial settlement' }, { nl: nl!, en: en! }),
+      );
+      expect(found.map((f) => f.pointer)).toEqual(['/purposes/1/description']);
+    });
+
   it('is silent when a recipient is an insurer, by type or by name', () => {
     const purpose = billing({ nl: 'Declareren bij de zorgverzekeraars', en: 'Billing your health insurer' });
     const recipient = { id: 'insurers', name: { nl: 'Zorgverzekeraars', en: 'Health insurers' } };
