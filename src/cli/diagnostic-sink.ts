@@ -10,12 +10,12 @@ import { repeatedFindings } from '../diagnostics/repeated-findings.js';
 
 /**
  * Where a command's diagnostics go, in the --format the user chose: a report
- * given in parts. JSON, and text and compact where nothing is folded (diff), are
- * written in parts, so that a build of many policies prints each policy's
- * findings when they are known and holds none of them afterwards; text and
- * compact of check and build fold a finding repeated across policies, and SARIF
- * lists its rules first, so they are written at the end. Given in parts or at
- * once, the bytes are the same.
+ * given in parts. JSON, and text and compact where nothing is folded (build,
+ * diff), are written in parts, so that a build of many policies prints each
+ * policy's findings when they are known and holds none of them afterwards; text
+ * and compact of check fold a finding repeated across policies, and SARIF lists
+ * its rules first, so they are written at the end. Given in parts or at once,
+ * the bytes are the same.
  */
 export interface DiagnosticSink {
   /**
