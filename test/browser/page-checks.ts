@@ -469,7 +469,9 @@ function expectRegisterPrinted(seeds: SeedBuild, pagePath: string, pdf: Buffer):
         .map((f) => f.value)
         .join(' '),
     );
-    if (fact && key === 'security')
+    // Not when the measures are not stated: 'niet vermeld' also stands in other columns, which the printed page
+    // gives once for all activities where no activity states them (register review 5, finding 1).
+    if (fact && key === 'security' && fact.value !== register.notStated)
       expect(count(text, fact.value), 'security measures printed once').toBe(
         1 + count(activityText, fact.value) + count(others, fact.value),
       );
