@@ -28,7 +28,8 @@ export const placeholderPatterns: readonly RegExp[] = [
   // '[e-mailadres]'), not a link or a reference link ('[naam van de praktijk](#top)').
   // Short, as a blank is: two words before the blank word at most, three after (not the cosmetic clinic's
   // "[Cosmetic clinic — name not stated]", the corpus author's own note on a name the statement does not give).
-  new RegExp(`\\[(?:[^\\]\\s]+\\s+){0,2}${blankWord}\\b(?:\\s+[^\\]\\s]+){0,3}\\](?![([])`, 'i'),
+  // A word is no '[' either: from each '[' of a long run of them the pattern scanned to the end (quadratic).
+  new RegExp(`\\[(?:[^[\\]\\s]+\\s+){0,2}${blankWord}\\b(?:\\s+[^[\\]\\s]+){0,3}\\](?![([])`, 'i'),
   // 'nog te bepalen', 'to be decided', 'n.t.b.': not 'to be determined by your doctor', which is prose.
   /\bnog te bepalen\b(?!\s+door)|\bto be (?:decided|determined|confirmed)\b(?!\s+(?:by|in|at|on|with|per)\b)|\bn\.t\.b\./i,
   // Case-sensitive: 'N.N.' (name unknown), and 'PM' (pro memorie) as the whole value after a colon.
@@ -82,7 +83,7 @@ export function placeholderTexts(model: PolicyModel): Finding[] {
 }
 
 /** Web and e-mail addresses, whose parts are lower-case words but no prose ('privacy@praktijk.nl'). */
-const addresses = /\S+@\S+|\bhttps?:\/\/\S+|\bwww\.\S+/g;
+const addresses = /(?<!\S)\S+@\S+|\bhttps?:\/\/\S+|\bwww\.\S+/g;
 /** A lower-case word of two letters or more: prose has many ('de', 'het', 'the'); names and addresses few. */
 const proseWord = /(?<![\p{L}\p{N}])\p{Ll}{2,}(?![\p{L}\p{N}])/gu;
 
