@@ -19,7 +19,7 @@ import { firstWay, reachUs } from './reach-us.js';
  * organisation's own text already names it, only its contact details follow;
  * 'also' only after the organisation's own route.
  */
-export function complaintsBlocks({ source, model, m }: NoticeContext): Block[] {
+export function complaintsBlocks({ source, model, m, careProvider }: NoticeContext): Block[] {
   const authority = m.t(`terms:authority.${model.authority.id}.name`);
   const { internal, officer, disputesBody, tellUs } = complaintRoutes(source, m);
   const key =
@@ -31,8 +31,9 @@ export function complaintsBlocks({ source, model, m }: NoticeContext): Block[] {
   const a = model.authority;
   return [
     ...rich(source.complaints?.internal, m),
-    ...bodyBlocks(officer, 'notice:complaints.officer', m),
-    ...bodyBlocks(disputesBody, 'notice:complaints.disputesBody', m),
+    // The Wkkgz and 'our care' only where the organisation gives care: any policy may name these two.
+    ...bodyBlocks(officer, `notice:complaints.officer${careProvider ? '' : 'NotCare'}`, m),
+    ...bodyBlocks(disputesBody, `notice:complaints.disputesBody${careProvider ? '' : 'NotCare'}`, m),
     ...(tellUs.length ? [{ paragraph: sentence(m.t('notice:complaints.tellUs')) }, { facts: tellUs }] : []),
     { paragraph: sentence(m.t(key, { authority })) },
     {
