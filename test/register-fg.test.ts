@@ -214,9 +214,11 @@ describe('a legal obligation with an explanation names the basis once (register5
 });
 
 describe("'Geen doorgifte buiten de EER' only where the data shows it (register5 finding 11)", () => {
-  function withParties(country?: string): ReturnType<typeof miniPolicy> {
+  function withParties(country?: string, servers: object = { serverLocations: ['NL'] }): ReturnType<typeof miniPolicy> {
     const policy = miniPolicy();
-    policy.processors = [{ id: 'his', name: 'Promedico', service: { nl: 'HIS', en: 'HIS' }, country: 'NL' }];
+    policy.processors = [
+      { id: 'his', name: 'Promedico', service: { nl: 'HIS', en: 'HIS' }, country: 'NL', ...servers },
+    ];
     policy.recipients = [
       {
         id: 'lab',
@@ -249,5 +251,11 @@ describe("'Geen doorgifte buiten de EER' only where the data shows it (register5
     const abroad = withParties('NL');
     abroad.transfers = { storageLocations: ['US'] };
     expect(cell(registerIn(modelOf(abroad), 'nl'), 'transfers')[0]).toMatch(/^zie Organisatie: /);
+  });
+
+  it('a processor that names only where it is established, or its servers only in words: not derived (final read)', () => {
+    expect(cell(registerIn(modelOf(withParties('NL', {})), 'nl'), 'transfers')).toEqual(['niet vermeld']);
+    const inWords = { serverLocations: ['NL'], serverLocationsText: { nl: 'VS, EU of Azië', en: 'US, EU or Asia' } };
+    expect(cell(registerIn(modelOf(withParties('NL', inWords)), 'nl'), 'transfers')).toEqual(['niet vermeld']);
   });
 });

@@ -246,11 +246,19 @@ function activityTransfersCell(
 /**
  * A purpose's transfers (activityTransfersCell); with none, 'Geen doorgifte buiten de EER (alle ontvangers en
  * verwerkers van deze activiteit: Nederland)' when the data shows it: it has parties, each names where it is and
- * every place is in the EEA, the data is stored in the EEA (where stated), and the organisation states no transfer
- * statement, ground or party outside the EEA elsewhere. Else blank, which says 'niet vermeld' (register5 finding 11).
+ * every place is in the EEA, each processor names its servers' countries (where a processor is established does not
+ * say where it processes; servers given only in words cannot be read), the data is stored in the EEA (where
+ * stated), and the organisation states no transfer statement, ground or party outside the EEA elsewhere. Else
+ * blank, which says 'niet vermeld' (register5 finding 11).
  */
-function purposeTransfersCell(parties: ReadonlyArray<Processor | Recipient>, ctx: CellContext): RegisterCell {
+function purposeTransfersCell(
+  processors: readonly Processor[],
+  recipients: readonly Recipient[],
+  ctx: CellContext,
+): RegisterCell {
+  const parties = [...processors, ...recipients];
   const lines = activityTransfersCell(parties, ctx);
+  if (!processors.every(serversKnown)) return lines;
   if (lines.length || !parties.length || !statesNoTransferElsewhere(ctx)) return lines;
   const countries: string[] = [];
   for (const party of parties) {
@@ -258,9 +266,12 @@ function purposeTransfersCell(parties: ReadonlyArray<Processor | Recipient>, ctx
     if (!places.length) return lines;
     for (const c of places) if (!countries.includes(c)) countries.push(c);
   }
-  const names = countries.map((c) => countryName(c, ctx.m));
+  const names = countries.map((c) => countryName(c, ctx.m, true));
   return [ctx.m.t('register:cell.noTransfer', { countries: joinList(names, ctx.m) })];
 }
+
+/** A processor's servers given as countries: where it is established does not say where it processes. */
+const serversKnown = (p: Processor): boolean => !!p.serverLocations?.length && !p.serverLocationsText;
 
 /** No transfer statement, policy-wide ground or unassigned party outside the EEA, and storage (where stated) in the EEA. */
 function statesNoTransferElsewhere({ model, entries }: CellContext): boolean {
@@ -395,7 +406,7 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
     required: true,
     entriesAnswer: true,
     organisation: ['transferStatement', 'storage', 'otherTransfers', 'transferSafeguards'],
-    cell: (p, ctx) => purposeTransfersCell([...p.processors, ...p.recipients], ctx),
+    cell: (p, ctx) => purposeTransfersCell(p.processors, p.recipients, ctx),
   },
   {
     key: 'retention',
