@@ -122,6 +122,8 @@ export function applyAcknowledgements(
       position: ack.line !== undefined ? { line: ack.line, column: ack.column ?? 1 } : undefined,
     }));
   const all = [...own, ...outside];
+  // Nothing to match: where each finding is shown is not worked out (inUserFiles, for a policy that extends a base).
+  if (!all.length) return findings;
   const shown = findings.map(shownAt);
   const marked = findings.map((f, i) => {
     const match = all.find((r) => covers(r, f, shown[i]!));

@@ -209,15 +209,21 @@ export function readPolicy(file: string, io: CliIo): { text?: string; diagnostic
   return readPolicyFile(file, diagnosticPath(io, file));
 }
 
-let packageFields: { version: string; homepage?: string } | undefined;
+let packageFields: { name: string; version: string; homepage?: string } | undefined;
 
-/** The CLI's version and homepage, from package.json: read once per process (the build asks for the version once per policy). */
-function packageJson(): { version: string; homepage?: string } {
+/** The CLI's name, version and homepage, from package.json: read once per process (the build asks for the version once per policy). */
+function packageJson(): { name: string; version: string; homepage?: string } {
   packageFields ??= JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as {
+    name: string;
     version: string;
     homepage?: string;
   };
   return packageFields;
+}
+
+/** The package's name, as installed under node_modules. */
+export function packageName(): string {
+  return packageJson().name;
 }
 
 /** The CLI's version, from package.json. */

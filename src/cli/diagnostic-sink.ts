@@ -39,8 +39,9 @@ export interface SinkSettings {
   /** For SARIF's driver. */
   tool: () => { version: string; homepage?: string };
   /**
-   * Give a finding repeated in many policies' own files once in text and compact (check and build, which report
-   * on many policies; not diff, whose two versions of one policy are not two policies).
+   * Give a finding repeated in many policies' own files once in text and compact (check, which holds its findings
+   * anyway; not build, which would then hold every finding to its end, nor diff, whose two versions of one policy
+   * are not two policies).
    */
   fold?: boolean;
 }

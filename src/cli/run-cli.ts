@@ -16,7 +16,7 @@ import {
 } from './cli-support.js';
 import { commands } from './commands/index.js';
 import { didYouMean } from '../validate/did-you-mean.js';
-import { configFlags, loadConfig, type PolicycConfig } from '../config/policyc-config.js';
+import { configFlags, configLanguage, loadConfig, type PolicycConfig } from '../config/policyc-config.js';
 import { isLanguage, type Language } from '../i18n/messages.js';
 import { inCliRun, useCliLanguage } from './cli-messages.js';
 
@@ -67,7 +67,7 @@ export async function runIn(argv: string[], io: CliIo): Promise<number> {
     };
     const { values, positionals } = parseStrict(argv, flags, command.name);
     if (values.help) {
-      if (!flagLanguage) useConfigLanguage(await loadConfig(io.cwd, configFlag(values)));
+      if (!flagLanguage) useHelpLanguage(io.cwd, configFlag(values));
       io.stdout(cli.t(`cli:help.${command.name}`) + '\n');
       return EXIT_OK;
     }
@@ -128,7 +128,7 @@ async function topLevel(argv: string[], name: string | undefined, io: CliIo): Pr
     io.stdout(packageVersion() + '\n');
     return EXIT_OK;
   }
-  useConfigLanguage(await loadConfig(io.cwd, undefined));
+  useHelpLanguage(io.cwd, undefined);
   const about = positionals[1];
   if (about !== undefined) {
     if (!commands.has(about))
@@ -241,6 +241,12 @@ function configFlag(values: Values): string | undefined {
  */
 function useConfigLanguage({ config }: { config?: PolicycConfig }): void {
   if (config?.messageLanguage) useCliLanguage(config.messageLanguage);
+}
+
+/** Help in the config file's message language, read without checking the rest of the file. */
+function useHelpLanguage(cwd: string, explicit: string | undefined): void {
+  const lang = configLanguage(cwd, explicit);
+  if (lang) useCliLanguage(lang);
 }
 
 /** The flags given, with the config file's values standing in for the ones not given. */

@@ -1,38 +1,18 @@
-import type { Messages } from '../i18n/messages.js';
+import { hasMessage, type Messages } from '../i18n/messages.js';
 import type { MessageRef, MessageValue } from './diagnostic.js';
 import { renderMessage } from './render-message.js';
 
 /**
- * Node's error codes for files, folders and ports that have a sentence of their own in each message language
- * (cli:systemError.reason.<code>): Node writes its errors in English only, and a Dutch run put them inside Dutch
- * sentences ('kan het bestand niet lezen: EACCES: permission denied, open …').
- */
-const describedCodes: ReadonlySet<string> = new Set([
-  'EACCES',
-  'EADDRNOTAVAIL',
-  'EBUSY',
-  'EEXIST',
-  'EISDIR',
-  'ELOOP',
-  'EMFILE',
-  'ENAMETOOLONG',
-  'ENOENT',
-  'ENOSPC',
-  'ENOTDIR',
-  'ENOTEMPTY',
-  'EPERM',
-  'EROFS',
-]);
-
-/**
  * A Node error as a message in the message language, the code kept in it ('geen toegang (EACCES):
  * '../base.json''), its path as `shown` gives it (the path as the user wrote it); English reads as Node writes
- * it. Undefined for an error without a described code: its own text is all there is.
+ * it. Undefined for an error without a described code (one with a sentence of its own in each message language,
+ * cli:systemError.reason.<code>: Node writes its errors in English only): its own text is all there is.
  */
-export function systemErrorMessage(error: unknown, shown: (file: string) => string = same): MessageRef | undefined {
+function systemErrorMessage(error: unknown, shown: (file: string) => string = same): MessageRef | undefined {
   const { code, syscall, path, dest } = (error ?? {}) as SystemError;
-  if (typeof code !== 'string' || !describedCodes.has(code)) return undefined;
-  const reason = { message: { messageId: `cli:systemError.reason.${code}` } };
+  const messageId = `cli:systemError.reason.${String(code)}`;
+  if (typeof code !== 'string' || !hasMessage(messageId)) return undefined;
+  const reason = { message: { messageId } };
   if (typeof syscall !== 'string') return { messageId: 'cli:systemError.plain', data: { code, reason } };
   if (typeof path !== 'string') return { messageId: 'cli:systemError.call', data: { code, reason, syscall } };
   const data = { code, reason, syscall, path: shown(path) };

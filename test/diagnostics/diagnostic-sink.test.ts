@@ -3,8 +3,8 @@ import { diagnosticSink, type SinkSettings } from '../../src/cli/diagnostic-sink
 import type { LocalisedDiagnostic } from '../../src/diagnostics/diagnostic.js';
 
 /**
- * The text and compact sinks (review secondread2, finding 7): without folding (diff) each part is written when it
- * is given, as JSON is, and holds nothing; with folding (check, build) the report is written at the end, a finding
+ * The text and compact sinks (review secondread2, finding 7): without folding (build, diff) each part is written when it
+ * is given, as JSON is, and holds nothing; with folding (check) the report is written at the end, a finding
  * repeated in policies' own files once, and the bytes are those of the whole report either way.
  */
 const finding = (file: string, line: number, message = `m${line}`): LocalisedDiagnostic => ({

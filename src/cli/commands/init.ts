@@ -12,6 +12,7 @@ import {
   EXIT_INVALID,
   EXIT_OK,
   EXIT_USAGE,
+  packageName,
   relativeTo,
   reportDiagnostics,
   InputEnded,
@@ -208,7 +209,7 @@ function presetSkeleton(
  * followed: its target moves with each upgrade), else where the package is.
  */
 function schemaReference(folder: string): string {
-  const name = (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { name: string }).name;
+  const name = packageName();
   const real = realpathSync(schemaPath);
   for (let dir = path.resolve(folder); ; dir = path.dirname(dir)) {
     const installed = path.join(dir, 'node_modules', name, path.relative(packageRoot, schemaPath));
