@@ -9,7 +9,7 @@ import { policyOutputs } from '../support/policy-outputs.js';
  */
 const withBodies = (careProvider: boolean) => {
   const policy = miniPolicy() as ReturnType<typeof miniPolicy> & Record<string, unknown>;
-  (policy.controller as Record<string, unknown>).isCareProvider = careProvider;
+  policy.controller.isCareProvider = careProvider;
   policy.complaints = {
     officer: { name: 'J. de Vries', contact: { email: 'klachten@mini.example' } },
     disputesBody: { name: 'Geschillencommissie Thuiswinkel', contact: { url: 'https://thuiswinkel.example' } },
