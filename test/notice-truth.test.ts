@@ -547,6 +547,8 @@ describe('each thing said once, no empty headings', () => {
 
   it("a care provider's complaints officer and disputes body (Wkkgz) come before the authority, named and reachable, in both languages", () => {
     const policy = miniPolicy();
+    // A care provider, as the title says: outside care the sentences name neither the Wkkgz nor 'our care'.
+    policy.controller.isCareProvider = true;
     policy.complaints = {
       officer: { name: 'Klachtenbureau <Noord>', contact: { email: 'klacht@noord.example' } },
       disputesBody: { name: 'Geschillencommissie Zorg', contact: { url: 'https://geschillen.example/zorg' } },
