@@ -114,9 +114,57 @@ describe('English review 1', () => {
     );
     expect(register.en).not.toContain('Dutch Civil Code');
   });
-  it('finding 2: a summary link that stands alone is a pointer, not a question it leaves unanswered', () => {
+  it('finding 2: a summary link that stands alone is a pointer, not a question it leaves unanswered, in English and Dutch', () => {
     for (const key of ['layout:summary.keepLink', 'layout:summary.receiversRead', 'layout:summary.transfersRead'])
-      expect(message(key), key).not.toMatch(/\?$|\bwhich data\b/);
+      expect(message(key), key).not.toMatch(/\?$|\bwhich data\b|^Whether\b/);
     expect(message('layout:summary.receiversRead')).toBe('Who receives your data');
+    // The Dutch summary had the same three: 'Hoe lang wij welke gegevens bewaren', 'Wie krijgt uw gegevens nog meer?',
+    // 'Gaan uw gegevens naar landen buiten de Europese Economische Ruimte?'.
+    const policy = miniPolicy();
+    policy.sharing = { nl: 'Wij delen gegevens met uw huisarts.', en: 'We share data with your GP.' };
+    policy.transfers = {
+      statement: { nl: 'Wij geven in principe niets door.', en: 'In principle we transfer nothing.' },
+    };
+    policy.retention = [{ id: 'all', name: { nl: 'Alles', en: 'All' }, dataCategories: ['phone'], period: 'P1Y' }];
+    for (const formality of ['formal', 'informal'] as const) {
+      policy.metadata.formality = formality;
+      const { nl, en } = policyOutputs(policy).notice;
+      const links = (md: string): string[] =>
+        summaryOf(md)
+          .split('\n')
+          .filter((line) => line.startsWith('['))
+          .map((line) => /^\[([^\]]+)\]/.exec(line)![1]!);
+      expect(links(nl)).toEqual([
+        'Bewaartermijnen per soort gegevens',
+        formality === 'formal' ? 'Wie uw gegevens ontvangt' : 'Wie je gegevens ontvangt',
+        `${formality === 'formal' ? 'Uw' : 'Je'} gegevens en landen buiten de Europese Economische Ruimte`,
+      ]);
+      expect(links(en)).toEqual([
+        'Retention periods for each kind of data',
+        'Who receives your data',
+        'Your data and countries outside the European Economic Area',
+      ]);
+    }
+  });
+
+  it('finding 1: the purposes line comes second, after who is responsible, and does not end on a bare "to"', () => {
+    const policy = miniPolicy();
+    policy.purposes.push({ ...policy.purposes[0]!, id: 'second', name: { nl: 'Tweede doel', en: 'Second purpose' } });
+    const { nl, en } = policyOutputs(policy).notice;
+    const lines = (md: string): string[] => summaryOf(md).split('\n\n').slice(1, 3);
+    expect(lines(en)).toEqual([
+      'Mini B.V. is responsible for your data. Questions? <privacy@mini.example>',
+      'What we use your data for, and why we may do so: [2 purposes](#what-we-use-your-data-for-and-on-what-legal-basis)',
+    ]);
+    expect(lines(nl)[1]).toBe(
+      'Waarvoor wij uw gegevens gebruiken, en waarom dat mag: [2 doelen](#waarvoor-wij-uw-gegevens-gebruiken-en-waarom-dat-mag-doelen-en-grondslagen)',
+    );
+    expect(message('layout:summary.purposes')).not.toMatch(/\bto:?\s*$/);
   });
 });
+
+/** The summary's Markdown: from its heading to the next level-2 heading. */
+function summaryOf(md: string): string {
+  const start = md.indexOf('\n## ');
+  return md.slice(start + 1, md.indexOf('\n## ', start + 1));
+}

@@ -821,7 +821,7 @@ describe('nothing authored is dropped', () => {
     const { notice } = policyOutputs(policy);
     expect(notice.nl).not.toContain('Hartslag: bewaard');
     expect(notice.en).not.toContain('we keep it not by us');
-    expect(notice.nl).toContain('[Hoe lang wij welke gegevens bewaren](#hoe-lang-wij-uw-gegevens-bewaren)');
+    expect(notice.nl).toContain('[Bewaartermijnen per soort gegevens](#hoe-lang-wij-uw-gegevens-bewaren)');
   });
 
   it('the retention intro names legal claims only when a rule keeps data for them', () => {
@@ -1015,7 +1015,7 @@ describe('a period shorter than the law it cites (Zorgburo: 15 years "under the 
     const { notice, register } = policyOutputs(seed());
     // The summary gives no period shorter than the law's minimum (English review 1): it links to all of them.
     expect(notice.nl).not.toContain('Cliëntdossier: bewaard 15 jaar');
-    expect(notice.nl).toContain('[Hoe lang wij welke gegevens bewaren]');
+    expect(notice.nl).toContain('[Bewaartermijnen per soort gegevens]');
     expect(notice.nl).toContain(
       '| **Cliëntdossier** | 15 jaar | — | Let op: deze termijn is korter dan de wettelijke bewaartermijn. De wet (artikel 7:454, lid 3, BW) vraagt dat het dossier van een cliënt ten minste 20 jaar na de laatste wijziging in het dossier wordt bewaard, of langer als dat voor goede zorg nodig is. |',
     );

@@ -14,9 +14,12 @@ import { endsBeforeLegalMinimum } from '../check/retention-minimum.js';
 /**
  * The first layer ("In het kort" / "In short", EDPB WP260 rev.01 §35–38):
  * about a phone screen, in the order patients ask — who is responsible and
- * how to reach them, their rights and how to ask, how long the medical file
- * is kept, who else receives the data, whether it leaves the EEA, where to
- * complain, and what it is used for — each linking into the detail below.
+ * how to reach them, what the data is used for and why we may, their rights
+ * and how to ask, how long the medical file is kept, who else receives the
+ * data, whether it leaves the EEA, and where to complain — each linking into
+ * the detail below. The purposes second, as WP260 §38 puts them first in the
+ * first layer with the controller and the rights: last, they stood on a
+ * phone's second screen (English review 1, finding 1).
  * Only facts the outline states in full further down; a line with nothing
  * true to say is left out.
  */
@@ -29,13 +32,13 @@ export function summarySection(ctx: NoticeContext, sections: readonly Section[])
   const ids = anchorIds(sections);
   const blocks: Block[] = [
     ...whoBlocks(ctx),
+    ...purposeBlocks(ctx, ids),
     ...rightsBlocks(ctx, ids),
     ...whoSeesBlocks(ctx, ids),
     ...retentionBlocks(ctx, ids),
     ...receiverBlocks(ctx, ids),
     ...transferBlocks(ctx, ids),
     ...complaintBlocks(ctx, ids),
-    ...purposeBlocks(ctx, ids),
   ];
   return { id: 'summary', heading: m.t('layout:summary.heading'), blocks };
 }

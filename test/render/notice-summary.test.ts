@@ -7,7 +7,8 @@ import { analyse, miniPolicy } from '../support/mini-policy.js';
 
 /**
  * The first layer ("In het kort") in the order patients ask (the phone review of 2026-12-06): who and
- * how to reach them, the rights and how to ask, how long, who receives, abroad, complaint, purposes.
+ * how to reach them, purposes (second since English review 1, finding 1), the rights and how to ask, how long,
+ * who receives, abroad, complaint.
  */
 const both = (nl: string, en = nl): { nl: string; en: string } => ({ nl, en });
 
@@ -47,17 +48,17 @@ function fullPolicy(): PolicySource {
 }
 
 describe('the summary', () => {
-  it('goes who, rights and how to ask, who sees the file, how long, who receives, abroad, complaint, purposes', () => {
+  it('goes who, purposes, rights and how to ask, who sees the file, how long, who receives, abroad, complaint', () => {
     const { links } = summary(fullPolicy());
     expect(links).toEqual([
       'mailto:privacy@mini.example',
+      '#purposes',
       '#rights',
       '#patient-rights',
       '#retention',
       '#recipients',
       '#transfers',
       '#complaints',
-      '#purposes',
     ]);
   });
 
@@ -81,7 +82,7 @@ describe('the summary', () => {
     expect(lines.join('\n')).not.toContain('6 months');
     expect(lines).toContain('Retention periods for each kind of data');
     expect(links).toContain('#retention');
-    expect(summary(short, 'nl').lines).toContain('Hoe lang wij welke gegevens bewaren');
+    expect(summary(short, 'nl').lines).toContain('Bewaartermijnen per soort gegevens');
   });
 
   it('names seeing the file and getting a copy: the medical file at a care provider, else the data (English review 15)', () => {
@@ -133,10 +134,8 @@ describe('the summary', () => {
   it("points to the statement's own words on transfers, without claiming either way", () => {
     const policy = miniPolicy();
     policy.transfers = { statement: both('Wij geven in principe niets door.', 'In principle we transfer nothing.') };
-    expect(summary(policy).lines).toContain('Gaan uw gegevens naar landen buiten de Europese Economische Ruimte?');
-    expect(summary(policy, 'en').lines).toContain(
-      'Whether your data goes to countries outside the European Economic Area',
-    );
+    expect(summary(policy).lines).toContain('Uw gegevens en landen buiten de Europese Economische Ruimte');
+    expect(summary(policy, 'en').lines).toContain('Your data and countries outside the European Economic Area');
   });
 
   it("names the organisation's own complaints route before the authority", () => {
@@ -206,18 +205,16 @@ describe('the summary', () => {
     const policy = miniPolicy();
     policy.sharing = both('Wij delen gegevens met uw huisarts.', 'We share data with your GP.');
     const { lines, links } = summary(policy);
-    expect(lines).toContain('Wie krijgt uw gegevens nog meer?');
+    expect(lines).toContain('Wie uw gegevens ontvangt');
     expect(links).toContain('#recipients');
   });
 
-  it('keeps the purposes to one line: the one purpose by name, or how many there are', () => {
-    expect(summary(miniPolicy()).lines.at(-1)).toBe(
+  it('keeps the purposes to one line, second: the one purpose by name, or how many there are', () => {
+    expect(summary(miniPolicy()).lines[1]).toBe(
       'Waarvoor wij uw gegevens gebruiken, en waarom dat mag: Verbindingen leggen',
     );
-    expect(summary(miniPolicy()).links.at(-1)).toBe('#purpose-connect');
-    expect(summary(fullPolicy()).lines.at(-1)).toBe('Waarvoor wij uw gegevens gebruiken, en waarom dat mag: 2 doelen');
-    expect(summary(fullPolicy(), 'en').lines.at(-1)).toBe(
-      'What we use your data for, and why we are allowed to: 2 purposes',
-    );
+    expect(summary(miniPolicy()).links[1]).toBe('#purpose-connect');
+    expect(summary(fullPolicy()).lines[1]).toBe('Waarvoor wij uw gegevens gebruiken, en waarom dat mag: 2 doelen');
+    expect(summary(fullPolicy(), 'en').lines[1]).toBe('What we use your data for, and why we may do so: 2 purposes');
   });
 });
