@@ -10,8 +10,9 @@ import { firstWay, reachUs } from './reach-us.js';
 /**
  * Complaints — 13(2)(d), 77, and for a care provider the route the Wkkgz
  * gives: its complaints officer, then the disputes body it is affiliated
- * with. A statement that names no route of its own, where the notice has a
- * way to reach the organisation, first says that one may tell us, and how
+ * with. A statement that names no route of its own (a disputes body is none),
+ * where the notice has a way to reach the organisation, first says that one
+ * may tell us, and how
  * (patient3 review, F4: 'bij de Autoriteit Persoonsgegevens' alone sent a
  * patient to a regulator that asks people to go to the organisation first) —
  * as an option, never as a step before the authority: art. 77 gives the right
@@ -33,8 +34,8 @@ export function complaintsBlocks({ source, model, m, careProvider }: NoticeConte
     ...rich(source.complaints?.internal, m),
     // The Wkkgz and 'our care' only where the organisation gives care: any policy may name these two.
     ...bodyBlocks(officer, `notice:complaints.officer${careProvider ? '' : 'NotCare'}`, m),
-    ...bodyBlocks(disputesBody, `notice:complaints.disputesBody${careProvider ? '' : 'NotCare'}`, m),
     ...(tellUs.length ? [{ paragraph: sentence(m.t('notice:complaints.tellUs')) }, { facts: tellUs }] : []),
+    ...bodyBlocks(disputesBody, `notice:complaints.disputesBody${careProvider ? '' : 'NotCare'}`, m),
     { paragraph: sentence(m.t(key, { authority })) },
     {
       facts: [
@@ -53,8 +54,10 @@ export interface ComplaintRoutes {
   officer: ComplaintsBody | undefined;
   disputesBody: ComplaintsBody | undefined;
   /**
-   * How to tell us, where the statement names no route of its own: the first way to reach us (reach-us.ts:
-   * the rights contact's details, else the controller's, else the DPO's (38(4)), else our address).
+   * How to tell us, where the statement names no route of its own (its own text or a complaints officer): the first
+   * way to reach us (reach-us.ts: the rights contact's details, else the controller's, else the DPO's (38(4)), else
+   * our address), as the rights section gives it. Also beside a disputes body: it is outside us, and its 'if we
+   * cannot resolve it together' left the reader no way to reach us (a policy naming only a geschilleninstantie).
    */
   tellUs: Fact[];
 }
@@ -63,13 +66,13 @@ export interface ComplaintRoutes {
 export function complaintRoutes(source: NoticeContext['source'], m: Messages): ComplaintRoutes {
   const internal = pick(source.complaints?.internal, m);
   const { officer, disputesBody } = source.complaints ?? {};
-  const tellUs = internal || officer || disputesBody ? [] : firstWay(reachUs(source, m), m);
+  const tellUs = internal || officer ? [] : firstWay(reachUs(source, m), m);
   return { internal, officer, disputesBody, tellUs };
 }
 
 /**
  * Whether the section offers a route to us: our own text, our complaints officer, or how to tell us. Not a
- * disputes body alone: it is outside us, and the section then gives no way to reach us with a complaint.
+ * disputes body alone, without a way to reach us: it is outside us.
  */
 export const offersRouteToUs = (routes: ComplaintRoutes): boolean =>
   !!routes.internal || !!routes.officer || routes.tellUs.length > 0;

@@ -247,8 +247,8 @@ function transferBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<st
 
 /**
  * Where to complain: a route to us first, where the complaints section offers one (its text, its complaints
- * officer, or how to tell us: complaintRoutes), then the authority. Not after a disputes body alone: 'Klaag bij
- * ons' led to a section with no way to reach us (second-read review 2, finding 3).
+ * officer, or how to tell us: complaintRoutes), then the authority. Not where the section has none: 'Klaag bij
+ * ons' led to a disputes body and no way to reach us (second-read review 2, finding 3).
  */
 function complaintBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
   if (!ids.has('complaints')) return [];

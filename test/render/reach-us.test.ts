@@ -102,15 +102,37 @@ describe("a rights contact that is only a note does not hide the controller's e-
 });
 
 describe("the summary's 'Klaag bij ons' only where the complaints section offers a route to us (finding 3, probe p1)", () => {
-  it('after a disputes body alone, the summary names the authority, as the section does', () => {
+  it('beside a disputes body alone, the section tells how to reach us first, as the rest of the notice does', () => {
+    // Changed on purpose: the section gave the disputes body's 'Komen wij er samen niet uit?' and no way to reach us,
+    // and the summary only the authority. A disputes body is outside us; the shared way to reach us comes first, as an
+    // option: the authority is still 'also', never after us (art. 77).
     const { notice } = policyOutputs(p1());
+    expect(part(notice.nl, complaintsNl)).toContain(
+      'Dan kunt u dat ons laten weten:\n\n- **E-mail:** <privacy@bernhoven.example>\n\nKomen wij er samen niet uit? Dan kunt u uw klacht voorleggen aan Geschilleninstantie Zorg.',
+    );
+    expect(part(notice.nl, complaintsNl)).toContain(
+      'U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens:',
+    );
+    expect(part(notice.en, complaintsEn)).toContain(
+      'You can tell us:\n\n- **E-mail:** <privacy@bernhoven.example>\n\nIf we cannot resolve it together, you can bring your complaint to Geschilleninstantie Zorg.',
+    );
+    expect(part(notice.nl, complaintsNl)).not.toMatch(/eerst/i);
+    expect(part(notice.en, complaintsEn)).not.toMatch(/first/i);
+    expect(summary(notice.nl)).toContain('Niet tevreden? [Klaag bij ons of bij de Autoriteit Persoonsgegevens](#');
+    expect(summary(notice.en)).toContain('[Complain to us or to the Dutch Data Protection Authority](#');
+  });
+
+  it('a disputes body alone and no way to reach us: no "tell us", and the summary names the authority', () => {
+    const policy = p1();
+    delete policy.controller.contact;
+    const { notice } = policyOutputs(policy);
     expect(part(notice.nl, complaintsNl)).not.toContain('laten weten');
+    expect(part(notice.nl, complaintsNl)).toContain('Geschilleninstantie Zorg');
     expect(summary(notice.nl)).not.toContain('Klaag bij ons');
     expect(summary(notice.nl)).toContain(
       'Niet tevreden? Dan kunt u terecht bij de Autoriteit Persoonsgegevens: [zo dient u een klacht in](#waar-u-een-klacht-kunt-indienen)',
     );
     expect(summary(notice.en)).not.toContain('Complain to us');
-    expect(summary(notice.en)).toContain('You can turn to the Dutch Data Protection Authority');
   });
 
   it('without the disputes body, the section tells how to reach us and the summary says so', () => {
