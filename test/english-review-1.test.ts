@@ -161,6 +161,25 @@ describe('English review 1', () => {
     );
     expect(message('layout:summary.purposes')).not.toMatch(/\bto:?\s*$/);
   });
+
+  it('finding 15: where the notice names nowhere to send a request, it says a request needs no form (nl formal and informal, en)', () => {
+    const policy = miniPolicy();
+    policy.controller = { name: 'Mini B.V.' };
+    const formal = policyOutputs(policy).notice;
+    policy.metadata.formality = 'informal';
+    const informal = policyOutputs(policy).notice;
+    expect(formal.en).toContain(
+      'This notice gives no address, e-mail address or telephone number for your request. You can make your request in any way, for example in person, by letter or by e-mail. You do not need a special form.',
+    );
+    expect(formal.nl).toContain(
+      'noemen wij in deze verklaring niet. U kunt uw verzoek op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail. Een speciaal formulier is niet nodig.',
+    );
+    expect(informal.nl).toContain(
+      'noemen wij in deze verklaring niet. Je kunt je verzoek op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail.',
+    );
+    // Not where the notice gives where to send it: the sentence belongs with 'none is named'.
+    expect(policyOutputs(miniPolicy()).notice.en).not.toContain('You do not need a special form');
+  });
 });
 
 /** The summary's Markdown: from its heading to the next level-2 heading. */

@@ -37,7 +37,16 @@ const only = String.raw`(?:alleen|uitsluitend|enkel|slechts|only|solely|exclusiv
  * A single way to make a request: only in writing, by post, at the desk, in
  * person, through one form. Art. 12(2): the controller facilitates the exercise
  * of the rights; recital 59: it should also provide means for requests to be
- * made electronically. Not "schriftelijk" alone ("u kunt schriftelijk contact
+ * made electronically. No provision of art. 12–22 prescribes a form for a
+ * request, and the EDPB reads the GDPR so for access: it imposes no requirements
+ * on the form of the request, and a person need not use a channel the controller
+ * offers (Guidelines 01/2022 on the right of access, version 2.0 of 28 March
+ * 2023, section 3.1.2 on the form of the request). The notice says the same to a
+ * patient where it names nowhere to send a request (notice:rights.anyWay).
+ * Verify: the guidelines' paragraph numbers (about 52–55) and their wording
+ * were recalled, not read in the document (its stored copies here show only the
+ * table of contents); that the reading holds for the rights of art. 16–22 as
+ * well is the absence of any form in their text, not a statement of the EDPB. Not "schriftelijk" alone ("u kunt schriftelijk contact
  * opnemen ... of per e-mail"; Doctolib): a way offered is no way required. Not
  * "persoonlijk" alone ("alleen u persoonlijk kunt een verzoek doen" is about who).
  */

@@ -345,8 +345,9 @@ function askLead(source: NoticeContext['source'], m: NoticeContext['m']): string
  * organisation, which must help (12(2)) — then the DPO, whom a person may contact about their rights
  * (38(4)), where the notice gives the DPO's contact details; else the organisation's address, as an
  * address and not as 'send your request by post' (Dijklander's statement gives no such instruction);
- * and only otherwise that the statement names no address, e-mail or telephone number for a request.
- * Not 'this notice does not say how', which reads as a report on the document rather than help. After
+ * and only otherwise that the statement names no address, e-mail or telephone number for a request, and
+ * that a request may be made in any way, without a special form (English review 1, finding 15; the law in
+ * law/rights-limits.ts, beside the 'channel' narrowing). Not 'this notice does not say how', which reads as a report on the document rather than help. After
  * the statement's own words the lead says that every right may be asked of us (howToAskAlso): their
  * words may cover one right only.
  */
@@ -359,7 +360,11 @@ function askUsBlocks(ways: ReachUs, m: NoticeContext['m'], lead: string): Block[
   ];
   const where = ways.dpo.length
     ? toDpo
-    : sentence(ways.address ? m.t('notice:rights.address', { address: ways.address }) : m.t('notice:rights.noContact'));
+    : sentence(
+        ways.address
+          ? m.t('notice:rights.address', { address: ways.address })
+          : `${m.t('notice:rights.noContact')} ${m.t('notice:rights.anyWay')}`,
+      );
   return [{ paragraph: sentence(lead) }, { paragraph: where }];
 }
 
