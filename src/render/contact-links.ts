@@ -44,6 +44,14 @@ export function telHref(phone: string): string {
   return `tel:${digits.startsWith('+') ? digits : digits.startsWith('0') ? `+31${digits.slice(1)}` : digits}`;
 }
 
+/**
+ * Whether running text gives an e-mail address or a Dutch phone number, read as the links are: what makes a
+ * sentence saying the notice gives none false (an author's 'mail ons via privacy@…' in their own words).
+ */
+export function givesEmailOrPhone(text: string): boolean {
+  return [...text.matchAll(CONTACT)].some(([match]) => match.includes('@') || isDutchPhoneNumber(match));
+}
+
 function linkText(text: string): string {
   return text.replace(CONTACT, (match) => {
     if (match.includes('@')) return `<a href="mailto:${match}">${match}</a>`;

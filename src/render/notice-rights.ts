@@ -10,6 +10,7 @@ import { termKey } from './legal-text.js';
 import { careRecipientKey, rich, type NoticeContext } from './notice-context.js';
 import { link, linkedIn, text, type Block, type Fact, type Inline } from './outline.js';
 import { reachable, reachUs, type ReachUs } from './reach-us.js';
+import { givesEmailOrPhone } from './contact-links.js';
 
 /**
  * The rights section — 13(2)(b)(c)(d). Each derived right gets the general
@@ -296,14 +297,20 @@ function wgboArticlesCited(p: Purpose): string[] {
 
 /**
  * Whether the section on exercising the rights gives a way to reach us (reach-us.ts): where to send a request,
- * the DPO's contact details or our address. Not where it can only say that the statement gives none
- * (notice:rights.noContact), even after the organisation's own words: Cosmetic Clinic's 'neem dan contact op
- * met onze functionaris' names no address either, and the summary's 'Zo vraagt u het aan' led to that (Dutch
- * review 2, finding 13). Nor after a rights contact that is only a note.
+ * the DPO's contact details or our address, or the organisation's own words on asking where they give an e-mail
+ * address or phone number. Not where it can only say that the statement gives none (notice:rights.noContact),
+ * even after the organisation's own words: Cosmetic Clinic's 'neem dan contact op met onze functionaris' names no
+ * address either, and the summary's 'Zo vraagt u het aan' led to that (Dutch review 2, finding 13). Nor after a
+ * rights contact that is only a note without one.
  */
 export function givesWayToAsk(source: NoticeContext['source'], m: NoticeContext['m']): boolean {
-  return reachable(reachUs(source, m));
+  const ways = reachUs(source, m);
+  return reachable(ways) || givesEmailOrPhone(ownWordsOnAsking(source, ways, m));
 }
+
+/** The organisation's own words on where and how to ask: its text on exercising the rights and the rights contact's note. */
+const ownWordsOnAsking = (source: NoticeContext['source'], ways: ReachUs, m: NoticeContext['m']): string =>
+  `${pick(source.rights?.howToExercise, m)}\n${ways.note}`;
 
 /**
  * How to exercise the rights (12(2), 13(2)(b)): the organisation's own words, then how soon it answers
@@ -326,8 +333,10 @@ function howToBlocks({ source, m }: NoticeContext): Block[] {
   if (ways.sendTo.length) return blocks;
   // Own words or a note but nowhere to send (Cosmetic Clinic: 'neem dan contact op met onze functionaris', whose
   // contact details the notice does not give): after them, that every right goes to us, and where.
-  if (own.length || ways.note) blocks.push(...askUsBlocks(ways, m, m.t('notice:rights.howToAskAlso')));
-  else blocks.unshift(...askUsBlocks(ways, m, askLead(source, m)));
+  // Where those words give an e-mail address or phone number, not that the statement names none.
+  const toldInOwnWords = givesEmailOrPhone(ownWordsOnAsking(source, ways, m));
+  if (own.length || ways.note) blocks.push(...askUsBlocks(ways, m, m.t('notice:rights.howToAskAlso'), toldInOwnWords));
+  else blocks.unshift(...askUsBlocks(ways, m, askLead(source, m), false));
   return blocks;
 }
 
@@ -347,11 +356,12 @@ function askLead(source: NoticeContext['source'], m: NoticeContext['m']): string
  * address and not as 'send your request by post' (Dijklander's statement gives no such instruction);
  * and only otherwise that the statement names no address, e-mail or telephone number for a request, and
  * that a request may be made in any way, without a special form (English review 1, finding 15; the law in
- * law/rights-limits.ts, beside the 'channel' narrowing). Not 'this notice does not say how', which reads as a report on the document rather than help. After
- * the statement's own words the lead says that every right may be asked of us (howToAskAlso): their
- * words may cover one right only.
+ * law/rights-limits.ts, beside the 'channel' narrowing). Not those sentences where the organisation's own
+ * words give an e-mail address or phone number (toldInOwnWords): the first would be false. Not 'this notice
+ * does not say how', which reads as a report on the document rather than help. After the statement's own
+ * words the lead says that every right may be asked of us (howToAskAlso): their words may cover one right only.
  */
-function askUsBlocks(ways: ReachUs, m: NoticeContext['m'], lead: string): Block[] {
+function askUsBlocks(ways: ReachUs, m: NoticeContext['m'], lead: string, toldInOwnWords: boolean): Block[] {
   // The DPO's section by its heading, as a link: its contact details are there.
   const toDpo = [
     text(m.t('notice:rights.howToAskDpoBefore')),
@@ -360,12 +370,12 @@ function askUsBlocks(ways: ReachUs, m: NoticeContext['m'], lead: string): Block[
   ];
   const where = ways.dpo.length
     ? toDpo
-    : sentence(
-        ways.address
-          ? m.t('notice:rights.address', { address: ways.address })
-          : `${m.t('notice:rights.noContact')} ${m.t('notice:rights.anyWay')}`,
-      );
-  return [{ paragraph: sentence(lead) }, { paragraph: where }];
+    : ways.address
+      ? sentence(m.t('notice:rights.address', { address: ways.address }))
+      : toldInOwnWords
+        ? []
+        : sentence(`${m.t('notice:rights.noContact')} ${m.t('notice:rights.anyWay')}`);
+  return [{ paragraph: sentence(lead) }, ...(where.length ? [{ paragraph: where }] : [])];
 }
 
 /**
