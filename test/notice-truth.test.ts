@@ -454,17 +454,19 @@ describe('transfers', () => {
     };
     const { nl, en } = policyOutputs(policy).notice;
     expect(en).toContain(
-      'we rely on one of these safeguards:\n\n- Standard data protection clauses of the European Commission (Article 46(2)(c) GDPR)\n- Binding corporate rules (Article 47 GDPR)\n\nThis notice also names a safeguard that is no longer valid: EU-US Privacy Shield (declared invalid by the Court of Justice of the EU, C-311/18), for the United States.\n',
+      'we rely on one of these safeguards:\n\n- Standard data protection clauses of the European Commission (Article 46(2)(c) GDPR)\n- Binding corporate rules (Article 47 GDPR)\n\nWe also name the EU-US Privacy Shield for the United States in this notice. It is no longer valid: the Court of Justice of the EU declared it invalid in 2020 (case C-311/18).\n',
     );
     expect(nl).toContain(
-      '\n\nDeze verklaring noemt ook een waarborg die niet meer geldig is: EU-VS Privacy Shield (ongeldig verklaard door het Hof van Justitie van de EU, C-311/18), voor de Verenigde Staten.\n',
+      '\n\nWij noemen in deze verklaring ook het EU-VS Privacy Shield voor de Verenigde Staten. Dat geldt niet meer: het Hof van Justitie van de EU heeft het in 2020 ongeldig verklaard (zaak C-311/18).\n',
     );
     expect(en).not.toMatch(/^- EU-US Privacy Shield/m);
     policy.transfers = { mechanisms: [{ mechanism: 'privacy-shield' }] };
     const alone = policyOutputs(policy).notice;
     expect(alone.en).not.toContain('we rely on');
     expect(alone.nl).not.toContain('gebruiken wij daarvoor');
-    expect(alone.en).toContain('This notice also names a safeguard that is no longer valid: EU-US Privacy Shield');
+    expect(alone.en).toContain(
+      'We also name the EU-US Privacy Shield in this notice. It is no longer valid: the Court of Justice of the EU declared it invalid in 2020 (case C-311/18).',
+    );
   });
 });
 
