@@ -6,8 +6,8 @@ import { policyOutputs } from './support/policy-outputs.js';
 import { policyPath } from './support/seed-output.js';
 
 /**
- * The Dutch editor's third review (B1, the AVG's terms): the findings where the notice misled — a purpose card with
- * two answers to 'Kunt u weigeren?' for the same data. The
+ * The Dutch editor's third review (B1, the AVG's terms): the findings where the notice misled — the erasure right at
+ * a care provider with no limit, and a purpose card with two answers to 'Kunt u weigeren?' for the same data. The
  * summary's and register's findings are tested beside their code (notice-summary, register-fg, register-review).
  */
 const corpus = (id: string): PolicySource => JSON.parse(readFileSync(policyPath(id), 'utf8')) as PolicySource;
@@ -19,6 +19,52 @@ function part(md: string, heading: string): string {
   const next = md.slice(start + heading.length).search(/\n#{2,3} /);
   return md.slice(start, next < 0 ? undefined : start + heading.length + next);
 }
+
+/** A care provider that keeps invoices, under a rule that cites the tax law (the fiscal minimum of law/retention-minimums.ts). */
+function withInvoices(): PolicySource {
+  const policy = miniPolicy();
+  policy.controller.isCareProvider = true;
+  policy.dataCategories.push({ id: 'invoices', name: { nl: 'Facturen', en: 'Invoices' } });
+  policy.purposes[0]!.dataCategories.push('invoices');
+  policy.retention = [
+    {
+      id: 'fiscal',
+      name: { nl: 'Financiële administratie', en: 'Financial records' },
+      dataCategories: ['invoices'],
+      period: 'P7Y',
+      legalSource: { law: 'awr' },
+    },
+  ];
+  return policy;
+}
+
+describe('the erasure right at a care provider states the limits of 17(3) outside the file (finding 4)', () => {
+  it('says that data outside the file may have to be kept, and which the tax law makes us keep, with its article', () => {
+    const { notice } = policyOutputs(withInvoices());
+    expect(part(notice.nl, '### Gegevens laten verwijderen')).toContain(
+      'U mag ons vragen uw gegevens te wissen. Voor gegevens buiten uw dossier mogen wij dat weigeren als wij ze moeten bewaren, bijvoorbeeld op grond van de wet. Zo verplicht de wet ons facturen 7 jaar te bewaren (artikel 52, lid 4, AWR).',
+    );
+    expect(part(notice.en, '### Having data deleted')).toContain(
+      'You may ask us to delete your data. For data outside your file, we may refuse where we must keep it, for example by law. One such duty: we must keep invoices for 7 years (Article 52(4) AWR).',
+    );
+  });
+
+  it('names no such data where the policy keeps none: only the general limit, true for any care provider', () => {
+    const policy = miniPolicy();
+    policy.controller.isCareProvider = true;
+    const { notice } = policyOutputs(policy);
+    const erasure = part(notice.nl, '### Gegevens laten verwijderen');
+    expect(erasure).toContain('Voor gegevens buiten uw dossier mogen wij dat weigeren');
+    expect(erasure).not.toContain('Zo verplicht de wet ons');
+  });
+
+  it('says it outside care too, after the general limit, where the policy keeps such data (Doctolib)', () => {
+    const { notice } = policyOutputs(corpus('doctolib'));
+    expect(part(notice.nl, '### Gegevens laten verwijderen')).toContain(
+      'Wij mogen dat weigeren als wij de gegevens moeten bewaren, bijvoorbeeld op grond van de wet. Zo verplicht de wet ons identificatiegegevens voor facturering en economische en financiële gegevens 7 jaar te bewaren (artikel 52, lid 4, AWR).',
+    );
+  });
+});
 
 describe("'Kunt u weigeren?' with bases that do not say which data they cover (finding 13)", () => {
   const twoBases = (): PolicySource => {
