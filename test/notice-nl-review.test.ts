@@ -22,20 +22,22 @@ describe('an authored erasure note at a care provider (review item 1)', () => {
 
   it('is followed by the pointer to the WGBO patient rights, which it must not hide', () => {
     const { notice } = policyOutputs(careProvider({ rights: { notes: { erasure: note } } }));
-    // The general sentence, the destruction right and the pointer first (patient3 review, F2: the destruction right
-    // itself now stands here), then how to ask, then the note as the organisation's explanation (English review 2).
+    // The general sentence and the destruction right first (patient3 review, F2: the destruction right itself now
+    // stands here), then how to ask, then the pointer (Dutch review 3, finding 3: it stood between the right and how
+    // to ask), then the note as the organisation's explanation (English review 2).
     expect(notice.nl).toContain(
-      'Voor uw medisch dossier gelden ook de patiëntenrechten uit de Wet op de geneeskundige behandelingsovereenkomst (WGBO); die staan verderop, onder ‘[Uw rechten als patiënt](#uw-rechten-als-patiënt)’.\n\nHoe u ons vraagt uw gegevens te wissen of uw dossier te vernietigen, staat onder [Hoe u uw rechten uitoefent](#hoe-u-uw-rechten-uitoefent).\n\n**Onze toelichting:**\n\nEIGEN-NOTITIE tenzij een wettelijke plicht.',
+      'Hoe u uw verzoek indient, leest u onder ‘[Hoe u uw rechten uitoefent](#hoe-u-uw-rechten-uitoefent)’.\n\nVoor uw medisch dossier gelden ook de patiëntenrechten uit de Wet op de geneeskundige behandelingsovereenkomst (WGBO); die staan verderop, onder ‘[Uw rechten als patiënt](#uw-rechten-als-patiënt)’.\n\n**Onze toelichting:**\n\nEIGEN-NOTITIE tenzij een wettelijke plicht.',
     );
     expect(notice.en).toContain(
-      'For your medical file, the patient rights under the Dutch Medical Treatment Contracts Act (WGBO) apply as well; they are set out below.\n\nHow to ask us to delete your data or destroy your file is explained under [How to exercise your rights](#how-to-exercise-your-rights).\n\n**Our explanation:**\n\nOWN-NOTE unless a legal obligation.',
+      'How to make your request is explained under ‘[How to exercise your rights](#how-to-exercise-your-rights)’.\n\nFor your medical file, the patient rights under the Dutch Medical Treatment Contracts Act (WGBO) apply as well; they are set out below.\n\n**Our explanation:**\n\nOWN-NOTE unless a legal obligation.',
     );
   });
 
   it('without a note, the general sentence is unchanged', () => {
     const { notice } = policyOutputs(careProvider());
+    // With the limit of 17(3) outside the file (Dutch review 3, finding 4).
     expect(notice.nl).toContain(
-      '### Gegevens laten verwijderen (recht op gegevenswissing)\n\nU mag ons vragen uw gegevens te wissen.\n\n',
+      '### Gegevens laten verwijderen (recht op gegevenswissing)\n\nU mag ons vragen uw gegevens te wissen. Voor gegevens buiten uw dossier mogen wij dat weigeren als wij ze moeten bewaren, bijvoorbeeld op grond van de wet.\n\n',
     );
     expect(notice.nl).toContain(
       'Voor uw medisch dossier gelden ook de patiëntenrechten uit de Wet op de geneeskundige behandelingsovereenkomst (WGBO); die staan verderop, onder ‘[Uw rechten als patiënt](#uw-rechten-als-patiënt)’.',
@@ -55,11 +57,12 @@ describe("the patient's rights of a child aged 12 to 15 (review item 4)", () => 
   const { notice } = policyOutputs(careProvider());
 
   it('say only what both readings of BW 7:465 agree on: the child acts, parents may ask, refused where it does not fit good care', () => {
+    expect(notice.nl).toContain('Vanaf 12 jaar doet het kind dat zelf.');
     expect(notice.nl).toContain(
-      'Is het kind 12 tot 16 jaar? Dan oefent het kind deze rechten zelf uit. Ouders met gezag of de voogd kunnen ook om inzage vragen; wij geven die niet als dat niet past bij goede zorg voor het kind, bijvoorbeeld als het kind dat niet wil en dat goed kan overzien.',
+      'Is het kind 12 tot 16 jaar? Dan kunnen de ouders met gezag of de voogd ook om inzage vragen. Wij geven die niet als dat niet past bij goede zorg voor het kind, bijvoorbeeld als het kind dat niet wil en dat goed kan overzien.',
     );
     expect(notice.nl).not.toContain('alleen in met toestemming van het kind');
-    expect(notice.en).toContain('we refuse where that would not be consistent with good care for the child');
+    expect(notice.en).toContain('We refuse where that would not be consistent with good care for the child');
     expect(notice.en).not.toContain("only with the child's consent");
   });
 });

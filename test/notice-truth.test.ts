@@ -152,7 +152,7 @@ describe('rights name only the bases this policy uses', () => {
     expect(restriction.indexOf('- while we check')).toBeLessThan(restriction.indexOf('ONLY when'));
     // The destruction right of 7:455 itself, then the pointer to the other patient rights (patient3 review, F2).
     expect(part(notice.en, '(right to erasure)')).toMatch(
-      /^\nYou may ask us to delete your data\.\n\n- \*\*Destruction of your file \(Article 7:455 BW\):\*\*[^]*For your medical file[^]*ONLY incorrect data/,
+      /^\nYou may ask us to delete your data\. For data outside your file, we may refuse where we must keep it, for example by law\.\n\n- \*\*Destruction of your file \(Article 7:455 BW\):\*\*[^]*For your medical file[^]*ONLY incorrect data/,
     );
     expect(part(notice.en, '(right to object)')).toMatch(
       /^\nYou may object, on grounds relating to your particular situation/,
@@ -454,17 +454,19 @@ describe('transfers', () => {
     };
     const { nl, en } = policyOutputs(policy).notice;
     expect(en).toContain(
-      'we rely on one of these safeguards:\n\n- Standard data protection clauses of the European Commission (Article 46(2)(c) GDPR)\n- Binding corporate rules (Article 47 GDPR)\n\nThis notice also names a safeguard that is no longer valid: EU-US Privacy Shield (declared invalid by the Court of Justice of the EU, C-311/18), for the United States.\n',
+      'we rely on one of these safeguards:\n\n- Standard data protection clauses of the European Commission (Article 46(2)(c) GDPR)\n- Binding corporate rules (Article 47 GDPR)\n\nWe also name the EU-US Privacy Shield for the United States in this notice. It is no longer valid: the Court of Justice of the EU declared it invalid in 2020 (case C-311/18).\n',
     );
     expect(nl).toContain(
-      '\n\nDeze verklaring noemt ook een waarborg die niet meer geldig is: EU-VS Privacy Shield (ongeldig verklaard door het Hof van Justitie van de EU, C-311/18), voor de Verenigde Staten.\n',
+      '\n\nWij noemen in deze verklaring ook het EU-VS Privacy Shield voor de Verenigde Staten. Dat geldt niet meer: het Hof van Justitie van de EU heeft het in 2020 ongeldig verklaard (zaak C-311/18).\n',
     );
     expect(en).not.toMatch(/^- EU-US Privacy Shield/m);
     policy.transfers = { mechanisms: [{ mechanism: 'privacy-shield' }] };
     const alone = policyOutputs(policy).notice;
     expect(alone.en).not.toContain('we rely on');
     expect(alone.nl).not.toContain('gebruiken wij daarvoor');
-    expect(alone.en).toContain('This notice also names a safeguard that is no longer valid: EU-US Privacy Shield');
+    expect(alone.en).toContain(
+      'We also name the EU-US Privacy Shield in this notice. It is no longer valid: the Court of Justice of the EU declared it invalid in 2020 (case C-311/18).',
+    );
   });
 });
 
@@ -480,7 +482,7 @@ describe('complaints where the statement names no route of its own', () => {
   it("offers the organisation's contact first, then the authority, without making the first a condition", () => {
     const nl = section(policyOutputs(miniPolicy()).notice.nl);
     expect(nl).toMatch(
-      /^## Waar u een klacht kunt indienen\n\nBent u niet tevreden over hoe wij met uw gegevens omgaan\? Dan kunt u dat ons laten weten:\n\n- \*\*E-mail:\*\* <privacy@mini\.example>\n\nU kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens:/,
+      /^## Waar u een klacht kunt indienen\n\nBent u niet tevreden over hoe wij met uw gegevens omgaan\? Laat het ons dan weten:\n\n- \*\*E-mail:\*\* <privacy@mini\.example>\n\nU kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens:/,
     );
     expect(nl).not.toMatch(/eerst (bij|contact met) ons|first contact us/i);
     expect(policyOutputs(miniPolicy()).notice.en).toContain(
@@ -492,22 +494,22 @@ describe('complaints where the statement names no route of its own', () => {
     const dpoOnly = miniPolicy();
     delete dpoOnly.controller.contact;
     dpoOnly.dpo = { name: 'FG', contact: { email: 'fg@mini.example' } };
-    expect(section(policyOutputs(dpoOnly).notice.nl)).toContain('laten weten:\n\n- **E-mail:** <fg@mini.example>');
+    expect(section(policyOutputs(dpoOnly).notice.nl)).toContain('ons dan weten:\n\n- **E-mail:** <fg@mini.example>');
     const addressOnly = miniPolicy();
     delete addressOnly.controller.contact;
     addressOnly.controller.address = { street: 'Dorpsstraat 1', postalCode: '1234 AB', city: 'Hoorn', country: 'NL' };
     expect(section(policyOutputs(addressOnly).notice.nl)).toContain(
-      'laten weten:\n\n- **Adres:** Dorpsstraat 1, 1234 AB Hoorn, Nederland\n\nU kunt ook een klacht',
+      'ons dan weten:\n\n- **Adres:** Dorpsstraat 1, 1234 AB Hoorn, Nederland\n\nU kunt ook een klacht',
     );
   });
 
   it('is not added where the statement gives its own route, nor where the notice has no way to reach us', () => {
     const own = miniPolicy();
     own.complaints = { internal: text('Klachten? Mail ons.', 'Complaints? Mail us.') };
-    expect(policyOutputs(own).notice.nl).not.toContain('Dan kunt u dat ons laten weten');
+    expect(policyOutputs(own).notice.nl).not.toContain('Laat het ons dan weten');
     const unreachable = miniPolicy();
     delete unreachable.controller.contact;
-    expect(policyOutputs(unreachable).notice.nl).not.toContain('Dan kunt u dat ons laten weten');
+    expect(policyOutputs(unreachable).notice.nl).not.toContain('Laat het ons dan weten');
   });
 
   it("links the authority's complaint page and gives its telephone number (law/authorities.ts)", () => {
@@ -965,11 +967,13 @@ describe("the patient's rights under the WGBO (BW 7:454–7:458a)", () => {
         'You may ask us to destroy your medical file or part of it. We may refuse only where',
       );
       expect(notice.nl).toContain('De wettelijke bewaartermijn is geen reden om te weigeren.');
+      // The limit of 17(3) is said of the data outside the file only (Dutch review 3, finding 4).
       expect(notice.nl).not.toContain('Wij mogen dat weigeren als wij de gegevens moeten bewaren');
+      expect(notice.nl).toContain('Voor gegevens buiten uw dossier mogen wij dat weigeren');
       // From 12 to 16 the child holds the file rights; the parents may ask, refused where that does not fit good care.
-      expect(notice.nl).toContain('Ouders met gezag of de voogd kunnen ook om inzage vragen');
+      expect(notice.nl).toContain('Dan kunnen de ouders met gezag of de voogd ook om inzage vragen');
       expect(notice.en).toContain(
-        'The parents with parental authority or the guardian may also ask to inspect the file',
+        'If the child is 12 to 15, the parents with parental authority or the guardian may also ask to inspect the file',
       );
       for (const article of [
         'Article 7:455 BW',

@@ -354,14 +354,8 @@ describe('a purpose card says a period is shorter than the law requires', () => 
   };
 
   it.each([
-    [
-      'nl',
-      '[Medisch dossier](#hoe-lang-wij-uw-gegevens-bewaren): ten hoogste 6 maanden (korter dan de wettelijke bewaartermijn; zie de bewaartermijnen)',
-    ],
-    [
-      'en',
-      '[Medical file](#how-long-we-keep-your-data): no longer than 6 months (shorter than the legal retention period; see the retention periods)',
-    ],
+    ['nl', '[Medisch dossier](#hoe-lang-wij-uw-gegevens-bewaren): ten hoogste 6 maanden (korter dan de wet vraagt)'],
+    ['en', '[Medical file](#how-long-we-keep-your-data): no longer than 6 months (shorter than the law requires)'],
   ] as const)('%s', (lang, line) => {
     expect(card(withPurpose({}, short), lang)).toContain(line);
   });

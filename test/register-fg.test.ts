@@ -65,7 +65,10 @@ describe('a missing art. 30(1) element says "niet vermeld", never a blank or "â€
     const nl = registerIn(model, 'nl');
     for (const key of ['recipients', 'processors', 'transfers', 'retention'])
       expect(cell(nl, key), key).toEqual(['niet vermeld']);
-    expect(cell(nl, 'specialCondition')).toEqual(['n.v.t.: geen bijzondere persoonsgegevens']);
+    // What the policy names, not a claim about the data (Dutch review 3, finding 16).
+    expect(cell(nl, 'specialCondition')).toEqual([
+      'n.v.t.: de privacyverklaring noemt bij deze activiteit geen bijzondere persoonsgegevens',
+    ]);
     expect(cell(registerIn(model, 'en'), 'retention')).toEqual(['not stated']);
     const [row] = csvIn(model, 'nl');
     const md = registerToMarkdown(nl);
@@ -74,7 +77,7 @@ describe('a missing art. 30(1) element says "niet vermeld", never a blank or "â€
       expect(markdownColumn(md, header), header).toEqual(['niet vermeld']);
     }
     expect(row!['Uitzondering voor bijzondere persoonsgegevens (artikel 9, lid 2, AVG)']).toBe(
-      'n.v.t.: geen bijzondere persoonsgegevens',
+      'n.v.t.: de privacyverklaring noemt bij deze activiteit geen bijzondere persoonsgegevens',
     );
     // The HTML page names a column no activity states once, as before.
     expect(registerToHtml(nl)).toMatch(/Voor geen van deze activiteiten vermeld:[\s\S]*Bewaartermijnen/);
@@ -99,12 +102,16 @@ describe('a purpose that names no retention rule: the rules for its data categor
     for (const id of ['care-file', 'maternity-care', 'claims', 'quality']) {
       const retention = cell(nl, 'retention', id);
       expect(retention, id).toHaveLength(1);
-      expect(retention[0], id).toMatch(/^Via de gegevenscategorie \(niet bij dit doel genoemd\): .*20 jaar/);
+      // Not 'Via de gegevenscategorie (niet bij dit doel genoemd)', which read as 'the category is not named here'
+      // (Dutch review 3, finding 17).
+      expect(retention[0], id).toMatch(
+        /^Bij dit doel geen termijn genoemd; termijn van de gegevenscategorie: .*20 jaar/,
+      );
     }
     // The purpose that names the rule shows it as its own.
-    expect(cell(nl, 'retention', 'statutory-retention')[0]).not.toMatch(/^Via/);
+    expect(cell(nl, 'retention', 'statutory-retention')[0]).not.toMatch(/^Bij dit doel geen termijn/);
     expect(cell(registerIn(seedModel('bib-verloskundigen'), 'en'), 'retention', 'claims')[0]).toMatch(
-      /^Through the data category \(not named for this purpose\): /,
+      /^No period named for this purpose; the data category's period: /,
     );
   });
 
@@ -119,7 +126,7 @@ describe('a purpose that names no retention rule: the rules for its data categor
       },
     ];
     expect(cell(registerIn(modelOf(policy), 'nl'), 'retention')).toEqual([
-      'Via de gegevenscategorie (niet bij dit doel genoemd): Telefoonnummers (Telefoonnummer): 2 jaar',
+      'Bij dit doel geen termijn genoemd; termijn van de gegevenscategorie: Telefoonnummers (Telefoonnummer): 2 jaar',
     ]);
     policy.purposes[0]!.dataCategories = ['contacts'];
     // Only a rule no purpose names (finding 3: 'niet vermeld' and the pointer).
@@ -162,15 +169,18 @@ describe('the register names the policy it is made from, and says when it states
     expect(factOf(registerIn(model, 'en'), 'Privacy notice ID')).toBe('bernhoven');
     expect(registerToMarkdown(nl)).toContain('- **Kenmerk van de privacyverklaring**: bernhoven');
     expect(registerToHtml(nl)).toContain('<dt>Kenmerk van de privacyverklaring</dt>\n<dd>bernhoven</dd>');
-    // Dated: no 'Stand per'.
-    expect(factOf(nl, 'Stand per')).toBeUndefined();
+    // Dated: no 'Versie of datum van de privacyverklaring'.
+    expect(factOf(nl, 'Versie of datum van de privacyverklaring')).toBeUndefined();
   });
 
-  it("an undated policy: 'Stand per: niet vermeld'", () => {
+  it("an undated policy: 'Versie of datum van de privacyverklaring: niet vermeld'", () => {
+    // 'Stand per' is a register's own date, not the privacy notice's (Dutch review 3, finding 18).
     const nl = registerIn(seedModel('bib-verloskundigen'), 'nl');
-    expect(factOf(nl, 'Stand per')).toBe('niet vermeld');
-    expect(registerToMarkdown(nl)).toContain('- **Stand per**: niet vermeld');
-    expect(factOf(registerIn(seedModel('bib-verloskundigen'), 'en'), 'As of')).toBe('not stated');
+    expect(factOf(nl, 'Versie of datum van de privacyverklaring')).toBe('niet vermeld');
+    expect(registerToMarkdown(nl)).toContain('- **Versie of datum van de privacyverklaring**: niet vermeld');
+    expect(factOf(registerIn(seedModel('bib-verloskundigen'), 'en'), 'Version or date of the privacy notice')).toBe(
+      'not stated',
+    );
   });
 });
 
@@ -233,7 +243,8 @@ describe("'Geen doorgifte buiten de EER' only where the data shows it (register5
 
   it('every processor and recipient of the activity in the EEA, countries known, nothing declared elsewhere', () => {
     expect(cell(registerIn(modelOf(withParties('DE')), 'nl'), 'transfers')).toEqual([
-      'Geen doorgifte buiten de EER (alle ontvangers en verwerkers van deze activiteit: Nederland en Duitsland)',
+      // The countries named as theirs: they read as the parties' names (Dutch review 3, finding 19).
+      'Geen doorgifte buiten de EER (landen van alle ontvangers en verwerkers van deze activiteit: Nederland en Duitsland)',
     ]);
     expect(cell(registerIn(modelOf(withParties('NL')), 'en'), 'transfers')[0]).toMatch(/^No transfer outside the EEA/);
     // Storage in the EEA does not stand in the way.

@@ -192,7 +192,7 @@ describe('the art. 9 exception cell (30(1); AP practice)', () => {
     expect(cell(registerIn(model, 'en'), 'specialCondition')).toEqual(['not stated']);
     // No special data: not applicable, said so (register5 finding 1: '—' read as 'not stated' beside 'niet vermeld').
     expect(cell(registerIn(modelOf(miniPolicy()), 'nl'), 'specialCondition')).toEqual([
-      'n.v.t.: geen bijzondere persoonsgegevens',
+      'n.v.t.: de privacyverklaring noemt bij deze activiteit geen bijzondere persoonsgegevens',
     ]);
     policy.purposes[0]!.specialCategoryCondition = { condition: '9(2)(h)' };
     expect(cell(registerIn(modelOf(policy), 'nl'), 'specialCondition')[0]).toMatch(/^Gezondheidszorg \(artikel 9/);
@@ -201,7 +201,9 @@ describe('the art. 9 exception cell (30(1); AP practice)', () => {
   it('Zorgburo: the client system holds health data and names no exception', () => {
     const zorgburo = registerIn(seedModel('zorgburo-de-liemers'), 'nl');
     expect(cell(zorgburo, 'specialCondition', 'client-system')).toEqual(['niet vermeld']);
-    expect(cell(zorgburo, 'specialCondition', 'care-agreement')).toEqual(['n.v.t.: geen bijzondere persoonsgegevens']);
+    expect(cell(zorgburo, 'specialCondition', 'care-agreement')).toEqual([
+      'n.v.t.: de privacyverklaring noemt bij deze activiteit geen bijzondere persoonsgegevens',
+    ]);
   });
 });
 

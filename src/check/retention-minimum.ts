@@ -35,6 +35,15 @@ export function minimumApplies(
   return cited || (a.categoryIdPattern?.test(category.id) ?? false);
 }
 
+/** The data categories a legal minimum applies to: by what they are, or under a retention rule that keeps them. */
+export function categoriesUnder(min: RetentionMinimum, model: PolicyModel): DataCategory[] {
+  return model.dataCategories.filter((c) =>
+    [undefined, ...retentionFor(model, c).map((rule) => rule.legalSource)].some((cites) =>
+      minimumApplies(min, model, c, cites),
+    ),
+  );
+}
+
 /** A retention rule that keeps data a legal minimum applies to for less than the minimum, with that data. */
 export interface ShortRetention {
   rule: RetentionRule;

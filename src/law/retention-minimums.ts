@@ -33,6 +33,12 @@ export interface RetentionMinimum {
   article: string;
   /** A fact recalled but not confirmed in a primary source: confirm it before relying on it. */
   verify?: string;
+  /**
+   * The duty to keep is one the erasure right gives way to (GDPR 17(3)(b): processing needed for a legal obligation):
+   * the notice's erasure right names the data it covers. Not the medical file's: BW 7:455 makes its term no reason
+   * to refuse destruction.
+   */
+  limitsErasure?: true;
   /** Which data the minimum applies to. */
   appliesTo: {
     /** Data of this special category… */
@@ -99,6 +105,9 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
     // No `from`: the article's text says nothing of what the 7 years count from, so a notice names no start.
     ruleId: 'retention/fiscal-records-too-short',
     period: 'P7Y',
+    // The reference (shared/reference/gdpr-avg.md) names this duty, and 17(3)(b) the obligation as a limit to erasure.
+    // The other minimums are not marked: whether a patient's request under 7:455 or the Jeugdwet ends them is not read.
+    limitsErasure: true,
     law: 'awr',
     article: 'AWR art. 52(4)',
     appliesTo: { citedLaw: 'awr', categoryIdPattern: /financ|invoice|billing|factu|fiscal|accounting|boekhoud/ },

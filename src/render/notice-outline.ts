@@ -379,7 +379,9 @@ function transfersBlocks({ source, model, m }: NoticeContext): Block[] {
  * clauses 'als er een situatie ontstaat'): 'een van deze waarborgen', not a list that reads as if all apply to
  * each transfer; each item capitalised, as other list items are. A ground the Court of Justice declared invalid
  * (the Privacy Shield, C-311/18) is not among those we rely on, which would contradict itself: the statement
- * names it, and a sentence of its own says so (English review 1, finding 14).
+ * names it, and a sentence of its own says so (English review 1, finding 14), in our voice, with the countries in it
+ * and the statement's own words after it as ours: 'Deze verklaring noemt ook een waarborg …: EU-VS Privacy Shield
+ * (…), voor de Verenigde Staten. EU-VS en Zwitsers-VS Privacy Shield Frameworks.' (Dutch review 3, finding 12).
  */
 function generalGroundsBlocks(mechanisms: readonly TransferSource[], m: Messages): Block[] {
   const valid = mechanisms.filter((x) => x.mechanism !== 'privacy-shield');
@@ -391,11 +393,24 @@ function generalGroundsBlocks(mechanisms: readonly TransferSource[], m: Messages
           { list: valid.map((x) => [text(upperFirst(transferGroundText(x, m)))]) },
         ]
       : []),
-    ...invalid.map((x) => {
-      const line = m.t('details:transfers.invalidGround', { ground: transferGroundText(x, m) });
-      return { paragraph: sentence(/[.!?]$/.test(line) ? line : `${line}.`) };
-    }),
+    ...invalid.map((x) => ({ paragraph: sentence(invalidGroundText(x, m)) })),
   ];
+}
+
+/** The sentence on a ground no longer valid, then the statement's own words on it (its note, where a copy is). */
+function invalidGroundText(x: TransferSource, m: Messages): string {
+  const countries = joinList(
+    (x.countries ?? []).map((c) => countryName(c, m)),
+    m,
+  );
+  const own = [
+    pick(x.note, m),
+    x.copyAvailableAt ? m.t('notice:transfers.copy', { where: pick(x.copyAvailableAt, m) }) : '',
+  ].filter(Boolean);
+  const line = m.t('details:transfers.invalidGround', { countries, context: countries ? 'for' : undefined });
+  if (!own.length) return line;
+  const words = own.map((s) => (/[.!?]$/.test(s) ? s : `${s}.`)).join(' ');
+  return `${line} ${m.t('details:transfers.invalidGroundOwn', { words })}`;
 }
 
 /**

@@ -64,7 +64,7 @@ function purposeCard(p: Purpose, model: PolicyModel, m: Messages): Block[] {
   );
   facts.push(...answer(t('notice:purposeCard.basisLabel'), plainBases(p, m)));
   facts.push(...officialBasisFacts(p, m));
-  facts.push(...answer(t('notice:purposeCard.refuseLabel'), refusalLines(p, model, m)));
+  facts.push(...refusalFacts(p, model, m));
   facts.push(...purposeControllerFacts(p, m), ...peopleFacts(p, m));
   facts.push(
     ...answer(
@@ -206,6 +206,32 @@ function unstatedInterestFacts(p: Purpose, m: Messages): Fact[] {
 }
 
 /**
+ * 'Kunt u weigeren?': the lines, under a lead that says which of them holds for which data is not stated, where two
+ * or more come from bases that do not say what they cover. Doctolib's profile card listed 'without these data we
+ * cannot make the contract' and 'you may object; we then stop' for the same data: both cannot hold (Dutch review 3,
+ * finding 13).
+ */
+function refusalFacts(p: Purpose, model: PolicyModel, m: Messages): Fact[] {
+  const label = m.t('notice:purposeCard.refuseLabel');
+  const lines = refusalLines(p, model, m);
+  const unscoped = new Set(p.bases.filter((part) => !scopeOf(part, p, m)).map((part) => refusalKeyOf(part, p, model)));
+  unscoped.delete(undefined);
+  if (lines.length < 2 || unscoped.size < 2 || scopeNamedOnce(p)) return answer(label, lines);
+  return [{ label, inlines: [text(m.t('notice:purposeCard.refuseUnscoped'))], items: lines }];
+}
+
+/** The refusal line a basis of the purpose gives, if any (refusalKey), as refusalLines reads it. */
+function refusalKeyOf(part: PurposeBasis, p: Purpose, model: PolicyModel): RefusalKey | undefined {
+  const key = refusalKey(
+    part.basis,
+    grants(model, 'withdraw-consent', p),
+    grants(model, 'objection', p) && !p.directMarketing,
+  );
+  // The author's requirement says whether the data must be provided; the general "we need these data" would repeat or contradict it.
+  return p.requirement && (key === 'contract' || key === 'legalObligation') ? undefined : key;
+}
+
+/**
  * Whether you can refuse, and what then (13(2)(c)(e), 7(3), 21): consent may
  * be refused and withdrawn; a contract or a legal obligation needs the data;
  * under a public task or legitimate interests you may object (21(1)), and
@@ -218,9 +244,7 @@ function refusalLines(p: Purpose, model: PolicyModel, m: Messages): Inline[][] {
   const object = grants(model, 'objection', p);
   const lines: Inline[][] = [];
   for (const part of p.bases) {
-    const key = refusalKey(part.basis, withdraw, object && !p.directMarketing);
-    // The author's requirement says whether the data must be provided; the general "we need these data" would repeat or contradict it.
-    if (p.requirement && (key === 'contract' || key === 'legalObligation')) continue;
+    const key = refusalKeyOf(part, p, model);
     if (!key) continue;
     const givers = consentGivers(part, m);
     const line = givers
@@ -314,7 +338,13 @@ function scopeNamedOnce(p: Purpose): boolean {
 
 /** A line about one basis, preceded by what the basis covers when the statement says so ('Telefoonnummers van contactpersonen: met uw toestemming'). */
 function scoped(part: PurposeBasis, p: Purpose, line: string, m: Messages): Inline[] {
-  const scope = part.appliesTo
+  const scope = scopeOf(part, p, m);
+  return [text(scope ? m.t('details:basis.part', { appliesTo: scope, basis: lowerFirst(line) }) : line)];
+}
+
+/** What a basis covers, as the statement says it or by the data it names where those are not all the card's; '' otherwise. */
+function scopeOf(part: PurposeBasis, p: Purpose, m: Messages): string {
+  return part.appliesTo
     ? pick(part.appliesTo, m)
     : part.dataCategories.length && part.dataCategories.length < p.dataCategories.length
       ? upperFirst(
@@ -326,7 +356,6 @@ function scoped(part: PurposeBasis, p: Purpose, line: string, m: Messages): Inli
           }),
         )
       : '';
-  return [text(scope ? m.t('details:basis.part', { appliesTo: scope, basis: lowerFirst(line) }) : line)];
 }
 
 /** Lines in order, each once (two parts on the same basis and scope say the same). */

@@ -3,9 +3,11 @@ import { accessTermsBlock } from './notice-access.js';
 import { namesExchangeSystem } from '../law/dutch-care-law.js';
 import { parentsActForChildUnder, patientRights, type PatientRightFacts } from '../law/patient-rights.js';
 import { restrictionGrounds, rights as rightFacts } from '../law/rights.js';
+import { retentionMinimums } from '../law/retention-minimums.js';
+import { categoriesUnder } from '../check/retention-minimum.js';
 import type { DerivedRight, Purpose } from '../resolve/model.js';
-import { formatDurationInText, formatLawReference } from './retention-phrase.js';
-import { joinList, pick, sentence } from './format.js';
+import { formatDurationInText, formatLawReference, formatMinimumArticle } from './retention-phrase.js';
+import { joinList, lowerFirst, pick, sentence } from './format.js';
 import { termKey } from './legal-text.js';
 import { careRecipientKey, rich, type NoticeContext } from './notice-context.js';
 import { link, linkedIn, text, type Block, type Fact, type Inline } from './outline.js';
@@ -97,53 +99,77 @@ function generatedBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
  * after the whole list of rights and the WGBO's, 6 to 68 phone screens further down, and the access text of
  * five notices named no way to ask; erasure had no link at all (patient3 review, F3). Only where that part
  * gives a way to reach us (givesWayToAsk): Cosmetic Clinic's said 'Hoe u ons vraagt …, staat onder' above a
- * part that says it names no address (second-read review 2, finding 2).
+ * part that says it names no address (second-read review 2, finding 2). The part's name in quotes, as other
+ * pointers have it (Dutch review 3, finding 14).
  */
 function howToAskBlock(right: 'access' | 'erasure' | 'erasureCare', { m, source }: NoticeContext): Block[] {
   if (!givesWayToAsk(source, m)) return [];
+  const section = m.t('notice:rights.howTo');
   return [
-    {
-      paragraph: [
-        text(m.t(`notice:rights.howToAskFor.${right}`)),
-        link(m.t('notice:rights.howTo'), '#exercising-rights'),
-        text(m.t('notice:rights.howToAskForAfter')),
-      ],
-    },
+    { paragraph: linkedIn(m.t(`notice:rights.howToAskFor.${right}`, { section }), section, '#exercising-rights') },
   ];
 }
 
 /**
- * Erasure: the general sentence and the purposes it applies to; at a care provider then the WGBO's
- * destruction right (BW 7:455) itself, who asks for a child, and the pointer to the other patient rights;
- * then how to ask — all before the organisation's own note: a note ('… tenzij een wettelijke plicht …',
- * 'goed hulpverlenerschap') read as the opposite of 7:455, which stood 4 to 8 phone screens further down
- * (patient3 review, F2 and F3).
+ * Erasure: the general sentence with the data a law makes us keep, and the purposes it applies to; at a care
+ * provider then the WGBO's destruction right (BW 7:455) itself and who asks for a child; then how to ask; at a care
+ * provider last the pointer to the other patient rights — all before the organisation's own note: a note ('… tenzij
+ * een wettelijke plicht …', 'goed hulpverlenerschap') read as the opposite of 7:455, which stood 4 to 8 phone screens
+ * further down (patient3 review, F2 and F3). The pointer stood between the right and how to ask for it (Dutch review
+ * 3, finding 3).
  */
 function erasureBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
   const { m, careProvider } = ctx;
   const general = m.t(careProvider ? 'terms:right.erasure.descriptionCareProvider' : 'terms:right.erasure.description');
   return [
-    { paragraph: sentence(general) },
+    { paragraph: sentence([general, ...keptByLaw(ctx)].join(' ')) },
     ...appliesTo(right.purposes, ctx),
     ...(careProvider ? careErasureBlocks(ctx) : []),
     ...howToAskBlock(careProvider ? 'erasureCare' : 'erasure', ctx),
+    ...(careProvider ? [patientRightsPointer(ctx)] : []),
   ];
 }
 
 /**
+ * The data a law makes us keep, which the erasure right gives way to (17(3)(b); law/retention-minimums.ts
+ * limitsErasure), by the policy's own names for them: a care provider's notice said only 'U mag ons vragen uw
+ * gegevens te wissen', and below it that the retention period is no reason to refuse, which a patient took to
+ * cover the invoices too (Dutch review 3, finding 4). None where the policy names no such data.
+ */
+function keptByLaw({ model, m }: NoticeContext): string[] {
+  return retentionMinimums
+    .filter((min) => min.limitsErasure)
+    .flatMap((min) => {
+      const categories = categoriesUnder(min, model).map((c) => lowerFirst(pick(c.name, m)));
+      if (!categories.length) return [];
+      return [
+        m.t('terms:right.erasure.keptByLaw', {
+          categories: joinList(categories, m),
+          period: formatDurationInText(min.period, m),
+          article: formatMinimumArticle(min, m),
+        }),
+      ];
+    });
+}
+
+/**
  * At a care provider: the destruction of the file (7:455), worded as in the list of patient rights; who
- * asks for a child (7:465(1) and (2), the age from the law data); the pointer, linked, to the other rights.
+ * asks for a child (7:465(1) and (2), the age from the law data).
  */
 function careErasureBlocks({ m, source }: NoticeContext): Block[] {
+  return [
+    { facts: [patientRightFact(destruction, m, source)] },
+    { paragraph: sentence(m.t('terms:right.erasure.child', { age: parentsActForChildUnder })) },
+  ];
+}
+
+/** The pointer, linked, to the other patient rights. */
+function patientRightsPointer({ m, source }: NoticeContext): Block {
   const section = m.t(careRecipientKey('notice:label.patientRights', source));
   // The law written out: in a notice without a summary line on the file, this is where a patient meets it first.
   const law = formatLawReference({ law: 'wgbo' }, m);
   const medicalFile = m.t(careRecipientKey('terms:right.erasure.medicalFile', source), { section, law });
-  return [
-    { facts: [patientRightFact(destruction, m, source)] },
-    { paragraph: sentence(m.t('terms:right.erasure.child', { age: parentsActForChildUnder })) },
-    { paragraph: linkedIn(medicalFile, section, '#patient-rights') },
-  ];
+  return { paragraph: linkedIn(medicalFile, section, '#patient-rights') };
 }
 
 /** The bases that bring in the objection of art. 21(1), for one's particular situation (law/rights.ts). */

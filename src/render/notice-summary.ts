@@ -1,14 +1,15 @@
 import type { RetentionRule } from '../resolve/model.js';
 import type { Messages } from '../i18n/messages.js';
 import { isInEea, nonEeaCountries } from '../law/eea.js';
-import { controllerName, countryName, joinList, nameOf, pick } from './format.js';
 import { careRecipientKey, type NoticeContext } from './notice-context.js';
 import { link, text, type Block, type Inline, type Section } from './outline.js';
 import { telHref } from './contact-links.js';
 import { retentionPhrase, withLegalSourceOnlyAsItsTerm } from './retention-phrase.js';
 import { recipientNameInSentence } from './recipient-name.js';
 import { givesWayToAsk } from './notice-rights.js';
-import { complaintRoutes, offersRouteToUs } from './notice-complaints.js';
+import { complaintRoutes, offersRouteToUs, type ComplaintRoutes } from './notice-complaints.js';
+import { reachable, reachUs } from './reach-us.js';
+import { contactFacts, controllerName, countryName, joinList, nameOf, pick } from './format.js';
 import { endsBeforeLegalMinimum } from '../check/retention-minimum.js';
 
 /**
@@ -110,8 +111,10 @@ function rightsBlocks({ source, m, careProvider }: NoticeContext, ids: ReadonlyS
  * At a care provider, who sees the file, as BW 7:457 has it (law/patient-rights.ts): those who treat the patient;
  * others only where the patient consents or the law so provides (a law that requires disclosure, and those whose
  * consent the treatment needs). The question links to the patient rights, where the rule is in full, with 'as far as
- * needed'. Patients asked it and found a list of companies, or nothing (patient3 review, F7). Two lines at 360 px:
- * the summary of Dental Clinics and iPractice had 24 px to spare (test/browser/summary-screen.test.ts).
+ * needed'. Patients asked it and found a list of companies, or nothing (patient3 review, F7). 'Wie u behandelt,
+ * tenzij u of de wet anders bepaalt' read as 'you may stop your doctor from seeing it' (Dutch review 3, finding 1).
+ * Two lines at 360 px: the informal summaries of Dental Clinics and iPractice have 18 px to spare, and 'Anderen
+ * alleen met uw toestemming, of als de wet dat eist' took a third (test/browser/summary-screen.test.ts).
  */
 function whoSeesBlocks({ careProvider, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
   if (!careProvider || !ids.has('patient-rights')) return [];
@@ -247,18 +250,21 @@ function transferBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<st
 
 /**
  * Where to complain: a route to us first, where the complaints section offers one (its text, its complaints
- * officer, or how to tell us: complaintRoutes), then the authority. Not where the section has none: 'Klaag bij
- * ons' led to a disputes body and no way to reach us (second-read review 2, finding 3).
+ * officer, or how to tell us: complaintRoutes) and the reader can take it (reachesUs), then the authority. Not
+ * where the section has none or the reader cannot reach us: 'Klaag bij ons' led to a section with no way to reach us (second-read review 2,
+ * finding 3).
  */
 function complaintBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
   if (!ids.has('complaints')) return [];
   const authority = m.t(`terms:authority.${model.authority.id}.name`);
-  if (!offersRouteToUs(complaintRoutes(source, m)))
+  const routes = complaintRoutes(source, m);
+  if (!offersRouteToUs(routes) || !reachesUs(routes, source, m))
     return [
       {
         paragraph: [
           text(m.t('layout:summary.complaint', { authority })),
           link(m.t('layout:summary.complaintLink'), '#complaints'),
+          text(m.t('layout:summary.end')),
         ],
       },
     ];
@@ -274,6 +280,16 @@ function complaintBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<s
       ],
     },
   ];
+}
+
+/**
+ * Whether a reader who complains to us can reach us: the complaints officer's contact details, or a way the notice
+ * gives to reach us (reach-us.ts; the section's 'tell us' is the first of them). Cosmetic Clinic's own text sends a
+ * complaint to its data protection officer, whose details it does not give, and the notice gives none of ours:
+ * 'Klaag bij ons' led nowhere (Dutch review 3, finding 9).
+ */
+function reachesUs(routes: ComplaintRoutes, source: NoticeContext['source'], m: NoticeContext['m']): boolean {
+  return contactFacts(routes.officer?.contact, m).length > 0 || reachable(reachUs(source, m));
 }
 
 /** What the data is used for: one line — the purpose by name, or the number of purposes — linked to the detail. */

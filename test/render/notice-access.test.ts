@@ -49,10 +49,11 @@ describe('the right of access', () => {
     const policy = miniPolicy();
     policy.rights = { notes: { access: { nl: 'EIGEN TEKST over inzage.', en: 'OWN TEXT on access.' } } };
     expect(accessPart(policy)).toMatch(
-      /Hoe u om inzage of een kopie vraagt, staat onder \[Hoe u uw rechten uitoefent\]\(#hoe-u-uw-rechten-uitoefent\)\.[^#]*EIGEN TEKST/,
+      /Hoe u om inzage of een kopie vraagt, leest u onder ‘\[Hoe u uw rechten uitoefent\]\(#hoe-u-uw-rechten-uitoefent\)’\.[^#]*EIGEN TEKST/,
     );
+    // The part's name in quotes, as the other pointers have it (Dutch review 3, finding 14).
     expect(accessPart(miniPolicy(), 'en')).toContain(
-      'How to ask for access or a copy is explained under [How to exercise your rights](#how-to-exercise-your-rights).',
+      'How to ask for access or a copy is explained under ‘[How to exercise your rights](#how-to-exercise-your-rights)’.',
     );
   });
 

@@ -140,40 +140,78 @@ describe('the summary', () => {
 
   it("names the organisation's own complaints route before the authority", () => {
     // Both routes in one link, two lines at 360 px: it took four, and the line on who sees the file needed them.
+    // 'Meld het', not 'Klaag', which is curt and also means to moan (Dutch review 3, finding 8).
     expect(summary(fullPolicy()).lines).toContain(
-      'Niet tevreden? Klaag bij ons of bij de Autoriteit Persoonsgegevens.',
+      'Niet tevreden? Meld het bij ons of bij de Autoriteit Persoonsgegevens.',
     );
     expect(summary(fullPolicy(), 'en').lines).toContain(
       'Not satisfied? Complain to us or to the Dutch Data Protection Authority.',
     );
     // Without a route of its own but with a way to reach it, the complaints section offers that first (patient3 F4).
     expect(summary(miniPolicy()).lines).toContain(
-      'Niet tevreden? Klaag bij ons of bij de Autoriteit Persoonsgegevens.',
+      'Niet tevreden? Meld het bij ons of bij de Autoriteit Persoonsgegevens.',
     );
     const unreachable = miniPolicy();
     delete unreachable.controller.contact;
+    // With its full stop (Dutch review 3, finding 10).
     expect(summary(unreachable).lines).toContain(
-      'Niet tevreden? Dan kunt u terecht bij de Autoriteit Persoonsgegevens: zo dient u een klacht in',
+      'Niet tevreden? Dan kunt u terecht bij de Autoriteit Persoonsgegevens: zo dient u een klacht in.',
+    );
+    expect(summary(unreachable, 'en').lines).toContain(
+      'Not satisfied? You can turn to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens): how to complain.',
     );
     // A care provider's complaints officer (Wkkgz) is its own route too, without a text of its own.
     const withOfficer = miniPolicy();
     withOfficer.complaints = { officer: { name: 'Klachtenbureau', contact: { url: 'https://klachten.example' } } };
-    expect(summary(withOfficer).lines).toContain('Niet tevreden? Klaag bij ons of bij de Autoriteit Persoonsgegevens.');
+    expect(summary(withOfficer).lines).toContain(
+      'Niet tevreden? Meld het bij ons of bij de Autoriteit Persoonsgegevens.',
+    );
+  });
+
+  it('sends a complaint to us only where the notice says how to reach us: not after our own text alone (Dutch review 3, finding 9)', () => {
+    // Cosmetic Clinic's text sends complaints to its DPO, whose details it does not give, and no contact of ours is
+    // stated: 'Klaag bij ons' led to a dead end.
+    const ownTextOnly = miniPolicy();
+    delete ownTextOnly.controller.contact;
+    ownTextOnly.complaints = { internal: both('Neem contact op met onze FG.', 'Contact our DPO.') };
+    expect(summary(ownTextOnly).lines).toContain(
+      'Niet tevreden? Dan kunt u terecht bij de Autoriteit Persoonsgegevens: zo dient u een klacht in.',
+    );
+    expect(summary(ownTextOnly, 'en').lines.join('\n')).not.toContain('Complain to us');
+    // An officer with no contact details of its own, and no way to reach us: the same.
+    const officerOnly = miniPolicy();
+    delete officerOnly.controller.contact;
+    officerOnly.complaints = {
+      officer: {
+        name: 'Klachtenfunctionaris',
+        contact: { note: both('Vraag ernaar bij de balie.', 'Ask at the desk.') },
+      },
+    };
+    expect(summary(officerOnly).lines).toContain(
+      'Niet tevreden? Dan kunt u terecht bij de Autoriteit Persoonsgegevens: zo dient u een klacht in.',
+    );
+    // With a way to reach us, our own text is a route again.
+    ownTextOnly.controller.contact = { email: 'privacy@mini.example' };
+    expect(summary(ownTextOnly).lines).toContain(
+      'Niet tevreden? Meld het bij ons of bij de Autoriteit Persoonsgegevens.',
+    );
   });
 
   it('at a care provider, says who sees the file as BW 7:457 has it, the question linked to the patient rights (patient3 F7)', () => {
     const at = (policy: PolicySource, lang: Language = 'nl'): number =>
       summary(policy, lang).links.indexOf('#patient-rights');
     const care = fullPolicy();
+    // 'Wie u behandelt, tenzij u of de wet anders bepaalt' read as 'you may stop your doctor from seeing it'
+    // (Dutch review 3, finding 1): the exception is for others.
     expect(summary(care).lines[at(care)]).toBe(
-      'Wie ziet uw dossier? Wie u behandelt, tenzij u of de wet anders bepaalt.',
+      'Wie ziet uw dossier? Uw behandelaars. Verder alleen wie u of de wet toelaat.',
     );
     expect(summary(care, 'en').lines[at(care, 'en')]).toBe(
-      'Who sees your file? Your care team, unless you or the law say otherwise.',
+      'Who sees your file? Your care team. Others only if you or the law allow it.',
     );
     care.metadata.formality = 'informal';
     expect(summary(care).lines[at(care)]).toBe(
-      'Wie ziet je dossier? Wie je behandelt, tenzij jij of de wet anders bepaalt.',
+      'Wie ziet je dossier? Je behandelaars. Verder alleen wie jij of de wet toelaat.',
     );
     // Not at an organisation that is no care provider: it has no such rule, nor a section for it.
     expect(summary(miniPolicy()).links).not.toContain('#patient-rights');

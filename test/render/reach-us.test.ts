@@ -60,7 +60,7 @@ describe("a rights contact that is only a note does not hide the controller's e-
   it('the complaints section offers the e-mail, as it does without the note', () => {
     const { notice } = policyOutputs(p4());
     expect(part(notice.nl, complaintsNl)).toContain(
-      'Dan kunt u dat ons laten weten:\n\n- **E-mail:** <privacy@bernhoven.example>\n\nU kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens:',
+      'Laat het ons dan weten:\n\n- **E-mail:** <privacy@bernhoven.example>\n\nU kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens:',
     );
     expect(part(notice.en, complaintsEn)).toContain(
       'You can tell us:\n\n- **E-mail:** <privacy@bernhoven.example>\n\nYou can also lodge a complaint',
@@ -95,9 +95,9 @@ describe("a rights contact that is only a note does not hide the controller's e-
     );
     expect(summary(notice.nl)).not.toContain('Zo vraagt u het aan');
     expect(summary(notice.en)).not.toContain('How to ask');
-    expect(notice.nl).not.toContain('staat onder [Hoe u uw rechten uitoefent]');
-    expect(part(notice.nl, complaintsNl)).not.toContain('laten weten');
-    expect(summary(notice.nl)).not.toContain('Klaag bij ons');
+    expect(notice.nl).not.toContain('onder ‘[Hoe u uw rechten uitoefent]');
+    expect(part(notice.nl, complaintsNl)).not.toContain('ons dan weten');
+    expect(summary(notice.nl)).not.toContain('Meld het bij ons');
   });
 });
 
@@ -108,7 +108,7 @@ describe("the summary's 'Klaag bij ons' only where the complaints section offers
     // option: the authority is still 'also', never after us (art. 77).
     const { notice } = policyOutputs(p1());
     expect(part(notice.nl, complaintsNl)).toContain(
-      'Dan kunt u dat ons laten weten:\n\n- **E-mail:** <privacy@bernhoven.example>\n\nKomen wij er samen niet uit? Dan kunt u uw klacht voorleggen aan Geschilleninstantie Zorg.',
+      'Laat het ons dan weten:\n\n- **E-mail:** <privacy@bernhoven.example>\n\nKomen wij er samen niet uit? Dan kunt u uw klacht voorleggen aan Geschilleninstantie Zorg.',
     );
     expect(part(notice.nl, complaintsNl)).toContain(
       'U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens:',
@@ -118,7 +118,7 @@ describe("the summary's 'Klaag bij ons' only where the complaints section offers
     );
     expect(part(notice.nl, complaintsNl)).not.toMatch(/eerst/i);
     expect(part(notice.en, complaintsEn)).not.toMatch(/first/i);
-    expect(summary(notice.nl)).toContain('Niet tevreden? [Klaag bij ons of bij de Autoriteit Persoonsgegevens](#');
+    expect(summary(notice.nl)).toContain('Niet tevreden? [Meld het bij ons of bij de Autoriteit Persoonsgegevens](#');
     expect(summary(notice.en)).toContain('[Complain to us or to the Dutch Data Protection Authority](#');
   });
 
@@ -126,9 +126,9 @@ describe("the summary's 'Klaag bij ons' only where the complaints section offers
     const policy = p1();
     delete policy.controller.contact;
     const { notice } = policyOutputs(policy);
-    expect(part(notice.nl, complaintsNl)).not.toContain('laten weten');
+    expect(part(notice.nl, complaintsNl)).not.toContain('ons dan weten');
     expect(part(notice.nl, complaintsNl)).toContain('Geschilleninstantie Zorg');
-    expect(summary(notice.nl)).not.toContain('Klaag bij ons');
+    expect(summary(notice.nl)).not.toContain('Meld het bij ons');
     expect(summary(notice.nl)).toContain(
       'Niet tevreden? Dan kunt u terecht bij de Autoriteit Persoonsgegevens: [zo dient u een klacht in](#waar-u-een-klacht-kunt-indienen)',
     );
@@ -137,8 +137,8 @@ describe("the summary's 'Klaag bij ons' only where the complaints section offers
 
   it('without the disputes body, the section tells how to reach us and the summary says so', () => {
     const { notice } = policyOutputs(bernhoven());
-    expect(part(notice.nl, complaintsNl)).toContain('Dan kunt u dat ons laten weten:');
-    expect(summary(notice.nl)).toContain('Niet tevreden? [Klaag bij ons of bij de Autoriteit Persoonsgegevens](#');
+    expect(part(notice.nl, complaintsNl)).toContain('Laat het ons dan weten:');
+    expect(summary(notice.nl)).toContain('Niet tevreden? [Meld het bij ons of bij de Autoriteit Persoonsgegevens](#');
     expect(summary(notice.en)).toContain('[Complain to us or to the Dutch Data Protection Authority](#');
   });
 });
@@ -147,19 +147,19 @@ describe("'Hoe u ons vraagt …, staat onder' only where that section gives a wa
   it('Cosmetic Clinic: its section names no address, so access and erasure do not point to it', () => {
     const { notice } = policyOutputs(corpus('cosmetic-clinic'));
     expect(part(notice.nl, howToNl)).toContain('noemen wij in deze verklaring niet');
-    expect(notice.nl).not.toContain('staat onder [Hoe u uw rechten uitoefent]');
-    expect(notice.en).not.toContain('is explained under [How to exercise your rights]');
+    expect(notice.nl).not.toContain('onder ‘[Hoe u uw rechten uitoefent]');
+    expect(notice.en).not.toContain('is explained under ‘[How to exercise your rights]');
   });
 
   it('Bernhoven with an e-mail: access and erasure point to it, in both languages', () => {
     const { notice } = policyOutputs(bernhoven());
     expect(notice.nl).toContain(
-      'Hoe u om inzage of een kopie vraagt, staat onder [Hoe u uw rechten uitoefent](#hoe-u-uw-rechten-uitoefent).',
+      'Hoe u om inzage of een kopie vraagt, leest u onder ‘[Hoe u uw rechten uitoefent](#hoe-u-uw-rechten-uitoefent)’.',
     );
     expect(notice.nl).toContain(
-      'Hoe u ons vraagt uw gegevens te wissen of uw dossier te vernietigen, staat onder [Hoe u uw rechten uitoefent](#hoe-u-uw-rechten-uitoefent).',
+      'Hoe u uw verzoek indient, leest u onder ‘[Hoe u uw rechten uitoefent](#hoe-u-uw-rechten-uitoefent)’.',
     );
-    expect(notice.en).toContain('How to ask for access or a copy is explained under [How to exercise your rights](#');
-    expect(notice.en).toContain('How to ask us to delete your data or destroy your file is explained under [How to');
+    expect(notice.en).toContain('How to ask for access or a copy is explained under ‘[How to exercise your rights](#');
+    expect(notice.en).toContain('How to make your request is explained under ‘[How to exercise your rights](#');
   });
 });

@@ -502,13 +502,13 @@ describe('general transfer grounds', () => {
     const out = notices(p);
     // The invalidated Privacy Shield in a sentence of its own, not among the safeguards relied on (English review 1, finding 14).
     expect(out.en.markdown).toContain(
-      'This notice also names a safeguard that is no longer valid: EU-US Privacy Shield (declared invalid by the Court of Justice of the EU, C-311/18), for the United States. EU-US and Swiss-US.',
+      'We also name the EU-US Privacy Shield for the United States in this notice. It is no longer valid: the Court of Justice of the EU declared it invalid in 2020 (case C-311/18). Our explanation: EU-US and Swiss-US.',
     );
     expect(out.en.markdown).toContain(
       'we rely on:\n\n- Contractual clauses authorised by the supervisory authority (Article 46(3)(a) GDPR)\n',
     );
     expect(out.nl.html).toContain(
-      '<p>Deze verklaring noemt ook een waarborg die niet meer geldig is: EU-VS Privacy Shield (ongeldig verklaard door het Hof van Justitie van de EU, C-311/18), voor de Verenigde Staten. EU-VS en Zwitsers-VS.</p>',
+      '<p>Wij noemen in deze verklaring ook het EU-VS Privacy Shield voor de Verenigde Staten. Dat geldt niet meer: het Hof van Justitie van de EU heeft het in 2020 ongeldig verklaard (zaak C-311/18). Onze toelichting daarbij: EU-VS en Zwitsers-VS.</p>',
     );
   });
 });

@@ -23,7 +23,7 @@ describeSeedFacts({
       'Verwerker: Niet bij naam genoemde beveiligde datahostingdienstverlener in Nederland',
       // Where the data is stored, once, in the statement's words (the generated sentence said it again).
       'slaan die informatie op in een beveiligd datacenter in Nederland',
-      'Deze verklaring noemt ook een waarborg die niet meer geldig is: EU-VS Privacy Shield (ongeldig verklaard door het Hof van Justitie van de EU, C-311/18), voor de Verenigde Staten. EU-VS en Zwitsers-VS Privacy Shield Frameworks.',
+      'Wij noemen in deze verklaring ook het EU-VS Privacy Shield voor de Verenigde Staten. Dat geldt niet meer: het Hof van Justitie van de EU heeft het in 2020 ongeldig verklaard (zaak C-311/18). Onze toelichting daarbij: EU-VS en Zwitsers-VS Privacy Shield Frameworks.',
       'Bindende bedrijfsvoorschriften (artikel 47 AVG). Voor overdrachten aan verwerkers.',
       'zolang dat nodig is voor het doel; daarna worden de gegevens verwijderd of geanonimiseerd',
       '(recht van bezwaar)',
@@ -43,7 +43,7 @@ describeSeedFacts({
       'Processor: Unnamed secure data-hosting provider in the Netherlands',
       'store it in a secure data centre in the Netherlands',
       // The invalidated Privacy Shield in its own sentence, not among the safeguards we rely on (English review 1, finding 14).
-      'This notice also names a safeguard that is no longer valid: EU-US Privacy Shield (declared invalid by the Court of Justice of the EU, C-311/18), for the United States. EU-US and Swiss-US Privacy Shield Frameworks.',
+      'We also name the EU-US Privacy Shield for the United States in this notice. It is no longer valid: the Court of Justice of the EU declared it invalid in 2020 (case C-311/18). Our explanation: EU-US and Swiss-US Privacy Shield Frameworks.',
       'Standard data protection clauses of the European Commission (Article 46(2)(c) GDPR)',
       'Binding corporate rules (Article 47 GDPR). For transfers to processors.',
       'as long as necessary for the purpose; the data is then deleted or anonymised',
@@ -62,8 +62,7 @@ describeSeedFacts({
     {
       pointer: '/transfers/mechanisms',
       lang: 'nl',
-      absent:
-        'EU-VS Privacy Shield (ongeldig verklaard door het Hof van Justitie van de EU, C-311/18), voor de Verenigde Staten',
+      absent: 'Wij noemen in deze verklaring ook het EU-VS Privacy Shield voor de Verenigde Staten',
     },
     {
       pointer: '/dataSubjects/0/minimumAge',

@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { PolicySource } from '../src/policy/policy-types.js';
+import { miniPolicy } from './support/mini-policy.js';
+import { policyOutputs } from './support/policy-outputs.js';
+import { policyPath } from './support/seed-output.js';
+
+/**
+ * The Dutch editor's third review (B1, the AVG's terms): the findings where the notice misled — the erasure right at
+ * a care provider with no limit, and a purpose card with two answers to 'Kunt u weigeren?' for the same data. The
+ * summary's and register's findings are tested beside their code (notice-summary, register-fg, register-review).
+ */
+const corpus = (id: string): PolicySource => JSON.parse(readFileSync(policyPath(id), 'utf8')) as PolicySource;
+
+/** The Markdown from a level-3 heading to the next heading of level 3 or higher. */
+function part(md: string, heading: string): string {
+  const start = md.indexOf(heading);
+  expect(start).toBeGreaterThanOrEqual(0);
+  const next = md.slice(start + heading.length).search(/\n#{2,3} /);
+  return md.slice(start, next < 0 ? undefined : start + heading.length + next);
+}
+
+/** A care provider that keeps invoices, under a rule that cites the tax law (the fiscal minimum of law/retention-minimums.ts). */
+function withInvoices(): PolicySource {
+  const policy = miniPolicy();
+  policy.controller.isCareProvider = true;
+  policy.dataCategories.push({ id: 'invoices', name: { nl: 'Facturen', en: 'Invoices' } });
+  policy.purposes[0]!.dataCategories.push('invoices');
+  policy.retention = [
+    {
+      id: 'fiscal',
+      name: { nl: 'Financiële administratie', en: 'Financial records' },
+      dataCategories: ['invoices'],
+      period: 'P7Y',
+      legalSource: { law: 'awr' },
+    },
+  ];
+  return policy;
+}
+
+describe('the erasure right at a care provider states the limits of 17(3) outside the file (finding 4)', () => {
+  it('says that data outside the file may have to be kept, and which the tax law makes us keep, with its article', () => {
+    const { notice } = policyOutputs(withInvoices());
+    expect(part(notice.nl, '### Gegevens laten verwijderen')).toContain(
+      'U mag ons vragen uw gegevens te wissen. Voor gegevens buiten uw dossier mogen wij dat weigeren als wij ze moeten bewaren, bijvoorbeeld op grond van de wet. Zo verplicht de wet ons facturen 7 jaar te bewaren (artikel 52, lid 4, AWR).',
+    );
+    expect(part(notice.en, '### Having data deleted')).toContain(
+      'You may ask us to delete your data. For data outside your file, we may refuse where we must keep it, for example by law. One such duty: we must keep invoices for 7 years (Article 52(4) AWR).',
+    );
+  });
+
+  it('names no such data where the policy keeps none: only the general limit, true for any care provider', () => {
+    const policy = miniPolicy();
+    policy.controller.isCareProvider = true;
+    const { notice } = policyOutputs(policy);
+    const erasure = part(notice.nl, '### Gegevens laten verwijderen');
+    expect(erasure).toContain('Voor gegevens buiten uw dossier mogen wij dat weigeren');
+    expect(erasure).not.toContain('Zo verplicht de wet ons');
+  });
+
+  it('says it outside care too, after the general limit, where the policy keeps such data (Doctolib)', () => {
+    const { notice } = policyOutputs(corpus('doctolib'));
+    expect(part(notice.nl, '### Gegevens laten verwijderen')).toContain(
+      'Wij mogen dat weigeren als wij de gegevens moeten bewaren, bijvoorbeeld op grond van de wet. Zo verplicht de wet ons identificatiegegevens voor facturering en economische en financiële gegevens 7 jaar te bewaren (artikel 52, lid 4, AWR).',
+    );
+  });
+});
+
+describe("'Kunt u weigeren?' with bases that do not say which data they cover (finding 13)", () => {
+  const twoBases = (): PolicySource => {
+    const policy = miniPolicy();
+    Object.assign(policy.purposes[0]!, {
+      legalBasis: undefined,
+      legalBases: [{ basis: '6(1)(b)' }, { basis: '6(1)(f)' }],
+    });
+    return policy;
+  };
+
+  it('says which answer holds for which data is not stated, above both answers', () => {
+    const { notice } = policyOutputs(twoBases());
+    expect(notice.nl).toContain(
+      '- **Kunt u weigeren?** Welk antwoord voor welke gegevens geldt, noemen wij in deze verklaring niet:\n  - Als u deze gegevens niet geeft',
+    );
+    expect(notice.en).toContain(
+      '- **Can you refuse?** We do not state in this notice which answer applies to which data:\n  - ',
+    );
+  });
+
+  it('Doctolib: the profile and support cards, whose bases name no data; not the card whose bases each name theirs', () => {
+    const { notice } = policyOutputs(corpus('doctolib'));
+    const lead = 'Welk antwoord voor welke gegevens geldt, noemen wij in deze verklaring niet:';
+    expect(part(notice.nl, '### Het maken van een adresboek en formulieren voor gebruikersprofielen')).toContain(lead);
+    expect(part(notice.nl, '### Beheer van klantrelaties: beheer van ondersteuningsverzoeken')).toContain(lead);
+    // 'Telefoonnummer van de gebruiker: …' and 'Telefoonnummers van contactpersonen: …' say which data each covers.
+    const scoped = notice.nl.split('\n### ').find((card) => card.includes('- Telefoonnummers van contactpersonen:'));
+    expect(scoped).toBeDefined();
+    expect(scoped).not.toContain(lead);
+  });
+
+  it('one basis, or bases that each name what they cover: no lead', () => {
+    const one = policyOutputs(miniPolicy()).notice.nl;
+    expect(one).not.toContain('Welk antwoord voor welke gegevens geldt');
+    const policy = twoBases();
+    const [contract, interest] = policy.purposes[0]!.legalBases!;
+    contract!.appliesTo = { nl: 'Uw telefoonnummer', en: 'Your phone number' };
+    interest!.appliesTo = { nl: 'Uw contacten', en: 'Your contacts' };
+    expect(policyOutputs(policy).notice.nl).not.toContain('Welk antwoord voor welke gegevens geldt');
+  });
+});
