@@ -91,6 +91,27 @@ describe('policyc check <base>', () => {
     expect(both.status).toBe(1);
   });
 
+  it('finds the practices that extend it through another base', async () => {
+    const cwd = await chain();
+    writeFileSync(path.join(cwd, 'shared/noord.json'), '{ "extends": "chain.json" }\n');
+    const practice = path.join(cwd, 'policies/de-linde-delft/policy.json');
+    writeFileSync(
+      practice,
+      readFileSync(practice, 'utf8').replace('../../shared/chain.json', '../../shared/noord.json'),
+    );
+    const run = await runPolicyc(['check', 'shared/chain.json'], cwd);
+    expect(closing(run.stderr)).toBe(`1 chain base checked: 0 errors, 0 warnings, 9 info.\n${practiceNote}`);
+    const folder = await runPolicyc(['check', 'shared', '--format', 'compact'], cwd);
+    // Each placeholder once, in chain.json, and not again for noord.json, which inherits it.
+    expect(folder.stderr).not.toContain('(for shared/noord.json)');
+    expect(folder.stderr.trim().split('\n')).toHaveLength(9);
+    expect(folder.status).toBe(0);
+    const regional = await runPolicyc(['check', 'shared/noord.json', '--format', 'compact'], cwd);
+    expect(regional.stderr).toContain(
+      'shared/chain.json:6:22 info /metadata/effectiveDate left open for the practices: the date from which this notice applies (YYYY-MM-DD). Fill it in here if it is the same for every practice that extends this base; otherwise each practice fills in its own (for shared/noord.json) [policy/fill-in]\n',
+    );
+  });
+
   it('says it in Dutch', async () => {
     const cwd = await chain();
     const run = await runPolicyc(['check', 'shared/chain.json', '--message-lang', 'nl'], cwd);

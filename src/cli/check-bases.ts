@@ -10,11 +10,15 @@ import type { NamedBase } from './named-bases.js';
  * rules, which judge a whole policy. Each placeholder it leaves open is an info at its place.
  */
 export function checkBases(bases: readonly NamedBase[], io: CliIo, analyse: typeof Analyse): Diagnostic[] {
+  const checked = new Set(bases.map(({ file }) => diagnosticPath(io, file)));
   return bases.flatMap(({ file }) => {
+    const shown = diagnosticPath(io, file);
     const read = readPolicy(file, io);
     if (read.text === undefined) return read.diagnostics;
-    const analysed = analyse(read.text, diagnosticPath(io, file), { path: file, base: true, check: false });
-    return [...read.diagnostics, ...analysed.diagnostics, ...(analysed.leftOpen ?? []).flatMap(leftOpenInBase)];
+    const analysed = analyse(read.text, shown, { path: file, base: true, check: false });
+    const found = [...analysed.diagnostics, ...(analysed.leftOpen ?? []).flatMap(leftOpenInBase)];
+    // What one base inherits from another checked with it is said once, by the other's own check.
+    return [...read.diagnostics, ...found.filter((d) => d.file === shown || !checked.has(d.file ?? ''))];
   });
 }
 
