@@ -148,3 +148,23 @@ describe('a base named to a command that compiles policies', () => {
     expect(register.status).toBe(2);
   });
 });
+
+describe("a practice's placeholder where its base now gives a value", () => {
+  it('says to delete it to take the base’s value, at the placeholder, the base’s value related', async () => {
+    const cwd = await chain();
+    // The chain fills in its base after init --extends copied the base's placeholder into the practice.
+    edit(cwd, (t) => t.replace('"FILL-IN:effective-date"', '"2027-01-15"'));
+    const run = await runPolicyc(['check', 'policies', '--format', 'compact'], cwd);
+    expect(run.stderr).toContain(
+      "policies/de-linde-delft/policy.json:6:22 error /metadata/effectiveDate this placeholder stands where its base gives a value for the date from which this notice applies (YYYY-MM-DD): delete it to take the base's value, or fill in the practice's own [policy/fill-in] (the base's value is at shared/chain.json:6:22)\n",
+    );
+    // A placeholder the base still leaves open is asked for as before.
+    expect(run.stderr).toContain(
+      'policies/de-linde-delft/policy.json:24:15 error /processors/0/name fill in the name of the supplier of the patient record system: only your organisation can give this (a placeholder written by policyc init) [policy/fill-in]\n',
+    );
+    const nl = await runPolicyc(['check', 'policies', '--format', 'compact', '--message-lang', 'nl'], cwd);
+    expect(nl.stderr).toContain(
+      'deze tijdelijke tekst staat op een plek waar het basisbeleid een waarde geeft voor de datum waarop deze verklaring ingaat (JJJJ-MM-DD): verwijder hem om de waarde van het basisbeleid over te nemen, of vul de eigen waarde van de praktijk in [policy/fill-in] (de waarde van het basisbeleid staat op shared/chain.json:6:22)\n',
+    );
+  });
+});
