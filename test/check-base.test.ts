@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPolicycInProcess as runPolicyc } from './support/cli.js';
+import { git } from './support/git.js';
 import { tempDirs } from './support/temp-dirs.js';
 
 /**
@@ -166,5 +167,19 @@ describe("a practice's placeholder where its base now gives a value", () => {
     expect(nl.stderr).toContain(
       'deze tijdelijke tekst staat op een plek waar het basisbeleid een waarde geeft voor de datum waarop deze verklaring ingaat (JJJJ-MM-DD): verwijder hem om de waarde van het basisbeleid over te nemen, of vul de eigen waarde van de praktijk in [policy/fill-in] (de waarde van het basisbeleid staat op shared/chain.json:6:22)\n',
     );
+  });
+});
+
+describe('policyc diff <revision> <folder of bases>', () => {
+  it('names the bases in it and how to compare each', async () => {
+    const cwd = await chain();
+    git(cwd, 'init', '-q');
+    git(cwd, 'add', '-A');
+    git(cwd, 'commit', '-q', '-m', 'chain');
+    const run = await runPolicyc(['diff', 'HEAD', 'shared'], cwd);
+    expect(run.stderr).toMatch(
+      /; shared\/chain\.json there is a chain's base: compare its versions with 'policyc diff HEAD shared\/chain\.json'\n/,
+    );
+    expect(run.status).toBe(2);
   });
 });
