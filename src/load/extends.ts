@@ -290,7 +290,7 @@ function unreadableBase(
  * policy would write it; never the policy itself or a file that extends it (`chain`, absolute), which would be a
  * cycle. Only in the working tree.
  */
-function nearbyBase(
+export function nearbyBase(
   name: string,
   absolutePath: string,
   reader: SourceReader,
