@@ -120,7 +120,7 @@ describe('policyc check <base>', () => {
       /6:22 +info +opengelaten voor de praktijken: de datum waarop deze verklaring ingaat \(JJJJ-MM-DD\)\./,
     );
     expect(closing(run.stderr)).toBe(
-      '1 basisbeleid van een keten gecontroleerd: 0 fouten, 0 waarschuwingen, 9 info.\nshared/chain.json is het basisbeleid van een keten, waarop policies/de-linde-delft/policy.json voortbouwt: het is gecontroleerd als basis (de vorm en wat erin staat). De nalevingsregels beoordelen een volledig beleid en lopen daarom op de praktijk: policyc check policies/de-linde-delft\n',
+      '1 basisbeleid van een keten gecontroleerd: 0 fouten, 0 waarschuwingen, 9 info.\nshared/chain.json is het basisbeleid van een keten, waarop policies/de-linde-delft/policy.json voortbouwt: het is gecontroleerd als basis (de vorm en wat erin staat). De nalevingsregels beoordelen een volledig beleid en worden daarom voor de praktijk uitgevoerd: policyc check policies/de-linde-delft\n',
     );
   });
 
