@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPolicycInProcess as runPolicyc } from './support/cli.js';
@@ -90,6 +90,18 @@ describe('policyc check <base>', () => {
     const both = await runPolicyc(['check', 'shared/chain.json', 'policies'], cwd);
     expect(both.stderr).toMatch(/^1 policy and 1 chain base checked: 16 errors, 0 warnings, 9 info\.\n/m);
     expect(both.status).toBe(1);
+  });
+
+  it('finds a practice named beside it outside the policy folders', async () => {
+    const cwd = await chain(false);
+    expect((await runPolicyc(['init', '--extends', 'shared/chain.json', '--id', 'noord', '--yes'], cwd)).status).toBe(
+      0,
+    );
+    renameSync(path.join(cwd, 'policies'), path.join(cwd, 'regio'));
+    const run = await runPolicyc(['check', 'shared/chain.json', 'regio'], cwd);
+    expect(closing(run.stderr)).toMatch(
+      /^shared\/chain\.json is a chain's base, extended by regio\/noord\/policy\.json:/m,
+    );
   });
 
   it('finds the practices that extend it through another base', async () => {

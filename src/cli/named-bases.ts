@@ -47,9 +47,15 @@ function candidates(p: string): string[] {
   return findPolicies([p]).files.length ? [] : jsonFilesIn(p);
 }
 
-/** The project's policies: those under the config's "policies", else under policies/ (none when it is not there). */
+/**
+ * The project's policies: those under the config's "policies", else under policies/ (none when it is not there),
+ * and those named beside the base (a folder of policies, a policy.json).
+ */
 function projectPolicies(options: CommonOptions, io: CliIo): string[] {
-  return findPolicies(projectRoots(options, io)).files;
+  const named = options.paths
+    .map((p) => path.resolve(io.cwd, p))
+    .filter((p) => existsSync(p) && (path.basename(p) === POLICY_FILE || statSync(p).isDirectory()));
+  return findPolicies([...projectRoots(options, io), ...named]).files;
 }
 
 function projectRoots(options: CommonOptions, io: CliIo): string[] {
