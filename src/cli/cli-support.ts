@@ -153,6 +153,8 @@ export function policyFiles(options: CommonOptions, io: CliIo): string[] {
  * policyFiles, with a warning for each sub-folder skipped that looks meant to
  * hold a policy (a file named almost policy.json, or policies one level
  * further down): check and build report them with the policies' diagnostics.
+ * A chain's base named (named-bases.ts) is returned apart in `bases` when the
+ * caller `acceptBases` (check), and is a usage error for the others.
  */
 export function findPolicyFiles(options: CommonOptions, io: CliIo, acceptBases = false): FoundPolicies {
   // A chain's base named is checked as a base, and compiled only in the policies that extend it.
