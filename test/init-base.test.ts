@@ -24,7 +24,7 @@ describe('policyc init --base', () => {
     const cwd = site();
     const run = await runPolicyc(['init', '--base', 'shared/chain.json', '--sector', 'tandarts', '--yes'], cwd);
     expect(run.stderr).toBe(
-      "Wrote shared/chain.json, a chain's base on preset:tandarts, with 8 placeholders (FILL-IN:…): fill in those whose value every practice shares, and leave the others for 'policyc init --extends shared/chain.json --id <id>' to copy into each practice. The practice's own name, KvK number, address, e-mail and phone are left out: init --extends asks each practice for them.\n",
+      "Wrote shared/chain.json, a chain's base on preset:tandarts, with 8 placeholders (FILL-IN:…): fill in those whose value every practice shares, and leave the others for 'policyc init --extends shared/chain.json --id <id>' to copy into each practice. The practice's own name, KvK number, address, e-mail and phone are left out: init --extends asks each practice for them. Run 'policyc check shared/chain.json' to check it.\n",
     );
     expect(run.status).toBe(0);
     const base = JSON.parse(readFileSync(path.join(cwd, 'shared/chain.json'), 'utf8')) as Record<string, unknown>;
@@ -81,7 +81,7 @@ describe('policyc init --base', () => {
     const cwd = site();
     const run = await runPolicyc(['init', '--base', 'b.json', '--sector', 'tandarts', '--message-lang', 'nl'], cwd);
     expect(run.stderr).toBe(
-      "b.json geschreven, de basis van een keten op preset:tandarts, met 8 plekken (FILL-IN:…): vul in wat voor elke praktijk hetzelfde is, en laat de rest staan; 'policyc init --extends b.json --id <id>' neemt die over in elke praktijk. De eigen naam, het KvK-nummer, het adres, het e-mailadres en het telefoonnummer van de praktijk staan er niet in: init --extends vraagt elke praktijk daarnaar.\n",
+      "b.json geschreven, de basis van een keten op preset:tandarts, met 8 plekken (FILL-IN:…): vul in wat voor elke praktijk hetzelfde is, en laat de rest staan; 'policyc init --extends b.json --id <id>' neemt die over in elke praktijk. De eigen naam, het KvK-nummer, het adres, het e-mailadres en het telefoonnummer van de praktijk staan er niet in: init --extends vraagt elke praktijk daarnaar. Voer 'policyc check b.json' uit om het te controleren.\n",
     );
     const empty = await runPolicyc(['init', '--base', '', '--yes'], cwd);
     expect(empty.status).toBe(2);

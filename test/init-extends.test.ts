@@ -128,7 +128,13 @@ describe('policyc init --extends', () => {
     expect(await refused(['--extends', 'shared/nope.json'])).toBe(
       "policyc: no base policy at shared/nope.json (--extends)\nRun 'policyc init --help' for usage.\n",
     );
-    expect(await refused(['--extends', 'shared'])).toContain('no base policy at shared (--extends)');
+    // A folder, or a misspelled name: the base meant is guessed.
+    expect(await refused(['--extends', 'shared'])).toContain(
+      'no base policy at shared (--extends); did you mean "shared/chain.json"?',
+    );
+    expect(await refused(['--extends', 'shared/chian.json'])).toContain(
+      'no base policy at shared/chian.json (--extends); did you mean "shared/chain.json"?',
+    );
     writeFileSync(path.join(cwd, 'shared/broken.json'), '{\n  "id": "b",\n  "metadata": {,}\n}\n');
     const broken = await refused(['--extends', 'shared/broken.json']);
     expect(broken).toMatch(/^shared\/broken\.json\n {2}3:16 +error +the file is not valid JSON/);

@@ -14,6 +14,7 @@ import { diagnosticSink, type DiagnosticSink } from './diagnostic-sink.js';
 import { isLanguage, messagesFor, type Language } from '../i18n/messages.js';
 import { findPolicies, misnamedPolicy, policyBeside, skippedFolderDiagnostics } from '../pipeline/find-policies.js';
 import { readPolicyFile } from '../load/read-policy-file.js';
+import { baseRefusal, namedBases, type NamedBase } from './named-bases.js';
 import { packageRoot, shownPath } from '../paths.js';
 import type { PolicycConfig } from '../config/policyc-config.js';
 
@@ -152,16 +153,20 @@ export function policyFiles(options: CommonOptions, io: CliIo): string[] {
  * policyFiles, with a warning for each sub-folder skipped that looks meant to
  * hold a policy (a file named almost policy.json, or policies one level
  * further down): check and build report them with the policies' diagnostics.
+ * A chain's base named (named-bases.ts) is returned apart in `bases` when the
+ * caller `acceptBases` (check), and is a usage error for the others.
  */
-export function findPolicyFiles(options: CommonOptions, io: CliIo): FoundPolicies {
-  const paths = (options.paths.length ? options.paths : (options.config.policies ?? ['policies'])).map((p) =>
-    path.resolve(io.cwd, p),
-  );
+export function findPolicyFiles(options: CommonOptions, io: CliIo, acceptBases = false): FoundPolicies {
+  // A chain's base named is checked as a base, and compiled only in the policies that extend it.
+  const { bases, paths: named } = options.paths.length ? namedBases(options, io) : { bases: [], paths: [] };
+  if (bases.length && !acceptBases) throw new UsageError(baseRefusal(bases, options, io));
+  if (bases.length && !named.length) return { files: [], skipped: [], roots: [], skippedFolders: [], bases };
+  const paths = (named.length ? named : (options.config.policies ?? ['policies'])).map((p) => path.resolve(io.cwd, p));
   // The paths as typed on the command line (the config file's are resolved from its folder when read).
-  const given = options.paths;
+  const given = named;
   const { files, missing, skipped } = findPolicies(paths);
   // Nothing named and nothing configured: say how to start, not only where nothing was found.
-  const key = options.paths.length || options.config.policies ? 'cli:noPolicies' : 'cli:noPoliciesDefault';
+  const key = named.length || options.config.policies ? 'cli:noPolicies' : 'cli:noPoliciesDefault';
   if (missing.length) {
     // policies/x holding Policy.json: say which file was most likely meant.
     const under = skipped.filter((s) => missing.includes(path.dirname(s.folder)));
@@ -173,7 +178,7 @@ export function findPolicyFiles(options: CommonOptions, io: CliIo): FoundPolicie
     for (const { folder, nested } of under)
       if (nested)
         hints.push(cli.t('cli:nestedPolicies', { folder: relativeTo(io, folder), example: relativeTo(io, nested) }));
-    const messages = options.paths.length
+    const messages = named.length
       ? noPolicyMessages(missing, key, io, given)
       : missing.flatMap((p) => fromConfig(p, noPolicyMessages([p], key, io, given), paths, options.config, io));
     throw new UsageError([...messages, ...hints].join('; '));
@@ -183,6 +188,7 @@ export function findPolicyFiles(options: CommonOptions, io: CliIo): FoundPolicie
     skipped: skippedFolderDiagnostics(skipped, (file) => diagnosticPath(io, file)),
     roots: paths,
     skippedFolders: skipped.map((s) => s.folder),
+    bases,
   };
 }
 
@@ -194,6 +200,8 @@ export interface FoundPolicies {
   roots: string[];
   /** The sub-folders skipped with a warning (misnamed policy file, policies one level down). */
   skippedFolders: string[];
+  /** The chain's bases named (only when the caller accepts them: check). */
+  bases: NamedBase[];
 }
 
 /**
@@ -272,6 +280,8 @@ export function diagnosticSinkFor(
 /** How many policies a run read, and how many of them stopped before the compliance rules ran. */
 export interface PolicyCount {
   policies: number;
+  /** A chain's bases checked as bases (check), counted apart from the policies. */
+  bases?: number;
   unchecked: number;
 }
 
@@ -294,16 +304,18 @@ export function reportCounts(
 export function printCounts(
   counts: Readonly<Record<Severity, number>>,
   acknowledged: number,
-  { policies, unchecked }: PolicyCount,
+  { policies, bases = 0, unchecked }: PolicyCount,
   options: CommonOptions,
   io: CliIo,
 ): void {
   if (options.format !== 'text') return;
   // A report's closing lines are in the message language (locales/<lang>/report.json).
   const report = messagesFor(messageLanguage(options));
+  const key = bases === 0 ? 'report:checked' : policies === 0 ? 'report:checkedBases' : 'report:checkedWithBases';
   io.stderr(
-    report.t('report:checked', {
+    report.t(key, {
       count: policies,
+      bases,
       errors: counts.error,
       warnings: counts.warning,
       infos: counts.info,

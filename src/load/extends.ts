@@ -4,6 +4,7 @@ import type { Diagnostic, MessageValue } from '../diagnostics/diagnostic.js';
 import { languages } from '../i18n/messages.js';
 import { presetsDir } from '../paths.js';
 import { didYouMean, didYouMeanHint } from '../validate/did-you-mean.js';
+import { FILL_IN } from '../validate/fill-in-markers.js';
 import { joinPointer } from './json-pointer.js';
 import {
   loadDocument,
@@ -289,7 +290,7 @@ function unreadableBase(
  * policy would write it; never the policy itself or a file that extends it (`chain`, absolute), which would be a
  * cycle. Only in the working tree.
  */
-function nearbyBase(
+export function nearbyBase(
   name: string,
   absolutePath: string,
   reader: SourceReader,
@@ -432,7 +433,7 @@ function mergeDocuments(
     '',
     removed,
   );
-  const { replaced, nearOverrides } = merger;
+  const { replaced, nearOverrides, overBase } = merger;
   return {
     file: child.file,
     text: child.text,
@@ -440,12 +441,14 @@ function mergeDocuments(
     locations,
     ...(replaced.length ? { replacedLists: replaced } : {}),
     ...(nearOverrides.length ? { nearOverrides } : {}),
+    ...(overBase.length ? { placeholdersOverBase: overBase } : {}),
   };
 }
 
 class Merger {
   readonly replaced: ReplacedList[] = [];
   readonly nearOverrides: { pointer: string; inherited: string }[] = [];
+  readonly overBase: NonNullable<SourceDocument['placeholdersOverBase']> = [];
 
   constructor(
     private readonly out: Map<string, NodeLocation>,
@@ -477,7 +480,15 @@ class Merger {
     if (isIdList(a.value) && isIdList(b.value)) return this.mergeList(a, b, at, new Set());
     if (appendedLists.has(at) && Array.isArray(a.value) && Array.isArray(b.value)) return this.append(a, b, at);
     this.noteReplaced(a, b, at);
+    this.notePlaceholderOverBase(a, b, at);
     return this.copy(b, at);
+  }
+
+  /** A placeholder of the policy's own where its base gives a value (one filled in after init --extends copied it). */
+  notePlaceholderOverBase(a: Side, b: Side, at: string): void {
+    if (!this.own || b.doc !== this.own || !isPlaceholder(b.value) || a.value === undefined || isPlaceholder(a.value))
+      return;
+    this.overBase.push({ pointer: at, base: locate(a.doc, a.pointer) });
   }
 
   /** A list of ids the policy itself gives in place of a base's that holds ids it leaves out. */
@@ -556,6 +567,10 @@ class Merger {
       this.out.set(at, { ...rest, ...origin, ...(pointer === undefined ? {} : { pointer }) });
     }
   }
+}
+
+function isPlaceholder(value: unknown): boolean {
+  return typeof value === 'string' && value.startsWith(FILL_IN);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

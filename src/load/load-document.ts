@@ -45,6 +45,11 @@ export interface SourceDocument {
    * the item's pointer in the document, and the inherited id.
    */
   nearOverrides?: { pointer: string; inherited: string }[];
+  /**
+   * Placeholders (`"FILL-IN:…"`) the policy writes where a base it extends gives a value (see extends.ts): the
+   * placeholder's pointer in the document, and where the base's value is.
+   */
+  placeholdersOverBase?: { pointer: string; base: { file: string; line: number; column: number } }[];
   /** The package's presets this policy is built from, which no user edits (see extends.ts). */
   presets?: PresetSource[];
 }

@@ -5,7 +5,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
 import { didYouMean } from '../validate/did-you-mean.js';
 
-const POLICY_FILE = 'policy.json';
+/** The name of a policy's file in its folder. */
+export const POLICY_FILE = 'policy.json';
 
 /**
  * A sub-folder skipped for want of policy.json that looks as if it was meant

@@ -44,9 +44,14 @@ export function fillInMarkers(doc: SourceDocument): Diagnostic[] {
   return out;
 }
 
+/**
+ * A placeholder's error; where a base the policy extends gives a value (the base filled in after init --extends
+ * copied its placeholder), it says to delete the placeholder to take that value, the base's value related.
+ */
 function markerDiagnostic(doc: SourceDocument, pointer: string, what: string): Diagnostic {
   const key = `diagnostics:fillInWhat.${what}`;
   const { file, line, column } = locate(doc, pointer);
+  const overBase = doc.placeholdersOverBase?.find((p) => p.pointer === pointer)?.base;
   return {
     ruleId: 'policy/fill-in' satisfies StageRuleId<'validate'>,
     severity: 'error',
@@ -54,7 +59,8 @@ function markerDiagnostic(doc: SourceDocument, pointer: string, what: string): D
     pointer,
     line,
     column,
-    messageId: 'diagnostics:fillIn',
+    messageId: overBase ? 'diagnostics:fillInOverBase' : 'diagnostics:fillIn',
     data: { what: { message: { messageId: hasMessage(key) ? key : 'diagnostics:fillInWhat.value' } } },
+    ...(overBase ? { related: [{ ...overBase, messageId: 'diagnostics:related.baseValue' }] } : {}),
   };
 }

@@ -62,7 +62,7 @@ describe('policyc diff of a base that policies extend', () => {
       '[Material] The processor The Rocket Science Group LLC (Mailchimp) takes the place of Laposta B.V.',
     );
     expect(run.stdout).toContain('The retention period for Newsletter data gets shorter: 1 year instead of 2 years.');
-    expect(run.stdout).toContain('no notice is drafted and policyc check does not run');
+    expect(run.stdout).toContain('no notice is drafted and the compliance rules do not run');
     expect(run.stdout).toContain('policyc diff <revision> <folder of the policies>');
     expect(run.stdout).not.toContain('Subject:');
   });

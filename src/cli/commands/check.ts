@@ -19,17 +19,20 @@ import {
   type CliIo,
   type CommonOptions,
 } from '../cli-support.js';
+import { checkBases } from '../check-bases.js';
+import { checkedBaseNote } from '../named-bases.js';
 
 /**
  * `policyc check [paths…]`: validate, resolve and run the compliance rules;
- * exit 1 on any error, or on more warnings than --max-warnings allows.
+ * exit 1 on any error, or on more warnings than --max-warnings allows. A chain's base named is checked as a
+ * base (check-bases.ts), and the closing lines say which policies extend it.
  */
 export async function run(options: CommonOptions, io: CliIo): Promise<number> {
   const lang = messageLanguage(options);
   const limit = maxWarnings(options);
   const { analyse } = await import('../../pipeline/analyse-policy.js');
-  const { files, skipped } = findPolicyFiles(options, io);
-  const diagnostics: Diagnostic[] = [...skipped];
+  const { files, skipped, bases } = findPolicyFiles(options, io, true);
+  const diagnostics: Diagnostic[] = [...skipped, ...checkBases(bases, io, analyse)];
   const ids: PolicyId[] = [];
   let unchecked = 0; // policies whose compliance rules did not run
   for (const file of files) {
@@ -58,7 +61,8 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
   // A finding in a base that many of the policies share is said, and counted, once.
   const report = mergeSharedFindings(diagnostics);
   reportDiagnostics(report, options, io, lang, true);
-  reportCounts(report, { policies: files.length, unchecked }, options, io);
+  reportCounts(report, { policies: files.length, bases: bases.length, unchecked }, options, io);
+  if (options.format === 'text') for (const base of bases) io.stderr(checkedBaseNote(base, options, io) + '\n');
   // Acknowledged findings are shown but fail nothing and count towards no limit.
   const counting = unacknowledged(report);
   const counts = countBySeverity(counting);

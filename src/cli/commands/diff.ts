@@ -9,6 +9,7 @@ import type { SourceReader } from '../../load/extends.js';
 import type { DiffResult } from '../../diff/render-diff.js';
 import type { ChainEntry } from '../../diff/render-diff-many.js';
 import { findPolicies } from '../../pipeline/find-policies.js';
+import { namedBases } from '../named-bases.js';
 import {
   cli,
   EXIT_INVALID,
@@ -172,8 +173,14 @@ function policiesThen(run: DiffRun, revision: string, folder: string, anyNow: bo
     throw new UsageError(
       cli.t(`diff:error.${then.problem}`, { ...vars, path: relativeTo(run.io, 'path' in then ? then.path : folder) }),
     );
-  if (!anyNow && then.policies.length === 0)
-    throw new UsageError(cli.t(`diff:error.${then.existed ? 'chainNoPolicies' : 'chainFolderNotInRevision'}`, vars));
+  if (!anyNow && then.policies.length === 0) {
+    // A folder of a chain's bases (shared/): each base is compared as a file.
+    const bases = namedBases({ ...run.options, paths: [folder] }, run.io).bases.map((b) =>
+      cli.t('diff:error.chainBaseThere', { file: relativeTo(run.io, b.file), revision }),
+    );
+    const key = `diff:error.${then.existed ? 'chainNoPolicies' : 'chainFolderNotInRevision'}`;
+    throw new UsageError([cli.t(key, vars), ...bases].join('; '));
+  }
   return then.policies;
 }
 

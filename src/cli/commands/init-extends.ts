@@ -1,10 +1,11 @@
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { languages } from '../../i18n/messages.js';
-import { loadExtended, presetNames, PRESET_PREFIX, workingTree } from '../../load/extends.js';
+import { loadExtended, nearbyBase, presetNames, PRESET_PREFIX, workingTree } from '../../load/extends.js';
 import { notUtf8 } from '../../load/read-policy-file.js';
 import { posixPath, presetsDir } from '../../paths.js';
+import { jsonFilesIn, writtenAsBase } from '../../pipeline/chain-bases.js';
 import { didYouMean } from '../../validate/did-you-mean.js';
 import { FILL_IN, ownController, ownDetailPointers } from '../../validate/fill-in-markers.js';
 import { cli, relativeTo, UsageError, type CliIo } from '../cli-support.js';
@@ -30,15 +31,33 @@ export function initBase(name: string, io: CliIo): InitBase {
     );
   }
   const absolute = path.resolve(io.cwd, name);
-  if (!isFile(absolute)) throw new UsageError(cli.t('cli:init.noBase', { file: relativeTo(io, absolute, name) }));
+  if (!statOf(absolute)?.isFile()) {
+    const guess = nearBase(name, absolute, io);
+    throw new UsageError(
+      cli.t('cli:init.noBase', { file: relativeTo(io, absolute, name) }) +
+        (guess ? `; ${cli.t('diagnostics:didYouMean', { value: guess })}` : ''),
+    );
+  }
   return { name, preset: false, absolute };
 }
 
-function isFile(file: string): boolean {
+/**
+ * For an --extends that names no file: in the folder it names (shared), a base as init --base writes one, else its
+ * one .json file; otherwise a file near the name (chian.json).
+ */
+function nearBase(name: string, absolute: string, io: CliIo): string | undefined {
+  const files = statOf(absolute)?.isDirectory() ? jsonFilesIn(absolute) : [];
+  const inFolder = files.find(writtenAsBase) ?? (files.length === 1 ? files[0] : undefined);
+  if (inFolder) return relativeTo(io, inFolder);
+  return nearbyBase(name, path.join(io.cwd, 'policy.json'), workingTree, []);
+}
+
+/** What is at `file`, or undefined when nothing (or nothing readable) is. */
+function statOf(file: string): Stats | undefined {
   try {
-    return statSync(file).isFile();
+    return statSync(file);
   } catch {
-    return false;
+    return undefined;
   }
 }
 

@@ -1,0 +1,101 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { jsonFilesIn, policiesExtending, writtenAsBase } from '../pipeline/chain-bases.js';
+import { findPolicies, POLICY_FILE } from '../pipeline/find-policies.js';
+import { shownPath } from '../paths.js';
+import { cli } from './cli-messages.js';
+import type { CliIo, CommonOptions } from './cli-support.js';
+
+/** A chain's base named on the command line, with the policies of the project that extend it (absolute paths). */
+export interface NamedBase {
+  file: string;
+  extendedBy: string[];
+}
+
+/** How many policies a message names before it says how many more there are. */
+const LISTED = 3;
+
+/**
+ * The chain's bases among the paths named on the command line, and the other paths as given. A file not named
+ * policy.json is a base when a policy of the project (under the config's "policies", else policies/) extends it
+ * and it is not one of them, or when it is written as one (writtenAsBase); a named folder that holds no policy
+ * stands for the bases in it.
+ */
+export function namedBases(options: CommonOptions, io: CliIo): { bases: NamedBase[]; paths: string[] } {
+  let project: string[] | undefined;
+  const base = (file: string): NamedBase | undefined => {
+    if (path.basename(file) === POLICY_FILE) return undefined;
+    project ??= projectPolicies(options, io);
+    if (project.includes(file)) return undefined;
+    const extendedBy = policiesExtending(file, project);
+    return extendedBy.length || writtenAsBase(file) ? { file, extendedBy } : undefined;
+  };
+  const bases: NamedBase[] = [];
+  const paths: string[] = [];
+  for (const given of options.paths) {
+    const found = candidates(path.resolve(io.cwd, given)).flatMap((file) => base(file) ?? []);
+    if (found.length) bases.push(...found);
+    else paths.push(given);
+  }
+  return { bases, paths };
+}
+
+/** A named file, or the `.json` files of a named folder that holds no policy; nothing for a policy folder. */
+function candidates(p: string): string[] {
+  if (!existsSync(p)) return [];
+  if (statSync(p).isFile()) return [p];
+  return findPolicies([p]).files.length ? [] : jsonFilesIn(p);
+}
+
+/**
+ * The project's policies: those under the config's "policies", else under policies/ (none when it is not there),
+ * and those named beside the base (a folder of policies, a policy.json).
+ */
+function projectPolicies(options: CommonOptions, io: CliIo): string[] {
+  const named = options.paths
+    .map((p) => path.resolve(io.cwd, p))
+    .filter((p) => existsSync(p) && (path.basename(p) === POLICY_FILE || statSync(p).isDirectory()));
+  return findPolicies([...projectRoots(options, io), ...named]).files;
+}
+
+function projectRoots(options: CommonOptions, io: CliIo): string[] {
+  return (options.config.policies ?? ['policies']).map((p) => path.resolve(io.cwd, p));
+}
+
+/** The project's policy folders as messages show them (policies, or the config file's "policies"). */
+function projectFolders(options: CommonOptions, io: CliIo): string {
+  return projectRoots(options, io)
+    .map((p) => shownPath(io.cwd, p))
+    .join(' ');
+}
+
+/** Policies as a message lists them: the first few, then how many more. */
+function listed(policies: readonly string[], io: CliIo): string {
+  const shown = policies.slice(0, LISTED).map((p) => shownPath(io.cwd, p));
+  const more = policies.length - shown.length;
+  return more > 0 ? cli.t('cli:base.more', { list: shown.join(', '), count: more }) : shown.join(', ');
+}
+
+/** What `check` says of a base it checked: that it was checked as a base, and where its practices are checked. */
+export function checkedBaseNote(base: NamedBase, options: CommonOptions, io: CliIo): string {
+  const file = shownPath(io.cwd, base.file);
+  if (!base.extendedBy.length) return cli.t('cli:base.checkedUnused', { file, folders: projectFolders(options, io) });
+  const folders = [...new Set(base.extendedBy.map((p) => shownPath(io.cwd, path.dirname(p))))];
+  return cli.t('cli:base.checked', {
+    file,
+    count: base.extendedBy.length,
+    policies: listed(base.extendedBy, io),
+    folders: folders.length > LISTED ? projectFolders(options, io) : folders.join(' '),
+  });
+}
+
+/** Why a command that compiles policies (build, register, serve, audit-site) does not take these bases. */
+export function baseRefusal(bases: readonly NamedBase[], options: CommonOptions, io: CliIo): string {
+  return bases
+    .map(({ file, extendedBy }) =>
+      extendedBy.length
+        ? cli.t('cli:base.notCompiled', { file: shownPath(io.cwd, file), policies: listed(extendedBy, io) })
+        : cli.t('cli:base.notCompiledUnused', { file: shownPath(io.cwd, file), folders: projectFolders(options, io) }),
+    )
+    .join('; ');
+}

@@ -1,0 +1,197 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runPolicycInProcess as runPolicyc } from './support/cli.js';
+import { git } from './support/git.js';
+import { tempDirs } from './support/temp-dirs.js';
+
+/**
+ * `policyc check shared/chain.json`: a chain's privacy officer checks the chain's base itself. It is checked as a
+ * base — its form and what it states, at file:line:col — not as a practice's policy (no missing id, no "this
+ * practice gives no value"), its placeholders are infos, and the closing lines name the practices that extend it.
+ */
+const site = tempDirs('policyc-check-base-');
+
+/** A chain as the README starts one: a huisarts base in shared/, and one practice extending it. */
+async function chain(practice = true): Promise<string> {
+  const cwd = site();
+  expect((await runPolicyc(['init', '--base', 'shared/chain.json', '--sector', 'huisarts', '--yes'], cwd)).status).toBe(
+    0,
+  );
+  if (practice)
+    expect(
+      (await runPolicyc(['init', '--extends', 'shared/chain.json', '--id', 'de-linde-delft', '--yes'], cwd)).status,
+    ).toBe(0);
+  return cwd;
+}
+
+const edit = (cwd: string, change: (text: string) => string): void => {
+  const file = path.join(cwd, 'shared/chain.json');
+  writeFileSync(file, change(readFileSync(file, 'utf8')));
+};
+
+/** The closing lines of a text report: the count and what it says of the base. */
+const closing = (stderr: string): string => stderr.split('\n').slice(-3).join('\n');
+
+const practiceNote =
+  "shared/chain.json is a chain's base, extended by policies/de-linde-delft/policy.json: it was checked as a base (its form and what it states). The compliance rules judge a whole policy, so they run on the practice: policyc check policies/de-linde-delft\n";
+
+describe('policyc check <base>', () => {
+  it('checks the base as a base: its placeholders as infos at their lines, nothing the practices fill in', async () => {
+    const cwd = await chain();
+    const run = await runPolicyc(['check', 'shared/chain.json', '--format', 'compact'], cwd);
+    expect(run.stderr).not.toMatch(/missing required property|this practice gives no value/);
+    expect(run.stderr).toContain(
+      'shared/chain.json:6:22 info /metadata/effectiveDate left open for the practices: the date from which this notice applies (YYYY-MM-DD). Fill it in here if it is the same for every practice that extends this base; otherwise each practice fills in its own [policy/fill-in]\n',
+    );
+    // The practice's own details are not the base's: none is reported, not even at its extends.
+    expect(run.stderr).not.toContain('shared/chain.json:3:');
+    expect(run.stderr.trim().split('\n')).toHaveLength(9);
+    expect(run.status).toBe(0);
+    const text = await runPolicyc(['check', 'shared/chain.json'], cwd);
+    expect(text.stderr).not.toMatch(/missing required property|this practice gives no value/);
+    expect(closing(text.stderr)).toBe(`1 chain base checked: 0 errors, 0 warnings, 9 info.\n${practiceNote}`);
+    expect(text.stderr).not.toMatch(/compliance rules have not run yet/);
+  });
+
+  it('reports mistakes in the base at file, line and column, and exits 1', async () => {
+    const cwd = await chain();
+    edit(cwd, (t) => t.replace('"processors"', '"procesors"').replace('"formality": "formal"', '"formality": 3'));
+    const run = await runPolicyc(['check', 'shared/chain.json', '--format', 'compact'], cwd);
+    expect(run.stderr).toContain(
+      'shared/chain.json:5:18 error /metadata/formality 3 is not allowed here; must be one of formal, informal [schema/enum]\n',
+    );
+    expect(run.stderr).toContain(
+      'shared/chain.json:8:3 error /procesors unknown property "procesors" (did you mean "processors"?) [schema/unknown-property]\n',
+    );
+    expect(run.stderr).not.toMatch(/schema\/required|this practice gives no value/);
+    expect(run.status).toBe(1);
+    edit(cwd, () => '{ "extends": "preset:huisarts", ');
+    const broken = await runPolicyc(['check', 'shared/chain.json'], cwd);
+    expect(broken.stderr).toContain('1:32  error    the file is not valid JSON');
+    expect(closing(broken.stderr)).toBe(`1 chain base checked: 1 error, 0 warnings, 0 info.\n${practiceNote}`);
+    expect(broken.status).toBe(1);
+  });
+
+  it('recognises a base no practice extends yet by what init --base writes, and says how to start one', async () => {
+    const cwd = await chain(false);
+    const run = await runPolicyc(['check', 'shared/chain.json'], cwd);
+    expect(closing(run.stderr)).toBe(
+      "1 chain base checked: 0 errors, 0 warnings, 9 info.\nshared/chain.json is a chain's base (it has no id): it was checked as a base (its form and what it states). No policy in policies extends it yet: start one with 'policyc init --extends shared/chain.json --id <id>'; the compliance rules run on that policy.\n",
+    );
+    expect(run.status).toBe(0);
+  });
+
+  it('checks the bases of a folder that holds no policy, and a base with policies', async () => {
+    const cwd = await chain();
+    const folder = await runPolicyc(['check', 'shared'], cwd);
+    expect(closing(folder.stderr)).toBe(`1 chain base checked: 0 errors, 0 warnings, 9 info.\n${practiceNote}`);
+    expect(folder.status).toBe(0);
+    const both = await runPolicyc(['check', 'shared/chain.json', 'policies'], cwd);
+    expect(both.stderr).toMatch(/^1 policy and 1 chain base checked: 16 errors, 0 warnings, 9 info\.\n/m);
+    expect(both.status).toBe(1);
+  });
+
+  it('finds a practice named beside it outside the policy folders', async () => {
+    const cwd = await chain(false);
+    expect((await runPolicyc(['init', '--extends', 'shared/chain.json', '--id', 'noord', '--yes'], cwd)).status).toBe(
+      0,
+    );
+    renameSync(path.join(cwd, 'policies'), path.join(cwd, 'regio'));
+    const run = await runPolicyc(['check', 'shared/chain.json', 'regio'], cwd);
+    expect(closing(run.stderr)).toMatch(
+      /^shared\/chain\.json is a chain's base, extended by regio\/noord\/policy\.json:/m,
+    );
+  });
+
+  it('finds the practices that extend it through another base', async () => {
+    const cwd = await chain();
+    writeFileSync(path.join(cwd, 'shared/noord.json'), '{ "extends": "chain.json" }\n');
+    const practice = path.join(cwd, 'policies/de-linde-delft/policy.json');
+    writeFileSync(
+      practice,
+      readFileSync(practice, 'utf8').replace('../../shared/chain.json', '../../shared/noord.json'),
+    );
+    const run = await runPolicyc(['check', 'shared/chain.json'], cwd);
+    expect(closing(run.stderr)).toBe(`1 chain base checked: 0 errors, 0 warnings, 9 info.\n${practiceNote}`);
+    const folder = await runPolicyc(['check', 'shared', '--format', 'compact'], cwd);
+    // Each placeholder once, in chain.json, and not again for noord.json, which inherits it.
+    expect(folder.stderr).not.toContain('(for shared/noord.json)');
+    expect(folder.stderr.trim().split('\n')).toHaveLength(9);
+    expect(folder.status).toBe(0);
+    const regional = await runPolicyc(['check', 'shared/noord.json', '--format', 'compact'], cwd);
+    expect(regional.stderr).toContain(
+      'shared/chain.json:6:22 info /metadata/effectiveDate left open for the practices: the date from which this notice applies (YYYY-MM-DD). Fill it in here if it is the same for every practice that extends this base; otherwise each practice fills in its own (for shared/noord.json) [policy/fill-in]\n',
+    );
+  });
+
+  it('says it in Dutch', async () => {
+    const cwd = await chain();
+    const run = await runPolicyc(['check', 'shared/chain.json', '--message-lang', 'nl'], cwd);
+    expect(run.stderr).toMatch(
+      /6:22 +info +opengelaten voor de praktijken: de datum waarop deze verklaring ingaat \(JJJJ-MM-DD\)\./,
+    );
+    expect(closing(run.stderr)).toBe(
+      '1 basisbeleid van een keten gecontroleerd: 0 fouten, 0 waarschuwingen, 9 info.\nshared/chain.json is het basisbeleid van een keten, waarop policies/de-linde-delft/policy.json voortbouwt: het is gecontroleerd als basis (de vorm en wat erin staat). De nalevingsregels beoordelen een volledig beleid en worden daarom voor de praktijk uitgevoerd: policyc check policies/de-linde-delft\n',
+    );
+  });
+
+  it('leaves a policy a practice extends a policy', async () => {
+    const cwd = await chain();
+    const run = await runPolicyc(['check', 'policies/de-linde-delft/policy.json', '--format', 'json'], cwd);
+    const found = JSON.parse(run.stdout) as { severity: string; file: string }[];
+    expect(found.every((d) => d.severity === 'error' && d.file === 'policies/de-linde-delft/policy.json')).toBe(true);
+    expect(run.status).toBe(1);
+  });
+});
+
+describe('a base named to a command that compiles policies', () => {
+  it('is refused (exit 2), naming the practices that extend it; nothing is written', async () => {
+    const cwd = await chain();
+    const build = await runPolicyc(['build', 'shared/chain.json'], cwd);
+    expect(build.stderr).toBe(
+      "policyc: shared/chain.json is a chain's base, which is compiled only as part of each policy that extends it (policies/de-linde-delft/policy.json): name those, or check the base with 'policyc check shared/chain.json'\nRun 'policyc build --help' for usage.\n",
+    );
+    expect(build.status).toBe(2);
+    expect(existsSync(path.join(cwd, 'dist'))).toBe(false);
+    const register = await runPolicyc(['register', 'shared', '--message-lang', 'nl'], cwd);
+    expect(register.stderr).toMatch(
+      /^policyc: shared\/chain\.json is het basisbeleid van een keten en wordt alleen gecompileerd als deel van elk beleid dat erop voortbouwt \(policies\/de-linde-delft\/policy\.json\)/,
+    );
+    expect(register.status).toBe(2);
+  });
+});
+
+describe("a practice's placeholder where its base now gives a value", () => {
+  it('says to delete it to take the base’s value, at the placeholder, the base’s value related', async () => {
+    const cwd = await chain();
+    // The chain fills in its base after init --extends copied the base's placeholder into the practice.
+    edit(cwd, (t) => t.replace('"FILL-IN:effective-date"', '"2027-01-15"'));
+    const run = await runPolicyc(['check', 'policies', '--format', 'compact'], cwd);
+    expect(run.stderr).toContain(
+      "policies/de-linde-delft/policy.json:6:22 error /metadata/effectiveDate this placeholder stands where its base gives a value for the date from which this notice applies (YYYY-MM-DD): delete it to take the base's value, or fill in the practice's own [policy/fill-in] (the base's value is at shared/chain.json:6:22)\n",
+    );
+    // A placeholder the base still leaves open is asked for as before.
+    expect(run.stderr).toContain(
+      'policies/de-linde-delft/policy.json:24:15 error /processors/0/name fill in the name of the supplier of the patient record system: only your organisation can give this (a placeholder written by policyc init) [policy/fill-in]\n',
+    );
+    const nl = await runPolicyc(['check', 'policies', '--format', 'compact', '--message-lang', 'nl'], cwd);
+    expect(nl.stderr).toContain(
+      'deze tijdelijke tekst staat op een plek waar het basisbeleid een waarde geeft voor de datum waarop deze verklaring ingaat (JJJJ-MM-DD): verwijder hem om de waarde van het basisbeleid over te nemen, of vul de eigen waarde van de praktijk in [policy/fill-in] (de waarde van het basisbeleid staat op shared/chain.json:6:22)\n',
+    );
+  });
+});
+
+describe('policyc diff <revision> <folder of bases>', () => {
+  it('names the bases in it and how to compare each', async () => {
+    const cwd = await chain();
+    git(cwd, 'init', '-q');
+    git(cwd, 'add', '-A');
+    git(cwd, 'commit', '-q', '-m', 'chain');
+    const run = await runPolicyc(['diff', 'HEAD', 'shared'], cwd);
+    expect(run.stderr).toMatch(
+      /; shared\/chain\.json there is a chain's base: compare its versions with 'policyc diff HEAD shared\/chain\.json'\n/,
+    );
+    expect(run.status).toBe(2);
+  });
+});
