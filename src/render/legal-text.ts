@@ -3,7 +3,7 @@ import { nonEeaCountries } from '../law/eea.js';
 import type { TransferSource } from '../policy/policy-types.js';
 import type { DataCategory, Processor, Purpose, PurposeBasis, Recipient } from '../resolve/model.js';
 import { formatLawReference } from './retention-phrase.js';
-import { countryName, joinList, lowerFirst, nameOf, pick } from './format.js';
+import { appendSentence, countryName, joinList, lowerFirst, nameOf, pick } from './format.js';
 import { rememberedPerLanguage } from '../i18n/per-language.js';
 
 /** 6(1)(b) → 6-1-b, the key segment used in locales. */
@@ -105,11 +105,6 @@ export function basisPartText(part: PurposeBasis, m: Messages, scope = true, det
   if (part.legitimateInterest)
     line = appendSentence(line, `${t('notice:label.legitimateInterest')}: ${pick(part.legitimateInterest, m)}`);
   return line;
-}
-
-/** 'a' + 'b' → 'a. b'; no second full stop when 'a' already ends a sentence. */
-function appendSentence(line: string, next: string): string {
-  return `${line}${/[.!?]$/.test(line) ? '' : '.'} ${next}`;
 }
 
 /** The art. 9(2) condition with its national law, followed by the author's explanation. */

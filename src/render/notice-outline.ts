@@ -15,6 +15,7 @@ import {
   contactFacts,
   controllerName,
   countryName,
+  endSentence,
   formatAddress,
   formatDate,
   joinList,
@@ -236,7 +237,7 @@ function dataBlocks({ source, model, m }: NoticeContext): Block[] {
         (c.source.publiclyAccessible ? ` (${m.t('notice:data.publicSource')})` : '')
       : '';
     return leadIn(label, [
-      endSentence(pick(c.description, m)),
+      endDescription(pick(c.description, m)),
       where ? m.t('notice:data.source', { source: where }) : '',
     ]);
   });
@@ -247,7 +248,8 @@ function dataBlocks({ source, model, m }: NoticeContext): Block[] {
   return blocks;
 }
 
-const endSentence = (value: string): string => (value && !/[.!?:;]$/.test(value) ? `${value}.` : value);
+/** A lead-in's description as a sentence: nothing for none, and no full stop after a colon or semicolon either. */
+const endDescription = (value: string): string => (value && !/[:;]$/.test(value) ? endSentence(value) : value);
 
 /** Processing done as a processor for other controllers — 28, 30(2). */
 function processorRoleBlocks({ model, m }: NoticeContext): Block[] {
@@ -393,7 +395,7 @@ function generalGroundsBlocks(mechanisms: readonly TransferSource[], m: Messages
       : []),
     ...invalid.map((x) => {
       const line = m.t('details:transfers.invalidGround', { ground: transferGroundText(x, m) });
-      return { paragraph: sentence(/[.!?]$/.test(line) ? line : `${line}.`) };
+      return { paragraph: sentence(endSentence(line)) };
     }),
   ];
 }

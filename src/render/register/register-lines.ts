@@ -4,7 +4,7 @@ import { partyLeavesEea } from '../../law/eea.js';
 import { citedLawMinimum } from '../../law/retention-minimums.js';
 import type { Contact } from '../../policy/policy-types.js';
 import type { DataCategory, OtherController, Processor, Recipient, RetentionRule } from '../../resolve/model.js';
-import { countryName, formatAddress, nameOf, pick } from '../format.js';
+import { countryName, endSentence, formatAddress, nameOf, pick } from '../format.js';
 import { medicalFileNote, specialCategoryNote, transferText } from '../legal-text.js';
 import { processorOrigin, serverLocationsOf } from '../notice-parties.js';
 import { formatLawReference, retentionPhrase, withoutFalseLegalSource } from '../retention-phrase.js';
@@ -77,8 +77,6 @@ function sourceSentence(source: NonNullable<DataCategory['source']>, m: Messages
   const text = source.publiclyAccessible ? `${where} (${m.t('notice:data.publicSource')})` : where;
   return m.t('notice:data.source', { source: text });
 }
-
-const endSentence = (line: string): string => (/[.!?]$/.test(line) ? line : `${line}.`);
 
 /** 'Laboratorium (Zorgaanbieder, Duitsland): uitslagen van bloedonderzoek'; the type left out where the name says it ('Zorgverzekeraars', not '… (Zorgverzekeraar)'). */
 export function recipientLine(r: Recipient, m: Messages): string {

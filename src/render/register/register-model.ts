@@ -19,7 +19,17 @@ import {
   noDpoReason,
   retentionFor,
 } from '../../check/policy-facts.js';
-import { controllerName, countryName, formatAddress, formatDate, joinList, pick, upperFirst } from '../format.js';
+import {
+  appendSentence,
+  controllerName,
+  countryName,
+  endSentence,
+  formatAddress,
+  formatDate,
+  joinList,
+  pick,
+  upperFirst,
+} from '../format.js';
 import {
   basisPartText,
   legalBasisText,
@@ -448,7 +458,7 @@ const registerBasisPart = (part: Purpose['bases'][number], m: Messages): string 
 /** 'Wettelijke verplichting (artikel 6, lid 1, onder c, AVG): <law>', then the author's explanation as a sentence. */
 function basisWithDetail(p: Purpose, detail: string, explanation: string, m: Messages): string {
   const basis = m.t('register:cell.basisWith', { basis: legalBasisText({ legalBasis: p.legalBasis }, m), detail });
-  return explanation ? `${basis}${/[.!?]$/.test(basis) ? '' : '.'} ${explanation}` : basis;
+  return explanation ? appendSentence(basis, explanation) : basis;
 }
 
 /**
@@ -775,7 +785,6 @@ function organisationEntries(
   ]);
 }
 
-const endSentence = (line: string): string => (/[.!?]$/.test(line) ? line : `${line}.`);
 /** A line of its own among the facts: a capital and a full stop ('standaardbepalingen …' as a list item in the notice). */
 const factSentence = (line: string): string => endSentence(upperFirst(line));
 
