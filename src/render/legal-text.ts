@@ -171,7 +171,7 @@ export function medicalFileNote(
  * the category's own name already says so: 'BSN (nationaal identificatienummer)' glossed what every Dutch reader
  * knows (Dutch review 2, finding 10). The words that count are in locales (terms:nationalIdentifierKeywords).
  */
-export function nationalIdentifierNote(name: string, m: Messages): string[] {
+function nationalIdentifierNote(name: string, m: Messages): string[] {
   const named = m
     .t('terms:nationalIdentifierKeywords')
     .split('|')
@@ -195,4 +195,30 @@ export function specialCategoryNote(
   return name.toLowerCase().includes(keyword)
     ? m.t(`${ns}.specialOnly`)
     : m.t(`${ns}.special`, { category: m.t(`terms:specialCategory.${special}`) });
+}
+
+/**
+ * A data category's notes in the notice ('bijzondere persoonsgegevens: gegevens over gezondheid', …), without
+ * repeating what its name already says; `client` for a policy that says client. `criminal` is the note's key: the
+ * data section names art. 10, a purpose card, which links to that section, does not.
+ */
+export function categoryNotes(
+  c: DataCategory,
+  name: string,
+  m: Messages,
+  client: boolean,
+  criminal: 'notice:data.criminal' | 'notice:purposeCard.criminal',
+): string[] {
+  const notes: string[] = [];
+  if (c.special) notes.push(specialCategoryNote(c.special, name, m, 'notice:data'));
+  notes.push(...medicalFileNote(c, m, 'notice:data', client));
+  if (c.criminal) notes.push(m.t(criminal));
+  if (c.nationalIdentifier) notes.push(...nationalIdentifierNote(name, m));
+  return notes;
+}
+
+/** Where a category's data comes from, without the author's full stop (the sentence has its own), for notice:data.source. */
+export function dataSourceWords(source: NonNullable<DataCategory['source']>, m: Messages): string {
+  const where = pick(source.description, m).replace(/\.$/, '');
+  return source.publiclyAccessible ? `${where} (${m.t('notice:data.publicSource')})` : where;
 }

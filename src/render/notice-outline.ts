@@ -1,7 +1,7 @@
 import type { Messages } from '../i18n/messages.js';
 import { isCareProvider } from '../law/care-provider.js';
 import { partyLeavesEea } from '../law/eea.js';
-import type { DataCategory, PolicyModel, ProcessorActivity, RetentionRule } from '../resolve/model.js';
+import type { PolicyModel, ProcessorActivity, RetentionRule } from '../resolve/model.js';
 import {
   formatDuration,
   formatDurationInText,
@@ -25,13 +25,7 @@ import {
   upperFirst,
   withNotes,
 } from './format.js';
-import {
-  medicalFileNote,
-  nationalIdentifierNote,
-  specialCategoryNote,
-  transferGroundText,
-  transferText,
-} from './legal-text.js';
+import { categoryNotes, dataSourceWords, transferGroundText, transferText } from './legal-text.js';
 import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
 import { complaintsBlocks } from './notice-complaints.js';
 import { formatEntity, processorTable, recipientTable } from './notice-parties.js';
@@ -215,27 +209,14 @@ function scopeBlocks({ source, model, m }: NoticeContext): Block[] {
   return blocks;
 }
 
-/** '(bijzondere persoonsgegevens: gegevens over gezondheid)', without repeating what the category's name already says. */
-function categoryNotes(c: DataCategory, name: string, m: Messages, client: boolean): string[] {
-  const notes: string[] = [];
-  if (c.special) notes.push(specialCategoryNote(c.special, name, m, 'notice:data'));
-  notes.push(...medicalFileNote(c, m, 'notice:data', client));
-  if (c.criminal) notes.push(m.t('notice:data.criminal'));
-  if (c.nationalIdentifier) notes.push(...nationalIdentifierNote(name, m));
-  return notes;
-}
-
 /** Categories of personal data — 14(1)(d), 14(2)(f). */
 function dataBlocks({ source, model, m }: NoticeContext): Block[] {
   const items = model.dataCategories.map((c) => {
     const name = pick(c.name, m);
-    const notes = categoryNotes(c, name, m, source.metadata.careRecipient === 'client');
+    const notes = categoryNotes(c, name, m, source.metadata.careRecipient === 'client', 'notice:data.criminal');
     const label = withNotes(name, notes);
     // The sentence ends with the locale's full stop, not also with the author's ('… met toestemming..').
-    const where = c.source
-      ? pick(c.source.description, m).replace(/\.$/, '') +
-        (c.source.publiclyAccessible ? ` (${m.t('notice:data.publicSource')})` : '')
-      : '';
+    const where = c.source ? dataSourceWords(c.source, m) : '';
     return leadIn(label, [
       endDescription(pick(c.description, m)),
       where ? m.t('notice:data.source', { source: where }) : '',

@@ -5,7 +5,7 @@ import { citedLawMinimum } from '../../law/retention-minimums.js';
 import type { Contact } from '../../policy/policy-types.js';
 import type { DataCategory, OtherController, Processor, Recipient, RetentionRule } from '../../resolve/model.js';
 import { countryName, endSentence, formatAddress, nameOf, pick } from '../format.js';
-import { medicalFileNote, specialCategoryNote, transferText } from '../legal-text.js';
+import { dataSourceWords, medicalFileNote, specialCategoryNote, transferText } from '../legal-text.js';
 import { processorOrigin, serverLocationsOf } from '../notice-parties.js';
 import { formatLawReference, retentionPhrase, withoutFalseLegalSource } from '../retention-phrase.js';
 
@@ -66,16 +66,9 @@ export function categoryLine(c: DataCategory, m: Messages): string {
   if (c.nationalIdentifier) notes.push(m.t('register:cell.nationalIdentifier'));
   const label = notes.length ? `${name} (${notes.join('; ')})` : name;
   const description = pick(c.description, m);
-  const source = c.source && sourceSentence(c.source, m);
+  const source = c.source && m.t('notice:data.source', { source: dataSourceWords(c.source, m) });
   if (!description) return source ? `${label}. ${source}` : label;
   return source ? `${label}: ${endSentence(description)} ${source}` : `${label}: ${description}`;
-}
-
-/** 'Bron: het telefoonboek van de gebruiker (openbare bron).' in the notice's words (notice:data.source). */
-function sourceSentence(source: NonNullable<DataCategory['source']>, m: Messages): string {
-  const where = pick(source.description, m).replace(/\.$/, '');
-  const text = source.publiclyAccessible ? `${where} (${m.t('notice:data.publicSource')})` : where;
-  return m.t('notice:data.source', { source: text });
 }
 
 /** 'Laboratorium (Zorgaanbieder, Duitsland): uitslagen van bloedonderzoek'; the type left out where the name says it ('Zorgverzekeraars', not '… (Zorgverzekeraar)'). */
