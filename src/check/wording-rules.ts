@@ -22,6 +22,7 @@ import { isAtOrBelow, joinPointer } from '../load/json-pointer.js';
 import type { Text } from '../policy/policy-types.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { isCareProvider } from './policy-facts.js';
+import { quoteIn } from './quote-in.js';
 import type { Finding, Rule } from './rules.js';
 
 /** A Text (plain or Markdown) somewhere in the policy, with its pointer. */
@@ -69,14 +70,9 @@ function allTexts(model: PolicyModel): readonly FoundText[] {
 }
 
 const matches = (t: Text, pattern: RegExp): boolean => Object.values(t).some((s) => pattern.test(s));
-/** What `pattern` matched in each language of `t`, so a message quotes the text in its own language (another language's match where one has none). */
-function firstMatch(t: Text, pattern: RegExp): Text {
-  const any =
-    Object.values(t)
-      .map((s) => s.match(pattern)?.[0])
-      .find(Boolean) ?? '';
-  return Object.fromEntries(Object.entries(t).map(([lang, s]) => [lang, s.match(pattern)?.[0] ?? any])) as Text;
-}
+
+/** What `pattern` matched in each language of `t` (quoteIn), for a text that `matches` found it in. */
+const firstMatch = (t: Text, pattern: RegExp): Text => quoteIn(t, (s) => s.match(pattern)?.[0])!;
 
 /**
  * A care provider's rights texts that give `reason` for refusing erasure of the medical file: any text
@@ -199,16 +195,8 @@ function noOneElse(s: string): string | undefined {
 function recipientsCompleteUnset(model: PolicyModel): Finding[] {
   const { sharing, recipientsComplete } = model.source;
   if (!sharing || recipientsComplete !== undefined || !(model.recipients.length + model.processors.length)) return [];
-  const quotes = Object.entries(sharing).flatMap(([lang, s]) => {
-    const quote = noOneElse(s);
-    return quote ? [[lang, quote] as const] : [];
-  });
-  if (!quotes.length) return [];
-  // Each language's own words where it has them, another language's where it has none.
-  const quote = Object.fromEntries(
-    Object.keys(sharing).map((lang) => [lang, (quotes.find(([l]) => l === lang) ?? quotes[0]!)[1]]),
-  );
-  return [{ pointer: '/sharing', vars: { quote: quote as Text } }];
+  const quote = quoteIn(sharing, noOneElse);
+  return quote ? [{ pointer: '/sharing', vars: { quote } }] : [];
 }
 
 /** The first sentence of `s` that says the provider bills a health insurer (law/wording-patterns.ts). */
@@ -216,12 +204,9 @@ function insurerBilling(s: string): string | undefined {
   return sentences(s).find((x) => insurerWords.test(x) && billingWords.test(x) && !notInsurerBillingWords.test(x));
 }
 
-/** What `find` returns for a text in each language (trimmed), another language's where one has none. */
-export function sentenceIn(t: Text, find: (s: string) => string | undefined): Text | undefined {
-  const found = Object.entries(t).map(([lang, s]) => [lang, find(s)] as const);
-  const any = found.find(([, q]) => q !== undefined)?.[1];
-  return any === undefined ? undefined : (Object.fromEntries(found.map(([l, q]) => [l, (q ?? any).trim()])) as Text);
-}
+/** The sentence `find` returns in each language of `t`, trimmed (quoteIn). */
+export const sentenceIn = (t: Text, find: (s: string) => string | undefined): Text | undefined =>
+  quoteIn(t, (s) => find(s)?.trim());
 
 /**
  * A purpose that bills health insurers while no recipient is one (patients' review F6: BIB's "Declareren bij de
