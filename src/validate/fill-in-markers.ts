@@ -44,8 +44,13 @@ export function fillInMarkers(doc: SourceDocument): Diagnostic[] {
   return out;
 }
 
-function markerDiagnostic(doc: SourceDocument, pointer: string, what: string): Diagnostic {
+/** The message that names what a placeholder stands for (diagnostics:fillInWhat.<what>), else the general one. */
+export function fillInWhatKey(what: string): string {
   const key = `diagnostics:fillInWhat.${what}`;
+  return hasMessage(key) ? key : 'diagnostics:fillInWhat.value';
+}
+
+function markerDiagnostic(doc: SourceDocument, pointer: string, what: string): Diagnostic {
   const { file, line, column } = locate(doc, pointer);
   return {
     ruleId: 'policy/fill-in' satisfies StageRuleId<'validate'>,
@@ -55,6 +60,6 @@ function markerDiagnostic(doc: SourceDocument, pointer: string, what: string): D
     line,
     column,
     messageId: 'diagnostics:fillIn',
-    data: { what: { message: { messageId: hasMessage(key) ? key : 'diagnostics:fillInWhat.value' } } },
+    data: { what: { message: { messageId: fillInWhatKey(what) } } },
   };
 }
