@@ -69,6 +69,13 @@ function allTexts(model: PolicyModel): readonly FoundText[] {
   return found;
 }
 
+/**
+ * A text about the document, not the processing (metadata: authoring notes, the history's summaries,
+ * acknowledgements), which the wording rules that read every text pass over. Wider than placeholder-text's
+ * `unpublished`, which reads the history the notice shows.
+ */
+const aboutTheDocument = (pointer: string): boolean => isAtOrBelow(pointer, '/metadata');
+
 const matches = (t: Text, pattern: RegExp): boolean => Object.values(t).some((s) => pattern.test(s));
 
 /** What `pattern` matched in each language of `t` (quoteIn), for a text that `matches` found it in. */
@@ -127,7 +134,7 @@ function privacyShieldTexts(model: PolicyModel): Finding[] {
     ),
   );
   return allTexts(model)
-    .filter(({ pointer }) => !isAtOrBelow(pointer, '/metadata') && !mechanismNotes.has(pointer))
+    .filter(({ pointer }) => !aboutTheDocument(pointer) && !mechanismNotes.has(pointer))
     .filter(({ text }) => matches(text, privacyShieldWords) && !matches(text, privacyShieldPastWords))
     .map(({ pointer }) => ({ pointer }));
 }
@@ -153,9 +160,7 @@ function vagueWording(model: PolicyModel): Finding[] {
  */
 function referralWithoutSource(model: PolicyModel): Finding[] {
   if (model.dataCategories.some((c) => c.source !== undefined)) return [];
-  const found = allTexts(model).find(
-    ({ pointer, text }) => !isAtOrBelow(pointer, '/metadata') && matches(text, referralWords),
-  );
+  const found = allTexts(model).find(({ pointer, text }) => !aboutTheDocument(pointer) && matches(text, referralWords));
   return found ? [{ pointer: found.pointer, vars: { quote: firstMatch(found.text, referralWords) } }] : [];
 }
 
@@ -169,7 +174,7 @@ const wordAt = /(?<![\p{L}\p{N}])cli[eë]nt[\p{L}\p{N}-]*/iu;
  */
 function careRecipientUnset(model: PolicyModel): Finding[] {
   if (!isCareProvider(model) || model.source.metadata.careRecipient) return [];
-  const dutch = allTexts(model).filter(({ pointer, text }) => !isAtOrBelow(pointer, '/metadata') && text.nl);
+  const dutch = allTexts(model).filter(({ pointer, text }) => !aboutTheDocument(pointer) && text.nl);
   if (dutch.some(({ text }) => patientWords.test(text.nl!))) return [];
   const found = dutch.find(({ text }) => clientWords.test(text.nl!));
   // The Dutch word in both languages' messages: it is the word the notice's Dutch sentences would use.
