@@ -33,6 +33,7 @@ import { rightsBlocks } from './notice-rights.js';
 import { otherControllerBlocks } from './notice-statements.js';
 import { purposesBlocks } from './notice-purposes.js';
 import { summarySection } from './notice-summary.js';
+import { reachUs } from './reach-us.js';
 import { retentionTable } from './notice-retention.js';
 import { mentionsNoticePeriod, mentionsStorageIn } from './author-mentions.js';
 import {
@@ -87,7 +88,13 @@ export const sectionSpecs: readonly SectionSpec[] = [
 /** The privacy notice for one language, as an outline: every sentence from locales/. */
 export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
   const { source } = model;
-  const ctx: NoticeContext = { model, source, m, careProvider: isCareProvider(source) };
+  const ctx: NoticeContext = {
+    model,
+    source,
+    m,
+    careProvider: isCareProvider(source),
+    reachUs: reachUs(source, m),
+  };
   const sections: Section[] = [];
   for (const spec of sectionSpecs) {
     const blocks = spec.build(ctx);

@@ -9,7 +9,7 @@ import { joinList, pick, sentence } from './format.js';
 import { termKey } from './legal-text.js';
 import { careRecipientKey, rich, type NoticeContext } from './notice-context.js';
 import { link, linkedIn, text, type Block, type Fact, type Inline } from './outline.js';
-import { reachable, reachUs, type ReachUs } from './reach-us.js';
+import { reachable, type ReachUs } from './reach-us.js';
 
 /**
  * The rights section — 13(2)(b)(c)(d). Each derived right gets the general
@@ -98,8 +98,9 @@ function generatedBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
  * gives a way to reach us (givesWayToAsk): Cosmetic Clinic's said 'Hoe u ons vraagt …, staat onder' above a
  * part that says it names no address (second-read review 2, finding 2).
  */
-function howToAskBlock(right: 'access' | 'erasure' | 'erasureCare', { m, source }: NoticeContext): Block[] {
-  if (!givesWayToAsk(source, m)) return [];
+function howToAskBlock(right: 'access' | 'erasure' | 'erasureCare', ctx: NoticeContext): Block[] {
+  if (!givesWayToAsk(ctx)) return [];
+  const { m } = ctx;
   return [
     {
       paragraph: [
@@ -301,9 +302,7 @@ function wgboArticlesCited(p: Purpose): string[] {
  * met onze functionaris' names no address either, and the summary's 'Zo vraagt u het aan' led to that (Dutch
  * review 2, finding 13). Nor after a rights contact that is only a note.
  */
-export function givesWayToAsk(source: NoticeContext['source'], m: NoticeContext['m']): boolean {
-  return reachable(reachUs(source, m));
-}
+export const givesWayToAsk = (ctx: NoticeContext): boolean => reachable(ctx.reachUs);
 
 /**
  * How to exercise the rights (12(2), 13(2)(b)): the organisation's own words, then how soon it answers
@@ -312,9 +311,8 @@ export function givesWayToAsk(source: NoticeContext['source'], m: NoticeContext[
  * nowhere to send gets what is true without it (askUsBlocks), rather than no section: the reader is told the
  * rights and where they can still turn.
  */
-function howToBlocks({ source, m }: NoticeContext): Block[] {
+function howToBlocks({ source, m, reachUs: ways }: NoticeContext): Block[] {
   const own = rich(source.rights?.howToExercise, m);
-  const ways = reachUs(source, m);
   const blocks: Block[] = [...own];
   if (source.rights?.responseTime)
     blocks.push({

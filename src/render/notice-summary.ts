@@ -85,10 +85,11 @@ function whoBlocks({ source, model, m }: NoticeContext): Block[] {
  * a copy named first, in the words a patient looks for (BW 7:456 at a care provider, else GDPR 15): the
  * line said 'inzage, verbetering of verwijdering', and no summary said 'kopie' or 'dossier'.
  */
-function rightsBlocks({ source, m, careProvider }: NoticeContext, ids: ReadonlySet<string>): Block[] {
+function rightsBlocks(ctx: NoticeContext, ids: ReadonlySet<string>): Block[] {
   if (!ids.has('rights')) return [];
+  const { source, m, careProvider } = ctx;
   const howTo: Inline[] =
-    ids.has('exercising-rights') && givesWayToAsk(source, m)
+    ids.has('exercising-rights') && givesWayToAsk(ctx)
       ? [text(m.t('layout:summary.howToAskBefore')), link(m.t('layout:summary.howToAsk'), '#exercising-rights')]
       : [];
   return [
@@ -247,10 +248,11 @@ function transferBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<st
  * officer, or how to tell us: complaintRoutes), then the authority. Not after a disputes body alone: 'Klaag bij
  * ons' led to a section with no way to reach us (second-read review 2, finding 3).
  */
-function complaintBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
+function complaintBlocks(ctx: NoticeContext, ids: ReadonlySet<string>): Block[] {
   if (!ids.has('complaints')) return [];
+  const { model, m } = ctx;
   const authority = m.t(`terms:authority.${model.authority.id}.name`);
-  if (!offersRouteToUs(complaintRoutes(source, m)))
+  if (!offersRouteToUs(complaintRoutes(ctx)))
     return [
       {
         paragraph: [
