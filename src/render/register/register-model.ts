@@ -573,10 +573,12 @@ export function standaloneTable(table: RegisterTable, model: PolicyModel, lang: 
     headers.push(m.t(column.header));
     documentCells.push(column.cell(model));
   }
+  const marked = table.columns.map((column) => markedEntries(column, m));
+  const notStated = m.t('register:cell.notStated');
   const rows: RegisterCell[][] = [];
   for (const row of table.rows) {
     const cells: RegisterCell[] = [];
-    for (let i = 0; i < row.length; i++) cells.push(standaloneCell(row[i]!, table.columns[i]!, m));
+    for (let i = 0; i < row.length; i++) cells.push(standaloneCell(row[i]!, table.columns[i]!, marked[i]!, notStated));
     rows.push([...cells, ...documentCells]);
   }
   return { headers, rows };
@@ -596,13 +598,27 @@ export function pageColumns(table: Pick<RegisterTable, 'columns'>): number[] {
   return shown;
 }
 
-function standaloneCell(cell: RegisterCell, column: RegisterColumn, m: Messages): RegisterCell {
+/** A column's organisation entries, each with its line in a file of its own ('… (organisatiebreed)'): once per table. */
+type MarkedEntries = ReadonlyArray<readonly [entry: string, line: string]>;
+
+function markedEntries(column: RegisterColumn, m: Messages): MarkedEntries {
+  const marked: Array<readonly [string, string]> = [];
+  for (const entry of column.organisationEntries ?? [])
+    marked.push([entry, m.t('register:cell.organisationWide', { entry })]);
+  return marked;
+}
+
+function standaloneCell(
+  cell: RegisterCell,
+  column: RegisterColumn,
+  marked: MarkedEntries,
+  notStated: string,
+): RegisterCell {
   // A required element's pointer says 'niet vermeld (zie ook …)': the file of its own keeps 'niet vermeld' before the entries.
   const pointer = cell === column.pointer;
-  const own = pointer && column.notStatedFirst ? [m.t('register:cell.notStated')] : pointer ? [] : cell;
+  const own = pointer && column.notStatedFirst ? [notStated] : pointer ? [] : cell;
   const lines = [...own];
-  for (const entry of column.organisationEntries ?? [])
-    if (!own.includes(entry)) lines.push(m.t('register:cell.organisationWide', { entry }));
+  for (const [entry, line] of marked) if (!own.includes(entry)) lines.push(line);
   return lines;
 }
 
