@@ -28,6 +28,8 @@ import {
   renderDiffMarkdown,
   nothingOwn,
   renderDiffText,
+  reportInChain,
+  type ChainReport,
   type InChain,
 } from './render-diff.js';
 
@@ -172,9 +174,11 @@ function bareText(
   reports: ChainChanges['reports'],
   total: number,
   m: Messages,
-): { lines: string[]; rest: ChainChanges['reports'] } {
+): { lines: string[]; rest: Array<ChainChanges['reports'][number] & { report?: ChainReport }> } {
   if (total < FOLD_FROM) return { lines: [], rest: reports };
-  const bare = reports.filter((x) => nothingOwn(x.result, m, x.inChain));
+  // Each report within the chain's is worked out once: to tell whether it has anything of its own, then to write it.
+  const reported = reports.map((x) => ({ ...x, report: reportInChain(x.result, m, x.inChain) }));
+  const bare = reported.filter((x) => nothingOwn(x.report, x.inChain));
   const byDraft = new Map<Compared | undefined, ChainChanges['reports']>();
   for (const x of bare) {
     const group = byDraft.get(x.draftOf);
@@ -193,7 +197,7 @@ function bareText(
       : m.t('diff:chain.bareNoNotice', { count: xs.length, policies });
   });
   const isBare = new Set(bare);
-  return { lines, rest: reports.filter((x) => !isBare.has(x)) };
+  return { lines, rest: reported.filter((x) => !isBare.has(x)) };
 }
 
 function chainText(chain: DiffChain, m: Messages): string {
@@ -210,7 +214,7 @@ function chainText(chain: DiffChain, m: Messages): string {
   }
   const { lines, rest } = bareText(reports, s.rows.length, m);
   for (const line of lines) out.push('', line);
-  const texts = rest.map(({ result, inChain }) => renderDiffText(result, m, inChain));
+  const texts = rest.map(({ result, inChain, report }) => renderDiffText(result, m, inChain, report));
   return [printable(out.join('\n')) + '\n', ...texts].join('='.repeat(72) + '\n\n');
 }
 
