@@ -34,12 +34,13 @@ export interface SharedFinding {
 
 /**
  * A policy as the user knows it: its folder as given ('policies/glimlach-delft'), with its id beside it where
- * the folder is named otherwise ('policies/ander (tandartspraktijk-de-linde)'); a file not named policy.json by its path.
+ * the folder is named otherwise ('policies/ander (tandartspraktijk-de-linde)', diff:chain.policyName); a file not named
+ * policy.json by its path.
  */
-export function policyName({ label, id }: Pick<Compared, 'label' | 'id'>): string {
+export function policyName({ label, id }: Pick<Compared, 'label' | 'id'>, m: Messages): string {
   const folder = label.replace(/[\\/]policy\.json$/, '');
   if (folder === label) return label;
-  return folder.split(/[\\/]/).pop() === id ? folder : `${folder} (${id})`;
+  return folder.split(/[\\/]/).pop() === id ? folder : m.t('diff:chain.policyName', { folder, id });
 }
 
 /**
@@ -50,7 +51,7 @@ export function sharedChanges(compared: readonly Compared[], m: Messages): Share
   const seen = new Map<string, SharedChange>();
   for (const entry of compared) {
     const { result } = entry;
-    const name = policyName(entry);
+    const name = policyName(entry, m);
     for (const item of diffReport(result, m).groups.flatMap((g) => g.items)) {
       const lines = itemLines(item, result, m);
       const key = lines.join('\n');
@@ -69,7 +70,7 @@ export function sharedChanges(compared: readonly Compared[], m: Messages): Share
 export function sharedFindings(compared: readonly Compared[], m: Messages): SharedFinding[] {
   const seen = new Map<string, SharedFinding>();
   for (const entry of compared) {
-    const name = policyName(entry);
+    const name = policyName(entry, m);
     for (const d of entry.result.newFindings ?? []) {
       const key = sharedFindingKey(d);
       if (key === undefined) continue;

@@ -123,7 +123,7 @@ interface ChainChanges {
  */
 function chainChanges(chain: DiffChain, m: Messages): ChainChanges {
   const compared = comparedOf(chain);
-  const names = compared.map(policyName);
+  const names = compared.map((c) => policyName(c, m));
   const shared = sharedChanges(compared, m).map((s) => ({ ...s, where: sharedWhere(s, names, m) }));
   const findings = sharedFindings(compared, m).map((f) => ({ ...f, where: sharedWhere(f, names, m, 'finding') }));
   const told = new Set(shared.map((c) => c.lines.join('\n')));
@@ -186,7 +186,8 @@ function bareText(
     else byDraft.set(x.draftOf, [x]);
   }
   const lines = [...byDraft].map(([earlier, xs]) => {
-    const policies = joinList(xs.map(policyName), m);
+    const names = xs.map((x) => policyName(x, m));
+    const policies = joinList(names, m);
     return earlier
       ? m.t('diff:chain.bareSameDraft', {
           count: xs.length,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPolicycInProcess } from '../support/cli.js';
 import { git } from '../support/git.js';
 import { policyName } from '../../src/diff/chain-shared.js';
+import { messagesFor } from '../../src/i18n/messages.js';
 import { diffFixtures } from './support.js';
 
 /**
@@ -244,8 +245,9 @@ describe('a folder diff of a chain whose base brings a new error for every polic
 
 describe('a policy of a chain, as the shared changes name it', () => {
   it('is its folder as given, with its id only where the folder is named otherwise', () => {
-    expect(policyName({ label: 'policies/beuk/policy.json', id: 'beuk' })).toBe('policies/beuk');
-    expect(policyName({ label: 'policies/ander/policy.json', id: 'tandartspraktijk-de-linde' })).toBe(
+    const m = messagesFor('en');
+    expect(policyName({ label: 'policies/beuk/policy.json', id: 'beuk' }, m)).toBe('policies/beuk');
+    expect(policyName({ label: 'policies/ander/policy.json', id: 'tandartspraktijk-de-linde' }, m)).toBe(
       'policies/ander (tandartspraktijk-de-linde)',
     );
   });
