@@ -113,13 +113,24 @@ export function sharedWhere(
 
 /**
  * A draft without what is each policy's own — its contact details, its signature, and its file where a sender
- * note names it (a new error found in the base 'for policies/x/policy.json') — : equal ones say the same.
+ * note names it (a new error found in the base 'for policies/x/policy.json') — : equal ones say the same. The file
+ * is taken out of each text as written, before any is serialised, where JSON would escape a Windows path's
+ * backslashes or a quote.
  */
-const draftKey = ({ notice, new: { label } }: DiffResult): string | undefined =>
-  notice &&
-  JSON.stringify(notice.texts.map(({ closing: _closing, signature: _signature, ...rest }) => rest))
-    .split(label)
-    .join('\u0000');
+function draftKey({ notice, new: { label } }: DiffResult): string | undefined {
+  if (!notice) return undefined;
+  return JSON.stringify(
+    notice.texts.map(({ closing: _closing, signature: _signature, ...rest }) => withoutFile(rest, label)),
+  );
+}
+
+/** `value` with `label` marked out of every string in it. */
+function withoutFile(value: unknown, label: string): unknown {
+  if (typeof value === 'string') return value.split(label).join('\u0000');
+  if (Array.isArray(value)) return value.map((item) => withoutFile(item, label));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutFile(item, label)]));
+}
 
 /** For each policy whose draft says what an earlier one's says: that earlier policy. */
 export function sameDrafts(compared: readonly Compared[]): Map<Compared, Compared> {
