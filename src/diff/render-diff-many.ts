@@ -165,7 +165,11 @@ function summaryText(rows: ReturnType<typeof summaryRow>[], m: Messages): string
   const fold = rows.length >= FOLD_FROM && count * 2 > rows.length;
   return [
     ...(fold ? [`  ${m.t('diff:chain.summaryFolded', { count, total: rows.length, what: common })}`] : []),
-    ...rows.flatMap((row, i) => (fold && tails[i] === common ? [] : [`  ${row.name} (${row.label}): ${tails[i]}`])),
+    ...rows.flatMap((row, i) =>
+      fold && tails[i] === common
+        ? []
+        : [`  ${m.t('diff:chain.summaryRow', { name: row.name, label: row.label, what: tails[i] })}`],
+    ),
   ];
 }
 
