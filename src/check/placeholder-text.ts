@@ -1,6 +1,6 @@
 import { eachString } from '../load/each-string.js';
 import { joinPointer } from '../load/json-pointer.js';
-import { blankWord } from './blank-words.js';
+import { blankWord } from '../blank-words.js';
 import type { PolicyModel } from '../resolve/model.js';
 import type { Finding, Rule } from './rules.js';
 import { textsIn } from './wording-rules.js';

@@ -8,8 +8,8 @@ import {
   type Narrowing,
 } from '../law/rights-limits.js';
 import { idCopyMaskedWords, idCopyWords, noIdCopyWords } from '../law/wording-patterns.js';
-import type { Text } from '../policy/policy-types.js';
 import type { PolicyModel } from '../resolve/model.js';
+import { quoteIn } from './quote-in.js';
 import type { Finding, Rule } from './rules.js';
 import { sentenceIn, sentences as sentencesOf, textsIn, type FoundText } from './wording-rules.js';
 
@@ -66,14 +66,6 @@ function narrowingIn(n: Narrowing, text: string, split: Sentences): string | und
   return undefined;
 }
 
-/** The narrowing of `n` in a text, quoted in each of its languages (another language's quote where one has none). */
-function quoteOf(n: Narrowing, text: Text, split: Sentences): Text | undefined {
-  const quotes = Object.entries(text).map(([lang, s]) => [lang, narrowingIn(n, s, split)] as const);
-  const any = quotes.find(([, q]) => q !== undefined)?.[1];
-  if (any === undefined) return undefined;
-  return Object.fromEntries(quotes.map(([lang, q]) => [lang, q ?? any])) as Text;
-}
-
 /**
  * Every narrowing's pattern in one: a text that matches it nowhere matches none of them (a union matches where one
  * of its patterns does), and is passed over after one reading instead of one per narrowing.
@@ -94,7 +86,7 @@ function narrowedRights(model: PolicyModel): Finding[] {
     narrowings
       .filter((n) => !n.right || pointer === `/rights/notes/${n.right}`)
       .flatMap((n) => {
-        const quote = quoteOf(n, text, split);
+        const quote = quoteIn(text, (s) => narrowingIn(n, s, split));
         if (!quote) return [];
         // The narrowing's own provisions, not all seven of the rule (officer review 2, finding 6).
         return [{ pointer, ...(n.kind === 'channel' ? {} : { variant: n.kind }), vars: { quote }, article: n.article }];

@@ -9,6 +9,7 @@ import {
 import { joinPointer } from '../load/json-pointer.js';
 import type { Text } from '../policy/policy-types.js';
 import type { DataCategory, PolicyModel } from '../resolve/model.js';
+import { quoteIn } from './quote-in.js';
 import type { Finding, Rule } from './rules.js';
 import { sentences } from './wording-rules.js';
 
@@ -34,12 +35,8 @@ function leftOut(sentence: string, at: number): boolean {
   return negation !== null && !negationTakenBack.test(sentence.slice(negation.index));
 }
 
-/** The words in each language of `t` (another language's where one has none), or undefined when none names it. */
-function quoteIn(t: Text, pattern: RegExp): Text | undefined {
-  const quotes = Object.entries(t).map(([lang, s]) => [lang, namedIn(s, pattern)] as const);
-  const any = quotes.find(([, q]) => q !== undefined)?.[1];
-  return any === undefined ? undefined : (Object.fromEntries(quotes.map(([lang, q]) => [lang, q ?? any])) as Text);
-}
+/** The words `pattern` names in each language of `t` (quoteIn), or undefined when none names it. */
+const namedQuote = (t: Text, pattern: RegExp): Text | undefined => quoteIn(t, (s) => namedIn(s, pattern));
 
 /** A special category's name in the message language. */
 const term = (kind: string): MessageValue => ({ message: { messageId: `terms:specialCategory.${kind}` } });
@@ -62,9 +59,9 @@ function undeclaredIn(c: DataCategory, declared: ReadonlySet<string>): Finding[]
   return specialCategoryWords
     .filter(([kind]) => !declared.has(kind))
     .flatMap(([kind, pattern]) => {
-      const field = (['name', 'description'] as const).find((f) => c[f] && quoteIn(c[f], pattern));
+      const field = (['name', 'description'] as const).find((f) => c[f] && namedQuote(c[f], pattern));
       if (!field) return [];
-      const vars = { category: c.name, special: term(kind), kind, quote: quoteIn(c[field]!, pattern)! };
+      const vars = { category: c.name, special: term(kind), kind, quote: namedQuote(c[field]!, pattern)! };
       const pointer = joinPointer(c.pointer, field);
       // Inside a category declared special, the notice and the register give it as that category.
       return [

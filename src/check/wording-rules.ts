@@ -22,6 +22,7 @@ import { isAtOrBelow, joinPointer } from '../load/json-pointer.js';
 import type { Text } from '../policy/policy-types.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { isCareProvider } from './policy-facts.js';
+import { quoteIn } from './quote-in.js';
 import type { Finding, Rule } from './rules.js';
 
 /** A Text (plain or Markdown) somewhere in the policy, with its pointer. */
@@ -68,15 +69,17 @@ function allTexts(model: PolicyModel): readonly FoundText[] {
   return found;
 }
 
+/**
+ * A text about the document, not the processing (metadata: authoring notes, the history's summaries,
+ * acknowledgements), which the wording rules that read every text pass over. Wider than placeholder-text's
+ * `unpublished`, which reads the history the notice shows.
+ */
+const aboutTheDocument = (pointer: string): boolean => isAtOrBelow(pointer, '/metadata');
+
 const matches = (t: Text, pattern: RegExp): boolean => Object.values(t).some((s) => pattern.test(s));
-/** What `pattern` matched in each language of `t`, so a message quotes the text in its own language (another language's match where one has none). */
-function firstMatch(t: Text, pattern: RegExp): Text {
-  const any =
-    Object.values(t)
-      .map((s) => s.match(pattern)?.[0])
-      .find(Boolean) ?? '';
-  return Object.fromEntries(Object.entries(t).map(([lang, s]) => [lang, s.match(pattern)?.[0] ?? any])) as Text;
-}
+
+/** What `pattern` matched in each language of `t` (quoteIn), for a text that `matches` found it in. */
+const firstMatch = (t: Text, pattern: RegExp): Text => quoteIn(t, (s) => s.match(pattern)?.[0])!;
 
 /**
  * A care provider's rights texts that give `reason` for refusing erasure of the medical file: any text
@@ -131,7 +134,7 @@ function privacyShieldTexts(model: PolicyModel): Finding[] {
     ),
   );
   return allTexts(model)
-    .filter(({ pointer }) => !isAtOrBelow(pointer, '/metadata') && !mechanismNotes.has(pointer))
+    .filter(({ pointer }) => !aboutTheDocument(pointer) && !mechanismNotes.has(pointer))
     .filter(({ text }) => matches(text, privacyShieldWords) && !matches(text, privacyShieldPastWords))
     .map(({ pointer }) => ({ pointer }));
 }
@@ -157,9 +160,7 @@ function vagueWording(model: PolicyModel): Finding[] {
  */
 function referralWithoutSource(model: PolicyModel): Finding[] {
   if (model.dataCategories.some((c) => c.source !== undefined)) return [];
-  const found = allTexts(model).find(
-    ({ pointer, text }) => !isAtOrBelow(pointer, '/metadata') && matches(text, referralWords),
-  );
+  const found = allTexts(model).find(({ pointer, text }) => !aboutTheDocument(pointer) && matches(text, referralWords));
   return found ? [{ pointer: found.pointer, vars: { quote: firstMatch(found.text, referralWords) } }] : [];
 }
 
@@ -173,7 +174,7 @@ const wordAt = /(?<![\p{L}\p{N}])cli[eë]nt[\p{L}\p{N}-]*/iu;
  */
 function careRecipientUnset(model: PolicyModel): Finding[] {
   if (!isCareProvider(model) || model.source.metadata.careRecipient) return [];
-  const dutch = allTexts(model).filter(({ pointer, text }) => !isAtOrBelow(pointer, '/metadata') && text.nl);
+  const dutch = allTexts(model).filter(({ pointer, text }) => !aboutTheDocument(pointer) && text.nl);
   if (dutch.some(({ text }) => patientWords.test(text.nl!))) return [];
   const found = dutch.find(({ text }) => clientWords.test(text.nl!));
   // The Dutch word in both languages' messages: it is the word the notice's Dutch sentences would use.
@@ -199,16 +200,8 @@ function noOneElse(s: string): string | undefined {
 function recipientsCompleteUnset(model: PolicyModel): Finding[] {
   const { sharing, recipientsComplete } = model.source;
   if (!sharing || recipientsComplete !== undefined || !(model.recipients.length + model.processors.length)) return [];
-  const quotes = Object.entries(sharing).flatMap(([lang, s]) => {
-    const quote = noOneElse(s);
-    return quote ? [[lang, quote] as const] : [];
-  });
-  if (!quotes.length) return [];
-  // Each language's own words where it has them, another language's where it has none.
-  const quote = Object.fromEntries(
-    Object.keys(sharing).map((lang) => [lang, (quotes.find(([l]) => l === lang) ?? quotes[0]!)[1]]),
-  );
-  return [{ pointer: '/sharing', vars: { quote: quote as Text } }];
+  const quote = quoteIn(sharing, noOneElse);
+  return quote ? [{ pointer: '/sharing', vars: { quote } }] : [];
 }
 
 /** The first sentence of `s` that says the provider bills a health insurer (law/wording-patterns.ts). */
@@ -216,12 +209,9 @@ function insurerBilling(s: string): string | undefined {
   return sentences(s).find((x) => insurerWords.test(x) && billingWords.test(x) && !notInsurerBillingWords.test(x));
 }
 
-/** What `find` returns for a text in each language (trimmed), another language's where one has none. */
-export function sentenceIn(t: Text, find: (s: string) => string | undefined): Text | undefined {
-  const found = Object.entries(t).map(([lang, s]) => [lang, find(s)] as const);
-  const any = found.find(([, q]) => q !== undefined)?.[1];
-  return any === undefined ? undefined : (Object.fromEntries(found.map(([l, q]) => [l, (q ?? any).trim()])) as Text);
-}
+/** The sentence `find` returns in each language of `t`, trimmed (quoteIn). */
+export const sentenceIn = (t: Text, find: (s: string) => string | undefined): Text | undefined =>
+  quoteIn(t, (s) => find(s)?.trim());
 
 /**
  * A purpose that bills health insurers while no recipient is one (patients' review F6: BIB's "Declareren bij de

@@ -34,12 +34,13 @@ export interface SharedFinding {
 
 /**
  * A policy as the user knows it: its folder as given ('policies/glimlach-delft'), with its id beside it where
- * the folder is named otherwise ('policies/ander (tandartspraktijk-de-linde)'); a file not named policy.json by its path.
+ * the folder is named otherwise ('policies/ander (tandartspraktijk-de-linde)', diff:chain.policyName); a file not named
+ * policy.json by its path.
  */
-export function policyName({ label, id }: Pick<Compared, 'label' | 'id'>): string {
+export function policyName({ label, id }: Pick<Compared, 'label' | 'id'>, m: Messages): string {
   const folder = label.replace(/[\\/]policy\.json$/, '');
   if (folder === label) return label;
-  return folder.split(/[\\/]/).pop() === id ? folder : `${folder} (${id})`;
+  return folder.split(/[\\/]/).pop() === id ? folder : m.t('diff:chain.policyName', { folder, id });
 }
 
 /**
@@ -50,7 +51,7 @@ export function sharedChanges(compared: readonly Compared[], m: Messages): Share
   const seen = new Map<string, SharedChange>();
   for (const entry of compared) {
     const { result } = entry;
-    const name = policyName(entry);
+    const name = policyName(entry, m);
     for (const item of diffReport(result, m).groups.flatMap((g) => g.items)) {
       const lines = itemLines(item, result, m);
       const key = lines.join('\n');
@@ -69,7 +70,7 @@ export function sharedChanges(compared: readonly Compared[], m: Messages): Share
 export function sharedFindings(compared: readonly Compared[], m: Messages): SharedFinding[] {
   const seen = new Map<string, SharedFinding>();
   for (const entry of compared) {
-    const name = policyName(entry);
+    const name = policyName(entry, m);
     for (const d of entry.result.newFindings ?? []) {
       const key = sharedFindingKey(d);
       if (key === undefined) continue;
@@ -112,13 +113,24 @@ export function sharedWhere(
 
 /**
  * A draft without what is each policy's own — its contact details, its signature, and its file where a sender
- * note names it (a new error found in the base 'for policies/x/policy.json') — : equal ones say the same.
+ * note names it (a new error found in the base 'for policies/x/policy.json') — : equal ones say the same. The file
+ * is taken out of each text as written, before any is serialised, where JSON would escape a Windows path's
+ * backslashes or a quote.
  */
-const draftKey = ({ notice, new: { label } }: DiffResult): string | undefined =>
-  notice &&
-  JSON.stringify(notice.texts.map(({ closing: _closing, signature: _signature, ...rest }) => rest))
-    .split(label)
-    .join('\u0000');
+function draftKey({ notice, new: { label } }: DiffResult): string | undefined {
+  if (!notice) return undefined;
+  return JSON.stringify(
+    notice.texts.map(({ closing: _closing, signature: _signature, ...rest }) => withoutFile(rest, label)),
+  );
+}
+
+/** `value` with `label` marked out of every string in it. */
+function withoutFile(value: unknown, label: string): unknown {
+  if (typeof value === 'string') return value.split(label).join('\u0000');
+  if (Array.isArray(value)) return value.map((item) => withoutFile(item, label));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutFile(item, label)]));
+}
 
 /** For each policy whose draft says what an earlier one's says: that earlier policy. */
 export function sameDrafts(compared: readonly Compared[]): Map<Compared, Compared> {

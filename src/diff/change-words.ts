@@ -9,7 +9,7 @@ import type {
 import { countryName, formatDate, joinList, lowerFirst } from '../render/format.js';
 import { legalBasisText, specialConditionText } from '../render/legal-text.js';
 import { formatDuration, formatLawReference, retentionPhrase } from '../render/retention-phrase.js';
-import { FILL_IN } from '../validate/fill-in-markers.js';
+import { FILL_IN, fillInWhatKey } from '../validate/fill-in-markers.js';
 import type { Change, Value, ValueType } from './change.js';
 
 /** A change in words, in one language. */
@@ -111,8 +111,7 @@ function textIn(v: unknown, lang: Language): string {
  */
 export function placeholderWords(value: unknown, m: Messages): string | undefined {
   if (typeof value !== 'string' || !value.startsWith(FILL_IN)) return undefined;
-  const key = `diagnostics:fillInWhat.${value.slice(FILL_IN.length)}`;
-  return m.t('diff:value.fillIn', { what: m.t(m.has(key) ? key : 'diagnostics:fillInWhat.value') });
+  return m.t('diff:value.fillIn', { what: m.t(fillInWhatKey(value.slice(FILL_IN.length))) });
 }
 
 /** A formatter that writes a placeholder as such, whether the value is one or its words are (a text in one language). */

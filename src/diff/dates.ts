@@ -1,17 +1,12 @@
 import { parseDuration } from '../law/durations.js';
+import { calendarDate } from '../validate/date-rewrite.js';
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 /** Is `value` a real calendar date written YYYY-MM-DD? */
 export function isIsoDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return (
-    date.getUTCFullYear() === Number(m[1]) &&
-    date.getUTCMonth() === Number(m[2]) - 1 &&
-    date.getUTCDate() === Number(m[3])
-  );
+  return m !== null && calendarDate(Number(m[1]), Number(m[2]), Number(m[3])) !== undefined;
 }
 
 /**

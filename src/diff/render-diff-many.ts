@@ -28,6 +28,8 @@ import {
   renderDiffMarkdown,
   nothingOwn,
   renderDiffText,
+  reportInChain,
+  type ChainReport,
   type InChain,
 } from './render-diff.js';
 
@@ -121,7 +123,7 @@ interface ChainChanges {
  */
 function chainChanges(chain: DiffChain, m: Messages): ChainChanges {
   const compared = comparedOf(chain);
-  const names = compared.map(policyName);
+  const names = compared.map((c) => policyName(c, m));
   const shared = sharedChanges(compared, m).map((s) => ({ ...s, where: sharedWhere(s, names, m) }));
   const findings = sharedFindings(compared, m).map((f) => ({ ...f, where: sharedWhere(f, names, m, 'finding') }));
   const told = new Set(shared.map((c) => c.lines.join('\n')));
@@ -163,7 +165,11 @@ function summaryText(rows: ReturnType<typeof summaryRow>[], m: Messages): string
   const fold = rows.length >= FOLD_FROM && count * 2 > rows.length;
   return [
     ...(fold ? [`  ${m.t('diff:chain.summaryFolded', { count, total: rows.length, what: common })}`] : []),
-    ...rows.flatMap((row, i) => (fold && tails[i] === common ? [] : [`  ${row.name} (${row.label}): ${tails[i]}`])),
+    ...rows.flatMap((row, i) =>
+      fold && tails[i] === common
+        ? []
+        : [`  ${m.t('diff:chain.summaryRow', { name: row.name, label: row.label, what: tails[i] })}`],
+    ),
   ];
 }
 
@@ -172,9 +178,11 @@ function bareText(
   reports: ChainChanges['reports'],
   total: number,
   m: Messages,
-): { lines: string[]; rest: ChainChanges['reports'] } {
+): { lines: string[]; rest: Array<ChainChanges['reports'][number] & { report?: ChainReport }> } {
   if (total < FOLD_FROM) return { lines: [], rest: reports };
-  const bare = reports.filter((x) => nothingOwn(x.result, m, x.inChain));
+  // Each report within the chain's is worked out once: to tell whether it has anything of its own, then to write it.
+  const reported = reports.map((x) => ({ ...x, report: reportInChain(x.result, m, x.inChain) }));
+  const bare = reported.filter((x) => nothingOwn(x.report, x.inChain));
   const byDraft = new Map<Compared | undefined, ChainChanges['reports']>();
   for (const x of bare) {
     const group = byDraft.get(x.draftOf);
@@ -182,7 +190,8 @@ function bareText(
     else byDraft.set(x.draftOf, [x]);
   }
   const lines = [...byDraft].map(([earlier, xs]) => {
-    const policies = joinList(xs.map(policyName), m);
+    const names = xs.map((x) => policyName(x, m));
+    const policies = joinList(names, m);
     return earlier
       ? m.t('diff:chain.bareSameDraft', {
           count: xs.length,
@@ -193,7 +202,7 @@ function bareText(
       : m.t('diff:chain.bareNoNotice', { count: xs.length, policies });
   });
   const isBare = new Set(bare);
-  return { lines, rest: reports.filter((x) => !isBare.has(x)) };
+  return { lines, rest: reported.filter((x) => !isBare.has(x)) };
 }
 
 function chainText(chain: DiffChain, m: Messages): string {
@@ -210,7 +219,7 @@ function chainText(chain: DiffChain, m: Messages): string {
   }
   const { lines, rest } = bareText(reports, s.rows.length, m);
   for (const line of lines) out.push('', line);
-  const texts = rest.map(({ result, inChain }) => renderDiffText(result, m, inChain));
+  const texts = rest.map(({ result, inChain, report }) => renderDiffText(result, m, inChain, report));
   return [printable(out.join('\n')) + '\n', ...texts].join('='.repeat(72) + '\n\n');
 }
 

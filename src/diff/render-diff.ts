@@ -109,11 +109,14 @@ function groupsInChain(
 }
 
 /** A report as a chain's report gives it: without the changes and the new errors given above, saying how many. */
-function reportInChain(
-  result: DiffResult,
-  m: Messages,
-  chain: InChain,
-): { r: Report; groups: ReportGroup[]; told?: string; findings: ReportFinding[] } {
+export interface ChainReport {
+  r: Report;
+  groups: ReportGroup[];
+  told?: string;
+  findings: ReportFinding[];
+}
+
+export function reportInChain(result: DiffResult, m: Messages, chain: InChain): ChainReport {
   const toldAbove = (d: Diagnostic): boolean => {
     const key = sharedFindingKey(d); // undefined for a finding in the policy's own file
     return key !== undefined && (chain.toldFindings?.has(key) ?? false);
@@ -126,8 +129,7 @@ function reportInChain(
 }
 
 /** Whether a report within a chain's has nothing of its own: every change and new error given above, its draft another's or none. */
-export function nothingOwn(result: DiffResult, m: Messages, chain: InChain): boolean {
-  const { r, groups, findings } = reportInChain(result, m, chain);
+export function nothingOwn({ r, groups, findings }: ChainReport, chain: InChain): boolean {
   return groups.length === 0 && findings.length === 0 && (chain.draftAs !== undefined || !r.notice);
 }
 
@@ -150,8 +152,14 @@ export function htmlFinding(f: ReportFinding, note = ''): string {
 /** The drafts to write out: none where the chain's report says whose draft this one's is. */
 const draftTexts = (r: Report, chain: InChain): NoticeDraftText[] => (chain.draftAs ? [] : (r.notice?.texts ?? []));
 
-export function renderDiffText(result: DiffResult, m: Messages, chain: InChain = {}): string {
-  const { r, groups, told, findings } = reportInChain(result, m, chain);
+/** The text report; `report`, the report within a chain's when the caller has it already. */
+export function renderDiffText(
+  result: DiffResult,
+  m: Messages,
+  chain: InChain = {},
+  report: ChainReport = reportInChain(result, m, chain),
+): string {
+  const { r, groups, told, findings } = report;
   const out = [r.title, ...r.lines];
   if (told) out.push(told);
   for (const group of groups)

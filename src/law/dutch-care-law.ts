@@ -1,4 +1,5 @@
 import type { Text } from '../policy/policy-types.js';
+import { negationAlternatives } from './negation-words.js';
 
 /**
  * Dutch care law the checker recognises in what a policy writes, as data:
@@ -37,7 +38,10 @@ export const explicitConsentWords =
  * uitdrukkelijke toestemming delen wij niets", "we do not share it without
  * your explicit consent").
  */
-export const explicitConsentNegations = /\b(geen|zonder|niet|niets|nooit|no|without|not|never|nothing)\b|n't\b/gi;
+export const explicitConsentNegations = new RegExp(
+  String.raw`\b(${negationAlternatives('zonder', 'niets', 'without', 'nothing')})\b|n't\b`,
+  'gi',
+);
 
 /**
  * The Wkkgz complaints route as a policy's own complaints text (complaints.internal) names it: the complaints

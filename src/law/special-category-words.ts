@@ -1,4 +1,5 @@
 import type { SpecialCategoryId } from '../policy/policy-types.js';
+import { negationAlternatives } from './negation-words.js';
 
 /**
  * Words that name a special category of GDPR 9(1) in a data category's name or description, per category (Dutch
@@ -39,7 +40,7 @@ export const specialCategoryWords: ReadonlyArray<readonly [Exclude<SpecialCatego
  * that is not one ("wel of niet", "whether or not", "niet verplicht", "optional"), and one that "tenzij" / "unless"
  * takes back ("Wij vragen niet naar uw godsdienst, tenzij u dat zelf wilt") do not count.
  */
-export const negationWords = /\b(?:geen|niet|nooit|no|not|never|none|neither|nor)\b/i;
+export const negationWords = new RegExp(String.raw`\b(?:${negationAlternatives('none', 'neither', 'nor')})\b`, 'i');
 export const notANegation =
   /\bwel of niet\b|\bwhether or not\b|\bniet (?:verplicht|nodig)\b|\bnot (?:required|mandatory)\b/gi;
 export const negationTakenBack = /\b(?:tenzij|unless|behalve als|except (?:if|when|where))\b/i;

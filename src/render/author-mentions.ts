@@ -1,3 +1,5 @@
+import { negationAlternatives } from '../law/negation-words.js';
+
 /**
  * Whether the author's own words already say what a generated sentence would: the notice then leaves the
  * sentence out rather than say it twice. Plain text matching, case-insensitive, on word boundaries, and
@@ -17,8 +19,10 @@ const ADVANCE_WORDS =
   /(^|[^\p{L}])(vooraf|van tevoren|voordat|vóór|informeren|informeert|melden|meldt|op de hoogte|laten weten|laat weten|in advance|ahead|beforehand|before|prior to|notify|notifies|inform|informs)($|[^\p{L}])/iu;
 
 /** Words that turn a sentence's place or period around: 'buiten de EU', 'niet in', 'not', 'never'. */
-const NEGATING_WORDS =
-  /(^|[^\p{L}])(buiten|outside|niet|nooit|geen|not|never|no|behalve|except|\p{L}+n't)($|[^\p{L}])/iu;
+const NEGATING_WORDS = new RegExp(
+  String.raw`(^|[^\p{L}])(${negationAlternatives('buiten', 'outside', 'behalve', 'except', String.raw`\p{L}+n't`)})($|[^\p{L}])`,
+  'iu',
+);
 
 /** The sentences of a text: split after . ! ? or a line break. An abbreviation only splits one too many. */
 const sentences = (text: string): string[] => text.split(/(?<=[.!?])\s+|\n+/u);

@@ -25,6 +25,12 @@ export { joinList } from '../i18n/messages.js';
 
 /** 'standaardbepalingen …' → 'Standaardbepalingen …': a phrase that starts a sentence. */
 export const upperFirst = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1);
+
+/** 'text' → 'text.': a full stop, unless the text already ends a sentence (. ! ?). */
+export const endSentence = (line: string): string => (/[.!?]$/.test(line) ? line : `${line}.`);
+
+/** 'a' + 'b' → 'a. b'; no second full stop when 'a' already ends a sentence. */
+export const appendSentence = (line: string, next: string): string => `${endSentence(line)} ${next}`;
 /**
  * Words the notice writes into a table cell ('ten hoogste 6 maanden', 'Verenigde Staten', 'niet vermeld in
  * deze verklaring'): a cell starts with a capital, as its column's other cells do. The phrases in locales/ stay

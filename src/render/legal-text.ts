@@ -3,7 +3,7 @@ import { nonEeaCountries } from '../law/eea.js';
 import type { TransferSource } from '../policy/policy-types.js';
 import type { DataCategory, Processor, Purpose, PurposeBasis, Recipient } from '../resolve/model.js';
 import { formatLawReference } from './retention-phrase.js';
-import { countryName, joinList, lowerFirst, nameOf, pick } from './format.js';
+import { appendSentence, countryName, joinList, lowerFirst, nameOf, pick } from './format.js';
 import { rememberedPerLanguage } from '../i18n/per-language.js';
 
 /** 6(1)(b) → 6-1-b, the key segment used in locales. */
@@ -107,11 +107,6 @@ export function basisPartText(part: PurposeBasis, m: Messages, scope = true, det
   return line;
 }
 
-/** 'a' + 'b' → 'a. b'; no second full stop when 'a' already ends a sentence. */
-function appendSentence(line: string, next: string): string {
-  return `${line}${/[.!?]$/.test(line) ? '' : '.'} ${next}`;
-}
-
 /** The art. 9(2) condition with its national law, followed by the author's explanation. */
 export function specialConditionText(c: NonNullable<Purpose['specialCategoryCondition']>, m: Messages): string {
   const key = termKey(c.condition);
@@ -176,7 +171,7 @@ export function medicalFileNote(
  * the category's own name already says so: 'BSN (nationaal identificatienummer)' glossed what every Dutch reader
  * knows (Dutch review 2, finding 10). The words that count are in locales (terms:nationalIdentifierKeywords).
  */
-export function nationalIdentifierNote(name: string, m: Messages): string[] {
+function nationalIdentifierNote(name: string, m: Messages): string[] {
   const named = m
     .t('terms:nationalIdentifierKeywords')
     .split('|')
@@ -200,4 +195,30 @@ export function specialCategoryNote(
   return name.toLowerCase().includes(keyword)
     ? m.t(`${ns}.specialOnly`)
     : m.t(`${ns}.special`, { category: m.t(`terms:specialCategory.${special}`) });
+}
+
+/**
+ * A data category's notes in the notice ('bijzondere persoonsgegevens: gegevens over gezondheid', …), without
+ * repeating what its name already says; `client` for a policy that says client. `criminal` is the note's key: the
+ * data section names art. 10, a purpose card, which links to that section, does not.
+ */
+export function categoryNotes(
+  c: DataCategory,
+  name: string,
+  m: Messages,
+  client: boolean,
+  criminal: 'notice:data.criminal' | 'notice:purposeCard.criminal',
+): string[] {
+  const notes: string[] = [];
+  if (c.special) notes.push(specialCategoryNote(c.special, name, m, 'notice:data'));
+  notes.push(...medicalFileNote(c, m, 'notice:data', client));
+  if (c.criminal) notes.push(m.t(criminal));
+  if (c.nationalIdentifier) notes.push(...nationalIdentifierNote(name, m));
+  return notes;
+}
+
+/** Where a category's data comes from, without the author's full stop (the sentence has its own), for notice:data.source. */
+export function dataSourceWords(source: NonNullable<DataCategory['source']>, m: Messages): string {
+  const where = pick(source.description, m).replace(/\.$/, '');
+  return source.publiclyAccessible ? `${where} (${m.t('notice:data.publicSource')})` : where;
 }

@@ -5,7 +5,7 @@ import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
 import { link, text, type Block, type Fact } from './outline.js';
 import { telHref } from './contact-links.js';
 import { formatLawReference } from './retention-phrase.js';
-import { firstWay, reachUs } from './reach-us.js';
+import { firstWay } from './reach-us.js';
 
 /**
  * Complaints — 13(2)(d), 77, and for a care provider the route the Wkkgz
@@ -20,9 +20,10 @@ import { firstWay, reachUs } from './reach-us.js';
  * organisation's own text already names it, only its contact details follow;
  * 'also' only after the organisation's own route.
  */
-export function complaintsBlocks({ source, model, m, careProvider }: NoticeContext): Block[] {
+export function complaintsBlocks(ctx: NoticeContext): Block[] {
+  const { source, model, m, careProvider } = ctx;
   const authority = m.t(`terms:authority.${model.authority.id}.name`);
-  const { internal, officer, disputesBody, tellUs } = complaintRoutes(source, m);
+  const { internal, officer, disputesBody, tellUs } = complaintRoutes(ctx);
   const key =
     internal && namesAuthority(internal, authority)
       ? 'notice:complaints.authorityDetails'
@@ -63,10 +64,10 @@ export interface ComplaintRoutes {
 }
 
 /** What the complaints section offers before the authority; the summary's complaint line reads it too. */
-export function complaintRoutes(source: NoticeContext['source'], m: Messages): ComplaintRoutes {
+export function complaintRoutes({ source, m, reachUs }: NoticeContext): ComplaintRoutes {
   const internal = pick(source.complaints?.internal, m);
   const { officer, disputesBody } = source.complaints ?? {};
-  const tellUs = internal || officer ? [] : firstWay(reachUs(source, m), m);
+  const tellUs = internal || officer ? [] : firstWay(reachUs, m);
   return { internal, officer, disputesBody, tellUs };
 }
 

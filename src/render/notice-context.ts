@@ -4,6 +4,7 @@ import type { LocalisedText } from '../i18n/text-in.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { contactFacts, pick, sentence } from './format.js';
 import type { Block } from './outline.js';
+import type { ReachUs } from './reach-us.js';
 
 /** What every section builder of the notice reads. */
 export interface NoticeContext {
@@ -12,6 +13,8 @@ export interface NoticeContext {
   m: Messages;
   /** Derived once (law/care-provider.ts): the WGBO patient rights apply. */
   careProvider: boolean;
+  /** How a person reaches us (reach-us.ts), worked out once for the rights, the complaints and the summary. */
+  reachUs: ReachUs;
 }
 
 /**

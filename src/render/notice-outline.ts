@@ -1,7 +1,7 @@
 import type { Messages } from '../i18n/messages.js';
 import { isCareProvider } from '../law/care-provider.js';
 import { partyLeavesEea } from '../law/eea.js';
-import type { DataCategory, PolicyModel, ProcessorActivity, RetentionRule } from '../resolve/model.js';
+import type { PolicyModel, ProcessorActivity, RetentionRule } from '../resolve/model.js';
 import {
   formatDuration,
   formatDurationInText,
@@ -15,6 +15,7 @@ import {
   contactFacts,
   controllerName,
   countryName,
+  endSentence,
   formatAddress,
   formatDate,
   joinList,
@@ -24,13 +25,7 @@ import {
   upperFirst,
   withNotes,
 } from './format.js';
-import {
-  medicalFileNote,
-  nationalIdentifierNote,
-  specialCategoryNote,
-  transferGroundText,
-  transferText,
-} from './legal-text.js';
+import { categoryNotes, dataSourceWords, transferGroundText, transferText } from './legal-text.js';
 import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
 import { complaintsBlocks } from './notice-complaints.js';
 import { formatEntity, processorTable, recipientTable } from './notice-parties.js';
@@ -38,6 +33,7 @@ import { rightsBlocks } from './notice-rights.js';
 import { otherControllerBlocks } from './notice-statements.js';
 import { purposesBlocks } from './notice-purposes.js';
 import { summarySection } from './notice-summary.js';
+import { reachUs } from './reach-us.js';
 import { retentionTable } from './notice-retention.js';
 import { mentionsNoticePeriod, mentionsStorageIn } from './author-mentions.js';
 import {
@@ -92,7 +88,13 @@ export const sectionSpecs: readonly SectionSpec[] = [
 /** The privacy notice for one language, as an outline: every sentence from locales/. */
 export function noticeOutline(model: PolicyModel, m: Messages): NoticeOutline {
   const { source } = model;
-  const ctx: NoticeContext = { model, source, m, careProvider: isCareProvider(source) };
+  const ctx: NoticeContext = {
+    model,
+    source,
+    m,
+    careProvider: isCareProvider(source),
+    reachUs: reachUs(source, m),
+  };
   const sections: Section[] = [];
   for (const spec of sectionSpecs) {
     const blocks = spec.build(ctx);
@@ -214,29 +216,16 @@ function scopeBlocks({ source, model, m }: NoticeContext): Block[] {
   return blocks;
 }
 
-/** '(bijzondere persoonsgegevens: gegevens over gezondheid)', without repeating what the category's name already says. */
-function categoryNotes(c: DataCategory, name: string, m: Messages, client: boolean): string[] {
-  const notes: string[] = [];
-  if (c.special) notes.push(specialCategoryNote(c.special, name, m, 'notice:data'));
-  notes.push(...medicalFileNote(c, m, 'notice:data', client));
-  if (c.criminal) notes.push(m.t('notice:data.criminal'));
-  if (c.nationalIdentifier) notes.push(...nationalIdentifierNote(name, m));
-  return notes;
-}
-
 /** Categories of personal data — 14(1)(d), 14(2)(f). */
 function dataBlocks({ source, model, m }: NoticeContext): Block[] {
   const items = model.dataCategories.map((c) => {
     const name = pick(c.name, m);
-    const notes = categoryNotes(c, name, m, source.metadata.careRecipient === 'client');
+    const notes = categoryNotes(c, name, m, source.metadata.careRecipient === 'client', 'notice:data.criminal');
     const label = withNotes(name, notes);
     // The sentence ends with the locale's full stop, not also with the author's ('… met toestemming..').
-    const where = c.source
-      ? pick(c.source.description, m).replace(/\.$/, '') +
-        (c.source.publiclyAccessible ? ` (${m.t('notice:data.publicSource')})` : '')
-      : '';
+    const where = c.source ? dataSourceWords(c.source, m) : '';
     return leadIn(label, [
-      endSentence(pick(c.description, m)),
+      endDescription(pick(c.description, m)),
       where ? m.t('notice:data.source', { source: where }) : '',
     ]);
   });
@@ -247,7 +236,8 @@ function dataBlocks({ source, model, m }: NoticeContext): Block[] {
   return blocks;
 }
 
-const endSentence = (value: string): string => (value && !/[.!?:;]$/.test(value) ? `${value}.` : value);
+/** A lead-in's description as a sentence: nothing for none, and no full stop after a colon or semicolon either. */
+const endDescription = (value: string): string => (value && !/[:;]$/.test(value) ? endSentence(value) : value);
 
 /** Processing done as a processor for other controllers — 28, 30(2). */
 function processorRoleBlocks({ model, m }: NoticeContext): Block[] {

@@ -6,11 +6,9 @@ import type { RightId } from '../policy/policy-types.js';
 import { joinList, lowerFirst, nameOf, pick, sentence, upperFirst, withNotes } from './format.js';
 import {
   basisPartText,
-  medicalFileNote,
-  nationalIdentifierNote,
+  categoryNotes,
   notStatedText,
   purposeLawfulness,
-  specialCategoryNote,
   specialConditionText,
   termKey,
 } from './legal-text.js';
@@ -124,12 +122,8 @@ function answer(label: string, lines: Inline[][]): Fact[] {
 /** 'Medische gegevens (bijzondere persoonsgegevens: gegevens over gezondheid)': the category, labelled as in the notice's data section. */
 function categoryLine(c: DataCategory, m: Messages, model: PolicyModel): string {
   const name = pick(c.name, m);
-  const notes: string[] = [];
-  if (c.special) notes.push(specialCategoryNote(c.special, name, m, 'notice:data'));
-  notes.push(...medicalFileNote(c, m, 'notice:data', model.source.metadata.careRecipient === 'client'));
-  if (c.criminal) notes.push(m.t('notice:purposeCard.criminal'));
-  if (c.nationalIdentifier) notes.push(...nationalIdentifierNote(name, m));
-  return withNotes(name, notes);
+  const client = model.source.metadata.careRecipient === 'client';
+  return withNotes(name, categoryNotes(c, name, m, client, 'notice:purposeCard.criminal'));
 }
 
 /** 'Met uw toestemming', 'Omdat de wet ons daartoe verplicht' — one line per basis, with what it covers when the purpose splits them. */

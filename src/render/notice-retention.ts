@@ -11,7 +11,7 @@ import {
 import { longerThanCitedLaw, shorterThanCitedLaw, type RetentionMinimum } from '../law/retention-minimums.js';
 import { careRecipientKey } from './notice-context.js';
 import { minimumsFailedBy } from '../check/retention-minimum.js';
-import { cellText, pick } from './format.js';
+import { appendSentence, cellText, pick } from './format.js';
 import { blank, text, type Inline, type Table } from './outline.js';
 
 /** The anchor of a retention rule's row, linked from each purpose that keeps data under it. */
@@ -105,5 +105,4 @@ function minimumKey(min: RetentionMinimum, model: PolicyModel): string {
 }
 
 /** Two texts as sentences, the first with its full stop: 'NOTE' and 'The law …' read 'NOTE. The law …'. */
-const followedBy = (first: string, next: string): string =>
-  first ? `${/[.!?]$/.test(first) ? first : `${first}.`} ${next}` : next;
+const followedBy = (first: string, next: string): string => (first ? appendSentence(first, next) : next);

@@ -11,7 +11,7 @@ import { joinList, lowerFirst, pick, sentence } from './format.js';
 import { termKey } from './legal-text.js';
 import { careRecipientKey, rich, type NoticeContext } from './notice-context.js';
 import { link, linkedIn, text, type Block, type Fact, type Inline } from './outline.js';
-import { reachable, reachUs, type ReachUs } from './reach-us.js';
+import { reachable, type ReachUs } from './reach-us.js';
 import { givesEmailOrPhone } from './contact-links.js';
 
 /**
@@ -102,8 +102,9 @@ function generatedBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
  * part that says it names no address (second-read review 2, finding 2). The part's name in quotes, as other
  * pointers have it (Dutch review 3, finding 14).
  */
-function howToAskBlock(right: 'access' | 'erasure' | 'erasureCare', { m, source }: NoticeContext): Block[] {
-  if (!givesWayToAsk(source, m)) return [];
+function howToAskBlock(right: 'access' | 'erasure' | 'erasureCare', ctx: NoticeContext): Block[] {
+  if (!givesWayToAsk(ctx)) return [];
+  const { m } = ctx;
   const section = m.t('notice:rights.howTo');
   return [
     { paragraph: linkedIn(m.t(`notice:rights.howToAskFor.${right}`, { section }), section, '#exercising-rights') },
@@ -329,9 +330,8 @@ function wgboArticlesCited(p: Purpose): string[] {
  * address either, and the summary's 'Zo vraagt u het aan' led to that (Dutch review 2, finding 13). Nor after a
  * rights contact that is only a note without one.
  */
-export function givesWayToAsk(source: NoticeContext['source'], m: NoticeContext['m']): boolean {
-  const ways = reachUs(source, m);
-  return reachable(ways) || givesEmailOrPhone(ownWordsOnAsking(source, ways, m));
+export function givesWayToAsk({ source, m, reachUs }: NoticeContext): boolean {
+  return reachable(reachUs) || givesEmailOrPhone(ownWordsOnAsking(source, reachUs, m));
 }
 
 /** The organisation's own words on where and how to ask: its text on exercising the rights and the rights contact's note. */
@@ -345,9 +345,8 @@ const ownWordsOnAsking = (source: NoticeContext['source'], ways: ReachUs, m: Not
  * nowhere to send gets what is true without it (askUsBlocks), rather than no section: the reader is told the
  * rights and where they can still turn.
  */
-function howToBlocks({ source, m }: NoticeContext): Block[] {
+function howToBlocks({ source, m, reachUs: ways }: NoticeContext): Block[] {
   const own = rich(source.rights?.howToExercise, m);
-  const ways = reachUs(source, m);
   const blocks: Block[] = [...own];
   if (source.rights?.responseTime)
     blocks.push({

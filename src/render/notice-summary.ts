@@ -8,7 +8,7 @@ import { retentionPhrase, withLegalSourceOnlyAsItsTerm } from './retention-phras
 import { recipientNameInSentence } from './recipient-name.js';
 import { givesWayToAsk } from './notice-rights.js';
 import { complaintRoutes, offersRouteToUs, type ComplaintRoutes } from './notice-complaints.js';
-import { reachable, reachUs } from './reach-us.js';
+import { reachable } from './reach-us.js';
 import { contactFacts, controllerName, countryName, joinList, nameOf, pick } from './format.js';
 import { endsBeforeLegalMinimum } from '../check/retention-minimum.js';
 
@@ -89,10 +89,11 @@ function whoBlocks({ source, model, m }: NoticeContext): Block[] {
  * a copy named first, in the words a patient looks for (BW 7:456 at a care provider, else GDPR 15): the
  * line said 'inzage, verbetering of verwijdering', and no summary said 'kopie' or 'dossier'.
  */
-function rightsBlocks({ source, m, careProvider }: NoticeContext, ids: ReadonlySet<string>): Block[] {
+function rightsBlocks(ctx: NoticeContext, ids: ReadonlySet<string>): Block[] {
   if (!ids.has('rights')) return [];
+  const { source, m, careProvider } = ctx;
   const howTo: Inline[] =
-    ids.has('exercising-rights') && givesWayToAsk(source, m)
+    ids.has('exercising-rights') && givesWayToAsk(ctx)
       ? [text(m.t('layout:summary.howToAskBefore')), link(m.t('layout:summary.howToAsk'), '#exercising-rights')]
       : [];
   return [
@@ -254,11 +255,12 @@ function transferBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<st
  * where the section has none or the reader cannot reach us: 'Klaag bij ons' led to a section with no way to reach us (second-read review 2,
  * finding 3).
  */
-function complaintBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
+function complaintBlocks(ctx: NoticeContext, ids: ReadonlySet<string>): Block[] {
   if (!ids.has('complaints')) return [];
+  const { model, m } = ctx;
   const authority = m.t(`terms:authority.${model.authority.id}.name`);
-  const routes = complaintRoutes(source, m);
-  if (!offersRouteToUs(routes) || !reachesUs(routes, source, m))
+  const routes = complaintRoutes(ctx);
+  if (!offersRouteToUs(routes) || !reachesUs(routes, ctx))
     return [
       {
         paragraph: [
@@ -288,8 +290,8 @@ function complaintBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<s
  * complaint to its data protection officer, whose details it does not give, and the notice gives none of ours:
  * 'Klaag bij ons' led nowhere (Dutch review 3, finding 9).
  */
-function reachesUs(routes: ComplaintRoutes, source: NoticeContext['source'], m: NoticeContext['m']): boolean {
-  return contactFacts(routes.officer?.contact, m).length > 0 || reachable(reachUs(source, m));
+function reachesUs(routes: ComplaintRoutes, { m, reachUs }: NoticeContext): boolean {
+  return contactFacts(routes.officer?.contact, m).length > 0 || reachable(reachUs);
 }
 
 /** What the data is used for: one line — the purpose by name, or the number of purposes — linked to the detail. */

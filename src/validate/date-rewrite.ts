@@ -15,7 +15,8 @@ export function isoDateFor(value: string): string | undefined {
   return yearFirst ? calendarDate(Number(yearFirst[1]), Number(yearFirst[3]), Number(yearFirst[4])) : undefined;
 }
 
-function calendarDate(year: number, month: number, day: number): string | undefined {
+/** The day as YYYY-MM-DD when it is a real calendar date (no 31 April, no 29 February 2026), else undefined. */
+export function calendarDate(year: number, month: number, day: number): string | undefined {
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;

@@ -44,12 +44,17 @@ export function fillInMarkers(doc: SourceDocument): Diagnostic[] {
   return out;
 }
 
+/** The message that names what a placeholder stands for (diagnostics:fillInWhat.<what>), else the general one. */
+export function fillInWhatKey(what: string): string {
+  const key = `diagnostics:fillInWhat.${what}`;
+  return hasMessage(key) ? key : 'diagnostics:fillInWhat.value';
+}
+
 /**
  * A placeholder's error; where a base the policy extends gives a value (the base filled in after init --extends
  * copied its placeholder), it says to delete the placeholder to take that value, the base's value related.
  */
 function markerDiagnostic(doc: SourceDocument, pointer: string, what: string): Diagnostic {
-  const key = `diagnostics:fillInWhat.${what}`;
   const { file, line, column } = locate(doc, pointer);
   const overBase = doc.placeholdersOverBase?.find((p) => p.pointer === pointer)?.base;
   return {
@@ -60,7 +65,7 @@ function markerDiagnostic(doc: SourceDocument, pointer: string, what: string): D
     line,
     column,
     messageId: overBase ? 'diagnostics:fillInOverBase' : 'diagnostics:fillIn',
-    data: { what: { message: { messageId: hasMessage(key) ? key : 'diagnostics:fillInWhat.value' } } },
+    data: { what: { message: { messageId: fillInWhatKey(what) } } },
     ...(overBase ? { related: [{ ...overBase, messageId: 'diagnostics:related.baseValue' }] } : {}),
   };
 }

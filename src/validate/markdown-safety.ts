@@ -1,5 +1,5 @@
 import type { Root, RootContent } from 'mdast';
-import { holdsBlankWord } from '../check/blank-words.js';
+import { holdsBlankWord } from '../blank-words.js';
 import { parseAuthorMarkdown } from '../render/parse-author-markdown.js';
 
 /** A problem found in author Markdown, at an offset inside the decoded string. */

@@ -93,7 +93,7 @@ describe('wording/placeholder-text', () => {
   });
 
   it('reads a Dutch compound of a blank word in any brackets, and the blank words of both lists in square ones', () => {
-    // One list (check/blank-words.ts) now serves both patterns: before, '<e-mailadres>' and '{organisatienaam}'
+    // One list (src/blank-words.ts) now serves both patterns: before, '<e-mailadres>' and '{organisatienaam}'
     // were missed (the whole-blank pattern knew only 'telefoonnummer', 'praktijknaam' and 'bedrijfsnaam' as
     // compounds), and '[organisatienaam en KvK-nummer]' and '[bedrijf]' in a longer text were too (the
     // square-bracket pattern lacked 'bedrijf', 'organisation' and compounds of 'organisatie').

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPolicycInProcess } from '../support/cli.js';
 import { git } from '../support/git.js';
-import { policyName } from '../../src/diff/chain-shared.js';
+import { policyName, sameDrafts } from '../../src/diff/chain-shared.js';
+import type { DiffResult } from '../../src/diff/diff-report.js';
+import { messagesFor } from '../../src/i18n/messages.js';
 import { diffFixtures } from './support.js';
 
 /**
@@ -244,9 +246,43 @@ describe('a folder diff of a chain whose base brings a new error for every polic
 
 describe('a policy of a chain, as the shared changes name it', () => {
   it('is its folder as given, with its id only where the folder is named otherwise', () => {
-    expect(policyName({ label: 'policies/beuk/policy.json', id: 'beuk' })).toBe('policies/beuk');
-    expect(policyName({ label: 'policies/ander/policy.json', id: 'tandartspraktijk-de-linde' })).toBe(
+    const m = messagesFor('en');
+    expect(policyName({ label: 'policies/beuk/policy.json', id: 'beuk' }, m)).toBe('policies/beuk');
+    expect(policyName({ label: 'policies/ander/policy.json', id: 'tandartspraktijk-de-linde' }, m)).toBe(
       'policies/ander (tandartspraktijk-de-linde)',
     );
+  });
+});
+
+describe('drafts that say the same, as the chain report tells them', () => {
+  /** A policy whose draft differs from another's only in its own file, which a sender note names. */
+  const withDraft = (label: string, id: string) => {
+    const text = {
+      lang: 'en',
+      subject: 'Changes to our privacy notice',
+      opening: ['We are changing our privacy notice.'],
+      changesIntro: 'What changes:',
+      changes: ['We use a new newsletter service.'],
+      closing: [`Questions? Write to ${id}@example.nl.`],
+      history: [],
+      signature: id,
+      senderHeading: 'For the sender',
+      senderNotes: [`A new error found in the base (for ${label}).`],
+    };
+    const result = { notice: { texts: [text] }, new: { label } } as unknown as DiffResult;
+    return { label, id, result };
+  };
+
+  it('are the same whatever characters the file name holds: a Windows path, a quote', () => {
+    const pairs = [
+      ['policies/beuk/policy.json', 'policies/eik/policy.json'],
+      ['policies\\beuk\\policy.json', 'policies\\eik\\policy.json'],
+      ['policies/de "beuk"/policy.json', 'policies/de "eik"/policy.json'],
+    ];
+    for (const [one, other] of pairs) {
+      const first = withDraft(one!, 'beuk');
+      const second = withDraft(other!, 'eik');
+      expect(sameDrafts([first, second]).get(second), one).toBe(first);
+    }
   });
 });

@@ -4,8 +4,8 @@ import { partyLeavesEea } from '../../law/eea.js';
 import { citedLawMinimum } from '../../law/retention-minimums.js';
 import type { Contact } from '../../policy/policy-types.js';
 import type { DataCategory, OtherController, Processor, Recipient, RetentionRule } from '../../resolve/model.js';
-import { countryName, formatAddress, nameOf, pick } from '../format.js';
-import { medicalFileNote, specialCategoryNote, transferText } from '../legal-text.js';
+import { countryName, endSentence, formatAddress, nameOf, pick } from '../format.js';
+import { dataSourceWords, medicalFileNote, specialCategoryNote, transferText } from '../legal-text.js';
 import { processorOrigin, serverLocationsOf } from '../notice-parties.js';
 import { formatLawReference, retentionPhrase, withoutFalseLegalSource } from '../retention-phrase.js';
 
@@ -66,19 +66,10 @@ export function categoryLine(c: DataCategory, m: Messages): string {
   if (c.nationalIdentifier) notes.push(m.t('register:cell.nationalIdentifier'));
   const label = notes.length ? `${name} (${notes.join('; ')})` : name;
   const description = pick(c.description, m);
-  const source = c.source && sourceSentence(c.source, m);
+  const source = c.source && m.t('notice:data.source', { source: dataSourceWords(c.source, m) });
   if (!description) return source ? `${label}. ${source}` : label;
   return source ? `${label}: ${endSentence(description)} ${source}` : `${label}: ${description}`;
 }
-
-/** 'Bron: het telefoonboek van de gebruiker (openbare bron).' in the notice's words (notice:data.source). */
-function sourceSentence(source: NonNullable<DataCategory['source']>, m: Messages): string {
-  const where = pick(source.description, m).replace(/\.$/, '');
-  const text = source.publiclyAccessible ? `${where} (${m.t('notice:data.publicSource')})` : where;
-  return m.t('notice:data.source', { source: text });
-}
-
-const endSentence = (line: string): string => (/[.!?]$/.test(line) ? line : `${line}.`);
 
 /** 'Laboratorium (Zorgaanbieder, Duitsland): uitslagen van bloedonderzoek'; the type left out where the name says it ('Zorgverzekeraars', not '… (Zorgverzekeraar)'). */
 export function recipientLine(r: Recipient, m: Messages): string {

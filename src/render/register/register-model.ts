@@ -19,7 +19,17 @@ import {
   noDpoReason,
   retentionFor,
 } from '../../check/policy-facts.js';
-import { controllerName, countryName, formatAddress, formatDate, joinList, pick, upperFirst } from '../format.js';
+import {
+  appendSentence,
+  controllerName,
+  countryName,
+  endSentence,
+  formatAddress,
+  formatDate,
+  joinList,
+  pick,
+  upperFirst,
+} from '../format.js';
 import {
   basisPartText,
   legalBasisText,
@@ -448,7 +458,7 @@ const registerBasisPart = (part: Purpose['bases'][number], m: Messages): string 
 /** 'Wettelijke verplichting (artikel 6, lid 1, onder c, AVG): <law>', then the author's explanation as a sentence. */
 function basisWithDetail(p: Purpose, detail: string, explanation: string, m: Messages): string {
   const basis = m.t('register:cell.basisWith', { basis: legalBasisText({ legalBasis: p.legalBasis }, m), detail });
-  return explanation ? `${basis}${/[.!?]$/.test(basis) ? '' : '.'} ${explanation}` : basis;
+  return explanation ? appendSentence(basis, explanation) : basis;
 }
 
 /**
@@ -563,10 +573,12 @@ export function standaloneTable(table: RegisterTable, model: PolicyModel, lang: 
     headers.push(m.t(column.header));
     documentCells.push(column.cell(model));
   }
+  const marked = table.columns.map((column) => markedEntries(column, m));
+  const notStated = m.t('register:cell.notStated');
   const rows: RegisterCell[][] = [];
   for (const row of table.rows) {
     const cells: RegisterCell[] = [];
-    for (let i = 0; i < row.length; i++) cells.push(standaloneCell(row[i]!, table.columns[i]!, m));
+    for (let i = 0; i < row.length; i++) cells.push(standaloneCell(row[i]!, table.columns[i]!, marked[i]!, notStated));
     rows.push([...cells, ...documentCells]);
   }
   return { headers, rows };
@@ -586,13 +598,27 @@ export function pageColumns(table: Pick<RegisterTable, 'columns'>): number[] {
   return shown;
 }
 
-function standaloneCell(cell: RegisterCell, column: RegisterColumn, m: Messages): RegisterCell {
+/** A column's organisation entries, each with its line in a file of its own ('… (organisatiebreed)'): once per table. */
+type MarkedEntries = ReadonlyArray<readonly [entry: string, line: string]>;
+
+function markedEntries(column: RegisterColumn, m: Messages): MarkedEntries {
+  const marked: Array<readonly [string, string]> = [];
+  for (const entry of column.organisationEntries ?? [])
+    marked.push([entry, m.t('register:cell.organisationWide', { entry })]);
+  return marked;
+}
+
+function standaloneCell(
+  cell: RegisterCell,
+  column: RegisterColumn,
+  marked: MarkedEntries,
+  notStated: string,
+): RegisterCell {
   // A required element's pointer says 'niet vermeld (zie ook …)': the file of its own keeps 'niet vermeld' before the entries.
   const pointer = cell === column.pointer;
-  const own = pointer && column.notStatedFirst ? [m.t('register:cell.notStated')] : pointer ? [] : cell;
+  const own = pointer && column.notStatedFirst ? [notStated] : pointer ? [] : cell;
   const lines = [...own];
-  for (const entry of column.organisationEntries ?? [])
-    if (!own.includes(entry)) lines.push(m.t('register:cell.organisationWide', { entry }));
+  for (const [entry, line] of marked) if (!own.includes(entry)) lines.push(line);
   return lines;
 }
 
@@ -775,7 +801,6 @@ function organisationEntries(
   ]);
 }
 
-const endSentence = (line: string): string => (/[.!?]$/.test(line) ? line : `${line}.`);
 /** A line of its own among the facts: a capital and a full stop ('standaardbepalingen …' as a list item in the notice). */
 const factSentence = (line: string): string => endSentence(upperFirst(line));
 

@@ -1,7 +1,8 @@
 /**
  * The words that say what a blank to fill in stands for ('[naam]', '<e-mailadres FG>', '{company}'): one list for
- * wording/placeholder-text and for the Markdown check that calls an angle-bracket blank a blank, not raw HTML
- * (officer review 2, finding 9). Regular-expression sources, matched case-insensitively.
+ * wording/placeholder-text (check/placeholder-text.ts) and for the Markdown check that calls an angle-bracket blank
+ * a blank, not raw HTML (validate/markdown-safety.ts; officer review 2, finding 9), outside both stages so that
+ * validation does not depend on the checker. Regular-expression sources, matched case-insensitively.
  *
  * A Dutch word also stands at the start of a compound ('telefoonnummer', 'praktijknaam', 'e-mailadres',
  * 'bedrijfsnaam', 'adresgegevens'); an English one only as itself ('named', 'update' are not blanks), since
