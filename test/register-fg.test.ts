@@ -259,3 +259,69 @@ describe("'Geen doorgifte buiten de EER' only where the data shows it (register5
     expect(cell(registerIn(modelOf(withParties('NL', inWords)), 'nl'), 'transfers')).toEqual(['niet vermeld']);
   });
 });
+
+describe("the processor's record marks the notice's wording, as the controller's does (register5 finding 7)", () => {
+  /** The mini policy with one processing for others, as IES describes its own: for the people whose data it is. */
+  function withProcessing(extra: Record<string, unknown> = {}): PolicyModel {
+    const policy = miniPolicy() as unknown as Record<string, unknown>;
+    policy.processorActivities = [
+      {
+        id: 'for-practitioners',
+        name: { nl: 'Vragenlijsten aanbieden', en: 'Providing questionnaires' },
+        description: {
+          nl: 'Als u cliënt bent van een **beoefenaar**.',
+          en: 'If you are a client of a **practitioner**.',
+        },
+        controllers: { nl: 'Beoefenaars', en: 'Practitioners' },
+        ...extra,
+      },
+    ];
+    return modelOf(policy);
+  }
+  const processing = (model: PolicyModel, lang: Language): readonly string[] =>
+    registerIn(model, lang).tables[1]!.rows[0]![1]!;
+  const descriptionMissing = (model: PolicyModel): unknown[] =>
+    analyse(model.source)
+      .findings.filter(
+        (d) => d.ruleId === 'register/description-missing' && d.pointer.startsWith('/processorActivities'),
+      )
+      .map((d) => [d.pointer, d.article]);
+
+  it("IES: the notice's text after the name, marked 'Uit de privacyverklaring', in the CSV too", () => {
+    const ies = seedModel('ies');
+    const [name, text] = processing(ies, 'nl');
+    expect(name).toBe('De Producten leveren namens de verwerkingsverantwoordelijke');
+    expect(text).toMatch(
+      /^Uit de privacyverklaring: In sommige gevallen werken we samen met verwerkingsverantwoordelijken/,
+    );
+    expect(processing(ies, 'en')[1]).toMatch(/^From the privacy notice: In some cases we work with controllers/);
+    const m = messagesFor('nl', ies.source.metadata.formality);
+    const [row] = parse(registerToCsv(standaloneTable(registerIn(ies, 'nl').tables[1]!, ies, m)), {
+      columns: true,
+    }) as Array<Record<string, string>>;
+    expect(row!['Categorieën van verwerkingen']!.split('\n')[1]).toMatch(/^Uit de privacyverklaring: /);
+  });
+
+  it('a registerDescription alone, unmarked; the description as plain text; the name alone where there is neither', () => {
+    const own = {
+      nl: 'Vragenlijsten afnemen en uitslagen delen met de beoefenaar.',
+      en: 'Administering questionnaires.',
+    };
+    expect(processing(withProcessing({ registerDescription: own }), 'nl')).toEqual(['Vragenlijsten aanbieden', own.nl]);
+    expect(processing(withProcessing(), 'nl')).toEqual([
+      'Vragenlijsten aanbieden',
+      'Uit de privacyverklaring: Als u cliënt bent van een beoefenaar.',
+    ]);
+    expect(processing(withProcessing({ description: undefined }), 'en')).toEqual(['Providing questionnaires']);
+  });
+
+  it('register/description-missing reports the processing whose row shows the notice’s wording (GDPR 30(2)(b))', () => {
+    expect(descriptionMissing(withProcessing())).toEqual([
+      ['/processorActivities/0/registerDescription', 'GDPR 30(2)(b)'],
+    ]);
+    const own = { nl: 'Vragenlijsten afnemen.', en: 'Administering questionnaires.' };
+    expect(descriptionMissing(withProcessing({ registerDescription: own }))).toEqual([]);
+    // The name alone is a category of processing (30(2)(b)): nothing to replace.
+    expect(descriptionMissing(withProcessing({ description: undefined }))).toEqual([]);
+  });
+});

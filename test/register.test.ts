@@ -214,9 +214,9 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
       if (p.registerDescription) expect(purpose).toEqual([inLang(p.registerDescription, lang)]);
       else if (p.description)
         expect(purpose).toEqual([
-          t('register:cell.purposeFromNotice', {
+          t('register:cell.fromNotice', {
             lng: lang,
-            purpose: markdownToPlainText(inLang(p.description, lang)),
+            text: markdownToPlainText(inLang(p.description, lang)),
           }),
         ]);
       else expect(purpose).toEqual([t('register:cell.purposeNotDescribed', { lng: lang })]);

@@ -291,6 +291,10 @@ function safeguardLines(model: PolicyModel, m: Messages): string[] {
   return linesOf(model.source.transfers?.mechanisms ?? [], m, transferGroundText);
 }
 
+/** The notice's wording of a purpose or processing, as plain text, marked as the notice's ('Uit de privacyverklaring: …'). */
+const fromNotice = (description: string, m: Messages): string =>
+  m.t('register:cell.fromNotice', { text: markdownToPlainText(description) });
+
 /**
  * The purposes (30(1)(b)): the register's own description; without one, the
  * purpose as the privacy notice describes it, marked as the notice's wording (`check` warns that the register
@@ -303,7 +307,18 @@ function purposeCell(p: Purpose, m: Messages): RegisterCell {
   // The description alone: the activity's name is its own column (it read 'Uit de privacyverklaring: <naam>: <tekst>').
   const description = pick(p.description, m);
   if (!description) return [m.t('register:cell.purposeNotDescribed')];
-  return [m.t('register:cell.purposeFromNotice', { purpose: markdownToPlainText(description) })];
+  return [fromNotice(description, m)];
+}
+
+/**
+ * The categories of processing (30(2)(b)): the activity's name, then the register's own description; without one,
+ * what the notice says of it, marked as the notice's wording as the purposes are (purposeCell) — IES's record read
+ * '… als u een cliënt bent van …' unmarked (register5 finding 7). The name alone is a category of processing.
+ */
+function processingCell(a: ProcessorActivity, m: Messages): RegisterCell {
+  const own = pick(a.registerDescription, m);
+  const description = pick(a.description, m);
+  return [pick(a.name, m), ...(own ? [own] : description ? [fromNotice(description, m)] : [])];
 }
 
 /**
@@ -467,10 +482,7 @@ const processorColumns: ReadonlyArray<ColumnSpec<ProcessorActivity>> = [
     key: 'processing',
     width: 36,
     names: true,
-    cell: (a, { m }) => [
-      pick(a.name, m),
-      ...one(pick(a.description, m) && markdownToPlainText(pick(a.description, m))),
-    ],
+    cell: (a, { m }) => processingCell(a, m),
   },
   { key: 'processor', width: 28, organisationWide: true, cell: (_, ctx) => controllerCell(ctx) },
   { key: 'representative', width: 22, organisationWide: true, cell: (_, ctx) => representativeCell(ctx) },
