@@ -325,3 +325,45 @@ describe("the processor's record marks the notice's wording, as the controller's
     expect(descriptionMissing(withProcessing({ description: undefined }))).toEqual([]);
   });
 });
+
+describe('register.md: items always separated, the organisation-wide columns stated once (register5 finding 9)', () => {
+  it("cosmetic clinic, Back-ups: '; ' between the data categories, also after one that ends a sentence", () => {
+    const md = registerToMarkdown(registerIn(seedModel('cosmetic-clinic'), 'nl'));
+    const [backups] = markdownColumn(md, 'Categorieën van persoonsgegevens').filter((c) =>
+      c.includes('Leeftijd; Camerabeelden'),
+    );
+    expect(backups).toBe(
+      'Contactgegevens; Medische gegevens (bijzondere persoonsgegevens: gegevens over gezondheid): Gezondheidsgegevens in uw medisch dossier; ' +
+        "Foto's van het te behandelen gebied (bijzondere persoonsgegevens: gegevens over gezondheid); " +
+        'Contacthistorie: Waarover het contact ging, wanneer het plaatsvond en met wie; Leeftijd; Camerabeelden',
+    );
+  });
+
+  it("the security measures, controller and DPO once, among the organisation's details, not in every row", () => {
+    const md = registerToMarkdown(registerIn(seedModel('cosmetic-clinic'), 'nl'));
+    const security =
+      'Onze medewerkers raadplegen uw gegevens alleen als dat nodig is voor de uitvoering van hun taken.';
+    expect(md.split(security).length - 1).toBe(1);
+    expect(md).toContain(`- **Beveiligingsmaatregelen**:\n  - ${security}`);
+    const header = md.split('\n').find((line) => line.startsWith('| Verwerkingsactiviteit |'))!;
+    for (const column of [
+      'Verwerkingsverantwoordelijke',
+      'Vertegenwoordiger',
+      'Functionaris',
+      'Beveiligingsmaatregelen',
+    ])
+      expect(header).not.toContain(`| ${column}`);
+    expect(header).toContain('| Verwerkingsdoeleinden |');
+  });
+
+  it('a column in which a row differs stays: a purpose with a controller of its own', () => {
+    const policy = miniPolicy() as unknown as Record<string, any>;
+    policy.controllers = [{ id: 'head', name: 'Hoofdkantoor B.V.', contact: { email: 'privacy@hoofd.example' } }];
+    policy.purposes.push({ ...policy.purposes[0], id: 'own', controller: 'head' });
+    const md = registerToMarkdown(registerIn(modelOf(policy), 'nl'));
+    expect(markdownColumn(md, 'Verwerkingsverantwoordelijke')).toEqual([
+      'Mini B.V.; privacy@mini.example',
+      'Hoofdkantoor B.V.; privacy@hoofd.example',
+    ]);
+  });
+});

@@ -598,6 +598,29 @@ export function pageColumns(table: Pick<RegisterTable, 'columns'>): number[] {
   return shown;
 }
 
+/**
+ * The organisation-wide columns (controller, representative, DPO, security) that hold the same in every row: the
+ * organisation's details state them once, so the pages that lay the record out as a table leave them out — the
+ * Markdown table repeated the security text in every row, and the printed workbook spent the first page of every
+ * record on them (register5 findings 8 and 9). A column in which a row differs (a purpose with a controller of its
+ * own) stays. The HTML page states such values once in the same way (register-html's usualValues).
+ */
+export function statedOnce(table: Pick<RegisterTable, 'columns' | 'rows'>): Set<number> {
+  const once = new Set<number>();
+  for (let i = 0; i < table.columns.length; i++)
+    if (table.columns[i]!.organisationWide && table.rows.length && sameInEveryRow(table.rows, i)) once.add(i);
+  return once;
+}
+
+function sameInEveryRow(rows: RegisterTable['rows'], column: number): boolean {
+  const first = rows[0]![column]!;
+  for (const row of rows) {
+    const cell = row[column]!;
+    if (cell.length !== first.length || cell.some((value, i) => value !== first[i])) return false;
+  }
+  return true;
+}
+
 function standaloneCell(cell: RegisterCell, column: RegisterColumn, m: Messages): RegisterCell {
   // A required element's pointer says 'niet vermeld (zie ook …)': the file of its own keeps 'niet vermeld' before the entries.
   const pointer = cell === column.pointer;
