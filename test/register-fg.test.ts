@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { messagesFor, type Language } from '../src/i18n/messages.js';
 import type { PolicyModel } from '../src/resolve/model.js';
 import { registerToCsv } from '../src/render/register/register-csv.js';
 import { registerToHtml } from '../src/render/register/register-html.js';
 import { registerToMarkdown } from '../src/render/register/register-markdown.js';
+import { pagesAcross } from '../src/render/register/print-scale.js';
+import { registerToXlsx } from '../src/render/register/register-xlsx.js';
 import { buildRegister, standaloneTable, type Register } from '../src/render/register/register-model.js';
 import { repoRoot } from './support/cli.js';
 import { analyse, miniPolicy } from './support/mini-policy.js';
@@ -364,6 +367,48 @@ describe('register.md: items always separated, the organisation-wide columns sta
     expect(markdownColumn(md, 'Verwerkingsverantwoordelijke')).toEqual([
       'Mini B.V.; privacy@mini.example',
       'Hoofdkantoor B.V.; privacy@hoofd.example',
+    ]);
+  });
+});
+
+describe('the printed workbook: the organisation-wide and blank columns off paper, two pages across (register5 finding 8)', () => {
+  async function sheetsOf(register: Register): Promise<ExcelJS.Worksheet[]> {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(registerToXlsx(register)) as unknown as ExcelJS.Buffer);
+    return workbook.worksheets;
+  }
+  const widthsOf = (sheet: ExcelJS.Worksheet): number[] =>
+    Array.from({ length: sheet.columnCount }, (_, i) => sheet.getColumn(i + 1).width!);
+
+  it('IES: the print area starts at the purposes, after the controller, joint controllers, representative and DPO', async () => {
+    const [, controller, processor] = await sheetsOf(registerIn(seedModel('ies'), 'nl'));
+    // A id, B activity (repeated on every page), C–F the organisation's and blank columns, G purposes … O retention;
+    // P security (the same in every row), Q systems (blank).
+    expect(controller!.pageSetup).toMatchObject({ printArea: 'G1:O9', printTitlesColumn: 'B:B' });
+    // A id, B processing; C–E processor, representative, DPO; F controllers … J transfers; K retention (blank), L security.
+    expect(processor!.pageSetup).toMatchObject({ printArea: 'F1:J2', printTitlesColumn: 'B:B' });
+    // The columns stay in the sheet, with their values.
+    expect(controller!.getRow(1).getCell(3).value).toBe('Verwerkingsverantwoordelijke');
+    expect(controller!.getRow(2).getCell(16).value).toMatch(/^Persoonsgegevens worden versleuteld/);
+  });
+
+  it('the printed columns fit two pages across at the least scale (they took three at 81%), each at least its header’s longest word', async () => {
+    for (const id of ['ies', 'dental-clinics', 'doctolib']) {
+      const [, controller] = await sheetsOf(registerIn(seedModel(id), 'nl'));
+      const widths = widthsOf(controller!);
+      expect(pagesAcross({ widths, repeatFrom: 1, repeatTo: 2, printFrom: 6, printTo: 15 }), id).toBe(2);
+      for (let i = 6; i < 15; i++) {
+        const header = String(controller!.getRow(1).getCell(i + 1).value);
+        expect(widths[i], header).toBeGreaterThanOrEqual(Math.max(...header.split(' ').map((w) => w.length)) + 2);
+      }
+    }
+  });
+
+  it("Dental Clinics: the organisation sheet gives the contact page as well as the website (the controller's column did)", () => {
+    const website = registerIn(seedModel('dental-clinics'), 'nl').organisation.facts.find((f) => f.label === 'Website');
+    expect(website?.value.split('\n')).toEqual([
+      'https://www.dentalclinics.nl',
+      'https://www.dentalclinics.nl/tandarts/',
     ]);
   });
 });

@@ -705,7 +705,8 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
   add('address', source.controller.address && formatAddress(source.controller.address, m));
   add('email', source.controller.contact?.email);
   add('phone', source.controller.contact?.phone);
-  add('website', source.controller.website ?? source.controller.contact?.url);
+  // The contact page too where it is not the website: the controller's column, which a page states once, gives it.
+  add('website', websiteLines(source.controller).join('\n'));
   // 30(1)(a) asks for the controller's contact details: none at all is said, not left out.
   const { controller } = source;
   if (!controller.address && !controller.website && !hasContact(controller.contact))
@@ -750,6 +751,13 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
     head: [t('register:organisation.label'), t('register:organisation.value')],
     facts,
   };
+}
+
+/** The controller's website and, where it is another address, its contact page (Dental Clinics' '…/tandarts/'). */
+function websiteLines(controller: PolicyModel['source']['controller']): string[] {
+  const { website } = controller;
+  const url = controller.contact?.url;
+  return [...new Set([website, url].filter((u): u is string => !!u))];
 }
 
 const storageText = (model: PolicyModel, m: Messages): string =>
