@@ -412,3 +412,19 @@ describe('the printed workbook: the organisation-wide and blank columns off pape
     ]);
   });
 });
+
+describe('register.xlsx keeps every value as text: a version label such as "2020-05" stays itself (register5 S2)', () => {
+  it('Dijklander: the version is a text cell, as is every cell of every sheet (no number, no date)', async () => {
+    const register = registerIn(seedModel('dijklander'), 'nl');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(registerToXlsx(register)) as unknown as ExcelJS.Buffer);
+    const [organisation] = workbook.worksheets;
+    const version = organisation!.getColumn(2).values.findIndex((v) => v === '2020-05');
+    expect(version).toBeGreaterThan(0);
+    expect(organisation!.getRow(version).getCell(2).type).toBe(ExcelJS.ValueType.String);
+    for (const sheet of workbook.worksheets)
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => expect(cell.type, `${sheet.name}!${cell.address}`).toBe(ExcelJS.ValueType.String)),
+      );
+  });
+});
