@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { messagesFor, type Language } from '../src/i18n/messages.js';
 import type { PolicyModel } from '../src/resolve/model.js';
 import { registerToCsv } from '../src/render/register/register-csv.js';
 import { registerToHtml } from '../src/render/register/register-html.js';
 import { registerToMarkdown } from '../src/render/register/register-markdown.js';
+import { pagesAcross } from '../src/render/register/print-scale.js';
+import { registerToXlsx } from '../src/render/register/register-xlsx.js';
 import { buildRegister, standaloneTable, type Register } from '../src/render/register/register-model.js';
 import { repoRoot } from './support/cli.js';
 import { analyse, miniPolicy } from './support/mini-policy.js';
@@ -268,5 +271,171 @@ describe("'Geen doorgifte buiten de EER' only where the data shows it (register5
     expect(cell(registerIn(modelOf(withParties('NL', {})), 'nl'), 'transfers')).toEqual(['niet vermeld']);
     const inWords = { serverLocations: ['NL'], serverLocationsText: { nl: 'VS, EU of Azië', en: 'US, EU or Asia' } };
     expect(cell(registerIn(modelOf(withParties('NL', inWords)), 'nl'), 'transfers')).toEqual(['niet vermeld']);
+  });
+});
+
+describe("the processor's record marks the notice's wording, as the controller's does (register5 finding 7)", () => {
+  /** The mini policy with one processing for others, as IES describes its own: for the people whose data it is. */
+  function withProcessing(extra: Record<string, unknown> = {}): PolicyModel {
+    const policy = miniPolicy() as unknown as Record<string, unknown>;
+    policy.processorActivities = [
+      {
+        id: 'for-practitioners',
+        name: { nl: 'Vragenlijsten aanbieden', en: 'Providing questionnaires' },
+        description: {
+          nl: 'Als u cliënt bent van een **beoefenaar**.',
+          en: 'If you are a client of a **practitioner**.',
+        },
+        controllers: { nl: 'Beoefenaars', en: 'Practitioners' },
+        ...extra,
+      },
+    ];
+    return modelOf(policy);
+  }
+  const processing = (model: PolicyModel, lang: Language): readonly string[] =>
+    registerIn(model, lang).tables[1]!.rows[0]![1]!;
+  const descriptionMissing = (model: PolicyModel): unknown[] =>
+    analyse(model.source)
+      .findings.filter(
+        (d) => d.ruleId === 'register/description-missing' && d.pointer.startsWith('/processorActivities'),
+      )
+      .map((d) => [d.pointer, d.article]);
+
+  it("IES: the notice's text after the name, marked 'Uit de privacyverklaring', in the CSV too", () => {
+    const ies = seedModel('ies');
+    const [name, text] = processing(ies, 'nl');
+    expect(name).toBe('De Producten leveren namens de verwerkingsverantwoordelijke');
+    expect(text).toMatch(
+      /^Uit de privacyverklaring: In sommige gevallen werken we samen met verwerkingsverantwoordelijken/,
+    );
+    expect(processing(ies, 'en')[1]).toMatch(/^From the privacy notice: In some cases we work with controllers/);
+    const m = messagesFor('nl', ies.source.metadata.formality);
+    const [row] = parse(registerToCsv(standaloneTable(registerIn(ies, 'nl').tables[1]!, ies, m)), {
+      columns: true,
+    }) as Array<Record<string, string>>;
+    expect(row!['Categorieën van verwerkingen']!.split('\n')[1]).toMatch(/^Uit de privacyverklaring: /);
+  });
+
+  it('a registerDescription alone, unmarked; the description as plain text; the name alone where there is neither', () => {
+    const own = {
+      nl: 'Vragenlijsten afnemen en uitslagen delen met de beoefenaar.',
+      en: 'Administering questionnaires.',
+    };
+    expect(processing(withProcessing({ registerDescription: own }), 'nl')).toEqual(['Vragenlijsten aanbieden', own.nl]);
+    expect(processing(withProcessing(), 'nl')).toEqual([
+      'Vragenlijsten aanbieden',
+      'Uit de privacyverklaring: Als u cliënt bent van een beoefenaar.',
+    ]);
+    expect(processing(withProcessing({ description: undefined }), 'en')).toEqual(['Providing questionnaires']);
+  });
+
+  it('register/description-missing reports the processing whose row shows the notice’s wording (GDPR 30(2)(b))', () => {
+    expect(descriptionMissing(withProcessing())).toEqual([
+      ['/processorActivities/0/registerDescription', 'GDPR 30(2)(b)'],
+    ]);
+    const own = { nl: 'Vragenlijsten afnemen.', en: 'Administering questionnaires.' };
+    expect(descriptionMissing(withProcessing({ registerDescription: own }))).toEqual([]);
+    // The name alone is a category of processing (30(2)(b)): nothing to replace.
+    expect(descriptionMissing(withProcessing({ description: undefined }))).toEqual([]);
+  });
+});
+
+describe('register.md: items always separated, the organisation-wide columns stated once (register5 finding 9)', () => {
+  it("cosmetic clinic, Back-ups: '; ' between the data categories, also after one that ends a sentence", () => {
+    const md = registerToMarkdown(registerIn(seedModel('cosmetic-clinic'), 'nl'));
+    const [backups] = markdownColumn(md, 'Categorieën van persoonsgegevens').filter((c) =>
+      c.includes('Leeftijd; Camerabeelden'),
+    );
+    expect(backups).toBe(
+      'Contactgegevens; Medische gegevens (bijzondere persoonsgegevens: gegevens over gezondheid): Gezondheidsgegevens in uw medisch dossier; ' +
+        "Foto's van het te behandelen gebied (bijzondere persoonsgegevens: gegevens over gezondheid); " +
+        'Contacthistorie: Waarover het contact ging, wanneer het plaatsvond en met wie; Leeftijd; Camerabeelden',
+    );
+  });
+
+  it("the security measures, controller and DPO once, among the organisation's details, not in every row", () => {
+    const md = registerToMarkdown(registerIn(seedModel('cosmetic-clinic'), 'nl'));
+    const security =
+      'Onze medewerkers raadplegen uw gegevens alleen als dat nodig is voor de uitvoering van hun taken.';
+    expect(md.split(security).length - 1).toBe(1);
+    expect(md).toContain(`- **Beveiligingsmaatregelen**:\n  - ${security}`);
+    const header = md.split('\n').find((line) => line.startsWith('| Verwerkingsactiviteit |'))!;
+    for (const column of [
+      'Verwerkingsverantwoordelijke',
+      'Vertegenwoordiger',
+      'Functionaris',
+      'Beveiligingsmaatregelen',
+    ])
+      expect(header).not.toContain(`| ${column}`);
+    expect(header).toContain('| Verwerkingsdoeleinden |');
+  });
+
+  it('a column in which a row differs stays: a purpose with a controller of its own', () => {
+    const policy = miniPolicy() as unknown as Record<string, any>;
+    policy.controllers = [{ id: 'head', name: 'Hoofdkantoor B.V.', contact: { email: 'privacy@hoofd.example' } }];
+    policy.purposes.push({ ...policy.purposes[0], id: 'own', controller: 'head' });
+    const md = registerToMarkdown(registerIn(modelOf(policy), 'nl'));
+    expect(markdownColumn(md, 'Verwerkingsverantwoordelijke')).toEqual([
+      'Mini B.V.; privacy@mini.example',
+      'Hoofdkantoor B.V.; privacy@hoofd.example',
+    ]);
+  });
+});
+
+describe('the printed workbook: the organisation-wide and blank columns off paper, two pages across (register5 finding 8)', () => {
+  async function sheetsOf(register: Register): Promise<ExcelJS.Worksheet[]> {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(registerToXlsx(register)) as unknown as ExcelJS.Buffer);
+    return workbook.worksheets;
+  }
+  const widthsOf = (sheet: ExcelJS.Worksheet): number[] =>
+    Array.from({ length: sheet.columnCount }, (_, i) => sheet.getColumn(i + 1).width!);
+
+  it('IES: the print area starts at the purposes, after the controller, joint controllers, representative and DPO', async () => {
+    const [, controller, processor] = await sheetsOf(registerIn(seedModel('ies'), 'nl'));
+    // A id, B activity (repeated on every page), C–F the organisation's and blank columns, G purposes … O retention;
+    // P security (the same in every row), Q systems (blank).
+    expect(controller!.pageSetup).toMatchObject({ printArea: 'G1:O9', printTitlesColumn: 'B:B' });
+    // A id, B processing; C–E processor, representative, DPO; F controllers … J transfers; K retention (blank), L security.
+    expect(processor!.pageSetup).toMatchObject({ printArea: 'F1:J2', printTitlesColumn: 'B:B' });
+    // The columns stay in the sheet, with their values.
+    expect(controller!.getRow(1).getCell(3).value).toBe('Verwerkingsverantwoordelijke');
+    expect(controller!.getRow(2).getCell(16).value).toMatch(/^Persoonsgegevens worden versleuteld/);
+  });
+
+  it('the printed columns fit two pages across at the least scale (they took three at 81%), each at least its header’s longest word', async () => {
+    for (const id of ['ies', 'dental-clinics', 'doctolib']) {
+      const [, controller] = await sheetsOf(registerIn(seedModel(id), 'nl'));
+      const widths = widthsOf(controller!);
+      expect(pagesAcross({ widths, repeatFrom: 1, repeatTo: 2, printFrom: 6, printTo: 15 }), id).toBe(2);
+      for (let i = 6; i < 15; i++) {
+        const header = String(controller!.getRow(1).getCell(i + 1).value);
+        expect(widths[i], header).toBeGreaterThanOrEqual(Math.max(...header.split(' ').map((w) => w.length)) + 2);
+      }
+    }
+  });
+
+  it("Dental Clinics: the organisation sheet gives the contact page as well as the website (the controller's column did)", () => {
+    const website = registerIn(seedModel('dental-clinics'), 'nl').organisation.facts.find((f) => f.label === 'Website');
+    expect(website?.value.split('\n')).toEqual([
+      'https://www.dentalclinics.nl',
+      'https://www.dentalclinics.nl/tandarts/',
+    ]);
+  });
+});
+
+describe('register.xlsx keeps every value as text: a version label such as "2020-05" stays itself (register5 S2)', () => {
+  it('Dijklander: the version is a text cell, as is every cell of every sheet (no number, no date)', async () => {
+    const register = registerIn(seedModel('dijklander'), 'nl');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(registerToXlsx(register)) as unknown as ExcelJS.Buffer);
+    const [organisation] = workbook.worksheets;
+    const version = organisation!.getColumn(2).values.findIndex((v) => v === '2020-05');
+    expect(version).toBeGreaterThan(0);
+    expect(organisation!.getRow(version).getCell(2).type).toBe(ExcelJS.ValueType.String);
+    for (const sheet of workbook.worksheets)
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => expect(cell.type, `${sheet.name}!${cell.address}`).toBe(ExcelJS.ValueType.String)),
+      );
   });
 });

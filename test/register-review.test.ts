@@ -434,11 +434,11 @@ describe("the register's version line and the workbook's date (register review d
 });
 
 describe('the processor record on a page (30(2)(b))', () => {
-  it("IES: the activity's name alone is the heading; its description keeps the label 'Categorieën van verwerkingen'", () => {
+  it("IES: the activity's name alone is the heading; its description keeps the label 'Categorieën van verwerkingen', marked as the notice's (register5 finding 7)", () => {
     const html = registerToHtml(registerIn(seedModel('ies'), 'nl'));
     expect(html).toContain(
       // (the print frame, a table whose head repeats the name on every printed page, between heading and list)
-      '<h3>De Producten leveren namens de verwerkingsverantwoordelijke</h3>\n</td></tr></thead>\n<tbody><tr><td>\n<dl>\n<div><dt>Categorieën van verwerkingen</dt>\n<dd>In sommige gevallen werken we samen met verwerkingsverantwoordelijken',
+      '<h3>De Producten leveren namens de verwerkingsverantwoordelijke</h3>\n</td></tr></thead>\n<tbody><tr><td>\n<dl>\n<div><dt>Categorieën van verwerkingen</dt>\n<dd>Uit de privacyverklaring: In sommige gevallen werken we samen met verwerkingsverantwoordelijken',
     );
     for (const heading of html.match(/<h3>[^<]*<\/h3>/g)!) expect(heading.length).toBeLessThan(120);
   });

@@ -214,9 +214,9 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
       if (p.registerDescription) expect(purpose).toEqual([inLang(p.registerDescription, lang)]);
       else if (p.description)
         expect(purpose).toEqual([
-          t('register:cell.purposeFromNotice', {
+          t('register:cell.fromNotice', {
             lng: lang,
-            purpose: markdownToPlainText(inLang(p.description, lang)),
+            text: markdownToPlainText(inLang(p.description, lang)),
           }),
         ]);
       else expect(purpose).toEqual([t('register:cell.purposeNotDescribed', { lng: lang })]);
@@ -521,11 +521,14 @@ describe('register.xlsx', () => {
               expect(actual.alignment).toMatchObject({ wrapText: true, vertical: 'top' });
             }
           }
-          // A column that some row fills is as wide as the register says; one that none fills is no wider, and
-          // no narrower than its header's longest word (its header row no taller than the others make it).
+          // A column that some row fills is as wide as the register says, or, printed, narrowed to two pages across
+          // (register5 finding 8); one that none fills is no wider; none narrower than its header's longest word (its
+          // header row no taller than the others make it).
+          const printed = printedRun(table);
           for (const [j, column] of table.columns.entries()) {
             const width = sheet.getColumn(j + 1).width!;
-            if (table.rows.some((row) => row[j]!.length)) expect(width, column.header).toBe(column.width);
+            if (table.rows.some((row) => row[j]!.length) && !(j >= printed.from && j <= printed.to))
+              expect(width, column.header).toBe(column.width);
             else {
               expect(width, column.header).toBeLessThanOrEqual(column.width);
               expect(width, column.header).toBeGreaterThanOrEqual(
@@ -578,9 +581,10 @@ describe('register.xlsx', () => {
       ['x', 'y', 'z'],
       ['x', 'y', 'z'],
     ];
-    expect(printScale({ widths: [10, 20, 20], heights: [20, 300, 300], rows, repeatFrom: 0, repeatTo: 1 })).toBe(84);
+    const columns = { repeatFrom: 0, repeatTo: 1, printFrom: 1, printTo: 3 };
+    expect(printScale({ ...columns, widths: [10, 20, 20], heights: [20, 300, 300], rows })).toBe(84);
     // Small enough for one page at full size: full size.
-    expect(printScale({ widths: [10, 20, 20], heights: [20, 100, 100], rows, repeatFrom: 0, repeatTo: 1 })).toBe(100);
+    expect(printScale({ ...columns, widths: [10, 20, 20], heights: [20, 100, 100], rows })).toBe(100);
   });
 
   it('has sheet names Excel accepts in every language (at most 31 characters, none of []:*?/\\)', async () => {
@@ -720,11 +724,14 @@ function expectPrintSetup(sheet: ExcelJS.Worksheet, table: RegisterTable, lastCo
     paperSize: 9,
     // A scale, not fitted to pages: 77% or more (the text at 7.7 points or more), test/register-print.test.ts.
     fitToPage: false,
-    // The author's ids (column A) are in the sheet, not on paper: the printed pages start at the activity's name.
-    printArea: `${letter(printedFrom(table))}1:${lastColumn}${table.rows.length + 1}`,
+    // The author's ids (column A) are in the sheet, not on paper, nor are the organisation-wide columns that hold the
+    // same in every row and those blank in every row (register5 finding 8): the print area runs from the first column
+    // after the activity's name that is neither to the last; the activity's name is repeated on every page.
+    printArea: `${letter(printedRun(table).from)}1:${letter(printedRun(table).to)}${table.rows.length + 1}`,
     printTitlesRow: '1:1',
     printTitlesColumn: `${letter(printedFrom(table))}:${letter(table.rowHeader)}`,
   });
+  expect(lastColumn >= letter(printedRun(table).to)).toBe(true);
   expect(sheet.pageSetup.scale).toBeGreaterThanOrEqual(77);
   expect(sheet.pageSetup.scale).toBeLessThanOrEqual(100);
   expect(sheet.getRow(1).font).toMatchObject({ bold: true });
@@ -741,6 +748,25 @@ function expectPrintSetup(sheet: ExcelJS.Worksheet, table: RegisterTable, lastCo
 
 /** The first column a person reads: the first that holds no author's identifier. */
 const printedFrom = (table: RegisterTable): number => table.columns.findIndex((c) => !c.identifier);
+
+/**
+ * The print area's columns, first and last: after the activity's name, those neither organisation-wide with one value
+ * in every row (the organisation sheet states it) nor blank in every row.
+ */
+function printedRun(table: RegisterTable): { from: number; to: number } {
+  const kept = table.columns
+    .map((column, i) => i)
+    .filter(
+      (i) =>
+        i > table.rowHeader &&
+        !(
+          table.columns[i]!.organisationWide &&
+          table.rows.every((row) => row[i]!.join('\n') === table.rows[0]![i]!.join('\n'))
+        ) &&
+        table.rows.some((row) => row[i]!.length),
+    );
+  return { from: kept[0]!, to: kept.at(-1)! };
+}
 const letter = (index: number): string => String.fromCharCode(65 + index);
 
 /** A register with one table of the given cells, for writer tests. */
@@ -947,12 +973,14 @@ describe('register.html and register.md', () => {
     const md = registerToMarkdown(register);
     const row = md.split('\n').find((l) => l.startsWith('| \\<script'))!;
     expect(row).toContain('\\<script\\>alert(1)\\</script\\> \\| \\*x\\*');
-    // Every column but the id's (a page for people: register-model's `identifier`).
-    expect(row.split(/(?<!\\)\|/).length - 2).toBe(register.tables[0]!.columns.length - 1);
+    // Every column but the id's (a page for people: register-model's `identifier`) and the organisation's details the
+    // table states once: controller, representative, DPO and security, the same in every row (register5 finding 9).
+    expect(row.split(/(?<!\\)\|/).length - 2).toBe(register.tables[0]!.columns.length - 5);
   });
 
-  it("runs a cell's values on in a Markdown table: a space after a sentence's end, '; ' after a phrase or a name's abbreviation", async () => {
+  it("runs a cell's values on in a Markdown table: '; ' between values, a sentence's stop giving way to it; a value's own lines as one text", async () => {
     // '… e-mailadres.; Medische gegevens …' read badly (register review, 2026-12-07); 'Zorg B.V.' ends no sentence.
+    // Values ran together after a sentence's end ('… met wie. Leeftijd', register5 finding 9): '; ' always between values.
     const { model } = await compile(fixture);
     const register = structuredClone(registerFor(model, 'nl'));
     const table = register.tables[0]!;
@@ -962,6 +990,7 @@ describe('register.html and register.md', () => {
       'Contactgegevens',
       'Zorg B.V.',
       'Wij gebruiken:\nnaam\nadres',
+      'Eerste alinea.\nTweede alinea.',
       '*x*',
     ];
     const row = registerToMarkdown(register)
@@ -969,7 +998,7 @@ describe('register.html and register.md', () => {
       .find((line) => line.startsWith(`| ${table.rows[0]![table.rowHeader]![0]!.split('\n')[0]}`))!;
     // The last column: the row ends in it.
     expect(row.slice(row.lastIndexOf(' | ', row.length - 3))).toBe(
-      ' | Bewaard tot het einde. Contactgegevens; Zorg B.V.; Wij gebruiken: naam; adres; \\*x\\* |',
+      ' | Bewaard tot het einde; Contactgegevens; Zorg B.V.; Wij gebruiken: naam; adres; Eerste alinea. Tweede alinea; \\*x\\* |',
     );
   });
 
@@ -977,8 +1006,10 @@ describe('register.html and register.md', () => {
     const { model } = await compile(fixture);
     const register = registerFor(model, 'nl');
     const md = registerToMarkdown(register);
+    // The organisation-wide columns hold the same in every row here: stated once, among the organisation's details.
+    const once = new Set(['controller', 'processor', 'representative', 'dpo', 'security']);
     for (const table of register.tables) {
-      const readable = table.columns.filter((c) => !c.identifier);
+      const readable = table.columns.filter((c) => !c.identifier && !once.has(c.key));
       expect(md).toContain(`| ${readable.map((c) => c.header).join(' | ')} |`);
       for (const row of table.rows) expect(md).toContain(`| ${row[table.rowHeader]![0]!.split('\n')[0]}`);
     }

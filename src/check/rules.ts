@@ -644,13 +644,28 @@ export const rules: readonly Rule[] = [
     check: (model) => (isCareProvider(model) && model.recipients.length === 0 ? [{ pointer: '/recipients' }] : []),
   },
   {
+    // A purpose (30(1)(b)), and a processing for others (30(2)(b)) whose row shows the notice's wording: the name
+    // alone is a category of processing (register5 finding 7).
     id: 'register/description-missing',
     severity: 'warning',
-    article: 'GDPR 30(1)(b)',
-    check: (model) =>
-      model.purposes
+    article: 'GDPR 30(1)(b), 30(2)(b)',
+    check: (model) => [
+      ...model.purposes
         .filter((p) => !p.registerDescription)
-        .map((p) => ({ pointer: joinPointer(p.pointer, 'registerDescription'), vars: { purpose: p.name } })),
+        .map((p) => ({
+          pointer: joinPointer(p.pointer, 'registerDescription'),
+          vars: { purpose: p.name },
+          article: 'GDPR 30(1)(b)',
+        })),
+      ...model.processorActivities
+        .filter((a) => !a.registerDescription && a.description)
+        .map((a) => ({
+          pointer: joinPointer(a.pointer, 'registerDescription'),
+          variant: 'processing',
+          vars: { processing: a.name },
+          article: 'GDPR 30(2)(b)',
+        })),
+    ],
   },
   {
     // A purpose cites the processor's record (30(2)) while the policy records no processing as a processor:

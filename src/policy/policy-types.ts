@@ -1059,6 +1059,10 @@ export interface ProcessorActivitySource {
    */
   description?: MarkdownText;
   /**
+   * The category of processing as the art. 30(2)(b) processor's record describes it, for the privacy officer and the supervisory authority: what the organisation does for the controllers, in a sentence or two. The notice uses `description`, written for the people whose data it is; without this field the register shows that description, marked as the notice's wording. GDPR 30(2)(b).
+   */
+  registerDescription?: Text;
+  /**
    * The controllers (or categories of controllers) the organisation acts for, e.g. 'accredited practitioners and employers'. GDPR 30(2)(a).
    */
   controllers: Text;

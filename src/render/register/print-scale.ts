@@ -18,7 +18,13 @@ export interface PrintedSheet {
   /** The columns repeated on every page: [from, to). */
   repeatFrom: number;
   repeatTo: number;
+  /** The columns printed (the print area's), after the repeated ones: [from, to). */
+  printFrom: number;
+  printTo: number;
 }
+
+/** The columns of a sheet as pagesAcross reads them. */
+export type PrintedColumns = Pick<PrintedSheet, 'widths' | 'repeatFrom' | 'repeatTo' | 'printFrom' | 'printTo'>;
 
 /**
  * The scale a record prints at: the largest, up to full size, at which it takes no more pages than at
@@ -30,17 +36,28 @@ export function printScale(sheet: PrintedSheet): number {
   return LEAST_SCALE;
 }
 
+/** Pages a record's printed columns take across, beside the repeated ones, at the least scale. */
+export function pagesAcross(sheet: PrintedColumns): number {
+  return columnStarts(sheet, LEAST_SCALE).length - 1;
+}
+
+/** Where each page across starts: whole columns to a page's width, less the repeated columns. */
+function columnStarts(sheet: PrintedColumns, scale: number): number[] {
+  const { widths, repeatFrom, repeatTo } = sheet;
+  let repeated = 0;
+  for (let i = repeatFrom; i < repeatTo; i++) repeated += widths[i]!;
+  return wholePieces(widths, sheet.printFrom, sheet.printTo, (PAGE_WIDTH * 100) / scale - repeated);
+}
+
 /**
  * Pages a sheet prints on at a scale: whole columns across and whole rows down, the header row and the
  * repeated columns on each page; a page whose own cells are all blank is left out, as LibreOffice does,
  * but for those of the first rows, which hold the header row (Doctolib's 'Systemen' printed alone).
  */
 function pagesAt(scale: number, sheet: PrintedSheet): number {
-  const { widths, heights, repeatFrom, repeatTo } = sheet;
-  let repeated = 0;
-  for (let i = repeatFrom; i < repeatTo; i++) repeated += widths[i]!;
-  const across = wholePieces(widths, repeatTo, (PAGE_WIDTH * 100) / scale - repeated);
-  const down = wholePieces(heights, 1, (PAGE_HEIGHT * 100) / scale - heights[0]!);
+  const { heights } = sheet;
+  const across = columnStarts(sheet, scale);
+  const down = wholePieces(heights, 1, heights.length, (PAGE_HEIGHT * 100) / scale - heights[0]!);
   let pages = across.length - 1;
   for (let band = 1; band < down.length - 1; band++)
     for (let page = 0; page < across.length - 1; page++)
@@ -49,19 +66,19 @@ function pagesAt(scale: number, sheet: PrintedSheet): number {
 }
 
 /**
- * Where each page starts: indices into sizes, from `from`, whole ones to a page of `room`, a page started
- * where the next does not fit; the last entry is sizes.length.
+ * Where each page starts: indices into sizes, from `from` to `to`, whole ones to a page of `room`, a page started
+ * where the next does not fit; the last entry is `to`.
  */
-function wholePieces(sizes: readonly number[], from: number, room: number): number[] {
+function wholePieces(sizes: readonly number[], from: number, to: number, room: number): number[] {
   const starts = [from];
   let used = 0;
-  for (let i = from; i < sizes.length; i++)
+  for (let i = from; i < to; i++)
     if (used === 0 || used + sizes[i]! <= room) used += sizes[i]!;
     else {
       starts.push(i);
       used = sizes[i]!;
     }
-  starts.push(sizes.length);
+  starts.push(to);
   return starts;
 }
 

@@ -1,7 +1,7 @@
 import { tableToMarkdown, escapeMarkdownText } from '../markdown-inline.js';
 import { text, type Inline } from '../outline.js';
 import { runOfValues } from './cell-values.js';
-import { headerOf, pageColumns, type Register, type RegisterTable } from './register-model.js';
+import { headerOf, pageColumns, statedOnce, type Register, type RegisterTable } from './register-model.js';
 import type { RegisterAssessments } from './register-assessments.js';
 
 /** The register as Markdown: a heading per table and a GFM table, every value escaped. */
@@ -14,7 +14,7 @@ export function registerToMarkdown(register: Register): string {
     parts.push(
       tableToMarkdown({
         caption: table.caption,
-        head: pageColumns(table).map((i) => headerOf(table.columns[i]!)),
+        head: tableColumns(table).map((i) => headerOf(table.columns[i]!)),
         rows: tableRows(table, register.empty),
       }),
     );
@@ -51,9 +51,15 @@ function factItem(fact: { label: string; value: string }): string {
 }
 const nestedItem = (line: string): string => `  - ${escapeMarkdownText(line)}`;
 
+/** The columns a page shows (pageColumns) but those the organisation's details state once (statedOnce). */
+function tableColumns(table: RegisterTable): number[] {
+  const once = statedOnce(table);
+  return pageColumns(table).filter((i) => !once.has(i));
+}
+
 /** Each cell as one run of text (Markdown cannot break a line inside a GFM table cell): its values run on, or `empty`. */
 function tableRows(table: RegisterTable, empty: string): Inline[][][] {
-  const shown = pageColumns(table);
+  const shown = tableColumns(table);
   const rows: Inline[][][] = [];
   for (const row of table.rows) {
     const cells: Inline[][] = [];

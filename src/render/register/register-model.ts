@@ -301,6 +301,10 @@ function safeguardLines(model: PolicyModel, m: Messages): string[] {
   return linesOf(model.source.transfers?.mechanisms ?? [], m, transferGroundText);
 }
 
+/** The notice's wording of a purpose or processing, as plain text, marked as the notice's ('Uit de privacyverklaring: …'). */
+const fromNotice = (description: string, m: Messages): string =>
+  m.t('register:cell.fromNotice', { text: markdownToPlainText(description) });
+
 /**
  * The purposes (30(1)(b)): the register's own description; without one, the
  * purpose as the privacy notice describes it, marked as the notice's wording (`check` warns that the register
@@ -313,7 +317,18 @@ function purposeCell(p: Purpose, m: Messages): RegisterCell {
   // The description alone: the activity's name is its own column (it read 'Uit de privacyverklaring: <naam>: <tekst>').
   const description = pick(p.description, m);
   if (!description) return [m.t('register:cell.purposeNotDescribed')];
-  return [m.t('register:cell.purposeFromNotice', { purpose: markdownToPlainText(description) })];
+  return [fromNotice(description, m)];
+}
+
+/**
+ * The categories of processing (30(2)(b)): the activity's name, then the register's own description; without one,
+ * what the notice says of it, marked as the notice's wording as the purposes are (purposeCell) — IES's record read
+ * '… als u een cliënt bent van …' unmarked (register5 finding 7). The name alone is a category of processing.
+ */
+function processingCell(a: ProcessorActivity, m: Messages): RegisterCell {
+  const own = pick(a.registerDescription, m);
+  const description = pick(a.description, m);
+  return [pick(a.name, m), ...(own ? [own] : description ? [fromNotice(description, m)] : [])];
 }
 
 /**
@@ -477,10 +492,7 @@ const processorColumns: ReadonlyArray<ColumnSpec<ProcessorActivity>> = [
     key: 'processing',
     width: 36,
     names: true,
-    cell: (a, { m }) => [
-      pick(a.name, m),
-      ...one(pick(a.description, m) && markdownToPlainText(pick(a.description, m))),
-    ],
+    cell: (a, { m }) => processingCell(a, m),
   },
   { key: 'processor', width: 28, organisationWide: true, cell: (_, ctx) => controllerCell(ctx) },
   { key: 'representative', width: 22, organisationWide: true, cell: (_, ctx) => representativeCell(ctx) },
@@ -608,6 +620,29 @@ function markedEntries(column: RegisterColumn, m: Messages): MarkedEntries {
   return marked;
 }
 
+/**
+ * The organisation-wide columns (controller, representative, DPO, security) that hold the same in every row: the
+ * organisation's details state them once, so the pages that lay the record out as a table leave them out — the
+ * Markdown table repeated the security text in every row, and the printed workbook spent the first page of every
+ * record on them (register5 findings 8 and 9). A column in which a row differs (a purpose with a controller of its
+ * own) stays. The HTML page states such values once in the same way (register-html's usualValues).
+ */
+export function statedOnce(table: Pick<RegisterTable, 'columns' | 'rows'>): Set<number> {
+  const once = new Set<number>();
+  for (let i = 0; i < table.columns.length; i++)
+    if (table.columns[i]!.organisationWide && table.rows.length && sameInEveryRow(table.rows, i)) once.add(i);
+  return once;
+}
+
+function sameInEveryRow(rows: RegisterTable['rows'], column: number): boolean {
+  const first = rows[0]![column]!;
+  for (const row of rows) {
+    const cell = row[column]!;
+    if (cell.length !== first.length || cell.some((value, i) => value !== first[i])) return false;
+  }
+  return true;
+}
+
 function standaloneCell(
   cell: RegisterCell,
   column: RegisterColumn,
@@ -696,7 +731,8 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
   add('address', source.controller.address && formatAddress(source.controller.address, m));
   add('email', source.controller.contact?.email);
   add('phone', source.controller.contact?.phone);
-  add('website', source.controller.website ?? source.controller.contact?.url);
+  // The contact page too where it is not the website: the controller's column, which a page states once, gives it.
+  add('website', websiteLines(source.controller).join('\n'));
   // 30(1)(a) asks for the controller's contact details: none at all is said, not left out.
   const { controller } = source;
   if (!controller.address && !controller.website && !hasContact(controller.contact))
@@ -741,6 +777,13 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
     head: [t('register:organisation.label'), t('register:organisation.value')],
     facts,
   };
+}
+
+/** The controller's website and, where it is another address, its contact page (Dental Clinics' '…/tandarts/'). */
+function websiteLines(controller: PolicyModel['source']['controller']): string[] {
+  const { website } = controller;
+  const url = controller.contact?.url;
+  return [...new Set([website, url].filter((u): u is string => !!u))];
 }
 
 const storageText = (model: PolicyModel, m: Messages): string =>

@@ -1,7 +1,7 @@
-import { headerOf, pageColumns, type Register, type RegisterTable } from './register-model.js';
+import { headerOf, pageColumns, statedOnce, type Register, type RegisterTable } from './register-model.js';
 import type { RegisterAssessments } from './register-assessments.js';
-import { printScale } from './print-scale.js';
-import { writeXlsx, XlsxStyle, type XlsxSheet } from './xlsx-package.js';
+import { pagesAcross, printScale, type PrintedColumns } from './print-scale.js';
+import { writeXlsx, XlsxStyle, type ColumnRange, type XlsxSheet } from './xlsx-package.js';
 
 /** Values of a multi-value cell go on lines of their own; cells wrap. */
 export const XLSX_VALUE_SEPARATOR = '\n';
@@ -160,12 +160,120 @@ function longestWord(text: string): number {
 /** Characters beyond its longest word that a header's column keeps (register-model's CELL_MARGIN). */
 const HEADER_MARGIN = 2;
 
+/**
+ * The columns a record prints, after the activity's name that every page repeats: from the first to the last a
+ * page shows (pageColumns: not the author's identifiers, which stay in the sheet for sorting and matching the CSV)
+ * that is neither stated once for the organisation (statedOnce) nor blank in every row. Those stay in the sheet,
+ * and the organisation sheet holds what they state: the first printed page of every record held only the
+ * controller, two blank columns and the DPO (register5 finding 8). One run of columns, as a print area with
+ * several would print each on pages of its own: such a column between two printed ones is printed.
+ */
+function printedColumns(table: RegisterTable): ColumnRange | undefined {
+  const once = statedOnce(table);
+  let from = -1;
+  let to = -1;
+  for (const i of pageColumns(table))
+    if (i > table.rowHeader && !once.has(i) && !(table.rows.length && blankIn(table.rows, i))) {
+      if (from < 0) from = i;
+      to = i;
+    }
+  return from < 0 ? undefined : { from, to };
+}
+
+/** The printed columns and those repeated on every page: the activity's name (and any shown before it). */
+function printSetup(table: RegisterTable): { printColumns: ColumnRange; repeatColumns?: ColumnRange } {
+  const named = { from: pageColumns(table)[0] ?? 0, to: table.rowHeader };
+  const printed = printedColumns(table);
+  return printed ? { printColumns: printed, repeatColumns: named } : { printColumns: named };
+}
+
+/** Pages across a record aims at: an activity on two sheets of paper side by side (register5 finding 8). */
+const PAGES_ACROSS = 2;
+/** The least share of its width a printed column keeps to reach PAGES_ACROSS: past it, more pages across. */
+const LEAST_SHARE = 0.6;
+
+/**
+ * The printed columns narrowed, each by the same share, the least that takes the record onto PAGES_ACROSS pages
+ * across at the least scale — no column narrower than its header's longest word allows, nor than its cells need to
+ * stay below Excel's tallest row. A record that does not fit on PAGES_ACROSS at LEAST_SHARE (narrowed further, its
+ * rows grew taller than the pages across saved) takes the fewest pages across it fits on (Zorgburo's, whose systems
+ * column keeps the security measures in print: three). Three pages across held GP's, Dental's and IES's records at
+ * 81% (register5 finding 8).
+ */
+function narrowedToPages(
+  widths: number[],
+  table: RegisterTable,
+  rows: ReadonlyArray<readonly string[]>,
+  columns: PrintedColumns,
+): number[] {
+  const across = pagesAcross({ ...columns, widths });
+  for (let pages = PAGES_ACROSS; pages < across; pages++) {
+    const narrowed = narrowedTo(pages, widths, table, rows, columns);
+    if (narrowed) return narrowed;
+  }
+  return widths;
+}
+
+/** The printed columns narrowed by the largest share that takes them onto `pages` pages across; none past LEAST_SHARE. */
+function narrowedTo(
+  pages: number,
+  widths: readonly number[],
+  table: RegisterTable,
+  rows: ReadonlyArray<readonly string[]>,
+  columns: PrintedColumns,
+): number[] | undefined {
+  // The least width of a column whose cell, narrowed further, took its row past Excel's tallest and would be cut
+  // off (IES's recipients, Doctolib's data categories).
+  const floors = new Map<number, number>();
+  for (let share = 0.99; share >= LEAST_SHARE; share -= 0.01) {
+    const narrowed = widths.slice();
+    for (let i = columns.printFrom; i < columns.printTo; i++) {
+      const least = Math.max(longestWord(table.columns[i]!.header) + HEADER_MARGIN, floors.get(i) ?? 0);
+      narrowed[i] = Math.max(Math.min(widths[i]!, least), Math.round(widths[i]! * share));
+    }
+    if (pagesAcross({ ...columns, widths: narrowed }) > pages) continue;
+    const overfull = overfullColumn(rows, narrowed, widths, columns);
+    if (overfull === undefined) return narrowed;
+    floors.set(overfull, leastFitting(rows, overfull, narrowed[overfull]!, widths[overfull]!));
+    share += 0.01; // the same share again, that column no narrower than it fits
+  }
+  return undefined;
+}
+
+/** Whether a cell's text takes its row past Excel's largest row height at a width. */
+const overfull = (text: string | undefined, width: number, bold: boolean): boolean =>
+  !!text && linesAt(text, width, bold) * LINE_HEIGHT + ROW_PADDING >= MAX_ROW_HEIGHT;
+
+/** A narrowed printed column (narrower than `widths`) with a cell that takes its row past Excel's largest row height. */
+function overfullColumn(
+  rows: ReadonlyArray<readonly string[]>,
+  narrowed: readonly number[],
+  widths: readonly number[],
+  columns: PrintedColumns,
+): number | undefined {
+  for (let i = columns.printFrom; i < columns.printTo; i++)
+    if (narrowed[i]! < widths[i]!)
+      for (const [r, cells] of rows.entries()) if (overfull(cells[i], narrowed[i]!, r === 0)) return i;
+  return undefined;
+}
+
+/** The least width from `from` up to `to` at which no cell of the column takes its row past Excel's largest height. */
+function leastFitting(rows: ReadonlyArray<readonly string[]>, column: number, from: number, to: number): number {
+  for (let width = from + 1; width < to; width++)
+    if (rows.every((cells, r) => !overfull(cells[column], width, r === 0))) return width;
+  return to;
+}
+
 function tableSheet(table: RegisterTable): XlsxSheet {
-  const widths = columnWidths(table);
   const rows = [table.columns.map(headerOf), ...table.rows.map(rowTexts)];
-  // The author's identifiers stay in the sheet, for sorting and matching the CSV, but not on paper.
-  const printFrom = pageColumns(table)[0] ?? 0;
-  const repeatColumns = table.rowHeader + 1 - printFrom;
+  const { printColumns, repeatColumns } = printSetup(table);
+  const columns = {
+    repeatFrom: repeatColumns?.from ?? 0,
+    repeatTo: repeatColumns ? repeatColumns.to + 1 : 0,
+    printFrom: printColumns.from,
+    printTo: printColumns.to + 1,
+  };
+  const widths = narrowedToPages(columnWidths(table), table, rows, { ...columns, widths: [] });
   const heights = rowHeights(rows, widths);
   return {
     name: table.sheetName,
@@ -178,9 +286,11 @@ function tableSheet(table: RegisterTable): XlsxSheet {
     autoFilter: true,
     page: {
       orientation: 'landscape',
-      size: { scale: printScale({ widths, heights, rows, repeatFrom: printFrom, repeatTo: table.rowHeader + 1 }) },
-      printFrom,
-      repeatColumns,
+      size: {
+        scale: printScale({ ...columns, widths, heights, rows }),
+      },
+      printColumns,
+      ...(repeatColumns ? { repeatColumns } : {}),
     },
   };
 }
@@ -219,7 +329,7 @@ function listSheet(
     heights: rowHeights(rows, widths),
     freeze: { columns: 0, rows: 1 },
     autoFilter: false,
-    page: { orientation, size: { fitToWidth: 1, fitToHeight: 0 }, printFrom: 0, repeatColumns: 0 },
+    page: { orientation, size: { fitToWidth: 1, fitToHeight: 0 }, printColumns: { from: 0, to: widths.length - 1 } },
   };
 }
 

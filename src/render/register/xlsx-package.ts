@@ -24,10 +24,16 @@ export interface XlsxPageSetup {
   orientation: 'landscape' | 'portrait';
   /** Pages wide and tall the sheet is scaled to fit (0 = as many as needed), or a scale in percent it prints at. */
   size: { fitToWidth: number; fitToHeight: number } | { scale: number };
-  /** The first column printed (0 = A): those before it are on screen only. */
-  printFrom: number;
-  /** Columns repeated at the left of every printed page, counted from `printFrom`; 0 = none. */
-  repeatColumns: number;
+  /** The columns printed, the first and the last (0 = A): those outside are on screen only. */
+  printColumns: ColumnRange;
+  /** Columns repeated at the left of every printed page, printed though outside `printColumns`; absent: none. */
+  repeatColumns?: ColumnRange;
+}
+
+/** A run of columns, the first and the last (0 = A). */
+export interface ColumnRange {
+  from: number;
+  to: number;
 }
 
 export interface XlsxSheet {
@@ -195,13 +201,11 @@ function definedNamesXml(sheets: readonly XlsxSheet[]): string {
       names.push(
         `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xmlEscape(`${ref}!$A$1:$${last}$1`)}</definedName>`,
       );
-    const { printFrom, repeatColumns } = sheet.page;
-    const first = columnLetter(printFrom);
-    names.push(
-      `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${xmlEscape(`${ref}!$${first}$1:$${last}$${rows}`)}</definedName>`,
-    );
+    const { printColumns, repeatColumns } = sheet.page;
+    const area = `${ref}!$${columnLetter(printColumns.from)}$1:$${columnLetter(printColumns.to)}$${rows}`;
+    names.push(`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${xmlEscape(area)}</definedName>`);
     const titles = [
-      ...(repeatColumns ? [`${ref}!$${first}:$${columnLetter(printFrom + repeatColumns - 1)}`] : []),
+      ...(repeatColumns ? [`${ref}!$${columnLetter(repeatColumns.from)}:$${columnLetter(repeatColumns.to)}`] : []),
       ...(sheet.freeze.rows ? [`${ref}!$1:$${sheet.freeze.rows}`] : []),
     ];
     if (titles.length)
