@@ -960,11 +960,13 @@ describe("the patient's rights under the WGBO (BW 7:454–7:458a)", () => {
         expect(notice.nl).toContain(article);
       }
       // BW 7:455 as in force since 2020 sets no term of its own: the notice promises none (it said three months).
+      // Its lid 1 asks for a written or electronic request: the notice says so (verify2 review, item 1; changed on
+      // purpose, the sentence on the form came in between).
       expect(notice.nl).toContain(
-        'U kunt ons vragen uw medisch dossier of een deel ervan te vernietigen. Wij mogen alleen weigeren',
+        'U kunt ons vragen uw medisch dossier of een deel ervan te vernietigen. Dat doet u schriftelijk of elektronisch, bijvoorbeeld met een brief of e-mail. Wij mogen alleen weigeren',
       );
       expect(notice.en).toContain(
-        'You may ask us to destroy your medical file or part of it. We may refuse only where',
+        'You may ask us to destroy your medical file or part of it. Make that request in writing or electronically, for example by letter or e-mail. We may refuse only where',
       );
       expect(notice.nl).toContain('De wettelijke bewaartermijn is geen reden om te weigeren.');
       // The limit of 17(3) is said of the data outside the file only (Dutch review 3, finding 4).

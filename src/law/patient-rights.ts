@@ -37,6 +37,12 @@ export interface PatientRightFacts {
    * wabvpz/exchange-consent-missing finds it).
    */
   whenExchangeSystem?: boolean;
+  /**
+   * The form the law gives the patient's request, where it gives one: 'writtenOrElectronic' (BW 7:455(1)). The
+   * notice's description of the right says so, and where the notice says that a request may be made in any way
+   * (notice:rights.anyWay), it names this right as the exception (notice:rights.anyWayExcept).
+   */
+  requestForm?: 'writtenOrElectronic';
   /** A fact recalled but not confirmed in a primary source. */
   verify?: string;
 }
@@ -46,10 +52,16 @@ const bw7 = 'https://wetten.overheid.nl/BWBR0005290/';
 export const patientRights: readonly PatientRightFacts[] = [
   // 7:455: destruction on the request; refused only when keeping the file is of considerable importance to someone
   // other than the patient, or a statutory provision prevents it. The 20-year term of 7:454(3) is not such a ground.
+  // The request is written or electronic (lid 1, quoted below: "na een daartoe strekkend schriftelijk of elektronisch
+  // verzoek"): a request made in person at the desk does not oblige the care provider (verify2 review, item 1). The
+  // other rights in this list have no form prescribed: 7:454(2) and 7:456 ("desgevraagd"), 7:458(2)(c) ("niet
+  // uitdrukkelijk bezwaar heeft gemaakt") and Wabvpz 15d ("op verzoek van de cliënt"), read in the consolidations
+  // named in this file on 2026-12-07; nor have the rights of the GDPR (law/rights-limits.ts, the 'channel' narrowing).
   {
     id: 'destruction',
     articles: ['BW 7:455'],
     source: bw7,
+    requestForm: 'writtenOrElectronic',
     // The text in force since 2020-01-01 (BW Boek 7 as consolidated on 2026-07-01, vendored verbatim from
     // wetten.overheid.nl in rubentalstra/FerroEHR docs/law/nl/bw7-geneeskundige-behandelingsovereenkomst/text.html)
     // reads "1. De hulpverlener vernietigt de gegevens uit het dossier na een daartoe strekkend schriftelijk of
