@@ -252,9 +252,10 @@ describe('the Children bullet (BW 7:465(2))', () => {
 
 /**
  * The legal source check (verify2 review): BW 7:455(1) in force since 2020 reads "De hulpverlener vernietigt de
- * gegevens uit het dossier na een daartoe strekkend schriftelijk of elektronisch verzoek van de patiënt" (item 1).
+ * gegevens uit het dossier na een daartoe strekkend schriftelijk of elektronisch verzoek van de patiënt" (item 1);
+ * 7:465(4) lets the care provider decline to act for the parents where that does not fit good care (item 4).
  */
-describe('the written or electronic request for destruction (BW 7:455(1))', () => {
+describe('the written or electronic request for destruction (BW 7:455(1)) and the parents under 7:465(4)', () => {
   const withoutContact = (make: () => PolicySource = careProvider): PolicySource => {
     const policy = make();
     // As Bernhoven, BIB and Zorgburo: no contact details, no address (notice-nl-review.test.ts).
@@ -302,5 +303,20 @@ describe('the written or electronic request for destruction (BW 7:455(1))', () =
       'U kunt uw verzoek op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail. Een speciaal formulier is niet nodig.',
     );
     expect(notice.nl).not.toContain('7:455');
+  });
+
+  it("the parent's request for a child: refused where destroying the file does not fit good care for the child (7:465(4))", () => {
+    const { notice } = policyOutputs(careProvider());
+    expect(notice.nl).toContain(
+      'Kan uw kind nog niet goed overzien wat dit voor hem of haar betekent? Dan dient u het verzoek in. Wij weigeren uw verzoek ook als vernietigen niet past bij goede zorg voor uw kind.',
+    );
+    expect(notice.en).toContain(
+      'you make the request. We also refuse your request where destroying the file would not be consistent with good care for your child.',
+    );
+    const informal = careProvider();
+    informal.metadata.formality = 'informal';
+    expect(policyOutputs(informal).notice.nl).toContain(
+      'Wij weigeren je verzoek ook als vernietigen niet past bij goede zorg voor je kind.',
+    );
   });
 });
