@@ -81,13 +81,27 @@ describe("the patient's file after death, BW 7:458a (review item 3)", () => {
     expect(nl).toContain(
       'iemand die goed kan uitleggen dat hij of zij een zwaarwegend (heel belangrijk) belang heeft en de gegevens daarvoor nodig heeft',
     );
-    expect(nl).toContain('Dat doen wij niet als de patiënt heeft laten weten dat niet te willen.');
     expect(nl).toContain('Was de patiënt jonger dan 16 jaar? Dan krijgen de ouders met gezag of de voogd inzage');
     expect(nl).not.toMatch(/geen bezwaar tegen zou hebben gehad|aannemelijk is dat de patiënt/);
     const en = deceased(notice.en);
     expect(en).toContain('(Article 10(3) of the Healthcare Quality, Complaints and Disputes Act, Wkkgz)');
-    expect(en).toContain('unless the child, from the age of 12, had it recorded');
     expect(en).not.toContain('would not have objected');
+  });
+
+  it("states lid 2's exception for good care, and lid 4's refusal and another's privacy for every route (verify2 review, item 8)", () => {
+    // It applied the patient's refusal to the third route only ('Dat doen wij niet als de patiënt heeft laten weten
+    // dat niet te willen', without the written or electronic record lid 4 asks for), to the parents of a child under
+    // 16 as the child's own, and left out lid 2's 'tenzij dit in strijd is met de zorg van een goed hulpverlener' and
+    // lid 4's privacy of another. Changed on purpose: the test above pinned the first two.
+    const nl = deceased(notice.nl);
+    expect(nl).not.toContain('Dat doen wij niet als de patiënt heeft laten weten');
+    expect(nl).toMatch(
+      /Ook iemand die .* krijgt inzage of een afschrift\. Was de patiënt jonger dan 16 jaar\? Dan krijgen de ouders met gezag of de voogd inzage of een afschrift, behalve als dat niet past bij goede zorg\. Wij weigeren inzage en afschrift als de patiënt vanaf 12 jaar schriftelijk of elektronisch heeft laten vastleggen dat niet te willen, en dat toen goed kon overzien\. Wij weigeren ze ook voor zover de privacy van een ander daardoor zou worden geschaad\.$/,
+    );
+    const en = deceased(notice.en);
+    expect(en).toMatch(
+      /may also inspect the file or receive a copy\. If the patient was under 16, the parents with parental authority or the guardian may inspect the file or receive a copy, unless that would not be consistent with good care\. We refuse inspection and copies if the patient, aged 12 or over and able to understand what that meant, had it recorded in writing or electronically that they did not want this\. We also refuse them to the extent that it would harm the privacy of someone else\.$/,
+    );
   });
 
   it('reads the same in a notice written with "je": it speaks of the patient, not of the reader', () => {

@@ -517,8 +517,31 @@ describe('complaints where the statement names no route of its own', () => {
     expect(notice.nl).toContain(
       '- **Website:** <https://autoriteitpersoonsgegevens.nl/een-tip-of-klacht-indienen-bij-de-ap>',
     );
-    expect(notice.nl).toContain('- **Telefoon:** [088 - 1805 250](tel:+31881805250)');
+    expect(notice.nl).toContain('(tel:+31881805250)');
     expect(notice.en).toContain('(tel:+31881805250)');
+  });
+
+  it('gives the telephone number for questions beforehand, not as a way to lodge the complaint (verify2 review, item 6)', () => {
+    // The AP takes a complaint in writing, by its form or by letter; the number is for those in doubt. Listed as
+    // '- **Telefoon:**' under 'U kunt een klacht indienen bij de Autoriteit Persoonsgegevens:', it read as a third way
+    // to complain (changed on purpose: the test above pinned that line).
+    const section = (notice: string, heading: string): string => notice.split(heading)[1]!.split('\n[')[0]!;
+    const policy = miniPolicy();
+    const { notice } = policyOutputs(policy);
+    const nl = section(notice.nl, '## Waar u een klacht kunt indienen');
+    expect(nl).toContain(
+      'U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens:\n\n- **Website:** <https://autoriteitpersoonsgegevens.nl/een-tip-of-klacht-indienen-bij-de-ap>\n- **Postadres:** Postbus 93374, 2509 AJ Den Haag, Nederland\n\nTwijfelt u of u een klacht kunt indienen? Dan kunt u de Autoriteit Persoonsgegevens bellen: [088 - 1805 250](tel:+31881805250).\n',
+    );
+    expect(nl).not.toContain('Telefoon');
+    const en = section(notice.en, '## Where you can complain');
+    expect(en).toContain(
+      'Not sure whether you can lodge a complaint? You can call the Dutch Data Protection Authority (Autoriteit Persoonsgegevens): [\\+31 88 1805 250](tel:+31881805250).',
+    );
+    expect(en).not.toContain('Telephone');
+    policy.metadata.formality = 'informal';
+    expect(policyOutputs(policy).notice.nl).toContain(
+      'Twijfel je of je een klacht kunt indienen? Dan kun je de Autoriteit Persoonsgegevens bellen: [088 - 1805 250](tel:+31881805250).',
+    );
   });
 });
 
@@ -960,11 +983,13 @@ describe("the patient's rights under the WGBO (BW 7:454–7:458a)", () => {
         expect(notice.nl).toContain(article);
       }
       // BW 7:455 as in force since 2020 sets no term of its own: the notice promises none (it said three months).
+      // Its lid 1 asks for a written or electronic request: the notice says so (verify2 review, item 1; changed on
+      // purpose, the sentence on the form came in between).
       expect(notice.nl).toContain(
-        'U kunt ons vragen uw medisch dossier of een deel ervan te vernietigen. Wij mogen alleen weigeren',
+        'U kunt ons vragen uw medisch dossier of een deel ervan te vernietigen. Dat doet u schriftelijk of elektronisch, bijvoorbeeld met een brief of e-mail. Wij mogen alleen weigeren',
       );
       expect(notice.en).toContain(
-        'You may ask us to destroy your medical file or part of it. We may refuse only where',
+        'You may ask us to destroy your medical file or part of it. Make that request in writing or electronically, for example by letter or e-mail. We may refuse only where',
       );
       expect(notice.nl).toContain('De wettelijke bewaartermijn is geen reden om te weigeren.');
       // The limit of 17(3) is said of the data outside the file only (Dutch review 3, finding 4).

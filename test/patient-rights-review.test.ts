@@ -249,3 +249,74 @@ describe('the Children bullet (BW 7:465(2))', () => {
     );
   });
 });
+
+/**
+ * The legal source check (verify2 review): BW 7:455(1) in force since 2020 reads "De hulpverlener vernietigt de
+ * gegevens uit het dossier na een daartoe strekkend schriftelijk of elektronisch verzoek van de patiënt" (item 1);
+ * 7:465(4) lets the care provider decline to act for the parents where that does not fit good care (item 4).
+ */
+describe('the written or electronic request for destruction (BW 7:455(1)) and the parents under 7:465(4)', () => {
+  const withoutContact = (make: () => PolicySource = careProvider): PolicySource => {
+    const policy = make();
+    // As Bernhoven, BIB and Zorgburo: no contact details, no address (notice-nl-review.test.ts).
+    policy.controller = { name: 'Mini B.V.', isCareProvider: policy.controller.isCareProvider };
+    return policy;
+  };
+  const howTo = (md: string, heading: string): string => md.split(heading)[1]!.split('\n[')[0]!;
+
+  it('the destruction right says the request is written or electronic (nl formal, informal, cliënt; en)', () => {
+    const { notice } = policyOutputs(careProvider());
+    expect(notice.nl).toContain(
+      'U kunt ons vragen uw medisch dossier of een deel ervan te vernietigen. Dat doet u schriftelijk of elektronisch, bijvoorbeeld met een brief of e-mail. Wij mogen alleen weigeren',
+    );
+    expect(notice.en).toContain(
+      'You may ask us to destroy your medical file or part of it. Make that request in writing or electronically, for example by letter or e-mail.',
+    );
+    const informal = careProvider();
+    informal.metadata.formality = 'informal';
+    informal.metadata.careRecipient = 'client';
+    expect(policyOutputs(informal).notice.nl).toContain(
+      'Je kunt ons vragen je dossier of een deel ervan te vernietigen. Dat doe je schriftelijk of elektronisch, bijvoorbeeld met een brief of e-mail.',
+    );
+  });
+
+  it("where the notice names nowhere to send a request, 'in any way, for example in person' names destruction as the exception", () => {
+    // It said 'U kunt uw verzoek op elke manier doen, bijvoorbeeld persoonlijk' beside the destruction right: a patient
+    // who asked at the desk was not owed the destruction (Bernhoven, BIB, Cosmetic Clinic, Zorgburo).
+    const { notice } = policyOutputs(withoutContact());
+    expect(howTo(notice.nl, '### Hoe u uw rechten uitoefent')).toContain(
+      'U kunt uw verzoek op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail. Alleen als u uw dossier wilt laten vernietigen, moet dat schriftelijk of elektronisch, bijvoorbeeld met een brief of e-mail (artikel 7:455, lid 1, BW). Een speciaal formulier is niet nodig.\n',
+    );
+    expect(howTo(notice.en, '### How to exercise your rights')).toContain(
+      'You can make your request in any way, for example in person, by letter or by e-mail. Only a request to destroy your file must be made in writing or electronically, for example by letter or e-mail (Article 7:455(1) BW). You do not need a special form.\n',
+    );
+    const informal = withoutContact();
+    informal.metadata.formality = 'informal';
+    expect(policyOutputs(informal).notice.nl).toContain(
+      'Je kunt je verzoek op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail. Alleen als je je dossier wilt laten vernietigen, moet dat schriftelijk of elektronisch,',
+    );
+  });
+
+  it('a controller that is no care provider keeps the sentence without the exception: it lists no destruction right', () => {
+    const { notice } = policyOutputs(withoutContact(miniPolicy));
+    expect(notice.nl).toContain(
+      'U kunt uw verzoek op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail. Een speciaal formulier is niet nodig.',
+    );
+    expect(notice.nl).not.toContain('7:455');
+  });
+
+  it("the parent's request for a child: refused where destroying the file does not fit good care for the child (7:465(4))", () => {
+    const { notice } = policyOutputs(careProvider());
+    expect(notice.nl).toContain(
+      'Kan uw kind nog niet goed overzien wat dit voor hem of haar betekent? Dan dient u het verzoek in. Wij weigeren uw verzoek ook als vernietigen niet past bij goede zorg voor uw kind.',
+    );
+    expect(notice.en).toContain(
+      'you make the request. We also refuse your request where destroying the file would not be consistent with good care for your child.',
+    );
+    const informal = careProvider();
+    informal.metadata.formality = 'informal';
+    expect(policyOutputs(informal).notice.nl).toContain(
+      'Wij weigeren je verzoek ook als vernietigen niet past bij goede zorg voor je kind.',
+    );
+  });
+});

@@ -20,6 +20,10 @@ export interface GuidanceFacts {
  * a controller that relied on consent cannot swap to another legal basis — not retrospectively, to
  * justify processing when the consent turns out invalid, nor silently when consent is withdrawn
  * (a change of basis is to be told under art. 13 and 14); the basis is decided before collection.
+ * The diff's messages (locales/<lang>/diff.json, notice.consentSwap and the like) say that much: they said the new
+ * basis cannot justify processing whose consent "has been withdrawn", which goes further than para. 123 (about
+ * the validity of consent) and than para. 120 as quoted (a change after withdrawal, told to the people concerned)
+ * (verify2 review, item 7). Version 1.1 is dated 13 May 2020 ("Formatting corrections"); 1.0 is the adoption.
  */
 export const consentSwapGuidance: GuidanceFacts = {
   id: 'edpb-consent',

@@ -38,8 +38,10 @@ export const laws: Readonly<Record<LawId, LawFacts>> = {
   // degeschillencommissiezorg.nl ("De Wkkgz verplicht iedere zorgaanbieder om een klachtenfunctionaris te hebben.
   // Daarnaast moet elke zorgaanbieder zich aansluiten bij een externe onafhankelijke geschilleninstantie.") and
   // geschilleninstantieszorg.nl ("Zorgaanbieders moeten daarom aangesloten zijn bij een erkende
-  // geschilleninstantie."). The notice names them from complaints.officer and complaints.disputesBody as 'zoals de
-  // Wkkgz vraagt', citing no article; wkkgz/complaints-route-unstated cites 13(4), 15 and 18.
+  // geschilleninstantie."). At a care provider the notice names the disputes body from complaints.disputesBody "zoals de
+  // {{law}} vraagt", with the act's name and abbreviation and no article (notice:complaints.disputesBody), and the
+  // complaints officer from complaints.officer without naming the act; wkkgz/complaints-route-unstated cites 13(4),
+  // 15 and 18.
   wkkgz: {
     id: 'wkkgz',
     source: overheid('BWBR0037173'),

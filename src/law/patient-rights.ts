@@ -37,6 +37,12 @@ export interface PatientRightFacts {
    * wabvpz/exchange-consent-missing finds it).
    */
   whenExchangeSystem?: boolean;
+  /**
+   * The form the law gives the patient's request, where it gives one: 'writtenOrElectronic' (BW 7:455(1)). The
+   * notice's description of the right says so, and where the notice says that a request may be made in any way
+   * (notice:rights.anyWay), it names this right as the exception (notice:rights.anyWayExcept).
+   */
+  requestForm?: 'writtenOrElectronic';
   /** A fact recalled but not confirmed in a primary source. */
   verify?: string;
 }
@@ -46,10 +52,16 @@ const bw7 = 'https://wetten.overheid.nl/BWBR0005290/';
 export const patientRights: readonly PatientRightFacts[] = [
   // 7:455: destruction on the request; refused only when keeping the file is of considerable importance to someone
   // other than the patient, or a statutory provision prevents it. The 20-year term of 7:454(3) is not such a ground.
+  // The request is written or electronic (lid 1, quoted below: "na een daartoe strekkend schriftelijk of elektronisch
+  // verzoek"): a request made in person at the desk does not oblige the care provider (verify2 review, item 1). The
+  // other rights in this list have no form prescribed: 7:454(2) and 7:456 ("desgevraagd"), 7:458(2)(c) ("niet
+  // uitdrukkelijk bezwaar heeft gemaakt") and Wabvpz 15d ("op verzoek van de cliënt"), read in the consolidations
+  // named in this file on 2026-12-07; nor have the rights of the GDPR (law/rights-limits.ts, the 'channel' narrowing).
   {
     id: 'destruction',
     articles: ['BW 7:455'],
     source: bw7,
+    requestForm: 'writtenOrElectronic',
     // The text in force since 2020-01-01 (BW Boek 7 as consolidated on 2026-07-01, vendored verbatim from
     // wetten.overheid.nl in rubentalstra/FerroEHR docs/law/nl/bw7-geneeskundige-behandelingsovereenkomst/text.html)
     // reads "1. De hulpverlener vernietigt de gegevens uit het dossier na een daartoe strekkend schriftelijk of
@@ -118,13 +130,19 @@ export const patientRights: readonly PatientRightFacts[] = [
   // represented by the parents or guardian; the notice says so (patient3 review: the erasure right's pointer for a
   // parent states it, and the bullet said 'from 16 the child exercises its rights alone' without it).
   { id: 'minors', articles: ['BW 7:447', 'BW 7:450', 'BW 7:465'], source: bw7 },
-  // 7:458a (in force 1 January 2020, Kamerstukken 34 994): after death, inspection of or a copy of data from the
-  // file (1) for (a) whom the patient gave written or electronic consent while alive; (b) a relative or
-  // representative who received an incident notification under art. 10(3) Wkkgz, as far as needed for that
-  // incident; (c) anyone who makes plausible a substantial interest ("zwaarwegend belang") for which inspection is
-  // necessary, not when the patient made known they did not want it. (2) The parents with authority or the guardian
-  // of a child who died under 16 get inspection, unless the child, 12 or older, had its objection recorded. The
-  // presumed consent of the earlier case law is not in the article: the legislator dropped it.
+  // 7:458a (in force 1 January 2020, Kamerstukken 34 994), read in the consolidation of 2026-07-01 (vendored as for
+  // 7:455 above): after death, inspection of or a copy of data from the file (1) for (a) whom the patient gave
+  // consent while alive, "indien die toestemming schriftelijk of elektronisch is vastgelegd"; (b) a relative or
+  // representative who received an incident notification under art. 10(3) Wkkgz; (c) anyone who has a substantial
+  // interest ("zwaarwegend belang") and makes plausible that inspection is necessary for it. (2) Whoever had
+  // authority over a patient who died under 16 gets inspection or a copy, "tenzij dit in strijd is met de zorg van een
+  // goed hulpverlener". (3) Only the data that concern the ground. (4) For every route of the article: "Op grond van
+  // dit artikel worden geen gegevens verstrekt voor zover schriftelijk of elektronisch is vastgelegd dat de overleden
+  // patiënt die de leeftijd van twaalf jaar had bereikt en tot een redelijke waardering van zijn belangen ter zake in
+  // staat was, deze inzage niet wenst, of daarbij de persoonlijke levenssfeer van een ander wordt geschaad." The
+  // notice said the patient's refusal for route (c) only, without lid 2's exception and lid 4's privacy of another
+  // (verify2 review, item 8). The presumed consent of the earlier case law is not in the article: the legislator
+  // dropped it.
   { id: 'deceased', articles: ['BW 7:458a'], source: bw7 },
 ];
 
@@ -132,7 +150,10 @@ export const patientRights: readonly PatientRightFacts[] = [
  * BW 7:465(1): for a patient under this age the care provider meets its obligations (the file rights among them)
  * towards the parents with authority or the guardian. 7:465(2): "Hetzelfde geldt indien de patiënt de leeftijd van
  * twaalf jaren heeft bereikt, maar niet in staat kan worden geacht tot een redelijke waardering van zijn belangen ter
- * zake" (the consolidation of 2026-07-01, vendored as for 7:455 above). The erasure right's pointer for a parent
- * (terms:right.erasure.child) states both.
+ * zake" (the consolidation of 2026-07-01, vendored as for 7:455 above). 7:465(4): "De hulpverlener komt zijn
+ * verplichtingen na jegens de in de leden 1 en 2 bedoelde wettelijke vertegenwoordigers van de patiënt […], tenzij die
+ * nakoming niet verenigbaar is met de zorg van een goed hulpverlener." The erasure right's pointer for a parent
+ * (terms:right.erasure.child) states all three: a parent's request to destroy the child's file is refused where that
+ * does not fit good care for the child (verify2 review, item 4).
  */
 export const parentsActForChildUnder = 12;

@@ -33,22 +33,45 @@ export interface Narrowing {
 /** Words that make a way of asking the only one ("alleen", "uitsluitend", "only"). */
 const only = String.raw`(?:alleen|uitsluitend|enkel|slechts|only|solely|exclusively)`;
 
+/** Words that name the destruction of the medical file (BW 7:455): the article, or destroying with the file. */
+const fileDestruction = String.raw`\b7:455\b|\b(?:vernietig\w*|destroy\w*|destruction)\b[\s\S]*\b(?:dossier|file|record)s?\b|\b(?:dossier|file|record)s?\b[\s\S]*\b(?:vernietig\w*|destroy\w*|destruction)\b`;
+
+/** A request in writing or electronically, in the law's words or as letter and e-mail together. */
+const writtenOrElectronic = String.raw`schriftelijk of (?:langs )?elektronisch|in writing or electronically|(?:brief|post|letter) (?:of|or) (?:per |by |via )?e-?mail|e-?mail (?:of|or) (?:per |by |via )?(?:brief|post|letter)`;
+
+/** A sentence about destroying the medical file that asks for a written or electronic request, as 7:455(1) does. */
+const fileDestructionInWritingOrElectronically = new RegExp(
+  String.raw`^(?=[\s\S]*(?:${fileDestruction}))(?=[\s\S]*(?:${writtenOrElectronic}))`,
+  'i',
+);
+
 /**
  * A single way to make a request: only in writing, by post, at the desk, in
  * person, through one form. Art. 12(2): the controller facilitates the exercise
  * of the rights; recital 59: it should also provide means for requests to be
  * made electronically. No provision of art. 12–22 prescribes a form for a
- * request, and the EDPB reads the GDPR so for access: it imposes no requirements
- * on the form of the request, and a person need not use a channel the controller
- * offers (Guidelines 01/2022 on the right of access, version 2.0 of 28 March
- * 2023, section 3.1.2 on the form of the request). The notice says the same to a
- * patient where it names nowhere to send a request (notice:rights.anyWay).
- * Verify: the guidelines' paragraph numbers (about 52–55) and their wording
- * were recalled, not read in the document (its stored copies here show only the
- * table of contents); that the reading holds for the rights of art. 16–22 as
- * well is the absence of any form in their text, not a statement of the EDPB. Not "schriftelijk" alone ("u kunt schriftelijk contact
+ * request. The Autoriteit Persoonsgegevens, for all the privacy rights ('Uw
+ * privacyrechten gebruiken',
+ * https://autoriteitpersoonsgegevens.nl/themas/basis-avg/privacyrechten-avg/uw-privacyrechten-gebruiken,
+ * undated, as quoted in the verify2 review of 2026-12-07): "Tip: verzoek
+ * schriftelijk doen. U kunt de organisatie het beste schriftelijk een verzoek
+ * doen": writing as advice, for evidence, not as a condition. The EDPB reads
+ * the GDPR so for access: it imposes no requirements on the form of the
+ * request, and a person need not use a channel the controller offers
+ * (Guidelines 01/2022 on the right of access, version 2.1: adopted 28 March
+ * 2023, version 2.1 of 30 May 2024 with minor corrections; section 3.1.2 on the
+ * form of the request). The notice says the same to a patient where it names
+ * nowhere to send a request (notice:rights.anyWay). Verify: the guidelines'
+ * paragraph numbers (about 52–55) and their wording were recalled, not read in
+ * the document (its stored copies here show only the summary, the table of
+ * contents or later paragraphs); the version data was read in a copy of its
+ * first page. Not "schriftelijk" alone ("u kunt schriftelijk contact
  * opnemen ... of per e-mail"; Doctolib): a way offered is no way required. Not
  * "persoonlijk" alone ("alleen u persoonlijk kunt een verzoek doen" is about who).
+ * Not a sentence on destroying the medical file that asks for a written or
+ * electronic request (in the law's words, or by letter or e-mail): BW 7:455(1)
+ * asks for that (law/patient-rights.ts). "Alleen per brief" for it still narrows:
+ * the law allows an electronic request too.
  */
 const channelWords = String.raw`(?:schriftelijk|per (?:post|brief|aangetekende brief|aangetekend schrijven|fax)|aan de balie|in persoon|ter plaatse|op (?:de|onze) (?:praktijk|locatie|vestiging)|via (?:het|ons) (?:aanvraagformulier|webformulier|formulier|portaal)|in writing|by (?:post|mail|letter|registered (?:letter|mail)|fax)|in person|at (?:our|the) (?:office|practice|desk|reception)|on site|(?:via|through|using) (?:our|the) (?:form|web form|request form|portal))`;
 
@@ -101,6 +124,7 @@ export const narrowings: readonly Narrowing[] = [
   {
     kind: 'channel',
     article: 'GDPR 12(2); recital 59',
+    lawfulIf: fileDestructionInWritingOrElectronically,
     pattern: new RegExp(
       [
         String.raw`\b${only}\b[^.;:!?]{0,30}?\b${channelWords}`,

@@ -2,7 +2,7 @@ import type { ComplaintsBody } from '../policy/policy-types.js';
 import type { Messages } from '../i18n/messages.js';
 import { formatAddress, pick, sentence } from './format.js';
 import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
-import { link, text, type Block, type Fact } from './outline.js';
+import { link, linkedIn, text, type Block, type Fact } from './outline.js';
 import { telHref } from './contact-links.js';
 import { formatLawReference } from './retention-phrase.js';
 import { firstWay } from './reach-us.js';
@@ -31,6 +31,7 @@ export function complaintsBlocks(ctx: NoticeContext): Block[] {
         ? 'notice:complaints.authorityAlso'
         : 'notice:complaints.authority';
   const a = model.authority;
+  const phone = a.phone[m.lang];
   return [
     ...rich(source.complaints?.internal, m),
     // The Wkkgz and 'our care' only where the organisation gives care: any policy may name these two.
@@ -41,10 +42,13 @@ export function complaintsBlocks(ctx: NoticeContext): Block[] {
     {
       facts: [
         { label: m.t('notice:label.website'), inlines: [link(a.website[m.lang], a.website[m.lang])] },
-        { label: m.t('notice:label.phone'), inlines: [link(a.phone[m.lang], telHref(a.phone[m.lang]))] },
         { label: m.t('notice:label.postalAddress'), inlines: [text(formatAddress(a.postal[m.lang], m))] },
       ],
     },
+    // The telephone number is for questions before a complaint, not a way to lodge one: the AP takes complaints in
+    // writing, by its form or by letter (law/authorities.ts). Listed beside the website and address, it read as a
+    // third way to complain (verify2 review, item 6).
+    { paragraph: linkedIn(m.t('notice:complaints.authorityPhone', { authority, phone }), phone, telHref(phone)) },
   ];
 }
 

@@ -345,7 +345,8 @@ const ownWordsOnAsking = (source: NoticeContext['source'], ways: ReachUs, m: Not
  * nowhere to send gets what is true without it (askUsBlocks), rather than no section: the reader is told the
  * rights and where they can still turn.
  */
-function howToBlocks({ source, m, reachUs: ways }: NoticeContext): Block[] {
+function howToBlocks(ctx: NoticeContext): Block[] {
+  const { source, m, reachUs: ways } = ctx;
   const own = rich(source.rights?.howToExercise, m);
   const blocks: Block[] = [...own];
   if (source.rights?.responseTime)
@@ -360,8 +361,9 @@ function howToBlocks({ source, m, reachUs: ways }: NoticeContext): Block[] {
   // contact details the notice does not give): after them, that every right goes to us, and where.
   // Where those words give an e-mail address or phone number, not that the statement names none.
   const toldInOwnWords = givesEmailOrPhone(ownWordsOnAsking(source, ways, m));
-  if (own.length || ways.note) blocks.push(...askUsBlocks(ways, m, m.t('notice:rights.howToAskAlso'), toldInOwnWords));
-  else blocks.unshift(...askUsBlocks(ways, m, askLead(source, m), false));
+  const ask = { ways, m, formPrescribed: formPrescribed(ctx) };
+  if (own.length || ways.note) blocks.push(...askUsBlocks(ask, m.t('notice:rights.howToAskAlso'), toldInOwnWords));
+  else blocks.unshift(...askUsBlocks(ask, askLead(source, m), false));
   return blocks;
 }
 
@@ -375,6 +377,13 @@ function askLead(source: NoticeContext['source'], m: NoticeContext['m']): string
 }
 
 /**
+ * Whether the notice lists a patient right whose request the law gives a form (law/patient-rights.ts requestForm):
+ * at a care provider, whose notice lists the destruction of the file (7:455) always.
+ */
+const formPrescribed = ({ careProvider }: NoticeContext): boolean =>
+  careProvider && patientRights.some((r) => r.requestForm && !r.whenCited && !r.whenExchangeSystem);
+
+/**
  * A statement that says neither how nor where: what is true all the same — a request goes to the
  * organisation, which must help (12(2)) — then the DPO, whom a person may contact about their rights
  * (38(4)), where the notice gives the DPO's contact details; else the organisation's address, as an
@@ -385,8 +394,15 @@ function askLead(source: NoticeContext['source'], m: NoticeContext['m']): string
  * words give an e-mail address or phone number (toldInOwnWords): the first would be false. Not 'this notice
  * does not say how', which reads as a report on the document rather than help. After the statement's own
  * words the lead says that every right may be asked of us (howToAskAlso): their words may cover one right only.
+ * Where the notice lists a right whose request the law gives a form (a care provider's destruction of the file,
+ * BW 7:455(1): written or electronic), 'in any way, for example in person' names it as the exception (anyWayExcept):
+ * a patient who asked at the desk was not owed the destruction (verify2 review, item 1).
  */
-function askUsBlocks(ways: ReachUs, m: NoticeContext['m'], lead: string, toldInOwnWords: boolean): Block[] {
+function askUsBlocks(
+  { ways, m, formPrescribed }: { ways: ReachUs; m: NoticeContext['m']; formPrescribed: boolean },
+  lead: string,
+  toldInOwnWords: boolean,
+): Block[] {
   // The DPO's section by its heading, as a link: its contact details are there.
   const toDpo = [
     text(m.t('notice:rights.howToAskDpoBefore')),
@@ -399,7 +415,9 @@ function askUsBlocks(ways: ReachUs, m: NoticeContext['m'], lead: string, toldInO
       ? sentence(m.t('notice:rights.address', { address: ways.address }))
       : toldInOwnWords
         ? []
-        : sentence(`${m.t('notice:rights.noContact')} ${m.t('notice:rights.anyWay')}`);
+        : sentence(
+            `${m.t('notice:rights.noContact')} ${m.t(`notice:rights.${formPrescribed ? 'anyWayExcept' : 'anyWay'}`)}`,
+          );
   return [{ paragraph: sentence(lead) }, ...(where.length ? [{ paragraph: where }] : [])];
 }
 

@@ -342,3 +342,32 @@ describe('rights/narrowed: each finding cites its own provisions (officer review
     expect(findings.every((f) => !f.article?.includes('GDPR'))).toBe(true);
   });
 });
+
+describe('rights/narrowed: the written or electronic request for destroying the medical file (BW 7:455(1))', () => {
+  it('does not report a sentence on destroying the file that asks for a written or electronic request, as the law does', () => {
+    expect(
+      note(
+        'erasure',
+        'Vernietiging van uw dossier kunt u alleen schriftelijk of elektronisch aanvragen (artikel 7:455 BW).',
+      ),
+    ).toEqual([]);
+    expect(note('erasure', 'Wilt u uw dossier laten vernietigen, dan kan dat alleen per brief of per e-mail.')).toEqual(
+      [],
+    );
+    expect(
+      narrowed({
+        notes: {
+          erasure: text('Vraag het ons.', 'You can ask us to destroy your file only in writing or electronically.'),
+        },
+      }),
+    ).toEqual([]);
+  });
+
+  it('still reports one way only for destruction ("alleen per brief": the law allows an electronic request), and for other requests', () => {
+    expect(note('erasure', 'Vernietiging van uw dossier kunt u alleen per brief aanvragen.')).toHaveLength(1);
+    expect(howTo('Verzoeken kunt u alleen schriftelijk of elektronisch indienen.')).toHaveLength(1);
+    expect(note('erasure', 'Uw gegevens wissen wij alleen op een schriftelijk of elektronisch verzoek.')).toHaveLength(
+      1,
+    );
+  });
+});

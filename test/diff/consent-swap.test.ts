@@ -55,6 +55,30 @@ describe('a purpose that swaps from consent to another legal basis', () => {
     );
   });
 
+  it('says what the EDPB says of a withdrawal: a change of basis is told, not that the new basis cannot cover it (verify2 review, item 7)', () => {
+    // Para. 123 speaks of consent found invalid; para. 120, as quoted, of a change after withdrawal that is told to
+    // the people concerned (law/guidance.ts). The note said the new basis cannot justify processing whose consent
+    // 'has been withdrawn' ('is ingetrokken').
+    const [en] = swapNotes(swapped, 'en');
+    expect(en).not.toContain('has been withdrawn');
+    expect(en).toContain(
+      'the new basis cannot be used afterwards to justify processing for which the consent turns out invalid, a move to it after consent is withdrawn has to be told to the people concerned (Articles 13 and 14 GDPR)',
+    );
+    const [nl] = swapNotes(swapped, 'nl');
+    expect(nl).not.toContain('of is ingetrokken');
+    expect(nl).toContain(
+      'waarvoor de toestemming ongeldig blijkt, een overstap na het intrekken van de toestemming moet aan de betrokkenen worden meegedeeld (artikelen 13 en 14 AVG)',
+    );
+    // The four other notes that cite the guidelines say the same.
+    for (const lang of ['nl', 'en'] as const)
+      for (const key of ['consentDropped', 'consentDroppedPart', 'explicitConsentSwap', 'consentInWords'])
+        expect(messagesFor(lang).t(`diff:notice.${key}`)).toMatch(
+          lang === 'nl'
+            ? /ongeldig blijkt, (?:en )?een overstap na het intrekken/
+            : /turns out invalid, (?:and )?a move to it after/,
+        );
+  });
+
   it('shows the warning in the text report and in the JSON report', () => {
     const result = compare(swapped);
     const m = messagesFor('en');
@@ -114,7 +138,9 @@ describe('a purpose that swaps from consent to another legal basis', () => {
       'For Newsletter the old version also rested on consent; the new version rests only on performance of a contract (Article 6(1)(b) GDPR). ' +
         `According to the EDPB Guidelines 05/2020 on consent under Regulation 2016/679 (paragraphs ${consentSwapGuidance.paragraphs}), ` +
         'a controller cannot swap from consent to another legal basis: the basis that remains cannot be used afterwards to justify processing ' +
-        'for which the consent turns out invalid or has been withdrawn, and the legal basis has to be decided before the processing starts. ' +
+        // Not 'invalid or has been withdrawn' (verify2 review, item 7): changed on purpose.
+        'for which the consent turns out invalid, a move to it after consent is withdrawn has to be told to the people concerned ' +
+        '(Articles 13 and 14 GDPR), and the legal basis has to be decided before the processing starts. ' +
         'Decide whether what rested on consent stops or rests on another basis from now on, and what happens to the data collected with consent, ' +
         'and say so in the notice: this draft does not.',
     );
