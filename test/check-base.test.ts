@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runPolicycInProcess as runPolicyc } from './support/cli.js';
+import { repoRoot, runPolicycInProcess as runPolicyc } from './support/cli.js';
 import { git } from './support/git.js';
 import { tempDirs } from './support/temp-dirs.js';
 
@@ -142,6 +142,84 @@ describe('policyc check <base>', () => {
     const found = JSON.parse(run.stdout) as { severity: string; file: string }[];
     expect(found.every((d) => d.severity === 'error' && d.file === 'policies/de-linde-delft/policy.json')).toBe(true);
     expect(run.status).toBe(1);
+  });
+});
+
+describe('what is not a base', () => {
+  /** A copy of a seed policy at `file` under `cwd`, without its id when `id` is false. */
+  const seed = (cwd: string, file: string, id = true): void => {
+    const policy = JSON.parse(readFileSync(path.join(repoRoot, 'policies/bernhoven/policy.json'), 'utf8')) as {
+      id?: string;
+    };
+    if (!id) delete policy.id;
+    mkdirSync(path.dirname(path.join(cwd, file)), { recursive: true });
+    writeFileSync(path.join(cwd, file), JSON.stringify(policy, null, 2));
+  };
+
+  it("takes no other tool's JSON in a project's root for a base: check . says where the policies are", async () => {
+    const cwd = site();
+    writeFileSync(
+      path.join(cwd, 'tsconfig.json'),
+      '{ "extends": "./tsconfig.base.json", "compilerOptions": { "strict": true } }\n',
+    );
+    writeFileSync(
+      path.join(cwd, 'renovate.json'),
+      '{ "$schema": "https://docs.renovatebot.com/renovate-schema.json", "extends": ["config:recommended"] }\n',
+    );
+    seed(cwd, 'policies/bernhoven/policy.json');
+    const nested =
+      'policies holds policies one level further down (policies/bernhoven/policy.json): name policies instead, or list it in the config file\'s "policies"';
+    for (const command of ['check', 'build']) {
+      const run = await runPolicyc([command, '.'], cwd);
+      expect(run.stderr).toContain(`policyc: no policy found in .: `);
+      expect(run.stderr).toContain(nested);
+      expect(run.stderr).not.toContain("chain's base");
+      expect(run.status).toBe(2);
+    }
+  });
+
+  it('takes a policy without its id in a file named almost policy.json for a policy: the misnamed-file hint', async () => {
+    const cwd = await chain();
+    seed(cwd, 'policies/new/Policy.json', false);
+    const misnamed = await runPolicyc(['check', 'policies/new'], cwd);
+    expect(misnamed.stderr).toContain('policies/new/Policy.json is there: if it is the policy, name it policy.json');
+    expect(misnamed.stderr).not.toContain("chain's base");
+    expect(misnamed.status).toBe(2);
+  });
+
+  it("checks a draft without its id as a policy: one with only a $schema, and a practice's on the chain's base", async () => {
+    const cwd = await chain();
+    seed(cwd, 'draft.json', false);
+    const practice = readFileSync(path.join(cwd, 'policies/de-linde-delft/policy.json'), 'utf8');
+    writeFileSync(
+      path.join(cwd, 'policies/de-linde-delft/draft.json'),
+      practice.replace(/"id": "de-linde-delft",\n\s*/, ''),
+    );
+    const drafts = ['draft.json', 'policies/de-linde-delft/draft.json'];
+    const checked = [];
+    for (const draft of drafts) {
+      const compact = await runPolicyc(['check', draft, '--format', 'compact'], cwd);
+      const text = await runPolicyc(['check', draft], cwd);
+      checked.push({
+        status: compact.status,
+        idMissing: compact.stderr.includes(`${draft}:1:1 error /id missing required property "id" [schema/required]\n`),
+        asPolicy: /^1 policy checked: /m.test(text.stderr) && !text.stderr.includes("chain's base"),
+      });
+    }
+    expect(checked).toEqual(drafts.map(() => ({ status: 1, idMissing: true, asPolicy: true })));
+  });
+
+  it('finds the practices from a sub-folder of the project (cd shared)', async () => {
+    const cwd = await chain();
+    const shared = path.join(cwd, 'shared');
+    const practice = path.join(cwd, 'policies/de-linde-delft');
+    const run = await runPolicyc(['check', 'chain.json'], shared);
+    expect(closing(run.stderr)).toBe(
+      `1 chain base checked: 0 errors, 0 warnings, 9 info.\nchain.json is a chain's base, extended by ${path.join(practice, 'policy.json')}: it was checked as a base (its form and what it states). The compliance rules judge a whole policy, so they run on the practice: policyc check ${practice}\n`,
+    );
+    const build = await runPolicyc(['build', 'chain.json'], shared);
+    expect(build.stderr).toContain(`each policy that extends it (${path.join(practice, 'policy.json')})`);
+    expect(build.status).toBe(2);
   });
 });
 

@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { jsonFilesIn, policiesExtending, writtenAsBase } from '../pipeline/chain-bases.js';
+import { isChainBase, jsonFilesIn, policiesExtending } from '../pipeline/chain-bases.js';
 import { findPolicies, POLICY_FILE } from '../pipeline/find-policies.js';
+import { CONFIG_FILE } from '../config/policyc-config.js';
 import { shownPath } from '../paths.js';
 import { cli } from './cli-messages.js';
 import type { CliIo, CommonOptions } from './cli-support.js';
@@ -16,10 +17,9 @@ export interface NamedBase {
 const LISTED = 3;
 
 /**
- * The chain's bases among the paths named on the command line, and the other paths as given. A file not named
- * policy.json is a base when a policy of the project (under the config's "policies", else policies/) extends it
- * and it is not one of them, or when it is written as one (writtenAsBase); a named folder that holds no policy
- * stands for the bases in it.
+ * The chain's bases among the paths named on the command line, and the other paths as given. A file is a base
+ * when it is not one of the project's policies (projectRoots) and isChainBase says so; a named folder that holds
+ * no policy stands for the bases in it.
  */
 export function namedBases(options: CommonOptions, io: CliIo): { bases: NamedBase[]; paths: string[] } {
   let project: string[] | undefined;
@@ -28,7 +28,7 @@ export function namedBases(options: CommonOptions, io: CliIo): { bases: NamedBas
     project ??= projectPolicies(options, io);
     if (project.includes(file)) return undefined;
     const extendedBy = policiesExtending(file, project);
-    return extendedBy.length || writtenAsBase(file) ? { file, extendedBy } : undefined;
+    return isChainBase(file, extendedBy) ? { file, extendedBy } : undefined;
   };
   const bases: NamedBase[] = [];
   const paths: string[] = [];
@@ -58,9 +58,20 @@ function projectPolicies(options: CommonOptions, io: CliIo): string[] {
   return findPolicies([...projectRoots(options, io), ...named]).files;
 }
 
+/**
+ * The project's policy folders: the config file's "policies", else policies/ in the project's root, which is the
+ * working folder or, run from a sub-folder (cd shared), the nearest folder above it that holds policies/ or
+ * policyc.config.json.
+ */
 function projectRoots(options: CommonOptions, io: CliIo): string[] {
-  return (options.config.policies ?? ['policies']).map((p) => path.resolve(io.cwd, p));
+  if (options.config.policies) return options.config.policies.map((p) => path.resolve(io.cwd, p));
+  let root = io.cwd;
+  while (!isProjectRoot(root) && path.dirname(root) !== root) root = path.dirname(root);
+  return [path.join(isProjectRoot(root) ? root : io.cwd, 'policies')];
 }
+
+const isProjectRoot = (folder: string): boolean =>
+  existsSync(path.join(folder, 'policies')) || existsSync(path.join(folder, CONFIG_FILE));
 
 /** The project's policy folders as messages show them (policies, or the config file's "policies"). */
 function projectFolders(options: CommonOptions, io: CliIo): string {

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { policySources } from '../load/extends.js';
+import { policySources, PRESET_PREFIX } from '../load/extends.js';
 import { parseJsonOnce } from '../load/parse-json-once.js';
-import { POLICY_FILE } from './find-policies.js';
+import { schemaPath } from '../paths.js';
+import { isMisnamedPolicy, POLICY_FILE } from './find-policies.js';
 
 /**
  * The policies (absolute paths) that extend `base`, directly or through another base, read without the
@@ -21,23 +22,63 @@ export function policiesExtending(base: string, policies: readonly string[]): st
 }
 
 /**
- * Whether a file no policy extends is written as a chain's base, as `policyc init --base` writes one: not named
- * policy.json, no `id` (a policy needs one; a base has none, as `id` is never inherited), and an `extends` or a
- * `$schema` naming the policy schema.
+ * Whether a file named on the command line is a chain's base: never a file named (almost) policy.json, which is a
+ * practice's policy however it is written; always a file a policy of the project extends (`extendedBy`), whose
+ * mistakes its check then reports; else one written as a base (writtenAsBase).
+ */
+export function isChainBase(file: string, extendedBy: readonly string[]): boolean {
+  const name = path.basename(file);
+  if (name === POLICY_FILE || isMisnamedPolicy(name)) return false;
+  return extendedBy.length > 0 || writtenAsBase(file);
+}
+
+/**
+ * Whether a file no policy extends is written as a chain's base, as `policyc init --base` writes one: every key a
+ * key of the policy schema (not tsconfig.json's compilerOptions), no `id` (a policy needs one; a base's would not
+ * be inherited), an `extends` naming presets or .json files (not renovate.json's "config:recommended"), a
+ * `$schema`, if any, naming the policy schema, and none of the practice's own name, KvK number or address.
  */
 export function writtenAsBase(file: string): boolean {
-  if (path.basename(file) === POLICY_FILE) return false;
+  const value = jsonObject(file);
+  if (!value) return false;
+  const { $schema, controller } = value;
+  const bases = ([] as unknown[]).concat(value.extends ?? []);
+  const schemaKeysOnly = Object.keys(value).every((key) => policyKeys().has(key));
+  const namesBases = bases.length > 0 && bases.every((b) => typeof b === 'string' && isBaseName(b));
+  const policySchema = $schema === undefined || (typeof $schema === 'string' && $schema.endsWith(SCHEMA_FILE));
+  const practiceOwn =
+    typeof controller === 'object' && controller !== null && PRACTICE_OWN.some((key) => key in controller);
+  return schemaKeysOnly && !('id' in value) && namesBases && policySchema && !practiceOwn;
+}
+
+/** What `extends` names in a base: a preset, or a .json file. */
+const isBaseName = (name: string): boolean => name.startsWith(PRESET_PREFIX) || name.endsWith('.json');
+
+const SCHEMA_FILE = 'policy.schema.json';
+
+/** The controller's details that are each practice's own, which init --base leaves out of a base. */
+const PRACTICE_OWN = ['name', 'kvkNumber', 'address'];
+
+let keys: ReadonlySet<string> | undefined;
+
+/** The top-level keys of the policy schema. */
+function policyKeys(): ReadonlySet<string> {
+  keys ??= new Set(Object.keys((JSON.parse(readFileSync(schemaPath, 'utf8')) as { properties: object }).properties));
+  return keys;
+}
+
+/** The JSON object in a file, or undefined when it cannot be read or holds no object. */
+function jsonObject(file: string): Record<string, unknown> | undefined {
   const text = readText(file);
-  if (text === undefined) return false;
-  let value: unknown;
+  if (text === undefined) return undefined;
   try {
-    value = parseJsonOnce(text);
+    const value = parseJsonOnce(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
-    return false;
+    return undefined;
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || 'id' in value) return false;
-  const schema = (value as { $schema?: unknown }).$schema;
-  return 'extends' in value || (typeof schema === 'string' && schema.endsWith('policy.schema.json'));
 }
 
 /** The `.json` files directly in `folder`, sorted. */

@@ -111,7 +111,7 @@ function skippedFolder(folder: string): SkippedFolder | undefined {
 }
 
 /** Policy.json, polciy.json, policy.jsonc, policy.json.txt: a file that was most likely meant to be policy.json. */
-function isMisnamedPolicy(name: string): boolean {
+export function isMisnamedPolicy(name: string): boolean {
   return /^policy\./i.test(name) || didYouMean(name, [POLICY_FILE]) !== undefined;
 }
 
