@@ -382,6 +382,24 @@ describe('register.md: items always separated, the organisation-wide columns sta
   });
 });
 
+describe('a purpose with a controller of its own is named on the page, however many purposes name it', () => {
+  it('HTML: two of three purposes name the head office; each block names its controller', () => {
+    // The page left out the value most rows held, as the organisation's: the head office's, which then stood on no
+    // page, and its two activities read as the practice's own. A column in which a row differs is in every block.
+    const policy = miniPolicy() as unknown as Record<string, any>;
+    policy.controllers = [{ id: 'head', name: 'Hoofdkantoor B.V.', contact: { email: 'privacy@hoofd.example' } }];
+    for (const id of ['own', 'second'])
+      policy.purposes.push({ ...policy.purposes[0], id, name: { nl: `Doel ${id}`, en: id }, controller: 'head' });
+    const html = registerToHtml(registerIn(modelOf(policy), 'nl'));
+    const head =
+      '<dt>Verwerkingsverantwoordelijke</dt>\n<dd><ul><li>Hoofdkantoor B.V.</li><li>privacy@hoofd.example</li></ul></dd>';
+    expect(html.split(head).length - 1).toBe(2);
+    expect(html).toContain(
+      '<dt>Verwerkingsverantwoordelijke</dt>\n<dd><ul><li>Mini B.V.</li><li>privacy@mini.example</li></ul></dd>',
+    );
+  });
+});
+
 describe('the printed workbook: the organisation-wide and blank columns off paper, two pages across (register5 finding 8)', () => {
   async function sheetsOf(register: Register): Promise<ExcelJS.Worksheet[]> {
     const workbook = new ExcelJS.Workbook();
