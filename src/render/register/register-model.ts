@@ -69,7 +69,7 @@ export interface Register {
   empty: string;
   /** What a required cell that the policy leaves blank says: 'niet vermeld'. */
   notStated: string;
-  /** Leads the columns that no row of a record fills, which the HTML page names once instead of a blank per row. */
+  /** Leads the columns that no row of a record fills, which the HTML and Markdown pages name once instead of a blank per row. */
   noneStated: string;
   organisation: RegisterFacts;
   /** The controller's record (30(1)) first, then the processor's (30(2)) when it has one. */
