@@ -12,6 +12,7 @@ import { pagesAcross } from '../src/render/register/print-scale.js';
 import { registerToXlsx } from '../src/render/register/register-xlsx.js';
 import { buildRegister, standaloneTable, type Register } from '../src/render/register/register-model.js';
 import { repoRoot } from './support/cli.js';
+import { readRegisterMarkdown } from './support/register-markdown.js';
 import { analyse, miniPolicy } from './support/mini-policy.js';
 
 /**
@@ -47,13 +48,15 @@ const DTOF = {
   retention: 'Bewaartermijnen',
 } as const;
 
-/** The Markdown table's cells under a header, row by row. */
-function markdownColumn(md: string, header: string): string[] {
-  const lines = md.split('\n').filter((line) => line.startsWith('| '));
-  const split = (line: string): string[] => line.slice(2, -2).split(' | ');
-  const index = split(lines[0]!).indexOf(header);
-  return lines.slice(2).map((line) => split(line)[index]!);
+/** Each activity's fact under a label in register.md, as a reader reads it: its values, or undefined where it has none. */
+function markdownFact(register: Register, label: string): Array<string[] | undefined> {
+  const read = readRegisterMarkdown(registerToMarkdown(register), register.noneStated);
+  return read.records[0]!.activities.map((a) => a.facts.find((f) => f.label === label)?.values);
 }
+
+/** The columns register.md names once for the controller's record, as filled by no activity. */
+const markdownUnfilled = (register: Register): string[] =>
+  readRegisterMarkdown(registerToMarkdown(register), register.noneStated).records[0]!.unfilled;
 
 /** One cell of the controller's table: the first row's, or the row with this id. */
 function cell(register: Register, key: string, id?: string): readonly string[] {
@@ -74,10 +77,10 @@ describe('a missing art. 30(1) element says "niet vermeld", never a blank or "�
     ]);
     expect(cell(registerIn(model, 'en'), 'retention')).toEqual(['not stated']);
     const [row] = csvIn(model, 'nl');
-    const md = registerToMarkdown(nl);
     for (const header of Object.values(DTOF)) {
       expect(row![header], header).toBe('niet vermeld');
-      expect(markdownColumn(md, header), header).toEqual(['niet vermeld']);
+      // No activity states them: the Markdown names them once for the record, as the HTML page does (register5 finding 9).
+      expect(markdownUnfilled(nl), header).toContain(header);
     }
     expect(row!['Uitzondering voor bijzondere persoonsgegevens (artikel 9, lid 2, AVG)']).toBe(
       'n.v.t.: de privacyverklaring noemt bij deze activiteit geen bijzondere persoonsgegevens',
@@ -89,10 +92,14 @@ describe('a missing art. 30(1) element says "niet vermeld", never a blank or "�
   it('Bernhoven and Dijklander: no blank recipients, processors, transfers or retention in the Markdown and CSV', () => {
     for (const id of ['bernhoven', 'dijklander']) {
       const model = seedModel(id);
-      const md = registerToMarkdown(registerIn(model, 'nl'));
+      const nl = registerIn(model, 'nl');
       const csv = csvIn(model, 'nl');
       for (const header of Object.values(DTOF)) {
-        for (const value of markdownColumn(md, header)) expect(value, `${id} ${header}`).not.toBe('—');
+        // Each activity's fact says something, or the record names the column as stated for none.
+        expect(markdownFact(nl, header)).toHaveLength(nl.tables[0]!.rows.length);
+        for (const values of markdownFact(nl, header))
+          if (values) expect(values, `${id} ${header}`).not.toEqual(['—']);
+          else expect(markdownUnfilled(nl), `${id} ${header}`).toContain(header);
         for (const row of csv) expect(row[header], `${id} ${header}`).not.toBe('');
       }
     }
@@ -340,44 +347,70 @@ describe("the processor's record marks the notice's wording, as the controller's
   });
 });
 
-describe('register.md: items always separated, the organisation-wide columns stated once (register5 finding 9)', () => {
-  it("cosmetic clinic, Back-ups: '; ' between the data categories, also after one that ends a sentence", () => {
-    const md = registerToMarkdown(registerIn(seedModel('cosmetic-clinic'), 'nl'));
-    const [backups] = markdownColumn(md, 'Categorieën van persoonsgegevens').filter((c) =>
-      c.includes('Leeftijd; Camerabeelden'),
+describe('register.md: each value an item, the organisation-wide columns stated once (register5 finding 9)', () => {
+  it('cosmetic clinic, Back-ups: each data category an item of its own, also after one that ends a sentence', () => {
+    // In the table's cell they ran together ('… met wie. Leeftijd; Camerabeelden'); an activity's section lists them.
+    const nl = registerIn(seedModel('cosmetic-clinic'), 'nl');
+    const backups = markdownFact(nl, 'Categorieën van persoonsgegevens').find(
+      (values) => values?.includes('Leeftijd') && values.includes('Camerabeelden'),
     );
-    expect(backups).toBe(
-      'Contactgegevens; Medische gegevens (bijzondere persoonsgegevens: gegevens over gezondheid): Gezondheidsgegevens in uw medisch dossier; ' +
-        "Foto's van het te behandelen gebied (bijzondere persoonsgegevens: gegevens over gezondheid); " +
-        'Contacthistorie: Waarover het contact ging, wanneer het plaatsvond en met wie; Leeftijd; Camerabeelden',
-    );
+    expect(backups).toEqual([
+      'Contactgegevens',
+      'Medische gegevens (bijzondere persoonsgegevens: gegevens over gezondheid): Gezondheidsgegevens in uw medisch dossier.',
+      "Foto's van het te behandelen gebied (bijzondere persoonsgegevens: gegevens over gezondheid)",
+      'Contacthistorie: Waarover het contact ging, wanneer het plaatsvond en met wie.',
+      'Leeftijd',
+      'Camerabeelden',
+    ]);
   });
 
-  it("the security measures, controller and DPO once, among the organisation's details, not in every row", () => {
-    const md = registerToMarkdown(registerIn(seedModel('cosmetic-clinic'), 'nl'));
+  it("the security measures, controller and DPO once, among the organisation's details, not in every activity", () => {
+    const nl = registerIn(seedModel('cosmetic-clinic'), 'nl');
+    const md = registerToMarkdown(nl);
     const security =
       'Onze medewerkers raadplegen uw gegevens alleen als dat nodig is voor de uitvoering van hun taken.';
     expect(md.split(security).length - 1).toBe(1);
     expect(md).toContain(`- **Beveiligingsmaatregelen**:\n  - ${security}`);
-    const header = md.split('\n').find((line) => line.startsWith('| Verwerkingsactiviteit |'))!;
     for (const column of [
       'Verwerkingsverantwoordelijke',
       'Vertegenwoordiger',
-      'Functionaris',
+      'Functionaris voor gegevensbescherming',
       'Beveiligingsmaatregelen',
     ])
-      expect(header).not.toContain(`| ${column}`);
-    expect(header).toContain('| Verwerkingsdoeleinden |');
+      expect(markdownFact(nl, column), column).toEqual(nl.tables[0]!.rows.map(() => undefined));
+    expect(markdownFact(nl, 'Verwerkingsdoeleinden').every(Boolean)).toBe(true);
   });
 
-  it('a column in which a row differs stays: a purpose with a controller of its own', () => {
+  it('a column in which a row differs stays, in every activity: a purpose with a controller of its own', () => {
     const policy = miniPolicy() as unknown as Record<string, any>;
     policy.controllers = [{ id: 'head', name: 'Hoofdkantoor B.V.', contact: { email: 'privacy@hoofd.example' } }];
     policy.purposes.push({ ...policy.purposes[0], id: 'own', controller: 'head' });
-    const md = registerToMarkdown(registerIn(modelOf(policy), 'nl'));
-    expect(markdownColumn(md, 'Verwerkingsverantwoordelijke')).toEqual([
-      'Mini B.V.; privacy@mini.example',
-      'Hoofdkantoor B.V.; privacy@hoofd.example',
+    expect(markdownFact(registerIn(modelOf(policy), 'nl'), 'Verwerkingsverantwoordelijke')).toEqual([
+      ['Mini B.V.', 'privacy@mini.example'],
+      ['Hoofdkantoor B.V.', 'privacy@hoofd.example'],
+    ]);
+  });
+});
+
+describe('a purpose with a controller of its own is named on the page, however many purposes name it', () => {
+  it('HTML and Markdown: two of three purposes name the head office; each block names its controller', () => {
+    // The page left out the value most rows held, as the organisation's: the head office's, which then stood on no
+    // page, and its two activities read as the practice's own. A column in which a row differs is in every block.
+    const policy = miniPolicy() as unknown as Record<string, any>;
+    policy.controllers = [{ id: 'head', name: 'Hoofdkantoor B.V.', contact: { email: 'privacy@hoofd.example' } }];
+    for (const id of ['own', 'second'])
+      policy.purposes.push({ ...policy.purposes[0], id, name: { nl: `Doel ${id}`, en: id }, controller: 'head' });
+    const html = registerToHtml(registerIn(modelOf(policy), 'nl'));
+    const head =
+      '<dt>Verwerkingsverantwoordelijke</dt>\n<dd><ul><li>Hoofdkantoor B.V.</li><li>privacy@hoofd.example</li></ul></dd>';
+    expect(html.split(head).length - 1).toBe(2);
+    expect(html).toContain(
+      '<dt>Verwerkingsverantwoordelijke</dt>\n<dd><ul><li>Mini B.V.</li><li>privacy@mini.example</li></ul></dd>',
+    ); // The Markdown, laid out as the page (register5 finding 9), the same.
+    expect(markdownFact(registerIn(modelOf(policy), 'nl'), 'Verwerkingsverantwoordelijke')).toEqual([
+      ['Mini B.V.', 'privacy@mini.example'],
+      ['Hoofdkantoor B.V.', 'privacy@hoofd.example'],
+      ['Hoofdkantoor B.V.', 'privacy@hoofd.example'],
     ]);
   });
 });

@@ -936,8 +936,13 @@ describe('register.html and register.md', () => {
     // A column that some activity fills says 'niet vermeld' where another leaves a required element blank (and
     // the organisation states nothing for it: a blank retention cell points to the organisation's other periods).
     expect(record).toContain('<dt>Verwerkers</dt>\n<dd>niet vermeld</dd>');
-    // The spreadsheet formats keep every column: their columns are the register's fixed layout.
-    expect(registerToMarkdown(register)).toContain('| Systemen |');
+    // The Markdown, laid out as the page (register5 finding 9), names it once too, before the activities: after the
+    // last one it would read as that activity's.
+    const md = registerToMarkdown(register);
+    expect(md).toContain(
+      '## Verwerkingsactiviteiten als verwerkingsverantwoordelijke (artikel 30, lid 1, AVG)\n\nVoor geen van deze activiteiten vermeld:\n\n- Systemen\n\n### ',
+    );
+    expect(md).not.toContain('**Systemen**');
   });
 
   it("leaves the author's ids off the pages a person reads (HTML, Markdown), kept in the CSV as keys", async () => {
@@ -952,8 +957,10 @@ describe('register.html and register.md', () => {
     // The block keeps the id as its anchor (links to an activity stay stable across languages).
     expect(html).toContain('<section class="register-activity" id="controller-care">');
     const md = registerToMarkdown(register);
-    expect(md).not.toMatch(/\| Kenmerk \|/);
-    expect(md).toMatch(/^\| Verwerkingsactiviteit \|/m);
+    expect(md).not.toContain('**Kenmerk**');
+    for (const id of ids) expect(md.split(/\s+/), id).not.toContain(id);
+    // An activity's section is headed by its name.
+    expect(md).toContain(`\n### ${register.tables[0]!.rows[0]![register.tables[0]!.rowHeader]![0]!.split('\n')[0]}`);
     // The CSV, which tools import, keeps them: its first column.
     const csv = parse(output(compiled, 'register-processor/nl/register.csv') as string, {
       delimiter: ';',
@@ -971,16 +978,13 @@ describe('register.html and register.md', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     const md = registerToMarkdown(register);
-    const row = md.split('\n').find((l) => l.startsWith('| \\<script'))!;
-    expect(row).toContain('\\<script\\>alert(1)\\</script\\> \\| \\*x\\*');
-    // Every column but the id's (a page for people: register-model's `identifier`) and the organisation's details the
-    // table states once: controller, representative, DPO and security, the same in every row (register5 finding 9).
-    expect(row.split(/(?<!\\)\|/).length - 2).toBe(register.tables[0]!.columns.length - 5);
+    expect(md).toContain('\n### \\<script\\>alert(1)\\</script\\> \\| \\*x\\*\n');
+    expect(md).not.toContain('<script>');
   });
 
-  it("runs a cell's values on in a Markdown table: '; ' between values, a sentence's stop giving way to it; a value's own lines as one text", async () => {
-    // '… e-mailadres.; Medische gegevens …' read badly (register review, 2026-12-07); 'Zorg B.V.' ends no sentence.
-    // Values ran together after a sentence's end ('… met wie. Leeftijd', register5 finding 9): '; ' always between values.
+  it("lists a fact's values an item each, a value's own lines a hard break apart, every value escaped", async () => {
+    // In a table's cell the values ran on ('… met wie. Leeftijd', register5 finding 9); the section lists them as the
+    // page does, and keeps a value's lines (paragraphs, a lead-in and its list) as the page's <br>.
     const { model } = await compile(fixture);
     const register = structuredClone(registerFor(model, 'nl'));
     const table = register.tables[0]!;
@@ -993,27 +997,28 @@ describe('register.html and register.md', () => {
       'Eerste alinea.\nTweede alinea.',
       '*x*',
     ];
-    const row = registerToMarkdown(register)
-      .split('\n')
-      .find((line) => line.startsWith(`| ${table.rows[0]![table.rowHeader]![0]!.split('\n')[0]}`))!;
-    // The last column: the row ends in it.
-    expect(row.slice(row.lastIndexOf(' | ', row.length - 3))).toBe(
-      ' | Bewaard tot het einde; Contactgegevens; Zorg B.V.; Wij gebruiken: naam; adres; Eerste alinea. Tweede alinea; \\*x\\* |',
+    expect(registerToMarkdown(register)).toContain(
+      '\n- **Systemen**:\n' +
+        '  - Bewaard tot het einde.\n' +
+        '  - Contactgegevens\n' +
+        '  - Zorg B.V.\n' +
+        '  - Wij gebruiken: \\\n    naam \\\n    adres\n' +
+        '  - Eerste alinea. \\\n    Tweede alinea.\n' +
+        '  - \\*x\\*\n',
     );
   });
 
-  it('writes every row of every table as a GFM table', async () => {
+  it('writes every activity of every record as a section: the record a heading, each activity a heading', async () => {
     const { model } = await compile(fixture);
     const register = registerFor(model, 'nl');
     const md = registerToMarkdown(register);
-    // The organisation-wide columns hold the same in every row here: stated once, among the organisation's details.
-    const once = new Set(['controller', 'processor', 'representative', 'dpo', 'security']);
     for (const table of register.tables) {
-      const readable = table.columns.filter((c) => !c.identifier && !once.has(c.key));
-      expect(md).toContain(`| ${readable.map((c) => c.header).join(' | ')} |`);
-      for (const row of table.rows) expect(md).toContain(`| ${row[table.rowHeader]![0]!.split('\n')[0]}`);
+      expect(md).toContain(`\n## ${table.caption}\n`);
+      for (const row of table.rows) expect(md).toContain(`\n### ${row[table.rowHeader]![0]!.split('\n')[0]}`);
     }
-    expect(md).toContain('| — |');
+    // No pipe table: a row of fourteen columns read a word a line (register5 finding 9).
+    expect(md).not.toMatch(/^\|/m);
+    expect(md).toContain('**: —\n');
   });
 
   it('matches the golden files for iPractice', async () => {

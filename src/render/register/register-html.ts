@@ -2,7 +2,8 @@ import { compileTemplate, createEnvironment, htmlCompileOptions, type Template }
 import type { Language } from '../../i18n/messages.js';
 import { languageAlternates } from '../render-notice.js';
 import { readTemplate } from '../templates.js';
-import { pageColumns, type Register, type RegisterCell } from './register-model.js';
+import type { Register } from './register-model.js';
+import { registerRecord } from './register-records.js';
 import type { RegisterAssessments } from './register-assessments.js';
 import { trimLineEnds } from '../text-whitespace.js';
 
@@ -24,104 +25,6 @@ function template(): Template {
   return page;
 }
 
-interface ActivityBlock {
-  id: string;
-  name: string;
-  facts: Array<{ label: string; values: RegisterCell }>;
-}
-
-// Callbacks are module-level functions and hot loops are written out: no closures made per call
-// (docs/architecture.md, "No closures made per call").
-type RegisterTable = Register['tables'][number];
-
-/**
- * The value most rows hold in each organisation-wide column: the page states it
- * once, and a row that differs (a purpose with a controller of its own) shows
- * its own value in its block.
- */
-function usualValues(table: RegisterTable): Map<number, string> {
-  const usual = new Map<number, string>();
-  for (let index = 0; index < table.columns.length; index++) {
-    if (!table.columns[index]!.organisationWide) continue;
-    const counts = new Map<string, number>();
-    for (const row of table.rows) {
-      const key = JSON.stringify(row[index] ?? []);
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    const [top] = [...counts].sort(mostFirst);
-    if (top) usual.set(index, top[0]);
-  }
-  return usual;
-}
-
-const mostFirst = (a: [string, number], b: [string, number]): number => b[1] - a[1];
-const isIdColumn = (column: RegisterTable['columns'][number]): boolean => column.key === 'id';
-
-/**
- * The columns that no row fills (a blank, or a required cell's 'niet vermeld' alone), but for those stated for
- * the organisation and those a page leaves out when blank: the record names them once, not as a label and a
- * dash under every activity (Doctolib's printed register had 84 such lines, iPractice's 'Systemen —' under
- * each of its three activities).
- */
-function unfilledColumns(table: RegisterTable, notStated: string): Set<number> {
-  const unfilled = new Set<number>();
-  if (!table.rows.length) return unfilled;
-  for (let index = 0; index < table.columns.length; index++) {
-    const column = table.columns[index]!;
-    if (index === table.rowHeader || column.organisationWide || column.omitWhenEmpty) continue;
-    if (table.rows.every((row) => statesNothing(row[index], notStated))) unfilled.add(index);
-  }
-  return unfilled;
-}
-
-const statesNothing = (cell: RegisterCell | undefined, notStated: string): boolean =>
-  !cell?.length || (cell.length === 1 && cell[0] === notStated);
-
-/** Each row as a block: the naming column as its heading, every column not stated once for the organisation or the record as a labelled fact. */
-function activityBlocks(table: RegisterTable, unfilled: ReadonlySet<number>): ActivityBlock[] {
-  const idColumn = table.columns.findIndex(isIdColumn);
-  const usual = usualValues(table);
-  const shown = pageColumns(table);
-  const blocks: ActivityBlock[] = [];
-  for (const row of table.rows)
-    blocks.push({
-      id: row[idColumn]?.[0] ?? '',
-      // The naming column's first value; the rest (a processor record's description) is a fact of its own.
-      name: row[table.rowHeader]?.[0] ?? '',
-      facts: rowFacts(table, shown, row, usual, unfilled),
-    });
-  return blocks;
-}
-
-/**
- * A row's columns a page shows (`shown`, pageColumns: not the author's identifiers, which the block's anchor
- * holds) as labelled facts, but for its heading (the naming column's first value), the organisation's usual
- * values, the record's unfilled columns and blanks a page leaves out.
- */
-function rowFacts(
-  table: RegisterTable,
-  shown: readonly number[],
-  row: RegisterTable['rows'][number],
-  usual: Map<number, string>,
-  unfilled: ReadonlySet<number>,
-): ActivityBlock['facts'] {
-  const facts: ActivityBlock['facts'] = [];
-  for (const index of shown) {
-    const column = table.columns[index]!;
-    const values = row[index] ?? [];
-    // The heading holds the first value; what follows it keeps the column's label ('Categorieën van verwerkingen', 30(2)(b)).
-    if (index === table.rowHeader && values.length > 1) facts.push({ label: column.header, values: values.slice(1) });
-    if (
-      index !== table.rowHeader &&
-      !unfilled.has(index) &&
-      !(column.organisationWide && usual.get(index) === JSON.stringify(values)) &&
-      !(column.omitWhenEmpty && values.length === 0)
-    )
-      facts.push({ label: column.header, values });
-  }
-  return facts;
-}
-
 /**
  * The register as a standalone, accessible HTML page: the organisation's
  * details once, then each record (30(1), and 30(2) when there is one) as one
@@ -131,7 +34,7 @@ function rowFacts(
 export function registerToHtml(register: Register, languages: readonly Language[] = [register.lang]): string {
   const render = template();
   const { alternates, links } = languageAlternates(register.lang, languages, 'register.html', 'layout:registerReadIn');
-  const records = register.tables.map((table) => record(table, register.notStated));
+  const records = register.tables.map((table) => registerRecord(table, register.notStated));
   const assessments = register.assessments && assessmentBlocks(register.assessments);
   return trimLineEnds(render({ ...register, records, assessments, alternates, languageLinks: links })).replace(
     /\n{2,}/g,
@@ -149,24 +52,6 @@ function assessmentBlocks(assessments: RegisterAssessments): {
     assessments.columns.map((column, i) => ({ label: column.header, value: row[i] ?? '' })),
   );
   return { caption: assessments.caption, intro: assessments.intro, items };
-}
-
-function record(
-  table: RegisterTable,
-  notStated: string,
-): {
-  kind: RegisterTable['kind'];
-  caption: string;
-  unfilled: string[];
-  activities: ActivityBlock[];
-} {
-  const unfilled = unfilledColumns(table, notStated);
-  return {
-    kind: table.kind,
-    caption: table.caption,
-    unfilled: [...unfilled].map((index) => table.columns[index]!.header),
-    activities: activityBlocks(table, unfilled),
-  };
 }
 
 /**

@@ -69,7 +69,7 @@ export interface Register {
   empty: string;
   /** What a required cell that the policy leaves blank says: 'niet vermeld'. */
   notStated: string;
-  /** Leads the columns that no row of a record fills, which the HTML page names once instead of a blank per row. */
+  /** Leads the columns that no row of a record fills, which the HTML and Markdown pages name once instead of a blank per row. */
   noneStated: string;
   organisation: RegisterFacts;
   /** The controller's record (30(1)) first, then the processor's (30(2)) when it has one. */
@@ -622,10 +622,10 @@ function markedEntries(column: RegisterColumn, m: Messages): MarkedEntries {
 
 /**
  * The organisation-wide columns (controller, representative, DPO, security) that hold the same in every row: the
- * organisation's details state them once, so the pages that lay the record out as a table leave them out — the
- * Markdown table repeated the security text in every row, and the printed workbook spent the first page of every
- * record on them (register5 findings 8 and 9). A column in which a row differs (a purpose with a controller of its
- * own) stays. The HTML page states such values once in the same way (register-html's usualValues).
+ * organisation's details state them once, so the pages for people leave them out of every activity (the HTML and
+ * Markdown pages' blocks, register-records) and off the printed workbook — the Markdown table repeated the security
+ * text in every row, and the printed workbook spent the first page of every record on them (register5 findings 8
+ * and 9). A column in which a row differs (a purpose with a controller of its own) stays, in every row.
  */
 export function statedOnce(table: Pick<RegisterTable, 'columns' | 'rows'>): Set<number> {
   const once = new Set<number>();
