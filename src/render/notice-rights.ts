@@ -11,8 +11,7 @@ import { joinList, lowerFirst, pick, sentence } from './format.js';
 import { termKey } from './legal-text.js';
 import { careRecipientKey, rich, type NoticeContext } from './notice-context.js';
 import { link, linkedIn, text, type Block, type Fact, type Inline } from './outline.js';
-import { reachable, type ReachUs } from './reach-us.js';
-import { givesEmailOrPhone } from './contact-links.js';
+import { givesOurEmailOrPhone, reachableFor, type ReachUs } from './reach-us.js';
 
 /**
  * The rights section — 13(2)(b)(c)(d). Each derived right gets the general
@@ -331,7 +330,7 @@ function wgboArticlesCited(p: Purpose): string[] {
  * rights contact that is only a note without one.
  */
 export function givesWayToAsk({ source, m, reachUs }: NoticeContext): boolean {
-  return reachable(reachUs) || givesEmailOrPhone(ownWordsOnAsking(source, reachUs, m));
+  return reachableFor(reachUs, ownWordsOnAsking(source, reachUs, m));
 }
 
 /** The organisation's own words on where and how to ask: its text on exercising the rights and the rights contact's note. */
@@ -360,7 +359,7 @@ function howToBlocks(ctx: NoticeContext): Block[] {
   // Own words or a note but nowhere to send (Cosmetic Clinic: 'neem dan contact op met onze functionaris', whose
   // contact details the notice does not give): after them, that every right goes to us, and where.
   // Where those words give an e-mail address or phone number, not that the statement names none.
-  const toldInOwnWords = givesEmailOrPhone(ownWordsOnAsking(source, ways, m));
+  const toldInOwnWords = givesOurEmailOrPhone(ways, ownWordsOnAsking(source, ways, m));
   const ask = { ways, m, formPrescribed: formPrescribed(ctx) };
   if (own.length || ways.note) blocks.push(...askUsBlocks(ask, m.t('notice:rights.howToAskAlso'), toldInOwnWords));
   else blocks.unshift(...askUsBlocks(ask, askLead(source, m), false));
