@@ -3,8 +3,8 @@ import { accessTermsBlock } from './notice-access.js';
 import { namesExchangeSystem } from '../law/dutch-care-law.js';
 import { parentsActForChildUnder, patientRights, type PatientRightFacts } from '../law/patient-rights.js';
 import { restrictionGrounds, rights as rightFacts } from '../law/rights.js';
-import { retentionMinimums } from '../law/retention-minimums.js';
-import { categoriesUnder } from '../check/retention-minimum.js';
+import { citesLawOf, retentionMinimums } from '../law/retention-minimums.js';
+import { retentionFor } from '../check/policy-facts.js';
 import type { DerivedRight, Purpose } from '../resolve/model.js';
 import { formatDurationInText, formatLawReference, formatMinimumArticle } from './retention-phrase.js';
 import { joinList, lowerFirst, pick, sentence } from './format.js';
@@ -134,13 +134,17 @@ function erasureBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
  * The data a law makes us keep, which the erasure right gives way to (17(3)(b); law/retention-minimums.ts
  * limitsErasure), by the policy's own names for them: a care provider's notice said only 'U mag ons vragen uw
  * gegevens te wissen', and below it that the retention period is no reason to refuse, which a patient took to
- * cover the invoices too (Dutch review 3, finding 4). None where the policy names no such data.
+ * cover the invoices too (Dutch review 3, finding 4). Only the data the policy keeps under a retention rule that
+ * cites the law (citesLawOf), not data whose id reads like it ('financial-situation': second-read review 3,
+ * finding 6): the sentence states the duty in our voice. None where the policy names no such data.
  */
 function keptByLaw({ model, m }: NoticeContext): string[] {
   return retentionMinimums
     .filter((min) => min.limitsErasure)
     .flatMap((min) => {
-      const categories = categoriesUnder(min, model).map((c) => lowerFirst(pick(c.name, m)));
+      const categories = model.dataCategories
+        .filter((c) => retentionFor(model, c).some((rule) => citesLawOf(min, rule.legalSource)))
+        .map((c) => lowerFirst(pick(c.name, m)));
       if (!categories.length) return [];
       return [
         m.t('terms:right.erasure.keptByLaw', {
