@@ -35,26 +35,20 @@ interface ActivityBlock {
 type RegisterTable = Register['tables'][number];
 
 /**
- * The value most rows hold in each organisation-wide column: the page states it
- * once, and a row that differs (a purpose with a controller of its own) shows
- * its own value in its block.
+ * What the organisation's details state for each organisation-wide column (RegisterColumn.stated): a row that holds
+ * just that leaves it to them, and a row that differs (a purpose with a controller of its own) shows its own value
+ * in its block. Not the value most rows hold: where every purpose was under a head office, that was the head
+ * office, which no row then named (second-read review 3, finding 7).
  */
 function usualValues(table: RegisterTable): Map<number, string> {
   const usual = new Map<number, string>();
   for (let index = 0; index < table.columns.length; index++) {
-    if (!table.columns[index]!.organisationWide) continue;
-    const counts = new Map<string, number>();
-    for (const row of table.rows) {
-      const key = JSON.stringify(row[index] ?? []);
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    const [top] = [...counts].sort(mostFirst);
-    if (top) usual.set(index, top[0]);
+    const { stated } = table.columns[index]!;
+    if (stated) usual.set(index, JSON.stringify(stated));
   }
   return usual;
 }
 
-const mostFirst = (a: [string, number], b: [string, number]): number => b[1] - a[1];
 const isIdColumn = (column: RegisterTable['columns'][number]): boolean => column.key === 'id';
 
 /**
