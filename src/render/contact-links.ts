@@ -8,11 +8,11 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}
 /**
  * What could be a Dutch number as written in running text: '+31 20 123 4567', '020-1234567', '(020) 123 45 67',
  * '0800 1234'. Whether it is one is for {@link isDutchPhoneNumber}: a KvK number, an AGB code or a policy
- * number can run the same way. Not the account number in an IBAN written in groups ('NL91 ABNA 0417 1643 00':
- * '0417 1643 00' has a number's length; second-read review 3, finding 4).
+ * number can run the same way. Not the rest of an IBAN written in groups after its country code and check digits
+ * ('NL91 ABNA 0417 1643 00': '0417 1643 00' has a number's length; second-read review 3, finding 4).
  */
 const PHONE =
-  /(?<![\w+]|[A-Za-z]{2}\d{2} ?[A-Za-z]{4} ?)(?:\+31(?: ?- ?| )?(?:\(0\) ?)?[1-9]|\(0[1-9]\d{0,2}\)|0[1-9])(?:(?: ?- ?| )?\d){6,9}(?![\w-])/;
+  /(?<![\w+]|[A-Za-z]{2}\d{2} ?(?:[A-Za-z0-9]{4} ?)*)(?:\+31(?: ?- ?| )?(?:\(0\) ?)?[1-9]|\(0[1-9]\d{0,2}\)|0[1-9])(?:(?: ?- ?| )?\d){6,9}(?![\w-])/;
 const CONTACT = new RegExp(`${EMAIL.source}|${PHONE.source}`, 'g');
 /**
  * The national numbers' lengths in the Dutch numbering plan (Nummerplan telefoon- en ISDN-diensten): a number

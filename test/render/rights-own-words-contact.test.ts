@@ -91,7 +91,13 @@ describe('numbers in those words that are no way to reach us', () => {
     const [iban, authority, kvk, date] = notOurs.map(([nl]) => linkContactsInHtml(`<p>${nl}</p>`));
     for (const html of [iban, kvk, date]) expect(html).not.toMatch(/href="tel:/);
     expect(authority).toContain('<a href="tel:+31881805250">088 - 1805 250</a>');
-    expect(linkContactsInHtml('NL91ABNA0417164300 of nl91 abna 0417 1643 00')).not.toMatch(/href="tel:/);
+    for (const iban of [
+      'NL91ABNA0417164300',
+      'nl91 abna 0417 1643 00',
+      'BE71 0961 2345 6769',
+      'DE89 3704 0044 0532 0130 00',
+    ])
+      expect(linkContactsInHtml(`Maak het over op ${iban}.`), iban).not.toMatch(/href="tel:/);
   });
 
   it('a number of ours beside an IBAN still counts', () => {
