@@ -58,6 +58,32 @@ describe('the erasure right at a care provider states the limits of 17(3) outsid
     expect(erasure).not.toContain('Zo verplicht de wet ons');
   });
 
+  it('not for data whose id only reads like the tax law: the duty is stated for data kept under a rule citing it', () => {
+    // Bernhoven with a category 'financial-situation' kept under no rule citing the AWR: the notice said 'Zo verplicht
+    // de wet ons uw financiële situatie … 7 jaar te bewaren', a guess from the id (second-read review 3, finding 6).
+    const policy = corpus('bernhoven');
+    policy.dataCategories.push({
+      id: 'financial-situation',
+      name: { nl: 'Uw financiële situatie (schulden, inkomen)', en: 'Your financial situation (debts, income)' },
+    });
+    policy.purposes[0]!.dataCategories.push('financial-situation');
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain('Uw financiële situatie (schulden, inkomen)');
+    expect(notice.nl).not.toContain('financiële situatie (schulden, inkomen) 7 jaar');
+    expect(notice.en).not.toContain('financial situation (debts, income) for 7 years');
+    // Kept under the invoices' rule that cites the AWR, it is named.
+    const cited = withInvoices();
+    cited.dataCategories.push({
+      id: 'financial-situation',
+      name: { nl: 'Uw financiële situatie', en: 'Your finances' },
+    });
+    cited.purposes[0]!.dataCategories.push('financial-situation');
+    cited.retention![0]!.dataCategories!.push('financial-situation');
+    expect(policyOutputs(cited).notice.nl).toContain(
+      'Zo verplicht de wet ons facturen en uw financiële situatie 7 jaar',
+    );
+  });
+
   it('says it outside care too, after the general limit, where the policy keeps such data (Doctolib)', () => {
     const { notice } = policyOutputs(corpus('doctolib'));
     expect(part(notice.nl, '### Gegevens laten verwijderen')).toContain(

@@ -1,4 +1,4 @@
-import { retentionMinimums, type RetentionMinimum } from '../law/retention-minimums.js';
+import { citesLawOf, retentionMinimums, type RetentionMinimum } from '../law/retention-minimums.js';
 import { durationInDays } from '../law/durations.js';
 import { isAtOrBelow } from '../load/json-pointer.js';
 import type { LawReference } from '../policy/policy-types.js';
@@ -28,20 +28,7 @@ export function minimumApplies(
     if (category.partOfMedicalFile !== undefined) return category.partOfMedicalFile;
     return category.usedBy.length === 0 || category.usedBy.some((p) => inMedicalFile(model, p));
   }
-  const cited =
-    (a.citedLaw !== undefined && ruleCites?.law === a.citedLaw) ||
-    (a.citationPattern !== undefined &&
-      Object.values(ruleCites?.citation ?? {}).some((t) => a.citationPattern!.test(t)));
-  return cited || (a.categoryIdPattern?.test(category.id) ?? false);
-}
-
-/** The data categories a legal minimum applies to: by what they are, or under a retention rule that keeps them. */
-export function categoriesUnder(min: RetentionMinimum, model: PolicyModel): DataCategory[] {
-  return model.dataCategories.filter((c) =>
-    [undefined, ...retentionFor(model, c).map((rule) => rule.legalSource)].some((cites) =>
-      minimumApplies(min, model, c, cites),
-    ),
-  );
+  return citesLawOf(min, ruleCites) || (a.categoryIdPattern?.test(category.id) ?? false);
 }
 
 /** A retention rule that keeps data a legal minimum applies to for less than the minimum, with that data. */

@@ -1,4 +1,10 @@
-import type { LawId, RetentionConditionId, RetentionStartId, SpecialCategoryId } from '../policy/policy-types.js';
+import type {
+  LawId,
+  LawReference,
+  RetentionConditionId,
+  RetentionStartId,
+  SpecialCategoryId,
+} from '../policy/policy-types.js';
 import { durationInDays } from './durations.js';
 
 /**
@@ -161,6 +167,19 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
     },
   },
 ];
+
+/**
+ * Whether a retention rule that cites `cites` cites the law of `min`: by its id, or by a free citation matching
+ * the minimum's pattern. What the policy itself says, unlike a category's id (appliesTo.categoryIdPattern): the
+ * notice states a duty to keep only for data the policy keeps under that law (second-read review 3, finding 6).
+ */
+export function citesLawOf(min: RetentionMinimum, cites: LawReference | undefined): boolean {
+  const { citedLaw, citationPattern } = min.appliesTo;
+  return (
+    (citedLaw !== undefined && cites?.law === citedLaw) ||
+    (citationPattern !== undefined && Object.values(cites?.citation ?? {}).some((t) => citationPattern.test(t)))
+  );
+}
 
 /** A retention rule as far as its period and the law it cites go. */
 type CitingRule = { period?: string; legalSource?: { law?: LawId } };

@@ -8,10 +8,11 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}
 /**
  * What could be a Dutch number as written in running text: '+31 20 123 4567', '020-1234567', '(020) 123 45 67',
  * '0800 1234'. Whether it is one is for {@link isDutchPhoneNumber}: a KvK number, an AGB code or a policy
- * number can run the same way.
+ * number can run the same way. Not the rest of an IBAN written in groups after its country code and check digits
+ * ('NL91 ABNA 0417 1643 00': '0417 1643 00' has a number's length; second-read review 3, finding 4).
  */
 const PHONE =
-  /(?<![\w+])(?:\+31(?: ?- ?| )?(?:\(0\) ?)?[1-9]|\(0[1-9]\d{0,2}\)|0[1-9])(?:(?: ?- ?| )?\d){6,9}(?![\w-])/;
+  /(?<![\w+]|[A-Za-z]{2}\d{2} ?(?:[A-Za-z0-9]{4} ?)*)(?:\+31(?: ?- ?| )?(?:\(0\) ?)?[1-9]|\(0[1-9]\d{0,2}\)|0[1-9])(?:(?: ?- ?| )?\d){6,9}(?![\w-])/;
 const CONTACT = new RegExp(`${EMAIL.source}|${PHONE.source}`, 'g');
 /**
  * The national numbers' lengths in the Dutch numbering plan (Nummerplan telefoon- en ISDN-diensten): a number
@@ -33,9 +34,15 @@ function nationalDigits(phone: string): string {
   return digits.startsWith('+31') ? `0${digits.slice(3)}` : digits;
 }
 
-/** Whether text that runs like a phone number has the length of a Dutch one: '05123456' (a KvK number) has not. */
+/** A date as written in Dutch, '01-02-2025': with a time after it ('01-02-2025 12:00') it has a number's ten digits. */
+const DATE = /^\d{2}-\d{2}-(?:19|20)\d{2}(?!\d)/;
+
+/**
+ * Whether text that runs like a phone number has the length of a Dutch one and is not a date: '05123456' (a KvK
+ * number) has not.
+ */
 function isDutchPhoneNumber(phone: string): boolean {
-  return NATIONAL_NUMBER.test(nationalDigits(phone));
+  return NATIONAL_NUMBER.test(nationalDigits(phone)) && !DATE.test(phone);
 }
 
 /** 'tel:+31201234567' for '020 - 123 45 67': the digits, with the country code written out. */
@@ -44,12 +51,19 @@ export function telHref(phone: string): string {
   return `tel:${digits.startsWith('+') ? digits : digits.startsWith('0') ? `+31${digits.slice(1)}` : digits}`;
 }
 
+/** A contact as compared with another: an e-mail address in lower case, a phone number by its national digits. */
+export const contactKey = (contact: string): string =>
+  contact.includes('@') ? contact.toLowerCase() : nationalDigits(contact);
+
 /**
- * Whether running text gives an e-mail address or a Dutch phone number, read as the links are: what makes a
- * sentence saying the notice gives none false (an author's 'mail ons via privacy@…' in their own words).
+ * Whether running text gives an e-mail address or a Dutch phone number, read as the links are, other than those in
+ * `others` (contactKey: another body's, such as the authority's): what makes a sentence saying the notice gives none
+ * false (an author's 'mail ons via privacy@…' in their own words).
  */
-export function givesEmailOrPhone(text: string): boolean {
-  return [...text.matchAll(CONTACT)].some(([match]) => match.includes('@') || isDutchPhoneNumber(match));
+export function givesEmailOrPhone(text: string, others: ReadonlySet<string> = new Set()): boolean {
+  return [...text.matchAll(CONTACT)].some(
+    ([match]) => (match.includes('@') || isDutchPhoneNumber(match)) && !others.has(contactKey(match)),
+  );
 }
 
 function linkText(text: string): string {

@@ -399,7 +399,7 @@ function invalidGroundText(x: TransferSource, m: Messages): string {
   ].filter(Boolean);
   const line = m.t('details:transfers.invalidGround', { countries, context: countries ? 'for' : undefined });
   if (!own.length) return line;
-  const words = own.map((s) => (/[.!?]$/.test(s) ? s : `${s}.`)).join(' ');
+  const words = own.map(endSentence).join(' ');
   return `${line} ${m.t('details:transfers.invalidGroundOwn', { words })}`;
 }
 

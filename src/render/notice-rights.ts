@@ -3,16 +3,15 @@ import { accessTermsBlock } from './notice-access.js';
 import { namesExchangeSystem } from '../law/dutch-care-law.js';
 import { parentsActForChildUnder, patientRights, type PatientRightFacts } from '../law/patient-rights.js';
 import { restrictionGrounds, rights as rightFacts } from '../law/rights.js';
-import { retentionMinimums } from '../law/retention-minimums.js';
-import { categoriesUnder } from '../check/retention-minimum.js';
+import { citesLawOf, retentionMinimums } from '../law/retention-minimums.js';
+import { retentionFor } from '../check/policy-facts.js';
 import type { DerivedRight, Purpose } from '../resolve/model.js';
 import { formatDurationInText, formatLawReference, formatMinimumArticle } from './retention-phrase.js';
 import { joinList, lowerFirst, pick, sentence } from './format.js';
 import { termKey } from './legal-text.js';
 import { careRecipientKey, rich, type NoticeContext } from './notice-context.js';
 import { link, linkedIn, text, type Block, type Fact, type Inline } from './outline.js';
-import { reachable, type ReachUs } from './reach-us.js';
-import { givesEmailOrPhone } from './contact-links.js';
+import { givesOurEmailOrPhone, reachableFor, type ReachUs } from './reach-us.js';
 
 /**
  * The rights section — 13(2)(b)(c)(d). Each derived right gets the general
@@ -135,13 +134,17 @@ function erasureBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
  * The data a law makes us keep, which the erasure right gives way to (17(3)(b); law/retention-minimums.ts
  * limitsErasure), by the policy's own names for them: a care provider's notice said only 'U mag ons vragen uw
  * gegevens te wissen', and below it that the retention period is no reason to refuse, which a patient took to
- * cover the invoices too (Dutch review 3, finding 4). None where the policy names no such data.
+ * cover the invoices too (Dutch review 3, finding 4). Only the data the policy keeps under a retention rule that
+ * cites the law (citesLawOf), not data whose id reads like it ('financial-situation': second-read review 3,
+ * finding 6): the sentence states the duty in our voice. None where the policy names no such data.
  */
 function keptByLaw({ model, m }: NoticeContext): string[] {
   return retentionMinimums
     .filter((min) => min.limitsErasure)
     .flatMap((min) => {
-      const categories = categoriesUnder(min, model).map((c) => lowerFirst(pick(c.name, m)));
+      const categories = model.dataCategories
+        .filter((c) => retentionFor(model, c).some((rule) => citesLawOf(min, rule.legalSource)))
+        .map((c) => lowerFirst(pick(c.name, m)));
       if (!categories.length) return [];
       return [
         m.t('terms:right.erasure.keptByLaw', {
@@ -331,7 +334,7 @@ function wgboArticlesCited(p: Purpose): string[] {
  * rights contact that is only a note without one.
  */
 export function givesWayToAsk({ source, m, reachUs }: NoticeContext): boolean {
-  return reachable(reachUs) || givesEmailOrPhone(ownWordsOnAsking(source, reachUs, m));
+  return reachableFor(reachUs, ownWordsOnAsking(source, reachUs, m));
 }
 
 /** The organisation's own words on where and how to ask: its text on exercising the rights and the rights contact's note. */
@@ -360,7 +363,7 @@ function howToBlocks(ctx: NoticeContext): Block[] {
   // Own words or a note but nowhere to send (Cosmetic Clinic: 'neem dan contact op met onze functionaris', whose
   // contact details the notice does not give): after them, that every right goes to us, and where.
   // Where those words give an e-mail address or phone number, not that the statement names none.
-  const toldInOwnWords = givesEmailOrPhone(ownWordsOnAsking(source, ways, m));
+  const toldInOwnWords = givesOurEmailOrPhone(ways, ownWordsOnAsking(source, ways, m));
   const ask = { ways, m, formPrescribed: formPrescribed(ctx) };
   if (own.length || ways.note) blocks.push(...askUsBlocks(ask, m.t('notice:rights.howToAskAlso'), toldInOwnWords));
   else blocks.unshift(...askUsBlocks(ask, askLead(source, m), false));

@@ -1,5 +1,7 @@
 import type { Messages } from '../i18n/messages.js';
 import type { PolicySource } from '../policy/policy-types.js';
+import { authorities } from '../law/authorities.js';
+import { contactKey, givesEmailOrPhone } from './contact-links.js';
 import { contactFacts, formatAddress, pick } from './format.js';
 import { text, type Fact } from './outline.js';
 
@@ -21,6 +23,12 @@ export interface ReachUs {
   dpo: Fact[];
   /** The controller's address with street and city, formatted; undefined without them. */
   address: string | undefined;
+  /**
+   * Other bodies' e-mail addresses and phone numbers (contactKey): the authority's and the disputes body's. The
+   * organisation's own words that give only these give no way to reach us: 'u kunt de Autoriteit Persoonsgegevens
+   * bellen: 088 - 1805 250' (second-read review 3, finding 4).
+   */
+  others: ReadonlySet<string>;
 }
 
 export function reachUs(source: PolicySource, m: Messages): ReachUs {
@@ -31,11 +39,31 @@ export function reachUs(source: PolicySource, m: Messages): ReachUs {
     note: pick(source.rights?.contact?.note, m),
     dpo: contactFacts(source.dpo?.contact, m),
     address: address?.street && address.city ? formatAddress(address, m) : undefined,
+    others: othersContacts(source),
   };
+}
+
+function othersContacts(source: PolicySource): ReadonlySet<string> {
+  const disputes = source.complaints?.disputesBody?.contact;
+  const phones = Object.values(authorities).flatMap((a) => Object.values(a.phone));
+  return new Set([...phones, disputes?.phone, disputes?.email].filter((c): c is string => !!c).map(contactKey));
 }
 
 /** Whether the notice gives any way to reach us: contact details for a request, the DPO's, or our address. */
 export const reachable = (ways: ReachUs): boolean => ways.sendTo.length > 0 || ways.dpo.length > 0 || !!ways.address;
+
+/**
+ * Whether the reader can reach us for this: a way the notice gives (reachable), or an e-mail address or phone number
+ * other than another body's in the organisation's own words on it. The one judgement for the rights section, its
+ * summary line and the summary's complaint line: the complaint line ignored the organisation's own complaint text
+ * (second-read review 3, finding 5).
+ */
+export const reachableFor = (ways: ReachUs, ownWords: string): boolean =>
+  reachable(ways) || givesOurEmailOrPhone(ways, ownWords);
+
+/** Whether the organisation's own words give an e-mail address or phone number other than another body's. */
+export const givesOurEmailOrPhone = (ways: ReachUs, ownWords: string): boolean =>
+  givesEmailOrPhone(ownWords, ways.others);
 
 /** The first way to reach us, as facts: where a request goes, else the DPO's details, else our address; none without any. */
 export function firstWay(ways: ReachUs, m: Messages): Fact[] {

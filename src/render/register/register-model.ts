@@ -95,6 +95,12 @@ export interface RegisterColumn {
   width: number;
   /** The same in every row (controller, representative, DPO, security): a page states it once, for the organisation. */
   organisationWide?: true;
+  /**
+   * What the organisation's details state for an organisationWide column (its own controller, DPO, representative,
+   * security): a row that holds just this need not repeat it; one that holds another (a purpose under another
+   * controller) does (statedOnce).
+   */
+  stated?: RegisterCell;
   /** A blank cell is a gap (reported by `check`), not "none": pages leave it out rather than show "—". */
   omitWhenEmpty?: true;
   /** Art. 30 asks for it: a row that states nothing says 'niet vermeld' (a blank or '—' would read as 'none'). */
@@ -154,8 +160,8 @@ interface ColumnSpec<Row> {
   width: number;
   /** The column that names the row. */
   names?: true;
-  /** The same in every row and among the organisation's facts. */
-  organisationWide?: true;
+  /** The same in every row and among the organisation's facts: what those facts state for it. */
+  organisationWide?: (ctx: CellContext) => RegisterCell;
   /** A blank is a gap `check` reports, not "none": a page leaves the line out rather than show "—". */
   omitWhenEmpty?: true;
   /** An author's identifier: in the data formats only (RegisterColumn.identifier). */
@@ -221,6 +227,8 @@ const dpoCell = ({ model, m }: CellContext): RegisterCell => {
   // A DPO the policy mentions without any details is still a DPO.
   return lines.length ? lines : [m.t('register:cell.dpoWithoutDetails')];
 };
+
+const statedSecurity = ({ security }: CellContext): RegisterCell => security;
 
 const notAppointedCell = (reason: Text | undefined, m: Messages): RegisterCell => [
   m.t('register:cell.dpoNotAppointed', { reason: pick(reason, m) }),
@@ -381,7 +389,7 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
   {
     key: 'controller',
     width: 28,
-    organisationWide: true,
+    organisationWide: controllerCell,
     cell: (p, ctx) => (p.controller ? otherControllerLines(p.controller, ctx.m) : controllerCell(ctx)),
   },
   {
@@ -390,11 +398,11 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
     omitWhenEmpty: true,
     cell: (p, { m }) => linesOf(p.jointControllers, m, otherControllerLines).flat(),
   },
-  { key: 'representative', width: 22, organisationWide: true, cell: (_, ctx) => representativeCell(ctx) },
+  { key: 'representative', width: 22, organisationWide: representativeCell, cell: (_, ctx) => representativeCell(ctx) },
   {
     key: 'dpo',
     width: 24,
-    organisationWide: true,
+    organisationWide: dpoCell,
     cell: (p, ctx) => purposeDpoCell(p, ctx),
   },
   // Widths by how much text a row's cell holds: the data categories (each with what it holds and its source)
@@ -440,7 +448,7 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
     organisation: ['otherRetention'],
     cell: (p, ctx) => retentionCell(p, ctx),
   },
-  { key: 'security', width: 40, organisationWide: true, cell: (_, ctx) => ctx.security },
+  { key: 'security', width: 40, organisationWide: statedSecurity, cell: (_, ctx) => ctx.security },
   { key: 'systems', width: 24, cell: (p) => p.systems ?? [] },
 ];
 
@@ -494,9 +502,9 @@ const processorColumns: ReadonlyArray<ColumnSpec<ProcessorActivity>> = [
     names: true,
     cell: (a, { m }) => processingCell(a, m),
   },
-  { key: 'processor', width: 28, organisationWide: true, cell: (_, ctx) => controllerCell(ctx) },
-  { key: 'representative', width: 22, organisationWide: true, cell: (_, ctx) => representativeCell(ctx) },
-  { key: 'dpo', width: 24, organisationWide: true, cell: (_, ctx) => dpoCell(ctx) },
+  { key: 'processor', width: 28, organisationWide: controllerCell, cell: (_, ctx) => controllerCell(ctx) },
+  { key: 'representative', width: 22, organisationWide: representativeCell, cell: (_, ctx) => representativeCell(ctx) },
+  { key: 'dpo', width: 24, organisationWide: dpoCell, cell: (_, ctx) => dpoCell(ctx) },
   { key: 'controllers', width: 36, cell: (a, { m }) => controllersCell(a, m) },
   { key: 'dataSubjects', width: 28, cell: (a, { m }) => linesOf(a.dataSubjects, m, nameLine) },
   { key: 'dataCategories', width: 40, cell: (a, { m }) => linesOf(a.dataCategories, m, categoryLine) },
@@ -513,7 +521,7 @@ const processorColumns: ReadonlyArray<ColumnSpec<ProcessorActivity>> = [
     organisation: ['otherRetention'],
     cell: (a, { m }) => linesOf(a.retention, m, retentionLine),
   },
-  { key: 'security', width: 40, organisationWide: true, cell: (_, ctx) => ctx.security },
+  { key: 'security', width: 40, organisationWide: statedSecurity, cell: (_, ctx) => ctx.security },
 ];
 
 function table<Row>(
@@ -621,26 +629,31 @@ function markedEntries(column: RegisterColumn, m: Messages): MarkedEntries {
 }
 
 /**
- * The organisation-wide columns (controller, representative, DPO, security) that hold the same in every row: the
- * organisation's details state them once, so the pages for people leave them out of every activity (the HTML and
- * Markdown pages' blocks, register-records) and off the printed workbook — the Markdown table repeated the security
- * text in every row, and the printed workbook spent the first page of every record on them (register5 findings 8
- * and 9). A column in which a row differs (a purpose with a controller of its own) stays, in every row.
+ * The organisation-wide columns (controller, representative, DPO, security) in which every row holds just what the
+ * organisation's details state (RegisterColumn.stated): those state them once, so the pages for people leave them
+ * out of every activity (the HTML and Markdown pages' blocks, register-records) and off the printed workbook — the
+ * Markdown table repeated the security text in every row, and the printed workbook spent the first page of every
+ * record on them (register5 findings 8 and 9). A column in which a row holds another value (a purpose with a
+ * controller of its own) stays, in every row, even where every row holds that same value: one purpose under a head
+ * office lost its controller from register.md and the printed workbook (second-read review 3, finding 7).
  */
 export function statedOnce(table: Pick<RegisterTable, 'columns' | 'rows'>): Set<number> {
   const once = new Set<number>();
-  for (let i = 0; i < table.columns.length; i++)
-    if (table.columns[i]!.organisationWide && table.rows.length && sameInEveryRow(table.rows, i)) once.add(i);
+  for (let i = 0; i < table.columns.length; i++) {
+    const { stated } = table.columns[i]!;
+    if (stated && table.rows.length && holdsInEveryRow(table.rows, i, stated)) once.add(i);
+  }
   return once;
 }
 
-function sameInEveryRow(rows: RegisterTable['rows'], column: number): boolean {
-  const first = rows[0]![column]!;
-  for (const row of rows) {
-    const cell = row[column]!;
-    if (cell.length !== first.length || cell.some((value, i) => value !== first[i])) return false;
-  }
+function holdsInEveryRow(rows: RegisterTable['rows'], column: number, stated: RegisterCell): boolean {
+  for (const row of rows) if (!sameCell(row[column]!, stated)) return false;
   return true;
+}
+
+/** Whether two cells hold the same values in the same order. */
+function sameCell(a: RegisterCell, b: RegisterCell): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
 }
 
 function standaloneCell(
@@ -693,7 +706,7 @@ function columns(specs: ReadonlyArray<Omit<ColumnSpec<never>, 'cell'>>, ctx: Cel
       key: s.key,
       header,
       width: columnWidth(s.width, header),
-      ...(s.organisationWide ? { organisationWide: true as const } : {}),
+      ...(s.organisationWide ? { organisationWide: true as const, stated: s.organisationWide(ctx) } : {}),
       ...(s.omitWhenEmpty ? { omitWhenEmpty: true as const } : {}),
       ...(s.required ? { required: true as const } : {}),
       ...(s.identifier ? { identifier: true as const } : {}),

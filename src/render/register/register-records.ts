@@ -76,7 +76,7 @@ function activityBlocks(table: RegisterTable, unfilled: ReadonlySet<number>): Ac
 /**
  * A row's columns a page shows (`shown`, pageColumns: not the author's identifiers, which the block's anchor
  * holds) as labelled facts, but for its heading (the naming column's first value), the organisation-wide columns
- * stated once (statedOnce: the same in every row), the record's unfilled columns and blanks a page leaves out.
+ * stated once (statedOnce: what the organisation's details state, in every row), the record's unfilled columns and blanks a page leaves out.
  * A column in which a row differs is a fact in every block: the value most rows held, left out as the
  * organisation's, was another controller's when most purposes named it ('Hoofdkantoor B.V.' on no page).
  */
