@@ -2,7 +2,7 @@ import type { ComplaintsBody } from '../policy/policy-types.js';
 import type { Messages } from '../i18n/messages.js';
 import { formatAddress, pick, sentence } from './format.js';
 import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
-import { link, linkedIn, text, type Block, type Fact } from './outline.js';
+import { link, linkedIn, text, type Block, type Fact, type Inline } from './outline.js';
 import { telHref } from './contact-links.js';
 import { formatLawReference } from './retention-phrase.js';
 import { firstWay } from './reach-us.js';
@@ -41,7 +41,7 @@ export function complaintsBlocks(ctx: NoticeContext): Block[] {
     { paragraph: sentence(m.t(key, { authority })) },
     {
       facts: [
-        { label: m.t('notice:label.website'), inlines: [link(a.website[m.lang], a.website[m.lang])] },
+        { label: m.t('notice:label.website'), inlines: authorityWebsite(a.website[m.lang], ctx) },
         { label: m.t('notice:label.postalAddress'), inlines: [text(formatAddress(a.postal[m.lang], m))] },
       ],
     },
@@ -50,6 +50,16 @@ export function complaintsBlocks(ctx: NoticeContext): Block[] {
     // third way to complain (verify2 review, item 6).
     { paragraph: linkedIn(m.t('notice:complaints.authorityPhone', { authority, phone }), phone, telHref(phone)) },
   ];
+}
+
+/**
+ * The authority's complaint page, by what it is for ('Een klacht indienen bij de Autoriteit Persoonsgegevens'), then
+ * its site's name as text: 'autoriteitpersoonsgegevens.nl/…' could not be read aloud, nor typed from a printout, whose
+ * stylesheet shows no addresses (patient4 review, F7).
+ */
+function authorityWebsite(url: string, { model, m }: NoticeContext): Inline[] {
+  const authority = m.t(`terms:authority.${model.authority.id}.shortName`);
+  return [link(m.t('notice:complaints.websiteLink', { authority }), url), text(` (${new URL(url).host})`)];
 }
 
 /** The routes the complaints section shows before the authority. */

@@ -91,7 +91,20 @@ function generatedBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
   if (right.id === 'erasure') return erasureBlocks(right, ctx);
   if (right.id === 'restriction') return restrictionBlocks(ctx);
   const general = [{ paragraph: generalInlines(right, ctx) }, ...appliesTo(right.purposes, ctx)];
-  return right.id === 'access' ? [...general, accessTermsBlock(ctx), ...howToAskBlock('access', ctx)] : general;
+  if (right.id !== 'access') return general;
+  return [...general, accessTermsBlock(ctx), ...accessChildBlocks(ctx), ...howToAskBlock('access', ctx)];
+}
+
+/**
+ * At a care provider, under access: who asks to see a child's file or for a copy (BW 7:457(3), 7:465; the list's
+ * 'Kinderen', law/patient-rights.ts), and a link to that item. A parent looking for a 13-year-old's file met
+ * nothing about children here, and the answer four phone screens further on, unlinked (patient4 review, F1).
+ */
+function accessChildBlocks({ m, careProvider, source }: NoticeContext): Block[] {
+  if (!careProvider) return [];
+  const section = m.t(careRecipientKey('notice:label.patientRights', source));
+  const minors = m.t('terms:patientRight.minors.shortName');
+  return [{ paragraph: linkedIn(m.t('terms:right.access.child', { section, minors }), section, '#patient-rights') }];
 }
 
 /**
