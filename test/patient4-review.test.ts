@@ -108,3 +108,53 @@ describe('words (patient4 review, F9)', () => {
     expect(notice.nl).not.toContain('inlichtingen');
   });
 });
+
+describe('own texts that send the reader somewhere the notice does not give (patient4 review, F5)', () => {
+  const unreachable = (internal: string): PolicySource => {
+    const policy = miniPolicy();
+    delete policy.controller.contact;
+    policy.complaints = { internal: { nl: internal, en: internal } };
+    return policy;
+  };
+  const fgFirst =
+    'Neem contact op met onze functionaris voor gegevensbescherming. Komt u er niet uit, dan kunt u naar de Autoriteit Persoonsgegevens.';
+
+  it("after 'go to our DPO first' with no way to reach us: that the notice does not say how, and that the AP may be asked straight away", () => {
+    const { notice } = policyOutputs(unreachable(fgFirst));
+    expect(notice.nl).toContain(
+      `${fgFirst}\n\nHoe u ons daarvoor bereikt, noemen wij in deze verklaring niet. U kunt ook meteen een klacht indienen bij de Autoriteit Persoonsgegevens; dat recht hebt u altijd (artikel 77 AVG).`,
+    );
+    expect(notice.en).toContain('This notice does not say how to reach us for that. You can also lodge a complaint');
+  });
+
+  it('not where the text or the notice gives a way to reach us', () => {
+    const withMail = unreachable('Mail klachten@mini.example. Komt u er niet uit, dan kunt u naar de AP.');
+    expect(policyOutputs(withMail).notice.nl).not.toContain('noemen wij in deze verklaring niet. U kunt ook meteen');
+    const withWeb = unreachable('Gebruik het formulier op www.mini.example.nl.');
+    expect(policyOutputs(withWeb).notice.nl).not.toContain('noemen wij in deze verklaring niet. U kunt ook meteen');
+    const reachable = unreachable(fgFirst);
+    reachable.controller.contact = { email: 'privacy@mini.example' };
+    expect(policyOutputs(reachable).notice.nl).not.toContain('U kunt ook meteen een klacht indienen');
+  });
+
+  const withConsent = (note: string, url?: string): PolicySource => {
+    const policy = miniPolicy();
+    policy.purposes[0]!.legalBasis = '6(1)(a)';
+    if (url) policy.controller.contact = { email: 'privacy@mini.example', url };
+    policy.rights = { notes: { 'withdraw-consent': { nl: note, en: note } } };
+    return policy;
+  };
+
+  it("after a note that points to 'onze website' where the notice gives none: that it does not name it", () => {
+    const note = 'U kunt contact met ons opnemen via de gegevens op onze website.';
+    const { notice } = policyOutputs(withConsent(note));
+    expect(notice.nl).toContain(`${note}\n\nHet adres van onze website noemen wij in deze verklaring niet.`);
+    expect(notice.en).toContain('This notice does not give the address of our website.');
+    expect(policyOutputs(withConsent(note, 'https://mini.example/contact')).notice.nl).not.toContain(
+      'Het adres van onze website',
+    );
+    expect(policyOutputs(withConsent('Zie www.mini.example.nl, onze website.')).notice.nl).not.toContain(
+      'Het adres van onze website',
+    );
+  });
+});

@@ -11,7 +11,7 @@ import { joinList, lowerFirst, pick, sentence } from './format.js';
 import { termKey } from './legal-text.js';
 import { careRecipientKey, rich, type NoticeContext } from './notice-context.js';
 import { link, linkedIn, text, type Block, type Fact, type Inline } from './outline.js';
-import { reachable, type ReachUs } from './reach-us.js';
+import { givesOurWebsite, givesWebAddress, reachable, type ReachUs } from './reach-us.js';
 import { givesEmailOrPhone } from './contact-links.js';
 
 /**
@@ -72,7 +72,18 @@ export function rightsBlocks(ctx: NoticeContext): Block[] {
 }
 
 function rightBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
-  return [...generatedBlocks(right, ctx), ...ownBlocks(ownText(right, ctx), ctx)];
+  return [...generatedBlocks(right, ctx), ...ownBlocks(ownText(right, ctx), ctx), ...websiteUnnamed(right, ctx)];
+}
+
+/**
+ * After an own text that sends the reader to 'onze website' where the notice gives no web page of ours, nor the text
+ * an address: that the notice does not name it. Cosmetic Clinic's 'via de gegevens op onze website' under withdrawing
+ * consent led nowhere, without a word (patient4 review, F5).
+ */
+function websiteUnnamed(right: DerivedRight, { source, m }: NoticeContext): Block[] {
+  const own = pick(source.rights?.notes?.[right.id], m);
+  if (!/\bwebsite\b/i.test(own) || givesWebAddress(own) || givesOurWebsite(source)) return [];
+  return [{ paragraph: sentence(m.t('notice:rights.websiteUnnamed')) }];
 }
 
 /** The organisation's own text about a right (rights.notes), as blocks; none where it gives none. */
