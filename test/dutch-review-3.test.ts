@@ -41,7 +41,7 @@ function withInvoices(): PolicySource {
 describe('the erasure right at a care provider states the limits of 17(3) outside the file (finding 4)', () => {
   it('says that data outside the file may have to be kept, and which the tax law makes us keep, with its article', () => {
     const { notice } = policyOutputs(withInvoices());
-    expect(part(notice.nl, '### Gegevens laten verwijderen')).toContain(
+    expect(part(notice.nl, '### Gegevens laten wissen')).toContain(
       'U mag ons vragen uw gegevens te wissen. Voor gegevens buiten uw dossier mogen wij dat weigeren als wij ze moeten bewaren, bijvoorbeeld op grond van de wet. Zo verplicht de wet ons facturen 7 jaar te bewaren (artikel 52, lid 4, AWR).',
     );
     expect(part(notice.en, '### Having data deleted')).toContain(
@@ -53,7 +53,7 @@ describe('the erasure right at a care provider states the limits of 17(3) outsid
     const policy = miniPolicy();
     policy.controller.isCareProvider = true;
     const { notice } = policyOutputs(policy);
-    const erasure = part(notice.nl, '### Gegevens laten verwijderen');
+    const erasure = part(notice.nl, '### Gegevens laten wissen');
     expect(erasure).toContain('Voor gegevens buiten uw dossier mogen wij dat weigeren');
     expect(erasure).not.toContain('Zo verplicht de wet ons');
   });
@@ -86,7 +86,7 @@ describe('the erasure right at a care provider states the limits of 17(3) outsid
 
   it('says it outside care too, after the general limit, where the policy keeps such data (Doctolib)', () => {
     const { notice } = policyOutputs(corpus('doctolib'));
-    expect(part(notice.nl, '### Gegevens laten verwijderen')).toContain(
+    expect(part(notice.nl, '### Gegevens laten wissen')).toContain(
       'Wij mogen dat weigeren als wij de gegevens moeten bewaren, bijvoorbeeld op grond van de wet. Zo verplicht de wet ons identificatiegegevens voor facturering en economische en financiële gegevens 7 jaar te bewaren (artikel 52, lid 4, AWR).',
     );
   });

@@ -37,7 +37,7 @@ describe('an authored erasure note at a care provider (review item 1)', () => {
     const { notice } = policyOutputs(careProvider());
     // With the limit of 17(3) outside the file (Dutch review 3, finding 4).
     expect(notice.nl).toContain(
-      '### Gegevens laten verwijderen (recht op gegevenswissing)\n\nU mag ons vragen uw gegevens te wissen. Voor gegevens buiten uw dossier mogen wij dat weigeren als wij ze moeten bewaren, bijvoorbeeld op grond van de wet.\n\n',
+      '### Gegevens laten wissen (recht op gegevenswissing)\n\nU mag ons vragen uw gegevens te wissen. Voor gegevens buiten uw dossier mogen wij dat weigeren als wij ze moeten bewaren, bijvoorbeeld op grond van de wet.\n\n',
     );
     expect(notice.nl).toContain(
       'Voor uw medisch dossier gelden ook de patiëntenrechten uit de Wet op de geneeskundige behandelingsovereenkomst (WGBO); die staan verderop, onder ‘[Uw rechten als patiënt](#uw-rechten-als-patiënt)’.',
@@ -59,7 +59,7 @@ describe("the patient's rights of a child aged 12 to 15 (review item 4)", () => 
   it('say only what both readings of BW 7:465 agree on: the child acts, parents may ask, refused where it does not fit good care', () => {
     expect(notice.nl).toContain('Vanaf 12 jaar doet het kind dat zelf.');
     expect(notice.nl).toContain(
-      'Is het kind 12 tot 16 jaar? Dan kunnen de ouders met gezag of de voogd ook om inzage vragen. Wij geven die niet als dat niet past bij goede zorg voor het kind, bijvoorbeeld als het kind dat niet wil en dat goed kan overzien.',
+      'Is het kind 12 tot 16 jaar? Dan kunnen de ouders met gezag of de voogd ook om inzage of een kopie vragen. Wij geven die niet als dat niet past bij goede zorg voor het kind, bijvoorbeeld als het kind dat niet wil en dat goed kan overzien.',
     );
     expect(notice.nl).not.toContain('alleen in met toestemming van het kind');
     expect(notice.en).toContain('We refuse where that would not be consistent with good care for the child');

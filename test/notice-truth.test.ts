@@ -171,11 +171,11 @@ describe('the English review of 6 December', () => {
   it("gives the AP's page and postal address in the notice's language (English review 4)", () => {
     const { notice } = policyOutputs(miniPolicy());
     expect(notice.en).toContain(
-      '<https://autoriteitpersoonsgegevens.nl/en/submitting-a-tip-off-or-a-complaint-to-the-dutch-dpa>',
+      '(https://autoriteitpersoonsgegevens.nl/en/submitting-a-tip-off-or-a-complaint-to-the-dutch-dpa)',
     );
     expect(notice.en).toContain('PO Box 93374, 2509 AJ The Hague, the Netherlands');
     expect(notice.en).not.toContain('Postbus');
-    expect(notice.nl).toContain('<https://autoriteitpersoonsgegevens.nl/een-tip-of-klacht-indienen-bij-de-ap>');
+    expect(notice.nl).toContain('(https://autoriteitpersoonsgegevens.nl/een-tip-of-klacht-indienen-bij-de-ap)');
     expect(notice.nl).toContain('Postbus 93374, 2509 AJ Den Haag');
   });
 
@@ -515,7 +515,7 @@ describe('complaints where the statement names no route of its own', () => {
   it("links the authority's complaint page and gives its telephone number (law/authorities.ts)", () => {
     const { notice } = policyOutputs(miniPolicy());
     expect(notice.nl).toContain(
-      '- **Website:** <https://autoriteitpersoonsgegevens.nl/een-tip-of-klacht-indienen-bij-de-ap>',
+      '- **Website:** [Een klacht indienen bij de Autoriteit Persoonsgegevens](https://autoriteitpersoonsgegevens.nl/een-tip-of-klacht-indienen-bij-de-ap) (autoriteitpersoonsgegevens.nl)',
     );
     expect(notice.nl).toContain('(tel:+31881805250)');
     expect(notice.en).toContain('(tel:+31881805250)');
@@ -530,7 +530,7 @@ describe('complaints where the statement names no route of its own', () => {
     const { notice } = policyOutputs(policy);
     const nl = section(notice.nl, '## Waar u een klacht kunt indienen');
     expect(nl).toContain(
-      'U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens:\n\n- **Website:** <https://autoriteitpersoonsgegevens.nl/een-tip-of-klacht-indienen-bij-de-ap>\n- **Postadres:** Postbus 93374, 2509 AJ Den Haag, Nederland\n\nTwijfelt u of u een klacht kunt indienen? Dan kunt u de Autoriteit Persoonsgegevens bellen: [088 - 1805 250](tel:+31881805250).\n',
+      'U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens:\n\n- **Website:** [Een klacht indienen bij de Autoriteit Persoonsgegevens](https://autoriteitpersoonsgegevens.nl/een-tip-of-klacht-indienen-bij-de-ap) (autoriteitpersoonsgegevens.nl)\n- **Postadres:** Postbus 93374, 2509 AJ Den Haag, Nederland\n\nTwijfelt u of u een klacht kunt indienen? Dan kunt u de Autoriteit Persoonsgegevens bellen: [088 - 1805 250](tel:+31881805250).\n',
     );
     expect(nl).not.toContain('Telefoon');
     const en = section(notice.en, '## Where you can complain');
@@ -977,7 +977,7 @@ describe("the patient's rights under the WGBO (BW 7:454–7:458a)", () => {
         'artikel 7:455 BW',
         'artikel 7:454, lid 2, BW',
         'artikel 7:456 BW',
-        'artikelen 7:447, 7:450 en 7:465 BW',
+        'artikelen 7:447, 7:450, 7:457 en 7:465 BW',
         'artikel 7:458a BW',
       ]) {
         expect(notice.nl).toContain(article);
@@ -986,17 +986,17 @@ describe("the patient's rights under the WGBO (BW 7:454–7:458a)", () => {
       // Its lid 1 asks for a written or electronic request: the notice says so (verify2 review, item 1; changed on
       // purpose, the sentence on the form came in between).
       expect(notice.nl).toContain(
-        'U kunt ons vragen uw medisch dossier of een deel ervan te vernietigen. Dat doet u schriftelijk of elektronisch, bijvoorbeeld met een brief of e-mail. Wij mogen alleen weigeren',
+        'U kunt ons vragen uw medisch dossier of een deel ervan te vernietigen (te wissen). Dat doet u schriftelijk of elektronisch, bijvoorbeeld met een brief of e-mail. Wij mogen alleen weigeren',
       );
       expect(notice.en).toContain(
-        'You may ask us to destroy your medical file or part of it. Make that request in writing or electronically, for example by letter or e-mail. We may refuse only where',
+        'You may ask us to destroy (delete) your medical file or part of it. Make that request in writing or electronically, for example by letter or e-mail. We may refuse only where',
       );
       expect(notice.nl).toContain('De wettelijke bewaartermijn is geen reden om te weigeren.');
       // The limit of 17(3) is said of the data outside the file only (Dutch review 3, finding 4).
       expect(notice.nl).not.toContain('Wij mogen dat weigeren als wij de gegevens moeten bewaren');
       expect(notice.nl).toContain('Voor gegevens buiten uw dossier mogen wij dat weigeren');
       // From 12 to 16 the child holds the file rights; the parents may ask, refused where that does not fit good care.
-      expect(notice.nl).toContain('Dan kunnen de ouders met gezag of de voogd ook om inzage vragen');
+      expect(notice.nl).toContain('Dan kunnen de ouders met gezag of de voogd ook om inzage of een kopie vragen');
       expect(notice.en).toContain(
         'If the child is 12 to 15, the parents with parental authority or the guardian may also ask to inspect the file',
       );
@@ -1004,7 +1004,7 @@ describe("the patient's rights under the WGBO (BW 7:454–7:458a)", () => {
         'Article 7:455 BW',
         'Article 7:454(2) BW',
         'Article 7:456 BW',
-        'Articles 7:447, 7:450 and 7:465 BW',
+        'Articles 7:447, 7:450, 7:457 and 7:465 BW',
         'Article 7:458a BW',
       ]) {
         expect(notice.en).toContain(article);
@@ -1184,7 +1184,7 @@ describe("the person cared for and their file in the organisation's own word (me
   it('says cliënt and dossier where the organisation says client (Zorgburo, BIB, iPractice), in Dutch and English', () => {
     const { notice } = policyOutputs(careProvider('client'));
     expect(notice.nl).toContain('### Uw rechten als cliënt\n\nVoor uw dossier gelden ook de rechten uit de Wet op');
-    expect(notice.nl).toContain('U kunt ons vragen uw dossier of een deel ervan te vernietigen.');
+    expect(notice.nl).toContain('U kunt ons vragen uw dossier of een deel ervan te vernietigen (te wissen).');
     expect(notice.nl).toContain(
       'Voor uw dossier gelden ook de rechten uit de Wet op de geneeskundige behandelingsovereenkomst (WGBO)',
     );

@@ -33,7 +33,7 @@ describe("the patient's rights of BW 7:457 and 7:458", () => {
     const { notice } = policyOutputs(careProvider());
     expect(notice.nl).toContain('Geheimhouding (artikel 7:457 BW)');
     expect(notice.nl).toContain(
-      'Anderen dan u krijgen alleen inlichtingen over u, inzage in uw dossier of een kopie ervan',
+      'Anderen dan u krijgen alleen informatie over u, inzage in uw dossier of een kopie ervan',
     );
     expect(notice.en).toContain('Confidentiality (Article 7:457 BW)');
     expect(notice.en).toContain('those directly involved in your treatment or standing in for your care provider');
@@ -58,7 +58,7 @@ describe("the patient's rights of BW 7:457 and 7:458", () => {
     // requires it. No example of such a law is named: which disclosures a law requires is not in the law data.
     const { notice } = policyOutputs(careProvider());
     expect(notice.nl).toContain(
-      'Anderen dan u krijgen alleen inlichtingen over u, inzage in uw dossier of een kopie ervan als u daarvoor toestemming geeft, of als een wettelijke regel ons verplicht die te geven.',
+      'Anderen dan u krijgen alleen informatie over u, inzage in uw dossier of een kopie ervan als u daarvoor toestemming geeft, of als een wettelijke regel ons verplicht die te geven.',
     );
     expect(notice.nl).not.toContain('alleen met uw toestemming inlichtingen');
     expect(notice.en).toContain('only with your consent, or where a statutory provision obliges us to give it.');
@@ -163,7 +163,7 @@ describe('the Wabvpz right to electronic access, where data is exchanged between
  */
 describe('the erasure right of a care provider', () => {
   const note = { nl: 'EIGEN-NOTITIE: zoals een wettelijke plicht.', en: 'OWN-NOTE: such as a legal obligation.' };
-  const erasureSection = (md: string): string => md.slice(md.indexOf('### Gegevens laten verwijderen'));
+  const erasureSection = (md: string): string => md.slice(md.indexOf('### Gegevens laten wissen'));
   const withNote = (): PolicySource => {
     const policy = careProvider();
     policy.rights = { notes: { erasure: note } };
@@ -173,7 +173,7 @@ describe('the erasure right of a care provider', () => {
   it('states the destruction right of 7:455 before the note', () => {
     const section = erasureSection(policyOutputs(withNote()).notice.nl);
     const destruction = section.indexOf(
-      '**Vernietiging van uw dossier (artikel 7:455 BW):** U kunt ons vragen uw medisch dossier of een deel ervan te vernietigen.',
+      '**Vernietiging van uw dossier (artikel 7:455 BW):** U kunt ons vragen uw medisch dossier of een deel ervan te vernietigen (te wissen).',
     );
     expect(destruction).toBeGreaterThan(0);
     expect(section.indexOf('De wettelijke bewaartermijn is geen reden om te weigeren.')).toBeGreaterThan(destruction);
@@ -208,9 +208,11 @@ describe('the erasure right of a care provider', () => {
 
   it('is stated once: the list of patient rights points up to it', () => {
     const { notice } = policyOutputs(careProvider());
-    expect(notice.nl.split('U kunt ons vragen uw medisch dossier of een deel ervan te vernietigen.').length).toBe(2);
+    expect(
+      notice.nl.split('U kunt ons vragen uw medisch dossier of een deel ervan te vernietigen (te wissen).').length,
+    ).toBe(2);
     expect(notice.nl).toContain(
-      '**Vernietiging van uw dossier (artikel 7:455 BW):** Dit staat hierboven, onder ‘[Gegevens laten verwijderen (recht op gegevenswissing)](#gegevens-laten-verwijderen-recht-op-gegevenswissing)’.',
+      '**Vernietiging van uw dossier (artikel 7:455 BW):** Dit staat hierboven, onder ‘[Gegevens laten wissen (recht op gegevenswissing)](#gegevens-laten-wissen-recht-op-gegevenswissing)’.',
     );
   });
 
@@ -267,16 +269,16 @@ describe('the written or electronic request for destruction (BW 7:455(1)) and th
   it('the destruction right says the request is written or electronic (nl formal, informal, cliënt; en)', () => {
     const { notice } = policyOutputs(careProvider());
     expect(notice.nl).toContain(
-      'U kunt ons vragen uw medisch dossier of een deel ervan te vernietigen. Dat doet u schriftelijk of elektronisch, bijvoorbeeld met een brief of e-mail. Wij mogen alleen weigeren',
+      'U kunt ons vragen uw medisch dossier of een deel ervan te vernietigen (te wissen). Dat doet u schriftelijk of elektronisch, bijvoorbeeld met een brief of e-mail. Wij mogen alleen weigeren',
     );
     expect(notice.en).toContain(
-      'You may ask us to destroy your medical file or part of it. Make that request in writing or electronically, for example by letter or e-mail.',
+      'You may ask us to destroy (delete) your medical file or part of it. Make that request in writing or electronically, for example by letter or e-mail.',
     );
     const informal = careProvider();
     informal.metadata.formality = 'informal';
     informal.metadata.careRecipient = 'client';
     expect(policyOutputs(informal).notice.nl).toContain(
-      'Je kunt ons vragen je dossier of een deel ervan te vernietigen. Dat doe je schriftelijk of elektronisch, bijvoorbeeld met een brief of e-mail.',
+      'Je kunt ons vragen je dossier of een deel ervan te vernietigen (te wissen). Dat doe je schriftelijk of elektronisch, bijvoorbeeld met een brief of e-mail.',
     );
   });
 

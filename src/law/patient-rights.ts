@@ -50,6 +50,20 @@ export interface PatientRightFacts {
 const bw7 = 'https://wetten.overheid.nl/BWBR0005290/';
 
 export const patientRights: readonly PatientRightFacts[] = [
+  // 7:457, read in the consolidation of 2026-07-01 (vendored as for 7:455 below). Lid 1: "… draagt de hulpverlener
+  // zorg, dat aan anderen dan de patiënt geen inlichtingen over de patiënt dan wel inzage in of afschrift van de
+  // gegevens uit het dossier worden verstrekt dan met toestemming van de patiënt. […] De verstrekking kan geschieden
+  // zonder inachtneming van de beperkingen, bedoeld in de voorgaande volzinnen, indien het bij of krachtens de wet
+  // bepaalde daartoe verplicht." Lid 2: "Onder anderen dan de patiënt zijn niet begrepen degenen die rechtstreeks
+  // betrokken zijn bij de uitvoering van de behandelingsovereenkomst en degene die optreedt als vervanger van de
+  // hulpverlener, voor zover de verstrekking noodzakelijk is voor de door hen in dat kader te verrichten
+  // werkzaamheden." Lid 3: "Daaronder zijn evenmin begrepen degenen wier toestemming ter zake van de uitvoering van
+  // de behandelingsovereenkomst op grond van de artikelen 450 en 465 is vereist." The notice states all three: it said
+  // "only with your consent" alone, beside recipients that get data because a law requires it (patient3 review, F1).
+  // It names no example of such a law: which disclosures a law requires (to an insurer, for billing) is not read here.
+  // First in the list: the summary's 'Wie ziet uw dossier?' links to the list, and its answer stood fourth, a phone
+  // screen below where the link lands (patient4 review, F3).
+  { id: 'confidentiality', articles: ['BW 7:457'], source: bw7 },
   // 7:455: destruction on the request; refused only when keeping the file is of considerable importance to someone
   // other than the patient, or a statutory provision prevents it. The 20-year term of 7:454(3) is not such a ground.
   // The request is written or electronic (lid 1, quoted below: "na een daartoe strekkend schriftelijk of elektronisch
@@ -101,18 +115,6 @@ export const patientRights: readonly PatientRightFacts[] = [
     verify:
       'whether 15d(1) covers the whole file or only the data made available through an exchange system is read two ways',
   },
-  // 7:457, read in the consolidation of 2026-07-01 (vendored as for 7:455 above). Lid 1: "… draagt de hulpverlener
-  // zorg, dat aan anderen dan de patiënt geen inlichtingen over de patiënt dan wel inzage in of afschrift van de
-  // gegevens uit het dossier worden verstrekt dan met toestemming van de patiënt. […] De verstrekking kan geschieden
-  // zonder inachtneming van de beperkingen, bedoeld in de voorgaande volzinnen, indien het bij of krachtens de wet
-  // bepaalde daartoe verplicht." Lid 2: "Onder anderen dan de patiënt zijn niet begrepen degenen die rechtstreeks
-  // betrokken zijn bij de uitvoering van de behandelingsovereenkomst en degene die optreedt als vervanger van de
-  // hulpverlener, voor zover de verstrekking noodzakelijk is voor de door hen in dat kader te verrichten
-  // werkzaamheden." Lid 3: "Daaronder zijn evenmin begrepen degenen wier toestemming ter zake van de uitvoering van
-  // de behandelingsovereenkomst op grond van de artikelen 450 en 465 is vereist." The notice states all three: it said
-  // "only with your consent" alone, beside recipients that get data because a law requires it (patient3 review, F1).
-  // It names no example of such a law: which disclosures a law requires (to an insurer, for billing) is not read here.
-  { id: 'confidentiality', articles: ['BW 7:457'], source: bw7 },
   // 7:458: data for scientific research without consent only if the patient has not objected: the patient is
   // told of the right to object where a purpose relies on this article (researchProvisions in dutch-care-law.ts).
   { id: 'researchObjection', articles: ['BW 7:458'], source: bw7, whenCited: researchArticleWgbo },
@@ -129,7 +131,10 @@ export const patientRights: readonly PatientRightFacts[] = [
   // parentsActForChildUnder below): a child of 12 or older who cannot reasonably judge its interests is also
   // represented by the parents or guardian; the notice says so (patient3 review: the erasure right's pointer for a
   // parent states it, and the bullet said 'from 16 the child exercises its rights alone' without it).
-  { id: 'minors', articles: ['BW 7:447', 'BW 7:450', 'BW 7:465'], source: bw7 },
+  // 7:457 too: its lid 3 (quoted above) is what lets the parents whose consent a treatment needs (7:450, 7:465) see
+  // the file or get a copy ("inzage in of afschrift"), so the list and the access right say 'inzage of een kopie'
+  // (patient4 review, F1; the list said 'inzage' alone and cited no 7:457).
+  { id: 'minors', articles: ['BW 7:447', 'BW 7:450', 'BW 7:457', 'BW 7:465'], source: bw7 },
   // 7:458a (in force 1 January 2020, Kamerstukken 34 994), read in the consolidation of 2026-07-01 (vendored as for
   // 7:455 above): after death, inspection of or a copy of data from the file (1) for (a) whom the patient gave
   // consent while alive, "indien die toestemming schriftelijk of elektronisch is vastgelegd"; (b) a relative or

@@ -2,10 +2,10 @@ import type { ComplaintsBody } from '../policy/policy-types.js';
 import type { Messages } from '../i18n/messages.js';
 import { formatAddress, pick, sentence } from './format.js';
 import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
-import { link, linkedIn, text, type Block, type Fact } from './outline.js';
+import { link, linkedIn, text, type Block, type Fact, type Inline } from './outline.js';
 import { telHref } from './contact-links.js';
 import { formatLawReference } from './retention-phrase.js';
-import { firstWay } from './reach-us.js';
+import { firstWay, givesWebAddress, reachableFor } from './reach-us.js';
 
 /**
  * Complaints — 13(2)(d), 77, and for a care provider the route the Wkkgz
@@ -34,6 +34,7 @@ export function complaintsBlocks(ctx: NoticeContext): Block[] {
   const phone = a.phone[m.lang];
   return [
     ...rich(source.complaints?.internal, m),
+    ...deadEndBlocks(ctx, internal, authority),
     // The Wkkgz and 'our care' only where the organisation gives care: any policy may name these two.
     ...bodyBlocks(officer, `notice:complaints.officer${careProvider ? '' : 'NotCare'}`, m),
     ...(tellUs.length ? [{ paragraph: sentence(m.t('notice:complaints.tellUs')) }, { facts: tellUs }] : []),
@@ -41,7 +42,7 @@ export function complaintsBlocks(ctx: NoticeContext): Block[] {
     { paragraph: sentence(m.t(key, { authority })) },
     {
       facts: [
-        { label: m.t('notice:label.website'), inlines: [link(a.website[m.lang], a.website[m.lang])] },
+        { label: m.t('notice:label.website'), inlines: authorityWebsite(a.website[m.lang], ctx) },
         { label: m.t('notice:label.postalAddress'), inlines: [text(formatAddress(a.postal[m.lang], m))] },
       ],
     },
@@ -50,6 +51,30 @@ export function complaintsBlocks(ctx: NoticeContext): Block[] {
     // third way to complain (verify2 review, item 6).
     { paragraph: linkedIn(m.t('notice:complaints.authorityPhone', { authority, phone }), phone, telHref(phone)) },
   ];
+}
+
+/**
+ * After the organisation's own complaints text, where neither it nor the rest of the notice gives a way to reach
+ * the organisation (reach-us.ts; an e-mail address, phone number or web address in the text itself) and no
+ * complaints officer is named: that the notice gives no contact details for it, and that the authority may be
+ * asked straight away (art. 77: 'onverminderd' any other remedy). Cosmetic Clinic's text sends a complaint first
+ * to its data protection officer, whose details it does not give, 'komt u er … niet uit' then to the authority:
+ * a dead end before a right that has no such step (patient4 review, F5).
+ */
+function deadEndBlocks({ source, reachUs, m }: NoticeContext, internal: string, authority: string): Block[] {
+  if (!internal || source.complaints?.officer || reachableFor(reachUs, internal) || givesWebAddress(internal))
+    return [];
+  return [{ paragraph: sentence(m.t('notice:complaints.internalUnreachable', { authority })) }];
+}
+
+/**
+ * The authority's complaint page, by what it is for ('Een klacht indienen bij de Autoriteit Persoonsgegevens'), then
+ * its site's name as text: 'autoriteitpersoonsgegevens.nl/…' could not be read aloud, nor typed from a printout, whose
+ * stylesheet shows no addresses (patient4 review, F7).
+ */
+function authorityWebsite(url: string, { model, m }: NoticeContext): Inline[] {
+  const authority = m.t(`terms:authority.${model.authority.id}.shortName`);
+  return [link(m.t('notice:complaints.websiteLink', { authority }), url), text(` (${new URL(url).host})`)];
 }
 
 /** The routes the complaints section shows before the authority. */

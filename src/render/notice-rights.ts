@@ -11,7 +11,7 @@ import { joinList, lowerFirst, pick, sentence } from './format.js';
 import { termKey } from './legal-text.js';
 import { careRecipientKey, rich, type NoticeContext } from './notice-context.js';
 import { link, linkedIn, text, type Block, type Fact, type Inline } from './outline.js';
-import { givesOurEmailOrPhone, reachableFor, type ReachUs } from './reach-us.js';
+import { givesOurEmailOrPhone, givesOurWebsite, givesWebAddress, reachableFor, type ReachUs } from './reach-us.js';
 
 /**
  * The rights section — 13(2)(b)(c)(d). Each derived right gets the general
@@ -71,7 +71,18 @@ export function rightsBlocks(ctx: NoticeContext): Block[] {
 }
 
 function rightBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
-  return [...generatedBlocks(right, ctx), ...ownBlocks(ownText(right, ctx), ctx)];
+  return [...generatedBlocks(right, ctx), ...ownBlocks(ownText(right, ctx), ctx), ...websiteUnnamed(right, ctx)];
+}
+
+/**
+ * After an own text that sends the reader to 'onze website' where the notice gives no web page of ours, nor the text
+ * an address: that the notice does not name it. Cosmetic Clinic's 'via de gegevens op onze website' under withdrawing
+ * consent led nowhere, without a word (patient4 review, F5).
+ */
+function websiteUnnamed(right: DerivedRight, { source, m }: NoticeContext): Block[] {
+  const own = pick(source.rights?.notes?.[right.id], m);
+  if (!/\bwebsite\b/i.test(own) || givesWebAddress(own) || givesOurWebsite(source)) return [];
+  return [{ paragraph: sentence(m.t('notice:rights.websiteUnnamed')) }];
 }
 
 /** The organisation's own text about a right (rights.notes), as blocks; none where it gives none. */
@@ -90,7 +101,20 @@ function generatedBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
   if (right.id === 'erasure') return erasureBlocks(right, ctx);
   if (right.id === 'restriction') return restrictionBlocks(ctx);
   const general = [{ paragraph: generalInlines(right, ctx) }, ...appliesTo(right.purposes, ctx)];
-  return right.id === 'access' ? [...general, accessTermsBlock(ctx), ...howToAskBlock('access', ctx)] : general;
+  if (right.id !== 'access') return general;
+  return [...general, accessTermsBlock(ctx), ...accessChildBlocks(ctx), ...howToAskBlock('access', ctx)];
+}
+
+/**
+ * At a care provider, under access: who asks to see a child's file or for a copy (BW 7:457(3), 7:465; the list's
+ * 'Kinderen', law/patient-rights.ts), and a link to that item. A parent looking for a 13-year-old's file met
+ * nothing about children here, and the answer four phone screens further on, unlinked (patient4 review, F1).
+ */
+function accessChildBlocks({ m, careProvider, source }: NoticeContext): Block[] {
+  if (!careProvider) return [];
+  const section = m.t(careRecipientKey('notice:label.patientRights', source));
+  const minors = m.t('terms:patientRight.minors.shortName');
+  return [{ paragraph: linkedIn(m.t('terms:right.access.child', { section, minors }), section, '#patient-rights') }];
 }
 
 /**

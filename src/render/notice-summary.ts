@@ -115,7 +115,9 @@ function rightsBlocks(ctx: NoticeContext, ids: ReadonlySet<string>): Block[] {
  * needed'. Patients asked it and found a list of companies, or nothing (patient3 review, F7). 'Wie u behandelt,
  * tenzij u of de wet anders bepaalt' read as 'you may stop your doctor from seeing it' (Dutch review 3, finding 1).
  * Two lines at 360 px: the informal summaries of Dental Clinics and iPractice have 18 px to spare, and 'Anderen
- * alleen met uw toestemming, of als de wet dat eist' took a third (test/browser/summary-screen.test.ts).
+ * alleen met uw toestemming, of als de wet dat eist' took a third (test/browser/summary-screen.test.ts). 'Wie u of de
+ * wet toelaat' (permits) said more than the body's 'verplicht' (obliges): 'aanwijst', in the same room (patient4 review,
+ * F3).
  */
 function whoSeesBlocks({ careProvider, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
   if (!careProvider || !ids.has('patient-rights')) return [];

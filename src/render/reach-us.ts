@@ -71,3 +71,11 @@ export function firstWay(ways: ReachUs, m: Messages): Fact[] {
   if (ways.dpo.length) return ways.dpo;
   return ways.address ? [{ label: m.t('notice:label.address'), inlines: [text(ways.address)] }] : [];
 }
+
+/** Whether running text gives a web address ('https://…', 'www.…', 'dentalclinics.nl'). */
+export const givesWebAddress = (text: string): boolean =>
+  /https?:\/\/|www\.|\b[a-z0-9-]+\.(nl|com|eu|org)\b/i.test(text);
+
+/** Whether the notice gives a web page of ours: the controller's, the rights contact's or the DPO's. */
+export const givesOurWebsite = (source: PolicySource): boolean =>
+  [source.controller.contact, source.rights?.contact, source.dpo?.contact].some((contact) => !!contact?.url);

@@ -108,7 +108,7 @@ describe('the summary', () => {
       (b) => 'paragraph' in b && b.paragraph.some((i) => i.href === '#rights'),
     );
     expect(rights && 'paragraph' in rights && rights.paragraph.map((i) => i.href ?? i.text)).toEqual([
-      'U kunt uw medisch dossier inzien of er een kopie van krijgen, gegevens laten verbeteren of verwijderen, en meer: ',
+      'U kunt uw medisch dossier inzien of er een kopie van krijgen, gegevens laten verbeteren of wissen, en meer: ',
       '#rights',
       '. ',
       '#exercising-rights',
@@ -142,29 +142,29 @@ describe('the summary', () => {
     // Both routes in one link, two lines at 360 px: it took four, and the line on who sees the file needed them.
     // 'Meld het', not 'Klaag', which is curt and also means to moan (Dutch review 3, finding 8).
     expect(summary(fullPolicy()).lines).toContain(
-      'Niet tevreden? Meld het bij ons of bij de Autoriteit Persoonsgegevens.',
+      'Klacht over privacy? Meld het bij ons of bij de Autoriteit Persoonsgegevens.',
     );
     expect(summary(fullPolicy(), 'en').lines).toContain(
-      'Not satisfied? Complain to us or to the Dutch Data Protection Authority.',
+      'A privacy complaint? Complain to us or to the Dutch Data Protection Authority.',
     );
     // Without a route of its own but with a way to reach it, the complaints section offers that first (patient3 F4).
     expect(summary(miniPolicy()).lines).toContain(
-      'Niet tevreden? Meld het bij ons of bij de Autoriteit Persoonsgegevens.',
+      'Klacht over privacy? Meld het bij ons of bij de Autoriteit Persoonsgegevens.',
     );
     const unreachable = miniPolicy();
     delete unreachable.controller.contact;
     // With its full stop (Dutch review 3, finding 10).
     expect(summary(unreachable).lines).toContain(
-      'Niet tevreden? Dan kunt u terecht bij de Autoriteit Persoonsgegevens: zo dient u een klacht in.',
+      'Klacht over privacy? Dan kunt u terecht bij de Autoriteit Persoonsgegevens: zo dient u een klacht in.',
     );
     expect(summary(unreachable, 'en').lines).toContain(
-      'Not satisfied? You can turn to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens): how to complain.',
+      'A privacy complaint? You can turn to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens): how to complain.',
     );
     // A care provider's complaints officer (Wkkgz) is its own route too, without a text of its own.
     const withOfficer = miniPolicy();
     withOfficer.complaints = { officer: { name: 'Klachtenbureau', contact: { url: 'https://klachten.example' } } };
     expect(summary(withOfficer).lines).toContain(
-      'Niet tevreden? Meld het bij ons of bij de Autoriteit Persoonsgegevens.',
+      'Klacht over privacy? Meld het bij ons of bij de Autoriteit Persoonsgegevens.',
     );
   });
 
@@ -175,7 +175,7 @@ describe('the summary', () => {
     delete ownTextOnly.controller.contact;
     ownTextOnly.complaints = { internal: both('Neem contact op met onze FG.', 'Contact our DPO.') };
     expect(summary(ownTextOnly).lines).toContain(
-      'Niet tevreden? Dan kunt u terecht bij de Autoriteit Persoonsgegevens: zo dient u een klacht in.',
+      'Klacht over privacy? Dan kunt u terecht bij de Autoriteit Persoonsgegevens: zo dient u een klacht in.',
     );
     expect(summary(ownTextOnly, 'en').lines.join('\n')).not.toContain('Complain to us');
     // An officer with no contact details of its own, and no way to reach us: the same.
@@ -188,12 +188,12 @@ describe('the summary', () => {
       },
     };
     expect(summary(officerOnly).lines).toContain(
-      'Niet tevreden? Dan kunt u terecht bij de Autoriteit Persoonsgegevens: zo dient u een klacht in.',
+      'Klacht over privacy? Dan kunt u terecht bij de Autoriteit Persoonsgegevens: zo dient u een klacht in.',
     );
     // With a way to reach us, our own text is a route again.
     ownTextOnly.controller.contact = { email: 'privacy@mini.example' };
     expect(summary(ownTextOnly).lines).toContain(
-      'Niet tevreden? Meld het bij ons of bij de Autoriteit Persoonsgegevens.',
+      'Klacht over privacy? Meld het bij ons of bij de Autoriteit Persoonsgegevens.',
     );
   });
 
@@ -204,14 +204,14 @@ describe('the summary', () => {
     // 'Wie u behandelt, tenzij u of de wet anders bepaalt' read as 'you may stop your doctor from seeing it'
     // (Dutch review 3, finding 1): the exception is for others.
     expect(summary(care).lines[at(care)]).toBe(
-      'Wie ziet uw dossier? Uw behandelaars. Verder alleen wie u of de wet toelaat.',
+      'Wie ziet uw dossier? Uw behandelaars. Verder alleen wie u of de wet aanwijst.',
     );
     expect(summary(care, 'en').lines[at(care, 'en')]).toBe(
-      'Who sees your file? Your care team. Others only if you or the law allow it.',
+      'Who sees your file? Your care team. Others only with your consent or by law.',
     );
     care.metadata.formality = 'informal';
     expect(summary(care).lines[at(care)]).toBe(
-      'Wie ziet je dossier? Je behandelaars. Verder alleen wie jij of de wet toelaat.',
+      'Wie ziet je dossier? Je behandelaars. Verder alleen wie jij of de wet aanwijst.',
     );
     // Not at an organisation that is no care provider: it has no such rule, nor a section for it.
     expect(summary(miniPolicy()).links).not.toContain('#patient-rights');

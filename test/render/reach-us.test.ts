@@ -118,7 +118,9 @@ describe("the summary's 'Klaag bij ons' only where the complaints section offers
     );
     expect(part(notice.nl, complaintsNl)).not.toMatch(/eerst/i);
     expect(part(notice.en, complaintsEn)).not.toMatch(/first/i);
-    expect(summary(notice.nl)).toContain('Niet tevreden? [Meld het bij ons of bij de Autoriteit Persoonsgegevens](#');
+    expect(summary(notice.nl)).toContain(
+      'Klacht over privacy? [Meld het bij ons of bij de Autoriteit Persoonsgegevens](#',
+    );
     expect(summary(notice.en)).toContain('[Complain to us or to the Dutch Data Protection Authority](#');
   });
 
@@ -130,7 +132,7 @@ describe("the summary's 'Klaag bij ons' only where the complaints section offers
     expect(part(notice.nl, complaintsNl)).toContain('Geschilleninstantie Zorg');
     expect(summary(notice.nl)).not.toContain('Meld het bij ons');
     expect(summary(notice.nl)).toContain(
-      'Niet tevreden? Dan kunt u terecht bij de Autoriteit Persoonsgegevens: [zo dient u een klacht in](#waar-u-een-klacht-kunt-indienen)',
+      'Klacht over privacy? Dan kunt u terecht bij de Autoriteit Persoonsgegevens: [zo dient u een klacht in](#waar-u-een-klacht-kunt-indienen)',
     );
     expect(summary(notice.en)).not.toContain('Complain to us');
   });
@@ -138,7 +140,9 @@ describe("the summary's 'Klaag bij ons' only where the complaints section offers
   it('without the disputes body, the section tells how to reach us and the summary says so', () => {
     const { notice } = policyOutputs(bernhoven());
     expect(part(notice.nl, complaintsNl)).toContain('Laat het ons dan weten:');
-    expect(summary(notice.nl)).toContain('Niet tevreden? [Meld het bij ons of bij de Autoriteit Persoonsgegevens](#');
+    expect(summary(notice.nl)).toContain(
+      'Klacht over privacy? [Meld het bij ons of bij de Autoriteit Persoonsgegevens](#',
+    );
     expect(summary(notice.en)).toContain('[Complain to us or to the Dutch Data Protection Authority](#');
   });
 });

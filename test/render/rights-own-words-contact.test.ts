@@ -120,7 +120,7 @@ describe("the summary's complaint line after the organisation's own complaint te
   };
   it('names the route to us where that text gives our e-mail address', () => {
     const { notice } = policyOutputs(complaining('Hebt u een klacht, mail die dan naar klachten@mini.example.'));
-    expect(summary(notice.nl)).toContain('Niet tevreden? [');
+    expect(summary(notice.nl)).toContain('Klacht over privacy? [');
     expect(summary(notice.nl)).not.toContain('Dan kunt u terecht bij de Autoriteit Persoonsgegevens');
   });
   it('not where it gives only the authority’s number', () => {
