@@ -3,7 +3,7 @@ import { joinPointer } from '../load/json-pointer.js';
 import { blankWord } from './blank-words.js';
 import type { PolicyModel } from '../resolve/model.js';
 import type { Finding, Rule } from './rules.js';
-import { textsIn } from './wording-rules.js';
+import { textsIn, type FoundText } from './wording-rules.js';
 
 /**
  * An author's note to self left in a text that the notice would publish
@@ -104,10 +104,20 @@ export function untranslatedTexts(model: PolicyModel): Finding[] {
   // Reported at the copy: the language that is not the one the policy was written in.
   const copied = model.source.metadata.sourceLanguage === 'en' ? 'nl' : 'en';
   return textsIn(model.source, '')
-    .filter(({ pointer }) => !unpublished.test(pointer) && !lawCitation.test(pointer))
-    .filter(({ text }) => text.nl !== undefined && text.en !== undefined && sameText(text.nl, text.en))
-    .filter(({ text }) => (text.en!.replace(addresses, ' ').match(proseWord) ?? []).length >= 3)
+    .filter(isUntranslatedProse)
     .map(({ pointer, text }) => ({ pointer: joinPointer(pointer, copied), vars: { quote: shortQuote(text.en!) } }));
+}
+
+/** untranslatedTexts' test, module-level (docs/architecture.md, "No closures made per call"). */
+function isUntranslatedProse({ pointer, text }: FoundText): boolean {
+  return (
+    !unpublished.test(pointer) &&
+    !lawCitation.test(pointer) &&
+    text.nl !== undefined &&
+    text.en !== undefined &&
+    sameText(text.nl, text.en) &&
+    (text.en.replace(addresses, ' ').match(proseWord) ?? []).length >= 3
+  );
 }
 
 /** The same words: a copy whose final full stop or spaces were dropped or added is still a copy (officer review 2, M4). */
