@@ -93,27 +93,31 @@ function retentionLine(r: RetentionRule, model: PolicyModel, m: Messages): Inlin
 
 /** Whose data, and who else handles them: the data subjects, processors and recipients of the purpose. */
 function peopleFacts(p: Purpose, m: Messages): Fact[] {
-  // Several names as a list, as the data are: names that start with a capital read badly joined in a sentence.
-  const fact = (labelKey: string, names: string[]): Fact[] =>
-    answer(
-      m.t(labelKey, { count: names.length }),
-      names.map((name) => [text(name)]),
-    );
   return [
-    ...fact(
+    ...namesFact(
+      m,
       'notice:label.subjects',
       p.dataSubjects.map((s) => pick(s.name, m)),
     ),
-    ...fact(
+    ...namesFact(
+      m,
       'notice:label.processors',
       p.processors.map((x) => nameOf(x.name, m)),
     ),
-    ...fact(
+    ...namesFact(
+      m,
       'notice:label.recipients',
       p.recipients.map((x) => pick(x.name, m)),
     ),
   ];
 }
+
+/** Several names as a list, as the data are: names that start with a capital read badly joined in a sentence. */
+function namesFact(m: Messages, labelKey: string, names: string[]): Fact[] {
+  return answer(m.t(labelKey, { count: names.length }), names.map(nameLine));
+}
+
+const nameLine = (name: string): Inline[] => [text(name)];
 
 /** One answer as a fact: a single line as its value, several as a list under it, none left out. */
 function answer(label: string, lines: Inline[][]): Fact[] {
