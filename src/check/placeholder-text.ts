@@ -1,4 +1,4 @@
-import { eachString } from '../load/each-string.js';
+import { eachString, type PathToken } from '../load/each-string.js';
 import { joinPointer } from '../load/json-pointer.js';
 import { blankWord } from './blank-words.js';
 import type { PolicyModel } from '../resolve/model.js';
@@ -72,14 +72,16 @@ const unpublished = /^\/(?:\$schema|extends|metadata\/(?:authoringNotes|acknowle
 /** Every string of the policy with a placeholder in it, at its own pointer (a text's language). */
 export function placeholderTexts(model: PolicyModel): Finding[] {
   const found: Finding[] = [];
-  eachString(model.source, (text, path, isKey) => {
-    if (isKey) return;
-    const quote = placeholderIn(text);
-    if (quote === undefined) return;
-    const pointer = joinPointer('', ...path);
-    if (!unpublished.test(pointer)) found.push({ pointer, vars: { quote } });
-  });
+  eachString(model.source, placeholderTextIn, found);
   return found;
+}
+
+function placeholderTextIn(text: string, path: readonly PathToken[], isKey: boolean, found: Finding[]): void {
+  if (isKey) return;
+  const quote = placeholderIn(text);
+  if (quote === undefined) return;
+  const pointer = joinPointer('', ...path);
+  if (!unpublished.test(pointer)) found.push({ pointer, vars: { quote } });
 }
 
 /** Web and e-mail addresses, whose parts are lower-case words but no prose ('privacy@praktijk.nl'). */
