@@ -199,14 +199,11 @@ function officialBasisFacts(p: Purpose, m: Messages): Fact[] {
  */
 function unstatedInterestFacts(p: Purpose, m: Messages): Fact[] {
   const line = m.t('notice:notStatedByUs');
-  return answer(
-    m.t('notice:label.legitimateInterest'),
-    unique(
-      basesWithout(p, '6(1)(f)', 'legitimateInterest').map((part) =>
-        scopeNamedOnce(p) ? [text(line)] : scoped(part, p, line, m),
-      ),
-    ),
-  );
+  // A loop, not a closure made per call (docs/architecture.md, "No closures made per call").
+  const lines: Inline[][] = [];
+  for (const part of basesWithout(p, '6(1)(f)', 'legitimateInterest'))
+    lines.push(scopeNamedOnce(p) ? [text(line)] : scoped(part, p, line, m));
+  return answer(m.t('notice:label.legitimateInterest'), unique(lines));
 }
 
 /**
