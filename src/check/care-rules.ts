@@ -13,7 +13,7 @@ import type { Text } from '../policy/policy-types.js';
 import type { PolicyModel, Purpose } from '../resolve/model.js';
 import {
   basesOf,
-  basesWithout,
+  basesWithoutFindings,
   inMedicalFile,
   isCareProvider,
   lawsCitedBy,
@@ -175,30 +175,31 @@ export const careRules: readonly Rule[] = [
     severity: 'warning',
     article: 'GDPR 6(1)(e), 6(3)',
     // The schema's field for 6(1)(e) is publicTask; a law given as legalObligation names it too.
-    check: (model) =>
-      model.purposes.flatMap((p) =>
-        basesWithout(p, '6(1)(e)', 'publicTask', 'legalObligation').map((b) => ({
-          pointer: b.pointer,
-          vars: { purpose: p.name },
-        })),
-      ),
+    check: (model) => basesWithoutFindings(model, '6(1)(e)', 'publicTask', 'legalObligation'),
   },
   {
     id: 'law/former-name',
     severity: 'warning',
     article: 'UAVG; Wvggz; Wzd; Wabvpz; Wkkgz; Wlz; Jeugdwet; Wmo 2015',
-    check: (model) =>
-      textsUnder(model, citingKeys).flatMap(({ pointer, text }) => {
-        const law = formerLaws.find((l) => texts(text).some((t) => l.pattern.test(t)));
-        if (!law) return [];
-        const cited =
-          texts(text)
-            .map((t) => t.match(law.pattern)?.[0])
-            .find(Boolean) ?? law.id;
-        return [{ pointer, vars: { cited, now: law.now, until: law.until } }];
-      }),
+    check: (model) => textsUnder(model, citingKeys).flatMap(formerLawCited),
   },
 ];
+
+/** A text that cites a law by its former name (module-level and loops: docs/architecture.md, "No closures made per call"). */
+function formerLawCited({ pointer, text }: { pointer: string; text: Text }): Finding[] {
+  const written = texts(text);
+  for (const law of formerLaws) {
+    if (!someMatch(law.pattern, written)) continue;
+    const cited = written.map((t) => t.match(law.pattern)?.[0]).find(Boolean) ?? law.id;
+    return [{ pointer, vars: { cited, now: law.now, until: law.until } }];
+  }
+  return [];
+}
+
+function someMatch(pattern: RegExp, strings: readonly string[]): boolean {
+  for (const s of strings) if (pattern.test(s)) return true;
+  return false;
+}
 
 /** Where a policy cites or explains a law in its own words. */
 const citingKeys: ReadonlySet<string> = new Set(['citation', 'explanation', 'legalBasisExplanation']);

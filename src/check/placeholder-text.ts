@@ -1,9 +1,9 @@
-import { eachString } from '../load/each-string.js';
+import { eachString, type PathToken } from '../load/each-string.js';
 import { joinPointer } from '../load/json-pointer.js';
 import { blankWord } from '../blank-words.js';
 import type { PolicyModel } from '../resolve/model.js';
 import type { Finding, Rule } from './rules.js';
-import { textsIn } from './wording-rules.js';
+import { textsIn, type FoundText } from './wording-rules.js';
 
 /**
  * An author's note to self left in a text that the notice would publish
@@ -72,14 +72,16 @@ const unpublished = /^\/(?:\$schema|extends|metadata\/(?:authoringNotes|acknowle
 /** Every string of the policy with a placeholder in it, at its own pointer (a text's language). */
 export function placeholderTexts(model: PolicyModel): Finding[] {
   const found: Finding[] = [];
-  eachString(model.source, (text, path, isKey) => {
-    if (isKey) return;
-    const quote = placeholderIn(text);
-    if (quote === undefined) return;
-    const pointer = joinPointer('', ...path);
-    if (!unpublished.test(pointer)) found.push({ pointer, vars: { quote } });
-  });
+  eachString(model.source, placeholderTextIn, found);
   return found;
+}
+
+function placeholderTextIn(text: string, path: readonly PathToken[], isKey: boolean, found: Finding[]): void {
+  if (isKey) return;
+  const quote = placeholderIn(text);
+  if (quote === undefined) return;
+  const pointer = joinPointer('', ...path);
+  if (!unpublished.test(pointer)) found.push({ pointer, vars: { quote } });
 }
 
 /** Web and e-mail addresses, whose parts are lower-case words but no prose ('privacy@praktijk.nl'). */
@@ -104,10 +106,20 @@ export function untranslatedTexts(model: PolicyModel): Finding[] {
   // Reported at the copy: the language that is not the one the policy was written in.
   const copied = model.source.metadata.sourceLanguage === 'en' ? 'nl' : 'en';
   return textsIn(model.source, '')
-    .filter(({ pointer }) => !unpublished.test(pointer) && !lawCitation.test(pointer))
-    .filter(({ text }) => text.nl !== undefined && text.en !== undefined && sameText(text.nl, text.en))
-    .filter(({ text }) => (text.en!.replace(addresses, ' ').match(proseWord) ?? []).length >= 3)
+    .filter(isUntranslatedProse)
     .map(({ pointer, text }) => ({ pointer: joinPointer(pointer, copied), vars: { quote: shortQuote(text.en!) } }));
+}
+
+/** untranslatedTexts' test, module-level (docs/architecture.md, "No closures made per call"). */
+function isUntranslatedProse({ pointer, text }: FoundText): boolean {
+  return (
+    !unpublished.test(pointer) &&
+    !lawCitation.test(pointer) &&
+    text.nl !== undefined &&
+    text.en !== undefined &&
+    sameText(text.nl, text.en) &&
+    (text.en.replace(addresses, ' ').match(proseWord) ?? []).length >= 3
+  );
 }
 
 /** The same words: a copy whose final full stop or spaces were dropped or added is still a copy (officer review 2, M4). */

@@ -4,6 +4,7 @@ import { medicalFileConditions, patientSubjects, secondaryUse, treatmentBases } 
 import { consentBases } from '../law/legal-bases.js';
 import { largeScaleCare, professionalSecrecyWords } from '../law/legal-thresholds.js';
 import { joinPointer } from '../load/json-pointer.js';
+import type { Finding } from './rules.js';
 import type { DataCategory, DataSubject, PolicyModel, Purpose, PurposeBasis, RetentionRule } from '../resolve/model.js';
 
 /** Small questions the rules ask of a resolved policy. */
@@ -24,6 +25,18 @@ export function basesWithout(
   ...fields: Array<'legitimateInterest' | 'legalObligation' | 'publicTask'>
 ): PurposeBasis[] {
   return purpose.bases.filter((b) => b.basis === basis && fields.every((field) => b[field] === undefined));
+}
+
+/** basesWithout's bases of every purpose, each a finding that names its purpose (a loop: docs/architecture.md). */
+export function basesWithoutFindings(
+  model: PolicyModel,
+  basis: string,
+  ...fields: Array<'legitimateInterest' | 'legalObligation' | 'publicTask'>
+): Finding[] {
+  const found: Finding[] = [];
+  for (const p of model.purposes)
+    for (const b of basesWithout(p, basis, ...fields)) found.push({ pointer: b.pointer, vars: { purpose: p.name } });
+  return found;
 }
 
 /** Every law a purpose cites: the legal obligation or public task of each basis and the law behind its art. 9 condition. */
@@ -250,27 +263,33 @@ function objectsHaving(model: PolicyModel, key: string): FoundObject[] {
 /** The objects that hold `key`, by a walk that keeps the path as tokens and makes a pointer only of what it finds. */
 function walkFor(model: PolicyModel, key: string): FoundObject[] {
   const found: FoundObject[] = [];
-  const path: Array<string | number> = [];
-  const walk = (node: unknown, named: { name: unknown } | undefined): void => {
-    if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) {
-        path.push(i);
-        walk(node[i], named);
-        path.pop();
-      }
-      return;
-    }
-    if (node === null || typeof node !== 'object') return;
-    const object = node as Record<string, unknown>;
-    const here = 'name' in object && path.length ? { name: object.name } : named;
-    if (key in object)
-      found.push({ pointer: joinPointer('', ...path), value: object, ...(here ? { named: here } : {}) });
-    for (const k in object) {
-      path.push(k);
-      walk(object[k], here);
+  walkObjects(model.source, undefined, key, [], found);
+  return found;
+}
+
+/** walkFor's walk: a module-level function, not a closure made per call (docs/architecture.md). */
+function walkObjects(
+  node: unknown,
+  named: { name: unknown } | undefined,
+  key: string,
+  path: Array<string | number>,
+  found: FoundObject[],
+): void {
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      path.push(i);
+      walkObjects(node[i], named, key, path, found);
       path.pop();
     }
-  };
-  walk(model.source, undefined);
-  return found;
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const object = node as Record<string, unknown>;
+  const here = 'name' in object && path.length ? { name: object.name } : named;
+  if (key in object) found.push({ pointer: joinPointer('', ...path), value: object, ...(here ? { named: here } : {}) });
+  for (const k in object) {
+    path.push(k);
+    walkObjects(object[k], here, key, path, found);
+    path.pop();
+  }
 }

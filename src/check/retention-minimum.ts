@@ -42,21 +42,24 @@ export interface ShortRetention {
 /** The retention rules that end before `min` allows, for data it applies to. */
 export function shorterThan(min: RetentionMinimum, model: PolicyModel): ShortRetention[] {
   const minimumDays = durationInDays(min.period) ?? 0;
-  return model.retention.flatMap((rule) => {
+  // Loops, not callbacks made on every call: a warm process keeps a module-level function's optimised code.
+  const found: ShortRetention[] = [];
+  for (const rule of model.retention) {
     // A period counted from deletion (backups) is how long deleted data lingers, not how long the record is kept.
-    if (rule.from === 'deletion') return [];
+    if (rule.from === 'deletion') continue;
     const days = rule.period === undefined ? undefined : durationInDays(rule.period);
     const startsEarly = rule.from !== undefined && (min.startsTooEarly ?? []).includes(rule.from);
     const tooShort =
       days !== undefined
         ? days < minimumDays || (startsEarly && days <= minimumDays)
         : rule.condition !== undefined && (min.endsTooSoon ?? []).includes(rule.condition);
-    if (!tooShort) return [];
-    const covered = model.dataCategories.filter(
-      (c) => retentionFor(model, c).includes(rule) && minimumApplies(min, model, c, rule.legalSource),
-    );
-    return covered.length ? [{ rule, days, covered }] : [];
-  });
+    if (!tooShort) continue;
+    const covered: DataCategory[] = [];
+    for (const c of model.dataCategories)
+      if (retentionFor(model, c).includes(rule) && minimumApplies(min, model, c, rule.legalSource)) covered.push(c);
+    if (covered.length) found.push({ rule, days, covered });
+  }
+  return found;
 }
 
 /**

@@ -23,11 +23,19 @@ import { wordingRules } from './wording-rules.js';
 import { placeholderRules } from './placeholder-text.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { Text, TransferSource } from '../policy/policy-types.js';
-import type { DataSubject, PolicyModel, Processor, Purpose, Recipient, RetentionRule } from '../resolve/model.js';
+import type {
+  DataCategory,
+  DataSubject,
+  PolicyModel,
+  Processor,
+  Purpose,
+  Recipient,
+  RetentionRule,
+} from '../resolve/model.js';
 import { durationInDays } from '../law/durations.js';
 import {
   basesOf,
-  basesWithout,
+  basesWithoutFindings,
   citesProcessorRecord,
   collectsFromPerson,
   appointedDpo,
@@ -181,17 +189,19 @@ function generalSafeguards(model: PolicyModel): TransferSource[] {
  */
 function uncoveredTransfers(model: PolicyModel, general: boolean): Finding[] {
   const safeguards = generalSafeguards(model);
-  return parties(model).flatMap(({ party, name }) => {
+  const found: Finding[] = [];
+  for (const { party, name } of parties(model)) {
     const uncovered = nonEeaCountries(party).filter((country) => !transferCovered(country, party.transfer));
-    if (uncovered.length === 0) return [];
+    if (uncovered.length === 0) continue;
     const coveredInGeneral =
       party.transfer === undefined && uncovered.every((c) => safeguards.some((m) => transferCovered(c, m)));
-    if (coveredInGeneral !== general) return [];
+    if (coveredInGeneral !== general) continue;
     const pointer = party.transfer
       ? joinPointer(party.pointer, 'transfer', 'mechanism')
       : joinPointer(party.pointer, 'transfer');
-    return [{ pointer, vars: { party: name, countries: uncovered.join(', ') } }];
-  });
+    found.push({ pointer, vars: { party: name, countries: uncovered.join(', ') } });
+  }
+  return found;
 }
 
 /**
@@ -293,6 +303,55 @@ function citesCriminalDataGround(p: Purpose): boolean {
   });
 }
 
+// The rules' per-purpose and per-category work lives in module-level functions and loops, not in callbacks made on
+// every call: a warm process keeps a module-level function's optimised code, and remakes a callback's at every GC.
+
+/** A purpose's consents given by some of its data subjects for the others (art6/consent-of-others). */
+function consentOfOthers(p: Purpose): Finding[] {
+  return p.bases
+    .filter((b) => b.basis === '6(1)(a)' && b.consentBy.length)
+    .flatMap((b) => {
+      const others = p.dataSubjects.filter((s) => !b.consentBy.includes(s));
+      if (!others.length) return [];
+      return [
+        {
+          pointer: joinPointer(b.pointer, 'consentBy'),
+          vars: { purpose: p.name, givers: namesOf(b.consentBy), others: namesOf(others) },
+        },
+      ];
+    });
+}
+
+/** Purposes that collect from the person on a basis that needs the requirement stated (13(2)(e)) and do not state it. */
+function requirementUnstated(model: PolicyModel): Purpose[] {
+  const found: Purpose[] = [];
+  for (const p of model.purposes)
+    if (!p.requirement && basesOf(p).some((b) => requirementBases.has(b)) && collectsFromPerson(model, p))
+      found.push(p);
+  return found;
+}
+
+/** Data categories in use that no retention rule covers. */
+function withoutRetention(model: PolicyModel): DataCategory[] {
+  const found: DataCategory[] = [];
+  for (const c of model.dataCategories) if (isInUse(model, c) && retentionFor(model, c).length === 0) found.push(c);
+  return found;
+}
+
+/** A purpose's bases whose law is the processor's record (30(2)). */
+function processorRecordCitations(p: Purpose): Finding[] {
+  return p.bases
+    .filter((b) => citesProcessorRecord(b.legalObligation) || citesProcessorRecord(b.publicTask))
+    .map((b) => ({
+      pointer: joinPointer(
+        // A single basis's law sits on the purpose itself; each of legalBases has its own.
+        p.legalBases ? b.pointer : p.pointer,
+        citesProcessorRecord(b.legalObligation) ? 'legalObligation' : 'publicTask',
+      ),
+      vars: { purpose: p.name },
+    }));
+}
+
 /** The catalogue, in the order docs/rules.md lists it. */
 export const rules: readonly Rule[] = [
   {
@@ -350,42 +409,19 @@ export const rules: readonly Rule[] = [
     id: 'art6/consent-of-others',
     severity: 'warning',
     article: 'GDPR 4(11), 6(1)(a)',
-    check: (model) =>
-      model.purposes.flatMap((p) =>
-        p.bases
-          .filter((b) => b.basis === '6(1)(a)' && b.consentBy.length)
-          .flatMap((b) => {
-            const others = p.dataSubjects.filter((s) => !b.consentBy.includes(s));
-            if (!others.length) return [];
-            return [
-              {
-                pointer: joinPointer(b.pointer, 'consentBy'),
-                vars: { purpose: p.name, givers: namesOf(b.consentBy), others: namesOf(others) },
-              },
-            ];
-          }),
-      ),
+    check: (model) => model.purposes.flatMap(consentOfOthers),
   },
   {
     id: 'art6/legitimate-interest-missing',
     severity: 'error',
     article: 'GDPR 13(1)(d), 14(2)(b)',
-    check: (model) =>
-      model.purposes.flatMap((p) =>
-        basesWithout(p, '6(1)(f)', 'legitimateInterest').map((b) => ({
-          pointer: b.pointer,
-          vars: { purpose: p.name },
-        })),
-      ),
+    check: (model) => basesWithoutFindings(model, '6(1)(f)', 'legitimateInterest'),
   },
   {
     id: 'art6/legal-obligation-unnamed',
     severity: 'warning',
     article: 'GDPR 6(3)',
-    check: (model) =>
-      model.purposes.flatMap((p) =>
-        basesWithout(p, '6(1)(c)', 'legalObligation').map((b) => ({ pointer: b.pointer, vars: { purpose: p.name } })),
-      ),
+    check: (model) => basesWithoutFindings(model, '6(1)(c)', 'legalObligation'),
   },
   {
     // Direct marketing that rests on a legal obligation: a law that requires it is hard to think of, so the basis or
@@ -406,11 +442,10 @@ export const rules: readonly Rule[] = [
     severity: 'warning',
     article: 'GDPR 13(2)(e)',
     check: (model) =>
-      model.purposes
-        .filter(
-          (p) => !p.requirement && basesOf(p).some((b) => requirementBases.has(b)) && collectsFromPerson(model, p),
-        )
-        .map((p) => ({ pointer: joinPointer(p.pointer, 'requirement'), vars: { purpose: p.name } })),
+      requirementUnstated(model).map((p) => ({
+        pointer: joinPointer(p.pointer, 'requirement'),
+        vars: { purpose: p.name },
+      })),
   },
   {
     id: 'art9/condition-missing',
@@ -511,9 +546,7 @@ export const rules: readonly Rule[] = [
     severity: 'error',
     article: 'GDPR 13(2)(a), 14(2)(a)',
     check: (model) =>
-      model.dataCategories
-        .filter((c) => isInUse(model, c) && retentionFor(model, c).length === 0)
-        .map((c) => ({ pointer: joinPointer(c.pointer, 'id'), vars: { category: c.name } })),
+      withoutRetention(model).map((c) => ({ pointer: joinPointer(c.pointer, 'id'), vars: { category: c.name } })),
   },
   {
     id: 'retention/vague',
@@ -673,21 +706,7 @@ export const rules: readonly Rule[] = [
     id: 'register/processor-record-missing',
     severity: 'info',
     article: 'GDPR 30(2)',
-    check: (model) =>
-      model.processorActivities.length
-        ? []
-        : model.purposes.flatMap((p) =>
-            p.bases
-              .filter((b) => citesProcessorRecord(b.legalObligation) || citesProcessorRecord(b.publicTask))
-              .map((b) => ({
-                pointer: joinPointer(
-                  // A single basis's law sits on the purpose itself; each of legalBases has its own.
-                  p.legalBases ? b.pointer : p.pointer,
-                  citesProcessorRecord(b.legalObligation) ? 'legalObligation' : 'publicTask',
-                ),
-                vars: { purpose: p.name },
-              })),
-          ),
+    check: (model) => (model.processorActivities.length ? [] : model.purposes.flatMap(processorRecordCitations)),
   },
   {
     id: 'security/measures-missing',

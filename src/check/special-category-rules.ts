@@ -77,7 +77,10 @@ function undeclaredIn(c: DataCategory, declared: ReadonlySet<string>): Finding[]
  */
 function undeclaredSpecial(model: PolicyModel): Finding[] {
   const declared = new Set(model.dataCategories.flatMap((c) => (c.special ? [c.special] : [])));
-  return model.dataCategories.flatMap((c) => undeclaredIn(c, declared));
+  // A loop, not a closure made per call (docs/architecture.md, "No closures made per call").
+  const found: Finding[] = [];
+  for (const c of model.dataCategories) found.push(...undeclaredIn(c, declared));
+  return found;
 }
 
 export const specialCategoryRules: readonly Rule[] = [

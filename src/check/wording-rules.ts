@@ -19,7 +19,7 @@ import {
   vagueWords,
 } from '../law/wording-patterns.js';
 import { isAtOrBelow, joinPointer } from '../load/json-pointer.js';
-import type { Text } from '../policy/policy-types.js';
+import type { PurposeSource, Text } from '../policy/policy-types.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { isCareProvider } from './policy-facts.js';
 import { quoteIn } from './quote-in.js';
@@ -76,7 +76,10 @@ function allTexts(model: PolicyModel): readonly FoundText[] {
  */
 const aboutTheDocument = (pointer: string): boolean => isAtOrBelow(pointer, '/metadata');
 
-const matches = (t: Text, pattern: RegExp): boolean => Object.values(t).some((s) => pattern.test(s));
+function matches(t: Text, pattern: RegExp): boolean {
+  for (const s of Object.values(t)) if (pattern.test(s)) return true;
+  return false;
+}
 
 /** What `pattern` matched in each language of `t` (quoteIn), for a text that `matches` found it in. */
 const firstMatch = (t: Text, pattern: RegExp): Text => quoteIn(t, (s) => s.match(pattern)?.[0])!;
@@ -103,14 +106,17 @@ function erasureRefusals(reason: RegExp): (model: PolicyModel) => Finding[] {
  * Name first, else description: one finding per purpose.
  */
 function marketingUnmarked(model: PolicyModel): Finding[] {
-  return (model.source.purposes ?? []).flatMap((p, i) => {
-    const bases = [p.legalBasis, ...(p.legalBases ?? []).map((b) => b.basis)];
-    if (p.directMarketing || !bases.includes('6(1)(f)')) return [];
-    const field = [p.name, p.description].find((t) => t && matches(t, promotionWords));
-    if (!field) return [];
-    const pointer = joinPointer(joinPointer('/purposes', i), field === p.name ? 'name' : 'description');
-    return [{ pointer, vars: { purpose: p.name, quote: firstMatch(field, promotionWords) } }];
-  });
+  return (model.source.purposes ?? []).flatMap(promotionUnmarked);
+}
+
+// Module-level callbacks here and below, not arrows made on every call: a warm process keeps their optimised code.
+function promotionUnmarked(p: PurposeSource, i: number): Finding[] {
+  const bases = [p.legalBasis, ...(p.legalBases ?? []).map((b) => b.basis)];
+  if (p.directMarketing || !bases.includes('6(1)(f)')) return [];
+  const field = [p.name, p.description].find((t) => t && matches(t, promotionWords));
+  if (!field) return [];
+  const pointer = joinPointer(joinPointer('/purposes', i), field === p.name ? 'name' : 'description');
+  return [{ pointer, vars: { purpose: p.name, quote: firstMatch(field, promotionWords) } }];
 }
 
 /** The continued-use patterns as one, so each language's text is quoted by whichever pattern fits it. */
@@ -119,9 +125,11 @@ const continuedUsePattern = new RegExp(continuedUseConsent.map((p) => p.source).
 /** Texts anywhere in the policy that treat continued use as consent. */
 function continuedUse(model: PolicyModel): Finding[] {
   return allTexts(model)
-    .filter(({ text }) => matches(text, continuedUsePattern))
+    .filter(speaksOfContinuedUse)
     .map(({ pointer, text }) => ({ pointer, vars: { quote: firstMatch(text, continuedUsePattern) } }));
 }
+
+const speaksOfContinuedUse = ({ text }: FoundText): boolean => matches(text, continuedUsePattern);
 
 /**
  * Published texts that still rely on the Privacy Shield. A mechanism's own note is left to transfer/privacy-shield,
@@ -135,9 +143,12 @@ function privacyShieldTexts(model: PolicyModel): Finding[] {
   );
   return allTexts(model)
     .filter(({ pointer }) => !aboutTheDocument(pointer) && !mechanismNotes.has(pointer))
-    .filter(({ text }) => matches(text, privacyShieldWords) && !matches(text, privacyShieldPastWords))
+    .filter(reliesOnPrivacyShield)
     .map(({ pointer }) => ({ pointer }));
 }
+
+const reliesOnPrivacyShield = ({ text }: FoundText): boolean =>
+  matches(text, privacyShieldWords) && !matches(text, privacyShieldPastWords);
 
 /** Hedging words in the texts of purposes and retention rules (not their names). */
 function vagueWording(model: PolicyModel): Finding[] {
@@ -145,12 +156,15 @@ function vagueWording(model: PolicyModel): Finding[] {
     ...(model.source.purposes ?? []).map((p, i) => ({ node: p, pointer: joinPointer('/purposes', i) })),
     ...(model.source.retention ?? []).map((r, i) => ({ node: r, pointer: joinPointer('/retention', i) })),
   ];
-  return places.flatMap(({ node, pointer }) =>
-    textsIn(node, pointer)
-      .filter(({ pointer: at }) => !at.endsWith('/name'))
-      .filter(({ text }) => matches(text, vagueWords))
-      .map(({ pointer: at, text }) => ({ pointer: at, vars: { word: firstMatch(text, vagueWords) } })),
-  );
+  return places.flatMap(vagueWordsIn);
+}
+
+/** The vague words in the texts of one purpose or retention rule, names left out. */
+function vagueWordsIn({ node, pointer }: { node: unknown; pointer: string }): Finding[] {
+  return textsIn(node, pointer)
+    .filter(({ pointer: at }) => !at.endsWith('/name'))
+    .filter(({ text }) => matches(text, vagueWords))
+    .map(({ pointer: at, text }) => ({ pointer: at, vars: { word: firstMatch(text, vagueWords) } }));
 }
 
 /**
@@ -160,9 +174,12 @@ function vagueWording(model: PolicyModel): Finding[] {
  */
 function referralWithoutSource(model: PolicyModel): Finding[] {
   if (model.dataCategories.some((c) => c.source !== undefined)) return [];
-  const found = allTexts(model).find(({ pointer, text }) => !aboutTheDocument(pointer) && matches(text, referralWords));
+  const found = allTexts(model).find(speaksOfReferral);
   return found ? [{ pointer: found.pointer, vars: { quote: firstMatch(found.text, referralWords) } }] : [];
 }
+
+const speaksOfReferral = ({ pointer, text }: FoundText): boolean =>
+  !aboutTheDocument(pointer) && matches(text, referralWords);
 
 /** The whole word the client pattern starts in ('Cliëntdossier'), for the message. */
 const wordAt = /(?<![\p{L}\p{N}])cli[eë]nt[\p{L}\p{N}-]*/iu;
@@ -222,13 +239,21 @@ export const sentenceIn = (t: Text, find: (s: string) => string | undefined): Te
 function insurerUnnamed(model: PolicyModel): Finding[] {
   if (model.recipients.some((r) => r.type === 'insurer' || matches(r.name, insurerWords))) return [];
   const sharing = model.source.sharing && sentenceIn(model.source.sharing, (s) => s.match(noOneElseWords)?.[0]);
-  return (model.source.purposes ?? []).flatMap((p, i) => {
-    const field = [p.name, p.description].find((t) => t && sentenceIn(t, insurerBilling));
-    if (!field) return [];
+  const found: Finding[] = [];
+  const purposes = model.source.purposes ?? [];
+  for (let i = 0; i < purposes.length; i++) {
+    const p = purposes[i]!;
+    const field = [p.name, p.description].find(billsInsurer);
+    if (!field) continue;
     const pointer = joinPointer(joinPointer('/purposes', i), field === p.name ? 'name' : 'description');
     const vars = { quote: sentenceIn(field, insurerBilling)! };
-    return [sharing ? { pointer, variant: 'sharingDenies', vars: { ...vars, sharing } } : { pointer, vars }];
-  });
+    found.push(sharing ? { pointer, variant: 'sharingDenies', vars: { ...vars, sharing } } : { pointer, vars });
+  }
+  return found;
+}
+
+function billsInsurer(t: Text | undefined): boolean {
+  return t !== undefined && sentenceIn(t, insurerBilling) !== undefined;
 }
 
 export const wordingRules: readonly Rule[] = [

@@ -58,9 +58,14 @@ const nonTreatmentCitations = /jeugdwet|\bWmo\b|maatschappelijke ondersteuning|s
 
 /** True when any law reference in the policy (a retention source, an obligation, an art. 9 law, applicableLaws…) names `law`. */
 function citesLaw(value: unknown, law: string): boolean {
-  if (Array.isArray(value)) return value.some((v) => citesLaw(v, law));
+  // Loops, not closures made per call (docs/architecture.md, "No closures made per call").
+  if (Array.isArray(value)) {
+    for (const v of value) if (citesLaw(v, law)) return true;
+    return false;
+  }
   if (value === null || typeof value !== 'object') return false;
   const record = value as Record<string, unknown>;
   if (record.law === law) return true;
-  return Object.values(record).some((v) => citesLaw(v, law));
+  for (const key in record) if (citesLaw(record[key], law)) return true;
+  return false;
 }

@@ -119,7 +119,20 @@ export function processorTable(processors: readonly Processor[], generalSafeguar
       t('notice:label.serverLocation'),
       ...(transfer ? [t('notice:label.transfer')] : []),
     ],
-    rows: processors.map((p) => [
+    // A loop, not a callback made on every call: a warm process keeps a module-level function's optimised code.
+    rows: processorRows(processors, withCategory, transfer, m),
+  };
+}
+
+function processorRows(
+  processors: readonly Processor[],
+  withCategory: boolean,
+  transfer: ((party: Processor | Recipient) => Inline[]) | undefined,
+  m: Messages,
+): Inline[][][] {
+  const rows: Inline[][][] = [];
+  for (const p of processors)
+    rows.push([
       [{ text: nameOf(p.name, m), strong: true }, ...domainsOf(p, m)],
       ...(withCategory ? [optional(pick(p.serviceCategory, m) || undefined, m, false, text)] : []),
       [text(pick(p.service, m))],
@@ -127,8 +140,8 @@ export function processorTable(processors: readonly Processor[], generalSafeguar
       // The statement's own words for where it stores ('VS, EU of Azië') as written; a list of countries is ours.
       optional(serverLocationsOf(p, m), m, thirdCountryUnstated(p), pick(p.serverLocationsText, m) ? text : cellText),
       ...(transfer ? [transfer(p)] : []),
-    ]),
-  };
+    ]);
+  return rows;
 }
 
 export function recipientTable(recipients: readonly Recipient[], generalSafeguards: boolean, m: Messages): Table {

@@ -91,27 +91,31 @@ function retentionLine(r: RetentionRule, model: PolicyModel, m: Messages): Inlin
 
 /** Whose data, and who else handles them: the data subjects, processors and recipients of the purpose. */
 function peopleFacts(p: Purpose, m: Messages): Fact[] {
-  // Several names as a list, as the data are: names that start with a capital read badly joined in a sentence.
-  const fact = (labelKey: string, names: string[]): Fact[] =>
-    answer(
-      m.t(labelKey, { count: names.length }),
-      names.map((name) => [text(name)]),
-    );
   return [
-    ...fact(
+    ...namesFact(
+      m,
       'notice:label.subjects',
       p.dataSubjects.map((s) => pick(s.name, m)),
     ),
-    ...fact(
+    ...namesFact(
+      m,
       'notice:label.processors',
       p.processors.map((x) => nameOf(x.name, m)),
     ),
-    ...fact(
+    ...namesFact(
+      m,
       'notice:label.recipients',
       p.recipients.map((x) => pick(x.name, m)),
     ),
   ];
 }
+
+/** Several names as a list, as the data are: names that start with a capital read badly joined in a sentence. */
+function namesFact(m: Messages, labelKey: string, names: string[]): Fact[] {
+  return answer(m.t(labelKey, { count: names.length }), names.map(nameLine));
+}
+
+const nameLine = (name: string): Inline[] => [text(name)];
 
 /** One answer as a fact: a single line as its value, several as a list under it, none left out. */
 function answer(label: string, lines: Inline[][]): Fact[] {
@@ -189,14 +193,11 @@ function officialBasisFacts(p: Purpose, m: Messages): Fact[] {
  */
 function unstatedInterestFacts(p: Purpose, m: Messages): Fact[] {
   const line = m.t('notice:notStatedByUs');
-  return answer(
-    m.t('notice:label.legitimateInterest'),
-    unique(
-      basesWithout(p, '6(1)(f)', 'legitimateInterest').map((part) =>
-        scopeNamedOnce(p) ? [text(line)] : scoped(part, p, line, m),
-      ),
-    ),
-  );
+  // A loop, not a closure made per call (docs/architecture.md, "No closures made per call").
+  const lines: Inline[][] = [];
+  for (const part of basesWithout(p, '6(1)(f)', 'legitimateInterest'))
+    lines.push(scopeNamedOnce(p) ? [text(line)] : scoped(part, p, line, m));
+  return answer(m.t('notice:label.legitimateInterest'), unique(lines));
 }
 
 /**

@@ -46,27 +46,39 @@ export function retentionTable(model: PolicyModel, m: Messages): Table {
       t('layout:retention.why'),
     ],
     rowIds: rules.map((r) => retentionAnchor(r.id)),
-    rows: rules.map((r) => {
-      const { legalSource: cited, ...rest } = r;
-      // A law that requires longer is not why the data is kept this long (retention/*-too-short says so).
-      const legalSource = shorterThanCitedLaw(r) ? undefined : cited;
-      const start = termStart(rest);
-      const howLong = retentionPhrase(start?.rest ?? rest, m);
-      const stated = [legalSource ? lawCell(r, legalSource, m) : '', pick(r.note, m)].filter(Boolean).join('. ');
-      const why = [stated, ...legalMinimumLines(model, r, m)].filter(Boolean).reduce(followedBy, '');
-      // 'Ten hoogste 6 maanden', 'Het einde van de behandelovereenkomst': our words start the cell with a capital;
-      // the last column starts with the author's citation or note (or a law's name), left as written.
-      const cell = (value: string, inline = cellText): Inline[] => [
-        value ? inline(value) : blank(t('layout:retention.none'), t('notice:blankSpoken')),
-      ];
-      return [
-        [{ text: pick(r.name, m), strong: true }],
-        cell(howLong),
-        cell(start ? t(`layout:retention.fromEvent.${start.from}`) : ''),
-        cell(why, text),
-      ];
-    }),
+    // A loop, not a callback made on every call: a warm process keeps a module-level function's optimised code.
+    rows: rowsOf(model, m),
   };
+}
+
+function rowsOf(model: PolicyModel, m: Messages): Inline[][][] {
+  const rows: Inline[][][] = [];
+  for (const r of model.retention) rows.push(retentionRow(model, r, m));
+  return rows;
+}
+
+/** A rule's row: its name, how long, from when, and why. */
+function retentionRow(model: PolicyModel, r: RetentionRule, m: Messages): Inline[][] {
+  const t = m.t;
+  const { legalSource: cited, ...rest } = r;
+  // A law that requires longer is not why the data is kept this long (retention/*-too-short says so).
+  const legalSource = shorterThanCitedLaw(r) ? undefined : cited;
+  const start = termStart(rest);
+  const howLong = retentionPhrase(start?.rest ?? rest, m);
+  const stated = [legalSource ? lawCell(r, legalSource, m) : '', pick(r.note, m)].filter(Boolean).join('. ');
+  const why = [stated, ...legalMinimumLines(model, r, m)].filter(Boolean).reduce(followedBy, '');
+  // 'Ten hoogste 6 maanden', 'Het einde van de behandelovereenkomst': our words start the cell with a capital;
+  // the last column starts with the author's citation or note (or a law's name), left as written.
+  return [
+    [{ text: pick(r.name, m), strong: true }],
+    retentionCell(howLong, m),
+    retentionCell(start ? t(`layout:retention.fromEvent.${start.from}`) : '', m),
+    retentionCell(why, m, text),
+  ];
+}
+
+function retentionCell(value: string, m: Messages, inline = cellText): Inline[] {
+  return [value ? inline(value) : blank(m.t('layout:retention.none'), m.t('notice:blankSpoken'))];
 }
 
 /** The law the rule cites; where it keeps longer than that law asks (longerThanCitedLaw), what the law asks beside it. */

@@ -239,14 +239,11 @@ function restrictionBlocks({ model, m }: NoticeContext): Block[] {
   const objection = model.rights
     .find((r) => r.id === 'objection')
     ?.purposes.some((p) => p.bases.some((b) => situationalObjection.has(b.basis)));
-  return [
-    { paragraph: sentence(m.t('terms:right.restriction.description')) },
-    {
-      list: restrictionGrounds
-        .filter((g) => !g.whenObjection || objection)
-        .map((g) => [text(m.t(`terms:right.restriction.ground.${g.id}`))]),
-    },
-  ];
+  // A loop, not a closure made per call (docs/architecture.md, "No closures made per call").
+  const grounds: Inline[][] = [];
+  for (const g of restrictionGrounds)
+    if (!g.whenObjection || objection) grounds.push([text(m.t(`terms:right.restriction.ground.${g.id}`))]);
+  return [{ paragraph: sentence(m.t('terms:right.restriction.description')) }, { list: grounds }];
 }
 
 /** 'Dit geldt voor:' and the purposes, when there are any. */

@@ -127,9 +127,16 @@ const EVENTS = new Set(['until-consent-withdrawn', 'until-objection', 'until-del
  */
 function earliestOfPhrase(terms: readonly RetentionTermSource[], messages: Messages): string {
   const t = messages.t;
-  const periods = terms.filter((term) => term.period || !EVENTS.has(term.condition ?? ''));
-  const events = terms.filter((term) => !term.period && EVENTS.has(term.condition ?? ''));
-  const names = events.map((term) => t(`terms:retention.event.${term.condition}`));
+  // Loops, not closures made per call (docs/architecture.md, "No closures made per call").
+  const periods: RetentionTermSource[] = [];
+  const events: RetentionTermSource[] = [];
+  const names: string[] = [];
+  for (const term of terms)
+    if (term.period || !EVENTS.has(term.condition ?? '')) periods.push(term);
+    else {
+      events.push(term);
+      names.push(t(`terms:retention.event.${term.condition}`));
+    }
   const joined =
     names.length === 1
       ? names[0]!

@@ -33,7 +33,10 @@ export function resolveReferences(ctx: ResolveContext): References {
 
 /** Each item with an empty `usedBy`, filled in as purposes are resolved. */
 function withUsedBy<T>(map: Map<string, T>): Map<string, T & { usedBy: [] }> {
-  return new Map([...map].map(([id, item]) => [id, { ...item, usedBy: [] }]));
+  // Loops here and below, not closures made per call (docs/architecture.md, "No closures made per call").
+  const result = new Map<string, T & { usedBy: [] }>();
+  for (const [id, item] of map) result.set(id, { ...item, usedBy: [] });
+  return result;
 }
 
 /** The data categories; a special one contradicts `collectsSpecialCategories: false`. */
@@ -59,9 +62,11 @@ function resolveRetention(
   categories: ReadonlyMap<string, DataCategory>,
 ): Map<string, RetentionRule> {
   const retention = new Map<string, RetentionRule>();
-  (ctx.source.retention ?? []).forEach((rule, i) => {
+  const rules = ctx.source.retention ?? [];
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
     const pointer = joinPointer('', 'retention', i);
-    if (!ctx.claim(retention, rule.id, pointer)) return;
+    if (!ctx.claim(retention, rule.id, pointer)) continue;
     if (rule.earliestOf && (rule.period || rule.condition)) {
       ctx.report(
         'resolve/conflicting-retention-terms',
@@ -77,7 +82,7 @@ function resolveRetention(
       pointer,
       categories: ctx.lookUp(rule.dataCategories, categories, joinPointer(pointer, 'dataCategories'), 'dataCategory'),
     });
-  });
+  }
   return retention;
 }
 

@@ -59,21 +59,25 @@ export class ResolveContext {
   /** Indexes the collection at `/<collection>` by id, each item with its pointer; duplicates reported. */
   index<T extends { id: string }>(items: T[] | undefined, collection: string): Map<string, T & { pointer: string }> {
     const map = new Map<string, T & { pointer: string }>();
-    (items ?? []).forEach((item, i) => {
+    // Loops, not closures made per call (docs/architecture.md, "No closures made per call").
+    const all = items ?? [];
+    for (let i = 0; i < all.length; i++) {
+      const item = all[i]!;
       const pointer = joinPointer('', collection, i);
       if (this.claim(map, item.id, pointer)) map.set(item.id, { ...item, pointer });
-    });
+    }
     return map;
   }
 
   /** Looks up each id in `ids` (written at `base`); a dangling one is reported at its own position. */
   lookUp<T>(ids: string[] | undefined, map: ReadonlyMap<string, T>, base: string, kind: string): T[] {
     const found: T[] = [];
-    (ids ?? []).forEach((id, j) => {
-      const item = map.get(id);
+    const all = ids ?? [];
+    for (let j = 0; j < all.length; j++) {
+      const item = map.get(all[j]!);
       if (item) found.push(item);
-      else this.dangling(id, joinPointer(base, j), kind, map);
-    });
+      else this.dangling(all[j]!, joinPointer(base, j), kind, map);
+    }
     return found;
   }
 

@@ -11,15 +11,18 @@ import type { ResolveContext } from './resolve-context.js';
 export function resolvePurposes(ctx: ResolveContext, refs: References): Purpose[] {
   const purposeIds = new Set<string>();
   const purposes: Purpose[] = [];
-  ctx.source.purposes.forEach((p, i) => {
+  const sources = ctx.source.purposes;
+  // A loop, not a closure made per call (docs/architecture.md, "No closures made per call").
+  for (let i = 0; i < sources.length; i++) {
+    const p = sources[i]!;
     const pointer = joinPointer('', 'purposes', i);
-    if (!ctx.claim(purposeIds, p.id, pointer)) return;
+    if (!ctx.claim(purposeIds, p.id, pointer)) continue;
     const purpose = resolvePurpose(ctx, refs, p, pointer);
     for (const c of purpose.dataCategories) c.usedBy.push(purpose);
     for (const r of purpose.recipients) r.usedBy.push(purpose);
     for (const r of purpose.processors) r.usedBy.push(purpose);
     purposes.push(purpose);
-  });
+  }
   return purposes;
 }
 
@@ -119,7 +122,10 @@ function purposeBases(
       categories: new Map(own.map((c) => [c.id, c])),
       subjects: new Map(subjects.map((s) => [s.id, s])),
     };
-    return p.legalBases.map((part, j) => basisPart(ctx, part, joinPointer(pointer, 'legalBases', j), owned));
+    const parts: PurposeBasis[] = [];
+    for (let j = 0; j < p.legalBases.length; j++)
+      parts.push(basisPart(ctx, p.legalBases[j]!, joinPointer(pointer, 'legalBases', j), owned));
+    return parts;
   }
   if (!p.legalBasis) return [];
   const written = {

@@ -1,5 +1,5 @@
 import { consentBases } from '../law/legal-bases.js';
-import { rights as rightFacts } from '../law/rights.js';
+import { rights as rightFacts, type RightTrigger } from '../law/rights.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { RightId } from '../policy/policy-types.js';
 import type { DerivedRight, Purpose } from './model.js';
@@ -71,21 +71,36 @@ function deriveRights(
       derived.push({ id: right.id, article: right.article, purposes: [], bases: [], stated: isStated });
       continue;
     }
-    /** The bases and conditions of one purpose that bring this right into play. */
-    const triggers = (p: Purpose): string[] => {
-      if (when === 'automated') return [];
-      const ids = p.bases.map((b) => b.basis as string);
-      if (p.specialCategoryCondition) ids.push(p.specialCategoryCondition.condition);
-      if (when === 'consent') return ids.filter((id) => consentBases.has(id));
-      if (p.directMarketing) ids.push('direct-marketing');
-      return ids.filter((id) => (when as readonly string[]).includes(id));
-    };
-    const triggering = purposes.filter((p) =>
-      when === 'automated' ? p.automatedDecision !== undefined : triggers(p).length > 0,
-    );
+    // Loops, not closures made per call (docs/architecture.md, "No closures made per call").
+    const triggering: Purpose[] = [];
+    const bases = new Set<string>();
+    for (const p of purposes) {
+      if (when === 'automated') {
+        if (p.automatedDecision !== undefined) triggering.push(p);
+        continue;
+      }
+      const ids = triggers(p, when);
+      if (ids.length === 0) continue;
+      triggering.push(p);
+      for (const id of ids) bases.add(id);
+    }
     if (triggering.length === 0 && !isStated) continue;
-    const bases = [...new Set(triggering.flatMap(triggers))].sort();
-    derived.push({ id: right.id, article: right.article, purposes: triggering, bases, stated: isStated });
+    derived.push({
+      id: right.id,
+      article: right.article,
+      purposes: triggering,
+      bases: [...bases].sort(),
+      stated: isStated,
+    });
   }
   return derived;
+}
+
+/** The bases and conditions of one purpose that bring a right into play. */
+function triggers(p: Purpose, when: 'consent' | readonly RightTrigger[]): string[] {
+  const ids = p.bases.map((b) => b.basis as string);
+  if (p.specialCategoryCondition) ids.push(p.specialCategoryCondition.condition);
+  if (when === 'consent') return ids.filter((id) => consentBases.has(id));
+  if (p.directMarketing) ids.push('direct-marketing');
+  return ids.filter((id) => (when as readonly string[]).includes(id));
 }

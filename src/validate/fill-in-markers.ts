@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasMessage } from '../i18n/messages.js';
-import { eachString } from '../load/each-string.js';
+import { eachString, type PathToken } from '../load/each-string.js';
 import { joinPointer } from '../load/json-pointer.js';
 import { locate, type SourceDocument } from '../load/load-document.js';
 import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
@@ -36,12 +36,19 @@ export const ownDetailPointers: ReadonlySet<string> = new Set(
 
 /** Every placeholder still in the document, by pointer, as an error at its position. */
 export function fillInMarkers(doc: SourceDocument): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  eachString(doc.value, (text, path, isKey) => {
-    if (!isKey && text.startsWith(FILL_IN))
-      out.push(markerDiagnostic(doc, joinPointer('', ...path), text.slice(FILL_IN.length)));
-  });
-  return out;
+  const found = { doc, out: [] as Diagnostic[] };
+  eachString(doc.value, fillInMarker, found);
+  return found.out;
+}
+
+function fillInMarker(
+  text: string,
+  path: readonly PathToken[],
+  isKey: boolean,
+  { doc, out }: { doc: SourceDocument; out: Diagnostic[] },
+): void {
+  if (!isKey && text.startsWith(FILL_IN))
+    out.push(markerDiagnostic(doc, joinPointer('', ...path), text.slice(FILL_IN.length)));
 }
 
 /** The message that names what a placeholder stands for (diagnostics:fillInWhat.<what>), else the general one. */

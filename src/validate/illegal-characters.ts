@@ -1,4 +1,4 @@
-import { eachString } from '../load/each-string.js';
+import { eachString, type PathToken } from '../load/each-string.js';
 import { joinPointer } from '../load/json-pointer.js';
 
 /**
@@ -18,17 +18,19 @@ export interface IllegalCharacter {
 }
 
 /** Every string value (and key) in the document holding an illegal character: the first one of each. */
+function illegalCharacterIn(text: string, path: readonly PathToken[], isKey: boolean, found: IllegalCharacter[]): void {
+  const match = ILLEGAL.exec(text);
+  if (match)
+    found.push({
+      pointer: joinPointer('', ...path),
+      // A property name has no offset in a string value: it is reported at the key.
+      offset: isKey ? -1 : match.index,
+      codePoint: `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+    });
+}
+
 export function findIllegalCharacters(value: unknown): IllegalCharacter[] {
   const found: IllegalCharacter[] = [];
-  eachString(value, (text, path, isKey) => {
-    const match = ILLEGAL.exec(text);
-    if (match)
-      found.push({
-        pointer: joinPointer('', ...path),
-        // A property name has no offset in a string value: it is reported at the key.
-        offset: isKey ? -1 : match.index,
-        codePoint: `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
-      });
-  });
+  eachString(value, illegalCharacterIn, found);
   return found.sort((a, b) => (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0));
 }

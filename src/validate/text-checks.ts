@@ -21,62 +21,70 @@ type SchemaNode = Record<string, unknown>;
  */
 export function findTextProblems(schema: SchemaNode, document: unknown): TextProblem[] {
   const defs = (schema.$defs ?? {}) as Record<string, SchemaNode>;
-  const declared = declaredLanguages(document);
-  const problems: TextProblem[] = [];
+  const walk: TextWalk = { defs, declared: declaredLanguages(document), problems: [], path: [] };
+  walkTexts(walk, schema, document);
+  return walk.problems;
+}
 
-  const resolve = (node: SchemaNode): SchemaNode => {
-    let current = node;
-    while (typeof current.$ref === 'string') current = defs[current.$ref.replace('#/$defs/', '')] ?? {};
-    return current;
-  };
+/**
+ * One walk's state. The walk is a module-level function, not a closure made on every call: a warm process keeps its
+ * optimised code.
+ */
+interface TextWalk {
+  defs: Record<string, SchemaNode>;
+  declared: Language[];
+  problems: TextProblem[];
+  /** The path to the value being walked, joined into a pointer only for a problem (see eachString). */
+  path: PathToken[];
+}
 
-  // The path to the value being walked, joined into a pointer only for a problem (see eachString).
-  const path: PathToken[] = [];
-  const pointer = (...last: PathToken[]): string => joinPointer('', ...path, ...last);
-
-  const walk = (nodeIn: SchemaNode, value: unknown): void => {
-    const node = resolve(nodeIn);
-    const test = node.if as SchemaNode | undefined;
-    if (test && typeof test.type === 'string') {
-      const branch = (jsonType(value) === test.type ? node.then : node.else) as SchemaNode | undefined;
-      if (branch) walk(branch, value);
-    }
-    if (node['x-markdown'] === true && typeof value === 'string') {
-      for (const hazard of findMarkdownHazards(value))
-        problems.push({ kind: 'unsafe-markdown', pointer: pointer(), hazard });
-    }
-    if (Array.isArray(value)) {
-      const items = node.items as SchemaNode | undefined;
-      if (items)
-        for (let i = 0; i < value.length; i++) {
-          path.push(i);
-          walk(items, value[i]);
-          path.pop();
-        }
-      return;
-    }
-    if (!value || typeof value !== 'object') return;
-    const object = value as Record<string, unknown>;
-    if (node['x-translated'] === true) {
-      for (const language of declared) {
-        if (typeof object[language] !== 'string')
-          problems.push({ kind: 'missing-translation', pointer: pointer(language), language });
+function walkTexts(walk: TextWalk, nodeIn: SchemaNode, value: unknown): void {
+  const { path, problems } = walk;
+  const node = resolveRef(walk.defs, nodeIn);
+  const test = node.if as SchemaNode | undefined;
+  if (test && typeof test.type === 'string') {
+    const branch = (jsonType(value) === test.type ? node.then : node.else) as SchemaNode | undefined;
+    if (branch) walkTexts(walk, branch, value);
+  }
+  if (node['x-markdown'] === true && typeof value === 'string') {
+    for (const hazard of findMarkdownHazards(value))
+      problems.push({ kind: 'unsafe-markdown', pointer: joinPointer('', ...path), hazard });
+  }
+  if (Array.isArray(value)) {
+    const items = node.items as SchemaNode | undefined;
+    if (items)
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        walkTexts(walk, items, value[i]);
+        path.pop();
       }
+    return;
+  }
+  if (!value || typeof value !== 'object') return;
+  const object = value as Record<string, unknown>;
+  if (node['x-translated'] === true) {
+    for (const language of walk.declared) {
+      if (typeof object[language] !== 'string')
+        problems.push({ kind: 'missing-translation', pointer: joinPointer('', ...path, language), language });
     }
-    const properties = (node.properties ?? {}) as Record<string, SchemaNode>;
-    const keys = Object.keys(object);
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
-      const childSchema = properties[key] ?? patternSchema(node, key);
-      if (!childSchema) continue;
-      path.push(key);
-      walk(childSchema, object[key]);
-      path.pop();
-    }
-  };
+  }
+  const properties = (node.properties ?? {}) as Record<string, SchemaNode>;
+  const keys = Object.keys(object);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const childSchema = properties[key] ?? patternSchema(node, key);
+    if (!childSchema) continue;
+    path.push(key);
+    walkTexts(walk, childSchema, object[key]);
+    path.pop();
+  }
+}
 
-  walk(schema, document);
-  return problems;
+/** The schema node a $ref leads to (through any chain of them). */
+function resolveRef(defs: Record<string, SchemaNode>, node: SchemaNode): SchemaNode {
+  let current = node;
+  while (typeof current.$ref === 'string') current = defs[current.$ref.replace('#/$defs/', '')] ?? {};
+  return current;
 }
 
 /** The schema's patternProperties, compiled once each. */

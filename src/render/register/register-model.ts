@@ -556,10 +556,10 @@ function entriesFor(keys: readonly OrganisationEntryKey[] | undefined, ctx: Cell
  */
 function pointerCell(spec: Omit<ColumnSpec<never>, 'cell'>, ctx: CellContext): RegisterCell {
   const { m } = ctx;
-  const facts = spec
-    .organisation!.filter((key) => ctx.entries.get(key)?.length)
-    .map((key) => m.t(`register:organisation.${key}`))
-    .join('; ');
+  const stated: string[] = [];
+  for (const key of spec.organisation!)
+    if (ctx.entries.get(key)?.length) stated.push(m.t(`register:organisation.${key}`));
+  const facts = stated.join('; ');
   const key = spec.required && !spec.entriesAnswer ? 'notStatedSeeAlso' : 'seeOrganisation';
   return [m.t(`register:cell.${key}`, { caption: m.t('register:organisation.caption'), facts })];
 }
@@ -735,55 +735,54 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
   const { source } = model;
   const t = m.t;
   const facts: RegisterFacts['facts'] = [];
-  const add = (key: string, value: string | undefined): void => {
-    if (value) facts.push({ label: t(`register:organisation.${key}`), value });
-  };
-  add('name', controllerName(source.controller, m));
-  add('shortName', source.controller.shortName);
-  add('kvk', source.controller.kvkNumber);
-  add('address', source.controller.address && formatAddress(source.controller.address, m));
-  add('email', source.controller.contact?.email);
-  add('phone', source.controller.contact?.phone);
+  addFact(facts, t, 'name', controllerName(source.controller, m));
+  addFact(facts, t, 'shortName', source.controller.shortName);
+  addFact(facts, t, 'kvk', source.controller.kvkNumber);
+  addFact(facts, t, 'address', source.controller.address && formatAddress(source.controller.address, m));
+  addFact(facts, t, 'email', source.controller.contact?.email);
+  addFact(facts, t, 'phone', source.controller.contact?.phone);
   // The contact page too where it is not the website: the controller's column, which a page states once, gives it.
-  add('website', websiteLines(source.controller).join('\n'));
+  addFact(facts, t, 'website', websiteLines(source.controller).join('\n'));
   // 30(1)(a) asks for the controller's contact details: none at all is said, not left out.
   const { controller } = source;
   if (!controller.address && !controller.website && !hasContact(controller.contact))
-    add('contact', t('register:cell.notStated'));
-  add('careProvider', isCareProvider(source) ? t('register:organisation.yes') : undefined);
+    addFact(facts, t, 'contact', t('register:cell.notStated'));
+  addFact(facts, t, 'careProvider', isCareProvider(source) ? t('register:organisation.yes') : undefined);
   const sector = source.controller.careSector;
-  add('careSector', sector && t(`terms:careSector.${sector}`));
+  addFact(facts, t, 'careSector', sector && t(`terms:careSector.${sector}`));
   if (source.controller.publicAuthority)
     facts.push({ label: t('statements:register.publicAuthority'), value: t('register:organisation.yes') });
   const arrangement = pick(source.jointArrangement, m);
   if (arrangement) facts.push({ label: t('statements:register.arrangement'), value: markdownToPlainText(arrangement) });
-  add('dpo', dpoCell(ctx).join(', '));
-  add('representative', representativeCell(ctx).join(', '));
-  add('storage', storageText(model, m));
-  add('sharing', sharingText(model, m));
-  add('transferStatement', transferStatementText(model, m));
-  add('security', ctx.security.join('\n'));
+  addFact(facts, t, 'dpo', dpoCell(ctx).join(', '));
+  addFact(facts, t, 'representative', representativeCell(ctx).join(', '));
+  addFact(facts, t, 'storage', storageText(model, m));
+  addFact(facts, t, 'sharing', sharingText(model, m));
+  addFact(facts, t, 'transferStatement', transferStatementText(model, m));
+  addFact(facts, t, 'security', ctx.security.join('\n'));
   // Rules, processors, recipients and transfers no activity names still belong in the record (30(1)(d)–(f)).
   for (const key of ['otherRetention', 'otherProcessors', 'otherRecipients', 'otherTransfers'] as const)
-    add(key, (ctx.entries.get(key) ?? []).map(endSentence).join('\n'));
+    addFact(facts, t, key, (ctx.entries.get(key) ?? []).map(endSentence).join('\n'));
   // The policy-wide transfer grounds (30(1)(e)), beside the transfers they cover.
-  add('transferSafeguards', ctx.safeguards.map(factSentence).join('\n'));
+  addFact(facts, t, 'transferSafeguards', ctx.safeguards.map(factSentence).join('\n'));
   // Which policy the register is made from: its id, as the CSV's last columns name it — not a path, which differs
   // between machines (register5 finding 5).
-  add('policyId', model.id);
-  add('version', source.metadata.version);
-  add('effectiveDate', source.metadata.effectiveDate && formatDate(source.metadata.effectiveDate, m));
+  addFact(facts, t, 'policyId', model.id);
+  addFact(facts, t, 'version', source.metadata.version);
+  addFact(facts, t, 'effectiveDate', source.metadata.effectiveDate && formatDate(source.metadata.effectiveDate, m));
   const { lastModified } = source.metadata;
   // The last change when it is not the effective date itself (as the notice says it).
-  add(
+  addFact(
+    facts,
+    t,
     'lastModified',
     lastModified && lastModified !== source.metadata.effectiveDate ? formatDate(lastModified, m) : undefined,
   );
   // Art. 30 asks that the record be kept up to date: a policy with no version or date says so, not nothing.
   const { version, effectiveDate } = source.metadata;
-  if (!version && !effectiveDate && !lastModified) add('asOf', t('register:cell.notStated'));
+  if (!version && !effectiveDate && !lastModified) addFact(facts, t, 'asOf', t('register:cell.notStated'));
   const published = source.metadata.source;
-  add('source', published && [published.title, published.url].filter(Boolean).join(', '));
+  addFact(facts, t, 'source', published && [published.title, published.url].filter(Boolean).join(', '));
   return {
     caption: t('register:organisation.caption'),
     sheetName: t('register:organisation.sheet'),
@@ -797,6 +796,10 @@ function websiteLines(controller: PolicyModel['source']['controller']): string[]
   const { website } = controller;
   const url = controller.contact?.url;
   return [...new Set([website, url].filter((u): u is string => !!u))];
+}
+
+function addFact(facts: RegisterFacts['facts'], t: Messages['t'], key: string, value: string | undefined): void {
+  if (value) facts.push({ label: t(`register:organisation.${key}`), value });
 }
 
 const storageText = (model: PolicyModel, m: Messages): string =>
