@@ -30,7 +30,8 @@
 //   otherwise load some hundred modules, without a code cache, in each worker.
 // - the code caches beside the bundle (policyc-bundle.cjs.check.v8cache and
 //   .build.v8cache), the check, build and register chunks (policyc-bundle.check.cjs.v8cache,
-//   …), the worker bundle (policyc-worker.cjs.v8cache) and the validator: what V8
+//   …), the worker bundle (policyc-worker.cjs.v8cache), the validator and the
+//   precompiled templates (lib/render/templates.precompiled.cjs.v8cache): what V8
 //   compiled while this script ran `check`, or `build`, or `register`, or
 //   one compile job, on the Doctolib seed, each in a fresh process so that a
 //   check deserialises only what a check runs; a Node with another V8 ignores
@@ -265,7 +266,7 @@ async function trainWorkerCodeCache() {
 
 /** The code caches, and the chunks: a command that is gone leaves none behind. */
 function removeEarlierCaches() {
-  for (const dir of [lib, path.join(lib, 'validate')])
+  for (const dir of [lib, path.join(lib, 'validate'), path.join(lib, 'render')])
     for (const name of readdirSync(dir))
       if (name.endsWith('.v8cache') || /^policyc-bundle\..+\.cjs$/.test(name)) rmSync(path.join(dir, name));
 }
@@ -297,7 +298,7 @@ else {
   await bundleScript('lib/cli/compile-job.js', workerBundleFile);
   await commonJsLauncher();
   writeFileSync(path.join(lib, 'compile-worker.js'), "import './cli/compile-worker.js';\n");
-  // build after register: the validator's cache is the last one trained.
+  // build after register: the validator's and the templates' caches are the last ones trained.
   for (const variant of ['check', 'register', 'build', 'worker']) {
     const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--train', variant], { stdio: 'inherit' });
     if (run.status !== 0) throw new Error(`training the code cache for ${variant} failed`);

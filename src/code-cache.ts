@@ -91,6 +91,21 @@ export function runCachedScript(
 }
 
 /**
+ * Runs a file that `npm run compile` generated (the schema validator, the
+ * precompiled templates) with its code cache and returns its exports;
+ * undefined when it is not there (running from source) or has no id line.
+ */
+export function runGeneratedFile(file: string): unknown {
+  let source: string;
+  try {
+    source = readFileSync(file, 'latin1'); // ASCII (src/code-id.ts)
+  } catch {
+    return undefined; // not generated
+  }
+  return runCachedScript(file, source)?.exports;
+}
+
+/**
  * tsc's build record, beside the bundles in lib/: tsc emits only the modules
  * that changed, but rewrites this file whenever it emits. The package leaves
  * it out.

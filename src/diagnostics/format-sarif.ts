@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Language } from '../i18n/messages.js';
 import { compareDiagnostics, type Diagnostic, type LocalisedDiagnostic, type Severity } from './diagnostic.js';
@@ -160,6 +161,8 @@ function withFingerprints(
   sorted: readonly LocalisedDiagnostic[],
   cwd: string,
 ): Array<readonly [LocalisedDiagnostic, string]> {
+  // node:crypto (with the streams it loads) only for a SARIF report: some ms of a cold `policyc check` (issue 14).
+  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof Crypto;
   const seen = new Map<string, number>();
   return sorted.map((d) => {
     const identity = JSON.stringify([d.ruleId, d.file ? toUri(d.file, cwd) : '', d.pointer, d.messageId]);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ValidateFunction } from 'ajv';
-import { runCachedScript } from '../code-cache.js';
+import { runGeneratedFile } from '../code-cache.js';
 import { createAjv, readPolicySchemaText } from './create-ajv.js';
 import { generatedValidatorPath, schemaPath } from '../paths.js';
 import { withoutAnnotations } from './runtime-schema.js';
@@ -34,13 +34,7 @@ export function policySchema(): PolicySchema {
  * decodes nothing) equal the ones it was generated from.
  */
 function loadGenerated(): PolicySchema | undefined {
-  let source: string;
-  try {
-    source = readFileSync(generatedValidatorPath, 'latin1'); // ASCII (src/code-id.ts)
-  } catch {
-    return undefined; // not generated: running from source
-  }
-  const module = runCachedScript(generatedValidatorPath, source)?.exports as
+  const module = runGeneratedFile(generatedValidatorPath) as
     | (ValidateFunction & { default?: ValidateFunction; schemaBytes?: string; schema?: Record<string, unknown> })
     | undefined;
   if (!module?.schema || module.schemaBytes !== readFileSync(schemaPath, 'latin1')) return undefined;
