@@ -20,7 +20,7 @@ import {
   secondaryUseOf,
   texts,
   usesConsent,
-} from './policy-facts.js';
+} from '../policy/policy-facts.js';
 import type { Finding, Rule } from './rules.js';
 
 /** A website whose visits say something about health: a care provider's, or any that processes health data. */

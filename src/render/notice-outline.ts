@@ -10,7 +10,7 @@ import {
   withoutFalseLegalSource,
 } from './retention-phrase.js';
 import type { CookieCategorySource, TransferSource } from '../policy/policy-types.js';
-import { appointedDpo, noDpoReason } from '../check/policy-facts.js';
+import { appointedDpo, noDpoReason } from '../policy/policy-facts.js';
 import {
   contactFacts,
   controllerName,

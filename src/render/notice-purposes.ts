@@ -1,7 +1,7 @@
 import type { Messages } from '../i18n/messages.js';
 import type { DataCategory, PolicyModel, Purpose, PurposeBasis, RetentionRule } from '../resolve/model.js';
-import { basesWithout } from '../check/policy-facts.js';
-import { endsBeforeLegalMinimum } from '../check/retention-minimum.js';
+import { basesWithout } from '../policy/policy-facts.js';
+import { endsBeforeLegalMinimum } from '../policy/retention-minimum.js';
 import type { RightId } from '../policy/policy-types.js';
 import { joinList, lowerFirst, nameOf, pick, sentence, upperFirst, withNotes } from './format.js';
 import {

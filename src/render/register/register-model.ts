@@ -18,7 +18,7 @@ import {
   hasContact,
   noDpoReason,
   retentionFor,
-} from '../../check/policy-facts.js';
+} from '../../policy/policy-facts.js';
 import {
   appendSentence,
   controllerName,

@@ -1,4 +1,4 @@
-import type { Contact, Dpo, LawReference, RetentionConditionId, Text } from '../policy/policy-types.js';
+import type { Contact, Dpo, LawReference, RetentionConditionId, Text } from './policy-types.js';
 import { isCareProvider as careProviderSource } from '../law/care-provider.js';
 import { medicalFileConditions, patientSubjects, secondaryUse, treatmentBases } from '../law/dutch-care-law.js';
 import { consentBases } from '../law/legal-bases.js';
@@ -6,7 +6,10 @@ import { largeScaleCare, professionalSecrecyWords } from '../law/legal-threshold
 import { joinPointer } from '../load/json-pointer.js';
 import type { DataCategory, DataSubject, PolicyModel, Purpose, PurposeBasis, RetentionRule } from '../resolve/model.js';
 
-/** Small questions the rules ask of a resolved policy. */
+/**
+ * Small questions of a resolved policy, which the compliance rules (src/check/) and the renderers
+ * (src/render/) both ask: one reading of each fact, outside either stage.
+ */
 
 /** Contact details someone can use: an e-mail address, telephone number, web page or postal address. */
 export const hasContact = (c: Contact | undefined): boolean =>
