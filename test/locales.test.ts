@@ -186,3 +186,26 @@ describe('locales', () => {
     expect(terms.right.restriction.name).toMatch(/ \(recht op beperking van de verwerking\)$/);
   });
 });
+
+/** The .ts files under `dir`, with their text. */
+function sourcesUnder(dir: string): Array<{ file: string; text: string }> {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => path.join(e.parentPath, e.name))
+    .map((full) => ({ file: path.relative(repoRoot, full), text: readFileSync(full, 'utf8') }));
+}
+
+describe('separators between messages', () => {
+  // secondread3 finding 11: the CLI's refusals, their hints and did-you-means, and the history's changes were
+  // joined with a '; ' written in TypeScript; the languages' punctuation is the locales' (cli:messageSeparator,
+  // diff:history.changeSeparator). Lists of names (presets, files: ', ') are not messages.
+  it("src/cli and src/diff join no messages with a literal '; '", () => {
+    const literal = /join\('; '\)|`; \$\{|\}; \$\{|'; ' \+|\+ '; '/;
+    const found = [path.join(repoRoot, 'src/cli'), path.join(repoRoot, 'src/diff')]
+      .flatMap(sourcesUnder)
+      .flatMap(({ file, text }) =>
+        text.split('\n').flatMap((line, i) => (literal.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
+      );
+    expect(found).toEqual([]);
+  });
+});
