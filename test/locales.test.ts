@@ -196,13 +196,14 @@ function sourcesUnder(dir: string): Array<{ file: string; text: string }> {
 }
 
 describe('separators between messages', () => {
-  // secondread3 finding 11: the CLI's refusals, their hints and did-you-means, and the history's changes were
-  // joined with a '; ' written in TypeScript; the languages' punctuation is the locales' (cli:messageSeparator,
-  // diff:history.changeSeparator). Lists of names (presets, files: ', ') are not messages.
-  it("src/cli and src/diff join no messages with a literal '; '", () => {
-    const literal = /join\('; '\)|`; \$\{|\}; \$\{|'; ' \+|\+ '; '/;
-    const found = [path.join(repoRoot, 'src/cli'), path.join(repoRoot, 'src/diff')]
-      .flatMap(sourcesUnder)
+  // secondread3 finding 11: the CLI's refusals, their hints and did-you-means, the history's changes, and the
+  // notice's and register's notes, places and retention terms were joined with a '; ' written in TypeScript; the
+  // languages' punctuation is the locales' (cli:messageSeparator, diff:history.changeSeparator, terms:list.clauses).
+  // Lists of names (presets, files: ', ') are not messages.
+  it("src/cli, src/diff, src/render and src/i18n join no messages with a literal '; '", () => {
+    const literal = /join\('; '\)|`; \$\{|\}; \$\{|'; ' \+|\+ '; '|\? ', ' : '; '/;
+    const found = ['src/cli', 'src/diff', 'src/render', 'src/i18n']
+      .flatMap((dir) => sourcesUnder(path.join(repoRoot, dir)))
       .flatMap(({ file, text }) =>
         text.split('\n').flatMap((line, i) => (literal.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
       );

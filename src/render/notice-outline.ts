@@ -18,6 +18,7 @@ import {
   endSentence,
   formatAddress,
   formatDate,
+  joinClauses,
   joinList,
   nameOf,
   pick,
@@ -221,7 +222,7 @@ function dataBlocks({ source, model, m }: NoticeContext): Block[] {
   const items = model.dataCategories.map((c) => {
     const name = pick(c.name, m);
     const notes = categoryNotes(c, name, m, source.metadata.careRecipient === 'client', 'notice:data.criminal');
-    const label = withNotes(name, notes);
+    const label = withNotes(name, notes, m);
     // The sentence ends with the locale's full stop, not also with the author's ('… met toestemming..').
     const where = c.source ? dataSourceWords(c.source, m) : '';
     return leadIn(label, [
@@ -295,7 +296,10 @@ function processorActivityBlocks(a: ProcessorActivity, m: Messages): Block[] {
       label: t('notice:label.retention'),
       inlines: [
         text(
-          a.retention.map((r) => `${pick(r.name, m)}: ${retentionPhrase(withoutFalseLegalSource(r), m)}`).join('; '),
+          joinClauses(
+            a.retention.map((r) => `${pick(r.name, m)}: ${retentionPhrase(withoutFalseLegalSource(r), m)}`),
+            m,
+          ),
         ),
       ],
     });

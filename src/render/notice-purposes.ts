@@ -123,7 +123,7 @@ function answer(label: string, lines: Inline[][]): Fact[] {
 function categoryLine(c: DataCategory, m: Messages, model: PolicyModel): string {
   const name = pick(c.name, m);
   const client = model.source.metadata.careRecipient === 'client';
-  return withNotes(name, categoryNotes(c, name, m, client, 'notice:purposeCard.criminal'));
+  return withNotes(name, categoryNotes(c, name, m, client, 'notice:purposeCard.criminal'), m);
 }
 
 /** 'Met uw toestemming', 'Omdat de wet ons daartoe verplicht' — one line per basis, with what it covers when the purpose splits them. */

@@ -26,6 +26,7 @@ import {
   endSentence,
   formatAddress,
   formatDate,
+  joinClauses,
   joinList,
   pick,
   upperFirst,
@@ -556,10 +557,10 @@ function entriesFor(keys: readonly OrganisationEntryKey[] | undefined, ctx: Cell
  */
 function pointerCell(spec: Omit<ColumnSpec<never>, 'cell'>, ctx: CellContext): RegisterCell {
   const { m } = ctx;
-  const facts = spec
-    .organisation!.filter((key) => ctx.entries.get(key)?.length)
-    .map((key) => m.t(`register:organisation.${key}`))
-    .join('; ');
+  const facts = joinClauses(
+    spec.organisation!.filter((key) => ctx.entries.get(key)?.length).map((key) => m.t(`register:organisation.${key}`)),
+    m,
+  );
   const key = spec.required && !spec.entriesAnswer ? 'notStatedSeeAlso' : 'seeOrganisation';
   return [m.t(`register:cell.${key}`, { caption: m.t('register:organisation.caption'), facts })];
 }
