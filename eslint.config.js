@@ -40,6 +40,24 @@ export default tseslint.config(
     },
   },
   {
+    // The stages after resolve read the model, not each other: what both the rules and the renderers ask of a
+    // policy lives outside them (src/policy/policy-facts.ts, src/policy/retention-minimum.ts; docs/architecture.md).
+    files: ['src/render/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)check/',
+              message: 'render does not import the check stage; move a fact both read to src/policy/ or src/law/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests read JSON they did not type (fixtures, schemas); `any` there is a test's business.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', 'no-regex-spaces': 'off' },

@@ -114,7 +114,7 @@ describe('health data kept outside the medical file', () => {
   });
 
   it('partOfMedicalFile: true holds data to the 20 years even where no purpose would make it the file', () => {
-    // Research on consent is not the file (check/policy-facts.ts); the author says these recordings are.
+    // Research on consent is not the file (policy/policy-facts.ts); the author says these recordings are.
     const onConsent = {
       ...recordingsPurpose,
       legalBasis: '6(1)(a)',

@@ -186,3 +186,27 @@ describe('locales', () => {
     expect(terms.right.restriction.name).toMatch(/ \(recht op beperking van de verwerking\)$/);
   });
 });
+
+/** The .ts files under `dir`, with their text. */
+function sourcesUnder(dir: string): Array<{ file: string; text: string }> {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => path.join(e.parentPath, e.name))
+    .map((full) => ({ file: path.relative(repoRoot, full), text: readFileSync(full, 'utf8') }));
+}
+
+describe('separators between messages', () => {
+  // secondread3 finding 11: the CLI's refusals, their hints and did-you-means, the history's changes, and the
+  // notice's and register's notes, places and retention terms were joined with a '; ' written in TypeScript; the
+  // languages' punctuation is the locales' (cli:messageSeparator, diff:history.changeSeparator, terms:list.clauses).
+  // Lists of names (presets, files: ', ') are not messages.
+  it("src/cli, src/diff, src/render and src/i18n join no messages with a literal '; '", () => {
+    const literal = /join\('; '\)|`; \$\{|\}; \$\{|'; ' \+|\+ '; '|\? ', ' : '; '/;
+    const found = ['src/cli', 'src/diff', 'src/render', 'src/i18n']
+      .flatMap((dir) => sourcesUnder(path.join(repoRoot, dir)))
+      .flatMap(({ file, text }) =>
+        text.split('\n').flatMap((line, i) => (literal.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
+      );
+    expect(found).toEqual([]);
+  });
+});

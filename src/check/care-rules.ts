@@ -13,14 +13,14 @@ import type { Text } from '../policy/policy-types.js';
 import type { PolicyModel, Purpose } from '../resolve/model.js';
 import {
   basesOf,
-  basesWithoutFindings,
   inMedicalFile,
   isCareProvider,
   lawsCitedBy,
   secondaryUseOf,
   texts,
   usesConsent,
-} from './policy-facts.js';
+} from '../policy/policy-facts.js';
+import { basesWithoutFindings } from './basis-findings.js';
 import type { Finding, Rule } from './rules.js';
 
 /** A website whose visits say something about health: a care provider's, or any that processes health data. */

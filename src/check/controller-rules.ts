@@ -2,7 +2,7 @@ import { legalFormWords } from '../law/wording-patterns.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { Address, Contact } from '../policy/policy-types.js';
 import type { PolicyModel } from '../resolve/model.js';
-import { hasContact } from './policy-facts.js';
+import { hasContact } from '../policy/policy-facts.js';
 import type { Finding, Rule } from './rules.js';
 
 /**

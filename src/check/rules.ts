@@ -18,7 +18,7 @@ import { careRules } from './care-rules.js';
 import { controllerRules } from './controller-rules.js';
 import { rightsRules } from './rights-rules.js';
 import { specialCategoryRules } from './special-category-rules.js';
-import { minimumApplies, shorterThan } from './retention-minimum.js';
+import { minimumApplies, shorterThan } from '../policy/retention-minimum.js';
 import { wordingRules } from './wording-rules.js';
 import { placeholderRules } from './placeholder-text.js';
 import { joinPointer } from '../load/json-pointer.js';
@@ -35,7 +35,6 @@ import type {
 import { durationInDays } from '../law/durations.js';
 import {
   basesOf,
-  basesWithoutFindings,
   citesProcessorRecord,
   collectsFromPerson,
   appointedDpo,
@@ -53,7 +52,8 @@ import {
   statesSecrecy,
   usesConsent,
   vagueConditions,
-} from './policy-facts.js';
+} from '../policy/policy-facts.js';
+import { basesWithoutFindings } from './basis-findings.js';
 
 /** One problem a rule found: where, and the values its message needs (Text values are shown in the message language). */
 export interface Finding {

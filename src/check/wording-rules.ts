@@ -21,7 +21,7 @@ import {
 import { isAtOrBelow, joinPointer } from '../load/json-pointer.js';
 import type { PurposeSource, Text } from '../policy/policy-types.js';
 import type { PolicyModel } from '../resolve/model.js';
-import { isCareProvider } from './policy-facts.js';
+import { isCareProvider } from '../policy/policy-facts.js';
 import { quoteIn } from './quote-in.js';
 import type { Finding, Rule } from './rules.js';
 

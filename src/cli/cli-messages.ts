@@ -32,3 +32,15 @@ export function useCliLanguage(lang: Language): void {
   const store = current.getStore();
   if (store) store.lang = lang;
 }
+
+/**
+ * Messages the CLI gives as one (a refusal and its hints, a did-you-mean after an error), joined as the message
+ * language joins them (cli:messageSeparator); an empty or missing one is left out.
+ */
+export function joinMessages(messages: ReadonlyArray<string | undefined>): string {
+  return messages.filter((m): m is string => Boolean(m)).join(cli.t('cli:messageSeparator'));
+}
+
+/** A usage error's message with its did-you-mean, when there is a guess. */
+export const withDidYouMean = (message: string, guess: string | undefined): string =>
+  joinMessages([message, guess && cli.t('diagnostics:didYouMean', { value: guess })]);

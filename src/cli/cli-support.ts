@@ -9,7 +9,7 @@ import {
   type Severity,
 } from '../diagnostics/diagnostic.js';
 import { localiseDiagnostics } from '../diagnostics/render-message.js';
-import { cli } from './cli-messages.js';
+import { cli, joinMessages } from './cli-messages.js';
 import { diagnosticSink, type DiagnosticSink } from './diagnostic-sink.js';
 import { isLanguage, messagesFor, type Language } from '../i18n/messages.js';
 import { findPolicies, misnamedPolicy, policyBeside, skippedFolderDiagnostics } from '../pipeline/find-policies.js';
@@ -89,7 +89,7 @@ export interface CommandModule {
   run(options: CommonOptions, io: CliIo): Promise<number>;
 }
 
-export { cli } from './cli-messages.js';
+export { cli, joinMessages, withDidYouMean } from './cli-messages.js';
 
 export function parseLanguages(list: string): Language[] {
   const langs = list
@@ -181,7 +181,7 @@ export function findPolicyFiles(options: CommonOptions, io: CliIo, acceptBases =
     const messages = named.length
       ? noPolicyMessages(missing, key, io, given)
       : missing.flatMap((p) => fromConfig(p, noPolicyMessages([p], key, io, given), paths, options.config, io));
-    throw new UsageError([...messages, ...hints].join('; '));
+    throw new UsageError(joinMessages([...messages, ...hints]));
   }
   return {
     files,

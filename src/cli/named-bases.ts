@@ -4,7 +4,7 @@ import { isChainBase, jsonFilesIn, policiesExtending } from '../pipeline/chain-b
 import { findPolicies, POLICY_FILE } from '../pipeline/find-policies.js';
 import { CONFIG_FILE } from '../config/policyc-config.js';
 import { shownPath } from '../paths.js';
-import { cli } from './cli-messages.js';
+import { cli, joinMessages } from './cli-messages.js';
 import type { CliIo, CommonOptions } from './cli-support.js';
 
 /** A chain's base named on the command line, with the policies of the project that extend it (absolute paths). */
@@ -102,11 +102,11 @@ export function checkedBaseNote(base: NamedBase, options: CommonOptions, io: Cli
 
 /** Why a command that compiles policies (build, register, serve, audit-site) does not take these bases. */
 export function baseRefusal(bases: readonly NamedBase[], options: CommonOptions, io: CliIo): string {
-  return bases
-    .map(({ file, extendedBy }) =>
+  return joinMessages(
+    bases.map(({ file, extendedBy }) =>
       extendedBy.length
         ? cli.t('cli:base.notCompiled', { file: shownPath(io.cwd, file), policies: listed(extendedBy, io) })
         : cli.t('cli:base.notCompiledUnused', { file: shownPath(io.cwd, file), folders: projectFolders(options, io) }),
-    )
-    .join('; ');
+    ),
+  );
 }

@@ -18,7 +18,7 @@ import { commands } from './commands/index.js';
 import { didYouMean } from '../validate/did-you-mean.js';
 import { configFlags, configLanguage, loadConfig, type PolicycConfig } from '../config/policyc-config.js';
 import { isLanguage, type Language } from '../i18n/messages.js';
-import { inCliRun, useCliLanguage } from './cli-messages.js';
+import { inCliRun, useCliLanguage, withDidYouMean } from './cli-messages.js';
 
 export type { CliIo } from './cli-support.js';
 
@@ -208,12 +208,12 @@ function unknownOption(
   // Guessed on the names without their dashes: "--" would let a six-letter name be two edits off.
   const guess = didYouMean(token.name, Object.keys(flags));
   const message = cli.t('cli:unknownOption', { option: token.rawName });
-  return guess ? `${message}; ${cli.t('diagnostics:didYouMean', { value: `--${guess}` })}` : message;
+  return withDidYouMean(message, guess && `--${guess}`);
 }
 
 function suggest(message: string, input: string, candidates: readonly string[]): string {
   const guess = didYouMean(input, candidates);
-  return guess ? `${message}; ${cli.t('diagnostics:didYouMean', { value: guess })}` : message;
+  return withDidYouMean(message, guess);
 }
 
 /** The commands whose --lang is the message language (build, register and serve: the output languages). */

@@ -108,7 +108,7 @@ function summaryIn(m: Messages, before: FileVersion | undefined, after: FileVers
   if (!compared.value) return m.t('diff:history.notComparable');
   const material = compared.value.changes.filter((c) => c.class === 'material').map((c) => changeWords(c, m).summary);
   return material.length
-    ? m.t('diff:history.material', { changes: material.join('; ') })
+    ? m.t('diff:history.material', { changes: material.join(m.t('diff:history.changeSeparator')) })
     : m.t('diff:history.editorial');
 }
 

@@ -217,6 +217,11 @@ export function joinList(items: readonly string[], m: Messages, conjunction: 'an
   return m.t(`terms:list.${conjunction}`, { head: items.slice(0, -1).join(', '), last: items[items.length - 1] });
 }
 
+/** 'a; b; c': phrases that each hold a list or a clause of their own, run on in one line or bracket (terms:list.clauses). */
+export function joinClauses(items: readonly string[], m: Messages): string {
+  return items.join(m.t('terms:list.clauses'));
+}
+
 export function isLanguage(value: string): value is Language {
   return (languages as readonly string[]).includes(value);
 }

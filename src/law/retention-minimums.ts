@@ -52,7 +52,7 @@ export interface RetentionMinimum {
     /**
      * …only in the medical file: at a care provider (law/care-provider.ts),
      * used by a purpose that keeps it for care whatever its art. 6 basis
-     * (check/policy-facts.ts inMedicalFile, with medicalFileConditions of
+     * (policy/policy-facts.ts inMedicalFile, with medicalFileConditions of
      * law/dutch-care-law.ts), or by no purpose.
      */
     medicalFile?: boolean;

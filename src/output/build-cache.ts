@@ -65,7 +65,7 @@ export interface CacheOptions {
    * Acknowledged findings from the config file: they change the report, the register (its assessments) and the
    * notice — a retention rule whose too-short finding is acknowledged is stated as written, without the law's
    * minimum beside it in the table, and its purpose cards give its period instead of pointing to the table
-   * (analysePolicy sets the model's acknowledgedFindings; check/retention-minimum.ts minimumsFailedBy).
+   * (analysePolicy sets the model's acknowledgedFindings; policy/retention-minimum.ts minimumsFailedBy).
    */
   acknowledged: readonly unknown[];
 }

@@ -3,7 +3,7 @@ import { nonEeaCountries } from '../law/eea.js';
 import type { TransferSource } from '../policy/policy-types.js';
 import type { DataCategory, Processor, Purpose, PurposeBasis, Recipient } from '../resolve/model.js';
 import { formatLawReference } from './retention-phrase.js';
-import { appendSentence, countryName, joinList, lowerFirst, nameOf, pick } from './format.js';
+import { appendSentence, countryName, joinClauses, joinList, lowerFirst, nameOf, pick } from './format.js';
 import { rememberedPerLanguage } from '../i18n/per-language.js';
 
 /** 6(1)(b) → 6-1-b, the key segment used in locales. */
@@ -110,8 +110,9 @@ export function basisPartText(part: PurposeBasis, m: Messages, scope = true, det
 /** The art. 9(2) condition with its national law, followed by the author's explanation. */
 export function specialConditionText(c: NonNullable<Purpose['specialCategoryCondition']>, m: Messages): string {
   const key = termKey(c.condition);
-  let value = `${m.t(`terms:specialCondition.${key}.name`)} (${m.t(`terms:specialCondition.${key}.article`)}`;
-  value += c.lawReference ? `; ${formatLawReference(c.lawReference, m)})` : ')';
+  const cited = [m.t(`terms:specialCondition.${key}.article`)];
+  if (c.lawReference) cited.push(formatLawReference(c.lawReference, m));
+  let value = `${m.t(`terms:specialCondition.${key}.name`)} (${joinClauses(cited, m)})`;
   if (c.explanation) value += `. ${pick(c.explanation, m)}`;
   return value;
 }

@@ -10,7 +10,7 @@ import {
   withoutFalseLegalSource,
 } from './retention-phrase.js';
 import type { CookieCategorySource, TransferSource } from '../policy/policy-types.js';
-import { appointedDpo, noDpoReason } from '../check/policy-facts.js';
+import { appointedDpo, noDpoReason } from '../policy/policy-facts.js';
 import {
   contactFacts,
   controllerName,
@@ -18,6 +18,7 @@ import {
   endSentence,
   formatAddress,
   formatDate,
+  joinClauses,
   joinList,
   nameOf,
   pick,
@@ -232,7 +233,7 @@ function dataBlocks({ source, model, m }: NoticeContext): Block[] {
 /** One data category: its name, notes, description and source. */
 function dataItem(c: DataCategory, m: Messages, forClient: boolean): Inline[] {
   const name = pick(c.name, m);
-  const label = withNotes(name, categoryNotes(c, name, m, forClient, 'notice:data.criminal'));
+  const label = withNotes(name, categoryNotes(c, name, m, forClient, 'notice:data.criminal'), m);
   // The sentence ends with the locale's full stop, not also with the author's ('… met toestemming..').
   const where = c.source ? dataSourceWords(c.source, m) : '';
   return leadIn(label, [
@@ -300,7 +301,10 @@ function processorActivityBlocks(a: ProcessorActivity, m: Messages): Block[] {
       label: t('notice:label.retention'),
       inlines: [
         text(
-          a.retention.map((r) => `${pick(r.name, m)}: ${retentionPhrase(withoutFalseLegalSource(r), m)}`).join('; '),
+          joinClauses(
+            a.retention.map((r) => `${pick(r.name, m)}: ${retentionPhrase(withoutFalseLegalSource(r), m)}`),
+            m,
+          ),
         ),
       ],
     });

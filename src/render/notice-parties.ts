@@ -2,7 +2,7 @@ import type { Messages } from '../i18n/messages.js';
 import { nonEeaCountries, partyCountries, partyLeavesEea } from '../law/eea.js';
 import type { Processor, Recipient } from '../resolve/model.js';
 import type { Entity } from '../policy/policy-types.js';
-import { cellText, countryName, joinList, nameOf, pick } from './format.js';
+import { cellText, countryName, joinClauses, joinList, nameOf, pick } from './format.js';
 import { blank, link, text, type Inline, type Table } from './outline.js';
 
 /** 'Doctolib SAS (France)', 'the United States', 'AWS'. */
@@ -29,7 +29,7 @@ export function processorOrigin(p: Processor, m: Messages): string | undefined {
   if (p.country) parts.push(countryName(p.country, m, true));
   if (p.parentCompany) parts.push(relatedEntity('parentCompany', p.parentCompany, m));
   if (p.contractingEntity) parts.push(relatedEntity('contractingEntity', p.contractingEntity, m));
-  return parts.length ? parts.join('; ') : undefined;
+  return parts.length ? joinClauses(parts, m) : undefined;
 }
 
 /** Where a processor stores the data: the statement's own words when given ('VS, EU of Azië'), else the countries. */

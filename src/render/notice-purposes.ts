@@ -1,7 +1,7 @@
 import type { Messages } from '../i18n/messages.js';
 import type { DataCategory, PolicyModel, Purpose, PurposeBasis, RetentionRule } from '../resolve/model.js';
-import { basesWithout } from '../check/policy-facts.js';
-import { endsBeforeLegalMinimum } from '../check/retention-minimum.js';
+import { basesWithout } from '../policy/policy-facts.js';
+import { endsBeforeLegalMinimum } from '../policy/retention-minimum.js';
 import type { RightId } from '../policy/policy-types.js';
 import { joinList, lowerFirst, nameOf, pick, sentence, upperFirst, withNotes } from './format.js';
 import {
@@ -127,7 +127,7 @@ function answer(label: string, lines: Inline[][]): Fact[] {
 function categoryLine(c: DataCategory, m: Messages, model: PolicyModel): string {
   const name = pick(c.name, m);
   const client = model.source.metadata.careRecipient === 'client';
-  return withNotes(name, categoryNotes(c, name, m, client, 'notice:purposeCard.criminal'));
+  return withNotes(name, categoryNotes(c, name, m, client, 'notice:purposeCard.criminal'), m);
 }
 
 /** 'Met uw toestemming', 'Omdat de wet ons daartoe verplicht' — one line per basis, with what it covers when the purpose splits them. */

@@ -10,7 +10,7 @@ import {
 } from './retention-phrase.js';
 import { longerThanCitedLaw, shorterThanCitedLaw, type RetentionMinimum } from '../law/retention-minimums.js';
 import { careRecipientKey } from './notice-context.js';
-import { minimumsFailedBy } from '../check/retention-minimum.js';
+import { minimumsFailedBy } from '../policy/retention-minimum.js';
 import { appendSentence, cellText, pick } from './format.js';
 import { blank, text, type Inline, type Table } from './outline.js';
 

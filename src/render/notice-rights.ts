@@ -4,7 +4,7 @@ import { namesExchangeSystem } from '../law/dutch-care-law.js';
 import { parentsActForChildUnder, patientRights, type PatientRightFacts } from '../law/patient-rights.js';
 import { restrictionGrounds, rights as rightFacts } from '../law/rights.js';
 import { citesLawOf, retentionMinimums } from '../law/retention-minimums.js';
-import { retentionFor } from '../check/policy-facts.js';
+import { retentionFor } from '../policy/policy-facts.js';
 import type { DerivedRight, Purpose } from '../resolve/model.js';
 import { formatDurationInText, formatLawReference, formatMinimumArticle } from './retention-phrase.js';
 import { joinList, lowerFirst, pick, sentence } from './format.js';

@@ -1,6 +1,6 @@
 import type { Messages } from '../i18n/messages.js';
 import type { PolicySource } from '../policy/policy-types.js';
-import { noDpoReason } from '../check/policy-facts.js';
+import { noDpoReason } from '../policy/policy-facts.js';
 import type { OtherController, PolicyModel, Purpose } from '../resolve/model.js';
 import { contactFacts, controllerName, formatAddress, joinList, pick, sentence } from './format.js';
 import { identifier, text, type Block, type Fact } from './outline.js';

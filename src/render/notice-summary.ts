@@ -10,7 +10,7 @@ import { givesWayToAsk } from './notice-rights.js';
 import { complaintRoutes, offersRouteToUs, type ComplaintRoutes } from './notice-complaints.js';
 import { reachableFor } from './reach-us.js';
 import { contactFacts, controllerName, countryName, joinList, nameOf, pick } from './format.js';
-import { endsBeforeLegalMinimum } from '../check/retention-minimum.js';
+import { endsBeforeLegalMinimum } from '../policy/retention-minimum.js';
 
 /**
  * The first layer ("In het kort" / "In short", EDPB WP260 rev.01 §35–38):

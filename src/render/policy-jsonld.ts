@@ -8,7 +8,7 @@ import {
 import { legalBases, specialConditions } from '../law/legal-bases.js';
 import { unicodeEscape } from '../unicode-escape.js';
 import type { Address, Dpo, LawReference, Text } from '../policy/policy-types.js';
-import { appointedDpo } from '../check/policy-facts.js';
+import { appointedDpo } from '../policy/policy-facts.js';
 import type {
   DataCategory,
   DataSubject,

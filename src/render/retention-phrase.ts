@@ -1,4 +1,4 @@
-import { joinList, type Messages } from '../i18n/messages.js';
+import { joinClauses, joinList, type Messages } from '../i18n/messages.js';
 import { laws } from '../law/laws.js';
 import { parseDuration } from '../law/durations.js';
 import { longerThanCitedLaw, shorterThanCitedLaw, type RetentionMinimum } from '../law/retention-minimums.js';
@@ -146,7 +146,10 @@ function earliestOfPhrase(terms: readonly RetentionTermSource[], messages: Messa
   }
   if (periods.length === 0 && events.length > 1) return t('terms:retention.untilEvents', { events: joined });
   return t('terms:retention.earliestOf', {
-    terms: terms.map((term) => retentionTermPhrase(term, messages)).join('; '),
+    terms: joinClauses(
+      terms.map((term) => retentionTermPhrase(term, messages)),
+      messages,
+    ),
   });
 }
 

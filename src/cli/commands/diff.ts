@@ -14,6 +14,7 @@ import {
   cli,
   EXIT_INVALID,
   EXIT_OK,
+  joinMessages,
   messageLanguage,
   readPolicy,
   relativeTo,
@@ -179,7 +180,7 @@ function policiesThen(run: DiffRun, revision: string, folder: string, anyNow: bo
       cli.t('diff:error.chainBaseThere', { file: relativeTo(run.io, b.file), revision }),
     );
     const key = `diff:error.${then.existed ? 'chainNoPolicies' : 'chainFolderNotInRevision'}`;
-    throw new UsageError([cli.t(key, vars), ...bases].join('; '));
+    throw new UsageError(joinMessages([cli.t(key, vars), ...bases]));
   }
   return then.policies;
 }

@@ -8,7 +8,7 @@ import { posixPath, presetsDir } from '../../paths.js';
 import { jsonFilesIn, writtenAsBase } from '../../pipeline/chain-bases.js';
 import { didYouMean } from '../../validate/did-you-mean.js';
 import { FILL_IN, ownController, ownDetailPointers } from '../../validate/fill-in-markers.js';
-import { cli, relativeTo, UsageError, type CliIo } from '../cli-support.js';
+import { cli, relativeTo, UsageError, withDidYouMean, type CliIo } from '../cli-support.js';
 
 /** The base `--extends` names: a preset, or a policy file given relative to where policyc runs. */
 export interface InitBase {
@@ -26,17 +26,16 @@ export function initBase(name: string, io: CliIo): InitBase {
     if (names.includes(preset)) return { name, preset: true, absolute: path.join(presetsDir, `${preset}.json`) };
     const guess = didYouMean(preset, names);
     throw new UsageError(
-      cli.t('cli:init.badPreset', { name, presets: names.map((p) => PRESET_PREFIX + p).join(', ') }) +
-        (guess ? `; ${cli.t('diagnostics:didYouMean', { value: PRESET_PREFIX + guess })}` : ''),
+      withDidYouMean(
+        cli.t('cli:init.badPreset', { name, presets: names.map((p) => PRESET_PREFIX + p).join(', ') }),
+        guess && PRESET_PREFIX + guess,
+      ),
     );
   }
   const absolute = path.resolve(io.cwd, name);
   if (!statOf(absolute)?.isFile()) {
     const guess = nearBase(name, absolute, io);
-    throw new UsageError(
-      cli.t('cli:init.noBase', { file: relativeTo(io, absolute, name) }) +
-        (guess ? `; ${cli.t('diagnostics:didYouMean', { value: guess })}` : ''),
-    );
+    throw new UsageError(withDidYouMean(cli.t('cli:init.noBase', { file: relativeTo(io, absolute, name) }), guess));
   }
   return { name, preset: false, absolute };
 }

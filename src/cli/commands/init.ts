@@ -17,6 +17,7 @@ import {
   reportDiagnostics,
   InputEnded,
   UsageError,
+  withDidYouMean,
   type CliIo,
   type CommonOptions,
 } from '../cli-support.js';
@@ -142,10 +143,7 @@ async function chooseSector(given: unknown, ask: CliIo['prompt'] | undefined): P
   sector ??= 'other';
   if (!sectors.includes(sector)) {
     const guess = didYouMean(sector, sectors);
-    throw new UsageError(
-      cli.t('cli:init.badSector', { sector, sectors: sectors.join(', ') }) +
-        (guess ? `; ${cli.t('diagnostics:didYouMean', { value: guess })}` : ''),
-    );
+    throw new UsageError(withDidYouMean(cli.t('cli:init.badSector', { sector, sectors: sectors.join(', ') }), guess));
   }
   return sector;
 }

@@ -4,7 +4,7 @@ import { partyLeavesEea } from '../../law/eea.js';
 import { citedLawMinimum } from '../../law/retention-minimums.js';
 import type { Contact } from '../../policy/policy-types.js';
 import type { DataCategory, OtherController, Processor, Recipient, RetentionRule } from '../../resolve/model.js';
-import { countryName, endSentence, formatAddress, nameOf, pick } from '../format.js';
+import { countryName, endSentence, formatAddress, joinClauses, nameOf, pick } from '../format.js';
 import { dataSourceWords, medicalFileNote, specialCategoryNote, transferText } from '../legal-text.js';
 import { processorOrigin, serverLocationsOf } from '../notice-parties.js';
 import { formatLawReference, retentionPhrase, withoutFalseLegalSource } from '../retention-phrase.js';
@@ -64,7 +64,7 @@ export function categoryLine(c: DataCategory, m: Messages): string {
   notes.push(...medicalFileNote(c, m, 'register:cell'));
   if (c.criminal) notes.push(m.t('register:cell.criminal'));
   if (c.nationalIdentifier) notes.push(m.t('register:cell.nationalIdentifier'));
-  const label = notes.length ? `${name} (${notes.join('; ')})` : name;
+  const label = notes.length ? `${name} (${joinClauses(notes, m)})` : name;
   const description = pick(c.description, m);
   const source = c.source && m.t('notice:data.source', { source: dataSourceWords(c.source, m) });
   if (!description) return source ? `${label}. ${source}` : label;
@@ -98,8 +98,8 @@ export function processorLine(p: Processor, m: Messages): string {
     category && m.t('register:cell.serviceCategory', { category }),
     processorOrigin(p, m),
     servers && m.t('register:cell.servers', { locations: servers }),
-  ].filter(Boolean);
-  const where = places.length ? ` (${places.join('; ')})` : '';
+  ].filter((place): place is string => Boolean(place));
+  const where = places.length ? ` (${joinClauses(places, m)})` : '';
   const name = nameOf(p.name, m);
   return service ? `${name}${where}: ${service}` : `${name}${where}`;
 }

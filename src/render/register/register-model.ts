@@ -18,7 +18,7 @@ import {
   hasContact,
   noDpoReason,
   retentionFor,
-} from '../../check/policy-facts.js';
+} from '../../policy/policy-facts.js';
 import {
   appendSentence,
   controllerName,
@@ -26,6 +26,7 @@ import {
   endSentence,
   formatAddress,
   formatDate,
+  joinClauses,
   joinList,
   pick,
   upperFirst,
@@ -559,7 +560,7 @@ function pointerCell(spec: Omit<ColumnSpec<never>, 'cell'>, ctx: CellContext): R
   const stated: string[] = [];
   for (const key of spec.organisation!)
     if (ctx.entries.get(key)?.length) stated.push(m.t(`register:organisation.${key}`));
-  const facts = stated.join('; ');
+  const facts = joinClauses(stated, m);
   const key = spec.required && !spec.entriesAnswer ? 'notStatedSeeAlso' : 'seeOrganisation';
   return [m.t(`register:cell.${key}`, { caption: m.t('register:organisation.caption'), facts })];
 }

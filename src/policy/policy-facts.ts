@@ -1,13 +1,15 @@
-import type { Contact, Dpo, LawReference, RetentionConditionId, Text } from '../policy/policy-types.js';
+import type { Contact, Dpo, LawReference, RetentionConditionId, Text } from './policy-types.js';
 import { isCareProvider as careProviderSource } from '../law/care-provider.js';
 import { medicalFileConditions, patientSubjects, secondaryUse, treatmentBases } from '../law/dutch-care-law.js';
 import { consentBases } from '../law/legal-bases.js';
 import { largeScaleCare, professionalSecrecyWords } from '../law/legal-thresholds.js';
 import { joinPointer } from '../load/json-pointer.js';
-import type { Finding } from './rules.js';
 import type { DataCategory, DataSubject, PolicyModel, Purpose, PurposeBasis, RetentionRule } from '../resolve/model.js';
 
-/** Small questions the rules ask of a resolved policy. */
+/**
+ * Small questions of a resolved policy, which the compliance rules (src/check/) and the renderers
+ * (src/render/) both ask: one reading of each fact, outside either stage.
+ */
 
 /** Contact details someone can use: an e-mail address, telephone number, web page or postal address. */
 export const hasContact = (c: Contact | undefined): boolean =>
@@ -25,18 +27,6 @@ export function basesWithout(
   ...fields: Array<'legitimateInterest' | 'legalObligation' | 'publicTask'>
 ): PurposeBasis[] {
   return purpose.bases.filter((b) => b.basis === basis && fields.every((field) => b[field] === undefined));
-}
-
-/** basesWithout's bases of every purpose, each a finding that names its purpose (a loop: docs/architecture.md). */
-export function basesWithoutFindings(
-  model: PolicyModel,
-  basis: string,
-  ...fields: Array<'legitimateInterest' | 'legalObligation' | 'publicTask'>
-): Finding[] {
-  const found: Finding[] = [];
-  for (const p of model.purposes)
-    for (const b of basesWithout(p, basis, ...fields)) found.push({ pointer: b.pointer, vars: { purpose: p.name } });
-  return found;
 }
 
 /** Every law a purpose cites: the legal obligation or public task of each basis and the law behind its art. 9 condition. */

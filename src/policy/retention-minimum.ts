@@ -1,14 +1,15 @@
 import { citesLawOf, retentionMinimums, type RetentionMinimum } from '../law/retention-minimums.js';
 import { durationInDays } from '../law/durations.js';
 import { isAtOrBelow } from '../load/json-pointer.js';
-import type { LawReference } from '../policy/policy-types.js';
+import type { LawReference } from './policy-types.js';
 import type { DataCategory, PolicyModel, RetentionRule } from '../resolve/model.js';
 import { inMedicalFile, isCareProvider, retentionFor } from './policy-facts.js';
 
 /**
  * Retention rules that end before a legal minimum (law/retention-minimums.ts) for data the minimum applies
- * to: what the retention/*-too-short checks report, and what the notice's summary does not state as the
- * period (a patient would read '6 months' for a file the law keeps 20 years; English review, finding 1).
+ * to, the law's reach over a policy: what the retention/*-too-short checks report, and what the notice's
+ * summary does not state as the period (a patient would read '6 months' for a file the law keeps 20 years;
+ * English review, finding 1).
  */
 
 /** Whether the minimum applies to the category, kept under a rule that cites `ruleCites`. */
