@@ -11,14 +11,7 @@ import type {
 import type { Text } from '../../policy/policy-types.js';
 import { registerVersionKeys, versionLine } from '../version-line.js';
 import { isCareProvider } from '../../law/care-provider.js';
-import {
-  appointedDpo,
-  dpoLikelyMandatory,
-  dpoMandatoryForSector,
-  hasContact,
-  noDpoReason,
-  retentionFor,
-} from '../../check/policy-facts.js';
+import { dpoLikelyMandatory, dpoMandatoryForSector, noDpoReason, retentionFor } from '../../check/policy-facts.js';
 import {
   appendSentence,
   controllerName,
@@ -101,6 +94,11 @@ export interface RegisterColumn {
    * controller) does (statedOnce).
    */
   stated?: RegisterCell;
+  /**
+   * The key of the column whose party this one's belongs to (the DPO, the controller's): stated once only where
+   * that column is — 'niet vermeld' for a head office's DPO is not the organisation's 'niet vermeld'.
+   */
+  of?: string;
   /** A blank cell is a gap (reported by `check`), not "none": pages leave it out rather than show "—". */
   omitWhenEmpty?: true;
   /** Art. 30 asks for it: a row that states nothing says 'niet vermeld' (a blank or '—' would read as 'none'). */
@@ -162,6 +160,8 @@ interface ColumnSpec<Row> {
   names?: true;
   /** The same in every row and among the organisation's facts: what those facts state for it. */
   organisationWide?: (ctx: CellContext) => RegisterCell;
+  /** The column whose party this one's belongs to (RegisterColumn.of). */
+  of?: string;
   /** A blank is a gap `check` reports, not "none": a page leaves the line out rather than show "—". */
   omitWhenEmpty?: true;
   /** An author's identifier: in the data formats only (RegisterColumn.identifier). */
@@ -235,15 +235,18 @@ const notAppointedCell = (reason: Text | undefined, m: Messages): RegisterCell =
 ];
 
 /**
- * The DPO of a purpose's controller: its own controller's, else the organisation's — whose
- * 'niet vermeld' (one likely mandatory, none named) and 'geen aangesteld' are about the organisation,
- * not another controller.
+ * The DPO of a purpose's controller: the organisation's for its own purposes; for a purpose under another
+ * controller, that controller's as the policy states it, else 'niet vermeld' — the organisation's DPO is its
+ * own controller's, not the other's (the policy has no way to say it is shared), and a blank read as 'this
+ * controller has no DPO' (officer3 finding 1: Bernhoven's head office '—', Dental's Utrecht B.V. the parent's DPO).
  */
 function purposeDpoCell(p: Purpose, ctx: CellContext): RegisterCell {
-  const own = p.controller?.dpo;
-  if (own?.appointed === false) return notAppointedCell(noDpoReason(own), ctx.m);
-  if (own) return partyLines(own.name, undefined, own.contact, ctx.m);
-  return p.controller && !appointedDpo(ctx.model.source.dpo) ? [] : dpoCell(ctx);
+  if (!p.controller) return dpoCell(ctx);
+  const own = p.controller.dpo;
+  if (!own) return [ctx.m.t('register:cell.notStated')];
+  if (own.appointed === false) return notAppointedCell(noDpoReason(own), ctx.m);
+  const lines = partyLines(own.name, undefined, own.contact, ctx.m);
+  return lines.length ? lines : [ctx.m.t('register:cell.dpoWithoutDetails')];
 }
 
 /**
@@ -403,6 +406,7 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
     key: 'dpo',
     width: 24,
     organisationWide: dpoCell,
+    of: 'controller',
     cell: (p, ctx) => purposeDpoCell(p, ctx),
   },
   // Widths by how much text a row's cell holds: the data categories (each with what it holds and its source)
@@ -643,7 +647,18 @@ export function statedOnce(table: Pick<RegisterTable, 'columns' | 'rows'>): Set<
     const { stated } = table.columns[i]!;
     if (stated && table.rows.length && holdsInEveryRow(table.rows, i, stated)) once.add(i);
   }
+  // A party's column (the DPO) with the column it belongs to (the controller): a row under another controller
+  // holds that controller's DPO, which the organisation's details do not state, even where the words are the same.
+  for (const i of [...once]) {
+    const { of } = table.columns[i]!;
+    if (of !== undefined && !once.has(columnIndex(table.columns, of))) once.delete(i);
+  }
   return once;
+}
+
+function columnIndex(columns: readonly RegisterColumn[], key: string): number {
+  for (let i = 0; i < columns.length; i++) if (columns[i]!.key === key) return i;
+  return -1;
 }
 
 function holdsInEveryRow(rows: RegisterTable['rows'], column: number, stated: RegisterCell): boolean {
@@ -707,6 +722,7 @@ function columns(specs: ReadonlyArray<Omit<ColumnSpec<never>, 'cell'>>, ctx: Cel
       header,
       width: columnWidth(s.width, header),
       ...(s.organisationWide ? { organisationWide: true as const, stated: s.organisationWide(ctx) } : {}),
+      ...(s.of ? { of: s.of } : {}),
       ...(s.omitWhenEmpty ? { omitWhenEmpty: true as const } : {}),
       ...(s.required ? { required: true as const } : {}),
       ...(s.identifier ? { identifier: true as const } : {}),
@@ -738,15 +754,12 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
   addFact(facts, t, 'name', controllerName(source.controller, m));
   addFact(facts, t, 'shortName', source.controller.shortName);
   addFact(facts, t, 'kvk', source.controller.kvkNumber);
-  addFact(facts, t, 'address', source.controller.address && formatAddress(source.controller.address, m));
-  addFact(facts, t, 'email', source.controller.contact?.email);
-  addFact(facts, t, 'phone', source.controller.contact?.phone);
-  // The contact page too where it is not the website: the controller's column, which a page states once, gives it.
-  addFact(facts, t, 'website', websiteLines(source.controller).join('\n'));
-  // 30(1)(a) asks for the controller's contact details: none at all is said, not left out.
-  const { controller } = source;
-  if (!controller.address && !controller.website && !hasContact(controller.contact))
-    addFact(facts, t, 'contact', t('register:cell.notStated'));
+  // 30(1)(a): the controller's name and contact details, under those words — whether they are given, or said to be
+  // missing, no longer depends on which of address, e-mail and phone the policy has (officer3 finding 4).
+  const contact = contactLines(source.controller, m);
+  addFact(facts, t, 'contact', contact.length ? contact.join('\n') : t('register:cell.notStated'));
+  const { website } = source.controller;
+  addFact(facts, t, 'website', website !== source.controller.contact?.url ? website : undefined);
   addFact(facts, t, 'careProvider', isCareProvider(source) ? t('register:organisation.yes') : undefined);
   const sector = source.controller.careSector;
   addFact(facts, t, 'careSector', sector && t(`terms:careSector.${sector}`));
@@ -791,11 +804,12 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
   };
 }
 
-/** The controller's website and, where it is another address, its contact page (Dental Clinics' '…/tandarts/'). */
-function websiteLines(controller: PolicyModel['source']['controller']): string[] {
-  const { website } = controller;
-  const url = controller.contact?.url;
-  return [...new Set([website, url].filter((u): u is string => !!u))];
+/** The controller's contact details (30(1)(a)), a line each: address, e-mail, phone and contact page (Dental Clinics' '…/tandarts/'). */
+function contactLines(controller: PolicyModel['source']['controller'], m: Messages): string[] {
+  const { address, contact } = controller;
+  const where = address ?? contact?.address;
+  const lines = [where && formatAddress(where, m), contact?.email, contact?.phone, contact?.url];
+  return lines.filter((line): line is string => !!line);
 }
 
 function addFact(facts: RegisterFacts['facts'], t: Messages['t'], key: string, value: string | undefined): void {
