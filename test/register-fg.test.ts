@@ -104,7 +104,8 @@ describe('a purpose that names no retention rule: the rules for its data categor
     // The purpose that names the rule shows it as its own.
     expect(cell(nl, 'retention', 'statutory-retention')[0]).not.toMatch(/^Bij dit doel geen termijn/);
     expect(cell(registerIn(seedModel('bib-verloskundigen'), 'en'), 'retention', 'claims')[0]).toMatch(
-      /^No period named for this purpose; the data category's period: /,
+      // In the words of 'not stated' elsewhere (english2 review; officer3).
+      /^Not stated for this activity; period for the data category: /,
     );
   });
 

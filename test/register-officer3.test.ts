@@ -1,8 +1,10 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../src/i18n/messages.js';
 import type { PolicyModel } from '../src/resolve/model.js';
 import { registerToHtml } from '../src/render/register/register-html.js';
 import { registerToMarkdown } from '../src/render/register/register-markdown.js';
+import { registerToXlsx } from '../src/render/register/register-xlsx.js';
 import type { Register } from '../src/render/register/register-model.js';
 import { readRegisterMarkdown } from './support/register-markdown.js';
 import { miniPolicy } from './support/mini-policy.js';
@@ -137,5 +139,38 @@ describe("the organisation's block as 30(1)(a)'s controller (officer3 finding 4)
     expect(facts('bernhoven').get('Contactgegevens')).toBe('niet vermeld');
     // Dijklander's address was a fact of its own, with no 'Contactgegevens' line.
     expect(facts('dijklander').get('Contactgegevens')).toMatch(/Dijklander|\d{4} ?[A-Z]{2}/);
+  });
+});
+
+describe('what the CSV, the workbook and the processor record say where the pages say it (officer3 findings 6, 7)', () => {
+  it("the CSV: 'niet vermeld' for the version of a policy with no version or date, as the pages say", () => {
+    const dental = csvIn(seedModel('dental-clinics'), 'nl');
+    expect(new Set(dental.map((row) => row['Versie van de privacyverklaring']))).toEqual(new Set(['niet vermeld']));
+    expect(csvIn(seedModel('dijklander'), 'nl')[0]!['Versie van de privacyverklaring']).toBe('2020-05');
+    // A date and no version: the date columns say when; the version stays blank, as on the pages.
+    const dated = miniPolicy();
+    dated.metadata.effectiveDate = '2025-01-01';
+    expect(csvIn(modelOf(dated), 'en')[0]!['Privacy notice version']).toBe('');
+  });
+
+  it("the processor's record does not list retention as missing: 30(2) does not ask for it", () => {
+    const ies = registerIn(seedModel('ies'), 'nl');
+    const processor = readRegisterMarkdown(registerToMarkdown(ies), ies.noneStated).records[1]!;
+    expect(processor.unfilled).not.toContain('Bewaartermijnen');
+    expect(registerToHtml(ies)).not.toMatch(/<li>Bewaartermijnen<\/li>/);
+  });
+
+  it("the workbook's organisation sheet labels the register's version line, not the title as a 'Gegeven'", async () => {
+    const register = registerIn(seedModel('dental-clinics'), 'nl');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(registerToXlsx(register)) as unknown as ExcelJS.Buffer);
+    const row = workbook.worksheets[0]!.getRow(2);
+    expect([row.getCell(1).value, row.getCell(2).value]).toEqual(['Stand van dit register', register.versionLine]);
+  });
+
+  it("English: a period read from the data category says the activity states none, as 'not stated' elsewhere", () => {
+    const md = registerToMarkdown(registerIn(seedModel('bib-verloskundigen'), 'en'));
+    expect(md).toContain('Not stated for this activity; period for the data category: ');
+    expect(md).not.toContain('No period named for this purpose');
   });
 });

@@ -76,6 +76,8 @@ export interface RegisterFacts {
   sheetName: string;
   /** Column headers where the facts are laid out as a table: label, value. */
   head: [string, string];
+  /** The label of the register's version line where it is a row among the facts (the workbook): 'Stand van dit register'. */
+  versionLabel: string;
   facts: Array<{ label: string; value: string }>;
 }
 
@@ -99,7 +101,11 @@ export interface RegisterColumn {
    * that column is — 'niet vermeld' for a head office's DPO is not the organisation's 'niet vermeld'.
    */
   of?: string;
-  /** A blank cell is a gap (reported by `check`), not "none": pages leave it out rather than show "—". */
+  /**
+   * A blank cell is no gap to list: an element the policy states only where it applies (joint controllers) or one
+   * art. 30 does not ask for (a processor's retention, 30(2)). Pages leave the line out rather than show "—" or name
+   * the column among those 'not stated for any activity' (officer3 finding 7).
+   */
   omitWhenEmpty?: true;
   /** Art. 30 asks for it: a row that states nothing says 'niet vermeld' (a blank or '—' would read as 'none'). */
   required?: true;
@@ -162,7 +168,7 @@ interface ColumnSpec<Row> {
   organisationWide?: (ctx: CellContext) => RegisterCell;
   /** The column whose party this one's belongs to (RegisterColumn.of). */
   of?: string;
-  /** A blank is a gap `check` reports, not "none": a page leaves the line out rather than show "—". */
+  /** A blank is no gap to list (RegisterColumn.omitWhenEmpty). */
   omitWhenEmpty?: true;
   /** An author's identifier: in the data formats only (RegisterColumn.identifier). */
   identifier?: true;
@@ -522,6 +528,8 @@ const processorColumns: ReadonlyArray<ColumnSpec<ProcessorActivity>> = [
   {
     key: 'retention',
     width: 48,
+    // 30(2) does not ask for it: a processor's record that states none does not list it as missing.
+    omitWhenEmpty: true,
     organisation: ['otherRetention'],
     cell: (a, { m }) => linesOf(a.retention, m, retentionLine),
   },
@@ -595,7 +603,7 @@ export function standaloneTable(table: RegisterTable, model: PolicyModel, lang: 
   const documentCells: RegisterCell[] = [];
   for (const column of DOCUMENT_COLUMNS) {
     headers.push(m.t(column.header));
-    documentCells.push(column.cell(model));
+    documentCells.push(column.cell(model, m.t('register:cell.notStated')));
   }
   const marked = table.columns.map((column) => markedEntries(column, m));
   const notStated = m.t('register:cell.notStated');
@@ -691,12 +699,18 @@ function standaloneCell(
  * chain merges — practices that extend one base share their activities' ids, and may share a controller —
  * while a page for people names the organisation in its title and on every printed page instead.
  */
-const DOCUMENT_COLUMNS: ReadonlyArray<{ header: string; cell(model: PolicyModel): RegisterCell }> = [
+const DOCUMENT_COLUMNS: ReadonlyArray<{ header: string; cell(model: PolicyModel, notStated: string): RegisterCell }> = [
   { header: 'register:column.policyId', cell: (model) => [model.id] },
-  { header: 'register:organisation.version', cell: (model) => one(model.source.metadata.version) },
+  // No version and no date: 'niet vermeld', as the pages' 'Versie of datum van de privacyverklaring' (officer3 finding 7).
+  { header: 'register:organisation.version', cell: versionCell },
   { header: 'register:organisation.effectiveDate', cell: (model) => one(model.source.metadata.effectiveDate) },
   { header: 'register:organisation.lastModified', cell: (model) => one(model.source.metadata.lastModified) },
 ];
+
+function versionCell(model: PolicyModel, notStated: string): RegisterCell {
+  const { version, effectiveDate, lastModified } = model.source.metadata;
+  return version ? [version] : effectiveDate || lastModified ? [] : [notStated];
+}
 
 /**
  * A column at least as wide as its header's longest word and a cell's margin: 'Gezamenlijke
@@ -800,6 +814,7 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
     caption: t('register:organisation.caption'),
     sheetName: t('register:organisation.sheet'),
     head: [t('register:organisation.label'), t('register:organisation.value')],
+    versionLabel: t('register:organisation.registerVersion'),
     facts,
   };
 }
