@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -10,35 +8,15 @@ import { registerToHtml } from '../src/render/register/register-html.js';
 import { registerToMarkdown } from '../src/render/register/register-markdown.js';
 import { pagesAcross } from '../src/render/register/print-scale.js';
 import { registerToXlsx } from '../src/render/register/register-xlsx.js';
-import { buildRegister, standaloneTable, type Register } from '../src/render/register/register-model.js';
-import { repoRoot } from './support/cli.js';
+import { standaloneTable, type Register } from '../src/render/register/register-model.js';
 import { readRegisterMarkdown } from './support/register-markdown.js';
 import { analyse, miniPolicy } from './support/mini-policy.js';
+import { csvIn, modelOf, registerIn, seedModel } from './support/register-of.js';
 
 /**
  * The privacy officer's review of the art. 30 register handed to the Autoriteit Persoonsgegevens
  * (register5, 2026-12-07): a missing element says so, in every format.
  */
-function modelOf(policy: unknown): PolicyModel {
-  const { model, diagnostics } = analyse(policy);
-  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return model!;
-}
-
-const seedModel = (id: string): PolicyModel =>
-  modelOf(JSON.parse(readFileSync(path.join(repoRoot, 'policies', id, 'policy.json'), 'utf8')));
-
-const registerIn = (model: PolicyModel, lang: Language): Register =>
-  buildRegister(model, messagesFor(lang, model.source.metadata.formality));
-
-/** register.csv's records by header, as a spreadsheet reads them. */
-const csvIn = (model: PolicyModel, lang: Language): Array<Record<string, string>> =>
-  parse(
-    registerToCsv(
-      standaloneTable(registerIn(model, lang).tables[0]!, model, messagesFor(lang, model.source.metadata.formality)),
-    ),
-    { columns: true },
-  );
 
 /** The register's columns for 30(1)(d)–(f), by key and Dutch header. */
 const DTOF = {
@@ -66,27 +44,32 @@ function cell(register: Register, key: string, id?: string): readonly string[] {
 }
 
 describe('a missing art. 30(1) element says "niet vermeld", never a blank or "—" (register5 finding 1)', () => {
-  it('recipients, processors, transfers and retention; "n.v.t." only where the element cannot apply', () => {
+  it('recipients, processors, transfers and retention; an art. 9 exception for no special data named: "niet vermeld" too', () => {
     const model = modelOf(miniPolicy());
     const nl = registerIn(model, 'nl');
     for (const key of ['recipients', 'processors', 'transfers', 'retention'])
       expect(cell(nl, key), key).toEqual(['niet vermeld']);
-    // What the policy names, not a claim about the data (Dutch review 3, finding 16).
+    // What the policy names, not a claim about the data (Dutch review 3, finding 16); 'niet vermeld', not 'n.v.t.',
+    // which read as the tool's finding that no special data is involved (officer3 finding 2).
     expect(cell(nl, 'specialCondition')).toEqual([
-      'n.v.t.: de privacyverklaring noemt bij deze activiteit geen bijzondere persoonsgegevens',
+      'niet vermeld: de privacyverklaring noemt bij deze activiteit geen bijzondere persoonsgegevens',
     ]);
     expect(cell(registerIn(model, 'en'), 'retention')).toEqual(['not stated']);
     const [row] = csvIn(model, 'nl');
     for (const header of Object.values(DTOF)) {
       expect(row![header], header).toBe('niet vermeld');
-      // No activity states them: the Markdown names them once for the record, as the HTML page does (register5 finding 9).
-      expect(markdownUnfilled(nl), header).toContain(header);
+      // No activity states them, and each activity still says so: a required element is not listed once for the
+      // record, away from the activity (officer3 finding 3; register5 finding 9 listed them once).
+      expect(markdownUnfilled(nl), header).not.toContain(header);
+      expect(markdownFact(nl, header), header).toEqual([['niet vermeld']]);
     }
     expect(row!['Uitzondering voor bijzondere persoonsgegevens (artikel 9, lid 2, AVG)']).toBe(
-      'n.v.t.: de privacyverklaring noemt bij deze activiteit geen bijzondere persoonsgegevens',
+      'niet vermeld: de privacyverklaring noemt bij deze activiteit geen bijzondere persoonsgegevens',
     );
-    // The HTML page names a column no activity states once, as before.
-    expect(registerToHtml(nl)).toMatch(/Voor geen van deze activiteiten vermeld:[\s\S]*Bewaartermijnen/);
+    // The HTML page names a column no activity states that art. 30 does not require once, before the activities.
+    expect(registerToHtml(nl)).toMatch(
+      /Voor geen van deze activiteiten vermeld:[\s\S]*Systemen[\s\S]*register-activity/,
+    );
   });
 
   it('Bernhoven and Dijklander: no blank recipients, processors, transfers or retention in the Markdown and CSV', () => {
@@ -121,7 +104,8 @@ describe('a purpose that names no retention rule: the rules for its data categor
     // The purpose that names the rule shows it as its own.
     expect(cell(nl, 'retention', 'statutory-retention')[0]).not.toMatch(/^Bij dit doel geen termijn/);
     expect(cell(registerIn(seedModel('bib-verloskundigen'), 'en'), 'retention', 'claims')[0]).toMatch(
-      /^No period named for this purpose; the data category's period: /,
+      // In the words of 'not stated' elsewhere (english2 review; officer3).
+      /^Not stated for this activity; period for the data category: /,
     );
   });
 
@@ -449,9 +433,11 @@ describe('the printed workbook: the organisation-wide and blank columns off pape
   });
 
   it("Dental Clinics: the organisation sheet gives the contact page as well as the website (the controller's column did)", () => {
-    const website = registerIn(seedModel('dental-clinics'), 'nl').organisation.facts.find((f) => f.label === 'Website');
-    expect(website?.value.split('\n')).toEqual([
-      'https://www.dentalclinics.nl',
+    const facts = registerIn(seedModel('dental-clinics'), 'nl').organisation.facts;
+    // The contact page among the contact details (30(1)(a), officer3 finding 4), the website beside them.
+    expect(facts.find((f) => f.label === 'Website')?.value).toBe('https://www.dentalclinics.nl');
+    expect(facts.find((f) => f.label === 'Contactgegevens')?.value.split('\n')).toEqual([
+      'Hilversum, Nederland',
       'https://www.dentalclinics.nl/tandarts/',
     ]);
   });

@@ -192,9 +192,13 @@ describe('the art. 9 exception cell (30(1); AP practice)', () => {
     const model = modelOf(policy);
     expect(cell(registerIn(model, 'nl'), 'specialCondition')).toEqual(['niet vermeld']);
     expect(cell(registerIn(model, 'en'), 'specialCondition')).toEqual(['not stated']);
-    // No special data: not applicable, said so (register5 finding 1: '—' read as 'not stated' beside 'niet vermeld').
+    // No special data named: said so (register5 finding 1: '—' read as 'not stated' beside 'niet vermeld'), as what
+    // the notice states, not 'n.v.t.', a finding that none is involved (officer3 finding 2).
     expect(cell(registerIn(modelOf(miniPolicy()), 'nl'), 'specialCondition')).toEqual([
-      'n.v.t.: de privacyverklaring noemt bij deze activiteit geen bijzondere persoonsgegevens',
+      'niet vermeld: de privacyverklaring noemt bij deze activiteit geen bijzondere persoonsgegevens',
+    ]);
+    expect(cell(registerIn(modelOf(miniPolicy()), 'en'), 'specialCondition')).toEqual([
+      'not stated: the privacy notice names no special categories of personal data for this activity',
     ]);
     policy.purposes[0]!.specialCategoryCondition = { condition: '9(2)(h)' };
     expect(cell(registerIn(modelOf(policy), 'nl'), 'specialCondition')[0]).toMatch(/^Gezondheidszorg \(artikel 9/);
@@ -204,7 +208,7 @@ describe('the art. 9 exception cell (30(1); AP practice)', () => {
     const zorgburo = registerIn(seedModel('zorgburo-de-liemers'), 'nl');
     expect(cell(zorgburo, 'specialCondition', 'client-system')).toEqual(['niet vermeld']);
     expect(cell(zorgburo, 'specialCondition', 'care-agreement')).toEqual([
-      'n.v.t.: de privacyverklaring noemt bij deze activiteit geen bijzondere persoonsgegevens',
+      'niet vermeld: de privacyverklaring noemt bij deze activiteit geen bijzondere persoonsgegevens',
     ]);
   });
 });
@@ -336,7 +340,7 @@ describe('the transfer statement and the organisation-wide entries (30(1)(d)–(
     );
   });
 
-  it("the CSV ends each row with the policy's id, version, effective date and last change (ISO dates); blank where not stated", () => {
+  it("the CSV ends each row with the policy's id, version, effective date and last change (ISO dates); 'not stated' or blank where not stated", () => {
     const policy = miniPolicy();
     policy.metadata = { ...policy.metadata, version: '3.1', effectiveDate: '2025-02-05', lastModified: '2025-01-20' };
     const [head, first] = csvIn(modelOf(policy), 'nl').split('\r\n');
@@ -344,7 +348,9 @@ describe('the transfer statement and the organisation-wide entries (30(1)(d)–(
       /,Systemen,Kenmerk van de privacyverklaring,Versie van de privacyverklaring,Geldig vanaf,Laatst gewijzigd$/,
     );
     expect(first).toMatch(new RegExp(`,${policy.id},3\\.1,2025-02-05,2025-01-20$`));
-    expect(csvIn(modelOf(miniPolicy()), 'en').split('\r\n')[1]).toMatch(/,,,$/);
+    // No version and no date: the version column says so, as the pages' 'Version or date …: not stated' (officer3
+    // finding 7); the date columns stay blank, for an import reads them as dates.
+    expect(csvIn(modelOf(miniPolicy()), 'en').split('\r\n')[1]).toMatch(/,not stated,,$/);
   });
 });
 
@@ -464,7 +470,8 @@ describe("a required cell left blank says 'niet vermeld' (register review defect
     expect(cell(registerIn(modelOf(policy), 'en'), 'controller')).toEqual(['Mini B.V.', 'contact details: not stated']);
     // With contact details, nothing is added.
     expect(cell(registerIn(modelOf(miniPolicy()), 'nl'), 'controller')).toEqual(['Mini B.V.', 'privacy@mini.example']);
-    expect(fact(registerIn(modelOf(miniPolicy()), 'nl'), 'Contactgegevens')).toBeUndefined();
+    // With contact details, they are the organisation's 'Contactgegevens' (30(1)(a), officer3 finding 4).
+    expect(fact(registerIn(modelOf(miniPolicy()), 'nl'), 'Contactgegevens')).toBe('privacy@mini.example');
   });
 
   it("hospitals without a DPO named: 'niet vermeld' where the check finds one likely mandatory; Dental's empty categories", () => {

@@ -306,9 +306,13 @@ describe('the art. 30 register', () => {
           const { version, effectiveDate, lastModified } = source.metadata;
           for (const [i, row] of table.rows.entries()) {
             const standalone = alone.rows[i]!;
-            expect(standalone.slice(table.columns.length)).toEqual(
-              [source.id, version, effectiveDate, lastModified].map((x) => (x ? [x] : [])),
-            );
+            // A policy with no version or date: its version cell says so (officer3 finding 7).
+            const undated = !version && !effectiveDate && !lastModified;
+            expect(standalone.slice(table.columns.length)).toEqual([
+              [source.id],
+              undated ? [t('register:cell.notStated')] : version ? [version] : [],
+              ...[effectiveDate, lastModified].map((x) => (x ? [x] : [])),
+            ]);
             for (const [j, cell] of row.entries()) {
               const own = ownValues(cell, lang);
               expect(standalone[j]!.slice(0, own.length), `${table.fileStem} ${i}:${j}`).toEqual(own);
@@ -784,6 +788,7 @@ function syntheticRegister(cells: string[][], date: string): Register {
       caption: 'Organisation',
       sheetName: 'Organisation',
       head: ['Label', 'Value'],
+      versionLabel: 'State of this register',
       facts: [{ label: 'Name', value: "O'Brien & Zn" }],
     },
     tables: [
@@ -919,15 +924,16 @@ describe('register.html and register.md', () => {
     expect(css).toContain('@top-right { content: "v\\a 1 \\1f600 "; }');
   });
 
-  it('names a column that no activity of a record fills once, after the activities, not as a dash in each', async () => {
+  it('names a column that no activity of a record fills once, before the activities, not as a dash in each', async () => {
     // Printed, iPractice's register had 'Systemen —' under each of its three activities, Doctolib's 84 such lines.
     const { model } = await compile(path.join(repoRoot, 'policies/ipractice/policy.json'));
     const register = registerFor(model, 'nl');
     const html = registerToHtml(register);
     const record = html.slice(html.indexOf('<h2 id="controller">'));
     expect(record).toMatch(
-      // After the record's last activity (before it, printed, the list ended a page of its own: IES, 2026-12-06).
-      /<\/table>\n<\/section>\n<div class="register-unfilled">\n<p>Voor geen van deze activiteiten vermeld:<\/p>\n<ul>\n(<li>[^<]*<\/li>\n)*<li>Systemen<\/li>\n<\/ul>\n<\/div>\n<\/section>\n/,
+      // Before the first activity, as in register.md (officer3 finding 3: after the last it read as that activity's);
+      // kept with it in print (register.css: break-after: avoid), as the list once ended a page of its own (IES).
+      /<h2 id="controller">[^<]*<\/h2>\n<div class="register-unfilled">\n<p>Voor geen van deze activiteiten vermeld:<\/p>\n<ul>\n(<li>[^<]*<\/li>\n)*<li>Systemen<\/li>\n<\/ul>\n<\/div>\n<section class="register-activity"/,
     );
     expect(record).not.toContain('<dt>Systemen</dt>');
     // Every row's cell in that column is blank: nothing authored is left out.

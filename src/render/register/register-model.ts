@@ -11,14 +11,7 @@ import type {
 import type { Text } from '../../policy/policy-types.js';
 import { registerVersionKeys, versionLine } from '../version-line.js';
 import { isCareProvider } from '../../law/care-provider.js';
-import {
-  appointedDpo,
-  dpoLikelyMandatory,
-  dpoMandatoryForSector,
-  hasContact,
-  noDpoReason,
-  retentionFor,
-} from '../../policy/policy-facts.js';
+import { dpoLikelyMandatory, dpoMandatoryForSector, noDpoReason, retentionFor } from '../../policy/policy-facts.js';
 import {
   appendSentence,
   controllerName,
@@ -84,6 +77,8 @@ export interface RegisterFacts {
   sheetName: string;
   /** Column headers where the facts are laid out as a table: label, value. */
   head: [string, string];
+  /** The label of the register's version line where it is a row among the facts (the workbook): 'Stand van dit register'. */
+  versionLabel: string;
   facts: Array<{ label: string; value: string }>;
 }
 
@@ -102,7 +97,16 @@ export interface RegisterColumn {
    * controller) does (statedOnce).
    */
   stated?: RegisterCell;
-  /** A blank cell is a gap (reported by `check`), not "none": pages leave it out rather than show "—". */
+  /**
+   * The key of the column whose party this one's belongs to (the DPO, the controller's): stated once only where
+   * that column is — 'niet vermeld' for a head office's DPO is not the organisation's 'niet vermeld'.
+   */
+  of?: string;
+  /**
+   * A blank cell is no gap to list: an element the policy states only where it applies (joint controllers) or one
+   * art. 30 does not ask for (a processor's retention, 30(2)). Pages leave the line out rather than show "—" or name
+   * the column among those 'not stated for any activity' (officer3 finding 7).
+   */
   omitWhenEmpty?: true;
   /** Art. 30 asks for it: a row that states nothing says 'niet vermeld' (a blank or '—' would read as 'none'). */
   required?: true;
@@ -163,7 +167,9 @@ interface ColumnSpec<Row> {
   names?: true;
   /** The same in every row and among the organisation's facts: what those facts state for it. */
   organisationWide?: (ctx: CellContext) => RegisterCell;
-  /** A blank is a gap `check` reports, not "none": a page leaves the line out rather than show "—". */
+  /** The column whose party this one's belongs to (RegisterColumn.of). */
+  of?: string;
+  /** A blank is no gap to list (RegisterColumn.omitWhenEmpty). */
   omitWhenEmpty?: true;
   /** An author's identifier: in the data formats only (RegisterColumn.identifier). */
   identifier?: true;
@@ -236,15 +242,18 @@ const notAppointedCell = (reason: Text | undefined, m: Messages): RegisterCell =
 ];
 
 /**
- * The DPO of a purpose's controller: its own controller's, else the organisation's — whose
- * 'niet vermeld' (one likely mandatory, none named) and 'geen aangesteld' are about the organisation,
- * not another controller.
+ * The DPO of a purpose's controller: the organisation's for its own purposes; for a purpose under another
+ * controller, that controller's as the policy states it, else 'niet vermeld' — the organisation's DPO is its
+ * own controller's, not the other's (the policy has no way to say it is shared), and a blank read as 'this
+ * controller has no DPO' (officer3 finding 1: Bernhoven's head office '—', Dental's Utrecht B.V. the parent's DPO).
  */
 function purposeDpoCell(p: Purpose, ctx: CellContext): RegisterCell {
-  const own = p.controller?.dpo;
-  if (own?.appointed === false) return notAppointedCell(noDpoReason(own), ctx.m);
-  if (own) return partyLines(own.name, undefined, own.contact, ctx.m);
-  return p.controller && !appointedDpo(ctx.model.source.dpo) ? [] : dpoCell(ctx);
+  if (!p.controller) return dpoCell(ctx);
+  const own = p.controller.dpo;
+  if (!own) return [ctx.m.t('register:cell.notStated')];
+  if (own.appointed === false) return notAppointedCell(noDpoReason(own), ctx.m);
+  const lines = partyLines(own.name, undefined, own.contact, ctx.m);
+  return lines.length ? lines : [ctx.m.t('register:cell.dpoWithoutDetails')];
 }
 
 /**
@@ -404,6 +413,7 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
     key: 'dpo',
     width: 24,
     organisationWide: dpoCell,
+    of: 'controller',
     cell: (p, ctx) => purposeDpoCell(p, ctx),
   },
   // Widths by how much text a row's cell holds: the data categories (each with what it holds and its source)
@@ -519,6 +529,8 @@ const processorColumns: ReadonlyArray<ColumnSpec<ProcessorActivity>> = [
   {
     key: 'retention',
     width: 48,
+    // 30(2) does not ask for it: a processor's record that states none does not list it as missing.
+    omitWhenEmpty: true,
     organisation: ['otherRetention'],
     cell: (a, { m }) => linesOf(a.retention, m, retentionLine),
   },
@@ -592,7 +604,7 @@ export function standaloneTable(table: RegisterTable, model: PolicyModel, lang: 
   const documentCells: RegisterCell[] = [];
   for (const column of DOCUMENT_COLUMNS) {
     headers.push(m.t(column.header));
-    documentCells.push(column.cell(model));
+    documentCells.push(column.cell(model, m.t('register:cell.notStated')));
   }
   const marked = table.columns.map((column) => markedEntries(column, m));
   const notStated = m.t('register:cell.notStated');
@@ -644,7 +656,18 @@ export function statedOnce(table: Pick<RegisterTable, 'columns' | 'rows'>): Set<
     const { stated } = table.columns[i]!;
     if (stated && table.rows.length && holdsInEveryRow(table.rows, i, stated)) once.add(i);
   }
+  // A party's column (the DPO) with the column it belongs to (the controller): a row under another controller
+  // holds that controller's DPO, which the organisation's details do not state, even where the words are the same.
+  for (const i of [...once]) {
+    const { of } = table.columns[i]!;
+    if (of !== undefined && !once.has(columnIndex(table.columns, of))) once.delete(i);
+  }
   return once;
+}
+
+function columnIndex(columns: readonly RegisterColumn[], key: string): number {
+  for (let i = 0; i < columns.length; i++) if (columns[i]!.key === key) return i;
+  return -1;
 }
 
 function holdsInEveryRow(rows: RegisterTable['rows'], column: number, stated: RegisterCell): boolean {
@@ -677,12 +700,18 @@ function standaloneCell(
  * chain merges — practices that extend one base share their activities' ids, and may share a controller —
  * while a page for people names the organisation in its title and on every printed page instead.
  */
-const DOCUMENT_COLUMNS: ReadonlyArray<{ header: string; cell(model: PolicyModel): RegisterCell }> = [
+const DOCUMENT_COLUMNS: ReadonlyArray<{ header: string; cell(model: PolicyModel, notStated: string): RegisterCell }> = [
   { header: 'register:column.policyId', cell: (model) => [model.id] },
-  { header: 'register:organisation.version', cell: (model) => one(model.source.metadata.version) },
+  // No version and no date: 'niet vermeld', as the pages' 'Versie of datum van de privacyverklaring' (officer3 finding 7).
+  { header: 'register:organisation.version', cell: versionCell },
   { header: 'register:organisation.effectiveDate', cell: (model) => one(model.source.metadata.effectiveDate) },
   { header: 'register:organisation.lastModified', cell: (model) => one(model.source.metadata.lastModified) },
 ];
+
+function versionCell(model: PolicyModel, notStated: string): RegisterCell {
+  const { version, effectiveDate, lastModified } = model.source.metadata;
+  return version ? [version] : effectiveDate || lastModified ? [] : [notStated];
+}
 
 /**
  * A column at least as wide as its header's longest word and a cell's margin: 'Gezamenlijke
@@ -708,6 +737,7 @@ function columns(specs: ReadonlyArray<Omit<ColumnSpec<never>, 'cell'>>, ctx: Cel
       header,
       width: columnWidth(s.width, header),
       ...(s.organisationWide ? { organisationWide: true as const, stated: s.organisationWide(ctx) } : {}),
+      ...(s.of ? { of: s.of } : {}),
       ...(s.omitWhenEmpty ? { omitWhenEmpty: true as const } : {}),
       ...(s.required ? { required: true as const } : {}),
       ...(s.identifier ? { identifier: true as const } : {}),
@@ -739,15 +769,12 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
   addFact(facts, t, 'name', controllerName(source.controller, m));
   addFact(facts, t, 'shortName', source.controller.shortName);
   addFact(facts, t, 'kvk', source.controller.kvkNumber);
-  addFact(facts, t, 'address', source.controller.address && formatAddress(source.controller.address, m));
-  addFact(facts, t, 'email', source.controller.contact?.email);
-  addFact(facts, t, 'phone', source.controller.contact?.phone);
-  // The contact page too where it is not the website: the controller's column, which a page states once, gives it.
-  addFact(facts, t, 'website', websiteLines(source.controller).join('\n'));
-  // 30(1)(a) asks for the controller's contact details: none at all is said, not left out.
-  const { controller } = source;
-  if (!controller.address && !controller.website && !hasContact(controller.contact))
-    addFact(facts, t, 'contact', t('register:cell.notStated'));
+  // 30(1)(a): the controller's name and contact details, under those words — whether they are given, or said to be
+  // missing, no longer depends on which of address, e-mail and phone the policy has (officer3 finding 4).
+  const contact = contactLines(source.controller, m);
+  addFact(facts, t, 'contact', contact.length ? contact.join('\n') : t('register:cell.notStated'));
+  const { website } = source.controller;
+  addFact(facts, t, 'website', website !== source.controller.contact?.url ? website : undefined);
   addFact(facts, t, 'careProvider', isCareProvider(source) ? t('register:organisation.yes') : undefined);
   const sector = source.controller.careSector;
   addFact(facts, t, 'careSector', sector && t(`terms:careSector.${sector}`));
@@ -788,15 +815,17 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
     caption: t('register:organisation.caption'),
     sheetName: t('register:organisation.sheet'),
     head: [t('register:organisation.label'), t('register:organisation.value')],
+    versionLabel: t('register:organisation.registerVersion'),
     facts,
   };
 }
 
-/** The controller's website and, where it is another address, its contact page (Dental Clinics' '…/tandarts/'). */
-function websiteLines(controller: PolicyModel['source']['controller']): string[] {
-  const { website } = controller;
-  const url = controller.contact?.url;
-  return [...new Set([website, url].filter((u): u is string => !!u))];
+/** The controller's contact details (30(1)(a)), a line each: address, e-mail, phone and contact page (Dental Clinics' '…/tandarts/'). */
+function contactLines(controller: PolicyModel['source']['controller'], m: Messages): string[] {
+  const { address, contact } = controller;
+  const where = address ?? contact?.address;
+  const lines = [where && formatAddress(where, m), contact?.email, contact?.phone, contact?.url];
+  return lines.filter((line): line is string => !!line);
 }
 
 function addFact(facts: RegisterFacts['facts'], t: Messages['t'], key: string, value: string | undefined): void {

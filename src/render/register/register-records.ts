@@ -48,7 +48,9 @@ function unfilledColumns(table: RegisterTable, notStated: string): Set<number> {
   if (!table.rows.length) return unfilled;
   for (let index = 0; index < table.columns.length; index++) {
     const column = table.columns[index]!;
-    if (index === table.rowHeader || column.organisationWide || column.omitWhenEmpty) continue;
+    // A required element (30(1)(b)–(f)) is a fact of every activity, 'niet vermeld' where it is missing: a
+    // hospital's card with no recipients line, the list of missing ones elsewhere, read as complete (officer3 finding 3).
+    if (index === table.rowHeader || column.organisationWide || column.omitWhenEmpty || column.required) continue;
     if (table.rows.every((row) => statesNothing(row[index], notStated))) unfilled.add(index);
   }
   return unfilled;

@@ -301,7 +301,13 @@ function tableSheet(table: RegisterTable): XlsxSheet {
  */
 function organisationSheet(register: Register): XlsxSheet {
   const { organisation } = register;
-  const rows = [[...organisation.head], [register.title, register.versionLine], ...organisation.facts.map(factRow)];
+  // The version line under a label of its own: the title as a 'Gegeven' read as a fact (officer3 finding 6); the
+  // title heads every printed page and names the workbook.
+  const rows = [
+    [...organisation.head],
+    [organisation.versionLabel, register.versionLine],
+    ...organisation.facts.map(factRow),
+  ];
   return listSheet(organisation.sheetName, [36, 80], rows, 'portrait');
 }
 
