@@ -189,9 +189,7 @@ describe('the erasure right of a care provider', () => {
     expect(notice.nl).toContain(
       'Is uw kind jonger dan 12 jaar? Dan dient u het verzoek in, als ouder met gezag of als voogd. Vanaf 12 jaar doet uw kind dat zelf. Kan uw kind nog niet goed overzien wat dit voor hem of haar betekent? Dan dient u het verzoek in.',
     );
-    expect(notice.en).toContain(
-      "Is it your child's file? If your child is under 12, you make the request, as a parent",
-    );
+    expect(notice.en).toContain("For your child's file: if your child is under 12, you make the request, as a parent");
   });
 
   it('links how to ask, as the right of access does, straight after the right: the pointer to the other WGBO rights last', () => {
@@ -247,7 +245,7 @@ describe('the Children bullet (BW 7:465(2))', () => {
       'Vanaf 12 jaar doet het kind dat zelf. Kan het kind nog niet goed overzien wat dit voor hem of haar betekent? Dan doen de ouders met gezag of de voogd het. Is het kind 12 tot 16 jaar?',
     );
     expect(notice.en).toContain(
-      'From 12, the child does so personally. If the child cannot yet properly understand what this means for them, the parents with parental authority or the guardian do so. If the child is 12 to 15,',
+      'From 12, the child does so themselves. If the child cannot yet properly understand what this means for them, the parents with parental authority or the guardian do so. If the child is 12 to 15,',
     );
   });
 });
@@ -313,7 +311,7 @@ describe('the written or electronic request for destruction (BW 7:455(1)) and th
       'Kan uw kind nog niet goed overzien wat dit voor hem of haar betekent? Dan dient u het verzoek in. Wij weigeren uw verzoek ook als vernietigen niet past bij goede zorg voor uw kind.',
     );
     expect(notice.en).toContain(
-      'you make the request. We also refuse your request where destroying the file would not be consistent with good care for your child.',
+      'you make the request. We will also refuse your request if destroying the file would not be consistent with good care for your child.',
     );
     const informal = careProvider();
     informal.metadata.formality = 'informal';
