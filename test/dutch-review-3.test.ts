@@ -42,10 +42,10 @@ describe('the erasure right at a care provider states the limits of 17(3) outsid
   it('says that data outside the file may have to be kept, and which the tax law makes us keep, with its article', () => {
     const { notice } = policyOutputs(withInvoices());
     expect(part(notice.nl, '### Gegevens laten wissen')).toContain(
-      'U mag ons vragen uw gegevens te wissen. Voor gegevens buiten uw dossier mogen wij dat weigeren als wij ze moeten bewaren, bijvoorbeeld op grond van de wet. Zo verplicht de wet ons facturen 7 jaar te bewaren (artikel 52, lid 4, AWR).',
+      'U mag ons vragen uw gegevens te wissen. Voor gegevens buiten uw medisch dossier mogen wij dat weigeren als wij ze moeten bewaren, bijvoorbeeld op grond van de wet. Zo verplicht de wet ons facturen 7 jaar te bewaren (artikel 52, lid 4, AWR).',
     );
     expect(part(notice.en, '### Having data deleted')).toContain(
-      'You may ask us to delete your data. For data outside your file, we may refuse where we must keep it, for example by law. For example, the law requires us to keep invoices for 7 years (Article 52(4) AWR).',
+      'You may ask us to delete your data. For data outside your medical file, we may refuse where we must keep it, for example by law. For example, the law requires us to keep invoices for 7 years (Article 52(4) AWR).',
     );
   });
 
@@ -54,7 +54,7 @@ describe('the erasure right at a care provider states the limits of 17(3) outsid
     policy.controller.isCareProvider = true;
     const { notice } = policyOutputs(policy);
     const erasure = part(notice.nl, '### Gegevens laten wissen');
-    expect(erasure).toContain('Voor gegevens buiten uw dossier mogen wij dat weigeren');
+    expect(erasure).toContain('Voor gegevens buiten uw medisch dossier mogen wij dat weigeren');
     expect(erasure).not.toContain('Zo verplicht de wet ons');
   });
 

@@ -220,7 +220,9 @@ describe('the WGBO is never named by its letters where a patient meets it first 
       expect(first(notice.en)).toMatch(/Medical Treatment Contracts Act \(WGBO$/);
     }
     // Without a rule, the erasure right is where the page first names it.
-    expect(first(policyOutputs(withoutRule).notice.nl)).toMatch(/gelden ook de patiëntenrechten uit de Wet op/);
+    expect(first(policyOutputs(withoutRule).notice.nl)).toMatch(
+      /geeft de Wet op de geneeskundige behandelingsovereenkomst \(WGBO$/,
+    );
   });
 });
 

@@ -150,9 +150,10 @@ describe('rights name only the bases this policy uses', () => {
     const restriction = part(notice.en, '(right to restriction of processing)');
     expect(restriction).toContain('- while we assess whether your objection to our use of your data succeeds');
     expect(restriction.indexOf('- while we check')).toBeLessThan(restriction.indexOf('ONLY when'));
-    // The destruction right of 7:455 itself, then the pointer to the other patient rights (patient3 review, F2).
+    // The destruction right of 7:455 itself under a lead that names the WGBO, then the pointer to the other patient
+    // rights (patient3 review, F2; English review 2, finding 4).
     expect(part(notice.en, '(right to erasure)')).toMatch(
-      /^\nYou may ask us to delete your data\. For data outside your file, we may refuse where we must keep it, for example by law\.\n\n- \*\*Destruction of your file \(Article 7:455 BW\):\*\*[^]*For your medical file[^]*ONLY incorrect data/,
+      /^\nYou may ask us to delete your data\. For data outside your medical file, we may refuse where we must keep it, for example by law\.\n\nFor your medical file, the Dutch Medical Treatment Contracts Act \(WGBO\) gives you a right of its own:\n\n- \*\*Destruction of your file \(Article 7:455 BW\):\*\*[^]*Your other rights for your medical file[^]*ONLY incorrect data/,
     );
     expect(part(notice.en, '(right to object)')).toMatch(
       /^\nYou may object, on grounds relating to your particular situation/,
@@ -1011,12 +1012,12 @@ describe("the patient's rights under the WGBO (BW 7:454–7:458a)", () => {
         'U kunt ons vragen uw medisch dossier of een deel ervan te vernietigen (te wissen). Dat doet u schriftelijk of elektronisch, bijvoorbeeld met een brief of e-mail. Wij mogen alleen weigeren',
       );
       expect(notice.en).toContain(
-        'You may ask us to destroy (delete) your medical file or part of it. Make that request in writing or electronically, for example by letter or e-mail. We may refuse only where',
+        'You may ask us to destroy (delete) your medical file or part of it. Make that request in writing, for example by letter or e-mail. We may refuse only where',
       );
       expect(notice.nl).toContain('De wettelijke bewaartermijn is geen reden om te weigeren.');
       // The limit of 17(3) is said of the data outside the file only (Dutch review 3, finding 4).
       expect(notice.nl).not.toContain('Wij mogen dat weigeren als wij de gegevens moeten bewaren');
-      expect(notice.nl).toContain('Voor gegevens buiten uw dossier mogen wij dat weigeren');
+      expect(notice.nl).toContain('Voor gegevens buiten uw medisch dossier mogen wij dat weigeren');
       // From 12 to 16 the child holds the file rights; the parents may ask, refused where that does not fit good care.
       expect(notice.nl).toContain('Dan kunnen de ouders met gezag of de voogd ook om inzage of een kopie vragen');
       expect(notice.en).toContain(
