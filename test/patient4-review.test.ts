@@ -82,6 +82,12 @@ describe('the summary complaint line is about privacy (patient4 review, F6)', ()
     const nl = summary(policyOutputs(unreachable).notice.nl);
     expect(nl).toContain('Klacht over privacy? Dan kunt u terecht bij de Autoriteit Persoonsgegevens');
     expect(nl).not.toContain('Niet tevreden?');
+    // In English with a verb, and still about privacy: 'Unhappy with us?' would send a complaint about care to the AP
+    // (English review 2, finding 1). The line with both routes keeps 'A privacy complaint?': with 'Unhappy with how
+    // we use your data?' it took a third line and Dental Clinics' summary 750 px of a 740 px screen.
+    const en = policyOutputs(unreachable).notice.en;
+    expect(en).toContain('Unhappy with how we use your data? You can complain to the Dutch Data Protection Authority');
+    expect(en).not.toContain('You can turn to');
   });
 });
 
