@@ -75,8 +75,10 @@ describe('health data kept outside the medical file', () => {
     expect(medicalFileFindings(practice())).toEqual(['retention/medical-file-too-short /retention/1/period']);
     const { row, card } = recordingsLines((await outputs(practice()))['nl/privacy.md']!);
     expect(row).toContain(lawNote);
-    // The card gives the period with the note that it is shorter than the law's (English review 1, finding 12).
-    expect(card).toContain('3 maanden nadat de gegevens zijn vastgelegd (korter dan de wet vraagt)');
+    // The card gives the period with the law's minimum beside it (English review 1, finding 12; English review 2, finding 11).
+    expect(card).toContain(
+      '3 maanden nadat de gegevens zijn vastgelegd (de wet vraagt ten minste 20 jaar na de laatste wijziging in het dossier)',
+    );
   });
 
   it('partOfMedicalFile: false: no finding, the 3 months in the table and the card, and the notice and register say so', async () => {

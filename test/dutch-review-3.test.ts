@@ -42,10 +42,10 @@ describe('the erasure right at a care provider states the limits of 17(3) outsid
   it('says that data outside the file may have to be kept, and which the tax law makes us keep, with its article', () => {
     const { notice } = policyOutputs(withInvoices());
     expect(part(notice.nl, '### Gegevens laten wissen')).toContain(
-      'U mag ons vragen uw gegevens te wissen. Voor gegevens buiten uw dossier mogen wij dat weigeren als wij ze moeten bewaren, bijvoorbeeld op grond van de wet. Zo verplicht de wet ons facturen 7 jaar te bewaren (artikel 52, lid 4, AWR).',
+      'U mag ons vragen uw gegevens te wissen. Voor gegevens buiten uw medisch dossier mogen wij dat weigeren als wij ze moeten bewaren, bijvoorbeeld op grond van de wet. Zo verplicht de wet ons facturen 7 jaar te bewaren (artikel 52, lid 4, AWR).',
     );
     expect(part(notice.en, '### Having data deleted')).toContain(
-      'You may ask us to delete your data. For data outside your file, we may refuse where we must keep it, for example by law. One such duty: we must keep invoices for 7 years (Article 52(4) AWR).',
+      'You may ask us to delete your data. For data outside your medical file, we may refuse where we must keep it, for example by law. For example, the law requires us to keep invoices for 7 years (Article 52(4) AWR).',
     );
   });
 
@@ -54,7 +54,7 @@ describe('the erasure right at a care provider states the limits of 17(3) outsid
     policy.controller.isCareProvider = true;
     const { notice } = policyOutputs(policy);
     const erasure = part(notice.nl, '### Gegevens laten wissen');
-    expect(erasure).toContain('Voor gegevens buiten uw dossier mogen wij dat weigeren');
+    expect(erasure).toContain('Voor gegevens buiten uw medisch dossier mogen wij dat weigeren');
     expect(erasure).not.toContain('Zo verplicht de wet ons');
   });
 
@@ -105,10 +105,10 @@ describe("'Kunt u weigeren?' with bases that do not say which data they cover (f
   it('says which answer holds for which data is not stated, above both answers', () => {
     const { notice } = policyOutputs(twoBases());
     expect(notice.nl).toContain(
-      '- **Kunt u weigeren?** Welk antwoord voor welke gegevens geldt, noemen wij in deze verklaring niet:\n  - Als u deze gegevens niet geeft',
+      '- **Kunt u weigeren?** Dat hangt af van de gegevens. Welk antwoord voor welke gegevens geldt, noemen wij in deze verklaring niet:\n  - Als u deze gegevens niet geeft',
     );
     expect(notice.en).toContain(
-      '- **Can you refuse?** We do not state in this notice which answer applies to which data:\n  - ',
+      '- **Can you refuse?** It depends on the data, and this notice does not say which answer applies to which:\n  - ',
     );
   });
 

@@ -63,8 +63,12 @@ describe('a period shorter than the law says so, on the card and in the table (f
     // It read '[Dossier](#…)' alone, which a reader took to be the period; then 'zie de bewaartermijnen' alone,
     // which withheld the number (English review 1, finding 12). The linked name is the pointer to the table: an unlinked
     // 'zie de bewaartermijnen' after it said it again (Dutch review 3, finding 14).
-    expect(notice.nl).toMatch(/ {2}- \[Dossier\]\(#[^)]+\): 15 jaar \(korter dan de wet vraagt\)\n/);
-    expect(notice.en).toMatch(/ {2}- \[File\]\(#[^)]+\): 15 years \(shorter than the law requires\)\n/);
+    expect(notice.nl).toMatch(
+      / {2}- \[Dossier\]\(#[^)]+\): 15 jaar \(de wet vraagt ten minste 20 jaar na de laatste wijziging in het dossier\)\n/,
+    );
+    expect(notice.en).toMatch(
+      / {2}- \[File\]\(#[^)]+\): 15 years \(the law requires at least 20 years after the last change to the file\)\n/,
+    );
     expect(notice.nl).toMatch(/ {2}- \[Contacten\]\(#[^)]+\): 6 maanden\n/);
   });
 
@@ -216,7 +220,9 @@ describe('the WGBO is never named by its letters where a patient meets it first 
       expect(first(notice.en)).toMatch(/Medical Treatment Contracts Act \(WGBO$/);
     }
     // Without a rule, the erasure right is where the page first names it.
-    expect(first(policyOutputs(withoutRule).notice.nl)).toMatch(/gelden ook de patiëntenrechten uit de Wet op/);
+    expect(first(policyOutputs(withoutRule).notice.nl)).toMatch(
+      /geeft de Wet op de geneeskundige behandelingsovereenkomst \(WGBO$/,
+    );
   });
 });
 

@@ -26,10 +26,10 @@ describe('an authored erasure note at a care provider (review item 1)', () => {
     // stands here), then how to ask, then the pointer (Dutch review 3, finding 3: it stood between the right and how
     // to ask), then the note as the organisation's explanation (English review 2).
     expect(notice.nl).toContain(
-      'Hoe u uw verzoek indient, leest u onder ‘[Hoe u uw rechten uitoefent](#hoe-u-uw-rechten-uitoefent)’.\n\nVoor uw medisch dossier gelden ook de patiëntenrechten uit de Wet op de geneeskundige behandelingsovereenkomst (WGBO); die staan verderop, onder ‘[Uw rechten als patiënt](#uw-rechten-als-patiënt)’.\n\n**Onze toelichting:**\n\nEIGEN-NOTITIE tenzij een wettelijke plicht.',
+      'Hoe u uw verzoek indient, leest u onder ‘[Hoe u uw rechten uitoefent](#hoe-u-uw-rechten-uitoefent)’.\n\nUw andere rechten voor uw medisch dossier staan verderop, onder ‘[Uw rechten als patiënt](#uw-rechten-als-patiënt)’.\n\n**Onze toelichting:**\n\nEIGEN-NOTITIE tenzij een wettelijke plicht.',
     );
     expect(notice.en).toContain(
-      'How to make your request is explained under ‘[How to exercise your rights](#how-to-exercise-your-rights)’.\n\nFor your medical file, the patient rights under the Dutch Medical Treatment Contracts Act (WGBO) apply as well; they are set out below.\n\n**Our explanation:**\n\nOWN-NOTE unless a legal obligation.',
+      'How to make your request is explained under ‘[How to exercise your rights](#how-to-exercise-your-rights)’.\n\nYour other rights for your medical file are set out below, under ‘[Your rights as a patient](#your-rights-as-a-patient)’.\n\n**Our explanation:**\n\nOWN-NOTE unless a legal obligation.',
     );
   });
 
@@ -37,10 +37,14 @@ describe('an authored erasure note at a care provider (review item 1)', () => {
     const { notice } = policyOutputs(careProvider());
     // With the limit of 17(3) outside the file (Dutch review 3, finding 4).
     expect(notice.nl).toContain(
-      '### Gegevens laten wissen (recht op gegevenswissing)\n\nU mag ons vragen uw gegevens te wissen. Voor gegevens buiten uw dossier mogen wij dat weigeren als wij ze moeten bewaren, bijvoorbeeld op grond van de wet.\n\n',
+      '### Gegevens laten wissen (recht op gegevenswissing)\n\nU mag ons vragen uw gegevens te wissen. Voor gegevens buiten uw medisch dossier mogen wij dat weigeren als wij ze moeten bewaren, bijvoorbeeld op grond van de wet.\n\n',
+    );
+    // The law named before the right it gives, the pointer to the rest after it (English review 2, finding 4).
+    expect(notice.nl).toContain(
+      'Voor uw medisch dossier geeft de Wet op de geneeskundige behandelingsovereenkomst (WGBO) u een eigen recht:\n\n- **Vernietiging van uw dossier (artikel 7:455 BW):**',
     );
     expect(notice.nl).toContain(
-      'Voor uw medisch dossier gelden ook de patiëntenrechten uit de Wet op de geneeskundige behandelingsovereenkomst (WGBO); die staan verderop, onder ‘[Uw rechten als patiënt](#uw-rechten-als-patiënt)’.',
+      'Uw andere rechten voor uw medisch dossier staan verderop, onder ‘[Uw rechten als patiënt](#uw-rechten-als-patiënt)’.',
     );
   });
 
@@ -100,7 +104,7 @@ describe("the patient's file after death, BW 7:458a (review item 3)", () => {
     );
     const en = deceased(notice.en);
     expect(en).toMatch(
-      /may also inspect the file or receive a copy\. If the patient was under 16, the parents with parental authority or the guardian may inspect the file or receive a copy, unless that would not be consistent with good care\. We refuse inspection and copies if the patient, aged 12 or over and able to understand what that meant, had it recorded in writing or electronically that they did not want this\. We also refuse them to the extent that it would harm the privacy of someone else\.$/,
+      /may also inspect the file or receive a copy\. If the patient was under 16, the parents with parental authority or the guardian may inspect the file or receive a copy, unless that would not be consistent with good care\. We refuse inspection and copies if the patient had it recorded in writing or electronically that they did not want this, provided they were 12 or older and able to understand what that meant\. We also refuse them to the extent that it would harm the privacy of someone else\.$/,
     );
   });
 
@@ -146,7 +150,7 @@ describe('how to exercise the rights, when the statement names no contact (revie
     const nl = noticeOf(noContact());
     // With that a request needs no form (English review 1, finding 15): changed on purpose, the sentence was alone.
     const none =
-      'Een adres, e-mailadres of telefoonnummer voor uw verzoek noemen wij in deze verklaring niet. U kunt uw verzoek op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail. Een speciaal formulier is niet nodig.';
+      'Een adres, e-mailadres of telefoonnummer voor uw verzoek noemen wij in deze verklaring niet. U kunt uw verzoek toch op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail. Een speciaal formulier is niet nodig.';
     expect(nl.markdown).toContain(`### Hoe u uw rechten uitoefent\n\n${ask}\n\n${none}\n`);
     expect(nl.html).toContain(ask);
     expect(nl.fragment).toContain(none);
@@ -154,10 +158,10 @@ describe('how to exercise the rights, when the statement names no contact (revie
     const informal = noContact();
     informal.metadata.formality = 'informal';
     expect(noticeOf(informal).markdown).toContain(
-      '### Hoe je je rechten uitoefent\n\nWil je een van deze rechten gebruiken? Neem dan contact op met Mini B.V. Wij moeten je helpen je rechten uit te oefenen (artikel 12, lid 2, AVG).\n\nEen adres, e-mailadres of telefoonnummer voor je verzoek noemen wij in deze verklaring niet. Je kunt je verzoek op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail. Een speciaal formulier is niet nodig.\n',
+      '### Hoe je je rechten uitoefent\n\nWil je een van deze rechten gebruiken? Neem dan contact op met Mini B.V. Wij moeten je helpen je rechten uit te oefenen (artikel 12, lid 2, AVG).\n\nEen adres, e-mailadres of telefoonnummer voor je verzoek noemen wij in deze verklaring niet. Je kunt je verzoek toch op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail. Een speciaal formulier is niet nodig.\n',
     );
     expect(noticeOf(noContact(), 'en').markdown).toContain(
-      '### How to exercise your rights\n\nDo you want to use one of these rights? Ask Mini B.V. We must help you exercise your rights (Article 12(2) GDPR).\n\nThis notice gives no address, e-mail address or telephone number for your request. You can make your request in any way, for example in person, by letter or by e-mail. You do not need a special form.\n',
+      '### How to exercise your rights\n\nDo you want to use one of these rights? Ask Mini B.V. We must help you exercise your rights (Article 12(2) GDPR).\n\nThis notice gives no address, e-mail address or telephone number for requests. You can still make a request in any way you like, for example in person, by letter or by e-mail, and you do not need a special form.\n',
     );
   });
 
@@ -465,7 +469,7 @@ describe('a sentence that points to another section links to it', () => {
     const policy = careProvider();
     const nl = policyOutputs(policy).notice.nl;
     expect(nl).toContain('staat onder ‘[Waar u een klacht kunt indienen](#waar-u-een-klacht-kunt-indienen)’.');
-    expect(nl).toContain('die staan verderop, onder ‘[Uw rechten als patiënt](#uw-rechten-als-patiënt)’.');
+    expect(nl).toContain('staan verderop, onder ‘[Uw rechten als patiënt](#uw-rechten-als-patiënt)’.');
     const { model } = analyse(policy);
     const html = renderNotice(model!, messagesFor('nl', model!.source.metadata.formality)).fragment;
     expect(html).toContain('onder ‘<a href="#policyc-complaints">Waar u een klacht kunt indienen</a>’');

@@ -150,9 +150,10 @@ describe('rights name only the bases this policy uses', () => {
     const restriction = part(notice.en, '(right to restriction of processing)');
     expect(restriction).toContain('- while we assess whether your objection to our use of your data succeeds');
     expect(restriction.indexOf('- while we check')).toBeLessThan(restriction.indexOf('ONLY when'));
-    // The destruction right of 7:455 itself, then the pointer to the other patient rights (patient3 review, F2).
+    // The destruction right of 7:455 itself under a lead that names the WGBO, then the pointer to the other patient
+    // rights (patient3 review, F2; English review 2, finding 4).
     expect(part(notice.en, '(right to erasure)')).toMatch(
-      /^\nYou may ask us to delete your data\. For data outside your file, we may refuse where we must keep it, for example by law\.\n\n- \*\*Destruction of your file \(Article 7:455 BW\):\*\*[^]*For your medical file[^]*ONLY incorrect data/,
+      /^\nYou may ask us to delete your data\. For data outside your medical file, we may refuse where we must keep it, for example by law\.\n\nFor your medical file, the Dutch Medical Treatment Contracts Act \(WGBO\) gives you a right of its own:\n\n- \*\*Destruction of your file \(Article 7:455 BW\):\*\*[^]*Your other rights for your medical file[^]*ONLY incorrect data/,
     );
     expect(part(notice.en, '(right to object)')).toMatch(
       /^\nYou may object, on grounds relating to your particular situation/,
@@ -447,17 +448,17 @@ describe('transfers', () => {
     );
   });
 
-  it('the invalidated Privacy Shield is not among the safeguards we rely on: its own sentence says the statement names it (IES)', () => {
+  it('the invalidated Privacy Shield is not among the safeguards we rely on: its own sentence says the statement relies on it and that it cannot protect the transfers (IES)', () => {
     const policy = miniPolicy();
     policy.transfers = {
       mechanisms: [{ mechanism: 'privacy-shield', countries: ['US'] }, { mechanism: 'scc' }, { mechanism: 'bcr' }],
     };
     const { nl, en } = policyOutputs(policy).notice;
     expect(en).toContain(
-      'we rely on one of these safeguards:\n\n- Standard data protection clauses of the European Commission (Article 46(2)(c) GDPR)\n- Binding corporate rules (Article 47 GDPR)\n\nWe also name the EU-US Privacy Shield for the United States in this notice. It is no longer valid: the Court of Justice of the EU declared it invalid in 2020 (case C-311/18).\n',
+      'we rely on one of these safeguards:\n\n- Standard data protection clauses of the European Commission (Article 46(2)(c) GDPR)\n- Binding corporate rules (Article 47 GDPR)\n\nThis notice relies on the EU-US Privacy Shield for transfers of your data to the United States. The Privacy Shield is no longer valid: the Court of Justice of the EU declared it invalid in 2020 (case C-311/18), so it cannot protect these transfers.\n',
     );
     expect(nl).toContain(
-      '\n\nWij noemen in deze verklaring ook het EU-VS Privacy Shield voor de Verenigde Staten. Dat geldt niet meer: het Hof van Justitie van de EU heeft het in 2020 ongeldig verklaard (zaak C-311/18).\n',
+      '\n\nDeze verklaring steunt voor de doorgifte van gegevens naar de Verenigde Staten op het EU-VS Privacy Shield. Het Privacy Shield geldt niet meer: het Hof van Justitie van de EU heeft het in 2020 ongeldig verklaard (zaak C-311/18). Het kan deze doorgifte dus niet beschermen.\n',
     );
     expect(en).not.toMatch(/^- EU-US Privacy Shield/m);
     policy.transfers = { mechanisms: [{ mechanism: 'privacy-shield' }] };
@@ -465,7 +466,27 @@ describe('transfers', () => {
     expect(alone.en).not.toContain('we rely on');
     expect(alone.nl).not.toContain('gebruiken wij daarvoor');
     expect(alone.en).toContain(
-      'We also name the EU-US Privacy Shield in this notice. It is no longer valid: the Court of Justice of the EU declared it invalid in 2020 (case C-311/18).',
+      'This notice relies on the EU-US Privacy Shield for transfers of your data. The Privacy Shield is no longer valid: the Court of Justice of the EU declared it invalid in 2020 (case C-311/18), so it cannot protect these transfers.',
+    );
+    // A note that only names the Privacy Shield explains nothing: not given as our explanation (English review 2,
+    // finding 12); one that says something is.
+    policy.transfers = {
+      mechanisms: [
+        {
+          mechanism: 'privacy-shield',
+          note: {
+            nl: 'EU-VS en Zwitsers-VS Privacy Shield Frameworks.',
+            en: 'EU-US and Swiss-US Privacy Shield Frameworks.',
+          },
+        },
+      ],
+    };
+    const named = policyOutputs(policy).notice;
+    expect(named.en).not.toContain('Our explanation');
+    expect(named.nl).not.toContain('Onze toelichting');
+    policy.transfers.mechanisms![0]!.note = { nl: 'Wij zijn gecertificeerd.', en: 'We are certified.' };
+    expect(policyOutputs(policy).notice.en).toContain(
+      'so it cannot protect these transfers. Our explanation: We are certified.',
     );
   });
 });
@@ -530,17 +551,19 @@ describe('complaints where the statement names no route of its own', () => {
     const { notice } = policyOutputs(policy);
     const nl = section(notice.nl, '## Waar u een klacht kunt indienen');
     expect(nl).toContain(
-      'U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens:\n\n- **Website:** [Een klacht indienen bij de Autoriteit Persoonsgegevens](https://autoriteitpersoonsgegevens.nl/een-tip-of-klacht-indienen-bij-de-ap) (autoriteitpersoonsgegevens.nl)\n- **Postadres:** Postbus 93374, 2509 AJ Den Haag, Nederland\n\nTwijfelt u of u een klacht kunt indienen? Dan kunt u de Autoriteit Persoonsgegevens bellen: [088 - 1805 250](tel:+31881805250).\n',
+      'U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens:\n\n- **Website:** [Een klacht indienen bij de Autoriteit Persoonsgegevens](https://autoriteitpersoonsgegevens.nl/een-tip-of-klacht-indienen-bij-de-ap) (autoriteitpersoonsgegevens.nl)\n- **Postadres:** Postbus 93374, 2509 AJ Den Haag, Nederland\n\nTwijfelt u of u een klacht kunt indienen? Bel dan de Autoriteit Persoonsgegevens: [088 - 1805 250](tel:+31881805250).\n',
     );
     expect(nl).not.toContain('Telefoon');
     const en = section(notice.en, '## Where you can complain');
+    // The authority by its short name: its full name with the Dutch gloss stood three times in five lines (English
+    // review 2, finding 8).
     expect(en).toContain(
-      'Not sure whether you can lodge a complaint? You can call the Dutch Data Protection Authority (Autoriteit Persoonsgegevens): [\\+31 88 1805 250](tel:+31881805250).',
+      'Not sure whether you can complain? Call the Dutch Data Protection Authority on [\\+31 88 1805 250](tel:+31881805250).',
     );
     expect(en).not.toContain('Telephone');
     policy.metadata.formality = 'informal';
     expect(policyOutputs(policy).notice.nl).toContain(
-      'Twijfel je of je een klacht kunt indienen? Dan kun je de Autoriteit Persoonsgegevens bellen: [088 - 1805 250](tel:+31881805250).',
+      'Twijfel je of je een klacht kunt indienen? Bel dan de Autoriteit Persoonsgegevens: [088 - 1805 250](tel:+31881805250).',
     );
   });
 });
@@ -989,12 +1012,12 @@ describe("the patient's rights under the WGBO (BW 7:454–7:458a)", () => {
         'U kunt ons vragen uw medisch dossier of een deel ervan te vernietigen (te wissen). Dat doet u schriftelijk of elektronisch, bijvoorbeeld met een brief of e-mail. Wij mogen alleen weigeren',
       );
       expect(notice.en).toContain(
-        'You may ask us to destroy (delete) your medical file or part of it. Make that request in writing or electronically, for example by letter or e-mail. We may refuse only where',
+        'You may ask us to destroy (delete) your medical file or part of it. Make that request in writing, for example by letter or e-mail. We may refuse only where',
       );
       expect(notice.nl).toContain('De wettelijke bewaartermijn is geen reden om te weigeren.');
       // The limit of 17(3) is said of the data outside the file only (Dutch review 3, finding 4).
       expect(notice.nl).not.toContain('Wij mogen dat weigeren als wij de gegevens moeten bewaren');
-      expect(notice.nl).toContain('Voor gegevens buiten uw dossier mogen wij dat weigeren');
+      expect(notice.nl).toContain('Voor gegevens buiten uw medisch dossier mogen wij dat weigeren');
       // From 12 to 16 the child holds the file rights; the parents may ask, refused where that does not fit good care.
       expect(notice.nl).toContain('Dan kunnen de ouders met gezag of de voogd ook om inzage of een kopie vragen');
       expect(notice.en).toContain(

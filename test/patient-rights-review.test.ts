@@ -36,7 +36,7 @@ describe("the patient's rights of BW 7:457 and 7:458", () => {
       'Anderen dan u krijgen alleen informatie over u, inzage in uw dossier of een kopie ervan',
     );
     expect(notice.en).toContain('Confidentiality (Article 7:457 BW)');
-    expect(notice.en).toContain('those directly involved in your treatment or standing in for your care provider');
+    expect(notice.en).toContain('people directly involved in your treatment or standing in for your care provider');
   });
 
   it('limits the exception of 7:457(2) to what those people need for their work, in a grammatical sentence (Dutch review 2, 8)', () => {
@@ -50,7 +50,10 @@ describe("the patient's rights of BW 7:457 and 7:458", () => {
     );
     expect(notice.nl).not.toContain('wie hen vervangt');
     expect(notice.nl).not.toContain('niet als ander');
-    expect(notice.en).toContain('as far as they need the data for that work;');
+    // 'Your consent is not needed for: those …' did not parse as English (English review 2, finding 6).
+    expect(notice.en).toContain(
+      'We do not need your consent to share it with people directly involved in your treatment or standing in for your care provider, to the extent that they need the data for that work, or',
+    );
   });
 
   it("states 7:457(1)'s last sentence: disclosure without consent where a law requires it (patient3 review, F1)", () => {
@@ -61,7 +64,7 @@ describe("the patient's rights of BW 7:457 and 7:458", () => {
       'Anderen dan u krijgen alleen informatie over u, inzage in uw dossier of een kopie ervan als u daarvoor toestemming geeft, of als een wettelijke regel ons verplicht die te geven.',
     );
     expect(notice.nl).not.toContain('alleen met uw toestemming inlichtingen');
-    expect(notice.en).toContain('only with your consent, or where a statutory provision obliges us to give it.');
+    expect(notice.en).toContain('only with your consent, or where the law requires us to give it.');
     const informal = careProvider();
     informal.metadata.formality = 'informal';
     expect(policyOutputs(informal).notice.nl).toContain(
@@ -77,7 +80,7 @@ describe("the patient's rights of BW 7:457 and 7:458", () => {
     );
     expect(notice.nl).not.toContain('uw vertegenwoordiger');
     expect(notice.en).toContain(
-      "and anyone whose consent the law requires for your treatment, such as a child's parents or a legal representative.",
+      "or with anyone whose consent the law requires for your treatment, such as a child's parents or a legal representative.",
     );
   });
 
@@ -189,9 +192,7 @@ describe('the erasure right of a care provider', () => {
     expect(notice.nl).toContain(
       'Is uw kind jonger dan 12 jaar? Dan dient u het verzoek in, als ouder met gezag of als voogd. Vanaf 12 jaar doet uw kind dat zelf. Kan uw kind nog niet goed overzien wat dit voor hem of haar betekent? Dan dient u het verzoek in.',
     );
-    expect(notice.en).toContain(
-      "Is it your child's file? If your child is under 12, you make the request, as a parent",
-    );
+    expect(notice.en).toContain("For your child's file: if your child is under 12, you make the request, as a parent");
   });
 
   it('links how to ask, as the right of access does, straight after the right: the pointer to the other WGBO rights last', () => {
@@ -202,8 +203,13 @@ describe('the erasure right of a care provider', () => {
       'Hoe u uw verzoek indient, leest u onder ‘[Hoe u uw rechten uitoefent](#hoe-u-uw-rechten-uitoefent)’.',
     );
     expect(howTo).toBeGreaterThan(section.indexOf('Gaat het om het dossier van uw kind?'));
-    expect(howTo).toBeLessThan(section.indexOf('Voor uw medisch dossier gelden ook de patiëntenrechten'));
-    expect(section.indexOf('Voor uw medisch dossier gelden ook de patiëntenrechten')).toBeGreaterThan(0);
+    expect(howTo).toBeLessThan(section.indexOf('Uw andere rechten voor uw medisch dossier staan verderop'));
+    expect(section.indexOf('Uw andere rechten voor uw medisch dossier staan verderop')).toBeGreaterThan(0);
+    // The law that gives the right is named before it (English review 2, finding 4).
+    expect(
+      section.indexOf('Voor uw medisch dossier geeft de Wet op de geneeskundige behandelingsovereenkomst'),
+    ).toBeLessThan(section.indexOf('- **Vernietiging van uw dossier'));
+    expect(section.indexOf('Voor uw medisch dossier geeft de Wet')).toBeGreaterThan(0);
   });
 
   it('is stated once: the list of patient rights points up to it', () => {
@@ -247,7 +253,7 @@ describe('the Children bullet (BW 7:465(2))', () => {
       'Vanaf 12 jaar doet het kind dat zelf. Kan het kind nog niet goed overzien wat dit voor hem of haar betekent? Dan doen de ouders met gezag of de voogd het. Is het kind 12 tot 16 jaar?',
     );
     expect(notice.en).toContain(
-      'From 12, the child does so personally. If the child cannot yet properly understand what this means for them, the parents with parental authority or the guardian do so. If the child is 12 to 15,',
+      'From 12, the child does so themselves. If the child cannot yet properly understand what this means for them, the parents with parental authority or the guardian do so. If the child is 12 to 15,',
     );
   });
 });
@@ -272,7 +278,7 @@ describe('the written or electronic request for destruction (BW 7:455(1)) and th
       'U kunt ons vragen uw medisch dossier of een deel ervan te vernietigen (te wissen). Dat doet u schriftelijk of elektronisch, bijvoorbeeld met een brief of e-mail. Wij mogen alleen weigeren',
     );
     expect(notice.en).toContain(
-      'You may ask us to destroy (delete) your medical file or part of it. Make that request in writing or electronically, for example by letter or e-mail.',
+      'You may ask us to destroy (delete) your medical file or part of it. Make that request in writing, for example by letter or e-mail.',
     );
     const informal = careProvider();
     informal.metadata.formality = 'informal';
@@ -287,22 +293,22 @@ describe('the written or electronic request for destruction (BW 7:455(1)) and th
     // who asked at the desk was not owed the destruction (Bernhoven, BIB, Cosmetic Clinic, Zorgburo).
     const { notice } = policyOutputs(withoutContact());
     expect(howTo(notice.nl, '### Hoe u uw rechten uitoefent')).toContain(
-      'U kunt uw verzoek op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail. Alleen als u uw dossier wilt laten vernietigen, moet dat schriftelijk of elektronisch, bijvoorbeeld met een brief of e-mail (artikel 7:455, lid 1, BW). Een speciaal formulier is niet nodig.\n',
+      'U kunt uw verzoek toch op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail. Alleen als u uw dossier wilt laten vernietigen, moet dat schriftelijk of elektronisch, bijvoorbeeld met een brief of e-mail (artikel 7:455, lid 1, BW). Een speciaal formulier is niet nodig.\n',
     );
     expect(howTo(notice.en, '### How to exercise your rights')).toContain(
-      'You can make your request in any way, for example in person, by letter or by e-mail. Only a request to destroy your file must be made in writing or electronically, for example by letter or e-mail (Article 7:455(1) BW). You do not need a special form.\n',
+      'You can still make a request in any way you like, for example in person, by letter or by e-mail, and you do not need a special form. Only a request to destroy your file must be in writing, for example a letter or an e-mail (Article 7:455(1) BW).\n',
     );
     const informal = withoutContact();
     informal.metadata.formality = 'informal';
     expect(policyOutputs(informal).notice.nl).toContain(
-      'Je kunt je verzoek op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail. Alleen als je je dossier wilt laten vernietigen, moet dat schriftelijk of elektronisch,',
+      'Je kunt je verzoek toch op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail. Alleen als je je dossier wilt laten vernietigen, moet dat schriftelijk of elektronisch,',
     );
   });
 
   it('a controller that is no care provider keeps the sentence without the exception: it lists no destruction right', () => {
     const { notice } = policyOutputs(withoutContact(miniPolicy));
     expect(notice.nl).toContain(
-      'U kunt uw verzoek op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail. Een speciaal formulier is niet nodig.',
+      'U kunt uw verzoek toch op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail. Een speciaal formulier is niet nodig.',
     );
     expect(notice.nl).not.toContain('7:455');
   });
@@ -313,7 +319,7 @@ describe('the written or electronic request for destruction (BW 7:455(1)) and th
       'Kan uw kind nog niet goed overzien wat dit voor hem of haar betekent? Dan dient u het verzoek in. Wij weigeren uw verzoek ook als vernietigen niet past bij goede zorg voor uw kind.',
     );
     expect(notice.en).toContain(
-      'you make the request. We also refuse your request where destroying the file would not be consistent with good care for your child.',
+      'you make the request. We will also refuse your request if destroying the file would not be consistent with good care for your child.',
     );
     const informal = careProvider();
     informal.metadata.formality = 'informal';

@@ -35,7 +35,10 @@ describe('the access right at a care provider answers a parent (patient4 review,
       'Gaat het om het dossier van uw kind jonger dan 16 jaar? Dan kunt u als ouder met gezag of als voogd om inzage of een kopie vragen (artikelen 7:457 en 7:465 BW). Wij weigeren dat als het niet past bij goede zorg voor uw kind. Vanaf 12 jaar mag uw kind het ook zelf vragen. Meer leest u onder ‘Kinderen’, bij ‘[Uw rechten als patiënt](#uw-rechten-als-patiënt)’.',
     );
     const en = part(policyOutputs(careProvider()).notice.en, '### Seeing your data and getting a copy');
-    expect(en).toContain('Is it the file of your child under 16? Then you can ask, as a parent');
+    // Not the Dutch 'Gaat het om …? Dan …' in English, and 'themselves', not 'personally' (English review 2, findings 2, 3).
+    expect(en).toContain(
+      'If your child is under 16, you can ask to see their file or to get a copy, as a parent with parental authority or as guardian (Articles 7:457 and 7:465 BW). We will refuse if that would not be consistent with good care for your child. From 12, your child can also ask themselves.',
+    );
     expect(en).toContain('More under ‘Children’, in ‘[Your rights as a patient](#your-rights-as-a-patient)’.');
     const informal = part(policyOutputs(careProvider('informal')).notice.nl, '### Je gegevens inzien');
     expect(informal).toContain('Dan kun je als ouder met gezag of als voogd om inzage of een kopie vragen');
@@ -79,6 +82,12 @@ describe('the summary complaint line is about privacy (patient4 review, F6)', ()
     const nl = summary(policyOutputs(unreachable).notice.nl);
     expect(nl).toContain('Klacht over privacy? Dan kunt u terecht bij de Autoriteit Persoonsgegevens');
     expect(nl).not.toContain('Niet tevreden?');
+    // In English with a verb, and still about privacy: 'Unhappy with us?' would send a complaint about care to the AP
+    // (English review 2, finding 1). The line with both routes keeps 'A privacy complaint?': with 'Unhappy with how
+    // we use your data?' it took a third line and Dental Clinics' summary 750 px of a 740 px screen.
+    const en = policyOutputs(unreachable).notice.en;
+    expect(en).toContain('Unhappy with how we use your data? You can complain to the Dutch Data Protection Authority');
+    expect(en).not.toContain('You can turn to');
   });
 });
 
@@ -122,19 +131,22 @@ describe('own texts that send the reader somewhere the notice does not give (pat
   it("after 'go to our DPO first' with no way to reach us: that the notice does not say how, and that the AP may be asked straight away", () => {
     const { notice } = policyOutputs(unreachable(fgFirst));
     expect(notice.nl).toContain(
-      `${fgFirst}\n\nHoe u ons daarvoor bereikt, noemen wij in deze verklaring niet. U kunt ook meteen een klacht indienen bij de Autoriteit Persoonsgegevens; dat recht hebt u altijd (artikel 77 AVG).`,
+      `${fgFirst}\n\nHoe u ons bereikt met een klacht, noemen wij in deze verklaring niet. U hoeft niet eerst bij ons te klagen: u kunt meteen een klacht indienen bij de Autoriteit Persoonsgegevens (artikel 77 AVG).`,
     );
-    expect(notice.en).toContain('This notice does not say how to reach us for that. You can also lodge a complaint');
+    // 'also' weakened the correction of 'go to our DPO first' (English review 2, finding 9).
+    expect(notice.en).toContain(
+      'This notice does not say how to reach us with a complaint. You do not have to complain to us first: you can complain to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens) straight away (Article 77 GDPR).',
+    );
   });
 
   it('not where the text or the notice gives a way to reach us', () => {
     const withMail = unreachable('Mail klachten@mini.example. Komt u er niet uit, dan kunt u naar de AP.');
-    expect(policyOutputs(withMail).notice.nl).not.toContain('noemen wij in deze verklaring niet. U kunt ook meteen');
+    expect(policyOutputs(withMail).notice.nl).not.toContain('U hoeft niet eerst bij ons te klagen');
     const withWeb = unreachable('Gebruik het formulier op www.mini.example.nl.');
-    expect(policyOutputs(withWeb).notice.nl).not.toContain('noemen wij in deze verklaring niet. U kunt ook meteen');
+    expect(policyOutputs(withWeb).notice.nl).not.toContain('U hoeft niet eerst bij ons te klagen');
     const reachable = unreachable(fgFirst);
     reachable.controller.contact = { email: 'privacy@mini.example' };
-    expect(policyOutputs(reachable).notice.nl).not.toContain('U kunt ook meteen een klacht indienen');
+    expect(policyOutputs(reachable).notice.nl).not.toContain('U hoeft niet eerst bij ons te klagen');
   });
 
   const withConsent = (note: string, url?: string): PolicySource => {
@@ -148,13 +160,14 @@ describe('own texts that send the reader somewhere the notice does not give (pat
   it("after a note that points to 'onze website' where the notice gives none: that it does not name it", () => {
     const note = 'U kunt contact met ons opnemen via de gegevens op onze website.';
     const { notice } = policyOutputs(withConsent(note));
-    expect(notice.nl).toContain(`${note}\n\nHet adres van onze website noemen wij in deze verklaring niet.`);
-    expect(notice.en).toContain('This notice does not give the address of our website.');
+    expect(notice.nl).toContain(`${note}\n\nHet adres van die website staat niet in deze verklaring.`);
+    // Not 'we do not give our address', as if we withheld it (English review 2, finding 13).
+    expect(notice.en).toContain("The website's address is not given in this notice.");
     expect(policyOutputs(withConsent(note, 'https://mini.example/contact')).notice.nl).not.toContain(
-      'Het adres van onze website',
+      'Het adres van die website',
     );
     expect(policyOutputs(withConsent('Zie www.mini.example.nl, onze website.')).notice.nl).not.toContain(
-      'Het adres van onze website',
+      'Het adres van die website',
     );
   });
 });

@@ -354,8 +354,14 @@ describe('a purpose card says a period is shorter than the law requires', () => 
   };
 
   it.each([
-    ['nl', '[Medisch dossier](#hoe-lang-wij-uw-gegevens-bewaren): ten hoogste 6 maanden (korter dan de wet vraagt)'],
-    ['en', '[Medical file](#how-long-we-keep-your-data): no longer than 6 months (shorter than the law requires)'],
+    [
+      'nl',
+      '[Medisch dossier](#hoe-lang-wij-uw-gegevens-bewaren): ten hoogste 6 maanden (de wet vraagt ten minste 20 jaar na de laatste wijziging in het dossier)',
+    ],
+    [
+      'en',
+      '[Medical file](#how-long-we-keep-your-data): no longer than 6 months (the law requires at least 20 years after the last change to the file)',
+    ],
   ] as const)('%s', (lang, line) => {
     expect(card(withPurpose({}, short), lang)).toContain(line);
   });

@@ -32,6 +32,14 @@ export const retentionDutyWords =
  */
 export const privacyShieldWords = /\bprivacy[\s-]?shield\b/i;
 
+/**
+ * A text that only names the Privacy Shield ('EU-US and Swiss-US Privacy Shield Frameworks.', 'EU-VS en Zwitsers-VS
+ * Privacy Shield Frameworks.'): as the statement's explanation of the ground, it explains nothing (English review 2,
+ * finding 12). The register keeps it beside the ground.
+ */
+export const privacyShieldNameOnly =
+  /^(?:\s|[,.;:]|\b(?:the|het|de|and|en|eu-us|eu-vs|swiss-us|zwitsers-vs|us|vs|privacy[\s-]?shield|frameworks?|principles?|principes)\b)*$/i;
+
 /** A text that speaks of the Privacy Shield as past, or as the Data Privacy Framework's predecessor: not reported. */
 export const privacyShieldPastWords =
   /\b(ongeldig\w*|invalid\w*|niet (meer|langer)|no longer|voorheen|vroeger|formerly|previously|former|data privacy framework)\b/i;

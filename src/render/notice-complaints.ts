@@ -49,7 +49,14 @@ export function complaintsBlocks(ctx: NoticeContext): Block[] {
     // The telephone number is for questions before a complaint, not a way to lodge one: the AP takes complaints in
     // writing, by its form or by letter (law/authorities.ts). Listed beside the website and address, it read as a
     // third way to complain (verify2 review, item 6).
-    { paragraph: linkedIn(m.t('notice:complaints.authorityPhone', { authority, phone }), phone, telHref(phone)) },
+    // By its short name: the full name with its Dutch gloss stood three times in five lines (English review 2, finding 8).
+    {
+      paragraph: linkedIn(
+        m.t('notice:complaints.authorityPhone', { authority: m.t(`terms:authority.${a.id}.shortName`), phone }),
+        phone,
+        telHref(phone),
+      ),
+    },
   ];
 }
 

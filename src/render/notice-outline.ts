@@ -1,6 +1,7 @@
 import type { Messages } from '../i18n/messages.js';
 import { isCareProvider } from '../law/care-provider.js';
 import { partyLeavesEea } from '../law/eea.js';
+import { privacyShieldNameOnly } from '../law/wording-patterns.js';
 import type { DataCategory, PolicyModel, ProcessorActivity, RetentionRule } from '../resolve/model.js';
 import {
   formatDuration,
@@ -396,7 +397,11 @@ function generalGroundsBlocks(mechanisms: readonly TransferSource[], m: Messages
   ];
 }
 
-/** The sentence on a ground no longer valid, then the statement's own words on it (its note, where a copy is). */
+/**
+ * The sentence on a ground no longer valid, then the statement's own words on it (its note, where a copy is); a note
+ * that only names the Privacy Shield is left to the register ('Our explanation: EU-US and Swiss-US Privacy Shield
+ * Frameworks.' explained nothing; English review 2, finding 12).
+ */
 function invalidGroundText(x: TransferSource, m: Messages): string {
   const countries = joinList(
     (x.countries ?? []).map((c) => countryName(c, m)),
@@ -405,7 +410,7 @@ function invalidGroundText(x: TransferSource, m: Messages): string {
   const own = [
     pick(x.note, m),
     x.copyAvailableAt ? m.t('notice:transfers.copy', { where: pick(x.copyAvailableAt, m) }) : '',
-  ].filter(Boolean);
+  ].filter((words) => words && !privacyShieldNameOnly.test(words));
   const line = m.t('details:transfers.invalidGround', { countries, context: countries ? 'for' : undefined });
   if (!own.length) return line;
   const words = own.map(endSentence).join(' ');

@@ -136,15 +136,20 @@ function howToAskBlock(right: 'access' | 'erasure' | 'erasureCare', ctx: NoticeC
 
 /**
  * Erasure: the general sentence with the data a law makes us keep, and the purposes it applies to; at a care
- * provider then the WGBO's destruction right (BW 7:455) itself and who asks for a child; then how to ask; at a care
- * provider last the pointer to the other patient rights — all before the organisation's own note: a note ('… tenzij
- * een wettelijke plicht …', 'goed hulpverlenerschap') read as the opposite of 7:455, which stood 4 to 8 phone screens
- * further down (patient3 review, F2 and F3). The pointer stood between the right and how to ask for it (Dutch review
- * 3, finding 3).
+ * provider then the WGBO's destruction right (BW 7:455) itself, under a lead that names the law, and who asks for a
+ * child; then how to ask; at a care provider last the pointer to the other patient rights — all before the
+ * organisation's own note: a note ('… tenzij een wettelijke plicht …', 'goed hulpverlenerschap') read as the
+ * opposite of 7:455, which stood 4 to 8 phone screens further down (patient3 review, F2 and F3). The pointer stood
+ * between the right and how to ask for it (Dutch review 3, finding 3); the law was named only in it, after the
+ * right (English review 2, finding 4).
  */
 function erasureBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
-  const { m, careProvider } = ctx;
-  const general = m.t(careProvider ? 'terms:right.erasure.descriptionCareProvider' : 'terms:right.erasure.description');
+  const { m, careProvider, source } = ctx;
+  const general = m.t(
+    careProvider
+      ? careRecipientKey('terms:right.erasure.descriptionCareProvider', source)
+      : 'terms:right.erasure.description',
+  );
   return [
     { paragraph: sentence([general, ...keptByLaw(ctx)].join(' ')) },
     ...appliesTo(right.purposes, ctx),
@@ -185,7 +190,10 @@ function keptByLaw({ model, m }: NoticeContext): string[] {
  * asks for a child (7:465(1) and (2), the age from the law data).
  */
 function careErasureBlocks({ m, source }: NoticeContext): Block[] {
+  // The law written out: in a notice without a summary line on the file, this is where a patient meets it first.
+  const law = formatLawReference({ law: 'wgbo' }, m);
   return [
+    { paragraph: [text(m.t(careRecipientKey('terms:right.erasure.fileRight', source), { law }))] },
     { facts: [patientRightFact(destruction, m, source)] },
     { paragraph: sentence(m.t('terms:right.erasure.child', { age: parentsActForChildUnder })) },
   ];
@@ -194,9 +202,7 @@ function careErasureBlocks({ m, source }: NoticeContext): Block[] {
 /** The pointer, linked, to the other patient rights. */
 function patientRightsPointer({ m, source }: NoticeContext): Block {
   const section = m.t(careRecipientKey('notice:label.patientRights', source));
-  // The law written out: in a notice without a summary line on the file, this is where a patient meets it first.
-  const law = formatLawReference({ law: 'wgbo' }, m);
-  const medicalFile = m.t(careRecipientKey('terms:right.erasure.medicalFile', source), { section, law });
+  const medicalFile = m.t(careRecipientKey('terms:right.erasure.medicalFile', source), { section });
   return { paragraph: linkedIn(medicalFile, section, '#patient-rights') };
 }
 

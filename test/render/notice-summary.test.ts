@@ -158,7 +158,7 @@ describe('the summary', () => {
       'Klacht over privacy? Dan kunt u terecht bij de Autoriteit Persoonsgegevens: zo dient u een klacht in.',
     );
     expect(summary(unreachable, 'en').lines).toContain(
-      'A privacy complaint? You can turn to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens): how to complain.',
+      'Unhappy with how we use your data? You can complain to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens): how to complain.',
     );
     // A care provider's complaints officer (Wkkgz) is its own route too, without a text of its own.
     const withOfficer = miniPolicy();

@@ -82,7 +82,7 @@ describe('numbers in those words that are no way to reach us', () => {
   it.each(notOurs)('still says the notice names none: %s', (nl, en) => {
     const { notice } = policyOutputs(ownWords(nl, en));
     expect(notice.nl).toContain(noneNl);
-    expect(notice.nl).toContain('U kunt uw verzoek op elke manier doen');
+    expect(notice.nl).toContain('U kunt uw verzoek toch op elke manier doen');
     expect(notice.en).toContain(noneEn);
     expect(summary(notice.nl)).not.toContain('Zo vraagt u het aan');
   });

@@ -23,7 +23,8 @@ describeSeedFacts({
       'Verwerker: Niet bij naam genoemde beveiligde datahostingdienstverlener in Nederland',
       // Where the data is stored, once, in the statement's words (the generated sentence said it again).
       'slaan die informatie op in een beveiligd datacenter in Nederland',
-      'Wij noemen in deze verklaring ook het EU-VS Privacy Shield voor de Verenigde Staten. Dat geldt niet meer: het Hof van Justitie van de EU heeft het in 2020 ongeldig verklaard (zaak C-311/18). Onze toelichting daarbij: EU-VS en Zwitsers-VS Privacy Shield Frameworks.',
+      // The statement's note only names the Privacy Shield: not as 'our explanation' (English review 2, finding 12).
+      'Deze verklaring steunt voor de doorgifte van gegevens naar de Verenigde Staten op het EU-VS Privacy Shield. Het Privacy Shield geldt niet meer: het Hof van Justitie van de EU heeft het in 2020 ongeldig verklaard (zaak C-311/18). Het kan deze doorgifte dus niet beschermen.',
       'Bindende bedrijfsvoorschriften (artikel 47 AVG). Voor overdrachten aan verwerkers.',
       'zolang dat nodig is voor het doel; daarna worden de gegevens verwijderd of geanonimiseerd',
       '(recht van bezwaar)',
@@ -43,7 +44,7 @@ describeSeedFacts({
       'Processor: Unnamed secure data-hosting provider in the Netherlands',
       'store it in a secure data centre in the Netherlands',
       // The invalidated Privacy Shield in its own sentence, not among the safeguards we rely on (English review 1, finding 14).
-      'We also name the EU-US Privacy Shield for the United States in this notice. It is no longer valid: the Court of Justice of the EU declared it invalid in 2020 (case C-311/18). Our explanation: EU-US and Swiss-US Privacy Shield Frameworks.',
+      'This notice relies on the EU-US Privacy Shield for transfers of your data to the United States. The Privacy Shield is no longer valid: the Court of Justice of the EU declared it invalid in 2020 (case C-311/18), so it cannot protect these transfers.',
       'Standard data protection clauses of the European Commission (Article 46(2)(c) GDPR)',
       'Binding corporate rules (Article 47 GDPR). For transfers to processors.',
       'as long as necessary for the purpose; the data is then deleted or anonymised',
@@ -62,7 +63,8 @@ describeSeedFacts({
     {
       pointer: '/transfers/mechanisms',
       lang: 'nl',
-      absent: 'Wij noemen in deze verklaring ook het EU-VS Privacy Shield voor de Verenigde Staten',
+      absent:
+        'Deze verklaring steunt voor de doorgifte van gegevens naar de Verenigde Staten op het EU-VS Privacy Shield',
     },
     {
       pointer: '/dataSubjects/0/minimumAge',
