@@ -209,17 +209,64 @@ describe('what is not a base', () => {
     expect(checked).toEqual(drafts.map(() => ({ status: 1, idMissing: true, asPolicy: true })));
   });
 
-  it('finds the practices from a sub-folder of the project (cd shared)', async () => {
+  it('finds the practices from a sub-folder of the project (cd shared), naming them from there', async () => {
     const cwd = await chain();
     const shared = path.join(cwd, 'shared');
-    const practice = path.join(cwd, 'policies/de-linde-delft');
     const run = await runPolicyc(['check', 'chain.json'], shared);
     expect(closing(run.stderr)).toBe(
-      `1 chain base checked: 0 errors, 0 warnings, 9 info.\nchain.json is a chain's base, extended by ${path.join(practice, 'policy.json')}: it was checked as a base (its form and what it states). The compliance rules judge a whole policy, so they run on the practice: policyc check ${practice}\n`,
+      "1 chain base checked: 0 errors, 0 warnings, 9 info.\nchain.json is a chain's base, extended by ../policies/de-linde-delft/policy.json: it was checked as a base (its form and what it states). The compliance rules judge a whole policy, so they run on the practice: policyc check ../policies/de-linde-delft\n",
     );
     const build = await runPolicyc(['build', 'chain.json'], shared);
-    expect(build.stderr).toContain(`each policy that extends it (${path.join(practice, 'policy.json')})`);
+    expect(build.stderr).toContain('each policy that extends it (../policies/de-linde-delft/policy.json)');
     expect(build.status).toBe(2);
+  });
+});
+
+describe('a base no practice extends yet', () => {
+  it("is a base when it names the chain's legal entity; a draft without id that extends nothing is a policy", async () => {
+    const cwd = await chain(false);
+    // A chain that is one B.V. with many locations states the controller once, in its base.
+    edit(cwd, (t) =>
+      t.replace(/\n\}\s*$/, ',\n  "controller": { "name": "Zorggroep Noord B.V.", "kvkNumber": "12345678" }\n}\n'),
+    );
+    const base = await runPolicyc(['check', 'shared/chain.json'], cwd);
+    expect(base.stderr).not.toContain('missing required property');
+    expect(closing(base.stderr)).toMatch(/^1 chain base checked: 0 errors, 0 warnings, 9 info\.\n/);
+    expect(base.status).toBe(0);
+    // A full policy (init copies the preset: no extends) whose id is missing is a policy's draft.
+    expect((await runPolicyc(['init', '--sector', 'huisarts', '--id', 'noord', '--yes'], cwd)).status).toBe(0);
+    const full = readFileSync(path.join(cwd, 'policies/noord/policy.json'), 'utf8');
+    writeFileSync(path.join(cwd, 'shared/draft.json'), full.replace(/"id": "noord",\n\s*/, ''));
+    const draft = await runPolicyc(['check', 'shared/draft.json', '--format', 'compact'], cwd);
+    expect(draft.stderr).toContain(
+      'shared/draft.json:1:1 error /id missing required property "id" [schema/required]\n',
+    );
+    expect(draft.stderr).not.toContain("chain's base");
+    expect(draft.status).toBe(1);
+  });
+
+  it('from a sub-folder, says where to run init so that check finds the policy, with paths from here', async () => {
+    const cwd = await chain(false);
+    mkdirSync(path.join(cwd, 'policies'));
+    mkdirSync(path.join(cwd, 'docs'));
+    const docs = path.join(cwd, 'docs');
+    writeFileSync(path.join(docs, 'copy.json'), readFileSync(path.join(cwd, 'shared/chain.json'), 'utf8'));
+    const run = await runPolicyc(['check', 'copy.json'], docs);
+    const hint =
+      /No policy in \.\.\/policies extends it yet: start one with 'policyc (init [^']+)', run in (\S+) \(the project's root/.exec(
+        run.stderr,
+      );
+    expect(hint?.slice(1)).toEqual(['init --extends docs/copy.json --id <id>', '..']);
+    const [init = '', root = ''] = hint?.slice(1) ?? [];
+    const start = await runPolicyc([...init.replace('<id>', 'noord').split(' '), '--yes'], path.resolve(docs, root));
+    expect(start.status).toBe(0);
+    expect(existsSync(path.join(cwd, 'policies/noord/policy.json'))).toBe(true);
+    const extended = await runPolicyc(['check', 'copy.json'], docs);
+    expect(extended.stderr).toContain("copy.json is a chain's base, extended by ../policies/noord/policy.json:");
+    const nl = await runPolicyc(['build', '../shared/chain.json', '--message-lang', 'nl'], docs);
+    expect(nl.stderr).toContain(
+      "begin er een met 'policyc init --extends shared/chain.json --id <id>', uitgevoerd in .. (de hoofdmap van het project",
+    );
   });
 });
 

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { isChainBase, jsonFilesIn, policiesExtending } from '../pipeline/chain-bases.js';
 import { findPolicies, POLICY_FILE } from '../pipeline/find-policies.js';
 import { CONFIG_FILE } from '../config/policyc-config.js';
-import { shownPath } from '../paths.js';
 import { cli, joinMessages } from './cli-messages.js';
 import type { CliIo, CommonOptions } from './cli-support.js';
 
@@ -59,39 +58,72 @@ function projectPolicies(options: CommonOptions, io: CliIo): string[] {
 }
 
 /**
- * The project's policy folders: the config file's "policies", else policies/ in the project's root, which is the
- * working folder or, run from a sub-folder (cd shared), the nearest folder above it that holds policies/ or
- * policyc.config.json.
+ * The project's policy folders: the config file's "policies", else policies/ in the project's root (projectRoot).
  */
 function projectRoots(options: CommonOptions, io: CliIo): string[] {
   if (options.config.policies) return options.config.policies.map((p) => path.resolve(io.cwd, p));
+  return [path.join(projectRoot(options, io), 'policies')];
+}
+
+/**
+ * The folder init writes a policy from (into its config file's "policies", else its policies/): the working
+ * folder when a config file names the policy folders (they count from here), else the project's root, which is the
+ * working folder or, run from a sub-folder (cd shared), the nearest folder above it that holds policies/ or
+ * policyc.config.json.
+ */
+function projectRoot(options: CommonOptions, io: CliIo): string {
+  if (options.config.policies) return io.cwd;
   let root = io.cwd;
   while (!isProjectRoot(root) && path.dirname(root) !== root) root = path.dirname(root);
-  return [path.join(isProjectRoot(root) ? root : io.cwd, 'policies')];
+  return isProjectRoot(root) ? root : io.cwd;
 }
 
 const isProjectRoot = (folder: string): boolean =>
   existsSync(path.join(folder, 'policies')) || existsSync(path.join(folder, CONFIG_FILE));
 
+/**
+ * A file or folder of the project as these messages show it: relative to the working folder, as diagnostics name
+ * the project's files (../policies/x/policy.json from shared/).
+ */
+const relativePath = (io: CliIo, p: string): string => path.relative(io.cwd, p) || '.';
+
 /** The project's policy folders as messages show them (policies, or the config file's "policies"). */
 function projectFolders(options: CommonOptions, io: CliIo): string {
   return projectRoots(options, io)
-    .map((p) => shownPath(io.cwd, p))
+    .map((p) => relativePath(io, p))
     .join(' ');
+}
+
+/**
+ * The command that starts a policy extending `base`, as it works from the working folder: init writes into the
+ * project's policies folder only when run from the project's root, so from a sub-folder it names the root to run
+ * it in, and the base as seen from there.
+ */
+function initCommand(base: string, options: CommonOptions, io: CliIo): string {
+  const root = projectRoot(options, io);
+  const file = path.relative(root, base);
+  return root === io.cwd
+    ? cli.t('cli:base.init', { file })
+    : cli.t('cli:base.initFromRoot', { file, root: relativePath(io, root) });
 }
 
 /** Policies as a message lists them: the first few, then how many more. */
 function listed(policies: readonly string[], io: CliIo): string {
-  const shown = policies.slice(0, LISTED).map((p) => shownPath(io.cwd, p));
+  const shown = policies.slice(0, LISTED).map((p) => relativePath(io, p));
   const more = policies.length - shown.length;
   return more > 0 ? cli.t('cli:base.more', { list: shown.join(', '), count: more }) : shown.join(', ');
 }
 
 /** What `check` says of a base it checked: that it was checked as a base, and where its practices are checked. */
 export function checkedBaseNote(base: NamedBase, options: CommonOptions, io: CliIo): string {
-  const file = shownPath(io.cwd, base.file);
-  if (!base.extendedBy.length) return cli.t('cli:base.checkedUnused', { file, folders: projectFolders(options, io) });
-  const folders = [...new Set(base.extendedBy.map((p) => shownPath(io.cwd, path.dirname(p))))];
+  const file = relativePath(io, base.file);
+  if (!base.extendedBy.length)
+    return cli.t('cli:base.checkedUnused', {
+      file,
+      folders: projectFolders(options, io),
+      init: initCommand(base.file, options, io),
+    });
+  const folders = [...new Set(base.extendedBy.map((p) => relativePath(io, path.dirname(p))))];
   return cli.t('cli:base.checked', {
     file,
     count: base.extendedBy.length,
@@ -105,8 +137,12 @@ export function baseRefusal(bases: readonly NamedBase[], options: CommonOptions,
   return joinMessages(
     bases.map(({ file, extendedBy }) =>
       extendedBy.length
-        ? cli.t('cli:base.notCompiled', { file: shownPath(io.cwd, file), policies: listed(extendedBy, io) })
-        : cli.t('cli:base.notCompiledUnused', { file: shownPath(io.cwd, file), folders: projectFolders(options, io) }),
+        ? cli.t('cli:base.notCompiled', { file: relativePath(io, file), policies: listed(extendedBy, io) })
+        : cli.t('cli:base.notCompiledUnused', {
+            file: relativePath(io, file),
+            folders: projectFolders(options, io),
+            init: initCommand(file, options, io),
+          }),
     ),
   );
 }

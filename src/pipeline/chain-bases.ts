@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { policySources, PRESET_PREFIX } from '../load/extends.js';
 import { parseJsonOnce } from '../load/parse-json-once.js';
@@ -24,40 +24,38 @@ export function policiesExtending(base: string, policies: readonly string[]): st
 /**
  * Whether a file named on the command line is a chain's base: never a file named (almost) policy.json, which is a
  * practice's policy however it is written; always a file a policy of the project extends (`extendedBy`), whose
- * mistakes its check then reports; else one written as a base (writtenAsBase).
+ * mistakes its check then reports; else one written as a base (writtenAsBase) that does not lie in a practice's
+ * folder (beside a policy.json), where it is that practice's draft.
  */
 export function isChainBase(file: string, extendedBy: readonly string[]): boolean {
   const name = path.basename(file);
   if (name === POLICY_FILE || isMisnamedPolicy(name)) return false;
-  return extendedBy.length > 0 || writtenAsBase(file);
+  if (extendedBy.length > 0) return true;
+  return !existsSync(path.join(path.dirname(file), POLICY_FILE)) && writtenAsBase(file);
 }
 
 /**
  * Whether a file no policy extends is written as a chain's base, as `policyc init --base` writes one: every key a
  * key of the policy schema (not tsconfig.json's compilerOptions), no `id` (a policy needs one; a base's would not
- * be inherited), an `extends` naming presets or .json files (not renovate.json's "config:recommended"), a
- * `$schema`, if any, naming the policy schema, and none of the practice's own name, KvK number or address.
+ * be inherited), an `extends` naming presets or .json files (not renovate.json's "config:recommended": a policy
+ * draft copied from a preset has none), and a `$schema`, if any, naming the policy schema. A base may name the
+ * controller (a chain that is one B.V. with many locations states its name, KvK number and address there).
  */
 export function writtenAsBase(file: string): boolean {
   const value = jsonObject(file);
   if (!value) return false;
-  const { $schema, controller } = value;
+  const { $schema } = value;
   const bases = ([] as unknown[]).concat(value.extends ?? []);
   const schemaKeysOnly = Object.keys(value).every((key) => policyKeys().has(key));
   const namesBases = bases.length > 0 && bases.every((b) => typeof b === 'string' && isBaseName(b));
   const policySchema = $schema === undefined || (typeof $schema === 'string' && $schema.endsWith(SCHEMA_FILE));
-  const practiceOwn =
-    typeof controller === 'object' && controller !== null && PRACTICE_OWN.some((key) => key in controller);
-  return schemaKeysOnly && !('id' in value) && namesBases && policySchema && !practiceOwn;
+  return schemaKeysOnly && !('id' in value) && namesBases && policySchema;
 }
 
 /** What `extends` names in a base: a preset, or a .json file. */
 const isBaseName = (name: string): boolean => name.startsWith(PRESET_PREFIX) || name.endsWith('.json');
 
 const SCHEMA_FILE = 'policy.schema.json';
-
-/** The controller's details that are each practice's own, which init --base leaves out of a base. */
-const PRACTICE_OWN = ['name', 'kvkNumber', 'address'];
 
 let keys: ReadonlySet<string> | undefined;
 
