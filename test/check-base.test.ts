@@ -268,6 +268,19 @@ describe('a base no practice extends yet', () => {
       "begin er een met 'policyc init --extends shared/chain.json --id <id>', uitgevoerd in .. (de hoofdmap van het project",
     );
   });
+
+  it('with a config file named by --config, says to give it to init too', async () => {
+    const cwd = await chain(false);
+    mkdirSync(path.join(cwd, 'practices'));
+    writeFileSync(path.join(cwd, 'chain.config.json'), '{ "policies": ["practices"] }\n');
+    const shared = path.join(cwd, 'shared');
+    const run = await runPolicyc(['check', 'chain.json', '--config', '../chain.config.json'], shared);
+    const hint = /No policy in \.\.\/practices extends it yet: start one with 'policyc (init [^']+)';/.exec(run.stderr);
+    expect(hint?.[1]).toBe('init --extends chain.json --id <id> --config ../chain.config.json');
+    const start = await runPolicyc([...(hint?.[1] ?? '').replace('<id>', 'noord').split(' '), '--yes'], shared);
+    expect(start.status).toBe(0);
+    expect(existsSync(path.join(cwd, 'practices/noord/policy.json'))).toBe(true);
+  });
 });
 
 describe('a base named to a command that compiles policies', () => {

@@ -95,11 +95,15 @@ function projectFolders(options: CommonOptions, io: CliIo): string {
 }
 
 /**
- * The command that starts a policy extending `base`, as it works from the working folder: init writes into the
- * project's policies folder only when run from the project's root, so from a sub-folder it names the root to run
- * it in, and the base as seen from there.
+ * The command that starts a policy extending `base`, as it works from the working folder. init writes into the
+ * config file's first "policies" folder, else into policies/ where it runs: with a config file that names them,
+ * from here (with --config when it is not this folder's policyc.config.json); else from the project's root, which
+ * it names from a sub-folder, with the base as seen from there.
  */
 function initCommand(base: string, options: CommonOptions, io: CliIo): string {
+  const { file: configFile, policies } = options.config;
+  if (policies && configFile && configFile !== path.join(io.cwd, CONFIG_FILE))
+    return cli.t('cli:base.initWithConfig', { file: relativePath(io, base), config: relativePath(io, configFile) });
   const root = projectRoot(options, io);
   const file = path.relative(root, base);
   return root === io.cwd
