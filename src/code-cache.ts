@@ -2,6 +2,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
+import { crc32 } from 'node:zlib';
 
 /**
  * CommonJS files that `npm run compile` generates (the bundled CLI, the
@@ -14,8 +15,11 @@ import vm from 'node:vm';
  * `// policyc-code <sha-256 of the rest>` (src/code-id.ts), and its cache with
  * the same 64 hex digits: V8 itself checks only the source's length and its
  * own version and flags, so without the id a regenerated file of the same
- * length would run the old code. A file may have more than one cache, each
- * trained on other work (`<file>.<variant>.v8cache`).
+ * length would run the old code. After the id, the CRC-32 of the V8 data (4 bytes,
+ * big-endian): V8 does not check the data itself, and a damaged cache of the right
+ * length aborted the process with no message (second-read review 4, finding 1).
+ * A file may have more than one cache, each trained on other work
+ * (`<file>.<variant>.v8cache`).
  */
 export const ID_LINE = /^\/\/ policyc-code ([0-9a-f]{64})\n/;
 
@@ -36,9 +40,24 @@ const ran: CachedScript[] = [];
 export const codeCachePath = (file: string, variant?: string): string =>
   variant ? `${file}.${variant}.v8cache` : `${file}.v8cache`;
 
-/** The V8 data in a stored cache, only when it was made from the file with this id (its first 64 bytes). */
+/** Where the V8 data starts in a stored cache: after the id (64 hex digits) and its CRC-32. */
+const DATA_START = 68;
+
+/**
+ * The V8 data in a stored cache, only when it was made from the file with this id (its first 64 bytes) and is
+ * whole (its CRC-32 after the id).
+ */
 export function usableCache(stored: Buffer, id: string): Buffer | undefined {
-  return stored.length > 64 && stored.subarray(0, 64).toString('latin1') === id ? stored.subarray(64) : undefined;
+  if (stored.length <= DATA_START || stored.subarray(0, 64).toString('latin1') !== id) return undefined;
+  const data = stored.subarray(DATA_START);
+  return crc32(data) === stored.readUInt32BE(64) ? data : undefined;
+}
+
+/** A cache as stored: the id, the CRC-32 of the V8 data, the data. */
+export function storedCache(id: string, data: Buffer): Buffer {
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(data));
+  return Buffer.concat([Buffer.from(id, 'latin1'), crc, data]);
 }
 
 function readCache(cacheFile: string, id: string): Buffer | undefined {
@@ -175,6 +194,5 @@ export function runChunk(file: string, id: string, shared: SharedModules): unkno
 
 /** Stores what V8 has compiled so far of every script run here (after a training run), under each one's id. */
 export function writeCodeCaches(): void {
-  for (const { cacheFile, id, script } of ran)
-    writeFileSync(cacheFile, Buffer.concat([Buffer.from(id, 'latin1'), script.createCachedData()]));
+  for (const { cacheFile, id, script } of ran) writeFileSync(cacheFile, storedCache(id, script.createCachedData()));
 }

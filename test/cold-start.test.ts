@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { usableCache } from '../src/code-cache.js';
+import { storedCache, usableCache } from '../src/code-cache.js';
 import { cliPath, repoRoot } from './support/cli.js';
 import { tempDirs } from './support/temp-dirs.js';
 
@@ -192,11 +193,32 @@ describe('the code caches', () => {
     expect(JSON.parse(run.stdout)).toEqual([true, true, true, true]);
   });
 
-  it('are used only with the file whose id they start with', () => {
+  it('are used only with the file whose id they start with, and only whole (their CRC-32)', () => {
     const id = 'a'.repeat(64);
     const data = Buffer.from('v8 data');
-    expect(usableCache(Buffer.concat([Buffer.from(id, 'latin1'), data]), id)).toEqual(data);
-    expect(usableCache(Buffer.concat([Buffer.from('b'.repeat(64), 'latin1'), data]), id)).toBeUndefined();
+    expect(usableCache(storedCache(id, data), id)).toEqual(data);
+    expect(usableCache(storedCache('b'.repeat(64), data), id)).toBeUndefined();
     expect(usableCache(Buffer.from(id, 'latin1'), id)).toBeUndefined();
+    const damaged = storedCache(id, data);
+    damaged[damaged.length - 1]! ^= 1;
+    expect(usableCache(damaged, id)).toBeUndefined();
+  });
+
+  // With the id and length intact, damaged V8 data crashed the process with no message (second-read review 4, finding 1).
+  it('damaged but of the right length: compiled without it, not a crash', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'templates.precompiled.cjs');
+    copyFileSync(path.join(repoRoot, 'lib', 'render', 'templates.precompiled.cjs'), file);
+    const cache = readFileSync(path.join(repoRoot, 'lib', 'render', 'templates.precompiled.cjs.v8cache'));
+    for (let at = cache.length >> 1; at < (cache.length >> 1) + 64; at++) cache[at]! ^= 0xff;
+    writeFileSync(`${file}.v8cache`, cache);
+    const script = `import { readFileSync } from 'node:fs';
+      import { runCachedScript } from ${JSON.stringify(path.join(repoRoot, 'lib', 'code-cache.js'))};
+      const loaded = runCachedScript(${JSON.stringify(file)}, readFileSync(${JSON.stringify(file)}, 'latin1'));
+      console.log(JSON.stringify([loaded.cacheUsed, Object.keys(loaded.exports).sort()]));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    const templates = Object.keys(createRequire(import.meta.url)(file) as object);
+    expect(JSON.parse(run.stdout)).toEqual([false, templates.sort()]);
   });
 });

@@ -8,8 +8,11 @@ import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import GithubSlugger from 'github-slugger';
 import { describe, expect, test } from 'vitest';
+import { toString } from 'mdast-util-to-string';
 import { compile } from '../src/index.js';
 import { repoRoot } from './support/cli.js';
+import { miniPolicy } from './support/mini-policy.js';
+import { policyOutputs } from './support/policy-outputs.js';
 import { webTestPolicies } from './support/seed-pages.js';
 
 /** The committed config; README.md ('The Markdown output') says why each rule differs from the default. */
@@ -104,6 +107,22 @@ describe.each(webTestPolicies())('Markdown of %s', (file) => {
       expect(tableHeads(gfmToHtml(text)), md.path).toEqual(heads);
       // Every table row of the page is a row of the Markdown table too.
       expect((gfmToHtml(text).match(/<tr>/g) ?? []).length, md.path).toBe((page.match(/<tr>/g) ?? []).length);
+    }
+  });
+});
+
+describe("a heading's text ending in '#' (second-read review 4, finding 7)", () => {
+  test("keeps its '#' in the notice: not read as the heading's closing sequence", () => {
+    const policy = miniPolicy();
+    policy.purposes[0]!.name = { nl: 'Nazorg #', en: 'Aftercare #' };
+    const { notice } = policyOutputs(policy);
+    for (const [md, name] of [
+      [notice.nl, 'Nazorg #'],
+      [notice.en, 'Aftercare #'],
+    ] as const) {
+      const root = unified().use(remarkParse).use(remarkGfm).parse(md);
+      const headings = root.children.filter((node) => node.type === 'heading').map((node) => toString(node));
+      expect(headings).toContain(name);
     }
   });
 });

@@ -68,6 +68,8 @@ describe('the packed package, installed into a fresh project', () => {
       'lib/policyc-bundle.cjs.check.v8cache',
       'lib/policyc-bundle.cjs.build.v8cache',
       'lib/validate/policy-schema.validator.cjs.v8cache',
+      'lib/render/templates.precompiled.cjs',
+      'lib/render/templates.precompiled.cjs.v8cache',
       'lib/compile-worker.js',
       'lib/index.js',
       'lib/validate/policy-schema.validator.cjs',

@@ -161,6 +161,17 @@ describe('register.md: one section per activity, as register.html (register5 fin
       '1. Geen lijst',
     ]);
   });
+
+  it("a name ending in '#' keeps it in its heading: not read as the closing sequence (second-read review 4, finding 7)", () => {
+    const { model } = analyse(miniPolicy());
+    const register = structuredClone(buildRegister(model!, messagesFor('nl')));
+    const table = register.tables[0]!;
+    table.rows[0]![table.rowHeader] = ['Nazorg #'];
+    const md = registerToMarkdown(register);
+    expect(md).toContain('\n### Nazorg \\#\n');
+    const [activity] = readRegisterMarkdown(md, register.noneStated).records[0]!.activities;
+    expect(activity!.name).toBe('Nazorg #');
+  });
 });
 
 /** The few entities Handlebars writes. */

@@ -6,7 +6,12 @@ import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { describe, expect, it } from 'vitest';
 import { authorMarkdownToHtml, isPlainText } from '../src/render/author-html.js';
-import { inlinesToMarkdown, tableToMarkdown, escapeMarkdownText } from '../src/render/markdown-inline.js';
+import {
+  inlinesToMarkdown,
+  tableToMarkdown,
+  escapeHeading,
+  escapeMarkdownText,
+} from '../src/render/markdown-inline.js';
 import { toString } from 'mdast-util-to-string';
 import { findMarkdownHazards, mayHoldHazards, parsedMarkdownHazards } from '../src/validate/markdown-safety.js';
 
@@ -165,7 +170,7 @@ describe('plain text → Markdown stays text', () => {
     expect(paragraph.children[0]!.value).toBe(hostile);
   });
 
-  it('any text reads back through GFM as one paragraph of exactly that text, with no HTML (line breaks folded)', () => {
+  it('any text reads back through GFM as one paragraph, and as a heading, of exactly that text, with no HTML (line breaks folded)', () => {
     const parser = unified().use(remarkParse).use(remarkGfm);
     // Tokens, not just characters, so that URLs, www. names, e-mail addresses and tags actually occur.
     const token = fc.constantFrom(
@@ -230,6 +235,10 @@ describe('plain text → Markdown stays text', () => {
           };
           walk(tree);
           expect(types.has('html')).toBe(false);
+          // As a heading's text too: a run of '#' at its end is no closing sequence (second-read review 4, finding 7).
+          const heading = parser.parse(`### ${escapeHeading(value)}`);
+          expect(heading.children.map((c) => c.type)).toEqual(['heading']);
+          expect(toString(heading)).toBe(expected);
         },
       ),
       { numRuns: 10000 },

@@ -57,12 +57,14 @@ export const contactKey = (contact: string): string =>
 
 /**
  * Whether running text gives an e-mail address or a Dutch phone number, read as the links are, other than those in
- * `others` (contactKey: another body's, such as the authority's): what makes a sentence saying the notice gives none
- * false (an author's 'mail ons via privacy@…' in their own words).
+ * `others` (contactKey: another body's, such as the authority's; or an e-mail address at a host in `others`): what
+ * makes a sentence saying the notice gives none false (an author's 'mail ons via privacy@…' in their own words).
  */
 export function givesEmailOrPhone(text: string, others: ReadonlySet<string> = new Set()): boolean {
-  return [...text.matchAll(CONTACT)].some(
-    ([match]) => (match.includes('@') || isDutchPhoneNumber(match)) && !others.has(contactKey(match)),
+  return [...text.matchAll(CONTACT)].some(([match]) =>
+    match.includes('@')
+      ? !others.has(contactKey(match)) && !others.has(match.slice(match.indexOf('@') + 1).toLowerCase())
+      : isDutchPhoneNumber(match) && !others.has(contactKey(match)),
   );
 }
 

@@ -34,6 +34,13 @@ export function escapeMarkdownText(value: string): string {
 }
 
 /**
+ * Plain text → the text of an ATX heading ('## …'): as escapeMarkdownText, and a run of '#' at its end escaped,
+ * which would otherwise be read as the heading's optional closing sequence ('### Nazorg #' reads back as 'Nazorg';
+ * second-read review 4, finding 7).
+ */
+export const escapeHeading = (value: string): string => escapeMarkdownText(value).replace(/(\s)#(#*\s*)$/, '$1\\#$2');
+
+/**
  * Anything escapeInWords or the line-break folding would change inside the text (the line breaks of
  * foldLineBreaks). Three tests, not one pattern with three alternatives: this reads every text of the notice
  * (about 135,000 characters a Doctolib compile), and the alternatives tried at each character cost a fifth more.

@@ -5,7 +5,7 @@ import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
 import { link, linkedIn, text, type Block, type Fact, type Inline } from './outline.js';
 import { telHref } from './contact-links.js';
 import { formatLawReference } from './retention-phrase.js';
-import { firstWay, givesWebAddress, reachableFor } from './reach-us.js';
+import { firstWay, reachableFor } from './reach-us.js';
 
 /**
  * Complaints — 13(2)(d), 77, and for a care provider the route the Wkkgz
@@ -17,15 +17,16 @@ import { firstWay, givesWebAddress, reachableFor } from './reach-us.js';
  * patient to a regulator that asks people to go to the organisation first) —
  * as an option, never as a step before the authority: art. 77 gives the right
  * to complain to it regardless. The authority is named once: when the
- * organisation's own text already names it, only its contact details follow;
+ * organisation's own text or the dead-end note already names it, only its contact details follow;
  * 'also' only after the organisation's own route.
  */
 export function complaintsBlocks(ctx: NoticeContext): Block[] {
   const { source, model, m, careProvider } = ctx;
   const authority = m.t(`terms:authority.${model.authority.id}.name`);
   const { internal, officer, disputesBody, tellUs } = complaintRoutes(ctx);
+  const deadEnd = deadEndBlocks(ctx, internal, authority);
   const key =
-    internal && namesAuthority(internal, authority)
+    (internal && namesAuthority(internal, authority)) || deadEnd.length
       ? 'notice:complaints.authorityDetails'
       : internal || officer || disputesBody || tellUs.length
         ? 'notice:complaints.authorityAlso'
@@ -34,7 +35,7 @@ export function complaintsBlocks(ctx: NoticeContext): Block[] {
   const phone = a.phone[m.lang];
   return [
     ...rich(source.complaints?.internal, m),
-    ...deadEndBlocks(ctx, internal, authority),
+    ...deadEnd,
     // The Wkkgz and 'our care' only where the organisation gives care: any policy may name these two.
     ...bodyBlocks(officer, `notice:complaints.officer${careProvider ? '' : 'NotCare'}`, m),
     ...(tellUs.length ? [{ paragraph: sentence(m.t('notice:complaints.tellUs')) }, { facts: tellUs }] : []),
@@ -62,15 +63,14 @@ export function complaintsBlocks(ctx: NoticeContext): Block[] {
 
 /**
  * After the organisation's own complaints text, where neither it nor the rest of the notice gives a way to reach
- * the organisation (reach-us.ts; an e-mail address, phone number or web address in the text itself) and no
+ * the organisation (reach-us.ts: reachableFor, its own words included) and no
  * complaints officer is named: that the notice gives no contact details for it, and that the authority may be
  * asked straight away (art. 77: 'onverminderd' any other remedy). Cosmetic Clinic's text sends a complaint first
  * to its data protection officer, whose details it does not give, 'komt u er … niet uit' then to the authority:
  * a dead end before a right that has no such step (patient4 review, F5).
  */
 function deadEndBlocks({ source, reachUs, m }: NoticeContext, internal: string, authority: string): Block[] {
-  if (!internal || source.complaints?.officer || reachableFor(reachUs, internal) || givesWebAddress(internal))
-    return [];
+  if (!internal || source.complaints?.officer || reachableFor(reachUs, internal)) return [];
   return [{ paragraph: sentence(m.t('notice:complaints.internalUnreachable', { authority })) }];
 }
 

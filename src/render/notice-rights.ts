@@ -11,7 +11,7 @@ import { joinList, lowerFirst, pick, sentence } from './format.js';
 import { termKey } from './legal-text.js';
 import { careRecipientKey, rich, type NoticeContext } from './notice-context.js';
 import { link, linkedIn, text, type Block, type Fact, type Inline } from './outline.js';
-import { givesOurEmailOrPhone, givesOurWebsite, givesWebAddress, reachableFor, type ReachUs } from './reach-us.js';
+import { givesOurWebsite, ownWordsReachUs, reachableFor, type ReachUs } from './reach-us.js';
 
 /**
  * The rights section — 13(2)(b)(c)(d). Each derived right gets the general
@@ -76,12 +76,12 @@ function rightBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
 
 /**
  * After an own text that sends the reader to 'onze website' where the notice gives no web page of ours, nor the text
- * an address: that the notice does not name it. Cosmetic Clinic's 'via de gegevens op onze website' under withdrawing
+ * a way to reach us (ownWordsReachUs): that the notice does not name it. Cosmetic Clinic's 'via de gegevens op onze website' under withdrawing
  * consent led nowhere, without a word (patient4 review, F5).
  */
-function websiteUnnamed(right: DerivedRight, { source, m }: NoticeContext): Block[] {
+function websiteUnnamed(right: DerivedRight, { source, m, reachUs }: NoticeContext): Block[] {
   const own = pick(source.rights?.notes?.[right.id], m);
-  if (!/\bwebsite\b/i.test(own) || givesWebAddress(own) || givesOurWebsite(source)) return [];
+  if (!/\bwebsite\b/i.test(own) || ownWordsReachUs(reachUs, own) || givesOurWebsite(source)) return [];
   return [{ paragraph: sentence(m.t('notice:rights.websiteUnnamed')) }];
 }
 
@@ -389,8 +389,8 @@ function howToBlocks(ctx: NoticeContext): Block[] {
   if (ways.sendTo.length) return blocks;
   // Own words or a note but nowhere to send (Cosmetic Clinic: 'neem dan contact op met onze functionaris', whose
   // contact details the notice does not give): after them, that every right goes to us, and where.
-  // Where those words give an e-mail address or phone number, not that the statement names none.
-  const toldInOwnWords = givesOurEmailOrPhone(ways, ownWordsOnAsking(source, ways, m));
+  // Where those words give a way to reach us (an e-mail, phone, web or postal address), not that the statement names none.
+  const toldInOwnWords = ownWordsReachUs(ways, ownWordsOnAsking(source, ways, m));
   const ask = { ways, m, formPrescribed: formPrescribed(ctx) };
   if (own.length || ways.note) blocks.push(...askUsBlocks(ask, m.t('notice:rights.howToAskAlso'), toldInOwnWords));
   else blocks.unshift(...askUsBlocks(ask, askLead(source, m), false));

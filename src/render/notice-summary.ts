@@ -290,8 +290,8 @@ function complaintBlocks(ctx: NoticeContext, ids: ReadonlySet<string>): Block[] 
  * Whether a reader who complains to us can reach us: the complaints officer's contact details, or a way the notice
  * gives to reach us (reach-us.ts; the section's 'tell us' is the first of them). Cosmetic Clinic's own text sends a
  * complaint to its data protection officer, whose details it does not give, and the notice gives none of ours:
- * 'Klaag bij ons' led nowhere (Dutch review 3, finding 9). Or an e-mail address or phone number of ours in its own
- * complaint text, judged as the rights section's own words are (reachableFor; second-read review 3, finding 5).
+ * 'Klaag bij ons' led nowhere (Dutch review 3, finding 9). Or a way to reach us in its own complaint text, judged
+ * as the rights section's own words and the complaints section are (reachableFor; second-read review 3, finding 5).
  */
 function reachesUs(routes: ComplaintRoutes, { m, reachUs }: NoticeContext): boolean {
   return contactFacts(routes.officer?.contact, m).length > 0 || reachableFor(reachUs, routes.internal);

@@ -24,9 +24,10 @@ export interface ReachUs {
   /** The controller's address with street and city, formatted; undefined without them. */
   address: string | undefined;
   /**
-   * Other bodies' e-mail addresses and phone numbers (contactKey): the authority's and the disputes body's. The
-   * organisation's own words that give only these give no way to reach us: 'u kunt de Autoriteit Persoonsgegevens
-   * bellen: 088 - 1805 250' (second-read review 3, finding 4).
+   * Other bodies' e-mail addresses, phone numbers (contactKey), web hosts and postcodes (wayKey): the authorities'
+   * and the disputes body's. The organisation's own words that give only these give no way to reach us: 'u kunt de
+   * Autoriteit Persoonsgegevens bellen: 088 - 1805 250' (second-read review 3, finding 4), '(autoriteitpersoonsgegevens.nl)'
+   * (second-read review 4, finding 3).
    */
   others: ReadonlySet<string>;
 }
@@ -45,25 +46,54 @@ export function reachUs(source: PolicySource, m: Messages): ReachUs {
 
 function othersContacts(source: PolicySource): ReadonlySet<string> {
   const disputes = source.complaints?.disputesBody?.contact;
-  const phones = Object.values(authorities).flatMap((a) => Object.values(a.phone));
-  return new Set([...phones, disputes?.phone, disputes?.email].filter((c): c is string => !!c).map(contactKey));
+  const bodies = Object.values(authorities);
+  const phones = bodies.flatMap((a) => Object.values(a.phone));
+  const sites = [...bodies.flatMap((a) => Object.values(a.website)), disputes?.url].map((url) => url && hostOf(url));
+  const postal = [...bodies.flatMap((a) => Object.values(a.postal)), disputes?.address];
+  return new Set([
+    ...[...phones, disputes?.phone, disputes?.email].filter((c): c is string => !!c).map(contactKey),
+    ...[...sites, ...postal.flatMap((a) => [a?.street, a?.postalCode])].filter((c): c is string => !!c).map(wayKey),
+  ]);
 }
 
 /** Whether the notice gives any way to reach us: contact details for a request, the DPO's, or our address. */
 export const reachable = (ways: ReachUs): boolean => ways.sendTo.length > 0 || ways.dpo.length > 0 || !!ways.address;
 
 /**
- * Whether the reader can reach us for this: a way the notice gives (reachable), or an e-mail address or phone number
- * other than another body's in the organisation's own words on it. The one judgement for the rights section, its
- * summary line and the summary's complaint line: the complaint line ignored the organisation's own complaint text
- * (second-read review 3, finding 5).
+ * Whether the reader can reach us for this: a way the notice gives (reachable), or one in the organisation's own
+ * words on it (ownWordsReachUs). The one judgement for the rights section, its summary line, the complaints section
+ * and the summary's complaint line (second-read review 3, finding 5; review 4, findings 2–3).
  */
 export const reachableFor = (ways: ReachUs, ownWords: string): boolean =>
-  reachable(ways) || givesOurEmailOrPhone(ways, ownWords);
+  reachable(ways) || ownWordsReachUs(ways, ownWords);
 
-/** Whether the organisation's own words give an e-mail address or phone number other than another body's. */
-export const givesOurEmailOrPhone = (ways: ReachUs, ownWords: string): boolean =>
-  givesEmailOrPhone(ownWords, ways.others);
+/**
+ * Whether the organisation's own words give a way to reach it: an e-mail address, phone number, web address or
+ * Dutch postal address ('Postbus 123, 1000 AB Amsterdam') other than another body's (ways.others).
+ */
+export const ownWordsReachUs = (ways: ReachUs, ownWords: string): boolean =>
+  givesEmailOrPhone(ownWords, ways.others) || givesOurAddress(ownWords, ways.others);
+
+/**
+ * A web address in running text, with or without 'https://' or 'www.' ('cosmetic-clinic.be/klachten'), its host
+ * captured: not the domain of an e-mail address, nor a file name ('klachtenregeling.pdf'). The top-level domain in
+ * lower case: 'website.Daar' is a missing space.
+ */
+const WEB_ADDRESS =
+  /(?<![\w@.-])(?:https?:\/\/)?((?:[A-Za-z0-9-]+\.)+(?!(?:pdf|docx?|html?|txt)(?![\w-]))[a-z]{2,})(?![\w@-])/g;
+/** A Dutch postcode before a place name ('1000 AB Amsterdam', "2509 AJ 's-Gravenhage"), or a Postbus number. */
+const POSTAL_ADDRESS = /\b(?:[1-9]\d{3} ?[A-Z]{2}(?= +['A-Z])|(?:Postbus|PO Box) \d+)/g;
+
+/** A web host or postal way as compared with another: 'autoriteitpersoonsgegevens.nl', without 'www.'; '2509aj'; 'postbus93374'. */
+const wayKey = (way: string): string => way.toLowerCase().replace(/^www\.|\s/g, '');
+const hostOf = (url: string): string => new URL(url).hostname;
+
+/** Whether running text gives a web or postal address other than those in `others` (wayKey; a subdomain of theirs too). */
+function givesOurAddress(text: string, others: ReadonlySet<string>): boolean {
+  const theirs = (key: string): boolean => others.has(key) || [...others].some((other) => key.endsWith(`.${other}`));
+  const found = [...text.matchAll(WEB_ADDRESS)].map(([, host]) => host ?? '');
+  return [...found, ...(text.match(POSTAL_ADDRESS) ?? [])].some((way) => !theirs(wayKey(way)));
+}
 
 /** The first way to reach us, as facts: where a request goes, else the DPO's details, else our address; none without any. */
 export function firstWay(ways: ReachUs, m: Messages): Fact[] {
@@ -71,10 +101,6 @@ export function firstWay(ways: ReachUs, m: Messages): Fact[] {
   if (ways.dpo.length) return ways.dpo;
   return ways.address ? [{ label: m.t('notice:label.address'), inlines: [text(ways.address)] }] : [];
 }
-
-/** Whether running text gives a web address ('https://…', 'www.…', 'dentalclinics.nl'). */
-export const givesWebAddress = (text: string): boolean =>
-  /https?:\/\/|www\.|\b[a-z0-9-]+\.(nl|com|eu|org)\b/i.test(text);
 
 /** Whether the notice gives a web page of ours: the controller's, the rights contact's or the DPO's. */
 export const givesOurWebsite = (source: PolicySource): boolean =>

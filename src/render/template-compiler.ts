@@ -100,7 +100,7 @@ export const markdownCompileOptions = {
   preventIndent: true,
   noEscape: true,
   knownHelpersOnly: true,
-  knownHelpers: { text: true, inlines: true, factLabel: true, rich: true, mdTable: true, tocLink: true },
+  knownHelpers: { text: true, heading: true, inlines: true, factLabel: true, rich: true, mdTable: true, tocLink: true },
 } as const;
 export type CompileOptions = typeof htmlCompileOptions | typeof markdownCompileOptions;
 

@@ -4,7 +4,7 @@ import { templatesDir } from '../paths.js';
 import { authorMarkdownToHtml } from './author-html.js';
 import { linkContactsInHtml } from './contact-links.js';
 import { displayUrl } from './format.js';
-import { inlinesToMarkdown, tableToMarkdown, escapeMarkdownText } from './markdown-inline.js';
+import { inlinesToMarkdown, tableToMarkdown, escapeHeading, escapeMarkdownText } from './markdown-inline.js';
 import { isCardTable } from './table-cards.js';
 import type { Inline, Table } from './outline.js';
 import {
@@ -39,6 +39,7 @@ function registerPartials(env: HandlebarsRuntime, prefix: string, options: Compi
 function markdownEnvironment(): HandlebarsRuntime {
   const env = createEnvironment();
   env.registerHelper('text', (value: string) => escapeMarkdownText(value));
+  env.registerHelper('heading', (value: string) => escapeHeading(value));
   env.registerHelper('inlines', (value: Inline[]) => inlinesToMarkdown(value));
   // 'Adres:' but 'Kunt u weigeren?': a label that is a question takes no colon.
   env.registerHelper('factLabel', (label: string) => escapeMarkdownText(/[?:]$/.test(label) ? label : `${label}:`));

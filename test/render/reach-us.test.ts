@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PolicySource } from '../../src/policy/policy-types.js';
+import { miniPolicy } from '../support/mini-policy.js';
 import { policyOutputs } from '../support/policy-outputs.js';
 import { policyPath } from '../support/seed-output.js';
 
@@ -165,5 +166,91 @@ describe("'Hoe u ons vraagt …, staat onder' only where that section gives a wa
     );
     expect(notice.en).toContain('How to ask for access or a copy is explained under ‘[How to exercise your rights](#');
     expect(notice.en).toContain('How to make your request is explained under ‘[How to exercise your rights](#');
+  });
+});
+
+/**
+ * Whether the organisation's own words give a way to reach it (reach-us.ts: reachableFor), judged once for the
+ * complaints section, its summary line and the rights section (second-read review 4, findings 2–4).
+ */
+const deadEnd = 'Hoe u ons bereikt met een klacht, noemen wij in deze verklaring niet.';
+const toUs = 'Klacht over privacy? [Meld het bij ons of bij de Autoriteit Persoonsgegevens]';
+const onlyAuthority = 'Klacht over privacy? Dan kunt u terecht bij de Autoriteit Persoonsgegevens';
+
+/** A policy that gives no contact details of ours, with this complaints text. */
+const complaining = (internal: string): PolicySource => {
+  const policy = miniPolicy();
+  delete policy.controller.contact;
+  policy.complaints = { internal: { nl: internal, en: internal } };
+  return policy;
+};
+
+describe('a complaints text that gives a way to reach us (second-read review 4, findings 2–3)', () => {
+  it.each([
+    [
+      'a postal address',
+      'Stuur uw klacht per brief naar Postbus 123, 1000 AB Amsterdam, ter attentie van de directie.',
+    ],
+    ['a postcode and place', 'Schrijf ons: Kerkstraat 1, 1234AB Utrecht.'],
+    ['a .be site', 'Klachten kunt u indienen via ons klachtenformulier op cosmetic-clinic.be/klachten.'],
+    ['a .zorg site', 'Gebruik het formulier op https://kliniek.zorg/klacht.'],
+  ])('%s: no dead-end note, and the summary offers us', (_, internal) => {
+    const { notice } = policyOutputs(complaining(internal));
+    expect(notice.nl).toContain(internal);
+    expect(notice.nl).not.toContain(deadEnd);
+    expect(notice.nl).toContain(toUs);
+    expect(notice.en).not.toContain('This notice does not say how to reach us with a complaint.');
+  });
+
+  const fgFirst = 'Neem contact op met onze functionaris voor gegevensbescherming. Komt u er niet uit, dan kunt u ';
+  it.each([
+    ["the authority's site", `${fgFirst}naar de Autoriteit Persoonsgegevens (autoriteitpersoonsgegevens.nl).`],
+    ["the authority's site with www.", `${fgFirst}naar www.autoriteitpersoonsgegevens.nl.`],
+    ["the authority's postal address", `${fgFirst}schrijven naar Postbus 93374, 2509 AJ Den Haag.`],
+    ["the disputes body's site", `${fgFirst}naar https://www.geschillen.example/zorg.`],
+    [
+      "an e-mail address at the authority's domain",
+      `${fgFirst}naar de AP (zie ook klachten@autoriteitpersoonsgegevens.nl).`,
+    ],
+    ['a file name', `${fgFirst}onze klachtenregeling.pdf lezen.`],
+  ])('only %s: the dead-end note, and the summary offers the authority alone', (_, internal) => {
+    const policy = complaining(internal);
+    policy.complaints!.disputesBody = { name: 'Geschillen Zorg', contact: { url: 'https://geschillen.example' } };
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain(deadEnd);
+    expect(notice.nl).not.toContain(toUs);
+    expect(notice.nl).toContain(onlyAuthority);
+  });
+});
+
+describe('after the dead-end note the authority is named once (second-read review 4, finding 4)', () => {
+  it('its contact details follow, not a second offer to complain to it', () => {
+    const { notice } = policyOutputs(complaining('Neem contact op met onze functionaris voor gegevensbescherming.'));
+    expect(notice.nl).toContain(
+      'u kunt meteen een klacht indienen bij de Autoriteit Persoonsgegevens (artikel 77 AVG).\n\nContactgegevens van de Autoriteit Persoonsgegevens:',
+    );
+    expect(notice.nl).not.toContain('U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens');
+    expect(notice.en).toContain(
+      'straight away (Article 77 GDPR).\n\nContact details of the Dutch Data Protection Authority (Autoriteit Persoonsgegevens):',
+    );
+  });
+});
+
+describe("the rights section judges the organisation's own words as the complaints section does (review 4, finding 3)", () => {
+  it("a postal address in the words on asking: not 'noemen wij … niet'", () => {
+    const policy = complaining('Mail klachten@mini.example.');
+    const own = 'Stuur uw verzoek per brief naar Postbus 123, 1000 AB Amsterdam.';
+    policy.rights = { howToExercise: { nl: own, en: own } };
+    expect(policyOutputs(policy).notice.nl).not.toContain('noemen wij in deze verklaring niet');
+  });
+
+  it("'onze website' beside only the authority's site: that the notice does not name ours", () => {
+    const policy = miniPolicy();
+    policy.purposes[0]!.legalBasis = '6(1)(a)';
+    const note = 'Zie onze website, of autoriteitpersoonsgegevens.nl.';
+    policy.rights = { notes: { 'withdraw-consent': { nl: note, en: note } } };
+    expect(policyOutputs(policy).notice.nl).toContain(
+      `${note}\n\nHet adres van die website staat niet in deze verklaring.`,
+    );
   });
 });

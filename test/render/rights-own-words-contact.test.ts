@@ -77,7 +77,6 @@ describe('numbers in those words that are no way to reach us', () => {
       'Verzoeken vanaf 01-02-2025 12:00 uur behandelen wij binnen een maand.',
       'Requests from 01-02-2025 12:00 are answered within a month.',
     ],
-    ['Ons adres is Postbus 1234, 1000 AB Amsterdam.', 'Our address is PO Box 1234, 1000 AB Amsterdam.'],
   ];
   it.each(notOurs)('still says the notice names none: %s', (nl, en) => {
     const { notice } = policyOutputs(ownWords(nl, en));
@@ -98,6 +97,16 @@ describe('numbers in those words that are no way to reach us', () => {
       'DE89 3704 0044 0532 0130 00',
     ])
       expect(linkContactsInHtml(`Maak het over op ${iban}.`), iban).not.toMatch(/href="tel:/);
+  });
+
+  // A postal address of ours is a way to ask, not a phone number: 'noemen wij … niet' after it was false (second-read
+  // review 4, finding 2; this case was among the numbers that are none).
+  it('a postal address of ours counts as a way to ask, and its numbers link as no phone number', () => {
+    const nl = 'Ons adres is Postbus 1234, 1000 AB Amsterdam.';
+    const { notice } = policyOutputs(ownWords(nl, 'Our address is PO Box 1234, 1000 AB Amsterdam.'));
+    expect(notice.nl).not.toContain(noneNl);
+    expect(notice.en).not.toContain(noneEn);
+    expect(linkContactsInHtml(`<p>${nl}</p>`)).not.toMatch(/href="tel:/);
   });
 
   it('a number of ours beside an IBAN still counts', () => {

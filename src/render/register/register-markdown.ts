@@ -1,4 +1,4 @@
-import { tableToMarkdown, escapeMarkdownText } from '../markdown-inline.js';
+import { tableToMarkdown, escapeHeading, escapeMarkdownText } from '../markdown-inline.js';
 import { text } from '../outline.js';
 import { valueOnOneLine } from './cell-values.js';
 import { headerOf, type Register, type RegisterCell } from './register-model.js';
@@ -13,8 +13,8 @@ import { registerRecord, type RegisterRecord } from './register-records.js';
  * finding 9). Every value is escaped.
  */
 export function registerToMarkdown(register: Register): string {
-  const parts = [`# ${escapeMarkdownText(register.title)}`, escapeMarkdownText(register.versionLine)];
-  parts.push(`## ${escapeMarkdownText(register.organisation.caption)}`);
+  const parts = [`# ${escapeHeading(register.title)}`, escapeMarkdownText(register.versionLine)];
+  parts.push(`## ${escapeHeading(register.organisation.caption)}`);
   parts.push(register.organisation.facts.map(factItem).join('\n'));
   for (const table of register.tables) parts.push(...recordParts(registerRecord(table, register.notStated), register));
   if (register.assessments) parts.push(...assessmentParts(register.assessments));
@@ -26,11 +26,11 @@ export function registerToMarkdown(register: Register): string {
  * the last one they would read as that activity's), then a section per activity.
  */
 function recordParts(record: RegisterRecord, register: Pick<Register, 'empty' | 'noneStated'>): string[] {
-  const parts = [`## ${escapeMarkdownText(record.caption)}`];
+  const parts = [`## ${escapeHeading(record.caption)}`];
   if (record.unfilled.length)
     parts.push(escapeMarkdownText(register.noneStated), record.unfilled.map(unfilledItem).join('\n'));
   for (const activity of record.activities) {
-    parts.push(`### ${escapeMarkdownText(activity.name)}`);
+    parts.push(`### ${escapeHeading(activity.name)}`);
     const facts: string[] = [];
     for (const fact of activity.facts) facts.push(activityFact(fact.label, fact.values, register.empty));
     if (facts.length) parts.push(facts.join('\n'));
@@ -74,7 +74,7 @@ function linesOf(value: string, indent: string): string {
 /** The findings the organisation accepted: a heading, what they are, and a table (finding, where, reason). */
 function assessmentParts(assessments: RegisterAssessments): string[] {
   return [
-    `## ${escapeMarkdownText(assessments.caption)}`,
+    `## ${escapeHeading(assessments.caption)}`,
     escapeMarkdownText(assessments.intro),
     tableToMarkdown({
       caption: assessments.caption,
