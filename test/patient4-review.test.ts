@@ -170,4 +170,13 @@ describe('own texts that send the reader somewhere the notice does not give (pat
       'Het adres van die website',
     );
   });
+
+  it("an e-mail address beside 'onze website' does not name the website: the note stays", () => {
+    // The one judgement of own words (reachableFor) counts the e-mail address as a way to reach us, but the text
+    // still sends the reader to a website the notice does not give (lead's follow-up to secondread4's fixes).
+    const note = 'Mail privacy@mini.example of kijk op onze website.';
+    expect(policyOutputs(withConsent(note)).notice.nl).toContain(
+      `${note}\n\nHet adres van die website staat niet in deze verklaring.`,
+    );
+  });
 });

@@ -11,7 +11,7 @@ import { joinList, lowerFirst, pick, sentence } from './format.js';
 import { termKey } from './legal-text.js';
 import { careRecipientKey, rich, type NoticeContext } from './notice-context.js';
 import { link, linkedIn, text, type Block, type Fact, type Inline } from './outline.js';
-import { givesOurWebsite, ownWordsReachUs, reachableFor, type ReachUs } from './reach-us.js';
+import { givesOurWebsite, ownWordsGiveWebsite, ownWordsReachUs, reachableFor, type ReachUs } from './reach-us.js';
 
 /**
  * The rights section — 13(2)(b)(c)(d). Each derived right gets the general
@@ -76,12 +76,13 @@ function rightBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
 
 /**
  * After an own text that sends the reader to 'onze website' where the notice gives no web page of ours, nor the text
- * a way to reach us (ownWordsReachUs): that the notice does not name it. Cosmetic Clinic's 'via de gegevens op onze website' under withdrawing
+ * a web address of ours (ownWordsGiveWebsite; an e-mail address beside it does not name the website): that the
+ * notice does not name it. Cosmetic Clinic's 'via de gegevens op onze website' under withdrawing
  * consent led nowhere, without a word (patient4 review, F5).
  */
 function websiteUnnamed(right: DerivedRight, { source, m, reachUs }: NoticeContext): Block[] {
   const own = pick(source.rights?.notes?.[right.id], m);
-  if (!/\bwebsite\b/i.test(own) || ownWordsReachUs(reachUs, own) || givesOurWebsite(source)) return [];
+  if (!/\bwebsite\b/i.test(own) || ownWordsGiveWebsite(reachUs, own) || givesOurWebsite(source)) return [];
   return [{ paragraph: sentence(m.t('notice:rights.websiteUnnamed')) }];
 }
 

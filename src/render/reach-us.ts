@@ -88,12 +88,23 @@ const POSTAL_ADDRESS = /\b(?:[1-9]\d{3} ?[A-Z]{2}(?= +['A-Z])|(?:Postbus|PO Box)
 const wayKey = (way: string): string => way.toLowerCase().replace(/^www\.|\s/g, '');
 const hostOf = (url: string): string => new URL(url).hostname;
 
+/**
+ * Whether the organisation's own words give a web address of ours, not another body's: what an own text that sends
+ * the reader to 'onze website' needs. An e-mail address in it does not name the website (websiteUnnamed).
+ */
+export const ownWordsGiveWebsite = (ways: ReachUs, ownWords: string): boolean =>
+  webHosts(ownWords).some((host) => !theirs(wayKey(host), ways.others));
+
 /** Whether running text gives a web or postal address other than those in `others` (wayKey; a subdomain of theirs too). */
 function givesOurAddress(text: string, others: ReadonlySet<string>): boolean {
-  const theirs = (key: string): boolean => others.has(key) || [...others].some((other) => key.endsWith(`.${other}`));
-  const found = [...text.matchAll(WEB_ADDRESS)].map(([, host]) => host ?? '');
-  return [...found, ...(text.match(POSTAL_ADDRESS) ?? [])].some((way) => !theirs(wayKey(way)));
+  return [...webHosts(text), ...(text.match(POSTAL_ADDRESS) ?? [])].some((way) => !theirs(wayKey(way), others));
 }
+
+const webHosts = (text: string): string[] => [...text.matchAll(WEB_ADDRESS)].map(([, host]) => host ?? '');
+
+/** Whether a way (wayKey) is another body's: one of `others`, or a subdomain of one. */
+const theirs = (key: string, others: ReadonlySet<string>): boolean =>
+  others.has(key) || [...others].some((other) => key.endsWith(`.${other}`));
 
 /** The first way to reach us, as facts: where a request goes, else the DPO's details, else our address; none without any. */
 export function firstWay(ways: ReachUs, m: Messages): Fact[] {
