@@ -373,6 +373,19 @@ describe('a base path in extends that names no file (chain2, finding 8)', () => 
     expect(extendsLine('../../shard/chain.json').line).toContain('(did you mean "../../shared/chain.json"?)');
   });
 
+  it('backslashes (a path copied from Windows): the same path with forward slashes (firstuser2, finding 4)', () => {
+    const { dir, line } = extendsLine('..\\..\\shared\\chain.json');
+    expect(line).toBe(
+      `policies/p/policy.json:${at(practiceText(dir), '"extends": ')} error /extends cannot find the base policy ` +
+        '"..\\..\\shared\\chain.json": give a path relative to this file, or one of preset:apotheek, ' +
+        'preset:fysiotherapie, preset:ggz, preset:huisarts, preset:other, preset:tandarts ' +
+        '(use forward slashes: "../../shared/chain.json"; a path in JSON is written with /, also on Windows) ' +
+        '[extends/not-found]',
+    );
+    // Backslashes and a typo: the closest file, with forward slashes.
+    expect(extendsLine('..\\..\\shared\\chian.json').line).toContain('(did you mean "../../shared/chain.json"?)');
+  });
+
   it('nothing close: no guess', () => {
     expect(extendsLine('../../shared/keten.json').line).not.toContain('did you mean');
   });

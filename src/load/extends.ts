@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic, MessageValue } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, MessageRef, MessageValue } from '../diagnostics/diagnostic.js';
 import { languages } from '../i18n/messages.js';
 import { presetsDir } from '../paths.js';
 import { didYouMean, didYouMeanHint } from '../validate/did-you-mean.js';
@@ -297,6 +297,8 @@ export function nearbyBase(
   chain: readonly string[],
 ): string | undefined {
   if (name.startsWith(PRESET_PREFIX) || reader !== workingTree) return undefined;
+  // ..\\shared\\chain.json, copied from Windows: JSON paths take forward slashes, wherever policyc runs.
+  if (name.includes('\\')) return slashed(name, absolutePath, chain);
   const target = path.resolve(path.dirname(absolutePath), name);
   const folder = path.dirname(target);
   const outside = (file: string) => !chain.includes(path.resolve(file));
@@ -312,6 +314,14 @@ export function nearbyBase(
   );
   if (other === undefined || !existsSync(path.join(parent, other, path.basename(target)))) return undefined;
   return path.posix.join(path.posix.dirname(path.posix.dirname(name)), other, path.posix.basename(name));
+}
+
+/** A base path written with backslashes: the same path with forward slashes when it names a file, else its guess. */
+function slashed(name: string, absolutePath: string, chain: readonly string[]): string | undefined {
+  const forward = name.replaceAll('\\', '/');
+  const target = path.resolve(path.dirname(absolutePath), forward);
+  if (existsSync(target) && !chain.includes(target)) return forward;
+  return nearbyBase(forward, absolutePath, workingTree, chain);
 }
 
 /** The names of a folder's entries that `keep` accepts; none when it cannot be read. */
@@ -357,8 +367,15 @@ function extendsProblem(
         .map((p) => PRESET_PREFIX + p)
         .join(', '),
     },
-    ...(guess ? { hint: didYouMeanHint(guess) } : {}),
+    ...(guess ? { hint: guessHint(name, guess) } : {}),
   };
+}
+
+/** The hint for a base path not found: use forward slashes (when that is the whole fix), else did you mean. */
+function guessHint(name: string, guess: string): MessageRef {
+  return guess === name.replaceAll('\\', '/')
+    ? { messageId: 'diagnostics:extends.forwardSlashes', data: { value: guess } }
+    : didYouMeanHint(guess);
 }
 
 /** The policy's `remove` lists: inherited ids to drop, per top-level list; an id that is not inherited is an error. */
