@@ -74,6 +74,54 @@ describe('policyc CLI', () => {
     expect(readdirSync(dir)).toEqual(['empty']);
   });
 
+  describe('run without paths from inside the project, where there is no policies/ (firstuser2, finding 3)', () => {
+    /** A chain as the README starts one: shared/keten.json and policies/smile-gouda extending it. */
+    async function project(): Promise<string> {
+      const dir = tmp();
+      const init = (args: string[]) => runPolicycInProcess(['init', ...args, '--yes'], dir);
+      expect((await init(['--base', 'shared/keten.json', '--sector', 'tandarts'])).status).toBe(0);
+      expect((await init(['--extends', 'shared/keten.json', '--id', 'smile-gouda'])).status).toBe(0);
+      return dir;
+    }
+
+    it('from policies/: says this folder holds the policies and what works, not "start one with init"', async () => {
+      const dir = await project();
+      const cwd = path.join(dir, 'policies');
+      for (const command of ['check', 'build']) {
+        const run = runPolicyc([command], cwd);
+        expect(run.status, command).toBe(2);
+        expect(run.stderr).toBe(
+          "policyc: no policies/ folder here, but this folder holds policies itself (smile-gouda/policy.json): run policyc from the project's root, " +
+            `${dir}, or name this folder, as in 'policyc check .'\nRun 'policyc ${command} --help' for usage.\n`,
+        );
+      }
+      // build wrote nothing, here or in the project's root: it does not switch folders on its own.
+      expect(readdirSync(cwd)).toEqual(['smile-gouda']);
+      expect(readdirSync(dir).sort()).toEqual(['policies', 'shared']);
+      expect(runPolicyc(['check', '--message-lang', 'nl'], cwd).stderr).toMatch(
+        /^policyc: hier staat geen map policies\/, maar deze map bevat zelf beleid \(smile-gouda\/policy.json\)/,
+      );
+      // The command the message gives works: the policy is checked (its FILL-IN markers are errors, exit 1).
+      const named = runPolicyc(['check', '.', '--format', 'compact'], cwd);
+      expect(named.status).toBe(1);
+      expect(named.stderr).toMatch(/^smile-gouda\/policy\.json:\d+:\d+ error /m);
+    });
+
+    it("from another sub-folder, or a policy's own folder: names the project's root", async () => {
+      const dir = await project();
+      const root = `the project's root is ${dir} (it holds policies/ or policyc.config.json): run policyc from there`;
+      const shared = runPolicyc(['check'], path.join(dir, 'shared'));
+      expect(shared.status).toBe(2);
+      expect(shared.stderr).toMatch(/^policyc: no policies\/ folder here; /);
+      expect(shared.stderr).toContain(root);
+      expect(shared.stderr).not.toContain('policyc init');
+      const own = runPolicyc(['check'], path.join(dir, 'policies/smile-gouda'));
+      expect(own.status).toBe(2);
+      expect(own.stderr).toContain(root);
+      expect(own.stderr).toContain('policy.json is there: to use it, name policy.json or its folder .');
+    });
+  });
+
   it('check with no paths checks every policy under policies/: valid, with only compliance findings', () => {
     const run = runPolicyc(['check', '--format', 'json']);
     const diagnostics = JSON.parse(run.stdout) as Array<{ ruleId: string; file: string; severity: string }>;

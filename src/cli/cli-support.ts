@@ -14,7 +14,7 @@ import { diagnosticSink, type DiagnosticSink } from './diagnostic-sink.js';
 import { isLanguage, messagesFor, type Language } from '../i18n/messages.js';
 import { findPolicies, misnamedPolicy, policyBeside, skippedFolderDiagnostics } from '../pipeline/find-policies.js';
 import { readPolicyFile } from '../load/read-policy-file.js';
-import { baseRefusal, namedBases, type NamedBase } from './named-bases.js';
+import { baseRefusal, namedBases, projectRoot, type NamedBase } from './named-bases.js';
 import { packageRoot, shownPath } from '../paths.js';
 import type { PolicycConfig } from '../config/policyc-config.js';
 
@@ -178,9 +178,12 @@ export function findPolicyFiles(options: CommonOptions, io: CliIo, acceptBases =
     for (const { folder, nested } of under)
       if (nested)
         hints.push(cli.t('cli:nestedPolicies', { folder: relativeTo(io, folder), example: relativeTo(io, nested) }));
-    const messages = named.length
-      ? noPolicyMessages(missing, key, io, given)
-      : missing.flatMap((p) => fromConfig(p, noPolicyMessages([p], key, io, given), paths, options.config, io));
+    const elsewhere = key === 'cli:noPoliciesDefault' ? policiesElsewhere(options, io) : undefined;
+    const messages = elsewhere
+      ? [elsewhere]
+      : named.length
+        ? noPolicyMessages(missing, key, io, given)
+        : missing.flatMap((p) => fromConfig(p, noPolicyMessages([p], key, io, given), paths, options.config, io));
     throw new UsageError(joinMessages([...messages, ...hints]));
   }
   return {
@@ -190,6 +193,22 @@ export function findPolicyFiles(options: CommonOptions, io: CliIo, acceptBases =
     skippedFolders: skipped.map((s) => s.folder),
     bases,
   };
+}
+
+/**
+ * Run without paths where there is no policies/: when the working folder holds policies itself (cd policies), or a
+ * folder above it is the project's root (projectRoot), where they are and the command that finds them.
+ */
+function policiesElsewhere(options: CommonOptions, io: CliIo): string | undefined {
+  const root = projectRoot(options, io);
+  // Policies in sub-folders (cd policies), not a policy.json here (cd policies/x: policyBeside says so).
+  const here = findPolicies([io.cwd]).files.find((file) => path.dirname(file) !== io.cwd);
+  const shownRoot = relativeTo(io, root);
+  if (here)
+    return root === io.cwd
+      ? cli.t('cli:policiesHere', { example: relativeTo(io, here) })
+      : cli.t('cli:policiesHereInProject', { example: relativeTo(io, here), root: shownRoot });
+  return root === io.cwd ? undefined : cli.t('cli:policiesInProject', { root: shownRoot });
 }
 
 /** The policy files found, the warnings for skipped folders, and what was searched (absolute paths). */

@@ -71,7 +71,7 @@ function projectRoots(options: CommonOptions, io: CliIo): string[] {
  * working folder or, run from a sub-folder (cd shared), the nearest folder above it that holds policies/ or
  * policyc.config.json.
  */
-function projectRoot(options: CommonOptions, io: CliIo): string {
+export function projectRoot(options: CommonOptions, io: CliIo): string {
   if (options.config.policies) return io.cwd;
   let root = io.cwd;
   while (!isProjectRoot(root) && path.dirname(root) !== root) root = path.dirname(root);
