@@ -41,7 +41,7 @@ describe('the CLI in the message language (--message-lang nl)', () => {
     const run = runPolicyc(['build', policy, '--out', '.', '--message-lang', 'nl'], tmp());
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      'policyc: bouwen in . geweigerd: dat is de werkmap, een map daarboven of de hoofdmap van een project. ' +
+      'policyc: bouwen in . geweigerd: dat is de werkmap, een map daarboven, uw thuismap of de hoofdmap van een project. ' +
         'Noem een eigen uitvoermap, bijvoorbeeld --out dist.\n',
     );
   });
@@ -109,7 +109,7 @@ describe('the CLI by default (English), unchanged', () => {
     const refusal = runPolicyc(['build', policy, '--out', '.'], tmp());
     expect([refusal.status, refusal.stderr]).toEqual([
       2,
-      'policyc: refusing to build into .: it is the working folder, a folder above it or a project root. ' +
+      'policyc: refusing to build into .: it is the working folder, a folder above it, your home folder or a project root. ' +
         'Name an output folder of its own, e.g. --out dist.\n',
     ]);
   });

@@ -1,5 +1,14 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unexpectedError } from '../src/cli/process-cli.js';
@@ -82,11 +91,11 @@ describe('policyc replaces only what it made', { timeout: 180_000 }, () => {
     );
     refusal(
       await runPolicycInProcess(['build', '--out', '.'], work),
-      'refusing to build into .: it is the working folder, a folder above it or a project root',
+      'refusing to build into .: it is the working folder, a folder above it, your home folder or a project root',
     );
     refusal(
       await runPolicycInProcess(['build', '--out', '..'], work),
-      'it is the working folder, a folder above it or a project root',
+      'it is the working folder, a folder above it, your home folder or a project root',
     );
     expect(readdirSync(work)).toEqual(['policies']);
   });
@@ -97,7 +106,7 @@ describe('policyc replaces only what it made', { timeout: 180_000 }, () => {
     writeFileSync(path.join(project, 'package.json'), '{}');
     refusal(
       await runPolicycInProcess(['build', '--out', project], work),
-      'it is the working folder, a folder above it or a project root',
+      'it is the working folder, a folder above it, your home folder or a project root',
     );
     expect(readdirSync(project)).toEqual(['package.json']);
   });
@@ -202,11 +211,14 @@ describe('policyc replaces only what it made', { timeout: 180_000 }, () => {
 
 describe('an output folder that cannot be written is a clean error before anything moves', { timeout: 180_000 }, () => {
   /** The CLI as a user runs it (a process of its own), as root or as 'nobody'. */
-  const cliRun = (args: string[], cwd: string, uid?: number): CliRun => {
+  const cliRun = (args: string[], cwd: string, uid?: number, env: NodeJS.ProcessEnv = {}): CliRun => {
     const run = spawnSync(process.execPath, [cliPath, ...args], {
       cwd,
       encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      // A build that hangs (as on /proc before firstuser2 finding 1) fails the test with status null.
+      timeout: 30_000,
+      killSignal: 'SIGKILL',
       ...(uid !== undefined ? { uid, gid: uid } : {}),
     });
     return { status: run.status, stdout: run.stdout, stderr: run.stderr };
@@ -225,6 +237,35 @@ describe('an output folder that cannot be written is a clean error before anythi
       'refusing to write into afile: it is a file, not a folder. Move it away or choose another --out. Nothing was written.',
     );
     expect(readFileSync(path.join(work, 'afile'), 'utf8')).toBe('mine');
+  });
+
+  it.runIf(existsSync('/proc/self'))(
+    '--out under /proc: a refusal at once, not an endless mkdir (firstuser2 finding 1)',
+    () => {
+      const work = workWithPolicy();
+      const refused = 'cannot create the folder /proc/policyc-x in /proc. Choose another --out. Nothing was written.';
+      cleanRefusal(cliRun(['build', '--out', '/proc/policyc-x'], work), refused);
+      cleanRefusal(cliRun(['build', '--out', '/proc/policyc-x/sub'], work), refused);
+    },
+  );
+
+  it('--out through a dangling symbolic link: a refusal naming the link (firstuser2 finding 2)', () => {
+    const work = workWithPolicy();
+    symlinkSync(path.join(work, 'gone'), path.join(work, 'dangling'));
+    const link = `dangling is a symbolic link to ${path.join(work, 'gone')}, which does not exist.`;
+    cleanRefusal(cliRun(['build', '--out', 'dangling/out'], work), `refusing to write into dangling/out: ${link}`);
+    cleanRefusal(cliRun(['build', '--out', 'dangling'], work), `refusing to write into dangling: ${link}`);
+    expect(readdirSync(work).sort()).toEqual(['dangling', 'policies']);
+  });
+
+  it('--out naming the home folder is refused like the working folder (firstuser2 finding 5)', () => {
+    const work = workWithPolicy();
+    const home = tmp();
+    cleanRefusal(
+      cliRun(['build', '--out', home], work, undefined, { HOME: home }),
+      `refusing to build into ${home}: it is the working folder, a folder above it, your home folder or a project root.`,
+    );
+    expect(readdirSync(home)).toEqual([]);
   });
 
   it.runIf(nobodyReachesCli())('build, register and init in a folder that is not writable (EACCES)', () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { constants, existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { asciiEscaped } from '../unicode-escape.js';
 import { lexists } from '../lexists.js';
@@ -230,7 +231,7 @@ export function isWithin(inner: string, outer: string): boolean {
 
 /**
  * Refuses an output folder that is empty (`--out=`, an unset CI variable),
- * the working folder or one above it, a project root (package.json or .git),
+ * the working folder or one above it, the home folder, a project root (package.json or .git),
  * one that holds the policies (a policy's folder or any folder above one), or
  * one inside a folder the build reads policies from (policies/out).
  */
@@ -243,7 +244,7 @@ export function checkOutputFolder(
   if (out.trim() === '') throw new OutputRefusal('outEmpty', {});
   const outDir = path.resolve(cwd, out);
   const shown = shownPath(cwd, outDir, out);
-  if (isWithin(cwd, outDir)) throw new OutputRefusal('outProjectRoot', { out: shown });
+  if (isWithin(cwd, outDir) || outDir === homedir()) throw new OutputRefusal('outProjectRoot', { out: shown });
   if (existsSync(path.join(outDir, 'package.json')) || existsSync(path.join(outDir, '.git')))
     throw new OutputRefusal('outProjectRoot', { out: shown });
   for (const file of policyFiles) {

@@ -42,6 +42,7 @@ import {
   writeRefusal,
   type Manifest,
 } from './output-ownership.js';
+import { makeOutFolder } from './make-out-folder.js';
 import { stageFiles } from './stage-files.js';
 import { lexists } from '../lexists.js';
 
@@ -88,7 +89,7 @@ export class OutputWriter {
     }
     this.staging = path.join(this.outDir, `${STAGING_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
     try {
-      this.createdFrom = mkdirSync(this.outDir, { recursive: true });
+      this.createdFrom = makeOutFolder(this.outDir, this.shown);
       this.release = acquireLock(this.outDir, this.shown);
       removeLeftovers(this.outDir);
       mkdirSync(this.staging);
