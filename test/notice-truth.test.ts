@@ -448,17 +448,17 @@ describe('transfers', () => {
     );
   });
 
-  it('the invalidated Privacy Shield is not among the safeguards we rely on: its own sentence says the statement relies on it and that it cannot protect the transfers (IES)', () => {
+  it('the invalidated Privacy Shield is not among the safeguards we rely on: its own sentence, in our voice, says we name it and therefore cannot rely on it (IES; Dutch review 4, finding 1)', () => {
     const policy = miniPolicy();
     policy.transfers = {
       mechanisms: [{ mechanism: 'privacy-shield', countries: ['US'] }, { mechanism: 'scc' }, { mechanism: 'bcr' }],
     };
     const { nl, en } = policyOutputs(policy).notice;
     expect(en).toContain(
-      'we rely on one of these safeguards:\n\n- Standard data protection clauses of the European Commission (Article 46(2)(c) GDPR)\n- Binding corporate rules (Article 47 GDPR)\n\nThis notice relies on the EU-US Privacy Shield for transfers of your data to the United States. The Privacy Shield is no longer valid: the Court of Justice of the EU declared it invalid in 2020 (case C-311/18), so it cannot protect these transfers.\n',
+      'we rely on one of these safeguards:\n\n- Standard data protection clauses of the European Commission (Article 46(2)(c) GDPR)\n- Binding corporate rules (Article 47 GDPR)\n\nFor transfers of your data to the United States, we name the EU-US Privacy Shield. It is no longer a valid safeguard: the Court of Justice of the EU declared it invalid in 2020 (case C-311/18). We therefore cannot rely on the Privacy Shield.\n',
     );
     expect(nl).toContain(
-      '\n\nDeze verklaring steunt voor de doorgifte van gegevens naar de Verenigde Staten op het EU-VS Privacy Shield. Het Privacy Shield geldt niet meer: het Hof van Justitie van de EU heeft het in 2020 ongeldig verklaard (zaak C-311/18). Het kan deze doorgifte dus niet beschermen.\n',
+      '\n\nVoor de doorgifte van gegevens naar de Verenigde Staten noemen wij het EU-VS Privacy Shield. Dat is geen geldige waarborg meer: het Hof van Justitie van de EU heeft het in 2020 ongeldig verklaard (zaak C-311/18). Op het Privacy Shield kunnen wij ons dus niet beroepen.\n',
     );
     expect(en).not.toMatch(/^- EU-US Privacy Shield/m);
     policy.transfers = { mechanisms: [{ mechanism: 'privacy-shield' }] };
@@ -466,7 +466,7 @@ describe('transfers', () => {
     expect(alone.en).not.toContain('we rely on');
     expect(alone.nl).not.toContain('gebruiken wij daarvoor');
     expect(alone.en).toContain(
-      'This notice relies on the EU-US Privacy Shield for transfers of your data. The Privacy Shield is no longer valid: the Court of Justice of the EU declared it invalid in 2020 (case C-311/18), so it cannot protect these transfers.',
+      'For transfers of your data, we name the EU-US Privacy Shield. It is no longer a valid safeguard: the Court of Justice of the EU declared it invalid in 2020 (case C-311/18). We therefore cannot rely on the Privacy Shield.',
     );
     // A note that only names the Privacy Shield explains nothing: not given as our explanation (English review 2,
     // finding 12); one that says something is.
@@ -486,7 +486,7 @@ describe('transfers', () => {
     expect(named.nl).not.toContain('Onze toelichting');
     policy.transfers.mechanisms![0]!.note = { nl: 'Wij zijn gecertificeerd.', en: 'We are certified.' };
     expect(policyOutputs(policy).notice.en).toContain(
-      'so it cannot protect these transfers. Our explanation: We are certified.',
+      'We therefore cannot rely on the Privacy Shield. Our explanation: We are certified.',
     );
   });
 });

@@ -502,13 +502,13 @@ describe('general transfer grounds', () => {
     const out = notices(p);
     // The invalidated Privacy Shield in a sentence of its own, not among the safeguards relied on (English review 1, finding 14).
     expect(out.en.markdown).toContain(
-      'This notice relies on the EU-US Privacy Shield for transfers of your data to the United States. The Privacy Shield is no longer valid: the Court of Justice of the EU declared it invalid in 2020 (case C-311/18), so it cannot protect these transfers. Our explanation: We still follow its principles.',
+      'For transfers of your data to the United States, we name the EU-US Privacy Shield. It is no longer a valid safeguard: the Court of Justice of the EU declared it invalid in 2020 (case C-311/18). We therefore cannot rely on the Privacy Shield. Our explanation: We still follow its principles.',
     );
     expect(out.en.markdown).toContain(
       'we rely on:\n\n- Contractual clauses authorised by the supervisory authority (Article 46(3)(a) GDPR)\n',
     );
     expect(out.nl.html).toContain(
-      '<p>Deze verklaring steunt voor de doorgifte van gegevens naar de Verenigde Staten op het EU-VS Privacy Shield. Het Privacy Shield geldt niet meer: het Hof van Justitie van de EU heeft het in 2020 ongeldig verklaard (zaak C-311/18). Het kan deze doorgifte dus niet beschermen. Onze toelichting daarbij: Wij volgen de principes ervan nog.</p>',
+      '<p>Voor de doorgifte van gegevens naar de Verenigde Staten noemen wij het EU-VS Privacy Shield. Dat is geen geldige waarborg meer: het Hof van Justitie van de EU heeft het in 2020 ongeldig verklaard (zaak C-311/18). Op het Privacy Shield kunnen wij ons dus niet beroepen. Onze toelichting daarbij: Wij volgen de principes ervan nog.</p>',
     );
   });
 });

@@ -24,7 +24,7 @@ describeSeedFacts({
       // Where the data is stored, once, in the statement's words (the generated sentence said it again).
       'slaan die informatie op in een beveiligd datacenter in Nederland',
       // The statement's note only names the Privacy Shield: not as 'our explanation' (English review 2, finding 12).
-      'Deze verklaring steunt voor de doorgifte van gegevens naar de Verenigde Staten op het EU-VS Privacy Shield. Het Privacy Shield geldt niet meer: het Hof van Justitie van de EU heeft het in 2020 ongeldig verklaard (zaak C-311/18). Het kan deze doorgifte dus niet beschermen.',
+      'Voor de doorgifte van gegevens naar de Verenigde Staten noemen wij het EU-VS Privacy Shield. Dat is geen geldige waarborg meer: het Hof van Justitie van de EU heeft het in 2020 ongeldig verklaard (zaak C-311/18). Op het Privacy Shield kunnen wij ons dus niet beroepen.',
       'Bindende bedrijfsvoorschriften (artikel 47 AVG). Voor overdrachten aan verwerkers.',
       'zolang dat nodig is voor het doel; daarna worden de gegevens verwijderd of geanonimiseerd',
       '(recht van bezwaar)',
@@ -44,7 +44,7 @@ describeSeedFacts({
       'Processor: Unnamed secure data-hosting provider in the Netherlands',
       'store it in a secure data centre in the Netherlands',
       // The invalidated Privacy Shield in its own sentence, not among the safeguards we rely on (English review 1, finding 14).
-      'This notice relies on the EU-US Privacy Shield for transfers of your data to the United States. The Privacy Shield is no longer valid: the Court of Justice of the EU declared it invalid in 2020 (case C-311/18), so it cannot protect these transfers.',
+      'For transfers of your data to the United States, we name the EU-US Privacy Shield. It is no longer a valid safeguard: the Court of Justice of the EU declared it invalid in 2020 (case C-311/18). We therefore cannot rely on the Privacy Shield.',
       'Standard data protection clauses of the European Commission (Article 46(2)(c) GDPR)',
       'Binding corporate rules (Article 47 GDPR). For transfers to processors.',
       'as long as necessary for the purpose; the data is then deleted or anonymised',
@@ -63,8 +63,7 @@ describeSeedFacts({
     {
       pointer: '/transfers/mechanisms',
       lang: 'nl',
-      absent:
-        'Deze verklaring steunt voor de doorgifte van gegevens naar de Verenigde Staten op het EU-VS Privacy Shield',
+      absent: 'Voor de doorgifte van gegevens naar de Verenigde Staten noemen wij het EU-VS Privacy Shield',
     },
     {
       pointer: '/dataSubjects/0/minimumAge',
