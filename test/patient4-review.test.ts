@@ -131,11 +131,13 @@ describe('own texts that send the reader somewhere the notice does not give (pat
   it("after 'go to our DPO first' with no way to reach us: that the notice does not say how, and that the AP may be asked straight away", () => {
     const { notice } = policyOutputs(unreachable(fgFirst));
     expect(notice.nl).toContain(
-      `${fgFirst}\n\nHoe u ons bereikt met een klacht, noemen wij in deze verklaring niet. U hoeft niet eerst bij ons te klagen: u kunt meteen een klacht indienen bij de Autoriteit Persoonsgegevens (artikel 77 AVG).`,
+      `${fgFirst}\n\nHoe u ons bereikt met een klacht, noemen wij in deze verklaring niet. U hoeft niet eerst bij ons te klagen, ook niet bij een functionaris of commissie van ons: u mag meteen een klacht indienen bij de Autoriteit Persoonsgegevens (artikel 77 AVG).`,
     );
+    // 'bij ons' did not plainly include 'onze functionaris' just named: an officer or committee of ours is named too,
+    // true whoever the text names, as no officer need be named (Dutch review 4, finding 4).
     // 'also' weakened the correction of 'go to our DPO first' (English review 2, finding 9).
     expect(notice.en).toContain(
-      'This notice does not say how to reach us with a complaint. You do not have to complain to us first: you can complain to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens) straight away (Article 77 GDPR).',
+      'This notice does not say how to reach us with a complaint. You do not have to complain to us first, nor to an officer or committee of ours: you may complain to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens) straight away (Article 77 GDPR).',
     );
   });
 
