@@ -162,8 +162,9 @@ describe('own texts that send the reader somewhere the notice does not give (pat
   it("after a note that points to 'onze website' where the notice gives none: that it does not name it", () => {
     const note = 'U kunt contact met ons opnemen via de gegevens op onze website.';
     const { notice } = policyOutputs(withConsent(note));
-    expect(notice.nl).toContain(`${note}\n\nHet adres van die website staat niet in deze verklaring.`);
-    // Not 'we do not give our address', as if we withheld it (English review 2, finding 13).
+    expect(notice.nl).toContain(`${note}\n\nHet adres van die website noemen wij in deze verklaring niet.`);
+    // Not 'we do not give our address', as if we withheld it (English review 2, finding 13); the Dutch in the voice of
+    // the other gaps, 'noemen wij in deze verklaring niet' (Dutch review 4, finding 9).
     expect(notice.en).toContain("The website's address is not given in this notice.");
     expect(policyOutputs(withConsent(note, 'https://mini.example/contact')).notice.nl).not.toContain(
       'Het adres van die website',
@@ -178,7 +179,7 @@ describe('own texts that send the reader somewhere the notice does not give (pat
     // still sends the reader to a website the notice does not give (lead's follow-up to secondread4's fixes).
     const note = 'Mail privacy@mini.example of kijk op onze website.';
     expect(policyOutputs(withConsent(note)).notice.nl).toContain(
-      `${note}\n\nHet adres van die website staat niet in deze verklaring.`,
+      `${note}\n\nHet adres van die website noemen wij in deze verklaring niet.`,
     );
   });
 });

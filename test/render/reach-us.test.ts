@@ -227,7 +227,7 @@ describe('after the dead-end note the authority is named once (second-read revie
   it('its contact details follow, not a second offer to complain to it', () => {
     const { notice } = policyOutputs(complaining('Neem contact op met onze functionaris voor gegevensbescherming.'));
     expect(notice.nl).toContain(
-      'u kunt meteen een klacht indienen bij de Autoriteit Persoonsgegevens (artikel 77 AVG).\n\nContactgegevens van de Autoriteit Persoonsgegevens:',
+      'u mag meteen een klacht indienen bij de Autoriteit Persoonsgegevens (artikel 77 AVG).\n\nContactgegevens van de Autoriteit Persoonsgegevens:',
     );
     expect(notice.nl).not.toContain('U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens');
     expect(notice.en).toContain(
@@ -250,7 +250,7 @@ describe("the rights section judges the organisation's own words as the complain
     const note = 'Zie onze website, of autoriteitpersoonsgegevens.nl.';
     policy.rights = { notes: { 'withdraw-consent': { nl: note, en: note } } };
     expect(policyOutputs(policy).notice.nl).toContain(
-      `${note}\n\nHet adres van die website staat niet in deze verklaring.`,
+      `${note}\n\nHet adres van die website noemen wij in deze verklaring niet.`,
     );
   });
 });
