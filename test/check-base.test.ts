@@ -134,6 +134,10 @@ describe('policyc check <base>', () => {
     expect(closing(run.stderr)).toBe(
       '1 basisbeleid van een keten gecontroleerd: 0 fouten, 0 waarschuwingen, 9 info.\nshared/chain.json is het basisbeleid van een keten, waarop policies/de-linde-delft/policy.json voortbouwt: het is gecontroleerd als basis (de vorm en wat erin staat). De nalevingsregels beoordelen een volledig beleid en worden daarom voor de praktijk uitgevoerd: policyc check policies/de-linde-delft\n',
     );
+    // The plural keeps the term: not 'basisbestanden' beside 'basisbeleid' (Dutch review 4, finding 14).
+    writeFileSync(path.join(cwd, 'shared/noord.json'), '{ "extends": "chain.json" }\n');
+    const two = await runPolicyc(['check', 'shared', '--message-lang', 'nl'], cwd);
+    expect(two.stderr).toContain('2 basisbeleidsbestanden van een keten gecontroleerd');
   });
 
   it('leaves a policy a practice extends a policy', async () => {
