@@ -94,7 +94,7 @@ describe('how to exercise the rights: own words but no address (defect 4)', () =
         'U kunt voor elk van deze rechten bij ons terecht. Wij moeten u helpen uw rechten uit te oefenen (artikel 12, lid 2, AVG).\n\n' +
         // With that a request needs no form (English review 1, finding 15): changed on purpose. At a care provider the
         // destruction of the file (BW 7:455(1)) is the exception (verify2 review, item 1): changed on purpose again.
-        'Een adres, e-mailadres of telefoonnummer voor uw verzoek noemen wij in deze verklaring niet. U kunt uw verzoek toch op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail. Alleen als u uw dossier wilt laten vernietigen, moet dat schriftelijk of elektronisch, bijvoorbeeld met een brief of e-mail (artikel 7:455, lid 1, BW). Een speciaal formulier is niet nodig.\n',
+        'Een adres, e-mailadres of telefoonnummer voor uw verzoek noemen wij in deze verklaring niet. U kunt uw verzoek toch op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail. Een speciaal formulier is niet nodig. Wilt u uw dossier laten vernietigen? Vraag dat dan schriftelijk of elektronisch, bijvoorbeeld met een brief of e-mail (artikel 7:455, lid 1, BW).\n',
     );
     expect(notice.en).toContain(
       'You can contact us about any of these rights. We must help you exercise your rights (Article 12(2) GDPR).\n\nThis notice gives no address',

@@ -290,10 +290,11 @@ describe('the written or electronic request for destruction (BW 7:455(1)) and th
 
   it("where the notice names nowhere to send a request, 'in any way, for example in person' names destruction as the exception", () => {
     // It said 'U kunt uw verzoek op elke manier doen, bijvoorbeeld persoonlijk' beside the destruction right: a patient
-    // who asked at the desk was not owed the destruction (Bernhoven, BIB, Cosmetic Clinic, Zorgburo).
+    // who asked at the desk was not owed the destruction (Bernhoven, BIB, Cosmetic Clinic, Zorgburo). 'Any way' and
+    // 'no special form' together, then the exception as a question (Dutch review 4, finding 5).
     const { notice } = policyOutputs(withoutContact());
     expect(howTo(notice.nl, '### Hoe u uw rechten uitoefent')).toContain(
-      'U kunt uw verzoek toch op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail. Alleen als u uw dossier wilt laten vernietigen, moet dat schriftelijk of elektronisch, bijvoorbeeld met een brief of e-mail (artikel 7:455, lid 1, BW). Een speciaal formulier is niet nodig.\n',
+      'U kunt uw verzoek toch op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail. Een speciaal formulier is niet nodig. Wilt u uw dossier laten vernietigen? Vraag dat dan schriftelijk of elektronisch, bijvoorbeeld met een brief of e-mail (artikel 7:455, lid 1, BW).\n',
     );
     expect(howTo(notice.en, '### How to exercise your rights')).toContain(
       'You can still make a request in any way you like, for example in person, by letter or by e-mail, and you do not need a special form. Only a request to destroy your file must be in writing, for example a letter or an e-mail (Article 7:455(1) BW).\n',
@@ -301,7 +302,7 @@ describe('the written or electronic request for destruction (BW 7:455(1)) and th
     const informal = withoutContact();
     informal.metadata.formality = 'informal';
     expect(policyOutputs(informal).notice.nl).toContain(
-      'Je kunt je verzoek toch op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail. Alleen als je je dossier wilt laten vernietigen, moet dat schriftelijk of elektronisch,',
+      'Je kunt je verzoek toch op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail. Een speciaal formulier is niet nodig. Wil je je dossier laten vernietigen? Vraag dat dan schriftelijk of elektronisch,',
     );
   });
 

@@ -32,7 +32,7 @@ describe('the access right at a care provider answers a parent (patient4 review,
     const { notice } = policyOutputs(careProvider());
     const access = part(notice.nl, '### Uw gegevens inzien en een kopie krijgen');
     expect(access).toContain(
-      'Gaat het om het dossier van uw kind jonger dan 16 jaar? Dan kunt u als ouder met gezag of als voogd om inzage of een kopie vragen (artikelen 7:457 en 7:465 BW). Wij weigeren dat als het niet past bij goede zorg voor uw kind. Vanaf 12 jaar mag uw kind het ook zelf vragen. Meer leest u onder ‘Kinderen’, bij ‘[Uw rechten als patiënt](#uw-rechten-als-patiënt)’.',
+      'Gaat het om het dossier van uw kind jonger dan 16 jaar? Dan kunt u als ouder met gezag of als voogd om inzage of een kopie vragen (artikelen 7:457 en 7:465 BW). Past inzage of een kopie niet bij goede zorg voor uw kind? Dan krijgt u die niet. Vanaf 12 jaar mag uw kind het ook zelf vragen. Meer leest u onder ‘Kinderen’, bij ‘[Uw rechten als patiënt](#uw-rechten-als-patiënt)’.',
     );
     const en = part(policyOutputs(careProvider()).notice.en, '### Seeing your data and getting a copy');
     // Not the Dutch 'Gaat het om …? Dan …' in English, and 'themselves', not 'personally' (English review 2, findings 2, 3).
