@@ -3,16 +3,8 @@ import type { LocalisedText } from '../../i18n/text-in.js';
 import { partyLeavesEea } from '../../law/eea.js';
 import { citedLawMinimum } from '../../law/retention-minimums.js';
 import type { Contact } from '../../policy/policy-types.js';
-import type {
-  DataCategory,
-  OtherController,
-  PolicyModel,
-  Processor,
-  Recipient,
-  RetentionRule,
-} from '../../resolve/model.js';
+import type { DataCategory, OtherController, Processor, Recipient, RetentionRule } from '../../resolve/model.js';
 import { countryName, endSentence, formatAddress, joinClauses, nameOf, pick } from '../format.js';
-import { withLegalMinimum } from '../legal-minimum-note.js';
 import { dataSourceWords, medicalFileNote, specialCategoryNote, transferText } from '../legal-text.js';
 import { processorOrigin, serverLocationsOf } from '../notice-parties.js';
 import { formatLawReference, retentionPhrase, withoutFalseLegalSource } from '../retention-phrase.js';
@@ -119,21 +111,14 @@ function transferLine(party: Processor | Recipient, m: Messages): string {
   return transferText(party, m, m.t('register:cell.notStated'), where);
 }
 
-/**
- * 'Rule (categories it covers): period. Note' — the categories are named unless the rule is named after its one
- * category; a period that ends before the law's minimum for its data with the notice's note beside it ('(de wet
- * vraagt ten minste 20 jaar …)'): the officer reads the register (Dutch review 4, finding 2).
- */
-export const retentionLineIn =
-  (model: PolicyModel) =>
-  (r: RetentionRule, m: Messages): string => {
-    const name = pick(r.name, m);
-    const categories = linesOf(r.categories, m, nameLine);
-    const covers =
-      categories.length && !(categories.length === 1 && categories[0] === name) ? ` (${categories.join(', ')})` : '';
-    const period = withLegalMinimum(retentionCellPhrase(r, m), r, model, m, 'register');
-    return `${name}${covers}: ${period}${r.note ? `. ${pick(r.note, m)}` : ''}`;
-  };
+/** 'Rule (categories it covers): period. Note' — the categories are named unless the rule is named after its one category. */
+export function retentionLine(r: RetentionRule, m: Messages): string {
+  const name = pick(r.name, m);
+  const categories = linesOf(r.categories, m, nameLine);
+  const covers =
+    categories.length && !(categories.length === 1 && categories[0] === name) ? ` (${categories.join(', ')})` : '';
+  return `${name}${covers}: ${retentionCellPhrase(r, m)}${r.note ? `. ${pick(r.note, m)}` : ''}`;
+}
 
 /**
  * The rule in the statement's words; where it cites a law that requires longer than it keeps

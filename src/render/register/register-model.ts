@@ -43,7 +43,7 @@ import {
   partyLines,
   processorLine,
   recipientLine,
-  retentionLineIn,
+  retentionLine,
   transfersCell,
 } from './register-lines.js';
 
@@ -365,10 +365,10 @@ function specialConditionCell(p: Purpose, m: Messages): RegisterCell {
  * no rule while its 20-year rule covers their data, and the register showed '—' (register5 finding 2).
  */
 function retentionCell(p: Purpose, { model, m }: CellContext): RegisterCell {
-  if (p.retention.length) return linesOf(p.retention, m, retentionLineIn(model));
+  if (p.retention.length) return linesOf(p.retention, m, retentionLine);
   const derived: string[] = [];
   for (const rule of coveringRules(p, model))
-    derived.push(m.t('register:cell.retentionViaCategory', { rule: retentionLineIn(model)(rule, m) }));
+    derived.push(m.t('register:cell.retentionViaCategory', { rule: retentionLine(rule, m) }));
   return derived;
 }
 
@@ -532,7 +532,7 @@ const processorColumns: ReadonlyArray<ColumnSpec<ProcessorActivity>> = [
     // 30(2) does not ask for it: a processor's record that states none does not list it as missing.
     omitWhenEmpty: true,
     organisation: ['otherRetention'],
-    cell: (a, { model, m }) => linesOf(a.retention, m, retentionLineIn(model)),
+    cell: (a, { m }) => linesOf(a.retention, m, retentionLine),
   },
   { key: 'security', width: 40, organisationWide: statedSecurity, cell: (_, ctx) => ctx.security },
 ];
@@ -880,7 +880,7 @@ function organisationEntries(
       linesOf(
         model.retention.filter((r) => !usedRules.has(r)),
         m,
-        retentionLineIn(model),
+        retentionLine,
       ),
     ],
     ['otherProcessors', linesOf(processors, m, processorLine)],
