@@ -13,7 +13,8 @@ describe('templates', () => {
       (f) => f.endsWith('.hbs') && /(^|\/)(md|notice\.md)/.test(f),
     );
     expect(files.length).toBeGreaterThan(1);
-    const allowed = /^\{\{(?:[#/](?:if|each|unless)\b|else\b|!--|>|(?:text|heading|factLabel|inlines|rich|mdTable|tocLink) )/;
+    const allowed =
+      /^\{\{(?:[#/](?:if|each|unless)\b|else\b|!--|>|(?:text|heading|factLabel|inlines|rich|mdTable|tocLink) )/;
     for (const file of files) {
       const source = readFileSync(path.join(templates, file), 'utf8');
       for (const mustache of source.match(/\{\{\{?[^}]*\}?\}\}/g) ?? []) {
