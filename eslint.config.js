@@ -42,7 +42,8 @@ export default tseslint.config(
   {
     // The stages after resolve read the model, not each other: what both the rules and the renderers ask of a
     // policy lives outside them (src/policy/policy-facts.ts, src/policy/retention-minimum.ts; docs/architecture.md).
-    files: ['src/render/**/*.ts'],
+    // Nor do the modules both stages read (src/policy, src/law) import the check stage; a dynamic import() neither.
+    files: ['src/render/**/*.ts', 'src/policy/**/*.ts', 'src/law/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -50,9 +51,17 @@ export default tseslint.config(
           patterns: [
             {
               regex: '(^|/)check/',
-              message: 'render does not import the check stage; move a fact both read to src/policy/ or src/law/.',
+              message:
+                'render, policy and law do not import the check stage; move a fact both read to src/policy/ or src/law/.',
             },
           ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportExpression[source.value=/(^|\\/)check\\//]',
+          message: 'render, policy and law do not import the check stage, dynamically either.',
         },
       ],
     },
