@@ -174,6 +174,14 @@ describe('own texts that send the reader somewhere the notice does not give (pat
     );
   });
 
+  it("another body's website named in the own text: no note that the notice does not name it", () => {
+    // 'die website' is the authority's, whose address the text gives: the note would be false (final read, finding 1).
+    const note =
+      'Meer hierover staat op de website van de Autoriteit Persoonsgegevens: www.autoriteitpersoonsgegevens.nl.';
+    expect(policyOutputs(withConsent(note)).notice.nl).toContain(note);
+    expect(policyOutputs(withConsent(note)).notice.nl).not.toContain('Het adres van die website');
+  });
+
   it("an e-mail address beside 'onze website' does not name the website: the note stays", () => {
     // The one judgement of own words (reachableFor) counts the e-mail address as a way to reach us, but the text
     // still sends the reader to a website the notice does not give (lead's follow-up to secondread4's fixes).

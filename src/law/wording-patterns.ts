@@ -44,6 +44,12 @@ export const privacyShieldNameOnly =
 export const privacyShieldPastWords =
   /\b(ongeldig\w*|invalid\w*|niet (meer|langer)|no longer|voorheen|vroeger|formerly|previously|former|data privacy framework)\b/i;
 
+/**
+ * An own text that sends the reader to the organisation's own website ('onze website', 'our website'): not any
+ * website, as 'de website van de Autoriteit Persoonsgegevens' is not one the notice owes (final read, finding 1).
+ */
+export const ownWebsiteWords = /\b(?:onze|our)\s+websites?\b/i;
+
 /** Words for erasure or destruction, to find the good-care refusal in rights texts that are not about erasure alone. */
 export const erasureWords = /vernietig|verwijder|wissen|destroy|destruction|delet|erase|erasure/i;
 

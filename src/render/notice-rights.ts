@@ -4,6 +4,7 @@ import { namesExchangeSystem } from '../law/dutch-care-law.js';
 import { parentsActForChildUnder, patientRights, type PatientRightFacts } from '../law/patient-rights.js';
 import { restrictionGrounds, rights as rightFacts } from '../law/rights.js';
 import { citesLawOf, retentionMinimums } from '../law/retention-minimums.js';
+import { ownWebsiteWords } from '../law/wording-patterns.js';
 import { retentionFor } from '../policy/policy-facts.js';
 import type { DerivedRight, Purpose } from '../resolve/model.js';
 import { formatDurationInText, formatLawReference, formatMinimumArticle } from './retention-phrase.js';
@@ -82,7 +83,7 @@ function rightBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
  */
 function websiteUnnamed(right: DerivedRight, { source, m, reachUs }: NoticeContext): Block[] {
   const own = pick(source.rights?.notes?.[right.id], m);
-  if (!/\bwebsite\b/i.test(own) || ownWordsGiveWebsite(reachUs, own) || givesOurWebsite(source)) return [];
+  if (!ownWebsiteWords.test(own) || ownWordsGiveWebsite(reachUs, own) || givesOurWebsite(source)) return [];
   return [{ paragraph: sentence(m.t('notice:rights.websiteUnnamed')) }];
 }
 
