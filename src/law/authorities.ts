@@ -29,11 +29,13 @@ export const authorities: Readonly<Record<AuthorityFacts['id'], AuthorityFacts>>
     },
     // "Twijfelt u of u een klacht wilt of kunt indienen bij de AP, belt u ons dan eerst via ons gratis telefoonnummer
     // 088 - 1805 250": the AP's pages autoriteitpersoonsgegevens.nl/nl/voordat-u-een-klacht-indient and
-    // …/nl/zelf-doen/gebruik-uw-privacyrechten/klacht-indienen-bij-de-ap, read 2026-12-07 in stored copies. verify:
-    // the copies are undated, and the number was not read on the complaint page linked above. English: the same
+    // …/nl/zelf-doen/gebruik-uw-privacyrechten/klacht-indienen-bij-de-ap, read 2026-12-07 in stored copies (the date we read them; the
+    // pages are undated). verify: no newer page gives the number, and no AP page gives opening hours (so none is stated), and the number was not read on the complaint page linked above. English: the same
     // number with the country code. The number is for questions before a complaint, not a way to lodge one: "U kunt
     // schriftelijk een klacht indienen: 1. Via het klachtenformulier … 2. Door een brief" (…/nl/zelf-doen/
-    // gebruik-uw-privacyrechten/klacht-indienen-bij-de-ap, as quoted in the verify2 review of 2026-12-07), so the
+    // gebruik-uw-privacyrechten/klacht-indienen-bij-de-ap, as quoted in the verify2 review of 2026-12-07; the AP's current page
+    // …/de-ap-en-privacy/privacyverklaring-ap/u-dient-een-klacht-tip-of-datalektip-in says the same: "U doet dit via het
+    // klachtformulier op onze website of per brief", verify3), so the
     // notice gives it in a sentence of its own for those in doubt (notice:complaints.authorityPhone), after the
     // website and the postal address.
     phone: { nl: '088 - 1805 250', en: '+31 88 1805 250' },

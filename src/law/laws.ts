@@ -46,7 +46,7 @@ export const laws: Readonly<Record<LawId, LawFacts>> = {
     id: 'wkkgz',
     source: overheid('BWBR0037173'),
     verify:
-      'articles 13, 15 and 18 read in the text as enacted in 2015, not in the consolidated text in force on wetten.overheid.nl; art. 1 defines no "klacht" (art. 14(1): a complaint about "een gedraging jegens een cliënt in het kader van de zorgverlening"), so that a complaint about how the file and data are handled is a Wkkgz complaint is read from that, not confirmed; art. 1(3) lets an order in council exempt pharmaceutical care: no order read, but the disputes body of SKGE for community pharmacies is recognised by the minister (skge.nl), so pharmacies are taken to be covered',
+      'articles 13, 15 and 18 read in the text as enacted in 2015, not in the consolidated text in force on wetten.overheid.nl (the act has been amended since: a consolidation in force from 2020-01-01 exists, its definitions changed, its arts. 13, 15 and 18 not read; verify3); art. 1 defines no "klacht" (art. 14(1): a complaint about "een gedraging jegens een cliënt in het kader van de zorgverlening"), so that a complaint about how the file and data are handled is a Wkkgz complaint is read from that, not confirmed; art. 1(3) lets an order in council exempt pharmaceutical care: no order read, but the disputes body of SKGE for community pharmacies is recognised by the minister (skge.nl), so pharmacies are taken to be covered',
   },
   // Art. 88: the duty of secrecy of everyone practising an individual healthcare profession (legal review item 4).
   'wet-big': { id: 'wet-big', source: overheid('BWBR0006251') },
@@ -54,7 +54,7 @@ export const laws: Readonly<Record<LawId, LawFacts>> = {
   jeugdwet: { id: 'jeugdwet', source: overheid('BWBR0034925') },
   popia: {
     id: 'popia',
-    source: 'https://www.gov.za/documents/protection-personal-information-act',
-    verify: 'address recalled, not confirmed (no network here)',
+    // Act 4 of 2013, Government Gazette 37067 of 26 November 2013, as AfricanLII publishes it (read 2026-12-07, verify3).
+    source: 'https://lawlibrary.org.za/akn/za/act/2013/4',
   },
 };

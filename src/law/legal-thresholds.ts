@@ -139,5 +139,5 @@ export const largeScaleCare = {
     'midwifery',
   ]),
   verify:
-    "the AP's own page not read; AVG Helpdesk Zorg (https://www.avghelpdeskzorg.nl/onderwerpen/grootschaligheid, undated) still lists pharmacies that are not sole practices as always large-scale: a pharmacy without a DPO is asked (dpo/likely-mandatory), which is true under both positions",
+    "the AP's own page not read; AVG Helpdesk Zorg (https://www.avghelpdeskzorg.nl/onderwerpen/grootschaligheid, undated) still lists pharmacies that are not sole practices as always large-scale, while its own FG page (…/functionaris-gegevensbescherming-fg/fg-twijfel-wel-of-geen-fg) follows the December 2018 line, as does the AP press release of 11 December 2018 cited by Cordemeyer & Slager (eurocloud.org; verify3): a pharmacy without a DPO is asked (dpo/likely-mandatory), which is true under both positions",
 } as const;

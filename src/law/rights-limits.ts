@@ -65,7 +65,10 @@ const fileDestructionInWritingOrElectronically = new RegExp(
  * paragraph numbers (about 52–55) and their wording were recalled, not read in
  * the document (its stored copies here show only the summary, the table of
  * contents or later paragraphs); the version data was read in a copy of its
- * first page. Not "schriftelijk" alone ("u kunt schriftelijk contact
+ * first page. A limit the summary of version 1.0 by Covington (insideprivacy.com,
+ * 28 January 2022; not read in 2.1) reports: a request sent to an address the
+ * controller never gave need not be acted on, if an appropriate channel was
+ * offered; the notice says "any way" only where it offers none. Not "schriftelijk" alone ("u kunt schriftelijk contact
  * opnemen ... of per e-mail"; Doctolib): a way offered is no way required. Not
  * "persoonlijk" alone ("alleen u persoonlijk kunt een verzoek doen" is about who).
  * Not a sentence on destroying the medical file that asks for a written or

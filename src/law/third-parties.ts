@@ -26,8 +26,9 @@
  *   with little or no impact on privacy: 11.7a(3)(b), "mits dit geen of
  *   geringe gevolgen heeft voor de persoonlijke levenssfeer … om informatie
  *   te verkrijgen over de kwaliteit of effectiviteit van een geleverde
- *   dienst") were read in the text of March 2015, not in the current
- *   consolidation: verify that before relying on 'depends' entries.
+ *   dienst") were read in the consolidation of 2026-08-15 (article version
+ *   in force since 2018-07-28, Stb. 2018, 247; verify3), unchanged from the
+ *   March 2015 text.
  * - `alternative`: a host the same party offers for a more private mode
  *   (YouTube's youtube-nocookie.com); using the party without it is reported.
  * - `source`: where the company, its country and its domains come from.
@@ -206,6 +207,6 @@ export const thirdParties: readonly ThirdParty[] = [
     cookies: ['_pk_*'],
     consent: 'depends',
     source: 'https://matomo.org/privacy-policy/',
-    // Analytics with little or no impact on privacy may go without consent (art. 11.7a(3)(b), 2015 text; see above); Matomo can run without cookies.
+    // Analytics with little or no impact on privacy may go without consent (art. 11.7a(3)(b); see above); Matomo can run without cookies.
   },
 ];

@@ -20,7 +20,8 @@ const CONTACT = new RegExp(`${EMAIL.source}|${PHONE.source}`, 'g');
  * 0800, 0900, 0906 and 0909 have four or seven digits after their prefix. Read in the Nummerplan telefoon- en
  * ISDN-diensten (BWBR0010198, text of July 2015): art. 2(2) "De lengte van een geografisch nummer bedraagt tien
  * cijfers"; Bijlage 1: 061–065, 068, 084, 085, 087, 088 and 091 ten digits; 0800, 0900, 0906 and 0909 "8, 11".
- * The current consolidation was not read. Numbers the pattern leaves out (0970 machine numbers, 14xxx, 082) stay
+ * The plan was still in force in 2023 (Bijlage 4 amended 12-08-2023, per inview.nl; verify3); its current length
+ * tables were not read. Numbers the pattern leaves out (0970 machine numbers, 14xxx, 082) stay
  * text, which is safe (no false link).
  */
 const NATIONAL_NUMBER = /^(?:0[1-9]\d{8}|0(?:800|90[069])(?:\d{4}|\d{7}))$/;
