@@ -1,7 +1,7 @@
 import type { Messages } from '../i18n/messages.js';
 import type { DataCategory, PolicyModel, Purpose, PurposeBasis, RetentionRule } from '../resolve/model.js';
 import { basesWithout } from '../policy/policy-facts.js';
-import { endsBeforeLegalMinimum, minimumsFailedBy } from '../policy/retention-minimum.js';
+import { isStatedMinimum, minimumsFailedBy } from '../policy/retention-minimum.js';
 import type { RightId } from '../policy/policy-types.js';
 import { joinList, lowerFirst, nameOf, pick, sentence, upperFirst, withNotes } from './format.js';
 import {
@@ -95,8 +95,9 @@ function retentionLine(r: RetentionRule, model: PolicyModel, m: Messages): Inlin
  */
 function cardPeriod(r: RetentionRule, model: PolicyModel, m: Messages): string {
   const period = retentionPeriod(r, m);
-  if (!endsBeforeLegalMinimum(model, r)) return period;
-  const minimums = minimumsFailedBy(model, r).filter((min) => min.verify === undefined);
+  const failed = minimumsFailedBy(model, r);
+  if (!failed.length) return period;
+  const minimums = failed.filter(isStatedMinimum);
   if (!minimums.length) return m.t('layout:retention.shorterThanLaw', { period });
   const minimum = joinList(
     minimums.map((min) => formatMinimumTerm(min, m)),
