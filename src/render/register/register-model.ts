@@ -8,7 +8,7 @@ import type {
   Recipient,
   RetentionRule,
 } from '../../resolve/model.js';
-import type { Text } from '../../policy/policy-types.js';
+import type { Dpo } from '../../policy/policy-types.js';
 import { registerVersionKeys, versionLine } from '../version-line.js';
 import { isCareProvider } from '../../law/care-provider.js';
 import { dpoLikelyMandatory, dpoMandatoryForSector, noDpoReason, retentionFor } from '../../policy/policy-facts.js';
@@ -224,22 +224,12 @@ const representativeCell = ({ model, m }: CellContext): RegisterCell => {
   const r = model.source.representative;
   return r ? partyLines(r.name, r.address, r.contact, m) : [];
 };
-const dpoCell = ({ model, m }: CellContext): RegisterCell => {
-  const d = model.source.dpo;
-  // The organisation states it appointed none, and why: said with its reason (30(1)(a) asks for a DPO 'where applicable').
-  if (d?.appointed === false) return notAppointedCell(d.reason, m);
-  // None named where one is likely mandatory (a care provider with health data, 37(1)(c)): not stated, not '—'.
-  if (!d) return dpoLikelyMandatory(model) || dpoMandatoryForSector(model) ? [m.t('register:cell.notStated')] : [];
-  const lines = partyLines(d.name, undefined, d.contact, m);
-  // A DPO the policy mentions without any details is still a DPO.
-  return lines.length ? lines : [m.t('register:cell.dpoWithoutDetails')];
-};
-
-const statedSecurity = ({ security }: CellContext): RegisterCell => security;
-
-const notAppointedCell = (reason: Text | undefined, m: Messages): RegisterCell => [
-  m.t('register:cell.dpoNotAppointed', { reason: pick(reason, m) }),
-];
+/**
+ * The organisation's DPO. None named where one is likely mandatory (a care provider with health data, 37(1)(c)):
+ * not stated, not '—'.
+ */
+const dpoCell = ({ model, m }: CellContext): RegisterCell =>
+  dpoLines(model.source.dpo, dpoLikelyMandatory(model) || dpoMandatoryForSector(model), m);
 
 /**
  * The DPO of a purpose's controller: the organisation's for its own purposes; for a purpose under another
@@ -247,14 +237,22 @@ const notAppointedCell = (reason: Text | undefined, m: Messages): RegisterCell =
  * own controller's, not the other's (the policy has no way to say it is shared), and a blank read as 'this
  * controller has no DPO' (officer3 finding 1: Bernhoven's head office '—', Dental's Utrecht B.V. the parent's DPO).
  */
-function purposeDpoCell(p: Purpose, ctx: CellContext): RegisterCell {
-  if (!p.controller) return dpoCell(ctx);
-  const own = p.controller.dpo;
-  if (!own) return [ctx.m.t('register:cell.notStated')];
-  if (own.appointed === false) return notAppointedCell(noDpoReason(own), ctx.m);
-  const lines = partyLines(own.name, undefined, own.contact, ctx.m);
-  return lines.length ? lines : [ctx.m.t('register:cell.dpoWithoutDetails')];
+const purposeDpoCell = (p: Purpose, ctx: CellContext): RegisterCell =>
+  p.controller ? dpoLines(p.controller.dpo, true, ctx.m) : dpoCell(ctx);
+
+/**
+ * A DPO as the policy states it; none stated says 'niet vermeld' where `missing` (else a blank). One the
+ * controller states it did not appoint is said with its reason (30(1)(a) asks for a DPO 'where applicable');
+ * one the policy mentions without any details is still a DPO.
+ */
+function dpoLines(dpo: Dpo | undefined, missing: boolean, m: Messages): RegisterCell {
+  if (!dpo) return missing ? [m.t('register:cell.notStated')] : [];
+  if (dpo.appointed === false) return [m.t('register:cell.dpoNotAppointed', { reason: pick(noDpoReason(dpo), m) })];
+  const lines = partyLines(dpo.name, undefined, dpo.contact, m);
+  return lines.length ? lines : [m.t('register:cell.dpoWithoutDetails')];
 }
+
+const statedSecurity = ({ security }: CellContext): RegisterCell => security;
 
 /**
  * An activity's transfers outside the EEA, each with its own ground (30(1)(e),
@@ -414,7 +412,7 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
     width: 24,
     organisationWide: dpoCell,
     of: 'controller',
-    cell: (p, ctx) => purposeDpoCell(p, ctx),
+    cell: purposeDpoCell,
   },
   // Widths by how much text a row's cell holds: the data categories (each with what it holds and its source)
   // set most rows' height, so they take what the purposes and the 9(2) exception can spare (modelled for the
