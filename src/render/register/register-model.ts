@@ -21,6 +21,7 @@ import {
   formatDate,
   joinClauses,
   joinList,
+  labelled,
   pick,
   upperFirst,
 } from '../format.js';
@@ -859,8 +860,8 @@ function organisationEntries(
   m: Messages,
   safeguards: readonly string[],
 ): Map<OrganisationEntryKey, string[]> {
-  const labelled = (key: OrganisationEntryKey, value: string): string[] =>
-    value ? [`${m.t(`register:organisation.${key}`)}: ${value}`] : [];
+  const entry = (key: OrganisationEntryKey, value: string): string[] =>
+    value ? [labelled(m.t(`register:organisation.${key}`), value, m)] : [];
   const usedRules = new Set([...model.purposes, ...model.processorActivities].flatMap((x) => x.retention));
   const usedParties = new Set<Processor | Recipient>([
     ...model.purposes.flatMap((p) => [...p.processors, ...p.recipients]),
@@ -869,10 +870,10 @@ function organisationEntries(
   const processors = model.processors.filter((p) => !usedParties.has(p));
   const recipients = model.recipients.filter((r) => !usedParties.has(r));
   return new Map<OrganisationEntryKey, string[]>([
-    ['storage', labelled('storage', storageText(model, m))],
+    ['storage', entry('storage', storageText(model, m))],
     // One line in a cell: its paragraphs run on (the organisation's details list them a line each).
-    ['sharing', labelled('sharing', sharingText(model, m).replaceAll('\n', ' '))],
-    ['transferStatement', labelled('transferStatement', transferStatementText(model, m))],
+    ['sharing', entry('sharing', sharingText(model, m).replaceAll('\n', ' '))],
+    ['transferStatement', entry('transferStatement', transferStatementText(model, m))],
     [
       'otherRetention',
       linesOf(
