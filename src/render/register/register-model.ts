@@ -99,8 +99,9 @@ export interface RegisterColumn {
    */
   stated?: RegisterCell;
   /**
-   * The key of the column whose party this one's belongs to (the DPO, the controller's): stated once only where
-   * that column is — 'niet vermeld' for a head office's DPO is not the organisation's 'niet vermeld'.
+   * The key of the column whose party this one's belongs to (the DPO and the representative, the controller's):
+   * stated once only where that column is — 'niet vermeld' for a head office's DPO is not the organisation's
+   * 'niet vermeld'.
    */
   of?: string;
   /**
@@ -251,6 +252,17 @@ function dpoLines(dpo: Dpo | undefined, missing: boolean, m: Messages): Register
   if (dpo.appointed === false) return [m.t('register:cell.dpoNotAppointed', { reason: pick(noDpoReason(dpo), m) })];
   const lines = partyLines(dpo.name, undefined, dpo.contact, m);
   return lines.length ? lines : [m.t('register:cell.dpoWithoutDetails')];
+}
+
+/**
+ * The representative in the Union (art. 27) of a purpose's controller: the organisation's for its own purposes. For a
+ * purpose under another controller, not the organisation's, which is its own controller's (the policy has no way to
+ * state the other's): 'niet vermeld' where the organisation names one, as a blank beside its representative in the
+ * other rows would read as 'none'; blank, as in every row, where it names none. As for the DPO (purposeDpoCell).
+ */
+function purposeRepresentativeCell(p: Purpose, ctx: CellContext): RegisterCell {
+  const own = representativeCell(ctx);
+  return p.controller && own.length ? [ctx.m.t('register:cell.notStated')] : own;
 }
 
 const statedSecurity = ({ security }: CellContext): RegisterCell => security;
@@ -407,7 +419,13 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
     omitWhenEmpty: true,
     cell: (p, { m }) => linesOf(p.jointControllers, m, otherControllerLines).flat(),
   },
-  { key: 'representative', width: 22, organisationWide: representativeCell, cell: (_, ctx) => representativeCell(ctx) },
+  {
+    key: 'representative',
+    width: 22,
+    organisationWide: representativeCell,
+    of: 'controller',
+    cell: purposeRepresentativeCell,
+  },
   {
     key: 'dpo',
     width: 24,
