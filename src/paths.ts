@@ -26,6 +26,9 @@ export const generatedTemplatesPath = path.join(packageRoot, 'lib', 'render', 't
 /** A relative path with '/' between its parts, as JSON, URIs, git and the manifest write it, on Windows too. */
 export const posixPath = (p: string): string => p.split(path.sep).join('/');
 
+/** The path from `from` to `to` with '/' between its parts (posixPath): a $schema, an extends, a manifest's entry. */
+export const posixRelative = (from: string, to: string): string => posixPath(path.relative(from, to));
+
 /**
  * How a path is shown in messages: as the user gave it (`given`, when it names `target`: --out ../site
  * stays ../site, --out /srv/x stays /srv/x); else relative to `cwd` when it lies inside it ('.' for
@@ -42,3 +45,11 @@ export function shownPath(cwd: string, target: string, given?: string): string {
     ? path.resolve(cwd, target)
     : relative;
 }
+
+/**
+ * `p`, a path at, below or beside the folder `dir`, shown from where `dir` is shown (`shownDir`, as shownPath or the
+ * author gave it): the folder that cannot be written below --out ../site is ../site/org/nl, a base's link target is
+ * shown from the base's file as the author named it.
+ */
+export const shownFrom = (shownDir: string, dir: string, p: string): string =>
+  path.join(shownDir, path.relative(dir, p));

@@ -213,15 +213,17 @@ describe('what is not a base', () => {
     expect(checked).toEqual(drafts.map(() => ({ status: 1, idMissing: true, asPolicy: true })));
   });
 
-  it('finds the practices from a sub-folder of the project (cd shared), naming them from there', async () => {
+  // Outside the working folder a path is shown absolute, as the CLI's other messages show it (shownPath).
+  it('finds the practices from a sub-folder of the project (cd shared), naming them as the CLI names paths', async () => {
     const cwd = await chain();
     const shared = path.join(cwd, 'shared');
+    const practice = path.join(cwd, 'policies/de-linde-delft');
     const run = await runPolicyc(['check', 'chain.json'], shared);
     expect(closing(run.stderr)).toBe(
-      "1 chain base checked: 0 errors, 0 warnings, 9 info.\nchain.json is a chain's base, extended by ../policies/de-linde-delft/policy.json: it was checked as a base (its form and what it states). The compliance rules judge a whole policy, so they run on the practice: policyc check ../policies/de-linde-delft\n",
+      `1 chain base checked: 0 errors, 0 warnings, 9 info.\nchain.json is a chain's base, extended by ${practice}/policy.json: it was checked as a base (its form and what it states). The compliance rules judge a whole policy, so they run on the practice: policyc check ${practice}\n`,
     );
     const build = await runPolicyc(['build', 'chain.json'], shared);
-    expect(build.stderr).toContain('each policy that extends it (../policies/de-linde-delft/policy.json)');
+    expect(build.stderr).toContain(`each policy that extends it (${practice}/policy.json)`);
     expect(build.status).toBe(2);
   });
 });
@@ -249,7 +251,7 @@ describe('a base no practice extends yet', () => {
     expect(draft.status).toBe(1);
   });
 
-  it('from a sub-folder, says where to run init so that check finds the policy, with paths from here', async () => {
+  it('from a sub-folder, says where to run init so that check finds the policy, with paths that work from here', async () => {
     const cwd = await chain(false);
     mkdirSync(path.join(cwd, 'policies'));
     mkdirSync(path.join(cwd, 'docs'));
@@ -257,20 +259,22 @@ describe('a base no practice extends yet', () => {
     writeFileSync(path.join(docs, 'copy.json'), readFileSync(path.join(cwd, 'shared/chain.json'), 'utf8'));
     const run = await runPolicyc(['check', 'copy.json'], docs);
     const hint =
-      /No policy in \.\.\/policies extends it yet: start one with 'policyc (init [^']+)', run in (\S+) \(the project's root/.exec(
+      /No policy in (\S+) extends it yet: start one with 'policyc (init [^']+)', run in (\S+) \(the project's root/.exec(
         run.stderr,
       );
-    expect(hint?.slice(1)).toEqual(['init --extends docs/copy.json --id <id>', '..']);
-    const [init = '', root = ''] = hint?.slice(1) ?? [];
+    expect(hint?.slice(1)).toEqual([path.join(cwd, 'policies'), 'init --extends docs/copy.json --id <id>', cwd]);
+    const [init = '', root = ''] = hint?.slice(2) ?? [];
     const start = await runPolicyc([...init.replace('<id>', 'noord').split(' '), '--yes'], path.resolve(docs, root));
     expect(start.status).toBe(0);
     expect(existsSync(path.join(cwd, 'policies/noord/policy.json'))).toBe(true);
     const extended = await runPolicyc(['check', 'copy.json'], docs);
-    expect(extended.stderr).toContain("copy.json is a chain's base, extended by ../policies/noord/policy.json:");
+    expect(extended.stderr).toContain(`copy.json is a chain's base, extended by ${cwd}/policies/noord/policy.json:`);
     const nl = await runPolicyc(['build', '../shared/chain.json', '--message-lang', 'nl'], docs);
     expect(nl.stderr).toContain(
-      "begin er een met 'policyc init --extends shared/chain.json --id <id>', uitgevoerd in .. (de hoofdmap van het project",
+      `begin er een met 'policyc init --extends shared/chain.json --id <id>', uitgevoerd in ${cwd} (de hoofdmap van het project`,
     );
+    // A path named on the command line is shown as given.
+    expect(nl.stderr).toMatch(/^policyc: \.\.\/shared\/chain\.json is het basisbeleid/);
   });
 
   it('with a config file named by --config, says to give it to init too', async () => {
@@ -279,9 +283,13 @@ describe('a base no practice extends yet', () => {
     writeFileSync(path.join(cwd, 'chain.config.json'), '{ "policies": ["practices"] }\n');
     const shared = path.join(cwd, 'shared');
     const run = await runPolicyc(['check', 'chain.json', '--config', '../chain.config.json'], shared);
-    const hint = /No policy in \.\.\/practices extends it yet: start one with 'policyc (init [^']+)';/.exec(run.stderr);
-    expect(hint?.[1]).toBe('init --extends chain.json --id <id> --config ../chain.config.json');
-    const start = await runPolicyc([...(hint?.[1] ?? '').replace('<id>', 'noord').split(' '), '--yes'], shared);
+    const hint = /No policy in (\S+) extends it yet: start one with 'policyc (init [^']+)';/.exec(run.stderr);
+    // The config file as given to --config.
+    expect(hint?.slice(1)).toEqual([
+      path.join(cwd, 'practices'),
+      'init --extends chain.json --id <id> --config ../chain.config.json',
+    ]);
+    const start = await runPolicyc([...(hint?.[2] ?? '').replace('<id>', 'noord').split(' '), '--yes'], shared);
     expect(start.status).toBe(0);
     expect(existsSync(path.join(cwd, 'practices/noord/policy.json'))).toBe(true);
   });

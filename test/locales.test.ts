@@ -209,4 +209,19 @@ describe('separators between messages', () => {
       );
     expect(found).toEqual([]);
   });
+
+  // A name's note in brackets, a label before its value and a detail after a dash are the locales' punctuation
+  // (terms:punctuation: withNote, labelled, withDetail; inlineIn where the name is a link): the register's lines, the
+  // notice's legal bases and transfers were joined with ' (', ': ' and ' — ' written in TypeScript.
+  it("src/cli and src/render join no note, label or detail with a literal ' (', ': ' or ' — '", () => {
+    const literal = /[`}] \(\$\{|[`}]: \$\{|[`}] — \$\{|text\(`: |text\(` \(/;
+    const found = ['src/cli', 'src/render']
+      .flatMap((dir) => sourcesUnder(path.join(repoRoot, dir)))
+      // It writes JavaScript (the precompiled templates), not text for people.
+      .filter(({ file }) => !file.endsWith('generate-templates.ts'))
+      .flatMap(({ file, text }) =>
+        text.split('\n').flatMap((line, i) => (literal.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
+      );
+    expect(found).toEqual([]);
+  });
 });

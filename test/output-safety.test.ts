@@ -83,6 +83,20 @@ describe('policyc replaces only what it made', { timeout: 180_000 }, () => {
     expect((await runPolicycInProcess(['build', '--out', 'site'], work)).status).toBe(0);
   });
 
+  it('names the policies and their folder outside the working folder absolute, as the CLI names paths (shownPath)', async () => {
+    const work = workWithPolicy();
+    const sub = path.join(work, 'notes');
+    mkdirSync(sub);
+    refusal(
+      await runPolicycInProcess(['build', '../policies', '--out', '../policies/ipractice'], sub),
+      `refusing to build into ../policies/ipractice: it holds the policies (${work}/policies/ipractice/policy.json)`,
+    );
+    refusal(
+      await runPolicycInProcess(['build', '../policies', '--out', '../policies/site'], sub),
+      `refusing to build into ../policies/site: it lies inside ${work}/policies, which this build reads policies from.`,
+    );
+  });
+
   it('refuses an empty --out and the working folder', async () => {
     const work = workWithPolicy();
     refusal(

@@ -70,6 +70,30 @@ describe('the DPO of a purpose under another controller (officer3 finding 1)', (
   });
 });
 
+describe('the representative of a purpose under another controller (as officer3 finding 1 for the DPO)', () => {
+  const REPRESENTATIVE = 'Vertegenwoordiger';
+  const representative = { name: 'EU-Rep B.V.', contact: { email: 'rep@eu.example' } };
+
+  it("the organisation's representative is its own controller's: a head office's purpose says 'niet vermeld'", () => {
+    const policy = underHeadOffice().source as unknown as Record<string, any>;
+    policy.representative = representative;
+    const nl = registerIn(modelOf(policy), 'nl');
+    expect(csvIn(modelOf(policy), 'nl').map((row) => row[REPRESENTATIVE])).toEqual([
+      'EU-Rep B.V.\nrep@eu.example',
+      'niet vermeld',
+    ]);
+    // Not stated once for the organisation: the head office's block says its own.
+    expect(markdownFact(nl, REPRESENTATIVE)).toEqual([['EU-Rep B.V.', 'rep@eu.example'], ['niet vermeld']]);
+  });
+
+  it('stated once where every purpose is the organisation’s; blank in every row where it names none', () => {
+    const own = miniPolicy() as unknown as Record<string, any>;
+    own.representative = representative;
+    expect(markdownFact(registerIn(modelOf(own), 'nl'), REPRESENTATIVE)).toEqual([undefined]);
+    expect(csvIn(underHeadOffice(), 'nl').map((row) => row[REPRESENTATIVE])).toEqual(['', '']);
+  });
+});
+
 describe('the art. 9 exception where the notice names no special data (officer3 finding 2)', () => {
   it('Dental, Facturatie en declaratie: "niet vermeld: …", in Dutch and English, never "n.v.t." / "n/a"', () => {
     const model = seedModel('dental-clinics');

@@ -11,7 +11,8 @@ import { idCopyMaskedWords, idCopyWords, noIdCopyWords } from '../law/wording-pa
 import type { PolicyModel } from '../resolve/model.js';
 import { quoteIn } from './quote-in.js';
 import type { Finding, Rule } from './rules.js';
-import { sentenceIn, sentences as sentencesOf, textsIn, type FoundText } from './wording-rules.js';
+import { sentences as sentencesOf } from '../sentences.js';
+import { sentenceIn, textsIn, type FoundText } from './wording-rules.js';
 
 /** Each text's sentences, split once for all the narrowings that read it. */
 type Sentences = Map<string, readonly string[]>;

@@ -11,7 +11,7 @@ import type { Text } from '../policy/policy-types.js';
 import type { DataCategory, PolicyModel } from '../resolve/model.js';
 import { quoteIn } from './quote-in.js';
 import type { Finding, Rule } from './rules.js';
-import { sentences } from './wording-rules.js';
+import { sentences } from '../sentences.js';
 
 /**
  * What `pattern` names in a sentence of `s` that does not say the data is left out, or undefined. A pattern that

@@ -22,6 +22,7 @@ import { isAtOrBelow, joinPointer } from '../load/json-pointer.js';
 import type { PurposeSource, Text } from '../policy/policy-types.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { isCareProvider } from '../policy/policy-facts.js';
+import { sentences } from '../sentences.js';
 import { quoteIn } from './quote-in.js';
 import type { Finding, Rule } from './rules.js';
 
@@ -198,9 +199,6 @@ function careRecipientUnset(model: PolicyModel): Finding[] {
   const word = found && found.text.nl!.match(wordAt)![0];
   return found ? [{ pointer: found.pointer, vars: { quote: { nl: word!, en: word! } } }] : [];
 }
-
-/** The sentences of a text (a Markdown text's paragraphs and list items are sentences too). */
-export const sentences = (s: string): string[] => s.split(/(?<=[.!?;])\s+|\n+/);
 
 /** The first sentence of `s` that says no one else receives the data, without a condition that lets others in. */
 function noOneElse(s: string): string | undefined {

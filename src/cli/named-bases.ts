@@ -5,6 +5,7 @@ import { findPolicies, POLICY_FILE } from '../pipeline/find-policies.js';
 import { CONFIG_FILE } from '../config/policyc-config.js';
 import { cli, joinMessages } from './cli-messages.js';
 import type { CliIo, CommonOptions } from './cli-support.js';
+import { shownPath } from '../paths.js';
 
 /** A chain's base named on the command line, with the policies of the project that extend it (absolute paths). */
 export interface NamedBase {
@@ -82,15 +83,20 @@ const isProjectRoot = (folder: string): boolean =>
   existsSync(path.join(folder, 'policies')) || existsSync(path.join(folder, CONFIG_FILE));
 
 /**
- * A file or folder of the project as these messages show it: relative to the working folder, as diagnostics name
- * the project's files (../policies/x/policy.json from shared/).
+ * A file or folder of the project as these messages show it, as the CLI's other messages do (shownPath): as named
+ * on the command line where it was, else relative inside the working folder and absolute outside it.
  */
-const relativePath = (io: CliIo, p: string): string => path.relative(io.cwd, p) || '.';
+const shown = (io: CliIo, p: string, options: CommonOptions): string =>
+  shownPath(
+    io.cwd,
+    p,
+    options.paths.find((named) => path.resolve(io.cwd, named) === p),
+  );
 
 /** The project's policy folders as messages show them (policies, or the config file's "policies"). */
 function projectFolders(options: CommonOptions, io: CliIo): string {
   return projectRoots(options, io)
-    .map((p) => relativePath(io, p))
+    .map((p) => shown(io, p, options))
     .join(' ');
 }
 
@@ -103,35 +109,43 @@ function projectFolders(options: CommonOptions, io: CliIo): string {
 function initCommand(base: string, options: CommonOptions, io: CliIo): string {
   const { file: configFile, policies } = options.config;
   if (policies && configFile && configFile !== path.join(io.cwd, CONFIG_FILE))
-    return cli.t('cli:base.initWithConfig', { file: relativePath(io, base), config: relativePath(io, configFile) });
+    return cli.t('cli:base.initWithConfig', {
+      file: shown(io, base, options),
+      config: shownPath(io.cwd, configFile, given(options.values.config)),
+    });
   const root = projectRoot(options, io);
-  const file = path.relative(root, base);
+  // The base as init reads it where it runs: from the project's root, seen from there.
+  const file = shownPath(root, base);
   return root === io.cwd
     ? cli.t('cli:base.init', { file })
-    : cli.t('cli:base.initFromRoot', { file, root: relativePath(io, root) });
+    : cli.t('cli:base.initFromRoot', { file, root: shown(io, root, options) });
 }
 
+/** The --config value as given, which the init hint repeats (`--config ../chain.config.json`). */
+const given = (value: string | boolean | undefined): string | undefined =>
+  typeof value === 'string' ? value : undefined;
+
 /** Policies as a message lists them: the first few, then how many more. */
-function listed(policies: readonly string[], io: CliIo): string {
-  const shown = policies.slice(0, LISTED).map((p) => relativePath(io, p));
-  const more = policies.length - shown.length;
-  return more > 0 ? cli.t('cli:base.more', { list: shown.join(', '), count: more }) : shown.join(', ');
+function listed(policies: readonly string[], options: CommonOptions, io: CliIo): string {
+  const names = policies.slice(0, LISTED).map((p) => shown(io, p, options));
+  const more = policies.length - names.length;
+  return more > 0 ? cli.t('cli:base.more', { list: names.join(', '), count: more }) : names.join(', ');
 }
 
 /** What `check` says of a base it checked: that it was checked as a base, and where its practices are checked. */
 export function checkedBaseNote(base: NamedBase, options: CommonOptions, io: CliIo): string {
-  const file = relativePath(io, base.file);
+  const file = shown(io, base.file, options);
   if (!base.extendedBy.length)
     return cli.t('cli:base.checkedUnused', {
       file,
       folders: projectFolders(options, io),
       init: initCommand(base.file, options, io),
     });
-  const folders = [...new Set(base.extendedBy.map((p) => relativePath(io, path.dirname(p))))];
+  const folders = [...new Set(base.extendedBy.map((p) => shown(io, path.dirname(p), options)))];
   return cli.t('cli:base.checked', {
     file,
     count: base.extendedBy.length,
-    policies: listed(base.extendedBy, io),
+    policies: listed(base.extendedBy, options, io),
     folders: folders.length > LISTED ? projectFolders(options, io) : folders.join(' '),
   });
 }
@@ -141,9 +155,9 @@ export function baseRefusal(bases: readonly NamedBase[], options: CommonOptions,
   return joinMessages(
     bases.map(({ file, extendedBy }) =>
       extendedBy.length
-        ? cli.t('cli:base.notCompiled', { file: relativePath(io, file), policies: listed(extendedBy, io) })
+        ? cli.t('cli:base.notCompiled', { file: shown(io, file, options), policies: listed(extendedBy, options, io) })
         : cli.t('cli:base.notCompiledUnused', {
-            file: relativePath(io, file),
+            file: shown(io, file, options),
             folders: projectFolders(options, io),
             init: initCommand(file, options, io),
           }),

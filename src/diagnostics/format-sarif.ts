@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Language } from '../i18n/messages.js';
 import { compareDiagnostics, type Diagnostic, type LocalisedDiagnostic, type Severity } from './diagnostic.js';
 import { localiseDiagnostics } from './render-message.js';
-import { posixPath } from '../paths.js';
+import { posixPath, posixRelative } from '../paths.js';
 
 /** Metadata for one rule in the SARIF driver. */
 export interface SarifRule {
@@ -174,5 +174,5 @@ function withFingerprints(
 }
 
 function toUri(file: string, cwd: string): string {
-  return posixPath(path.isAbsolute(file) ? path.relative(cwd, file) : file);
+  return path.isAbsolute(file) ? posixRelative(cwd, file) : posixPath(file);
 }

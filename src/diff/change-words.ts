@@ -6,7 +6,7 @@ import type {
   SpecialConditionId,
   Text,
 } from '../policy/policy-types.js';
-import { countryName, formatDate, joinList, lowerFirst } from '../render/format.js';
+import { countryName, formatDate, joinList, lowerFirst, withNote } from '../render/format.js';
 import { legalBasisText, specialConditionText } from '../render/legal-text.js';
 import { formatDuration, formatLawReference, retentionPhrase } from '../render/retention-phrase.js';
 import { FILL_IN, fillInWhatKey } from '../validate/fill-in-markers.js';
@@ -64,7 +64,7 @@ const formatters: Record<ValueType, Formatter> = {
 function transferWords(v: { mechanism?: string; countries?: string[] }, m: Messages): string {
   const mechanism = v.mechanism ? m.t(`terms:transferMechanism.${v.mechanism}`) : m.t('diff:none');
   const countries = (v.countries ?? []).map((c) => countryName(c, m));
-  return countries.length ? `${mechanism} (${joinList(countries, m)})` : mechanism;
+  return countries.length ? withNote(mechanism, joinList(countries, m), m) : mechanism;
 }
 
 /** A list of such values: each worded, joined as a list ('Nederland en de Verenigde Staten'). */

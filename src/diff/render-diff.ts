@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { handlebarsRuntime as Handlebars } from '../render/template-compiler.js';
-import { messagesFor, type Messages } from '../i18n/messages.js';
+import { labelled, messagesFor, withNote, type Messages } from '../i18n/messages.js';
 import { escapeMarkdownText } from '../render/markdown-inline.js';
 import { readTemplate } from '../render/templates.js';
 import { localiseDiagnostics } from '../diagnostics/render-message.js';
@@ -57,8 +57,9 @@ const languageName = (lang: string, m: Messages): string => m.t(`terms:language.
 
 /** The notice draft as plain lines, one language after another. */
 function draftLines(text: NoticeDraftText): string[] {
+  const m = messagesFor(text.lang);
   return [
-    `${messagesFor(text.lang).t('diff:notice.subjectLabel')}: ${text.subject}`,
+    labelled(m.t('diff:notice.subjectLabel'), text.subject, m),
     '',
     ...text.opening,
     '',
@@ -179,12 +180,12 @@ export function renderDiffText(
 /** One change as a Markdown list item, with the texts of a wording change below it. */
 export function markdownItem(item: ReportItem, result: DiffResult, m: Messages): string[] {
   const md = escapeMarkdownText;
-  const language = item.language ? ` (${languageName(item.language, m)})` : '';
+  const sentence = item.language ? withNote(md(item.sentence), languageName(item.language, m), m) : md(item.sentence);
   const article = item.article ? ` (${md(item.article)})` : '';
   const where = `${md(item.where)} · ${md(fileLine(item, result))}`;
   return [
-    `- **${md(item.classLabel)}:** ${md(item.sentence)}${language} — ${where}${article}`,
-    ...beforeAfter(item, m).map(([label, text]) => `  - ${md(label)}: ${md(text)}`),
+    `- **${md(item.classLabel)}:** ${sentence} — ${where}${article}`,
+    ...beforeAfter(item, m).map(([label, text]) => `  - ${labelled(md(label), md(text), m)}`),
   ];
 }
 
@@ -250,7 +251,7 @@ export function htmlHead(r: Pick<Report, 'lang' | 'title'>): string[] {
 
 /** One change as a row of the report's table; `note` (already escaped) closes its cell. */
 export function htmlChangeRow(item: ReportItem, result: DiffResult, m: Messages, note = ''): string {
-  let cell = h(item.sentence) + (item.language ? ` (${h(languageName(item.language, m))})` : '');
+  let cell = item.language ? withNote(h(item.sentence), h(languageName(item.language, m)), m) : h(item.sentence);
   const texts = beforeAfter(item, m);
   if (texts.length)
     cell += `<dl>${texts.map(([label, text, tag]) => `<dt>${h(label)}</dt><dd><${tag}>${h(text)}</${tag}></dd>`).join('')}</dl>`;

@@ -222,6 +222,21 @@ export function joinClauses(items: readonly string[], m: Messages): string {
   return items.join(m.t('terms:list.clauses'));
 }
 
+/** 'Naam (toelichting)': a name or phrase with a note in brackets after it (terms:punctuation.note). */
+export function withNote(text: string, note: string, m: Messages): string {
+  return m.t('terms:punctuation.note', { text, note });
+}
+
+/** 'Label: value': a label and what it labels, in one line (terms:punctuation.labelled). */
+export function labelled(label: string, value: string, m: Messages): string {
+  return m.t('terms:punctuation.labelled', { label, value });
+}
+
+/** 'Microsoft: de Verenigde Staten — <ground>': a phrase and a detail that follows it (terms:punctuation.detail). */
+export function withDetail(text: string, detail: string, m: Messages): string {
+  return m.t('terms:punctuation.detail', { text, detail });
+}
+
 export function isLanguage(value: string): value is Language {
   return (languages as readonly string[]).includes(value);
 }

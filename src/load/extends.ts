@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, MessageRef, MessageValue } from '../diagnostics/diagnostic.js';
 import { languages } from '../i18n/messages.js';
-import { presetsDir } from '../paths.js';
+import { presetsDir, shownFrom } from '../paths.js';
 import { didYouMean, didYouMeanHint } from '../validate/did-you-mean.js';
 import { FILL_IN } from '../validate/fill-in-markers.js';
 import { joinPointer } from './json-pointer.js';
@@ -265,7 +265,7 @@ function locateBase(
   return {
     preset: preset !== undefined,
     absolute,
-    display: path.normalize(path.join(path.dirname(file), path.relative(path.dirname(absolutePath), absolute))),
+    display: shownFrom(path.dirname(file), path.dirname(absolutePath), absolute),
   };
 }
 

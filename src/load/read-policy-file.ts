@@ -1,5 +1,6 @@
 import { lstatSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
+import { shownFrom } from '../paths.js';
 import type { Diagnostic, MessageValue } from '../diagnostics/diagnostic.js';
 import { systemErrorValue } from '../diagnostics/system-error.js';
 import { decodeUtf8, type NotUtf8 } from './decode-utf8.js';
@@ -41,7 +42,7 @@ function unreadable(
   const target = error.code === 'ENOENT' ? danglingTarget(file) : undefined;
   if (target !== undefined) {
     // The target as the link resolves it, shown from the same place as the link itself.
-    const shown = path.join(path.dirname(displayPath), path.relative(path.dirname(file), target));
+    const shown = shownFrom(path.dirname(displayPath), path.dirname(file), target);
     return { messageId: 'diagnostics:file.danglingLink', data: { target: shown } };
   }
   return { messageId: 'diagnostics:file.unreadable', data: { detail: unreadableDetail(error, file, displayPath) } };

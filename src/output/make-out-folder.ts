@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readlinkSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
+import { shownFrom } from '../paths.js';
 import { lexists } from '../lexists.js';
 import { OutputRefusal } from './output-ownership.js';
 
@@ -13,7 +14,7 @@ import { OutputRefusal } from './output-ownership.js';
  * failure, the folders made so far are removed again.
  */
 export function makeOutFolder(dir: string, shown: string): string | undefined {
-  const show = (p: string): string => path.join(shown, path.relative(dir, p));
+  const show = (p: string): string => shownFrom(shown, dir, p);
   const missing: string[] = [];
   let existing = dir;
   for (; !lexists(existing); existing = path.dirname(existing)) missing.unshift(existing);

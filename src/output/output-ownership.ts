@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { asciiEscaped } from '../unicode-escape.js';
 import { lexists } from '../lexists.js';
-import { shownPath } from '../paths.js';
+import { shownFrom, shownPath } from '../paths.js';
 
 /**
  * What policyc owns in an output folder. Every organisation folder it writes
@@ -66,7 +66,7 @@ export function writeRefusal(error: unknown, target: string, shown: string): Out
   if (key === undefined) return undefined;
   let existing = target;
   while (!existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
-  return new OutputRefusal(key, { path: path.join(shown, path.relative(target, existing)) });
+  return new OutputRefusal(key, { path: shownFrom(shown, target, existing) });
 }
 
 /** The manifest in `dir`, or undefined when there is none or it is not policyc's. */
@@ -250,12 +250,11 @@ export function checkOutputFolder(
   for (const file of policyFiles) {
     if (file === outDir) throw new OutputRefusal('outIsPolicy', { out: shown });
     if (isWithin(file, outDir)) {
-      throw new OutputRefusal('outHoldsPolicies', { out: shown, policy: path.relative(cwd, file) });
+      throw new OutputRefusal('outHoldsPolicies', { out: shown, policy: shownPath(cwd, file) });
     }
   }
   const folder = readFolders(cwd, policyFiles, policyRoots).find((f) => isWithin(outDir, f));
-  if (folder !== undefined)
-    throw new OutputRefusal('outInPolicies', { out: shown, folder: path.relative(cwd, folder) || '.' });
+  if (folder !== undefined) throw new OutputRefusal('outInPolicies', { out: shown, folder: shownPath(cwd, folder) });
 }
 
 /**

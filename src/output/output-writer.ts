@@ -14,6 +14,7 @@ import {
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { shownFrom } from '../paths.js';
 import type { OutputFile } from './output-file.js';
 import {
   acquireLock,
@@ -352,7 +353,7 @@ export class OutputWriter {
       try {
         accessSync(dir, constants.W_OK);
       } catch {
-        throw new OutputRefusal('notWritable', { path: path.join(this.shown, path.relative(this.outDir, dir)) });
+        throw new OutputRefusal('notWritable', { path: shownFrom(this.shown, this.outDir, dir) });
       }
     };
     check(this.outDir);

@@ -72,6 +72,12 @@ export function minimumsFailedBy(model: PolicyModel, rule: RetentionRule): Reten
   return (failedMinimums(model).get(rule) ?? []).filter((min) => !acknowledgedFor(model, rule, min));
 }
 
+/**
+ * Whether the notice names the minimum where a rule ends before it (the retention table and the purpose cards):
+ * not one still to be confirmed (`verify`), as the notice states no law that is not sure.
+ */
+export const isStatedMinimum = (min: RetentionMinimum): boolean => min.verify === undefined;
+
 /** Whether the officer acknowledged the rule's finding of `min` (its pointer is the rule's period, start or condition). */
 const acknowledgedFor = (model: PolicyModel, rule: RetentionRule, min: RetentionMinimum): boolean =>
   (model.acknowledgedFindings ?? []).some((f) => f.ruleId === min.ruleId && isAtOrBelow(f.pointer, rule.pointer));
@@ -95,9 +101,9 @@ function failedMinimums(model: PolicyModel): Map<RetentionRule, RetentionMinimum
 }
 
 /**
- * Whether the rule ends before any legal minimum for data it applies to (retention/*-too-short): one the officer
- * has not acknowledged, or, with `acknowledgedToo`, any.
+ * Whether the rule ends before any legal minimum for data it applies to (retention/*-too-short), whether or not
+ * the officer acknowledged the finding (`minimumsFailedBy` leaves acknowledged ones out).
  */
-export function endsBeforeLegalMinimum(model: PolicyModel, rule: RetentionRule, acknowledgedToo = false): boolean {
-  return (acknowledgedToo ? (failedMinimums(model).get(rule) ?? []) : minimumsFailedBy(model, rule)).length > 0;
+export function endsBeforeLegalMinimum(model: PolicyModel, rule: RetentionRule): boolean {
+  return failedMinimums(model).has(rule);
 }

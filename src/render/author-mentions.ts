@@ -1,4 +1,5 @@
 import { negationAlternatives } from '../law/negation-words.js';
+import { sentences } from '../sentences.js';
 
 /**
  * Whether the author's own words already say what a generated sentence would: the notice then leaves the
@@ -23,9 +24,6 @@ const NEGATING_WORDS = new RegExp(
   String.raw`(^|[^\p{L}])(${negationAlternatives('buiten', 'outside', 'behalve', 'except', String.raw`\p{L}+n't`)})($|[^\p{L}])`,
   'iu',
 );
-
-/** The sentences of a text: split after . ! ? or a line break. An abbreviation only splits one too many. */
-const sentences = (text: string): string[] => text.split(/(?<=[.!?])\s+|\n+/u);
 
 /** 'de Europese Unie' is named by 'binnen de Europese Unie' and by 'in Europese Unie': the article is left out. */
 const namePattern = (name: string): RegExp | undefined => {

@@ -1,4 +1,4 @@
-import { joinClauses, type Messages } from '../i18n/messages.js';
+import { joinClauses, withNote, type Messages } from '../i18n/messages.js';
 import { textIn, type LocalisedText } from '../i18n/text-in.js';
 import type { Address, Contact, Controller, Text } from '../policy/policy-types.js';
 import { telHref } from './contact-links.js';
@@ -21,7 +21,7 @@ export function countryName(code: string, m: Messages, alone = false): string {
   return m.has(key) ? m.t(key) : code;
 }
 
-export { joinClauses, joinList } from '../i18n/messages.js';
+export { joinClauses, joinList, labelled, withDetail, withNote } from '../i18n/messages.js';
 
 /** 'standaardbepalingen …' → 'Standaardbepalingen …': a phrase that starts a sentence. */
 export const upperFirst = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1);
@@ -109,7 +109,7 @@ export function displayUrl(url: string): string {
 export function withNotes(name: string, notes: readonly string[], m: Messages): string {
   if (!notes.length) return name;
   const inBrackets = /\(([^()]*)\)$/.exec(name);
-  if (!inBrackets) return `${name} (${joinClauses(notes, m)})`;
+  if (!inBrackets) return withNote(name, joinClauses(notes, m), m);
   const separator = /^\S+$/.test(inBrackets[1]!) ? ', ' : m.t('terms:list.clauses');
   return `${name.slice(0, -1)}${separator}${joinClauses(notes, m)})`;
 }

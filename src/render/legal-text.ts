@@ -1,9 +1,20 @@
 import type { Messages } from '../i18n/messages.js';
 import { nonEeaCountries } from '../law/eea.js';
-import type { TransferSource } from '../policy/policy-types.js';
+import type { LegalBasisStatement, TransferSource } from '../policy/policy-types.js';
 import type { DataCategory, Processor, Purpose, PurposeBasis, Recipient } from '../resolve/model.js';
 import { formatLawReference } from './retention-phrase.js';
-import { appendSentence, countryName, joinClauses, joinList, lowerFirst, nameOf, pick } from './format.js';
+import {
+  appendSentence,
+  countryName,
+  joinClauses,
+  joinList,
+  labelled,
+  lowerFirst,
+  nameOf,
+  pick,
+  withDetail,
+  withNote,
+} from './format.js';
 import { rememberedPerLanguage } from '../i18n/per-language.js';
 
 /** 6(1)(b) → 6-1-b, the key segment used in locales. */
@@ -16,9 +27,8 @@ export function legalBasisText(
 ): string | undefined {
   if (!p.legalBasis) return undefined;
   const key = termKey(p.legalBasis);
-  let basis = `${m.t(`terms:legalBasis.${key}.name`)} (${m.t(`terms:legalBasis.${key}.article`)})`;
-  if (p.legalBasisExplanation) basis += `. ${pick(p.legalBasisExplanation, m)}`;
-  return basis;
+  const basis = withNote(m.t(`terms:legalBasis.${key}.name`), m.t(`terms:legalBasis.${key}.article`), m);
+  return p.legalBasisExplanation ? appendSentence(basis, pick(p.legalBasisExplanation, m)) : basis;
 }
 
 /**
@@ -57,14 +67,18 @@ function writePurposeLawfulness(p: Purpose, m: Messages): PurposeLawfulness {
   const statement = p.legalBasisStatement;
   return {
     bases: purposeBasisTexts(p, m),
-    ...(statement
-      ? { inWords: `${pick(statement.text, m)}${statement.law ? ` (${formatLawReference(statement.law, m)})` : ''}` }
-      : {}),
+    ...(statement ? { inWords: statementInWords(statement, m) } : {}),
     ...(p.publicTask ? { publicTask: formatLawReference(p.publicTask, m) } : {}),
     explanation: pick(p.legalBasisExplanation, m),
     ...(p.legalObligation ? { legalObligation: formatLawReference(p.legalObligation, m) } : {}),
     ...(p.legitimateInterest ? { legitimateInterest: pick(p.legitimateInterest, m) } : {}),
   };
+}
+
+/** The purpose's basis in the author's words, with the law it names in brackets. */
+function statementInWords(statement: LegalBasisStatement, m: Messages): string {
+  const text = pick(statement.text, m);
+  return statement.law ? withNote(text, formatLawReference(statement.law, m), m) : text;
 }
 
 /** 'Niet vermeld. <the author's explanation>': a purpose that names no basis, in the words of `key` (a sentence or not). */
@@ -79,7 +93,7 @@ export function notStatedText(key: string, explanation: string, m: Messages): st
 export function basisPartText(part: PurposeBasis, m: Messages, scope = true, detailOnBasis = false): string {
   const t = m.t;
   const key = termKey(part.basis);
-  const basis = `${t(`terms:legalBasis.${key}.name`)} (${t(`terms:legalBasis.${key}.article`)})`;
+  const basis = withNote(t(`terms:legalBasis.${key}.name`), t(`terms:legalBasis.${key}.article`), m);
   // What the basis covers: the statement's words, else the data categories it names.
   let line = !scope
     ? basis
@@ -99,11 +113,14 @@ export function basisPartText(part: PurposeBasis, m: Messages, scope = true, det
   if (lawOnBasis) line = t('register:cell.basisWith', { basis: line, detail: formatLawReference(lawOnBasis, m) });
   if (part.explanation) line = appendSentence(line, pick(part.explanation, m));
   if (part.legalObligation && !lawOnBasis)
-    line = appendSentence(line, `${t('notice:label.legalObligation')}: ${formatLawReference(part.legalObligation, m)}`);
+    line = appendSentence(
+      line,
+      labelled(t('notice:label.legalObligation'), formatLawReference(part.legalObligation, m), m),
+    );
   if (part.publicTask)
-    line = appendSentence(line, `${t('statements:label.publicTask')}: ${formatLawReference(part.publicTask, m)}`);
+    line = appendSentence(line, labelled(t('statements:label.publicTask'), formatLawReference(part.publicTask, m), m));
   if (part.legitimateInterest)
-    line = appendSentence(line, `${t('notice:label.legitimateInterest')}: ${pick(part.legitimateInterest, m)}`);
+    line = appendSentence(line, labelled(t('notice:label.legitimateInterest'), pick(part.legitimateInterest, m), m));
   return line;
 }
 
@@ -112,9 +129,8 @@ export function specialConditionText(c: NonNullable<Purpose['specialCategoryCond
   const key = termKey(c.condition);
   const cited = [m.t(`terms:specialCondition.${key}.article`)];
   if (c.lawReference) cited.push(formatLawReference(c.lawReference, m));
-  let value = `${m.t(`terms:specialCondition.${key}.name`)} (${joinClauses(cited, m)})`;
-  if (c.explanation) value += `. ${pick(c.explanation, m)}`;
-  return value;
+  const value = withNote(m.t(`terms:specialCondition.${key}.name`), joinClauses(cited, m), m);
+  return c.explanation ? appendSentence(value, pick(c.explanation, m)) : value;
 }
 
 /**
@@ -130,9 +146,8 @@ export function transferText(party: Processor | Recipient, m: Messages, unstated
       m,
     ) || unstated;
   let line = m.t('notice:transfers.item', { name, countries });
-  if (where) line += ` (${where})`;
-  if (party.transfer) line += ` — ${transferGroundText(party.transfer, m, false)}`;
-  return line;
+  if (where) line = withNote(line, where, m);
+  return party.transfer ? withDetail(line, transferGroundText(party.transfer, m, false), m) : line;
 }
 
 /** A transfer ground with its countries (unless the line names them already), the author's note and where to get a copy. */
@@ -221,5 +236,5 @@ export function categoryNotes(
 /** Where a category's data comes from, without the author's full stop (the sentence has its own), for notice:data.source. */
 export function dataSourceWords(source: NonNullable<DataCategory['source']>, m: Messages): string {
   const where = pick(source.description, m).replace(/\.$/, '');
-  return source.publiclyAccessible ? `${where} (${m.t('notice:data.publicSource')})` : where;
+  return source.publiclyAccessible ? withNote(where, m.t('notice:data.publicSource'), m) : where;
 }

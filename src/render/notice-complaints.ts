@@ -1,8 +1,8 @@
 import type { ComplaintsBody } from '../policy/policy-types.js';
 import type { Messages } from '../i18n/messages.js';
-import { formatAddress, pick, sentence } from './format.js';
+import { formatAddress, pick, sentence, withNote } from './format.js';
 import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
-import { link, linkedIn, text, type Block, type Fact, type Inline } from './outline.js';
+import { inlineIn, link, linkedIn, text, type Block, type Fact, type Inline } from './outline.js';
 import { telHref } from './contact-links.js';
 import { formatLawReference } from './retention-phrase.js';
 import { firstWay, reachableFor } from './reach-us.js';
@@ -81,7 +81,8 @@ function deadEndBlocks({ source, reachUs, m }: NoticeContext, internal: string, 
  */
 function authorityWebsite(url: string, { model, m }: NoticeContext): Inline[] {
   const authority = m.t(`terms:authority.${model.authority.id}.shortName`);
-  return [link(m.t('notice:complaints.websiteLink', { authority }), url), text(` (${new URL(url).host})`)];
+  const host = new URL(url).host;
+  return inlineIn((name) => withNote(name, host, m), link(m.t('notice:complaints.websiteLink', { authority }), url));
 }
 
 /** The routes the complaints section shows before the authority. */

@@ -21,6 +21,7 @@ import {
   formatDate,
   joinClauses,
   joinList,
+  labelled,
   nameOf,
   pick,
   sentence,
@@ -40,6 +41,7 @@ import { retentionTable } from './notice-retention.js';
 import { mentionsNoticePeriod, mentionsStorageIn } from './author-mentions.js';
 import {
   identifier,
+  inlineIn,
   link,
   text,
   type Block,
@@ -303,7 +305,7 @@ function processorActivityBlocks(a: ProcessorActivity, m: Messages): Block[] {
       inlines: [
         text(
           joinClauses(
-            a.retention.map((r) => `${pick(r.name, m)}: ${retentionPhrase(withoutFalseLegalSource(r), m)}`),
+            a.retention.map((r) => labelled(pick(r.name, m), retentionPhrase(withoutFalseLegalSource(r), m), m)),
             m,
           ),
         ),
@@ -508,7 +510,8 @@ function cookieCategoryLine(c: CookieCategorySource, m: Messages): Inline[] {
   if (c.canBeDisabled !== undefined) parts.push(m.t(`notice:cookies.canBeDisabled.${c.canBeDisabled}`));
   if (c.names) parts.push(m.t('notice:cookies.names', { names: joinList(c.names, m) }));
   const rest = parts.filter(Boolean).join(' ');
-  return [{ text: pick(c.name, m), strong: true }, ...(rest ? [text(`: ${rest}`)] : [])];
+  const name: Inline = { text: pick(c.name, m), strong: true };
+  return rest ? inlineIn((slot) => labelled(slot, rest, m), name) : [name];
 }
 
 /** Security — 32. */

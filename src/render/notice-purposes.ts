@@ -1,9 +1,9 @@
 import type { Messages } from '../i18n/messages.js';
 import type { DataCategory, PolicyModel, Purpose, PurposeBasis, RetentionRule } from '../resolve/model.js';
 import { basesWithout } from '../policy/policy-facts.js';
-import { endsBeforeLegalMinimum, minimumsFailedBy } from '../policy/retention-minimum.js';
+import { isStatedMinimum, minimumsFailedBy } from '../policy/retention-minimum.js';
 import type { RightId } from '../policy/policy-types.js';
-import { joinList, lowerFirst, nameOf, pick, sentence, upperFirst, withNotes } from './format.js';
+import { joinList, labelled, lowerFirst, nameOf, pick, sentence, upperFirst, withNotes } from './format.js';
 import {
   basisPartText,
   categoryNotes,
@@ -16,7 +16,7 @@ import { rich, type NoticeContext } from './notice-context.js';
 import { retentionAnchor, retentionPeriod } from './notice-retention.js';
 import { formatMinimumTerm } from './retention-phrase.js';
 import { purposeControllerFacts } from './notice-statements.js';
-import { link, text, type Block, type Fact, type Inline } from './outline.js';
+import { inlineIn, link, text, type Block, type Fact, type Inline } from './outline.js';
 
 /**
  * The purposes section — 13(1)(c)(d), 13(2)(e). Each purpose is a card that
@@ -82,8 +82,8 @@ function purposeCard(p: Purpose, model: PolicyModel, m: Messages): Block[] {
  * mattered (English review 1, finding 12; Cosmetic Clinic's 'no longer than 6 months' for a medical file).
  */
 function retentionLine(r: RetentionRule, model: PolicyModel, m: Messages): Inline[] {
-  const name = link(pick(r.name, m), `#${retentionAnchor(r.id)}`);
-  return [name, text(`: ${cardPeriod(r, model, m)}`)];
+  const period = cardPeriod(r, model, m);
+  return inlineIn((name) => labelled(name, period, m), link(pick(r.name, m), `#${retentionAnchor(r.id)}`));
 }
 
 /**
@@ -95,8 +95,9 @@ function retentionLine(r: RetentionRule, model: PolicyModel, m: Messages): Inlin
  */
 function cardPeriod(r: RetentionRule, model: PolicyModel, m: Messages): string {
   const period = retentionPeriod(r, m);
-  if (!endsBeforeLegalMinimum(model, r)) return period;
-  const minimums = minimumsFailedBy(model, r).filter((min) => min.verify === undefined);
+  const failed = minimumsFailedBy(model, r);
+  if (!failed.length) return period;
+  const minimums = failed.filter(isStatedMinimum);
   if (!minimums.length) return m.t('layout:retention.shorterThanLaw', { period });
   const minimum = joinList(
     minimums.map((min) => formatMinimumTerm(min, m)),

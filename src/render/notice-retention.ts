@@ -10,7 +10,7 @@ import {
 } from './retention-phrase.js';
 import { longerThanCitedLaw, shorterThanCitedLaw, type RetentionMinimum } from '../law/retention-minimums.js';
 import { careRecipientKey } from './notice-context.js';
-import { minimumsFailedBy } from '../policy/retention-minimum.js';
+import { isStatedMinimum, minimumsFailedBy } from '../policy/retention-minimum.js';
 import { appendSentence, cellText, pick } from './format.js';
 import { blank, text, type Inline, type Table } from './outline.js';
 
@@ -98,7 +98,7 @@ function lawCell(rule: RetentionRule, legalSource: NonNullable<RetentionRule['le
  */
 function legalMinimumLines(model: PolicyModel, rule: RetentionRule, m: Messages): string[] {
   return minimumsFailedBy(model, rule)
-    .filter((min) => min.verify === undefined)
+    .filter(isStatedMinimum)
     .map((min) => {
       const requirement = m.t(minimumKey(min, model), {
         article: formatMinimumArticle(min, m, true),

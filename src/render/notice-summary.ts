@@ -139,7 +139,7 @@ function whoSeesBlocks({ careProvider, m }: NoticeContext, ids: ReadonlySet<stri
 function retentionBlocks({ model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
   if (!ids.has('retention')) return [];
   const medical = medicalFileRule(model.retention);
-  if (!medical || endsBeforeLegalMinimum(model, medical, true))
+  if (!medical || endsBeforeLegalMinimum(model, medical))
     return [{ paragraph: [link(m.t('layout:summary.keepLink'), '#retention')] }];
   return [
     {

@@ -87,4 +87,13 @@ export function linkedIn(value: string, phrase: string, href: string): Inline[] 
   const after = value.slice(at + phrase.length);
   return [...(at ? [text(value.slice(0, at))] : []), link(phrase, href), ...(after ? [text(after)] : [])];
 }
+/**
+ * A message that holds an inline of its own (a link, a bold name) where `write` puts the slot it is given: the text
+ * before and after it as text. For punctuation the locales write ('{{label}}: {{value}}', '{{text}} ({{note}})').
+ */
+export function inlineIn(write: (slot: string) => string, inline: Inline): Inline[] {
+  const [before = '', after = ''] = write(SLOT).split(SLOT);
+  return [...(before ? [text(before)] : []), inline, ...(after ? [text(after)] : [])];
+}
+const SLOT = '\u0000';
 export const blank = (value: string, spoken: string): Inline => ({ text: value, blank: true, spoken });

@@ -21,6 +21,17 @@ describe('author-mentions', () => {
     expect(mentionsNoticePeriod('wij melden het vooraf', '')).toBe(false);
   });
 
+  it("reads a clause after ';' as a sentence of its own, as the check's wording rules do (one splitter, src/sentences.ts)", () => {
+    // The storage word belongs to the medical file's period, the place to the website: no statement of where data is stored.
+    expect(mentionsStorageIn('Wij bewaren uw dossier 20 jaar; onze website staat in Nederland.', 'Nederland')).toBe(
+      false,
+    );
+    expect(mentionsNoticePeriod('Wij melden wijzigingen vooraf; oude versies staan 15 dagen online.', '15 dagen')).toBe(
+      false,
+    );
+    expect(mentionsStorageIn('Wij bewaren uw dossier in Nederland; 20 jaar lang.', 'Nederland')).toBe(true);
+  });
+
   it('counts a place only where a sentence says the data is stored there, not negated (nl2 review defect 1)', () => {
     // Today's intended drops: iPractice and IES say where they store the data.
     expect(

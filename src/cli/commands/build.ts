@@ -13,7 +13,7 @@ import type { BuildReport, PolicyReport } from '../build-report.js';
 import type { KeptOrphan, PruneOptions, UserFiles } from '../../output/output-writer.js';
 import { isLanguage, messagesFor, type Language, type Messages } from '../../i18n/messages.js';
 import { policySources } from '../../load/extends.js';
-import { posixPath, shownPath } from '../../paths.js';
+import { posixRelative, shownPath } from '../../paths.js';
 import { systemErrorText } from '../../diagnostics/system-error.js';
 import { CSV_DIALECTS, isCsvDialect, type CsvDialect } from '../../render/register/csv-dialect.js';
 import {
@@ -567,7 +567,7 @@ function pruneOptions(build: Build): PruneOptions {
 
 /** A policy file as its organisation's manifest records it: relative to the output folder, '/'-separated. */
 function manifestSource(build: Build, file: string): string {
-  return posixPath(path.relative(build.outDir, path.resolve(file)));
+  return posixRelative(build.outDir, path.resolve(file));
 }
 
 /**

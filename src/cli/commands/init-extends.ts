@@ -4,7 +4,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { languages } from '../../i18n/messages.js';
 import { loadExtended, nearbyBase, presetNames, PRESET_PREFIX, workingTree } from '../../load/extends.js';
 import { notUtf8 } from '../../load/read-policy-file.js';
-import { posixPath, presetsDir } from '../../paths.js';
+import { posixRelative, presetsDir } from '../../paths.js';
 import { jsonFilesIn, writtenAsBase } from '../../pipeline/chain-bases.js';
 import { didYouMean } from '../../validate/did-you-mean.js';
 import { FILL_IN, ownController, ownDetailPointers } from '../../validate/fill-in-markers.js';
@@ -74,7 +74,7 @@ export function thinPolicy(
 ): { policy: Record<string, unknown> } | { diagnostics: Diagnostic[] } {
   const open = openIn(base, io);
   if ('diagnostics' in open) return open;
-  const reference = base.preset ? base.name : posixPath(path.relative(folder, base.absolute));
+  const reference = base.preset ? base.name : posixRelative(folder, base.absolute);
   return { policy: deepMerge({ ...own, extends: reference, controller: ownController }, open.placeholders) };
 }
 

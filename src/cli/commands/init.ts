@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { loadExtended, presetNames } from '../../load/extends.js';
 import { writeRefusal } from '../../output/output-ownership.js';
-import { packageRoot, posixPath, presetsDir, schemaPath } from '../../paths.js';
+import { packageRoot, posixRelative, presetsDir, schemaPath } from '../../paths.js';
 import { didYouMean } from '../../validate/did-you-mean.js';
 import { FILL_IN } from '../../validate/fill-in-markers.js';
 import {
@@ -211,8 +211,8 @@ function schemaReference(folder: string): string {
   const real = realpathSync(schemaPath);
   for (let dir = path.resolve(folder); ; dir = path.dirname(dir)) {
     const installed = path.join(dir, 'node_modules', name, path.relative(packageRoot, schemaPath));
-    if (realpathIfAny(installed) === real) return posixPath(path.relative(folder, installed));
-    if (path.dirname(dir) === dir) return posixPath(path.relative(folder, schemaPath));
+    if (realpathIfAny(installed) === real) return posixRelative(folder, installed);
+    if (path.dirname(dir) === dir) return posixRelative(folder, schemaPath);
   }
 }
 

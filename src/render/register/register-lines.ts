@@ -4,7 +4,17 @@ import { partyLeavesEea } from '../../law/eea.js';
 import { citedLawMinimum } from '../../law/retention-minimums.js';
 import type { Contact } from '../../policy/policy-types.js';
 import type { DataCategory, OtherController, Processor, Recipient, RetentionRule } from '../../resolve/model.js';
-import { countryName, endSentence, formatAddress, joinClauses, nameOf, pick } from '../format.js';
+import {
+  appendSentence,
+  countryName,
+  endSentence,
+  formatAddress,
+  joinClauses,
+  labelled,
+  nameOf,
+  pick,
+  withNote,
+} from '../format.js';
 import { dataSourceWords, medicalFileNote, specialCategoryNote, transferText } from '../legal-text.js';
 import { processorOrigin, serverLocationsOf } from '../notice-parties.js';
 import { formatLawReference, retentionPhrase, withoutFalseLegalSource } from '../retention-phrase.js';
@@ -64,11 +74,11 @@ export function categoryLine(c: DataCategory, m: Messages): string {
   notes.push(...medicalFileNote(c, m, 'register:cell'));
   if (c.criminal) notes.push(m.t('register:cell.criminal'));
   if (c.nationalIdentifier) notes.push(m.t('register:cell.nationalIdentifier'));
-  const label = notes.length ? `${name} (${joinClauses(notes, m)})` : name;
+  const label = notes.length ? withNote(name, joinClauses(notes, m), m) : name;
   const description = pick(c.description, m);
   const source = c.source && m.t('notice:data.source', { source: dataSourceWords(c.source, m) });
   if (!description) return source ? `${label}. ${source}` : label;
-  return source ? `${label}: ${endSentence(description)} ${source}` : `${label}: ${description}`;
+  return labelled(label, source ? `${endSentence(description)} ${source}` : description, m);
 }
 
 /** 'Laboratorium (Zorgaanbieder, Duitsland): uitslagen van bloedonderzoek'; the type left out where the name says it ('Zorgverzekeraars', not '… (Zorgverzekeraar)'). */
@@ -79,10 +89,10 @@ export function recipientLine(r: Recipient, m: Messages): string {
     ...(name.toLowerCase().includes(type.toLowerCase()) ? [] : [type]),
     ...(r.country ? [countryName(r.country, m)] : []),
   ];
-  const label = details.length ? `${name} (${details.join(', ')})` : name;
+  const label = details.length ? withNote(name, details.join(', '), m) : name;
   // What is shared and why, as the notice's recipients list gives it.
   const description = pick(r.description, m);
-  return description ? `${label}: ${description}` : label;
+  return description ? labelled(label, description, m) : label;
 }
 
 /**
@@ -99,9 +109,9 @@ export function processorLine(p: Processor, m: Messages): string {
     processorOrigin(p, m),
     servers && m.t('register:cell.servers', { locations: servers }),
   ].filter((place): place is string => Boolean(place));
-  const where = places.length ? ` (${joinClauses(places, m)})` : '';
   const name = nameOf(p.name, m);
-  return service ? `${name}${where}: ${service}` : `${name}${where}`;
+  const label = places.length ? withNote(name, joinClauses(places, m), m) : name;
+  return service ? labelled(label, service, m) : label;
 }
 
 /** A transfer outside the EEA; a processor's server locations in the statement's words beside it where codes cannot say them ('VS, EU of Azië'). */
@@ -115,9 +125,12 @@ function transferLine(party: Processor | Recipient, m: Messages): string {
 export function retentionLine(r: RetentionRule, m: Messages): string {
   const name = pick(r.name, m);
   const categories = linesOf(r.categories, m, nameLine);
-  const covers =
-    categories.length && !(categories.length === 1 && categories[0] === name) ? ` (${categories.join(', ')})` : '';
-  return `${name}${covers}: ${retentionCellPhrase(r, m)}${r.note ? `. ${pick(r.note, m)}` : ''}`;
+  const label =
+    categories.length && !(categories.length === 1 && categories[0] === name)
+      ? withNote(name, categories.join(', '), m)
+      : name;
+  const period = retentionCellPhrase(r, m);
+  return labelled(label, r.note ? appendSentence(period, pick(r.note, m)) : period, m);
 }
 
 /**

@@ -8,7 +8,7 @@ import type {
   Recipient,
   RetentionRule,
 } from '../../resolve/model.js';
-import type { Text } from '../../policy/policy-types.js';
+import type { Dpo } from '../../policy/policy-types.js';
 import { registerVersionKeys, versionLine } from '../version-line.js';
 import { isCareProvider } from '../../law/care-provider.js';
 import { dpoLikelyMandatory, dpoMandatoryForSector, noDpoReason, retentionFor } from '../../policy/policy-facts.js';
@@ -21,6 +21,7 @@ import {
   formatDate,
   joinClauses,
   joinList,
+  labelled,
   pick,
   upperFirst,
 } from '../format.js';
@@ -98,8 +99,9 @@ export interface RegisterColumn {
    */
   stated?: RegisterCell;
   /**
-   * The key of the column whose party this one's belongs to (the DPO, the controller's): stated once only where
-   * that column is — 'niet vermeld' for a head office's DPO is not the organisation's 'niet vermeld'.
+   * The key of the column whose party this one's belongs to (the DPO and the representative, the controller's):
+   * stated once only where that column is — 'niet vermeld' for a head office's DPO is not the organisation's
+   * 'niet vermeld'.
    */
   of?: string;
   /**
@@ -224,22 +226,12 @@ const representativeCell = ({ model, m }: CellContext): RegisterCell => {
   const r = model.source.representative;
   return r ? partyLines(r.name, r.address, r.contact, m) : [];
 };
-const dpoCell = ({ model, m }: CellContext): RegisterCell => {
-  const d = model.source.dpo;
-  // The organisation states it appointed none, and why: said with its reason (30(1)(a) asks for a DPO 'where applicable').
-  if (d?.appointed === false) return notAppointedCell(d.reason, m);
-  // None named where one is likely mandatory (a care provider with health data, 37(1)(c)): not stated, not '—'.
-  if (!d) return dpoLikelyMandatory(model) || dpoMandatoryForSector(model) ? [m.t('register:cell.notStated')] : [];
-  const lines = partyLines(d.name, undefined, d.contact, m);
-  // A DPO the policy mentions without any details is still a DPO.
-  return lines.length ? lines : [m.t('register:cell.dpoWithoutDetails')];
-};
-
-const statedSecurity = ({ security }: CellContext): RegisterCell => security;
-
-const notAppointedCell = (reason: Text | undefined, m: Messages): RegisterCell => [
-  m.t('register:cell.dpoNotAppointed', { reason: pick(reason, m) }),
-];
+/**
+ * The organisation's DPO. None named where one is likely mandatory (a care provider with health data, 37(1)(c)):
+ * not stated, not '—'.
+ */
+const dpoCell = ({ model, m }: CellContext): RegisterCell =>
+  dpoLines(model.source.dpo, dpoLikelyMandatory(model) || dpoMandatoryForSector(model), m);
 
 /**
  * The DPO of a purpose's controller: the organisation's for its own purposes; for a purpose under another
@@ -247,14 +239,33 @@ const notAppointedCell = (reason: Text | undefined, m: Messages): RegisterCell =
  * own controller's, not the other's (the policy has no way to say it is shared), and a blank read as 'this
  * controller has no DPO' (officer3 finding 1: Bernhoven's head office '—', Dental's Utrecht B.V. the parent's DPO).
  */
-function purposeDpoCell(p: Purpose, ctx: CellContext): RegisterCell {
-  if (!p.controller) return dpoCell(ctx);
-  const own = p.controller.dpo;
-  if (!own) return [ctx.m.t('register:cell.notStated')];
-  if (own.appointed === false) return notAppointedCell(noDpoReason(own), ctx.m);
-  const lines = partyLines(own.name, undefined, own.contact, ctx.m);
-  return lines.length ? lines : [ctx.m.t('register:cell.dpoWithoutDetails')];
+const purposeDpoCell = (p: Purpose, ctx: CellContext): RegisterCell =>
+  p.controller ? dpoLines(p.controller.dpo, true, ctx.m) : dpoCell(ctx);
+
+/**
+ * A DPO as the policy states it; none stated says 'niet vermeld' where `missing` (else a blank). One the
+ * controller states it did not appoint is said with its reason (30(1)(a) asks for a DPO 'where applicable');
+ * one the policy mentions without any details is still a DPO.
+ */
+function dpoLines(dpo: Dpo | undefined, missing: boolean, m: Messages): RegisterCell {
+  if (!dpo) return missing ? [m.t('register:cell.notStated')] : [];
+  if (dpo.appointed === false) return [m.t('register:cell.dpoNotAppointed', { reason: pick(noDpoReason(dpo), m) })];
+  const lines = partyLines(dpo.name, undefined, dpo.contact, m);
+  return lines.length ? lines : [m.t('register:cell.dpoWithoutDetails')];
 }
+
+/**
+ * The representative in the Union (art. 27) of a purpose's controller: the organisation's for its own purposes. For a
+ * purpose under another controller, not the organisation's, which is its own controller's (the policy has no way to
+ * state the other's): 'niet vermeld' where the organisation names one, as a blank beside its representative in the
+ * other rows would read as 'none'; blank, as in every row, where it names none. As for the DPO (purposeDpoCell).
+ */
+function purposeRepresentativeCell(p: Purpose, ctx: CellContext): RegisterCell {
+  const own = representativeCell(ctx);
+  return p.controller && own.length ? [ctx.m.t('register:cell.notStated')] : own;
+}
+
+const statedSecurity = ({ security }: CellContext): RegisterCell => security;
 
 /**
  * An activity's transfers outside the EEA, each with its own ground (30(1)(e),
@@ -408,13 +419,19 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
     omitWhenEmpty: true,
     cell: (p, { m }) => linesOf(p.jointControllers, m, otherControllerLines).flat(),
   },
-  { key: 'representative', width: 22, organisationWide: representativeCell, cell: (_, ctx) => representativeCell(ctx) },
+  {
+    key: 'representative',
+    width: 22,
+    organisationWide: representativeCell,
+    of: 'controller',
+    cell: purposeRepresentativeCell,
+  },
   {
     key: 'dpo',
     width: 24,
     organisationWide: dpoCell,
     of: 'controller',
-    cell: (p, ctx) => purposeDpoCell(p, ctx),
+    cell: purposeDpoCell,
   },
   // Widths by how much text a row's cell holds: the data categories (each with what it holds and its source)
   // set most rows' height, so they take what the purposes and the 9(2) exception can spare (modelled for the
@@ -861,8 +878,8 @@ function organisationEntries(
   m: Messages,
   safeguards: readonly string[],
 ): Map<OrganisationEntryKey, string[]> {
-  const labelled = (key: OrganisationEntryKey, value: string): string[] =>
-    value ? [`${m.t(`register:organisation.${key}`)}: ${value}`] : [];
+  const entry = (key: OrganisationEntryKey, value: string): string[] =>
+    value ? [labelled(m.t(`register:organisation.${key}`), value, m)] : [];
   const usedRules = new Set([...model.purposes, ...model.processorActivities].flatMap((x) => x.retention));
   const usedParties = new Set<Processor | Recipient>([
     ...model.purposes.flatMap((p) => [...p.processors, ...p.recipients]),
@@ -871,10 +888,10 @@ function organisationEntries(
   const processors = model.processors.filter((p) => !usedParties.has(p));
   const recipients = model.recipients.filter((r) => !usedParties.has(r));
   return new Map<OrganisationEntryKey, string[]>([
-    ['storage', labelled('storage', storageText(model, m))],
+    ['storage', entry('storage', storageText(model, m))],
     // One line in a cell: its paragraphs run on (the organisation's details list them a line each).
-    ['sharing', labelled('sharing', sharingText(model, m).replaceAll('\n', ' '))],
-    ['transferStatement', labelled('transferStatement', transferStatementText(model, m))],
+    ['sharing', entry('sharing', sharingText(model, m).replaceAll('\n', ' '))],
+    ['transferStatement', entry('transferStatement', transferStatementText(model, m))],
     [
       'otherRetention',
       linesOf(
