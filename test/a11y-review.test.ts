@@ -3,6 +3,7 @@ import { analyse } from '../src/pipeline/analyse-policy.js';
 import { messagesFor, type Language } from '../src/i18n/messages.js';
 import { renderNotice, type RenderedNotice } from '../src/render/render-notice.js';
 import { miniPolicy } from './support/mini-policy.js';
+import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 
 /** The accessibility review of 2026-12-07: what the notice's own words say to a screen reader (findings 5 and 6). */
 function rendered(policy: unknown, lang: Language): RenderedNotice {
@@ -43,5 +44,71 @@ describe("the summary's link to how to use the rights names the rights (finding 
     expect(summaryLink(rendered(miniPolicy(), 'nl').markdown)).toBe('Zo maakt u gebruik van uw rechten');
     expect(summaryLink(rendered(informal, 'nl').markdown)).toBe('Zo maak je gebruik van je rechten');
     expect(summaryLink(rendered(miniPolicy(), 'en').markdown)).toBe('How to use your rights');
+  });
+});
+
+/** The diagnostics and findings of the mini policy with `text` as its rights' how-to-exercise text. */
+function diagnosticsFor(nl: string, en = 'Send us an e-mail.'): Diagnostic[] {
+  const policy = miniPolicy();
+  policy.rights = { howToExercise: { nl, en } };
+  const text = JSON.stringify(policy, null, 2);
+  const { diagnostics, findings } = analyse(text, 'policy.json');
+  sourceText = text;
+  return [...diagnostics, ...findings];
+}
+let sourceText = '';
+
+/** The source text at a diagnostic's line and column. */
+function at(d: Diagnostic): string {
+  const line = sourceText.split('\n')[d.line! - 1]!;
+  return line.slice(d.column! - 1);
+}
+
+describe('headings in author Markdown are refused where they stand (finding 2)', () => {
+  it('an ATX heading and a setext heading, each with its line and column', () => {
+    const found = diagnosticsFor(
+      'Mail ons.\n\n# Belangrijk\n\nBel eerst.',
+      'Mail us.\n\nImportant\n---------\n\nCall first.',
+    );
+    const headings = found.filter((d) => d.messageId === 'diagnostics:schema.unsafeMarkdown.heading');
+    expect(headings.map((d) => [d.ruleId, d.severity, d.pointer, d.data])).toEqual([
+      ['schema/unsafe-markdown', 'error', '/rights/howToExercise/nl', { excerpt: '# Belangrijk' }],
+      ['schema/unsafe-markdown', 'error', '/rights/howToExercise/en', { excerpt: 'Important' }],
+    ]);
+    expect(at(headings[0]!)).toMatch(/^# Belangrijk/);
+    expect(at(headings[1]!)).toMatch(/^Important\\n---/);
+  });
+
+  it('a heading in a list item too; a line of dashes that is no heading is not', () => {
+    expect(diagnosticsFor('- ## Let op\n- tweede').some((d) => d.messageId.endsWith('.heading'))).toBe(true);
+    expect(
+      diagnosticsFor('Eerste alinea.\n\n---\n\nTweede, en 2024-01-01 -').some((d) => d.messageId.endsWith('.heading')),
+    ).toBe(false);
+  });
+});
+
+describe('warnings for author Markdown that reads badly aloud, each at its place in the text', () => {
+  it("a link whose whole text is 'hier', 'klik hier', 'here': wording/vague-link-text (finding 6)", () => {
+    const found = diagnosticsFor(
+      'Het formulier vindt u [hier](https://mini.example/f). Of [klik hier.](https://mini.example/g) Zie [ons klachtenformulier](https://mini.example/k).',
+      'The form is [here](https://mini.example/f).',
+    ).filter((d) => d.ruleId === 'wording/vague-link-text');
+    expect(found.map((d) => [d.severity, d.pointer, d.data])).toEqual([
+      ['warning', '/rights/howToExercise/nl', { quote: 'hier' }],
+      ['warning', '/rights/howToExercise/nl', { quote: 'klik hier.' }],
+      ['warning', '/rights/howToExercise/en', { quote: 'here' }],
+    ]);
+    expect(found.map(at).map((s) => s.slice(0, 8))).toEqual(['[hier](h', '[klik hi', '[here](h']);
+  });
+
+  it('a Markdown table: wording/markdown-table, at its first row (finding 2)', () => {
+    const found = diagnosticsFor('Onze tijden:\n\n| dag | tijd |\n|---|---|\n| ma | 9-17 |').filter(
+      (d) => d.ruleId === 'wording/markdown-table',
+    );
+    expect(found.map((d) => [d.severity, d.pointer, d.data])).toEqual([
+      ['warning', '/rights/howToExercise/nl', { quote: '| dag | tijd |' }],
+    ]);
+    expect(at(found[0]!)).toMatch(/^\| dag \| tijd \|/);
+    expect(diagnosticsFor('Kies 1 | 2 of 3.').some((d) => d.ruleId === 'wording/markdown-table')).toBe(false);
   });
 });
