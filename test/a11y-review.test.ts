@@ -44,8 +44,8 @@ describe("the summary's link to how to use the rights names the rights (finding 
   it('formal Dutch, informal Dutch and English', () => {
     const informal = miniPolicy();
     informal.metadata.formality = 'informal';
-    expect(summaryLink(rendered(miniPolicy(), 'nl').markdown)).toBe('Zo maakt u gebruik van uw rechten');
-    expect(summaryLink(rendered(informal, 'nl').markdown)).toBe('Zo maak je gebruik van je rechten');
+    expect(summaryLink(rendered(miniPolicy(), 'nl').markdown)).toBe('Zo gebruikt u uw rechten');
+    expect(summaryLink(rendered(informal, 'nl').markdown)).toBe('Zo gebruik je je rechten');
     expect(summaryLink(rendered(miniPolicy(), 'en').markdown)).toBe('How to use your rights');
   });
 });
