@@ -226,7 +226,7 @@ describe('the WGBO is never named by its letters where a patient meets it first 
   });
 });
 
-describe("the summary's 'Zo vraagt u het aan' only where the section gives a way to reach us (finding 13, the related note)", () => {
+describe("the summary's 'Zo gebruikt u uw rechten' only where the section gives a way to reach us (finding 13, the related note)", () => {
   const ownWordsOnly = (): PolicySource => {
     const policy = miniPolicy();
     delete policy.controller.contact;
@@ -240,8 +240,8 @@ describe("the summary's 'Zo vraagt u het aan' only where the section gives a way
     expect(notice.nl).toContain(
       'Een adres, e-mailadres of telefoonnummer voor uw verzoek noemen wij in deze verklaring niet.',
     );
-    expect(summary(notice.nl)).not.toContain('Zo vraagt u het aan');
-    expect(summary(notice.en)).not.toContain('How to ask');
+    expect(summary(notice.nl)).not.toContain('Zo gebruikt u uw rechten');
+    expect(summary(notice.en)).not.toContain('How to use your rights');
     expect(summary(notice.nl)).toContain('[uw rechten](#');
   });
 
@@ -252,7 +252,7 @@ describe("the summary's 'Zo vraagt u het aan' only where the section gives a way
     withAddress.controller.address = { street: 'Straat 1', postalCode: '1000 AA', city: 'Amsterdam', country: 'NL' };
     for (const policy of [withDpo, withAddress]) {
       const { notice } = policyOutputs(policy);
-      expect(summary(notice.nl)).toContain('[Zo vraagt u het aan](#');
+      expect(summary(notice.nl)).toContain('[Zo gebruikt u uw rechten](#');
       expect(notice.nl).not.toContain('noemen wij in deze verklaring niet');
     }
   });

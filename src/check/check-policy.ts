@@ -5,6 +5,7 @@ import { locate, type SourceDocument } from '../load/load-document.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { applyAcknowledgements, type ExternalAcknowledgement, type ShownAt } from './acknowledge.js';
 import { rules } from './rules.js';
+import { positionInString } from '../validate/validate-document.js';
 
 /**
  * Runs every rule of the catalogue over a resolved policy: whether it is
@@ -22,7 +23,10 @@ export function checkFindings(model: PolicyModel, document: SourceDocument, opti
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
     for (const finding of rule.check(model)) {
-      const pos = locate(document, finding.pointer);
+      const pos =
+        finding.offset === undefined
+          ? locate(document, finding.pointer)
+          : positionInString(document, finding.pointer, finding.offset);
       diagnostics.push({
         ruleId: rule.id,
         severity: finding.severity ?? rule.severity,

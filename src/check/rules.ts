@@ -20,6 +20,7 @@ import { rightsRules } from './rights-rules.js';
 import { specialCategoryRules } from './special-category-rules.js';
 import { minimumApplies, shorterThan } from '../policy/retention-minimum.js';
 import { wordingRules } from './wording-rules.js';
+import { markdownRules } from './markdown-rules.js';
 import { placeholderRules } from './placeholder-text.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { Text, TransferSource } from '../policy/policy-types.js';
@@ -65,6 +66,8 @@ export interface Finding {
   article?: string;
   /** A lower severity than the rule's for this case (retention/medical-file-start with no start: info). */
   severity?: Severity;
+  /** Where in the string at `pointer` the finding is (a link in a Markdown text): its column then points there. */
+  offset?: number;
 }
 
 /**
@@ -752,5 +755,6 @@ export const rules: readonly Rule[] = [
   },
   ...careRules,
   ...wordingRules,
+  ...markdownRules,
   ...placeholderRules,
 ];

@@ -215,3 +215,11 @@ export const idCopyMaskedWords =
 /** In the same sentence as idCopyWords: no copy is asked for ("geen kopie", "no copy", "you do not need to send a copy"). */
 export const noIdCopyWords =
   /\b(geen (kopie|scan|foto)|niet (om )?een (kopie|scan|foto)|no (copy|scan|photo)|not (ask|need|have) (for |to send )?a (copy|scan|photo))\b/i;
+
+/**
+ * A link's whole text that says nothing of where it goes ('hier', 'klik hier', 'lees meer'), read out alone in a
+ * screen reader's list of links (WCAG 2.2 2.4.4 and 2.4.9; art. 12(1): clear and plain language). Matched against
+ * the link's text, trimmed, without closing punctuation.
+ */
+export const vagueLinkTexts =
+  /^(?:(?:klik )?hier|lees (?:hier )?meer|deze link|(?:click )?here|read more|this link|more|meer)$/i;

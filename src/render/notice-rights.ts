@@ -359,7 +359,7 @@ function wgboArticlesCited(p: Purpose): string[] {
  * the DPO's contact details or our address, or the organisation's own words on asking where they give an e-mail
  * address or phone number. Not where it can only say that the statement gives none (notice:rights.noContact),
  * even after the organisation's own words: Cosmetic Clinic's 'neem dan contact op met onze functionaris' names no
- * address either, and the summary's 'Zo vraagt u het aan' led to that (Dutch review 2, finding 13). Nor after a
+ * address either, and the summary's link to this section (then 'Zo vraagt u het aan') led to that (Dutch review 2, finding 13). Nor after a
  * rights contact that is only a note without one.
  */
 export function givesWayToAsk({ source, m, reachUs }: NoticeContext): boolean {

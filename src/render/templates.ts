@@ -6,6 +6,8 @@ import { linkContactsInHtml } from './contact-links.js';
 import { displayUrl } from './format.js';
 import { inlinesToMarkdown, tableToMarkdown, escapeHeading, escapeMarkdownText } from './markdown-inline.js';
 import { isCardTable } from './table-cards.js';
+import { markOtherLanguage } from './other-language.js';
+import type { Language } from '../i18n/messages.js';
 import type { Inline, Table } from './outline.js';
 import {
   compileTemplate,
@@ -52,11 +54,14 @@ function markdownEnvironment(): HandlebarsRuntime {
   return env;
 }
 
-/** One run of text as HTML; a link within the notice ('#rights') gets the fragment's id prefix. */
-function htmlInline(inline: Inline, idPrefix: string): string {
+/**
+ * One run of text as HTML; a link within the notice ('#rights') gets the fragment's id prefix, a name in the other
+ * language its lang ('<span lang="nl">Autoriteit Persoonsgegevens</span>' in English).
+ */
+function htmlInline(inline: Inline, idPrefix: string, lang: Language): string {
   // A link that shows its own address says where it goes instead ('cnil.fr/…').
   const shown = inline.href && inline.text === inline.href ? displayUrl(inline.href) : inline.text;
-  const text = Handlebars.escapeExpression(shown);
+  const text = markOtherLanguage(Handlebars.escapeExpression(shown), lang);
   const body = inline.strong ? `<strong>${text}</strong>` : text;
   // A dash is read as nothing or 'em dash': a screen reader says the words instead (the accessibility review of 2026-12-07).
   if (inline.spoken !== undefined)
@@ -67,9 +72,9 @@ function htmlInline(inline: Inline, idPrefix: string): string {
 }
 
 /** Runs of text as HTML: a loop, not a closure made per call (docs/architecture.md, "No closures made per call"). */
-function htmlInlines(inlines: readonly Inline[], idPrefix: string): string {
+function htmlInlines(inlines: readonly Inline[], idPrefix: string, lang: Language): string {
   let html = '';
-  for (const inline of inlines) html += htmlInline(inline, idPrefix);
+  for (const inline of inlines) html += htmlInline(inline, idPrefix, lang);
   return html;
 }
 
@@ -82,7 +87,7 @@ export interface HtmlLayout {
 }
 
 interface HelperOptions {
-  data: { root: { layout: HtmlLayout } };
+  data: { root: { layout: HtmlLayout; lang: Language } };
 }
 
 /** HTML: Handlebars escapes {{value}}; helpers return SafeStrings of escaped or sanitised HTML. */
@@ -92,7 +97,7 @@ function htmlEnvironment(): HandlebarsRuntime {
   env.registerHelper(
     'inlines',
     (value: Inline[], options: HelperOptions) =>
-      new env.SafeString(htmlInlines(value, options.data.root.layout.idPrefix)),
+      new env.SafeString(htmlInlines(value, options.data.root.layout.idPrefix, options.data.root.lang)),
   );
   env.registerHelper('anchor', (id: string, options: HelperOptions) => options.data.root.layout.idPrefix + id);
   // depth 0 is the title, 1 a section, 2 a subsection; HTML has six levels.

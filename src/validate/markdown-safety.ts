@@ -4,7 +4,7 @@ import { parseAuthorMarkdown } from '../render/parse-author-markdown.js';
 
 /** A problem found in author Markdown, at an offset inside the decoded string. */
 export interface MarkdownHazard {
-  kind: 'raw-html' | 'blank' | 'unsafe-url' | 'image' | 'too-deep' | 'unclosed-fence';
+  kind: 'raw-html' | 'blank' | 'unsafe-url' | 'image' | 'too-deep' | 'unclosed-fence' | 'heading';
   /** The offending HTML or URL, shortened for messages. */
   excerpt: string;
   offset: number;
@@ -16,18 +16,19 @@ const HAS_PROTOCOL = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
  * False when Markdown cannot hold a hazard: raw HTML and autolinks need '<';
- * links, link definitions and images need '['. (A bare URL is plain text in
+ * links, link definitions and images need '['; a heading needs '#' or a line
+ * that ends in '=' or '-' (a setext underline). (A bare URL is plain text in
  * CommonMark, and a character reference never makes markup.)
  * test/render-safety.test.ts checks this against the parser on random text.
  */
 export function mayHoldHazards(markdown: string): boolean {
-  return /[<[]/.test(markdown);
+  return /[<[#]|[=-][ \t]*$/m.test(markdown);
 }
 
 /**
- * Finds raw HTML, images and links to unsafe URL schemes in author Markdown.
+ * Finds raw HTML, images, headings and links to unsafe URL schemes in author Markdown.
  * Text that cannot hold any is not parsed at all, so a policy whose texts
- * have no '<' or '[' never loads the Markdown parser.
+ * have no '<', '[', '#' or line ending in '=' or '-' never loads the Markdown parser.
  */
 export function findMarkdownHazards(markdown: string): MarkdownHazard[] {
   const deep = tooDeep(markdown);
@@ -75,6 +76,12 @@ export function parsedMarkdownHazards(markdown: string): MarkdownHazard[] {
         excerpt: shorten(markdown.slice(node.position.start.offset).split('\n')[0]!),
         offset: node.position.start.offset ?? 0,
       });
+    } else if (node.type === 'heading') {
+      // The notice's own headings give its outline (h1 title, h2 sections, h3 cards): an author's '# Let op' inside a
+      // right's text was an h1 under an h3, a second title to a screen reader (accessibility review, finding 2).
+      const start = node.position?.start.offset ?? 0;
+      const source = markdown.slice(start, node.position?.end.offset ?? start);
+      hazards.push({ kind: 'heading', excerpt: shorten(source.split('\n')[0]!), offset: start });
     } else if (node.type === 'link' || node.type === 'definition') {
       const url = node.url.trim();
       if (HAS_PROTOCOL.test(url) && !SAFE_PROTOCOL.test(url)) {

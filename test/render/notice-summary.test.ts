@@ -115,10 +115,10 @@ describe('the summary', () => {
       '.',
     ]);
     // The mini policy's controller has an e-mail address, which the rights section gives as where to ask.
-    expect(summary(miniPolicy()).lines.join('\n')).toContain('Zo vraagt u het aan');
+    expect(summary(miniPolicy()).lines.join('\n')).toContain('Zo gebruikt u uw rechten');
     const unreachable = miniPolicy();
     delete unreachable.controller.contact;
-    expect(summary(unreachable).lines.join('\n')).not.toContain('Zo vraagt u het aan');
+    expect(summary(unreachable).lines.join('\n')).not.toContain('Zo gebruikt u uw rechten');
   });
 
   it('names the countries outside the EEA a party takes data to; says nothing when the policy says nothing', () => {

@@ -94,8 +94,8 @@ describe("a rights contact that is only a note does not hide the controller's e-
     expect(part(notice.en, howToEn)).toContain(
       'Send your request through the form on our website.\n\nYou can contact us about any of these rights.',
     );
-    expect(summary(notice.nl)).not.toContain('Zo vraagt u het aan');
-    expect(summary(notice.en)).not.toContain('How to ask');
+    expect(summary(notice.nl)).not.toContain('Zo gebruikt u uw rechten');
+    expect(summary(notice.en)).not.toContain('How to use your rights');
     expect(notice.nl).not.toContain('onder ‘[Hoe u uw rechten uitoefent]');
     expect(part(notice.nl, complaintsNl)).not.toContain('ons dan weten');
     expect(summary(notice.nl)).not.toContain('Meld het bij ons');

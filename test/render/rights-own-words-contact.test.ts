@@ -31,8 +31,8 @@ describe("the rights section after the organisation's own words on where to ask"
     // Every right may still be asked of us: the lead after the own words stays.
     expect(notice.nl).toContain('U kunt voor elk van deze rechten bij ons terecht.');
     // The section now gives a way to ask, and the summary links to it.
-    expect(summary(notice.nl)).toContain('[Zo vraagt u het aan](#hoe-u-uw-rechten-uitoefent)');
-    expect(summary(notice.en)).toContain('[How to ask](#how-to-exercise-your-rights)');
+    expect(summary(notice.nl)).toContain('[Zo gebruikt u uw rechten](#hoe-u-uw-rechten-uitoefent)');
+    expect(summary(notice.en)).toContain('[How to use your rights](#how-to-exercise-your-rights)');
   });
 
   it('nor where they give a Dutch telephone number, or the rights contact note gives one', () => {
@@ -53,7 +53,7 @@ describe("the rights section after the organisation's own words on where to ask"
     );
     expect(notice.nl).toContain(noneNl);
     expect(notice.en).toContain(noneEn);
-    expect(summary(notice.nl)).not.toContain('Zo vraagt u het aan');
+    expect(summary(notice.nl)).not.toContain('Zo gebruikt u uw rechten');
   });
 });
 
@@ -83,7 +83,7 @@ describe('numbers in those words that are no way to reach us', () => {
     expect(notice.nl).toContain(noneNl);
     expect(notice.nl).toContain('U kunt uw verzoek toch op elke manier doen');
     expect(notice.en).toContain(noneEn);
-    expect(summary(notice.nl)).not.toContain('Zo vraagt u het aan');
+    expect(summary(notice.nl)).not.toContain('Zo gebruikt u uw rechten');
   });
 
   it('links no IBAN, date or KvK number as a phone number, but still the authority’s number', () => {

@@ -127,6 +127,7 @@ function htmlText(html: string): string {
     .replace(/<(style|script|head)\b[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<\/dt>\s*<dd>/g, ': ')
     .replace(/<\/?(strong|em|a|code)\b[^>]*>/g, '')
+    .replace(/<span lang="[a-z]{2}">([^<]*)<\/span>/g, '$1') // a name in the other language, inline in its sentence
     .replace(/<[^>]+>/g, ' ')
     .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
     .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))

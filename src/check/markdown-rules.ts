@@ -1,0 +1,76 @@
+import type { Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { vagueLinkTexts } from '../law/wording-patterns.js';
+import { joinPointer } from '../load/json-pointer.js';
+import { parseAuthorMarkdown } from '../render/parse-author-markdown.js';
+import type { PolicyModel } from '../resolve/model.js';
+import type { Finding, Rule } from './rules.js';
+import { textsIn } from './wording-rules.js';
+
+/**
+ * How author Markdown reads to a screen reader and on a phone (the accessibility review of 2026-12-07): a link
+ * whose text is 'hier' says nothing in a list of links (finding 6); a Markdown table is not Markdown the notice
+ * renders, and comes out as lines of pipes read out one by one (finding 2). Each finding points into the text, at
+ * the link or the table's first row, in its language (`/rights/howToExercise/nl`).
+ */
+
+/** Every language's string of every text of the policy, with its pointer; metadata is not published. */
+function authorStrings(model: PolicyModel): Array<{ pointer: string; value: string }> {
+  const strings: Array<{ pointer: string; value: string }> = [];
+  for (const { pointer, text } of textsIn(model.source, '')) {
+    if (pointer.startsWith('/metadata')) continue;
+    for (const [lang, value] of Object.entries(text)) strings.push({ pointer: joinPointer(pointer, lang), value });
+  }
+  return strings;
+}
+
+interface VagueLink {
+  text: string;
+  offset: number;
+}
+
+/** The links in a string whose whole text is vague, with their offsets. */
+function vagueLinks(value: string): VagueLink[] {
+  const found: VagueLink[] = [];
+  if (value.includes('](')) visitLinks(parseAuthorMarkdown(value), found);
+  return found;
+}
+
+// A module-level walk, not a closure made per text (docs/architecture.md, "No closures made per call").
+function visitLinks(node: Root | RootContent, found: VagueLink[]): void {
+  if (node.type === 'link') {
+    const text = toString(node).trim();
+    if (vagueLinkTexts.test(text.replace(/[.,;:!?]+$/, '')))
+      found.push({ text, offset: node.position?.start.offset ?? 0 });
+  }
+  if ('children' in node) for (const child of node.children) visitLinks(child, found);
+}
+
+function vagueLinkFindings(model: PolicyModel): Finding[] {
+  const findings: Finding[] = [];
+  for (const { pointer, value } of authorStrings(model))
+    for (const link of vagueLinks(value)) findings.push({ pointer, offset: link.offset, vars: { quote: link.text } });
+  return findings;
+}
+
+/** A GFM table's header row followed by its delimiter row ('| a | b |' then '|---|---|'). */
+const TABLE = /^[ \t]*\|?[^\n]*\|[^\n]*\n[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$/m;
+
+function markdownTables(model: PolicyModel): Finding[] {
+  const findings: Finding[] = [];
+  for (const { pointer, value } of authorStrings(model)) {
+    const table = value.includes('|') ? TABLE.exec(value) : null;
+    if (table) findings.push({ pointer, offset: table.index, vars: { quote: table[0].split('\n')[0]!.trim() } });
+  }
+  return findings;
+}
+
+export const markdownRules: readonly Rule[] = [
+  {
+    id: 'wording/vague-link-text',
+    severity: 'warning',
+    article: 'GDPR 12(1); WCAG 2.2 2.4.4',
+    check: vagueLinkFindings,
+  },
+  { id: 'wording/markdown-table', severity: 'warning', article: 'GDPR 12(1); WCAG 2.2 1.3.1', check: markdownTables },
+];
