@@ -257,13 +257,13 @@ describe('retention: earliest of, legal-claims hold, deletion handling, afterwar
       '| **Answers** | 1 month; the data is then anonymised | When the data was sent to us | — |',
     );
     expect(out.en.html).toContain(
-      '<td role="cell" data-label="How long">1 month; the data is then anonymised</td><td role="cell" data-label="Counted from">When the data was sent to us</td>',
+      '<td data-label="How long">1 month; the data is then anonymised</td><td data-label="Counted from">When the data was sent to us</td>',
     );
     expect(out.nl.markdown).toContain(
       '| **Antwoorden** | 1 maand; daarna worden de gegevens geanonimiseerd | Het verzenden van de gegevens aan ons | — |',
     );
     expect(out.nl.html).toContain(
-      '<td role="cell" data-label="Hoe lang">1 maand; daarna worden de gegevens geanonimiseerd</td><td role="cell" data-label="Gerekend vanaf">Het verzenden van de gegevens aan ons</td>',
+      '<td data-label="Hoe lang">1 maand; daarna worden de gegevens geanonimiseerd</td><td data-label="Gerekend vanaf">Het verzenden van de gegevens aan ons</td>',
     );
     // So is one period that events end early: the events need no start (English review 1, finding 11).
     expect(out.en.markdown).toContain(
@@ -508,7 +508,7 @@ describe('general transfer grounds', () => {
       'we rely on:\n\n- Contractual clauses authorised by the supervisory authority (Article 46(3)(a) GDPR)\n',
     );
     expect(out.nl.html).toContain(
-      '<p>Voor de doorgifte van gegevens naar de Verenigde Staten noemen wij het EU-VS <span lang="en">Privacy Shield</span>. Dat is geen geldige waarborg meer: het Hof van Justitie van de EU heeft het in 2020 ongeldig verklaard (zaak C-311/18). Op het <span lang="en">Privacy Shield</span> kunnen wij ons dus niet beroepen. Onze toelichting daarbij: Wij volgen de principes ervan nog.</p>',
+      '<p>Voor de doorgifte van gegevens naar de Verenigde Staten noemen wij het EU-VS Privacy Shield. Dat is geen geldige waarborg meer: het Hof van Justitie van de EU heeft het in 2020 ongeldig verklaard (zaak C-311/18). Op het Privacy Shield kunnen wij ons dus niet beroepen. Onze toelichting daarbij: Wij volgen de principes ervan nog.</p>',
     );
   });
 });

@@ -53,14 +53,3 @@ export function runNuChecker(files: readonly string[]): SpawnSyncReturns<string>
   if (!archive.exists && existsSync(writing)) renameSync(writing, archive.file);
   return run;
 }
-
-/**
- * The one error let through: a table's rows and cells carry their ARIA roles (role="row", "columnheader",
- * "rowheader", "cell") under role="table", which ARIA in HTML calls redundant and the checker refuses. On a phone
- * the tables are cards (display: block), and WebKit has been seen to drop the table semantics of such tables, so
- * that VoiceOver would read a card's cells with no column names; explicit roles are the known remedy (Adrian
- * Roselli, "Tables, CSS Display Properties, and ARIA"; accessibility review of 2026-12-07, finding 10, suspected:
- * no WebKit here to show it). Redundant roles change nothing in Chromium's tree (table-cells-ax.test.ts).
- */
-export const TABLE_CARD_ROLES =
-  /^The “role” attribute must not be used on a “(?:tr|th|td)” element which has a “table” ancestor with no “role” attribute, or with a “role” attribute whose value is “table”, “grid”, or “treegrid”\.$/;
