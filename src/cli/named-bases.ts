@@ -98,17 +98,28 @@ function projectFolders(options: CommonOptions, io: CliIo): string {
  * The command that starts a policy extending `base`, as it works from the working folder. init writes into the
  * config file's first "policies" folder, else into policies/ where it runs: with a config file that names them,
  * from here (with --config when it is not this folder's policyc.config.json); else from the project's root, which
- * it names from a sub-folder, with the base as seen from there.
+ * it names from a sub-folder, with the base as seen from there. Where nothing here or above marks the root and the
+ * base lies in the working folder, this may be the root or its shared/ (right after 'init --base shared/chain.json'
+ * in a project with no policies/ yet): both commands, each with where to run it (unknownRootInit).
  */
-function initCommand(base: string, options: CommonOptions, io: CliIo): string {
+export function initCommand(base: string, options: CommonOptions, io: CliIo): string {
   const { file: configFile, policies } = options.config;
   if (policies && configFile && configFile !== path.join(io.cwd, CONFIG_FILE))
     return cli.t('cli:base.initWithConfig', { file: relativePath(io, base), config: relativePath(io, configFile) });
   const root = projectRoot(options, io);
   const file = path.relative(root, base);
-  return root === io.cwd
-    ? cli.t('cli:base.init', { file })
-    : cli.t('cli:base.initFromRoot', { file, root: relativePath(io, root) });
+  if (root !== io.cwd) return cli.t('cli:base.initFromRoot', { file, root: relativePath(io, root) });
+  return unknownRootInit(base, io) ?? cli.t('cli:base.init', { file });
+}
+
+/** Both commands, from here and from the folder above, where no folder here or above is marked as the project's root. */
+function unknownRootInit(base: string, io: CliIo): string | undefined {
+  const parent = path.dirname(io.cwd);
+  if (isProjectRoot(io.cwd) || path.dirname(base) !== io.cwd || parent === io.cwd) return undefined;
+  return cli.t('cli:base.initRootUnknown', {
+    file: path.relative(io.cwd, base),
+    fromParent: path.relative(parent, base),
+  });
 }
 
 /** Policies as a message lists them: the first few, then how many more. */
