@@ -297,6 +297,21 @@ describe('a base no practice extends yet', () => {
     );
   });
 
+  it("from shared/, the root's policyc.config.json is read: its policies, and init run here writes there", async () => {
+    // It was not read from a sub-folder: check looked in ../policies, which the config's "practices" replaced (2b).
+    const cwd = await chain(false);
+    mkdirSync(path.join(cwd, 'practices'));
+    writeFileSync(path.join(cwd, 'policyc.config.json'), '{ "policies": ["practices"] }\n');
+    const shared = path.join(cwd, 'shared');
+    const run = await runPolicyc(['check', 'chain.json'], shared);
+    const hint = /No policy in \.\.\/practices extends it yet: start one with 'policyc (init [^']+)';/.exec(run.stderr);
+    expect(hint?.[1]).toBe('init --extends chain.json --id <id>');
+    expect((await runPolicyc(['init', '--extends', 'chain.json', '--id', 'noord', '--yes'], shared)).status).toBe(0);
+    expect(existsSync(path.join(cwd, 'practices/noord/policy.json'))).toBe(true);
+    const extended = await runPolicyc(['check', 'chain.json'], shared);
+    expect(extended.stderr).toContain("chain.json is a chain's base, extended by ../practices/noord/policy.json:");
+  });
+
   it('with a config file named by --config, says to give it to init too', async () => {
     const cwd = await chain(false);
     mkdirSync(path.join(cwd, 'practices'));

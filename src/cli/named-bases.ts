@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isChainBase, jsonFilesIn, policiesExtending } from '../pipeline/chain-bases.js';
 import { findPolicies, POLICY_FILE } from '../pipeline/find-policies.js';
-import { CONFIG_FILE } from '../config/policyc-config.js';
+import { nearestProjectRoot, projectConfigFile } from '../config/project-root.js';
 import { cli, joinMessages } from './cli-messages.js';
 import type { CliIo, CommonOptions } from './cli-support.js';
 
@@ -67,19 +67,14 @@ function projectRoots(options: CommonOptions, io: CliIo): string[] {
 
 /**
  * The folder init writes a policy from (into its config file's "policies", else its policies/): the working
- * folder when a config file names the policy folders (they count from here), else the project's root, which is the
+ * folder when a config file names the policy folders (they are absolute), else the project's root, which is the
  * working folder or, run from a sub-folder (cd shared), the nearest folder above it that holds policies/ or
- * policyc.config.json.
+ * policyc.config.json (nearestProjectRoot); the working folder where none does.
  */
 export function projectRoot(options: CommonOptions, io: CliIo): string {
   if (options.config.policies) return io.cwd;
-  let root = io.cwd;
-  while (!isProjectRoot(root) && path.dirname(root) !== root) root = path.dirname(root);
-  return isProjectRoot(root) ? root : io.cwd;
+  return nearestProjectRoot(io.cwd) ?? io.cwd;
 }
-
-const isProjectRoot = (folder: string): boolean =>
-  existsSync(path.join(folder, 'policies')) || existsSync(path.join(folder, CONFIG_FILE));
 
 /**
  * A file or folder of the project as these messages show it: relative to the working folder, as diagnostics name
@@ -104,7 +99,7 @@ function projectFolders(options: CommonOptions, io: CliIo): string {
  */
 export function initCommand(base: string, options: CommonOptions, io: CliIo): string {
   const { file: configFile, policies } = options.config;
-  if (policies && configFile && configFile !== path.join(io.cwd, CONFIG_FILE))
+  if (policies && configFile && configFile !== projectConfigFile(io.cwd))
     return cli.t('cli:base.initWithConfig', { file: relativePath(io, base), config: relativePath(io, configFile) });
   const root = projectRoot(options, io);
   const file = path.relative(root, base);
@@ -115,7 +110,7 @@ export function initCommand(base: string, options: CommonOptions, io: CliIo): st
 /** Both commands, from here and from the folder above, where no folder here or above is marked as the project's root. */
 function unknownRootInit(base: string, io: CliIo): string | undefined {
   const parent = path.dirname(io.cwd);
-  if (isProjectRoot(io.cwd) || path.dirname(base) !== io.cwd || parent === io.cwd) return undefined;
+  if (nearestProjectRoot(io.cwd) || path.dirname(base) !== io.cwd || parent === io.cwd) return undefined;
   return cli.t('cli:base.initRootUnknown', {
     file: path.relative(io.cwd, base),
     fromParent: path.relative(parent, base),
