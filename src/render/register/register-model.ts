@@ -11,7 +11,7 @@ import type {
 import type { Text } from '../../policy/policy-types.js';
 import { registerVersionKeys, versionLine } from '../version-line.js';
 import { isCareProvider } from '../../law/care-provider.js';
-import { dpoLikelyMandatory, dpoMandatoryForSector, noDpoReason, retentionFor } from '../../policy/policy-facts.js';
+import { dpoLikelyMandatory, dpoMandatoryForSector, retentionFor } from '../../policy/policy-facts.js';
 import {
   appendSentence,
   controllerName,
@@ -37,9 +37,11 @@ import { registerAssessments, type RegisterAssessments } from './register-assess
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import {
   categoryLine,
+  jointControllerLines,
   linesOf,
   nameLine,
   otherControllerLines,
+  otherDpoLines,
   partyLines,
   processorLine,
   recipientLine,
@@ -250,10 +252,7 @@ const notAppointedCell = (reason: Text | undefined, m: Messages): RegisterCell =
 function purposeDpoCell(p: Purpose, ctx: CellContext): RegisterCell {
   if (!p.controller) return dpoCell(ctx);
   const own = p.controller.dpo;
-  if (!own) return [ctx.m.t('register:cell.notStated')];
-  if (own.appointed === false) return notAppointedCell(noDpoReason(own), ctx.m);
-  const lines = partyLines(own.name, undefined, own.contact, ctx.m);
-  return lines.length ? lines : [ctx.m.t('register:cell.dpoWithoutDetails')];
+  return own ? otherDpoLines(own, ctx.m) : [ctx.m.t('register:cell.notStated')];
 }
 
 /**
@@ -406,7 +405,7 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
     key: 'jointControllers',
     width: 28,
     omitWhenEmpty: true,
-    cell: (p, { m }) => linesOf(p.jointControllers, m, otherControllerLines).flat(),
+    cell: (p, { m }) => linesOf(p.jointControllers, m, jointControllerLines).flat(),
   },
   { key: 'representative', width: 22, organisationWide: representativeCell, cell: (_, ctx) => representativeCell(ctx) },
   {
