@@ -95,16 +95,17 @@ function projectFolders(options: CommonOptions, io: CliIo): string {
  * from here (with --config when it is not this folder's policyc.config.json); else from the project's root, which
  * it names from a sub-folder, with the base as seen from there. Where nothing here or above marks the root and the
  * base lies in the working folder, this may be the root or its shared/ (right after 'init --base shared/chain.json'
- * in a project with no policies/ yet): both commands, each with where to run it (unknownRootInit).
+ * in a project with no policies/ yet): both commands, each with where to run it (unknownRootInit), unless
+ * `offerParent` is false (init --base, run where its user chose the base's path from).
  */
-export function initCommand(base: string, options: CommonOptions, io: CliIo): string {
+export function initCommand(base: string, options: CommonOptions, io: CliIo, offerParent = true): string {
   const { file: configFile, policies } = options.config;
   if (policies && configFile && configFile !== projectConfigFile(io.cwd))
     return cli.t('cli:base.initWithConfig', { file: relativePath(io, base), config: relativePath(io, configFile) });
   const root = projectRoot(options, io);
   const file = path.relative(root, base);
   if (root !== io.cwd) return cli.t('cli:base.initFromRoot', { file, root: relativePath(io, root) });
-  return unknownRootInit(base, io) ?? cli.t('cli:base.init', { file });
+  return (offerParent && unknownRootInit(base, io)) || cli.t('cli:base.init', { file });
 }
 
 /** Both commands, from here and from the folder above, where no folder here or above is marked as the project's root. */
