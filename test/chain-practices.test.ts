@@ -268,6 +268,38 @@ describe("a practice's items: the pointer of its own file, and an id near an inh
   });
 });
 
+describe('an item a practice copied whose id its base then removes (fixes, item 2c)', () => {
+  const copied = { id: 'exchange-lsp', description: 'FILL-IN:exchange-consent' };
+  const removing = { remove: { recipients: ['exchange-lsp'] } };
+
+  it("one error at the practice's item saying the base removes it, the removal's line related", () => {
+    // It gave 'missing required property "name"' and '"type"' at the item, and a placeholder to fill in.
+    const dir = chain({ recipients: [copied] }, 'preset:huisarts', removing);
+    const baseText = readFileSync(path.join(dir, 'shared/chain.json'), 'utf8');
+    expect(compactLine(dir, 'extends/removed-by-base')).toBe(
+      `policies/p/policy.json:${at(practiceText(dir), '"recipients": [\n    ')} error /recipients/0 "exchange-lsp" is ` +
+        "removed by a base this policy extends, so this item no longer completes the base's item with that id, and on " +
+        "its own it lacks required properties (name, type): delete it here too, or give it in full as this policy's " +
+        `own item [extends/removed-by-base] (the base removes it at shared/chain.json:${at(baseText, '"recipients": [\n      ')})`,
+    );
+    const run = runPolicyc(['check', 'policies/p', '--format', 'compact'], dir);
+    expect(run.stderr).not.toMatch(
+      /policies\/p\/policy\.json:\d+:\d+ error \/recipients\/0\/(?:name|type|description)/,
+    );
+  });
+
+  it("an item given in full is the practice's own: no such error", () => {
+    const full = { ...copied, name: { nl: 'LSP', en: 'LSP' }, type: 'care-provider', country: 'NL' };
+    const dir = chain({ recipients: [full] }, 'preset:huisarts', removing);
+    const run = runPolicyc(['check', 'policies/p', '--format', 'compact'], dir);
+    expect(run.stdout + run.stderr).not.toContain('[extends/removed-by-base]');
+    // Its placeholder is still reported, at the practice's item.
+    expect(run.stdout + run.stderr).toMatch(
+      /policies\/p\/policy\.json:\d+:\d+ error \/recipients\/0\/description .*\[policy\/fill-in\]/,
+    );
+  });
+});
+
 describe('a finding repeated at the same place in many practices (chain2, finding 4)', () => {
   /** `count` practices, alike but for their names, on one base; `acknowledged` in the base. */
   function practices(count: number, acknowledged?: object[]): string {

@@ -82,6 +82,33 @@ describe('policyc check <base>', () => {
     expect(run.status).toBe(0);
   });
 
+  it('from shared/ right after init --base, with no policies/ yet: init in .. or here, not here alone', async () => {
+    // It said 'start one with 'policyc init --extends chain.json --id <id>'', which run in shared/ writes
+    // shared/policies/<id>: nothing above shared/ marked the project's root (fixes, item 2a).
+    const cwd = await chain(false);
+    const shared = path.join(cwd, 'shared');
+    const run = await runPolicyc(['check', 'chain.json'], shared);
+    const hint =
+      /start one with 'policyc (init [^']+)', run in \.\. if that is the project's root, or 'policyc (init [^']+)' here if this folder is \(init writes the practice into policies\/ in the folder it runs in/.exec(
+        run.stderr,
+      );
+    expect(hint?.slice(1)).toEqual([
+      'init --extends shared/chain.json --id <id>',
+      'init --extends chain.json --id <id>',
+    ]);
+    const nl = await runPolicyc(['build', 'chain.json', '--message-lang', 'nl'], shared);
+    expect(nl.stderr).toContain(
+      "begin er een met 'policyc init --extends shared/chain.json --id <id>', uitgevoerd in .. als dat de hoofdmap van het project is, of 'policyc init --extends chain.json --id <id>' hier als deze map dat is",
+    );
+    const start = await runPolicyc([...(hint?.[1] ?? '').replace('<id>', 'noord').split(' '), '--yes'], cwd);
+    expect(start.status).toBe(0);
+    const extended = await runPolicyc(['check', 'chain.json'], shared);
+    // Outside the working folder a path is shown absolute, as every CLI message shows it (shownPath).
+    expect(extended.stderr).toContain(
+      `chain.json is a chain's base, extended by ${path.join(cwd, 'policies/noord/policy.json')}:`,
+    );
+  });
+
   it('checks the bases of a folder that holds no policy, and a base with policies', async () => {
     const cwd = await chain();
     const folder = await runPolicyc(['check', 'shared'], cwd);
@@ -275,6 +302,25 @@ describe('a base no practice extends yet', () => {
     );
     // A path named on the command line is shown as given.
     expect(nl.stderr).toMatch(/^policyc: \.\.\/shared\/chain\.json is het basisbeleid/);
+  });
+
+  it("from shared/, the root's policyc.config.json is read: its policies, and init run here writes there", async () => {
+    // It was not read from a sub-folder: check looked in ../policies, which the config's "practices" replaced (2b).
+    const cwd = await chain(false);
+    mkdirSync(path.join(cwd, 'practices'));
+    writeFileSync(path.join(cwd, 'policyc.config.json'), '{ "policies": ["practices"] }\n');
+    const shared = path.join(cwd, 'shared');
+    const run = await runPolicyc(['check', 'chain.json'], shared);
+    const hint = new RegExp(
+      `No policy in ${path.join(cwd, 'practices')} extends it yet: start one with 'policyc (init [^']+)';`,
+    ).exec(run.stderr);
+    expect(hint?.[1]).toBe('init --extends chain.json --id <id>');
+    expect((await runPolicyc(['init', '--extends', 'chain.json', '--id', 'noord', '--yes'], shared)).status).toBe(0);
+    expect(existsSync(path.join(cwd, 'practices/noord/policy.json'))).toBe(true);
+    const extended = await runPolicyc(['check', 'chain.json'], shared);
+    expect(extended.stderr).toContain(
+      `chain.json is a chain's base, extended by ${path.join(cwd, 'practices/noord/policy.json')}:`,
+    );
   });
 
   it('with a config file named by --config, says to give it to init too', async () => {

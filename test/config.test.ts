@@ -248,6 +248,24 @@ describe('policyc.config.json', () => {
     );
   });
 
+  it("run from a sub-folder, the project root's config file is read, as its policies are found (fixes, item 2b)", async () => {
+    // It was read only in the working folder: from shared/, check gave English and no policies, or named the
+    // policies/ of the root that the config's "policies" had replaced.
+    writeConfig({ policies: ['privacy'], messageLanguage: 'nl', languages: ['en'] });
+    const shared = path.join(site, 'shared');
+    mkdirSync(shared);
+    expect((await runPolicyc(['check'], shared)).stderr).toContain('Het beleid noemt geen beveiligingsmaatregelen');
+    // build: the config's policies, into dist/ in the root beside the config, not shared/dist.
+    expect((await runPolicyc(['build'], shared)).status).toBe(0);
+    expect(existsSync(path.join(site, 'dist/ipractice/en/privacy.html'))).toBe(true);
+    expect(existsSync(path.join(shared, 'dist'))).toBe(false);
+    // A folder that holds policies/ of its own is a project of its own: the config file above it is not read.
+    const nested = path.join(site, 'other');
+    cpSync(path.join(site, 'privacy'), path.join(nested, 'policies'), { recursive: true });
+    const own = await runPolicyc(['check'], nested);
+    expect(own.stderr).toContain('The policy lists no security measures');
+  });
+
   it('--config names another file; a missing one is an error', async () => {
     writeFileSync(path.join(site, 'other.json'), JSON.stringify({ out: 'from-other' }));
     expect((await runPolicyc(['build', 'privacy', '--config', 'other.json'], site)).status).toBe(0);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runPolicycInProcess as runPolicyc } from './support/cli.js';
@@ -42,6 +42,20 @@ describe('policyc init --base', () => {
     // No controller and no id: what each practice states itself is not the base's.
     expect(base).not.toHaveProperty('controller');
     expect(base).not.toHaveProperty('id');
+  });
+
+  it('run in shared/ of a project with policies/, says to run init --extends in the root, which then works', async () => {
+    // It said 'policyc init --extends chain.json --id <id>', which run in shared/ writes shared/policies/<id>.
+    const cwd = site();
+    mkdirSync(path.join(cwd, 'policies'));
+    mkdirSync(path.join(cwd, 'shared'));
+    const run = await runPolicyc(['init', '--base', 'chain.json', '--yes'], path.join(cwd, 'shared'));
+    expect(run.stderr).toContain(
+      `leave the others for 'policyc init --extends shared/chain.json --id <id>', run in ${cwd} (the project's root: from there init writes into the policies folder that check reads) to copy into each practice.`,
+    );
+    const practice = await runPolicyc(['init', '--extends', 'shared/chain.json', '--id', 'noord', '--yes'], cwd);
+    expect(practice.status).toBe(0);
+    expect(existsSync(path.join(cwd, 'policies/noord/policy.json'))).toBe(true);
   });
 
   it('writes --informal, and nothing at a policy folder', async () => {

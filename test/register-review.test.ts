@@ -681,3 +681,69 @@ describe('one document, one name, Dutch citations (register review improvement E
     for (const t of ies.tables) expect(t.sheetName.length).toBeLessThanOrEqual(31);
   });
 });
+
+describe('joint controllers (art. 26): what the policy states of them reaches every register format (fixes, item 5)', () => {
+  /** A policy whose one purpose is decided together with a regional care group. */
+  function joint(): PolicySource {
+    const policy = miniPolicy();
+    policy.controllers = [
+      {
+        id: 'region',
+        name: 'Regionale Zorggroep B.V.',
+        kvkNumber: '87654321',
+        address: { street: 'Hoofdweg 2', postalCode: '1234 AB', city: 'Utrecht', country: 'NL' },
+        contact: { email: 'privacy@region.example' },
+        role: text('beheert de regionale uitwisseling', 'runs the regional exchange'),
+        publicAuthority: true,
+        dpo: { name: 'FG Regio', contact: { email: 'fg@region.example' } },
+      },
+    ];
+    policy.jointArrangement = text('Wij informeren u; de zorggroep beantwoordt verzoeken over de uitwisseling.');
+    policy.purposes[0]!.jointControllers = ['region'];
+    return policy;
+  }
+
+  it("the Chamber of Commerce number, role, public authority and the controller's own DPO, not only name and contact", () => {
+    // The cell gave name, address and e-mail only: the number, the role, the authority and the DPO reached the notice
+    // alone.
+    const model = modelOf(joint());
+    const nl = [
+      'Regionale Zorggroep B.V.',
+      'KvK-nummer: 87654321',
+      'Hoofdweg 2, 1234 AB Utrecht, Nederland',
+      'privacy@region.example',
+      'Rol: beheert de regionale uitwisseling.',
+      'overheidsinstantie',
+      'Eigen functionaris voor gegevensbescherming: FG Regio, fg@region.example',
+    ];
+    const register = registerIn(model, 'nl');
+    expect(cell(register, 'jointControllers')).toEqual(nl);
+    expect(cell(registerIn(model, 'en'), 'jointControllers')).toEqual([
+      'Regionale Zorggroep B.V.',
+      'Chamber of Commerce number: 87654321',
+      'Hoofdweg 2, 1234 AB Utrecht, the Netherlands',
+      'privacy@region.example',
+      'Role: runs the regional exchange.',
+      'public authority',
+      'Its data protection officer: FG Regio, fg@region.example',
+    ]);
+    expect(csvIn(model, 'nl')).toContain(`"${nl.join('\n')}"`);
+    expect(registerToMarkdown(register)).toContain(nl.map((line) => `  - ${line}`).join('\n'));
+    for (const line of nl) expect(registerToHtml(register)).toContain(line);
+    // The arrangement (26(2)) is among the organisation's details of the formats that have them.
+    expect(fact(register, 'Regeling tussen gezamenlijke verwerkingsverantwoordelijken (art. 26 lid 2)')).toBe(
+      'Wij informeren u; de zorggroep beantwoordt verzoeken over de uitwisseling.',
+    );
+  });
+
+  it('a joint controller that appointed no DPO says so with its reason', () => {
+    const policy = joint();
+    policy.controllers![0]!.dpo = {
+      appointed: false,
+      reason: text('Geen grootschalige verwerking.', 'No large-scale processing.'),
+    };
+    expect(cell(registerIn(modelOf(policy), 'nl'), 'jointControllers').at(-1)).toBe(
+      'Eigen functionaris voor gegevensbescherming: Geen aangesteld. Reden: Geen grootschalige verwerking.',
+    );
+  });
+});

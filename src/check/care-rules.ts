@@ -13,6 +13,7 @@ import type { Text } from '../policy/policy-types.js';
 import type { PolicyModel, Purpose } from '../resolve/model.js';
 import {
   basesOf,
+  committeeNotRoute,
   inMedicalFile,
   isCareProvider,
   lawsCitedBy,
@@ -71,19 +72,33 @@ function statesExplicitConsent(text: string): boolean {
 /**
  * A care provider whose policy names no complaints officer or no disputes body (Wkkgz art. 15, 18), in the fields
  * or in words in its complaints text: one finding, its variant naming the one missing when the other is there, or
- * saying that a complaints committee named instead is neither.
+ * saying that a complaints committee named instead is neither. A field that names a complaints committee
+ * (committeeNotRoute) is reported at its name instead: it was taken for the route, and the notice called the
+ * committee 'onze klachtenfunctionaris'.
  */
 function complaintsRouteUnstated(model: PolicyModel): Finding[] {
   if (!isCareProvider(model)) return [];
   const complaints = model.source.complaints;
+  const misnamed = [
+    ...committeeField(complaints?.officer?.name, 'officer'),
+    ...committeeField(complaints?.disputesBody?.name, 'disputesBody'),
+  ];
   const said = texts(complaints?.internal);
   const officer = complaints?.officer !== undefined || said.some((t) => complaintsRouteWords.officer.test(t));
   const body = complaints?.disputesBody !== undefined || said.some((t) => complaintsRouteWords.disputesBody.test(t));
-  if (officer && body) return [];
+  if (officer && body) return misnamed;
   // Neither, but a complaints committee: the text does say where to complain, so the message must not say it does not.
   const committee = !officer && !body && said.some((t) => complaintsRouteWords.committee.test(t));
   const variant = officer ? 'disputesBody' : body ? 'officer' : committee ? 'committee' : undefined;
-  return [{ pointer: complaints ? '/complaints' : '/controller', ...(variant ? { variant } : {}) }];
+  return [...misnamed, { pointer: complaints ? '/complaints' : '/controller', ...(variant ? { variant } : {}) }];
+}
+
+/** A complaints committee given as the officer or the disputes body: at its name, saying what it is not. */
+function committeeField(name: string | undefined, route: 'officer' | 'disputesBody'): Finding[] {
+  if (!committeeNotRoute(name, route)) return [];
+  const variant = route === 'officer' ? 'committeeAsOfficer' : 'committeeAsDisputesBody';
+  const article = route === 'officer' ? 'Wkkgz 15' : 'Wkkgz 18';
+  return [{ pointer: joinPointer('/complaints', route, 'name'), variant, vars: { name: name! }, article }];
 }
 
 export const careRules: readonly Rule[] = [

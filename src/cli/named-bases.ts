@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isChainBase, jsonFilesIn, policiesExtending } from '../pipeline/chain-bases.js';
 import { findPolicies, POLICY_FILE } from '../pipeline/find-policies.js';
-import { CONFIG_FILE } from '../config/policyc-config.js';
+import { nearestProjectRoot, projectConfigFile } from '../config/project-root.js';
 import { cli, joinMessages } from './cli-messages.js';
 import type { CliIo, CommonOptions } from './cli-support.js';
 import { shownPath } from '../paths.js';
@@ -68,19 +68,14 @@ function projectRoots(options: CommonOptions, io: CliIo): string[] {
 
 /**
  * The folder init writes a policy from (into its config file's "policies", else its policies/): the working
- * folder when a config file names the policy folders (they count from here), else the project's root, which is the
+ * folder when a config file names the policy folders (they are absolute), else the project's root, which is the
  * working folder or, run from a sub-folder (cd shared), the nearest folder above it that holds policies/ or
- * policyc.config.json.
+ * policyc.config.json (nearestProjectRoot); the working folder where none does.
  */
 export function projectRoot(options: CommonOptions, io: CliIo): string {
   if (options.config.policies) return io.cwd;
-  let root = io.cwd;
-  while (!isProjectRoot(root) && path.dirname(root) !== root) root = path.dirname(root);
-  return isProjectRoot(root) ? root : io.cwd;
+  return nearestProjectRoot(io.cwd) ?? io.cwd;
 }
-
-const isProjectRoot = (folder: string): boolean =>
-  existsSync(path.join(folder, 'policies')) || existsSync(path.join(folder, CONFIG_FILE));
 
 /**
  * A file or folder of the project as these messages show it, as the CLI's other messages do (shownPath): as named
@@ -104,11 +99,14 @@ function projectFolders(options: CommonOptions, io: CliIo): string {
  * The command that starts a policy extending `base`, as it works from the working folder. init writes into the
  * config file's first "policies" folder, else into policies/ where it runs: with a config file that names them,
  * from here (with --config when it is not this folder's policyc.config.json); else from the project's root, which
- * it names from a sub-folder, with the base as seen from there.
+ * it names from a sub-folder, with the base as seen from there. Where nothing here or above marks the root and the
+ * base lies in the working folder, this may be the root or its shared/ (right after 'init --base shared/chain.json'
+ * in a project with no policies/ yet): both commands, each with where to run it (unknownRootInit), unless
+ * `offerParent` is false (init --base, run where its user chose the base's path from).
  */
-function initCommand(base: string, options: CommonOptions, io: CliIo): string {
+export function initCommand(base: string, options: CommonOptions, io: CliIo, offerParent = true): string {
   const { file: configFile, policies } = options.config;
-  if (policies && configFile && configFile !== path.join(io.cwd, CONFIG_FILE))
+  if (policies && configFile && configFile !== projectConfigFile(io.cwd))
     return cli.t('cli:base.initWithConfig', {
       file: shown(io, base, options),
       config: shownPath(io.cwd, configFile, given(options.values.config)),
@@ -116,9 +114,18 @@ function initCommand(base: string, options: CommonOptions, io: CliIo): string {
   const root = projectRoot(options, io);
   // The base as init reads it where it runs: from the project's root, seen from there.
   const file = shownPath(root, base);
-  return root === io.cwd
-    ? cli.t('cli:base.init', { file })
-    : cli.t('cli:base.initFromRoot', { file, root: shown(io, root, options) });
+  if (root !== io.cwd) return cli.t('cli:base.initFromRoot', { file, root: shown(io, root, options) });
+  return (offerParent && unknownRootInit(base, io)) || cli.t('cli:base.init', { file });
+}
+
+/** Both commands, from here and from the folder above, where no folder here or above is marked as the project's root. */
+function unknownRootInit(base: string, io: CliIo): string | undefined {
+  const parent = path.dirname(io.cwd);
+  if (nearestProjectRoot(io.cwd) || path.dirname(base) !== io.cwd || parent === io.cwd) return undefined;
+  return cli.t('cli:base.initRootUnknown', {
+    file: shownPath(io.cwd, base),
+    fromParent: shownPath(parent, base),
+  });
 }
 
 /** The --config value as given, which the init hint repeats (`--config ../chain.config.json`). */

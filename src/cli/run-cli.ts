@@ -17,6 +17,7 @@ import {
 import { commands } from './commands/index.js';
 import { didYouMean } from '../validate/did-you-mean.js';
 import { configFlags, configLanguage, loadConfig, type PolicycConfig } from '../config/policyc-config.js';
+import { projectConfigFile } from '../config/project-root.js';
 import { isLanguage, type Language } from '../i18n/messages.js';
 import { inCliRun, useCliLanguage, withDidYouMean } from './cli-messages.js';
 
@@ -86,7 +87,7 @@ export async function runIn(argv: string[], io: CliIo): Promise<number> {
       io.stderr(cli.t('cli:badConfig') + '\n');
       return EXIT_INVALID;
     }
-    const options = commandOptions(command, values, paths, loaded.config);
+    const options = commandOptions(command, values, paths, loaded.config, io.cwd);
     return await (await command.load()).run(options, io);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -216,6 +217,13 @@ function suggest(message: string, input: string, candidates: readonly string[]):
   return withDidYouMean(message, guess);
 }
 
+/**
+ * dist/ in the project's root when its config file is read (projectConfigFile: run from a sub-folder, the file
+ * above), as the config's paths count from there; else dist/ here.
+ */
+const defaultOut = ({ file }: PolicycConfig, cwd: string): string =>
+  file !== undefined && file === projectConfigFile(cwd) ? path.join(path.dirname(file), 'dist') : 'dist';
+
 /** The commands whose --lang is the message language (build, register and serve: the output languages). */
 const langIsMessageLanguage: ReadonlySet<string> = new Set(['check', 'diff', 'audit-site']);
 
@@ -250,7 +258,13 @@ function useHelpLanguage(cwd: string, explicit: string | undefined): void {
 }
 
 /** The flags given, with the config file's values standing in for the ones not given. */
-function commandOptions(command: Command, values: Values, paths: string[], config: PolicycConfig): CommonOptions {
+function commandOptions(
+  command: Command,
+  values: Values,
+  paths: string[],
+  config: PolicycConfig,
+  cwd: string,
+): CommonOptions {
   const merged: Values = { ...values };
   const fromConfig: string[] = [];
   for (const { key, flag, commands: only } of configFlags) {
@@ -272,7 +286,7 @@ function commandOptions(command: Command, values: Values, paths: string[], confi
     throw new UsageError(cli.t('cli:badFormat', { format, formats: command.formats.join(', ') }));
   }
   return {
-    out: typeof merged.out === 'string' ? merged.out : 'dist',
+    out: typeof merged.out === 'string' ? merged.out : defaultOut(config, cwd),
     format,
     paths,
     values: merged,

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import type { ExternalAcknowledgement } from '../check/acknowledge.js';
@@ -13,12 +13,10 @@ import { configSchemaPath } from '../paths.js';
 import { rulesDocFrom } from '../check/rules-doc-path.js';
 import { withConfigKeyHints } from './config-key-guess.js';
 import { createAjv } from '../validate/create-ajv.js';
+import { projectConfigFile } from './project-root.js';
 import { didYouMean, didYouMeanHint } from '../validate/did-you-mean.js';
 import { schemaDiagnostics } from '../validate/validate-document.js';
 import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
-
-/** The file policyc looks for in the working folder. */
-export const CONFIG_FILE = 'policyc.config.json';
 
 export type RuleSetting = 'error' | 'warning' | 'info' | 'off';
 
@@ -82,33 +80,37 @@ function validate(doc: SourceDocument): Diagnostic[] {
 }
 
 /**
- * Reads the config file: `explicit` (--config) or policyc.config.json in
- * `cwd` when it exists. Problems come back as positioned diagnostics; a
- * config with errors is not used.
- */
-/**
  * Only the config file's message language, for --help: help needs no more of the file, and reading it as
  * loadConfig does (its schema checker built, every rule id checked) took --help from about 65 to 155 ms. A file
  * that cannot be read or parsed gives none; the command that uses the file reports it.
  */
 export function configLanguage(cwd: string, explicit: string | undefined): Language | undefined {
+  const file = configFileFor(cwd, explicit);
+  if (file === undefined) return undefined;
   try {
-    const value = (
-      JSON.parse(readFileSync(path.resolve(cwd, explicit ?? CONFIG_FILE), 'utf8')) as Record<string, unknown>
-    ).messageLanguage;
+    const value = (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>).messageLanguage;
     return typeof value === 'string' && isLanguage(value) ? value : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** The config file to read: `explicit` (--config), else the project's (projectConfigFile); undefined without one. */
+const configFileFor = (cwd: string, explicit: string | undefined): string | undefined =>
+  explicit === undefined ? projectConfigFile(cwd) : path.resolve(cwd, explicit);
+
+/**
+ * Reads the config file: `explicit` (--config), else policyc.config.json in the project's root (the working
+ * folder, or the nearest above it that holds policies/ or the file: projectConfigFile) when there is one. Problems
+ * come back as positioned diagnostics; a config with errors is not used.
+ */
 export async function loadConfig(
   cwd: string,
   explicit: string | undefined,
 ): Promise<{ config?: PolicycConfig; diagnostics: Diagnostic[] }> {
-  const file = path.resolve(cwd, explicit ?? CONFIG_FILE);
-  if (explicit === undefined && !existsSync(file)) return { config: {}, diagnostics: [] };
-  const display = path.relative(cwd, file) || CONFIG_FILE;
+  const file = configFileFor(cwd, explicit);
+  if (file === undefined) return { config: {}, diagnostics: [] };
+  const display = path.relative(cwd, file);
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);

@@ -18,6 +18,7 @@ export const stageRuleIds = {
     'extends/unreadable',
     'extends/remove-unknown',
     'extends/remove-given',
+    'extends/removed-by-base',
     'input/not-json',
     'input/skipped-folder',
     'internal/error',

@@ -12,6 +12,7 @@ import {
   positionOf,
   type NodeLocation,
   type PresetSource,
+  type Removal,
   type ReplacedList,
   type SourceDocument,
 } from './load-document.js';
@@ -142,8 +143,11 @@ export function loadExtended(
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { sources, texts, diagnostics };
   const inherited = bases.reduce((merged, base) => mergeDocuments(merged, base, undefined));
-  const merged = mergeDocuments(inherited, doc, doc, removals(doc, inherited, diagnostics));
-  return { value: presets.length ? { ...merged, presets } : merged, sources, texts, diagnostics };
+  const byBases = bases.flatMap((base) => base.removals ?? []);
+  const merged = mergeDocuments(inherited, doc, doc, removals(doc, inherited, diagnostics), byBases);
+  const all = [...byBases, ...removalsWritten(doc)];
+  const value = { ...merged, ...(presets.length ? { presets } : {}), ...(all.length ? { removals: all } : {}) };
+  return { value, sources, texts, diagnostics };
 }
 
 /** The presets a base is or is built from (a preset's own bases are presets too), as reached through `via`. */
@@ -401,6 +405,21 @@ function removals(doc: SourceDocument, inherited: SourceDocument, diagnostics: D
   return out;
 }
 
+/** The entries of the policy's `remove` lists, each where it is written. */
+function removalsWritten(doc: SourceDocument): Removal[] {
+  const remove = (doc.value as { remove?: unknown }).remove;
+  if (!isObject(remove)) return [];
+  return Object.entries(remove).flatMap(([list, ids]) =>
+    Array.isArray(ids)
+      ? ids.flatMap((id, i) =>
+          typeof id === 'string'
+            ? [{ list, id, file: doc.file, ...positionOf(doc, joinPointer('/remove', list, i)) }]
+            : [],
+        )
+      : [],
+  );
+}
+
 /** A problem with an entry of the policy's `remove` lists, at that entry. */
 function removeProblem(
   doc: SourceDocument,
@@ -438,19 +457,21 @@ function mergeDocuments(
   child: SourceDocument,
   own: SourceDocument | undefined,
   removed = new Map<string, Set<string>>(),
+  byBases: readonly Removal[] = [],
 ): SourceDocument {
   const locations = new Map<string, NodeLocation>();
   const baseValue = Object.fromEntries(
     Object.entries(base.value as Record<string, unknown>).filter(([k]) => !notInherited.has(k)),
   );
-  const merger = new Merger(locations, own, new Set([...removed.values()].flatMap((ids) => [...ids])));
+  const removedIds = new Set([...removed.values()].flatMap((ids) => [...ids]));
+  const merger = new Merger(locations, own, removedIds, byBases);
   const value = merger.merge(
     { value: baseValue, doc: base, pointer: '' },
     { value: child.value, doc: child, pointer: '' },
     '',
     removed,
   );
-  const { replaced, nearOverrides, overBase } = merger;
+  const { replaced, nearOverrides, overBase, removedByBase } = merger;
   return {
     file: child.file,
     text: child.text,
@@ -459,6 +480,7 @@ function mergeDocuments(
     ...(replaced.length ? { replacedLists: replaced } : {}),
     ...(nearOverrides.length ? { nearOverrides } : {}),
     ...(overBase.length ? { placeholdersOverBase: overBase } : {}),
+    ...(removedByBase.length ? { removedByBase } : {}),
   };
 }
 
@@ -466,12 +488,15 @@ class Merger {
   readonly replaced: ReplacedList[] = [];
   readonly nearOverrides: { pointer: string; inherited: string }[] = [];
   readonly overBase: NonNullable<SourceDocument['placeholdersOverBase']> = [];
+  readonly removedByBase: NonNullable<SourceDocument['removedByBase']> = [];
 
   constructor(
     private readonly out: Map<string, NodeLocation>,
     private readonly own: SourceDocument | undefined,
     /** Every id the policy removes: a list of its own that leaves them out says nothing new. */
     private readonly removedIds: ReadonlySet<string> = new Set(),
+    /** The ids the policy's bases remove: an item of the policy's own with one of them completes nothing. */
+    private readonly byBases: readonly Removal[] = [],
   ) {}
 
   merge(a: Side | undefined, b: Side | undefined, at: string, removed?: ReadonlyMap<string, Set<string>>): unknown {
@@ -546,9 +571,17 @@ class Merger {
       const { id } = item.value as { id: string };
       if (byId.get(id) !== item || removed.has(id)) continue;
       this.noteNearOverride(item, id, inherited, joinPointer(at, result.length));
+      this.noteRemovedByBase(item, id, at, joinPointer(at, result.length));
       result.push(this.copy(item, joinPointer(at, result.length)));
     }
     return result;
+  }
+
+  /** A new item of the policy's own in a top-level list (`list`) whose id a base removes (init --extends copied it). */
+  noteRemovedByBase(item: Side, id: string, list: string, at: string): void {
+    if (!this.own || item.doc !== this.own) return;
+    const removal = this.byBases.find((r) => r.id === id && `/${r.list}` === list);
+    if (removal) this.removedByBase.push({ pointer: at, removal });
   }
 
   /** A new item of the policy's own whose id is a plausible typo of an inherited one (practise-system). */

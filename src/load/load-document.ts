@@ -52,6 +52,22 @@ export interface SourceDocument {
   placeholdersOverBase?: { pointer: string; base: { file: string; line: number; column: number } }[];
   /** The package's presets this policy is built from, which no user edits (see extends.ts). */
   presets?: PresetSource[];
+  /** The ids this document and its bases remove (`remove`), each where its removal is written (see extends.ts). */
+  removals?: Removal[];
+  /**
+   * Items the policy gives whose id one of its bases removes (see extends.ts): the item's pointer in the document,
+   * which no longer completes an inherited item, and the removal.
+   */
+  removedByBase?: { pointer: string; removal: Removal }[];
+}
+
+/** An id a policy's `remove` drops from an inherited list, and where that entry is written. */
+export interface Removal {
+  list: string;
+  id: string;
+  file: string;
+  line: number;
+  column: number;
 }
 
 /** A preset a policy is built from: its file as shown, its name ('preset:other') and the policy's `extends` entry it comes through. */

@@ -10,6 +10,7 @@ import type { PolicyModel } from '../resolve/model.js';
 import { resolvePolicy } from '../resolve/resolve-policy.js';
 import { isLeftOpen } from '../validate/left-open.js';
 import { inUserFiles } from './user-location.js';
+import { explainRemovedByBase } from './removed-by-base.js';
 import { validateDocument } from '../validate/validate-document.js';
 
 /** What analysis found; `D` is the diagnostic as reported (messageId and data) or as localised (with its message). */
@@ -76,7 +77,7 @@ function analyseSteps(text: string, file: string, options: AnalyseOptions): Anal
   const { sources } = loaded;
   if (!loaded.value) return { diagnostics: loaded.diagnostics, findings: [], sources };
   const document = loaded.value;
-  const validated = [...loaded.diagnostics, ...validateDocument(document)];
+  const validated = explainRemovedByBase([...loaded.diagnostics, ...validateDocument(document)], document);
   const leftOpen = options.base ? validated.filter(isLeftOpen) : [];
   const schemaDiagnostics = validated.filter((d) => !leftOpen.includes(d));
   const open = leftOpen.length ? { leftOpen } : {};

@@ -1,6 +1,12 @@
 import type { Contact, Dpo, LawReference, RetentionConditionId, Text } from './policy-types.js';
 import { isCareProvider as careProviderSource } from '../law/care-provider.js';
-import { medicalFileConditions, patientSubjects, secondaryUse, treatmentBases } from '../law/dutch-care-law.js';
+import {
+  complaintsRouteWords,
+  medicalFileConditions,
+  patientSubjects,
+  secondaryUse,
+  treatmentBases,
+} from '../law/dutch-care-law.js';
 import { consentBases } from '../law/legal-bases.js';
 import { largeScaleCare, professionalSecrecyWords } from '../law/legal-thresholds.js';
 import { joinPointer } from '../load/json-pointer.js';
@@ -14,6 +20,15 @@ import type { DataCategory, DataSubject, PolicyModel, Purpose, PurposeBasis, Ret
 /** Contact details someone can use: an e-mail address, telephone number, web page or postal address. */
 export const hasContact = (c: Contact | undefined): boolean =>
   c !== undefined && (c.email !== undefined || c.phone !== undefined || c.url !== undefined || c.address !== undefined);
+
+/**
+ * Whether the name given for a complaints route (complaints.officer or complaints.disputesBody) is a complaints
+ * committee's and not that route's ('Klachtencommissie De Linde' as the officer): the Wkkgz's complaints officer
+ * advises a complainant free of charge (art. 15) and its disputes body is outside the provider, recognised by the
+ * minister (art. 18); a complaints committee is neither (law/dutch-care-law.ts, complaintsRouteWords).
+ */
+export const committeeNotRoute = (name: string | undefined, route: 'officer' | 'disputesBody'): boolean =>
+  name !== undefined && complaintsRouteWords.committee.test(name) && !complaintsRouteWords[route].test(name);
 
 /** Every art. 6(1) basis a purpose names (from legalBasis or legalBases, as the resolver normalised them). */
 export function basesOf(purpose: Purpose): string[] {

@@ -57,14 +57,22 @@ export const contactKey = (contact: string): string =>
   contact.includes('@') ? contact.toLowerCase() : nationalDigits(contact);
 
 /**
+ * Whether a host in lower case is another body's: one in `others` (the authority's web host, say) or a subdomain of
+ * one ('mail.autoriteitpersoonsgegevens.nl', 'www.…'). The one comparison of web addresses and e-mail domains.
+ */
+export const othersHost = (host: string, others: ReadonlySet<string>): boolean =>
+  others.has(host) || [...others].some((other) => host.endsWith(`.${other}`));
+
+/**
  * Whether running text gives an e-mail address or a Dutch phone number, read as the links are, other than those in
- * `others` (contactKey: another body's, such as the authority's; or an e-mail address at a host in `others`): what
- * makes a sentence saying the notice gives none false (an author's 'mail ons via privacy@…' in their own words).
+ * `others` (contactKey: another body's, such as the authority's; or an e-mail address at a host in `others` or a
+ * subdomain of one, othersHost): what makes a sentence saying the notice gives none false (an author's 'mail ons via
+ * privacy@…' in their own words).
  */
 export function givesEmailOrPhone(text: string, others: ReadonlySet<string> = new Set()): boolean {
   return [...text.matchAll(CONTACT)].some(([match]) =>
     match.includes('@')
-      ? !others.has(contactKey(match)) && !others.has(match.slice(match.indexOf('@') + 1).toLowerCase())
+      ? !others.has(contactKey(match)) && !othersHost(match.slice(match.indexOf('@') + 1).toLowerCase(), others)
       : isDutchPhoneNumber(match) && !others.has(contactKey(match)),
   );
 }

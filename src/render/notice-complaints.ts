@@ -5,6 +5,7 @@ import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
 import { inlineIn, link, linkedIn, text, type Block, type Fact, type Inline } from './outline.js';
 import { telHref } from './contact-links.js';
 import { formatLawReference } from './retention-phrase.js';
+import { committeeNotRoute } from '../policy/policy-facts.js';
 import { firstWay, reachableFor } from './reach-us.js';
 
 /**
@@ -37,9 +38,13 @@ export function complaintsBlocks(ctx: NoticeContext): Block[] {
     ...rich(source.complaints?.internal, m),
     ...deadEnd,
     // The Wkkgz and 'our care' only where the organisation gives care: any policy may name these two.
-    ...bodyBlocks(officer, `notice:complaints.officer${careProvider ? '' : 'NotCare'}`, m),
+    ...bodyBlocks(
+      officer,
+      `notice:complaints.officer${committeeKey(officer, 'officer')}${careProvider ? '' : 'NotCare'}`,
+      m,
+    ),
     ...(tellUs.length ? [{ paragraph: sentence(m.t('notice:complaints.tellUs')) }, { facts: tellUs }] : []),
-    ...bodyBlocks(disputesBody, `notice:complaints.disputesBody${careProvider ? '' : 'NotCare'}`, m),
+    ...bodyBlocks(disputesBody, disputesBodyKey(disputesBody, careProvider), m),
     { paragraph: sentence(m.t(key, { authority })) },
     {
       facts: [
@@ -114,6 +119,19 @@ export function complaintRoutes({ source, m, reachUs }: NoticeContext): Complain
  */
 export const offersRouteToUs = (routes: ComplaintRoutes): boolean =>
   !!routes.internal || !!routes.officer || routes.tellUs.length > 0;
+
+/**
+ * 'Committee' where the officer or disputes body given is a complaints committee (committeeNotRoute): its sentence
+ * names it without calling it our klachtenfunctionaris or the disputes body the Wkkgz asks for, which it is not.
+ */
+const committeeKey = (body: ComplaintsBody | undefined, route: 'officer' | 'disputesBody'): string =>
+  committeeNotRoute(body?.name, route) ? 'Committee' : '';
+
+/** The disputes body's sentence: naming the Wkkgz only at a care provider, and neither it nor the role for a committee. */
+function disputesBodyKey(body: ComplaintsBody | undefined, careProvider: boolean): string {
+  const committee = committeeKey(body, 'disputesBody');
+  return `notice:complaints.disputesBody${committee || (careProvider ? '' : 'NotCare')}`;
+}
 
 /** The complaints officer or the disputes body: the sentence naming it, then how to reach it. */
 function bodyBlocks(body: ComplaintsBody | undefined, key: string, m: Messages): Block[] {

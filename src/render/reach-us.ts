@@ -1,7 +1,7 @@
 import type { Messages } from '../i18n/messages.js';
 import type { PolicySource } from '../policy/policy-types.js';
 import { authorities } from '../law/authorities.js';
-import { contactKey, givesEmailOrPhone } from './contact-links.js';
+import { contactKey, givesEmailOrPhone, othersHost } from './contact-links.js';
 import { contactFacts, formatAddress, pick } from './format.js';
 import { text, type Fact } from './outline.js';
 
@@ -93,18 +93,14 @@ const hostOf = (url: string): string => new URL(url).hostname;
  * the reader to 'onze website' needs. An e-mail address in it does not name the website (websiteUnnamed).
  */
 export const ownWordsGiveWebsite = (ways: ReachUs, ownWords: string): boolean =>
-  webHosts(ownWords).some((host) => !theirs(wayKey(host), ways.others));
+  webHosts(ownWords).some((host) => !othersHost(wayKey(host), ways.others));
 
 /** Whether running text gives a web or postal address other than those in `others` (wayKey; a subdomain of theirs too). */
 function givesOurAddress(text: string, others: ReadonlySet<string>): boolean {
-  return [...webHosts(text), ...(text.match(POSTAL_ADDRESS) ?? [])].some((way) => !theirs(wayKey(way), others));
+  return [...webHosts(text), ...(text.match(POSTAL_ADDRESS) ?? [])].some((way) => !othersHost(wayKey(way), others));
 }
 
 const webHosts = (text: string): string[] => [...text.matchAll(WEB_ADDRESS)].map(([, host]) => host ?? '');
-
-/** Whether a way (wayKey) is another body's: one of `others`, or a subdomain of one. */
-const theirs = (key: string, others: ReadonlySet<string>): boolean =>
-  others.has(key) || [...others].some((other) => key.endsWith(`.${other}`));
 
 /** The first way to reach us, as facts: where a request goes, else the DPO's details, else our address; none without any. */
 export function firstWay(ways: ReachUs, m: Messages): Fact[] {

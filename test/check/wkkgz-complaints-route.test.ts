@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analysePolicy } from '../../src/pipeline/analyse-policy.js';
 import type { Complaints, PolicySource } from '../../src/policy/policy-types.js';
 import { miniPolicy } from '../support/mini-policy.js';
+import { policyOutputs } from '../support/policy-outputs.js';
 
 /**
  * wkkgz/complaints-route-unstated: a care provider that names no complaints officer or no disputes body (Wkkgz
@@ -88,6 +89,39 @@ describe('wkkgz/complaints-route-unstated', () => {
       'names no complaints officer (klachtenfunctionaris), so',
     );
     expect(route({ internal: committee, officer, disputesBody })).toEqual([]);
+  });
+
+  it('a complaints committee given as the officer or the disputes body: reported at its name (fixes, item 4)', () => {
+    // The field counted as the route: no finding, and the notice called the committee 'onze klachtenfunctionaris'.
+    const committee = { name: 'Klachtencommissie Mini', contact: { email: 'klacht@mini.example' } };
+    expect(route({ officer: committee, disputesBody })).toEqual([
+      'info /complaints/officer/name complaints.officer names a complaints committee ("Klachtencommissie Mini"), not a complaints officer (klachtenfunctionaris). Under the Wkkgz every care provider has a complaints officer who advises a complainant free of charge (art. 15); a complaints committee does not, so the notice names it without calling it your complaints officer. Give the complaints officer in complaints.officer, and name the committee in complaints.internal.',
+    ]);
+    expect(route({ officer, disputesBody: committee }, true, 'nl')).toEqual([
+      'info /complaints/disputesBody/name complaints.disputesBody noemt een klachtencommissie ("Klachtencommissie Mini"), geen geschilleninstantie. Volgens de Wkkgz is elke zorgaanbieder aangesloten bij een geschilleninstantie buiten de organisatie die de minister heeft erkend (artikel 18); een klachtencommissie is dat niet, dus de privacyverklaring noemt haar zonder haar uw geschilleninstantie te noemen. Vul de geschilleninstantie in bij complaints.disputesBody, en noem de commissie in complaints.internal.',
+    ]);
+    // A name that also names the route is the route's ('Klachten- en Geschillencommissie' as the disputes body).
+    const both = { name: 'Klachten- en Geschillencommissie Zorg', contact: { url: 'https://geschil.example' } };
+    expect(route({ officer, disputesBody: both })).toEqual([]);
+  });
+
+  it("the notice names such a committee without calling it 'onze klachtenfunctionaris' or the disputes body", () => {
+    const policy: PolicySource = {
+      ...miniPolicy(),
+      complaints: {
+        officer: { name: 'Klachtencommissie Mini', contact: { email: 'klacht@mini.example' } },
+        disputesBody: { name: 'Klachtencommissie Regio', contact: { url: 'https://regio.example' } },
+      },
+    };
+    policy.controller.isCareProvider = true;
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain('Hebt u een klacht over onze zorg? Dan kunt u terecht bij Klachtencommissie Mini.');
+    expect(notice.nl).toContain(
+      'Komen wij er samen niet uit? Dan kunt u uw klacht voorleggen aan Klachtencommissie Regio.\n',
+    );
+    expect(notice.nl).not.toMatch(/klachtenfunctionaris: Klachtencommissie|Dat is de geschilleninstantie/);
+    expect(notice.en).toContain('Do you have a complaint about our care? Then you can turn to Klachtencommissie Mini.');
+    expect(notice.en).not.toMatch(/complaints officer: Klachtencommissie|This is the disputes body/);
   });
 
   it('says nothing for an organisation that is no care provider', () => {

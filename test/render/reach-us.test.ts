@@ -212,6 +212,15 @@ describe('a complaints text that gives a way to reach us (second-read review 4, 
       "an e-mail address at the authority's domain",
       `${fgFirst}naar de AP (zie ook klachten@autoriteitpersoonsgegevens.nl).`,
     ],
+    // A subdomain of another body's host is that body's: the e-mail domain was compared exactly (fixes, item 1).
+    [
+      "an e-mail address at a subdomain of the authority's domain",
+      `${fgFirst}naar de AP (zie ook klachten@mail.autoriteitpersoonsgegevens.nl).`,
+    ],
+    [
+      "an e-mail address at a subdomain of the disputes body's site",
+      `${fgFirst}mailen naar info@zorg.geschillen.example.`,
+    ],
     ['a file name', `${fgFirst}onze klachtenregeling.pdf lezen.`],
   ])('only %s: the dead-end note, and the summary offers the authority alone', (_, internal) => {
     const policy = complaining(internal);

@@ -508,7 +508,7 @@ describe('general transfer grounds', () => {
       'we rely on:\n\n- Contractual clauses authorised by the supervisory authority (Article 46(3)(a) GDPR)\n',
     );
     expect(out.nl.html).toContain(
-      '<p>Voor de doorgifte van gegevens naar de Verenigde Staten noemen wij het EU-VS Privacy Shield. Dat is geen geldige waarborg meer: het Hof van Justitie van de EU heeft het in 2020 ongeldig verklaard (zaak C-311/18). Op het Privacy Shield kunnen wij ons dus niet beroepen. Onze toelichting daarbij: Wij volgen de principes ervan nog.</p>',
+      '<p>Voor de doorgifte van gegevens naar de Verenigde Staten noemen wij het EU-VS <span lang="en">Privacy Shield</span>. Dat is geen geldige waarborg meer: het Hof van Justitie van de EU heeft het in 2020 ongeldig verklaard (zaak C-311/18). Op het <span lang="en">Privacy Shield</span> kunnen wij ons dus niet beroepen. Onze toelichting daarbij: Wij volgen de principes ervan nog.</p>',
     );
   });
 });

@@ -215,13 +215,24 @@ describe('several controllers', () => {
     expect(register(model, 'nl').tables[0]!.columns.map((c) => c.header)).toContain(
       'Gezamenlijke verwerkingsverantwoordelijken',
     );
+    // Changed on purpose (fixes, item 5): its role and its own DPO, which reached only the notice, are in the cell.
     expect(column(model, 'en', 'jointControllers')).toEqual([
-      ['Jeugdzorg Partner B.V.', 'privacy@jgz-partner.example'],
+      [
+        'Jeugdzorg Partner B.V.',
+        'privacy@jgz-partner.example',
+        'Role: Provides youth health care in the region.',
+        'Its data protection officer: A. de Vries, fg@jgz-partner.example',
+      ],
       [],
       [],
     ]);
-    // Named without contact details, which 30(1)(a) asks for: said so (register review, defect 10).
-    expect(column(model, 'en', 'controller')[2]).toEqual(['Ministerie van VWS', 'contact details: not stated']);
+    // Named without contact details, which 30(1)(a) asks for: said so (register review, defect 10). That it is a
+    // public authority is stated too (changed on purpose, fixes item 5).
+    expect(column(model, 'en', 'controller')[2]).toEqual([
+      'Ministerie van VWS',
+      'contact details: not stated',
+      'public authority',
+    ]);
     // Its DPO is not the policy's: the policy names none for the ministry, so the cell says so rather than stay blank,
     // which read as 'no DPO' (officer3 review, finding 1; changed on purpose in fix-officer3).
     expect(column(model, 'en', 'dpo')[2]).toEqual(['not stated']);

@@ -21,6 +21,7 @@ import {
   type CliIo,
   type CommonOptions,
 } from '../cli-support.js';
+import { initCommand } from '../named-bases.js';
 import { chainBase, initBase, thinPolicy, type InitBase } from './init-extends.js';
 
 /** What init needs to know; asked on a terminal, else from flags and defaults. */
@@ -91,7 +92,9 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
   const placeholders = skeleton.text.split(`"${FILL_IN}`).length - 1;
   if (choices.baseFile) {
     const file = relativeTo(io, target);
-    io.stderr(cli.t('cli:init.wroteBase', { file, sector: choices.sector, count: placeholders }) + '\n');
+    // Where nothing marks the root, the command as from here: this is where its user gave the base's path from.
+    const init = initCommand(target, options, io, false);
+    io.stderr(cli.t('cli:init.wroteBase', { file, init, sector: choices.sector, count: placeholders }) + '\n');
     return EXIT_OK;
   }
   io.stderr(

@@ -2,6 +2,7 @@ import type { Messages } from '../../i18n/messages.js';
 import type { LocalisedText } from '../../i18n/text-in.js';
 import { partyLeavesEea } from '../../law/eea.js';
 import { citedLawMinimum } from '../../law/retention-minimums.js';
+import { noDpoReason } from '../../policy/policy-facts.js';
 import type { Contact } from '../../policy/policy-types.js';
 import type { DataCategory, OtherController, Processor, Recipient, RetentionRule } from '../../resolve/model.js';
 import {
@@ -57,9 +58,38 @@ export function partyLines(
   return lines;
 }
 
-/** Another controller's name and contact details (art. 30(1)(a): 'and, where applicable, the joint controller'). */
+/**
+ * Another controller as the register states it (art. 30(1)(a): 'and, where applicable, the joint controller'): its
+ * name, Chamber of Commerce number and contact details, then what it does in the processing and whether it is a
+ * public authority, as the policy states them. The number, the role and the authority reached only the notice.
+ */
 export function otherControllerLines(c: OtherController, m: Messages): string[] {
-  return partyLines(c.name, c.address, c.contact, m);
+  const lines = partyLines(c.name, c.address, c.contact, m);
+  if (c.kvkNumber) lines.splice(1, 0, m.t('register:cell.kvk', { number: c.kvkNumber }));
+  const role = pick(c.role, m);
+  if (role) lines.push(m.t('register:cell.role', { role: endSentence(role) }));
+  if (c.publicAuthority) lines.push(m.t('register:cell.publicAuthority'));
+  return lines;
+}
+
+/**
+ * A joint controller (art. 26) as its cell states it: otherControllerLines, then its own DPO as the policy gives it
+ * (30(1)(a)), which the row's DPO column, the organisation's, does not give.
+ */
+export function jointControllerLines(c: OtherController, m: Messages): string[] {
+  const lines = otherControllerLines(c, m);
+  if (c.dpo) lines.push(m.t('register:cell.jointDpo', { dpo: statedDpoLines(c.dpo, m).join(', ') }));
+  return lines;
+}
+
+/**
+ * A DPO as the policy states it: one the controller did not appoint, with its reason (30(1)(a) asks for a DPO 'where
+ * applicable'); else its name and contact details; one mentioned without any details is still a DPO.
+ */
+export function statedDpoLines(dpo: NonNullable<OtherController['dpo']>, m: Messages): string[] {
+  if (dpo.appointed === false) return [m.t('register:cell.dpoNotAppointed', { reason: pick(noDpoReason(dpo), m) })];
+  const lines = partyLines(dpo.name, undefined, dpo.contact, m);
+  return lines.length ? lines : [m.t('register:cell.dpoWithoutDetails')];
 }
 
 /**

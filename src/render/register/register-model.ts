@@ -11,7 +11,7 @@ import type {
 import type { Dpo } from '../../policy/policy-types.js';
 import { registerVersionKeys, versionLine } from '../version-line.js';
 import { isCareProvider } from '../../law/care-provider.js';
-import { dpoLikelyMandatory, dpoMandatoryForSector, noDpoReason, retentionFor } from '../../policy/policy-facts.js';
+import { dpoLikelyMandatory, dpoMandatoryForSector, retentionFor } from '../../policy/policy-facts.js';
 import {
   appendSentence,
   controllerName,
@@ -38,9 +38,11 @@ import { registerAssessments, type RegisterAssessments } from './register-assess
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import {
   categoryLine,
+  jointControllerLines,
   linesOf,
   nameLine,
   otherControllerLines,
+  statedDpoLines,
   partyLines,
   processorLine,
   recipientLine,
@@ -242,17 +244,9 @@ const dpoCell = ({ model, m }: CellContext): RegisterCell =>
 const purposeDpoCell = (p: Purpose, ctx: CellContext): RegisterCell =>
   p.controller ? dpoLines(p.controller.dpo, true, ctx.m) : dpoCell(ctx);
 
-/**
- * A DPO as the policy states it; none stated says 'niet vermeld' where `missing` (else a blank). One the
- * controller states it did not appoint is said with its reason (30(1)(a) asks for a DPO 'where applicable');
- * one the policy mentions without any details is still a DPO.
- */
-function dpoLines(dpo: Dpo | undefined, missing: boolean, m: Messages): RegisterCell {
-  if (!dpo) return missing ? [m.t('register:cell.notStated')] : [];
-  if (dpo.appointed === false) return [m.t('register:cell.dpoNotAppointed', { reason: pick(noDpoReason(dpo), m) })];
-  const lines = partyLines(dpo.name, undefined, dpo.contact, m);
-  return lines.length ? lines : [m.t('register:cell.dpoWithoutDetails')];
-}
+/** A DPO as the policy states it (statedDpoLines); none stated says 'niet vermeld' where `missing` (else a blank). */
+const dpoLines = (dpo: Dpo | undefined, missing: boolean, m: Messages): RegisterCell =>
+  dpo ? statedDpoLines(dpo, m) : missing ? [m.t('register:cell.notStated')] : [];
 
 /**
  * The representative in the Union (art. 27) of a purpose's controller: the organisation's for its own purposes. For a
@@ -417,7 +411,7 @@ const controllerColumns: ReadonlyArray<ColumnSpec<Purpose>> = [
     key: 'jointControllers',
     width: 28,
     omitWhenEmpty: true,
-    cell: (p, { m }) => linesOf(p.jointControllers, m, otherControllerLines).flat(),
+    cell: (p, { m }) => linesOf(p.jointControllers, m, jointControllerLines).flat(),
   },
   {
     key: 'representative',
