@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPolicyc } from './support/cli.js';
+import { git } from './support/git.js';
 import { tempDirs } from './support/temp-dirs.js';
 import { positionOfText } from './support/fixtures.js';
 import { chainSharedValues, delftPracticeValues } from './support/chain-values.js';
@@ -35,7 +36,10 @@ function twoChainSite(): string {
   }
   const dental = path.join(cwd, 'shared/dental.json');
   const base = JSON.parse(readFileSync(dental, 'utf8')) as Record<string, unknown>;
-  writeFileSync(dental, JSON.stringify({ ...base, controller: { contact: { email: 'privacy@keten.example' } } }));
+  writeFileSync(
+    dental,
+    JSON.stringify({ ...base, controller: { contact: { email: 'privacy@keten.example' } } }, null, 2) + '\n',
+  );
   mkdirSync(path.join(cwd, 'policies/dental'), { recursive: true });
   mkdirSync(path.join(cwd, 'policies/gp'), { recursive: true });
   writeFileSync(path.join(cwd, 'policyc.config.json'), '{ "policies": ["policies/dental", "policies/gp"] }\n');
@@ -127,5 +131,80 @@ describe('a mistyped key in a practice of a chain', () => {
     expect(run.stderr.split('\n').filter((line) => line.includes('[schema/'))).toEqual([
       `clinic/policy.json:${at.line}:${at.column} error /controller/naam unknown property "naam" (did you mean "name"?) [schema/unknown-property]`,
     ]);
+  });
+});
+
+/**
+ * The two-chain site in git with a filled-in practice in each folder, then a change to the dental base: a
+ * processor in the United States (material), the version and effective date left as they were.
+ */
+function changedChainRepo(): string {
+  const cwd = twoChainSite();
+  expect(runPolicyc(['init', '--extends', 'shared/dental.json', '--id', 'smile-delft', '--yes'], cwd).status).toBe(0);
+  expect(runPolicyc(['init', '--extends', 'shared/gp.json', '--id', 'hs-ede', '--yes'], cwd).status).toBe(0);
+  renameSync(path.join(cwd, 'policies/dental/hs-ede'), path.join(cwd, 'policies/gp/hs-ede'));
+  for (const file of ['policies/dental/smile-delft/policy.json', 'policies/gp/hs-ede/policy.json'])
+    fill(path.join(cwd, file), delftPracticeValues);
+  git(cwd, 'init', '-q');
+  git(cwd, 'add', '.');
+  git(cwd, 'commit', '-q', '-m', 'v1');
+  const dental = path.join(cwd, 'shared/dental.json');
+  const base = JSON.parse(readFileSync(dental, 'utf8')) as { processors: object[] };
+  base.processors.push({ id: 'mail', name: 'Mail Inc.', service: { nl: 'E-mail', en: 'E-mail' }, country: 'US' });
+  writeFileSync(dental, JSON.stringify(base, null, 2) + '\n');
+  return cwd;
+}
+
+describe('diff <revision> with two policies folders in the config', () => {
+  it("covers the config's folders for a folder above them, and compares every folder named", () => {
+    const cwd = changedChainRepo();
+    const summary = [
+      'Changes to the privacy notices since HEAD',
+      '2 policies compared; 1 with material changes.',
+      '',
+      '  Glimlach Tandartsen Delft B.V. (policies/dental/smile-delft/policy.json): 2 material, 0 editorial. Notice needed.',
+      '  Glimlach Tandartsen Delft B.V. (policies/gp/hs-ede/policy.json): Unchanged.',
+    ];
+    for (const args of [['policies'], ['policies/dental', 'policies/gp'], []]) {
+      const run = runPolicyc(['diff', 'HEAD', ...args], cwd);
+      expect([args, run.stdout.split('\n').slice(0, 5)]).toEqual([args, summary]);
+      expect([args, run.status]).toEqual([args, 0]);
+    }
+  });
+
+  it('says why three sides are not two when they are not a revision and folders', () => {
+    const cwd = changedChainRepo();
+    const args = ['diff', 'HEAD', 'policies/dental', 'policies/gp/hs-ede/policy.json'];
+    const en = runPolicyc(args, cwd);
+    expect(en.stderr.split('\n')[0]).toBe(
+      'policyc: diff compares two sides, but 3 were given (HEAD policies/dental policies/gp/hs-ede/policy.json): more than two can only be a git revision followed by folders of policies (policyc diff HEAD~1 policies/dental policies/gp), and policies/gp/hs-ede/policy.json is not a folder of policies',
+    );
+    expect(en.status).toBe(2);
+    const nl = runPolicyc([...args, '--message-lang', 'nl'], cwd);
+    expect(nl.stderr.split('\n')[0]).toBe(
+      'policyc: diff vergelijkt twee kanten, maar er zijn er 3 opgegeven (HEAD policies/dental policies/gp/hs-ede/policy.json): meer dan twee kan alleen een git-revisie zijn gevolgd door mappen met beleid (policyc diff HEAD~1 policies/dental policies/gp), en policies/gp/hs-ede/policy.json is geen map met beleid',
+    );
+  });
+
+  it("names the file that states the version and date a practice's draft asks to change", () => {
+    const cwd = changedChainRepo();
+    const date = positionOfText(read(cwd, 'shared/dental.json'), '"effectiveDate"');
+    const presetFile = path.resolve('presets/other.json');
+    const version = positionOfText(readFileSync(presetFile, 'utf8'), '"version"');
+    const preset = `${path.relative(cwd, presetFile)}:${version.line}`;
+    const en = runPolicyc(['diff', 'HEAD', 'policies/dental'], cwd).stdout;
+    expect(en).toContain(
+      `The new version states the same effective date as the old one (15 January 2027), written at shared/dental.json:${date.line}: give it a date of its own (metadata.effectiveDate) there, or in this policy.`,
+    );
+    expect(en).toContain(
+      `The new version has the same version as the old one (1), which it takes from preset:other (${preset}): give it a version of its own (metadata.version) in this policy, or in the base it extends, before it is published.`,
+    );
+    const nl = runPolicyc(['diff', 'HEAD', 'policies/dental', '--lang', 'nl'], cwd).stdout;
+    expect(nl).toContain(
+      `De nieuwe versie noemt dezelfde ingangsdatum als de oude (15 januari 2027), vastgelegd op shared/dental.json:${date.line}: geef haar daar, of in dit beleid, een eigen ingangsdatum (metadata.effectiveDate).`,
+    );
+    expect(nl).toContain(
+      `De nieuwe versie heeft hetzelfde versienummer als de oude (1), overgenomen uit preset:other (${preset}): geef haar een eigen versienummer (metadata.version) in dit beleid of in het basisbeleid waarop het voortbouwt, voordat ze wordt gepubliceerd.`,
+    );
   });
 });
