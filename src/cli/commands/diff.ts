@@ -146,7 +146,7 @@ function isPolicyFolder(arg: string, cwd: string): boolean {
  */
 function chainFolders(options: CommonOptions, io: CliIo): string[] | undefined {
   const [revision, ...named] = options.paths;
-  const configured = options.config.policies ?? [];
+  const configured = (options.config.policies ?? []).filter((folder) => isPolicyFolder(folder, io.cwd));
   if (revision === undefined) return undefined;
   if (!named.length)
     return configured.length && !existsSync(path.resolve(io.cwd, revision)) && !revision.includes(':')
