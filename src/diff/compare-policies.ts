@@ -1,10 +1,10 @@
 import { analyse } from '../pipeline/analyse-policy.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceReader } from '../load/extends.js';
-import { locate } from '../load/load-document.js';
+import { locate, type SourceDocument } from '../load/load-document.js';
 import { canonical } from './compare-values.js';
 import { diffPolicies } from './diff-policies.js';
-import { noticeDraft, type NoticeDraftOptions } from './notice-draft.js';
+import { noticeDraft, type MetadataStatedIn, type NoticeDraftOptions } from './notice-draft.js';
 import type { DiffResult } from './render-diff.js';
 
 /** One version of a policy as text, with the name it is reported under. */
@@ -80,6 +80,7 @@ export function comparePolicies(
         ...draftOptions,
         oldModel: before.model,
         newFindings,
+        metadataStatedIn: metadataStatedIn(after.document!),
       });
   const side = (text: PolicyText, analysed: typeof before) => ({
     label: text.label,
@@ -96,4 +97,21 @@ export function comparePolicies(
     },
     diagnostics,
   };
+}
+
+/**
+ * Where the new version's label and effective date are written when that is not the policy's own file (a chain's
+ * base, a preset): the file to edit when the draft asks for a version or date of its own.
+ */
+function metadataStatedIn(document: SourceDocument): MetadataStatedIn {
+  const stated: MetadataStatedIn = {};
+  for (const key of ['version', 'effectiveDate'] as const) {
+    const pointer = `/metadata/${key}`;
+    if (!document.locations.get(pointer)) continue;
+    const { file, line } = locate(document, pointer);
+    if (file === document.file) continue;
+    const preset = document.presets?.find((p) => p.file === file)?.name;
+    stated[key] = { at: `${file}:${line}`, ...(preset ? { preset } : {}) };
+  }
+  return stated;
 }

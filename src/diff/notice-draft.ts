@@ -48,7 +48,12 @@ export interface NoticeDraftOptions {
   oldModel?: PolicyModel;
   /** The errors policyc check finds in the new version that the old one did not have (a transfer without a ground…): fix before sending. */
   newFindings?: readonly Diagnostic[];
+  /** Where the new version's metadata.version and effectiveDate are written, when another file (a base) states them. */
+  metadataStatedIn?: MetadataStatedIn;
 }
+
+/** A file:line that states a metadata value a policy inherits, and the preset's name when that file is a preset. */
+export type MetadataStatedIn = Partial<Record<'version' | 'effectiveDate', { at: string; preset?: string }>>;
 
 /**
  * A short notice for the material changes, in every language of the new
@@ -187,6 +192,10 @@ function senderNotes(version: string | undefined, timing: DraftTiming, purposeAd
 const unlabelled = ({ version, effectiveDate, lastModified }: PolicyModel['source']['metadata']): boolean =>
   version === undefined && effectiveDate === undefined && lastModified === undefined;
 
+/** The note for a version or date left as the old one's: naming the base or preset that states it, if another file does. */
+const sameKey = (key: string, stated: { preset?: string } | undefined): string =>
+  `diff:notice.${key}${stated === undefined ? '' : stated.preset ? 'FromPreset' : 'StatedIn'}`;
+
 /**
  * For the sender only: a changed policy that still carries the old version's label or effective date,
  * or that, like the old one, has neither label nor date, so that nobody can tell the two notices apart.
@@ -197,9 +206,15 @@ function sameAsOld(newModel: PolicyModel, options: NoticeDraftOptions, m: Messag
   const is = newModel.source.metadata;
   const notes: string[] = [];
   if (unlabelled(is) && unlabelled(was)) notes.push(m.t('diff:notice.unlabelled'));
+  const stated = options.metadataStatedIn ?? {};
   if (is.version !== undefined && is.version === was.version)
-    notes.push(m.t('diff:notice.sameVersion', { version: is.version }));
+    notes.push(m.t(sameKey('sameVersion', stated.version), { version: is.version, ...stated.version }));
   if (is.effectiveDate !== undefined && is.effectiveDate === was.effectiveDate)
-    notes.push(m.t('diff:notice.sameEffectiveDate', { date: formatDate(is.effectiveDate, m) }));
+    notes.push(
+      m.t(sameKey('sameEffectiveDate', stated.effectiveDate), {
+        date: formatDate(is.effectiveDate, m),
+        ...stated.effectiveDate,
+      }),
+    );
   return notes;
 }

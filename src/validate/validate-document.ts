@@ -6,6 +6,8 @@ import { locate, positionOf, type SourceDocument, type SourcePosition } from '..
 import { joinPointer, parentPointer } from '../load/json-pointer.js';
 import { didYouMean, didYouMeanHint } from './did-you-mean.js';
 import { fillInMarkers } from './fill-in-markers.js';
+import { guessKey } from './key-guess.js';
+import { foldMistypedKeys } from './mistyped-keys.js';
 import { isoDateFor } from './date-rewrite.js';
 import { policySchema } from './schema-validator.js';
 import { findTextProblems, type TextProblem } from './text-checks.js';
@@ -48,7 +50,7 @@ export function validateDocument(doc: SourceDocument): Diagnostic[] {
       data: { codePoint: found.codePoint },
     });
   }
-  return diagnostics;
+  return foldMistypedKeys(diagnostics, doc.file);
 }
 
 /** ajv's errors for a document as positioned diagnostics (also used for policyc.config.json). */
@@ -189,7 +191,8 @@ const readers: Record<string, Reader> = {
   additionalProperties: (e) => {
     const property = params<{ additionalProperty: string }>(e).additionalProperty;
     const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-    const guess = guessed(property, allowed);
+    const key = guessKey(property, allowed);
+    const guess = key === undefined ? {} : { hint: didYouMeanHint(key) };
     return {
       ruleId: 'schema/unknown-property',
       messageId: 'diagnostics:schema.unknownProperty',

@@ -8,6 +8,7 @@ import type { PolicySideSource } from '../../diff/policy-revision.js';
 import type { SourceReader } from '../../load/extends.js';
 import type { DiffResult } from '../../diff/render-diff.js';
 import type { ChainEntry } from '../../diff/render-diff-many.js';
+import { compareStrings } from '../../compare-strings.js';
 import { findPolicies } from '../../pipeline/find-policies.js';
 import { namedBases } from '../named-bases.js';
 import {
@@ -138,6 +139,43 @@ function isPolicyFolder(arg: string, cwd: string): boolean {
   return existsSync(folder) && statSync(folder).isDirectory() && !existsSync(path.join(folder, 'policy.json'));
 }
 
+/**
+ * The folders of a chain diff, after its revision: each folder named (`diff HEAD~1 policies/dental policies/gp`), a
+ * folder that holds no policy standing for the config's policies folders inside it (`diff HEAD~1 policies`), and
+ * with none named, the config's policies folders (`diff HEAD~1`); undefined when the sides are not folders.
+ */
+function chainFolders(options: CommonOptions, io: CliIo): string[] | undefined {
+  const [revision, ...named] = options.paths;
+  const configured = (options.config.policies ?? []).filter((folder) => isPolicyFolder(folder, io.cwd));
+  if (revision === undefined) return undefined;
+  if (!named.length)
+    return configured.length && !existsSync(path.resolve(io.cwd, revision)) && !revision.includes(':')
+      ? configured.map((folder) => shownFolder(io, folder))
+      : undefined;
+  if (!named.every((arg) => isPolicyFolder(arg, io.cwd))) return undefined;
+  return named.flatMap((arg) => {
+    const folder = path.resolve(io.cwd, arg);
+    const inside = configured.filter((p) => isBelow(p, folder));
+    return inside.length && !findPolicies([folder]).files.length ? inside.map((p) => shownFolder(io, p)) : [arg];
+  });
+}
+
+/** A folder as a chain diff names it: from the working folder. */
+const shownFolder = (io: CliIo, folder: string): string => path.relative(io.cwd, folder) || '.';
+
+/** Whether `file` lies inside `folder` (both absolute). */
+const isBelow = (file: string, folder: string): boolean => {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+};
+
+/** Why the sides given are not two sides, nor a revision and folders of policies. */
+function sidesMessage(paths: readonly string[], io: CliIo): string {
+  if (paths.length < 2) return cli.t('diff:error.arguments');
+  const notFolder = paths.slice(1).find((arg) => !isPolicyFolder(arg, io.cwd))!;
+  return cli.t('diff:error.tooManySides', { count: paths.length, paths: paths.join(' '), path: notFolder });
+}
+
 /** `policyc diff HEAD~1 policies/`: every policy in the folder against its version in the revision. */
 function diffChain(run: DiffRun, revision: string, folder: string): { entries: ChainEntry[]; invalid: boolean } {
   const { files } = findPolicies([path.resolve(run.io.cwd, folder)]);
@@ -159,7 +197,7 @@ function diffChain(run: DiffRun, revision: string, folder: string): { entries: C
   }
   const gone = then.filter((file) => !files.includes(file));
   entries.push(...gone.map((file) => removedPolicy(run, revision, file)));
-  entries.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  entries.sort((a, b) => compareStrings(a.label, b.label));
   return { entries, invalid };
 }
 
@@ -222,7 +260,6 @@ function checkedOptions(options: CommonOptions, mods: Modules): { failOnValue?: 
   const notifyDate = options.values['notify-date'];
   if (typeof notifyDate === 'string' && !mods[3].isIsoDate(notifyDate))
     throw new UsageError(cli.t('diff:error.badDate', { value: notifyDate }));
-  if (options.paths.length !== 2) throw new UsageError(cli.t('diff:error.arguments'));
   return {
     ...(typeof failOnValue === 'string' ? { failOnValue } : {}),
     ...(typeof notifyDate === 'string' ? { notifyDate } : {}),
@@ -243,14 +280,17 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
   const m = messagesFor(run.lang);
   const failing = (changes: readonly { class: string }[]): boolean =>
     failOnValue !== undefined && changes.some(failOn[failOnValue]!);
-  if (isPolicyFolder(newArg, io.cwd)) {
+  const folders = chainFolders(options, io);
+  if (folders) {
     if (oldArg.includes(':') || existsSync(path.resolve(io.cwd, oldArg)))
       throw new UsageError(cli.t('diff:error.chainRevision', { side: oldArg }));
-    const chain = diffChain(run, oldArg, newArg);
-    io.stdout(mods[4].chainRenderers[options.format]!({ revision: oldArg, entries: chain.entries }, m));
-    if (chain.invalid) return EXIT_INVALID;
-    return chain.entries.some((e) => 'result' in e && failing(e.result.changes)) ? EXIT_CHANGES : EXIT_OK;
+    const chains = folders.map((folder) => diffChain(run, oldArg, folder));
+    const entries = chains.flatMap((chain) => chain.entries).sort((a, b) => compareStrings(a.label, b.label));
+    io.stdout(mods[4].chainRenderers[options.format]!({ revision: oldArg, entries }, m));
+    if (chains.some((chain) => chain.invalid)) return EXIT_INVALID;
+    return entries.some((e) => 'result' in e && failing(e.result.changes)) ? EXIT_CHANGES : EXIT_OK;
   }
+  if (options.paths.length !== 2) throw new UsageError(sidesMessage(options.paths, io));
   const newSide = mods[0].parseSide(newArg, io.cwd);
   if (!newSide) {
     // nothere/ or x/policy.json: a path that is not there (HEAD alone may be a revision put on the wrong side).

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { languages } from '../../i18n/messages.js';
 import { loadExtended, nearbyBase, presetNames, PRESET_PREFIX, workingTree } from '../../load/extends.js';
+import { isBelow } from '../../load/json-pointer.js';
 import { notUtf8 } from '../../load/read-policy-file.js';
 import { posixRelative, presetsDir } from '../../paths.js';
 import { jsonFilesIn, writtenAsBase } from '../../pipeline/chain-bases.js';
@@ -75,7 +76,21 @@ export function thinPolicy(
   const open = openIn(base, io);
   if ('diagnostics' in open) return open;
   const reference = base.preset ? base.name : posixRelative(folder, base.absolute);
-  return { policy: deepMerge({ ...own, extends: reference, controller: ownController }, open.placeholders) };
+  const details: Record<string, unknown> = { controller: structuredClone(ownController) };
+  // A way to reach the practice that the base gives (a chain-wide e-mail address) is the practice's too, unless it
+  // writes its own. Who the controller is (name, KvK number, address) is still asked: a practice that took the
+  // chain's without a word would name another organisation as its controller.
+  for (const pointer of ownDetailPointers)
+    if (isBelow(pointer, '/controller/contact') && givenAt(open.value, pointer))
+      leaveOut(details, pointer.split('/').slice(1));
+  return { policy: deepMerge({ ...own, extends: reference, ...details }, open.placeholders) };
+}
+
+/** Whether the value at `pointer` is given: there, and not a placeholder. */
+function givenAt(value: unknown, pointer: string): boolean {
+  let at = value;
+  for (const key of pointer.split('/').slice(1)) at = isPlainObject(at) ? at[key] : undefined;
+  return at !== undefined && !(typeof at === 'string' && at.startsWith(FILL_IN));
 }
 
 /**
@@ -93,8 +108,14 @@ export function chainBase(
   return { policy: deepMerge({ ...own, extends: base.name }, open.placeholders) };
 }
 
-/** The placeholders the base leaves open (its own $schema and id aside), or the diagnostics that keep it from loading. */
-function openIn(base: InitBase, io: CliIo): { placeholders: Record<string, unknown> } | { diagnostics: Diagnostic[] } {
+/**
+ * The placeholders the base leaves open (its own $schema and id aside) and the base as loaded (its bases merged in),
+ * or the diagnostics that keep it from loading.
+ */
+function openIn(
+  base: InitBase,
+  io: CliIo,
+): { placeholders: Record<string, unknown>; value: unknown } | { diagnostics: Diagnostic[] } {
   const shown = base.preset ? base.name : relativeTo(io, base.absolute, base.name);
   // Read as any base is: a base that is not UTF-8 is reported in it, at the first byte that is not.
   const decoded = workingTree.read(base.absolute);
@@ -105,7 +126,7 @@ function openIn(base: InitBase, io: CliIo): { placeholders: Record<string, unkno
   const open = (openPlaceholders(loaded.value.value) ?? {}) as Record<string, unknown>;
   delete open.$schema;
   delete open.id;
-  return { placeholders: open };
+  return { placeholders: open, value: loaded.value.value };
 }
 
 /** `value` without the value at `keys`, and without the objects that leaves empty. */

@@ -23,6 +23,7 @@ import {
 } from '../cli-support.js';
 import { initCommand } from '../named-bases.js';
 import { chainBase, initBase, thinPolicy, type InitBase } from './init-extends.js';
+import { policyFolder } from './init-folder.js';
 
 /** What init needs to know; asked on a terminal, else from flags and defaults. */
 interface InitChoices {
@@ -56,10 +57,11 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
     io.stderr((error.interrupted ? '' : '\n') + cli.t('cli:init.stopped') + '\n');
     return error.interrupted ? EXIT_INTERRUPTED : EXIT_USAGE;
   }
-  // Into the config file's first policies folder, else policies/; a chain's base where --base says.
+  // Into the config's policies folder of the practices on the same base (policyFolder), else policies/; a chain's
+  // base where --base says.
   const target = choices.baseFile
     ? path.resolve(io.cwd, choices.baseFile)
-    : path.resolve(io.cwd, options.config.policies?.[0] ?? 'policies', choices.id, 'policy.json');
+    : path.join(policyFolder(options.config.policies, choices.base, io.cwd), choices.id, 'policy.json');
   const folder = path.dirname(target);
   const skeleton = choices.baseFile
     ? baseSkeleton(choices, folder, io)

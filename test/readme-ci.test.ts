@@ -1,0 +1,112 @@
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from './support/cli.js';
+import { tempDirs } from './support/temp-dirs.js';
+
+/**
+ * The README's site set-up and CI job, run as written (review platform, findings 3 and 11): the publish
+ * script it gives and the job's steps after `npm ci`, in a project whose node_modules holds this package as npm
+ * installs it (node_modules/policyc, and node_modules/.bin/policyc linked to its bin).
+ */
+const site = tempDirs('policyc-readme-ci-');
+const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+
+/** The README's fenced block of `lang` that follows `after`, if it has one. */
+function blockAfter(after: string, lang: string): string | undefined {
+  const start = readme.indexOf(after);
+  if (start < 0) return undefined;
+  const open = readme.indexOf('```' + lang + '\n', start) + lang.length + 4;
+  return readme.slice(open, readme.indexOf('```', open));
+}
+
+/** The CI job's commands after npm ci. */
+function ciSteps(): string[] {
+  const yaml = blockAfter('A CI job (GitHub Actions)', 'yaml')!;
+  const runs = [...yaml.matchAll(/^ +- run: (.+)$/gm)].map((m) => m[1]!);
+  return runs.slice(runs.indexOf('npm ci') + 1);
+}
+
+/** A site with twelve policies (copies of the seeds) and this package installed. */
+function project(): string {
+  const cwd = site();
+  execFileSync(process.execPath, [
+    '--input-type=module',
+    '-e',
+    `const m = await import(${JSON.stringify(path.join(repoRoot, 'bench/seed-corpus.mjs'))}); m.writeSeedCorpus(${JSON.stringify(cwd)}, 12, m.seedPolicies(${JSON.stringify(repoRoot)}));`,
+  ]);
+  writeFileSync(path.join(cwd, 'package.json'), '{ "name": "site", "private": true }\n');
+  mkdirSync(path.join(cwd, 'node_modules/.bin'), { recursive: true });
+  symlinkSync(repoRoot, path.join(cwd, 'node_modules/policyc'));
+  symlinkSync('../policyc/lib/cli/main.cjs', path.join(cwd, 'node_modules/.bin/policyc'));
+  const publish = blockAfter('`scripts/publish-privacy.mjs`', 'js');
+  mkdirSync(path.join(cwd, 'scripts'));
+  if (publish !== undefined) writeFileSync(path.join(cwd, 'scripts/publish-privacy.mjs'), publish);
+  return cwd;
+}
+
+/**
+ * A step as GitHub Actions runs `run:`: written to a file that bash runs (`bash --noprofile --norc -eo pipefail
+ * {0}`); bash -c would exec a lone command itself, which a script file does not.
+ */
+function stepArgs(cwd: string, step: string, name: string): string[] {
+  const file = path.join(cwd, `.step-${name}.sh`);
+  writeFileSync(file, step + '\n');
+  return ['--noprofile', '--norc', '-eo', 'pipefail', file];
+}
+
+/** Every file below `dir`, as a path from it. */
+function filesBelow(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+}
+
+/** `.policyc-lock` and `.policyc-staging-*` anywhere in the project but node_modules. */
+const leftovers = (cwd: string): string[] =>
+  readdirSync(cwd, { recursive: true, withFileTypes: true })
+    .filter((e) => e.name.startsWith('.policyc-lock') || e.name.startsWith('.policyc-staging-'))
+    .filter((e) => !e.parentPath.includes('node_modules'))
+    .map((e) => e.name);
+
+describe("the README's CI job", () => {
+  it('publishes only the notices: no register, no manifest in public/', async () => {
+    const cwd = project();
+    for (const [i, step] of ciSteps()
+      .filter((s) => !s.includes(' check'))
+      .entries())
+      await promisify(execFile)('bash', stepArgs(cwd, step, String(i)), {
+        cwd,
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+    const published = filesBelow(path.join(cwd, 'public'));
+    expect(published.filter((f) => /(^|\/)privacy\.html$/.test(f)).length).toBeGreaterThanOrEqual(12);
+    expect(published.filter((f) => !/^(privacy\..+|policy\.jsonld)$/.test(path.basename(f)))).toEqual([]);
+    // The registers stay where the privacy officer finds them.
+    expect(filesBelow(path.join(cwd, 'dist')).some((f) => f.endsWith('register.xlsx'))).toBe(true);
+  });
+
+  it('stops policyc before its build step returns on SIGTERM: no lock or staging folder left', async () => {
+    const cwd = project();
+    const step = ciSteps().find((s) => / build\b/.test(s))!;
+    // Its own process group, so that whatever the step leaves running can be ended after the test.
+    const child = spawn('bash', stepArgs(cwd, step, 'build'), { cwd, detached: true, stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      for (let i = 0; i < 1000 && !leftovers(cwd).includes('.policyc-lock'); i++)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(leftovers(cwd)).toContain('.policyc-lock');
+      child.kill('SIGTERM'); // the step's own process, as a CI runner stops a step
+      await exited;
+      expect(leftovers(cwd)).toEqual([]);
+    } finally {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // the group has ended
+      }
+    }
+  }, 60_000);
+});
