@@ -1,7 +1,7 @@
 import type { Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { vagueLinkTexts } from '../law/wording-patterns.js';
 import { joinPointer } from '../load/json-pointer.js';
+import { lazyModule } from '../render/lazy-module.js';
 import { parseAuthorMarkdown } from '../render/parse-author-markdown.js';
 import type { PolicyModel } from '../resolve/model.js';
 import type { Finding, Rule } from './rules.js';
@@ -24,6 +24,9 @@ function authorStrings(model: PolicyModel): Array<{ pointer: string; value: stri
   return strings;
 }
 
+// Loaded on the first link: a cold check of texts without links loads no Markdown stack (test/cold-start.test.ts).
+const toStringModule = lazyModule<typeof import('mdast-util-to-string')>('mdast-util-to-string');
+
 interface VagueLink {
   text: string;
   offset: number;
@@ -39,7 +42,7 @@ function vagueLinks(value: string): VagueLink[] {
 // A module-level walk, not a closure made per text (docs/architecture.md, "No closures made per call").
 function visitLinks(node: Root | RootContent, found: VagueLink[]): void {
   if (node.type === 'link') {
-    const text = toString(node).trim();
+    const text = toStringModule().toString(node).trim();
     if (vagueLinkTexts.test(text.replace(/[.,;:!?]+$/, '')))
       found.push({ text, offset: node.position?.start.offset ?? 0 });
   }
