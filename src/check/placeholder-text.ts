@@ -4,6 +4,7 @@ import { blankWord } from '../blank-words.js';
 import type { PolicyModel } from '../resolve/model.js';
 import type { Finding, Rule } from './rules.js';
 import { textsIn, type FoundText } from './wording-rules.js';
+import { compiledAhead } from '../regexp-ahead.js';
 
 /**
  * An author's note to self left in a text that the notice would publish
@@ -29,7 +30,7 @@ export const placeholderPatterns: readonly RegExp[] = [
   // Short, as a blank is: two words before the blank word at most, three after (not the cosmetic clinic's
   // "[Cosmetic clinic — name not stated]", the corpus author's own note on a name the statement does not give).
   // A word is no '[' either: from each '[' of a long run of them the pattern scanned to the end (quadratic).
-  new RegExp(`\\[(?:[^[\\]\\s]+\\s+){0,2}${blankWord}\\b(?:\\s+[^[\\]\\s]+){0,3}\\](?![([])`, 'i'),
+  compiledAhead(new RegExp(`\\[(?:[^[\\]\\s]+\\s+){0,2}${blankWord}\\b(?:\\s+[^[\\]\\s]+){0,3}\\](?![([])`, 'i')),
   // 'nog te bepalen', 'to be decided', 'n.t.b.': not 'to be determined by your doctor', which is prose.
   /\bnog te bepalen\b(?!\s+door)|\bto be (?:decided|determined|confirmed)\b(?!\s+(?:by|in|at|on|with|per)\b)|\bn\.t\.b\./i,
   // Case-sensitive: 'N.N.' (name unknown), and 'PM' (pro memorie) as the whole value after a colon.
@@ -37,7 +38,9 @@ export const placeholderPatterns: readonly RegExp[] = [
   // spaces from each one (hostile-input's 1 MB of spaces took minutes).
   /\bN\.N\.|PM(?<=:\s*PM)(?=\s*$)/,
   // A count left open: 'xx maanden', '.... werkdagen'.
-  /\bx{2,}\s+(?:werkdagen|dagen|weken|maanden|jaar|jaren|working days|days|weeks|months|years)\b|(?:^|\s)\.{3,}\s*(?:werkdagen|dagen|weken|maanden|jaar|jaren|working days|days|weeks|months|years)\b/i,
+  compiledAhead(
+    /\bx{2,}\s+(?:werkdagen|dagen|weken|maanden|jaar|jaren|working days|days|weeks|months|years)\b|(?:^|\s)\.{3,}\s*(?:werkdagen|dagen|weken|maanden|jaar|jaren|working days|days|weeks|months|years)\b/i,
+  ),
 ];
 const placeholderWhole = /^(?:invullen|in te vullen|todo|tbd|x+|\.{2,}|…|\?+)$/i;
 
@@ -87,7 +90,7 @@ function placeholderTextIn(text: string, path: readonly PathToken[], isKey: bool
 /** Web and e-mail addresses, whose parts are lower-case words but no prose ('privacy@praktijk.nl'). */
 const addresses = /(?<!\S)\S+@\S+|\bhttps?:\/\/\S+|\bwww\.\S+/g;
 /** A lower-case word of two letters or more: prose has many ('de', 'het', 'the'); names and addresses few. */
-const proseWord = /(?<![\p{L}\p{N}])\p{Ll}{2,}(?![\p{L}\p{N}])/gu;
+const proseWord = compiledAhead(/(?<![\p{L}\p{N}])\p{Ll}{2,}(?![\p{L}\p{N}])/gu);
 
 /**
  * A law reference's free citation (lawReference.citation): a Dutch law or guideline is cited by its Dutch title in an
