@@ -34,5 +34,6 @@ export function compiledAhead<T extends RegExp>(pattern: T): T {
 
 /** Compiles the patterns marked so far (by the modules loaded so far) that are not compiled yet. */
 export function compileMarkedPatterns(): void {
+  if (marked.length === 0) return; // every analysis but the first
   for (const pattern of marked.splice(0)) compileNow(pattern);
 }
