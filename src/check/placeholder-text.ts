@@ -30,7 +30,7 @@ export const placeholderPatterns: readonly RegExp[] = [
   // Short, as a blank is: two words before the blank word at most, three after (not the cosmetic clinic's
   // "[Cosmetic clinic — name not stated]", the corpus author's own note on a name the statement does not give).
   // A word is no '[' either: from each '[' of a long run of them the pattern scanned to the end (quadratic).
-  compiledAhead(new RegExp(`\\[(?:[^[\\]\\s]+\\s+){0,2}${blankWord}\\b(?:\\s+[^[\\]\\s]+){0,3}\\](?![([])`, 'i')),
+  new RegExp(`\\[(?:[^[\\]\\s]+\\s+){0,2}${blankWord}\\b(?:\\s+[^[\\]\\s]+){0,3}\\](?![([])`, 'i'),
   // 'nog te bepalen', 'to be decided', 'n.t.b.': not 'to be determined by your doctor', which is prose.
   /\bnog te bepalen\b(?!\s+door)|\bto be (?:decided|determined|confirmed)\b(?!\s+(?:by|in|at|on|with|per)\b)|\bn\.t\.b\./i,
   // Case-sensitive: 'N.N.' (name unknown), and 'PM' (pro memorie) as the whole value after a colon.
@@ -38,11 +38,9 @@ export const placeholderPatterns: readonly RegExp[] = [
   // spaces from each one (hostile-input's 1 MB of spaces took minutes).
   /\bN\.N\.|PM(?<=:\s*PM)(?=\s*$)/,
   // A count left open: 'xx maanden', '.... werkdagen'.
-  compiledAhead(
-    /\bx{2,}\s+(?:werkdagen|dagen|weken|maanden|jaar|jaren|working days|days|weeks|months|years)\b|(?:^|\s)\.{3,}\s*(?:werkdagen|dagen|weken|maanden|jaar|jaren|working days|days|weeks|months|years)\b/i,
-  ),
-];
-const placeholderWhole = /^(?:invullen|in te vullen|todo|tbd|x+|\.{2,}|…|\?+)$/i;
+  /\bx{2,}\s+(?:werkdagen|dagen|weken|maanden|jaar|jaren|working days|days|weeks|months|years)\b|(?:^|\s)\.{3,}\s*(?:werkdagen|dagen|weken|maanden|jaar|jaren|working days|days|weeks|months|years)\b/i,
+].map(compiledAhead);
+const placeholderWhole = compiledAhead(/^(?:invullen|in te vullen|todo|tbd|x+|\.{2,}|…|\?+)$/i);
 
 /**
  * What every match of a placeholder pattern holds, whatever its case: a string without any of these matches none
@@ -52,8 +50,9 @@ const placeholderWhole = /^(?:invullen|in te vullen|todo|tbd|x+|\.{2,}|…|\?+)$
  * them on fuzzed strings.
  */
 const placeholderMarks = /[[<{]|\?\?\?|\.\.\./;
-const placeholderWords =
-  /t(?:odo|bd|o be|e bepalen)|fixme|xx|lorem ipsum|n(?:og (?:in|aan)|ader (?:in|aan)|\.t\.b\.|\.n\.)|pm/i;
+const placeholderWords = compiledAhead(
+  /t(?:odo|bd|o be|e bepalen)|fixme|xx|lorem ipsum|n(?:og (?:in|aan)|ader (?:in|aan)|\.t\.b\.|\.n\.)|pm/i,
+);
 export const placeholderPieces = [placeholderMarks, placeholderWords] as const;
 export const mayHoldPlaceholder = (s: string): boolean => placeholderMarks.test(s) || placeholderWords.test(s);
 
