@@ -25,6 +25,7 @@ import { isCareProvider } from '../policy/policy-facts.js';
 import { sentences } from '../sentences.js';
 import { quoteIn } from './quote-in.js';
 import type { Finding, Rule } from './rules.js';
+import { compiledAhead } from '../regexp-ahead.js';
 
 /** A Text (plain or Markdown) somewhere in the policy, with its pointer. */
 export interface FoundText {
@@ -121,7 +122,7 @@ function promotionUnmarked(p: PurposeSource, i: number): Finding[] {
 }
 
 /** The continued-use patterns as one, so each language's text is quoted by whichever pattern fits it. */
-const continuedUsePattern = new RegExp(continuedUseConsent.map((p) => p.source).join('|'), 'i');
+const continuedUsePattern = compiledAhead(new RegExp(continuedUseConsent.map((p) => p.source).join('|'), 'i'));
 
 /** Texts anywhere in the policy that treat continued use as consent. */
 function continuedUse(model: PolicyModel): Finding[] {

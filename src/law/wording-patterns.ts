@@ -1,3 +1,4 @@
+import { compiledAhead } from '../regexp-ahead.js';
 /**
  * Wording in a statement's own texts that the law does not allow, as
  * patterns per language (Dutch and English). The rules in
@@ -75,17 +76,19 @@ export const continuedUseConsent = [
  * qualifiers are left out to keep false alarms down, and so are uses that
  * are not hedges.
  */
-export const vagueWords = new RegExp(
-  [
-    String.raw`\b(waarschijnlijk|probably)\b`,
-    // Not "bij wet bepaalde" or "wettelijk bepaalde" (laid down by law).
-    String.raw`(?<!\b(wet\w*|bij \w+|krachtens \w+) )\bbepaalde\b`,
-    // Not feasibility ("of behandeling mogelijk is"), "zo snel mogelijk" or "niet mogelijk".
-    String.raw`(?<!\b(zo \w+|niet) )\bmogelijk\b(?! (is|zijn|was|wordt)\b)(?!\s*[.,;:)])`,
-    // Not "make certain" or "be certain".
-    String.raw`(?<!\b(make|be|is|are) )\bcertain\b`,
-  ].join('|'),
-  'i',
+export const vagueWords = compiledAhead(
+  new RegExp(
+    [
+      String.raw`\b(waarschijnlijk|probably)\b`,
+      // Not "bij wet bepaalde" or "wettelijk bepaalde" (laid down by law).
+      String.raw`(?<!\b(wet\w*|bij \w+|krachtens \w+) )\bbepaalde\b`,
+      // Not feasibility ("of behandeling mogelijk is"), "zo snel mogelijk" or "niet mogelijk".
+      String.raw`(?<!\b(zo \w+|niet) )\bmogelijk\b(?! (is|zijn|was|wordt)\b)(?!\s*[.,;:)])`,
+      // Not "make certain" or "be certain".
+      String.raw`(?<!\b(make|be|is|are) )\bcertain\b`,
+    ].join('|'),
+    'i',
+  ),
 );
 
 /** Legal forms in a registered name (Dutch and common foreign ones), and public bodies, that identify a legal entity. */
@@ -109,22 +112,24 @@ export const referralWords =
  * invitations and commercial references to others are not matched; "promotie"
  * alone is also a doctorate in Dutch.
  */
-export const promotionWords = new RegExp(
-  [
-    String.raw`\bnieuwsbrie(f|ven)\b`,
-    String.raw`\bnieuwe (producten|diensten)\b`,
-    String.raw`\baanbied(en|ing)\w* van (aanvullende|andere|nieuwe) (producten|diensten)\b`,
-    String.raw`\b(aanvullende|andere|nieuwe) (producten|diensten) (aan te )?(aan)?bieden\b`,
-    String.raw`\bmarketing`,
-    String.raw`\breclame`,
-    String.raw`\bpromotione`,
-    String.raw`\bnewsletters?\b`,
-    String.raw`\bnew (products|services)\b`,
-    String.raw`\boffer(ing)? (you )?(additional|other|new) (products|services)\b`,
-    String.raw`\bpromot(e|es|ing|ion|ions|ional)\b`,
-    String.raw`\badvertis`,
-  ].join('|'),
-  'i',
+export const promotionWords = compiledAhead(
+  new RegExp(
+    [
+      String.raw`\bnieuwsbrie(f|ven)\b`,
+      String.raw`\bnieuwe (producten|diensten)\b`,
+      String.raw`\baanbied(en|ing)\w* van (aanvullende|andere|nieuwe) (producten|diensten)\b`,
+      String.raw`\b(aanvullende|andere|nieuwe) (producten|diensten) (aan te )?(aan)?bieden\b`,
+      String.raw`\bmarketing`,
+      String.raw`\breclame`,
+      String.raw`\bpromotione`,
+      String.raw`\bnewsletters?\b`,
+      String.raw`\bnew (products|services)\b`,
+      String.raw`\boffer(ing)? (you )?(additional|other|new) (products|services)\b`,
+      String.raw`\bpromot(e|es|ing|ion|ions|ional)\b`,
+      String.raw`\badvertis`,
+    ].join('|'),
+    'i',
+  ),
 );
 
 /**
@@ -142,16 +147,18 @@ export const patientWords = /(?<![\p{L}\p{N}])pati[eë]nt/iu;
  * law asks the recipients (GDPR 13(1)(e)); whether those named are all of them is the author's to say
  * (recipientsComplete), so these only prompt.
  */
-export const noOneElseWords = new RegExp(
-  [
-    String.raw`\bniemand anders\b`,
-    String.raw`\bgeen (enkele )?(andere|overige) (derde )?(partij(en)?|derden|ontvangers|organisaties|bedrijven)\b`,
-    String.raw`\b(geen|niet|nooit)\b[^.;!?\n]{0,80}?\b((andere|overige) (derde )?(partij(en)?|derden|ontvangers|organisaties|bedrijven)|(aan|met) anderen)\b`,
-    String.raw`\b(no one|no-one|nobody) else\b`,
-    String.raw`\bno other (third )?(part(y|ies)|recipients|organi[sz]ations|companies)\b`,
-    String.raw`\b(not|never|n't)\b[^.;!?\n]{0,80}?\b((any )?other (third )?(part(y|ies)|recipients|organi[sz]ations|companies)|(with|to) (anyone|anybody) else)\b`,
-  ].join('|'),
-  'i',
+export const noOneElseWords = compiledAhead(
+  new RegExp(
+    [
+      String.raw`\bniemand anders\b`,
+      String.raw`\bgeen (enkele )?(andere|overige) (derde )?(partij(en)?|derden|ontvangers|organisaties|bedrijven)\b`,
+      String.raw`\b(geen|niet|nooit)\b[^.;!?\n]{0,80}?\b((andere|overige) (derde )?(partij(en)?|derden|ontvangers|organisaties|bedrijven)|(aan|met) anderen)\b`,
+      String.raw`\b(no one|no-one|nobody) else\b`,
+      String.raw`\bno other (third )?(part(y|ies)|recipients|organi[sz]ations|companies)\b`,
+      String.raw`\b(not|never|n't)\b[^.;!?\n]{0,80}?\b((any )?other (third )?(part(y|ies)|recipients|organi[sz]ations|companies)|(with|to) (anyone|anybody) else)\b`,
+    ].join('|'),
+    'i',
+  ),
 );
 
 /** In the same sentence as noOneElseWords: a condition under which others do receive the data ("tenzij", "zonder uw toestemming", "unless"), or "niet alleen" / "not only". */
@@ -159,16 +166,18 @@ export const othersMayWords =
   /\b(tenzij|zonder|behalve (als|wanneer|indien)|uitgezonderd|niet alleen|unless|without|except (if|when|where)|not only)\b/i;
 
 /** Anywhere in the sharing text: the parties named are examples ("onder andere", "zoals", "such as"), not all. "zoals hieronder beschreven" ("as described below") is no example. */
-export const examplesWords =
-  /\b(onder andere|onder meer|o\.a\.|bijvoorbeeld|zoals(?! (hieronder|hierboven|beschreven|vermeld|genoemd))|among others|amongst others|such as|for example|for instance|e\.g\.|including)(?![\p{L}])/iu;
+export const examplesWords = compiledAhead(
+  /\b(onder andere|onder meer|o\.a\.|bijvoorbeeld|zoals(?! (hieronder|hierboven|beschreven|vermeld|genoemd))|among others|amongst others|such as|for example|for instance|e\.g\.|including)(?![\p{L}])/iu,
+);
 
 /**
  * A health insurer, the party a care provider sends its claims to (BIB verloskundigen: "Declareren bij de
  * zorgverzekeraars"). Not a liability, life, car or travel insurer ("aansprakelijkheidsverzekeraar" is one word and
  * not matched either).
  */
-export const insurerWords =
-  /\b(zorg)?verzekeraars?\b|(?<!\b(liability|indemnity|life|car|travel) )\binsurers?\b|\binsurance (compan(y|ies)|funds?)\b/i;
+export const insurerWords = compiledAhead(
+  /\b(zorg)?verzekeraars?\b|(?<!\b(liability|indemnity|life|car|travel) )\binsurers?\b|\binsurance (compan(y|ies)|funds?)\b/i,
+);
 
 /** Claiming or invoicing: with insurerWords in one sentence, a purpose that bills the insurer. */
 export const billingWords =
@@ -199,13 +208,15 @@ export const notInsurerBillingWords = new RegExp(
  * identiteitsbewijs (identiteitskaart of paspoort)"). The Autoriteit Persoonsgegevens advises a masked copy, BSN and
  * photo made unreadable, where no law requires a full one (law/guidance.ts, idCopyAdvice).
  */
-export const idCopyWords = new RegExp(
-  [
-    String.raw`\b(kopie|kopietje|scan|foto|afschrift)\b[^.;!?\n]{0,30}?\b(identiteitsbewijs|legitimatiebewijs|legitimatie|identiteitskaart|id-kaart|id-bewijs|paspoort|rijbewijs|identiteitsdocument)(en)?\b`,
-    String.raw`\bkopie[\s-]?(id|paspoort|identiteitsbewijs|legitimatie)\b`,
-    String.raw`\b(copy|copies|scan|photo(graph)?)\b[^.;!?\n]{0,30}?\b(identity (document|card)|ID( card| document)?|passport|driving licen[cs]e|driver'?s licen[cs]e)s?\b`,
-  ].join('|'),
-  'i',
+export const idCopyWords = compiledAhead(
+  new RegExp(
+    [
+      String.raw`\b(kopie|kopietje|scan|foto|afschrift)\b[^.;!?\n]{0,30}?\b(identiteitsbewijs|legitimatiebewijs|legitimatie|identiteitskaart|id-kaart|id-bewijs|paspoort|rijbewijs|identiteitsdocument)(en)?\b`,
+      String.raw`\bkopie[\s-]?(id|paspoort|identiteitsbewijs|legitimatie)\b`,
+      String.raw`\b(copy|copies|scan|photo(graph)?)\b[^.;!?\n]{0,30}?\b(identity (document|card)|ID( card| document)?|passport|driving licen[cs]e|driver'?s licen[cs]e)s?\b`,
+    ].join('|'),
+    'i',
+  ),
 );
 
 /** Anywhere in a text with idCopyWords: the copy is to be masked ("BSN en pasfoto afschermen", "KopieID", "mask"). */

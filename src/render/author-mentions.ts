@@ -1,5 +1,6 @@
 import { negationAlternatives } from '../law/negation-words.js';
 import { sentences } from '../sentences.js';
+import { compiledAhead, compileNow } from '../regexp-ahead.js';
 
 /**
  * Whether the author's own words already say what a generated sentence would: the notice then leaves the
@@ -16,13 +17,16 @@ const STORAGE_WORDS =
   /(^|[^\p{L}])(opsla\p{L}*|opgeslagen|slaan|slaat|sla|opslag\p{L}*|bewaar\p{L}*|bewaren|bewaard|server\p{L}*|datacent\p{L}*|stor(e|es|ed|ing|age)|data cent(re|er)s?|host(s|ed|ing)?)($|[^\p{L}])/iu;
 
 /** Words that make a sentence say that notice is given in advance (nl and en). */
-const ADVANCE_WORDS =
-  /(^|[^\p{L}])(vooraf|van tevoren|voordat|vóór|informeren|informeert|melden|meldt|op de hoogte|laten weten|laat weten|in advance|ahead|beforehand|before|prior to|notify|notifies|inform|informs)($|[^\p{L}])/iu;
+const ADVANCE_WORDS = compiledAhead(
+  /(^|[^\p{L}])(vooraf|van tevoren|voordat|vóór|informeren|informeert|melden|meldt|op de hoogte|laten weten|laat weten|in advance|ahead|beforehand|before|prior to|notify|notifies|inform|informs)($|[^\p{L}])/iu,
+);
 
 /** Words that turn a sentence's place or period around: 'buiten de EU', 'niet in', 'not', 'never'. */
-const NEGATING_WORDS = new RegExp(
-  String.raw`(^|[^\p{L}])(${negationAlternatives('buiten', 'outside', 'behalve', 'except', String.raw`\p{L}+n't`)})($|[^\p{L}])`,
-  'iu',
+const NEGATING_WORDS = compiledAhead(
+  new RegExp(
+    String.raw`(^|[^\p{L}])(${negationAlternatives('buiten', 'outside', 'behalve', 'except', String.raw`\p{L}+n't`)})($|[^\p{L}])`,
+    'iu',
+  ),
 );
 
 /** 'de Europese Unie' is named by 'binnen de Europese Unie' and by 'in Europese Unie': the article is left out. */
@@ -54,7 +58,7 @@ export function mentionsStorageIn(text: string, name: string): boolean {
 function durationPattern(phrase: string): RegExp | undefined {
   const [, count, unit] = /^(\d+) (.+)$/.exec(phrase) ?? [];
   const pattern = count ? `(^|\\D)${count}\\)?\\s+${escapeRegExp(unit!)}` : escapeRegExp(phrase);
-  return phrase === '' ? undefined : new RegExp(`${pattern}($|[^\\p{L}\\p{N}])`, 'iu');
+  return phrase === '' ? undefined : compileNow(new RegExp(`${pattern}($|[^\\p{L}\\p{N}])`, 'iu'));
 }
 
 /**

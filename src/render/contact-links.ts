@@ -1,3 +1,4 @@
+import { compiledAhead } from '../regexp-ahead.js';
 /**
  * E-mail addresses and phone numbers in running text become links in HTML,
  * as GFM makes e-mail addresses links in the Markdown: a patient on a phone
@@ -13,7 +14,7 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}
  */
 const PHONE =
   /(?<![\w+]|[A-Za-z]{2}\d{2} ?(?:[A-Za-z0-9]{4} ?)*)(?:\+31(?: ?- ?| )?(?:\(0\) ?)?[1-9]|\(0[1-9]\d{0,2}\)|0[1-9])(?:(?: ?- ?| )?\d){6,9}(?![\w-])/;
-const CONTACT = new RegExp(`${EMAIL.source}|${PHONE.source}`, 'g');
+const CONTACT = compiledAhead(new RegExp(`${EMAIL.source}|${PHONE.source}`, 'g'));
 /**
  * The national numbers' lengths in the Dutch numbering plan (Nummerplan telefoon- en ISDN-diensten): a number
  * is 0 and nine digits (geographic, 06 mobile, 084/085/087/088/091); the free and paid information numbers

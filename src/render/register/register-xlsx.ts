@@ -94,8 +94,10 @@ function wrappedLines(text: string, from: number, to: number, perLine: number): 
     if (i < to) total += space;
     const needed = used === 0 ? width : used + space + width;
     if (needed <= perLine) used = needed;
-    else if (width <= perLine) [lines, used] = [lines + (used === 0 ? 0 : 1), width];
-    else {
+    else if (width <= perLine) {
+      if (used !== 0) lines++;
+      used = width;
+    } else {
       lines += (used === 0 ? 0 : 1) + Math.ceil(width / perLine) - 1;
       used = width % perLine || perLine;
     }
@@ -107,7 +109,8 @@ function wrappedLines(text: string, from: number, to: number, perLine: number): 
 /** Row heights tall enough for every wrapped cell, so that nothing is cut off on screen or in print; the first row is bold. */
 function rowHeights(rows: ReadonlyArray<readonly string[]>, widths: readonly number[]): number[] {
   const heights: number[] = [];
-  for (const [r, cells] of rows.entries()) {
+  for (let r = 0; r < rows.length; r++) {
+    const cells = rows[r]!;
     let lines = 1;
     for (let i = 0; i < cells.length; i++)
       if (cells[i]) lines = Math.max(lines, linesAt(cells[i]!, widths[i]!, r === 0));
@@ -253,7 +256,7 @@ function overfullColumn(
 ): number | undefined {
   for (let i = columns.printFrom; i < columns.printTo; i++)
     if (narrowed[i]! < widths[i]!)
-      for (const [r, cells] of rows.entries()) if (overfull(cells[i], narrowed[i]!, r === 0)) return i;
+      for (let r = 0; r < rows.length; r++) if (overfull(rows[r]![i], narrowed[i]!, r === 0)) return i;
   return undefined;
 }
 
