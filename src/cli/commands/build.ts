@@ -124,7 +124,7 @@ async function loadBuildModules(groups: readonly string[] | undefined) {
     { OutputWriter },
     { outputRenderers },
     cache,
-    { checkOutputFolder, OutputRefusal },
+    { checkOutputFolder, OutputRefusal, isWithin },
     { BuildReport },
     { localiseDiagnostic, withTexts, giveTexts },
   ] = await Promise.all([
@@ -145,6 +145,7 @@ async function loadBuildModules(groups: readonly string[] | undefined) {
     cache,
     checkOutputFolder,
     OutputRefusal,
+    isWithin,
     BuildReport,
     localiseDiagnostic,
     withTexts,
@@ -242,7 +243,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   const found = findPolicyFiles(options, io);
   const outDir = path.resolve(io.cwd, options.out);
   const out = relativeTo(io, outDir, options.out);
-  const result = emptyResult(out);
+  const result = emptyResult(resultPath(mods, io.cwd, outDir));
   // From here on, Ctrl+C or SIGTERM leaves nothing of this build's in the output folder (no staging folder, no lock)
   // and says so. Listening before the folder is opened: a signal while it is opened waits for the first await.
   const running: Running = {};
@@ -660,8 +661,13 @@ function failsStrict(build: Build, findings: readonly Diagnostic[]): boolean {
 }
 
 /** An organisation's folder in the output folder, as the report shows it. */
-function folderOf(build: Pick<Build, 'io' | 'outDir' | 'options'>, id: string): string {
-  return path.join(relativeTo(build.io, build.outDir, build.options.out), id);
+function folderOf(build: Pick<Build, 'io' | 'outDir' | 'mods'>, id: string): string {
+  return resultPath(build.mods, build.io.cwd, path.join(build.outDir, id));
+}
+
+/** A path in the build result: relative to the working folder when inside it (whatever --out or the config says), else absolute. */
+function resultPath(mods: BuildModules, cwd: string, target: string): string {
+  return mods.isWithin(target, cwd) ? path.relative(cwd, target) || '.' : target;
 }
 
 /**
@@ -855,12 +861,12 @@ function reportOrphans(build: Build, result: ReturnType<Writer['commit']>): void
   const shown = (org: string) => path.join(out, org);
   for (const org of result.removed) {
     build.io.stderr(report.t('report:orphanRemoved', { folder: shown(org), id: org }) + '\n');
-    build.result.removed.push(resultEntry({ id: org, folder: shown(org) }));
+    build.result.removed.push(resultEntry({ id: org, folder: folderOf(build, org) }));
   }
   const kept = result.kept.filter((k) => k.key !== 'failed');
   for (const k of kept)
     build.result.leftInPlace.push({
-      ...resultEntry({ id: k.organisation, folder: shown(k.organisation) }),
+      ...resultEntry({ id: k.organisation, folder: folderOf(build, k.organisation) }),
       reason: k.key,
     });
   const byReason = new Map<string, KeptOrphan[]>();
