@@ -110,6 +110,42 @@ describe('build in CI: one broken practice of many', { timeout: 180_000 }, () =>
     expect(readFileSync(path.join(work, 'dist/p2/en/privacy.html'), 'utf8')).toContain('Praktijk Twee B.V.');
   });
 
+  it('--keep-going --strict skips a policy with open compliance findings and writes one whose findings are acknowledged', () => {
+    const work = project(['p1']);
+    const reason = { nl: 'Besproken met de FG.', en: 'Discussed with the DPO.' };
+    writePolicy(work, 'p2', '', (text) =>
+      text.replace(
+        '"metadata": {',
+        `"metadata": { "acknowledged": ${JSON.stringify(
+          ['retention/missing', 'art13/requirement-missing'].map((rule) => ({ rule, reason })),
+        )},`,
+      ),
+    );
+    const run = runPolicyc(['build', '--keep-going', '--strict', '--report', 'build.json'], work);
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toContain('Built 1 policy into dist:');
+    expect(linesStarting(run.stderr, 'Skipped')).toEqual([
+      'Skipped 1 policy (--keep-going), its output in dist left as it was: policies/p1/policy.json.',
+    ]);
+    expect(existsSync(path.join(work, 'dist/p1'))).toBe(false);
+    const result = JSON.parse(readFileSync(path.join(work, 'build.json'), 'utf8')) as { skipped: unknown[] };
+    expect(result.skipped).toEqual([
+      { id: 'p1', folder: 'dist/p1', source: 'policies/p1/policy.json', reason: 'strict' },
+    ]);
+  });
+
+  it("--keep-going writes the first of two policies with one id (in the build's order: sorted paths) and skips the second", () => {
+    const work = project(['p1']);
+    writePolicy(work, 'p1', 'copy', (text) => text.replace('Praktijk Voorbeeld B.V.', 'Praktijk Kopie B.V.'));
+    const run = runPolicyc(['build', 'policies/p1', 'policies/copy/p1', '--keep-going'], work);
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(/^policies\/p1\/policy\.json\n.*error/m);
+    expect(linesStarting(run.stderr, 'Skipped')).toEqual([
+      'Skipped 1 policy (--keep-going), its output in dist left as it was: policies/p1/policy.json.',
+    ]);
+    expect(readFileSync(path.join(work, 'dist/p1/en/privacy.html'), 'utf8')).toContain('Praktijk Kopie B.V.');
+  });
+
   it('without --keep-going a build is still all or nothing', () => {
     const work = project(['p1', 'p2']);
     expect(runPolicyc(['build'], work).status).toBe(0);
