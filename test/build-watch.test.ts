@@ -42,7 +42,7 @@ test('build --watch rebuilds exactly the policy that changed, reports its findin
     writeFileSync(one, readFileSync(one, 'utf8'));
     writeFileSync(two, readFileSync(two, 'utf8').replace('"legalBasis": "6(1)(b)"', '"legalBasis": "6(1)(z)"'));
     const [failed] = await watcher.waitFor(
-      /Changed: [^\n]+\n[\s\S]*?Build failed: 1 error that stops a build \(compliance findings do so only with --strict\)\. Nothing was written; dist is unchanged\./,
+      /Changed: [^\n]+\n[\s\S]*?Build failed: 1 error that stops a build, in policies\/two\/policy\.json \(compliance findings do so only with --strict\)\. Nothing was written; dist is unchanged\./,
       60_000,
       quiet,
     );

@@ -40,7 +40,7 @@ const refusal =
   'and run again with --force to overwrite them (move them away first to keep your version). Nothing was written.';
 
 describe('a build over an output file edited since policyc wrote it', () => {
-  it('refuses (exit 2) when the cache would leave it, and when the policy changed; --force overwrites it', async () => {
+  it('refuses (exit 73) when the cache would leave it, and when the policy changed; --force overwrites it', async () => {
     expect((await run('build', '--out', 'dist')).status).toBe(0);
     const written = readFileSync(notice, 'utf8');
 
@@ -53,7 +53,7 @@ describe('a build over an output file edited since policyc wrote it', () => {
 
     appendFileSync(notice, EDIT);
     const unchanged = await run('build', '--out', 'dist');
-    expect(unchanged.status).toBe(2);
+    expect(unchanged.status).toBe(73);
     expect(unchanged.stderr).toContain(refusal);
     expect(unchanged.stderr).not.toContain('Nothing to build');
     expect(readFileSync(notice, 'utf8')).toBe(written + EDIT);
@@ -61,7 +61,7 @@ describe('a build over an output file edited since policyc wrote it', () => {
     const policy = readFileSync(policyFile, 'utf8');
     writeFileSync(policyFile, policy.replace('"name": "iPractice', '"name":  "iPractice'));
     const changed = await run('build', '--out', 'dist');
-    expect(changed.status).toBe(2);
+    expect(changed.status).toBe(73);
     expect(changed.stderr).toContain(refusal);
     expect(readFileSync(notice, 'utf8')).toBe(written + EDIT);
 
@@ -75,7 +75,7 @@ describe('a build over an output file edited since policyc wrote it', () => {
     const register = path.join(dir, 'dist/ipractice/en/register.md');
     appendFileSync(register, EDIT);
     const refused = await run('register', '--out', 'dist');
-    expect(refused.status).toBe(2);
+    expect(refused.status).toBe(73);
     expect(refused.stderr).toContain(
       'policyc: refusing to overwrite files in dist/ipractice that were edited since policyc wrote them (en/register.md)',
     );

@@ -134,7 +134,7 @@ describe('the closing lines of a report (locales/<lang>/report.json)', () => {
     const failed = await runPolicycInProcess(['build', bad, '--out', tmp(), '--message-lang', 'nl']);
     expect(failed.status).toBe(1);
     expect(lastLines(failed.stderr, 1)[0]).toMatch(
-      /^Build mislukt: 1 fout die een build tegenhoudt \(bevindingen van de nalevingsregels doen dat alleen met --strict\)\. Er is niets geschreven; .+ is ongewijzigd\.$/,
+      /^Build mislukt: 1 fout die een build tegenhoudt, in test\/fixtures\/invalid\/unknown-key\.json \(bevindingen van de nalevingsregels doen dat alleen met --strict\)\. Er is niets geschreven; .+ is ongewijzigd\.$/,
     );
     const strict = await runPolicycInProcess(['build', noBasis, '--out', tmp(), '--message-lang', 'nl', '--strict']);
     expect(strict.status).toBe(1);

@@ -135,7 +135,7 @@ describe('the output of a policy that no longer exists', () => {
     writeFileSync(path.join(edited, 'dist/alpha/en/privacy.md'), '# edited');
     const before = snapshotOf(path.join(edited, 'dist'));
     const refused = await build(edited, '--lang', 'nl');
-    expect(refused.status).toBe(2);
+    expect(refused.status).toBe(73);
     expect(refused.stderr).toContain(
       'refusing to replace dist/alpha: it holds files this build no longer makes that were changed since policyc wrote them (en/privacy.md)',
     );
@@ -147,7 +147,7 @@ describe('the output of a policy that no longer exists', () => {
     expect((await runPolicycInProcess(['register', '--out', 'dist'], dir)).status).toBe(0);
     writeFileSync(path.join(dir, 'dist/alpha/en/register.md'), '# edited');
     const refused = await runPolicycInProcess(['register', '--out', 'dist', '--lang', 'nl'], dir);
-    expect(refused.status).toBe(2);
+    expect(refused.status).toBe(73);
     expect(refused.stderr).toContain('(en/register.md)');
     expect(readFileSync(path.join(dir, 'dist/alpha/en/register.md'), 'utf8')).toBe('# edited');
   });

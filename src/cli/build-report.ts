@@ -46,6 +46,10 @@ export class BuildReport {
   acknowledged = 0;
   /** Policies that errors stopped before their compliance rules ran. */
   unchecked = 0;
+  /** The places (on the command line) of the policies with an error that stops a build: their own, a base's, a duplicate id. */
+  readonly failedPolicies = new Set<number>();
+  /** The files those errors (and errors about the whole run) are in, as the report shows them. */
+  private readonly failedIn = new Set<string>();
   private readonly early = new Map<number, PolicyReport>();
   private readonly held = new Map<string, LocalisedDiagnostic[]>();
   private readonly firstWithId = new Map<string, PolicyId>();
@@ -81,6 +85,7 @@ export class BuildReport {
     for (const d of policy.diagnostics) this.count(d, this.problems, false);
     for (const d of policy.findings) this.count(d, this.findings, true);
     if (policy.diagnostics.some(stopsComplianceCheck)) this.unchecked++;
+    this.noteErrors(policy.index, policy.diagnostics);
     this.early.set(policy.index, policy);
     let taken = false;
     for (let p = this.early.get(this.next); p; p = this.early.get(this.next)) {
@@ -104,8 +109,23 @@ export class BuildReport {
     this.sink.end();
   }
 
+  /** The files with an error that stops a build, sorted as the report lists them. */
+  get failedFiles(): string[] {
+    return [...this.failedIn].sort(compareStrings);
+  }
+
+  /** Notes the policy at `index` (undefined: the whole run) as failed when one of `diagnostics` is an error, and the error's file. */
+  private noteErrors(index: number | undefined, diagnostics: readonly Diagnostic[]): void {
+    for (const d of diagnostics) {
+      if (d.severity !== 'error') continue;
+      if (index !== undefined) this.failedPolicies.add(index);
+      if (d.file !== undefined) this.failedIn.add(d.file);
+    }
+  }
+
   /** Diagnostics about the run, not one policy (a folder skipped, …): held with the rest, and written in report order. */
   addRun(diagnostics: readonly Diagnostic[]): void {
+    this.noteErrors(undefined, diagnostics);
     for (const d of diagnostics) {
       this.count(d, this.problems, false);
       this.hold(this.localise(d));
@@ -130,7 +150,9 @@ export class BuildReport {
       const entry: PolicyId = { id: policy.id, file: policy.displayPath, ...policy.idPosition };
       const first = this.firstWithId.get(policy.id);
       if (!first) this.firstWithId.set(policy.id, entry);
-      for (const d of first ? duplicateIdDiagnostics([first, entry]) : []) {
+      const duplicate = first ? duplicateIdDiagnostics([first, entry]) : [];
+      this.noteErrors(policy.index, duplicate);
+      for (const d of duplicate) {
         this.count(d, this.problems, false);
         this.hold(this.localise(d));
       }

@@ -32,6 +32,10 @@ export interface CliIo {
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
 export const EXIT_USAGE = 2;
+/** build and register: policyc may not write into an output folder (foreign or edited files, permissions, …): sysexits' EX_CANTCREAT. */
+export const EXIT_CANTCREAT = 73;
+/** build and register: another build holds the output folder's lock; try again later: sysexits' EX_TEMPFAIL. */
+export const EXIT_BUSY = 75;
 /** Stopped with Ctrl+C: 128 + SIGINT, as a shell reports it. */
 export const EXIT_INTERRUPTED = 130;
 

@@ -23,6 +23,13 @@ export function chooseJobs(count: number, requested?: number): number {
  */
 export type OnResult = (result: CompileJobResult, fresh: boolean) => void;
 
+/**
+ * A job as it is when it starts, rather than when it was submitted: a build that has already failed only checks
+ * the policies it has yet to start (see build.ts). The identity by default.
+ */
+export type PrepareJob = (job: CompileJob) => CompileJob;
+const asSubmitted: PrepareJob = (job) => job;
+
 /** Compiles jobs as they are submitted; see compilePool. */
 export interface CompilePool {
   submit(job: CompileJob): void;
@@ -59,17 +66,22 @@ export interface CompilePool {
  * A worker loads the compiler anew (the worker bundle, with its own code
  * cache): for a few policies that costs more than compiling them here.
  */
-export function compilePool(threads: number, onResult: OnResult, deferWorkers = false): CompilePool {
-  if (threads <= 1) return thisThreadPool(onResult);
+export function compilePool(
+  threads: number,
+  onResult: OnResult,
+  deferWorkers = false,
+  prepare: PrepareJob = asSubmitted,
+): CompilePool {
+  if (threads <= 1) return thisThreadPool(onResult, prepare);
   if (deferWorkers)
     return new DeferredPool(
-      () => new WorkerPool(threads, onResult),
-      () => thisThreadPool(onResult),
+      () => new WorkerPool(threads, onResult, prepare),
+      () => thisThreadPool(onResult, prepare),
     );
-  return new WorkerPool(threads, onResult);
+  return new WorkerPool(threads, onResult, prepare);
 }
 
-function thisThreadPool(onResult: OnResult): CompilePool {
+function thisThreadPool(onResult: OnResult, prepare: PrepareJob): CompilePool {
   const jobs: CompileJob[] = [];
   let stopped = false;
   const compileAll = async (): Promise<void> => {
@@ -78,7 +90,7 @@ function thisThreadPool(onResult: OnResult): CompilePool {
     const { runCompileJob } = await import('./compile-job.js');
     for (const job of jobs.splice(0)) {
       if (stopped) return;
-      onResult(await runCompileJob(job), false);
+      onResult(await runCompileJob(prepare(job)), false);
       // A turn of the event loop after each policy: Ctrl+C is handled within one policy's compile, not after all.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -165,6 +177,7 @@ class WorkerPool implements CompilePool {
   constructor(
     private readonly threads: number,
     private readonly onResult: OnResult,
+    private readonly prepare: PrepareJob,
   ) {}
 
   submit(job: CompileJob): void {
@@ -261,7 +274,7 @@ class WorkerPool implements CompilePool {
   private dispatch(): void {
     while (!this.failure && this.queue.length && this.idle.length) {
       const worker = this.idle.pop()!;
-      const job = this.queue.shift()!;
+      const job = this.prepare(this.queue.shift()!);
       this.running.set(worker, job);
       worker.postMessage(job);
     }

@@ -25,12 +25,31 @@ export function untilStopped(ended?: AbortSignal): Promise<void> {
  * staging folder and the lock) and the process exits as that signal would (130, 143), instead of dying with
  * them left behind. `stopping` tells the build not to go on to commit; `done` stops listening.
  */
-export function cleanUpOnStop(cleanUp: () => Promise<void>): { stopping: () => boolean; done: () => void } {
+export function cleanUpOnStop(cleanUp: () => Promise<void>): {
+  stopping: () => boolean;
+  committed: (say: () => void) => Promise<void>;
+  done: () => void;
+} {
   let stopping = false;
+  let afterCommit: (() => void) | undefined;
   const stop = (signal: NodeJS.Signals): void => {
     done();
     stopping = true;
-    void cleanUp().finally(() => process.exit(128 + os.constants.signals[signal]));
+    const code = 128 + os.constants.signals[signal];
+    if (afterCommit) {
+      afterCommit();
+      process.exit(code);
+    }
+    void cleanUp().finally(() => process.exit(code));
+  };
+  /**
+   * The output is committed (or the build has ended): a signal that came meanwhile (the swap is synchronous, so
+   * it waits for the next turn of the event loop) no longer cleans up but says so (`say`: the output is whole),
+   * and the process still exits as that signal would, so that a script that runs `build && deploy` stops.
+   */
+  const committed = async (say: () => void): Promise<void> => {
+    afterCommit = say;
+    await new Promise((resolve) => setImmediate(resolve));
   };
   const done = (): void => {
     process.off('SIGINT', stop);
@@ -38,5 +57,5 @@ export function cleanUpOnStop(cleanUp: () => Promise<void>): { stopping: () => b
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  return { stopping: () => stopping, done };
+  return { stopping: () => stopping, committed, done };
 }

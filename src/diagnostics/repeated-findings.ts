@@ -37,8 +37,9 @@ export function repeatedFindings(messages: Messages): {
   const out: LocalisedDiagnostic[] = [];
   const at = new Map<number | string, number>();
   const files = new Map<number, string[]>();
-  const add = (d: LocalisedDiagnostic): void => {
-    const key = repeatedKey(d);
+  const add = (given: LocalisedDiagnostic): void => {
+    const key = repeatedKey(given);
+    const d = reported(given);
     if (key === undefined) return void out.push(d);
     // Two keys with one hash (unlikely): the second is found by its key.
     const hash = cyrb53(key);
@@ -61,6 +62,28 @@ export function repeatedFindings(messages: Messages): {
         const where = files.get(i);
         return where ? { ...d, message: `${d.message} ${policiesPhrase(where, messages, 'in')}` } : d;
       }),
+  };
+}
+
+/**
+ * What the text and compact reports print of a diagnostic: all that is held to the end of the run. Its data (which
+ * repeat the author's texts the message already holds) are left out: a build of 800 Doctolib copies, whose findings
+ * all differ, holds every one.
+ */
+function reported(d: LocalisedDiagnostic): LocalisedDiagnostic {
+  const { ruleId, severity, message, suggestion, article, file, line, column, pointer, related, acknowledged } = d;
+  return {
+    ruleId,
+    severity,
+    messageId: d.messageId,
+    message,
+    pointer,
+    ...(suggestion !== undefined ? { suggestion } : {}),
+    ...(article !== undefined ? { article } : {}),
+    ...(file !== undefined ? { file } : {}),
+    ...(line !== undefined ? { line, column } : {}),
+    ...(related ? { related } : {}),
+    ...(acknowledged ? { acknowledged } : {}),
   };
 }
 

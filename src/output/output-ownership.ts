@@ -42,9 +42,36 @@ export class OutputRefusal extends Error {
   constructor(
     readonly key: string,
     readonly params: Record<string, string>,
+    /** Further refusals found in the same look at the output folder (each folder's own): all are reported at once. */
+    readonly also: readonly OutputRefusal[] = [],
   ) {
     super(`${key}: ${JSON.stringify(params)}`);
   }
+
+  /** This refusal and those found with it. */
+  get all(): OutputRefusal[] {
+    return [this, ...this.also];
+  }
+}
+
+/**
+ * Runs `check` on each of `items`, going on past a refusal: throws the first refusal with the others
+ * (OutputRefusal.also), so that one run names every folder policyc may not change; any other error is thrown at once.
+ */
+export function everyRefusal<T, R>(items: readonly T[], check: (item: T) => R): R[] {
+  const refusals: OutputRefusal[] = [];
+  const results: R[] = [];
+  for (const item of items) {
+    try {
+      results.push(check(item));
+    } catch (error) {
+      if (!(error instanceof OutputRefusal)) throw error;
+      refusals.push(...error.all);
+    }
+  }
+  const [first, ...rest] = refusals;
+  if (first) throw new OutputRefusal(first.key, first.params, rest);
+  return results;
 }
 
 /** File system errors that mean 'policyc may not write there', by the refusal each is (cli.json 'refused.'). */

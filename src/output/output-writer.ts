@@ -32,6 +32,7 @@ import {
   changedFiles,
   currentHash,
   editedFiles,
+  everyRefusal,
   filesUnder,
   hasAllHashes,
   isWithin,
@@ -102,6 +103,37 @@ export class OutputWriter {
     }
   }
 
+  /**
+   * The organisation folders among `organisations` that commit() would refuse to replace, found before anything is
+   * compiled (each with its refusal): a folder that is not policyc's or holds files it did not write, and one holding
+   * files changed since policyc wrote them: those the build no longer makes (`dropped`: in a language it no longer
+   * writes), which it would remove; any other, which it makes again (--force overwrites those).
+   * commit() looks again, at what was staged.
+   */
+  refusedFolders(
+    organisations: readonly string[],
+    dropped: (file: string) => boolean = () => false,
+  ): Map<string, OutputRefusal> {
+    const refused = new Map<string, OutputRefusal>();
+    for (const org of organisations) {
+      try {
+        const live = path.join(this.outDir, org);
+        const shown = path.join(this.shown, org);
+        const manifest = ownedFolder(live, shown);
+        if (!manifest) continue;
+        const stale = changedFiles(live, manifest.files.filter(dropped), manifest);
+        if (stale.length) throw new OutputRefusal('changedFiles', { path: shown, files: stale.join(', ') });
+        const remade = manifest.files.filter((file) => !dropped(file));
+        const edited = this.overwriteEdited ? [] : editedFiles(live, remade, manifest);
+        if (edited.length) throw new OutputRefusal('editedFiles', { path: shown, files: edited.join(', ') });
+      } catch (error) {
+        if (!(error instanceof OutputRefusal)) throw error;
+        refused.set(org, error);
+      }
+    }
+    return refused;
+  }
+
   /** The staging folder, for stageFiles on another thread (see staged()). */
   get stagingFolder(): string {
     return this.staging;
@@ -168,13 +200,15 @@ export class OutputWriter {
       // A partial build leaves files it did not make alone: only those it would overwrite must be policyc's.
       const replaced = (org: string) =>
         this.merge ? (file: string) => existsSync(path.join(this.staging, org, file)) : undefined;
+      // Every folder is looked at before one refusal is reported: a run names all that policyc may not change.
       const owned = new Map(
-        committed.map(
-          (org) => [org, ownedFolder(path.join(this.outDir, org), path.join(this.shown, org), replaced(org))] as const,
-        ),
+        everyRefusal(committed, (org) => {
+          const manifest = ownedFolder(path.join(this.outDir, org), path.join(this.shown, org), replaced(org));
+          this.checkStale(org, manifest);
+          if (!this.overwriteEdited) this.checkEdited(org, manifest);
+          return [org, manifest] as const;
+        }),
       );
-      for (const org of committed) this.checkStale(org, owned.get(org));
-      if (!this.overwriteEdited) for (const org of committed) this.checkEdited(org, owned.get(org));
       this.checkWritable(committed, owned);
       if (this.merge) for (const org of committed) this.mergeInto(org, owned.get(org));
       else this.replaceAll(committed, owned);
@@ -287,6 +321,8 @@ export class OutputWriter {
       return { key: !isWithin(file, prune.home) && lexists(file) ? 'otherProject' : 'notRead', params };
     const skipped = prune.skipped.find((folder) => isWithin(file, folder) || path.basename(folder) === org);
     if (skipped !== undefined) return { key: 'skipped', params: { ...params, skipped: prune.show(skipped) } };
+    // A policy --keep-going skipped for its errors: its previous output stays as it was.
+    if (prune.failed?.has(file)) return { key: 'failed', params };
     // Read by this build under another id (its id was changed): gone under this one.
     if (prune.read.has(file)) return prune.read.get(file) === undefined ? { key: 'sourcePresent', params } : undefined;
     return lexists(file) ? { key: 'sourcePresent', params } : undefined;
@@ -435,6 +471,8 @@ export class OutputWriter {
 export interface PruneOptions {
   /** Each policy file the build read (absolute), with the id it has (undefined: none could be read). */
   read: ReadonlyMap<string, string | undefined>;
+  /** The policy files (absolute) a --keep-going build skipped: the folders made from them are kept (key 'failed'). */
+  failed?: ReadonlySet<string>;
   /** The build's inputs (absolute): the policies folder, or the files and folders named in the config. */
   roots: readonly string[];
   /** The working folder (absolute): a policy file outside it and outside `roots` is another project's. */
@@ -450,7 +488,8 @@ export interface PruneOptions {
  * and params, or oldManifest (no id or source recorded), noHashes (no hash of
  * each file recorded), notRead (made from a file outside this build's
  * inputs), otherProject (from one outside the working folder too, that is
- * there: another project's), skipped (from a folder this build skipped), sourcePresent (its
+ * there: another project's), skipped (from a folder this build skipped), failed (from a policy --keep-going
+ * skipped for its errors: its output stays as it was), sourcePresent (its
  * policy file is there, unread), userFiles (only the files not policyc's as it
  * wrote them were kept).
  */

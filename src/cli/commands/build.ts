@@ -11,13 +11,24 @@ import type { CompilePool } from '../compile-many.js';
 import { cleanUpOnStop } from '../until-stopped.js';
 import type { BuildReport, PolicyReport } from '../build-report.js';
 import type { KeptOrphan, PruneOptions, UserFiles } from '../../output/output-writer.js';
+import type { OutputRefusal as Refusal } from '../../output/output-ownership.js';
+import {
+  emptyResult,
+  namedSome,
+  resultEntry,
+  writeBuildResult,
+  type BuildResult,
+  type SkipReason,
+} from '../build-result.js';
 import { isLanguage, messagesFor, type Language, type Messages } from '../../i18n/messages.js';
 import { policySources } from '../../load/extends.js';
-import { posixRelative, shownPath } from '../../paths.js';
+import { posixPath, posixRelative, shownPath } from '../../paths.js';
 import { systemErrorText } from '../../diagnostics/system-error.js';
 import { CSV_DIALECTS, isCsvDialect, type CsvDialect } from '../../render/register/csv-dialect.js';
 import {
   cli,
+  EXIT_BUSY,
+  EXIT_CANTCREAT,
   EXIT_INVALID,
   EXIT_OK,
   EXIT_USAGE,
@@ -113,7 +124,7 @@ async function loadBuildModules(groups: readonly string[] | undefined) {
     { OutputWriter },
     { outputRenderers },
     cache,
-    { checkOutputFolder, OutputRefusal },
+    { checkOutputFolder, OutputRefusal, isWithin },
     { BuildReport },
     { localiseDiagnostic, withTexts, giveTexts },
   ] = await Promise.all([
@@ -134,6 +145,7 @@ async function loadBuildModules(groups: readonly string[] | undefined) {
     cache,
     checkOutputFolder,
     OutputRefusal,
+    isWithin,
     BuildReport,
     localiseDiagnostic,
     withTexts,
@@ -162,10 +174,41 @@ interface Build {
   writeError?: Error;
   /** The policy files (by place), the build's inputs and the folders it skipped: what a whole build may prune by. */
   found: FoundPolicies;
+  /** --keep-going: write every policy without an error that stops a build, and skip the others. */
+  readonly keepGoing: boolean;
+  /** The policies this build checks but does not compile into outputs (see CheckOnly). */
+  readonly checkOnly: CheckOnly;
+  /** --keep-going: the organisation folders policyc may not change, found before compiling; their policies are skipped. */
+  readonly refused: ReadonlyMap<number, Refusal>;
+  /** --keep-going and --strict: the places of the policies whose findings fail under --strict. */
+  readonly strictFailed: Set<number>;
+  /** The place of the policy each staged organisation was made from. */
+  readonly stagedIds: Map<string, number>;
+  /** --keep-going: two policies with one id were both compiled (an id the build could not read first): nothing is written. */
+  unsafe: boolean;
+  /** What the build did, for --report. */
+  readonly result: BuildResult;
+}
+
+/**
+ * The policies a build only checks: every one it starts after an error that stops it (`all`, without
+ * --keep-going: it will write nothing, so it renders nothing more, and still reports every policy's findings),
+ * and (--keep-going) those it skips whatever they hold (`places`: a folder it may not change, an id an earlier
+ * policy has).
+ */
+interface CheckOnly {
+  all: boolean;
+  readonly places: Set<number>;
+}
+
+/** A job that loads, validates and checks its policy but renders and writes nothing. */
+function onlyChecked(job: CompileJob): CompileJob {
+  const { stageInto: _stageInto, ...rest } = job;
+  return { ...rest, groups: [] };
 }
 
 /** What opening the output folder needs. */
-type WriterContext = Pick<Build, 'options' | 'io' | 'groups' | 'outDir' | 'mods'>;
+type WriterContext = Pick<Build, 'options' | 'io' | 'groups' | 'outDir' | 'mods' | 'result'>;
 
 /** What the build knows of a policy before compiling it. */
 interface PolicyInput {
@@ -175,6 +218,8 @@ interface PolicyInput {
   id?: string;
   /** The cache key of a full build (text, bases, tool, options); none for partial builds and --history. */
   key?: string;
+  /** Its text is not JSON (or cannot be read): compiled first, so that the error that stops the build comes soon. */
+  suspect?: boolean;
 }
 
 /**
@@ -196,22 +241,24 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   const limit = maxWarnings(options);
   const mods = await loadBuildModules(groups);
   const found = findPolicyFiles(options, io);
-  const { files } = found;
   const outDir = path.resolve(io.cwd, options.out);
+  const out = relativeTo(io, outDir, options.out);
+  const result = emptyResult(resultPath(mods, io.cwd, outDir));
   // From here on, Ctrl+C or SIGTERM leaves nothing of this build's in the output folder (no staging folder, no lock)
   // and says so. Listening before the folder is opened: a signal while it is opened waits for the first await.
-  const running: { writer?: Writer; pool?: CompilePool; report?: BuildReport } = {};
+  const running: Running = {};
   const signals = cleanUpOnStop(async () => {
     await running.pool?.stop?.();
     running.writer?.abort();
     running.report?.finish();
-    io.stderr(cli.t('cli:interrupted', { out: relativeTo(io, outDir, options.out) }) + '\n');
+    io.stderr(cli.t('cli:interrupted', { out }) + '\n');
   });
   try {
-    const writer = openWriter({ options, io, groups, outDir, mods }, files, found.roots);
+    const context = { options, io, groups, outDir, mods, result };
+    const writer = openWriter(context, found.files, found.roots);
     if (typeof writer === 'number') return writer;
     running.writer = writer;
-    const jobs: CompileJob[] = files.map((file, index) => ({
+    const jobs: CompileJob[] = found.files.map((file, index) => ({
       index,
       file,
       displayPath: diagnosticPath(io, file),
@@ -219,37 +266,126 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
       messageLanguage: lang,
       stageInto: writer.stagingFolder,
     }));
-    // Results are handled only when this thread waits (takeFromCache, pool.finish), by when `build` is made.
-    // Without --jobs, a build that compiles only a few policies (the rest from the cache) starts no worker.
-    const pool = mods.compilePool(
-      mods.chooseJobs(files.length, jobsRequested),
-      (result, fresh) => stageResult(build, writer, result, fresh),
-      jobsRequested === undefined,
-    );
-    // With --history the outputs depend on the git log as well as the text: every policy is compiled.
-    const cacheable = !groups && options.values.history !== true;
-    const { inputs, candidates } = readInputs(mods, options, { jobs, cacheable, outDir }, pool);
-    // The config file's acknowledgements: any policy, and the end of the run, may report on them (BuildReport's atEnd).
-    // Not folded, as check's report is: folding holds every distinct finding to the end (60 MB more at 800 Doctolib
-    // copies, whose findings all differ), and a build's memory is to stay flat in the number of policies.
-    const report = new mods.BuildReport(
-      inputs.map((input) => input.sources),
-      diagnosticSinkFor(options, io, lang, false),
-      (d) => mods.localiseDiagnostic(d, lang),
-      options.acknowledged?.[0]?.file,
-    );
-    report.addRun([...found.skipped, ...ignoredBom(options)]);
-    const counts = { cached: 0, fileCount: 0 };
-    const build: Build = { options, io, groups, lang, limit, outDir, mods, inputs, report, ...counts, found };
-    Object.assign(running, { pool, report });
-    return await compileAndCommit(
-      build,
-      { writer, pool, stopping: signals.stopping },
-      candidates.map((index) => jobs[index]!),
-    );
+    const started = startBuild({ ...context, lang, limit, found }, writer, jobs, jobsRequested);
+    if (typeof started === 'number') return started;
+    const { build, pool, candidates } = started;
+    Object.assign(running, { pool, report: build.report });
+    const code = await compileAndCommit(build, { writer, pool, stopping: signals.stopping }, candidates);
+    // A signal that came while the output was committed (a synchronous swap) is handled now, and says the output is
+    // whole; under --watch it ends the watch instead (build-watch.ts).
+    const written = result.result === 'built' || result.result === 'partial';
+    const said = cli.t(written ? 'cli:interruptedAfterCommit' : 'cli:interrupted', { out });
+    if (options.values.watch !== true) await signals.committed(() => io.stderr(said + '\n'));
+    return code;
   } finally {
     signals.done();
   }
+}
+
+/** What a signal's clean-up stops: the output folder's writer, the pool, the report. */
+type Running = { writer?: Writer; pool?: CompilePool; report?: BuildReport };
+
+/** What startBuild needs: the invocation and what it has read. */
+type BuildStart = WriterContext & Pick<Build, 'lang' | 'limit' | 'found'>;
+
+/**
+ * Reads every policy (its id, cache key and bases), looks at the folders of those to compile (refusing, or with
+ * --keep-going skipping, those policyc may not change) and hands those to the pool, likely failures first (a file
+ * that is not JSON: after an error that stops the build the others are only checked). The build, or the exit code of
+ * a refusal; the cache's candidates are left to compileAndCommit.
+ */
+function startBuild(
+  start: BuildStart,
+  writer: Writer,
+  jobs: readonly CompileJob[],
+  jobsRequested: number | undefined,
+): { build: Build; pool: CompilePool; candidates: CompileJob[] } | number {
+  const { options, groups, mods, outDir } = start;
+  const keepGoing = options.values['keep-going'] === true;
+  const checkOnly: CheckOnly = { all: false, places: new Set() };
+  // Results are handled only when this thread waits (takeFromCache, pool.finish), by when `build` is made.
+  // Without --jobs, a build that compiles only a few policies (the rest from the cache) starts no worker.
+  const pool = mods.compilePool(
+    mods.chooseJobs(jobs.length, jobsRequested),
+    (compiled, fresh) => stageResult(build, writer, compiled, fresh),
+    jobsRequested === undefined,
+    (job) => (checkOnly.all || checkOnly.places.has(job.index) ? onlyChecked(job) : job),
+  );
+  // With --history the outputs depend on the git log as well as the text: every policy is compiled.
+  const cacheable = !groups && options.values.history !== true;
+  const { inputs, candidates, compileNow } = readInputs(mods, options, { jobs, cacheable, outDir, keepGoing });
+  if (keepGoing) for (const place of laterWithSameId(inputs)) checkOnly.places.add(place);
+  const refused = refusedFolders(start, writer, inputs, compileNow);
+  if (refused.size && !keepGoing) return refuseAll(start, writer, [...refused.values()]);
+  for (const place of refused.keys()) checkOnly.places.add(place);
+  const suspects = compileNow.filter((i) => inputs[i]!.suspect);
+  for (const index of [...suspects, ...compileNow.filter((i) => !inputs[i]!.suspect)]) pool.submit(jobs[index]!);
+  const state = { keepGoing, checkOnly, refused, strictFailed: new Set<number>(), stagedIds: new Map(), unsafe: false };
+  const build: Build = { ...start, inputs, report: buildReport(start, inputs), cached: 0, fileCount: 0, ...state };
+  return { build, pool, candidates: candidates.map((index) => jobs[index]!) };
+}
+
+/**
+ * The build's report. The config file's acknowledgements: any policy, and the end of the run, may report on them
+ * (BuildReport's atEnd). Folded in text and compact as check's report is (repeated-findings.ts), which holds one
+ * entry per distinct finding to the end of the run; JSON writes each policy's as it comes, SARIF all at the end.
+ */
+function buildReport(start: BuildStart, inputs: readonly PolicyInput[]): BuildReport {
+  const { options, io, lang, mods, found } = start;
+  const report = new mods.BuildReport(
+    inputs.map((input) => input.sources),
+    diagnosticSinkFor(options, io, lang, true),
+    (d) => mods.localiseDiagnostic(d, lang),
+    options.acknowledged?.[0]?.file,
+  );
+  report.addRun([...found.skipped, ...ignoredBom(options)]);
+  return report;
+}
+
+/** --keep-going: the places of the policies whose id an earlier policy (on the command line) has: they are only checked. */
+function laterWithSameId(inputs: readonly PolicyInput[]): number[] {
+  const seen = new Set<string>();
+  const later: number[] = [];
+  inputs.forEach((input, place) => {
+    if (input.id === undefined) return;
+    if (seen.has(input.id)) later.push(place);
+    seen.add(input.id);
+  });
+  return later;
+}
+
+/**
+ * The organisation folders of the policies about to be compiled that policyc may not change (by the policy's
+ * place): looked at before compiling, so that one run names every one of them. A full build only, which knows
+ * each policy's id before compiling; commit() looks again, at every folder it would change.
+ */
+function refusedFolders(
+  build: WriterContext,
+  writer: Writer,
+  inputs: readonly PolicyInput[],
+  compileNow: readonly number[],
+): Map<number, Refusal> {
+  const places = new Map<string, number>();
+  for (const place of compileNow) {
+    const id = inputs[place]!.id;
+    if (id !== undefined && !places.has(id)) places.set(id, place);
+  }
+  if (build.groups || !places.size) return new Map();
+  // With --lang, a file in another language's folder is one the build no longer makes.
+  const languages = build.options.lang ? parseLanguages(build.options.lang) : undefined;
+  const dropped = (file: string): boolean => {
+    const [folder = '', ...rest] = file.split('/');
+    return languages !== undefined && rest.length > 0 && isLanguage(folder) && !languages.includes(folder);
+  };
+  const refused = writer.refusedFolders([...places.keys()], dropped);
+  return new Map([...refused].map(([id, refusal]) => [places.get(id)!, refusal] as const));
+}
+
+/** Refuses the build for `refusals` (each said on its own line), before anything was compiled or written. */
+function refuseAll(build: WriterContext, writer: Writer, refusals: readonly Refusal[]): number {
+  writer.abort();
+  const [first, ...rest] = refusals;
+  return refused(build, new build.mods.OutputRefusal(first!.key, first!.params, rest));
 }
 
 /** The policies compiled (or taken from the cache) and reported, then the outputs committed unless the build fails. */
@@ -291,16 +427,54 @@ async function compileAndCommit(
   if (refusal !== undefined) {
     writer.abort();
     io.stderr(refusal + '\n');
-    return EXIT_INVALID;
+    build.result.built.length = 0; // staged, but nothing was written
+    return finished(build, 'failed', EXIT_INVALID);
   }
-  return commit(build, writer, policies);
+  return commit(build, writer);
 }
 
-/** A refusal to write (an output folder policyc does not own, …) as a usage error; anything else is rethrown. */
-function refused(build: Pick<Build, 'mods' | 'io'>, error: unknown): number {
+/** Writes the build result (--report) with its outcome and exit code; returns the exit code. */
+function finished(
+  build: Pick<Build, 'options' | 'io' | 'result'>,
+  outcome: BuildResult['result'],
+  code: number,
+): number {
+  const file = build.options.values.report;
+  build.result.result = outcome;
+  build.result.exitCode = code;
+  if (typeof file === 'string') writeBuildResult(file, build.io.cwd, build.result);
+  return code;
+}
+
+/** Refusals about --out itself (where it is, not what is in it): the command must change, a usage error. */
+const OUT_REFUSALS: readonly string[] = [
+  'outEmpty',
+  'outProjectRoot',
+  'outInPolicies',
+  'outIsPolicy',
+  'outHoldsPolicies',
+];
+
+/**
+ * The exit code of a refusal to write: a held lock is EXIT_BUSY (try again later), a refused --out a usage error,
+ * and an output folder policyc may not change (foreign or edited files, permissions, …) EXIT_CANTCREAT.
+ */
+function refusalCode(key: string): number {
+  if (key === 'locked') return EXIT_BUSY;
+  return OUT_REFUSALS.includes(key) ? EXIT_USAGE : EXIT_CANTCREAT;
+}
+
+/** A refusal to write, and those found with it, each on a line of its own, with its exit code; anything else is rethrown. */
+function refused(build: Pick<Build, 'mods' | 'io' | 'options' | 'result'>, error: unknown): number {
   if (!(error instanceof build.mods.OutputRefusal)) throw error;
-  build.io.stderr(cli.t('cli:refusal', { detail: cli.t(`cli:refused.${error.key}`, error.params) }) + '\n');
-  return EXIT_USAGE;
+  for (const refusal of error.all) {
+    const message = cli.t(`cli:refused.${refusal.key}`, refusal.params);
+    build.io.stderr(cli.t('cli:refusal', { detail: message }) + '\n');
+    const folder = refusal.params.path ?? refusal.params.out ?? '';
+    build.result.refused.push({ folder: posixPath(folder), reason: refusal.key, message });
+  }
+  const code = refusalCode(error.key);
+  return finished(build, code === EXIT_BUSY ? 'busy' : 'refused', code);
 }
 
 /** The writer for the output folder, or the exit code when policyc may not write there. */
@@ -340,20 +514,34 @@ function partialOwner(mods: BuildModules, groups: readonly string[]): (file: str
 function readInputs(
   mods: BuildModules,
   options: CommonOptions,
-  { jobs, cacheable, outDir }: { jobs: readonly CompileJob[]; cacheable: boolean; outDir: string },
-  pool: CompilePool,
-): { inputs: PolicyInput[]; candidates: number[] } {
+  settings: { jobs: readonly CompileJob[]; cacheable: boolean; outDir: string; keepGoing: boolean },
+): { inputs: PolicyInput[]; candidates: number[]; compileNow: number[] } {
+  const { jobs, cacheable, outDir } = settings;
   const useCache = cacheable && options.values.force !== true;
   const keyOf = cacheable && jobs.length ? cacheKeys(mods, options, jobs[0]!) : undefined;
   const candidates: number[] = [];
+  const compileNow: number[] = [];
   const inputs = jobs.map((job) => {
-    const input = policyInput(mods, job, keyOf);
+    const { input, bytes } = policyInput(mods, job, keyOf, settings.keepGoing);
     const { key, id } = input;
     if (useCache && key && id && mods.cache.storedKey(outDir, id) === key) candidates.push(job.index);
-    else pool.submit(job);
+    else {
+      compileNow.push(job.index);
+      if (bytes === undefined || !parsesAsJson(bytes)) input.suspect = true;
+    }
     return input;
   });
-  return { inputs, candidates };
+  return { inputs, candidates, compileNow };
+}
+
+/** Whether a policy's bytes parse as JSON (a byte-order mark allowed): a cheap first look, the loader decides. */
+function parsesAsJson(bytes: Buffer): boolean {
+  try {
+    JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The cache key of each policy of this build: the options every job shares (see jobSettings) are hashed once. */
@@ -389,17 +577,19 @@ function policyInput(
   mods: BuildModules,
   job: CompileJob,
   keyOf: ((inputs: readonly (string | Uint8Array)[]) => string) | undefined,
-): PolicyInput {
+  wantId: boolean,
+): { input: PolicyInput; bytes?: Buffer } {
   const bytes = mods.cache.policyBytes(job.file);
-  if (bytes === undefined) return { sources: [job.displayPath] };
-  const guess = keyOf && mods.cache.extendsNothing(bytes) ? mods.cache.guessPolicyId(bytes) : undefined;
+  if (bytes === undefined) return { input: { sources: [job.displayPath] } };
+  const withId = keyOf !== undefined || wantId;
+  const guess = withId && mods.cache.extendsNothing(bytes) ? mods.cache.guessPolicyId(bytes) : undefined;
   const text = guess === undefined ? bytes.toString('utf8') : undefined;
   const sources = text === undefined ? [] : policySources(text, job.file, job.displayPath).slice(1);
   const input: PolicyInput = { sources: [job.displayPath, ...sources.map((source) => source.display)] };
-  if (!keyOf) return input;
-  const key = keyOf([bytes, ...sources.map((source) => source.text)]);
-  const id = guess ?? mods.cache.policyId(text!);
-  return { ...input, key, ...(id !== undefined ? { id } : {}) };
+  const id = withId ? (guess ?? mods.cache.policyId(text!)) : undefined;
+  if (id !== undefined) input.id = id;
+  if (keyOf) input.key = keyOf([bytes, ...sources.map((source) => source.text)]);
+  return { input, bytes };
 }
 
 /** How many cache candidates are taken between two looks at the results the pool has ready. */
@@ -431,7 +621,9 @@ function fromCache(build: Build, job: CompileJob): boolean {
   const source = manifestSource(build, job.file);
   const hit = build.mods.cache.cachedPolicy(build.outDir, { id, key, source }, job.displayPath, build.lang);
   if (!hit) return false;
-  report(build, { index: job.index, displayPath: job.displayPath, ...hit }, build.mods.giveTexts);
+  const findings = report(build, { index: job.index, displayPath: job.displayPath, ...hit }, build.mods.giveTexts);
+  if (build.keepGoing && failsStrict(build, findings)) build.strictFailed.add(job.index);
+  else build.result.unchanged.push(resultEntry({ id, folder: folderOf(build, id), source: job.displayPath }));
   build.cached++;
   return true;
 }
@@ -445,17 +637,37 @@ function report(
   build: Build,
   policy: Omit<PolicyReport, 'diagnostics' | 'findings'> & Pick<CompileJobResult, 'diagnostics' | 'findings' | 'texts'>,
   attach: BuildModules['withTexts'] = build.mods.withTexts,
-): void {
+): readonly Diagnostic[] {
   const localised = (list: readonly Diagnostic[], texts: readonly DiagnosticTexts[] | undefined) =>
     list.map((d, i) => (texts ? attach(d, texts[i]!) : build.mods.localiseDiagnostic(d, build.lang)));
+  const findings = applyRuleSettings(localised(policy.findings, policy.texts?.findings), build.options.config.rules);
   build.report.add({
     index: policy.index,
     displayPath: policy.displayPath,
     ...(policy.id !== undefined ? { id: policy.id } : {}),
     ...(policy.idPosition ? { idPosition: policy.idPosition } : {}),
     diagnostics: localised(policy.diagnostics, policy.texts?.diagnostics),
-    findings: applyRuleSettings(localised(policy.findings, policy.texts?.findings), build.options.config.rules),
+    findings,
   });
+  return findings;
+}
+
+/** Whether --strict (flag or config) is on and `findings` hold an error or warning not acknowledged: what --strict fails on. */
+function failsStrict(build: Build, findings: readonly Diagnostic[]): boolean {
+  return (
+    build.options.values.strict === true &&
+    findings.some((d) => !d.acknowledged && (d.severity === 'error' || d.severity === 'warning'))
+  );
+}
+
+/** An organisation's folder in the output folder, as the report shows it. */
+function folderOf(build: Pick<Build, 'io' | 'outDir' | 'mods'>, id: string): string {
+  return resultPath(build.mods, build.io.cwd, path.join(build.outDir, id));
+}
+
+/** A path in the build result: relative to the working folder when inside it (whatever --out or the config says), else absolute. */
+function resultPath(mods: BuildModules, cwd: string, target: string): string {
+  return mods.isWithin(target, cwd) ? path.relative(cwd, target) || '.' : target;
 }
 
 /**
@@ -466,25 +678,39 @@ function report(
  */
 function stageResult(build: Build, writer: Writer, result: CompileJobResult, fresh: boolean): void {
   const key = build.inputs[result.index]?.key;
-  // Once the build has failed nothing more is staged: no manifest to make for it.
-  const cacheFields = key && !hasFailed(build) ? build.mods.cache.manifestExtras(key, result, build.lang) : {};
+  // Once the build has failed nothing more is staged (nor, for a policy only checked): no manifest to make for it.
+  const staging = result.staged !== undefined && !hasFailed(build);
+  const cacheFields = key && staging ? build.mods.cache.manifestExtras(key, result, build.lang) : {};
   const manifest = { ...cacheFields, source: manifestSource(build, build.found.files[result.index]!) };
-  report(build, result, fresh ? build.mods.giveTexts : build.mods.withTexts);
-  if (hasFailed(build)) return; // keep checking the rest, but stage nothing more
+  const findings = report(build, result, fresh ? build.mods.giveTexts : build.mods.withTexts);
+  // Without --keep-going nothing will be written: the policies still to start are only checked (see CheckOnly).
+  if (hasFailed(build)) return void (build.checkOnly.all = !build.keepGoing);
+  if (result.staged === undefined || build.report.failedPolicies.has(result.index)) return;
+  if (build.keepGoing && failsStrict(build, findings)) return void build.strictFailed.add(result.index);
+  if (result.id !== undefined && (build.stagedIds.get(result.id) ?? result.index) !== result.index)
+    return void (build.unsafe = true);
   try {
-    // The files, already written by the thread that compiled them: every job of a build has stageInto.
-    const staged = result.staged!;
+    // The files, already written by the thread that compiled them.
+    const staged = result.staged;
     if ('error' in staged) throw new Error(staged.error);
     writer.staged(staged.organisations, manifest, staged.sha256);
     build.fileCount += staged.files;
+    if (result.id === undefined) return;
+    build.stagedIds.set(result.id, result.index);
+    build.result.built.push(
+      resultEntry({ id: result.id, folder: folderOf(build, result.id), source: result.displayPath }),
+    );
   } catch (error) {
     build.writeError = error as Error;
   }
 }
 
-/** An error reported or a write failed: the build stages nothing more. */
+/**
+ * The build stages nothing more: a write failed, or (without --keep-going, which skips only the failing
+ * policies) an error was reported.
+ */
 function hasFailed(build: Build): boolean {
-  return build.report.problems.error > 0 || build.writeError !== undefined;
+  return build.writeError !== undefined || (!build.keepGoing && build.report.problems.error > 0);
 }
 
 /** The failure under strict names where strict was asked for: --strict, or "strict": true in the config file. */
@@ -506,37 +732,89 @@ function verdict(build: Build): string | undefined {
   const counts = build.report.problems;
   const found = build.report.findings;
   const warnings = counts.warning + found.warning;
-  if (build.options.values.strict === true && found.error + found.warning > 0)
+  // --keep-going skips each policy that fails (errors, --strict) and writes the others; --max-warnings counts the run.
+  const whole = !build.keepGoing || build.unsafe;
+  if (whole && build.options.values.strict === true && found.error + found.warning > 0)
     return report.t(strictKey(build), { errors: found.error, warnings: found.warning, out, file: configName(build) });
   if (build.limit !== undefined && warnings > build.limit)
     return report.t('report:tooManyWarnings', { warnings, limit: build.limit });
-  if (counts.error > 0) return report.t('report:buildFailed', { count: counts.error, out });
+  if (whole && counts.error > 0)
+    return report.t('report:buildFailed', { count: counts.error, out, files: failedFiles(build, report) });
   return undefined;
 }
 
-/** Swaps the staged outputs into place and says what was built. */
-function commit(build: Build, writer: Writer, policies: number): number {
+/** How many files the closing line of a failed build names before it counts the rest. */
+const FAILED_FILES_SHOWN = 3;
+
+/** The files with errors that stop the build, a few named and the rest counted. */
+function failedFiles(build: Build, report: Messages): string {
+  const files = build.report.failedFiles;
+  return namedSome(files, FAILED_FILES_SHOWN, (list, count) => report.t('report:namedMore', { list, count }));
+}
+
+/** Swaps the staged outputs into place and says what was built (and, --keep-going, what was skipped). */
+function commit(build: Build, writer: Writer): number {
   const { io } = build;
   const out = relativeTo(io, build.outDir, build.options.out);
   const report = messagesFor(build.lang);
+  const skipped = skippedPolicies(build);
   let result;
   try {
-    result = writer.commit(wholeBuild(build) ? pruneOptions(build) : undefined);
+    result = writer.commit(wholeBuild(build) ? pruneOptions(build, skipped) : undefined);
   } catch (error) {
-    if (error instanceof build.mods.OutputRefusal) return refused(build, error);
+    if (error instanceof build.mods.OutputRefusal) {
+      build.result.built.length = 0; // nothing was written
+      return refused(build, error);
+    }
     io.stderr(report.t('report:writeFailed', { detail: systemErrorText(error, report), out }) + '\n');
-    return EXIT_INVALID;
+    return finished(build, 'failed', EXIT_INVALID);
   }
   // Folders removed or kept first: the closing line below then ends the run (it says nothing of them).
   reportOrphans(build, result);
   // What was compiled and written, and what was left as it was: not 'Built 1 policy: 0 files' for a cached one.
-  const compiled = policies - build.cached;
-  if (compiled === 0) io.stderr(report.t('report:upToDate', { count: policies, out }) + '\n');
-  else {
-    io.stderr(report.t('report:built', { count: compiled, out, files: build.fileCount }) + '\n');
-    if (build.cached) io.stderr(report.t('report:builtCached', { count: build.cached }) + '\n');
+  const built = build.result.built.length;
+  const unchanged = build.result.unchanged.length;
+  if (built === 0 && (unchanged > 0 || !skipped.size))
+    io.stderr(report.t('report:upToDate', { count: unchanged, out }) + '\n');
+  else if (built > 0) {
+    io.stderr(report.t('report:built', { count: built, out, files: build.fileCount }) + '\n');
+    if (unchanged) io.stderr(report.t('report:builtCached', { count: unchanged }) + '\n');
   }
-  return EXIT_OK;
+  if (!skipped.size) return finished(build, 'built', EXIT_OK);
+  reportSkipped(build, skipped, report, out);
+  return finished(build, 'partial', build.refused.size ? EXIT_CANTCREAT : EXIT_INVALID);
+}
+
+/** --keep-going: the policies not written, by place, each with why; none otherwise. */
+function skippedPolicies(build: Build): Map<number, SkipReason> {
+  const skipped = new Map<number, SkipReason>();
+  if (!build.keepGoing) return skipped;
+  for (const place of build.strictFailed) skipped.set(place, 'strict');
+  for (const place of build.report.failedPolicies) skipped.set(place, 'errors');
+  for (const place of build.refused.keys()) skipped.set(place, 'refused');
+  return new Map([...skipped].sort(([a], [b]) => a - b));
+}
+
+/** How many skipped policies the line names before it counts the rest. */
+const SKIPPED_SHOWN = 5;
+
+/** --keep-going: the refusals found before compiling, then one line naming the policies skipped; all in the build result. */
+function reportSkipped(build: Build, skipped: ReadonlyMap<number, SkipReason>, report: Messages, out: string): void {
+  const refusals = [...build.refused.values()];
+  for (const refusal of refusals) {
+    // The sentence's variant that says the other policies were written (refused.<key>_skipped).
+    const detail = cli.t(`cli:refused.${refusal.key}`, { ...refusal.params, context: 'skipped' });
+    build.io.stderr(cli.t('cli:refusal', { detail }) + '\n');
+  }
+  const shown: string[] = [];
+  for (const [place, reason] of skipped) {
+    const id = build.inputs[place]?.id;
+    const source = diagnosticPath(build.io, build.found.files[place]!);
+    shown.push(source);
+    build.result.skipped.push({ ...resultEntry({ id, folder: id && folderOf(build, id), source }), reason });
+  }
+  const files = namedSome(shown, SKIPPED_SHOWN, (list, count) => report.t('report:namedMore', { list, count }));
+  build.io.stderr(report.t('report:skipped', { count: skipped.size, files, out }) + '\n');
 }
 
 /**
@@ -554,10 +832,11 @@ function wholeBuild(build: Build): boolean {
  * policy taken from the cache keeps its folder, which was not staged), the
  * inputs and the folders skipped.
  */
-function pruneOptions(build: Build): PruneOptions {
+function pruneOptions(build: Build, skipped: ReadonlyMap<number, SkipReason>): PruneOptions {
   const read = new Map(build.found.files.map((file, index) => [path.resolve(file), build.inputs[index]?.id] as const));
   return {
     read,
+    failed: new Set([...skipped.keys()].map((place) => path.resolve(build.found.files[place]!))),
     roots: build.found.roots,
     home: path.resolve(build.io.cwd),
     skipped: build.found.skippedFolders,
@@ -571,31 +850,59 @@ function manifestSource(build: Build, file: string): string {
 }
 
 /**
- * One line per organisation folder a whole build removed, or kept though its
- * policy seems gone; the folders of another project sharing --out in one line
- * (a chain's builds would otherwise repeat a line for each on every build).
+ * One line per organisation folder a whole build removed, or kept though its policy seems gone; the folders of
+ * another project sharing --out in one line (a chain's builds would otherwise repeat a line for each on every
+ * build), and past KEPT_SHOWN folders kept for one reason, the first said in full and the rest in one line. The
+ * folders of the policies --keep-going skipped are left without a word (the skipped line names them).
  */
 function reportOrphans(build: Build, result: ReturnType<Writer['commit']>): void {
   const report = messagesFor(build.lang);
   const out = relativeTo(build.io, build.outDir, build.options.out);
   const shown = (org: string) => path.join(out, org);
-  for (const org of result.removed)
+  for (const org of result.removed) {
     build.io.stderr(report.t('report:orphanRemoved', { folder: shown(org), id: org }) + '\n');
-  const others = result.kept.filter((kept) => kept.key === 'otherProject');
-  for (const kept of result.kept) {
-    if (kept.key === 'otherProject') continue;
-    const reason = KEPT_REASONS.includes(kept.key) ? kept.key : 'other';
-    const files = kept.files ? { files: userFiles(kept.files, report) } : {};
-    build.io.stderr(
-      report.t(`report:orphanKept.${reason}`, {
-        folder: shown(kept.organisation),
-        id: kept.organisation,
-        ...kept.params,
-        ...files,
-      }) + '\n',
-    );
+    build.result.removed.push(resultEntry({ id: org, folder: folderOf(build, org) }));
   }
+  const kept = result.kept.filter((k) => k.key !== 'failed');
+  for (const k of kept)
+    build.result.leftInPlace.push({
+      ...resultEntry({ id: k.organisation, folder: folderOf(build, k.organisation) }),
+      reason: k.key,
+    });
+  const byReason = new Map<string, KeptOrphan[]>();
+  for (const k of kept) {
+    if (k.key === 'otherProject') continue;
+    const reason = KEPT_REASONS.includes(k.key) ? k.key : 'other';
+    byReason.set(reason, [...(byReason.get(reason) ?? []), k]);
+  }
+  for (const [reason, folders] of byReason) {
+    for (const k of folders.slice(0, folders.length > KEPT_SHOWN + 1 ? 1 : KEPT_SHOWN + 1))
+      build.io.stderr(keptLine(k, reason, shown, report) + '\n');
+    if (folders.length > KEPT_SHOWN + 1) build.io.stderr(sameReason(folders.slice(1), out, report) + '\n');
+  }
+  const others = kept.filter((k) => k.key === 'otherProject');
   if (others.length) build.io.stderr(otherProjects(others, out, report) + '\n');
+}
+
+/** Past this many folders kept for one reason, the first is said in full and the others in one line. */
+const KEPT_SHOWN = 3;
+
+/** The line for one folder kept though its policy seems gone, with why. */
+function keptLine(kept: KeptOrphan, reason: string, shown: (org: string) => string, report: Messages): string {
+  const files = kept.files ? { files: userFiles(kept.files, report) } : {};
+  return report.t(`report:orphanKept.${reason}`, {
+    folder: shown(kept.organisation),
+    id: kept.organisation,
+    ...kept.params,
+    ...files,
+  });
+}
+
+/** The one line for the other folders kept for the reason the line before gives. */
+function sameReason(kept: readonly KeptOrphan[], out: string, report: Messages): string {
+  const ids = kept.map((k) => k.organisation);
+  const named = namedSome(ids, OTHER_IDS_SHOWN, (list, count) => report.t('report:namedMore', { list, count }));
+  return report.t('report:orphanKept.sameReason', { count: kept.length, out, ids: named });
 }
 
 /** The files kept in a folder of a policy that is gone, each with why (changed, or added). */

@@ -47,6 +47,8 @@ const table: readonly Command[] = [
       'heading-level': { type: 'string' },
       watch: { type: 'boolean' },
       history: { type: 'boolean' },
+      'keep-going': { type: 'boolean' },
+      report: { type: 'string' },
     },
     load: () => import('./build.js'),
   },

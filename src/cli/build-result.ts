@@ -1,0 +1,81 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { posixPath } from '../paths.js';
+
+/** Why a policy of a --keep-going build was not written: an error that stops a build, --strict, or a folder policyc may not change. */
+export type SkipReason = 'errors' | 'strict' | 'refused';
+
+/** One policy in the build result: its id (when it has one), its organisation folder and its policy file, as the report shows them. */
+export interface ResultEntry {
+  id?: string;
+  folder?: string;
+  source?: string;
+}
+
+/**
+ * What a build did, for `--report <file>` (see the README, "The build result"): every policy built, left unchanged
+ * (the cache) or skipped (--keep-going), every folder removed or left in place though its policy seems gone, and
+ * every folder refused. Paths are as the report shows them: relative to the working folder, '/'-separated.
+ */
+export interface BuildResult {
+  /** "built" (written, exit 0), "partial" (--keep-going wrote some and skipped others), "failed", "refused" or "busy" (nothing written). */
+  result: 'built' | 'partial' | 'failed' | 'refused' | 'busy';
+  exitCode: number;
+  out: string;
+  built: ResultEntry[];
+  unchanged: ResultEntry[];
+  removed: ResultEntry[];
+  leftInPlace: (ResultEntry & { reason: string })[];
+  skipped: (ResultEntry & { reason: SkipReason })[];
+  refused: { folder: string; reason: string; message: string }[];
+}
+
+/** An empty result for the output folder `out`. */
+export function emptyResult(out: string): BuildResult {
+  return {
+    result: 'failed',
+    exitCode: 1,
+    out: posixPath(out),
+    built: [],
+    unchanged: [],
+    removed: [],
+    leftInPlace: [],
+    skipped: [],
+    refused: [],
+  };
+}
+
+/** An entry with '/'-separated paths, in a stable order of its fields. */
+export function resultEntry(entry: ResultEntry): ResultEntry {
+  return {
+    ...(entry.id !== undefined ? { id: entry.id } : {}),
+    ...(entry.folder !== undefined ? { folder: posixPath(entry.folder) } : {}),
+    ...(entry.source !== undefined ? { source: posixPath(entry.source) } : {}),
+  };
+}
+
+/** Writes the result as JSON to `file` (relative to `cwd`), by rename: a reader never sees half of it. */
+export function writeBuildResult(file: string, cwd: string, result: BuildResult): void {
+  const target = path.resolve(cwd, file);
+  mkdirSync(path.dirname(target), { recursive: true });
+  const temp = `${target}.${process.pid}.tmp`;
+  const byId = (a: ResultEntry, b: ResultEntry) =>
+    (a.folder ?? a.source ?? '') < (b.folder ?? b.source ?? '') ? -1 : 1;
+  const sorted = {
+    ...result,
+    built: [...result.built].sort(byId),
+    unchanged: [...result.unchanged].sort(byId),
+  };
+  writeFileSync(temp, JSON.stringify(sorted, null, 2) + '\n');
+  renameSync(temp, target);
+}
+
+/** `items` named up to `shown`, the rest counted: ['a', 'b'] and 3 more, as `more` words it. */
+export function namedSome(
+  items: readonly string[],
+  shown: number,
+  more: (list: string, count: number) => string,
+): string {
+  const named = items.slice(0, shown).join(', ');
+  return items.length > shown ? more(named, items.length - shown) : named;
+}

@@ -1,0 +1,299 @@
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliPath, repoRoot, runPolicyc } from './support/cli.js';
+import { startPolicyc } from './support/cli-process.js';
+import { fixturesDir } from './support/fixtures.js';
+import { startStoppable } from './support/signal-at-line.js';
+import { snapshot } from './support/snapshot.js';
+import { tempDirs } from './support/temp-dirs.js';
+
+/** A platform's build in CI (review "platform"): many practices, one of them broken, folders it shares. */
+const tmp = tempDirs('policyc-build-ci-');
+const minimal = readFileSync(path.join(fixturesDir, 'minimal/policy.json'), 'utf8');
+
+/** Writes the minimal policy as `policies/<folder>/<id>/policy.json` (folder '': policies/<id>/), with `edit` applied. */
+function writePolicy(work: string, id: string, folder = '', edit: (text: string) => string = (t) => t): string {
+  const file = path.join(work, 'policies', folder, id, 'policy.json');
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, edit(minimal.replace('"id": "minimal"', `"id": "${id}"`)));
+  return file;
+}
+
+/** A project with the practices `ids` in policies/. */
+function project(ids: readonly string[]): string {
+  const work = tmp();
+  for (const id of ids) writePolicy(work, id);
+  return work;
+}
+
+/** A stray comma after the id: the file is no longer JSON. */
+const strayComma = (text: string): string => text.replace(/("id": "[^"]+"),/, '$1,,');
+
+/** The lines of a run's stderr that start with `start`. */
+const linesStarting = (stderr: string, start: string): string[] =>
+  stderr.split('\n').filter((line) => line.startsWith(start));
+
+describe('build in CI: one broken practice of many', { timeout: 180_000 }, () => {
+  it('stops compiling outputs once an error stops the build, checks the rest, and names the failing file', () => {
+    const work = project(['p1', 'p2', 'p3', 'p4', 'p5']);
+    writeFileSync(
+      path.join(work, 'policies/p5/policy.json'),
+      strayComma(readFileSync(path.join(work, 'policies/p5/policy.json'), 'utf8')),
+    );
+    const record = path.join(work, 'staged-writes.txt');
+    const run = spawnSync(
+      process.execPath,
+      ['--require', path.join(repoRoot, 'test/support/record-staged-writes.cjs'), cliPath, 'build', '--jobs', '1'],
+      { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', POLICYC_RECORD_WRITES: record } },
+    );
+    expect(run.status, run.stderr).toBe(1);
+    expect(linesStarting(run.stderr, 'Build failed')).toEqual([
+      'Build failed: 1 error that stops a build, in policies/p5/policy.json (compliance findings do so only with --strict). Nothing was written; dist is unchanged.',
+    ]);
+    // Every policy is still checked (the count line), but none of the four healthy ones was compiled into outputs:
+    // the file that is not JSON was compiled first, and after its error the others were only checked.
+    expect(run.stderr).toMatch(/^5 policies checked: /m);
+    const staged = existsSync(record) ? readFileSync(record, 'utf8').split('\n').filter(Boolean) : [];
+    expect(staged.filter((file) => /\.policyc-staging-[^/]+\/p\d\//.test(file))).toEqual([]);
+    expect(existsSync(path.join(work, 'dist'))).toBe(false);
+  });
+
+  it('names a few failing files in the closing line and counts the rest', () => {
+    const work = project(['p1', 'p2', 'p3', 'p4', 'p5']);
+    for (const id of ['p1', 'p2', 'p3', 'p4'])
+      writePolicy(work, id, '', (text) => text.replace('"legalBasis": "6(1)(b)"', '"legalBasis": "6(1)(z)"'));
+    const run = runPolicyc(['build', '--message-lang', 'nl'], work);
+    expect(run.status, run.stderr).toBe(1);
+    expect(linesStarting(run.stderr, 'Build mislukt')).toEqual([
+      'Build mislukt: 4 fouten die een build tegenhouden, in policies/p1/policy.json, policies/p2/policy.json, policies/p3/policy.json en nog 1 (bevindingen van de nalevingsregels doen dat alleen met --strict). Er is niets geschreven; dist is ongewijzigd.',
+    ]);
+  });
+
+  it('--keep-going writes the others, leaves the broken one as it was, lists it, exits 1; the fix rebuilds it', () => {
+    const work = project(['p1', 'p2', 'p3']);
+    expect(runPolicyc(['build'], work).status).toBe(0);
+    const before = snapshot(path.join(work, 'dist/p2'));
+    const p1 = path.join(work, 'policies/p1/policy.json');
+    const p2 = path.join(work, 'policies/p2/policy.json');
+    writeFileSync(p1, readFileSync(p1, 'utf8').replace('Praktijk Voorbeeld B.V.', 'Praktijk Een B.V.'));
+    const good = readFileSync(p2, 'utf8');
+    writeFileSync(p2, strayComma(good));
+    const run = runPolicyc(['build', '--keep-going', '--report', 'out/build.json'], work);
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toContain('Built 1 policy into dist:');
+    expect(run.stderr).toContain('1 other policy was unchanged since the last build');
+    expect(linesStarting(run.stderr, 'Skipped')).toEqual([
+      'Skipped 1 policy (--keep-going), its output in dist left as it was: policies/p2/policy.json.',
+    ]);
+    expect(run.stderr).not.toContain('Build failed');
+    expect(readFileSync(path.join(work, 'dist/p1/en/privacy.html'), 'utf8')).toContain('Praktijk Een B.V.');
+    expect(snapshot(path.join(work, 'dist/p2'))).toEqual(before);
+    const result = JSON.parse(readFileSync(path.join(work, 'out/build.json'), 'utf8')) as Record<string, unknown>;
+    expect(result).toEqual({
+      result: 'partial',
+      exitCode: 1,
+      out: 'dist',
+      built: [{ id: 'p1', folder: 'dist/p1', source: 'policies/p1/policy.json' }],
+      unchanged: [{ id: 'p3', folder: 'dist/p3', source: 'policies/p3/policy.json' }],
+      removed: [],
+      leftInPlace: [],
+      skipped: [{ id: 'p2', folder: 'dist/p2', source: 'policies/p2/policy.json', reason: 'errors' }],
+      refused: [],
+    });
+    // Fixed (in other words than before): the next build compiles it, and only it.
+    writeFileSync(p2, good.replace('Praktijk Voorbeeld B.V.', 'Praktijk Twee B.V.'));
+    const fixed = runPolicyc(['build'], work);
+    expect(fixed.status, fixed.stderr).toBe(0);
+    expect(fixed.stderr).toContain('Built 1 policy into dist:');
+    expect(readFileSync(path.join(work, 'dist/p2/en/privacy.html'), 'utf8')).toContain('Praktijk Twee B.V.');
+  });
+
+  it('--keep-going --strict skips a policy with open compliance findings and writes one whose findings are acknowledged', () => {
+    const work = project(['p1']);
+    const reason = { nl: 'Besproken met de FG.', en: 'Discussed with the DPO.' };
+    writePolicy(work, 'p2', '', (text) =>
+      text.replace(
+        '"metadata": {',
+        `"metadata": { "acknowledged": ${JSON.stringify(
+          ['retention/missing', 'art13/requirement-missing'].map((rule) => ({ rule, reason })),
+        )},`,
+      ),
+    );
+    const run = runPolicyc(['build', '--keep-going', '--strict', '--report', 'build.json'], work);
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toContain('Built 1 policy into dist:');
+    expect(linesStarting(run.stderr, 'Skipped')).toEqual([
+      'Skipped 1 policy (--keep-going), its output in dist left as it was: policies/p1/policy.json.',
+    ]);
+    expect(existsSync(path.join(work, 'dist/p1'))).toBe(false);
+    const result = JSON.parse(readFileSync(path.join(work, 'build.json'), 'utf8')) as { skipped: unknown[] };
+    expect(result.skipped).toEqual([
+      { id: 'p1', folder: 'dist/p1', source: 'policies/p1/policy.json', reason: 'strict' },
+    ]);
+  });
+
+  it("--keep-going writes the first of two policies with one id (in the build's order: sorted paths) and skips the second", () => {
+    const work = project(['p1']);
+    writePolicy(work, 'p1', 'copy', (text) => text.replace('Praktijk Voorbeeld B.V.', 'Praktijk Kopie B.V.'));
+    const run = runPolicyc(['build', 'policies/p1', 'policies/copy/p1', '--keep-going'], work);
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(/^policies\/p1\/policy\.json\n.*error/m);
+    expect(linesStarting(run.stderr, 'Skipped')).toEqual([
+      'Skipped 1 policy (--keep-going), its output in dist left as it was: policies/p1/policy.json.',
+    ]);
+    expect(readFileSync(path.join(work, 'dist/p1/en/privacy.html'), 'utf8')).toContain('Praktijk Kopie B.V.');
+  });
+
+  it('without --keep-going a build is still all or nothing', () => {
+    const work = project(['p1', 'p2']);
+    expect(runPolicyc(['build'], work).status).toBe(0);
+    const before = snapshot(path.join(work, 'dist'));
+    const p1 = path.join(work, 'policies/p1/policy.json');
+    writeFileSync(p1, readFileSync(p1, 'utf8').replace('Praktijk Voorbeeld B.V.', 'Praktijk Een B.V.'));
+    writeFileSync(
+      path.join(work, 'policies/p2/policy.json'),
+      strayComma(readFileSync(path.join(work, 'policies/p2/policy.json'), 'utf8')),
+    );
+    const run = runPolicyc(['build', '--report', 'build.json'], work);
+    expect(run.status).toBe(1);
+    expect(snapshot(path.join(work, 'dist'))).toEqual(before);
+    const result = JSON.parse(readFileSync(path.join(work, 'build.json'), 'utf8')) as {
+      result: string;
+      built: unknown[];
+    };
+    expect(result.result).toBe('failed');
+    expect(result.built).toEqual([]);
+  });
+});
+
+describe("build's report folds repeated findings as check's does", { timeout: 180_000 }, () => {
+  it('gives a finding repeated in three practices once, with the practices, in text and compact', () => {
+    const work = project(['p1', 'p2', 'p3']);
+    const compact = runPolicyc(['build', '--format', 'compact', '--force'], work);
+    expect(compact.status, compact.stderr).toBe(0);
+    const findings = compact.stderr.split('\n').filter((line) => line.startsWith('policies/'));
+    expect(findings.length).toBeGreaterThan(0);
+    for (const line of findings)
+      expect(line).toContain(
+        '(in 3 policies: policies/p1/policy.json, policies/p2/policy.json, policies/p3/policy.json)',
+      );
+    const check = runPolicyc(['check', '--format', 'compact'], work);
+    expect(findings).toEqual(check.stderr.split('\n').filter((line) => line.startsWith('policies/')));
+  });
+
+  it('folds them in --watch too', async () => {
+    const work = project(['p1', 'p2', 'p3']);
+    const watcher = startPolicyc(['build', '--watch', '--format', 'compact'], work);
+    try {
+      await watcher.waitFor(/Watching 3 files for changes/, 60_000);
+      const findings = watcher
+        .stderr()
+        .split('\n')
+        .filter((line) => line.startsWith('policies/'));
+      expect(findings.length).toBeGreaterThan(0);
+      for (const line of findings) expect(line).toContain('(in 3 policies:');
+    } finally {
+      await watcher.stop();
+    }
+  });
+});
+
+describe('output folders policyc must refuse', { timeout: 180_000 }, () => {
+  it('are all found before compiling and reported in one run, each with its path; exit 73', () => {
+    const work = project(['p1', 'p2', 'p3']);
+    expect(runPolicyc(['build'], work).status).toBe(0);
+    writeFileSync(path.join(work, 'dist/p1/.htaccess'), 'Options -Indexes\n');
+    appendFileSync(path.join(work, 'dist/p3/en/privacy.html'), '<!-- edited -->\n');
+    for (const id of ['p1', 'p2', 'p3'])
+      writePolicy(work, id, '', (text) => text.replace('Praktijk Voorbeeld B.V.', 'Praktijk Nieuw B.V.'));
+    const before = snapshot(path.join(work, 'dist'));
+    const run = runPolicyc(['build'], work);
+    expect(run.status, run.stderr).toBe(73);
+    expect(linesStarting(run.stderr, 'policyc: ')).toEqual([
+      'policyc: refusing to replace dist/p1: it holds files policyc did not write (.htaccess). Move them away. Nothing was written.',
+      'policyc: refusing to overwrite files in dist/p3 that were edited since policyc wrote them (en/privacy.html): the build makes them again from the policy, and your edit would be lost. Make the change in the policy instead and run again with --force to overwrite them (move them away first to keep your version). Nothing was written.',
+    ]);
+    // Before compiling: no policy was checked or reported.
+    expect(run.stderr).not.toContain('checked');
+    expect(snapshot(path.join(work, 'dist'))).toEqual(before);
+
+    // --keep-going writes the policy whose folder may be changed and skips the two others.
+    const going = runPolicyc(['build', '--keep-going', '--message-lang', 'nl'], work);
+    expect(going.status, going.stderr).toBe(73);
+    expect(going.stderr).toContain(
+      'policyc: vervangen van dist/p1 geweigerd: daarin staan bestanden die policyc niet heeft geschreven (.htaccess). Verplaats ze. Het beleid ervan is niet geschreven (--keep-going); het andere beleid wel.',
+    );
+    expect(linesStarting(going.stderr, '2 beleidsbestanden overgeslagen')).toEqual([
+      '2 beleidsbestanden overgeslagen (--keep-going), de uitvoer ervan in dist is gebleven zoals die was: policies/p1/policy.json, policies/p3/policy.json.',
+    ]);
+    expect(readFileSync(path.join(work, 'dist/p2/en/privacy.html'), 'utf8')).toContain('Praktijk Nieuw B.V.');
+    expect(readFileSync(path.join(work, 'dist/p1/en/privacy.html'))).toEqual(before.get('p1/en/privacy.html'));
+  });
+});
+
+describe('exit codes CI can act on', { timeout: 180_000 }, () => {
+  it('a held lock is 75 (busy: try again later), distinct from a usage error', () => {
+    const work = project(['p1']);
+    mkdirSync(path.join(work, 'dist'));
+    // This test's own process holds the lock: alive for as long as the build runs.
+    writeFileSync(path.join(work, 'dist/.policyc-lock'), `${process.pid}\n`);
+    const run = runPolicyc(['build', '--report', 'build.json'], work);
+    expect(run.status, run.stderr).toBe(75);
+    expect(run.stderr).toContain(
+      `policyc: another build (process ${process.pid}) is writing into dist; try again when it has finished.`,
+    );
+    expect((JSON.parse(readFileSync(path.join(work, 'build.json'), 'utf8')) as { result: string }).result).toBe('busy');
+    expect(runPolicyc(['build', '--out', ''], work).status).toBe(2);
+  });
+
+  it('--help names the codes', () => {
+    const help = runPolicyc(['build', '--help'], repoRoot);
+    expect(help.stdout + help.stderr).toContain(
+      '73 an output folder policyc may not change, 75 another build is writing',
+    );
+    const nl = runPolicyc(['build', '--help', '--message-lang', 'nl'], repoRoot);
+    expect(nl.stdout + nl.stderr).toContain(
+      '73 een uitvoermap die policyc niet mag wijzigen, 75 een andere build schrijft',
+    );
+  });
+
+  it('an interrupt after the output was committed says the output is complete, and exits 130', async () => {
+    const work = project(['p1', 'p2']);
+    const { ended } = startStoppable(['build'], work, { line: '^Built ', signal: 'SIGINT' });
+    const stopped = await ended;
+    expect(stopped.killedBy).toBeNull();
+    expect(stopped.code).toBe(130);
+    expect(stopped.stderr).toMatch(/Built 2 policies into dist: \d+ files\.\n/);
+    expect(stopped.stderr).toContain(
+      'policyc: stopped after the output was written: dist is complete, as this build made it',
+    );
+    expect(readdirSync(path.join(work, 'dist')).sort()).toEqual(['p1', 'p2']);
+  });
+});
+
+describe('folders left in place, folded', { timeout: 180_000 }, () => {
+  it('past three folders kept for one reason: the first in full, the rest in one line, and all in the report', () => {
+    const work = tmp();
+    for (const id of ['a1', 'a2', 'a3', 'a4', 'a5']) writePolicy(work, id, 'dental');
+    writePolicy(work, 'b1', 'gp');
+    writeFileSync(
+      path.join(work, 'policyc.config.json'),
+      JSON.stringify({ policies: ['policies/dental', 'policies/gp'] }),
+    );
+    writeFileSync(path.join(work, 'gp.config.json'), JSON.stringify({ policies: ['policies/gp'] }));
+    expect(runPolicyc(['build'], work).status).toBe(0);
+    const run = runPolicyc(['build', '--config', 'gp.config.json', '--report', 'build.json'], work);
+    expect(run.status, run.stderr).toBe(0);
+    const left = linesStarting(run.stderr, 'Left ');
+    expect(left).toHaveLength(2);
+    expect(left[0]).toMatch(
+      /^Left dist\/a1 in place, though no policy of this build has the id a1: policyc made it from policies\/dental\/a1\/policy\.json, which this build did not read/,
+    );
+    expect(left[1]).toBe('Left 4 more folders in dist in place for the same reason: a2, a3, a4, a5.');
+    const result = JSON.parse(readFileSync(path.join(work, 'build.json'), 'utf8')) as { leftInPlace: unknown[] };
+    expect(result.leftInPlace).toHaveLength(5);
+    expect(result.leftInPlace[0]).toEqual({ id: 'a1', folder: 'dist/a1', reason: 'notRead' });
+  });
+});
