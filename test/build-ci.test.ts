@@ -168,32 +168,45 @@ describe('build in CI: one broken practice of many', { timeout: 180_000 }, () =>
   });
 });
 
-describe("build's report folds repeated findings as check's does", { timeout: 180_000 }, () => {
-  it('gives a finding repeated in three practices once, with the practices, in text and compact', () => {
+describe("build's report gives a repeated finding once, as it comes", { timeout: 180_000 }, () => {
+  /** The closing line for a finding printed at p1's `line` (file:line:column severity …) and repeated in p2 and p3. */
+  const alsoIn = (line: string) =>
+    new RegExp(
+      `^The same finding \\(${/\[(.+)\]$/.exec(line)![1]!.replace('/', '\\/')} at ${line.split(' ')[0]!.replace(/\./g, '\\.')}, “.+”\\) ` +
+        'is also in 2 more policies: policies/p2/policy\\.json, policies/p3/policy\\.json\\.$',
+    );
+
+  it('gives a finding repeated in three practices at the first, and the two others in a line at the end', () => {
     const work = project(['p1', 'p2', 'p3']);
     const compact = runPolicyc(['build', '--format', 'compact', '--force'], work);
     expect(compact.status, compact.stderr).toBe(0);
-    const findings = compact.stderr.split('\n').filter((line) => line.startsWith('policies/'));
+    const lines = compact.stderr.split('\n');
+    const findings = lines.filter((line) => line.startsWith('policies/'));
     expect(findings.length).toBeGreaterThan(0);
-    for (const line of findings)
-      expect(line).toContain(
-        '(in 3 policies: policies/p1/policy.json, policies/p2/policy.json, policies/p3/policy.json)',
-      );
+    // check's folded entries, without the policies they are in: the same findings, at the first practice.
     const check = runPolicyc(['check', '--format', 'compact'], work);
-    expect(findings).toEqual(check.stderr.split('\n').filter((line) => line.startsWith('policies/')));
+    const folded =
+      / \(in 3 policies: policies\/p1\/policy\.json, policies\/p2\/policy\.json, policies\/p3\/policy\.json\)/;
+    const checked = check.stderr.split('\n').filter((line) => line.startsWith('policies/'));
+    for (const line of checked) expect(line).toMatch(folded);
+    expect(findings).toEqual(checked.map((line) => line.replace(folded, '')));
+    const closing = lines.filter((line) => line.startsWith('The same finding'));
+    expect(closing).toHaveLength(findings.length);
+    findings.forEach((line, i) => expect(closing[i]).toMatch(alsoIn(line)));
+    expect(lines.indexOf(closing[0]!)).toBeGreaterThan(lines.indexOf(findings.at(-1)!));
   });
 
-  it('folds them in --watch too', async () => {
+  it('and in --watch', async () => {
     const work = project(['p1', 'p2', 'p3']);
     const watcher = startPolicyc(['build', '--watch', '--format', 'compact'], work);
     try {
       await watcher.waitFor(/Watching 3 files for changes/, 60_000);
-      const findings = watcher
-        .stderr()
-        .split('\n')
-        .filter((line) => line.startsWith('policies/'));
+      const lines = watcher.stderr().split('\n');
+      const findings = lines.filter((line) => line.startsWith('policies/'));
       expect(findings.length).toBeGreaterThan(0);
-      for (const line of findings) expect(line).toContain('(in 3 policies:');
+      for (const line of findings) expect(line).toMatch(/^policies\/p1\//);
+      const closing = lines.filter((line) => line.startsWith('The same finding'));
+      findings.forEach((line, i) => expect(closing[i]).toMatch(alsoIn(line)));
     } finally {
       await watcher.stop();
     }

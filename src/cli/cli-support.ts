@@ -10,7 +10,7 @@ import {
 } from '../diagnostics/diagnostic.js';
 import { localiseDiagnostics } from '../diagnostics/render-message.js';
 import { cli, joinMessages } from './cli-messages.js';
-import { diagnosticSink, type DiagnosticSink } from './diagnostic-sink.js';
+import { diagnosticSink, type DiagnosticSink, type SinkSettings } from './diagnostic-sink.js';
 import { isLanguage, messagesFor, type Language } from '../i18n/messages.js';
 import { findPolicies, misnamedPolicy, policyBeside, skippedFolderDiagnostics } from '../pipeline/find-policies.js';
 import { readPolicyFile } from '../load/read-policy-file.js';
@@ -274,7 +274,7 @@ export function reportDiagnostics(
   options: CommonOptions,
   io: CliIo,
   messageLanguage: Language = 'en',
-  fold = false,
+  fold?: SinkSettings['fold'],
 ): void {
   const sink = diagnosticSinkFor(options, io, messageLanguage, fold);
   sink.files(localiseDiagnostics([...diagnostics].sort(compareDiagnostics), messageLanguage));
@@ -286,10 +286,10 @@ export function diagnosticSinkFor(
   options: CommonOptions,
   io: CliIo,
   messageLanguage: Language,
-  fold = false,
+  fold?: SinkSettings['fold'],
 ): DiagnosticSink {
   return diagnosticSink({
-    fold,
+    ...(fold ? { fold } : {}),
     format: options.format,
     cwd: io.cwd,
     stdout: io.stdout,

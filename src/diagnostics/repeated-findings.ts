@@ -8,7 +8,7 @@ import { policiesPhrase } from './render-message.js';
  * written alike, each with the same finding. Undefined for a finding in a shared base (already said once, with
  * the policies it was found for: shared-findings.ts) or without a file.
  */
-function repeatedKey(d: LocalisedDiagnostic): string | undefined {
+export function repeatedKey(d: LocalisedDiagnostic): string | undefined {
   if (d.policy !== undefined || d.policies || d.file === undefined) return undefined;
   return JSON.stringify([
     d.ruleId,
@@ -87,10 +87,10 @@ function reported(d: LocalisedDiagnostic): LocalisedDiagnostic {
   };
 }
 
-/** A 53-bit hash of a string (cyrb53, public domain): a map key far smaller than the string. */
-function cyrb53(text: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
+/** A 53-bit hash of a string (cyrb53, public domain): a map key far smaller than the string; `seed` gives another. */
+export function cyrb53(text: string, seed = 0): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 2654435761);

@@ -5,7 +5,8 @@ import type { LocalisedDiagnostic } from '../../src/diagnostics/diagnostic.js';
 /**
  * The text and compact sinks (review secondread2, finding 7): without folding (build, diff) each part is written when it
  * is given, as JSON is, and holds nothing; with folding (check) the report is written at the end, a finding
- * repeated in policies' own files once, and the bytes are those of the whole report either way.
+ * repeated in policies' own files once, and the bytes are those of the whole report either way. build's folding
+ * ('streamed') writes each part when given, leaving out what an earlier part had, and names the others at the end.
  */
 const finding = (file: string, line: number, message = `m${line}`): LocalisedDiagnostic => ({
   ruleId: 'art13/x',
@@ -18,16 +19,16 @@ const finding = (file: string, line: number, message = `m${line}`): LocalisedDia
   column: 1,
 });
 
-function sink(format: string, fold: boolean) {
+function sink(format: string, fold?: SinkSettings['fold'], lang: SinkSettings['lang'] = 'en') {
   const written: string[] = [];
   const settings: SinkSettings = {
     format,
     cwd: '/work',
     stdout: () => {},
     stderr: (text) => void written.push(text),
-    lang: 'en',
+    lang,
     tool: () => ({ version: '0' }),
-    fold,
+    ...(fold ? { fold } : {}),
   };
   return { sink: diagnosticSink(settings), written };
 }
@@ -35,20 +36,20 @@ function sink(format: string, fold: boolean) {
 describe('the text and compact sinks', () => {
   for (const format of ['text', 'compact']) {
     it(`${format}: without folding, each part is written when given, the same bytes as at once`, () => {
-      const parts = sink(format, false);
+      const parts = sink(format);
       parts.sink.files([finding('/work/a.json', 1)]);
       expect(parts.written.join('')).toContain('m1');
       parts.sink.files([finding('/work/b.json', 2)]);
       expect(parts.written.join('')).toContain('m2');
       parts.sink.end();
-      const whole = sink(format, false);
+      const whole = sink(format);
       whole.sink.files([finding('/work/a.json', 1), finding('/work/b.json', 2)]);
       whole.sink.end();
       expect(parts.written.join('')).toBe(whole.written.join(''));
     });
 
     it(`${format}: folding, a finding repeated in three policies' files is written once, at the end`, () => {
-      const { sink: folding, written } = sink(format, true);
+      const { sink: folding, written } = sink(format, 'whole');
       for (const file of ['a', 'b', 'c'])
         folding.files([finding(`/work/${file}.json`, 1), finding(`/work/${file}.json`, 2, `own ${file}`)]);
       expect(written).toEqual([]);
@@ -59,5 +60,35 @@ describe('the text and compact sinks', () => {
       expect(text.indexOf('own a')).toBeLessThan(text.indexOf('own b'));
       expect(text.indexOf('own b')).toBeLessThan(text.indexOf('own c'));
     });
+
+    it(`${format}: streamed folding writes each part when given, a repeat only at the end, in one line`, () => {
+      const { sink: streaming, written } = sink(format, 'streamed');
+      const parts = () => written.join('');
+      for (const file of ['a', 'b', 'c', 'd', 'e']) {
+        streaming.files([finding(`/work/${file}.json`, 1), finding(`/work/${file}.json`, 2, `own ${file}`)]);
+        expect(parts()).toContain(`own ${file}`);
+      }
+      expect(parts().match(/m1/g)).toHaveLength(1);
+      expect(parts()).not.toContain('policies');
+      streaming.end();
+      const lines = parts().trimEnd().split('\n');
+      expect(lines.at(-1)).toBe(
+        'The same finding (art13/x at /work/a.json:1:1, “m1”) is also in 4 more policies: ' +
+          '/work/b.json, /work/c.json, /work/d.json and 1 more.',
+      );
+      expect(parts().match(/m1/g)).toHaveLength(2);
+    });
   }
+
+  it('streamed folding: one repeat, in Dutch, and a long message cut at a word', () => {
+    const message = 'Deze zorgaanbieder (Tandartspraktijk) verwerkt gezondheidsgegevens maar noemt geen functionaris';
+    const { sink: streaming, written } = sink('compact', 'streamed', 'nl');
+    streaming.files([finding('/work/a.json', 1, message)]);
+    streaming.files([finding('/work/b.json', 1, message)]);
+    streaming.end();
+    expect(written.join('').trimEnd().split('\n').at(-1)).toBe(
+      'Dezelfde bevinding (art13/x in /work/a.json:1:1, “Deze zorgaanbieder (Tandartspraktijk) verwerkt…”) ' +
+        'staat ook in 1 ander beleidsbestand: /work/b.json.',
+    );
+  });
 });

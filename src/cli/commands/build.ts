@@ -327,14 +327,15 @@ function startBuild(
 
 /**
  * The build's report. The config file's acknowledgements: any policy, and the end of the run, may report on them
- * (BuildReport's atEnd). Folded in text and compact as check's report is (repeated-findings.ts), which holds one
- * entry per distinct finding to the end of the run; JSON writes each policy's as it comes, SARIF all at the end.
+ * (BuildReport's atEnd). Text and compact write each policy's findings as they come, a finding repeated in several
+ * policies' files only at the first, and one line for each at the end naming the others (streamed-repeats.ts, which
+ * keeps a hash and a count per distinct finding); JSON writes each policy's as it comes, SARIF all at the end.
  */
 function buildReport(start: BuildStart, inputs: readonly PolicyInput[]): BuildReport {
   const { options, io, lang, mods, found } = start;
   const report = new mods.BuildReport(
     inputs.map((input) => input.sources),
-    diagnosticSinkFor(options, io, lang, true),
+    diagnosticSinkFor(options, io, lang, 'streamed'),
     (d) => mods.localiseDiagnostic(d, lang),
     options.acknowledged?.[0]?.file,
   );
