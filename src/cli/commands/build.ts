@@ -1,226 +1,48 @@
 import path from 'node:path';
 import type { CompileJob } from '../compile-job.js';
-import { isHeadingLevel, isIdPrefix, type LayoutOptions } from '../../pipeline/layout-options.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { StageRuleId } from '../../diagnostics/stage-rule-ids.js';
 import type { DiagnosticTexts } from '../../diagnostics/render-message.js';
 import { unknownPolicyAcknowledgements } from '../../check/acknowledge.js';
 import { applyRuleSettings } from '../../config/policyc-config.js';
 import type { CompileJobResult } from '../compile-job.js';
 import type { CompilePool } from '../compile-many.js';
-import { cleanUpOnStop } from '../until-stopped.js';
 import type { BuildReport, PolicyReport } from '../build-report.js';
-import type { KeptOrphan, PruneOptions, UserFiles } from '../../output/output-writer.js';
-import type { OutputRefusal as Refusal } from '../../output/output-ownership.js';
-import {
-  emptyResult,
-  namedSome,
-  resultEntry,
-  writeBuildResult,
-  type BuildResult,
-  type SkipReason,
-} from '../build-result.js';
-import { isLanguage, messagesFor, type Language, type Messages } from '../../i18n/messages.js';
-import { policySources } from '../../load/extends.js';
-import { posixPath, posixRelative, shownPath } from '../../paths.js';
+import { emptyResult, resultEntry } from '../build-result.js';
+import { messagesFor } from '../../i18n/messages.js';
+import { posixRelative } from '../../paths.js';
 import { systemErrorText } from '../../diagnostics/system-error.js';
-import { CSV_DIALECTS, isCsvDialect, type CsvDialect } from '../../render/register/csv-dialect.js';
 import {
   cli,
-  EXIT_BUSY,
   EXIT_CANTCREAT,
   EXIT_INVALID,
   EXIT_OK,
-  EXIT_USAGE,
   maxWarnings,
   messageLanguage,
-  packageVersion,
-  parseLanguages,
   findPolicyFiles,
   relativeTo,
   diagnosticSinkFor,
   printCounts,
-  UsageError,
   diagnosticPath,
   type CliIo,
   type CommonOptions,
-  type FoundPolicies,
 } from '../cli-support.js';
-
-function parseJobs(value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(cli.t('cli:badJobs', { value: String(value) }));
-  return n;
-}
-
-/** --id-prefix and --heading-level for the fragment, checked here so that a bad value is a usage error. */
-function parseLayout(values: CommonOptions['values']): LayoutOptions {
-  const layout: LayoutOptions = {};
-  const prefix = values['id-prefix'];
-  if (typeof prefix === 'string') {
-    if (!isIdPrefix(prefix)) throw new UsageError(cli.t('cli:badIdPrefix', { value: prefix }));
-    layout.idPrefix = prefix;
-  }
-  const level = values['heading-level'];
-  if (typeof level === 'string') {
-    if (!/^\d+$/.test(level) || !isHeadingLevel(Number(level)))
-      throw new UsageError(cli.t('cli:badHeadingLevel', { value: level }));
-    layout.headingLevel = Number(level);
-  }
-  return layout;
-}
-
-/** --csv: excel (default) or rfc4180, checked here so that a bad value is a usage error. */
-function parseCsv(value: unknown): CsvDialect | undefined {
-  if (value === undefined) return undefined;
-  if (!isCsvDialect(value))
-    throw new UsageError(cli.t('cli:badCsv', { value: String(value), dialects: CSV_DIALECTS.join(', ') }));
-  return value;
-}
-
-/**
- * "bom": false in the config file under the excel dialect, which always
- * writes a byte-order mark (Excel needs it): a warning at the key, not a
- * setting silently ignored. (A flag can only turn --bom on.)
- */
-function ignoredBom(options: CommonOptions): Diagnostic[] {
-  const at = options.config.bomAt;
-  if (!at || options.values.bom !== false || (parseCsv(options.values.csv) ?? 'excel') !== 'excel') return [];
-  return [
-    {
-      ruleId: 'config/bom-ignored' satisfies StageRuleId<'config'>,
-      severity: 'warning',
-      ...at,
-      pointer: '/bom',
-      messageId: 'diagnostics:config.bomIgnored',
-      data: {},
-    },
-  ];
-}
-
-/** What every compile job of one invocation shares: languages, fragment layout, acknowledged findings, CSV dialect and BOM. */
-export function jobSettings(
-  options: CommonOptions,
-  groups?: readonly string[],
-): Omit<CompileJob, 'index' | 'file' | 'displayPath'> {
-  const languages = options.lang ? parseLanguages(options.lang) : undefined;
-  const csvDialect = parseCsv(options.values.csv);
-  return {
-    csvBom: options.values.bom === true,
-    ...(csvDialect ? { csvDialect } : {}),
-    ...(languages ? { languages } : {}),
-    ...(groups ? { groups } : {}),
-    ...parseLayout(options.values),
-    acknowledged: options.acknowledged ?? [],
-    ...(options.values.history === true ? { history: true } : {}),
-  };
-}
-
-/** The modules a build needs, loaded when it starts (the other commands never pay for them). */
-async function loadBuildModules(groups: readonly string[] | undefined) {
-  const [
-    { compilePool, chooseJobs },
-    { OutputWriter },
-    { outputRenderers },
-    cache,
-    { checkOutputFolder, OutputRefusal, isWithin },
-    { BuildReport },
-    { localiseDiagnostic, withTexts, giveTexts },
-  ] = await Promise.all([
-    import('../compile-many.js'),
-    import('../../output/output-writer.js'),
-    // The renderers (and with them the compiler) only for a partial build, which must know which files are its own.
-    groups ? import('../../output/output-renderers.js') : { outputRenderers: [] },
-    import('../../output/build-cache.js'),
-    import('../../output/output-ownership.js'),
-    import('../build-report.js'),
-    import('../../diagnostics/render-message.js'),
-  ]);
-  return {
-    compilePool,
-    chooseJobs,
-    OutputWriter,
-    outputRenderers,
-    cache,
-    checkOutputFolder,
-    OutputRefusal,
-    isWithin,
-    BuildReport,
-    localiseDiagnostic,
-    withTexts,
-    giveTexts,
-  };
-}
-type BuildModules = Awaited<ReturnType<typeof loadBuildModules>>;
-type Writer = InstanceType<BuildModules['OutputWriter']>;
-
-/** One build invocation: its options, the modules it runs on, and what it has gathered so far. */
-interface Build {
-  readonly options: CommonOptions;
-  readonly io: CliIo;
-  readonly groups: readonly string[] | undefined;
-  readonly lang: Language;
-  /** --max-warnings. */
-  readonly limit: number | undefined;
-  readonly outDir: string;
-  readonly mods: BuildModules;
-  /** What each policy (by its place on the command line) is made from, read before anything compiles. */
-  inputs: readonly PolicyInput[];
-  /** The report, written as the policies come in; the build keeps its counts. */
-  report: BuildReport;
-  cached: number;
-  fileCount: number;
-  writeError?: Error;
-  /** The policy files (by place), the build's inputs and the folders it skipped: what a whole build may prune by. */
-  found: FoundPolicies;
-  /** --keep-going: write every policy without an error that stops a build, and skip the others. */
-  readonly keepGoing: boolean;
-  /** The policies this build checks but does not compile into outputs (see CheckOnly). */
-  readonly checkOnly: CheckOnly;
-  /** --keep-going: the organisation folders policyc may not change, found before compiling; their policies are skipped. */
-  readonly refused: ReadonlyMap<number, Refusal>;
-  /** --keep-going and --strict: the places of the policies whose findings fail under --strict. */
-  readonly strictFailed: Set<number>;
-  /** The place of the policy each staged organisation was made from. */
-  readonly stagedIds: Map<string, number>;
-  /** --keep-going: two policies with one id were both compiled (an id the build could not read first): nothing is written. */
-  unsafe: boolean;
-  /** What the build did, for --report. */
-  readonly result: BuildResult;
-}
-
-/**
- * The policies a build only checks: every one it starts after an error that stops it (`all`, without
- * --keep-going: it will write nothing, so it renders nothing more, and still reports every policy's findings),
- * and (--keep-going) those it skips whatever they hold (`places`: a folder it may not change, an id an earlier
- * policy has).
- */
-interface CheckOnly {
-  all: boolean;
-  readonly places: Set<number>;
-}
-
-/** A job that loads, validates and checks its policy but renders and writes nothing. */
-function onlyChecked(job: CompileJob): CompileJob {
-  const { stageInto: _stageInto, ...rest } = job;
-  return { ...rest, groups: [] };
-}
-
-/** What opening the output folder needs. */
-type WriterContext = Pick<Build, 'options' | 'io' | 'groups' | 'outDir' | 'mods' | 'result'>;
-
-/** What the build knows of a policy before compiling it. */
-interface PolicyInput {
-  /** The display paths of the files it may report on: its own and those of the bases it extends. */
-  sources: string[];
-  /** Its id, when its text is a JSON object with a valid one. */
-  id?: string;
-  /** The cache key of a full build (text, bases, tool, options); none for partial builds and --history. */
-  key?: string;
-  /** Its text is not JSON (or cannot be read): compiled first, so that the error that stops the build comes soon. */
-  suspect?: boolean;
-}
+import { parseJobs, jobSettings, ignoredBom } from './build-options.js';
+import {
+  loadBuildModules,
+  type BuildModules,
+  type Writer,
+  type Build,
+  type CheckOnly,
+  type PolicyInput,
+  type BuildStart,
+} from './build-state.js';
+import { onlyChecked, laterWithSameId, failsStrict, skippedPolicies, reportSkipped } from './build-keep-going.js';
+import { refusedFolders, refuseAll, refused, openWriter } from './build-refusals.js';
+import { finished, folderOf, resultPath } from './build-outcome.js';
+import { readInputs } from './build-inputs.js';
+import { cleanUpOnInterrupt, type Running } from './build-interrupt.js';
+import { verdict } from './build-verdict.js';
+import { wholeBuild, pruneOptions, reportOrphans } from './build-orphans.js';
 
 /**
  * Compiles the policies named on the command line and writes their outputs,
@@ -244,15 +66,9 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   const outDir = path.resolve(io.cwd, options.out);
   const out = relativeTo(io, outDir, options.out);
   const result = emptyResult(resultPath(mods, io.cwd, outDir));
-  // From here on, Ctrl+C or SIGTERM leaves nothing of this build's in the output folder (no staging folder, no lock)
-  // and says so. Listening before the folder is opened: a signal while it is opened waits for the first await.
+  // Listening before the folder is opened: a signal while it is opened waits for the first await.
   const running: Running = {};
-  const signals = cleanUpOnStop(async () => {
-    await running.pool?.stop?.();
-    running.writer?.abort();
-    running.report?.finish();
-    io.stderr(cli.t('cli:interrupted', { out }) + '\n');
-  });
+  const signals = cleanUpOnInterrupt(running, io, out);
   try {
     const context = { options, io, groups, outDir, mods, result };
     const writer = openWriter(context, found.files, found.roots);
@@ -281,12 +97,6 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     signals.done();
   }
 }
-
-/** What a signal's clean-up stops: the output folder's writer, the pool, the report. */
-type Running = { writer?: Writer; pool?: CompilePool; report?: BuildReport };
-
-/** What startBuild needs: the invocation and what it has read. */
-type BuildStart = WriterContext & Pick<Build, 'lang' | 'limit' | 'found'>;
 
 /**
  * Reads every policy (its id, cache key and bases), looks at the folders of those to compile (refusing, or with
@@ -343,52 +153,6 @@ function buildReport(start: BuildStart, inputs: readonly PolicyInput[]): BuildRe
   return report;
 }
 
-/** --keep-going: the places of the policies whose id an earlier policy (on the command line) has: they are only checked. */
-function laterWithSameId(inputs: readonly PolicyInput[]): number[] {
-  const seen = new Set<string>();
-  const later: number[] = [];
-  inputs.forEach((input, place) => {
-    if (input.id === undefined) return;
-    if (seen.has(input.id)) later.push(place);
-    seen.add(input.id);
-  });
-  return later;
-}
-
-/**
- * The organisation folders of the policies about to be compiled that policyc may not change (by the policy's
- * place): looked at before compiling, so that one run names every one of them. A full build only, which knows
- * each policy's id before compiling; commit() looks again, at every folder it would change.
- */
-function refusedFolders(
-  build: WriterContext,
-  writer: Writer,
-  inputs: readonly PolicyInput[],
-  compileNow: readonly number[],
-): Map<number, Refusal> {
-  const places = new Map<string, number>();
-  for (const place of compileNow) {
-    const id = inputs[place]!.id;
-    if (id !== undefined && !places.has(id)) places.set(id, place);
-  }
-  if (build.groups || !places.size) return new Map();
-  // With --lang, a file in another language's folder is one the build no longer makes.
-  const languages = build.options.lang ? parseLanguages(build.options.lang) : undefined;
-  const dropped = (file: string): boolean => {
-    const [folder = '', ...rest] = file.split('/');
-    return languages !== undefined && rest.length > 0 && isLanguage(folder) && !languages.includes(folder);
-  };
-  const refused = writer.refusedFolders([...places.keys()], dropped);
-  return new Map([...refused].map(([id, refusal]) => [places.get(id)!, refusal] as const));
-}
-
-/** Refuses the build for `refusals` (each said on its own line), before anything was compiled or written. */
-function refuseAll(build: WriterContext, writer: Writer, refusals: readonly Refusal[]): number {
-  writer.abort();
-  const [first, ...rest] = refusals;
-  return refused(build, new build.mods.OutputRefusal(first!.key, first!.params, rest));
-}
-
 /** The policies compiled (or taken from the cache) and reported, then the outputs committed unless the build fails. */
 async function compileAndCommit(
   build: Build,
@@ -432,165 +196,6 @@ async function compileAndCommit(
     return finished(build, 'failed', EXIT_INVALID);
   }
   return commit(build, writer);
-}
-
-/** Writes the build result (--report) with its outcome and exit code; returns the exit code. */
-function finished(
-  build: Pick<Build, 'options' | 'io' | 'result'>,
-  outcome: BuildResult['result'],
-  code: number,
-): number {
-  const file = build.options.values.report;
-  build.result.result = outcome;
-  build.result.exitCode = code;
-  if (typeof file === 'string') writeBuildResult(file, build.io.cwd, build.result);
-  return code;
-}
-
-/** Refusals about --out itself (where it is, not what is in it): the command must change, a usage error. */
-const OUT_REFUSALS: readonly string[] = [
-  'outEmpty',
-  'outProjectRoot',
-  'outInPolicies',
-  'outIsPolicy',
-  'outHoldsPolicies',
-];
-
-/**
- * The exit code of a refusal to write: a held lock is EXIT_BUSY (try again later), a refused --out a usage error,
- * and an output folder policyc may not change (foreign or edited files, permissions, …) EXIT_CANTCREAT.
- */
-function refusalCode(key: string): number {
-  if (key === 'locked') return EXIT_BUSY;
-  return OUT_REFUSALS.includes(key) ? EXIT_USAGE : EXIT_CANTCREAT;
-}
-
-/** A refusal to write, and those found with it, each on a line of its own, with its exit code; anything else is rethrown. */
-function refused(build: Pick<Build, 'mods' | 'io' | 'options' | 'result'>, error: unknown): number {
-  if (!(error instanceof build.mods.OutputRefusal)) throw error;
-  for (const refusal of error.all) {
-    const message = cli.t(`cli:refused.${refusal.key}`, refusal.params);
-    build.io.stderr(cli.t('cli:refusal', { detail: message }) + '\n');
-    const folder = refusal.params.path ?? refusal.params.out ?? '';
-    build.result.refused.push({ folder: posixPath(folder), reason: refusal.key, message });
-  }
-  const code = refusalCode(error.key);
-  return finished(build, code === EXIT_BUSY ? 'busy' : 'refused', code);
-}
-
-/** The writer for the output folder, or the exit code when policyc may not write there. */
-function openWriter(build: WriterContext, files: readonly string[], roots: readonly string[]): Writer | number {
-  const { options, io, groups, outDir, mods } = build;
-  try {
-    mods.checkOutputFolder(options.out, io.cwd, files, roots);
-    return new mods.OutputWriter(outDir, {
-      shownAs: shownPath(io.cwd, outDir, options.out),
-      overwriteEdited: options.values.force === true,
-      ...(groups ? { merge: { owns: partialOwner(mods, groups) } } : {}),
-    });
-  } catch (error) {
-    return refused(build, error);
-  }
-}
-
-/** Whether a file (relative to an organisation's folder) belongs to the outputs of a partial build. */
-function partialOwner(mods: BuildModules, groups: readonly string[]): (file: string) => boolean {
-  const partial = mods.outputRenderers.filter((r) => groups.includes(r.group));
-  return (file) => {
-    const [folder = '', ...rest] = file.split('/');
-    return partial.some((r) =>
-      r.scope === 'language'
-        ? isLanguage(folder) && rest.length === 1 && r.owns?.(rest[0]!) === true
-        : r.owns?.(file) === true,
-    );
-  };
-}
-
-/**
- * What the build must know of each policy before it reports any: see
- * policyInput. A policy whose manifest does not begin with its key must be
- * compiled, and is handed to the pool at once (so that compiling overlaps
- * reading the rest); the others are `candidates` for the cache, in order.
- */
-function readInputs(
-  mods: BuildModules,
-  options: CommonOptions,
-  settings: { jobs: readonly CompileJob[]; cacheable: boolean; outDir: string; keepGoing: boolean },
-): { inputs: PolicyInput[]; candidates: number[]; compileNow: number[] } {
-  const { jobs, cacheable, outDir } = settings;
-  const useCache = cacheable && options.values.force !== true;
-  const keyOf = cacheable && jobs.length ? cacheKeys(mods, options, jobs[0]!) : undefined;
-  const candidates: number[] = [];
-  const compileNow: number[] = [];
-  const inputs = jobs.map((job) => {
-    const { input, bytes } = policyInput(mods, job, keyOf, settings.keepGoing);
-    const { key, id } = input;
-    if (useCache && key && id && mods.cache.storedKey(outDir, id) === key) candidates.push(job.index);
-    else {
-      compileNow.push(job.index);
-      if (bytes === undefined || !parsesAsJson(bytes)) input.suspect = true;
-    }
-    return input;
-  });
-  return { inputs, candidates, compileNow };
-}
-
-/** Whether a policy's bytes parse as JSON (a byte-order mark allowed): a cheap first look, the loader decides. */
-function parsesAsJson(bytes: Buffer): boolean {
-  try {
-    JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The cache key of each policy of this build: the options every job shares (see jobSettings) are hashed once. */
-function cacheKeys(
-  mods: BuildModules,
-  options: CommonOptions,
-  job: CompileJob,
-): (inputs: readonly (string | Uint8Array)[]) => string {
-  const settings = JSON.stringify({
-    idPrefix: job.idPrefix ?? null,
-    headingLevel: job.headingLevel ?? null,
-    csv: job.csvDialect ?? 'excel',
-    rules: options.config.rules ?? {},
-  });
-  return mods.cache.cacheKeys([settings], {
-    version: packageVersion(),
-    ...(job.languages ? { languages: job.languages } : {}),
-    csvBom: job.csvBom === true,
-    acknowledged: job.acknowledged ?? [],
-  });
-}
-
-/**
- * Reads a policy for what the build must know before compiling: the files it
- * may report on and, for a full build (`keyOf`), its id and cache key — the
- * policy's text and the bases it extends are part of its input, so a change
- * to a base rebuilds every policy that extends it. A policy that extends
- * nothing (most) is not parsed here: its key is its bytes' and its id a guess
- * the key checks (build-cache.ts). An unreadable policy is compiled (which
- * reports why). Its bytes are read into a buffer the next policy reuses.
- */
-function policyInput(
-  mods: BuildModules,
-  job: CompileJob,
-  keyOf: ((inputs: readonly (string | Uint8Array)[]) => string) | undefined,
-  wantId: boolean,
-): { input: PolicyInput; bytes?: Buffer } {
-  const bytes = mods.cache.policyBytes(job.file);
-  if (bytes === undefined) return { input: { sources: [job.displayPath] } };
-  const withId = keyOf !== undefined || wantId;
-  const guess = withId && mods.cache.extendsNothing(bytes) ? mods.cache.guessPolicyId(bytes) : undefined;
-  const text = guess === undefined ? bytes.toString('utf8') : undefined;
-  const sources = text === undefined ? [] : policySources(text, job.file, job.displayPath).slice(1);
-  const input: PolicyInput = { sources: [job.displayPath, ...sources.map((source) => source.display)] };
-  const id = withId ? (guess ?? mods.cache.policyId(text!)) : undefined;
-  if (id !== undefined) input.id = id;
-  if (keyOf) input.key = keyOf([bytes, ...sources.map((source) => source.text)]);
-  return { input, bytes };
 }
 
 /** How many cache candidates are taken between two looks at the results the pool has ready. */
@@ -653,24 +258,6 @@ function report(
   return findings;
 }
 
-/** Whether --strict (flag or config) is on and `findings` hold an error or warning not acknowledged: what --strict fails on. */
-function failsStrict(build: Build, findings: readonly Diagnostic[]): boolean {
-  return (
-    build.options.values.strict === true &&
-    findings.some((d) => !d.acknowledged && (d.severity === 'error' || d.severity === 'warning'))
-  );
-}
-
-/** An organisation's folder in the output folder, as the report shows it. */
-function folderOf(build: Pick<Build, 'io' | 'outDir' | 'mods'>, id: string): string {
-  return resultPath(build.mods, build.io.cwd, path.join(build.outDir, id));
-}
-
-/** A path in the build result: relative to the working folder when inside it (whatever --out or the config says), else absolute. */
-function resultPath(mods: BuildModules, cwd: string, target: string): string {
-  return mods.isWithin(target, cwd) ? path.relative(cwd, target) || '.' : target;
-}
-
 /**
  * Reports one compiled policy and stages its files, unless the build has
  * already failed. A `fresh` result (from a worker) is reported in place
@@ -714,45 +301,6 @@ function hasFailed(build: Build): boolean {
   return build.writeError !== undefined || (!build.keepGoing && build.report.problems.error > 0);
 }
 
-/** The failure under strict names where strict was asked for: --strict, or "strict": true in the config file. */
-function strictKey(build: Build): string {
-  return build.options.fromConfig?.includes('strict') ? 'report:buildStrictConfig' : 'report:buildStrict';
-}
-
-/** The config file as messages show it. */
-function configName(build: Build): string {
-  return build.options.config.file ? relativeTo(build.io, build.options.config.file) : '';
-}
-
-/** Why the build must not be written (a write error, --strict findings, too many warnings, errors), or undefined. */
-function verdict(build: Build): string | undefined {
-  const out = relativeTo(build.io, build.outDir, build.options.out);
-  const report = messagesFor(build.lang);
-  if (build.writeError)
-    return report.t('report:writeFailed', { detail: systemErrorText(build.writeError, report), out });
-  const counts = build.report.problems;
-  const found = build.report.findings;
-  const warnings = counts.warning + found.warning;
-  // --keep-going skips each policy that fails (errors, --strict) and writes the others; --max-warnings counts the run.
-  const whole = !build.keepGoing || build.unsafe;
-  if (whole && build.options.values.strict === true && found.error + found.warning > 0)
-    return report.t(strictKey(build), { errors: found.error, warnings: found.warning, out, file: configName(build) });
-  if (build.limit !== undefined && warnings > build.limit)
-    return report.t('report:tooManyWarnings', { warnings, limit: build.limit });
-  if (whole && counts.error > 0)
-    return report.t('report:buildFailed', { count: counts.error, out, files: failedFiles(build, report) });
-  return undefined;
-}
-
-/** How many files the closing line of a failed build names before it counts the rest. */
-const FAILED_FILES_SHOWN = 3;
-
-/** The files with errors that stop the build, a few named and the rest counted. */
-function failedFiles(build: Build, report: Messages): string {
-  const files = build.report.failedFiles;
-  return namedSome(files, FAILED_FILES_SHOWN, (list, count) => report.t('report:namedMore', { list, count }));
-}
-
 /** Swaps the staged outputs into place and says what was built (and, --keep-going, what was skipped). */
 function commit(build: Build, writer: Writer): number {
   const { io } = build;
@@ -786,155 +334,10 @@ function commit(build: Build, writer: Writer): number {
   return finished(build, 'partial', build.refused.size ? EXIT_CANTCREAT : EXIT_INVALID);
 }
 
-/** --keep-going: the policies not written, by place, each with why; none otherwise. */
-function skippedPolicies(build: Build): Map<number, SkipReason> {
-  const skipped = new Map<number, SkipReason>();
-  if (!build.keepGoing) return skipped;
-  for (const place of build.strictFailed) skipped.set(place, 'strict');
-  for (const place of build.report.failedPolicies) skipped.set(place, 'errors');
-  for (const place of build.refused.keys()) skipped.set(place, 'refused');
-  return new Map([...skipped].sort(([a], [b]) => a - b));
-}
-
-/** How many skipped policies the line names before it counts the rest. */
-const SKIPPED_SHOWN = 5;
-
-/** --keep-going: the refusals found before compiling, then one line naming the policies skipped; all in the build result. */
-function reportSkipped(build: Build, skipped: ReadonlyMap<number, SkipReason>, report: Messages, out: string): void {
-  const refusals = [...build.refused.values()];
-  for (const refusal of refusals) {
-    // The sentence's variant that says the other policies were written (refused.<key>_skipped).
-    const detail = cli.t(`cli:refused.${refusal.key}`, { ...refusal.params, context: 'skipped' });
-    build.io.stderr(cli.t('cli:refusal', { detail }) + '\n');
-  }
-  const shown: string[] = [];
-  for (const [place, reason] of skipped) {
-    const id = build.inputs[place]?.id;
-    const source = diagnosticPath(build.io, build.found.files[place]!);
-    shown.push(source);
-    build.result.skipped.push({ ...resultEntry({ id, folder: id && folderOf(build, id), source }), reason });
-  }
-  const files = namedSome(shown, SKIPPED_SHOWN, (list, count) => report.t('report:namedMore', { list, count }));
-  build.io.stderr(report.t('report:skipped', { count: skipped.size, files, out }) + '\n');
-}
-
-/**
- * A build of every policy (none named on the command line, all outputs):
- * an organisation folder left by a policy that no longer exists is removed
- * (policyc made it) or kept with a warning (it holds files of someone else's).
- */
-function wholeBuild(build: Build): boolean {
-  return !build.groups && build.options.paths.length === 0;
-}
-
-/**
- * What a whole build read, by which the writer tells a policy that is really
- * gone from one this build did not read: each policy file with its id (a
- * policy taken from the cache keeps its folder, which was not staged), the
- * inputs and the folders skipped.
- */
-function pruneOptions(build: Build, skipped: ReadonlyMap<number, SkipReason>): PruneOptions {
-  const read = new Map(build.found.files.map((file, index) => [path.resolve(file), build.inputs[index]?.id] as const));
-  return {
-    read,
-    failed: new Set([...skipped.keys()].map((place) => path.resolve(build.found.files[place]!))),
-    roots: build.found.roots,
-    home: path.resolve(build.io.cwd),
-    skipped: build.found.skippedFolders,
-    show: (file) => relativeTo(build.io, file),
-  };
-}
-
 /** A policy file as its organisation's manifest records it: relative to the output folder, '/'-separated. */
 function manifestSource(build: Build, file: string): string {
   return posixRelative(build.outDir, path.resolve(file));
 }
-
-/**
- * One line per organisation folder a whole build removed, or kept though its policy seems gone; the folders of
- * another project sharing --out in one line (a chain's builds would otherwise repeat a line for each on every
- * build), and past KEPT_SHOWN folders kept for one reason, the first said in full and the rest in one line. The
- * folders of the policies --keep-going skipped are left without a word (the skipped line names them).
- */
-function reportOrphans(build: Build, result: ReturnType<Writer['commit']>): void {
-  const report = messagesFor(build.lang);
-  const out = relativeTo(build.io, build.outDir, build.options.out);
-  const shown = (org: string) => path.join(out, org);
-  for (const org of result.removed) {
-    build.io.stderr(report.t('report:orphanRemoved', { folder: shown(org), id: org }) + '\n');
-    build.result.removed.push(resultEntry({ id: org, folder: folderOf(build, org) }));
-  }
-  const kept = result.kept.filter((k) => k.key !== 'failed');
-  for (const k of kept)
-    build.result.leftInPlace.push({
-      ...resultEntry({ id: k.organisation, folder: folderOf(build, k.organisation) }),
-      reason: k.key,
-    });
-  const byReason = new Map<string, KeptOrphan[]>();
-  for (const k of kept) {
-    if (k.key === 'otherProject') continue;
-    const reason = KEPT_REASONS.includes(k.key) ? k.key : 'other';
-    byReason.set(reason, [...(byReason.get(reason) ?? []), k]);
-  }
-  for (const [reason, folders] of byReason) {
-    for (const k of folders.slice(0, folders.length > KEPT_SHOWN + 1 ? 1 : KEPT_SHOWN + 1))
-      build.io.stderr(keptLine(k, reason, shown, report) + '\n');
-    if (folders.length > KEPT_SHOWN + 1) build.io.stderr(sameReason(folders.slice(1), out, report) + '\n');
-  }
-  const others = kept.filter((k) => k.key === 'otherProject');
-  if (others.length) build.io.stderr(otherProjects(others, out, report) + '\n');
-}
-
-/** Past this many folders kept for one reason, the first is said in full and the others in one line. */
-const KEPT_SHOWN = 3;
-
-/** The line for one folder kept though its policy seems gone, with why. */
-function keptLine(kept: KeptOrphan, reason: string, shown: (org: string) => string, report: Messages): string {
-  const files = kept.files ? { files: userFiles(kept.files, report) } : {};
-  return report.t(`report:orphanKept.${reason}`, {
-    folder: shown(kept.organisation),
-    id: kept.organisation,
-    ...kept.params,
-    ...files,
-  });
-}
-
-/** The one line for the other folders kept for the reason the line before gives. */
-function sameReason(kept: readonly KeptOrphan[], out: string, report: Messages): string {
-  const ids = kept.map((k) => k.organisation);
-  const named = namedSome(ids, OTHER_IDS_SHOWN, (list, count) => report.t('report:namedMore', { list, count }));
-  return report.t('report:orphanKept.sameReason', { count: kept.length, out, ids: named });
-}
-
-/** The files kept in a folder of a policy that is gone, each with why (changed, or added). */
-function userFiles(files: UserFiles, report: Messages): string {
-  const named = [
-    ...files.changed.map((file) => ({ file, key: 'changedFile' })),
-    ...files.added.map((file) => ({ file, key: 'addedFile' })),
-  ].sort((a, b) => (a.file < b.file ? -1 : 1));
-  return named.map(({ file, key }) => report.t(`report:orphanKept.${key}`, { file: printable(file) })).join(', ');
-}
-
-/** A file name someone else chose, with its control characters as \\u escapes: none reaches the terminal. */
-function printable(name: string): string {
-  return name.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** How many of the folders made from another project's policies the line names. */
-const OTHER_IDS_SHOWN = 5;
-
-/** The one line for the folders that share the output folder and were made from another project's policies. */
-function otherProjects(others: readonly KeptOrphan[], out: string, report: Messages): string {
-  const first = others[0]!;
-  const params = { folder: path.join(out, first.organisation), id: first.organisation, out, ...first.params };
-  const ids = others.slice(0, OTHER_IDS_SHOWN).map((kept) => kept.organisation);
-  const more = others.length - ids.length;
-  const named = more > 0 ? report.t('report:orphanKept.moreIds', { ids: ids.join(', '), count: more }) : ids.join(', ');
-  return report.t('report:orphanKept.otherProject', { ...params, count: others.length, ids: named });
-}
-
-/** Why a folder was kept, each with its sentence in report.json's orphanKept (any other refusal: 'other'). */
-const KEPT_REASONS: readonly string[] = ['oldManifest', 'noHashes', 'notRead', 'skipped', 'sourcePresent', 'userFiles'];
 
 /** `policyc build [paths…] --out dist --lang nl,en --jobs N --bom [--watch]`. */
 export async function run(options: CommonOptions, io: CliIo): Promise<number> {

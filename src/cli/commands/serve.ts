@@ -17,7 +17,7 @@ import {
 } from '../cli-support.js';
 import { untilStopped } from '../until-stopped.js';
 import { systemErrorText } from '../../diagnostics/system-error.js';
-import { jobSettings } from './build.js';
+import { jobSettings } from './build-options.js';
 
 const DEFAULT_PORT = 4300;
 

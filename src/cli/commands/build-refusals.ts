@@ -1,0 +1,99 @@
+import type { OutputRefusal as Refusal } from '../../output/output-ownership.js';
+import { isLanguage } from '../../i18n/messages.js';
+import { posixPath, shownPath } from '../../paths.js';
+import { cli, EXIT_BUSY, EXIT_CANTCREAT, EXIT_USAGE, parseLanguages } from '../cli-support.js';
+import type { BuildModules, Writer, Build, WriterContext, PolicyInput } from './build-state.js';
+import { finished } from './build-outcome.js';
+
+/**
+ * The organisation folders of the policies about to be compiled that policyc may not change (by the policy's
+ * place): looked at before compiling, so that one run names every one of them. A full build only, which knows
+ * each policy's id before compiling; commit() looks again, at every folder it would change.
+ */
+export function refusedFolders(
+  build: WriterContext,
+  writer: Writer,
+  inputs: readonly PolicyInput[],
+  compileNow: readonly number[],
+): Map<number, Refusal> {
+  const places = new Map<string, number>();
+  for (const place of compileNow) {
+    const id = inputs[place]!.id;
+    if (id !== undefined && !places.has(id)) places.set(id, place);
+  }
+  if (build.groups || !places.size) return new Map();
+  // With --lang, a file in another language's folder is one the build no longer makes.
+  const languages = build.options.lang ? parseLanguages(build.options.lang) : undefined;
+  const dropped = (file: string): boolean => {
+    const [folder = '', ...rest] = file.split('/');
+    return languages !== undefined && rest.length > 0 && isLanguage(folder) && !languages.includes(folder);
+  };
+  const refused = writer.refusedFolders([...places.keys()], dropped);
+  return new Map([...refused].map(([id, refusal]) => [places.get(id)!, refusal] as const));
+}
+
+/** Refuses the build for `refusals` (each said on its own line), before anything was compiled or written. */
+export function refuseAll(build: WriterContext, writer: Writer, refusals: readonly Refusal[]): number {
+  writer.abort();
+  const [first, ...rest] = refusals;
+  return refused(build, new build.mods.OutputRefusal(first!.key, first!.params, rest));
+}
+
+/** Refusals about --out itself (where it is, not what is in it): the command must change, a usage error. */
+const OUT_REFUSALS: readonly string[] = [
+  'outEmpty',
+  'outProjectRoot',
+  'outInPolicies',
+  'outIsPolicy',
+  'outHoldsPolicies',
+];
+
+/**
+ * The exit code of a refusal to write: a held lock is EXIT_BUSY (try again later), a refused --out a usage error,
+ * and an output folder policyc may not change (foreign or edited files, permissions, …) EXIT_CANTCREAT.
+ */
+function refusalCode(key: string): number {
+  if (key === 'locked') return EXIT_BUSY;
+  return OUT_REFUSALS.includes(key) ? EXIT_USAGE : EXIT_CANTCREAT;
+}
+
+/** A refusal to write, and those found with it, each on a line of its own, with its exit code; anything else is rethrown. */
+export function refused(build: Pick<Build, 'mods' | 'io' | 'options' | 'result'>, error: unknown): number {
+  if (!(error instanceof build.mods.OutputRefusal)) throw error;
+  for (const refusal of error.all) {
+    const message = cli.t(`cli:refused.${refusal.key}`, refusal.params);
+    build.io.stderr(cli.t('cli:refusal', { detail: message }) + '\n');
+    const folder = refusal.params.path ?? refusal.params.out ?? '';
+    build.result.refused.push({ folder: posixPath(folder), reason: refusal.key, message });
+  }
+  const code = refusalCode(error.key);
+  return finished(build, code === EXIT_BUSY ? 'busy' : 'refused', code);
+}
+
+/** The writer for the output folder, or the exit code when policyc may not write there. */
+export function openWriter(build: WriterContext, files: readonly string[], roots: readonly string[]): Writer | number {
+  const { options, io, groups, outDir, mods } = build;
+  try {
+    mods.checkOutputFolder(options.out, io.cwd, files, roots);
+    return new mods.OutputWriter(outDir, {
+      shownAs: shownPath(io.cwd, outDir, options.out),
+      overwriteEdited: options.values.force === true,
+      ...(groups ? { merge: { owns: partialOwner(mods, groups) } } : {}),
+    });
+  } catch (error) {
+    return refused(build, error);
+  }
+}
+
+/** Whether a file (relative to an organisation's folder) belongs to the outputs of a partial build. */
+function partialOwner(mods: BuildModules, groups: readonly string[]): (file: string) => boolean {
+  const partial = mods.outputRenderers.filter((r) => groups.includes(r.group));
+  return (file) => {
+    const [folder = '', ...rest] = file.split('/');
+    return partial.some((r) =>
+      r.scope === 'language'
+        ? isLanguage(folder) && rest.length === 1 && r.owns?.(rest[0]!) === true
+        : r.owns?.(file) === true,
+    );
+  };
+}
