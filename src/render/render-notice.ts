@@ -178,11 +178,17 @@ export function renderNotice(
   return { markdown, html, fragment };
 }
 
-/** Stands for the id prefix in the one render of the fragment and the page's body: refused in author text, and git refuses it in a commit message. */
-const MARK = '\u0000';
+/**
+ * Stands for the id prefix in the one render of the fragment and the page's body: a control character,
+ * refused in author text. Not U+0000: V8 finds U+0000 in a two-byte string (a notice with any '’' or '—')
+ * a character at a time, as the high byte of every ASCII character is a zero byte, and U+0001 with memchr.
+ */
+const MARK = '\u0001';
 const MARK_LINK = { lang: MARK, href: MARK, label: MARK };
-/** A heading the headingTag helper wrote at level 1 + depth with the marked prefix (its text is escaped: no '<'), or another mark. */
-const MARKED = /<h([1-3]) id="\u0000([^"]*)">([^<]*)<\/h\1>|\u0000/g;
+/** A heading the headingTag helper wrote at level 1 + depth with the marked prefix (its text is escaped: no '<'), read where its mark is. */
+const MARKED_HEADING = /<h([1-3]) id="\u0001([^"]*)">([^<]*)<\/h\1>/y;
+/** Where a heading's mark is, from the heading's start: after '<hN id="'. */
+const HEADING_MARK_AT = '<h1 id="'.length;
 
 /**
  * The fragment and the page's body (the same template under two layouts, the
@@ -223,24 +229,36 @@ function fragmentAndBody(
 
 const PAGE_LAYOUT: HtmlLayout = { idPrefix: '', headingLevel: 1 };
 
-/** The shared HTML under one layout: its headings moved to the layout's level, its prefix written in, in one pass. */
+/**
+ * The shared HTML under one layout: its headings moved to the layout's level, its prefix written in, in one pass
+ * from mark to mark. A mark that is a heading's id (MARKED_HEADING where it starts, no earlier than the text not
+ * yet copied) takes its heading; any other mark is the prefix.
+ */
 function withLayout(html: string, layout: HtmlLayout): string {
   const prefix = escapeExpression(layout.idPrefix);
   if (layout.headingLevel === 1) return withPrefix(html, prefix);
   let out = '';
   let from = 0;
-  MARKED.lastIndex = 0;
-  for (let mark = MARKED.exec(html); mark; mark = MARKED.exec(html)) {
-    const [, depth, id, text] = mark;
-    out += html.slice(from, mark.index);
-    if (depth === undefined) out += prefix;
-    else {
-      const level = Math.min(6, layout.headingLevel + Number(depth) - 1);
-      out += `<h${level} id="${prefix}${id}">${text}</h${level}>`;
+  for (let at = html.indexOf(MARK); at >= 0; at = html.indexOf(MARK, from)) {
+    const heading = headingAt(html, at - HEADING_MARK_AT, from);
+    if (!heading) {
+      out += html.slice(from, at) + prefix;
+      from = at + 1;
+      continue;
     }
-    from = MARKED.lastIndex;
+    const [, depth, id, text] = heading;
+    const level = Math.min(6, layout.headingLevel + Number(depth) - 1);
+    out += `${html.slice(from, heading.index)}<h${level} id="${prefix}${id}">${text}</h${level}>`;
+    from = MARKED_HEADING.lastIndex;
   }
-  return out + html.slice(from);
+  return from === 0 ? html : out + html.slice(from);
+}
+
+/** The marked heading that starts at `start`, when it starts there and no earlier than `from`. */
+function headingAt(html: string, start: number, from: number): RegExpExecArray | null {
+  if (start < from) return null;
+  MARKED_HEADING.lastIndex = start;
+  return MARKED_HEADING.exec(html);
 }
 
 /** Every mark replaced by the prefix, as `replaceAll` does, but in slices of the HTML instead of a copy of it. */
