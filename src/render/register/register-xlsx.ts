@@ -1,6 +1,7 @@
 import { headerOf, pageColumns, statedOnce, type Register, type RegisterTable } from './register-model.js';
 import type { RegisterAssessments } from './register-assessments.js';
 import { pagesAcross, printScale, type PrintedColumns } from './print-scale.js';
+import { isHighSurrogate, isLowSurrogate } from '../surrogates.js';
 import { writeXlsx, XlsxStyle, type ColumnRange, type XlsxSheet } from './xlsx-package.js';
 
 /** Values of a multi-value cell go on lines of their own; cells wrap. */
@@ -63,9 +64,6 @@ const SPACE = 0x20;
 function characterWidth(code: number): number {
   return code < 128 ? CHARACTER_WIDTHS[code]! : 1;
 }
-
-const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
-const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
 
 /**
  * Lines text[from, to) (one line of a cell) takes wrapped at word ends, `perLine` digits a line; a word
@@ -142,9 +140,9 @@ function columnWidths(table: RegisterTable): number[] {
     if (table.rows.length && blankIn(table.rows, i)) blank.push(i);
     else headerLines = Math.max(headerLines, linesAt(table.columns[i]!.header, widths[i]!, true));
   for (const i of blank) {
-    const { header } = table.columns[i]!;
-    const least = longestWord(header) + HEADER_MARGIN;
-    while (widths[i]! > least && linesAt(header, widths[i]! - 1, true) <= headerLines) widths[i]!--;
+    const column = table.columns[i]!;
+    const least = headerWidth(column);
+    while (widths[i]! > least && linesAt(column.header, widths[i]! - 1, true) <= headerLines) widths[i]!--;
   }
   return widths;
 }
@@ -162,6 +160,9 @@ function longestWord(text: string): number {
 
 /** Characters beyond its longest word that a header's column keeps (register-model's CELL_MARGIN). */
 const HEADER_MARGIN = 2;
+
+/** The least width a column keeps: its header's longest word and HEADER_MARGIN. */
+const headerWidth = (column: { header: string }): number => longestWord(column.header) + HEADER_MARGIN;
 
 /**
  * The columns a record prints, after the activity's name that every page repeats: from the first to the last a
@@ -228,10 +229,12 @@ function narrowedTo(
   // The least width of a column whose cell, narrowed further, took its row past Excel's tallest and would be cut
   // off (IES's recipients, Doctolib's data categories).
   const floors = new Map<number, number>();
+  // No column narrower than its header's longest word allows: the same at every share.
+  const headerLeast = table.columns.map(headerWidth);
   for (let share = 0.99; share >= LEAST_SHARE; share -= 0.01) {
     const narrowed = widths.slice();
     for (let i = columns.printFrom; i < columns.printTo; i++) {
-      const least = Math.max(longestWord(table.columns[i]!.header) + HEADER_MARGIN, floors.get(i) ?? 0);
+      const least = Math.max(headerLeast[i]!, floors.get(i) ?? 0);
       narrowed[i] = Math.max(Math.min(widths[i]!, least), Math.round(widths[i]! * share));
     }
     if (pagesAcross({ ...columns, widths: narrowed }) > pages) continue;
