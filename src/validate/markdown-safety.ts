@@ -19,8 +19,8 @@ const HAS_PROTOCOL = /^[a-z][a-z0-9+.-]*:/i;
  * links, link definitions and images need '['; a heading needs a line that
  * starts with '#' after blanks and list or quote markers, or a line of only
  * '=' or '-' (a setext underline), so a '#' inside a URL or a word is no
- * reason to parse (Doctolib's one '#', in a cnil.fr address, loaded the
- * Markdown stack into every worker: about 17 MB more peak memory in a build).
+ * reason to parse (Doctolib's one '#', in a cnil.fr address, sent a policy
+ * with no Markdown syntax to the Markdown parser).
  * (A bare URL is plain text in CommonMark, and a character reference never
  * makes markup.) test/render-safety.test.ts checks this against the parser
  * on random text.
