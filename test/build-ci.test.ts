@@ -146,6 +146,20 @@ describe('build in CI: one broken practice of many', { timeout: 180_000 }, () =>
     expect(readFileSync(path.join(work, 'dist/p1/en/privacy.html'), 'utf8')).toContain('Praktijk Kopie B.V.');
   });
 
+  it('--keep-going where every policy fails reports "failed", not "partial" (secondread5 finding 10)', () => {
+    const work = project(['p1']);
+    const p1 = path.join(work, 'policies/p1/policy.json');
+    writeFileSync(p1, strayComma(readFileSync(p1, 'utf8')));
+    const run = runPolicyc(['build', '--keep-going', '--report', 'build.json'], work);
+    expect(run.status, run.stderr).toBe(1);
+    const result = JSON.parse(readFileSync(path.join(work, 'build.json'), 'utf8')) as {
+      result: string;
+      skipped: unknown[];
+    };
+    expect(result.result).toBe('failed');
+    expect(result.skipped).toHaveLength(1);
+  });
+
   it('without --keep-going a build is still all or nothing', () => {
     const work = project(['p1', 'p2']);
     expect(runPolicyc(['build'], work).status).toBe(0);

@@ -331,7 +331,9 @@ function commit(build: Build, writer: Writer): number {
   }
   if (!skipped.size) return finished(build, 'built', EXIT_OK);
   reportSkipped(build, skipped, report, out);
-  return finished(build, 'partial', build.refused.size ? EXIT_CANTCREAT : EXIT_INVALID);
+  // Every policy skipped: nothing was built or left up to date, so the report does not call it partial.
+  const outcome = built + unchanged > 0 ? 'partial' : 'failed';
+  return finished(build, outcome, build.refused.size ? EXIT_CANTCREAT : EXIT_INVALID);
 }
 
 /** A policy file as its organisation's manifest records it: relative to the output folder, '/'-separated. */
