@@ -5,7 +5,7 @@ import { lazyModule } from '../render/lazy-module.js';
 import { parseAuthorMarkdown } from '../render/parse-author-markdown.js';
 import type { PolicyModel } from '../resolve/model.js';
 import type { Finding, Rule } from './rules.js';
-import { textsIn } from './wording-rules.js';
+import { allTexts } from './wording-rules.js';
 
 /**
  * How author Markdown reads to a screen reader and on a phone (the accessibility review of 2026-12-07): a link
@@ -14,12 +14,17 @@ import { textsIn } from './wording-rules.js';
  * the link or the table's first row, in its language (`/rights/howToExercise/nl`).
  */
 
-/** Every language's string of every text of the policy, with its pointer; metadata is not published. */
-function authorStrings(model: PolicyModel): Array<{ pointer: string; value: string }> {
+/**
+ * Every language's string of the policy's texts that holds `mark` ('](' for a link, '|' for a table), with its
+ * pointer; metadata is not published. From the texts the wording rules already walked (allTexts), and a pointer made
+ * only for a string that may hold what the rule looks for.
+ */
+function authorStrings(model: PolicyModel, mark: string): Array<{ pointer: string; value: string }> {
   const strings: Array<{ pointer: string; value: string }> = [];
-  for (const { pointer, text } of textsIn(model.source, '')) {
+  for (const { pointer, text } of allTexts(model)) {
     if (pointer.startsWith('/metadata')) continue;
-    for (const [lang, value] of Object.entries(text)) strings.push({ pointer: joinPointer(pointer, lang), value });
+    for (const [lang, value] of Object.entries(text))
+      if (value.includes(mark)) strings.push({ pointer: joinPointer(pointer, lang), value });
   }
   return strings;
 }
@@ -35,7 +40,7 @@ interface VagueLink {
 /** The links in a string whose whole text is vague, with their offsets. */
 function vagueLinks(value: string): VagueLink[] {
   const found: VagueLink[] = [];
-  if (value.includes('](')) visitLinks(parseAuthorMarkdown(value), found);
+  visitLinks(parseAuthorMarkdown(value), found);
   return found;
 }
 
@@ -51,7 +56,7 @@ function visitLinks(node: Root | RootContent, found: VagueLink[]): void {
 
 function vagueLinkFindings(model: PolicyModel): Finding[] {
   const findings: Finding[] = [];
-  for (const { pointer, value } of authorStrings(model))
+  for (const { pointer, value } of authorStrings(model, ']('))
     for (const link of vagueLinks(value)) findings.push({ pointer, offset: link.offset, vars: { quote: link.text } });
   return findings;
 }
@@ -61,8 +66,8 @@ const TABLE = /^[ \t]*\|?[^\n]*\|[^\n]*\n[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:
 
 function markdownTables(model: PolicyModel): Finding[] {
   const findings: Finding[] = [];
-  for (const { pointer, value } of authorStrings(model)) {
-    const table = value.includes('|') ? TABLE.exec(value) : null;
+  for (const { pointer, value } of authorStrings(model, '|')) {
+    const table = TABLE.exec(value);
     if (table) findings.push({ pointer, offset: table.index, vars: { quote: table[0].split('\n')[0]!.trim() } });
   }
   return findings;

@@ -63,9 +63,9 @@ function collectTexts(node: unknown, pointer: string, found: FoundText[]): void 
   }
 }
 
-/** Every Text of the authored policy, walked once per model (two rules read them all). */
+/** Every Text of the authored policy, walked once per model (the wording and Markdown rules read them all). */
 const policyTexts = new WeakMap<PolicyModel, FoundText[]>();
-function allTexts(model: PolicyModel): readonly FoundText[] {
+export function allTexts(model: PolicyModel): readonly FoundText[] {
   let found = policyTexts.get(model);
   if (!found) policyTexts.set(model, (found = textsIn(model.source, '')));
   return found;
