@@ -101,6 +101,21 @@ describe('warnings for author Markdown that reads badly aloud, each at its place
     expect(found.map(at).map((s) => s.slice(0, 8))).toEqual(['[hier](h', '[klik hi', '[here](h']);
   });
 
+  it('only in a text the notice renders as Markdown: in a plain text (a name) the brackets are shown as typed', () => {
+    const policy = miniPolicy();
+    policy.dataCategories[0]!.name = {
+      nl: 'Telefoonnummer [hier](https://mini.example/t)',
+      en: 'Phone [here](https://mini.example/t)',
+    };
+    policy.purposes[0]!.description = {
+      nl: 'Zie [hier](https://mini.example/d).',
+      en: 'See the [privacy page](https://mini.example/d).',
+    };
+    const { findings } = analyse(JSON.stringify(policy, null, 2), 'policy.json');
+    const vague = findings.filter((d) => d.ruleId === 'wording/vague-link-text');
+    expect(vague.map((d) => [d.pointer, d.data])).toEqual([['/purposes/0/description/nl', { quote: 'hier' }]]);
+  });
+
   it('a Markdown table: wording/markdown-table, at its first row (finding 2)', () => {
     const found = diagnosticsFor('Onze tijden:\n\n| dag | tijd |\n|---|---|\n| ma | 9-17 |').filter(
       (d) => d.ruleId === 'wording/markdown-table',
@@ -110,5 +125,11 @@ describe('warnings for author Markdown that reads badly aloud, each at its place
     ]);
     expect(at(found[0]!)).toMatch(/^\| dag \| tijd \|/);
     expect(diagnosticsFor('Kies 1 | 2 of 3.').some((d) => d.ruleId === 'wording/markdown-table')).toBe(false);
+    // One column: the delimiter row has a pipe at its start or end.
+    for (const table of ['| dag |\n| --- |\n| ma |', 'dag |\n--- |', '| dag\n| :-:'])
+      expect(diagnosticsFor(`Tijden:\n\n${table}`).filter((d) => d.ruleId === 'wording/markdown-table')).toHaveLength(
+        1,
+      );
+    expect(diagnosticsFor('Tijden:\n\na | b\n---').some((d) => d.ruleId === 'wording/markdown-table')).toBe(false);
   });
 });

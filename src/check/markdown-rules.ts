@@ -4,6 +4,8 @@ import { joinPointer } from '../load/json-pointer.js';
 import { lazyModule } from '../render/lazy-module.js';
 import { parseAuthorMarkdown } from '../render/parse-author-markdown.js';
 import type { PolicyModel } from '../resolve/model.js';
+import { policySchema } from '../validate/schema-validator.js';
+import { isMarkdownAt } from '../validate/text-checks.js';
 import type { Finding, Rule } from './rules.js';
 import { allTexts } from './wording-rules.js';
 
@@ -57,12 +59,18 @@ function visitLinks(node: Root | RootContent, found: VagueLink[]): void {
 function vagueLinkFindings(model: PolicyModel): Finding[] {
   const findings: Finding[] = [];
   for (const { pointer, value } of authorStrings(model, ']('))
-    for (const link of vagueLinks(value)) findings.push({ pointer, offset: link.offset, vars: { quote: link.text } });
+    // A link in a plain text (a name, a title) is shown as typed: it is no link, and its words are not a link text.
+    if (isMarkdownAt(policySchema().schema, model.source, pointer))
+      for (const link of vagueLinks(value)) findings.push({ pointer, offset: link.offset, vars: { quote: link.text } });
   return findings;
 }
 
-/** A GFM table's header row followed by its delimiter row ('| a | b |' then '|---|---|'). */
-const TABLE = /^[ \t]*\|?[^\n]*\|[^\n]*\n[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$/m;
+/**
+ * A GFM table's header row followed by its delimiter row ('| a | b |' then '|---|---|'). The delimiter row has a
+ * pipe between cells, or (one column) at its start or end: a line of dashes alone under a line is a heading's.
+ */
+const TABLE =
+  /^[ \t]*\|?[^\n]*\|[^\n]*\n[ \t]*(?:\|[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?|:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?|:?-+:?[ \t]*\|)[ \t]*$/m;
 
 function markdownTables(model: PolicyModel): Finding[] {
   const findings: Finding[] = [];

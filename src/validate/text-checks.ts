@@ -1,6 +1,6 @@
 import { isLanguage, type Language } from '../i18n/messages.js';
 import type { PathToken } from '../load/each-string.js';
-import { joinPointer } from '../load/json-pointer.js';
+import { joinPointer, parsePointer } from '../load/json-pointer.js';
 import { findMarkdownHazards, type MarkdownHazard } from './markdown-safety.js';
 
 /** A problem in a multilingual text: a missing language, or unsafe Markdown. */
@@ -78,6 +78,41 @@ function walkTexts(walk: TextWalk, nodeIn: SchemaNode, value: unknown): void {
     walkTexts(walk, childSchema, object[key]);
     path.pop();
   }
+}
+
+/**
+ * Whether the string at `pointer` in `document` is Markdown to the schema (x-markdown): the notice renders it as
+ * Markdown. Any other text is shown as typed, so a link written in it is no link. Follows the schema the way
+ * walkTexts does, along one path.
+ */
+export function isMarkdownAt(schema: SchemaNode, document: unknown, pointer: string): boolean {
+  const defs = (schema.$defs ?? {}) as Record<string, SchemaNode>;
+  let node: SchemaNode | undefined = schema;
+  let value = document;
+  for (const token of parsePointer(pointer)) {
+    node = memberSchema(defs, node, value, token);
+    if (!node || !value || typeof value !== 'object') return false;
+    value = (value as Record<string, unknown>)[token];
+  }
+  return node !== undefined && typeof value === 'string' && resolveRef(defs, node)['x-markdown'] === true;
+}
+
+/** The schema of `value`'s member `token` under `nodeIn`: an item, a property, a pattern property, or the same in the branch its type test takes. */
+function memberSchema(
+  defs: Record<string, SchemaNode>,
+  nodeIn: SchemaNode,
+  value: unknown,
+  token: string,
+): SchemaNode | undefined {
+  const node = resolveRef(defs, nodeIn);
+  const own = Array.isArray(value)
+    ? (node.items as SchemaNode | undefined)
+    : (((node.properties ?? {}) as Record<string, SchemaNode>)[token] ?? patternSchema(node, token));
+  if (own) return own;
+  const test = node.if as SchemaNode | undefined;
+  if (!test || typeof test.type !== 'string') return undefined;
+  const branch = (jsonType(value) === test.type ? node.then : node.else) as SchemaNode | undefined;
+  return branch ? memberSchema(defs, branch, value, token) : undefined;
 }
 
 /** The schema node a $ref leads to (through any chain of them). */
