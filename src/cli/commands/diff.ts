@@ -27,7 +27,7 @@ import {
 } from '../cli-support.js';
 
 /** Exit code when --fail-on finds a change of the class asked for (for CI gating). */
-export const EXIT_CHANGES = 3;
+const EXIT_CHANGES = 3;
 
 /** --fail-on values: which changes fail the run. */
 const failOn: Record<string, (c: { class: string }) => boolean> = {
