@@ -37,7 +37,7 @@ export interface CachedScript {
 /** Every script this copy of the module has run, for writeCodeCaches. */
 const ran: CachedScript[] = [];
 
-export const codeCachePath = (file: string, variant?: string): string =>
+const codeCachePath = (file: string, variant?: string): string =>
   variant ? `${file}.${variant}.v8cache` : `${file}.v8cache`;
 
 /** Where the V8 data starts in a stored cache: after the id (64 hex digits) and its CRC-32. */

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPolicyc } from './support/cli.js';
@@ -68,6 +68,29 @@ describe('init --extends with two policies folders in the config', () => {
           : 'De map komt in de beleidsmap van het configuratiebestand waarvan het beleid hetzelfde basisbeleid overneemt (met --extends), anders in de eerste beleidsmap ervan, anders in policies/.',
       );
     }
+  });
+
+  it('places it beside practices that extend the base in a list, or through a regional base', () => {
+    const cwd = twoChainSite();
+    expect(runPolicyc(['init', '--extends', 'shared/dental.json', '--id', 'smile-delft', '--yes'], cwd).status).toBe(0);
+    // A GP practice moved by hand to policies/gp, naming its base in a list.
+    expect(runPolicyc(['init', '--extends', 'shared/gp.json', '--id', 'hs-ede', '--yes'], cwd).status).toBe(0);
+    renameSync(path.join(cwd, 'policies/dental/hs-ede'), path.join(cwd, 'policies/gp/hs-ede'));
+    const practice = (file: string, bases: unknown): void => {
+      const value = JSON.parse(read(cwd, file)) as Record<string, unknown>;
+      writeFileSync(path.join(cwd, file), JSON.stringify({ ...value, extends: bases }, null, 2) + '\n');
+    };
+    practice('policies/gp/hs-ede/policy.json', ['../../../shared/gp.json']);
+    const listed = runPolicyc(['init', '--extends', 'shared/gp.json', '--id', 'hs-amersfoort', '--yes'], cwd);
+    expect(listed.stderr).toMatch(/^Wrote policies\/gp\/hs-amersfoort\/policy\.json \(extends shared\/gp\.json\)/);
+    expect(listed.status).toBe(0);
+    // Now through a regional base on the GP base: the only GP practice extends shared/gp-north.json.
+    rmSync(path.join(cwd, 'policies/gp/hs-amersfoort'), { recursive: true });
+    writeFileSync(path.join(cwd, 'shared/gp-north.json'), '{ "extends": "gp.json" }\n');
+    practice('policies/gp/hs-ede/policy.json', '../../../shared/gp-north.json');
+    const through = runPolicyc(['init', '--extends', 'shared/gp.json', '--id', 'hs-zwolle', '--yes'], cwd);
+    expect(through.stderr).toMatch(/^Wrote policies\/gp\/hs-zwolle\/policy\.json \(extends shared\/gp\.json\)/);
+    expect(through.status).toBe(0);
   });
 
   it('writes no placeholder for a detail the base gives (the chain-wide e-mail address)', () => {

@@ -19,6 +19,8 @@ const articles = {
   party: 'GDPR 13(1)(e)',
   consent: 'Tw 11.7a',
   cookie: 'Tw 11.7a',
+  /** An undeclared party that needs consent: both, cited as the rules' articles are ('GDPR 9(3); UAVG 30(3)(a)'). */
+  partyNeedingConsent: 'GDPR 13(1)(e); Tw 11.7a',
 } as const;
 
 function hostOfUrl(url: string): string | undefined {
@@ -154,7 +156,7 @@ function partyFinding(
     companyText(party),
     consentText(party),
   );
-  const article = party.consent === 'required' ? `${articles.party}; ${articles.consent}` : articles.party;
+  const article = party.consent === 'required' ? articles.partyNeedingConsent : articles.party;
   report(ref, `party:${party.id}`, 'error', 'site/undeclared-party', message, article, {
     messageId: 'site:declareDomain',
     data: { domain: party.domains[0]! },

@@ -15,7 +15,7 @@ export interface SiteScan {
 }
 
 /** Every .html/.htm file under root, sorted; hidden folders and node_modules are skipped. */
-export function findHtmlFiles(root: string): string[] {
+function findHtmlFiles(root: string): string[] {
   const found: string[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
@@ -36,7 +36,7 @@ export function findHtmlFiles(root: string): string[] {
  * 'js/a.js' from the page's folder; query and fragment dropped. Undefined
  * when it leads outside the folder or names no file.
  */
-export function localFile(root: string, page: string, url: string): string | undefined {
+function localFile(root: string, page: string, url: string): string | undefined {
   let clean = url.split(/[?#]/)[0] ?? '';
   try {
     clean = decodeURI(clean);

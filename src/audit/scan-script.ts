@@ -10,7 +10,7 @@ import {
 } from './site-reference.js';
 
 /** A string that names another host: `https://…` or protocol-relative `//…`. */
-export const absoluteUrl = /^(?:https?:)?\/\/[^/\s]/i;
+const absoluteUrl = /^(?:https?:)?\/\/[^/\s]/i;
 
 // acorn's node types are loose (estree types are not a dependency): read the fields used here.
 interface JsNode extends AcornNode {

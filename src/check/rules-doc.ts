@@ -1,5 +1,5 @@
 import { stageRuleIds } from '../diagnostics/stage-rule-ids.js';
-import { messagesFor, type Language } from '../i18n/messages.js';
+import { labelled, messagesFor, withDetail, withNote, type Language } from '../i18n/messages.js';
 import { ruleMetadata } from './rule-metadata.js';
 import { ruleAnchor } from './rules-doc-path.js';
 
@@ -18,7 +18,7 @@ function section(lang: Language): string {
   const t = (key: string): string => m.t(`rules:docs.${key}`);
   const rules = ruleMetadata(m);
   const lines = [
-    `## ${t('title')} (${lang})`,
+    `## ${withNote(t('title'), lang, m)}`,
     '',
     t('intro'),
     '',
@@ -29,7 +29,8 @@ function section(lang: Language): string {
     `| ${t('rule')} | ${t('severity')} | ${t('article')} |`,
     '|---|---|---|',
     ...rules.map(
-      (r) => `| \`${r.id}\` — ${cell(r.title)} | ${t(`severities.${r.severity}`)} | ${cell(r.article ?? '')} |`,
+      (r) =>
+        `| ${withDetail(`\`${r.id}\``, cell(r.title), m)} | ${t(`severities.${r.severity}`)} | ${cell(r.article ?? '')} |`,
     ),
     ...otherStages(lang),
   ];
@@ -38,13 +39,13 @@ function section(lang: Language): string {
       '',
       `<a id="${ruleAnchor(r.id, lang)}"></a>`,
       '',
-      `### \`${r.id}\` — ${r.title}`,
+      `### ${withDetail(`\`${r.id}\``, r.title, m)}`,
       '',
-      `${t('severity')}: ${t(`severities.${r.severity}`)}. ${t('article')}: ${r.article}.`,
+      `${labelled(t('severity'), t(`severities.${r.severity}`), m)}. ${labelled(t('article'), r.article ?? '', m)}.`,
       '',
-      `${t('message')}: “${m.t(`rules:${r.id}.message`, { missingInterpolationHandler: asWritten })}”`,
+      labelled(t('message'), `“${m.t(`rules:${r.id}.message`, { missingInterpolationHandler: asWritten })}”`, m),
       '',
-      `${t('explanation')}: ${r.explanation}`,
+      labelled(t('explanation'), r.explanation, m),
     );
   }
   return lines.join('\n');

@@ -161,7 +161,7 @@ function sarifSink(settings: SinkSettings): DiagnosticSink {
       const docsBase = homepage ? homepage.replace(/\/?$/, '/') : undefined;
       const tool = { name: 'policyc', version, ...(homepage ? { informationUri: homepage } : {}) };
       const rules = ruleMetadata(messagesFor(settings.lang), docsBase);
-      settings.stdout(formatLocalisedSarif(all, rules, tool, settings.cwd) + '\n');
+      settings.stdout(formatLocalisedSarif(all, rules, tool, settings.cwd, settings.lang) + '\n');
     },
   };
 }

@@ -1,5 +1,5 @@
 import { compareDiagnostics, type Diagnostic, type LocalisedDiagnostic, type Severity } from './diagnostic.js';
-import type { Language } from '../i18n/messages.js';
+import { labelled, messagesFor, withNote, type Language, type Messages } from '../i18n/messages.js';
 import { location } from './format-diagnostics.js';
 import { localiseDiagnostics } from './render-message.js';
 
@@ -53,9 +53,10 @@ export function formatLocalisedReport(sorted: readonly LocalisedDiagnostic[], op
     warning: paint('warning', labels.warning.padEnd(width)),
     info: paint('info', labels.info.padEnd(width)),
   };
+  const m = messagesFor(options.lang ?? 'en');
   const blocks: string[] = [];
   for (const [file, items] of byFile(sorted, options.cwd))
-    blocks.push(fileBlock(paint('bold', file), items, { paint, severities, width, options }));
+    blocks.push(fileBlock(paint('bold', file), items, { paint, severities, width, options, m }));
   return blocks.join('\n\n');
 }
 
@@ -88,22 +89,24 @@ function fileBlock(
     severities,
     width,
     options,
-  }: { paint: Paint; severities: Record<Severity, string>; width: number; options: ReportOptions },
+    m,
+  }: { paint: Paint; severities: Record<Severity, string>; width: number; options: ReportOptions; m: Messages },
 ): string {
   const positions = items.map((d) => (d.line ? `${d.line}:${d.column ?? 1}` : ''));
   const posWidth = Math.max(...positions.map((p) => p.length));
   const indent = `  ${' '.repeat(posWidth)}  ${' '.repeat(width)}  `;
   let block = heading;
   items.forEach((d, i) => {
-    const suggestion = d.suggestion ? ` (${d.suggestion})` : '';
+    const message = d.suggestion ? withNote(d.message, d.suggestion, m) : d.message;
     const article = d.article ? `  ${paint('dim', d.article)}` : '';
-    block += `\n  ${positions[i]!.padEnd(posWidth)}  ${severities[d.severity]}  ${d.message}${suggestion}${article}  ${paint('dim', d.ruleId)}`;
+    block += `\n  ${positions[i]!.padEnd(posWidth)}  ${severities[d.severity]}  ${message}${article}  ${paint('dim', d.ruleId)}`;
     const docs = options.docsPath?.(d.ruleId);
     // A syntax error has no value to point at and no rule page: then there is no second line ('/' alone said nothing).
     if (d.pointer || docs)
       block += `\n${indent}${paint('dim', d.pointer || '/')}${docs ? `  ${paint('dim', docs)}` : ''}`;
     for (const r of d.related ?? []) block += `\n${indent}${r.message}`;
-    if (d.acknowledged) block += `\n${indent}${options.acknowledgedLabel ?? 'acknowledged'}: ${d.acknowledged.reason}`;
+    if (d.acknowledged)
+      block += `\n${indent}${labelled(options.acknowledgedLabel ?? 'acknowledged', d.acknowledged.reason, m)}`;
   });
   return block;
 }

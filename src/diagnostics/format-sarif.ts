@@ -1,7 +1,7 @@
 import type * as Crypto from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Language } from '../i18n/messages.js';
+import { messagesFor, withNote, type Language, type Messages } from '../i18n/messages.js';
 import { compareDiagnostics, type Diagnostic, type LocalisedDiagnostic, type Severity } from './diagnostic.js';
 import { localiseDiagnostics } from './render-message.js';
 import { posixPath, posixRelative } from '../paths.js';
@@ -36,18 +36,26 @@ export function formatSarif(
   cwd = process.cwd(),
   lang: Language = 'en',
 ): string {
-  return formatLocalisedSarif(localiseDiagnostics([...diagnostics].sort(compareDiagnostics), lang), rules, tool, cwd);
+  return formatLocalisedSarif(
+    localiseDiagnostics([...diagnostics].sort(compareDiagnostics), lang),
+    rules,
+    tool,
+    cwd,
+    lang,
+  );
 }
 
-/** formatSarif of diagnostics already written in the message language and sorted with compareDiagnostics. */
+/** formatSarif of diagnostics already written in the message language (`lang`) and sorted with compareDiagnostics. */
 export function formatLocalisedSarif(
   sorted: readonly LocalisedDiagnostic[],
   rules: readonly SarifRule[],
   tool: { name: string; version: string; informationUri?: string },
   cwd = process.cwd(),
+  lang: Language = 'en',
 ): string {
   const driverRules = withBareRules(rules, sorted);
   const index = new Map(driverRules.map((r, i) => [r.id, i]));
+  const m = messagesFor(lang);
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -61,7 +69,7 @@ export function formatLocalisedSarif(
             rules: driverRules.map(sarifRule),
           },
         },
-        results: withFingerprints(sorted, cwd).map(([d, print]) => sarifResult(d, print, index, cwd)),
+        results: withFingerprints(sorted, cwd).map(([d, print]) => sarifResult(d, print, index, cwd, m)),
       },
     ],
   };
@@ -96,12 +104,13 @@ function sarifResult(
   print: string,
   index: Map<string, number>,
   cwd: string,
+  m: Messages,
 ): Record<string, unknown> {
   return {
     ruleId: d.ruleId,
     ruleIndex: index.get(d.ruleId),
     level: level[d.severity],
-    message: { text: d.suggestion ? `${d.message} (${d.suggestion})` : d.message },
+    message: { text: d.suggestion ? withNote(d.message, d.suggestion, m) : d.message },
     locations: [
       {
         physicalLocation: {

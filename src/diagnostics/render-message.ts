@@ -26,7 +26,7 @@ function renderValue(value: MessageValue, messages: Messages): string | number {
 }
 
 /** The values of a message, each in the message language. */
-export function renderData(data: MessageData | undefined, messages: Messages): Record<string, string | number> {
+function renderData(data: MessageData | undefined, messages: Messages): Record<string, string | number> {
   return Object.fromEntries(Object.entries(data ?? {}).map(([k, v]) => [k, renderValue(v, messages)]));
 }
 

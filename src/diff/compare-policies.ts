@@ -32,7 +32,7 @@ export interface CompareOptions extends NoticeDraftOptions {
 const findingKey = (d: Diagnostic): string => `${d.ruleId}\u0000${canonical(d.data ?? {})}`;
 
 /** The errors the new version has that the old one did not (acknowledged ones left out): a change may bring a legal error. */
-export function findingsNewIn(before: readonly Diagnostic[], after: readonly Diagnostic[]): Diagnostic[] {
+function findingsNewIn(before: readonly Diagnostic[], after: readonly Diagnostic[]): Diagnostic[] {
   const old = new Set(before.map(findingKey));
   return after.filter((d) => d.severity === 'error' && !d.acknowledged && !old.has(findingKey(d)));
 }

@@ -53,7 +53,7 @@ export const itemName = (record: Record_ | undefined): Value | undefined =>
   record && record.name !== undefined ? { type: 'name', value: record.name } : undefined;
 
 /** The name of an item an id points to, in the version given (its id when it has no name). */
-export function refName(ctx: DiffContext, collection: CollectionKey, id: string, side: Side): Value {
+function refName(ctx: DiffContext, collection: CollectionKey, id: string, side: Side): Value {
   return itemName(ctx.items[side].get(collection)?.get(id)?.record) ?? { type: 'id', value: id };
 }
 

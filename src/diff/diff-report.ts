@@ -90,7 +90,7 @@ export function classCounts(changes: readonly Change[]): Record<ChangeClass, num
 }
 
 /** 'GDPR 13(1)(e)' → 'AVG 13(1)(e)' in Dutch: the regulation by the name the reader's language gives it. */
-export function articleWords(article: string, m: Messages): string {
+function articleWords(article: string, m: Messages): string {
   return article.replace(/\bGDPR\b/g, m.t('terms:law.gdpr.abbreviation'));
 }
 

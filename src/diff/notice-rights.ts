@@ -10,8 +10,7 @@ import type { Purpose } from '../resolve/model.js';
  * unconditional objection to direct marketing (21(2)-(3)), and automated decisions (13(2)(f), 22).
  * The sentences live in locales/<lang>/diff.json under `notice.newly.<item>`.
  */
-export const newlyItems = ['consent', 'objection', 'directMarketing', 'automated'] as const;
-export type NewlyItem = (typeof newlyItems)[number];
+export type NewlyItem = 'consent' | 'objection' | 'directMarketing' | 'automated';
 
 /** The right each item is, as the diff's right-added names it (diffRights). */
 export const rightOfItem: Readonly<Record<NewlyItem, string>> = {

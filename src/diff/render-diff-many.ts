@@ -251,7 +251,7 @@ function chainMarkdown(chain: DiffChain, m: Messages): string {
   }
   if (findings.length) {
     out.push('', `## ${md(m.t('diff:chain.sharedFindingsHeading'))}`, '');
-    for (const f of findings) out.push(markdownFinding(f.finding), `  - ${md(f.where)}`);
+    for (const f of findings) out.push(markdownFinding(f.finding, m), `  - ${md(f.where)}`);
   }
   // Each organisation's report one heading level down.
   const texts = reports.map(({ result, inChain }) => renderDiffMarkdown(result, m, inChain).replace(/^#/gm, '##'));

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { handlebarsRuntime as Handlebars } from '../render/template-compiler.js';
-import { labelled, messagesFor, withNote, type Messages } from '../i18n/messages.js';
+import { labelled, messagesFor, withDetail, withNote, type Messages } from '../i18n/messages.js';
 import { escapeMarkdownText } from '../render/markdown-inline.js';
 import { readTemplate } from '../render/templates.js';
 import { localiseDiagnostics } from '../diagnostics/render-message.js';
@@ -139,10 +139,11 @@ export function findingLines(f: ReportFinding): string[] {
   return [`  ${f.message}`, `      ${[f.place, f.article, `[${f.ruleId}]`].filter(Boolean).join(' · ')}`];
 }
 
-/** One new error as a Markdown list item. */
-export function markdownFinding(f: ReportFinding): string {
+/** One new error as a Markdown list item: its message, where (withDetail), the article (withNote) and the rule. */
+export function markdownFinding(f: ReportFinding, m: Messages): string {
   const md = escapeMarkdownText;
-  return `- ${md(f.message)} — ${md(f.place)}${f.article ? ` (${md(f.article)})` : ''} [${md(f.ruleId)}]`;
+  const line = withDetail(md(f.message), md(f.place), m);
+  return `- ${f.article ? withNote(line, md(f.article), m) : line} [${md(f.ruleId)}]`;
 }
 
 /** One new error as an HTML list item; `note` (already escaped) closes it. */
@@ -181,10 +182,9 @@ export function renderDiffText(
 export function markdownItem(item: ReportItem, result: DiffResult, m: Messages): string[] {
   const md = escapeMarkdownText;
   const sentence = item.language ? withNote(md(item.sentence), languageName(item.language, m), m) : md(item.sentence);
-  const article = item.article ? ` (${md(item.article)})` : '';
-  const where = `${md(item.where)} · ${md(fileLine(item, result))}`;
+  const line = withDetail(sentence, `${md(item.where)} · ${md(fileLine(item, result))}`, m);
   return [
-    `- **${md(item.classLabel)}:** ${sentence} — ${where}${article}`,
+    `- **${md(item.classLabel)}:** ${item.article ? withNote(line, md(item.article), m) : line}`,
     ...beforeAfter(item, m).map(([label, text]) => `  - ${labelled(md(label), md(text), m)}`),
   ];
 }
@@ -204,7 +204,7 @@ export function renderDiffMarkdown(result: DiffResult, m: Messages, chain: InCha
     out.push('', `## ${md(group.heading)}`, '');
     for (const item of group.items) out.push(...markdownItem(item, result, m));
   }
-  if (findings.length) out.push('', `## ${md(r.findingsHeading)}`, '', ...findings.map(markdownFinding));
+  if (findings.length) out.push('', `## ${md(r.findingsHeading)}`, '', ...findings.map((f) => markdownFinding(f, m)));
   if (result.changes.length) {
     out.push('', `## ${md(r.noticeHeading)}`, '');
     if (r.noNotice) out.push(md(r.noNotice));

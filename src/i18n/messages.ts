@@ -222,6 +222,11 @@ export function joinClauses(items: readonly string[], m: Messages): string {
   return items.join(m.t('terms:list.clauses'));
 }
 
+/** 'naam, e-mailadres, telefoon': the parts of one thing, each a line elsewhere, run on in one line (terms:punctuation.parts). */
+export function joinParts(items: readonly string[], m: Messages): string {
+  return items.join(m.t('terms:punctuation.parts'));
+}
+
 /** 'Naam (toelichting)': a name or phrase with a note in brackets after it (terms:punctuation.note). */
 export function withNote(text: string, note: string, m: Messages): string {
   return m.t('terms:punctuation.note', { text, note });

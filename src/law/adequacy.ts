@@ -22,7 +22,7 @@ export interface AdequacyFacts {
   verify?: string;
 }
 
-export const adequacyDecisions: readonly AdequacyFacts[] = [
+const adequacyDecisions: readonly AdequacyFacts[] = [
   { id: 'AD' },
   { id: 'AR' },
   { id: 'CA', scope: 'commercial organisations (PIPEDA)' },

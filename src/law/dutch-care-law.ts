@@ -17,7 +17,7 @@ import { compiledAhead } from '../regexp-ahead.js';
  * (a consent service), it makes no medical data available; a recipient
  * named Mitz is not one through which the file is exchanged.
  */
-export const exchangeSystemNames =
+const exchangeSystemNames =
   /\bLSP\b|landelijk schakelpunt|national switch point|\bVZVZ\b|uitwisselingssysteem|exchange system/i;
 
 /** Whether a processor's or recipient's name (a string, or a text in each language) names an electronic exchange system. */

@@ -1,5 +1,5 @@
 /** The European Economic Area: the 27 EU member states plus Iceland, Liechtenstein and Norway. */
-export const euMemberStates: ReadonlySet<string> = new Set([
+const euMemberStates: ReadonlySet<string> = new Set([
   'AT',
   'BE',
   'BG',
@@ -29,7 +29,7 @@ export const euMemberStates: ReadonlySet<string> = new Set([
   'SE',
 ]);
 
-export const eeaStates: ReadonlySet<string> = new Set([...euMemberStates, 'IS', 'LI', 'NO']);
+const eeaStates: ReadonlySet<string> = new Set([...euMemberStates, 'IS', 'LI', 'NO']);
 
 /** 'EU' is accepted as a location meaning 'within the European Union'. */
 export function isInEea(country: string): boolean {

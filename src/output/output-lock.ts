@@ -10,7 +10,7 @@ import { lexists } from '../lexists.js';
  * stale and taken over. The check uses process ids, so it protects builds on
  * one machine (not two machines sharing a network folder).
  */
-export const LOCK_NAME = '.policyc-lock';
+const LOCK_NAME = '.policyc-lock';
 export const STAGING_PREFIX = '.policyc-staging-';
 /** The file inside a staging folder that marks it as policyc's, holding the stamp of the process that made it. */
 export const STAGING_MARKER = '.policyc-staging';
@@ -51,7 +51,7 @@ export function ownStamp(): string {
 }
 
 /** Whether the process that wrote `stamp` still runs: its id is in use and, when both are known, by a process started at the same time. */
-export function isAlive({ pid, start }: ProcessStamp): boolean {
+function isAlive({ pid, start }: ProcessStamp): boolean {
   try {
     process.kill(pid, 0);
   } catch (error) {

@@ -16,7 +16,7 @@ import { shownFrom, shownPath } from '../paths.js';
  * deletes what it did not create.
  */
 export const MANIFEST_NAME = '.policyc-manifest.json';
-export const GENERATOR = 'policyc';
+const GENERATOR = 'policyc';
 
 export interface Manifest {
   generator: typeof GENERATOR;
@@ -127,7 +127,7 @@ export const READ_NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) |
  * much again. Where the system cannot open without following a link, the
  * type is looked at first.
  */
-export function ownFileText(file: string): string {
+function ownFileText(file: string): string {
   if (constants.O_NOFOLLOW === undefined && !lstatSync(file).isFile()) throw new Error(`not a file: ${file}`);
   // Node takes numeric flags here as open() does (its types name only strings).
   return readFileSync(file, { encoding: 'utf8', flag: READ_NO_FOLLOW as unknown as string });

@@ -29,7 +29,7 @@ function templateSources(): Array<{ source: string; options: CompileOptions }> {
 }
 
 /** The precompiled templates as CommonJS: an object of specs keyed by source-and-options hash. */
-export function generateTemplatesSource(): string {
+function generateTemplatesSource(): string {
   const entries = templateSources().map(
     ({ source, options }) => `  ${JSON.stringify(templateKey(source, options))}: ${precompileSource(source, options)},`,
   );

@@ -35,7 +35,7 @@ export function legalBasisText(
  * Every basis of a purpose as one line each: the single basis with its
  * explanation, or, for a purpose with legalBases, one line per part.
  */
-export function purposeBasisTexts(p: Purpose, m: Messages): string[] {
+function purposeBasisTexts(p: Purpose, m: Messages): string[] {
   if (p.legalBases) return p.bases.map((part) => basisPartText(part, m));
   const single = legalBasisText(p, m);
   return single ? [single] : [];

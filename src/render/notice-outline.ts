@@ -71,7 +71,7 @@ export interface SectionSpec {
  * recipients, transfers, retention, rights, automated decisions, cookies,
  * security, complaints, changes, contact.
  */
-export const sectionSpecs: readonly SectionSpec[] = [
+const sectionSpecs: readonly SectionSpec[] = [
   { id: 'controller', headingKey: 'notice:heading.controller', build: controllerBlocks },
   { id: 'scope', headingKey: 'notice:heading.scope', build: scopeBlocks },
   { id: 'data', headingKey: 'notice:heading.data', build: dataBlocks },

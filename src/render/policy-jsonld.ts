@@ -31,7 +31,7 @@ type Node = Record<string, unknown>;
  * `label` and `description` are language maps ({"nl": …, "en": …}), which
  * is exactly the shape of the policy's own texts.
  */
-export const policyContext = {
+const policyContext = {
   ...dpvNamespaces,
   label: { '@id': 'rdfs:label', '@container': '@language' },
   description: { '@id': 'dct:description', '@container': '@language' },

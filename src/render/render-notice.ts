@@ -23,8 +23,8 @@ export interface NoticeRenderOptions {
   languages?: readonly Language[];
 }
 
-export const DEFAULT_ID_PREFIX = 'policyc-';
-export const DEFAULT_FRAGMENT_HEADING_LEVEL = 2;
+const DEFAULT_ID_PREFIX = 'policyc-';
+const DEFAULT_FRAGMENT_HEADING_LEVEL = 2;
 
 // Callbacks are module-level functions and hot loops are written out: no closures made per call
 // (docs/architecture.md, "No closures made per call").

@@ -101,7 +101,7 @@ function citedArticle(article: string, messages: Messages): string {
 }
 
 /** One term written out: '3 jaar na het laatste contact', 'zolang de overeenkomst duurt'. */
-export function retentionTermPhrase(term: RetentionTermSource, messages: Messages): string {
+function retentionTermPhrase(term: RetentionTermSource, messages: Messages): string {
   const t = messages.t;
   if (!term.period) return t(`terms:retention.condition.${term.condition ?? 'as-long-as-necessary'}`);
   const duration = formatDuration(term.period, messages);

@@ -12,7 +12,7 @@ import { withoutAnnotations } from './runtime-schema.js';
  * compilation or stripping, and a stale file is noticed. Its first line is
  * the id that its code cache is kept under (src/code-cache.ts).
  */
-export function generateValidatorSource(): string {
+function generateValidatorSource(): string {
   const text = readPolicySchemaText();
   const ajv = createAjv({ standalone: true });
   const standaloneCode = (

@@ -291,7 +291,7 @@ function toDiagnostic(error: ErrorObject, doc: SourceDocument): Diagnostic {
 }
 
 /** '6(1)(a)…6(1)(f)' for a run of values that differ only at the end; else a comma list. */
-export function summariseValues(values: readonly string[]): string {
+function summariseValues(values: readonly string[]): string {
   if (values.length > 4) {
     const first = values[0]!;
     const last = values[values.length - 1]!;

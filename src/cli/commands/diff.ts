@@ -9,6 +9,7 @@ import type { SourceReader } from '../../load/extends.js';
 import type { DiffResult } from '../../diff/render-diff.js';
 import type { ChainEntry } from '../../diff/render-diff-many.js';
 import { compareStrings } from '../../compare-strings.js';
+import { isWithin } from '../../output/output-ownership.js';
 import { findPolicies } from '../../pipeline/find-policies.js';
 import { namedBases } from '../named-bases.js';
 import {
@@ -26,7 +27,7 @@ import {
 } from '../cli-support.js';
 
 /** Exit code when --fail-on finds a change of the class asked for (for CI gating). */
-export const EXIT_CHANGES = 3;
+const EXIT_CHANGES = 3;
 
 /** --fail-on values: which changes fail the run. */
 const failOn: Record<string, (c: { class: string }) => boolean> = {
@@ -155,19 +156,14 @@ function chainFolders(options: CommonOptions, io: CliIo): string[] | undefined {
   if (!named.every((arg) => isPolicyFolder(arg, io.cwd))) return undefined;
   return named.flatMap((arg) => {
     const folder = path.resolve(io.cwd, arg);
-    const inside = configured.filter((p) => isBelow(p, folder));
+    // Both resolved: the configured folders strictly inside the named one.
+    const inside = configured.filter((p) => p !== folder && isWithin(p, folder));
     return inside.length && !findPolicies([folder]).files.length ? inside.map((p) => shownFolder(io, p)) : [arg];
   });
 }
 
 /** A folder as a chain diff names it: from the working folder. */
 const shownFolder = (io: CliIo, folder: string): string => path.relative(io.cwd, folder) || '.';
-
-/** Whether `file` lies inside `folder` (both absolute). */
-const isBelow = (file: string, folder: string): boolean => {
-  const relative = path.relative(folder, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-};
 
 /** Why the sides given are not two sides, nor a revision and folders of policies. */
 function sidesMessage(paths: readonly string[], io: CliIo): string {

@@ -24,7 +24,7 @@ export function csvOptions(dialect: CsvDialect, lang: Language, bom = false): Re
 }
 
 /** Values of a multi-value cell go on lines of their own: readable in a spreadsheet, easy to split. */
-export const CSV_VALUE_SEPARATOR = '\n';
+const CSV_VALUE_SEPARATOR = '\n';
 
 /**
  * One register table as CSV, a file that stands alone (standaloneTable: the

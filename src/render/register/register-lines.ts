@@ -11,6 +11,7 @@ import {
   endSentence,
   formatAddress,
   joinClauses,
+  joinParts,
   labelled,
   nameOf,
   pick,
@@ -78,7 +79,7 @@ export function otherControllerLines(c: OtherController, m: Messages): string[] 
  */
 export function jointControllerLines(c: OtherController, m: Messages): string[] {
   const lines = otherControllerLines(c, m);
-  if (c.dpo) lines.push(m.t('register:cell.jointDpo', { dpo: statedDpoLines(c.dpo, m).join(', ') }));
+  if (c.dpo) lines.push(m.t('register:cell.jointDpo', { dpo: joinParts(statedDpoLines(c.dpo, m), m) }));
   return lines;
 }
 

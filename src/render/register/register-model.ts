@@ -21,6 +21,7 @@ import {
   formatDate,
   joinClauses,
   joinList,
+  joinParts,
   labelled,
   pick,
   upperFirst,
@@ -793,8 +794,8 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
     facts.push({ label: t('statements:register.publicAuthority'), value: t('register:organisation.yes') });
   const arrangement = pick(source.jointArrangement, m);
   if (arrangement) facts.push({ label: t('statements:register.arrangement'), value: markdownToPlainText(arrangement) });
-  addFact(facts, t, 'dpo', dpoCell(ctx).join(', '));
-  addFact(facts, t, 'representative', representativeCell(ctx).join(', '));
+  addFact(facts, t, 'dpo', joinParts(dpoCell(ctx), m));
+  addFact(facts, t, 'representative', joinParts(representativeCell(ctx), m));
   addFact(facts, t, 'storage', storageText(model, m));
   addFact(facts, t, 'sharing', sharingText(model, m));
   addFact(facts, t, 'transferStatement', transferStatementText(model, m));

@@ -5,7 +5,7 @@ import { isHighSurrogate, isLowSurrogate } from '../surrogates.js';
 import { writeXlsx, XlsxStyle, type ColumnRange, type XlsxSheet } from './xlsx-package.js';
 
 /** Values of a multi-value cell go on lines of their own; cells wrap. */
-export const XLSX_VALUE_SEPARATOR = '\n';
+const XLSX_VALUE_SEPARATOR = '\n';
 
 /**
  * Printing: a register sheet prints landscape, its header row and the activity's name repeated on every

@@ -80,12 +80,12 @@ const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&
 
 const xmlEntity = (c: string): string => XML_ESCAPES[c]!;
 
-export function xmlEscape(text: string): string {
+function xmlEscape(text: string): string {
   return text.replace(INVALID_XML, '').replace(/[&<>"\r]/g, xmlEntity);
 }
 
 /** 0 → 'A', 25 → 'Z', 26 → 'AA'. */
-export function columnLetter(index: number): string {
+function columnLetter(index: number): string {
   let n = index + 1;
   let letters = '';
   while (n > 0) {
