@@ -31,6 +31,13 @@ function project(ids: readonly string[]): string {
 /** A stray comma after the id: the file is no longer JSON. */
 const strayComma = (text: string): string => text.replace(/("id": "[^"]+"),/, '$1,,');
 
+/** The build result a run wrote (--report), from `work`. */
+const buildResult = (work: string, file = 'build.json'): Record<string, unknown> =>
+  JSON.parse(readFileSync(path.join(work, file), 'utf8')) as Record<string, unknown>;
+
+/** A policy in the build result: its id, its folder in dist and its file (default: policies/<id>/policy.json). */
+const entry = (id: string, source = `policies/${id}/policy.json`) => ({ id, folder: `dist/${id}`, source });
+
 /** The lines of a run's stderr that start with `start`. */
 const linesStarting = (stderr: string, start: string): string[] =>
   stderr.split('\n').filter((line) => line.startsWith(start));
@@ -297,6 +304,52 @@ describe('exit codes CI can act on', { timeout: 180_000 }, () => {
       'policyc: stopped after the output was written: dist is complete, as this build made it',
     );
     expect(readdirSync(path.join(work, 'dist')).sort()).toEqual(['p1', 'p2']);
+  });
+
+  it("--keep-going: an unchanged policy's folder edited by hand is skipped as refused, and the rest written (keepgoing 1)", () => {
+    const work = project(['p1', 'p2', 'p3']);
+    expect(runPolicyc(['build'], work).status).toBe(0);
+    // p3's text is as it was; a file in its folder is not: the cache cannot take it, and its folder may not change.
+    appendFileSync(path.join(work, 'dist/p3/en/privacy.html'), '<!-- edited -->\n');
+    writePolicy(work, 'p1', '', (text) => text.replace('Praktijk Voorbeeld B.V.', 'Praktijk Nieuw B.V.'));
+    const before = snapshot(path.join(work, 'dist/p3'));
+    const run = runPolicyc(['build', '--keep-going', '--report', 'build.json'], work);
+    expect(run.status, run.stderr).toBe(73);
+    expect(linesStarting(run.stderr, 'policyc: ')).toEqual([
+      'policyc: refusing to overwrite files in dist/p3 that were edited since policyc wrote them (en/privacy.html): the build makes them again from the policy, and your edit would be lost. Make the change in the policy instead and run again with --force to overwrite them (move them away first to keep your version). Its policy was not written (--keep-going); the others were.',
+    ]);
+    expect(linesStarting(run.stderr, 'Skipped')).toEqual([
+      'Skipped 1 policy (--keep-going), its output in dist left as it was: policies/p3/policy.json.',
+    ]);
+    expect(readFileSync(path.join(work, 'dist/p1/en/privacy.html'), 'utf8')).toContain('Praktijk Nieuw B.V.');
+    expect(snapshot(path.join(work, 'dist/p3'))).toEqual(before);
+    expect(buildResult(work)).toMatchObject({
+      result: 'partial',
+      exitCode: 73,
+      built: [entry('p1')],
+      unchanged: [entry('p2')],
+      skipped: [{ ...entry('p3'), reason: 'refused' }],
+    });
+  });
+
+  it('--keep-going: a folder holding a changed file the build no longer makes skips its policy, and says the others were written (keepgoing 3)', () => {
+    const work = project(['p1', 'p2']);
+    expect(runPolicyc(['build'], work).status).toBe(0);
+    appendFileSync(path.join(work, 'dist/p2/en/privacy.html'), '<!-- edited -->\n');
+    for (const id of ['p1', 'p2'])
+      writePolicy(work, id, '', (text) => text.replace('Praktijk Voorbeeld B.V.', 'Praktijk Nieuw B.V.'));
+    for (const [lang, sentence] of [
+      ['en', 'Its policy was not written (--keep-going); the others were.'],
+      ['nl', 'Het beleid ervan is niet geschreven (--keep-going); het andere beleid wel.'],
+    ] as const) {
+      const run = runPolicyc(['build', '--lang', 'nl', '--keep-going', '--message-lang', lang], work);
+      expect(run.status, run.stderr).toBe(73);
+      const [refusal, ...others] = linesStarting(run.stderr, 'policyc: ');
+      expect(others).toEqual([]);
+      expect(refusal).toMatch(/^policyc: (refusing to replace|vervangen van) dist\/p2[: ].*\(en\/privacy\.html\)/);
+      expect(refusal!.endsWith(` ${sentence}`), refusal).toBe(true);
+    }
+    expect(readFileSync(path.join(work, 'dist/p1/nl/privacy.html'), 'utf8')).toContain('Praktijk Nieuw B.V.');
   });
 });
 

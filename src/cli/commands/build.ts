@@ -37,7 +37,7 @@ import {
   type BuildStart,
 } from './build-state.js';
 import { onlyChecked, laterWithSameId, failsStrict, skippedPolicies, reportSkipped } from './build-keep-going.js';
-import { refusedFolders, refuseAll, refused, openWriter } from './build-refusals.js';
+import { refusedFolders, refuseAll, refused, openWriter, refusedLater } from './build-refusals.js';
 import { finished, folderOf, resultPath } from './build-outcome.js';
 import { readInputs } from './build-inputs.js';
 import { cleanUpOnInterrupt, type Running } from './build-interrupt.js';
@@ -131,7 +131,7 @@ function startBuild(
   const suspects = compileNow.filter((i) => inputs[i]!.suspect);
   for (const index of [...suspects, ...compileNow.filter((i) => !inputs[i]!.suspect)]) pool.submit(jobs[index]!);
   const state = { keepGoing, checkOnly, refused, strictFailed: new Set<number>(), stagedIds: new Map(), unsafe: false };
-  const build: Build = { ...start, inputs, report: buildReport(start, inputs), cached: 0, fileCount: 0, ...state };
+  const build: Build = { ...start, inputs, report: buildReport(start, inputs), fileCount: 0, ...state };
   return { build, pool, candidates: candidates.map((index) => jobs[index]!) };
 }
 
@@ -164,7 +164,7 @@ async function compileAndCommit(
   try {
     // Policies already known to need compiling, when this thread compiles them: before the cached ones, whose reports would wait for them.
     await pool.flush?.();
-    await takeFromCache(build, candidates, pool);
+    await takeFromCache(build, writer, candidates, pool);
     await pool.finish();
   } catch (error) {
     failure = { error };
@@ -203,16 +203,24 @@ const CANDIDATES_PER_TURN = 32;
 
 /**
  * In command-line order, each candidate is reported from the cache or compiled
- * after all. Every CANDIDATES_PER_TURN candidates this thread takes the
+ * after all (with --keep-going, only checked when its folder is one policyc may
+ * not change: see refusedLater). Every CANDIDATES_PER_TURN candidates this thread takes the
  * results the pool has ready: the report cannot go past a policy still being
  * compiled, and the sooner its result is taken, the fewer cached policies'
  * diagnostics wait in memory for it (holding them cost more collection time
  * than the look-ups themselves).
  */
-async function takeFromCache(build: Build, candidates: readonly CompileJob[], pool: CompilePool): Promise<void> {
+async function takeFromCache(
+  build: Build,
+  writer: Writer,
+  candidates: readonly CompileJob[],
+  pool: CompilePool,
+): Promise<void> {
   for (const [n, job] of candidates.entries()) {
     if (n > 0 && n % CANDIDATES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
-    if (!fromCache(build, job)) pool.submit(job);
+    if (fromCache(build, job)) continue;
+    refusedLater(build, writer, job.index);
+    pool.submit(job);
   }
 }
 
@@ -230,7 +238,6 @@ function fromCache(build: Build, job: CompileJob): boolean {
   const findings = report(build, { index: job.index, displayPath: job.displayPath, ...hit }, build.mods.giveTexts);
   if (build.keepGoing && failsStrict(build, findings)) build.strictFailed.add(job.index);
   else build.result.unchanged.push(resultEntry({ id, folder: folderOf(build, id), source: job.displayPath }));
-  build.cached++;
   return true;
 }
 
