@@ -148,9 +148,34 @@ describe('build in CI: one broken practice of many', { timeout: 180_000 }, () =>
     expect(run.status, run.stderr).toBe(1);
     expect(run.stderr).toMatch(/^policies\/p1\/policy\.json\n.*error/m);
     expect(linesStarting(run.stderr, 'Skipped')).toEqual([
-      'Skipped 1 policy (--keep-going), its output in dist left as it was: policies/p1/policy.json.',
+      'Skipped 1 policy (--keep-going) with the id of an earlier policy, whose output its folder in dist now holds: policies/p1/policy.json.',
     ]);
     expect(readFileSync(path.join(work, 'dist/p1/en/privacy.html'), 'utf8')).toContain('Praktijk Kopie B.V.');
+  });
+
+  it('--keep-going: a second policy with one id that the cache would leave alone is skipped, not also unchanged (keepgoing 2)', () => {
+    const work = project(['p1', 'p2']);
+    expect(runPolicyc(['build'], work).status).toBe(0);
+    // policies/a-copy sorts before policies/p1, whose output dist/p1 holds and whose text is as it was.
+    const copy = path.join(work, 'policies/a-copy/policy.json');
+    mkdirSync(path.dirname(copy));
+    const p1 = readFileSync(path.join(work, 'policies/p1/policy.json'), 'utf8');
+    writeFileSync(copy, p1.replace('Praktijk Voorbeeld B.V.', 'Praktijk Kopie B.V.'));
+    const run = runPolicyc(['build', '--keep-going', '--report', 'build.json'], work);
+    expect(run.status, run.stderr).toBe(1);
+    expect(linesStarting(run.stderr, 'Built')).toEqual(['Built 1 policy into dist: 21 files.']);
+    expect(linesStarting(run.stderr, '1 other policy was unchanged since the last build')).toHaveLength(1);
+    expect(linesStarting(run.stderr, 'Skipped')).toEqual([
+      'Skipped 1 policy (--keep-going) with the id of an earlier policy, whose output its folder in dist now holds: policies/p1/policy.json.',
+    ]);
+    expect(readFileSync(path.join(work, 'dist/p1/en/privacy.html'), 'utf8')).toContain('Praktijk Kopie B.V.');
+    expect(buildResult(work)).toMatchObject({
+      result: 'partial',
+      exitCode: 1,
+      built: [entry('p1', 'policies/a-copy/policy.json')],
+      unchanged: [entry('p2')],
+      skipped: [{ ...entry('p1'), reason: 'errors' }],
+    });
   });
 
   it('--keep-going where every policy fails reports "failed", not "partial" (secondread5 finding 10)', () => {

@@ -237,7 +237,9 @@ function fromCache(build: Build, job: CompileJob): boolean {
   if (!hit) return false;
   const findings = report(build, { index: job.index, displayPath: job.displayPath, ...hit }, build.mods.giveTexts);
   if (build.keepGoing && failsStrict(build, findings)) build.strictFailed.add(job.index);
-  else build.result.unchanged.push(resultEntry({ id, folder: folderOf(build, id), source: job.displayPath }));
+  // --keep-going skips a policy with an earlier one's id (see laterWithSameId): its folder may get that one's output.
+  else if (!build.checkOnly.places.has(job.index))
+    build.result.unchanged.push(resultEntry({ id, folder: folderOf(build, id), source: job.displayPath }));
   return true;
 }
 
