@@ -290,46 +290,6 @@ describe('output folders policyc must refuse', { timeout: 180_000 }, () => {
     expect(readFileSync(path.join(work, 'dist/p2/en/privacy.html'), 'utf8')).toContain('Praktijk Nieuw B.V.');
     expect(readFileSync(path.join(work, 'dist/p1/en/privacy.html'))).toEqual(before.get('p1/en/privacy.html'));
   });
-});
-
-describe('exit codes CI can act on', { timeout: 180_000 }, () => {
-  it('a held lock is 75 (busy: try again later), distinct from a usage error', () => {
-    const work = project(['p1']);
-    mkdirSync(path.join(work, 'dist'));
-    // This test's own process holds the lock: alive for as long as the build runs.
-    writeFileSync(path.join(work, 'dist/.policyc-lock'), `${process.pid}\n`);
-    const run = runPolicyc(['build', '--report', 'build.json'], work);
-    expect(run.status, run.stderr).toBe(75);
-    expect(run.stderr).toContain(
-      `policyc: another build (process ${process.pid}) is writing into dist; try again when it has finished.`,
-    );
-    expect((JSON.parse(readFileSync(path.join(work, 'build.json'), 'utf8')) as { result: string }).result).toBe('busy');
-    expect(runPolicyc(['build', '--out', ''], work).status).toBe(2);
-  });
-
-  it('--help names the codes', () => {
-    const help = runPolicyc(['build', '--help'], repoRoot);
-    expect(help.stdout + help.stderr).toContain(
-      '73 an output folder policyc may not change, 75 another build is writing',
-    );
-    const nl = runPolicyc(['build', '--help', '--message-lang', 'nl'], repoRoot);
-    expect(nl.stdout + nl.stderr).toContain(
-      '73 een uitvoermap die policyc niet mag wijzigen, 75 een andere build schrijft',
-    );
-  });
-
-  it('an interrupt after the output was committed says the output is complete, and exits 130', async () => {
-    const work = project(['p1', 'p2']);
-    const { ended } = startStoppable(['build'], work, { line: '^Built ', signal: 'SIGINT' });
-    const stopped = await ended;
-    expect(stopped.killedBy).toBeNull();
-    expect(stopped.code).toBe(130);
-    expect(stopped.stderr).toMatch(/Built 2 policies into dist: \d+ files\.\n/);
-    expect(stopped.stderr).toContain(
-      'policyc: stopped after the output was written: dist is complete, as this build made it',
-    );
-    expect(readdirSync(path.join(work, 'dist')).sort()).toEqual(['p1', 'p2']);
-  });
 
   it("--keep-going: an unchanged policy's folder edited by hand is skipped as refused, and the rest written (keepgoing 1)", () => {
     const work = project(['p1', 'p2', 'p3']);
@@ -375,6 +335,81 @@ describe('exit codes CI can act on', { timeout: 180_000 }, () => {
       expect(refusal!.endsWith(` ${sentence}`), refusal).toBe(true);
     }
     expect(readFileSync(path.join(work, 'dist/p1/nl/privacy.html'), 'utf8')).toContain('Praktijk Nieuw B.V.');
+  });
+});
+
+describe('exit codes CI can act on', { timeout: 180_000 }, () => {
+  it('a held lock is 75 (busy: try again later), distinct from a usage error', () => {
+    const work = project(['p1']);
+    mkdirSync(path.join(work, 'dist'));
+    // This test's own process holds the lock: alive for as long as the build runs.
+    writeFileSync(path.join(work, 'dist/.policyc-lock'), `${process.pid}\n`);
+    const run = runPolicyc(['build', '--report', 'build.json'], work);
+    expect(run.status, run.stderr).toBe(75);
+    expect(run.stderr).toContain(
+      `policyc: another build (process ${process.pid}) is writing into dist; try again when it has finished.`,
+    );
+    expect((JSON.parse(readFileSync(path.join(work, 'build.json'), 'utf8')) as { result: string }).result).toBe('busy');
+    expect(runPolicyc(['build', '--out', ''], work).status).toBe(2);
+  });
+
+  it('--help names the codes', () => {
+    const help = runPolicyc(['build', '--help'], repoRoot);
+    expect(help.stdout + help.stderr).toContain(
+      '73 an output folder policyc may not change, 75 another build is writing',
+    );
+    const nl = runPolicyc(['build', '--help', '--message-lang', 'nl'], repoRoot);
+    expect(nl.stdout + nl.stderr).toContain(
+      '73 een uitvoermap die policyc niet mag wijzigen, 75 een andere build schrijft',
+    );
+  });
+
+  it('an interrupt after the output was committed says the output is complete, and exits 130', async () => {
+    const work = project(['p1', 'p2']);
+    const { ended } = startStoppable(['build', '--report', 'build.json'], work, { line: '^Built ', signal: 'SIGINT' });
+    const stopped = await ended;
+    expect(stopped.killedBy).toBeNull();
+    expect(stopped.code).toBe(130);
+    expect(stopped.stderr).toMatch(/Built 2 policies into dist: \d+ files\.\n/);
+    expect(stopped.stderr).toContain(
+      'policyc: stopped after the output was written: dist is complete, as this build made it',
+    );
+    expect(readdirSync(path.join(work, 'dist')).sort()).toEqual(['p1', 'p2']);
+    // The build result says what happened and the code the process ended with (keepgoing 4).
+    const result = buildResult(work);
+    expect(result).toMatchObject({ result: 'built', exitCode: 130 });
+    expect(result.built).toHaveLength(2);
+  });
+
+  it('a build stopped before the commit, or ended by a crashed worker, still writes its --report (keepgoing 4)', async () => {
+    const work = project(['p1', 'p2']);
+    const { ended } = startStoppable(['build', '--jobs', '2', '--format', 'compact', '--report', 'build.json'], work, {
+      line: '^policies/',
+      signal: 'SIGTERM',
+    });
+    const stopped = await ended;
+    expect(stopped.code, stopped.stderr).toBe(143);
+    expect(stopped.stderr).toContain('policyc: stopped before the build ended: nothing was written');
+    expect(existsSync(path.join(work, 'dist'))).toBe(false);
+    expect(buildResult(work)).toMatchObject({
+      result: 'stopped',
+      exitCode: 143,
+      built: [],
+    });
+    const preload = path.join(repoRoot, 'test/support/crash-worker.cjs');
+    const crashed = spawnSync(
+      process.execPath,
+      ['--require', preload, cliPath, 'build', '--jobs', '2', '--report', 'crashed.json'],
+      { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    );
+    expect(crashed.status, crashed.stderr).toBe(1);
+    expect(crashed.stderr).toContain('policyc: internal error (simulated worker crash)');
+    expect(existsSync(path.join(work, 'dist'))).toBe(false);
+    expect(buildResult(work, 'crashed.json')).toMatchObject({
+      result: 'failed',
+      exitCode: 1,
+      built: [],
+    });
   });
 });
 

@@ -38,7 +38,7 @@ import {
 } from './build-state.js';
 import { onlyChecked, laterWithSameId, failsStrict, skippedPolicies, reportSkipped } from './build-keep-going.js';
 import { refusedFolders, refuseAll, refused, openWriter, refusedLater } from './build-refusals.js';
-import { finished, folderOf, resultPath } from './build-outcome.js';
+import { finished, stopped, folderOf, resultPath } from './build-outcome.js';
 import { readInputs } from './build-inputs.js';
 import { cleanUpOnInterrupt, type Running } from './build-interrupt.js';
 import { verdict } from './build-verdict.js';
@@ -68,7 +68,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   const result = emptyResult(resultPath(mods, io.cwd, outDir));
   // Listening before the folder is opened: a signal while it is opened waits for the first await.
   const running: Running = {};
-  const signals = cleanUpOnInterrupt(running, io, out);
+  const signals = cleanUpOnInterrupt(running, io, out, (code) => stopped({ options, io, result }, code));
   try {
     const context = { options, io, groups, outDir, mods, result };
     const writer = openWriter(context, found.files, found.roots);
@@ -91,7 +91,12 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     // whole; under --watch it ends the watch instead (build-watch.ts).
     const written = result.result === 'built' || result.result === 'partial';
     const said = cli.t(written ? 'cli:interruptedAfterCommit' : 'cli:interrupted', { out });
-    if (options.values.watch !== true) await signals.committed(() => io.stderr(said + '\n'));
+    if (options.values.watch !== true)
+      await signals.committed((signalled) => {
+        io.stderr(said + '\n');
+        // The build result says the exit code the process ends with.
+        finished({ options, io, result }, result.result, signalled);
+      });
     return code;
   } finally {
     signals.done();
@@ -175,6 +180,7 @@ async function compileAndCommit(
     // A crashed worker: stop the others (which write into the staging folder), release the lock and remove the staging folder before failing.
     await pool.stop?.();
     writer.abort();
+    crashed(build);
     throw failure.error;
   }
   build.report.finish((ids) =>
@@ -221,6 +227,20 @@ async function takeFromCache(
     if (fromCache(build, job)) continue;
     refusedLater(build, writer, job.index);
     pool.submit(job);
+  }
+}
+
+/**
+ * A worker crashed (or another error no command turns into a message): the build result (--report) says the build
+ * failed, with the exit code of such an error (process-cli.ts), before the error goes on up. A failure to write the
+ * result must not hide the crash: it is left unsaid.
+ */
+function crashed(build: Build): void {
+  build.result.built.length = 0; // staged, but nothing was written
+  try {
+    finished(build, 'failed', EXIT_INVALID);
+  } catch {
+    // The crash is what the run reports.
   }
 }
 
