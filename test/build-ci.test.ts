@@ -31,6 +31,13 @@ function project(ids: readonly string[]): string {
 /** A stray comma after the id: the file is no longer JSON. */
 const strayComma = (text: string): string => text.replace(/("id": "[^"]+"),/, '$1,,');
 
+/** The build result a run wrote (--report), from `work`. */
+const buildResult = (work: string, file = 'build.json'): Record<string, unknown> =>
+  JSON.parse(readFileSync(path.join(work, file), 'utf8')) as Record<string, unknown>;
+
+/** A policy in the build result: its id, its folder in dist and its file (default: policies/<id>/policy.json). */
+const entry = (id: string, source = `policies/${id}/policy.json`) => ({ id, folder: `dist/${id}`, source });
+
 /** The lines of a run's stderr that start with `start`. */
 const linesStarting = (stderr: string, start: string): string[] =>
   stderr.split('\n').filter((line) => line.startsWith(start));
@@ -141,9 +148,34 @@ describe('build in CI: one broken practice of many', { timeout: 180_000 }, () =>
     expect(run.status, run.stderr).toBe(1);
     expect(run.stderr).toMatch(/^policies\/p1\/policy\.json\n.*error/m);
     expect(linesStarting(run.stderr, 'Skipped')).toEqual([
-      'Skipped 1 policy (--keep-going), its output in dist left as it was: policies/p1/policy.json.',
+      'Skipped 1 policy (--keep-going) with the id of an earlier policy, whose output its folder in dist now holds: policies/p1/policy.json.',
     ]);
     expect(readFileSync(path.join(work, 'dist/p1/en/privacy.html'), 'utf8')).toContain('Praktijk Kopie B.V.');
+  });
+
+  it('--keep-going: a second policy with one id that the cache would leave alone is skipped, not also unchanged (keepgoing 2)', () => {
+    const work = project(['p1', 'p2']);
+    expect(runPolicyc(['build'], work).status).toBe(0);
+    // policies/a-copy sorts before policies/p1, whose output dist/p1 holds and whose text is as it was.
+    const copy = path.join(work, 'policies/a-copy/policy.json');
+    mkdirSync(path.dirname(copy));
+    const p1 = readFileSync(path.join(work, 'policies/p1/policy.json'), 'utf8');
+    writeFileSync(copy, p1.replace('Praktijk Voorbeeld B.V.', 'Praktijk Kopie B.V.'));
+    const run = runPolicyc(['build', '--keep-going', '--report', 'build.json'], work);
+    expect(run.status, run.stderr).toBe(1);
+    expect(linesStarting(run.stderr, 'Built')).toEqual(['Built 1 policy into dist: 21 files.']);
+    expect(linesStarting(run.stderr, '1 other policy was unchanged since the last build')).toHaveLength(1);
+    expect(linesStarting(run.stderr, 'Skipped')).toEqual([
+      'Skipped 1 policy (--keep-going) with the id of an earlier policy, whose output its folder in dist now holds: policies/p1/policy.json.',
+    ]);
+    expect(readFileSync(path.join(work, 'dist/p1/en/privacy.html'), 'utf8')).toContain('Praktijk Kopie B.V.');
+    expect(buildResult(work)).toMatchObject({
+      result: 'partial',
+      exitCode: 1,
+      built: [entry('p1', 'policies/a-copy/policy.json')],
+      unchanged: [entry('p2')],
+      skipped: [{ ...entry('p1'), reason: 'errors' }],
+    });
   });
 
   it('--keep-going where every policy fails reports "failed", not "partial" (secondread5 finding 10)', () => {
@@ -258,6 +290,52 @@ describe('output folders policyc must refuse', { timeout: 180_000 }, () => {
     expect(readFileSync(path.join(work, 'dist/p2/en/privacy.html'), 'utf8')).toContain('Praktijk Nieuw B.V.');
     expect(readFileSync(path.join(work, 'dist/p1/en/privacy.html'))).toEqual(before.get('p1/en/privacy.html'));
   });
+
+  it("--keep-going: an unchanged policy's folder edited by hand is skipped as refused, and the rest written (keepgoing 1)", () => {
+    const work = project(['p1', 'p2', 'p3']);
+    expect(runPolicyc(['build'], work).status).toBe(0);
+    // p3's text is as it was; a file in its folder is not: the cache cannot take it, and its folder may not change.
+    appendFileSync(path.join(work, 'dist/p3/en/privacy.html'), '<!-- edited -->\n');
+    writePolicy(work, 'p1', '', (text) => text.replace('Praktijk Voorbeeld B.V.', 'Praktijk Nieuw B.V.'));
+    const before = snapshot(path.join(work, 'dist/p3'));
+    const run = runPolicyc(['build', '--keep-going', '--report', 'build.json'], work);
+    expect(run.status, run.stderr).toBe(73);
+    expect(linesStarting(run.stderr, 'policyc: ')).toEqual([
+      'policyc: refusing to overwrite files in dist/p3 that were edited since policyc wrote them (en/privacy.html): the build makes them again from the policy, and your edit would be lost. Make the change in the policy instead and run again with --force to overwrite them (move them away first to keep your version). Its policy was not written (--keep-going); the others were.',
+    ]);
+    expect(linesStarting(run.stderr, 'Skipped')).toEqual([
+      'Skipped 1 policy (--keep-going), its output in dist left as it was: policies/p3/policy.json.',
+    ]);
+    expect(readFileSync(path.join(work, 'dist/p1/en/privacy.html'), 'utf8')).toContain('Praktijk Nieuw B.V.');
+    expect(snapshot(path.join(work, 'dist/p3'))).toEqual(before);
+    expect(buildResult(work)).toMatchObject({
+      result: 'partial',
+      exitCode: 73,
+      built: [entry('p1')],
+      unchanged: [entry('p2')],
+      skipped: [{ ...entry('p3'), reason: 'refused' }],
+    });
+  });
+
+  it('--keep-going: a folder holding a changed file the build no longer makes skips its policy, and says the others were written (keepgoing 3)', () => {
+    const work = project(['p1', 'p2']);
+    expect(runPolicyc(['build'], work).status).toBe(0);
+    appendFileSync(path.join(work, 'dist/p2/en/privacy.html'), '<!-- edited -->\n');
+    for (const id of ['p1', 'p2'])
+      writePolicy(work, id, '', (text) => text.replace('Praktijk Voorbeeld B.V.', 'Praktijk Nieuw B.V.'));
+    for (const [lang, sentence] of [
+      ['en', 'Its policy was not written (--keep-going); the others were.'],
+      ['nl', 'Het beleid ervan is niet geschreven (--keep-going); het andere beleid wel.'],
+    ] as const) {
+      const run = runPolicyc(['build', '--lang', 'nl', '--keep-going', '--message-lang', lang], work);
+      expect(run.status, run.stderr).toBe(73);
+      const [refusal, ...others] = linesStarting(run.stderr, 'policyc: ');
+      expect(others).toEqual([]);
+      expect(refusal).toMatch(/^policyc: (refusing to replace|vervangen van) dist\/p2[: ].*\(en\/privacy\.html\)/);
+      expect(refusal!.endsWith(` ${sentence}`), refusal).toBe(true);
+    }
+    expect(readFileSync(path.join(work, 'dist/p1/nl/privacy.html'), 'utf8')).toContain('Praktijk Nieuw B.V.');
+  });
 });
 
 describe('exit codes CI can act on', { timeout: 180_000 }, () => {
@@ -286,9 +364,20 @@ describe('exit codes CI can act on', { timeout: 180_000 }, () => {
     );
   });
 
+  it('register --help names the codes it can end with, in both languages (keepgoing 5)', () => {
+    const en = runPolicyc(['register', '--help'], repoRoot).stdout.replace(/\s+/g, ' ');
+    expect(en).toContain(
+      'Exit codes: 0 written, 1 errors (nothing written), 2 usage error, 73 an output folder policyc may not change, 75 another build is writing into <out> (try again later), 130/143 stopped',
+    );
+    const nl = runPolicyc(['register', '--help', '--message-lang', 'nl'], repoRoot).stdout.replace(/\s+/g, ' ');
+    expect(nl).toContain(
+      'Afsluitcodes: 0 geschreven, 1 fouten (niets geschreven), 2 fout in de opdracht, 73 een uitvoermap die policyc niet mag wijzigen, 75 een andere build schrijft in <out> (probeer het later opnieuw), 130/143 gestopt',
+    );
+  });
+
   it('an interrupt after the output was committed says the output is complete, and exits 130', async () => {
     const work = project(['p1', 'p2']);
-    const { ended } = startStoppable(['build'], work, { line: '^Built ', signal: 'SIGINT' });
+    const { ended } = startStoppable(['build', '--report', 'build.json'], work, { line: '^Built ', signal: 'SIGINT' });
     const stopped = await ended;
     expect(stopped.killedBy).toBeNull();
     expect(stopped.code).toBe(130);
@@ -297,6 +386,41 @@ describe('exit codes CI can act on', { timeout: 180_000 }, () => {
       'policyc: stopped after the output was written: dist is complete, as this build made it',
     );
     expect(readdirSync(path.join(work, 'dist')).sort()).toEqual(['p1', 'p2']);
+    // The build result says what happened and the code the process ended with (keepgoing 4).
+    const result = buildResult(work);
+    expect(result).toMatchObject({ result: 'built', exitCode: 130 });
+    expect(result.built).toHaveLength(2);
+  });
+
+  it('a build stopped before the commit, or ended by a crashed worker, still writes its --report (keepgoing 4)', async () => {
+    const work = project(['p1', 'p2']);
+    const { ended } = startStoppable(['build', '--jobs', '2', '--format', 'compact', '--report', 'build.json'], work, {
+      line: '^policies/',
+      signal: 'SIGTERM',
+    });
+    const stopped = await ended;
+    expect(stopped.code, stopped.stderr).toBe(143);
+    expect(stopped.stderr).toContain('policyc: stopped before the build ended: nothing was written');
+    expect(existsSync(path.join(work, 'dist'))).toBe(false);
+    expect(buildResult(work)).toMatchObject({
+      result: 'stopped',
+      exitCode: 143,
+      built: [],
+    });
+    const preload = path.join(repoRoot, 'test/support/crash-worker.cjs');
+    const crashed = spawnSync(
+      process.execPath,
+      ['--require', preload, cliPath, 'build', '--jobs', '2', '--report', 'crashed.json'],
+      { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    );
+    expect(crashed.status, crashed.stderr).toBe(1);
+    expect(crashed.stderr).toContain('policyc: internal error (simulated worker crash)');
+    expect(existsSync(path.join(work, 'dist'))).toBe(false);
+    expect(buildResult(work, 'crashed.json')).toMatchObject({
+      result: 'failed',
+      exitCode: 1,
+      built: [],
+    });
   });
 });
 

@@ -18,8 +18,12 @@ export interface ResultEntry {
  * every folder refused. Paths are as the report shows them: relative to the working folder, '/'-separated.
  */
 export interface BuildResult {
-  /** "built" (written, exit 0), "partial" (--keep-going wrote some and skipped others), "failed", "refused" or "busy" (nothing written). */
-  result: 'built' | 'partial' | 'failed' | 'refused' | 'busy';
+  /**
+   * "built" (written), "partial" (--keep-going wrote some and skipped others), "failed", "refused", "busy" or
+   * "stopped" (by a signal before the commit; nothing written). A signal after the commit keeps "built" or
+   * "partial", with its exit code (130, 143).
+   */
+  result: 'built' | 'partial' | 'failed' | 'refused' | 'busy' | 'stopped';
   exitCode: number;
   out: string;
   built: ResultEntry[];

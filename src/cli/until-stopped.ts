@@ -22,32 +22,37 @@ export function untilStopped(ended?: AbortSignal): Promise<void> {
 
 /**
  * While a build has its output folder open: on Ctrl+C or SIGTERM, `cleanUp` runs (stop the workers, remove the
- * staging folder and the lock) and the process exits as that signal would (130, 143), instead of dying with
- * them left behind. `stopping` tells the build not to go on to commit; `done` stops listening.
+ * staging folder and the lock) and the process exits as that signal would (130, 143: `cleanUp` is given that
+ * code), instead of dying with them left behind. `stopping` tells the build not to go on to commit; `done` stops
+ * listening.
  */
-export function cleanUpOnStop(cleanUp: () => Promise<void>): {
+export function cleanUpOnStop(cleanUp: (code: number) => Promise<void>): {
   stopping: () => boolean;
-  committed: (say: () => void) => Promise<void>;
+  committed: (say: (code: number) => void) => Promise<void>;
   done: () => void;
 } {
   let stopping = false;
-  let afterCommit: (() => void) | undefined;
+  let afterCommit: ((code: number) => void) | undefined;
   const stop = (signal: NodeJS.Signals): void => {
     done();
     stopping = true;
     const code = 128 + os.constants.signals[signal];
     if (afterCommit) {
-      afterCommit();
-      process.exit(code);
+      try {
+        afterCommit(code);
+      } finally {
+        process.exit(code);
+      }
     }
-    void cleanUp().finally(() => process.exit(code));
+    void cleanUp(code).finally(() => process.exit(code));
   };
   /**
    * The output is committed (or the build has ended): a signal that came meanwhile (the swap is synchronous, so
-   * it waits for the next turn of the event loop) no longer cleans up but says so (`say`: the output is whole),
-   * and the process still exits as that signal would, so that a script that runs `build && deploy` stops.
+   * it waits for the next turn of the event loop) no longer cleans up but says so (`say`, given the exit code: the
+   * output is whole), and the process still exits as that signal would, so that a script that runs
+   * `build && deploy` stops.
    */
-  const committed = async (say: () => void): Promise<void> => {
+  const committed = async (say: (code: number) => void): Promise<void> => {
     afterCommit = say;
     await new Promise((resolve) => setImmediate(resolve));
   };

@@ -105,10 +105,9 @@ export class OutputWriter {
 
   /**
    * The organisation folders among `organisations` that commit() would refuse to replace, found before anything is
-   * compiled (each with its refusal): a folder that is not policyc's or holds files it did not write, and one holding
-   * files changed since policyc wrote them: those the build no longer makes (`dropped`: in a language it no longer
-   * writes), which it would remove; any other, which it makes again (--force overwrites those).
-   * commit() looks again, at what was staged.
+   * compiled (each with its refusal; see mayChange): the files the build no longer makes are those `dropped` (in a
+   * language it no longer writes), which it would remove; it makes every other again. commit() looks again, at what
+   * was staged.
    */
   refusedFolders(
     organisations: readonly string[],
@@ -117,21 +116,40 @@ export class OutputWriter {
     const refused = new Map<string, OutputRefusal>();
     for (const org of organisations) {
       try {
-        const live = path.join(this.outDir, org);
-        const shown = path.join(this.shown, org);
-        const manifest = ownedFolder(live, shown);
-        if (!manifest) continue;
-        const stale = changedFiles(live, manifest.files.filter(dropped), manifest);
-        if (stale.length) throw new OutputRefusal('changedFiles', { path: shown, files: stale.join(', ') });
-        const remade = manifest.files.filter((file) => !dropped(file));
-        const edited = this.overwriteEdited ? [] : editedFiles(live, remade, manifest);
-        if (edited.length) throw new OutputRefusal('editedFiles', { path: shown, files: edited.join(', ') });
+        this.mayChange(org, ({ files }) => ({
+          removed: files.filter(dropped),
+          remade: files.filter((file) => !dropped(file)),
+        }));
       } catch (error) {
         if (!(error instanceof OutputRefusal)) throw error;
         refused.set(org, error);
       }
     }
     return refused;
+  }
+
+  /**
+   * `org`'s manifest (undefined: it has no folder yet) when policyc may change its folder; else throws the
+   * OutputRefusal that says why. The folder must be policyc's (ownedFolder; `replaced`: a partial build's files);
+   * of the files its manifest lists (`plan` tells them apart), none the build would remove may have changed since
+   * policyc wrote it (policyc never deletes what it did not create), and none it makes again may have been edited
+   * (the edit would be lost without a word; --force overwrites it). The one check of both refusedFolders and commit.
+   */
+  private mayChange(
+    org: string,
+    plan: (manifest: Manifest) => { removed: string[]; remade: string[] },
+    replaced?: (file: string) => boolean,
+  ): Manifest | undefined {
+    const live = path.join(this.outDir, org);
+    const shown = path.join(this.shown, org);
+    const manifest = ownedFolder(live, shown, replaced);
+    if (!manifest) return undefined;
+    const { removed, remade } = plan(manifest);
+    const changed = changedFiles(live, removed, manifest);
+    if (changed.length) throw new OutputRefusal('changedFiles', { path: shown, files: changed.join(', ') });
+    const edited = this.overwriteEdited ? [] : editedFiles(live, remade, manifest);
+    if (edited.length) throw new OutputRefusal('editedFiles', { path: shown, files: edited.join(', ') });
+    return manifest;
   }
 
   /** The staging folder, for stageFiles on another thread (see staged()). */
@@ -203,9 +221,14 @@ export class OutputWriter {
       // Every folder is looked at before one refusal is reported: a run names all that policyc may not change.
       const owned = new Map(
         everyRefusal(committed, (org) => {
-          const manifest = ownedFolder(path.join(this.outDir, org), path.join(this.shown, org), replaced(org));
-          this.checkStale(org, manifest);
-          if (!this.overwriteEdited) this.checkEdited(org, manifest);
+          const manifest = this.mayChange(
+            org,
+            (manifest) => ({
+              removed: this.staleFiles(org, manifest),
+              remade: manifest.files.filter((file) => existsSync(path.join(this.staging, org, file))),
+            }),
+            replaced(org),
+          );
           return [org, manifest] as const;
         }),
       );
@@ -358,29 +381,6 @@ export class OutputWriter {
     return (manifest?.files ?? []).filter(
       (file) => (!this.merge || this.merge.owns(file)) && !existsSync(path.join(staged, file)),
     );
-  }
-
-  /**
-   * Refuses, before anything moves, to remove a file this build no longer makes (a language or format dropped)
-   * whose content was changed since policyc wrote it: policyc never deletes what it did not create.
-   */
-  private checkStale(org: string, manifest: Manifest | undefined): void {
-    if (!manifest) return;
-    const changed = changedFiles(path.join(this.outDir, org), this.staleFiles(org, manifest), manifest);
-    if (changed.length)
-      throw new OutputRefusal('changedFiles', { path: path.join(this.shown, org), files: changed.join(', ') });
-  }
-
-  /**
-   * Refuses, before anything moves, to overwrite a file this build makes again that was edited since policyc
-   * wrote it (editedFiles): the edit would be lost without a word. --force overwrites it.
-   */
-  private checkEdited(org: string, manifest: Manifest | undefined): void {
-    if (!manifest) return;
-    const remade = manifest.files.filter((file) => existsSync(path.join(this.staging, org, file)));
-    const edited = editedFiles(path.join(this.outDir, org), remade, manifest);
-    if (edited.length)
-      throw new OutputRefusal('editedFiles', { path: path.join(this.shown, org), files: edited.join(', ') });
   }
 
   /** Fails before anything moves when a folder cannot be changed (renaming a folder needs write access to it). */

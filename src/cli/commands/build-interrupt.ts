@@ -9,13 +9,20 @@ export type Running = { writer?: Writer; pool?: CompilePool; report?: BuildRepor
 
 /**
  * From here on, Ctrl+C or SIGTERM leaves nothing of this build's in the output folder `out` (no staging folder, no
- * lock) and says so: the workers stopped, the staging folder removed, the report ended (until-stopped.ts).
+ * lock) and says so: the workers stopped, the staging folder removed, the report ended (until-stopped.ts), and
+ * `stopped` given the exit code the process ends with (for --report).
  */
-export function cleanUpOnInterrupt(running: Running, io: CliIo, out: string): ReturnType<typeof cleanUpOnStop> {
-  return cleanUpOnStop(async () => {
+export function cleanUpOnInterrupt(
+  running: Running,
+  io: CliIo,
+  out: string,
+  stopped: (code: number) => void,
+): ReturnType<typeof cleanUpOnStop> {
+  return cleanUpOnStop(async (code) => {
     await running.pool?.stop?.();
     running.writer?.abort();
     running.report?.finish();
     io.stderr(cli.t('cli:interrupted', { out }) + '\n');
+    stopped(code);
   });
 }

@@ -46,7 +46,11 @@ export function skippedPolicies(build: Build): Map<number, SkipReason> {
 /** How many skipped policies the line names before it counts the rest. */
 const SKIPPED_SHOWN = 5;
 
-/** --keep-going: the refusals found before compiling, then one line naming the policies skipped; all in the build result. */
+/**
+ * --keep-going: the refusals found before compiling, then a line naming the policies skipped whose output was left
+ * as it was, and one naming those whose folder an earlier policy with their id was written into; all in the build
+ * result.
+ */
 export function reportSkipped(
   build: Build,
   skipped: ReadonlyMap<number, SkipReason>,
@@ -59,13 +63,18 @@ export function reportSkipped(
     const detail = cli.t(`cli:refused.${refusal.key}`, { ...refusal.params, context: 'skipped' });
     build.io.stderr(cli.t('cli:refusal', { detail }) + '\n');
   }
-  const shown: string[] = [];
+  const left: string[] = [];
+  const taken: string[] = [];
   for (const [place, reason] of skipped) {
     const id = build.inputs[place]?.id;
     const source = diagnosticPath(build.io, build.found.files[place]!);
-    shown.push(source);
+    // A skipped policy is never staged: its id staged is another policy's, written into its folder.
+    (id !== undefined && build.stagedIds.has(id) ? taken : left).push(source);
     build.result.skipped.push({ ...resultEntry({ id, folder: id && folderOf(build, id), source }), reason });
   }
-  const files = namedSome(shown, SKIPPED_SHOWN, (list, count) => report.t('report:namedMore', { list, count }));
-  build.io.stderr(report.t('report:skipped', { count: skipped.size, files, out }) + '\n');
+  const named = (shown: string[]) =>
+    namedSome(shown, SKIPPED_SHOWN, (list, count) => report.t('report:namedMore', { list, count }));
+  if (left.length) build.io.stderr(report.t('report:skipped', { count: left.length, files: named(left), out }) + '\n');
+  if (taken.length)
+    build.io.stderr(report.t('report:skippedTaken', { count: taken.length, files: named(taken), out }) + '\n');
 }

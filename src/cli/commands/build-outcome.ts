@@ -15,6 +15,15 @@ export function finished(
   return code;
 }
 
+/**
+ * Stopped by a signal before the output was committed (Ctrl+C, SIGTERM): the build result says so, with the exit
+ * code the process ends with; nothing was written.
+ */
+export function stopped(build: Pick<Build, 'options' | 'io' | 'result'>, code: number): void {
+  build.result.built.length = 0;
+  finished(build, 'stopped', code);
+}
+
 /** An organisation's folder in the output folder, as the report shows it. */
 export function folderOf(build: Pick<Build, 'io' | 'outDir' | 'mods'>, id: string): string {
   return resultPath(build.mods, build.io.cwd, path.join(build.outDir, id));

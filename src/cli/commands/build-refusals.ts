@@ -32,6 +32,20 @@ export function refusedFolders(
   return new Map([...refused].map(([id, refusal]) => [places.get(id)!, refusal] as const));
 }
 
+/**
+ * --keep-going: a cache candidate the cache could not take after all (a file in its folder edited since the last
+ * build, …) is compiled, so its folder is looked at as those of the policies compiled from the start were: when
+ * policyc may not change it, the policy is only checked, and skipped as refused (else commit would refuse the
+ * whole build). A later policy with an earlier one's id is only checked already.
+ */
+export function refusedLater(build: Build, writer: Writer, place: number): void {
+  if (!build.keepGoing || build.checkOnly.places.has(place)) return;
+  for (const [refusedPlace, refusal] of refusedFolders(build, writer, build.inputs, [place])) {
+    build.refused.set(refusedPlace, refusal);
+    build.checkOnly.places.add(refusedPlace);
+  }
+}
+
 /** Refuses the build for `refusals` (each said on its own line), before anything was compiled or written. */
 export function refuseAll(build: WriterContext, writer: Writer, refusals: readonly Refusal[]): number {
   writer.abort();

@@ -58,7 +58,6 @@ export interface Build {
   inputs: readonly PolicyInput[];
   /** The report, written as the policies come in; the build keeps its counts. */
   report: BuildReport;
-  cached: number;
   fileCount: number;
   writeError?: Error;
   /** The policy files (by place), the build's inputs and the folders it skipped: what a whole build may prune by. */
@@ -67,8 +66,11 @@ export interface Build {
   readonly keepGoing: boolean;
   /** The policies this build checks but does not compile into outputs (see CheckOnly). */
   readonly checkOnly: CheckOnly;
-  /** --keep-going: the organisation folders policyc may not change, found before compiling; their policies are skipped. */
-  readonly refused: ReadonlyMap<number, Refusal>;
+  /**
+   * --keep-going: the organisation folders policyc may not change, found before compiling (and, for a policy the
+   * cache could not take after all, before it is compiled); their policies are skipped.
+   */
+  readonly refused: Map<number, Refusal>;
   /** --keep-going and --strict: the places of the policies whose findings fail under --strict. */
   readonly strictFailed: Set<number>;
   /** The place of the policy each staged organisation was made from. */

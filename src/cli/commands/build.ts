@@ -37,8 +37,8 @@ import {
   type BuildStart,
 } from './build-state.js';
 import { onlyChecked, laterWithSameId, failsStrict, skippedPolicies, reportSkipped } from './build-keep-going.js';
-import { refusedFolders, refuseAll, refused, openWriter } from './build-refusals.js';
-import { finished, folderOf, resultPath } from './build-outcome.js';
+import { refusedFolders, refuseAll, refused, openWriter, refusedLater } from './build-refusals.js';
+import { finished, stopped, folderOf, resultPath } from './build-outcome.js';
 import { readInputs } from './build-inputs.js';
 import { cleanUpOnInterrupt, type Running } from './build-interrupt.js';
 import { verdict } from './build-verdict.js';
@@ -68,7 +68,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   const result = emptyResult(resultPath(mods, io.cwd, outDir));
   // Listening before the folder is opened: a signal while it is opened waits for the first await.
   const running: Running = {};
-  const signals = cleanUpOnInterrupt(running, io, out);
+  const signals = cleanUpOnInterrupt(running, io, out, (code) => stopped({ options, io, result }, code));
   try {
     const context = { options, io, groups, outDir, mods, result };
     const writer = openWriter(context, found.files, found.roots);
@@ -91,7 +91,12 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
     // whole; under --watch it ends the watch instead (build-watch.ts).
     const written = result.result === 'built' || result.result === 'partial';
     const said = cli.t(written ? 'cli:interruptedAfterCommit' : 'cli:interrupted', { out });
-    if (options.values.watch !== true) await signals.committed(() => io.stderr(said + '\n'));
+    if (options.values.watch !== true)
+      await signals.committed((signalled) => {
+        io.stderr(said + '\n');
+        // The build result says the exit code the process ends with.
+        finished({ options, io, result }, result.result, signalled);
+      });
     return code;
   } finally {
     signals.done();
@@ -131,7 +136,7 @@ function startBuild(
   const suspects = compileNow.filter((i) => inputs[i]!.suspect);
   for (const index of [...suspects, ...compileNow.filter((i) => !inputs[i]!.suspect)]) pool.submit(jobs[index]!);
   const state = { keepGoing, checkOnly, refused, strictFailed: new Set<number>(), stagedIds: new Map(), unsafe: false };
-  const build: Build = { ...start, inputs, report: buildReport(start, inputs), cached: 0, fileCount: 0, ...state };
+  const build: Build = { ...start, inputs, report: buildReport(start, inputs), fileCount: 0, ...state };
   return { build, pool, candidates: candidates.map((index) => jobs[index]!) };
 }
 
@@ -164,7 +169,7 @@ async function compileAndCommit(
   try {
     // Policies already known to need compiling, when this thread compiles them: before the cached ones, whose reports would wait for them.
     await pool.flush?.();
-    await takeFromCache(build, candidates, pool);
+    await takeFromCache(build, writer, candidates, pool);
     await pool.finish();
   } catch (error) {
     failure = { error };
@@ -175,6 +180,7 @@ async function compileAndCommit(
     // A crashed worker: stop the others (which write into the staging folder), release the lock and remove the staging folder before failing.
     await pool.stop?.();
     writer.abort();
+    crashed(build);
     throw failure.error;
   }
   build.report.finish((ids) =>
@@ -203,16 +209,38 @@ const CANDIDATES_PER_TURN = 32;
 
 /**
  * In command-line order, each candidate is reported from the cache or compiled
- * after all. Every CANDIDATES_PER_TURN candidates this thread takes the
+ * after all (with --keep-going, only checked when its folder is one policyc may
+ * not change: see refusedLater). Every CANDIDATES_PER_TURN candidates this thread takes the
  * results the pool has ready: the report cannot go past a policy still being
  * compiled, and the sooner its result is taken, the fewer cached policies'
  * diagnostics wait in memory for it (holding them cost more collection time
  * than the look-ups themselves).
  */
-async function takeFromCache(build: Build, candidates: readonly CompileJob[], pool: CompilePool): Promise<void> {
+async function takeFromCache(
+  build: Build,
+  writer: Writer,
+  candidates: readonly CompileJob[],
+  pool: CompilePool,
+): Promise<void> {
   for (const [n, job] of candidates.entries()) {
     if (n > 0 && n % CANDIDATES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
-    if (!fromCache(build, job)) pool.submit(job);
+    if (fromCache(build, job)) continue;
+    refusedLater(build, writer, job.index);
+    pool.submit(job);
+  }
+}
+
+/**
+ * A worker crashed (or another error no command turns into a message): the build result (--report) says the build
+ * failed, with the exit code of such an error (process-cli.ts), before the error goes on up. A failure to write the
+ * result must not hide the crash: it is left unsaid.
+ */
+function crashed(build: Build): void {
+  build.result.built.length = 0; // staged, but nothing was written
+  try {
+    finished(build, 'failed', EXIT_INVALID);
+  } catch {
+    // The crash is what the run reports.
   }
 }
 
@@ -229,8 +257,9 @@ function fromCache(build: Build, job: CompileJob): boolean {
   if (!hit) return false;
   const findings = report(build, { index: job.index, displayPath: job.displayPath, ...hit }, build.mods.giveTexts);
   if (build.keepGoing && failsStrict(build, findings)) build.strictFailed.add(job.index);
-  else build.result.unchanged.push(resultEntry({ id, folder: folderOf(build, id), source: job.displayPath }));
-  build.cached++;
+  // --keep-going skips a policy with an earlier one's id (see laterWithSameId): its folder may get that one's output.
+  else if (!build.checkOnly.places.has(job.index))
+    build.result.unchanged.push(resultEntry({ id, folder: folderOf(build, id), source: job.displayPath }));
   return true;
 }
 
