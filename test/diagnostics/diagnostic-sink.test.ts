@@ -92,3 +92,33 @@ describe('the text and compact sinks', () => {
     );
   });
 });
+
+describe('streamed folding over many policies (its table grows past its first size)', () => {
+  it('prints each distinct finding once, at its first file, and closes with the repeats in the order printed', () => {
+    const { sink: streaming, written } = sink('compact', 'streamed');
+    // 300 files × 20 findings: 6,000 distinct (own messages) and 4 repeated in every third file from file 7 on.
+    const expectedFirsts: string[] = [];
+    for (let f = 0; f < 300; f++) {
+      const file = `/work/p${f}.json`;
+      const own = Array.from({ length: 20 }, (_, i) => finding(file, 100 + i, `own ${f}.${i}`));
+      const shared = f >= 7 && f % 3 === 1 ? [1, 2, 3, 4].map((line) => finding(file, line, `shared ${line}`)) : [];
+      streaming.files([...shared, ...own]);
+      if (f === 7) expectedFirsts.push(...shared.map((d) => d.message));
+      expectedFirsts.push(...own.map((d) => d.message));
+    }
+    streaming.end();
+    const lines = written.join('').trimEnd().split('\n');
+    const printed = lines
+      .filter((l) => !l.startsWith('The same finding'))
+      .map((l) => / (own [\d.]+|shared \d) \[/.exec(l)?.[1]);
+    expect(printed).toEqual(expectedFirsts);
+    const closing = lines.filter((l) => l.startsWith('The same finding'));
+    expect(closing).toEqual(
+      [1, 2, 3, 4].map(
+        (line) =>
+          `The same finding (art13/x at /work/p7.json:${line}:1, “shared ${line}”) is also in 97 more policies: ` +
+          '/work/p10.json, /work/p13.json, /work/p16.json and 94 more.',
+      ),
+    );
+  });
+});
