@@ -4,6 +4,7 @@ import { messagesFor, type Language } from '../src/i18n/messages.js';
 import { renderNotice, type RenderedNotice } from '../src/render/render-notice.js';
 import { miniPolicy } from './support/mini-policy.js';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
+import { localiseDiagnostic } from '../src/diagnostics/render-message.js';
 
 /** The accessibility review of 2026-12-07: what the notice's own words say to a screen reader (findings 5 and 6). */
 function rendered(policy: unknown, lang: Language): RenderedNotice {
@@ -114,6 +115,21 @@ describe('warnings for author Markdown that reads badly aloud, each at its place
     const { findings } = analyse(JSON.stringify(policy, null, 2), 'policy.json');
     const vague = findings.filter((d) => d.ruleId === 'wording/vague-link-text');
     expect(vague.map((d) => [d.pointer, d.data])).toEqual([['/purposes/0/description/nl', { quote: 'hier' }]]);
+    // There the link is no link: wording/link-in-plain-text says so, at the link, in each language.
+    const typed = findings.filter((d) => d.ruleId === 'wording/link-in-plain-text');
+    expect(typed.map((d) => [d.severity, d.pointer, d.data])).toEqual([
+      ['warning', '/dataCategories/0/name/nl', { quote: '[hier](https://mini.example/t)' }],
+      ['warning', '/dataCategories/0/name/en', { quote: '[here](https://mini.example/t)' }],
+    ]);
+    expect(localiseDiagnostic(typed[0]!, 'en').message).toContain(
+      'the notice shows "[hier](https://mini.example/t)" as typed',
+    );
+    expect(localiseDiagnostic(typed[0]!, 'nl').message).toContain(
+      'de verklaring toont "[hier](https://mini.example/t)" zoals hij is getypt',
+    );
+    expect(findings.some((d) => d.ruleId === 'wording/link-in-plain-text' && d.pointer.startsWith('/purposes'))).toBe(
+      false,
+    );
   });
 
   it('a Markdown table: wording/markdown-table, at its first row (finding 2)', () => {

@@ -65,6 +65,23 @@ function vagueLinkFindings(model: PolicyModel): Finding[] {
   return findings;
 }
 
+/** '[words](address)' as an author types a Markdown link (bounded runs: linear on any string). */
+const TYPED_LINK = /\[[^\]\n]{1,200}\]\([^)\s]{1,2000}\)/;
+
+/**
+ * A Markdown link typed in a text that is not Markdown (a name, a title): the notice shows it as typed, brackets and
+ * address included.
+ */
+function linksInPlainText(model: PolicyModel): Finding[] {
+  const findings: Finding[] = [];
+  for (const { pointer, value } of authorStrings(model, '](')) {
+    if (isMarkdownAt(policySchema().schema, model.source, pointer)) continue;
+    const link = TYPED_LINK.exec(value);
+    if (link) findings.push({ pointer, offset: link.index, vars: { quote: link[0] } });
+  }
+  return findings;
+}
+
 /**
  * A GFM table's header row followed by its delimiter row ('| a | b |' then '|---|---|'). The delimiter row has a
  * pipe between cells, or (one column) at its start or end: a line of dashes alone under a line is a heading's.
@@ -89,4 +106,5 @@ export const markdownRules: readonly Rule[] = [
     check: vagueLinkFindings,
   },
   { id: 'wording/markdown-table', severity: 'warning', article: 'GDPR 12(1); WCAG 2.2 1.3.1', check: markdownTables },
+  { id: 'wording/link-in-plain-text', severity: 'warning', article: 'GDPR 12(1)', check: linksInPlainText },
 ];
