@@ -16,7 +16,7 @@ describe('policyc CLI', () => {
     expect(run.stdout).toMatch(/^Usage: policyc <command>/);
     expect(run.stdout).toContain('check [paths…]');
     expect(run.stdout).toContain(
-      'Exit codes: 0 success, 1 invalid policy, compliance error or failed build, 2 usage error;\n73 build and register may not write into an output folder (files policyc did not write, or\nedited ones); 75 another build is writing into the output folder (try again later);\n130 stopped with Ctrl+C (build and register remove what they had staged).',
+      'Exit codes: 0 success, 1 invalid policy, compliance error or failed build, 2 usage error;\n73 build and register may not write into an output folder (files policyc did not write, or\nedited ones); 75 another build is writing into the output folder (try again later);\n130 stopped with Ctrl+C, 143 stopped by SIGTERM (build and register remove what they had staged).',
     );
   });
 
