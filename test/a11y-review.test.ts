@@ -146,6 +146,13 @@ describe('warnings for author Markdown that reads badly aloud, each at its place
       expect(diagnosticsFor(`Tijden:\n\n${table}`).filter((d) => d.ruleId === 'wording/markdown-table')).toHaveLength(
         1,
       );
-    expect(diagnosticsFor('Tijden:\n\na | b\n---').some((d) => d.ruleId === 'wording/markdown-table')).toBe(false);
+    // Not a table in GFM: a line of dashes alone (a heading's underline), header and delimiter rows whose cells differ in number.
+    for (const text of ['a | b\n---', 'Kies 1 | 2\n- |', 'tel: 1 | fax 2\n-|', 'a | b | c\n| --- |'])
+      expect(diagnosticsFor(`Tijden:\n\n${text}`).some((d) => d.ruleId === 'wording/markdown-table')).toBe(false);
+    // A table under a line that only looks like one's header: found at its own header.
+    const lower = diagnosticsFor('x | y | z\n| a | b |\n|---|---|').filter(
+      (d) => d.ruleId === 'wording/markdown-table',
+    );
+    expect(lower.map((d) => d.data)).toEqual([{ quote: '| a | b |' }]);
   });
 });

@@ -82,18 +82,45 @@ function linksInPlainText(model: PolicyModel): Finding[] {
   return findings;
 }
 
+/** A line holding a '|' over a line of only dashes, colons, pipes and blanks: where a GFM table may start. */
+const TABLE_ROWS = /^([^\n]*\|[^\n]*)\n([ \t]*[-:|][-:| \t]*)$/gm;
+/** A delimiter row's cell: dashes, a colon at either end for the alignment. */
+const DELIMITER_CELL = /^[ \t]*:?-+:?[ \t]*$/;
+
+/** A row's cells: split at each '|' not escaped, one empty cell at either edge (a leading or closing '|') left out. */
+function rowCells(row: string): string[] {
+  const cells = row.trim().split(/(?<!\\)\|/);
+  if (cells.length > 1 && cells[0]!.trim() === '') cells.shift();
+  if (cells.length > 1 && cells.at(-1)!.trim() === '') cells.pop();
+  return cells;
+}
+
 /**
- * A GFM table's header row followed by its delimiter row ('| a | b |' then '|---|---|'). The delimiter row has a
- * pipe between cells, or (one column) at its start or end: a line of dashes alone under a line is a heading's.
+ * A GFM table: a header row over a delimiter row with a '|' in it, every cell of which is dashes (with the
+ * alignment's colons), and as many cells in both ('| a | b |' over '|---|---|'; one column: '| a |' over '| - |').
+ * GFM makes no table of rows whose counts differ, nor of a line of dashes alone, which is a heading's underline.
  */
-const TABLE =
-  /^[ \t]*\|?[^\n]*\|[^\n]*\n[ \t]*(?:\|[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?|:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?|:?-+:?[ \t]*\|)[ \t]*$/m;
+function tableStart(value: string): { index: number; header: string } | undefined {
+  TABLE_ROWS.lastIndex = 0;
+  for (let rows = TABLE_ROWS.exec(value); rows; rows = TABLE_ROWS.exec(value)) {
+    const [, header, delimiter] = rows as unknown as [string, string, string];
+    const cells = rowCells(delimiter);
+    if (
+      delimiter.includes('|') &&
+      cells.every((c) => DELIMITER_CELL.test(c)) &&
+      rowCells(header).length === cells.length
+    )
+      return { index: rows.index, header: header.trim() };
+    TABLE_ROWS.lastIndex = rows.index + header.length + 1; // the delimiter line may head a table of its own
+  }
+  return undefined;
+}
 
 function markdownTables(model: PolicyModel): Finding[] {
   const findings: Finding[] = [];
   for (const { pointer, value } of authorStrings(model, '|')) {
-    const table = TABLE.exec(value);
-    if (table) findings.push({ pointer, offset: table.index, vars: { quote: table[0].split('\n')[0]!.trim() } });
+    const table = tableStart(value);
+    if (table) findings.push({ pointer, offset: table.index, vars: { quote: table.header } });
   }
   return findings;
 }

@@ -82,8 +82,8 @@ function walkTexts(walk: TextWalk, nodeIn: SchemaNode, value: unknown): void {
 
 /**
  * Whether the string at `pointer` in `document` is Markdown to the schema (x-markdown): the notice renders it as
- * Markdown. Any other text is shown as typed, so a link written in it is no link. Follows the schema the way
- * walkTexts does, along one path.
+ * Markdown. Any other text is shown as typed, so a link written in it is no link. Follows the schema as walkTexts
+ * does (references, items, properties, pattern properties, the branch of a type test), along one path.
  */
 export function isMarkdownAt(schema: SchemaNode, document: unknown, pointer: string): boolean {
   const defs = (schema.$defs ?? {}) as Record<string, SchemaNode>;
@@ -94,7 +94,17 @@ export function isMarkdownAt(schema: SchemaNode, document: unknown, pointer: str
     if (!node || !value || typeof value !== 'object') return false;
     value = (value as Record<string, unknown>)[token];
   }
-  return node !== undefined && typeof value === 'string' && resolveRef(defs, node)['x-markdown'] === true;
+  return node !== undefined && typeof value === 'string' && marksMarkdown(defs, node, value);
+}
+
+/** Whether the string's schema node, or the branch its type test takes, has x-markdown (as walkTexts reads both). */
+function marksMarkdown(defs: Record<string, SchemaNode>, nodeIn: SchemaNode, value: string): boolean {
+  const node = resolveRef(defs, nodeIn);
+  if (node['x-markdown'] === true) return true;
+  const test = node.if as SchemaNode | undefined;
+  if (!test || typeof test.type !== 'string') return false;
+  const branch = (jsonType(value) === test.type ? node.then : node.else) as SchemaNode | undefined;
+  return branch !== undefined && marksMarkdown(defs, branch, value);
 }
 
 /** The schema of `value`'s member `token` under `nodeIn`: an item, a property, a pattern property, or the same in the branch its type test takes. */
