@@ -4,6 +4,8 @@
 // texts contain Markdown syntax (links), and so do the copies.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { policySchema } from '../lib/validate/schema-validator.js';
+import { isMarkdownAt } from '../lib/validate/text-checks.js';
 
 const LANGUAGE_KEYS = new Set(['nl', 'en']);
 
@@ -21,11 +23,15 @@ function isText(value) {
 /**
  * The policy with every text ending in a number of its own (same structure,
  * different strings); one text in a hundred also gets a Markdown link, which
- * with the seeds' own two links makes about 1% of texts Markdown.
+ * with the seeds' own two links makes about 1% of texts Markdown. The link
+ * goes into the next text the notice renders as Markdown (x-markdown in the
+ * schema): in a plain text, such as a name, an author's link is shown as typed.
  */
-function vary(value, n, counter = { texts: 0 }) {
+function vary(value, n, counter = { texts: 0, linkDue: false }, pointer = '', source = value) {
   if (isText(value)) {
-    const link = counter.texts++ % 100 === 50;
+    if (counter.texts++ % 100 === 50) counter.linkDue = true;
+    const link = counter.linkDue && isMarkdownAt(policySchema().schema, source, `${pointer}/${Object.keys(value)[0]}`);
+    if (link) counter.linkDue = false;
     return Object.fromEntries(
       Object.entries(value).map(([k, v]) => [
         k,
@@ -33,9 +39,14 @@ function vary(value, n, counter = { texts: 0 }) {
       ]),
     );
   }
-  if (Array.isArray(value)) return value.map((item) => vary(item, n, counter));
+  if (Array.isArray(value)) return value.map((item, i) => vary(item, n, counter, `${pointer}/${i}`, source));
   if (value && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, vary(v, n, counter)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        vary(v, n, counter, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, source),
+      ]),
+    );
   return value;
 }
 
