@@ -392,20 +392,28 @@ describe('exit codes CI can act on', { timeout: 180_000 }, () => {
     expect(result.built).toHaveLength(2);
   });
 
-  it('a build stopped before the commit, or ended by a crashed worker, still writes its --report (keepgoing 4)', async () => {
-    const work = project(['p1', 'p2']);
+  it('a build stopped before the commit, or ended by a crashed worker, still writes its --report, listing no policy as built or unchanged (keepgoing 4)', async () => {
+    // a0 is up to date: the cache takes it, and its findings are reported, before p1 and p2 are compiled.
+    const work = project(['a0']);
+    expect(runPolicyc(['build'], work).status).toBe(0);
+    for (const id of ['p1', 'p2']) writePolicy(work, id);
+    const before = snapshot(path.join(work, 'dist'));
     const { ended } = startStoppable(['build', '--jobs', '2', '--format', 'compact', '--report', 'build.json'], work, {
       line: '^policies/',
       signal: 'SIGTERM',
     });
     const stopped = await ended;
     expect(stopped.code, stopped.stderr).toBe(143);
+    expect(stopped.stderr).toMatch(/^policies\/a0\/policy\.json:/m);
     expect(stopped.stderr).toContain('policyc: stopped before the build ended: nothing was written');
-    expect(existsSync(path.join(work, 'dist'))).toBe(false);
+    expect(snapshot(path.join(work, 'dist'))).toEqual(before);
+    // Nothing was written, and the build had looked at as many policies as it got to: the result does not depend
+    // on when the signal came (secondread6 finding 1). a0's output is as it was, as all of dist is.
     expect(buildResult(work)).toMatchObject({
       result: 'stopped',
       exitCode: 143,
       built: [],
+      unchanged: [],
     });
     const preload = path.join(repoRoot, 'test/support/crash-worker.cjs');
     const crashed = spawnSync(
@@ -414,12 +422,15 @@ describe('exit codes CI can act on', { timeout: 180_000 }, () => {
       { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
     );
     expect(crashed.status, crashed.stderr).toBe(1);
-    expect(crashed.stderr).toContain('policyc: internal error (simulated worker crash)');
-    expect(existsSync(path.join(work, 'dist'))).toBe(false);
+    // The text report (a0's findings) is ended before the error's line, which starts a line of its own (finding 5).
+    expect(crashed.stderr).toMatch(/^policies\/a0\/policy\.json\n/m);
+    expect(linesStarting(crashed.stderr, 'policyc: internal error (simulated worker crash)')).toHaveLength(1);
+    expect(snapshot(path.join(work, 'dist'))).toEqual(before);
     expect(buildResult(work, 'crashed.json')).toMatchObject({
       result: 'failed',
       exitCode: 1,
       built: [],
+      unchanged: [],
     });
   });
 });
