@@ -308,12 +308,20 @@ describe('output folders policyc must refuse', { timeout: 180_000 }, () => {
     ]);
     expect(readFileSync(path.join(work, 'dist/p1/en/privacy.html'), 'utf8')).toContain('Praktijk Nieuw B.V.');
     expect(snapshot(path.join(work, 'dist/p3'))).toEqual(before);
+    // The refused folder is in the result's `refused` too, with its key and the sentence said (secondread6 finding 4).
     expect(buildResult(work)).toMatchObject({
       result: 'partial',
       exitCode: 73,
       built: [entry('p1')],
       unchanged: [entry('p2')],
       skipped: [{ ...entry('p3'), reason: 'refused' }],
+      refused: [
+        {
+          folder: 'dist/p3',
+          reason: 'editedFiles',
+          message: linesStarting(run.stderr, 'policyc: ')[0]!.slice('policyc: '.length),
+        },
+      ],
     });
   });
 
@@ -323,18 +331,62 @@ describe('output folders policyc must refuse', { timeout: 180_000 }, () => {
     appendFileSync(path.join(work, 'dist/p2/en/privacy.html'), '<!-- edited -->\n');
     for (const id of ['p1', 'p2'])
       writePolicy(work, id, '', (text) => text.replace('Praktijk Voorbeeld B.V.', 'Praktijk Nieuw B.V.'));
-    for (const [lang, sentence] of [
-      ['en', 'Its policy was not written (--keep-going); the others were.'],
-      ['nl', 'Het beleid ervan is niet geschreven (--keep-going); het andere beleid wel.'],
+    const before = snapshot(path.join(work, 'dist/p2'));
+    for (const [lang, sentence, p1] of [
+      ['en', 'Its policy was not written (--keep-going); the others were.', { built: [entry('p1')], unchanged: [] }],
+      [
+        'nl',
+        'Het beleid ervan is niet geschreven (--keep-going); het andere beleid wel.',
+        { built: [], unchanged: [entry('p1')] },
+      ],
     ] as const) {
-      const run = runPolicyc(['build', '--lang', 'nl', '--keep-going', '--message-lang', lang], work);
+      const run = runPolicyc(
+        ['build', '--lang', 'nl', '--keep-going', '--message-lang', lang, '--report', 'build.json'],
+        work,
+      );
       expect(run.status, run.stderr).toBe(73);
       const [refusal, ...others] = linesStarting(run.stderr, 'policyc: ');
       expect(others).toEqual([]);
       expect(refusal).toMatch(/^policyc: (refusing to replace|vervangen van) dist\/p2[: ].*\(en\/privacy\.html\)/);
       expect(refusal!.endsWith(` ${sentence}`), refusal).toBe(true);
+      // Nothing else happened (secondread6 finding 8): dist/p2 byte for byte as it was, the edited file kept.
+      expect(snapshot(path.join(work, 'dist/p2'))).toEqual(before);
+      expect(existsSync(path.join(work, 'dist/p2/en/privacy.html'))).toBe(true);
+      expect(buildResult(work)).toEqual({
+        result: 'partial',
+        exitCode: 73,
+        out: 'dist',
+        ...p1,
+        removed: [],
+        leftInPlace: [],
+        skipped: [{ ...entry('p2'), reason: 'refused' }],
+        refused: [{ folder: 'dist/p2', reason: 'changedFiles', message: refusal!.slice('policyc: '.length) }],
+      });
     }
     expect(readFileSync(path.join(work, 'dist/p1/nl/privacy.html'), 'utf8')).toContain('Praktijk Nieuw B.V.');
+  });
+
+  it('--keep-going says the refused folders in path order, as it lists the skipped policies, whenever each was found (secondread6 finding 9)', () => {
+    const work = project(['p1', 'p2', 'p3']);
+    expect(runPolicyc(['build'], work).status).toBe(0);
+    // dist/p1 is looked at only once the cache could not take p1 (its text as it was); dist/p3 before compiling.
+    appendFileSync(path.join(work, 'dist/p1/en/privacy.html'), '<!-- edited -->\n');
+    writeFileSync(path.join(work, 'dist/p3/.htaccess'), 'Options -Indexes\n');
+    for (const id of ['p2', 'p3'])
+      writePolicy(work, id, '', (text) => text.replace('Praktijk Voorbeeld B.V.', 'Praktijk Nieuw B.V.'));
+    const run = runPolicyc(['build', '--keep-going', '--report', 'build.json'], work);
+    expect(run.status, run.stderr).toBe(73);
+    const refusals = linesStarting(run.stderr, 'policyc: ');
+    expect(refusals.map((line) => /dist\/p\d/.exec(line)![0])).toEqual(['dist/p1', 'dist/p3']);
+    expect(linesStarting(run.stderr, 'Skipped')).toEqual([
+      'Skipped 2 policies (--keep-going), their output in dist left as it was: policies/p1/policy.json, policies/p3/policy.json.',
+    ]);
+    const result = buildResult(work) as { refused: { folder: string; reason: string; message: string }[] };
+    expect(result.refused.map(({ folder, reason }) => [folder, reason])).toEqual([
+      ['dist/p1', 'editedFiles'],
+      ['dist/p3', 'foreignFiles'],
+    ]);
+    expect(result.refused.map(({ message }) => `policyc: ${message}`)).toEqual(refusals);
   });
 });
 
