@@ -148,9 +148,33 @@ describe('build in CI: one broken practice of many', { timeout: 180_000 }, () =>
     expect(run.status, run.stderr).toBe(1);
     expect(run.stderr).toMatch(/^policies\/p1\/policy\.json\n.*error/m);
     expect(linesStarting(run.stderr, 'Skipped')).toEqual([
-      'Skipped 1 policy (--keep-going) with the id of an earlier policy, whose output its folder in dist now holds: policies/p1/policy.json.',
+      'Skipped 1 policy (--keep-going) because the output of an earlier policy with the same id was written into its folder in dist instead: policies/p1/policy.json.',
     ]);
     expect(readFileSync(path.join(work, 'dist/p1/en/privacy.html'), 'utf8')).toContain('Praktijk Kopie B.V.');
+    const nl = runPolicyc(
+      ['build', 'policies/p1', 'policies/copy/p1', '--keep-going', '--force', '--message-lang', 'nl'],
+      work,
+    );
+    expect(linesStarting(nl.stderr, '1 beleidsbestand overgeslagen')).toEqual([
+      '1 beleidsbestand overgeslagen (--keep-going), omdat de uitvoer van een eerder beleidsbestand met hetzelfde id al in dezelfde map in dist is geschreven: policies/p1/policy.json.',
+    ]);
+  });
+
+  it('--keep-going: two policies each skipped for an earlier policy with its id are named in one line that says "each", in both languages (secondread6 finding 2)', () => {
+    const work = project(['p1', 'p2']);
+    for (const id of ['p1', 'p2'])
+      writePolicy(work, `z-${id}`, '', (text) => text.replace(`"id": "z-${id}"`, `"id": "${id}"`));
+    const run = runPolicyc(['build', '--keep-going'], work);
+    expect(run.status, run.stderr).toBe(1);
+    expect(linesStarting(run.stderr, 'Skipped')).toEqual([
+      'Skipped 2 policies (--keep-going), each because the output of an earlier policy with the same id was written into its folder in dist instead: policies/z-p1/policy.json, policies/z-p2/policy.json.',
+    ]);
+    // --force: else the earlier policies, now up to date, are left as they were (and so are the folders).
+    const nl = runPolicyc(['build', '--keep-going', '--force', '--message-lang', 'nl'], work);
+    expect(nl.status, nl.stderr).toBe(1);
+    expect(linesStarting(nl.stderr, '2 beleidsbestanden overgeslagen')).toEqual([
+      '2 beleidsbestanden overgeslagen (--keep-going), omdat voor elk de uitvoer van een eerder beleidsbestand met hetzelfde id al in dezelfde map in dist is geschreven: policies/z-p1/policy.json, policies/z-p2/policy.json.',
+    ]);
   });
 
   it('--keep-going: a second policy with one id that the cache would leave alone is skipped, not also unchanged (keepgoing 2)', () => {
@@ -166,7 +190,7 @@ describe('build in CI: one broken practice of many', { timeout: 180_000 }, () =>
     expect(linesStarting(run.stderr, 'Built')).toEqual(['Built 1 policy into dist: 21 files.']);
     expect(linesStarting(run.stderr, '1 other policy was unchanged since the last build')).toHaveLength(1);
     expect(linesStarting(run.stderr, 'Skipped')).toEqual([
-      'Skipped 1 policy (--keep-going) with the id of an earlier policy, whose output its folder in dist now holds: policies/p1/policy.json.',
+      'Skipped 1 policy (--keep-going) because the output of an earlier policy with the same id was written into its folder in dist instead: policies/p1/policy.json.',
     ]);
     expect(readFileSync(path.join(work, 'dist/p1/en/privacy.html'), 'utf8')).toContain('Praktijk Kopie B.V.');
     expect(buildResult(work)).toMatchObject({
