@@ -148,9 +148,33 @@ describe('build in CI: one broken practice of many', { timeout: 180_000 }, () =>
     expect(run.status, run.stderr).toBe(1);
     expect(run.stderr).toMatch(/^policies\/p1\/policy\.json\n.*error/m);
     expect(linesStarting(run.stderr, 'Skipped')).toEqual([
-      'Skipped 1 policy (--keep-going) with the id of an earlier policy, whose output its folder in dist now holds: policies/p1/policy.json.',
+      'Skipped 1 policy (--keep-going) because the output of an earlier policy with the same id was written into its folder in dist instead: policies/p1/policy.json.',
     ]);
     expect(readFileSync(path.join(work, 'dist/p1/en/privacy.html'), 'utf8')).toContain('Praktijk Kopie B.V.');
+    const nl = runPolicyc(
+      ['build', 'policies/p1', 'policies/copy/p1', '--keep-going', '--force', '--message-lang', 'nl'],
+      work,
+    );
+    expect(linesStarting(nl.stderr, '1 beleidsbestand overgeslagen')).toEqual([
+      '1 beleidsbestand overgeslagen (--keep-going), omdat de uitvoer van een eerder beleidsbestand met hetzelfde id al in dezelfde map in dist is geschreven: policies/p1/policy.json.',
+    ]);
+  });
+
+  it('--keep-going: two policies each skipped for an earlier policy with its id are named in one line that says "each", in both languages (secondread6 finding 2)', () => {
+    const work = project(['p1', 'p2']);
+    for (const id of ['p1', 'p2'])
+      writePolicy(work, `z-${id}`, '', (text) => text.replace(`"id": "z-${id}"`, `"id": "${id}"`));
+    const run = runPolicyc(['build', '--keep-going'], work);
+    expect(run.status, run.stderr).toBe(1);
+    expect(linesStarting(run.stderr, 'Skipped')).toEqual([
+      'Skipped 2 policies (--keep-going), each because the output of an earlier policy with the same id was written into its folder in dist instead: policies/z-p1/policy.json, policies/z-p2/policy.json.',
+    ]);
+    // --force: else the earlier policies, now up to date, are left as they were (and so are the folders).
+    const nl = runPolicyc(['build', '--keep-going', '--force', '--message-lang', 'nl'], work);
+    expect(nl.status, nl.stderr).toBe(1);
+    expect(linesStarting(nl.stderr, '2 beleidsbestanden overgeslagen')).toEqual([
+      '2 beleidsbestanden overgeslagen (--keep-going), omdat voor elk de uitvoer van een eerder beleidsbestand met hetzelfde id al in dezelfde map in dist is geschreven: policies/z-p1/policy.json, policies/z-p2/policy.json.',
+    ]);
   });
 
   it('--keep-going: a second policy with one id that the cache would leave alone is skipped, not also unchanged (keepgoing 2)', () => {
@@ -166,7 +190,7 @@ describe('build in CI: one broken practice of many', { timeout: 180_000 }, () =>
     expect(linesStarting(run.stderr, 'Built')).toEqual(['Built 1 policy into dist: 21 files.']);
     expect(linesStarting(run.stderr, '1 other policy was unchanged since the last build')).toHaveLength(1);
     expect(linesStarting(run.stderr, 'Skipped')).toEqual([
-      'Skipped 1 policy (--keep-going) with the id of an earlier policy, whose output its folder in dist now holds: policies/p1/policy.json.',
+      'Skipped 1 policy (--keep-going) because the output of an earlier policy with the same id was written into its folder in dist instead: policies/p1/policy.json.',
     ]);
     expect(readFileSync(path.join(work, 'dist/p1/en/privacy.html'), 'utf8')).toContain('Praktijk Kopie B.V.');
     expect(buildResult(work)).toMatchObject({
@@ -308,12 +332,20 @@ describe('output folders policyc must refuse', { timeout: 180_000 }, () => {
     ]);
     expect(readFileSync(path.join(work, 'dist/p1/en/privacy.html'), 'utf8')).toContain('Praktijk Nieuw B.V.');
     expect(snapshot(path.join(work, 'dist/p3'))).toEqual(before);
+    // The refused folder is in the result's `refused` too, with its key and the sentence said (secondread6 finding 4).
     expect(buildResult(work)).toMatchObject({
       result: 'partial',
       exitCode: 73,
       built: [entry('p1')],
       unchanged: [entry('p2')],
       skipped: [{ ...entry('p3'), reason: 'refused' }],
+      refused: [
+        {
+          folder: 'dist/p3',
+          reason: 'editedFiles',
+          message: linesStarting(run.stderr, 'policyc: ')[0]!.slice('policyc: '.length),
+        },
+      ],
     });
   });
 
@@ -323,18 +355,62 @@ describe('output folders policyc must refuse', { timeout: 180_000 }, () => {
     appendFileSync(path.join(work, 'dist/p2/en/privacy.html'), '<!-- edited -->\n');
     for (const id of ['p1', 'p2'])
       writePolicy(work, id, '', (text) => text.replace('Praktijk Voorbeeld B.V.', 'Praktijk Nieuw B.V.'));
-    for (const [lang, sentence] of [
-      ['en', 'Its policy was not written (--keep-going); the others were.'],
-      ['nl', 'Het beleid ervan is niet geschreven (--keep-going); het andere beleid wel.'],
+    const before = snapshot(path.join(work, 'dist/p2'));
+    for (const [lang, sentence, p1] of [
+      ['en', 'Its policy was not written (--keep-going); the others were.', { built: [entry('p1')], unchanged: [] }],
+      [
+        'nl',
+        'Het beleid ervan is niet geschreven (--keep-going); het andere beleid wel.',
+        { built: [], unchanged: [entry('p1')] },
+      ],
     ] as const) {
-      const run = runPolicyc(['build', '--lang', 'nl', '--keep-going', '--message-lang', lang], work);
+      const run = runPolicyc(
+        ['build', '--lang', 'nl', '--keep-going', '--message-lang', lang, '--report', 'build.json'],
+        work,
+      );
       expect(run.status, run.stderr).toBe(73);
       const [refusal, ...others] = linesStarting(run.stderr, 'policyc: ');
       expect(others).toEqual([]);
       expect(refusal).toMatch(/^policyc: (refusing to replace|vervangen van) dist\/p2[: ].*\(en\/privacy\.html\)/);
       expect(refusal!.endsWith(` ${sentence}`), refusal).toBe(true);
+      // Nothing else happened (secondread6 finding 8): dist/p2 byte for byte as it was, the edited file kept.
+      expect(snapshot(path.join(work, 'dist/p2'))).toEqual(before);
+      expect(existsSync(path.join(work, 'dist/p2/en/privacy.html'))).toBe(true);
+      expect(buildResult(work)).toEqual({
+        result: 'partial',
+        exitCode: 73,
+        out: 'dist',
+        ...p1,
+        removed: [],
+        leftInPlace: [],
+        skipped: [{ ...entry('p2'), reason: 'refused' }],
+        refused: [{ folder: 'dist/p2', reason: 'changedFiles', message: refusal!.slice('policyc: '.length) }],
+      });
     }
     expect(readFileSync(path.join(work, 'dist/p1/nl/privacy.html'), 'utf8')).toContain('Praktijk Nieuw B.V.');
+  });
+
+  it('--keep-going says the refused folders in path order, as it lists the skipped policies, whenever each was found (secondread6 finding 9)', () => {
+    const work = project(['p1', 'p2', 'p3']);
+    expect(runPolicyc(['build'], work).status).toBe(0);
+    // dist/p1 is looked at only once the cache could not take p1 (its text as it was); dist/p3 before compiling.
+    appendFileSync(path.join(work, 'dist/p1/en/privacy.html'), '<!-- edited -->\n');
+    writeFileSync(path.join(work, 'dist/p3/.htaccess'), 'Options -Indexes\n');
+    for (const id of ['p2', 'p3'])
+      writePolicy(work, id, '', (text) => text.replace('Praktijk Voorbeeld B.V.', 'Praktijk Nieuw B.V.'));
+    const run = runPolicyc(['build', '--keep-going', '--report', 'build.json'], work);
+    expect(run.status, run.stderr).toBe(73);
+    const refusals = linesStarting(run.stderr, 'policyc: ');
+    expect(refusals.map((line) => /dist\/p\d/.exec(line)![0])).toEqual(['dist/p1', 'dist/p3']);
+    expect(linesStarting(run.stderr, 'Skipped')).toEqual([
+      'Skipped 2 policies (--keep-going), their output in dist left as it was: policies/p1/policy.json, policies/p3/policy.json.',
+    ]);
+    const result = buildResult(work) as { refused: { folder: string; reason: string; message: string }[] };
+    expect(result.refused.map(({ folder, reason }) => [folder, reason])).toEqual([
+      ['dist/p1', 'editedFiles'],
+      ['dist/p3', 'foreignFiles'],
+    ]);
+    expect(result.refused.map(({ message }) => `policyc: ${message}`)).toEqual(refusals);
   });
 });
 
@@ -392,20 +468,28 @@ describe('exit codes CI can act on', { timeout: 180_000 }, () => {
     expect(result.built).toHaveLength(2);
   });
 
-  it('a build stopped before the commit, or ended by a crashed worker, still writes its --report (keepgoing 4)', async () => {
-    const work = project(['p1', 'p2']);
+  it('a build stopped before the commit, or ended by a crashed worker, still writes its --report, listing no policy as built or unchanged (keepgoing 4)', async () => {
+    // a0 is up to date: the cache takes it, and its findings are reported, before p1 and p2 are compiled.
+    const work = project(['a0']);
+    expect(runPolicyc(['build'], work).status).toBe(0);
+    for (const id of ['p1', 'p2']) writePolicy(work, id);
+    const before = snapshot(path.join(work, 'dist'));
     const { ended } = startStoppable(['build', '--jobs', '2', '--format', 'compact', '--report', 'build.json'], work, {
       line: '^policies/',
       signal: 'SIGTERM',
     });
     const stopped = await ended;
     expect(stopped.code, stopped.stderr).toBe(143);
+    expect(stopped.stderr).toMatch(/^policies\/a0\/policy\.json:/m);
     expect(stopped.stderr).toContain('policyc: stopped before the build ended: nothing was written');
-    expect(existsSync(path.join(work, 'dist'))).toBe(false);
+    expect(snapshot(path.join(work, 'dist'))).toEqual(before);
+    // Nothing was written, and the build had looked at as many policies as it got to: the result does not depend
+    // on when the signal came (secondread6 finding 1). a0's output is as it was, as all of dist is.
     expect(buildResult(work)).toMatchObject({
       result: 'stopped',
       exitCode: 143,
       built: [],
+      unchanged: [],
     });
     const preload = path.join(repoRoot, 'test/support/crash-worker.cjs');
     const crashed = spawnSync(
@@ -414,12 +498,15 @@ describe('exit codes CI can act on', { timeout: 180_000 }, () => {
       { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
     );
     expect(crashed.status, crashed.stderr).toBe(1);
-    expect(crashed.stderr).toContain('policyc: internal error (simulated worker crash)');
-    expect(existsSync(path.join(work, 'dist'))).toBe(false);
+    // The text report (a0's findings) is ended before the error's line, which starts a line of its own (finding 5).
+    expect(crashed.stderr).toMatch(/^policies\/a0\/policy\.json\n/m);
+    expect(linesStarting(crashed.stderr, 'policyc: internal error (simulated worker crash)')).toHaveLength(1);
+    expect(snapshot(path.join(work, 'dist'))).toEqual(before);
     expect(buildResult(work, 'crashed.json')).toMatchObject({
       result: 'failed',
       exitCode: 1,
       built: [],
+      unchanged: [],
     });
   });
 });

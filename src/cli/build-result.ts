@@ -15,7 +15,8 @@ export interface ResultEntry {
 /**
  * What a build did, for `--report <file>` (see the README, "The build result"): every policy built, left unchanged
  * (the cache) or skipped (--keep-going), every folder removed or left in place though its policy seems gone, and
- * every folder refused. Paths are as the report shows them: relative to the working folder, '/'-separated.
+ * every folder refused. Paths are as the report shows them: relative to the working folder, '/'-separated. An outcome
+ * that wrote nothing lists no policy as built or unchanged (finished(), build-outcome.ts).
  */
 export interface BuildResult {
   /**

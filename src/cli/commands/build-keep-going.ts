@@ -2,10 +2,10 @@ import type { CompileJob } from '../compile-job.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { namedSome, resultEntry, type SkipReason } from '../build-result.js';
 import type { Messages } from '../../i18n/messages.js';
-import { cli, diagnosticPath } from '../cli-support.js';
+import { diagnosticPath } from '../cli-support.js';
 import type { Build, PolicyInput } from './build-state.js';
-
 import { folderOf } from './build-outcome.js';
+import { refusedSkipped } from './build-refusals.js';
 
 /** A job that loads, validates and checks its policy but renders and writes nothing. */
 export function onlyChecked(job: CompileJob): CompileJob {
@@ -47,7 +47,7 @@ export function skippedPolicies(build: Build): Map<number, SkipReason> {
 const SKIPPED_SHOWN = 5;
 
 /**
- * --keep-going: the refusals found before compiling, then a line naming the policies skipped whose output was left
+ * --keep-going: the refused folders (refusedSkipped), then a line naming the policies skipped whose output was left
  * as it was, and one naming those whose folder an earlier policy with their id was written into; all in the build
  * result.
  */
@@ -57,12 +57,7 @@ export function reportSkipped(
   report: Messages,
   out: string,
 ): void {
-  const refusals = [...build.refused.values()];
-  for (const refusal of refusals) {
-    // The sentence's variant that says the other policies were written (refused.<key>_skipped).
-    const detail = cli.t(`cli:refused.${refusal.key}`, { ...refusal.params, context: 'skipped' });
-    build.io.stderr(cli.t('cli:refusal', { detail }) + '\n');
-  }
+  refusedSkipped(build);
   const left: string[] = [];
   const taken: string[] = [];
   for (const [place, reason] of skipped) {

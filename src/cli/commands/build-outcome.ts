@@ -2,7 +2,11 @@ import path from 'node:path';
 import { writeBuildResult, type BuildResult } from '../build-result.js';
 import type { BuildModules, Build } from './build-state.js';
 
-/** Writes the build result (--report) with its outcome and exit code; returns the exit code. */
+/**
+ * Writes the build result (--report) with its outcome and exit code; returns the exit code. An outcome that wrote
+ * nothing (failed, refused, busy, stopped) lists no policy as built or unchanged: none is to deploy, and a build
+ * stopped by a signal or a crash had looked at only as many policies as it got to (the result must not depend on when).
+ */
 export function finished(
   build: Pick<Build, 'options' | 'io' | 'result'>,
   outcome: BuildResult['result'],
@@ -11,17 +15,12 @@ export function finished(
   const file = build.options.values.report;
   build.result.result = outcome;
   build.result.exitCode = code;
+  if (outcome !== 'built' && outcome !== 'partial') {
+    build.result.built.length = 0;
+    build.result.unchanged.length = 0;
+  }
   if (typeof file === 'string') writeBuildResult(file, build.io.cwd, build.result);
   return code;
-}
-
-/**
- * Stopped by a signal before the output was committed (Ctrl+C, SIGTERM): the build result says so, with the exit
- * code the process ends with; nothing was written.
- */
-export function stopped(build: Pick<Build, 'options' | 'io' | 'result'>, code: number): void {
-  build.result.built.length = 0;
-  finished(build, 'stopped', code);
 }
 
 /** An organisation's folder in the output folder, as the report shows it. */

@@ -74,14 +74,25 @@ function refusalCode(key: string): number {
 /** A refusal to write, and those found with it, each on a line of its own, with its exit code; anything else is rethrown. */
 export function refused(build: Pick<Build, 'mods' | 'io' | 'options' | 'result'>, error: unknown): number {
   if (!(error instanceof build.mods.OutputRefusal)) throw error;
-  for (const refusal of error.all) {
-    const message = cli.t(`cli:refused.${refusal.key}`, refusal.params);
-    build.io.stderr(cli.t('cli:refusal', { detail: message }) + '\n');
-    const folder = refusal.params.path ?? refusal.params.out ?? '';
-    build.result.refused.push({ folder: posixPath(folder), reason: refusal.key, message });
-  }
+  for (const refusal of error.all) say(build, refusal, cli.t(`cli:refused.${refusal.key}`, refusal.params));
   const code = refusalCode(error.key);
   return finished(build, code === EXIT_BUSY ? 'busy' : 'refused', code);
+}
+
+/**
+ * --keep-going: the folders refused whose policies were skipped, in the report's order (as the skipped policies are
+ * listed), each in the sentence's variant that says the other policies were written (refused.<key>_skipped).
+ */
+export function refusedSkipped(build: Pick<Build, 'io' | 'result' | 'refused'>): void {
+  for (const [, refusal] of [...build.refused].sort(([a], [b]) => a - b))
+    say(build, refusal, cli.t(`cli:refused.${refusal.key}`, { ...refusal.params, context: 'skipped' }));
+}
+
+/** A refusal said on a line of its own, and listed in the build result with its key and the sentence said. */
+function say(build: Pick<Build, 'io' | 'result'>, refusal: Refusal, message: string): void {
+  build.io.stderr(cli.t('cli:refusal', { detail: message }) + '\n');
+  const folder = refusal.params.path ?? refusal.params.out ?? '';
+  build.result.refused.push({ folder: posixPath(folder), reason: refusal.key, message });
 }
 
 /** The writer for the output folder, or the exit code when policyc may not write there. */

@@ -38,7 +38,7 @@ import {
 } from './build-state.js';
 import { onlyChecked, laterWithSameId, failsStrict, skippedPolicies, reportSkipped } from './build-keep-going.js';
 import { refusedFolders, refuseAll, refused, openWriter, refusedLater } from './build-refusals.js';
-import { finished, stopped, folderOf, resultPath } from './build-outcome.js';
+import { finished, folderOf, resultPath } from './build-outcome.js';
 import { readInputs } from './build-inputs.js';
 import { cleanUpOnInterrupt, type Running } from './build-interrupt.js';
 import { verdict } from './build-verdict.js';
@@ -68,7 +68,8 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   const result = emptyResult(resultPath(mods, io.cwd, outDir));
   // Listening before the folder is opened: a signal while it is opened waits for the first await.
   const running: Running = {};
-  const signals = cleanUpOnInterrupt(running, io, out, (code) => stopped({ options, io, result }, code));
+  // Stopped before the output was committed (Ctrl+C, SIGTERM): nothing was written.
+  const signals = cleanUpOnInterrupt(running, io, out, (code) => finished({ options, io, result }, 'stopped', code));
   try {
     const context = { options, io, groups, outDir, mods, result };
     const writer = openWriter(context, found.files, found.roots);
@@ -198,7 +199,6 @@ async function compileAndCommit(
   if (refusal !== undefined) {
     writer.abort();
     io.stderr(refusal + '\n');
-    build.result.built.length = 0; // staged, but nothing was written
     return finished(build, 'failed', EXIT_INVALID);
   }
   return commit(build, writer);
@@ -231,17 +231,18 @@ async function takeFromCache(
 }
 
 /**
- * A worker crashed (or another error no command turns into a message): the build result (--report) says the build
- * failed, with the exit code of such an error (process-cli.ts), before the error goes on up. A failure to write the
- * result must not hide the crash: it is left unsaid.
+ * A worker crashed (or another error no command turns into a message): the report is ended (what was held written, its
+ * last line ended, JSON's array closed) and the build result (--report) says the build failed, with the exit code of
+ * such an error (process-cli.ts), before the error goes on up and is said on a line of its own. A failure to do
+ * either must not hide the crash: it is left unsaid.
  */
 function crashed(build: Build): void {
-  build.result.built.length = 0; // staged, but nothing was written
-  try {
-    finished(build, 'failed', EXIT_INVALID);
-  } catch {
-    // The crash is what the run reports.
-  }
+  for (const end of [() => build.report.finish(), () => finished(build, 'failed', EXIT_INVALID)])
+    try {
+      end();
+    } catch {
+      // The crash is what the run reports.
+    }
 }
 
 /**
@@ -340,10 +341,7 @@ function commit(build: Build, writer: Writer): number {
   try {
     result = writer.commit(wholeBuild(build) ? pruneOptions(build, skipped) : undefined);
   } catch (error) {
-    if (error instanceof build.mods.OutputRefusal) {
-      build.result.built.length = 0; // nothing was written
-      return refused(build, error);
-    }
+    if (error instanceof build.mods.OutputRefusal) return refused(build, error);
     io.stderr(report.t('report:writeFailed', { detail: systemErrorText(error, report), out }) + '\n');
     return finished(build, 'failed', EXIT_INVALID);
   }
