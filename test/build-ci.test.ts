@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliPath, repoRoot, runPolicyc } from './support/cli.js';
@@ -214,6 +214,21 @@ describe('build in CI: one broken practice of many', { timeout: 180_000 }, () =>
     };
     expect(result.result).toBe('failed');
     expect(result.skipped).toHaveLength(1);
+  });
+
+  it("--keep-going where every policy fails writes nothing: not even the removal of a deleted policy's folder", () => {
+    const work = project(['p1', 'gone']);
+    expect(runPolicyc(['build'], work).status).toBe(0);
+    rmSync(path.join(work, 'policies/gone'), { recursive: true });
+    const p1 = path.join(work, 'policies/p1/policy.json');
+    writeFileSync(p1, strayComma(readFileSync(p1, 'utf8')));
+    const before = snapshot(path.join(work, 'dist'));
+    const run = runPolicyc(['build', '--keep-going', '--report', 'build.json'], work);
+    expect(run.status, run.stderr).toBe(1);
+    expect(snapshot(path.join(work, 'dist'))).toEqual(before);
+    expect(existsSync(path.join(work, 'dist/gone'))).toBe(true);
+    expect(buildResult(work).result).toBe('failed');
+    expect(readdirSync(path.join(work, 'dist')).filter((f) => f.startsWith('.policyc-staging'))).toEqual([]);
   });
 
   it('without --keep-going a build is still all or nothing', () => {

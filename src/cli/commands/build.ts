@@ -337,6 +337,12 @@ function commit(build: Build, writer: Writer): number {
   const out = relativeTo(io, build.outDir, build.options.out);
   const report = messagesFor(build.lang);
   const skipped = skippedPolicies(build);
+  // --keep-going skipped every policy: the build failed and writes nothing, not even a deleted policy's folder away.
+  if (skipped.size && !build.result.built.length && !build.result.unchanged.length) {
+    writer.abort();
+    reportSkipped(build, skipped, report, out);
+    return finished(build, 'failed', build.refused.size ? EXIT_CANTCREAT : EXIT_INVALID);
+  }
   let result;
   try {
     result = writer.commit(wholeBuild(build) ? pruneOptions(build, skipped) : undefined);
@@ -358,9 +364,7 @@ function commit(build: Build, writer: Writer): number {
   }
   if (!skipped.size) return finished(build, 'built', EXIT_OK);
   reportSkipped(build, skipped, report, out);
-  // Every policy skipped: nothing was built or left up to date, so the report does not call it partial.
-  const outcome = built + unchanged > 0 ? 'partial' : 'failed';
-  return finished(build, outcome, build.refused.size ? EXIT_CANTCREAT : EXIT_INVALID);
+  return finished(build, 'partial', build.refused.size ? EXIT_CANTCREAT : EXIT_INVALID);
 }
 
 /** A policy file as its organisation's manifest records it: relative to the output folder, '/'-separated. */
