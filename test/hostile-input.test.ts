@@ -6,6 +6,7 @@ import { compile } from '../src/pipeline/compile.js';
 import { escapeMarkdownText } from '../src/render/markdown-inline.js';
 import { authorMarkdownToHtml, isPlainText } from '../src/render/author-html.js';
 import { markdownToPlainText } from '../src/render/register/plain-text.js';
+import { mayHoldHazards } from '../src/validate/markdown-safety.js';
 import { repoRoot, runPolicyc } from './support/cli.js';
 import { miniPolicy, positionIn } from './support/mini-policy.js';
 import { tempDirs } from './support/temp-dirs.js';
@@ -105,7 +106,8 @@ describe('regular expressions on author text run in linear time', () => {
     ['isPlainText', () => isPlainText(`A${spaces}B`)],
     ['authorMarkdownToHtml', () => authorMarkdownToHtml(`A${spaces}B`)],
     ['markdownToPlainText', () => markdownToPlainText(text)],
-  ])('%s on 1 MB of spaces', (_name, run) => {
+    ['mayHoldHazards', () => mayHoldHazards(`${'-'.repeat(1_000_000)}x`)],
+  ])('%s on 1 MB of spaces (dashes for mayHoldHazards)', (_name, run) => {
     const started = Date.now();
     run();
     expect(Date.now() - started).toBeLessThan(1000);
