@@ -202,6 +202,30 @@ describe('build in CI: one broken practice of many', { timeout: 180_000 }, () =>
     });
   });
 
+  it("--keep-going: a second policy with one id whose folder holds the earlier one's unchanged output does not call that output its own, in both languages", () => {
+    const work = project(['p1']);
+    expect(runPolicyc(['build'], work).status).toBe(0);
+    // policies/z-copy sorts after policies/p1, whose output dist/p1 holds and whose text is as it was.
+    writePolicy(work, 'z-copy', '', (text) =>
+      text.replace('"id": "z-copy"', '"id": "p1"').replace('Praktijk Voorbeeld B.V.', 'Praktijk Kopie B.V.'),
+    );
+    const before = snapshot(path.join(work, 'dist'));
+    const run = runPolicyc(['build', '--keep-going', '--report', 'build.json'], work);
+    expect(run.status, run.stderr).toBe(1);
+    expect(linesStarting(run.stderr, 'Skipped')).toEqual([
+      'Skipped 1 policy (--keep-going) because its folder in dist holds the output of an earlier policy with the same id, unchanged since the last build and left as it was: policies/z-copy/policy.json.',
+    ]);
+    expect(snapshot(path.join(work, 'dist'))).toEqual(before);
+    expect(buildResult(work)).toMatchObject({
+      unchanged: [entry('p1')],
+      skipped: [{ ...entry('p1', 'policies/z-copy/policy.json'), reason: 'errors' }],
+    });
+    const nl = runPolicyc(['build', '--keep-going', '--message-lang', 'nl'], work);
+    expect(linesStarting(nl.stderr, '1 beleidsbestand overgeslagen')).toEqual([
+      '1 beleidsbestand overgeslagen (--keep-going), omdat de map ervan in dist de uitvoer bevat van een eerder beleidsbestand met hetzelfde id, dat sinds de vorige build niet is veranderd; die uitvoer is gebleven zoals die was: policies/z-copy/policy.json.',
+    ]);
+  });
+
   it('--keep-going where every policy fails reports "failed", not "partial" (secondread5 finding 10)', () => {
     const work = project(['p1']);
     const p1 = path.join(work, 'policies/p1/policy.json');

@@ -46,10 +46,22 @@ export function skippedPolicies(build: Build): Map<number, SkipReason> {
 /** How many skipped policies the line names before it counts the rest. */
 const SKIPPED_SHOWN = 5;
 
+/** Why the skipped line names a policy: its folder left as it was, or holding an earlier policy's output with its id, written or unchanged. */
+type SkippedLine = 'skipped' | 'skippedTaken' | 'skippedKept';
+
+/**
+ * The line naming a skipped policy with the id `id`. A skipped policy is never staged, nor unchanged: its id staged or
+ * unchanged (`unchanged`: the ids of the policies the cache left as they were) is an earlier policy's, in its folder.
+ */
+function skippedLine(build: Build, id: string | undefined, unchanged: ReadonlySet<string | undefined>): SkippedLine {
+  if (id !== undefined && build.stagedIds.has(id)) return 'skippedTaken';
+  return id !== undefined && unchanged.has(id) ? 'skippedKept' : 'skipped';
+}
+
 /**
  * --keep-going: the refused folders (refusedSkipped), then a line naming the policies skipped whose output was left
- * as it was, and one naming those whose folder an earlier policy with their id was written into; all in the build
- * result.
+ * as it was, one naming those whose folder an earlier policy with their id was written into, and one naming those
+ * whose folder holds such an earlier policy's output, unchanged since the last build; all in the build result.
  */
 export function reportSkipped(
   build: Build,
@@ -58,18 +70,21 @@ export function reportSkipped(
   out: string,
 ): void {
   refusedSkipped(build);
-  const left: string[] = [];
-  const taken: string[] = [];
+  const lines = new Map<SkippedLine, string[]>([
+    ['skipped', []],
+    ['skippedTaken', []],
+    ['skippedKept', []],
+  ]);
+  const unchanged = new Set(build.result.unchanged.map((entry) => entry.id));
   for (const [place, reason] of skipped) {
     const id = build.inputs[place]?.id;
     const source = diagnosticPath(build.io, build.found.files[place]!);
-    // A skipped policy is never staged: its id staged is another policy's, written into its folder.
-    (id !== undefined && build.stagedIds.has(id) ? taken : left).push(source);
+    lines.get(skippedLine(build, id, unchanged))!.push(source);
     build.result.skipped.push({ ...resultEntry({ id, folder: id && folderOf(build, id), source }), reason });
   }
   const named = (shown: string[]) =>
     namedSome(shown, SKIPPED_SHOWN, (list, count) => report.t('report:namedMore', { list, count }));
-  if (left.length) build.io.stderr(report.t('report:skipped', { count: left.length, files: named(left), out }) + '\n');
-  if (taken.length)
-    build.io.stderr(report.t('report:skippedTaken', { count: taken.length, files: named(taken), out }) + '\n');
+  for (const [key, files] of lines)
+    if (files.length)
+      build.io.stderr(report.t(`report:${key}`, { count: files.length, files: named(files), out }) + '\n');
 }
