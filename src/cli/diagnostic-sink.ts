@@ -119,12 +119,6 @@ function reportOptions(settings: SinkSettings): ReportOptions {
     cwd: settings.cwd,
     lang: settings.lang,
     color: settings.color === true,
-    severityLabels: {
-      error: messages.t('rules:docs.severities.error'),
-      warning: messages.t('rules:docs.severities.warning'),
-      info: messages.t('rules:docs.severities.info'),
-    },
-    acknowledgedLabel: messages.t('rules:docs.acknowledged'),
     docsPath: (ruleId) => {
       if (!docs.has(ruleId))
         docs.set(ruleId, catalogue.has(ruleId) ? `${rulesDoc}#${ruleAnchor(ruleId, messages.lang)}` : undefined);

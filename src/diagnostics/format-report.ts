@@ -17,9 +17,9 @@ export interface ReportOptions {
   /** The language of the messages; default English. */
   lang?: Language;
   color?: boolean;
-  /** Words for the severities, in the message language. */
+  /** Words for the severities (default: the message language's, from the locales). */
   severityLabels?: Record<Severity, string>;
-  /** The word for an acknowledged finding, in the message language. */
+  /** The word for an acknowledged finding (default: the message language's, from the locales). */
   acknowledgedLabel?: string;
   /** Where a rule is documented (docs/rules.md#…), for rules of the catalogue. */
   docsPath?: (ruleId: string) => string | undefined;
@@ -45,7 +45,9 @@ export function formatReport(diagnostics: readonly Diagnostic[], options: Report
 /** formatReport of diagnostics already written in the message language and sorted with compareDiagnostics. */
 export function formatLocalisedReport(sorted: readonly LocalisedDiagnostic[], options: ReportOptions = {}): string {
   const paint = painter(options.color === true);
-  const labels = options.severityLabels ?? { error: 'error', warning: 'warning', info: 'info' };
+  const m = messagesFor(options.lang ?? 'en');
+  const labels = options.severityLabels ?? severityWords(m);
+  const acknowledged = options.acknowledgedLabel ?? m.t('rules:docs.acknowledged');
   const width = Math.max(...Object.values(labels).map((l) => l.length));
   // Each severity's word padded and painted once, not on each of a build's many lines.
   const severities = {
@@ -53,11 +55,19 @@ export function formatLocalisedReport(sorted: readonly LocalisedDiagnostic[], op
     warning: paint('warning', labels.warning.padEnd(width)),
     info: paint('info', labels.info.padEnd(width)),
   };
-  const m = messagesFor(options.lang ?? 'en');
   const blocks: string[] = [];
   for (const [file, items] of byFile(sorted, options.cwd))
-    blocks.push(fileBlock(paint('bold', file), items, { paint, severities, width, options, m }));
+    blocks.push(fileBlock(paint('bold', file), items, { paint, severities, width, options, m, acknowledged }));
   return blocks.join('\n\n');
+}
+
+/** The severities' words in the message language (the rule catalogue's). */
+function severityWords(m: Messages): Record<Severity, string> {
+  return {
+    error: m.t('rules:docs.severities.error'),
+    warning: m.t('rules:docs.severities.warning'),
+    info: m.t('rules:docs.severities.info'),
+  };
 }
 
 type Paint = (style: keyof typeof styles, text: string) => string;
@@ -90,7 +100,15 @@ function fileBlock(
     width,
     options,
     m,
-  }: { paint: Paint; severities: Record<Severity, string>; width: number; options: ReportOptions; m: Messages },
+    acknowledged,
+  }: {
+    paint: Paint;
+    severities: Record<Severity, string>;
+    width: number;
+    options: ReportOptions;
+    m: Messages;
+    acknowledged: string;
+  },
 ): string {
   const positions = items.map((d) => (d.line ? `${d.line}:${d.column ?? 1}` : ''));
   const posWidth = Math.max(...positions.map((p) => p.length));
@@ -105,8 +123,7 @@ function fileBlock(
     if (d.pointer || docs)
       block += `\n${indent}${paint('dim', d.pointer || '/')}${docs ? `  ${paint('dim', docs)}` : ''}`;
     for (const r of d.related ?? []) block += `\n${indent}${r.message}`;
-    if (d.acknowledged)
-      block += `\n${indent}${labelled(options.acknowledgedLabel ?? 'acknowledged', d.acknowledged.reason, m)}`;
+    if (d.acknowledged) block += `\n${indent}${labelled(acknowledged, d.acknowledged.reason, m)}`;
   });
   return block;
 }

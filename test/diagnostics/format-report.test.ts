@@ -66,8 +66,26 @@ describe('formatReport', () => {
 
   it('writes the messages in the language asked for, from messageId and data', () => {
     const nl = formatReport(diagnostics, { cwd: '/', lang: 'nl' });
-    expect(nl).toContain('  127:5  error    Het doel "Nieuwsbrief" heeft geen grondslag uit art. 6, lid 1.  AVG 6(1)');
+    expect(nl).toContain('Het doel "Nieuwsbrief" heeft geen grondslag uit art. 6, lid 1.  AVG 6(1)');
     expect(nl).not.toContain('Newsletter');
+  });
+
+  it("writes the severities and the acknowledged label in the language asked for, the locales' words, as the CLI does", () => {
+    const acknowledged: Diagnostic = {
+      ...diagnostics[0]!,
+      acknowledged: { reason: 'Met de FG besproken.', source: 'config' },
+    };
+    const lines = formatReport([...diagnostics.slice(1), acknowledged], { cwd: '/', lang: 'nl' }).split('\n');
+    expect(lines.filter((line) => /^  \d/.test(line)).map((line) => line.split(/  +/).slice(1, 3))).toEqual([
+      ['23:17', 'info'],
+      ['127:5', 'fout'],
+      ['9:3', 'waarschuwing'],
+    ]);
+    // Each word padded to the longest (waarschuwing), so the messages line up.
+    expect(lines).toContain(
+      '  127:5  fout          Het doel "Nieuwsbrief" heeft geen grondslag uit art. 6, lid 1.  AVG 6(1)  art6/basis-missing',
+    );
+    expect(lines).toContain('                     geaccepteerd: Met de FG besproken.');
   });
 
   it('colours severities only when asked to', () => {
