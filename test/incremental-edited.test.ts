@@ -71,16 +71,18 @@ describe('a build over an output file edited since policyc wrote it', () => {
     expect(snapshot(path.join(dir, 'dist'))).toEqual(snapshot(path.join(dir, 'full')));
   }, 180_000);
 
-  it('refuses the same in policyc register, and --force overwrites', async () => {
-    const register = path.join(dir, 'dist/ipractice/en/register.md');
-    appendFileSync(register, EDIT);
+  it('refuses the same in policyc register, naming each file edited in the list of the message language, and --force overwrites', async () => {
+    const registers = ['en', 'nl'].map((lang) => path.join(dir, `dist/ipractice/${lang}/register.md`));
+    for (const register of registers) appendFileSync(register, EDIT);
     const refused = await run('register', '--out', 'dist');
     expect(refused.status).toBe(73);
     expect(refused.stderr).toContain(
-      'policyc: refusing to overwrite files in dist/ipractice that were edited since policyc wrote them (en/register.md)',
+      'policyc: refusing to overwrite files in dist/ipractice that were edited since policyc wrote them (en/register.md, nl/register.md)',
     );
-    expect(readFileSync(register, 'utf8')).toContain(EDIT);
+    const nl = await run('register', '--out', 'dist', '--message-lang', 'nl');
+    expect(nl.stderr).toMatch(/ \(en\/register\.md, nl\/register\.md\)/);
+    for (const register of registers) expect(readFileSync(register, 'utf8')).toContain(EDIT);
     expect((await run('register', '--out', 'dist', '--force')).status).toBe(0);
-    expect(readFileSync(register, 'utf8')).not.toContain(EDIT);
+    for (const register of registers) expect(readFileSync(register, 'utf8')).not.toContain(EDIT);
   }, 180_000);
 });

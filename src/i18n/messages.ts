@@ -214,7 +214,12 @@ export function messagesFor(lang: Language, formality: Formality = 'formal'): Me
 /** 'a, b en c' / 'a, b and c'. */
 export function joinList(items: readonly string[], m: Messages, conjunction: 'and' | 'or' = 'and'): string {
   if (items.length <= 1) return items[0] ?? '';
-  return m.t(`terms:list.${conjunction}`, { head: items.slice(0, -1).join(', '), last: items[items.length - 1] });
+  return m.t(`terms:list.${conjunction}`, { head: joinItems(items.slice(0, -1), m), last: items[items.length - 1] });
+}
+
+/** 'a, b, c': the items of a list, each a thing of its own, without a conjunction (terms:list.items). */
+export function joinItems(items: readonly string[], m: Messages): string {
+  return items.join(m.t('terms:list.items'));
 }
 
 /** 'a; b; c': phrases that each hold a list or a clause of their own, run on in one line or bracket (terms:list.clauses). */
@@ -225,6 +230,17 @@ export function joinClauses(items: readonly string[], m: Messages): string {
 /** 'naam, e-mailadres, telefoon': the parts of one thing, each a line elsewhere, run on in one line (terms:punctuation.parts). */
 export function joinParts(items: readonly string[], m: Messages): string {
   return items.join(m.t('terms:punctuation.parts'));
+}
+
+/** A message's values with each list among them joined as joinItems joins it ('a.html, b.html'). */
+export function listsJoined(
+  params: Readonly<Record<string, string | readonly string[]>>,
+  m: Messages,
+): Record<string, string> {
+  const joined: Record<string, string> = {};
+  for (const [name, value] of Object.entries(params))
+    joined[name] = typeof value === 'string' ? value : joinItems(value, m);
+  return joined;
 }
 
 /** 'Naam (toelichting)': a name or phrase with a note in brackets after it (terms:punctuation.note). */

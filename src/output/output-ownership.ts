@@ -35,13 +35,21 @@ export interface Manifest {
 }
 
 /**
+ * The values of a refusal's message: paths and names, and lists of them (files), which the message's reader joins in
+ * its language (listsJoined). The folder refused is `path`, or `out` for the output folder itself.
+ */
+export type RefusalParams = { readonly path?: string; readonly out?: string } & Readonly<
+  Record<string, string | readonly string[]>
+>;
+
+/**
  * A refusal to touch something policyc does not own, or to write where it
  * must not. `key` is a message in locales/en/cli.json under 'refused.'.
  */
 export class OutputRefusal extends Error {
   constructor(
     readonly key: string,
-    readonly params: Record<string, string>,
+    readonly params: RefusalParams,
     /** Further refusals found in the same look at the output folder (each folder's own): all are reported at once. */
     readonly also: readonly OutputRefusal[] = [],
   ) {
@@ -246,7 +254,7 @@ export function ownedFolder(
   if (!manifest) throw new OutputRefusal('notOurs', { path: shown });
   const listed = new Set(manifest.files);
   const foreign = filesUnder(live, shown).filter((f) => f !== MANIFEST_NAME && !listed.has(f) && replaced(f));
-  if (foreign.length) throw new OutputRefusal('foreignFiles', { path: shown, files: foreign.slice(0, 5).join(', ') });
+  if (foreign.length) throw new OutputRefusal('foreignFiles', { path: shown, files: foreign.slice(0, 5) });
   return manifest;
 }
 

@@ -43,6 +43,7 @@ import {
   readManifest,
   writeRefusal,
   type Manifest,
+  type RefusalParams,
 } from './output-ownership.js';
 import { makeOutFolder } from './make-out-folder.js';
 import { stageFiles } from './stage-files.js';
@@ -146,9 +147,9 @@ export class OutputWriter {
     if (!manifest) return undefined;
     const { removed, remade } = plan(manifest);
     const changed = changedFiles(live, removed, manifest);
-    if (changed.length) throw new OutputRefusal('changedFiles', { path: shown, files: changed.join(', ') });
+    if (changed.length) throw new OutputRefusal('changedFiles', { path: shown, files: changed });
     const edited = this.overwriteEdited ? [] : editedFiles(live, remade, manifest);
-    if (edited.length) throw new OutputRefusal('editedFiles', { path: shown, files: edited.join(', ') });
+    if (edited.length) throw new OutputRefusal('editedFiles', { path: shown, files: edited });
     return manifest;
   }
 
@@ -495,7 +496,7 @@ export interface PruneOptions {
  */
 interface OrphanReason {
   key: string;
-  params: Record<string, string>;
+  params: RefusalParams;
 }
 
 /** Files in the folder of a policy that is gone that policyc did not write as they are: kept, the rest removed. */

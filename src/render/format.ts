@@ -1,4 +1,4 @@
-import { joinClauses, withNote, type Messages } from '../i18n/messages.js';
+import { joinClauses, joinParts, withNote, type Messages } from '../i18n/messages.js';
 import { textIn, type LocalisedText } from '../i18n/text-in.js';
 import type { Address, Contact, Controller, Text } from '../policy/policy-types.js';
 import { telHref } from './contact-links.js';
@@ -21,7 +21,7 @@ export function countryName(code: string, m: Messages, alone = false): string {
   return m.has(key) ? m.t(key) : code;
 }
 
-export { joinClauses, joinList, joinParts, labelled, withDetail, withNote } from '../i18n/messages.js';
+export { joinClauses, joinItems, joinList, joinParts, labelled, withDetail, withNote } from '../i18n/messages.js';
 
 /** 'standaardbepalingen …' → 'Standaardbepalingen …': a phrase that starts a sentence. */
 export const upperFirst = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1);
@@ -64,7 +64,10 @@ export function pick(value: LocalisedText | undefined, m: Messages): string {
 
 export function formatAddress(address: Address, m: Messages): string {
   const cityLine = [address.postalCode, address.city].filter(Boolean).join(' ');
-  return [address.street, cityLine, countryName(address.country, m)].filter(Boolean).join(', ');
+  return joinParts(
+    [address.street, cityLine, countryName(address.country, m)].filter((part): part is string => Boolean(part)),
+    m,
+  );
 }
 
 /** Contact details as labelled facts, links where they can be followed. */

@@ -1,4 +1,4 @@
-import { joinClauses, joinList, type Messages } from '../i18n/messages.js';
+import { joinClauses, joinItems, joinList, type Messages } from '../i18n/messages.js';
 import { laws } from '../law/laws.js';
 import { parseDuration } from '../law/durations.js';
 import { longerThanCitedLaw, shorterThanCitedLaw, type RetentionMinimum } from '../law/retention-minimums.js';
@@ -140,7 +140,7 @@ function earliestOfPhrase(terms: readonly RetentionTermSource[], messages: Messa
   const joined =
     names.length === 1
       ? names[0]!
-      : t('terms:retention.eventOr', { head: names.slice(0, -1).join(', '), last: names.at(-1) });
+      : t('terms:retention.eventOr', { head: joinItems(names.slice(0, -1), messages), last: names.at(-1) });
   if (periods.length === 1 && events.length > 0 && !periods[0]!.condition) {
     return t('terms:retention.earlierIf', { first: retentionTermPhrase(periods[0]!, messages), events: joined });
   }

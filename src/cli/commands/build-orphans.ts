@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { KeptOrphan, PruneOptions, UserFiles } from '../../output/output-writer.js';
 import { namedSome, resultEntry, type SkipReason } from '../build-result.js';
-import { messagesFor, type Messages } from '../../i18n/messages.js';
+import { joinItems, listsJoined, messagesFor, type Messages } from '../../i18n/messages.js';
 import { relativeTo } from '../cli-support.js';
 import type { Writer, Build } from './build-state.js';
 import { folderOf } from './build-outcome.js';
@@ -77,7 +77,7 @@ function keptLine(kept: KeptOrphan, reason: string, shown: (org: string) => stri
   return report.t(`report:orphanKept.${reason}`, {
     folder: shown(kept.organisation),
     id: kept.organisation,
-    ...kept.params,
+    ...listsJoined(kept.params, report),
     ...files,
   });
 }
@@ -95,7 +95,10 @@ function userFiles(files: UserFiles, report: Messages): string {
     ...files.changed.map((file) => ({ file, key: 'changedFile' })),
     ...files.added.map((file) => ({ file, key: 'addedFile' })),
   ].sort((a, b) => (a.file < b.file ? -1 : 1));
-  return named.map(({ file, key }) => report.t(`report:orphanKept.${key}`, { file: printable(file) })).join(', ');
+  return joinItems(
+    named.map(({ file, key }) => report.t(`report:orphanKept.${key}`, { file: printable(file) })),
+    report,
+  );
 }
 
 /** A file name someone else chose, with its control characters as \\u escapes: none reaches the terminal. */
@@ -109,7 +112,12 @@ const OTHER_IDS_SHOWN = 5;
 /** The one line for the folders that share the output folder and were made from another project's policies. */
 function otherProjects(others: readonly KeptOrphan[], out: string, report: Messages): string {
   const first = others[0]!;
-  const params = { folder: path.join(out, first.organisation), id: first.organisation, out, ...first.params };
+  const params = {
+    folder: path.join(out, first.organisation),
+    id: first.organisation,
+    out,
+    ...listsJoined(first.params, report),
+  };
   const ids = others.slice(0, OTHER_IDS_SHOWN).map((kept) => kept.organisation);
   const more = others.length - ids.length;
   const named = more > 0 ? report.t('report:orphanKept.moreIds', { ids: ids.join(', '), count: more }) : ids.join(', ');

@@ -1,5 +1,5 @@
 import type { OutputRefusal as Refusal } from '../../output/output-ownership.js';
-import { isLanguage } from '../../i18n/messages.js';
+import { isLanguage, listsJoined } from '../../i18n/messages.js';
 import { posixPath, shownPath } from '../../paths.js';
 import { cli, EXIT_BUSY, EXIT_CANTCREAT, EXIT_USAGE, parseLanguages } from '../cli-support.js';
 import type { BuildModules, Writer, Build, WriterContext, PolicyInput } from './build-state.js';
@@ -74,7 +74,8 @@ function refusalCode(key: string): number {
 /** A refusal to write, and those found with it, each on a line of its own, with its exit code; anything else is rethrown. */
 export function refused(build: Pick<Build, 'mods' | 'io' | 'options' | 'result'>, error: unknown): number {
   if (!(error instanceof build.mods.OutputRefusal)) throw error;
-  for (const refusal of error.all) say(build, refusal, cli.t(`cli:refused.${refusal.key}`, refusal.params));
+  for (const refusal of error.all)
+    say(build, refusal, cli.t(`cli:refused.${refusal.key}`, listsJoined(refusal.params, cli)));
   const code = refusalCode(error.key);
   return finished(build, code === EXIT_BUSY ? 'busy' : 'refused', code);
 }
@@ -85,7 +86,11 @@ export function refused(build: Pick<Build, 'mods' | 'io' | 'options' | 'result'>
  */
 export function refusedSkipped(build: Pick<Build, 'io' | 'result' | 'refused'>): void {
   for (const [, refusal] of [...build.refused].sort(([a], [b]) => a - b))
-    say(build, refusal, cli.t(`cli:refused.${refusal.key}`, { ...refusal.params, context: 'skipped' }));
+    say(
+      build,
+      refusal,
+      cli.t(`cli:refused.${refusal.key}`, { ...listsJoined(refusal.params, cli), context: 'skipped' }),
+    );
 }
 
 /** A refusal said on a line of its own, and listed in the build result with its key and the sentence said. */

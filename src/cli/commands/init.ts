@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { loadExtended, presetNames } from '../../load/extends.js';
 import { writeRefusal } from '../../output/output-ownership.js';
+import { listsJoined } from '../../i18n/messages.js';
 import { packageRoot, posixRelative, presetsDir, schemaPath } from '../../paths.js';
 import { didYouMean } from '../../validate/did-you-mean.js';
 import { FILL_IN } from '../../validate/fill-in-markers.js';
@@ -82,7 +83,9 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
   } catch (error) {
     const refusal = writeRefusal(error, folder, relativeTo(io, folder));
     if (refusal) {
-      io.stderr(cli.t('cli:refusal', { detail: cli.t(`cli:refused.${refusal.key}`, refusal.params) }) + '\n');
+      io.stderr(
+        cli.t('cli:refusal', { detail: cli.t(`cli:refused.${refusal.key}`, listsJoined(refusal.params, cli)) }) + '\n',
+      );
       return EXIT_USAGE;
     }
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;

@@ -11,6 +11,7 @@ import {
   endSentence,
   formatAddress,
   joinClauses,
+  joinItems,
   joinParts,
   labelled,
   nameOf,
@@ -120,7 +121,7 @@ export function recipientLine(r: Recipient, m: Messages): string {
     ...(name.toLowerCase().includes(type.toLowerCase()) ? [] : [type]),
     ...(r.country ? [countryName(r.country, m)] : []),
   ];
-  const label = details.length ? withNote(name, details.join(', '), m) : name;
+  const label = details.length ? withNote(name, joinItems(details, m), m) : name;
   // What is shared and why, as the notice's recipients list gives it.
   const description = pick(r.description, m);
   return description ? labelled(label, description, m) : label;
@@ -158,7 +159,7 @@ export function retentionLine(r: RetentionRule, m: Messages): string {
   const categories = linesOf(r.categories, m, nameLine);
   const label =
     categories.length && !(categories.length === 1 && categories[0] === name)
-      ? withNote(name, categories.join(', '), m)
+      ? withNote(name, joinItems(categories, m), m)
       : name;
   const period = retentionCellPhrase(r, m);
   return labelled(label, r.note ? appendSentence(period, pick(r.note, m)) : period, m);

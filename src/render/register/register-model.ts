@@ -822,7 +822,8 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
   const { version, effectiveDate } = source.metadata;
   if (!version && !effectiveDate && !lastModified) addFact(facts, t, 'asOf', t('register:cell.notStated'));
   const published = source.metadata.source;
-  addFact(facts, t, 'source', published && [published.title, published.url].filter(Boolean).join(', '));
+  const sourceParts = [published?.title, published?.url].filter((part): part is string => Boolean(part));
+  addFact(facts, t, 'source', joinParts(sourceParts, m));
   return {
     caption: t('register:organisation.caption'),
     sheetName: t('register:organisation.sheet'),
