@@ -53,3 +53,9 @@ export function shownPath(cwd: string, target: string, given?: string): string {
  */
 export const shownFrom = (shownDir: string, dir: string, p: string): string =>
   path.join(shownDir, path.relative(dir, p));
+
+/** True when `inner` is `outer` or lies inside it. */
+export function isWithin(inner: string, outer: string): boolean {
+  const rel = path.relative(outer, inner);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}

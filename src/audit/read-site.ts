@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { isWithin } from '../paths.js';
 import type { CatalogueIndex } from './catalogue-index.js';
 import { scanCss } from './scan-css.js';
 import { scanHtml } from './scan-html.js';
@@ -44,8 +45,7 @@ function localFile(root: string, page: string, url: string): string | undefined 
     return undefined;
   }
   const file = clean.startsWith('/') ? path.join(root, clean) : path.resolve(path.dirname(page), clean);
-  const relative = path.relative(root, file);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  if (!isWithin(file, root)) return undefined;
   try {
     return statSync(file).isFile() ? file : undefined;
   } catch {

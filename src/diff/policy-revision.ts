@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { workingTree, type SourceReader } from '../load/extends.js';
-import { posixPath } from '../paths.js';
+import { isWithin, posixPath } from '../paths.js';
 
 /** Where one side of a diff comes from: a file on disk, or a file in a git revision. */
 export type PolicySideSource = { kind: 'file'; file: string } | { kind: 'revision'; revision: string; file: string };
@@ -97,9 +97,8 @@ function commitOf(
 /** A file's path inside the repository: relative to its root (which git gives with symlinks resolved), with '/'. */
 function pathInRepository(root: string, file: string): string | undefined {
   const folder = existingFolder(file);
-  const inRepo = path.join(path.relative(root, realpathSync(folder)), path.relative(folder, file));
-  if (inRepo.startsWith('..') || path.isAbsolute(inRepo)) return undefined;
-  return posixPath(inRepo);
+  const real = path.join(realpathSync(folder), path.relative(folder, file));
+  return isWithin(real, root) ? posixPath(path.relative(root, real)) : undefined;
 }
 
 /**

@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { asciiEscaped } from '../unicode-escape.js';
 import { lexists } from '../lexists.js';
-import { shownFrom, shownPath } from '../paths.js';
+import { isWithin, shownFrom, shownPath } from '../paths.js';
 
 /**
  * What policyc owns in an output folder. Every organisation folder it writes
@@ -256,12 +256,6 @@ export function ownedFolder(
   const foreign = filesUnder(live, shown).filter((f) => f !== MANIFEST_NAME && !listed.has(f) && replaced(f));
   if (foreign.length) throw new OutputRefusal('foreignFiles', { path: shown, files: foreign.slice(0, 5) });
   return manifest;
-}
-
-/** True when `inner` is `outer` or lies inside it. */
-export function isWithin(inner: string, outer: string): boolean {
-  const rel = path.relative(outer, inner);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 /**

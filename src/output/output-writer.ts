@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { shownFrom } from '../paths.js';
+import { isWithin, shownFrom } from '../paths.js';
 import type { OutputFile } from './output-file.js';
 import {
   acquireLock,
@@ -35,7 +35,6 @@ import {
   everyRefusal,
   filesUnder,
   hasAllHashes,
-  isWithin,
   MANIFEST_NAME,
   manifestText,
   OutputRefusal,

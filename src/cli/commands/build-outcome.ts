@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { writeBuildResult, type BuildResult } from '../build-result.js';
-import type { BuildModules, Build } from './build-state.js';
+import { isWithin } from '../../paths.js';
+import type { Build } from './build-state.js';
 
 /**
  * Writes the build result (--report) with its outcome and exit code; returns the exit code. An outcome that wrote
@@ -24,11 +25,11 @@ export function finished(
 }
 
 /** An organisation's folder in the output folder, as the report shows it. */
-export function folderOf(build: Pick<Build, 'io' | 'outDir' | 'mods'>, id: string): string {
-  return resultPath(build.mods, build.io.cwd, path.join(build.outDir, id));
+export function folderOf(build: Pick<Build, 'io' | 'outDir'>, id: string): string {
+  return resultPath(build.io.cwd, path.join(build.outDir, id));
 }
 
 /** A path in the build result: relative to the working folder when inside it (whatever --out or the config says), else absolute. */
-export function resultPath(mods: BuildModules, cwd: string, target: string): string {
-  return mods.isWithin(target, cwd) ? path.relative(cwd, target) || '.' : target;
+export function resultPath(cwd: string, target: string): string {
+  return isWithin(target, cwd) ? path.relative(cwd, target) || '.' : target;
 }

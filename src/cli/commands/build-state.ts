@@ -11,7 +11,7 @@ export async function loadBuildModules(groups: readonly string[] | undefined) {
     { OutputWriter },
     { outputRenderers },
     cache,
-    { checkOutputFolder, OutputRefusal, isWithin },
+    { checkOutputFolder, OutputRefusal },
     { BuildReport },
     { localiseDiagnostic, withTexts, giveTexts },
   ] = await Promise.all([
@@ -32,7 +32,6 @@ export async function loadBuildModules(groups: readonly string[] | undefined) {
     cache,
     checkOutputFolder,
     OutputRefusal,
-    isWithin,
     BuildReport,
     localiseDiagnostic,
     withTexts,

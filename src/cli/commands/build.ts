@@ -65,7 +65,7 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   const found = findPolicyFiles(options, io);
   const outDir = path.resolve(io.cwd, options.out);
   const out = relativeTo(io, outDir, options.out);
-  const result = emptyResult(resultPath(mods, io.cwd, outDir));
+  const result = emptyResult(resultPath(io.cwd, outDir));
   // Listening before the folder is opened: a signal while it is opened waits for the first await.
   const running: Running = {};
   // Stopped before the output was committed (Ctrl+C, SIGTERM): nothing was written.

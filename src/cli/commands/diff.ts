@@ -9,7 +9,7 @@ import type { SourceReader } from '../../load/extends.js';
 import type { DiffResult } from '../../diff/render-diff.js';
 import type { ChainEntry } from '../../diff/render-diff-many.js';
 import { compareStrings } from '../../compare-strings.js';
-import { isWithin } from '../../output/output-ownership.js';
+import { isWithin } from '../../paths.js';
 import { findPolicies } from '../../pipeline/find-policies.js';
 import { namedBases } from '../named-bases.js';
 import {
