@@ -154,5 +154,10 @@ describe('warnings for author Markdown that reads badly aloud, each at its place
       (d) => d.ruleId === 'wording/markdown-table',
     );
     expect(lower.map((d) => d.data)).toEqual([{ quote: '| a | b |' }]);
+    // Typed with CRLF line ends: found the same, quoted without the '\r' (TABLE_ROWS's header may end in one).
+    const crlf = diagnosticsFor('Onze tijden:\r\n\r\n| dag | tijd |\r\n|---|---|\r\n| ma | 9-17 |').filter(
+      (d) => d.ruleId === 'wording/markdown-table',
+    );
+    expect(crlf.map((d) => d.data)).toEqual([{ quote: '| dag | tijd |' }]);
   });
 });
