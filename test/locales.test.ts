@@ -232,4 +232,15 @@ describe('separators between messages', () => {
       (file === path.join('src/output/output-ownership.ts') && line.trim().startsWith('super(`${key}: '));
     expect(linesMatching(literal, excused)).toEqual([]);
   });
+
+  // A text quoted ('Message: “…”' in docs/rules.md, an id in the diff's words) is quoted by `quoted`
+  // (terms:punctuation.quoted): the quotation marks are the language's, not written in TypeScript. Comments may show them.
+  it('src/ writes no quotation marks but in comments', () => {
+    const comment = /^\s*(\/\/|\/\*|\*)/;
+    const excused = (file: string, line: string): boolean =>
+      comment.test(line) ||
+      // A pattern that reads them (a clause's end before a closing quote), not a text that writes them.
+      (file === path.join('src/render/register/cell-values.ts') && line.startsWith('const ENDS_CLAUSE = '));
+    expect(linesMatching(/[“”„‘’«»]/, excused)).toEqual([]);
+  });
 });

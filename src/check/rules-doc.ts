@@ -1,5 +1,14 @@
 import { stageRuleIds } from '../diagnostics/stage-rule-ids.js';
-import { labelled, messagesFor, withDetail, withNote, type Language } from '../i18n/messages.js';
+import {
+  joinItems,
+  labelled,
+  messagesFor,
+  quoted,
+  withDetail,
+  withNote,
+  type Language,
+  type Messages,
+} from '../i18n/messages.js';
 import { ruleMetadata } from './rule-metadata.js';
 import { ruleAnchor } from './rules-doc-path.js';
 
@@ -41,15 +50,25 @@ function section(lang: Language): string {
       '',
       `### ${withDetail(`\`${r.id}\``, r.title, m)}`,
       '',
-      `${labelled(t('severity'), t(`severities.${r.severity}`), m)}. ${labelled(t('article'), r.article ?? '', m)}.`,
+      m.t('rules:docs.facts', {
+        severity: labelled(t('severity'), t(`severities.${r.severity}`), m),
+        article: labelled(t('article'), r.article ?? '', m),
+      }),
       '',
-      labelled(t('message'), `“${m.t(`rules:${r.id}.message`, { missingInterpolationHandler: asWritten })}”`, m),
+      labelled(t('message'), quoted(m.t(`rules:${r.id}.message`, { missingInterpolationHandler: asWritten }), m), m),
       '',
       labelled(t('explanation'), r.explanation, m),
     );
   }
   return lines.join('\n');
 }
+
+/** Rule ids as code, in a list ('`json/syntax`, `json/duplicate-key`'). */
+const codeList = (ids: readonly string[], m: Messages): string =>
+  joinItems(
+    ids.map((id) => `\`${id}\``),
+    m,
+  );
 
 /** The rule ids of the other stages (load, schema, resolve, …), per stage, from their table. */
 function otherStages(lang: Language): string[] {
@@ -63,9 +82,7 @@ function otherStages(lang: Language): string[] {
     '',
     `| ${t('stage')} | ${t('ids')} |`,
     '|---|---|',
-    ...Object.entries(stageRuleIds).map(
-      ([stage, ids]) => `| ${t(`stages.${stage}`)} | ${ids.map((id) => `\`${id}\``).join(', ')} |`,
-    ),
+    ...Object.entries(stageRuleIds).map(([stage, ids]) => `| ${t(`stages.${stage}`)} | ${codeList(ids, m)} |`),
   ];
 }
 

@@ -6,7 +6,7 @@ import type {
   SpecialConditionId,
   Text,
 } from '../policy/policy-types.js';
-import { countryName, formatDate, joinList, lowerFirst, withNote } from '../render/format.js';
+import { countryName, formatDate, joinList, lowerFirst, quoted, withNote } from '../render/format.js';
 import { legalBasisText, specialConditionText } from '../render/legal-text.js';
 import { formatDuration, formatLawReference, retentionPhrase } from '../render/retention-phrase.js';
 import { FILL_IN, fillInWhatKey } from '../validate/fill-in-markers.js';
@@ -37,7 +37,7 @@ const formatters: Record<ValueType, Formatter> = {
           m,
         )
       : literal(v, m),
-  id: (v) => `“${String(v)}”`,
+  id: (v, m) => quoted(String(v), m),
   duration: (v, m) => formatDuration(String(v), m),
   retention: (v, m) => retentionPhrase(v as RetentionRuleSource, m),
   country: (v, m) => countryName(String(v), m),

@@ -248,6 +248,11 @@ export function withNote(text: string, note: string, m: Messages): string {
   return m.t('terms:punctuation.note', { text, note });
 }
 
+/** '“Naam”': a text quoted as it is written (terms:punctuation.quoted). */
+export function quoted(text: string, m: Messages): string {
+  return m.t('terms:punctuation.quoted', { text });
+}
+
 /** 'Label: value': a label and what it labels, in one line (terms:punctuation.labelled). */
 export function labelled(label: string, value: string, m: Messages): string {
   return m.t('terms:punctuation.labelled', { label, value });

@@ -21,7 +21,16 @@ export function countryName(code: string, m: Messages, alone = false): string {
   return m.has(key) ? m.t(key) : code;
 }
 
-export { joinClauses, joinItems, joinList, joinParts, labelled, withDetail, withNote } from '../i18n/messages.js';
+export {
+  joinClauses,
+  joinItems,
+  joinList,
+  joinParts,
+  labelled,
+  quoted,
+  withDetail,
+  withNote,
+} from '../i18n/messages.js';
 
 /** 'standaardbepalingen …' → 'Standaardbepalingen …': a phrase that starts a sentence. */
 export const upperFirst = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1);
