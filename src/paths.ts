@@ -54,8 +54,8 @@ export function shownPath(cwd: string, target: string, given?: string): string {
 export const shownFrom = (shownDir: string, dir: string, p: string): string =>
   path.join(shownDir, path.relative(dir, p));
 
-/** True when `inner` is `outer` or lies inside it. */
+/** True when `inner` is `outer` or lies inside it (a name that merely starts with '..', such as '..notes', is inside). */
 export function isWithin(inner: string, outer: string): boolean {
   const rel = path.relative(outer, inner);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  return rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }
