@@ -163,7 +163,7 @@ describe("one basis's scope is named once on its card, several bases' on each li
 });
 
 describe("a fact the notice leaves out is said in the speaker's voice on a card's line; a cell keeps the short form (finding 3)", () => {
-  it("'Dit noemen wij in deze verklaring niet.' for an unstated basis and art. 9 exception, the explanation after it", () => {
+  it("'Niet vermeld in deze verklaring.' for an unstated basis and art. 9 exception, the explanation after it", () => {
     const policy = miniPolicy();
     policy.dataCategories[0]!.special = 'health';
     policy.purposes[0] = {
@@ -172,11 +172,11 @@ describe("a fact the notice leaves out is said in the speaker's voice on a card'
       legalBasisExplanation: text('Zie boven.', 'See above.'),
     };
     const { notice } = policyOutputs(policy);
-    expect(notice.nl).toContain('- **Grondslag:** Dit noemen wij in deze verklaring niet. Zie boven.\n');
+    expect(notice.nl).toContain('- **Grondslag:** Niet vermeld in deze verklaring. Zie boven.\n');
     expect(notice.nl).toContain(
-      '- **Waarom wij deze bijzondere persoonsgegevens mogen gebruiken (artikel 9 AVG):** Dit noemen wij in deze verklaring niet.\n',
+      '- **Waarom wij deze bijzondere persoonsgegevens mogen gebruiken (artikel 9 AVG):** Niet vermeld in deze verklaring.\n',
     );
-    expect(notice.en).toContain('- **Legal basis:** We do not state this in this notice. See above.\n');
+    expect(notice.en).toContain('- **Legal basis:** Not stated in this notice. See above.\n');
     expect(notice.nl).not.toContain('niet vermeld');
   });
 

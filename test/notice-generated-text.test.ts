@@ -35,8 +35,8 @@ describe("a fact the statement does not give says it is this statement that leav
   const { notice, register } = policyOutputs(withGaps());
 
   it("another controller's unnamed DPO", () => {
-    expect(notice.nl).toContain('**Functionaris voor gegevensbescherming:** Dit noemen wij in deze verklaring niet.\n');
-    expect(notice.en).toContain('**Data protection officer:** We do not state this in this notice.\n');
+    expect(notice.nl).toContain('**Functionaris voor gegevensbescherming:** Niet vermeld in deze verklaring.\n');
+    expect(notice.en).toContain('**Data protection officer:** Not stated in this notice.\n');
   });
 
   it("a party's unstated third country and safeguard, in its table cells (with a capital) and in the transfers list", () => {

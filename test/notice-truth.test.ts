@@ -21,8 +21,8 @@ describe('a purpose without a legal basis', () => {
 
   it('says so in the notice and the register, with the explanation the author gave', () => {
     // In the notice, 'in deze verklaring': a patient reads a gap in the statement, not that there is no basis.
-    expect(out.notice.nl).toContain('**Grondslag:** Dit noemen wij in deze verklaring niet. UITLEG-NL');
-    expect(out.notice.en).toContain('**Legal basis:** We do not state this in this notice. EXPLANATION-EN');
+    expect(out.notice.nl).toContain('**Grondslag:** Niet vermeld in deze verklaring. UITLEG-NL');
+    expect(out.notice.en).toContain('**Legal basis:** Not stated in this notice. EXPLANATION-EN');
     expect(out.register.nl).toContain('niet vermeld. UITLEG-NL');
     expect(out.register.en).toContain('not stated. EXPLANATION-EN');
   });
@@ -31,7 +31,7 @@ describe('a purpose without a legal basis', () => {
     const withTask = policyOutputs(
       withPurpose({ legalBasis: undefined, publicTask: { citation: text('WET-NL', 'LAW-EN') } }),
     );
-    expect(withTask.notice.nl).toContain('**Grondslag:** Dit noemen wij in deze verklaring niet.\n');
+    expect(withTask.notice.nl).toContain('**Grondslag:** Niet vermeld in deze verklaring.\n');
     expect(withTask.notice.nl).toContain('WET-NL');
     expect(withTask.register.nl).toMatch(/niet vermeld[^\n]*WET-NL|niet vermeld[\s\S]{0,80}WET-NL/);
     expect(withTask.register.en).toMatch(/not stated[\s\S]{0,80}LAW-EN/);
@@ -377,8 +377,8 @@ describe('a DPO without contact details', () => {
     const policy = miniPolicy();
     policy.dpo = { name: 'F. Gegevens' };
     const { notice } = policyOutputs(policy);
-    expect(notice.nl).toContain('**Contactgegevens:** Dit noemen wij in deze verklaring niet.\n');
-    expect(notice.en).toMatch(/\*\*[^*]+:\*\* We do not state this in this notice\.\n/);
+    expect(notice.nl).toContain('**Contactgegevens:** Niet vermeld in deze verklaring.\n');
+    expect(notice.en).toMatch(/\*\*[^*]+:\*\* Not stated in this notice\.\n/);
   });
 });
 
@@ -388,10 +388,10 @@ describe('a purpose on special-category data without an art. 9(2) exception', ()
     policy.dataCategories[0]!.special = 'health';
     const { notice, register } = policyOutputs(policy);
     expect(notice.nl).toContain(
-      '**Waarom wij deze bijzondere persoonsgegevens mogen gebruiken (artikel 9 AVG):** Dit noemen wij in deze verklaring niet.\n',
+      '**Waarom wij deze bijzondere persoonsgegevens mogen gebruiken (artikel 9 AVG):** Niet vermeld in deze verklaring.\n',
     );
     expect(notice.en).toContain(
-      '**Why we may use this special category of personal data (Article 9 GDPR):** We do not state this in this notice.\n',
+      '**Why we may use this special category of personal data (Article 9 GDPR):** Not stated in this notice.\n',
     );
     expect(register.nl).toContain('niet vermeld');
     const plain = policyOutputs(miniPolicy()).notice;

@@ -151,11 +151,11 @@ describe('why we may: the basis in plain words, the official term and article be
 
   it('legitimate interests without the interest: the row says it is not stated, as a missing basis does (English review 1, finding 6)', () => {
     const unstated = withPurpose({ legalBasis: '6(1)(f)' });
-    expect(card(unstated)).toContain('**Ons gerechtvaardigd belang:** Dit noemen wij in deze verklaring niet.\n');
-    expect(card(unstated, 'en')).toContain('**Our legitimate interest:** We do not state this in this notice.\n');
+    expect(card(unstated)).toContain('**Ons gerechtvaardigd belang:** Niet vermeld in deze verklaring.\n');
+    expect(card(unstated, 'en')).toContain('**Our legitimate interest:** Not stated in this notice.\n');
     const stated = card(withPurpose({ legalBasis: '6(1)(f)', legitimateInterest: text('BELANG', 'INTEREST') }));
     expect(stated).toContain('**Ons gerechtvaardigd belang:** BELANG\n');
-    expect(stated).not.toContain('Dit noemen wij');
+    expect(stated).not.toContain('Niet vermeld in deze verklaring');
     const several = card(
       withPurpose({
         legalBasis: undefined,
@@ -166,7 +166,7 @@ describe('why we may: the basis in plain words, the official term and article be
       }),
       'en',
     );
-    expect(several).toContain('**Our legitimate interest:** In the app: we do not state this in this notice.\n');
+    expect(several).toContain('**Our legitimate interest:** In the app: not stated in this notice.\n');
   });
 });
 

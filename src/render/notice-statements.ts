@@ -86,7 +86,7 @@ function controllerBlocks(c: OtherController, model: PolicyModel, m: Messages): 
       ],
     });
   if (c.dpo && !noDpo) {
-    // Unnamed: a gap in the statement ('Dit noemen wij in deze verklaring niet.'), as an unstated basis reads.
+    // Unnamed: a gap in the statement ('Niet vermeld in deze verklaring.'), as an unstated basis reads.
     const dpoFacts: Fact[] = [
       { label: t('statements:label.dpo'), inlines: [text(c.dpo.name ?? t('notice:notStatedByUs'))] },
     ];

@@ -50,18 +50,16 @@ describe('an undated statement', () => {
 describe('a DPO without contact details', () => {
   it('is valid and says the contact details are not stated', () => {
     const policy = { ...base, dpo: {} };
-    expect(notice(policy, 'en')).toContain(
-      'Data protection officer Contact details: We do not state this in this notice.',
-    );
+    expect(notice(policy, 'en')).toContain('Data protection officer Contact details: Not stated in this notice.');
     expect(notice(policy, 'nl')).toContain(
-      'Functionaris voor gegevensbescherming Contactgegevens: Dit noemen wij in deze verklaring niet.',
+      'Functionaris voor gegevensbescherming Contactgegevens: Niet vermeld in deze verklaring.',
     );
   });
 
   it('shows the contact details when they are given', () => {
     const text = notice({ ...base, dpo: { contact: { email: 'fg@mini.nl' } } }, 'en');
     expect(text).toContain('Data protection officer E-mail: fg@mini.nl');
-    expect(text).not.toContain('We do not state this');
+    expect(text).not.toContain('Not stated in this notice');
   });
 });
 

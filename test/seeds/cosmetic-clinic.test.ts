@@ -14,7 +14,7 @@ describeSeedFacts({
       // No version or date is invented for an undated statement; it names no automated decisions, and the notice says so.
       'This notice mentions no decisions about you made by a computer on its own, without a person involved',
       // A DPO is referred to, but the statement lost the address.
-      'Data protection officer Contact details: We do not state this in this notice.',
+      'Data protection officer Contact details: Not stated in this notice.',
       'Medical data (special category of personal data: data concerning health)',
       'Photos of the area to be treated (special category of personal data: data concerning health)',
       'Contact history. What the contact was about, when the contact was made and with whom.',
@@ -46,7 +46,7 @@ describeSeedFacts({
       'Privacyverklaring [naam van de organisatie niet vermeld]',
       'Deze verklaring noemt de naam van de organisatie niet; de getoonde naam is een plaatsaanduiding.',
       'Deze verklaring noemt geen besluiten die een computer over u neemt zonder dat een mens ernaar kijkt',
-      'Functionaris voor gegevensbescherming Contactgegevens: Dit noemen wij in deze verklaring niet.',
+      'Functionaris voor gegevensbescherming Contactgegevens: Niet vermeld in deze verklaring.',
       'Medische gegevens (bijzondere persoonsgegevens: gegevens over gezondheid)',
       "Foto's van het te behandelen gebied (bijzondere persoonsgegevens: gegevens over gezondheid)",
       'Contacthistorie. Waarover het contact ging, wanneer het plaatsvond en met wie.',
@@ -157,7 +157,7 @@ describeSeedFacts({
       pointer: '/dpo/contact',
       value: { email: 'fg@example.nl' },
       lang: 'nl',
-      absent: 'Functionaris voor gegevensbescherming Contactgegevens: Dit noemen wij',
+      absent: 'Functionaris voor gegevensbescherming Contactgegevens: Niet vermeld',
     },
     {
       pointer: '/controller/placeholder',
