@@ -103,7 +103,7 @@ describe('health data kept outside the medical file', () => {
       retention: [recordingsRule, { ...file, dataCategories: ['contact', 'medical'] }],
     }) as object;
     const md = (await outputs(policy))['nl/privacy.md']!;
-    expect(md).toContain('Medisch dossier: bewaard 20 jaar');
+    expect(md).toContain('Medisch dossier: bewaartermijn 20 jaar');
     expect(md).not.toContain('Telefoonopnames: bewaard');
   });
 

@@ -856,7 +856,7 @@ describe('nothing authored is dropped', () => {
     const { notice } = policyOutputs(policy);
     expect(notice.nl).toContain('Bron: Het telefoonboek, met toestemming.\n');
     expect(notice.en).toContain('Source: The phone book.\n');
-    expect(notice.nl).toContain('Cliëntdossier: bewaard 20 jaar, op grond van de wet.');
+    expect(notice.nl).toContain('Cliëntdossier: bewaartermijn 20 jaar, op grond van de wet.');
     expect(notice.en).toContain('Client file: kept for 20 years');
   });
 
@@ -1066,7 +1066,7 @@ describe('a period shorter than the law it cites (Zorgburo: 15 years "under the 
   it("the notice does not give the law as its ground; the register keeps the statement's words, naming the law as the ground the organisation gave (the verdict is check's, register5 finding 4)", () => {
     const { notice, register } = policyOutputs(seed());
     // The summary gives no period shorter than the law's minimum (English review 1): it links to all of them.
-    expect(notice.nl).not.toContain('Cliëntdossier: bewaard 15 jaar');
+    expect(notice.nl).not.toContain('Cliëntdossier: bewaartermijn 15 jaar');
     expect(notice.nl).toContain('[Bewaartermijnen per soort gegevens]');
     expect(notice.nl).toContain(
       '| **Cliëntdossier** | 15 jaar | — | Let op: deze termijn is korter dan de wettelijke bewaartermijn. De wet (artikel 7:454, lid 3, BW) vraagt dat het dossier van een cliënt ten minste 20 jaar na de laatste wijziging in het dossier wordt bewaard, of langer als dat voor goede zorg nodig is. |',
@@ -1081,7 +1081,7 @@ describe('a period shorter than the law it cites (Zorgburo: 15 years "under the 
     policy.retention!.find((r) => r.id === 'client-file')!.period = 'P20Y';
     const { notice } = policyOutputs(policy);
     // The summary says 'de wet'; the retention table names it.
-    expect(notice.nl).toContain('Cliëntdossier: bewaard 20 jaar, op grond van de wet.');
+    expect(notice.nl).toContain('Cliëntdossier: bewaartermijn 20 jaar, op grond van de wet.');
     expect(notice.nl).toContain(`| **Cliëntdossier** | 20 jaar | — | ${wgbo} |`);
   });
 });

@@ -150,7 +150,7 @@ function retentionBlocks({ model, m }: NoticeContext, ids: ReadonlySet<string>):
 
 /**
  * '<rule>: kept <phrase>.'; 'kept for' where the phrase starts with its period ('20 years …'). A law the
- * policy knows is 'de wet' here ('bewaard 20 jaar, op grond van de wet'): its abbreviation alone ('op grond
+ * policy knows is 'de wet' here ('bewaartermijn 20 jaar, op grond van de wet'): its abbreviation alone ('op grond
  * van de WGBO') told a patient nothing, and its full name took two more of a phone's lines (770 px of a
  * 740 px screen for iPractice and Dental Clinics, test/browser/summary-screen.test.ts). The retention table
  * it links to names the law in full, with its article.
@@ -172,7 +172,7 @@ function withLawUnnamed(rule: RetentionRule, m: Messages): RetentionRule {
 
 /**
  * The rule that keeps health data, the longest-standing one first: the medical file. Not a rule
- * under which we keep nothing ('on-device-only'): '<rule>: bewaard …' would be false for it; nor one
+ * under which we keep nothing ('on-device-only'): '<rule>: bewaartermijn …' would be false for it; nor one
  * that keeps only health data the author says is outside the file (partOfMedicalFile: false).
  */
 function medicalFileRule(rules: readonly RetentionRule[]): RetentionRule | undefined {
