@@ -708,15 +708,40 @@ describe('automated decision-making, art. 13(2)(f), in every notice', () => {
     // What is true of a silent statement is that it names none; what makes that mean something is 13(2)(f)/14(2)(g).
     const { notice } = policyOutputs(miniPolicy());
     expect(notice.nl).toContain(
-      '## Wanneer een computer over u beslist (geautomatiseerde besluitvorming)\n\nDeze verklaring noemt geen besluiten die een computer over u neemt zonder dat een mens ernaar kijkt, ook niet op basis van een profiel van u (profilering). Nemen wij zo’n besluit, en heeft het rechtsgevolgen voor u of treft het u op een andere manier in aanmerkelijke mate? Dan moeten wij u dat vertellen (artikel 13, lid 2, onder f, artikel 14, lid 2, onder g, en artikel 22, lid 1, AVG).\n',
+      '## Wanneer een computer over u beslist (geautomatiseerde besluitvorming)\n\nIn deze verklaring staan geen besluiten die een computer over u neemt zonder dat een mens ernaar kijkt, ook niet op basis van een profiel van u (profilering). De wet verplicht ons om u over zulke besluiten te vertellen als ze rechtsgevolgen voor u hebben of u op een andere manier in aanmerkelijke mate treffen (artikel 13, lid 2, onder f, artikel 14, lid 2, onder g, en artikel 22, lid 1, AVG).\n',
     );
     expect(notice.nl).not.toContain('vermeldt niet of');
     expect(notice.en).toContain(
-      'This notice mentions no decisions about you made by a computer on its own, without a person involved (including profiling). If we made such decisions, with legal effects for you or a similarly significant effect on you, we would have to tell you (Articles 13(2)(f), 14(2)(g) and 22(1) GDPR).',
+      'This notice mentions no decisions that a computer makes about you on its own, without a person involved, including decisions based on a profile of you (profiling). The law requires us to tell you about such decisions if they have legal effects for you or similarly significantly affect you (Articles 13(2)(f), 14(2)(g) and 22(1) GDPR).',
     );
     const informal = miniPolicy();
     informal.metadata.formality = 'informal';
     expect(policyOutputs(informal).notice.nl).toContain('die een computer over je neemt');
+  });
+
+  it('where the policy is silent, gives the duty as the law’s, not as a question whether we take such decisions (notice review 7, F10)', () => {
+    // 'Nemen wij zo’n besluit …? Dan moeten wij u dat vertellen' / 'If we made such decisions … we would have to
+    // tell you' read to a patient as a hint that we might. The section of a silent policy asks nothing and puts no
+    // decision of ours in an if-clause; it says the statement names none, and what the law requires.
+    const informal = miniPolicy();
+    informal.metadata.formality = 'informal';
+    const automated = (md: string, heading: string): string => {
+      const start = md.indexOf(heading);
+      expect(start).toBeGreaterThan(-1);
+      return md.slice(start, md.indexOf('\n## ', start + 1));
+    };
+    const sections = [
+      automated(policyOutputs(miniPolicy()).notice.nl, '## Wanneer een computer over u beslist'),
+      automated(policyOutputs(informal).notice.nl, '## Wanneer een computer over je beslist'),
+      automated(policyOutputs(miniPolicy()).notice.en, '## When a computer decides about you'),
+    ];
+    for (const section of sections) {
+      expect(section).not.toContain('?');
+      expect(section).not.toMatch(/\b(nemen wij|if we)\b/i);
+    }
+    expect(sections[0]).toContain('De wet verplicht ons om u over zulke besluiten te vertellen als ze rechtsgevolgen');
+    expect(sections[1]).toContain('De wet verplicht ons om je over zulke besluiten te vertellen als ze rechtsgevolgen');
+    expect(sections[2]).toContain('The law requires us to tell you about such decisions if they have legal effects');
   });
 
   it('says that they are taken, when the policy says so without the details', () => {
@@ -726,7 +751,7 @@ describe('automated decision-making, art. 13(2)(f), in every notice', () => {
     expect(notice.nl).toContain(
       'Wij laten een computer besluiten over u nemen zonder dat een mens ernaar kijkt (artikel 22, lid 1, AVG).',
     );
-    expect(notice.nl).not.toContain('noemt geen besluiten');
+    expect(notice.nl).not.toContain('staan geen besluiten');
     expect(notice.en).toContain(
       'We let a computer make decisions about you on its own, without a person involved (Article 22(1) GDPR).',
     );
@@ -748,7 +773,7 @@ describe('automated decision-making, art. 13(2)(f), in every notice', () => {
       withPurpose({ automatedDecision: { logic: text('LOGICA'), significance: text('GEVOLG') } }),
     );
     expect(notice.nl).toContain('**Hoe het werkt:** LOGICA');
-    expect(notice.nl).not.toContain('Deze verklaring noemt geen besluiten');
+    expect(notice.nl).not.toContain('In deze verklaring staan geen besluiten');
   });
 
   it('states the right of art. 22(1), and the safeguards of 22(3) only for the decisions they are for (law review)', () => {

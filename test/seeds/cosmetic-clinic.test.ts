@@ -12,7 +12,7 @@ describeSeedFacts({
       'Privacy notice of [name of the organisation not stated]',
       'This notice does not name the organisation; the name shown is a placeholder.',
       // No version or date is invented for an undated statement; it names no automated decisions, and the notice says so.
-      'This notice mentions no decisions about you made by a computer on its own, without a person involved',
+      'This notice mentions no decisions that a computer makes about you on its own, without a person involved',
       // A DPO is referred to, but the statement lost the address.
       'Data protection officer Contact details: Not stated in this notice.',
       'Medical data (special category of personal data: data concerning health)',
@@ -45,7 +45,7 @@ describeSeedFacts({
     nl: [
       'Privacyverklaring [naam van de organisatie niet vermeld]',
       'Deze verklaring noemt de naam van de organisatie niet; de getoonde naam is een plaatsaanduiding.',
-      'Deze verklaring noemt geen besluiten die een computer over u neemt zonder dat een mens ernaar kijkt',
+      'In deze verklaring staan geen besluiten die een computer over u neemt zonder dat een mens ernaar kijkt',
       'Functionaris voor gegevensbescherming Contactgegevens: Niet vermeld in deze verklaring.',
       'Medische gegevens (bijzondere persoonsgegevens: gegevens over gezondheid)',
       "Foto's van het te behandelen gebied (bijzondere persoonsgegevens: gegevens over gezondheid)",
