@@ -49,10 +49,19 @@ describe('a purpose card answers in order: what for, which data, why we may, can
       '**Waarom dat mag:**',
       '**Grondslag:**',
       '**Kunt u weigeren?**',
-      '**Van wie:**',
+      '**Over wie:**',
     ].map((s) => nl.indexOf(s));
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it('names the data subjects as whom the data are about, not as whom we get them from (notice review 7, F11)', () => {
+    // 'Van wie:' read as 'from whom' — the source question of 14(2)(f), which the card answers under 'Bron:'. Bib's
+    // card listed 'Partners van cliënten' there, whose name and phone number come from the client.
+    const nl = card(withPurpose({}));
+    expect(nl).toContain('- **Over wie:** Gebruikers\n');
+    expect(nl).not.toMatch(/\*\*Van wie\b/);
+    expect(card(withPurpose({}), 'en')).toContain('- **Whose data:** Users\n');
   });
 
   it('lists the data one category per line, with special categories marked with the AVG term, as in the data section', () => {

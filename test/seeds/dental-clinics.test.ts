@@ -38,7 +38,7 @@ describeSeedFacts({
       'Grondslag: Toestemming (artikel 6, lid 1, onder a, AVG). Toestemming kan te allen tijde worden ingetrokken.',
       'Cameratoezicht Voor de veiligheid van onze medewerkers, patiënten, sollicitanten',
       'We nemen zowel binnen als buiten onze perimeter op.',
-      'Van wie: Huidige en voormalige medewerkers Patiënten Sollicitanten Bezoekers van onze praktijken en kantoren',
+      'Over wie: Huidige en voormalige medewerkers Patiënten Sollicitanten Bezoekers van onze praktijken en kantoren',
       // Recipients, processors, transfers.
       'We gebruiken bijvoorbeeld derden voor verwerkingsactiviteiten, zoals hosting, onze Microsoft-omgevingen (tenants) en andere diensten.',
       'Microsoft Onze Microsoft-omgevingen (tenants)',
