@@ -41,7 +41,7 @@ describe('a purpose without a legal basis', () => {
     expect(out.notice.nl).not.toContain('Bij elk doel staat de grondslag');
     expect(out.notice.nl).not.toContain('staat ook de grondslag');
     expect(policyOutputs(miniPolicy()).notice.nl).toContain(
-      'Wij gebruiken persoonsgegevens voor het doel hieronder. Daar staat ook de grondslag volgens de AVG bij.',
+      'Wij gebruiken persoonsgegevens voor het doel hieronder. Daar staat ook de grondslag bij (in de AVG: de rechtsgrond).',
     );
   });
 });
@@ -853,7 +853,7 @@ describe('nothing authored is dropped', () => {
     policy.purposes.push({ ...policy.purposes[0]!, id: 'apply', name: text('SOLLICITEREN'), dataCategories: [] });
     const two = policyOutputs(policy).notice;
     expect(two.nl).toContain(
-      'Wij gebruiken persoonsgegevens voor de doelen hieronder. Bij elk doel staat de grondslag volgens de AVG.',
+      'Wij gebruiken persoonsgegevens voor de doelen hieronder. Bij elk doel staat de grondslag (in de AVG: de rechtsgrond).',
     );
     expect(two.en).toContain('We use personal data for the purposes below. For each, we state the legal basis');
     // Without every basis, no lead: alone it would repeat the heading.
