@@ -1230,3 +1230,36 @@ describe("the person cared for and their file in the organisation's own word (me
     }
   });
 });
+
+describe('a contract purpose without a requirement (notice7 review, F1)', () => {
+  it('does not make up what refusing means (13(2)(e)): it says the statement does not say, as art13/requirement-missing does', () => {
+    const { notice } = policyOutputs(miniPolicy());
+    expect(notice.nl).not.toContain('niet sluiten of uitvoeren');
+    expect(notice.en).not.toContain('cannot enter into or perform');
+    expect(notice.nl).toContain(
+      '**Kunt u weigeren?** Of u deze gegevens moet geven, en wat er gebeurt als u dat niet doet, staat niet in deze verklaring.\n',
+    );
+    expect(notice.en).toContain(
+      '**Can you refuse?** This notice does not say whether you must provide this data, or what happens if you do not.\n',
+    );
+  });
+
+  it('gives the consequence where the author states it, and no gap beside it', () => {
+    const { notice } = policyOutputs(
+      withPurpose({ requirement: { type: 'contract-prerequisite', consequence: text('ZONDER-NL', 'WITHOUT-EN') } }),
+    );
+    expect(notice.nl).toContain(
+      '**Kunt u weigeren?** Het verstrekken van deze gegevens is nodig om een overeenkomst te sluiten. ZONDER-NL\n',
+    );
+    expect(notice.nl).not.toContain('wat er gebeurt als u dat niet doet');
+  });
+
+  it("in the seeds: Doctolib's account (an optional photo) and Zorgburo's contract purposes claim no consequence", () => {
+    for (const id of ['doctolib', 'zorgburo-de-liemers', 'dental-clinics', 'cosmetic-clinic']) {
+      const policy: unknown = JSON.parse(readFileSync(path.join(repoRoot, 'policies', id, 'policy.json'), 'utf8'));
+      const { notice } = policyOutputs(policy);
+      expect(notice.nl, id).not.toContain('niet sluiten of uitvoeren');
+      expect(notice.nl, id).toMatch(/weigeren\?\*\* Of (u|je) deze gegevens moet geven/);
+    }
+  });
+});
