@@ -1263,3 +1263,33 @@ describe('a contract purpose without a requirement (notice7 review, F1)', () => 
     }
   });
 });
+
+describe('the retention intro above a rule that ends before the legal minimum (notice7 review, F2)', () => {
+  const seed = (id: string): PolicySource =>
+    JSON.parse(readFileSync(path.join(repoRoot, 'policies', id, 'policy.json'), 'utf8')) as PolicySource;
+  const section = (md: string, heading: string): string => md.split(`## ${heading}`)[1]!.split('\n## ')[0]!;
+
+  it.each(['cosmetic-clinic', 'bernhoven', 'zorgburo-de-liemers'])(
+    '%s: no promise to keep data as long as the law requires, only what the table holds',
+    (id) => {
+      const { notice } = policyOutputs(seed(id));
+      expect(notice.nl).not.toContain('tenzij de wet ons verplicht ze langer te bewaren');
+      expect(notice.en).not.toContain('unless the law requires us to keep it longer');
+      expect(
+        section(
+          notice.nl,
+          seed(id).metadata.formality === 'informal'
+            ? 'Hoe lang wij je gegevens bewaren'
+            : 'Hoe lang wij uw gegevens bewaren',
+        ),
+      ).toContain('Hieronder staat per soort gegevens hoe lang wij ze bewaren:\n\n|');
+      expect(notice.en).toContain('How long we keep each kind of data:\n\n|');
+    },
+  );
+
+  it('keeps the promise where every rule keeps at least the legal minimum', () => {
+    const policy = seed('zorgburo-de-liemers');
+    policy.retention!.find((r) => r.id === 'client-file')!.period = 'P20Y';
+    expect(policyOutputs(policy).notice.nl).toContain('tenzij de wet ons verplicht ze langer te bewaren');
+  });
+});

@@ -12,6 +12,7 @@ import {
 } from './retention-phrase.js';
 import type { CookieCategorySource, TransferSource } from '../policy/policy-types.js';
 import { appointedDpo, noDpoReason } from '../policy/policy-facts.js';
+import { endsBeforeLegalMinimum } from '../policy/retention-minimum.js';
 import {
   contactFacts,
   controllerName,
@@ -436,17 +437,20 @@ function retentionBlocks({ source, model, m }: NoticeContext): Block[] {
   return [
     ...rich(source.retentionStatement, m),
     ...(model.retention.length
-      ? [
-          // Rules that keep some data for legal claims (legalClaimsHold) need the intro to say so, or they contradict it.
-          {
-            paragraph: sentence(
-              m.t(`notice:retention.${model.retention.some(holdsForClaims) ? 'introLegalClaims' : 'intro'}`),
-            ),
-          },
-          { table: retentionTable(model, m) },
-        ]
+      ? [{ paragraph: sentence(m.t(`notice:retention.${retentionIntro(model)}`)) }, { table: retentionTable(model, m) }]
       : []),
   ];
+}
+
+/**
+ * The retention table's lead. 'Not longer than needed, unless the law requires longer' is a promise no author
+ * writes (5(1)(e)); above a rule that ends before a legal minimum (retention/*-too-short) it is false, so the
+ * lead then only says what the table holds. Rules that keep some data for legal claims (legalClaimsHold) need
+ * the promise to name them, or they contradict it.
+ */
+function retentionIntro(model: PolicyModel): 'intro' | 'introLegalClaims' | 'introByKind' {
+  if (model.retention.some((rule) => endsBeforeLegalMinimum(model, rule))) return 'introByKind';
+  return model.retention.some(holdsForClaims) ? 'introLegalClaims' : 'intro';
 }
 
 /**
