@@ -1293,3 +1293,33 @@ describe('the retention intro above a rule that ends before the legal minimum (n
     expect(policyOutputs(policy).notice.nl).toContain('tenzij de wet ons verplicht ze langer te bewaren');
   });
 });
+
+describe('a DPO the law requires for the sector, not named (notice7 review, F7)', () => {
+  const dpoSection = (md: string, heading: string): string | undefined =>
+    md.split(`### ${heading}\n\n`)[1]?.split('\n\n')[0];
+
+  it('Bernhoven (a hospital, dpo/mandatory-for-sector) says under the DPO heading that the statement names none', () => {
+    const policy: unknown = JSON.parse(readFileSync(path.join(repoRoot, 'policies/bernhoven/policy.json'), 'utf8'));
+    const { notice } = policyOutputs(policy);
+    expect(dpoSection(notice.nl, 'Functionaris voor gegevensbescherming')).toBe(
+      'Wij noemen in deze verklaring geen functionaris voor gegevensbescherming.',
+    );
+    expect(dpoSection(notice.en, 'Data protection officer')).toBe(
+      'We do not name a data protection officer in this notice.',
+    );
+  });
+
+  it('a sector for which the law data make none mandatory stays silent; a statement that none is appointed keeps its reason', () => {
+    const hospital = (sector: 'hospital' | 'gp-practice', dpo?: PolicySource['dpo']): string => {
+      const policy = miniPolicy();
+      policy.controller = { ...policy.controller, careSector: sector };
+      if (dpo) policy.dpo = dpo;
+      return policyOutputs(policy).notice.nl;
+    };
+    expect(hospital('hospital')).toContain('Wij noemen in deze verklaring geen functionaris');
+    expect(hospital('gp-practice')).not.toContain('Functionaris voor gegevensbescherming');
+    const none = hospital('hospital', { appointed: false, reason: text('REDEN', 'REASON') });
+    expect(none).toContain('Wij hebben geen functionaris voor gegevensbescherming aangesteld.\n\nREDEN');
+    expect(none).not.toContain('Wij noemen in deze verklaring geen functionaris');
+  });
+});
