@@ -1323,3 +1323,56 @@ describe('a DPO the law requires for the sector, not named (notice7 review, F7)'
     expect(none).not.toContain('Wij noemen in deze verklaring geen functionaris');
   });
 });
+
+describe('purposes without a basis leave the basis-dependent rights open, and the rights section says so (notice7 review, F4)', () => {
+  const rightsSection = (md: string): string => md.split('## Welke rechten u hebt')[1]!.split('\n## ')[0]!;
+  const rightsSectionEn = (md: string): string => md.split('## Which rights you have')[1]!.split('\n## ')[0]!;
+
+  it('names the purposes and what the statement leaves open, above the list of rights', () => {
+    const policy = withPurpose({ legalBasis: undefined });
+    policy.purposes.push({ ...policy.purposes[0]!, id: 'second', name: text('TWEEDE', 'SECOND') });
+    const { notice } = policyOutputs(policy);
+    expect(rightsSection(notice.nl)).toContain(
+      'Bij de volgende doelen noemen wij geen grondslag:\n\n- Verbindingen leggen\n- TWEEDE\n\nDaarom staat in deze verklaring ook niet of u daarbij bezwaar kunt maken, uw gegevens kunt laten overdragen of uw toestemming kunt intrekken.\n\nU hebt deze rechten:',
+    );
+    expect(rightsSectionEn(notice.en)).toContain(
+      'For the following purposes we do not state a legal basis:\n\n- Making connections\n- SECOND\n\nThis notice therefore does not say either whether you can object, have your data transferred or withdraw your consent where it states no basis.\n\nYou have these rights:',
+    );
+  });
+
+  it('one purpose in the singular; a right the policy sets aside is not named; a purpose with a basis is not listed', () => {
+    const policy = withPurpose({ legalBasis: undefined });
+    policy.purposes.push({ ...policy.purposes[0]!, id: 'based', name: text('MET GRONDSLAG'), legalBasis: '6(1)(b)' });
+    policy.rights = {
+      notApplicable: [{ right: 'withdraw-consent', reason: text('REDEN', 'REASON'), article: 'GDPR 11(2)' }],
+    };
+    const section = rightsSection(policyOutputs(policy).notice.nl);
+    expect(section).toContain(
+      'Bij het volgende doel noemen wij geen grondslag:\n\n- Verbindingen leggen\n\nDaarom staat in deze verklaring ook niet of u daarbij bezwaar kunt maken of uw gegevens kunt laten overdragen.',
+    );
+    expect(section).not.toContain('- MET GRONDSLAG\n\nDaarom');
+    // Direct marketing brings the objection of 21(2) whatever the basis: that purpose is in the objection's list.
+    const marketing = withPurpose({ legalBasis: undefined, directMarketing: true });
+    expect(rightsSection(policyOutputs(marketing).notice.nl)).not.toContain('noemen wij geen grondslag');
+  });
+
+  it('says nothing where every purpose states its basis, in the Article 6 terms or in words', () => {
+    expect(policyOutputs(miniPolicy()).notice.nl).not.toContain('noemen wij geen grondslag');
+    const inWords = withPurpose({
+      legalBasis: undefined,
+      legalBasisStatement: { text: text('WIJ MOETEN', 'WE MUST') },
+    });
+    expect(policyOutputs(inWords).notice.nl).not.toContain('noemen wij geen grondslag');
+  });
+
+  it('in BIB Verloskundigen, whose five purposes state no basis, in the informal register', () => {
+    const policy: unknown = JSON.parse(
+      readFileSync(path.join(repoRoot, 'policies/bib-verloskundigen/policy.json'), 'utf8'),
+    );
+    const nl = policyOutputs(policy).notice.nl;
+    expect(nl).toContain('- Onze zorg evalueren en verbeteren\n');
+    expect(nl).toContain(
+      'Daarom staat in deze verklaring ook niet of je daarbij bezwaar kunt maken, je gegevens kunt laten overdragen of je toestemming kunt intrekken.\n\nJe hebt deze rechten:',
+    );
+  });
+});
