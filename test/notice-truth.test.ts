@@ -1376,3 +1376,42 @@ describe('purposes without a basis leave the basis-dependent rights open, and th
     );
   });
 });
+
+describe("the summary's first line where the notice gives no way to reach us (notice7 review, F14)", () => {
+  const summary = (md: string): string => md.split('## In het kort\n\n')[1] ?? md.split('## In short\n\n')[1]!;
+  const firstLine = (md: string): string => summary(md).split('\n')[0]!;
+  const withoutContact = (): PolicySource => {
+    const policy = miniPolicy();
+    delete policy.controller.contact;
+    return policy;
+  };
+
+  it('says that the statement gives no contact details, and links to what the reader can still do', () => {
+    const { notice } = policyOutputs(withoutContact());
+    expect(firstLine(notice.nl)).toBe(
+      'Mini B.V. is verantwoordelijk voor uw gegevens. Contactgegevens staan niet in deze verklaring. [Zo kunt u toch een verzoek doen](#hoe-u-uw-rechten-uitoefent).',
+    );
+    expect(firstLine(notice.en)).toBe(
+      'Mini B.V. is responsible for your data. This notice gives no contact details. [How you can still make a request](#how-to-exercise-your-rights).',
+    );
+    const informal = withoutContact();
+    informal.metadata.formality = 'informal';
+    expect(firstLine(policyOutputs(informal).notice.nl)).toContain('[Zo kun je toch een verzoek doen]');
+  });
+
+  it('not where the summary gives an e-mail address, nor where the notice gives our address', () => {
+    expect(policyOutputs(miniPolicy()).notice.nl).not.toContain('Contactgegevens staan niet');
+    const addressed = withoutContact();
+    addressed.controller.address = { street: 'Straat 1', postalCode: '1234 AB', city: 'Hoorn', country: 'NL' };
+    expect(policyOutputs(addressed).notice.nl).not.toContain('Contactgegevens staan niet');
+  });
+
+  it('in BIB Verloskundigen, whose statement gives no contact at all', () => {
+    const policy: unknown = JSON.parse(
+      readFileSync(path.join(repoRoot, 'policies/bib-verloskundigen/policy.json'), 'utf8'),
+    );
+    expect(firstLine(policyOutputs(policy).notice.nl)).toBe(
+      'BIB verloskundigen is verantwoordelijk voor je gegevens. Contactgegevens staan niet in deze verklaring. [Zo kun je toch een verzoek doen](#hoe-je-je-rechten-uitoefent).',
+    );
+  });
+});

@@ -32,7 +32,7 @@ export function summarySection(ctx: NoticeContext, sections: readonly Section[])
   const { m } = ctx;
   const ids = anchorIds(sections);
   const blocks: Block[] = [
-    ...whoBlocks(ctx),
+    ...whoBlocks(ctx, ids),
     ...purposeBlocks(ctx, ids),
     ...rightsBlocks(ctx, ids),
     ...whoSeesBlocks(ctx, ids),
@@ -56,19 +56,13 @@ function anchorIds(sections: readonly Section[]): Set<string> {
 
 /**
  * Who is responsible, with a tappable e-mail address and phone number; where the organisation also
- * processes as a processor (28, 30(2)), that the controller is then another, linked to that part.
+ * processes as a processor (28, 30(2)), that the controller is then another, linked to that part. Where the
+ * notice gives no way to reach us at all, the first screen says so and links to what the reader can still do
+ * (the rights section's 'op elke manier', 12(2)): silence there left a patient looking for a contact (notice7 F14).
  */
-function whoBlocks({ source, model, m }: NoticeContext): Block[] {
-  const contact =
-    source.controller.contact?.email || source.controller.contact?.phone
-      ? source.controller.contact
-      : source.dpo?.contact;
-  const ways: Inline[] = [];
-  if (contact?.email) ways.push(link(contact.email, `mailto:${contact.email}`));
-  if (contact?.phone) ways.push(link(contact.phone, telHref(contact.phone)));
-  const reach: Inline[] = ways.length
-    ? [text(m.t('layout:summary.contact')), ...ways.flatMap((w, i) => (i ? [text(m.t('layout:summary.or')), w] : [w]))]
-    : [];
+function whoBlocks(ctx: NoticeContext, ids: ReadonlySet<string>): Block[] {
+  const { source, model, m } = ctx;
+  const reach = reachInlines(ctx, ids);
   const name = controllerName(source.controller, m);
   const gap = reach.length ? ' ' : '';
   // The exception links to the part that explains it, within the sentence (IES's line repeated the part's
@@ -81,6 +75,27 @@ function whoBlocks({ source, model, m }: NoticeContext): Block[] {
       ]
     : [text(m.t('layout:summary.who', { name }) + gap)];
   return [{ paragraph: [...who, ...reach] }];
+}
+
+/** 'Vragen?' with the e-mail address and phone number; else, where the notice gives no way at all, that it gives none. */
+function reachInlines(ctx: NoticeContext, ids: ReadonlySet<string>): Inline[] {
+  const { source, m } = ctx;
+  const contact =
+    source.controller.contact?.email || source.controller.contact?.phone
+      ? source.controller.contact
+      : source.dpo?.contact;
+  const ways: Inline[] = [];
+  if (contact?.email) ways.push(link(contact.email, `mailto:${contact.email}`));
+  if (contact?.phone) ways.push(link(contact.phone, telHref(contact.phone)));
+  if (ways.length)
+    return [
+      text(m.t('layout:summary.contact')),
+      ...ways.flatMap((w, i) => (i ? [text(m.t('layout:summary.or')), w] : [w])),
+    ];
+  if (givesWayToAsk(ctx)) return [];
+  const none = text(m.t('layout:summary.noContact'));
+  if (!ids.has('exercising-rights')) return [text(none.text.trimEnd())];
+  return [none, link(m.t('layout:summary.noContactLink'), '#exercising-rights'), text(m.t('layout:summary.end'))];
 }
 
 /**
