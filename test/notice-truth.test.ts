@@ -1415,3 +1415,58 @@ describe("the summary's first line where the notice gives no way to reach us (no
     );
   });
 });
+
+describe("the summary's receivers of the people the notice is mostly about (notice7 review, F3)", () => {
+  const summary = (md: string): string => md.split('\n## ')[1]!;
+  const line = (md: string, start: string): string =>
+    summary(md)
+      .split('\n')
+      .find((l) => l.startsWith(start)) ?? '';
+  const withVisitors = (): PolicySource => {
+    const policy = miniPolicy();
+    policy.dataSubjects.push({ id: 'visitors', name: text('Websitebezoekers', 'Website visitors') });
+    policy.recipients = [
+      { id: 'insurer', name: text('Zorgverzekeraars', 'Health insurers'), type: 'insurer' },
+      { id: 'ads', name: text('ADVERTEERDER'), type: 'third-party' },
+    ];
+    const base = policy.purposes[0]!;
+    policy.purposes = [
+      { ...base, recipients: ['insurer'] },
+      { ...base, id: 'support', name: text('Hulp', 'Support') },
+      { ...base, id: 'cookies', name: text('Cookies'), dataSubjects: ['visitors'], recipients: ['ads'] },
+    ];
+    return policy;
+  };
+
+  it('leaves out a receiver of website visitors only, and then says "among others"; the body still names it', () => {
+    const { notice } = policyOutputs(withVisitors());
+    expect(line(notice.nl, 'Uw gegevens gaan')).toBe(
+      'Uw gegevens gaan onder meer naar: [zorgverzekeraars](#wie-uw-gegevens-ontvangt)',
+    );
+    expect(line(notice.en, 'Among others')).toBe(
+      'Among others, these parties receive your data: [health insurers](#who-receives-your-data)',
+    );
+    expect(summary(notice.nl)).not.toContain('ADVERTEERDER');
+    expect(notice.nl).toContain('ADVERTEERDER');
+  });
+
+  it('names it where it also gets the data of those people, as before', () => {
+    const policy = withVisitors();
+    policy.purposes[2]!.dataSubjects = ['visitors', 'users'];
+    const { notice } = policyOutputs(policy);
+    expect(line(notice.nl, 'Ook deze partijen')).toBe(
+      'Ook deze partijen krijgen uw gegevens: [zorgverzekeraars en ADVERTEERDER](#wie-uw-gegevens-ontvangt)',
+    );
+  });
+
+  it("Dental Clinics: Google and Facebook, which get website visitors' cookie data only, are not among the patient's receivers", () => {
+    const policy: unknown = JSON.parse(
+      readFileSync(path.join(repoRoot, 'policies/dental-clinics/policy.json'), 'utf8'),
+    );
+    const { notice } = policyOutputs(policy);
+    expect(line(notice.nl, 'Je gegevens gaan')).toBe(
+      'Je gegevens gaan onder meer naar: [zorgverzekeraars, relevante autoriteiten en Microsoft](#wie-je-gegevens-ontvangt)',
+    );
+    expect(summary(notice.nl)).not.toMatch(/Google|Facebook/);
+  });
+});

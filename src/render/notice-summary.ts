@@ -5,11 +5,11 @@ import { careRecipientKey, type NoticeContext } from './notice-context.js';
 import { link, text, type Block, type Inline, type Section } from './outline.js';
 import { telHref } from './contact-links.js';
 import { retentionPhrase, withLegalSourceOnlyAsItsTerm } from './retention-phrase.js';
-import { recipientNameInSentence } from './recipient-name.js';
+import { receiverBlocks } from './summary-receivers.js';
 import { givesWayToAsk } from './notice-rights.js';
 import { complaintRoutes, offersRouteToUs, type ComplaintRoutes } from './notice-complaints.js';
 import { reachableFor } from './reach-us.js';
-import { contactFacts, controllerName, countryName, joinList, nameOf, pick } from './format.js';
+import { contactFacts, controllerName, countryName, joinList, pick } from './format.js';
 import { endsBeforeLegalMinimum } from '../policy/retention-minimum.js';
 
 /**
@@ -24,8 +24,6 @@ import { endsBeforeLegalMinimum } from '../policy/retention-minimum.js';
  * Only facts the outline states in full further down; a line with nothing
  * true to say is left out.
  */
-/** The names of those who receive the data, in characters: about two lines on a phone (ies's five took five). */
-const MOST_NAME_CHARACTERS = 80;
 const MAX_COUNTRIES = 3;
 
 export function summarySection(ctx: NoticeContext, sections: readonly Section[]): Section {
@@ -198,48 +196,6 @@ function medicalFileRule(rules: readonly RetentionRule[]): RetentionRule | undef
       r.condition !== 'on-device-only',
   );
   return health.find((r) => r.legalSource?.law === 'wgbo') ?? health[0];
-}
-
-/**
- * Who else receives the data, by name, each name once (a party with two processor rows, Salesforce, is
- * one receiver). Processors alone are named as the service providers that work for us, 'among others':
- * the recipients the statement describes in its own words (or none) are not in that list. Named
- * recipients are the whole list only where the statement says nothing of sharing in its own words:
- * where it does ('hosting, our Microsoft tenants and other services'), it may name more than the
- * model holds, and the line says 'among others'. Unless the author says the named parties are all
- * (recipientsComplete: Dental's 'alleen met de partijen in de tabellen hieronder, en met niemand anders'),
- * not read from the sharing text, where 'uitsluitend' and 'only' also say other things (Doctolib, iPractice).
- * A section with only the author's words gets a pointer to it.
- */
-function receiverBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
-  if (!ids.has('recipients')) return [];
-  const names = [
-    ...new Set([
-      ...model.recipients.map((r) => recipientNameInSentence(r, m)),
-      ...model.processors.map((p) => nameOf(p.name, m)),
-    ]),
-  ];
-  if (!names.length) return [{ paragraph: [link(m.t('layout:summary.receiversRead'), '#recipients')] }];
-  const shown = namesThatFit(names);
-  const rest = names.length - shown.length;
-  const list = [...shown, ...(rest > 0 ? [m.t('layout:summary.moreReceivers', { count: rest })] : [])];
-  const lead = source.recipientsComplete
-    ? 'layout:summary.receivers'
-    : !model.recipients.length
-      ? 'layout:summary.receiversProcessors'
-      : pick(source.sharing, m)
-        ? 'layout:summary.receiversAmongOthers'
-        : 'layout:summary.receivers';
-  return [{ paragraph: [text(m.t(lead)), link(joinList(list, m), '#recipients')] }];
-}
-
-/** The first names that fit MOST_NAME_CHARACTERS together, at least one; all of them when only one would be left out. */
-function namesThatFit(names: readonly string[]): string[] {
-  let length = 0;
-  let count = 0;
-  while (count < names.length && (count === 0 || length + names[count]!.length <= MOST_NAME_CHARACTERS))
-    length += names[count++]!.length;
-  return names.slice(0, count === names.length - 1 ? names.length : count);
 }
 
 /**
