@@ -36,7 +36,7 @@ describe('English review 1', () => {
   it('finding 7: "data" is singular throughout, as the ICO and GOV.UK write it ("this data", not "these data")', () => {
     const plural = [...messages].filter(([, text]) => /\b(these|those) data\b/i.test(text)).map(([key]) => key);
     expect(plural).toEqual([]);
-    expect(message('notice:purposeCard.refuse.contractGiven')).toContain('If you do not provide this data,');
+    expect(message('notice:purposeCard.refuse.contractUnstated')).toContain('whether you must provide this data,');
     expect(message('terms:requirement.statutory')).toBe('Providing this data is a statutory requirement.');
   });
   it('findings 8, 9, 10 and 18: no calques of "in de privacywet", "ook niet", "per soort", "binnen ten hoogste", "aannemelijk maakt", "in de zorg", "niet past bij"', () => {

@@ -134,11 +134,11 @@ describe("one basis's scope is named once on its card, several bases' on each li
     expect(nl.split('Voor het account')).toHaveLength(2);
     expect(nl).toContain('- **Waarom dat mag:** Voor het account: omdat het nodig is voor een overeenkomst met u\n');
     expect(nl).toContain('- **Grondslag:** Uitvoering van een overeenkomst (artikel 6, lid 1, onder b, AVG)\n');
-    expect(nl).toContain('- **Kunt u weigeren?** Als u deze gegevens niet geeft, kunnen wij de overeenkomst');
+    expect(nl).toContain('- **Kunt u weigeren?** Of u deze gegevens moet geven');
     const en = card(notice.en, 'Making connections');
     expect(en.split('For the account')).toHaveLength(2);
     expect(en).toContain('- **Legal basis:** Performance of a contract (Article 6(1)(b) GDPR)\n');
-    expect(en).toContain('- **Can you refuse?** If you do not provide this data');
+    expect(en).toContain('- **Can you refuse?** This notice does not say whether you must provide this data');
   });
 
   it('several bases: each line says which part it is about', () => {
@@ -158,7 +158,7 @@ describe("one basis's scope is named once on its card, several bases' on each li
     const { notice } = policyOutputs(
       withBases([{ basis: '6(1)(b)', appliesTo: text('Het nummer', 'The number'), dataCategories: ['phone'] }]),
     );
-    expect(card(notice.nl)).toContain('- **Kunt u weigeren?** Het nummer: als u deze gegevens niet geeft');
+    expect(card(notice.nl)).toContain('- **Kunt u weigeren?** Het nummer: of u deze gegevens moet geven');
   });
 });
 

@@ -266,13 +266,13 @@ describe('plain Dutch (review items 6c–6g, 6j)', () => {
     expect(notice.en).toContain('**Why we may do this:** Because we have a legitimate interest in it');
   });
 
-  it('6e: "Kunt u weigeren?" under a contract says what refusing means, when the person gives the data', () => {
+  it('6e: "Kunt u weigeren?" under a contract says the statement does not say what refusing means, when the person gives the data', () => {
     const { notice } = policyOutputs(miniPolicy());
     expect(notice.nl).toContain(
-      '**Kunt u weigeren?** Als u deze gegevens niet geeft, kunnen wij de overeenkomst met u niet sluiten of uitvoeren.',
+      '**Kunt u weigeren?** Of u deze gegevens moet geven, en wat er gebeurt als u dat niet doet, staat niet in deze verklaring.',
     );
     expect(notice.en).toContain(
-      'If you do not provide this data, we cannot enter into or perform the contract with you.',
+      'This notice does not say whether you must provide this data, or what happens if you do not.',
     );
     // Data from elsewhere (14(2)(f)) cannot be withheld: the notice does not claim that they can.
     const sourced = miniPolicy();

@@ -1255,3 +1255,243 @@ describe("the person cared for and their file in the organisation's own word (me
     }
   });
 });
+
+describe('a contract purpose without a requirement (notice7 review, F1)', () => {
+  it('does not make up what refusing means (13(2)(e)): it says the statement does not say, as art13/requirement-missing does', () => {
+    const { notice } = policyOutputs(miniPolicy());
+    expect(notice.nl).not.toContain('niet sluiten of uitvoeren');
+    expect(notice.en).not.toContain('cannot enter into or perform');
+    expect(notice.nl).toContain(
+      '**Kunt u weigeren?** Of u deze gegevens moet geven, en wat er gebeurt als u dat niet doet, staat niet in deze verklaring.\n',
+    );
+    expect(notice.en).toContain(
+      '**Can you refuse?** This notice does not say whether you must provide this data, or what happens if you do not.\n',
+    );
+  });
+
+  it('gives the consequence where the author states it, and no gap beside it', () => {
+    const { notice } = policyOutputs(
+      withPurpose({ requirement: { type: 'contract-prerequisite', consequence: text('ZONDER-NL', 'WITHOUT-EN') } }),
+    );
+    expect(notice.nl).toContain(
+      '**Kunt u weigeren?** Het verstrekken van deze gegevens is nodig om een overeenkomst te sluiten. ZONDER-NL\n',
+    );
+    expect(notice.nl).not.toContain('wat er gebeurt als u dat niet doet');
+  });
+
+  it("in the seeds: Doctolib's account (an optional photo) and Zorgburo's contract purposes claim no consequence", () => {
+    for (const id of ['doctolib', 'zorgburo-de-liemers', 'dental-clinics', 'cosmetic-clinic']) {
+      const policy: unknown = JSON.parse(readFileSync(path.join(repoRoot, 'policies', id, 'policy.json'), 'utf8'));
+      const { notice } = policyOutputs(policy);
+      expect(notice.nl, id).not.toContain('niet sluiten of uitvoeren');
+      expect(notice.nl, id).toMatch(/weigeren\?\*\* Of (u|je) deze gegevens moet geven/);
+    }
+  });
+});
+
+describe('the retention intro above a rule that ends before the legal minimum (notice7 review, F2)', () => {
+  const seed = (id: string): PolicySource =>
+    JSON.parse(readFileSync(path.join(repoRoot, 'policies', id, 'policy.json'), 'utf8')) as PolicySource;
+  const section = (md: string, heading: string): string => md.split(`## ${heading}`)[1]!.split('\n## ')[0]!;
+
+  it.each(['cosmetic-clinic', 'bernhoven', 'zorgburo-de-liemers'])(
+    '%s: no promise to keep data as long as the law requires, only what the table holds',
+    (id) => {
+      const { notice } = policyOutputs(seed(id));
+      expect(notice.nl).not.toContain('tenzij de wet ons verplicht ze langer te bewaren');
+      expect(notice.en).not.toContain('unless the law requires us to keep it longer');
+      expect(
+        section(
+          notice.nl,
+          seed(id).metadata.formality === 'informal'
+            ? 'Hoe lang wij je gegevens bewaren'
+            : 'Hoe lang wij uw gegevens bewaren',
+        ),
+      ).toContain('Hieronder staat per soort gegevens hoe lang wij ze bewaren:\n\n|');
+      expect(notice.en).toContain('How long we keep each kind of data:\n\n|');
+    },
+  );
+
+  it('keeps the promise where every rule keeps at least the legal minimum', () => {
+    const policy = seed('zorgburo-de-liemers');
+    policy.retention!.find((r) => r.id === 'client-file')!.period = 'P20Y';
+    expect(policyOutputs(policy).notice.nl).toContain('tenzij de wet ons verplicht ze langer te bewaren');
+  });
+});
+
+describe('a DPO the law requires for the sector, not named (notice7 review, F7)', () => {
+  const dpoSection = (md: string, heading: string): string | undefined =>
+    md.split(`### ${heading}\n\n`)[1]?.split('\n\n')[0];
+
+  it('Bernhoven (a hospital, dpo/mandatory-for-sector) says under the DPO heading that the statement names none', () => {
+    const policy: unknown = JSON.parse(readFileSync(path.join(repoRoot, 'policies/bernhoven/policy.json'), 'utf8'));
+    const { notice } = policyOutputs(policy);
+    expect(dpoSection(notice.nl, 'Functionaris voor gegevensbescherming')).toBe(
+      'Wij noemen in deze verklaring geen functionaris voor gegevensbescherming.',
+    );
+    expect(dpoSection(notice.en, 'Data protection officer')).toBe(
+      'We do not name a data protection officer in this notice.',
+    );
+  });
+
+  it('a sector for which the law data make none mandatory stays silent; a statement that none is appointed keeps its reason', () => {
+    const hospital = (sector: 'hospital' | 'gp-practice', dpo?: PolicySource['dpo']): string => {
+      const policy = miniPolicy();
+      policy.controller = { ...policy.controller, careSector: sector };
+      if (dpo) policy.dpo = dpo;
+      return policyOutputs(policy).notice.nl;
+    };
+    expect(hospital('hospital')).toContain('Wij noemen in deze verklaring geen functionaris');
+    expect(hospital('gp-practice')).not.toContain('Functionaris voor gegevensbescherming');
+    const none = hospital('hospital', { appointed: false, reason: text('REDEN', 'REASON') });
+    expect(none).toContain('Wij hebben geen functionaris voor gegevensbescherming aangesteld.\n\nREDEN');
+    expect(none).not.toContain('Wij noemen in deze verklaring geen functionaris');
+  });
+});
+
+describe('purposes without a basis leave the basis-dependent rights open, and the rights section says so (notice7 review, F4)', () => {
+  const rightsSection = (md: string): string => md.split('## Welke rechten u hebt')[1]!.split('\n## ')[0]!;
+  const rightsSectionEn = (md: string): string => md.split('## Which rights you have')[1]!.split('\n## ')[0]!;
+
+  it('names the purposes and what the statement leaves open, above the list of rights', () => {
+    const policy = withPurpose({ legalBasis: undefined });
+    policy.purposes.push({ ...policy.purposes[0]!, id: 'second', name: text('TWEEDE', 'SECOND') });
+    const { notice } = policyOutputs(policy);
+    expect(rightsSection(notice.nl)).toContain(
+      'Bij de volgende doelen noemen wij geen grondslag:\n\n- Verbindingen leggen\n- TWEEDE\n\nDaarom staat in deze verklaring ook niet of u daarbij bezwaar kunt maken, uw gegevens kunt laten overdragen of uw toestemming kunt intrekken.\n\nU hebt deze rechten:',
+    );
+    expect(rightsSectionEn(notice.en)).toContain(
+      'For the following purposes we do not state a legal basis:\n\n- Making connections\n- SECOND\n\nThis notice therefore does not say either whether you can object, have your data transferred or withdraw your consent where it states no basis.\n\nYou have these rights:',
+    );
+  });
+
+  it('one purpose in the singular; a right the policy sets aside is not named; a purpose with a basis is not listed', () => {
+    const policy = withPurpose({ legalBasis: undefined });
+    policy.purposes.push({ ...policy.purposes[0]!, id: 'based', name: text('MET GRONDSLAG'), legalBasis: '6(1)(b)' });
+    policy.rights = {
+      notApplicable: [{ right: 'withdraw-consent', reason: text('REDEN', 'REASON'), article: 'GDPR 11(2)' }],
+    };
+    const section = rightsSection(policyOutputs(policy).notice.nl);
+    expect(section).toContain(
+      'Bij het volgende doel noemen wij geen grondslag:\n\n- Verbindingen leggen\n\nDaarom staat in deze verklaring ook niet of u daarbij bezwaar kunt maken of uw gegevens kunt laten overdragen.',
+    );
+    expect(section).not.toContain('- MET GRONDSLAG\n\nDaarom');
+    // Direct marketing brings the objection of 21(2) whatever the basis: that purpose is in the objection's list.
+    const marketing = withPurpose({ legalBasis: undefined, directMarketing: true });
+    expect(rightsSection(policyOutputs(marketing).notice.nl)).not.toContain('noemen wij geen grondslag');
+  });
+
+  it('says nothing where every purpose states its basis, in the Article 6 terms or in words', () => {
+    expect(policyOutputs(miniPolicy()).notice.nl).not.toContain('noemen wij geen grondslag');
+    const inWords = withPurpose({
+      legalBasis: undefined,
+      legalBasisStatement: { text: text('WIJ MOETEN', 'WE MUST') },
+    });
+    expect(policyOutputs(inWords).notice.nl).not.toContain('noemen wij geen grondslag');
+  });
+
+  it('in BIB Verloskundigen, whose five purposes state no basis, in the informal register', () => {
+    const policy: unknown = JSON.parse(
+      readFileSync(path.join(repoRoot, 'policies/bib-verloskundigen/policy.json'), 'utf8'),
+    );
+    const nl = policyOutputs(policy).notice.nl;
+    expect(nl).toContain('- Onze zorg evalueren en verbeteren\n');
+    expect(nl).toContain(
+      'Daarom staat in deze verklaring ook niet of je daarbij bezwaar kunt maken, je gegevens kunt laten overdragen of je toestemming kunt intrekken.\n\nJe hebt deze rechten:',
+    );
+  });
+});
+
+describe("the summary's first line where the notice gives no way to reach us (notice7 review, F14)", () => {
+  const summary = (md: string): string => md.split('## In het kort\n\n')[1] ?? md.split('## In short\n\n')[1]!;
+  const firstLine = (md: string): string => summary(md).split('\n')[0]!;
+  const withoutContact = (): PolicySource => {
+    const policy = miniPolicy();
+    delete policy.controller.contact;
+    return policy;
+  };
+
+  it('says that the statement gives no contact details, and links to what the reader can still do', () => {
+    const { notice } = policyOutputs(withoutContact());
+    expect(firstLine(notice.nl)).toBe(
+      'Mini B.V. is verantwoordelijk voor uw gegevens. Contactgegevens staan niet in deze verklaring. [Zo kunt u toch een verzoek doen](#hoe-u-uw-rechten-uitoefent).',
+    );
+    expect(firstLine(notice.en)).toBe(
+      'Mini B.V. is responsible for your data. This notice gives no contact details. [How you can still make a request](#how-to-exercise-your-rights).',
+    );
+    const informal = withoutContact();
+    informal.metadata.formality = 'informal';
+    expect(firstLine(policyOutputs(informal).notice.nl)).toContain('[Zo kun je toch een verzoek doen]');
+  });
+
+  it('not where the summary gives an e-mail address, nor where the notice gives our address', () => {
+    expect(policyOutputs(miniPolicy()).notice.nl).not.toContain('Contactgegevens staan niet');
+    const addressed = withoutContact();
+    addressed.controller.address = { street: 'Straat 1', postalCode: '1234 AB', city: 'Hoorn', country: 'NL' };
+    expect(policyOutputs(addressed).notice.nl).not.toContain('Contactgegevens staan niet');
+  });
+
+  it('in BIB Verloskundigen, whose statement gives no contact at all', () => {
+    const policy: unknown = JSON.parse(
+      readFileSync(path.join(repoRoot, 'policies/bib-verloskundigen/policy.json'), 'utf8'),
+    );
+    expect(firstLine(policyOutputs(policy).notice.nl)).toBe(
+      'BIB verloskundigen is verantwoordelijk voor je gegevens. Contactgegevens staan niet in deze verklaring. [Zo kun je toch een verzoek doen](#hoe-je-je-rechten-uitoefent).',
+    );
+  });
+});
+
+describe("the summary's receivers of the people the notice is mostly about (notice7 review, F3)", () => {
+  const summary = (md: string): string => md.split('\n## ')[1]!;
+  const line = (md: string, start: string): string =>
+    summary(md)
+      .split('\n')
+      .find((l) => l.startsWith(start)) ?? '';
+  const withVisitors = (): PolicySource => {
+    const policy = miniPolicy();
+    policy.dataSubjects.push({ id: 'visitors', name: text('Websitebezoekers', 'Website visitors') });
+    policy.recipients = [
+      { id: 'insurer', name: text('Zorgverzekeraars', 'Health insurers'), type: 'insurer' },
+      { id: 'ads', name: text('ADVERTEERDER'), type: 'third-party' },
+    ];
+    const base = policy.purposes[0]!;
+    policy.purposes = [
+      { ...base, recipients: ['insurer'] },
+      { ...base, id: 'support', name: text('Hulp', 'Support') },
+      { ...base, id: 'cookies', name: text('Cookies'), dataSubjects: ['visitors'], recipients: ['ads'] },
+    ];
+    return policy;
+  };
+
+  it('leaves out a receiver of website visitors only, and then says "among others"; the body still names it', () => {
+    const { notice } = policyOutputs(withVisitors());
+    expect(line(notice.nl, 'Uw gegevens gaan')).toBe(
+      'Uw gegevens gaan onder meer naar: [zorgverzekeraars](#wie-uw-gegevens-ontvangt)',
+    );
+    expect(line(notice.en, 'Among others')).toBe(
+      'Among others, these parties receive your data: [health insurers](#who-receives-your-data)',
+    );
+    expect(summary(notice.nl)).not.toContain('ADVERTEERDER');
+    expect(notice.nl).toContain('ADVERTEERDER');
+  });
+
+  it('names it where it also gets the data of those people, as before', () => {
+    const policy = withVisitors();
+    policy.purposes[2]!.dataSubjects = ['visitors', 'users'];
+    const { notice } = policyOutputs(policy);
+    expect(line(notice.nl, 'Ook deze partijen')).toBe(
+      'Ook deze partijen krijgen uw gegevens: [zorgverzekeraars en ADVERTEERDER](#wie-uw-gegevens-ontvangt)',
+    );
+  });
+
+  it("Dental Clinics: Google and Facebook, which get website visitors' cookie data only, are not among the patient's receivers", () => {
+    const policy: unknown = JSON.parse(
+      readFileSync(path.join(repoRoot, 'policies/dental-clinics/policy.json'), 'utf8'),
+    );
+    const { notice } = policyOutputs(policy);
+    expect(line(notice.nl, 'Je gegevens gaan')).toBe(
+      'Je gegevens gaan onder meer naar: [zorgverzekeraars, relevante autoriteiten en Microsoft](#wie-je-gegevens-ontvangt)',
+    );
+    expect(summary(notice.nl)).not.toMatch(/Google|Facebook/);
+  });
+});

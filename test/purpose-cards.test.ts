@@ -133,7 +133,7 @@ describe('why we may: the basis in plain words, the official term and article be
       '- **Waarom dat mag:**\n  - Voor Telefoonnummer: omdat het nodig is voor een overeenkomst met u\n  - Uw adresboek: met uw toestemming\n',
     );
     expect(c).toContain(
-      '- **Kunt u weigeren?**\n  - Voor Telefoonnummer: als u deze gegevens niet geeft, kunnen wij de overeenkomst met u niet sluiten of uitvoeren.\n  - Uw adresboek: u hoeft geen toestemming te geven',
+      '- **Kunt u weigeren?**\n  - Voor Telefoonnummer: of u deze gegevens moet geven, en wat er gebeurt als u dat niet doet, staat niet in deze verklaring.\n  - Uw adresboek: u hoeft geen toestemming te geven',
     );
     // One 'Grondslag' with a list, as 'Waarom dat mag': not two rows with the same label (English review 1, finding 5).
     expect(c).toContain(
@@ -199,10 +199,10 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
     expect(c).not.toContain('intrekken');
   });
 
-  it('a contract: the data are needed, and no consequence is invented', () => {
+  it('a contract: no consequence is invented, the statement says it does not give one', () => {
     const c = card(withPurpose({ legalBasis: '6(1)(b)' }));
     expect(c).toContain(
-      '**Kunt u weigeren?** Als u deze gegevens niet geeft, kunnen wij de overeenkomst met u niet sluiten of uitvoeren.\n',
+      '**Kunt u weigeren?** Of u deze gegevens moet geven, en wat er gebeurt als u dat niet doet, staat niet in deze verklaring.\n',
     );
     expect(c).not.toMatch(/bezwaar|toestemming|Zonder|Het verstrekken/);
   });

@@ -11,7 +11,8 @@ import {
   withoutFalseLegalSource,
 } from './retention-phrase.js';
 import type { CookieCategorySource, TransferSource } from '../policy/policy-types.js';
-import { appointedDpo, noDpoReason } from '../policy/policy-facts.js';
+import { appointedDpo, dpoMandatoryForSector, noDpoReason } from '../policy/policy-facts.js';
+import { endsBeforeLegalMinimum } from '../policy/retention-minimum.js';
 import {
   contactFacts,
   controllerName,
@@ -131,6 +132,34 @@ function preamble({ source, m }: NoticeContext): Inline[][] {
   return lines;
 }
 
+/**
+ * The DPO's section (13(1)(b)): the one appointed, with a gap where the statement gives no contact; or none
+ * appointed, with the organisation's reason. A statement silent on a DPO that the law requires for its sector
+ * (37(1)(c), dpo/mandatory-for-sector) says it names none: silence there hid a larger gap than a missing contact.
+ */
+function dpoBlocks(model: PolicyModel, m: Messages): Block[] {
+  const t = m.t;
+  const source = model.source;
+  const noDpo = noDpoReason(source.dpo);
+  if (noDpo) {
+    const reason = pick(noDpo, m);
+    return [
+      { paragraph: sentence(t('details:controller.dpoNotAppointed')) },
+      ...(reason ? [{ paragraph: sentence(reason) }] : []),
+    ];
+  }
+  const dpo = appointedDpo(source.dpo);
+  if (!dpo) return dpoMandatoryForSector(model) ? [{ paragraph: sentence(t('details:controller.dpoNotNamed')) }] : [];
+  const contact = contactBlocks(dpo.contact, m);
+  return [
+    ...(dpo.name ? [{ facts: [{ label: t('notice:label.name'), inlines: [text(dpo.name)] }] }] : []),
+    ...(contact.length
+      ? contact
+      : [{ facts: [{ label: t('notice:label.contact'), inlines: [text(t('notice:notStatedByUs'))] }] }]),
+    ...(dpo.registeredWithAuthority ? [{ paragraph: sentence(t('details:controller.dpoRegistered')) }] : []),
+  ];
+}
+
 /** Controller, DPO, representative — 13(1)(a)(b). */
 function controllerBlocks({ model, source, m }: NoticeContext): Block[] {
   const t = m.t;
@@ -160,26 +189,8 @@ function controllerBlocks({ model, source, m }: NoticeContext): Block[] {
   }
   if (facts.length) blocks.push({ facts });
   if (controller.contact?.note) blocks.push({ paragraph: sentence(pick(controller.contact.note, m)) });
-  const noDpo = noDpoReason(source.dpo);
-  if (noDpo) {
-    // None appointed, and why, in the organisation's words (13(1)(b) asks for the DPO's details where there is one).
-    const reason = pick(noDpo, m);
-    const dpoBlocks: Block[] = [{ paragraph: sentence(t('details:controller.dpoNotAppointed')) }];
-    if (reason) dpoBlocks.push({ paragraph: sentence(reason) });
-    blocks.push({ subsection: { id: 'dpo', heading: t('notice:controller.dpo'), blocks: dpoBlocks } });
-  }
-  const dpo = appointedDpo(source.dpo);
-  if (dpo) {
-    const contact = contactBlocks(dpo.contact, m);
-    const dpoBlocks: Block[] = [
-      ...(dpo.name ? [{ facts: [{ label: t('notice:label.name'), inlines: [text(dpo.name)] }] }] : []),
-      ...(contact.length
-        ? contact
-        : [{ facts: [{ label: t('notice:label.contact'), inlines: [text(t('notice:notStatedByUs'))] }] }]),
-    ];
-    if (dpo.registeredWithAuthority) dpoBlocks.push({ paragraph: sentence(t('details:controller.dpoRegistered')) });
-    blocks.push({ subsection: { id: 'dpo', heading: t('notice:controller.dpo'), blocks: dpoBlocks } });
-  }
+  const dpo = dpoBlocks(model, m);
+  if (dpo.length) blocks.push({ subsection: { id: 'dpo', heading: t('notice:controller.dpo'), blocks: dpo } });
   if (source.representative) {
     const r = source.representative;
     const repBlocks: Block[] = [{ facts: [{ label: t('notice:label.name'), inlines: [text(r.name)] }] }];
@@ -436,17 +447,20 @@ function retentionBlocks({ source, model, m }: NoticeContext): Block[] {
   return [
     ...rich(source.retentionStatement, m),
     ...(model.retention.length
-      ? [
-          // Rules that keep some data for legal claims (legalClaimsHold) need the intro to say so, or they contradict it.
-          {
-            paragraph: sentence(
-              m.t(`notice:retention.${model.retention.some(holdsForClaims) ? 'introLegalClaims' : 'intro'}`),
-            ),
-          },
-          { table: retentionTable(model, m) },
-        ]
+      ? [{ paragraph: sentence(m.t(`notice:retention.${retentionIntro(model)}`)) }, { table: retentionTable(model, m) }]
       : []),
   ];
+}
+
+/**
+ * The retention table's lead. 'Not longer than needed, unless the law requires longer' is a promise no author
+ * writes (5(1)(e)); above a rule that ends before a legal minimum (retention/*-too-short) it is false, so the
+ * lead then only says what the table holds. Rules that keep some data for legal claims (legalClaimsHold) need
+ * the promise to name them, or they contradict it.
+ */
+function retentionIntro(model: PolicyModel): 'intro' | 'introLegalClaims' | 'introByKind' {
+  if (model.retention.some((rule) => endsBeforeLegalMinimum(model, rule))) return 'introByKind';
+  return model.retention.some(holdsForClaims) ? 'introLegalClaims' : 'intro';
 }
 
 /**

@@ -279,9 +279,11 @@ function refusalLines(p: Purpose, model: PolicyModel, m: Messages): Inline[][] {
 }
 
 /**
- * The contract line says what refusing means ('Als u deze gegevens niet geeft, kunnen wij de overeenkomst
- * niet sluiten of uitvoeren': 6(1)(b) is the data's necessity for the contract) only where the person gives
- * the data: not when one of them comes from elsewhere (a source, 14(2)(f)), which no refusal can stop.
+ * The contract line never says what refusing means: 6(1)(b) makes the processing necessary for the contract,
+ * not every item a condition of it, and what happens without the data (13(2)(e)) is the author's to say
+ * (requirement, which then replaces this line; art13/requirement-missing asks for it). Where the person gives
+ * the data, the line says the notice does not state it; where one of them comes from elsewhere (a source,
+ * 14(2)(f)), which no refusal can stop, it says only that the contract needs the data.
  * The legal-obligation line says that no objection is possible, except for direct marketing: against that the
  * person may always object, whatever the basis (21(2); art21/direct-marketing-legal-obligation asks the basis).
  */
@@ -289,7 +291,7 @@ function refusalText(key: RefusalKey, part: PurposeBasis, p: Purpose): string {
   if (key === 'legalObligation' && p.directMarketing) return 'legalObligationMarketing';
   if (key !== 'contract') return key;
   const categories = part.dataCategories.length ? part.dataCategories : p.dataCategories;
-  return categories.every((c) => !c.source) ? 'contractGiven' : key;
+  return categories.every((c) => !c.source) ? 'contractUnstated' : key;
 }
 
 type RefusalKey =

@@ -6,6 +6,7 @@ import { restrictionGrounds, rights as rightFacts } from '../law/rights.js';
 import { citesLawOf, retentionMinimums } from '../law/retention-minimums.js';
 import { ownWebsiteWords } from '../law/wording-patterns.js';
 import { retentionFor } from '../policy/policy-facts.js';
+import type { RightId } from '../policy/policy-types.js';
 import type { DerivedRight, Purpose } from '../resolve/model.js';
 import { formatDurationInText, formatLawReference, formatMinimumArticle } from './retention-phrase.js';
 import { joinList, lowerFirst, pick, sentence } from './format.js';
@@ -31,6 +32,7 @@ export function rightsBlocks(ctx: NoticeContext): Block[] {
   const owned = model.rights.some((right) => ownText(right, ctx).length > 0);
   const blocks: Block[] = [
     ...(owned ? [{ paragraph: sentence(m.t('notice:rights.introOwn')) }] : []),
+    ...unbasedBlocks(ctx),
     { paragraph: sentence(m.t('notice:rights.intro')) },
   ];
   for (const right of model.rights) {
@@ -69,6 +71,35 @@ export function rightsBlocks(ctx: NoticeContext): Block[] {
     subsection: { id: 'exercising-rights', heading: m.t('notice:rights.howTo'), blocks: howToBlocks(ctx) },
   });
   return blocks;
+}
+
+/** The rights that only a purpose's basis brings into play (law/rights.ts: objection, portability, withdrawal). */
+const basisRights = ['objection', 'portability', 'withdraw-consent'] as const;
+const isBasisRight = (id: RightId): boolean => (basisRights as readonly RightId[]).includes(id);
+
+/**
+ * Purposes that state no basis, not even in words, bring none of the basis-dependent rights into play, so the
+ * list below read as complete without them (13(2)(b)(c)). Above it the notice names them, as a right's list
+ * does, and says what it leaves open for them; rights the policy sets aside (art. 11(2)) are not named.
+ */
+function unbasedBlocks({ model, source, m }: NoticeContext): Block[] {
+  // A purpose a right's list names anyway (direct marketing's objection, 21(2)) is no silent gap.
+  const named = new Set(model.rights.filter((r) => isBasisRight(r.id)).flatMap((r) => r.purposes));
+  const unbased = model.purposes.filter((p) => p.bases.length === 0 && !p.legalBasisStatement && !named.has(p));
+  const setAside = new Set((source.rights?.notApplicable ?? []).map((entry) => entry.right));
+  const open = basisRights.filter((id) => !setAside.has(id));
+  if (!unbased.length || !open.length) return [];
+  const count = unbased.length;
+  const rights = joinList(
+    open.map((id) => m.t(`notice:rights.unbased.${id}`)),
+    m,
+    'or',
+  );
+  return [
+    { paragraph: sentence(m.t('notice:rights.unbased.lead', { count })) },
+    { list: unbased.map((p) => [text(pick(p.name, m))]) },
+    { paragraph: sentence(m.t('notice:rights.unbased.open', { count, rights })) },
+  ];
 }
 
 function rightBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {

@@ -5,11 +5,11 @@ import { careRecipientKey, type NoticeContext } from './notice-context.js';
 import { link, text, type Block, type Inline, type Section } from './outline.js';
 import { telHref } from './contact-links.js';
 import { retentionPhrase, withLegalSourceOnlyAsItsTerm } from './retention-phrase.js';
-import { recipientNameInSentence } from './recipient-name.js';
+import { receiverBlocks } from './summary-receivers.js';
 import { givesWayToAsk } from './notice-rights.js';
 import { complaintRoutes, offersRouteToUs, type ComplaintRoutes } from './notice-complaints.js';
 import { reachableFor } from './reach-us.js';
-import { contactFacts, controllerName, countryName, joinList, nameOf, pick } from './format.js';
+import { contactFacts, controllerName, countryName, joinList, pick } from './format.js';
 import { endsBeforeLegalMinimum } from '../policy/retention-minimum.js';
 
 /**
@@ -24,15 +24,13 @@ import { endsBeforeLegalMinimum } from '../policy/retention-minimum.js';
  * Only facts the outline states in full further down; a line with nothing
  * true to say is left out.
  */
-/** The names of those who receive the data, in characters: about two lines on a phone (ies's five took five). */
-const MOST_NAME_CHARACTERS = 80;
 const MAX_COUNTRIES = 3;
 
 export function summarySection(ctx: NoticeContext, sections: readonly Section[]): Section {
   const { m } = ctx;
   const ids = anchorIds(sections);
   const blocks: Block[] = [
-    ...whoBlocks(ctx),
+    ...whoBlocks(ctx, ids),
     ...purposeBlocks(ctx, ids),
     ...rightsBlocks(ctx, ids),
     ...whoSeesBlocks(ctx, ids),
@@ -56,19 +54,13 @@ function anchorIds(sections: readonly Section[]): Set<string> {
 
 /**
  * Who is responsible, with a tappable e-mail address and phone number; where the organisation also
- * processes as a processor (28, 30(2)), that the controller is then another, linked to that part.
+ * processes as a processor (28, 30(2)), that the controller is then another, linked to that part. Where the
+ * notice gives no way to reach us at all, the first screen says so and links to what the reader can still do
+ * (the rights section's 'op elke manier', 12(2)): silence there left a patient looking for a contact (notice7 F14).
  */
-function whoBlocks({ source, model, m }: NoticeContext): Block[] {
-  const contact =
-    source.controller.contact?.email || source.controller.contact?.phone
-      ? source.controller.contact
-      : source.dpo?.contact;
-  const ways: Inline[] = [];
-  if (contact?.email) ways.push(link(contact.email, `mailto:${contact.email}`));
-  if (contact?.phone) ways.push(link(contact.phone, telHref(contact.phone)));
-  const reach: Inline[] = ways.length
-    ? [text(m.t('layout:summary.contact')), ...ways.flatMap((w, i) => (i ? [text(m.t('layout:summary.or')), w] : [w]))]
-    : [];
+function whoBlocks(ctx: NoticeContext, ids: ReadonlySet<string>): Block[] {
+  const { source, model, m } = ctx;
+  const reach = reachInlines(ctx, ids);
   const name = controllerName(source.controller, m);
   const gap = reach.length ? ' ' : '';
   // The exception links to the part that explains it, within the sentence (IES's line repeated the part's
@@ -81,6 +73,27 @@ function whoBlocks({ source, model, m }: NoticeContext): Block[] {
       ]
     : [text(m.t('layout:summary.who', { name }) + gap)];
   return [{ paragraph: [...who, ...reach] }];
+}
+
+/** 'Vragen?' with the e-mail address and phone number; else, where the notice gives no way at all, that it gives none. */
+function reachInlines(ctx: NoticeContext, ids: ReadonlySet<string>): Inline[] {
+  const { source, m } = ctx;
+  const contact =
+    source.controller.contact?.email || source.controller.contact?.phone
+      ? source.controller.contact
+      : source.dpo?.contact;
+  const ways: Inline[] = [];
+  if (contact?.email) ways.push(link(contact.email, `mailto:${contact.email}`));
+  if (contact?.phone) ways.push(link(contact.phone, telHref(contact.phone)));
+  if (ways.length)
+    return [
+      text(m.t('layout:summary.contact')),
+      ...ways.flatMap((w, i) => (i ? [text(m.t('layout:summary.or')), w] : [w])),
+    ];
+  if (givesWayToAsk(ctx)) return [];
+  const none = text(m.t('layout:summary.noContact'));
+  if (!ids.has('exercising-rights')) return [text(none.text.trimEnd())];
+  return [none, link(m.t('layout:summary.noContactLink'), '#exercising-rights'), text(m.t('layout:summary.end'))];
 }
 
 /**
@@ -183,48 +196,6 @@ function medicalFileRule(rules: readonly RetentionRule[]): RetentionRule | undef
       r.condition !== 'on-device-only',
   );
   return health.find((r) => r.legalSource?.law === 'wgbo') ?? health[0];
-}
-
-/**
- * Who else receives the data, by name, each name once (a party with two processor rows, Salesforce, is
- * one receiver). Processors alone are named as the service providers that work for us, 'among others':
- * the recipients the statement describes in its own words (or none) are not in that list. Named
- * recipients are the whole list only where the statement says nothing of sharing in its own words:
- * where it does ('hosting, our Microsoft tenants and other services'), it may name more than the
- * model holds, and the line says 'among others'. Unless the author says the named parties are all
- * (recipientsComplete: Dental's 'alleen met de partijen in de tabellen hieronder, en met niemand anders'),
- * not read from the sharing text, where 'uitsluitend' and 'only' also say other things (Doctolib, iPractice).
- * A section with only the author's words gets a pointer to it.
- */
-function receiverBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
-  if (!ids.has('recipients')) return [];
-  const names = [
-    ...new Set([
-      ...model.recipients.map((r) => recipientNameInSentence(r, m)),
-      ...model.processors.map((p) => nameOf(p.name, m)),
-    ]),
-  ];
-  if (!names.length) return [{ paragraph: [link(m.t('layout:summary.receiversRead'), '#recipients')] }];
-  const shown = namesThatFit(names);
-  const rest = names.length - shown.length;
-  const list = [...shown, ...(rest > 0 ? [m.t('layout:summary.moreReceivers', { count: rest })] : [])];
-  const lead = source.recipientsComplete
-    ? 'layout:summary.receivers'
-    : !model.recipients.length
-      ? 'layout:summary.receiversProcessors'
-      : pick(source.sharing, m)
-        ? 'layout:summary.receiversAmongOthers'
-        : 'layout:summary.receivers';
-  return [{ paragraph: [text(m.t(lead)), link(joinList(list, m), '#recipients')] }];
-}
-
-/** The first names that fit MOST_NAME_CHARACTERS together, at least one; all of them when only one would be left out. */
-function namesThatFit(names: readonly string[]): string[] {
-  let length = 0;
-  let count = 0;
-  while (count < names.length && (count === 0 || length + names[count]!.length <= MOST_NAME_CHARACTERS))
-    length += names[count++]!.length;
-  return names.slice(0, count === names.length - 1 ? names.length : count);
 }
 
 /**

@@ -10,7 +10,7 @@ describeSeedFacts({
   facts: {
     nl: [
       // The statement names more receivers in its own words ('hosting, … en andere diensten'): the list is not all.
-      'Je gegevens gaan onder meer naar: zorgverzekeraars, relevante autoriteiten, Google, Facebook en Microsoft',
+      'Je gegevens gaan onder meer naar: zorgverzekeraars, relevante autoriteiten en Microsoft',
       'Privacyverklaring Dental Clinics Nederland B.V.',
       'Adres: Hilversum, Nederland',
       'KvK-nummer: 32123759',
@@ -85,7 +85,7 @@ describeSeedFacts({
       'Je kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens',
     ],
     en: [
-      'Among others, these parties receive your data: health insurers, relevant authorities, Google, Facebook and Microsoft',
+      'Among others, these parties receive your data: health insurers, relevant authorities and Microsoft',
       'Privacy notice of Dental Clinics Nederland B.V.',
       'Address: Hilversum, the Netherlands',
       'Chamber of Commerce number: 32123759',
@@ -179,9 +179,10 @@ describeSeedFacts({
   ],
   mutations: [
     {
+      // Not the summary's 'onder meer': it stays while the summary leaves out Google and Facebook (notice7 F3).
       pointer: '/sharing',
       lang: 'nl',
-      absent: 'Je gegevens gaan onder meer naar:',
+      absent: 'onze Microsoft-omgevingen (tenants)',
     },
     { pointer: '/controller/kvkNumber', lang: 'nl', absent: 'KvK-nummer: 32123759' },
     { pointer: '/cookies/consentUrl', lang: 'en', absent: 'Change or withdraw your consent:' },
