@@ -105,8 +105,7 @@ describe("'Kunt u weigeren?' with bases that do not say which data they cover (f
   it('says which answer holds for which data is not stated, above both answers', () => {
     const { notice } = policyOutputs(twoBases());
     expect(notice.nl).toContain(
-      '- **Kunt u weigeren?** Dat hangt af van de gegevens. In deze verklaring staat niet welk antwoord voor welke gegevens geldt:
-  - Of u deze gegevens moet geven',
+      '- **Kunt u weigeren?** Dat hangt af van de gegevens. In deze verklaring staat niet welk antwoord voor welke gegevens geldt:\n  - Of u deze gegevens moet geven',
     );
     expect(notice.en).toContain(
       '- **Can you refuse?** It depends on the data. This notice does not say which answer applies to which data:\n  - ',
