@@ -42,6 +42,7 @@ import { finished, folderOf, resultPath } from './build-outcome.js';
 import { readInputs } from './build-inputs.js';
 import { cleanUpOnInterrupt, type Running } from './build-interrupt.js';
 import { verdict } from './build-verdict.js';
+import { checkReportTarget } from '../report-target.js';
 import { wholeBuild, pruneOptions, reportOrphans } from './build-orphans.js';
 
 /**
@@ -63,6 +64,8 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   const limit = maxWarnings(options);
   const mods = await loadBuildModules(groups);
   const found = findPolicyFiles(options, io);
+  const reportFile = options.values.report;
+  if (typeof reportFile === 'string') checkReportTarget(reportFile, io, [...found.files, ...configFile(options)]);
   const outDir = path.resolve(io.cwd, options.out);
   const out = relativeTo(io, outDir, options.out);
   const result = emptyResult(resultPath(io.cwd, outDir));
@@ -370,6 +373,11 @@ function commit(build: Build, writer: Writer): number {
 /** A policy file as its organisation's manifest records it: relative to the output folder, '/'-separated. */
 function manifestSource(build: Build, file: string): string {
   return posixRelative(build.outDir, path.resolve(file));
+}
+
+/** The config file this build read, when there is one. */
+function configFile(options: CommonOptions): string[] {
+  return options.config.file !== undefined ? [options.config.file] : [];
 }
 
 /** `policyc build [paths…] --out dist --lang nl,en --jobs N --bom [--watch]`. */

@@ -1,0 +1,53 @@
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { cli, relativeTo, UsageError, type CliIo } from './cli-support.js';
+
+/** The fields every build result has (build-result.ts, BuildResult), with the type of each. */
+const RESULT_FIELDS: Readonly<Record<string, (value: unknown) => boolean>> = {
+  result: (value) => typeof value === 'string',
+  exitCode: (value) => Number.isInteger(value),
+  out: (value) => typeof value === 'string',
+  built: Array.isArray,
+  unchanged: Array.isArray,
+  removed: Array.isArray,
+  leftInPlace: Array.isArray,
+  skipped: Array.isArray,
+  refused: Array.isArray,
+};
+
+/** Whether `text` is a build result as policyc writes it: a JSON object with every field of one, each of its type. */
+function isBuildResult(text: string): boolean {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const fields = value as Record<string, unknown>;
+  return Object.entries(RESULT_FIELDS).every(([name, fits]) => fits(fields[name]));
+}
+
+/** The real path of `file` (links followed), or the path itself when it does not exist. */
+function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
+/**
+ * Refuses `--report <file>` before the build does anything (a usage error): a file this build reads (a policy or
+ * the config file), or one that exists and is not a build result policyc wrote (a base, package.json, notes): the
+ * report would replace it. An earlier build result is replaced, as each build does.
+ */
+export function checkReportTarget(file: string, io: CliIo, inputs: readonly string[]): void {
+  const target = path.resolve(io.cwd, file);
+  const shown = relativeTo(io, target, file);
+  if (!existsSync(target)) return;
+  const real = realPath(target);
+  if (inputs.some((input) => realPath(input) === real))
+    throw new UsageError(cli.t('cli:report.isInput', { file: shown }));
+  if (!isBuildResult(readFileSync(target, 'utf8'))) throw new UsageError(cli.t('cli:report.notOurs', { file: shown }));
+}

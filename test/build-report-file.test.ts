@@ -1,0 +1,89 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runPolicyc } from './support/cli.js';
+import { fixturesDir } from './support/fixtures.js';
+import { tempDirs } from './support/temp-dirs.js';
+
+/** `build --report <file>`: where the build result may be written (review cli7, findings 1–3). */
+const tmp = tempDirs('policyc-report-file-');
+const minimal = readFileSync(path.join(fixturesDir, 'minimal/policy.json'), 'utf8');
+
+/** A site with policies/p1/policy.json, a package.json and a config file. */
+function site(): string {
+  const work = tmp();
+  mkdirSync(path.join(work, 'policies/p1'), { recursive: true });
+  writeFileSync(path.join(work, 'policies/p1/policy.json'), minimal.replace('"id": "minimal"', '"id": "p1"'));
+  writeFileSync(path.join(work, 'package.json'), '{ "name": "site", "private": true }\n');
+  writeFileSync(path.join(work, 'policyc.config.json'), '{ "policies": ["policies"] }\n');
+  return work;
+}
+
+/** The text of every file in `work` (outside dist), by path: what a refused run must leave as it was. */
+function contents(work: string): Map<string, string> {
+  const files = readdirSync(work, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  return new Map(
+    files
+      .map((e) => path.relative(work, path.join(e.parentPath, e.name)))
+      .filter((file) => !file.startsWith('dist'))
+      .map((file) => [file, readFileSync(path.join(work, file), 'utf8')]),
+  );
+}
+
+const usage = "\nRun 'policyc build --help' for usage.\n";
+const gebruik = "\nVoer 'policyc build --help' uit voor het gebruik.\n";
+
+describe('build --report refuses a file it would overwrite that is not a build result (cli7 finding 1)', () => {
+  it.each([
+    ['policies/p1/policy.json', 'en'],
+    ['policyc.config.json', 'nl'],
+  ])('a file this build reads (%s, in %s): exit 2 before building, the file as it was', (file, lang) => {
+    const work = site();
+    const before = contents(work);
+    const run = runPolicyc(['build', '--report', file, '--message-lang', lang], work);
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr).toBe(
+      lang === 'en'
+        ? `policyc: refusing to write the build result over ${file}: this build reads it. Name a file of its own, e.g. --report build-result.json.${usage}`
+        : `policyc: het buildresultaat over ${file} schrijven geweigerd: deze build leest dat bestand. Noem een eigen bestand, bijvoorbeeld --report build-result.json.${gebruik}`,
+    );
+    expect(contents(work)).toEqual(before);
+    expect(existsSync(path.join(work, 'dist'))).toBe(false);
+  });
+
+  it.each(['en', 'nl'])(
+    'any other file that is not a build result (package.json, in %s): exit 2, nothing written',
+    (lang) => {
+      const work = site();
+      const before = contents(work);
+      const run = runPolicyc(['build', '--report', 'package.json', '--message-lang', lang], work);
+      expect(run.status, run.stderr).toBe(2);
+      expect(run.stderr).toBe(
+        lang === 'en'
+          ? `policyc: refusing to write the build result over package.json: it is not a build result policyc wrote, and policyc never overwrites a file it did not write. Name another file, e.g. --report build-result.json, or move it away.${usage}`
+          : `policyc: het buildresultaat over package.json schrijven geweigerd: het is geen buildresultaat dat policyc schreef, en policyc overschrijft nooit een bestand dat het niet zelf schreef. Noem een ander bestand, bijvoorbeeld --report build-result.json, of verplaats het.${gebruik}`,
+      );
+      expect(contents(work)).toEqual(before);
+      expect(existsSync(path.join(work, 'dist'))).toBe(false);
+    },
+  );
+
+  it('replaces an earlier build result, and refuses one that only looks like JSON of another kind', () => {
+    const work = site();
+    expect(runPolicyc(['build', '--report', 'build.json'], work).status).toBe(0);
+    const first = JSON.parse(readFileSync(path.join(work, 'build.json'), 'utf8')) as Record<string, unknown>;
+    expect(first).toMatchObject({ result: 'built', built: [{ id: 'p1' }] });
+    const again = runPolicyc(['build', '--report', 'build.json'], work);
+    expect(again.status, again.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(work, 'build.json'), 'utf8'))).toMatchObject({
+      result: 'built',
+      unchanged: [{ id: 'p1' }],
+    });
+    // A JSON object with a "result" and an "exitCode" but not the rest of a build result is someone else's.
+    writeFileSync(path.join(work, 'other.json'), '{ "result": "built", "exitCode": 0 }\n');
+    const other = runPolicyc(['build', '--report', 'other.json'], work);
+    expect(other.status).toBe(2);
+    expect(other.stderr).toContain('refusing to write the build result over other.json');
+    expect(readFileSync(path.join(work, 'other.json'), 'utf8')).toBe('{ "result": "built", "exitCode": 0 }\n');
+  });
+});
