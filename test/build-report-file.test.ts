@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { emptyResult, writeBuildResult } from '../src/cli/build-result.js';
 import { runPolicyc } from './support/cli.js';
 import { fixturesDir } from './support/fixtures.js';
 import { tempDirs } from './support/temp-dirs.js';
@@ -85,5 +86,34 @@ describe('build --report refuses a file it would overwrite that is not a build r
     expect(other.status).toBe(2);
     expect(other.stderr).toContain('refusing to write the build result over other.json');
     expect(readFileSync(path.join(work, 'other.json'), 'utf8')).toBe('{ "result": "built", "exitCode": 0 }\n');
+  });
+});
+
+describe('build --report naming a folder (cli7 finding 2)', () => {
+  it.each(['en', 'nl'])(
+    'is refused before building (in %s): exit 2, no temporary file left, dist as it was',
+    (lang) => {
+      const work = site();
+      expect(runPolicyc(['build'], work).status).toBe(0);
+      const before = contents(work);
+      const dist = readdirSync(path.join(work, 'dist'), { recursive: true });
+      const run = runPolicyc(['build', '--report', 'dist', '--message-lang', lang], work);
+      expect(run.status, run.stderr).toBe(2);
+      expect(run.stderr).toBe(
+        lang === 'en'
+          ? `policyc: --report names a folder, dist: name a file for the build result, e.g. --report build-result.json.${usage}`
+          : `policyc: --report noemt een map, dist: noem een bestand voor het buildresultaat, bijvoorbeeld --report build-result.json.${gebruik}`,
+      );
+      expect(contents(work)).toEqual(before);
+      expect(readdirSync(work).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+      expect(readdirSync(path.join(work, 'dist'), { recursive: true })).toEqual(dist);
+    },
+  );
+
+  it('the writer removes its temporary file when the rename fails', () => {
+    const work = tmp();
+    mkdirSync(path.join(work, 'taken'));
+    expect(() => writeBuildResult('taken', work, emptyResult('dist'))).toThrow(/EISDIR/);
+    expect(readdirSync(work)).toEqual(['taken']);
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { cli, relativeTo, UsageError, type CliIo } from './cli-support.js';
 
@@ -38,14 +38,20 @@ function realPath(file: string): string {
 }
 
 /**
- * Refuses `--report <file>` before the build does anything (a usage error): a file this build reads (a policy or
+ * Refuses `--report <file>` before the build does anything (a usage error): a folder, a file this build reads (a policy or
  * the config file), or one that exists and is not a build result policyc wrote (a base, package.json, notes): the
  * report would replace it. An earlier build result is replaced, as each build does.
  */
 export function checkReportTarget(file: string, io: CliIo, inputs: readonly string[]): void {
   const target = path.resolve(io.cwd, file);
   const shown = relativeTo(io, target, file);
-  if (!existsSync(target)) return;
+  let stat: Stats;
+  try {
+    stat = statSync(target);
+  } catch {
+    return;
+  }
+  if (stat.isDirectory()) throw new UsageError(cli.t('cli:report.isFolder', { file: shown }));
   const real = realPath(target);
   if (inputs.some((input) => realPath(input) === real))
     throw new UsageError(cli.t('cli:report.isInput', { file: shown }));
