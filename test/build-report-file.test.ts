@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyResult, writeBuildResult } from '../src/cli/build-result.js';
-import { runPolicyc } from './support/cli.js';
+import { cliPath, nobodyReachesCli, runPolicyc } from './support/cli.js';
 import { fixturesDir } from './support/fixtures.js';
 import { tempDirs } from './support/temp-dirs.js';
 
@@ -115,5 +116,54 @@ describe('build --report naming a folder (cli7 finding 2)', () => {
     mkdirSync(path.join(work, 'taken'));
     expect(() => writeBuildResult('taken', work, emptyResult('dist'))).toThrow(/EISDIR/);
     expect(readdirSync(work)).toEqual(['taken']);
+  });
+});
+
+describe('a build result that cannot be written (cli7 finding 3)', () => {
+  const nobody = 65534;
+  /** policyc build `args` in `work` as 'nobody', who owns `work` (for whom a folder can be made unwritable). */
+  const asNobody = (work: string, args: string[]) => {
+    const run = spawnSync(process.execPath, [cliPath, 'build', ...args], {
+      cwd: work,
+      uid: nobody,
+      gid: nobody,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    return { status: run.status, stderr: run.stderr };
+  };
+  const ownedByNobody = (): string => {
+    const work = site();
+    chmodSync(work, 0o755);
+    spawnSync('chown', ['-R', `${nobody}:${nobody}`, work]);
+    return work;
+  };
+
+  it.runIf(nobodyReachesCli())('keeps the exit code of a refused build (73) and says so in a line of its own', () => {
+    const work = ownedByNobody();
+    chmodSync(work, 0o555);
+    const run = asNobody(work, ['--report', 'r.json']);
+    const lines = run.stderr.split('\n');
+    expect(lines[0]).toMatch(/^policyc: cannot write to .+ \(permission denied\)\. Nothing was written\.$/);
+    expect(lines.slice(1)).toEqual([
+      'policyc: cannot write the build result to r.json (permission denied); what the build did is said above.',
+      '',
+    ]);
+    expect(run.status).toBe(73);
+    expect(readdirSync(work).sort()).toEqual(['package.json', 'policies', 'policyc.config.json']);
+  });
+
+  it.runIf(nobodyReachesCli())('after a good build exits 73, not 0 or 1, and says why in the message language', () => {
+    const work = ownedByNobody();
+    mkdirSync(path.join(work, 'ci'), { mode: 0o555 });
+    spawnSync('chown', [`${nobody}:${nobody}`, path.join(work, 'ci')]);
+    const run = asNobody(work, ['--report', 'ci/r.json', '--message-lang', 'nl']);
+    expect(run.stderr.split('\n').slice(-2)).toEqual([
+      'policyc: kan het buildresultaat niet schrijven naar ci/r.json (geen toegang); wat de build deed staat hierboven.',
+      '',
+    ]);
+    expect(run.status).toBe(73);
+    expect(existsSync(path.join(work, 'dist/p1/nl/privacy.html'))).toBe(true);
+    expect(readdirSync(path.join(work, 'ci'))).toEqual([]);
   });
 });
