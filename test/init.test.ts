@@ -355,6 +355,57 @@ describe('policyc init', () => {
   });
 });
 
+describe("init's question about the form of address (review cli7, finding 4)", () => {
+  /** init run in `lang` with `answers` typed at its questions: its exit code, the questions asked, stderr and the formality written. */
+  async function answered(lang: string, answers: string[]) {
+    const cwd = site();
+    const questions: string[] = [];
+    let stderr = '';
+    const io = {
+      cwd,
+      stdout: () => {},
+      stderr: (t: string) => void (stderr += t),
+      prompt: async (q: string) => {
+        questions.push(q);
+        return answers.shift()!;
+      },
+    };
+    const status = await runCli(['init', '--message-lang', lang, '--sector', 'fysiotherapie', '--id', 'de-linde'], io);
+    const file = path.join(cwd, 'policies/de-linde/policy.json');
+    const written = existsSync(file)
+      ? (JSON.parse(readFileSync(file, 'utf8')) as { metadata: { formality: string } }).metadata.formality
+      : undefined;
+    return { status, questions, stderr, formality: written };
+  }
+
+  it.each([
+    ['nl', 'informeel', 'informal'],
+    ['nl', 'Jij', 'informal'],
+    ['en', 'informal', 'informal'],
+    ['en', 'je', 'informal'],
+    ['nl', 'formeel', 'formal'],
+    ['en', 'U', 'formal'],
+    ['nl', '', 'formal'],
+  ])('in %s, "%s" gives %s', async (lang, answer, formality) => {
+    const run = await answered(lang, [answer]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.questions).toHaveLength(1);
+    expect(run.formality).toBe(formality);
+  });
+
+  it.each([
+    ['en', '"jee" is not one of the answers: type u (formal) or je (informal), or press Enter for u.\n'],
+    ['nl', '"jee" is geen van de antwoorden: typ u (formeel) of je (informeel), of druk op Enter voor u.\n'],
+  ])('in %s, another answer is said and asked again, not taken as formal', async (lang, said) => {
+    const run = await answered(lang, ['jee', 'je']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr.startsWith(said)).toBe(true);
+    expect(run.questions).toHaveLength(2);
+    expect(run.questions[0]).toBe(run.questions[1]);
+    expect(run.formality).toBe('informal');
+  });
+});
+
 describe('init through a node_modules that is a symbolic link (review chain2, finding 10)', () => {
   it('$schema goes through node_modules/policyc as installed, not the link target that moves on upgrade', () => {
     // As pnpm installs: node_modules/policyc is a link into a store named after the version.

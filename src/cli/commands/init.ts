@@ -25,6 +25,7 @@ import {
 import { initCommand } from '../named-bases.js';
 import { chainBase, initBase, thinPolicy, type InitBase } from './init-extends.js';
 import { policyFolder } from './init-folder.js';
+import { askFormality } from './init-answers.js';
 
 /** What init needs to know; asked on a terminal, else from flags and defaults. */
 interface InitChoices {
@@ -138,8 +139,7 @@ async function choose(options: CommonOptions, io: CliIo): Promise<InitChoices> {
       ? 'formal'
       : undefined;
   const formalityGiven = formality !== undefined;
-  if (formality === undefined && ask && !base)
-    formality = /^(je|informal|i)$/i.test((await ask(cli.t('cli:init.askFormality'))).trim()) ? 'informal' : 'formal';
+  if (formality === undefined && ask && !base) formality = await askFormality(ask, io);
   return { sector, base, ...(baseFile ? { baseFile } : {}), id, formality: formality ?? 'formal', formalityGiven };
 }
 
