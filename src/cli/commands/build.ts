@@ -36,7 +36,14 @@ import {
   type PolicyInput,
   type BuildStart,
 } from './build-state.js';
-import { onlyChecked, laterWithSameId, failsStrict, skippedPolicies, reportSkipped } from './build-keep-going.js';
+import {
+  onlyChecked,
+  othersWithSameId,
+  idKeepers,
+  failsStrict,
+  skippedPolicies,
+  reportSkipped,
+} from './build-keep-going.js';
 import { refusedFolders, refuseAll, refused, openWriter, refusedLater } from './build-refusals.js';
 import { finished, folderOf, resultPath } from './build-outcome.js';
 import { readInputs } from './build-inputs.js';
@@ -133,7 +140,7 @@ function startBuild(
   // With --history the outputs depend on the git log as well as the text: every policy is compiled.
   const cacheable = !groups && options.values.history !== true;
   const { inputs, candidates, compileNow } = readInputs(mods, options, { jobs, cacheable, outDir, keepGoing });
-  if (keepGoing) for (const place of laterWithSameId(inputs)) checkOnly.places.add(place);
+  if (keepGoing) for (const place of othersWithSameId(inputs)) checkOnly.places.add(place);
   const refused = refusedFolders(start, writer, inputs, compileNow);
   if (refused.size && !keepGoing) return refuseAll(start, writer, [...refused.values()]);
   for (const place of refused.keys()) checkOnly.places.add(place);
@@ -157,6 +164,7 @@ function buildReport(start: BuildStart, inputs: readonly PolicyInput[]): BuildRe
     diagnosticSinkFor(options, io, lang, 'streamed'),
     (d) => mods.localiseDiagnostic(d, lang),
     options.acknowledged?.[0]?.file,
+    idKeepers(inputs),
   );
   report.addRun([...found.skipped, ...ignoredBom(options)]);
   return report;
@@ -261,7 +269,7 @@ function fromCache(build: Build, job: CompileJob): boolean {
   if (!hit) return false;
   const findings = report(build, { index: job.index, displayPath: job.displayPath, ...hit }, build.mods.giveTexts);
   if (build.keepGoing && failsStrict(build, findings)) build.strictFailed.add(job.index);
-  // --keep-going skips a policy with an earlier one's id (see laterWithSameId): its folder may get that one's output.
+  // --keep-going skips a policy whose id another keeps (see othersWithSameId): its folder may get that one's output.
   else if (!build.checkOnly.places.has(job.index))
     build.result.unchanged.push(resultEntry({ id, folder: folderOf(build, id), source: job.displayPath }));
   return true;
