@@ -70,6 +70,25 @@ describe('build --report refuses a file it would overwrite that is not a build r
     },
   );
 
+  it.each([
+    [
+      'en',
+      'policyc: --report dist/p1/r.json lies inside the output folder dist, where a file policyc did not write stops the next build. Name a file outside it, e.g. --report build-result.json.',
+    ],
+    [
+      'nl',
+      'policyc: --report dist/p1/r.json ligt in de uitvoermap dist, waar een bestand dat policyc niet schreef de volgende build tegenhoudt. Noem een bestand daarbuiten, bijvoorbeeld --report build-result.json.',
+    ],
+  ])('a file inside the output folder (in %s, cli7 finding 9): exit 2, dist as it was', (lang, said) => {
+    const work = site();
+    expect(runPolicyc(['build'], work).status).toBe(0);
+    const dist = readdirSync(path.join(work, 'dist'), { recursive: true });
+    const run = runPolicyc(['build', '--report', 'dist/p1/r.json', '--message-lang', lang], work);
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr).toBe(said + (lang === 'en' ? usage : gebruik));
+    expect(readdirSync(path.join(work, 'dist'), { recursive: true })).toEqual(dist);
+  });
+
   it('replaces an earlier build result, and refuses one that only looks like JSON of another kind', () => {
     const work = site();
     expect(runPolicyc(['build', '--report', 'build.json'], work).status).toBe(0);

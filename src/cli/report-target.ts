@@ -1,5 +1,6 @@
 import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { isWithin } from '../paths.js';
 import { cli, relativeTo, UsageError, type CliIo } from './cli-support.js';
 
 /** The fields every build result has (build-result.ts, BuildResult), with the type of each. */
@@ -28,6 +29,15 @@ function isBuildResult(text: string): boolean {
   return Object.entries(RESULT_FIELDS).every(([name, fits]) => fits(fields[name]));
 }
 
+/** What `file` is, or undefined when it cannot be looked at (it does not exist, a file stands in its path, …). */
+function statOf(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The real path of `file` (links followed), or the path itself when it does not exist. */
 function realPath(file: string): string {
   try {
@@ -38,20 +48,20 @@ function realPath(file: string): string {
 }
 
 /**
- * Refuses `--report <file>` before the build does anything (a usage error): a folder, a file this build reads (a policy or
- * the config file), or one that exists and is not a build result policyc wrote (a base, package.json, notes): the
- * report would replace it. An earlier build result is replaced, as each build does.
+ * Refuses `--report <file>` before the build does anything (a usage error): a folder, a place inside the output
+ * folder `outDir` (a file policyc did not write there would stop the next build), a file this build reads (a
+ * policy or the config file), or one that exists and is not a build result policyc wrote (a base, package.json,
+ * notes): the report would replace it. An earlier build result is replaced, as each build does.
  */
-export function checkReportTarget(file: string, io: CliIo, inputs: readonly string[]): void {
+export function checkReportTarget(file: string, io: CliIo, inputs: readonly string[], outDir: string): void {
   const target = path.resolve(io.cwd, file);
   const shown = relativeTo(io, target, file);
-  let stat: Stats;
-  try {
-    stat = statSync(target);
-  } catch {
-    return;
-  }
-  if (stat.isDirectory()) throw new UsageError(cli.t('cli:report.isFolder', { file: shown }));
+  const stat = statOf(target);
+  if (stat?.isDirectory()) throw new UsageError(cli.t('cli:report.isFolder', { file: shown }));
+  // An --out at or above the working folder is refused on its own (checkOutputFolder): said there, not here.
+  if (!isWithin(io.cwd, outDir) && isWithin(target, outDir))
+    throw new UsageError(cli.t('cli:report.inOut', { file: shown, out: relativeTo(io, outDir) }));
+  if (!stat) return;
   const real = realPath(target);
   if (inputs.some((input) => realPath(input) === real))
     throw new UsageError(cli.t('cli:report.isInput', { file: shown }));

@@ -71,9 +71,10 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   const limit = maxWarnings(options);
   const mods = await loadBuildModules(groups);
   const found = findPolicyFiles(options, io);
-  const reportFile = options.values.report;
-  if (typeof reportFile === 'string') checkReportTarget(reportFile, io, [...found.files, ...configFile(options)]);
   const outDir = path.resolve(io.cwd, options.out);
+  const reportFile = options.values.report;
+  if (typeof reportFile === 'string')
+    checkReportTarget(reportFile, io, [...found.files, ...configFile(options)], outDir);
   const out = relativeTo(io, outDir, options.out);
   const result = emptyResult(resultPath(io.cwd, outDir));
   // Listening before the folder is opened: a signal while it is opened waits for the first await.
