@@ -148,7 +148,7 @@ describe('build in CI: one broken practice of many', { timeout: 180_000 }, () =>
     expect(run.status, run.stderr).toBe(1);
     expect(run.stderr).toMatch(/^policies\/p1\/policy\.json\n.*error/m);
     expect(linesStarting(run.stderr, 'Skipped')).toEqual([
-      'Skipped 1 policy (--keep-going) because the output of an earlier policy with the same id was written into its folder in dist instead: policies/p1/policy.json.',
+      'Skipped 1 policy (--keep-going) because the output of another policy with the same id was written into its folder in dist instead: policies/p1/policy.json.',
     ]);
     expect(readFileSync(path.join(work, 'dist/p1/en/privacy.html'), 'utf8')).toContain('Praktijk Kopie B.V.');
     const nl = runPolicyc(
@@ -156,7 +156,7 @@ describe('build in CI: one broken practice of many', { timeout: 180_000 }, () =>
       work,
     );
     expect(linesStarting(nl.stderr, '1 beleidsbestand overgeslagen')).toEqual([
-      '1 beleidsbestand overgeslagen (--keep-going), omdat de uitvoer van een eerder beleidsbestand met hetzelfde id al in dezelfde map in dist is geschreven: policies/p1/policy.json.',
+      '1 beleidsbestand overgeslagen (--keep-going), omdat de uitvoer van een ander beleidsbestand met hetzelfde id al in dezelfde map in dist is geschreven: policies/p1/policy.json.',
     ]);
   });
 
@@ -167,30 +167,32 @@ describe('build in CI: one broken practice of many', { timeout: 180_000 }, () =>
     const run = runPolicyc(['build', '--keep-going'], work);
     expect(run.status, run.stderr).toBe(1);
     expect(linesStarting(run.stderr, 'Skipped')).toEqual([
-      'Skipped 2 policies (--keep-going), each because the output of an earlier policy with the same id was written into its folder in dist instead: policies/z-p1/policy.json, policies/z-p2/policy.json.',
+      'Skipped 2 policies (--keep-going), each because the output of another policy with the same id was written into its folder in dist instead: policies/z-p1/policy.json, policies/z-p2/policy.json.',
     ]);
     // --force: else the earlier policies, now up to date, are left as they were (and so are the folders).
     const nl = runPolicyc(['build', '--keep-going', '--force', '--message-lang', 'nl'], work);
     expect(nl.status, nl.stderr).toBe(1);
     expect(linesStarting(nl.stderr, '2 beleidsbestanden overgeslagen')).toEqual([
-      '2 beleidsbestanden overgeslagen (--keep-going), omdat voor elk de uitvoer van een eerder beleidsbestand met hetzelfde id al in dezelfde map in dist is geschreven: policies/z-p1/policy.json, policies/z-p2/policy.json.',
+      '2 beleidsbestanden overgeslagen (--keep-going), omdat voor elk de uitvoer van een ander beleidsbestand met hetzelfde id al in dezelfde map in dist is geschreven: policies/z-p1/policy.json, policies/z-p2/policy.json.',
     ]);
   });
 
   it('--keep-going: a second policy with one id that the cache would leave alone is skipped, not also unchanged (keepgoing 2)', () => {
-    const work = project(['p1', 'p2']);
+    // p1 in a folder not named after its id (b-site), so that neither it nor the copy keeps the id by its folder's name.
+    const work = project(['p2']);
+    writePolicy(work, 'b-site', '', (text) => text.replace('"id": "b-site"', '"id": "p1"'));
     expect(runPolicyc(['build'], work).status).toBe(0);
-    // policies/a-copy sorts before policies/p1, whose output dist/p1 holds and whose text is as it was.
+    // policies/a-copy sorts before policies/b-site, whose output dist/p1 holds and whose text is as it was.
     const copy = path.join(work, 'policies/a-copy/policy.json');
     mkdirSync(path.dirname(copy));
-    const p1 = readFileSync(path.join(work, 'policies/p1/policy.json'), 'utf8');
+    const p1 = readFileSync(path.join(work, 'policies/b-site/policy.json'), 'utf8');
     writeFileSync(copy, p1.replace('Praktijk Voorbeeld B.V.', 'Praktijk Kopie B.V.'));
     const run = runPolicyc(['build', '--keep-going', '--report', 'build.json'], work);
     expect(run.status, run.stderr).toBe(1);
     expect(linesStarting(run.stderr, 'Built')).toEqual(['Built 1 policy into dist: 21 files.']);
     expect(linesStarting(run.stderr, '1 other policy was unchanged since the last build')).toHaveLength(1);
     expect(linesStarting(run.stderr, 'Skipped')).toEqual([
-      'Skipped 1 policy (--keep-going) because the output of an earlier policy with the same id was written into its folder in dist instead: policies/p1/policy.json.',
+      'Skipped 1 policy (--keep-going) because the output of another policy with the same id was written into its folder in dist instead: policies/b-site/policy.json.',
     ]);
     expect(readFileSync(path.join(work, 'dist/p1/en/privacy.html'), 'utf8')).toContain('Praktijk Kopie B.V.');
     expect(buildResult(work)).toMatchObject({
@@ -198,7 +200,7 @@ describe('build in CI: one broken practice of many', { timeout: 180_000 }, () =>
       exitCode: 1,
       built: [entry('p1', 'policies/a-copy/policy.json')],
       unchanged: [entry('p2')],
-      skipped: [{ ...entry('p1'), reason: 'errors' }],
+      skipped: [{ ...entry('p1', 'policies/b-site/policy.json'), reason: 'errors' }],
     });
   });
 
@@ -213,7 +215,7 @@ describe('build in CI: one broken practice of many', { timeout: 180_000 }, () =>
     const run = runPolicyc(['build', '--keep-going', '--report', 'build.json'], work);
     expect(run.status, run.stderr).toBe(1);
     expect(linesStarting(run.stderr, 'Skipped')).toEqual([
-      'Skipped 1 policy (--keep-going) because its folder in dist holds the output of an earlier policy with the same id, unchanged since the last build and left as it was: policies/z-copy/policy.json.',
+      'Skipped 1 policy (--keep-going) because its folder in dist holds the output of another policy with the same id, unchanged since the last build and left as it was: policies/z-copy/policy.json.',
     ]);
     expect(snapshot(path.join(work, 'dist'))).toEqual(before);
     expect(buildResult(work)).toMatchObject({
@@ -222,7 +224,7 @@ describe('build in CI: one broken practice of many', { timeout: 180_000 }, () =>
     });
     const nl = runPolicyc(['build', '--keep-going', '--message-lang', 'nl'], work);
     expect(linesStarting(nl.stderr, '1 beleidsbestand overgeslagen')).toEqual([
-      '1 beleidsbestand overgeslagen (--keep-going), omdat de map ervan in dist de uitvoer bevat van een eerder beleidsbestand met hetzelfde id, dat sinds de vorige build niet is veranderd; die uitvoer is gebleven zoals die was: policies/z-copy/policy.json.',
+      '1 beleidsbestand overgeslagen (--keep-going), omdat de map ervan in dist de uitvoer bevat van een ander beleidsbestand met hetzelfde id, dat sinds de vorige build niet is veranderd; die uitvoer is gebleven zoals die was: policies/z-copy/policy.json.',
     ]);
   });
 

@@ -67,12 +67,21 @@ describe('CLI habits', () => {
       '--out needs a value, but --force follows it; write --out=--force if that is the value',
     ],
     [['build', '--strict=false'], '--strict takes no value, not "false": give --strict alone'],
+    // A negative number is the value, judged by the option (review cli7, finding 12), not taken for an option.
+    [['check', '--max-warnings', '-1'], '--max-warnings needs a whole number of 0 or more, not "-1"'],
+    [['build', '--jobs', '-2'], '--jobs must be a whole number of 1 or more, not "-2"'],
   ])('a flag given without its value, or with one it takes none: policyc %j', async (args, message) => {
     const dir = tempDir();
     const run = await runPolicycHere(args, dir);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(`policyc: ${message}\nRun 'policyc ${args[0]} --help' for usage.\n`);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a negative number after a flag is its value in Dutch too (review cli7, finding 12)', async () => {
+    const run = await runPolicycHere(['check', '--max-warnings', '-1', '--message-lang', 'nl'], tempDir());
+    expect(run.status).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe('policyc: --max-warnings vraagt een heel getal van 0 of meer, niet "-1"');
   });
 
   it('a flag of another command is refused for this one', () => {

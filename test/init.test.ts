@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/run-cli.js';
@@ -352,6 +352,102 @@ describe('policyc init', () => {
     questions.length = 0;
     expect(await runCli(['init', '--yes', '--id', 'quiet'], io)).toBe(0);
     expect(questions).toEqual([]);
+  });
+});
+
+/** init in `args` with `answers` typed at its questions: its exit code, the questions asked and its stderr. */
+async function initAnswering(cwd: string, args: string[], answers: string[]) {
+  const questions: string[] = [];
+  let stderr = '';
+  const io = {
+    cwd,
+    stdout: () => {},
+    stderr: (t: string) => void (stderr += t),
+    prompt: async (q: string) => {
+      questions.push(q);
+      return answers.shift()!;
+    },
+  };
+  const status = await runCli(['init', ...args], io);
+  return { status, questions, stderr };
+}
+
+describe("init's question about the form of address (review cli7, finding 4)", () => {
+  /** init run in `lang` with `answers` typed at its questions: its exit code, the questions asked, stderr and the formality written. */
+  async function answered(lang: string, answers: string[]) {
+    const cwd = site();
+    const args = ['--message-lang', lang, '--sector', 'fysiotherapie', '--id', 'de-linde'];
+    const { status, questions, stderr } = await initAnswering(cwd, args, answers);
+    const file = path.join(cwd, 'policies/de-linde/policy.json');
+    const written = existsSync(file)
+      ? (JSON.parse(readFileSync(file, 'utf8')) as { metadata: { formality: string } }).metadata.formality
+      : undefined;
+    return { status, questions, stderr, formality: written };
+  }
+
+  it.each([
+    ['nl', 'informeel', 'informal'],
+    ['nl', 'Jij', 'informal'],
+    ['en', 'informal', 'informal'],
+    ['en', 'je', 'informal'],
+    ['nl', 'formeel', 'formal'],
+    ['en', 'U', 'formal'],
+    ['nl', '', 'formal'],
+  ])('in %s, "%s" gives %s', async (lang, answer, formality) => {
+    const run = await answered(lang, [answer]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.questions).toHaveLength(1);
+    expect(run.formality).toBe(formality);
+  });
+
+  it.each([
+    ['en', '"jee" is not one of the answers: type u (formal) or je (informal), or press Enter for u.\n'],
+    ['nl', '"jee" is geen van de antwoorden: typ u (formeel) of je (informeel), of druk op Enter voor u.\n'],
+  ])('in %s, another answer is said and asked again, not taken as formal', async (lang, said) => {
+    const run = await answered(lang, ['jee', 'je']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr.startsWith(said)).toBe(true);
+    expect(run.questions).toHaveLength(2);
+    expect(run.questions[0]).toBe(run.questions[1]);
+    expect(run.formality).toBe('informal');
+  });
+});
+
+describe('init on a terminal asks again after an answer it cannot take (review cli7, finding 5)', () => {
+  it.each([
+    [
+      'en',
+      'unknown sector "fysio" (use one of: apotheek, fysiotherapie, ggz, huisarts, other, tandarts); did you mean "fysiotherapie"?',
+      '"De Linde" cannot be a policy id: use lower-case letters, digits and hyphens, starting with a letter or digit',
+    ],
+    [
+      'nl',
+      'onbekende sector "fysio" (gebruik een van: apotheek, fysiotherapie, ggz, huisarts, other, tandarts); bedoelde u "fysiotherapie"?',
+      '"De Linde" kan geen id van een beleid zijn: gebruik kleine letters, cijfers en koppeltekens, en begin met een letter of cijfer',
+    ],
+  ])('a sector begun or an id typed as a name, in %s: said, asked again, the answers kept', async (lang, ...said) => {
+    const cwd = site();
+    const answers = ['fysio', 'fysiotherapie', 'De Linde', '', 'je'];
+    const { status, questions, stderr } = await initAnswering(cwd, ['--message-lang', lang], answers);
+    expect(status, stderr).toBe(0);
+    expect(questions).toHaveLength(5);
+    expect(questions[0]).toBe(questions[1]);
+    expect(questions[2]).toMatch(/\[fysiotherapie\]: $/);
+    expect(questions[3]).toMatch(/\[de-linde\]: $/);
+    expect(stderr.split('\n').slice(0, 2)).toEqual(said);
+    const policy = JSON.parse(readFileSync(path.join(cwd, 'policies/de-linde/policy.json'), 'utf8')) as object;
+    expect(policy).toMatchObject({ id: 'de-linde', metadata: { formality: 'informal' } });
+    expect(readdirSync(path.join(cwd, 'policies'))).toEqual(['de-linde']);
+  });
+
+  it('a flag keeps its usage error: --sector fysio suggests fysiotherapie, exit 2, nothing written', async () => {
+    const cwd = site();
+    const run = await runPolicyc(['init', '--sector', 'fysio', '--yes'], cwd);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(
+      'unknown sector "fysio" (use one of: apotheek, fysiotherapie, ggz, huisarts, other, tandarts); did you mean "fysiotherapie"?',
+    );
+    expect(existsSync(path.join(cwd, 'policies'))).toBe(false);
   });
 });
 

@@ -19,13 +19,15 @@ function project(count: number): string {
 /**
  * `policyc build <args>` in `cwd`, sent `signal` as soon as it holds the output folder's lock (it is then
  * compiling); resolves with its exit code, the signal that ended it (null when it exited itself) and its stderr.
+ * `preload`: node's options before the CLI (--require of a test's hook).
  */
 async function interruptedBuild(
   cwd: string,
   args: string[],
   signal: NodeJS.Signals,
+  preload: string[] = [],
 ): Promise<{ code: number | null; killedBy: NodeJS.Signals | null; stderr: string }> {
-  const child = spawn(process.execPath, [cliPath, 'build', ...args], {
+  const child = spawn(process.execPath, [...preload, cliPath, 'build', ...args], {
     cwd,
     env: { ...process.env, NO_COLOR: '1' },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -56,23 +58,33 @@ describe('a build stopped with Ctrl+C or SIGTERM', () => {
     expect(existsSync(path.join(cwd, 'dist'))).toBe(false);
   }, 60_000);
 
-  it('leaves the previous output exactly as it was, on worker threads too (SIGTERM: 143)', async () => {
-    const cwd = project(3);
-    const built = spawn(process.execPath, [cliPath, 'build', '--out', 'dist'], { cwd, stdio: 'ignore' });
-    await new Promise((resolve) => built.once('exit', resolve));
-    const before = snapshot(path.join(cwd, 'dist'));
-    expect(before.size).toBeGreaterThan(0);
-    for (const org of readdirSync(path.join(cwd, 'policies'))) {
-      const file = path.join(cwd, 'policies', org, 'policy.json');
-      writeFileSync(file, readFileSync(file, 'utf8').replace('"version": "', '"version": "interrupted-'));
-    }
-    const run = await interruptedBuild(cwd, ['--out', 'dist', '--jobs', '2', '--force'], 'SIGTERM');
-    expect(run.killedBy).toBeNull();
-    expect(run.code).toBe(143);
-    expect(run.stderr).toMatch(new RegExp(`(^|\n)${escape(message)}$`));
-    expect(snapshot(path.join(cwd, 'dist'))).toEqual(before);
-    expect(readdirSync(path.join(cwd, 'dist')).filter((name) => name.startsWith('.policyc-'))).toEqual(
-      [...before.keys()].filter((name) => name.startsWith('.policyc-')),
-    );
-  }, 180_000);
+  /** A hook that sends SIGINT again while the stopped build cleans up (its workers' termination): a second Ctrl+C. */
+  const secondCtrlC = ['--require', path.join(repoRoot, 'test/support/signal-in-clean-up.cjs')];
+
+  it.each([
+    ['on worker threads too (SIGTERM: 143)', 'SIGTERM', 143, []],
+    ['also when a second Ctrl+C comes during the clean-up (130; cli7 finding 18)', 'SIGINT', 130, secondCtrlC],
+  ] as const)(
+    'leaves the previous output exactly as it was, %s',
+    async (_, signal, exitCode, preload) => {
+      const cwd = project(3);
+      const built = spawn(process.execPath, [cliPath, 'build', '--out', 'dist'], { cwd, stdio: 'ignore' });
+      await new Promise((resolve) => built.once('exit', resolve));
+      const before = snapshot(path.join(cwd, 'dist'));
+      expect(before.size).toBeGreaterThan(0);
+      for (const org of readdirSync(path.join(cwd, 'policies'))) {
+        const file = path.join(cwd, 'policies', org, 'policy.json');
+        writeFileSync(file, readFileSync(file, 'utf8').replace('"version": "', '"version": "interrupted-'));
+      }
+      const run = await interruptedBuild(cwd, ['--out', 'dist', '--jobs', '2', '--force'], signal, [...preload]);
+      expect(run.killedBy).toBeNull();
+      expect(run.code).toBe(exitCode);
+      expect(run.stderr).toMatch(new RegExp(`(^|\n)${escape(message)}$`));
+      expect(snapshot(path.join(cwd, 'dist'))).toEqual(before);
+      expect(readdirSync(path.join(cwd, 'dist')).filter((name) => name.startsWith('.policyc-'))).toEqual(
+        [...before.keys()].filter((name) => name.startsWith('.policyc-')),
+      );
+    },
+    180_000,
+  );
 });

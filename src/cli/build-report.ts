@@ -5,7 +5,7 @@ import {
   type LocalisedDiagnostic,
   type Severity,
 } from '../diagnostics/diagnostic.js';
-import { duplicateIdDiagnostics, type PolicyId } from '../pipeline/duplicate-ids.js';
+import { duplicateIdDiagnostic, type PolicyId } from '../pipeline/duplicate-ids.js';
 import { mergeSharedFindings, sharedFindingKey } from '../diagnostics/shared-findings.js';
 import { stopsComplianceCheck } from '../diagnostics/stage-rule-ids.js';
 import type { DiagnosticSink } from './diagnostic-sink.js';
@@ -30,8 +30,8 @@ const noCounts = (): Counts => ({ error: 0, warning: 0, info: 0 });
  * A build's report, written while the build runs and the same as if it were
  * written at the end: every diagnostic sorted with compareDiagnostics, as
  * one report. Policies arrive in any order (worker threads, the cache); each
- * is taken in the order of the command line (so that the first policy listed
- * keeps a duplicate id), and a file's diagnostics are written as soon as no
+ * is taken in the order of the command line (the policy that keeps a duplicate
+ * id is known before: `owners`), and a file's diagnostics are written as soon as no
  * policy still to come can report on a file sorted before it. A policy
  * reports on its own file and on the bases it extends (`sources`), so only
  * those and policies that arrive early are held; the rest is kept as counts.
@@ -65,13 +65,15 @@ export class BuildReport {
    * `sources`: for each policy in command-line order, the display paths of the
    * files it may report on (its own, then its bases'). `localise` writes a
    * diagnostic the build makes itself (a duplicate id) in the message language. `atEnd`: a file that
-   * finish()'s closing diagnostics may report on.
+   * finish()'s closing diagnostics may report on. `owners`: for an id that several policies have, the place and
+   * display path of the one that keeps it (idOwners); the others get the duplicate-id error.
    */
   constructor(
     sources: readonly (readonly string[])[],
     private readonly sink: DiagnosticSink,
     private readonly localise: (d: Diagnostic) => LocalisedDiagnostic,
     atEnd?: string,
+    private readonly owners: ReadonlyMap<string, { place: number; file: string }> = new Map(),
   ) {
     this.lowest = new Array<string | undefined>(sources.length + 1);
     // A file finish() may still report on (the config file, for its acknowledgements): nothing after it is written before.
@@ -150,7 +152,10 @@ export class BuildReport {
       const entry: PolicyId = { id: policy.id, file: policy.displayPath, ...policy.idPosition };
       const first = this.firstWithId.get(policy.id);
       if (!first) this.firstWithId.set(policy.id, entry);
-      const duplicate = first ? duplicateIdDiagnostics([first, entry]) : [];
+      // The policy that keeps the id, known before compiling (idOwners); else the first taken with it.
+      const owner = this.owners.get(policy.id);
+      const other = owner === undefined ? first?.file : owner.place === policy.index ? undefined : owner.file;
+      const duplicate = other === undefined ? [] : [duplicateIdDiagnostic(entry, other)];
       this.noteErrors(policy.index, duplicate);
       for (const d of duplicate) {
         this.count(d, this.problems, false);

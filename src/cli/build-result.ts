@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { posixPath } from '../paths.js';
 
@@ -59,7 +59,7 @@ export function resultEntry(entry: ResultEntry): ResultEntry {
   };
 }
 
-/** Writes the result as JSON to `file` (relative to `cwd`), by rename: a reader never sees half of it. */
+/** Writes the result as JSON to `file` (relative to `cwd`), by rename: a reader never sees half of it; on a failure the temporary file is removed. */
 export function writeBuildResult(file: string, cwd: string, result: BuildResult): void {
   const target = path.resolve(cwd, file);
   mkdirSync(path.dirname(target), { recursive: true });
@@ -71,8 +71,14 @@ export function writeBuildResult(file: string, cwd: string, result: BuildResult)
     built: [...result.built].sort(byId),
     unchanged: [...result.unchanged].sort(byId),
   };
-  writeFileSync(temp, JSON.stringify(sorted, null, 2) + '\n');
-  renameSync(temp, target);
+  try {
+    writeFileSync(temp, JSON.stringify(sorted, null, 2) + '\n');
+    renameSync(temp, target);
+  } catch (error) {
+    // Nothing of the report's is left behind: the temporary file goes too.
+    rmSync(temp, { force: true });
+    throw error;
+  }
 }
 
 /** `items` named up to `shown`, the rest counted: ['a', 'b'] and 3 more, as `more` words it. */

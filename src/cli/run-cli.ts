@@ -167,13 +167,32 @@ function parseStrict(
   }
   // Node's own message, for anything the checks above let through.
   try {
-    return parseArgs({ args: argv, allowPositionals: true, strict: true, options: flags }) as {
+    return parseArgs({ args: negativesJoined(argv, tokens), allowPositionals: true, strict: true, options: flags }) as {
       values: Values;
       positionals: string[];
     };
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+/** A token of parseArgs, as far as negativesJoined reads it. */
+type ArgToken = { kind: string; index: number; rawName?: string; value?: string | undefined; inlineValue?: boolean };
+
+/**
+ * `argv` with a negative number given as a long flag's next argument joined to it (--max-warnings=-1): Node's strict
+ * parse refuses it as ambiguous, though valueProblem took it as the value, for the option's own check to judge.
+ */
+function negativesJoined(argv: readonly string[], tokens: readonly ArgToken[]): string[] {
+  const joined: (string | undefined)[] = [...argv];
+  for (const token of tokens) {
+    const { rawName, value } = token;
+    if (token.kind !== 'option' || token.inlineValue || !rawName?.startsWith('--') || !/^-\d/.test(value ?? ''))
+      continue;
+    joined[token.index] = `${rawName}=${value}`;
+    joined[token.index + 1] = undefined;
+  }
+  return joined.filter((arg): arg is string => arg !== undefined);
 }
 
 /**
@@ -188,7 +207,9 @@ function valueProblem(
   if (spec.type === 'boolean')
     return value === undefined ? undefined : cli.t('cli:optionTakesNoValue', { option, value });
   if (value === undefined) return cli.t('cli:optionNeedsValue', { option });
-  if (!token.inlineValue && value.startsWith('-')) return cli.t('cli:optionFollowedByOption', { option, next: value });
+  // A negative number is a value (--max-warnings -1), which the option's own check then judges.
+  if (!token.inlineValue && value.startsWith('-') && !/^-\d/.test(value))
+    return cli.t('cli:optionFollowedByOption', { option, next: value });
   return undefined;
 }
 

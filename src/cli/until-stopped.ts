@@ -23,8 +23,8 @@ export function untilStopped(ended?: AbortSignal): Promise<void> {
 /**
  * While a build has its output folder open: on Ctrl+C or SIGTERM, `cleanUp` runs (stop the workers, remove the
  * staging folder and the lock) and the process exits as that signal would (130, 143: `cleanUp` is given that
- * code), instead of dying with them left behind. `stopping` tells the build not to go on to commit; `done` stops
- * listening.
+ * code), instead of dying with them left behind; a further signal meanwhile does not cut the clean-up short.
+ * `stopping` tells the build not to go on to commit; `done` stops listening.
  */
 export function cleanUpOnStop(cleanUp: (code: number) => Promise<void>): {
   stopping: () => boolean;
@@ -35,6 +35,10 @@ export function cleanUpOnStop(cleanUp: (code: number) => Promise<void>): {
   let afterCommit: ((code: number) => void) | undefined;
   const stop = (signal: NodeJS.Signals): void => {
     done();
+    // A second Ctrl+C (or a SIGTERM after it) while cleaning up is let pass: without a listener it would kill the
+    // process half-way, the lock and the staging folder left behind. The process exits once the clean-up is done.
+    process.on('SIGINT', ignore);
+    process.on('SIGTERM', ignore);
     stopping = true;
     const code = 128 + os.constants.signals[signal];
     if (afterCommit) {
@@ -63,4 +67,9 @@ export function cleanUpOnStop(cleanUp: (code: number) => Promise<void>): {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   return { stopping: () => stopping, committed, done };
+}
+
+/** A signal that comes while a clean-up runs: noted by the listener's presence alone, so that it does not kill. */
+function ignore(): void {
+  // The clean-up under way ends the process with the first signal's code.
 }

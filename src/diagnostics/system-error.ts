@@ -37,6 +37,12 @@ export function systemErrorText(error: unknown, messages: Messages, shown?: (fil
   return message ? renderMessage(message, messages) : errorText(error, shown);
 }
 
+/** Why a Node error happened, in the language of `messages` ('permission denied'), or Node's text without a described code. */
+export function systemReason(error: unknown, messages: Messages): string {
+  const messageId = `cli:systemError.reason.${String((error as SystemError | undefined)?.code)}`;
+  return hasMessage(messageId) ? renderMessage({ messageId }, messages) : errorText(error);
+}
+
 /** Node's own text, with the paths it names as `shown` gives them. */
 function errorText(error: unknown, shown?: (file: string) => string): string {
   const { message, path, dest } = (error ?? {}) as SystemError;

@@ -41,7 +41,7 @@ export function explainSyntaxError(text: string): SyntaxProblem {
   const { bad, open } = grammarCheck(text, tokens);
   const badAt = bad >= 0 && bad < tokens.length ? tokens[bad]!.loc.start.offset : undefined;
   const scan = scanStrings(text, badAt ?? stop ?? text.length);
-  if (scan.control !== undefined) return controlCharacter(text, scan.control);
+  if (scan.control !== undefined) return controlCharacter(text, scan.control, scan.from!);
   if (badAt !== undefined) return badToken(text, tokens, bad, open);
   if (stop === undefined) return bad === -1 ? problem('invalid', 0) : endOrString(text, text.length, scan, open);
   if (scan.openString !== undefined || stop >= text.length) return endOrString(text, stop, scan, open);
@@ -103,25 +103,38 @@ function grammarCheck(text: string, tokens: Token[]): { bad: number; open: numbe
 }
 
 /**
- * The strings in text[0, end): the first control character inside one (JSON.parse refuses it; momoa does not),
- * and the opening quote of a string still open at `end`.
+ * The strings in text[0, end): the first control character inside one (JSON.parse refuses it; momoa does not)
+ * with the opening quote of its string (`from`), and the opening quote of a string still open at `end`.
  */
-function scanStrings(text: string, end: number): { control?: number; openString?: number } {
+function scanStrings(text: string, end: number): { control?: number; from?: number; openString?: number } {
   for (let i = text.indexOf('"'); i !== -1 && i < end; i = text.indexOf('"', i + 1)) {
     const close = closingQuote(text, i);
     const stop = close === -1 || close > end ? end : close;
-    for (let j = i + 1; j < stop; j++) if (text.charCodeAt(j) < 0x20) return { control: j };
+    for (let j = i + 1; j < stop; j++) if (text.charCodeAt(j) < 0x20) return { control: j, from: i };
     if (stop === end) return { openString: i };
     i = close;
   }
   return {};
 }
 
-function controlCharacter(text: string, offset: number): SyntaxProblem {
+function controlCharacter(text: string, offset: number, from: number): SyntaxProblem {
   const code = text.charCodeAt(offset);
-  if (code === 0x0a || code === 0x0d) return problem('lineBreakInText', offset);
+  if (code === 0x0a || code === 0x0d) return lineBreak(text, offset, from);
   if (code === 0x09) return problem('tabInText', offset);
   return problem('controlInText', offset, { code: codePoint(code) });
+}
+
+/**
+ * A line break inside the text that opens at `from`: most often its closing quote left out, when the line ends as a
+ * value does (in a comma or a bracket) or the next line starts with a name ("city": …); else a text typed over two
+ * lines.
+ */
+function lineBreak(text: string, offset: number, from: number): SyntaxProblem {
+  const before = text.slice(from + 1, offset).trimEnd();
+  const nextLine = /^\r?\n?([^\r\n]*)/.exec(text.slice(offset))![1]!;
+  if (/[,}\]]$/.test(before) || /^\s*"[^"]*"\s*:/.test(nextLine))
+    return problem('missingCloseQuote', offset, { line: lineAndColumn(text, offset).line });
+  return problem('lineBreakInText', offset);
 }
 
 /** The file ends too soon (`at` is its end), or the error is inside a string (a backslash JSON does not know). */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { constants, existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { constants, existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { asciiEscaped } from '../unicode-escape.js';
@@ -262,7 +262,9 @@ export function ownedFolder(
  * Refuses an output folder that is empty (`--out=`, an unset CI variable),
  * the working folder or one above it, the home folder, a project root (package.json or .git),
  * one that holds the policies (a policy's folder or any folder above one), or
- * one inside a folder the build reads policies from (policies/out).
+ * one inside a folder the build reads policies from (policies/out). Where a symbolic link on the way leads
+ * elsewhere, the place it leads to is looked at too (a link to /tmp is refused as /tmp is), and a refusal names
+ * both (`leadsTo`).
  */
 export function checkOutputFolder(
   out: string,
@@ -273,17 +275,50 @@ export function checkOutputFolder(
   if (out.trim() === '') throw new OutputRefusal('outEmpty', {});
   const outDir = path.resolve(cwd, out);
   const shown = shownPath(cwd, outDir, out);
-  if (isWithin(cwd, outDir) || outDir === homedir()) throw new OutputRefusal('outProjectRoot', { out: shown });
+  checkPlace({ outDir, cwd, home: homedir(), policyFiles, policyRoots }, { out: shown });
+  const real = realPlace(outDir);
+  if (real === outDir) return;
+  const places = { outDir: real, cwd: realPlace(cwd), home: realPlace(homedir()) };
+  const reals = { policyFiles: policyFiles.map(realPlace), policyRoots: policyRoots.map(realPlace) };
+  checkPlace({ ...places, ...reals }, { out: shown, leadsTo: shownPath(places.cwd, real) });
+}
+
+/** The paths checkOutputFolder compares, all absolute: as given, or with every symbolic link followed. */
+interface Places {
+  outDir: string;
+  cwd: string;
+  home: string;
+  policyFiles: readonly string[];
+  policyRoots: readonly string[];
+}
+
+/** checkOutputFolder's refusals for one set of `places`, each with `params` (how --out is shown). */
+function checkPlace(places: Places, params: { out: string; leadsTo?: string }): void {
+  const { outDir, cwd, home, policyFiles, policyRoots } = places;
+  if (isWithin(cwd, outDir) || outDir === home) throw new OutputRefusal('outProjectRoot', params);
   if (existsSync(path.join(outDir, 'package.json')) || existsSync(path.join(outDir, '.git')))
-    throw new OutputRefusal('outProjectRoot', { out: shown });
+    throw new OutputRefusal('outProjectRoot', params);
   for (const file of policyFiles) {
-    if (file === outDir) throw new OutputRefusal('outIsPolicy', { out: shown });
+    if (file === outDir) throw new OutputRefusal('outIsPolicy', params);
     if (isWithin(file, outDir)) {
-      throw new OutputRefusal('outHoldsPolicies', { out: shown, policy: shownPath(cwd, file) });
+      throw new OutputRefusal('outHoldsPolicies', { ...params, policy: shownPath(cwd, file) });
     }
   }
   const folder = readFolders(cwd, policyFiles, policyRoots).find((f) => isWithin(outDir, f));
-  if (folder !== undefined) throw new OutputRefusal('outInPolicies', { out: shown, folder: shownPath(cwd, folder) });
+  if (folder !== undefined) throw new OutputRefusal('outInPolicies', { ...params, folder: shownPath(cwd, folder) });
+}
+
+/** `p` with every symbolic link followed: the real path of its nearest existing folder, and the rest as it is. */
+function realPlace(p: string): string {
+  const rest: string[] = [];
+  for (let at = p; ; at = path.dirname(at)) {
+    try {
+      return path.join(realpathSync(at), ...rest.reverse());
+    } catch {
+      if (path.dirname(at) === at) return p;
+      rest.push(path.basename(at));
+    }
+  }
 }
 
 /**

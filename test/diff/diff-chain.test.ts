@@ -39,6 +39,14 @@ beforeAll(() => {
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
 describe('policyc diff <revision> <folder>', () => {
+  it('with no folder and no config file, compares policies/, as diff --help says (cli7 finding 6)', async () => {
+    const run = await runPolicycInProcess(['diff', 'HEAD'], repo);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe((await runPolicycInProcess(['diff', 'HEAD', 'policies'], repo)).stdout);
+    expect(run.stdout).toContain('2 policies compared; 1 with material changes.');
+  });
+
   it('summarises per organisation, then reports each changed policy', async () => {
     const run = await runPolicycInProcess(['diff', 'HEAD', 'policies/'], repo);
     expect(run.stderr).toBe('');

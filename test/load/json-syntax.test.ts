@@ -81,6 +81,17 @@ const cases: Array<[string, string, string]> = [
     ': a text cannot run over two lines; join the lines, or write \\n where the line breaks',
     '2:20',
   ],
+  // A closing quote left out (review cli7, finding 10): the line ends as a value does, or the next starts with a name.
+  [
+    '{"id": "a",\n  "city": "Utrecht,\n  "zip": "1234"}',
+    ': the text on line 2 has no closing "; add it at the end of the text (before the comma, if one follows). A text meant to run over two lines takes \\n where the line breaks',
+    '2:20',
+  ],
+  [
+    '{"a": {"city": "Utrecht\r\n  "zip": "1"}}',
+    ': the text on line 1 has no closing "; add it at the end of the text (before the comma, if one follows). A text meant to run over two lines takes \\n where the line breaks',
+    '1:24',
+  ],
   // The first mistake is named, not a later one.
   ['{"a": 1,} @', ': no comma may follow the last item; remove this comma before "}"', '1:8'],
   ['{"a": [1 2] @', ': a comma is missing between "1" and "2"', '1:9'],
@@ -93,6 +104,14 @@ describe('a syntax error is named in the author’s terms, where it is', () => {
     expect(d.message).toBe(NOT_JSON + message);
     expect(`${d.line}:${d.column}`).toBe(where);
     expect(d.pointer).toBe('');
+  });
+
+  it('says a closing quote left out in Dutch too (review cli7, finding 10)', () => {
+    const d = syntaxDiagnostic('{"id": "a",\n  "city": "Utrecht,\n  "zip": "1234"}', 'nl');
+    expect(d.message).toBe(
+      'het bestand is geen geldige JSON: de tekst op regel 2 heeft geen afsluitend "; zet het aan het eind van de tekst (vóór de komma, als die erop volgt). Moet de tekst over twee regels lopen, schrijf dan \\n waar de regel afbreekt',
+    );
+    expect(`${d.line}:${d.column}`).toBe('2:20');
   });
 
   it('says it in Dutch, with nothing of the parser’s English', () => {

@@ -6,6 +6,7 @@ import { diagnosticPath } from '../cli-support.js';
 import type { Build, PolicyInput } from './build-state.js';
 import { folderOf } from './build-outcome.js';
 import { refusedSkipped } from './build-refusals.js';
+import { idOwners } from '../../pipeline/duplicate-ids.js';
 
 /** A job that loads, validates and checks its policy but renders and writes nothing. */
 export function onlyChecked(job: CompileJob): CompileJob {
@@ -13,16 +14,18 @@ export function onlyChecked(job: CompileJob): CompileJob {
   return { ...rest, groups: [] };
 }
 
-/** --keep-going: the places of the policies whose id an earlier policy (on the command line) has: they are only checked. */
-export function laterWithSameId(inputs: readonly PolicyInput[]): number[] {
-  const seen = new Set<string>();
-  const later: number[] = [];
-  inputs.forEach((input, place) => {
-    if (input.id === undefined) return;
-    if (seen.has(input.id)) later.push(place);
-    seen.add(input.id);
-  });
-  return later;
+/** For each id that several policies have, the place and display path of the one that keeps it (idOwners). */
+export function idKeepers(inputs: readonly PolicyInput[]): Map<string, { place: number; file: string }> {
+  const owners = idOwners(inputs.map((input) => ({ id: input.id, file: input.sources[0]! })));
+  return new Map([...owners].map(([id, place]) => [id, { place, file: inputs[place]!.sources[0]! }]));
+}
+
+/** --keep-going: the places of the policies whose id another policy keeps (idKeepers): they are only checked. */
+export function othersWithSameId(inputs: readonly PolicyInput[]): number[] {
+  const keepers = idKeepers(inputs);
+  return inputs.flatMap((input, place) =>
+    input.id !== undefined && keepers.get(input.id)!.place !== place ? [place] : [],
+  );
 }
 
 /** Whether --strict (flag or config) is on and `findings` hold an error or warning not acknowledged: what --strict fails on. */

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { writeBuildResult, type BuildResult } from '../build-result.js';
 import { isWithin } from '../../paths.js';
+import { systemReason } from '../../diagnostics/system-error.js';
+import { cli, EXIT_CANTCREAT, EXIT_OK, relativeTo } from '../cli-support.js';
 import type { Build } from './build-state.js';
 
 /**
@@ -20,8 +22,23 @@ export function finished(
     build.result.built.length = 0;
     build.result.unchanged.length = 0;
   }
-  if (typeof file === 'string') writeBuildResult(file, build.io.cwd, build.result);
-  return code;
+  return typeof file === 'string' ? writeResult(build, file, code) : code;
+}
+
+/**
+ * Writes the build result to `file`; one that cannot be written (no permission, a read-only disk, …) is said on a
+ * line of its own, in the message language, and the run ends with the build's exit code, or, when the build
+ * succeeded, with EXIT_CANTCREAT: what was asked for was not all written.
+ */
+function writeResult(build: Pick<Build, 'io' | 'result'>, file: string, code: number): number {
+  try {
+    writeBuildResult(file, build.io.cwd, build.result);
+    return code;
+  } catch (error) {
+    const shown = relativeTo(build.io, path.resolve(build.io.cwd, file), file);
+    build.io.stderr(cli.t('cli:report.notWritten', { file: shown, reason: systemReason(error, cli) }) + '\n');
+    return code === EXIT_OK ? EXIT_CANTCREAT : code;
+  }
 }
 
 /** An organisation's folder in the output folder, as the report shows it. */

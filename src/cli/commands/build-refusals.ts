@@ -74,8 +74,7 @@ function refusalCode(key: string): number {
 /** A refusal to write, and those found with it, each on a line of its own, with its exit code; anything else is rethrown. */
 export function refused(build: Pick<Build, 'mods' | 'io' | 'options' | 'result'>, error: unknown): number {
   if (!(error instanceof build.mods.OutputRefusal)) throw error;
-  for (const refusal of error.all)
-    say(build, refusal, cli.t(`cli:refused.${refusal.key}`, listsJoined(refusal.params, cli)));
+  for (const refusal of error.all) say(build, refusal, cli.t(`cli:refused.${refusal.key}`, refusalParams(refusal)));
   const code = refusalCode(error.key);
   return finished(build, code === EXIT_BUSY ? 'busy' : 'refused', code);
 }
@@ -86,11 +85,16 @@ export function refused(build: Pick<Build, 'mods' | 'io' | 'options' | 'result'>
  */
 export function refusedSkipped(build: Pick<Build, 'io' | 'result' | 'refused'>): void {
   for (const [, refusal] of [...build.refused].sort(([a], [b]) => a - b))
-    say(
-      build,
-      refusal,
-      cli.t(`cli:refused.${refusal.key}`, { ...listsJoined(refusal.params, cli), context: 'skipped' }),
-    );
+    say(build, refusal, cli.t(`cli:refused.${refusal.key}`, { ...refusalParams(refusal), context: 'skipped' }));
+}
+
+/** A refusal's params as its sentence takes them: lists joined, and --out through a link shown with where it leads. */
+function refusalParams(refusal: Refusal): Record<string, string> {
+  const params = listsJoined(refusal.params, cli);
+  const { out, leadsTo } = params;
+  return out !== undefined && leadsTo !== undefined
+    ? { ...params, out: cli.t('cli:outLeadsTo', { out, leadsTo }) }
+    : params;
 }
 
 /** A refusal said on a line of its own, and listed in the build result with its key and the sentence said. */

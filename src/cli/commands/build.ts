@@ -36,12 +36,20 @@ import {
   type PolicyInput,
   type BuildStart,
 } from './build-state.js';
-import { onlyChecked, laterWithSameId, failsStrict, skippedPolicies, reportSkipped } from './build-keep-going.js';
+import {
+  onlyChecked,
+  othersWithSameId,
+  idKeepers,
+  failsStrict,
+  skippedPolicies,
+  reportSkipped,
+} from './build-keep-going.js';
 import { refusedFolders, refuseAll, refused, openWriter, refusedLater } from './build-refusals.js';
 import { finished, folderOf, resultPath } from './build-outcome.js';
 import { readInputs } from './build-inputs.js';
 import { cleanUpOnInterrupt, type Running } from './build-interrupt.js';
 import { verdict } from './build-verdict.js';
+import { checkReportTarget } from '../report-target.js';
 import { wholeBuild, pruneOptions, reportOrphans } from './build-orphans.js';
 
 /**
@@ -64,6 +72,9 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   const mods = await loadBuildModules(groups);
   const found = findPolicyFiles(options, io);
   const outDir = path.resolve(io.cwd, options.out);
+  const reportFile = options.values.report;
+  if (typeof reportFile === 'string')
+    checkReportTarget(reportFile, io, [...found.files, ...configFile(options)], outDir);
   const out = relativeTo(io, outDir, options.out);
   const result = emptyResult(resultPath(io.cwd, outDir));
   // Listening before the folder is opened: a signal while it is opened waits for the first await.
@@ -130,7 +141,7 @@ function startBuild(
   // With --history the outputs depend on the git log as well as the text: every policy is compiled.
   const cacheable = !groups && options.values.history !== true;
   const { inputs, candidates, compileNow } = readInputs(mods, options, { jobs, cacheable, outDir, keepGoing });
-  if (keepGoing) for (const place of laterWithSameId(inputs)) checkOnly.places.add(place);
+  if (keepGoing) for (const place of othersWithSameId(inputs)) checkOnly.places.add(place);
   const refused = refusedFolders(start, writer, inputs, compileNow);
   if (refused.size && !keepGoing) return refuseAll(start, writer, [...refused.values()]);
   for (const place of refused.keys()) checkOnly.places.add(place);
@@ -154,6 +165,7 @@ function buildReport(start: BuildStart, inputs: readonly PolicyInput[]): BuildRe
     diagnosticSinkFor(options, io, lang, 'streamed'),
     (d) => mods.localiseDiagnostic(d, lang),
     options.acknowledged?.[0]?.file,
+    idKeepers(inputs),
   );
   report.addRun([...found.skipped, ...ignoredBom(options)]);
   return report;
@@ -258,7 +270,7 @@ function fromCache(build: Build, job: CompileJob): boolean {
   if (!hit) return false;
   const findings = report(build, { index: job.index, displayPath: job.displayPath, ...hit }, build.mods.giveTexts);
   if (build.keepGoing && failsStrict(build, findings)) build.strictFailed.add(job.index);
-  // --keep-going skips a policy with an earlier one's id (see laterWithSameId): its folder may get that one's output.
+  // --keep-going skips a policy whose id another keeps (see othersWithSameId): its folder may get that one's output.
   else if (!build.checkOnly.places.has(job.index))
     build.result.unchanged.push(resultEntry({ id, folder: folderOf(build, id), source: job.displayPath }));
   return true;
@@ -370,6 +382,11 @@ function commit(build: Build, writer: Writer): number {
 /** A policy file as its organisation's manifest records it: relative to the output folder, '/'-separated. */
 function manifestSource(build: Build, file: string): string {
   return posixRelative(build.outDir, path.resolve(file));
+}
+
+/** The config file this build read, when there is one. */
+function configFile(options: CommonOptions): string[] {
+  return options.config.file !== undefined ? [options.config.file] : [];
 }
 
 /** `policyc build [paths…] --out dist --lang nl,en --jobs N --bom [--watch]`. */

@@ -143,11 +143,14 @@ function isPolicyFolder(arg: string, cwd: string): boolean {
 /**
  * The folders of a chain diff, after its revision: each folder named (`diff HEAD~1 policies/dental policies/gp`), a
  * folder that holds no policy standing for the config's policies folders inside it (`diff HEAD~1 policies`), and
- * with none named, the config's policies folders (`diff HEAD~1`); undefined when the sides are not folders.
+ * with none named, the config's policies folders, or policies/ without a config file (`diff HEAD~1`); undefined
+ * when the sides are not folders.
  */
 function chainFolders(options: CommonOptions, io: CliIo): string[] | undefined {
   const [revision, ...named] = options.paths;
-  const configured = (options.config.policies ?? []).filter((folder) => isPolicyFolder(folder, io.cwd));
+  // Without a config file, the folder every command reads by default.
+  const policies = options.config.policies ?? [path.resolve(io.cwd, 'policies')];
+  const configured = policies.filter((folder) => isPolicyFolder(folder, io.cwd));
   if (revision === undefined) return undefined;
   if (!named.length)
     return configured.length && !existsSync(path.resolve(io.cwd, revision)) && !revision.includes(':')

@@ -5,7 +5,6 @@ import { loadExtended, presetNames } from '../../load/extends.js';
 import { writeRefusal } from '../../output/output-ownership.js';
 import { listsJoined } from '../../i18n/messages.js';
 import { packageRoot, posixRelative, presetsDir, schemaPath } from '../../paths.js';
-import { didYouMean } from '../../validate/did-you-mean.js';
 import { FILL_IN } from '../../validate/fill-in-markers.js';
 import {
   cli,
@@ -18,13 +17,13 @@ import {
   reportDiagnostics,
   InputEnded,
   UsageError,
-  withDidYouMean,
   type CliIo,
   type CommonOptions,
 } from '../cli-support.js';
 import { initCommand } from '../named-bases.js';
 import { chainBase, initBase, thinPolicy, type InitBase } from './init-extends.js';
 import { policyFolder } from './init-folder.js';
+import { askFormality, askId, askSector, isPolicyId, unknownSector } from './init-answers.js';
 
 /** What init needs to know; asked on a terminal, else from flags and defaults. */
 interface InitChoices {
@@ -39,8 +38,6 @@ interface InitChoices {
   /** Whether --formal or --informal was given: an extending policy states its formality only then. */
   formalityGiven: boolean;
 }
-
-const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /**
  * `policyc init [--sector s | --extends base] [--id id] [--formal|--informal] [--yes]`:
@@ -125,35 +122,28 @@ async function choose(options: CommonOptions, io: CliIo): Promise<InitChoices> {
   const ask = values.yes || !io.prompt ? undefined : io.prompt;
   // A policy extending a base takes its kind of practice and its u or je from the base: init asks only its id.
   const base = typeof values.extends === 'string' ? initBase(values.extends, io) : undefined;
-  const sector = base ? undefined : await chooseSector(values.sector, ask);
+  const sector = base ? undefined : await chooseSector(values.sector, ask, io);
   const fallbackId = sector === undefined || sector === 'other' ? 'practice' : sector;
   let id = typeof values.id === 'string' ? values.id : undefined;
-  if (id === undefined && ask && baseFile === undefined)
-    id = (await ask(cli.t('cli:init.askId', { id: fallbackId }))).trim() || undefined;
+  if (id === undefined && ask && baseFile === undefined) id = await askId(ask, io, fallbackId);
   id ??= fallbackId;
-  if (!ID_PATTERN.test(id)) throw new UsageError(cli.t('cli:init.badId', { id }));
+  if (!isPolicyId(id)) throw new UsageError(cli.t('cli:init.badId', { id }));
   let formality: InitChoices['formality'] | undefined = values.informal
     ? 'informal'
     : values.formal
       ? 'formal'
       : undefined;
   const formalityGiven = formality !== undefined;
-  if (formality === undefined && ask && !base)
-    formality = /^(je|informal|i)$/i.test((await ask(cli.t('cli:init.askFormality'))).trim()) ? 'informal' : 'formal';
+  if (formality === undefined && ask && !base) formality = await askFormality(ask, io);
   return { sector, base, ...(baseFile ? { baseFile } : {}), id, formality: formality ?? 'formal', formalityGiven };
 }
 
-async function chooseSector(given: unknown, ask: CliIo['prompt'] | undefined): Promise<string> {
+/** The sector: --sector (an unknown one is a usage error), else asked on a terminal, else 'other'. */
+async function chooseSector(given: unknown, ask: CliIo['prompt'] | undefined, io: CliIo): Promise<string> {
   const sectors = presetNames();
-  let sector = typeof given === 'string' ? given : undefined;
-  if (sector === undefined && ask)
-    sector = (await ask(cli.t('cli:init.askSector', { sectors: sectors.join(', ') }))).trim() || undefined;
-  sector ??= 'other';
-  if (!sectors.includes(sector)) {
-    const guess = didYouMean(sector, sectors);
-    throw new UsageError(withDidYouMean(cli.t('cli:init.badSector', { sector, sectors: sectors.join(', ') }), guess));
-  }
-  return sector;
+  if (typeof given !== 'string') return ask ? askSector(ask, io, sectors) : 'other';
+  if (!sectors.includes(given)) throw new UsageError(unknownSector(given, sectors));
+  return given;
 }
 
 /** A thin policy extending the base: its own keys, the controller's details and the base's open placeholders. */

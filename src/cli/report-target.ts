@@ -1,0 +1,69 @@
+import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import { isWithin } from '../paths.js';
+import { cli, relativeTo, UsageError, type CliIo } from './cli-support.js';
+
+/** The fields every build result has (build-result.ts, BuildResult), with the type of each. */
+const RESULT_FIELDS: Readonly<Record<string, (value: unknown) => boolean>> = {
+  result: (value) => typeof value === 'string',
+  exitCode: (value) => Number.isInteger(value),
+  out: (value) => typeof value === 'string',
+  built: Array.isArray,
+  unchanged: Array.isArray,
+  removed: Array.isArray,
+  leftInPlace: Array.isArray,
+  skipped: Array.isArray,
+  refused: Array.isArray,
+};
+
+/** Whether `text` is a build result as policyc writes it: a JSON object with every field of one, each of its type. */
+function isBuildResult(text: string): boolean {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const fields = value as Record<string, unknown>;
+  return Object.entries(RESULT_FIELDS).every(([name, fits]) => fits(fields[name]));
+}
+
+/** What `file` is, or undefined when it cannot be looked at (it does not exist, a file stands in its path, …). */
+function statOf(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The real path of `file` (links followed), or the path itself when it does not exist. */
+function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
+/**
+ * Refuses `--report <file>` before the build does anything (a usage error): a folder, a place inside the output
+ * folder `outDir` (a file policyc did not write there would stop the next build), a file this build reads (a
+ * policy or the config file), or one that exists and is not a build result policyc wrote (a base, package.json,
+ * notes): the report would replace it. An earlier build result is replaced, as each build does.
+ */
+export function checkReportTarget(file: string, io: CliIo, inputs: readonly string[], outDir: string): void {
+  const target = path.resolve(io.cwd, file);
+  const shown = relativeTo(io, target, file);
+  const stat = statOf(target);
+  if (stat?.isDirectory()) throw new UsageError(cli.t('cli:report.isFolder', { file: shown }));
+  // An --out at or above the working folder is refused on its own (checkOutputFolder): said there, not here.
+  if (!isWithin(io.cwd, outDir) && isWithin(target, outDir))
+    throw new UsageError(cli.t('cli:report.inOut', { file: shown, out: relativeTo(io, outDir) }));
+  if (!stat) return;
+  const real = realPath(target);
+  if (inputs.some((input) => realPath(input) === real))
+    throw new UsageError(cli.t('cli:report.isInput', { file: shown }));
+  if (!isBuildResult(readFileSync(target, 'utf8'))) throw new UsageError(cli.t('cli:report.notOurs', { file: shown }));
+}
