@@ -1,5 +1,23 @@
+import { accessSync, constants, statSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import { LongestFirst } from './test/support/longest-first.js';
+
+/**
+ * The tests' temporary folders (os.tmpdir(): every mkdtemp, the builds' and the CLI's work folders, Chromium's
+ * profiles) in memory, /dev/shm, when TMPDIR is not set and that folder can be written. This machine's /tmp is on
+ * an ext4 disk mounted with `discard`, where writing and removing many small files cost kernel time: five of the
+ * build test files took 44-46 s of CPU there, 14-17 s of it in the kernel, against 32.2 s (3.2-3.4 s) with
+ * TMPDIR=/dev/shm (two alternating runs, load 5-6). The workers and every process they start inherit it.
+ */
+function writableFolder(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+if (process.env.TMPDIR === undefined && writableFolder('/dev/shm')) process.env.TMPDIR = '/dev/shm';
 
 export default defineConfig({
   test: {
