@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { compile } from '../src/index.js';
 import type { LocalisedDiagnostic } from '../src/diagnostics/diagnostic.js';
-import { runPolicyc } from './support/cli.js';
+import { runPolicycInProcess as runPolicyc } from './support/cli.js';
 import { positionOfText, readFixture } from './support/fixtures.js';
 
 const tracked = 'test/fixtures/sites/tracked';
@@ -12,8 +12,10 @@ const clean = 'test/fixtures/sites/clean';
 const temp = mkdtempSync(path.join(os.tmpdir(), 'policyc-audit-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-function audit(...args: string[]): { status: number | null; diagnostics: LocalisedDiagnostic[]; stderr: string } {
-  const run = runPolicyc(['audit-site', ...args, '--format', 'json']);
+async function audit(
+  ...args: string[]
+): Promise<{ status: number | null; diagnostics: LocalisedDiagnostic[]; stderr: string }> {
+  const run = await runPolicyc(['audit-site', ...args, '--format', 'json']);
   return { status: run.status, diagnostics: JSON.parse(run.stdout) as LocalisedDiagnostic[], stderr: run.stderr };
 }
 
@@ -22,8 +24,8 @@ function at(file: string, needle: string, occurrence = 1): { file: string; line:
   return { file, ...positionOfText(readFixture(file.replace('test/fixtures/', '')), needle, occurrence) };
 }
 
-describe('audit-site on a site with undeclared trackers', () => {
-  const result = audit(`${tracked}/site`, `${tracked}/policy.json`);
+describe('audit-site on a site with undeclared trackers', async () => {
+  const result = await audit(`${tracked}/site`, `${tracked}/policy.json`);
   const page = `${tracked}/site/index.html`;
   const script = `${tracked}/site/js/app.js`;
   const about = `${tracked}/site/over/index.html`;
@@ -85,16 +87,16 @@ describe('audit-site on a site with undeclared trackers', () => {
       expect(text).not.toContain(host);
   });
 
-  test('text report: grouped per file, with a summary line', () => {
-    const run = runPolicyc(['audit-site', `${tracked}/site`, `${tracked}/policy.json`]);
+  test('text report: grouped per file, with a summary line', async () => {
+    const run = await runPolicyc(['audit-site', `${tracked}/site`, `${tracked}/policy.json`]);
     expect(run.stderr).toContain(`${about}\n  9:9  error    A script on the site calls Hotjar (_hjSettings)`);
     expect(run.stderr).toContain(
       'Audited 2 pages and 2 scripts and stylesheets against 1 policy: 7 errors, 3 warnings, 0 info.',
     );
   });
 
-  test('messages in Dutch with --lang nl', () => {
-    const nl = audit(`${tracked}/site`, `${tracked}/policy.json`, '--lang', 'nl');
+  test('messages in Dutch with --lang nl', async () => {
+    const nl = await audit(`${tracked}/site`, `${tracked}/policy.json`, '--lang', 'nl');
     const meta = nl.diagnostics.find((d) => d.message.includes('(fbq)'))!;
     expect(meta.message).toBe(
       'Een script op de site roept Meta aan (fbq), die in geen enkele privacyverklaring als verwerker of ontvanger staat. ' +
@@ -105,11 +107,11 @@ describe('audit-site on a site with undeclared trackers', () => {
 });
 
 describe('declaring parties', () => {
-  test('a site whose every party and cookie is declared passes: exit 0, no findings', () => {
-    expect(audit(`${clean}/site`, `${clean}/policy.json`)).toMatchObject({ status: 0, diagnostics: [] });
+  test('a site whose every party and cookie is declared passes: exit 0, no findings', async () => {
+    expect(await audit(`${clean}/site`, `${clean}/policy.json`)).toMatchObject({ status: 0, diagnostics: [] });
   });
 
-  test('a party is declared by name (whole words, any language) or by a domain; cookies by name or pattern', () => {
+  test('a party is declared by name (whole words, any language) or by a domain; cookies by name or pattern', async () => {
     const policy = JSON.parse(readFixture('sites/tracked/policy.json')) as Record<string, unknown>;
     policy.processors = [
       { id: 'hotjar', name: 'Heatmaps', service: { nl: 'Heatmaps', en: 'Heatmaps' }, domains: ['hotjar.com'] },
@@ -124,7 +126,7 @@ describe('declaring parties', () => {
     };
     const file = path.join(temp, 'declared.json');
     writeFileSync(file, JSON.stringify(policy, null, 2));
-    const result = audit(`${tracked}/site`, file);
+    const result = await audit(`${tracked}/site`, file);
     const messages = result.diagnostics.map((d) => d.message);
     expect(messages.some((m) => m.includes('Meta') || m.includes('Hotjar') || m.includes('"_ga"'))).toBe(false);
     // "Megagoogleplex" does not name Google: a name counts only as whole words.
@@ -143,13 +145,13 @@ describe('declaring parties', () => {
     expect(notice).toContain('Cookies: consent\\_choice.');
   });
 
-  test('a domain that is not a host name is refused at its position', () => {
+  test('a domain that is not a host name is refused at its position', async () => {
     const policy = JSON.parse(readFixture('sites/clean/policy.json')) as { recipients: { domains?: string[] }[] };
     policy.recipients[0]!.domains = ['https://fonts.googleapis.com/'];
     const file = path.join(temp, 'bad-domain.json');
     const text = JSON.stringify(policy, null, 2);
     writeFileSync(file, text);
-    const result = audit(`${clean}/site`, file);
+    const result = await audit(`${clean}/site`, file);
     expect(result.status).toBe(1);
     expect(result.diagnostics[0]).toMatchObject({
       pointer: '/recipients/0/domains/0',
@@ -159,13 +161,13 @@ describe('declaring parties', () => {
 });
 
 describe('reading the site', () => {
-  test('a script that is not JavaScript is a warning at the parse error; a text/plain script parked by a consent manager is still read', () => {
+  test('a script that is not JavaScript is a warning at the parse error; a text/plain script parked by a consent manager is still read', async () => {
     const site = path.join(temp, 'site');
     mkdirSync(site, { recursive: true });
     const html =
       '<!DOCTYPE html>\n<title>x</title>\n<script>\n  var x = ;\n</script>\n<script type="text/plain" data-category="analytics">\n  gtag("config", "G-ABCDEF1234");\n</script>\n';
     writeFileSync(path.join(site, 'index.html'), html);
-    const result = audit(site, `${clean}/policy.json`);
+    const result = await audit(site, `${clean}/policy.json`);
     const file = path.relative(path.resolve('.'), path.join(site, 'index.html'));
     expect(result.diagnostics.map((d) => [d.ruleId, d.line, d.column])).toEqual([
       ['site/unreadable-script', 4, 11],
@@ -179,24 +181,24 @@ describe('reading the site', () => {
     expect(result.diagnostics[1]!.message).toMatch(/^A script on the site calls Google Analytics \(gtag\)/);
   });
 
-  test('audit-site --help describes the command', () => {
-    expect(runPolicyc(['audit-site', '--help'])).toMatchObject({
+  test('audit-site --help describes the command', async () => {
+    expect(await runPolicyc(['audit-site', '--help'])).toMatchObject({
       status: 0,
       stdout: expect.stringMatching(/^Usage: policyc audit-site <folder> \[paths…\] \[options\]/),
     });
   });
 
-  test('usage errors: no folder, a folder that does not exist, a file', () => {
-    expect(runPolicyc(['audit-site'])).toMatchObject({
+  test('usage errors: no folder, a folder that does not exist, a file', async () => {
+    expect(await runPolicyc(['audit-site'])).toMatchObject({
       status: 2,
       stderr: expect.stringContaining('audit-site needs the folder of the built website'),
     });
-    expect(runPolicyc(['audit-site', 'no-such-site'])).toMatchObject({
+    expect(await runPolicyc(['audit-site', 'no-such-site'])).toMatchObject({
       status: 2,
       stderr: expect.stringContaining('no website folder at no-such-site'),
     });
     // A file where the folder should be: said to be a file, not that nothing is there.
-    expect(runPolicyc(['audit-site', 'package.json'])).toMatchObject({
+    expect(await runPolicyc(['audit-site', 'package.json'])).toMatchObject({
       status: 2,
       stderr: expect.stringContaining(
         'package.json is a file, not a folder: audit-site reads the folder of the built website',
@@ -204,7 +206,7 @@ describe('reading the site', () => {
     });
   });
 
-  test('a local script outside the site folder is not read', () => {
+  test('a local script outside the site folder is not read', async () => {
     const site = path.join(temp, 'escape');
     mkdirSync(site, { recursive: true });
     writeFileSync(path.join(temp, 'outside.js'), 'fetch("https://outside.example.net/");');
@@ -212,7 +214,7 @@ describe('reading the site', () => {
       path.join(site, 'index.html'),
       '<!DOCTYPE html><title>x</title><script src="../outside.js"></script>',
     );
-    const result = audit(site, `${clean}/policy.json`);
+    const result = await audit(site, `${clean}/policy.json`);
     expect(result).toMatchObject({ status: 0, diagnostics: [] });
   });
 });

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliPath, repoRoot, runPolicyc } from './support/cli.js';
+import { cliPath, repoRoot, runPolicycInProcess as runPolicyc } from './support/cli.js';
 import { startPolicyc } from './support/cli-process.js';
 import { fixturesDir } from './support/fixtures.js';
 import { startStoppable } from './support/signal-at-line.js';
@@ -67,27 +67,27 @@ describe('build in CI: one broken practice of many', { timeout: 180_000 }, () =>
     expect(existsSync(path.join(work, 'dist'))).toBe(false);
   });
 
-  it('names a few failing files in the closing line and counts the rest', () => {
+  it('names a few failing files in the closing line and counts the rest', async () => {
     const work = project(['p1', 'p2', 'p3', 'p4', 'p5']);
     for (const id of ['p1', 'p2', 'p3', 'p4'])
       writePolicy(work, id, '', (text) => text.replace('"legalBasis": "6(1)(b)"', '"legalBasis": "6(1)(z)"'));
-    const run = runPolicyc(['build', '--message-lang', 'nl'], work);
+    const run = await runPolicyc(['build', '--message-lang', 'nl'], work);
     expect(run.status, run.stderr).toBe(1);
     expect(linesStarting(run.stderr, 'Build mislukt')).toEqual([
       'Build mislukt: 4 fouten die een build tegenhouden, in policies/p1/policy.json, policies/p2/policy.json, policies/p3/policy.json en nog 1 (bevindingen van de nalevingsregels doen dat alleen met --strict). Er is niets geschreven; dist is ongewijzigd.',
     ]);
   });
 
-  it('--keep-going writes the others, leaves the broken one as it was, lists it, exits 1; the fix rebuilds it', () => {
+  it('--keep-going writes the others, leaves the broken one as it was, lists it, exits 1; the fix rebuilds it', async () => {
     const work = project(['p1', 'p2', 'p3']);
-    expect(runPolicyc(['build'], work).status).toBe(0);
+    expect((await runPolicyc(['build'], work)).status).toBe(0);
     const before = snapshot(path.join(work, 'dist/p2'));
     const p1 = path.join(work, 'policies/p1/policy.json');
     const p2 = path.join(work, 'policies/p2/policy.json');
     writeFileSync(p1, readFileSync(p1, 'utf8').replace('Praktijk Voorbeeld B.V.', 'Praktijk Een B.V.'));
     const good = readFileSync(p2, 'utf8');
     writeFileSync(p2, strayComma(good));
-    const run = runPolicyc(['build', '--keep-going', '--report', 'out/build.json'], work);
+    const run = await runPolicyc(['build', '--keep-going', '--report', 'out/build.json'], work);
     expect(run.status, run.stderr).toBe(1);
     expect(run.stderr).toContain('Built 1 policy into dist:');
     expect(run.stderr).toContain('1 other policy was unchanged since the last build');
@@ -111,13 +111,13 @@ describe('build in CI: one broken practice of many', { timeout: 180_000 }, () =>
     });
     // Fixed (in other words than before): the next build compiles it, and only it.
     writeFileSync(p2, good.replace('Praktijk Voorbeeld B.V.', 'Praktijk Twee B.V.'));
-    const fixed = runPolicyc(['build'], work);
+    const fixed = await runPolicyc(['build'], work);
     expect(fixed.status, fixed.stderr).toBe(0);
     expect(fixed.stderr).toContain('Built 1 policy into dist:');
     expect(readFileSync(path.join(work, 'dist/p2/en/privacy.html'), 'utf8')).toContain('Praktijk Twee B.V.');
   });
 
-  it('--keep-going --strict skips a policy with open compliance findings and writes one whose findings are acknowledged', () => {
+  it('--keep-going --strict skips a policy with open compliance findings and writes one whose findings are acknowledged', async () => {
     const work = project(['p1']);
     const reason = { nl: 'Besproken met de FG.', en: 'Discussed with the DPO.' };
     writePolicy(work, 'p2', '', (text) =>
@@ -128,7 +128,7 @@ describe('build in CI: one broken practice of many', { timeout: 180_000 }, () =>
         )},`,
       ),
     );
-    const run = runPolicyc(['build', '--keep-going', '--strict', '--report', 'build.json'], work);
+    const run = await runPolicyc(['build', '--keep-going', '--strict', '--report', 'build.json'], work);
     expect(run.status, run.stderr).toBe(1);
     expect(run.stderr).toContain('Built 1 policy into dist:');
     expect(linesStarting(run.stderr, 'Skipped')).toEqual([
@@ -141,17 +141,17 @@ describe('build in CI: one broken practice of many', { timeout: 180_000 }, () =>
     ]);
   });
 
-  it("--keep-going writes the first of two policies with one id (in the build's order: sorted paths) and skips the second", () => {
+  it("--keep-going writes the first of two policies with one id (in the build's order: sorted paths) and skips the second", async () => {
     const work = project(['p1']);
     writePolicy(work, 'p1', 'copy', (text) => text.replace('Praktijk Voorbeeld B.V.', 'Praktijk Kopie B.V.'));
-    const run = runPolicyc(['build', 'policies/p1', 'policies/copy/p1', '--keep-going'], work);
+    const run = await runPolicyc(['build', 'policies/p1', 'policies/copy/p1', '--keep-going'], work);
     expect(run.status, run.stderr).toBe(1);
     expect(run.stderr).toMatch(/^policies\/p1\/policy\.json\n.*error/m);
     expect(linesStarting(run.stderr, 'Skipped')).toEqual([
       'Skipped 1 policy (--keep-going) because the output of another policy with the same id was written into its folder in dist instead: policies/p1/policy.json.',
     ]);
     expect(readFileSync(path.join(work, 'dist/p1/en/privacy.html'), 'utf8')).toContain('Praktijk Kopie B.V.');
-    const nl = runPolicyc(
+    const nl = await runPolicyc(
       ['build', 'policies/p1', 'policies/copy/p1', '--keep-going', '--force', '--message-lang', 'nl'],
       work,
     );
@@ -160,34 +160,34 @@ describe('build in CI: one broken practice of many', { timeout: 180_000 }, () =>
     ]);
   });
 
-  it('--keep-going: two policies each skipped for an earlier policy with its id are named in one line that says "each", in both languages (secondread6 finding 2)', () => {
+  it('--keep-going: two policies each skipped for an earlier policy with its id are named in one line that says "each", in both languages (secondread6 finding 2)', async () => {
     const work = project(['p1', 'p2']);
     for (const id of ['p1', 'p2'])
       writePolicy(work, `z-${id}`, '', (text) => text.replace(`"id": "z-${id}"`, `"id": "${id}"`));
-    const run = runPolicyc(['build', '--keep-going'], work);
+    const run = await runPolicyc(['build', '--keep-going'], work);
     expect(run.status, run.stderr).toBe(1);
     expect(linesStarting(run.stderr, 'Skipped')).toEqual([
       'Skipped 2 policies (--keep-going), each because the output of another policy with the same id was written into its folder in dist instead: policies/z-p1/policy.json, policies/z-p2/policy.json.',
     ]);
     // --force: else the earlier policies, now up to date, are left as they were (and so are the folders).
-    const nl = runPolicyc(['build', '--keep-going', '--force', '--message-lang', 'nl'], work);
+    const nl = await runPolicyc(['build', '--keep-going', '--force', '--message-lang', 'nl'], work);
     expect(nl.status, nl.stderr).toBe(1);
     expect(linesStarting(nl.stderr, '2 beleidsbestanden overgeslagen')).toEqual([
       '2 beleidsbestanden overgeslagen (--keep-going), omdat voor elk de uitvoer van een ander beleidsbestand met hetzelfde id al in dezelfde map in dist is geschreven: policies/z-p1/policy.json, policies/z-p2/policy.json.',
     ]);
   });
 
-  it('--keep-going: a second policy with one id that the cache would leave alone is skipped, not also unchanged (keepgoing 2)', () => {
+  it('--keep-going: a second policy with one id that the cache would leave alone is skipped, not also unchanged (keepgoing 2)', async () => {
     // p1 in a folder not named after its id (b-site), so that neither it nor the copy keeps the id by its folder's name.
     const work = project(['p2']);
     writePolicy(work, 'b-site', '', (text) => text.replace('"id": "b-site"', '"id": "p1"'));
-    expect(runPolicyc(['build'], work).status).toBe(0);
+    expect((await runPolicyc(['build'], work)).status).toBe(0);
     // policies/a-copy sorts before policies/b-site, whose output dist/p1 holds and whose text is as it was.
     const copy = path.join(work, 'policies/a-copy/policy.json');
     mkdirSync(path.dirname(copy));
     const p1 = readFileSync(path.join(work, 'policies/b-site/policy.json'), 'utf8');
     writeFileSync(copy, p1.replace('Praktijk Voorbeeld B.V.', 'Praktijk Kopie B.V.'));
-    const run = runPolicyc(['build', '--keep-going', '--report', 'build.json'], work);
+    const run = await runPolicyc(['build', '--keep-going', '--report', 'build.json'], work);
     expect(run.status, run.stderr).toBe(1);
     expect(linesStarting(run.stderr, 'Built')).toEqual(['Built 1 policy into dist: 21 files.']);
     expect(linesStarting(run.stderr, '1 other policy was unchanged since the last build')).toHaveLength(1);
@@ -204,15 +204,15 @@ describe('build in CI: one broken practice of many', { timeout: 180_000 }, () =>
     });
   });
 
-  it("--keep-going: a second policy with one id whose folder holds the earlier one's unchanged output does not call that output its own, in both languages", () => {
+  it("--keep-going: a second policy with one id whose folder holds the earlier one's unchanged output does not call that output its own, in both languages", async () => {
     const work = project(['p1']);
-    expect(runPolicyc(['build'], work).status).toBe(0);
+    expect((await runPolicyc(['build'], work)).status).toBe(0);
     // policies/z-copy sorts after policies/p1, whose output dist/p1 holds and whose text is as it was.
     writePolicy(work, 'z-copy', '', (text) =>
       text.replace('"id": "z-copy"', '"id": "p1"').replace('Praktijk Voorbeeld B.V.', 'Praktijk Kopie B.V.'),
     );
     const before = snapshot(path.join(work, 'dist'));
-    const run = runPolicyc(['build', '--keep-going', '--report', 'build.json'], work);
+    const run = await runPolicyc(['build', '--keep-going', '--report', 'build.json'], work);
     expect(run.status, run.stderr).toBe(1);
     expect(linesStarting(run.stderr, 'Skipped')).toEqual([
       'Skipped 1 policy (--keep-going) because its folder in dist holds the output of another policy with the same id, unchanged since the last build and left as it was: policies/z-copy/policy.json.',
@@ -222,17 +222,17 @@ describe('build in CI: one broken practice of many', { timeout: 180_000 }, () =>
       unchanged: [entry('p1')],
       skipped: [{ ...entry('p1', 'policies/z-copy/policy.json'), reason: 'errors' }],
     });
-    const nl = runPolicyc(['build', '--keep-going', '--message-lang', 'nl'], work);
+    const nl = await runPolicyc(['build', '--keep-going', '--message-lang', 'nl'], work);
     expect(linesStarting(nl.stderr, '1 beleidsbestand overgeslagen')).toEqual([
       '1 beleidsbestand overgeslagen (--keep-going), omdat de map ervan in dist de uitvoer bevat van een ander beleidsbestand met hetzelfde id, dat sinds de vorige build niet is veranderd; die uitvoer is gebleven zoals die was: policies/z-copy/policy.json.',
     ]);
   });
 
-  it('--keep-going where every policy fails reports "failed", not "partial" (secondread5 finding 10)', () => {
+  it('--keep-going where every policy fails reports "failed", not "partial" (secondread5 finding 10)', async () => {
     const work = project(['p1']);
     const p1 = path.join(work, 'policies/p1/policy.json');
     writeFileSync(p1, strayComma(readFileSync(p1, 'utf8')));
-    const run = runPolicyc(['build', '--keep-going', '--report', 'build.json'], work);
+    const run = await runPolicyc(['build', '--keep-going', '--report', 'build.json'], work);
     expect(run.status, run.stderr).toBe(1);
     const result = JSON.parse(readFileSync(path.join(work, 'build.json'), 'utf8')) as {
       result: string;
@@ -242,14 +242,14 @@ describe('build in CI: one broken practice of many', { timeout: 180_000 }, () =>
     expect(result.skipped).toHaveLength(1);
   });
 
-  it("--keep-going where every policy fails writes nothing: not even the removal of a deleted policy's folder", () => {
+  it("--keep-going where every policy fails writes nothing: not even the removal of a deleted policy's folder", async () => {
     const work = project(['p1', 'gone']);
-    expect(runPolicyc(['build'], work).status).toBe(0);
+    expect((await runPolicyc(['build'], work)).status).toBe(0);
     rmSync(path.join(work, 'policies/gone'), { recursive: true });
     const p1 = path.join(work, 'policies/p1/policy.json');
     writeFileSync(p1, strayComma(readFileSync(p1, 'utf8')));
     const before = snapshot(path.join(work, 'dist'));
-    const run = runPolicyc(['build', '--keep-going', '--report', 'build.json'], work);
+    const run = await runPolicyc(['build', '--keep-going', '--report', 'build.json'], work);
     expect(run.status, run.stderr).toBe(1);
     expect(snapshot(path.join(work, 'dist'))).toEqual(before);
     expect(existsSync(path.join(work, 'dist/gone'))).toBe(true);
@@ -257,9 +257,9 @@ describe('build in CI: one broken practice of many', { timeout: 180_000 }, () =>
     expect(readdirSync(path.join(work, 'dist')).filter((f) => f.startsWith('.policyc-staging'))).toEqual([]);
   });
 
-  it('without --keep-going a build is still all or nothing', () => {
+  it('without --keep-going a build is still all or nothing', async () => {
     const work = project(['p1', 'p2']);
-    expect(runPolicyc(['build'], work).status).toBe(0);
+    expect((await runPolicyc(['build'], work)).status).toBe(0);
     const before = snapshot(path.join(work, 'dist'));
     const p1 = path.join(work, 'policies/p1/policy.json');
     writeFileSync(p1, readFileSync(p1, 'utf8').replace('Praktijk Voorbeeld B.V.', 'Praktijk Een B.V.'));
@@ -267,7 +267,7 @@ describe('build in CI: one broken practice of many', { timeout: 180_000 }, () =>
       path.join(work, 'policies/p2/policy.json'),
       strayComma(readFileSync(path.join(work, 'policies/p2/policy.json'), 'utf8')),
     );
-    const run = runPolicyc(['build', '--report', 'build.json'], work);
+    const run = await runPolicyc(['build', '--report', 'build.json'], work);
     expect(run.status).toBe(1);
     expect(snapshot(path.join(work, 'dist'))).toEqual(before);
     const result = JSON.parse(readFileSync(path.join(work, 'build.json'), 'utf8')) as {
@@ -287,15 +287,15 @@ describe("build's report gives a repeated finding once, as it comes", { timeout:
         'is also in 2 more policies: policies/p2/policy\\.json, policies/p3/policy\\.json\\.$',
     );
 
-  it('gives a finding repeated in three practices at the first, and the two others in a line at the end', () => {
+  it('gives a finding repeated in three practices at the first, and the two others in a line at the end', async () => {
     const work = project(['p1', 'p2', 'p3']);
-    const compact = runPolicyc(['build', '--format', 'compact', '--force'], work);
+    const compact = await runPolicyc(['build', '--format', 'compact', '--force'], work);
     expect(compact.status, compact.stderr).toBe(0);
     const lines = compact.stderr.split('\n');
     const findings = lines.filter((line) => line.startsWith('policies/'));
     expect(findings.length).toBeGreaterThan(0);
     // check's folded entries, without the policies they are in: the same findings, at the first practice.
-    const check = runPolicyc(['check', '--format', 'compact'], work);
+    const check = await runPolicyc(['check', '--format', 'compact'], work);
     const folded =
       / \(in 3 policies: policies\/p1\/policy\.json, policies\/p2\/policy\.json, policies\/p3\/policy\.json\)/;
     const checked = check.stderr.split('\n').filter((line) => line.startsWith('policies/'));
@@ -325,15 +325,15 @@ describe("build's report gives a repeated finding once, as it comes", { timeout:
 });
 
 describe('output folders policyc must refuse', { timeout: 180_000 }, () => {
-  it('are all found before compiling and reported in one run, each with its path; exit 73', () => {
+  it('are all found before compiling and reported in one run, each with its path; exit 73', async () => {
     const work = project(['p1', 'p2', 'p3']);
-    expect(runPolicyc(['build'], work).status).toBe(0);
+    expect((await runPolicyc(['build'], work)).status).toBe(0);
     writeFileSync(path.join(work, 'dist/p1/.htaccess'), 'Options -Indexes\n');
     appendFileSync(path.join(work, 'dist/p3/en/privacy.html'), '<!-- edited -->\n');
     for (const id of ['p1', 'p2', 'p3'])
       writePolicy(work, id, '', (text) => text.replace('Praktijk Voorbeeld B.V.', 'Praktijk Nieuw B.V.'));
     const before = snapshot(path.join(work, 'dist'));
-    const run = runPolicyc(['build'], work);
+    const run = await runPolicyc(['build'], work);
     expect(run.status, run.stderr).toBe(73);
     expect(linesStarting(run.stderr, 'policyc: ')).toEqual([
       'policyc: refusing to replace dist/p1: it holds files policyc did not write (.htaccess). Move them away. Nothing was written.',
@@ -344,7 +344,7 @@ describe('output folders policyc must refuse', { timeout: 180_000 }, () => {
     expect(snapshot(path.join(work, 'dist'))).toEqual(before);
 
     // --keep-going writes the policy whose folder may be changed and skips the two others.
-    const going = runPolicyc(['build', '--keep-going', '--message-lang', 'nl'], work);
+    const going = await runPolicyc(['build', '--keep-going', '--message-lang', 'nl'], work);
     expect(going.status, going.stderr).toBe(73);
     expect(going.stderr).toContain(
       'policyc: vervangen van dist/p1 geweigerd: daarin staan bestanden die policyc niet heeft geschreven (.htaccess). Verplaats ze. Het beleid ervan is niet geschreven (--keep-going); het andere beleid wel.',
@@ -356,14 +356,14 @@ describe('output folders policyc must refuse', { timeout: 180_000 }, () => {
     expect(readFileSync(path.join(work, 'dist/p1/en/privacy.html'))).toEqual(before.get('p1/en/privacy.html'));
   });
 
-  it("--keep-going: an unchanged policy's folder edited by hand is skipped as refused, and the rest written (keepgoing 1)", () => {
+  it("--keep-going: an unchanged policy's folder edited by hand is skipped as refused, and the rest written (keepgoing 1)", async () => {
     const work = project(['p1', 'p2', 'p3']);
-    expect(runPolicyc(['build'], work).status).toBe(0);
+    expect((await runPolicyc(['build'], work)).status).toBe(0);
     // p3's text is as it was; a file in its folder is not: the cache cannot take it, and its folder may not change.
     appendFileSync(path.join(work, 'dist/p3/en/privacy.html'), '<!-- edited -->\n');
     writePolicy(work, 'p1', '', (text) => text.replace('Praktijk Voorbeeld B.V.', 'Praktijk Nieuw B.V.'));
     const before = snapshot(path.join(work, 'dist/p3'));
-    const run = runPolicyc(['build', '--keep-going', '--report', 'build.json'], work);
+    const run = await runPolicyc(['build', '--keep-going', '--report', 'build.json'], work);
     expect(run.status, run.stderr).toBe(73);
     expect(linesStarting(run.stderr, 'policyc: ')).toEqual([
       'policyc: refusing to overwrite files in dist/p3 that were edited since policyc wrote them (en/privacy.html): the build makes them again from the policy, and your edit would be lost. Make the change in the policy instead and run again with --force to overwrite them (move them away first to keep your version). Its policy was not written (--keep-going); the others were.',
@@ -390,9 +390,9 @@ describe('output folders policyc must refuse', { timeout: 180_000 }, () => {
     });
   });
 
-  it('--keep-going: a folder holding a changed file the build no longer makes skips its policy, and says the others were written (keepgoing 3)', () => {
+  it('--keep-going: a folder holding a changed file the build no longer makes skips its policy, and says the others were written (keepgoing 3)', async () => {
     const work = project(['p1', 'p2']);
-    expect(runPolicyc(['build'], work).status).toBe(0);
+    expect((await runPolicyc(['build'], work)).status).toBe(0);
     appendFileSync(path.join(work, 'dist/p2/en/privacy.html'), '<!-- edited -->\n');
     for (const id of ['p1', 'p2'])
       writePolicy(work, id, '', (text) => text.replace('Praktijk Voorbeeld B.V.', 'Praktijk Nieuw B.V.'));
@@ -405,7 +405,7 @@ describe('output folders policyc must refuse', { timeout: 180_000 }, () => {
         { built: [], unchanged: [entry('p1')] },
       ],
     ] as const) {
-      const run = runPolicyc(
+      const run = await runPolicyc(
         ['build', '--lang', 'nl', '--keep-going', '--message-lang', lang, '--report', 'build.json'],
         work,
       );
@@ -431,15 +431,15 @@ describe('output folders policyc must refuse', { timeout: 180_000 }, () => {
     expect(readFileSync(path.join(work, 'dist/p1/nl/privacy.html'), 'utf8')).toContain('Praktijk Nieuw B.V.');
   });
 
-  it('--keep-going says the refused folders in path order, as it lists the skipped policies, whenever each was found (secondread6 finding 9)', () => {
+  it('--keep-going says the refused folders in path order, as it lists the skipped policies, whenever each was found (secondread6 finding 9)', async () => {
     const work = project(['p1', 'p2', 'p3']);
-    expect(runPolicyc(['build'], work).status).toBe(0);
+    expect((await runPolicyc(['build'], work)).status).toBe(0);
     // dist/p1 is looked at only once the cache could not take p1 (its text as it was); dist/p3 before compiling.
     appendFileSync(path.join(work, 'dist/p1/en/privacy.html'), '<!-- edited -->\n');
     writeFileSync(path.join(work, 'dist/p3/.htaccess'), 'Options -Indexes\n');
     for (const id of ['p2', 'p3'])
       writePolicy(work, id, '', (text) => text.replace('Praktijk Voorbeeld B.V.', 'Praktijk Nieuw B.V.'));
-    const run = runPolicyc(['build', '--keep-going', '--report', 'build.json'], work);
+    const run = await runPolicyc(['build', '--keep-going', '--report', 'build.json'], work);
     expect(run.status, run.stderr).toBe(73);
     const refusals = linesStarting(run.stderr, 'policyc: ');
     expect(refusals.map((line) => /dist\/p\d/.exec(line)![0])).toEqual(['dist/p1', 'dist/p3']);
@@ -456,37 +456,37 @@ describe('output folders policyc must refuse', { timeout: 180_000 }, () => {
 });
 
 describe('exit codes CI can act on', { timeout: 180_000 }, () => {
-  it('a held lock is 75 (busy: try again later), distinct from a usage error', () => {
+  it('a held lock is 75 (busy: try again later), distinct from a usage error', async () => {
     const work = project(['p1']);
     mkdirSync(path.join(work, 'dist'));
     // This test's own process holds the lock: alive for as long as the build runs.
     writeFileSync(path.join(work, 'dist/.policyc-lock'), `${process.pid}\n`);
-    const run = runPolicyc(['build', '--report', 'build.json'], work);
+    const run = await runPolicyc(['build', '--report', 'build.json'], work);
     expect(run.status, run.stderr).toBe(75);
     expect(run.stderr).toContain(
       `policyc: another build (process ${process.pid}) is writing into dist; try again when it has finished.`,
     );
     expect((JSON.parse(readFileSync(path.join(work, 'build.json'), 'utf8')) as { result: string }).result).toBe('busy');
-    expect(runPolicyc(['build', '--out', ''], work).status).toBe(2);
+    expect((await runPolicyc(['build', '--out', ''], work)).status).toBe(2);
   });
 
-  it('--help names the codes', () => {
-    const help = runPolicyc(['build', '--help'], repoRoot);
+  it('--help names the codes', async () => {
+    const help = await runPolicyc(['build', '--help'], repoRoot);
     expect(help.stdout + help.stderr).toContain(
       '73 an output folder policyc may not change, 75 another build is writing',
     );
-    const nl = runPolicyc(['build', '--help', '--message-lang', 'nl'], repoRoot);
+    const nl = await runPolicyc(['build', '--help', '--message-lang', 'nl'], repoRoot);
     expect(nl.stdout + nl.stderr).toContain(
       '73 een uitvoermap die policyc niet mag wijzigen, 75 een andere build schrijft',
     );
   });
 
-  it('register --help names the codes it can end with, in both languages (keepgoing 5)', () => {
-    const en = runPolicyc(['register', '--help'], repoRoot).stdout.replace(/\s+/g, ' ');
+  it('register --help names the codes it can end with, in both languages (keepgoing 5)', async () => {
+    const en = (await runPolicyc(['register', '--help'], repoRoot)).stdout.replace(/\s+/g, ' ');
     expect(en).toContain(
       'Exit codes: 0 written, 1 errors (nothing written), 2 usage error, 73 an output folder policyc may not change, 75 another build is writing into <out> (try again later), 130/143 stopped',
     );
-    const nl = runPolicyc(['register', '--help', '--message-lang', 'nl'], repoRoot).stdout.replace(/\s+/g, ' ');
+    const nl = (await runPolicyc(['register', '--help', '--message-lang', 'nl'], repoRoot)).stdout.replace(/\s+/g, ' ');
     expect(nl).toContain(
       'Afsluitcodes: 0 geschreven, 1 fouten (niets geschreven), 2 fout in de opdracht, 73 een uitvoermap die policyc niet mag wijzigen, 75 een andere build schrijft in <out> (probeer het later opnieuw), 130/143 gestopt',
     );
@@ -512,7 +512,7 @@ describe('exit codes CI can act on', { timeout: 180_000 }, () => {
   it('a build stopped before the commit, or ended by a crashed worker, still writes its --report, listing no policy as built or unchanged (keepgoing 4)', async () => {
     // a0 is up to date: the cache takes it, and its findings are reported, before p1 and p2 are compiled.
     const work = project(['a0']);
-    expect(runPolicyc(['build'], work).status).toBe(0);
+    expect((await runPolicyc(['build'], work)).status).toBe(0);
     for (const id of ['p1', 'p2']) writePolicy(work, id);
     const before = snapshot(path.join(work, 'dist'));
     const { ended } = startStoppable(['build', '--jobs', '2', '--format', 'compact', '--report', 'build.json'], work, {
@@ -553,7 +553,7 @@ describe('exit codes CI can act on', { timeout: 180_000 }, () => {
 });
 
 describe('folders left in place, folded', { timeout: 180_000 }, () => {
-  it('past three folders kept for one reason: the first in full, the rest in one line, and all in the report', () => {
+  it('past three folders kept for one reason: the first in full, the rest in one line, and all in the report', async () => {
     const work = tmp();
     for (const id of ['a1', 'a2', 'a3', 'a4', 'a5']) writePolicy(work, id, 'dental');
     writePolicy(work, 'b1', 'gp');
@@ -562,8 +562,8 @@ describe('folders left in place, folded', { timeout: 180_000 }, () => {
       JSON.stringify({ policies: ['policies/dental', 'policies/gp'] }),
     );
     writeFileSync(path.join(work, 'gp.config.json'), JSON.stringify({ policies: ['policies/gp'] }));
-    expect(runPolicyc(['build'], work).status).toBe(0);
-    const run = runPolicyc(['build', '--config', 'gp.config.json', '--report', 'build.json'], work);
+    expect((await runPolicyc(['build'], work)).status).toBe(0);
+    const run = await runPolicyc(['build', '--config', 'gp.config.json', '--report', 'build.json'], work);
     expect(run.status, run.stderr).toBe(0);
     const left = linesStarting(run.stderr, 'Left ');
     expect(left).toHaveLength(2);

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runPolicyc } from './support/cli.js';
+import { repoRoot, runPolicycInProcess as runPolicyc } from './support/cli.js';
 import { git } from './support/git.js';
 import { tempDirs } from './support/temp-dirs.js';
 
@@ -68,28 +68,28 @@ const presetShown = (dir: string, name: string) =>
 const practiceText = (dir: string) => readFileSync(path.join(dir, 'policies/p/policy.json'), 'utf8');
 
 /** The compact line of `rule` (check, messages in English). */
-function compactLine(dir: string, rule: string): string {
-  const run = runPolicyc(['check', 'policies', '--format', 'compact'], dir);
+async function compactLine(dir: string, rule: string): Promise<string> {
+  const run = await runPolicyc(['check', 'policies', '--format', 'compact'], dir);
   const line = (run.stdout + run.stderr).split('\n').find((l) => l.includes(`[${rule}]`));
   expect(line, run.stdout + run.stderr).toBeDefined();
   return line!;
 }
 
 describe('an error in an inherited preset value is placed in the practice (chain2, finding 2)', () => {
-  it("(a) a legalBasis beside the preset purpose's legalBases: at the practice's purpose, the preset line related", () => {
+  it("(a) a legalBasis beside the preset purpose's legalBases: at the practice's purpose, the preset line related", async () => {
     const dir = chain({ purposes: [{ id: 'treatment', legalBasis: '6(1)(a)' }] });
     const related = `${presetShown(dir, 'other')}:${at(presetText('other'), '', '"legalBases": ')}`;
-    expect(compactLine(dir, 'resolve/conflicting-legal-bases')).toBe(
+    expect(await compactLine(dir, 'resolve/conflicting-legal-bases')).toBe(
       `policies/p/policy.json:${at(practiceText(dir), '"purposes": [\n    ')} error /purposes/0/legalBases ` +
         'give either "legalBasis" (with its explanation, obligation or interest) or "legalBases", not both ' +
         `[resolve/conflicting-legal-bases] (inherited from preset:other at ${related})`,
     );
   });
 
-  it("(b) controller details neither the base nor the practice gives: at the practice's controller", () => {
+  it("(b) controller details neither the base nor the practice gives: at the practice's controller", async () => {
     const { name: _name, ...controller } = practiceController;
     const dir = chain({ controller });
-    const line = compactLine(dir, 'policy/fill-in');
+    const line = await compactLine(dir, 'policy/fill-in');
     expect(line).toMatch(
       new RegExp(`^policies/p/policy\\.json:${at(practiceText(dir), '  ', '"controller"')} error /controller/name `),
     );
@@ -100,9 +100,9 @@ describe('an error in an inherited preset value is placed in the practice (chain
     );
   });
 
-  it('(c) a retention rule narrowed in the practice: the category left without one, at the narrowed list', () => {
+  it('(c) a retention rule narrowed in the practice: the category left without one, at the narrowed list', async () => {
     const dir = chain({ retention: [{ id: 'medical-file', dataCategories: ['health-data'] }] });
-    const line = compactLine(dir, 'retention/missing');
+    const line = await compactLine(dir, 'retention/missing');
     const list = at(practiceText(dir), '      ', '"dataCategories"');
     expect(line).toMatch(
       new RegExp(
@@ -114,21 +114,21 @@ describe('an error in an inherited preset value is placed in the practice (chain
     );
   });
 
-  it('(c) an acknowledgement at the pointer the report shows for it covers it (review secondread2, 16)', () => {
+  it('(c) an acknowledgement at the pointer the report shows for it covers it (review secondread2, 16)', async () => {
     const pointer = '/retention/0/dataCategories';
     const reason = { nl: 'Nagekeken.', en: 'Checked by the officer.' };
     const metadata = { acknowledged: [{ rule: 'retention/missing', pointer, reason }] };
     const dir = chain({ retention: [{ id: 'medical-file', dataCategories: ['health-data'] }], metadata });
-    expect(compactLine(dir, 'retention/missing')).toMatch(
+    expect(await compactLine(dir, 'retention/missing')).toMatch(
       new RegExp(` error ${pointer} .*\\(acknowledged: Checked by the officer\\.\\)$`),
     );
-    const run = runPolicyc(['check', 'policies', '--format', 'compact'], dir);
+    const run = await runPolicyc(['check', 'policies', '--format', 'compact'], dir);
     expect(run.stdout + run.stderr).not.toContain('acknowledged/unmatched');
   });
 
-  it('nothing of the practice or its base holds the value: at the extends entry', () => {
+  it('nothing of the practice or its base holds the value: at the extends entry', async () => {
     const dir = chain({}, 'preset:huisarts');
-    const line = compactLine(dir, 'policy/fill-in');
+    const line = await compactLine(dir, 'policy/fill-in');
     expect(line).toMatch(
       new RegExp(
         `^policies/p/policy\\.json:${at(practiceText(dir), '"extends": ')} error /recipients/\\d+/description fill in `,
@@ -139,7 +139,7 @@ describe('an error in an inherited preset value is placed in the practice (chain
     );
   });
 
-  it("(d) a GP practice's LSP description without explicit consent: at the practice's recipient, in text, JSON and SARIF", () => {
+  it("(d) a GP practice's LSP description without explicit consent: at the practice's recipient, in text, JSON and SARIF", async () => {
     const description = {
       nl: 'Andere zorgverleners kunnen uw gegevens inzien.',
       en: 'Other care providers can view your data.',
@@ -150,19 +150,22 @@ describe('an error in an inherited preset value is placed in the practice (chain
       .split(':')
       .map(Number);
     const shown = presetShown(dir, 'huisarts');
-    expect(compactLine(dir, 'wabvpz/exchange-consent-missing')).toMatch(
+    expect(await compactLine(dir, 'wabvpz/exchange-consent-missing')).toMatch(
       new RegExp(
         `^policies/p/policy\\.json:${own} error .*\\(inherited from preset:huisarts at ${shown}:${line}:${column}\\)$`,
       ),
     );
 
-    const run = runPolicyc(['check', 'policies'], dir);
+    const run = await runPolicyc(['check', 'policies'], dir);
     const text = run.stdout + run.stderr;
     expect(text).toMatch(/^policies\/p\/policy\.json$/m);
     expect(text).toContain(`inherited from preset:huisarts at ${shown}:${line}:${column}`);
     expect(text).not.toMatch(/^\S*presets\/huisarts\.json$/m);
 
-    const json = JSON.parse(runPolicyc(['check', 'policies', '--format', 'json'], dir).stdout) as Record<string, any>[];
+    const json = JSON.parse((await runPolicyc(['check', 'policies', '--format', 'json'], dir)).stdout) as Record<
+      string,
+      any
+    >[];
     const found = json.find((d) => d.ruleId === 'wabvpz/exchange-consent-missing')!;
     expect(`${found.file}:${found.line}:${found.column}`).toBe(`policies/p/policy.json:${own}`);
     expect(found.related).toEqual([
@@ -176,7 +179,7 @@ describe('an error in an inherited preset value is placed in the practice (chain
       },
     ]);
 
-    const sarif = JSON.parse(runPolicyc(['check', 'policies', '--format', 'sarif'], dir).stdout);
+    const sarif = JSON.parse((await runPolicyc(['check', 'policies', '--format', 'sarif'], dir)).stdout);
     const result = sarif.runs[0].results.find((r: any) => r.ruleId === 'wabvpz/exchange-consent-missing');
     expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe('policies/p/policy.json');
     expect(result.relatedLocations).toEqual([
@@ -190,20 +193,20 @@ describe('an error in an inherited preset value is placed in the practice (chain
 });
 
 describe("a placeholder for a practice's own detail, inherited from its base (chain2, finding 3)", () => {
-  it('the practice that deleted its phone is told so, at its own contact details, the base line related', () => {
+  it('the practice that deleted its phone is told so, at its own contact details, the base line related', async () => {
     const { phone: _phone, ...contact } = practiceController.contact;
     const baseController = { contact: { email: 'privacy@smile.example', phone: 'FILL-IN:phone' } };
     const dir = chain({ controller: { ...practiceController, contact } }, 'preset:tandarts', {
       controller: baseController,
     });
     const baseAt = at(readFileSync(path.join(dir, 'shared/chain.json'), 'utf8'), '"phone": ');
-    expect(compactLine(dir, 'policy/fill-in')).toBe(
+    expect(await compactLine(dir, 'policy/fill-in')).toBe(
       `policies/p/policy.json:${at(practiceText(dir), '    ', '"contact"')} error /controller/contact/phone ` +
         "this practice gives no value for the practice's telephone number, and its base leaves only a placeholder " +
         "there: give the practice's own value here (filled in at the base, it would hold for every practice that " +
         `extends it) [policy/fill-in] (the base's placeholder is at shared/chain.json:${baseAt})`,
     );
-    const nl = runPolicyc(['check', 'policies', '--format', 'compact', '--message-lang', 'nl'], dir);
+    const nl = await runPolicyc(['check', 'policies', '--format', 'compact', '--message-lang', 'nl'], dir);
     expect(nl.stdout + nl.stderr).toContain(
       'deze praktijk geeft geen waarde voor het telefoonnummer van de praktijk, en het basisbeleid heeft daar alleen ' +
         `een tijdelijke tekst: vul hier de eigen waarde van de praktijk in`,
@@ -213,7 +216,7 @@ describe("a placeholder for a practice's own detail, inherited from its base (ch
     );
   });
 
-  it("a placeholder in the base for what is not the practice's own detail stays in the base", () => {
+  it("a placeholder in the base for what is not the practice's own detail stays in the base", async () => {
     const dir = chain({}, 'preset:tandarts', {
       processors: [{ id: 'practice-system', name: 'FILL-IN:processor-name', country: 'NL' }],
     });
@@ -222,34 +225,34 @@ describe("a placeholder for a practice's own detail, inherited from its base (ch
       '"name": ',
       '"FILL-IN:processor-name"',
     );
-    expect(compactLine(dir, 'policy/fill-in')).toMatch(
+    expect(await compactLine(dir, 'policy/fill-in')).toMatch(
       new RegExp(`^shared/chain\\.json:${baseAt} error /processors/0/name fill in `),
     );
   });
 });
 
 describe("a practice's items: the pointer of its own file, and an id near an inherited one (chain2, finding 9)", () => {
-  it('a new item with a mistyped id: its own index, and a hint naming the inherited id', () => {
+  it('a new item with a mistyped id: its own index, and a hint naming the inherited id', async () => {
     const dir = chain({ processors: [{ id: 'practise-system', name: 'Exquise B.V.', country: 'NL' }] });
-    expect(compactLine(dir, 'schema/required')).toBe(
+    expect(await compactLine(dir, 'schema/required')).toBe(
       `policies/p/policy.json:${at(practiceText(dir), '"processors": [\n    ')} error /processors/0/service ` +
         'missing required property "service" (did you mean to override the base\'s "practice-system"? Then give that ' +
         'id (with another id, this is a new item beside it)) [schema/required]',
     );
-    const nl = runPolicyc(['check', 'policies', '--format', 'compact', '--message-lang', 'nl'], dir);
+    const nl = await runPolicyc(['check', 'policies', '--format', 'compact', '--message-lang', 'nl'], dir);
     expect(nl.stdout + nl.stderr).toContain(
       '(wilde u "practice-system" uit het basisbeleid aanpassen? Geef dan dat id',
     );
   });
 
-  it('an id far from every inherited one gets no such hint', () => {
+  it('an id far from every inherited one gets no such hint', async () => {
     const dir = chain({ processors: [{ id: 'lab-portal', name: 'Lab B.V.', country: 'NL' }] });
-    expect(compactLine(dir, 'schema/required')).toMatch(
+    expect(await compactLine(dir, 'schema/required')).toMatch(
       / error \/processors\/0\/service missing required property "service" \[schema\/required\]$/,
     );
   });
 
-  it("an acknowledgement holds at the pointer the report shows, as at the policy's", () => {
+  it("an acknowledgement holds at the pointer the report shows, as at the policy's", async () => {
     const cloud = {
       id: 'cloud',
       name: 'Cloud Inc.',
@@ -257,13 +260,15 @@ describe("a practice's items: the pointer of its own file, and an id near an inh
       service: { nl: 'Opslag van back-ups', en: 'Storage of back-ups' },
     };
     const shown = chain({ processors: [cloud] });
-    expect(compactLine(shown, 'transfer/mechanism-missing')).toMatch(/ error \/processors\/0\/transfer /);
+    expect(await compactLine(shown, 'transfer/mechanism-missing')).toMatch(/ error \/processors\/0\/transfer /);
     for (const pointer of ['/processors/0', '/processors/1']) {
       const acknowledged = [
         { rule: 'transfer/mechanism-missing', pointer, reason: { nl: 'Nagekeken.', en: 'Checked by the officer.' } },
       ];
       const dir = chain({ processors: [cloud], metadata: { acknowledged } });
-      expect(compactLine(dir, 'transfer/mechanism-missing')).toMatch(/\(acknowledged: Checked by the officer\.\)$/);
+      expect(await compactLine(dir, 'transfer/mechanism-missing')).toMatch(
+        /\(acknowledged: Checked by the officer\.\)$/,
+      );
     }
   });
 });
@@ -272,26 +277,26 @@ describe('an item a practice copied whose id its base then removes (fixes, item 
   const copied = { id: 'exchange-lsp', description: 'FILL-IN:exchange-consent' };
   const removing = { remove: { recipients: ['exchange-lsp'] } };
 
-  it("one error at the practice's item saying the base removes it, the removal's line related", () => {
+  it("one error at the practice's item saying the base removes it, the removal's line related", async () => {
     // It gave 'missing required property "name"' and '"type"' at the item, and a placeholder to fill in.
     const dir = chain({ recipients: [copied] }, 'preset:huisarts', removing);
     const baseText = readFileSync(path.join(dir, 'shared/chain.json'), 'utf8');
-    expect(compactLine(dir, 'extends/removed-by-base')).toBe(
+    expect(await compactLine(dir, 'extends/removed-by-base')).toBe(
       `policies/p/policy.json:${at(practiceText(dir), '"recipients": [\n    ')} error /recipients/0 "exchange-lsp" is ` +
         "removed by a base this policy extends, so this item no longer completes the base's item with that id, and on " +
         "its own it lacks required properties (name, type): delete it here too, or give it in full as this policy's " +
         `own item [extends/removed-by-base] (the base removes it at shared/chain.json:${at(baseText, '"recipients": [\n      ')})`,
     );
-    const run = runPolicyc(['check', 'policies/p', '--format', 'compact'], dir);
+    const run = await runPolicyc(['check', 'policies/p', '--format', 'compact'], dir);
     expect(run.stderr).not.toMatch(
       /policies\/p\/policy\.json:\d+:\d+ error \/recipients\/0\/(?:name|type|description)/,
     );
   });
 
-  it("an item given in full is the practice's own: no such error", () => {
+  it("an item given in full is the practice's own: no such error", async () => {
     const full = { ...copied, name: { nl: 'LSP', en: 'LSP' }, type: 'care-provider', country: 'NL' };
     const dir = chain({ recipients: [full] }, 'preset:huisarts', removing);
-    const run = runPolicyc(['check', 'policies/p', '--format', 'compact'], dir);
+    const run = await runPolicyc(['check', 'policies/p', '--format', 'compact'], dir);
     expect(run.stdout + run.stderr).not.toContain('[extends/removed-by-base]');
     // Its placeholder is still reported, at the practice's item.
     expect(run.stdout + run.stderr).toMatch(
@@ -313,33 +318,33 @@ describe('a finding repeated at the same place in many practices (chain2, findin
     }
     return dir;
   }
-  const output = (dir: string, ...args: string[]) => {
-    const run = runPolicyc([...args], dir);
+  const output = async (dir: string, ...args: string[]) => {
+    const run = await runPolicyc([...args], dir);
     return run.stdout + run.stderr;
   };
 
-  it('text and compact give it once, naming the first three practices; JSON and SARIF keep each', () => {
+  it('text and compact give it once, naming the first three practices; JSON and SARIF keep each', async () => {
     const dir = practices(5);
     const place = at(practiceText(dir), '  ', '"controller"').replace(/:\d+$/, '');
     const folded =
       '(in 5 policies: policies/p/policy.json, policies/p2/policy.json, policies/p3/policy.json and 2 more)';
-    const compact = output(dir, 'check', 'policies', '--format', 'compact').trim().split('\n');
+    const compact = (await output(dir, 'check', 'policies', '--format', 'compact')).trim().split('\n');
     expect(compact).toHaveLength(1);
     expect(compact[0]).toMatch(
       new RegExp(`^policies/p/policy\\.json:${place}:\\d+ info /controller This care provider`),
     );
     expect(compact[0]).toContain(`. ${folded} {GDPR 37(1)(c)} [dpo/likely-mandatory]`);
-    const text = output(dir, 'check', 'policies');
+    const text = await output(dir, 'check', 'policies');
     expect(text.match(/dpo\/likely-mandatory/g)).toHaveLength(1);
     expect(text).toContain(folded);
     expect(text).toContain('5 policies checked: 0 errors, 0 warnings, 5 info.');
-    const nl = output(dir, 'check', 'policies', '--format', 'compact', '--message-lang', 'nl');
+    const nl = await output(dir, 'check', 'policies', '--format', 'compact', '--message-lang', 'nl');
     expect(nl).toContain(
       '(in 5 beleidsbestanden: policies/p/policy.json, policies/p2/policy.json, policies/p3/policy.json en nog 2)',
     );
     // The build gives it once too (platform review 2: 300 practices gave 1,201 lines), at the first practice as it
     // comes, and names the others in one line at the end: it holds no finding to the end of the run.
-    const built = output(dir, 'build', 'policies', '--format', 'compact', '--out', 'dist').trim().split('\n');
+    const built = (await output(dir, 'build', 'policies', '--format', 'compact', '--out', 'dist')).trim().split('\n');
     expect(built.filter((line) => line.endsWith('[dpo/likely-mandatory]'))).toEqual([
       compact[0]!.replace(` ${folded}`, ''),
     ]);
@@ -349,43 +354,43 @@ describe('a finding repeated at the same place in many practices (chain2, findin
         'is also in 4 more policies: policies/p2/policy.json, policies/p3/policy.json, policies/p4/policy.json and 1 more.',
     );
 
-    const json = JSON.parse(output(dir, 'check', 'policies', '--format', 'json')) as { file: string }[];
+    const json = JSON.parse(await output(dir, 'check', 'policies', '--format', 'json')) as { file: string }[];
     expect(json.map((d) => d.file)).toEqual(
       ['p', 'p2', 'p3', 'p4', 'p5'].map((p) => path.join('policies', p, 'policy.json')),
     );
-    const sarif = JSON.parse(output(dir, 'check', 'policies', '--format', 'sarif'));
+    const sarif = JSON.parse(await output(dir, 'check', 'policies', '--format', 'sarif'));
     expect(sarif.runs[0].results).toHaveLength(5);
   });
 
-  it('acknowledged once in the base, it is one entry with its reason', () => {
+  it('acknowledged once in the base, it is one entry with its reason', async () => {
     const reason = {
       nl: 'Elke praktijk heeft minder dan 10.000 patiënten.',
       en: 'Each practice has fewer than 10,000 patients.',
     };
     const dir = practices(4, [{ rule: 'dpo/likely-mandatory', pointer: '/controller', reason }]);
-    const text = output(dir, 'check', 'policies');
+    const text = await output(dir, 'check', 'policies');
     expect(text.match(/acknowledged: Each practice has fewer than 10,000 patients\./g)).toHaveLength(1);
     expect(text).toContain(
       '(in 4 policies: policies/p/policy.json, policies/p2/policy.json, policies/p3/policy.json and 1 more)',
     );
   });
 
-  it("diff's errors of two versions of one policy are not folded as two policies", () => {
+  it("diff's errors of two versions of one policy are not folded as two policies", async () => {
     const { phone: _phone, ...contact } = practiceController.contact;
     const dir = chain({ controller: { ...practiceController, contact } }, 'preset:tandarts');
     git(dir, 'init', '-q');
     git(dir, 'add', '.');
     git(dir, 'commit', '-q', '-m', 'one');
-    const text = output(dir, 'diff', 'HEAD', 'policies/');
+    const text = await output(dir, 'diff', 'HEAD', 'policies/');
     expect(text).not.toContain('(in 2 policies');
     expect(text.match(/\[?policy\/fill-in/g)).toHaveLength(2);
   });
 
-  it('a finding that differs in one practice is given apart', () => {
+  it('a finding that differs in one practice is given apart', async () => {
     const dir = practices(3);
     const practice = JSON.parse(readFileSync(path.join(dir, 'policies/p3/policy.json'), 'utf8'));
     writeFileSync(path.join(dir, 'policies/p3/policy.json'), JSON.stringify(practice)); // one line: another position
-    const compact = output(dir, 'check', 'policies', '--format', 'compact').trim().split('\n');
+    const compact = (await output(dir, 'check', 'policies', '--format', 'compact')).trim().split('\n');
     expect(compact).toHaveLength(2);
     expect(compact[0]).toContain('(in 2 policies: policies/p/policy.json, policies/p2/policy.json)');
     expect(compact[1]).toMatch(/^policies\/p3\/policy\.json:1:\d+ info \/controller .*\[dpo\/likely-mandatory\]$/);
@@ -393,13 +398,13 @@ describe('a finding repeated at the same place in many practices (chain2, findin
 });
 
 describe('a base path in extends that names no file (chain2, finding 8)', () => {
-  const extendsLine = (extendsPath: string) => {
+  const extendsLine = async (extendsPath: string) => {
     const dir = chain({ extends: extendsPath });
-    return { dir, line: compactLine(dir, 'extends/not-found') };
+    return { dir, line: await compactLine(dir, 'extends/not-found') };
   };
 
-  it('a mistyped file name: the closest .json file in that folder', () => {
-    const { dir, line } = extendsLine('../../shared/chian.json');
+  it('a mistyped file name: the closest .json file in that folder', async () => {
+    const { dir, line } = await extendsLine('../../shared/chian.json');
     expect(line).toBe(
       `policies/p/policy.json:${at(practiceText(dir), '"extends": ')} error /extends cannot find the base policy ` +
         '"../../shared/chian.json": give a path relative to this file, or one of preset:apotheek, ' +
@@ -408,12 +413,12 @@ describe('a base path in extends that names no file (chain2, finding 8)', () => 
     );
   });
 
-  it('a mistyped folder that the file is in, under its right name', () => {
-    expect(extendsLine('../../shard/chain.json').line).toContain('(did you mean "../../shared/chain.json"?)');
+  it('a mistyped folder that the file is in, under its right name', async () => {
+    expect((await extendsLine('../../shard/chain.json')).line).toContain('(did you mean "../../shared/chain.json"?)');
   });
 
-  it('backslashes (a path copied from Windows): the same path with forward slashes (firstuser2, finding 4)', () => {
-    const { dir, line } = extendsLine('..\\..\\shared\\chain.json');
+  it('backslashes (a path copied from Windows): the same path with forward slashes (firstuser2, finding 4)', async () => {
+    const { dir, line } = await extendsLine('..\\..\\shared\\chain.json');
     expect(line).toBe(
       `policies/p/policy.json:${at(practiceText(dir), '"extends": ')} error /extends cannot find the base policy ` +
         '"..\\..\\shared\\chain.json": give a path relative to this file, or one of preset:apotheek, ' +
@@ -422,20 +427,22 @@ describe('a base path in extends that names no file (chain2, finding 8)', () => 
         '[extends/not-found]',
     );
     // Backslashes and a typo: the closest file, with forward slashes.
-    expect(extendsLine('..\\..\\shared\\chian.json').line).toContain('(did you mean "../../shared/chain.json"?)');
+    expect((await extendsLine('..\\..\\shared\\chian.json')).line).toContain(
+      '(did you mean "../../shared/chain.json"?)',
+    );
   });
 
-  it('nothing close: no guess', () => {
-    expect(extendsLine('../../shared/keten.json').line).not.toContain('did you mean');
+  it('nothing close: no guess', async () => {
+    expect((await extendsLine('../../shared/keten.json')).line).not.toContain('did you mean');
   });
 
-  it('never the policy itself, nor a file that extends it: either would be a cycle (review secondread2, 5)', () => {
-    expect(extendsLine('polcy.json').line).not.toContain('did you mean');
+  it('never the policy itself, nor a file that extends it: either would be a cycle (review secondread2, 5)', async () => {
+    expect((await extendsLine('polcy.json')).line).not.toContain('did you mean');
     // The base mistypes a path to the practice that extends it.
     const dir = chain({});
     const basePath = path.join(dir, 'shared/chain.json');
     const based = JSON.parse(readFileSync(basePath, 'utf8')) as Record<string, unknown>;
     writeFileSync(basePath, JSON.stringify({ ...based, extends: '../policies/p/polcy.json' }, null, 2));
-    expect(compactLine(dir, 'extends/not-found')).not.toContain('did you mean');
+    expect(await compactLine(dir, 'extends/not-found')).not.toContain('did you mean');
   });
 });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analysePolicy } from '../src/pipeline/analyse-policy.js';
-import { runPolicyc } from './support/cli.js';
+import { runPolicycInProcess as runPolicyc } from './support/cli.js';
 import { fixturesDir, positionOfText, readFixture } from './support/fixtures.js';
 
 /**
@@ -64,7 +64,7 @@ describe('a key written twice in one object is refused', () => {
     expect(analysePolicy(text, 'policy.json').diagnostics.filter((d) => d.ruleId === 'json/duplicate-key')).toEqual([]);
   });
 
-  it('in a base a policy extends, and in the config file', () => {
+  it('in a base a policy extends, and in the config file', async () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'policyc-dupkeys-'));
     temps.push(root);
     cpSync(path.join(fixturesDir, 'extends'), root, { recursive: true });
@@ -74,7 +74,7 @@ describe('a key written twice in one object is refused', () => {
       '"version": "2026-01", "version": "2026-02",',
     );
     writeFileSync(base, baseText);
-    const run = runPolicyc(['check', 'practice-a', '--format', 'compact'], root);
+    const run = await runPolicyc(['check', 'practice-a', '--format', 'compact'], root);
     expect(run.status).toBe(1);
     const at = positionOfText(baseText, '"version"', 2);
     expect(run.stderr).toContain(
@@ -85,7 +85,7 @@ describe('a key written twice in one object is refused', () => {
     writeFileSync(base, baseText.replace(' "version": "2026-02",', ''));
     const config = '{\n  "languages": ["nl"],\n  "languages": ["en"]\n}\n';
     writeFileSync(path.join(root, 'policyc.config.json'), config);
-    const configured = runPolicyc(['check', 'practice-a', '--format', 'compact'], root);
+    const configured = await runPolicyc(['check', 'practice-a', '--format', 'compact'], root);
     expect(configured.stderr).toContain(
       'policyc.config.json:3:3 error /languages the key "languages" is written twice in this object (first at line 2)',
     );

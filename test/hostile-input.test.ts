@@ -7,7 +7,7 @@ import { escapeMarkdownText } from '../src/render/markdown-inline.js';
 import { authorMarkdownToHtml, isPlainText } from '../src/render/author-html.js';
 import { markdownToPlainText } from '../src/render/register/plain-text.js';
 import { mayHoldHazards } from '../src/validate/markdown-safety.js';
-import { repoRoot, runPolicyc } from './support/cli.js';
+import { repoRoot, runPolicycInProcess as runPolicyc } from './support/cli.js';
 import { miniPolicy, positionIn } from './support/mini-policy.js';
 import { tempDirs } from './support/temp-dirs.js';
 
@@ -206,14 +206,14 @@ describe('encodings', () => {
     expect((await compile('\uFEFF' + text)).diagnostics).toEqual([]);
     const dir = tmp();
     writeFileSync(path.join(dir, 'policy.json'), '\uFEFF' + text);
-    const run = runPolicyc(['check', path.join(dir, 'policy.json'), '--format', 'json']);
+    const run = await runPolicyc(['check', path.join(dir, 'policy.json'), '--format', 'json']);
     // Compliance findings (the mini policy has no retention rules) are not about the encoding.
     expect(JSON.parse(run.stdout).filter((d: { ruleId: string }) => /^(file|json|schema)\//.test(d.ruleId))).toEqual(
       [],
     );
   });
 
-  it('invalid UTF-8 is reported at its position, not turned into U+FFFD', () => {
+  it('invalid UTF-8 is reported at its position, not turned into U+FFFD', async () => {
     const dir = tmp();
     const text = JSON.stringify(miniPolicy(), null, 2);
     const at = text.indexOf('Gebruikers');
@@ -221,7 +221,7 @@ describe('encodings', () => {
       path.join(dir, 'policy.json'),
       Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from([0xc3, 0x28]), Buffer.from(text.slice(at))]),
     );
-    const run = runPolicyc(['check', path.join(dir, 'policy.json'), '--format', 'json']);
+    const run = await runPolicyc(['check', path.join(dir, 'policy.json'), '--format', 'json']);
     const diagnostics = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
     expect(diagnostics).toEqual([
       expect.objectContaining({
@@ -241,19 +241,19 @@ describe('encodings', () => {
     ['UTF-16LE with its byte-order mark (PowerShell 5)', (text: string) => le('\uFEFF' + text)],
     ['UTF-16LE without one', le],
     ['UTF-16BE without one', (text: string) => le(text).swap16()],
-  ])('a policy saved as %s is reported as UTF-16 at 1:1, with what to do', (_, encode) => {
+  ])('a policy saved as %s is reported as UTF-16 at 1:1, with what to do', async (_, encode) => {
     const dir = tmp();
     const file = path.join(dir, 'policy.json');
     writeFileSync(file, encode(JSON.stringify({ ...miniPolicy(), name: 'Praktijk Één' }, null, 2)));
-    const run = runPolicyc(['check', file, '--format', 'compact']);
+    const run = await runPolicyc(['check', file, '--format', 'compact']);
     expect(run.stderr).toBe(`${path.relative(repoRoot, file)}:1:1 error / ${utf16} [file/invalid-utf8]\n`);
     expect(run.status).toBe(1);
   });
 
-  it('so is a config file saved as UTF-16, before anything is read', () => {
+  it('so is a config file saved as UTF-16, before anything is read', async () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'policyc.config.json'), le('\uFEFF{ "out": "site/privacy" }\n'));
-    const run = runPolicyc(['build'], dir);
+    const run = await runPolicyc(['build'], dir);
     expect(run.stderr).toBe(
       `policyc.config.json\n  1:1  error    ${utf16}  file/invalid-utf8\nThe config file has errors; fix them first.\n`,
     );

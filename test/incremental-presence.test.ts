@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot, runPolicyc } from './support/cli.js';
+import { repoRoot, runPolicycInProcess as runPolicyc } from './support/cli.js';
 import { snapshot } from './support/snapshot.js';
 
 /**
@@ -19,23 +19,23 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function build(out: string, ...args: string[]): string {
-  const result = runPolicyc(['build', 'policies', '--out', out, ...args], dir);
+async function build(out: string, ...args: string[]): Promise<string> {
+  const result = await runPolicyc(['build', 'policies', '--out', out, ...args], dir);
   expect(result.status, result.stderr).toBe(0);
   return result.stderr;
 }
 
 describe('an incremental build after outputs were deleted', () => {
-  it('writes again a deleted file alone in its folder, and a deleted folder, as a full build writes them', () => {
-    build('dist');
-    expect(build('dist')).toContain('Nothing to build in dist: the policy was unchanged since the last build');
+  it('writes again a deleted file alone in its folder, and a deleted folder, as a full build writes them', async () => {
+    await build('dist');
+    expect(await build('dist')).toContain('Nothing to build in dist: the policy was unchanged since the last build');
     const jsonld = path.join(dir, 'dist/ipractice/policy.jsonld');
     rmSync(jsonld);
-    expect(build('dist')).not.toContain('unchanged');
+    expect(await build('dist')).not.toContain('unchanged');
     expect(existsSync(jsonld)).toBe(true);
     rmSync(path.join(dir, 'dist/ipractice/nl'), { recursive: true });
-    expect(build('dist')).not.toContain('unchanged');
-    build('full', '--force');
+    expect(await build('dist')).not.toContain('unchanged');
+    await build('full', '--force');
     expect(snapshot(path.join(dir, 'dist'))).toEqual(snapshot(path.join(dir, 'full')));
   }, 180_000);
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analysePolicy } from '../src/pipeline/analyse-policy.js';
-import { runPolicyc, runPolicycInProcess } from './support/cli.js';
+import { runPolicycInProcess } from './support/cli.js';
 import { fixturesDir, positionOfText, readFixture } from './support/fixtures.js';
 
 /**
@@ -167,9 +167,9 @@ describe('bad input is reported with message, pointer and position', () => {
     expect({ line: required!.line, column: required!.column }).toEqual(positionOfText(missing, '{\n    "version"'));
   });
 
-  it('the CLI prints file:line:column, severity, pointer, message and rule id; exit 1', () => {
+  it('the CLI prints file:line:column, severity, pointer, message and rule id; exit 1', async () => {
     const file = path.join(fixturesDir, 'invalid/bad-enum.json');
-    const run = runPolicyc(['check', file]);
+    const run = await runPolicycInProcess(['check', file]);
     expect(run.status).toBe(1);
     const { line, column } = positionOfText(readFixture('invalid/bad-enum.json'), '"6(1(a)"');
     expect(run.stderr).toContain(
@@ -190,8 +190,13 @@ describe('bad input is reported with message, pointer and position', () => {
     );
   });
 
-  it('--format compact prints one file:line:column severity pointer message [rule] line each', () => {
-    const run = runPolicyc(['check', path.join(fixturesDir, 'invalid/bad-enum.json'), '--format', 'compact']);
+  it('--format compact prints one file:line:column severity pointer message [rule] line each', async () => {
+    const run = await runPolicycInProcess([
+      'check',
+      path.join(fixturesDir, 'invalid/bad-enum.json'),
+      '--format',
+      'compact',
+    ]);
     expect(run.status).toBe(1);
     const { line, column } = positionOfText(readFixture('invalid/bad-enum.json'), '"6(1(a)"');
     expect(run.stderr.split('\n')[0]).toBe(
@@ -199,8 +204,13 @@ describe('bad input is reported with message, pointer and position', () => {
     );
   });
 
-  it('--format json gives the same diagnostics as data', () => {
-    const run = runPolicyc(['check', path.join(fixturesDir, 'invalid/dangling-reference.json'), '--format', 'json']);
+  it('--format json gives the same diagnostics as data', async () => {
+    const run = await runPolicycInProcess([
+      'check',
+      path.join(fixturesDir, 'invalid/dangling-reference.json'),
+      '--format',
+      'json',
+    ]);
     expect(run.status).toBe(1);
     const [d] = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
     expect(d).toMatchObject({
