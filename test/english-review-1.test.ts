@@ -172,10 +172,10 @@ describe('English review 1', () => {
       'This notice gives no address, e-mail address or telephone number for requests. You can still make a request in any way you like, for example in person, by letter or by e-mail, and you do not need a special form.',
     );
     expect(formal.nl).toContain(
-      'noemen wij in deze verklaring niet. U kunt uw verzoek toch op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail. Een speciaal formulier is niet nodig.',
+      'telefoonnummer voor uw verzoek. U kunt uw verzoek toch op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail. Een speciaal formulier is niet nodig.',
     );
     expect(informal.nl).toContain(
-      'noemen wij in deze verklaring niet. Je kunt je verzoek toch op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail.',
+      'telefoonnummer voor je verzoek. Je kunt je verzoek toch op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail.',
     );
     // Not where the notice gives where to send it: the sentence belongs with 'none is named'.
     expect(policyOutputs(miniPolicy()).notice.en).not.toContain('You do not need a special form');

@@ -185,7 +185,7 @@ describe("a fact the notice leaves out is said in the speaker's voice on a card'
     policy.processors![0] = { ...policy.processors![0]!, country: undefined, transfer: { mechanism: 'scc' } };
     const { notice } = policyOutputs(policy);
     expect(line(notice.nl, '| **Overzee**')).toContain('| Niet vermeld in deze verklaring |');
-    expect(line(notice.nl, '| **Overzee**')).not.toContain('noemen wij');
+    expect(line(notice.nl, '| **Overzee**')).not.toContain('Niet vermeld in deze verklaring.');
   });
 });
 
@@ -237,9 +237,7 @@ describe("the summary's 'Zo gebruikt u uw rechten' only where the section gives 
 
   it('left out after own words that name no address, where the section can only say it gives none', () => {
     const { notice } = policyOutputs(ownWordsOnly());
-    expect(notice.nl).toContain(
-      'Een adres, e-mailadres of telefoonnummer voor uw verzoek noemen wij in deze verklaring niet.',
-    );
+    expect(notice.nl).toContain('In deze verklaring staat geen adres, e-mailadres of telefoonnummer voor uw verzoek.');
     expect(summary(notice.nl)).not.toContain('Zo gebruikt u uw rechten');
     expect(summary(notice.en)).not.toContain('How to use your rights');
     expect(summary(notice.nl)).toContain('[uw rechten](#');
@@ -253,7 +251,7 @@ describe("the summary's 'Zo gebruikt u uw rechten' only where the section gives 
     for (const policy of [withDpo, withAddress]) {
       const { notice } = policyOutputs(policy);
       expect(summary(notice.nl)).toContain('[Zo gebruikt u uw rechten](#');
-      expect(notice.nl).not.toContain('noemen wij in deze verklaring niet');
+      expect(notice.nl).not.toContain('In deze verklaring staat geen adres, e-mailadres of telefoonnummer');
     }
   });
 });

@@ -144,14 +144,16 @@ describe('how to exercise the rights, when the statement names no contact (revie
       'Ask Mini B.V. We must help you exercise your rights (Article 12(2) GDPR).\n\nOur address is Maelsonstraat 3, 1624 NP Hoorn, the Netherlands.\n',
     );
     for (const text of [nl.markdown, en])
-      expect(text).not.toMatch(/per post|by post|noemen wij in deze verklaring niet|gives no address/);
+      expect(text).not.toMatch(
+        /per post|by post|In deze verklaring staat geen adres, e-mailadres of telefoonnummer|gives no address/,
+      );
   });
 
   it('where the statement gives no contact and no address: ask us, we must help (12), and no address is named', () => {
     const nl = noticeOf(noContact());
     // With that a request needs no form (English review 1, finding 15): changed on purpose, the sentence was alone.
     const none =
-      'Een adres, e-mailadres of telefoonnummer voor uw verzoek noemen wij in deze verklaring niet. U kunt uw verzoek toch op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail. Een speciaal formulier is niet nodig.';
+      'In deze verklaring staat geen adres, e-mailadres of telefoonnummer voor uw verzoek. U kunt uw verzoek toch op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail. Een speciaal formulier is niet nodig.';
     expect(nl.markdown).toContain(`### Hoe u uw rechten uitoefent\n\n${ask}\n\n${none}\n`);
     expect(nl.html).toContain(ask);
     expect(nl.fragment).toContain(none);
@@ -159,7 +161,7 @@ describe('how to exercise the rights, when the statement names no contact (revie
     const informal = noContact();
     informal.metadata.formality = 'informal';
     expect(noticeOf(informal).markdown).toContain(
-      '### Hoe je je rechten uitoefent\n\nWil je een van deze rechten gebruiken? Neem dan contact op met Mini B.V. Wij moeten je helpen je rechten uit te oefenen (artikel 12, lid 2, AVG).\n\nEen adres, e-mailadres of telefoonnummer voor je verzoek noemen wij in deze verklaring niet. Je kunt je verzoek toch op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail. Een speciaal formulier is niet nodig.\n',
+      '### Hoe je je rechten uitoefent\n\nWil je een van deze rechten gebruiken? Neem dan contact op met Mini B.V. Wij moeten je helpen je rechten uit te oefenen (artikel 12, lid 2, AVG).\n\nIn deze verklaring staat geen adres, e-mailadres of telefoonnummer voor je verzoek. Je kunt je verzoek toch op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail. Een speciaal formulier is niet nodig.\n',
     );
     expect(noticeOf(noContact(), 'en').markdown).toContain(
       '### How to exercise your rights\n\nDo you want to use one of these rights? Ask Mini B.V. We must help you exercise your rights (Article 12(2) GDPR).\n\nThis notice gives no address, e-mail address or telephone number for requests. You can still make a request in any way you like, for example in person, by letter or by e-mail, and you do not need a special form.\n',
@@ -185,7 +187,7 @@ describe('how to exercise the rights, when the statement names no contact (revie
     // A DPO without contact details is no place to turn to.
     policy.dpo = { name: 'J. Jansen' };
     expect(noticeOf(policy).markdown).toContain(
-      'Een adres, e-mailadres of telefoonnummer voor uw verzoek noemen wij in deze verklaring niet',
+      'In deze verklaring staat geen adres, e-mailadres of telefoonnummer voor uw verzoek',
     );
   });
 

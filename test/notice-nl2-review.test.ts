@@ -100,7 +100,7 @@ describe('how to exercise the rights: own words but no address (defect 4)', () =
         'U kunt voor elk van deze rechten bij ons terecht. Wij moeten u helpen uw rechten uit te oefenen (artikel 12, lid 2, AVG).\n\n' +
         // With that a request needs no form (English review 1, finding 15): changed on purpose. At a care provider the
         // destruction of the file (BW 7:455(1)) is the exception (verify2 review, item 1): changed on purpose again.
-        'Een adres, e-mailadres of telefoonnummer voor uw verzoek noemen wij in deze verklaring niet. U kunt uw verzoek toch op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail. Een speciaal formulier is niet nodig. Wilt u uw dossier laten vernietigen? Vraag dat dan schriftelijk of elektronisch, bijvoorbeeld met een brief of e-mail (artikel 7:455, lid 1, BW).\n',
+        'In deze verklaring staat geen adres, e-mailadres of telefoonnummer voor uw verzoek. U kunt uw verzoek toch op elke manier doen, bijvoorbeeld persoonlijk, per brief of per e-mail. Een speciaal formulier is niet nodig. Wilt u uw dossier laten vernietigen? Vraag dat dan schriftelijk of elektronisch, bijvoorbeeld met een brief of e-mail (artikel 7:455, lid 1, BW).\n',
     );
     expect(notice.en).toContain(
       'You can contact us about any of these rights. We must help you exercise your rights (Article 12(2) GDPR).\n\nThis notice gives no address',
@@ -115,7 +115,7 @@ describe('how to exercise the rights: own words but no address (defect 4)', () =
       /bij ons terecht\. Wij moeten u helpen uw rechten uit te oefenen \(artikel 12, lid 2, AVG\)\.\n\nOns adres is Straat 1, 1000 AA Amsterdam, Nederland\.\n$/,
     );
     expect(notice.nl).not.toContain('per post');
-    expect(notice.nl).not.toContain('voor uw verzoek noemen wij in deze verklaring niet');
+    expect(notice.nl).not.toContain('staat geen adres, e-mailadres of telefoonnummer voor uw verzoek');
   });
 });
 
@@ -129,9 +129,7 @@ describe('the organisation named where a request goes to it (improvement 3)', ()
       'Wil je een van deze rechten gebruiken? Neem dan contact op met iPractice. Wij moeten je helpen',
     );
     expect(notice.en).toContain('Do you want to use one of these rights? Ask iPractice. We must help you');
-    expect(notice.nl).toContain(
-      'Een adres, e-mailadres of telefoonnummer voor je verzoek noemen wij in deze verklaring niet.',
-    );
+    expect(notice.nl).toContain('In deze verklaring staat geen adres, e-mailadres of telefoonnummer voor je verzoek.');
   });
 });
 

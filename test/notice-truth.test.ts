@@ -1327,10 +1327,10 @@ describe('a DPO the law requires for the sector, not named (notice7 review, F7)'
     const policy: unknown = JSON.parse(readFileSync(path.join(repoRoot, 'policies/bernhoven/policy.json'), 'utf8'));
     const { notice } = policyOutputs(policy);
     expect(dpoSection(notice.nl, 'Functionaris voor gegevensbescherming')).toBe(
-      'Wij noemen in deze verklaring geen functionaris voor gegevensbescherming.',
+      'In deze verklaring staat geen functionaris voor gegevensbescherming.',
     );
     expect(dpoSection(notice.en, 'Data protection officer')).toBe(
-      'We do not name a data protection officer in this notice.',
+      'This notice does not name a data protection officer.',
     );
   });
 
@@ -1341,11 +1341,11 @@ describe('a DPO the law requires for the sector, not named (notice7 review, F7)'
       if (dpo) policy.dpo = dpo;
       return policyOutputs(policy).notice.nl;
     };
-    expect(hospital('hospital')).toContain('Wij noemen in deze verklaring geen functionaris');
+    expect(hospital('hospital')).toContain('In deze verklaring staat geen functionaris');
     expect(hospital('gp-practice')).not.toContain('Functionaris voor gegevensbescherming');
     const none = hospital('hospital', { appointed: false, reason: text('REDEN', 'REASON') });
     expect(none).toContain('Wij hebben geen functionaris voor gegevensbescherming aangesteld.\n\nREDEN');
-    expect(none).not.toContain('Wij noemen in deze verklaring geen functionaris');
+    expect(none).not.toContain('In deze verklaring staat geen functionaris');
   });
 });
 
@@ -1358,10 +1358,10 @@ describe('purposes without a basis leave the basis-dependent rights open, and th
     policy.purposes.push({ ...policy.purposes[0]!, id: 'second', name: text('TWEEDE', 'SECOND') });
     const { notice } = policyOutputs(policy);
     expect(rightsSection(notice.nl)).toContain(
-      'Bij de volgende doelen noemen wij geen grondslag:\n\n- Verbindingen leggen\n- TWEEDE\n\nDaarom staat in deze verklaring ook niet of u daarbij bezwaar kunt maken, uw gegevens kunt laten overdragen of uw toestemming kunt intrekken.\n\nU hebt deze rechten:',
+      'Bij de volgende doelen staat in deze verklaring geen grondslag:\n\n- Verbindingen leggen\n- TWEEDE\n\nDaarom staat in deze verklaring ook niet of u daarbij bezwaar kunt maken, uw gegevens kunt laten overdragen of uw toestemming kunt intrekken.\n\nU hebt deze rechten:',
     );
     expect(rightsSectionEn(notice.en)).toContain(
-      'For the following purposes we do not state a legal basis:\n\n- Making connections\n- SECOND\n\nThis notice therefore does not say either whether you can object, have your data transferred or withdraw your consent where it states no basis.\n\nYou have these rights:',
+      'This notice states no legal basis for the following purposes:\n\n- Making connections\n- SECOND\n\nThis notice therefore does not say either whether you can object, have your data transferred or withdraw your consent where it states no basis.\n\nYou have these rights:',
     );
   });
 
@@ -1373,21 +1373,21 @@ describe('purposes without a basis leave the basis-dependent rights open, and th
     };
     const section = rightsSection(policyOutputs(policy).notice.nl);
     expect(section).toContain(
-      'Bij het volgende doel noemen wij geen grondslag:\n\n- Verbindingen leggen\n\nDaarom staat in deze verklaring ook niet of u daarbij bezwaar kunt maken of uw gegevens kunt laten overdragen.',
+      'Bij het volgende doel staat in deze verklaring geen grondslag:\n\n- Verbindingen leggen\n\nDaarom staat in deze verklaring ook niet of u daarbij bezwaar kunt maken of uw gegevens kunt laten overdragen.',
     );
     expect(section).not.toContain('- MET GRONDSLAG\n\nDaarom');
     // Direct marketing brings the objection of 21(2) whatever the basis: that purpose is in the objection's list.
     const marketing = withPurpose({ legalBasis: undefined, directMarketing: true });
-    expect(rightsSection(policyOutputs(marketing).notice.nl)).not.toContain('noemen wij geen grondslag');
+    expect(rightsSection(policyOutputs(marketing).notice.nl)).not.toContain('staat in deze verklaring geen grondslag:');
   });
 
   it('says nothing where every purpose states its basis, in the Article 6 terms or in words', () => {
-    expect(policyOutputs(miniPolicy()).notice.nl).not.toContain('noemen wij geen grondslag');
+    expect(policyOutputs(miniPolicy()).notice.nl).not.toContain('staat in deze verklaring geen grondslag:');
     const inWords = withPurpose({
       legalBasis: undefined,
       legalBasisStatement: { text: text('WIJ MOETEN', 'WE MUST') },
     });
-    expect(policyOutputs(inWords).notice.nl).not.toContain('noemen wij geen grondslag');
+    expect(policyOutputs(inWords).notice.nl).not.toContain('staat in deze verklaring geen grondslag:');
   });
 
   it('in BIB Verloskundigen, whose five purposes state no basis, in the informal register', () => {

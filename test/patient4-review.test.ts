@@ -131,7 +131,7 @@ describe('own texts that send the reader somewhere the notice does not give (pat
   it("after 'go to our DPO first' with no way to reach us: that the notice does not say how, and that the AP may be asked straight away", () => {
     const { notice } = policyOutputs(unreachable(fgFirst));
     expect(notice.nl).toContain(
-      `${fgFirst}\n\nHoe u ons bereikt met een klacht, noemen wij in deze verklaring niet. U hoeft niet eerst bij ons te klagen, ook niet bij een functionaris of commissie van ons: u mag meteen een klacht indienen bij de Autoriteit Persoonsgegevens (artikel 77 AVG).`,
+      `${fgFirst}\n\nIn deze verklaring staat niet hoe u ons bereikt met een klacht. U hoeft niet eerst bij ons te klagen, ook niet bij een functionaris of commissie van ons: u mag meteen een klacht indienen bij de Autoriteit Persoonsgegevens (artikel 77 AVG).`,
     );
     // 'bij ons' did not plainly include 'onze functionaris' just named: an officer or committee of ours is named too,
     // true whoever the text names, as no officer need be named (Dutch review 4, finding 4).
@@ -162,9 +162,9 @@ describe('own texts that send the reader somewhere the notice does not give (pat
   it("after a note that points to 'onze website' where the notice gives none: that it does not name it", () => {
     const note = 'U kunt contact met ons opnemen via de gegevens op onze website.';
     const { notice } = policyOutputs(withConsent(note));
-    expect(notice.nl).toContain(`${note}\n\nHet adres van die website noemen wij in deze verklaring niet.`);
+    expect(notice.nl).toContain(`${note}\n\nHet adres van die website staat niet in deze verklaring.`);
     // Not 'we do not give our address', as if we withheld it (English review 2, finding 13); the Dutch in the voice of
-    // the other gaps, 'noemen wij in deze verklaring niet' (Dutch review 4, finding 9).
+    // the other gaps, 'staat niet in deze verklaring' (notice review 7, F9).
     expect(notice.en).toContain("The website's address is not given in this notice.");
     expect(policyOutputs(withConsent(note, 'https://mini.example/contact')).notice.nl).not.toContain(
       'Het adres van die website',
@@ -187,7 +187,7 @@ describe('own texts that send the reader somewhere the notice does not give (pat
     // still sends the reader to a website the notice does not give (lead's follow-up to secondread4's fixes).
     const note = 'Mail privacy@mini.example of kijk op onze website.';
     expect(policyOutputs(withConsent(note)).notice.nl).toContain(
-      `${note}\n\nHet adres van die website noemen wij in deze verklaring niet.`,
+      `${note}\n\nHet adres van die website staat niet in deze verklaring.`,
     );
   });
 });

@@ -88,9 +88,7 @@ describe("a rights contact that is only a note does not hide the controller's e-
     expect(nl).toContain(
       'Stuur uw verzoek via het formulier op onze website.\n\nU kunt voor elk van deze rechten bij ons terecht.',
     );
-    expect(nl).toContain(
-      'Een adres, e-mailadres of telefoonnummer voor uw verzoek noemen wij in deze verklaring niet.',
-    );
+    expect(nl).toContain('In deze verklaring staat geen adres, e-mailadres of telefoonnummer voor uw verzoek.');
     expect(part(notice.en, howToEn)).toContain(
       'Send your request through the form on our website.\n\nYou can contact us about any of these rights.',
     );
@@ -151,7 +149,7 @@ describe("the summary's 'Klaag bij ons' only where the complaints section offers
 describe("'Hoe u ons vraagt …, staat onder' only where that section gives a way to ask (finding 2)", () => {
   it('Cosmetic Clinic: its section names no address, so access and erasure do not point to it', () => {
     const { notice } = policyOutputs(corpus('cosmetic-clinic'));
-    expect(part(notice.nl, howToNl)).toContain('noemen wij in deze verklaring niet');
+    expect(part(notice.nl, howToNl)).toContain('In deze verklaring staat geen adres, e-mailadres of telefoonnummer');
     expect(notice.nl).not.toContain('onder ‘[Hoe u uw rechten uitoefent]');
     expect(notice.en).not.toContain('is explained under ‘[How to exercise your rights]');
   });
@@ -173,7 +171,7 @@ describe("'Hoe u ons vraagt …, staat onder' only where that section gives a wa
  * Whether the organisation's own words give a way to reach it (reach-us.ts: reachableFor), judged once for the
  * complaints section, its summary line and the rights section (second-read review 4, findings 2–4).
  */
-const deadEnd = 'Hoe u ons bereikt met een klacht, noemen wij in deze verklaring niet.';
+const deadEnd = 'In deze verklaring staat niet hoe u ons bereikt met een klacht.';
 const toUs = 'Klacht over privacy? [Meld het bij ons of bij de Autoriteit Persoonsgegevens]';
 const onlyAuthority = 'Klacht over privacy? Dan kunt u terecht bij de Autoriteit Persoonsgegevens';
 
@@ -246,11 +244,13 @@ describe('after the dead-end note the authority is named once (second-read revie
 });
 
 describe("the rights section judges the organisation's own words as the complaints section does (review 4, finding 3)", () => {
-  it("a postal address in the words on asking: not 'noemen wij … niet'", () => {
+  it("a postal address in the words on asking: not 'In deze verklaring staat geen adres, …'", () => {
     const policy = complaining('Mail klachten@mini.example.');
     const own = 'Stuur uw verzoek per brief naar Postbus 123, 1000 AB Amsterdam.';
     policy.rights = { howToExercise: { nl: own, en: own } };
-    expect(policyOutputs(policy).notice.nl).not.toContain('noemen wij in deze verklaring niet');
+    expect(policyOutputs(policy).notice.nl).not.toContain(
+      'In deze verklaring staat geen adres, e-mailadres of telefoonnummer',
+    );
   });
 
   it("'onze website' beside only the authority's site: that the notice does not name ours", () => {
@@ -259,7 +259,7 @@ describe("the rights section judges the organisation's own words as the complain
     const note = 'Zie onze website, of autoriteitpersoonsgegevens.nl.';
     policy.rights = { notes: { 'withdraw-consent': { nl: note, en: note } } };
     expect(policyOutputs(policy).notice.nl).toContain(
-      `${note}\n\nHet adres van die website noemen wij in deze verklaring niet.`,
+      `${note}\n\nHet adres van die website staat niet in deze verklaring.`,
     );
   });
 });

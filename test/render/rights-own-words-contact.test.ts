@@ -16,7 +16,7 @@ function ownWords(nl: string, en: string, where: 'howToExercise' | 'note' = 'how
   return policy;
 }
 
-const noneNl = 'noemen wij in deze verklaring niet';
+const noneNl = 'In deze verklaring staat geen adres, e-mailadres of telefoonnummer';
 const noneEn = 'This notice gives no address';
 const summary = (md: string): string => md.slice(0, md.indexOf('\n## ', md.indexOf('\n## ') + 1));
 
@@ -99,7 +99,7 @@ describe('numbers in those words that are no way to reach us', () => {
       expect(linkContactsInHtml(`Maak het over op ${iban}.`), iban).not.toMatch(/href="tel:/);
   });
 
-  // A postal address of ours is a way to ask, not a phone number: 'noemen wij … niet' after it was false (second-read
+  // A postal address of ours is a way to ask, not a phone number: 'In deze verklaring staat geen adres, …' after it was false (second-read
   // review 4, finding 2; this case was among the numbers that are none).
   it('a postal address of ours counts as a way to ask, and its numbers link as no phone number', () => {
     const nl = 'Ons adres is Postbus 1234, 1000 AB Amsterdam.';
