@@ -6,12 +6,14 @@ import { formatLawReference } from './retention-phrase.js';
 import {
   appendSentence,
   countryName,
+  endSentence,
   joinClauses,
   joinList,
   labelled,
   lowerFirst,
   nameOf,
   pick,
+  upperFirst,
   withDetail,
   withNote,
 } from './format.js';
@@ -81,10 +83,16 @@ function statementInWords(statement: LegalBasisStatement, m: Messages): string {
   return statement.law ? withNote(text, formatLawReference(statement.law, m), m) : text;
 }
 
-/** 'Niet vermeld. <the author's explanation>': a purpose that names no basis, in the words of `key` (a sentence or not). */
-export function notStatedText(key: string, explanation: string, m: Messages): string {
-  return explanation ? appendSentence(m.t(key), explanation) : m.t(key);
+/** 'Niet vermeld. <the author's explanation>': a purpose that names no basis, in the words of `line` (a sentence or not). */
+export function notStatedText(line: string, explanation: string): string {
+  return explanation ? appendSentence(line, explanation) : line;
 }
+
+/**
+ * 'Niet vermeld in deze verklaring.': a gap in the statement as a line after a label, in the words of the
+ * party table's cells (notStatedHere), so that the notice says a gap one way.
+ */
+export const notStatedLine = (m: Messages): string => endSentence(upperFirst(m.t('notice:notStatedHere')));
 
 /**
  * 'Telefoonnummers van contactpersonen: toestemming (artikel 6, lid 1, onder a, AVG). …' — one of several bases.

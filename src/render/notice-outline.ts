@@ -29,7 +29,7 @@ import {
   upperFirst,
   withNotes,
 } from './format.js';
-import { categoryNotes, dataSourceWords, transferGroundText, transferText } from './legal-text.js';
+import { categoryNotes, dataSourceWords, notStatedLine, transferGroundText, transferText } from './legal-text.js';
 import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
 import { complaintsBlocks } from './notice-complaints.js';
 import { formatEntity, processorTable, recipientTable } from './notice-parties.js';
@@ -155,7 +155,7 @@ function dpoBlocks(model: PolicyModel, m: Messages): Block[] {
     ...(dpo.name ? [{ facts: [{ label: t('notice:label.name'), inlines: [text(dpo.name)] }] }] : []),
     ...(contact.length
       ? contact
-      : [{ facts: [{ label: t('notice:label.contact'), inlines: [text(t('notice:notStatedByUs'))] }] }]),
+      : [{ facts: [{ label: t('notice:label.contact'), inlines: [text(notStatedLine(m))] }] }]),
     ...(dpo.registeredWithAuthority ? [{ paragraph: sentence(t('details:controller.dpoRegistered')) }] : []),
   ];
 }

@@ -7,6 +7,7 @@ import { joinList, labelled, lowerFirst, nameOf, pick, sentence, upperFirst, wit
 import {
   basisPartText,
   categoryNotes,
+  notStatedLine,
   notStatedText,
   purposeLawfulness,
   specialConditionText,
@@ -181,7 +182,7 @@ function officialBasisFacts(p: Purpose, m: Messages): Fact[] {
   const bases = scopeNamedOnce(p) ? p.bases.map((part) => basisPartText(part, m, false)) : [...l.bases];
   // A basis in the statement's words counts as given (and a public task's law goes with its basis).
   if (l.inWords !== undefined) bases.push(l.inWords);
-  else if (!bases.length) bases.push(notStatedText('notice:notStatedByUs', l.explanation, m));
+  else if (!bases.length) bases.push(notStatedText(notStatedLine(m), l.explanation));
   // Several bases as one answer with a list, as the plain-words line above them: 'Legal basis:' twice as
   // separate rows read as two answers to one question (English review 1, finding 5).
   const facts = answer(
@@ -200,7 +201,7 @@ function officialBasisFacts(p: Purpose, m: Messages): Fact[] {
     facts.push({ label: specialLabel, inlines: [text(specialConditionText(p.specialCategoryCondition, m))] });
   // Special data with no exception named: said, as the register says it, rather than left out; 'in deze
   // verklaring', so that a patient reads a gap in the statement, not that there is no basis.
-  else if (p.usesSpecialData) facts.push({ label: specialLabel, inlines: [text(t('notice:notStatedByUs'))] });
+  else if (p.usesSpecialData) facts.push({ label: specialLabel, inlines: [text(notStatedLine(m))] });
   return facts;
 }
 
@@ -209,7 +210,7 @@ function officialBasisFacts(p: Purpose, m: Messages): Fact[] {
  * missing basis is, rather than left out (13(1)(d); English review 1, finding 6). Several bases name the part.
  */
 function unstatedInterestFacts(p: Purpose, m: Messages): Fact[] {
-  const line = m.t('notice:notStatedByUs');
+  const line = notStatedLine(m);
   // A loop, not a closure made per call (docs/architecture.md, "No closures made per call").
   const lines: Inline[][] = [];
   for (const part of basesWithout(p, '6(1)(f)', 'legitimateInterest'))

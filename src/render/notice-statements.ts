@@ -3,6 +3,7 @@ import type { PolicySource } from '../policy/policy-types.js';
 import { noDpoReason } from '../policy/policy-facts.js';
 import type { OtherController, PolicyModel, Purpose } from '../resolve/model.js';
 import { contactFacts, controllerName, formatAddress, joinList, pick, sentence } from './format.js';
+import { notStatedLine } from './legal-text.js';
 import { identifier, text, type Block, type Fact } from './outline.js';
 
 /**
@@ -87,9 +88,7 @@ function controllerBlocks(c: OtherController, model: PolicyModel, m: Messages): 
     });
   if (c.dpo && !noDpo) {
     // Unnamed: a gap in the statement ('Niet vermeld in deze verklaring.'), as an unstated basis reads.
-    const dpoFacts: Fact[] = [
-      { label: t('statements:label.dpo'), inlines: [text(c.dpo.name ?? t('notice:notStatedByUs'))] },
-    ];
+    const dpoFacts: Fact[] = [{ label: t('statements:label.dpo'), inlines: [text(c.dpo.name ?? notStatedLine(m))] }];
     dpoFacts.push(
       ...contactFacts(c.dpo.contact, m).map((f) => ({
         ...f,

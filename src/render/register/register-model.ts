@@ -481,7 +481,7 @@ function legalBasisCell(p: Purpose, m: Messages): RegisterCell {
   const lines = p.legalBases ? linesOf(p.bases, m, registerBasisPart) : [...l.bases];
   if (l.inWords !== undefined) lines.push(m.t('statements:register.legalBasisStatement', { text: l.inWords }));
   // No basis given (a public task's law alone names none): said in the row, with what the author explained, as the notice does.
-  if (!lines.length) lines.push(notStatedText('register:cell.notStated', l.explanation, m));
+  if (!lines.length) lines.push(notStatedText(m.t('register:cell.notStated'), l.explanation));
   if (l.publicTask) lines.push(m.t('statements:register.publicTask', { law: l.publicTask }));
   // The law behind a legal obligation and the interest behind legitimate interests: on the basis's own line when
   // that line is the basis alone ('Wettelijke verplichting (artikel 6, lid 1, onder c, AVG): <law>'), not repeated
