@@ -365,7 +365,7 @@ describe("a processor's establishment and server locations (30(1)(d)–(e))", ()
     );
     expect(processors).toContainEqual(
       expect.stringMatching(
-        /^AWS EMEA \(dienstencategorie: Hosting; moedermaatschappij in de Verenigde Staten; contractspartij in Luxemburg; servers: Europese Unie\): Hosting/,
+        /^AWS EMEA \(dienstencategorie: Hosting; moedermaatschappij in de Verenigde Staten; contractpartij in Luxemburg; servers: Europese Unie\): Hosting/,
       ),
     );
     expect(fact(nl, 'Overige doorgifte aan derde landen')!.split('\n')).toContain(

@@ -150,7 +150,7 @@ describe('processor annex', () => {
     expect(out.en.markdown).toContain(
       '| **AWS EMEA** | Hosting | Hosting of data | Parent company in the United States; contracting party in Luxembourg | European Union |',
     );
-    expect(out.nl.markdown).toContain('Moedermaatschappij in de Verenigde Staten; contractspartij in Luxemburg');
+    expect(out.nl.markdown).toContain('Moedermaatschappij in de Verenigde Staten; contractpartij in Luxemburg');
     expect(out.en.html).toContain('US, EU or Asia');
     expect(out.nl.html).toContain('VS, EU of Azië');
     // A parent company's country alone is not a transfer; an establishment outside the EEA is.
@@ -165,7 +165,7 @@ describe('processor annex', () => {
     p.processors![0]!.parentCompany = { name: 'Amazon.com, Inc.', country: 'US' };
     const named = notices(p);
     expect(named.nl.markdown).toContain(
-      'Moedermaatschappij: Amazon.com, Inc. (de Verenigde Staten); contractspartij in Luxemburg',
+      'Moedermaatschappij: Amazon.com, Inc. (de Verenigde Staten); contractpartij in Luxemburg',
     );
     expect(named.en.markdown).toContain(
       'Parent company: Amazon.com, Inc. (the United States); contracting party in Luxembourg',

@@ -16,7 +16,7 @@ describeSeedFacts({
       'Functionaris voor gegevensbescherming Contactgegevens: Niet vermeld in deze verklaring. Onze functionaris voor gegevensbescherming is aangemeld bij de toezichthoudende autoriteit.',
       // Processor annex.
       'Twilio VoIP-oproepen Twilio wordt gebruikt voor Doctolibs in-app VoIP (bellen via internet) en videogesprekken. Verenigde Staten Ierland',
-      'AWS EMEA Hosting Hosting van gegevens voor Doctolib Connect Services. Moedermaatschappij in de Verenigde Staten; contractspartij in Luxemburg Europese Unie',
+      'AWS EMEA Hosting Hosting van gegevens voor Doctolib Connect Services. Moedermaatschappij in de Verenigde Staten; contractpartij in Luxemburg Europese Unie',
       'ZenDesk Ticketsysteem',
       'VS, EU of Azië',
       "CM.com Telecom Sms'jes sturen naar gebruikers met een code",
