@@ -106,6 +106,26 @@ describe('CLI habits', () => {
     await expectUsageError(args, message);
   });
 
+  // An unset variable in a script ("--lang $LANGS"): not every language, or English, without a word (cli7 finding 13).
+  it.each([
+    [['build', '--lang', ''], '--lang is empty (an unset variable?): name a language, one of: nl, en'],
+    [['register', '--lang', ' , '], '--lang is empty (an unset variable?): name a language, one of: nl, en'],
+    [['check', '--lang', ''], '--lang is empty (an unset variable?): name a language, one of: nl, en'],
+    [['build', '--message-lang='], '--message-lang is empty (an unset variable?): name a language, one of: nl, en'],
+  ])('a language flag that names no language is a usage error: policyc %j', async (args, message) => {
+    await expectUsageError(args, message);
+  });
+
+  it('an empty --lang is refused in Dutch too, and a trailing comma is no empty language', async () => {
+    const run = await runPolicycInProcess(['build', '--lang', '', '--message-lang', 'nl'], tempDir());
+    expect(run.status).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe(
+      'policyc: --lang is leeg (een variabele zonder waarde?): noem een taal, een van: nl, en',
+    );
+    const trailing = await runPolicycInProcess(['build', '--lang', 'nl,'], tempDir());
+    expect(trailing.stderr).toMatch(/^policyc: no policy found at policies/);
+  });
+
   it('the same value twice, or --lang and --message-lang that agree, are no conflict', async () => {
     const dir = tempDir();
     // Past parsing, to the missing policies: in the message language (--message-lang, or check's --lang).
