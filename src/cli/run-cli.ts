@@ -80,7 +80,7 @@ export async function runIn(argv: string[], io: CliIo): Promise<number> {
         typeof values.format === 'string' && command.formats.includes(values.format) ? values.format : 'text';
       reportDiagnostics(
         loaded.diagnostics,
-        { format, out: '', paths: [], values, config: {} },
+        { command: command.name, format, out: '', paths: [], values, config: {} },
         io,
         cli.lang, // the config file's problems: in the language the command line names, else English
       );
@@ -320,6 +320,7 @@ function commandOptions(
     throw new UsageError(cli.t('cli:badFormat', { format, formats: command.formats.join(', ') }));
   }
   return {
+    command: command.name,
     out: typeof merged.out === 'string' ? merged.out : defaultOut(config, cwd),
     format,
     paths,
