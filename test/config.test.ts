@@ -191,6 +191,10 @@ describe('policyc.config.json', () => {
     expect(inside.stderr).toBe(
       `policyc: policyc.config.json:${inPolicies.line}:${inPolicies.column}: refusing to build into privacy/site (the config file's "out"): it lies inside privacy, which this build reads policies from. Set "out" to an output folder outside it, e.g. "out": "dist".\n`,
     );
+    const npm = positionOfText(writeConfig({ policies: ['privacy'], out: 'node_modules/privacy' }), '"node_modules/');
+    expect((await runPolicyc(['build'], site)).stderr).toBe(
+      `policyc: policyc.config.json:${npm.line}:${npm.column}: refusing to build into node_modules/privacy (the config file's "out"): it is, or lies inside, node_modules, a folder that git or npm manages. Set "out" to an output folder of its own, e.g. "out": "dist".\n`,
+    );
     // --out on the command line wins over the config's "out", and its refusal is about --out.
     const flag = await runPolicyc(['build', '--out', '.'], site);
     expect(flag.stderr).toMatch(/^policyc: refusing to build into \.: .* e\.g\. --out dist\.\n/);

@@ -57,6 +57,7 @@ export function refuseAll(build: WriterContext, writer: Writer, refusals: readon
 const OUT_REFUSALS: readonly string[] = [
   'outEmpty',
   'outProjectRoot',
+  'outToolFolder',
   'outInPolicies',
   'outIsPolicy',
   'outHoldsPolicies',
