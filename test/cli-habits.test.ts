@@ -81,7 +81,9 @@ describe('CLI habits', () => {
   it('a negative number after a flag is its value in Dutch too (review cli7, finding 12)', async () => {
     const run = await runPolicycHere(['check', '--max-warnings', '-1', '--message-lang', 'nl'], tempDir());
     expect(run.status).toBe(2);
-    expect(run.stderr.split('\n')[0]).toBe('policyc: --max-warnings vraagt een heel getal van 0 of meer, niet "-1"');
+    expect(run.stderr.split('\n')[0]).toBe(
+      'policyc: --max-warnings verwacht een geheel getal van 0 of hoger, niet "-1"',
+    );
   });
 
   it('a flag of another command is refused for this one', () => {

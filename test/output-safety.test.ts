@@ -251,6 +251,18 @@ describe('policyc replaces only what it made', { timeout: 180_000 }, () => {
     });
     expect(run.stderr).toContain('cannot write to dist/ipractice (permission denied). Nothing was written.');
     expect(run.status).toBe(73);
+    // In Dutch: "toegang geweigerd", not "permission denied" word for word (cli7 finding 16).
+    const dutch = spawnSync(process.execPath, [cliPath, 'build', '--force', '--message-lang', 'nl'], {
+      cwd: work,
+      uid: nobody,
+      gid: nobody,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(dutch.stderr).toContain(
+      'policyc: kan niet schrijven naar dist/ipractice (toegang geweigerd). Er is niets geschreven.\n',
+    );
+    expect(dutch.status).toBe(73);
     expect(readFileSync(path.join(work, 'dist/ipractice/nl/privacy.html')).equals(before)).toBe(true);
     expect(readdirSync(path.join(work, 'dist'))).toEqual(['ipractice']);
   });
