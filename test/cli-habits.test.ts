@@ -32,6 +32,34 @@ describe('CLI habits', () => {
     },
   );
 
+  // Every command's help ends with its exit codes, as build's, register's and diff's do (cli7 finding 17).
+  it.each([
+    [
+      'check',
+      'Exit codes: 0 no errors (and no more warnings than --max-warnings allows), 1 errors or too many\nwarnings, 2 usage error (also when no policy is found).',
+      'Afsluitcodes: 0 geen fouten (en niet meer waarschuwingen dan --max-warnings toestaat), 1 fouten of\nte veel waarschuwingen, 2 fout in de opdracht (ook als er geen beleid is gevonden).',
+    ],
+    [
+      'init',
+      'Exit codes: 0 written, 2 usage error or refusal (the policy exists; end of input at a question),\n130 stopped with Ctrl+C (nothing written).',
+      'Afsluitcodes: 0 geschreven, 2 fout in de opdracht of weigering (het beleid bestaat al; einde van de\ninvoer bij een vraag), 130 gestopt met Ctrl+C (niets geschreven).',
+    ],
+    [
+      'audit-site',
+      'Exit codes: 0 all declared, 1 something not declared (or a policy with an error), 2 usage error.',
+      'Afsluitcodes: 0 alles vermeld, 1 iets niet vermeld (of een beleid met een fout), 2 fout in de opdracht.',
+    ],
+  ])('policyc %s --help ends with its exit codes, in en and nl', async (name, en, nl) => {
+    for (const [lang, codes] of [
+      ['en', en],
+      ['nl', nl],
+    ] as const) {
+      const run = await runPolicycInProcess([name, '--help', '--message-lang', lang], tempDir());
+      expect(run.status).toBe(0);
+      expect(run.stdout.endsWith(`\n\n${codes}\n`), `${name} ${lang}: ${run.stdout.slice(-300)}`).toBe(true);
+    }
+  });
+
   it('a misspelled command gets a guess', () => {
     const run = runPolicyc(['biuld']);
     expect(run.status).toBe(2);
