@@ -81,7 +81,13 @@ describe('the CLI in the message language (--message-lang nl)', () => {
     writeFileSync(path.join(cwd, 'policyc.config.json'), JSON.stringify({ messageLanguage: 'nl' }));
     const run = runPolicyc(['check', 'nergens'], cwd);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe("policyc: geen bestand of map op nergens\nZie 'policyc check --help' voor uitleg.\n");
+    expect(run.stderr).toBe("policyc: nergens bestaat niet\nZie 'policyc check --help' voor uitleg.\n");
+    // Two paths that are not there, counted (cli7 finding 16: 'geen bestand of map op …' read as word for word).
+    const two = runPolicyc(['check', 'nergens', 'elders'], cwd);
+    expect(two.status).toBe(2);
+    expect(two.stderr.split('\n')[0]).toBe('policyc: nergens, elders bestaan niet');
+    const english = runPolicyc(['check', 'nergens', 'elders', '--message-lang', 'en'], cwd);
+    expect(english.stderr.split('\n')[0]).toBe('policyc: no files or folders at nergens, elders');
   });
 
   it('--help in Dutch when --message-lang nl is given; English without', () => {
@@ -138,9 +144,9 @@ describe('one process, several runs at once', () => {
       ['nl', 'en', 'nl', 'en'].map((lang) => runPolicycHere(['check', 'nergens', '--message-lang', lang], cwd)),
     );
     expect(runs.map((r) => r.stderr.split('\n')[0])).toEqual([
-      'policyc: geen bestand of map op nergens',
+      'policyc: nergens bestaat niet',
       'policyc: no file or folder at nergens',
-      'policyc: geen bestand of map op nergens',
+      'policyc: nergens bestaat niet',
       'policyc: no file or folder at nergens',
     ]);
   });

@@ -125,7 +125,7 @@ function noPolicyMessages(missing: readonly string[], key: string, io: CliIo, gi
   const absent = missing.filter((p) => !existsSync(p));
   const empty = missing.filter((p) => existsSync(p));
   return [
-    ...(absent.length ? [cli.t('cli:noSuchPath', { paths: shown(absent) })] : []),
+    ...(absent.length ? [cli.t('cli:noSuchPath', { paths: shown(absent), count: absent.length })] : []),
     ...(empty.length ? [cli.t('cli:noPoliciesIn', { paths: shown(empty) })] : []),
   ];
 }
