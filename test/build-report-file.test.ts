@@ -33,7 +33,7 @@ function contents(work: string): Map<string, string> {
 }
 
 const usage = "\nRun 'policyc build --help' for usage.\n";
-const gebruik = "\nVoer 'policyc build --help' uit voor het gebruik.\n";
+const gebruik = "\nZie 'policyc build --help' voor uitleg.\n";
 
 describe('build --report refuses a file it would overwrite that is not a build result (cli7 finding 1)', () => {
   it.each([

@@ -13,7 +13,7 @@ test('build --watch rebuilds a policy edited while the first build runs', async 
   const policy = path.join(temp, 'policies/one/policy.json');
   mkdirSync(path.dirname(policy), { recursive: true });
   writeFileSync(policy, readFileSync(path.join(fixturesDir, 'minimal/policy.json'), 'utf8'));
-  const options: CommonOptions = { out: 'dist', format: 'text', paths: [], values: {}, config: {} };
+  const options: CommonOptions = { command: 'build', out: 'dist', format: 'text', paths: [], values: {}, config: {} };
   let stderr = '';
   const io = { cwd: temp, stdout: () => {}, stderr: (t: string) => void (stderr += t) };
   let stop!: () => void;

@@ -32,6 +32,34 @@ describe('CLI habits', () => {
     },
   );
 
+  // Every command's help ends with its exit codes, as build's, register's and diff's do (cli7 finding 17).
+  it.each([
+    [
+      'check',
+      'Exit codes: 0 no errors (and no more warnings than --max-warnings allows), 1 errors or too many\nwarnings, 2 usage error (also when no policy is found).',
+      'Afsluitcodes: 0 geen fouten (en niet meer waarschuwingen dan --max-warnings toestaat), 1 fouten of\nte veel waarschuwingen, 2 fout in de opdracht (ook als er geen beleid is gevonden).',
+    ],
+    [
+      'init',
+      'Exit codes: 0 written, 2 usage error or refusal (the policy exists; end of input at a question),\n130 stopped with Ctrl+C (nothing written).',
+      'Afsluitcodes: 0 geschreven, 2 fout in de opdracht of weigering (het beleid bestaat al; einde van de\ninvoer bij een vraag), 130 gestopt met Ctrl+C (niets geschreven).',
+    ],
+    [
+      'audit-site',
+      'Exit codes: 0 all declared, 1 something not declared (or a policy with an error), 2 usage error.',
+      'Afsluitcodes: 0 alles vermeld, 1 iets niet vermeld (of een beleid met een fout), 2 fout in de opdracht.',
+    ],
+  ])('policyc %s --help ends with its exit codes, in en and nl', async (name, en, nl) => {
+    for (const [lang, codes] of [
+      ['en', en],
+      ['nl', nl],
+    ] as const) {
+      const run = await runPolicycInProcess([name, '--help', '--message-lang', lang], tempDir());
+      expect(run.status).toBe(0);
+      expect(run.stdout.endsWith(`\n\n${codes}\n`), `${name} ${lang}: ${run.stdout.slice(-300)}`).toBe(true);
+    }
+  });
+
   it('a misspelled command gets a guess', () => {
     const run = runPolicyc(['biuld']);
     expect(run.status).toBe(2);
@@ -81,7 +109,9 @@ describe('CLI habits', () => {
   it('a negative number after a flag is its value in Dutch too (review cli7, finding 12)', async () => {
     const run = await runPolicycHere(['check', '--max-warnings', '-1', '--message-lang', 'nl'], tempDir());
     expect(run.status).toBe(2);
-    expect(run.stderr.split('\n')[0]).toBe('policyc: --max-warnings vraagt een heel getal van 0 of meer, niet "-1"');
+    expect(run.stderr.split('\n')[0]).toBe(
+      'policyc: --max-warnings verwacht een geheel getal van 0 of hoger, niet "-1"',
+    );
   });
 
   it('a flag of another command is refused for this one', () => {
@@ -104,6 +134,26 @@ describe('CLI habits', () => {
     ],
   ])('conflicting options are a usage error, not a silent choice: policyc %j', async (args, message) => {
     await expectUsageError(args, message);
+  });
+
+  // An unset variable in a script ("--lang $LANGS"): not every language, or English, without a word (cli7 finding 13).
+  it.each([
+    [['build', '--lang', ''], '--lang is empty (an unset variable?): name a language, one of: nl, en'],
+    [['register', '--lang', ' , '], '--lang is empty (an unset variable?): name a language, one of: nl, en'],
+    [['check', '--lang', ''], '--lang is empty (an unset variable?): name a language, one of: nl, en'],
+    [['build', '--message-lang='], '--message-lang is empty (an unset variable?): name a language, one of: nl, en'],
+  ])('a language flag that names no language is a usage error: policyc %j', async (args, message) => {
+    await expectUsageError(args, message);
+  });
+
+  it('an empty --lang is refused in Dutch too, and a trailing comma is no empty language', async () => {
+    const run = await runPolicycInProcess(['build', '--lang', '', '--message-lang', 'nl'], tempDir());
+    expect(run.status).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe(
+      'policyc: --lang is leeg (een variabele zonder waarde?): noem een taal, een van: nl, en',
+    );
+    const trailing = await runPolicycInProcess(['build', '--lang', 'nl,'], tempDir());
+    expect(trailing.stderr).toMatch(/^policyc: no policy found at policies/);
   });
 
   it('the same value twice, or --lang and --message-lang that agree, are no conflict', async () => {

@@ -32,9 +32,27 @@ describe('the CLI in the message language (--message-lang nl)', () => {
     const run = runPolicyc(['check', policy, '--message-lang', 'nl', '--max-warnings', 'veel'], tmp());
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      'policyc: --max-warnings vraagt een heel getal van 0 of meer, niet "veel"\n' +
-        "Voer 'policyc check --help' uit voor het gebruik.\n",
+      'policyc: --max-warnings verwacht een geheel getal van 0 of hoger, niet "veel"\n' +
+        "Zie 'policyc check --help' voor uitleg.\n",
     );
+  });
+
+  // Natural Dutch, not translated word for word (cli7 finding 16).
+  it.each([
+    [['build', '--jobs', '0'], 'policyc: --jobs verwacht een geheel getal van 1 of hoger, niet "0"'],
+    [['serve', '--port', 'x'], 'policyc: --port verwacht een geheel getal van 0 tot en met 65535, niet "x"'],
+    [['biuld'], 'policyc: onbekende opdracht "biuld"; bedoelde u "build"?'],
+  ])('Dutch usage errors read naturally: policyc %j', (args, first) => {
+    const run = runPolicyc([...args, '--message-lang', 'nl'], tmp());
+    expect(run.status).toBe(2);
+    const help = args[0] === 'biuld' ? "'policyc --help'" : `'policyc ${args[0]} --help'`;
+    expect(run.stderr).toBe(`${first}\nZie ${help} voor uitleg.\n`);
+  });
+
+  it("build --help in Dutch: --keep-going writes each good policy's output", () => {
+    const run = runPolicyc(['build', '--help', '--message-lang', 'nl'], tmp());
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('(--keep-going: de uitvoer van elk beleid zonder\nfouten wordt geschreven)');
   });
 
   it('a refusal in Dutch, exit 2, nothing written', () => {
@@ -63,9 +81,13 @@ describe('the CLI in the message language (--message-lang nl)', () => {
     writeFileSync(path.join(cwd, 'policyc.config.json'), JSON.stringify({ messageLanguage: 'nl' }));
     const run = runPolicyc(['check', 'nergens'], cwd);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe(
-      "policyc: geen bestand of map op nergens\nVoer 'policyc check --help' uit voor het gebruik.\n",
-    );
+    expect(run.stderr).toBe("policyc: nergens bestaat niet\nZie 'policyc check --help' voor uitleg.\n");
+    // Two paths that are not there, counted (cli7 finding 16: 'geen bestand of map op …' read as word for word).
+    const two = runPolicyc(['check', 'nergens', 'elders'], cwd);
+    expect(two.status).toBe(2);
+    expect(two.stderr.split('\n')[0]).toBe('policyc: nergens, elders bestaan niet');
+    const english = runPolicyc(['check', 'nergens', 'elders', '--message-lang', 'en'], cwd);
+    expect(english.stderr.split('\n')[0]).toBe('policyc: no files or folders at nergens, elders');
   });
 
   it('--help in Dutch when --message-lang nl is given; English without', () => {
@@ -122,9 +144,9 @@ describe('one process, several runs at once', () => {
       ['nl', 'en', 'nl', 'en'].map((lang) => runPolicycHere(['check', 'nergens', '--message-lang', lang], cwd)),
     );
     expect(runs.map((r) => r.stderr.split('\n')[0])).toEqual([
-      'policyc: geen bestand of map op nergens',
+      'policyc: nergens bestaat niet',
       'policyc: no file or folder at nergens',
-      'policyc: geen bestand of map op nergens',
+      'policyc: nergens bestaat niet',
       'policyc: no file or folder at nergens',
     ]);
   });

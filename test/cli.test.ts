@@ -92,15 +92,21 @@ describe('policyc CLI', () => {
         expect(run.status, command).toBe(2);
         expect(run.stderr).toBe(
           "policyc: no policies/ folder here, but this folder holds policies itself (smile-gouda/policy.json): run policyc from the project's root, " +
-            `${dir}, or name this folder, as in 'policyc check .'\nRun 'policyc ${command} --help' for usage.\n`,
+            `${dir}, or name this folder, as in 'policyc ${command} .'\nRun 'policyc ${command} --help' for usage.\n`,
         );
       }
+      // audit-site's example keeps the site folder before the policies.
+      expect(runPolicyc(['audit-site', 'smile-gouda'], cwd).stderr).toContain(
+        "or name this folder, as in 'policyc audit-site smile-gouda .'\n",
+      );
       // build wrote nothing, here or in the project's root: it does not switch folders on its own.
       expect(readdirSync(cwd)).toEqual(['smile-gouda']);
       expect(readdirSync(dir).sort()).toEqual(['policies', 'shared']);
-      expect(runPolicyc(['check', '--message-lang', 'nl'], cwd).stderr).toMatch(
+      const dutch = runPolicyc(['build', '--message-lang', 'nl'], cwd).stderr;
+      expect(dutch).toMatch(
         /^policyc: hier staat geen map policies\/, maar deze map bevat zelf beleid \(smile-gouda\/policy.json\)/,
       );
+      expect(dutch).toContain("of noem deze map, zoals in 'policyc build .'\n");
       // The command the message gives works: the policy is checked (its FILL-IN markers are errors, exit 1).
       const named = runPolicyc(['check', '.', '--format', 'compact'], cwd);
       expect(named.status).toBe(1);
@@ -118,7 +124,16 @@ describe('policyc CLI', () => {
       const own = runPolicyc(['check'], path.join(dir, 'policies/smile-gouda'));
       expect(own.status).toBe(2);
       expect(own.stderr).toContain(root);
-      expect(own.stderr).toContain('policy.json is there: to use it, name policy.json or its folder .');
+      // The folder '.' quoted in the command that was run, not a bare dot that reads as a full stop (cli7 finding 15).
+      expect(own.stderr).toContain(
+        "policy.json is there: to use it, name policy.json or its folder, as in 'policyc check .'",
+      );
+      const built = runPolicyc(['build'], path.join(dir, 'policies/smile-gouda'));
+      expect(built.status).toBe(2);
+      expect(built.stderr).toContain("name policy.json or its folder, as in 'policyc build .'");
+      expect(runPolicyc(['build', '--message-lang', 'nl'], path.join(dir, 'policies/smile-gouda')).stderr).toContain(
+        "noem policy.json of de map ervan om het te gebruiken, zoals in 'policyc build .'",
+      );
     });
   });
 

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -169,6 +169,36 @@ describe('policyc.config.json', () => {
     );
     const dutch = await runPolicyc(['check', 'privacy', '--message-lang', 'nl'], site);
     expect(dutch.stderr).toContain('--format is een optie voor de opdrachtregel');
+  });
+
+  // The refusal names the config file's "out", where it is, not a flag that was not given (cli7 finding 14).
+  it('a refused "out" from the config file is reported at its place there, with advice about "out"', async () => {
+    const text = writeConfig({ policies: ['privacy'], out: '.' });
+    const { line, column } = positionOfText(text, '"."');
+    const run = await runPolicyc(['build'], site);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      `policyc: policyc.config.json:${line}:${column}: refusing to build into . (the config file's "out"): it is the working folder, a folder above it, your home folder or a project root. Set "out" to an output folder of its own, e.g. "out": "dist".\n`,
+    );
+    const dutch = await runPolicyc(['build', '--message-lang', 'nl'], site);
+    expect(dutch.status).toBe(2);
+    expect(dutch.stderr).toBe(
+      `policyc: policyc.config.json:${line}:${column}: bouwen in . ("out" in het configuratiebestand) geweigerd: dat is de werkmap, een map daarboven, uw thuismap of de hoofdmap van een project. Geef "out" een eigen uitvoermap, bijvoorbeeld "out": "dist".\n`,
+    );
+    const inPolicies = positionOfText(writeConfig({ policies: ['privacy'], out: 'privacy/site' }), '"privacy/site"');
+    const inside = await runPolicyc(['build'], site);
+    expect(inside.status).toBe(2);
+    expect(inside.stderr).toBe(
+      `policyc: policyc.config.json:${inPolicies.line}:${inPolicies.column}: refusing to build into privacy/site (the config file's "out"): it lies inside privacy, which this build reads policies from. Set "out" to an output folder outside it, e.g. "out": "dist".\n`,
+    );
+    const npm = positionOfText(writeConfig({ policies: ['privacy'], out: 'node_modules/privacy' }), '"node_modules/');
+    expect((await runPolicyc(['build'], site)).stderr).toBe(
+      `policyc: policyc.config.json:${npm.line}:${npm.column}: refusing to build into node_modules/privacy (the config file's "out"): it is, or lies inside, node_modules, a folder that git or npm manages. Set "out" to an output folder of its own, e.g. "out": "dist".\n`,
+    );
+    // --out on the command line wins over the config's "out", and its refusal is about --out.
+    const flag = await runPolicyc(['build', '--out', '.'], site);
+    expect(flag.stderr).toMatch(/^policyc: refusing to build into \.: .* e\.g\. --out dist\.\n/);
+    expect(readdirSync(site).sort()).toEqual(['policyc.config.json', 'privacy']);
   });
 
   it('a "policies" path that is not there is reported at its place in the config file, as from the config', async () => {

@@ -120,6 +120,33 @@ describe('policyc replaces only what it made', { timeout: 180_000 }, () => {
     expect(readdirSync(work)).toEqual(['policies']);
   });
 
+  // git's and npm's own folders are no output folder: npm ci deletes what it did not install (cli7 finding 8).
+  it('refuses .git and node_modules as --out, and any folder inside them; public and src are left to the user', async () => {
+    const work = workWithPolicy();
+    const tool = (out: string, folder: string): string =>
+      `refusing to build into ${out}: it is, or lies inside, ${folder}, a folder that git or npm manages. Name an output folder of its own, e.g. --out dist.`;
+    for (const [out, folder] of [
+      ['.git', '.git'],
+      ['node_modules', 'node_modules'],
+      ['node_modules/.cache/privacy', 'node_modules'],
+      ['site/.git/x', 'site/.git'],
+    ] as const) {
+      const run = await runPolicycInProcess(['build', '--out', out], work);
+      expect(run.stderr, out).toBe(`policyc: ${tool(out, folder)}\n`);
+      expect(run.status, out).toBe(2);
+    }
+    const dutch = await runPolicycInProcess(['build', '--out', 'node_modules', '--message-lang', 'nl'], work);
+    expect(dutch.stderr).toBe(
+      'policyc: bouwen in node_modules geweigerd: dat is, of ligt in, node_modules, een map die git of npm beheert. Noem een eigen uitvoermap, bijvoorbeeld --out dist.\n',
+    );
+    expect(readdirSync(work)).toEqual(['policies']);
+    // A working folder that itself lies inside node_modules (a package's own folder) may still build into dist.
+    const inside = path.join(work, 'node_modules/site');
+    cpSync(path.join(work, 'policies'), path.join(inside, 'policies'), { recursive: true });
+    expect((await runPolicycInProcess(['build', '--out', 'dist'], inside)).status).toBe(0);
+    expect((await runPolicycInProcess(['build', '--out', 'public'], inside)).status).toBe(0);
+  });
+
   it('refuses a project root given as --out', async () => {
     const work = workWithPolicy();
     const project = tmp();
@@ -224,6 +251,18 @@ describe('policyc replaces only what it made', { timeout: 180_000 }, () => {
     });
     expect(run.stderr).toContain('cannot write to dist/ipractice (permission denied). Nothing was written.');
     expect(run.status).toBe(73);
+    // In Dutch: "toegang geweigerd", not "permission denied" word for word (cli7 finding 16).
+    const dutch = spawnSync(process.execPath, [cliPath, 'build', '--force', '--message-lang', 'nl'], {
+      cwd: work,
+      uid: nobody,
+      gid: nobody,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(dutch.stderr).toContain(
+      'policyc: kan niet schrijven naar dist/ipractice (toegang geweigerd). Er is niets geschreven.\n',
+    );
+    expect(dutch.status).toBe(73);
     expect(readFileSync(path.join(work, 'dist/ipractice/nl/privacy.html')).equals(before)).toBe(true);
     expect(readdirSync(path.join(work, 'dist'))).toEqual(['ipractice']);
   });

@@ -83,8 +83,12 @@ describe('sub-folders of policies/ skipped for want of a policy.json', () => {
     const run = await runPolicycHere(['check', 'policies/alpha/nope.json'], dir);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      `policyc: no file or folder at policies/alpha/nope.json; policies/alpha/policy.json is there: to use it, name policies/alpha/policy.json or its folder policies/alpha\nRun 'policyc check --help' for usage.\n`,
+      `policyc: no file or folder at policies/alpha/nope.json; policies/alpha/policy.json is there: to use it, name policies/alpha/policy.json or its folder, as in 'policyc check policies/alpha'\nRun 'policyc check --help' for usage.\n`,
     );
+    // The example names the command that was run (cli7 finding 15).
+    const build = await runPolicycHere(['build', 'policies/alpha/nope.json'], dir);
+    expect(build.status).toBe(2);
+    expect(build.stderr.split('\n')[0]).toMatch(/its folder, as in 'policyc build policies\/alpha'$/);
   });
 
   it('policies one folder further down: a warning on the folder, naming one, in the message language', async () => {

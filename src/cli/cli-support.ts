@@ -51,6 +51,8 @@ export class InputEnded extends Error {
 
 /** Options shared by every command; commands read the ones they need. */
 export interface CommonOptions {
+  /** The command that was run (build, check, …), for messages that give a command to run instead. */
+  command: string;
   out: string;
   lang?: string;
   format: string;
@@ -123,7 +125,7 @@ function noPolicyMessages(missing: readonly string[], key: string, io: CliIo, gi
   const absent = missing.filter((p) => !existsSync(p));
   const empty = missing.filter((p) => existsSync(p));
   return [
-    ...(absent.length ? [cli.t('cli:noSuchPath', { paths: shown(absent) })] : []),
+    ...(absent.length ? [cli.t('cli:noSuchPath', { paths: shown(absent), count: absent.length })] : []),
     ...(empty.length ? [cli.t('cli:noPoliciesIn', { paths: shown(empty) })] : []),
   ];
 }
@@ -177,7 +179,13 @@ export function findPolicyFiles(options: CommonOptions, io: CliIo, acceptBases =
     const misnamed = [...missing.flatMap((p) => misnamedPolicy(p) ?? []), ...under.flatMap((s) => s.misnamed ?? [])];
     const hints = misnamed.map((file) => cli.t('cli:misnamedPolicy', { file: relativeTo(io, file) }));
     for (const file of missing.flatMap((p) => policyBeside(p) ?? []))
-      hints.push(cli.t('cli:policyBeside', { file: relativeTo(io, file), folder: relativeTo(io, path.dirname(file)) }));
+      hints.push(
+        cli.t('cli:policyBeside', {
+          file: relativeTo(io, file),
+          folder: relativeTo(io, path.dirname(file)),
+          command: options.command,
+        }),
+      );
     // policies/group/<id>/policy.json: a folder of folders of policies, one level deeper than policyc looks.
     for (const { folder, nested } of under)
       if (nested)
@@ -210,8 +218,12 @@ function policiesElsewhere(options: CommonOptions, io: CliIo): string | undefine
   const shownRoot = relativeTo(io, root);
   if (here)
     return root === io.cwd
-      ? cli.t('cli:policiesHere', { example: relativeTo(io, here) })
-      : cli.t('cli:policiesHereInProject', { example: relativeTo(io, here), root: shownRoot });
+      ? cli.t('cli:policiesHere', { example: relativeTo(io, here), command: options.command })
+      : cli.t('cli:policiesHereInProject', {
+          example: relativeTo(io, here),
+          root: shownRoot,
+          command: options.command,
+        });
   return root === io.cwd ? undefined : cli.t('cli:policiesInProject', { root: shownRoot });
 }
 

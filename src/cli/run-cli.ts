@@ -18,7 +18,7 @@ import { commands } from './commands/index.js';
 import { didYouMean } from '../validate/did-you-mean.js';
 import { configFlags, configLanguage, loadConfig, type PolicycConfig } from '../config/policyc-config.js';
 import { projectConfigFile } from '../config/project-root.js';
-import { isLanguage, type Language } from '../i18n/messages.js';
+import { isLanguage, languages, type Language } from '../i18n/messages.js';
 import { inCliRun, useCliLanguage, withDidYouMean } from './cli-messages.js';
 
 export type { CliIo } from './cli-support.js';
@@ -80,7 +80,7 @@ export async function runIn(argv: string[], io: CliIo): Promise<number> {
         typeof values.format === 'string' && command.formats.includes(values.format) ? values.format : 'text';
       reportDiagnostics(
         loaded.diagnostics,
-        { format, out: '', paths: [], values, config: {} },
+        { command: command.name, format, out: '', paths: [], values, config: {} },
         io,
         cli.lang, // the config file's problems: in the language the command line names, else English
       );
@@ -278,6 +278,18 @@ function useHelpLanguage(cwd: string, explicit: string | undefined): void {
   if (lang) useCliLanguage(lang);
 }
 
+/**
+ * --lang or --message-lang that names no language ("", " , "; an unset variable in a script): a usage error, where
+ * it would otherwise mean every output language, or English.
+ */
+function refuseEmptyLanguages(values: Values): void {
+  for (const flag of ['lang', 'message-lang']) {
+    const given = values[flag];
+    if (typeof given === 'string' && !given.split(',').some((lang) => lang.trim()))
+      throw new UsageError(cli.t('cli:languageEmpty', { option: `--${flag}`, languages: languages.join(', ') }));
+  }
+}
+
 /** The flags given, with the config file's values standing in for the ones not given. */
 function commandOptions(
   command: Command,
@@ -295,6 +307,7 @@ function commandOptions(
     merged[flag] = Array.isArray(value) ? value.join(',') : typeof value === 'boolean' ? value : String(value);
     fromConfig.push(flag);
   }
+  refuseEmptyLanguages(values);
   // check, diff and audit-site: --lang is the message language; given with --message-lang, the two must agree.
   const [lang, messageLang] = [values.lang, values['message-lang']];
   if (langIsMessageLanguage.has(command.name) && typeof lang === 'string' && typeof messageLang === 'string')
@@ -307,6 +320,7 @@ function commandOptions(
     throw new UsageError(cli.t('cli:badFormat', { format, formats: command.formats.join(', ') }));
   }
   return {
+    command: command.name,
     out: typeof merged.out === 'string' ? merged.out : defaultOut(config, cwd),
     format,
     paths,

@@ -27,6 +27,8 @@ export interface PolicycConfig {
   /** Where each of "policies" stands in the file, for a path that holds no policy. */
   policiesAt?: { line: number; column: number }[];
   out?: string;
+  /** "out" as the file gives it, and where: for a refusal of that folder. */
+  outAt?: { text: string; line: number; column: number };
   languages?: Language[];
   messageLanguage?: Language;
   idPrefix?: string;
@@ -152,7 +154,10 @@ export async function loadConfig(
   if (!config.acknowledged) delete config.acknowledged;
   if (config.bom !== undefined) config.bomAt = { file: display, ...positionOf(loaded.value, '/bom', 'key') };
   const dir = path.dirname(file);
-  if (config.out !== undefined) config.out = path.resolve(dir, config.out);
+  if (config.out !== undefined) {
+    config.outAt = { text: config.out, ...positionOf(loaded.value, '/out', 'value') };
+    config.out = path.resolve(dir, config.out);
+  }
   if (config.policies) {
     config.policies = config.policies.map((p) => path.resolve(dir, p));
     config.policiesAt = config.policies.map((_, i) => positionOf(loaded.value!, `/policies/${i}`, 'value'));

@@ -260,7 +260,8 @@ export function ownedFolder(
 
 /**
  * Refuses an output folder that is empty (`--out=`, an unset CI variable),
- * the working folder or one above it, the home folder, a project root (package.json or .git),
+ * the working folder or one above it, the home folder, a project root (package.json or .git), .git or
+ * node_modules or a folder inside one,
  * one that holds the policies (a policy's folder or any folder above one), or
  * one inside a folder the build reads policies from (policies/out). Where a symbolic link on the way leads
  * elsewhere, the place it leads to is looked at too (a link to /tmp is refused as /tmp is), and a refusal names
@@ -298,6 +299,8 @@ function checkPlace(places: Places, params: { out: string; leadsTo?: string }): 
   if (isWithin(cwd, outDir) || outDir === home) throw new OutputRefusal('outProjectRoot', params);
   if (existsSync(path.join(outDir, 'package.json')) || existsSync(path.join(outDir, '.git')))
     throw new OutputRefusal('outProjectRoot', params);
+  const tool = toolFolder(cwd, outDir);
+  if (tool !== undefined) throw new OutputRefusal('outToolFolder', { ...params, folder: shownPath(cwd, tool) });
   for (const file of policyFiles) {
     if (file === outDir) throw new OutputRefusal('outIsPolicy', params);
     if (isWithin(file, outDir)) {
@@ -306,6 +309,19 @@ function checkPlace(places: Places, params: { out: string; leadsTo?: string }): 
   }
   const folder = readFolders(cwd, policyFiles, policyRoots).find((f) => isWithin(outDir, f));
   if (folder !== undefined) throw new OutputRefusal('outInPolicies', { ...params, folder: shownPath(cwd, folder) });
+}
+
+/** git's and npm's own folders, never an output folder: npm ci deletes what it did not install there. */
+const TOOL_FOLDERS: readonly string[] = ['.git', 'node_modules'];
+
+/**
+ * The first of TOOL_FOLDERS on the way from `cwd` to `outDir` (absolute), if any: a working folder that itself lies
+ * inside node_modules may still build into its own dist.
+ */
+function toolFolder(cwd: string, outDir: string): string | undefined {
+  const parts = path.relative(cwd, outDir).split(path.sep);
+  const at = parts.findIndex((part) => TOOL_FOLDERS.includes(part.toLowerCase()));
+  return at < 0 ? undefined : path.resolve(cwd, ...parts.slice(0, at + 1));
 }
 
 /** `p` with every symbolic link followed: the real path of its nearest existing folder, and the rest as it is. */

@@ -38,7 +38,8 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
     import('../../audit/site-declarations.js'),
     import('../../audit/audit-site.js'),
   ]);
-  const files = policyFiles({ ...options, paths: policyPaths }, io);
+  // A command to run instead names the site folder before the policies: 'policyc audit-site dist .'.
+  const files = policyFiles({ ...options, command: `${options.command} ${folder}`, paths: policyPaths }, io);
   const diagnostics: Diagnostic[] = [];
   const policies: PolicySource[] = [];
   for (const file of files) {

@@ -57,6 +57,7 @@ export function refuseAll(build: WriterContext, writer: Writer, refusals: readon
 const OUT_REFUSALS: readonly string[] = [
   'outEmpty',
   'outProjectRoot',
+  'outToolFolder',
   'outInPolicies',
   'outIsPolicy',
   'outHoldsPolicies',
@@ -74,9 +75,22 @@ function refusalCode(key: string): number {
 /** A refusal to write, and those found with it, each on a line of its own, with its exit code; anything else is rethrown. */
 export function refused(build: Pick<Build, 'mods' | 'io' | 'options' | 'result'>, error: unknown): number {
   if (!(error instanceof build.mods.OutputRefusal)) throw error;
-  for (const refusal of error.all) say(build, refusal, cli.t(`cli:refused.${refusal.key}`, refusalParams(refusal)));
+  for (const refusal of error.all) say(build, refusal, refusalMessage(build, refusal));
   const code = refusalCode(error.key);
   return finished(build, code === EXIT_BUSY ? 'busy' : 'refused', code);
+}
+
+/**
+ * A refusal's sentence. An output folder that came from the config file's "out" is named as the file gives it, at
+ * its place there, with advice about "out" (refused.<key>_config), not about an --out that was not given.
+ */
+function refusalMessage(build: Pick<Build, 'io' | 'options'>, refusal: Refusal): string {
+  const { config, fromConfig } = build.options;
+  const at = fromConfig?.includes('out') && OUT_REFUSALS.includes(refusal.key) ? config.outAt : undefined;
+  if (!at || !config.file) return cli.t(`cli:refused.${refusal.key}`, refusalParams(refusal));
+  const params = refusalParams({ params: { ...refusal.params, out: at.text } });
+  const file = shownPath(build.io.cwd, config.file);
+  return cli.t(`cli:refused.${refusal.key}`, { ...params, file, line: at.line, column: at.column, context: 'config' });
 }
 
 /**
@@ -89,7 +103,7 @@ export function refusedSkipped(build: Pick<Build, 'io' | 'result' | 'refused'>):
 }
 
 /** A refusal's params as its sentence takes them: lists joined, and --out through a link shown with where it leads. */
-function refusalParams(refusal: Refusal): Record<string, string> {
+function refusalParams(refusal: Pick<Refusal, 'params'>): Record<string, string> {
   const params = listsJoined(refusal.params, cli);
   const { out, leadsTo } = params;
   return out !== undefined && leadsTo !== undefined
