@@ -1484,6 +1484,40 @@ describe("the summary's receivers of the people the notice is mostly about (noti
     );
   });
 
+  // secondread7 item 6: a purpose that names no data subjects may be about anyone, the patients too.
+  const withUnnamedSubjects = (): PolicySource => {
+    const policy = miniPolicy();
+    policy.recipients = [
+      { id: 'insurer', name: text('Zorgverzekeraars', 'Health insurers'), type: 'insurer' },
+      { id: 'lab', name: text('LABORATORIUM'), type: 'third-party' },
+    ];
+    const base = policy.purposes[0]!;
+    policy.purposes = [
+      { ...base, recipients: ['insurer'] },
+      { ...base, id: 'tests', name: text('Onderzoek', 'Tests'), dataSubjects: [], recipients: ['lab'] },
+    ];
+    return policy;
+  };
+
+  it('names the receiver of a purpose that names no data subjects: it may get the data of those people', () => {
+    const { notice } = policyOutputs(withUnnamedSubjects());
+    expect(line(notice.nl, 'Ook deze partijen')).toBe(
+      'Ook deze partijen krijgen uw gegevens: [zorgverzekeraars en LABORATORIUM](#wie-uw-gegevens-ontvangt)',
+    );
+  });
+
+  it('names every receiver where no purpose names any data subjects, instead of only pointing to the section', () => {
+    const policy = withUnnamedSubjects();
+    policy.purposes = [{ ...policy.purposes[0]!, dataSubjects: [], recipients: ['insurer', 'lab'] }];
+    const { notice } = policyOutputs(policy);
+    expect(line(notice.nl, 'Ook deze partijen')).toBe(
+      'Ook deze partijen krijgen uw gegevens: [zorgverzekeraars en LABORATORIUM](#wie-uw-gegevens-ontvangt)',
+    );
+    expect(line(notice.en, 'These parties')).toBe(
+      'These parties also receive your data: [health insurers and LABORATORIUM](#who-receives-your-data)',
+    );
+  });
+
   it("Dental Clinics: Google and Facebook, which get website visitors' cookie data only, are not among the patient's receivers", () => {
     const policy: unknown = JSON.parse(
       readFileSync(path.join(repoRoot, 'policies/dental-clinics/policy.json'), 'utf8'),

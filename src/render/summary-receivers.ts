@@ -47,11 +47,15 @@ export function receiverBlocks({ source, model, m }: NoticeContext, ids: Readonl
 
 /**
  * Whether the receiver gets only the data of people the notice is mostly not about: every purpose that names it
- * concerns none of the data subjects most purposes name. A receiver no purpose names is not: of whom it gets data,
- * the statement does not say.
+ * names data subjects, none of them among those most purposes name. A receiver no purpose names is not, nor one
+ * of a purpose that names no data subjects: of whom it gets data, the statement does not say (possibly the
+ * patients, as policy-facts' consentInTreatment reads it).
  */
 function othersOnly(receiver: Receiver, main: ReadonlySet<DataSubject>): boolean {
-  return receiver.usedBy.length > 0 && receiver.usedBy.every((p) => !p.dataSubjects.some((s) => main.has(s)));
+  return (
+    receiver.usedBy.length > 0 &&
+    receiver.usedBy.every((p) => p.dataSubjects.length > 0 && !p.dataSubjects.some((s) => main.has(s)))
+  );
 }
 
 /** The data subjects named by the most purposes. */
