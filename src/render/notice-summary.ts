@@ -4,7 +4,7 @@ import { isInEea, nonEeaCountries } from '../law/eea.js';
 import { careRecipientKey, type NoticeContext } from './notice-context.js';
 import { link, text, type Block, type Inline, type Section } from './outline.js';
 import { telHref } from './contact-links.js';
-import { retentionPhrase, withLegalSourceOnlyAsItsTerm } from './retention-phrase.js';
+import { listsEarliestOf, retentionPhrase, withLegalSourceOnlyAsItsTerm } from './retention-phrase.js';
 import { receiverBlocks } from './summary-receivers.js';
 import { givesWayToAsk } from './notice-rights.js';
 import { complaintRoutes, offersRouteToUs, type ComplaintRoutes } from './notice-complaints.js';
@@ -162,7 +162,10 @@ function retentionBlocks({ model, m }: NoticeContext, ids: ReadonlySet<string>):
 }
 
 /**
- * '<rule>: kept <phrase>.'; 'kept for' where the phrase starts with its period ('20 years …'). A law the
+ * '<rule>: kept <phrase>.'; 'kept for' where the phrase starts with its period ('20 years …'); a list of terms
+ * ('whichever comes first: …') after a label of its own. Dutch says a period as 'bewaartermijn 20 jaar' and
+ * anything else with a verb ('wij bewaren deze gegevens totdat u om verwijdering vraagt'): 'bewaartermijn
+ * totdat …' did not read (secondread7 item 7). A law the
  * policy knows is 'de wet' here ('bewaartermijn 20 jaar, op grond van de wet'): its abbreviation alone ('op grond
  * van de WGBO') told a patient nothing, and its full name took two more of a phone's lines (770 px of a
  * 740 px screen for iPractice and Dental Clinics, test/browser/summary-screen.test.ts). The retention table
@@ -173,7 +176,7 @@ function keepSentence(rule: RetentionRule, m: Messages): string {
   return m.t('layout:summary.keep', {
     rule: pick(rule.name, m),
     phrase,
-    context: /^\d/.test(phrase) ? 'period' : undefined,
+    context: /^\d/.test(phrase) ? 'period' : listsEarliestOf(rule) ? 'earliest' : undefined,
   });
 }
 

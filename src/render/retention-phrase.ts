@@ -141,16 +141,40 @@ function earliestOfPhrase(terms: readonly RetentionTermSource[], messages: Messa
     names.length === 1
       ? names[0]!
       : t('terms:retention.eventOr', { head: joinItems(names.slice(0, -1), messages), last: names.at(-1) });
-  if (periods.length === 1 && events.length > 0 && !periods[0]!.condition) {
+  const form = earliestForm(periods, events);
+  if (form === 'earlierIf')
     return t('terms:retention.earlierIf', { first: retentionTermPhrase(periods[0]!, messages), events: joined });
-  }
-  if (periods.length === 0 && events.length > 1) return t('terms:retention.untilEvents', { events: joined });
+  if (form === 'untilEvents') return t('terms:retention.untilEvents', { events: joined });
   return t('terms:retention.earliestOf', {
     terms: joinClauses(
       terms.map((term) => retentionTermPhrase(term, messages)),
       messages,
     ),
   });
+}
+
+/** How earliestOfPhrase says the terms: one period that events end early, events alone, or a list of them all. */
+function earliestForm(
+  periods: readonly RetentionTermSource[],
+  events: readonly RetentionTermSource[],
+): 'earlierIf' | 'untilEvents' | 'list' {
+  if (periods.length === 1 && events.length > 0 && !periods[0]!.condition) return 'earlierIf';
+  return periods.length === 0 && events.length > 1 ? 'untilEvents' : 'list';
+}
+
+/**
+ * Whether the rule's phrase is a list of terms, 'wat het eerst komt: …' / 'whichever comes first: …', which
+ * neither a period's nor a condition's sentence takes (layout:summary.keep_earliest).
+ */
+export function listsEarliestOf(rule: RetentionRuleSource): boolean {
+  if (!rule.earliestOf) return false;
+  const periods = rule.earliestOf.filter((term) => term.period || !EVENTS.has(term.condition ?? ''));
+  return (
+    earliestForm(
+      periods,
+      rule.earliestOf.filter((term) => !periods.includes(term)),
+    ) === 'list'
+  );
 }
 
 /**

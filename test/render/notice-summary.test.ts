@@ -10,6 +10,7 @@ import { analyse, miniPolicy } from '../support/mini-policy.js';
  * how to reach them, purposes (second since English review 1, finding 1), the rights and how to ask, how long,
  * who receives, abroad, complaint.
  */
+type RetentionRule = NonNullable<PolicySource['retention']>[number];
 const both = (nl: string, en = nl): { nl: string; en: string } => ({ nl, en });
 
 /** The summary's lines as text, and the first in-page or contact link of each. */
@@ -83,6 +84,38 @@ describe('the summary', () => {
     expect(lines).toContain('Retention periods for each kind of data');
     expect(links).toContain('#retention');
     expect(summary(short, 'nl').lines).toContain('Bewaartermijnen per soort gegevens');
+  });
+
+  it('says a condition or a list of terms so that it reads, not as a period (secondread7 item 7)', () => {
+    const keptAs = (term: Partial<RetentionRule>, lang: Language): string => {
+      const policy = fullPolicy();
+      const { period: _period, legalSource: _law, ...rest } = policy.retention![0]!;
+      policy.retention![0] = { ...rest, ...term };
+      return summary(policy, lang).lines.find(
+        (line) => line.startsWith('Medisch dossier') || line.startsWith('Medical file'),
+      )!;
+    };
+    const untilAsked = { condition: 'until-deletion-request' } as const;
+    expect(keptAs(untilAsked, 'nl')).toBe(
+      'Medisch dossier: wij bewaren deze gegevens totdat u om verwijdering vraagt. Alle bewaartermijnen',
+    );
+    expect(keptAs(untilAsked, 'en')).toBe('Medical file: kept until you ask for deletion. All retention periods');
+    expect(keptAs({ period: 'P20Y', longerForCare: true }, 'nl')).toBe(
+      'Medisch dossier: wij bewaren deze gegevens in principe 20 jaar, of langer als dat voor goede zorg nodig is. Alle bewaartermijnen',
+    );
+    const either: Partial<RetentionRule> = {
+      earliestOf: [{ period: 'P20Y', from: 'last-contact' }, { condition: 'contract-duration' }],
+    };
+    expect(keptAs(either, 'nl')).toBe(
+      'Medisch dossier, bewaartermijn: wat het eerst komt: 20 jaar na het laatste contact; zolang de overeenkomst duurt. Alle bewaartermijnen',
+    );
+    expect(keptAs(either, 'en')).toBe(
+      'Medical file, retention period: whichever comes first: 20 years after the last contact; for the duration of the contract. All retention periods',
+    );
+    // A period that events end early starts with the period: 'bewaartermijn' holds.
+    expect(keptAs({ earliestOf: [{ period: 'P20Y', from: 'last-contact' }, untilAsked] }, 'nl')).toBe(
+      'Medisch dossier: bewaartermijn 20 jaar na het laatste contact, of eerder als u om verwijdering vraagt. Alle bewaartermijnen',
+    );
   });
 
   it('names seeing the file and getting a copy: the medical file at a care provider, else the data (English review 15)', () => {
