@@ -26,10 +26,11 @@ async function interruptedBuild(
   args: string[],
   signal: NodeJS.Signals,
   preload: string[] = [],
+  env: NodeJS.ProcessEnv = {},
 ): Promise<{ code: number | null; killedBy: NodeJS.Signals | null; stderr: string }> {
   const child = spawn(process.execPath, [...preload, cliPath, 'build', ...args], {
     cwd,
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -58,7 +59,11 @@ describe('a build stopped with Ctrl+C or SIGTERM', () => {
     expect(existsSync(path.join(cwd, 'dist'))).toBe(false);
   }, 60_000);
 
-  /** A hook that sends SIGINT again while the stopped build cleans up (its workers' termination): a second Ctrl+C. */
+  /**
+   * A hook that sends SIGINT again while the stopped build cleans up (its workers' termination): a second Ctrl+C.
+   * It writes the file POLICYC_TEST_SECOND_SIGNAL names once it has sent it: without that, a build stopped by the
+   * first signal alone passed the row as well (secondread7 item 8).
+   */
   const secondCtrlC = ['--require', path.join(repoRoot, 'test/support/signal-in-clean-up.cjs')];
 
   it.each([
@@ -76,7 +81,11 @@ describe('a build stopped with Ctrl+C or SIGTERM', () => {
         const file = path.join(cwd, 'policies', org, 'policy.json');
         writeFileSync(file, readFileSync(file, 'utf8').replace('"version": "', '"version": "interrupted-'));
       }
-      const run = await interruptedBuild(cwd, ['--out', 'dist', '--jobs', '2', '--force'], signal, [...preload]);
+      const sent = path.join(tempDir(), 'second-signal-sent');
+      const run = await interruptedBuild(cwd, ['--out', 'dist', '--jobs', '2', '--force'], signal, [...preload], {
+        POLICYC_TEST_SECOND_SIGNAL: sent,
+      });
+      expect(existsSync(sent)).toBe(preload.length > 0);
       expect(run.killedBy).toBeNull();
       expect(run.code).toBe(exitCode);
       expect(run.stderr).toMatch(new RegExp(`(^|\n)${escape(message)}$`));
