@@ -186,3 +186,37 @@ describe('a build result that cannot be written (cli7 finding 3)', () => {
     expect(readdirSync(path.join(work, 'ci'))).toEqual([]);
   });
 });
+
+describe('build --report naming a pipe, device or socket (secondread7 finding 3)', () => {
+  /** policyc build `args` in `work` as a child process that may not take longer than 20 s: an old run hung here. */
+  const bounded = (work: string, args: string[]) =>
+    spawnSync(process.execPath, [cliPath, 'build', ...args], {
+      cwd: work,
+      encoding: 'utf8',
+      timeout: 20_000,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+
+  it.each(['en', 'nl'])('a FIFO nobody writes to (in %s): exit 2 at once, never read, nothing built', (lang) => {
+    const work = site();
+    expect(spawnSync('mkfifo', [path.join(work, 'r.fifo')]).status).toBe(0);
+    const run = bounded(work, ['--report', 'r.fifo', '--message-lang', lang]);
+    expect(run.stderr).toBe(
+      lang === 'en'
+        ? `policyc: --report names r.fifo, which is not a regular file (a pipe, a device or a socket): name a file for the build result, e.g. --report build-result.json.${usage}`
+        : `policyc: --report noemt r.fifo, dat geen gewoon bestand is (een pipe, een apparaat of een socket): noem een bestand voor het buildresultaat, bijvoorbeeld --report build-result.json.${gebruik}`,
+    );
+    expect(run.status).toBe(2);
+    expect(existsSync(path.join(work, 'dist'))).toBe(false);
+  });
+
+  it('a device (/dev/null): exit 2, said to be no regular file', () => {
+    const work = site();
+    const run = bounded(work, ['--report', '/dev/null']);
+    expect(run.stderr).toBe(
+      `policyc: --report names /dev/null, which is not a regular file (a pipe, a device or a socket): name a file for the build result, e.g. --report build-result.json.${usage}`,
+    );
+    expect(run.status).toBe(2);
+    expect(existsSync(path.join(work, 'dist'))).toBe(false);
+  });
+});

@@ -48,7 +48,8 @@ function realPath(file: string): string {
 }
 
 /**
- * Refuses `--report <file>` before the build does anything (a usage error): a folder, a place inside the output
+ * Refuses `--report <file>` before the build does anything (a usage error): a folder, a pipe, device or socket
+ * (never read), a place inside the output
  * folder `outDir` (a file policyc did not write there would stop the next build), a file this build reads (a
  * policy or the config file), or one that exists and is not a build result policyc wrote (a base, package.json,
  * notes): the report would replace it. An earlier build result is replaced, as each build does.
@@ -58,6 +59,8 @@ export function checkReportTarget(file: string, io: CliIo, inputs: readonly stri
   const shown = relativeTo(io, target, file);
   const stat = statOf(target);
   if (stat?.isDirectory()) throw new UsageError(cli.t('cli:report.isFolder', { file: shown }));
+  // A pipe, device or socket is never read: reading a FIFO nobody writes to would wait for good.
+  if (stat && !stat.isFile()) throw new UsageError(cli.t('cli:report.notAFile', { file: shown }));
   // An --out at or above the working folder is refused on its own (checkOutputFolder): said there, not here.
   if (!isWithin(io.cwd, outDir) && isWithin(target, outDir))
     throw new UsageError(cli.t('cli:report.inOut', { file: shown, out: relativeTo(io, outDir) }));
