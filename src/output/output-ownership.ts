@@ -277,11 +277,12 @@ export function checkOutputFolder(
   const outDir = path.resolve(cwd, out);
   const shown = shownPath(cwd, outDir, out);
   checkPlace({ outDir, cwd, home: homedir(), policyFiles, policyRoots }, { out: shown });
+  // Always, not only when --out has a link in it: the policies or the working folder may be the link.
   const real = realPlace(outDir);
-  if (real === outDir) return;
   const places = { outDir: real, cwd: realPlace(cwd), home: realPlace(homedir()) };
   const reals = { policyFiles: policyFiles.map(realPlace), policyRoots: policyRoots.map(realPlace) };
-  checkPlace({ ...places, ...reals }, { out: shown, leadsTo: shownPath(places.cwd, real) });
+  const leadsTo = real === outDir ? {} : { leadsTo: shownPath(places.cwd, real) };
+  checkPlace({ ...places, ...reals }, { out: shown, ...leadsTo });
 }
 
 /** The paths checkOutputFolder compares, all absolute: as given, or with every symbolic link followed. */
