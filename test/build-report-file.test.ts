@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyResult, writeBuildResult } from '../src/cli/build-result.js';
@@ -73,11 +73,11 @@ describe('build --report refuses a file it would overwrite that is not a build r
   it.each([
     [
       'en',
-      'policyc: --report dist/p1/r.json lies inside the output folder dist, where a file policyc did not write stops the next build. Name a file outside it, e.g. --report build-result.json.',
+      "policyc: --report dist/p1/r.json lies in dist/p1, a folder of the output folder dist that policyc writes whole (an organisation's, named by its policy id): a file policyc did not write there stops the next build. Name a file outside it, e.g. --report build-result.json or --report dist/build-result.json.",
     ],
     [
       'nl',
-      'policyc: --report dist/p1/r.json ligt in de uitvoermap dist, waar een bestand dat policyc niet schreef de volgende build tegenhoudt. Noem een bestand daarbuiten, bijvoorbeeld --report build-result.json.',
+      'policyc: --report dist/p1/r.json ligt in dist/p1, een map van de uitvoermap dist die policyc in zijn geheel schrijft (die van een organisatie, genoemd naar de id van haar beleid): een bestand dat policyc niet schreef houdt daar de volgende build tegen. Noem een bestand daarbuiten, bijvoorbeeld --report build-result.json of --report dist/build-result.json.',
     ],
   ])('a file inside the output folder (in %s, cli7 finding 9): exit 2, dist as it was', (lang, said) => {
     const work = site();
@@ -87,6 +87,30 @@ describe('build --report refuses a file it would overwrite that is not a build r
     expect(run.status, run.stderr).toBe(2);
     expect(run.stderr).toBe(said + (lang === 'en' ? usage : gebruik));
     expect(readdirSync(path.join(work, 'dist'), { recursive: true })).toEqual(dist);
+  });
+
+  it('a file reached through a symbolic link into dist/p1: refused as dist/p1/r.json is (secondread7 finding 2)', () => {
+    const work = site();
+    expect(runPolicyc(['build'], work).status).toBe(0);
+    symlinkSync(path.join(work, 'dist/p1'), path.join(work, 'rep'));
+    const dist = readdirSync(path.join(work, 'dist'), { recursive: true });
+    const run = runPolicyc(['build', '--report', 'rep/r.json'], work);
+    expect(run.stderr).toBe(
+      `policyc: --report rep/r.json lies in dist/p1, a folder of the output folder dist that policyc writes whole (an organisation's, named by its policy id): a file policyc did not write there stops the next build. Name a file outside it, e.g. --report build-result.json or --report dist/build-result.json.${usage}`,
+    );
+    expect(run.status).toBe(2);
+    expect(readdirSync(path.join(work, 'dist'), { recursive: true })).toEqual(dist);
+  });
+
+  it('a file at the root of the output folder: written, and the next build leaves it alone (secondread7 finding 1)', () => {
+    const work = site();
+    const first = runPolicyc(['build', '--report', 'dist/build-result.json'], work);
+    expect(first.status, first.stderr).toBe(0);
+    const written = readFileSync(path.join(work, 'dist/build-result.json'), 'utf8');
+    expect(JSON.parse(written)).toMatchObject({ result: 'built', built: [{ id: 'p1' }] });
+    const next = runPolicyc(['build', '--force'], work);
+    expect(next.status, next.stderr).toBe(0);
+    expect(readFileSync(path.join(work, 'dist/build-result.json'), 'utf8')).toBe(written);
   });
 
   it('replaces an earlier build result, and refuses one that only looks like JSON of another kind', () => {

@@ -1,6 +1,7 @@
 import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { isWithin } from '../paths.js';
+import { writtenFolderOf } from '../output/out-layout.js';
+import { isWithin, realPlace, shownPath } from '../paths.js';
 import { cli, relativeTo, UsageError, type CliIo } from './cli-support.js';
 
 /** The fields every build result has (build-result.ts, BuildResult), with the type of each. */
@@ -48,9 +49,25 @@ function realPath(file: string): string {
 }
 
 /**
+ * The folder of the output folder `outDir` that policyc writes whole and `target` lies inside (writtenFolderOf),
+ * shown; compared as given and with every link followed (`rep` leading to dist/p1). Undefined for an --out at or
+ * above the working folder: refused on its own (checkOutputFolder), said there, not here.
+ */
+function writtenFolder(target: string, cwd: string, outDir: string): string | undefined {
+  const realCwd = realPlace(cwd);
+  const realOut = realPlace(outDir);
+  if (isWithin(cwd, outDir) || isWithin(realCwd, realOut)) return undefined;
+  const folder = writtenFolderOf(target, outDir);
+  if (folder !== undefined) return shownPath(cwd, folder);
+  const real = writtenFolderOf(realPlace(target), realOut);
+  return real === undefined ? undefined : shownPath(realCwd, real);
+}
+
+/**
  * Refuses `--report <file>` before the build does anything (a usage error): a folder, a pipe, device or socket
- * (never read), a place inside the output
- * folder `outDir` (a file policyc did not write there would stop the next build), a file this build reads (a
+ * (never read), a place inside a folder of
+ * the output folder `outDir` that policyc writes whole (`<out>/<id>/…`: a file policyc did not write there would
+ * stop the next build), a file this build reads (a
  * policy or the config file), or one that exists and is not a build result policyc wrote (a base, package.json,
  * notes): the report would replace it. An earlier build result is replaced, as each build does.
  */
@@ -61,9 +78,9 @@ export function checkReportTarget(file: string, io: CliIo, inputs: readonly stri
   if (stat?.isDirectory()) throw new UsageError(cli.t('cli:report.isFolder', { file: shown }));
   // A pipe, device or socket is never read: reading a FIFO nobody writes to would wait for good.
   if (stat && !stat.isFile()) throw new UsageError(cli.t('cli:report.notAFile', { file: shown }));
-  // An --out at or above the working folder is refused on its own (checkOutputFolder): said there, not here.
-  if (!isWithin(io.cwd, outDir) && isWithin(target, outDir))
-    throw new UsageError(cli.t('cli:report.inOut', { file: shown, out: relativeTo(io, outDir) }));
+  const folder = writtenFolder(target, io.cwd, outDir);
+  if (folder !== undefined)
+    throw new UsageError(cli.t('cli:report.inOut', { file: shown, folder, out: relativeTo(io, outDir) }));
   if (!stat) return;
   const real = realPath(target);
   if (inputs.some((input) => realPath(input) === real))

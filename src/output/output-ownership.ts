@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { constants, existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { constants, existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { asciiEscaped } from '../unicode-escape.js';
 import { lexists } from '../lexists.js';
-import { isWithin, shownFrom, shownPath } from '../paths.js';
+import { isWithin, realPlace, shownFrom, shownPath } from '../paths.js';
 
 /**
  * What policyc owns in an output folder. Every organisation folder it writes
@@ -323,19 +323,6 @@ function toolFolder(cwd: string, outDir: string): string | undefined {
   const parts = path.relative(cwd, outDir).split(path.sep);
   const at = parts.findIndex((part) => TOOL_FOLDERS.includes(part.toLowerCase()));
   return at < 0 ? undefined : path.resolve(cwd, ...parts.slice(0, at + 1));
-}
-
-/** `p` with every symbolic link followed: the real path of its nearest existing folder, and the rest as it is. */
-function realPlace(p: string): string {
-  const rest: string[] = [];
-  for (let at = p; ; at = path.dirname(at)) {
-    try {
-      return path.join(realpathSync(at), ...rest.reverse());
-    } catch {
-      if (path.dirname(at) === at) return p;
-      rest.push(path.basename(at));
-    }
-  }
 }
 
 /**
