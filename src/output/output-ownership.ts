@@ -263,9 +263,10 @@ export function ownedFolder(
  * the working folder or one above it, the home folder, a project root (package.json or .git), .git or
  * node_modules or a folder inside one,
  * one that holds the policies (a policy's folder or any folder above one), or
- * one inside a folder the build reads policies from (policies/out). Where a symbolic link on the way leads
- * elsewhere, the place it leads to is looked at too (a link to /tmp is refused as /tmp is), and a refusal names
- * both (`leadsTo`).
+ * one inside a folder the build reads policies from (policies/out). The real places (every symbolic link followed,
+ * in --out, the policies or the working folder) are looked at too: a link to the folder above the working folder,
+ * or into policies/, is refused as that folder is, and a refusal names both (`leadsTo`). `--out /tmp` is none of
+ * these, so it is allowed.
  */
 export function checkOutputFolder(
   out: string,
