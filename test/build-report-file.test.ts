@@ -133,6 +133,28 @@ describe('build --report refuses a file it would overwrite that is not a build r
   });
 });
 
+describe('build --report where a build finds policies (secondread7 finding 10)', () => {
+  it.each(['en', 'nl'])('policies/new/policy.json, not there yet (in %s): exit 2, nothing written', (lang) => {
+    const work = site();
+    const run = runPolicyc(['build', '--report', 'policies/new/policy.json', '--message-lang', lang], work);
+    expect(run.stderr).toBe(
+      lang === 'en'
+        ? `policyc: refusing to write the build result to policies/new/policy.json: a build reads a policy.json there as a policy. Name a file of its own, e.g. --report build-result.json.${usage}`
+        : `policyc: het buildresultaat naar policies/new/policy.json schrijven geweigerd: een build leest een policy.json op die plek als beleid. Noem een eigen bestand, bijvoorbeeld --report build-result.json.${gebruik}`,
+    );
+    expect(run.status).toBe(2);
+    expect(readdirSync(path.join(work, 'policies'))).toEqual(['p1']);
+    expect(existsSync(path.join(work, 'dist'))).toBe(false);
+  });
+
+  it('another name in a policy folder is not read as a policy: written', () => {
+    const work = site();
+    const run = runPolicyc(['build', '--report', 'policies/p1/build-result.json'], work);
+    expect(run.status, run.stderr).toBe(0);
+    expect(existsSync(path.join(work, 'policies/p1/build-result.json'))).toBe(true);
+  });
+});
+
 describe('build --report naming a folder (cli7 finding 2)', () => {
   it.each(['en', 'nl'])(
     'is refused before building (in %s): exit 2, no temporary file left, dist as it was',
