@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -58,4 +59,17 @@ export const shownFrom = (shownDir: string, dir: string, p: string): string =>
 export function isWithin(inner: string, outer: string): boolean {
   const rel = path.relative(outer, inner);
   return rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+}
+
+/** `p` with every symbolic link followed: the real path of its nearest existing folder, and the rest as it is. */
+export function realPlace(p: string): string {
+  const rest: string[] = [];
+  for (let at = p; ; at = path.dirname(at)) {
+    try {
+      return path.join(realpathSync(at), ...rest.reverse());
+    } catch {
+      if (path.dirname(at) === at) return p;
+      rest.push(path.basename(at));
+    }
+  }
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyResult, writeBuildResult } from '../src/cli/build-result.js';
@@ -73,11 +73,11 @@ describe('build --report refuses a file it would overwrite that is not a build r
   it.each([
     [
       'en',
-      'policyc: --report dist/p1/r.json lies inside the output folder dist, where a file policyc did not write stops the next build. Name a file outside it, e.g. --report build-result.json.',
+      "policyc: --report dist/p1/r.json lies in dist/p1, a folder of the output folder dist that policyc writes whole (an organisation's, named by its policy id): a file policyc did not write there stops the next build. Name a file outside it, e.g. --report build-result.json or --report dist/build-result.json.",
     ],
     [
       'nl',
-      'policyc: --report dist/p1/r.json ligt in de uitvoermap dist, waar een bestand dat policyc niet schreef de volgende build tegenhoudt. Noem een bestand daarbuiten, bijvoorbeeld --report build-result.json.',
+      'policyc: --report dist/p1/r.json ligt in dist/p1, een map van de uitvoermap dist die policyc in zijn geheel schrijft (die van een organisatie, genoemd naar de id van haar beleid): een bestand dat policyc niet schreef houdt daar de volgende build tegen. Noem een bestand daarbuiten, bijvoorbeeld --report build-result.json of --report dist/build-result.json.',
     ],
   ])('a file inside the output folder (in %s, cli7 finding 9): exit 2, dist as it was', (lang, said) => {
     const work = site();
@@ -87,6 +87,30 @@ describe('build --report refuses a file it would overwrite that is not a build r
     expect(run.status, run.stderr).toBe(2);
     expect(run.stderr).toBe(said + (lang === 'en' ? usage : gebruik));
     expect(readdirSync(path.join(work, 'dist'), { recursive: true })).toEqual(dist);
+  });
+
+  it('a file reached through a symbolic link into dist/p1: refused as dist/p1/r.json is (secondread7 finding 2)', () => {
+    const work = site();
+    expect(runPolicyc(['build'], work).status).toBe(0);
+    symlinkSync(path.join(work, 'dist/p1'), path.join(work, 'rep'));
+    const dist = readdirSync(path.join(work, 'dist'), { recursive: true });
+    const run = runPolicyc(['build', '--report', 'rep/r.json'], work);
+    expect(run.stderr).toBe(
+      `policyc: --report rep/r.json lies in dist/p1, a folder of the output folder dist that policyc writes whole (an organisation's, named by its policy id): a file policyc did not write there stops the next build. Name a file outside it, e.g. --report build-result.json or --report dist/build-result.json.${usage}`,
+    );
+    expect(run.status).toBe(2);
+    expect(readdirSync(path.join(work, 'dist'), { recursive: true })).toEqual(dist);
+  });
+
+  it('a file at the root of the output folder: written, and the next build leaves it alone (secondread7 finding 1)', () => {
+    const work = site();
+    const first = runPolicyc(['build', '--report', 'dist/build-result.json'], work);
+    expect(first.status, first.stderr).toBe(0);
+    const written = readFileSync(path.join(work, 'dist/build-result.json'), 'utf8');
+    expect(JSON.parse(written)).toMatchObject({ result: 'built', built: [{ id: 'p1' }] });
+    const next = runPolicyc(['build', '--force'], work);
+    expect(next.status, next.stderr).toBe(0);
+    expect(readFileSync(path.join(work, 'dist/build-result.json'), 'utf8')).toBe(written);
   });
 
   it('replaces an earlier build result, and refuses one that only looks like JSON of another kind', () => {
@@ -106,6 +130,28 @@ describe('build --report refuses a file it would overwrite that is not a build r
     expect(other.status).toBe(2);
     expect(other.stderr).toContain('refusing to write the build result over other.json');
     expect(readFileSync(path.join(work, 'other.json'), 'utf8')).toBe('{ "result": "built", "exitCode": 0 }\n');
+  });
+});
+
+describe('build --report where a build finds policies (secondread7 finding 10)', () => {
+  it.each(['en', 'nl'])('policies/new/policy.json, not there yet (in %s): exit 2, nothing written', (lang) => {
+    const work = site();
+    const run = runPolicyc(['build', '--report', 'policies/new/policy.json', '--message-lang', lang], work);
+    expect(run.stderr).toBe(
+      lang === 'en'
+        ? `policyc: refusing to write the build result to policies/new/policy.json: a build reads a policy.json there as a policy. Name a file of its own, e.g. --report build-result.json.${usage}`
+        : `policyc: het buildresultaat naar policies/new/policy.json schrijven geweigerd: een build leest een policy.json op die plek als beleid. Noem een eigen bestand, bijvoorbeeld --report build-result.json.${gebruik}`,
+    );
+    expect(run.status).toBe(2);
+    expect(readdirSync(path.join(work, 'policies'))).toEqual(['p1']);
+    expect(existsSync(path.join(work, 'dist'))).toBe(false);
+  });
+
+  it('another name in a policy folder is not read as a policy: written', () => {
+    const work = site();
+    const run = runPolicyc(['build', '--report', 'policies/p1/build-result.json'], work);
+    expect(run.status, run.stderr).toBe(0);
+    expect(existsSync(path.join(work, 'policies/p1/build-result.json'))).toBe(true);
   });
 });
 
@@ -184,5 +230,39 @@ describe('a build result that cannot be written (cli7 finding 3)', () => {
     expect(run.status).toBe(73);
     expect(existsSync(path.join(work, 'dist/p1/nl/privacy.html'))).toBe(true);
     expect(readdirSync(path.join(work, 'ci'))).toEqual([]);
+  });
+});
+
+describe('build --report naming a pipe, device or socket (secondread7 finding 3)', () => {
+  /** policyc build `args` in `work` as a child process that may not take longer than 20 s: an old run hung here. */
+  const bounded = (work: string, args: string[]) =>
+    spawnSync(process.execPath, [cliPath, 'build', ...args], {
+      cwd: work,
+      encoding: 'utf8',
+      timeout: 20_000,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+
+  it.each(['en', 'nl'])('a FIFO nobody writes to (in %s): exit 2 at once, never read, nothing built', (lang) => {
+    const work = site();
+    expect(spawnSync('mkfifo', [path.join(work, 'r.fifo')]).status).toBe(0);
+    const run = bounded(work, ['--report', 'r.fifo', '--message-lang', lang]);
+    expect(run.stderr).toBe(
+      lang === 'en'
+        ? `policyc: --report names r.fifo, which is not a regular file (a pipe, a device or a socket): name a file for the build result, e.g. --report build-result.json.${usage}`
+        : `policyc: --report noemt r.fifo, dat geen gewoon bestand is (een pipe, een apparaat of een socket): noem een bestand voor het buildresultaat, bijvoorbeeld --report build-result.json.${gebruik}`,
+    );
+    expect(run.status).toBe(2);
+    expect(existsSync(path.join(work, 'dist'))).toBe(false);
+  });
+
+  it('a device (/dev/null): exit 2, said to be no regular file', () => {
+    const work = site();
+    const run = bounded(work, ['--report', '/dev/null']);
+    expect(run.stderr).toBe(
+      `policyc: --report names /dev/null, which is not a regular file (a pipe, a device or a socket): name a file for the build result, e.g. --report build-result.json.${usage}`,
+    );
+    expect(run.status).toBe(2);
+    expect(existsSync(path.join(work, 'dist'))).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runPolicyc } from './support/cli.js';
+import { runPolicyc, runPolicycInProcess } from './support/cli.js';
 import { fixturesDir } from './support/fixtures.js';
 import { tempDirs } from './support/temp-dirs.js';
 
@@ -49,5 +49,21 @@ describe('build --out through a symbolic link', () => {
     const run = runPolicyc(['build'], work);
     expect(run.status, run.stderr).toBe(0);
     expect(existsSync(path.join(above, 'www/p1/nl/privacy.html'))).toBe(true);
+  });
+
+  it('--out naming the real folder of linked policies: refused (exit 2), nothing among the policies (secondread7 finding 4)', async () => {
+    const above = tmp();
+    const work = path.join(above, 'site');
+    mkdirSync(path.join(above, 'shared/p1'), { recursive: true });
+    writeFileSync(path.join(above, 'shared/p1/policy.json'), minimal.replace('"id": "minimal"', '"id": "p1"'));
+    mkdirSync(work);
+    symlinkSync('../shared', path.join(work, 'policies'));
+    const real = path.join(above, 'shared/out');
+    const run = await runPolicycInProcess(['build', '--out', real], work);
+    expect(run.stderr).toBe(
+      `policyc: refusing to build into ${real}: it lies inside ${above}/shared, which this build reads policies from. Name an output folder outside it, e.g. --out dist.\n`,
+    );
+    expect(run.status).toBe(2);
+    expect(readdirSync(path.join(above, 'shared'))).toEqual(['p1']);
   });
 });

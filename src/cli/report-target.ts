@@ -1,6 +1,8 @@
 import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { isWithin } from '../paths.js';
+import { writtenFolderOf } from '../output/out-layout.js';
+import { POLICY_FILE } from '../pipeline/find-policies.js';
+import { isWithin, realPlace, shownPath } from '../paths.js';
 import { cli, relativeTo, UsageError, type CliIo } from './cli-support.js';
 
 /** The fields every build result has (build-result.ts, BuildResult), with the type of each. */
@@ -47,23 +49,66 @@ function realPath(file: string): string {
   }
 }
 
+/** What a build reads and writes, all absolute: the files it reads, its output folder, and its policies' folders. */
+export interface BuildPlaces {
+  inputs: readonly string[];
+  outDir: string;
+  roots: readonly string[];
+}
+
 /**
- * Refuses `--report <file>` before the build does anything (a usage error): a folder, a place inside the output
- * folder `outDir` (a file policyc did not write there would stop the next build), a file this build reads (a
- * policy or the config file), or one that exists and is not a build result policyc wrote (a base, package.json,
+ * Whether a build looking in `roots` finds `target` as a policy (findPolicies): a policy.json in a root or in a
+ * folder of one, as given or with every link followed. A report written there would be read as a policy.
+ */
+function isPolicyPlace(target: string, roots: readonly string[]): boolean {
+  if (path.basename(target) !== POLICY_FILE) return false;
+  const real = realPlace(target);
+  const folders = (file: string) => [path.dirname(file), path.dirname(path.dirname(file))];
+  return roots.some((root) => {
+    const realRoot = realPlace(root);
+    return folders(target).includes(root) || folders(real).includes(realRoot);
+  });
+}
+
+/**
+ * The folder of the output folder `outDir` that policyc writes whole and `target` lies inside (writtenFolderOf),
+ * shown; compared as given and with every link followed (`rep` leading to dist/p1). Undefined for an --out at or
+ * above the working folder: refused on its own (checkOutputFolder), said there, not here.
+ */
+function writtenFolder(target: string, cwd: string, outDir: string): string | undefined {
+  const realCwd = realPlace(cwd);
+  const realOut = realPlace(outDir);
+  if (isWithin(cwd, outDir) || isWithin(realCwd, realOut)) return undefined;
+  const folder = writtenFolderOf(target, outDir);
+  if (folder !== undefined) return shownPath(cwd, folder);
+  const real = writtenFolderOf(realPlace(target), realOut);
+  return real === undefined ? undefined : shownPath(realCwd, real);
+}
+
+/**
+ * Refuses `--report <file>` before the build does anything (a usage error): a folder, a pipe, device or socket
+ * (never read), a place inside a folder of
+ * the output folder `outDir` that policyc writes whole (`<out>/<id>/…`: a file policyc did not write there would
+ * stop the next build), a file this build reads (a
+ * policy or the config file), a policy.json where a build finds policies, or one that exists and is not a build result policyc wrote (a base, package.json,
  * notes): the report would replace it. An earlier build result is replaced, as each build does.
  */
-export function checkReportTarget(file: string, io: CliIo, inputs: readonly string[], outDir: string): void {
+export function checkReportTarget(file: string, io: CliIo, build: BuildPlaces): void {
+  const { inputs, outDir } = build;
   const target = path.resolve(io.cwd, file);
   const shown = relativeTo(io, target, file);
   const stat = statOf(target);
   if (stat?.isDirectory()) throw new UsageError(cli.t('cli:report.isFolder', { file: shown }));
-  // An --out at or above the working folder is refused on its own (checkOutputFolder): said there, not here.
-  if (!isWithin(io.cwd, outDir) && isWithin(target, outDir))
-    throw new UsageError(cli.t('cli:report.inOut', { file: shown, out: relativeTo(io, outDir) }));
-  if (!stat) return;
+  // A pipe, device or socket is never read: reading a FIFO nobody writes to would wait for good.
+  if (stat && !stat.isFile()) throw new UsageError(cli.t('cli:report.notAFile', { file: shown }));
+  const folder = writtenFolder(target, io.cwd, outDir);
+  if (folder !== undefined)
+    throw new UsageError(cli.t('cli:report.inOut', { file: shown, folder, out: relativeTo(io, outDir) }));
   const real = realPath(target);
-  if (inputs.some((input) => realPath(input) === real))
+  if (stat && inputs.some((input) => realPath(input) === real))
     throw new UsageError(cli.t('cli:report.isInput', { file: shown }));
+  // Also where none is yet (policies/new/policy.json): the next build would read the report as a policy.
+  if (isPolicyPlace(target, build.roots)) throw new UsageError(cli.t('cli:report.isPolicyPlace', { file: shown }));
+  if (!stat) return;
   if (!isBuildResult(readFileSync(target, 'utf8'))) throw new UsageError(cli.t('cli:report.notOurs', { file: shown }));
 }

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { constants, existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { constants, existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { asciiEscaped } from '../unicode-escape.js';
 import { lexists } from '../lexists.js';
-import { isWithin, shownFrom, shownPath } from '../paths.js';
+import { isWithin, realPlace, shownFrom, shownPath } from '../paths.js';
 
 /**
  * What policyc owns in an output folder. Every organisation folder it writes
@@ -263,9 +263,10 @@ export function ownedFolder(
  * the working folder or one above it, the home folder, a project root (package.json or .git), .git or
  * node_modules or a folder inside one,
  * one that holds the policies (a policy's folder or any folder above one), or
- * one inside a folder the build reads policies from (policies/out). Where a symbolic link on the way leads
- * elsewhere, the place it leads to is looked at too (a link to /tmp is refused as /tmp is), and a refusal names
- * both (`leadsTo`).
+ * one inside a folder the build reads policies from (policies/out). The real places (every symbolic link followed,
+ * in --out, the policies or the working folder) are looked at too: a link to the folder above the working folder,
+ * or into policies/, is refused as that folder is, and a refusal names both (`leadsTo`). `--out /tmp` is none of
+ * these, so it is allowed.
  */
 export function checkOutputFolder(
   out: string,
@@ -277,11 +278,12 @@ export function checkOutputFolder(
   const outDir = path.resolve(cwd, out);
   const shown = shownPath(cwd, outDir, out);
   checkPlace({ outDir, cwd, home: homedir(), policyFiles, policyRoots }, { out: shown });
+  // Always, not only when --out has a link in it: the policies or the working folder may be the link.
   const real = realPlace(outDir);
-  if (real === outDir) return;
   const places = { outDir: real, cwd: realPlace(cwd), home: realPlace(homedir()) };
   const reals = { policyFiles: policyFiles.map(realPlace), policyRoots: policyRoots.map(realPlace) };
-  checkPlace({ ...places, ...reals }, { out: shown, leadsTo: shownPath(places.cwd, real) });
+  const leadsTo = real === outDir ? {} : { leadsTo: shownPath(places.cwd, real) };
+  checkPlace({ ...places, ...reals }, { out: shown, ...leadsTo });
 }
 
 /** The paths checkOutputFolder compares, all absolute: as given, or with every symbolic link followed. */
@@ -322,19 +324,6 @@ function toolFolder(cwd: string, outDir: string): string | undefined {
   const parts = path.relative(cwd, outDir).split(path.sep);
   const at = parts.findIndex((part) => TOOL_FOLDERS.includes(part.toLowerCase()));
   return at < 0 ? undefined : path.resolve(cwd, ...parts.slice(0, at + 1));
-}
-
-/** `p` with every symbolic link followed: the real path of its nearest existing folder, and the rest as it is. */
-function realPlace(p: string): string {
-  const rest: string[] = [];
-  for (let at = p; ; at = path.dirname(at)) {
-    try {
-      return path.join(realpathSync(at), ...rest.reverse());
-    } catch {
-      if (path.dirname(at) === at) return p;
-      rest.push(path.basename(at));
-    }
-  }
 }
 
 /**

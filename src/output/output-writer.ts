@@ -47,6 +47,7 @@ import {
 import { makeOutFolder } from './make-out-folder.js';
 import { stageFiles } from './stage-files.js';
 import { lexists } from '../lexists.js';
+import { ORGANISATION_ID } from './out-layout.js';
 
 /**
  * Writes a build into `outDir` so that a failed or interrupted build leaves
@@ -529,9 +530,6 @@ function parentsOf(file: string): string[] {
   const parts = file.split('/').slice(0, -1);
   return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
 }
-
-/** An organisation's id, as the schema allows it: no other folder name is one policyc made. */
-const ORGANISATION_ID = /^[a-z0-9][a-z0-9-]*$/;
 
 /** What commit() changed: the organisations replaced, and (pruning) those removed and kept. */
 export interface CommitResult {

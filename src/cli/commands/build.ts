@@ -74,7 +74,12 @@ export async function compileAndWrite(options: CommonOptions, io: CliIo, groups?
   const outDir = path.resolve(io.cwd, options.out);
   const reportFile = options.values.report;
   if (typeof reportFile === 'string')
-    checkReportTarget(reportFile, io, [...found.files, ...configFile(options)], outDir);
+    checkReportTarget(reportFile, io, {
+      inputs: [...found.files, ...configFile(options)],
+      outDir,
+      // Where this build and a next one of every policy look for policies.
+      roots: [...found.roots, ...(options.config.policies ?? ['policies']).map((p) => path.resolve(io.cwd, p))],
+    });
   const out = relativeTo(io, outDir, options.out);
   const result = emptyResult(resultPath(io.cwd, outDir));
   // Listening before the folder is opened: a signal while it is opened waits for the first await.

@@ -1,0 +1,20 @@
+import path from 'node:path';
+import { isWithin } from '../paths.js';
+
+/** The name of an organisation's folder in the output folder: a policy id, as the schema allows it. */
+export const ORGANISATION_ID = /^[a-z0-9][a-z0-9-]*$/;
+
+/** How policyc's own entries at the output folder's root begin: its lock and staging folders. */
+const OWN_PREFIX = '.policyc-';
+
+/**
+ * The folder of `outDir` (absolute) that `target` lies inside, when policyc writes that folder whole: one named as an
+ * organisation (a policy id) or one of its own. A file policyc did not write there stops the next build; a file at
+ * the output folder's root, or in a folder of another name, is left alone.
+ */
+export function writtenFolderOf(target: string, outDir: string): string | undefined {
+  if (!isWithin(target, outDir)) return undefined;
+  const [first = '', ...rest] = path.relative(outDir, target).split(path.sep);
+  if (rest.length === 0) return undefined;
+  return ORGANISATION_ID.test(first) || first.startsWith(OWN_PREFIX) ? path.join(outDir, first) : undefined;
+}
