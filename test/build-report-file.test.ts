@@ -73,11 +73,11 @@ describe('build --report refuses a file it would overwrite that is not a build r
   it.each([
     [
       'en',
-      "policyc: --report dist/p1/r.json lies in dist/p1, a folder of the output folder dist that policyc writes whole (an organisation's, named by its policy id): a file policyc did not write there stops the next build. Name a file outside it, e.g. --report build-result.json or --report dist/build-result.json.",
+      "policyc: --report dist/p1/r.json lies in dist/p1, a folder of the output folder dist named as a policy's output folder (a policy id) or as one of policyc's own: policyc writes such a folder whole, so a file it did not write there would stop a build that writes it. Name a file outside it, e.g. --report build-result.json or --report dist/build-result.json.",
     ],
     [
       'nl',
-      'policyc: --report dist/p1/r.json ligt in dist/p1, een map van de uitvoermap dist die policyc in zijn geheel schrijft (die van een organisatie, genoemd naar de id van haar beleid): een bestand dat policyc niet schreef houdt daar de volgende build tegen. Noem een bestand daarbuiten, bijvoorbeeld --report build-result.json of --report dist/build-result.json.',
+      'policyc: --report dist/p1/r.json ligt in dist/p1, een map van de uitvoermap dist met de naam van de uitvoermap van een beleid (een id) of van een map van policyc zelf: policyc schrijft zo’n map in zijn geheel, dus een bestand dat policyc daar niet schreef, zou een build tegenhouden die die map schrijft. Noem een bestand daarbuiten, bijvoorbeeld --report build-result.json of --report dist/build-result.json.',
     ],
   ])('a file inside the output folder (in %s, cli7 finding 9): exit 2, dist as it was', (lang, said) => {
     const work = site();
@@ -96,7 +96,7 @@ describe('build --report refuses a file it would overwrite that is not a build r
     const dist = readdirSync(path.join(work, 'dist'), { recursive: true });
     const run = runPolicyc(['build', '--report', 'rep/r.json'], work);
     expect(run.stderr).toBe(
-      `policyc: --report rep/r.json lies in dist/p1, a folder of the output folder dist that policyc writes whole (an organisation's, named by its policy id): a file policyc did not write there stops the next build. Name a file outside it, e.g. --report build-result.json or --report dist/build-result.json.${usage}`,
+      `policyc: --report rep/r.json lies in dist/p1, a folder of the output folder dist named as a policy's output folder (a policy id) or as one of policyc's own: policyc writes such a folder whole, so a file it did not write there would stop a build that writes it. Name a file outside it, e.g. --report build-result.json or --report dist/build-result.json.${usage}`,
     );
     expect(run.status).toBe(2);
     expect(readdirSync(path.join(work, 'dist'), { recursive: true })).toEqual(dist);
