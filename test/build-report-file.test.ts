@@ -147,6 +147,19 @@ describe('build --report where a build finds policies (secondread7 finding 10)',
     expect(existsSync(path.join(work, 'dist'))).toBe(false);
   });
 
+  it('POLICY.json or dist/P1/r.json, in another letter case: refused too, as on a case-insensitive disk they are the same place (secondread8 finding 6)', () => {
+    const work = site();
+    const upper = runPolicyc(['build', '--report', 'policies/new/POLICY.json'], work);
+    expect(upper.status).toBe(2);
+    expect(upper.stderr).toContain('a build reads a policy.json there as a policy');
+    expect(existsSync(path.join(work, 'policies/new'))).toBe(false);
+    expect(runPolicyc(['build'], work).status).toBe(0);
+    const folder = runPolicyc(['build', '--report', 'dist/P1/r.json'], work);
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toContain('--report dist/P1/r.json lies in dist/P1');
+    expect(existsSync(path.join(work, 'dist/P1'))).toBe(false);
+  });
+
   it('another name in a policy folder is not read as a policy: written', () => {
     const work = site();
     const run = runPolicyc(['build', '--report', 'policies/p1/build-result.json'], work);

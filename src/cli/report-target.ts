@@ -61,7 +61,8 @@ export interface BuildPlaces {
  * folder of one, as given or with every link followed. A report written there would be read as a policy.
  */
 function isPolicyPlace(target: string, roots: readonly string[]): boolean {
-  if (path.basename(target) !== POLICY_FILE) return false;
+  // In any letter case: on a case-insensitive disk (macOS, Windows) POLICY.json is the file a build reads.
+  if (path.basename(target).toLowerCase() !== POLICY_FILE) return false;
   const real = realPlace(target);
   const folders = (file: string) => [path.dirname(file), path.dirname(path.dirname(file))];
   return roots.some((root) => {

@@ -16,5 +16,7 @@ export function writtenFolderOf(target: string, outDir: string): string | undefi
   if (!isWithin(target, outDir)) return undefined;
   const [first = '', ...rest] = path.relative(outDir, target).split(path.sep);
   if (rest.length === 0) return undefined;
-  return ORGANISATION_ID.test(first) || first.startsWith(OWN_PREFIX) ? path.join(outDir, first) : undefined;
+  // In any letter case: on a case-insensitive disk dist/P1 is the folder dist/p1.
+  const name = first.toLowerCase();
+  return ORGANISATION_ID.test(name) || name.startsWith(OWN_PREFIX) ? path.join(outDir, first) : undefined;
 }
