@@ -160,6 +160,22 @@ describe('build --report where a build finds policies (secondread7 finding 10)',
     expect(existsSync(path.join(work, 'dist/P1'))).toBe(false);
   });
 
+  it.each(['en', 'nl'])(
+    'dist/.policyc-lock, a name policyc keeps for its own entries (in %s): refused, since a build removes such files (secondread8 nit 8)',
+    (lang) => {
+      const work = site();
+      expect(runPolicyc(['build'], work).status).toBe(0);
+      const run = runPolicyc(['build', '--report', 'dist/.policyc-lock', '--message-lang', lang], work);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe(
+        lang === 'en'
+          ? `policyc: --report dist/.policyc-lock has a name policyc keeps for its own files in dist (.policyc-…), which a build removes. Name another file, e.g. --report dist/build-result.json.${usage}`
+          : `policyc: --report dist/.policyc-lock heeft een naam die policyc voor zijn eigen bestanden in dist gebruikt (.policyc-…), en zulke bestanden ruimt een build op. Noem een ander bestand, bijvoorbeeld --report dist/build-result.json.${gebruik}`,
+      );
+      expect(existsSync(path.join(work, 'dist/.policyc-lock'))).toBe(false);
+    },
+  );
+
   it('another name in a policy folder is not read as a policy: written', () => {
     const work = site();
     const run = runPolicyc(['build', '--report', 'policies/p1/build-result.json'], work);

@@ -1,6 +1,6 @@
 import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { writtenFolderOf } from '../output/out-layout.js';
+import { isOwnEntryOf, writtenFolderOf } from '../output/out-layout.js';
 import { POLICY_FILE } from '../pipeline/find-policies.js';
 import { isWithin, realPlace, shownPath } from '../paths.js';
 import { cli, relativeTo, UsageError, type CliIo } from './cli-support.js';
@@ -105,6 +105,8 @@ export function checkReportTarget(file: string, io: CliIo, build: BuildPlaces): 
   const folder = writtenFolder(target, io.cwd, outDir);
   if (folder !== undefined)
     throw new UsageError(cli.t('cli:report.inOut', { file: shown, folder, out: relativeTo(io, outDir) }));
+  if (isOwnEntryOf(target, outDir) || isOwnEntryOf(realPlace(target), realPlace(outDir)))
+    throw new UsageError(cli.t('cli:report.ownName', { file: shown, out: relativeTo(io, outDir) }));
   const real = realPath(target);
   if (stat && inputs.some((input) => realPath(input) === real))
     throw new UsageError(cli.t('cli:report.isInput', { file: shown }));

@@ -20,3 +20,9 @@ export function writtenFolderOf(target: string, outDir: string): string | undefi
   const name = first.toLowerCase();
   return ORGANISATION_ID.test(name) || name.startsWith(OWN_PREFIX) ? path.join(outDir, first) : undefined;
 }
+
+/** Whether `target` is an entry at the output folder's root with a name policyc keeps for its own (a build removes those). */
+export function isOwnEntryOf(target: string, outDir: string): boolean {
+  const relative = path.relative(outDir, target);
+  return path.dirname(relative) === '.' && relative.toLowerCase().startsWith(OWN_PREFIX);
+}
