@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { isOwnEntryOf, writtenFolderOf } from '../output/out-layout.js';
 import { POLICY_FILE } from '../pipeline/find-policies.js';
@@ -37,15 +37,6 @@ function statOf(file: string): Stats | undefined {
     return statSync(file);
   } catch {
     return undefined;
-  }
-}
-
-/** The real path of `file` (links followed), or the path itself when it does not exist. */
-function realPath(file: string): string {
-  try {
-    return realpathSync(file);
-  } catch {
-    return file;
   }
 }
 
@@ -107,8 +98,8 @@ export function checkReportTarget(file: string, io: CliIo, build: BuildPlaces): 
     throw new UsageError(cli.t('cli:report.inOut', { file: shown, folder, out: relativeTo(io, outDir) }));
   if (isOwnEntryOf(target, outDir) || isOwnEntryOf(realPlace(target), realPlace(outDir)))
     throw new UsageError(cli.t('cli:report.ownName', { file: shown, out: relativeTo(io, outDir) }));
-  const real = realPath(target);
-  if (stat && inputs.some((input) => realPath(input) === real))
+  const real = realPlace(target);
+  if (stat && inputs.some((input) => realPlace(input) === real))
     throw new UsageError(cli.t('cli:report.isInput', { file: shown }));
   // Also where none is yet (policies/new/policy.json): the next build would read the report as a policy.
   if (isPolicyPlace(target, build.roots)) throw new UsageError(cli.t('cli:report.isPolicyPlace', { file: shown }));
