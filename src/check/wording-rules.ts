@@ -7,6 +7,7 @@ import {
   examplesWords,
   goodCareWords,
   insurerWords,
+  medicalFileTermWords,
   noOneElseWords,
   notInsurerBillingWords,
   othersMayWords,
@@ -19,7 +20,7 @@ import {
   vagueWords,
 } from '../law/wording-patterns.js';
 import { isAtOrBelow, joinPointer } from '../load/json-pointer.js';
-import type { PurposeSource, Text } from '../policy/policy-types.js';
+import type { Language, PurposeSource, Text } from '../policy/policy-types.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { isCareProvider } from '../policy/policy-facts.js';
 import { sentences } from '../sentences.js';
@@ -86,21 +87,40 @@ function matches(t: Text, pattern: RegExp): boolean {
 /** What `pattern` matched in each language of `t` (quoteIn), for a text that `matches` found it in. */
 const firstMatch = (t: Text, pattern: RegExp): Text => quoteIn(t, (s) => s.match(pattern)?.[0])!;
 
+/** The words of one sentence (in `lang`) that give a reason to refuse erasure, to quote; undefined where it gives none. */
+type RefusalReason = (sentence: string, lang: Language) => string | undefined;
+
 /**
- * A care provider's rights texts that give `reason` for refusing erasure of the medical file: any text
- * under rights.notes.erasure, and others that speak of erasure.
+ * A care provider's rights texts that give a `reason` for refusing erasure of the medical file, read sentence by
+ * sentence: any text under rights.notes.erasure, and others that speak of erasure.
  */
-function erasureRefusals(reason: RegExp): (model: PolicyModel) => Finding[] {
+function erasureRefusals(reason: RefusalReason): (model: PolicyModel) => Finding[] {
   return (model) => {
     if (!isCareProvider(model)) return [];
-    return textsIn(model.source.rights, '/rights')
-      .filter(
-        ({ pointer, text }) =>
-          matches(text, reason) && (pointer.startsWith('/rights/notes/erasure') || matches(text, erasureWords)),
-      )
-      .map(({ pointer, text }) => ({ pointer, vars: { quote: firstMatch(text, reason) } }));
+    const found: Finding[] = [];
+    for (const { pointer, text } of textsIn(model.source.rights, '/rights')) {
+      if (!pointer.startsWith('/rights/notes/erasure') && !matches(text, erasureWords)) continue;
+      const quote = quoteIn(text, (s, lang) => firstReason(s, lang, reason));
+      if (quote) found.push({ pointer, vars: { quote } });
+    }
+    return found;
   };
 }
+
+function firstReason(s: string, lang: Language, reason: RefusalReason): string | undefined {
+  for (const sentence of sentences(s)) {
+    const quote = reason(sentence, lang);
+    if (quote !== undefined) return quote;
+  }
+  return undefined;
+}
+
+/** "Good care" as the reason to keep the file. */
+const goodCare: RefusalReason = (s) => s.match(goodCareWords)?.[0];
+
+/** A retention duty as the reason, in a sentence that makes it the medical file's own term (medicalFileTermWords). */
+const fileTermDuty: RefusalReason = (s) =>
+  medicalFileTermWords.test(s) ? s.match(retentionDutyWords)?.[0] : undefined;
 
 /**
  * Purposes on legitimate interests that read as promotion but do not set directMarketing: the notice
@@ -273,13 +293,13 @@ export const wordingRules: readonly Rule[] = [
     id: 'wgbo/erasure-refused-for-good-care',
     severity: 'warning',
     article: 'BW 7:455',
-    check: erasureRefusals(goodCareWords),
+    check: erasureRefusals(goodCare),
   },
   {
     id: 'wgbo/erasure-refused-for-retention',
     severity: 'warning',
     article: 'BW 7:454(3), 7:455',
-    check: erasureRefusals(retentionDutyWords),
+    check: erasureRefusals(fileTermDuty),
   },
   {
     id: 'art21/direct-marketing-unmarked',

@@ -28,6 +28,32 @@ export const retentionDutyWords =
   /\bwettelijke (bewaar)?(verplichting|plicht)(en)?\b|\bbewaarplicht(en)?\b|\bwettelijke bewaartermijn(en)?\b|\blegal (obligation|duty|retention (period|obligation))s?\b|\bstatutory (duty|obligation|retention)\b|\bretention (duty|obligation)\b/i;
 
 /**
+ * The medical file's own retention term, in the sentence that gives retentionDutyWords as the reason to keep data:
+ * the WGBO (or BW 7:454) by name, its twenty years, or the retention term of the (medical) file. Only then is the
+ * duty the file's term, which BW 7:455 lets no refusal rest on. A legal duty in general ("als er geen andere reden
+ * is om je gegevens te bewaren, zoals een wettelijke plicht"; Dental Clinics) is a ground to refuse erasure: GDPR
+ * 17(3)(b), and for the file itself 7:455(2), "het bepaalde bij of krachtens de wet" that opposes destruction
+ * (privacy officer's review 8, D1).
+ */
+export const medicalFileTermWords = compiledAhead(
+  new RegExp(
+    [
+      String.raw`\bWGBO\b`,
+      String.raw`\bwet (op de )?geneeskundige behandelingsovereenkomst\b`,
+      String.raw`\bmedical treatment (contracts? )?act\b`,
+      String.raw`\b7:454\b`,
+      String.raw`\b(20|twintig) jaar\b`,
+      String.raw`\b(20|twenty)[ -]years?\b`,
+      String.raw`\bbewaartermijn (van|voor) (het |uw |je |jouw |de )?(medische? |patiënten|cliënten)?dossiers?\b`,
+      String.raw`\b(dossier|medische gegevens)\w*\b[^.;!?\n]{0,40}?\bbewaartermijn\b`,
+      String.raw`\bretention (period|term) (of|for) (the |your )?(medical |patient |client )?(files?|records?)\b`,
+      String.raw`\b(file|record)s?'?s? retention (period|term)\b`,
+    ].join('|'),
+    'i',
+  ),
+);
+
+/**
  * The EU-US (and Swiss-US) Privacy Shield, which the CJEU invalidated on 16 July 2020 (C-311/18, Schrems II):
  * a text that still relies on it, or offers its arbitration, tells the reader something no longer true.
  */

@@ -21,12 +21,17 @@ describe('wgbo/erasure-refused-for-retention', () => {
     return findings(policy, 'wgbo/erasure-refused-for-retention');
   };
 
-  it('reports a care provider that keeps data for a legal or retention duty (Dental Clinics)', () => {
+  it("reports a care provider that keeps the file for a duty it ties to the file's own term", () => {
+    expect(erasure('Wij vernietigen uw dossier niet, omdat de WGBO een wettelijke plicht tot bewaren oplegt.')).toEqual(
+      ['/rights/notes/erasure'],
+    );
+    expect(erasure('Wij wissen uw gegevens, behalve als de bewaarplicht van 20 jaar geldt.')).toHaveLength(1);
     expect(
-      erasure('Als er geen andere reden is om je gegevens te bewaren, zoals een wettelijke plicht, wissen we ze.'),
-    ).toEqual(['/rights/notes/erasure']);
-    expect(erasure('Wij wissen uw gegevens, behalve als er een bewaarplicht geldt.')).toHaveLength(1);
-    expect(erasure('Niets.', 'We erase your data unless a legal obligation requires us to keep it.')).toHaveLength(1);
+      erasure(
+        'Niets.',
+        'We erase your data unless a legal obligation requires us to keep your medical file for 20 years.',
+      ),
+    ).toHaveLength(1);
   });
 
   it('does not report a retention period that is no reason to refuse, or an organisation that is no care provider', () => {
@@ -36,7 +41,17 @@ describe('wgbo/erasure-refused-for-retention', () => {
     expect(erasure('Blijkt dat gegevens over u onjuist zijn, dan hebt u het recht die te laten verwijderen.')).toEqual(
       [],
     );
-    expect(erasure('Wij wissen uw gegevens, tenzij een wettelijke plicht geldt.', 'Nothing.', false)).toEqual([]);
+    expect(erasure('Wij wissen uw gegevens, tenzij de WGBO een wettelijke plicht oplegt.', 'Nothing.', false)).toEqual(
+      [],
+    );
+  });
+
+  it('does not report a legal duty in general, a ground to refuse erasure (GDPR 17(3)(b); officer review 8, D1)', () => {
+    // Dental Clinics: personal data in general, not the file's term.
+    expect(
+      erasure('Als er geen andere reden is om je gegevens te bewaren, zoals een wettelijke plicht, wissen we ze.'),
+    ).toEqual([]);
+    expect(erasure('Niets.', 'We erase your data unless a legal obligation requires us to keep it.')).toEqual([]);
   });
 });
 
