@@ -16,6 +16,7 @@ import {
   privacyShieldWords,
   promotionWords,
   referralWords,
+  representativeWords,
   retentionDutyWords,
   vagueWords,
 } from '../law/wording-patterns.js';
@@ -115,8 +116,12 @@ function firstReason(s: string, lang: Language, reason: RefusalReason): string |
   return undefined;
 }
 
-/** "Good care" as the reason to keep the file. */
-const goodCare: RefusalReason = (s) => s.match(goodCareWords)?.[0];
+/**
+ * "Good care" as the reason to keep the file, in a sentence that is not about a parent, guardian or representative,
+ * or a child: towards them BW 7:465(4) makes good care the ground (law/wording-patterns.ts, representativeWords).
+ */
+const goodCare: RefusalReason = (s, lang) =>
+  representativeWords[lang].test(s) ? undefined : s.match(goodCareWords)?.[0];
 
 /** A retention duty as the reason, in a sentence that makes it the medical file's own term (medicalFileTermWords). */
 const fileTermDuty: RefusalReason = (s) =>

@@ -1,4 +1,5 @@
 import { compiledAhead } from '../regexp-ahead.js';
+import type { Language } from '../policy/policy-types.js';
 /**
  * Wording in a statement's own texts that the law does not allow, as
  * patterns per language (Dutch and English). The rules in
@@ -14,6 +15,19 @@ import { compiledAhead } from '../regexp-ahead.js';
  */
 export const goodCareWords =
   /goede zorg|goed hulpverlener|goede hulpverlening|zorgvuldige zorg|kwaliteit van (de )?zorg|good care|proper care|quality of care|good healthcare/i;
+
+/**
+ * A sentence about a parent, guardian or other representative, or about a child or minor, per language (Dutch
+ * "kind" is English "kind", "ouder dan" is "older than"). Towards the representative of a child under 12, or of an
+ * older child who cannot judge its interests, the care provider does not comply where that does not fit the care
+ * of a good care provider: BW 7:465(4), quoted in law/patient-rights.ts (parentsActForChildUnder), and the notice
+ * says it (terms:right.erasure.child). A refusal "for good care" in such a sentence is that rule, not a refusal
+ * towards the patient (privacy officer's review 8, D6).
+ */
+export const representativeWords: Readonly<Record<Language, RegExp>> = {
+  nl: /\b(ouders?(?! dan\b)|voogd(en)?|gezaghebbende|(wettelijke? )?vertegenwoordiger(s)?|kind(eren|je|s)?|minderjarige[n]?)\b/i,
+  en: /\b(parents?(?! compan)|parental|guardians?|(legal )?representatives?|child(ren|'s)?|minors?(?! (change|update|amendment|error|correction)s?\b))\b/i,
+};
 
 /**
  * A retention duty given as the reason to keep data after an erasure request

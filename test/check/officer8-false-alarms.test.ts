@@ -58,3 +58,49 @@ describe('wgbo/erasure-refused-for-retention: only the medical file’s own term
     expect(erasure(nl, en)).toEqual(['warning /rights/notes/erasure']);
   });
 });
+
+describe('wgbo/erasure-refused-for-good-care: not towards a parent or representative (D6)', () => {
+  const erasure = (nl: string, en: string) =>
+    findings('wgbo/erasure-refused-for-good-care', { rights: { notes: { erasure: T(nl, en) } } });
+
+  it('a refusal to a parent about a child’s file for good care is BW 7:465(4): not reported', () => {
+    // The review's reproduction (d3).
+    expect(
+      erasure(
+        'Je kunt ons vragen je dossier te vernietigen; wij doen dat binnen drie maanden. Vraag je als ouder om vernietiging van het dossier van je kind jonger dan 12 jaar, dan weigeren wij dat als vernietiging niet verenigbaar is met goed hulpverlenerschap.',
+        'You can ask us to destroy your file; we do so within three months. If you ask as a parent for the destruction of the file of your child under 12, we refuse if destruction is not compatible with good care.',
+      ),
+    ).toEqual([]);
+    expect(
+      erasure(
+        'Een verzoek van de wettelijk vertegenwoordiger van een minderjarige weigeren wij als dat niet past bij goede zorg.',
+        "We refuse a request from a minor's legal representative where it does not fit good care.",
+      ),
+    ).toEqual([]);
+  });
+
+  it('a refusal to the patient for good care is still reported (iPractice), also with "ouder dan" or "kind of"', () => {
+    expect(
+      erasure(
+        "In uitzonderlijke situaties kunnen we je dossier niet vernietigen, bijvoorbeeld wanneer 'goed hulpverlenerschap' zich daartegen verzet.",
+        "In exceptional situations we cannot delete your file, for example when 'good care' prevents it.",
+      ),
+    ).toEqual(['warning /rights/notes/erasure']);
+    // "ouder dan" is "older than", English "kind" is "sort": no parent, no child.
+    expect(
+      erasure(
+        'Gegevens ouder dan vijf jaar vernietigen wij niet als goede zorg dat vraagt.',
+        'We do not destroy data of any kind where good care requires keeping it.',
+      ),
+    ).toEqual(['warning /rights/notes/erasure']);
+  });
+
+  it('a text with both: the sentence towards the patient is reported', () => {
+    expect(
+      erasure(
+        'Wij vernietigen je dossier niet als goede zorg dat verhindert. Voor het dossier van je kind weigeren wij vernietiging als dat niet past bij goede zorg.',
+        'We do not destroy your file where good care prevents it. For your child’s file we refuse destruction where it does not fit good care.',
+      ),
+    ).toEqual(['warning /rights/notes/erasure']);
+  });
+});
