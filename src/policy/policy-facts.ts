@@ -186,7 +186,8 @@ const notResearch = (p: Purpose, health: boolean, condition: string | undefined)
  * A care provider's purpose that keeps health data in the medical file, which
  * the WGBO governs (BW 7:454) whatever the purpose's art. 6 basis: it uses
  * health data under 9(2)(h), under explicit consent or under no stated
- * exception, and is not research or quality work on consent. Its other data
+ * exception (then only for patients or clients, or naming no one), and is
+ * not research or quality work on consent. Its other data
  * (contact details, invoices) does not change that, nor does health data the
  * author says is kept outside the file (partOfMedicalFile: false, call recordings).
  */
@@ -204,7 +205,7 @@ function keepsMedicalFile(model: PolicyModel, purpose: Purpose): boolean {
   return (
     isCareProvider(model) &&
     purpose.dataCategories.some((c) => c.special === 'health' && c.partOfMedicalFile !== false) &&
-    (condition === undefined || medicalFileConditions.has(condition)) &&
+    (condition === undefined ? forPatients(purpose) : medicalFileConditions.has(condition)) &&
     (condition !== '9(2)(a)' || consentInTreatment(purpose)) &&
     // Consent is also a ground for research: a purpose on consent named for research or quality work is that, not
     // the file. Without consent the name does not count ("onderzoek" is also a medical examination).
@@ -217,9 +218,16 @@ function keepsMedicalFile(model: PolicyModel, purpose: Purpose): boolean {
  * clients (or it names none), or it also rests on the contract or a legal obligation (law/dutch-care-law.ts).
  */
 function consentInTreatment(purpose: Purpose): boolean {
-  if (basesOf(purpose).some((b) => treatmentBases.has(b))) return true;
-  return purpose.dataSubjects.length === 0 || purpose.dataSubjects.some(isPatientGroup);
+  return basesOf(purpose).some((b) => treatmentBases.has(b)) || forPatients(purpose);
 }
+
+/**
+ * Whether a purpose's data subjects are patients or clients, or it names none. The medical file is the file on the
+ * patient (BW 7:454): health data of staff (sick-leave reports) is not, whatever exception the purpose omits
+ * (privacy officer's review 8, D5).
+ */
+const forPatients = (purpose: Purpose): boolean =>
+  purpose.dataSubjects.length === 0 || purpose.dataSubjects.some(isPatientGroup);
 
 /** Whether a group of data subjects is the care provider's patients or clients, by its id or name. */
 export const isPatientGroup = (s: DataSubject): boolean =>

@@ -104,3 +104,43 @@ describe('wgbo/erasure-refused-for-good-care: not towards a parent or representa
     ).toEqual(['warning /rights/notes/erasure']);
   });
 });
+
+describe('retention/medical-file-too-short: staff health data is not the medical file (D5)', () => {
+  /** A care provider's second purpose on health data of `subjects`, with no art. 9 exception, kept 2 years. */
+  function sickLeave(subjects: string[]): string[] {
+    const purpose = {
+      id: 'sick-leave',
+      name: T('Verzuimadministratie van ons personeel', 'Sick-leave administration for our staff'),
+      legalBasis: '6(1)(c)',
+      dataSubjects: subjects,
+      dataCategories: ['sick-leave'],
+      retention: ['sick-leave'],
+    };
+    return findings('retention/medical-file-too-short', {
+      dataSubjects: [...base.dataSubjects, { id: 'employees', name: T('Medewerkers', 'Employees') }],
+      dataCategories: [
+        ...base.dataCategories,
+        { id: 'sick-leave', name: T('Verzuimmeldingen', 'Sick-leave reports'), special: 'health' },
+      ],
+      purposes: [base.purposes[0], purpose],
+      retention: [
+        ...base.retention,
+        {
+          id: 'sick-leave',
+          name: T('Verzuimmeldingen', 'Sick-leave reports'),
+          period: 'P2Y',
+          from: 'end-of-employment',
+        },
+      ],
+    });
+  }
+
+  it('employees’ sick-leave reports without a stated exception: not reported', () => {
+    expect(sickLeave(['employees'])).toEqual([]);
+  });
+
+  it('the same purpose for patients, or naming no one: still the file, still reported', () => {
+    expect(sickLeave(['patients'])).toEqual(['error /retention/1/period']);
+    expect(sickLeave([])).toEqual(['error /retention/1/period']);
+  });
+});
