@@ -65,6 +65,11 @@ export interface RetentionMinimum {
      * records, so the category's id is the best evidence there is.
      */
     categoryIdPattern?: RegExp;
+    /**
+     * Data whose category id matches `categoryId` and that a purpose whose id or name matches `purpose` uses: an
+     * id that says less than categoryIdPattern ('financial') counts only for such a purpose.
+     */
+    categoryUsedFor?: { categoryId: RegExp; purpose: RegExp };
   };
 }
 
@@ -116,7 +121,21 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
     limitsErasure: true,
     law: 'awr',
     article: 'AWR art. 52(4)',
-    appliesTo: { citedLaw: 'awr', categoryIdPattern: /financ|invoice|billing|factu|fiscal|accounting|boekhoud/ },
+    // Lid 1 (same text): "Administratieplichtigen zijn gehouden van hun vermogenstoestand en van alles betreffende
+    // hun bedrijf, zelfstandig beroep of werkzaamheid ... een administratie te voeren en de daartoe behorende boeken,
+    // bescheiden en andere gegevensdragers ... te bewaren": the organisation's own administration. A category id
+    // that says invoicing, billing or accounting is that; one that says only 'financial' may be a client's
+    // financial situation recorded for support (debts, income: privacy officer's review 8, D7), so it counts only
+    // where a purpose that bills or takes payment uses it.
+    appliesTo: {
+      citedLaw: 'awr',
+      categoryIdPattern: /invoice|billing|factu|fiscal|accounting|boekhoud/,
+      categoryUsedFor: {
+        categoryId: /financ/,
+        purpose:
+          /factu|invoic|billing|\bbill\b|declar|betaling|payment|boekhoud|accounting|financi[eë]le (afhandeling|administratie)|financial (settlement|administration)/i,
+      },
+    },
   },
   {
     // Jeugdwet art. 7.3.8: the jeugdhulpverlener (the youth-care worker, in the 2015 text) keeps the file 20 years (since 2020, as the WGBO),

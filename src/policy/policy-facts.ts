@@ -158,7 +158,7 @@ export const usesConsent = (p: Purpose): boolean =>
 export const texts = (t: Text | undefined): string[] => (t ? Object.values(t) : []);
 
 /** Whether a purpose's id or name matches `pattern`. */
-const named = (p: Purpose, pattern: RegExp): boolean =>
+export const isNamed = (p: Purpose, pattern: RegExp): boolean =>
   pattern.test(p.id.replace(/-/g, ' ')) || texts(p.name).some((t) => pattern.test(t));
 
 /**
@@ -168,11 +168,11 @@ const named = (p: Purpose, pattern: RegExp): boolean =>
 export function secondaryUseOf(model: PolicyModel, p: Purpose): boolean {
   const health = p.dataCategories.some((c) => c.special === 'health');
   const condition = p.specialCategoryCondition?.condition;
-  if (named(p, secondaryUse.research) && !notResearch(p, health, condition)) return health || isCareProvider(model);
-  if (named(p, secondaryUse.statistics)) return health;
+  if (isNamed(p, secondaryUse.research) && !notResearch(p, health, condition)) return health || isCareProvider(model);
+  if (isNamed(p, secondaryUse.statistics)) return health;
   // Quality work is secondary use only under a condition other than 9(2)(h); with no condition at all,
   // art9/condition-missing reports the purpose and 9(2)(h) (UAVG 30(3)) may well cover it.
-  return named(p, secondaryUse.quality) && health && condition !== undefined && condition !== '9(2)(h)';
+  return isNamed(p, secondaryUse.quality) && health && condition !== undefined && condition !== '9(2)(h)';
 }
 
 /**
@@ -180,7 +180,7 @@ export function secondaryUseOf(model: PolicyModel, p: Purpose): boolean {
  * behandeling"), or a satisfaction survey on data that is no health data ("tevredenheidsonderzoek").
  */
 const notResearch = (p: Purpose, health: boolean, condition: string | undefined): boolean =>
-  (condition === '9(2)(h)' && named(p, secondaryUse.treatment)) || (!health && named(p, secondaryUse.survey));
+  (condition === '9(2)(h)' && isNamed(p, secondaryUse.treatment)) || (!health && isNamed(p, secondaryUse.survey));
 
 /**
  * A care provider's purpose that keeps health data in the medical file, which

@@ -3,7 +3,7 @@ import { durationInDays } from '../law/durations.js';
 import { isAtOrBelow } from '../load/json-pointer.js';
 import type { LawReference } from './policy-types.js';
 import type { DataCategory, PolicyModel, RetentionRule } from '../resolve/model.js';
-import { inMedicalFile, isCareProvider, retentionFor } from './policy-facts.js';
+import { inMedicalFile, isCareProvider, isNamed, retentionFor } from './policy-facts.js';
 
 /**
  * Retention rules that end before a legal minimum (law/retention-minimums.ts) for data the minimum applies
@@ -29,7 +29,13 @@ export function minimumApplies(
     if (category.partOfMedicalFile !== undefined) return category.partOfMedicalFile;
     return category.usedBy.length === 0 || category.usedBy.some((p) => inMedicalFile(model, p));
   }
-  return citesLawOf(min, ruleCites) || (a.categoryIdPattern?.test(category.id) ?? false);
+  return citesLawOf(min, ruleCites) || (a.categoryIdPattern?.test(category.id) ?? false) || usedFor(min, category);
+}
+
+/** Whether the minimum's categoryUsedFor holds: the category's id, and a purpose that uses it, by id or name. */
+function usedFor(min: RetentionMinimum, category: DataCategory): boolean {
+  const u = min.appliesTo.categoryUsedFor;
+  return u !== undefined && u.categoryId.test(category.id) && category.usedBy.some((p) => isNamed(p, u.purpose));
 }
 
 /** A retention rule that keeps data a legal minimum applies to for less than the minimum, with that data. */

@@ -144,3 +144,38 @@ describe('retention/medical-file-too-short: staff health data is not the medical
     expect(sickLeave([])).toEqual(['error /retention/1/period']);
   });
 });
+
+describe('retention/fiscal-records-too-short: a client’s financial situation is not the bookkeeping (D7)', () => {
+  /** A category `id` used by a second purpose named `purpose`, kept 1 year under a rule that cites `legalSource`. */
+  function financial(id: string, purpose: { nl: string; en: string }, legalSource?: object): string[] {
+    return findings('retention/fiscal-records-too-short', {
+      dataCategories: [...base.dataCategories, { id, name: T('Financiële gegevens', 'Financial data') }],
+      purposes: [
+        base.purposes[0],
+        { ...base.purposes[0], id: 'second', name: purpose, dataCategories: [id], retention: ['money'] },
+      ],
+      retention: [
+        ...base.retention,
+        {
+          id: 'money',
+          name: T('Financiële gegevens', 'Financial data'),
+          period: 'P1Y',
+          ...(legalSource && { legalSource }),
+        },
+      ],
+    });
+  }
+  const carePlan = T('Het zorgplan opstellen', 'Drawing up the care plan');
+
+  it('"financial-situation" used for the care plan: not reported (the review’s d5)', () => {
+    expect(financial('financial-situation', carePlan)).toEqual([]);
+  });
+
+  it('still reported: a billing purpose, an invoicing category, or a rule that cites the AWR', () => {
+    expect(financial('financial-situation', T('Facturatie en declaratie', 'Invoicing and insurance claims'))).toEqual([
+      'warning /retention/1/period',
+    ]);
+    expect(financial('invoices', carePlan)).toEqual(['warning /retention/1/period']);
+    expect(financial('financial-situation', carePlan, { law: 'awr' })).toEqual(['warning /retention/1/period']);
+  });
+});
