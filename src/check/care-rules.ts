@@ -9,7 +9,9 @@ import {
 } from '../law/dutch-care-law.js';
 import { consentBases } from '../law/legal-bases.js';
 import { joinPointer } from '../load/json-pointer.js';
-import type { Text } from '../policy/policy-types.js';
+import type { CookieCategorySource, Text } from '../policy/policy-types.js';
+import { cookieConsentWords } from '../law/wording-patterns.js';
+import { sentences } from '../sentences.js';
 import type { PolicyModel, Purpose } from '../resolve/model.js';
 import {
   basesOf,
@@ -31,13 +33,24 @@ const healthSite = (model: PolicyModel): boolean =>
 /** Cookie categories that track visitors for advertising or profiling (by id or name: the schema has no marker). */
 const trackingCookie = /track|marketing|advert|advertent|targeting|social|profil/i;
 
+/** Tracking cookie categories that neither set consentRequired nor say in their own text that consent is asked. */
 function trackingCategories(model: PolicyModel): Array<{ index: number; name: Text }> {
   return (model.source.cookies?.categories ?? [])
     .map((c, index) => ({ c, index }))
     .filter(({ c }) => trackingCookie.test(c.id) || texts(c.name).some((t) => trackingCookie.test(t)))
-    .map(({ c, index }) => ({ index, name: c.name, consentRequired: c.consentRequired }))
-    .filter((c) => c.consentRequired !== true);
+    .filter(({ c }) => c.consentRequired !== true && !saysConsentAsked(c))
+    .map(({ c, index }) => ({ index, name: c.name }));
 }
+
+/** Whether a cookie category's name or description says its cookies are placed only with consent. */
+const saysConsentAsked = (c: CookieCategorySource): boolean =>
+  [...texts(c.name), ...texts(c.description)].some((t) =>
+    sentences(t).some((sentence) => affirms(sentence, cookieConsentWords)),
+  );
+
+/** Whether a sentence has `words` and does not deny them: an even number of negations (explicitConsentNegations). */
+const affirms = (sentence: string, words: RegExp): boolean =>
+  words.test(sentence) && (sentence.match(explicitConsentNegations) ?? []).length % 2 === 0;
 
 /** Whether a purpose cites a Dutch provision that gives 9(2)(j) effect. */
 const citesResearchProvision = (p: Purpose): boolean =>
@@ -63,10 +76,7 @@ function consentPointer(p: Purpose): string {
 
 /** Whether a text says explicit consent is asked: the words, in a sentence that does not deny them. */
 function statesExplicitConsent(text: string): boolean {
-  return text.split(/[.;!?]+/).some((sentence) => {
-    if (!sentence.match(explicitConsentWords)) return false;
-    return (sentence.match(explicitConsentNegations) ?? []).length % 2 === 0;
-  });
+  return text.split(/[.;!?]+/).some((sentence) => affirms(sentence, explicitConsentWords));
 }
 
 /**

@@ -68,6 +68,24 @@ export const medicalFileTermWords = compiledAhead(
 );
 
 /**
+ * A cookie category's own text that says its cookies are placed only with consent: a consent word after a word that
+ * makes it the condition or the ask ("alleen als je daarvoor toestemming geeft", "pas nadat je akkoord gaat", "met
+ * je toestemming", "only if you give your consent", "once you accept", "niet zonder je toestemming"), or before one ("toestemming die wij je
+ * vragen", "consent is asked"). Read one sentence at a time, where explicitConsentNegations (law/dutch-care-law.ts)
+ * must not deny it ("zonder je toestemming", "geen toestemming nodig"). Telecommunicatiewet art. 11.7a asks the
+ * consent; the text that says so states it as well as consentRequired does (privacy officer's review 8, S7).
+ */
+export const cookieConsentWords = compiledAhead(
+  new RegExp(
+    [
+      String.raw`\b(alleen|uitsluitend|enkel|pas|nadat|zodra|met|als|indien|wanneer|vragen|vraagt|zonder|only|once|after|with|without|if|when|upon|ask|asks|request)\b[^.;!?\n]{0,60}?\b(toestemming|consent|akkoord|accept\w*|instem\w*)`,
+      String.raw`\b(toestemming|consent)\b[^.;!?\n]{0,40}?\b(vragen|gevraagd|vraagt|asked|requested)\b`,
+    ].join('|'),
+    'i',
+  ),
+);
+
+/**
  * The EU-US (and Swiss-US) Privacy Shield, which the CJEU invalidated on 16 July 2020 (C-311/18, Schrems II):
  * a text that still relies on it, or offers its arbitration, tells the reader something no longer true.
  */

@@ -179,3 +179,49 @@ describe('retention/fiscal-records-too-short: a client’s financial situation i
     expect(financial('financial-situation', carePlan, { law: 'awr' })).toEqual(['warning /retention/1/period']);
   });
 });
+
+describe('cookies/tracking-without-consent reads the category’s own text (S7)', () => {
+  const social = (description: { nl: string; en: string }) =>
+    findings('cookies/tracking-without-consent', {
+      cookies: {
+        used: true,
+        categories: [{ id: 'social', name: T('Social-mediacookies', 'Social media cookies'), description }],
+      },
+    });
+
+  it.each([
+    [
+      'the review’s d4',
+      'Deze cookies plaatsen wij alleen als je daarvoor toestemming geeft in de cookiebanner.',
+      'We place these cookies only if you give your consent in the cookie banner.',
+    ],
+    [
+      'consent asked',
+      'Voor deze cookies vragen wij eerst je toestemming.',
+      'For these cookies we first ask your consent.',
+    ],
+    [
+      'a double negation',
+      'Wij plaatsen deze cookies niet zonder je toestemming.',
+      'We do not place these cookies without your consent.',
+    ],
+  ])('a description that says consent is asked (%s): not reported', (_, nl, en) => {
+    expect(social(T(nl, en))).toEqual([]);
+  });
+
+  it.each([
+    [
+      'no consent words (Dental Clinics)',
+      'Wij gebruiken deze cookies om advertenties af te stemmen op je voorkeuren.',
+      'We use these cookies to tailor advertisements to your preferences.',
+    ],
+    [
+      'consent denied',
+      'Deze cookies plaatsen wij als je de site bezoekt, zonder je toestemming.',
+      'We place these cookies when you visit the site, without your consent.',
+    ],
+    ['no consent needed', 'Voor deze cookies is geen toestemming nodig.', 'These cookies need no consent.'],
+  ])('still reported: %s', (_, nl, en) => {
+    expect(social(T(nl, en))).toEqual(['warning /cookies/categories/0']);
+  });
+});
