@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analysePolicy } from '../../src/pipeline/analyse-policy.js';
-import { mergePatch, ruleFixtureBase } from '../support/rule-fixtures.js';
+import { mergePatch, ruleFixtureBase, ruleFixtureText } from '../support/rule-fixtures.js';
 
 /**
  * The false alarms of the eighth privacy-officer review (reviews/officer8.md), each on the minimal care-provider
@@ -223,5 +224,23 @@ describe('cookies/tracking-without-consent reads the category’s own text (S7)'
     ['no consent needed', 'Voor deze cookies is geen toestemming nodig.', 'These cookies need no consent.'],
   ])('still reported: %s', (_, nl, en) => {
     expect(social(T(nl, en))).toEqual(['warning /cookies/categories/0']);
+  });
+});
+
+describe('bsn/legal-ground-missing: UAVG art. 46 is the restriction, the Wabvpz the law to cite (S3)', () => {
+  const policy = ruleFixtureText(path.join(path.dirname(ruleFixtureBase), 'bsn/legal-ground-missing'), 'fail')!;
+  const messages = (lang: 'en' | 'nl') =>
+    analysePolicy(policy, 'policy.json', lang)
+      .findings.filter((f) => f.ruleId === 'bsn/legal-ground-missing')
+      .map((f) => f.message);
+
+  it('says so in both languages, and no longer gives UAVG 46 as the law that allows the BSN', () => {
+    expect(messages('en')[0]).toMatch(
+      /without citing the law that provides for it\. UAVG art\. 46 restricts the BSN to uses a law provides for; for a care provider's patients that law is the Wabvpz/,
+    );
+    expect(messages('nl')[0]).toMatch(
+      /zonder de wet te noemen die daarin voorziet\. Art\. 46 UAVG beperkt het BSN tot gebruik waarin een wet voorziet; voor patiënten van een zorgaanbieder is dat de Wabvpz/,
+    );
+    for (const m of [...messages('en'), ...messages('nl')]) expect(m).not.toMatch(/\(UAVG art\. 46|\(art\. 46 UAVG/);
   });
 });
