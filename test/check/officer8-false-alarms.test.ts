@@ -244,3 +244,25 @@ describe('bsn/legal-ground-missing: UAVG art. 46 is the restriction, the Wabvpz 
     for (const m of [...messages('en'), ...messages('nl')]) expect(m).not.toMatch(/\(UAVG art\. 46|\(art\. 46 UAVG/);
   });
 });
+
+describe('art14/public-source-unstated asks, as a condition (N1)', () => {
+  it('does not say the policy is silent on a source that may well be private (Doctolib: the user’s phone book)', () => {
+    const policy = ruleFixtureText(path.join(path.dirname(ruleFixtureBase), 'art14/public-source-unstated'), 'fail')!;
+    const messages = (lang: 'en' | 'nl') =>
+      analysePolicy(policy, 'policy.json', lang)
+        .findings.filter((f) => f.ruleId === 'art14/public-source-unstated')
+        .map((f) => [f.severity, f.message]);
+    expect(messages('en')).toEqual([
+      [
+        'info',
+        'The data category "Address-book contacts" comes from another source. If that source is publicly accessible, say so.',
+      ],
+    ]);
+    expect(messages('nl')).toEqual([
+      [
+        'info',
+        'De gegevenscategorie "Adresboekcontacten" komt uit een andere bron. Is die bron openbaar toegankelijk, vermeld dat dan.',
+      ],
+    ]);
+  });
+});
