@@ -77,8 +77,8 @@ export interface FlagSpec {
 }
 
 /**
- * A subcommand: `policyc <name> …`. Its help is `cli:help.<name>` in locales/en/cli.json. What parsing the
- * arguments needs is here, for every command; what runs it is loaded only for the command given.
+ * A subcommand: `policyc <name> …`. Its help is `cli:help.<name>` in locales/en/cli.json, a line for each paragraph
+ * or option, which help-text.ts wraps to 80 columns. What parsing the arguments needs is here, for every command; what runs it is loaded only for the command given.
  */
 export interface Command {
   name: string;

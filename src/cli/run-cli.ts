@@ -20,6 +20,7 @@ import { configFlags, configLanguage, loadConfig, type PolicycConfig } from '../
 import { projectConfigFile } from '../config/project-root.js';
 import { isLanguage, languages, type Language } from '../i18n/messages.js';
 import { inCliRun, useCliLanguage, withDidYouMean } from './cli-messages.js';
+import { helpText } from './help-text.js';
 
 export type { CliIo } from './cli-support.js';
 
@@ -69,7 +70,7 @@ export async function runIn(argv: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseStrict(argv, flags, command.name);
     if (values.help) {
       if (!flagLanguage) useHelpLanguage(io.cwd, configFlag(values));
-      io.stdout(cli.t(`cli:help.${command.name}`) + '\n');
+      io.stdout(helpText(cli.t(`cli:help.${command.name}`)) + '\n');
       return EXIT_OK;
     }
     const paths = positionals.slice(1);
@@ -134,14 +135,14 @@ async function topLevel(argv: string[], name: string | undefined, io: CliIo): Pr
   if (about !== undefined) {
     if (!commands.has(about))
       throw new UsageError(suggest(cli.t('cli:unknownCommand', { command: about }), about, [...commands.keys()]));
-    io.stdout(cli.t(`cli:help.${about}`) + '\n');
+    io.stdout(helpText(cli.t(`cli:help.${about}`)) + '\n');
     return EXIT_OK;
   }
   if (values.help || name === 'help') {
-    io.stdout(cli.t('cli:usage') + '\n');
+    io.stdout(helpText(cli.t('cli:usage')) + '\n');
     return EXIT_OK;
   }
-  io.stderr(cli.t('cli:usage') + '\n');
+  io.stderr(helpText(cli.t('cli:usage')) + '\n');
   return EXIT_USAGE;
 }
 
