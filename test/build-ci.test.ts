@@ -167,13 +167,13 @@ describe('build in CI: one broken practice of many', { timeout: 180_000 }, () =>
     const run = await runPolicyc(['build', '--keep-going'], work);
     expect(run.status, run.stderr).toBe(1);
     expect(linesStarting(run.stderr, 'Skipped')).toEqual([
-      'Skipped 2 policies (--keep-going), each because the output of another policy with the same id was written into its folder in dist instead: policies/z-p1/policy.json, policies/z-p2/policy.json.',
+      'Skipped 2 policies (--keep-going), each because the output of another policy with the same id was written into its folder in dist instead: policies/z-p1/policy.json and policies/z-p2/policy.json.',
     ]);
     // --force: else the earlier policies, now up to date, are left as they were (and so are the folders).
     const nl = await runPolicyc(['build', '--keep-going', '--force', '--message-lang', 'nl'], work);
     expect(nl.status, nl.stderr).toBe(1);
     expect(linesStarting(nl.stderr, '2 beleidsbestanden overgeslagen')).toEqual([
-      '2 beleidsbestanden overgeslagen (--keep-going), omdat voor elk de uitvoer van een ander beleidsbestand met hetzelfde id al in dezelfde map in dist is geschreven: policies/z-p1/policy.json, policies/z-p2/policy.json.',
+      '2 beleidsbestanden overgeslagen (--keep-going), omdat voor elk de uitvoer van een ander beleidsbestand met hetzelfde id al in dezelfde map in dist is geschreven: policies/z-p1/policy.json en policies/z-p2/policy.json.',
     ]);
   });
 
@@ -350,7 +350,7 @@ describe('output folders policyc must refuse', { timeout: 180_000 }, () => {
       'policyc: vervangen van dist/p1 geweigerd: daarin staan bestanden die policyc niet heeft geschreven (.htaccess). Verplaats ze. Het beleid ervan is niet geschreven (--keep-going); het andere beleid wel.',
     );
     expect(linesStarting(going.stderr, '2 beleidsbestanden overgeslagen')).toEqual([
-      '2 beleidsbestanden overgeslagen (--keep-going), de uitvoer ervan in dist is gebleven zoals die was: policies/p1/policy.json, policies/p3/policy.json.',
+      '2 beleidsbestanden overgeslagen (--keep-going), de uitvoer ervan in dist is gebleven zoals die was: policies/p1/policy.json en policies/p3/policy.json.',
     ]);
     expect(readFileSync(path.join(work, 'dist/p2/en/privacy.html'), 'utf8')).toContain('Praktijk Nieuw B.V.');
     expect(readFileSync(path.join(work, 'dist/p1/en/privacy.html'))).toEqual(before.get('p1/en/privacy.html'));
@@ -444,7 +444,7 @@ describe('output folders policyc must refuse', { timeout: 180_000 }, () => {
     const refusals = linesStarting(run.stderr, 'policyc: ');
     expect(refusals.map((line) => /dist\/p\d/.exec(line)![0])).toEqual(['dist/p1', 'dist/p3']);
     expect(linesStarting(run.stderr, 'Skipped')).toEqual([
-      'Skipped 2 policies (--keep-going), their output in dist left as it was: policies/p1/policy.json, policies/p3/policy.json.',
+      'Skipped 2 policies (--keep-going), their output in dist left as it was: policies/p1/policy.json and policies/p3/policy.json.',
     ]);
     const result = buildResult(work) as { refused: { folder: string; reason: string; message: string }[] };
     expect(result.refused.map(({ folder, reason }) => [folder, reason])).toEqual([
@@ -570,7 +570,7 @@ describe('folders left in place, folded', { timeout: 180_000 }, () => {
     expect(left[0]).toMatch(
       /^Left dist\/a1 in place, though no policy of this build has the id a1: policyc made it from policies\/dental\/a1\/policy\.json, which this build did not read/,
     );
-    expect(left[1]).toBe('Left 4 more folders in dist in place for the same reason: a2, a3, a4, a5.');
+    expect(left[1]).toBe('Left 4 more folders in dist in place for the same reason: a2, a3, a4 and a5.');
     const result = JSON.parse(readFileSync(path.join(work, 'build.json'), 'utf8')) as { leftInPlace: unknown[] };
     expect(result.leftInPlace).toHaveLength(5);
     expect(result.leftInPlace[0]).toEqual({ id: 'a1', folder: 'dist/a1', reason: 'notRead' });

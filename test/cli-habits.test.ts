@@ -120,7 +120,7 @@ describe('CLI habits', () => {
     const run = runPolicyc(['check', '--out', 'x']);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      `policyc: check takes no option "--out"; it is an option of policyc build, policyc register\nRun 'policyc check --help' for usage.\n`,
+      `policyc: check takes no option "--out"; it is an option of policyc build and policyc register\nRun 'policyc check --help' for usage.\n`,
     );
   });
 
@@ -140,10 +140,10 @@ describe('CLI habits', () => {
 
   // An unset variable in a script ("--lang $LANGS"): not every language, or English, without a word (cli7 finding 13).
   it.each([
-    [['build', '--lang', ''], '--lang is empty (an unset variable?): name a language, one of: nl, en'],
-    [['register', '--lang', ' , '], '--lang is empty (an unset variable?): name a language, one of: nl, en'],
-    [['check', '--lang', ''], '--lang is empty (an unset variable?): name a language, one of: nl, en'],
-    [['build', '--message-lang='], '--message-lang is empty (an unset variable?): name a language, one of: nl, en'],
+    [['build', '--lang', ''], '--lang is empty (an unset variable?): name a language (nl or en)'],
+    [['register', '--lang', ' , '], '--lang is empty (an unset variable?): name a language (nl or en)'],
+    [['check', '--lang', ''], '--lang is empty (an unset variable?): name a language (nl or en)'],
+    [['build', '--message-lang='], '--message-lang is empty (an unset variable?): name a language (nl or en)'],
   ])('a language flag that names no language is a usage error: policyc %j', async (args, message) => {
     await expectUsageError(args, message);
   });
@@ -152,7 +152,7 @@ describe('CLI habits', () => {
     const run = await runPolicycInProcess(['build', '--lang', '', '--message-lang', 'nl'], tempDir());
     expect(run.status).toBe(2);
     expect(run.stderr.split('\n')[0]).toBe(
-      'policyc: --lang is leeg (een variabele zonder waarde?): noem een taal, een van: nl, en',
+      'policyc: --lang is leeg (een variabele zonder waarde?): noem een taal (nl of en)',
     );
     const trailing = await runPolicycInProcess(['build', '--lang', 'nl,'], tempDir());
     expect(trailing.stderr).toMatch(/^policyc: no policy found at policies/);
@@ -176,7 +176,7 @@ describe('CLI habits', () => {
   });
 
   it.each([
-    [['check', '--strict'], 'check takes no option "--strict"; it is an option of policyc build, policyc register'],
+    [['check', '--strict'], 'check takes no option "--strict"; it is an option of policyc build and policyc register'],
     [['register', '--watch'], 'register takes no option "--watch"; it is an option of policyc build'],
   ])('a flag of another command names the commands that take it: policyc %j', async (args, message) => {
     await expectUsageError(args, message);
@@ -185,9 +185,9 @@ describe('CLI habits', () => {
   it.each([
     [
       ['init', '--format', 'json'],
-      'init takes no option "--format"; it is an option of policyc check, policyc build, policyc register, policyc diff, policyc audit-site, policyc serve',
+      'init takes no option "--format"; it is an option of policyc check, policyc build, policyc register, policyc diff, policyc audit-site and policyc serve',
     ],
-    [['init', '--out', 'site'], 'init takes no option "--out"; it is an option of policyc build, policyc register'],
+    [['init', '--out', 'site'], 'init takes no option "--out"; it is an option of policyc build and policyc register'],
     // Two edits in "formats" (seven letters) is no typo of "formal": the dashes do not count towards the length.
     [['init', '--formats'], 'unknown option "--formats"'],
     [['init', '--sectr', 'ggz'], 'unknown option "--sectr"; did you mean "--sector"?'],

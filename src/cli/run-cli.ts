@@ -18,7 +18,7 @@ import { commands } from './commands/index.js';
 import { didYouMean } from '../validate/did-you-mean.js';
 import { configFlags, configLanguage, loadConfig, type PolicycConfig } from '../config/policyc-config.js';
 import { projectConfigFile } from '../config/project-root.js';
-import { isLanguage, languages, type Language } from '../i18n/messages.js';
+import { isLanguage, joinList, languages, type Language } from '../i18n/messages.js';
 import { inCliRun, useCliLanguage, withDidYouMean } from './cli-messages.js';
 import { helpText } from './help-text.js';
 
@@ -227,7 +227,7 @@ function unknownOption(
     .filter((c) => c.name !== commandName && (token.name in c.flags || (token.name === 'format' && c.formats.length)))
     .map((c) => `policyc ${c.name}`);
   if (commandName !== undefined && others.length > 0)
-    return cli.t('cli:optionOfOther', { command: commandName, option: token.rawName, others: others.join(', ') });
+    return cli.t('cli:optionOfOther', { command: commandName, option: token.rawName, others: joinList(others, cli) });
   // Guessed on the names without their dashes: "--" would let a six-letter name be two edits off.
   const guess = didYouMean(token.name, Object.keys(flags));
   const message = cli.t('cli:unknownOption', { option: token.rawName });
@@ -287,7 +287,9 @@ function refuseEmptyLanguages(values: Values): void {
   for (const flag of ['lang', 'message-lang']) {
     const given = values[flag];
     if (typeof given === 'string' && !given.split(',').some((lang) => lang.trim()))
-      throw new UsageError(cli.t('cli:languageEmpty', { option: `--${flag}`, languages: languages.join(', ') }));
+      throw new UsageError(
+        cli.t('cli:languageEmpty', { option: `--${flag}`, languages: joinList(languages, cli, 'or') }),
+      );
   }
 }
 
@@ -318,7 +320,7 @@ function commandOptions(
     merged['message-lang'] = values.lang ?? values['message-lang'] ?? merged['message-lang'];
   const format = typeof merged.format === 'string' ? merged.format : 'text';
   if (command.formats.length && !command.formats.includes(format)) {
-    throw new UsageError(cli.t('cli:badFormat', { format, formats: command.formats.join(', ') }));
+    throw new UsageError(cli.t('cli:badFormat', { format, formats: joinList(command.formats, cli, 'or') }));
   }
   return {
     command: command.name,
