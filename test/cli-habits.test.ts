@@ -158,6 +158,29 @@ describe('CLI habits', () => {
     expect(trailing.stderr).toMatch(/^policyc: no policy found at policies/);
   });
 
+  it.each([
+    [['check', '--lang', 'nl', '--message-lang', ''], '--message-lang is leeg'],
+    [['check', '--message-lang', '', '--lang', 'nl'], '--message-lang is leeg'],
+    [['audit-site', 'site', '--lang', 'nl', '--message-lang='], '--message-lang is leeg'],
+    [['check', '--lang', '', '--message-lang', 'nl'], '--lang is leeg'],
+    [['diff', 'a', 'b', '--lang', 'nl', '--message-lang', 'xx'], '--lang nl en --message-lang xx'],
+  ])(
+    'a refusal of one language flag is in the language the other names (check, diff, audit-site): %j',
+    async (args, start) => {
+      const run = await runPolicycInProcess(args, tempDir());
+      expect(run.status).toBe(2);
+      expect(run.stderr.split('\n')[0]).toMatch(new RegExp(`^policyc: ${start}`));
+      expect(run.stderr).toContain(`Zie 'policyc ${args[0]} --help' voor uitleg.`);
+    },
+  );
+
+  it("build's --lang names output languages: a refusal of --message-lang beside it stays in English", async () => {
+    const run = await runPolicycInProcess(['build', '--lang', 'nl', '--message-lang', ''], tempDir());
+    expect(run.stderr.split('\n')[0]).toBe(
+      'policyc: --message-lang is empty (an unset variable?): name a language (nl or en)',
+    );
+  });
+
   it('the same value twice, or --lang and --message-lang that agree, are no conflict', async () => {
     const dir = tempDir();
     // Past parsing, to the missing policies: in the message language (--message-lang, or check's --lang).

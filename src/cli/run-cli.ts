@@ -116,11 +116,17 @@ function leniently(argv: string[]): { name: string | undefined; values: Values }
   return { name: positionals[0], values };
 }
 
-/** The message language the command line names (check, diff and audit-site: also --lang), when it is one. */
+/**
+ * The message language the command line names: --message-lang, or for check, diff and audit-site --lang, the first
+ * that is a language. `check --lang nl --message-lang ''` is refused in Dutch, as `check --lang '' --message-lang nl`
+ * is: a usage error about one of them is in the language the other asks for.
+ */
 function givenMessageLanguage(name: string | undefined, values: Values): Language | undefined {
-  const given =
-    values['message-lang'] ?? (name !== undefined && langIsMessageLanguage.has(name) ? values.lang : undefined);
-  return typeof given === 'string' && isLanguage(given) ? given : undefined;
+  const given = [
+    values['message-lang'],
+    name !== undefined && langIsMessageLanguage.has(name) ? values.lang : undefined,
+  ];
+  return given.find((value): value is Language => typeof value === 'string' && isLanguage(value));
 }
 
 /** `policyc`, `policyc --help`, `policyc help [command]`, `policyc --version`. */
