@@ -284,7 +284,7 @@ describe("build's report gives a repeated finding once, as it comes", { timeout:
   const alsoIn = (line: string) =>
     new RegExp(
       `^The same finding \\(${/\[(.+)\]$/.exec(line)![1]!.replace('/', '\\/')} at ${line.split(' ')[0]!.replace(/\./g, '\\.')}, “.+”\\) ` +
-        'is also in 2 more policies: policies/p2/policy\\.json, policies/p3/policy\\.json\\.$',
+        'is also in 2 more policies: policies/p2/policy\\.json and policies/p3/policy\\.json\\.$',
     );
 
   it('gives a finding repeated in three practices at the first, and the two others in a line at the end', async () => {
@@ -297,7 +297,7 @@ describe("build's report gives a repeated finding once, as it comes", { timeout:
     // check's folded entries, without the policies they are in: the same findings, at the first practice.
     const check = await runPolicyc(['check', '--format', 'compact'], work);
     const folded =
-      / \(in 3 policies: policies\/p1\/policy\.json, policies\/p2\/policy\.json, policies\/p3\/policy\.json\)/;
+      / \(in 3 policies: policies\/p1\/policy\.json, policies\/p2\/policy\.json and policies\/p3\/policy\.json\)/;
     const checked = check.stderr.split('\n').filter((line) => line.startsWith('policies/'));
     for (const line of checked) expect(line).toMatch(folded);
     expect(findings).toEqual(checked.map((line) => line.replace(folded, '')));
