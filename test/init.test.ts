@@ -422,7 +422,7 @@ describe('init on a terminal asks again after an answer it cannot take (review c
     ],
     [
       'nl',
-      'onbekende sector "fysio" (gebruik een van: apotheek, fysiotherapie, ggz, huisarts, other, tandarts); bedoelde u "fysiotherapie"?',
+      'onbekende sector "fysio" (gebruik een van: apotheek, fysiotherapie, ggz, huisarts, other of tandarts); bedoelde u "fysiotherapie"?',
       '"De Linde" kan geen id van een beleid zijn: gebruik kleine letters, cijfers en koppeltekens, en begin met een letter of cijfer',
     ],
   ])('a sector begun or an id typed as a name, in %s: said, asked again, the answers kept', async (lang, ...said) => {
