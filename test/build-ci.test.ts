@@ -167,13 +167,13 @@ describe('build in CI: one broken practice of many', { timeout: 180_000 }, () =>
     const run = await runPolicyc(['build', '--keep-going'], work);
     expect(run.status, run.stderr).toBe(1);
     expect(linesStarting(run.stderr, 'Skipped')).toEqual([
-      'Skipped 2 policies (--keep-going), each because the output of another policy with the same id was written into its folder in dist instead: policies/z-p1/policy.json, policies/z-p2/policy.json.',
+      'Skipped 2 policies (--keep-going), each because the output of another policy with the same id was written into its folder in dist instead: policies/z-p1/policy.json and policies/z-p2/policy.json.',
     ]);
     // --force: else the earlier policies, now up to date, are left as they were (and so are the folders).
     const nl = await runPolicyc(['build', '--keep-going', '--force', '--message-lang', 'nl'], work);
     expect(nl.status, nl.stderr).toBe(1);
     expect(linesStarting(nl.stderr, '2 beleidsbestanden overgeslagen')).toEqual([
-      '2 beleidsbestanden overgeslagen (--keep-going), omdat voor elk de uitvoer van een ander beleidsbestand met hetzelfde id al in dezelfde map in dist is geschreven: policies/z-p1/policy.json, policies/z-p2/policy.json.',
+      '2 beleidsbestanden overgeslagen (--keep-going), omdat voor elk de uitvoer van een ander beleidsbestand met hetzelfde id al in dezelfde map in dist is geschreven: policies/z-p1/policy.json en policies/z-p2/policy.json.',
     ]);
   });
 
@@ -284,7 +284,7 @@ describe("build's report gives a repeated finding once, as it comes", { timeout:
   const alsoIn = (line: string) =>
     new RegExp(
       `^The same finding \\(${/\[(.+)\]$/.exec(line)![1]!.replace('/', '\\/')} at ${line.split(' ')[0]!.replace(/\./g, '\\.')}, “.+”\\) ` +
-        'is also in 2 more policies: policies/p2/policy\\.json, policies/p3/policy\\.json\\.$',
+        'is also in 2 more policies: policies/p2/policy\\.json and policies/p3/policy\\.json\\.$',
     );
 
   it('gives a finding repeated in three practices at the first, and the two others in a line at the end', async () => {
@@ -297,7 +297,7 @@ describe("build's report gives a repeated finding once, as it comes", { timeout:
     // check's folded entries, without the policies they are in: the same findings, at the first practice.
     const check = await runPolicyc(['check', '--format', 'compact'], work);
     const folded =
-      / \(in 3 policies: policies\/p1\/policy\.json, policies\/p2\/policy\.json, policies\/p3\/policy\.json\)/;
+      / \(in 3 policies: policies\/p1\/policy\.json, policies\/p2\/policy\.json and policies\/p3\/policy\.json\)/;
     const checked = check.stderr.split('\n').filter((line) => line.startsWith('policies/'));
     for (const line of checked) expect(line).toMatch(folded);
     expect(findings).toEqual(checked.map((line) => line.replace(folded, '')));
@@ -350,7 +350,7 @@ describe('output folders policyc must refuse', { timeout: 180_000 }, () => {
       'policyc: vervangen van dist/p1 geweigerd: daarin staan bestanden die policyc niet heeft geschreven (.htaccess). Verplaats ze. Het beleid ervan is niet geschreven (--keep-going); het andere beleid wel.',
     );
     expect(linesStarting(going.stderr, '2 beleidsbestanden overgeslagen')).toEqual([
-      '2 beleidsbestanden overgeslagen (--keep-going), de uitvoer ervan in dist is gebleven zoals die was: policies/p1/policy.json, policies/p3/policy.json.',
+      '2 beleidsbestanden overgeslagen (--keep-going), de uitvoer ervan in dist is gebleven zoals die was: policies/p1/policy.json en policies/p3/policy.json.',
     ]);
     expect(readFileSync(path.join(work, 'dist/p2/en/privacy.html'), 'utf8')).toContain('Praktijk Nieuw B.V.');
     expect(readFileSync(path.join(work, 'dist/p1/en/privacy.html'))).toEqual(before.get('p1/en/privacy.html'));
@@ -444,7 +444,7 @@ describe('output folders policyc must refuse', { timeout: 180_000 }, () => {
     const refusals = linesStarting(run.stderr, 'policyc: ');
     expect(refusals.map((line) => /dist\/p\d/.exec(line)![0])).toEqual(['dist/p1', 'dist/p3']);
     expect(linesStarting(run.stderr, 'Skipped')).toEqual([
-      'Skipped 2 policies (--keep-going), their output in dist left as it was: policies/p1/policy.json, policies/p3/policy.json.',
+      'Skipped 2 policies (--keep-going), their output in dist left as it was: policies/p1/policy.json and policies/p3/policy.json.',
     ]);
     const result = buildResult(work) as { refused: { folder: string; reason: string; message: string }[] };
     expect(result.refused.map(({ folder, reason }) => [folder, reason])).toEqual([
@@ -472,11 +472,11 @@ describe('exit codes CI can act on', { timeout: 180_000 }, () => {
 
   it('--help names the codes', async () => {
     const help = await runPolicyc(['build', '--help'], repoRoot);
-    expect(help.stdout + help.stderr).toContain(
+    expect((help.stdout + help.stderr).replace(/\s+/g, ' ')).toContain(
       '73 an output folder policyc may not change, 75 another build is writing',
     );
     const nl = await runPolicyc(['build', '--help', '--message-lang', 'nl'], repoRoot);
-    expect(nl.stdout + nl.stderr).toContain(
+    expect((nl.stdout + nl.stderr).replace(/\s+/g, ' ')).toContain(
       '73 een uitvoermap die policyc niet mag wijzigen, 75 een andere build schrijft',
     );
   });
@@ -570,7 +570,7 @@ describe('folders left in place, folded', { timeout: 180_000 }, () => {
     expect(left[0]).toMatch(
       /^Left dist\/a1 in place, though no policy of this build has the id a1: policyc made it from policies\/dental\/a1\/policy\.json, which this build did not read/,
     );
-    expect(left[1]).toBe('Left 4 more folders in dist in place for the same reason: a2, a3, a4, a5.');
+    expect(left[1]).toBe('Left 4 more folders in dist in place for the same reason: a2, a3, a4 and a5.');
     const result = JSON.parse(readFileSync(path.join(work, 'build.json'), 'utf8')) as { leftInPlace: unknown[] };
     expect(result.leftInPlace).toHaveLength(5);
     expect(result.leftInPlace[0]).toEqual({ id: 'a1', folder: 'dist/a1', reason: 'notRead' });

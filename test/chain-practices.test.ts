@@ -392,7 +392,7 @@ describe('a finding repeated at the same place in many practices (chain2, findin
     writeFileSync(path.join(dir, 'policies/p3/policy.json'), JSON.stringify(practice)); // one line: another position
     const compact = (await output(dir, 'check', 'policies', '--format', 'compact')).trim().split('\n');
     expect(compact).toHaveLength(2);
-    expect(compact[0]).toContain('(in 2 policies: policies/p/policy.json, policies/p2/policy.json)');
+    expect(compact[0]).toContain('(in 2 policies: policies/p/policy.json and policies/p2/policy.json)');
     expect(compact[1]).toMatch(/^policies\/p3\/policy\.json:1:\d+ info \/controller .*\[dpo\/likely-mandatory\]$/);
   });
 });

@@ -15,8 +15,8 @@ describe('policyc CLI', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Usage: policyc <command>/);
     expect(run.stdout).toContain('check [paths…]');
-    expect(run.stdout).toContain(
-      'Exit codes: 0 success, 1 invalid policy, compliance error or failed build, 2 usage error;\n73 build and register may not write into an output folder (files policyc did not write, or\nedited ones); 75 another build is writing into the output folder (try again later);\n130 stopped with Ctrl+C, 143 stopped by SIGTERM (build and register remove what they had staged).',
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain(
+      'Exit codes: 0 success, 1 invalid policy, compliance error or failed build, 2 usage error; 73 build and register may not write into an output folder (files policyc did not write, or edited ones); 75 another build is writing into the output folder (try again later); 130 stopped with Ctrl+C, 143 stopped by SIGTERM (build and register remove what they had staged).',
     );
   });
 
@@ -34,7 +34,7 @@ describe('policyc CLI', () => {
   it.each([
     [['frobnicate'], 'unknown command "frobnicate"'],
     [['check', '--bogus'], 'unknown option "--bogus"'],
-    [['check', '--format', 'yaml'], 'unknown format "yaml" (use one of: text, compact, json, sarif)'],
+    [['check', '--format', 'yaml'], 'unknown format "yaml" (use one of: text, compact, json or sarif)'],
     [['build', '--lang', 'de'], 'unknown language "de" (use nl or en)'],
     [['check', 'no/such/path'], 'no file or folder at no/such/path'],
   ])('usage error %j exits 2 with a clear message', (args, message) => {

@@ -53,7 +53,7 @@ describe('policyc.config.json', () => {
     expect(firstLine('en')).toMatch(/^\uFEFFID,Processing activity,/);
     const bad = await runPolicyc(['register', '--out', 'dist', '--csv', 'semicolon'], site);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('--csv must be one of excel, rfc4180, not "semicolon"');
+    expect(bad.stderr).toContain('--csv must be excel or rfc4180, not "semicolon"');
     // In the config file, a positioned error like any other in it (exit 1, as the config's errors are).
     const text = writeConfig({ policies: ['privacy'], csv: 'semicolon' });
     const badConfig = await runPolicyc(['register', '--out', 'dist', '--format', 'compact'], site);

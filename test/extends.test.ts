@@ -127,10 +127,10 @@ describe('extends', () => {
     const args = ['check', 'practice-a', 'practice-b', '--format'];
     const lines = compact(await runPolicyc([...args, 'compact'], root));
     expect(lines).toEqual([
-      `shared/base.json:${p1x.line}:${p1x.column} error /retention/0/period "P1X" must be an ISO 8601 duration in years, months, weeks or days, such as P20Y, P6M, P4W or P30D (for 2 policies: practice-a/policy.json, practice-b/policy.json) [schema/pattern]`,
+      `shared/base.json:${p1x.line}:${p1x.column} error /retention/0/period "P1X" must be an ISO 8601 duration in years, months, weeks or days, such as P20Y, P6M, P4W or P30D (for 2 policies: practice-a/policy.json and practice-b/policy.json) [schema/pattern]`,
     ]);
     const text = (await runPolicyc([...args, 'text', '--lang', 'nl'], root)).stderr;
-    expect(text).toContain('(voor 2 beleidsbestanden: practice-a/policy.json, practice-b/policy.json)');
+    expect(text).toContain('(voor 2 beleidsbestanden: practice-a/policy.json en practice-b/policy.json)');
     const json = JSON.parse((await runPolicyc([...args, 'json'], root)).stdout) as { policies?: string[] }[];
     expect(json.map((d) => d.policies)).toEqual([['practice-a/policy.json', 'practice-b/policy.json']]);
     const sarif = JSON.parse((await runPolicyc([...args, 'sarif'], root)).stdout) as {

@@ -144,7 +144,7 @@ describe('policyc init --extends', () => {
       /^shared\/lost\.json\n {2}2:14 +error +cannot find the base policy "missing\.json"/,
     );
     expect(await refused(['--extends', 'preset:tandart'])).toContain(
-      'unknown preset "preset:tandart" (--extends; use one of: preset:apotheek, preset:fysiotherapie, preset:ggz, preset:huisarts, preset:other, preset:tandarts); did you mean "preset:tandarts"?',
+      'unknown preset "preset:tandart" (--extends; use one of: preset:apotheek, preset:fysiotherapie, preset:ggz, preset:huisarts, preset:other or preset:tandarts); did you mean "preset:tandarts"?',
     );
     expect(await refused(['--extends', 'shared/chain.json', '--sector', 'tandarts'])).toContain(
       'policyc: give --extends or --sector, not both',

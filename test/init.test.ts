@@ -315,7 +315,7 @@ describe('policyc init', () => {
     const sector = await runPolicyc(['init', '--sector', 'tandart'], cwd);
     expect(sector.status).toBe(2);
     expect(sector.stderr).toContain(
-      'unknown sector "tandart" (use one of: apotheek, fysiotherapie, ggz, huisarts, other, tandarts); did you mean "tandarts"?',
+      'unknown sector "tandart" (use one of: apotheek, fysiotherapie, ggz, huisarts, other or tandarts); did you mean "tandarts"?',
     );
     expect((await runPolicyc(['init', '--id', 'De Linde'], cwd)).stderr).toContain('"De Linde" cannot be a policy id');
     expect((await runPolicyc(['init', '--formal', '--informal'], cwd)).stderr).toContain(
@@ -339,7 +339,7 @@ describe('policyc init', () => {
     };
     expect(await runCli(['init'], io)).toBe(0);
     expect(questions).toEqual([
-      'Kind of practice (apotheek, fysiotherapie, ggz, huisarts, other, tandarts) [other]: ',
+      'Kind of practice (apotheek, fysiotherapie, ggz, huisarts, other or tandarts) [other]: ',
       'Policy id (folder name under policies/) [tandarts]: ',
       'Address readers in Dutch as u (formal) or je (informal)? [u]: ',
     ]);
@@ -417,12 +417,12 @@ describe('init on a terminal asks again after an answer it cannot take (review c
   it.each([
     [
       'en',
-      'unknown sector "fysio" (use one of: apotheek, fysiotherapie, ggz, huisarts, other, tandarts); did you mean "fysiotherapie"?',
+      'unknown sector "fysio" (use one of: apotheek, fysiotherapie, ggz, huisarts, other or tandarts); did you mean "fysiotherapie"?',
       '"De Linde" cannot be a policy id: use lower-case letters, digits and hyphens, starting with a letter or digit',
     ],
     [
       'nl',
-      'onbekende sector "fysio" (gebruik een van: apotheek, fysiotherapie, ggz, huisarts, other, tandarts); bedoelde u "fysiotherapie"?',
+      'onbekende sector "fysio" (gebruik een van: apotheek, fysiotherapie, ggz, huisarts, other of tandarts); bedoelde u "fysiotherapie"?',
       '"De Linde" kan geen id van een beleid zijn: gebruik kleine letters, cijfers en koppeltekens, en begin met een letter of cijfer',
     ],
   ])('a sector begun or an id typed as a name, in %s: said, asked again, the answers kept', async (lang, ...said) => {
@@ -445,7 +445,7 @@ describe('init on a terminal asks again after an answer it cannot take (review c
     const run = await runPolicyc(['init', '--sector', 'fysio', '--yes'], cwd);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(
-      'unknown sector "fysio" (use one of: apotheek, fysiotherapie, ggz, huisarts, other, tandarts); did you mean "fysiotherapie"?',
+      'unknown sector "fysio" (use one of: apotheek, fysiotherapie, ggz, huisarts, other or tandarts); did you mean "fysiotherapie"?',
     );
     expect(existsSync(path.join(cwd, 'policies'))).toBe(false);
   });

@@ -1358,7 +1358,7 @@ describe('purposes without a basis leave the basis-dependent rights open, and th
     policy.purposes.push({ ...policy.purposes[0]!, id: 'second', name: text('TWEEDE', 'SECOND') });
     const { notice } = policyOutputs(policy);
     expect(rightsSection(notice.nl)).toContain(
-      'Bij de volgende doelen staat in deze verklaring geen grondslag:\n\n- Verbindingen leggen\n- TWEEDE\n\nDaarom staat in deze verklaring ook niet of u daarbij bezwaar kunt maken, uw gegevens kunt laten overdragen of uw toestemming kunt intrekken.\n\nU hebt deze rechten:',
+      'Bij de volgende doelen staat in deze verklaring geen grondslag:\n\n- Verbindingen leggen\n- TWEEDE\n\nDaarom staat er ook niet of u daarbij bezwaar kunt maken, uw gegevens kunt laten overdragen of uw toestemming kunt intrekken.\n\nU hebt deze rechten:',
     );
     expect(rightsSectionEn(notice.en)).toContain(
       'This notice states no legal basis for the following purposes:\n\n- Making connections\n- SECOND\n\nThis notice therefore does not say either whether you can object, have your data transferred or withdraw your consent where it states no basis.\n\nYou have these rights:',
@@ -1373,9 +1373,11 @@ describe('purposes without a basis leave the basis-dependent rights open, and th
     };
     const section = rightsSection(policyOutputs(policy).notice.nl);
     expect(section).toContain(
-      'Bij het volgende doel staat in deze verklaring geen grondslag:\n\n- Verbindingen leggen\n\nDaarom staat in deze verklaring ook niet of u daarbij bezwaar kunt maken of uw gegevens kunt laten overdragen.',
+      'Bij het volgende doel staat in deze verklaring geen grondslag:\n\n- Verbindingen leggen\n\nDaarom staat er ook niet of u daarbij bezwaar kunt maken of uw gegevens kunt laten overdragen.',
     );
     expect(section).not.toContain('- MET GRONDSLAG\n\nDaarom');
+    // Said once: the lead names the notice, the next sentence does not repeat it ('staat in deze verklaring', twice).
+    expect(section.match(/in deze verklaring/g)).toHaveLength(1);
     // Direct marketing brings the objection of 21(2) whatever the basis: that purpose is in the objection's list.
     const marketing = withPurpose({ legalBasis: undefined, directMarketing: true });
     expect(rightsSection(policyOutputs(marketing).notice.nl)).not.toContain('staat in deze verklaring geen grondslag:');
@@ -1397,7 +1399,7 @@ describe('purposes without a basis leave the basis-dependent rights open, and th
     const nl = policyOutputs(policy).notice.nl;
     expect(nl).toContain('- Onze zorg evalueren en verbeteren\n');
     expect(nl).toContain(
-      'Daarom staat in deze verklaring ook niet of je daarbij bezwaar kunt maken, je gegevens kunt laten overdragen of je toestemming kunt intrekken.\n\nJe hebt deze rechten:',
+      'Daarom staat er ook niet of je daarbij bezwaar kunt maken, je gegevens kunt laten overdragen of je toestemming kunt intrekken.\n\nJe hebt deze rechten:',
     );
   });
 });

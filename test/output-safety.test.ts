@@ -147,6 +147,50 @@ describe('policyc replaces only what it made', { timeout: 180_000 }, () => {
     expect((await runPolicycInProcess(['build', '--out', 'public'], inside)).status).toBe(0);
   });
 
+  // Both routes of toolFolder (output-ownership.ts): names compared in lower case (a case-insensitive disk, macOS
+  // or Windows, reads Node_Modules as node_modules), and the place every symbolic link leads to.
+  it('refuses .git and node_modules in another letter case, and through a symbolic link, here or elsewhere', async () => {
+    const work = workWithPolicy();
+    const elsewhere = tmp();
+    mkdirSync(path.join(work, 'node_modules/.cache'), { recursive: true });
+    mkdirSync(path.join(work, '.git'));
+    mkdirSync(path.join(elsewhere, 'node_modules'));
+    symlinkSync('node_modules/.cache', path.join(work, 'cache-link'));
+    symlinkSync('.git', path.join(work, 'git-link'));
+    symlinkSync('node_modules', path.join(work, 'modules-link'));
+    symlinkSync(path.join(elsewhere, 'node_modules'), path.join(work, 'elsewhere-link'));
+    const before = readdirSync(work).sort();
+    const refused = (out: string, folder: string): string =>
+      `policyc: refusing to build into ${out}: it is, or lies inside, ${folder}, a folder that git or npm manages. Name an output folder of its own, e.g. --out dist.\n`;
+    for (const [out, shown, folder] of [
+      ['Node_Modules', 'Node_Modules', 'Node_Modules'],
+      ['NODE_MODULES/cache', 'NODE_MODULES/cache', 'NODE_MODULES'],
+      ['.GIT', '.GIT', '.GIT'],
+      ['site/.Git/x', 'site/.Git/x', 'site/.Git'],
+      ['cache-link', 'cache-link (which leads to node_modules/.cache)', 'node_modules'],
+      ['git-link', 'git-link (which leads to .git)', '.git'],
+      ['modules-link/privacy', 'modules-link/privacy (which leads to node_modules/privacy)', 'node_modules'],
+      [
+        'elsewhere-link',
+        `elsewhere-link (which leads to ${path.join(elsewhere, 'node_modules')})`,
+        path.join(elsewhere, 'node_modules'),
+      ],
+    ] as const) {
+      const run = await runPolicycInProcess(['build', '--out', out], work);
+      expect(run.stderr, out).toBe(refused(shown, folder));
+      expect(run.status, out).toBe(2);
+    }
+    const dutch = await runPolicycInProcess(['build', '--out', 'cache-link', '--message-lang', 'nl'], work);
+    expect(dutch.stderr).toBe(
+      'policyc: bouwen in cache-link (dat uitkomt bij node_modules/.cache) geweigerd: dat is, of ligt in, node_modules, een map die git of npm beheert. Noem een eigen uitvoermap, bijvoorbeeld --out dist.\n',
+    );
+    // Nothing written anywhere: not beside the links, not where they lead.
+    expect(readdirSync(work).sort()).toEqual(before);
+    expect(readdirSync(path.join(work, 'node_modules/.cache'))).toEqual([]);
+    expect(readdirSync(path.join(work, '.git'))).toEqual([]);
+    expect(readdirSync(path.join(elsewhere, 'node_modules'))).toEqual([]);
+  });
+
   it('refuses a project root given as --out', async () => {
     const work = workWithPolicy();
     const project = tmp();

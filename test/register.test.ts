@@ -1126,9 +1126,9 @@ describe('policyc register', () => {
 
   it('is listed in the help', async () => {
     const { runPolicycInProcess } = await import('./support/cli.js');
-    // The general help lists the command; its options are in the command's own help.
+    // The general help lists the command (its description below it); its options are in the command's own help.
     expect((await runPolicycInProcess(['--help'])).stdout).toMatch(
-      /^ {2}register \[paths…\] +Write only the art\. 30 registers/m,
+      /^ {2}register \[paths…\]\s+Write only the art\. 30 registers/m,
     );
     const help = (await runPolicycInProcess(['register', '--help'])).stdout;
     expect(help).toMatch(/^Usage: policyc register \[paths…\]/);

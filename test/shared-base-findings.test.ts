@@ -67,7 +67,7 @@ describe('a finding in a base that many policies share', () => {
     const run = await runPolicyc(['check', 'practice-a', 'practice-b', 'practice-c', '--format', 'compact'], root);
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split('\n')).toEqual([
-      `shared/base.json:${at.line}:${at.column} error / the file is not valid JSON: no comma may follow the last item; remove this comma before "]" (for 3 policies: practice-a/policy.json, practice-b/policy.json, practice-c/policy.json) [json/syntax]`,
+      `shared/base.json:${at.line}:${at.column} error / the file is not valid JSON: no comma may follow the last item; remove this comma before "]" (for 3 policies: practice-a/policy.json, practice-b/policy.json and practice-c/policy.json) [json/syntax]`,
     ]);
   });
 
@@ -148,8 +148,8 @@ describe('a finding in a base that many policies share', () => {
         .filter((l) => l.includes('transfer/location-unstated'))
         .map((l) => l.replace(/^.*\(for /, '(for ')),
     ).toEqual([
-      '(for 2 policies: practice-a/policy.json, practice-c/policy.json) {GDPR 13(1)(f), 30(1)(e)} [transfer/location-unstated] (acknowledged: Mail B.V. is in Utrecht.)',
-      '(for 2 policies: practice-d/policy.json, practice-e/policy.json) {GDPR 13(1)(f), 30(1)(e)} [transfer/location-unstated]',
+      '(for 2 policies: practice-a/policy.json and practice-c/policy.json) {GDPR 13(1)(f), 30(1)(e)} [transfer/location-unstated] (acknowledged: Mail B.V. is in Utrecht.)',
+      '(for 2 policies: practice-d/policy.json and practice-e/policy.json) {GDPR 13(1)(f), 30(1)(e)} [transfer/location-unstated]',
     ]);
     expect((await runPolicyc(['check', ...practices], root)).stderr).toContain('1 acknowledged finding not counted.');
     // SARIF: one result accepted (a suppression), one open, each its own alert.

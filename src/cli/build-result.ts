@@ -1,5 +1,6 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { joinItems, joinList, type Messages } from '../i18n/messages.js';
 import { posixPath } from '../paths.js';
 
 /** Why a policy of a --keep-going build was not written: an error that stops a build, --strict, or a folder policyc may not change. */
@@ -81,12 +82,8 @@ export function writeBuildResult(file: string, cwd: string, result: BuildResult)
   }
 }
 
-/** `items` named up to `shown`, the rest counted: ['a', 'b'] and 3 more, as `more` words it. */
-export function namedSome(
-  items: readonly string[],
-  shown: number,
-  more: (list: string, count: number) => string,
-): string {
-  const named = items.slice(0, shown).join(', ');
-  return items.length > shown ? more(named, items.length - shown) : named;
+/** `items` named up to `shown`, the rest counted, as `m`'s language lists them: 'a, b and c', 'a, b, c and 3 more'. */
+export function namedSome(items: readonly string[], shown: number, m: Messages): string {
+  if (items.length <= shown) return joinList(items, m);
+  return m.t('report:namedMore', { list: joinItems(items.slice(0, shown), m), count: items.length - shown });
 }

@@ -11,7 +11,7 @@ import {
 import { localiseDiagnostics } from '../diagnostics/render-message.js';
 import { cli, joinMessages } from './cli-messages.js';
 import { diagnosticSink, type DiagnosticSink, type SinkSettings } from './diagnostic-sink.js';
-import { isLanguage, messagesFor, type Language } from '../i18n/messages.js';
+import { isLanguage, joinList, messagesFor, type Language } from '../i18n/messages.js';
 import { findPolicies, misnamedPolicy, policyBeside, skippedFolderDiagnostics } from '../pipeline/find-policies.js';
 import { readPolicyFile } from '../load/read-policy-file.js';
 import { baseRefusal, namedBases, projectRoot, type NamedBase } from './named-bases.js';
@@ -77,8 +77,8 @@ export interface FlagSpec {
 }
 
 /**
- * A subcommand: `policyc <name> …`. Its help is `cli:help.<name>` in locales/en/cli.json. What parsing the
- * arguments needs is here, for every command; what runs it is loaded only for the command given.
+ * A subcommand: `policyc <name> …`. Its help is `cli:help.<name>` in locales/en/cli.json, a line for each paragraph
+ * or option, which help-text.ts wraps to 80 columns. What parsing the arguments needs is here, for every command; what runs it is loaded only for the command given.
  */
 export interface Command {
   name: string;
@@ -120,7 +120,11 @@ export function relativeTo(io: CliIo, target: string, given?: string): string {
  */
 function noPolicyMessages(missing: readonly string[], key: string, io: CliIo, given: readonly string[]): string[] {
   const asGiven = (p: string): string | undefined => given.find((g) => path.resolve(io.cwd, g) === p);
-  const shown = (paths: readonly string[]): string => paths.map((p) => relativeTo(io, p, asGiven(p))).join(', ');
+  const shown = (paths: readonly string[]): string =>
+    joinList(
+      paths.map((p) => relativeTo(io, p, asGiven(p))),
+      cli,
+    );
   if (key === 'cli:noPoliciesDefault') return [cli.t(key, { paths: shown(missing) })];
   const absent = missing.filter((p) => !existsSync(p));
   const empty = missing.filter((p) => existsSync(p));

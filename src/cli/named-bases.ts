@@ -3,6 +3,7 @@ import path from 'node:path';
 import { isChainBase, jsonFilesIn, policiesExtending } from '../pipeline/chain-bases.js';
 import { findPolicies, POLICY_FILE } from '../pipeline/find-policies.js';
 import { nearestProjectRoot, projectConfigFile } from '../config/project-root.js';
+import { namedSome } from './build-result.js';
 import { cli, joinMessages } from './cli-messages.js';
 import type { CliIo, CommonOptions } from './cli-support.js';
 import { shownPath } from '../paths.js';
@@ -134,9 +135,11 @@ const given = (value: string | boolean | undefined): string | undefined =>
 
 /** Policies as a message lists them: the first few, then how many more. */
 function listed(policies: readonly string[], options: CommonOptions, io: CliIo): string {
-  const names = policies.slice(0, LISTED).map((p) => shown(io, p, options));
-  const more = policies.length - names.length;
-  return more > 0 ? cli.t('cli:base.more', { list: names.join(', '), count: more }) : names.join(', ');
+  return namedSome(
+    policies.map((p) => shown(io, p, options)),
+    LISTED,
+    cli,
+  );
 }
 
 /** What `check` says of a base it checked: that it was checked as a base, and where its practices are checked. */

@@ -18,8 +18,9 @@ import { commands } from './commands/index.js';
 import { didYouMean } from '../validate/did-you-mean.js';
 import { configFlags, configLanguage, loadConfig, type PolicycConfig } from '../config/policyc-config.js';
 import { projectConfigFile } from '../config/project-root.js';
-import { isLanguage, languages, type Language } from '../i18n/messages.js';
+import { isLanguage, joinList, languages, type Language } from '../i18n/messages.js';
 import { inCliRun, useCliLanguage, withDidYouMean } from './cli-messages.js';
+import { helpText } from './help-text.js';
 
 export type { CliIo } from './cli-support.js';
 
@@ -69,7 +70,7 @@ export async function runIn(argv: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseStrict(argv, flags, command.name);
     if (values.help) {
       if (!flagLanguage) useHelpLanguage(io.cwd, configFlag(values));
-      io.stdout(cli.t(`cli:help.${command.name}`) + '\n');
+      io.stdout(helpText(cli.t(`cli:help.${command.name}`)) + '\n');
       return EXIT_OK;
     }
     const paths = positionals.slice(1);
@@ -115,11 +116,17 @@ function leniently(argv: string[]): { name: string | undefined; values: Values }
   return { name: positionals[0], values };
 }
 
-/** The message language the command line names (check, diff and audit-site: also --lang), when it is one. */
+/**
+ * The message language the command line names: --message-lang, or for check, diff and audit-site --lang, the first
+ * that is a language. `check --lang nl --message-lang ''` is refused in Dutch, as `check --lang '' --message-lang nl`
+ * is: a usage error about one of them is in the language the other asks for.
+ */
 function givenMessageLanguage(name: string | undefined, values: Values): Language | undefined {
-  const given =
-    values['message-lang'] ?? (name !== undefined && langIsMessageLanguage.has(name) ? values.lang : undefined);
-  return typeof given === 'string' && isLanguage(given) ? given : undefined;
+  const given = [
+    values['message-lang'],
+    name !== undefined && langIsMessageLanguage.has(name) ? values.lang : undefined,
+  ];
+  return given.find((value): value is Language => typeof value === 'string' && isLanguage(value));
 }
 
 /** `policyc`, `policyc --help`, `policyc help [command]`, `policyc --version`. */
@@ -134,14 +141,14 @@ async function topLevel(argv: string[], name: string | undefined, io: CliIo): Pr
   if (about !== undefined) {
     if (!commands.has(about))
       throw new UsageError(suggest(cli.t('cli:unknownCommand', { command: about }), about, [...commands.keys()]));
-    io.stdout(cli.t(`cli:help.${about}`) + '\n');
+    io.stdout(helpText(cli.t(`cli:help.${about}`)) + '\n');
     return EXIT_OK;
   }
   if (values.help || name === 'help') {
-    io.stdout(cli.t('cli:usage') + '\n');
+    io.stdout(helpText(cli.t('cli:usage')) + '\n');
     return EXIT_OK;
   }
-  io.stderr(cli.t('cli:usage') + '\n');
+  io.stderr(helpText(cli.t('cli:usage')) + '\n');
   return EXIT_USAGE;
 }
 
@@ -226,7 +233,7 @@ function unknownOption(
     .filter((c) => c.name !== commandName && (token.name in c.flags || (token.name === 'format' && c.formats.length)))
     .map((c) => `policyc ${c.name}`);
   if (commandName !== undefined && others.length > 0)
-    return cli.t('cli:optionOfOther', { command: commandName, option: token.rawName, others: others.join(', ') });
+    return cli.t('cli:optionOfOther', { command: commandName, option: token.rawName, others: joinList(others, cli) });
   // Guessed on the names without their dashes: "--" would let a six-letter name be two edits off.
   const guess = didYouMean(token.name, Object.keys(flags));
   const message = cli.t('cli:unknownOption', { option: token.rawName });
@@ -286,7 +293,9 @@ function refuseEmptyLanguages(values: Values): void {
   for (const flag of ['lang', 'message-lang']) {
     const given = values[flag];
     if (typeof given === 'string' && !given.split(',').some((lang) => lang.trim()))
-      throw new UsageError(cli.t('cli:languageEmpty', { option: `--${flag}`, languages: languages.join(', ') }));
+      throw new UsageError(
+        cli.t('cli:languageEmpty', { option: `--${flag}`, languages: joinList(languages, cli, 'or') }),
+      );
   }
 }
 
@@ -317,7 +326,7 @@ function commandOptions(
     merged['message-lang'] = values.lang ?? values['message-lang'] ?? merged['message-lang'];
   const format = typeof merged.format === 'string' ? merged.format : 'text';
   if (command.formats.length && !command.formats.includes(format)) {
-    throw new UsageError(cli.t('cli:badFormat', { format, formats: command.formats.join(', ') }));
+    throw new UsageError(cli.t('cli:badFormat', { format, formats: joinList(command.formats, cli, 'or') }));
   }
   return {
     command: command.name,

@@ -1,4 +1,4 @@
-import { messagesOf, type Language, type Messages } from '../i18n/messages.js';
+import { joinList, messagesOf, type Language, type Messages } from '../i18n/messages.js';
 import { textIn, type LocalisedText } from '../i18n/text-in.js';
 import type { RetentionRuleSource } from '../policy/policy-types.js';
 import { formatDuration, retentionPhrase } from '../render/retention-phrase.js';
@@ -98,8 +98,12 @@ export function policiesPhrase(policies: readonly string[], messages: Messages, 
   const named = policies.slice(0, POLICIES_NAMED);
   const more = policies.length - named.length;
   const key = `diagnostics:${kind}Policies${more > 0 ? 'More' : ''}`;
-  const list = named.join(messages.t('diagnostics:policySeparator'));
-  return messages.t(key, { count: policies.length, list, more });
+  return messages.t(key, { count: policies.length, list: policyList(named, more, messages), more });
+}
+
+/** Policies named in a message: 'a, b and c' ('a, b en c') when they are all, 'a, b, c' before 'and 297 more'. */
+export function policyList(named: readonly string[], more: number, messages: Messages): string {
+  return more > 0 ? named.join(messages.t('diagnostics:policySeparator')) : joinList(named, messages);
 }
 
 /** The diagnostic with its sentences: `texts` must be diagnosticTexts of this diagnostic, in one language. */

@@ -1,5 +1,6 @@
 import type { Messages } from '../i18n/messages.js';
 import type { LocalisedDiagnostic } from './diagnostic.js';
+import { policyList } from './render-message.js';
 import { cyrb53, repeatedKey } from './repeated-findings.js';
 
 /** How many of the other policies a repeat's line names, as policiesPhrase names a folded finding's. */
@@ -167,7 +168,7 @@ function closingLine(file: string, count: number, repeat: Repeat, messages: Mess
     position,
     short: repeat.short,
     count,
-    list: repeat.names.join(messages.t('diagnostics:policySeparator')),
+    list: policyList(repeat.names, more, messages),
     more,
   });
 }

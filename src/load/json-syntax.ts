@@ -126,14 +126,17 @@ function controlCharacter(text: string, offset: number, from: number): SyntaxPro
 
 /**
  * A line break inside the text that opens at `from`: most often its closing quote left out, when the line ends as a
- * value does (in a comma or a bracket) or the next line starts with a name ("city": …); else a text typed over two
- * lines.
+ * value does (in a comma or a bracket: the quote goes before it, which is pointed at) or the next line starts with a
+ * name ("city": …: the quote goes at the end of the line, and a comma after it); else a text typed over two lines.
+ * Both messages name where the text starts: a line may hold more than one.
  */
 function lineBreak(text: string, offset: number, from: number): SyntaxProblem {
-  const before = text.slice(from + 1, offset).trimEnd();
+  const lineEnd = from + 1 + text.slice(from + 1, offset).trimEnd().length;
   const nextLine = /^\r?\n?([^\r\n]*)/.exec(text.slice(offset))![1]!;
-  if (/[,}\]]$/.test(before) || /^\s*"[^"]*"\s*:/.test(nextLine))
-    return problem('missingCloseQuote', offset, { line: lineAndColumn(text, offset).line });
+  const start = lineAndColumn(text, from);
+  const end = text.slice(from + 1, lineEnd).at(-1);
+  if (end !== undefined && ',}]'.includes(end)) return problem('missingCloseQuote', lineEnd - 1, { ...start, end });
+  if (/^\s*"[^"]*"\s*:/.test(nextLine)) return problem('missingCloseQuoteAtLineEnd', lineEnd, start);
   return problem('lineBreakInText', offset);
 }
 

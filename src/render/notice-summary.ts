@@ -163,13 +163,13 @@ function retentionBlocks({ model, m }: NoticeContext, ids: ReadonlySet<string>):
 
 /**
  * '<rule>: kept <phrase>.'; 'kept for' where the phrase starts with its period ('20 years …'); a list of terms
- * ('whichever comes first: …') after a label of its own. Dutch says a period as 'bewaartermijn 20 jaar' and
- * anything else with a verb ('wij bewaren deze gegevens totdat u om verwijdering vraagt'): 'bewaartermijn
- * totdat …' did not read (secondread7 item 7). A law the
- * policy knows is 'de wet' here ('bewaartermijn 20 jaar, op grond van de wet'): its abbreviation alone ('op grond
- * van de WGBO') told a patient nothing, and its full name took two more of a phone's lines (770 px of a
- * 740 px screen for iPractice and Dental Clinics, test/browser/summary-screen.test.ts). The retention table
- * it links to names the law in full, with its article.
+ * ('whichever comes first: …', with a colon of its own) after a comma, so that the line has one colon: '<rule>,
+ * whose retention period is whichever comes first: …'. Dutch says a period as 'bewaartermijn 20 jaar' and anything
+ * else with a verb ('wij bewaren deze gegevens totdat u om verwijdering vraagt'): 'bewaartermijn totdat …' did not
+ * read (secondread7 item 7). A law the policy knows is 'de wet' here ('bewaartermijn 20 jaar, op grond van de
+ * wet'): its abbreviation alone ('op grond van de WGBO') told a patient nothing, and its full name took two more of
+ * a phone's lines (770 px of a 740 px screen for iPractice and Dental Clinics, test/browser/summary-screen.test.ts).
+ * The retention table it links to names the law in full, with its article.
  */
 function keepSentence(rule: RetentionRule, m: Messages): string {
   const phrase = retentionPhrase(withLawUnnamed(withLegalSourceOnlyAsItsTerm(rule), m), m);

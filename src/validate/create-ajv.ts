@@ -18,6 +18,8 @@ export function readPolicySchemaText(): string {
  * x-translated and x-markdown are annotations to ajv; text-checks.ts acts on them.
  * x-not-rendered marks metadata that no output shows (test/schema-markers.test.ts reads it).
  * x-form names the message a value that misses its `pattern` gets (diagnostics:schema.pattern.<x-form>).
+ * x-synonyms gives, for an `enum`, the Dutch words an author may write for its values ({ "fysiotherapie":
+ * "physiotherapy" }): the enum error's hint guesses the value from them (key-guess.ts).
  */
 export function createAjv(options: { standalone: boolean }): Ajv2020 {
   const { Ajv2020 } = require('ajv/dist/2020') as typeof import('ajv/dist/2020.js');
@@ -39,6 +41,7 @@ export function createAjv(options: { standalone: boolean }): Ajv2020 {
   ajv.addKeyword({ keyword: 'x-markdown', schemaType: 'boolean' });
   ajv.addKeyword({ keyword: 'x-not-rendered', schemaType: 'boolean' });
   ajv.addKeyword({ keyword: 'x-form', schemaType: 'string' });
+  ajv.addKeyword({ keyword: 'x-synonyms', schemaType: 'object' });
   // Whether a change to the property is material or editorial, and why (read by the diff: src/diff/change-class.ts).
   ajv.addKeyword({ keyword: 'x-change', schemaType: 'object' });
   return ajv;

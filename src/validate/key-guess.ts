@@ -1,7 +1,7 @@
 import { didYouMean } from './did-you-mean.js';
 import { keySynonyms } from './key-synonyms.js';
 
-/** A key's plain form: lower case, without "-", "_" and spaces ("KvK-nummer" → "kvknummer"). */
+/** A key's or word's plain form: lower case, without "-", "_" and spaces ("KvK-nummer" → "kvknummer"). */
 const plain = (key: string): string => key.toLowerCase().replace(/[-_\s]/g, '');
 
 /**
@@ -24,4 +24,23 @@ export function guessKey(input: string, allowed: readonly string[]): string | un
     return (given.length >= 4 && candidate.includes(given)) || (candidate.length >= 4 && given.includes(candidate));
   });
   return fits.length === 1 ? fits[0] : undefined;
+}
+
+/**
+ * The value of `allowed` a value not among them most plausibly stands for, or nothing: a typo (didYouMean), else a
+ * word of `synonyms` (the schema's x-synonyms: "fysiotherapie" for "physiotherapy"), as written or, in five letters
+ * or more, with a typo (a short word's typo is another word: "ggd" is not "ggz").
+ */
+export function guessValue(
+  input: string,
+  allowed: readonly string[],
+  synonyms: Readonly<Record<string, string>> = {},
+): string | undefined {
+  const typo = didYouMean(input, allowed);
+  if (typo !== undefined) return typo;
+  const byPlain = new Map(Object.entries(synonyms).map(([word, value]) => [plain(word), value]));
+  const given = plain(input);
+  const word = byPlain.has(given) || given.length < 5 ? given : didYouMean(given, [...byPlain.keys()]);
+  const value = word === undefined ? undefined : byPlain.get(word);
+  return value !== undefined && allowed.includes(value) ? value : undefined;
 }

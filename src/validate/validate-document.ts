@@ -4,9 +4,9 @@ import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
 import { hasMessage } from '../i18n/messages.js';
 import { locate, positionOf, type SourceDocument, type SourcePosition } from '../load/load-document.js';
 import { joinPointer, parentPointer } from '../load/json-pointer.js';
-import { didYouMean, didYouMeanHint } from './did-you-mean.js';
+import { didYouMeanHint } from './did-you-mean.js';
 import { fillInMarkers } from './fill-in-markers.js';
-import { guessKey } from './key-guess.js';
+import { guessKey, guessValue } from './key-guess.js';
 import { foldMistypedKeys } from './mistyped-keys.js';
 import { isoDateFor } from './date-rewrite.js';
 import { policySchema } from './schema-validator.js';
@@ -128,8 +128,10 @@ interface ErrorReading extends MessageRef {
 type Reader = (error: ErrorObject) => ErrorReading;
 
 const params = <T>(error: ErrorObject): T => error.params as T;
-const guessed = (value: unknown, allowed: string[]): { hint?: MessageRef } => {
-  const guess = typeof value === 'string' ? didYouMean(value, allowed) : undefined;
+/** The value an enum error guesses: a near spelling, or the one the schema's x-synonyms give for the word. */
+const guessed = (error: ErrorObject, allowed: string[]): { hint?: MessageRef } => {
+  const synonyms = (error.parentSchema as { 'x-synonyms'?: Record<string, string> } | undefined)?.['x-synonyms'];
+  const guess = typeof error.data === 'string' ? guessValue(error.data, allowed, synonyms) : undefined;
   return guess ? { hint: didYouMeanHint(guess) } : {};
 };
 /**
@@ -218,7 +220,7 @@ const readers: Record<string, Reader> = {
       ruleId: 'schema/enum',
       messageId: 'diagnostics:schema.enum',
       data: { value: shownValue(e.data), values: summariseValues(allowed) },
-      ...guessed(e.data, allowed),
+      ...guessed(e, allowed),
     };
   },
   type: (e) => {

@@ -191,7 +191,7 @@ describe('policyc diff on files', () => {
     [['diff', v1, 'HEAD'], 'the new side "HEAD" is neither a file nor <revision>:<path>'],
     [['diff', 'HEAD', 'nothere/'], 'the new side: no file or folder at nothere/'],
     [['diff', v1, 'policies/nothere/policy.json'], 'the new side: no file or folder at policies/nothere/policy.json'],
-    [['diff', v1, v2, '--format', 'xlsx'], 'unknown format "xlsx" (use one of: text, markdown, html, json)'],
+    [['diff', v1, v2, '--format', 'xlsx'], 'unknown format "xlsx" (use one of: text, markdown, html or json)'],
   ])('is a usage error (exit 2): %j', async (args, message) => {
     const run = await runPolicycInProcess(args);
     expect(run.status).toBe(2);

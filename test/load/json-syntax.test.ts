@@ -82,14 +82,26 @@ const cases: Array<[string, string, string]> = [
     '2:20',
   ],
   // A closing quote left out (review cli7, finding 10): the line ends as a value does, or the next starts with a name.
+  // Where the quote goes is pointed at: before the comma that ends the line (the comma is no part of the text, which
+  // "add it at the end of the text" did not say), or at the end of the line, with a comma after it.
   [
     '{"id": "a",\n  "city": "Utrecht,\n  "zip": "1234"}',
-    ': the text on line 2 has no closing "; add it at the end of the text (before the comma, if one follows). A text meant to run over two lines takes \\n where the line breaks',
-    '2:20',
+    ': the text that starts at line 2, column 11 has no closing "; put one before this "," at the end of the line. A text meant to run over two lines takes \\n where the line breaks',
+    '2:19',
+  ],
+  [
+    '{\n  "id": "x",\n  "name": "abc,  \n  "x": 1\n}',
+    ': the text that starts at line 3, column 11 has no closing "; put one before this "," at the end of the line. A text meant to run over two lines takes \\n where the line breaks',
+    '3:15',
+  ],
+  [
+    '{"a": ["x", "y]\n}',
+    ': the text that starts at line 1, column 13 has no closing "; put one before this "]" at the end of the line. A text meant to run over two lines takes \\n where the line breaks',
+    '1:15',
   ],
   [
     '{"a": {"city": "Utrecht\r\n  "zip": "1"}}',
-    ': the text on line 1 has no closing "; add it at the end of the text (before the comma, if one follows). A text meant to run over two lines takes \\n where the line breaks',
+    ': the text that starts at line 1, column 16 has no closing "; put one at the end of the line, and a comma after it: the next line starts another item. A text meant to run over two lines takes \\n where the line breaks',
     '1:24',
   ],
   // The first mistake is named, not a later one.
@@ -109,9 +121,12 @@ describe('a syntax error is named in the author’s terms, where it is', () => {
   it('says a closing quote left out in Dutch too (review cli7, finding 10)', () => {
     const d = syntaxDiagnostic('{"id": "a",\n  "city": "Utrecht,\n  "zip": "1234"}', 'nl');
     expect(d.message).toBe(
-      'het bestand is geen geldige JSON: de tekst op regel 2 heeft geen afsluitend "; zet het aan het eind van de tekst (vóór de komma, als die erop volgt). Moet de tekst over twee regels lopen, schrijf dan \\n waar de regel afbreekt',
+      'het bestand is geen geldige JSON: de tekst die begint op regel 2, kolom 11 heeft geen afsluitend "; zet er een vóór deze "," aan het eind van de regel. Moet de tekst over twee regels lopen, schrijf dan \\n waar de regel afbreekt',
     );
-    expect(`${d.line}:${d.column}`).toBe('2:20');
+    expect(`${d.line}:${d.column}`).toBe('2:19');
+    expect(syntaxDiagnostic('{"a": {"city": "Utrecht\n  "zip": "1"}}', 'nl').message).toBe(
+      'het bestand is geen geldige JSON: de tekst die begint op regel 1, kolom 16 heeft geen afsluitend "; zet er een aan het eind van de regel, met een komma erachter: op de volgende regel begint een nieuw onderdeel. Moet de tekst over twee regels lopen, schrijf dan \\n waar de regel afbreekt',
+    );
   });
 
   it('says it in Dutch, with nothing of the parser’s English', () => {

@@ -106,12 +106,14 @@ describe('the summary', () => {
     const either: Partial<RetentionRule> = {
       earliestOf: [{ period: 'P20Y', from: 'last-contact' }, { condition: 'contract-duration' }],
     };
+    // One sentence with one colon, the list's own (it had two: 'bewaartermijn: wat het eerst komt: …').
     expect(keptAs(either, 'nl')).toBe(
-      'Medisch dossier, bewaartermijn: wat het eerst komt: 20 jaar na het laatste contact; zolang de overeenkomst duurt. Alle bewaartermijnen',
+      'Medisch dossier, met als bewaartermijn wat het eerst komt: 20 jaar na het laatste contact; zolang de overeenkomst duurt. Alle bewaartermijnen',
     );
     expect(keptAs(either, 'en')).toBe(
-      'Medical file, retention period: whichever comes first: 20 years after the last contact; for the duration of the contract. All retention periods',
+      'Medical file, whose retention period is whichever comes first: 20 years after the last contact; for the duration of the contract. All retention periods',
     );
+    for (const lang of ['nl', 'en'] as const) expect(keptAs(either, lang).split(':')).toHaveLength(2);
     // A period that events end early starts with the period: 'bewaartermijn' holds.
     expect(keptAs({ earliestOf: [{ period: 'P20Y', from: 'last-contact' }, untilAsked] }, 'nl')).toBe(
       'Medisch dossier: bewaartermijn 20 jaar na het laatste contact, of eerder als u om verwijdering vraagt. Alle bewaartermijnen',

@@ -85,9 +85,9 @@ export function reportSkipped(
     lines.get(skippedLine(build, id, unchanged))!.push(source);
     build.result.skipped.push({ ...resultEntry({ id, folder: id && folderOf(build, id), source }), reason });
   }
-  const named = (shown: string[]) =>
-    namedSome(shown, SKIPPED_SHOWN, (list, count) => report.t('report:namedMore', { list, count }));
   for (const [key, files] of lines)
     if (files.length)
-      build.io.stderr(report.t(`report:${key}`, { count: files.length, files: named(files), out }) + '\n');
+      build.io.stderr(
+        report.t(`report:${key}`, { count: files.length, files: namedSome(files, SKIPPED_SHOWN, report), out }) + '\n',
+      );
 }

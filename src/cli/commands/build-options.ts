@@ -4,6 +4,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { StageRuleId } from '../../diagnostics/stage-rule-ids.js';
 import { CSV_DIALECTS, isCsvDialect, type CsvDialect } from '../../render/register/csv-dialect.js';
 import { cli, parseLanguages, UsageError, type CommonOptions } from '../cli-support.js';
+import { joinList } from '../../i18n/messages.js';
 
 export function parseJobs(value: unknown): number | undefined {
   if (value === undefined) return undefined;
@@ -33,7 +34,7 @@ function parseLayout(values: CommonOptions['values']): LayoutOptions {
 function parseCsv(value: unknown): CsvDialect | undefined {
   if (value === undefined) return undefined;
   if (!isCsvDialect(value))
-    throw new UsageError(cli.t('cli:badCsv', { value: String(value), dialects: CSV_DIALECTS.join(', ') }));
+    throw new UsageError(cli.t('cli:badCsv', { value: String(value), dialects: joinList(CSV_DIALECTS, cli, 'or') }));
   return value;
 }
 

@@ -85,7 +85,7 @@ function keptLine(kept: KeptOrphan, reason: string, shown: (org: string) => stri
 /** The one line for the other folders kept for the reason the line before gives. */
 function sameReason(kept: readonly KeptOrphan[], out: string, report: Messages): string {
   const ids = kept.map((k) => k.organisation);
-  const named = namedSome(ids, OTHER_IDS_SHOWN, (list, count) => report.t('report:namedMore', { list, count }));
+  const named = namedSome(ids, OTHER_IDS_SHOWN, report);
   return report.t('report:orphanKept.sameReason', { count: kept.length, out, ids: named });
 }
 
@@ -118,10 +118,12 @@ function otherProjects(others: readonly KeptOrphan[], out: string, report: Messa
     out,
     ...listsJoined(first.params, report),
   };
-  const ids = others.slice(0, OTHER_IDS_SHOWN).map((kept) => kept.organisation);
-  const more = others.length - ids.length;
-  const named = more > 0 ? report.t('report:orphanKept.moreIds', { ids: ids.join(', '), count: more }) : ids.join(', ');
-  return report.t('report:orphanKept.otherProject', { ...params, count: others.length, ids: named });
+  const ids = namedSome(
+    others.map((kept) => kept.organisation),
+    OTHER_IDS_SHOWN,
+    report,
+  );
+  return report.t('report:orphanKept.otherProject', { ...params, count: others.length, ids });
 }
 
 /** Why a folder was kept, each with its sentence in report.json's orphanKept (any other refusal: 'other'). */

@@ -40,5 +40,5 @@ const FAILED_FILES_SHOWN = 3;
 /** The files with errors that stop the build, a few named and the rest counted. */
 function failedFiles(build: Build, report: Messages): string {
   const files = build.report.failedFiles;
-  return namedSome(files, FAILED_FILES_SHOWN, (list, count) => report.t('report:namedMore', { list, count }));
+  return namedSome(files, FAILED_FILES_SHOWN, report);
 }

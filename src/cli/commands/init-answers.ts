@@ -1,4 +1,4 @@
-import { languages, messagesFor } from '../../i18n/messages.js';
+import { joinList, languages, messagesFor } from '../../i18n/messages.js';
 import { didYouMean } from '../../validate/did-you-mean.js';
 import { cli, withDidYouMean, type CliIo } from '../cli-support.js';
 
@@ -40,7 +40,7 @@ export async function askId(ask: NonNullable<CliIo['prompt']>, io: CliIo, offere
 export function unknownSector(sector: string, sectors: readonly string[]): string {
   const begun = sectors.filter((s) => sector.length >= 3 && s.startsWith(sector.toLowerCase()));
   const guess = didYouMean(sector, sectors) ?? (begun.length === 1 ? begun[0] : undefined);
-  return withDidYouMean(cli.t('cli:init.badSector', { sector, sectors: sectors.join(', ') }), guess);
+  return withDidYouMean(cli.t('cli:init.badSector', { sector, sectors: joinList(sectors, cli, 'or') }), guess);
 }
 
 /** Asks the kind of practice until the answer is one of `sectors` (Enter: other); another is said, and asked again. */
@@ -50,7 +50,8 @@ export async function askSector(
   sectors: readonly string[],
 ): Promise<string> {
   for (;;) {
-    const sector = (await ask(cli.t('cli:init.askSector', { sectors: sectors.join(', ') }))).trim() || 'other';
+    const sector =
+      (await ask(cli.t('cli:init.askSector', { sectors: joinList(sectors, cli, 'or') }))).trim() || 'other';
     if (sectors.includes(sector)) return sector;
     io.stderr(unknownSector(sector, sectors) + '\n');
   }

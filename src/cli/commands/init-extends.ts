@@ -1,7 +1,7 @@
 import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { languages } from '../../i18n/messages.js';
+import { joinList, languages } from '../../i18n/messages.js';
 import { loadExtended, nearbyBase, presetNames, PRESET_PREFIX, workingTree } from '../../load/extends.js';
 import { isBelow } from '../../load/json-pointer.js';
 import { notUtf8 } from '../../load/read-policy-file.js';
@@ -28,7 +28,14 @@ export function initBase(name: string, io: CliIo): InitBase {
     const guess = didYouMean(preset, names);
     throw new UsageError(
       withDidYouMean(
-        cli.t('cli:init.badPreset', { name, presets: names.map((p) => PRESET_PREFIX + p).join(', ') }),
+        cli.t('cli:init.badPreset', {
+          name,
+          presets: joinList(
+            names.map((p) => PRESET_PREFIX + p),
+            cli,
+            'or',
+          ),
+        }),
         guess && PRESET_PREFIX + guess,
       ),
     );

@@ -1,0 +1,69 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HELP_WIDTH, helpText } from '../src/cli/help-text.js';
+import { runPolicycInProcess } from './support/cli.js';
+import { tempDirs } from './support/temp-dirs.js';
+
+const tempDir = tempDirs('policyc-help-wrap-');
+
+const COMMANDS = ['init', 'check', 'build', 'register', 'diff', 'audit-site', 'serve'];
+const width = (line: string): number => [...line].length;
+const indent = (line: string): number => /^ */.exec(line)![0].length;
+/** Where a line's next line continues it: under an entry's description ("  --out <dir>  Output…"), else at its indent. */
+const hang = (line: string): number => /^ +\S(?:.*?\S)? {2,}(?=\S)/.exec(line)?.[0].length ?? indent(line);
+
+/**
+ * The lines of a printed help, after its synopsis, that the line before could have held the first word of: a
+ * line at the indent its previous line continues at (an entry's description, an indented paragraph), or a line of a
+ * paragraph after one that ends no sentence.
+ */
+function unevenBreaks(help: string): string[] {
+  const lines = help.split('\n');
+  const found: string[] = [];
+  for (let i = lines.indexOf('') + 1; i < lines.length - 1; i++) {
+    const [line, next] = [lines[i]!, lines[i + 1]!];
+    if (line === '' || next === '') continue;
+    const continues = indent(next) > 0 ? indent(next) === hang(line) : indent(line) === 0 && !line.endsWith('.');
+    const word = next.trim().split(' ')[0]!;
+    if (continues && width(line) + 1 + width(word) <= HELP_WIDTH) found.push(`${line}⏎${next}`);
+  }
+  return found;
+}
+
+describe('help text: every help fills its lines alike, to 80 columns, in English and Dutch', () => {
+  // The language from the config file, which the general help reads too (it takes no --message-lang).
+  const helps = ['en', 'nl'].flatMap((lang) =>
+    [[], ...COMMANDS.map((command) => [command])].map((command) => {
+      const args = [...command, '--help'];
+      return { name: `policyc ${args.join(' ')} (${lang})`, lang, args };
+    }),
+  );
+
+  it.each(helps)('$name: no line is longer than 80 columns, none breaks early', async ({ lang, args }) => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'policyc.config.json'), JSON.stringify({ messageLanguage: lang }));
+    const run = await runPolicycInProcess(args, dir);
+    expect(run.status).toBe(0);
+    expect(run.stdout.split('\n').filter((line) => width(line) > HELP_WIDTH)).toEqual([]);
+    expect(unevenBreaks(run.stdout)).toEqual([]);
+  });
+
+  it('build --help: the paragraph about compliance findings runs on (it broke after "reported;")', async () => {
+    const run = await runPolicycInProcess(['build', '--help']);
+    expect(run.stdout).not.toMatch(/reported;\n/);
+  });
+
+  it('fills a paragraph at its indent, an entry under its description, the synopsis under the first argument', () => {
+    const words = (n: number): string => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
+    expect(helpText(`Usage: policyc x [a] [b] [c]\n\n${words(8)}\n  --opt  ${words(5)}`, 20)).toBe(
+      'Usage: policyc x [a]\n                 [b]\n                 [c]\n\nw0 w1 w2 w3 w4 w5 w6\nw7\n  --opt  w0 w1 w2 w3\n         w4',
+    );
+    expect(helpText(`Usage: policyc x\n\n    ${words(8)}`, 20)).toBe(
+      'Usage: policyc x\n\n    w0 w1 w2 w3 w4\n    w5 w6 w7',
+    );
+    expect(helpText('Usage: policyc x\n\na-word-longer-than-the-line b', 16)).toBe(
+      'Usage: policyc x\n\na-word-longer-than-the-line\nb',
+    );
+  });
+});
