@@ -32,7 +32,7 @@ function unevenBreaks(help: string): string[] {
 }
 
 describe('help text: every help fills its lines alike, to 80 columns, in English and Dutch', () => {
-  // The language from the config file, which the general help reads too (it takes no --message-lang).
+  // The language from the config file, which the general help reads too.
   const helps = ['en', 'nl'].flatMap((lang) =>
     [[], ...COMMANDS.map((command) => [command])].map((command) => {
       const args = [...command, '--help'];

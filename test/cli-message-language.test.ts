@@ -103,6 +103,17 @@ describe('the CLI in the message language (--message-lang nl)', () => {
     expect(en.stdout).toMatch(/^Usage: policyc check \[paths…\] \[options\]\n/);
   });
 
+  it('the general help takes the options of every command it lists: --message-lang nl, --config', () => {
+    const nl = runPolicyc(['--help', '--message-lang', 'nl'], tmp());
+    expect([nl.status, nl.stderr]).toEqual([0, '']);
+    expect(nl.stdout).toMatch(/^Gebruik: policyc <opdracht>/);
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'other.json'), JSON.stringify({ messageLanguage: 'nl' }));
+    expect(runPolicyc(['help', '--config', 'other.json'], dir).stdout).toMatch(/^Gebruik: policyc/);
+    const wrong = runPolicyc(['--help', '--message-lang', 'de'], tmp());
+    expect([wrong.status, wrong.stderr.split('\n')[0]]).toEqual([2, 'policyc: unknown language "de" (use nl or en)']);
+  });
+
   it('a mistake in --message-lang itself is told in English: no language is known yet', () => {
     const run = runPolicyc(['check', policy, '--message-lang', 'de'], tmp());
     expect(run.status).toBe(2);

@@ -7,6 +7,7 @@ import {
   EXIT_OK,
   EXIT_USAGE,
   packageVersion,
+  parseLanguages,
   reportDiagnostics,
   UsageError,
   type CliIo,
@@ -30,9 +31,9 @@ const commonFlags: Readonly<Record<string, FlagSpec>> = {
   config: { type: 'string' },
   'message-lang': { type: 'string' },
 };
-/** Flags without a command. */
+/** Flags without a command: the general help lists "Options of every command" there, so they are taken too. */
 const topFlags: Readonly<Record<string, FlagSpec>> = {
-  help: { type: 'boolean', short: 'h' },
+  ...commonFlags,
   version: { type: 'boolean', short: 'v' },
 };
 
@@ -57,7 +58,7 @@ export async function runIn(argv: string[], io: CliIo): Promise<number> {
     const { name, values: given } = leniently(argv);
     const flagLanguage = givenMessageLanguage(name, given);
     if (flagLanguage) useCliLanguage(flagLanguage);
-    if (name === undefined || name === 'help') return await topLevel(argv, name, io);
+    if (name === undefined || name === 'help') return await topLevel(argv, name, io, flagLanguage);
     const command = commands.get(name);
     if (!command)
       throw new UsageError(suggest(cli.t('cli:unknownCommand', { command: name }), name, [...commands.keys()]));
@@ -130,13 +131,20 @@ function givenMessageLanguage(name: string | undefined, values: Values): Languag
 }
 
 /** `policyc`, `policyc --help`, `policyc help [command]`, `policyc --version`. */
-async function topLevel(argv: string[], name: string | undefined, io: CliIo): Promise<number> {
+async function topLevel(
+  argv: string[],
+  name: string | undefined,
+  io: CliIo,
+  flagLanguage: Language | undefined,
+): Promise<number> {
   const { values, positionals } = parseStrict(argv, topFlags);
   if (values.version) {
     io.stdout(packageVersion() + '\n');
     return EXIT_OK;
   }
-  useHelpLanguage(io.cwd, undefined);
+  refuseEmptyLanguages(values);
+  if (typeof values['message-lang'] === 'string') parseLanguages(values['message-lang']); // "de": a usage error
+  if (!flagLanguage) useHelpLanguage(io.cwd, configFlag(values));
   const about = positionals[1];
   if (about !== undefined) {
     if (!commands.has(about))
