@@ -355,6 +355,35 @@ function processorRecordCitations(p: Purpose): Finding[] {
     }));
 }
 
+/** Names as a message value, each quoted, joined as a list ('"Treatment", "Billing"'). */
+function quotedNames(items: ReadonlyArray<{ name: Text }>, rule: string): MessageValue {
+  return {
+    list: items.map((i) => ({ message: { messageId: `rules:${rule}.item`, data: { name: i.name } } })),
+    separator: 'terms:list.items',
+  };
+}
+
+/**
+ * One finding for the purposes (or processing activities) the register describes in the notice's words, at the
+ * first of them, where its registerDescription goes, naming them all: the message `one` for one of them, `many` for more.
+ */
+function undescribed(
+  items: ReadonlyArray<{ name: Text; pointer: string }>,
+  messages: { one: string; many: string },
+  article: string,
+): Finding[] {
+  if (!items.length) return [];
+  const variant = items.length > 1 ? messages.many : messages.one;
+  return [
+    {
+      pointer: joinPointer(items[0]!.pointer, 'registerDescription'),
+      ...(variant !== 'message' ? { variant } : {}),
+      vars: { names: quotedNames(items, 'register/description-missing'), count: items.length },
+      article,
+    },
+  ];
+}
+
 /** The catalogue, in the order docs/rules.md lists it. */
 export const rules: readonly Rule[] = [
   {
@@ -680,27 +709,22 @@ export const rules: readonly Rule[] = [
     check: (model) => (isCareProvider(model) && model.recipients.length === 0 ? [{ pointer: '/recipients' }] : []),
   },
   {
-    // A purpose (30(1)(b)), and a processing for others (30(2)(b)) whose row shows the notice's wording: the name
-    // alone is a category of processing (register5 finding 7).
+    // Purposes (30(1)(b)), and processing for others (30(2)(b)), whose rows show the notice's wording: the register
+    // has their purposes, so no law asks for more (officer8 D3). Information, once per record, naming them.
     id: 'register/description-missing',
-    severity: 'warning',
+    severity: 'info',
     article: 'GDPR 30(1)(b), 30(2)(b)',
     check: (model) => [
-      ...model.purposes
-        .filter((p) => !p.registerDescription)
-        .map((p) => ({
-          pointer: joinPointer(p.pointer, 'registerDescription'),
-          vars: { purpose: p.name },
-          article: 'GDPR 30(1)(b)',
-        })),
-      ...model.processorActivities
-        .filter((a) => !a.registerDescription && a.description)
-        .map((a) => ({
-          pointer: joinPointer(a.pointer, 'registerDescription'),
-          variant: 'processing',
-          vars: { processing: a.name },
-          article: 'GDPR 30(2)(b)',
-        })),
+      ...undescribed(
+        model.purposes.filter((p) => !p.registerDescription),
+        { one: 'one', many: 'message' },
+        'GDPR 30(1)(b)',
+      ),
+      ...undescribed(
+        model.processorActivities.filter((a) => !a.registerDescription && a.description),
+        { one: 'processing', many: 'processingMany' },
+        'GDPR 30(2)(b)',
+      ),
     ],
   },
   {
