@@ -355,6 +355,26 @@ function processorRecordCitations(p: Purpose): Finding[] {
     }));
 }
 
+/**
+ * A purpose that names no data subjects or no data categories: its register row leaves the categories of data
+ * subjects or of personal data (30(1)(c)) "not stated", and its part of the notice lists no data (14(1)(d)).
+ * At the first empty list.
+ */
+function withoutCategories(p: Purpose): Finding[] {
+  const noSubjects = p.dataSubjects.length === 0;
+  const noData = p.dataCategories.length === 0;
+  if (!noSubjects && !noData) return [];
+  const variant = noSubjects && noData ? undefined : noSubjects ? 'subjects' : 'data';
+  return [
+    {
+      pointer: joinPointer(p.pointer, noSubjects ? 'dataSubjects' : 'dataCategories'),
+      ...(variant ? { variant } : {}),
+      vars: { purpose: p.name },
+      article: noData ? 'GDPR 30(1)(c), 14(1)(d)' : 'GDPR 30(1)(c)',
+    },
+  ];
+}
+
 /** Names as a message value, each quoted, joined as a list ('"Treatment", "Billing"'). */
 function quotedNames(items: ReadonlyArray<{ name: Text }>, rule: string): MessageValue {
   return {
@@ -726,6 +746,13 @@ export const rules: readonly Rule[] = [
         'GDPR 30(2)(b)',
       ),
     ],
+  },
+  {
+    // Mandatory in every entry of the register (30(1)(c)), where description-missing is not (officer8 D2).
+    id: 'register/categories-missing',
+    severity: 'warning',
+    article: 'GDPR 30(1)(c), 14(1)(d)',
+    check: (model) => model.purposes.flatMap(withoutCategories),
   },
   {
     // A purpose cites the processor's record (30(2)) while the policy records no processing as a processor:
