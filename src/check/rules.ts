@@ -772,9 +772,10 @@ export const rules: readonly Rule[] = [
         : [{ pointer: '/security' }],
   },
   {
+    // The notice lists data no purpose explains: no stated purpose or basis, no register activity (officer8 S2).
     id: 'unused/data-category',
     severity: 'warning',
-    article: 'GDPR 5(1)(b), 13(1)(c)',
+    article: 'GDPR 30(1)(b)-(c), 13(1)(c)',
     check: (model) =>
       model.dataCategories
         .filter((c) => !isInUse(model, c))
@@ -783,7 +784,7 @@ export const rules: readonly Rule[] = [
   {
     id: 'unused/data-subject',
     severity: 'warning',
-    article: 'GDPR 13(1)(c)',
+    article: 'GDPR 30(1)(b)-(c), 13(1)(c)',
     check: (model) =>
       model.dataSubjects
         .filter(
