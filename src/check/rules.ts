@@ -296,6 +296,20 @@ function citesBsnGround(p: Purpose): boolean {
   );
 }
 
+/** The purposes that use the BSN without citing its law, as one finding at the first one's BSN, naming them all. */
+function bsnWithoutGround(model: PolicyModel): Finding[] {
+  const found = model.purposes.filter((p) => p.dataCategories.some((c) => c.nationalIdentifier) && !citesBsnGround(p));
+  const first = found[0];
+  if (!first) return [];
+  const pointer = joinPointer(
+    first.pointer,
+    'dataCategories',
+    first.dataCategories.findIndex((c) => c.nationalIdentifier),
+  );
+  if (found.length === 1) return [{ pointer, vars: { purpose: first.name } }];
+  return [{ pointer, variant: 'purposes', vars: { purposes: quotedNames(found, 'bsn/legal-ground-missing') } }];
+}
+
 /** Whether a purpose cites what allows it criminal-offence data (law/legal-thresholds.ts criminalDataGrounds). */
 function citesCriminalDataGround(p: Purpose): boolean {
   const g = criminalDataGrounds;
@@ -561,24 +575,11 @@ export const rules: readonly Rule[] = [
   },
   {
     id: 'bsn/legal-ground-missing',
-    // A notice that does not cite the law is not unlawful on its face: a warning.
+    // A notice that does not cite the law is not unlawful on its face: a warning. Once per policy: the BSN's law is one
+    // fix however many purposes use the number (officer8 D4).
     severity: 'warning',
     article: 'UAVG 46; Wabvpz',
-    check: (model) =>
-      model.purposes.flatMap((p) =>
-        p.dataCategories.some((c) => c.nationalIdentifier) && !citesBsnGround(p)
-          ? [
-              {
-                pointer: joinPointer(
-                  p.pointer,
-                  'dataCategories',
-                  p.dataCategories.findIndex((c) => c.nationalIdentifier),
-                ),
-                vars: { purpose: p.name },
-              },
-            ]
-          : [],
-      ),
+    check: bsnWithoutGround,
   },
   {
     id: 'art10/ground-missing',
