@@ -31,6 +31,27 @@ describe('register/description-missing', () => {
     expect(nl[0]!.message).toContain(': "Behandeling", "Declareren".');
   });
 
+  it('names one purpose in the singular, and counts processing for others in its own finding', () => {
+    const messages = (source: string, lang: 'en' | 'nl') =>
+      analysePolicy(source, 'policy.json', lang)
+        .findings.filter((f) => f.ruleId === 'register/description-missing')
+        .map((f) => f.message);
+    const seed = (id: string): string => readFileSync(path.join(repoRoot, 'policies', id, 'policy.json'), 'utf8');
+    expect(messages(seed('bernhoven'), 'en')).toEqual([
+      expect.stringMatching(
+        /^The register of processing activities has no description of its own for the purpose "Your treatment" and shows /,
+      ),
+    ]);
+    // IES with a second processing for others: both named in one finding beside the purposes' own.
+    const ies = JSON.parse(seed('ies'));
+    ies.processorActivities.push({ ...ies.processorActivities[0], id: 'second', name: { nl: 'Tweede', en: 'Second' } });
+    const [, processing] = messages(JSON.stringify(ies, null, 2), 'nl');
+    expect(processing).toMatch(
+      /^Het register van de verwerker \(art\. 30, lid 2\) heeft voor 2 verwerkingen geen eigen /,
+    );
+    expect(processing).toContain(': "De Producten leveren namens de verwerkingsverantwoordelijke", "Tweede". ');
+  });
+
   it('fails neither check --max-warnings 0 nor build --strict', () => {
     const work = tempDir();
     mkdirSync(path.join(work, 'policies/p'), { recursive: true });
