@@ -15,6 +15,8 @@ import { tempDirs } from './support/temp-dirs.js';
  */
 const bad = 'test/fixtures/invalid/unknown-key.json';
 const noBasis = 'test/fixtures/rules/art6/basis-missing/fail.json';
+/** One compliance error and one warning (a placeholder for the controller's name): the counts in the singular. */
+const oneOfEach = 'test/fixtures/rules/controller/identity-missing/fail.json';
 const tooShort = 'test/fixtures/rules/retention/medical-file-too-short/fail.json';
 const tmp = tempDirs('policyc-message-lang-');
 
@@ -113,13 +115,13 @@ describe('the closing lines of a report (locales/<lang>/report.json)', () => {
   const lastLines = (stderr: string, n: number): string[] => stderr.trim().split('\n').slice(-n);
 
   it('check: the counts and --max-warnings in the message language, in English by default', async () => {
-    const nl = await runPolicycInProcess(['check', noBasis, '--message-lang', 'nl', '--max-warnings', '0']);
+    const nl = await runPolicycInProcess(['check', oneOfEach, '--message-lang', 'nl', '--max-warnings', '0']);
     expect(nl.status).toBe(1);
     const [counts, limit] = lastLines(nl.stderr, 2);
-    expect(counts).toBe('1 beleidsbestand gecontroleerd: 1 fout, 1 waarschuwing, 0 info.');
+    expect(counts).toBe('1 beleidsbestand gecontroleerd: 1 fout, 1 waarschuwing, 2 info.');
     expect(limit).toMatch(/^Te veel waarschuwingen: \d+, meer dan --max-warnings 0\.$/);
-    const en = await runPolicycInProcess(['check', noBasis, '--max-warnings', '0']);
-    expect(lastLines(en.stderr, 2)[0]).toBe('1 policy checked: 1 error, 1 warning, 0 info.');
+    const en = await runPolicycInProcess(['check', oneOfEach, '--max-warnings', '0']);
+    expect(lastLines(en.stderr, 2)[0]).toBe('1 policy checked: 1 error, 1 warning, 2 info.');
   });
 
   it('build: what was built, what was left as it was, and why nothing was written', async () => {
@@ -136,7 +138,7 @@ describe('the closing lines of a report (locales/<lang>/report.json)', () => {
     expect(lastLines(failed.stderr, 1)[0]).toMatch(
       /^Build mislukt: 1 fout die een build tegenhoudt, in test\/fixtures\/invalid\/unknown-key\.json \(bevindingen van de nalevingsregels doen dat alleen met --strict\)\. Er is niets geschreven; .+ is ongewijzigd\.$/,
     );
-    const strict = await runPolicycInProcess(['build', noBasis, '--out', tmp(), '--message-lang', 'nl', '--strict']);
+    const strict = await runPolicycInProcess(['build', oneOfEach, '--out', tmp(), '--message-lang', 'nl', '--strict']);
     expect(strict.status).toBe(1);
     expect(lastLines(strict.stderr, 1)[0]).toMatch(/^Build mislukt onder --strict: 1 nalevingsfout, 1 waarschuwing\./);
   });

@@ -296,6 +296,20 @@ function citesBsnGround(p: Purpose): boolean {
   );
 }
 
+/** The purposes that use the BSN without citing its law, as one finding at the first one's BSN, naming them all. */
+function bsnWithoutGround(model: PolicyModel): Finding[] {
+  const found = model.purposes.filter((p) => p.dataCategories.some((c) => c.nationalIdentifier) && !citesBsnGround(p));
+  const first = found[0];
+  if (!first) return [];
+  const pointer = joinPointer(
+    first.pointer,
+    'dataCategories',
+    first.dataCategories.findIndex((c) => c.nationalIdentifier),
+  );
+  if (found.length === 1) return [{ pointer, vars: { purpose: first.name } }];
+  return [{ pointer, variant: 'purposes', vars: { purposes: quotedNames(found, 'bsn/legal-ground-missing') } }];
+}
+
 /** Whether a purpose cites what allows it criminal-offence data (law/legal-thresholds.ts criminalDataGrounds). */
 function citesCriminalDataGround(p: Purpose): boolean {
   const g = criminalDataGrounds;
@@ -353,6 +367,55 @@ function processorRecordCitations(p: Purpose): Finding[] {
       ),
       vars: { purpose: p.name },
     }));
+}
+
+/**
+ * A purpose that names no data subjects or no data categories: its register row leaves the categories of data
+ * subjects or of personal data (30(1)(c)) "not stated", and its part of the notice lists no data (14(1)(d)).
+ * At the first empty list.
+ */
+function withoutCategories(p: Purpose): Finding[] {
+  const noSubjects = p.dataSubjects.length === 0;
+  const noData = p.dataCategories.length === 0;
+  if (!noSubjects && !noData) return [];
+  const variant = noSubjects && noData ? undefined : noSubjects ? 'subjects' : 'data';
+  return [
+    {
+      pointer: joinPointer(p.pointer, noSubjects ? 'dataSubjects' : 'dataCategories'),
+      ...(variant ? { variant } : {}),
+      vars: { purpose: p.name },
+      article: noData ? 'GDPR 30(1)(c), 14(1)(d)' : 'GDPR 30(1)(c)',
+    },
+  ];
+}
+
+/** Names as a message value, each quoted, joined as a list ('"Treatment", "Billing"'). */
+function quotedNames(items: ReadonlyArray<{ name: Text }>, rule: string): MessageValue {
+  return {
+    list: items.map((i) => ({ message: { messageId: `rules:${rule}.item`, data: { name: i.name } } })),
+    separator: 'terms:list.items',
+  };
+}
+
+/**
+ * One finding for the purposes (or processing activities) the register describes in the notice's words, at the
+ * first of them, where its registerDescription goes, naming them all: the message `one` for one of them, `many` for more.
+ */
+function undescribed(
+  items: ReadonlyArray<{ name: Text; pointer: string }>,
+  messages: { one: string; many: string },
+  article: string,
+): Finding[] {
+  if (!items.length) return [];
+  const variant = items.length > 1 ? messages.many : messages.one;
+  return [
+    {
+      pointer: joinPointer(items[0]!.pointer, 'registerDescription'),
+      ...(variant !== 'message' ? { variant } : {}),
+      vars: { names: quotedNames(items, 'register/description-missing'), count: items.length },
+      article,
+    },
+  ];
 }
 
 /** The catalogue, in the order docs/rules.md lists it. */
@@ -512,24 +575,11 @@ export const rules: readonly Rule[] = [
   },
   {
     id: 'bsn/legal-ground-missing',
-    // A notice that does not cite the law is not unlawful on its face: a warning.
+    // A notice that does not cite the law is not unlawful on its face: a warning. Once per policy: the BSN's law is one
+    // fix however many purposes use the number (officer8 D4).
     severity: 'warning',
     article: 'UAVG 46; Wabvpz',
-    check: (model) =>
-      model.purposes.flatMap((p) =>
-        p.dataCategories.some((c) => c.nationalIdentifier) && !citesBsnGround(p)
-          ? [
-              {
-                pointer: joinPointer(
-                  p.pointer,
-                  'dataCategories',
-                  p.dataCategories.findIndex((c) => c.nationalIdentifier),
-                ),
-                vars: { purpose: p.name },
-              },
-            ]
-          : [],
-      ),
+    check: bsnWithoutGround,
   },
   {
     id: 'art10/ground-missing',
@@ -680,28 +730,30 @@ export const rules: readonly Rule[] = [
     check: (model) => (isCareProvider(model) && model.recipients.length === 0 ? [{ pointer: '/recipients' }] : []),
   },
   {
-    // A purpose (30(1)(b)), and a processing for others (30(2)(b)) whose row shows the notice's wording: the name
-    // alone is a category of processing (register5 finding 7).
+    // Purposes (30(1)(b)), and processing for others (30(2)(b)), whose rows show the notice's wording: the register
+    // has their purposes, so no law asks for more (officer8 D3). Information, once per record, naming them.
     id: 'register/description-missing',
-    severity: 'warning',
+    severity: 'info',
     article: 'GDPR 30(1)(b), 30(2)(b)',
     check: (model) => [
-      ...model.purposes
-        .filter((p) => !p.registerDescription)
-        .map((p) => ({
-          pointer: joinPointer(p.pointer, 'registerDescription'),
-          vars: { purpose: p.name },
-          article: 'GDPR 30(1)(b)',
-        })),
-      ...model.processorActivities
-        .filter((a) => !a.registerDescription && a.description)
-        .map((a) => ({
-          pointer: joinPointer(a.pointer, 'registerDescription'),
-          variant: 'processing',
-          vars: { processing: a.name },
-          article: 'GDPR 30(2)(b)',
-        })),
+      ...undescribed(
+        model.purposes.filter((p) => !p.registerDescription),
+        { one: 'one', many: 'message' },
+        'GDPR 30(1)(b)',
+      ),
+      ...undescribed(
+        model.processorActivities.filter((a) => !a.registerDescription && a.description),
+        { one: 'processing', many: 'processingMany' },
+        'GDPR 30(2)(b)',
+      ),
     ],
+  },
+  {
+    // Mandatory in every entry of the register (30(1)(c)), where description-missing is not (officer8 D2).
+    id: 'register/categories-missing',
+    severity: 'warning',
+    article: 'GDPR 30(1)(c), 14(1)(d)',
+    check: (model) => model.purposes.flatMap(withoutCategories),
   },
   {
     // A purpose cites the processor's record (30(2)) while the policy records no processing as a processor:
@@ -721,9 +773,10 @@ export const rules: readonly Rule[] = [
         : [{ pointer: '/security' }],
   },
   {
+    // The notice lists data no purpose explains: no stated purpose or basis, no register activity (officer8 S2).
     id: 'unused/data-category',
     severity: 'warning',
-    article: 'GDPR 5(1)(b), 13(1)(c)',
+    article: 'GDPR 30(1)(b)-(c), 13(1)(c)',
     check: (model) =>
       model.dataCategories
         .filter((c) => !isInUse(model, c))
@@ -732,7 +785,7 @@ export const rules: readonly Rule[] = [
   {
     id: 'unused/data-subject',
     severity: 'warning',
-    article: 'GDPR 13(1)(c)',
+    article: 'GDPR 30(1)(b)-(c), 13(1)(c)',
     check: (model) =>
       model.dataSubjects
         .filter(

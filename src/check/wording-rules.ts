@@ -160,7 +160,8 @@ const speaksOfContinuedUse = ({ text }: FoundText): boolean => matches(text, con
 
 /**
  * Published texts that still rely on the Privacy Shield. A mechanism's own note is left to transfer/privacy-shield,
- * which reports the mechanism; authoring notes (metadata) are not published.
+ * which reports the mechanism, and so is the transfers statement while one of the mechanisms it goes with is the
+ * Privacy Shield (one cause, one finding: officer8 D4); authoring notes (metadata) are not published.
  */
 function privacyShieldTexts(model: PolicyModel): Finding[] {
   const mechanismNotes = new Set(
@@ -168,6 +169,7 @@ function privacyShieldTexts(model: PolicyModel): Finding[] {
       m.mechanism === 'privacy-shield' ? [joinPointer('/transfers/mechanisms', i, 'note')] : [],
     ),
   );
+  if (mechanismNotes.size > 0) mechanismNotes.add('/transfers/statement');
   return allTexts(model)
     .filter(({ pointer }) => !aboutTheDocument(pointer) && !mechanismNotes.has(pointer))
     .filter(reliesOnPrivacyShield)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { TransferMechanismId } from '../../src/policy/policy-types.js';
 import { analyse, miniPolicy } from '../support/mini-policy.js';
 
 /**
@@ -63,5 +64,22 @@ describe('transfer/privacy-shield-text', () => {
     const all = analyse(withMechanism);
     expect(all.diagnostics).toEqual([]);
     expect(all.findings.map((f) => f.ruleId)).toContain('transfer/privacy-shield');
+  });
+
+  it('leaves the transfers statement to transfer/privacy-shield while its mechanisms include the Privacy Shield (officer8 D4)', () => {
+    // IES: one error on the mechanism and a warning on the statement that says the same; the complaints text is its own.
+    const statement = { nl: 'IES neemt deel aan het Privacy Shield.', en: 'IES participates in the Privacy Shield.' };
+    const transfers = (mechanism: TransferMechanismId) => (p: Policy) => {
+      p.transfers = { statement, mechanisms: [{ mechanism, countries: ['US'] }] };
+      p.complaints = {
+        internal: {
+          nl: 'Zie de Privacy Shield-website voor arbitrage.',
+          en: 'See the Privacy Shield website for arbitration.',
+        },
+      };
+    };
+    expect(found(transfers('privacy-shield'))).toEqual(['/complaints/internal']);
+    // With standard clauses as the mechanism, the statement's Privacy Shield is this rule's alone.
+    expect(found(transfers('scc'))).toEqual(['/transfers/statement', '/complaints/internal']);
   });
 });

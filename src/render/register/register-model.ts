@@ -331,9 +331,9 @@ const fromNotice = (description: string, m: Messages): string =>
 
 /**
  * The purposes (30(1)(b)): the register's own description; without one, the
- * purpose as the privacy notice describes it, marked as the notice's wording (`check` warns that the register
- * description is missing); with neither, 'niet omschreven' — the name alone, which the activity column
- * holds, read as a description (register5 finding 6).
+ * purpose as the privacy notice describes it, marked as the notice's wording (`check` says so, as information); with
+ * neither, 'niet omschreven' — the name alone, which the activity column holds, read as a description (register5
+ * finding 6).
  */
 function purposeCell(p: Purpose, m: Messages): RegisterCell {
   const own = pick(p.registerDescription, m);
