@@ -389,11 +389,11 @@ function withoutCategories(p: Purpose): Finding[] {
   ];
 }
 
-/** Names as a message value, each quoted, joined as a list ('"Treatment", "Billing"'). */
+/** Names as a message value, each quoted, joined as a list ('"Treatment", "Billing" and "Research"'). */
 function quotedNames(items: ReadonlyArray<{ name: Text }>, rule: string): MessageValue {
   return {
     list: items.map((i) => ({ message: { messageId: `rules:${rule}.item`, data: { name: i.name } } })),
-    separator: 'terms:list.items',
+    conjunction: 'and',
   };
 }
 

@@ -27,7 +27,7 @@ export type MessageValue =
   | { duration: string }
   | { retention: object }
   | { message: MessageRef }
-  | { list: readonly MessageValue[]; separator?: string };
+  | { list: readonly MessageValue[]; separator?: string; conjunction?: 'and' | 'or' };
 
 export type MessageData = Readonly<Record<string, MessageValue>>;
 

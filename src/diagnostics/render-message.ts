@@ -19,8 +19,10 @@ function renderValue(value: MessageValue, messages: Messages): string | number {
     return retentionPhrase(value.retention as RetentionRuleSource, messages);
   if ('message' in value && typeof value.message === 'object') return renderMessage(value.message, messages);
   if ('list' in value && Array.isArray(value.list)) {
-    const separator = 'separator' in value && value.separator ? messages.t(value.separator) : ' ';
-    return value.list.map((v) => renderValue(v, messages)).join(separator);
+    const items = value.list.map((v) => String(renderValue(v, messages)));
+    // 'a, b en c' / 'a, b and c' (terms:list.and), or the items with the separator given.
+    if ('conjunction' in value && value.conjunction) return joinList(items, messages, value.conjunction);
+    return items.join('separator' in value && value.separator ? messages.t(value.separator) : ' ');
   }
   return textIn(value as LocalisedText, messages.lang);
 }
