@@ -49,10 +49,10 @@ describe('a missing art. 30(1) element says "niet vermeld", never a blank or "â€
     const nl = registerIn(model, 'nl');
     for (const key of ['recipients', 'processors', 'transfers', 'retention'])
       expect(cell(nl, key), key).toEqual(['niet vermeld']);
-    // What the policy names, not a claim about the data (Dutch review 3, finding 16); 'niet vermeld', not 'n.v.t.',
-    // which read as the tool's finding that no special data is involved (officer3 finding 2).
+    // What the policy names, not a claim about the data (Dutch review 3, finding 16), not a bare 'n.v.t.' (officer3
+    // finding 2); 'Niet van toepassing', as 'niet vermeld' read as a missing exception (officer8 R1).
     expect(cell(nl, 'specialCondition')).toEqual([
-      'niet vermeld: de privacyverklaring noemt bij deze activiteit geen bijzondere persoonsgegevens',
+      'Niet van toepassing: bij deze activiteit worden geen bijzondere persoonsgegevens genoemd',
     ]);
     expect(cell(registerIn(model, 'en'), 'retention')).toEqual(['not stated']);
     const [row] = csvIn(model, 'nl');
@@ -64,7 +64,7 @@ describe('a missing art. 30(1) element says "niet vermeld", never a blank or "â€
       expect(markdownFact(nl, header), header).toEqual([['niet vermeld']]);
     }
     expect(row!['Uitzondering voor bijzondere persoonsgegevens (artikel 9, lid 2, AVG)']).toBe(
-      'niet vermeld: de privacyverklaring noemt bij deze activiteit geen bijzondere persoonsgegevens',
+      'Niet van toepassing: bij deze activiteit worden geen bijzondere persoonsgegevens genoemd',
     );
     // The HTML page names a column no activity states that art. 30 does not require once, before the activities.
     expect(registerToHtml(nl)).toMatch(

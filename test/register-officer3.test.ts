@@ -95,17 +95,15 @@ describe('the representative of a purpose under another controller (as officer3 
 });
 
 describe('the art. 9 exception where the notice names no special data (officer3 finding 2)', () => {
-  it('Dental, Facturatie en declaratie: "niet vermeld: …", in Dutch and English, never "n.v.t." / "n/a"', () => {
+  // 'Niet van toepassing: …' with what the policy names, never a bare 'n.v.t.' / 'n/a' (officer8 R1: 'niet vermeld: …'
+  // read as a missing exception).
+  it('Dental, Facturatie en declaratie: "Niet van toepassing: …", in Dutch and English, never "n.v.t." / "n/a"', () => {
     const model = seedModel('dental-clinics');
     const nl = registerToMarkdown(registerIn(model, 'nl'));
     const en = registerToMarkdown(registerIn(model, 'en'));
-    expect(nl).toContain(
-      'niet vermeld: de privacyverklaring noemt bij deze activiteit geen bijzondere persoonsgegevens',
-    );
+    expect(nl).toContain('Niet van toepassing: bij deze activiteit worden geen bijzondere persoonsgegevens genoemd');
     expect(nl).not.toContain('n.v.t.:');
-    expect(en).toContain(
-      'not stated: the privacy notice names no special categories of personal data for this activity',
-    );
+    expect(en).toContain('Not applicable: no special categories of personal data are named for this activity');
     expect(en).not.toContain('n/a:');
   });
 });

@@ -193,12 +193,13 @@ describe('the art. 9 exception cell (30(1); AP practice)', () => {
     expect(cell(registerIn(model, 'nl'), 'specialCondition')).toEqual(['niet vermeld']);
     expect(cell(registerIn(model, 'en'), 'specialCondition')).toEqual(['not stated']);
     // No special data named: said so (register5 finding 1: '—' read as 'not stated' beside 'niet vermeld'), as what
-    // the notice states, not 'n.v.t.', a finding that none is involved (officer3 finding 2).
+    // the notice states, not a bare 'n.v.t.', a finding that none is involved (officer3 finding 2); 'Niet van
+    // toepassing', as 'niet vermeld' read as a missing exception (officer8 R1).
     expect(cell(registerIn(modelOf(miniPolicy()), 'nl'), 'specialCondition')).toEqual([
-      'niet vermeld: de privacyverklaring noemt bij deze activiteit geen bijzondere persoonsgegevens',
+      'Niet van toepassing: bij deze activiteit worden geen bijzondere persoonsgegevens genoemd',
     ]);
     expect(cell(registerIn(modelOf(miniPolicy()), 'en'), 'specialCondition')).toEqual([
-      'not stated: the privacy notice names no special categories of personal data for this activity',
+      'Not applicable: no special categories of personal data are named for this activity',
     ]);
     policy.purposes[0]!.specialCategoryCondition = { condition: '9(2)(h)' };
     expect(cell(registerIn(modelOf(policy), 'nl'), 'specialCondition')[0]).toMatch(/^Gezondheidszorg \(artikel 9/);
@@ -208,7 +209,7 @@ describe('the art. 9 exception cell (30(1); AP practice)', () => {
     const zorgburo = registerIn(seedModel('zorgburo-de-liemers'), 'nl');
     expect(cell(zorgburo, 'specialCondition', 'client-system')).toEqual(['niet vermeld']);
     expect(cell(zorgburo, 'specialCondition', 'care-agreement')).toEqual([
-      'niet vermeld: de privacyverklaring noemt bij deze activiteit geen bijzondere persoonsgegevens',
+      'Niet van toepassing: bij deze activiteit worden geen bijzondere persoonsgegevens genoemd',
     ]);
   });
 });

@@ -205,6 +205,9 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
       else if ((p.dataCategories ?? []).some((id) => byId(source.dataCategories, id).special))
         expect(condition).toEqual([t('register:cell.notStated', { lng: lang })]);
       // No special data: not applicable, said so (register5 finding 1: a blank read as 'not stated' beside 'niet vermeld').
+      // No data categories named: a gap, said so (officer8 R1).
+      else if (!(p.dataCategories ?? []).length)
+        expect(condition).toEqual([t('register:cell.noDataCategories', { lng: lang })]);
       else expect(condition).toEqual([t('register:cell.noSpecialData', { lng: lang })]);
       // The purposes (30(1)(b)): the register's own description, else the purpose as the notice states it, marked
       // so — its description; never the name, which is the activity column (improvement B).

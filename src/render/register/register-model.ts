@@ -356,13 +356,16 @@ function processingCell(a: ProcessorActivity, m: Messages): RegisterCell {
 }
 
 /**
- * The art. 9(2) exception; for special data with none named, 'niet vermeld' as
- * the basis column says it — a blank would read as 'not applicable'.
+ * The art. 9(2) exception; for special data with none named, 'niet vermeld' as the basis column says it — a blank
+ * would read as 'not applicable'. An activity that names data categories, none of them special: 'Niet van
+ * toepassing: bij deze activiteit worden geen bijzondere persoonsgegevens genoemd' — what it names, not a finding
+ * about the data; 'niet vermeld: …' there read as a missing exception in 45 rows (officer8 R1). One that names no
+ * data categories at all leaves open whether it needs one: a gap, said so.
  */
 function specialConditionCell(p: Purpose, m: Messages): RegisterCell {
   if (p.specialCategoryCondition) return [specialConditionText(p.specialCategoryCondition, m)];
-  // No special data: no exception is needed — said so, for a blank or '—' reads as 'not stated' beside the other columns.
-  return [m.t(p.usesSpecialData ? 'register:cell.notStated' : 'register:cell.noSpecialData')];
+  if (p.usesSpecialData) return [m.t('register:cell.notStated')];
+  return [m.t(p.dataCategories.length ? 'register:cell.noSpecialData' : 'register:cell.noDataCategories')];
 }
 
 /**

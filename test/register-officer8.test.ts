@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { Register } from '../src/render/register/register-model.js';
+import { registerToMarkdown } from '../src/render/register/register-markdown.js';
+import { miniPolicy } from './support/mini-policy.js';
+import { csvIn, modelOf, registerIn, seedModel } from './support/register-of.js';
+
+/**
+ * The privacy officer's eighth review, part 2 (the art. 30 register read as an AP inspector would): no gap where
+ * nothing is missing, the purpose named as the purpose, one way to say 'not stated'.
+ */
+
+/** A cell of the controller's record: the row with `id`, else the first. */
+function cell(register: Register, key: string, id?: string): readonly string[] {
+  const table = register.tables[0]!;
+  const row = id ? table.rows.find((r) => r[0]![0] === id)! : table.rows[0]!;
+  return row[table.columns.findIndex((c) => c.key === key)]!;
+}
+
+const ART9 = 'Uitzondering voor bijzondere persoonsgegevens (artikel 9, lid 2, AVG)';
+
+describe('the art. 9 exception of an activity without special data (officer8 R1)', () => {
+  it("names data categories, none special: 'Niet van toepassing: …', not 'niet vermeld'", () => {
+    const model = modelOf(miniPolicy());
+    expect(cell(registerIn(model, 'nl'), 'specialCondition')).toEqual([
+      'Niet van toepassing: bij deze activiteit worden geen bijzondere persoonsgegevens genoemd',
+    ]);
+    expect(cell(registerIn(model, 'en'), 'specialCondition')).toEqual([
+      'Not applicable: no special categories of personal data are named for this activity',
+    ]);
+    expect(csvIn(model, 'nl')[0]![ART9]).toBe(
+      'Niet van toepassing: bij deze activiteit worden geen bijzondere persoonsgegevens genoemd',
+    );
+  });
+
+  it('names no data categories: a gap, said so; special data without an exception: "niet vermeld"', () => {
+    const policy = miniPolicy();
+    policy.purposes[0]!.dataCategories = [];
+    const none = modelOf(policy);
+    expect(cell(registerIn(none, 'nl'), 'specialCondition')).toEqual([
+      'niet vermeld: bij deze activiteit worden geen categorieën van persoonsgegevens genoemd',
+    ]);
+    expect(cell(registerIn(none, 'en'), 'specialCondition')).toEqual([
+      'not stated: no categories of personal data are named for this activity',
+    ]);
+    const special = miniPolicy();
+    special.dataCategories[0] = { ...special.dataCategories[0]!, special: 'health' };
+    expect(cell(registerIn(modelOf(special), 'nl'), 'specialCondition')).toEqual(['niet vermeld']);
+  });
+
+  it("the seeds: no 'niet vermeld' in the art. 9 line of an activity whose categories hold no special data", () => {
+    for (const id of ['doctolib', 'dental-clinics', 'ies', 'zorgburo-de-liemers']) {
+      const model = seedModel(id);
+      const markdown = registerToMarkdown(registerIn(model, 'nl'));
+      expect(markdown, id).not.toContain('niet vermeld: de privacyverklaring noemt bij deze activiteit geen');
+      for (const p of model.purposes) {
+        const value = cell(registerIn(model, 'nl'), 'specialCondition', p.id)[0]!;
+        if (p.dataCategories.length && !p.usesSpecialData && !p.specialCategoryCondition)
+          expect(value, `${id} ${p.id}`).toMatch(/^Niet van toepassing: /);
+        if (!p.dataCategories.length && !p.specialCategoryCondition)
+          expect(value, `${id} ${p.id}`).toMatch(/^niet vermeld/);
+      }
+    }
+  });
+});
