@@ -62,3 +62,19 @@ describe('the art. 9 exception of an activity without special data (officer8 R1)
     }
   });
 });
+
+describe('the purposes of an activity whose name is its purpose (officer8 R1)', () => {
+  it("Zorgburo: the purpose's name as the purpose, noted as all the notice gives; never 'niet omschreven'", () => {
+    const model = seedModel('zorgburo-de-liemers');
+    expect(cell(registerIn(model, 'nl'), 'purpose', 'care-plan')).toEqual([
+      'Het maken van het zorgplan (geen nadere omschrijving in de privacyverklaring)',
+    ]);
+    expect(cell(registerIn(model, 'en'), 'purpose', 'care-plan')[0]).toMatch(
+      / \(not described further in the privacy notice\)$/,
+    );
+    for (const row of csvIn(model, 'nl')) {
+      expect(row['Verwerkingsdoeleinden']).not.toContain('niet omschreven');
+      expect(row['Verwerkingsdoeleinden']).toContain(row['Verwerkingsactiviteit']!);
+    }
+  });
+});

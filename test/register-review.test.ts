@@ -75,12 +75,12 @@ describe('the purposes (30(1)(b)) are stated in every register and every format'
     expect(csvIn(model, 'nl').split('\r\n')[0]).toContain(',Verwerkingsdoeleinden,');
   });
 
-  it("without any description: 'niet omschreven', not the name passed off as one (register5 finding 6); with a register description: that alone", () => {
+  it('without any description: the name, noted as no description (register5 finding 6, officer8 R1); with a register description: that alone', () => {
     expect(cell(registerIn(modelOf(miniPolicy()), 'nl'), 'purpose')).toEqual([
-      'niet omschreven (de privacyverklaring noemt alleen de naam van het doel)',
+      'Verbindingen leggen (geen nadere omschrijving in de privacyverklaring)',
     ]);
     expect(cell(registerIn(modelOf(miniPolicy()), 'en'), 'purpose')).toEqual([
-      'not described (the privacy notice names the purpose only)',
+      'Making connections (not described further in the privacy notice)',
     ]);
     const policy = miniPolicy();
     policy.purposes[0]!.description = text('PATIENT');
@@ -110,7 +110,7 @@ describe('the purposes (30(1)(b)) are stated in every register and every format'
     }
     // Zorgburo's activities have a name only (register5 finding 6).
     expect(cell(registerIn(seedModel('zorgburo-de-liemers'), 'nl'), 'purpose', 'client-system')).toEqual([
-      'niet omschreven (de privacyverklaring noemt alleen de naam van het doel)',
+      'Verwerking in het cliëntvolgsysteem ONS (geen nadere omschrijving in de privacyverklaring)',
     ]);
     expect(cell(registerIn(seedModel('doctolib'), 'en'), 'purpose', 'fraud-prevention')).toEqual([
       'From the privacy notice: Spamming, hacking, DDoS attacks, etc.',

@@ -213,7 +213,7 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
       // so — its description; never the name, which is the activity column (improvement B).
       const purpose = column(row, 'purpose');
       expect(purpose).toHaveLength(1);
-      // Neither: 'niet omschreven', not the name again (register5 finding 6).
+      // Neither: the name, noted as all the notice gives (officer8 R1; the name alone read as a description, register5 finding 6).
       if (p.registerDescription) expect(purpose).toEqual([inLang(p.registerDescription, lang)]);
       else if (p.description)
         expect(purpose).toEqual([
@@ -222,7 +222,7 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
             text: markdownToPlainText(inLang(p.description, lang)),
           }),
         ]);
-      else expect(purpose).toEqual([t('register:cell.purposeNotDescribed', { lng: lang })]);
+      else expect(purpose).toEqual([t('register:cell.purposeNameOnly', { lng: lang, name: inLang(p.name, lang) })]);
       // Each recipient: its name, its type and country where its name does not say them, and what is shared and why.
       const recipients = column(row, 'recipients');
       if (!p.recipients?.length) expect(recipients).toEqual(requiredOrPointer('recipients', []));
@@ -901,8 +901,8 @@ describe('register.html and register.md', () => {
     expect(html).toContain(
       '<dt>Purposes</dt>\n<dd>From the privacy notice: We treat you.<br>We follow up after discharge.</dd>',
     );
-    // With no description at all: said so, not the name again (register5 finding 6).
-    expect(html).toContain('<dt>Purposes</dt>\n<dd>not described (the privacy notice names the purpose only)</dd>');
+    // With no description at all: the name, which is the purpose, and that the notice describes it no further (officer8 R1).
+    expect(html).toContain('<dt>Purposes</dt>\n<dd>Billing (not described further in the privacy notice)</dd>');
     // The other language: hreflang in the head, a visible link in the page.
     expect(html).toContain('<link rel="alternate" hreflang="nl" href="../nl/register.html">');
     expect(html).toContain('<a href="../nl/register.html" hreflang="nl" lang="nl">Dit register in het Nederlands</a>');

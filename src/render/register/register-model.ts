@@ -332,15 +332,16 @@ const fromNotice = (description: string, m: Messages): string =>
 /**
  * The purposes (30(1)(b)): the register's own description; without one, the
  * purpose as the privacy notice describes it, marked as the notice's wording (`check` warns that the register
- * description is missing); with neither, 'niet omschreven' — the name alone, which the activity column
- * holds, read as a description (register5 finding 6).
+ * description is missing); with neither, the purpose's name, which is the purpose ('Het maken van het zorgplan'),
+ * with a note that the notice describes it no further — 'niet omschreven' in its place read as a register with no
+ * purpose (officer8 R1), the name alone as a description (register5 finding 6).
  */
 function purposeCell(p: Purpose, m: Messages): RegisterCell {
   const own = pick(p.registerDescription, m);
   if (own) return [own];
   // The description alone: the activity's name is its own column (it read 'Uit de privacyverklaring: <naam>: <tekst>').
   const description = pick(p.description, m);
-  if (!description) return [m.t('register:cell.purposeNotDescribed')];
+  if (!description) return [m.t('register:cell.purposeNameOnly', { name: pick(p.name, m) })];
   return [fromNotice(description, m)];
 }
 
