@@ -125,7 +125,7 @@ describe('a purpose that names no retention rule: the rules for its data categor
     policy.purposes[0]!.dataCategories = ['contacts'];
     // Only a rule no purpose names (finding 3: 'niet vermeld' and the pointer).
     expect(cell(registerIn(modelOf(policy), 'nl'), 'retention')).toEqual([
-      'niet vermeld (zie ook Organisatie: Overige bewaartermijnen)',
+      'Voor deze activiteit niet vermeld (zie ook Organisatie: Overige bewaartermijnen)',
     ]);
     policy.retention = [];
     expect(cell(registerIn(modelOf(policy), 'nl'), 'retention')).toEqual(['niet vermeld']);
@@ -136,12 +136,16 @@ describe('no recipient named, only a general statement on sharing: "niet vermeld
   it('BIB: claims to the insurers name no recipient; the statement is pointed to, not passed off as the recipients', () => {
     const model = seedModel('bib-verloskundigen');
     const recipients = cell(registerIn(model, 'nl'), 'recipients', 'claims');
-    expect(recipients).toEqual(['niet vermeld (zie ook Organisatie: Verklaring over het delen van persoonsgegevens)']);
-    expect(cell(registerIn(model, 'en'), 'recipients', 'claims')[0]).toMatch(/^not stated \(see also Organisation: /);
-    // The CSV, a file of its own: 'niet vermeld' first, then the statement marked organisation-wide.
+    expect(recipients).toEqual([
+      'Voor deze activiteit niet vermeld (zie ook Organisatie: Verklaring over het delen van persoonsgegevens)',
+    ]);
+    expect(cell(registerIn(model, 'en'), 'recipients', 'claims')[0]).toMatch(
+      /^Not stated for this activity \(see also Organisation: /,
+    );
+    // The CSV, a file of its own: 'Voor deze activiteit niet vermeld' first (officer8 R5), then the statement marked organisation-wide.
     const row = csvIn(model, 'nl').find((r) => r['Kenmerk'] === 'claims')!;
     const lines = row['Categorieën van ontvangers']!.split('\n');
-    expect(lines[0]).toBe('niet vermeld');
+    expect(lines[0]).toBe('Voor deze activiteit niet vermeld');
     expect(lines[1]).toMatch(/^Verklaring over het delen van persoonsgegevens: .*\(organisatiebreed\)$/);
   });
 

@@ -78,3 +78,23 @@ describe('the purposes of an activity whose name is its purpose (officer8 R1)', 
     }
   });
 });
+
+describe("a required element the activity does not state, beside the organisation's entries (officer8 R5)", () => {
+  it("Dental, website contact: the CSV says 'Voor deze activiteit niet vermeld' before the organisation-wide lines, as the pages' pointer does", () => {
+    const model = seedModel('dental-clinics');
+    const [row] = csvIn(model, 'nl').filter((r) => r['Kenmerk'] === 'website-contact');
+    const lines = row!['Verwerkers']!.split('\n');
+    expect(lines[0]).toBe('Voor deze activiteit niet vermeld');
+    expect(lines.slice(1).length).toBeGreaterThan(0);
+    for (const line of lines.slice(1)) expect(line).toMatch(/ \(organisatiebreed\)$/);
+    for (const value of Object.values(row!)) expect(value).not.toMatch(/^niet vermeld\n/);
+    expect(cell(registerIn(model, 'nl'), 'processors', 'website-contact')).toEqual([
+      'Voor deze activiteit niet vermeld (zie ook Organisatie: Overige verwerkers)',
+    ]);
+    const [en] = csvIn(model, 'en').filter((r) => r['ID'] === 'website-contact');
+    expect(en!['Processors']!.split('\n')[0]).toBe('Not stated for this activity');
+    expect(cell(registerIn(model, 'en'), 'processors', 'website-contact')).toEqual([
+      'Not stated for this activity (see also Organisation: Other processors)',
+    ]);
+  });
+});

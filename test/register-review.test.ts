@@ -286,7 +286,7 @@ describe('the transfer statement and the organisation-wide entries (30(1)(d)–(
     // Improvement F: the general retention rule and the organisation-wide recipients are pointed to, not '—'.
     // Register5 finding 3: the general rule need not be this activity's, so 'niet vermeld' first.
     expect(cell(nl, 'retention', 'appointments')).toEqual([
-      'niet vermeld (zie ook Organisatie: Overige bewaartermijnen)',
+      'Voor deze activiteit niet vermeld (zie ook Organisatie: Overige bewaartermijnen)',
     ]);
     expect(registerToMarkdown(nl)).toContain(
       '- **Doorgifte aan derde landen en waarborgen**: zie Organisatie: Verklaring over doorgifte buiten de EER\n',
@@ -325,7 +325,7 @@ describe('the transfer statement and the organisation-wide entries (30(1)(d)–(
     // The pages point to the organisation's details instead.
     // (register5 finding 3: 'niet vermeld' first, for those processors need not be this activity's)
     expect(cell(nl, 'processors', 'support-requests')).toEqual([
-      'niet vermeld (zie ook Organisatie: Overige verwerkers)',
+      'Voor deze activiteit niet vermeld (zie ook Organisatie: Overige verwerkers)',
     ]);
   });
 
@@ -635,7 +635,7 @@ describe('what the policy and the notice say of data, recipients and sharing rea
     expect(sharing).toContain('zoals hosting, onze Microsoft-omgevingen (tenants) en andere diensten');
     expect(sharing!.split('\n')).toHaveLength(2);
     expect(cell(dental, 'recipients', 'appointments')).toEqual([
-      'niet vermeld (zie ook Organisatie: Overige ontvangers; Verklaring over het delen van persoonsgegevens)',
+      'Voor deze activiteit niet vermeld (zie ook Organisatie: Overige ontvangers; Verklaring over het delen van persoonsgegevens)',
     ]);
     const csv = csvIn(seedModel('dental-clinics'), 'nl');
     expect(csv.match(/Verklaring over het delen van persoonsgegevens: We schakelen ook derden in/g)).toHaveLength(

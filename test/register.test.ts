@@ -88,7 +88,7 @@ function ownValues(cell: readonly string[], lang: Language): readonly string[] {
   const t = messagesFor(lang).t;
   const caption = t('register:organisation.caption');
   const pointer = t('register:cell.seeOrganisation', { caption, facts: '' });
-  // A required element's pointer: 'niet vermeld (zie ook Organisatie: …)' (register5 finding 3).
+  // A required element's pointer: 'Voor deze activiteit niet vermeld (zie ook Organisatie: …)' (register5 finding 3, officer8 R5).
   const notStatedPointer = t('register:cell.notStatedSeeAlso', { caption, facts: '' }).replace(/\)$/, '');
   return cell.length === 1 && (cell[0]!.startsWith(pointer) || cell[0]!.startsWith(notStatedPointer)) ? [] : cell;
 }
@@ -319,10 +319,11 @@ describe('the art. 30 register', () => {
             for (const [j, cell] of row.entries()) {
               const own = ownValues(cell, lang);
               expect(standalone[j]!.slice(0, own.length), `${table.fileStem} ${i}:${j}`).toEqual(own);
-              // A required element's pointer: 'niet vermeld' first, then the entries (register5 finding 3).
+              // A required element's pointer: 'Voor deze activiteit niet vermeld' first, then the entries (register5
+              // finding 3; a bare 'niet vermeld' read as 'none', officer8 R5).
               const extras = standalone[j]!.slice(own.length);
               if (cell === table.columns[j]!.pointer && table.columns[j]!.notStatedFirst)
-                expect(extras.shift()).toBe(t('register:cell.notStated'));
+                expect(extras.shift()).toBe(t('register:cell.notStatedForActivity'));
               for (const extra of extras)
                 expect(extra).toMatch(lang === 'nl' ? / \(organisatiebreed\)$/s : / \(organisation-wide\)$/s);
             }

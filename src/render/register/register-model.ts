@@ -127,7 +127,7 @@ export interface RegisterColumn {
    * (standaloneTable). Absent when it states nothing.
    */
   organisationEntries?: readonly string[];
-  /** A row that states nothing in this column says 'niet vermeld' before pointing to organisationEntries. */
+  /** A row that states nothing in this column says 'Voor deze activiteit niet vermeld' before pointing to organisationEntries. */
   notStatedFirst?: true;
   /**
    * What a row that states nothing in this column shows, with organisationEntries: 'zie Organisatie:
@@ -581,7 +581,8 @@ function entriesFor(keys: readonly OrganisationEntryKey[] | undefined, ctx: Cell
 
 /**
  * The pointer for a column the organisation states something for: 'zie Organisatie: Overige verwerkers'; for a
- * required element the entries need not answer for the activity, 'niet vermeld (zie ook Organisatie: …)'.
+ * required element the entries need not answer for the activity, 'Voor deze activiteit niet vermeld (zie ook
+ * Organisatie: …)' — 'for this activity': the organisation states something for the column (officer8 R5).
  */
 function pointerCell(spec: Omit<ColumnSpec<never>, 'cell'>, ctx: CellContext): RegisterCell {
   const { m } = ctx;
@@ -623,11 +624,12 @@ export function standaloneTable(table: RegisterTable, model: PolicyModel, lang: 
     documentCells.push(column.cell(model, m.t('register:cell.notStated')));
   }
   const marked = table.columns.map((column) => markedEntries(column, m));
-  const notStated = m.t('register:cell.notStated');
+  const notStatedHere = m.t('register:cell.notStatedForActivity');
   const rows: RegisterCell[][] = [];
   for (const row of table.rows) {
     const cells: RegisterCell[] = [];
-    for (let i = 0; i < row.length; i++) cells.push(standaloneCell(row[i]!, table.columns[i]!, marked[i]!, notStated));
+    for (let i = 0; i < row.length; i++)
+      cells.push(standaloneCell(row[i]!, table.columns[i]!, marked[i]!, notStatedHere));
     rows.push([...cells, ...documentCells]);
   }
   return { headers, rows };
@@ -700,11 +702,13 @@ function standaloneCell(
   cell: RegisterCell,
   column: RegisterColumn,
   marked: MarkedEntries,
-  notStated: string,
+  notStatedHere: string,
 ): RegisterCell {
-  // A required element's pointer says 'niet vermeld (zie ook …)': the file of its own keeps 'niet vermeld' before the entries.
+  // A required element's pointer says 'Voor deze activiteit niet vermeld (zie ook …)': the file of its own keeps
+  // 'Voor deze activiteit niet vermeld' before the entries, each marked '(organisatiebreed)'. A bare 'niet vermeld'
+  // there, the entries on the next lines, read as 'none' and then as a contradiction in Excel (officer8 R5).
   const pointer = cell === column.pointer;
-  const own = pointer && column.notStatedFirst ? [notStated] : pointer ? [] : cell;
+  const own = pointer && column.notStatedFirst ? [notStatedHere] : pointer ? [] : cell;
   const lines = [...own];
   for (const [entry, line] of marked) if (!own.includes(entry)) lines.push(line);
   return lines;
