@@ -1,6 +1,9 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Register } from '../src/render/register/register-model.js';
+import { registerToHtml } from '../src/render/register/register-html.js';
 import { registerToMarkdown } from '../src/render/register/register-markdown.js';
+import { registerToXlsx } from '../src/render/register/register-xlsx.js';
 import { miniPolicy } from './support/mini-policy.js';
 import { csvIn, modelOf, registerIn, seedModel } from './support/register-of.js';
 
@@ -96,5 +99,54 @@ describe("a required element the activity does not state, beside the organisatio
     expect(cell(registerIn(model, 'en'), 'processors', 'website-contact')).toEqual([
       'Not stated for this activity (see also Organisation: Other processors)',
     ]);
+  });
+});
+
+describe("one way to say that the policy states nothing: 'niet vermeld', never a blank or '—' (officer8 R7)", () => {
+  /** The CSV's columns of the document (its id, version and dates), which an import reads as data: blank where not stated. */
+  const DOCUMENT = [
+    'Kenmerk van de privacyverklaring',
+    'Versie van de privacyverklaring',
+    'Geldig vanaf',
+    'Laatst gewijzigd',
+  ];
+
+  it("Zorgburo: 'Systemen: niet vermeld' on the pages; no blank CSV cell (joint controllers, representative, systems)", () => {
+    const model = seedModel('zorgburo-de-liemers');
+    const nl = registerIn(model, 'nl');
+    const markdown = registerToMarkdown(nl);
+    expect(markdown).not.toMatch(/\*\*: —$/m);
+    expect(markdown).toContain('- **Systemen**: niet vermeld\n');
+    expect(registerToHtml(nl)).toContain('<dt>Systemen</dt>\n<dd>niet vermeld</dd>');
+    expect(registerToHtml(nl)).not.toContain('<dd>—</dd>');
+    for (const row of csvIn(model, 'nl'))
+      for (const [header, value] of Object.entries(row))
+        if (!DOCUMENT.includes(header)) expect(value, `${row['Kenmerk']} ${header}`).not.toBe('');
+    const [row] = csvIn(model, 'nl');
+    expect(row!['Gezamenlijke verwerkingsverantwoordelijken']).toBe('niet vermeld');
+    expect(row!['Vertegenwoordiger']).toBe('niet vermeld');
+    expect(csvIn(model, 'en')[0]!['Representative']).toBe('not stated');
+  });
+
+  it('the workbook: a blank cell says "niet vermeld" too', async () => {
+    const register = registerIn(seedModel('zorgburo-de-liemers'), 'nl');
+    const table = register.tables[0]!;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(registerToXlsx(register)) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet(table.sheetName)!;
+    const systems = table.columns.findIndex((c) => c.key === 'systems');
+    for (let r = 0; r < table.rows.length; r++)
+      for (let c = 0; c < table.columns.length; c++)
+        expect(sheet.getRow(r + 2).getCell(c + 1).value ?? '', `${r + 2}:${c + 1}`).not.toBe('');
+    expect(sheet.getRow(2).getCell(systems + 1).value).toBe('niet vermeld');
+  });
+
+  it("a policy that names no DPO where none is likely mandatory: 'niet vermeld' among the organisation's details, as in the CSV", () => {
+    const model = modelOf(miniPolicy());
+    const fact = registerIn(model, 'nl').organisation.facts.find(
+      (f) => f.label === 'Functionaris voor gegevensbescherming',
+    );
+    expect(fact?.value).toBe('niet vermeld');
+    expect(csvIn(model, 'nl')[0]!['Functionaris voor gegevensbescherming']).toBe('niet vermeld');
   });
 });

@@ -322,6 +322,8 @@ describe('the art. 30 register', () => {
               // A required element's pointer: 'Voor deze activiteit niet vermeld' first, then the entries (register5
               // finding 3; a bare 'niet vermeld' read as 'none', officer8 R5).
               const extras = standalone[j]!.slice(own.length);
+              // Nothing at all (no pointer, no entries): 'niet vermeld', never a blank (officer8 R7).
+              if (!cell.length) expect(extras.splice(0)).toEqual([t('register:cell.notStated')]);
               if (cell === table.columns[j]!.pointer && table.columns[j]!.notStatedFirst)
                 expect(extras.shift()).toBe(t('register:cell.notStatedForActivity'));
               for (const extra of extras)
@@ -523,8 +525,9 @@ describe('register.xlsx', () => {
           for (const [i, row] of table.rows.entries()) {
             for (const [j, cell] of row.entries()) {
               const actual = sheet.getRow(i + 2).getCell(j + 1);
+              // A blank cell says 'niet vermeld', as the CSV and the pages do (officer8 R7).
               expect(actual.value ?? '', `${table.sheetName} ${i + 2}:${j + 1}`).toBe(
-                cell.length ? cell.join('\n') : '',
+                cell.length ? cell.join('\n') : register.notStated,
               );
               expect(actual.alignment).toMatchObject({ wrapText: true, vertical: 'top' });
             }
@@ -579,7 +582,10 @@ describe('register.xlsx', () => {
     const systems = table.columns.findIndex((c) => c.key === 'systems');
     expect(table.rows.every((row) => row[systems]!.length === 0)).toBe(true);
     expect(table.columns[systems]!.width).toBe(24);
-    expect(sheet.getColumn(systems + 1).width).toBe('Systemen'.length + 2);
+    // As narrow as its header and its cells' 'niet vermeld' on one line allow (officer8 R7: no blank cells).
+    expect(sheet.getColumn(systems + 1).width).toBe('niet vermeld'.length);
+    expect(sheet.getColumn(systems + 1).width).toBeLessThan(24);
+    expect(sheet.getRow(2).getCell(systems + 1).value).toBe('niet vermeld');
   });
 
   it('prints at the largest scale that takes no more pages than its least (77%), whole rows to a page', () => {
@@ -785,7 +791,6 @@ function syntheticRegister(cells: string[][], date: string): Register {
     title: 'Register & <test>',
     versionLine: 'v1',
     date,
-    empty: '—',
     notStated: 'not stated',
     noneStated: 'Not stated for any of these activities:',
     organisation: {
@@ -828,8 +833,9 @@ describe('the XLSX writer', () => {
           const sheet = workbook.getWorksheet("Controller's record")!;
           const storable = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
           for (const [i, row] of cells.entries()) {
+            // An empty cell says 'not stated' (officer8 R7).
             for (const [j, text] of row.entries())
-              expect(sheet.getRow(i + 2).getCell(j + 1).value ?? '').toBe(storable(text));
+              expect(sheet.getRow(i + 2).getCell(j + 1).value ?? '').toBe(text ? storable(text) : 'not stated');
           }
           expect(workbook.getWorksheet('Organisation')!.getRow(3).values).toEqual([undefined, 'Name', "O'Brien & Zn"]);
         },
@@ -1028,7 +1034,9 @@ describe('register.html and register.md', () => {
     }
     // No pipe table: a row of fourteen columns read a word a line (register5 finding 9).
     expect(md).not.toMatch(/^\|/m);
-    expect(md).toContain('**: —\n');
+    // A blank says 'niet vermeld', never '—', which read as 'none' (officer8 R7).
+    expect(md).not.toContain('**: —\n');
+    expect(md).toContain('**: niet vermeld\n');
   });
 
   it('matches the golden files for iPractice', async () => {

@@ -63,8 +63,6 @@ export interface Register {
   versionLine: string;
   /** The date stamped into the workbook (ISO): the policy's effective date, else its last change, else none. Never the clock. */
   date?: string;
-  /** What a blank cell shows where a blank is hard to read (HTML, Markdown). */
-  empty: string;
   /** What a required cell that the policy leaves blank says: 'niet vermeld'. */
   notStated: string;
   /** Leads the columns that no row of a record fills, which the HTML and Markdown pages name once instead of a blank per row. */
@@ -624,12 +622,11 @@ export function standaloneTable(table: RegisterTable, model: PolicyModel, lang: 
     documentCells.push(column.cell(model, m.t('register:cell.notStated')));
   }
   const marked = table.columns.map((column) => markedEntries(column, m));
-  const notStatedHere = m.t('register:cell.notStatedForActivity');
+  const notStated = { here: m.t('register:cell.notStatedForActivity'), at: m.t('register:cell.notStated') };
   const rows: RegisterCell[][] = [];
   for (const row of table.rows) {
     const cells: RegisterCell[] = [];
-    for (let i = 0; i < row.length; i++)
-      cells.push(standaloneCell(row[i]!, table.columns[i]!, marked[i]!, notStatedHere));
+    for (let i = 0; i < row.length; i++) cells.push(standaloneCell(row[i]!, table.columns[i]!, marked[i]!, notStated));
     rows.push([...cells, ...documentCells]);
   }
   return { headers, rows };
@@ -702,16 +699,18 @@ function standaloneCell(
   cell: RegisterCell,
   column: RegisterColumn,
   marked: MarkedEntries,
-  notStatedHere: string,
+  notStated: { here: string; at: string },
 ): RegisterCell {
   // A required element's pointer says 'Voor deze activiteit niet vermeld (zie ook …)': the file of its own keeps
   // 'Voor deze activiteit niet vermeld' before the entries, each marked '(organisatiebreed)'. A bare 'niet vermeld'
   // there, the entries on the next lines, read as 'none' and then as a contradiction in Excel (officer8 R5).
   const pointer = cell === column.pointer;
-  const own = pointer && column.notStatedFirst ? [notStatedHere] : pointer ? [] : cell;
+  const own = pointer && column.notStatedFirst ? [notStated.here] : pointer ? [] : cell;
   const lines = [...own];
   for (const [entry, line] of marked) if (!own.includes(entry)) lines.push(line);
-  return lines;
+  // Nothing at all (no joint controller, representative or systems named): 'niet vermeld', never a blank, which
+  // read as 'none' beside the pages' 'niet vermeld' (officer8 R7). The policy cannot state 'none' for these.
+  return lines.length ? lines : [notStated.at];
 }
 
 /**
@@ -802,7 +801,9 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
     facts.push({ label: t('statements:register.publicAuthority'), value: t('register:organisation.yes') });
   const arrangement = pick(source.jointArrangement, m);
   if (arrangement) facts.push({ label: t('statements:register.arrangement'), value: markdownToPlainText(arrangement) });
-  addFact(facts, t, 'dpo', joinParts(dpoCell(ctx), m));
+  // 30(1)(a): the DPO 'where applicable'; none named where none is likely mandatory: 'niet vermeld' all the same, as
+  // the CSV says it, not left out (officer8 R7). 'Geen' only where the policy says none is appointed (statedDpoLines).
+  addFact(facts, t, 'dpo', joinParts(dpoCell(ctx), m) || t('register:cell.notStated'));
   addFact(facts, t, 'representative', joinParts(representativeCell(ctx), m));
   addFact(facts, t, 'storage', storageText(model, m));
   addFact(facts, t, 'sharing', sharingText(model, m));
@@ -943,7 +944,6 @@ export function buildRegister(
     // Where the register comes from: the policy's version and date, whichever it states.
     versionLine: versionLine(metadata, m, registerVersionKeys),
     date: metadata.effectiveDate ?? metadata.lastModified,
-    empty: m.t('register:empty'),
     notStated: m.t('register:cell.notStated'),
     noneStated: m.t('register:noneStated'),
     organisation: organisationFacts(ctx),
