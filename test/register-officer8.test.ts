@@ -4,6 +4,8 @@ import type { Register } from '../src/render/register/register-model.js';
 import { registerToHtml } from '../src/render/register/register-html.js';
 import { registerToMarkdown } from '../src/render/register/register-markdown.js';
 import { registerToXlsx } from '../src/render/register/register-xlsx.js';
+import { analysePolicy } from '../src/pipeline/analyse-policy.js';
+import { readFixture } from './support/fixtures.js';
 import { miniPolicy } from './support/mini-policy.js';
 import { csvIn, modelOf, registerIn, seedModel } from './support/register-of.js';
 
@@ -148,5 +150,29 @@ describe("one way to say that the policy states nothing: 'niet vermeld', never a
     );
     expect(fact?.value).toBe('niet vermeld');
     expect(csvIn(model, 'nl')[0]!['Functionaris voor gegevensbescherming']).toBe('niet vermeld');
+  });
+});
+
+describe('a retention condition in the words of care, not of treatment (officer8 R7)', () => {
+  it("Zorgburo (home care): 'zolang de zorg duurt' in the register; the WGBO file check still reads it as ending too soon", () => {
+    const model = seedModel('zorgburo-de-liemers');
+    expect(cell(registerIn(model, 'nl'), 'retention', 'care-agreement')).toEqual([
+      'Algemene cliëntgegevens: zolang de zorg duurt. Ze worden bewaard totdat iemand uit zorg gaat.',
+    ]);
+    expect(cell(registerIn(model, 'en'), 'retention', 'care-agreement')).toEqual([
+      'General client data: for the duration of the care. They are kept until someone leaves our care.',
+    ]);
+    expect(registerToMarkdown(registerIn(model, 'nl'))).not.toContain('behandeling duurt');
+    // A medical file kept only while the care lasts: too short, as 'treatment-duration' is.
+    const policy = JSON.parse(readFixture('rules/retention/medical-file-too-short/fail.json'));
+    policy.retention[0] = { id: 'medical-file', name: { nl: 'x', en: 'x' }, dataCategories: ['medical-file'] };
+    const pointers = (condition: string): string[] => {
+      policy.retention[0].condition = condition;
+      return analysePolicy(JSON.stringify(policy), 'x.json')
+        .findings.filter((f) => f.ruleId === 'retention/medical-file-too-short')
+        .map((f) => f.pointer);
+    };
+    expect(pointers('care-duration')).toEqual(pointers('treatment-duration'));
+    expect(pointers('care-duration')).toContain('/retention/0/condition');
   });
 });
