@@ -189,7 +189,7 @@ describe('what the CSV, the workbook and the processor record say where the page
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(registerToXlsx(register)) as unknown as ExcelJS.Buffer);
     const row = workbook.worksheets[0]!.getRow(2);
-    expect([row.getCell(1).value, row.getCell(2).value]).toEqual(['Stand van dit register', register.versionLine]);
+    expect([row.getCell(1).value, row.getCell(2).value]).toEqual(['Herkomst van dit register', register.versionLine]);
   });
 
   it("English: a period read from the data category says the activity states none, as 'not stated' elsewhere", () => {

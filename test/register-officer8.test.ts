@@ -176,3 +176,22 @@ describe('a retention condition in the words of care, not of treatment (officer8
     expect(pointers('care-duration')).toContain('/retention/0/condition');
   });
 });
+
+describe("the workbook's line on where the register comes from (officer8 R3)", () => {
+  it("labels the privacy statement's version and date as the register's origin, not as the register's own state; no clock", async () => {
+    for (const [id, lang, label] of [
+      ['bernhoven', 'nl', 'Herkomst van dit register'],
+      ['dental-clinics', 'en', 'Origin of this register'],
+    ] as const) {
+      const register = registerIn(seedModel(id), lang);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(registerToXlsx(register)) as unknown as ExcelJS.Buffer);
+      const row = workbook.worksheets[0]!.getRow(2);
+      expect([row.getCell(1).value, row.getCell(2).value], id).toEqual([label, register.versionLine]);
+    }
+    // Bernhoven's line is the notice's 2018 date, said to be the privacy statement's.
+    expect(registerIn(seedModel('bernhoven'), 'nl').versionLine).toBe(
+      'Opgesteld uit de privacyverklaring, versie 0.1. De privacyverklaring is het laatst gewijzigd op 17 mei 2018.',
+    );
+  });
+});

@@ -406,7 +406,7 @@ describe("the register's version line and the workbook's date (register review d
 
   it('names the last change beside the version, alone when that is all the policy states, once when it is the effective date', () => {
     expect(dated({ version: '0.1', lastModified: '2018-05-17' }).versionLine).toBe(
-      'Opgesteld uit de privacyverklaring, versie 0.1. Laatst gewijzigd op 17 mei 2018.',
+      'Opgesteld uit de privacyverklaring, versie 0.1. De privacyverklaring is het laatst gewijzigd op 17 mei 2018.',
     );
     expect(dated({ lastModified: '2018-05-17' }).versionLine).toBe(
       'Opgesteld uit de privacyverklaring die het laatst is gewijzigd op 17 mei 2018.',
@@ -417,12 +417,13 @@ describe("the register's version line and the workbook's date (register review d
     const policy = miniPolicy();
     policy.metadata = { ...policy.metadata, version: '0.1', lastModified: '2018-05-17' };
     expect(registerIn(modelOf(policy), 'en').versionLine).toBe(
-      'Drawn from the privacy notice, version 0.1. Last modified on 17 May 2018.',
+      'Drawn from the privacy notice, version 0.1. The privacy notice was last modified on 17 May 2018.',
     );
-    // Bernhoven's notice says 'Laatst gewijzigd op 17 mei 2018'; every register format now says it too.
+    // Bernhoven's notice says 'Laatst gewijzigd op 17 mei 2018'; every register format now says it too, as the
+    // privacy statement's change, not the register's (officer8 R3).
     const bernhoven = registerIn(seedModel('bernhoven'), 'nl');
-    expect(registerToMarkdown(bernhoven)).toContain('Laatst gewijzigd op 17 mei 2018.');
-    expect(registerToHtml(bernhoven)).toContain('Laatst gewijzigd op 17 mei 2018.');
+    expect(registerToMarkdown(bernhoven)).toContain('De privacyverklaring is het laatst gewijzigd op 17 mei 2018.');
+    expect(registerToHtml(bernhoven)).toContain('De privacyverklaring is het laatst gewijzigd op 17 mei 2018.');
   });
 
   it('an undated policy gives a workbook with no created or modified date (it said 1 January 1980), the same bytes every build', async () => {

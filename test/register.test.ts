@@ -797,7 +797,7 @@ function syntheticRegister(cells: string[][], date: string): Register {
       caption: 'Organisation',
       sheetName: 'Organisation',
       head: ['Label', 'Value'],
-      versionLabel: 'State of this register',
+      versionLabel: 'Origin of this register',
       facts: [{ label: 'Name', value: "O'Brien & Zn" }],
     },
     tables: [

@@ -79,7 +79,11 @@ export interface RegisterFacts {
   sheetName: string;
   /** Column headers where the facts are laid out as a table: label, value. */
   head: [string, string];
-  /** The label of the register's version line where it is a row among the facts (the workbook): 'Stand van dit register'. */
+  /**
+   * The label of the register's version line where it is a row among the facts (the workbook): 'Herkomst van dit
+   * register' — the line names the privacy statement and its version and dates, not the register's own: 'Stand van
+   * dit register' read as the register's date (officer8 R3). The register stamps no date of its own (no clock).
+   */
   versionLabel: string;
   facts: Array<{ label: string; value: string }>;
 }
@@ -837,7 +841,7 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
     caption: t('register:organisation.caption'),
     sheetName: t('register:organisation.sheet'),
     head: [t('register:organisation.label'), t('register:organisation.value')],
-    versionLabel: t('register:organisation.registerVersion'),
+    versionLabel: t('register:organisation.registerOrigin'),
     facts,
   };
 }
