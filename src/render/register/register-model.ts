@@ -63,7 +63,7 @@ export interface Register {
   versionLine: string;
   /** The date stamped into the workbook (ISO): the policy's effective date, else its last change, else none. Never the clock. */
   date?: string;
-  /** What a required cell that the policy leaves blank says: 'niet vermeld'. */
+  /** What a cell the policy leaves blank says: 'niet vermeld' (a required one in the model; any other where it is shown). */
   notStated: string;
   /** Leads the columns that no row of a record fills, which the HTML and Markdown pages name once instead of a blank per row. */
   noneStated: string;
