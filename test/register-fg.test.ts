@@ -49,10 +49,10 @@ describe('a missing art. 30(1) element says "niet vermeld", never a blank or "â€
     const nl = registerIn(model, 'nl');
     for (const key of ['recipients', 'processors', 'transfers', 'retention'])
       expect(cell(nl, key), key).toEqual(['niet vermeld']);
-    // What the policy names, not a claim about the data (Dutch review 3, finding 16); 'niet vermeld', not 'n.v.t.',
-    // which read as the tool's finding that no special data is involved (officer3 finding 2).
+    // What the policy names, not a claim about the data (Dutch review 3, finding 16), not a bare 'n.v.t.' (officer3
+    // finding 2); 'Niet van toepassing', as 'niet vermeld' read as a missing exception (officer8 R1).
     expect(cell(nl, 'specialCondition')).toEqual([
-      'niet vermeld: de privacyverklaring noemt bij deze activiteit geen bijzondere persoonsgegevens',
+      'Niet van toepassing: bij deze activiteit worden geen bijzondere persoonsgegevens genoemd',
     ]);
     expect(cell(registerIn(model, 'en'), 'retention')).toEqual(['not stated']);
     const [row] = csvIn(model, 'nl');
@@ -64,7 +64,7 @@ describe('a missing art. 30(1) element says "niet vermeld", never a blank or "â€
       expect(markdownFact(nl, header), header).toEqual([['niet vermeld']]);
     }
     expect(row!['Uitzondering voor bijzondere persoonsgegevens (artikel 9, lid 2, AVG)']).toBe(
-      'niet vermeld: de privacyverklaring noemt bij deze activiteit geen bijzondere persoonsgegevens',
+      'Niet van toepassing: bij deze activiteit worden geen bijzondere persoonsgegevens genoemd',
     );
     // The HTML page names a column no activity states that art. 30 does not require once, before the activities.
     expect(registerToHtml(nl)).toMatch(
@@ -125,7 +125,7 @@ describe('a purpose that names no retention rule: the rules for its data categor
     policy.purposes[0]!.dataCategories = ['contacts'];
     // Only a rule no purpose names (finding 3: 'niet vermeld' and the pointer).
     expect(cell(registerIn(modelOf(policy), 'nl'), 'retention')).toEqual([
-      'niet vermeld (zie ook Organisatie: Overige bewaartermijnen)',
+      'Voor deze activiteit niet vermeld (zie ook Organisatie: Overige bewaartermijnen)',
     ]);
     policy.retention = [];
     expect(cell(registerIn(modelOf(policy), 'nl'), 'retention')).toEqual(['niet vermeld']);
@@ -136,12 +136,16 @@ describe('no recipient named, only a general statement on sharing: "niet vermeld
   it('BIB: claims to the insurers name no recipient; the statement is pointed to, not passed off as the recipients', () => {
     const model = seedModel('bib-verloskundigen');
     const recipients = cell(registerIn(model, 'nl'), 'recipients', 'claims');
-    expect(recipients).toEqual(['niet vermeld (zie ook Organisatie: Verklaring over het delen van persoonsgegevens)']);
-    expect(cell(registerIn(model, 'en'), 'recipients', 'claims')[0]).toMatch(/^not stated \(see also Organisation: /);
-    // The CSV, a file of its own: 'niet vermeld' first, then the statement marked organisation-wide.
+    expect(recipients).toEqual([
+      'Voor deze activiteit niet vermeld (zie ook Organisatie: Verklaring over het delen van persoonsgegevens)',
+    ]);
+    expect(cell(registerIn(model, 'en'), 'recipients', 'claims')[0]).toMatch(
+      /^Not stated for this activity \(see also Organisation: /,
+    );
+    // The CSV, a file of its own: 'Voor deze activiteit niet vermeld' first (officer8 R5), then the statement marked organisation-wide.
     const row = csvIn(model, 'nl').find((r) => r['Kenmerk'] === 'claims')!;
     const lines = row['CategorieÃ«n van ontvangers']!.split('\n');
-    expect(lines[0]).toBe('niet vermeld');
+    expect(lines[0]).toBe('Voor deze activiteit niet vermeld');
     expect(lines[1]).toMatch(/^Verklaring over het delen van persoonsgegevens: .*\(organisatiebreed\)$/);
   });
 

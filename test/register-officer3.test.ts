@@ -86,26 +86,25 @@ describe('the representative of a purpose under another controller (as officer3 
     expect(markdownFact(nl, REPRESENTATIVE)).toEqual([['EU-Rep B.V.', 'rep@eu.example'], ['niet vermeld']]);
   });
 
-  it('stated once where every purpose is the organisation’s; blank in every row where it names none', () => {
+  it("stated once where every purpose is the organisation’s; 'niet vermeld' in every CSV row where it names none", () => {
     const own = miniPolicy() as unknown as Record<string, any>;
     own.representative = representative;
     expect(markdownFact(registerIn(modelOf(own), 'nl'), REPRESENTATIVE)).toEqual([undefined]);
-    expect(csvIn(underHeadOffice(), 'nl').map((row) => row[REPRESENTATIVE])).toEqual(['', '']);
+    // Never a blank, which read as 'none' (officer8 R7); the pages leave the line out.
+    expect(csvIn(underHeadOffice(), 'nl').map((row) => row[REPRESENTATIVE])).toEqual(['niet vermeld', 'niet vermeld']);
   });
 });
 
 describe('the art. 9 exception where the notice names no special data (officer3 finding 2)', () => {
-  it('Dental, Facturatie en declaratie: "niet vermeld: …", in Dutch and English, never "n.v.t." / "n/a"', () => {
+  // 'Niet van toepassing: …' with what the policy names, never a bare 'n.v.t.' / 'n/a' (officer8 R1: 'niet vermeld: …'
+  // read as a missing exception).
+  it('Dental, Facturatie en declaratie: "Niet van toepassing: …", in Dutch and English, never "n.v.t." / "n/a"', () => {
     const model = seedModel('dental-clinics');
     const nl = registerToMarkdown(registerIn(model, 'nl'));
     const en = registerToMarkdown(registerIn(model, 'en'));
-    expect(nl).toContain(
-      'niet vermeld: de privacyverklaring noemt bij deze activiteit geen bijzondere persoonsgegevens',
-    );
+    expect(nl).toContain('Niet van toepassing: bij deze activiteit worden geen bijzondere persoonsgegevens genoemd');
     expect(nl).not.toContain('n.v.t.:');
-    expect(en).toContain(
-      'not stated: the privacy notice names no special categories of personal data for this activity',
-    );
+    expect(en).toContain('Not applicable: no special categories of personal data are named for this activity');
     expect(en).not.toContain('n/a:');
   });
 });
@@ -135,7 +134,8 @@ describe('the required art. 30(1) elements in every activity (officer3 finding 3
       const cards = html.split('<section class="register-activity"').slice(1);
       for (const card of cards)
         for (const label of REQUIRED) expect(card, `${id} ${label}`).toContain(`<dt>${label}</dt>`);
-      expect(html).toContain('<dt>Categorieën van ontvangers</dt>\n<dd>niet vermeld');
+      // 'Voor deze activiteit niet vermeld (zie ook …)' where the organisation states something for it (officer8 R5).
+      expect(html).toMatch(/<dt>Categorieën van ontvangers<\/dt>\n<dd>(Voor deze activiteit )?niet vermeld/);
     }
   });
 
@@ -189,7 +189,7 @@ describe('what the CSV, the workbook and the processor record say where the page
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(registerToXlsx(register)) as unknown as ExcelJS.Buffer);
     const row = workbook.worksheets[0]!.getRow(2);
-    expect([row.getCell(1).value, row.getCell(2).value]).toEqual(['Stand van dit register', register.versionLine]);
+    expect([row.getCell(1).value, row.getCell(2).value]).toEqual(['Herkomst van dit register', register.versionLine]);
   });
 
   it("English: a period read from the data category says the activity states none, as 'not stated' elsewhere", () => {

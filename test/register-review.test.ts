@@ -75,12 +75,12 @@ describe('the purposes (30(1)(b)) are stated in every register and every format'
     expect(csvIn(model, 'nl').split('\r\n')[0]).toContain(',Verwerkingsdoeleinden,');
   });
 
-  it("without any description: 'niet omschreven', not the name passed off as one (register5 finding 6); with a register description: that alone", () => {
+  it('without any description: the name, noted as no description (register5 finding 6, officer8 R1); with a register description: that alone', () => {
     expect(cell(registerIn(modelOf(miniPolicy()), 'nl'), 'purpose')).toEqual([
-      'niet omschreven (de privacyverklaring noemt alleen de naam van het doel)',
+      'Verbindingen leggen (geen nadere omschrijving in de privacyverklaring)',
     ]);
     expect(cell(registerIn(modelOf(miniPolicy()), 'en'), 'purpose')).toEqual([
-      'not described (the privacy notice names the purpose only)',
+      'Making connections (not described further in the privacy notice)',
     ]);
     const policy = miniPolicy();
     policy.purposes[0]!.description = text('PATIENT');
@@ -110,7 +110,7 @@ describe('the purposes (30(1)(b)) are stated in every register and every format'
     }
     // Zorgburo's activities have a name only (register5 finding 6).
     expect(cell(registerIn(seedModel('zorgburo-de-liemers'), 'nl'), 'purpose', 'client-system')).toEqual([
-      'niet omschreven (de privacyverklaring noemt alleen de naam van het doel)',
+      'Verwerking in het cliëntvolgsysteem ONS (geen nadere omschrijving in de privacyverklaring)',
     ]);
     expect(cell(registerIn(seedModel('doctolib'), 'en'), 'purpose', 'fraud-prevention')).toEqual([
       'From the privacy notice: Spamming, hacking, DDoS attacks, etc.',
@@ -193,12 +193,13 @@ describe('the art. 9 exception cell (30(1); AP practice)', () => {
     expect(cell(registerIn(model, 'nl'), 'specialCondition')).toEqual(['niet vermeld']);
     expect(cell(registerIn(model, 'en'), 'specialCondition')).toEqual(['not stated']);
     // No special data named: said so (register5 finding 1: '—' read as 'not stated' beside 'niet vermeld'), as what
-    // the notice states, not 'n.v.t.', a finding that none is involved (officer3 finding 2).
+    // the notice states, not a bare 'n.v.t.', a finding that none is involved (officer3 finding 2); 'Niet van
+    // toepassing', as 'niet vermeld' read as a missing exception (officer8 R1).
     expect(cell(registerIn(modelOf(miniPolicy()), 'nl'), 'specialCondition')).toEqual([
-      'niet vermeld: de privacyverklaring noemt bij deze activiteit geen bijzondere persoonsgegevens',
+      'Niet van toepassing: bij deze activiteit worden geen bijzondere persoonsgegevens genoemd',
     ]);
     expect(cell(registerIn(modelOf(miniPolicy()), 'en'), 'specialCondition')).toEqual([
-      'not stated: the privacy notice names no special categories of personal data for this activity',
+      'Not applicable: no special categories of personal data are named for this activity',
     ]);
     policy.purposes[0]!.specialCategoryCondition = { condition: '9(2)(h)' };
     expect(cell(registerIn(modelOf(policy), 'nl'), 'specialCondition')[0]).toMatch(/^Gezondheidszorg \(artikel 9/);
@@ -208,7 +209,7 @@ describe('the art. 9 exception cell (30(1); AP practice)', () => {
     const zorgburo = registerIn(seedModel('zorgburo-de-liemers'), 'nl');
     expect(cell(zorgburo, 'specialCondition', 'client-system')).toEqual(['niet vermeld']);
     expect(cell(zorgburo, 'specialCondition', 'care-agreement')).toEqual([
-      'niet vermeld: de privacyverklaring noemt bij deze activiteit geen bijzondere persoonsgegevens',
+      'Niet van toepassing: bij deze activiteit worden geen bijzondere persoonsgegevens genoemd',
     ]);
   });
 });
@@ -285,7 +286,7 @@ describe('the transfer statement and the organisation-wide entries (30(1)(d)–(
     // Improvement F: the general retention rule and the organisation-wide recipients are pointed to, not '—'.
     // Register5 finding 3: the general rule need not be this activity's, so 'niet vermeld' first.
     expect(cell(nl, 'retention', 'appointments')).toEqual([
-      'niet vermeld (zie ook Organisatie: Overige bewaartermijnen)',
+      'Voor deze activiteit niet vermeld (zie ook Organisatie: Overige bewaartermijnen)',
     ]);
     expect(registerToMarkdown(nl)).toContain(
       '- **Doorgifte aan derde landen en waarborgen**: zie Organisatie: Verklaring over doorgifte buiten de EER\n',
@@ -324,7 +325,7 @@ describe('the transfer statement and the organisation-wide entries (30(1)(d)–(
     // The pages point to the organisation's details instead.
     // (register5 finding 3: 'niet vermeld' first, for those processors need not be this activity's)
     expect(cell(nl, 'processors', 'support-requests')).toEqual([
-      'niet vermeld (zie ook Organisatie: Overige verwerkers)',
+      'Voor deze activiteit niet vermeld (zie ook Organisatie: Overige verwerkers)',
     ]);
   });
 
@@ -405,7 +406,7 @@ describe("the register's version line and the workbook's date (register review d
 
   it('names the last change beside the version, alone when that is all the policy states, once when it is the effective date', () => {
     expect(dated({ version: '0.1', lastModified: '2018-05-17' }).versionLine).toBe(
-      'Opgesteld uit de privacyverklaring, versie 0.1. Laatst gewijzigd op 17 mei 2018.',
+      'Opgesteld uit de privacyverklaring, versie 0.1. De privacyverklaring is het laatst gewijzigd op 17 mei 2018.',
     );
     expect(dated({ lastModified: '2018-05-17' }).versionLine).toBe(
       'Opgesteld uit de privacyverklaring die het laatst is gewijzigd op 17 mei 2018.',
@@ -416,12 +417,13 @@ describe("the register's version line and the workbook's date (register review d
     const policy = miniPolicy();
     policy.metadata = { ...policy.metadata, version: '0.1', lastModified: '2018-05-17' };
     expect(registerIn(modelOf(policy), 'en').versionLine).toBe(
-      'Drawn from the privacy notice, version 0.1. Last modified on 17 May 2018.',
+      'Drawn from the privacy notice, version 0.1. The privacy notice was last modified on 17 May 2018.',
     );
-    // Bernhoven's notice says 'Laatst gewijzigd op 17 mei 2018'; every register format now says it too.
+    // Bernhoven's notice says 'Laatst gewijzigd op 17 mei 2018'; every register format now says it too, as the
+    // privacy statement's change, not the register's (officer8 R3).
     const bernhoven = registerIn(seedModel('bernhoven'), 'nl');
-    expect(registerToMarkdown(bernhoven)).toContain('Laatst gewijzigd op 17 mei 2018.');
-    expect(registerToHtml(bernhoven)).toContain('Laatst gewijzigd op 17 mei 2018.');
+    expect(registerToMarkdown(bernhoven)).toContain('De privacyverklaring is het laatst gewijzigd op 17 mei 2018.');
+    expect(registerToHtml(bernhoven)).toContain('De privacyverklaring is het laatst gewijzigd op 17 mei 2018.');
   });
 
   it('an undated policy gives a workbook with no created or modified date (it said 1 January 1980), the same bytes every build', async () => {
@@ -634,7 +636,7 @@ describe('what the policy and the notice say of data, recipients and sharing rea
     expect(sharing).toContain('zoals hosting, onze Microsoft-omgevingen (tenants) en andere diensten');
     expect(sharing!.split('\n')).toHaveLength(2);
     expect(cell(dental, 'recipients', 'appointments')).toEqual([
-      'niet vermeld (zie ook Organisatie: Overige ontvangers; Verklaring over het delen van persoonsgegevens)',
+      'Voor deze activiteit niet vermeld (zie ook Organisatie: Overige ontvangers; Verklaring over het delen van persoonsgegevens)',
     ]);
     const csv = csvIn(seedModel('dental-clinics'), 'nl');
     expect(csv.match(/Verklaring over het delen van persoonsgegevens: We schakelen ook derden in/g)).toHaveLength(

@@ -88,7 +88,7 @@ function ownValues(cell: readonly string[], lang: Language): readonly string[] {
   const t = messagesFor(lang).t;
   const caption = t('register:organisation.caption');
   const pointer = t('register:cell.seeOrganisation', { caption, facts: '' });
-  // A required element's pointer: 'niet vermeld (zie ook Organisatie: …)' (register5 finding 3).
+  // A required element's pointer: 'Voor deze activiteit niet vermeld (zie ook Organisatie: …)' (register5 finding 3, officer8 R5).
   const notStatedPointer = t('register:cell.notStatedSeeAlso', { caption, facts: '' }).replace(/\)$/, '');
   return cell.length === 1 && (cell[0]!.startsWith(pointer) || cell[0]!.startsWith(notStatedPointer)) ? [] : cell;
 }
@@ -205,12 +205,15 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
       else if ((p.dataCategories ?? []).some((id) => byId(source.dataCategories, id).special))
         expect(condition).toEqual([t('register:cell.notStated', { lng: lang })]);
       // No special data: not applicable, said so (register5 finding 1: a blank read as 'not stated' beside 'niet vermeld').
+      // No data categories named: a gap, said so (officer8 R1).
+      else if (!(p.dataCategories ?? []).length)
+        expect(condition).toEqual([t('register:cell.noDataCategories', { lng: lang })]);
       else expect(condition).toEqual([t('register:cell.noSpecialData', { lng: lang })]);
       // The purposes (30(1)(b)): the register's own description, else the purpose as the notice states it, marked
       // so — its description; never the name, which is the activity column (improvement B).
       const purpose = column(row, 'purpose');
       expect(purpose).toHaveLength(1);
-      // Neither: 'niet omschreven', not the name again (register5 finding 6).
+      // Neither: the name, noted as all the notice gives (officer8 R1; the name alone read as a description, register5 finding 6).
       if (p.registerDescription) expect(purpose).toEqual([inLang(p.registerDescription, lang)]);
       else if (p.description)
         expect(purpose).toEqual([
@@ -219,7 +222,7 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
             text: markdownToPlainText(inLang(p.description, lang)),
           }),
         ]);
-      else expect(purpose).toEqual([t('register:cell.purposeNotDescribed', { lng: lang })]);
+      else expect(purpose).toEqual([t('register:cell.purposeNameOnly', { lng: lang, name: inLang(p.name, lang) })]);
       // Each recipient: its name, its type and country where its name does not say them, and what is shared and why.
       const recipients = column(row, 'recipients');
       if (!p.recipients?.length) expect(recipients).toEqual(requiredOrPointer('recipients', []));
@@ -316,10 +319,13 @@ describe('the art. 30 register', () => {
             for (const [j, cell] of row.entries()) {
               const own = ownValues(cell, lang);
               expect(standalone[j]!.slice(0, own.length), `${table.fileStem} ${i}:${j}`).toEqual(own);
-              // A required element's pointer: 'niet vermeld' first, then the entries (register5 finding 3).
+              // A required element's pointer: 'Voor deze activiteit niet vermeld' first, then the entries (register5
+              // finding 3; a bare 'niet vermeld' read as 'none', officer8 R5).
               const extras = standalone[j]!.slice(own.length);
+              // Nothing at all (no pointer, no entries): 'niet vermeld', never a blank (officer8 R7).
+              if (!cell.length) expect(extras.splice(0)).toEqual([t('register:cell.notStated')]);
               if (cell === table.columns[j]!.pointer && table.columns[j]!.notStatedFirst)
-                expect(extras.shift()).toBe(t('register:cell.notStated'));
+                expect(extras.shift()).toBe(t('register:cell.notStatedForActivity'));
               for (const extra of extras)
                 expect(extra).toMatch(lang === 'nl' ? / \(organisatiebreed\)$/s : / \(organisation-wide\)$/s);
             }
@@ -519,8 +525,9 @@ describe('register.xlsx', () => {
           for (const [i, row] of table.rows.entries()) {
             for (const [j, cell] of row.entries()) {
               const actual = sheet.getRow(i + 2).getCell(j + 1);
+              // A blank cell says 'niet vermeld', as the CSV and the pages do (officer8 R7).
               expect(actual.value ?? '', `${table.sheetName} ${i + 2}:${j + 1}`).toBe(
-                cell.length ? cell.join('\n') : '',
+                cell.length ? cell.join('\n') : register.notStated,
               );
               expect(actual.alignment).toMatchObject({ wrapText: true, vertical: 'top' });
             }
@@ -575,7 +582,10 @@ describe('register.xlsx', () => {
     const systems = table.columns.findIndex((c) => c.key === 'systems');
     expect(table.rows.every((row) => row[systems]!.length === 0)).toBe(true);
     expect(table.columns[systems]!.width).toBe(24);
-    expect(sheet.getColumn(systems + 1).width).toBe('Systemen'.length + 2);
+    // As narrow as its header and its cells' 'niet vermeld' on one line allow (officer8 R7: no blank cells).
+    expect(sheet.getColumn(systems + 1).width).toBe('niet vermeld'.length);
+    expect(sheet.getColumn(systems + 1).width).toBeLessThan(24);
+    expect(sheet.getRow(2).getCell(systems + 1).value).toBe('niet vermeld');
   });
 
   it('prints at the largest scale that takes no more pages than its least (77%), whole rows to a page', () => {
@@ -781,14 +791,13 @@ function syntheticRegister(cells: string[][], date: string): Register {
     title: 'Register & <test>',
     versionLine: 'v1',
     date,
-    empty: '—',
     notStated: 'not stated',
     noneStated: 'Not stated for any of these activities:',
     organisation: {
       caption: 'Organisation',
       sheetName: 'Organisation',
       head: ['Label', 'Value'],
-      versionLabel: 'State of this register',
+      versionLabel: 'Origin of this register',
       facts: [{ label: 'Name', value: "O'Brien & Zn" }],
     },
     tables: [
@@ -824,8 +833,9 @@ describe('the XLSX writer', () => {
           const sheet = workbook.getWorksheet("Controller's record")!;
           const storable = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
           for (const [i, row] of cells.entries()) {
+            // An empty cell says 'not stated' (officer8 R7).
             for (const [j, text] of row.entries())
-              expect(sheet.getRow(i + 2).getCell(j + 1).value ?? '').toBe(storable(text));
+              expect(sheet.getRow(i + 2).getCell(j + 1).value ?? '').toBe(text ? storable(text) : 'not stated');
           }
           expect(workbook.getWorksheet('Organisation')!.getRow(3).values).toEqual([undefined, 'Name', "O'Brien & Zn"]);
         },
@@ -898,8 +908,8 @@ describe('register.html and register.md', () => {
     expect(html).toContain(
       '<dt>Purposes</dt>\n<dd>From the privacy notice: We treat you.<br>We follow up after discharge.</dd>',
     );
-    // With no description at all: said so, not the name again (register5 finding 6).
-    expect(html).toContain('<dt>Purposes</dt>\n<dd>not described (the privacy notice names the purpose only)</dd>');
+    // With no description at all: the name, which is the purpose, and that the notice describes it no further (officer8 R1).
+    expect(html).toContain('<dt>Purposes</dt>\n<dd>Billing (not described further in the privacy notice)</dd>');
     // The other language: hreflang in the head, a visible link in the page.
     expect(html).toContain('<link rel="alternate" hreflang="nl" href="../nl/register.html">');
     expect(html).toContain('<a href="../nl/register.html" hreflang="nl" lang="nl">Dit register in het Nederlands</a>');
@@ -1024,7 +1034,9 @@ describe('register.html and register.md', () => {
     }
     // No pipe table: a row of fourteen columns read a word a line (register5 finding 9).
     expect(md).not.toMatch(/^\|/m);
-    expect(md).toContain('**: —\n');
+    // A blank says 'niet vermeld', never '—', which read as 'none' (officer8 R7).
+    expect(md).not.toContain('**: —\n');
+    expect(md).toContain('**: niet vermeld\n');
   });
 
   it('matches the golden files for iPractice', async () => {

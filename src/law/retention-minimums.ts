@@ -98,11 +98,17 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
     startsTooEarly: ['collection', 'submission'],
     from: 'last-file-change',
     longerForCare: true,
-    // Kept only while the treatment or contract lasts: the file must outlive it by 20 years. Kept until
+    // Kept only while the treatment, care or contract lasts: the file must outlive it by 20 years. Kept until
     // consent is withdrawn: the duty to keep the file does not depend on consent (only the patient's
     // request for destruction, BW 7:455, ends it sooner; 'until-deletion-request' is therefore not here).
     // Kept "as long as necessary": no term at all, where the law sets 20 years from the last change.
-    endsTooSoon: ['treatment-duration', 'contract-duration', 'until-consent-withdrawn', 'as-long-as-necessary'],
+    endsTooSoon: [
+      'treatment-duration',
+      'care-duration',
+      'contract-duration',
+      'until-consent-withdrawn',
+      'as-long-as-necessary',
+    ],
     law: 'wgbo',
     article: 'BW 7:454(3)',
     appliesTo: { special: 'health', medicalFile: true },
@@ -148,7 +154,7 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
     // each document from its receipt or making. No `from` while the start is disputed (see verify).
     ruleId: 'retention/youth-care-file-too-short',
     period: 'P20Y',
-    endsTooSoon: ['treatment-duration', 'contract-duration'],
+    endsTooSoon: ['treatment-duration', 'care-duration', 'contract-duration'],
     law: 'jeugdwet',
     article: 'Jeugdwet art. 7.3.8',
     verify:
@@ -161,7 +167,7 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
     period: 'P25Y',
     // "for at least 25 years after the end of the clinical trial".
     from: 'end-of-clinical-trial',
-    endsTooSoon: ['treatment-duration', 'contract-duration'],
+    endsTooSoon: ['treatment-duration', 'care-duration', 'contract-duration'],
     article: 'Reg. (EU) 536/2014 art. 58',
     appliesTo: {
       citationPattern: /536\/2014|clinical trial|klinisch geneesmiddelenonderzoek/i,
@@ -176,7 +182,7 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
     // organisation (Sanquin).
     ruleId: 'retention/traceability-too-short',
     period: 'P30Y',
-    endsTooSoon: ['treatment-duration', 'contract-duration'],
+    endsTooSoon: ['treatment-duration', 'care-duration', 'contract-duration'],
     article: 'Dir. 2002/98/EC art. 14(3); Dir. 2004/23/EC art. 8(4)',
     verify:
       'the Dutch texts read are those of 2014–2015, not the current consolidations; no such duty found for a hospital blood bank',

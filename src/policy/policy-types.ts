@@ -140,13 +140,14 @@ export type RetentionStartId =
   | 'deletion'
   | 'submission';
 /**
- * A retention criterion that is not a fixed period. 'until-opt-out' ends when the data subject opts out (for example through a social-media platform); 'until-verification' ends once the data has served to verify something (for example a copy of an ID document); 'until-used': deleted immediately after use; 'until-matched': deleted immediately after matching (for example a contact code compared with others); 'on-device-only': the data never leaves the person's own device, so the organisation keeps none of it.
+ * A retention criterion that is not a fixed period. 'treatment-duration': while the treatment lasts; 'care-duration': while the care lasts, for an organisation that gives care or support rather than treatment (home care: 'totdat iemand uit zorg gaat'); 'until-opt-out' ends when the data subject opts out (for example through a social-media platform); 'until-verification' ends once the data has served to verify something (for example a copy of an ID document); 'until-used': deleted immediately after use; 'until-matched': deleted immediately after matching (for example a contact code compared with others); 'on-device-only': the data never leaves the person's own device, so the organisation keeps none of it.
  *
  * This interface was referenced by `PolicySource`'s JSON-Schema
  * via the `definition` "retentionCondition".
  */
 export type RetentionConditionId =
   | 'treatment-duration'
+  | 'care-duration'
   | 'contract-duration'
   | 'until-consent-withdrawn'
   | 'until-objection'

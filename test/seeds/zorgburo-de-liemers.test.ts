@@ -36,7 +36,8 @@ describeSeedFacts({
   },
   retention: {
     nl: [
-      ['Algemene cliëntgegevens', 'Zolang de behandeling duurt', '—', 'Ze worden bewaard totdat iemand uit zorg gaat.'],
+      // Care, not treatment: the organisation gives home care (condition 'care-duration', officer8 R7).
+      ['Algemene cliëntgegevens', 'Zolang de zorg duurt', '—', 'Ze worden bewaard totdat iemand uit zorg gaat.'],
       // Not 'Wet op de geneeskundige behandelingsovereenkomst (WGBO)': that law requires 20 years, so it is not the
       // ground for 15 (the register keeps the statement's words; check reports retention/medical-file-too-short).
       [
@@ -47,7 +48,7 @@ describeSeedFacts({
       ],
     ],
     en: [
-      ['General client data', 'For the duration of the treatment', '—', 'They are kept until someone leaves our care.'],
+      ['General client data', 'For the duration of the care', '—', 'They are kept until someone leaves our care.'],
       [
         'Client file',
         '15 years',

@@ -25,14 +25,14 @@ export function registerToMarkdown(register: Register): string {
  * A record: its heading, the columns no activity fills named once (before the activities, as the record's: after
  * the last one they would read as that activity's), then a section per activity.
  */
-function recordParts(record: RegisterRecord, register: Pick<Register, 'empty' | 'noneStated'>): string[] {
+function recordParts(record: RegisterRecord, register: Pick<Register, 'notStated' | 'noneStated'>): string[] {
   const parts = [`## ${escapeHeading(record.caption)}`];
   if (record.unfilled.length)
     parts.push(escapeMarkdownText(register.noneStated), record.unfilled.map(unfilledItem).join('\n'));
   for (const activity of record.activities) {
     parts.push(`### ${escapeHeading(activity.name)}`);
     const facts: string[] = [];
-    for (const fact of activity.facts) facts.push(activityFact(fact.label, fact.values, register.empty));
+    for (const fact of activity.facts) facts.push(activityFact(fact.label, fact.values, register.notStated));
     if (facts.length) parts.push(facts.join('\n'));
   }
   return parts;
@@ -45,11 +45,11 @@ const unfilledItem = (header: string): string => `- ${escapeMarkdownText(header)
 /**
  * An activity's fact as the HTML page gives it: one value after its label, several as a nested list (a data
  * category with what it holds, a recipient with why: each an item of its own, not run together), a blank as
- * `empty`. A value's own lines (a purpose's paragraphs) stay lines: a hard line break between them.
+ * `notStated` ('niet vermeld'; '—' beside it read as 'none', officer8 R7). A value's own lines (a purpose's paragraphs) stay lines: a hard line break between them.
  */
-function activityFact(label: string, values: RegisterCell, empty: string): string {
+function activityFact(label: string, values: RegisterCell, notStated: string): string {
   const head = `- **${escapeMarkdownText(label)}**:`;
-  if (values.length === 0) return `${head} ${escapeMarkdownText(empty)}`;
+  if (values.length === 0) return `${head} ${escapeMarkdownText(notStated)}`;
   if (values.length === 1) return `${head} ${linesOf(values[0]!, '  ')}`;
   const items = [head];
   for (const value of values) items.push(`  - ${linesOf(value, '    ')}`);

@@ -63,9 +63,7 @@ export interface Register {
   versionLine: string;
   /** The date stamped into the workbook (ISO): the policy's effective date, else its last change, else none. Never the clock. */
   date?: string;
-  /** What a blank cell shows where a blank is hard to read (HTML, Markdown). */
-  empty: string;
-  /** What a required cell that the policy leaves blank says: 'niet vermeld'. */
+  /** What a cell the policy leaves blank says: 'niet vermeld' (a required one in the model; any other where it is shown). */
   notStated: string;
   /** Leads the columns that no row of a record fills, which the HTML and Markdown pages name once instead of a blank per row. */
   noneStated: string;
@@ -81,7 +79,11 @@ export interface RegisterFacts {
   sheetName: string;
   /** Column headers where the facts are laid out as a table: label, value. */
   head: [string, string];
-  /** The label of the register's version line where it is a row among the facts (the workbook): 'Stand van dit register'. */
+  /**
+   * The label of the register's version line where it is a row among the facts (the workbook): 'Herkomst van dit
+   * register' — the line names the privacy statement and its version and dates, not the register's own: 'Stand van
+   * dit register' read as the register's date (officer8 R3). The register stamps no date of its own (no clock).
+   */
   versionLabel: string;
   facts: Array<{ label: string; value: string }>;
 }
@@ -127,7 +129,7 @@ export interface RegisterColumn {
    * (standaloneTable). Absent when it states nothing.
    */
   organisationEntries?: readonly string[];
-  /** A row that states nothing in this column says 'niet vermeld' before pointing to organisationEntries. */
+  /** A row that states nothing in this column says 'Voor deze activiteit niet vermeld' before pointing to organisationEntries. */
   notStatedFirst?: true;
   /**
    * What a row that states nothing in this column shows, with organisationEntries: 'zie Organisatie:
@@ -331,16 +333,17 @@ const fromNotice = (description: string, m: Messages): string =>
 
 /**
  * The purposes (30(1)(b)): the register's own description; without one, the
- * purpose as the privacy notice describes it, marked as the notice's wording (`check` says so, as information); with
- * neither, 'niet omschreven' — the name alone, which the activity column holds, read as a description (register5
- * finding 6).
+ * purpose as the privacy notice describes it, marked as the notice's wording (`check` says so, as information);
+ * with neither, the purpose's name, which is the purpose ('Het maken van het zorgplan'),
+ * with a note that the notice describes it no further — 'niet omschreven' in its place read as a register with no
+ * purpose (officer8 R1), the name alone as a description (register5 finding 6).
  */
 function purposeCell(p: Purpose, m: Messages): RegisterCell {
   const own = pick(p.registerDescription, m);
   if (own) return [own];
   // The description alone: the activity's name is its own column (it read 'Uit de privacyverklaring: <naam>: <tekst>').
   const description = pick(p.description, m);
-  if (!description) return [m.t('register:cell.purposeNotDescribed')];
+  if (!description) return [m.t('register:cell.purposeNameOnly', { name: pick(p.name, m) })];
   return [fromNotice(description, m)];
 }
 
@@ -356,13 +359,16 @@ function processingCell(a: ProcessorActivity, m: Messages): RegisterCell {
 }
 
 /**
- * The art. 9(2) exception; for special data with none named, 'niet vermeld' as
- * the basis column says it — a blank would read as 'not applicable'.
+ * The art. 9(2) exception; for special data with none named, 'niet vermeld' as the basis column says it — a blank
+ * would read as 'not applicable'. An activity that names data categories, none of them special: 'Niet van
+ * toepassing: bij deze activiteit worden geen bijzondere persoonsgegevens genoemd' — what it names, not a finding
+ * about the data; 'niet vermeld: …' there read as a missing exception in 45 rows (officer8 R1). One that names no
+ * data categories at all leaves open whether it needs one: a gap, said so.
  */
 function specialConditionCell(p: Purpose, m: Messages): RegisterCell {
   if (p.specialCategoryCondition) return [specialConditionText(p.specialCategoryCondition, m)];
-  // No special data: no exception is needed — said so, for a blank or '—' reads as 'not stated' beside the other columns.
-  return [m.t(p.usesSpecialData ? 'register:cell.notStated' : 'register:cell.noSpecialData')];
+  if (p.usesSpecialData) return [m.t('register:cell.notStated')];
+  return [m.t(p.dataCategories.length ? 'register:cell.noSpecialData' : 'register:cell.noDataCategories')];
 }
 
 /**
@@ -577,7 +583,8 @@ function entriesFor(keys: readonly OrganisationEntryKey[] | undefined, ctx: Cell
 
 /**
  * The pointer for a column the organisation states something for: 'zie Organisatie: Overige verwerkers'; for a
- * required element the entries need not answer for the activity, 'niet vermeld (zie ook Organisatie: …)'.
+ * required element the entries need not answer for the activity, 'Voor deze activiteit niet vermeld (zie ook
+ * Organisatie: …)' — 'for this activity': the organisation states something for the column (officer8 R5).
  */
 function pointerCell(spec: Omit<ColumnSpec<never>, 'cell'>, ctx: CellContext): RegisterCell {
   const { m } = ctx;
@@ -619,7 +626,7 @@ export function standaloneTable(table: RegisterTable, model: PolicyModel, lang: 
     documentCells.push(column.cell(model, m.t('register:cell.notStated')));
   }
   const marked = table.columns.map((column) => markedEntries(column, m));
-  const notStated = m.t('register:cell.notStated');
+  const notStated = { here: m.t('register:cell.notStatedForActivity'), at: m.t('register:cell.notStated') };
   const rows: RegisterCell[][] = [];
   for (const row of table.rows) {
     const cells: RegisterCell[] = [];
@@ -696,14 +703,18 @@ function standaloneCell(
   cell: RegisterCell,
   column: RegisterColumn,
   marked: MarkedEntries,
-  notStated: string,
+  notStated: { here: string; at: string },
 ): RegisterCell {
-  // A required element's pointer says 'niet vermeld (zie ook …)': the file of its own keeps 'niet vermeld' before the entries.
+  // A required element's pointer says 'Voor deze activiteit niet vermeld (zie ook …)': the file of its own keeps
+  // 'Voor deze activiteit niet vermeld' before the entries, each marked '(organisatiebreed)'. A bare 'niet vermeld'
+  // there, the entries on the next lines, read as 'none' and then as a contradiction in Excel (officer8 R5).
   const pointer = cell === column.pointer;
-  const own = pointer && column.notStatedFirst ? [notStated] : pointer ? [] : cell;
+  const own = pointer && column.notStatedFirst ? [notStated.here] : pointer ? [] : cell;
   const lines = [...own];
   for (const [entry, line] of marked) if (!own.includes(entry)) lines.push(line);
-  return lines;
+  // Nothing at all (no joint controller, representative or systems named): 'niet vermeld', never a blank, which
+  // read as 'none' beside the pages' 'niet vermeld' (officer8 R7). The policy cannot state 'none' for these.
+  return lines.length ? lines : [notStated.at];
 }
 
 /**
@@ -794,7 +805,9 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
     facts.push({ label: t('statements:register.publicAuthority'), value: t('register:organisation.yes') });
   const arrangement = pick(source.jointArrangement, m);
   if (arrangement) facts.push({ label: t('statements:register.arrangement'), value: markdownToPlainText(arrangement) });
-  addFact(facts, t, 'dpo', joinParts(dpoCell(ctx), m));
+  // 30(1)(a): the DPO 'where applicable'; none named where none is likely mandatory: 'niet vermeld' all the same, as
+  // the CSV says it, not left out (officer8 R7). 'Geen' only where the policy says none is appointed (statedDpoLines).
+  addFact(facts, t, 'dpo', joinParts(dpoCell(ctx), m) || t('register:cell.notStated'));
   addFact(facts, t, 'representative', joinParts(representativeCell(ctx), m));
   addFact(facts, t, 'storage', storageText(model, m));
   addFact(facts, t, 'sharing', sharingText(model, m));
@@ -828,7 +841,7 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
     caption: t('register:organisation.caption'),
     sheetName: t('register:organisation.sheet'),
     head: [t('register:organisation.label'), t('register:organisation.value')],
-    versionLabel: t('register:organisation.registerVersion'),
+    versionLabel: t('register:organisation.registerOrigin'),
     facts,
   };
 }
@@ -935,7 +948,6 @@ export function buildRegister(
     // Where the register comes from: the policy's version and date, whichever it states.
     versionLine: versionLine(metadata, m, registerVersionKeys),
     date: metadata.effectiveDate ?? metadata.lastModified,
-    empty: m.t('register:empty'),
     notStated: m.t('register:cell.notStated'),
     noneStated: m.t('register:noneStated'),
     organisation: organisationFacts(ctx),

@@ -122,7 +122,6 @@ function rowHeights(rows: ReadonlyArray<readonly string[]>, widths: readonly num
 const headerFirst = (index: number): XlsxStyle => (index === 0 ? XlsxStyle.Header : XlsxStyle.Body);
 const widthOf = (column: { width: number }): number => column.width;
 const cellText = (cell: readonly string[]): string => cell.join(XLSX_VALUE_SEPARATOR);
-const rowTexts = (row: ReadonlyArray<readonly string[]>): string[] => row.map(cellText);
 const factRow = (fact: { label: string; value: string }): string[] => [fact.label, fact.value];
 
 /**
@@ -130,9 +129,9 @@ const factRow = (fact: { label: string; value: string }): string[] => [fact.labe
  * making the header row taller than the other headers make it. Its full width held a header and blanks on
  * every printed page (Doctolib: the representative and the systems). No narrower: a taller header row,
  * repeated on every page, pushed rows onto pages of their own (narrowed to their longest word, Bib
- * Verloskundigen's 6 pages were 9).
+ * Verloskundigen's 6 pages were 9), nor narrower than `notStated`, which its cells say, on one line.
  */
-function columnWidths(table: RegisterTable): number[] {
+function columnWidths(table: RegisterTable, notStated: string): number[] {
   const widths = table.columns.map(widthOf);
   const blank: number[] = [];
   let headerLines = 1;
@@ -142,7 +141,13 @@ function columnWidths(table: RegisterTable): number[] {
   for (const i of blank) {
     const column = table.columns[i]!;
     const least = headerWidth(column);
-    while (widths[i]! > least && linesAt(column.header, widths[i]! - 1, true) <= headerLines) widths[i]!--;
+    // Nor narrower than its cells' 'niet vermeld' (sheetRows) on one line: every row would be taller.
+    while (
+      widths[i]! > least &&
+      linesAt(column.header, widths[i]! - 1, true) <= headerLines &&
+      linesAt(notStated, widths[i]! - 1, false) <= 1
+    )
+      widths[i]!--;
   }
   return widths;
 }
@@ -270,8 +275,29 @@ function leastFitting(rows: ReadonlyArray<readonly string[]>, column: number, fr
   return to;
 }
 
-function tableSheet(table: RegisterTable): XlsxSheet {
-  const rows = [table.columns.map(headerOf), ...table.rows.map(rowTexts)];
+function tableSheets(register: Register): XlsxSheet[] {
+  const sheets: XlsxSheet[] = [];
+  for (const table of register.tables) sheets.push(tableSheet(table, register.notStated));
+  return sheets;
+}
+
+/**
+ * A record's rows as the sheet's text: a blank cell (no joint controller, representative or systems named) says
+ * 'niet vermeld', as the CSV and the pages do — a blank read as 'none' (officer8 R7). Which columns no row fills
+ * (the print area, the widths) is still read from the record's own cells.
+ */
+function sheetRows(table: RegisterTable, notStated: string): string[][] {
+  const rows = [table.columns.map(headerOf)];
+  for (const row of table.rows) {
+    const texts: string[] = [];
+    for (const cell of row) texts.push(cell.length ? cellText(cell) : notStated);
+    rows.push(texts);
+  }
+  return rows;
+}
+
+function tableSheet(table: RegisterTable, notStated: string): XlsxSheet {
+  const rows = sheetRows(table, notStated);
   const { printColumns, repeatColumns } = printSetup(table);
   const columns = {
     repeatFrom: repeatColumns?.from ?? 0,
@@ -279,7 +305,7 @@ function tableSheet(table: RegisterTable): XlsxSheet {
     printFrom: printColumns.from,
     printTo: printColumns.to + 1,
   };
-  const widths = narrowedToPages(columnWidths(table), table, rows, { ...columns, widths: [] });
+  const widths = narrowedToPages(columnWidths(table, notStated), table, rows, { ...columns, widths: [] });
   const heights = rowHeights(rows, widths);
   return {
     name: table.sheetName,
@@ -360,7 +386,7 @@ export function registerToXlsx(register: Register): Uint8Array {
     date: register.date,
     sheets: [
       organisationSheet(register),
-      ...register.tables.map(tableSheet),
+      ...tableSheets(register),
       ...(register.assessments ? [assessmentsSheet(register.assessments)] : []),
     ],
     activeSheet: 1,
