@@ -358,11 +358,29 @@ const destruction = patientRights.find((r) => r.id === 'destruction')!;
 
 /** A patient right as a fact: its name with the article, and its text in the policy's word for the person. */
 function patientRightFact(right: PatientRightFacts, m: NoticeContext['m'], source: NoticeContext['source']): Fact {
-  return {
-    label: m.t(`terms:patientRight.${right.id}.name`),
-    inlines: [text(worded(`terms:patientRight.${right.id}.description`, m, source))],
-  };
+  const label = m.t(`terms:patientRight.${right.id}.name`);
+  const parts = listedParts[right.id];
+  if (!parts) return { label, inlines: [text(worded(`terms:patientRight.${right.id}.description`, m, source))] };
+  const [first, ...continued] = parts.map(([lead, items]) => ({
+    inlines: [text(worded(`terms:patientRight.${right.id}.${lead}`, m, source))],
+    ...(items.length
+      ? { items: items.map((item) => [text(worded(`terms:patientRight.${right.id}.${item}`, m, source))]) }
+      : {}),
+  }));
+  return { label, ...first!, ...(continued.length ? { continued } : {}) };
 }
+
+/**
+ * A right worded as lead sentences, each with the list under it (the keys under terms:patientRight.<id>): after
+ * death, who may see the file, then when we refuse. On a phone it was one paragraph of 190 words, ten sentences
+ * (notice8 review, finding 9).
+ */
+const listedParts: Partial<Record<PatientRightFacts['id'], readonly (readonly [string, readonly string[]])[]>> = {
+  deceased: [
+    ['lead', ['who.consent', 'who.incident', 'who.interest', 'who.parents']],
+    ['refuseLead', ['refuse.recorded', 'refuse.privacy']],
+  ],
+};
 
 /** A sentence in the policy's word for the person cared for, where the locale has that variant (careRecipientKey). */
 function worded(key: string, m: NoticeContext['m'], source: NoticeContext['source']): string {

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { PolicySource } from '../src/policy/policy-types.js';
+import { messagesFor, type Language } from '../src/i18n/messages.js';
+import { renderNotice } from '../src/render/render-notice.js';
+import { analyse, miniPolicy } from './support/mini-policy.js';
+
+/** The notice8 review of the generated notices: its findings 7–9 and 12–16, each fixed. */
+
+function careProvider(extra: Partial<PolicySource> = {}): PolicySource {
+  const policy = miniPolicy();
+  policy.controller = { ...policy.controller, isCareProvider: true };
+  return { ...policy, ...extra };
+}
+
+/** The notice's page fragment, Markdown and the notice in both forms, per language. */
+function notices(policy: PolicySource): Record<Language, { html: string; md: string }> {
+  const { model } = analyse(policy);
+  const out = {} as Record<Language, { html: string; md: string }>;
+  for (const lang of model!.languages) {
+    const rendered = renderNotice(model!, messagesFor(lang, model!.source.metadata.formality));
+    out[lang] = { html: rendered.fragment, md: rendered.markdown };
+  }
+  return out;
+}
+
+/** The <dd> of the fact whose label starts with `label`. */
+const factValue = (html: string, label: string): string => {
+  const at = html.indexOf(`<dt>${label}`);
+  expect(at, label).toBeGreaterThan(-1);
+  return html.slice(html.indexOf('<dd>', at), html.indexOf('</dd>', at) + '</dd>'.length);
+};
+
+const listItems = (html: string): string[] => [...html.matchAll(/<li>([^<]*)<\/li>/g)].map((m) => m[1]!);
+
+describe('finding 9: the WGBO item after death on a phone', () => {
+  it('is a lead with who may see the file as a list, then when we refuse as a list, each condition kept', () => {
+    const { nl, en } = notices(careProvider());
+    const dd = factValue(nl.html, 'Na overlijden');
+    expect(dd).toMatch(
+      /^<dd>Is een patiënt overleden\? Dan geven wij inzage in het dossier of een afschrift aan:\n<ul>/,
+    );
+    expect(dd).toContain('<p>Wij geven geen inzage of afschrift:</p>');
+    expect(listItems(dd)).toEqual([
+      'iemand die daarvoor van de patiënt schriftelijk of elektronisch toestemming kreeg toen de patiënt nog leefde',
+      'een nabestaande of vertegenwoordiger die van ons een melding kreeg van een incident in de zorg (artikel 10, lid 3, van de Wet kwaliteit, klachten en geschillen zorg, Wkkgz), voor zover dat nodig is voor dat incident',
+      'iemand die goed kan uitleggen dat hij of zij een zwaarwegend (heel belangrijk) belang heeft en de gegevens daarvoor nodig heeft',
+      'de ouders met gezag of de voogd, als de patiënt jonger was dan 16 jaar, behalve als dat niet past bij goede zorg',
+      'als de patiënt, toen hij of zij 12 jaar of ouder was, schriftelijk of elektronisch heeft laten vastleggen dat hij of zij dit niet wilde, en dat toen goed kon overzien',
+      'voor zover dat de privacy van een ander zou schaden',
+    ]);
+    const enDd = factValue(en.html, 'After death');
+    expect(enDd).toContain('<p>We refuse inspection and copies:</p>');
+    expect(listItems(enDd)).toHaveLength(6);
+    // In Markdown the second lead ends the first list: without the comment it would join the list's last item.
+    expect(nl.md).toContain(
+      'behalve als dat niet past bij goede zorg\n  <!-- -->\n  Wij geven geen inzage of afschrift:\n  - als de patiënt',
+    );
+  });
+
+  it("says 'cliënt' where the policy's care recipient is a client", () => {
+    const policy = careProvider();
+    policy.metadata = { ...policy.metadata, careRecipient: 'client' };
+    const dd = factValue(notices(policy).nl.html, 'Na overlijden');
+    expect(dd).toContain('Is een cliënt overleden?');
+    expect(dd).not.toContain('patiënt');
+  });
+});
