@@ -1026,7 +1026,7 @@ describe("the patient's rights under the WGBO (BW 7:454–7:458a)", () => {
         'artikel 7:454, lid 2, BW',
         'artikel 7:456 BW',
         'artikelen 7:447, 7:450, 7:457 en 7:465 BW',
-        'artikel 7:458a BW',
+        'artikelen 7:458a en 7:458b BW',
       ]) {
         expect(notice.nl).toContain(article);
       }
@@ -1053,7 +1053,7 @@ describe("the patient's rights under the WGBO (BW 7:454–7:458a)", () => {
         'Article 7:454(2) BW',
         'Article 7:456 BW',
         'Articles 7:447, 7:450, 7:457 and 7:465 BW',
-        'Article 7:458a BW',
+        'Articles 7:458a and 7:458b BW',
       ]) {
         expect(notice.en).toContain(article);
       }

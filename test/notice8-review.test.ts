@@ -65,3 +65,17 @@ describe('finding 9: the WGBO item after death on a phone', () => {
     expect(dd).not.toContain('patiënt');
   });
 });
+
+describe('finding 7: after death, the independent doctor of BW 7:458b', () => {
+  it('names the article and says what someone refused on the third route can do, in both languages', () => {
+    const { nl, en } = notices(careProvider());
+    expect(nl.html).toContain('<dt>Na overlijden (artikelen 7:458a en 7:458b BW)</dt>');
+    expect(factValue(nl.html, 'Na overlijden')).toMatch(
+      /<p>Vroeg iemand met een zwaarwegend belang om inzage of een afschrift omdat hij of zij denkt dat er een medische fout is gemaakt, en weigeren wij dat\? Dan kan hij of zij een onafhankelijke arts aanwijzen\. Die arts krijgt van ons inzage of een afschrift en beoordeelt of onze weigering terecht is\. Vindt de arts van niet\? Dan geven wij alsnog inzage of een afschrift\.<\/p>\s*<\/dd>$/,
+    );
+    expect(en.html).toContain('<dt>After death (Articles 7:458a and 7:458b BW)</dt>');
+    expect(factValue(en.html, 'After death')).toContain(
+      '<p>If someone with a substantial interest asked to inspect the file or for a copy because they suspect a medical error, and we refuse, they can name an independent doctor. We give that doctor inspection or a copy, and the doctor judges whether our refusal is justified. If the doctor finds it is not, we give inspection or a copy after all.</p>',
+    );
+  });
+});

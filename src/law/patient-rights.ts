@@ -148,7 +148,17 @@ export const patientRights: readonly PatientRightFacts[] = [
   // notice said the patient's refusal for route (c) only, without lid 2's exception and lid 4's privacy of another
   // (verify2 review, item 8). The presumed consent of the earlier case law is not in the article: the legislator
   // dropped it.
-  { id: 'deceased', articles: ['BW 7:458a'], source: bw7 },
+  // 7:458b (in force 1 January 2020 with 7:458a), read in the same consolidation of 2026-07-01 (vendored as for 7:455
+  // above): lid 1 "Indien op grond van artikel 458a, lid 1, onderdeel c, om inzage in of afschrift van gegevens uit
+  // het dossier van een overleden patiënt wordt gevraagd vanwege een vermoeden van een medische fout en de
+  // hulpverlener de gevraagde inzage of het gevraagde afschrift niet verstrekt, verstrekt de hulpverlener op verzoek
+  // van degene die om de inzage of het afschrift heeft gevraagd inzage in of afschrift van de gegevens aan een door de
+  // verzoeker aangewezen onafhankelijke arts." Lid 2: "De arts, bedoeld in lid 1, beoordeelt of het niet verstrekken
+  // van de inzage of het afschrift gerechtvaardigd is. Indien de arts van oordeel is dat het niet verstrekken niet
+  // gerechtvaardigd is, verstrekt de hulpverlener alsnog inzage of afschrift aan de verzoeker." Only for route (c), the
+  // substantial interest, so the notice names that route; the item did not say what a refused relative could do
+  // (notice8 review, finding 7).
+  { id: 'deceased', articles: ['BW 7:458a', 'BW 7:458b'], source: bw7 },
 ];
 
 /**

@@ -379,6 +379,8 @@ const listedParts: Partial<Record<PatientRightFacts['id'], readonly (readonly [s
   deceased: [
     ['lead', ['who.consent', 'who.incident', 'who.interest', 'who.parents']],
     ['refuseLead', ['refuse.recorded', 'refuse.privacy']],
+    // 7:458b: what one of the third route can do when refused (notice8 review, finding 7).
+    ['independentDoctor', []],
   ],
 };
 
