@@ -108,3 +108,34 @@ describe('finding 8: who acts for an adult who cannot judge their own interests 
     expect(factValue(en.html, 'Adults')).not.toContain('patient');
   });
 });
+
+describe('finding 9: a link to how to exercise the rights under the rights heading', () => {
+  it('stands first in every notice, care provider or not, formal or informal, linking to the real anchor', () => {
+    const plain = notices(miniPolicy());
+    expect(plain.nl.html).toMatch(
+      /<h\d id="policyc-rights">Welke rechten u hebt<\/h\d>\n<p>Hoe u een verzoek doet, leest u onder ‘<a href="#policyc-exercising-rights">Hoe u uw rechten uitoefent<\/a>’\.<\/p>/,
+    );
+    expect(plain.nl.html).toContain('id="policyc-exercising-rights">Hoe u uw rechten uitoefent<');
+    expect(plain.en.md).toContain(
+      '## Which rights you have\n\nHow to make a request: see ‘[How to exercise your rights](#how-to-exercise-your-rights)’.\n\n',
+    );
+    const informal = miniPolicy();
+    informal.metadata = { ...informal.metadata, formality: 'informal' };
+    expect(notices(informal).nl.md).toContain(
+      '## Welke rechten je hebt\n\nHoe je een verzoek doet, lees je onder ‘[Hoe je je rechten uitoefent](#hoe-je-je-rechten-uitoefent)’.\n\n',
+    );
+    expect(notices(careProvider()).nl.md).toContain('## Welke rechten u hebt\n\nHoe u een verzoek doet');
+  });
+
+  it('says first that the statement gives no contact details where that part has none to give', () => {
+    const policy = careProvider();
+    delete policy.controller.contact;
+    const { nl, en } = notices(policy);
+    expect(nl.md).toContain(
+      '## Welke rechten u hebt\n\nContactgegevens staan niet in deze verklaring. Hoe u toch een verzoek doet, leest u onder ‘[Hoe u uw rechten uitoefent](#hoe-u-uw-rechten-uitoefent)’.\n\n',
+    );
+    expect(en.md).toContain(
+      '## Which rights you have\n\nThis notice gives no contact details. How you can still make a request: see ‘[How to exercise your rights](#how-to-exercise-your-rights)’.\n\n',
+    );
+  });
+});
