@@ -75,7 +75,7 @@ describe('finding 7: after death, the independent doctor of BW 7:458b', () => {
     );
     expect(en.html).toContain('<dt>After death (Articles 7:458a and 7:458b BW)</dt>');
     expect(factValue(en.html, 'After death')).toContain(
-      '<p>If someone with a substantial interest asked to inspect the file or for a copy because they suspect a medical error, and we refuse, they can name an independent doctor. We give that doctor inspection or a copy, and the doctor judges whether our refusal is justified. If the doctor finds it is not, we give inspection or a copy after all.</p>',
+      '<p>If someone with a substantial interest asked to inspect the file or for a copy because they suspect a medical error, and we refuse, they can name an independent doctor. We let that doctor inspect the file or receive a copy, and the doctor judges whether our refusal is justified. If the doctor finds it is not, we let the person who asked inspect the file or receive a copy after all.</p>',
     );
   });
 });
