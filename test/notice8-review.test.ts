@@ -139,3 +139,30 @@ describe('finding 9: a link to how to exercise the rights under the rights headi
     );
   });
 });
+
+describe('finding 12: a summary with no e-mail or phone but a postal address', () => {
+  const summary = (md: string): string => md.slice(0, md.indexOf('\n## ', md.indexOf('## ') + 3));
+
+  it('says where to write, in both languages', () => {
+    const policy = careProvider();
+    delete policy.controller.contact;
+    policy.controller.address = { street: 'Maelsonstraat 3', postalCode: '1624 NP', city: 'Hoorn', country: 'NL' };
+    const { nl, en } = notices(policy);
+    expect(summary(nl.md)).toContain(
+      'Mini B.V. is verantwoordelijk voor uw gegevens. Vragen? Schrijf naar Maelsonstraat 3, 1624 NP Hoorn, Nederland.',
+    );
+    expect(summary(en.md)).toContain('Questions? Write to Maelsonstraat 3, 1624 NP Hoorn, the Netherlands.');
+  });
+
+  it('keeps the e-mail first where there is one, and the contact-gap sentence where there is no way at all', () => {
+    const withMail = careProvider();
+    withMail.controller.address = { street: 'Maelsonstraat 3', postalCode: '1624 NP', city: 'Hoorn', country: 'NL' };
+    expect(summary(notices(withMail).nl.md)).not.toContain('Schrijf naar');
+    const none = careProvider();
+    delete none.controller.contact;
+    delete none.controller.address;
+    const md = summary(notices(none).nl.md);
+    expect(md).not.toContain('Vragen?');
+    expect(md).toContain('Contactgegevens staan niet in deze verklaring.');
+  });
+});
