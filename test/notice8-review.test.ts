@@ -166,3 +166,34 @@ describe('finding 12: a summary with no e-mail or phone but a postal address', (
     expect(md).toContain('Contactgegevens staan niet in deze verklaring.');
   });
 });
+
+describe('finding 16: a cookie description that points to a cookie policy the notice gives no address for', () => {
+  const withCookies = (policyUrl?: string): PolicySource => {
+    const policy = miniPolicy();
+    policy.cookies = {
+      used: true,
+      description: {
+        nl: 'Op onze website gebruiken we cookies; meer daarover lees je in ons cookiebeleid.',
+        en: 'We use cookies on our website; our cookie policy tells you more.',
+      },
+      ...(policyUrl ? { policyUrl } : {}),
+    };
+    return policy;
+  };
+
+  it('says that the notice does not say where it is, in both languages', () => {
+    const { nl, en } = notices(withCookies());
+    expect(nl.md).toContain(
+      'meer daarover lees je in ons cookiebeleid.\n\nWaar ons cookiebeleid staat, zegt deze verklaring niet.',
+    );
+    expect(en.md).toContain(
+      'our cookie policy tells you more.\n\nThis notice does not say where our cookie policy is published.',
+    );
+  });
+
+  it('says nothing of the kind where cookies.policyUrl gives it', () => {
+    const { nl, en } = notices(withCookies('https://mini.example/cookies'));
+    expect(nl.md).not.toContain('Waar ons cookiebeleid staat');
+    expect(en.md).not.toContain('does not say where our cookie policy');
+  });
+});

@@ -51,6 +51,12 @@ export const privacyShieldPastWords =
  */
 export const ownWebsiteWords = /\b(?:onze|our)\s+websites?\b/i;
 
+/**
+ * An own text that points to a cookie policy ('ons cookiebeleid', 'our cookie policy'): the notice gives its address
+ * only from cookies.policyUrl (notice8 review, finding 16: iPractice's pointed nowhere).
+ */
+export const cookiePolicyWords = /\bcookie-?(?:beleid|verklaring)|\bcookie[\s-](?:policy|statement|notice)\b/i;
+
 /** Words for erasure or destruction, to find the good-care refusal in rights texts that are not about erasure alone. */
 export const erasureWords = /vernietig|verwijder|wissen|destroy|destruction|delet|erase|erasure/i;
 

@@ -1,7 +1,7 @@
 import type { Messages } from '../i18n/messages.js';
 import { isCareProvider } from '../law/care-provider.js';
 import { partyLeavesEea } from '../law/eea.js';
-import { privacyShieldNameOnly } from '../law/wording-patterns.js';
+import { cookiePolicyWords, privacyShieldNameOnly } from '../law/wording-patterns.js';
 import type { DataCategory, PolicyModel, ProcessorActivity, RetentionRule } from '../resolve/model.js';
 import {
   formatDuration,
@@ -37,7 +37,7 @@ import { rightsBlocks } from './notice-rights.js';
 import { otherControllerBlocks } from './notice-statements.js';
 import { purposesBlocks } from './notice-purposes.js';
 import { summarySection } from './notice-summary.js';
-import { reachUs } from './reach-us.js';
+import { ownWordsGiveWebsite, reachUs } from './reach-us.js';
 import { retentionTable } from './notice-retention.js';
 import { mentionsNoticePeriod, mentionsStorageIn } from './author-mentions.js';
 import {
@@ -500,10 +500,15 @@ const automatedPosition = (takesPlace: boolean | undefined): string =>
   takesPlace === undefined ? 'notStated' : takesPlace ? 'takesPlace' : 'none';
 
 /** Cookies: whether they are used, the kinds, and where to change consent. */
-function cookiesBlocks({ source, m }: NoticeContext): Block[] {
+function cookiesBlocks({ source, m, reachUs: ways }: NoticeContext): Block[] {
   const cookies = source.cookies;
   if (!cookies) return [];
   const blocks: Block[] = rich(cookies.description, m);
+  // A description that points to a cookie policy the notice gives no address for, nor the text itself: said, as an own
+  // text's 'onze website' is (notice-rights.ts websiteUnnamed).
+  const own = pick(cookies.description, m);
+  if (!cookies.policyUrl && cookiePolicyWords.test(own) && !ownWordsGiveWebsite(ways, own))
+    blocks.push({ paragraph: sentence(m.t('notice:cookies.policyUnnamed')) });
   if (!blocks.length)
     blocks.push({ paragraph: sentence(m.t(cookies.used ? 'notice:cookies.used' : 'notice:cookies.notUsed')) });
   const categories = (cookies.categories ?? []).map((c) => cookieCategoryLine(c, m));
