@@ -441,10 +441,11 @@ describe('transfers', () => {
     };
     const { nl, en } = policyOutputs(policy).notice;
     expect(nl).toContain(
-      '\n- Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG). Waar nodig.\n- Bindende bedrijfsvoorschriften',
+      // A note that is only a condition goes on its ground's line (notice8 review, finding 15: changed on purpose).
+      '\n- Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG), waar nodig\n- Bindende bedrijfsvoorschriften',
     );
     expect(en).toContain(
-      '\n- Standard data protection clauses of the European Commission (Article 46(2)(c) GDPR). Where needed.\n- Binding corporate rules',
+      '\n- Standard data protection clauses of the European Commission (Article 46(2)(c) GDPR), where needed\n- Binding corporate rules',
     );
   });
 

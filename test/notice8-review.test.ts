@@ -197,3 +197,34 @@ describe('finding 16: a cookie description that points to a cookie policy the no
     expect(en.md).not.toContain('does not say where our cookie policy');
   });
 });
+
+describe('finding 15: transfer grounds of art. 46(3)(a), and a note that is only a condition', () => {
+  const policy = miniPolicy();
+  policy.transfers = {
+    mechanisms: [
+      { mechanism: 'scc', note: { nl: 'Indien nodig.', en: 'Where needed.' } },
+      {
+        mechanism: 'ad-hoc-clauses',
+        note: { nl: 'Gelijkwaardige ad-hocbepalingen.', en: 'Equivalent ad-hoc clauses.' },
+      },
+    ],
+  };
+  const { nl, en } = notices(policy);
+
+  it('labels ad-hoc clauses as needing the authority’s authorisation, not as having it', () => {
+    expect(nl.md).toContain(
+      '- Eigen contractbepalingen, waarvoor toestemming van de toezichthoudende autoriteit nodig is (artikel 46, lid 3, onder a, AVG). Gelijkwaardige ad-hocbepalingen.',
+    );
+    expect(en.md).toContain(
+      "- Contractual clauses of our own, which need the supervisory authority's authorisation (Article 46(3)(a) GDPR). Equivalent ad-hoc clauses.",
+    );
+    expect(nl.md).not.toContain('met toestemming van de toezichthoudende autoriteit');
+  });
+
+  it("goes on the ground's line with 'Indien nodig.' as its continuation, not as a sentence of its own", () => {
+    expect(nl.md).toContain(
+      '- Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG), indien nodig\n',
+    );
+    expect(en.md).toContain('(Article 46(2)(c) GDPR), where needed\n');
+  });
+});

@@ -240,3 +240,10 @@ export const noIdCopyWords =
  */
 export const vagueLinkTexts =
   /^(?:(?:klik )?hier|lees (?:hier )?meer|deze link|(?:click )?here|read more|this link|more|meer)$/i;
+
+/**
+ * A note that is only a condition ('Indien nodig.', 'Where needed.'): it goes on the sentence before it, not after a
+ * full stop of its own ('… AVG). Indien nodig.': Doctolib's transfer grounds, notice8 review, finding 15).
+ */
+export const conditionOnlyWords =
+  /^(?:(?:indien|waar|als|wanneer)\s+(?:nodig|noodzakelijk|vereist|van toepassing)|zo\s+nodig|(?:if|where|when)\s+(?:needed|necessary|required|applicable))\.?$/i;
