@@ -52,7 +52,8 @@ describe('rights name only the bases this policy uses', () => {
       withPurpose({ legalBasis: '6(1)(f)', legitimateInterest: text('belang', 'interest') }),
     );
     expect(notice.nl).toContain(
-      'Gebruiken wij uw gegevens op grond van ons gerechtvaardigd belang? Dan mag u daartegen bezwaar maken, om redenen die te maken hebben met uw specifieke situatie.',
+      // The AVG's 'in verband met', as the purpose card says it (notice8 review, finding 14: changed on purpose).
+      'Gebruiken wij uw gegevens op grond van ons gerechtvaardigd belang? Dan mag u daartegen bezwaar maken in verband met uw specifieke situatie.',
     );
     expect(notice.nl).not.toContain('taak van algemeen belang');
     expect(notice.en).toContain('on grounds relating to your particular situation');
@@ -880,8 +881,9 @@ describe('nothing authored is dropped', () => {
       },
     ];
     const { notice } = policyOutputs(policy);
-    expect(notice.nl).toContain('Bron: Het telefoonboek, met toestemming.\n');
-    expect(notice.en).toContain('Source: The phone book.\n');
+    // The article in lower case after the colon (notice8 review, finding 14: changed on purpose).
+    expect(notice.nl).toContain('Bron: het telefoonboek, met toestemming.\n');
+    expect(notice.en).toContain('Source: the phone book.\n');
     expect(notice.nl).toContain('Cliëntdossier: bewaartermijn 20 jaar, op grond van de wet.');
     expect(notice.en).toContain('Client file: kept for 20 years');
   });
@@ -1362,7 +1364,7 @@ describe('purposes without a basis leave the basis-dependent rights open, and th
       'Bij de volgende doelen staat in deze verklaring geen grondslag:\n\n- Verbindingen leggen\n- TWEEDE\n\nDaarom staat in deze verklaring ook niet of u daarbij bezwaar kunt maken, uw gegevens kunt laten overdragen of uw toestemming kunt intrekken.\n\nU hebt deze rechten:',
     );
     expect(rightsSectionEn(notice.en)).toContain(
-      'This notice states no legal basis for the following purposes:\n\n- Making connections\n- SECOND\n\nThis notice therefore does not say either whether you can object, have your data transferred or withdraw your consent where it states no basis.\n\nYou have these rights:',
+      'This notice states no legal basis for the following purposes:\n\n- Making connections\n- SECOND\n\nSo it also does not say whether you can object, have your data transferred or withdraw your consent.\n\nYou have these rights:',
     );
   });
 

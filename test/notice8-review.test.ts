@@ -228,3 +228,49 @@ describe('finding 15: transfer grounds of art. 46(3)(a), and a note that is only
     expect(en.md).toContain('(Article 46(2)(c) GDPR), where needed\n');
   });
 });
+
+describe('finding 14: wording details', () => {
+  it("words the objection as the AVG does, 'in verband met uw specifieke situatie', in the right as on the card", () => {
+    const policy = miniPolicy();
+    policy.purposes[0]!.legalBasis = '6(1)(f)';
+    const { nl } = notices(policy);
+    expect(nl.md).toContain('Dan mag u daartegen bezwaar maken in verband met uw specifieke situatie.');
+    expect(nl.md).not.toContain('om redenen die te maken hebben met');
+  });
+
+  it('says in English without redundancy that a purpose without a basis leaves the basis rights open', () => {
+    const policy = miniPolicy();
+    delete (policy.purposes[0] as { legalBasis?: string }).legalBasis;
+    const { en } = notices(policy);
+    expect(en.md).toContain(
+      'So it also does not say whether you can object, have your data transferred or withdraw your consent.',
+    );
+    expect(en.md).not.toContain('where it states no basis');
+  });
+
+  it('lists the laws the statement refers to only where it names one besides the AVG', () => {
+    const gdprOnly = miniPolicy();
+    gdprOnly.applicableLaws = [{ law: 'gdpr' }];
+    expect(notices(gdprOnly).nl.md).not.toContain('Deze verklaring verwijst naar deze wetten');
+    const withPopia = miniPolicy();
+    withPopia.applicableLaws = [{ law: 'gdpr' }, { law: 'popia' }];
+    expect(notices(withPopia).nl.md).toContain(
+      'Deze verklaring verwijst naar deze wetten:\n\n- Algemene verordening gegevensbescherming (AVG)\n- ',
+    );
+  });
+
+  it("writes 'Bron: het telefoonboek' after the colon, but keeps a name's capital", () => {
+    const policy = miniPolicy();
+    policy.dataCategories[1]!.source = {
+      description: { nl: 'Het telefoonboek van de Gebruiker.', en: "The user's phone book." },
+    };
+    policy.dataCategories[0]!.source = {
+      description: { nl: 'De Nederlandsche Bank.', en: 'The Hague Court.' },
+    };
+    const { nl, en } = notices(policy);
+    expect(nl.md).toContain('Bron: het telefoonboek van de Gebruiker.');
+    expect(en.md).toContain("Source: the user's phone book.");
+    expect(nl.md).toContain('Bron: De Nederlandsche Bank.');
+    expect(en.md).toContain('Source: The Hague Court.');
+  });
+});
