@@ -60,8 +60,8 @@ describe('English review 1', () => {
     expect(message('terms:retention.deletionHandling')).toBe(
       '{{phrase}}. We carry out a request for deletion within {{period}}',
     );
-    expect(message('terms:patientRight.deceased.description')).toContain("an incident in the patient's care");
-    expect(message('terms:patientRight.deceased.descriptionClient')).toContain("an incident in the client's care");
+    expect(message('terms:patientRight.deceased.who.incident')).toContain("an incident in the patient's care");
+    expect(message('terms:patientRight.deceased.who.incidentClient')).toContain("an incident in the client's care");
   });
   it('findings 3, 16, 17 and 19: the usual English terms, no term said twice, and shorter sentences', () => {
     expect(message('notice:placeholder')).toMatch(/^This notice does not name the organisation;/);

@@ -52,7 +52,8 @@ describe('rights name only the bases this policy uses', () => {
       withPurpose({ legalBasis: '6(1)(f)', legitimateInterest: text('belang', 'interest') }),
     );
     expect(notice.nl).toContain(
-      'Gebruiken wij uw gegevens op grond van ons gerechtvaardigd belang? Dan mag u daartegen bezwaar maken, om redenen die te maken hebben met uw specifieke situatie.',
+      // The AVG's 'in verband met', as the purpose card says it (notice8 review, finding 14: changed on purpose).
+      'Gebruiken wij uw gegevens op grond van ons gerechtvaardigd belang? Dan mag u daartegen bezwaar maken in verband met uw specifieke situatie.',
     );
     expect(notice.nl).not.toContain('taak van algemeen belang');
     expect(notice.en).toContain('on grounds relating to your particular situation');
@@ -441,10 +442,11 @@ describe('transfers', () => {
     };
     const { nl, en } = policyOutputs(policy).notice;
     expect(nl).toContain(
-      '\n- Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG). Waar nodig.\n- Bindende bedrijfsvoorschriften',
+      // A note that is only a condition goes on its ground's line (notice8 review, finding 15: changed on purpose).
+      '\n- Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG), waar nodig\n- Bindende bedrijfsvoorschriften',
     );
     expect(en).toContain(
-      '\n- Standard data protection clauses of the European Commission (Article 46(2)(c) GDPR). Where needed.\n- Binding corporate rules',
+      '\n- Standard data protection clauses of the European Commission (Article 46(2)(c) GDPR), where needed\n- Binding corporate rules',
     );
   });
 
@@ -879,8 +881,9 @@ describe('nothing authored is dropped', () => {
       },
     ];
     const { notice } = policyOutputs(policy);
-    expect(notice.nl).toContain('Bron: Het telefoonboek, met toestemming.\n');
-    expect(notice.en).toContain('Source: The phone book.\n');
+    // The article in lower case after the colon (notice8 review, finding 14: changed on purpose).
+    expect(notice.nl).toContain('Bron: het telefoonboek, met toestemming.\n');
+    expect(notice.en).toContain('Source: the phone book.\n');
     expect(notice.nl).toContain('Cliëntdossier: bewaartermijn 20 jaar, op grond van de wet.');
     expect(notice.en).toContain('Client file: kept for 20 years');
   });
@@ -1026,7 +1029,7 @@ describe("the patient's rights under the WGBO (BW 7:454–7:458a)", () => {
         'artikel 7:454, lid 2, BW',
         'artikel 7:456 BW',
         'artikelen 7:447, 7:450, 7:457 en 7:465 BW',
-        'artikel 7:458a BW',
+        'artikelen 7:458a en 7:458b BW',
       ]) {
         expect(notice.nl).toContain(article);
       }
@@ -1053,7 +1056,7 @@ describe("the patient's rights under the WGBO (BW 7:454–7:458a)", () => {
         'Article 7:454(2) BW',
         'Article 7:456 BW',
         'Articles 7:447, 7:450, 7:457 and 7:465 BW',
-        'Article 7:458a BW',
+        'Articles 7:458a and 7:458b BW',
       ]) {
         expect(notice.en).toContain(article);
       }
@@ -1361,7 +1364,7 @@ describe('purposes without a basis leave the basis-dependent rights open, and th
       'Bij de volgende doelen staat in deze verklaring geen grondslag:\n\n- Verbindingen leggen\n- TWEEDE\n\nDaarom staat er ook niet of u daarbij bezwaar kunt maken, uw gegevens kunt laten overdragen of uw toestemming kunt intrekken.\n\nU hebt deze rechten:',
     );
     expect(rightsSectionEn(notice.en)).toContain(
-      'This notice states no legal basis for the following purposes:\n\n- Making connections\n- SECOND\n\nThis notice therefore does not say either whether you can object, have your data transferred or withdraw your consent where it states no basis.\n\nYou have these rights:',
+      'This notice states no legal basis for the following purposes:\n\n- Making connections\n- SECOND\n\nSo it also does not say whether you can object, have your data transferred or withdraw your consent.\n\nYou have these rights:',
     );
   });
 

@@ -140,7 +140,8 @@ describe('the policy-wide transfer safeguards (30(1)(e)) reach the register', ()
   it("among the organisation's facts, in the notice's words, whether or not a party leaves the EEA", () => {
     const nl = registerIn(modelOf(withTransfers()), 'nl');
     expect(fact(nl, 'Algemene gronden voor doorgifte aan derde landen')).toBe(
-      'Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG). Indien nodig.\n' +
+      // 'Indien nodig.' goes on its ground's line (notice8 review, finding 15: changed on purpose).
+      'Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG), indien nodig.\n' +
         'Afwijking voor een specifieke situatie (artikel 49 AVG).',
     );
     const en = registerIn(modelOf(withTransfers()), 'en');
@@ -158,7 +159,7 @@ describe('the policy-wide transfer safeguards (30(1)(e)) reach the register', ()
     expect(cell(registerIn(modelOf(policy), 'nl'), 'transfers')).toEqual([
       'HOST: Verenigde Staten',
       'CLOUD: Verenigde Staten — EU-VS Data Privacy Framework, adequaatheidsbesluit van 10 juli 2023 (artikel 45 AVG)',
-      'Algemene grond: standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG). Indien nodig.',
+      'Algemene grond: standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG), indien nodig',
       'Algemene grond: afwijking voor een specifieke situatie (artikel 49 AVG)',
     ]);
     policy.purposes[0]!.processors = ['cloud'];
@@ -172,8 +173,10 @@ describe('the policy-wide transfer safeguards (30(1)(e)) reach the register', ()
     // One ground a nested item (they ran together as one paragraph: register review defect 11).
     expect(doctolib).toContain(
       '- **Algemene gronden voor doorgifte aan derde landen**:\n' +
-        '  - Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG). Indien nodig.\n' +
-        '  - Contractbepalingen met toestemming van de toezichthoudende autoriteit (artikel 46, lid 3, onder a, AVG). Gelijkwaardige ad-hocbepalingen, indien nodig.\n' +
+        // The note 'Indien nodig.' as a continuation; 46(3)(a) as needing the authority's consent (notice8 review,
+        // finding 15: changed on purpose).
+        '  - Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG), indien nodig.\n' +
+        '  - Eigen contractbepalingen, waarvoor toestemming van de toezichthoudende autoriteit nodig is (artikel 46, lid 3, onder a, AVG). Gelijkwaardige ad-hocbepalingen, indien nodig.\n' +
         '  - Afwijking voor een specifieke situatie (artikel 49 AVG).\n',
     );
     const ies = fact(registerIn(seedModel('ies'), 'en'), 'General grounds for transfers to third countries')!;

@@ -19,6 +19,7 @@ export type PatientRightId =
   | 'confidentiality'
   | 'researchObjection'
   | 'minors'
+  | 'representatives'
   | 'deceased';
 
 export interface PatientRightFacts {
@@ -135,6 +136,20 @@ export const patientRights: readonly PatientRightFacts[] = [
   // the file or get a copy ("inzage in of afschrift"), so the list and the access right say 'inzage of een kopie'
   // (patient4 review, F1; the list said 'inzage' alone and cited no 7:457).
   { id: 'minors', articles: ['BW 7:447', 'BW 7:450', 'BW 7:457', 'BW 7:465'], source: bw7 },
+  // An adult who cannot judge their own interests (7:465(2)–(5)), read in the consolidation of 2026-07-01 (vendored as
+  // for 7:455 above). Lid 2: the same as for a child "indien de patiënt de leeftijd van twaalf jaren heeft bereikt, maar
+  // niet in staat kan worden geacht tot een redelijke waardering van zijn belangen ter zake, tenzij zodanige patiënt
+  // meerderjarig is en onder curatele staat of ten behoeve van hem het mentorschap is ingesteld, in welke gevallen
+  // nakoming jegens de curator of de mentor geschiedt." Lid 3: for an adult without either, "de persoon die daartoe door
+  // de patiënt schriftelijk is gemachtigd in zijn plaats op te treden. Ontbreekt zodanige persoon, of treedt deze niet
+  // op, dan worden de verplichtingen nagekomen jegens de echtgenoot, de geregistreerde partner of andere levensgezel van
+  // de patiënt, tenzij deze persoon dat niet wenst, dan wel, indien ook zodanige persoon ontbreekt, jegens een ouder,
+  // kind, broer, zus, grootouder of kleinkind van de patiënt, tenzij deze persoon dat niet wenst." Lid 4: not "indien
+  // die nakoming niet verenigbaar is met de zorg van een goed hulpverlener". Lid 5: the representative "betracht de zorg
+  // van een goed vertegenwoordiger" and involves the patient "zoveel mogelijk". Lid 3 moves on from the partner to the
+  // family 'indien ook zodanige persoon ontbreekt': the notice says that condition ('Is er ook geen partner?') and not
+  // whether the family acts where a partner does not wish to, which the text does not say in so many words. The block named who acts for a child only (notice8 review, finding 8).
+  { id: 'representatives', articles: ['BW 7:465(2)', 'BW 7:465(3)', 'BW 7:465(4)', 'BW 7:465(5)'], source: bw7 },
   // 7:458a (in force 1 January 2020, Kamerstukken 34 994), read in the consolidation of 2026-07-01 (vendored as for
   // 7:455 above): after death, inspection of or a copy of data from the file (1) for (a) whom the patient gave
   // consent while alive, "indien die toestemming schriftelijk of elektronisch is vastgelegd"; (b) a relative or
@@ -148,7 +163,17 @@ export const patientRights: readonly PatientRightFacts[] = [
   // notice said the patient's refusal for route (c) only, without lid 2's exception and lid 4's privacy of another
   // (verify2 review, item 8). The presumed consent of the earlier case law is not in the article: the legislator
   // dropped it.
-  { id: 'deceased', articles: ['BW 7:458a'], source: bw7 },
+  // 7:458b (in force 1 January 2020 with 7:458a), read in the same consolidation of 2026-07-01 (vendored as for 7:455
+  // above): lid 1 "Indien op grond van artikel 458a, lid 1, onderdeel c, om inzage in of afschrift van gegevens uit
+  // het dossier van een overleden patiënt wordt gevraagd vanwege een vermoeden van een medische fout en de
+  // hulpverlener de gevraagde inzage of het gevraagde afschrift niet verstrekt, verstrekt de hulpverlener op verzoek
+  // van degene die om de inzage of het afschrift heeft gevraagd inzage in of afschrift van de gegevens aan een door de
+  // verzoeker aangewezen onafhankelijke arts." Lid 2: "De arts, bedoeld in lid 1, beoordeelt of het niet verstrekken
+  // van de inzage of het afschrift gerechtvaardigd is. Indien de arts van oordeel is dat het niet verstrekken niet
+  // gerechtvaardigd is, verstrekt de hulpverlener alsnog inzage of afschrift aan de verzoeker." Only for route (c), the
+  // substantial interest, so the notice names that route; the item did not say what a refused relative could do
+  // (notice8 review, finding 7).
+  { id: 'deceased', articles: ['BW 7:458a', 'BW 7:458b'], source: bw7 },
 ];
 
 /**

@@ -109,6 +109,12 @@ export const privacyShieldPastWords =
  */
 export const ownWebsiteWords = /\b(?:onze|our)\s+websites?\b/i;
 
+/**
+ * An own text that points to a cookie policy ('ons cookiebeleid', 'our cookie policy'): the notice gives its address
+ * only from cookies.policyUrl (notice8 review, finding 16: iPractice's pointed nowhere).
+ */
+export const cookiePolicyWords = /\bcookie-?(?:beleid|verklaring)|\bcookie[\s-](?:policy|statement|notice)\b/i;
+
 /** Words for erasure or destruction, to find the good-care refusal in rights texts that are not about erasure alone. */
 export const erasureWords = /vernietig|verwijder|wissen|destroy|destruction|delet|erase|erasure/i;
 
@@ -292,3 +298,10 @@ export const noIdCopyWords =
  */
 export const vagueLinkTexts =
   /^(?:(?:klik )?hier|lees (?:hier )?meer|deze link|(?:click )?here|read more|this link|more|meer)$/i;
+
+/**
+ * A note that is only a condition ('Indien nodig.', 'Where needed.'): it goes on the sentence before it, not after a
+ * full stop of its own ('… AVG). Indien nodig.': Doctolib's transfer grounds, notice8 review, finding 15).
+ */
+export const conditionOnlyWords =
+  /^(?:(?:indien|waar|als|wanneer)\s+(?:nodig|noodzakelijk|vereist|van toepassing)|zo\s+nodig|(?:if|where|when)\s+(?:needed|necessary|required|applicable))\.?$/i;

@@ -1,5 +1,6 @@
 import type { Messages } from '../i18n/messages.js';
 import { nonEeaCountries } from '../law/eea.js';
+import { conditionOnlyWords } from '../law/wording-patterns.js';
 import type { LegalBasisStatement, TransferSource } from '../policy/policy-types.js';
 import type { DataCategory, Processor, Purpose, PurposeBasis, Recipient } from '../resolve/model.js';
 import { formatLawReference } from './retention-phrase.js';
@@ -169,7 +170,9 @@ export function transferGroundText(transfer: TransferSource, m: Messages, withCo
     );
     line = m.t('notice:transfers.groundFor', { ground: line, countries });
   }
-  if (transfer.note) line += `. ${pick(transfer.note, m)}`;
+  const note = pick(transfer.note, m).trim();
+  if (conditionOnlyWords.test(note)) line += `, ${lowerFirst(note.replace(/\.$/, ''))}`;
+  else if (note) line += `. ${note}`;
   if (transfer.copyAvailableAt)
     line += `. ${m.t('notice:transfers.copy', { where: pick(transfer.copyAvailableAt, m) })}`;
   return line;

@@ -1,7 +1,7 @@
 import type { Messages } from '../i18n/messages.js';
 import { isCareProvider } from '../law/care-provider.js';
 import { partyLeavesEea } from '../law/eea.js';
-import { privacyShieldNameOnly } from '../law/wording-patterns.js';
+import { cookiePolicyWords, privacyShieldNameOnly } from '../law/wording-patterns.js';
 import type { DataCategory, PolicyModel, ProcessorActivity, RetentionRule } from '../resolve/model.js';
 import {
   formatDuration,
@@ -37,7 +37,7 @@ import { rightsBlocks } from './notice-rights.js';
 import { otherControllerBlocks } from './notice-statements.js';
 import { purposesBlocks } from './notice-purposes.js';
 import { summarySection } from './notice-summary.js';
-import { reachUs } from './reach-us.js';
+import { ownWordsGiveWebsite, reachUs } from './reach-us.js';
 import { retentionTable } from './notice-retention.js';
 import { mentionsNoticePeriod, mentionsStorageIn } from './author-mentions.js';
 import {
@@ -214,7 +214,8 @@ function leadIn(name: string, rest: string[]): Inline[] {
 /** Scope, the laws the statement refers to, and the data subjects. */
 function scopeBlocks({ source, model, m }: NoticeContext): Block[] {
   const blocks: Block[] = [...rich(source.scope, m)];
-  if (source.applicableLaws?.length) {
+  // Not a list that names only the AVG, which every card cites: three phone lines of nothing (notice8 review, finding 14).
+  if (source.applicableLaws?.some((l) => l.law !== 'gdpr' || l.article || l.citation)) {
     // A statement of which laws the statement names, never a claim of compliance, never an article it did not give.
     blocks.push(
       { paragraph: sentence(m.t('details:scope.applicableLaws')) },
@@ -249,7 +250,7 @@ function dataItem(c: DataCategory, m: Messages, forClient: boolean): Inline[] {
   const name = pick(c.name, m);
   const label = withNotes(name, categoryNotes(c, name, m, forClient, 'notice:data.criminal'), m);
   // The sentence ends with the locale's full stop, not also with the author's ('… met toestemming..').
-  const where = c.source ? dataSourceWords(c.source, m) : '';
+  const where = c.source ? lowerArticle(dataSourceWords(c.source, m), m) : '';
   return leadIn(label, [
     endDescription(pick(c.description, m)),
     where ? m.t('notice:data.source', { source: where }) : '',
@@ -500,10 +501,15 @@ const automatedPosition = (takesPlace: boolean | undefined): string =>
   takesPlace === undefined ? 'notStated' : takesPlace ? 'takesPlace' : 'none';
 
 /** Cookies: whether they are used, the kinds, and where to change consent. */
-function cookiesBlocks({ source, m }: NoticeContext): Block[] {
+function cookiesBlocks({ source, m, reachUs: ways }: NoticeContext): Block[] {
   const cookies = source.cookies;
   if (!cookies) return [];
   const blocks: Block[] = rich(cookies.description, m);
+  // A description that points to a cookie policy the notice gives no address for, nor the text itself: said, as an own
+  // text's 'onze website' is (notice-rights.ts websiteUnnamed).
+  const own = pick(cookies.description, m);
+  if (!cookies.policyUrl && cookiePolicyWords.test(own) && !ownWordsGiveWebsite(ways, own))
+    blocks.push({ paragraph: sentence(m.t('notice:cookies.policyUnnamed')) });
   if (!blocks.length)
     blocks.push({ paragraph: sentence(m.t(cookies.used ? 'notice:cookies.used' : 'notice:cookies.notUsed')) });
   const categories = (cookies.categories ?? []).map((c) => cookieCategoryLine(c, m));
@@ -584,3 +590,18 @@ function otherAddressAbove(source: NoticeContext['source']): boolean {
     (c) => c?.email !== undefined && c.email.toLowerCase() !== own,
   );
 }
+
+/**
+ * After 'Bron:' the author's text in lower case where it opens with an article or pronoun before a plain word ('Het
+ * telefoonboek van de Gebruiker'): 'Bron: Het telefoonboek' (notice8 review, finding 14). Not before a name ('De
+ * Nederlandsche Bank'), nor any other first word, which may be a name itself. The notice only: the register keeps the
+ * author's words as written.
+ */
+function lowerArticle(words: string, m: Messages): string {
+  return words.replace(plainOpening[m.lang] ?? /$^/, (article) => article.toLowerCase());
+}
+
+const plainOpening: Partial<Record<string, RegExp>> = {
+  nl: /^(?:Het|De|Een|Uw|Je|Jouw|Ons|Onze|Deze|Dit|Die)(?= \p{Ll})/u,
+  en: /^(?:The|A|An|Your|Our|This|These)(?= \p{Ll})/u,
+};

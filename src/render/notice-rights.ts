@@ -31,6 +31,7 @@ export function rightsBlocks(ctx: NoticeContext): Block[] {
   // Once, above the rights: the general text comes first, and it stands whatever the explanation after it says.
   const owned = model.rights.some((right) => ownText(right, ctx).length > 0);
   const blocks: Block[] = [
+    howToLink(ctx),
     ...(owned ? [{ paragraph: sentence(m.t('notice:rights.introOwn')) }] : []),
     ...unbasedBlocks(ctx),
     { paragraph: sentence(m.t('notice:rights.intro')) },
@@ -71,6 +72,21 @@ export function rightsBlocks(ctx: NoticeContext): Block[] {
     subsection: { id: 'exercising-rights', heading: m.t('notice:rights.howTo'), blocks: howToBlocks(ctx) },
   });
   return blocks;
+}
+
+/**
+ * First under the heading, a link to how to exercise the rights: that part came after every right and the WGBO's
+ * list, 6 to 14 phone screens below the heading, and only the access and erasure rights of notices that name a
+ * way to reach us linked to it (notice8 review, finding 9). True in every notice: the part always says how to ask,
+ * if only that a request may be made in any way.
+ */
+function howToLink(ctx: NoticeContext): Block {
+  const { m } = ctx;
+  const section = m.t('notice:rights.howTo');
+  // Where that part can only say that the statement names no address, the line says so first, as the summary does:
+  // not 'how to make a request' above a part with no address (second-read review 2, finding 2).
+  const key = givesWayToAsk(ctx) ? 'notice:rights.howToLink' : 'notice:rights.howToLinkNoContact';
+  return { paragraph: linkedIn(m.t(key, { section }), section, '#exercising-rights') };
 }
 
 /** The rights that only a purpose's basis brings into play (law/rights.ts: objection, portability, withdrawal). */
@@ -358,11 +374,31 @@ const destruction = patientRights.find((r) => r.id === 'destruction')!;
 
 /** A patient right as a fact: its name with the article, and its text in the policy's word for the person. */
 function patientRightFact(right: PatientRightFacts, m: NoticeContext['m'], source: NoticeContext['source']): Fact {
-  return {
-    label: m.t(`terms:patientRight.${right.id}.name`),
-    inlines: [text(worded(`terms:patientRight.${right.id}.description`, m, source))],
-  };
+  const label = m.t(`terms:patientRight.${right.id}.name`);
+  const parts = listedParts[right.id];
+  if (!parts) return { label, inlines: [text(worded(`terms:patientRight.${right.id}.description`, m, source))] };
+  const [first, ...continued] = parts.map(([lead, items]) => ({
+    inlines: [text(worded(`terms:patientRight.${right.id}.${lead}`, m, source))],
+    ...(items.length
+      ? { items: items.map((item) => [text(worded(`terms:patientRight.${right.id}.${item}`, m, source))]) }
+      : {}),
+  }));
+  return { label, ...first!, ...(continued.length ? { continued } : {}) };
 }
+
+/**
+ * A right worded as lead sentences, each with the list under it (the keys under terms:patientRight.<id>): after
+ * death, who may see the file, then when we refuse. On a phone it was one paragraph of 190 words, ten sentences
+ * (notice8 review, finding 9).
+ */
+const listedParts: Partial<Record<PatientRightFacts['id'], readonly (readonly [string, readonly string[]])[]>> = {
+  deceased: [
+    ['lead', ['who.consent', 'who.incident', 'who.interest', 'who.parents']],
+    ['refuseLead', ['refuse.recorded', 'refuse.privacy']],
+    // 7:458b: what one of the third route can do when refused (notice8 review, finding 7).
+    ['independentDoctor', []],
+  ],
+};
 
 /** A sentence in the policy's word for the person cared for, where the locale has that variant (careRecipientKey). */
 function worded(key: string, m: NoticeContext['m'], source: NoticeContext['source']): string {

@@ -9,7 +9,7 @@ import { receiverBlocks } from './summary-receivers.js';
 import { givesWayToAsk } from './notice-rights.js';
 import { complaintRoutes, offersRouteToUs, type ComplaintRoutes } from './notice-complaints.js';
 import { reachableFor } from './reach-us.js';
-import { contactFacts, controllerName, countryName, joinList, pick } from './format.js';
+import { contactFacts, controllerName, countryName, formatAddress, joinList, pick } from './format.js';
 import { endsBeforeLegalMinimum } from '../policy/retention-minimum.js';
 
 /**
@@ -75,7 +75,11 @@ function whoBlocks(ctx: NoticeContext, ids: ReadonlySet<string>): Block[] {
   return [{ paragraph: [...who, ...reach] }];
 }
 
-/** 'Vragen?' with the e-mail address and phone number; else, where the notice gives no way at all, that it gives none. */
+/**
+ * 'Vragen?' with the e-mail address and phone number; else our postal address to write to; else, where the notice
+ * gives no way at all, that it gives none. Dijklander's summary, with its address known, named no way to reach the
+ * hospital (notice8 review, finding 12).
+ */
 function reachInlines(ctx: NoticeContext, ids: ReadonlySet<string>): Inline[] {
   const { source, m } = ctx;
   const contact =
@@ -90,10 +94,18 @@ function reachInlines(ctx: NoticeContext, ids: ReadonlySet<string>): Inline[] {
       text(m.t('layout:summary.contact')),
       ...ways.flatMap((w, i) => (i ? [text(m.t('layout:summary.or')), w] : [w])),
     ];
+  const address = postalAddress(ctx);
+  if (address) return [text(m.t('layout:summary.writeTo', { address }))];
   if (givesWayToAsk(ctx)) return [];
   const none = text(m.t('layout:summary.noContact'));
   if (!ids.has('exercising-rights')) return [text(none.text.trimEnd())];
   return [none, link(m.t('layout:summary.noContactLink'), '#exercising-rights'), text(m.t('layout:summary.end'))];
+}
+
+/** The address to write to: the controller's contact address (the schema's postal address), else its own; with street and city. */
+function postalAddress({ source, m, reachUs }: NoticeContext): string | undefined {
+  const contact = source.controller.contact?.address;
+  return contact?.street && contact.city ? formatAddress(contact, m) : reachUs.address;
 }
 
 /**

@@ -21,6 +21,17 @@ export interface Fact {
   inlines: Inline[];
   /** A list under the value ('which data': one category per line). */
   items?: Inline[][];
+  /**
+   * Paragraphs of the value after its list, each with a list of its own where it has one: the WGBO's 'after
+   * death' item, who may see the file and then when we refuse (notice8 review, finding 9).
+   */
+  continued?: FactPart[];
+}
+
+/** A paragraph of a fact's value after its first, with the list under it. */
+export interface FactPart {
+  inlines: Inline[];
+  items?: Inline[][];
 }
 
 export type Block =

@@ -2,7 +2,7 @@ import GithubSlugger from 'github-slugger';
 import { messagesFor, type Language, type Messages } from '../i18n/messages.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { noticeOutline } from './notice-outline.js';
-import type { Block, Fact, Inline, Section } from './outline.js';
+import type { Block, Fact, FactPart, Inline, Section } from './outline.js';
 import { policyJsonLdText, scriptSafeJson } from './policy-jsonld.js';
 import { handlebarsRuntime } from './template-compiler.js';
 import { noticeTemplates, type HtmlLayout, type NoticeTemplates } from './templates.js';
@@ -41,6 +41,7 @@ function linkBySlug(block: Block, slugs: Slugs): Block {
         ...fact,
         inlines: relink(fact.inlines, slugs),
         ...(fact.items ? { items: relinkEach(fact.items, slugs) } : {}),
+        ...(fact.continued ? { continued: partsBySlug(fact.continued, slugs) } : {}),
       });
     return { facts };
   }
@@ -53,6 +54,16 @@ function linkBySlug(block: Block, slugs: Slugs): Block {
     return { table: { ...block.table, rows } };
   }
   return block;
+}
+
+function partsBySlug(parts: readonly FactPart[], slugs: Slugs): FactPart[] {
+  const linked: FactPart[] = [];
+  for (const part of parts)
+    linked.push({
+      inlines: relink(part.inlines, slugs),
+      ...(part.items ? { items: relinkEach(part.items, slugs) } : {}),
+    });
+  return linked;
 }
 
 function blocksBySlug(blocks: readonly Block[], slugs: Slugs): Block[] {

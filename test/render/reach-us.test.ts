@@ -94,7 +94,12 @@ describe("a rights contact that is only a note does not hide the controller's e-
     );
     expect(summary(notice.nl)).not.toContain('Zo gebruikt u uw rechten');
     expect(summary(notice.en)).not.toContain('How to use your rights');
-    expect(notice.nl).not.toContain('onder ‘[Hoe u uw rechten uitoefent]');
+    // Not the access and erasure rights' 'Hoe u … vraagt, leest u onder'; the line under the rights heading says first
+    // that the statement gives no contact details (notice8 review, finding 9: changed on purpose, it had no link at all).
+    expect(notice.nl).not.toMatch(/Hoe u (om inzage|uw verzoek indient)[^\n]*onder ‘\[Hoe u uw rechten uitoefent\]/);
+    expect(notice.nl).toContain(
+      'Contactgegevens staan niet in deze verklaring. Hoe u toch een verzoek doet, leest u onder ‘[Hoe u uw rechten uitoefent]',
+    );
     expect(part(notice.nl, complaintsNl)).not.toContain('ons dan weten');
     expect(summary(notice.nl)).not.toContain('Meld het bij ons');
   });
@@ -150,7 +155,9 @@ describe("'Hoe u ons vraagt …, staat onder' only where that section gives a wa
   it('Cosmetic Clinic: its section names no address, so access and erasure do not point to it', () => {
     const { notice } = policyOutputs(corpus('cosmetic-clinic'));
     expect(part(notice.nl, howToNl)).toContain('In deze verklaring staat geen adres, e-mailadres of telefoonnummer');
-    expect(notice.nl).not.toContain('onder ‘[Hoe u uw rechten uitoefent]');
+    // The rights heading's line says the statement gives no contact details (notice8 review, finding 9).
+    expect(notice.nl).not.toMatch(/Hoe u (om inzage|uw verzoek indient)[^\n]*onder ‘\[Hoe u uw rechten uitoefent\]/);
+    expect(notice.nl).toContain('Contactgegevens staan niet in deze verklaring. Hoe u toch een verzoek doet');
     expect(notice.en).not.toContain('is explained under ‘[How to exercise your rights]');
   });
 

@@ -505,7 +505,7 @@ describe('general transfer grounds', () => {
       'For transfers of your data to the United States, we name the EU-US Privacy Shield. It is no longer a valid safeguard: the Court of Justice of the EU declared it invalid in 2020 (case C-311/18). We therefore cannot rely on the Privacy Shield. Our explanation: We still follow its principles.',
     );
     expect(out.en.markdown).toContain(
-      'we rely on:\n\n- Contractual clauses authorised by the supervisory authority (Article 46(3)(a) GDPR)\n',
+      "we rely on:\n\n- Contractual clauses of our own, which need the supervisory authority's authorisation (Article 46(3)(a) GDPR)\n",
     );
     expect(out.nl.html).toContain(
       '<p>Voor de doorgifte van gegevens naar de Verenigde Staten noemen wij het EU-VS <span lang="en">Privacy Shield</span>. Dat is geen geldige waarborg meer: het Hof van Justitie van de EU heeft het in 2020 ongeldig verklaard (zaak C-311/18). Op het <span lang="en">Privacy Shield</span> kunnen wij ons dus niet beroepen. Onze toelichting daarbij: Wij volgen de principes ervan nog.</p>',
