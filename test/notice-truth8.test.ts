@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { PolicySource } from '../src/policy/policy-types.js';
+import { miniPolicy } from './support/mini-policy.js';
+import { policyOutputs } from './support/policy-outputs.js';
+import { repoRoot } from './support/cli.js';
+
+/** The notice8 review: generated sentences that said more than the law or the policy. */
+const seed = (id: string): PolicySource =>
+  JSON.parse(readFileSync(path.join(repoRoot, `policies/${id}/policy.json`), 'utf8')) as PolicySource;
+
+/** The text under a heading, up to the next heading of that level or above. */
+const part = (md: string, heading: string): string => md.split(`${heading}\n`)[1]!.split(/\n#{1,3} /)[0]!;
+
+describe('finding 2: the erasure right is conditional (art. 17(1)) and has more than one exception (17(3))', () => {
+  it('names the common cases of 17(1) without claiming they are all, and the legal duty and legal claims of 17(3)', () => {
+    const { notice } = policyOutputs(miniPolicy());
+    const nl = part(notice.nl, '### Gegevens laten wissen (recht op gegevenswissing)');
+    const en = part(notice.en, '### Having data deleted (right to erasure)');
+    expect(nl).toContain(
+      'U mag ons vragen uw gegevens te wissen. Dat moeten wij doen in de gevallen die de AVG noemt, onder meer als wij ze niet meer nodig hebben, als u uw toestemming intrekt en wij geen andere grondslag hebben, als uw bezwaar slaagt of als wij ze niet mochten gebruiken.',
+    );
+    expect(nl).toContain(
+      'Wij mogen weigeren in de gevallen die de AVG toestaat, onder meer als de wet ons verplicht de gegevens te bewaren of als wij ze nodig hebben voor een rechtsvordering, zoals een rechtszaak (artikel 17 AVG).',
+    );
+    expect(en).toContain('We must do so in the cases the GDPR sets out, including when we no longer need it');
+    expect(en).toContain('or when we need it for legal claims, such as a court case (Article 17 GDPR).');
+    // The old sentence: refusable only where we must keep the data.
+    expect(notice.nl).not.toContain('Wij mogen dat weigeren als wij de gegevens moeten bewaren');
+    expect(notice.en).not.toContain('We may refuse where we must keep it');
+  });
+
+  it('at a care provider, the GDPR cases for the data outside the file, then the WGBO right for the file (7:455)', () => {
+    const { notice } = policyOutputs(seed('bernhoven'));
+    const nl = part(notice.nl, '### Gegevens laten wissen (recht op gegevenswissing)');
+    expect(nl).toMatch(
+      /^\nU mag ons vragen uw gegevens te wissen\. Voor gegevens buiten uw medisch dossier moeten wij dat doen in de gevallen die de AVG noemt, onder meer [^\n]*\(artikel 17 AVG\)\.\n\nVoor uw medisch dossier geeft de Wet op de geneeskundige behandelingsovereenkomst \(WGBO\) u een eigen recht:/,
+    );
+    expect(nl).toContain('De wettelijke bewaartermijn is geen reden om te weigeren.');
+  });
+
+  it('says "for example" once in English before the data a law makes us keep (Doctolib; finding 14)', () => {
+    const en = part(policyOutputs(seed('doctolib')).notice.en, '### Having data deleted (right to erasure)');
+    expect(en).toContain('(Article 17 GDPR). For example, the law requires us to keep');
+    expect(en.split(/for example/i).length - 1).toBe(1);
+  });
+});
