@@ -46,3 +46,39 @@ describe('finding 2: the erasure right is conditional (art. 17(1)) and has more 
     expect(en.split(/for example/i).length - 1).toBe(1);
   });
 });
+
+describe("finding 6: 'Kunt u weigeren?' under a legal obligation says that 13(2)(e) is not answered", () => {
+  const withBasis = (source?: string): PolicySource => {
+    const policy = miniPolicy();
+    policy.purposes[0]!.legalBasis = '6(1)(c)';
+    policy.purposes[0]!.legalObligation = { law: 'awr' };
+    if (source) for (const c of policy.dataCategories) c.source = { description: { nl: source, en: source } };
+    return policy;
+  };
+
+  it('adds the gap sentence the contract gets after the line on objecting, where the person gives the data', () => {
+    const { notice } = policyOutputs(withBasis());
+    expect(notice.nl).toContain(
+      '**Kunt u weigeren?** De wet verplicht ons deze gegevens te gebruiken. Bezwaar maken tegen dat gebruik kan daarom niet. Of u deze gegevens moet geven, en wat er gebeurt als u dat niet doet, staat niet in deze verklaring.',
+    );
+    expect(notice.en).toContain(
+      'The law requires us to use this data. You therefore cannot object to that use. This notice does not say whether you must provide this data, or what happens if you do not.',
+    );
+  });
+
+  it('not where the data come from elsewhere (14(2)(f)), nor where the author states the requirement', () => {
+    expect(policyOutputs(withBasis('GEMEENTE')).notice.nl).not.toContain('Of u deze gegevens moet geven');
+    const stated = withBasis();
+    stated.purposes[0]!.requirement = { type: 'statutory', consequence: { nl: 'GEVOLG', en: 'CONSEQUENCE' } };
+    const { notice } = policyOutputs(stated);
+    expect(notice.nl).not.toContain('Of u deze gegevens moet geven');
+    expect(notice.nl).toContain('GEVOLG');
+  });
+
+  it("in the seeds: Dental Clinics' invoicing card (informal)", () => {
+    const card = part(policyOutputs(seed('dental-clinics')).notice.nl, '### Facturatie en declaratie');
+    expect(card).toContain(
+      'Bezwaar maken tegen dat gebruik kan daarom niet. Of je deze gegevens moet geven, en wat er gebeurt als je dat niet doet, staat niet in deze verklaring.',
+    );
+  });
+});

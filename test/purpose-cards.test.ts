@@ -225,7 +225,8 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
     );
     expect(c).not.toContain('De wet verplicht ons deze gegevens');
     expect(card(withPurpose({ legalBasis: '6(1)(c)' }))).toContain(
-      '**Kunt u weigeren?** De wet verplicht ons deze gegevens te gebruiken. Bezwaar maken tegen dat gebruik kan daarom niet.\n',
+      // Followed by the contract's gap sentence: the law's duty does not say whether the person must give the data (notice8 F6).
+      '**Kunt u weigeren?** De wet verplicht ons deze gegevens te gebruiken. Bezwaar maken tegen dat gebruik kan daarom niet. Of u deze gegevens moet geven, en wat er gebeurt als u dat niet doet, staat niet in deze verklaring.\n',
     );
     expect(
       card(
@@ -268,7 +269,7 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
   it('direct marketing on a legal obligation: the absolute objection, and no "you cannot object" beside it (21(2) holds whatever the basis)', () => {
     const nl = card(withPurpose({ legalBasis: '6(1)(c)', directMarketing: true }));
     expect(nl).toContain(
-      '- **Kunt u weigeren?**\n  - De wet verplicht ons deze gegevens te gebruiken.\n  - Tegen het gebruik van uw gegevens voor direct marketing kunt u altijd bezwaar maken',
+      '- **Kunt u weigeren?**\n  - De wet verplicht ons deze gegevens te gebruiken. Of u deze gegevens moet geven, en wat er gebeurt als u dat niet doet, staat niet in deze verklaring.\n  - Tegen het gebruik van uw gegevens voor direct marketing kunt u altijd bezwaar maken',
     );
     expect(nl).not.toContain('kan daarom niet');
     const en = card(withPurpose({ legalBasis: '6(1)(c)', directMarketing: true }), 'en');

@@ -262,7 +262,7 @@ function refusalLines(p: Purpose, model: PolicyModel, m: Messages): Inline[][] {
     const givers = consentGivers(part, m);
     const line = givers
       ? m.t(`notice:purposeCard.refuse.${key}Of`, { subjects: givers })
-      : m.t(`notice:purposeCard.refuse.${refusalText(key, part, p)}`);
+      : refusalSentence(key, part, p, m);
     lines.push(withRight(key, scopeNamedOnce(p) ? [text(line)] : scoped(part, p, line, m), m));
   }
   // Art. 9(2)(a): the sensitive data rest on explicit consent, which may be refused and withdrawn like any consent (7(3)).
@@ -291,8 +291,25 @@ function refusalLines(p: Purpose, model: PolicyModel, m: Messages): Inline[][] {
 function refusalText(key: RefusalKey, part: PurposeBasis, p: Purpose): string {
   if (key === 'legalObligation' && p.directMarketing) return 'legalObligationMarketing';
   if (key !== 'contract') return key;
+  return givenByPerson(part, p) ? 'contractUnstated' : key;
+}
+
+/**
+ * The refusal line of a basis; under a legal obligation, where the person gives the data, followed by the contract's
+ * gap sentence: that the law makes us use the data says nothing of whether the person must give them (13(2)(e)), and
+ * 'Bezwaar maken … kan daarom niet' alone read as 'you cannot refuse to give them' (notice8 review, finding 6).
+ */
+function refusalSentence(key: RefusalKey, part: PurposeBasis, p: Purpose, m: Messages): string {
+  const line = m.t(`notice:purposeCard.refuse.${refusalText(key, part, p)}`);
+  return key === 'legalObligation' && givenByPerson(part, p)
+    ? `${line} ${m.t('notice:purposeCard.refuse.contractUnstated')}`
+    : line;
+}
+
+/** Whether the person gives all the data a basis covers: none of them comes from another source (14(2)(f)). */
+function givenByPerson(part: PurposeBasis, p: Purpose): boolean {
   const categories = part.dataCategories.length ? part.dataCategories : p.dataCategories;
-  return categories.every((c) => !c.source) ? 'contractUnstated' : key;
+  return categories.every((c) => !c.source);
 }
 
 type RefusalKey =
