@@ -82,3 +82,60 @@ describe("finding 6: 'Kunt u weigeren?' under a legal obligation says that 13(2)
     );
   });
 });
+
+/** A care provider keeping health data under one retention rule. */
+function keptUnder(rule: Partial<NonNullable<PolicySource['retention']>[number]>): PolicySource {
+  const policy = miniPolicy();
+  policy.controller.isCareProvider = true;
+  policy.dataCategories[0]!.special = 'health';
+  policy.purposes[0]!.specialCategoryCondition = { condition: '9(2)(h)' };
+  policy.purposes[0]!.retention = ['file'];
+  policy.retention = [
+    { id: 'file', name: { nl: 'DOSSIER', en: 'FILE' }, dataCategories: ['phone', 'contacts'], ...rule },
+  ];
+  return policy;
+}
+
+/** The summary: from its heading to the contents. */
+const summaryOf = (md: string): string => md.split(/\n## /)[1]!;
+
+describe("finding 1: the law's term from a start of the rule's own is not presented as the law's", () => {
+  const ipractice = policyOutputs(seed('ipractice')).notice;
+
+  it('iPractice: the card and the table say from when the law counts; the summary does not say "op grond van de wet"', () => {
+    expect(ipractice.nl).toContain(
+      '[Medische gegevens](#hoe-lang-wij-je-gegevens-bewaren): 20 jaar na het einde van de behandelovereenkomst (de wet rekent de 20 jaar vanaf de laatste wijziging van het dossier)',
+    );
+    expect(ipractice.nl).toContain(
+      '| **Medische gegevens** | 20 jaar | Het einde van de behandelovereenkomst | Wet op de geneeskundige behandelingsovereenkomst (WGBO). Die wet rekent de 20 jaar vanaf de laatste wijziging van het dossier |',
+    );
+    expect(ipractice.en).toContain(
+      '20 years after the end of the treatment agreement (the law counts the 20 years from the last change to the file)',
+    );
+    expect(ipractice.en).toContain(
+      '| The end of the treatment agreement | Medical Treatment Contracts Act (WGBO). That law counts the 20 years from the last change to the file |',
+    );
+    // Like a term that ends before the law's (retention/*-too-short): only the link, as the line with both took more
+    // than a phone screen.
+    expect(summaryOf(ipractice.nl)).not.toContain('op grond van de wet');
+    expect(summaryOf(ipractice.nl)).toContain(
+      '[Bewaartermijnen per soort gegevens](#hoe-lang-wij-je-gegevens-bewaren)',
+    );
+    expect(summaryOf(ipractice.en)).not.toContain('under the law');
+  });
+
+  it("not where the rule counts from the law's start, cites another article, or keeps longer than the law", () => {
+    const nl = (rule: Parameters<typeof keptUnder>[0]): string => policyOutputs(keptUnder(rule)).notice.nl;
+    const base = { period: 'P20Y', legalSource: { law: 'wgbo' as const } };
+    expect(nl({ ...base, from: 'last-file-change' })).not.toContain('de wet rekent');
+    expect(nl({ ...base, from: 'end-of-treatment', legalSource: { law: 'wgbo', article: '7:457' } })).not.toContain(
+      'de wet rekent',
+    );
+    expect(nl({ ...base, period: 'P25Y', from: 'end-of-treatment' })).not.toContain('de wet rekent');
+    expect(
+      nl({ ...base, from: 'end-of-treatment', legalSource: { law: 'wgbo', article: 'art. 7:454 lid 3' } }),
+    ).toContain(
+      '20 jaar na het einde van de behandelovereenkomst (de wet rekent de 20 jaar vanaf de laatste wijziging van het dossier)',
+    );
+  });
+});

@@ -14,7 +14,8 @@ import {
   termKey,
 } from './legal-text.js';
 import { rich, type NoticeContext } from './notice-context.js';
-import { retentionAnchor, retentionPeriod } from './notice-retention.js';
+import { retentionAnchor, retentionPeriod, withLawStart } from './notice-retention.js';
+import { lawStartBeside } from '../law/retention-minimums.js';
 import { formatMinimumTerm } from './retention-phrase.js';
 import { purposeControllerFacts } from './notice-statements.js';
 import { inlineIn, link, text, type Block, type Fact, type Inline } from './outline.js';
@@ -95,8 +96,10 @@ function retentionLine(r: RetentionRule, model: PolicyModel, m: Messages): Inlin
  * such a minimum keeps the bare remark.
  */
 function cardPeriod(r: RetentionRule, model: PolicyModel, m: Messages): string {
-  const period = retentionPeriod(r, m);
   const failed = minimumsFailedBy(model, r);
+  const law = lawStartBeside(r);
+  if (!failed.length && law) return withLawStart(r, law, m);
+  const period = retentionPeriod(r, m);
   if (!failed.length) return period;
   const minimums = failed.filter(isStatedMinimum);
   if (!minimums.length) return m.t('layout:retention.shorterThanLaw', { period });

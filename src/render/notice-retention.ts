@@ -8,7 +8,13 @@ import {
   retentionPhrase,
   termStart,
 } from './retention-phrase.js';
-import { longerThanCitedLaw, shorterThanCitedLaw, type RetentionMinimum } from '../law/retention-minimums.js';
+import {
+  lawStartBeside,
+  longerThanCitedLaw,
+  shorterThanCitedLaw,
+  type LawStart,
+  type RetentionMinimum,
+} from '../law/retention-minimums.js';
 import { careRecipientKey } from './notice-context.js';
 import { isStatedMinimum, minimumsFailedBy } from '../policy/retention-minimum.js';
 import { appendSentence, cellText, pick } from './format.js';
@@ -65,7 +71,8 @@ function retentionRow(model: PolicyModel, r: RetentionRule, m: Messages): Inline
   const legalSource = shorterThanCitedLaw(r) ? undefined : cited;
   const start = termStart(rest);
   const howLong = retentionPhrase(start?.rest ?? rest, m);
-  const stated = [legalSource ? lawCell(r, legalSource, m) : '', pick(r.note, m)].filter(Boolean).join('. ');
+  const law = lawStartBeside(r);
+  const stated = [legalSource ? lawCell(r, legalSource, m, law) : '', pick(r.note, m)].filter(Boolean).join('. ');
   const why = [stated, ...legalMinimumLines(model, r, m)].filter(Boolean).reduce(followedBy, '');
   // 'Ten hoogste 6 maanden', 'Het einde van de behandelovereenkomst': our words start the cell with a capital;
   // the last column starts with the author's citation or note (or a law's name), left as written.
@@ -77,15 +84,46 @@ function retentionRow(model: PolicyModel, r: RetentionRule, m: Messages): Inline
   ];
 }
 
+/** The event the law counts its term from: 'de laatste wijziging van het dossier'. */
+const lawStartEvent = (law: LawStart, m: Messages): string => m.t(`layout:retention.fromEvent.${law.minimum.from}`);
+
+/**
+ * A rule's term with the law's start beside it, where the rule keeps the law's term from a start of its own or none
+ * (lawStartBeside): '20 jaar na het einde van de behandelovereenkomst (de wet rekent de 20 jaar vanaf de laatste
+ * wijziging van het dossier)'; '20 jaar na de laatste wijziging van het dossier (zo rekent de wet)'. `write` says
+ * the term, without the law ('op grond van de wet' would give the author's start as the law's; notice8 review,
+ * findings 1 and 3).
+ */
+export function withLawStart(rule: RetentionRule, law: LawStart, m: Messages, write = retentionPeriod): string {
+  return m.t('layout:retention.lawStartsElsewhere', {
+    period: write(rule, m),
+    duration: formatDuration(law.minimum.period, m),
+    start: lawStartEvent(law, m),
+  });
+}
+
 function retentionCell(value: string, m: Messages, inline = cellText): Inline[] {
   return [value ? inline(value) : blank(m.t('layout:retention.none'), m.t('notice:blankSpoken'))];
 }
 
 /** The law the rule cites; where it keeps longer than that law asks (longerThanCitedLaw), what the law asks beside it. */
-function lawCell(rule: RetentionRule, legalSource: NonNullable<RetentionRule['legalSource']>, m: Messages): string {
+function lawCell(
+  rule: RetentionRule,
+  legalSource: NonNullable<RetentionRule['legalSource']>,
+  m: Messages,
+  law: LawStart | undefined,
+): string {
   const source = formatLawReference(legalSource, m);
   const minimum = longerThanCitedLaw(rule);
-  return minimum ? m.t('layout:retention.lawAsksLess', { source, minimum: formatDuration(minimum.period, m) }) : source;
+  if (minimum) return m.t('layout:retention.lawAsksLess', { source, minimum: formatDuration(minimum.period, m) });
+  // The rule's own start is in the column before: here, what the law counts from.
+  return law?.ownStart
+    ? m.t('layout:retention.lawCountsFrom', {
+        source,
+        duration: formatDuration(law.minimum.period, m),
+        start: lawStartEvent(law, m),
+      })
+    : source;
 }
 
 /**
