@@ -881,7 +881,9 @@ describe('nothing authored is dropped', () => {
     const { notice } = policyOutputs(policy);
     expect(notice.nl).toContain('Bron: Het telefoonboek, met toestemming.\n');
     expect(notice.en).toContain('Source: The phone book.\n');
-    expect(notice.nl).toContain('Cliëntdossier: bewaartermijn 20 jaar, op grond van de wet.');
+    expect(notice.nl).toContain(
+      'Cliëntdossier: bewaartermijn 20 jaar na de laatste wijziging van het dossier, op grond van de wet.',
+    );
     expect(notice.en).toContain('Client file: kept for 20 years');
   });
 
@@ -1110,8 +1112,13 @@ describe('a period shorter than the law it cites (Zorgburo: 15 years "under the 
     policy.retention!.find((r) => r.id === 'client-file')!.period = 'P20Y';
     const { notice } = policyOutputs(policy);
     // The summary says 'de wet'; the retention table names it.
-    expect(notice.nl).toContain('Cliëntdossier: bewaartermijn 20 jaar, op grond van de wet.');
-    expect(notice.nl).toContain(`| **Cliëntdossier** | 20 jaar | — | ${wgbo} |`);
+    expect(notice.nl).toContain(
+      'Cliëntdossier: bewaartermijn 20 jaar na de laatste wijziging van het dossier, op grond van de wet.',
+    );
+    // With the law's start, as the law's: the rule names none (notice8 review, finding 3).
+    expect(notice.nl).toContain(
+      `| **Cliëntdossier** | 20 jaar | De laatste wijziging van het dossier (zo rekent de wet) | ${wgbo} |`,
+    );
   });
 });
 

@@ -139,3 +139,37 @@ describe("finding 1: the law's term from a start of the rule's own is not presen
     );
   });
 });
+
+describe("finding 3: the law's term with no start names the law's start, as the law's", () => {
+  it('Dental Clinics: summary, card and table count the 20 years from the last change to the file, said as the law', () => {
+    const { notice } = policyOutputs(seed('dental-clinics'));
+    expect(summaryOf(notice.nl)).toContain(
+      'Medische gegevens: bewaartermijn 20 jaar na de laatste wijziging van het dossier, op grond van de wet.',
+    );
+    expect(summaryOf(notice.en)).toContain(
+      'Medical data: kept for 20 years after the last change to the file, under the law.',
+    );
+    expect(notice.nl).toContain(
+      '[Medische gegevens](#hoe-lang-wij-je-gegevens-bewaren): 20 jaar na de laatste wijziging van het dossier (zo rekent de wet)',
+    );
+    expect(notice.nl).toContain(
+      '| **Medische gegevens** | 20 jaar | De laatste wijziging van het dossier (zo rekent de wet) | Wet op de geneeskundige behandelingsovereenkomst (WGBO) |',
+    );
+    expect(notice.en).toContain('| **Medical data** | 20 years | The last change to the file (as the law counts it) |');
+  });
+
+  it('only for the WGBO term of 7:454 with its own period, as one plain term', () => {
+    const nl = (rule: Parameters<typeof keptUnder>[0]): string => policyOutputs(keptUnder(rule)).notice.nl;
+    expect(nl({ period: 'P20Y', legalSource: { law: 'wgbo' } })).toContain('(zo rekent de wet)');
+    expect(nl({ period: 'P20Y', legalSource: { law: 'wgbo', article: '7:454' } })).toContain('(zo rekent de wet)');
+    for (const rule of [
+      { period: 'P20Y' },
+      { period: 'P20Y', legalSource: { law: 'wgbo' as const, article: '7:457' } },
+      { period: 'P20Y', maximum: true, legalSource: { law: 'wgbo' as const } },
+      { period: 'P15Y', legalSource: { law: 'wgbo' as const } },
+      { period: 'P25Y', legalSource: { law: 'wgbo' as const } },
+      { period: 'P7Y', legalSource: { law: 'awr' as const } },
+    ])
+      expect(nl(rule), JSON.stringify(rule)).not.toContain('zo rekent de wet');
+  });
+});

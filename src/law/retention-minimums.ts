@@ -267,7 +267,7 @@ export function lawStartBeside(rule: CitingTerm): LawStart | undefined {
       durationInDays(min.period) === cited.days &&
       (article === undefined || min.citedAs === undefined || min.citedAs.test(article)),
   );
-  if (rule.from === undefined) return undefined;
+  if (rule.from === undefined) return minimum && { minimum, ownStart: false };
   if (!minimum || rule.from === minimum.from || (minimum.startsTooEarly ?? []).includes(rule.from)) return undefined;
   return { minimum, ownStart: true };
 }

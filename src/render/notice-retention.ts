@@ -79,9 +79,14 @@ function retentionRow(model: PolicyModel, r: RetentionRule, m: Messages): Inline
   return [
     [{ text: pick(r.name, m), strong: true }],
     retentionCell(howLong, m),
-    retentionCell(start ? t(`layout:retention.fromEvent.${start.from}`) : '', m),
+    retentionCell(start ? t(`layout:retention.fromEvent.${start.from}`) : lawStartCell(law, m), m),
     retentionCell(why, m, text),
   ];
+}
+
+/** Where a rule keeping the law's term names no start (lawStartBeside), the law's, labelled as the law's; else none. */
+function lawStartCell(law: LawStart | undefined, m: Messages): string {
+  return law && !law.ownStart ? m.t('layout:retention.lawsStart', { text: lawStartEvent(law, m) }) : '';
 }
 
 /** The event the law counts its term from: 'de laatste wijziging van het dossier'. */
@@ -95,6 +100,7 @@ const lawStartEvent = (law: LawStart, m: Messages): string => m.t(`layout:retent
  * findings 1 and 3).
  */
 export function withLawStart(rule: RetentionRule, law: LawStart, m: Messages, write = retentionPeriod): string {
+  if (!law.ownStart) return m.t('layout:retention.lawsStart', { text: write({ ...rule, from: law.minimum.from }, m) });
   return m.t('layout:retention.lawStartsElsewhere', {
     period: write(rule, m),
     duration: formatDuration(law.minimum.period, m),

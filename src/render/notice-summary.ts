@@ -176,12 +176,23 @@ function retentionBlocks({ model, m }: NoticeContext, ids: ReadonlySet<string>):
  * it links to names the law in full, with its article.
  */
 function keepSentence(rule: RetentionRule, m: Messages): string {
-  const phrase = retentionPhrase(withLawUnnamed(withLegalSourceOnlyAsItsTerm(rule), m), m);
+  const phrase = keepPhrase(rule, m);
   return m.t('layout:summary.keep', {
     rule: pick(rule.name, m),
     phrase,
     context: /^\d/.test(phrase) ? 'period' : listsEarliestOf(rule) ? 'earliest' : undefined,
   });
+}
+
+/**
+ * The rule's term, its law as 'the law'; where it keeps the law's term and names no start, from the law's start
+ * ('20 jaar na de laatste wijziging van het dossier, op grond van de wet': Dental Clinics' '20 jaar, op grond van de
+ * wet' did not say from when; lawStartBeside, notice8 review, finding 3).
+ */
+function keepPhrase(rule: RetentionRule, m: Messages): string {
+  const law = lawStartBeside(rule);
+  const term = law ? { ...rule, from: law.minimum.from } : rule;
+  return retentionPhrase(withLawUnnamed(withLegalSourceOnlyAsItsTerm(term), m), m);
 }
 
 /** The rule with a known law cited as 'the law' (layout:summary.theLaw). A citation of a law the policy does not know is kept whole. */

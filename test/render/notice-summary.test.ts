@@ -67,7 +67,7 @@ describe('the summary', () => {
     const kept = (policy: PolicySource, lang: Language): string | undefined =>
       summary(policy, lang).lines.find((line) => /bewaard|kept|bewaartermijn|retention period/i.test(line));
     expect(kept(fullPolicy(), 'nl')).toBe(
-      'Medisch dossier: bewaartermijn 20 jaar, op grond van de wet. Alle bewaartermijnen',
+      'Medisch dossier: bewaartermijn 20 jaar na de laatste wijziging van het dossier, op grond van de wet. Alle bewaartermijnen',
     );
     const short = fullPolicy();
     // Cosmetic Clinic: 'no longer than 6 months', its note 'and as long as the law requires' left out of one line.
