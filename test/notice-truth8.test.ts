@@ -173,3 +173,37 @@ describe("finding 3: the law's term with no start names the law's start, as the 
       expect(nl(rule), JSON.stringify(rule)).not.toContain('zo rekent de wet');
   });
 });
+
+describe('finding 4: a notice with no retention rules still answers 13(2)(a)', () => {
+  it("Dijklander: the section says the statement does not state it, and the law's term for the file as the law's", () => {
+    const { notice } = policyOutputs(seed('dijklander'));
+    expect(part(notice.nl, '## Hoe lang wij uw gegevens bewaren')).toBe(
+      '\nIn deze verklaring staat niet hoe lang wij uw gegevens bewaren.\n\nDe wet (artikel 7:454, lid 3, BW) vraagt dat een medisch dossier ten minste 20 jaar na de laatste wijziging in het dossier wordt bewaard, of langer als dat voor goede zorg nodig is.\n\n[Terug naar de inhoud](#inhoud)\n',
+    );
+    expect(notice.en).toContain(
+      'This notice does not say how long we keep your data.\n\nThe law (Article 7:454(3) of the Dutch Civil Code, BW) requires a medical file to be kept for at least 20 years after the last change to the file, or longer where good care requires it.',
+    );
+    // The summary keeps its link, named as the section: there is no table 'per soort gegevens'.
+    expect(summaryOf(notice.nl)).toContain('[Hoe lang wij uw gegevens bewaren](#hoe-lang-wij-uw-gegevens-bewaren)');
+    expect(notice.nl).toContain('- [Hoe lang wij uw gegevens bewaren](#hoe-lang-wij-uw-gegevens-bewaren)');
+  });
+
+  it("outside care without the law's sentence; at a client's care provider, the client's file; not over the author's own text", () => {
+    const plain = miniPolicy();
+    const { notice } = policyOutputs(plain);
+    expect(notice.nl).toContain('## Hoe lang wij uw gegevens bewaren\n\nIn deze verklaring staat niet hoe lang');
+    expect(notice.nl).not.toContain('7:454');
+    const client = miniPolicy();
+    client.controller.isCareProvider = true;
+    client.metadata.careRecipient = 'client';
+    client.metadata.formality = 'informal';
+    expect(policyOutputs(client).notice.nl).toContain(
+      'In deze verklaring staat niet hoe lang wij je gegevens bewaren.\n\nDe wet (artikel 7:454, lid 3, BW) vraagt dat het dossier van een cliënt ten minste 20 jaar',
+    );
+    const own = miniPolicy();
+    own.retentionStatement = { nl: 'EIGEN TEKST.', en: 'OWN TEXT.' };
+    const withOwn = policyOutputs(own).notice.nl;
+    expect(withOwn).toContain('## Hoe lang wij uw gegevens bewaren\n\nEIGEN TEKST.');
+    expect(withOwn).not.toContain('In deze verklaring staat niet hoe lang');
+  });
+});

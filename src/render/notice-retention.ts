@@ -11,6 +11,7 @@ import {
 import {
   lawStartBeside,
   longerThanCitedLaw,
+  retentionMinimums,
   shorterThanCitedLaw,
   type LawStart,
   type RetentionMinimum,
@@ -143,15 +144,30 @@ function lawCell(
 function legalMinimumLines(model: PolicyModel, rule: RetentionRule, m: Messages): string[] {
   return minimumsFailedBy(model, rule)
     .filter(isStatedMinimum)
-    .map((min) => {
-      const requirement = m.t(minimumKey(min, model), {
-        article: formatMinimumArticle(min, m, true),
-        minimum: formatMinimumTerm(min, m),
-      });
-      return m.t(`layout:retention.${min.longerForCare ? 'legalMinimumLongerForCare' : 'legalMinimumEnd'}`, {
-        requirement,
-      });
-    });
+    .map((min) =>
+      m.t(`layout:retention.${min.longerForCare ? 'legalMinimumLongerForCare' : 'legalMinimumEnd'}`, {
+        requirement: requirementOf(min, model, m),
+      }),
+    );
+}
+
+/** 'De wet (artikel 7:454, lid 3, BW) vraagt dat een medisch dossier ten minste 20 jaar na … wordt bewaard'. */
+function requirementOf(min: RetentionMinimum, model: PolicyModel, m: Messages): string {
+  return m.t(minimumKey(min, model), {
+    article: formatMinimumArticle(min, m, true),
+    minimum: formatMinimumTerm(min, m),
+  });
+}
+
+/**
+ * The law's term for the medical file (BW 7:454(3), from the law data), as the law's: for a care provider's notice
+ * that states no retention rule, where the law still sets one (notice8 review, finding 4).
+ */
+export function medicalFileLaw(model: PolicyModel, m: Messages): string {
+  const min = retentionMinimums.find((r) => r.appliesTo.medicalFile)!;
+  return m.t(`layout:retention.${min.longerForCare ? 'legalMinimumOnlyLongerForCare' : 'legalMinimumOnly'}`, {
+    requirement: requirementOf(min, model, m),
+  });
 }
 
 /** The sentence's key; the medical file in the policy's word for it ('dossier' where it says client). */

@@ -155,6 +155,8 @@ function whoSeesBlocks({ careProvider, m }: NoticeContext, ids: ReadonlySet<stri
  */
 function retentionBlocks({ model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
   if (!ids.has('retention')) return [];
+  // No rules: the section says so (and the law's term for the file); 'per soort gegevens' would promise a table.
+  if (!model.retention.length) return [{ paragraph: [link(m.t('notice:heading.retention'), '#retention')] }];
   const medical = medicalFileRule(model.retention);
   if (!medical || endsBeforeLegalMinimum(model, medical) || lawStartBeside(medical)?.ownStart)
     return [{ paragraph: [link(m.t('layout:summary.keepLink'), '#retention')] }];
