@@ -207,3 +207,48 @@ describe('finding 4: a notice with no retention rules still answers 13(2)(a)', (
     expect(withOwn).not.toContain('In deze verklaring staat niet hoe lang');
   });
 });
+
+describe('finding 5: a purpose that names no retention rule shows the rules that list its data, or the gap', () => {
+  it('BIB: the cards of the medical data show the rule that lists them', () => {
+    const card = part(
+      policyOutputs(seed('bib-verloskundigen')).notice.nl,
+      '### Je zwangerschap, bevalling en/of kraambed zo goed mogelijk begeleiden',
+    );
+    expect(card).toContain(
+      '- **Bewaartermijn:** [Persoonsgegevens en medische gegevens](#hoe-lang-wij-je-gegevens-bewaren): 20 jaar na de laatste wijziging van het dossier (zo rekent de wet)',
+    );
+  });
+
+  it("Cosmetic Clinic: the photos, listed only by the backups' rule (a period from deletion), are a gap, said as the basis row says one", () => {
+    const { notice } = policyOutputs(seed('cosmetic-clinic'));
+    expect(part(notice.nl, "### Foto's om de behandeling te volgen")).toContain(
+      '- **Bewaartermijn:** Niet vermeld in deze verklaring.\n',
+    );
+    expect(part(notice.en, '### Photos to follow the treatment')).toContain(
+      '- **Retention:** Not stated in this notice.\n',
+    );
+  });
+
+  it('a rule that lists only some of the data says which; the rest is a gap', () => {
+    const policy = miniPolicy();
+    policy.retention = [
+      { id: 'phones', name: { nl: 'TELEFOONS', en: 'PHONES' }, dataCategories: ['phone'], period: 'P1Y' },
+    ];
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain(
+      '- **Bewaartermijn:**\n  - [TELEFOONS](#hoe-lang-wij-uw-gegevens-bewaren): 1 jaar — alleen voor telefoonnummer\n  - Telefoonboekcontacten: niet vermeld in deze verklaring\n',
+    );
+    expect(notice.en).toContain('[PHONES](#how-long-we-keep-your-data): 1 year — only for phone number');
+    policy.retention[0]!.dataCategories!.push('contacts');
+    expect(policyOutputs(policy).notice.nl).toContain(
+      '- **Bewaartermijn:** [TELEFOONS](#hoe-lang-wij-uw-gegevens-bewaren): 1 jaar\n',
+    );
+  });
+
+  it('beside a rule that lists no data (Dental Clinics\' "Je persoonsgegevens"), only that this purpose names none', () => {
+    const card = part(policyOutputs(seed('dental-clinics')).notice.nl, '### Afspraken plannen en bevestigen');
+    expect(card).toContain(
+      '- **Bewaartermijn:** Niet vermeld bij dit doel. Zie ‘[Hoe lang wij je gegevens bewaren](#hoe-lang-wij-je-gegevens-bewaren)’.',
+    );
+  });
+});

@@ -1,9 +1,19 @@
-import type { Messages } from '../i18n/messages.js';
+import { withDetail, type Messages } from '../i18n/messages.js';
 import type { DataCategory, PolicyModel, Purpose, PurposeBasis, RetentionRule } from '../resolve/model.js';
 import { basesWithout } from '../policy/policy-facts.js';
 import { isStatedMinimum, minimumsFailedBy } from '../policy/retention-minimum.js';
 import type { RightId } from '../policy/policy-types.js';
-import { joinList, labelled, lowerFirst, nameOf, pick, sentence, upperFirst, withNotes } from './format.js';
+import {
+  endSentence,
+  joinList,
+  labelled,
+  lowerFirst,
+  nameOf,
+  pick,
+  sentence,
+  upperFirst,
+  withNotes,
+} from './format.js';
 import {
   basisPartText,
   categoryNotes,
@@ -18,7 +28,7 @@ import { retentionAnchor, retentionPeriod, withLawStart } from './notice-retenti
 import { lawStartBeside } from '../law/retention-minimums.js';
 import { formatMinimumTerm } from './retention-phrase.js';
 import { purposeControllerFacts } from './notice-statements.js';
-import { inlineIn, link, text, type Block, type Fact, type Inline } from './outline.js';
+import { inlineIn, link, linkedIn, text, type Block, type Fact, type Inline } from './outline.js';
 
 /**
  * The purposes section — 13(1)(c)(d), 13(2)(e). Each purpose is a card that
@@ -67,14 +77,52 @@ function purposeCard(p: Purpose, model: PolicyModel, m: Messages): Block[] {
   facts.push(...officialBasisFacts(p, m));
   facts.push(...refusalFacts(p, model, m));
   facts.push(...purposeControllerFacts(p, m), ...peopleFacts(p, m));
-  facts.push(
-    ...answer(
-      t('notice:label.retention'),
-      p.retention.map((r) => retentionLine(r, model, m)),
-    ),
-  );
+  facts.push(...answer(t('notice:label.retention'), retentionLines(p, model, m)));
   return [...rich(p.description, m), { facts }];
 }
+
+/**
+ * The card's retention: the rules the purpose names; where it names none, the rules that list its data (not a
+ * backup's period from deletion, which is not how long the data is kept: retentionFor), each with the data it covers
+ * where that is not all the card's, and the data no rule lists as not stated. BIB's cards of the medical data said
+ * nothing of the rule that keeps them 20 years; Cosmetic Clinic's photos nothing at all (notice8 review, finding 5).
+ * 'Niet vermeld in deze verklaring' says a gap in the statement, as the basis row does; where the statement has a
+ * rule that lists no data (Dental Clinics' 'Je persoonsgegevens': zolang nodig), which may be meant for all, only
+ * that this purpose names none, with a pointer to the table.
+ */
+function retentionLines(p: Purpose, model: PolicyModel, m: Messages): Inline[][] {
+  if (p.retention.length) return p.retention.map((r) => retentionLine(r, model, m));
+  const rules = model.retention.filter(
+    (r) => r.from !== 'deletion' && r.categories.some((c) => p.dataCategories.includes(c)),
+  );
+  const lines = rules.map((r) => {
+    const covered = p.dataCategories.filter((c) => r.categories.includes(c));
+    return covered.length === p.dataCategories.length
+      ? retentionLine(r, model, m)
+      : retentionLine(r, model, m, covered);
+  });
+  const general = model.retention.some((r) => r.from !== 'deletion' && !r.categories.length);
+  const gap = m.t(general ? 'notice:purposeCard.retentionNotForPurpose' : 'notice:notStatedHere');
+  const unlisted = p.dataCategories.filter((c) => !rules.some((r) => r.categories.includes(c)));
+  if (lines.length && unlisted.length) lines.push([text(labelled(upperFirst(categoryNames(unlisted, m)), gap, m))]);
+  if (lines.length) return lines;
+  const section = m.t('notice:heading.retention');
+  return [
+    general
+      ? [
+          text(`${endSentence(upperFirst(gap))} `),
+          ...linkedIn(m.t('notice:purposeCard.retentionSeeAll', { section }), section, '#retention'),
+        ]
+      : [text(endSentence(upperFirst(gap)))],
+  ];
+}
+
+/** 'naam en telefoonnummer': data categories in running text. */
+const categoryNames = (categories: readonly DataCategory[], m: Messages): string =>
+  joinList(
+    categories.map((c) => lowerFirst(pick(c.name, m))),
+    m,
+  );
 
 /**
  * A rule's period, its data named and linked to the rule's row in the retention table (the law is there): links
@@ -83,8 +131,12 @@ function purposeCard(p: Purpose, model: PolicyModel, m: Messages): Block[] {
  * says what the law requires: sent to the table without the number, the card seemed to withhold the one that
  * mattered (English review 1, finding 12; Cosmetic Clinic's 'no longer than 6 months' for a medical file).
  */
-function retentionLine(r: RetentionRule, model: PolicyModel, m: Messages): Inline[] {
-  const period = cardPeriod(r, model, m);
+function retentionLine(r: RetentionRule, model: PolicyModel, m: Messages, only?: readonly DataCategory[]): Inline[] {
+  const term = cardPeriod(r, model, m);
+  // A rule that keeps only some of the card's data says which (finding 5): the card would give its term for them all.
+  const period = only
+    ? withDetail(term, m.t('notice:purposeCard.retentionOnlyFor', { categories: categoryNames(only, m) }), m)
+    : term;
   return inlineIn((name) => labelled(name, period, m), link(pick(r.name, m), `#${retentionAnchor(r.id)}`));
 }
 
