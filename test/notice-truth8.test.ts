@@ -252,3 +252,37 @@ describe('finding 5: a purpose that names no retention rule shows the rules that
     );
   });
 });
+
+describe('finding 10: withdrawing consent for data of the medical file does not take them out of the file', () => {
+  it('Cosmetic Clinic: the photos card and the right say the file keeps them (BW 7:454) and link to destruction', () => {
+    const { notice } = policyOutputs(seed('cosmetic-clinic'));
+    expect(part(notice.nl, "### Foto's om de behandeling te volgen")).toContain(
+      '  - U hoeft geen toestemming te geven, en u kunt uw toestemming altijd weer intrekken. Meer hierover: [Toestemming intrekken (recht om toestemming in te trekken)](#toestemming-intrekken-recht-om-toestemming-in-te-trekken)\n  - Wat al in uw medisch dossier staat, blijft bewaard, zoals de wet vraagt (artikel 7:454 BW). U kunt ons wel vragen het te vernietigen: zie ‘[Gegevens laten wissen (recht op gegevenswissing)](#gegevens-laten-wissen-recht-op-gegevenswissing)’.\n',
+    );
+    expect(part(notice.nl, '### Toestemming intrekken (recht om toestemming in te trekken)')).toContain(
+      "- Foto's om de behandeling te volgen\n\nGaat het om gegevens in uw medisch dossier? Wat daar al staat, blijft bewaard, zoals de wet vraagt (artikel 7:454 BW).",
+    );
+    expect(part(notice.en, '### Withdrawing consent (right to withdraw consent)')).toContain(
+      'For data in your medical file: what is already there stays there, as the law requires (Article 7:454 BW). You can ask us to destroy it: see ‘[Having data deleted (right to erasure)](#having-data-deleted-right-to-erasure)’.',
+    );
+    // Not the photos sent before a consultation, by people who are not yet patients.
+    expect(part(notice.nl, "### Foto's vóór een consultafspraak")).not.toContain('medisch dossier staat');
+  });
+
+  it('decided as the check decides it (inMedicalFile): not outside care, nor for health data the author keeps outside the file', () => {
+    const onConsent = (): PolicySource => {
+      const policy = keptUnder({ period: 'P20Y', legalSource: { law: 'wgbo' } });
+      policy.purposes[0]!.legalBasis = '6(1)(a)';
+      return policy;
+    };
+    const client = onConsent();
+    client.metadata.careRecipient = 'client';
+    expect(policyOutputs(client).notice.nl).toContain('Wat al in uw dossier staat, blijft bewaard');
+    const outside = onConsent();
+    outside.controller.isCareProvider = false;
+    expect(policyOutputs(outside).notice.nl).not.toContain('blijft bewaard, zoals de wet vraagt');
+    const notFile = onConsent();
+    notFile.dataCategories[0]!.partOfMedicalFile = false;
+    expect(policyOutputs(notFile).notice.nl).not.toContain('blijft bewaard, zoals de wet vraagt');
+  });
+});

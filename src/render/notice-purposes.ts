@@ -1,6 +1,6 @@
 import { withDetail, type Messages } from '../i18n/messages.js';
 import type { DataCategory, PolicyModel, Purpose, PurposeBasis, RetentionRule } from '../resolve/model.js';
-import { basesWithout } from '../policy/policy-facts.js';
+import { basesWithout, consentForMedicalFile } from '../policy/policy-facts.js';
 import { isStatedMinimum, minimumsFailedBy } from '../policy/retention-minimum.js';
 import type { RightId } from '../policy/policy-types.js';
 import {
@@ -28,6 +28,7 @@ import { retentionAnchor, retentionPeriod, withLawStart } from './notice-retenti
 import { lawStartBeside } from '../law/retention-minimums.js';
 import { formatMinimumTerm } from './retention-phrase.js';
 import { purposeControllerFacts } from './notice-statements.js';
+import { fileStaysInlines } from './notice-rights.js';
 import { inlineIn, link, linkedIn, text, type Block, type Fact, type Inline } from './outline.js';
 
 /**
@@ -325,6 +326,9 @@ function refusalLines(p: Purpose, model: PolicyModel, m: Messages): Inline[][] {
     const key = withdraw ? 'explicitConsent' : 'explicitConsentOnly';
     lines.push(withRight(key, [text(m.t(`notice:purposeCard.refuse.${key}`))], m));
   }
+  // After the withdrawal wording: what is in the medical file stays (BW 7:454), and how to have it destroyed (finding 10).
+  if (withdraw && consentForMedicalFile(model, p))
+    lines.push(fileStaysInlines('notice:purposeCard.medicalFileStays', model, m));
   if (p.directMarketing && object)
     lines.push(withRight('object', [text(m.t('terms:right.objection.directMarketing'))], m));
   if (p.requirement) {
