@@ -96,14 +96,15 @@ const lawStartEvent = (law: LawStart, m: Messages): string => m.t(`layout:retent
 /**
  * A rule's term with the law's start beside it, where the rule keeps the law's term from a start of its own or none
  * (lawStartBeside): '20 jaar na het einde van de behandelovereenkomst (de wet rekent de 20 jaar vanaf de laatste
- * wijziging van het dossier)'; '20 jaar na de laatste wijziging van het dossier (zo rekent de wet)'. `write` says
- * the term, without the law ('op grond van de wet' would give the author's start as the law's; notice8 review,
+ * wijziging van het dossier)'; '20 jaar na de laatste wijziging van het dossier (zo rekent de wet)'. The term
+ * without the law, as on a card ('op grond van de wet' would give the author's start as the law's; notice8 review,
  * findings 1 and 3).
  */
-export function withLawStart(rule: RetentionRule, law: LawStart, m: Messages, write = retentionPeriod): string {
-  if (!law.ownStart) return m.t('layout:retention.lawsStart', { text: write({ ...rule, from: law.minimum.from }, m) });
+export function withLawStart(rule: RetentionRule, law: LawStart, m: Messages): string {
+  if (!law.ownStart)
+    return m.t('layout:retention.lawsStart', { text: retentionPeriod({ ...rule, from: law.minimum.from }, m) });
   return m.t('layout:retention.lawStartsElsewhere', {
-    period: write(rule, m),
+    period: retentionPeriod(rule, m),
     duration: formatDuration(law.minimum.period, m),
     start: lawStartEvent(law, m),
   });
