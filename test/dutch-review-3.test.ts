@@ -42,10 +42,10 @@ describe('the erasure right at a care provider states the limits of 17(3) outsid
   it('says that data outside the file may have to be kept, and which the tax law makes us keep, with its article', () => {
     const { notice } = policyOutputs(withInvoices());
     expect(part(notice.nl, '### Gegevens laten wissen')).toContain(
-      'U mag ons vragen uw gegevens te wissen. Voor gegevens buiten uw medisch dossier mogen wij dat weigeren als wij ze moeten bewaren, bijvoorbeeld op grond van de wet. Zo verplicht de wet ons facturen 7 jaar te bewaren (artikel 52, lid 4, AWR).',
+      'U mag ons vragen uw gegevens te wissen. Voor gegevens buiten uw medisch dossier moeten wij dat doen in de gevallen die de AVG noemt, onder meer als wij ze niet meer nodig hebben, als u uw toestemming intrekt en wij geen andere grondslag hebben, als uw bezwaar slaagt of als wij ze niet mochten gebruiken. Wij mogen weigeren in de gevallen die de AVG toestaat, onder meer als de wet ons verplicht de gegevens te bewaren of als wij ze nodig hebben voor een rechtsvordering, zoals een rechtszaak (artikel 17 AVG). Zo verplicht de wet ons facturen 7 jaar te bewaren (artikel 52, lid 4, AWR).',
     );
     expect(part(notice.en, '### Having data deleted')).toContain(
-      'You may ask us to delete your data. For data outside your medical file, we may refuse where we must keep it, for example by law. For example, the law requires us to keep invoices for 7 years (Article 52(4) AWR).',
+      'You may ask us to delete your data. For data outside your medical file, we must do so in the cases the GDPR sets out, including when we no longer need it, when you withdraw your consent and we have no other legal basis, when your objection succeeds or when we were not allowed to use it. We may refuse in the cases the GDPR allows, including when the law requires us to keep the data or when we need it for legal claims, such as a court case (Article 17 GDPR). For example, the law requires us to keep invoices for 7 years (Article 52(4) AWR).',
     );
   });
 
@@ -54,7 +54,9 @@ describe('the erasure right at a care provider states the limits of 17(3) outsid
     policy.controller.isCareProvider = true;
     const { notice } = policyOutputs(policy);
     const erasure = part(notice.nl, '### Gegevens laten wissen');
-    expect(erasure).toContain('Voor gegevens buiten uw medisch dossier mogen wij dat weigeren');
+    expect(erasure).toContain(
+      'Voor gegevens buiten uw medisch dossier moeten wij dat doen in de gevallen die de AVG noemt',
+    );
     expect(erasure).not.toContain('Zo verplicht de wet ons');
   });
 
@@ -87,7 +89,7 @@ describe('the erasure right at a care provider states the limits of 17(3) outsid
   it('says it outside care too, after the general limit, where the policy keeps such data (Doctolib)', () => {
     const { notice } = policyOutputs(corpus('doctolib'));
     expect(part(notice.nl, '### Gegevens laten wissen')).toContain(
-      'Wij mogen dat weigeren als wij de gegevens moeten bewaren, bijvoorbeeld op grond van de wet. Zo verplicht de wet ons identificatiegegevens voor facturering en economische en financiële gegevens 7 jaar te bewaren (artikel 52, lid 4, AWR).',
+      'Wij mogen weigeren in de gevallen die de AVG toestaat, onder meer als de wet ons verplicht de gegevens te bewaren of als wij ze nodig hebben voor een rechtsvordering, zoals een rechtszaak (artikel 17 AVG). Zo verplicht de wet ons identificatiegegevens voor facturering en economische en financiële gegevens 7 jaar te bewaren (artikel 52, lid 4, AWR).',
     );
   });
 });

@@ -205,8 +205,12 @@ describe('the WGBO is never named by its letters where a patient meets it first 
 
   it("the summary says 'op grond van de wet' / 'under the law'; the table it links to names the law", () => {
     const { notice } = policyOutputs(careProvider());
-    expect(summary(notice.nl)).toContain('Dossier: bewaartermijn 20 jaar, op grond van de wet. [Alle bewaartermijnen]');
-    expect(summary(notice.en)).toContain('File: kept for 20 years, under the law. [All retention periods]');
+    expect(summary(notice.nl)).toContain(
+      'Dossier: bewaartermijn 20 jaar na de laatste wijziging van het dossier, op grond van de wet. [Alle bewaartermijnen]',
+    );
+    expect(summary(notice.en)).toContain(
+      'File: kept for 20 years after the last change to the file, under the law. [All retention periods]',
+    );
     expect(summary(notice.nl)).not.toContain('WGBO');
     expect(line(notice.nl, '| **Dossier** |')).toContain('| Wet op de geneeskundige behandelingsovereenkomst (WGBO) |');
   });

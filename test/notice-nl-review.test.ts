@@ -37,7 +37,7 @@ describe('an authored erasure note at a care provider (review item 1)', () => {
     const { notice } = policyOutputs(careProvider());
     // With the limit of 17(3) outside the file (Dutch review 3, finding 4).
     expect(notice.nl).toContain(
-      '### Gegevens laten wissen (recht op gegevenswissing)\n\nU mag ons vragen uw gegevens te wissen. Voor gegevens buiten uw medisch dossier mogen wij dat weigeren als wij ze moeten bewaren, bijvoorbeeld op grond van de wet.\n\n',
+      '### Gegevens laten wissen (recht op gegevenswissing)\n\nU mag ons vragen uw gegevens te wissen. Voor gegevens buiten uw medisch dossier moeten wij dat doen in de gevallen die de AVG noemt, onder meer als wij ze niet meer nodig hebben, als u uw toestemming intrekt en wij geen andere grondslag hebben, als uw bezwaar slaagt of als wij ze niet mochten gebruiken. Wij mogen weigeren in de gevallen die de AVG toestaat, onder meer als de wet ons verplicht de gegevens te bewaren of als wij ze nodig hebben voor een rechtsvordering, zoals een rechtszaak (artikel 17 AVG).\n\n',
     );
     // The law named before the right it gives, the pointer to the rest after it (English review 2, finding 4).
     expect(notice.nl).toContain(

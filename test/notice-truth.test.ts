@@ -154,7 +154,7 @@ describe('rights name only the bases this policy uses', () => {
     // The destruction right of 7:455 itself under a lead that names the WGBO, then the pointer to the other patient
     // rights (patient3 review, F2; English review 2, finding 4).
     expect(part(notice.en, '(right to erasure)')).toMatch(
-      /^\nYou may ask us to delete your data\. For data outside your medical file, we may refuse where we must keep it, for example by law\.\n\nFor your medical file, the Dutch Medical Treatment Contracts Act \(WGBO\) gives you a right of its own:\n\n- \*\*Destruction of your file \(Article 7:455 BW\):\*\*[^]*Your other rights for your medical file[^]*ONLY incorrect data/,
+      /^\nYou may ask us to delete your data\. For data outside your medical file, we must do so in the cases the GDPR sets out, including [^\n]*\(Article 17 GDPR\)\.\n\nFor your medical file, the Dutch Medical Treatment Contracts Act \(WGBO\) gives you a right of its own:\n\n- \*\*Destruction of your file \(Article 7:455 BW\):\*\*[^]*Your other rights for your medical file[^]*ONLY incorrect data/,
     );
     expect(part(notice.en, '(right to object)')).toMatch(
       /^\nYou may object, on grounds relating to your particular situation/,
@@ -884,7 +884,9 @@ describe('nothing authored is dropped', () => {
     // The article in lower case after the colon (notice8 review, finding 14: changed on purpose).
     expect(notice.nl).toContain('Bron: het telefoonboek, met toestemming.\n');
     expect(notice.en).toContain('Source: the phone book.\n');
-    expect(notice.nl).toContain('Cliëntdossier: bewaartermijn 20 jaar, op grond van de wet.');
+    expect(notice.nl).toContain(
+      'Cliëntdossier: bewaartermijn 20 jaar na de laatste wijziging van het dossier, op grond van de wet.',
+    );
     expect(notice.en).toContain('Client file: kept for 20 years');
   });
 
@@ -1044,8 +1046,10 @@ describe("the patient's rights under the WGBO (BW 7:454–7:458a)", () => {
       );
       expect(notice.nl).toContain('De wettelijke bewaartermijn is geen reden om te weigeren.');
       // The limit of 17(3) is said of the data outside the file only (Dutch review 3, finding 4).
-      expect(notice.nl).not.toContain('Wij mogen dat weigeren als wij de gegevens moeten bewaren');
-      expect(notice.nl).toContain('Voor gegevens buiten uw medisch dossier mogen wij dat weigeren');
+      expect(notice.nl).not.toContain('Dat moeten wij doen in de gevallen die de AVG noemt');
+      expect(notice.nl).toContain(
+        'Voor gegevens buiten uw medisch dossier moeten wij dat doen in de gevallen die de AVG noemt',
+      );
       // From 12 to 16 the child holds the file rights; the parents may ask, refused where that does not fit good care.
       expect(notice.nl).toContain('Dan kunnen de ouders met gezag of de voogd ook om inzage of een kopie vragen');
       expect(notice.en).toContain(
@@ -1067,7 +1071,9 @@ describe("the patient's rights under the WGBO (BW 7:454–7:458a)", () => {
     const { notice } = policyOutputs(miniPolicy());
     expect(notice.nl).not.toContain('7:455');
     expect(notice.en).not.toContain('WGBO');
-    expect(notice.nl).toContain('Wij mogen dat weigeren als wij de gegevens moeten bewaren');
+    expect(notice.nl).toContain(
+      'U mag ons vragen uw gegevens te wissen. Dat moeten wij doen in de gevallen die de AVG noemt',
+    );
     const policy = careByFlag();
     policy.controller.isCareProvider = false;
     expect(policyOutputs(policy).notice.nl).not.toContain('7:455');
@@ -1109,8 +1115,13 @@ describe('a period shorter than the law it cites (Zorgburo: 15 years "under the 
     policy.retention!.find((r) => r.id === 'client-file')!.period = 'P20Y';
     const { notice } = policyOutputs(policy);
     // The summary says 'de wet'; the retention table names it.
-    expect(notice.nl).toContain('Cliëntdossier: bewaartermijn 20 jaar, op grond van de wet.');
-    expect(notice.nl).toContain(`| **Cliëntdossier** | 20 jaar | — | ${wgbo} |`);
+    expect(notice.nl).toContain(
+      'Cliëntdossier: bewaartermijn 20 jaar na de laatste wijziging van het dossier, op grond van de wet.',
+    );
+    // With the law's start, as the law's: the rule names none (notice8 review, finding 3).
+    expect(notice.nl).toContain(
+      `| **Cliëntdossier** | 20 jaar | De laatste wijziging van het dossier (zo rekent de wet) | ${wgbo} |`,
+    );
   });
 });
 

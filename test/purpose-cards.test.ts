@@ -164,7 +164,8 @@ describe('why we may: the basis in plain words, the official term and article be
     expect(card(unstated, 'en')).toContain('**Our legitimate interest:** Not stated in this notice.\n');
     const stated = card(withPurpose({ legalBasis: '6(1)(f)', legitimateInterest: text('BELANG', 'INTEREST') }));
     expect(stated).toContain('**Ons gerechtvaardigd belang:** BELANG\n');
-    expect(stated).not.toContain('Niet vermeld in deze verklaring');
+    // (The card's retention row says its own gap: no rule covers the data; notice8 review, finding 5.)
+    expect(stated).not.toContain('belang:** Niet vermeld in deze verklaring');
     const several = card(
       withPurpose({
         legalBasis: undefined,
@@ -225,7 +226,8 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
     );
     expect(c).not.toContain('De wet verplicht ons deze gegevens');
     expect(card(withPurpose({ legalBasis: '6(1)(c)' }))).toContain(
-      '**Kunt u weigeren?** De wet verplicht ons deze gegevens te gebruiken. Bezwaar maken tegen dat gebruik kan daarom niet.\n',
+      // Followed by the contract's gap sentence: the law's duty does not say whether the person must give the data (notice8 F6).
+      '**Kunt u weigeren?** De wet verplicht ons deze gegevens te gebruiken. Bezwaar maken tegen dat gebruik kan daarom niet. Of u deze gegevens moet geven, en wat er gebeurt als u dat niet doet, staat niet in deze verklaring.\n',
     );
     expect(
       card(
@@ -268,7 +270,7 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
   it('direct marketing on a legal obligation: the absolute objection, and no "you cannot object" beside it (21(2) holds whatever the basis)', () => {
     const nl = card(withPurpose({ legalBasis: '6(1)(c)', directMarketing: true }));
     expect(nl).toContain(
-      '- **Kunt u weigeren?**\n  - De wet verplicht ons deze gegevens te gebruiken.\n  - Tegen het gebruik van uw gegevens voor direct marketing kunt u altijd bezwaar maken',
+      '- **Kunt u weigeren?**\n  - De wet verplicht ons deze gegevens te gebruiken. Of u deze gegevens moet geven, en wat er gebeurt als u dat niet doet, staat niet in deze verklaring.\n  - Tegen het gebruik van uw gegevens voor direct marketing kunt u altijd bezwaar maken',
     );
     expect(nl).not.toContain('kan daarom niet');
     const en = card(withPurpose({ legalBasis: '6(1)(c)', directMarketing: true }), 'en');
@@ -350,6 +352,8 @@ describe('a purpose card says a period is shorter than the law requires', () => 
   const short = (policy: PolicySource): void => {
     policy.controller.isCareProvider = true;
     policy.dataCategories[0]!.special = 'health';
+    // Patients' health data: the medical file (staff's would not be, officer8 review D5).
+    policy.dataSubjects[0]!.name = text('Patiënten', 'Patients');
     policy.retention = [
       {
         id: 'file',

@@ -16,7 +16,7 @@ import type { PolicyModel, Purpose } from '../resolve/model.js';
 import {
   basesOf,
   committeeNotRoute,
-  inMedicalFile,
+  consentForMedicalFile,
   isCareProvider,
   lawsCitedBy,
   secondaryUseOf,
@@ -166,7 +166,7 @@ export const careRules: readonly Rule[] = [
     // Consent to make the file available through an exchange system is what Wabvpz art. 15a asks: not reported.
     check: (model) =>
       model.purposes
-        .filter((p) => usesConsent(p) && inMedicalFile(model, p) && exchangeParties(p).length === 0)
+        .filter((p) => consentForMedicalFile(model, p) && exchangeParties(p).length === 0)
         .map((p) => ({ pointer: consentPointer(p), vars: { purpose: p.name } })),
   },
   {

@@ -37,6 +37,11 @@ export interface RetentionMinimum {
   /** The law, when the schema knows it by id. */
   law?: LawId;
   article: string;
+  /**
+   * How a rule that cites `law` names this minimum's article, where the law has other articles: a rule that cites
+   * another one ('7:457') does not keep this term (lawStartBeside).
+   */
+  citedAs?: RegExp;
   /** A fact recalled but not confirmed in a primary source: confirm it before relying on it. */
   verify?: string;
   /**
@@ -111,6 +116,7 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
     ],
     law: 'wgbo',
     article: 'BW 7:454(3)',
+    citedAs: /\b454\b/,
     appliesTo: { special: 'health', medicalFile: true },
   },
   {
@@ -209,6 +215,15 @@ export function citesLawOf(min: RetentionMinimum, cites: LawReference | undefine
 /** A retention rule as far as its period and the law it cites go. */
 type CitingRule = { period?: string; legalSource?: { law?: LawId } };
 
+/** A retention rule as far as its term and the law it cites go. */
+type CitingTerm = CitingRule & {
+  from?: RetentionStartId;
+  condition?: RetentionConditionId;
+  earliestOf?: readonly unknown[];
+  maximum?: boolean;
+  legalSource?: { article?: string };
+};
+
 /** The minima of the law a rule cites, and its period in days; undefined when it cites no known law or has no period. */
 function citedLawMinima(rule: CitingRule): { minima: RetentionMinimum[]; days: number } | undefined {
   const law = rule.legalSource?.law;
@@ -246,4 +261,38 @@ export function longerThanCitedLaw(rule: CitingRule): RetentionMinimum | undefin
  */
 export function shorterThanCitedLaw(rule: CitingRule): boolean {
   return citedLawMinimum(rule) !== undefined;
+}
+
+/** A start of a legal minimum that a rule can name as well (the end of a clinical trial it cannot). */
+type RuleStart = Extract<MinimumStart, RetentionStartId>;
+
+/** The law's start beside a rule that keeps the law's term: the minimum, and whether the rule names a start of its own. */
+export interface LawStart {
+  minimum: RetentionMinimum & { from: RuleStart };
+  /** The rule counts from a start of its own, which is not the law's; false where it names none. */
+  ownStart: boolean;
+}
+
+/**
+ * Where a rule keeps the term of the law it cites — that law's minimum with a start, for the article cited or
+ * none, the same period as one plain term (no condition, no list of terms, not 'at most') — but does not count it
+ * from the law's start: the start a notice must state as the law's. iPractice's '20 jaar na het einde van de
+ * behandelovereenkomst, op grond van de wet' gave its own start as the law's, which counts from the last change to
+ * the file (BW 7:454(3)); Dental Clinics' '20 jaar, op grond van de wet' gave none (notice8 review, findings 1 and 3).
+ * Not a start earlier than the law's (startsTooEarly): that term ends too soon, and retention/*-too-short and the
+ * notice's note on it say what the law requires; nor a period from deletion (backups).
+ */
+export function lawStartBeside(rule: CitingTerm): LawStart | undefined {
+  if (rule.condition || rule.earliestOf || rule.maximum || rule.from === 'deletion') return undefined;
+  const cited = citedLawMinima(rule);
+  const article = rule.legalSource?.article;
+  const minimum = cited?.minima.find(
+    (min): min is LawStart['minimum'] =>
+      min.from === ('last-file-change' satisfies RuleStart) &&
+      durationInDays(min.period) === cited.days &&
+      (article === undefined || min.citedAs === undefined || min.citedAs.test(article)),
+  );
+  if (rule.from === undefined) return minimum && { minimum, ownStart: false };
+  if (!minimum || rule.from === minimum.from || (minimum.startsTooEarly ?? []).includes(rule.from)) return undefined;
+  return { minimum, ownStart: true };
 }

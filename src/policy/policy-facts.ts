@@ -197,6 +197,14 @@ export function inMedicalFile(model: PolicyModel, purpose: Purpose): boolean {
   return found;
 }
 
+/**
+ * Whether a purpose keeps data of the medical file on consent (inMedicalFile, usesConsent): withdrawing the consent
+ * does not end what is in the file, which BW 7:454 has the provider keep, only the patient's request to destroy it
+ * (7:455). The check's wgbo/consent-for-medical-file and the notice's words on withdrawing (notice8 review, finding 10).
+ */
+export const consentForMedicalFile = (model: PolicyModel, purpose: Purpose): boolean =>
+  usesConsent(purpose) && inMedicalFile(model, purpose);
+
 /** inMedicalFile, worked out once per purpose: the retention rules ask it per rule, category and purpose. */
 const medicalFilePurposes = new WeakMap<Purpose, boolean>();
 

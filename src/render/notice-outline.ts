@@ -38,7 +38,7 @@ import { otherControllerBlocks } from './notice-statements.js';
 import { purposesBlocks } from './notice-purposes.js';
 import { summarySection } from './notice-summary.js';
 import { ownWordsGiveWebsite, reachUs } from './reach-us.js';
-import { retentionTable } from './notice-retention.js';
+import { medicalFileLaw, retentionTable } from './notice-retention.js';
 import { mentionsNoticePeriod, mentionsStorageIn } from './author-mentions.js';
 import {
   identifier,
@@ -443,13 +443,23 @@ function partiesIntro(processors: readonly unknown[], recipients: readonly unkno
     : m.t('details:transfers.partiesIntro.recipients', { count: recipients.length });
 }
 
-/** Retention — 13(2)(a). */
-function retentionBlocks({ source, model, m }: NoticeContext): Block[] {
+/**
+ * Retention — 13(2)(a), which every notice must answer. Without rules: that the statement does not say, unless its
+ * own text may ('In deze verklaring staat niet …' would contradict it), and at a care provider the law's term for the
+ * file (law/retention-minimums.ts), as the law's. Dijklander's notice had no retention section at all, while its
+ * erasure right spoke of 'de wettelijke bewaartermijn' (notice8 review, finding 4).
+ */
+function retentionBlocks({ source, model, m, careProvider }: NoticeContext): Block[] {
+  const own = rich(source.retentionStatement, m);
+  if (model.retention.length)
+    return [
+      ...own,
+      { paragraph: sentence(m.t(`notice:retention.${retentionIntro(model)}`)) },
+      { table: retentionTable(model, m) },
+    ];
   return [
-    ...rich(source.retentionStatement, m),
-    ...(model.retention.length
-      ? [{ paragraph: sentence(m.t(`notice:retention.${retentionIntro(model)}`)) }, { table: retentionTable(model, m) }]
-      : []),
+    ...(own.length ? own : [{ paragraph: sentence(m.t('notice:retention.notStatedHere')) }]),
+    ...(careProvider ? [{ paragraph: sentence(medicalFileLaw(model, m)) }] : []),
   ];
 }
 

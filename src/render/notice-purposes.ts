@@ -1,9 +1,19 @@
-import type { Messages } from '../i18n/messages.js';
+import { withDetail, type Messages } from '../i18n/messages.js';
 import type { DataCategory, PolicyModel, Purpose, PurposeBasis, RetentionRule } from '../resolve/model.js';
-import { basesWithout } from '../policy/policy-facts.js';
+import { basesWithout, consentForMedicalFile } from '../policy/policy-facts.js';
 import { isStatedMinimum, minimumsFailedBy } from '../policy/retention-minimum.js';
 import type { RightId } from '../policy/policy-types.js';
-import { joinList, labelled, lowerFirst, nameOf, pick, sentence, upperFirst, withNotes } from './format.js';
+import {
+  endSentence,
+  joinList,
+  labelled,
+  lowerFirst,
+  nameOf,
+  pick,
+  sentence,
+  upperFirst,
+  withNotes,
+} from './format.js';
 import {
   basisPartText,
   categoryNotes,
@@ -14,10 +24,12 @@ import {
   termKey,
 } from './legal-text.js';
 import { rich, type NoticeContext } from './notice-context.js';
-import { retentionAnchor, retentionPeriod } from './notice-retention.js';
+import { retentionAnchor, retentionPeriod, withLawStart } from './notice-retention.js';
+import { lawStartBeside } from '../law/retention-minimums.js';
 import { formatMinimumTerm } from './retention-phrase.js';
 import { purposeControllerFacts } from './notice-statements.js';
-import { inlineIn, link, text, type Block, type Fact, type Inline } from './outline.js';
+import { fileStaysInlines } from './notice-rights.js';
+import { inlineIn, link, linkedIn, text, type Block, type Fact, type Inline } from './outline.js';
 
 /**
  * The purposes section — 13(1)(c)(d), 13(2)(e). Each purpose is a card that
@@ -66,14 +78,52 @@ function purposeCard(p: Purpose, model: PolicyModel, m: Messages): Block[] {
   facts.push(...officialBasisFacts(p, m));
   facts.push(...refusalFacts(p, model, m));
   facts.push(...purposeControllerFacts(p, m), ...peopleFacts(p, m));
-  facts.push(
-    ...answer(
-      t('notice:label.retention'),
-      p.retention.map((r) => retentionLine(r, model, m)),
-    ),
-  );
+  facts.push(...answer(t('notice:label.retention'), retentionLines(p, model, m)));
   return [...rich(p.description, m), { facts }];
 }
+
+/**
+ * The card's retention: the rules the purpose names; where it names none, the rules that list its data (not a
+ * backup's period from deletion, which is not how long the data is kept: retentionFor), each with the data it covers
+ * where that is not all the card's, and the data no rule lists as not stated. BIB's cards of the medical data said
+ * nothing of the rule that keeps them 20 years; Cosmetic Clinic's photos nothing at all (notice8 review, finding 5).
+ * 'Niet vermeld in deze verklaring' says a gap in the statement, as the basis row does; where the statement has a
+ * rule that lists no data (Dental Clinics' 'Je persoonsgegevens': zolang nodig), which may be meant for all, only
+ * that this purpose names none, with a pointer to the table.
+ */
+function retentionLines(p: Purpose, model: PolicyModel, m: Messages): Inline[][] {
+  if (p.retention.length) return p.retention.map((r) => retentionLine(r, model, m));
+  const rules = model.retention.filter(
+    (r) => r.from !== 'deletion' && r.categories.some((c) => p.dataCategories.includes(c)),
+  );
+  const lines = rules.map((r) => {
+    const covered = p.dataCategories.filter((c) => r.categories.includes(c));
+    return covered.length === p.dataCategories.length
+      ? retentionLine(r, model, m)
+      : retentionLine(r, model, m, covered);
+  });
+  const general = model.retention.some((r) => r.from !== 'deletion' && !r.categories.length);
+  const gap = m.t(general ? 'notice:purposeCard.retentionNotForPurpose' : 'notice:notStatedHere');
+  const unlisted = p.dataCategories.filter((c) => !rules.some((r) => r.categories.includes(c)));
+  if (lines.length && unlisted.length) lines.push([text(labelled(upperFirst(categoryNames(unlisted, m)), gap, m))]);
+  if (lines.length) return lines;
+  const section = m.t('notice:heading.retention');
+  return [
+    general
+      ? [
+          text(`${endSentence(upperFirst(gap))} `),
+          ...linkedIn(m.t('notice:purposeCard.retentionSeeAll', { section }), section, '#retention'),
+        ]
+      : [text(endSentence(upperFirst(gap)))],
+  ];
+}
+
+/** 'naam en telefoonnummer': data categories in running text. */
+const categoryNames = (categories: readonly DataCategory[], m: Messages): string =>
+  joinList(
+    categories.map((c) => lowerFirst(pick(c.name, m))),
+    m,
+  );
 
 /**
  * A rule's period, its data named and linked to the rule's row in the retention table (the law is there): links
@@ -82,8 +132,12 @@ function purposeCard(p: Purpose, model: PolicyModel, m: Messages): Block[] {
  * says what the law requires: sent to the table without the number, the card seemed to withhold the one that
  * mattered (English review 1, finding 12; Cosmetic Clinic's 'no longer than 6 months' for a medical file).
  */
-function retentionLine(r: RetentionRule, model: PolicyModel, m: Messages): Inline[] {
-  const period = cardPeriod(r, model, m);
+function retentionLine(r: RetentionRule, model: PolicyModel, m: Messages, only?: readonly DataCategory[]): Inline[] {
+  const term = cardPeriod(r, model, m);
+  // A rule that keeps only some of the card's data says which (finding 5): the card would give its term for them all.
+  const period = only
+    ? withDetail(term, m.t('notice:purposeCard.retentionOnlyFor', { categories: categoryNames(only, m) }), m)
+    : term;
   return inlineIn((name) => labelled(name, period, m), link(pick(r.name, m), `#${retentionAnchor(r.id)}`));
 }
 
@@ -95,8 +149,10 @@ function retentionLine(r: RetentionRule, model: PolicyModel, m: Messages): Inlin
  * such a minimum keeps the bare remark.
  */
 function cardPeriod(r: RetentionRule, model: PolicyModel, m: Messages): string {
-  const period = retentionPeriod(r, m);
   const failed = minimumsFailedBy(model, r);
+  const law = lawStartBeside(r);
+  if (!failed.length && law) return withLawStart(r, law, m);
+  const period = retentionPeriod(r, m);
   if (!failed.length) return period;
   const minimums = failed.filter(isStatedMinimum);
   if (!minimums.length) return m.t('layout:retention.shorterThanLaw', { period });
@@ -262,7 +318,7 @@ function refusalLines(p: Purpose, model: PolicyModel, m: Messages): Inline[][] {
     const givers = consentGivers(part, m);
     const line = givers
       ? m.t(`notice:purposeCard.refuse.${key}Of`, { subjects: givers })
-      : m.t(`notice:purposeCard.refuse.${refusalText(key, part, p)}`);
+      : refusalSentence(key, part, p, m);
     lines.push(withRight(key, scopeNamedOnce(p) ? [text(line)] : scoped(part, p, line, m), m));
   }
   // Art. 9(2)(a): the sensitive data rest on explicit consent, which may be refused and withdrawn like any consent (7(3)).
@@ -270,6 +326,9 @@ function refusalLines(p: Purpose, model: PolicyModel, m: Messages): Inline[][] {
     const key = withdraw ? 'explicitConsent' : 'explicitConsentOnly';
     lines.push(withRight(key, [text(m.t(`notice:purposeCard.refuse.${key}`))], m));
   }
+  // After the withdrawal wording: what is in the medical file stays (BW 7:454), and how to have it destroyed (finding 10).
+  if (withdraw && consentForMedicalFile(model, p))
+    lines.push(fileStaysInlines('notice:purposeCard.medicalFileStays', model, m));
   if (p.directMarketing && object)
     lines.push(withRight('object', [text(m.t('terms:right.objection.directMarketing'))], m));
   if (p.requirement) {
@@ -291,8 +350,25 @@ function refusalLines(p: Purpose, model: PolicyModel, m: Messages): Inline[][] {
 function refusalText(key: RefusalKey, part: PurposeBasis, p: Purpose): string {
   if (key === 'legalObligation' && p.directMarketing) return 'legalObligationMarketing';
   if (key !== 'contract') return key;
+  return givenByPerson(part, p) ? 'contractUnstated' : key;
+}
+
+/**
+ * The refusal line of a basis; under a legal obligation, where the person gives the data, followed by the contract's
+ * gap sentence: that the law makes us use the data says nothing of whether the person must give them (13(2)(e)), and
+ * 'Bezwaar maken … kan daarom niet' alone read as 'you cannot refuse to give them' (notice8 review, finding 6).
+ */
+function refusalSentence(key: RefusalKey, part: PurposeBasis, p: Purpose, m: Messages): string {
+  const line = m.t(`notice:purposeCard.refuse.${refusalText(key, part, p)}`);
+  return key === 'legalObligation' && givenByPerson(part, p)
+    ? `${line} ${m.t('notice:purposeCard.refuse.contractUnstated')}`
+    : line;
+}
+
+/** Whether the person gives all the data a basis covers: none of them comes from another source (14(2)(f)). */
+function givenByPerson(part: PurposeBasis, p: Purpose): boolean {
   const categories = part.dataCategories.length ? part.dataCategories : p.dataCategories;
-  return categories.every((c) => !c.source) ? 'contractUnstated' : key;
+  return categories.every((c) => !c.source);
 }
 
 type RefusalKey =

@@ -8,7 +8,14 @@ import {
   retentionPhrase,
   termStart,
 } from './retention-phrase.js';
-import { longerThanCitedLaw, shorterThanCitedLaw, type RetentionMinimum } from '../law/retention-minimums.js';
+import {
+  lawStartBeside,
+  longerThanCitedLaw,
+  retentionMinimums,
+  shorterThanCitedLaw,
+  type LawStart,
+  type RetentionMinimum,
+} from '../law/retention-minimums.js';
 import { careRecipientKey } from './notice-context.js';
 import { isStatedMinimum, minimumsFailedBy } from '../policy/retention-minimum.js';
 import { appendSentence, cellText, pick } from './format.js';
@@ -65,16 +72,42 @@ function retentionRow(model: PolicyModel, r: RetentionRule, m: Messages): Inline
   const legalSource = shorterThanCitedLaw(r) ? undefined : cited;
   const start = termStart(rest);
   const howLong = retentionPhrase(start?.rest ?? rest, m);
-  const stated = [legalSource ? lawCell(r, legalSource, m) : '', pick(r.note, m)].filter(Boolean).join('. ');
+  const law = lawStartBeside(r);
+  const stated = [legalSource ? lawCell(r, legalSource, m, law) : '', pick(r.note, m)].filter(Boolean).join('. ');
   const why = [stated, ...legalMinimumLines(model, r, m)].filter(Boolean).reduce(followedBy, '');
   // 'Ten hoogste 6 maanden', 'Het einde van de behandelovereenkomst': our words start the cell with a capital;
   // the last column starts with the author's citation or note (or a law's name), left as written.
   return [
     [{ text: pick(r.name, m), strong: true }],
     retentionCell(howLong, m),
-    retentionCell(start ? t(`layout:retention.fromEvent.${start.from}`) : '', m),
+    retentionCell(start ? t(`layout:retention.fromEvent.${start.from}`) : lawStartCell(law, m), m),
     retentionCell(why, m, text),
   ];
+}
+
+/** Where a rule keeping the law's term names no start (lawStartBeside), the law's, labelled as the law's; else none. */
+function lawStartCell(law: LawStart | undefined, m: Messages): string {
+  return law && !law.ownStart ? m.t('layout:retention.lawsStart', { text: lawStartEvent(law, m) }) : '';
+}
+
+/** The event the law counts its term from: 'de laatste wijziging van het dossier'. */
+const lawStartEvent = (law: LawStart, m: Messages): string => m.t(`layout:retention.fromEvent.${law.minimum.from}`);
+
+/**
+ * A rule's term with the law's start beside it, where the rule keeps the law's term from a start of its own or none
+ * (lawStartBeside): '20 jaar na het einde van de behandelovereenkomst (de wet rekent de 20 jaar vanaf de laatste
+ * wijziging van het dossier)'; '20 jaar na de laatste wijziging van het dossier (zo rekent de wet)'. The term
+ * without the law, as on a card ('op grond van de wet' would give the author's start as the law's; notice8 review,
+ * findings 1 and 3).
+ */
+export function withLawStart(rule: RetentionRule, law: LawStart, m: Messages): string {
+  if (!law.ownStart)
+    return m.t('layout:retention.lawsStart', { text: retentionPeriod({ ...rule, from: law.minimum.from }, m) });
+  return m.t('layout:retention.lawStartsElsewhere', {
+    period: retentionPeriod(rule, m),
+    duration: formatDuration(law.minimum.period, m),
+    start: lawStartEvent(law, m),
+  });
 }
 
 function retentionCell(value: string, m: Messages, inline = cellText): Inline[] {
@@ -82,10 +115,23 @@ function retentionCell(value: string, m: Messages, inline = cellText): Inline[] 
 }
 
 /** The law the rule cites; where it keeps longer than that law asks (longerThanCitedLaw), what the law asks beside it. */
-function lawCell(rule: RetentionRule, legalSource: NonNullable<RetentionRule['legalSource']>, m: Messages): string {
+function lawCell(
+  rule: RetentionRule,
+  legalSource: NonNullable<RetentionRule['legalSource']>,
+  m: Messages,
+  law: LawStart | undefined,
+): string {
   const source = formatLawReference(legalSource, m);
   const minimum = longerThanCitedLaw(rule);
-  return minimum ? m.t('layout:retention.lawAsksLess', { source, minimum: formatDuration(minimum.period, m) }) : source;
+  if (minimum) return m.t('layout:retention.lawAsksLess', { source, minimum: formatDuration(minimum.period, m) });
+  // The rule's own start is in the column before: here, what the law counts from.
+  return law?.ownStart
+    ? m.t('layout:retention.lawCountsFrom', {
+        source,
+        duration: formatDuration(law.minimum.period, m),
+        start: lawStartEvent(law, m),
+      })
+    : source;
 }
 
 /**
@@ -99,15 +145,30 @@ function lawCell(rule: RetentionRule, legalSource: NonNullable<RetentionRule['le
 function legalMinimumLines(model: PolicyModel, rule: RetentionRule, m: Messages): string[] {
   return minimumsFailedBy(model, rule)
     .filter(isStatedMinimum)
-    .map((min) => {
-      const requirement = m.t(minimumKey(min, model), {
-        article: formatMinimumArticle(min, m, true),
-        minimum: formatMinimumTerm(min, m),
-      });
-      return m.t(`layout:retention.${min.longerForCare ? 'legalMinimumLongerForCare' : 'legalMinimumEnd'}`, {
-        requirement,
-      });
-    });
+    .map((min) =>
+      m.t(`layout:retention.${min.longerForCare ? 'legalMinimumLongerForCare' : 'legalMinimumEnd'}`, {
+        requirement: requirementOf(min, model, m),
+      }),
+    );
+}
+
+/** 'De wet (artikel 7:454, lid 3, BW) vraagt dat een medisch dossier ten minste 20 jaar na … wordt bewaard'. */
+function requirementOf(min: RetentionMinimum, model: PolicyModel, m: Messages): string {
+  return m.t(minimumKey(min, model), {
+    article: formatMinimumArticle(min, m, true),
+    minimum: formatMinimumTerm(min, m),
+  });
+}
+
+/**
+ * The law's term for the medical file (BW 7:454(3), from the law data), as the law's: for a care provider's notice
+ * that states no retention rule, where the law still sets one (notice8 review, finding 4).
+ */
+export function medicalFileLaw(model: PolicyModel, m: Messages): string {
+  const min = retentionMinimums.find((r) => r.appliesTo.medicalFile)!;
+  return m.t(`layout:retention.${min.longerForCare ? 'legalMinimumOnlyLongerForCare' : 'legalMinimumOnly'}`, {
+    requirement: requirementOf(min, model, m),
+  });
 }
 
 /** The sentence's key; the medical file in the policy's word for it ('dossier' where it says client). */

@@ -5,9 +5,10 @@ import { parentsActForChildUnder, patientRights, type PatientRightFacts } from '
 import { restrictionGrounds, rights as rightFacts } from '../law/rights.js';
 import { citesLawOf, retentionMinimums } from '../law/retention-minimums.js';
 import { ownWebsiteWords } from '../law/wording-patterns.js';
-import { retentionFor } from '../policy/policy-facts.js';
+import { consentForMedicalFile, retentionFor } from '../policy/policy-facts.js';
 import type { RightId } from '../policy/policy-types.js';
-import type { DerivedRight, Purpose } from '../resolve/model.js';
+import type { DerivedRight, PolicyModel, Purpose } from '../resolve/model.js';
+import type { Messages } from '../i18n/messages.js';
 import { formatDurationInText, formatLawReference, formatMinimumArticle } from './retention-phrase.js';
 import { joinList, lowerFirst, pick, sentence } from './format.js';
 import { termKey } from './legal-text.js';
@@ -150,8 +151,32 @@ function generatedBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
   if (right.id === 'erasure') return erasureBlocks(right, ctx);
   if (right.id === 'restriction') return restrictionBlocks(ctx);
   const general = [{ paragraph: generalInlines(right, ctx) }, ...appliesTo(right.purposes, ctx)];
+  if (right.id === 'withdraw-consent') return [...general, ...fileStaysBlocks(right, ctx)];
   if (right.id !== 'access') return general;
   return [...general, accessTermsBlock(ctx), ...accessChildBlocks(ctx), ...howToAskBlock('access', ctx)];
+}
+
+/**
+ * Under withdrawing consent, where a purpose it covers keeps data of the medical file (consentForMedicalFile): that
+ * what is in the file stays, and the way to have it destroyed. Cosmetic Clinic's treatment photos, added to the file
+ * with consent, read as ending with the consent (notice8 review, finding 10).
+ */
+function fileStaysBlocks(right: DerivedRight, { model, m }: NoticeContext): Block[] {
+  if (!right.purposes.some((p) => consentForMedicalFile(model, p))) return [];
+  return [{ paragraph: fileStaysInlines('notice:rights.consentMedicalFile', model, m) }];
+}
+
+/**
+ * A sentence on the file's data staying (BW 7:454), with its pointer to the right to have them destroyed (7:455):
+ * the erasure right, which states it at a care provider, or else the patient rights, which list it.
+ */
+export function fileStaysInlines(key: string, model: PolicyModel, m: Messages): Inline[] {
+  const erasure = model.rights.some((r) => r.id === 'erasure');
+  const section = erasure
+    ? m.t('terms:right.erasure.name')
+    : m.t(careRecipientKey('notice:label.patientRights', model.source));
+  const href = erasure ? '#right-erasure' : '#patient-rights';
+  return linkedIn(m.t(careRecipientKey(key, model.source), { section }), section, href);
 }
 
 /**

@@ -11,6 +11,7 @@ import { complaintRoutes, offersRouteToUs, type ComplaintRoutes } from './notice
 import { reachableFor } from './reach-us.js';
 import { contactFacts, controllerName, countryName, formatAddress, joinList, pick } from './format.js';
 import { endsBeforeLegalMinimum } from '../policy/retention-minimum.js';
+import { lawStartBeside } from '../law/retention-minimums.js';
 
 /**
  * The first layer ("In het kort" / "In short", EDPB WP260 rev.01 §35–38):
@@ -159,12 +160,17 @@ function whoSeesBlocks({ careProvider, m }: NoticeContext, ids: ReadonlySet<stri
  * rule's note made Cosmetic Clinic's 'no longer than 6 months' the first thing a patient read of a file the
  * law keeps 20 years, where its note adds 'and as long as the law requires'. Nor where the officer acknowledged
  * that finding: the card and the table state the period then, but as the one line on the medical file it would
- * still read as the file's term.
+ * still read as the file's term. Nor the law's term from a start of the rule's own (lawStartBeside), which may
+ * end before the law's too: iPractice's line said '20 jaar na het einde van de behandelovereenkomst, op grond van
+ * de wet', the start as the law's; with the law's start beside it the summary took 751-778 px of a 740 px phone
+ * screen (notice8 review, finding 1). The card and the table say both.
  */
 function retentionBlocks({ model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
   if (!ids.has('retention')) return [];
+  // No rules: the section says so (and the law's term for the file); 'per soort gegevens' would promise a table.
+  if (!model.retention.length) return [{ paragraph: [link(m.t('notice:heading.retention'), '#retention')] }];
   const medical = medicalFileRule(model.retention);
-  if (!medical || endsBeforeLegalMinimum(model, medical))
+  if (!medical || endsBeforeLegalMinimum(model, medical) || lawStartBeside(medical)?.ownStart)
     return [{ paragraph: [link(m.t('layout:summary.keepLink'), '#retention')] }];
   return [
     {
@@ -184,12 +190,23 @@ function retentionBlocks({ model, m }: NoticeContext, ids: ReadonlySet<string>):
  * The retention table it links to names the law in full, with its article.
  */
 function keepSentence(rule: RetentionRule, m: Messages): string {
-  const phrase = retentionPhrase(withLawUnnamed(withLegalSourceOnlyAsItsTerm(rule), m), m);
+  const phrase = keepPhrase(rule, m);
   return m.t('layout:summary.keep', {
     rule: pick(rule.name, m),
     phrase,
     context: /^\d/.test(phrase) ? 'period' : listsEarliestOf(rule) ? 'earliest' : undefined,
   });
+}
+
+/**
+ * The rule's term, its law as 'the law'; where it keeps the law's term and names no start, from the law's start
+ * ('20 jaar na de laatste wijziging van het dossier, op grond van de wet': Dental Clinics' '20 jaar, op grond van de
+ * wet' did not say from when; lawStartBeside, notice8 review, finding 3).
+ */
+function keepPhrase(rule: RetentionRule, m: Messages): string {
+  const law = lawStartBeside(rule);
+  const term = law ? { ...rule, from: law.minimum.from } : rule;
+  return retentionPhrase(withLawUnnamed(withLegalSourceOnlyAsItsTerm(term), m), m);
 }
 
 /** The rule with a known law cited as 'the law' (layout:summary.theLaw). A citation of a law the policy does not know is kept whole. */

@@ -59,7 +59,7 @@ describe('a DPO without contact details', () => {
   it('shows the contact details when they are given', () => {
     const text = notice({ ...base, dpo: { contact: { email: 'fg@mini.nl' } } }, 'en');
     expect(text).toContain('Data protection officer E-mail: fg@mini.nl');
-    expect(text).not.toContain('Not stated in this notice');
+    expect(text).not.toContain('Contact details: Not stated in this notice');
   });
 });
 
