@@ -117,6 +117,14 @@ function transferCovered(country: string, transfer: TransferSource | undefined):
   return true; // standard clauses, binding corporate rules, code of conduct, certification, derogation
 }
 
+/**
+ * The `care` variant of a message that names the usual basis or exception of a care provider's medical file
+ * (6(1)(b)/(c) with BW 7:446 and 7:454; 9(2)(h) with UAVG 30(3)(a): law/dutch-care-law.ts, law/legal-thresholds.ts)
+ * as a hint, for a purpose that keeps the file (inMedicalFile); elsewhere the message gives no hint.
+ */
+const careHint = (model: PolicyModel, p: Purpose): Pick<Finding, 'variant'> =>
+  inMedicalFile(model, p) ? { variant: 'care' } : {};
+
 /** Recipients whose kind places them in the Netherlands' care system: Dutch authorities, health insurers, other care providers. */
 const domesticRecipientTypes: ReadonlySet<string> = new Set(['authority', 'insurer', 'care-provider']);
 
@@ -401,11 +409,17 @@ export const rules: readonly Rule[] = [
     id: 'art6/basis-missing',
     severity: 'error',
     article: 'GDPR 6(1), 13(1)(c)',
-    // A basis stated in words ('we must, under the Wet publieke gezondheid') is a basis given.
+    // A basis stated in words ('we must, under the Wet publieke gezondheid') is a basis given. The duty checked is
+    // to state the basis (13(1)(c)), not to have one: the message says so, and for a care provider's medical file
+    // names the usual bases as a hint, not as the answer (privacy officer's review 8, S1).
     check: (model) =>
       model.purposes
         .filter((p) => basesOf(p).length === 0 && !p.legalBasisStatement)
-        .map((p) => ({ pointer: joinPointer(p.pointer, 'legalBasis'), vars: { purpose: p.name } })),
+        .map((p) => ({
+          pointer: joinPointer(p.pointer, 'legalBasis'),
+          ...careHint(model, p),
+          vars: { purpose: p.name },
+        })),
   },
   {
     // Art. 6(1)(a) is consent of the person whose data it is: a user cannot consent for the contacts in a phone book.
@@ -459,6 +473,7 @@ export const rules: readonly Rule[] = [
         .filter((p) => p.usesSpecialData && !p.specialCategoryCondition)
         .map((p) => ({
           pointer: joinPointer(p.pointer, 'specialCategoryCondition'),
+          ...careHint(model, p),
           vars: { purpose: p.name, category: specialCategories(p)[0]!.name },
         })),
   },

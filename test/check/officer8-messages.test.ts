@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analysePolicy } from '../../src/pipeline/analyse-policy.js';
+import { mergePatch, ruleFixtureBase } from '../support/rule-fixtures.js';
+
+/**
+ * The messages the eighth privacy-officer review (reviews/officer8.md) found overstated or untrue for the policy
+ * they are shown for, each on the minimal care-provider policy (test/fixtures/rules/base.json).
+ */
+const base = JSON.parse(readFileSync(ruleFixtureBase, 'utf8'));
+const T = (nl: string, en: string) => ({ nl, en });
+
+/** The findings of `ruleId` on base.json patched with `patch`, in `lang`, as 'severity message'. */
+function messages(ruleId: string, patch: object, lang: 'en' | 'nl' = 'en'): string[] {
+  const analysed = analysePolicy(JSON.stringify(mergePatch(base, patch), null, 2), 'policy.json', lang);
+  expect(analysed.diagnostics).toEqual([]);
+  return analysed.findings.filter((f) => f.ruleId === ruleId).map((f) => `${f.severity} ${f.message}`);
+}
+
+/** A second purpose beside base.json's care purpose: camera surveillance on contact details, for visitors. */
+const camera = {
+  id: 'camera',
+  name: T('Cameratoezicht', 'Camera surveillance'),
+  dataSubjects: ['visitors'],
+  dataCategories: ['contact'],
+};
+const withCamera = (purpose: object) => ({
+  dataSubjects: [...base.dataSubjects, { id: 'visitors', name: T('Bezoekers', 'Visitors') }],
+  purposes: [base.purposes[0], { ...camera, ...purpose }],
+});
+
+describe('art6/basis-missing and art9/condition-missing: the basis is not stated, not absent (S1)', () => {
+  const noBasis = { purposes: [{ ...base.purposes[0], legalBasis: undefined }] };
+  const noCondition = { purposes: [{ ...base.purposes[0], specialCategoryCondition: undefined }] };
+
+  it('the medical file: says the policy does not state the basis, and names the usual care bases as a hint', () => {
+    expect(messages('art6/basis-missing', noBasis)).toEqual([
+      'error The policy names no legal basis of art. 6(1) for the purpose "Providing care"; the notice must state one for each purpose. For care under a treatment agreement that is usually the agreement (6(1)(b)) and/or the legal obligation to keep a medical file (6(1)(c), BW 7:454); name the basis that applies.',
+    ]);
+    expect(messages('art6/basis-missing', noBasis, 'nl')).toEqual([
+      'error Het beleid noemt geen grondslag uit art. 6, lid 1, voor het doel "Zorg verlenen"; de privacyverklaring moet voor elk doel de grondslag vermelden. Bij zorg op grond van een behandelingsovereenkomst is dat meestal de overeenkomst (art. 6, lid 1, onder b) en/of de wettelijke plicht om een medisch dossier bij te houden (art. 6, lid 1, onder c; artikel 7:454 BW); noem de grondslag die van toepassing is.',
+    ]);
+    expect(messages('art9/condition-missing', noCondition)).toEqual([
+      'error The purpose "Providing care" processes special category data ("Medical data"), but the policy does not state which exception of art. 9(2) allows it. For health data a care provider processes for good treatment or care that is usually 9(2)(h) with UAVG art. 30(3)(a); name the exception that applies.',
+    ]);
+    expect(messages('art9/condition-missing', noCondition, 'nl')).toEqual([
+      'error Het doel "Zorg verlenen" verwerkt bijzondere persoonsgegevens ("Medische gegevens"), maar het beleid vermeldt niet welke uitzondering uit art. 9, lid 2, dat toestaat. Voor gezondheidsgegevens die een zorgaanbieder verwerkt voor een goede behandeling of verzorging is dat meestal art. 9, lid 2, onder h, met art. 30, lid 3, onder a, UAVG; noem de uitzondering die van toepassing is.',
+    ]);
+  });
+
+  it('a purpose outside the medical file (camera surveillance, staff health data): no care hint', () => {
+    expect(messages('art6/basis-missing', withCamera({}))).toEqual([
+      'error The policy names no legal basis of art. 6(1) for the purpose "Camera surveillance"; the notice must state one for each purpose. Name the basis that applies among the six of art. 6(1).',
+    ]);
+    expect(messages('art6/basis-missing', withCamera({}), 'nl')).toEqual([
+      'error Het beleid noemt geen grondslag uit art. 6, lid 1, voor het doel "Cameratoezicht"; de privacyverklaring moet voor elk doel de grondslag vermelden. Noem welke van de zes grondslagen van art. 6, lid 1, van toepassing is.',
+    ]);
+    // Sick-leave reports of staff are health data, but not the patient's file: 9(2)(h) with UAVG 30(3)(a) is no hint.
+    const staff = withCamera({
+      name: T('Verzuimadministratie', 'Sick-leave administration'),
+      legalBasis: '6(1)(c)',
+      dataCategories: ['medical'],
+    });
+    expect(messages('art9/condition-missing', staff)).toEqual([
+      'error The purpose "Sick-leave administration" processes special category data ("Medical data"), but the policy does not state which exception of art. 9(2) allows it. Name the exception that applies.',
+    ]);
+    expect(messages('art9/condition-missing', staff, 'nl')).toEqual([
+      'error Het doel "Verzuimadministratie" verwerkt bijzondere persoonsgegevens ("Medische gegevens"), maar het beleid vermeldt niet welke uitzondering uit art. 9, lid 2, dat toestaat. Noem de uitzondering die van toepassing is.',
+    ]);
+  });
+});
