@@ -54,7 +54,7 @@ import {
   usesConsent,
   vagueConditions,
 } from '../policy/policy-facts.js';
-import { basesWithoutFindings } from './basis-findings.js';
+import { basesWithoutFindings, legitimateInterestFindings } from './basis-findings.js';
 
 /** One problem a rule found: where, and the values its message needs (Text values are shown in the message language). */
 export interface Finding {
@@ -432,7 +432,7 @@ export const rules: readonly Rule[] = [
     id: 'art6/legitimate-interest-missing',
     severity: 'error',
     article: 'GDPR 13(1)(d), 14(2)(b)',
-    check: (model) => basesWithoutFindings(model, '6(1)(f)', 'legitimateInterest'),
+    check: legitimateInterestFindings,
   },
   {
     id: 'art6/legal-obligation-unnamed',
