@@ -128,3 +128,15 @@ describe('art6/legitimate-interest-missing: a warning where the purpose is an in
     expect(interest(name, description, 'nl')).toEqual([expect.stringMatching(/^error .+ noemt dat belang niet\.$/)]);
   });
 });
+
+describe('rights/narrowed on an objection quotes art. 21(1): grounds relating to the particular situation (S5)', () => {
+  it('IES: the person gives grounds of his or her situation; proving compelling grounds is the organisation’s', () => {
+    const ies = T(
+      'U kunt bezwaar maken als u van mening bent dat wij daarvoor niet de juiste gronden hebben.',
+      'You can object to our processing of your personal data if you believe we do not have the proper grounds for it.',
+    );
+    expect(messages('rights/narrowed', { rights: { ...base.rights, notes: { objection: ies } } })).toEqual([
+      'warning This text makes stopping the processing depend on the person\'s reason or belief ("if you believe we do not have the proper grounds"). Under art. 21(1) the person objects "on grounds relating to his or her particular situation", and the organisation then stops unless it demonstrates compelling legitimate grounds that override the person\'s interests, rights and freedoms, or needs the data for legal claims: that burden is the organisation\'s, not the person\'s. Against direct marketing the person may always object, without a reason (21(2), (3)).',
+    ]);
+  });
+});
