@@ -730,10 +730,13 @@ export const rules: readonly Rule[] = [
     id: 'security/measures-missing',
     severity: 'info',
     article: 'GDPR 30(1)(g), 32',
-    check: (model) =>
-      model.source.security?.measures?.length || model.source.security?.standards?.length
-        ? []
-        : [{ pointer: '/security' }],
+    check: (model) => {
+      const security = model.source.security;
+      if (security?.measures?.length || security?.standards?.length) return [];
+      // A general statement ("we take appropriate measures") is not "no measures": the register shows it (officer8 N2).
+      const described = Object.values(security?.description ?? {}).some((t) => t.trim() !== '');
+      return [{ pointer: '/security', ...(described ? { variant: 'described' } : {}) }];
+    },
   },
   {
     id: 'unused/data-category',

@@ -140,3 +140,26 @@ describe('rights/narrowed on an objection quotes art. 21(1): grounds relating to
     ]);
   });
 });
+
+describe('security/measures-missing: a general statement is not "no measures" (N2)', () => {
+  const statement = T(
+    'Wij nemen passende maatregelen zodat de beveiliging van je gegevens gewaarborgd is.',
+    'We take appropriate measures so that the security of your data is ensured.',
+  );
+
+  it('a description without measures or standards (BIB verloskundigen): says the policy gives only that statement', () => {
+    const described = { security: { description: statement, standards: null } };
+    expect(messages('security/measures-missing', described)).toEqual([
+      'info The policy gives a general statement about security but lists no specific measures or standards (such as NEN 7510); the register shows only that statement as its description of the security measures.',
+    ]);
+    expect(messages('security/measures-missing', described, 'nl')).toEqual([
+      'info Het beleid geeft een algemene verklaring over beveiliging, maar noemt geen concrete maatregelen of normen (zoals NEN 7510); het register toont alleen die verklaring als beschrijving van de beveiligingsmaatregelen.',
+    ]);
+  });
+
+  it('nothing about security at all: "lists no security measures" stays true', () => {
+    expect(messages('security/measures-missing', { security: null })).toEqual([
+      'info The policy lists no security measures or standards (such as NEN 7510).',
+    ]);
+  });
+});
