@@ -72,12 +72,16 @@ describe('policyc.config.json', () => {
 
   it('sets the message language of every command; --message-lang and check --lang override it', async () => {
     writeConfig({ policies: ['privacy'], messageLanguage: 'nl' });
-    expect((await runPolicyc(['check'], site)).stderr).toContain('Het beleid noemt geen beveiligingsmaatregelen');
+    expect((await runPolicyc(['check'], site)).stderr).toContain(
+      'Het beleid geeft een algemene verklaring over beveiliging',
+    );
     expect((await runPolicyc(['build', '--out', 'dist'], site)).stderr).toContain(
-      'Het beleid noemt geen beveiligingsmaatregelen',
+      'Het beleid geeft een algemene verklaring over beveiliging',
     );
     expect((await runPolicyc(['check', '--lang', 'en'], site)).stderr).toContain('security');
-    expect((await runPolicyc(['check', '--message-lang', 'en'], site)).stderr).not.toContain('Het beleid noemt');
+    expect((await runPolicyc(['check', '--message-lang', 'en'], site)).stderr).not.toContain(
+      'Het beleid geeft een algemene verklaring',
+    );
   });
 
   it('sets rule severities, and "off" leaves a rule out, in check and build', async () => {
@@ -284,7 +288,9 @@ describe('policyc.config.json', () => {
     writeConfig({ policies: ['privacy'], messageLanguage: 'nl', languages: ['en'] });
     const shared = path.join(site, 'shared');
     mkdirSync(shared);
-    expect((await runPolicyc(['check'], shared)).stderr).toContain('Het beleid noemt geen beveiligingsmaatregelen');
+    expect((await runPolicyc(['check'], shared)).stderr).toContain(
+      'Het beleid geeft een algemene verklaring over beveiliging',
+    );
     // build: the config's policies, into dist/ in the root beside the config, not shared/dist.
     expect((await runPolicyc(['build'], shared)).status).toBe(0);
     expect(existsSync(path.join(site, 'dist/ipractice/en/privacy.html'))).toBe(true);
@@ -293,7 +299,7 @@ describe('policyc.config.json', () => {
     const nested = path.join(site, 'other');
     cpSync(path.join(site, 'privacy'), path.join(nested, 'policies'), { recursive: true });
     const own = await runPolicyc(['check'], nested);
-    expect(own.stderr).toContain('The policy lists no security measures');
+    expect(own.stderr).toContain('The policy gives a general statement about security');
   });
 
   it('--config names another file; a missing one is an error', async () => {

@@ -54,7 +54,7 @@ import {
   usesConsent,
   vagueConditions,
 } from '../policy/policy-facts.js';
-import { basesWithoutFindings } from './basis-findings.js';
+import { basesWithoutFindings, legitimateInterestFindings } from './basis-findings.js';
 
 /** One problem a rule found: where, and the values its message needs (Text values are shown in the message language). */
 export interface Finding {
@@ -116,6 +116,14 @@ function transferCovered(country: string, transfer: TransferSource | undefined):
   if (mechanism === 'eu-us-dpf') return adequacy?.requiresMechanism === 'eu-us-dpf';
   return true; // standard clauses, binding corporate rules, code of conduct, certification, derogation
 }
+
+/**
+ * The `care` variant of a message that names the usual basis or exception of a care provider's medical file
+ * (6(1)(b)/(c) with BW 7:446 and 7:454; 9(2)(h) with UAVG 30(3)(a): law/dutch-care-law.ts, law/legal-thresholds.ts)
+ * as a hint, for a purpose that keeps the file (inMedicalFile); elsewhere the message gives no hint.
+ */
+const careHint = (model: PolicyModel, p: Purpose): Pick<Finding, 'variant'> =>
+  inMedicalFile(model, p) ? { variant: 'care' } : {};
 
 /** Recipients whose kind places them in the Netherlands' care system: Dutch authorities, health insurers, other care providers. */
 const domesticRecipientTypes: ReadonlySet<string> = new Set(['authority', 'insurer', 'care-provider']);
@@ -464,11 +472,17 @@ export const rules: readonly Rule[] = [
     id: 'art6/basis-missing',
     severity: 'error',
     article: 'GDPR 6(1), 13(1)(c)',
-    // A basis stated in words ('we must, under the Wet publieke gezondheid') is a basis given.
+    // A basis stated in words ('we must, under the Wet publieke gezondheid') is a basis given. The duty checked is
+    // to state the basis (13(1)(c)), not to have one: the message says so, and for a care provider's medical file
+    // names the usual bases as a hint, not as the answer (privacy officer's review 8, S1).
     check: (model) =>
       model.purposes
         .filter((p) => basesOf(p).length === 0 && !p.legalBasisStatement)
-        .map((p) => ({ pointer: joinPointer(p.pointer, 'legalBasis'), vars: { purpose: p.name } })),
+        .map((p) => ({
+          pointer: joinPointer(p.pointer, 'legalBasis'),
+          ...careHint(model, p),
+          vars: { purpose: p.name },
+        })),
   },
   {
     // Art. 6(1)(a) is consent of the person whose data it is: a user cannot consent for the contacts in a phone book.
@@ -481,7 +495,7 @@ export const rules: readonly Rule[] = [
     id: 'art6/legitimate-interest-missing',
     severity: 'error',
     article: 'GDPR 13(1)(d), 14(2)(b)',
-    check: (model) => basesWithoutFindings(model, '6(1)(f)', 'legitimateInterest'),
+    check: legitimateInterestFindings,
   },
   {
     id: 'art6/legal-obligation-unnamed',
@@ -522,6 +536,7 @@ export const rules: readonly Rule[] = [
         .filter((p) => p.usesSpecialData && !p.specialCategoryCondition)
         .map((p) => ({
           pointer: joinPointer(p.pointer, 'specialCategoryCondition'),
+          ...careHint(model, p),
           vars: { purpose: p.name, category: specialCategories(p)[0]!.name },
         })),
   },
@@ -767,10 +782,13 @@ export const rules: readonly Rule[] = [
     id: 'security/measures-missing',
     severity: 'info',
     article: 'GDPR 30(1)(g), 32',
-    check: (model) =>
-      model.source.security?.measures?.length || model.source.security?.standards?.length
-        ? []
-        : [{ pointer: '/security' }],
+    check: (model) => {
+      const security = model.source.security;
+      if (security?.measures?.length || security?.standards?.length) return [];
+      // A general statement ("we take appropriate measures") is not "no measures": the register shows it (officer8 N2).
+      const described = Object.values(security?.description ?? {}).some((t) => t.trim() !== '');
+      return [{ pointer: '/security', ...(described ? { variant: 'described' } : {}) }];
+    },
   },
   {
     // The notice lists data no purpose explains: no stated purpose or basis, no register activity (officer8 S2).

@@ -32,7 +32,7 @@ export interface ReportOptions {
  * acknowledged finding gets a third line with the reason.
  *
  *   policies/ipractice/policy.json
- *     118:7  error    The purpose "…" has no legal basis under art. 6(1).  GDPR 6(1)  art6/basis-missing
+ *     118:7  error    The policy names no legal basis of art. 6(1) for the purpose "…"; …  GDPR 6(1)  art6/basis-missing
  *                     /purposes/2/legalBasis  docs/rules.md#en-art6-basis-missing
  */
 export function formatReport(diagnostics: readonly Diagnostic[], options: ReportOptions = {}): string {
