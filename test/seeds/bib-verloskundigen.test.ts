@@ -40,11 +40,18 @@ describeSeedFacts({
       [
         'Persoonsgegevens en medische gegevens',
         '20 jaar',
-        '—',
+        'De laatste wijziging van het dossier (zo rekent de wet)',
         'Wet op de geneeskundige behandelingsovereenkomst (WGBO)',
       ],
     ],
-    en: [['Personal data and medical data', '20 years', '—', 'Medical Treatment Contracts Act (WGBO)']],
+    en: [
+      [
+        'Personal data and medical data',
+        '20 years',
+        'The last change to the file (as the law counts it)',
+        'Medical Treatment Contracts Act (WGBO)',
+      ],
+    ],
   },
   links: [],
   mutations: [

@@ -157,7 +157,12 @@ describeSeedFacts({
         '—',
         'We houden ons aan bewaartermijnen die door wettelijke bepalingen zijn vastgesteld. Naast de WGBO houden we ook rekening met bewaartermijnen die voortvloeien uit andere wetgeving.',
       ],
-      ['Medische gegevens', '20 jaar', '—', 'Wet op de geneeskundige behandelingsovereenkomst (WGBO)'],
+      [
+        'Medische gegevens',
+        '20 jaar',
+        'De laatste wijziging van het dossier (zo rekent de wet)',
+        'Wet op de geneeskundige behandelingsovereenkomst (WGBO)',
+      ],
       ['Financiële gegevens, zoals betaalgegevens', '7 jaar', '—', 'wettelijke fiscale bewaarplicht'],
     ],
     en: [
@@ -167,7 +172,12 @@ describeSeedFacts({
         '—',
         'We comply with retention periods set by law. Besides the WGBO, we also take into account retention periods arising from other legislation.',
       ],
-      ['Medical data', '20 years', '—', 'Medical Treatment Contracts Act (WGBO)'],
+      [
+        'Medical data',
+        '20 years',
+        'The last change to the file (as the law counts it)',
+        'Medical Treatment Contracts Act (WGBO)',
+      ],
       ['Financial data, such as payment data', '7 years', '—', 'statutory tax retention obligation'],
     ],
   },
