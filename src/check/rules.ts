@@ -20,6 +20,8 @@ import { rightsRules } from './rights-rules.js';
 import { specialCategoryRules } from './special-category-rules.js';
 import { minimumApplies, shorterThan } from '../policy/retention-minimum.js';
 import { wordingRules } from './wording-rules.js';
+import { legitimateInterestRules } from './legitimate-interest-rules.js';
+import { locationTextRules } from './location-text-rule.js';
 import { markdownRules } from './markdown-rules.js';
 import { placeholderRules } from './placeholder-text.js';
 import { joinPointer } from '../load/json-pointer.js';
@@ -828,4 +830,6 @@ export const rules: readonly Rule[] = [
   ...wordingRules,
   ...markdownRules,
   ...placeholderRules,
+  ...legitimateInterestRules,
+  ...locationTextRules,
 ];
