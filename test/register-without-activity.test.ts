@@ -173,7 +173,7 @@ describe('what the notice names that no activity processes (officer8 R2)', () =>
     const markdown = file('register.md') as string;
     expect(markdown).toContain(
       '## Named in the privacy notice, without a processing activity\n\n' +
-        'The privacy notice names these categories of data subjects, but under no purpose. This register therefore ' +
+        'The privacy notice names these categories of data subjects, but no purpose includes them. This register therefore ' +
         'has no processing activity for them: their purposes and legal basis are missing.\n\n' +
         '- **Categories of data subjects**: Job applicants',
     );
