@@ -23,6 +23,8 @@ describe('policyc build', () => {
       'privacy.fragment.html',
       'privacy.html',
       'privacy.md',
+      // The groups and data iPractice's notice names under no purpose (officer8 R2).
+      'register-without-activity.csv',
       'register.css',
       'register.csv',
       'register.html',

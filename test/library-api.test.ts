@@ -31,6 +31,7 @@ test('compile returns every output in memory, the same for text and for the pars
         'privacy.css',
         'privacy.fragment.css',
         'register.csv',
+        'register-without-activity.csv',
         'register.xlsx',
         'register.html',
         'register.css',

@@ -178,7 +178,7 @@ describe('register.xlsx printed by LibreOffice', () => {
   it('prints each record landscape, with its header row and activity columns repeated on every page', () => {
     for (const { register, pages, orientations } of printed) {
       const first = firstRecordPage(register, pages);
-      const tablePages = pages.slice(first);
+      const tablePages = pages.slice(first, afterRecordsPage(register, pages));
       expect(
         orientations.slice(first).every((o) => o === 'landscape'),
         register.title,
@@ -270,6 +270,21 @@ describe('register.xlsx printed by LibreOffice', () => {
       }
   });
 
+  it('prints what the notice names that no activity processes after the records, landscape, every cell on paper', () => {
+    const gaps = printed.filter(({ register }) => register.withoutActivity);
+    // iPractice, Dental Clinics and IES, each in both languages.
+    expect(gaps.length).toBeGreaterThanOrEqual(6);
+    for (const { register, pages, orientations } of gaps) {
+      const part = register.withoutActivity!;
+      const from = afterRecordsPage(register, pages);
+      expect(from, register.title).toBeGreaterThan(firstRecordPage(register, pages));
+      expect(orientations.slice(from).every((o) => o === 'landscape')).toBe(true);
+      const paper = squeeze(pages.slice(from).join(''));
+      for (const column of part.columns) expect(paper, column.header).toContain(squeeze(column.header));
+      for (const row of part.rows) for (const cell of row) expect(paper, cell[0]).toContain(squeeze(cell.join('')));
+    }
+  });
+
   it("prints the organisation sheet first, portrait, as many pages as it takes at the records' size", () => {
     // Fitted to one page tall, a large organisation's details printed small; they came last (register review, A and 6).
     for (const { register, pages, orientations, factHeight } of printed) {
@@ -341,6 +356,13 @@ const loosely = (text: string): string => squeeze(text).replace(/:/g, '').toLowe
 /** The index of the first page of the records: the first with a record's sheet name in its footer. */
 function firstRecordPage(register: Register, pages: readonly string[]): number {
   return pages.findIndex((page) => register.tables.some((t) => page.includes(`${t.sheetName} — `)));
+}
+
+/** The first page after the records': of what the notice names that no activity processes (officer8 R2); else none. */
+function afterRecordsPage(register: Register, pages: readonly string[]): number {
+  const sheet = register.withoutActivity?.sheetName;
+  const at = sheet ? pages.findIndex((page) => page.includes(`${sheet} — `)) : -1;
+  return at < 0 ? pages.length : at;
 }
 
 /**

@@ -512,6 +512,8 @@ describe('register.xlsx', () => {
         expect(workbook.worksheets.map((s) => s.name)).toEqual([
           register.organisation.sheetName,
           ...register.tables.map((x) => x.sheetName),
+          // What the notice names that no activity processes, when it names any (iPractice).
+          ...(register.withoutActivity ? [register.withoutActivity.sheetName] : []),
         ]);
         for (const table of register.tables) {
           expectTableMatchesPolicy(table, source, lang);
@@ -1042,7 +1044,7 @@ describe('register.html and register.md', () => {
   it('matches the golden files for iPractice', async () => {
     const { compiled } = await compile(path.join(repoRoot, 'policies/ipractice/policy.json'));
     for (const lang of ['nl', 'en']) {
-      for (const name of ['register.md', 'register.html', 'register.csv']) {
+      for (const name of ['register.md', 'register.html', 'register.csv', 'register-without-activity.csv']) {
         expectGolden(
           path.join(repoRoot, `test/golden/register/ipractice/${lang}/${name}`),
           output(compiled, `ipractice/${lang}/${name}`) as string,
@@ -1068,6 +1070,7 @@ describe('policyc register', () => {
       'privacy.fragment.html',
       'privacy.html',
       'privacy.md',
+      'register-without-activity.csv',
       'register.css',
       'register.csv',
       'register.html',
@@ -1101,6 +1104,7 @@ describe('policyc register', () => {
     writeFileSync(path.join(policyDir, 'policy.json'), JSON.stringify(source));
     const run = await runPolicycInProcess(['register', policyDir, '--out', out]);
     expect(run.status, run.stderr).toBe(0);
+    // The groups and data only the processing done as a processor named are now named without an activity.
     expect(readdirSync(path.join(out, 'register-processor/en')).sort()).toEqual([
       'notes.txt',
       'privacy.css',
@@ -1108,6 +1112,7 @@ describe('policyc register', () => {
       'privacy.fragment.html',
       'privacy.html',
       'privacy.md',
+      'register-without-activity.csv',
       'register.css',
       'register.csv',
       'register.html',

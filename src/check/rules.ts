@@ -53,6 +53,8 @@ import {
   retentionFor,
   specialCategories,
   statesSecrecy,
+  unusedDataCategories,
+  unusedDataSubjects,
   usesConsent,
   vagueConditions,
 } from '../policy/policy-facts.js';
@@ -798,22 +800,14 @@ export const rules: readonly Rule[] = [
     severity: 'warning',
     article: 'GDPR 30(1)(b)-(c), 13(1)(c)',
     check: (model) =>
-      model.dataCategories
-        .filter((c) => !isInUse(model, c))
-        .map((c) => ({ pointer: joinPointer(c.pointer, 'id'), vars: { category: c.name } })),
+      unusedDataCategories(model).map((c) => ({ pointer: joinPointer(c.pointer, 'id'), vars: { category: c.name } })),
   },
   {
     id: 'unused/data-subject',
     severity: 'warning',
     article: 'GDPR 30(1)(b)-(c), 13(1)(c)',
     check: (model) =>
-      model.dataSubjects
-        .filter(
-          (s) =>
-            !model.purposes.some((p) => p.dataSubjects.includes(s)) &&
-            !model.processorActivities.some((a) => a.dataSubjects.includes(s)),
-        )
-        .map((s) => ({ pointer: joinPointer(s.pointer, 'id'), vars: { subject: s.name } })),
+      unusedDataSubjects(model).map((s) => ({ pointer: joinPointer(s.pointer, 'id'), vars: { subject: s.name } })),
   },
   {
     // A practice's own list of ids in place of its base's: what the base has, or adds later, and it leaves out does not reach it.

@@ -246,6 +246,26 @@ export function isInUse(model: PolicyModel, category: DataCategory): boolean {
   return category.usedBy.length > 0 || model.processorActivities.some((a) => a.dataCategories.includes(category));
 }
 
+/** Whether a purpose or processing done as a processor includes a group of data subjects. */
+function includesSubject(model: PolicyModel, subject: DataSubject): boolean {
+  return (
+    model.purposes.some((p) => p.dataSubjects.includes(subject)) ||
+    model.processorActivities.some((a) => a.dataSubjects.includes(subject))
+  );
+}
+
+/**
+ * The data categories the notice names that no purpose (and no processing done as a processor) uses: no stated
+ * purpose or basis, no activity in the register. The check's unused/data-category and the register's part for them
+ * (officer8 R2) read this one list.
+ */
+export const unusedDataCategories = (model: PolicyModel): DataCategory[] =>
+  model.dataCategories.filter((c) => !isInUse(model, c));
+
+/** The groups of data subjects the notice names that no purpose (and no processing done as a processor) includes: as unusedDataCategories. */
+export const unusedDataSubjects = (model: PolicyModel): DataSubject[] =>
+  model.dataSubjects.filter((s) => !includesSubject(model, s));
+
 /** Conditions that give no concrete end: "as long as necessary" (EDPB WP260 rev.01 asks for a period or concrete criteria). */
 export const vagueConditions: ReadonlySet<RetentionConditionId> = new Set(['as-long-as-necessary']);
 

@@ -10,6 +10,10 @@ import { trimLineEnds } from '../text-whitespace.js';
 /** Partials defined here rather than in templates/partials/ (precompiled with the rest). */
 export const REGISTER_PARTIALS = {
   lines: '{{#each (lines this)}}{{#unless @first}}<br>{{/unless}}{{this}}{{/each}}',
+  // A fact's values: several as a list, one as its lines, none as 'niet vermeld'.
+  values:
+    '{{#if (many values)}}<ul>{{#each values}}<li>{{> lines}}</li>{{/each}}</ul>' +
+    '{{else}}{{#each values}}{{> lines}}{{else}}{{@root.notStated}}{{/each}}{{/if}}',
 } as const;
 
 let page: Template | undefined;

@@ -3,6 +3,7 @@ import { text } from '../outline.js';
 import { valueOnOneLine } from './cell-values.js';
 import { headerOf, type Register, type RegisterCell } from './register-model.js';
 import type { RegisterAssessments } from './register-assessments.js';
+import type { RegisterWithoutActivity } from './register-without-activity.js';
 import { registerRecord, type RegisterRecord } from './register-records.js';
 
 /**
@@ -17,6 +18,7 @@ export function registerToMarkdown(register: Register): string {
   parts.push(`## ${escapeHeading(register.organisation.caption)}`);
   parts.push(register.organisation.facts.map(factItem).join('\n'));
   for (const table of register.tables) parts.push(...recordParts(registerRecord(table, register.notStated), register));
+  if (register.withoutActivity) parts.push(...withoutActivityParts(register.withoutActivity, register.notStated));
   if (register.assessments) parts.push(...assessmentParts(register.assessments));
   return parts.join('\n\n') + '\n';
 }
@@ -69,6 +71,16 @@ function linesOf(value: string, indent: string): string {
     if (escaped) lines.push(escaped);
   }
   return lines.join(` \\\n${indent}`);
+}
+
+/**
+ * What the notice names that no activity processes, after the records: a heading, the line that says the register
+ * has no activity for it, and its groups, data categories and their retention periods as an activity's facts are.
+ */
+function withoutActivityParts(part: RegisterWithoutActivity, notStated: string): string[] {
+  const facts: string[] = [];
+  for (const fact of part.facts) facts.push(activityFact(fact.label, fact.values, notStated));
+  return [`## ${escapeHeading(part.caption)}`, escapeMarkdownText(part.intro), facts.join('\n')];
 }
 
 /** The findings the organisation accepted: a heading, what they are, and a table (finding, where, reason). */

@@ -36,6 +36,7 @@ import {
 } from '../legal-text.js';
 import { markdownToPlainText } from './plain-text.js';
 import { registerAssessments, type RegisterAssessments } from './register-assessments.js';
+import { registerWithoutActivity, type RegisterWithoutActivity } from './register-without-activity.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import {
   categoryLine,
@@ -70,6 +71,8 @@ export interface Register {
   organisation: RegisterFacts;
   /** The controller's record (30(1)) first, then the processor's (30(2)) when it has one. */
   tables: RegisterTable[];
+  /** What the notice names that no activity processes, shown as a gap; absent when it names none (officer8 R2). */
+  withoutActivity?: RegisterWithoutActivity;
   /** The check's findings the organisation accepted, with its reasons; absent when it accepted none. */
   assessments?: RegisterAssessments;
 }
@@ -619,21 +622,46 @@ function withPointers(
  */
 export function standaloneTable(table: RegisterTable, model: PolicyModel, lang: Language | Messages): StandaloneTable {
   const m = messagesOf(lang, model.source.metadata.formality);
-  const headers = table.columns.map(headerOf);
-  const documentCells: RegisterCell[] = [];
-  for (const column of DOCUMENT_COLUMNS) {
-    headers.push(m.t(column.header));
-    documentCells.push(column.cell(model, m.t('register:cell.notStated')));
-  }
   const marked = table.columns.map((column) => markedEntries(column, m));
   const notStated = { here: m.t('register:cell.notStatedForActivity'), at: m.t('register:cell.notStated') };
   const rows: RegisterCell[][] = [];
   for (const row of table.rows) {
     const cells: RegisterCell[] = [];
     for (let i = 0; i < row.length; i++) cells.push(standaloneCell(row[i]!, table.columns[i]!, marked[i]!, notStated));
-    rows.push([...cells, ...documentCells]);
+    rows.push(cells);
   }
-  return { headers, rows };
+  return withDocumentColumns(table.columns.map(headerOf), rows, model, m);
+}
+
+/**
+ * The register's part for what no activity processes as a file of its own (register-without-activity.csv): its
+ * rows, then the document columns, as register.csv's. Its rows are no activities: a tool that imports register.csv
+ * does not read them as such.
+ */
+export function standaloneWithoutActivity(
+  part: RegisterWithoutActivity,
+  model: PolicyModel,
+  lang: Language | Messages,
+): StandaloneTable {
+  const m = messagesOf(lang, model.source.metadata.formality);
+  return withDocumentColumns(part.columns.map(headerOf), part.rows, model, m);
+}
+
+/** Rows of a file of its own with the document columns (DOCUMENT_COLUMNS) after their own. */
+function withDocumentColumns(
+  headers: string[],
+  rows: ReadonlyArray<readonly RegisterCell[]>,
+  model: PolicyModel,
+  m: Messages,
+): StandaloneTable {
+  const documentCells: RegisterCell[] = [];
+  for (const column of DOCUMENT_COLUMNS) {
+    headers.push(m.t(column.header));
+    documentCells.push(column.cell(model, m.t('register:cell.notStated')));
+  }
+  const withDocument: RegisterCell[][] = [];
+  for (const row of rows) withDocument.push([...row, ...documentCells]);
+  return { headers, rows: withDocument };
 }
 
 export const headerOf = (column: { header: string }): string => column.header;
@@ -942,6 +970,7 @@ export function buildRegister(
     tables.push(table('processor', processorColumns, model.processorActivities, ctx));
   const { metadata, controller } = model.source;
   const assessments = registerAssessments(findings, model, m);
+  const withoutActivity = registerWithoutActivity(model, m);
   return {
     lang: m.lang,
     title: m.t('register:title', { name: controllerName(controller, m) }),
@@ -952,6 +981,7 @@ export function buildRegister(
     noneStated: m.t('register:noneStated'),
     organisation: organisationFacts(ctx),
     tables,
+    ...(withoutActivity ? { withoutActivity } : {}),
     ...(assessments ? { assessments } : {}),
   };
 }

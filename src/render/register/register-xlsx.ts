@@ -1,5 +1,6 @@
 import { headerOf, pageColumns, statedOnce, type Register, type RegisterTable } from './register-model.js';
 import type { RegisterAssessments } from './register-assessments.js';
+import type { RegisterWithoutActivity } from './register-without-activity.js';
 import { pagesAcross, printScale, type PrintedColumns } from './print-scale.js';
 import { isHighSurrogate, isLowSurrogate } from '../surrogates.js';
 import { writeXlsx, XlsxStyle, type ColumnRange, type XlsxSheet } from './xlsx-package.js';
@@ -352,6 +353,18 @@ function assessmentsSheet(assessments: RegisterAssessments): XlsxSheet {
   return listSheet(assessments.sheetName, assessments.columns.map(widthOf), rows, 'landscape');
 }
 
+/**
+ * What the notice names that no activity processes, after the records: a header row, then one row a group or data
+ * category (its kind, itself, its retention periods, that the register has no activity for it), landscape, one page
+ * wide. Each row says the gap: a sheet has no place for a sentence above its table.
+ */
+function withoutActivitySheet(part: RegisterWithoutActivity): XlsxSheet {
+  const rows = [part.columns.map(headerOf), ...part.rows.map(rowTexts)];
+  return listSheet(part.sheetName, part.columns.map(widthOf), rows, 'landscape');
+}
+
+const rowTexts = (row: ReadonlyArray<readonly string[]>): string[] => row.map(cellText);
+
 /** A sheet of a header row and rows of text, one page wide and as many pages tall as it takes. */
 function listSheet(
   name: string,
@@ -374,8 +387,8 @@ function listSheet(
 /**
  * The register as an Excel workbook: the organisation's details first — the
  * register's title, its version, the controller, read and printed before the
- * activities — then one sheet per record (30(1), 30(2)), and the findings the organisation accepted
- * when it accepted any. It opens at the
+ * activities — then one sheet per record (30(1), 30(2)), what the notice names that no activity processes
+ * when it names any, and the findings the organisation accepted when it accepted any. It opens at the
  * first record. Same register, same bytes: the document's date is the
  * policy's effective date; the zip carries no clock.
  */
@@ -387,6 +400,7 @@ export function registerToXlsx(register: Register): Uint8Array {
     sheets: [
       organisationSheet(register),
       ...tableSheets(register),
+      ...(register.withoutActivity ? [withoutActivitySheet(register.withoutActivity)] : []),
       ...(register.assessments ? [assessmentsSheet(register.assessments)] : []),
     ],
     activeSheet: 1,

@@ -6,7 +6,7 @@ import type { CsvDialect } from './csv-dialect.js';
 import { csvOptions, registerToCsv } from './register-csv.js';
 import { registerStylesheet, registerToHtml } from './register-html.js';
 import { registerToMarkdown } from './register-markdown.js';
-import { buildRegister, standaloneTable } from './register-model.js';
+import { buildRegister, standaloneTable, standaloneWithoutActivity } from './register-model.js';
 import { registerToXlsx } from './register-xlsx.js';
 
 export interface RegisterRenderOptions {
@@ -22,7 +22,8 @@ export interface RegisterRenderOptions {
 
 /**
  * The art. 30 register in one language, built once and written four ways:
- * register.csv (and register-processor.csv for a 30(2) record),
+ * register.csv (and register-processor.csv for a 30(2) record, register-without-activity.csv for what the
+ * notice names that no activity processes),
  * register.xlsx, register.html and register.md.
  */
 export function renderRegister(
@@ -37,6 +38,15 @@ export function renderRegister(
       path: `${table.fileStem}.csv`,
       contents: registerToCsv(standaloneTable(table, model, messages), csv),
     })),
+    // What the notice names that no activity processes: a file of its own, as its rows are no activities.
+    ...(register.withoutActivity
+      ? [
+          {
+            path: `${register.withoutActivity.fileStem}.csv`,
+            contents: registerToCsv(standaloneWithoutActivity(register.withoutActivity, model, messages), csv),
+          },
+        ]
+      : []),
     { path: 'register.xlsx', contents: registerToXlsx(register) },
     { path: 'register.html', contents: registerToHtml(register, options.languages) },
     { path: 'register.css', contents: registerStylesheet(register) },
