@@ -241,7 +241,10 @@ describe('policyc replaces only what it made', { timeout: 180_000 }, () => {
     expect(manifest.generator).toBe('policyc');
     expect(manifest.files).toContain('nl/privacy.html');
     expect(manifest.files).toContain('policy.jsonld');
-    expect(manifest.files).toHaveLength(21); // 10 files per language (the fragment has its own stylesheet) and policy.jsonld
+    // 10 files per language (the fragment has its own stylesheet), policy.jsonld, and per language the register's
+    // part for what iPractice's notice names without a processing activity (register-without-activity.csv).
+    expect(manifest.files).toHaveLength(23);
+    expect(manifest.files).toContain('nl/register-without-activity.csv');
     writeFileSync(path.join(work, 'dist/ipractice/nl/notes.txt'), 'mine');
     // --force: unchanged input is left as it is (incremental build), so only a rebuild meets the foreign file.
     refusal(
