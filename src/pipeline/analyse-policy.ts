@@ -9,6 +9,7 @@ import type { SourceDocument } from '../load/load-document.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { resolvePolicy } from '../resolve/resolve-policy.js';
 import { compileMarkedPatterns } from '../regexp-ahead.js';
+import { nextPolicy } from '../policy-memo.js';
 import { isLeftOpen } from '../validate/left-open.js';
 import { inUserFiles } from './user-location.js';
 import { explainRemovedByBase } from './removed-by-base.js';
@@ -57,6 +58,7 @@ export interface AnalyseOptions {
  * diagnostics that stopped it, as reported (messageId and data, no language).
  */
 export function analyse(text: string, file: string, options: AnalyseOptions = {}): AnalysedPolicy<Diagnostic> {
+  nextPolicy();
   const analysed = analyseSteps(text, file, options);
   if (analysed.sources.length === 1) return analysed;
   const doc = analysed.document;

@@ -2,6 +2,7 @@ import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import { lazyModule } from './lazy-module.js';
 import { parseAuthorMarkdown } from './parse-author-markdown.js';
+import { PolicyMemo } from '../policy-memo.js';
 import { trimSpacesAndTabs } from './text-whitespace.js';
 
 const unifiedModule = lazyModule<typeof import('unified')>('unified');
@@ -47,15 +48,13 @@ export function isPlainText(markdown: string): boolean {
   return !markdown.includes(HARD_BREAK) && !MARKDOWN_SYNTAX.test(markdown);
 }
 
-const cache = new Map<string, string>();
-const CACHE_LIMIT = 4096;
+const converted = new PolicyMemo<string>(4096);
 
 export function authorMarkdownToHtml(markdown: string): string {
-  const cached = cache.get(markdown);
+  const cached = converted.get(markdown);
   if (cached !== undefined) return cached;
   const html = isPlainText(markdown) ? plainToHtml(markdown) : toHtml(markdown);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(markdown, html);
+  converted.set(markdown, html);
   return html;
 }
 

@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import type { Processor } from 'unified';
 import { lazyModule } from './lazy-module.js';
+import { PolicyMemo } from '../policy-memo.js';
 
 const unifiedModule = lazyModule<typeof import('unified')>('unified');
 const remarkParseModule = lazyModule<typeof import('remark-parse')>('remark-parse');
@@ -12,20 +13,18 @@ function markdownParser(): Processor<Root> {
 }
 
 /**
- * Parses author Markdown once per process per text: validation looks for
+ * Parses author Markdown once per policy per text: validation looks for
  * hazards in the tree, and the HTML renderer converts the same tree, so each
  * text goes through micromark (the costly step) only once. Callers must not
  * mutate the tree.
  */
-const cache = new Map<string, Root>();
-const CACHE_LIMIT = 2048;
+const parsed = new PolicyMemo<Root>(2048);
 
 export function parseAuthorMarkdown(markdown: string): Root {
-  let tree = cache.get(markdown);
+  let tree = parsed.get(markdown);
   if (!tree) {
     tree = markdownParser().parse(markdown);
-    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-    cache.set(markdown, tree);
+    parsed.set(markdown, tree);
   }
   return tree;
 }
