@@ -169,14 +169,17 @@ describe('finding 12: a summary with no e-mail or phone but a postal address', (
 });
 
 describe('finding 16: a cookie description that points to a cookie policy the notice gives no address for', () => {
-  const withCookies = (policyUrl?: string): PolicySource => {
+  const withCookies = (
+    policyUrl?: string,
+    description = {
+      nl: 'Op onze website gebruiken we cookies; meer daarover lees je in ons cookiebeleid.',
+      en: 'We use cookies on our website; our cookie policy tells you more.',
+    },
+  ): PolicySource => {
     const policy = miniPolicy();
     policy.cookies = {
       used: true,
-      description: {
-        nl: 'Op onze website gebruiken we cookies; meer daarover lees je in ons cookiebeleid.',
-        en: 'We use cookies on our website; our cookie policy tells you more.',
-      },
+      description,
       ...(policyUrl ? { policyUrl } : {}),
     };
     return policy;
@@ -194,6 +197,26 @@ describe('finding 16: a cookie description that points to a cookie policy the no
 
   it('says nothing of the kind where cookies.policyUrl gives it', () => {
     const { nl, en } = notices(withCookies('https://mini.example/cookies'));
+    expect(nl.md).not.toContain('Waar ons cookiebeleid staat');
+    expect(en.md).not.toContain('does not say where our cookie policy');
+  });
+
+  // secondread9 D3: the sentence contradicted a text that is itself the cookie statement, or says there is none.
+  it.each([
+    [
+      'the notice itself',
+      'Dit is onze privacy- en cookieverklaring: hieronder staat welke cookies wij gebruiken.',
+      'This is our privacy and cookie statement: below you can read which cookies we use.',
+    ],
+    [
+      'no separate policy',
+      'Wij hebben geen apart cookiebeleid; alles over cookies staat in dit hoofdstuk.',
+      'We have no separate cookie policy; everything about cookies is in this section.',
+    ],
+  ])('says nothing of the kind where the text points to %s', (_, nlText, enText) => {
+    const { nl, en } = notices(withCookies(undefined, { nl: nlText, en: enText }));
+    expect(nl.md).toContain(nlText);
+    expect(en.md).toContain(enText);
     expect(nl.md).not.toContain('Waar ons cookiebeleid staat');
     expect(en.md).not.toContain('does not say where our cookie policy');
   });
