@@ -267,7 +267,7 @@ describe('finding 14: wording details', () => {
     delete (policy.purposes[0] as { legalBasis?: string }).legalBasis;
     const { en } = notices(policy);
     expect(en.md).toContain(
-      'So it also does not say whether you can object, have your data transferred or withdraw your consent.',
+      'So this notice also does not say whether you can object, have your data transferred or withdraw your consent.',
     );
     expect(en.md).not.toContain('where it states no basis');
   });
