@@ -72,11 +72,11 @@ describe('finding 7: after death, the independent doctor of BW 7:458b', () => {
     const { nl, en } = notices(careProvider());
     expect(nl.html).toContain('<dt>Na overlijden (artikelen 7:458a en 7:458b BW)</dt>');
     expect(factValue(nl.html, 'Na overlijden')).toMatch(
-      /<p>Vroeg iemand met een zwaarwegend belang om inzage of een afschrift omdat hij of zij denkt dat er een medische fout is gemaakt, en weigeren wij dat\? Dan kan hij of zij een onafhankelijke arts aanwijzen\. Die arts krijgt van ons inzage of een afschrift en beoordeelt of onze weigering terecht is\. Vindt de arts van niet\? Dan geven wij alsnog inzage of een afschrift\.<\/p>\s*<\/dd>$/,
+      /<p>Vroeg iemand met een zwaarwegend belang om inzage of een afschrift omdat hij of zij denkt dat er een medische fout is gemaakt, en weigeren wij dat\? Dan kan hij of zij een onafhankelijke arts aanwijzen\. Die arts krijgt van ons inzage of een afschrift en beoordeelt of onze weigering terecht is\. Vindt de arts de weigering niet terecht\? Dan geven wij alsnog inzage of een afschrift\.<\/p>\s*<\/dd>$/,
     );
     expect(en.html).toContain('<dt>After death (Articles 7:458a and 7:458b BW)</dt>');
     expect(factValue(en.html, 'After death')).toContain(
-      '<p>If someone with a substantial interest asked to inspect the file or for a copy because they suspect a medical error, and we refuse, they can name an independent doctor. We let that doctor inspect the file or receive a copy, and the doctor judges whether our refusal is justified. If the doctor finds it is not, we let the person who asked inspect the file or receive a copy after all.</p>',
+      '<p>If we refuse someone with a substantial interest who asks to inspect the file or for a copy because they suspect a medical error, they can name an independent doctor. We let that doctor inspect the file or receive a copy, and the doctor judges whether our refusal is justified. If the doctor finds it is not, we let the person who asked inspect the file or receive a copy after all.</p>',
     );
   });
 });
