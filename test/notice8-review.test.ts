@@ -89,13 +89,17 @@ describe('finding 8: who acts for an adult who cannot judge their own interests 
       'Volwassenen die het zelf niet goed kunnen overzien (artikel 7:465, leden 2 tot en met 5, BW)',
     );
     expect(dd).toBe(
-      '<dd>Kan een volwassen patiënt zijn of haar eigen belangen hierbij niet goed overzien? Dan oefent zijn of haar curator of mentor deze rechten uit. Heeft de patiënt geen curator of mentor? Dan doet degene het die de patiënt daarvoor schriftelijk heeft gemachtigd. Is die er niet, of doet die het niet? Dan doet de echtgenoot, de geregistreerde partner of een andere levenspartner het, als die dat wil. Is er ook geen partner? Dan doet een ouder, kind, broer, zus, grootouder of kleinkind het, als die dat wil. Wie dit doet, betrekt de patiënt er zoveel mogelijk bij. Wij doen niet wat zo iemand vraagt als dat niet past bij goede zorg voor de patiënt.</dd>',
+      '<dd>Kan een volwassen patiënt zijn of haar eigen belangen hierbij niet goed overzien? Dan oefent zijn of haar curator of mentor deze rechten uit. Heeft de patiënt geen curator of mentor? Dan doet degene het die de patiënt daarvoor schriftelijk heeft gemachtigd. Is die er niet, of doet die het niet? Dan doet de echtgenoot, de geregistreerde partner of een andere levenspartner het, tenzij die dat niet wil. Is er ook geen partner? Dan doet een ouder, kind, broer, zus, grootouder of kleinkind het, tenzij die dat niet wil. Wie dit doet, betrekt de patiënt er zoveel mogelijk bij. Wij doen niet wat zo iemand vraagt als dat niet past bij goede zorg voor de patiënt.</dd>',
     );
     // After the children's item, before the item after death.
     expect(nl.html.indexOf('<dt>Kinderen')).toBeLessThan(nl.html.indexOf('<dt>Volwassenen'));
     expect(nl.html.indexOf('<dt>Volwassenen')).toBeLessThan(nl.html.indexOf('<dt>Na overlijden'));
     expect(factValue(en.html, 'Adults who cannot judge this themselves (Article 7:465(2) to (5) BW)')).toContain(
       'their court-appointed guardian (curator or mentor) exercises these rights. If the patient has neither, the person the patient authorised in writing to act for them does so.',
+    );
+    // BW 7:465(3) 'tenzij deze persoon dat niet wenst': the partner and the family act unless they do not wish to.
+    expect(factValue(en.html, 'Adults who cannot judge this themselves (Article 7:465(2) to (5) BW)')).toContain(
+      'the spouse, registered partner or other life partner does so, unless they do not wish to. If there is no partner either, a parent, child, brother, sister, grandparent or grandchild does so, unless they do not wish to.',
     );
   });
 
