@@ -77,12 +77,8 @@ describe("the patient's file after death, BW 7:458a (review item 3)", () => {
   const deceased = (md: string): string => {
     const lines = md.split('\n');
     const at = lines.findIndex((l) => l.includes('7:458a'));
-    const end = lines.findIndex((l, i) => i > at && !l.startsWith('  '));
-    return lines
-      .slice(at, end)
-      .filter((l) => l.trim() !== '<!-- -->')
-      .join(' ')
-      .replace(/\s+/g, ' ');
+    const end = lines.findIndex((l, i) => i > at && l !== '' && !l.startsWith('  '));
+    return lines.slice(at, end).join(' ').replace(/\s+/g, ' ');
   };
 
   it('names the three grounds of 7:458a(1) and the parents of 7:458a(2), without the presumed consent the law dropped', () => {

@@ -1375,7 +1375,7 @@ describe('purposes without a basis leave the basis-dependent rights open, and th
       'Bij de volgende doelen staat in deze verklaring geen grondslag:\n\n- Verbindingen leggen\n- TWEEDE\n\nDaarom staat er ook niet of u daarbij bezwaar kunt maken, uw gegevens kunt laten overdragen of uw toestemming kunt intrekken.\n\nU hebt deze rechten:',
     );
     expect(rightsSectionEn(notice.en)).toContain(
-      'This notice states no legal basis for the following purposes:\n\n- Making connections\n- SECOND\n\nSo it also does not say whether you can object, have your data transferred or withdraw your consent.\n\nYou have these rights:',
+      'This notice states no legal basis for the following purposes:\n\n- Making connections\n- SECOND\n\nSo this notice also does not say whether you can object, have your data transferred or withdraw your consent.\n\nYou have these rights:',
     );
   });
 

@@ -51,9 +51,10 @@ describe('finding 9: the WGBO item after death on a phone', () => {
     const enDd = factValue(en.html, 'After death');
     expect(enDd).toContain('<p>We refuse inspection and copies:</p>');
     expect(listItems(enDd)).toHaveLength(6);
-    // In Markdown the second lead ends the first list: without the comment it would join the list's last item.
+    // In Markdown a blank line before the second lead ends the first list (secondread9 D1: an HTML comment there
+    // made marked and markdown-it merge both lists): without it the lead would join the list's last item.
     expect(nl.md).toContain(
-      'behalve als dat niet past bij goede zorg\n  <!-- -->\n  Wij geven geen inzage of afschrift:\n  - als de patiënt',
+      'behalve als dat niet past bij goede zorg\n\n  Wij geven geen inzage of afschrift:\n  - als de patiënt',
     );
   });
 
@@ -71,11 +72,11 @@ describe('finding 7: after death, the independent doctor of BW 7:458b', () => {
     const { nl, en } = notices(careProvider());
     expect(nl.html).toContain('<dt>Na overlijden (artikelen 7:458a en 7:458b BW)</dt>');
     expect(factValue(nl.html, 'Na overlijden')).toMatch(
-      /<p>Vroeg iemand met een zwaarwegend belang om inzage of een afschrift omdat hij of zij denkt dat er een medische fout is gemaakt, en weigeren wij dat\? Dan kan hij of zij een onafhankelijke arts aanwijzen\. Die arts krijgt van ons inzage of een afschrift en beoordeelt of onze weigering terecht is\. Vindt de arts van niet\? Dan geven wij alsnog inzage of een afschrift\.<\/p>\s*<\/dd>$/,
+      /<p>Vroeg iemand met een zwaarwegend belang om inzage of een afschrift omdat hij of zij denkt dat er een medische fout is gemaakt, en weigeren wij dat\? Dan kan hij of zij een onafhankelijke arts aanwijzen\. Die arts krijgt van ons inzage of een afschrift en beoordeelt of onze weigering terecht is\. Vindt de arts de weigering niet terecht\? Dan geven wij alsnog inzage of een afschrift\.<\/p>\s*<\/dd>$/,
     );
     expect(en.html).toContain('<dt>After death (Articles 7:458a and 7:458b BW)</dt>');
     expect(factValue(en.html, 'After death')).toContain(
-      '<p>If someone with a substantial interest asked to inspect the file or for a copy because they suspect a medical error, and we refuse, they can name an independent doctor. We let that doctor inspect the file or receive a copy, and the doctor judges whether our refusal is justified. If the doctor finds it is not, we let the person who asked inspect the file or receive a copy after all.</p>',
+      '<p>If we refuse someone with a substantial interest who asks to inspect the file or for a copy because they suspect a medical error, they can name an independent doctor. We let that doctor inspect the file or receive a copy, and the doctor judges whether our refusal is justified. If the doctor finds it is not, we let the person who asked inspect the file or receive a copy after all.</p>',
     );
   });
 });
@@ -88,13 +89,17 @@ describe('finding 8: who acts for an adult who cannot judge their own interests 
       'Volwassenen die het zelf niet goed kunnen overzien (artikel 7:465, leden 2 tot en met 5, BW)',
     );
     expect(dd).toBe(
-      '<dd>Kan een volwassen patiënt zijn of haar eigen belangen hierbij niet goed overzien? Dan oefent zijn of haar curator of mentor deze rechten uit. Heeft de patiënt geen curator of mentor? Dan doet degene het die de patiënt daarvoor schriftelijk heeft gemachtigd. Is die er niet, of doet die het niet? Dan doet de echtgenoot, de geregistreerde partner of een andere levenspartner het, als die dat wil. Is er ook geen partner? Dan doet een ouder, kind, broer, zus, grootouder of kleinkind het, als die dat wil. Wie dit doet, betrekt de patiënt er zoveel mogelijk bij. Wij doen niet wat zo iemand vraagt als dat niet past bij goede zorg voor de patiënt.</dd>',
+      '<dd>Kan een volwassen patiënt zijn of haar eigen belangen hierbij niet goed overzien? Dan oefent zijn of haar curator of mentor deze rechten uit. Heeft de patiënt geen curator of mentor? Dan doet degene het die de patiënt daarvoor schriftelijk heeft gemachtigd. Is die er niet, of doet die het niet? Dan doet de echtgenoot, de geregistreerde partner of een andere levenspartner het, tenzij die dat niet wil. Is er ook geen partner? Dan doet een ouder, kind, broer, zus, grootouder of kleinkind het, tenzij die dat niet wil. Wie dit doet, betrekt de patiënt er zoveel mogelijk bij. Wij doen niet wat zo iemand vraagt als dat niet past bij goede zorg voor de patiënt.</dd>',
     );
     // After the children's item, before the item after death.
     expect(nl.html.indexOf('<dt>Kinderen')).toBeLessThan(nl.html.indexOf('<dt>Volwassenen'));
     expect(nl.html.indexOf('<dt>Volwassenen')).toBeLessThan(nl.html.indexOf('<dt>Na overlijden'));
     expect(factValue(en.html, 'Adults who cannot judge this themselves (Article 7:465(2) to (5) BW)')).toContain(
       'their court-appointed guardian (curator or mentor) exercises these rights. If the patient has neither, the person the patient authorised in writing to act for them does so.',
+    );
+    // BW 7:465(3) 'tenzij deze persoon dat niet wenst': the partner and the family act unless they do not wish to.
+    expect(factValue(en.html, 'Adults who cannot judge this themselves (Article 7:465(2) to (5) BW)')).toContain(
+      'the spouse, registered partner or other life partner does so, unless they do not wish to. If there is no partner either, a parent, child, brother, sister, grandparent or grandchild does so, unless they do not wish to.',
     );
   });
 
@@ -168,14 +173,17 @@ describe('finding 12: a summary with no e-mail or phone but a postal address', (
 });
 
 describe('finding 16: a cookie description that points to a cookie policy the notice gives no address for', () => {
-  const withCookies = (policyUrl?: string): PolicySource => {
+  const withCookies = (
+    policyUrl?: string,
+    description = {
+      nl: 'Op onze website gebruiken we cookies; meer daarover lees je in ons cookiebeleid.',
+      en: 'We use cookies on our website; our cookie policy tells you more.',
+    },
+  ): PolicySource => {
     const policy = miniPolicy();
     policy.cookies = {
       used: true,
-      description: {
-        nl: 'Op onze website gebruiken we cookies; meer daarover lees je in ons cookiebeleid.',
-        en: 'We use cookies on our website; our cookie policy tells you more.',
-      },
+      description,
       ...(policyUrl ? { policyUrl } : {}),
     };
     return policy;
@@ -196,6 +204,26 @@ describe('finding 16: a cookie description that points to a cookie policy the no
     expect(nl.md).not.toContain('Waar ons cookiebeleid staat');
     expect(en.md).not.toContain('does not say where our cookie policy');
   });
+
+  // secondread9 D3: the sentence contradicted a text that is itself the cookie statement, or says there is none.
+  it.each([
+    [
+      'the notice itself',
+      'Dit is onze privacy- en cookieverklaring: hieronder staat welke cookies wij gebruiken.',
+      'This is our privacy and cookie statement: below you can read which cookies we use.',
+    ],
+    [
+      'no separate policy',
+      'Wij hebben geen apart cookiebeleid; alles over cookies staat in dit hoofdstuk.',
+      'We have no separate cookie policy; everything about cookies is in this section.',
+    ],
+  ])('says nothing of the kind where the text points to %s', (_, nlText, enText) => {
+    const { nl, en } = notices(withCookies(undefined, { nl: nlText, en: enText }));
+    expect(nl.md).toContain(nlText);
+    expect(en.md).toContain(enText);
+    expect(nl.md).not.toContain('Waar ons cookiebeleid staat');
+    expect(en.md).not.toContain('does not say where our cookie policy');
+  });
 });
 
 describe('finding 15: transfer grounds of art. 46(3)(a), and a note that is only a condition', () => {
@@ -213,10 +241,10 @@ describe('finding 15: transfer grounds of art. 46(3)(a), and a note that is only
 
   it('labels ad-hoc clauses as needing the authority’s authorisation, not as having it', () => {
     expect(nl.md).toContain(
-      '- Eigen contractbepalingen, waarvoor toestemming van de toezichthoudende autoriteit nodig is (artikel 46, lid 3, onder a, AVG). Gelijkwaardige ad-hocbepalingen.',
+      '- Eigen contractbepalingen, waarvoor toestemming van de toezichthoudende autoriteit nodig is (artikel 46, lid 3, onder a, AVG). Gelijkwaardige ad-hocbepalingen\n',
     );
     expect(en.md).toContain(
-      "- Contractual clauses of our own, which need the supervisory authority's authorisation (Article 46(3)(a) GDPR). Equivalent ad-hoc clauses.",
+      "- Contractual clauses of our own, which need the supervisory authority's authorisation (Article 46(3)(a) GDPR). Equivalent ad-hoc clauses\n",
     );
     expect(nl.md).not.toContain('met toestemming van de toezichthoudende autoriteit');
   });
@@ -226,6 +254,15 @@ describe('finding 15: transfer grounds of art. 46(3)(a), and a note that is only
       '- Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG), indien nodig\n',
     );
     expect(en.md).toContain('(Article 46(2)(c) GDPR), where needed\n');
+  });
+
+  // secondread9 N5: one list, one ending: the author's full stop after a note is dropped, as after a condition.
+  it('ends every ground of the list alike, without the note’s own full stop', () => {
+    for (const md of [nl.md, en.md]) {
+      const grounds = md.split('\n').filter((l) => /^- .*\((artikel|Article) 46/.test(l));
+      expect(grounds).toHaveLength(2);
+      for (const line of grounds) expect(line).not.toMatch(/\.$/);
+    }
   });
 });
 
@@ -243,7 +280,7 @@ describe('finding 14: wording details', () => {
     delete (policy.purposes[0] as { legalBasis?: string }).legalBasis;
     const { en } = notices(policy);
     expect(en.md).toContain(
-      'So it also does not say whether you can object, have your data transferred or withdraw your consent.',
+      'So this notice also does not say whether you can object, have your data transferred or withdraw your consent.',
     );
     expect(en.md).not.toContain('where it states no basis');
   });

@@ -110,10 +110,23 @@ export const privacyShieldPastWords =
 export const ownWebsiteWords = /\b(?:onze|our)\s+websites?\b/i;
 
 /**
- * An own text that points to a cookie policy ('ons cookiebeleid', 'our cookie policy'): the notice gives its address
- * only from cookies.policyUrl (notice8 review, finding 16: iPractice's pointed nowhere).
+ * An own text that points to a cookie policy elsewhere ('meer lees je in ons cookiebeleid', 'our cookie policy tells
+ * you more'): the notice gives its address only from cookies.policyUrl (notice8 review, finding 16: iPractice's
+ * pointed nowhere). Not a text that calls the notice itself the cookie statement ('Dit is onze privacy- en
+ * cookieverklaring') or says there is no separate one ('Wij hebben geen apart cookiebeleid'; secondread9 D3).
  */
-export const cookiePolicyWords = /\bcookie-?(?:beleid|verklaring)|\bcookie[\s-](?:policy|statement|notice)\b/i;
+export const cookiePolicyPointer: Readonly<Record<Language, { pointsElsewhere: RegExp; notElsewhere: RegExp }>> = {
+  nl: {
+    pointsElsewhere: /\b(?:ons|onze|het|de|zie)\s+(?:aparte\s+|afzonderlijke\s+)?cookie-?(?:beleid|verklaring)\b/i,
+    notElsewhere:
+      /\bgeen\s+(?:apart|afzonderlijk)e?\s+cookie|\b(?:deze|dit is (?:ons|onze|het|de))\s+(?:privacy-\s+en\s+)?cookie-?(?:beleid|verklaring)\b/i,
+  },
+  en: {
+    pointsElsewhere: /\b(?:our|the|see)\s+(?:separate\s+)?cookie[\s-](?:policy|statement|notice)\b/i,
+    notElsewhere:
+      /\bno\s+(?:separate\s+)?cookie[\s-](?:policy|statement|notice)\b|\b(?:this|this is (?:our|the))\s+(?:privacy and\s+)?cookie[\s-](?:policy|statement|notice)\b/i,
+  },
+};
 
 /** Words for erasure or destruction, to find the good-care refusal in rights texts that are not about erasure alone. */
 export const erasureWords = /vernietig|verwijder|wissen|destroy|destruction|delet|erase|erasure/i;

@@ -170,8 +170,10 @@ export function transferGroundText(transfer: TransferSource, m: Messages, withCo
     );
     line = m.t('notice:transfers.groundFor', { ground: line, countries });
   }
-  const note = pick(transfer.note, m).trim();
-  if (conditionOnlyWords.test(note)) line += `, ${lowerFirst(note.replace(/\.$/, ''))}`;
+  // The note's own full stop dropped: a ground ends as the ground's name does, with no stop, whether or not it has a
+  // note ('…, indien nodig' beside '…. Gelijkwaardige ad-hocbepalingen, indien nodig.' in one list; secondread9 N5).
+  const note = pick(transfer.note, m).trim().replace(/\.$/, '');
+  if (conditionOnlyWords.test(note)) line += `, ${lowerFirst(note)}`;
   else if (note) line += `. ${note}`;
   if (transfer.copyAvailableAt)
     line += `. ${m.t('notice:transfers.copy', { where: pick(transfer.copyAvailableAt, m) })}`;

@@ -1,7 +1,7 @@
 import type { Messages } from '../i18n/messages.js';
 import { isCareProvider } from '../law/care-provider.js';
 import { partyLeavesEea } from '../law/eea.js';
-import { cookiePolicyWords, privacyShieldNameOnly } from '../law/wording-patterns.js';
+import { cookiePolicyPointer, privacyShieldNameOnly } from '../law/wording-patterns.js';
 import type { DataCategory, PolicyModel, ProcessorActivity, RetentionRule } from '../resolve/model.js';
 import {
   formatDuration,
@@ -511,6 +511,12 @@ const automatedPosition = (takesPlace: boolean | undefined): string =>
   takesPlace === undefined ? 'notStated' : takesPlace ? 'takesPlace' : 'none';
 
 /** Cookies: whether they are used, the kinds, and where to change consent. */
+/** An own text in the notice's language that points to a cookie policy elsewhere, not to this notice or to none. */
+function pointsToCookiePolicy(own: string, m: Messages): boolean {
+  const { pointsElsewhere, notElsewhere } = cookiePolicyPointer[m.lang];
+  return pointsElsewhere.test(own) && !notElsewhere.test(own);
+}
+
 function cookiesBlocks({ source, m, reachUs: ways }: NoticeContext): Block[] {
   const cookies = source.cookies;
   if (!cookies) return [];
@@ -518,7 +524,7 @@ function cookiesBlocks({ source, m, reachUs: ways }: NoticeContext): Block[] {
   // A description that points to a cookie policy the notice gives no address for, nor the text itself: said, as an own
   // text's 'onze website' is (notice-rights.ts websiteUnnamed).
   const own = pick(cookies.description, m);
-  if (!cookies.policyUrl && cookiePolicyWords.test(own) && !ownWordsGiveWebsite(ways, own))
+  if (!cookies.policyUrl && pointsToCookiePolicy(own, m) && !ownWordsGiveWebsite(ways, own))
     blocks.push({ paragraph: sentence(m.t('notice:cookies.policyUnnamed')) });
   if (!blocks.length)
     blocks.push({ paragraph: sentence(m.t(cookies.used ? 'notice:cookies.used' : 'notice:cookies.notUsed')) });
