@@ -68,21 +68,42 @@ export const medicalFileTermWords = compiledAhead(
 );
 
 /**
- * A cookie category's own text that says its cookies are placed only with consent: a consent word after a word that
- * makes it the condition or the ask ("alleen als je daarvoor toestemming geeft", "pas nadat je akkoord gaat", "met
- * je toestemming", "only if you give your consent", "once you accept", "niet zonder je toestemming"), or before one ("toestemming die wij je
- * vragen", "consent is asked"). Read one sentence at a time, where explicitConsentNegations (law/dutch-care-law.ts)
- * must not deny it ("zonder je toestemming", "geen toestemming nodig"). Telecommunicatiewet art. 11.7a asks the
- * consent; the text that says so states it as well as consentRequired does (privacy officer's review 8, S7).
+ * A cookie category's own text that says its cookies are placed only with consent: consent as the condition for
+ * placing them ("alleen als je daarvoor toestemming geeft", "pas nadat je akkoord gaat", "met je toestemming", "only
+ * if you give your consent", "with your prior consent", "niet zonder je toestemming"), or as what is asked ("wij
+ * vragen eerst je toestemming", "consent is asked", "we ask for your consent"). A consent word after any 'als' or
+ * 'when' is not enough: "Wij plaatsen deze cookies als je onze website bezoekt en je kunt je toestemming later
+ * intrekken" places them on the visit, and "die je accepteert bij hun diensten" is someone else's terms (secondread9
+ * D2). Read one sentence at a time, where explicitConsentNegations (law/dutch-care-law.ts) must not deny it ("zonder
+ * je toestemming", "geen toestemming nodig"), nor impliedCookieConsentWords make browsing the consent. Telecommunicatiewet
+ * art. 11.7a asks the consent; the text that says so states it as well as consentRequired does (privacy officer's
+ * review 8, S7).
  */
 export const cookieConsentWords = compiledAhead(
   new RegExp(
     [
-      String.raw`\b(alleen|uitsluitend|enkel|pas|nadat|zodra|met|als|indien|wanneer|vragen|vraagt|zonder|only|once|after|with|without|if|when|upon|ask|asks|request)\b[^.;!?\n]{0,60}?\b(toestemming|consent|akkoord|accept\w*|instem\w*)`,
-      String.raw`\b(toestemming|consent)\b[^.;!?\n]{0,40}?\b(vragen|gevraagd|vraagt|asked|requested)\b`,
+      String.raw`\b(alleen|uitsluitend|enkel|pas)\b[^.;!?\n]{0,40}?\b(als|nadat|wanneer|indien|zodra|met)\b[^.;!?\n]{0,40}?\b(toestemming|akkoord|instem\w*)`,
+      String.raw`\b(met|zonder) (je|uw|jouw) (voorafgaande |uitdrukkelijke |expliciete )?toestemming\b`,
+      String.raw`\b(nadat|zodra) (je|u) (daarvoor |hiervoor |ons )?(toestemming|akkoord)\b`,
+      String.raw`\btoestemming\b[^.;!?\n]{0,40}?\b(gevraagd|vragen|vraagt)\b`,
+      String.raw`\b(vragen|vraagt|vroegen)\b[^.;!?\n]{0,30}?\b(je|uw|jouw) (voorafgaande |uitdrukkelijke |expliciete )?toestemming\b`,
+      String.raw`\bonly\b[^.;!?\n]{0,40}?\b(if|after|once|when|with)\b[^.;!?\n]{0,40}?\b(consent|accept\w*|agree\w*)`,
+      String.raw`\b(with|without) your (prior |explicit |express )?consent\b`,
+      String.raw`\bask(s|ed)? (for )?your (prior |explicit |express )?consent\b`,
+      String.raw`\bconsent\b[^.;!?\n]{0,40}?\b(asked|requested)\b`,
     ].join('|'),
     'i',
   ),
+);
+
+/**
+ * Browsing or using the site as the consent ("als je verder surft", "door het gebruik van deze website", "if you
+ * continue to use our site", "by using"): the cookie wall that Telecommunicatiewet art. 11.7a rules out, as consent is
+ * an active, unambiguous act (GDPR 4(11); CJEU C-673/17, Planet49). A sentence with these words never says that a
+ * cookie category's consent is asked (cookieConsentWords; secondread9 D2).
+ */
+export const impliedCookieConsentWords = compiledAhead(
+  /\bverder (te )?(surf|gaa?t|gaan|klik|brows)\w*|\bdoor (het )?(verdere? )?(gebruik|bezoek|surf)\w*|\b(blijft|blijven) (gebruiken|bezoeken|surfen)\b|\bcontinu\w* (to )?(use|using|browse|browsing|visit\w*)\b|\bby (continuing to )?(use|using|browsing|visiting)\b|\bfurther use\b/i,
 );
 
 /**
