@@ -17,16 +17,42 @@ export const goodCareWords =
   /goede zorg|goed hulpverlener|goede hulpverlening|zorgvuldige zorg|kwaliteit van (de )?zorg|good care|proper care|quality of care|good healthcare/i;
 
 /**
- * A sentence about a parent, guardian or other representative, or about a child or minor, per language (Dutch
- * "kind" is English "kind", "ouder dan" is "older than"). Towards the representative of a child under 12, or of an
- * older child who cannot judge its interests, the care provider does not comply where that does not fit the care
- * of a good care provider: BW 7:465(4), quoted in law/patient-rights.ts (parentsActForChildUnder), and the notice
- * says it (terms:right.erasure.child). A refusal "for good care" in such a sentence is that rule, not a refusal
- * towards the patient (privacy officer's review 8, D6).
+ * A sentence where the request or the file is a representative's, per language: a parent, guardian or other
+ * representative asks ("Vraag je als ouder om vernietiging", "een verzoek van de wettelijk vertegenwoordiger", "if
+ * you ask as a parent", "a request from a minor's legal representative"), or the file is the child's ("het dossier
+ * van je kind", "your child's file"). Towards the representative of a child under 12, or of an older child who
+ * cannot judge its interests, the care provider does not comply where that does not fit the care of a good care
+ * provider: BW 7:465(4), quoted in law/patient-rights.ts (parentsActForChildUnder), and the notice says it
+ * (terms:right.erasure.child). A refusal "for good care" in such a sentence is that rule, not a refusal towards the
+ * patient (privacy officer's review 8, D6). A mere word for a parent or child is not enough: "Ben je 16 jaar of
+ * ouder" is the patient's age, and "een erfelijke aandoening die ook voor je kinderen van belang is" the reason to
+ * refuse the patient (secondread9 S1). Dutch "ouder" counts as a parent only after "als", an article or a possessive, and not before "dan" ("ben je ouder
+ * dan 16").
  */
+const dutchRepresentative = String.raw`(\b(als|de|een|uw|je|jouw|zijn|haar|hun) (gezaghebbende )?ouder(?! (dan|bent|is|wordt|worden)\b)|\bouders|\bvoogd(en)?|\bgezaghebbende|\b(wettelijke? )?vertegenwoordigers?)\b`;
+const englishRepresentative = String.raw`\b(parents?|guardians?|(legal )?representatives?)\b`;
 export const representativeWords: Readonly<Record<Language, RegExp>> = {
-  nl: /\b(ouders?(?! dan\b)|voogd(en)?|gezaghebbende|(wettelijke? )?vertegenwoordiger(s)?|kind(eren|je|s)?|minderjarige[n]?)\b/i,
-  en: /\b(parents?(?! compan)|parental|guardians?|(legal )?representatives?|child(ren|'s)?|minors?(?! (change|update|amendment|error|correction)s?\b))\b/i,
+  nl: compiledAhead(
+    new RegExp(
+      [
+        String.raw`${dutchRepresentative}[^.;!?\n]{0,40}?\b(vraagt|vragen|vroeg|vraag|verzoek\w*)\b`,
+        String.raw`\b(vraagt|vragen|vroeg|vraag|verzoek\w*)\b[^.;!?\n]{0,20}?\b(als|van|door|namens)\b[^.;!?\n]{0,20}?${dutchRepresentative}`,
+        String.raw`\b(dossiers?|gegevens) van (uw|je|jouw|het|een|hun|zijn|haar) (minderjarige )?(kind(eren)?|minderjarige)\b`,
+      ].join('|'),
+      'i',
+    ),
+  ),
+  en: compiledAhead(
+    new RegExp(
+      [
+        String.raw`${englishRepresentative}[^.;!?\n]{0,40}?\b(asks?|asked|requests?|requested)\b`,
+        String.raw`\b(asks?|asked|requests?|requested)\b[^.;!?\n]{0,20}?\b(as|from|by|of|on behalf of)\b[^.;!?\n]{0,20}?${englishRepresentative}`,
+        String.raw`\b(child|children|minor)['\u2019]s (medical )?(files?|records?|data)\b`,
+        String.raw`\b(files?|records?|data) of (your|a|the|their|his|her) (minor )?(child(ren)?|minors?)\b`,
+      ].join('|'),
+      'i',
+    ),
+  ),
 };
 
 /**

@@ -82,3 +82,71 @@ describe('cookies/tracking-without-consent: only consent as the condition counts
     expect(tracking(nl, en)).toEqual([]);
   });
 });
+
+describe('wgbo/erasure-refused-for-good-care: skipped only where the request or the file is a representative’s (S1)', () => {
+  const erasure = (erasureText: { nl: string; en?: string }) =>
+    findings('wgbo/erasure-refused-for-good-care', {
+      ...(erasureText.en === undefined && { metadata: { languages: ['nl'] } }),
+      rights: { notes: { erasure: erasureText } },
+    });
+
+  it.each([
+    [
+      'nl1, "16 jaar of ouder"',
+      'Ben je 16 jaar of ouder, dan vernietigen wij je dossier niet als dat niet past bij goede zorg.',
+    ],
+    [
+      'nl3, the children as the reason',
+      'Wij vernietigen je dossier niet als dat niet past bij goede zorg, bijvoorbeeld bij een erfelijke aandoening die ook voor je kinderen van belang is.',
+    ],
+    [
+      '"ouder dan" after a pronoun',
+      'Ben je ouder dan 16 jaar en vraag je om vernietiging, dan weigeren wij dat als het niet past bij goede zorg.',
+    ],
+  ])('a refusal towards the patient is reported (Dutch only): %s', (_, nl) => {
+    expect(erasure({ nl })).toEqual(['warning /rights/notes/erasure']);
+  });
+
+  it('p2, bilingual, the children as the reason: reported', () => {
+    expect(
+      erasure(
+        T(
+          'Wij vernietigen je dossier niet als dat niet past bij goede zorg, bijvoorbeeld bij een erfelijke aandoening die ook voor je kinderen van belang is.',
+          'We do not destroy your file where that would not be consistent with good care, for example for a hereditary condition that matters to your children too.',
+        ),
+      ),
+    ).toEqual(['warning /rights/notes/erasure']);
+  });
+
+  it.each([
+    [
+      'officer8 D6: the parent asks about the child’s file',
+      T(
+        'Vraag je als ouder om vernietiging van het dossier van je kind jonger dan 12 jaar, dan weigeren wij dat als vernietiging niet verenigbaar is met goed hulpverlenerschap.',
+        'If you ask as a parent for the destruction of the file of your child under 12, we refuse if destruction is not compatible with good care.',
+      ),
+    ],
+    [
+      'the D6 parent case, Dutch only',
+      {
+        nl: 'Vraag je als ouder om vernietiging van het dossier van je kind jonger dan 12 jaar, dan weigeren wij dat als vernietiging niet verenigbaar is met goed hulpverlenerschap.',
+      },
+    ],
+    [
+      'a representative’s request',
+      T(
+        'Een verzoek van de wettelijk vertegenwoordiger van een minderjarige weigeren wij als dat niet past bij goede zorg.',
+        "We refuse a request from a minor's legal representative where it does not fit good care.",
+      ),
+    ],
+    [
+      'the child’s file',
+      T(
+        'Voor het dossier van je kind weigeren wij vernietiging als dat niet past bij goede zorg.',
+        'For your child’s file we refuse destruction where it does not fit good care.',
+      ),
+    ],
+  ])('not reported: %s', (_, text) => {
+    expect(erasure(text)).toEqual([]);
+  });
+});
