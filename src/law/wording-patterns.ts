@@ -69,12 +69,23 @@ export const retentionDutyWords =
 
 /**
  * The medical file's own retention term, in the sentence that gives retentionDutyWords as the reason to keep data:
- * the WGBO (or BW 7:454) by name, its twenty years, or the retention term of the (medical) file. Only then is the
+ * the WGBO (or BW 7:454) by name, its twenty years, or a retention term or duty ('bewaartermijn', 'bewaarplicht') in
+ * a sentence that names the (medical) file anywhere ("Uw verzoek om vernietiging van uw dossier kunnen wij niet
+ * honoreren zolang de wettelijke bewaartermijn van 15 jaar loopt", "een wettelijke bewaarplicht voor uw medisch
+ * dossier": secondread9 S2; older statements still give the 15 years of before 2020). Only then is the
  * duty the file's term, which BW 7:455 lets no refusal rest on. A legal duty in general ("als er geen andere reden
  * is om je gegevens te bewaren, zoals een wettelijke plicht"; Dental Clinics) is a ground to refuse erasure: GDPR
  * 17(3)(b), and for the file itself 7:455(2), "het bepaalde bij of krachtens de wet" that opposes destruction
  * (privacy officer's review 8, D1).
  */
+const medicalFile = {
+  nl: String.raw`\b((medische? |pati[eë]nten|pati[eë]nt|cli[eë]nten|cli[eë]nt)?dossiers?|medische gegevens)\b`,
+  en: String.raw`\b((medical|patient|client|health) (files?|records?)|your file)\b`,
+};
+const fileRetention = {
+  nl: String.raw`\bbewaar(termijn|plicht)(en)?\b`,
+  en: String.raw`\bretention (period|term|duty|obligation)s?\b`,
+};
 export const medicalFileTermWords = compiledAhead(
   new RegExp(
     [
@@ -84,8 +95,8 @@ export const medicalFileTermWords = compiledAhead(
       String.raw`\b7:454\b`,
       String.raw`\b(20|twintig) jaar\b`,
       String.raw`\b(20|twenty)[ -]years?\b`,
-      String.raw`\bbewaartermijn (van|voor) (het |uw |je |jouw |de )?(medische? |patiënten|cliënten)?dossiers?\b`,
-      String.raw`\b(dossier|medische gegevens)\w*\b[^.;!?\n]{0,40}?\bbewaartermijn\b`,
+      String.raw`${medicalFile.nl}[^.;!?\n]*?${fileRetention.nl}|${fileRetention.nl}[^.;!?\n]*?${medicalFile.nl}`,
+      String.raw`${medicalFile.en}[^.;!?\n]*?${fileRetention.en}|${fileRetention.en}[^.;!?\n]*?${medicalFile.en}`,
       String.raw`\bretention (period|term) (of|for) (the |your )?(medical |patient |client )?(files?|records?)\b`,
       String.raw`\b(file|record)s?'?s? retention (period|term)\b`,
     ].join('|'),

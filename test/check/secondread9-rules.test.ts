@@ -150,3 +150,48 @@ describe('wgbo/erasure-refused-for-good-care: skipped only where the request or 
     expect(erasure(text)).toEqual([]);
   });
 });
+
+describe('wgbo/erasure-refused-for-retention: a retention duty in a sentence that names the file (S2)', () => {
+  const erasure = (nl: string, en = 'You may ask us to destroy your file.') =>
+    findings('wgbo/erasure-refused-for-retention', { rights: { notes: { erasure: T(nl, en) } } });
+
+  it.each([
+    ['r1, the 20 years', 'Wij vernietigen uw dossier niet zolang de wettelijke bewaartermijn van 20 jaar loopt.'],
+    [
+      'r2, the file far before the 15 years',
+      'Uw verzoek om vernietiging van uw dossier kunnen wij niet honoreren zolang de wettelijke bewaartermijn van 15 jaar loopt.',
+    ],
+    [
+      'r3, a retention duty for the medical file',
+      'Wij hebben een wettelijke bewaarplicht voor uw medisch dossier; een verzoek om vernietiging wijzen wij daarom af.',
+    ],
+  ])('reported: %s', (_, nl) => {
+    expect(erasure(nl)).toEqual(['warning /rights/notes/erasure']);
+  });
+
+  it('reported in English: a legal retention period of the medical record named after it', () => {
+    expect(
+      erasure(
+        'U kunt ons vragen uw dossier te vernietigen.',
+        'We cannot honour a request to destroy your medical record while the legal retention period of 15 years runs.',
+      ),
+    ).toEqual(['warning /rights/notes/erasure']);
+  });
+
+  it.each([
+    [
+      'r5, a legal duty for "gegevens"',
+      'Als er geen andere reden is om je gegevens te bewaren, zoals een wettelijke plicht, verwijderen wij ze.',
+    ],
+    [
+      'r6, the fiscal duty for "gegevens"',
+      'Wij verwijderen je gegevens, tenzij een wettelijke plicht ons dwingt ze langer te bewaren, zoals de fiscale bewaarplicht van 7 jaar.',
+    ],
+    [
+      'BW 7:455(2) with the file named: a statutory duty, no retention term',
+      'Wij vernietigen je dossier binnen drie maanden, behalve voor zover een wettelijke plicht tot bewaren zich daartegen verzet.',
+    ],
+  ])('not reported: %s', (_, nl) => {
+    expect(erasure(nl)).toEqual([]);
+  });
+});
