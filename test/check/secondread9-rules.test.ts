@@ -195,3 +195,79 @@ describe('wgbo/erasure-refused-for-retention: a retention duty in a sentence tha
     expect(erasure(nl)).toEqual([]);
   });
 });
+
+describe('retention/fiscal-records-too-short: a purpose that takes payment, not one about the client’s debts (S5)', () => {
+  /** A category "financial-situation" used by a second purpose named `purpose`, kept 1 year. */
+  const financial = (purpose: { nl: string; en: string }) =>
+    findings('retention/fiscal-records-too-short', {
+      dataCategories: [
+        ...base.dataCategories,
+        { id: 'financial-situation', name: T('Financiële situatie', 'Financial situation') },
+      ],
+      purposes: [
+        base.purposes[0],
+        {
+          ...base.purposes[0],
+          id: 'second',
+          name: purpose,
+          dataCategories: ['financial-situation'],
+          retention: ['money'],
+        },
+      ],
+      retention: [...base.retention, { id: 'money', name: T('Financiële gegevens', 'Financial data'), period: 'P1Y' }],
+    });
+
+  it('the review’s Zorgburo copy (edge/fin/p): debt help kept 1 year is not reported', () => {
+    const zorgburo = JSON.parse(readFileSync('policies/zorgburo-de-liemers/policy.json', 'utf8'));
+    const patch = {
+      dataCategories: [
+        ...zorgburo.dataCategories,
+        {
+          id: 'financial-situation',
+          name: T('Financiële situatie (schulden, inkomen)', 'Financial situation (debts, income)'),
+        },
+      ],
+      purposes: [
+        ...zorgburo.purposes,
+        {
+          id: 'debt-help',
+          name: T('Hulp bij betalingsregelingen met schuldeisers', 'Help with payment arrangements with creditors'),
+          legalBasis: '6(1)(b)',
+          dataSubjects: ['clients'],
+          dataCategories: ['financial-situation'],
+          retention: ['fin'],
+        },
+      ],
+      retention: [
+        ...zorgburo.retention,
+        {
+          id: 'fin',
+          name: T('Financiële situatie', 'Financial situation'),
+          dataCategories: ['financial-situation'],
+          period: 'P1Y',
+          from: 'end-of-support',
+        },
+      ],
+    };
+    expect(findings('retention/fiscal-records-too-short', patch, zorgburo)).toEqual([]);
+  });
+
+  it.each([
+    ['debt help', T('Hulp bij betalingsregelingen met schuldeisers', 'Help with payment arrangements with creditors')],
+    [
+      'payment arrears',
+      T('Begeleiding bij schulden en betalingsachterstanden', 'Support with debts and payment arrears'),
+    ],
+  ])('not reported: %s', (_, name) => {
+    expect(financial(name)).toEqual([]);
+  });
+
+  it.each([
+    ['invoicing', T('Facturatie en declaratie', 'Invoicing and insurance claims')],
+    ['"verschuldigde" is no debt', T('Facturatie van de verschuldigde eigen bijdrage', 'The own contribution owed')],
+    ['payments from clients', T('De eigen bijdrage', 'Collecting payments from clients')],
+    ['payments received', T('Afhandeling van betalingen', 'Receiving payments')],
+  ])('still reported: %s', (_, name) => {
+    expect(financial(name)).toEqual(['warning /retention/1/period']);
+  });
+});
