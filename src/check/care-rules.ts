@@ -10,7 +10,7 @@ import {
 import { consentBases } from '../law/legal-bases.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { CookieCategorySource, Text } from '../policy/policy-types.js';
-import { cookieConsentWords } from '../law/wording-patterns.js';
+import { cookieConsentWords, impliedCookieConsentWords } from '../law/wording-patterns.js';
 import { sentences } from '../sentences.js';
 import type { PolicyModel, Purpose } from '../resolve/model.js';
 import {
@@ -42,11 +42,15 @@ function trackingCategories(model: PolicyModel): Array<{ index: number; name: Te
     .map(({ c, index }) => ({ index, name: c.name }));
 }
 
-/** Whether a cookie category's name or description says its cookies are placed only with consent. */
+/**
+ * Whether a cookie category's name or description says its cookies are placed only with consent: in a sentence that
+ * does not make browsing the consent (impliedCookieConsentWords).
+ */
 const saysConsentAsked = (c: CookieCategorySource): boolean =>
-  [...texts(c.name), ...texts(c.description)].some((t) =>
-    sentences(t).some((sentence) => affirms(sentence, cookieConsentWords)),
-  );
+  [...texts(c.name), ...texts(c.description)].some((t) => sentences(t).some(asksCookieConsent));
+
+const asksCookieConsent = (sentence: string): boolean =>
+  affirms(sentence, cookieConsentWords) && !impliedCookieConsentWords.test(sentence);
 
 /** Whether a sentence has `words` and does not deny them: an even number of negations (explicitConsentNegations). */
 const affirms = (sentence: string, words: RegExp): boolean =>

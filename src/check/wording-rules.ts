@@ -117,8 +117,9 @@ function firstReason(s: string, lang: Language, reason: RefusalReason): string |
 }
 
 /**
- * "Good care" as the reason to keep the file, in a sentence that is not about a parent, guardian or representative,
- * or a child: towards them BW 7:465(4) makes good care the ground (law/wording-patterns.ts, representativeWords).
+ * "Good care" as the reason to keep the file, in a sentence where neither the request nor the file is a parent's,
+ * guardian's or representative's: towards them BW 7:465(4) makes good care the ground (law/wording-patterns.ts,
+ * representativeWords).
  */
 const goodCare: RefusalReason = (s, lang) =>
   representativeWords[lang].test(s) ? undefined : s.match(goodCareWords)?.[0];

@@ -81,6 +81,25 @@ export interface RetentionMinimum {
 /** The events the legal minimums are counted from (the law's own, not necessarily a retention rule's start). */
 export type MinimumStart = 'last-file-change' | 'end-of-clinical-trial';
 
+/**
+ * A purpose in which the organisation is the one paid: it invoices, bills, claims from the insurer, keeps its books or
+ * receives payments. Not one about the client's own debts ('Hulp bij betalingsregelingen met schuldeisers', 'Help with
+ * payment arrangements with creditors'): a bare 'betaling' or 'payment' matched those, and a client's debts are no
+ * part of the organisation's administration (AWR art. 52(1); secondread9 S5, as privacy officer's review 8 D7).
+ */
+const billingPurpose = new RegExp(
+  String.raw`^(?![\s\S]*(\bschuld|\bdebts?\b|betalingsregeling|payment arrangement))[\s\S]*?(` +
+    [
+      String.raw`\b(factu\w*|invoic\w*|billing|bills?|declar(atie|eer|eert|eren)\w*|boekhoud\w*|accounting)\b`,
+      String.raw`\bbetalingen (ontvangen|innen|verwerken)\b|\b(ontvangen|innen|afhandel\w*|verwerk\w*) van (de |uw |je )?betalingen\b`,
+      String.raw`\bbetalings(beheer|verwerking|verkeer)\b|\bpayment (management|processing|handling)\b`,
+      String.raw`\bpayments? (from|by) (you|clients|patients)\b|\b(take|taking|receive|receiving|collect\w*|process\w*) (of )?payments?\b`,
+      String.raw`\bfinanci[eë]le (afhandeling|administratie)\b|\bfinancial (settlement|administration)\b`,
+    ].join('|') +
+    ')',
+  'i',
+);
+
 export const retentionMinimums: readonly RetentionMinimum[] = [
   {
     // WGBO: 20 years since 1 January 2020 (previously 15), from the last change to the file. BW 7:454(3) as in force
@@ -138,14 +157,13 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
     // bescheiden en andere gegevensdragers ... te bewaren": the organisation's own administration. A category id
     // that says invoicing, billing or accounting is that; one that says only 'financial' may be a client's
     // financial situation recorded for support (debts, income: privacy officer's review 8, D7), so it counts only
-    // where a purpose that bills or takes payment uses it.
+    // where a purpose that bills or takes payment uses it (billingPurpose).
     appliesTo: {
       citedLaw: 'awr',
       categoryIdPattern: /invoice|billing|factu|fiscal|accounting|boekhoud/,
       categoryUsedFor: {
         categoryId: /financ/,
-        purpose:
-          /factu|invoic|billing|\bbill\b|declar|betaling|payment|boekhoud|accounting|financi[eë]le (afhandeling|administratie)|financial (settlement|administration)/i,
+        purpose: billingPurpose,
       },
     },
   },

@@ -17,16 +17,42 @@ export const goodCareWords =
   /goede zorg|goed hulpverlener|goede hulpverlening|zorgvuldige zorg|kwaliteit van (de )?zorg|good care|proper care|quality of care|good healthcare/i;
 
 /**
- * A sentence about a parent, guardian or other representative, or about a child or minor, per language (Dutch
- * "kind" is English "kind", "ouder dan" is "older than"). Towards the representative of a child under 12, or of an
- * older child who cannot judge its interests, the care provider does not comply where that does not fit the care
- * of a good care provider: BW 7:465(4), quoted in law/patient-rights.ts (parentsActForChildUnder), and the notice
- * says it (terms:right.erasure.child). A refusal "for good care" in such a sentence is that rule, not a refusal
- * towards the patient (privacy officer's review 8, D6).
+ * A sentence where the request or the file is a representative's, per language: a parent, guardian or other
+ * representative asks ("Vraag je als ouder om vernietiging", "een verzoek van de wettelijk vertegenwoordiger", "if
+ * you ask as a parent", "a request from a minor's legal representative"), or the file is the child's ("het dossier
+ * van je kind", "your child's file"). Towards the representative of a child under 12, or of an older child who
+ * cannot judge its interests, the care provider does not comply where that does not fit the care of a good care
+ * provider: BW 7:465(4), quoted in law/patient-rights.ts (parentsActForChildUnder), and the notice says it
+ * (terms:right.erasure.child). A refusal "for good care" in such a sentence is that rule, not a refusal towards the
+ * patient (privacy officer's review 8, D6). A mere word for a parent or child is not enough: "Ben je 16 jaar of
+ * ouder" is the patient's age, and "een erfelijke aandoening die ook voor je kinderen van belang is" the reason to
+ * refuse the patient (secondread9 S1). Dutch "ouder" counts as a parent only after "als", an article or a possessive, and not before "dan" ("ben je ouder
+ * dan 16").
  */
+const dutchRepresentative = String.raw`(\b(als|de|een|uw|je|jouw|zijn|haar|hun) (gezaghebbende )?ouder(?! (dan|bent|is|wordt|worden)\b)|\bouders|\bvoogd(en)?|\bgezaghebbende|\b(wettelijke? )?vertegenwoordigers?)\b`;
+const englishRepresentative = String.raw`\b(parents?|guardians?|(legal )?representatives?)\b`;
 export const representativeWords: Readonly<Record<Language, RegExp>> = {
-  nl: /\b(ouders?(?! dan\b)|voogd(en)?|gezaghebbende|(wettelijke? )?vertegenwoordiger(s)?|kind(eren|je|s)?|minderjarige[n]?)\b/i,
-  en: /\b(parents?(?! compan)|parental|guardians?|(legal )?representatives?|child(ren|'s)?|minors?(?! (change|update|amendment|error|correction)s?\b))\b/i,
+  nl: compiledAhead(
+    new RegExp(
+      [
+        String.raw`${dutchRepresentative}[^.;!?\n]{0,40}?\b(vraagt|vragen|vroeg|vraag|verzoek\w*)\b`,
+        String.raw`\b(vraagt|vragen|vroeg|vraag|verzoek\w*)\b[^.;!?\n]{0,20}?\b(als|van|door|namens)\b[^.;!?\n]{0,20}?${dutchRepresentative}`,
+        String.raw`\b(dossiers?|gegevens) van (uw|je|jouw|het|een|hun|zijn|haar) (minderjarige )?(kind(eren)?|minderjarige)\b`,
+      ].join('|'),
+      'i',
+    ),
+  ),
+  en: compiledAhead(
+    new RegExp(
+      [
+        String.raw`${englishRepresentative}[^.;!?\n]{0,40}?\b(asks?|asked|requests?|requested)\b`,
+        String.raw`\b(asks?|asked|requests?|requested)\b[^.;!?\n]{0,20}?\b(as|from|by|of|on behalf of)\b[^.;!?\n]{0,20}?${englishRepresentative}`,
+        String.raw`\b(child|children|minor)['\u2019]s (medical )?(files?|records?|data)\b`,
+        String.raw`\b(files?|records?|data) of (your|a|the|their|his|her) (minor )?(child(ren)?|minors?)\b`,
+      ].join('|'),
+      'i',
+    ),
+  ),
 };
 
 /**
@@ -43,12 +69,23 @@ export const retentionDutyWords =
 
 /**
  * The medical file's own retention term, in the sentence that gives retentionDutyWords as the reason to keep data:
- * the WGBO (or BW 7:454) by name, its twenty years, or the retention term of the (medical) file. Only then is the
+ * the WGBO (or BW 7:454) by name, its twenty years, or a retention term or duty ('bewaartermijn', 'bewaarplicht') in
+ * a sentence that names the (medical) file anywhere ("Uw verzoek om vernietiging van uw dossier kunnen wij niet
+ * honoreren zolang de wettelijke bewaartermijn van 15 jaar loopt", "een wettelijke bewaarplicht voor uw medisch
+ * dossier": secondread9 S2; older statements still give the 15 years of before 2020). Only then is the
  * duty the file's term, which BW 7:455 lets no refusal rest on. A legal duty in general ("als er geen andere reden
  * is om je gegevens te bewaren, zoals een wettelijke plicht"; Dental Clinics) is a ground to refuse erasure: GDPR
  * 17(3)(b), and for the file itself 7:455(2), "het bepaalde bij of krachtens de wet" that opposes destruction
  * (privacy officer's review 8, D1).
  */
+const medicalFile = {
+  nl: String.raw`\b((medische? |pati[eë]nten|pati[eë]nt|cli[eë]nten|cli[eë]nt)?dossiers?|medische gegevens)\b`,
+  en: String.raw`\b((medical|patient|client|health) (files?|records?)|your file)\b`,
+};
+const fileRetention = {
+  nl: String.raw`\bbewaar(termijn|plicht)(en)?\b`,
+  en: String.raw`\bretention (period|term|duty|obligation)s?\b`,
+};
 export const medicalFileTermWords = compiledAhead(
   new RegExp(
     [
@@ -58,8 +95,8 @@ export const medicalFileTermWords = compiledAhead(
       String.raw`\b7:454\b`,
       String.raw`\b(20|twintig) jaar\b`,
       String.raw`\b(20|twenty)[ -]years?\b`,
-      String.raw`\bbewaartermijn (van|voor) (het |uw |je |jouw |de )?(medische? |patiënten|cliënten)?dossiers?\b`,
-      String.raw`\b(dossier|medische gegevens)\w*\b[^.;!?\n]{0,40}?\bbewaartermijn\b`,
+      String.raw`${medicalFile.nl}[^.;!?\n]*?${fileRetention.nl}|${fileRetention.nl}[^.;!?\n]*?${medicalFile.nl}`,
+      String.raw`${medicalFile.en}[^.;!?\n]*?${fileRetention.en}|${fileRetention.en}[^.;!?\n]*?${medicalFile.en}`,
       String.raw`\bretention (period|term) (of|for) (the |your )?(medical |patient |client )?(files?|records?)\b`,
       String.raw`\b(file|record)s?'?s? retention (period|term)\b`,
     ].join('|'),
@@ -68,21 +105,42 @@ export const medicalFileTermWords = compiledAhead(
 );
 
 /**
- * A cookie category's own text that says its cookies are placed only with consent: a consent word after a word that
- * makes it the condition or the ask ("alleen als je daarvoor toestemming geeft", "pas nadat je akkoord gaat", "met
- * je toestemming", "only if you give your consent", "once you accept", "niet zonder je toestemming"), or before one ("toestemming die wij je
- * vragen", "consent is asked"). Read one sentence at a time, where explicitConsentNegations (law/dutch-care-law.ts)
- * must not deny it ("zonder je toestemming", "geen toestemming nodig"). Telecommunicatiewet art. 11.7a asks the
- * consent; the text that says so states it as well as consentRequired does (privacy officer's review 8, S7).
+ * A cookie category's own text that says its cookies are placed only with consent: consent as the condition for
+ * placing them ("alleen als je daarvoor toestemming geeft", "pas nadat je akkoord gaat", "met je toestemming", "only
+ * if you give your consent", "with your prior consent", "niet zonder je toestemming"), or as what is asked ("wij
+ * vragen eerst je toestemming", "consent is asked", "we ask for your consent"). A consent word after any 'als' or
+ * 'when' is not enough: "Wij plaatsen deze cookies als je onze website bezoekt en je kunt je toestemming later
+ * intrekken" places them on the visit, and "die je accepteert bij hun diensten" is someone else's terms (secondread9
+ * D2). Read one sentence at a time, where explicitConsentNegations (law/dutch-care-law.ts) must not deny it ("zonder
+ * je toestemming", "geen toestemming nodig"), nor impliedCookieConsentWords make browsing the consent. Telecommunicatiewet
+ * art. 11.7a asks the consent; the text that says so states it as well as consentRequired does (privacy officer's
+ * review 8, S7).
  */
 export const cookieConsentWords = compiledAhead(
   new RegExp(
     [
-      String.raw`\b(alleen|uitsluitend|enkel|pas|nadat|zodra|met|als|indien|wanneer|vragen|vraagt|zonder|only|once|after|with|without|if|when|upon|ask|asks|request)\b[^.;!?\n]{0,60}?\b(toestemming|consent|akkoord|accept\w*|instem\w*)`,
-      String.raw`\b(toestemming|consent)\b[^.;!?\n]{0,40}?\b(vragen|gevraagd|vraagt|asked|requested)\b`,
+      String.raw`\b(alleen|uitsluitend|enkel|pas)\b[^.;!?\n]{0,40}?\b(als|nadat|wanneer|indien|zodra|met)\b[^.;!?\n]{0,40}?\b(toestemming|akkoord|instem\w*)`,
+      String.raw`\b(met|zonder) (je|uw|jouw) (voorafgaande |uitdrukkelijke |expliciete )?toestemming\b`,
+      String.raw`\b(nadat|zodra) (je|u) (daarvoor |hiervoor |ons )?(toestemming|akkoord)\b`,
+      String.raw`\btoestemming\b[^.;!?\n]{0,40}?\b(gevraagd|vragen|vraagt)\b`,
+      String.raw`\b(vragen|vraagt|vroegen)\b[^.;!?\n]{0,30}?\b(je|uw|jouw) (voorafgaande |uitdrukkelijke |expliciete )?toestemming\b`,
+      String.raw`\bonly\b[^.;!?\n]{0,40}?\b(if|after|once|when|with)\b[^.;!?\n]{0,40}?\b(consent|accept\w*|agree\w*)`,
+      String.raw`\b(with|without) your (prior |explicit |express )?consent\b`,
+      String.raw`\bask(s|ed)? (for )?your (prior |explicit |express )?consent\b`,
+      String.raw`\bconsent\b[^.;!?\n]{0,40}?\b(asked|requested)\b`,
     ].join('|'),
     'i',
   ),
+);
+
+/**
+ * Browsing or using the site as the consent ("als je verder surft", "door het gebruik van deze website", "if you
+ * continue to use our site", "by using"): the cookie wall that Telecommunicatiewet art. 11.7a rules out, as consent is
+ * an active, unambiguous act (GDPR 4(11); CJEU C-673/17, Planet49). A sentence with these words never says that a
+ * cookie category's consent is asked (cookieConsentWords; secondread9 D2).
+ */
+export const impliedCookieConsentWords = compiledAhead(
+  /\bverder (te )?(surf|gaa?t|gaan|klik|brows)\w*|\bdoor (het )?(verdere? )?(gebruik|bezoek|surf)\w*|\b(blijft|blijven) (gebruiken|bezoeken|surfen)\b|\bcontinu\w* (to )?(use|using|browse|browsing|visit\w*)\b|\bby (continuing to )?(use|using|browsing|visiting)\b|\bfurther use\b/i,
 );
 
 /**

@@ -125,8 +125,24 @@ function controlCharacter(text: string, offset: number, from: number): SyntaxPro
 }
 
 /**
+ * Where the run of commas and closing brackets starts that ends `line` (trimmed) as a value does ('],', '},'; spaces
+ * between them allowed); undefined where the line does not end so. Read from the end: a pattern anchored at the end
+ * would try every comma of a long line.
+ */
+function valueEndAt(line: string): number | undefined {
+  let first: number | undefined;
+  for (let i = line.length - 1; i >= 0; i--) {
+    const c = line[i]!;
+    if (c === ',' || c === '}' || c === ']') first = i;
+    else if (first === undefined || !/\s/.test(c)) break;
+  }
+  return first;
+}
+
+/**
  * A line break inside the text that opens at `from`: most often its closing quote left out, when the line ends as a
- * value does (in a comma or a bracket: the quote goes before it, which is pointed at) or the next line starts with a
+ * value does (in commas and brackets: the quote goes before the first of them, which is pointed at: '"b],' is
+ * '"b"],', not '"b]",') or the next line starts with a
  * name ("city": …: the quote goes at the end of the line, and a comma after it); else a text typed over two lines.
  * Both messages name where the text starts: a line may hold more than one.
  */
@@ -134,8 +150,9 @@ function lineBreak(text: string, offset: number, from: number): SyntaxProblem {
   const lineEnd = from + 1 + text.slice(from + 1, offset).trimEnd().length;
   const nextLine = /^\r?\n?([^\r\n]*)/.exec(text.slice(offset))![1]!;
   const start = lineAndColumn(text, from);
-  const end = text.slice(from + 1, lineEnd).at(-1);
-  if (end !== undefined && ',}]'.includes(end)) return problem('missingCloseQuote', lineEnd - 1, { ...start, end });
+  const line = text.slice(from + 1, lineEnd);
+  const end = valueEndAt(line);
+  if (end !== undefined) return problem('missingCloseQuote', from + 1 + end, { ...start, end: line.slice(end) });
   if (/^\s*"[^"]*"\s*:/.test(nextLine)) return problem('missingCloseQuoteAtLineEnd', lineEnd, start);
   return problem('lineBreakInText', offset);
 }

@@ -99,6 +99,17 @@ const cases: Array<[string, string, string]> = [
     ': the text that starts at line 1, column 13 has no closing "; put one before this "]" at the end of the line. A text meant to run over two lines takes \\n where the line breaks',
     '1:15',
   ],
+  // A line that ends in several of them (secondread9 N1): the quote goes before the first, '"b"],', not '"b]",'.
+  [
+    '{\n  "ids": ["a", "b],\n  "x": 1\n}\n',
+    ': the text that starts at line 2, column 16 has no closing "; put one before this "]," at the end of the line. A text meant to run over two lines takes \\n where the line breaks',
+    '2:18',
+  ],
+  [
+    '{"a": [{"b": "c}] ,\n "d": 1}',
+    ': the text that starts at line 1, column 14 has no closing "; put one before this "}] ," at the end of the line. A text meant to run over two lines takes \\n where the line breaks',
+    '1:16',
+  ],
   [
     '{"a": {"city": "Utrecht\r\n  "zip": "1"}}',
     ': the text that starts at line 1, column 16 has no closing "; put one at the end of the line, and a comma after it: the next line starts another item. A text meant to run over two lines takes \\n where the line breaks',
@@ -124,6 +135,9 @@ describe('a syntax error is named in the author’s terms, where it is', () => {
       'het bestand is geen geldige JSON: de tekst die begint op regel 2, kolom 11 heeft geen afsluitend "; zet er een vóór deze "," aan het eind van de regel. Moet de tekst over twee regels lopen, schrijf dan \\n waar de regel afbreekt',
     );
     expect(`${d.line}:${d.column}`).toBe('2:19');
+    expect(syntaxDiagnostic('{\n  "ids": ["a", "b],\n  "x": 1\n}\n', 'nl').message).toBe(
+      'het bestand is geen geldige JSON: de tekst die begint op regel 2, kolom 16 heeft geen afsluitend "; zet er een vóór deze "]," aan het eind van de regel. Moet de tekst over twee regels lopen, schrijf dan \\n waar de regel afbreekt',
+    );
     expect(syntaxDiagnostic('{"a": {"city": "Utrecht\n  "zip": "1"}}', 'nl').message).toBe(
       'het bestand is geen geldige JSON: de tekst die begint op regel 1, kolom 16 heeft geen afsluitend "; zet er een aan het eind van de regel, met een komma erachter: op de volgende regel begint een nieuw onderdeel. Moet de tekst over twee regels lopen, schrijf dan \\n waar de regel afbreekt',
     );
