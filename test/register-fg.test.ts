@@ -50,10 +50,8 @@ describe('a missing art. 30(1) element says "niet vermeld", never a blank or "â€
     for (const key of ['recipients', 'processors', 'transfers', 'retention'])
       expect(cell(nl, key), key).toEqual(['niet vermeld']);
     // What the policy names, not a claim about the data (Dutch review 3, finding 16), not a bare 'n.v.t.' (officer3
-    // finding 2); 'Niet van toepassing', as 'niet vermeld' read as a missing exception (officer8 R1).
-    expect(cell(nl, 'specialCondition')).toEqual([
-      'Niet van toepassing: bij deze activiteit worden geen bijzondere persoonsgegevens genoemd',
-    ]);
+    // finding 2); what it names, as 'niet vermeld' read as a missing exception (officer8 R1).
+    expect(cell(nl, 'specialCondition')).toEqual(['Geen bijzondere persoonsgegevens genoemd bij deze activiteit']);
     expect(cell(registerIn(model, 'en'), 'retention')).toEqual(['not stated']);
     const [row] = csvIn(model, 'nl');
     for (const header of Object.values(DTOF)) {
@@ -64,7 +62,7 @@ describe('a missing art. 30(1) element says "niet vermeld", never a blank or "â€
       expect(markdownFact(nl, header), header).toEqual([['niet vermeld']]);
     }
     expect(row!['Uitzondering voor bijzondere persoonsgegevens (artikel 9, lid 2, AVG)']).toBe(
-      'Niet van toepassing: bij deze activiteit worden geen bijzondere persoonsgegevens genoemd',
+      'Geen bijzondere persoonsgegevens genoemd bij deze activiteit',
     );
     // The HTML page names a column no activity states that art. 30 does not require once, before the activities.
     expect(registerToHtml(nl)).toMatch(

@@ -96,15 +96,15 @@ describe('the representative of a purpose under another controller (as officer3 
 });
 
 describe('the art. 9 exception where the notice names no special data (officer3 finding 2)', () => {
-  // 'Niet van toepassing: …' with what the policy names, never a bare 'n.v.t.' / 'n/a' (officer8 R1: 'niet vermeld: …'
-  // read as a missing exception).
-  it('Dental, Facturatie en declaratie: "Niet van toepassing: …", in Dutch and English, never "n.v.t." / "n/a"', () => {
+  // What the policy names, never a bare 'n.v.t.' / 'n/a' (officer8 R1: 'niet vermeld: …' read as a missing
+  // exception; secondread9 S3: 'Niet van toepassing' concluded from a flag the author did not set).
+  it('Dental, Facturatie en declaratie: what it names, in Dutch and English, never "n.v.t." / "n/a"', () => {
     const model = seedModel('dental-clinics');
     const nl = registerToMarkdown(registerIn(model, 'nl'));
     const en = registerToMarkdown(registerIn(model, 'en'));
-    expect(nl).toContain('Niet van toepassing: bij deze activiteit worden geen bijzondere persoonsgegevens genoemd');
+    expect(nl).toContain('Geen bijzondere persoonsgegevens genoemd bij deze activiteit');
     expect(nl).not.toContain('n.v.t.:');
-    expect(en).toContain('Not applicable: no special categories of personal data are named for this activity');
+    expect(en).toContain('No special categories of personal data named for this activity');
     expect(en).not.toContain('n/a:');
   });
 });

@@ -199,10 +199,10 @@ describe('the art. 9 exception cell (30(1); AP practice)', () => {
     // the notice states, not a bare 'n.v.t.', a finding that none is involved (officer3 finding 2); 'Niet van
     // toepassing', as 'niet vermeld' read as a missing exception (officer8 R1).
     expect(cell(registerIn(modelOf(miniPolicy()), 'nl'), 'specialCondition')).toEqual([
-      'Niet van toepassing: bij deze activiteit worden geen bijzondere persoonsgegevens genoemd',
+      'Geen bijzondere persoonsgegevens genoemd bij deze activiteit',
     ]);
     expect(cell(registerIn(modelOf(miniPolicy()), 'en'), 'specialCondition')).toEqual([
-      'Not applicable: no special categories of personal data are named for this activity',
+      'No special categories of personal data named for this activity',
     ]);
     policy.purposes[0]!.specialCategoryCondition = { condition: '9(2)(h)' };
     expect(cell(registerIn(modelOf(policy), 'nl'), 'specialCondition')[0]).toMatch(/^Gezondheidszorg \(artikel 9/);
@@ -212,7 +212,7 @@ describe('the art. 9 exception cell (30(1); AP practice)', () => {
     const zorgburo = registerIn(seedModel('zorgburo-de-liemers'), 'nl');
     expect(cell(zorgburo, 'specialCondition', 'client-system')).toEqual(['niet vermeld']);
     expect(cell(zorgburo, 'specialCondition', 'care-agreement')).toEqual([
-      'Niet van toepassing: bij deze activiteit worden geen bijzondere persoonsgegevens genoemd',
+      'Geen bijzondere persoonsgegevens genoemd bij deze activiteit',
     ]);
   });
 });

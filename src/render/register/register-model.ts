@@ -363,10 +363,11 @@ function processingCell(a: ProcessorActivity, m: Messages): RegisterCell {
 
 /**
  * The art. 9(2) exception; for special data with none named, 'niet vermeld' as the basis column says it — a blank
- * would read as 'not applicable'. An activity that names data categories, none of them special: 'Niet van
- * toepassing: bij deze activiteit worden geen bijzondere persoonsgegevens genoemd' — what it names, not a finding
- * about the data; 'niet vermeld: …' there read as a missing exception in 45 rows (officer8 R1). One that names no
- * data categories at all leaves open whether it needs one: a gap, said so.
+ * would read as 'not applicable'. An activity that names data categories, none of them special: 'Geen bijzondere
+ * persoonsgegevens genoemd bij deze activiteit' — an observation of what the notice names, neither a gap ('niet
+ * vermeld: …' read as a missing exception in 45 rows, officer8 R1) nor a conclusion from a flag the author did not
+ * set ('Niet van toepassing' for Dental Clinics' billing of treatments, secondread9 S3). One that names no data
+ * categories at all leaves open whether it needs one: a gap, said so.
  */
 function specialConditionCell(p: Purpose, m: Messages): RegisterCell {
   if (p.specialCategoryCondition) return [specialConditionText(p.specialCategoryCondition, m)];
