@@ -25,9 +25,9 @@ const EXAMPLE = new RegExp(
 const exampleCommands = (text: string): string[] =>
   [...text.slice(text.indexOf('\n\n')).matchAll(EXAMPLE)].map((m) => m[0].replace(/\s+/g, ' '));
 
-/** The first word of a line as the filler saw it: an example command is one (help-text.ts). */
+/** The first word of a line as the filler saw it: an example command or "art. 30" is one (help-text.ts). */
 function firstWord(text: string): string {
-  const joined = new RegExp(`^\\(?(?:${EXAMPLE.source})`).exec(text)?.[0] ?? '';
+  const joined = new RegExp(`^\\(?(?:${EXAMPLE.source}|art\\. \\S+)`).exec(text)?.[0] ?? '';
   return joined + text.slice(joined.length).split(' ')[0]!;
 }
 
@@ -79,7 +79,7 @@ describe('help text: every help fills its lines alike, to 80 columns, in English
   });
 
   it.each(helps)(
-    '$name: an example command stays on one line, no line outside a list starts with an option',
+    '$name: an example command stays on one line, no line outside a list starts with an option, "art. n" stays whole',
     async ({ lang, args }) => {
       const dir = tempDir();
       writeFileSync(path.join(dir, 'policyc.config.json'), JSON.stringify({ messageLanguage: lang }));
@@ -91,6 +91,7 @@ describe('help text: every help fills its lines alike, to 80 columns, in English
           example,
         ).toBe(true);
       expect(proseLines(run.stdout).filter((line) => /^\s*--/.test(line))).toEqual([]);
+      expect(lines.filter((line) => /\bart\.$/.test(line))).toEqual([]);
       expect(run.stdout).not.toContain('\u00a0');
     },
   );
