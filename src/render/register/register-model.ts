@@ -64,7 +64,11 @@ export interface Register {
   versionLine: string;
   /** The date stamped into the workbook (ISO): the policy's effective date, else its last change, else none. Never the clock. */
   date?: string;
-  /** What a cell the policy leaves blank says: 'niet vermeld' (a required one in the model; any other where it is shown). */
+  /**
+   * What a cell the policy leaves blank says: 'Niet vermeld' (a required one in the model; any other where it is
+   * shown). A cell is a value of its own in every format, so each phrase the register writes starts it with a
+   * capital (secondread9 N6); 'niet vermeld' inside a line is register:cell.notStatedInline.
+   */
   notStated: string;
   /** Leads the columns that no row of a record fills, which the HTML and Markdown pages name once instead of a blank per row. */
   noneStated: string;
