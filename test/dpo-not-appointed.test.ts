@@ -28,7 +28,7 @@ function analysed(value: object) {
 }
 
 describe('a policy that states no DPO is appointed, and why', () => {
-  it('the register says none is appointed with the reason, not "niet vermeld"', () => {
+  it('the register says none is appointed with the reason, not "Niet vermeld"', () => {
     const { register } = policyOutputs(policy({ appointed: false, reason }));
     expect(register.nl).toContain(
       '- **Functionaris voor gegevensbescherming**: Geen aangesteld. Reden: Niet verplicht: 4 medewerkers, ongeveer 2.500 patiënten.',
@@ -36,14 +36,14 @@ describe('a policy that states no DPO is appointed, and why', () => {
     expect(register.en).toContain(
       '- **Data protection officer**: None appointed. Reason: Not required: 4 staff, about 2,500 patients.',
     );
-    // (Other elements the practice leaves out, such as its processors, do say 'niet vermeld': register5 finding 1.)
-    expect(register.nl).not.toContain('**Functionaris voor gegevensbescherming**: niet vermeld');
+    // (Other elements the practice leaves out, such as its processors, do say 'Niet vermeld': register5 finding 1.)
+    expect(register.nl).not.toContain('**Functionaris voor gegevensbescherming**: Niet vermeld');
     // The Markdown table no longer repeats it in every row: an organisation-wide column that holds the same in every
     // row is stated once, in the organisation section above (register5 finding 9; changed on purpose in register7).
     expect(register.nl).not.toMatch(/\| Geen aangesteld\. Reden: Niet verplicht/);
     // Without the statement, the same practice's register says the DPO is not stated, as before.
     expect(policyOutputs(policy(null)).register.nl).toContain(
-      '- **Functionaris voor gegevensbescherming**: niet vermeld',
+      '- **Functionaris voor gegevensbescherming**: Niet vermeld',
     );
   });
 

@@ -23,8 +23,8 @@ describe('a purpose without a legal basis', () => {
     // In the notice, 'in deze verklaring': a patient reads a gap in the statement, not that there is no basis.
     expect(out.notice.nl).toContain('**Grondslag:** Niet vermeld in deze verklaring. UITLEG-NL');
     expect(out.notice.en).toContain('**Legal basis:** Not stated in this notice. EXPLANATION-EN');
-    expect(out.register.nl).toContain('niet vermeld. UITLEG-NL');
-    expect(out.register.en).toContain('not stated. EXPLANATION-EN');
+    expect(out.register.nl).toContain('Niet vermeld. UITLEG-NL');
+    expect(out.register.en).toContain('Not stated. EXPLANATION-EN');
   });
 
   it('says so as well when only the law of a public task is given, in the notice and the register alike', () => {
@@ -33,8 +33,8 @@ describe('a purpose without a legal basis', () => {
     );
     expect(withTask.notice.nl).toContain('**Grondslag:** Niet vermeld in deze verklaring.\n');
     expect(withTask.notice.nl).toContain('WET-NL');
-    expect(withTask.register.nl).toMatch(/niet vermeld[^\n]*WET-NL|niet vermeld[\s\S]{0,80}WET-NL/);
-    expect(withTask.register.en).toMatch(/not stated[\s\S]{0,80}LAW-EN/);
+    expect(withTask.register.nl).toMatch(/Niet vermeld[^\n]*WET-NL|Niet vermeld[\s\S]{0,80}WET-NL/);
+    expect(withTask.register.en).toMatch(/Not stated[\s\S]{0,80}LAW-EN/);
   });
 
   it('does not claim that every purpose states its basis', () => {
@@ -394,7 +394,7 @@ describe('a purpose on special-category data without an art. 9(2) exception', ()
     expect(notice.en).toContain(
       '**Why we may use this special category of personal data (Article 9 GDPR):** Not stated in this notice.\n',
     );
-    expect(register.nl).toContain('niet vermeld');
+    expect(register.nl).toContain('Niet vermeld');
     const plain = policyOutputs(miniPolicy()).notice;
     expect(plain.nl).not.toContain('Waarom wij deze bijzondere persoonsgegevens mogen gebruiken');
   });

@@ -43,28 +43,26 @@ function cell(register: Register, key: string, id?: string): readonly string[] {
   return row[table.columns.findIndex((c) => c.key === key)]!;
 }
 
-describe('a missing art. 30(1) element says "niet vermeld", never a blank or "—" (register5 finding 1)', () => {
-  it('recipients, processors, transfers and retention; an art. 9 exception for no special data named: "niet vermeld" too', () => {
+describe('a missing art. 30(1) element says "Niet vermeld", never a blank or "—" (register5 finding 1)', () => {
+  it('recipients, processors, transfers and retention; an art. 9 exception for no special data named: "Niet vermeld" too', () => {
     const model = modelOf(miniPolicy());
     const nl = registerIn(model, 'nl');
     for (const key of ['recipients', 'processors', 'transfers', 'retention'])
-      expect(cell(nl, key), key).toEqual(['niet vermeld']);
+      expect(cell(nl, key), key).toEqual(['Niet vermeld']);
     // What the policy names, not a claim about the data (Dutch review 3, finding 16), not a bare 'n.v.t.' (officer3
-    // finding 2); 'Niet van toepassing', as 'niet vermeld' read as a missing exception (officer8 R1).
-    expect(cell(nl, 'specialCondition')).toEqual([
-      'Niet van toepassing: bij deze activiteit worden geen bijzondere persoonsgegevens genoemd',
-    ]);
-    expect(cell(registerIn(model, 'en'), 'retention')).toEqual(['not stated']);
+    // finding 2); what it names, as 'Niet vermeld' read as a missing exception (officer8 R1).
+    expect(cell(nl, 'specialCondition')).toEqual(['Geen bijzondere persoonsgegevens genoemd bij deze activiteit']);
+    expect(cell(registerIn(model, 'en'), 'retention')).toEqual(['Not stated']);
     const [row] = csvIn(model, 'nl');
     for (const header of Object.values(DTOF)) {
-      expect(row![header], header).toBe('niet vermeld');
+      expect(row![header], header).toBe('Niet vermeld');
       // No activity states them, and each activity still says so: a required element is not listed once for the
       // record, away from the activity (officer3 finding 3; register5 finding 9 listed them once).
       expect(markdownUnfilled(nl), header).not.toContain(header);
-      expect(markdownFact(nl, header), header).toEqual([['niet vermeld']]);
+      expect(markdownFact(nl, header), header).toEqual([['Niet vermeld']]);
     }
     expect(row!['Uitzondering voor bijzondere persoonsgegevens (artikel 9, lid 2, AVG)']).toBe(
-      'Niet van toepassing: bij deze activiteit worden geen bijzondere persoonsgegevens genoemd',
+      'Geen bijzondere persoonsgegevens genoemd bij deze activiteit',
     );
     // The HTML page names a column no activity states that art. 30 does not require once, before the activities.
     expect(registerToHtml(nl)).toMatch(
@@ -104,7 +102,7 @@ describe('a purpose that names no retention rule: the rules for its data categor
     // The purpose that names the rule shows it as its own.
     expect(cell(nl, 'retention', 'statutory-retention')[0]).not.toMatch(/^Bij dit doel geen termijn/);
     expect(cell(registerIn(seedModel('bib-verloskundigen'), 'en'), 'retention', 'claims')[0]).toMatch(
-      // In the words of 'not stated' elsewhere (english2 review; officer3).
+      // In the words of 'Not stated' elsewhere (english2 review; officer3).
       /^Not stated for this activity; period for the data category: /,
     );
   });
@@ -123,16 +121,16 @@ describe('a purpose that names no retention rule: the rules for its data categor
       'Bij dit doel geen termijn genoemd; termijn van de gegevenscategorie: Telefoonnummers (Telefoonnummer): 2 jaar',
     ]);
     policy.purposes[0]!.dataCategories = ['contacts'];
-    // Only a rule no purpose names (finding 3: 'niet vermeld' and the pointer).
+    // Only a rule no purpose names (finding 3: 'Niet vermeld' and the pointer).
     expect(cell(registerIn(modelOf(policy), 'nl'), 'retention')).toEqual([
       'Voor deze activiteit niet vermeld (zie ook Organisatie: Overige bewaartermijnen)',
     ]);
     policy.retention = [];
-    expect(cell(registerIn(modelOf(policy), 'nl'), 'retention')).toEqual(['niet vermeld']);
+    expect(cell(registerIn(modelOf(policy), 'nl'), 'retention')).toEqual(['Niet vermeld']);
   });
 });
 
-describe('no recipient named, only a general statement on sharing: "niet vermeld" and the pointer (register5 finding 3)', () => {
+describe('no recipient named, only a general statement on sharing: "Niet vermeld" and the pointer (register5 finding 3)', () => {
   it('BIB: claims to the insurers name no recipient; the statement is pointed to, not passed off as the recipients', () => {
     const model = seedModel('bib-verloskundigen');
     const recipients = cell(registerIn(model, 'nl'), 'recipients', 'claims');
@@ -152,7 +150,7 @@ describe('no recipient named, only a general statement on sharing: "niet vermeld
   it('a statement on transfers holds for every activity: its pointer alone, as before', () => {
     const model = seedModel('dental-clinics');
     const transfers = cell(registerIn(model, 'nl'), 'transfers', 'appointments');
-    expect(transfers[0]).toMatch(/^zie Organisatie: /);
+    expect(transfers[0]).toMatch(/^Zie Organisatie: /);
   });
 });
 
@@ -174,10 +172,10 @@ describe('the register names the policy it is made from, and says when it states
   it("an undated policy: 'Versie of datum van de privacyverklaring: niet vermeld'", () => {
     // 'Stand per' is a register's own date, not the privacy notice's (Dutch review 3, finding 18).
     const nl = registerIn(seedModel('bib-verloskundigen'), 'nl');
-    expect(factOf(nl, 'Versie of datum van de privacyverklaring')).toBe('niet vermeld');
-    expect(registerToMarkdown(nl)).toContain('- **Versie of datum van de privacyverklaring**: niet vermeld');
+    expect(factOf(nl, 'Versie of datum van de privacyverklaring')).toBe('Niet vermeld');
+    expect(registerToMarkdown(nl)).toContain('- **Versie of datum van de privacyverklaring**: Niet vermeld');
     expect(factOf(registerIn(seedModel('bib-verloskundigen'), 'en'), 'Version or date of the privacy notice')).toBe(
-      'not stated',
+      'Not stated',
     );
   });
 });
@@ -252,20 +250,20 @@ describe("'Geen doorgifte buiten de EER' only where the data shows it (register5
   });
 
   it('a party without a country, no parties, or a transfer ground or statement elsewhere: not derived', () => {
-    expect(cell(registerIn(modelOf(withParties()), 'nl'), 'transfers')).toEqual(['niet vermeld']);
-    expect(cell(registerIn(modelOf(miniPolicy()), 'nl'), 'transfers')).toEqual(['niet vermeld']);
+    expect(cell(registerIn(modelOf(withParties()), 'nl'), 'transfers')).toEqual(['Niet vermeld']);
+    expect(cell(registerIn(modelOf(miniPolicy()), 'nl'), 'transfers')).toEqual(['Niet vermeld']);
     const stated = withParties('NL');
     stated.transfers = { statement: { nl: 'Wij geven door.', en: 'We transfer.' } };
-    expect(cell(registerIn(modelOf(stated), 'nl'), 'transfers')[0]).toMatch(/^zie Organisatie: /);
+    expect(cell(registerIn(modelOf(stated), 'nl'), 'transfers')[0]).toMatch(/^Zie Organisatie: /);
     const abroad = withParties('NL');
     abroad.transfers = { storageLocations: ['US'] };
-    expect(cell(registerIn(modelOf(abroad), 'nl'), 'transfers')[0]).toMatch(/^zie Organisatie: /);
+    expect(cell(registerIn(modelOf(abroad), 'nl'), 'transfers')[0]).toMatch(/^Zie Organisatie: /);
   });
 
   it('a processor that names only where it is established, or its servers only in words: not derived (final read)', () => {
-    expect(cell(registerIn(modelOf(withParties('NL', {})), 'nl'), 'transfers')).toEqual(['niet vermeld']);
+    expect(cell(registerIn(modelOf(withParties('NL', {})), 'nl'), 'transfers')).toEqual(['Niet vermeld']);
     const inWords = { serverLocations: ['NL'], serverLocationsText: { nl: 'VS, EU of Azië', en: 'US, EU or Asia' } };
-    expect(cell(registerIn(modelOf(withParties('NL', inWords)), 'nl'), 'transfers')).toEqual(['niet vermeld']);
+    expect(cell(registerIn(modelOf(withParties('NL', inWords)), 'nl'), 'transfers')).toEqual(['Niet vermeld']);
   });
 });
 

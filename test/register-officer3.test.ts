@@ -45,21 +45,21 @@ describe('the DPO of a purpose under another controller (officer3 finding 1)', (
     policy.dpo = { name: 'FG Mini', contact: { email: 'fg@mini.example' } };
     const nl = registerIn(modelOf(policy), 'nl');
     // Dental-mixed: the Utrecht B.V. rows read the parent's DPO, which the policy does not say is shared.
-    expect(markdownFact(nl, DPO)).toEqual([['FG Mini', 'fg@mini.example'], ['niet vermeld']]);
+    expect(markdownFact(nl, DPO)).toEqual([['FG Mini', 'fg@mini.example'], ['Niet vermeld']]);
     expect(csvIn(modelOf(policy), 'en').map((row) => row['Data protection officer'])).toEqual([
       'FG Mini\nfg@mini.example',
-      'not stated',
+      'Not stated',
     ]);
   });
 
-  it("a hospital that names no DPO: the head office's purpose says 'niet vermeld' too, not '—' or a blank", () => {
+  it("a hospital that names no DPO: the head office's purpose says 'Niet vermeld' too, not '—' or a blank", () => {
     const model = underHeadOffice({ careSector: 'hospital' });
     const nl = registerIn(model, 'nl');
-    expect(nl.organisation.facts.find((f) => f.label === DPO)?.value).toBe('niet vermeld');
+    expect(nl.organisation.facts.find((f) => f.label === DPO)?.value).toBe('Niet vermeld');
     // The same words, but about another controller: the DPO column stays in every block, with the controller's.
-    expect(markdownFact(nl, DPO)).toEqual([['niet vermeld'], ['niet vermeld']]);
+    expect(markdownFact(nl, DPO)).toEqual([['Niet vermeld'], ['Niet vermeld']]);
     expect(registerToHtml(nl)).not.toMatch(/<dt>Functionaris voor gegevensbescherming<\/dt>\n<dd>—<\/dd>/);
-    expect(csvIn(model, 'nl').map((row) => row[DPO])).toEqual(['niet vermeld', 'niet vermeld']);
+    expect(csvIn(model, 'nl').map((row) => row[DPO])).toEqual(['Niet vermeld', 'Niet vermeld']);
   });
 
   it("the head office's own DPO, as the policy states it; stated once where no purpose has another controller", () => {
@@ -74,37 +74,37 @@ describe('the representative of a purpose under another controller (as officer3 
   const REPRESENTATIVE = 'Vertegenwoordiger';
   const representative = { name: 'EU-Rep B.V.', contact: { email: 'rep@eu.example' } };
 
-  it("the organisation's representative is its own controller's: a head office's purpose says 'niet vermeld'", () => {
+  it("the organisation's representative is its own controller's: a head office's purpose says 'Niet vermeld'", () => {
     const policy = underHeadOffice().source as unknown as Record<string, any>;
     policy.representative = representative;
     const nl = registerIn(modelOf(policy), 'nl');
     expect(csvIn(modelOf(policy), 'nl').map((row) => row[REPRESENTATIVE])).toEqual([
       'EU-Rep B.V.\nrep@eu.example',
-      'niet vermeld',
+      'Niet vermeld',
     ]);
     // Not stated once for the organisation: the head office's block says its own.
-    expect(markdownFact(nl, REPRESENTATIVE)).toEqual([['EU-Rep B.V.', 'rep@eu.example'], ['niet vermeld']]);
+    expect(markdownFact(nl, REPRESENTATIVE)).toEqual([['EU-Rep B.V.', 'rep@eu.example'], ['Niet vermeld']]);
   });
 
-  it("stated once where every purpose is the organisation’s; 'niet vermeld' in every CSV row where it names none", () => {
+  it("stated once where every purpose is the organisation’s; 'Niet vermeld' in every CSV row where it names none", () => {
     const own = miniPolicy() as unknown as Record<string, any>;
     own.representative = representative;
     expect(markdownFact(registerIn(modelOf(own), 'nl'), REPRESENTATIVE)).toEqual([undefined]);
     // Never a blank, which read as 'none' (officer8 R7); the pages leave the line out.
-    expect(csvIn(underHeadOffice(), 'nl').map((row) => row[REPRESENTATIVE])).toEqual(['niet vermeld', 'niet vermeld']);
+    expect(csvIn(underHeadOffice(), 'nl').map((row) => row[REPRESENTATIVE])).toEqual(['Niet vermeld', 'Niet vermeld']);
   });
 });
 
 describe('the art. 9 exception where the notice names no special data (officer3 finding 2)', () => {
-  // 'Niet van toepassing: …' with what the policy names, never a bare 'n.v.t.' / 'n/a' (officer8 R1: 'niet vermeld: …'
-  // read as a missing exception).
-  it('Dental, Facturatie en declaratie: "Niet van toepassing: …", in Dutch and English, never "n.v.t." / "n/a"', () => {
+  // What the policy names, never a bare 'n.v.t.' / 'n/a' (officer8 R1: 'Niet vermeld: …' read as a missing
+  // exception; secondread9 S3: 'Niet van toepassing' concluded from a flag the author did not set).
+  it('Dental, Facturatie en declaratie: what it names, in Dutch and English, never "n.v.t." / "n/a"', () => {
     const model = seedModel('dental-clinics');
     const nl = registerToMarkdown(registerIn(model, 'nl'));
     const en = registerToMarkdown(registerIn(model, 'en'));
-    expect(nl).toContain('Niet van toepassing: bij deze activiteit worden geen bijzondere persoonsgegevens genoemd');
+    expect(nl).toContain('Geen bijzondere persoonsgegevens genoemd bij deze activiteit');
     expect(nl).not.toContain('n.v.t.:');
-    expect(en).toContain('Not applicable: no special categories of personal data are named for this activity');
+    expect(en).toContain('No special categories of personal data named for this activity');
     expect(en).not.toContain('n/a:');
   });
 });
@@ -120,7 +120,7 @@ describe('the required art. 30(1) elements in every activity (officer3 finding 3
     'Bewaartermijnen',
   ];
 
-  it("Bernhoven and Dijklander: each card has every element, 'niet vermeld' where missing, in Markdown and HTML", () => {
+  it("Bernhoven and Dijklander: each card has every element, 'Niet vermeld' where missing, in Markdown and HTML", () => {
     for (const id of ['bernhoven', 'dijklander']) {
       const nl = registerIn(seedModel(id), 'nl');
       const read = readRegisterMarkdown(registerToMarkdown(nl), nl.noneStated).records[0]!;
@@ -135,7 +135,9 @@ describe('the required art. 30(1) elements in every activity (officer3 finding 3
       for (const card of cards)
         for (const label of REQUIRED) expect(card, `${id} ${label}`).toContain(`<dt>${label}</dt>`);
       // 'Voor deze activiteit niet vermeld (zie ook …)' where the organisation states something for it (officer8 R5).
-      expect(html).toMatch(/<dt>Categorieën van ontvangers<\/dt>\n<dd>(Voor deze activiteit )?niet vermeld/);
+      expect(html).toMatch(
+        /<dt>Categorieën van ontvangers<\/dt>\n<dd>(Voor deze activiteit niet vermeld|Niet vermeld)/,
+      );
     }
   });
 
@@ -160,16 +162,16 @@ describe("the organisation's block as 30(1)(a)'s controller (officer3 finding 4)
       expect(nl.get('Contactgegevens'), id).toBeTruthy();
       expect(facts(id, 'en').has('Name of the controller'), id).toBe(true);
     }
-    expect(facts('bernhoven').get('Contactgegevens')).toBe('niet vermeld');
+    expect(facts('bernhoven').get('Contactgegevens')).toBe('Niet vermeld');
     // Dijklander's address was a fact of its own, with no 'Contactgegevens' line.
     expect(facts('dijklander').get('Contactgegevens')).toMatch(/Dijklander|\d{4} ?[A-Z]{2}/);
   });
 });
 
 describe('what the CSV, the workbook and the processor record say where the pages say it (officer3 findings 6, 7)', () => {
-  it("the CSV: 'niet vermeld' for the version of a policy with no version or date, as the pages say", () => {
+  it("the CSV: 'Niet vermeld' for the version of a policy with no version or date, as the pages say", () => {
     const dental = csvIn(seedModel('dental-clinics'), 'nl');
-    expect(new Set(dental.map((row) => row['Versie van de privacyverklaring']))).toEqual(new Set(['niet vermeld']));
+    expect(new Set(dental.map((row) => row['Versie van de privacyverklaring']))).toEqual(new Set(['Niet vermeld']));
     expect(csvIn(seedModel('dijklander'), 'nl')[0]!['Versie van de privacyverklaring']).toBe('2020-05');
     // A date and no version: the date columns say when; the version stays blank, as on the pages.
     const dated = miniPolicy();
@@ -192,7 +194,7 @@ describe('what the CSV, the workbook and the processor record say where the page
     expect([row.getCell(1).value, row.getCell(2).value]).toEqual(['Herkomst van dit register', register.versionLine]);
   });
 
-  it("English: a period read from the data category says the activity states none, as 'not stated' elsewhere", () => {
+  it("English: a period read from the data category says the activity states none, as 'Not stated' elsewhere", () => {
     const md = registerToMarkdown(registerIn(seedModel('bib-verloskundigen'), 'en'));
     expect(md).toContain('Not stated for this activity; period for the data category: ');
     expect(md).not.toContain('No period named for this purpose');

@@ -11,7 +11,7 @@ import { csvIn, modelOf, registerIn, seedModel } from './support/register-of.js'
 
 /**
  * The privacy officer's eighth review, part 2 (the art. 30 register read as an AP inspector would): no gap where
- * nothing is missing, the purpose named as the purpose, one way to say 'not stated'.
+ * nothing is missing, the purpose named as the purpose, one way to say 'Not stated'.
  */
 
 /** A cell of the controller's record: the row with `id`, else the first. */
@@ -24,45 +24,43 @@ function cell(register: Register, key: string, id?: string): readonly string[] {
 const ART9 = 'Uitzondering voor bijzondere persoonsgegevens (artikel 9, lid 2, AVG)';
 
 describe('the art. 9 exception of an activity without special data (officer8 R1)', () => {
-  it("names data categories, none special: 'Niet van toepassing: …', not 'niet vermeld'", () => {
+  it("names data categories, none special: what it names, not 'Niet vermeld'", () => {
     const model = modelOf(miniPolicy());
     expect(cell(registerIn(model, 'nl'), 'specialCondition')).toEqual([
-      'Niet van toepassing: bij deze activiteit worden geen bijzondere persoonsgegevens genoemd',
+      'Geen bijzondere persoonsgegevens genoemd bij deze activiteit',
     ]);
     expect(cell(registerIn(model, 'en'), 'specialCondition')).toEqual([
-      'Not applicable: no special categories of personal data are named for this activity',
+      'No special categories of personal data named for this activity',
     ]);
-    expect(csvIn(model, 'nl')[0]![ART9]).toBe(
-      'Niet van toepassing: bij deze activiteit worden geen bijzondere persoonsgegevens genoemd',
-    );
+    expect(csvIn(model, 'nl')[0]![ART9]).toBe('Geen bijzondere persoonsgegevens genoemd bij deze activiteit');
   });
 
-  it('names no data categories: a gap, said so; special data without an exception: "niet vermeld"', () => {
+  it('names no data categories: a gap, said so; special data without an exception: "Niet vermeld"', () => {
     const policy = miniPolicy();
     policy.purposes[0]!.dataCategories = [];
     const none = modelOf(policy);
     expect(cell(registerIn(none, 'nl'), 'specialCondition')).toEqual([
-      'niet vermeld: bij deze activiteit worden geen categorieën van persoonsgegevens genoemd',
+      'Niet vermeld: bij deze activiteit worden geen categorieën van persoonsgegevens genoemd',
     ]);
     expect(cell(registerIn(none, 'en'), 'specialCondition')).toEqual([
-      'not stated: no categories of personal data are named for this activity',
+      'Not stated: no categories of personal data are named for this activity',
     ]);
     const special = miniPolicy();
     special.dataCategories[0] = { ...special.dataCategories[0]!, special: 'health' };
-    expect(cell(registerIn(modelOf(special), 'nl'), 'specialCondition')).toEqual(['niet vermeld']);
+    expect(cell(registerIn(modelOf(special), 'nl'), 'specialCondition')).toEqual(['Niet vermeld']);
   });
 
-  it("the seeds: no 'niet vermeld' in the art. 9 line of an activity whose categories hold no special data", () => {
+  it("the seeds: no 'Niet vermeld' in the art. 9 line of an activity whose categories hold no special data", () => {
     for (const id of ['doctolib', 'dental-clinics', 'ies', 'zorgburo-de-liemers']) {
       const model = seedModel(id);
       const markdown = registerToMarkdown(registerIn(model, 'nl'));
-      expect(markdown, id).not.toContain('niet vermeld: de privacyverklaring noemt bij deze activiteit geen');
+      expect(markdown, id).not.toContain('Niet vermeld: de privacyverklaring noemt bij deze activiteit geen');
       for (const p of model.purposes) {
         const value = cell(registerIn(model, 'nl'), 'specialCondition', p.id)[0]!;
         if (p.dataCategories.length && !p.usesSpecialData && !p.specialCategoryCondition)
-          expect(value, `${id} ${p.id}`).toMatch(/^Niet van toepassing: /);
+          expect(value, `${id} ${p.id}`).toBe('Geen bijzondere persoonsgegevens genoemd bij deze activiteit');
         if (!p.dataCategories.length && !p.specialCategoryCondition)
-          expect(value, `${id} ${p.id}`).toMatch(/^niet vermeld/);
+          expect(value, `${id} ${p.id}`).toMatch(/^Niet vermeld/);
       }
     }
   });
@@ -92,7 +90,7 @@ describe("a required element the activity does not state, beside the organisatio
     expect(lines[0]).toBe('Voor deze activiteit niet vermeld');
     expect(lines.slice(1).length).toBeGreaterThan(0);
     for (const line of lines.slice(1)) expect(line).toMatch(/ \(organisatiebreed\)$/);
-    for (const value of Object.values(row!)) expect(value).not.toMatch(/^niet vermeld\n/);
+    for (const value of Object.values(row!)) expect(value).not.toMatch(/^Niet vermeld\n/);
     expect(cell(registerIn(model, 'nl'), 'processors', 'website-contact')).toEqual([
       'Voor deze activiteit niet vermeld (zie ook Organisatie: Overige verwerkers)',
     ]);
@@ -104,7 +102,7 @@ describe("a required element the activity does not state, beside the organisatio
   });
 });
 
-describe("one way to say that the policy states nothing: 'niet vermeld', never a blank or '—' (officer8 R7)", () => {
+describe("one way to say that the policy states nothing: 'Niet vermeld', never a blank or '—' (officer8 R7)", () => {
   /** The CSV's columns of the document (its id, version and dates), which an import reads as data: blank where not stated. */
   const DOCUMENT = [
     'Kenmerk van de privacyverklaring',
@@ -118,19 +116,19 @@ describe("one way to say that the policy states nothing: 'niet vermeld', never a
     const nl = registerIn(model, 'nl');
     const markdown = registerToMarkdown(nl);
     expect(markdown).not.toMatch(/\*\*: —$/m);
-    expect(markdown).toContain('- **Systemen**: niet vermeld\n');
-    expect(registerToHtml(nl)).toContain('<dt>Systemen</dt>\n<dd>niet vermeld</dd>');
+    expect(markdown).toContain('- **Systemen**: Niet vermeld\n');
+    expect(registerToHtml(nl)).toContain('<dt>Systemen</dt>\n<dd>Niet vermeld</dd>');
     expect(registerToHtml(nl)).not.toContain('<dd>—</dd>');
     for (const row of csvIn(model, 'nl'))
       for (const [header, value] of Object.entries(row))
         if (!DOCUMENT.includes(header)) expect(value, `${row['Kenmerk']} ${header}`).not.toBe('');
     const [row] = csvIn(model, 'nl');
-    expect(row!['Gezamenlijke verwerkingsverantwoordelijken']).toBe('niet vermeld');
-    expect(row!['Vertegenwoordiger']).toBe('niet vermeld');
-    expect(csvIn(model, 'en')[0]!['Representative']).toBe('not stated');
+    expect(row!['Gezamenlijke verwerkingsverantwoordelijken']).toBe('Niet vermeld');
+    expect(row!['Vertegenwoordiger']).toBe('Niet vermeld');
+    expect(csvIn(model, 'en')[0]!['Representative']).toBe('Not stated');
   });
 
-  it('the workbook: a blank cell says "niet vermeld" too', async () => {
+  it('the workbook: a blank cell says "Niet vermeld" too', async () => {
     const register = registerIn(seedModel('zorgburo-de-liemers'), 'nl');
     const table = register.tables[0]!;
     const workbook = new ExcelJS.Workbook();
@@ -140,16 +138,16 @@ describe("one way to say that the policy states nothing: 'niet vermeld', never a
     for (let r = 0; r < table.rows.length; r++)
       for (let c = 0; c < table.columns.length; c++)
         expect(sheet.getRow(r + 2).getCell(c + 1).value ?? '', `${r + 2}:${c + 1}`).not.toBe('');
-    expect(sheet.getRow(2).getCell(systems + 1).value).toBe('niet vermeld');
+    expect(sheet.getRow(2).getCell(systems + 1).value).toBe('Niet vermeld');
   });
 
-  it("a policy that names no DPO where none is likely mandatory: 'niet vermeld' among the organisation's details, as in the CSV", () => {
+  it("a policy that names no DPO where none is likely mandatory: 'Niet vermeld' among the organisation's details, as in the CSV", () => {
     const model = modelOf(miniPolicy());
     const fact = registerIn(model, 'nl').organisation.facts.find(
       (f) => f.label === 'Functionaris voor gegevensbescherming',
     );
-    expect(fact?.value).toBe('niet vermeld');
-    expect(csvIn(model, 'nl')[0]!['Functionaris voor gegevensbescherming']).toBe('niet vermeld');
+    expect(fact?.value).toBe('Niet vermeld');
+    expect(csvIn(model, 'nl')[0]!['Functionaris voor gegevensbescherming']).toBe('Niet vermeld');
   });
 });
 

@@ -189,20 +189,20 @@ describe('the policy-wide transfer safeguards (30(1)(e)) reach the register', ()
 });
 
 describe('the art. 9 exception cell (30(1); AP practice)', () => {
-  it('says "niet vermeld" / "not stated" for special data with no exception named, as the basis column does', () => {
+  it('says "Niet vermeld" / "Not stated" for special data with no exception named, as the basis column does', () => {
     const policy = miniPolicy();
     policy.dataCategories[0] = { ...policy.dataCategories[0]!, special: 'health' };
     const model = modelOf(policy);
-    expect(cell(registerIn(model, 'nl'), 'specialCondition')).toEqual(['niet vermeld']);
-    expect(cell(registerIn(model, 'en'), 'specialCondition')).toEqual(['not stated']);
-    // No special data named: said so (register5 finding 1: '—' read as 'not stated' beside 'niet vermeld'), as what
+    expect(cell(registerIn(model, 'nl'), 'specialCondition')).toEqual(['Niet vermeld']);
+    expect(cell(registerIn(model, 'en'), 'specialCondition')).toEqual(['Not stated']);
+    // No special data named: said so (register5 finding 1: '—' read as 'Not stated' beside 'Niet vermeld'), as what
     // the notice states, not a bare 'n.v.t.', a finding that none is involved (officer3 finding 2); 'Niet van
-    // toepassing', as 'niet vermeld' read as a missing exception (officer8 R1).
+    // toepassing', as 'Niet vermeld' read as a missing exception (officer8 R1).
     expect(cell(registerIn(modelOf(miniPolicy()), 'nl'), 'specialCondition')).toEqual([
-      'Niet van toepassing: bij deze activiteit worden geen bijzondere persoonsgegevens genoemd',
+      'Geen bijzondere persoonsgegevens genoemd bij deze activiteit',
     ]);
     expect(cell(registerIn(modelOf(miniPolicy()), 'en'), 'specialCondition')).toEqual([
-      'Not applicable: no special categories of personal data are named for this activity',
+      'No special categories of personal data named for this activity',
     ]);
     policy.purposes[0]!.specialCategoryCondition = { condition: '9(2)(h)' };
     expect(cell(registerIn(modelOf(policy), 'nl'), 'specialCondition')[0]).toMatch(/^Gezondheidszorg \(artikel 9/);
@@ -210,9 +210,9 @@ describe('the art. 9 exception cell (30(1); AP practice)', () => {
 
   it('Zorgburo: the client system holds health data and names no exception', () => {
     const zorgburo = registerIn(seedModel('zorgburo-de-liemers'), 'nl');
-    expect(cell(zorgburo, 'specialCondition', 'client-system')).toEqual(['niet vermeld']);
+    expect(cell(zorgburo, 'specialCondition', 'client-system')).toEqual(['Niet vermeld']);
     expect(cell(zorgburo, 'specialCondition', 'care-agreement')).toEqual([
-      'Niet van toepassing: bij deze activiteit worden geen bijzondere persoonsgegevens genoemd',
+      'Geen bijzondere persoonsgegevens genoemd bij deze activiteit',
     ]);
   });
 });
@@ -285,30 +285,30 @@ describe('the transfer statement and the organisation-wide entries (30(1)(d)–(
     expect(fact(nl, 'Verklaring over doorgifte buiten de EER')).toBe(
       'We dragen geen persoonsgegevens over aan landen buiten de Europese Economische Ruimte (EER) zonder passende waarborgen.',
     );
-    expect(cell(nl, 'transfers', 'cookies')).toEqual(['zie Organisatie: Verklaring over doorgifte buiten de EER']);
+    expect(cell(nl, 'transfers', 'cookies')).toEqual(['Zie Organisatie: Verklaring over doorgifte buiten de EER']);
     // Improvement F: the general retention rule and the organisation-wide recipients are pointed to, not '—'.
-    // Register5 finding 3: the general rule need not be this activity's, so 'niet vermeld' first.
+    // Register5 finding 3: the general rule need not be this activity's, so 'Niet vermeld' first.
     expect(cell(nl, 'retention', 'appointments')).toEqual([
       'Voor deze activiteit niet vermeld (zie ook Organisatie: Overige bewaartermijnen)',
     ]);
     expect(registerToMarkdown(nl)).toContain(
-      '- **Doorgifte aan derde landen en waarborgen**: zie Organisatie: Verklaring over doorgifte buiten de EER\n',
+      '- **Doorgifte aan derde landen en waarborgen**: Zie Organisatie: Verklaring over doorgifte buiten de EER\n',
     );
     const en = registerIn(seedModel('dental-clinics'), 'en');
-    expect(cell(en, 'transfers', 'cookies')).toEqual(['see Organisation: Statement on transfers outside the EEA']);
+    expect(cell(en, 'transfers', 'cookies')).toEqual(['See Organisation: Statement on transfers outside the EEA']);
   });
 
   it('a row with values of its own shows them alone; no pointer where the organisation states nothing for the column', () => {
     const policy = miniPolicy();
     const register = registerIn(modelOf(policy), 'nl');
     // No pointer: the required element is not stated (register5 finding 1).
-    expect(cell(register, 'transfers')).toEqual(['niet vermeld']);
-    expect(cell(register, 'processors')).toEqual(['niet vermeld']);
+    expect(cell(register, 'transfers')).toEqual(['Niet vermeld']);
+    expect(cell(register, 'processors')).toEqual(['Niet vermeld']);
     policy.processors = [{ id: 'host', name: 'HOST', service: text('opslag', 'storage'), country: 'NL' }];
     policy.purposes.push({ ...policy.purposes[0]!, id: 'other', processors: ['host'] });
     const withProcessor = registerIn(modelOf(policy), 'nl');
     expect(cell(withProcessor, 'processors', 'other')).toEqual(['HOST (Nederland): opslag']);
-    expect(cell(withProcessor, 'processors', 'connect')).toEqual(['niet vermeld']);
+    expect(cell(withProcessor, 'processors', 'connect')).toEqual(['Niet vermeld']);
   });
 
   it("the CSV stands alone: Doctolib's processors and transfers no activity names, marked organisation-wide, in every row", () => {
@@ -326,7 +326,7 @@ describe('the transfer statement and the organisation-wide entries (30(1)(d)–(
       'Algemene grond: afwijking voor een specifieke situatie (artikel 49 AVG) (organisatiebreed)',
     );
     // The pages point to the organisation's details instead.
-    // (register5 finding 3: 'niet vermeld' first, for those processors need not be this activity's)
+    // (register5 finding 3: 'Niet vermeld' first, for those processors need not be this activity's)
     expect(cell(nl, 'processors', 'support-requests')).toEqual([
       'Voor deze activiteit niet vermeld (zie ook Organisatie: Overige verwerkers)',
     ]);
@@ -344,7 +344,7 @@ describe('the transfer statement and the organisation-wide entries (30(1)(d)–(
     );
   });
 
-  it("the CSV ends each row with the policy's id, version, effective date and last change (ISO dates); 'not stated' or blank where not stated", () => {
+  it("the CSV ends each row with the policy's id, version, effective date and last change (ISO dates); 'Not stated' or blank where not stated", () => {
     const policy = miniPolicy();
     policy.metadata = { ...policy.metadata, version: '3.1', effectiveDate: '2025-02-05', lastModified: '2025-01-20' };
     const [head, first] = csvIn(modelOf(policy), 'nl').split('\r\n');
@@ -354,7 +354,7 @@ describe('the transfer statement and the organisation-wide entries (30(1)(d)–(
     expect(first).toMatch(new RegExp(`,${policy.id},3\\.1,2025-02-05,2025-01-20$`));
     // No version and no date: the version column says so, as the pages' 'Version or date …: not stated' (officer3
     // finding 7); the date columns stay blank, for an import reads them as dates.
-    expect(csvIn(modelOf(miniPolicy()), 'en').split('\r\n')[1]).toMatch(/,not stated,,$/);
+    expect(csvIn(modelOf(miniPolicy()), 'en').split('\r\n')[1]).toMatch(/,Not stated,,$/);
   });
 });
 
@@ -459,40 +459,40 @@ describe('the processor record on a page (30(2)(b))', () => {
   });
 });
 
-describe("a required cell left blank says 'niet vermeld' (register review defect 10)", () => {
+describe("a required cell left blank says 'Niet vermeld' (register review defect 10)", () => {
   it('(c) categories, (g) security and the contact details of (a): not stated; a cell that cannot apply stays blank', () => {
     const policy = miniPolicy();
     policy.controller = { name: 'Mini B.V.' };
     policy.purposes[0]!.dataSubjects = [];
     const nl = registerIn(modelOf(policy), 'nl');
-    expect(cell(nl, 'dataSubjects')).toEqual(['niet vermeld']);
-    expect(cell(nl, 'security')).toEqual(['niet vermeld']);
-    expect(cell(nl, 'controller')).toEqual(['Mini B.V.', 'contactgegevens: niet vermeld']);
-    expect(fact(nl, 'Contactgegevens')).toBe('niet vermeld');
-    expect(fact(nl, 'Beveiligingsmaatregelen')).toBe('niet vermeld');
+    expect(cell(nl, 'dataSubjects')).toEqual(['Niet vermeld']);
+    expect(cell(nl, 'security')).toEqual(['Niet vermeld']);
+    expect(cell(nl, 'controller')).toEqual(['Mini B.V.', 'Contactgegevens: niet vermeld']);
+    expect(fact(nl, 'Contactgegevens')).toBe('Niet vermeld');
+    expect(fact(nl, 'Beveiligingsmaatregelen')).toBe('Niet vermeld');
     // No representative, joint controller or DPO to name (not a care provider): nothing to state.
     for (const key of ['representative', 'jointControllers', 'dpo']) expect(cell(nl, key), key).toEqual([]);
-    expect(cell(registerIn(modelOf(policy), 'en'), 'controller')).toEqual(['Mini B.V.', 'contact details: not stated']);
+    expect(cell(registerIn(modelOf(policy), 'en'), 'controller')).toEqual(['Mini B.V.', 'Contact details: not stated']);
     // With contact details, nothing is added.
     expect(cell(registerIn(modelOf(miniPolicy()), 'nl'), 'controller')).toEqual(['Mini B.V.', 'privacy@mini.example']);
     // With contact details, they are the organisation's 'Contactgegevens' (30(1)(a), officer3 finding 4).
     expect(fact(registerIn(modelOf(miniPolicy()), 'nl'), 'Contactgegevens')).toBe('privacy@mini.example');
   });
 
-  it("hospitals without a DPO named: 'niet vermeld' where the check finds one likely mandatory; Dental's empty categories", () => {
+  it("hospitals without a DPO named: 'Niet vermeld' where the check finds one likely mandatory; Dental's empty categories", () => {
     for (const id of ['bernhoven', 'dijklander']) {
       const register = registerIn(seedModel(id), 'nl');
-      expect(cell(register, 'dpo'), id).toEqual(['niet vermeld']);
-      expect(fact(register, 'Functionaris voor gegevensbescherming'), id).toBe('niet vermeld');
+      expect(cell(register, 'dpo'), id).toEqual(['Niet vermeld']);
+      expect(fact(register, 'Functionaris voor gegevensbescherming'), id).toBe('Niet vermeld');
     }
-    expect(cell(registerIn(seedModel('dijklander'), 'nl'), 'security')).toEqual(['niet vermeld']);
-    expect(fact(registerIn(seedModel('bernhoven'), 'nl'), 'Contactgegevens')).toBe('niet vermeld');
+    expect(cell(registerIn(seedModel('dijklander'), 'nl'), 'security')).toEqual(['Niet vermeld']);
+    expect(fact(registerIn(seedModel('bernhoven'), 'nl'), 'Contactgegevens')).toBe('Niet vermeld');
     const dental = registerIn(seedModel('dental-clinics'), 'nl');
-    expect(cell(dental, 'dataSubjects', 'internal-research')).toEqual(['niet vermeld']);
+    expect(cell(dental, 'dataSubjects', 'internal-research')).toEqual(['Niet vermeld']);
     // The activity's section says so (the table's row was matched by its id, which no page shows: register.test).
     const research = dental.tables[0]!.rows.findIndex((row) => row[0]![0] === 'internal-research');
     const section = registerToMarkdown(dental).split('\n### ')[research + 1]!;
-    expect(section).toContain('\n- **Categorieën van betrokkenen**: niet vermeld\n');
+    expect(section).toContain('\n- **Categorieën van betrokkenen**: Niet vermeld\n');
   });
 });
 
@@ -718,7 +718,7 @@ describe('joint controllers (art. 26): what the policy states of them reaches ev
       'Hoofdweg 2, 1234 AB Utrecht, Nederland',
       'privacy@region.example',
       'Rol: beheert de regionale uitwisseling.',
-      'overheidsinstantie',
+      'Overheidsinstantie',
       'Eigen functionaris voor gegevensbescherming: FG Regio, fg@region.example',
     ];
     const register = registerIn(model, 'nl');
@@ -729,7 +729,7 @@ describe('joint controllers (art. 26): what the policy states of them reaches ev
       'Hoofdweg 2, 1234 AB Utrecht, the Netherlands',
       'privacy@region.example',
       'Role: runs the regional exchange.',
-      'public authority',
+      'Public authority',
       'Its data protection officer: FG Regio, fg@region.example',
     ]);
     expect(csvIn(model, 'nl')).toContain(`"${nl.join('\n')}"`);

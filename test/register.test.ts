@@ -83,7 +83,7 @@ function dpoLikelyMandatory(source: PolicySource): boolean {
   return found;
 }
 
-/** A row's own values: none where the blank cell points to the organisation's details ('zie Organisatie: …'). */
+/** A row's own values: none where the blank cell points to the organisation's details ('Zie Organisatie: …'). */
 function ownValues(cell: readonly string[], lang: Language): readonly string[] {
   const t = messagesFor(lang).t;
   const caption = t('register:organisation.caption');
@@ -111,11 +111,11 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
   for (const [i, row] of table.rows.entries()) {
     const activity = activities[i]!;
     expect(row).toHaveLength(table.columns.length);
-    // 30(1)(c) requires the categories: a controller's row that names none says 'niet vermeld' (register review defect 10).
+    // 30(1)(c) requires the categories: a controller's row that names none says 'Niet vermeld' (register review defect 10).
     const notStated = [t('register:cell.notStated', { lng: lang })];
     const required = (values: string[]): string[] =>
       table.kind === 'controller' && values.length === 0 ? notStated : values;
-    // 30(1)(d)–(f) too (register5 finding 1): a row that names none points to what the organisation states, or says 'niet vermeld'.
+    // 30(1)(d)–(f) too (register5 finding 1): a row that names none points to what the organisation states, or says 'Niet vermeld'.
     const requiredOrPointer = (key: string, values: string[]): string[] =>
       values.length || ownValues(row[table.columns.findIndex((c) => c.key === key)]!, lang).length === 0
         ? values
@@ -164,13 +164,13 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
     expect(party[0]).toBe(shownName(source, lang));
     if (source.controller.contact?.email) expect(party).toContain(source.controller.contact.email);
     const dpoLines = [source.dpo?.name, source.dpo?.contact?.email].filter(Boolean);
-    // A DPO named without contact details says so; none named where the check finds one likely mandatory: 'niet vermeld'.
+    // A DPO named without contact details says so; none named where the check finds one likely mandatory: 'Niet vermeld'.
     if (source.dpo?.name && dpoLines.length === 1) dpoLines.push(t('register:cell.contactNotStated', { lng: lang }));
     expect(column(row, 'dpo').join('\n')).toBe(
       source.dpo && dpoLines.length === 0
         ? lang === 'nl'
           ? 'FG aangesteld; geen contactgegevens vermeld'
-          : 'a DPO is appointed; no contact details stated'
+          : 'A DPO is appointed; no contact details stated'
         : !source.dpo && dpoLikelyMandatory(source)
           ? notStated[0]
           : dpoLines.join('\n'),
@@ -201,10 +201,10 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
             lng: lang,
           }),
         );
-      // Special data and no exception named: 'not stated', as the basis column says it; a blank reads as 'not applicable'.
+      // Special data and no exception named: 'Not stated', as the basis column says it; a blank reads as 'not applicable'.
       else if ((p.dataCategories ?? []).some((id) => byId(source.dataCategories, id).special))
         expect(condition).toEqual([t('register:cell.notStated', { lng: lang })]);
-      // No special data: not applicable, said so (register5 finding 1: a blank read as 'not stated' beside 'niet vermeld').
+      // No special data: not applicable, said so (register5 finding 1: a blank read as 'Not stated' beside 'Niet vermeld').
       // No data categories named: a gap, said so (officer8 R1).
       else if (!(p.dataCategories ?? []).length)
         expect(condition).toEqual([t('register:cell.noDataCategories', { lng: lang })]);
@@ -320,9 +320,9 @@ describe('the art. 30 register', () => {
               const own = ownValues(cell, lang);
               expect(standalone[j]!.slice(0, own.length), `${table.fileStem} ${i}:${j}`).toEqual(own);
               // A required element's pointer: 'Voor deze activiteit niet vermeld' first, then the entries (register5
-              // finding 3; a bare 'niet vermeld' read as 'none', officer8 R5).
+              // finding 3; a bare 'Niet vermeld' read as 'none', officer8 R5).
               const extras = standalone[j]!.slice(own.length);
-              // Nothing at all (no pointer, no entries): 'niet vermeld', never a blank (officer8 R7).
+              // Nothing at all (no pointer, no entries): 'Niet vermeld', never a blank (officer8 R7).
               if (!cell.length) expect(extras.splice(0)).toEqual([t('register:cell.notStated')]);
               if (cell === table.columns[j]!.pointer && table.columns[j]!.notStatedFirst)
                 expect(extras.shift()).toBe(t('register:cell.notStatedForActivity'));
@@ -527,7 +527,7 @@ describe('register.xlsx', () => {
           for (const [i, row] of table.rows.entries()) {
             for (const [j, cell] of row.entries()) {
               const actual = sheet.getRow(i + 2).getCell(j + 1);
-              // A blank cell says 'niet vermeld', as the CSV and the pages do (officer8 R7).
+              // A blank cell says 'Niet vermeld', as the CSV and the pages do (officer8 R7).
               expect(actual.value ?? '', `${table.sheetName} ${i + 2}:${j + 1}`).toBe(
                 cell.length ? cell.join('\n') : register.notStated,
               );
@@ -584,10 +584,10 @@ describe('register.xlsx', () => {
     const systems = table.columns.findIndex((c) => c.key === 'systems');
     expect(table.rows.every((row) => row[systems]!.length === 0)).toBe(true);
     expect(table.columns[systems]!.width).toBe(24);
-    // As narrow as its header and its cells' 'niet vermeld' on one line allow (officer8 R7: no blank cells).
-    expect(sheet.getColumn(systems + 1).width).toBe('niet vermeld'.length);
+    // As narrow as its header and its cells' 'Niet vermeld' on one line allow (officer8 R7: no blank cells).
+    expect(sheet.getColumn(systems + 1).width).toBe('Niet vermeld'.length);
     expect(sheet.getColumn(systems + 1).width).toBeLessThan(24);
-    expect(sheet.getRow(2).getCell(systems + 1).value).toBe('niet vermeld');
+    expect(sheet.getRow(2).getCell(systems + 1).value).toBe('Niet vermeld');
   });
 
   it('prints at the largest scale that takes no more pages than its least (77%), whole rows to a page', () => {
@@ -793,7 +793,7 @@ function syntheticRegister(cells: string[][], date: string): Register {
     title: 'Register & <test>',
     versionLine: 'v1',
     date,
-    notStated: 'not stated',
+    notStated: 'Not stated',
     noneStated: 'Not stated for any of these activities:',
     organisation: {
       caption: 'Organisation',
@@ -835,9 +835,9 @@ describe('the XLSX writer', () => {
           const sheet = workbook.getWorksheet("Controller's record")!;
           const storable = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
           for (const [i, row] of cells.entries()) {
-            // An empty cell says 'not stated' (officer8 R7).
+            // An empty cell says 'Not stated' (officer8 R7).
             for (const [j, text] of row.entries())
-              expect(sheet.getRow(i + 2).getCell(j + 1).value ?? '').toBe(text ? storable(text) : 'not stated');
+              expect(sheet.getRow(i + 2).getCell(j + 1).value ?? '').toBe(text ? storable(text) : 'Not stated');
           }
           expect(workbook.getWorksheet('Organisation')!.getRow(3).values).toEqual([undefined, 'Name', "O'Brien & Zn"]);
         },
@@ -951,9 +951,9 @@ describe('register.html and register.md', () => {
     // Every row's cell in that column is blank: nothing authored is left out.
     const systems = register.tables[0]!.columns.findIndex((c) => c.key === 'systems');
     expect(register.tables[0]!.rows.map((row) => row[systems])).toEqual([[], [], []]);
-    // A column that some activity fills says 'niet vermeld' where another leaves a required element blank (and
+    // A column that some activity fills says 'Niet vermeld' where another leaves a required element blank (and
     // the organisation states nothing for it: a blank retention cell points to the organisation's other periods).
-    expect(record).toContain('<dt>Verwerkers</dt>\n<dd>niet vermeld</dd>');
+    expect(record).toContain('<dt>Verwerkers</dt>\n<dd>Niet vermeld</dd>');
     // The Markdown, laid out as the page (register5 finding 9), names it once too, before the activities: after the
     // last one it would read as that activity's.
     const md = registerToMarkdown(register);
@@ -1036,9 +1036,9 @@ describe('register.html and register.md', () => {
     }
     // No pipe table: a row of fourteen columns read a word a line (register5 finding 9).
     expect(md).not.toMatch(/^\|/m);
-    // A blank says 'niet vermeld', never '—', which read as 'none' (officer8 R7).
+    // A blank says 'Niet vermeld', never '—', which read as 'none' (officer8 R7).
     expect(md).not.toContain('**: —\n');
-    expect(md).toContain('**: niet vermeld\n');
+    expect(md).toContain('**: Niet vermeld\n');
   });
 
   it('matches the golden files for iPractice', async () => {

@@ -3,6 +3,8 @@ export const HELP_WIDTH = 80;
 
 /** An entry of a list ("  --out <dir>           Output folder …"): its indent and term, then two spaces or more. */
 const ENTRY = /^ +\S(?:.*?\S)? {2,}(?=\S)/;
+/** Joins the words of a command or of "art. 30" in a help text: the filler breaks only at a plain space. */
+const NO_BREAK_SPACE = '\u00a0';
 /** A line of the synopsis ("Usage: policyc init ", "       policyc init "): the command's arguments follow it. */
 const SYNOPSIS = /^(?: *\S+:)? *policyc +\S+ +(?=\S)/;
 
@@ -11,7 +13,9 @@ const SYNOPSIS = /^(?: *\S+:)? *policyc +\S+ +(?=\S)/;
  * paragraph, one entry of a list, one line of the synopsis) filled to `width` columns, so that every help wraps
  * alike in every language. A paragraph continues at its own indent, an entry under its description, a line of the
  * synopsis (the text up to the first blank line) under the command's first argument. A word longer than a line
- * stands alone on one.
+ * stands alone on one. What the text joins with a no-break space (U+00A0) — an example command ("policyc diff
+ * HEAD~1 policies/x/policy.json", "init --base"), "art. 30" — is one word to the filler, so a copied line holds the
+ * whole command and no option name opens a line as if it were an entry; it is printed with plain spaces.
  */
 export function helpText(text: string, width = HELP_WIDTH): string {
   const blank = text.indexOf('\n\n');
@@ -25,7 +29,8 @@ export function helpText(text: string, width = HELP_WIDTH): string {
       const hang = (inSynopsis ? SYNOPSIS : ENTRY).exec(line)?.[0].length ?? /^ */.exec(line)![0].length;
       return fill(line, hang, width);
     })
-    .join('\n');
+    .join('\n')
+    .replaceAll(NO_BREAK_SPACE, ' ');
 }
 
 /** `line` broken at spaces into lines of at most `width` columns, each after the first indented by `hang`. */

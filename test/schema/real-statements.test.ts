@@ -230,12 +230,12 @@ describe('several controllers', () => {
     // public authority is stated too (changed on purpose, fixes item 5).
     expect(column(model, 'en', 'controller')[2]).toEqual([
       'Ministerie van VWS',
-      'contact details: not stated',
-      'public authority',
+      'Contact details: not stated',
+      'Public authority',
     ]);
     // Its DPO is not the policy's: the policy names none for the ministry, so the cell says so rather than stay blank,
     // which read as 'no DPO' (officer3 review, finding 1; changed on purpose in fix-officer3).
-    expect(column(model, 'en', 'dpo')[2]).toEqual(['not stated']);
+    expect(column(model, 'en', 'dpo')[2]).toEqual(['Not stated']);
     const facts = register(model, 'en').organisation.facts;
     expect(facts).toContainEqual({
       label: 'Arrangement between joint controllers (art. 26(2))',

@@ -150,7 +150,7 @@ export function processorLine(p: Processor, m: Messages): string {
 function transferLine(party: Processor | Recipient, m: Messages): string {
   const servers = 'serverLocationsText' in party ? pick(party.serverLocationsText, m) : '';
   const where = servers ? m.t('register:cell.servers', { locations: servers }) : undefined;
-  return transferText(party, m, m.t('register:cell.notStated'), where);
+  return transferText(party, m, m.t('register:cell.notStatedInline'), where);
 }
 
 /** 'Rule (categories it covers): period. Note' — the categories are named unless the rule is named after its one category. */

@@ -64,7 +64,11 @@ export interface Register {
   versionLine: string;
   /** The date stamped into the workbook (ISO): the policy's effective date, else its last change, else none. Never the clock. */
   date?: string;
-  /** What a cell the policy leaves blank says: 'niet vermeld' (a required one in the model; any other where it is shown). */
+  /**
+   * What a cell the policy leaves blank says: 'Niet vermeld' (a required one in the model; any other where it is
+   * shown). A cell is a value of its own in every format, so each phrase the register writes starts it with a
+   * capital (secondread9 N6); 'niet vermeld' inside a line is register:cell.notStatedInline.
+   */
   notStated: string;
   /** Leads the columns that no row of a record fills, which the HTML and Markdown pages name once instead of a blank per row. */
   noneStated: string;
@@ -363,10 +367,11 @@ function processingCell(a: ProcessorActivity, m: Messages): RegisterCell {
 
 /**
  * The art. 9(2) exception; for special data with none named, 'niet vermeld' as the basis column says it — a blank
- * would read as 'not applicable'. An activity that names data categories, none of them special: 'Niet van
- * toepassing: bij deze activiteit worden geen bijzondere persoonsgegevens genoemd' — what it names, not a finding
- * about the data; 'niet vermeld: …' there read as a missing exception in 45 rows (officer8 R1). One that names no
- * data categories at all leaves open whether it needs one: a gap, said so.
+ * would read as 'not applicable'. An activity that names data categories, none of them special: 'Geen bijzondere
+ * persoonsgegevens genoemd bij deze activiteit' — an observation of what the notice names, neither a gap ('niet
+ * vermeld: …' read as a missing exception in 45 rows, officer8 R1) nor a conclusion from a flag the author did not
+ * set ('Niet van toepassing' for Dental Clinics' billing of treatments, secondread9 S3). One that names no data
+ * categories at all leaves open whether it needs one: a gap, said so.
  */
 function specialConditionCell(p: Purpose, m: Messages): RegisterCell {
   if (p.specialCategoryCondition) return [specialConditionText(p.specialCategoryCondition, m)];
