@@ -199,6 +199,9 @@ export const continuedUseConsent = [
   // Only where the sentence says the reader agrees ("… betekent dit dat u akkoord gaat"; IES), for any
   // product: "Als u onze app blijft gebruiken, kunt u uw toestemming intrekken" is no such claim.
   /\bals (je|u) (deze|onze) \w+ (blijft|blijven) (gebruiken|bezoeken)[^.]{0,60}?\b((je|u) akkoord gaat|ga(at)? (je|u) akkoord|stem(t)? (je|u) in|(je|u) instemt|geef(t)? (je|u) (daarmee |hiermee )?toestemming|(je|u) (daarmee |hiermee )?toestemming geeft)/i,
+  // "Als je verder surft op onze website, ga je akkoord met deze cookies", "Door verder te klikken geeft u toestemming":
+  // the cookie wall in its Dutch words (secondread9, reported by the fix9b helper).
+  /\b(als (je|u) (verder (surft|gaat|klikt|navigeert|browst)|doorgaat|doorklikt)|door verder te (surfen|gaan|klikken|navigeren|browsen))\b[^.]{0,80}?\b(ga(at)? (je|u) akkoord|(je|u) akkoord gaat|stem(t)? (je|u) in|(je|u) instemt|geef(t)? (je|u) (daarmee |hiermee )?toestemming|(je|u) (daarmee |hiermee )?toestemming geeft)/i,
   /\bby (continuing to |further )?(us(e|ing)|brows(e|ing)|visit(ing)?)[^.]{0,80}?\byou (hereby )?(agree|consent|accept)/i,
   /\bif you continue (to use|using|to visit|visiting|to browse|browsing)\b[^.]{0,80}?\byou (hereby |thereby )?(agree|consent|accept)/i,
   /\b(continued|further) use of (this|our|the) [^.]{0,60}?(constitutes|means|signifies|implies) (your )?(acceptance|agreement|consent)/i,

@@ -27,6 +27,17 @@ describe('consent/continued-use', () => {
     ).toHaveLength(1);
   });
 
+  it('reports the cookie wall in its Dutch words: browsing or clicking on as agreement', () => {
+    for (const nl of [
+      'Als je verder surft op onze website, ga je akkoord met deze cookies.',
+      'Door verder te klikken geeft u toestemming voor het plaatsen van cookies.',
+      'Als u doorgaat op deze website, stemt u in met het gebruik van cookies.',
+    ])
+      expect(continuedUse(nl, 'Nothing.'), nl).toHaveLength(1);
+    // Browsing on without a claim of agreement is not reported.
+    expect(continuedUse('Als je verder surft, kun je je toestemming altijd intrekken.', 'Nothing.')).toEqual([]);
+  });
+
   it('does not report continued use that does not claim agreement', () => {
     expect(
       continuedUse(
