@@ -63,4 +63,12 @@ describe('two policies with one id, one of them a copied folder', () => {
     expect(duplicateLines(run.stderr)).toEqual([expect.stringMatching(/^policies\/de-linde-copy\/policy\.json:/)]);
     expect(existsSync(path.join(work, 'dist'))).toBe(false);
   });
+
+  // Without the cache (register, --history) the ids were not read before the report, and the first policy on the
+  // command line kept the id: the error went to the original (final read of 2026-12-07).
+  it.each([[['register']], [['build', '--history']]])('%j: the error at the copy, too', (args) => {
+    const run = runPolicyc([...args, '--format', 'compact'], site());
+    expect(run.status).toBe(1);
+    expect(duplicateLines(run.stderr)).toEqual([expect.stringMatching(/^policies\/de-linde-copy\/policy\.json:/)]);
+  });
 });

@@ -20,7 +20,8 @@ export function readInputs(
   const candidates: number[] = [];
   const compileNow: number[] = [];
   const inputs = jobs.map((job) => {
-    const { input, bytes } = policyInput(mods, job, keyOf, settings.keepGoing);
+    // Ids whenever two policies could share one: the folder named after an id keeps it (idKeepers), in every build.
+    const { input, bytes } = policyInput(mods, job, keyOf, settings.keepGoing || jobs.length > 1);
     const { key, id } = input;
     if (useCache && key && id && mods.cache.storedKey(outDir, id) === key) candidates.push(job.index);
     else {
