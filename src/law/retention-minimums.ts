@@ -85,10 +85,11 @@ export type MinimumStart = 'last-file-change' | 'end-of-clinical-trial';
  * A purpose in which the organisation is the one paid: it invoices, bills, claims from the insurer, keeps its books or
  * receives payments. Not one about the client's own debts ('Hulp bij betalingsregelingen met schuldeisers', 'Help with
  * payment arrangements with creditors'): a bare 'betaling' or 'payment' matched those, and a client's debts are no
- * part of the organisation's administration (AWR art. 52(1); secondread9 S5, as privacy officer's review 8 D7).
+ * part of the organisation's administration (AWR art. 52(1); secondread9 S5, as privacy officer's review 8 D7). Only
+ * words of debt help exclude a purpose: 'facturering en incasso van openstaande schulden' is billing.
  */
 const billingPurpose = new RegExp(
-  String.raw`^(?![\s\S]*(\bschuld|\bdebts?\b|betalingsregeling|payment arrangement))[\s\S]*?(` +
+  String.raw`^(?![\s\S]*(\bschuld(hulp|sanering|bemiddeling|eiser)|\bdebt (counsel|help|advice|relief)|\bcreditors?\b|betalingsregeling|payment arrangement))[\s\S]*?(` +
     [
       String.raw`\b(factu\w*|invoic\w*|billing|bills?|declar(atie|eer|eert|eren)\w*|boekhoud\w*|accounting)\b`,
       String.raw`\bbetalingen (ontvangen|innen|verwerken)\b|\b(ontvangen|innen|afhandel\w*|verwerk\w*) van (de |uw |je )?betalingen\b`,

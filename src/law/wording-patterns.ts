@@ -119,12 +119,12 @@ export const medicalFileTermWords = compiledAhead(
 export const cookieConsentWords = compiledAhead(
   new RegExp(
     [
-      String.raw`\b(alleen|uitsluitend|enkel|pas)\b[^.;!?\n]{0,40}?\b(als|nadat|wanneer|indien|zodra|met)\b[^.;!?\n]{0,40}?\b(toestemming|akkoord|instem\w*)`,
+      String.raw`\b(alleen|uitsluitend|enkel|pas)\b[^.;!?\n]{0,40}?\b(als|nadat|wanneer|indien|zodra|met)\b(?:(?!\b(en|maar|of)\b)[^.;!?\n]){0,40}?\b(toestemming|akkoord|instem\w*)`,
       String.raw`\b(met|zonder) (je|uw|jouw) (voorafgaande |uitdrukkelijke |expliciete )?toestemming\b`,
       String.raw`\b(nadat|zodra) (je|u) (daarvoor |hiervoor |ons )?(toestemming|akkoord)\b`,
       String.raw`\btoestemming\b[^.;!?\n]{0,40}?\b(gevraagd|vragen|vraagt)\b`,
       String.raw`\b(vragen|vraagt|vroegen)\b[^.;!?\n]{0,30}?\b(je|uw|jouw) (voorafgaande |uitdrukkelijke |expliciete )?toestemming\b`,
-      String.raw`\bonly\b[^.;!?\n]{0,40}?\b(if|after|once|when|with)\b[^.;!?\n]{0,40}?\b(consent|accept\w*|agree\w*)`,
+      String.raw`\bonly\b[^.;!?\n]{0,40}?\b(if|after|once|when|with)\b(?:(?!\b(and|but|or)\b)[^.;!?\n]){0,40}?\b(consent|accept\w*|agree\w*)`,
       String.raw`\b(with|without) your (prior |explicit |express )?consent\b`,
       String.raw`\bask(s|ed)? (for )?your (prior |explicit |express )?consent\b`,
       String.raw`\bconsent\b[^.;!?\n]{0,40}?\b(asked|requested)\b`,

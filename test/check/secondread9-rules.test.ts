@@ -44,6 +44,11 @@ describe('cookies/tracking-without-consent: only consent as the condition counts
       'We place these cookies when you visit our website and you can withdraw your consent later.',
     ],
     [
+      'c4 with "pas" / "only": the consent word in a clause of its own (final read)',
+      'Wij plaatsen deze cookies pas als je de website bezoekt en je kunt je toestemming later intrekken.',
+      'These cookies are only set when you visit the site and you can revoke consent.',
+    ],
+    [
       'c5, the advertisers’ own terms',
       'Wij delen de gegevens uit deze cookies met adverteerders, die ze gebruiken met hun eigen voorwaarden die je accepteert bij hun diensten.',
       'We share data from these cookies with advertisers, who use it with their own terms that you accepted for their services.',
@@ -267,6 +272,13 @@ describe('retention/fiscal-records-too-short: a purpose that takes payment, not 
     ['"verschuldigde" is no debt', T('Facturatie van de verschuldigde eigen bijdrage', 'The own contribution owed')],
     ['payments from clients', T('De eigen bijdrage', 'Collecting payments from clients')],
     ['payments received', T('Afhandeling van betalingen', 'Receiving payments')],
+    [
+      'collecting debts owed to the practice (final read)',
+      T(
+        'Behandeling, facturering en incasso van openstaande schulden',
+        'Treatment, invoicing and collecting unpaid debts',
+      ),
+    ],
   ])('still reported: %s', (_, name) => {
     expect(financial(name)).toEqual(['warning /retention/1/period']);
   });
