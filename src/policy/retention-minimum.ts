@@ -1,7 +1,7 @@
 import { citesLawOf, retentionMinimums, type RetentionMinimum } from '../law/retention-minimums.js';
 import { durationInDays } from '../law/durations.js';
 import { isAtOrBelow } from '../load/json-pointer.js';
-import type { LawReference } from './policy-types.js';
+import type { LawReference, RetentionTermSource } from './policy-types.js';
 import type { DataCategory, PolicyModel, RetentionRule } from '../resolve/model.js';
 import { inMedicalFile, isCareProvider, isNamed, retentionFor } from './policy-facts.js';
 
@@ -54,12 +54,14 @@ export function shorterThan(min: RetentionMinimum, model: PolicyModel): ShortRet
   for (const rule of model.retention) {
     // A period counted from deletion (backups) is how long deleted data lingers, not how long the record is kept.
     if (rule.from === 'deletion') continue;
-    const days = rule.period === undefined ? undefined : durationInDays(rule.period);
-    const startsEarly = rule.from !== undefined && (min.startsTooEarly ?? []).includes(rule.from);
-    const tooShort =
-      days !== undefined
-        ? days < minimumDays || (startsEarly && days <= minimumDays)
-        : rule.condition !== undefined && (min.endsTooSoon ?? []).includes(rule.condition);
+    // A list of terms ends at the first of them (earliestOf): it is too short when any of its terms is.
+    let days: number | undefined;
+    let tooShort = false;
+    for (const term of rule.earliestOf ?? [rule]) {
+      const termDays = term.period === undefined ? undefined : durationInDays(term.period);
+      if (termDays !== undefined && (days === undefined || termDays < days)) days = termDays;
+      tooShort ||= endsTooSoon(min, minimumDays, termDays, term);
+    }
     if (!tooShort) continue;
     const covered: DataCategory[] = [];
     for (const c of model.dataCategories)
@@ -104,6 +106,18 @@ function failedMinimums(model: PolicyModel): Map<RetentionRule, RetentionMinimum
     failedByModel.set(model, failed);
   }
   return failed;
+}
+
+/** Whether one term ends before `min`: a shorter period (or an equal one from too early a start), or a criterion that ends too soon. */
+function endsTooSoon(
+  min: RetentionMinimum,
+  minimumDays: number,
+  days: number | undefined,
+  term: Pick<RetentionTermSource, 'from' | 'condition'>,
+): boolean {
+  const startsEarly = term.from !== undefined && (min.startsTooEarly ?? []).includes(term.from);
+  if (days !== undefined) return days < minimumDays || (startsEarly && days <= minimumDays);
+  return term.condition !== undefined && (min.endsTooSoon ?? []).includes(term.condition);
 }
 
 /**

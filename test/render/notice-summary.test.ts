@@ -88,6 +88,17 @@ describe('the summary', () => {
     expect(summary(short, 'nl').lines).toContain('Bewaartermijnen per soort gegevens');
   });
 
+  it("does not call a list of terms the law's when one of them ends before the law's 20 years (final read)", () => {
+    const policy = fullPolicy();
+    policy.dataSubjects[0]!.name = both('Patiënten', 'Patients');
+    const { period: _period, ...rule } = policy.retention![0]!;
+    policy.retention![0] = { ...rule, earliestOf: [{ period: 'P20Y' }, { period: 'P15Y' }] };
+    const { lines, links } = summary(policy, 'nl');
+    expect(lines.join('\n')).not.toContain('15 jaar');
+    expect(lines).toContain('Bewaartermijnen per soort gegevens');
+    expect(links).toContain('#retention');
+  });
+
   it('says a condition or a list of terms so that it reads, not as a period (secondread7 item 7)', () => {
     const keptAs = (term: Partial<RetentionRule>, lang: Language): string => {
       const policy = fullPolicy();
