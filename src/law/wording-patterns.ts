@@ -35,7 +35,7 @@ export const representativeWords: Readonly<Record<Language, RegExp>> = {
   nl: compiledAhead(
     new RegExp(
       [
-        String.raw`${dutchRepresentative}[^.;!?\n]{0,40}?\b(vraagt|vragen|vroeg|vraag|verzoek\w*)\b`,
+        String.raw`${dutchRepresentative}[^.;!?\n]{0,40}?\b(?<!\b(je|uw|jouw) )(vraagt|vragen|vroeg|vraag|verzoek\w*)\b`,
         String.raw`\b(vraagt|vragen|vroeg|vraag|verzoek\w*)\b[^.;!?\n]{0,20}?\b(als|van|door|namens)\b[^.;!?\n]{0,20}?${dutchRepresentative}`,
         String.raw`\b(dossiers?|gegevens) van (uw|je|jouw|het|een|hun|zijn|haar) (minderjarige )?(kind(eren)?|minderjarige)\b`,
       ].join('|'),
@@ -45,7 +45,7 @@ export const representativeWords: Readonly<Record<Language, RegExp>> = {
   en: compiledAhead(
     new RegExp(
       [
-        String.raw`${englishRepresentative}[^.;!?\n]{0,40}?\b(asks?|asked|requests?|requested)\b`,
+        String.raw`${englishRepresentative}[^.;!?\n]{0,40}?\b(?<!\byour )(asks?|asked|requests?|requested)\b`,
         String.raw`\b(asks?|asked|requests?|requested)\b[^.;!?\n]{0,20}?\b(as|from|by|of|on behalf of)\b[^.;!?\n]{0,20}?${englishRepresentative}`,
         String.raw`\b(child|children|minor)['\u2019]s (medical )?(files?|records?|data)\b`,
         String.raw`\b(files?|records?|data) of (your|a|the|their|his|her) (minor )?(child(ren)?|minors?)\b`,

@@ -112,6 +112,12 @@ describe('wgbo/erasure-refused-for-good-care: skipped only where the request or 
     expect(erasure({ nl })).toEqual(['warning /rights/notes/erasure']);
   });
 
+  it('the parents as the reason, the request the patient’s own: reported (final read)', () => {
+    const nl =
+      'Hebben je ouders een erfelijke ziekte, dan kunnen we je verzoek om vernietiging weigeren voor goede zorg.';
+    expect(erasure({ nl })).toEqual(['warning /rights/notes/erasure']);
+  });
+
   it('p2, bilingual, the children as the reason: reported', () => {
     expect(
       erasure(
