@@ -112,6 +112,13 @@ describe('the CLI in the message language (--message-lang nl)', () => {
     expect(runPolicyc(['help', '--config', 'other.json'], dir).stdout).toMatch(/^Gebruik: policyc/);
     const wrong = runPolicyc(['--help', '--message-lang', 'de'], tmp());
     expect([wrong.status, wrong.stderr.split('\n')[0]]).toEqual([2, 'policyc: unknown language "de" (use nl or en)']);
+    // A command's help too (final read: it printed English help, exit 0).
+    const command = runPolicyc(['check', '--help', '--message-lang', 'de'], tmp());
+    expect([command.status, command.stdout, command.stderr.split('\n')[0]]).toEqual([
+      2,
+      '',
+      'policyc: unknown language "de" (use nl or en)',
+    ]);
   });
 
   it('a mistake in --message-lang itself is told in English: no language is known yet', () => {

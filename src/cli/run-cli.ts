@@ -70,6 +70,7 @@ export async function runIn(argv: string[], io: CliIo): Promise<number> {
     };
     const { values, positionals } = parseStrict(argv, flags, command.name);
     if (values.help) {
+      refuseUnknownMessageLanguage(values);
       if (!flagLanguage) useHelpLanguage(io.cwd, configFlag(values));
       io.stdout(helpText(cli.t(`cli:help.${command.name}`)) + '\n');
       return EXIT_OK;
@@ -142,8 +143,7 @@ async function topLevel(
     io.stdout(packageVersion() + '\n');
     return EXIT_OK;
   }
-  refuseEmptyLanguages(values);
-  if (typeof values['message-lang'] === 'string') parseLanguages(values['message-lang']); // "de": a usage error
+  refuseUnknownMessageLanguage(values);
   if (!flagLanguage) useHelpLanguage(io.cwd, configFlag(values));
   const about = positionals[1];
   if (about !== undefined) {
@@ -305,6 +305,12 @@ function refuseEmptyLanguages(values: Values): void {
         cli.t('cli:languageEmpty', { option: `--${flag}`, languages: joinList(languages, cli, 'or') }),
       );
   }
+}
+
+/** A help asked for with --message-lang that names no language we have ('', 'de'): a usage error, as for any command. */
+function refuseUnknownMessageLanguage(values: Values): void {
+  refuseEmptyLanguages(values);
+  if (typeof values['message-lang'] === 'string') parseLanguages(values['message-lang']);
 }
 
 /** The flags given, with the config file's values standing in for the ones not given. */
