@@ -176,7 +176,7 @@ export const careRules: readonly Rule[] = [
   {
     id: 'wabvpz/exchange-consent-missing',
     severity: 'error',
-    article: 'Wabvpz art. 15a',
+    article: 'Wabvpz 15a',
     check: (model) =>
       model.purposes.flatMap((p) => {
         // Only explicit consent (9(2)(a)) satisfies art. 15a(1); consent under 6(1)(a) alone does not say it is explicit.

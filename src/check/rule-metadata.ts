@@ -1,5 +1,6 @@
 import { messagesOf, type Language, type Messages } from '../i18n/messages.js';
 import type { SarifRule } from '../diagnostics/format-sarif.js';
+import { formatReference } from '../diagnostics/format-reference.js';
 import { ruleDocsPath } from './rules-doc-path.js';
 import { rules } from './rules.js';
 
@@ -15,6 +16,7 @@ export function ruleMetadata(lang: Language | Messages, docsBase?: string): Sari
     title: messages.t(`rules:${r.id}.title`),
     explanation: messages.t(`rules:${r.id}.explanation`),
     article: r.article,
+    citation: formatReference(r.article, messages),
     severity: r.severity,
     helpUri: (docsBase ?? '') + ruleDocsPath(r.id, messages.lang),
   }));

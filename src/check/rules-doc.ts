@@ -39,7 +39,7 @@ function section(lang: Language): string {
     '|---|---|---|',
     ...rules.map(
       (r) =>
-        `| ${withDetail(`\`${r.id}\``, cell(r.title), m)} | ${t(`severities.${r.severity}`)} | ${cell(r.article ?? '')} |`,
+        `| ${withDetail(`\`${r.id}\``, cell(r.title), m)} | ${t(`severities.${r.severity}`)} | ${cell(r.citation ?? '')} |`,
     ),
     ...otherStages(lang),
   ];
@@ -52,7 +52,7 @@ function section(lang: Language): string {
       '',
       m.t('rules:docs.facts', {
         severity: labelled(t('severity'), t(`severities.${r.severity}`), m),
-        article: labelled(t('article'), r.article ?? '', m),
+        article: labelled(t('article'), r.citation ?? '', m),
       }),
       '',
       labelled(t('message'), quoted(m.t(`rules:${r.id}.message`, { missingInterpolationHandler: asWritten }), m), m),

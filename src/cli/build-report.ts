@@ -190,7 +190,7 @@ export class BuildReport {
 
 /** A diagnostic's sentences written anew (a finding in a base, now for several policies). */
 function withoutTexts(d: LocalisedDiagnostic): Diagnostic {
-  const { message: _message, suggestion: _suggestion, ...rest } = d;
+  const { message: _message, suggestion: _suggestion, citation: _citation, ...rest } = d;
   return rest;
 }
 

@@ -66,7 +66,10 @@ export interface Diagnostic {
   /** 1-based, from the source position map. */
   line?: number;
   column?: number;
-  /** Legal reference, e.g. 'GDPR 13(1)(d)' or 'BW 7:454'. */
+  /**
+   * Legal reference in the language-neutral notation of law/legal-reference.ts, e.g. 'GDPR 13(1)(d)' or
+   * 'BW 7:454': the same in every message language, for tools (JSON, SARIF); `citation` is its reading.
+   */
   article?: string;
   /** A hint, e.g. did you mean "retention"? ('diagnostics:didYouMean' with its value). */
   hint?: MessageRef;
@@ -89,6 +92,8 @@ export interface Diagnostic {
 export interface LocalisedDiagnostic extends Omit<Diagnostic, 'acknowledged' | 'related'> {
   /** One sentence, in the language the caller asked for. */
   message: string;
+  /** `article` as that language cites it: 'art. 13, lid 1, onder d, AVG' in Dutch, 'GDPR 13(1)(d)' in English. */
+  citation?: string;
   /** e.g. 'did you mean "retention"?' */
   suggestion?: string;
   acknowledged?: { reason: string; source: 'policy' | 'config' };

@@ -9,7 +9,12 @@ export function location(d: Diagnostic, cwd = process.cwd()): string {
   return d.line ? `${file}:${d.line}:${d.column ?? 1}` : file;
 }
 
-/** One line per diagnostic, written in `lang`: `file:line:col severity /pointer message (suggestion) {article} [rule-id]`, then each related location `(inherited from … at …)`, then `(acknowledged: reason)` when accepted. */
+/**
+ * One line per diagnostic, written in `lang`: `file:line:col severity /pointer message (suggestion) {article} [rule-id]`,
+ * then each related location `(inherited from … at …)`, then `(acknowledged: reason)` when accepted. A fixed grammar
+ * for problem matchers: the severity, the article (the language-neutral notation, 'GDPR 13(1)(a)') and the rule id
+ * read the same in every message language.
+ */
 export function formatCompact(diagnostics: readonly Diagnostic[], cwd = process.cwd(), lang: Language = 'en'): string {
   return formatLocalisedCompact(localiseDiagnostics([...diagnostics].sort(compareDiagnostics), lang), cwd);
 }

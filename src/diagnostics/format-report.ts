@@ -116,8 +116,8 @@ function fileBlock(
   let block = heading;
   items.forEach((d, i) => {
     const message = d.suggestion ? withNote(d.message, d.suggestion, m) : d.message;
-    const article = d.article ? `  ${paint('dim', d.article)}` : '';
-    block += `\n  ${positions[i]!.padEnd(posWidth)}  ${severities[d.severity]}  ${message}${article}  ${paint('dim', d.ruleId)}`;
+    const citation = d.citation ? `  ${paint('dim', d.citation)}` : '';
+    block += `\n  ${positions[i]!.padEnd(posWidth)}  ${severities[d.severity]}  ${message}${citation}  ${paint('dim', d.ruleId)}`;
     const docs = options.docsPath?.(d.ruleId);
     // A syntax error has no value to point at and no rule page: then there is no second line ('/' alone said nothing).
     if (d.pointer || docs)

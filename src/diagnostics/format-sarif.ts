@@ -11,7 +11,10 @@ export interface SarifRule {
   id: string;
   title: string;
   explanation: string;
+  /** The legal reference in the language-neutral notation ('GDPR 13(1)(a)'), for tools. */
   article?: string;
+  /** The same as the message language cites it ('art. 13, lid 1, onder a, AVG'). */
+  citation?: string;
   severity: Severity;
   /** Where the rule is documented. */
   helpUri?: string;
@@ -95,7 +98,7 @@ function sarifRule(r: SarifRule): Record<string, unknown> {
     ...(r.explanation ? { fullDescription: { text: r.explanation }, help: { text: r.explanation } } : {}),
     defaultConfiguration: { level: level[r.severity] },
     ...(r.helpUri ? { helpUri: r.helpUri } : {}),
-    ...(r.article ? { properties: { article: r.article } } : {}),
+    ...(r.article ? { properties: referenceProperties(r) } : {}),
   };
 }
 
@@ -134,8 +137,16 @@ function sarifResult(
           ],
         }
       : {}),
-    ...(d.article ? { properties: { article: d.article } } : {}),
+    ...(d.article ? { properties: referenceProperties(d) } : {}),
   };
+}
+
+/**
+ * A rule's or result's property bag: `article` in the language-neutral notation, the same in every message language
+ * (a tool groups or filters on it), and `citation`, the reference as the messages' language cites it.
+ */
+function referenceProperties(r: { article?: string; citation?: string }): { article?: string; citation?: string } {
+  return { article: r.article, ...(r.citation ? { citation: r.citation } : {}) };
 }
 
 /**

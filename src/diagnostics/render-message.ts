@@ -2,6 +2,7 @@ import { joinList, messagesOf, type Language, type Messages } from '../i18n/mess
 import { textIn, type LocalisedText } from '../i18n/text-in.js';
 import type { RetentionRuleSource } from '../policy/policy-types.js';
 import { formatDuration, retentionPhrase } from '../render/retention-phrase.js';
+import { formatReference } from './format-reference.js';
 import type {
   Diagnostic,
   LocalisedDiagnostic,
@@ -42,17 +43,10 @@ export interface DiagnosticTexts {
   message: string;
   suggestion?: string;
   reason?: string;
-  /** The legal reference with the regulation's name in the language ('AVG 12(1)' in Dutch). */
-  article?: string;
+  /** The legal reference as the language cites it ('art. 12, lid 1, AVG' in Dutch, 'GDPR 12(1)' in English). */
+  citation?: string;
   /** The sentence of each of the diagnostic's related locations, with its position. */
   related?: string[];
-}
-
-/** 'GDPR 12(1); recital 59' in the language of `messages' (officer review 2, finding 10: a Dutch FG reads 'AVG'). */
-function localArticle(article: string, messages: Messages): string {
-  return article
-    .replace(/\bGDPR\b/g, messages.t('diagnostics:articleNames.gdpr'))
-    .replace(/\brecital\b/g, messages.t('diagnostics:articleNames.recital'));
 }
 
 /**
@@ -67,7 +61,7 @@ export function diagnosticTexts(d: Diagnostic, messages: Messages): DiagnosticTe
     message: withPolicies(renderMessage(d, messages), d, messages),
     ...(d.hint ? { suggestion: renderMessage(d.hint, messages) } : {}),
     ...(reason !== undefined ? { reason: typeof reason === 'string' ? reason : textIn(reason, messages.lang) } : {}),
-    ...(d.article !== undefined ? { article: localArticle(d.article, messages) } : {}),
+    ...(d.article !== undefined ? { citation: formatReference(d.article, messages) } : {}),
     ...(d.related ? { related: d.related.map((r) => relatedText(r, messages)) } : {}),
   };
 }
@@ -113,7 +107,7 @@ export function withTexts(d: Diagnostic, texts: DiagnosticTexts): LocalisedDiagn
   const { acknowledged, hint, related, ...rest } = d;
   return {
     ...rest,
-    ...(texts.article !== undefined ? { article: texts.article } : {}),
+    ...(texts.citation !== undefined ? { citation: texts.citation } : {}),
     message: texts.message,
     ...(hint ? { hint, suggestion: texts.suggestion ?? '' } : {}),
     ...(acknowledged ? { acknowledged: { reason: texts.reason ?? '', source: acknowledged.source } } : {}),
@@ -132,7 +126,7 @@ export function giveTexts(d: Diagnostic, texts: DiagnosticTexts): LocalisedDiagn
   if (hint) delete target.hint;
   if (acknowledged) delete target.acknowledged;
   if (related) delete target.related;
-  if (texts.article !== undefined) target.article = texts.article;
+  if (texts.citation !== undefined) target.citation = texts.citation;
   target.message = texts.message;
   if (hint) Object.assign(target, { hint, suggestion: texts.suggestion ?? '' });
   if (acknowledged) target.acknowledged = { reason: texts.reason ?? '', source: acknowledged.source };

@@ -71,7 +71,20 @@ export function repeatedFindings(messages: Messages): {
  * all differ, holds every one.
  */
 function reported(d: LocalisedDiagnostic): LocalisedDiagnostic {
-  const { ruleId, severity, message, suggestion, article, file, line, column, pointer, related, acknowledged } = d;
+  const {
+    ruleId,
+    severity,
+    message,
+    suggestion,
+    article,
+    citation,
+    file,
+    line,
+    column,
+    pointer,
+    related,
+    acknowledged,
+  } = d;
   return {
     ruleId,
     severity,
@@ -80,6 +93,7 @@ function reported(d: LocalisedDiagnostic): LocalisedDiagnostic {
     pointer,
     ...(suggestion !== undefined ? { suggestion } : {}),
     ...(article !== undefined ? { article } : {}),
+    ...(citation !== undefined ? { citation } : {}),
     ...(file !== undefined ? { file } : {}),
     ...(line !== undefined ? { line, column } : {}),
     ...(related ? { related } : {}),

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatReference } from '../diagnostics/format-reference.js';
 import { diagnosticTexts } from '../diagnostics/render-message.js';
 import type { Messages } from '../i18n/messages.js';
 import { controllerName, formatDate } from '../render/format.js';
@@ -33,7 +34,7 @@ export interface ReportItem extends ChangeWords {
   change: Change;
   /** Where, in words: 'Doel “Nieuwsbrief”, verwerkers'. */
   where: string;
-  /** The provision as the report's language cites it: 'AVG 13(1)(e)'. */
+  /** The provision as the report's language cites it: 'art. 13, lid 1, onder e, AVG'. */
   article: string;
   /** 'Wezenlijk' / 'Material'. */
   classLabel: string;
@@ -75,7 +76,7 @@ export function reportFinding(d: Diagnostic, label: string, m: Messages): Report
   return {
     message: diagnosticTexts(d, m).message,
     place: d.line ? `${file}:${d.line}:${d.column ?? 1}` : file,
-    ...(d.article ? { article: articleWords(d.article, m) } : {}),
+    ...(d.article ? { article: formatReference(d.article, m) } : {}),
     ruleId: d.ruleId,
   };
 }
@@ -87,11 +88,6 @@ export function classCounts(changes: readonly Change[]): Record<ChangeClass, num
     ChangeClass,
     number
   >;
-}
-
-/** 'GDPR 13(1)(e)' → 'AVG 13(1)(e)' in Dutch: the regulation by the name the reader's language gives it. */
-function articleWords(article: string, m: Messages): string {
-  return article.replace(/\bGDPR\b/g, m.t('terms:law.gdpr.abbreviation'));
 }
 
 /** 'versie 2025.1 (geldig vanaf 15 januari 2025)', or the side's label when it states no version. */
@@ -114,7 +110,7 @@ function reportItem(change: Change, result: DiffResult, m: Messages): ReportItem
     change,
     ...changeWords(change, m),
     where: positionWords(change, result[change.side].model.source, m),
-    article: articleWords(change.article, m),
+    article: formatReference(change.article, m),
     classLabel: m.t(`diff:label.${change.class}`),
   };
 }

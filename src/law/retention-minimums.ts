@@ -152,7 +152,7 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
     // The other minimums are not marked: whether a patient's request under 7:455 or the Jeugdwet ends them is not read.
     limitsErasure: true,
     law: 'awr',
-    article: 'AWR art. 52(4)',
+    article: 'AWR 52(4)',
     // Lid 1 (same text): "Administratieplichtigen zijn gehouden van hun vermogenstoestand en van alles betreffende
     // hun bedrijf, zelfstandig beroep of werkzaamheid ... een administratie te voeren en de daartoe behorende boeken,
     // bescheiden en andere gegevensdragers ... te bewaren": the organisation's own administration. A category id
@@ -181,7 +181,7 @@ export const retentionMinimums: readonly RetentionMinimum[] = [
     period: 'P20Y',
     endsTooSoon: ['treatment-duration', 'care-duration', 'contract-duration'],
     law: 'jeugdwet',
-    article: 'Jeugdwet art. 7.3.8',
+    article: 'Jeugdwet 7.3.8',
     verify:
       'term of 20 years given by zorg-informatie.nl, rijksoverheid.nl (dossier-jeugdhulp-bewaartermijn) and PONT (2024-08-06); its start disputed ("na afloop van de zorg" against "vanaf de laatste wijziging in het dossier"); the current article text not read on wetten.overheid.nl',
     appliesTo: { citedLaw: 'jeugdwet', citationPattern: /jeugdwet/i, categoryIdPattern: /jeugd|youth/ },

@@ -334,12 +334,16 @@ describe('rights/narrowed: each finding cites its own provisions (officer review
     ]);
   });
 
-  it('in Dutch the regulation is the AVG (officer review 2, finding 10)', () => {
+  it('in Dutch the regulation is the AVG (officer review 2, finding 10), cited as the messages cite it (N3)', () => {
     const policy = miniPolicy();
     policy.rights = { howToExercise: text('Wij reageren binnen zes weken.') };
     const findings = analysePolicy(JSON.stringify(policy, null, 2), 'policy.json', 'nl').findings;
-    expect(findings.filter((f) => f.ruleId === 'rights/narrowed').map((f) => f.article)).toEqual(['AVG 12(3)']);
-    expect(findings.every((f) => !f.article?.includes('GDPR'))).toBe(true);
+    expect(findings.filter((f) => f.ruleId === 'rights/narrowed').map((f) => f.citation)).toEqual([
+      'art. 12, lid 3, AVG',
+    ]);
+    expect(findings.every((f) => f.citation !== undefined && !f.citation.includes('GDPR'))).toBe(true);
+    // `article` stays the language-neutral notation, for tools: the same in every message language.
+    expect(findings.filter((f) => f.ruleId === 'rights/narrowed').map((f) => f.article)).toEqual(['GDPR 12(3)']);
   });
 });
 

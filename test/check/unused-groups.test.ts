@@ -14,7 +14,7 @@ function applicants(lang: 'en' | 'nl') {
   const file = path.join(repoRoot, 'policies/ipractice/policy.json');
   return analysePolicy(readFileSync(file, 'utf8'), 'policies/ipractice/policy.json', lang)
     .findings.filter((f) => f.pointer === '/dataSubjects/4/id' || f.pointer === '/dataCategories/7/id')
-    .map((f) => [f.ruleId, f.article, f.message]);
+    .map((f) => [f.ruleId, f.citation, f.message]);
 }
 
 describe('unused/data-subject and unused/data-category', () => {
@@ -36,14 +36,14 @@ describe('unused/data-subject and unused/data-category', () => {
     expect(applicants('nl')).toEqual([
       [
         'unused/data-subject',
-        'AVG 30(1)(b)-(c), 13(1)(c)',
+        'art. 30, lid 1, onder b tot en met c, en art. 13, lid 1, onder c, AVG',
         'De privacyverklaring noemt "Sollicitanten" als groep betrokkenen van wie u persoonsgegevens verwerkt, maar ' +
           'geen doel zegt waarom of op welke grondslag; het register van verwerkingsactiviteiten heeft daardoor geen ' +
           'verwerkingsactiviteit voor hen. Voeg het doel toe, of haal de groep weg.',
       ],
       [
         'unused/data-category',
-        'AVG 30(1)(b)-(c), 13(1)(c)',
+        'art. 30, lid 1, onder b tot en met c, en art. 13, lid 1, onder c, AVG',
         'De privacyverklaring noemt "Gegevens van sollicitanten" als persoonsgegevens die u verwerkt, maar geen doel ' +
           'zegt waarom of op welke grondslag; het register van verwerkingsactiviteiten heeft daardoor geen ' +
           'verwerkingsactiviteit die ze gebruikt. Voeg het doel toe, of haal de gegevenscategorie weg.',

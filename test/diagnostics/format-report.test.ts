@@ -67,7 +67,7 @@ describe('formatReport', () => {
   it('writes the messages in the language asked for, from messageId and data', () => {
     const nl = formatReport(diagnostics, { cwd: '/', lang: 'nl' });
     expect(nl).toContain(
-      'Het beleid noemt geen grondslag uit art. 6, lid 1, voor het doel "Nieuwsbrief"; de privacyverklaring moet voor elk doel de grondslag vermelden. Noem welke van de zes grondslagen van art. 6, lid 1, van toepassing is.  AVG 6(1)',
+      'Het beleid noemt geen grondslag uit art. 6, lid 1, voor het doel "Nieuwsbrief"; de privacyverklaring moet voor elk doel de grondslag vermelden. Noem welke van de zes grondslagen van art. 6, lid 1, van toepassing is.  art. 6, lid 1, AVG',
     );
     expect(nl).not.toContain('Newsletter');
   });
@@ -85,7 +85,7 @@ describe('formatReport', () => {
     ]);
     // Each word padded to the longest (waarschuwing), so the messages line up.
     expect(lines).toContain(
-      '  127:5  fout          Het beleid noemt geen grondslag uit art. 6, lid 1, voor het doel "Nieuwsbrief"; de privacyverklaring moet voor elk doel de grondslag vermelden. Noem welke van de zes grondslagen van art. 6, lid 1, van toepassing is.  AVG 6(1)  art6/basis-missing',
+      '  127:5  fout          Het beleid noemt geen grondslag uit art. 6, lid 1, voor het doel "Nieuwsbrief"; de privacyverklaring moet voor elk doel de grondslag vermelden. Noem welke van de zes grondslagen van art. 6, lid 1, van toepassing is.  art. 6, lid 1, AVG  art6/basis-missing',
     );
     expect(lines).toContain('                     geaccepteerd: Met de FG besproken.');
   });

@@ -147,7 +147,7 @@ describe('policyc diff on files', () => {
     // Grouped by what the reader cares about; the position in words (the pointer is for JSON and SARIF); the AVG by its Dutch name.
     expect(md.stdout).toContain('## Hoe lang');
     expect(md.stdout).toContain(
-      '- **Wezenlijk:** De bewaartermijn voor Medische gegevens wordt langer: 20 jaar in plaats van 15 jaar. — Bewaartermijn “Medische gegevens”, termijn · test/fixtures/diff/clinic-v2/policy.json:202:17 (AVG 13(2)(a))',
+      '- **Wezenlijk:** De bewaartermijn voor Medische gegevens wordt langer: 20 jaar in plaats van 15 jaar. — Bewaartermijn “Medische gegevens”, termijn · test/fixtures/diff/clinic-v2/policy.json:202:17 (art. 13, lid 2, onder a, AVG)',
     );
     expect(md.stdout).not.toContain('/retention/0/period');
     expect(md.stdout.split('### Engels')[0]).not.toContain('GDPR');

@@ -193,11 +193,11 @@ describe('grouping by what a reader cares about', () => {
     expect(nl.changes[0]).toMatch(/Dit geldt voor: Abonnees van de nieuwsbrief\.$/);
   });
 
-  it('cites the AVG in Dutch and the GDPR in English, and shows no JSON pointer outside JSON', () => {
+  it('cites the AVG in Dutch as the check does (art. 13, lid 1, onder e, AVG), the GDPR in English, and shows no JSON pointer outside JSON', () => {
     for (const format of ['text', 'markdown', 'html']) {
       const nl = diffRenderers[format]!(newsletter(), messagesFor('nl'));
       expect(nl.split(/\[Engels\]|### Engels|<article lang="en">/)[0]).not.toContain('GDPR');
-      expect(nl).toContain('AVG 13(1)(e)');
+      expect(nl).toContain('art. 13, lid 1, onder e, AVG');
       expect(nl).not.toMatch(/\/purposes\/\d|\/processors\/\d/);
       expect(diffRenderers[format]!(newsletter(), messagesFor('en'))).toContain('GDPR 13(1)(e)');
     }
