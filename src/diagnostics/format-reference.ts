@@ -1,10 +1,18 @@
 import { parseReference, type Provision, type ReferencePart } from '../law/legal-reference.js';
 import type { Messages } from '../i18n/messages.js';
 
-/** The key of a provision's form: to the article, its paragraph or its point, and whether it is a range. */
+/** Whether a range ends at the item right after its start ('30(1)(b)-(c)', '44-45'): 'onder b en c', not 'b tot en met c'. */
+function isPair(from: string, through: string): boolean {
+  if (/^[0-9]+$/.test(from) && /^[0-9]+$/.test(through)) return Number(through) === Number(from) + 1;
+  return /^[a-z]$/.test(from) && /^[a-z]$/.test(through) && through.charCodeAt(0) === from.charCodeAt(0) + 1;
+}
+
+/** The key of a provision's form: to the article, its paragraph or its point, and whether it is a range or a pair. */
 function provisionKey(p: Provision): string {
   const level = p.point !== undefined ? 'point' : p.paragraph !== undefined ? 'paragraph' : 'article';
-  return `diagnostics:citation.${level}${p.through !== undefined ? 'Range' : ''}`;
+  if (p.through === undefined) return `diagnostics:citation.${level}`;
+  const from = p.point ?? p.paragraph ?? p.article;
+  return `diagnostics:citation.${level}${isPair(from, p.through) ? 'Pair' : 'Range'}`;
 }
 
 /**

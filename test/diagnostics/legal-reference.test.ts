@@ -70,10 +70,11 @@ describe('legal references', () => {
     expect(nl('GDPR 9(2)(j); UAVG 24; BW 7:458')).toBe('art. 9, lid 2, onder j, AVG; art. 24 UAVG; art. 7:458 BW');
   });
 
-  it('ranges of points and of articles', () => {
-    expect(nl('GDPR 30(1)(b)-(c), 13(1)(c)')).toBe(
-      'art. 30, lid 1, onder b tot en met c, en art. 13, lid 1, onder c, AVG',
-    );
+  it('ranges of points and of articles; a range of two adjacent items is a pair ("b en c")', () => {
+    expect(nl('GDPR 30(1)(b)-(c), 13(1)(c)')).toBe('art. 30, lid 1, onder b en c, en art. 13, lid 1, onder c, AVG');
+    expect(nl('GDPR 30(1)(b)-(d)')).toBe('art. 30, lid 1, onder b tot en met d, AVG');
+    expect(nl('GDPR 44-45')).toBe('art. 44 en 45 AVG');
+    expect(nl('GDPR 12(3)-(4)')).toBe('art. 12, lid 3 en 4, AVG');
     expect(en('GDPR 30(1)(b)-(c), 13(1)(c)')).toBe('GDPR 30(1)(b)-(c), 13(1)(c)');
     expect(nl('GDPR 44-46, 13(1)(f)')).toBe('art. 44 tot en met 46 en art. 13, lid 1, onder f, AVG');
     expect(en('GDPR 44-46, 13(1)(f)')).toBe('GDPR 44-46, 13(1)(f)');
