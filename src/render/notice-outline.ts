@@ -43,6 +43,7 @@ import { mentionsNoticePeriod, mentionsStorageIn } from './author-mentions.js';
 import {
   identifier,
   inlineIn,
+  joinFacts,
   link,
   text,
   type Block,
@@ -151,13 +152,13 @@ function dpoBlocks(model: PolicyModel, m: Messages): Block[] {
   const dpo = appointedDpo(source.dpo);
   if (!dpo) return dpoMandatoryForSector(model) ? [{ paragraph: sentence(t('details:controller.dpoNotNamed')) }] : [];
   const contact = contactBlocks(dpo.contact, m);
-  return [
+  return joinFacts([
     ...(dpo.name ? [{ facts: [{ label: t('notice:label.name'), inlines: [text(dpo.name)] }] }] : []),
     ...(contact.length
       ? contact
       : [{ facts: [{ label: t('notice:label.contact'), inlines: [text(notStatedLine(m))] }] }]),
     ...(dpo.registeredWithAuthority ? [{ paragraph: sentence(t('details:controller.dpoRegistered')) }] : []),
-  ];
+  ]);
 }
 
 /** Controller, DPO, representative — 13(1)(a)(b). */
@@ -198,7 +199,11 @@ function controllerBlocks({ model, source, m }: NoticeContext): Block[] {
       repBlocks.push({ facts: [{ label: t('notice:label.address'), inlines: [text(formatAddress(r.address, m))] }] });
     repBlocks.push(...contactBlocks(r.contact, m));
     blocks.push({
-      subsection: { id: 'representative', heading: t('notice:controller.representative'), blocks: repBlocks },
+      subsection: {
+        id: 'representative',
+        heading: t('notice:controller.representative'),
+        blocks: joinFacts(repBlocks),
+      },
     });
   }
   blocks.push(...otherControllerBlocks(model, m));

@@ -87,6 +87,20 @@ export interface NoticeOutline {
 
 export const text = (value: string): Inline => ({ text: value });
 export const link = (value: string, href: string): Inline => ({ text: value, href });
+/**
+ * The blocks with facts in a row joined into one list of labels: a DPO's name and contact details were two lists in a
+ * row, which read as one and in Markdown are one (CommonMark joins them).
+ */
+export function joinFacts(blocks: readonly Block[]): Block[] {
+  const joined: Block[] = [];
+  for (const block of blocks) {
+    const last = joined.at(-1);
+    if (last && 'facts' in last && 'facts' in block)
+      joined[joined.length - 1] = { facts: [...last.facts, ...block.facts] };
+    else joined.push(block);
+  }
+  return joined;
+}
 export const identifier = (value: string): Inline => ({ text: value, identifier: true });
 /**
  * A sentence with the section it names linked ('staat onder ‘Waar u een klacht kunt indienen’'); plain text where
