@@ -10,7 +10,7 @@ import {
   retentionPhrase,
   withoutFalseLegalSource,
 } from './retention-phrase.js';
-import type { CookieCategorySource, TransferSource } from '../policy/policy-types.js';
+import type { CookieCategorySource, Cookies, TransferSource } from '../policy/policy-types.js';
 import { appointedDpo, dpoMandatoryForSector, noDpoReason } from '../policy/policy-facts.js';
 import { endsBeforeLegalMinimum } from '../policy/retention-minimum.js';
 import {
@@ -535,13 +535,26 @@ function cookiesBlocks({ source, m, reachUs: ways }: NoticeContext): Block[] {
     blocks.push({ paragraph: sentence(m.t(cookies.used ? 'notice:cookies.used' : 'notice:cookies.notUsed')) });
   const categories = (cookies.categories ?? []).map((c) => cookieCategoryLine(c, m));
   if (categories.length) blocks.push({ paragraph: sentence(m.t('notice:cookies.categories')) }, { list: categories });
-  const facts: Fact[] = [];
-  if (cookies.policyUrl)
-    facts.push({ label: m.t('notice:label.cookiePolicy'), inlines: [link(cookies.policyUrl, cookies.policyUrl)] });
-  if (cookies.consentUrl)
-    facts.push({ label: m.t('notice:label.cookieConsent'), inlines: [link(cookies.consentUrl, cookies.consentUrl)] });
-  if (facts.length) blocks.push({ facts });
+  const where = cookieAddresses(cookies, m);
+  if (where.length) blocks.push({ paragraph: where });
   return blocks;
+}
+
+/**
+ * Where the cookie policy is and where consent is changed, as sentences: as label–value lines they were a list
+ * right after the kinds of cookies (Dental Clinics), which Markdown joins to that list, and a site's renderer too.
+ */
+function cookieAddresses(cookies: Cookies, m: Messages): Inline[] {
+  const lines: Inline[] = [];
+  for (const [url, key] of [
+    [cookies.policyUrl, 'notice:cookies.policyAt'],
+    [cookies.consentUrl, 'notice:cookies.consentAt'],
+  ] as const)
+    if (url) {
+      const space = lines.length ? ' ' : '';
+      lines.push(...inlineIn((slot) => space + m.t(key, { link: slot }), link(url, url)));
+    }
+  return lines;
 }
 
 /** 'Functional cookies: … These cookies cannot be switched off.' */
