@@ -30,7 +30,7 @@ import {
   withNotes,
 } from './format.js';
 import { categoryNotes, dataSourceWords, notStatedLine, transferGroundText, transferText } from './legal-text.js';
-import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
+import { contactBlocks, rich, richThenList, type NoticeContext } from './notice-context.js';
 import { complaintsBlocks } from './notice-complaints.js';
 import { formatEntity, processorTable, recipientTable } from './notice-parties.js';
 import { rightsBlocks } from './notice-rights.js';
@@ -278,7 +278,6 @@ function processorRoleBlocks({ model, m }: NoticeContext): Block[] {
 
 function processorActivityBlocks(a: ProcessorActivity, m: Messages): Block[] {
   const t = m.t;
-  const blocks: Block[] = rich(a.description, m);
   const facts: Fact[] = [{ label: t('details:processorRole.controllers'), inlines: [text(pick(a.controllers, m))] }];
   if (a.dataCategories.length)
     facts.push({
@@ -328,8 +327,7 @@ function processorActivityBlocks(a: ProcessorActivity, m: Messages): Block[] {
         ),
       ],
     });
-  blocks.push({ facts });
-  return blocks;
+  return richThenList(a.description, { facts }, 'details:processorRole.factsLead', m);
 }
 
 const holdsForClaims = (r: RetentionRule): boolean => r.legalClaimsHold !== undefined;
@@ -570,9 +568,11 @@ function cookieCategoryLine(c: CookieCategorySource, m: Messages): Inline[] {
 
 /** Security — 32. */
 function securityBlocks({ source, m }: NoticeContext): Block[] {
-  const blocks: Block[] = rich(source.security?.description, m);
+  const description = source.security?.description;
   const measures = (source.security?.measures ?? []).map((x) => [text(pick(x, m))]);
-  if (measures.length) blocks.push({ list: measures });
+  const blocks: Block[] = measures.length
+    ? richThenList(description, { list: measures }, 'notice:security.measuresLead', m)
+    : rich(description, m);
   if (source.security?.standards?.length)
     blocks.push({
       paragraph: sentence(m.t('notice:security.standards', { standards: joinList(source.security.standards, m) })),
