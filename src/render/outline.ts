@@ -40,9 +40,7 @@ export type Block =
   | { list: Inline[][] }
   | { facts: Fact[] }
   | { table: Table }
-  | { subsection: Subsection }
-  /** Markdown only: ends a list before another begins, which CommonMark would otherwise join (render-notice.ts). */
-  | { listBreak: true };
+  | { subsection: Subsection };
 
 /** A table with a header row; each cell is a run of inlines. */
 export interface Table {
