@@ -10,7 +10,7 @@ import {
   retentionPhrase,
   withoutFalseLegalSource,
 } from './retention-phrase.js';
-import type { CookieCategorySource, TransferSource } from '../policy/policy-types.js';
+import type { CookieCategorySource, Cookies, TransferSource } from '../policy/policy-types.js';
 import { appointedDpo, dpoMandatoryForSector, noDpoReason } from '../policy/policy-facts.js';
 import { endsBeforeLegalMinimum } from '../policy/retention-minimum.js';
 import {
@@ -30,7 +30,7 @@ import {
   withNotes,
 } from './format.js';
 import { categoryNotes, dataSourceWords, notStatedLine, transferGroundText, transferText } from './legal-text.js';
-import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
+import { contactBlocks, rich, richThenList, type NoticeContext } from './notice-context.js';
 import { complaintsBlocks } from './notice-complaints.js';
 import { formatEntity, processorTable, recipientTable } from './notice-parties.js';
 import { rightsBlocks } from './notice-rights.js';
@@ -43,6 +43,7 @@ import { mentionsNoticePeriod, mentionsStorageIn } from './author-mentions.js';
 import {
   identifier,
   inlineIn,
+  joinFacts,
   link,
   text,
   type Block,
@@ -151,13 +152,13 @@ function dpoBlocks(model: PolicyModel, m: Messages): Block[] {
   const dpo = appointedDpo(source.dpo);
   if (!dpo) return dpoMandatoryForSector(model) ? [{ paragraph: sentence(t('details:controller.dpoNotNamed')) }] : [];
   const contact = contactBlocks(dpo.contact, m);
-  return [
+  return joinFacts([
     ...(dpo.name ? [{ facts: [{ label: t('notice:label.name'), inlines: [text(dpo.name)] }] }] : []),
     ...(contact.length
       ? contact
       : [{ facts: [{ label: t('notice:label.contact'), inlines: [text(notStatedLine(m))] }] }]),
     ...(dpo.registeredWithAuthority ? [{ paragraph: sentence(t('details:controller.dpoRegistered')) }] : []),
-  ];
+  ]);
 }
 
 /** Controller, DPO, representative — 13(1)(a)(b). */
@@ -198,7 +199,11 @@ function controllerBlocks({ model, source, m }: NoticeContext): Block[] {
       repBlocks.push({ facts: [{ label: t('notice:label.address'), inlines: [text(formatAddress(r.address, m))] }] });
     repBlocks.push(...contactBlocks(r.contact, m));
     blocks.push({
-      subsection: { id: 'representative', heading: t('notice:controller.representative'), blocks: repBlocks },
+      subsection: {
+        id: 'representative',
+        heading: t('notice:controller.representative'),
+        blocks: joinFacts(repBlocks),
+      },
     });
   }
   blocks.push(...otherControllerBlocks(model, m));
@@ -273,7 +278,6 @@ function processorRoleBlocks({ model, m }: NoticeContext): Block[] {
 
 function processorActivityBlocks(a: ProcessorActivity, m: Messages): Block[] {
   const t = m.t;
-  const blocks: Block[] = rich(a.description, m);
   const facts: Fact[] = [{ label: t('details:processorRole.controllers'), inlines: [text(pick(a.controllers, m))] }];
   if (a.dataCategories.length)
     facts.push({
@@ -323,8 +327,7 @@ function processorActivityBlocks(a: ProcessorActivity, m: Messages): Block[] {
         ),
       ],
     });
-  blocks.push({ facts });
-  return blocks;
+  return richThenList(a.description, { facts }, 'details:processorRole.factsLead', m);
 }
 
 const holdsForClaims = (r: RetentionRule): boolean => r.legalClaimsHold !== undefined;
@@ -530,13 +533,26 @@ function cookiesBlocks({ source, m, reachUs: ways }: NoticeContext): Block[] {
     blocks.push({ paragraph: sentence(m.t(cookies.used ? 'notice:cookies.used' : 'notice:cookies.notUsed')) });
   const categories = (cookies.categories ?? []).map((c) => cookieCategoryLine(c, m));
   if (categories.length) blocks.push({ paragraph: sentence(m.t('notice:cookies.categories')) }, { list: categories });
-  const facts: Fact[] = [];
-  if (cookies.policyUrl)
-    facts.push({ label: m.t('notice:label.cookiePolicy'), inlines: [link(cookies.policyUrl, cookies.policyUrl)] });
-  if (cookies.consentUrl)
-    facts.push({ label: m.t('notice:label.cookieConsent'), inlines: [link(cookies.consentUrl, cookies.consentUrl)] });
-  if (facts.length) blocks.push({ facts });
+  const where = cookieAddresses(cookies, m);
+  if (where.length) blocks.push({ paragraph: where });
   return blocks;
+}
+
+/**
+ * Where the cookie policy is and where consent is changed, as sentences: as label–value lines they were a list
+ * right after the kinds of cookies (Dental Clinics), which Markdown joins to that list, and a site's renderer too.
+ */
+function cookieAddresses(cookies: Cookies, m: Messages): Inline[] {
+  const lines: Inline[] = [];
+  for (const [url, key] of [
+    [cookies.policyUrl, 'notice:cookies.policyAt'],
+    [cookies.consentUrl, 'notice:cookies.consentAt'],
+  ] as const)
+    if (url) {
+      const space = lines.length ? ' ' : '';
+      lines.push(...inlineIn((slot) => space + m.t(key, { link: slot }), link(url, url)));
+    }
+  return lines;
 }
 
 /** 'Functional cookies: … These cookies cannot be switched off.' */
@@ -552,9 +568,11 @@ function cookieCategoryLine(c: CookieCategorySource, m: Messages): Inline[] {
 
 /** Security — 32. */
 function securityBlocks({ source, m }: NoticeContext): Block[] {
-  const blocks: Block[] = rich(source.security?.description, m);
+  const description = source.security?.description;
   const measures = (source.security?.measures ?? []).map((x) => [text(pick(x, m))]);
-  if (measures.length) blocks.push({ list: measures });
+  const blocks: Block[] = measures.length
+    ? richThenList(description, { list: measures }, 'notice:security.measuresLead', m)
+    : rich(description, m);
   if (source.security?.standards?.length)
     blocks.push({
       paragraph: sentence(m.t('notice:security.standards', { standards: joinList(source.security.standards, m) })),

@@ -23,7 +23,7 @@ import {
   specialConditionText,
   termKey,
 } from './legal-text.js';
-import { rich, type NoticeContext } from './notice-context.js';
+import { richThenList, type NoticeContext } from './notice-context.js';
 import { retentionAnchor, retentionPeriod, withLawStart } from './notice-retention.js';
 import { lawStartBeside } from '../law/retention-minimums.js';
 import { formatMinimumTerm } from './retention-phrase.js';
@@ -79,7 +79,7 @@ function purposeCard(p: Purpose, model: PolicyModel, m: Messages): Block[] {
   facts.push(...refusalFacts(p, model, m));
   facts.push(...purposeControllerFacts(p, m), ...peopleFacts(p, m));
   facts.push(...answer(t('notice:label.retention'), retentionLines(p, model, m)));
-  return [...rich(p.description, m), { facts }];
+  return richThenList(p.description, { facts }, 'notice:purposeCard.factsLead', m);
 }
 
 /**

@@ -12,7 +12,7 @@ import type { Messages } from '../i18n/messages.js';
 import { formatDurationInText, formatLawReference, formatMinimumArticle } from './retention-phrase.js';
 import { joinList, lowerFirst, pick, sentence } from './format.js';
 import { termKey } from './legal-text.js';
-import { careRecipientKey, rich, type NoticeContext } from './notice-context.js';
+import { careRecipientKey, rich, richThenList, type NoticeContext } from './notice-context.js';
 import { link, linkedIn, text, type Block, type Fact, type Inline } from './outline.js';
 import { givesOurWebsite, ownWordsGiveWebsite, ownWordsReachUs, reachableFor, type ReachUs } from './reach-us.js';
 
@@ -47,7 +47,6 @@ export function rightsBlocks(ctx: NoticeContext): Block[] {
     });
   }
   for (const right of source.rights?.additional ?? []) {
-    const own: Block[] = [...rich(right.description, m)];
     const facts: Fact[] = [];
     if (right.legalSource)
       facts.push({
@@ -56,7 +55,9 @@ export function rightsBlocks(ctx: NoticeContext): Block[] {
       });
     if (right.moreInfo)
       facts.push({ label: m.t('details:rights.moreInfo'), inlines: [link(right.moreInfo, right.moreInfo)] });
-    if (facts.length) own.push({ facts });
+    const own = facts.length
+      ? richThenList(right.description, { facts }, 'details:rights.factsLead', m)
+      : rich(right.description, m);
     blocks.push({ subsection: { id: `right-${right.id}`, heading: pick(right.name, m), blocks: own } });
   }
   if (ctx.careProvider) {

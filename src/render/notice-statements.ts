@@ -4,7 +4,7 @@ import { noDpoReason } from '../policy/policy-facts.js';
 import type { OtherController, PolicyModel, Purpose } from '../resolve/model.js';
 import { contactFacts, controllerName, formatAddress, joinList, pick, sentence } from './format.js';
 import { notStatedLine } from './legal-text.js';
-import { identifier, text, type Block, type Fact } from './outline.js';
+import { identifier, joinFacts, text, type Block, type Fact } from './outline.js';
 
 /**
  * Notice blocks for what real statements say beyond one controller and a
@@ -98,7 +98,7 @@ function controllerBlocks(c: OtherController, model: PolicyModel, m: Messages): 
     blocks.push({ facts: dpoFacts });
     if (c.dpo.contact?.note) blocks.push({ paragraph: sentence(pick(c.dpo.contact.note, m)) });
   }
-  return blocks;
+  return joinFacts(blocks);
 }
 
 /** The right to go to court (art. 79) and the rights that do not apply (art. 11(2)), as subsections of the rights section. */

@@ -40,9 +40,7 @@ export type Block =
   | { list: Inline[][] }
   | { facts: Fact[] }
   | { table: Table }
-  | { subsection: Subsection }
-  /** Markdown only: ends a list before another begins, which CommonMark would otherwise join (render-notice.ts). */
-  | { listBreak: true };
+  | { subsection: Subsection };
 
 /** A table with a header row; each cell is a run of inlines. */
 export interface Table {
@@ -87,6 +85,20 @@ export interface NoticeOutline {
 
 export const text = (value: string): Inline => ({ text: value });
 export const link = (value: string, href: string): Inline => ({ text: value, href });
+/**
+ * The blocks with facts in a row joined into one list of labels: a DPO's name and contact details were two lists in a
+ * row, which read as one and in Markdown are one (CommonMark joins them).
+ */
+export function joinFacts(blocks: readonly Block[]): Block[] {
+  const joined: Block[] = [];
+  for (const block of blocks) {
+    const last = joined.at(-1);
+    if (last && 'facts' in last && 'facts' in block)
+      joined[joined.length - 1] = { facts: [...last.facts, ...block.facts] };
+    else joined.push(block);
+  }
+  return joined;
+}
 export const identifier = (value: string): Inline => ({ text: value, identifier: true });
 /**
  * A sentence with the section it names linked ('staat onder ‘Waar u een klacht kunt indienen’'); plain text where

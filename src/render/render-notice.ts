@@ -68,33 +68,9 @@ function partsBySlug(parts: readonly FactPart[], slugs: Slugs): FactPart[] {
 
 function blocksBySlug(blocks: readonly Block[], slugs: Slugs): Block[] {
   const linked: Block[] = [];
-  for (let i = 0; i < blocks.length; i++) {
-    if (i > 0 && endsInList(blocks[i - 1]!) && startsWithList(blocks[i]!)) linked.push(LIST_BREAK);
-    linked.push(linkBySlug(blocks[i]!, slugs));
-  }
+  for (const block of blocks) linked.push(linkBySlug(block, slugs));
   return linked;
 }
-
-/**
- * Two lists in a row are one list in CommonMark, however many blank lines stand between them: Dental
- * Clinics' cookie kinds (author Markdown) and the label–value line after them became one loose list.
- * An HTML comment between them ends the first; a reader sees nothing of it.
- */
-const LIST_BREAK: Block = { listBreak: true };
-const listLike = (block: Block): boolean => 'list' in block || 'facts' in block;
-/** A list item, or a line indented under one, at the start of author Markdown's first or last paragraph. */
-const LIST_START = /^(\s|[-*+]\s|\d+[.)]\s)/;
-const endsInList = (block: Block): boolean =>
-  listLike(block) ||
-  ('rich' in block &&
-    LIST_START.test(
-      block.rich
-        .trim()
-        .split(/\n\s*\n/)
-        .at(-1) ?? '',
-    ));
-const startsWithList = (block: Block): boolean =>
-  listLike(block) || ('rich' in block && LIST_START.test(block.rich.trimStart()));
 
 /** The inlines with in-page links by slug; the same array when none links within the page (most): nothing is copied. */
 function relink(inlines: Inline[], slugs: Slugs): Inline[] {

@@ -94,7 +94,7 @@ describe('cookie categories', () => {
       'Advertising cookies: For ads. We place these cookies only with your consent. You can switch these cookies off.',
     );
     expect(en).toContain(
-      'You can switch these cookies off. Statistical cookies Change or withdraw your consent: https://mini.nl/cookies',
+      'You can switch these cookies off. Statistical cookies You can change or withdraw your consent to cookies at https://mini.nl/cookies.',
     );
   });
 
@@ -106,7 +106,7 @@ describe('cookie categories', () => {
     expect(nl).toContain(
       'Advertentiecookies: Voor advertenties. Deze cookies plaatsen wij alleen met je toestemming. Je kunt deze cookies uitschakelen.',
     );
-    expect(nl).toContain('Toestemming wijzigen of intrekken: https://mini.nl/cookies');
+    expect(nl).toContain('Je kunt je toestemming voor cookies wijzigen of intrekken op https://mini.nl/cookies.');
   });
 
   it('reports a category without a name at its position', () => {

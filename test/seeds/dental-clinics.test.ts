@@ -59,7 +59,7 @@ describeSeedFacts({
       'Cookies voor persoonlijke voorkeuren en advertenties (tracking cookies): Wij gebruiken deze cookies om je instellingen en voorkeuren te onthouden.',
       'Je kunt deze cookies uitschakelen.',
       // The link itself is in `links` (its text is the full address in Markdown, the short 'dentalclinics.nl/cookies' in HTML).
-      'Toestemming wijzigen of intrekken:',
+      'Je kunt je toestemming voor cookies wijzigen of intrekken op',
       // Rights, with the statement's own examples.
       '(recht op informatie)',
       'Je hebt het recht te weten welke gegevens wij over je verwerken en met welk doel.',
@@ -125,7 +125,7 @@ describeSeedFacts({
       '(part of the IP address is erased)',
       'Cookies for personal preferences and advertising (tracking cookies): We use these cookies to remember your settings and preferences.',
       'You can switch these cookies off.',
-      'Change or withdraw your consent:',
+      'You can change or withdraw your consent to cookies at',
       '(right to be informed)',
       'You have the right to know which data we process about you and for what purpose.',
       '(right of access)',
@@ -195,7 +195,7 @@ describeSeedFacts({
       absent: 'onze Microsoft-omgevingen (tenants)',
     },
     { pointer: '/controller/kvkNumber', lang: 'nl', absent: 'KvK-nummer: 32123759' },
-    { pointer: '/cookies/consentUrl', lang: 'en', absent: 'Change or withdraw your consent:' },
+    { pointer: '/cookies/consentUrl', lang: 'en', absent: 'You can change or withdraw your consent to cookies at' },
     { pointer: '/cookies/categories', value: [], lang: 'nl', absent: 'Deze cookies kunnen niet worden uitgeschakeld.' },
     { pointer: '/retention/1/period', value: 'P15Y', lang: 'nl', absent: ['Medische gegevens', '20 jaar'] },
     {
