@@ -132,12 +132,15 @@ describe("one basis's scope is named once on its card, several bases' on each li
     );
     const nl = card(notice.nl);
     expect(nl.split('Voor het account')).toHaveLength(2);
-    expect(nl).toContain('- **Waarom dat mag:** Voor het account: omdat het nodig is voor een overeenkomst met u\n');
-    expect(nl).toContain('- **Grondslag:** Uitvoering van een overeenkomst (artikel 6, lid 1, onder b, AVG)\n');
+    expect(nl).toContain(
+      '- **Waarom dat mag:** Voor het account: omdat het nodig is voor een overeenkomst met u (grondslag: uitvoering van een overeenkomst, artikel 6, lid 1, onder b, AVG)\n',
+    );
     expect(nl).toContain('- **Kunt u weigeren?** Of u deze gegevens moet geven');
     const en = card(notice.en, 'Making connections');
     expect(en.split('For the account')).toHaveLength(2);
-    expect(en).toContain('- **Legal basis:** Performance of a contract (Article 6(1)(b) GDPR)\n');
+    expect(en).toContain(
+      '- **Why we may do this:** For the account: because it is needed for a contract with you (legal basis: performance of a contract, Article 6(1)(b) GDPR)\n',
+    );
     expect(en).toContain('- **Can you refuse?** This notice does not say whether you must provide this data');
   });
 
@@ -149,8 +152,11 @@ describe("one basis's scope is named once on its card, several bases' on each li
       ]),
     );
     const nl = card(notice.nl);
-    expect(nl.split('Het account')).toHaveLength(4);
-    expect(nl).toContain('\n  - Uw adresboek: toestemming (artikel 6, lid 1, onder a, AVG)\n');
+    // On the basis line and the refusal line: the basis's term and article are on the first (patient review, F13).
+    expect(nl.split('Het account')).toHaveLength(3);
+    expect(nl).toContain(
+      '\n  - Uw adresboek: met uw toestemming (grondslag: toestemming, artikel 6, lid 1, onder a, AVG)\n',
+    );
     expect(nl).toContain('  - Uw adresboek: u hoeft geen toestemming te geven');
   });
 
@@ -172,11 +178,11 @@ describe("a fact the notice leaves out is said in the speaker's voice on a card'
       legalBasisExplanation: text('Zie boven.', 'See above.'),
     };
     const { notice } = policyOutputs(policy);
-    expect(notice.nl).toContain('- **Grondslag:** Niet vermeld in deze verklaring. Zie boven.\n');
+    expect(notice.nl).toContain('- **Waarom dat mag:** Niet vermeld in deze verklaring. Zie boven.\n');
     expect(notice.nl).toContain(
       '- **Waarom wij deze bijzondere persoonsgegevens mogen gebruiken (artikel 9 AVG):** Niet vermeld in deze verklaring.\n',
     );
-    expect(notice.en).toContain('- **Legal basis:** Not stated in this notice. See above.\n');
+    expect(notice.en).toContain('- **Why we may do this:** Not stated in this notice. See above.\n');
     expect(notice.nl).not.toContain('niet vermeld');
   });
 

@@ -235,9 +235,9 @@ describe('citations as Dutch writes them (review items 6a and 6b)', () => {
     };
     const { notice } = policyOutputs(policy);
     expect(notice.nl).toContain(
-      '- **Grondslag:**\n  - Voor het account: uitvoering van een overeenkomst (artikel 6, lid 1, onder b, AVG)',
+      '- **Waarom dat mag:**\n  - Voor het account: omdat het nodig is voor een overeenkomst met u (grondslag: uitvoering van een overeenkomst, artikel 6, lid 1, onder b, AVG)',
     );
-    expect(notice.en).toContain('- **Legal basis:**\n  - For the account: performance of a contract');
+    expect(notice.en).toContain('- **Why we may do this:**\n  - For the account: because it is needed for a contract');
   });
 });
 

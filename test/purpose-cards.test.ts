@@ -47,7 +47,7 @@ describe('a purpose card answers in order: what for, which data, why we may, can
       'WAARVOOR-NL',
       '**Persoonsgegevens:**',
       '**Waarom dat mag:**',
-      '**Grondslag:**',
+      '(grondslag: toestemming, artikel 6, lid 1, onder a, AVG)',
       '**Kunt u weigeren?**',
       '**Over wie:**',
     ].map((s) => nl.indexOf(s));
@@ -98,25 +98,41 @@ describe('why we may: the basis in plain words, the official term and article be
     for (const lang of ['nl', 'en'] as const) {
       const c = card(policy, lang);
       expect(c).not.toContain('⟦missing');
-      expect(c).toMatch(
-        lang === 'nl' ? /\*\*Waarom dat mag:\*\* (Met|Omdat) / : /\*\*Why we may do this:\*\* (With|Because) /,
-      );
-      expect(c).toContain(lang === 'nl' ? `(artikel 6, lid 1, onder ${basis.at(-2)}, AVG)` : `(Article ${basis} GDPR)`);
+      // One row: the plain words, then the AVG's term and article in brackets (patient review, F13).
+      const [label, plain, cited] =
+        lang === 'nl'
+          ? ['- **Waarom dat mag:** ', /^(Met|Omdat) /, `, artikel 6, lid 1, onder ${basis.at(-2)}, AVG)`]
+          : ['- **Why we may do this:** ', /^(With|Because) /, `, Article ${basis} GDPR)`];
+      const row = c.split('\n').find((line) => line.startsWith(label));
+      expect(row?.slice(label.length)).toMatch(plain);
+      expect(row?.endsWith(cited)).toBe(true);
+      expect(c).not.toMatch(/\*\*(Grondslag|Legal basis):\*\*/);
     }
   });
 
   it('the examples of the issue, formal and informal', () => {
     expect(card(withPurpose({ legalBasis: '6(1)(c)' }))).toContain(
-      '**Waarom dat mag:** Omdat de wet ons daartoe verplicht\n',
+      '**Waarom dat mag:** Omdat de wet ons daartoe verplicht (grondslag: wettelijke verplichting, artikel 6, lid 1, onder c, AVG)\n',
     );
     expect(card(withPurpose({ legalBasis: '6(1)(c)' }), 'en')).toContain(
-      '**Why we may do this:** Because the law requires it\n',
+      '**Why we may do this:** Because the law requires it (legal basis: legal obligation, Article 6(1)(c) GDPR)\n',
     );
-    expect(card(withPurpose({ legalBasis: '6(1)(a)' }))).toContain('**Waarom dat mag:** Met uw toestemming\n');
+    expect(card(withPurpose({ legalBasis: '6(1)(a)' }))).toContain(
+      '**Waarom dat mag:** Met uw toestemming (grondslag: toestemming, artikel 6, lid 1, onder a, AVG)\n',
+    );
     const informal = withPurpose({ legalBasis: '6(1)(a)' }, (p) => {
       p.metadata.formality = 'informal';
     });
-    expect(card(informal)).toContain('**Waarom dat mag:** Met je toestemming\n');
+    expect(card(informal)).toContain(
+      '**Waarom dat mag:** Met je toestemming (grondslag: toestemming, artikel 6, lid 1, onder a, AVG)\n',
+    );
+  });
+
+  it("the author's note on the basis follows its article on the same line", () => {
+    const c = card(withPurpose({ legalBasis: '6(1)(b)', legalBasisExplanation: text('UITLEG', 'EXPLANATION') }));
+    expect(c).toContain(
+      '- **Waarom dat mag:** Omdat het nodig is voor een overeenkomst met u (grondslag: uitvoering van een overeenkomst, artikel 6, lid 1, onder b, AVG). UITLEG\n',
+    );
   });
 
   it('several bases: one line each, with what each covers', () => {
@@ -129,21 +145,22 @@ describe('why we may: the basis in plain words, the official term and article be
         ],
       }),
     );
+    // One 'Waarom dat mag' with a line per basis, each with its term and article: no second list under 'Grondslag'
+    // that repeated it line by line (patient review, F13), nor two rows with one label (English review 1, finding 5).
     expect(c).toContain(
-      '- **Waarom dat mag:**\n  - Voor Telefoonnummer: omdat het nodig is voor een overeenkomst met u\n  - Uw adresboek: met uw toestemming\n',
+      '- **Waarom dat mag:**\n  - Voor Telefoonnummer: omdat het nodig is voor een overeenkomst met u (grondslag: uitvoering van een overeenkomst, artikel 6, lid 1, onder b, AVG)\n  - Uw adresboek: met uw toestemming (grondslag: toestemming, artikel 6, lid 1, onder a, AVG)\n',
     );
+    expect(c.split('**Waarom dat mag:**')).toHaveLength(2);
     expect(c).toContain(
       '- **Kunt u weigeren?**\n  - Voor Telefoonnummer: of u deze gegevens moet geven, en wat er gebeurt als u dat niet doet, staat niet in deze verklaring.\n  - Uw adresboek: u hoeft geen toestemming te geven',
     );
-    // One 'Grondslag' with a list, as 'Waarom dat mag': not two rows with the same label (English review 1, finding 5).
-    expect(c).toContain(
-      '- **Grondslag:**\n  - Uitvoering van een overeenkomst (artikel 6, lid 1, onder b, AVG) voor Telefoonnummer\n  - Uw adresboek: toestemming (artikel 6, lid 1, onder a, AVG)\n',
-    );
-    expect(c.split('**Grondslag:**')).toHaveLength(2);
+    expect(c).not.toContain('**Grondslag:**');
   });
 
   it('no basis, or a basis only in words: no plain line is made up, only what the author wrote', () => {
-    expect(card(withPurpose({ legalBasis: undefined }))).not.toMatch(/Waarom dat mag|Kunt u weigeren/);
+    const none = card(withPurpose({ legalBasis: undefined }));
+    expect(none).toContain('- **Waarom dat mag:** Niet vermeld in deze verklaring.\n');
+    expect(none).not.toMatch(/Omdat|Met uw|grondslag:|Kunt u weigeren/);
     const inWords = card(
       withPurpose({
         legalBasis: undefined,
@@ -151,8 +168,17 @@ describe('why we may: the basis in plain words, the official term and article be
         requirement: { type: 'contractual' },
       }),
     );
-    expect(inWords).toContain('**Grondslag:** WIJ MOETEN');
-    expect(inWords).not.toContain('Waarom dat mag');
+    expect(inWords).toContain('- **Waarom dat mag:** WIJ MOETEN\n');
+    expect(inWords).not.toMatch(/Omdat|Met uw|grondslag:/);
+    // The author's explanation beside the words: the old 'Grondslag' row showed the words and dropped it.
+    const explained = card(
+      withPurpose({
+        legalBasis: undefined,
+        legalBasisStatement: { text: text('WIJ MOETEN', 'WE MUST') },
+        legalBasisExplanation: text('UITLEG', 'EXPLANATION'),
+      }),
+    );
+    expect(explained).toContain('- **Waarom dat mag:** WIJ MOETEN. UITLEG\n');
     expect(inWords).toContain(
       '**Kunt u weigeren?** Het verstrekken van deze gegevens is een contractuele verplichting.\n',
     );

@@ -96,41 +96,45 @@ export function notStatedText(line: string, explanation: string): string {
 export const notStatedLine = (m: Messages): string => endSentence(upperFirst(m.t('notice:notStatedHere')));
 
 /**
- * 'Telefoonnummers van contactpersonen: toestemming (artikel 6, lid 1, onder a, AVG). …' — one of several bases.
- * `scope` false: without what the basis covers, for a line that follows one which said it already.
+ * 'Telefoonnummers van contactpersonen: toestemming (artikel 6, lid 1, onder a, AVG). …' — one of several bases, as
+ * the register states it. `detailOnBasis`: the law of a legal obligation on the basis's own line.
  */
-export function basisPartText(part: PurposeBasis, m: Messages, scope = true, detailOnBasis = false): string {
+export function basisPartText(part: PurposeBasis, m: Messages, detailOnBasis = false): string {
   const t = m.t;
   const key = termKey(part.basis);
   const basis = withNote(t(`terms:legalBasis.${key}.name`), t(`terms:legalBasis.${key}.article`), m);
   // What the basis covers: the statement's words, else the data categories it names.
-  let line = !scope
-    ? basis
-    : part.appliesTo
-      ? t('details:basis.part', { appliesTo: pick(part.appliesTo, m), basis: lowerFirst(basis) })
-      : part.dataCategories.length
-        ? `${basis} ${t('details:basis.categories', {
-            categories: joinList(
-              part.dataCategories.map((c) => pick(c.name, m)),
-              m,
-            ),
-          })}`
-        : basis;
+  let line = part.appliesTo
+    ? t('details:basis.part', { appliesTo: pick(part.appliesTo, m), basis: lowerFirst(basis) })
+    : part.dataCategories.length
+      ? `${basis} ${t('details:basis.categories', {
+          categories: joinList(
+            part.dataCategories.map((c) => pick(c.name, m)),
+            m,
+          ),
+        })}`
+      : basis;
   // The register: the law on the basis's own line, before the explanation ('Wettelijke verplichting (…): <wet>. <uitleg>'),
   // not the basis named again after it (register5 finding 10).
   const lawOnBasis = detailOnBasis && part.basis === '6(1)(c)' && part.legalObligation;
   if (lawOnBasis) line = t('register:cell.basisWith', { basis: line, detail: formatLawReference(lawOnBasis, m) });
-  if (part.explanation) line = appendSentence(line, pick(part.explanation, m));
-  if (part.legalObligation && !lawOnBasis)
-    line = appendSentence(
-      line,
-      labelled(t('notice:label.legalObligation'), formatLawReference(part.legalObligation, m), m),
-    );
+  return basisPartNotes(part, m, Boolean(lawOnBasis)).reduce(appendSentence, line);
+}
+
+/**
+ * What the author wrote about one of several bases, each a sentence to follow it: the explanation, then the law of
+ * a legal obligation (unless `lawSaid`: the line names it already) or of a public task, and the legitimate interest.
+ */
+export function basisPartNotes(part: PurposeBasis, m: Messages, lawSaid = false): string[] {
+  const t = m.t;
+  const notes = part.explanation ? [pick(part.explanation, m)] : [];
+  if (part.legalObligation && !lawSaid)
+    notes.push(labelled(t('notice:label.legalObligation'), formatLawReference(part.legalObligation, m), m));
   if (part.publicTask)
-    line = appendSentence(line, labelled(t('statements:label.publicTask'), formatLawReference(part.publicTask, m), m));
+    notes.push(labelled(t('statements:label.publicTask'), formatLawReference(part.publicTask, m), m));
   if (part.legitimateInterest)
-    line = appendSentence(line, labelled(t('notice:label.legitimateInterest'), pick(part.legitimateInterest, m), m));
-  return line;
+    notes.push(labelled(t('notice:label.legitimateInterest'), pick(part.legitimateInterest, m), m));
+  return notes;
 }
 
 /** The art. 9(2) condition with its national law, followed by the author's explanation. */

@@ -4,6 +4,7 @@ import { basesWithout, consentForMedicalFile } from '../policy/policy-facts.js';
 import { isStatedMinimum, minimumsFailedBy } from '../policy/retention-minimum.js';
 import type { RightId } from '../policy/policy-types.js';
 import {
+  appendSentence,
   endSentence,
   joinList,
   labelled,
@@ -15,13 +16,14 @@ import {
   withNotes,
 } from './format.js';
 import {
-  basisPartText,
+  basisPartNotes,
   categoryNotes,
   notStatedLine,
   notStatedText,
   purposeLawfulness,
   specialConditionText,
   termKey,
+  type PurposeLawfulness,
 } from './legal-text.js';
 import { richThenList, type NoticeContext } from './notice-context.js';
 import { retentionAnchor, retentionPeriod, withLawStart } from './notice-retention.js';
@@ -34,8 +36,9 @@ import { inlineIn, link, linkedIn, text, type Block, type Fact, type Inline } fr
 /**
  * The purposes section — 13(1)(c)(d), 13(2)(e). Each purpose is a card that
  * answers, in this order: what we do it for (its name and description),
- * which data (one category per line, sensitive ones marked), why we may (the
- * basis in plain words, then the official term and article for a lawyer),
+ * which data (one category per line, sensitive ones marked), why we may (each
+ * basis once: in plain words, with the official term and article for a lawyer
+ * in brackets after them, and the author's note),
  * and whether you can refuse and what happens then. The last is derived from
  * the bases and the rights the policy grants (a contract basis means the
  * contract needs the data: without them it cannot be made or performed), and
@@ -74,8 +77,7 @@ function purposeCard(p: Purpose, model: PolicyModel, m: Messages): Block[] {
       p.dataCategories.map((c) => [text(categoryLine(c, m, model))]),
     ),
   );
-  facts.push(...answer(t('notice:purposeCard.basisLabel'), plainBases(p, m)));
-  facts.push(...officialBasisFacts(p, m));
+  facts.push(...basisFacts(p, m));
   facts.push(...refusalFacts(p, model, m));
   facts.push(...purposeControllerFacts(p, m), ...peopleFacts(p, m));
   facts.push(...answer(t('notice:label.retention'), retentionLines(p, model, m)));
@@ -204,17 +206,45 @@ function categoryLine(c: DataCategory, m: Messages, model: PolicyModel): string 
   return withNotes(name, categoryNotes(c, name, m, client, 'notice:purposeCard.criminal'), m);
 }
 
-/** 'Met uw toestemming', 'Omdat de wet ons daartoe verplicht' — one line per basis, with what it covers when the purpose splits them. */
-function plainBases(p: Purpose, m: Messages): Inline[][] {
-  return unique(
-    p.bases.map((part) => {
-      const givers = consentGivers(part, m);
-      const line = givers
-        ? m.t('notice:purposeCard.basis.consentOf', { subjects: givers })
-        : m.t(`notice:purposeCard.basis.${termKey(part.basis)}`);
-      return scoped(part, p, line, m);
-    }),
+/**
+ * 'Waarom dat mag': each basis once, on one line: the reason in plain words, the AVG's term and article for the
+ * privacy officer and the regulator, the author's note ('Omdat het nodig is voor een overeenkomst met u (grondslag:
+ * uitvoering van een overeenkomst, artikel 6, lid 1, onder b, AVG). <toelichting>'), with what it covers when the
+ * purpose splits its bases. The plain line and a 'Grondslag' row under it said each basis twice, line by line for
+ * several (patient review, F13). The basis in the statement's own words follows a single basis as its note, or is a
+ * line of its own beside several; with no basis at all the row says the statement gives none.
+ */
+function basisFacts(p: Purpose, m: Messages): Fact[] {
+  const l = purposeLawfulness(p, m);
+  const lines = [...new Set(p.bases.map((part) => basisLine(part, p, m)))];
+  if (l.inWords === undefined) {
+    if (!lines.length) lines.push(notStatedText(notStatedLine(m), l.explanation));
+  } else if (lines.length === 1) lines[0] = appendSentence(lines[0]!, l.inWords);
+  // Without a basis the explanation follows the words, with no basis line to carry it (the old row dropped it).
+  else lines.push(lines.length ? l.inWords : notStatedText(l.inWords, l.explanation));
+  const row = answer(
+    m.t('notice:purposeCard.basisLabel'),
+    lines.map((line) => [text(line)]),
   );
+  return [...row, ...lawfulnessFacts(p, l, m)];
+}
+
+/** One basis: its plain reason with the AVG's term and article in brackets, then what the author wrote about it. */
+function basisLine(part: PurposeBasis, p: Purpose, m: Messages): string {
+  const t = m.t;
+  const key = termKey(part.basis);
+  const givers = consentGivers(part, m);
+  const reason = givers
+    ? t('notice:purposeCard.basis.consentOf', { subjects: givers })
+    : t(`notice:purposeCard.basis.${key}`);
+  const cited = t('notice:purposeCard.basisCited', {
+    reason,
+    name: lowerFirst(t(`terms:legalBasis.${key}.name`)),
+    article: t(`terms:legalBasis.${key}.article`),
+  });
+  // A single basis (legalBasis) has its law and interest in rows of their own under this one, as the purpose's fields.
+  const notes = p.legalBases ? basisPartNotes(part, m) : part.explanation ? [pick(part.explanation, m)] : [];
+  return scopedText(part, p, notes.reduce(appendSentence, cited), m);
 }
 
 /**
@@ -230,21 +260,14 @@ function consentGivers(part: PurposeBasis, m: Messages): string | undefined {
   );
 }
 
-/** The official basis lines as the register states them: term, article, the author's explanation and the law. */
-function officialBasisFacts(p: Purpose, m: Messages): Fact[] {
+/**
+ * The rows that follow the basis: the law of a single basis's public task or legal obligation, its legitimate
+ * interest (said as not stated where the statement names none), and the art. 9 exception for special data.
+ */
+function lawfulnessFacts(p: Purpose, l: PurposeLawfulness, m: Messages): Fact[] {
   const t = m.t;
   const fact = (labelKey: string, value: string): Fact => ({ label: t(labelKey), inlines: [text(value)] });
-  const l = purposeLawfulness(p, m);
-  const bases = scopeNamedOnce(p) ? p.bases.map((part) => basisPartText(part, m, false)) : [...l.bases];
-  // A basis in the statement's words counts as given (and a public task's law goes with its basis).
-  if (l.inWords !== undefined) bases.push(l.inWords);
-  else if (!bases.length) bases.push(notStatedText(notStatedLine(m), l.explanation));
-  // Several bases as one answer with a list, as the plain-words line above them: 'Legal basis:' twice as
-  // separate rows read as two answers to one question (English review 1, finding 5).
-  const facts = answer(
-    t('notice:label.legalBasis'),
-    bases.map((basis) => [text(basis)]),
-  );
+  const facts: Fact[] = [];
   if (l.publicTask) facts.push(fact('statements:label.publicTask', l.publicTask));
   if (l.legalObligation) facts.push(fact('notice:label.legalObligation', l.legalObligation));
   if (l.legitimateInterest) facts.push(fact('notice:label.legitimateInterest', l.legitimateInterest));
@@ -415,9 +438,9 @@ function grants(model: PolicyModel, id: RightId, p: Purpose): boolean {
 }
 
 /**
- * Whether what the purpose's one basis covers (its appliesTo) is said once, on the first line ('Waarom dat mag:
- * Facturering en inning: omdat de wet ons daartoe verplicht'), and not again on the official basis and refusal lines
- * under it: three times on one card read as a refrain (Dutch review 2, finding 14). Several bases keep it on every
+ * Whether what the purpose's one basis covers (its appliesTo) is said once, on the basis line ('Waarom dat mag:
+ * Facturering en inning: omdat de wet ons daartoe verplicht (grondslag: …)'), and not again on the refusal line under
+ * it: three times on one card read as a refrain (Dutch review 2, finding 14). Several bases keep it on every
  * line, which must say which part it is about; so does a basis for only some of the card's data, as the refusal
  * line's 'deze gegevens' would otherwise mean them all.
  */
@@ -429,8 +452,13 @@ function scopeNamedOnce(p: Purpose): boolean {
 
 /** A line about one basis, preceded by what the basis covers when the statement says so ('Telefoonnummers van contactpersonen: met uw toestemming'). */
 function scoped(part: PurposeBasis, p: Purpose, line: string, m: Messages): Inline[] {
+  return [text(scopedText(part, p, line, m))];
+}
+
+/** The line of `scoped` as a string. */
+function scopedText(part: PurposeBasis, p: Purpose, line: string, m: Messages): string {
   const scope = scopeOf(part, p, m);
-  return [text(scope ? m.t('details:basis.part', { appliesTo: scope, basis: lowerFirst(line) }) : line)];
+  return scope ? m.t('details:basis.part', { appliesTo: scope, basis: lowerFirst(line) }) : line;
 }
 
 /** What a basis covers, as the statement says it or by the data it names where those are not all the card's; '' otherwise. */

@@ -59,16 +59,18 @@ describe('legalBases: several bases for one purpose', () => {
   it('shows each basis with what it covers, in both languages', () => {
     const out = notices(split());
     expect(out.nl.markdown).toContain(
-      '- **Grondslag:**\n  - Telefoonnummer van de gebruiker: uitvoering van een overeenkomst',
+      '- **Waarom dat mag:**\n  - Telefoonnummer van de gebruiker: omdat het nodig is voor een overeenkomst met u (grondslag: uitvoering van een overeenkomst',
     );
     expect(out.en.markdown).toContain(
-      "- **Legal basis:**\n  - The user's phone number: performance of a contract (Article 6(1)(b) GDPR)\n",
+      "- **Why we may do this:**\n  - The user's phone number: because it is needed for a contract with you (legal basis: performance of a contract, Article 6(1)(b) GDPR)\n",
     );
-    expect(out.en.markdown).toContain(
-      'Consent (Article 6(1)(a) GDPR) for Address-book contacts. Through a pop-up window.',
+    const contacts =
+      'For Address-book contacts: with your consent (legal basis: consent, Article 6(1)(a) GDPR). Through a pop-up window.';
+    expect(out.en.markdown).toContain(contacts);
+    expect(out.en.html).toContain(contacts);
+    expect(out.nl.html).toContain(
+      'Voor Telefoonboekcontacten: met uw toestemming (grondslag: toestemming, artikel 6, lid 1, onder a, AVG). Via een pop-upvenster.',
     );
-    expect(out.en.html).toContain('Consent (Article 6(1)(a) GDPR) for Address-book contacts. Through a pop-up window.');
-    expect(out.nl.html).toContain('voor Telefoonboekcontacten. Via een pop-upvenster.');
   });
 
   it('reports an unknown basis at its value', () => {

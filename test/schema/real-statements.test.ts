@@ -139,10 +139,10 @@ describe('a legal basis stated in words, and a public task with its law', () => 
   it('shows both in the notice (nl, en), the register and the JSON-LD', () => {
     const model = modelOf(fixture());
     expect(notice(model, 'nl')).toContain(
-      '**Grondslag:** Wij zijn hiertoe verplicht op grond van de Wet publieke gezondheid. (Wet publieke gezondheid)',
+      '**Waarom dat mag:** Wij zijn hiertoe verplicht op grond van de Wet publieke gezondheid. (Wet publieke gezondheid)',
     );
     expect(notice(model, 'en')).toContain(
-      '**Legal basis:** We are required to do so under the Public Health Act. (Public Health Act)',
+      '**Why we may do this:** We are required to do so under the Public Health Act. (Public Health Act)',
     );
     expect(notice(model, 'nl')).toContain('**Wet die de publieke taak geeft:** Wet publieke gezondheid, artikel 5');
     expect(notice(model, 'en')).toContain('**Law that grants the public task:** Public Health Act, section 5');

@@ -17,7 +17,7 @@ describeSeedFacts({
       'Zorgburo De Liemers is verantwoordelijk voor de registratie, verwerking en opslag van deze gegevens.',
       'Het maken van een huurovereenkomst als u een appartement huurt',
       'Verwerking in het cliëntvolgsysteem ONS',
-      'Grondslag: Uitvoering van een overeenkomst (artikel 6, lid 1, onder b, AVG). Deze gegevens zijn noodzakelijk voor de uitvoering van een overeenkomst',
+      'Waarom dat mag: Omdat het nodig is voor een overeenkomst met u (grondslag: uitvoering van een overeenkomst, artikel 6, lid 1, onder b, AVG). Deze gegevens zijn noodzakelijk voor de uitvoering van een overeenkomst',
       'met een wachtwoord dat regelmatig moet worden gewijzigd',
       // The statement says cliënt (metadata.careRecipient): so do the notice's sentences about the WGBO rights.
       'Uw rechten als cliënt',
@@ -28,7 +28,7 @@ describeSeedFacts({
       'Privacy notice of Zorgburo De Liemers',
       'Drawing up a tenancy agreement if you rent an apartment',
       'Processing in our electronic client record system (ONS)',
-      'Legal basis: Performance of a contract (Article 6(1)(b) GDPR). These data are necessary for the performance of a contract',
+      'Why we may do this: Because it is needed for a contract with you (legal basis: performance of a contract, Article 6(1)(b) GDPR). These data are necessary for the performance of a contract',
       'with a password that must be changed regularly',
       'Your rights as a client',
       'If a client has died',

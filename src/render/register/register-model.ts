@@ -513,7 +513,7 @@ function legalBasisCell(p: Purpose, m: Messages): RegisterCell {
 }
 
 /** One of several bases, the law behind a legal obligation on its own line, before the explanation (finding 10). */
-const registerBasisPart = (part: Purpose['bases'][number], m: Messages): string => basisPartText(part, m, true, true);
+const registerBasisPart = (part: Purpose['bases'][number], m: Messages): string => basisPartText(part, m, true);
 
 /** 'Wettelijke verplichting (artikel 6, lid 1, onder c, AVG): <law>', then the author's explanation as a sentence. */
 function basisWithDetail(p: Purpose, detail: string, explanation: string, m: Messages): string {
