@@ -169,7 +169,7 @@ describe("one basis's scope is named once on its card, several bases' on each li
 });
 
 describe("a fact the notice leaves out is said in the speaker's voice on a card's line; a cell keeps the short form (finding 3)", () => {
-  it("'Niet vermeld in deze verklaring.' for an unstated basis and art. 9 exception, the explanation after it", () => {
+  it("'De grondslag staat niet in deze verklaring.' for an unstated basis, 'Niet vermeld in deze verklaring.' for an art. 9 exception, the explanation after it", () => {
     const policy = miniPolicy();
     policy.dataCategories[0]!.special = 'health';
     policy.purposes[0] = {
@@ -178,11 +178,11 @@ describe("a fact the notice leaves out is said in the speaker's voice on a card'
       legalBasisExplanation: text('Zie boven.', 'See above.'),
     };
     const { notice } = policyOutputs(policy);
-    expect(notice.nl).toContain('- **Waarom dat mag:** Niet vermeld in deze verklaring. Zie boven.\n');
+    expect(notice.nl).toContain('- **Waarom dat mag:** De grondslag staat niet in deze verklaring. Zie boven.\n');
     expect(notice.nl).toContain(
       '- **Waarom wij deze bijzondere persoonsgegevens mogen gebruiken (artikel 9 AVG):** Niet vermeld in deze verklaring.\n',
     );
-    expect(notice.en).toContain('- **Why we may do this:** Not stated in this notice. See above.\n');
+    expect(notice.en).toContain('- **Why we may do this:** This notice does not state the legal basis. See above.\n');
     expect(notice.nl).not.toContain('niet vermeld');
   });
 

@@ -21,8 +21,8 @@ describe('a purpose without a legal basis', () => {
 
   it('says so in the notice and the register, with the explanation the author gave', () => {
     // In the notice, 'in deze verklaring': a patient reads a gap in the statement, not that there is no basis.
-    expect(out.notice.nl).toContain('**Waarom dat mag:** Niet vermeld in deze verklaring. UITLEG-NL');
-    expect(out.notice.en).toContain('**Why we may do this:** Not stated in this notice. EXPLANATION-EN');
+    expect(out.notice.nl).toContain('**Waarom dat mag:** De grondslag staat niet in deze verklaring. UITLEG-NL');
+    expect(out.notice.en).toContain('**Why we may do this:** This notice does not state the legal basis. EXPLANATION-EN');
     expect(out.register.nl).toContain('Niet vermeld. UITLEG-NL');
     expect(out.register.en).toContain('Not stated. EXPLANATION-EN');
   });
@@ -31,7 +31,7 @@ describe('a purpose without a legal basis', () => {
     const withTask = policyOutputs(
       withPurpose({ legalBasis: undefined, publicTask: { citation: text('WET-NL', 'LAW-EN') } }),
     );
-    expect(withTask.notice.nl).toContain('**Waarom dat mag:** Niet vermeld in deze verklaring.\n');
+    expect(withTask.notice.nl).toContain('**Waarom dat mag:** De grondslag staat niet in deze verklaring.\n');
     expect(withTask.notice.nl).toContain('WET-NL');
     expect(withTask.register.nl).toMatch(/Niet vermeld[^\n]*WET-NL|Niet vermeld[\s\S]{0,80}WET-NL/);
     expect(withTask.register.en).toMatch(/Not stated[\s\S]{0,80}LAW-EN/);

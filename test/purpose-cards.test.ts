@@ -159,7 +159,7 @@ describe('why we may: the basis in plain words, the official term and article be
 
   it('no basis, or a basis only in words: no plain line is made up, only what the author wrote', () => {
     const none = card(withPurpose({ legalBasis: undefined }));
-    expect(none).toContain('- **Waarom dat mag:** Niet vermeld in deze verklaring.\n');
+    expect(none).toContain('- **Waarom dat mag:** De grondslag staat niet in deze verklaring.\n');
     expect(none).not.toMatch(/Omdat|Met uw|grondslag:|Kunt u weigeren/);
     const inWords = card(
       withPurpose({

@@ -218,7 +218,7 @@ function basisFacts(p: Purpose, m: Messages): Fact[] {
   const l = purposeLawfulness(p, m);
   const lines = [...new Set(p.bases.map((part) => basisLine(part, p, m)))];
   if (l.inWords === undefined) {
-    if (!lines.length) lines.push(notStatedText(notStatedLine(m), l.explanation));
+    if (!lines.length) lines.push(notStatedText(m.t('notice:purposeCard.basisNotStated'), l.explanation));
   } else if (lines.length === 1) lines[0] = appendSentence(lines[0]!, l.inWords);
   // Without a basis the explanation follows the words, with no basis line to carry it (the old row dropped it).
   else lines.push(lines.length ? l.inWords : notStatedText(l.inWords, l.explanation));
