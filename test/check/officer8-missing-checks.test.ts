@@ -64,7 +64,7 @@ describe('art6/legitimate-interest-vague', () => {
     expect(found.map((f) => [f.severity, f.pointer])).toEqual([['warning', '/purposes/9/legitimateInterest']]);
     const [nl] = findings('dental-clinics', 'art6/legitimate-interest-vague', 'nl');
     expect(nl!.message).toMatch(
-      /^Hetzelfde gerechtvaardigd belang, "Het verbeteren van onze diensten en het beveiligen van je gegevens\.", staat bij direct marketing \("Aanbieden van aanvullende diensten"\) en bij doelen die geen direct marketing zijn \("Kwaliteitscontroles" en "Informeren over wijzigingen in onze dienstverlening"\)/,
+      /^Hetzelfde gerechtvaardigd belang, “Het verbeteren van onze diensten en het beveiligen van je gegevens\.”, staat bij direct marketing \(“Aanbieden van aanvullende diensten”\) en bij doelen die geen direct marketing zijn \(“Kwaliteitscontroles” en “Informeren over wijzigingen in onze dienstverlening”\)/,
     );
   });
 
