@@ -1,5 +1,12 @@
 import { isInEea, partyCountries } from '../law/eea.js';
-import { countryNameArticles, countryShortForms, moreCountryNames, regions, type Region } from '../law/place-names.js';
+import {
+  countryNameArticles,
+  countryShortForms,
+  moreCountryNames,
+  namesHoldingACountry,
+  regions,
+  type Region,
+} from '../law/place-names.js';
 import { joinPointer } from '../load/json-pointer.js';
 import { messageKeysUnder, messagesFor } from '../i18n/messages.js';
 import type { Text } from '../policy/policy-types.js';
@@ -43,8 +50,12 @@ function placeReader(): PlaceReader {
     for (const n of list) names.set(n.toLowerCase(), { code });
   for (const region of regions) for (const n of region.names) names.set(n.toLowerCase(), { region });
   for (const [code, list] of Object.entries(countryShortForms)) for (const n of list) shortForms.set(n, { code });
-  // Longest first, so that "Verenigde Staten van Amerika" is one place and not "Verenigde Staten" and more.
-  const all = [...names.keys(), ...shortForms.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  // Longest first, so that "Verenigde Staten van Amerika" is one place and not "Verenigde Staten" and more, and
+  // "New Mexico" one name that names no country (namesHoldingACountry), not "Mexico".
+  const others = namesHoldingACountry.map((n) => n.toLowerCase());
+  const all = [...names.keys(), ...shortForms.keys(), ...others].sort(
+    (a, b) => b.length - a.length || (a < b ? -1 : 1),
+  );
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${all.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   return (reader = { names, shortForms, pattern });
 }

@@ -142,4 +142,11 @@ describe('transfer/location-text-unlisted', () => {
     expect(withServers(['wereldwijd', 'worldwide'], ['EU', 'US'])).toEqual([]);
     expect(withServers(['Noorwegen en Ierland', 'Norway and Ireland'], ['EU'])).toEqual([]);
   });
+
+  it('does not read a country inside a longer place name: New Mexico is a state of the US, not Mexico', () => {
+    expect(withServers(['Nieuw-Mexico', 'New Mexico'], ['US'])).toEqual([]);
+    expect(withServers(['New Mexico (VS)', 'New Mexico (US)'], ['US'])).toEqual([]);
+    expect(withServers(['Nieuw-Mexico en Mexico', 'New Mexico and Mexico'], ['US'])).toEqual(['Mexico']);
+    expect(withServers(['Mexico-Stad', 'Mexico City'], ['US'])).toEqual(['Mexico']);
+  });
 });
