@@ -214,6 +214,14 @@ describe('wabvpz/exchange-consent-missing asks for explicit consent, stated and 
     expect(exchange(lsp(affirmed))).toEqual([]);
   });
 
+  it('a negation on another line of a list does not deny the consent (one sentence splitter, src/sentences.ts)', () => {
+    const listed = T(
+      '- Niet bij spoedeisende hulp\n- Alleen met uw uitdrukkelijke toestemming',
+      '- Not in an emergency\n- Only with your explicit consent',
+    );
+    expect(exchange(lsp(listed))).toEqual([]);
+  });
+
   it('consent under 6(1)(a) alone does not say it is explicit; 9(2)(a) does', () => {
     const silent = lsp(
       T('Andere zorgverleners kunnen uw gegevens opvragen.', 'Other care providers can retrieve your data.'),

@@ -80,7 +80,7 @@ function consentPointer(p: Purpose): string {
 
 /** Whether a text says explicit consent is asked: the words, in a sentence that does not deny them. */
 function statesExplicitConsent(text: string): boolean {
-  return text.split(/[.;!?]+/).some((sentence) => affirms(sentence, explicitConsentWords));
+  return sentences(text).some((sentence) => affirms(sentence, explicitConsentWords));
 }
 
 /**

@@ -1,8 +1,8 @@
-import type { MessageValue } from '../diagnostics/diagnostic.js';
 import { genericInterest } from '../law/vague-interests.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { Text } from '../policy/policy-types.js';
 import type { PolicyModel, Purpose, PurposeBasis } from '../resolve/model.js';
+import { quotedNames, quotedText } from './quoted-names.js';
 import type { Finding, Rule } from './rules.js';
 
 /** A 6(1)(f) basis that names its interest, with its purpose. */
@@ -51,14 +51,6 @@ function sameWords(text: Text): string {
   return JSON.stringify(entries.sort(([a], [b]) => (a! < b! ? -1 : 1)));
 }
 
-/** Purposes' names as a quoted list ('"a", "b" and "c"'). */
-const quoted = (purposes: readonly Purpose[]): MessageValue => ({
-  list: purposes.map((p) => ({
-    message: { messageId: 'rules:art6/legitimate-interest-vague.item', data: { name: p.name } },
-  })),
-  conjunction: 'and',
-});
-
 /**
  * One interest text given for direct marketing and for purposes that are not (Dental Clinics: quality control,
  * informing about changes, offering additional services): it names what none of them pursues specifically. Once per
@@ -81,7 +73,11 @@ function sharedAcrossKinds(found: readonly Interest[]): Finding[] {
     findings.push({
       pointer: interestPointer(first.basis),
       variant: 'shared',
-      vars: { interest: first.basis.legitimateInterest, marketing: quoted(marketing), others: quoted(others) },
+      vars: {
+        interest: quotedText(first.basis.legitimateInterest),
+        marketing: quotedNames(marketing),
+        others: quotedNames(others),
+      },
     });
   }
   return findings;
@@ -93,7 +89,7 @@ function generic(found: readonly Interest[]): Finding[] {
     .filter((i) => isGeneric(i.basis.legitimateInterest))
     .map((i) => ({
       pointer: interestPointer(i.basis),
-      vars: { purpose: i.purpose.name, interest: i.basis.legitimateInterest },
+      vars: { purpose: quotedText(i.purpose.name), interest: quotedText(i.basis.legitimateInterest) },
     }));
 }
 

@@ -1,9 +1,14 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { isInEea, partyCountries } from '../law/eea.js';
-import { countryNameArticles, countryShortForms, moreCountryNames, regions, type Region } from '../law/place-names.js';
+import {
+  countryNameArticles,
+  countryShortForms,
+  moreCountryNames,
+  namesHoldingACountry,
+  regions,
+  type Region,
+} from '../law/place-names.js';
 import { joinPointer } from '../load/json-pointer.js';
-import { localesDir } from '../paths.js';
+import { messageKeysUnder, messagesFor } from '../i18n/messages.js';
 import type { Text } from '../policy/policy-types.js';
 import type { Processor } from '../resolve/model.js';
 import type { Finding, Rule } from './rules.js';
@@ -21,16 +26,14 @@ interface PlaceReader {
 
 let reader: PlaceReader | undefined;
 
-/** Countries' names in the locales (terms.json country and countryAlone, both languages), their article left off. */
+/** Countries' names in the locales (terms:country and terms:countryAlone, both languages), their article left off. */
 function localeCountryNames(): Array<[string, string]> {
   const names: Array<[string, string]> = [];
-  for (const lang of ['en', 'nl']) {
-    const terms = JSON.parse(readFileSync(path.join(localesDir, lang, 'terms.json'), 'utf8')) as Record<
-      string,
-      Record<string, string> | undefined
-    >;
-    for (const list of [terms.country, terms.countryAlone])
-      for (const [code, name] of Object.entries(list ?? {})) names.push([code, name.replace(countryNameArticles, '')]);
+  for (const lang of ['en', 'nl'] as const) {
+    const m = messagesFor(lang);
+    for (const list of ['terms:country', 'terms:countryAlone'])
+      for (const key of messageKeysUnder(list, lang))
+        names.push([key.slice(list.length + 1), m.t(key).replace(countryNameArticles, '')]);
   }
   return names;
 }
@@ -47,8 +50,12 @@ function placeReader(): PlaceReader {
     for (const n of list) names.set(n.toLowerCase(), { code });
   for (const region of regions) for (const n of region.names) names.set(n.toLowerCase(), { region });
   for (const [code, list] of Object.entries(countryShortForms)) for (const n of list) shortForms.set(n, { code });
-  // Longest first, so that "Verenigde Staten van Amerika" is one place and not "Verenigde Staten" and more.
-  const all = [...names.keys(), ...shortForms.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  // Longest first, so that "Verenigde Staten van Amerika" is one place and not "Verenigde Staten" and more, and
+  // "New Mexico" one name that names no country (namesHoldingACountry), not "Mexico".
+  const others = namesHoldingACountry.map((n) => n.toLowerCase());
+  const all = [...names.keys(), ...shortForms.keys(), ...others].sort(
+    (a, b) => b.length - a.length || (a < b ? -1 : 1),
+  );
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${all.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   return (reader = { names, shortForms, pattern });
 }

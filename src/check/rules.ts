@@ -24,6 +24,7 @@ import { legitimateInterestRules } from './legitimate-interest-rules.js';
 import { locationTextRules } from './location-text-rule.js';
 import { markdownRules } from './markdown-rules.js';
 import { placeholderRules } from './placeholder-text.js';
+import { quotedNames, quotedText } from './quoted-names.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { Text, TransferSource } from '../policy/policy-types.js';
 import type {
@@ -318,8 +319,8 @@ function bsnWithoutGround(model: PolicyModel): Finding[] {
     'dataCategories',
     first.dataCategories.findIndex((c) => c.nationalIdentifier),
   );
-  if (found.length === 1) return [{ pointer, vars: { purpose: first.name } }];
-  return [{ pointer, variant: 'purposes', vars: { purposes: quotedNames(found, 'bsn/legal-ground-missing') } }];
+  if (found.length === 1) return [{ pointer, vars: { purpose: quotedText(first.name) } }];
+  return [{ pointer, variant: 'purposes', vars: { purposes: quotedNames(found) } }];
 }
 
 /** Whether a purpose cites what allows it criminal-offence data (law/legal-thresholds.ts criminalDataGrounds). */
@@ -401,14 +402,6 @@ function withoutCategories(p: Purpose): Finding[] {
   ];
 }
 
-/** Names as a message value, each quoted, joined as a list ('"Treatment", "Billing" and "Research"'). */
-function quotedNames(items: ReadonlyArray<{ name: Text }>, rule: string): MessageValue {
-  return {
-    list: items.map((i) => ({ message: { messageId: `rules:${rule}.item`, data: { name: i.name } } })),
-    conjunction: 'and',
-  };
-}
-
 /**
  * One finding for the purposes (or processing activities) the register describes in the notice's words, at the
  * first of them, where its registerDescription goes, naming them all: the message `one` for one of them, `many` for more.
@@ -424,7 +417,7 @@ function undescribed(
     {
       pointer: joinPointer(items[0]!.pointer, 'registerDescription'),
       ...(variant !== 'message' ? { variant } : {}),
-      vars: { names: quotedNames(items, 'register/description-missing'), count: items.length },
+      vars: { names: quotedNames(items), count: items.length },
       article,
     },
   ];

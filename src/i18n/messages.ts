@@ -154,6 +154,14 @@ function storedText(lang: Language, key: string, context: { context?: string }):
   return typeof found === 'string' && found !== '' && !found.includes('$t(') ? found : undefined;
 }
 
+/** The keys of the messages an object key holds ('terms:country' → 'terms:country.AT', …), as `lang` stores them. */
+export function messageKeysUnder(key: string, lang: Language): string[] {
+  const colon = key.indexOf(':');
+  const ns = colon > 0 ? key.slice(0, colon) : DEFAULT_NS;
+  const found: unknown = instanceFor(lang, key).getResource(lang, ns, key.slice(colon + 1));
+  return found !== null && typeof found === 'object' ? Object.keys(found).map((k) => `${key}.${k}`) : [];
+}
+
 /** `lang`'s messages (see messagesFor), or the messages given: for functions that take either. */
 export function messagesOf(lang: Language | Messages, formality: Formality = 'formal'): Messages {
   return typeof lang === 'string' ? messagesFor(lang, formality) : lang;

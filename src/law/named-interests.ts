@@ -15,7 +15,7 @@ import type { Language } from '../policy/policy-types.js';
  * "security alerts" sent to a customer is a message, not the purpose. art6/legitimate-interest-missing lowers its
  * error to a warning for such a purpose: the notice must still state the interest (13(1)(d)).
  */
-export interface NamedInterest {
+interface NamedInterest {
   id: 'fraud' | 'security';
   recital: number;
   words: Readonly<Record<Language, RegExp>>;

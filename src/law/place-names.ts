@@ -28,6 +28,13 @@ export const moreCountryNames: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
+ * Places whose names hold a country's name but that lie outside that country: "New Mexico" is a state of the United
+ * States, not Mexico. The reader takes each as one name (longest first), so that the country is not found inside it;
+ * they name no country themselves, as the rule's message calls what it finds a country.
+ */
+export const namesHoldingACountry: readonly string[] = ['New Mexico', 'Nieuw-Mexico'];
+
+/**
  * A region a text may name instead of a country. `countries` are the codes of the countries in it; `anyThirdCountry`
  * marks a region that is every country outside the EEA ("wereldwijd"). A region names no country, so the register
  * (30(1)(e)) and the notice (13(1)(f)) cannot say where the data goes; a structured list that names a country in the

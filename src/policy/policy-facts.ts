@@ -89,6 +89,17 @@ function coveringRules(model: PolicyModel, category: DataCategory): RetentionRul
   return [...rules].filter((r) => r.from !== 'deletion');
 }
 
+/** The retention rules that list a data category in their own dataCategories (of retentionFor's), in the policy's order. */
+export const retentionNaming = (model: PolicyModel, category: DataCategory): RetentionRule[] =>
+  retentionFor(model, category).filter((rule) => rule.categories.includes(category));
+
+/** The retention rules that list any of the categories (retentionNaming), each once, in the policy's order. */
+export function retentionNamingAny(model: PolicyModel, categories: readonly DataCategory[]): RetentionRule[] {
+  const named = new Set<RetentionRule>();
+  for (const category of categories) for (const rule of retentionNaming(model, category)) named.add(rule);
+  return model.retention.filter((rule) => named.has(rule));
+}
+
 /**
  * Whether a purpose collects data from the person (GDPR 13(2)(e)), rather
  * than re-using data collected for an earlier purpose: it has data from the

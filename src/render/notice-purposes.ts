@@ -1,6 +1,6 @@
 import { withDetail, type Messages } from '../i18n/messages.js';
 import type { DataCategory, PolicyModel, Purpose, PurposeBasis, RetentionRule } from '../resolve/model.js';
-import { basesWithout, consentForMedicalFile } from '../policy/policy-facts.js';
+import { basesWithout, consentForMedicalFile, retentionNamingAny } from '../policy/policy-facts.js';
 import { isStatedMinimum, minimumsFailedBy } from '../policy/retention-minimum.js';
 import type { RightId } from '../policy/policy-types.js';
 import {
@@ -60,15 +60,26 @@ export function purposesBlocks({ model, m }: NoticeContext): Block[] {
         },
       ]
     : [];
+  const general = hasGeneralRetention(model);
   return [
     ...intro,
     ...model.purposes.map((p): Block => ({
-      subsection: { id: `purpose-${p.id}`, heading: pick(p.name, m), blocks: purposeCard(p, model, m), card: true },
+      subsection: {
+        id: `purpose-${p.id}`,
+        heading: pick(p.name, m),
+        blocks: purposeCard(p, model, m, general),
+        card: true,
+      },
     })),
   ];
 }
 
-function purposeCard(p: Purpose, model: PolicyModel, m: Messages): Block[] {
+/** Whether the policy has a retention rule that lists no data (a period not counted from deletion): one for all? */
+const hasGeneralRetention = (model: PolicyModel): boolean =>
+  model.retention.some((r) => r.from !== 'deletion' && !r.categories.length);
+
+/** A purpose's card; `general`: whether the policy has a retention rule that lists no data (hasGeneralRetention). */
+function purposeCard(p: Purpose, model: PolicyModel, m: Messages, general: boolean): Block[] {
   const t = m.t;
   const facts: Fact[] = [];
   facts.push(
@@ -80,7 +91,7 @@ function purposeCard(p: Purpose, model: PolicyModel, m: Messages): Block[] {
   facts.push(...basisFacts(p, m));
   facts.push(...refusalFacts(p, model, m));
   facts.push(...purposeControllerFacts(p, m), ...peopleFacts(p, m));
-  facts.push(...answer(t('notice:label.retention'), retentionLines(p, model, m)));
+  facts.push(...answer(t('notice:label.retention'), retentionLines(p, model, m, general)));
   return richThenList(p.description, { facts }, 'notice:purposeCard.factsLead', m);
 }
 
@@ -93,30 +104,30 @@ function purposeCard(p: Purpose, model: PolicyModel, m: Messages): Block[] {
  * rule that lists no data (Dental Clinics' 'Je persoonsgegevens': zolang nodig), which may be meant for all, only
  * that this purpose names none, with a pointer to the table.
  */
-function retentionLines(p: Purpose, model: PolicyModel, m: Messages): Inline[][] {
+function retentionLines(p: Purpose, model: PolicyModel, m: Messages, general: boolean): Inline[][] {
   if (p.retention.length) return p.retention.map((r) => retentionLine(r, model, m));
-  const rules = model.retention.filter(
-    (r) => r.from !== 'deletion' && r.categories.some((c) => p.dataCategories.includes(c)),
-  );
-  const lines = rules.map((r) => {
-    const covered = p.dataCategories.filter((c) => r.categories.includes(c));
-    return covered.length === p.dataCategories.length
-      ? retentionLine(r, model, m)
-      : retentionLine(r, model, m, covered);
-  });
-  const general = model.retention.some((r) => r.from !== 'deletion' && !r.categories.length);
+  const rules = retentionNamingAny(model, p.dataCategories);
   const gap = m.t(general ? 'notice:purposeCard.retentionNotForPurpose' : 'notice:notStatedHere');
+  if (!rules.length) return [noRetentionLine(gap, general, m)];
+  const lines = rules.map((r) => listedRetentionLine(r, p, model, m));
   const unlisted = p.dataCategories.filter((c) => !rules.some((r) => r.categories.includes(c)));
-  if (lines.length && unlisted.length) lines.push([text(labelled(upperFirst(categoryNames(unlisted, m)), gap, m))]);
-  if (lines.length) return lines;
+  if (unlisted.length) lines.push([text(labelled(upperFirst(categoryNames(unlisted, m)), gap, m))]);
+  return lines;
+}
+
+/** A rule that lists some of the card's data: its line, naming that data where it is not all the card's. */
+function listedRetentionLine(r: RetentionRule, p: Purpose, model: PolicyModel, m: Messages): Inline[] {
+  const covered = p.dataCategories.filter((c) => r.categories.includes(c));
+  return covered.length === p.dataCategories.length ? retentionLine(r, model, m) : retentionLine(r, model, m, covered);
+}
+
+/** A card no rule covers: the gap, with a pointer to the retention table where a rule there may be meant for all. */
+function noRetentionLine(gap: string, general: boolean, m: Messages): Inline[] {
+  if (!general) return [text(endSentence(upperFirst(gap)))];
   const section = m.t('notice:heading.retention');
   return [
-    general
-      ? [
-          text(`${endSentence(upperFirst(gap))} `),
-          ...linkedIn(m.t('notice:purposeCard.retentionSeeAll', { section }), section, '#retention'),
-        ]
-      : [text(endSentence(upperFirst(gap)))],
+    text(`${endSentence(upperFirst(gap))} `),
+    ...linkedIn(m.t('notice:purposeCard.retentionSeeAll', { section }), section, '#retention'),
   ];
 }
 

@@ -20,14 +20,14 @@ describe('bsn/legal-ground-missing', () => {
     expect(bsnFindings('bib-verloskundigen')).toEqual([
       [
         '/purposes/0/dataCategories/5',
-        'The purposes "Creating a care file", "Billing your health insurer" and "Keeping data to meet the ' +
-          'statutory retention period" process the citizen service number (BSN) without citing the law that ' +
+        'The purposes “Creating a care file”, “Billing your health insurer” and “Keeping data to meet the ' +
+          'statutory retention period” process the citizen service number (BSN) without citing the law that ' +
           "provides for it. UAVG art. 46 restricts the BSN to uses a law provides for; for a care provider's " +
           "patients that law is the Wabvpz: cite it as the purposes' legal obligation.",
       ],
     ]);
     expect(bsnFindings('bib-verloskundigen', 'nl')[0]![1]).toMatch(
-      /^De doelen "Een zorgdossier aanmaken", "Declareren bij de zorgverzekeraars" en "[^"]+" verwerken .* voor patiënten van een zorgaanbieder is dat de Wabvpz/,
+      /^De doelen “Een zorgdossier aanmaken”, “Declareren bij de zorgverzekeraars” en “[^”]+” verwerken .* voor patiënten van een zorgaanbieder is dat de Wabvpz/,
     );
   });
 

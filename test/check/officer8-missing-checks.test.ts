@@ -64,7 +64,7 @@ describe('art6/legitimate-interest-vague', () => {
     expect(found.map((f) => [f.severity, f.pointer])).toEqual([['warning', '/purposes/9/legitimateInterest']]);
     const [nl] = findings('dental-clinics', 'art6/legitimate-interest-vague', 'nl');
     expect(nl!.message).toMatch(
-      /^Hetzelfde gerechtvaardigd belang, "Het verbeteren van onze diensten en het beveiligen van je gegevens\.", staat bij direct marketing \("Aanbieden van aanvullende diensten"\) en bij doelen die geen direct marketing zijn \("Kwaliteitscontroles" en "Informeren over wijzigingen in onze dienstverlening"\)/,
+      /^Hetzelfde gerechtvaardigd belang, “Het verbeteren van onze diensten en het beveiligen van je gegevens\.”, staat bij direct marketing \(“Aanbieden van aanvullende diensten”\) en bij doelen die geen direct marketing zijn \(“Kwaliteitscontroles” en “Informeren over wijzigingen in onze dienstverlening”\)/,
     );
   });
 
@@ -141,5 +141,12 @@ describe('transfer/location-text-unlisted', () => {
     expect(withServers(['EU of Azië', 'EU or Asia'], ['EU', 'JP'])).toEqual([]);
     expect(withServers(['wereldwijd', 'worldwide'], ['EU', 'US'])).toEqual([]);
     expect(withServers(['Noorwegen en Ierland', 'Norway and Ireland'], ['EU'])).toEqual([]);
+  });
+
+  it('does not read a country inside a longer place name: New Mexico is a state of the US, not Mexico', () => {
+    expect(withServers(['Nieuw-Mexico', 'New Mexico'], ['US'])).toEqual([]);
+    expect(withServers(['New Mexico (VS)', 'New Mexico (US)'], ['US'])).toEqual([]);
+    expect(withServers(['Nieuw-Mexico en Mexico', 'New Mexico and Mexico'], ['US'])).toEqual(['Mexico']);
+    expect(withServers(['Mexico-Stad', 'Mexico City'], ['US'])).toEqual(['Mexico']);
   });
 });

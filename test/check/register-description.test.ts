@@ -25,10 +25,10 @@ describe('register/description-missing', () => {
     expect(en.map((f) => [f.severity, f.pointer])).toEqual([['info', '/purposes/0/registerDescription']]);
     // "Referral" has a register description of its own: not named.
     expect(en[0]!.message).toContain('for 2 purposes');
-    expect(en[0]!.message).toContain(': "Treatment" and "Billing".');
+    expect(en[0]!.message).toContain(': “Treatment” and “Billing”.');
     expect(en[0]!.message).not.toContain('Referral');
     expect(nl[0]!.message).toContain('voor 2 doelen');
-    expect(nl[0]!.message).toContain(': "Behandeling" en "Declareren".');
+    expect(nl[0]!.message).toContain(': “Behandeling” en “Declareren”.');
   });
 
   it('names one purpose in the singular, and counts processing for others in its own finding', () => {
@@ -39,7 +39,7 @@ describe('register/description-missing', () => {
     const seed = (id: string): string => readFileSync(path.join(repoRoot, 'policies', id, 'policy.json'), 'utf8');
     expect(messages(seed('bernhoven'), 'en')).toEqual([
       expect.stringMatching(
-        /^The register of processing activities has no description of its own for the purpose "Your treatment" and shows /,
+        /^The register of processing activities has no description of its own for the purpose “Your treatment” and shows /,
       ),
     ]);
     // IES with a second processing for others: both named in one finding beside the purposes' own.
@@ -49,7 +49,7 @@ describe('register/description-missing', () => {
     expect(processing).toMatch(
       /^Het register van de verwerker \(art\. 30, lid 2\) heeft voor 2 verwerkingen geen eigen /,
     );
-    expect(processing).toContain(': "De Producten leveren namens de verwerkingsverantwoordelijke" en "Tweede". ');
+    expect(processing).toContain(': “De Producten leveren namens de verwerkingsverantwoordelijke” en “Tweede”. ');
   });
 
   it('fails neither check --max-warnings 0 nor build --strict', () => {

@@ -15,14 +15,16 @@ export function onlyChecked(job: CompileJob): CompileJob {
 }
 
 /** For each id that several policies have, the place and display path of the one that keeps it (idOwners). */
-export function idKeepers(inputs: readonly PolicyInput[]): Map<string, { place: number; file: string }> {
+export type IdKeepers = ReadonlyMap<string, { place: number; file: string }>;
+
+/** The build's IdKeepers, read once from its inputs. */
+export function idKeepers(inputs: readonly PolicyInput[]): IdKeepers {
   const owners = idOwners(inputs.map((input) => ({ id: input.id, file: input.sources[0]! })));
   return new Map([...owners].map(([id, place]) => [id, { place, file: inputs[place]!.sources[0]! }]));
 }
 
-/** --keep-going: the places of the policies whose id another policy keeps (idKeepers): they are only checked. */
-export function othersWithSameId(inputs: readonly PolicyInput[]): number[] {
-  const keepers = idKeepers(inputs);
+/** --keep-going: the places of the policies whose id another policy keeps (`keepers`): they are only checked. */
+export function othersWithSameId(inputs: readonly PolicyInput[], keepers: IdKeepers): number[] {
   return inputs.flatMap((input, place) =>
     input.id !== undefined && keepers.get(input.id)!.place !== place ? [place] : [],
   );

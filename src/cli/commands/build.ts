@@ -40,6 +40,7 @@ import {
   onlyChecked,
   othersWithSameId,
   idKeepers,
+  type IdKeepers,
   failsStrict,
   skippedPolicies,
   reportSkipped,
@@ -146,14 +147,15 @@ function startBuild(
   // With --history the outputs depend on the git log as well as the text: every policy is compiled.
   const cacheable = !groups && options.values.history !== true;
   const { inputs, candidates, compileNow } = readInputs(mods, options, { jobs, cacheable, outDir, keepGoing });
-  if (keepGoing) for (const place of othersWithSameId(inputs)) checkOnly.places.add(place);
+  const keepers = idKeepers(inputs);
+  if (keepGoing) for (const place of othersWithSameId(inputs, keepers)) checkOnly.places.add(place);
   const refused = refusedFolders(start, writer, inputs, compileNow);
   if (refused.size && !keepGoing) return refuseAll(start, writer, [...refused.values()]);
   for (const place of refused.keys()) checkOnly.places.add(place);
   const suspects = compileNow.filter((i) => inputs[i]!.suspect);
   for (const index of [...suspects, ...compileNow.filter((i) => !inputs[i]!.suspect)]) pool.submit(jobs[index]!);
   const state = { keepGoing, checkOnly, refused, strictFailed: new Set<number>(), stagedIds: new Map(), unsafe: false };
-  const build: Build = { ...start, inputs, report: buildReport(start, inputs), fileCount: 0, ...state };
+  const build: Build = { ...start, inputs, report: buildReport(start, inputs, keepers), fileCount: 0, ...state };
   return { build, pool, candidates: candidates.map((index) => jobs[index]!) };
 }
 
@@ -163,14 +165,14 @@ function startBuild(
  * policies' files only at the first, and one line for each at the end naming the others (streamed-repeats.ts, which
  * keeps a hash and a count per distinct finding); JSON writes each policy's as it comes, SARIF all at the end.
  */
-function buildReport(start: BuildStart, inputs: readonly PolicyInput[]): BuildReport {
+function buildReport(start: BuildStart, inputs: readonly PolicyInput[], keepers: IdKeepers): BuildReport {
   const { options, io, lang, mods, found } = start;
   const report = new mods.BuildReport(
     inputs.map((input) => input.sources),
     diagnosticSinkFor(options, io, lang, 'streamed'),
     (d) => mods.localiseDiagnostic(d, lang),
     options.acknowledged?.[0]?.file,
-    idKeepers(inputs),
+    keepers,
   );
   report.addRun([...found.skipped, ...ignoredBom(options)]);
   return report;

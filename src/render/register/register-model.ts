@@ -11,7 +11,7 @@ import type {
 import type { Dpo } from '../../policy/policy-types.js';
 import { registerVersionKeys, versionLine } from '../version-line.js';
 import { isCareProvider } from '../../law/care-provider.js';
-import { dpoLikelyMandatory, dpoMandatoryForSector, retentionFor } from '../../policy/policy-facts.js';
+import { dpoLikelyMandatory, dpoMandatoryForSector, retentionNaming } from '../../policy/policy-facts.js';
 import {
   appendSentence,
   controllerName,
@@ -392,11 +392,10 @@ function retentionCell(p: Purpose, { model, m }: CellContext): RegisterCell {
   return derived;
 }
 
-/** The rules that list one of the purpose's data categories (retentionFor: not a period counted from deletion), each once. */
+/** The rules that list one of the purpose's data categories (retentionNaming), each once, in the categories' order. */
 function coveringRules(p: Purpose, model: PolicyModel): RetentionRule[] {
   const rules = new Set<RetentionRule>();
-  for (const category of p.dataCategories)
-    for (const rule of retentionFor(model, category)) if (rule.categories.includes(category)) rules.add(rule);
+  for (const category of p.dataCategories) for (const rule of retentionNaming(model, category)) rules.add(rule);
   return [...rules];
 }
 

@@ -1,6 +1,11 @@
 import type { Messages } from '../../i18n/messages.js';
-import { retentionFor, unusedDataCategories, unusedDataSubjects } from '../../policy/policy-facts.js';
-import type { DataCategory, DataSubject, PolicyModel, RetentionRule } from '../../resolve/model.js';
+import {
+  retentionNaming,
+  retentionNamingAny,
+  unusedDataCategories,
+  unusedDataSubjects,
+} from '../../policy/policy-facts.js';
+import type { DataCategory, DataSubject, PolicyModel } from '../../resolve/model.js';
 import { labelled, pick } from '../format.js';
 import { categoryLine, linesOf, retentionLine } from './register-lines.js';
 
@@ -46,17 +51,6 @@ function subjectLine(s: DataSubject, m: Messages): string {
   return description ? labelled(name, description, m) : name;
 }
 
-/** The retention rules that name a category (an unused category has no purpose whose rules would cover it). */
-const rulesNaming = (model: PolicyModel, category: DataCategory): RetentionRule[] =>
-  retentionFor(model, category).filter((rule) => rule.categories.includes(category));
-
-/** The rules that name any of the categories, each once, in the policy's order. */
-function rulesNamingAny(model: PolicyModel, categories: readonly DataCategory[]): RetentionRule[] {
-  const named = new Set<RetentionRule>();
-  for (const category of categories) for (const rule of rulesNaming(model, category)) named.add(rule);
-  return model.retention.filter((rule) => named.has(rule));
-}
-
 /** 'subjects', 'categories' or 'both': which the intro names. */
 function introKey(subjects: readonly DataSubject[], categories: readonly DataCategory[]): string {
   if (!categories.length) return 'subjects';
@@ -75,7 +69,7 @@ function pageFacts(
     facts.push({ label: m.t('register:column.dataSubjects'), values: linesOf(subjects, m, subjectLine) });
   if (categories.length) {
     facts.push({ label: m.t('register:column.dataCategories'), values: linesOf(categories, m, categoryLine) });
-    const rules = linesOf(rulesNamingAny(model, categories), m, retentionLine);
+    const rules = linesOf(retentionNamingAny(model, categories), m, retentionLine);
     facts.push({
       label: m.t('register:column.retention'),
       values: rules.length ? rules : [m.t('register:cell.notStated')],
@@ -101,7 +95,7 @@ function tableRows(
       none,
     ]);
   for (const c of categories) {
-    const rules = linesOf(rulesNaming(model, c), m, retentionLine);
+    const rules = linesOf(retentionNaming(model, c), m, retentionLine);
     rows.push([
       [m.t('register:withoutActivity.kind.category')],
       [categoryLine(c, m)],
