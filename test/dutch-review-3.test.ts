@@ -107,16 +107,16 @@ describe("'Kunt u weigeren?' with bases that do not say which data they cover (f
   it('says which answer holds for which data is not stated, above both answers', () => {
     const { notice } = policyOutputs(twoBases());
     expect(notice.nl).toContain(
-      '- **Kunt u weigeren?** Dat hangt af van de gegevens. In deze verklaring staat niet welk antwoord voor welke gegevens geldt:\n  - Of u deze gegevens moet geven',
+      '- **Kunt u weigeren?** Dat verschilt per soort gegevens, maar deze verklaring zegt niet welke gegevens waaronder vallen:\n  - Deze verklaring zegt niet of u deze gegevens moet geven',
     );
     expect(notice.en).toContain(
-      '- **Can you refuse?** It depends on the data. This notice does not say which answer applies to which data:\n  - ',
+      '- **Can you refuse?** That differs by kind of data, but this notice does not say which data falls under which:\n  - ',
     );
   });
 
   it('Doctolib: the profile and support cards, whose bases name no data; not the card whose bases each name theirs', () => {
     const { notice } = policyOutputs(corpus('doctolib'));
-    const lead = 'In deze verklaring staat niet welk antwoord voor welke gegevens geldt:';
+    const lead = 'deze verklaring zegt niet welke gegevens waaronder vallen:';
     expect(part(notice.nl, '### Het maken van een adresboek en formulieren voor gebruikersprofielen')).toContain(lead);
     expect(part(notice.nl, '### Beheer van klantrelaties: beheer van ondersteuningsverzoeken')).toContain(lead);
     // 'Telefoonnummer van de gebruiker: …' and 'Telefoonnummers van contactpersonen: …' say which data each covers.
@@ -127,11 +127,11 @@ describe("'Kunt u weigeren?' with bases that do not say which data they cover (f
 
   it('one basis, or bases that each name what they cover: no lead', () => {
     const one = policyOutputs(miniPolicy()).notice.nl;
-    expect(one).not.toContain('welk antwoord voor welke gegevens geldt');
+    expect(one).not.toContain('welke gegevens waaronder vallen');
     const policy = twoBases();
     const [contract, interest] = policy.purposes[0]!.legalBases!;
     contract!.appliesTo = { nl: 'Uw telefoonnummer', en: 'Your phone number' };
     interest!.appliesTo = { nl: 'Uw contacten', en: 'Your contacts' };
-    expect(policyOutputs(policy).notice.nl).not.toContain('welk antwoord voor welke gegevens geldt');
+    expect(policyOutputs(policy).notice.nl).not.toContain('welke gegevens waaronder vallen');
   });
 });

@@ -135,7 +135,7 @@ describe("one basis's scope is named once on its card, several bases' on each li
     expect(nl).toContain(
       '- **Waarom dat mag:** Voor het account: omdat het nodig is voor een overeenkomst met u (grondslag: uitvoering van een overeenkomst, artikel 6, lid 1, onder b, AVG)\n',
     );
-    expect(nl).toContain('- **Kunt u weigeren?** Of u deze gegevens moet geven');
+    expect(nl).toContain('- **Kunt u weigeren?** Deze verklaring zegt niet of u deze gegevens moet geven');
     const en = card(notice.en, 'Making connections');
     expect(en.split('For the account')).toHaveLength(2);
     expect(en).toContain(
@@ -164,7 +164,9 @@ describe("one basis's scope is named once on its card, several bases' on each li
     const { notice } = policyOutputs(
       withBases([{ basis: '6(1)(b)', appliesTo: text('Het nummer', 'The number'), dataCategories: ['phone'] }]),
     );
-    expect(card(notice.nl)).toContain('- **Kunt u weigeren?** Het nummer: of u deze gegevens moet geven');
+    expect(card(notice.nl)).toContain(
+      '- **Kunt u weigeren?** Het nummer: deze verklaring zegt niet of u deze gegevens moet geven',
+    );
   });
 });
 

@@ -278,7 +278,7 @@ describe('plain Dutch (review items 6c–6g, 6j)', () => {
   it('6e: "Kunt u weigeren?" under a contract says the statement does not say what refusing means, when the person gives the data', () => {
     const { notice } = policyOutputs(miniPolicy());
     expect(notice.nl).toContain(
-      '**Kunt u weigeren?** Of u deze gegevens moet geven, en wat er gebeurt als u dat niet doet, staat niet in deze verklaring.',
+      '**Kunt u weigeren?** Deze verklaring zegt niet of u deze gegevens moet geven, en ook niet wat er gebeurt als u dat niet doet.',
     );
     expect(notice.en).toContain(
       'This notice does not say whether you must provide this data, or what happens if you do not.',

@@ -22,7 +22,9 @@ describe('a purpose without a legal basis', () => {
   it('says so in the notice and the register, with the explanation the author gave', () => {
     // In the notice, 'in deze verklaring': a patient reads a gap in the statement, not that there is no basis.
     expect(out.notice.nl).toContain('**Waarom dat mag:** De grondslag staat niet in deze verklaring. UITLEG-NL');
-    expect(out.notice.en).toContain('**Why we may do this:** This notice does not state the legal basis. EXPLANATION-EN');
+    expect(out.notice.en).toContain(
+      '**Why we may do this:** This notice does not state the legal basis. EXPLANATION-EN',
+    );
     expect(out.register.nl).toContain('Niet vermeld. UITLEG-NL');
     expect(out.register.en).toContain('Not stated. EXPLANATION-EN');
   });
@@ -1276,7 +1278,7 @@ describe('a contract purpose without a requirement (notice7 review, F1)', () => 
     expect(notice.nl).not.toContain('niet sluiten of uitvoeren');
     expect(notice.en).not.toContain('cannot enter into or perform');
     expect(notice.nl).toContain(
-      '**Kunt u weigeren?** Of u deze gegevens moet geven, en wat er gebeurt als u dat niet doet, staat niet in deze verklaring.\n',
+      '**Kunt u weigeren?** Deze verklaring zegt niet of u deze gegevens moet geven, en ook niet wat er gebeurt als u dat niet doet.\n',
     );
     expect(notice.en).toContain(
       '**Can you refuse?** This notice does not say whether you must provide this data, or what happens if you do not.\n',
@@ -1298,7 +1300,7 @@ describe('a contract purpose without a requirement (notice7 review, F1)', () => 
       const policy: unknown = JSON.parse(readFileSync(path.join(repoRoot, 'policies', id, 'policy.json'), 'utf8'));
       const { notice } = policyOutputs(policy);
       expect(notice.nl, id).not.toContain('niet sluiten of uitvoeren');
-      expect(notice.nl, id).toMatch(/weigeren\?\*\* Of (u|je) deze gegevens moet geven/);
+      expect(notice.nl, id).toMatch(/weigeren\?\*\* Deze verklaring zegt niet of (u|je) deze gegevens moet geven/);
     }
   });
 });

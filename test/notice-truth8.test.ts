@@ -59,7 +59,7 @@ describe("finding 6: 'Kunt u weigeren?' under a legal obligation says that 13(2)
   it('adds the gap sentence the contract gets after the line on objecting, where the person gives the data', () => {
     const { notice } = policyOutputs(withBasis());
     expect(notice.nl).toContain(
-      '**Kunt u weigeren?** De wet verplicht ons deze gegevens te gebruiken. Bezwaar maken tegen dat gebruik kan daarom niet. Of u deze gegevens moet geven, en wat er gebeurt als u dat niet doet, staat niet in deze verklaring.',
+      '**Kunt u weigeren?** De wet verplicht ons deze gegevens te gebruiken. Bezwaar maken tegen dat gebruik kan daarom niet. Deze verklaring zegt niet of u deze gegevens moet geven, en ook niet wat er gebeurt als u dat niet doet.',
     );
     expect(notice.en).toContain(
       'The law requires us to use this data. You therefore cannot object to that use. This notice does not say whether you must provide this data, or what happens if you do not.',
@@ -67,18 +67,20 @@ describe("finding 6: 'Kunt u weigeren?' under a legal obligation says that 13(2)
   });
 
   it('not where the data come from elsewhere (14(2)(f)), nor where the author states the requirement', () => {
-    expect(policyOutputs(withBasis('GEMEENTE')).notice.nl).not.toContain('Of u deze gegevens moet geven');
+    expect(policyOutputs(withBasis('GEMEENTE')).notice.nl).not.toContain(
+      'Deze verklaring zegt niet of u deze gegevens moet geven',
+    );
     const stated = withBasis();
     stated.purposes[0]!.requirement = { type: 'statutory', consequence: { nl: 'GEVOLG', en: 'CONSEQUENCE' } };
     const { notice } = policyOutputs(stated);
-    expect(notice.nl).not.toContain('Of u deze gegevens moet geven');
+    expect(notice.nl).not.toContain('Deze verklaring zegt niet of u deze gegevens moet geven');
     expect(notice.nl).toContain('GEVOLG');
   });
 
   it("in the seeds: Dental Clinics' invoicing card (informal)", () => {
     const card = part(policyOutputs(seed('dental-clinics')).notice.nl, '### Facturatie en declaratie');
     expect(card).toContain(
-      'Bezwaar maken tegen dat gebruik kan daarom niet. Of je deze gegevens moet geven, en wat er gebeurt als je dat niet doet, staat niet in deze verklaring.',
+      'Bezwaar maken tegen dat gebruik kan daarom niet. Deze verklaring zegt niet of je deze gegevens moet geven, en ook niet wat er gebeurt als je dat niet doet.',
     );
   });
 });

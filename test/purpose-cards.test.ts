@@ -152,7 +152,7 @@ describe('why we may: the basis in plain words, the official term and article be
     );
     expect(c.split('**Waarom dat mag:**')).toHaveLength(2);
     expect(c).toContain(
-      '- **Kunt u weigeren?**\n  - Voor Telefoonnummer: of u deze gegevens moet geven, en wat er gebeurt als u dat niet doet, staat niet in deze verklaring.\n  - Uw adresboek: u hoeft geen toestemming te geven',
+      '- **Kunt u weigeren?**\n  - Voor Telefoonnummer: deze verklaring zegt niet of u deze gegevens moet geven, en ook niet wat er gebeurt als u dat niet doet.\n  - Uw adresboek: u hoeft geen toestemming te geven',
     );
     expect(c).not.toContain('**Grondslag:**');
   });
@@ -229,7 +229,7 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
   it('a contract: no consequence is invented, the statement says it does not give one', () => {
     const c = card(withPurpose({ legalBasis: '6(1)(b)' }));
     expect(c).toContain(
-      '**Kunt u weigeren?** Of u deze gegevens moet geven, en wat er gebeurt als u dat niet doet, staat niet in deze verklaring.\n',
+      '**Kunt u weigeren?** Deze verklaring zegt niet of u deze gegevens moet geven, en ook niet wat er gebeurt als u dat niet doet.\n',
     );
     expect(c).not.toMatch(/bezwaar|toestemming|Zonder|Het verstrekken/);
   });
@@ -253,7 +253,7 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
     expect(c).not.toContain('De wet verplicht ons deze gegevens');
     expect(card(withPurpose({ legalBasis: '6(1)(c)' }))).toContain(
       // Followed by the contract's gap sentence: the law's duty does not say whether the person must give the data (notice8 F6).
-      '**Kunt u weigeren?** De wet verplicht ons deze gegevens te gebruiken. Bezwaar maken tegen dat gebruik kan daarom niet. Of u deze gegevens moet geven, en wat er gebeurt als u dat niet doet, staat niet in deze verklaring.\n',
+      '**Kunt u weigeren?** De wet verplicht ons deze gegevens te gebruiken. Bezwaar maken tegen dat gebruik kan daarom niet. Deze verklaring zegt niet of u deze gegevens moet geven, en ook niet wat er gebeurt als u dat niet doet.\n',
     );
     expect(
       card(
@@ -296,7 +296,7 @@ describe('can you refuse, and what then: from the basis, the rights granted and 
   it('direct marketing on a legal obligation: the absolute objection, and no "you cannot object" beside it (21(2) holds whatever the basis)', () => {
     const nl = card(withPurpose({ legalBasis: '6(1)(c)', directMarketing: true }));
     expect(nl).toContain(
-      '- **Kunt u weigeren?**\n  - De wet verplicht ons deze gegevens te gebruiken. Of u deze gegevens moet geven, en wat er gebeurt als u dat niet doet, staat niet in deze verklaring.\n  - Tegen het gebruik van uw gegevens voor direct marketing kunt u altijd bezwaar maken',
+      '- **Kunt u weigeren?**\n  - De wet verplicht ons deze gegevens te gebruiken. Deze verklaring zegt niet of u deze gegevens moet geven, en ook niet wat er gebeurt als u dat niet doet.\n  - Tegen het gebruik van uw gegevens voor direct marketing kunt u altijd bezwaar maken',
     );
     expect(nl).not.toContain('kan daarom niet');
     const en = card(withPurpose({ legalBasis: '6(1)(c)', directMarketing: true }), 'en');
