@@ -27,8 +27,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     // One turn of the event loop after each test; child processes without the machine's extra CA
-    // certificates: see the files.
-    setupFiles: ['test/support/yield-between-tests.ts', 'test/support/child-env.ts'],
+    // certificates; Buffers compared natively by toEqual: see the files.
+    setupFiles: ['test/support/yield-between-tests.ts', 'test/support/child-env.ts', 'test/support/buffer-equality.ts'],
     // Tests that spawn the CLI or write to temp folders are independent; keep the default pool.
     // Vitest's default on 2 cores is one worker; two cut the suite's wall time by about a third here.
     maxWorkers: 2,

@@ -3,11 +3,15 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSyn
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyResult, writeBuildResult } from '../src/cli/build-result.js';
-import { cliPath, nobodyReachesCli, runPolicyc } from './support/cli.js';
+import { cliPath, nobodyReachesCli, runPolicycInProcess } from './support/cli.js';
 import { fixturesDir } from './support/fixtures.js';
 import { tempDirs } from './support/temp-dirs.js';
 
-/** `build --report <file>`: where the build result may be written (review cli7, findings 1–3). */
+/**
+ * `build --report <file>`: where the build result may be written (review cli7, findings 1–3). The CLI runs in
+ * this process (runPolicycInProcess) where a test is about what the command does; as a child only where the
+ * process is: as another user ('nobody'), and bounded by a timeout (a FIFO once hung the build).
+ */
 const tmp = tempDirs('policyc-report-file-');
 const minimal = readFileSync(path.join(fixturesDir, 'minimal/policy.json'), 'utf8');
 
@@ -39,10 +43,10 @@ describe('build --report refuses a file it would overwrite that is not a build r
   it.each([
     ['policies/p1/policy.json', 'en'],
     ['policyc.config.json', 'nl'],
-  ])('a file this build reads (%s, in %s): exit 2 before building, the file as it was', (file, lang) => {
+  ])('a file this build reads (%s, in %s): exit 2 before building, the file as it was', async (file, lang) => {
     const work = site();
     const before = contents(work);
-    const run = runPolicyc(['build', '--report', file, '--message-lang', lang], work);
+    const run = await runPolicycInProcess(['build', '--report', file, '--message-lang', lang], work);
     expect(run.status, run.stderr).toBe(2);
     expect(run.stderr).toBe(
       lang === 'en'
@@ -55,10 +59,10 @@ describe('build --report refuses a file it would overwrite that is not a build r
 
   it.each(['en', 'nl'])(
     'any other file that is not a build result (package.json, in %s): exit 2, nothing written',
-    (lang) => {
+    async (lang) => {
       const work = site();
       const before = contents(work);
-      const run = runPolicyc(['build', '--report', 'package.json', '--message-lang', lang], work);
+      const run = await runPolicycInProcess(['build', '--report', 'package.json', '--message-lang', lang], work);
       expect(run.status, run.stderr).toBe(2);
       expect(run.stderr).toBe(
         lang === 'en'
@@ -79,22 +83,22 @@ describe('build --report refuses a file it would overwrite that is not a build r
       'nl',
       'policyc: --report dist/p1/r.json ligt in dist/p1, een map van de uitvoermap dist met de naam van de uitvoermap van een beleid (een id) of van een map van policyc zelf: policyc schrijft zo’n map in zijn geheel, dus een bestand dat policyc daar niet schreef, zou een build tegenhouden die die map schrijft. Noem een bestand daarbuiten, bijvoorbeeld --report build-result.json of --report dist/build-result.json.',
     ],
-  ])('a file inside the output folder (in %s, cli7 finding 9): exit 2, dist as it was', (lang, said) => {
+  ])('a file inside the output folder (in %s, cli7 finding 9): exit 2, dist as it was', async (lang, said) => {
     const work = site();
-    expect(runPolicyc(['build'], work).status).toBe(0);
+    expect((await runPolicycInProcess(['build'], work)).status).toBe(0);
     const dist = readdirSync(path.join(work, 'dist'), { recursive: true });
-    const run = runPolicyc(['build', '--report', 'dist/p1/r.json', '--message-lang', lang], work);
+    const run = await runPolicycInProcess(['build', '--report', 'dist/p1/r.json', '--message-lang', lang], work);
     expect(run.status, run.stderr).toBe(2);
     expect(run.stderr).toBe(said + (lang === 'en' ? usage : gebruik));
     expect(readdirSync(path.join(work, 'dist'), { recursive: true })).toEqual(dist);
   });
 
-  it('a file reached through a symbolic link into dist/p1: refused as dist/p1/r.json is (secondread7 finding 2)', () => {
+  it('a file reached through a symbolic link into dist/p1: refused as dist/p1/r.json is (secondread7 finding 2)', async () => {
     const work = site();
-    expect(runPolicyc(['build'], work).status).toBe(0);
+    expect((await runPolicycInProcess(['build'], work)).status).toBe(0);
     symlinkSync(path.join(work, 'dist/p1'), path.join(work, 'rep'));
     const dist = readdirSync(path.join(work, 'dist'), { recursive: true });
-    const run = runPolicyc(['build', '--report', 'rep/r.json'], work);
+    const run = await runPolicycInProcess(['build', '--report', 'rep/r.json'], work);
     expect(run.stderr).toBe(
       `policyc: --report rep/r.json lies in dist/p1, a folder of the output folder dist named as a policy's output folder (a policy id) or as one of policyc's own: policyc writes such a folder whole, so a file it did not write there would stop a build that writes it. Name a file outside it, e.g. --report build-result.json or --report dist/build-result.json.${usage}`,
     );
@@ -102,23 +106,23 @@ describe('build --report refuses a file it would overwrite that is not a build r
     expect(readdirSync(path.join(work, 'dist'), { recursive: true })).toEqual(dist);
   });
 
-  it('a file at the root of the output folder: written, and the next build leaves it alone (secondread7 finding 1)', () => {
+  it('a file at the root of the output folder: written, and the next build leaves it alone (secondread7 finding 1)', async () => {
     const work = site();
-    const first = runPolicyc(['build', '--report', 'dist/build-result.json'], work);
+    const first = await runPolicycInProcess(['build', '--report', 'dist/build-result.json'], work);
     expect(first.status, first.stderr).toBe(0);
     const written = readFileSync(path.join(work, 'dist/build-result.json'), 'utf8');
     expect(JSON.parse(written)).toMatchObject({ result: 'built', built: [{ id: 'p1' }] });
-    const next = runPolicyc(['build', '--force'], work);
+    const next = await runPolicycInProcess(['build', '--force'], work);
     expect(next.status, next.stderr).toBe(0);
     expect(readFileSync(path.join(work, 'dist/build-result.json'), 'utf8')).toBe(written);
   });
 
-  it('replaces an earlier build result, and refuses one that only looks like JSON of another kind', () => {
+  it('replaces an earlier build result, and refuses one that only looks like JSON of another kind', async () => {
     const work = site();
-    expect(runPolicyc(['build', '--report', 'build.json'], work).status).toBe(0);
+    expect((await runPolicycInProcess(['build', '--report', 'build.json'], work)).status).toBe(0);
     const first = JSON.parse(readFileSync(path.join(work, 'build.json'), 'utf8')) as Record<string, unknown>;
     expect(first).toMatchObject({ result: 'built', built: [{ id: 'p1' }] });
-    const again = runPolicyc(['build', '--report', 'build.json'], work);
+    const again = await runPolicycInProcess(['build', '--report', 'build.json'], work);
     expect(again.status, again.stderr).toBe(0);
     expect(JSON.parse(readFileSync(path.join(work, 'build.json'), 'utf8'))).toMatchObject({
       result: 'built',
@@ -126,7 +130,7 @@ describe('build --report refuses a file it would overwrite that is not a build r
     });
     // A JSON object with a "result" and an "exitCode" but not the rest of a build result is someone else's.
     writeFileSync(path.join(work, 'other.json'), '{ "result": "built", "exitCode": 0 }\n');
-    const other = runPolicyc(['build', '--report', 'other.json'], work);
+    const other = await runPolicycInProcess(['build', '--report', 'other.json'], work);
     expect(other.status).toBe(2);
     expect(other.stderr).toContain('refusing to write the build result over other.json');
     expect(readFileSync(path.join(work, 'other.json'), 'utf8')).toBe('{ "result": "built", "exitCode": 0 }\n');
@@ -134,9 +138,12 @@ describe('build --report refuses a file it would overwrite that is not a build r
 });
 
 describe('build --report where a build finds policies (secondread7 finding 10)', () => {
-  it.each(['en', 'nl'])('policies/new/policy.json, not there yet (in %s): exit 2, nothing written', (lang) => {
+  it.each(['en', 'nl'])('policies/new/policy.json, not there yet (in %s): exit 2, nothing written', async (lang) => {
     const work = site();
-    const run = runPolicyc(['build', '--report', 'policies/new/policy.json', '--message-lang', lang], work);
+    const run = await runPolicycInProcess(
+      ['build', '--report', 'policies/new/policy.json', '--message-lang', lang],
+      work,
+    );
     expect(run.stderr).toBe(
       lang === 'en'
         ? `policyc: refusing to write the build result to policies/new/policy.json: a build reads a policy.json there as a policy. Name a file of its own, e.g. --report build-result.json.${usage}`
@@ -147,14 +154,14 @@ describe('build --report where a build finds policies (secondread7 finding 10)',
     expect(existsSync(path.join(work, 'dist'))).toBe(false);
   });
 
-  it('POLICY.json or dist/P1/r.json, in another letter case: refused too, as on a case-insensitive disk they are the same place (secondread8 finding 6)', () => {
+  it('POLICY.json or dist/P1/r.json, in another letter case: refused too, as on a case-insensitive disk they are the same place (secondread8 finding 6)', async () => {
     const work = site();
-    const upper = runPolicyc(['build', '--report', 'policies/new/POLICY.json'], work);
+    const upper = await runPolicycInProcess(['build', '--report', 'policies/new/POLICY.json'], work);
     expect(upper.status).toBe(2);
     expect(upper.stderr).toContain('a build reads a policy.json there as a policy');
     expect(existsSync(path.join(work, 'policies/new'))).toBe(false);
-    expect(runPolicyc(['build'], work).status).toBe(0);
-    const folder = runPolicyc(['build', '--report', 'dist/P1/r.json'], work);
+    expect((await runPolicycInProcess(['build'], work)).status).toBe(0);
+    const folder = await runPolicycInProcess(['build', '--report', 'dist/P1/r.json'], work);
     expect(folder.status).toBe(2);
     expect(folder.stderr).toContain('--report dist/P1/r.json lies in dist/P1');
     expect(existsSync(path.join(work, 'dist/P1'))).toBe(false);
@@ -162,10 +169,10 @@ describe('build --report where a build finds policies (secondread7 finding 10)',
 
   it.each(['en', 'nl'])(
     'dist/.policyc-lock, a name policyc keeps for its own entries (in %s): refused, since a build removes such files (secondread8 nit 8)',
-    (lang) => {
+    async (lang) => {
       const work = site();
-      expect(runPolicyc(['build'], work).status).toBe(0);
-      const run = runPolicyc(['build', '--report', 'dist/.policyc-lock', '--message-lang', lang], work);
+      expect((await runPolicycInProcess(['build'], work)).status).toBe(0);
+      const run = await runPolicycInProcess(['build', '--report', 'dist/.policyc-lock', '--message-lang', lang], work);
       expect(run.status).toBe(2);
       expect(run.stderr).toBe(
         lang === 'en'
@@ -176,9 +183,9 @@ describe('build --report where a build finds policies (secondread7 finding 10)',
     },
   );
 
-  it('another name in a policy folder is not read as a policy: written', () => {
+  it('another name in a policy folder is not read as a policy: written', async () => {
     const work = site();
-    const run = runPolicyc(['build', '--report', 'policies/p1/build-result.json'], work);
+    const run = await runPolicycInProcess(['build', '--report', 'policies/p1/build-result.json'], work);
     expect(run.status, run.stderr).toBe(0);
     expect(existsSync(path.join(work, 'policies/p1/build-result.json'))).toBe(true);
   });
@@ -187,12 +194,12 @@ describe('build --report where a build finds policies (secondread7 finding 10)',
 describe('build --report naming a folder (cli7 finding 2)', () => {
   it.each(['en', 'nl'])(
     'is refused before building (in %s): exit 2, no temporary file left, dist as it was',
-    (lang) => {
+    async (lang) => {
       const work = site();
-      expect(runPolicyc(['build'], work).status).toBe(0);
+      expect((await runPolicycInProcess(['build'], work)).status).toBe(0);
       const before = contents(work);
       const dist = readdirSync(path.join(work, 'dist'), { recursive: true });
-      const run = runPolicyc(['build', '--report', 'dist', '--message-lang', lang], work);
+      const run = await runPolicycInProcess(['build', '--report', 'dist', '--message-lang', lang], work);
       expect(run.status, run.stderr).toBe(2);
       expect(run.stderr).toBe(
         lang === 'en'

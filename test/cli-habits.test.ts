@@ -218,10 +218,10 @@ describe('CLI habits', () => {
     await expectUsageError(args, message);
   });
 
-  it('build ends with the same count line as check, then what it wrote', () => {
+  it('build ends with the same count line as check, then what it wrote', async () => {
     const out = tempDir();
-    const check = runPolicyc(['check', 'policies/ipractice']);
-    const build = runPolicyc(['build', 'policies/ipractice', '--out', out, '--lang', 'nl']);
+    const check = await runPolicycInProcess(['check', 'policies/ipractice']);
+    const build = await runPolicycInProcess(['build', 'policies/ipractice', '--out', out, '--lang', 'nl']);
     expect(build.status).toBe(0);
     const countLine = check.stderr.trim().split('\n').at(-1)!;
     expect(countLine).toMatch(/^1 policy checked: \d+ errors?, \d+ warnings?, \d+ info\.$/);
@@ -229,21 +229,30 @@ describe('CLI habits', () => {
     expect(lines.at(-2)).toBe(countLine);
     expect(lines.at(-1)).toMatch(/^Built 1 policy into .+: \d+ files\.$/);
     // Again, from the cache: nothing was built, and it says so (not 'Built 1 policy into …: 0 files.').
-    const again = runPolicyc(['build', 'policies/ipractice', '--out', out, '--lang', 'nl']);
+    const again = await runPolicycInProcess(['build', 'policies/ipractice', '--out', out, '--lang', 'nl']);
     expect(again.stderr.trim().split('\n').at(-1)).toBe(
       `Nothing to build in ${out}: the policy was unchanged since the last build, and its output was left as it was (--force rebuilds it).`,
     );
   });
 
-  it('build reports diagnostics in the message language asked for', () => {
+  it('build reports diagnostics in the message language asked for', async () => {
     const out = tempDir();
     const fixture = 'test/fixtures/invalid/missing-translation.json';
     const { line, column } = positionOfText(readFixture('invalid/missing-translation.json'), '"name"', 4);
-    const build = runPolicyc(['build', fixture, '--out', out, '--message-lang', 'nl']);
+    const build = await runPolicycInProcess(['build', fixture, '--out', out, '--message-lang', 'nl']);
     expect(build.status).toBe(1);
     expect(build.stderr).toContain('de tekst in het Engels ontbreekt');
     expect(build.stderr).not.toContain('the English text is missing');
-    const compact = runPolicyc(['build', fixture, '--out', out, '--message-lang', 'nl', '--format', 'compact']);
+    const compact = await runPolicycInProcess([
+      'build',
+      fixture,
+      '--out',
+      out,
+      '--message-lang',
+      'nl',
+      '--format',
+      'compact',
+    ]);
     expect(compact.stderr).toMatch(
       /missing-translation\.json:(\d+):(\d+) error \/purposes\/0\/name\/en de tekst in het Engels ontbreekt/,
     );

@@ -9,6 +9,9 @@ const tmp = tempDirs('policyc-cli-');
 
 const catalogue = new Set(rules.map((r) => r.id));
 
+// The bin as a child process where the test is about it (help, version, usage errors the launcher reports);
+// the commands' answers (which policies, which folder, which message) from the CLI in this process.
+
 describe('policyc CLI', () => {
   it('--help prints usage and exits 0', () => {
     const run = runPolicyc(['--help']);
@@ -46,12 +49,12 @@ describe('policyc CLI', () => {
     expect(run.stderr).toContain(`Run '${help} --help' for usage.`);
   });
 
-  it('with no policies folder, or an empty one, says how to start (policyc init)', () => {
+  it('with no policies folder, or an empty one, says how to start (policyc init)', async () => {
     const dir = tmp();
     for (const setup of [() => undefined, () => mkdirSync(path.join(dir, 'policies'))]) {
       setup();
       for (const command of ['check', 'build']) {
-        const run = runPolicyc([command], dir);
+        const run = await runPolicycInProcess([command], dir);
         expect(run.status, command).toBe(2);
         expect(run.stderr).toContain(
           "policyc: no policy found at policies: start one with 'policyc init', or name the policy files or folders to use",
@@ -88,7 +91,7 @@ describe('policyc CLI', () => {
       const dir = await project();
       const cwd = path.join(dir, 'policies');
       for (const command of ['check', 'build']) {
-        const run = runPolicyc([command], cwd);
+        const run = await runPolicycInProcess([command], cwd);
         expect(run.status, command).toBe(2);
         expect(run.stderr).toBe(
           "policyc: no policies/ folder here, but this folder holds policies itself (smile-gouda/policy.json): run policyc from the project's root, " +
@@ -96,19 +99,19 @@ describe('policyc CLI', () => {
         );
       }
       // audit-site's example keeps the site folder before the policies.
-      expect(runPolicyc(['audit-site', 'smile-gouda'], cwd).stderr).toContain(
+      expect((await runPolicycInProcess(['audit-site', 'smile-gouda'], cwd)).stderr).toContain(
         "or name this folder, as in 'policyc audit-site smile-gouda .'\n",
       );
       // build wrote nothing, here or in the project's root: it does not switch folders on its own.
       expect(readdirSync(cwd)).toEqual(['smile-gouda']);
       expect(readdirSync(dir).sort()).toEqual(['policies', 'shared']);
-      const dutch = runPolicyc(['build', '--message-lang', 'nl'], cwd).stderr;
+      const dutch = (await runPolicycInProcess(['build', '--message-lang', 'nl'], cwd)).stderr;
       expect(dutch).toMatch(
         /^policyc: hier staat geen map policies\/, maar deze map bevat zelf beleid \(smile-gouda\/policy.json\)/,
       );
       expect(dutch).toContain("of noem deze map, zoals in 'policyc build .'\n");
       // The command the message gives works: the policy is checked (its FILL-IN markers are errors, exit 1).
-      const named = runPolicyc(['check', '.', '--format', 'compact'], cwd);
+      const named = await runPolicycInProcess(['check', '.', '--format', 'compact'], cwd);
       expect(named.status).toBe(1);
       expect(named.stderr).toMatch(/^smile-gouda\/policy\.json:\d+:\d+ error /m);
     });
@@ -116,39 +119,41 @@ describe('policyc CLI', () => {
     it("from another sub-folder, or a policy's own folder: names the project's root", async () => {
       const dir = await project();
       const root = `the project's root is ${dir} (it holds policies/ or policyc.config.json): run policyc from there`;
-      const shared = runPolicyc(['check'], path.join(dir, 'shared'));
+      const shared = await runPolicycInProcess(['check'], path.join(dir, 'shared'));
       expect(shared.status).toBe(2);
       expect(shared.stderr).toMatch(/^policyc: no policies\/ folder here; /);
       expect(shared.stderr).toContain(root);
       expect(shared.stderr).not.toContain('policyc init');
-      const own = runPolicyc(['check'], path.join(dir, 'policies/smile-gouda'));
+      const own = await runPolicycInProcess(['check'], path.join(dir, 'policies/smile-gouda'));
       expect(own.status).toBe(2);
       expect(own.stderr).toContain(root);
       // The folder '.' quoted in the command that was run, not a bare dot that reads as a full stop (cli7 finding 15).
       expect(own.stderr).toContain(
         "policy.json is there: to use it, name policy.json or its folder, as in 'policyc check .'",
       );
-      const built = runPolicyc(['build'], path.join(dir, 'policies/smile-gouda'));
+      const built = await runPolicycInProcess(['build'], path.join(dir, 'policies/smile-gouda'));
       expect(built.status).toBe(2);
       expect(built.stderr).toContain("name policy.json or its folder, as in 'policyc build .'");
-      expect(runPolicyc(['build', '--message-lang', 'nl'], path.join(dir, 'policies/smile-gouda')).stderr).toContain(
-        "noem policy.json of de map ervan om het te gebruiken, zoals in 'policyc build .'",
-      );
+      expect(
+        (await runPolicycInProcess(['build', '--message-lang', 'nl'], path.join(dir, 'policies/smile-gouda'))).stderr,
+      ).toContain("noem policy.json of de map ervan om het te gebruiken, zoals in 'policyc build .'");
     });
   });
 
-  it('check with no paths checks every policy under policies/: valid, with only compliance findings', () => {
-    const run = runPolicyc(['check', '--format', 'json']);
+  it('check with no paths checks every policy under policies/: valid, with only compliance findings', async () => {
+    const run = await runPolicycInProcess(['check', '--format', 'json']);
     const diagnostics = JSON.parse(run.stdout) as Array<{ ruleId: string; file: string; severity: string }>;
     expect(new Set(diagnostics.map((d) => d.file))).toContain('policies/ipractice/policy.json');
     // No schema or reference problem: only what the compliance rules find in the published statements.
     expect(diagnostics.filter((d) => !catalogue.has(d.ruleId))).toEqual([]);
     expect(run.status).toBe(diagnostics.some((d) => d.severity === 'error') ? 1 : 0);
-    expect(runPolicyc(['check']).stderr).toMatch(/\d+ polic(y|ies) checked: \d+ errors?, \d+ warnings?, \d+ info\./);
+    expect((await runPolicycInProcess(['check'])).stderr).toMatch(
+      /\d+ polic(y|ies) checked: \d+ errors?, \d+ warnings?, \d+ info\./,
+    );
   });
 
-  it('check --lang nl gives Dutch messages', () => {
-    const run = runPolicyc(['check', 'test/fixtures/invalid/missing-translation.json', '--lang', 'nl']);
+  it('check --lang nl gives Dutch messages', async () => {
+    const run = await runPolicycInProcess(['check', 'test/fixtures/invalid/missing-translation.json', '--lang', 'nl']);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(
       /^test\/fixtures\/invalid\/missing-translation\.json\n  \d+:\d+ +fout +de tekst in het Engels ontbreekt  schema\/missing-translation\n +\/purposes\/0\/name\/en$/m,

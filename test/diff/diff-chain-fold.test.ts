@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runPolicycInProcess } from '../support/cli.js';
+import { runOnceInProcess, runPolicycInProcess } from '../support/cli.js';
 import { git } from '../support/git.js';
 import { diffFixtures } from './support.js';
 
@@ -43,8 +43,12 @@ afterAll(() => rmSync(repo, { recursive: true, force: true }));
 const count = (text: string, part: string): number => text.split(part).length - 1;
 
 describe('a folder diff of a large chain whose base changed (text)', () => {
+  // The English text report, which the first two tests each read a part of: run once.
+  const once = runOnceInProcess();
+  const textReport = () => once(['diff', 'HEAD', 'policies/'], repo);
+
   it('gives the most common summary line once, with how many policies it is for, and the others each', async () => {
-    const run = await runPolicycInProcess(['diff', 'HEAD', 'policies/'], repo);
+    const run = await textReport();
     expect(run.stderr).toBe('');
     const summary = run.stdout.slice(0, run.stdout.indexOf('Changes in more than one policy'));
     expect(summary).toMatch(/^ {2}11 of 12 policies: \d+ material, \d+ editorial\. Notice needed\.$/m);
@@ -53,7 +57,7 @@ describe('a folder diff of a large chain whose base changed (text)', () => {
   });
 
   it('names the policies with nothing of their own in one paragraph, and writes out only the others', async () => {
-    const run = await runPolicycInProcess(['diff', 'HEAD', 'policies/'], repo);
+    const run = await textReport();
     const others = practices.filter((p) => p !== 'p01' && p !== 'p07').map((p) => `policies/${p}`);
     expect(run.stdout).toContain(
       `10 policies have no change of their own: every change is given above, and each one's draft is the same as for`,

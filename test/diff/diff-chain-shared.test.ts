@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runPolicycInProcess } from '../support/cli.js';
+import { runOnceInProcess, runPolicycInProcess } from '../support/cli.js';
 import { git } from '../support/git.js';
 import { policyName, sameDrafts } from '../../src/diff/chain-shared.js';
 import type { DiffResult } from '../../src/diff/diff-report.js';
@@ -57,8 +57,12 @@ const count = (text: string, part: string): number => text.split(part).length - 
 const swap = 'takes the place of Laposta B.V.';
 
 describe('a folder diff of a chain whose base changed', () => {
+  // The text report, which the first three tests each read a part of: run once.
+  const once = runOnceInProcess();
+  const textReport = () => once(['diff', 'HEAD', 'policies/'], repo);
+
   it('gives a change several policies share once, saying in which', async () => {
-    const run = await runPolicycInProcess(['diff', 'HEAD', 'policies/'], repo);
+    const run = await textReport();
     expect(run.stderr).toBe('');
     expect(count(run.stdout, 'Changes in more than one policy:')).toBe(1);
     expect(count(run.stdout, swap)).toBe(1);
@@ -69,7 +73,7 @@ describe('a folder diff of a chain whose base changed', () => {
   });
 
   it("keeps each policy's own changes in its report, and says how many are given above", async () => {
-    const run = await runPolicycInProcess(['diff', 'HEAD', 'policies/'], repo);
+    const run = await textReport();
     const reports = run.stdout.split('='.repeat(72)).slice(1);
     expect(reports).toHaveLength(3);
     const eik = reports.find((r) => r.includes('policies/eik/policy.json'))!;
@@ -80,7 +84,7 @@ describe('a folder diff of a chain whose base changed', () => {
   });
 
   it('drafts a letter once, and says for the others whose draft theirs is', async () => {
-    const run = await runPolicycInProcess(['diff', 'HEAD', 'policies/'], repo);
+    const run = await textReport();
     expect(count(run.stdout, '  [Dutch]')).toBe(1);
     expect(count(run.stdout, 'The same draft as for ')).toBe(2);
     expect(run.stdout).toContain(

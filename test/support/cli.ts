@@ -95,3 +95,18 @@ function cliOfLib(): Promise<RunCli> {
 export async function runPolicycInProcess(args: string[], cwd: string = repoRoot): Promise<CliRun> {
   return captured(await cliOfLib(), args, cwd);
 }
+
+/**
+ * runPolicycInProcess, each command (its arguments and folder) run once however many tests ask for it:
+ * for tests that each read a part of what the same command said, in a folder no test changes. One per
+ * describe or file, so that a command runs again wherever its folder may differ.
+ */
+export function runOnceInProcess(): (args: string[], cwd: string) => Promise<CliRun> {
+  const runs = new Map<string, Promise<CliRun>>();
+  return (args, cwd) => {
+    const key = JSON.stringify([args, cwd]);
+    let run = runs.get(key);
+    if (!run) runs.set(key, (run = runPolicycInProcess(args, cwd)));
+    return run;
+  };
+}
