@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { PolicySource } from '../src/policy/policy-types.js';
+import { miniPolicy } from './support/mini-policy.js';
+import { policyOutputs } from './support/policy-outputs.js';
+import { repoRoot } from './support/cli.js';
+
+/** The patient10 review: the nine notices read by a patient and a Dutch privacy lawyer. */
+const seed = (id: string): PolicySource =>
+  JSON.parse(readFileSync(path.join(repoRoot, `policies/${id}/policy.json`), 'utf8')) as PolicySource;
+
+/** The text under a heading, up to the next heading of that level or above. */
+const part = (md: string, heading: string): string => md.split(`${heading}\n`)[1]!.split(/\n#{1,3} /)[0]!;
+
+/** A care provider's purpose on consent that keeps health data in the file, kept under one rule of `period`. */
+function fileOnConsent(period: string, formality?: 'informal'): PolicySource {
+  const policy = miniPolicy();
+  if (formality) policy.metadata.formality = formality;
+  policy.controller.isCareProvider = true;
+  policy.dataCategories[0]!.special = 'health';
+  policy.purposes[0]!.legalBasis = '6(1)(a)';
+  policy.purposes[0]!.specialCategoryCondition = { condition: '9(2)(h)' };
+  policy.purposes[0]!.retention = ['file'];
+  policy.retention = [
+    {
+      id: 'file',
+      name: { nl: 'DOSSIER', en: 'FILE' },
+      dataCategories: ['phone', 'contacts'],
+      period,
+      from: 'last-file-change',
+    },
+  ];
+  return policy;
+}
+
+describe('F1: withdrawing consent leaves the file to the law, stated as a duty, not as what the clinic does', () => {
+  it('Cosmetic Clinic, which keeps the file 6 months: the law as our duty, and a pointer to its own shorter term', () => {
+    const { notice } = policyOutputs(seed('cosmetic-clinic'));
+    const nlNote =
+      ' Let op: wij noemen zelf een kortere bewaartermijn (zie ‘[Hoe lang wij uw gegevens bewaren](#hoe-lang-wij-uw-gegevens-bewaren)’).';
+    const enNote =
+      ' Note: we state a shorter retention period ourselves (see ‘[How long we keep your data](#how-long-we-keep-your-data)’).';
+    expect(part(notice.nl, "### Foto's om de behandeling te volgen")).toContain(
+      '  - Wat al in uw medisch dossier staat, moeten wij volgens de wet bewaren (artikel 7:454 BW); intrekken verandert dat niet. U kunt ons wel vragen het te vernietigen: zie ‘[Gegevens laten wissen (recht op gegevenswissing)](#gegevens-laten-wissen-recht-op-gegevenswissing)’.' +
+        nlNote,
+    );
+    expect(part(notice.nl, '### Toestemming intrekken (recht om toestemming in te trekken)')).toContain(
+      'Gaat het om gegevens in uw medisch dossier? Wat daar al staat, moeten wij volgens de wet bewaren (artikel 7:454 BW); intrekken verandert dat niet. U kunt ons wel vragen het te vernietigen: zie ‘[Gegevens laten wissen (recht op gegevenswissing)](#gegevens-laten-wissen-recht-op-gegevenswissing)’.' +
+        nlNote,
+    );
+    expect(part(notice.en, '### Photos to follow the treatment')).toContain(
+      '  - The law requires us to keep what is already in your medical file (Article 7:454 BW); withdrawing consent does not change that. You can ask us to destroy it: see ‘[Having data deleted (right to erasure)](#having-data-deleted-right-to-erasure)’.' +
+        enNote,
+    );
+    expect(part(notice.en, '### Withdrawing consent (right to withdraw consent)')).toContain(
+      'For data in your medical file: the law requires us to keep what is already there (Article 7:454 BW); withdrawing consent does not change that.',
+    );
+    expect(notice.en).toContain(enNote);
+    // The old promise, in the clinic's voice.
+    expect(notice.nl).not.toContain('blijft bewaard');
+    expect(notice.en).not.toContain('stays there');
+  });
+
+  it('informal Dutch; no pointer where the file is kept as long as the law asks, one where it is kept less', () => {
+    const full = policyOutputs(fileOnConsent('P20Y', 'informal')).notice;
+    expect(full.nl).toContain(
+      'Wat al in je medisch dossier staat, moeten wij volgens de wet bewaren (artikel 7:454 BW); intrekken verandert dat niet. Je kunt ons wel vragen het te vernietigen',
+    );
+    expect(full.nl).toContain(
+      'Gaat het om gegevens in je medisch dossier? Wat daar al staat, moeten wij volgens de wet bewaren (artikel 7:454 BW); intrekken verandert dat niet.',
+    );
+    expect(full.nl).not.toContain('Let op: wij noemen zelf');
+    expect(full.en).not.toContain('Note: we state a shorter');
+    const short = policyOutputs(fileOnConsent('P6M', 'informal')).notice;
+    expect(short.nl).toContain(
+      'Let op: wij noemen zelf een kortere bewaartermijn (zie ‘[Hoe lang wij je gegevens bewaren](#hoe-lang-wij-je-gegevens-bewaren)’).',
+    );
+    const client = fileOnConsent('P20Y');
+    client.metadata.careRecipient = 'client';
+    expect(policyOutputs(client).notice.nl).toContain(
+      'Wat al in uw dossier staat, moeten wij volgens de wet bewaren (artikel 7:454 BW); intrekken verandert dat niet.',
+    );
+  });
+});
