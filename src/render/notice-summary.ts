@@ -135,10 +135,13 @@ function rightsBlocks(ctx: NoticeContext, ids: ReadonlySet<string>): Block[] {
 }
 
 /**
- * At a care provider, who sees the file, as BW 7:457 has it (law/patient-rights.ts): those who treat the patient;
- * others only where the patient consents or the law so provides (a law that requires disclosure, and those whose
- * consent the treatment needs). The question links to the patient rights, where the rule is in full, with 'as far as
- * needed'. Patients asked it and found a list of companies, or nothing (patient3 review, F7). 'Wie u behandelt,
+ * At a care provider, who sees the file, as BW 7:457 has it (law/patient-rights.ts): those who work on the care (lid
+ * 2: "rechtstreeks betrokken … voor zover … noodzakelijk"); others only where the patient consents or the law so
+ * provides (a law that requires disclosure, and those whose consent the treatment needs). 'Uw behandelaars' was
+ * narrower than the law and than several clinics' own texts (administration staff), and the English 'Your care team'
+ * said more than the Dutch (patient10 review, F2). 'Wie direct bij je zorg betrokken is, voor zover nodig' took a third
+ * line in Dental Clinics' summary (751 px): 'as far as needed' is in the rule the question links to, in full.
+ * Patients asked it and found a list of companies, or nothing (patient3 review, F7). 'Wie u behandelt,
  * tenzij u of de wet anders bepaalt' read as 'you may stop your doctor from seeing it' (Dutch review 3, finding 1).
  * Two lines at 360 px: the informal summaries of Dental Clinics and iPractice have 18 px to spare, and 'Anderen
  * alleen met uw toestemming, of als de wet dat eist' took a third (test/browser/summary-screen.test.ts). 'Wie u of de
