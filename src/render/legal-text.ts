@@ -170,6 +170,11 @@ export function transferGroundText(transfer: TransferSource, m: Messages, withCo
     );
     line = m.t('notice:transfers.groundFor', { ground: line, countries });
   }
+  return withTransferNote(line, transfer, m);
+}
+
+/** A transfer ground's line followed by the author's note and where to get a copy. */
+export function withTransferNote(line: string, transfer: TransferSource, m: Messages): string {
   // The note's own full stop dropped: a ground ends as the ground's name does, with no stop, whether or not it has a
   // note ('…, indien nodig' beside '…. Gelijkwaardige ad-hocbepalingen, indien nodig.' in one list; secondread9 N5).
   const note = pick(transfer.note, m).trim().replace(/\.$/, '');

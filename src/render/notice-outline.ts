@@ -29,10 +29,17 @@ import {
   upperFirst,
   withNotes,
 } from './format.js';
-import { categoryNotes, dataSourceWords, notStatedLine, transferGroundText, transferText } from './legal-text.js';
+import {
+  categoryNotes,
+  dataSourceWords,
+  notStatedLine,
+  transferGroundText,
+  transferText,
+  withTransferNote,
+} from './legal-text.js';
 import { contactBlocks, rich, type NoticeContext } from './notice-context.js';
 import { complaintsBlocks } from './notice-complaints.js';
-import { formatEntity, processorTable, recipientTable } from './notice-parties.js';
+import { formatEntity, isDerogation, processorTable, recipientTable } from './notice-parties.js';
 import { rightsBlocks } from './notice-rights.js';
 import { otherControllerBlocks } from './notice-statements.js';
 import { purposesBlocks } from './notice-purposes.js';
@@ -333,7 +340,7 @@ const holdsForClaims = (r: RetentionRule): boolean => r.legalClaimsHold !== unde
 function recipientsBlocks({ source, model, m }: NoticeContext): Block[] {
   const t = m.t;
   const blocks: Block[] = rich(source.sharing, m);
-  const general = (source.transfers?.mechanisms ?? []).length > 0;
+  const general = source.transfers?.mechanisms ?? [];
   if (model.processors.length) {
     blocks.push({
       subsection: {
@@ -398,7 +405,7 @@ function transfersBlocks({ source, model, m }: NoticeContext): Block[] {
  * (…), voor de Verenigde Staten. EU-VS en Zwitsers-VS Privacy Shield Frameworks.' (Dutch review 3, finding 12).
  */
 function generalGroundsBlocks(mechanisms: readonly TransferSource[], m: Messages): Block[] {
-  const valid = mechanisms.filter((x) => x.mechanism !== 'privacy-shield');
+  const valid = mechanisms.filter((x) => x.mechanism !== 'privacy-shield' && !isDerogation(x));
   const invalid = mechanisms.filter((x) => x.mechanism === 'privacy-shield');
   return [
     ...(valid.length
@@ -407,8 +414,23 @@ function generalGroundsBlocks(mechanisms: readonly TransferSource[], m: Messages
           { list: valid.map((x) => [text(upperFirst(transferGroundText(x, m)))]) },
         ]
       : []),
+    ...mechanisms.filter(isDerogation).map((x) => ({ paragraph: sentence(derogationText(x, m)) })),
     ...invalid.map((x) => ({ paragraph: sentence(invalidGroundText(x, m)) })),
   ];
+}
+
+/**
+ * An art. 49 derogation, apart from the safeguards and worded as the exception it is: art. 49(1) applies only where
+ * there is neither an adequacy decision nor an appropriate safeguard (art. 46). Doctolib listed it as one of 'deze
+ * waarborgen' (patient10 review, F4).
+ */
+function derogationText(x: TransferSource, m: Messages): string {
+  const countries = joinList(
+    (x.countries ?? []).map((c) => countryName(c, m)),
+    m,
+  );
+  const line = m.t('details:transfers.derogation', { countries, context: countries ? 'for' : undefined });
+  return endSentence(withTransferNote(line, x, m));
 }
 
 /**
