@@ -142,3 +142,16 @@ describe('F4: an art. 49 derogation is no safeguard: listed apart, as the except
     expect(policyOutputs(policy).notice.nl).toContain('| Waarborg voor doorgifte |');
   });
 });
+
+describe('F8: the English objection keeps the burden of proof on us (art. 21(1) "demonstrates")', () => {
+  it('Dental Clinics and Doctolib: "can demonstrate", as the Dutch "kunnen aantonen"', () => {
+    for (const id of ['dental-clinics', 'doctolib']) {
+      const { notice } = policyOutputs(seed(id));
+      expect(notice.en).toContain(
+        'We then stop, unless we can demonstrate compelling legitimate grounds that override',
+      );
+      expect(notice.en).not.toContain('unless we have compelling');
+      expect(notice.nl).toContain('of als wij kunnen aantonen dat wij dwingende gerechtvaardigde gronden hebben');
+    }
+  });
+});
