@@ -155,3 +155,14 @@ describe('F8: the English objection keeps the burden of proof on us (art. 21(1) 
     }
   });
 });
+
+describe('F9: IES scope says practitioner in English too, as the Dutch says beoefenaar', () => {
+  it('no accredited doctor in either language', () => {
+    const { notice } = policyOutputs(seed('ies'));
+    expect(notice.en).toContain(
+      'or a practitioner accredited by IES, that organisation or practitioner is the controller',
+    );
+    expect(notice.nl).toContain('geaccrediteerde beoefenaar, die organisatie of beoefenaar');
+    expect(notice.en).not.toMatch(/\bdoctor\b/);
+  });
+});
