@@ -166,3 +166,21 @@ describe('F9: IES scope says practitioner in English too, as the Dutch says beoe
     expect(notice.en).not.toMatch(/\bdoctor\b/);
   });
 });
+
+describe('F13: the summary of rights outside care says the same in Dutch and English, correction included', () => {
+  it('Doctolib (formal) and an informal notice', () => {
+    const line = (md: string): string => md.split('\n').find((l) => /^(U kunt|Je kunt|You can) /.test(l))!;
+    const { notice } = policyOutputs(seed('doctolib'));
+    expect(line(notice.nl)).toMatch(
+      /^U kunt uw gegevens inzien of er een kopie van krijgen, ze laten verbeteren of wissen, en meer: /,
+    );
+    expect(line(notice.en)).toMatch(
+      /^You can see your data or get a copy of it, have it corrected or deleted, and more: /,
+    );
+    const informal = miniPolicy();
+    informal.metadata.formality = 'informal';
+    expect(line(policyOutputs(informal).notice.nl)).toMatch(
+      /^Je kunt je gegevens inzien of er een kopie van krijgen, ze laten verbeteren of wissen, en meer: /,
+    );
+  });
+});

@@ -145,7 +145,7 @@ describe('the summary', () => {
       /^You can see your data or get a copy of it, have it corrected or deleted/,
     );
     expect(rightsLine(miniPolicy(), 'nl')).toMatch(
-      /^U kunt vragen om inzage, een kopie of verwijdering van uw gegevens, /,
+      /^U kunt uw gegevens inzien of er een kopie van krijgen, ze laten verbeteren of wissen, /,
     );
   });
 
