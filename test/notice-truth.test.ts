@@ -443,10 +443,10 @@ describe('transfers', () => {
     const { nl, en } = policyOutputs(policy).notice;
     expect(nl).toContain(
       // A note that is only a condition goes on its ground's line (notice8 review, finding 15: changed on purpose).
-      '\n- Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG), waar nodig\n- Bindende bedrijfsvoorschriften',
+      '\n- Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG), waar nodig.\n- Bindende bedrijfsvoorschriften',
     );
     expect(en).toContain(
-      '\n- Standard data protection clauses of the European Commission (Article 46(2)(c) GDPR), where needed\n- Binding corporate rules',
+      '\n- Standard data protection clauses of the European Commission (Article 46(2)(c) GDPR), where needed.\n- Binding corporate rules',
     );
   });
 

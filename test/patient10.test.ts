@@ -184,3 +184,37 @@ describe('F13: the summary of rights outside care says the same in Dutch and Eng
     );
   });
 });
+
+describe('F12: author notes on transfer grounds join as sentences, not fragments', () => {
+  it('IES and Doctolib: a phrase that continues the ground after a comma; every item of a list with notes ends with a stop', () => {
+    const ies = policyOutputs(seed('ies')).notice;
+    expect(ies.nl).toContain('- Bindende bedrijfsvoorschriften (artikel 47 AVG), voor overdrachten aan verwerkers.\n');
+    expect(ies.en).toContain('- Binding corporate rules (Article 47 GDPR), for transfers to processors.\n');
+    expect(ies.nl).toContain(
+      '- Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG).\n',
+    );
+    const doctolib = policyOutputs(seed('doctolib')).notice;
+    expect(doctolib.nl).toContain('(artikel 46, lid 2, onder c, AVG), indien nodig.\n');
+    expect(doctolib.en).toContain('(Article 46(3)(a) GDPR). Equivalent ad-hoc clauses, where needed.\n');
+  });
+
+  it("a note that is a sentence keeps its own full stop, after the ground's; a list without notes has none (informal)", () => {
+    const policy = miniPolicy();
+    policy.metadata.formality = 'informal';
+    policy.transfers = {
+      mechanisms: [
+        { mechanism: 'scc', note: { nl: 'Wij gebruiken de set van 2021.', en: 'We use the 2021 set.' } },
+        { mechanism: 'bcr' },
+      ],
+    };
+    const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain(
+      '(artikel 46, lid 2, onder c, AVG). Wij gebruiken de set van 2021.\n- Bindende bedrijfsvoorschriften (artikel 47 AVG).\n',
+    );
+    expect(notice.en).toContain('(Article 46(2)(c) GDPR). We use the 2021 set.\n');
+    policy.transfers.mechanisms = [{ mechanism: 'scc' }, { mechanism: 'bcr' }];
+    expect(policyOutputs(policy).notice.nl).toContain(
+      '(artikel 46, lid 2, onder c, AVG)\n- Bindende bedrijfsvoorschriften (artikel 47 AVG)\n',
+    );
+  });
+});

@@ -411,12 +411,22 @@ function generalGroundsBlocks(mechanisms: readonly TransferSource[], m: Messages
     ...(valid.length
       ? [
           { paragraph: sentence(m.t('details:transfers.mechanismsIntro', { count: valid.length })) },
-          { list: valid.map((x) => [text(upperFirst(transferGroundText(x, m)))]) },
+          { list: valid.map((x) => [text(groundItem(transferGroundText(x, m), valid, m))]) },
         ]
       : []),
     ...mechanisms.filter(isDerogation).map((x) => ({ paragraph: sentence(derogationText(x, m)) })),
     ...invalid.map((x) => ({ paragraph: sentence(invalidGroundText(x, m)) })),
   ];
+}
+
+/**
+ * One ground of the list, capitalised; with a full stop where any ground of the list has a note or a copy, which makes
+ * it more than a name: '…(artikel 47 AVG), voor overdrachten aan verwerkers' and '…(artikel 46, lid 2, onder c,
+ * AVG), indien nodig' read as fragments without one (patient10 review, F12).
+ */
+function groundItem(line: string, list: readonly TransferSource[], m: Messages): string {
+  const sentences = list.some((x) => pick(x.note, m) || x.copyAvailableAt);
+  return sentences ? endSentence(upperFirst(line)) : upperFirst(line);
 }
 
 /**
