@@ -34,6 +34,16 @@ function fileOnConsent(period: string, formality?: 'informal'): PolicySource {
   return policy;
 }
 
+type ProcessorSource = NonNullable<PolicySource['processors']>[number];
+
+/** An informal mini policy with one processor, 'Host', and the fields given. */
+function informalWith(fields: Partial<ProcessorSource>): PolicySource {
+  const policy = miniPolicy();
+  policy.metadata.formality = 'informal';
+  policy.processors = [{ id: 'host', name: 'Host', service: { nl: 'Hosting', en: 'Hosting' }, ...fields }];
+  return policy;
+}
+
 describe('F1: withdrawing consent leaves the file to the law, stated as a duty, not as what the clinic does', () => {
   it('Cosmetic Clinic, which keeps the file 6 months: the law as our duty, and a pointer to its own shorter term', () => {
     const { notice } = policyOutputs(seed('cosmetic-clinic'));
@@ -120,24 +130,14 @@ describe('F4: an art. 49 derogation is no safeguard: listed apart, as the except
   });
 
   it("a party's own derogation, with its countries, in the informal register; no exception in the heading without one", () => {
-    const policy = miniPolicy();
-    policy.metadata.formality = 'informal';
-    policy.processors = [
-      {
-        id: 'host',
-        name: 'Host',
-        service: { nl: 'Hosting', en: 'Hosting' },
-        serverLocations: ['US'],
-        transfer: { mechanism: 'derogation' },
-      },
-    ];
+    const policy = informalWith({ serverLocations: ['US'], transfer: { mechanism: 'derogation' } });
     policy.transfers = { mechanisms: [{ mechanism: 'derogation', countries: ['US'] }] };
     const { notice } = policyOutputs(policy);
     expect(notice.nl).toContain('| Waarborg of uitzondering voor doorgifte |');
     expect(notice.nl).toContain(
       'dan geven wij gegevens naar de Verenigde Staten alleen door in een specifieke situatie waarvoor de AVG een uitzondering maakt (artikel 49 AVG).',
     );
-    policy.processors[0]!.transfer = { mechanism: 'scc' };
+    policy.processors![0]!.transfer = { mechanism: 'scc' };
     policy.transfers = { mechanisms: [{ mechanism: 'scc' }] };
     expect(policyOutputs(policy).notice.nl).toContain('| Waarborg voor doorgifte |');
   });
@@ -215,6 +215,31 @@ describe('F12: author notes on transfer grounds join as sentences, not fragments
     policy.transfers.mechanisms = [{ mechanism: 'scc' }, { mechanism: 'bcr' }];
     expect(policyOutputs(policy).notice.nl).toContain(
       '(artikel 46, lid 2, onder c, AVG)\n- Bindende bedrijfsvoorschriften (artikel 47 AVG)\n',
+    );
+  });
+});
+
+describe("F5: the summary does not under-report where a party's own words name more places than its countries", () => {
+  it("Doctolib: ZenDesk's 'VS, EU of Azië' makes the United States an example, in both languages", () => {
+    const { notice } = policyOutputs(seed('doctolib'));
+    const summaryLine = (md: string): string => md.split('\n').find((line) => /^(Sommige|Some) /.test(line))!;
+    expect([summaryLine(notice.nl), summaryLine(notice.en)]).toEqual([
+      'Sommige gegevens gaan naar landen buiten de Europese Economische Ruimte, zoals de Verenigde Staten: [welke gegevens, en hoe ze beschermd zijn](#wanneer-uw-gegevens-naar-landen-buiten-de-eer-gaan-doorgifte)',
+      'Some data goes to countries outside the European Economic Area, such as the United States: [which data, and how it is protected](#when-your-data-goes-to-countries-outside-the-eea-transfers)',
+    ]);
+  });
+
+  it('informal; without such words the countries are named as all there are', () => {
+    const policy = informalWith({
+      serverLocations: ['US', 'EU'],
+      serverLocationsText: { nl: 'VS, EU of Azië', en: 'US, EU or Asia' },
+    });
+    expect(policyOutputs(policy).notice.nl).toContain(
+      'Sommige gegevens gaan naar landen buiten de Europese Economische Ruimte, zoals de Verenigde Staten: ',
+    );
+    delete policy.processors![0]!.serverLocationsText;
+    expect(policyOutputs(policy).notice.nl).toContain(
+      'Sommige gegevens gaan naar de Verenigde Staten, buiten de Europese Economische Ruimte: ',
     );
   });
 });

@@ -12,6 +12,7 @@ import { reachableFor } from './reach-us.js';
 import { contactFacts, controllerName, countryName, formatAddress, joinList, pick } from './format.js';
 import { endsBeforeLegalMinimum } from '../policy/retention-minimum.js';
 import { lawStartBeside } from '../law/retention-minimums.js';
+import { unlistedPlaces } from '../policy/unlisted-places.js';
 
 /**
  * The first layer ("In het kort" / "In short", EDPB WP260 rev.01 §35–38):
@@ -237,6 +238,9 @@ function medicalFileRule(rules: readonly RetentionRule[]): RetentionRule | undef
  * Whether data leaves the EEA: said where the model knows it does (a party outside it, a storage
  * location outside it), with up to three countries; a pointer where the statement speaks of it in
  * its own words; nothing where it says nothing (never 'no transfers': the statement does not say so).
+ * Where a party's own words name a place outside the EEA that its countries do not (ZenDesk's 'VS, EU of Azië'
+ * with ['US', 'EU']: policy/unlisted-places.ts), the countries are examples ('naar landen buiten de Europese
+ * Economische Ruimte, zoals de Verenigde Staten'): 'naar de Verenigde Staten' under-reported (patient10 review, F5).
  */
 function transferBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
   if (!ids.has('transfers')) return [];
@@ -252,6 +256,7 @@ function transferBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<st
           countries.map((c) => countryName(c, m)),
           m,
         ),
+        context: model.processors.some((p) => unlistedPlaces(p).length) ? 'suchAs' : undefined,
       })
     : m.t('layout:summary.transfers');
   return [{ paragraph: [text(lead), link(m.t('layout:summary.transfersLink'), '#transfers')] }];
