@@ -885,7 +885,7 @@ describe('nothing authored is dropped', () => {
     expect(notice.nl).toContain('Bron: het telefoonboek, met toestemming.\n');
     expect(notice.en).toContain('Source: the phone book.\n');
     expect(notice.nl).toContain(
-      'Cliëntdossier: bewaartermijn 20 jaar na de laatste wijziging van het dossier, op grond van de wet.',
+      'Cliëntdossier: bewaartermijn 20 jaar na de laatste wijziging van het dossier (zo rekent de wet).',
     );
     expect(notice.en).toContain('Client file: kept for 20 years');
   });
@@ -1116,7 +1116,7 @@ describe('a period shorter than the law it cites (Zorgburo: 15 years "under the 
     const { notice } = policyOutputs(policy);
     // The summary says 'de wet'; the retention table names it.
     expect(notice.nl).toContain(
-      'Cliëntdossier: bewaartermijn 20 jaar na de laatste wijziging van het dossier, op grond van de wet.',
+      'Cliëntdossier: bewaartermijn 20 jaar na de laatste wijziging van het dossier (zo rekent de wet).',
     );
     // With the law's start, as the law's: the rule names none (notice8 review, finding 3).
     expect(notice.nl).toContain(

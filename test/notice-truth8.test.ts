@@ -144,10 +144,10 @@ describe("finding 3: the law's term with no start names the law's start, as the 
   it('Dental Clinics: summary, card and table count the 20 years from the last change to the file, said as the law', () => {
     const { notice } = policyOutputs(seed('dental-clinics'));
     expect(summaryOf(notice.nl)).toContain(
-      'Medische gegevens: bewaartermijn 20 jaar na de laatste wijziging van het dossier, op grond van de wet.',
+      'Medische gegevens: bewaartermijn 20 jaar na de laatste wijziging van het dossier (zo rekent de wet).',
     );
     expect(summaryOf(notice.en)).toContain(
-      'Medical data: kept for 20 years after the last change to the file, under the law.',
+      'Medical data: kept for 20 years after the last change to the file (as the law counts it).',
     );
     expect(notice.nl).toContain(
       '[Medische gegevens](#hoe-lang-wij-je-gegevens-bewaren): 20 jaar na de laatste wijziging van het dossier (zo rekent de wet)',

@@ -243,3 +243,30 @@ describe("F5: the summary does not under-report where a party's own words name m
     );
   });
 });
+
+describe("F3: the summary says the law's start is the law's where the statement names none", () => {
+  /** The summary's line on how long the medical file is kept. */
+  const keptLine = (md: string): string => md.split('\n').find((line) => /^(DOSSIER|FILE): /.test(line))!;
+  const file = (from?: 'last-file-change'): PolicySource => {
+    const policy = fileOnConsent('P20Y', 'informal');
+    policy.purposes[0]!.legalBasis = '6(1)(b)';
+    policy.retention![0]!.legalSource = { law: 'wgbo' };
+    if (from) policy.retention![0]!.from = from;
+    else delete policy.retention![0]!.from;
+    return policy;
+  };
+
+  it("as the card and the table: '(zo rekent de wet)', not 'op grond van de wet' after a start the statement does not give", () => {
+    const { notice } = policyOutputs(file());
+    expect(keptLine(notice.nl)).toMatch(
+      /^DOSSIER: bewaartermijn 20 jaar na de laatste wijziging van het dossier \(zo rekent de wet\)\. \[Alle bewaartermijnen\]/,
+    );
+    expect(keptLine(notice.en)).toMatch(
+      /^FILE: kept for 20 years after the last change to the file \(as the law counts it\)\. \[All retention periods\]/,
+    );
+    // The statement's own start: its words, with the law it cites.
+    expect(keptLine(policyOutputs(file('last-file-change')).notice.nl)).toMatch(
+      /^DOSSIER: bewaartermijn 20 jaar na de laatste wijziging van het dossier, op grond van de wet\. /,
+    );
+  });
+});

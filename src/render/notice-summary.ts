@@ -5,6 +5,7 @@ import { careRecipientKey, type NoticeContext } from './notice-context.js';
 import { link, text, type Block, type Inline, type Section } from './outline.js';
 import { telHref } from './contact-links.js';
 import { listsEarliestOf, retentionPhrase, withLegalSourceOnlyAsItsTerm } from './retention-phrase.js';
+import { withLawStart } from './notice-retention.js';
 import { receiverBlocks } from './summary-receivers.js';
 import { givesWayToAsk } from './notice-rights.js';
 import { complaintRoutes, offersRouteToUs, type ComplaintRoutes } from './notice-complaints.js';
@@ -203,14 +204,16 @@ function keepSentence(rule: RetentionRule, m: Messages): string {
 }
 
 /**
- * The rule's term, its law as 'the law'; where it keeps the law's term and names no start, from the law's start
- * ('20 jaar na de laatste wijziging van het dossier, op grond van de wet': Dental Clinics' '20 jaar, op grond van de
- * wet' did not say from when; lawStartBeside, notice8 review, finding 3).
+ * The rule's term, its law as 'the law'; where it keeps the law's term and names no start, from the law's start,
+ * labelled as the law's, as the card and the table say it ('20 jaar na de laatste wijziging van het dossier (zo rekent
+ * de wet)'): Dental Clinics' '20 jaar, op grond van de wet' did not say from when (lawStartBeside, notice8 review,
+ * finding 3), and '20 jaar na de laatste wijziging van het dossier, op grond van de wet' gave the law's start as the
+ * statement's (patient10 review, F3).
  */
 function keepPhrase(rule: RetentionRule, m: Messages): string {
   const law = lawStartBeside(rule);
-  const term = law ? { ...rule, from: law.minimum.from } : rule;
-  return retentionPhrase(withLawUnnamed(withLegalSourceOnlyAsItsTerm(term), m), m);
+  if (law && !law.ownStart) return withLawStart(rule, law, m);
+  return retentionPhrase(withLawUnnamed(withLegalSourceOnlyAsItsTerm(rule), m), m);
 }
 
 /** The rule with a known law cited as 'the law' (layout:summary.theLaw). A citation of a law the policy does not know is kept whole. */

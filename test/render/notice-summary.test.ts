@@ -67,7 +67,7 @@ describe('the summary', () => {
     const kept = (policy: PolicySource, lang: Language): string | undefined =>
       summary(policy, lang).lines.find((line) => /bewaard|kept|bewaartermijn|retention period/i.test(line));
     expect(kept(fullPolicy(), 'nl')).toBe(
-      'Medisch dossier: bewaartermijn 20 jaar na de laatste wijziging van het dossier, op grond van de wet. Alle bewaartermijnen',
+      'Medisch dossier: bewaartermijn 20 jaar na de laatste wijziging van het dossier (zo rekent de wet). Alle bewaartermijnen',
     );
     const short = fullPolicy();
     // Patients' health data: the medical file (staff's would not be, officer8 review D5).
