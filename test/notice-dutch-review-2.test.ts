@@ -211,13 +211,13 @@ describe('the WGBO is never named by its letters where a patient meets it first 
   const summary = (md: string): string => md.slice(md.indexOf('\n## '), md.indexOf('\n## ', md.indexOf('\n## ') + 1));
   const first = (md: string): string => md.slice(0, md.indexOf('WGBO') + 'WGBO'.length);
 
-  it("the summary says 'op grond van de wet' / 'under the law'; the table it links to names the law", () => {
+  it("the summary says 'de wet' / 'the law' ('(zo rekent de wet)': no start authored; patient10 F3); the table it links to names the law", () => {
     const { notice } = policyOutputs(careProvider());
     expect(summary(notice.nl)).toContain(
-      'Dossier: bewaartermijn 20 jaar na de laatste wijziging van het dossier, op grond van de wet. [Alle bewaartermijnen]',
+      'Dossier: bewaartermijn 20 jaar na de laatste wijziging van het dossier (zo rekent de wet). [Alle bewaartermijnen]',
     );
     expect(summary(notice.en)).toContain(
-      'File: kept for 20 years after the last change to the file, under the law. [All retention periods]',
+      'File: kept for 20 years after the last change to the file (as the law counts it). [All retention periods]',
     );
     expect(summary(notice.nl)).not.toContain('WGBO');
     expect(line(notice.nl, '| **Dossier** |')).toContain('| Wet op de geneeskundige behandelingsovereenkomst (WGBO) |');

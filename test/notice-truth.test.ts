@@ -445,10 +445,10 @@ describe('transfers', () => {
     const { nl, en } = policyOutputs(policy).notice;
     expect(nl).toContain(
       // A note that is only a condition goes on its ground's line (notice8 review, finding 15: changed on purpose).
-      '\n- Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG), waar nodig\n- Bindende bedrijfsvoorschriften',
+      '\n- Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG), waar nodig.\n- Bindende bedrijfsvoorschriften',
     );
     expect(en).toContain(
-      '\n- Standard data protection clauses of the European Commission (Article 46(2)(c) GDPR), where needed\n- Binding corporate rules',
+      '\n- Standard data protection clauses of the European Commission (Article 46(2)(c) GDPR), where needed.\n- Binding corporate rules',
     );
   });
 
@@ -887,7 +887,7 @@ describe('nothing authored is dropped', () => {
     expect(notice.nl).toContain('Bron: het telefoonboek, met toestemming.\n');
     expect(notice.en).toContain('Source: the phone book.\n');
     expect(notice.nl).toContain(
-      'Cliëntdossier: bewaartermijn 20 jaar na de laatste wijziging van het dossier, op grond van de wet.',
+      'Cliëntdossier: bewaartermijn 20 jaar na de laatste wijziging van het dossier (zo rekent de wet).',
     );
     expect(notice.en).toContain('Client file: kept for 20 years');
   });
@@ -1118,7 +1118,7 @@ describe('a period shorter than the law it cites (Zorgburo: 15 years "under the 
     const { notice } = policyOutputs(policy);
     // The summary says 'de wet'; the retention table names it.
     expect(notice.nl).toContain(
-      'Cliëntdossier: bewaartermijn 20 jaar na de laatste wijziging van het dossier, op grond van de wet.',
+      'Cliëntdossier: bewaartermijn 20 jaar na de laatste wijziging van het dossier (zo rekent de wet).',
     );
     // With the law's start, as the law's: the rule names none (notice8 review, finding 3).
     expect(notice.nl).toContain(

@@ -146,10 +146,10 @@ describe("finding 3: the law's term with no start names the law's start, as the 
   it('Dental Clinics: summary, card and table count the 20 years from the last change to the file, said as the law', () => {
     const { notice } = policyOutputs(seed('dental-clinics'));
     expect(summaryOf(notice.nl)).toContain(
-      'Medische gegevens: bewaartermijn 20 jaar na de laatste wijziging van het dossier, op grond van de wet.',
+      'Medische gegevens: bewaartermijn 20 jaar na de laatste wijziging van het dossier (zo rekent de wet).',
     );
     expect(summaryOf(notice.en)).toContain(
-      'Medical data: kept for 20 years after the last change to the file, under the law.',
+      'Medical data: kept for 20 years after the last change to the file (as the law counts it).',
     );
     expect(notice.nl).toContain(
       '[Medische gegevens](#hoe-lang-wij-je-gegevens-bewaren): 20 jaar na de laatste wijziging van het dossier (zo rekent de wet)',
@@ -259,13 +259,13 @@ describe('finding 10: withdrawing consent for data of the medical file does not 
   it('Cosmetic Clinic: the photos card and the right say the file keeps them (BW 7:454) and link to destruction', () => {
     const { notice } = policyOutputs(seed('cosmetic-clinic'));
     expect(part(notice.nl, "### Foto's om de behandeling te volgen")).toContain(
-      '  - U hoeft geen toestemming te geven, en u kunt uw toestemming altijd weer intrekken. Meer hierover: [Toestemming intrekken (recht om toestemming in te trekken)](#toestemming-intrekken-recht-om-toestemming-in-te-trekken)\n  - Wat al in uw medisch dossier staat, blijft bewaard, zoals de wet vraagt (artikel 7:454 BW). U kunt ons wel vragen het te vernietigen: zie ‘[Gegevens laten wissen (recht op gegevenswissing)](#gegevens-laten-wissen-recht-op-gegevenswissing)’.\n',
+      '  - U hoeft geen toestemming te geven, en u kunt uw toestemming altijd weer intrekken. Meer hierover: [Toestemming intrekken (recht om toestemming in te trekken)](#toestemming-intrekken-recht-om-toestemming-in-te-trekken)\n  - Wat al in uw medisch dossier staat, moeten wij volgens de wet bewaren (artikel 7:454 BW); intrekken verandert dat niet. U kunt ons wel vragen het te vernietigen: zie ‘[Gegevens laten wissen (recht op gegevenswissing)](#gegevens-laten-wissen-recht-op-gegevenswissing)’.',
     );
     expect(part(notice.nl, '### Toestemming intrekken (recht om toestemming in te trekken)')).toContain(
-      "- Foto's om de behandeling te volgen\n\nGaat het om gegevens in uw medisch dossier? Wat daar al staat, blijft bewaard, zoals de wet vraagt (artikel 7:454 BW).",
+      "- Foto's om de behandeling te volgen\n\nGaat het om gegevens in uw medisch dossier? Wat daar al staat, moeten wij volgens de wet bewaren (artikel 7:454 BW); intrekken verandert dat niet.",
     );
     expect(part(notice.en, '### Withdrawing consent (right to withdraw consent)')).toContain(
-      'For data in your medical file: what is already there stays there, as the law requires (Article 7:454 BW). You can ask us to destroy it: see ‘[Having data deleted (right to erasure)](#having-data-deleted-right-to-erasure)’.',
+      'For data in your medical file: the law requires us to keep what is already there (Article 7:454 BW); withdrawing consent does not change that. You can ask us to destroy it: see ‘[Having data deleted (right to erasure)](#having-data-deleted-right-to-erasure)’.',
     );
     // Not the photos sent before a consultation, by people who are not yet patients.
     expect(part(notice.nl, "### Foto's vóór een consultafspraak")).not.toContain('medisch dossier staat');
@@ -279,12 +279,12 @@ describe('finding 10: withdrawing consent for data of the medical file does not 
     };
     const client = onConsent();
     client.metadata.careRecipient = 'client';
-    expect(policyOutputs(client).notice.nl).toContain('Wat al in uw dossier staat, blijft bewaard');
+    expect(policyOutputs(client).notice.nl).toContain('Wat al in uw dossier staat, moeten wij volgens de wet bewaren');
     const outside = onConsent();
     outside.controller.isCareProvider = false;
-    expect(policyOutputs(outside).notice.nl).not.toContain('blijft bewaard, zoals de wet vraagt');
+    expect(policyOutputs(outside).notice.nl).not.toContain('moeten wij volgens de wet bewaren');
     const notFile = onConsent();
     notFile.dataCategories[0]!.partOfMedicalFile = false;
-    expect(policyOutputs(notFile).notice.nl).not.toContain('blijft bewaard, zoals de wet vraagt');
+    expect(policyOutputs(notFile).notice.nl).not.toContain('moeten wij volgens de wet bewaren');
   });
 });

@@ -66,9 +66,9 @@ describe("'Wie ziet uw dossier?' (patient4 review, F3)", () => {
 
   it("the summary says what the law obliges, as the body does, not what it 'permits'", () => {
     const { notice } = policyOutputs(careProvider());
-    expect(summary(notice.nl)).toContain('Verder alleen wie u of de wet aanwijst.');
+    expect(summary(notice.nl)).toContain('en wie u of de wet aanwijst.');
     expect(summary(notice.nl)).not.toContain('toelaat');
-    expect(notice.en).toContain('Others only with your consent or by law.');
+    expect(notice.en).toContain('others only with your consent or where the law requires it.');
   });
 });
 

@@ -183,7 +183,7 @@ describe('the policy-wide transfer safeguards (30(1)(e)) reach the register', ()
     expect(ies.split('\n')).toEqual([
       expect.stringMatching(/^EU-US Privacy Shield \(declared invalid .*C-311\/18\), for the United States\./),
       'Standard data protection clauses of the European Commission (Article 46(2)(c) GDPR).',
-      'Binding corporate rules (Article 47 GDPR). For transfers to processors.',
+      'Binding corporate rules (Article 47 GDPR), for transfers to processors.',
     ]);
   });
 });

@@ -374,8 +374,15 @@ export const vagueLinkTexts =
   /^(?:(?:klik )?hier|lees (?:hier )?meer|deze link|(?:click )?here|read more|this link|more|meer)$/i;
 
 /**
- * A note that is only a condition ('Indien nodig.', 'Where needed.'): it goes on the sentence before it, not after a
- * full stop of its own ('… AVG). Indien nodig.': Doctolib's transfer grounds, notice8 review, finding 15).
+ * A note that continues the line before it rather than standing as a sentence: only a condition ('Indien nodig.',
+ * 'Where needed.'), or a phrase that opens with a preposition or a conjunction ('Voor overdrachten aan verwerkers.',
+ * 'For transfers to processors.'; not 'als', 'if' and the like, which open full sentences as often). It goes on that
+ * line after a comma, not after a full stop of its own: '… AVG). Indien nodig.' (Doctolib's transfer grounds, notice8
+ * review, finding 15) and '… (artikel 47 AVG). Voor overdrachten aan verwerkers' (IES, patient10 review, F12) read as
+ * fragments.
  */
-export const conditionOnlyWords =
-  /^(?:(?:indien|waar|als|wanneer)\s+(?:nodig|noodzakelijk|vereist|van toepassing)|zo\s+nodig|(?:if|where|when)\s+(?:needed|necessary|required|applicable))\.?$/i;
+export const continuationWords = new RegExp(
+  String.raw`^(?:(?:indien|waar|als|wanneer)\s+(?:nodig|noodzakelijk|vereist|van toepassing)|zo\s+nodig|(?:if|where|when)\s+(?:needed|necessary|required|applicable))\.?$|` +
+    String.raw`^(?:voor|aan|bij|met|naar|tijdens|tenzij|mits|zolang|alleen|uitsluitend|behalve|for|to|with|during|unless|provided|only|except)\s`,
+  'i',
+);

@@ -81,6 +81,14 @@ export function minimumsFailedBy(model: PolicyModel, rule: RetentionRule): Reten
 }
 
 /**
+ * Whether a retention rule keeps the medical file for less than the law's minimum (BW 7:454(3)), finding not
+ * acknowledged: the notice then does not say the file is kept as the law asks, and points to the retention table
+ * (Cosmetic Clinic keeps it 6 months; patient10 review, F1).
+ */
+export const keepsFileShorterThanLaw = (model: PolicyModel): boolean =>
+  model.retention.some((rule) => minimumsFailedBy(model, rule).some((min) => min.appliesTo.medicalFile === true));
+
+/**
  * Whether the notice names the minimum where a rule ends before it (the retention table and the purpose cards):
  * not one still to be confirmed (`verify`), as the notice states no law that is not sure.
  */

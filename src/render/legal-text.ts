@@ -1,6 +1,6 @@
 import type { Messages } from '../i18n/messages.js';
 import { nonEeaCountries } from '../law/eea.js';
-import { conditionOnlyWords } from '../law/wording-patterns.js';
+import { continuationWords } from '../law/wording-patterns.js';
 import type { LegalBasisStatement, TransferSource } from '../policy/policy-types.js';
 import type { DataCategory, Processor, Purpose, PurposeBasis, Recipient } from '../resolve/model.js';
 import { formatLawReference } from './retention-phrase.js';
@@ -174,10 +174,19 @@ export function transferGroundText(transfer: TransferSource, m: Messages, withCo
     );
     line = m.t('notice:transfers.groundFor', { ground: line, countries });
   }
-  // The note's own full stop dropped: a ground ends as the ground's name does, with no stop, whether or not it has a
-  // note ('…, indien nodig' beside '…. Gelijkwaardige ad-hocbepalingen, indien nodig.' in one list; secondread9 N5).
+  return withTransferNote(line, transfer, m);
+}
+
+/**
+ * A transfer ground's line followed by the author's note and where to get a copy: a note that continues the line
+ * (continuationWords) after a comma, any other as a sentence of its own. The note's own full stop dropped: the line
+ * ends as the ground's name does, and a list that holds a note ends every item with a full stop
+ * (notice-outline.ts generalGroundsBlocks), so that '…, indien nodig' and '…. Gelijkwaardige ad-hocbepalingen, indien
+ * nodig' do not end differently in one list (secondread9 N5).
+ */
+export function withTransferNote(line: string, transfer: TransferSource, m: Messages): string {
   const note = pick(transfer.note, m).trim().replace(/\.$/, '');
-  if (conditionOnlyWords.test(note)) line += `, ${lowerFirst(note)}`;
+  if (continuationWords.test(note)) line += `, ${lowerFirst(note)}`;
   else if (note) line += `. ${note}`;
   if (transfer.copyAvailableAt)
     line += `. ${m.t('notice:transfers.copy', { where: pick(transfer.copyAvailableAt, m) })}`;

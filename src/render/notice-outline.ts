@@ -29,10 +29,17 @@ import {
   upperFirst,
   withNotes,
 } from './format.js';
-import { categoryNotes, dataSourceWords, notStatedLine, transferGroundText, transferText } from './legal-text.js';
+import {
+  categoryNotes,
+  dataSourceWords,
+  notStatedLine,
+  transferGroundText,
+  transferText,
+  withTransferNote,
+} from './legal-text.js';
 import { contactBlocks, rich, richThenList, type NoticeContext } from './notice-context.js';
 import { complaintsBlocks } from './notice-complaints.js';
-import { formatEntity, processorTable, recipientTable } from './notice-parties.js';
+import { formatEntity, isDerogation, processorTable, recipientTable } from './notice-parties.js';
 import { rightsBlocks } from './notice-rights.js';
 import { otherControllerBlocks } from './notice-statements.js';
 import { purposesBlocks } from './notice-purposes.js';
@@ -336,7 +343,7 @@ const holdsForClaims = (r: RetentionRule): boolean => r.legalClaimsHold !== unde
 function recipientsBlocks({ source, model, m }: NoticeContext): Block[] {
   const t = m.t;
   const blocks: Block[] = rich(source.sharing, m);
-  const general = (source.transfers?.mechanisms ?? []).length > 0;
+  const general = source.transfers?.mechanisms ?? [];
   if (model.processors.length) {
     blocks.push({
       subsection: {
@@ -401,17 +408,42 @@ function transfersBlocks({ source, model, m }: NoticeContext): Block[] {
  * (…), voor de Verenigde Staten. EU-VS en Zwitsers-VS Privacy Shield Frameworks.' (Dutch review 3, finding 12).
  */
 function generalGroundsBlocks(mechanisms: readonly TransferSource[], m: Messages): Block[] {
-  const valid = mechanisms.filter((x) => x.mechanism !== 'privacy-shield');
+  const valid = mechanisms.filter((x) => x.mechanism !== 'privacy-shield' && !isDerogation(x));
   const invalid = mechanisms.filter((x) => x.mechanism === 'privacy-shield');
   return [
     ...(valid.length
       ? [
           { paragraph: sentence(m.t('details:transfers.mechanismsIntro', { count: valid.length })) },
-          { list: valid.map((x) => [text(upperFirst(transferGroundText(x, m)))]) },
+          { list: valid.map((x) => [text(groundItem(transferGroundText(x, m), valid, m))]) },
         ]
       : []),
+    ...mechanisms.filter(isDerogation).map((x) => ({ paragraph: sentence(derogationText(x, m)) })),
     ...invalid.map((x) => ({ paragraph: sentence(invalidGroundText(x, m)) })),
   ];
+}
+
+/**
+ * One ground of the list, capitalised; with a full stop where any ground of the list has a note or a copy, which makes
+ * it more than a name: '…(artikel 47 AVG), voor overdrachten aan verwerkers' and '…(artikel 46, lid 2, onder c,
+ * AVG), indien nodig' read as fragments without one (patient10 review, F12).
+ */
+function groundItem(line: string, list: readonly TransferSource[], m: Messages): string {
+  const sentences = list.some((x) => pick(x.note, m) || x.copyAvailableAt);
+  return sentences ? endSentence(upperFirst(line)) : upperFirst(line);
+}
+
+/**
+ * An art. 49 derogation, apart from the safeguards and worded as the exception it is: art. 49(1) applies only where
+ * there is neither an adequacy decision nor an appropriate safeguard (art. 46). Doctolib listed it as one of 'deze
+ * waarborgen' (patient10 review, F4).
+ */
+function derogationText(x: TransferSource, m: Messages): string {
+  const countries = joinList(
+    (x.countries ?? []).map((c) => countryName(c, m)),
+    m,
+  );
+  const line = m.t('details:transfers.derogation', { countries, context: countries ? 'for' : undefined });
+  return endSentence(withTransferNote(line, x, m));
 }
 
 /**

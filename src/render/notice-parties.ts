@@ -1,7 +1,7 @@
 import type { Messages } from '../i18n/messages.js';
 import { nonEeaCountries, partyCountries, partyLeavesEea } from '../law/eea.js';
 import type { Processor, Recipient } from '../resolve/model.js';
-import type { Entity } from '../policy/policy-types.js';
+import type { Entity, TransferSource } from '../policy/policy-types.js';
 import { cellText, countryName, joinClauses, joinList, nameOf, pick } from './format.js';
 import { blank, link, text, type Inline, type Table } from './outline.js';
 
@@ -81,6 +81,25 @@ const thirdCountryUnstated = (party: Processor | Recipient): boolean =>
  * must not hide. For the others, 'not needed (within the EEA)' where every
  * place the party names is inside it, else a blank.
  */
+/**
+ * The transfer column's heading: 'Waarborg voor doorgifte', or 'Waarborg of uitzondering voor doorgifte' where a cell
+ * names an art. 49 derogation or points to general grounds that hold one. A derogation is no safeguard: art. 49 applies
+ * only where there is neither an adequacy decision nor an art. 46 safeguard (patient10 review, F4).
+ */
+function transferHeading(
+  parties: ReadonlyArray<Processor | Recipient>,
+  general: readonly TransferSource[],
+  m: Messages,
+): string {
+  const derogation = parties.some(
+    (p) => partyLeavesEea(p) && (p.transfer ? isDerogation(p.transfer) : general.some(isDerogation)),
+  );
+  return m.t('notice:label.transfer', { context: derogation ? 'derogation' : undefined });
+}
+
+/** Whether the ground is an art. 49 derogation, which is no safeguard. */
+export const isDerogation = (transfer: TransferSource): boolean => transfer.mechanism === 'derogation';
+
 function transferColumn(
   parties: ReadonlyArray<Processor | Recipient>,
   general: boolean,
@@ -104,11 +123,15 @@ function domainsOf(party: { domains?: string[] }, m: Messages): Inline[] {
   return party.domains ? [text(m.t('notice:recipients.domains', { domains: joinList(party.domains, m) }))] : [];
 }
 
-/** The parties' tables; `generalSafeguards`: the statement names safeguards for all its transfers (transfers.mechanisms). */
-export function processorTable(processors: readonly Processor[], generalSafeguards: boolean, m: Messages): Table {
+/** The parties' tables; `general`: the grounds the statement names for all its transfers (transfers.mechanisms). */
+export function processorTable(
+  processors: readonly Processor[],
+  general: readonly TransferSource[],
+  m: Messages,
+): Table {
   const t = m.t;
   const withCategory = processors.some((p) => p.serviceCategory);
-  const transfer = transferColumn(processors, generalSafeguards, m);
+  const transfer = transferColumn(processors, general.length > 0, m);
   return {
     caption: t('notice:recipients.processors'),
     head: [
@@ -117,7 +140,7 @@ export function processorTable(processors: readonly Processor[], generalSafeguar
       t('notice:label.service'),
       t('notice:label.establishedIn'),
       t('notice:label.serverLocation'),
-      ...(transfer ? [t('notice:label.transfer')] : []),
+      ...(transfer ? [transferHeading(processors, general, m)] : []),
     ],
     // A loop, not a callback made on every call: a warm process keeps a module-level function's optimised code.
     rows: processorRows(processors, withCategory, transfer, m),
@@ -144,9 +167,13 @@ function processorRows(
   return rows;
 }
 
-export function recipientTable(recipients: readonly Recipient[], generalSafeguards: boolean, m: Messages): Table {
+export function recipientTable(
+  recipients: readonly Recipient[],
+  general: readonly TransferSource[],
+  m: Messages,
+): Table {
   const t = m.t;
-  const transfer = transferColumn(recipients, generalSafeguards, m);
+  const transfer = transferColumn(recipients, general.length > 0, m);
   return {
     caption: t('notice:recipients.others'),
     head: [
@@ -155,7 +182,7 @@ export function recipientTable(recipients: readonly Recipient[], generalSafeguar
       // What the policies write here (recipients[].description): what is shared, when and why, not a service.
       t('notice:recipients.description'),
       t('notice:label.establishedIn'),
-      ...(transfer ? [t('notice:label.transfer')] : []),
+      ...(transfer ? [transferHeading(recipients, general, m)] : []),
     ],
     rows: recipients.map((r) => [
       [{ text: pick(r.name, m), strong: true }, ...domainsOf(r, m)],

@@ -6,6 +6,7 @@ import { restrictionGrounds, rights as rightFacts } from '../law/rights.js';
 import { citesLawOf, retentionMinimums } from '../law/retention-minimums.js';
 import { ownWebsiteWords } from '../law/wording-patterns.js';
 import { consentForMedicalFile, retentionFor } from '../policy/policy-facts.js';
+import { keepsFileShorterThanLaw } from '../policy/retention-minimum.js';
 import type { RightId } from '../policy/policy-types.js';
 import type { DerivedRight, PolicyModel, Purpose } from '../resolve/model.js';
 import type { Messages } from '../i18n/messages.js';
@@ -168,8 +169,11 @@ function fileStaysBlocks(right: DerivedRight, { model, m }: NoticeContext): Bloc
 }
 
 /**
- * A sentence on the file's data staying (BW 7:454), with its pointer to the right to have them destroyed (7:455):
- * the erasure right, which states it at a care provider, or else the patient rights, which list it.
+ * A sentence on the file's data, which withdrawing consent does not end: the law has us keep them (BW 7:454), a duty
+ * and not a promise of what we do. With its pointer to the right to have them destroyed (7:455): the erasure right,
+ * which states it at a care provider, or else the patient rights, which list it. Where the policy keeps the file for
+ * less than the law asks, a note points to the retention table, which says so: 'blijft bewaard' promised the law's 20
+ * years where Cosmetic Clinic deletes after 6 months (patient10 review, F1).
  */
 export function fileStaysInlines(key: string, model: PolicyModel, m: Messages): Inline[] {
   const erasure = model.rights.some((r) => r.id === 'erasure');
@@ -177,7 +181,11 @@ export function fileStaysInlines(key: string, model: PolicyModel, m: Messages): 
     ? m.t('terms:right.erasure.name')
     : m.t(careRecipientKey('notice:label.patientRights', model.source));
   const href = erasure ? '#right-erasure' : '#patient-rights';
-  return linkedIn(m.t(careRecipientKey(key, model.source), { section }), section, href);
+  const stays = linkedIn(m.t(careRecipientKey(key, model.source), { section }), section, href);
+  if (!keepsFileShorterThanLaw(model)) return stays;
+  const retention = m.t('notice:heading.retention');
+  const note = m.t('notice:rights.fileKeptShorter', { section: retention });
+  return [...stays, ...linkedIn(` ${note}`, retention, '#retention')];
 }
 
 /**

@@ -5,6 +5,7 @@ import { careRecipientKey, type NoticeContext } from './notice-context.js';
 import { link, text, type Block, type Inline, type Section } from './outline.js';
 import { telHref } from './contact-links.js';
 import { listsEarliestOf, retentionPhrase, withLegalSourceOnlyAsItsTerm } from './retention-phrase.js';
+import { withLawStart } from './notice-retention.js';
 import { receiverBlocks } from './summary-receivers.js';
 import { givesWayToAsk } from './notice-rights.js';
 import { complaintRoutes, offersRouteToUs, type ComplaintRoutes } from './notice-complaints.js';
@@ -12,6 +13,7 @@ import { reachableFor } from './reach-us.js';
 import { contactFacts, controllerName, countryName, formatAddress, joinList, pick } from './format.js';
 import { endsBeforeLegalMinimum } from '../policy/retention-minimum.js';
 import { lawStartBeside } from '../law/retention-minimums.js';
+import { unlistedPlaces } from '../policy/unlisted-places.js';
 
 /**
  * The first layer ("In het kort" / "In short", EDPB WP260 rev.01 §35–38):
@@ -135,10 +137,13 @@ function rightsBlocks(ctx: NoticeContext, ids: ReadonlySet<string>): Block[] {
 }
 
 /**
- * At a care provider, who sees the file, as BW 7:457 has it (law/patient-rights.ts): those who treat the patient;
- * others only where the patient consents or the law so provides (a law that requires disclosure, and those whose
- * consent the treatment needs). The question links to the patient rights, where the rule is in full, with 'as far as
- * needed'. Patients asked it and found a list of companies, or nothing (patient3 review, F7). 'Wie u behandelt,
+ * At a care provider, who sees the file, as BW 7:457 has it (law/patient-rights.ts): those who work on the care (lid
+ * 2: "rechtstreeks betrokken … voor zover … noodzakelijk"); others only where the patient consents or the law so
+ * provides (a law that requires disclosure, and those whose consent the treatment needs). 'Uw behandelaars' was
+ * narrower than the law and than several clinics' own texts (administration staff), and the English 'Your care team'
+ * said more than the Dutch (patient10 review, F2). 'Wie direct bij je zorg betrokken is, voor zover nodig' took a third
+ * line in Dental Clinics' summary (751 px): 'as far as needed' is in the rule the question links to, in full.
+ * Patients asked it and found a list of companies, or nothing (patient3 review, F7). 'Wie u behandelt,
  * tenzij u of de wet anders bepaalt' read as 'you may stop your doctor from seeing it' (Dutch review 3, finding 1).
  * Two lines at 360 px: the informal summaries of Dental Clinics and iPractice have 18 px to spare, and 'Anderen
  * alleen met uw toestemming, of als de wet dat eist' took a third (test/browser/summary-screen.test.ts). 'Wie u of de
@@ -199,14 +204,16 @@ function keepSentence(rule: RetentionRule, m: Messages): string {
 }
 
 /**
- * The rule's term, its law as 'the law'; where it keeps the law's term and names no start, from the law's start
- * ('20 jaar na de laatste wijziging van het dossier, op grond van de wet': Dental Clinics' '20 jaar, op grond van de
- * wet' did not say from when; lawStartBeside, notice8 review, finding 3).
+ * The rule's term, its law as 'the law'; where it keeps the law's term and names no start, from the law's start,
+ * labelled as the law's, as the card and the table say it ('20 jaar na de laatste wijziging van het dossier (zo rekent
+ * de wet)'): Dental Clinics' '20 jaar, op grond van de wet' did not say from when (lawStartBeside, notice8 review,
+ * finding 3), and '20 jaar na de laatste wijziging van het dossier, op grond van de wet' gave the law's start as the
+ * statement's (patient10 review, F3).
  */
 function keepPhrase(rule: RetentionRule, m: Messages): string {
   const law = lawStartBeside(rule);
-  const term = law ? { ...rule, from: law.minimum.from } : rule;
-  return retentionPhrase(withLawUnnamed(withLegalSourceOnlyAsItsTerm(term), m), m);
+  if (law && !law.ownStart) return withLawStart(rule, law, m);
+  return retentionPhrase(withLawUnnamed(withLegalSourceOnlyAsItsTerm(rule), m), m);
 }
 
 /** The rule with a known law cited as 'the law' (layout:summary.theLaw). A citation of a law the policy does not know is kept whole. */
@@ -234,6 +241,9 @@ function medicalFileRule(rules: readonly RetentionRule[]): RetentionRule | undef
  * Whether data leaves the EEA: said where the model knows it does (a party outside it, a storage
  * location outside it), with up to three countries; a pointer where the statement speaks of it in
  * its own words; nothing where it says nothing (never 'no transfers': the statement does not say so).
+ * Where a party's own words name a place outside the EEA that its countries do not (ZenDesk's 'VS, EU of Azië'
+ * with ['US', 'EU']: policy/unlisted-places.ts), the countries are examples ('naar landen buiten de Europese
+ * Economische Ruimte, zoals de Verenigde Staten'): 'naar de Verenigde Staten' under-reported (patient10 review, F5).
  */
 function transferBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<string>): Block[] {
   if (!ids.has('transfers')) return [];
@@ -249,6 +259,7 @@ function transferBlocks({ source, model, m }: NoticeContext, ids: ReadonlySet<st
           countries.map((c) => countryName(c, m)),
           m,
         ),
+        context: model.processors.some((p) => unlistedPlaces(p).length) ? 'suchAs' : undefined,
       })
     : m.t('layout:summary.transfers');
   return [{ paragraph: [text(lead), link(m.t('layout:summary.transfersLink'), '#transfers')] }];

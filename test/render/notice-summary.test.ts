@@ -67,7 +67,7 @@ describe('the summary', () => {
     const kept = (policy: PolicySource, lang: Language): string | undefined =>
       summary(policy, lang).lines.find((line) => /bewaard|kept|bewaartermijn|retention period/i.test(line));
     expect(kept(fullPolicy(), 'nl')).toBe(
-      'Medisch dossier: bewaartermijn 20 jaar na de laatste wijziging van het dossier, op grond van de wet. Alle bewaartermijnen',
+      'Medisch dossier: bewaartermijn 20 jaar na de laatste wijziging van het dossier (zo rekent de wet). Alle bewaartermijnen',
     );
     const short = fullPolicy();
     // Patients' health data: the medical file (staff's would not be, officer8 review D5).
@@ -145,7 +145,7 @@ describe('the summary', () => {
       /^You can see your data or get a copy of it, have it corrected or deleted/,
     );
     expect(rightsLine(miniPolicy(), 'nl')).toMatch(
-      /^U kunt vragen om inzage, een kopie of verwijdering van uw gegevens, /,
+      /^U kunt uw gegevens inzien of er een kopie van krijgen, ze laten verbeteren of wissen, /,
     );
   });
 
@@ -252,14 +252,14 @@ describe('the summary', () => {
     // 'Wie u behandelt, tenzij u of de wet anders bepaalt' read as 'you may stop your doctor from seeing it'
     // (Dutch review 3, finding 1): the exception is for others.
     expect(summary(care).lines[at(care)]).toBe(
-      'Wie ziet uw dossier? Uw behandelaars. Verder alleen wie u of de wet aanwijst.',
+      'Wie ziet uw dossier? Wie aan uw zorg werkt, en wie u of de wet aanwijst.',
     );
     expect(summary(care, 'en').lines[at(care, 'en')]).toBe(
-      'Who sees your file? Your care team. Others only with your consent or by law.',
+      'Who sees your file? Those who work on your care, and others only with your consent or where the law requires it.',
     );
     care.metadata.formality = 'informal';
     expect(summary(care).lines[at(care)]).toBe(
-      'Wie ziet je dossier? Je behandelaars. Verder alleen wie jij of de wet aanwijst.',
+      'Wie ziet je dossier? Wie aan je zorg werkt, en wie jij of de wet aanwijst.',
     );
     // Not at an organisation that is no care provider: it has no such rule, nor a section for it.
     expect(summary(miniPolicy()).links).not.toContain('#patient-rights');

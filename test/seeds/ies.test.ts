@@ -25,7 +25,7 @@ describeSeedFacts({
       'slaan die informatie op in een beveiligd datacenter in Nederland',
       // The statement's note only names the Privacy Shield: not as 'our explanation' (English review 2, finding 12).
       'Voor de doorgifte van gegevens naar de Verenigde Staten noemen wij het EU-VS Privacy Shield. Dat is geen geldige waarborg meer: het Hof van Justitie van de EU heeft het in 2020 ongeldig verklaard (zaak C-311/18). Op het Privacy Shield kunnen wij ons dus niet beroepen.',
-      'Bindende bedrijfsvoorschriften (artikel 47 AVG). Voor overdrachten aan verwerkers',
+      'Bindende bedrijfsvoorschriften (artikel 47 AVG), voor overdrachten aan verwerkers.',
       'zolang dat nodig is voor het doel; daarna worden de gegevens verwijderd of geanonimiseerd',
       '(recht van bezwaar)',
       'Afmelden voor communicatie U kunt zich afmelden voor het ontvangen van promotionele communicatie',
@@ -46,7 +46,7 @@ describeSeedFacts({
       // The invalidated Privacy Shield in its own sentence, not among the safeguards we rely on (English review 1, finding 14).
       'For transfers of your data to the United States, we name the EU-US Privacy Shield. It is no longer a valid safeguard: the Court of Justice of the EU declared it invalid in 2020 (case C-311/18). We therefore cannot rely on the Privacy Shield.',
       'Standard data protection clauses of the European Commission (Article 46(2)(c) GDPR)',
-      'Binding corporate rules (Article 47 GDPR). For transfers to processors',
+      'Binding corporate rules (Article 47 GDPR), for transfers to processors.',
       'as long as necessary for the purpose; the data is then deleted or anonymised',
       '(right to object)',
       'Unsubscribing from communications You can unsubscribe from promotional communication',
