@@ -1,4 +1,4 @@
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -101,6 +101,23 @@ describe("the README's CI job", () => {
     expect(filesBelow(path.join(cwd, 'public/privacy', gone))).toEqual([]);
     expect(readFileSync(path.join(cwd, 'public/privacy/index.html'), 'utf8')).toBe("<p>The site's own page</p>\n");
   });
+
+  it("the README's privacy script publishes nothing while a policy has an open compliance error", () => {
+    const cwd = project();
+    const { scripts } = JSON.parse(blockAfter('`scripts/publish-privacy.mjs`', 'json')!) as {
+      scripts: Record<string, string>;
+    };
+    writeFileSync(path.join(cwd, 'package.json'), JSON.stringify({ name: 'site', private: true, scripts }));
+    // The seeds have open compliance errors (a medical file kept shorter than the law's 20 years, among others).
+    const run = spawnSync('npm', ['run', '--silent', 'privacy'], {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(run.stderr + run.stdout).toContain('retention/medical-file-too-short');
+    expect(run.status).toBe(1);
+    expect(existsSync(path.join(cwd, 'public'))).toBe(false);
+  }, 60_000);
 
   it('stops policyc before its build step returns on SIGTERM: no lock or staging folder left', async () => {
     const cwd = project();
