@@ -105,6 +105,7 @@ describe('build in CI: one broken practice of many', { timeout: 180_000 }, () =>
       built: [{ id: 'p1', folder: 'dist/p1', source: 'policies/p1/policy.json' }],
       unchanged: [{ id: 'p3', folder: 'dist/p3', source: 'policies/p3/policy.json' }],
       removed: [],
+      removedFiles: [],
       leftInPlace: [],
       skipped: [{ id: 'p2', folder: 'dist/p2', source: 'policies/p2/policy.json', reason: 'errors' }],
       refused: [],
@@ -397,12 +398,20 @@ describe('output folders policyc must refuse', { timeout: 180_000 }, () => {
     for (const id of ['p1', 'p2'])
       writePolicy(work, id, '', (text) => text.replace('Praktijk Voorbeeld B.V.', 'Praktijk Nieuw B.V.'));
     const before = snapshot(path.join(work, 'dist/p2'));
+    const englishFiles = readdirSync(path.join(work, 'dist/p1/en'))
+      .map((file) => `en/${file}`)
+      .sort();
     for (const [lang, sentence, p1] of [
-      ['en', 'Its policy was not written (--keep-going); the others were.', { built: [entry('p1')], unchanged: [] }],
+      [
+        'en',
+        'Its policy was not written (--keep-going); the others were.',
+        // p1 built in Dutch only: its English outputs are removed, and listed (webdev10, 3).
+        { built: [entry('p1')], unchanged: [], removedFiles: [{ id: 'p1', folder: 'dist/p1', files: englishFiles }] },
+      ],
       [
         'nl',
         'Het beleid ervan is niet geschreven (--keep-going); het andere beleid wel.',
-        { built: [], unchanged: [entry('p1')] },
+        { built: [], unchanged: [entry('p1')], removedFiles: [] },
       ],
     ] as const) {
       const run = await runPolicyc(

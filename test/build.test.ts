@@ -88,6 +88,31 @@ describe('policyc build', () => {
     expect(readFileSync(path.join(work, 'dist/other/keep.txt'), 'utf8')).toBe('keep');
   });
 
+  it('says what a narrower --lang removed (build and register), and lists it in the report (webdev10, 3)', async () => {
+    const work = tmp();
+    cpSync(path.join(repoRoot, 'policies/ipractice'), path.join(work, 'policies/ipractice'), { recursive: true });
+    expect((await runPolicycInProcess(['build'], work)).status).toBe(0);
+    const build = await runPolicycInProcess(['build', '--lang', 'nl', '--report', 'build.json'], work);
+    expect(build.status).toBe(0);
+    expect(build.stderr).toContain(
+      `Removed from ${path.join('dist', 'ipractice')} what this build no longer makes: 11 files in en/. --lang nl makes only`,
+    );
+    const report = JSON.parse(readFileSync(path.join(work, 'build.json'), 'utf8')) as {
+      removedFiles: { id: string; files: string[] }[];
+    };
+    expect(report.removedFiles.map((r) => [r.id, r.files.length, r.files.every((f) => f.startsWith('en/'))])).toEqual([
+      ['ipractice', 11, true],
+    ]);
+    // register --lang: the registers of the other language go, and the run says which.
+    expect((await runPolicycInProcess(['build'], work)).status).toBe(0);
+    const register = await runPolicycInProcess(['register', '--lang', 'en'], work);
+    expect(register.status).toBe(0);
+    expect(register.stderr).toMatch(/Removed from \S+ what this build no longer makes: 6 files in nl\/\./);
+    expect(readdirSync(path.join(work, 'dist/ipractice/nl')).filter((f) => f.startsWith('register'))).toEqual([]);
+    // A build that removes nothing says nothing of it.
+    expect((await runPolicycInProcess(['build'], work)).stderr).not.toContain('Removed from');
+  });
+
   it('--lang limits the languages built', async () => {
     const out = tmp();
     expect((await runPolicycInProcess(['build', '--out', out, '--lang', 'en'])).status).toBe(0);

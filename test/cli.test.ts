@@ -37,7 +37,7 @@ describe('policyc CLI', () => {
   it.each([
     [['frobnicate'], 'unknown command "frobnicate"'],
     [['check', '--bogus'], 'unknown option "--bogus"'],
-    [['check', '--format', 'yaml'], 'unknown format "yaml" (use one of: text, compact, json or sarif)'],
+    [['check', '--format', 'yaml'], 'unknown format "yaml" (use one of: text, compact, github, json or sarif)'],
     [['build', '--lang', 'de'], 'unknown language "de" (use nl or en)'],
     [['check', 'no/such/path'], 'no file or folder at no/such/path'],
   ])('usage error %j exits 2 with a clear message', (args, message) => {

@@ -1,5 +1,5 @@
-import { execFile, execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -72,21 +72,52 @@ const leftovers = (cwd: string): string[] =>
     .map((e) => e.name);
 
 describe("the README's CI job", () => {
-  it('publishes only the notices: no register, no manifest in public/', async () => {
+  it("publishes only the notices: no register, no manifest in public/; the site's own files there stay", async () => {
     const cwd = project();
-    for (const [i, step] of ciSteps()
-      .filter((s) => !s.includes(' check'))
-      .entries())
-      await promisify(execFile)('bash', stepArgs(cwd, step, String(i)), {
-        cwd,
-        env: { ...process.env, NO_COLOR: '1' },
-      });
+    // The site's own page in the folder the script publishes into, and a folder of its own in dist/ (webdev10, 4).
+    mkdirSync(path.join(cwd, 'public/privacy'), { recursive: true });
+    writeFileSync(path.join(cwd, 'public/privacy/index.html'), "<p>The site's own page</p>\n");
+    mkdirSync(path.join(cwd, 'dist/assets'), { recursive: true });
+    writeFileSync(path.join(cwd, 'dist/assets/logo.svg'), '<svg/>\n');
+    const steps = ciSteps().filter((s) => !s.includes(' check'));
+    const run = async (step: string, name: string): Promise<unknown> =>
+      promisify(execFile)('bash', stepArgs(cwd, step, name), { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    for (const [i, step] of steps.entries()) await run(step, String(i));
     const published = filesBelow(path.join(cwd, 'public'));
     expect(published.filter((f) => /(^|\/)privacy\.html$/.test(f)).length).toBeGreaterThanOrEqual(12);
-    expect(published.filter((f) => !/^(privacy\..+|policy\.jsonld)$/.test(path.basename(f)))).toEqual([]);
+    expect(published.filter((f) => !/^(privacy\..+|policy\.jsonld)$/.test(path.basename(f)))).toEqual([
+      'privacy/index.html',
+    ]);
+    expect(existsSync(path.join(cwd, 'public/privacy/assets'))).toBe(false);
     // The registers stay where the privacy officer finds them.
     expect(filesBelow(path.join(cwd, 'dist')).some((f) => f.endsWith('register.xlsx'))).toBe(true);
+    // An organisation no longer built: what the script copied of it goes, the site's page stays.
+    const gone = readdirSync(path.join(cwd, 'public/privacy')).find((f) => f !== 'index.html')!;
+    rmSync(path.join(cwd, 'dist', gone), { recursive: true });
+    await run(
+      steps.find((s) => s.includes('publish-privacy'))!,
+      'again',
+    );
+    expect(filesBelow(path.join(cwd, 'public/privacy', gone))).toEqual([]);
+    expect(readFileSync(path.join(cwd, 'public/privacy/index.html'), 'utf8')).toBe("<p>The site's own page</p>\n");
   });
+
+  it("the README's privacy script publishes nothing while a policy has an open compliance error", () => {
+    const cwd = project();
+    const { scripts } = JSON.parse(blockAfter('`scripts/publish-privacy.mjs`', 'json')!) as {
+      scripts: Record<string, string>;
+    };
+    writeFileSync(path.join(cwd, 'package.json'), JSON.stringify({ name: 'site', private: true, scripts }));
+    // The seeds have open compliance errors (a medical file kept shorter than the law's 20 years, among others).
+    const run = spawnSync('npm', ['run', '--silent', 'privacy'], {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(run.stderr + run.stdout).toContain('retention/medical-file-too-short');
+    expect(run.status).toBe(1);
+    expect(existsSync(path.join(cwd, 'public'))).toBe(false);
+  }, 60_000);
 
   it('stops policyc before its build step returns on SIGTERM: no lock or staging folder left', async () => {
     const cwd = project();

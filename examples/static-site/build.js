@@ -2,8 +2,12 @@
 // API and embeds the notice fragment in the site's own layout, one page per
 // language, plus the policy as JSON-LD.
 //
-//   node build.js [--policy ../../policies/ipractice/policy.json] [--out dist]
-import { mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+//   node build.js [--policy ../../policies/ipractice/policy.json] [--out dist] [--heading-level 2]
+//
+// Every page is made in memory first and written only when all are made: a policy with errors, or a mistake in
+// src/, leaves the site's previous output as it was. The output folder is not emptied (it may hold the site's
+// other files); only the files listed below are written.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -14,6 +18,7 @@ const { values } = parseArgs({
   options: {
     policy: { type: 'string', default: path.join(here, '../../policies/ipractice/policy.json') },
     out: { type: 'string', default: path.join(here, 'dist') },
+    'heading-level': { type: 'string', default: '2' },
   },
 });
 
@@ -28,39 +33,45 @@ const fill = (template, values) => template.replace(/\{\{(\w+)\}\}/g, (_, key) =
 const { id, outputs, diagnostics } = await compile(readFileSync(values.policy, 'utf8'), {
   file: path.relative(process.cwd(), values.policy),
   idPrefix: site.noticeIdPrefix,
-  headingLevel: 2,
+  headingLevel: Number(values['heading-level']),
 });
 if (diagnostics.length) process.stderr.write(formatCompact(diagnostics));
 if (diagnostics.some((d) => d.severity === 'error')) process.exit(1);
 
 const out = path.resolve(values.out);
-rmSync(out, { recursive: true, force: true });
+/** The site's files by their path in `out`, written only when every one is made. */
+const files = new Map();
 const fragments = outputs.filter((o) => o.path.endsWith('/privacy.fragment.html'));
 const languages = fragments.map((o) => o.path.split('/')[1]);
 for (const fragment of fragments) {
   const lang = fragment.path.split('/')[1];
   const notice = String(fragment.contents);
-  const title = /<h2 id="[^"]*top">([^<]*)<\/h2>/.exec(notice)[1]; // already escaped by policyc
+  // The notice's title, at whatever level headingLevel gives it; already escaped by policyc.
+  const heading = /<h([1-6]) id="[^"]*top">([^<]*)<\/h\1>/.exec(notice);
+  if (!heading) throw new Error(`no title heading in the ${lang} notice`);
+  const title = heading[2];
   const languageLinks = languages
     .map((l) => (l === lang
       ? `<a href="../../${l}/privacy/index.html" aria-current="page">${escape(site.languages[l].languageName)}</a>`
       : `<a href="../../${l}/privacy/index.html" hreflang="${l}" lang="${l}">${escape(site.languages[l].languageName)}</a>`))
     .join(' ');
   const strings = site.languages[lang];
-  const page = fill(layout, {
+  files.set(path.join(lang, 'privacy', 'index.html'), fill(layout, {
     lang, title, notice: notice.trimEnd(), languageLinks, pageHeading: escape(strings.pageHeading),
     siteName: escape(site.siteName), languageLabel: escape(strings.languageLabel), footer: escape(strings.footer),
-  });
-  mkdirSync(path.join(out, lang, 'privacy'), { recursive: true });
-  writeFileSync(path.join(out, lang, 'privacy', 'index.html'), page);
+  }));
 }
-copyFileSync(path.join(here, 'src/site.css'), path.join(out, 'site.css'));
+files.set('site.css', readFileSync(path.join(here, 'src/site.css')));
 // policyc's own notice stylesheet: every rule is scoped under .policyc-notice, so it cannot restyle the site.
-writeFileSync(path.join(out, 'policyc-notice.css'), outputs.find((o) => o.path === `${id}/${languages[0]}/privacy.fragment.css`).contents);
-writeFileSync(path.join(out, 'policy.jsonld'), outputs.find((o) => o.path === `${id}/policy.jsonld`).contents);
-writeFileSync(path.join(out, 'index.html'), fill(layout.replace(/\.\.\/\.\.\//g, ''), {
+files.set('policyc-notice.css', outputs.find((o) => o.path === `${id}/${languages[0]}/privacy.fragment.css`).contents);
+files.set('policy.jsonld', outputs.find((o) => o.path === `${id}/policy.jsonld`).contents);
+files.set('index.html', fill(layout.replace(/\.\.\/\.\.\//g, ''), {
   lang: languages[0], title: escape(site.siteName), siteName: escape(site.siteName), pageHeading: escape(site.siteName), notice:
     `<ul>\n${languages.map((l) => `<li><a href="${l}/privacy/index.html" hreflang="${l}">${escape(site.languages[l].languageName)}</a></li>`).join('\n')}\n</ul>`,
   languageLinks: '', languageLabel: escape(site.languages[languages[0]].languageLabel), footer: escape(site.languages[languages[0]].footer),
 }));
+for (const [file, contents] of files) {
+  mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
+  writeFileSync(path.join(out, file), contents);
+}
 process.stdout.write(`built ${languages.length} privacy pages for ${id} into ${path.relative(process.cwd(), out) || '.'}\n`);

@@ -31,6 +31,8 @@ export interface BuildResult {
   built: ResultEntry[];
   unchanged: ResultEntry[];
   removed: ResultEntry[];
+  /** Files of a folder the build replaced that it no longer makes and so removed (a language --lang left out, …). */
+  removedFiles: (ResultEntry & { files: string[] })[];
   leftInPlace: (ResultEntry & { reason: string })[];
   skipped: (ResultEntry & { reason: SkipReason })[];
   refused: { folder: string; reason: string; message: string }[];
@@ -45,6 +47,7 @@ export function emptyResult(out: string): BuildResult {
     built: [],
     unchanged: [],
     removed: [],
+    removedFiles: [],
     leftInPlace: [],
     skipped: [],
     refused: [],

@@ -1,5 +1,5 @@
 import type { LocalisedDiagnostic } from '../diagnostics/diagnostic.js';
-import { formatJsonElement, formatLocalisedCompact } from '../diagnostics/format-diagnostics.js';
+import { formatJsonElement, formatLocalisedCompact, formatLocalisedGithub } from '../diagnostics/format-diagnostics.js';
 import { formatLocalisedReport, type ReportOptions } from '../diagnostics/format-report.js';
 import { formatLocalisedSarif } from '../diagnostics/format-sarif.js';
 import { ruleMetadata } from '../check/rule-metadata.js';
@@ -165,5 +165,8 @@ export function diagnosticSink(settings: SinkSettings): DiagnosticSink {
   if (settings.format === 'sarif') return sarifSink(settings);
   if (settings.format === 'compact')
     return joinedSink(settings.stderr, '\n', settings, (sorted) => formatLocalisedCompact(sorted, settings.cwd));
+  // Workflow commands on stdout, where the GitHub Actions runner reads them.
+  if (settings.format === 'github')
+    return joinedSink(settings.stdout, '\n', settings, (sorted) => formatLocalisedGithub(sorted, settings.cwd));
   return textSink(settings);
 }

@@ -21,13 +21,35 @@ export function formatCompact(diagnostics: readonly Diagnostic[], cwd = process.
 
 /** formatCompact of diagnostics already written in the message language and sorted with compareDiagnostics. */
 export function formatLocalisedCompact(sorted: readonly LocalisedDiagnostic[], cwd = process.cwd()): string {
+  return sorted.map((d) => `${location(d, cwd)} ${d.severity} ${findingText(d)}`).join('\n');
+}
+
+/** A finding as a line says it after its place and severity: `/pointer message (suggestion) {article} [rule-id]…`. */
+function findingText(d: LocalisedDiagnostic): string {
+  const suggestion = d.suggestion ? ` (${d.suggestion})` : '';
+  const article = d.article ? ` {${d.article}}` : '';
+  const acknowledged = d.acknowledged ? ` (acknowledged: ${d.acknowledged.reason})` : '';
+  const related = (d.related ?? []).map((r) => ` (${r.message})`).join('');
+  return `${d.pointer || '/'} ${d.message}${suggestion}${article} [${d.ruleId}]${related}${acknowledged}`;
+}
+
+/** The GitHub Actions annotation level of a finding: an info, or one the policy acknowledges, is a notice. */
+const GITHUB_LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as const;
+
+/**
+ * One GitHub Actions workflow command per diagnostic, `::error file=…,line=…,col=…,title=rule-id::/pointer message …`,
+ * which the runner shows as an annotation at that line of the file (in the log and the pull request's diff). Values
+ * are escaped as the runner reads them back: %, CR and LF in the message, and also : and , in a property.
+ */
+export function formatLocalisedGithub(sorted: readonly LocalisedDiagnostic[], cwd = process.cwd()): string {
+  const data = (s: string) => s.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+  const property = (s: string) => data(s).replaceAll(':', '%3A').replaceAll(',', '%2C');
   return sorted
     .map((d) => {
-      const suggestion = d.suggestion ? ` (${d.suggestion})` : '';
-      const article = d.article ? ` {${d.article}}` : '';
-      const acknowledged = d.acknowledged ? ` (acknowledged: ${d.acknowledged.reason})` : '';
-      const related = (d.related ?? []).map((r) => ` (${r.message})`).join('');
-      return `${location(d, cwd)} ${d.severity} ${d.pointer || '/'} ${d.message}${suggestion}${article} [${d.ruleId}]${related}${acknowledged}`;
+      const file = d.file ? [`file=${property(path.relative(cwd, path.resolve(cwd, d.file)) || d.file)}`] : [];
+      const at = d.line ? [`line=${d.line}`, `col=${d.column ?? 1}`] : [];
+      const level = d.acknowledged ? 'notice' : GITHUB_LEVEL[d.severity];
+      return `::${level} ${[...file, ...at, `title=${property(d.ruleId)}`].join(',')}::${data(findingText(d))}`;
     })
     .join('\n');
 }

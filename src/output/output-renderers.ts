@@ -71,7 +71,7 @@ const register: OutputRenderer = {
   name: 'register',
   group: 'register',
   scope: 'language',
-  owns: (file) => /^register(-processor)?\.(csv|xlsx|html|md)$|^register\.css$/.test(file),
+  owns: (file) => /^register(-processor|-without-activity)?\.(csv|xlsx|html|md)$|^register\.css$/.test(file),
   render: (model, messages, options) =>
     renderRegister(model, messages, {
       csvBom: options.csvBom,

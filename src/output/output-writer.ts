@@ -234,13 +234,17 @@ export class OutputWriter {
         }),
       );
       this.checkWritable(committed, owned);
+      // What each folder loses (a language --lang no longer builds, an output no longer made): said by the build.
+      const dropped = committed
+        .map((org) => ({ organisation: org, files: this.staleFiles(org, owned.get(org)) }))
+        .filter((d) => d.files.length > 0);
       if (this.merge) for (const org of committed) this.mergeInto(org, owned.get(org));
       else this.replaceAll(committed, owned);
       const orphans =
         prune && !this.merge
           ? this.removeOrphans(prune, new Set<string | undefined>([...committed, ...prune.read.values()]))
           : undefined;
-      return { organisations: committed, removed: orphans?.removed ?? [], kept: orphans?.kept ?? [] };
+      return { organisations: committed, removed: orphans?.removed ?? [], kept: orphans?.kept ?? [], dropped };
     } finally {
       this.cleanUp();
     }
@@ -265,7 +269,7 @@ export class OutputWriter {
   private removeOrphans(
     prune: PruneOptions,
     keep: ReadonlySet<string | undefined>,
-  ): Omit<CommitResult, 'organisations'> {
+  ): Pick<CommitResult, 'removed' | 'kept'> {
     const removed: string[] = [];
     const kept: KeptOrphan[] = [];
     for (const entry of readdirSync(this.outDir, { withFileTypes: true })) {
@@ -531,11 +535,15 @@ function parentsOf(file: string): string[] {
   return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
 }
 
-/** What commit() changed: the organisations replaced, and (pruning) those removed and kept. */
+/**
+ * What commit() changed: the organisations replaced, (pruning) those removed and kept, and the files of replaced
+ * organisations that the build no longer makes and so removed (in a language --lang left out, …), by organisation.
+ */
 export interface CommitResult {
   organisations: string[];
   removed: string[];
   kept: KeptOrphan[];
+  dropped: { organisation: string; files: string[] }[];
 }
 
 export interface MergeOptions {

@@ -136,6 +136,37 @@ test('on a site with html { font-size: 62.5% }, the fragment sizes its text from
   }
 });
 
+/**
+ * The web developer's review of 2026-12-07 (webdev10, finding 1): with html { font-size: 62.5% } the notice's
+ * container query (44rem) and its paddings followed the site's 10 px rem: at 450 to 500 px the tables kept their
+ * columns and the page scrolled to 582 px, and the contents' list numbers stood on its box's edge (12.5 px in).
+ */
+test.each([450, 480, 500])(
+  'on a site with html { font-size: 62.5% } at %i px, nothing is wider than the screen and the contents list keeps its indent',
+  async (width) => {
+    await page.setViewportSize({ width, height: 900 });
+    try {
+      await page.setContent(
+        '<!DOCTYPE html><html lang="nl"><head><style>html { font-size: 62.5% } body { margin: 0; font-size: 1.6rem }</style>' +
+          `<style>${file('dental-clinics/nl/privacy.fragment.css')}</style></head>` +
+          `<body><main>${file('dental-clinics/nl/privacy.fragment.html')}</main></body></html>`,
+      );
+      const measured = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        tableRight: Math.max(
+          ...[...document.querySelectorAll('.policyc-notice table')].map((t) => t.getBoundingClientRect().right),
+        ),
+        listIndent: parseFloat(getComputedStyle(document.querySelector('.policyc-contents ol')!).paddingLeft),
+      }));
+      expect(measured.page).toBe(width);
+      expect(measured.tableRight).toBeLessThanOrEqual(width);
+      expect(measured.listIndent).toBe(16 * 1.25);
+    } finally {
+      await page.setViewportSize({ width: 360, height: 740 });
+    }
+  },
+);
+
 test('in print, headings do not split over pages and links within the notice are not underlined (finding 7)', async () => {
   await page.setContent(standalone('dental-clinics'));
   await page.emulateMedia({ media: 'print' });

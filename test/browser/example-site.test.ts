@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -86,6 +86,31 @@ test("no id in the notice collides with the site's own: the site has #top and #c
     // The site's own <h1>, the notice's title one level below it.
     expect(page.match(/<h1[\s>]/g)).toHaveLength(1);
     expect(page).toContain(`<h2 id="${site.noticeIdPrefix}top">`);
+  }
+});
+
+/**
+ * The web developer's review of 2026-12-07 (webdev10, 5): with the fragment's title at another level the example
+ * crashed (it looked for '<h2'), after it had already removed its output folder, with the site's files in it.
+ */
+test("with --heading-level 3 the example builds, titles its pages, and leaves the output folder's other files", () => {
+  const other = mkdtempSync(path.join(os.tmpdir(), 'policyc-example-h3-'));
+  try {
+    writeFileSync(path.join(other, 'keep.txt'), "the site's own file\n");
+    const run = spawnSync(
+      process.execPath,
+      ['build.js', '--policy', policyFile, '--out', other, '--heading-level', '3'],
+      { cwd: exampleDir, encoding: 'utf8' },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(readFileSync(path.join(other, 'keep.txt'), 'utf8')).toBe("the site's own file\n");
+    const page = readFileSync(path.join(other, 'nl/privacy/index.html'), 'utf8');
+    const title = new RegExp(`<h3 id="${site.noticeIdPrefix}top">([^<]+)</h3>`).exec(page)?.[1];
+    expect(title).toBeTruthy();
+    expect(page).toContain(`<title>${title} — `);
+  } finally {
+    rmSync(other, { recursive: true, force: true });
   }
 });
 

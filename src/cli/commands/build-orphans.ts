@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { KeptOrphan, PruneOptions, UserFiles } from '../../output/output-writer.js';
 import { namedSome, resultEntry, type SkipReason } from '../build-result.js';
-import { joinItems, listsJoined, messagesFor, type Messages } from '../../i18n/messages.js';
+import { isLanguage, joinItems, listsJoined, messagesFor, type Messages } from '../../i18n/messages.js';
 import { relativeTo } from '../cli-support.js';
+import { shownPath } from '../../paths.js';
 import type { Writer, Build } from './build-state.js';
 import { folderOf } from './build-outcome.js';
 
@@ -128,3 +129,43 @@ function otherProjects(others: readonly KeptOrphan[], out: string, report: Messa
 
 /** Why a folder was kept, each with its sentence in report.json's orphanKept (any other refusal: 'other'). */
 const KEPT_REASONS: readonly string[] = ['oldManifest', 'noHashes', 'notRead', 'skipped', 'sourcePresent', 'userFiles'];
+
+/**
+ * One line per organisation folder the build replaced that lost files it no longer makes (webdev10: `build --lang
+ * nl` after a build of both languages removed en/ without a word): a language folder as one item with its count,
+ * other files by name; with --lang, how to make them again. Listed in the build result's removedFiles.
+ */
+export function reportDropped(build: Build, result: ReturnType<Writer['commit']>): void {
+  const report = messagesFor(build.lang);
+  const out = relativeTo(build.io, build.outDir, build.options.out);
+  const context = languagesContext(build);
+  for (const { organisation, files } of result.dropped) {
+    const folder = path.join(out, organisation);
+    build.io.stderr(report.t('report:filesDropped', { folder, files: droppedItems(files, report), ...context }) + '\n');
+    build.result.removedFiles.push({
+      ...resultEntry({ id: organisation, folder: folderOf(build, organisation) }),
+      files,
+    });
+  }
+}
+
+/** Where the build's narrower languages came from: --lang, or the config file's "languages" (none: the policy's). */
+function languagesContext(build: Build): Record<string, string> {
+  const { lang, fromConfig, config } = build.options;
+  if (lang === undefined) return {};
+  if (!fromConfig?.includes('lang') || config.file === undefined) return { context: 'lang', lang };
+  return { context: 'config', lang, file: shownPath(build.io.cwd, config.file) };
+}
+
+/** The files removed from one folder as the line names them: each language folder once, with its count. */
+function droppedItems(files: readonly string[], report: Messages): string {
+  const byFolder = new Map<string, number>();
+  const single: string[] = [];
+  for (const file of files) {
+    const [folder = '', ...rest] = file.split('/');
+    if (rest.length > 0 && isLanguage(folder)) byFolder.set(folder, (byFolder.get(folder) ?? 0) + 1);
+    else single.push(printable(file));
+  }
+  const folders = [...byFolder].map(([folder, count]) => report.t('report:filesDroppedFolder', { folder, count }));
+  return joinItems([...folders, ...single], report);
+}

@@ -51,7 +51,7 @@ import { readInputs } from './build-inputs.js';
 import { cleanUpOnInterrupt, type Running } from './build-interrupt.js';
 import { verdict } from './build-verdict.js';
 import { checkReportTarget } from '../report-target.js';
-import { wholeBuild, pruneOptions, reportOrphans } from './build-orphans.js';
+import { wholeBuild, pruneOptions, reportOrphans, reportDropped } from './build-orphans.js';
 
 /**
  * Compiles the policies named on the command line and writes their outputs,
@@ -372,6 +372,7 @@ function commit(build: Build, writer: Writer): number {
   }
   // Folders removed or kept first: the closing line below then ends the run (it says nothing of them).
   reportOrphans(build, result);
+  reportDropped(build, result);
   // What was compiled and written, and what was left as it was: not 'Built 1 policy: 0 files' for a cached one.
   const built = build.result.built.length;
   const unchanged = build.result.unchanged.length;

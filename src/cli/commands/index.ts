@@ -34,13 +34,13 @@ const table: readonly Command[] = [
   },
   {
     name: 'check',
-    formats: ['text', 'compact', 'json', 'sarif'],
+    formats: ['text', 'compact', 'github', 'json', 'sarif'],
     flags: { lang: { type: 'string' }, 'max-warnings': { type: 'string' } },
     load: () => import('./check.js'),
   },
   {
     name: 'build',
-    formats: ['text', 'compact', 'json', 'sarif'],
+    formats: ['text', 'compact', 'github', 'json', 'sarif'],
     flags: {
       ...outputFlags,
       'id-prefix': { type: 'string' },
@@ -54,7 +54,7 @@ const table: readonly Command[] = [
   },
   {
     name: 'register',
-    formats: ['text', 'compact', 'json', 'sarif'],
+    formats: ['text', 'compact', 'github', 'json', 'sarif'],
     flags: outputFlags,
     load: () => import('./register.js'),
   },
@@ -66,7 +66,7 @@ const table: readonly Command[] = [
   },
   {
     name: 'audit-site',
-    formats: ['text', 'compact', 'json', 'sarif'],
+    formats: ['text', 'compact', 'github', 'json', 'sarif'],
     flags: { lang: { type: 'string' } },
     load: () => import('./audit-site.js'),
   },
