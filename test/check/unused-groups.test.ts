@@ -36,14 +36,14 @@ describe('unused/data-subject and unused/data-category', () => {
     expect(applicants('nl')).toEqual([
       [
         'unused/data-subject',
-        'art. 30, lid 1, onder b tot en met c, en art. 13, lid 1, onder c, AVG',
+        'art. 30, lid 1, onder b en c, en art. 13, lid 1, onder c, AVG',
         'De privacyverklaring noemt "Sollicitanten" als groep betrokkenen van wie u persoonsgegevens verwerkt, maar ' +
           'geen doel zegt waarom of op welke grondslag; het register van verwerkingsactiviteiten heeft daardoor geen ' +
           'verwerkingsactiviteit voor hen. Voeg het doel toe, of haal de groep weg.',
       ],
       [
         'unused/data-category',
-        'art. 30, lid 1, onder b tot en met c, en art. 13, lid 1, onder c, AVG',
+        'art. 30, lid 1, onder b en c, en art. 13, lid 1, onder c, AVG',
         'De privacyverklaring noemt "Gegevens van sollicitanten" als persoonsgegevens die u verwerkt, maar geen doel ' +
           'zegt waarom of op welke grondslag; het register van verwerkingsactiviteiten heeft daardoor geen ' +
           'verwerkingsactiviteit die ze gebruikt. Voeg het doel toe, of haal de gegevenscategorie weg.',
