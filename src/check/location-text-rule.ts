@@ -4,6 +4,7 @@ import { isInEea, partyCountries } from '../law/eea.js';
 import { countryNameArticles, countryShortForms, moreCountryNames, regions, type Region } from '../law/place-names.js';
 import { joinPointer } from '../load/json-pointer.js';
 import { localesDir } from '../paths.js';
+import { compileNow } from '../regexp-ahead.js';
 import type { Text } from '../policy/policy-types.js';
 import type { Processor } from '../resolve/model.js';
 import type { Finding, Rule } from './rules.js';
@@ -49,7 +50,10 @@ function placeReader(): PlaceReader {
   for (const [code, list] of Object.entries(countryShortForms)) for (const n of list) shortForms.set(n, { code });
   // Longest first, so that "Verenigde Staten van Amerika" is one place and not "Verenigde Staten" and more.
   const all = [...names.keys(), ...shortForms.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${all.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  // Compiled now, to machine code only: matchAll runs it twice or more, which compiled it twice (src/regexp-ahead.ts).
+  const pattern = compileNow(
+    new RegExp(`(?<![\\p{L}\\p{N}])(?:${all.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu'),
+  );
   return (reader = { names, shortForms, pattern });
 }
 
