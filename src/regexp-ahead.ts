@@ -7,17 +7,15 @@
  * subject of 1,000 characters or more (V8's kTierUpForSubjectLengthValue) is compiled to machine code at once, and
  * only so (for two-byte subjects too). A V8 without that rule compiles them as before: what they match is the same.
  *
- * So a pattern that a policy's analysis or rendering runs more than once is marked where it is made (compiledAhead),
- * and the marked patterns are compiled when the first policy is analysed (compileMarkedPatterns), not when a
- * command that analyses none loads their modules; a pattern made for one policy is compiled as it is made
- * (compileNow).
+ * So a pattern that a policy's analysis or rendering may run more than once is compiled where it is first used
+ * (compiledOnce: `compiledOnce(pattern).test(s)`), and a pattern made for one policy as it is made (compileNow).
+ * Not all ahead, before the first policy: most policies never run some of them (the legitimate interests' patterns
+ * without a named interest, the representative's without a refusal to erase), and compiling those was 1–2% of a
+ * cold build's instructions.
  */
 
-/** Long enough for V8 to compile straight to machine code; blanks, on which the marked patterns fail at once. */
+/** Long enough for V8 to compile straight to machine code; blanks, on which the patterns fail at once. */
 const LONG_SUBJECT = ' '.repeat(1000);
-
-/** Marked patterns not yet compiled. */
-const marked: RegExp[] = [];
 
 /** `pattern`, compiled to machine code now (by a run on a long subject); its lastIndex stays 0. */
 export function compileNow<T extends RegExp>(pattern: T): T {
@@ -26,14 +24,15 @@ export function compileNow<T extends RegExp>(pattern: T): T {
   return pattern;
 }
 
-/** `pattern`, marked to be compiled to machine code when the first policy is analysed (compileMarkedPatterns). */
-export function compiledAhead<T extends RegExp>(pattern: T): T {
-  marked.push(pattern);
-  return pattern;
-}
+/** The patterns compiledOnce has compiled. */
+const compiled = new WeakSet<RegExp>();
 
-/** Compiles the patterns marked so far (by the modules loaded so far) that are not compiled yet. */
-export function compileMarkedPatterns(): void {
-  if (marked.length === 0) return; // every analysis but the first
-  for (const pattern of marked.splice(0)) compileNow(pattern);
+/**
+ * `pattern`, compiled to machine code (compileNow) the first time it is passed here; call it where the pattern is
+ * used, before lastIndex matters (a global pattern's is reset to 0 that first time).
+ */
+export function compiledOnce<T extends RegExp>(pattern: T): T {
+  if (compiled.has(pattern)) return pattern;
+  compiled.add(pattern);
+  return compileNow(pattern);
 }

@@ -12,6 +12,7 @@ import { joinPointer } from '../load/json-pointer.js';
 import type { CookieCategorySource, Text } from '../policy/policy-types.js';
 import { cookieConsentWords, impliedCookieConsentWords } from '../law/wording-patterns.js';
 import { sentences } from '../sentences.js';
+import { compiledOnce } from '../regexp-ahead.js';
 import type { PolicyModel, Purpose } from '../resolve/model.js';
 import {
   basesOf,
@@ -50,7 +51,7 @@ const saysConsentAsked = (c: CookieCategorySource): boolean =>
   [...texts(c.name), ...texts(c.description)].some((t) => sentences(t).some(asksCookieConsent));
 
 const asksCookieConsent = (sentence: string): boolean =>
-  affirms(sentence, cookieConsentWords) && !impliedCookieConsentWords.test(sentence);
+  affirms(sentence, compiledOnce(cookieConsentWords)) && !compiledOnce(impliedCookieConsentWords).test(sentence);
 
 /** Whether a sentence has `words` and does not deny them: an even number of negations (explicitConsentNegations). */
 const affirms = (sentence: string, words: RegExp): boolean =>
@@ -218,7 +219,7 @@ export const careRules: readonly Rule[] = [
 function formerLawCited({ pointer, text }: { pointer: string; text: Text }): Finding[] {
   const written = texts(text);
   for (const law of formerLaws) {
-    if (!someMatch(law.pattern, written)) continue;
+    if (!someMatch(compiledOnce(law.pattern), written)) continue;
     const cited = written.map((t) => t.match(law.pattern)?.[0]).find(Boolean) ?? law.id;
     return [{ pointer, vars: { cited, now: law.now, until: law.until } }];
   }

@@ -1,5 +1,6 @@
 import { genericInterest } from '../law/vague-interests.js';
 import { joinPointer } from '../load/json-pointer.js';
+import { compiledOnce } from '../regexp-ahead.js';
 import type { Text } from '../policy/policy-types.js';
 import type { PolicyModel, Purpose, PurposeBasis } from '../resolve/model.js';
 import { quotedNames, quotedText } from './quoted-names.js';
@@ -35,7 +36,7 @@ const bare = (value: string): string => value.trim().replace(/\.$/, '');
 /** Whether every language's text of the interest is only a general phrase (law/vague-interests.ts). */
 const isGeneric = (text: Text): boolean => {
   const values = Object.values(text).filter((v): v is string => typeof v === 'string');
-  return values.length > 0 && values.every((v) => genericInterest.test(bare(v)));
+  return values.length > 0 && values.every((v) => compiledOnce(genericInterest).test(bare(v)));
 };
 
 /** The interest's texts, compared without case, spacing or final full stop: one key for the same words. */

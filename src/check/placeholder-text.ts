@@ -4,7 +4,7 @@ import { blankWord } from '../blank-words.js';
 import type { PolicyModel } from '../resolve/model.js';
 import type { Finding, Rule } from './rules.js';
 import { textsIn, type FoundText } from './wording-rules.js';
-import { compiledAhead } from '../regexp-ahead.js';
+import { compiledOnce } from '../regexp-ahead.js';
 
 /**
  * An author's note to self left in a text that the notice would publish
@@ -39,8 +39,8 @@ export const placeholderPatterns: readonly RegExp[] = [
   /\bN\.N\.|PM(?<=:\s*PM)(?=\s*$)/,
   // A count left open: 'xx maanden', '.... werkdagen'.
   /\bx{2,}\s+(?:werkdagen|dagen|weken|maanden|jaar|jaren|working days|days|weeks|months|years)\b|(?:^|\s)\.{3,}\s*(?:werkdagen|dagen|weken|maanden|jaar|jaren|working days|days|weeks|months|years)\b/i,
-].map(compiledAhead);
-const placeholderWhole = compiledAhead(/^(?:invullen|in te vullen|todo|tbd|x+|\.{2,}|…|\?+)$/i);
+];
+const placeholderWhole = /^(?:invullen|in te vullen|todo|tbd|x+|\.{2,}|…|\?+)$/i;
 
 /**
  * What every match of a placeholder pattern holds, whatever its case: a string without any of these matches none
@@ -50,19 +50,19 @@ const placeholderWhole = compiledAhead(/^(?:invullen|in te vullen|todo|tbd|x+|\.
  * them on fuzzed strings.
  */
 const placeholderMarks = /[[<{]|\?\?\?|\.\.\./;
-const placeholderWords = compiledAhead(
-  /t(?:odo|bd|o be|e bepalen)|fixme|xx|lorem ipsum|n(?:og (?:in|aan)|ader (?:in|aan)|\.t\.b\.|\.n\.)|pm/i,
-);
+const placeholderWords =
+  /t(?:odo|bd|o be|e bepalen)|fixme|xx|lorem ipsum|n(?:og (?:in|aan)|ader (?:in|aan)|\.t\.b\.|\.n\.)|pm/i;
 export const placeholderPieces = [placeholderMarks, placeholderWords] as const;
-export const mayHoldPlaceholder = (s: string): boolean => placeholderMarks.test(s) || placeholderWords.test(s);
+export const mayHoldPlaceholder = (s: string): boolean =>
+  placeholderMarks.test(s) || compiledOnce(placeholderWords).test(s);
 
 /** The placeholder in `s`, if any, as written. */
 function placeholderIn(s: string): string | undefined {
   const whole = s.trim();
-  if (placeholderWhole.test(whole)) return whole;
+  if (compiledOnce(placeholderWhole).test(whole)) return whole;
   if (!mayHoldPlaceholder(s)) return undefined;
   for (const pattern of placeholderPatterns) {
-    const found = pattern.exec(s);
+    const found = compiledOnce(pattern).exec(s);
     if (found) return found[0];
   }
   return undefined;
@@ -89,7 +89,7 @@ function placeholderTextIn(text: string, path: readonly PathToken[], isKey: bool
 /** Web and e-mail addresses, whose parts are lower-case words but no prose ('privacy@praktijk.nl'). */
 const addresses = /(?<!\S)\S+@\S+|\bhttps?:\/\/\S+|\bwww\.\S+/g;
 /** A lower-case word of two letters or more: prose has many ('de', 'het', 'the'); names and addresses few. */
-const proseWord = compiledAhead(/(?<![\p{L}\p{N}])\p{Ll}{2,}(?![\p{L}\p{N}])/gu);
+const proseWord = /(?<![\p{L}\p{N}])\p{Ll}{2,}(?![\p{L}\p{N}])/gu;
 
 /**
  * A law reference's free citation (lawReference.citation): a Dutch law or guideline is cited by its Dutch title in an
@@ -120,7 +120,7 @@ function isUntranslatedProse({ pointer, text }: FoundText): boolean {
     text.nl !== undefined &&
     text.en !== undefined &&
     sameText(text.nl, text.en) &&
-    (text.en.replace(addresses, ' ').match(proseWord) ?? []).length >= 3
+    (text.en.replace(addresses, ' ').match(compiledOnce(proseWord)) ?? []).length >= 3
   );
 }
 

@@ -12,6 +12,7 @@ import type { PolicyModel } from '../resolve/model.js';
 import { quoteIn } from './quote-in.js';
 import type { Finding, Rule } from './rules.js';
 import { sentences as sentencesOf } from '../sentences.js';
+import { compiledOnce, compileNow } from '../regexp-ahead.js';
 import { sentenceIn, textsIn, type FoundText } from './wording-rules.js';
 
 /** Each text's sentences, split once for all the narrowings that read it. */
@@ -26,7 +27,7 @@ function sentencesIn(text: string, split: Sentences): readonly string[] {
 /** A narrowing's pattern for every match in any case, made once (matchAll needs the 'g' flag). */
 const everyMatch = (n: Narrowing): RegExp => {
   let every = everyPatterns.get(n);
-  if (!every) everyPatterns.set(n, (every = new RegExp(n.pattern.source, 'gi')));
+  if (!every) everyPatterns.set(n, (every = compileNow(new RegExp(n.pattern.source, 'gi'))));
   return every;
 };
 const everyPatterns = new WeakMap<Narrowing, RegExp>();
@@ -42,7 +43,7 @@ function termDays(match: RegExpMatchArray): number {
  * is never more than a month; officer review 2, finding 7): an aim beside the law's month.
  */
 function shorterAim(quote: string): boolean {
-  const term = quote.match(statedTerm);
+  const term = quote.match(compiledOnce(statedTerm));
   return term !== null && termDays(term) <= shortestMonthDays;
 }
 
@@ -51,7 +52,7 @@ function narrowingIn(n: Narrowing, text: string, split: Sentences): string | und
   // A pattern that matches no part of the text matches none of its sentences (their ends stand next to whitespace,
   // where `\b` holds as it does at a sentence's ends): most texts are read once per narrowing, not split and read
   // sentence by sentence.
-  if (!n.pattern.test(text)) return undefined;
+  if (!compiledOnce(n.pattern).test(text)) return undefined;
   if (n.lawfulIfInText?.test(text)) return undefined;
   // Every case of art. 18(1) named: "only" then lists them all.
   if (n.kind === 'restrictionGrounds' && restrictionGroundWords.every((w) => w.test(text))) return undefined;
@@ -73,7 +74,7 @@ function narrowingIn(n: Narrowing, text: string, split: Sentences): string | und
  * patterns take one by one, and a cold `policyc check` compiles each pattern it runs (issue 14); these are the
  * patterns quoteOf reads next.
  */
-const mayNarrow = (s: string): boolean => narrowings.some((n) => n.pattern.test(s));
+const mayNarrow = (s: string): boolean => narrowings.some((n) => compiledOnce(n.pattern).test(s));
 
 /**
  * The statement's own rights texts that narrow a right (law/rights-limits.ts): one finding per text and kind.
@@ -98,7 +99,7 @@ function narrowedRights(model: PolicyModel): Finding[] {
 
 /** What in one language's text asks for a copy of an identity document, where the text does not say to mask it. */
 function idCopyIn(text: string): string | undefined {
-  if (!idCopyWords.test(text) || idCopyMaskedWords.test(text)) return undefined;
+  if (!compiledOnce(idCopyWords).test(text) || idCopyMaskedWords.test(text)) return undefined;
   const sentence = sentencesOf(text).find((x) => idCopyWords.test(x) && !noIdCopyWords.test(x));
   return sentence?.match(idCopyWords)![0];
 }

@@ -12,7 +12,7 @@ import type { DataCategory, PolicyModel } from '../resolve/model.js';
 import { quoteIn } from './quote-in.js';
 import type { Finding, Rule } from './rules.js';
 import { sentences } from '../sentences.js';
-import { compiledAhead } from '../regexp-ahead.js';
+import { compiledOnce } from '../regexp-ahead.js';
 
 /**
  * What `pattern` names in a sentence of `s` that does not say the data is left out, or undefined. A pattern that
@@ -46,10 +46,11 @@ const term = (kind: string): MessageValue => ({ message: { messageId: `terms:spe
  * The words of every special category in one pattern: a data category whose texts match it nowhere names none (a
  * union matches where one of its patterns does), and is passed over after one reading instead of one per category.
  */
-const anySpecialCategoryWord = compiledAhead(
-  new RegExp(specialCategoryWords.map(([, pattern]) => `(?:${pattern.source})`).join('|'), 'i'),
+const anySpecialCategoryWord = new RegExp(
+  specialCategoryWords.map(([, pattern]) => `(?:${pattern.source})`).join('|'),
+  'i',
 );
-const hasSpecialCategoryWord = (s: string): boolean => anySpecialCategoryWord.test(s);
+const hasSpecialCategoryWord = (s: string): boolean => compiledOnce(anySpecialCategoryWord).test(s);
 const namesAnySpecialCategory = (t: Text | undefined): boolean =>
   t !== undefined && Object.values(t).some(hasSpecialCategoryWord);
 

@@ -27,7 +27,7 @@ import { isCareProvider } from '../policy/policy-facts.js';
 import { sentences } from '../sentences.js';
 import { quoteIn } from './quote-in.js';
 import type { Finding, Rule } from './rules.js';
-import { compiledAhead } from '../regexp-ahead.js';
+import { compiledOnce } from '../regexp-ahead.js';
 
 /** A Text (plain or Markdown) somewhere in the policy, with its pointer. */
 export interface FoundText {
@@ -122,11 +122,11 @@ function firstReason(s: string, lang: Language, reason: RefusalReason): string |
  * representativeWords).
  */
 const goodCare: RefusalReason = (s, lang) =>
-  representativeWords[lang].test(s) ? undefined : s.match(goodCareWords)?.[0];
+  compiledOnce(representativeWords[lang]).test(s) ? undefined : s.match(goodCareWords)?.[0];
 
 /** A retention duty as the reason, in a sentence that makes it the medical file's own term (medicalFileTermWords). */
 const fileTermDuty: RefusalReason = (s) =>
-  medicalFileTermWords.test(s) ? s.match(retentionDutyWords)?.[0] : undefined;
+  compiledOnce(medicalFileTermWords).test(s) ? s.match(retentionDutyWords)?.[0] : undefined;
 
 /**
  * Purposes on legitimate interests that read as promotion but do not set directMarketing: the notice
@@ -141,23 +141,23 @@ function marketingUnmarked(model: PolicyModel): Finding[] {
 function promotionUnmarked(p: PurposeSource, i: number): Finding[] {
   const bases = [p.legalBasis, ...(p.legalBases ?? []).map((b) => b.basis)];
   if (p.directMarketing || !bases.includes('6(1)(f)')) return [];
-  const field = [p.name, p.description].find((t) => t && matches(t, promotionWords));
+  const field = [p.name, p.description].find((t) => t && matches(t, compiledOnce(promotionWords)));
   if (!field) return [];
   const pointer = joinPointer(joinPointer('/purposes', i), field === p.name ? 'name' : 'description');
-  return [{ pointer, vars: { purpose: p.name, quote: firstMatch(field, promotionWords) } }];
+  return [{ pointer, vars: { purpose: p.name, quote: firstMatch(field, compiledOnce(promotionWords)) } }];
 }
 
 /** The continued-use patterns as one, so each language's text is quoted by whichever pattern fits it. */
-const continuedUsePattern = compiledAhead(new RegExp(continuedUseConsent.map((p) => p.source).join('|'), 'i'));
+const continuedUsePattern = new RegExp(continuedUseConsent.map((p) => p.source).join('|'), 'i');
 
 /** Texts anywhere in the policy that treat continued use as consent. */
 function continuedUse(model: PolicyModel): Finding[] {
   return allTexts(model)
     .filter(speaksOfContinuedUse)
-    .map(({ pointer, text }) => ({ pointer, vars: { quote: firstMatch(text, continuedUsePattern) } }));
+    .map(({ pointer, text }) => ({ pointer, vars: { quote: firstMatch(text, compiledOnce(continuedUsePattern)) } }));
 }
 
-const speaksOfContinuedUse = ({ text }: FoundText): boolean => matches(text, continuedUsePattern);
+const speaksOfContinuedUse = ({ text }: FoundText): boolean => matches(text, compiledOnce(continuedUsePattern));
 
 /**
  * Published texts that still rely on the Privacy Shield. A mechanism's own note is left to transfer/privacy-shield,
@@ -193,8 +193,8 @@ function vagueWording(model: PolicyModel): Finding[] {
 function vagueWordsIn({ node, pointer }: { node: unknown; pointer: string }): Finding[] {
   return textsIn(node, pointer)
     .filter(({ pointer: at }) => !at.endsWith('/name'))
-    .filter(({ text }) => matches(text, vagueWords))
-    .map(({ pointer: at, text }) => ({ pointer: at, vars: { word: firstMatch(text, vagueWords) } }));
+    .filter(({ text }) => matches(text, compiledOnce(vagueWords)))
+    .map(({ pointer: at, text }) => ({ pointer: at, vars: { word: firstMatch(text, compiledOnce(vagueWords)) } }));
 }
 
 /**
@@ -231,9 +231,9 @@ function careRecipientUnset(model: PolicyModel): Finding[] {
 
 /** The first sentence of `s` that says no one else receives the data, without a condition that lets others in. */
 function noOneElse(s: string): string | undefined {
-  if (examplesWords.test(s)) return undefined;
-  const sentence = sentences(s).find((x) => noOneElseWords.test(x) && !othersMayWords.test(x));
-  return sentence?.match(noOneElseWords)![0];
+  if (compiledOnce(examplesWords).test(s)) return undefined;
+  const sentence = sentences(s).find((x) => compiledOnce(noOneElseWords).test(x) && !othersMayWords.test(x));
+  return sentence?.match(compiledOnce(noOneElseWords))![0];
 }
 
 /**
@@ -250,7 +250,9 @@ function recipientsCompleteUnset(model: PolicyModel): Finding[] {
 
 /** The first sentence of `s` that says the provider bills a health insurer (law/wording-patterns.ts). */
 function insurerBilling(s: string): string | undefined {
-  return sentences(s).find((x) => insurerWords.test(x) && billingWords.test(x) && !notInsurerBillingWords.test(x));
+  return sentences(s).find(
+    (x) => compiledOnce(insurerWords).test(x) && billingWords.test(x) && !notInsurerBillingWords.test(x),
+  );
 }
 
 /** The sentence `find` returns in each language of `t`, trimmed (quoteIn). */
@@ -264,8 +266,9 @@ export const sentenceIn = (t: Text, find: (s: string) => string | undefined): Te
  * quotes a sharing text that says no one else receives the data, even with a condition ("tenzij …").
  */
 function insurerUnnamed(model: PolicyModel): Finding[] {
-  if (model.recipients.some((r) => r.type === 'insurer' || matches(r.name, insurerWords))) return [];
-  const sharing = model.source.sharing && sentenceIn(model.source.sharing, (s) => s.match(noOneElseWords)?.[0]);
+  if (model.recipients.some((r) => r.type === 'insurer' || matches(r.name, compiledOnce(insurerWords)))) return [];
+  const sharing =
+    model.source.sharing && sentenceIn(model.source.sharing, (s) => s.match(compiledOnce(noOneElseWords))?.[0]);
   const found: Finding[] = [];
   const purposes = model.source.purposes ?? [];
   for (let i = 0; i < purposes.length; i++) {

@@ -1,6 +1,5 @@
 import type { Text } from '../policy/policy-types.js';
 import { negationAlternatives } from './negation-words.js';
-import { compiledAhead } from '../regexp-ahead.js';
 
 /**
  * Dutch care law the checker recognises in what a policy writes, as data:
@@ -190,5 +189,3 @@ export const formerLaws: readonly FormerLaw[] = [
     now: 'Wmo 2015',
   },
 ];
-// Every policy's citations and explanations are read against each of them (check/care-rules.ts).
-for (const law of formerLaws) compiledAhead(law.pattern);

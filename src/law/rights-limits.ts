@@ -1,5 +1,3 @@
-import { compiledAhead } from '../regexp-ahead.js';
-
 /**
  * Ways a statement's own rights texts (rights.howToExercise, rights.notes,
  * rights.additional) narrow what the GDPR grants, as patterns per language
@@ -84,8 +82,9 @@ const channelWords = String.raw`(?:schriftelijk|per (?:post|brief|aangetekende b
 const countedTerm = String.raw`(\d+|een|één|an?|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(werkdagen|dagen|weken|maanden|maand|week|dag|working days|business days|days|weeks|months|month|week|day)\b`;
 
 /** A term stated for an answer: "binnen zes weken", "no later than 30 working days" (count in group 1, unit in 2). */
-export const statedTerm = compiledAhead(
-  new RegExp(String.raw`\b(?:binnen|uiterlijk|within|no later than)\b[^.;!?]{0,20}?\b${countedTerm}`, 'i'),
+export const statedTerm = new RegExp(
+  String.raw`\b(?:binnen|uiterlijk|within|no later than)\b[^.;!?]{0,20}?\b${countedTerm}`,
+  'i',
 );
 
 /**
@@ -129,15 +128,13 @@ export const narrowings: readonly Narrowing[] = [
     kind: 'channel',
     article: 'GDPR 12(2); recital 59',
     lawfulIf: fileDestructionInWritingOrElectronically,
-    pattern: compiledAhead(
-      new RegExp(
-        [
-          String.raw`\b${only}\b[^.;:!?]{0,30}?\b${channelWords}`,
-          String.raw`\b${channelWords}\s+${only}\b`,
-          String.raw`\b(?:niet|never|not) (?:per|via|by) e-?mail\b`,
-        ].join('|'),
-        'i',
-      ),
+    pattern: new RegExp(
+      [
+        String.raw`\b${only}\b[^.;:!?]{0,30}?\b${channelWords}`,
+        String.raw`\b${channelWords}\s+${only}\b`,
+        String.raw`\b(?:niet|never|not) (?:per|via|by) e-?mail\b`,
+      ].join('|'),
+      'i',
     ),
   },
   {
@@ -147,9 +144,8 @@ export const narrowings: readonly Narrowing[] = [
     // Not a copy of an identity document (Doctolib asks for one to identify the requester).
     kind: 'fee',
     article: 'GDPR 12(5), 15(3)',
-    pattern: compiledAhead(
+    pattern:
       /\b(?:kopie|kopieën|afschrift(?:en)?|cop(?:y|ies))\b[^.;!?]{0,80}?(?:\b(?:kosten|vergoeding|tarief|administratiekosten|fee|fees|charge[sd]?)\b|€\s?\d|\bEUR\s?\d)|(?:\b(?:kosten|vergoeding|tarief|administratiekosten|fee|fees|charge[sd]?)\b|€\s?\d|\bEUR\s?\d)[^.;!?]{0,80}?\b(?:kopie|kopieën|afschrift(?:en)?|cop(?:y|ies))\b/i,
-    ),
     lawfulIf:
       /\b(?:gratis|kosteloos|kosteloze|zonder kosten|geen kosten|free|no charge|without charge|at no cost|no cost)\b|\b(?:tweede|extra|aanvullende|verdere|volgende|meerdere|second|additional|further|subsequent|extra) (?:kopie|kopieën|afschrift(?:en)?|cop(?:y|ies))\b|kennelijk ongegrond|buitensporig|manifestly unfounded|excessive|identiteitsbewijs|paspoort|identity (?:document|card)|passport/i,
   },
@@ -175,8 +171,9 @@ export const narrowings: readonly Narrowing[] = [
     // hoort u dat binnen die maand met de reden").
     kind: 'responseTimeHedged',
     article: 'GDPR 12(3)',
-    pattern: compiledAhead(
-      new RegExp(String.raw`\b${hedgeWords}${hedgeReach}${termOfAnswer}|${termOfAnswer}\s*,?\s*${hedgeWords}`, 'i'),
+    pattern: new RegExp(
+      String.raw`\b${hedgeWords}${hedgeReach}${termOfAnswer}|${termOfAnswer}\s*,?\s*${hedgeWords}`,
+      'i',
     ),
     lawfulIf: /in (?:elk|ieder) geval|uiterlijk|at the latest|in any (?:event|case)|no later than/i,
     lawfulIfInText: announcedDelay,
@@ -199,9 +196,8 @@ export const narrowings: readonly Narrowing[] = [
     kind: 'erasureIncorrectOnly',
     article: 'GDPR 17(1)',
     right: 'erasure',
-    pattern: compiledAhead(
+    pattern:
       /\b(?:als|indien|wanneer|blijkt|if|where|when|should)\b[^.;!?]{0,60}?\b(?:onjuist|incorrect|inaccurate|wrong|niet (?:juist|correct))\w*\b[^.;!?]{0,80}?\b(?:verwijder|wis|vernietig|remov|delet|eras|destroy)\w*/i,
-    ),
     lawfulIfInText:
       /niet (?:meer )?nodig|no longer (?:necessary|needed)|toestemming|consent|onrechtmatig|unlawful|bezwaar|object|wettelijke (?:plicht|verplichting) (?:om|tot) (?:te )?(?:wissen|verwijderen)|legal obligation to (?:erase|delete)/i,
   },
@@ -214,16 +210,14 @@ export const narrowings: readonly Narrowing[] = [
     kind: 'objectionBurden',
     article: 'GDPR 21(1)',
     right: 'objection',
-    pattern: compiledAhead(
-      new RegExp(
-        [
-          String.raw`\b(?:als|indien|wanneer) (?:je|u) (?:een )?(?:geldige|goede|gegronde|gerechtvaardigde|zwaarwegende|dwingende) (?:reden|redenen|grond|gronden) (?:hebt|heeft|heb|kunt (?:geven|aantonen|noemen))`,
-          String.raw`\b(?:als|indien|wanneer) (?:je|u) (?:van mening bent|vindt|meent|denkt) dat (?:wij|we) [^.;!?]{0,25}?\b(?:niet|geen)\b[^.;!?]{0,30}?\b(?:gronden|grond|grondslag|grondslagen|redenen|reden)\b`,
-          String.raw`\bif you (?:have|can (?:give|show|demonstrate|provide)) (?:a )?(?:valid|good|legitimate|justified|compelling|sound) (?:reasons?|grounds?)`,
-          String.raw`\bif you (?:believe|think|consider|feel) (?:that )?we (?:do not|don't|did not|lack)\b[^.;!?]{0,30}?\b(?:grounds?|basis|reasons?)\b`,
-        ].join('|'),
-        'i',
-      ),
+    pattern: new RegExp(
+      [
+        String.raw`\b(?:als|indien|wanneer) (?:je|u) (?:een )?(?:geldige|goede|gegronde|gerechtvaardigde|zwaarwegende|dwingende) (?:reden|redenen|grond|gronden) (?:hebt|heeft|heb|kunt (?:geven|aantonen|noemen))`,
+        String.raw`\b(?:als|indien|wanneer) (?:je|u) (?:van mening bent|vindt|meent|denkt) dat (?:wij|we) [^.;!?]{0,25}?\b(?:niet|geen)\b[^.;!?]{0,30}?\b(?:gronden|grond|grondslag|grondslagen|redenen|reden)\b`,
+        String.raw`\bif you (?:have|can (?:give|show|demonstrate|provide)) (?:a )?(?:valid|good|legitimate|justified|compelling|sound) (?:reasons?|grounds?)`,
+        String.raw`\bif you (?:believe|think|consider|feel) (?:that )?we (?:do not|don't|did not|lack)\b[^.;!?]{0,30}?\b(?:grounds?|basis|reasons?)\b`,
+      ].join('|'),
+      'i',
     ),
   },
 ];

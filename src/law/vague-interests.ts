@@ -1,5 +1,3 @@
-import { compiledAhead } from '../regexp-ahead.js';
-
 /**
  * A legitimate interest (art. 6(1)(f)) given only as a general phrase, which any organisation could write for any
  * processing: "het verbeteren van onze diensten", "(onze) bedrijfsvoering", "improving our services", "business
@@ -27,9 +25,7 @@ const genericPhrases = [
 const lead = String.raw`(?:(?:voor|ten behoeve van|for) )?`;
 
 /** The whole text (trimmed, its final full stop left off) is one or more general phrases and nothing else. */
-export const genericInterest = compiledAhead(
-  new RegExp(
-    String.raw`^${lead}(?:${genericPhrases})(?:(?:,| en| and|, en|, and) ${lead}(?:${genericPhrases}))*$`,
-    'iu',
-  ),
+export const genericInterest = new RegExp(
+  String.raw`^${lead}(?:${genericPhrases})(?:(?:,| en| and|, en|, and) ${lead}(?:${genericPhrases}))*$`,
+  'iu',
 );

@@ -1,4 +1,3 @@
-import { compiledAhead } from '../regexp-ahead.js';
 import type { Language } from '../policy/policy-types.js';
 /**
  * Wording in a statement's own texts that the law does not allow, as
@@ -32,26 +31,22 @@ export const goodCareWords =
 const dutchRepresentative = String.raw`(\b(als|de|een|uw|je|jouw|zijn|haar|hun) (gezaghebbende )?ouder(?! (dan|bent|is|wordt|worden)\b)|\bouders|\bvoogd(en)?|\bgezaghebbende|\b(wettelijke? )?vertegenwoordigers?)\b`;
 const englishRepresentative = String.raw`\b(parents?|guardians?|(legal )?representatives?)\b`;
 export const representativeWords: Readonly<Record<Language, RegExp>> = {
-  nl: compiledAhead(
-    new RegExp(
-      [
-        String.raw`${dutchRepresentative}[^.;!?\n]{0,40}?\b(?<!\b(je|uw|jouw) )(vraagt|vragen|vroeg|vraag|verzoek\w*)\b`,
-        String.raw`\b(vraagt|vragen|vroeg|vraag|verzoek\w*)\b[^.;!?\n]{0,20}?\b(als|van|door|namens)\b[^.;!?\n]{0,20}?${dutchRepresentative}`,
-        String.raw`\b(dossiers?|gegevens) van (uw|je|jouw|het|een|hun|zijn|haar) (minderjarige )?(kind(eren)?|minderjarige)\b`,
-      ].join('|'),
-      'i',
-    ),
+  nl: new RegExp(
+    [
+      String.raw`${dutchRepresentative}[^.;!?\n]{0,40}?\b(?<!\b(je|uw|jouw) )(vraagt|vragen|vroeg|vraag|verzoek\w*)\b`,
+      String.raw`\b(vraagt|vragen|vroeg|vraag|verzoek\w*)\b[^.;!?\n]{0,20}?\b(als|van|door|namens)\b[^.;!?\n]{0,20}?${dutchRepresentative}`,
+      String.raw`\b(dossiers?|gegevens) van (uw|je|jouw|het|een|hun|zijn|haar) (minderjarige )?(kind(eren)?|minderjarige)\b`,
+    ].join('|'),
+    'i',
   ),
-  en: compiledAhead(
-    new RegExp(
-      [
-        String.raw`${englishRepresentative}[^.;!?\n]{0,40}?\b(?<!\byour )(asks?|asked|requests?|requested)\b`,
-        String.raw`\b(asks?|asked|requests?|requested)\b[^.;!?\n]{0,20}?\b(as|from|by|of|on behalf of)\b[^.;!?\n]{0,20}?${englishRepresentative}`,
-        String.raw`\b(child|children|minor)['\u2019]s (medical )?(files?|records?|data)\b`,
-        String.raw`\b(files?|records?|data) of (your|a|the|their|his|her) (minor )?(child(ren)?|minors?)\b`,
-      ].join('|'),
-      'i',
-    ),
+  en: new RegExp(
+    [
+      String.raw`${englishRepresentative}[^.;!?\n]{0,40}?\b(?<!\byour )(asks?|asked|requests?|requested)\b`,
+      String.raw`\b(asks?|asked|requests?|requested)\b[^.;!?\n]{0,20}?\b(as|from|by|of|on behalf of)\b[^.;!?\n]{0,20}?${englishRepresentative}`,
+      String.raw`\b(child|children|minor)['\u2019]s (medical )?(files?|records?|data)\b`,
+      String.raw`\b(files?|records?|data) of (your|a|the|their|his|her) (minor )?(child(ren)?|minors?)\b`,
+    ].join('|'),
+    'i',
   ),
 };
 
@@ -86,22 +81,20 @@ const fileRetention = {
   nl: String.raw`\bbewaar(termijn|plicht)(en)?\b`,
   en: String.raw`\bretention (period|term|duty|obligation)s?\b`,
 };
-export const medicalFileTermWords = compiledAhead(
-  new RegExp(
-    [
-      String.raw`\bWGBO\b`,
-      String.raw`\bwet (op de )?geneeskundige behandelingsovereenkomst\b`,
-      String.raw`\bmedical treatment (contracts? )?act\b`,
-      String.raw`\b7:454\b`,
-      String.raw`\b(20|twintig) jaar\b`,
-      String.raw`\b(20|twenty)[ -]years?\b`,
-      String.raw`${medicalFile.nl}[^.;!?\n]*?${fileRetention.nl}|${fileRetention.nl}[^.;!?\n]*?${medicalFile.nl}`,
-      String.raw`${medicalFile.en}[^.;!?\n]*?${fileRetention.en}|${fileRetention.en}[^.;!?\n]*?${medicalFile.en}`,
-      String.raw`\bretention (period|term) (of|for) (the |your )?(medical |patient |client )?(files?|records?)\b`,
-      String.raw`\b(file|record)s?'?s? retention (period|term)\b`,
-    ].join('|'),
-    'i',
-  ),
+export const medicalFileTermWords = new RegExp(
+  [
+    String.raw`\bWGBO\b`,
+    String.raw`\bwet (op de )?geneeskundige behandelingsovereenkomst\b`,
+    String.raw`\bmedical treatment (contracts? )?act\b`,
+    String.raw`\b7:454\b`,
+    String.raw`\b(20|twintig) jaar\b`,
+    String.raw`\b(20|twenty)[ -]years?\b`,
+    String.raw`${medicalFile.nl}[^.;!?\n]*?${fileRetention.nl}|${fileRetention.nl}[^.;!?\n]*?${medicalFile.nl}`,
+    String.raw`${medicalFile.en}[^.;!?\n]*?${fileRetention.en}|${fileRetention.en}[^.;!?\n]*?${medicalFile.en}`,
+    String.raw`\bretention (period|term) (of|for) (the |your )?(medical |patient |client )?(files?|records?)\b`,
+    String.raw`\b(file|record)s?'?s? retention (period|term)\b`,
+  ].join('|'),
+  'i',
 );
 
 /**
@@ -116,21 +109,19 @@ export const medicalFileTermWords = compiledAhead(
  * art. 11.7a asks the consent; the text that says so states it as well as consentRequired does (privacy officer's
  * review 8, S7).
  */
-export const cookieConsentWords = compiledAhead(
-  new RegExp(
-    [
-      String.raw`\b(alleen|uitsluitend|enkel|pas)\b[^.;!?\n]{0,40}?\b(als|nadat|wanneer|indien|zodra|met)\b(?:(?!\b(en|maar|of)\b)[^.;!?\n]){0,40}?\b(toestemming|akkoord|instem\w*)`,
-      String.raw`\b(met|zonder) (je|uw|jouw) (voorafgaande |uitdrukkelijke |expliciete )?toestemming\b`,
-      String.raw`\b(nadat|zodra) (je|u) (daarvoor |hiervoor |ons )?(toestemming|akkoord)\b`,
-      String.raw`\btoestemming\b[^.;!?\n]{0,40}?\b(gevraagd|vragen|vraagt)\b`,
-      String.raw`\b(vragen|vraagt|vroegen)\b[^.;!?\n]{0,30}?\b(je|uw|jouw) (voorafgaande |uitdrukkelijke |expliciete )?toestemming\b`,
-      String.raw`\bonly\b[^.;!?\n]{0,40}?\b(if|after|once|when|with)\b(?:(?!\b(and|but|or)\b)[^.;!?\n]){0,40}?\b(consent|accept\w*|agree\w*)`,
-      String.raw`\b(with|without) your (prior |explicit |express )?consent\b`,
-      String.raw`\bask(s|ed)? (for )?your (prior |explicit |express )?consent\b`,
-      String.raw`\bconsent\b[^.;!?\n]{0,40}?\b(asked|requested)\b`,
-    ].join('|'),
-    'i',
-  ),
+export const cookieConsentWords = new RegExp(
+  [
+    String.raw`\b(alleen|uitsluitend|enkel|pas)\b[^.;!?\n]{0,40}?\b(als|nadat|wanneer|indien|zodra|met)\b(?:(?!\b(en|maar|of)\b)[^.;!?\n]){0,40}?\b(toestemming|akkoord|instem\w*)`,
+    String.raw`\b(met|zonder) (je|uw|jouw) (voorafgaande |uitdrukkelijke |expliciete )?toestemming\b`,
+    String.raw`\b(nadat|zodra) (je|u) (daarvoor |hiervoor |ons )?(toestemming|akkoord)\b`,
+    String.raw`\btoestemming\b[^.;!?\n]{0,40}?\b(gevraagd|vragen|vraagt)\b`,
+    String.raw`\b(vragen|vraagt|vroegen)\b[^.;!?\n]{0,30}?\b(je|uw|jouw) (voorafgaande |uitdrukkelijke |expliciete )?toestemming\b`,
+    String.raw`\bonly\b[^.;!?\n]{0,40}?\b(if|after|once|when|with)\b(?:(?!\b(and|but|or)\b)[^.;!?\n]){0,40}?\b(consent|accept\w*|agree\w*)`,
+    String.raw`\b(with|without) your (prior |explicit |express )?consent\b`,
+    String.raw`\bask(s|ed)? (for )?your (prior |explicit |express )?consent\b`,
+    String.raw`\bconsent\b[^.;!?\n]{0,40}?\b(asked|requested)\b`,
+  ].join('|'),
+  'i',
 );
 
 /**
@@ -139,9 +130,8 @@ export const cookieConsentWords = compiledAhead(
  * an active, unambiguous act (GDPR 4(11); CJEU C-673/17, Planet49). A sentence with these words never says that a
  * cookie category's consent is asked (cookieConsentWords; secondread9 D2).
  */
-export const impliedCookieConsentWords = compiledAhead(
-  /\bverder (te )?(surf|gaa?t|gaan|klik|brows)\w*|\bdoor (het )?(verdere? )?(gebruik|bezoek|surf)\w*|\b(blijft|blijven) (gebruiken|bezoeken|surfen)\b|\bcontinu\w* (to )?(use|using|browse|browsing|visit\w*)\b|\bby (continuing to )?(use|using|browsing|visiting)\b|\bfurther use\b/i,
-);
+export const impliedCookieConsentWords =
+  /\bverder (te )?(surf|gaa?t|gaan|klik|brows)\w*|\bdoor (het )?(verdere? )?(gebruik|bezoek|surf)\w*|\b(blijft|blijven) (gebruiken|bezoeken|surfen)\b|\bcontinu\w* (to )?(use|using|browse|browsing|visit\w*)\b|\bby (continuing to )?(use|using|browsing|visiting)\b|\bfurther use\b/i;
 
 /**
  * The EU-US (and Swiss-US) Privacy Shield, which the CJEU invalidated on 16 July 2020 (C-311/18, Schrems II):
@@ -214,19 +204,17 @@ export const continuedUseConsent = [
  * qualifiers are left out to keep false alarms down, and so are uses that
  * are not hedges.
  */
-export const vagueWords = compiledAhead(
-  new RegExp(
-    [
-      String.raw`\b(waarschijnlijk|probably)\b`,
-      // Not "bij wet bepaalde" or "wettelijk bepaalde" (laid down by law).
-      String.raw`(?<!\b(wet\w*|bij \w+|krachtens \w+) )\bbepaalde\b`,
-      // Not feasibility ("of behandeling mogelijk is"), "zo snel mogelijk" or "niet mogelijk".
-      String.raw`(?<!\b(zo \w+|niet) )\bmogelijk\b(?! (is|zijn|was|wordt)\b)(?!\s*[.,;:)])`,
-      // Not "make certain" or "be certain".
-      String.raw`(?<!\b(make|be|is|are) )\bcertain\b`,
-    ].join('|'),
-    'i',
-  ),
+export const vagueWords = new RegExp(
+  [
+    String.raw`\b(waarschijnlijk|probably)\b`,
+    // Not "bij wet bepaalde" or "wettelijk bepaalde" (laid down by law).
+    String.raw`(?<!\b(wet\w*|bij \w+|krachtens \w+) )\bbepaalde\b`,
+    // Not feasibility ("of behandeling mogelijk is"), "zo snel mogelijk" or "niet mogelijk".
+    String.raw`(?<!\b(zo \w+|niet) )\bmogelijk\b(?! (is|zijn|was|wordt)\b)(?!\s*[.,;:)])`,
+    // Not "make certain" or "be certain".
+    String.raw`(?<!\b(make|be|is|are) )\bcertain\b`,
+  ].join('|'),
+  'i',
 );
 
 /** Legal forms in a registered name (Dutch and common foreign ones), and public bodies, that identify a legal entity. */
@@ -250,24 +238,22 @@ export const referralWords =
  * invitations and commercial references to others are not matched; "promotie"
  * alone is also a doctorate in Dutch.
  */
-export const promotionWords = compiledAhead(
-  new RegExp(
-    [
-      String.raw`\bnieuwsbrie(f|ven)\b`,
-      String.raw`\bnieuwe (producten|diensten)\b`,
-      String.raw`\baanbied(en|ing)\w* van (aanvullende|andere|nieuwe) (producten|diensten)\b`,
-      String.raw`\b(aanvullende|andere|nieuwe) (producten|diensten) (aan te )?(aan)?bieden\b`,
-      String.raw`\bmarketing`,
-      String.raw`\breclame`,
-      String.raw`\bpromotione`,
-      String.raw`\bnewsletters?\b`,
-      String.raw`\bnew (products|services)\b`,
-      String.raw`\boffer(ing)? (you )?(additional|other|new) (products|services)\b`,
-      String.raw`\bpromot(e|es|ing|ion|ions|ional)\b`,
-      String.raw`\badvertis`,
-    ].join('|'),
-    'i',
-  ),
+export const promotionWords = new RegExp(
+  [
+    String.raw`\bnieuwsbrie(f|ven)\b`,
+    String.raw`\bnieuwe (producten|diensten)\b`,
+    String.raw`\baanbied(en|ing)\w* van (aanvullende|andere|nieuwe) (producten|diensten)\b`,
+    String.raw`\b(aanvullende|andere|nieuwe) (producten|diensten) (aan te )?(aan)?bieden\b`,
+    String.raw`\bmarketing`,
+    String.raw`\breclame`,
+    String.raw`\bpromotione`,
+    String.raw`\bnewsletters?\b`,
+    String.raw`\bnew (products|services)\b`,
+    String.raw`\boffer(ing)? (you )?(additional|other|new) (products|services)\b`,
+    String.raw`\bpromot(e|es|ing|ion|ions|ional)\b`,
+    String.raw`\badvertis`,
+  ].join('|'),
+  'i',
 );
 
 /**
@@ -285,18 +271,16 @@ export const patientWords = /(?<![\p{L}\p{N}])pati[eë]nt/iu;
  * law asks the recipients (GDPR 13(1)(e)); whether those named are all of them is the author's to say
  * (recipientsComplete), so these only prompt.
  */
-export const noOneElseWords = compiledAhead(
-  new RegExp(
-    [
-      String.raw`\bniemand anders\b`,
-      String.raw`\bgeen (enkele )?(andere|overige) (derde )?(partij(en)?|derden|ontvangers|organisaties|bedrijven)\b`,
-      String.raw`\b(geen|niet|nooit)\b[^.;!?\n]{0,80}?\b((andere|overige) (derde )?(partij(en)?|derden|ontvangers|organisaties|bedrijven)|(aan|met) anderen)\b`,
-      String.raw`\b(no one|no-one|nobody) else\b`,
-      String.raw`\bno other (third )?(part(y|ies)|recipients|organi[sz]ations|companies)\b`,
-      String.raw`\b(not|never|n't)\b[^.;!?\n]{0,80}?\b((any )?other (third )?(part(y|ies)|recipients|organi[sz]ations|companies)|(with|to) (anyone|anybody) else)\b`,
-    ].join('|'),
-    'i',
-  ),
+export const noOneElseWords = new RegExp(
+  [
+    String.raw`\bniemand anders\b`,
+    String.raw`\bgeen (enkele )?(andere|overige) (derde )?(partij(en)?|derden|ontvangers|organisaties|bedrijven)\b`,
+    String.raw`\b(geen|niet|nooit)\b[^.;!?\n]{0,80}?\b((andere|overige) (derde )?(partij(en)?|derden|ontvangers|organisaties|bedrijven)|(aan|met) anderen)\b`,
+    String.raw`\b(no one|no-one|nobody) else\b`,
+    String.raw`\bno other (third )?(part(y|ies)|recipients|organi[sz]ations|companies)\b`,
+    String.raw`\b(not|never|n't)\b[^.;!?\n]{0,80}?\b((any )?other (third )?(part(y|ies)|recipients|organi[sz]ations|companies)|(with|to) (anyone|anybody) else)\b`,
+  ].join('|'),
+  'i',
 );
 
 /** In the same sentence as noOneElseWords: a condition under which others do receive the data ("tenzij", "zonder uw toestemming", "unless"), or "niet alleen" / "not only". */
@@ -304,18 +288,16 @@ export const othersMayWords =
   /\b(tenzij|zonder|behalve (als|wanneer|indien)|uitgezonderd|niet alleen|unless|without|except (if|when|where)|not only)\b/i;
 
 /** Anywhere in the sharing text: the parties named are examples ("onder andere", "zoals", "such as"), not all. "zoals hieronder beschreven" ("as described below") is no example. */
-export const examplesWords = compiledAhead(
-  /\b(onder andere|onder meer|o\.a\.|bijvoorbeeld|zoals(?! (hieronder|hierboven|beschreven|vermeld|genoemd))|among others|amongst others|such as|for example|for instance|e\.g\.|including)(?![\p{L}])/iu,
-);
+export const examplesWords =
+  /\b(onder andere|onder meer|o\.a\.|bijvoorbeeld|zoals(?! (hieronder|hierboven|beschreven|vermeld|genoemd))|among others|amongst others|such as|for example|for instance|e\.g\.|including)(?![\p{L}])/iu;
 
 /**
  * A health insurer, the party a care provider sends its claims to (BIB verloskundigen: "Declareren bij de
  * zorgverzekeraars"). Not a liability, life, car or travel insurer ("aansprakelijkheidsverzekeraar" is one word and
  * not matched either).
  */
-export const insurerWords = compiledAhead(
-  /\b(zorg)?verzekeraars?\b|(?<!\b(liability|indemnity|life|car|travel) )\binsurers?\b|\binsurance (compan(y|ies)|funds?)\b/i,
-);
+export const insurerWords =
+  /\b(zorg)?verzekeraars?\b|(?<!\b(liability|indemnity|life|car|travel) )\binsurers?\b|\binsurance (compan(y|ies)|funds?)\b/i;
 
 /** Claiming or invoicing: with insurerWords in one sentence, a purpose that bills the insurer. */
 export const billingWords =
@@ -346,15 +328,13 @@ export const notInsurerBillingWords = new RegExp(
  * identiteitsbewijs (identiteitskaart of paspoort)"). The Autoriteit Persoonsgegevens advises a masked copy, BSN and
  * photo made unreadable, where no law requires a full one (law/guidance.ts, idCopyAdvice).
  */
-export const idCopyWords = compiledAhead(
-  new RegExp(
-    [
-      String.raw`\b(kopie|kopietje|scan|foto|afschrift)\b[^.;!?\n]{0,30}?\b(identiteitsbewijs|legitimatiebewijs|legitimatie|identiteitskaart|id-kaart|id-bewijs|paspoort|rijbewijs|identiteitsdocument)(en)?\b`,
-      String.raw`\bkopie[\s-]?(id|paspoort|identiteitsbewijs|legitimatie)\b`,
-      String.raw`\b(copy|copies|scan|photo(graph)?)\b[^.;!?\n]{0,30}?\b(identity (document|card)|ID( card| document)?|passport|driving licen[cs]e|driver'?s licen[cs]e)s?\b`,
-    ].join('|'),
-    'i',
-  ),
+export const idCopyWords = new RegExp(
+  [
+    String.raw`\b(kopie|kopietje|scan|foto|afschrift)\b[^.;!?\n]{0,30}?\b(identiteitsbewijs|legitimatiebewijs|legitimatie|identiteitskaart|id-kaart|id-bewijs|paspoort|rijbewijs|identiteitsdocument)(en)?\b`,
+    String.raw`\bkopie[\s-]?(id|paspoort|identiteitsbewijs|legitimatie)\b`,
+    String.raw`\b(copy|copies|scan|photo(graph)?)\b[^.;!?\n]{0,30}?\b(identity (document|card)|ID( card| document)?|passport|driving licen[cs]e|driver'?s licen[cs]e)s?\b`,
+  ].join('|'),
+  'i',
 );
 
 /** Anywhere in a text with idCopyWords: the copy is to be masked ("BSN en pasfoto afschermen", "KopieID", "mask"). */

@@ -8,7 +8,6 @@ import { loadExtended, type SourceReader } from '../load/extends.js';
 import type { SourceDocument } from '../load/load-document.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { resolvePolicy } from '../resolve/resolve-policy.js';
-import { compileMarkedPatterns } from '../regexp-ahead.js';
 import { nextPolicy } from '../policy-memo.js';
 import { isLeftOpen } from '../validate/left-open.js';
 import { inUserFiles } from './user-location.js';
@@ -76,7 +75,6 @@ export function analyse(text: string, file: string, options: AnalyseOptions = {}
 }
 
 function analyseSteps(text: string, file: string, options: AnalyseOptions): AnalysedPolicy<Diagnostic> {
-  compileMarkedPatterns(); // the first time: src/regexp-ahead.ts
   const loaded = loadExtended(text, file, path.resolve(options.path ?? file), [], options.reader);
   const { sources } = loaded;
   if (!loaded.value) return { diagnostics: loaded.diagnostics, findings: [], sources };

@@ -12,6 +12,7 @@ import {
   regions,
   type Region,
 } from '../law/place-names.js';
+import { compileNow } from '../regexp-ahead.js';
 import type { Processor } from '../resolve/model.js';
 
 /** A place a name stands for: a country by its code, or a region. */
@@ -57,7 +58,10 @@ function placeReader(): PlaceReader {
   const all = [...names.keys(), ...shortForms.keys(), ...others].sort(
     (a, b) => b.length - a.length || (a < b ? -1 : 1),
   );
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${all.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  // Compiled now, to machine code only: matchAll runs it twice or more, which compiled it twice (src/regexp-ahead.ts).
+  const pattern = compileNow(
+    new RegExp(`(?<![\\p{L}\\p{N}])(?:${all.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu'),
+  );
   return (reader = { names, shortForms, pattern });
 }
 

@@ -1,6 +1,6 @@
 import { negationAlternatives } from '../law/negation-words.js';
 import { sentences } from '../sentences.js';
-import { compiledAhead, compileNow } from '../regexp-ahead.js';
+import { compiledOnce, compileNow } from '../regexp-ahead.js';
 
 /**
  * Whether the author's own words already say what a generated sentence would: the notice then leaves the
@@ -17,16 +17,13 @@ const STORAGE_WORDS =
   /(^|[^\p{L}])(opsla\p{L}*|opgeslagen|slaan|slaat|sla|opslag\p{L}*|bewaar\p{L}*|bewaren|bewaard|server\p{L}*|datacent\p{L}*|stor(e|es|ed|ing|age)|data cent(re|er)s?|host(s|ed|ing)?)($|[^\p{L}])/iu;
 
 /** Words that make a sentence say that notice is given in advance (nl and en). */
-const ADVANCE_WORDS = compiledAhead(
-  /(^|[^\p{L}])(vooraf|van tevoren|voordat|vóór|informeren|informeert|melden|meldt|op de hoogte|laten weten|laat weten|in advance|ahead|beforehand|before|prior to|notify|notifies|inform|informs)($|[^\p{L}])/iu,
-);
+const ADVANCE_WORDS =
+  /(^|[^\p{L}])(vooraf|van tevoren|voordat|vóór|informeren|informeert|melden|meldt|op de hoogte|laten weten|laat weten|in advance|ahead|beforehand|before|prior to|notify|notifies|inform|informs)($|[^\p{L}])/iu;
 
 /** Words that turn a sentence's place or period around: 'buiten de EU', 'niet in', 'not', 'never'. */
-const NEGATING_WORDS = compiledAhead(
-  new RegExp(
-    String.raw`(^|[^\p{L}])(${negationAlternatives('buiten', 'outside', 'behalve', 'except', String.raw`\p{L}+n't`)})($|[^\p{L}])`,
-    'iu',
-  ),
+const NEGATING_WORDS = new RegExp(
+  String.raw`(^|[^\p{L}])(${negationAlternatives('buiten', 'outside', 'behalve', 'except', String.raw`\p{L}+n't`)})($|[^\p{L}])`,
+  'iu',
 );
 
 /** 'de Europese Unie' is named by 'binnen de Europese Unie' and by 'in Europese Unie': the article is left out. */
@@ -47,7 +44,7 @@ export function mentionsStorageIn(text: string, name: string): boolean {
     const at = pattern.exec(s)?.index;
     if (at === undefined) return false;
     const before = s.slice(0, at + 1);
-    return STORAGE_WORDS.test(before) && !NEGATING_WORDS.test(before);
+    return STORAGE_WORDS.test(before) && !compiledOnce(NEGATING_WORDS).test(before);
   });
 }
 
@@ -74,7 +71,7 @@ export function mentionsNoticePeriod(text: string, phrase: string): boolean {
     const match = pattern.exec(s);
     if (!match) return false;
     const after = s.slice(match.index + match[0].length - 1);
-    const advance = ADVANCE_WORDS.test(s) || /^[^\p{L}]*voor($|[^\p{L}])/iu.test(after);
-    return advance && !NEGATING_WORDS.test(s);
+    const advance = compiledOnce(ADVANCE_WORDS).test(s) || /^[^\p{L}]*voor($|[^\p{L}])/iu.test(after);
+    return advance && !compiledOnce(NEGATING_WORDS).test(s);
   });
 }

@@ -1,4 +1,4 @@
-import { compiledAhead } from '../regexp-ahead.js';
+import { compiledOnce } from '../regexp-ahead.js';
 /**
  * E-mail addresses and phone numbers in running text become links in HTML,
  * as GFM makes e-mail addresses links in the Markdown: a patient on a phone
@@ -14,7 +14,7 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}
  */
 const PHONE =
   /(?<![\w+]|[A-Za-z]{2}\d{2} ?(?:[A-Za-z0-9]{4} ?)*)(?:\+31(?: ?- ?| )?(?:\(0\) ?)?[1-9]|\(0[1-9]\d{0,2}\)|0[1-9])(?:(?: ?- ?| )?\d){6,9}(?![\w-])/;
-const CONTACT = compiledAhead(new RegExp(`${EMAIL.source}|${PHONE.source}`, 'g'));
+const CONTACT = new RegExp(`${EMAIL.source}|${PHONE.source}`, 'g');
 /**
  * The national numbers' lengths in the Dutch numbering plan (Nummerplan telefoon- en ISDN-diensten): a number
  * is 0 and nine digits (geographic, 06 mobile, 084/085/087/088/091); the free and paid information numbers
@@ -71,7 +71,7 @@ export const othersHost = (host: string, others: ReadonlySet<string>): boolean =
  * privacy@…' in their own words).
  */
 export function givesEmailOrPhone(text: string, others: ReadonlySet<string> = new Set()): boolean {
-  return [...text.matchAll(CONTACT)].some(([match]) =>
+  return [...text.matchAll(compiledOnce(CONTACT))].some(([match]) =>
     match.includes('@')
       ? !others.has(contactKey(match)) && !othersHost(match.slice(match.indexOf('@') + 1).toLowerCase(), others)
       : isDutchPhoneNumber(match) && !others.has(contactKey(match)),
@@ -79,7 +79,7 @@ export function givesEmailOrPhone(text: string, others: ReadonlySet<string> = ne
 }
 
 function linkText(text: string): string {
-  return text.replace(CONTACT, (match) => {
+  return text.replace(compiledOnce(CONTACT), (match) => {
     if (match.includes('@')) return `<a href="mailto:${match}">${match}</a>`;
     return isDutchPhoneNumber(match) ? `<a href="${telHref(match)}">${match}</a>` : match;
   });
