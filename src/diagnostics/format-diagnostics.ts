@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Language } from '../i18n/messages.js';
 import { compareDiagnostics, type Diagnostic, type LocalisedDiagnostic } from './diagnostic.js';
 import { localiseDiagnostics } from './render-message.js';
+import { singleLine } from './single-line.js';
 
 /** 'policies/x/policy.json:14:7' — relative to the working directory, as editors and terminals link it. */
 export function location(d: Diagnostic, cwd = process.cwd()): string {
@@ -11,8 +12,8 @@ export function location(d: Diagnostic, cwd = process.cwd()): string {
 
 /**
  * One line per diagnostic, written in `lang`: `file:line:col severity /pointer message (suggestion) {article} [rule-id]`,
- * then each related location `(inherited from … at …)`, then `(acknowledged: reason)` when accepted. A fixed grammar
- * for problem matchers: the severity, the article (the language-neutral notation, 'GDPR 13(1)(a)') and the rule id
+ * then each related location `(inherited from … at …)`, then `(acknowledged: reason)` when accepted; a line break in
+ * an author's text is shown as '↵' (singleLine). A fixed grammar for problem matchers: the severity, the article (the language-neutral notation, 'GDPR 13(1)(a)') and the rule id
  * read the same in every message language.
  */
 export function formatCompact(diagnostics: readonly Diagnostic[], cwd = process.cwd(), lang: Language = 'en'): string {
@@ -21,7 +22,7 @@ export function formatCompact(diagnostics: readonly Diagnostic[], cwd = process.
 
 /** formatCompact of diagnostics already written in the message language and sorted with compareDiagnostics. */
 export function formatLocalisedCompact(sorted: readonly LocalisedDiagnostic[], cwd = process.cwd()): string {
-  return sorted.map((d) => `${location(d, cwd)} ${d.severity} ${findingText(d)}`).join('\n');
+  return sorted.map((d) => singleLine(`${location(d, cwd)} ${d.severity} ${findingText(d)}`)).join('\n');
 }
 
 /** A finding as a line says it after its place and severity: `/pointer message (suggestion) {article} [rule-id]…`. */

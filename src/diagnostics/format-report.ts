@@ -2,6 +2,7 @@ import { compareDiagnostics, type Diagnostic, type LocalisedDiagnostic, type Sev
 import { labelled, messagesFor, withNote, type Language, type Messages } from '../i18n/messages.js';
 import { location } from './format-diagnostics.js';
 import { localiseDiagnostics } from './render-message.js';
+import { singleLine } from './single-line.js';
 
 /** ANSI styles, used only when the caller says the terminal takes colour. */
 const styles = {
@@ -29,7 +30,8 @@ export interface ReportOptions {
  * The human report: diagnostics grouped per file, one line each with
  * line:column, severity, message, legal reference and rule id, then the JSON
  * pointer of the value at fault and where the rule is documented; an
- * acknowledged finding gets a third line with the reason.
+ * acknowledged finding gets a third line with the reason. A line break in an
+ * author's text (a purpose's name, a reason) is shown as '↵' (singleLine).
  *
  *   policies/ipractice/policy.json
  *     118:7  error    The policy names no legal basis of art. 6(1) for the purpose "…"; …  GDPR 6(1)  art6/basis-missing
@@ -82,7 +84,7 @@ function byFile(sorted: readonly LocalisedDiagnostic[], cwd: string | undefined)
   const shown = new Map<string | undefined, string>();
   for (const d of sorted) {
     let file = shown.get(d.file);
-    if (file === undefined) shown.set(d.file, (file = location({ ...d, line: undefined }, cwd)));
+    if (file === undefined) shown.set(d.file, (file = singleLine(location({ ...d, line: undefined }, cwd))));
     const items = files.get(file);
     if (items) items.push(d);
     else files.set(file, [d]);
@@ -115,15 +117,15 @@ function fileBlock(
   const indent = `  ${' '.repeat(posWidth)}  ${' '.repeat(width)}  `;
   let block = heading;
   items.forEach((d, i) => {
-    const message = d.suggestion ? withNote(d.message, d.suggestion, m) : d.message;
+    const message = singleLine(d.suggestion ? withNote(d.message, d.suggestion, m) : d.message);
     const citation = d.citation ? `  ${paint('dim', d.citation)}` : '';
     block += `\n  ${positions[i]!.padEnd(posWidth)}  ${severities[d.severity]}  ${message}${citation}  ${paint('dim', d.ruleId)}`;
     const docs = options.docsPath?.(d.ruleId);
     // A syntax error has no value to point at and no rule page: then there is no second line ('/' alone said nothing).
     if (d.pointer || docs)
       block += `\n${indent}${paint('dim', d.pointer || '/')}${docs ? `  ${paint('dim', docs)}` : ''}`;
-    for (const r of d.related ?? []) block += `\n${indent}${r.message}`;
-    if (d.acknowledged) block += `\n${indent}${labelled(acknowledged, d.acknowledged.reason, m)}`;
+    for (const r of d.related ?? []) block += `\n${indent}${singleLine(r.message)}`;
+    if (d.acknowledged) block += `\n${indent}${singleLine(labelled(acknowledged, d.acknowledged.reason, m))}`;
   });
   return block;
 }

@@ -2,6 +2,7 @@ import type { Messages } from '../i18n/messages.js';
 import type { LocalisedDiagnostic } from './diagnostic.js';
 import { policyList } from './render-message.js';
 import { cyrb53, repeatedKey } from './repeated-findings.js';
+import { singleLine } from './single-line.js';
 
 /** How many of the other policies a repeat's line names, as policiesPhrase names a folded finding's. */
 const NAMED = 3;
@@ -163,12 +164,15 @@ function shortForm(message: string): string {
 function closingLine(file: string, count: number, repeat: Repeat, messages: Messages): string {
   const more = count - repeat.names.length;
   const position = repeat.line === undefined ? file : `${file}:${repeat.line}:${repeat.column}`;
-  return messages.t(`diagnostics:alsoIn${more > 0 ? 'More' : ''}`, {
-    rule: repeat.ruleId,
-    position,
-    short: repeat.short,
-    count,
-    list: policyList(repeat.names, more, messages),
-    more,
-  });
+  // A closing line of the text and compact reports: one line, like theirs (singleLine).
+  return singleLine(
+    messages.t(`diagnostics:alsoIn${more > 0 ? 'More' : ''}`, {
+      rule: repeat.ruleId,
+      position,
+      short: repeat.short,
+      count,
+      list: policyList(repeat.names, more, messages),
+      more,
+    }),
+  );
 }

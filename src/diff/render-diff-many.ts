@@ -23,7 +23,7 @@ import {
   htmlHead,
   markdownFinding,
   markdownItem,
-  printable,
+  printableLines,
   renderDiffHtml,
   renderDiffMarkdown,
   nothingOwn,
@@ -220,7 +220,7 @@ function chainText(chain: DiffChain, m: Messages): string {
   const { lines, rest } = bareText(reports, s.rows.length, m);
   for (const line of lines) out.push('', line);
   const texts = rest.map(({ result, inChain, report }) => renderDiffText(result, m, inChain, report));
-  return [printable(out.join('\n')) + '\n', ...texts].join('='.repeat(72) + '\n\n');
+  return [printableLines(out) + '\n', ...texts].join('='.repeat(72) + '\n\n');
 }
 
 function chainMarkdown(chain: DiffChain, m: Messages): string {

@@ -5,6 +5,7 @@ import { escapeMarkdownText } from '../render/markdown-inline.js';
 import { readTemplate } from '../render/templates.js';
 import { localiseDiagnostics } from '../diagnostics/render-message.js';
 import { sharedFindingKey } from '../diagnostics/shared-findings.js';
+import { singleLine } from '../diagnostics/single-line.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { changeWords } from './change-words.js';
 import { changeGroup } from './change-groups.js';
@@ -50,8 +51,10 @@ function fileLine(item: ReportItem, result: DiffResult): string {
 }
 
 /** Author text may hold control characters; in a terminal they could move the cursor or change colours. */
-export const printable = (value: string): string =>
-  value.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
+const printable = (value: string): string => value.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
+
+/** The text report's lines, joined: a line break in an author's text within a line shown as '↵' (singleLine). */
+export const printableLines = (lines: readonly string[]): string => printable(lines.map(singleLine).join('\n'));
 
 const languageName = (lang: string, m: Messages): string => m.t(`terms:language.${lang}`);
 
@@ -175,7 +178,7 @@ export function renderDiffText(
       out.push('', `  [${languageName(text.lang, m)}]`, ...draftLines(text).map((l) => (l ? `  ${l}` : '')));
     }
   }
-  return printable(out.join('\n')) + '\n';
+  return printableLines(out) + '\n';
 }
 
 /** One change as a Markdown list item, with the texts of a wording change below it. */
