@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './support/cli.js';
+import { fixturesDir } from './support/fixtures.js';
 import { tempDirs } from './support/temp-dirs.js';
 
 /**
@@ -37,6 +38,32 @@ function project(): string {
     '-e',
     `const m = await import(${JSON.stringify(path.join(repoRoot, 'bench/seed-corpus.mjs'))}); m.writeSeedCorpus(${JSON.stringify(cwd)}, 12, m.seedPolicies(${JSON.stringify(repoRoot)}));`,
   ]);
+  return installed(cwd);
+}
+
+/** The minimal policy with its open compliance findings acknowledged, but for the rules `open`. */
+function minimalPolicy(id: string, open: readonly string[] = []): string {
+  const reason = { nl: 'Besproken met de FG.', en: 'Discussed with the DPO.' };
+  const acknowledged = ['retention/missing', 'art13/requirement-missing']
+    .filter((rule) => !open.includes(rule))
+    .map((rule) => ({ rule, reason }));
+  return readFileSync(path.join(fixturesDir, 'minimal/policy.json'), 'utf8')
+    .replace('"id": "minimal"', `"id": "${id}"`)
+    .replace('"metadata": {', `"metadata": { "acknowledged": ${JSON.stringify(acknowledged)},`);
+}
+
+/** A site with twelve policies that pass --strict, the first with the open compliance findings `open`. */
+function strictProject(open: readonly string[] = []): string {
+  const cwd = site();
+  for (let i = 1; i <= 12; i++) {
+    mkdirSync(path.join(cwd, `policies/p${i}`), { recursive: true });
+    writeFileSync(path.join(cwd, `policies/p${i}/policy.json`), minimalPolicy(`p${i}`, i === 1 ? open : []));
+  }
+  return installed(cwd);
+}
+
+/** The site `cwd` with this package installed and the README's publish script. */
+function installed(cwd: string): string {
   writeFileSync(path.join(cwd, 'package.json'), '{ "name": "site", "private": true }\n');
   mkdirSync(path.join(cwd, 'node_modules/.bin'), { recursive: true });
   symlinkSync(repoRoot, path.join(cwd, 'node_modules/policyc'));
@@ -73,13 +100,13 @@ const leftovers = (cwd: string): string[] =>
 
 describe("the README's CI job", () => {
   it("publishes only the notices: no register, no manifest in public/; the site's own files there stay", async () => {
-    const cwd = project();
+    const cwd = strictProject();
     // The site's own page in the folder the script publishes into, and a folder of its own in dist/ (webdev10, 4).
     mkdirSync(path.join(cwd, 'public/privacy'), { recursive: true });
     writeFileSync(path.join(cwd, 'public/privacy/index.html'), "<p>The site's own page</p>\n");
     mkdirSync(path.join(cwd, 'dist/assets'), { recursive: true });
     writeFileSync(path.join(cwd, 'dist/assets/logo.svg'), '<svg/>\n');
-    const steps = ciSteps().filter((s) => !s.includes(' check'));
+    const steps = ciSteps();
     const run = async (step: string, name: string): Promise<unknown> =>
       promisify(execFile)('bash', stepArgs(cwd, step, name), { cwd, env: { ...process.env, NO_COLOR: '1' } });
     for (const [i, step] of steps.entries()) await run(step, String(i));
@@ -116,6 +143,20 @@ describe("the README's CI job", () => {
     });
     expect(run.stderr + run.stdout).toContain('retention/medical-file-too-short');
     expect(run.status).toBe(1);
+    expect(existsSync(path.join(cwd, 'public'))).toBe(false);
+  }, 60_000);
+
+  it('stops, as the privacy script does, on an open compliance warning: the publish step does not run', async () => {
+    // secondread10, 3: the job ran check (which passes warnings) and a plain build, then published.
+    const cwd = strictProject(['art13/requirement-missing']);
+    const env = { ...process.env, NO_COLOR: '1' };
+    let annotations = '';
+    for (const [i, step] of ciSteps().entries()) {
+      const run = spawnSync('bash', stepArgs(cwd, step, String(i)), { cwd, encoding: 'utf8', env });
+      annotations += run.stdout;
+      if (run.status !== 0) break; // Actions runs no later step of the job
+    }
+    expect(annotations).toMatch(/^::warning file=policies\/p1\/policy\.json,.*title=art13\/requirement-missing::/m);
     expect(existsSync(path.join(cwd, 'public'))).toBe(false);
   }, 60_000);
 
