@@ -25,6 +25,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Colour in the text report: stderr is a terminal and NO_COLOR is unset. */
   color?: boolean;
+  /** GITHUB_WORKSPACE, the repository's folder in GitHub Actions: --format github gives paths from it. */
+  githubWorkspace?: string;
   /** Asks the user a question and returns the answer: only when a terminal is attached (init asks nothing otherwise). */
   prompt?: (question: string) => Promise<string>;
 }
@@ -311,6 +313,7 @@ export function diagnosticSinkFor(
     stdout: io.stdout,
     stderr: io.stderr,
     ...(io.color !== undefined ? { color: io.color } : {}),
+    ...(io.githubWorkspace ? { githubWorkspace: io.githubWorkspace } : {}),
     lang: messageLanguage,
     tool: packageJson,
   });

@@ -37,6 +37,8 @@ export interface SinkSettings {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   color?: boolean;
+  /** The repository's folder in GitHub Actions (GITHUB_WORKSPACE): --format github gives paths from it, not from cwd. */
+  githubWorkspace?: string;
   lang: Language;
   /** For SARIF's driver. */
   tool: () => { version: string; homepage?: string };
@@ -165,8 +167,12 @@ export function diagnosticSink(settings: SinkSettings): DiagnosticSink {
   if (settings.format === 'sarif') return sarifSink(settings);
   if (settings.format === 'compact')
     return joinedSink(settings.stderr, '\n', settings, (sorted) => formatLocalisedCompact(sorted, settings.cwd));
-  // Workflow commands on stdout, where the GitHub Actions runner reads them.
-  if (settings.format === 'github')
-    return joinedSink(settings.stdout, '\n', settings, (sorted) => formatLocalisedGithub(sorted, settings.cwd));
+  // Workflow commands on stdout, where the GitHub Actions runner reads them. Not folded: an annotation shows beside
+  // its own file only, so a finding repeated in several policies' files is one command for each of them.
+  if (settings.format === 'github') {
+    const unfolded = { ...settings, fold: undefined };
+    const root = settings.githubWorkspace ?? settings.cwd;
+    return joinedSink(settings.stdout, '\n', unfolded, (sorted) => formatLocalisedGithub(sorted, settings.cwd, root));
+  }
   return textSink(settings);
 }

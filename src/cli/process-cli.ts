@@ -59,6 +59,7 @@ async function runReportingErrors(): Promise<number> {
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),
       color: process.stderr.isTTY === true && !process.env.NO_COLOR,
+      ...(process.env.GITHUB_WORKSPACE ? { githubWorkspace: process.env.GITHUB_WORKSPACE } : {}),
       // Only init asks, so whether stdin is a terminal is found out when it does: node:tty loads node:net, some
       // ms of a start whose stdout and stderr are not terminals. isatty, not process.stdin.isTTY: reading that
       // property opens stdin as a stream.

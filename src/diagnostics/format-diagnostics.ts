@@ -40,14 +40,16 @@ const GITHUB_LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as c
 /**
  * One GitHub Actions workflow command per diagnostic, `::error file=…,line=…,col=…,title=rule-id::/pointer message …`,
  * which the runner shows as an annotation at that line of the file (in the log and the pull request's diff). Values
- * are escaped as the runner reads them back: %, CR and LF in the message, and also : and , in a property.
+ * are escaped as the runner reads them back: %, CR and LF in the message, and also : and , in a property. `file=` is
+ * from `root`, the repository's folder (GITHUB_WORKSPACE), against which GitHub places annotations: a job may run
+ * policyc in a folder below it (`working-directory: site`). A file's path in a diagnostic is from `cwd`.
  */
-export function formatLocalisedGithub(sorted: readonly LocalisedDiagnostic[], cwd = process.cwd()): string {
+export function formatLocalisedGithub(sorted: readonly LocalisedDiagnostic[], cwd = process.cwd(), root = cwd): string {
   const data = (s: string) => s.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
   const property = (s: string) => data(s).replaceAll(':', '%3A').replaceAll(',', '%2C');
   return sorted
     .map((d) => {
-      const file = d.file ? [`file=${property(path.relative(cwd, path.resolve(cwd, d.file)) || d.file)}`] : [];
+      const file = d.file ? [`file=${property(path.relative(root, path.resolve(cwd, d.file)) || d.file)}`] : [];
       const at = d.line ? [`line=${d.line}`, `col=${d.column ?? 1}`] : [];
       const level = d.acknowledged ? 'notice' : GITHUB_LEVEL[d.severity];
       return `::${level} ${[...file, ...at, `title=${property(d.ruleId)}`].join(',')}::${data(findingText(d))}`;
