@@ -107,10 +107,34 @@ describe('policyc build', () => {
     expect((await runPolicycInProcess(['build'], work)).status).toBe(0);
     const register = await runPolicycInProcess(['register', '--lang', 'en'], work);
     expect(register.status).toBe(0);
-    expect(register.stderr).toMatch(/Removed from \S+ what this build no longer makes: 6 files in nl\/\./);
+    // secondread10, 11: a register run called itself "build"; the Dutch "het" named nothing.
+    expect(register.stderr).toMatch(/Removed from \S+ what this run of register no longer makes: 6 files in nl\/\./);
     expect(readdirSync(path.join(work, 'dist/ipractice/nl')).filter((f) => f.startsWith('register'))).toEqual([]);
+    expect(readdirSync(path.join(work, 'dist/ipractice/nl')).filter((f) => f.startsWith('privacy.')).length).toBe(5);
+    expect((await runPolicycInProcess(['build'], work)).status).toBe(0);
+    const dutch = await runPolicycInProcess(['register', '--lang', 'nl', '--message-lang', 'nl'], work);
+    expect(dutch.stderr).toContain(
+      `Verwijderd uit ${path.join('dist', 'ipractice')}: 6 bestanden in en/, die deze run van register niet meer maakt. --lang nl`,
+    );
+    const dutchBuild = await runPolicycInProcess(['build', '--lang', 'en', '--message-lang', 'nl'], work);
+    expect(dutchBuild.stderr).toMatch(/Verwijderd uit \S+: \d+ bestanden in nl\/, die deze build niet meer maakt\./);
     // A build that removes nothing says nothing of it.
     expect((await runPolicycInProcess(['build'], work)).stderr).not.toContain('Removed from');
+  });
+
+  it('register --help: --lang removes the registers of another language (what register removes), not all a build made', async () => {
+    /** The text of the --lang option in `command`'s help in `lang`, its wrapped lines joined. */
+    const langOption = async (command: string, lang: string): Promise<string> => {
+      const help = (await runPolicycInProcess([command, '--help', '--message-lang', lang], tmp())).stdout;
+      return /--lang <\S+>\s+(.*?)\s+--strict/s.exec(help)![1]!.replace(/\s+/g, ' ');
+    };
+    expect(await langOption('register', 'en')).toMatch(
+      /The registers an earlier run made in another language are removed, and the run says so\.$/,
+    );
+    expect(await langOption('register', 'nl')).toMatch(
+      /De registers die een eerdere run in een andere taal maakte, worden verwijderd, en de run zegt dat\.$/,
+    );
+    expect(await langOption('build', 'en')).toMatch(/What an earlier build made in another language is removed/);
   });
 
   it('--lang limits the languages built', async () => {

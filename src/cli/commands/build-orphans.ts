@@ -139,9 +139,12 @@ export function reportDropped(build: Build, result: ReturnType<Writer['commit']>
   const report = messagesFor(build.lang);
   const out = relativeTo(build.io, build.outDir, build.options.out);
   const context = languagesContext(build);
+  // 'this build', or 'this run of register': register removes only the registers of a language it no longer makes.
+  const run = report.t(`report:filesDroppedBy.${build.options.command === 'register' ? 'register' : 'build'}`);
   for (const { organisation, files } of result.dropped) {
     const folder = path.join(out, organisation);
-    build.io.stderr(report.t('report:filesDropped', { folder, files: droppedItems(files, report), ...context }) + '\n');
+    const params = { folder, files: droppedItems(files, report), run, ...context };
+    build.io.stderr(report.t('report:filesDropped', params) + '\n');
     build.result.removedFiles.push({
       ...resultEntry({ id: organisation, folder: folderOf(build, organisation) }),
       files,
