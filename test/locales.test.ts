@@ -168,6 +168,39 @@ describe('locales', () => {
     expect(nl).toEqual(en);
   });
 
+  // secondread10 finding 15: a check text said "op grond van 9(2)(h)" (the data's notation in Dutch prose), one
+  // bracket cited "art. 6, lid 1, onder c; artikel 7:454 BW". A policy field's value ("legalBasis 6(1)(a)") is the notation an author types, not a citation.
+  it('Dutch check texts cite as Dutch: no GDPR notation, one form of article per bracket', () => {
+    const found: string[] = [];
+    const walk = (value: unknown, key: string): void => {
+      if (value && typeof value === 'object') {
+        for (const [k, v] of Object.entries(value)) walk(v, `${key}.${k}`);
+        return;
+      }
+      const text = String(value);
+      for (const m of text.matchAll(/(legalBasis )?\b\d+\(\d+\)(?:\([a-z]\))?/g))
+        if (!m[1]) found.push(`${key}: ${m[0]}`);
+      for (const m of text.matchAll(/\(([^()]*)\)/g))
+        if (/\bart\./i.test(m[1]!) && /\bartikel\b/i.test(m[1]!)) found.push(`${key}: ${m[0]}`);
+    };
+    for (const ns of ['rules', 'diagnostics'])
+      walk(JSON.parse(readFileSync(path.join(localesDir, 'nl', `${ns}.json`), 'utf8')), ns);
+    expect(found).toEqual([]);
+  });
+
+  // Several paragraphs are "leden" in Dutch, as the AVG's own text writes them: the notice, the history and the
+  // check texts said "artikel 21, lid 2 en 3".
+  it('Dutch writes "leden" for several paragraphs, in every namespace', () => {
+    const found = readdirSync(path.join(localesDir, 'nl'))
+      .filter((f) => f.endsWith('.json'))
+      .flatMap((f) =>
+        [...readFileSync(path.join(localesDir, 'nl', f), 'utf8').matchAll(/\blid \d+ (?:en|tot en met) \d+/g)].map(
+          (m) => `${f}: ${m[0]}`,
+        ),
+      );
+    expect(found).toEqual([]);
+  });
+
   it('the official Dutch names of the legal bases and rights (reference §3)', () => {
     const terms = JSON.parse(readFileSync(path.join(localesDir, 'nl', 'terms.json'), 'utf8'));
     expect(Object.values(terms.legalBasis).map((b) => (b as { name: string }).name)).toEqual([

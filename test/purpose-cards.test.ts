@@ -131,8 +131,41 @@ describe('why we may: the basis in plain words, the official term and article be
   it("the author's note on the basis follows its article on the same line", () => {
     const c = card(withPurpose({ legalBasis: '6(1)(b)', legalBasisExplanation: text('UITLEG', 'EXPLANATION') }));
     expect(c).toContain(
-      '- **Waarom dat mag:** Omdat het nodig is voor een overeenkomst met u (grondslag: uitvoering van een overeenkomst, artikel 6, lid 1, onder b, AVG). UITLEG\n',
+      '- **Waarom dat mag:** Omdat het nodig is voor een overeenkomst met u (grondslag: uitvoering van een overeenkomst, artikel 6, lid 1, onder b, AVG). UITLEG.\n',
     );
+  });
+
+  // secondread10 finding 7: one of several bases with its law and a note read "…(grondslag: wettelijke verplichting,
+  // …, AVG). Voor Nederland. Wettelijke verplichting: Algemene wet inzake rijksbelastingen (artikel 52 AWR)": the
+  // basis named twice, the note before the law it is about, and no full stop at the end.
+  it('several bases: what a basis rests on follows it, then the note, ending a sentence', () => {
+    const c = card(
+      withPurpose({
+        legalBasis: undefined,
+        legalBases: [
+          {
+            basis: '6(1)(c)',
+            appliesTo: text('Facturering', 'Invoicing'),
+            legalObligation: { law: 'awr', article: 'art. 52' },
+            explanation: text('Voor Nederland', 'For the Netherlands'),
+          },
+          { basis: '6(1)(e)', dataCategories: ['phone'], publicTask: { law: 'jeugdwet' } },
+          {
+            basis: '6(1)(f)',
+            appliesTo: text('Beveiliging', 'Security'),
+            legitimateInterest: text('Veilige systemen', 'Safe systems'),
+          },
+        ],
+      }),
+    );
+    expect(c).toContain(
+      '  - Facturering: omdat de wet ons daartoe verplicht (grondslag: wettelijke verplichting, artikel 6, lid 1, onder c, AVG): Algemene wet inzake rijksbelastingen (artikel 52 AWR). Voor Nederland.\n',
+    );
+    expect(c).toMatch(/AVG\): Jeugdwet[^\n]*\n/);
+    expect(c).toContain(
+      '  - Beveiliging: omdat wij daar een gerechtvaardigd belang bij hebben (grondslag: gerechtvaardigd belang, artikel 6, lid 1, onder f, AVG): Veilige systemen\n',
+    );
+    expect(c).not.toMatch(/(Wettelijke verplichting|Publieke taak|Gerechtvaardigd belang): /);
   });
 
   it('several bases: one line each, with what each covers', () => {

@@ -27,6 +27,86 @@ function joinProvisions(items: readonly string[], separator: string, last: strin
   }, '');
 }
 
+/** Items joined as the language lists them ('a, b en c' in Dutch, 'a, b, c' in English). */
+function joinItems(items: readonly string[], m: Messages): string {
+  return joinProvisions(items, m.t('diagnostics:citation.separator'), m.t('diagnostics:citation.lastSeparator'));
+}
+
+/** Whether a provision is a whole article ('44'), a paragraph or point of one ('9(1)', '6(1)(c)'), or a range. */
+function runKind(p: Provision): string | undefined {
+  if (p.through !== undefined) return undefined;
+  return p.paragraph === undefined ? 'article' : `in ${p.article}`;
+}
+
+/** Consecutive provisions grouped while `same` holds for each and the first of its group. */
+function groupsOf(provisions: readonly Provision[], same: (a: Provision, b: Provision) => boolean): Provision[][] {
+  const groups: Provision[][] = [];
+  for (const p of provisions) {
+    const last = groups.at(-1);
+    if (last && same(last[0]!, p)) last.push(p);
+    else groups.push([p]);
+  }
+  return groups;
+}
+
+/** One paragraph's points, the paragraph written once: 'lid 1, onder e en f,' in Dutch. */
+function pointsOfParagraph(group: readonly Provision[], m: Messages): string {
+  if (group.length === 1) return m.t('diagnostics:citation.within.point', { ...group[0]! });
+  const letters = group.map((p) => m.t('diagnostics:citation.within.pointLetter', { ...p }));
+  return m.t('diagnostics:citation.within.points', {
+    paragraph: group[0]!.paragraph,
+    provisions: joinItems(letters, m),
+  });
+}
+
+/**
+ * One article's paragraphs or points, the article written once: 'art. 9, leden 1 en 2,', 'art. 37, lid 1, onder c,
+ * en lid 7,', 'art. 13, lid 1, onder e en f,' in Dutch.
+ */
+function withinArticle(run: readonly Provision[], m: Messages): string {
+  const t = m.t;
+  const article = run[0]!.article;
+  if (run.every((p) => p.point === undefined)) {
+    const numbers = joinItems(
+      run.map((p) => t('diagnostics:citation.within.paragraphNumber', { ...p })),
+      m,
+    );
+    return t('diagnostics:citation.within.paragraphs', { article, provisions: numbers });
+  }
+  const items = groupsOf(
+    run,
+    (a, b) => a.point !== undefined && b.point !== undefined && a.paragraph === b.paragraph,
+  ).map((group) =>
+    group[0]!.point === undefined
+      ? t('diagnostics:citation.within.paragraph', { ...group[0]! })
+      : pointsOfParagraph(group, m),
+  );
+  return t('diagnostics:citation.within.article', { article, provisions: joinItems(items, m) });
+}
+
+/**
+ * A law's provisions as the language cites them (citation.sameArticle: 'once' or 'each'). Dutch writes an article once for its consecutive paragraphs
+ * and points ('art. 9, leden 1 en 2'), and once for whole articles when the reference cites nothing else
+ * ('art. 44 en 45'); a run of whole articles among other provisions keeps each its own ('art. 13, art. 14 en art.
+ * 30, lid 1': 'art. 13 en 14 en art. 30' would say 'en' twice).
+ */
+function citedProvisions(provisions: readonly Provision[], m: Messages): string[] {
+  // English cites in the notation of the data, as written: each provision its own ('9(1), 9(2)').
+  if (m.t('diagnostics:citation.sameArticle') !== 'once') return provisions.map((p) => m.t(provisionKey(p), { ...p }));
+  // Runs: consecutive paragraphs or points of one article, or consecutive whole articles.
+  const runs = groupsOf(provisions, (a, b) => runKind(a) !== undefined && runKind(a) === runKind(b));
+  return runs.flatMap((run) => {
+    if (run.length === 1) return [m.t(provisionKey(run[0]!), { ...run[0]! })];
+    if (run[0]!.paragraph !== undefined) return [withinArticle(run, m)];
+    if (runs.length > 1) return run.map((p) => m.t(provisionKey(p), { ...p }));
+    const numbers = joinItems(
+      run.map((p) => m.t('diagnostics:citation.within.articleNumber', { ...p })),
+      m,
+    );
+    return [m.t('diagnostics:citation.articles', { provisions: numbers })];
+  });
+}
+
 function formatPart(part: ReferencePart, m: Messages): string {
   const t = m.t;
   switch (part.kind) {
@@ -42,11 +122,7 @@ function formatPart(part: ReferencePart, m: Messages): string {
     case 'law': {
       const law = t(`diagnostics:citation.laws.${part.law.id}`);
       if (part.provisions.length === 0) return law;
-      const provisions = joinProvisions(
-        part.provisions.map((p) => t(provisionKey(p), { ...p })),
-        t('diagnostics:citation.separator'),
-        t('diagnostics:citation.lastSeparator'),
-      );
+      const provisions = joinItems(citedProvisions(part.provisions, m), m);
       return t(`diagnostics:citation.${part.law.numbered ? 'numberedLaw' : 'law'}`, { law, provisions });
     }
   }

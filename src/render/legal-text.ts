@@ -118,22 +118,45 @@ export function basisPartText(part: PurposeBasis, m: Messages, detailOnBasis = f
   // not the basis named again after it (register5 finding 10).
   const lawOnBasis = detailOnBasis && part.basis === '6(1)(c)' && part.legalObligation;
   if (lawOnBasis) line = t('register:cell.basisWith', { basis: line, detail: formatLawReference(lawOnBasis, m) });
-  return basisPartNotes(part, m, Boolean(lawOnBasis)).reduce(appendSentence, line);
+  return basisPartNotes(part, m, lawOnBasis ? 'legalObligation' : undefined).reduce(appendSentence, line);
+}
+
+/** The field of a basis that names what it rests on: the law of a legal obligation or public task, the interest. */
+type BasisDetail = 'legalObligation' | 'publicTask' | 'legitimateInterest';
+
+const detailOfBasis: Partial<Record<PurposeBasis['basis'], BasisDetail>> = {
+  '6(1)(c)': 'legalObligation',
+  '6(1)(e)': 'publicTask',
+  '6(1)(f)': 'legitimateInterest',
+};
+
+/**
+ * What a basis rests on, as the notice writes it after the basis ('…, AVG): Algemene wet inzake rijksbelastingen
+ * (artikel 52 AWR)'): the law of its legal obligation or public task, or its legitimate interest; undefined when the
+ * part names none for its own basis.
+ */
+export function basisDetail(part: PurposeBasis, m: Messages): { field: BasisDetail; text: string } | undefined {
+  const field = detailOfBasis[part.basis];
+  if (field === 'legitimateInterest')
+    return part.legitimateInterest && { field, text: pick(part.legitimateInterest, m) };
+  const law = field && part[field];
+  return law ? { field, text: formatLawReference(law, m) } : undefined;
 }
 
 /**
- * What the author wrote about one of several bases, each a sentence to follow it: the explanation, then the law of
- * a legal obligation (unless `lawSaid`: the line names it already) or of a public task, and the legitimate interest.
+ * What the author wrote about one of several bases, each a sentence to follow it: the law of a legal obligation
+ * or of a public task and the legitimate interest, unless the line says it already (`said`), then the explanation.
  */
-export function basisPartNotes(part: PurposeBasis, m: Messages, lawSaid = false): string[] {
+export function basisPartNotes(part: PurposeBasis, m: Messages, said?: BasisDetail): string[] {
   const t = m.t;
-  const notes = part.explanation ? [pick(part.explanation, m)] : [];
-  if (part.legalObligation && !lawSaid)
+  const notes: string[] = [];
+  if (part.legalObligation && said !== 'legalObligation')
     notes.push(labelled(t('notice:label.legalObligation'), formatLawReference(part.legalObligation, m), m));
-  if (part.publicTask)
+  if (part.publicTask && said !== 'publicTask')
     notes.push(labelled(t('statements:label.publicTask'), formatLawReference(part.publicTask, m), m));
-  if (part.legitimateInterest)
+  if (part.legitimateInterest && said !== 'legitimateInterest')
     notes.push(labelled(t('notice:label.legitimateInterest'), pick(part.legitimateInterest, m), m));
+  if (part.explanation) notes.push(pick(part.explanation, m));
   return notes;
 }
 

@@ -16,6 +16,7 @@ import {
   withNotes,
 } from './format.js';
 import {
+  basisDetail,
   basisPartNotes,
   categoryNotes,
   notStatedLine,
@@ -254,8 +255,18 @@ function basisLine(part: PurposeBasis, p: Purpose, m: Messages): string {
     article: t(`terms:legalBasis.${key}.article`),
   });
   // A single basis (legalBasis) has its law and interest in rows of their own under this one, as the purpose's fields.
-  const notes = p.legalBases ? basisPartNotes(part, m) : part.explanation ? [pick(part.explanation, m)] : [];
-  return scopedText(part, p, notes.reduce(appendSentence, cited), m);
+  if (!p.legalBases)
+    return scopedText(part, p, withSentences(cited, part.explanation ? [pick(part.explanation, m)] : []), m);
+  // One of several: what the basis rests on right after it ('…, AVG): <wet>'), not the basis named again in a
+  // sentence after the author's note ('…, AVG). Voor Nederland. Wettelijke verplichting: <wet>'; secondread10, 7).
+  const detail = basisDetail(part, m);
+  const line = detail ? t('notice:purposeCard.basisWith', { basis: cited, detail: detail.text }) : cited;
+  return scopedText(part, p, withSentences(line, basisPartNotes(part, m, detail?.field)), m);
+}
+
+/** A basis line and the sentences that follow it, the last ended with a full stop. */
+function withSentences(line: string, notes: readonly string[]): string {
+  return notes.length ? endSentence(notes.reduce(appendSentence, line)) : line;
 }
 
 /**

@@ -8,7 +8,8 @@ import { isHighSurrogate, isLowSurrogate } from './surrogates.js';
  *
  * Measured in Chromium with DejaVu Sans (a wide font) on the nine seeds' 4-column tables: 9–11 px
  * per character of those words, padding included. The column is at most about 45rem and every
- * table is cards below 44rem (704 px), so 64 characters is the most a table may need.
+ * table is cards where the notice is narrower than 41.5em of its own text (notice.css's container
+ * query; a 44em window where container queries are missing), so 64 characters is the most a table may need.
  * Links do not count: an address may break anywhere. More than four columns is always cards:
  * each column would have about 7rem.
  */

@@ -38,7 +38,7 @@ describe('art6/basis-missing and art9/condition-missing: the basis is not stated
       'error The policy names no legal basis of art. 6(1) for the purpose "Providing care"; the notice must state one for each purpose. For care under a treatment agreement that is usually the agreement (6(1)(b)) and/or the legal obligation to keep a medical file (6(1)(c), BW 7:454); name the basis that applies.',
     ]);
     expect(messages('art6/basis-missing', noBasis, 'nl')).toEqual([
-      'error Het beleid noemt geen grondslag uit art. 6, lid 1, voor het doel "Zorg verlenen"; de privacyverklaring moet voor elk doel de grondslag vermelden. Bij zorg op grond van een behandelingsovereenkomst is dat meestal de overeenkomst (art. 6, lid 1, onder b) en/of de wettelijke plicht om een medisch dossier bij te houden (art. 6, lid 1, onder c; artikel 7:454 BW); noem de grondslag die van toepassing is.',
+      'error Het beleid noemt geen grondslag uit art. 6, lid 1, voor het doel "Zorg verlenen"; de privacyverklaring moet voor elk doel de grondslag vermelden. Bij zorg op grond van een behandelingsovereenkomst is dat meestal de overeenkomst (art. 6, lid 1, onder b) en/of de wettelijke plicht om een medisch dossier bij te houden (art. 6, lid 1, onder c; art. 7:454 BW); noem de grondslag die van toepassing is.',
     ]);
     expect(messages('art9/condition-missing', noCondition)).toEqual([
       'error The purpose "Providing care" processes special category data ("Medical data"), but the policy does not state which exception of art. 9(2) allows it. For health data a care provider processes for good treatment or care that is usually 9(2)(h) with UAVG art. 30(3)(a); name the exception that applies.',

@@ -260,7 +260,7 @@ describe("rights/narrowed: an objection that needs the person's reason (English 
         'Je hebt het recht om bezwaar te maken tegen de verwerking van je gegevens. Als je een geldige reden hebt, zullen wij de verwerking stopzetten.',
       ),
     ).toEqual([
-      '/rights/notes/objection Deze tekst laat het stoppen van de verwerking afhangen van een reden of opvatting van de betrokkene ("Als je een geldige reden hebt"). Volgens artikel 21, lid 1, maakt de betrokkene bezwaar "vanwege met zijn specifieke situatie verband houdende redenen", en stopt de organisatie dan, tenzij zij dwingende gerechtvaardigde gronden aantoont die zwaarder wegen dan de belangen, rechten en vrijheden van de betrokkene, of de gegevens nodig heeft voor een rechtsvordering: dat aantonen is aan de organisatie, niet aan de betrokkene. Tegen direct marketing kan de betrokkene altijd bezwaar maken, zonder reden (artikel 21, lid 2 en 3).',
+      '/rights/notes/objection Deze tekst laat het stoppen van de verwerking afhangen van een reden of opvatting van de betrokkene ("Als je een geldige reden hebt"). Volgens artikel 21, lid 1, maakt de betrokkene bezwaar "vanwege met zijn specifieke situatie verband houdende redenen", en stopt de organisatie dan, tenzij zij dwingende gerechtvaardigde gronden aantoont die zwaarder wegen dan de belangen, rechten en vrijheden van de betrokkene, of de gegevens nodig heeft voor een rechtsvordering: dat aantonen is aan de organisatie, niet aan de betrokkene. Tegen direct marketing kan de betrokkene altijd bezwaar maken, zonder reden (artikel 21, leden 2 en 3).',
     ]);
     expect(
       note('objection', 'Vraag het ons.', 'If you have a valid reason, we will stop the processing.'),
