@@ -101,13 +101,13 @@ describe('F2: who sees the file, in the summary, as the law has it and the same 
   it('Zorgburo (formal), Dental Clinics (informal) and English: those who work on the care, not only the treating staff', () => {
     const zorgburo = policyOutputs(seed('zorgburo-de-liemers')).notice;
     expect(whoSees(zorgburo.nl)).toBe(
-      '[Wie ziet uw dossier?](#uw-rechten-als-cliënt) Wie aan uw zorg werkt, en wie u of de wet aanwijst.',
+      '[Wie ziet uw dossier?](#uw-rechten-als-cliënt) Alleen wie aan uw zorg werkt, en wie u of de wet aanwijst.',
     );
     expect(whoSees(zorgburo.en)).toMatch(
       /\) Those who work on your care, and others only with your consent or where the law requires it\.$/,
     );
     const dental = policyOutputs(seed('dental-clinics')).notice;
-    expect(whoSees(dental.nl)).toMatch(/\) Wie aan je zorg werkt, en wie jij of de wet aanwijst\.$/);
+    expect(whoSees(dental.nl)).toMatch(/\) Alleen wie je zorg geeft, en wie jij of de wet aanwijst\.$/);
     for (const md of [zorgburo.nl, zorgburo.en, dental.nl, dental.en])
       expect(whoSees(md)).not.toMatch(/behandelaars|care team/);
   });
