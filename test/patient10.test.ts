@@ -113,30 +113,38 @@ describe('F2: who sees the file, in the summary, as the law has it and the same 
   });
 });
 
-describe('F4: an art. 49 derogation is no safeguard: listed apart, as the exception it is', () => {
-  it('Doctolib: the safeguards list has no derogation; a sentence of its own; the table heading names the exception', () => {
+describe('F4: an art. 49 derogation is no safeguard: listed apart, as the derogation it is', () => {
+  it('Doctolib: the safeguards list has no derogation; a sentence of its own; the table heading names the derogation', () => {
     const { notice } = policyOutputs(seed('doctolib'));
     const nl = part(notice.nl, '## Wanneer uw gegevens naar landen buiten de EER gaan (doorgifte)');
     const en = part(notice.en, '## When your data goes to countries outside the EEA (transfers)');
     expect(nl).not.toContain('Afwijking voor een specifieke situatie');
     expect(nl).toContain(
-      '\n\nIs er geen adequaatheidsbesluit en geen passende waarborg, dan geven wij gegevens alleen door in een specifieke situatie waarvoor de AVG een uitzondering maakt (artikel 49 AVG).\n\n',
+      '\n\nIs er geen adequaatheidsbesluit en geen passende waarborg, dan geven wij gegevens alleen door in een specifieke situatie waarin de AVG dat toch toestaat (een afwijking, artikel 49 AVG).\n\n',
     );
     expect(en).toContain(
-      '\n\nWhere there is no adequacy decision and no appropriate safeguard, we transfer data only in a specific situation for which the GDPR makes an exception (Article 49 GDPR).\n\n',
+      '\n\nWhere there is no adequacy decision and no appropriate safeguard, we transfer data only in a specific situation in which the GDPR still allows it (a derogation, Article 49 GDPR).\n\n',
     );
-    expect(notice.nl).toContain('| Waarborg of uitzondering voor doorgifte |');
-    expect(notice.en).toContain('| Transfer safeguard or exception |');
+    expect(notice.nl).toContain('| Waarborg of afwijking voor doorgifte |');
+    expect(notice.en).toContain('| Transfer safeguard or derogation |');
+    // One word for art. 49, the AVG's own ('afwijkingen voor specifieke situaties'; secondread10, finding 6).
+    expect(nl).not.toMatch(/uitzondering/i);
+    expect(en).not.toMatch(/exception/i);
   });
 
-  it("a party's own derogation, with its countries, in the informal register; no exception in the heading without one", () => {
+  it("a party's own derogation, with its countries, in the informal register; no derogation in the heading without one", () => {
     const policy = informalWith({ serverLocations: ['US'], transfer: { mechanism: 'derogation' } });
     policy.transfers = { mechanisms: [{ mechanism: 'derogation', countries: ['US'] }] };
     const { notice } = policyOutputs(policy);
-    expect(notice.nl).toContain('| Waarborg of uitzondering voor doorgifte |');
+    expect(notice.nl).toContain('| Waarborg of afwijking voor doorgifte |');
+    expect(notice.nl).toContain('| Afwijking voor een specifieke situatie (artikel 49 AVG) |');
     expect(notice.nl).toContain(
-      'dan geven wij gegevens naar de Verenigde Staten alleen door in een specifieke situatie waarvoor de AVG een uitzondering maakt (artikel 49 AVG).',
+      'dan geven wij gegevens naar de Verenigde Staten alleen door in een specifieke situatie waarin de AVG dat toch toestaat (een afwijking, artikel 49 AVG).',
     );
+    expect(notice.nl).not.toMatch(/uitzondering/i);
+    expect(notice.en).toContain('| Transfer safeguard or derogation |');
+    expect(notice.en).toContain('| Derogation for a specific situation (Article 49 GDPR) |');
+    expect(notice.en).not.toMatch(/exception/i);
     policy.processors![0]!.transfer = { mechanism: 'scc' };
     policy.transfers = { mechanisms: [{ mechanism: 'scc' }] };
     expect(policyOutputs(policy).notice.nl).toContain('| Waarborg voor doorgifte |');
