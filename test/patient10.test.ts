@@ -227,6 +227,47 @@ describe('F12: author notes on transfer grounds join as sentences, not fragments
   });
 });
 
+describe('secondread10 finding 8: a note that opens with voor/for but is a sentence is not glued on as a clause', () => {
+  const withNote = (note: { nl: string; en: string }, formality?: 'informal') => {
+    const policy = miniPolicy();
+    if (formality) policy.metadata.formality = formality;
+    policy.transfers = { mechanisms: [{ mechanism: 'scc', note }, { mechanism: 'bcr' }] };
+    return policyOutputs(policy);
+  };
+  const scc = { nl: '(artikel 46, lid 2, onder c, AVG)', en: '(Article 46(2)(c) GDPR)' };
+
+  it('a whole sentence (subject and verb) stays a sentence of its own, in the notice and the register', () => {
+    const sentence = {
+      nl: 'Voor overdrachten naar de Verenigde Staten nemen wij ook aanvullende maatregelen.',
+      en: 'For transfers to the United States we also take supplementary measures.',
+    };
+    const { notice, register } = withNote(sentence);
+    for (const lang of ['nl', 'en'] as const) {
+      const expected = `${scc[lang]}. ${sentence[lang].replace(/\.$/, '')}`;
+      expect(notice[lang]).toContain(`${expected}.\n`);
+      expect(register[lang]).toContain(expected);
+      expect(notice[lang] + register[lang]).not.toContain(`${scc[lang]}, ${sentence[lang].slice(0, 3).toLowerCase()}`);
+    }
+    const informal = withNote(
+      { nl: 'Voor overdrachten naar de VS treffen we extra maatregelen.', en: sentence.en },
+      'informal',
+    );
+    expect(informal.notice.nl).toContain(`${scc.nl}. Voor overdrachten naar de VS treffen we extra maatregelen.\n`);
+  });
+
+  it('a short phrase without a verb still continues the ground after a comma', () => {
+    const { notice } = withNote({
+      nl: 'Voor overdrachten naar de Verenigde Staten.',
+      en: 'For transfers to the United States.',
+    });
+    expect(notice.nl).toContain(`${scc.nl}, voor overdrachten naar de Verenigde Staten.\n`);
+    expect(notice.en).toContain(`${scc.en}, for transfers to the United States.\n`);
+    const informal = withNote({ nl: 'Alleen met je toestemming.', en: 'Only with your consent.' }, 'informal');
+    expect(informal.notice.nl).toContain(`${scc.nl}, alleen met je toestemming.\n`);
+    expect(informal.notice.en).toContain(`${scc.en}, only with your consent.\n`);
+  });
+});
+
 describe("F5: the summary does not under-report where a party's own words name more places than its countries", () => {
   it("Doctolib: ZenDesk's 'VS, EU of Azië' makes the United States an example, in both languages", () => {
     const { notice } = policyOutputs(seed('doctolib'));
