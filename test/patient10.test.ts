@@ -48,9 +48,9 @@ describe('F1: withdrawing consent leaves the file to the law, stated as a duty, 
   it('Cosmetic Clinic, which keeps the file 6 months: the law as our duty, and a pointer to its own shorter term', () => {
     const { notice } = policyOutputs(seed('cosmetic-clinic'));
     const nlNote =
-      ' Let op: wij noemen zelf een kortere bewaartermijn (zie ‘[Hoe lang wij uw gegevens bewaren](#hoe-lang-wij-uw-gegevens-bewaren)’).';
+      ' Let op: wij noemen zelf een kortere bewaartermijn dan de wet (zie ‘[Hoe lang wij uw gegevens bewaren](#hoe-lang-wij-uw-gegevens-bewaren)’).';
     const enNote =
-      ' Note: we state a shorter retention period ourselves (see ‘[How long we keep your data](#how-long-we-keep-your-data)’).';
+      ' Note: we ourselves state a retention period shorter than the law requires (see ‘[How long we keep your data](#how-long-we-keep-your-data)’).';
     expect(part(notice.nl, "### Foto's om de behandeling te volgen")).toContain(
       '  - Wat al in uw medisch dossier staat, moeten wij volgens de wet bewaren (artikel 7:454 BW); intrekken verandert dat niet. U kunt ons wel vragen het te vernietigen: zie ‘[Gegevens laten wissen (recht op gegevenswissing)](#gegevens-laten-wissen-recht-op-gegevenswissing)’.' +
         nlNote,
@@ -81,11 +81,12 @@ describe('F1: withdrawing consent leaves the file to the law, stated as a duty, 
       'Gaat het om gegevens in je medisch dossier? Wat daar al staat, moeten wij volgens de wet bewaren (artikel 7:454 BW); intrekken verandert dat niet.',
     );
     expect(full.nl).not.toContain('Let op: wij noemen zelf');
-    expect(full.en).not.toContain('Note: we state a shorter');
+    expect(full.en).not.toContain('Note: we ourselves state');
     const short = policyOutputs(fileOnConsent('P6M', 'informal')).notice;
     expect(short.nl).toContain(
-      'Let op: wij noemen zelf een kortere bewaartermijn (zie ‘[Hoe lang wij je gegevens bewaren](#hoe-lang-wij-je-gegevens-bewaren)’).',
+      'Let op: wij noemen zelf een kortere bewaartermijn dan de wet (zie ‘[Hoe lang wij je gegevens bewaren](#hoe-lang-wij-je-gegevens-bewaren)’).',
     );
+    expect(short.en).toContain('Note: we ourselves state a retention period shorter than the law requires (see ‘');
     const client = fileOnConsent('P20Y');
     client.metadata.careRecipient = 'client';
     expect(policyOutputs(client).notice.nl).toContain(
