@@ -222,6 +222,24 @@ describe('wabvpz/exchange-consent-missing asks for explicit consent, stated and 
     expect(exchange(lsp(listed))).toEqual([]);
   });
 
+  it('a sentence wrapped over two lines is one sentence: wrapped and unwrapped read the same', () => {
+    const wrapped = [
+      T(
+        'Wij wisselen geen gegevens uit via het LSP\nzonder uw uitdrukkelijke toestemming.',
+        'We exchange no data through the LSP\nwithout your explicit consent.',
+      ),
+      T(
+        'We wisselen geen gegevens uit via het LSP\n  zonder je uitdrukkelijke toestemming.',
+        'We exchange no data through the LSP \n without your explicit consent.',
+      ),
+    ];
+    for (const text of wrapped) {
+      const oneLine = T(text.nl.replace(/\s*\n\s*/, ' '), text.en.replace(/\s*\n\s*/, ' '));
+      expect(exchange(lsp(oneLine))).toEqual([]);
+      expect(exchange(lsp(text))).toEqual([]);
+    }
+  });
+
   it('consent under 6(1)(a) alone does not say it is explicit; 9(2)(a) does', () => {
     const silent = lsp(
       T('Andere zorgverleners kunnen uw gegevens opvragen.', 'Other care providers can retrieve your data.'),

@@ -104,19 +104,20 @@ describe("'Kunt u weigeren?' with bases that do not say which data they cover (f
     return policy;
   };
 
-  it('says which answer holds for which data is not stated, above both answers', () => {
+  it('says the purpose has several bases and not which applies to what, above both answers; no split by data it does not state (secondread10, finding 10)', () => {
     const { notice } = policyOutputs(twoBases());
     expect(notice.nl).toContain(
-      '- **Kunt u weigeren?** Dat verschilt per soort gegevens, maar deze verklaring zegt niet welke gegevens waaronder vallen:\n  - Deze verklaring zegt niet of u deze gegevens moet geven',
+      '- **Kunt u weigeren?** Dit doel heeft meer dan één grondslag, en deze verklaring zegt niet welke waarvoor geldt. Per grondslag:\n  - Deze verklaring zegt niet of u deze gegevens moet geven',
     );
     expect(notice.en).toContain(
-      '- **Can you refuse?** That differs by kind of data, but this notice does not say which data falls under which:\n  - ',
+      '- **Can you refuse?** This purpose has more than one legal basis, and this notice does not say which applies to what. For each basis:\n  - ',
     );
+    for (const md of [notice.nl, notice.en]) expect(md).not.toMatch(/per soort gegevens|by kind of data/);
   });
 
   it('Doctolib: the profile and support cards, whose bases name no data; not the card whose bases each name theirs', () => {
     const { notice } = policyOutputs(corpus('doctolib'));
-    const lead = 'deze verklaring zegt niet welke gegevens waaronder vallen:';
+    const lead = 'deze verklaring zegt niet welke waarvoor geldt. Per grondslag:';
     expect(part(notice.nl, '### Het maken van een adresboek en formulieren voor gebruikersprofielen')).toContain(lead);
     expect(part(notice.nl, '### Beheer van klantrelaties: beheer van ondersteuningsverzoeken')).toContain(lead);
     // 'Telefoonnummer van de gebruiker: …' and 'Telefoonnummers van contactpersonen: …' say which data each covers.

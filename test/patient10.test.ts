@@ -48,9 +48,9 @@ describe('F1: withdrawing consent leaves the file to the law, stated as a duty, 
   it('Cosmetic Clinic, which keeps the file 6 months: the law as our duty, and a pointer to its own shorter term', () => {
     const { notice } = policyOutputs(seed('cosmetic-clinic'));
     const nlNote =
-      ' Let op: wij noemen zelf een kortere bewaartermijn (zie ‘[Hoe lang wij uw gegevens bewaren](#hoe-lang-wij-uw-gegevens-bewaren)’).';
+      ' Let op: wij noemen zelf een kortere bewaartermijn dan de wet (zie ‘[Hoe lang wij uw gegevens bewaren](#hoe-lang-wij-uw-gegevens-bewaren)’).';
     const enNote =
-      ' Note: we state a shorter retention period ourselves (see ‘[How long we keep your data](#how-long-we-keep-your-data)’).';
+      ' Note: we ourselves state a retention period shorter than the law requires (see ‘[How long we keep your data](#how-long-we-keep-your-data)’).';
     expect(part(notice.nl, "### Foto's om de behandeling te volgen")).toContain(
       '  - Wat al in uw medisch dossier staat, moeten wij volgens de wet bewaren (artikel 7:454 BW); intrekken verandert dat niet. U kunt ons wel vragen het te vernietigen: zie ‘[Gegevens laten wissen (recht op gegevenswissing)](#gegevens-laten-wissen-recht-op-gegevenswissing)’.' +
         nlNote,
@@ -81,11 +81,12 @@ describe('F1: withdrawing consent leaves the file to the law, stated as a duty, 
       'Gaat het om gegevens in je medisch dossier? Wat daar al staat, moeten wij volgens de wet bewaren (artikel 7:454 BW); intrekken verandert dat niet.',
     );
     expect(full.nl).not.toContain('Let op: wij noemen zelf');
-    expect(full.en).not.toContain('Note: we state a shorter');
+    expect(full.en).not.toContain('Note: we ourselves state');
     const short = policyOutputs(fileOnConsent('P6M', 'informal')).notice;
     expect(short.nl).toContain(
-      'Let op: wij noemen zelf een kortere bewaartermijn (zie ‘[Hoe lang wij je gegevens bewaren](#hoe-lang-wij-je-gegevens-bewaren)’).',
+      'Let op: wij noemen zelf een kortere bewaartermijn dan de wet (zie ‘[Hoe lang wij je gegevens bewaren](#hoe-lang-wij-je-gegevens-bewaren)’).',
     );
+    expect(short.en).toContain('Note: we ourselves state a retention period shorter than the law requires (see ‘');
     const client = fileOnConsent('P20Y');
     client.metadata.careRecipient = 'client';
     expect(policyOutputs(client).notice.nl).toContain(
@@ -101,42 +102,50 @@ describe('F2: who sees the file, in the summary, as the law has it and the same 
   it('Zorgburo (formal), Dental Clinics (informal) and English: those who work on the care, not only the treating staff', () => {
     const zorgburo = policyOutputs(seed('zorgburo-de-liemers')).notice;
     expect(whoSees(zorgburo.nl)).toBe(
-      '[Wie ziet uw dossier?](#uw-rechten-als-cliënt) Wie aan uw zorg werkt, en wie u of de wet aanwijst.',
+      '[Wie ziet uw dossier?](#uw-rechten-als-cliënt) Alleen wie aan uw zorg werkt, en wie u of de wet aanwijst.',
     );
     expect(whoSees(zorgburo.en)).toMatch(
       /\) Those who work on your care, and others only with your consent or where the law requires it\.$/,
     );
     const dental = policyOutputs(seed('dental-clinics')).notice;
-    expect(whoSees(dental.nl)).toMatch(/\) Wie aan je zorg werkt, en wie jij of de wet aanwijst\.$/);
+    expect(whoSees(dental.nl)).toMatch(/\) Alleen wie je zorg geeft, en wie jij of de wet aanwijst\.$/);
     for (const md of [zorgburo.nl, zorgburo.en, dental.nl, dental.en])
       expect(whoSees(md)).not.toMatch(/behandelaars|care team/);
   });
 });
 
-describe('F4: an art. 49 derogation is no safeguard: listed apart, as the exception it is', () => {
-  it('Doctolib: the safeguards list has no derogation; a sentence of its own; the table heading names the exception', () => {
+describe('F4: an art. 49 derogation is no safeguard: listed apart, as the derogation it is', () => {
+  it('Doctolib: the safeguards list has no derogation; a sentence of its own; the table heading names the derogation', () => {
     const { notice } = policyOutputs(seed('doctolib'));
     const nl = part(notice.nl, '## Wanneer uw gegevens naar landen buiten de EER gaan (doorgifte)');
     const en = part(notice.en, '## When your data goes to countries outside the EEA (transfers)');
     expect(nl).not.toContain('Afwijking voor een specifieke situatie');
     expect(nl).toContain(
-      '\n\nIs er geen adequaatheidsbesluit en geen passende waarborg, dan geven wij gegevens alleen door in een specifieke situatie waarvoor de AVG een uitzondering maakt (artikel 49 AVG).\n\n',
+      '\n\nIs er geen adequaatheidsbesluit en geen passende waarborg, dan geven wij gegevens alleen door in een specifieke situatie waarin de AVG dat toch toestaat (een afwijking, artikel 49 AVG).\n\n',
     );
     expect(en).toContain(
-      '\n\nWhere there is no adequacy decision and no appropriate safeguard, we transfer data only in a specific situation for which the GDPR makes an exception (Article 49 GDPR).\n\n',
+      '\n\nWhere there is no adequacy decision and no appropriate safeguard, we transfer data only in a specific situation in which the GDPR still allows it (a derogation, Article 49 GDPR).\n\n',
     );
-    expect(notice.nl).toContain('| Waarborg of uitzondering voor doorgifte |');
-    expect(notice.en).toContain('| Transfer safeguard or exception |');
+    expect(notice.nl).toContain('| Waarborg of afwijking voor doorgifte |');
+    expect(notice.en).toContain('| Transfer safeguard or derogation |');
+    // One word for art. 49, the AVG's own ('afwijkingen voor specifieke situaties'; secondread10, finding 6).
+    expect(nl).not.toMatch(/uitzondering/i);
+    expect(en).not.toMatch(/exception/i);
   });
 
-  it("a party's own derogation, with its countries, in the informal register; no exception in the heading without one", () => {
+  it("a party's own derogation, with its countries, in the informal register; no derogation in the heading without one", () => {
     const policy = informalWith({ serverLocations: ['US'], transfer: { mechanism: 'derogation' } });
     policy.transfers = { mechanisms: [{ mechanism: 'derogation', countries: ['US'] }] };
     const { notice } = policyOutputs(policy);
-    expect(notice.nl).toContain('| Waarborg of uitzondering voor doorgifte |');
+    expect(notice.nl).toContain('| Waarborg of afwijking voor doorgifte |');
+    expect(notice.nl).toContain('| Afwijking voor een specifieke situatie (artikel 49 AVG) |');
     expect(notice.nl).toContain(
-      'dan geven wij gegevens naar de Verenigde Staten alleen door in een specifieke situatie waarvoor de AVG een uitzondering maakt (artikel 49 AVG).',
+      'dan geven wij gegevens naar de Verenigde Staten alleen door in een specifieke situatie waarin de AVG dat toch toestaat (een afwijking, artikel 49 AVG).',
     );
+    expect(notice.nl).not.toMatch(/uitzondering/i);
+    expect(notice.en).toContain('| Transfer safeguard or derogation |');
+    expect(notice.en).toContain('| Derogation for a specific situation (Article 49 GDPR) |');
+    expect(notice.en).not.toMatch(/exception/i);
     policy.processors![0]!.transfer = { mechanism: 'scc' };
     policy.transfers = { mechanisms: [{ mechanism: 'scc' }] };
     expect(policyOutputs(policy).notice.nl).toContain('| Waarborg voor doorgifte |');
@@ -216,6 +225,47 @@ describe('F12: author notes on transfer grounds join as sentences, not fragments
     expect(policyOutputs(policy).notice.nl).toContain(
       '(artikel 46, lid 2, onder c, AVG)\n- Bindende bedrijfsvoorschriften (artikel 47 AVG)\n',
     );
+  });
+});
+
+describe('secondread10 finding 8: a note that opens with voor/for but is a sentence is not glued on as a clause', () => {
+  const withNote = (note: { nl: string; en: string }, formality?: 'informal') => {
+    const policy = miniPolicy();
+    if (formality) policy.metadata.formality = formality;
+    policy.transfers = { mechanisms: [{ mechanism: 'scc', note }, { mechanism: 'bcr' }] };
+    return policyOutputs(policy);
+  };
+  const scc = { nl: '(artikel 46, lid 2, onder c, AVG)', en: '(Article 46(2)(c) GDPR)' };
+
+  it('a whole sentence (subject and verb) stays a sentence of its own, in the notice and the register', () => {
+    const sentence = {
+      nl: 'Voor overdrachten naar de Verenigde Staten nemen wij ook aanvullende maatregelen.',
+      en: 'For transfers to the United States we also take supplementary measures.',
+    };
+    const { notice, register } = withNote(sentence);
+    for (const lang of ['nl', 'en'] as const) {
+      const expected = `${scc[lang]}. ${sentence[lang].replace(/\.$/, '')}`;
+      expect(notice[lang]).toContain(`${expected}.\n`);
+      expect(register[lang]).toContain(expected);
+      expect(notice[lang] + register[lang]).not.toContain(`${scc[lang]}, ${sentence[lang].slice(0, 3).toLowerCase()}`);
+    }
+    const informal = withNote(
+      { nl: 'Voor overdrachten naar de VS treffen we extra maatregelen.', en: sentence.en },
+      'informal',
+    );
+    expect(informal.notice.nl).toContain(`${scc.nl}. Voor overdrachten naar de VS treffen we extra maatregelen.\n`);
+  });
+
+  it('a short phrase without a verb still continues the ground after a comma', () => {
+    const { notice } = withNote({
+      nl: 'Voor overdrachten naar de Verenigde Staten.',
+      en: 'For transfers to the United States.',
+    });
+    expect(notice.nl).toContain(`${scc.nl}, voor overdrachten naar de Verenigde Staten.\n`);
+    expect(notice.en).toContain(`${scc.en}, for transfers to the United States.\n`);
+    const informal = withNote({ nl: 'Alleen met je toestemming.', en: 'Only with your consent.' }, 'informal');
+    expect(informal.notice.nl).toContain(`${scc.nl}, alleen met je toestemming.\n`);
+    expect(informal.notice.en).toContain(`${scc.en}, only with your consent.\n`);
   });
 });
 

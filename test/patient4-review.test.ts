@@ -66,7 +66,7 @@ describe("'Wie ziet uw dossier?' (patient4 review, F3)", () => {
 
   it("the summary says what the law obliges, as the body does, not what it 'permits'", () => {
     const { notice } = policyOutputs(careProvider());
-    expect(summary(notice.nl)).toContain('en wie u of de wet aanwijst.');
+    expect(summary(notice.nl)).toContain('Alleen wie aan uw zorg werkt, en wie u of de wet aanwijst.');
     expect(summary(notice.nl)).not.toContain('toelaat');
     expect(notice.en).toContain('others only with your consent or where the law requires it.');
   });

@@ -366,3 +366,17 @@ export const continuationWords = new RegExp(
     String.raw`^(?:voor|aan|bij|met|naar|tijdens|tenzij|mits|zolang|alleen|uitsluitend|behalve|for|to|with|during|unless|provided|only|except)\s`,
   'i',
 );
+
+/**
+ * A note that opens like a continuation but is a clause of its own: it names a subject or a finite verb of the
+ * small closed set a privacy statement uses ('Voor overdrachten naar de Verenigde Staten nemen wij ook aanvullende
+ * maatregelen.', 'For transfers to the United States we also take supplementary measures.'; secondread10, finding 8),
+ * so it stays a sentence of its own; '… AVG), voor overdrachten naar de Verenigde Staten nemen wij …' is a run-on.
+ * Not 'je', which is as often 'your' ('Alleen met je toestemming'). A word too many only keeps a phrase a sentence of
+ * its own, as all notes were before continuationWords.
+ */
+export const clauseWords =
+  /(?:^|[^\p{L}])(?:wij|we|u|jij|zij|ze|ik|hij|is|zijn|was|waren|wordt|worden|werd|werden|heeft|hebben|had|hadden|kan|kun|kunt|kunnen|mag|mogen|moet|moeten|zal|zullen|wil|willen|geldt|gelden|neemt|nemen|gebruikt|gebruiken|sluit|sluiten|treft|treffen|biedt|bieden|geeft|geven|deelt|delen|maakt|maken|vraagt|vragen|zorgt|zorgen|staat|staan|valt|vallen|you|they|he|she|i|are|were|has|have|can|may|must|will|shall|would|should|could|does|do|take|takes|use|uses|apply|applies|make|makes|ensure|ensures|rely|relies|share|shares|give|gives|ask|asks)(?![\p{L}])/iu;
+
+/** The most words a note that continues its line may have: a longer one reads as a sentence of its own. */
+export const continuationMaxWords = 8;

@@ -1,6 +1,6 @@
 import type { Messages } from '../i18n/messages.js';
 import { nonEeaCountries } from '../law/eea.js';
-import { continuationWords } from '../law/wording-patterns.js';
+import { clauseWords, continuationMaxWords, continuationWords } from '../law/wording-patterns.js';
 import type { LegalBasisStatement, TransferSource } from '../policy/policy-types.js';
 import type { DataCategory, Processor, Purpose, PurposeBasis, Recipient } from '../resolve/model.js';
 import { formatLawReference } from './retention-phrase.js';
@@ -19,6 +19,7 @@ import {
   withNote,
 } from './format.js';
 import { rememberedPerLanguage } from '../i18n/per-language.js';
+import { compiledOnce } from '../regexp-ahead.js';
 
 /** 6(1)(b) → 6-1-b, the key segment used in locales. */
 export const termKey = (id: string): string => id.replace(/\((\w+)\)/g, '-$1');
@@ -201,15 +202,26 @@ export function transferGroundText(transfer: TransferSource, m: Messages, withCo
 }
 
 /**
+ * Whether a note continues the line before it: a short phrase that opens as a continuation (continuationWords), with
+ * no sentence break inside and no subject or finite verb (clauseWords). 'Voor overdrachten aan verwerkers' does;
+ * 'Voor overdrachten naar de Verenigde Staten nemen wij ook aanvullende maatregelen' is a sentence.
+ */
+const continuesLine = (note: string): boolean =>
+  continuationWords.test(note) &&
+  !/[.!?;:]/.test(note) &&
+  note.split(/\s+/).length <= continuationMaxWords &&
+  !compiledOnce(clauseWords).test(note);
+
+/**
  * A transfer ground's line followed by the author's note and where to get a copy: a note that continues the line
- * (continuationWords) after a comma, any other as a sentence of its own. The note's own full stop dropped: the line
+ * (continuesLine) after a comma, any other as a sentence of its own. The note's own full stop dropped: the line
  * ends as the ground's name does, and a list that holds a note ends every item with a full stop
  * (notice-outline.ts generalGroundsBlocks), so that '…, indien nodig' and '…. Gelijkwaardige ad-hocbepalingen, indien
  * nodig' do not end differently in one list (secondread9 N5).
  */
 export function withTransferNote(line: string, transfer: TransferSource, m: Messages): string {
   const note = pick(transfer.note, m).trim().replace(/\.$/, '');
-  if (continuationWords.test(note)) line += `, ${lowerFirst(note)}`;
+  if (continuesLine(note)) line += `, ${lowerFirst(note)}`;
   else if (note) line += `. ${note}`;
   if (transfer.copyAvailableAt)
     line += `. ${m.t('notice:transfers.copy', { where: pick(transfer.copyAvailableAt, m) })}`;

@@ -433,7 +433,7 @@ function groundItem(line: string, list: readonly TransferSource[], m: Messages):
 }
 
 /**
- * An art. 49 derogation, apart from the safeguards and worded as the exception it is: art. 49(1) applies only where
+ * An art. 49 derogation, apart from the safeguards and worded as the derogation it is: art. 49(1) applies only where
  * there is neither an adequacy decision nor an appropriate safeguard (art. 46). Doctolib listed it as one of 'deze
  * waarborgen' (patient10 review, F4).
  */

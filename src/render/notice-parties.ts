@@ -82,7 +82,7 @@ const thirdCountryUnstated = (party: Processor | Recipient): boolean =>
  * place the party names is inside it, else a blank.
  */
 /**
- * The transfer column's heading: 'Waarborg voor doorgifte', or 'Waarborg of uitzondering voor doorgifte' where a cell
+ * The transfer column's heading: 'Waarborg voor doorgifte', or 'Waarborg of afwijking voor doorgifte' where a cell
  * names an art. 49 derogation or points to general grounds that hold one. A derogation is no safeguard: art. 49 applies
  * only where there is neither an adequacy decision nor an art. 46 safeguard (patient10 review, F4).
  */

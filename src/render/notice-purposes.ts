@@ -320,8 +320,9 @@ function unstatedInterestFacts(p: Purpose, m: Messages): Fact[] {
 }
 
 /**
- * 'Kunt u weigeren?': the lines, under a lead that says which of them holds for which data is not stated, where two
- * or more come from bases that do not say what they cover. Doctolib's profile card listed 'without these data we
+ * 'Kunt u weigeren?': the lines, under a lead that says the purpose has more than one basis and the statement does not
+ * say which applies to what, where two or more come from bases that do not say what they cover (not 'that differs
+ * by kind of data': the bases may as well split by situation or by person; secondread10, finding 10). Doctolib's profile card listed 'without these data we
  * cannot make the contract' and 'you may object; we then stop' for the same data: both cannot hold (Dutch review 3,
  * finding 13).
  */

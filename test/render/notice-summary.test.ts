@@ -252,14 +252,14 @@ describe('the summary', () => {
     // 'Wie u behandelt, tenzij u of de wet anders bepaalt' read as 'you may stop your doctor from seeing it'
     // (Dutch review 3, finding 1): the exception is for others.
     expect(summary(care).lines[at(care)]).toBe(
-      'Wie ziet uw dossier? Wie aan uw zorg werkt, en wie u of de wet aanwijst.',
+      'Wie ziet uw dossier? Alleen wie aan uw zorg werkt, en wie u of de wet aanwijst.',
     );
     expect(summary(care, 'en').lines[at(care, 'en')]).toBe(
       'Who sees your file? Those who work on your care, and others only with your consent or where the law requires it.',
     );
     care.metadata.formality = 'informal';
     expect(summary(care).lines[at(care)]).toBe(
-      'Wie ziet je dossier? Wie aan je zorg werkt, en wie jij of de wet aanwijst.',
+      'Wie ziet je dossier? Alleen wie je zorg geeft, en wie jij of de wet aanwijst.',
     );
     // Not at an organisation that is no care provider: it has no such rule, nor a section for it.
     expect(summary(miniPolicy()).links).not.toContain('#patient-rights');
