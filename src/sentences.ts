@@ -13,4 +13,6 @@ export const sentences = (text: string): string[] =>
   text.split(sentenceBreak).map((sentence) => sentence.replace(softBreak, ' '));
 
 const sentenceBreak = /(?<=[.!?;])\s+|\n(?:[ \t]*\n)+|\n(?=[ \t]*(?:>|(?:[-*+]|#{1,6}|\d{1,9}[.)])[ \t]))/;
-const softBreak = /[ \t]*\n[ \t]*/g;
+// Anchored where a run of blanks starts (the lookbehind): without it, each blank of a long run without a line break
+// started a match that scanned the run to its end, quadratic in the run (1 MB of spaces took minutes).
+const softBreak = /(?<![ \t])[ \t]*\n[ \t]*/g;
