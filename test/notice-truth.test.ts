@@ -353,6 +353,38 @@ describe('consent given by some of the people whose data it is (consentBy)', () 
     expect(notice.en).not.toContain('with your consent');
   });
 
+  it('tells the others in the card that they did not give this consent, and where their rights are (patient10 F6)', () => {
+    const { notice } = policyOutputs(policy());
+    expect(notice.nl).toContain(
+      '  - Bent u een van de contactpersonen? Dan hebt u deze toestemming niet zelf gegeven. Welke rechten u wel hebt, staat onder ‘[Welke rechten u hebt](#welke-rechten-u-hebt)’.\n',
+    );
+    expect(notice.en).toContain(
+      '  - Are you one of the contacts? Then you did not give this consent yourself. The rights you do have are under ‘[Which rights you have](#which-rights-you-have)’.\n',
+    );
+    const informal = policy();
+    informal.metadata.formality = 'informal';
+    expect(policyOutputs(informal).notice.nl).toContain(
+      'Ben je een van de contactpersonen? Dan heb je deze toestemming niet zelf gegeven. Welke rechten je wel hebt, staat onder ‘[Welke rechten je hebt](#welke-rechten-je-hebt)’.',
+    );
+    // Neither sentence where everyone whose data it is gives the consent.
+    const all = policy();
+    (all.purposes[0]!.legalBases![1]! as { consentBy: string[] }).consentBy = ['users', 'contacts-people'];
+    const own = policyOutputs(all).notice;
+    expect(own.nl).not.toContain('niet zelf');
+    expect(own.en).not.toContain('themselves');
+  });
+
+  it('says under withdrawing consent who can withdraw it for that purpose, and that the others gave none', () => {
+    const { notice } = policyOutputs(policy());
+    const name = policy().purposes[0]!.name as { nl: string; en: string };
+    expect(notice.nl).toContain(
+      `\n- ${name.nl}: alleen de gebruikers kunnen hier hun toestemming intrekken; de contactpersonen gaven die niet zelf\n`,
+    );
+    expect(notice.en).toContain(
+      `\n- ${name.en}: only the users can withdraw their consent here; the contacts did not give it themselves\n`,
+    );
+  });
+
   it('a consentBy on a part that is not consent is refused at its key, not left out of every output', () => {
     const p = policy();
     (p.purposes[0]!.legalBases![0]! as { consentBy: string[] }).consentBy = ['users'];

@@ -41,6 +41,7 @@ import {
   basesOf,
   citesProcessorRecord,
   collectsFromPerson,
+  consentOthers,
   appointedDpo,
   dpoLikelyMandatory,
   dpoMandatoryForSector,
@@ -338,18 +339,16 @@ function citesCriminalDataGround(p: Purpose): boolean {
 
 /** A purpose's consents given by some of its data subjects for the others (art6/consent-of-others). */
 function consentOfOthers(p: Purpose): Finding[] {
-  return p.bases
-    .filter((b) => b.basis === '6(1)(a)' && b.consentBy.length)
-    .flatMap((b) => {
-      const others = p.dataSubjects.filter((s) => !b.consentBy.includes(s));
-      if (!others.length) return [];
-      return [
-        {
-          pointer: joinPointer(b.pointer, 'consentBy'),
-          vars: { purpose: p.name, givers: namesOf(b.consentBy), others: namesOf(others) },
-        },
-      ];
-    });
+  return p.bases.flatMap((b) => {
+    const others = consentOthers(b, p);
+    if (!others.length) return [];
+    return [
+      {
+        pointer: joinPointer(b.pointer, 'consentBy'),
+        vars: { purpose: p.name, givers: namesOf(b.consentBy), others: namesOf(others) },
+      },
+    ];
+  });
 }
 
 /** Purposes that collect from the person on a basis that needs the requirement stated (13(2)(e)) and do not state it. */

@@ -165,6 +165,28 @@ export function isCareProvider(model: PolicyModel): boolean {
 export const usesConsent = (p: Purpose): boolean =>
   basesOf(p).some((b) => consentBases.has(b)) || consentBases.has(p.specialCategoryCondition?.condition ?? '');
 
+/**
+ * The purpose's data subjects whose data a consent covers that others give (consentBy: an app's users allowing
+ * access to a phone book that holds their contacts' numbers): art. 4(11) consent is the person's own, so these
+ * people gave none. Empty where the basis names no one (the consent is everyone's own) or names them all.
+ */
+export const consentOthers = (part: PurposeBasis, p: Purpose): DataSubject[] =>
+  part.basis === '6(1)(a)' && part.consentBy.length ? p.dataSubjects.filter((s) => !part.consentBy.includes(s)) : [];
+
+/**
+ * Who may withdraw a purpose's consent, where every consent of it is given by named people for others as well
+ * (consentOthers): the givers and those others. Undefined where any consent is the data subject's own: a consent
+ * basis without consentBy, or explicit consent for special data (9(2)(a)), which the person gives.
+ */
+export function consentGivenForOthers(p: Purpose): { givers: DataSubject[]; others: DataSubject[] } | undefined {
+  if (p.specialCategoryCondition?.condition === '9(2)(a)') return undefined;
+  const consents = p.bases.filter((b) => b.basis === '6(1)(a)');
+  if (!consents.length || consents.some((b) => !b.consentBy.length)) return undefined;
+  const givers = [...new Set(consents.flatMap((b) => b.consentBy))];
+  const others = p.dataSubjects.filter((s) => !givers.includes(s));
+  return others.length ? { givers, others } : undefined;
+}
+
 /** Every text of a Text value, or none. */
 export const texts = (t: Text | undefined): string[] => (t ? Object.values(t) : []);
 

@@ -1,4 +1,4 @@
-import { joinClauses, joinParts, withNote, type Messages } from '../i18n/messages.js';
+import { joinClauses, joinList as joinListOf, joinParts, withNote, type Messages } from '../i18n/messages.js';
 import { textIn, type LocalisedText } from '../i18n/text-in.js';
 import type { Address, Contact, Controller, Text } from '../policy/policy-types.js';
 import { telHref } from './contact-links.js';
@@ -52,6 +52,13 @@ export const cellText = (value: string): Inline => text(upperFirst(value));
  */
 export const lowerFirst = (value: string): string =>
   /^\p{Lu}\p{Lu}/u.test(value) ? value : value.charAt(0).toLowerCase() + value.slice(1);
+
+/** 'gebruikers en contactpersonen': the names of data subjects or data categories inside a sentence, joined. */
+export const namesInText = (items: readonly { name: LocalisedText }[], m: Messages): string =>
+  joinListOf(
+    items.map((item) => lowerFirst(pick(item.name, m))),
+    m,
+  );
 
 /** A name that is either the same in every language (a proper name) or translated. */
 export function nameOf(name: string | Text, m: Messages): string {

@@ -1,6 +1,6 @@
 import { withDetail, type Messages } from '../i18n/messages.js';
 import type { DataCategory, PolicyModel, Purpose, PurposeBasis, RetentionRule } from '../resolve/model.js';
-import { basesWithout, consentForMedicalFile, retentionNamingAny } from '../policy/policy-facts.js';
+import { basesWithout, consentForMedicalFile, consentOthers, retentionNamingAny } from '../policy/policy-facts.js';
 import { isStatedMinimum, minimumsFailedBy } from '../policy/retention-minimum.js';
 import type { RightId } from '../policy/policy-types.js';
 import {
@@ -10,6 +10,7 @@ import {
   labelled,
   lowerFirst,
   nameOf,
+  namesInText,
   pick,
   sentence,
   upperFirst,
@@ -133,11 +134,7 @@ function noRetentionLine(gap: string, general: boolean, m: Messages): Inline[] {
 }
 
 /** 'naam en telefoonnummer': data categories in running text. */
-const categoryNames = (categories: readonly DataCategory[], m: Messages): string =>
-  joinList(
-    categories.map((c) => lowerFirst(pick(c.name, m))),
-    m,
-  );
+const categoryNames = (categories: readonly DataCategory[], m: Messages): string => namesInText(categories, m);
 
 /**
  * A rule's period, its data named and linked to the rule's row in the retention table (the law is there): links
@@ -276,10 +273,22 @@ function withSentences(line: string, notes: readonly string[]): string {
  */
 function consentGivers(part: PurposeBasis, m: Messages): string | undefined {
   if (part.basis !== '6(1)(a)' || !part.consentBy.length) return undefined;
-  return joinList(
-    part.consentBy.map((s) => lowerFirst(pick(s.name, m))),
-    m,
-  );
+  return namesInText(part.consentBy, m);
+}
+
+/**
+ * Under the givers' line, to the purpose's data subjects who are not among them (consentOthers): that they did not
+ * give this consent themselves, and where the rights they do have are. Doctolib's phone-book contacts, the 'u' of
+ * the card, were answered with the users' consent and a link to withdrawing it, a right that is not theirs
+ * (patient10 review, F6). Nothing more is said of what they can do: which of the rights apply depends on facts the
+ * statement does not give, and the rights section says each right's conditions.
+ */
+function notTheirConsent(part: PurposeBasis, p: Purpose, m: Messages): Inline[] {
+  const others = consentOthers(part, p);
+  if (!others.length) return [];
+  const section = m.t('notice:heading.rights');
+  const said = m.t('notice:purposeCard.refuse.notTheirConsent', { others: namesInText(others, m), section });
+  return linkedIn(said, section, '#rights');
 }
 
 /**
@@ -366,6 +375,8 @@ function refusalLines(p: Purpose, model: PolicyModel, m: Messages): Inline[][] {
       ? m.t(`notice:purposeCard.refuse.${key}Of`, { subjects: givers })
       : refusalSentence(key, part, p, m);
     lines.push(withRight(key, scopeNamedOnce(p) ? [text(line)] : scoped(part, p, line, m), m));
+    const others = notTheirConsent(part, p, m);
+    if (others.length) lines.push(others);
   }
   // Art. 9(2)(a): the sensitive data rest on explicit consent, which may be refused and withdrawn like any consent (7(3)).
   if (p.specialCategoryCondition?.condition === '9(2)(a)' && p.usesSpecialData) {

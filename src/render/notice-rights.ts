@@ -5,13 +5,13 @@ import { parentsActForChildUnder, patientRights, type PatientRightFacts } from '
 import { restrictionGrounds, rights as rightFacts } from '../law/rights.js';
 import { citesLawOf, retentionMinimums } from '../law/retention-minimums.js';
 import { ownWebsiteWords } from '../law/wording-patterns.js';
-import { consentForMedicalFile, retentionFor } from '../policy/policy-facts.js';
+import { consentForMedicalFile, consentGivenForOthers, retentionFor } from '../policy/policy-facts.js';
 import { keepsFileShorterThanLaw } from '../policy/retention-minimum.js';
 import type { RightId } from '../policy/policy-types.js';
 import type { DerivedRight, PolicyModel, Purpose } from '../resolve/model.js';
 import type { Messages } from '../i18n/messages.js';
 import { formatDurationInText, formatLawReference, formatMinimumArticle } from './retention-phrase.js';
-import { joinList, lowerFirst, pick, sentence } from './format.js';
+import { joinList, lowerFirst, namesInText, pick, sentence } from './format.js';
 import { termKey } from './legal-text.js';
 import { careRecipientKey, rich, richThenList, type NoticeContext } from './notice-context.js';
 import { link, linkedIn, text, type Block, type Fact, type Inline } from './outline.js';
@@ -152,8 +152,13 @@ function generatedBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
   if (right.id === 'objection' && right.bases.includes('direct-marketing')) return objectionBlocks(right, ctx);
   if (right.id === 'erasure') return erasureBlocks(right, ctx);
   if (right.id === 'restriction') return restrictionBlocks(ctx);
+  if (right.id === 'withdraw-consent')
+    return [
+      { paragraph: generalInlines(right, ctx) },
+      ...withdrawAppliesTo(right, ctx),
+      ...fileStaysBlocks(right, ctx),
+    ];
   const general = [{ paragraph: generalInlines(right, ctx) }, ...appliesTo(right.purposes, ctx)];
-  if (right.id === 'withdraw-consent') return [...general, ...fileStaysBlocks(right, ctx)];
   if (right.id !== 'access') return general;
   return [...general, accessTermsBlock(ctx), ...accessChildBlocks(ctx), ...howToAskBlock('access', ctx)];
 }
@@ -342,6 +347,30 @@ function appliesTo(purposes: readonly Purpose[], { m }: NoticeContext): Block[] 
     { paragraph: sentence(m.t('terms:right.appliesTo')) },
     { list: purposes.map((p) => [text(pick(p.name, m))]) },
   ];
+}
+
+/**
+ * 'Dit geldt voor:' under withdrawing consent, each purpose whose consent others give for people in it
+ * (consentGivenForOthers) saying who can withdraw it and who gave none: Doctolib's phone-book contacts read
+ * the purpose listed under a right that is not theirs (patient10 review, F6).
+ */
+function withdrawAppliesTo(right: DerivedRight, { m }: NoticeContext): Block[] {
+  if (!right.purposes.length) return [];
+  const items: Inline[][] = [];
+  for (const p of right.purposes) items.push([text(withdrawItem(p, m))]);
+  return [{ paragraph: sentence(m.t('terms:right.appliesTo')) }, { list: items }];
+}
+
+/** A purpose in withdrawing consent's list, with who gave its consent where others gave it for some. */
+function withdrawItem(p: Purpose, m: Messages): string {
+  const purpose = pick(p.name, m);
+  const split = consentGivenForOthers(p);
+  if (!split) return purpose;
+  return m.t('terms:right.withdraw-consent.givenForOthers', {
+    purpose,
+    givers: namesInText(split.givers, m),
+    others: namesInText(split.others, m),
+  });
 }
 
 /** The general text of a right; the complaint's names the section it points to, linked. */
