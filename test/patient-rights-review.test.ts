@@ -329,3 +329,42 @@ describe('the written or electronic request for destruction (BW 7:455(1)) and th
     );
   });
 });
+
+describe('an own note that refuses destruction of the file for good care (patient10 F10)', () => {
+  const goodCare = {
+    nl: "In uitzonderlijke situaties kunnen we je dossier niet vernietigen, bijvoorbeeld wanneer 'goed hulpverlenerschap' zich daartegen verzet.",
+    en: "In exceptional situations we cannot delete your file, for example when 'good care' prevents it.",
+  };
+  const withNote = (erasure: { nl: string; en: string }, care = true): PolicySource => {
+    const policy = care ? careProvider() : miniPolicy();
+    policy.rights = { ...policy.rights, notes: { erasure } };
+    return policy;
+  };
+  const pointerNl = 'Let op: vraagt u zelf om vernietiging van uw dossier, dan is goede zorg volgens de wet geen reden';
+
+  it('is followed by the law’s answer and a link to its rule, in both languages and forms of address; no other note is', () => {
+    const { notice } = policyOutputs(withNote(goodCare));
+    expect(notice.nl).toContain(
+      `${goodCare.nl}\n\n${pointerNl} om te weigeren. Wanneer wij wel mogen weigeren, staat onder ‘[Vernietiging van uw dossier (artikel 7:455 BW)](#gegevens-laten-wissen-recht-op-gegevenswissing)’.\n`,
+    );
+    expect(notice.en).toContain(
+      `${goodCare.en}\n\nNote: if you ask for your file to be destroyed yourself, good care is not a reason in law to refuse. When we may refuse is set out under ‘[Destruction of your file (Article 7:455 BW)](#having-data-deleted-right-to-erasure)’.\n`,
+    );
+    const informal = withNote(goodCare);
+    informal.metadata.formality = 'informal';
+    expect(policyOutputs(informal).notice.nl).toContain(
+      'Let op: vraag je zelf om vernietiging van je dossier, dan is goede zorg volgens de wet geen reden om te weigeren.',
+    );
+    // Not where the note gives no such reason, speaks of a representative (7:465(4)), or the organisation gives no care.
+    const other = { nl: 'Wij wissen je gegevens binnen een maand.', en: 'We delete your data within a month.' };
+    const parent = {
+      nl: 'Vraag je als ouder om vernietiging van het dossier van je kind, dan weigeren wij als dat niet past bij goede zorg.',
+      en: 'If you ask as a parent for your child’s file to be destroyed, we refuse where that is not consistent with good care.',
+    };
+    for (const policy of [withNote(other), withNote(parent), withNote(goodCare, false)]) {
+      const { notice } = policyOutputs(policy);
+      expect(notice.nl).not.toContain('Let op: vraagt u zelf');
+      expect(notice.en).not.toContain('Note: if you ask');
+    }
+  });
+});

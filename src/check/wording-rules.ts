@@ -3,11 +3,8 @@ import {
   billingWords,
   clientWords,
   continuedUseConsent,
-  erasureWords,
   examplesWords,
-  goodCareWords,
   insurerWords,
-  medicalFileTermWords,
   noOneElseWords,
   notInsurerBillingWords,
   othersMayWords,
@@ -16,14 +13,19 @@ import {
   privacyShieldWords,
   promotionWords,
   referralWords,
-  representativeWords,
-  retentionDutyWords,
   vagueWords,
 } from '../law/wording-patterns.js';
 import { isAtOrBelow, joinPointer } from '../load/json-pointer.js';
-import type { Language, PurposeSource, Text } from '../policy/policy-types.js';
+import type { PurposeSource, Text } from '../policy/policy-types.js';
 import type { PolicyModel } from '../resolve/model.js';
 import { isCareProvider } from '../policy/policy-facts.js';
+import {
+  fileTermDuty,
+  firstReason,
+  goodCare,
+  readAsErasureText,
+  type RefusalReason,
+} from '../policy/erasure-refusals.js';
 import { sentences } from '../sentences.js';
 import { quoteIn } from './quote-in.js';
 import type { Finding, Rule } from './rules.js';
@@ -88,45 +90,22 @@ function matches(t: Text, pattern: RegExp): boolean {
 /** What `pattern` matched in each language of `t` (quoteIn), for a text that `matches` found it in. */
 const firstMatch = (t: Text, pattern: RegExp): Text => quoteIn(t, (s) => s.match(pattern)?.[0])!;
 
-/** The words of one sentence (in `lang`) that give a reason to refuse erasure, to quote; undefined where it gives none. */
-type RefusalReason = (sentence: string, lang: Language) => string | undefined;
-
 /**
  * A care provider's rights texts that give a `reason` for refusing erasure of the medical file, read sentence by
- * sentence: any text under rights.notes.erasure, and others that speak of erasure.
+ * sentence: any text under rights.notes.erasure, and others that speak of erasure (policy/erasure-refusals.ts).
  */
 function erasureRefusals(reason: RefusalReason): (model: PolicyModel) => Finding[] {
   return (model) => {
     if (!isCareProvider(model)) return [];
     const found: Finding[] = [];
     for (const { pointer, text } of textsIn(model.source.rights, '/rights')) {
-      if (!pointer.startsWith('/rights/notes/erasure') && !matches(text, erasureWords)) continue;
+      if (!readAsErasureText(pointer, text)) continue;
       const quote = quoteIn(text, (s, lang) => firstReason(s, lang, reason));
       if (quote) found.push({ pointer, vars: { quote } });
     }
     return found;
   };
 }
-
-function firstReason(s: string, lang: Language, reason: RefusalReason): string | undefined {
-  for (const sentence of sentences(s)) {
-    const quote = reason(sentence, lang);
-    if (quote !== undefined) return quote;
-  }
-  return undefined;
-}
-
-/**
- * "Good care" as the reason to keep the file, in a sentence where neither the request nor the file is a parent's,
- * guardian's or representative's: towards them BW 7:465(4) makes good care the ground (law/wording-patterns.ts,
- * representativeWords).
- */
-const goodCare: RefusalReason = (s, lang) =>
-  compiledOnce(representativeWords[lang]).test(s) ? undefined : s.match(goodCareWords)?.[0];
-
-/** A retention duty as the reason, in a sentence that makes it the medical file's own term (medicalFileTermWords). */
-const fileTermDuty: RefusalReason = (s) =>
-  compiledOnce(medicalFileTermWords).test(s) ? s.match(retentionDutyWords)?.[0] : undefined;
 
 /**
  * Purposes on legitimate interests that read as promotion but do not set directMarketing: the notice

@@ -6,6 +6,7 @@ import { restrictionGrounds, rights as rightFacts } from '../law/rights.js';
 import { citesLawOf, retentionMinimums } from '../law/retention-minimums.js';
 import { ownWebsiteWords } from '../law/wording-patterns.js';
 import { consentForMedicalFile, consentGivenForOthers, retentionFor } from '../policy/policy-facts.js';
+import { refusesForGoodCare } from '../policy/erasure-refusals.js';
 import { keepsFileShorterThanLaw } from '../policy/retention-minimum.js';
 import type { RightId } from '../policy/policy-types.js';
 import type { DerivedRight, PolicyModel, Purpose } from '../resolve/model.js';
@@ -122,7 +123,29 @@ function unbasedBlocks({ model, source, m }: NoticeContext): Block[] {
 }
 
 function rightBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
-  return [...generatedBlocks(right, ctx), ...ownBlocks(ownText(right, ctx), ctx), ...websiteUnnamed(right, ctx)];
+  return [
+    ...generatedBlocks(right, ctx),
+    ...ownBlocks(ownText(right, ctx), ctx),
+    ...goodCareNotAReason(right, ctx),
+    ...websiteUnnamed(right, ctx),
+  ];
+}
+
+/**
+ * After a care provider's own note that refuses to destroy the file for good care (what wgbo/erasure-refused-for-
+ * good-care reports, policy/erasure-refusals.ts): that good care is no reason in law when the patient asks, and a
+ * link to the law's rule (BW 7:455(2)), which the notice states. iPractice's 'wanneer goed hulpverlenerschap zich
+ * daartegen verzet' stood ten lines under that rule, and the patient had to work out which applied (patient10
+ * review, F10). Said of the patient's own request only: towards a child's representative good care is a ground
+ * (7:465(4)), and the rule passes over a sentence about one.
+ */
+function goodCareNotAReason(right: DerivedRight, { source, m, careProvider, model }: NoticeContext): Block[] {
+  const note = source.rights?.notes?.[right.id];
+  if (!careProvider || !note || !refusesForGoodCare(`/rights/notes/${right.id}`, note)) return [];
+  const erasure = model.rights.some((r) => r.id === 'erasure');
+  const section = m.t('terms:patientRight.destruction.name');
+  const said = m.t('notice:rights.goodCareNotAReason', { section });
+  return [{ paragraph: linkedIn(said, section, erasure ? '#right-erasure' : '#patient-rights') }];
 }
 
 /**
