@@ -408,12 +408,74 @@ describe('consent given by some of the people whose data it is (consentBy)', () 
 });
 
 describe('a DPO without contact details', () => {
-  it("says in the notice that the statement does not give them, not only 'niet vermeld'", () => {
+  it('sends the reader to our contact details to ask how to reach the DPO, where the notice gives them (patient10 F15)', () => {
     const policy = miniPolicy();
     policy.dpo = { name: 'F. Gegevens' };
     const { notice } = policyOutputs(policy);
+    expect(notice.nl).toContain(
+      '\nWilt u contact opnemen met onze functionaris voor gegevensbescherming? Vraag ons hoe; onze contactgegevens staan onder ‘[Wie verantwoordelijk is voor uw gegevens](#wie-verantwoordelijk-is-voor-uw-gegevens)’.\n',
+    );
+    expect(notice.en).toContain(
+      '\nTo contact our data protection officer, ask us how: our contact details are under ‘[Who is responsible for your data](#who-is-responsible-for-your-data)’.\n',
+    );
+    expect(notice.nl).not.toContain('**Contactgegevens:** Niet vermeld');
+    const informal = miniPolicy();
+    informal.dpo = { name: 'F. Gegevens' };
+    informal.metadata.formality = 'informal';
+    expect(policyOutputs(informal).notice.nl).toContain(
+      'Wil je contact opnemen met onze functionaris voor gegevensbescherming? Vraag ons hoe; onze contactgegevens staan onder ‘[Wie verantwoordelijk is voor je gegevens](#wie-verantwoordelijk-is-voor-je-gegevens)’.',
+    );
+  });
+
+  it("says that the statement does not give them where the notice gives no way to reach us, not only 'niet vermeld'", () => {
+    const policy = miniPolicy();
+    policy.dpo = { name: 'F. Gegevens' };
+    delete (policy.controller as { contact?: unknown }).contact;
+    const { notice } = policyOutputs(policy);
     expect(notice.nl).toContain('**Contactgegevens:** Niet vermeld in deze verklaring.\n');
     expect(notice.en).toMatch(/\*\*[^*]+:\*\* Not stated in this notice\.\n/);
+    expect(notice.nl).not.toContain('Vraag ons hoe');
+  });
+});
+
+describe('a sentence on what the notice leaves out ends with a way to ask us, where it gives one (patient10 F15)', () => {
+  const withGaps = (reachable: boolean): PolicySource => {
+    const policy = miniPolicy();
+    policy.cookies = {
+      used: true,
+      description: text('Meer daarover leest u in ons cookiebeleid.', 'Our cookie policy tells you more.'),
+    };
+    policy.rights = {
+      ...policy.rights,
+      notes: {
+        erasure: text('Neem contact op via de gegevens op onze website.', 'Contact us via the details on our website.'),
+      },
+    };
+    if (!reachable) delete (policy.controller as { contact?: unknown }).contact;
+    return policy;
+  };
+
+  it('asks, with a link to our contact details, in place of the bare gap', () => {
+    const { notice } = policyOutputs(withGaps(true));
+    const nlLink = '‘[Wie verantwoordelijk is voor uw gegevens](#wie-verantwoordelijk-is-voor-uw-gegevens)’';
+    const enLink = '‘[Who is responsible for your data](#who-is-responsible-for-your-data)’';
+    expect(notice.nl).toContain(
+      `Wilt u weten waar ons cookiebeleid staat? Vraag het ons; onze contactgegevens staan onder ${nlLink}.`,
+    );
+    expect(notice.nl).toContain(
+      `Wilt u het adres van die website weten? Vraag het ons; onze contactgegevens staan onder ${nlLink}.`,
+    );
+    expect(notice.en).toContain(
+      `To find out where our cookie policy is, ask us: our contact details are under ${enLink}.`,
+    );
+    expect(notice.en).toContain(`To find out that website's address, ask us: our contact details are under ${enLink}.`);
+    expect(notice.nl).not.toContain('zegt deze verklaring niet');
+    expect(notice.nl).not.toContain('staat niet in deze verklaring');
+    // Without a way to reach us, the gap alone: true, and nothing to send the reader to.
+    const bare = policyOutputs(withGaps(false)).notice;
+    expect(bare.nl).toContain('Waar ons cookiebeleid staat, zegt deze verklaring niet.');
+    expect(bare.nl).toContain('Het adres van die website staat niet in deze verklaring.');
+    expect(bare.nl).not.toContain('Vraag het ons;');
   });
 });
 

@@ -159,18 +159,18 @@ describe('own texts that send the reader somewhere the notice does not give (pat
     return policy;
   };
 
-  it("after a note that points to 'onze website' where the notice gives none: that it does not name it", () => {
+  it("after a note that points to 'onze website' where the notice gives none: to ask us for it", () => {
     const note = 'U kunt contact met ons opnemen via de gegevens op onze website.';
     const { notice } = policyOutputs(withConsent(note));
-    expect(notice.nl).toContain(`${note}\n\nHet adres van die website staat niet in deze verklaring.`);
-    // Not 'we do not give our address', as if we withheld it (English review 2, finding 13); the Dutch in the voice of
-    // the other gaps, 'staat niet in deze verklaring' (notice review 7, F9).
-    expect(notice.en).toContain("The website's address is not given in this notice.");
+    // Not 'we do not give our address', as if we withheld it (English review 2, finding 13); with a way to reach us,
+    // a way to ask for it rather than the gap in the organisation's voice (patient10 review, F15).
+    expect(notice.nl).toContain(`${note}\n\nWilt u het adres van die website weten? Vraag het ons;`);
+    expect(notice.en).toContain("To find out that website's address, ask us: our contact details are under");
     expect(policyOutputs(withConsent(note, 'https://mini.example/contact')).notice.nl).not.toContain(
-      'Het adres van die website',
+      'adres van die website',
     );
     expect(policyOutputs(withConsent('Zie www.mini.example.nl, onze website.')).notice.nl).not.toContain(
-      'Het adres van die website',
+      'adres van die website',
     );
   });
 
@@ -179,7 +179,7 @@ describe('own texts that send the reader somewhere the notice does not give (pat
     const note =
       'Meer hierover staat op de website van de Autoriteit Persoonsgegevens: www.autoriteitpersoonsgegevens.nl.';
     expect(policyOutputs(withConsent(note)).notice.nl).toContain(note);
-    expect(policyOutputs(withConsent(note)).notice.nl).not.toContain('Het adres van die website');
+    expect(policyOutputs(withConsent(note)).notice.nl).not.toContain('adres van die website');
   });
 
   it("an e-mail address beside 'onze website' does not name the website: the note stays", () => {
@@ -187,7 +187,7 @@ describe('own texts that send the reader somewhere the notice does not give (pat
     // still sends the reader to a website the notice does not give (lead's follow-up to secondread4's fixes).
     const note = 'Mail privacy@mini.example of kijk op onze website.';
     expect(policyOutputs(withConsent(note)).notice.nl).toContain(
-      `${note}\n\nHet adres van die website staat niet in deze verklaring.`,
+      `${note}\n\nWilt u het adres van die website weten? Vraag het ons;`,
     );
   });
 });

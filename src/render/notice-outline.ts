@@ -44,7 +44,7 @@ import { rightsBlocks } from './notice-rights.js';
 import { otherControllerBlocks } from './notice-statements.js';
 import { purposesBlocks } from './notice-purposes.js';
 import { summarySection } from './notice-summary.js';
-import { ownWordsGiveWebsite, reachUs } from './reach-us.js';
+import { askUsOrGap, contactSection, ownWordsGiveWebsite, reachUs } from './reach-us.js';
 import { medicalFileLaw, retentionTable } from './notice-retention.js';
 import { mentionsNoticePeriod, mentionsStorageIn } from './author-mentions.js';
 import {
@@ -52,6 +52,7 @@ import {
   inlineIn,
   joinFacts,
   link,
+  linkedIn,
   text,
   type Block,
   type Fact,
@@ -161,11 +162,23 @@ function dpoBlocks(model: PolicyModel, m: Messages): Block[] {
   const contact = contactBlocks(dpo.contact, m);
   return joinFacts([
     ...(dpo.name ? [{ facts: [{ label: t('notice:label.name'), inlines: [text(dpo.name)] }] }] : []),
-    ...(contact.length
-      ? contact
-      : [{ facts: [{ label: t('notice:label.contact'), inlines: [text(notStatedLine(m))] }] }]),
+    ...(contact.length ? contact : dpoUnreachable(source, m)),
     ...(dpo.registeredWithAuthority ? [{ paragraph: sentence(t('details:controller.dpoRegistered')) }] : []),
   ]);
+}
+
+/**
+ * A DPO the statement gives no contact details for (dpo/contact-missing tells the author): where the notice gives ours,
+ * that the reader can ask us how to reach the DPO, with a link to them; only otherwise the row that says the statement
+ * gives none. 'Contactgegevens: Niet vermeld in deze verklaring' above 'is aangemeld bij de toezichthoudende
+ * autoriteit' left Doctolib's reader nowhere to go (patient10 review, F15).
+ */
+function dpoUnreachable(source: PolicyModel['source'], m: Messages): Block[] {
+  const where = contactSection(source, m);
+  if (!where) return [{ facts: [{ label: m.t('notice:label.contact'), inlines: [text(notStatedLine(m))] }] }];
+  return [
+    { paragraph: linkedIn(m.t('notice:controller.dpoAsk', { section: where.heading }), where.heading, where.href) },
+  ];
 }
 
 /** Controller, DPO, representative — 13(1)(a)(b). */
@@ -545,22 +558,23 @@ function automatedBlocks({ source, model, m }: NoticeContext): Block[] {
 const automatedPosition = (takesPlace: boolean | undefined): string =>
   takesPlace === undefined ? 'notStated' : takesPlace ? 'takesPlace' : 'none';
 
-/** Cookies: whether they are used, the kinds, and where to change consent. */
 /** An own text in the notice's language that points to a cookie policy elsewhere, not to this notice or to none. */
 function pointsToCookiePolicy(own: string, m: Messages): boolean {
   const { pointsElsewhere, notElsewhere } = cookiePolicyPointer[m.lang];
   return pointsElsewhere.test(own) && !notElsewhere.test(own);
 }
 
+/** Cookies: whether they are used, the kinds, and where to change consent. */
 function cookiesBlocks({ source, m, reachUs: ways }: NoticeContext): Block[] {
   const cookies = source.cookies;
   if (!cookies) return [];
   const blocks: Block[] = rich(cookies.description, m);
-  // A description that points to a cookie policy the notice gives no address for, nor the text itself: said, as an own
-  // text's 'onze website' is (notice-rights.ts websiteUnnamed).
+  // A description that points to a cookie policy the notice gives no address for, nor the text itself: where to ask
+  // for it, or where the notice gives no way to reach us that it does not say, as for an own text's 'onze website'
+  // (notice-rights.ts websiteUnnamed; reach-us.ts askUsOrGap).
   const own = pick(cookies.description, m);
   if (!cookies.policyUrl && pointsToCookiePolicy(own, m) && !ownWordsGiveWebsite(ways, own))
-    blocks.push({ paragraph: sentence(m.t('notice:cookies.policyUnnamed')) });
+    blocks.push({ paragraph: askUsOrGap('notice:cookies.policyAsk', 'notice:cookies.policyUnnamed', source, m) });
   if (!blocks.length)
     blocks.push({ paragraph: sentence(m.t(cookies.used ? 'notice:cookies.used' : 'notice:cookies.notUsed')) });
   const categories = (cookies.categories ?? []).map((c) => cookieCategoryLine(c, m));

@@ -16,7 +16,14 @@ import { joinList, lowerFirst, namesInText, pick, sentence } from './format.js';
 import { termKey } from './legal-text.js';
 import { careRecipientKey, rich, richThenList, type NoticeContext } from './notice-context.js';
 import { link, linkedIn, text, type Block, type Fact, type Inline } from './outline.js';
-import { givesOurWebsite, ownWordsGiveWebsite, ownWordsReachUs, reachableFor, type ReachUs } from './reach-us.js';
+import {
+  askUsOrGap,
+  givesOurWebsite,
+  ownWordsGiveWebsite,
+  ownWordsReachUs,
+  reachableFor,
+  type ReachUs,
+} from './reach-us.js';
 
 /**
  * The rights section — 13(2)(b)(c)(d). Each derived right gets the general
@@ -150,14 +157,14 @@ function goodCareNotAReason(right: DerivedRight, { source, m, careProvider, mode
 
 /**
  * After an own text that sends the reader to 'onze website' where the notice gives no web page of ours, nor the text
- * a web address of ours (ownWordsGiveWebsite; an e-mail address beside it does not name the website): that the
- * notice does not name it. Cosmetic Clinic's 'via de gegevens op onze website' under withdrawing
+ * a web address of ours (ownWordsGiveWebsite; an e-mail address beside it does not name the website): to ask us for
+ * it, with a link to our contact details, or where the notice gives none that it does not name it (askUsOrGap). Cosmetic Clinic's 'via de gegevens op onze website' under withdrawing
  * consent led nowhere, without a word (patient4 review, F5).
  */
 function websiteUnnamed(right: DerivedRight, { source, m, reachUs }: NoticeContext): Block[] {
   const own = pick(source.rights?.notes?.[right.id], m);
   if (!ownWebsiteWords.test(own) || ownWordsGiveWebsite(reachUs, own) || givesOurWebsite(source)) return [];
-  return [{ paragraph: sentence(m.t('notice:rights.websiteUnnamed')) }];
+  return [{ paragraph: askUsOrGap('notice:rights.websiteAsk', 'notice:rights.websiteUnnamed', source, m) }];
 }
 
 /** The organisation's own text about a right (rights.notes), as blocks; none where it gives none. */

@@ -1,9 +1,10 @@
 import type { Messages } from '../i18n/messages.js';
 import type { PolicySource } from '../policy/policy-types.js';
 import { authorities } from '../law/authorities.js';
+import { hasContact } from '../policy/policy-facts.js';
 import { contactKey, givesEmailOrPhone, othersHost } from './contact-links.js';
 import { contactFacts, formatAddress, pick } from './format.js';
-import { text, type Fact } from './outline.js';
+import { linkedIn, text, type Fact, type Inline } from './outline.js';
 
 /**
  * How the notice lets a person reach us, worked out once for the rights section, the complaints section and
@@ -112,3 +113,31 @@ export function firstWay(ways: ReachUs, m: Messages): Fact[] {
 /** Whether the notice gives a web page of ours: the controller's, the rights contact's or the DPO's. */
 export const givesOurWebsite = (source: PolicySource): boolean =>
   [source.controller.contact, source.rights?.contact, source.dpo?.contact].some((contact) => !!contact?.url);
+
+/**
+ * The part of the notice that gives our contact details, to send a reader there with a question the notice cannot
+ * answer itself: the controller's details, else the contact section's, the rights contact's, the DPO's, or else our
+ * address; undefined where the notice gives none. Its heading (to quote) and its anchor.
+ */
+export function contactSection(source: PolicySource, m: Messages): { heading: string; href: string } | undefined {
+  if (hasContact(source.controller.contact)) return { heading: m.t('notice:heading.controller'), href: '#controller' };
+  if (hasContact(source.contact)) return { heading: m.t('notice:heading.contact'), href: '#contact' };
+  if (hasContact(source.rights?.contact)) return { heading: m.t('notice:rights.howTo'), href: '#exercising-rights' };
+  if (hasContact(source.dpo?.contact)) return { heading: m.t('notice:controller.dpo'), href: '#dpo' };
+  const address = source.controller.address;
+  return address?.street && address.city
+    ? { heading: m.t('notice:heading.controller'), href: '#controller' }
+    : undefined;
+}
+
+/**
+ * `askKey`'s sentence with a link to where our contact details are (contactSection): what a reader can do where the
+ * notice leaves something out ('Wilt u weten waar ons cookiebeleid staat? Vraag het ons; …'); else `gapKey`'s, which
+ * says only the gap, where the notice gives no way to reach us. A sentence on the document in our voice read as the
+ * organisation admitting its notice is incomplete, and left the reader nowhere to go (patient10 review, F15).
+ */
+export function askUsOrGap(askKey: string, gapKey: string, source: PolicySource, m: Messages): Inline[] {
+  const where = contactSection(source, m);
+  if (!where) return [text(m.t(gapKey))];
+  return linkedIn(m.t(askKey, { section: where.heading }), where.heading, where.href);
+}
