@@ -101,8 +101,8 @@ export async function buildSeeds(policies: readonly string[] = webTestPolicies()
 
 /**
  * Only the notices (the 'notice' output group: privacy.html and its siblings) of every seed, into a fresh temporary
- * folder: byte for byte the files buildSeeds writes for them, without the registers and workbooks, which cost four
- * fifths of a seed's compile. Returns the folder and the privacy.html pages, sorted.
+ * folder: byte for byte the files buildSeeds writes for them, without the registers and workbooks, which cost more
+ * than half of a seed's compile. Returns the folder and the privacy.html pages, sorted.
  */
 export async function buildSeedNotices(): Promise<{ outDir: string; notices: string[] }> {
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'policyc-notices-'));
