@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync, cpSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OutputWriter } from '../src/output/output-writer.js';
+import { writeSyntheticCorpus } from './support/bench-corpus.js';
 import { repoRoot, runPolicycInProcess } from './support/cli.js';
 import { expectGolden } from './support/golden.js';
 import { snapshot } from './support/snapshot.js';
@@ -146,18 +146,14 @@ describe('policyc build', () => {
 
 describe('policyc build of many policies', { timeout: 120_000 }, () => {
   /** A corpus from the benchmark generator, in its own folder. */
-  function corpus(count: number): string {
+  async function corpus(count: number): Promise<string> {
     const dir = tmp();
-    execFileSync(process.execPath, [
-      '--input-type=module',
-      '-e',
-      `const m = await import(${JSON.stringify(path.join(repoRoot, 'bench/generate.mjs'))}); m.writeCorpus(${JSON.stringify(dir)}, ${count});`,
-    ]);
+    await writeSyntheticCorpus(dir, count);
     return dir;
   }
 
   it('gives the same bytes on one thread and on a worker pool', async () => {
-    const dir = corpus(16);
+    const dir = await corpus(16);
     const one = await runPolicycInProcess(['build', '--out', 'one', '--jobs', '1'], dir);
     const two = await runPolicycInProcess(['build', '--out', 'two', '--jobs', '2'], dir);
     expect(one.status, one.stderr).toBe(0);
@@ -173,7 +169,7 @@ describe('policyc build of many policies', { timeout: 120_000 }, () => {
   });
 
   it('refuses two policies with the same id, naming the first, and writes nothing', async () => {
-    const dir = corpus(10);
+    const dir = await corpus(10);
     const twin = path.join(dir, 'policies/zz-twin');
     mkdirSync(twin);
     writeFileSync(path.join(twin, 'policy.json'), readFileSync(path.join(dir, 'policies/clinic-00003/policy.json')));

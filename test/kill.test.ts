@@ -1,11 +1,12 @@
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cliPath, repoRoot } from './support/cli.js';
+import { writeSeedCopies } from './support/bench-corpus.js';
+import { cliPath } from './support/cli.js';
 import { snapshot } from './support/snapshot.js';
 
 /**
@@ -45,11 +46,7 @@ function organisations(dist: string): Map<string, Tree> {
 describe('a build killed at random moments', () => {
   it(`leaves each organisation's previous or new output (${KILLS} kills)`, async () => {
     const work = mkdtempSync(path.join(os.tmpdir(), 'policyc-kill-'));
-    execFileSync(process.execPath, [
-      '--input-type=module',
-      '-e',
-      `const m = await import(${JSON.stringify(path.join(repoRoot, 'bench/seed-corpus.mjs'))}); m.writeSeedCorpus(${JSON.stringify(work)}, ${POLICIES}, m.seedPolicies(${JSON.stringify(repoRoot)}));`,
-    ]);
+    await writeSeedCopies(work, POLICIES);
     await build(work, 'dist');
     const previous = organisations(path.join(work, 'dist'));
     // The new version: every policy changed, built once elsewhere as the reference.

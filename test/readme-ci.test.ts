@@ -1,8 +1,9 @@
-import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { writeSeedCopies } from './support/bench-corpus.js';
 import { repoRoot } from './support/cli.js';
 import { fixturesDir } from './support/fixtures.js';
 import { tempDirs } from './support/temp-dirs.js';
@@ -31,13 +32,9 @@ function ciSteps(): string[] {
 }
 
 /** A site with twelve policies (copies of the seeds) and this package installed. */
-function project(): string {
+async function project(): Promise<string> {
   const cwd = site();
-  execFileSync(process.execPath, [
-    '--input-type=module',
-    '-e',
-    `const m = await import(${JSON.stringify(path.join(repoRoot, 'bench/seed-corpus.mjs'))}); m.writeSeedCorpus(${JSON.stringify(cwd)}, 12, m.seedPolicies(${JSON.stringify(repoRoot)}));`,
-  ]);
+  await writeSeedCopies(cwd, 12);
   return installed(cwd);
 }
 
@@ -129,8 +126,8 @@ describe("the README's CI job", () => {
     expect(readFileSync(path.join(cwd, 'public/privacy/index.html'), 'utf8')).toBe("<p>The site's own page</p>\n");
   });
 
-  it("the README's privacy script publishes nothing while a policy has an open compliance error", () => {
-    const cwd = project();
+  it("the README's privacy script publishes nothing while a policy has an open compliance error", async () => {
+    const cwd = await project();
     const { scripts } = JSON.parse(blockAfter('`scripts/publish-privacy.mjs`', 'json')!) as {
       scripts: Record<string, string>;
     };
@@ -161,7 +158,7 @@ describe("the README's CI job", () => {
   }, 60_000);
 
   it('stops policyc before its build step returns on SIGTERM: no lock or staging folder left', async () => {
-    const cwd = project();
+    const cwd = await project();
     const step = ciSteps().find((s) => / build\b/.test(s))!;
     // Its own process group, so that whatever the step leaves running can be ended after the test.
     const child = spawn('bash', stepArgs(cwd, step, 'build'), { cwd, detached: true, stdio: 'ignore' });

@@ -55,12 +55,14 @@ function readPdf(file: string): Omit<Printed, 'register' | 'printColumns'> {
   const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts \(A4\)/gm)];
   const orientations = sizes.map(([, w, h]) => (Number(w) > Number(h) ? 'landscape' : 'portrait'));
   const pages = run('pdftotext', ['-raw', file, '-']).split('\f').slice(0, sizes.length);
+  // The word boxes, per page: read once for the three measures below.
+  const boxes = run('pdftotext', ['-bbox', file, '-']).split('<page ').slice(1);
   return {
     pages,
     orientations,
-    wordHeight: medianWordHeight(file, orientations, 'landscape'),
-    factHeight: medianWordHeight(file, orientations, 'portrait'),
-    overprinted: overprintedMargins(file),
+    wordHeight: medianWordHeight(boxes, orientations, 'landscape'),
+    factHeight: medianWordHeight(boxes, orientations, 'portrait'),
+    overprinted: overprintedMargins(boxes),
   };
 }
 
@@ -68,25 +70,21 @@ function readPdf(file: string): Omit<Printed, 'register' | 'printColumns'> {
  * Per page, the words of its header and footer (the top and bottom 45 points) whose boxes cross another's:
  * sections of a page header too long for the page overprint each other.
  */
-function overprintedMargins(file: string): string[][] {
-  return run('pdftotext', ['-bbox', file, '-'])
-    .split('<page ')
-    .slice(1)
-    .map((page) => {
-      const height = Number(/height="([\d.]+)"/.exec(page)![1]);
-      const words = [...page.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g)]
-        .map(([, x0, y0, x1, y1, text]) => ({ x0: +x0!, y0: +y0!, x1: +x1!, y1: +y1!, text: text! }))
-        .filter((w) => w.y1 < 45 || w.y0 > height - 45);
-      return words
-        .filter((a, i) => words.some((b, j) => i !== j && a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1))
-        .map((w) => w.text);
-    });
+function overprintedMargins(boxes: string[]): string[][] {
+  return boxes.map((page) => {
+    const height = Number(/height="([\d.]+)"/.exec(page)![1]);
+    const words = [...page.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g)]
+      .map(([, x0, y0, x1, y1, text]) => ({ x0: +x0!, y0: +y0!, x1: +x1!, y1: +y1!, text: text! }))
+      .filter((w) => w.y1 < 45 || w.y0 > height - 45);
+    return words
+      .filter((a, i) => words.some((b, j) => i !== j && a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1))
+      .map((w) => w.text);
+  });
 }
 
 /** The median height of the word boxes on the pages of one orientation, by pdftotext -bbox. */
-function medianWordHeight(file: string, orientations: string[], orientation: string): number {
-  const pages = run('pdftotext', ['-bbox', file, '-']).split('<page ').slice(1);
-  const heights = pages
+function medianWordHeight(boxes: string[], orientations: string[], orientation: string): number {
+  const heights = boxes
     .filter((_, i) => orientations[i] === orientation)
     .flatMap((page) => [...page.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)])
     .map(([, top, bottom]) => Number(bottom) - Number(top))

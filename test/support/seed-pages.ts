@@ -98,3 +98,21 @@ export async function buildSeeds(policies: readonly string[] = webTestPolicies()
   }
   return { outDir, pages: pages.sort(), fragments: fragments.sort(), results, languages, registers, contactable };
 }
+
+/**
+ * Only the notices (the 'notice' output group: privacy.html and its siblings) of every seed, into a fresh temporary
+ * folder: byte for byte the files buildSeeds writes for them, without the registers and workbooks, which cost more
+ * than half of a seed's compile. Returns the folder and the privacy.html pages, sorted.
+ */
+export async function buildSeedNotices(): Promise<{ outDir: string; notices: string[] }> {
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'policyc-notices-'));
+  const notices: string[] = [];
+  for (const file of seedPolicies()) {
+    const result = await compile(readFileSync(path.join(repoRoot, file), 'utf8'), { file, groups: ['notice'] });
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length) throw new Error(`${file} does not compile: ${errors.map((d) => d.message).join('; ')}`);
+    writeOutputs(result, outDir);
+    notices.push(...result.outputs.filter((o) => o.path.endsWith('/privacy.html')).map((o) => o.path));
+  }
+  return { outDir, notices: notices.sort() };
+}
