@@ -37,18 +37,18 @@ describe('CLI habits', () => {
   it.each([
     [
       'check',
-      'Exit codes: 0 no errors (and no more warnings than --max-warnings allows), 1 errors or too many warnings, 2 usage error (also when no policy is found).',
-      'Afsluitcodes: 0 geen fouten (en niet meer waarschuwingen dan --max-warnings toestaat), 1 fouten of te veel waarschuwingen, 2 fout in de opdracht (ook als er geen beleid is gevonden).',
+      'Exit codes: 0 no errors (and no more warnings than --max-warnings allows), 1 errors or too many warnings, 2 usage error (the command line or the config file; also when no policy is found).',
+      'Afsluitcodes: 0 geen fouten (en niet meer waarschuwingen dan --max-warnings toestaat), 1 fouten of te veel waarschuwingen, 2 fout in de opdracht of het configuratiebestand (ook als er geen beleid is gevonden).',
     ],
     [
       'init',
-      'Exit codes: 0 written, 2 usage error or refusal (the policy exists; end of input at a question), 130 stopped with Ctrl+C (nothing written).',
-      'Afsluitcodes: 0 geschreven, 2 fout in de opdracht of weigering (het beleid bestaat al; einde van de invoer bij een vraag), 130 gestopt met Ctrl+C (niets geschreven).',
+      'Exit codes: 0 written, 2 usage error (the command line or the config file) or refusal (the policy exists; end of input at a question), 130 stopped with Ctrl+C (nothing written).',
+      'Afsluitcodes: 0 geschreven, 2 fout in de opdracht of het configuratiebestand, of weigering (het beleid bestaat al; einde van de invoer bij een vraag), 130 gestopt met Ctrl+C (niets geschreven).',
     ],
     [
       'audit-site',
-      'Exit codes: 0 all declared, 1 something not declared (or a policy with an error), 2 usage error.',
-      'Afsluitcodes: 0 alles vermeld, 1 iets niet vermeld (of een beleid met een fout), 2 fout in de opdracht.',
+      'Exit codes: 0 all declared, 1 something not declared (or a policy with an error), 2 usage error (the command line or the config file).',
+      'Afsluitcodes: 0 alles vermeld, 1 iets niet vermeld (of een beleid met een fout), 2 fout in de opdracht of het configuratiebestand.',
     ],
   ])('policyc %s --help ends with its exit codes, in en and nl', async (name, en, nl) => {
     for (const [lang, codes] of [

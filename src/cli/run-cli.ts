@@ -3,7 +3,6 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   cli,
-  EXIT_INVALID,
   EXIT_OK,
   EXIT_USAGE,
   packageVersion,
@@ -88,7 +87,8 @@ export async function runIn(argv: string[], io: CliIo): Promise<number> {
         cli.lang, // the config file's problems: in the language the command line names, else English
       );
       io.stderr(cli.t('cli:badConfig') + '\n');
-      return EXIT_INVALID;
+      // The build setup's mistake, not the policies': a usage error, as a missing path in the same file is.
+      return EXIT_USAGE;
     }
     const options = commandOptions(command, values, paths, loaded.config, io.cwd);
     return await (await command.load()).run(options, io);
