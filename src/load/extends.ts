@@ -185,12 +185,14 @@ function presetsThrough(
 
 /**
  * The folder a policy's bases must lie in: its project's root, the nearest folder above it that holds policies/ or
- * policyc.config.json (nearestProjectRoot); where there is none, the folder above the policy's own (policies/ in the
- * policies/<org>/policy.json layout). A base outside it is not read (review webdev10, finding 9): a pull request
- * checked in CI could otherwise make policyc read any file of the machine and print parts of it.
+ * policyc.config.json (nearestProjectRoot); where there is none, the folder that holds the folder of the policy's
+ * folder (the project of a <folder>/<org>/policy.json layout whose folder is not called policies/, with its
+ * shared/ beside it). A base outside it is not read (review webdev10, finding 9): a pull request checked in CI could
+ * otherwise make policyc read any file of the machine and print parts of it.
  */
 export function projectOf(policy: string): string {
-  return nearestProjectRoot(path.dirname(policy)) ?? path.dirname(path.dirname(policy));
+  const folder = path.dirname(policy);
+  return nearestProjectRoot(folder) ?? path.dirname(path.dirname(folder));
 }
 
 /**
