@@ -77,6 +77,27 @@ describe('CLI habits', () => {
     );
   });
 
+  it("another tool's name for a flag, misspelled too, and a language in capitals get their guess (review webdev10, finding 10)", async () => {
+    const dir = tempDir();
+    for (const flag of ['--ouput', '--output', '--outdir']) {
+      const run = await runPolicycHere(['build', flag, 'public'], dir);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe(
+        `policyc: unknown option "${flag}"; did you mean "--out"?\nRun 'policyc build --help' for usage.\n`,
+      );
+    }
+    // check has no --out: no guess of an option it does not take.
+    expect((await runPolicycHere(['check', '--ouput', 'x'], dir)).stderr).not.toContain('did you mean');
+    const lang = await runPolicycHere(['build', '--lang', 'NL'], dir);
+    expect(lang.status).toBe(2);
+    expect(lang.stderr).toBe(
+      `policyc: unknown language "NL" (use nl or en); did you mean "nl"?\nRun 'policyc build --help' for usage.\n`,
+    );
+    const nl = await runPolicycHere(['build', '--lang', 'EN', '--message-lang', 'nl'], dir);
+    expect(nl.stderr).toContain('bedoelde u "en"?');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('an unknown flag reads like the other usage errors, with a guess when one is close', async () => {
     const dir = tempDir();
     const run = await runPolicycHere(['build', '--formt', 'json'], dir);
