@@ -493,11 +493,11 @@ describe('exit codes CI can act on', { timeout: 180_000 }, () => {
   it('register --help names the codes it can end with, in both languages (keepgoing 5)', async () => {
     const en = (await runPolicyc(['register', '--help'], repoRoot)).stdout.replace(/\s+/g, ' ');
     expect(en).toContain(
-      'Exit codes: 0 written, 1 errors (nothing written), 2 usage error, 73 an output folder policyc may not change, 75 another build is writing into <out> (try again later), 130/143 stopped',
+      'Exit codes: 0 written, 1 errors (nothing written), 2 usage error (the command line or the config file), 73 an output folder policyc may not change, 75 another build is writing into <out> (try again later), 130/143 stopped',
     );
     const nl = (await runPolicyc(['register', '--help', '--message-lang', 'nl'], repoRoot)).stdout.replace(/\s+/g, ' ');
     expect(nl).toContain(
-      'Afsluitcodes: 0 geschreven, 1 fouten (niets geschreven), 2 fout in de opdracht, 73 een uitvoermap die policyc niet mag wijzigen, 75 een andere build schrijft in <out> (probeer het later opnieuw), 130/143 gestopt',
+      'Afsluitcodes: 0 geschreven, 1 fouten (niets geschreven), 2 fout in de opdracht of het configuratiebestand, 73 een uitvoermap die policyc niet mag wijzigen, 75 een andere build schrijft in <out> (probeer het later opnieuw), 130/143 gestopt',
     );
   });
 

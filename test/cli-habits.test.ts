@@ -37,18 +37,18 @@ describe('CLI habits', () => {
   it.each([
     [
       'check',
-      'Exit codes: 0 no errors (and no more warnings than --max-warnings allows), 1 errors or too many warnings, 2 usage error (also when no policy is found).',
-      'Afsluitcodes: 0 geen fouten (en niet meer waarschuwingen dan --max-warnings toestaat), 1 fouten of te veel waarschuwingen, 2 fout in de opdracht (ook als er geen beleid is gevonden).',
+      'Exit codes: 0 no errors (and no more warnings than --max-warnings allows), 1 errors or too many warnings, 2 usage error (the command line or the config file; also when no policy is found).',
+      'Afsluitcodes: 0 geen fouten (en niet meer waarschuwingen dan --max-warnings toestaat), 1 fouten of te veel waarschuwingen, 2 fout in de opdracht of het configuratiebestand (ook als er geen beleid is gevonden).',
     ],
     [
       'init',
-      'Exit codes: 0 written, 2 usage error or refusal (the policy exists; end of input at a question), 130 stopped with Ctrl+C (nothing written).',
-      'Afsluitcodes: 0 geschreven, 2 fout in de opdracht of weigering (het beleid bestaat al; einde van de invoer bij een vraag), 130 gestopt met Ctrl+C (niets geschreven).',
+      'Exit codes: 0 written, 2 usage error (the command line or the config file) or refusal (the policy exists; end of input at a question), 130 stopped with Ctrl+C (nothing written).',
+      'Afsluitcodes: 0 geschreven, 2 fout in de opdracht of het configuratiebestand, of weigering (het beleid bestaat al; einde van de invoer bij een vraag), 130 gestopt met Ctrl+C (niets geschreven).',
     ],
     [
       'audit-site',
-      'Exit codes: 0 all declared, 1 something not declared (or a policy with an error), 2 usage error.',
-      'Afsluitcodes: 0 alles vermeld, 1 iets niet vermeld (of een beleid met een fout), 2 fout in de opdracht.',
+      'Exit codes: 0 all declared, 1 something not declared (or a policy with an error), 2 usage error (the command line or the config file).',
+      'Afsluitcodes: 0 alles vermeld, 1 iets niet vermeld (of een beleid met een fout), 2 fout in de opdracht of het configuratiebestand.',
     ],
   ])('policyc %s --help ends with its exit codes, in en and nl', async (name, en, nl) => {
     for (const [lang, codes] of [
@@ -75,6 +75,27 @@ describe('CLI habits', () => {
     expect(runPolicyc(['check', '--max-warning', '3']).stderr).toContain(
       'unknown option "--max-warning"; did you mean "--max-warnings"?',
     );
+  });
+
+  it("another tool's name for a flag, misspelled too, and a language in capitals get their guess (review webdev10, finding 10)", async () => {
+    const dir = tempDir();
+    for (const flag of ['--ouput', '--output', '--outdir']) {
+      const run = await runPolicycHere(['build', flag, 'public'], dir);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe(
+        `policyc: unknown option "${flag}"; did you mean "--out"?\nRun 'policyc build --help' for usage.\n`,
+      );
+    }
+    // check has no --out: no guess of an option it does not take.
+    expect((await runPolicycHere(['check', '--ouput', 'x'], dir)).stderr).not.toContain('did you mean');
+    const lang = await runPolicycHere(['build', '--lang', 'NL'], dir);
+    expect(lang.status).toBe(2);
+    expect(lang.stderr).toBe(
+      `policyc: unknown language "NL" (use nl or en); did you mean "nl"?\nRun 'policyc build --help' for usage.\n`,
+    );
+    const nl = await runPolicycHere(['build', '--lang', 'EN', '--message-lang', 'nl'], dir);
+    expect(nl.stderr).toContain('bedoelde u "en"?');
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('an unknown flag reads like the other usage errors, with a guess when one is close', async () => {

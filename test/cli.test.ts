@@ -19,7 +19,7 @@ describe('policyc CLI', () => {
     expect(run.stdout).toMatch(/^Usage: policyc <command>/);
     expect(run.stdout).toContain('check [paths…]');
     expect(run.stdout.replace(/\s+/g, ' ')).toContain(
-      'Exit codes: 0 success, 1 invalid policy, compliance error or failed build, 2 usage error; 73 build and register may not write into an output folder (files policyc did not write, or edited ones); 75 another build is writing into the output folder (try again later); 130 stopped with Ctrl+C, 143 stopped by SIGTERM (build and register remove what they had staged).',
+      'Exit codes: 0 success, 1 invalid policy, compliance error or failed build, 2 usage error (the command line or the config file); 73 build and register may not write into an output folder (files policyc did not write, or edited ones); 75 another build is writing into the output folder (try again later); 130 stopped with Ctrl+C, 143 stopped by SIGTERM (build and register remove what they had staged).',
     );
   });
 

@@ -54,10 +54,10 @@ describe('policyc.config.json', () => {
     const bad = await runPolicyc(['register', '--out', 'dist', '--csv', 'semicolon'], site);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--csv must be excel or rfc4180, not "semicolon"');
-    // In the config file, a positioned error like any other in it (exit 1, as the config's errors are).
+    // In the config file, a positioned error like any other in it (exit 2, a usage error, as every problem of the config file is).
     const text = writeConfig({ policies: ['privacy'], csv: 'semicolon' });
     const badConfig = await runPolicyc(['register', '--out', 'dist', '--format', 'compact'], site);
-    expect(badConfig.status).toBe(1);
+    expect(badConfig.status).toBe(2);
     const { line, column } = positionOfText(text, '"semicolon"');
     expect(badConfig.stderr).toContain(`policyc.config.json:${line}:${column} error /csv`);
   });
@@ -116,7 +116,7 @@ describe('policyc.config.json', () => {
       acknowledged: [{ policy: 'ipractice', rule: 'security/measures-missing' }],
     });
     const run = await runPolicyc(['check', 'privacy', '--format', 'compact'], site);
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(2);
     const lines = run.stderr.trim().split('\n');
     const at = (needle: string, shift: number): string => {
       const { line, column } = positionOfText(text, needle);
@@ -152,7 +152,7 @@ describe('policyc.config.json', () => {
       format: 'compact',
     });
     const run = await runPolicyc(['check', 'privacy', '--format', 'compact'], site);
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(2);
     const lines = run.stderr.trim().split('\n');
     const at = (key: string): string => {
       const { line, column } = positionOfText(text, `"${key}"`);
@@ -352,7 +352,7 @@ describe('policyc.config.json', () => {
   it('a wrong headingLevel, strict or bom is an error at its value', async () => {
     const text = writeConfig({ policies: ['privacy'], headingLevel: 5, strict: 'yes', bom: 1 });
     const run = await runPolicyc(['build', '--out', 'dist', '--format', 'compact'], site);
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(2);
     const at = (needle: string) => {
       const { line, column } = positionOfText(text, needle);
       return `policyc.config.json:${line}:${column}`;

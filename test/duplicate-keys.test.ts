@@ -89,6 +89,6 @@ describe('a key written twice in one object is refused', () => {
     expect(configured.stderr).toContain(
       'policyc.config.json:3:3 error /languages the key "languages" is written twice in this object (first at line 2)',
     );
-    expect(configured.status).toBe(1);
+    expect(configured.status).toBe(2);
   });
 });

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -198,6 +198,31 @@ describe('extends', () => {
     expect(compact(await runPolicyc(['check', 'practice-b', '--format', 'compact'], root))).toEqual([
       `practice-b/policy.json:${fax.line}:${fax.column} error /remove/processors/1 "fax" is not an inherited item of processors, so it cannot be removed [extends/remove-unknown]`,
     ]);
+  });
+
+  it('refuses a base outside the project, without reading it, at the extends entry that names it', async () => {
+    // Review webdev10, finding 9: "extends": "/etc/passwd" printed the file's first word in a JSON syntax error.
+    const root = copyFixtures();
+    const site = path.join(root, 'site');
+    mkdirSync(path.join(site, 'policies/evil'), { recursive: true });
+    mkdirSync(path.join(site, 'shared'));
+    const secret = path.join(root, 'secret.json');
+    writeFileSync(secret, 'root:x:0:0:root:/root:/bin/bash\n');
+    symlinkSync(secret, path.join(site, 'shared/link.json'));
+    const entries = [secret, '../../../secret.json', '../../shared/link.json'];
+    const text = JSON.stringify({ extends: entries, id: 'evil' }, null, 2);
+    writeFileSync(path.join(site, 'policies/evil/policy.json'), text);
+    const run = await runPolicyc(['check', '--format', 'compact'], site);
+    expect(run.status).toBe(1);
+    expect(run.stderr).not.toContain('root:x');
+    expect(compact(run)).toEqual(
+      entries.map((name, i) => {
+        const at = positionOfText(text, JSON.stringify(name));
+        return `policies/evil/policy.json:${at.line}:${at.column} error /extends/${i} "${name}" lies outside this project's folder (the nearest folder above the policy that holds policies/ or policyc.config.json), so it is not read: move the base policy into the project, or use one of preset:apotheek, preset:fysiotherapie, preset:ggz, preset:huisarts, preset:other, preset:tandarts [extends/outside-project]`;
+      }),
+    );
+    const nl = await runPolicyc(['check', '--format', 'compact', '--message-lang', 'nl'], site);
+    expect(compact(nl)[1]).toContain('"../../../secret.json" ligt buiten de map van dit project');
   });
 
   it('refuses a cycle, at the entry that closes it', async () => {

@@ -257,7 +257,7 @@ describe('encodings', () => {
     expect(run.stderr).toBe(
       `policyc.config.json\n  1:1  error    ${utf16}  file/invalid-utf8\nThe config file has errors; fix them first.\n`,
     );
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(2);
     expect(readdirSync(dir)).toEqual(['policyc.config.json']);
   });
 });

@@ -355,6 +355,34 @@ describe('policyc init', () => {
   });
 });
 
+describe("init's sector question after an unknown answer (review webdev10, finding 13)", () => {
+  it.each([
+    ['en', 'Kind of practice (apotheek, fysiotherapie, ggz, huisarts, other or tandarts)'],
+    ['nl', 'Soort praktijk (apotheek, fysiotherapie, ggz, huisarts, other of tandarts)'],
+  ])('asks again with the guess as the default, which Enter takes (%s)', async (lang, question) => {
+    const cwd = site();
+    const run = await initAnswering(cwd, ['--message-lang', lang, '--id', 'de-linde', '--formal'], ['fysio', '']);
+    expect(run.status).toBe(0);
+    expect(run.questions).toEqual([`${question} [other]: `, `${question} [fysiotherapie]: `]);
+    expect(run.stderr).toContain('"fysiotherapie"');
+    const policy = JSON.parse(readFileSync(path.join(cwd, 'policies/de-linde/policy.json'), 'utf8')) as {
+      controller: { careSector?: string };
+    };
+    expect(policy.controller.careSector).toBe('physiotherapy');
+  });
+
+  it('keeps the last default when an answer has no guess', async () => {
+    const cwd = site();
+    const run = await initAnswering(cwd, ['--id', 'x', '--formal'], ['fysio', 'zzzzzz', 'tandarts']);
+    expect(run.status).toBe(0);
+    expect(run.questions.map((q) => q.slice(q.lastIndexOf('[')))).toEqual([
+      '[other]: ',
+      '[fysiotherapie]: ',
+      '[fysiotherapie]: ',
+    ]);
+  });
+});
+
 /** init in `args` with `answers` typed at its questions: its exit code, the questions asked and its stderr. */
 async function initAnswering(cwd: string, args: string[], answers: string[]) {
   const questions: string[] = [];
@@ -431,7 +459,8 @@ describe('init on a terminal asks again after an answer it cannot take (review c
     const { status, questions, stderr } = await initAnswering(cwd, ['--message-lang', lang], answers);
     expect(status, stderr).toBe(0);
     expect(questions).toHaveLength(5);
-    expect(questions[0]).toBe(questions[1]);
+    // Asked again with the guess as the default (review webdev10, finding 13).
+    expect(questions[1]).toBe(questions[0]!.replace('[other]', '[fysiotherapie]'));
     expect(questions[2]).toMatch(/\[fysiotherapie\]: $/);
     expect(questions[3]).toMatch(/\[de-linde\]: $/);
     expect(stderr.split('\n').slice(0, 2)).toEqual(said);

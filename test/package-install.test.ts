@@ -113,7 +113,7 @@ describe('the packed package, installed into a fresh project', () => {
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },
     });
-    expect(run.status, run.stderr).toBe(1);
+    expect(run.status, run.stderr).toBe(2);
     expect(run.stderr).toContain(
       'no compliance rule has the id "art6/basis-mising" (see node_modules/policyc/docs/rules.md)',
     );

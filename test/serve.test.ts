@@ -62,6 +62,27 @@ test('serve answers on 127.0.0.1 with the notice, reloads the page after an edit
     );
     expect((await request(`${url}__policyc/live-reload.js`)).body).toContain("new EventSource('/__policyc/events')");
     expect((await request(`${url}minimal/en/privacy.css`)).headers['content-type']).toBe('text/css; charset=utf-8');
+    // The fragment the site embeds, in a neutral host page with only its own stylesheet (review webdev10, finding 11).
+    expect(index.body).toContain('<a href="/minimal/en/privacy.fragment-host.html">Fragment in a host page (en)</a>');
+    const host = await request(`${url}minimal/en/privacy.fragment-host.html`);
+    expect(host.status).toBe(200);
+    expect(host.headers['content-security-policy']).toBe(page.headers['content-security-policy']);
+    // The fragment as served on its own: no </body>, so the reload script is at its end.
+    const reload = '<script src="/__policyc/live-reload.js"></script>';
+    const fragment = (await request(`${url}minimal/en/privacy.fragment.html`)).body.slice(0, -reload.length);
+    expect(fragment).toContain('class="policyc-notice"');
+    expect(host.body).toBe(
+      [
+        '<!doctype html>',
+        '<html lang="en">',
+        '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Fragment in a host page (en)</title>',
+        '<link rel="stylesheet" href="privacy.fragment.css"></head>',
+        `<body><main>\n${fragment}\n</main><script src="/__policyc/live-reload.js"></script>\n</body>`,
+        '</html>',
+      ].join('\n'),
+    );
+    expect((await request(`${url}minimal/en/privacy.fragment.css`)).body).toContain('.policyc-notice');
+    expect((await request(`${url}nosuch/en/privacy.fragment-host.html`)).status).toBe(404);
     expect((await request(`${url}../../etc/passwd`)).status).toBe(404);
     expect((await request(`${url}%E0%A4%A`)).status).toBe(400);
     expect((await request(url!, { Host: 'attacker.example' })).status).toBe(421);

@@ -9,9 +9,10 @@ import {
   type Severity,
 } from '../diagnostics/diagnostic.js';
 import { localiseDiagnostics } from '../diagnostics/render-message.js';
-import { cli, joinMessages } from './cli-messages.js';
+import { cli, joinMessages, withDidYouMean } from './cli-messages.js';
 import { diagnosticSink, type DiagnosticSink, type SinkSettings } from './diagnostic-sink.js';
-import { isLanguage, joinList, messagesFor, type Language } from '../i18n/messages.js';
+import { isLanguage, joinList, languages, messagesFor, type Language } from '../i18n/messages.js';
+import { didYouMean } from '../validate/did-you-mean.js';
 import { findPolicies, misnamedPolicy, policyBeside, skippedFolderDiagnostics } from '../pipeline/find-policies.js';
 import { readPolicyFile } from '../load/read-policy-file.js';
 import { baseRefusal, namedBases, projectRoot, type NamedBase } from './named-bases.js';
@@ -104,8 +105,15 @@ export function parseLanguages(list: string): Language[] {
     .split(',')
     .map((l) => l.trim())
     .filter(Boolean);
-  for (const lang of langs) if (!isLanguage(lang)) throw new UsageError(cli.t('cli:badLanguage', { lang }));
+  for (const lang of langs) if (!isLanguage(lang)) throw new UsageError(badLanguage(lang));
   return [...new Set(langs)] as Language[];
+}
+
+/** An unknown language, with the one meant when it is one in other letters (NL) or a near spelling (review webdev10). */
+function badLanguage(lang: string): string {
+  const lower = lang.toLowerCase();
+  const guess = isLanguage(lower) ? lower : didYouMean(lower, languages);
+  return withDidYouMean(cli.t('cli:badLanguage', { lang }), guess);
 }
 
 /**

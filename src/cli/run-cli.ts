@@ -3,7 +3,6 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   cli,
-  EXIT_INVALID,
   EXIT_OK,
   EXIT_USAGE,
   packageVersion,
@@ -19,6 +18,7 @@ import { commands } from './commands/index.js';
 import { didYouMean } from '../validate/did-you-mean.js';
 import { configFlags, configLanguage, loadConfig, type PolicycConfig } from '../config/policyc-config.js';
 import { projectConfigFile } from '../config/project-root.js';
+import { aliasedKey } from '../config/config-key-guess.js';
 import { isLanguage, joinList, languages, type Language } from '../i18n/messages.js';
 import { inCliRun, useCliLanguage, withDidYouMean } from './cli-messages.js';
 import { helpText } from './help-text.js';
@@ -88,7 +88,8 @@ export async function runIn(argv: string[], io: CliIo): Promise<number> {
         cli.lang, // the config file's problems: in the language the command line names, else English
       );
       io.stderr(cli.t('cli:badConfig') + '\n');
-      return EXIT_INVALID;
+      // The build setup's mistake, not the policies': a usage error, as a missing path in the same file is.
+      return EXIT_USAGE;
     }
     const options = commandOptions(command, values, paths, loaded.config, io.cwd);
     return await (await command.load()).run(options, io);
@@ -230,7 +231,8 @@ function valueProblem(
 
 /**
  * An unknown option: when it is exactly an option of other commands, the commands that take it (init --format is
- * a mix-up of commands, not a typo of --formal); else a guess among this command's own options, if one is close.
+ * a mix-up of commands, not a typo of --formal); else a guess among this command's own options, if one is close,
+ * or the option another tool's name for it stands for (--output, --ouput: --out).
  */
 function unknownOption(
   token: { name: string; rawName: string },
@@ -243,7 +245,8 @@ function unknownOption(
   if (commandName !== undefined && others.length > 0)
     return cli.t('cli:optionOfOther', { command: commandName, option: token.rawName, others: joinList(others, cli) });
   // Guessed on the names without their dashes: "--" would let a six-letter name be two edits off.
-  const guess = didYouMean(token.name, Object.keys(flags));
+  const aliased = configFlags.find((c) => c.key === aliasedKey(token.name))?.flag;
+  const guess = didYouMean(token.name, Object.keys(flags)) ?? (aliased && aliased in flags ? aliased : undefined);
   const message = cli.t('cli:unknownOption', { option: token.rawName });
   return withDidYouMean(message, guess && `--${guess}`);
 }

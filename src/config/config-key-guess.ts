@@ -58,6 +58,15 @@ const commandLineOnly: readonly string[] = [
 
 const plain = (name: string): string => name.toLowerCase().replace(/[-_]/g, '');
 
+/**
+ * The config key a name stands for by one of its aliases, also misspelled (`ouput` → `output` → `out`): the
+ * command line guesses a flag from it when no flag's own name is close (`--ouput`: did you mean --out?).
+ */
+export function aliasedKey(name: string): string | undefined {
+  const key = plain(name);
+  return aliases[key] ?? aliases[didYouMean(key, Object.keys(aliases)) ?? ''];
+}
+
 /** What an unknown key of the config file most plausibly means: a key policyc reads, or a command-line option. */
 function configKeyHint(key: string, keys: readonly string[]): MessageRef | undefined {
   const flag = commandLineOnly.find((f) => plain(f) === plain(key));

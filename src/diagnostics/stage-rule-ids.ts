@@ -16,6 +16,7 @@ export const stageRuleIds = {
     'extends/not-found',
     'extends/cycle',
     'extends/unreadable',
+    'extends/outside-project',
     'extends/remove-unknown',
     'extends/remove-given',
     'extends/removed-by-base',

@@ -14,6 +14,8 @@ import type { StageRuleId } from '../diagnostics/stage-rule-ids.js';
 /** One commit that changed the policy file: its text then, and the day it was committed (UTC). */
 interface FileVersion {
   date: string;
+  /** `metadata.effectiveDate` as the commit had it: the day that version applies from. */
+  effectiveDate?: string;
   text: string;
   /** Where the file was in its commit (absolute): its bases are found from there. */
   path: string;
@@ -37,15 +39,22 @@ function idOf(text: string): { parsed: boolean; id?: unknown } {
   }
 }
 
-/** `metadata.version` as the commit had it, merged with the bases it extended then (a child may inherit it). */
-function versionOf(text: string, absolute: string, reader: SourceReader): string | undefined {
-  const version = (loadExtended(text, absolute, absolute, [], reader).value?.value as PolicyVersionOnly | undefined)
-    ?.metadata?.version;
-  return typeof version === 'string' ? version : undefined;
+/**
+ * `metadata.version` and `metadata.effectiveDate` (a YYYY-MM-DD date only) as the commit had them, merged with the
+ * bases it extended then (a child may inherit them).
+ */
+function versionOf(text: string, absolute: string, reader: SourceReader): { version?: string; effectiveDate?: string } {
+  const metadata = (loadExtended(text, absolute, absolute, [], reader).value?.value as PolicyVersionOnly | undefined)
+    ?.metadata;
+  const { version, effectiveDate } = metadata ?? {};
+  return {
+    ...(typeof version === 'string' ? { version } : {}),
+    ...(typeof effectiveDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(effectiveDate) ? { effectiveDate } : {}),
+  };
 }
 
 interface PolicyVersionOnly {
-  metadata?: { version?: unknown };
+  metadata?: { version?: unknown; effectiveDate?: unknown };
 }
 
 /** One record of `git log --name-status`: the commit, its date, how it touched the file and the file's name then. */
@@ -83,14 +92,8 @@ function fileVersions(file: string, id: string): FileVersion[] | HistoryProblem 
     if (text === undefined) continue; // the commit deleted the file
     const { parsed, id: committedId } = idOf(text);
     if (parsed && committedId !== id) break;
-    const version = parsed ? versionOf(text, absolute, reader) : undefined;
-    versions.unshift({
-      date: commitDay(Number(seconds)),
-      text,
-      path: absolute,
-      ...(version !== undefined ? { version } : {}),
-      reader,
-    });
+    const metadata = parsed ? versionOf(text, absolute, reader) : {};
+    versions.unshift({ date: commitDay(Number(seconds)), text, path: absolute, ...metadata, reader });
     if (status.startsWith('C')) break;
   }
   return versions;
@@ -114,9 +117,12 @@ function summaryIn(m: Messages, before: FileVersion | undefined, after: FileVers
 
 /**
  * The policy's earlier versions from git, newest first: one entry per
- * version (the commit that changed `metadata.version`, dated by its
- * committer date in UTC), summarised by the diff against the version
- * before it. The version being built is not history and is left out.
+ * version (the commit that changed `metadata.version`), dated by the
+ * version's `effectiveDate` as published (its last commit) when it has one,
+ * else by the committer date in UTC of the commit that introduced it (review
+ * webdev10, finding 12: a version dated before the day it applied from read as
+ * if it applied then), summarised by the diff against the version before it.
+ * The version being built is not history and is left out.
  */
 export function gitHistory(
   file: string,
@@ -151,7 +157,7 @@ export function gitHistory(
   const { formality } = model.source.metadata;
   const entries = published.map(({ first, last }, i): HistoryEntry => ({
     version: first.version!,
-    date: first.date,
+    date: last.effectiveDate ?? first.date,
     summary: Object.fromEntries(
       model.languages.map((lang) => [
         lang,

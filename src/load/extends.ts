@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, MessageRef, MessageValue } from '../diagnostics/diagnostic.js';
 import { languages } from '../i18n/messages.js';
-import { presetsDir, shownFrom } from '../paths.js';
+import { nearestProjectRoot } from '../config/project-root.js';
+import { isWithin, presetsDir, realPlace, shownFrom } from '../paths.js';
 import { didYouMean, didYouMeanHint } from '../validate/did-you-mean.js';
 import { FILL_IN } from '../validate/fill-in-markers.js';
 import { joinPointer } from './json-pointer.js';
@@ -107,12 +108,11 @@ export function loadExtended(
   const diagnostics: Diagnostic[] = [];
   const bases: SourceDocument[] = [];
   const presets: PresetSource[] = [];
+  const root = projectOf(chain[0] ?? absolutePath);
   for (const { name, pointer } of entries) {
-    const target = locateBase(name, file, absolutePath, reader);
-    const problem = !target ? 'notFound' : [...chain, absolutePath].includes(target.absolute) ? 'cycle' : undefined;
-    if (problem || !target) {
-      const guess = target ? undefined : nearbyBase(name, absolutePath, reader, [...chain, absolutePath]);
-      diagnostics.push(extendsProblem(doc, pointer, problem ?? 'notFound', name, '', guess));
+    const target = findBase(doc, { name, pointer }, absolutePath, [...chain, absolutePath], reader, root);
+    if ('problem' in target) {
+      diagnostics.push(target.problem);
       continue;
     }
     let decoded: DecodedText;
@@ -150,6 +150,27 @@ export function loadExtended(
   return { value, sources, texts, diagnostics };
 }
 
+/**
+ * The base an `extends` entry names, or the problem with it at the entry: outside the project `root` (not looked
+ * for, so nothing of it is read), not found (with a guess inside the project), or a cycle through `chain`.
+ */
+function findBase(
+  doc: SourceDocument,
+  { name, pointer }: { name: string; pointer: string },
+  absolutePath: string,
+  chain: readonly string[],
+  reader: SourceReader,
+  root: string,
+): { absolute: string; display: string; preset: boolean } | { problem: Diagnostic } {
+  if (outsideProject(name, absolutePath, root)) return { problem: extendsProblem(doc, pointer, 'outside', name) };
+  const target = locateBase(name, doc.file, absolutePath, reader);
+  if (target && !chain.includes(target.absolute)) return target;
+  if (target) return { problem: extendsProblem(doc, pointer, 'cycle', name) };
+  const near = nearbyBase(name, absolutePath, reader, chain);
+  const guess = near !== undefined && !outsideProject(near, absolutePath, root) ? near : undefined;
+  return { problem: extendsProblem(doc, pointer, 'notFound', name, '', guess) };
+}
+
 /** The presets a base is or is built from (a preset's own bases are presets too), as reached through `via`. */
 function presetsThrough(
   target: { absolute: string; display: string; preset: boolean },
@@ -160,6 +181,30 @@ function presetsThrough(
     ? [{ file: target.display, name: PRESET_PREFIX + path.basename(target.absolute, '.json'), via }]
     : [];
   return [...own, ...(base?.presets ?? []).map((p) => ({ ...p, via }))];
+}
+
+/**
+ * The folder a policy's bases must lie in: its project's root, the nearest folder above it that holds policies/ or
+ * policyc.config.json (nearestProjectRoot); where there is none, the folder that holds the folder of the policy's
+ * folder (the project of a <folder>/<org>/policy.json layout whose folder is not called policies/, with its
+ * shared/ beside it). A base outside it is not read (review webdev10, finding 9): a pull request checked in CI could
+ * otherwise make policyc read any file of the machine and print parts of it.
+ */
+export function projectOf(policy: string): string {
+  const folder = path.dirname(policy);
+  return nearestProjectRoot(folder) ?? path.dirname(path.dirname(folder));
+}
+
+/**
+ * Whether the base `name`, written in the file `absolutePath`, lies outside the project folder `root`: as written,
+ * or once symbolic links are followed (a link in the project to /etc/passwd). A preset, or a file of the package's
+ * presets folder (which a preset's own `extends` names), is never outside.
+ */
+function outsideProject(name: string, absolutePath: string, root: string): boolean {
+  if (name.startsWith(PRESET_PREFIX)) return false;
+  const absolute = path.resolve(path.dirname(absolutePath), name);
+  if (path.dirname(absolute) === presetsDir) return false;
+  return !isWithin(absolute, root) || !isWithin(realPlace(absolute), realPlace(root));
 }
 
 /** A file of the package's presets folder: read-only to the user (it is inside node_modules). */
@@ -216,6 +261,7 @@ export function policySources(
   absolutePath: string,
   displayPath: string,
   seen: Set<string> = new Set([absolutePath]),
+  root: string = projectOf(absolutePath),
 ): { text: string; display: string }[] {
   let value: unknown;
   try {
@@ -225,11 +271,12 @@ export function policySources(
   }
   const sources = [{ text, display: displayPath }];
   for (const { name } of extendsEntries(value)) {
+    if (outsideProject(name, absolutePath, root)) continue;
     const target = locateBase(name, displayPath, absolutePath, workingTree);
     if (!target || seen.has(target.absolute)) continue;
     seen.add(target.absolute);
     const base = readIfAny(target.absolute);
-    if (base !== undefined) sources.push(...policySources(base, target.absolute, target.display, seen));
+    if (base !== undefined) sources.push(...policySources(base, target.absolute, target.display, seen, root));
   }
   return sources;
 }
@@ -342,7 +389,7 @@ function entries(folder: string, keep: (entry: Dirent) => boolean): string[] {
 function extendsProblem(
   doc: SourceDocument,
   pointer: string,
-  kind: 'notFound' | 'cycle' | 'unreadable' | 'folder',
+  kind: 'notFound' | 'cycle' | 'unreadable' | 'folder' | 'outside',
   name: string,
   detail: MessageValue = '',
   nearby?: string,
@@ -356,8 +403,7 @@ function extendsProblem(
         )
       : nearby;
   return {
-    ruleId:
-      `extends/${kind === 'notFound' ? 'not-found' : kind === 'folder' ? 'unreadable' : kind}` satisfies StageRuleId<'load'>,
+    ruleId: extendsRuleIds[kind],
     severity: 'error',
     file: doc.file,
     pointer,
@@ -374,6 +420,14 @@ function extendsProblem(
     ...(guess ? { hint: guessHint(name, guess) } : {}),
   };
 }
+
+const extendsRuleIds = {
+  notFound: 'extends/not-found',
+  cycle: 'extends/cycle',
+  unreadable: 'extends/unreadable',
+  folder: 'extends/unreadable',
+  outside: 'extends/outside-project',
+} as const satisfies Record<string, StageRuleId<'load'>>;
 
 /** The hint for a base path not found: use forward slashes (when that is the whole fix), else did you mean. */
 function guessHint(name: string, guess: string): MessageRef {

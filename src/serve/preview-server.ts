@@ -17,10 +17,16 @@ export interface PreviewTexts {
   lang: string;
   title: string;
   problemsIntro: string;
-  link: (lang: string, kind: 'notice' | 'register') => string;
+  link: (lang: string, kind: PreviewKind) => string;
 }
 
+/** What an index link opens: the notice page, the register page, or the notice fragment in a neutral host page. */
+export type PreviewKind = 'notice' | 'register' | 'fragment';
+
 const RELOAD_SCRIPT = '/__policyc/live-reload.js';
+/** The fragment a site embeds, and the preview's host page for it beside it (not an output: made on request). */
+const FRAGMENT = 'privacy.fragment.html';
+const FRAGMENT_HOST = 'privacy.fragment-host.html';
 const EVENTS = '/__policyc/events';
 
 /** The pages' strict policy, plus the preview's own script and its event stream (same origin only). */
@@ -131,6 +137,8 @@ function handle(request: IncomingMessage, response: ServerResponse, state: Handl
     send(200, contentTypes['.html']!, withReload(body), { 'Content-Security-Policy': PREVIEW_CSP });
   if (pathname === '/') return html(indexPage(state));
   const wanted = pathname.slice(1);
+  const host = fragmentHost(state, wanted);
+  if (host !== undefined) return html(host);
   for (const entry of state.entries) {
     const output = entry.outputs.find((o) => o.path === wanted);
     if (!output) continue;
@@ -153,20 +161,47 @@ function withReload(html: string): string {
   return at === -1 ? html + tag : html.slice(0, at) + tag + '\n' + html.slice(at);
 }
 
+/**
+ * The fragment of `<id>/<lang>/` in a neutral host page (review webdev10, finding 11): what the site embeds, with
+ * its privacy.fragment.css and nothing of the standalone page's, so that the container query, the heading level
+ * and the id prefix show as on the site. Undefined when `wanted` is no such page.
+ */
+function fragmentHost(state: HandlerState, wanted: string): string | undefined {
+  if (!wanted.endsWith(`/${FRAGMENT_HOST}`)) return undefined;
+  const folder = wanted.slice(0, -FRAGMENT_HOST.length);
+  const fragment = state.entries.flatMap((e) => e.outputs).find((o) => o.path === folder + FRAGMENT);
+  if (!fragment) return undefined;
+  const lang = folder.split('/')[1] ?? '';
+  const title = Handlebars.escapeExpression(state.texts.link(lang, 'fragment'));
+  return [
+    '<!doctype html>',
+    `<html lang="${Handlebars.escapeExpression(lang)}">`,
+    `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>`,
+    '<link rel="stylesheet" href="privacy.fragment.css"></head>',
+    `<body><main>\n${String(fragment.contents)}\n</main></body>`,
+    '</html>',
+  ].join('\n');
+}
+
+/** The index's link for an output it links to: a page, or the fragment's host page. */
+function indexLink(state: HandlerState, output: OutputFile): { href: string; label: string } {
+  const [, lang = '', name = ''] = output.path.split('/');
+  if (name === FRAGMENT)
+    return {
+      href: '/' + output.path.slice(0, -FRAGMENT.length) + FRAGMENT_HOST,
+      label: state.texts.link(lang, 'fragment'),
+    };
+  return { href: '/' + output.path, label: state.texts.link(lang, name.startsWith('privacy') ? 'notice' : 'register') };
+}
+
 function indexPage(state: HandlerState): string {
   const policies = state.entries.map((entry) => ({
     id: entry.id ?? '?',
     file: entry.file,
     problems: entry.problems,
     links: entry.outputs
-      .filter((o) => /\/(privacy|register)\.html$/.test(o.path))
-      .map((o) => {
-        const [, lang = '', name = ''] = o.path.split('/');
-        return {
-          href: '/' + o.path,
-          label: state.texts.link(lang, name.startsWith('privacy') ? 'notice' : 'register'),
-        };
-      }),
+      .filter((o) => /\/(privacy|register|privacy\.fragment)\.html$/.test(o.path))
+      .map((o) => indexLink(state, o)),
   }));
   return state.index({
     lang: state.texts.lang,

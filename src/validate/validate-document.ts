@@ -9,6 +9,7 @@ import { fillInMarkers } from './fill-in-markers.js';
 import { guessKey, guessValue } from './key-guess.js';
 import { foldMistypedKeys } from './mistyped-keys.js';
 import { isoDateFor } from './date-rewrite.js';
+import { durationHint, noSuchDayHint, typeHint } from './value-hints.js';
 import { policySchema } from './schema-validator.js';
 import { findTextProblems, type TextProblem } from './text-checks.js';
 import { findIllegalCharacters } from './illegal-characters.js';
@@ -149,11 +150,7 @@ const shownValue = (value: unknown): string => {
   const json = JSON.stringify(value) ?? String(value);
   return json.length > 40 ? `${json.slice(0, 39)}…` : json;
 };
-/** A number or true/false where only a text may stand: the same value in quotes is what was meant (a KvK number). */
-const quoted = (value: unknown, types: string[]): { hint?: MessageRef } =>
-  types.length === 1 && types[0] === 'string' && (typeof value === 'number' || typeof value === 'boolean')
-    ? { hint: { messageId: 'diagnostics:inQuotes', data: { value: JSON.stringify(String(value)) } } }
-    : {};
+const hinted = (hint: MessageRef | undefined): { hint?: MessageRef } => (hint ? { hint } : {});
 /** A message of `family` specific to the schema definition at fault, else the generic one. */
 const byDefinition = (family: string, error: ErrorObject): MessageRef => {
   const name = definitionName(error);
@@ -231,18 +228,23 @@ const readers: Record<string, Reader> = {
       ruleId: 'schema/type',
       messageId: 'diagnostics:schema.type',
       data: { type: { list, separator: 'diagnostics:types.or' } },
-      ...quoted(e.data, types),
+      ...hinted(typeHint(e.data, types)),
     };
   },
-  pattern: (e) => ({ ruleId: 'schema/pattern', ...patternMessage(e) }),
+  pattern: (e) => ({
+    ruleId: 'schema/pattern',
+    ...patternMessage(e),
+    ...hinted(definitionName(e) === 'duration' && typeof e.data === 'string' ? durationHint(e.data) : undefined),
+  }),
   format: (e) => {
     const format = params<{ format: string }>(e).format;
     const iso = format === 'date' && typeof e.data === 'string' ? isoDateFor(e.data) : undefined;
+    const noDay = format === 'date' && typeof e.data === 'string' ? noSuchDayHint(e.data) : undefined;
     return {
       ruleId: 'schema/format',
       messageId: `diagnostics:schema.format.${format}`,
       data: { value: shownValue(e.data) },
-      ...(iso ? { hint: { messageId: 'diagnostics:writeDate', data: { date: iso } } } : {}),
+      ...hinted(iso ? { messageId: 'diagnostics:writeDate', data: { date: iso } } : noDay),
     };
   },
   minLength: () => ({ ruleId: 'schema/empty', messageId: 'diagnostics:schema.minLength' }),

@@ -73,7 +73,7 @@ describe('the Dutch run says it in Dutch', () => {
     const work = tempDir();
     mkdirSync(path.join(work, 'policyc.config.json'));
     const run = await runPolicycInProcess(['check', '--message-lang', 'nl'], work);
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(2);
     expect(run.stdout + run.stderr).toContain(
       'kan het configuratiebestand niet lezen: dit is een map, geen bestand (EISDIR, read)',
     );

@@ -29,9 +29,9 @@ function git(cwd: string, date: string, ...args: string[]): void {
 }
 
 /**
- * A repository with the clinic policy committed four times: 2024.1, a fix
- * that keeps 2024.1, 2024.2 (the material changes of clinic-v2, committed
- * late on 15 June in UTC-2, so 16 June in UTC), and the current 2025.1.
+ * A repository with the clinic policy committed four times: 2024.1 (effective 15 March), a fix
+ * that keeps 2024.1 and makes it effective 1 April, 2024.2 (the material changes of clinic-v2, without an
+ * effectiveDate, committed late on 15 June in UTC-2, so 16 June in UTC), and the current 2025.1.
  */
 let repo: string;
 let outside: string;
@@ -46,15 +46,28 @@ beforeAll(() => {
     git(repo, date, 'add', '.');
     git(repo, date, 'commit', '-q', '-m', message);
   };
-  commit(version('clinic-v1', '2024.1'), '2024-03-01T10:00:00+01:00', '2024.1');
+  commit(
+    version('clinic-v1', '2024.1', (p) => {
+      p.metadata.effectiveDate = '2024-03-15';
+    }),
+    '2024-03-01T10:00:00+01:00',
+    '2024.1',
+  );
   commit(
     version('clinic-v1', '2024.1', (p) => {
       p.contact.email = 'balie@tandartsdelinde.example';
+      p.metadata.effectiveDate = '2024-04-01';
     }),
     '2024-04-02T09:00:00+02:00',
     'fix',
   );
-  commit(version('clinic-v2', '2024.2'), '2024-06-15T23:30:00-02:00', '2024.2');
+  commit(
+    version('clinic-v2', '2024.2', (p) => {
+      delete p.metadata.effectiveDate;
+    }),
+    '2024-06-15T23:30:00-02:00',
+    '2024.2',
+  );
   commit(
     version('clinic-v2', '2025.1', (p) => {
       p.contact.email = 'info@tandartsdelinde.example';
@@ -74,7 +87,7 @@ const notice = (root: string, lang: string) =>
   readFileSync(path.join(root, 'dist/tandartspraktijk-de-linde', lang, 'privacy.md'), 'utf8');
 
 describe('build --history', () => {
-  it('writes one entry per earlier version, dated by its commit in UTC, with the material changes the diff finds', async () => {
+  it('writes one entry per earlier version, dated by its effectiveDate as published, else its commit in UTC, with the material changes the diff finds', async () => {
     const run = await runPolicycInProcess(['build', '--history', '--lang', 'nl,en'], repo);
     expect(run.stderr).not.toContain('history');
     expect(run.status).toBe(0);
@@ -87,11 +100,12 @@ describe('build --history', () => {
     expect(items[0]).toMatch(
       /^- 16 juni 2024 \(versie 2024\.2\): Gewijzigd: Nieuw verwerkingsdoel: Tevredenheidsonderzoek; Nieuwe verwerker: Imaging Cloud Inc\.; .*Bewaartermijn Medische gegevens: 15 jaar → 20 jaar; .*\.$/,
     );
-    expect(items[1]).toBe('- 1 maart 2024 (versie 2024.1): Eerste versie van deze verklaring.');
+    // 2024.1 applied from 1 April, as its last commit says; committed on 1 March (review webdev10, finding 12).
+    expect(items[1]).toBe('- 1 april 2024 (versie 2024.1): Eerste versie van deze verklaring.');
     // The version being built (2025.1) is not an earlier version; the fix that kept 2024.1 is no entry of its own.
     expect(history).not.toContain('2025.1');
     expect(history.match(/versie 2024\.1/g)).toHaveLength(1);
-    expect(notice(repo, 'en')).toContain('- 1 March 2024 (version 2024.1): First version of this notice.');
+    expect(notice(repo, 'en')).toContain('- 1 April 2024 (version 2024.1): First version of this notice.');
   });
 
   it('is the same with the config option, and authored metadata.history still wins', async () => {
@@ -183,25 +197,27 @@ describe('build --history follows only the policy itself', () => {
     expect(noticeOf('andere-praktijk')).not.toContain('Eerdere versies');
   });
 
-  it('takes the version a child inherits from its base as it was in each commit', async () => {
-    const base = (label: string) => {
+  it('takes the version and effective date a child inherits from its base as they were in each commit', async () => {
+    const base = (label: string, effectiveDate: string) => {
       const policy = JSON.parse(version('clinic-v2', label));
       delete policy.id;
+      policy.metadata.effectiveDate = effectiveDate;
       return JSON.stringify(policy, null, 2) + '\n';
     };
     const child = (email: string) =>
       JSON.stringify({ id: 'kind-praktijk', extends: '../../shared/base.json', contact: { email } }, null, 2) + '\n';
-    write('shared/base.json', base('2026.1'));
+    write('shared/base.json', base('2026.1', '2026-01-12'));
     write('policies/child/policy.json', child('a@kind.example'));
     commitAll('2026-01-05T10:00:00+01:00', 'child 2026.1');
-    write('shared/base.json', base('2026.2'));
+    write('shared/base.json', base('2026.2', '2026-02-09'));
     write('policies/child/policy.json', child('b@kind.example'));
     commitAll('2026-02-05T10:00:00+01:00', 'child 2026.2');
     const run = await runPolicycInProcess(['build', '--history', '--lang', 'nl', 'policies/child'], chain);
     expect(run.stderr).not.toContain('history');
     expect(run.status).toBe(0);
     const nl = noticeOf('kind-praktijk');
-    expect(nl).toContain('- 5 januari 2026 (versie 2026.1): Eerste versie van deze verklaring.');
+    // Dated by the effectiveDate it inherits as the commit had it, not the commit (5 January).
+    expect(nl).toContain('- 12 januari 2026 (versie 2026.1): Eerste versie van deze verklaring.');
     expect(nl).not.toContain('(versie 2026.2)');
   });
 });

@@ -36,24 +36,34 @@ export async function askId(ask: NonNullable<CliIo['prompt']>, io: CliIo, offere
   }
 }
 
-/** Why `sector` is none of `sectors`, with the one it most likely means: a near spelling, or the one it begins ('fysio'). */
-export function unknownSector(sector: string, sectors: readonly string[]): string {
+/** The sector an unknown `sector` most likely means: a near spelling, or the one it begins ('fysio'). */
+function sectorGuess(sector: string, sectors: readonly string[]): string | undefined {
   const begun = sectors.filter((s) => sector.length >= 3 && s.startsWith(sector.toLowerCase()));
-  const guess = didYouMean(sector, sectors) ?? (begun.length === 1 ? begun[0] : undefined);
+  return didYouMean(sector, sectors) ?? (begun.length === 1 ? begun[0] : undefined);
+}
+
+/** Why `sector` is none of `sectors`, with the one it most likely means (sectorGuess). */
+export function unknownSector(sector: string, sectors: readonly string[]): string {
+  const guess = sectorGuess(sector, sectors);
   return withDidYouMean(cli.t('cli:init.badSector', { sector, sectors: joinList(sectors, cli, 'or') }), guess);
 }
 
-/** Asks the kind of practice until the answer is one of `sectors` (Enter: other); another is said, and asked again. */
+/**
+ * Asks the kind of practice until the answer is one of `sectors` (Enter: other); another is said, and asked again
+ * with the sector it most likely means as the default, as askId offers an id made from a bad answer ('fysio':
+ * Enter takes fysiotherapie).
+ */
 export async function askSector(
   ask: NonNullable<CliIo['prompt']>,
   io: CliIo,
   sectors: readonly string[],
 ): Promise<string> {
-  for (;;) {
-    const sector =
-      (await ask(cli.t('cli:init.askSector', { sectors: joinList(sectors, cli, 'or') }))).trim() || 'other';
+  const choices = joinList(sectors, cli, 'or');
+  for (let offer = 'other'; ;) {
+    const sector = (await ask(cli.t('cli:init.askSector', { sectors: choices, sector: offer }))).trim() || offer;
     if (sectors.includes(sector)) return sector;
     io.stderr(unknownSector(sector, sectors) + '\n');
+    offer = sectorGuess(sector, sectors) ?? offer;
   }
 }
 

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import type { CompileJob } from '../compile-job.js';
 import { formatCompact } from '../../diagnostics/format-diagnostics.js';
-import type { PreviewEntry } from '../../serve/preview-server.js';
+import type { PreviewEntry, PreviewKind } from '../../serve/preview-server.js';
 import { applyRuleSettings } from '../../config/policyc-config.js';
 import {
   cli,
@@ -62,7 +62,7 @@ function previewTexts() {
     lang: cli.lang,
     title: cli.t('cli:serve.title'),
     problemsIntro: cli.t('cli:serve.problems'),
-    link: (lang: string, kind: 'notice' | 'register') => cli.t(`cli:serve.link.${kind}`, { lang }),
+    link: (lang: string, kind: PreviewKind) => cli.t(`cli:serve.link.${kind}`, { lang }),
   };
 }
 
