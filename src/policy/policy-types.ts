@@ -706,9 +706,9 @@ export interface DataCategory {
    */
   description?: Text;
   /**
-   * The special category (GDPR 9(1)) this data belongs to, if any.
+   * The special category (GDPR 9(1)) this data belongs to, if any; a list when the category holds data of more than one, for example ["health", "religious-beliefs"] for medical data that include religion. The notice and the register name each, and the JSON-LD types the category with each.
    */
-  special?: SpecialCategoryId;
+  special?: SpecialCategoryId | SpecialCategoryId[];
   /**
    * True for data about criminal convictions and offences (GDPR art. 10).
    */
