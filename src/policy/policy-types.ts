@@ -27,6 +27,13 @@ export type Id = string;
  */
 export type IsoDate = string;
 /**
+ * A calendar date, YYYY-MM-DD, or a month, YYYY-MM, where the source gives only the month.
+ *
+ * This interface was referenced by `PolicySource`'s JSON-Schema
+ * via the `definition` "dateOrMonth".
+ */
+export type DateOrMonth = string;
+/**
  * A language code: nl (Dutch) or en (English).
  *
  * This interface was referenced by `PolicySource`'s JSON-Schema
@@ -335,9 +342,9 @@ export interface Metadata {
    */
   effectiveDate?: IsoDate;
   /**
-   * The date of the last change, when the organisation states it.
+   * The date of the last change, when the organisation states it: YYYY-MM-DD, or YYYY-MM when the statement gives only a month ('Mei 2020'); the notice then says 'Laatst gewijzigd in mei 2020'.
    */
-  lastModified?: IsoDate;
+  lastModified?: DateOrMonth;
   /**
    * The languages every text must be given in, and in which notices are compiled.
    *
