@@ -84,9 +84,10 @@ function typingSchema(schema) {
       if (!node.allOf.length) delete node.allOf;
     }
     if (node.if && node.then && Array.isArray(node.type)) {
-      const { then } = node;
+      const { then, else: otherwise } = node;
       for (const key of ['if', 'then', 'else', 'type']) delete node[key];
-      node.anyOf = [{ type: 'string' }, then];
+      // The other branch when it names a definition (one special category, or a list of them), else any string.
+      node.anyOf = [otherwise?.$ref ? { $ref: otherwise.$ref } : { type: 'string' }, then];
     }
     // A property that refers to a definition is typed as that definition; its own description becomes the comment.
     if (node.$ref && node.description) {

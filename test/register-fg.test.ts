@@ -446,8 +446,11 @@ describe('the printed workbook: the organisation-wide and blank columns off pape
 });
 
 describe('register.xlsx keeps every value as text: a version label such as "2020-05" stays itself (register5 S2)', () => {
-  it('Dijklander: the version is a text cell, as is every cell of every sheet (no number, no date)', async () => {
-    const register = registerIn(seedModel('dijklander'), 'nl');
+  it('the version is a text cell, as is every cell of every sheet (no number, no date)', async () => {
+    // Dijklander's "2020-05" was this example; it is now its lastModified (patients' review 10, F14).
+    const versioned = miniPolicy();
+    versioned.metadata.version = '2020-05';
+    const register = registerIn(modelOf(versioned), 'nl');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(registerToXlsx(register)) as unknown as ExcelJS.Buffer);
     const [organisation] = workbook.worksheets;

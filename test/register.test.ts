@@ -138,10 +138,12 @@ function expectTableMatchesPolicy(table: RegisterTable, source: PolicySource, la
       if (category.source)
         expect(categories[j]).toContain(inLang(category.source.description, lang).replace(/\.$/, ''));
       // Special data is marked; the category is named unless the data's own name already says it (issue 10: no tautology).
-      if (category.special)
+      // One special category or a list of them (patients' review 10, F11): the note names the first one first.
+      const specials = category.special === undefined ? [] : [category.special].flat();
+      if (specials.length)
         expect(categories[j]).toMatch(
           new RegExp(
-            `\\(${t('register:cell.specialOnly', { lng: lang })}(\\)|: ${t(`terms:specialCategory.${category.special}`, { lng: lang })})`,
+            `\\(${t('register:cell.specialOnly', { lng: lang, count: specials.length })}(\\)|: ${t(`terms:specialCategory.${specials[0]}`, { lng: lang })})`,
           ),
         );
     }

@@ -29,7 +29,7 @@ import type { Finding, Rule } from './rules.js';
 
 /** A website whose visits say something about health: a care provider's, or any that processes health data. */
 const healthSite = (model: PolicyModel): boolean =>
-  isCareProvider(model) || model.dataCategories.some((c) => c.special === 'health' && c.usedBy.length > 0);
+  isCareProvider(model) || model.dataCategories.some((c) => c.specials.includes('health') && c.usedBy.length > 0);
 
 /** Cookie categories that track visitors for advertising or profiling (by id or name: the schema has no marker). */
 const trackingCookie = /track|marketing|advert|advertent|targeting|social|profil/i;
@@ -161,7 +161,7 @@ export const careRules: readonly Rule[] = [
           pointer: joinPointer(p.pointer, p.specialCategoryCondition ? 'specialCategoryCondition' : 'name'),
           vars: { purpose: p.name },
           // Reported for a care provider's research although no data it names is marked as health data.
-          ...(p.dataCategories.some((c) => c.special === 'health') ? {} : { variant: 'healthUnstated' }),
+          ...(p.dataCategories.some((c) => c.specials.includes('health')) ? {} : { variant: 'healthUnstated' }),
         })),
   },
   {
@@ -182,7 +182,7 @@ export const careRules: readonly Rule[] = [
       model.purposes.flatMap((p) => {
         // Only explicit consent (9(2)(a)) satisfies art. 15a(1); consent under 6(1)(a) alone does not say it is explicit.
         if (
-          !p.dataCategories.some((c) => c.special === 'health') ||
+          !p.dataCategories.some((c) => c.specials.includes('health')) ||
           p.specialCategoryCondition?.condition === '9(2)(a)'
         )
           return [];

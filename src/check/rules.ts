@@ -730,7 +730,7 @@ export const rules: readonly Rule[] = [
         // Health data at a care provider comes from a referral or another provider, never a public source.
         .filter(
           (c) =>
-            c.source && c.source.publiclyAccessible === undefined && c.special === undefined && !isCareProvider(model),
+            c.source && c.source.publiclyAccessible === undefined && c.specials.length === 0 && !isCareProvider(model),
         )
         .map((c) => ({ pointer: joinPointer(c.pointer, 'source'), vars: { category: c.name } })),
   },

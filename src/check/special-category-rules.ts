@@ -66,7 +66,9 @@ function undeclaredIn(c: DataCategory, declared: ReadonlySet<string>): Finding[]
       const pointer = joinPointer(c.pointer, field);
       // Inside a category declared special, the notice and the register give it as that category.
       return [
-        c.special ? { pointer, variant: 'inSpecial', vars: { ...vars, declared: term(c.special) } } : { pointer, vars },
+        c.specials.length > 0
+          ? { pointer, variant: 'inSpecial', vars: { ...vars, declared: { list: c.specials.map(term), conjunction: 'and' } } }
+          : { pointer, vars },
       ];
     });
 }
@@ -77,7 +79,7 @@ function undeclaredIn(c: DataCategory, declared: ReadonlySet<string>): Finding[]
  * art. 9(2) exception.
  */
 function undeclaredSpecial(model: PolicyModel): Finding[] {
-  const declared = new Set(model.dataCategories.flatMap((c) => (c.special ? [c.special] : [])));
+  const declared = new Set(model.dataCategories.flatMap((c) => c.specials));
   // A loop, not a closure made per call (docs/architecture.md, "No closures made per call").
   const found: Finding[] = [];
   for (const c of model.dataCategories) found.push(...undeclaredIn(c, declared));

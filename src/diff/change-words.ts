@@ -43,7 +43,12 @@ const formatters: Record<ValueType, Formatter> = {
   country: (v, m) => countryName(String(v), m),
   basis: (v, m) => lowerFirst(legalBasisText({ legalBasis: v as LegalBasisId }, m) ?? String(v)),
   specialCondition: (v, m) => lowerFirst(specialConditionText({ condition: v as SpecialConditionId }, m)),
-  specialCategory: (v, m) => m.t(`terms:specialCategory.${String(v)}`),
+  // One category or, since a data category may hold several, a list of them: 'gegevens over gezondheid en …'.
+  specialCategory: (v, m) =>
+    joinList(
+      [v].flat().map((s) => m.t(`terms:specialCategory.${String(s)}`)),
+      m,
+    ),
   mechanism: (v, m) => m.t(`terms:transferMechanism.${String(v)}`),
   recipientType: (v, m) => lowerFirst(m.t(`terms:recipientType.${String(v)}`)),
   careSector: (v, m) => lowerFirst(m.t(`terms:careSector.${String(v)}`)),

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticTexts } from '../diagnostics/render-message.js';
 import { messagesFor, type Language, type Messages } from '../i18n/messages.js';
 import type { PolicyModel } from '../resolve/model.js';
-import { controllerName, formatDate, pick } from '../render/format.js';
+import { controllerName, formatDate, isMonth, pick } from '../render/format.js';
 import { formatDuration } from '../render/retention-phrase.js';
 import type { Change } from './change.js';
 import { changeKinds } from './change-kinds.js';
@@ -94,7 +94,9 @@ function draftTiming(newModel: PolicyModel, options: NoticeDraftOptions): DraftT
   const { metadata } = newModel.source;
   const period = newModel.source.changes?.noticePeriod;
   const stated: string | undefined = metadata.effectiveDate;
-  const notifyDate = options.notifyDate ?? metadata.lastModified ?? stated;
+  // A last change known only to the month ('2020-05') is no day to count a notice period from.
+  const changed = metadata.lastModified && !isMonth(metadata.lastModified) ? metadata.lastModified : undefined;
+  const notifyDate = options.notifyDate ?? changed ?? stated;
   const earliest = notifyDate && period ? addDuration(notifyDate, period) : notifyDate;
   const effectiveDate = stated && (!earliest || stated > earliest) ? stated : earliest;
   return { notifyDate, period, earliest, stated, effectiveDate };

@@ -20,7 +20,7 @@ export function isCareProvider(source: PolicySource): boolean {
 const derivedCare = new WeakMap<PolicySource, boolean>();
 
 function derivesCare(source: PolicySource): boolean {
-  const health = new Set(source.dataCategories.filter((c) => c.special === 'health').map((c) => c.id));
+  const health = new Set(source.dataCategories.filter((c) => [c.special].flat().includes('health')).map((c) => c.id));
   const healthCare = source.purposes.some(
     (p) =>
       p.specialCategoryCondition?.condition === '9(2)(h)' &&

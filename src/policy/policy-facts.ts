@@ -139,7 +139,7 @@ export function dpoLikelyMandatory(model: PolicyModel): boolean {
   return (
     !model.source.dpo &&
     isCareProvider(model) &&
-    model.dataCategories.some((c) => c.special === 'health' && c.usedBy.length > 0)
+    model.dataCategories.some((c) => c.specials.includes('health') && c.usedBy.length > 0)
   );
 }
 
@@ -199,7 +199,7 @@ export const isNamed = (p: Purpose, pattern: RegExp): boolean =>
  * quality work on health data outside the care exception.
  */
 export function secondaryUseOf(model: PolicyModel, p: Purpose): boolean {
-  const health = p.dataCategories.some((c) => c.special === 'health');
+  const health = p.dataCategories.some((c) => c.specials.includes('health'));
   const condition = p.specialCategoryCondition?.condition;
   if (isNamed(p, secondaryUse.research) && !notResearch(p, health, condition)) return health || isCareProvider(model);
   if (isNamed(p, secondaryUse.statistics)) return health;
@@ -245,7 +245,7 @@ function keepsMedicalFile(model: PolicyModel, purpose: Purpose): boolean {
   const condition = purpose.specialCategoryCondition?.condition;
   return (
     isCareProvider(model) &&
-    purpose.dataCategories.some((c) => c.special === 'health' && c.partOfMedicalFile !== false) &&
+    purpose.dataCategories.some((c) => c.specials.includes('health') && c.partOfMedicalFile !== false) &&
     (condition === undefined ? forPatients(purpose) : medicalFileConditions.has(condition)) &&
     (condition !== '9(2)(a)' || consentInTreatment(purpose)) &&
     // Consent is also a ground for research: a purpose on consent named for research or quality work is that, not
@@ -304,7 +304,7 @@ export const vagueConditions: ReadonlySet<RetentionConditionId> = new Set(['as-l
 
 /** A purpose's data categories that are special (art. 9). */
 export function specialCategories(purpose: Purpose): DataCategory[] {
-  return purpose.dataCategories.filter((c) => c.special !== undefined);
+  return purpose.dataCategories.filter((c) => c.specials.length > 0);
 }
 
 /** An object somewhere in the policy, with its pointer and the nearest enclosing object that has a name. */

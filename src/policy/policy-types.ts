@@ -27,6 +27,13 @@ export type Id = string;
  */
 export type IsoDate = string;
 /**
+ * A calendar date, YYYY-MM-DD, or a month, YYYY-MM, where the source gives only the month.
+ *
+ * This interface was referenced by `PolicySource`'s JSON-Schema
+ * via the `definition` "dateOrMonth".
+ */
+export type DateOrMonth = string;
+/**
  * A language code: nl (Dutch) or en (English).
  *
  * This interface was referenced by `PolicySource`'s JSON-Schema
@@ -335,9 +342,9 @@ export interface Metadata {
    */
   effectiveDate?: IsoDate;
   /**
-   * The date of the last change, when the organisation states it.
+   * The date of the last change, when the organisation states it: YYYY-MM-DD, or YYYY-MM when the statement gives only a month ('Mei 2020'); the notice then says 'Laatst gewijzigd in mei 2020'.
    */
-  lastModified?: IsoDate;
+  lastModified?: DateOrMonth;
   /**
    * The languages every text must be given in, and in which notices are compiled.
    *
@@ -706,9 +713,9 @@ export interface DataCategory {
    */
   description?: Text;
   /**
-   * The special category (GDPR 9(1)) this data belongs to, if any.
+   * The special category (GDPR 9(1)) this data belongs to, if any; a list when the category holds data of more than one, for example ["health", "religious-beliefs"] for medical data that include religion. The notice and the register name each, and the JSON-LD types the category with each.
    */
-  special?: SpecialCategoryId;
+  special?: SpecialCategoryId | SpecialCategoryId[];
   /**
    * True for data about criminal convictions and offences (GDPR art. 10).
    */

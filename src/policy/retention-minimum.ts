@@ -21,7 +21,7 @@ export function minimumApplies(
 ): boolean {
   const a = min.appliesTo;
   if (a.special !== undefined) {
-    if (category.special !== a.special) return false;
+    if (!category.specials.includes(a.special)) return false;
     // The medical file, whatever basis its purpose names; not e.g. staff health data under an employment condition.
     if (!a.medicalFile) return true;
     if (!isCareProvider(model)) return false;

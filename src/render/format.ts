@@ -7,8 +7,12 @@ import { link, text, type Fact, type Inline } from './outline.js';
 /** '2025-02-05' → '5 februari 2025' / '5 February 2025', from locale month names (no ICU: deterministic everywhere). */
 export function formatDate(iso: string, m: Messages): string {
   const [year, month, day] = iso.split('-').map(Number);
+  if (day === undefined) return m.t('terms:monthOfYear', { month: m.t(`terms:month.${month}`), year });
   return m.t('terms:date', { day, month: m.t(`terms:month.${month}`), year });
 }
+
+/** Whether a date of the policy gives only a month ('2020-05', metadata.lastModified): said 'in mei 2020', not 'op'. */
+export const isMonth = (iso: string): boolean => iso.split('-').length === 2;
 
 /**
  * A country's name: 'de Verenigde Staten' inside a sentence; `alone` in a table cell or after a colon, where

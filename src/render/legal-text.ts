@@ -258,20 +258,29 @@ function nationalIdentifierNote(name: string, m: Messages): string[] {
 
 /**
  * The special-category gloss of a data category: 'bijzondere persoonsgegevens:
- * gegevens over gezondheid', or only 'bijzondere persoonsgegevens' when the
- * category's own name already says which (no 'Gezondheidsgegevens
- * (… gezondheidsgegevens)'). `ns` is the locale namespace: notice or register.
+ * gegevens over gezondheid' (several joined: '… gegevens over gezondheid en
+ * religieuze of levensbeschouwelijke overtuigingen'), or only 'bijzondere
+ * persoonsgegevens' when the category's own name already says every one (no
+ * 'Gezondheidsgegevens (… gezondheidsgegevens)'). `ns` is the locale
+ * namespace: notice or register.
  */
 export function specialCategoryNote(
-  special: string,
+  specials: readonly string[],
   name: string,
   m: Messages,
   ns: 'notice:data' | 'register:cell',
 ): string {
-  const keyword = m.t(`terms:specialCategoryKeyword.${special}`);
-  return name.toLowerCase().includes(keyword)
-    ? m.t(`${ns}.specialOnly`)
-    : m.t(`${ns}.special`, { category: m.t(`terms:specialCategory.${special}`) });
+  const lower = name.toLowerCase();
+  const count = specials.length;
+  return specials.every((s) => lower.includes(m.t(`terms:specialCategoryKeyword.${s}`)))
+    ? m.t(`${ns}.specialOnly`, { count })
+    : m.t(`${ns}.special`, {
+        count,
+        category: joinList(
+          specials.map((s) => m.t(`terms:specialCategory.${s}`)),
+          m,
+        ),
+      });
 }
 
 /**
@@ -287,7 +296,7 @@ export function categoryNotes(
   criminal: 'notice:data.criminal' | 'notice:purposeCard.criminal',
 ): string[] {
   const notes: string[] = [];
-  if (c.special) notes.push(specialCategoryNote(c.special, name, m, 'notice:data'));
+  if (c.specials.length > 0) notes.push(specialCategoryNote(c.specials, name, m, 'notice:data'));
   notes.push(...medicalFileNote(c, m, 'notice:data', client));
   if (c.criminal) notes.push(m.t(criminal));
   if (c.nationalIdentifier) notes.push(...nationalIdentifierNote(name, m));

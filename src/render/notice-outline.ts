@@ -20,6 +20,7 @@ import {
   endSentence,
   formatAddress,
   formatDate,
+  isMonth,
   joinClauses,
   joinList,
   labelled,
@@ -136,7 +137,13 @@ function preamble({ source, m }: NoticeContext): Inline[][] {
   if (version) lines.push(sentence(version));
   // "Geldig vanaf 5 februari 2025. Laatst gewijzigd op 5 februari 2025." says one date twice.
   if (lastModified && lastModified !== effectiveDate)
-    lines.push(sentence(m.t('notice:lastModified', { date: formatDate(lastModified, m) })));
+    lines.push(
+      sentence(
+        m.t(isMonth(lastModified) ? 'notice:lastModifiedMonth' : 'notice:lastModified', {
+          date: formatDate(lastModified, m),
+        }),
+      ),
+    );
   if (source.controller.placeholder) lines.push([{ text: m.t('notice:placeholder'), strong: true }]);
   return lines;
 }

@@ -305,7 +305,7 @@ function lawfulnessFacts(p: Purpose, l: PurposeLawfulness, m: Messages): Fact[] 
   facts.push(...unstatedInterestFacts(p, m));
   // 'this special category' where the card names one kind (health), 'these special categories' otherwise (English review 1, finding 19).
   const specialLabel = t('notice:label.specialCondition', {
-    count: new Set(p.dataCategories.map((c) => c.special).filter(Boolean)).size,
+    count: new Set(p.dataCategories.flatMap((c) => c.specials)).size,
   });
   if (p.specialCategoryCondition)
     facts.push({ label: specialLabel, inlines: [text(specialConditionText(p.specialCategoryCondition, m))] });

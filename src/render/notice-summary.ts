@@ -230,7 +230,7 @@ function withLawUnnamed(rule: RetentionRule, m: Messages): RetentionRule {
 function medicalFileRule(rules: readonly RetentionRule[]): RetentionRule | undefined {
   const health = rules.filter(
     (r) =>
-      r.categories.some((c) => c.special === 'health' && c.partOfMedicalFile !== false) &&
+      r.categories.some((c) => c.specials.includes('health') && c.partOfMedicalFile !== false) &&
       r.from !== 'deletion' &&
       r.condition !== 'on-device-only',
   );

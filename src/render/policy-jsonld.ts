@@ -79,7 +79,8 @@ function addressNode(address: Address | undefined): Node | undefined {
 
 function dataCategoryNode(category: DataCategory): Node {
   const types = ['dpv:PersonalData'];
-  if (category.special) types.push('dpv:SpecialCategoryPersonalData', ...specialCategoryConcepts[category.special]);
+  if (category.specials.length > 0) types.push('dpv:SpecialCategoryPersonalData');
+  for (const special of category.specials) types.push(...specialCategoryConcepts[special]);
   if (category.criminal) types.push(criminalDataConcept);
   return node({
     '@id': local('data', category.id),

@@ -1,5 +1,5 @@
 import type { Messages } from '../i18n/messages.js';
-import { formatDate } from './format.js';
+import { formatDate, isMonth } from './format.js';
 
 /** The messages a document words its version line with: both, version only, date only, neither (none: no line). */
 export interface VersionLineKeys {
@@ -8,7 +8,7 @@ export interface VersionLineKeys {
   date: string;
   neither?: string;
   /** Where the document states the policy's last change (a date other than the effective date): after the line, and alone when that is all it states. */
-  lastModified?: { after: string; alone: string };
+  lastModified?: { after: string; alone: string; afterMonth: string; aloneMonth: string };
 }
 
 export const noticeVersionKeys: VersionLineKeys = {
@@ -21,7 +21,12 @@ export const registerVersionKeys: VersionLineKeys = {
   version: 'register:versionOnly',
   date: 'register:dateOnly',
   neither: 'register:undated',
-  lastModified: { after: 'register:lastModified', alone: 'register:lastModifiedOnly' },
+  lastModified: {
+    after: 'register:lastModified',
+    alone: 'register:lastModifiedOnly',
+    afterMonth: 'register:lastModifiedMonth',
+    aloneMonth: 'register:lastModifiedMonthOnly',
+  },
 };
 
 /**
@@ -48,9 +53,13 @@ export function versionLine(
         : date
           ? m.t(keys.date, { date })
           : undefined;
-  if (changed && keys.lastModified)
+  if (changed && keys.lastModified) {
+    // 'gewijzigd in mei 2020' where the statement gives only the month, 'op 5 mei 2020' for a day.
+    const month = isMonth(lastModified!);
+    const { after, alone, afterMonth, aloneMonth } = keys.lastModified;
     return line
-      ? `${line} ${m.t(keys.lastModified.after, { date: changed })}`
-      : m.t(keys.lastModified.alone, { date: changed });
+      ? `${line} ${m.t(month ? afterMonth : after, { date: changed })}`
+      : m.t(month ? aloneMonth : alone, { date: changed });
+  }
   return line ?? (keys.neither ? m.t(keys.neither) : '');
 }

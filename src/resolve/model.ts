@@ -11,6 +11,7 @@ import type {
   RecipientSource,
   RetentionRuleSource,
   RightId,
+  SpecialCategoryId,
 } from '../policy/policy-types.js';
 
 type Item<K extends 'dataSubjects' | 'dataCategories'> = PolicySource[K][number];
@@ -21,7 +22,9 @@ export interface Located {
 }
 
 export type DataSubject = Item<'dataSubjects'> & Located;
-export type DataCategory = Item<'dataCategories'> & Located & { usedBy: Purpose[] };
+/** A data category; `special` as written (one or a list) becomes `specials`, every special category it holds. */
+export type DataCategory = Omit<Item<'dataCategories'>, 'special'> &
+  Located & { usedBy: Purpose[]; specials: readonly SpecialCategoryId[] };
 export type Processor = ProcessorSource & Located & { usedBy: Purpose[] };
 export type Recipient = RecipientSource & Located & { usedBy: Purpose[] };
 /** Another controller (policy.controllers): of one purpose, or jointly (art. 26). */

@@ -41,10 +41,12 @@ function withUsedBy<T>(map: Map<string, T>): Map<string, T & { usedBy: [] }> {
 
 /** The data categories; a special one contradicts `collectsSpecialCategories: false`. */
 function resolveDataCategories(ctx: ResolveContext): Map<string, DataCategory> {
-  const categories = withUsedBy(ctx.index(ctx.source.dataCategories, 'dataCategories')) as Map<string, DataCategory>;
+  const categories = new Map<string, DataCategory>();
+  for (const [id, { special, ...c }] of ctx.index(ctx.source.dataCategories, 'dataCategories'))
+    categories.set(id, { ...c, usedBy: [], specials: special === undefined ? [] : [special].flat() });
   if (ctx.source.collectsSpecialCategories === false) {
     for (const c of categories.values()) {
-      if (c.special)
+      if (c.specials.length > 0)
         ctx.report(
           'resolve/special-category-contradiction',
           joinPointer(c.pointer, 'special'),

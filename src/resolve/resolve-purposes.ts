@@ -64,7 +64,7 @@ function resolvePurpose(ctx: ResolveContext, refs: References, p: PurposeSource,
     systems: p.systems,
     pointer,
     bases,
-    usesSpecialData: dataCategories.some((c) => c.special !== undefined),
+    usesSpecialData: dataCategories.some((c) => c.specials.length > 0),
   } satisfies Record<keyof Purpose, unknown>;
 }
 

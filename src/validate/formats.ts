@@ -24,12 +24,23 @@ export function uri(value: string): boolean {
   return COMMON_URI.test(value) || fullUri(value);
 }
 
+const date = fullFormats.date as FormatDefinition<string> & { validate: (s: string) => boolean };
+
+/** A date, or a month ('2020-05') where the source gives only the month (metadata.lastModified). */
+export function dateOrMonth(value: string): boolean {
+  return /^\d{4}-(?:0[1-9]|1[0-2])$/.test(value) || date.validate(value);
+}
+
 /**
  * The formats the policy schema uses: ajv-formats' own, `uri` with the
  * shortcut. The ahead-of-time validator requires this module (create-ajv.ts).
  */
-export const formats: Record<'date' | 'email' | 'uri', FormatDefinition<string> | RegExp | ((s: string) => boolean)> = {
+export const formats: Record<
+  'date' | 'date-or-month' | 'email' | 'uri',
+  FormatDefinition<string> | RegExp | ((s: string) => boolean)
+> = {
   date: fullFormats.date as FormatDefinition<string>,
+  'date-or-month': dateOrMonth,
   email: fullFormats.email as RegExp,
   uri,
 };

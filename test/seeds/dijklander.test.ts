@@ -13,7 +13,7 @@ describeSeedFacts({
   facts: {
     nl: [
       'Privacyverklaring Stichting Dijklander Ziekenhuis',
-      'Versie 2020-05.',
+      'Laatst gewijzigd in mei 2020.',
       'Adres: Maelsonstraat 3, 1624 NP Hoorn, Nederland',
       'KvK-nummer: 41235021',
       'met de locaties Hoorn en Purmerend',
@@ -22,7 +22,7 @@ describeSeedFacts({
       'zonder uw uitdrukkelijke toestemming of een andere wettelijke grondslag',
     ],
     en: [
-      'Version 2020-05.',
+      'Last changed in May 2020.',
       'Address: Maelsonstraat 3, 1624 NP Hoorn, the Netherlands',
       'Chamber of Commerce number: 41235021',
       'Patient data can be seen only by the care providers directly involved.',
@@ -34,6 +34,6 @@ describeSeedFacts({
   mutations: [
     { pointer: '/controller/kvkNumber', lang: 'nl', absent: 'KvK-nummer: 41235021' },
     { pointer: '/sharing', lang: 'en', absent: 'without your explicit consent or another legal basis' },
-    { pointer: '/metadata/version', lang: 'nl', absent: 'Versie 2020-05.' },
+    { pointer: '/metadata/lastModified', lang: 'nl', absent: 'Laatst gewijzigd in mei 2020.' },
   ],
 });

@@ -102,7 +102,7 @@ export function statedDpoLines(dpo: NonNullable<OtherController['dpo']>, m: Mess
 export function categoryLine(c: DataCategory, m: Messages): string {
   const notes: string[] = [];
   const name = pick(c.name, m);
-  if (c.special) notes.push(specialCategoryNote(c.special, name, m, 'register:cell'));
+  if (c.specials.length > 0) notes.push(specialCategoryNote(c.specials, name, m, 'register:cell'));
   notes.push(...medicalFileNote(c, m, 'register:cell'));
   if (c.criminal) notes.push(m.t('register:cell.criminal'));
   if (c.nationalIdentifier) notes.push(m.t('register:cell.nationalIdentifier'));

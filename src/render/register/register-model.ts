@@ -19,6 +19,7 @@ import {
   endSentence,
   formatAddress,
   formatDate,
+  isMonth,
   joinClauses,
   joinList,
   joinParts,
@@ -980,7 +981,10 @@ export function buildRegister(
     title: m.t('register:title', { name: controllerName(controller, m) }),
     // Where the register comes from: the policy's version and date, whichever it states.
     versionLine: versionLine(metadata, m, registerVersionKeys),
-    date: metadata.effectiveDate ?? metadata.lastModified,
+    // A day for the workbook's properties: a last change known only to the month ('2020-05') gives none.
+    date:
+      metadata.effectiveDate ??
+      (metadata.lastModified && !isMonth(metadata.lastModified) ? metadata.lastModified : undefined),
     notStated: m.t('register:cell.notStated'),
     noneStated: m.t('register:noneStated'),
     organisation: organisationFacts(ctx),
