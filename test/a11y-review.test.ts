@@ -122,10 +122,10 @@ describe('warnings for author Markdown that reads badly aloud, each at its place
       ['warning', '/dataCategories/0/name/en', { quote: '[here](https://mini.example/t)' }],
     ]);
     expect(localiseDiagnostic(typed[0]!, 'en').message).toContain(
-      'the notice shows "[hier](https://mini.example/t)" as typed',
+      'the notice shows “[hier](https://mini.example/t)” as typed',
     );
     expect(localiseDiagnostic(typed[0]!, 'nl').message).toContain(
-      'de verklaring toont "[hier](https://mini.example/t)" zoals hij is getypt',
+      'de verklaring toont “[hier](https://mini.example/t)” zoals hij is getypt',
     );
     expect(findings.some((d) => d.ruleId === 'wording/link-in-plain-text' && d.pointer.startsWith('/purposes'))).toBe(
       false,

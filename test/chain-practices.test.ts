@@ -106,7 +106,7 @@ describe('an error in an inherited preset value is placed in the practice (chain
     const list = at(practiceText(dir), '      ', '"dataCategories"');
     expect(line).toMatch(
       new RegExp(
-        `^policies/p/policy\\.json:${list} error /retention/0/dataCategories The data category "Identification`,
+        `^policies/p/policy\\.json:${list} error /retention/0/dataCategories The data category “Identification`,
       ),
     );
     expect(line).toContain(

@@ -17,7 +17,7 @@ describe('policyc check: compliance findings', () => {
     const lines = run.stderr.split('\n');
     expect(lines[0]).toBe('test/fixtures/rules/art6/basis-missing/fail.json');
     expect(run.stderr).toContain(
-      '  53:5  error    The policy names no legal basis of art. 6(1) for the purpose "Treatment"; the notice must state one for each purpose. For care under a treatment agreement that is usually the agreement (6(1)(b)) and/or the legal obligation to keep a medical file (6(1)(c), BW 7:454); name the basis that applies.  GDPR 6(1), 13(1)(c)  art6/basis-missing',
+      '  53:5  error    The policy names no legal basis of art. 6(1) for the purpose “Treatment”; the notice must state one for each purpose. For care under a treatment agreement that is usually the agreement (6(1)(b)) and/or the legal obligation to keep a medical file (6(1)(c), BW 7:454); name the basis that applies.  GDPR 6(1), 13(1)(c)  art6/basis-missing',
     );
     expect(run.stderr).toContain('/purposes/0/legalBasis  docs/rules.md#en-art6-basis-missing');
     expect(run.stderr).not.toContain('\u001b[');
@@ -44,7 +44,7 @@ describe('policyc check: compliance findings', () => {
   it('gives the messages in Dutch with --lang nl', async () => {
     const run = await runPolicycInProcess(['check', fixture('art6/basis-missing', 'fail'), '--lang', 'nl']);
     expect(run.stderr).toContain(
-      '53:5  fout          Het beleid noemt geen grondslag uit art. 6, lid 1, voor het doel "Behandeling"; de privacyverklaring moet voor elk doel de grondslag vermelden. Bij zorg op grond van een behandelingsovereenkomst',
+      '53:5  fout          Het beleid noemt geen grondslag uit art. 6, lid 1, voor het doel “Behandeling”; de privacyverklaring moet voor elk doel de grondslag vermelden. Bij zorg op grond van een behandelingsovereenkomst',
     );
   });
 

@@ -201,7 +201,7 @@ describe('the medical-file rule without the optional flag', () => {
     const { findings, raw } = check({ retention: [{ ...base.retention[0], from: 'collection' }] });
     expect(findings).toContain('error retention/medical-file-too-short /retention/0/from');
     expect(raw.find((f) => f.ruleId === 'retention/medical-file-too-short')!.message).toBe(
-      'The retention rule "Medical file" keeps "Medical data" 20 years after the data was recorded, under the Medical Treatment Contracts Act (WGBO); the law counts the 20 years from the last change to the medical file, which comes later, so this term ends too soon.',
+      'The retention rule “Medical file” keeps “Medical data” 20 years after the data was recorded, under the Medical Treatment Contracts Act (WGBO); the law counts the 20 years from the last change to the medical file, which comes later, so this term ends too soon.',
     );
   });
 

@@ -84,7 +84,7 @@ describe('a medical-file term that ends on a criterion the law does not allow (B
     const { findings, messages } = check({ retention: criterion('until-consent-withdrawn') });
     expect(wgboAndConsent(findings)).toEqual(['error retention/medical-file-too-short /retention/0/condition']);
     expect(messages.filter((m) => m.includes('medical-file'))).toEqual([
-      'retention/medical-file-too-short The retention rule "Medical file" keeps "Medical data" until consent is withdrawn, under the Medical Treatment Contracts Act (WGBO); a care provider keeps the medical file for at least 20 years.',
+      'retention/medical-file-too-short The retention rule “Medical file” keeps “Medical data” until consent is withdrawn, under the Medical Treatment Contracts Act (WGBO); a care provider keeps the medical file for at least 20 years.',
     ]);
   });
 

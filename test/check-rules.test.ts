@@ -140,7 +140,7 @@ describe('art14/referral-source-unstated reads referrals, not links', () => {
   it('a referring GP is, quoted in the message language', () => {
     const referred = { nl: 'Gegevens van uw verwijzende huisarts.', en: 'Data from your referring GP.' };
     expect(referralFindings(referred)).toEqual([
-      'De verklaring spreekt van een verwijzing ("verwijzende huisarts"), maar bij geen enkele categorie persoonsgegevens staat waar de gegevens vandaan komen.',
+      'De verklaring spreekt van een verwijzing (“verwijzende huisarts”), maar bij geen enkele categorie persoonsgegevens staat waar de gegevens vandaan komen.',
     ]);
   });
 });
@@ -159,7 +159,7 @@ describe('recipients/complete-unset reads a sharing text that says no one else',
     return analysed.findings.filter((f) => f.ruleId === 'recipients/complete-unset');
   }
   const quoted = (findings: ReturnType<typeof complete>): string[] =>
-    findings.map((f) => f.message.match(/\("([^"]+)"\)/)![1]!);
+    findings.map((f) => f.message.match(/\(“([^”]+)”\)/)![1]!);
 
   it.each([
     ['met niemand anders', 'Wij delen uw gegevens met de partijen hieronder, en met niemand anders.'],

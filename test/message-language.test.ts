@@ -54,10 +54,10 @@ function expectUnknownProperty(nl: readonly LocalisedDiagnostic[], en: readonly 
 /** The messages of the compliance findings, in each language: the authored text and the period in that language. */
 function expectFindings(nl: readonly LocalisedDiagnostic[], en: readonly LocalisedDiagnostic[]): void {
   expect(find(nl, 'art6/basis-missing')!.message).toMatch(
-    /^Het beleid noemt geen grondslag uit art\. 6, lid 1, voor het doel "Behandeling"; .+ meestal de overeenkomst/,
+    /^Het beleid noemt geen grondslag uit art\. 6, lid 1, voor het doel “Behandeling”; .+ meestal de overeenkomst/,
   );
   expect(find(en, 'art6/basis-missing')!.message).toMatch(
-    /^The policy names no legal basis of art\. 6\(1\) for the purpose "Treatment"; .+ usually the agreement/,
+    /^The policy names no legal basis of art\. 6\(1\) for the purpose “Treatment”; .+ usually the agreement/,
   );
   expect(find(nl, 'retention/medical-file-too-short')!.message).toMatch(/20 jaar/);
   expect(find(en, 'retention/medical-file-too-short')!.message).toMatch(/20 years/);

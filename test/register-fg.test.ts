@@ -22,7 +22,7 @@ import { csvIn, modelOf, registerIn, seedModel } from './support/register-of.js'
 const DTOF = {
   recipients: 'Categorieën van ontvangers',
   processors: 'Verwerkers',
-  transfers: 'Doorgifte aan derde landen en waarborgen',
+  transfers: 'Doorgifte aan derde landen met waarborg of afwijking',
   retention: 'Bewaartermijnen',
 } as const;
 

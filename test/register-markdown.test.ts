@@ -73,7 +73,7 @@ describe('register.md: one section per activity, as register.html (register5 fin
         string,
       ];
       // An organisation entry as the CSV marks it in every row ('… (organisatiebreed)'), led by the fact it is among
-      // ('Algemene grond: standaardbepalingen …', one item of 'Algemene gronden voor doorgifte aan derde landen').
+      // ('Algemene waarborg of afwijking: standaardbepalingen …', one item of 'Algemene waarborgen of afwijkingen voor doorgifte aan derde landen').
       const unmarked = (line: string): string =>
         (line.startsWith(before) && line.endsWith(after)
           ? line.slice(before.length, line.length - after.length)

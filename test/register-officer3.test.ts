@@ -116,7 +116,7 @@ describe('the required art. 30(1) elements in every activity (officer3 finding 3
     'Categorieën van persoonsgegevens',
     'Categorieën van ontvangers',
     'Verwerkers',
-    'Doorgifte aan derde landen en waarborgen',
+    'Doorgifte aan derde landen met waarborg of afwijking',
     'Bewaartermijnen',
   ];
 

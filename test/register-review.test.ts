@@ -139,18 +139,21 @@ describe('the policy-wide transfer safeguards (30(1)(e)) reach the register', ()
 
   it("among the organisation's facts, in the notice's words, whether or not a party leaves the EEA", () => {
     const nl = registerIn(modelOf(withTransfers()), 'nl');
-    expect(fact(nl, 'Algemene gronden voor doorgifte aan derde landen')).toBe(
+    expect(fact(nl, 'Algemene waarborgen of afwijkingen voor doorgifte aan derde landen')).toBe(
       // 'Indien nodig.' goes on its ground's line (notice8 review, finding 15: changed on purpose).
       'Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG), indien nodig.\n' +
         'Afwijking voor een specifieke situatie (artikel 49 AVG).',
     );
     const en = registerIn(modelOf(withTransfers()), 'en');
-    expect(fact(en, 'General grounds for transfers to third countries')).toContain(
+    expect(fact(en, 'General safeguards or derogations for transfers to third countries')).toContain(
       'Derogation for a specific situation (Article 49 GDPR).',
     );
-    expect(fact(registerIn(modelOf(miniPolicy()), 'nl'), 'Algemene gronden voor doorgifte aan derde landen')).toBe(
-      undefined,
-    );
+    expect(
+      fact(
+        registerIn(modelOf(miniPolicy()), 'nl'),
+        'Algemene waarborgen of afwijkingen voor doorgifte aan derde landen',
+      ),
+    ).toBe(undefined);
   });
 
   it("in an activity's transfer column when a party there names no ground of its own; not when each names one", () => {
@@ -159,8 +162,8 @@ describe('the policy-wide transfer safeguards (30(1)(e)) reach the register', ()
     expect(cell(registerIn(modelOf(policy), 'nl'), 'transfers')).toEqual([
       'HOST: Verenigde Staten',
       'CLOUD: Verenigde Staten — EU-VS Data Privacy Framework, adequaatheidsbesluit van 10 juli 2023 (artikel 45 AVG)',
-      'Algemene grond: standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG), indien nodig',
-      'Algemene grond: afwijking voor een specifieke situatie (artikel 49 AVG)',
+      'Algemene waarborg of afwijking: standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG), indien nodig',
+      'Algemene waarborg of afwijking: afwijking voor een specifieke situatie (artikel 49 AVG)',
     ]);
     policy.purposes[0]!.processors = ['cloud'];
     expect(cell(registerIn(modelOf(policy), 'nl'), 'transfers')).toEqual([
@@ -172,14 +175,17 @@ describe('the policy-wide transfer safeguards (30(1)(e)) reach the register', ()
     const doctolib = registerToMarkdown(registerIn(seedModel('doctolib'), 'nl'));
     // One ground a nested item (they ran together as one paragraph: register review defect 11).
     expect(doctolib).toContain(
-      '- **Algemene gronden voor doorgifte aan derde landen**:\n' +
+      '- **Algemene waarborgen of afwijkingen voor doorgifte aan derde landen**:\n' +
         // The note 'Indien nodig.' as a continuation; 46(3)(a) as needing the authority's consent (notice8 review,
         // finding 15: changed on purpose).
         '  - Standaardbepalingen inzake gegevensbescherming van de Europese Commissie (artikel 46, lid 2, onder c, AVG), indien nodig.\n' +
         '  - Eigen contractbepalingen, waarvoor toestemming van de toezichthoudende autoriteit nodig is (artikel 46, lid 3, onder a, AVG). Gelijkwaardige ad-hocbepalingen, indien nodig.\n' +
         '  - Afwijking voor een specifieke situatie (artikel 49 AVG).\n',
     );
-    const ies = fact(registerIn(seedModel('ies'), 'en'), 'General grounds for transfers to third countries')!;
+    const ies = fact(
+      registerIn(seedModel('ies'), 'en'),
+      'General safeguards or derogations for transfers to third countries',
+    )!;
     expect(ies.split('\n')).toEqual([
       expect.stringMatching(/^EU-US Privacy Shield \(declared invalid .*C-311\/18\), for the United States\./),
       'Standard data protection clauses of the European Commission (Article 46(2)(c) GDPR).',
@@ -292,7 +298,7 @@ describe('the transfer statement and the organisation-wide entries (30(1)(d)–(
       'Voor deze activiteit niet vermeld (zie ook Organisatie: Overige bewaartermijnen)',
     ]);
     expect(registerToMarkdown(nl)).toContain(
-      '- **Doorgifte aan derde landen en waarborgen**: Zie Organisatie: Verklaring over doorgifte buiten de EER\n',
+      '- **Doorgifte aan derde landen met waarborg of afwijking**: Zie Organisatie: Verklaring over doorgifte buiten de EER\n',
     );
     const en = registerIn(seedModel('dental-clinics'), 'en');
     expect(cell(en, 'transfers', 'cookies')).toEqual(['See Organisation: Statement on transfers outside the EEA']);
@@ -323,7 +329,7 @@ describe('the transfer statement and the organisation-wide entries (30(1)(d)–(
       /^Verklaring over doorgifte buiten de EER: Om haar diensten .* \(organisatiebreed\)$/ms,
     );
     expect(row.transfers).toContain(
-      'Algemene grond: afwijking voor een specifieke situatie (artikel 49 AVG) (organisatiebreed)',
+      'Algemene waarborg of afwijking: afwijking voor een specifieke situatie (artikel 49 AVG) (organisatiebreed)',
     );
     // The pages point to the organisation's details instead.
     // (register5 finding 3: 'Niet vermeld' first, for those processors need not be this activity's)

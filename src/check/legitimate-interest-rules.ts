@@ -3,7 +3,7 @@ import { joinPointer } from '../load/json-pointer.js';
 import { compiledOnce } from '../regexp-ahead.js';
 import type { Text } from '../policy/policy-types.js';
 import type { PolicyModel, Purpose, PurposeBasis } from '../resolve/model.js';
-import { quotedNames, quotedText } from './quoted-names.js';
+import { nameList } from './name-list.js';
 import type { Finding, Rule } from './rules.js';
 
 /** A 6(1)(f) basis that names its interest, with its purpose. */
@@ -75,9 +75,9 @@ function sharedAcrossKinds(found: readonly Interest[]): Finding[] {
       pointer: interestPointer(first.basis),
       variant: 'shared',
       vars: {
-        interest: quotedText(first.basis.legitimateInterest),
-        marketing: quotedNames(marketing),
-        others: quotedNames(others),
+        interest: first.basis.legitimateInterest,
+        marketing: nameList(marketing),
+        others: nameList(others),
       },
     });
   }
@@ -90,7 +90,7 @@ function generic(found: readonly Interest[]): Finding[] {
     .filter((i) => isGeneric(i.basis.legitimateInterest))
     .map((i) => ({
       pointer: interestPointer(i.basis),
-      vars: { purpose: quotedText(i.purpose.name), interest: quotedText(i.basis.legitimateInterest) },
+      vars: { purpose: i.purpose.name, interest: i.basis.legitimateInterest },
     }));
 }
 

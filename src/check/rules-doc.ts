@@ -16,10 +16,16 @@ import { ruleAnchor } from './rules-doc-path.js';
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /**
- * A message's placeholder as written ('{{purpose}}'): the catalogue shows a rule's message with the values a finding
- * gives left open, and the law's own (i18n/law-values.ts: the 10,000 patients) filled in.
+ * A message's placeholder as written ('{{purpose}}'), between quotation marks where the message quotes its value
+ * ('{{purpose, quoted}}' as '“{{purpose}}”'): the catalogue shows a rule's message with the values a finding gives
+ * left open, and the law's own (i18n/law-values.ts: the 10,000 patients) filled in.
  */
-const asWritten = (_text: string, match: RegExpExecArray | string[]): string => match[0] ?? '';
+const asWritten =
+  (m: Messages) =>
+  (_text: string, match: RegExpExecArray | string[]): string => {
+    const [name, format] = (match[1] ?? '').split(',').map((part) => part.trim());
+    return format === 'quoted' ? quoted(`{{${name}}}`, m) : (match[0] ?? '');
+  };
 
 /** The rule catalogue in one language: an overview table, then each rule with its message and explanation. */
 function section(lang: Language): string {
@@ -55,7 +61,8 @@ function section(lang: Language): string {
         article: labelled(t('article'), r.citation ?? '', m),
       }),
       '',
-      labelled(t('message'), quoted(m.t(`rules:${r.id}.message`, { missingInterpolationHandler: asWritten }), m), m),
+      // Not quoted as a whole: the names in the message are (“{{name}}”), and quotes in quotes would read as one.
+      labelled(t('message'), m.t(`rules:${r.id}.message`, { missingInterpolationHandler: asWritten(m) }), m),
       '',
       labelled(t('explanation'), r.explanation, m),
     );

@@ -24,7 +24,7 @@ import { legitimateInterestRules } from './legitimate-interest-rules.js';
 import { locationTextRules } from './location-text-rule.js';
 import { markdownRules } from './markdown-rules.js';
 import { placeholderRules } from './placeholder-text.js';
-import { quotedNames, quotedText } from './quoted-names.js';
+import { nameList } from './name-list.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { Text, TransferSource } from '../policy/policy-types.js';
 import type {
@@ -320,8 +320,8 @@ function bsnWithoutGround(model: PolicyModel): Finding[] {
     'dataCategories',
     first.dataCategories.findIndex((c) => c.nationalIdentifier),
   );
-  if (found.length === 1) return [{ pointer, vars: { purpose: quotedText(first.name) } }];
-  return [{ pointer, variant: 'purposes', vars: { purposes: quotedNames(found) } }];
+  if (found.length === 1) return [{ pointer, vars: { purpose: first.name } }];
+  return [{ pointer, variant: 'purposes', vars: { purposes: nameList(found) } }];
 }
 
 /** Whether a purpose cites what allows it criminal-offence data (law/legal-thresholds.ts criminalDataGrounds). */
@@ -416,7 +416,7 @@ function undescribed(
     {
       pointer: joinPointer(items[0]!.pointer, 'registerDescription'),
       ...(variant !== 'message' ? { variant } : {}),
-      vars: { names: quotedNames(items), count: items.length },
+      vars: { names: nameList(items), count: items.length },
       article,
     },
   ];

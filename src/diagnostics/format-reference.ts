@@ -1,5 +1,6 @@
 import { parseReference, type Provision, type ReferencePart } from '../law/legal-reference.js';
 import type { Messages } from '../i18n/messages.js';
+import { laws } from '../law/laws.js';
 
 /** Whether a range ends at the item right after its start ('30(1)(b)-(c)', '44-45'): 'onder b en c', not 'b tot en met c'. */
 function isPair(from: string, through: string): boolean {
@@ -107,6 +108,15 @@ function citedProvisions(provisions: readonly Provision[], m: Messages): string[
   });
 }
 
+/**
+ * A cited law's short name in the language: a law a policy can cite (law/laws.ts) as the notice names it
+ * (terms:law.<id>.abbreviation: AVG, Wkkgz), one only references cite (BW, Reg. (EU) 536/2014) from
+ * diagnostics:citation.laws. One table per law, so the notice and the citations cannot name it differently.
+ */
+function lawName(id: string, m: Messages): string {
+  return Object.hasOwn(laws, id) ? m.t(`terms:law.${id}.abbreviation`) : m.t(`diagnostics:citation.laws.${id}`);
+}
+
 function formatPart(part: ReferencePart, m: Messages): string {
   const t = m.t;
   switch (part.kind) {
@@ -120,7 +130,7 @@ function formatPart(part: ReferencePart, m: Messages): string {
     case 'document':
       return part.name;
     case 'law': {
-      const law = t(`diagnostics:citation.laws.${part.law.id}`);
+      const law = lawName(part.law.id, m);
       if (part.provisions.length === 0) return law;
       const provisions = joinItems(citedProvisions(part.provisions, m), m);
       return t(`diagnostics:citation.${part.law.numbered ? 'numberedLaw' : 'law'}`, { law, provisions });

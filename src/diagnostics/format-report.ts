@@ -34,7 +34,7 @@ export interface ReportOptions {
  * author's text (a purpose's name, a reason) is shown as '↵' (singleLine).
  *
  *   policies/ipractice/policy.json
- *     118:7  error    The policy names no legal basis of art. 6(1) for the purpose "…"; …  GDPR 6(1)  art6/basis-missing
+ *     118:7  error    The policy names no legal basis of art. 6(1) for the purpose “…”; …  GDPR 6(1)  art6/basis-missing
  *                     /purposes/2/legalBasis  docs/rules.md#en-art6-basis-missing
  */
 export function formatReport(diagnostics: readonly Diagnostic[], options: ReportOptions = {}): string {

@@ -1,3 +1,4 @@
+import { JoinedList } from '../i18n/joined-list.js';
 import { joinList, messagesOf, type Language, type Messages } from '../i18n/messages.js';
 import { textIn, type LocalisedText } from '../i18n/text-in.js';
 import type { RetentionRuleSource } from '../policy/policy-types.js';
@@ -12,8 +13,14 @@ import type {
   RelatedLocation,
 } from './diagnostic.js';
 
-/** One value in the message language: texts in that language, durations and retention rules written out. */
-function renderValue(value: MessageValue, messages: Messages): string | number {
+/** A value as a message takes it: a string or number, or a list (joined where the message names it). */
+type RenderedValue = string | number | JoinedList;
+
+/**
+ * One value in the message language: texts in that language, durations and retention rules written out, a list's
+ * items each so. How a value is set in the sentence (quoted, say) is the message's (`{{name, quoted}}`), not the value's.
+ */
+function renderValue(value: MessageValue, messages: Messages): RenderedValue {
   if (typeof value !== 'object') return value;
   if ('duration' in value && typeof value.duration === 'string') return formatDuration(value.duration, messages);
   if ('retention' in value && typeof value.retention === 'object')
@@ -22,14 +29,16 @@ function renderValue(value: MessageValue, messages: Messages): string | number {
   if ('list' in value && Array.isArray(value.list)) {
     const items = value.list.map((v) => String(renderValue(v, messages)));
     // 'a, b en c' / 'a, b and c' (terms:list.and), or the items with the separator given.
-    if ('conjunction' in value && value.conjunction) return joinList(items, messages, value.conjunction);
-    return items.join('separator' in value && value.separator ? messages.t(value.separator) : ' ');
+    const { conjunction, separator } = value as { conjunction?: 'and' | 'or'; separator?: string };
+    if (conjunction) return new JoinedList(items, (written) => joinList(written, messages, conjunction));
+    const between = separator ? messages.t(separator) : ' ';
+    return new JoinedList(items, (written) => written.join(between));
   }
   return textIn(value as LocalisedText, messages.lang);
 }
 
 /** The values of a message, each in the message language. */
-function renderData(data: MessageData | undefined, messages: Messages): Record<string, string | number> {
+function renderData(data: MessageData | undefined, messages: Messages): Record<string, RenderedValue> {
   return Object.fromEntries(Object.entries(data ?? {}).map(([k, v]) => [k, renderValue(v, messages)]));
 }
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { type i18n, type TFunction, type TOptions } from 'i18next';
 import { localesDir } from '../paths.js';
+import { JoinedList } from './joined-list.js';
 import { lawValues } from './law-values.js';
 import { fillIn, simpleMessage, takesOptions, type SimpleMessage } from './simple-message.js';
 
@@ -38,17 +39,24 @@ function getInstance(): i18n {
     // A missing key is a programming error: make it loud in output and tests.
     parseMissingKeyHandler: (key: string) => `⟦missing: ${key}⟧`,
   });
-  for (const [name, format] of Object.entries(lawFormats)) created.services.formatter?.add(name, format);
+  for (const [name, format] of Object.entries(valueFormats)) created.services.formatter?.add(name, format);
   instance = created;
   return created;
 }
 
-/** The formats that write law values (law-values.ts) in a language's words, by name as messages use them. */
-export const lawFormats = { careSectors } as const;
+/**
+ * The formats messages give a value by name (`{{name, format}}`): `careSectors` writes a law value (law-values.ts)
+ * in the language's words; `quoted` puts a value between the language's quotation marks, each item of a list.
+ */
+export const valueFormats = { careSectors, quoted: quotedValue } as const;
+
+/** The messages of a formatter's language (English when i18next gives none it knows). */
+const formatMessages = (lng: string | undefined): Messages =>
+  messagesFor(isLanguage(lng ?? '') ? (lng as Language) : 'en');
 
 /** Kinds of care provider (controller.careSector values) as a list in words: 'hospitals, GP out-of-hours posts and care groups'. */
 function careSectors(value: unknown, lng: string | undefined): string {
-  const m = messagesFor(isLanguage(lng ?? '') ? (lng as Language) : 'en');
+  const m = formatMessages(lng);
   const ids = Array.isArray(value) ? (value as unknown[]) : [];
   return joinList(
     ids.map((id) => m.t(`terms:careSectorPlural.${String(id)}`)),
@@ -259,6 +267,16 @@ export function withNote(text: string, note: string, m: Messages): string {
 /** '“Naam”': a text quoted as it is written (terms:punctuation.quoted). */
 export function quoted(text: string, m: Messages): string {
   return m.t('terms:punctuation.quoted', { text });
+}
+
+/**
+ * `{{name, quoted}}`: a value as it is written, between the language's quotation marks (terms:punctuation.quoted),
+ * so that the marks are the message's, not its value's; a list (JoinedList) item by item ('“a”, “b” en “c”').
+ */
+function quotedValue(value: unknown, lng: string | undefined): string {
+  const m = formatMessages(lng);
+  if (value instanceof JoinedList) return value.joinedAs((item) => quoted(item, m));
+  return quoted(String(value), m);
 }
 
 /** 'Label: value': a label and what it labels, in one line (terms:punctuation.labelled). */

@@ -26,7 +26,7 @@ describe('rights/id-copy-requested', () => {
         'Identify yourself with a copy of an identity document (identity card or passport).',
       ),
     ).toEqual([
-      'This text asks for a copy of an identity document ("copy of an identity document"). The Autoriteit ' +
+      'This text asks for a copy of an identity document (“copy of an identity document”). The Autoriteit ' +
         'Persoonsgegevens advises asking for such a copy only when there is really no other way, and then having the ' +
         'citizen service number (BSN) and the passport photo masked. Add that the reader may make the BSN and photo ' +
         "unreadable, for example with the government's KopieID app.",

@@ -39,8 +39,8 @@ describe('recipients/insurer-unnamed', () => {
       [
         '/purposes/1/name',
         'warning',
-        'This purpose says you bill health insurers ("Billing your health insurer"), but no ' +
-          'recipient is a health insurer, and the sharing statement says "not pass data on to other parties": a reader does ' +
+        'This purpose says you bill health insurers (“Billing your health insurer”), but no ' +
+          'recipient is a health insurer, and the sharing statement says “not pass data on to other parties”: a reader does ' +
           'not learn that the insurer receives data. Add the health insurers to "recipients", with "type": "insurer".',
       ],
     ]);
@@ -59,7 +59,7 @@ describe('recipients/insurer-unnamed', () => {
     expect(found.map((f) => [f.pointer, f.message])).toEqual([
       [
         '/purposes/1/description',
-        'This purpose says you bill health insurers ("We send invoices to your health insurer."), ' +
+        'This purpose says you bill health insurers (“We send invoices to your health insurer.”), ' +
           'but no recipient is a health insurer, so the notice does not name them among those who receive the data. Add ' +
           'the health insurers to "recipients", with "type": "insurer".',
       ],

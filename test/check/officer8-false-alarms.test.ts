@@ -255,13 +255,13 @@ describe('art14/public-source-unstated asks, as a condition (N1)', () => {
     expect(messages('en')).toEqual([
       [
         'info',
-        'The data category "Address-book contacts" comes from another source. If that source is publicly accessible, say so.',
+        'The data category “Address-book contacts” comes from another source. If that source is publicly accessible, say so.',
       ],
     ]);
     expect(messages('nl')).toEqual([
       [
         'info',
-        'De gegevenscategorie "Adresboekcontacten" komt uit een andere bron. Is die bron openbaar toegankelijk, vermeld dat dan.',
+        'De gegevenscategorie “Adresboekcontacten” komt uit een andere bron. Is die bron openbaar toegankelijk, vermeld dat dan.',
       ],
     ]);
   });

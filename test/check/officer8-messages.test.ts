@@ -35,25 +35,25 @@ describe('art6/basis-missing and art9/condition-missing: the basis is not stated
 
   it('the medical file: says the policy does not state the basis, and names the usual care bases as a hint', () => {
     expect(messages('art6/basis-missing', noBasis)).toEqual([
-      'error The policy names no legal basis of art. 6(1) for the purpose "Providing care"; the notice must state one for each purpose. For care under a treatment agreement that is usually the agreement (6(1)(b)) and/or the legal obligation to keep a medical file (6(1)(c), BW 7:454); name the basis that applies.',
+      'error The policy names no legal basis of art. 6(1) for the purpose “Providing care”; the notice must state one for each purpose. For care under a treatment agreement that is usually the agreement (6(1)(b)) and/or the legal obligation to keep a medical file (6(1)(c), BW 7:454); name the basis that applies.',
     ]);
     expect(messages('art6/basis-missing', noBasis, 'nl')).toEqual([
-      'error Het beleid noemt geen grondslag uit art. 6, lid 1, voor het doel "Zorg verlenen"; de privacyverklaring moet voor elk doel de grondslag vermelden. Bij zorg op grond van een behandelingsovereenkomst is dat meestal de overeenkomst (art. 6, lid 1, onder b) en/of de wettelijke plicht om een medisch dossier bij te houden (art. 6, lid 1, onder c; art. 7:454 BW); noem de grondslag die van toepassing is.',
+      'error Het beleid noemt geen grondslag uit art. 6, lid 1, voor het doel “Zorg verlenen”; de privacyverklaring moet voor elk doel de grondslag vermelden. Bij zorg op grond van een behandelingsovereenkomst is dat meestal de overeenkomst (art. 6, lid 1, onder b) en/of de wettelijke plicht om een medisch dossier bij te houden (art. 6, lid 1, onder c; art. 7:454 BW); noem de grondslag die van toepassing is.',
     ]);
     expect(messages('art9/condition-missing', noCondition)).toEqual([
-      'error The purpose "Providing care" processes special category data ("Medical data"), but the policy does not state which exception of art. 9(2) allows it. For health data a care provider processes for good treatment or care that is usually 9(2)(h) with UAVG art. 30(3)(a); name the exception that applies.',
+      'error The purpose “Providing care” processes special category data (“Medical data”), but the policy does not state which exception of art. 9(2) allows it. For health data a care provider processes for good treatment or care that is usually 9(2)(h) with UAVG art. 30(3)(a); name the exception that applies.',
     ]);
     expect(messages('art9/condition-missing', noCondition, 'nl')).toEqual([
-      'error Het doel "Zorg verlenen" verwerkt bijzondere persoonsgegevens ("Medische gegevens"), maar het beleid vermeldt niet welke uitzondering uit art. 9, lid 2, dat toestaat. Voor gezondheidsgegevens die een zorgaanbieder verwerkt voor een goede behandeling of verzorging is dat meestal art. 9, lid 2, onder h, met art. 30, lid 3, onder a, UAVG; noem de uitzondering die van toepassing is.',
+      'error Het doel “Zorg verlenen” verwerkt bijzondere persoonsgegevens (“Medische gegevens”), maar het beleid vermeldt niet welke uitzondering uit art. 9, lid 2, dat toestaat. Voor gezondheidsgegevens die een zorgaanbieder verwerkt voor een goede behandeling of verzorging is dat meestal art. 9, lid 2, onder h, met art. 30, lid 3, onder a, UAVG; noem de uitzondering die van toepassing is.',
     ]);
   });
 
   it('a purpose outside the medical file (camera surveillance, staff health data): no care hint', () => {
     expect(messages('art6/basis-missing', withCamera({}))).toEqual([
-      'error The policy names no legal basis of art. 6(1) for the purpose "Camera surveillance"; the notice must state one for each purpose. Name the basis that applies among the six of art. 6(1).',
+      'error The policy names no legal basis of art. 6(1) for the purpose “Camera surveillance”; the notice must state one for each purpose. Name the basis that applies among the six of art. 6(1).',
     ]);
     expect(messages('art6/basis-missing', withCamera({}), 'nl')).toEqual([
-      'error Het beleid noemt geen grondslag uit art. 6, lid 1, voor het doel "Cameratoezicht"; de privacyverklaring moet voor elk doel de grondslag vermelden. Noem welke van de zes grondslagen van art. 6, lid 1, van toepassing is.',
+      'error Het beleid noemt geen grondslag uit art. 6, lid 1, voor het doel “Cameratoezicht”; de privacyverklaring moet voor elk doel de grondslag vermelden. Noem welke van de zes grondslagen van art. 6, lid 1, van toepassing is.',
     ]);
     // Sick-leave reports of staff are health data, but not the patient's file: 9(2)(h) with UAVG 30(3)(a) is no hint.
     const staff = withCamera({
@@ -62,10 +62,10 @@ describe('art6/basis-missing and art9/condition-missing: the basis is not stated
       dataCategories: ['medical'],
     });
     expect(messages('art9/condition-missing', staff)).toEqual([
-      'error The purpose "Sick-leave administration" processes special category data ("Medical data"), but the policy does not state which exception of art. 9(2) allows it. Name the exception that applies.',
+      'error The purpose “Sick-leave administration” processes special category data (“Medical data”), but the policy does not state which exception of art. 9(2) allows it. Name the exception that applies.',
     ]);
     expect(messages('art9/condition-missing', staff, 'nl')).toEqual([
-      'error Het doel "Verzuimadministratie" verwerkt bijzondere persoonsgegevens ("Medische gegevens"), maar het beleid vermeldt niet welke uitzondering uit art. 9, lid 2, dat toestaat. Noem de uitzondering die van toepassing is.',
+      'error Het doel “Verzuimadministratie” verwerkt bijzondere persoonsgegevens (“Medische gegevens”), maar het beleid vermeldt niet welke uitzondering uit art. 9, lid 2, dat toestaat. Noem de uitzondering die van toepassing is.',
     ]);
   });
 });
@@ -83,17 +83,17 @@ describe('art6/legitimate-interest-missing: a warning where the purpose is an in
     const fraud = T('Computerfraude voorkomen en bestrijden', 'Preventing and combating computer fraud');
     const spam = T('Spamming, hacking, DDoS-aanvallen enz.', 'Spamming, hacking, DDoS attacks, etc.');
     expect(interest(fraud, spam)).toEqual([
-      'warning The purpose "Preventing and combating computer fraud" relies on legitimate interests (6(1)(f)) but does not name the interest. Its name or description speaks of "fraud": the interest is probably preventing fraud, which the GDPR counts as a legitimate interest (recital 47). State it as the purpose\'s legitimate interest, so that the notice says so.',
+      "warning The purpose “Preventing and combating computer fraud” relies on legitimate interests (6(1)(f)) but does not name the interest. Its name or description speaks of “fraud”: the interest is probably preventing fraud, which the GDPR counts as a legitimate interest (recital 47). State it as the purpose's legitimate interest, so that the notice says so.",
     ]);
     expect(interest(fraud, spam, 'nl')).toEqual([
-      'warning Het doel "Computerfraude voorkomen en bestrijden" steunt op een gerechtvaardigd belang (art. 6, lid 1, onder f) maar noemt dat belang niet. De naam of omschrijving spreekt van "Computerfraude": het belang is waarschijnlijk het voorkomen van fraude, dat de AVG als gerechtvaardigd belang noemt (overweging 47). Vermeld het als gerechtvaardigd belang van het doel, zodat de privacyverklaring het noemt.',
+      'warning Het doel “Computerfraude voorkomen en bestrijden” steunt op een gerechtvaardigd belang (art. 6, lid 1, onder f) maar noemt dat belang niet. De naam of omschrijving spreekt van “Computerfraude”: het belang is waarschijnlijk het voorkomen van fraude, dat de AVG als gerechtvaardigd belang noemt (overweging 47). Vermeld het als gerechtvaardigd belang van het doel, zodat de privacyverklaring het noemt.',
     ]);
   });
 
   it('network and information security (recital 49), from the name or the description', () => {
     expect(interest(T('Informatiebeveiliging', 'Information security'))).toEqual([
       expect.stringMatching(
-        /^warning .+ speaks of "Information security": .+ network and information security, .+\(recital 49\)/,
+        /^warning .+ speaks of “Information security”: .+ network and information security, .+\(recital 49\)/,
       ),
     ]);
     expect(
@@ -102,7 +102,7 @@ describe('art6/legitimate-interest-missing: a warning where the purpose is an in
         T('Wij zoeken in logbestanden naar hackpogingen.', 'We search log files for hacking attempts.'),
         'nl',
       ),
-    ).toEqual([expect.stringMatching(/^warning .+ spreekt van "hackpogingen": .+ netwerk- en informatiebeveiliging/)]);
+    ).toEqual([expect.stringMatching(/^warning .+ spreekt van “hackpogingen”: .+ netwerk- en informatiebeveiliging/)]);
   });
 
   it.each([
@@ -136,7 +136,7 @@ describe('rights/narrowed on an objection quotes art. 21(1): grounds relating to
       'You can object to our processing of your personal data if you believe we do not have the proper grounds for it.',
     );
     expect(messages('rights/narrowed', { rights: { ...base.rights, notes: { objection: ies } } })).toEqual([
-      'warning This text makes stopping the processing depend on the person\'s reason or belief ("if you believe we do not have the proper grounds"). Under art. 21(1) the person objects "on grounds relating to his or her particular situation", and the organisation then stops unless it demonstrates compelling legitimate grounds that override the person\'s interests, rights and freedoms, or needs the data for legal claims: that burden is the organisation\'s, not the person\'s. Against direct marketing the person may always object, without a reason (21(2), (3)).',
+      "warning This text makes stopping the processing depend on the person's reason or belief (“if you believe we do not have the proper grounds”). Under art. 21(1) the person objects “on grounds relating to his or her particular situation”, and the organisation then stops unless it demonstrates compelling legitimate grounds that override the person's interests, rights and freedoms, or needs the data for legal claims: that burden is the organisation's, not the person's. Against direct marketing the person may always object, without a reason (21(2), (3)).",
     ]);
   });
 });

@@ -54,7 +54,7 @@ function withServers(text: [nl: string, en: string], codes: string[]) {
   };
   const purposes = [{ ...base.purposes[0], processors: ['host'] }];
   return patchedFindings({ processors: [processor], purposes }, 'transfer/location-text-unlisted').map(
-    (f) => f.message.match(/name "([^"]+)"/)![1],
+    (f) => f.message.match(/name “([^”]+)”/)![1],
   );
 }
 
@@ -119,7 +119,7 @@ describe('transfer/location-text-unlisted', () => {
     expect(found.map((f) => [f.severity, f.pointer])).toEqual([['warning', '/processors/2/serverLocationsText/nl']]);
     const [nl] = findings('doctolib', 'transfer/location-text-unlisted', 'nl');
     expect(nl!.message).toMatch(
-      /^De serverlocaties van "ZenDesk" in de woorden van de verklaring noemen "Azië", een gebied buiten de EER/,
+      /^De serverlocaties van “ZenDesk” in de woorden van de verklaring noemen “Azië”, een gebied buiten de EER/,
     );
   });
 

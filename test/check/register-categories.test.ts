@@ -25,7 +25,7 @@ describe('register/categories-missing', () => {
       ['warning', '/purposes/9/dataCategories', 'GDPR 30(1)(c), 14(1)(d)'], // Additional services: no data
     ]);
     const [research] = findings('dental-clinics', 'nl');
-    expect(research!.message).toMatch(/^Het doel "Intern onderzoek" noemt geen betrokkenen en geen persoonsgegevens: /);
+    expect(research!.message).toMatch(/^Het doel “Intern onderzoek” noemt geen betrokkenen en geen persoonsgegevens: /);
   });
 
   it('reports nothing on a policy whose purposes all name both', () => {

@@ -27,7 +27,7 @@ const note = (right: 'access' | 'restriction' | 'erasure' | 'objection', nl: str
 describe('rights/narrowed: one way to ask', () => {
   it('reports "alleen schriftelijk", "uitsluitend per post", "by post only" and "niet per e-mail", quoted', () => {
     expect(howTo('Verzoeken kunt u alleen schriftelijk indienen.')).toEqual([
-      '/rights/howToExercise Deze tekst staat maar één manier toe om een verzoek te doen ("alleen schriftelijk"); de organisatie moet het uitoefenen van de rechten makkelijk maken en hoort ook verzoeken langs elektronische weg aan te nemen.',
+      '/rights/howToExercise Deze tekst staat maar één manier toe om een verzoek te doen (“alleen schriftelijk”); de organisatie moet het uitoefenen van de rechten makkelijk maken en hoort ook verzoeken langs elektronische weg aan te nemen.',
     ]);
     expect(howTo('Stuur uw verzoek uitsluitend per post.')).toHaveLength(1);
     expect(howTo('Vraag het ons.', 'Requests are accepted by post only.')).toHaveLength(1);
@@ -75,14 +75,14 @@ describe('rights/narrowed: more than a month to answer', () => {
 describe('rights/narrowed: a term to answer made conditional (art. 12(3))', () => {
   it('reports Dental Clinics\' "indien mogelijk, binnen de termijn" and "Where possible … within the period", quoted', () => {
     expect(howTo('We handelen je verzoek, indien mogelijk, binnen de termijn hieronder af.')).toEqual([
-      '/rights/howToExercise Deze tekst maakt de termijn voor het afhandelen van een verzoek vrijblijvend ("indien mogelijk, binnen de termijn"); de wet eist een antwoord onverwijld en in ieder geval binnen een maand na ontvangst van het verzoek. Alleen bij ingewikkelde of talrijke verzoeken mag die termijn met twee maanden worden verlengd, en dan hoort de betrokkene dat binnen de eerste maand, met de reden.',
+      '/rights/howToExercise Deze tekst maakt de termijn voor het afhandelen van een verzoek vrijblijvend (“indien mogelijk, binnen de termijn”); de wet eist een antwoord onverwijld en in ieder geval binnen een maand na ontvangst van het verzoek. Alleen bij ingewikkelde of talrijke verzoeken mag die termijn met twee maanden worden verlengd, en dan hoort de betrokkene dat binnen de eerste maand, met de reden.',
     ]);
     expect(
       narrowed({
         howToExercise: text('Vraag het ons.', 'Where possible, we also settle your request within the period below.'),
       }),
     ).toEqual([
-      '/rights/howToExercise This text makes the term for handling a request a wish ("Where possible, we also settle your request within the period"); the law requires an answer without undue delay and in any event within one month of receipt. Only for complex or numerous requests may that term be extended by two months, and the person is then told so, with the reason, within the first month.',
+      '/rights/howToExercise This text makes the term for handling a request a wish (“Where possible, we also settle your request within the period”); the law requires an answer without undue delay and in any event within one month of receipt. Only for complex or numerous requests may that term be extended by two months, and the person is then told so, with the reason, within the first month.',
     ]);
   });
 
@@ -92,7 +92,7 @@ describe('rights/narrowed: a term to answer made conditional (art. 12(3))', () =
       howTo(
         'Wij zullen binnen 1 maand op je verzoek reageren en, indien mogelijk, binnen deze termijn je verzoek afhandelen.',
       ),
-    ).toEqual([expect.stringContaining('("indien mogelijk, binnen deze termijn")')]);
+    ).toEqual([expect.stringContaining('(“indien mogelijk, binnen deze termijn”)')]);
     expect(howTo('Waar mogelijk reageren wij binnen een maand.')).toHaveLength(1);
     expect(howTo('Wij reageren zo mogelijk binnen 30 dagen.')).toHaveLength(1);
     expect(howTo('Wij reageren binnen een maand, waar mogelijk.')).toHaveLength(1);
@@ -104,7 +104,7 @@ describe('rights/narrowed: a term to answer made conditional (art. 12(3))', () =
       narrowed({
         howToExercise: text('Wij streven ernaar binnen een maand te antwoorden.', 'We aim to respond within a month.'),
       }),
-    ).toEqual([expect.stringContaining('("We aim to respond within a month")')]);
+    ).toEqual([expect.stringContaining('(“We aim to respond within a month”)')]);
     expect(note('access', 'Vraag het ons.', 'We try to send the copy within 30 days.')).toHaveLength(1);
   });
 
@@ -169,7 +169,7 @@ describe('rights/narrowed: a term to answer made conditional (art. 12(3))', () =
   it('still reports a hoped-for month whose delay is not told within that month, or not with the reason', () => {
     const hedged = 'Wij proberen binnen een maand te reageren; ';
     expect(howTo(`${hedged}lukt dat niet, dan reageren wij zo snel mogelijk daarna.`)).toEqual([
-      expect.stringContaining('("Wij proberen binnen een maand")'),
+      expect.stringContaining('(“Wij proberen binnen een maand”)'),
     ]);
     expect(howTo(`${hedged}lukt dat niet, dan hoort u dat met de reden.`)).toHaveLength(1);
     expect(howTo(`${hedged}lukt dat niet, dan hoort u dat binnen die maand.`)).toHaveLength(1);
@@ -209,7 +209,7 @@ describe('rights/narrowed: erasure only of incorrect data (English review 2)', (
         'Blijkt dat gegevens over u onjuist zijn, dan hebt u het recht die door ons te laten verwijderen.',
       ),
     ).toEqual([
-      '/rights/notes/erasure Deze tekst geeft het recht op gegevenswissing als de gegevens onjuist zijn ("Blijkt dat gegevens over u onjuist zijn, dan hebt u het recht die door ons te laten verwijderen") en noemt geen van de gevallen van artikel 17, lid 1: de gegevens zijn niet meer nodig, de toestemming is ingetrokken, er is bezwaar gemaakt, de verwerking is onrechtmatig, of een wettelijke plicht vraagt om wissen. Onjuiste gegevens worden verbeterd (artikel 16).',
+      '/rights/notes/erasure Deze tekst geeft het recht op gegevenswissing als de gegevens onjuist zijn (“Blijkt dat gegevens over u onjuist zijn, dan hebt u het recht die door ons te laten verwijderen”) en noemt geen van de gevallen van artikel 17, lid 1: de gegevens zijn niet meer nodig, de toestemming is ingetrokken, er is bezwaar gemaakt, de verwerking is onrechtmatig, of een wettelijke plicht vraagt om wissen. Onjuiste gegevens worden verbeterd (artikel 16).',
     ]);
     expect(
       note(
@@ -260,7 +260,7 @@ describe("rights/narrowed: an objection that needs the person's reason (English 
         'Je hebt het recht om bezwaar te maken tegen de verwerking van je gegevens. Als je een geldige reden hebt, zullen wij de verwerking stopzetten.',
       ),
     ).toEqual([
-      '/rights/notes/objection Deze tekst laat het stoppen van de verwerking afhangen van een reden of opvatting van de betrokkene ("Als je een geldige reden hebt"). Volgens artikel 21, lid 1, maakt de betrokkene bezwaar "vanwege met zijn specifieke situatie verband houdende redenen", en stopt de organisatie dan, tenzij zij dwingende gerechtvaardigde gronden aantoont die zwaarder wegen dan de belangen, rechten en vrijheden van de betrokkene, of de gegevens nodig heeft voor een rechtsvordering: dat aantonen is aan de organisatie, niet aan de betrokkene. Tegen direct marketing kan de betrokkene altijd bezwaar maken, zonder reden (artikel 21, leden 2 en 3).',
+      '/rights/notes/objection Deze tekst laat het stoppen van de verwerking afhangen van een reden of opvatting van de betrokkene (“Als je een geldige reden hebt”). Volgens artikel 21, lid 1, maakt de betrokkene bezwaar “vanwege met zijn specifieke situatie verband houdende redenen”, en stopt de organisatie dan, tenzij zij dwingende gerechtvaardigde gronden aantoont die zwaarder wegen dan de belangen, rechten en vrijheden van de betrokkene, of de gegevens nodig heeft voor een rechtsvordering: dat aantonen is aan de organisatie, niet aan de betrokkene. Tegen direct marketing kan de betrokkene altijd bezwaar maken, zonder reden (artikel 21, leden 2 en 3).',
     ]);
     expect(
       note('objection', 'Vraag het ons.', 'If you have a valid reason, we will stop the processing.'),

@@ -15,7 +15,7 @@ describe('docs/rules.md', () => {
     for (const rule of rules) expect(doc.split(`### \`${rule.id}\``).length - 1).toBe(2);
     expect(doc).not.toContain('⟦missing');
     expect(doc).toContain(
-      'Het beleid noemt geen grondslag uit art. 6, lid 1, voor het doel "{{purpose}}"; de privacyverklaring moet voor elk doel de grondslag vermelden. Noem welke van de zes grondslagen van art. 6, lid 1, van toepassing is.',
+      'Het beleid noemt geen grondslag uit art. 6, lid 1, voor het doel “{{purpose}}”; de privacyverklaring moet voor elk doel de grondslag vermelden. Noem welke van de zes grondslagen van art. 6, lid 1, van toepassing is.',
     );
   });
 });

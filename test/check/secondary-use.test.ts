@@ -29,13 +29,13 @@ function messages(dataCategories: string[]): string[] {
 describe('research/secondary-use-condition', () => {
   it('on data not marked as health data: "may re-use", and says so', () => {
     expect(messages(['contact'])).toEqual([
-      'The purpose "Scientific research" is research, quality work or AI at a care provider: it may re-use health data, though none of the data it names is marked as such. It names neither explicit consent nor 9(2)(j) with the Dutch provision that allows it (UAVG art. 24 or BW 7:458).',
+      'The purpose “Scientific research” is research, quality work or AI at a care provider: it may re-use health data, though none of the data it names is marked as such. It names neither explicit consent nor 9(2)(j) with the Dutch provision that allows it (UAVG art. 24 or BW 7:458).',
     ]);
   });
 
   it('on health data: "re-uses health data"', () => {
     expect(messages(['contact', 'medical'])).toEqual([
-      expect.stringMatching(/^The purpose "Scientific research" re-uses health data for research/),
+      expect.stringMatching(/^The purpose “Scientific research” re-uses health data for research/),
     ]);
   });
 });

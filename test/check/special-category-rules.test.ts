@@ -35,10 +35,10 @@ const bib = medical(
 describe('art9/category-undeclared', () => {
   it("reports BIB's religion among its medical data, at the description, in both languages", () => {
     expect(undeclared([bib])).toEqual([
-      '/dataCategories/0/description The data category "Medical data" names religious or philosophical beliefs ("religion"), a special category of its own under art. 9(1), but no data category of the policy is declared as such: the notice and the register give it only as data concerning health. Make it a data category of its own (special: religious-beliefs), and check that the purposes that use it state an exception of art. 9(2) that covers it.',
+      '/dataCategories/0/description The data category “Medical data” names religious or philosophical beliefs (“religion”), a special category of its own under art. 9(1), but no data category of the policy is declared as such: the notice and the register give it only as data concerning health. Make it a data category of its own (special: religious-beliefs), and check that the purposes that use it state an exception of art. 9(2) that covers it.',
     ]);
     expect(undeclared([bib], 'nl')).toEqual([
-      '/dataCategories/0/description De gegevenscategorie "Medische gegevens" noemt religieuze of levensbeschouwelijke overtuigingen ("godsdienst"), een eigen bijzondere categorie van persoonsgegevens volgens artikel 9, lid 1, maar geen gegevenscategorie van het beleid is als zodanig aangegeven: de privacyverklaring en het register geven deze gegevens alleen als gegevens over gezondheid. Maak er een eigen gegevenscategorie van (special: religious-beliefs) en ga na of de doelen die haar gebruiken een uitzondering van artikel 9, lid 2, noemen die haar dekt.',
+      '/dataCategories/0/description De gegevenscategorie “Medische gegevens” noemt religieuze of levensbeschouwelijke overtuigingen (“godsdienst”), een eigen bijzondere categorie van persoonsgegevens volgens artikel 9, lid 1, maar geen gegevenscategorie van het beleid is als zodanig aangegeven: de privacyverklaring en het register geven deze gegevens alleen als gegevens over gezondheid. Maak er een eigen gegevenscategorie van (special: religious-beliefs) en ga na of de doelen die haar gebruiken een uitzondering van artikel 9, lid 2, noemen die haar dekt.',
     ]);
   });
 
@@ -50,12 +50,12 @@ describe('art9/category-undeclared', () => {
     };
     expect(undeclared([intake], 'nl')).toEqual([
       expect.stringMatching(
-        /^\/dataCategories\/0\/description .*ras of etnische afkomst \("etnische"\).*markeren deze gegevens niet als bijzonder/,
+        /^\/dataCategories\/0\/description .*ras of etnische afkomst \(“etnische”\).*markeren deze gegevens niet als bijzonder/,
       ),
-      expect.stringMatching(/^\/dataCategories\/0\/description .*lidmaatschap van een vakbond \("vakbond"\)/),
+      expect.stringMatching(/^\/dataCategories\/0\/description .*lidmaatschap van een vakbond \(“vakbond”\)/),
     ]);
     expect(undeclared([{ id: 'dna', name: text('DNA-profiel', 'DNA profile') }])).toEqual([
-      expect.stringMatching(/^\/dataCategories\/0\/name .*genetic data \("DNA"\).*do not mark it/),
+      expect.stringMatching(/^\/dataCategories\/0\/name .*genetic data \(“DNA”\).*do not mark it/),
     ]);
   });
 
@@ -132,7 +132,7 @@ describe('art9/category-undeclared', () => {
       description: text('Uw vingerafdruk voor de toegang.', 'Biometric data to let you in.'),
     };
     expect(undeclared([access])).toEqual([
-      expect.stringMatching(/uniquely identifying a natural person \("Biometric data"\)/),
+      expect.stringMatching(/uniquely identifying a natural person \(“Biometric data”\)/),
     ]);
   });
 });

@@ -23,13 +23,13 @@ describe('unused/data-subject and unused/data-category', () => {
       [
         'unused/data-subject',
         'GDPR 30(1)(b)-(c), 13(1)(c)',
-        'The notice names "Job applicants" as people whose data you process, but no purpose says why or on what ' +
+        'The notice names “Job applicants” as people whose data you process, but no purpose says why or on what ' +
           'basis; the register therefore has no activity for them. Add the purpose or remove the group.',
       ],
       [
         'unused/data-category',
         'GDPR 30(1)(b)-(c), 13(1)(c)',
-        'The notice names "Applicant data" as data you process, but no purpose says why or on what basis; the ' +
+        'The notice names “Applicant data” as data you process, but no purpose says why or on what basis; the ' +
           'register therefore has no activity that uses it. Add the purpose or remove the data category.',
       ],
     ]);
@@ -37,14 +37,14 @@ describe('unused/data-subject and unused/data-category', () => {
       [
         'unused/data-subject',
         'art. 30, lid 1, onder b en c, en art. 13, lid 1, onder c, AVG',
-        'De privacyverklaring noemt "Sollicitanten" als groep betrokkenen van wie u persoonsgegevens verwerkt, maar ' +
+        'De privacyverklaring noemt “Sollicitanten” als groep betrokkenen van wie u persoonsgegevens verwerkt, maar ' +
           'geen doel zegt waarom of op welke grondslag; het register van verwerkingsactiviteiten heeft daardoor geen ' +
           'verwerkingsactiviteit voor hen. Voeg het doel toe, of haal de groep weg.',
       ],
       [
         'unused/data-category',
         'art. 30, lid 1, onder b en c, en art. 13, lid 1, onder c, AVG',
-        'De privacyverklaring noemt "Gegevens van sollicitanten" als persoonsgegevens die u verwerkt, maar geen doel ' +
+        'De privacyverklaring noemt “Gegevens van sollicitanten” als persoonsgegevens die u verwerkt, maar geen doel ' +
           'zegt waarom of op welke grondslag; het register van verwerkingsactiviteiten heeft daardoor geen ' +
           'verwerkingsactiviteit die ze gebruikt. Voeg het doel toe, of haal de gegevenscategorie weg.',
       ],

@@ -41,7 +41,7 @@ describe('formatReport', () => {
       'a/policy.json',
       '  23:17  info     This care provider processes health data but names no data protection officer; a DPO is mandatory when that processing is large-scale: always for hospitals, GP out-of-hours posts and care groups (give controller.careSector); for other care providers, the Autoriteit Persoonsgegevens counts it so when more than 10,000 patients are registered or treated a year in one information system. Check which applies. If no DPO is required, state that with "dpo": {"appointed": false, "reason": …}.  dpo/likely-mandatory',
       '                  /controller',
-      '  127:5  error    The policy names no legal basis of art. 6(1) for the purpose "Newsletter"; the notice must state one for each purpose. Name the basis that applies among the six of art. 6(1).  GDPR 6(1)  art6/basis-missing',
+      '  127:5  error    The policy names no legal basis of art. 6(1) for the purpose “Newsletter”; the notice must state one for each purpose. Name the basis that applies among the six of art. 6(1).  GDPR 6(1)  art6/basis-missing',
       '                  /purposes/2/legalBasis',
       '',
       'b/policy.json',
@@ -67,7 +67,7 @@ describe('formatReport', () => {
   it('writes the messages in the language asked for, from messageId and data', () => {
     const nl = formatReport(diagnostics, { cwd: '/', lang: 'nl' });
     expect(nl).toContain(
-      'Het beleid noemt geen grondslag uit art. 6, lid 1, voor het doel "Nieuwsbrief"; de privacyverklaring moet voor elk doel de grondslag vermelden. Noem welke van de zes grondslagen van art. 6, lid 1, van toepassing is.  art. 6, lid 1, AVG',
+      'Het beleid noemt geen grondslag uit art. 6, lid 1, voor het doel “Nieuwsbrief”; de privacyverklaring moet voor elk doel de grondslag vermelden. Noem welke van de zes grondslagen van art. 6, lid 1, van toepassing is.  art. 6, lid 1, AVG',
     );
     expect(nl).not.toContain('Newsletter');
   });
@@ -85,7 +85,7 @@ describe('formatReport', () => {
     ]);
     // Each word padded to the longest (waarschuwing), so the messages line up.
     expect(lines).toContain(
-      '  127:5  fout          Het beleid noemt geen grondslag uit art. 6, lid 1, voor het doel "Nieuwsbrief"; de privacyverklaring moet voor elk doel de grondslag vermelden. Noem welke van de zes grondslagen van art. 6, lid 1, van toepassing is.  art. 6, lid 1, AVG  art6/basis-missing',
+      '  127:5  fout          Het beleid noemt geen grondslag uit art. 6, lid 1, voor het doel “Nieuwsbrief”; de privacyverklaring moet voor elk doel de grondslag vermelden. Noem welke van de zes grondslagen van art. 6, lid 1, van toepassing is.  art. 6, lid 1, AVG  art6/basis-missing',
     );
     expect(lines).toContain('                     geaccepteerd: Met de FG besproken.');
   });

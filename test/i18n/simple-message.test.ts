@@ -3,7 +3,7 @@ import path from 'node:path';
 import i18next, { type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { lawValues } from '../../src/i18n/law-values.js';
-import { lawFormats, messagesFor, type Formality, type Language } from '../../src/i18n/messages.js';
+import { valueFormats, messagesFor, type Formality, type Language } from '../../src/i18n/messages.js';
 import { fillIn, simpleMessage, takesOptions } from '../../src/i18n/simple-message.js';
 
 const localesDir = path.resolve(import.meta.dirname, '../../locales');
@@ -42,7 +42,7 @@ function referenceT(lang: Language): TFunction {
     returnEmptyString: false,
     parseMissingKeyHandler: (key: string) => `⟦missing: ${key}⟧`,
   });
-  for (const [name, format] of Object.entries(lawFormats)) instance.services.formatter?.add(name, format);
+  for (const [name, format] of Object.entries(valueFormats)) instance.services.formatter?.add(name, format);
   return instance.getFixedT(lang);
 }
 
