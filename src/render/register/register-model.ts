@@ -846,7 +846,15 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
   addFact(facts, t, 'transferStatement', transferStatementText(model, m));
   addFact(facts, t, 'security', ctx.security.join('\n'));
   // Rules, processors, recipients and transfers no activity names still belong in the record (30(1)(d)–(f)).
-  for (const key of ['otherRetention', 'otherProcessors', 'otherRecipients', 'otherTransfers'] as const)
+  addFact(
+    facts,
+    t,
+    'otherRetention',
+    unnamedRules(model)
+      .map((r) => endSentence(retentionLine(r, m)))
+      .join('\n'),
+  );
+  for (const key of ['otherProcessors', 'otherRecipients', 'otherTransfers'] as const)
     addFact(facts, t, key, (ctx.entries.get(key) ?? []).map(endSentence).join('\n'));
   // The policy-wide transfer grounds (30(1)(e)), beside the transfers they cover.
   addFact(facts, t, 'transferSafeguards', ctx.safeguards.map(factSentence).join('\n'));
@@ -908,6 +916,12 @@ function transferStatementText(model: PolicyModel, m: Messages): string {
   return statement ? markdownToPlainText(statement) : '';
 }
 
+/** The retention rules no activity (purpose or processing as a processor) names, in the policy's order. */
+function unnamedRules(model: PolicyModel): RetentionRule[] {
+  const named = new Set([...model.purposes, ...model.processorActivities].flatMap((x) => x.retention));
+  return model.retention.filter((r) => !named.has(r));
+}
+
 /**
  * What the organisation states beyond its activities, as lines an activity's cell would hold:
  * where data is stored and the transfer statement (labelled), the policy-wide transfer grounds,
@@ -921,7 +935,6 @@ function organisationEntries(
 ): Map<OrganisationEntryKey, string[]> {
   const entry = (key: OrganisationEntryKey, value: string): string[] =>
     value ? [labelled(m.t(`register:organisation.${key}`), value, m)] : [];
-  const usedRules = new Set([...model.purposes, ...model.processorActivities].flatMap((x) => x.retention));
   const usedParties = new Set<Processor | Recipient>([
     ...model.purposes.flatMap((p) => [...p.processors, ...p.recipients]),
     ...model.processorActivities.flatMap((a) => a.subProcessors),
@@ -933,10 +946,13 @@ function organisationEntries(
     // One line in a cell: its paragraphs run on (the organisation's details list them a line each).
     ['sharing', entry('sharing', sharingText(model, m).replaceAll('\n', ' '))],
     ['transferStatement', entry('transferStatement', transferStatementText(model, m))],
+    // In an activity's cell, only the rules no activity names that list no data category: a rule that lists one is
+    // in the cell of each activity using that category already, and no other's (officer11 R5: 'zie ook Overige
+    // bewaartermijnen' pointed from 'Contact houden' at terms for staff and applicants only).
     [
       'otherRetention',
       linesOf(
-        model.retention.filter((r) => !usedRules.has(r)),
+        unnamedRules(model).filter((r) => !r.categories.length),
         m,
         retentionLine,
       ),
