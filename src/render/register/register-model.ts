@@ -48,7 +48,8 @@ import {
   partyLines,
   processorLine,
   recipientLine,
-  retentionLine,
+  retentionLineOf,
+  retentionLinesOf,
   transfersCell,
 } from './register-lines.js';
 
@@ -385,10 +386,10 @@ function specialConditionCell(p: Purpose, m: Messages): RegisterCell {
  * no rule while its 20-year rule covers their data, and the register showed '—' (register5 finding 2).
  */
 function retentionCell(p: Purpose, { model, m }: CellContext): RegisterCell {
-  if (p.retention.length) return linesOf(p.retention, m, retentionLine);
+  if (p.retention.length) return retentionLinesOf(p.retention, model, m);
   const derived: string[] = [];
   for (const rule of coveringRules(p, model))
-    derived.push(m.t('register:cell.retentionViaCategory', { rule: retentionLine(rule, m) }));
+    derived.push(m.t('register:cell.retentionViaCategory', { rule: retentionLineOf(rule, model, m) }));
   return derived;
 }
 
@@ -557,7 +558,7 @@ const processorColumns: ReadonlyArray<ColumnSpec<ProcessorActivity>> = [
     // 30(2) does not ask for it: a processor's record that states none does not list it as missing.
     omitWhenEmpty: true,
     organisation: ['otherRetention'],
-    cell: (a, { m }) => linesOf(a.retention, m, retentionLine),
+    cell: (a, { model, m }) => retentionLinesOf(a.retention, model, m),
   },
   { key: 'security', width: 40, organisationWide: statedSecurity, cell: (_, ctx) => ctx.security },
 ];
@@ -851,7 +852,7 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
     t,
     'otherRetention',
     unnamedRules(model)
-      .map((r) => endSentence(retentionLine(r, m)))
+      .map((r) => endSentence(retentionLineOf(r, model, m)))
       .join('\n'),
   );
   for (const key of ['otherProcessors', 'otherRecipients', 'otherTransfers'] as const)
@@ -951,10 +952,10 @@ function organisationEntries(
     // bewaartermijnen' pointed from 'Contact houden' at terms for staff and applicants only).
     [
       'otherRetention',
-      linesOf(
+      retentionLinesOf(
         unnamedRules(model).filter((r) => !r.categories.length),
+        model,
         m,
-        retentionLine,
       ),
     ],
     ['otherProcessors', linesOf(processors, m, processorLine)],
