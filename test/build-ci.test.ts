@@ -280,32 +280,33 @@ describe('build in CI: one broken practice of many', { timeout: 180_000 }, () =>
   });
 });
 
-describe("build's report gives a repeated finding once, as it comes", { timeout: 180_000 }, () => {
-  /** The closing line for a finding printed at p1's `line` (file:line:column severity …) and repeated in p2 and p3. */
-  const alsoIn = (line: string) =>
-    new RegExp(
-      `^The same finding \\(${/\[(.+)\]$/.exec(line)![1]!.replace('/', '\\/')} at ${line.split(' ')[0]!.replace(/\./g, '\\.')}, “.+”\\) ` +
-        'is also in 2 more policies: policies/p2/policy\\.json and policies/p3/policy\\.json\\.$',
+describe("build's report gives a repeated finding in full once, as it comes", { timeout: 180_000 }, () => {
+  /** The reference in `policy`'s part to a finding written in full for p1 (file:line:column severity /pointer … [rule]). */
+  const reference = (line: string, policy: string) => {
+    const [, position, severity, pointer, rule] = /^policies\/p1\/policy\.json(:\d+:\d+) (\w+) (\S+) .* \[(.+)\]$/.exec(
+      line,
+    )!;
+    return new RegExp(
+      `^policies/${policy}/policy\\.json${position} ${severity} ${pointer!.replace(/[/.]/g, '\\$&')} ` +
+        `The same finding as under policies/p1/policy\\.json above: “.+” \\[${rule!.replace('/', '\\/')}\\]$`,
     );
+  };
 
-  it('gives a finding repeated in three practices at the first, and the two others in a line at the end', async () => {
+  it('gives a finding repeated in three practices in full at the first, a reference at the two others', async () => {
     const work = project(['p1', 'p2', 'p3']);
     const compact = await runPolicyc(['build', '--format', 'compact', '--force'], work);
     expect(compact.status, compact.stderr).toBe(0);
-    const lines = compact.stderr.split('\n');
-    const findings = lines.filter((line) => line.startsWith('policies/'));
+    const lines = compact.stderr.split('\n').filter((line) => line.startsWith('policies/'));
+    const findings = lines.filter((line) => line.startsWith('policies/p1/'));
     expect(findings.length).toBeGreaterThan(0);
-    // check's folded entries, without the policies they are in: the same findings, at the first practice.
+    // check's report: the same lines.
     const check = await runPolicyc(['check', '--format', 'compact'], work);
-    const folded =
-      / \(in 3 policies: policies\/p1\/policy\.json, policies\/p2\/policy\.json and policies\/p3\/policy\.json\)/;
-    const checked = check.stderr.split('\n').filter((line) => line.startsWith('policies/'));
-    for (const line of checked) expect(line).toMatch(folded);
-    expect(findings).toEqual(checked.map((line) => line.replace(folded, '')));
-    const closing = lines.filter((line) => line.startsWith('The same finding'));
-    expect(closing).toHaveLength(findings.length);
-    findings.forEach((line, i) => expect(closing[i]).toMatch(alsoIn(line)));
-    expect(lines.indexOf(closing[0]!)).toBeGreaterThan(lines.indexOf(findings.at(-1)!));
+    expect(check.stderr.split('\n').filter((line) => line.startsWith('policies/'))).toEqual(lines);
+    for (const policy of ['p2', 'p3']) {
+      const part = lines.filter((line) => line.startsWith(`policies/${policy}/`));
+      expect(part).toHaveLength(findings.length);
+      findings.forEach((line, i) => expect(part[i]).toMatch(reference(line, policy)));
+    }
   });
 
   it('and in --watch', async () => {
@@ -313,12 +314,16 @@ describe("build's report gives a repeated finding once, as it comes", { timeout:
     const watcher = startPolicyc(['build', '--watch', '--format', 'compact'], work);
     try {
       await watcher.waitFor(/Watching 3 files for changes/, 60_000);
-      const lines = watcher.stderr().split('\n');
-      const findings = lines.filter((line) => line.startsWith('policies/'));
+      const lines = watcher
+        .stderr()
+        .split('\n')
+        .filter((line) => line.startsWith('policies/'));
+      const findings = lines.filter((line) => line.startsWith('policies/p1/'));
       expect(findings.length).toBeGreaterThan(0);
-      for (const line of findings) expect(line).toMatch(/^policies\/p1\//);
-      const closing = lines.filter((line) => line.startsWith('The same finding'));
-      findings.forEach((line, i) => expect(closing[i]).toMatch(alsoIn(line)));
+      for (const policy of ['p2', 'p3']) {
+        const part = lines.filter((line) => line.startsWith(`policies/${policy}/`));
+        findings.forEach((line, i) => expect(part[i]).toMatch(reference(line, policy)));
+      }
     } finally {
       await watcher.stop();
     }

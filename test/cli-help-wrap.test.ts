@@ -127,3 +127,14 @@ describe('help text: every help fills its lines alike, to 80 columns, in English
     );
   });
 });
+
+describe("check's help says where its report goes (officer11 F1: 'check > rapport.txt' gave an empty file)", () => {
+  const makeDir = tempDirs('policyc-help-stream-');
+  for (const lang of ['en', 'nl'] as const) {
+    it(lang, async () => {
+      const help = (await runPolicycInProcess(['check', '--help', '--message-lang', lang], makeDir())).stdout;
+      expect(help.replace(/\s+/g, ' ')).toContain(`stderr, ${lang === 'en' ? 'so' : 'zodat'}`);
+      expect(help.replace(/\s+/g, ' ')).toContain(`policyc check 2> ${lang === 'en' ? 'report' : 'rapport'}.txt`);
+    });
+  }
+});

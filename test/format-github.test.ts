@@ -116,7 +116,7 @@ describe('--format github', () => {
       stderr: () => {},
       lang: 'en',
       tool: () => ({ version: '0' }),
-      fold: 'whole',
+      fold: true,
     });
     const d: LocalisedDiagnostic = { ruleId: 'x/y', severity: 'error', messageId: 'm', message: 'm', pointer: '/p' };
     sink.files([{ ...d, file: 'policies/a/policy.json', line: 2 }]);

@@ -121,7 +121,15 @@ describe('a purpose that names no retention rule: the rules for its data categor
       'Bij dit doel geen termijn genoemd; termijn van de gegevenscategorie: Telefoonnummers (Telefoonnummer): 2 jaar',
     ]);
     policy.purposes[0]!.dataCategories = ['contacts'];
-    // Only a rule no purpose names (finding 3: 'Niet vermeld' and the pointer).
+    // Only a rule no purpose names, for a category this purpose does not use: no pointer to it, which promised a
+    // term for the activity among the organisation's others (officer11 R5), and it is still in the organisation's details.
+    const register = registerIn(modelOf(policy), 'nl');
+    expect(cell(register, 'retention')).toEqual(['Niet vermeld']);
+    expect(register.organisation.facts.find((f) => f.label === 'Overige bewaartermijnen')?.value).toBe(
+      'Telefoonnummers (Telefoonnummer): 2 jaar.',
+    );
+    // A rule no purpose names that lists no category may be this activity's: 'Niet vermeld' for it and the pointer (register5 finding 3).
+    policy.retention = [{ id: 'general', name: { nl: 'Overige gegevens', en: 'Other data' }, period: 'P1Y' }];
     expect(cell(registerIn(modelOf(policy), 'nl'), 'retention')).toEqual([
       'Voor deze activiteit niet vermeld (zie ook Organisatie: Overige bewaartermijnen)',
     ]);

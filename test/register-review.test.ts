@@ -272,8 +272,12 @@ describe('a retention period shorter than the law it cites (30(1)(f)): never a f
       expect(out).not.toContain('De organisatie geeft als grond');
       expect(out).not.toContain('maar die wet vereist');
     }
+    // The notice's own remark follows, in the notice's words (officer11 F6/R3): what the law asks, not a verdict.
     expect(cell(register, 'retention', 'care-plan')).toEqual([
-      'Cliëntdossier: 15 jaar; opgegeven grond: Wet op de geneeskundige behandelingsovereenkomst (WGBO)',
+      'Cliëntdossier: 15 jaar; opgegeven grond: Wet op de geneeskundige behandelingsovereenkomst (WGBO). ' +
+        'Let op: deze termijn is korter dan de wettelijke bewaartermijn. De wet (artikel 7:454, lid 3, BW) vraagt dat ' +
+        'het dossier van een cliënt ten minste 20 jaar na de laatste wijziging in het dossier wordt bewaard, of langer ' +
+        'als dat voor goede zorg nodig is.',
     ]);
   });
 });

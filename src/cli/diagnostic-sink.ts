@@ -6,17 +6,15 @@ import { ruleMetadata } from '../check/rule-metadata.js';
 import { rules } from '../check/rules.js';
 import { ruleAnchor, rulesDocFrom } from '../check/rules-doc-path.js';
 import { messagesFor, type Language } from '../i18n/messages.js';
-import { repeatedFindings } from '../diagnostics/repeated-findings.js';
 import { streamedRepeats } from '../diagnostics/streamed-repeats.js';
 
 /**
  * Where a command's diagnostics go, in the --format the user chose: a report
- * given in parts. JSON, and text and compact of build and diff, are written in
- * parts, so that a build of many policies prints each policy's findings when
- * they are known and holds none of them afterwards (build's text and compact
- * print a finding repeated across policies once, and what else has it at the
- * end); text and compact of check fold a finding repeated across policies into
- * one entry, and SARIF lists its rules first, so they are written at the end.
+ * given in parts. JSON, text and compact are written in parts, so that a build
+ * of many policies prints each policy's findings when they are known and holds
+ * none of them afterwards (text and compact of check and build write a finding
+ * repeated across policies in full once, and a reference to it in each later
+ * policy's part); SARIF lists its rules first, so it is written at the end.
  * Given in parts or at once, the bytes are the same.
  */
 export interface DiagnosticSink {
@@ -43,12 +41,11 @@ export interface SinkSettings {
   /** For SARIF's driver. */
   tool: () => { version: string; homepage?: string };
   /**
-   * Give a finding repeated in many policies' own files once in text and compact (not diff, whose two versions of
-   * one policy are not two policies). 'whole': one entry naming the policies, written at the end (check, which
-   * holds its findings anyway). 'streamed': at the first policy as it comes, and at the end one line per repeated
-   * finding naming the others (build, which would otherwise hold every finding to its end).
+   * Give a finding repeated in many policies' own files in full once in text and compact, and in each later
+   * policy's part as a reference to it (check and build; not diff, whose two versions of one policy are not two
+   * policies).
    */
-  fold?: 'whole' | 'streamed';
+  fold?: boolean;
 }
 
 /** Text parts joined by `separator`, ended by a line break when there were any. */
@@ -66,10 +63,9 @@ function joined(write: (text: string) => void, separator: string) {
 }
 
 /**
- * The text and compact reports. Written as each part comes, but for folding ('whole'): a finding repeated in many
- * policies' own files is one entry (repeatedFindings), at the first of them, which can only be written once every
- * policy has reported: then the report is written at the end, holding one entry per distinct finding. 'streamed'
- * writes the first and leaves out its repeats as they come (streamedRepeats), then one line for each at the end.
+ * The text and compact reports, written as each part comes. Folding: a finding repeated in many policies' own
+ * files is written in full at the first of them and, in each later policy's part, as a reference to it
+ * (streamedRepeats), so that each policy's part names all of its findings.
  */
 function joinedSink(
   write: (text: string) => void,
@@ -78,26 +74,13 @@ function joinedSink(
   format: (sorted: readonly LocalisedDiagnostic[]) => string,
 ): DiagnosticSink {
   const out = joined(write, separator);
-  if (settings.fold === 'whole') {
-    const repeated = repeatedFindings(messagesFor(settings.lang));
-    return {
-      files: (sorted) => repeated.add(sorted),
-      end() {
-        const all = repeated.folded();
-        if (all.length) out.part(format(all));
-        out.end();
-      },
-    };
-  }
-  const repeats = settings.fold === 'streamed' ? streamedRepeats() : undefined;
+  const repeats = settings.fold ? streamedRepeats(messagesFor(settings.lang), settings.cwd) : undefined;
   return {
     files(given) {
-      const sorted = repeats ? repeats.firsts(given) : given;
+      const sorted = repeats ? repeats.shown(given) : given;
       if (sorted.length) out.part(format(sorted));
     },
     end() {
-      const lines = repeats?.closing(messagesFor(settings.lang)) ?? [];
-      if (lines.length) out.part(lines.join('\n'));
       out.end();
     },
   };

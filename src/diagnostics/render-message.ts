@@ -90,19 +90,16 @@ const POLICIES_NAMED = 3;
 
 /** A message about a base, followed by the policy (or policies) it was found for. */
 function withPolicies(message: string, d: Diagnostic, messages: Messages): string {
-  if (d.policies && d.policies.length > 1) return `${message} ${policiesPhrase(d.policies, messages, 'for')}`;
+  if (d.policies && d.policies.length > 1) return `${message} ${policiesPhrase(d.policies, messages)}`;
   const policy = d.policy ?? d.policies?.[0];
   return policy === undefined ? message : `${message} ${messages.t('diagnostics:forPolicy', { policy })}`;
 }
 
-/**
- * '(for 300 policies: a, b, c and 297 more)': the policies a finding in a shared base was found `for`, or those
- * whose own files each have the same finding at the same place (`in`), the first few named.
- */
-export function policiesPhrase(policies: readonly string[], messages: Messages, kind: 'for' | 'in'): string {
+/** '(for 300 policies: a, b, c and 297 more)': the policies a finding in a shared base was found for, the first few named. */
+function policiesPhrase(policies: readonly string[], messages: Messages): string {
   const named = policies.slice(0, POLICIES_NAMED);
   const more = policies.length - named.length;
-  const key = `diagnostics:${kind}Policies${more > 0 ? 'More' : ''}`;
+  const key = `diagnostics:forPolicies${more > 0 ? 'More' : ''}`;
   return messages.t(key, { count: policies.length, list: policyList(named, more, messages), more });
 }
 

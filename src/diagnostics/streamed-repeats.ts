@@ -1,67 +1,48 @@
 import type { Messages } from '../i18n/messages.js';
 import type { LocalisedDiagnostic } from './diagnostic.js';
-import { policyList } from './render-message.js';
+import { location } from './format-diagnostics.js';
 import { cyrb53, repeatedKey } from './repeated-findings.js';
 import { singleLine } from './single-line.js';
 
-/** How many of the other policies a repeat's line names, as policiesPhrase names a folded finding's. */
-const NAMED = 3;
-/** The most characters of a repeated finding's message its line quotes. */
+/** The most characters of a repeated finding's message its reference quotes. */
 const SHORT = 60;
 
-/** A finding seen again: what its closing line says, taken from the first repeat (which says what the first did). */
-interface Repeat {
-  ruleId: string;
-  line?: number;
-  column?: number;
-  short: string;
-  /** The first few other policies' files. */
-  names: string[];
-}
-
 /**
- * build's text and compact reports, streamed: each policy's findings are printed as they arrive, but a finding
- * repeated at the same place in several policies' own files (repeatedKey) only at the first of them. Nothing of a
- * printed finding is held: per distinct finding, two independent 53-bit hashes of its key (so no key is held to
- * tell two keys with one hash apart: with 106 bits, two findings taken for one are not to be expected), the file
- * it was printed for (one string per file), a count and, once it repeats, what its closing line says. Those are
- * kept in flat arrays (SeenFindings), not an object per finding: a build of a thousand policies has tens of
- * thousands of distinct findings, and objects for them grew its peak memory with the number of policies.
+ * The text and compact reports' folding of a finding repeated at the same place in several policies' own files
+ * (repeatedKey): it is written in full at the first of them, and in each other policy's part of the report as one
+ * reference to it (its position, severity and rule with "The same finding as under <first file> above: “…”"), so
+ * that whoever reads one organisation's part sees every finding of its file, and which files share it. Written as
+ * each policy's findings come (build prints them as they are known); nothing of a written finding is held: per
+ * distinct finding, two independent 53-bit hashes of its key (so no key is held to tell two keys with one hash
+ * apart: with 106 bits, two findings taken for one are not to be expected) and the file it was written for (one
+ * string per file), in flat arrays (SeenFindings), not an object per finding: a build of a thousand policies has
+ * tens of thousands of distinct findings, and objects for them grew its peak memory with the number of policies.
  */
-export function streamedRepeats(): {
-  /** The diagnostics to print now: all but a finding already printed for an earlier policy. */
-  firsts(sorted: readonly LocalisedDiagnostic[]): LocalisedDiagnostic[];
-  /** One line per finding seen in more than one policy, in the order they were printed. */
-  closing(messages: Messages): string[];
+export function streamedRepeats(
+  messages: Messages,
+  cwd: string,
+): {
+  /** The diagnostics to write now: a finding already written for an earlier policy as a reference to it. */
+  shown(sorted: readonly LocalisedDiagnostic[]): LocalisedDiagnostic[];
 } {
   const files: string[] = [];
   const fileIndex = new Map<string, number>();
   const seen = new SeenFindings();
-  const repeats: Repeat[] = [];
   const indexOf = (file: string): number => {
     let index = fileIndex.get(file);
     if (index === undefined) fileIndex.set(file, (index = files.push(file) - 1));
     return index;
   };
-  const isFirst = (d: LocalisedDiagnostic): boolean => {
+  const shown = (d: LocalisedDiagnostic): LocalisedDiagnostic => {
     const key = repeatedKey(d);
-    if (key === undefined) return true;
-    const slot = seen.see(cyrb53(key), cyrb53(key, 1), () => indexOf(d.file!));
-    if (seen.count[slot] === 1) return true;
-    if (!seen.repeat[slot]) seen.repeat[slot] = repeats.push(repeatOf(d));
-    const repeat = repeats[seen.repeat[slot]! - 1]!;
-    if (repeat.names.length < NAMED) repeat.names.push(d.file!);
-    return false;
+    if (key === undefined) return d;
+    // The first file as the reports name it (from the working folder).
+    const slot = seen.see(cyrb53(key), cyrb53(key, 1), () =>
+      indexOf(singleLine(location({ ...d, line: undefined }, cwd))),
+    );
+    return seen.count[slot] === 1 ? d : reference(d, files[seen.file[slot]!]!, messages);
   };
-  return {
-    firsts: (sorted) => sorted.filter(isFirst),
-    closing: (messages) =>
-      seen
-        .repeated()
-        .map((slot) =>
-          closingLine(files[seen.file[slot]!]!, seen.count[slot]! - 1, repeats[seen.repeat[slot]! - 1]!, messages),
-        ),
-  };
+  return { shown: (sorted) => sorted.map(shown) };
 }
 
 /** SeenFindings' first size (a power of two). */
@@ -69,14 +50,13 @@ const INITIAL = 1024;
 
 /**
  * The distinct findings seen, by their two hashes: an open-addressing table in typed arrays. For each: the index of
- * the file it was first printed for, how often it was seen, and (1-based, 0 for none) its Repeat's index.
+ * the file it was first written for and how often it was seen.
  */
 class SeenFindings {
   private first = new Float64Array(INITIAL);
   private second = new Float64Array(INITIAL);
   file = new Int32Array(INITIAL);
   count = new Int32Array(INITIAL);
-  repeat = new Int32Array(INITIAL);
   /** The order a finding was first seen in, 1-based (0: an empty slot). */
   private order = new Int32Array(INITIAL);
   private size = 0;
@@ -98,13 +78,6 @@ class SeenFindings {
     return slot;
   }
 
-  /** The slots of the findings seen more than once, in the order they were first seen (that is, printed). */
-  repeated(): number[] {
-    const slots: number[] = [];
-    for (let slot = 0; slot < this.order.length; slot++) if (this.repeat[slot]) slots.push(slot);
-    return slots.sort((a, b) => this.file[a]! - this.file[b]! || this.order[a]! - this.order[b]!);
-  }
-
   /** Where the finding is, or the empty slot where it goes (linear probing from its first hash's low bits). */
   private slotOf(h1: number, h2: number): number {
     const mask = this.order.length - 1;
@@ -120,7 +93,6 @@ class SeenFindings {
       second: this.second,
       file: this.file,
       count: this.count,
-      repeat: this.repeat,
       order: this.order,
     };
     const length = old.order.length * 2;
@@ -128,7 +100,6 @@ class SeenFindings {
     this.second = new Float64Array(length);
     this.file = new Int32Array(length);
     this.count = new Int32Array(length);
-    this.repeat = new Int32Array(length);
     this.order = new Int32Array(length);
     for (let from = 0; from < old.order.length; from++) {
       if (old.order[from] === 0) continue;
@@ -137,42 +108,34 @@ class SeenFindings {
       this.second[to] = old.second[from]!;
       this.file[to] = old.file[from]!;
       this.count[to] = old.count[from]!;
-      this.repeat[to] = old.repeat[from]!;
       this.order[to] = old.order[from]!;
     }
   }
 }
-/** What a repeated finding's closing line says of it, from one of its repeats. */
-function repeatOf(d: LocalisedDiagnostic): Repeat {
+/**
+ * A repeat of a finding written in full for `first`: at its own position, severity and rule, its message one
+ * sentence naming `first` and quoting the start of the message there. No hint, citation, related locations or data:
+ * they are in the full entry above; an acknowledgement stays, so that the reference reads as accepted too.
+ */
+function reference(d: LocalisedDiagnostic, first: string, messages: Messages): LocalisedDiagnostic {
+  const { ruleId, severity, messageId, pointer, file, line, column, acknowledged } = d;
   return {
-    ruleId: d.ruleId,
-    ...(d.line !== undefined ? { line: d.line, column: d.column ?? 0 } : {}),
-    short: shortForm(d.message),
-    names: [],
+    ruleId,
+    severity,
+    messageId,
+    // One line, like the reports' (singleLine).
+    message: singleLine(messages.t('diagnostics:sameAs', { file: first, short: shortForm(d.message) })),
+    pointer,
+    ...(file !== undefined ? { file } : {}),
+    ...(line !== undefined ? { line, column } : {}),
+    ...(acknowledged ? { acknowledged } : {}),
   };
 }
 
-/** The start of a message, cut at a word: enough to recognise the finding printed above. */
+/** The start of a message, cut at a word: enough to recognise the finding written above. */
 function shortForm(message: string): string {
   if (message.length <= SHORT) return message;
   const cut = message.slice(0, SHORT);
   const space = cut.lastIndexOf(' ');
   return `${(space > SHORT / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.(]+$/, '')}…`;
-}
-
-/** 'The same finding (rule at file:3:5: “…”) is also in 179 more policies: a, b, c and 176 more.' */
-function closingLine(file: string, count: number, repeat: Repeat, messages: Messages): string {
-  const more = count - repeat.names.length;
-  const position = repeat.line === undefined ? file : `${file}:${repeat.line}:${repeat.column}`;
-  // A closing line of the text and compact reports: one line, like theirs (singleLine).
-  return singleLine(
-    messages.t(`diagnostics:alsoIn${more > 0 ? 'More' : ''}`, {
-      rule: repeat.ruleId,
-      position,
-      short: repeat.short,
-      count,
-      list: policyList(repeat.names, more, messages),
-      more,
-    }),
-  );
 }

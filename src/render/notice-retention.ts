@@ -1,23 +1,14 @@
 import type { Messages } from '../i18n/messages.js';
 import type { PolicyModel, RetentionRule } from '../resolve/model.js';
-import {
-  formatDuration,
-  formatLawReference,
-  formatMinimumArticle,
-  formatMinimumTerm,
-  retentionPhrase,
-  termStart,
-} from './retention-phrase.js';
+import { formatDuration, formatLawReference, retentionPhrase, termStart } from './retention-phrase.js';
 import {
   lawStartBeside,
   longerThanCitedLaw,
   retentionMinimums,
   shorterThanCitedLaw,
   type LawStart,
-  type RetentionMinimum,
 } from '../law/retention-minimums.js';
-import { careRecipientKey } from './notice-context.js';
-import { isStatedMinimum, minimumsFailedBy } from '../policy/retention-minimum.js';
+import { legalMinimumLines, requirementOf } from './legal-minimum.js';
 import { appendSentence, cellText, pick } from './format.js';
 import { blank, text, type Inline, type Table } from './outline.js';
 
@@ -135,32 +126,6 @@ function lawCell(
 }
 
 /**
- * What the law requires of a rule that ends before a legal minimum (retention/*-too-short): '6 maanden' beside
- * 'zo lang als de wet ons verplicht' would leave the patient with the shorter term (English review, finding 1).
- * The minimum with what the law counts it from and the law's 'or longer where good care requires it', where
- * the law data gives them ('20 jaar na de laatste wijziging in het dossier'; 20 years from collection is
- * shorter); a minimum whose start the data does not know names none.
- * Not for a minimum still to be confirmed (`verify`): the notice states no law that is not sure.
- */
-function legalMinimumLines(model: PolicyModel, rule: RetentionRule, m: Messages): string[] {
-  return minimumsFailedBy(model, rule)
-    .filter(isStatedMinimum)
-    .map((min) =>
-      m.t(`layout:retention.${min.longerForCare ? 'legalMinimumLongerForCare' : 'legalMinimumEnd'}`, {
-        requirement: requirementOf(min, model, m),
-      }),
-    );
-}
-
-/** 'De wet (artikel 7:454, lid 3, BW) vraagt dat een medisch dossier ten minste 20 jaar na … wordt bewaard'. */
-function requirementOf(min: RetentionMinimum, model: PolicyModel, m: Messages): string {
-  return m.t(minimumKey(min, model), {
-    article: formatMinimumArticle(min, m, true),
-    minimum: formatMinimumTerm(min, m),
-  });
-}
-
-/**
  * The law's term for the medical file (BW 7:454(3), from the law data), as the law's: for a care provider's notice
  * that states no retention rule, where the law still sets one (notice8 review, finding 4).
  */
@@ -169,12 +134,6 @@ export function medicalFileLaw(model: PolicyModel, m: Messages): string {
   return m.t(`layout:retention.${min.longerForCare ? 'legalMinimumOnlyLongerForCare' : 'legalMinimumOnly'}`, {
     requirement: requirementOf(min, model, m),
   });
-}
-
-/** The sentence's key; the medical file in the policy's word for it ('dossier' where it says client). */
-function minimumKey(min: RetentionMinimum, model: PolicyModel): string {
-  const key = `layout:retention.legalMinimum.${min.ruleId.replace(/^retention\//, '')}`;
-  return min.appliesTo.medicalFile ? careRecipientKey(key, model.source) : key;
 }
 
 /** Two texts as sentences, the first with its full stop: 'NOTE' and 'The law …' read 'NOTE. The law …'. */

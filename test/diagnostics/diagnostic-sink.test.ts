@@ -3,10 +3,10 @@ import { diagnosticSink, type SinkSettings } from '../../src/cli/diagnostic-sink
 import type { LocalisedDiagnostic } from '../../src/diagnostics/diagnostic.js';
 
 /**
- * The text and compact sinks (review secondread2, finding 7): without folding (build, diff) each part is written when it
- * is given, as JSON is, and holds nothing; with folding (check) the report is written at the end, a finding
- * repeated in policies' own files once, and the bytes are those of the whole report either way. build's folding
- * ('streamed') writes each part when given, leaving out what an earlier part had, and names the others at the end.
+ * The text and compact sinks (review secondread2, finding 7): each part is written when it is given, as JSON is, and
+ * holds nothing; the bytes are those of the whole report either way. Folding (check and build) writes a finding
+ * repeated in policies' own files in full at the first and, in each later policy's part, a reference to it
+ * (officer11, F5: a folded finding was missing from the other policies' parts, and "and 3 more" hid which).
  */
 const finding = (file: string, line: number, message = `m${line}`): LocalisedDiagnostic => ({
   ruleId: 'art13/x',
@@ -48,77 +48,65 @@ describe('the text and compact sinks', () => {
       expect(parts.written.join('')).toBe(whole.written.join(''));
     });
 
-    it(`${format}: folding, a finding repeated in three policies' files is written once, at the end`, () => {
-      const { sink: folding, written } = sink(format, 'whole');
-      for (const file of ['a', 'b', 'c'])
+    it(`${format}: folding writes a repeated finding in full at the first policy, a reference in each other's part`, () => {
+      const { sink: folding, written } = sink(format, true);
+      const parts = () => written.join('');
+      for (const file of ['a', 'b', 'c']) {
         folding.files([finding(`/work/${file}.json`, 1), finding(`/work/${file}.json`, 2, `own ${file}`)]);
-      expect(written).toEqual([]);
+        expect(parts()).toContain(`own ${file}`);
+      }
       folding.end();
-      const text = written.join('');
-      expect(text.match(/m1/g)).toHaveLength(1);
-      expect(text).toContain('m1 (in 3 policies: ');
+      const text = parts();
+      expect(text.match(/m1/g)).toHaveLength(3);
+      expect(text).not.toMatch(/and \d+ more/);
+      for (const file of ['b', 'c']) {
+        // The reference is in b's and c's own part: after their file's name (text) or on their line (compact).
+        const part = format === 'text' ? text.slice(text.indexOf(`\n${file}.json\n`)) : text;
+        expect(part).toContain('The same finding as under a.json above: “m1”');
+        if (format === 'compact')
+          expect(text).toContain(
+            `${file}.json:1:1 warning /p/1 The same finding as under a.json above: “m1” [art13/x]`,
+          );
+      }
       expect(text.indexOf('own a')).toBeLessThan(text.indexOf('own b'));
       expect(text.indexOf('own b')).toBeLessThan(text.indexOf('own c'));
     });
-
-    it(`${format}: streamed folding writes each part when given, a repeat only at the end, in one line`, () => {
-      const { sink: streaming, written } = sink(format, 'streamed');
-      const parts = () => written.join('');
-      for (const file of ['a', 'b', 'c', 'd', 'e']) {
-        streaming.files([finding(`/work/${file}.json`, 1), finding(`/work/${file}.json`, 2, `own ${file}`)]);
-        expect(parts()).toContain(`own ${file}`);
-      }
-      expect(parts().match(/m1/g)).toHaveLength(1);
-      expect(parts()).not.toContain('policies');
-      streaming.end();
-      const lines = parts().trimEnd().split('\n');
-      expect(lines.at(-1)).toBe(
-        'The same finding (art13/x at /work/a.json:1:1, “m1”) is also in 4 more policies: ' +
-          '/work/b.json, /work/c.json, /work/d.json and 1 more.',
-      );
-      expect(parts().match(/m1/g)).toHaveLength(2);
-    });
   }
 
-  it('streamed folding: one repeat, in Dutch, and a long message cut at a word', () => {
+  it('folding in Dutch quotes a long message cut at a word', () => {
     const message = 'Deze zorgaanbieder (Tandartspraktijk) verwerkt gezondheidsgegevens maar noemt geen functionaris';
-    const { sink: streaming, written } = sink('compact', 'streamed', 'nl');
+    const { sink: streaming, written } = sink('compact', true, 'nl');
     streaming.files([finding('/work/a.json', 1, message)]);
     streaming.files([finding('/work/b.json', 1, message)]);
     streaming.end();
     expect(written.join('').trimEnd().split('\n').at(-1)).toBe(
-      'Dezelfde bevinding (art13/x in /work/a.json:1:1, “Deze zorgaanbieder (Tandartspraktijk) verwerkt…”) ' +
-        'staat ook in 1 ander beleidsbestand: /work/b.json.',
+      'b.json:1:1 warning /p/1 Dezelfde bevinding als bij a.json hierboven: ' +
+        '“Deze zorgaanbieder (Tandartspraktijk) verwerkt…” [art13/x]',
     );
   });
 });
 
 describe('streamed folding over many policies (its table grows past its first size)', () => {
-  it('prints each distinct finding once, at its first file, and closes with the repeats in the order printed', () => {
-    const { sink: streaming, written } = sink('compact', 'streamed');
+  it('writes each distinct finding in full once, at its first file, and a reference to it at each repeat', () => {
+    const { sink: streaming, written } = sink('compact', true);
     // 300 files × 20 findings: 6,000 distinct (own messages) and 4 repeated in every third file from file 7 on.
-    const expectedFirsts: string[] = [];
+    const expected: string[] = [];
     for (let f = 0; f < 300; f++) {
       const file = `/work/p${f}.json`;
       const own = Array.from({ length: 20 }, (_, i) => finding(file, 100 + i, `own ${f}.${i}`));
       const shared = f >= 7 && f % 3 === 1 ? [1, 2, 3, 4].map((line) => finding(file, line, `shared ${line}`)) : [];
       streaming.files([...shared, ...own]);
-      if (f === 7) expectedFirsts.push(...shared.map((d) => d.message));
-      expectedFirsts.push(...own.map((d) => d.message));
+      const sharedLines = shared.map((d) =>
+        f === 7 ? d.message : `p${f}.json The same finding as under p7.json above: “${d.message}”`,
+      );
+      expected.push(...sharedLines, ...own.map((d) => d.message));
     }
     streaming.end();
     const lines = written.join('').trimEnd().split('\n');
-    const printed = lines
-      .filter((l) => !l.startsWith('The same finding'))
-      .map((l) => / (own [\d.]+|shared \d) \[/.exec(l)?.[1]);
-    expect(printed).toEqual(expectedFirsts);
-    const closing = lines.filter((l) => l.startsWith('The same finding'));
-    expect(closing).toEqual(
-      [1, 2, 3, 4].map(
-        (line) =>
-          `The same finding (art13/x at /work/p7.json:${line}:1, “shared ${line}”) is also in 97 more policies: ` +
-          '/work/p10.json, /work/p13.json, /work/p16.json and 94 more.',
-      ),
-    );
+    const shown = lines.map((l) => {
+      const [, file, message] = /^(\S+?):\d+:1 warning \/p\/\d+ (.+) \[art13\/x\]$/.exec(l)!;
+      return message!.startsWith('The same finding') ? `${file} ${message}` : message;
+    });
+    expect(shown).toEqual(expected);
   });
 });

@@ -162,14 +162,14 @@ function startBuild(
 /**
  * The build's report. The config file's acknowledgements: any policy, and the end of the run, may report on them
  * (BuildReport's atEnd). Text and compact write each policy's findings as they come, a finding repeated in several
- * policies' files only at the first, and one line for each at the end naming the others (streamed-repeats.ts, which
- * keeps a hash and a count per distinct finding); JSON writes each policy's as it comes, SARIF all at the end.
+ * policies' files in full at the first and as a reference to it at the others (streamed-repeats.ts, which keeps a
+ * hash and a file per distinct finding); JSON writes each policy's as it comes, SARIF all at the end.
  */
 function buildReport(start: BuildStart, inputs: readonly PolicyInput[], keepers: IdKeepers): BuildReport {
   const { options, io, lang, mods, found } = start;
   const report = new mods.BuildReport(
     inputs.map((input) => input.sources),
-    diagnosticSinkFor(options, io, lang, 'streamed'),
+    diagnosticSinkFor(options, io, lang, true),
     (d) => mods.localiseDiagnostic(d, lang),
     options.acknowledged?.[0]?.file,
     keepers,

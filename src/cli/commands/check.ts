@@ -60,7 +60,7 @@ export async function run(options: CommonOptions, io: CliIo): Promise<number> {
     diagnostics.push(...unknownPolicyAcknowledgements(options.acknowledged ?? [], new Set(ids.map((p) => p.id))));
   // A finding in a base that many of the policies share is said, and counted, once.
   const report = mergeSharedFindings(diagnostics);
-  reportDiagnostics(report, options, io, lang, 'whole');
+  reportDiagnostics(report, options, io, lang, true);
   reportCounts(report, { policies: files.length, bases: bases.length, unchecked }, options, io);
   if (options.format === 'text') for (const base of bases) io.stderr(checkedBaseNote(base, options, io) + '\n');
   // Acknowledged findings are shown but fail nothing and count towards no limit.

@@ -79,8 +79,9 @@ export function registerStylesheet(register: Pick<Register, 'title' | 'versionLi
     readTemplate('register.css') +
     '@media print {\n' +
     `  @page { @top-left { content: ${cssString(register.title)}; } @top-right { content: ${cssString(register.versionLine)}; } }\n` +
-    // The first page shows both under its heading already.
-    '  @page :first { @top-left { content: none; } @top-right { content: none; } }\n' +
+    // The first page shows both under its heading already. Empty boxes, not none: a page without margin boxes got
+    // Chromium's own date and title there when its headers and footers are on (officer11 R1, checked in print).
+    '  @page :first { @top-left { content: ""; } @top-right { content: ""; } }\n' +
     '}\n'
   );
 }

@@ -4,7 +4,14 @@ import { partyLeavesEea } from '../../law/eea.js';
 import { citedLawMinimum } from '../../law/retention-minimums.js';
 import { noDpoReason } from '../../policy/policy-facts.js';
 import type { Contact } from '../../policy/policy-types.js';
-import type { DataCategory, OtherController, Processor, Recipient, RetentionRule } from '../../resolve/model.js';
+import type {
+  DataCategory,
+  OtherController,
+  PolicyModel,
+  Processor,
+  Recipient,
+  RetentionRule,
+} from '../../resolve/model.js';
 import {
   appendSentence,
   countryName,
@@ -18,6 +25,7 @@ import {
   pick,
   withNote,
 } from '../format.js';
+import { legalMinimumLines } from '../legal-minimum.js';
 import { dataSourceWords, medicalFileNote, specialCategoryNote, transferText } from '../legal-text.js';
 import { processorOrigin, serverLocationsOf } from '../notice-parties.js';
 import { formatLawReference, retentionPhrase, withoutFalseLegalSource } from '../retention-phrase.js';
@@ -154,7 +162,25 @@ function transferLine(party: Processor | Recipient, m: Messages): string {
 }
 
 /** 'Rule (categories it covers): period. Note' — the categories are named unless the rule is named after its one category. */
-export function retentionLine(r: RetentionRule, m: Messages): string {
+/**
+ * A retention rule's line (retentionLine) followed by the notice's remark where it ends before a legal minimum
+ * ('Let op: deze termijn is korter dan de wettelijke bewaartermijn. De wet (…) vraagt …', legalMinimumLines): the
+ * officer's register says what the patient's notice says (officer11 F6/R3).
+ */
+export function retentionLineOf(r: RetentionRule, model: PolicyModel, m: Messages): string {
+  let line = retentionLine(r, m);
+  for (const remark of legalMinimumLines(model, r, m)) line = appendSentence(line, remark);
+  return line;
+}
+
+/** Each rule's retentionLineOf. */
+export function retentionLinesOf(rules: readonly RetentionRule[], model: PolicyModel, m: Messages): string[] {
+  const lines: string[] = [];
+  for (const r of rules) lines.push(retentionLineOf(r, model, m));
+  return lines;
+}
+
+function retentionLine(r: RetentionRule, m: Messages): string {
   const name = pick(r.name, m);
   const categories = linesOf(r.categories, m, nameLine);
   const label =

@@ -49,7 +49,8 @@ import {
   partyLines,
   processorLine,
   recipientLine,
-  retentionLine,
+  retentionLineOf,
+  retentionLinesOf,
   transfersCell,
 } from './register-lines.js';
 
@@ -386,10 +387,10 @@ function specialConditionCell(p: Purpose, m: Messages): RegisterCell {
  * no rule while its 20-year rule covers their data, and the register showed '—' (register5 finding 2).
  */
 function retentionCell(p: Purpose, { model, m }: CellContext): RegisterCell {
-  if (p.retention.length) return linesOf(p.retention, m, retentionLine);
+  if (p.retention.length) return retentionLinesOf(p.retention, model, m);
   const derived: string[] = [];
   for (const rule of coveringRules(p, model))
-    derived.push(m.t('register:cell.retentionViaCategory', { rule: retentionLine(rule, m) }));
+    derived.push(m.t('register:cell.retentionViaCategory', { rule: retentionLineOf(rule, model, m) }));
   return derived;
 }
 
@@ -558,7 +559,7 @@ const processorColumns: ReadonlyArray<ColumnSpec<ProcessorActivity>> = [
     // 30(2) does not ask for it: a processor's record that states none does not list it as missing.
     omitWhenEmpty: true,
     organisation: ['otherRetention'],
-    cell: (a, { m }) => linesOf(a.retention, m, retentionLine),
+    cell: (a, { model, m }) => retentionLinesOf(a.retention, model, m),
   },
   { key: 'security', width: 40, organisationWide: statedSecurity, cell: (_, ctx) => ctx.security },
 ];
@@ -847,7 +848,15 @@ function organisationFacts(ctx: CellContext): RegisterFacts {
   addFact(facts, t, 'transferStatement', transferStatementText(model, m));
   addFact(facts, t, 'security', ctx.security.join('\n'));
   // Rules, processors, recipients and transfers no activity names still belong in the record (30(1)(d)–(f)).
-  for (const key of ['otherRetention', 'otherProcessors', 'otherRecipients', 'otherTransfers'] as const)
+  addFact(
+    facts,
+    t,
+    'otherRetention',
+    unnamedRules(model)
+      .map((r) => endSentence(retentionLineOf(r, model, m)))
+      .join('\n'),
+  );
+  for (const key of ['otherProcessors', 'otherRecipients', 'otherTransfers'] as const)
     addFact(facts, t, key, (ctx.entries.get(key) ?? []).map(endSentence).join('\n'));
   // The policy-wide transfer grounds (30(1)(e)), beside the transfers they cover.
   addFact(facts, t, 'transferSafeguards', ctx.safeguards.map(factSentence).join('\n'));
@@ -909,6 +918,12 @@ function transferStatementText(model: PolicyModel, m: Messages): string {
   return statement ? markdownToPlainText(statement) : '';
 }
 
+/** The retention rules no activity (purpose or processing as a processor) names, in the policy's order. */
+function unnamedRules(model: PolicyModel): RetentionRule[] {
+  const named = new Set([...model.purposes, ...model.processorActivities].flatMap((x) => x.retention));
+  return model.retention.filter((r) => !named.has(r));
+}
+
 /**
  * What the organisation states beyond its activities, as lines an activity's cell would hold:
  * where data is stored and the transfer statement (labelled), the policy-wide transfer grounds,
@@ -922,7 +937,6 @@ function organisationEntries(
 ): Map<OrganisationEntryKey, string[]> {
   const entry = (key: OrganisationEntryKey, value: string): string[] =>
     value ? [labelled(m.t(`register:organisation.${key}`), value, m)] : [];
-  const usedRules = new Set([...model.purposes, ...model.processorActivities].flatMap((x) => x.retention));
   const usedParties = new Set<Processor | Recipient>([
     ...model.purposes.flatMap((p) => [...p.processors, ...p.recipients]),
     ...model.processorActivities.flatMap((a) => a.subProcessors),
@@ -934,12 +948,15 @@ function organisationEntries(
     // One line in a cell: its paragraphs run on (the organisation's details list them a line each).
     ['sharing', entry('sharing', sharingText(model, m).replaceAll('\n', ' '))],
     ['transferStatement', entry('transferStatement', transferStatementText(model, m))],
+    // In an activity's cell, only the rules no activity names that list no data category: a rule that lists one is
+    // in the cell of each activity using that category already, and no other's (officer11 R5: 'zie ook Overige
+    // bewaartermijnen' pointed from 'Contact houden' at terms for staff and applicants only).
     [
       'otherRetention',
-      linesOf(
-        model.retention.filter((r) => !usedRules.has(r)),
+      retentionLinesOf(
+        unnamedRules(model).filter((r) => !r.categories.length),
+        model,
         m,
-        retentionLine,
       ),
     ],
     ['otherProcessors', linesOf(processors, m, processorLine)],

@@ -7,7 +7,7 @@ import {
 } from '../../policy/policy-facts.js';
 import type { DataCategory, DataSubject, PolicyModel } from '../../resolve/model.js';
 import { labelled, pick } from '../format.js';
-import { categoryLine, linesOf, retentionLine } from './register-lines.js';
+import { categoryLine, linesOf, retentionLinesOf } from './register-lines.js';
 
 /**
  * The groups of data subjects and the data categories the privacy notice names but no purpose (nor processing done
@@ -69,7 +69,7 @@ function pageFacts(
     facts.push({ label: m.t('register:column.dataSubjects'), values: linesOf(subjects, m, subjectLine) });
   if (categories.length) {
     facts.push({ label: m.t('register:column.dataCategories'), values: linesOf(categories, m, categoryLine) });
-    const rules = linesOf(retentionNamingAny(model, categories), m, retentionLine);
+    const rules = retentionLinesOf(retentionNamingAny(model, categories), model, m);
     facts.push({
       label: m.t('register:column.retention'),
       values: rules.length ? rules : [m.t('register:cell.notStated')],
@@ -95,7 +95,7 @@ function tableRows(
       none,
     ]);
   for (const c of categories) {
-    const rules = linesOf(retentionNaming(model, c), m, retentionLine);
+    const rules = retentionLinesOf(retentionNaming(model, c), model, m);
     rows.push([
       [m.t('register:withoutActivity.kind.category')],
       [categoryLine(c, m)],
