@@ -48,7 +48,8 @@ describe('seed policies', () => {
       '222:13 info rights/response-time-missing /rights/responseTime',
       // Erasure refused when "good care" prevents it: BW 7:455 allows refusal only for another's considerable interest or a statutory provision.
       '236:18 warning wgbo/erasure-refused-for-good-care /rights/notes/erasure',
-      '242:15 info security/measures-missing /security',
+      // A care provider, for whom NEN 7510 is binding: a warning (officer11 F9).
+      '242:15 warning security/measures-missing /security',
       // Complaints go to the privacy address or the therapist, then the AP: no Wkkgz complaints officer or disputes body.
       '255:17 info wkkgz/complaints-route-unstated /complaints',
     ]);

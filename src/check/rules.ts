@@ -288,6 +288,23 @@ function medicalFileStart(model: PolicyModel): Finding[] {
   });
 }
 
+/** What the care variants of security/measures-missing cite beside the GDPR: the decree that makes NEN 7510 binding. */
+const careSecurityArticle = 'GDPR 30(1)(g), 32; Besluit elektronische gegevensverwerking door zorgaanbieders';
+
+/**
+ * A policy that lists no security measures or standards: for a care provider a warning that names the decree making
+ * NEN 7510 binding, for others information. A general statement ("we take appropriate measures") is not "no
+ * measures": the register shows it, and the message says so (officer8 N2).
+ */
+function securityMeasuresMissing(model: PolicyModel): Finding[] {
+  const security = model.source.security;
+  if (security?.measures?.length || security?.standards?.length) return [];
+  const described = Object.values(security?.description ?? {}).some((t) => t.trim() !== '');
+  if (isCareProvider(model))
+    return [{ pointer: '/security', variant: described ? 'careDescribed' : 'care', article: careSecurityArticle }];
+  return [{ pointer: '/security', severity: 'info', ...(described ? { variant: 'described' } : {}) }];
+}
+
 /**
  * Whether a purpose cites a law that allows the BSN (UAVG art. 46): the
  * Wabvpz, or, for data subjects who are not patients, any law it names for a
@@ -777,15 +794,11 @@ export const rules: readonly Rule[] = [
   },
   {
     id: 'security/measures-missing',
-    severity: 'info',
+    // A warning for a care provider, for whom NEN 7510 is binding (Besluit elektronische gegevensverwerking door
+    // zorgaanbieders); information for others, where the notice need not list measures (officer11 F9).
+    severity: 'warning',
     article: 'GDPR 30(1)(g), 32',
-    check: (model) => {
-      const security = model.source.security;
-      if (security?.measures?.length || security?.standards?.length) return [];
-      // A general statement ("we take appropriate measures") is not "no measures": the register shows it (officer8 N2).
-      const described = Object.values(security?.description ?? {}).some((t) => t.trim() !== '');
-      return [{ pointer: '/security', ...(described ? { variant: 'described' } : {}) }];
-    },
+    check: securityMeasuresMissing,
   },
   {
     // The notice lists data no purpose explains: no stated purpose or basis, no register activity (officer8 S2).

@@ -147,8 +147,11 @@ describe('security/measures-missing: a general statement is not "no measures" (N
     'We take appropriate measures so that the security of your data is ensured.',
   );
 
-  it('a description without measures or standards (BIB verloskundigen): says the policy gives only that statement', () => {
-    const described = { security: { description: statement, standards: null } };
+  // Not a care provider: for one the finding is a warning that names the Besluit (officer11 F9, test/check/security-measures.test.ts).
+  const notCare = { controller: { isCareProvider: false } };
+
+  it('a description without measures or standards: says the policy gives only that statement', () => {
+    const described = { ...notCare, security: { description: statement, standards: null } };
     expect(messages('security/measures-missing', described)).toEqual([
       'info The policy gives a general statement about security but lists no specific measures or standards (such as NEN 7510); the register shows only that statement as its description of the security measures.',
     ]);
@@ -158,7 +161,7 @@ describe('security/measures-missing: a general statement is not "no measures" (N
   });
 
   it('nothing about security at all: "lists no security measures" stays true', () => {
-    expect(messages('security/measures-missing', { security: null })).toEqual([
+    expect(messages('security/measures-missing', { ...notCare, security: null })).toEqual([
       'info The policy lists no security measures or standards (such as NEN 7510).',
     ]);
   });
