@@ -192,6 +192,22 @@ function contradictoryTerms(model: PolicyModel): Finding[] {
   });
 }
 
+/**
+ * A derogation of art. 49 among the statement's general mechanisms while processors outside the EEA have no mechanism
+ * of their own, so that the general ones, the derogation among them, are all that covers their systematic transfers
+ * (officer11 F10): one finding at the derogation, naming those processors.
+ */
+function generalDerogation(model: PolicyModel): Finding[] {
+  const index = (model.source.transfers?.mechanisms ?? []).findIndex((m) => m.mechanism === 'derogation');
+  if (index < 0) return [];
+  const relying = model.processors.filter((p) => p.transfer === undefined && nonEeaCountries(p).length > 0);
+  if (relying.length === 0) return [];
+  const parties = quotedNames(
+    relying.map((p) => ({ name: typeof p.name === 'string' ? { nl: p.name, en: p.name } : p.name })),
+  );
+  return [{ pointer: joinPointer('/transfers/mechanisms', index, 'mechanism'), variant: 'general', vars: { parties } }];
+}
+
 /** Safeguards the statement names for all its transfers, not tied to a party (transfers.mechanisms). */
 function generalSafeguards(model: PolicyModel): TransferSource[] {
   return (model.source.transfers?.mechanisms ?? []).filter((m) => m.mechanism !== 'privacy-shield');
@@ -679,10 +695,12 @@ export const rules: readonly Rule[] = [
     id: 'transfer/derogation-for-processor',
     severity: 'warning',
     article: 'GDPR 44, 49(1); recital 111',
-    check: (model) =>
-      model.processors
+    check: (model) => [
+      ...model.processors
         .filter((p) => p.transfer?.mechanism === 'derogation')
         .map((p) => ({ pointer: joinPointer(p.pointer, 'transfer', 'mechanism'), vars: { party: p.name } })),
+      ...generalDerogation(model),
+    ],
   },
   {
     id: 'transfer/copy-unstated',
