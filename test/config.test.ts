@@ -73,10 +73,10 @@ describe('policyc.config.json', () => {
   it('sets the message language of every command; --message-lang and check --lang override it', async () => {
     writeConfig({ policies: ['privacy'], messageLanguage: 'nl' });
     expect((await runPolicyc(['check'], site)).stderr).toContain(
-      'Het beleid geeft een algemene verklaring over beveiliging',
+      'Deze zorgaanbieder geeft een algemene verklaring over beveiliging',
     );
     expect((await runPolicyc(['build', '--out', 'dist'], site)).stderr).toContain(
-      'Het beleid geeft een algemene verklaring over beveiliging',
+      'Deze zorgaanbieder geeft een algemene verklaring over beveiliging',
     );
     expect((await runPolicyc(['check', '--lang', 'en'], site)).stderr).toContain('security');
     expect((await runPolicyc(['check', '--message-lang', 'en'], site)).stderr).not.toContain(
@@ -87,7 +87,7 @@ describe('policyc.config.json', () => {
   it('sets rule severities, and "off" leaves a rule out, in check and build', async () => {
     const before = jsonFindings((await runPolicyc(['check', 'privacy', '--format', 'json'], site)).stdout);
     const measures = before.find((d) => d.ruleId === 'security/measures-missing');
-    expect(measures?.severity).toBe('info');
+    expect(measures?.severity).toBe('warning'); // a care provider (officer11 F9)
     const someWarning = before.find((d) => d.severity === 'warning')!.ruleId;
     writeConfig({ rules: { 'security/measures-missing': 'error', [someWarning]: 'off' } });
     const after = jsonFindings((await runPolicyc(['check', 'privacy', '--format', 'json'], site)).stdout);
@@ -289,7 +289,7 @@ describe('policyc.config.json', () => {
     const shared = path.join(site, 'shared');
     mkdirSync(shared);
     expect((await runPolicyc(['check'], shared)).stderr).toContain(
-      'Het beleid geeft een algemene verklaring over beveiliging',
+      'Deze zorgaanbieder geeft een algemene verklaring over beveiliging',
     );
     // build: the config's policies, into dist/ in the root beside the config, not shared/dist.
     expect((await runPolicyc(['build'], shared)).status).toBe(0);
@@ -299,7 +299,7 @@ describe('policyc.config.json', () => {
     const nested = path.join(site, 'other');
     cpSync(path.join(site, 'privacy'), path.join(nested, 'policies'), { recursive: true });
     const own = await runPolicyc(['check'], nested);
-    expect(own.stderr).toContain('The policy gives a general statement about security');
+    expect(own.stderr).toContain('This care provider gives a general statement about security');
   });
 
   it('--config names another file; a missing one is an error', async () => {

@@ -19,8 +19,9 @@ export function basesWithoutFindings(
 /**
  * 6(1)(f) bases that name no interest. Where the purpose's name or description speaks of an interest the GDPR
  * itself names (fraud, recital 47; network and information security, recital 49: law/named-interests.ts), the
- * interest is all but stated: a warning that quotes those words and asks to state it, not an error (privacy
- * officer's review 8, S4).
+ * message quotes those words and names the probable interest (privacy officer's review 8, S4). It stays an error like
+ * the others: the notice still does not state the interest (13(1)(d)), however well the checker guesses it (officer11
+ * F15).
  */
 export function legitimateInterestFindings(model: PolicyModel): Finding[] {
   const found: Finding[] = [];
@@ -28,11 +29,7 @@ export function legitimateInterestFindings(model: PolicyModel): Finding[] {
     const bases = basesWithout(p, '6(1)(f)', 'legitimateInterest');
     const named = bases.length ? namedInterestOf(p) : undefined;
     for (const b of bases)
-      found.push(
-        named
-          ? { pointer: b.pointer, severity: 'warning', ...named }
-          : { pointer: b.pointer, vars: { purpose: p.name } },
-      );
+      found.push(named ? { pointer: b.pointer, ...named } : { pointer: b.pointer, vars: { purpose: p.name } });
   }
   return found;
 }

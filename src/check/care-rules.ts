@@ -21,6 +21,7 @@ import {
   isCareProvider,
   lawsCitedBy,
   secondaryUseOf,
+  servesCare,
   texts,
   usesConsent,
 } from '../policy/policy-facts.js';
@@ -56,6 +57,20 @@ const asksCookieConsent = (sentence: string): boolean =>
 /** Whether a sentence has `words` and does not deny them: an even number of negations (explicitConsentNegations). */
 const affirms = (sentence: string, words: RegExp): boolean =>
   words.test(sentence) && (sentence.match(explicitConsentNegations) ?? []).length % 2 === 0;
+
+/**
+ * The message of research/secondary-use-condition: for work that serves the treatment or the quality of care
+ * (servesCare) it names 9(2)(h) with UAVG art. 30(3)(a) beside the research routes (officer11 F2); for a care
+ * provider's research on data not marked as health data it says the purpose "may" re-use health data.
+ */
+function secondaryUseVariant(p: Purpose): Pick<Finding, 'variant' | 'article'> {
+  const health = p.dataCategories.some((c) => c.specials.includes('health'));
+  if (servesCare(p)) return { variant: health ? 'care' : 'careHealthUnstated', article: careRouteArticles };
+  return health ? {} : { variant: 'healthUnstated' };
+}
+
+/** The provisions a secondaryUseVariant care message names: the care route beside the research routes. */
+const careRouteArticles = 'GDPR 9(2)(h), 9(2)(j); UAVG 30(3)(a), 24; BW 7:458';
 
 /** Whether a purpose cites a Dutch provision that gives 9(2)(j) effect. */
 const citesResearchProvision = (p: Purpose): boolean =>
@@ -160,8 +175,7 @@ export const careRules: readonly Rule[] = [
         .map((p) => ({
           pointer: joinPointer(p.pointer, p.specialCategoryCondition ? 'specialCategoryCondition' : 'name'),
           vars: { purpose: p.name },
-          // Reported for a care provider's research although no data it names is marked as health data.
-          ...(p.dataCategories.some((c) => c.specials.includes('health')) ? {} : { variant: 'healthUnstated' }),
+          ...secondaryUseVariant(p),
         })),
   },
   {

@@ -3,6 +3,7 @@ import { localiseDiagnostics } from '../diagnostics/render-message.js';
 import type { Language, Messages } from '../i18n/messages.js';
 import { locate, type SourceDocument } from '../load/load-document.js';
 import type { PolicyModel } from '../resolve/model.js';
+import { positionPointer } from './absent-member.js';
 import { applyAcknowledgements, type ExternalAcknowledgement, type ShownAt } from './acknowledge.js';
 import { rules } from './rules.js';
 import { positionInString } from '../validate/validate-document.js';
@@ -25,7 +26,7 @@ export function checkFindings(model: PolicyModel, document: SourceDocument, opti
     for (const finding of rule.check(model)) {
       const pos =
         finding.offset === undefined
-          ? locate(document, finding.pointer)
+          ? locate(document, positionPointer(document, finding.pointer))
           : positionInString(document, finding.pointer, finding.offset);
       diagnostics.push({
         ruleId: rule.id,

@@ -193,6 +193,22 @@ function contradictoryTerms(model: PolicyModel): Finding[] {
   });
 }
 
+/**
+ * A derogation of art. 49 among the statement's general mechanisms while processors outside the EEA have no mechanism
+ * of their own, so that the general ones, the derogation among them, are all that covers their systematic transfers
+ * (officer11 F10): one finding at the derogation, naming those processors.
+ */
+function generalDerogation(model: PolicyModel): Finding[] {
+  const index = (model.source.transfers?.mechanisms ?? []).findIndex((m) => m.mechanism === 'derogation');
+  if (index < 0) return [];
+  const relying = model.processors.filter((p) => p.transfer === undefined && nonEeaCountries(p).length > 0);
+  if (relying.length === 0) return [];
+  const parties = quotedNames(
+    relying.map((p) => ({ name: typeof p.name === 'string' ? { nl: p.name, en: p.name } : p.name })),
+  );
+  return [{ pointer: joinPointer('/transfers/mechanisms', index, 'mechanism'), variant: 'general', vars: { parties } }];
+}
+
 /** Safeguards the statement names for all its transfers, not tied to a party (transfers.mechanisms). */
 function generalSafeguards(model: PolicyModel): TransferSource[] {
   return (model.source.transfers?.mechanisms ?? []).filter((m) => m.mechanism !== 'privacy-shield');
@@ -287,6 +303,23 @@ function medicalFileStart(model: PolicyModel): Finding[] {
         : { pointer: joinPointer(rule.pointer, 'from'), vars },
     ];
   });
+}
+
+/** What the care variants of security/measures-missing cite beside the GDPR: the decree that makes NEN 7510 binding. */
+const careSecurityArticle = 'GDPR 30(1)(g), 32; Besluit elektronische gegevensverwerking door zorgaanbieders';
+
+/**
+ * A policy that lists no security measures or standards: for a care provider a warning that names the decree making
+ * NEN 7510 binding, for others information. A general statement ("we take appropriate measures") is not "no
+ * measures": the register shows it, and the message says so (officer8 N2).
+ */
+function securityMeasuresMissing(model: PolicyModel): Finding[] {
+  const security = model.source.security;
+  if (security?.measures?.length || security?.standards?.length) return [];
+  const described = Object.values(security?.description ?? {}).some((t) => t.trim() !== '');
+  if (isCareProvider(model))
+    return [{ pointer: '/security', variant: described ? 'careDescribed' : 'care', article: careSecurityArticle }];
+  return [{ pointer: '/security', severity: 'info', ...(described ? { variant: 'described' } : {}) }];
 }
 
 /**
@@ -661,10 +694,12 @@ export const rules: readonly Rule[] = [
     id: 'transfer/derogation-for-processor',
     severity: 'warning',
     article: 'GDPR 44, 49(1); recital 111',
-    check: (model) =>
-      model.processors
+    check: (model) => [
+      ...model.processors
         .filter((p) => p.transfer?.mechanism === 'derogation')
         .map((p) => ({ pointer: joinPointer(p.pointer, 'transfer', 'mechanism'), vars: { party: p.name } })),
+      ...generalDerogation(model),
+    ],
   },
   {
     id: 'transfer/copy-unstated',
@@ -776,15 +811,11 @@ export const rules: readonly Rule[] = [
   },
   {
     id: 'security/measures-missing',
-    severity: 'info',
+    // A warning for a care provider, for whom NEN 7510 is binding (Besluit elektronische gegevensverwerking door
+    // zorgaanbieders); information for others, where the notice need not list measures (officer11 F9).
+    severity: 'warning',
     article: 'GDPR 30(1)(g), 32',
-    check: (model) => {
-      const security = model.source.security;
-      if (security?.measures?.length || security?.standards?.length) return [];
-      // A general statement ("we take appropriate measures") is not "no measures": the register shows it (officer8 N2).
-      const described = Object.values(security?.description ?? {}).some((t) => t.trim() !== '');
-      return [{ pointer: '/security', ...(described ? { variant: 'described' } : {}) }];
-    },
+    check: securityMeasuresMissing,
   },
   {
     // The notice lists data no purpose explains: no stated purpose or basis, no register activity (officer8 S2).

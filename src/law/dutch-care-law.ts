@@ -86,6 +86,12 @@ export const secondaryUse = {
   treatment: /behandel|diagnos|medisch onderzoek|bevolkingsonderzoek|examination|treatment/i,
   /** Not research on contact data alone: a satisfaction survey asks people, it re-uses no file. */
   survey: /tevredenheid|enqu[eê]te|satisfaction|survey/i,
+  /**
+   * Scientific research or statistics, which 9(2)(h) does not cover however the name also speaks of treatment or
+   * quality ("Wetenschappelijk onderzoek naar behandelingen"). Not a medical examination, a population screening or a
+   * satisfaction survey ("medisch onderzoek", "bevolkingsonderzoek", "tevredenheidsonderzoek").
+   */
+  scientific: /research|wetenschap|statisti|(?<!medisch |bevolkings|tevredenheids)onderzoek/i,
 } as const;
 
 /**

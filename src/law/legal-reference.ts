@@ -29,6 +29,9 @@ export const citedLaws: readonly CitedLaw[] = [
   { notation: 'Jeugdwet', id: 'jeugdwet' },
   { notation: 'Telecommunicatiewet', id: 'telecommunicatiewet' },
   { notation: 'Tw', id: 'tw' },
+  // Makes NEN 7510 (with 7512 and 7513) binding for care providers (shared reference gdpr-avg.md, section 4); cited
+  // by its full name, without an article: the reference gives none.
+  { notation: 'Besluit elektronische gegevensverwerking door zorgaanbieders', id: 'begz' },
   { notation: 'Reg. (EU) 536/2014', id: 'reg536-2014', numbered: true },
   { notation: 'Dir. 2002/98/EC', id: 'dir2002-98', numbered: true },
   { notation: 'Dir. 2004/23/EC', id: 'dir2004-23', numbered: true },

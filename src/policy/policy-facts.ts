@@ -209,11 +209,20 @@ export function secondaryUseOf(model: PolicyModel, p: Purpose): boolean {
 }
 
 /**
- * A name that says research ("onderzoek") but means the treatment under 9(2)(h) ("medisch onderzoek en
- * behandeling"), or a satisfaction survey on data that is no health data ("tevredenheidsonderzoek").
+ * A name that says research ("onderzoek") or AI but means the treatment or the quality of care under 9(2)(h)
+ * ("medisch onderzoek en behandeling", "behandelkwaliteit met kunstmatige intelligentie"), or a satisfaction survey on
+ * data that is no health data ("tevredenheidsonderzoek").
  */
 const notResearch = (p: Purpose, health: boolean, condition: string | undefined): boolean =>
-  (condition === '9(2)(h)' && isNamed(p, secondaryUse.treatment)) || (!health && isNamed(p, secondaryUse.survey));
+  (condition === '9(2)(h)' && servesCare(p)) || (!health && isNamed(p, secondaryUse.survey));
+
+/**
+ * Whether a purpose's id or name says it serves the treatment or the quality of care, and not scientific research or
+ * statistics: for such work 9(2)(h) with UAVG art. 30(3)(a) (good treatment or care, the management of the practice)
+ * may be the exception, and research/secondary-use-condition names it beside the research routes (officer11 F2).
+ */
+export const servesCare = (p: Purpose): boolean =>
+  (isNamed(p, secondaryUse.treatment) || isNamed(p, secondaryUse.quality)) && !isNamed(p, secondaryUse.scientific);
 
 /**
  * A care provider's purpose that keeps health data in the medical file, which

@@ -245,7 +245,7 @@ describe('bsn/legal-ground-missing: UAVG art. 46 is the restriction, the Wabvpz 
   });
 });
 
-describe('art14/public-source-unstated asks, as a condition (N1)', () => {
+describe('art14/public-source-unstated asks, as a condition (N1), and says how to answer (officer11 F13)', () => {
   it('does not say the policy is silent on a source that may well be private (Doctolib: the user’s phone book)', () => {
     const policy = ruleFixtureText(path.join(path.dirname(ruleFixtureBase), 'art14/public-source-unstated'), 'fail')!;
     const messages = (lang: 'en' | 'nl') =>
@@ -255,13 +255,13 @@ describe('art14/public-source-unstated asks, as a condition (N1)', () => {
     expect(messages('en')).toEqual([
       [
         'info',
-        'The data category “Address-book contacts” comes from another source. If that source is publicly accessible, say so.',
+        'The data category “Address-book contacts” comes from another source. Is that source publicly accessible? Say so at the source with "publiclyAccessible": true (the notice then calls it a public source) or false (a source that is not public, such as the user\'s address book); either answer closes this finding.',
       ],
     ]);
     expect(messages('nl')).toEqual([
       [
         'info',
-        'De gegevenscategorie “Adresboekcontacten” komt uit een andere bron. Is die bron openbaar toegankelijk, vermeld dat dan.',
+        'De gegevenscategorie “Adresboekcontacten” komt uit een andere bron. Is die bron openbaar toegankelijk? Geef dat aan bij de bron met "publiclyAccessible": true (de privacyverklaring noemt de bron dan openbaar) of false (een bron die niet openbaar is, zoals het adresboek van de gebruiker); met elk van beide antwoorden is deze melding afgehandeld.',
       ],
     ]);
   });

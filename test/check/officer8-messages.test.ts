@@ -70,7 +70,7 @@ describe('art6/basis-missing and art9/condition-missing: the basis is not stated
   });
 });
 
-describe('art6/legitimate-interest-missing: a warning where the purpose is an interest the GDPR names (S4)', () => {
+describe('art6/legitimate-interest-missing: the probable interest where the purpose is one the GDPR names (S4), still an error (officer11 F15)', () => {
   /** base.json's camera purpose on 6(1)(f) without an interest, named and described as given. */
   const interest = (name: { nl: string; en: string }, description?: { nl: string; en: string }, lang?: 'nl') =>
     messages(
@@ -83,17 +83,17 @@ describe('art6/legitimate-interest-missing: a warning where the purpose is an in
     const fraud = T('Computerfraude voorkomen en bestrijden', 'Preventing and combating computer fraud');
     const spam = T('Spamming, hacking, DDoS-aanvallen enz.', 'Spamming, hacking, DDoS attacks, etc.');
     expect(interest(fraud, spam)).toEqual([
-      "warning The purpose “Preventing and combating computer fraud” relies on legitimate interests (6(1)(f)) but does not name the interest. Its name or description speaks of “fraud”: the interest is probably preventing fraud, which the GDPR counts as a legitimate interest (recital 47). State it as the purpose's legitimate interest, so that the notice says so.",
+      'error The purpose “Preventing and combating computer fraud” relies on legitimate interests (6(1)(f)) but does not name the interest. Its name or description speaks of “fraud”: the interest is probably preventing fraud, which the GDPR counts as a legitimate interest (recital 47). State it as the purpose\'s legitimate interest, so that the notice says so.',
     ]);
     expect(interest(fraud, spam, 'nl')).toEqual([
-      'warning Het doel “Computerfraude voorkomen en bestrijden” steunt op een gerechtvaardigd belang (art. 6, lid 1, onder f) maar noemt dat belang niet. De naam of omschrijving spreekt van “Computerfraude”: het belang is waarschijnlijk het voorkomen van fraude, dat de AVG als gerechtvaardigd belang noemt (overweging 47). Vermeld het als gerechtvaardigd belang van het doel, zodat de privacyverklaring het noemt.',
+      'error Het doel “Computerfraude voorkomen en bestrijden” steunt op een gerechtvaardigd belang (art. 6, lid 1, onder f) maar noemt dat belang niet. De naam of omschrijving spreekt van “Computerfraude”: het belang is waarschijnlijk het voorkomen van fraude, dat de AVG als gerechtvaardigd belang noemt (overweging 47). Vermeld het als gerechtvaardigd belang van het doel, zodat de privacyverklaring het noemt.',
     ]);
   });
 
   it('network and information security (recital 49), from the name or the description', () => {
     expect(interest(T('Informatiebeveiliging', 'Information security'))).toEqual([
       expect.stringMatching(
-        /^warning .+ speaks of “Information security”: .+ network and information security, .+\(recital 49\)/,
+        /^error .+ speaks of “Information security”: .+ network and information security, .+\(recital 49\)/,
       ),
     ]);
     expect(
@@ -102,7 +102,7 @@ describe('art6/legitimate-interest-missing: a warning where the purpose is an in
         T('Wij zoeken in logbestanden naar hackpogingen.', 'We search log files for hacking attempts.'),
         'nl',
       ),
-    ).toEqual([expect.stringMatching(/^warning .+ spreekt van “hackpogingen”: .+ netwerk- en informatiebeveiliging/)]);
+    ).toEqual([expect.stringMatching(/^error .+ spreekt van “hackpogingen”: .+ netwerk- en informatiebeveiliging/)]);
   });
 
   it.each([
@@ -147,8 +147,11 @@ describe('security/measures-missing: a general statement is not "no measures" (N
     'We take appropriate measures so that the security of your data is ensured.',
   );
 
-  it('a description without measures or standards (BIB verloskundigen): says the policy gives only that statement', () => {
-    const described = { security: { description: statement, standards: null } };
+  // Not a care provider: for one the finding is a warning that names the Besluit (officer11 F9, test/check/security-measures.test.ts).
+  const notCare = { controller: { isCareProvider: false } };
+
+  it('a description without measures or standards: says the policy gives only that statement', () => {
+    const described = { ...notCare, security: { description: statement, standards: null } };
     expect(messages('security/measures-missing', described)).toEqual([
       'info The policy gives a general statement about security but lists no specific measures or standards (such as NEN 7510); the register shows only that statement as its description of the security measures.',
     ]);
@@ -158,7 +161,7 @@ describe('security/measures-missing: a general statement is not "no measures" (N
   });
 
   it('nothing about security at all: "lists no security measures" stays true', () => {
-    expect(messages('security/measures-missing', { security: null })).toEqual([
+    expect(messages('security/measures-missing', { ...notCare, security: null })).toEqual([
       'info The policy lists no security measures or standards (such as NEN 7510).',
     ]);
   });
