@@ -1,43 +1,11 @@
 import type { MessageValue } from '../diagnostics/diagnostic.js';
-import {
-  definesSpecialCategories,
-  negationTakenBack,
-  negationWords,
-  notANegation,
-  specialCategoryWords,
-} from '../law/special-category-words.js';
+import { specialCategoryWords } from '../law/special-category-words.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { Text } from '../policy/policy-types.js';
 import type { DataCategory, PolicyModel } from '../resolve/model.js';
-import { quoteIn } from './quote-in.js';
+import { namedQuote } from './named-in.js';
 import type { Finding, Rule } from './rules.js';
-import { sentences } from '../sentences.js';
 import { compiledOnce } from '../regexp-ahead.js';
-
-/**
- * What `pattern` names in a sentence of `s` that does not say the data is left out, or undefined. A pattern that
- * matches no part of `s` matches none of its sentences (their ends stand next to whitespace, where `\b` holds as it
- * does at a sentence's ends), so most texts are read once per pattern instead of split into sentences for each.
- */
-function namedIn(s: string, pattern: RegExp): string | undefined {
-  if (!pattern.test(s)) return undefined;
-  for (const sentence of sentences(s)) {
-    const found = pattern.exec(sentence);
-    if (found && !leftOut(sentence, found.index)) return found[0];
-  }
-  return undefined;
-}
-
-/** Whether a sentence says the special word at `at` is not processed: a definition, or a negation before it not taken back. */
-function leftOut(sentence: string, at: number): boolean {
-  if (definesSpecialCategories.test(sentence)) return true;
-  const before = sentence.slice(0, at).replace(notANegation, ' ');
-  const negation = negationWords.exec(before);
-  return negation !== null && !negationTakenBack.test(sentence.slice(negation.index));
-}
-
-/** The words `pattern` names in each language of `t` (quoteIn), or undefined when none names it. */
-const namedQuote = (t: Text, pattern: RegExp): Text | undefined => quoteIn(t, (s) => namedIn(s, pattern));
 
 /** A special category's name in the message language. */
 const term = (kind: string): MessageValue => ({ message: { messageId: `terms:specialCategory.${kind}` } });
