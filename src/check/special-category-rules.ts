@@ -1,7 +1,7 @@
 import type { MessageValue } from '../diagnostics/diagnostic.js';
-import { specialCategoryWords } from '../law/special-category-words.js';
+import { healthDataWords, specialCategoryWords } from '../law/special-category-words.js';
 import { joinPointer } from '../load/json-pointer.js';
-import type { Text } from '../policy/policy-types.js';
+import type { PolicySource, Text } from '../policy/policy-types.js';
 import type { DataCategory, PolicyModel } from '../resolve/model.js';
 import { namedQuote } from './named-in.js';
 import type { Finding, Rule } from './rules.js';
@@ -52,6 +52,36 @@ function undeclaredSpecial(model: PolicyModel): Finding[] {
   return found;
 }
 
+/** The organisation's general texts, in the notice's order, with their pointers: those a health data word is read in. */
+function generalTexts(source: PolicySource): Array<{ pointer: string; text: Text | undefined }> {
+  const { security } = source;
+  return [
+    { pointer: '/introduction', text: source.introduction },
+    { pointer: '/scope', text: source.scope },
+    { pointer: '/sharing', text: source.sharing },
+    { pointer: '/security/description', text: security?.description },
+    ...(security?.measures ?? []).map((text, i) => ({ pointer: joinPointer('/security/measures', i), text })),
+    { pointer: '/transfers/statement', text: source.transfers?.statement },
+    { pointer: '/retentionStatement', text: source.retentionStatement },
+  ];
+}
+
+/**
+ * A policy whose general texts say it processes health data (Doctolib: "Persoonlijke Gezondheidsgegevens worden
+ * gehost bij Amazon Web Services") while no data category of it is special: the notice and the register mark none,
+ * and no art. 9(2) exception is asked for (officer11 F7). Once per policy, at the first text that says it.
+ */
+function healthDataUndeclared(model: PolicyModel): Finding[] {
+  if (model.dataCategories.some((c) => c.special !== undefined)) return [];
+  for (const { pointer, text } of generalTexts(model.source)) {
+    const quote = text && namedQuote(text, healthDataWords);
+    if (!quote) continue;
+    // With a processor's record, the 30(2) route is there already: only the category is asked for.
+    return [{ pointer, ...(model.processorActivities.length ? { variant: 'processing' } : {}), vars: { quote } }];
+  }
+  return [];
+}
+
 export const specialCategoryRules: readonly Rule[] = [
   {
     id: 'art9/category-undeclared',
@@ -59,5 +89,13 @@ export const specialCategoryRules: readonly Rule[] = [
     severity: 'warning',
     article: 'GDPR 9(1), 30(1)(c)',
     check: undeclaredSpecial,
+  },
+  {
+    id: 'art9/health-data-undeclared',
+    // A warning: the text may speak of health data the organisation handles only as a processor, which the policy
+    // can record instead (processorActivities).
+    severity: 'warning',
+    article: 'GDPR 9(1), 30(1)(c), 30(2)',
+    check: healthDataUndeclared,
   },
 ];
