@@ -41,6 +41,8 @@ describe('seed policies', () => {
       // The AI purpose has no basis at all, and re-uses care data for AI without 9(2)(j) or consent.
       '128:5 error art6/basis-missing /purposes/2/legalBasis',
       '130:15 warning research/secondary-use-condition /purposes/2/name',
+      // "In principe geven we nooit ... door": whether data goes outside the EU is taken back (officer11, item 6).
+      '154:18 info wording/vague /transfers/statement',
       // 20 years "after the end of treatment": BW 7:454(3) counts from the last change to the file.
       '165:15 warning retention/medical-file-start /retention/0/from',
       '173:15 warning retention/medical-file-start /retention/1/from',
