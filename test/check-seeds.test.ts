@@ -42,6 +42,8 @@ describe('seed policies', () => {
       '130:15 warning research/secondary-use-condition /purposes/2/name',
       // No recipients: shown at the sharing text a reader would edit, not at 1:1 (officer11 F16).
       '148:14 info recipients/none-named /recipients',
+      // "In principe geven we nooit ... door": whether data goes outside the EU is taken back (officer11, item 6).
+      '154:18 info wording/vague /transfers/statement',
       // 20 years "after the end of treatment": BW 7:454(3) counts from the last change to the file.
       '165:15 warning retention/medical-file-start /retention/0/from',
       '173:15 warning retention/medical-file-start /retention/1/from',

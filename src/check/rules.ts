@@ -5,6 +5,7 @@ import {
   automatedDecisionSpecialConditions,
   bsnGrounds,
   bsnLawBases,
+  bsnWords,
   criminalDataGrounds,
   largeScaleCare,
   professionalSecrecyLaws,
@@ -18,6 +19,7 @@ import { careRules } from './care-rules.js';
 import { controllerRules } from './controller-rules.js';
 import { rightsRules } from './rights-rules.js';
 import { specialCategoryRules } from './special-category-rules.js';
+import { namedQuote } from './named-in.js';
 import { minimumApplies, shorterThan } from '../policy/retention-minimum.js';
 import { wordingRules } from './wording-rules.js';
 import { legitimateInterestRules } from './legitimate-interest-rules.js';
@@ -343,18 +345,34 @@ function citesBsnGround(p: Purpose): boolean {
   );
 }
 
-/** The purposes that use the BSN without citing its law, as one finding at the first one's BSN, naming them all. */
+/** The BSN's name in a data category's name or description (Dijklander's "uw BSN"), or undefined. */
+const bsnNamedIn = (c: DataCategory): Text | undefined =>
+  namedQuote(c.name, bsnWords, false) ?? (c.description && namedQuote(c.description, bsnWords, false));
+
+/** The index of the data category of `p` that holds the BSN: the first flagged nationalIdentifier, else one naming it. */
+function bsnCategoryOf(p: Purpose): number {
+  const flagged = p.dataCategories.findIndex((c) => c.nationalIdentifier);
+  return flagged >= 0 ? flagged : p.dataCategories.findIndex((c) => bsnNamedIn(c) !== undefined);
+}
+
+/**
+ * The purposes that use the BSN without citing its law, as one finding at the first one's BSN, naming them all. A
+ * category that only names the BSN (officer11 F8) is quoted, for the number is then not a category of its own.
+ */
 function bsnWithoutGround(model: PolicyModel): Finding[] {
-  const found = model.purposes.filter((p) => p.dataCategories.some((c) => c.nationalIdentifier) && !citesBsnGround(p));
+  const found = model.purposes.filter((p) => bsnCategoryOf(p) >= 0 && !citesBsnGround(p));
   const first = found[0];
   if (!first) return [];
-  const pointer = joinPointer(
-    first.pointer,
-    'dataCategories',
-    first.dataCategories.findIndex((c) => c.nationalIdentifier),
-  );
-  if (found.length === 1) return [{ pointer, vars: { purpose: first.name } }];
-  return [{ pointer, variant: 'purposes', vars: { purposes: nameList(found) } }];
+  const index = bsnCategoryOf(first);
+  const pointer = joinPointer(first.pointer, 'dataCategories', index);
+  const category = first.dataCategories[index]!;
+  const named = category.nationalIdentifier ? undefined : { category: category.name, quote: bsnNamedIn(category)! };
+  if (found.length === 1) {
+    const vars = { purpose: first.name };
+    return [named ? { pointer, variant: 'named', vars: { ...vars, ...named } } : { pointer, vars }];
+  }
+  const vars = { purposes: nameList(found) };
+  return [{ pointer, variant: named ? 'purposesNamed' : 'purposes', vars: { ...vars, ...named } }];
 }
 
 /** Whether a purpose cites what allows it criminal-offence data (law/legal-thresholds.ts criminalDataGrounds). */

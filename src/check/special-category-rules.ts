@@ -1,43 +1,11 @@
 import type { MessageValue } from '../diagnostics/diagnostic.js';
-import {
-  definesSpecialCategories,
-  negationTakenBack,
-  negationWords,
-  notANegation,
-  specialCategoryWords,
-} from '../law/special-category-words.js';
+import { healthDataWords, specialCategoryWords } from '../law/special-category-words.js';
 import { joinPointer } from '../load/json-pointer.js';
-import type { Text } from '../policy/policy-types.js';
+import type { PolicySource, Text } from '../policy/policy-types.js';
 import type { DataCategory, PolicyModel } from '../resolve/model.js';
-import { quoteIn } from './quote-in.js';
+import { namedQuote } from './named-in.js';
 import type { Finding, Rule } from './rules.js';
-import { sentences } from '../sentences.js';
 import { compiledOnce } from '../regexp-ahead.js';
-
-/**
- * What `pattern` names in a sentence of `s` that does not say the data is left out, or undefined. A pattern that
- * matches no part of `s` matches none of its sentences (their ends stand next to whitespace, where `\b` holds as it
- * does at a sentence's ends), so most texts are read once per pattern instead of split into sentences for each.
- */
-function namedIn(s: string, pattern: RegExp): string | undefined {
-  if (!pattern.test(s)) return undefined;
-  for (const sentence of sentences(s)) {
-    const found = pattern.exec(sentence);
-    if (found && !leftOut(sentence, found.index)) return found[0];
-  }
-  return undefined;
-}
-
-/** Whether a sentence says the special word at `at` is not processed: a definition, or a negation before it not taken back. */
-function leftOut(sentence: string, at: number): boolean {
-  if (definesSpecialCategories.test(sentence)) return true;
-  const before = sentence.slice(0, at).replace(notANegation, ' ');
-  const negation = negationWords.exec(before);
-  return negation !== null && !negationTakenBack.test(sentence.slice(negation.index));
-}
-
-/** The words `pattern` names in each language of `t` (quoteIn), or undefined when none names it. */
-const namedQuote = (t: Text, pattern: RegExp): Text | undefined => quoteIn(t, (s) => namedIn(s, pattern));
 
 /** A special category's name in the message language. */
 const term = (kind: string): MessageValue => ({ message: { messageId: `terms:specialCategory.${kind}` } });
@@ -86,6 +54,36 @@ function undeclaredSpecial(model: PolicyModel): Finding[] {
   return found;
 }
 
+/** The organisation's general texts, in the notice's order, with their pointers: those a health data word is read in. */
+function generalTexts(source: PolicySource): Array<{ pointer: string; text: Text | undefined }> {
+  const { security } = source;
+  return [
+    { pointer: '/introduction', text: source.introduction },
+    { pointer: '/scope', text: source.scope },
+    { pointer: '/sharing', text: source.sharing },
+    { pointer: '/security/description', text: security?.description },
+    ...(security?.measures ?? []).map((text, i) => ({ pointer: joinPointer('/security/measures', i), text })),
+    { pointer: '/transfers/statement', text: source.transfers?.statement },
+    { pointer: '/retentionStatement', text: source.retentionStatement },
+  ];
+}
+
+/**
+ * A policy whose general texts say it processes health data (Doctolib: "Persoonlijke Gezondheidsgegevens worden
+ * gehost bij Amazon Web Services") while no data category of it is special: the notice and the register mark none,
+ * and no art. 9(2) exception is asked for (officer11 F7). Once per policy, at the first text that says it.
+ */
+function healthDataUndeclared(model: PolicyModel): Finding[] {
+  if (model.dataCategories.some((c) => c.special !== undefined)) return [];
+  for (const { pointer, text } of generalTexts(model.source)) {
+    const quote = text && namedQuote(text, healthDataWords);
+    if (!quote) continue;
+    // With a processor's record, the 30(2) route is there already: only the category is asked for.
+    return [{ pointer, ...(model.processorActivities.length ? { variant: 'processing' } : {}), vars: { quote } }];
+  }
+  return [];
+}
+
 export const specialCategoryRules: readonly Rule[] = [
   {
     id: 'art9/category-undeclared',
@@ -93,5 +91,13 @@ export const specialCategoryRules: readonly Rule[] = [
     severity: 'warning',
     article: 'GDPR 9(1), 30(1)(c)',
     check: undeclaredSpecial,
+  },
+  {
+    id: 'art9/health-data-undeclared',
+    // A warning: the text may speak of health data the organisation handles only as a processor, which the policy
+    // can record instead (processorActivities).
+    severity: 'warning',
+    article: 'GDPR 9(1), 30(1)(c), 30(2)',
+    check: healthDataUndeclared,
   },
 ];

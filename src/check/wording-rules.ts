@@ -13,6 +13,7 @@ import {
   privacyShieldWords,
   promotionWords,
   referralWords,
+  transferHedgeWords,
   vagueWords,
 } from '../law/wording-patterns.js';
 import { isAtOrBelow, joinPointer } from '../load/json-pointer.js';
@@ -159,13 +160,13 @@ function privacyShieldTexts(model: PolicyModel): Finding[] {
 const reliesOnPrivacyShield = ({ text }: FoundText): boolean =>
   matches(text, privacyShieldWords) && !matches(text, privacyShieldPastWords);
 
-/** Hedging words in the texts of purposes and retention rules (not their names). */
+/** Hedging words in the texts of purposes and retention rules (not their names), and in the transfer texts. */
 function vagueWording(model: PolicyModel): Finding[] {
   const places = [
     ...(model.source.purposes ?? []).map((p, i) => ({ node: p, pointer: joinPointer('/purposes', i) })),
     ...(model.source.retention ?? []).map((r, i) => ({ node: r, pointer: joinPointer('/retention', i) })),
   ];
-  return places.flatMap(vagueWordsIn);
+  return [...places.flatMap(vagueWordsIn), ...transferTexts(model).flatMap(vagueTransferText)];
 }
 
 /** The vague words in the texts of one purpose or retention rule, names left out. */
@@ -174,6 +175,28 @@ function vagueWordsIn({ node, pointer }: { node: unknown; pointer: string }): Fi
     .filter(({ pointer: at }) => !at.endsWith('/name'))
     .filter(({ text }) => matches(text, compiledOnce(vagueWords)))
     .map(({ pointer: at, text }) => ({ pointer: at, vars: { word: firstMatch(text, compiledOnce(vagueWords)) } }));
+}
+
+/**
+ * The texts about transfers outside the EEA (13(1)(f) asks for precision there; officer11, item 6): the general
+ * statement and grounds, and each processor's and recipient's transfer and server locations.
+ */
+function transferTexts(model: PolicyModel): FoundText[] {
+  const { transfers, processors = [], recipients = [] } = model.source;
+  return [
+    ...textsIn(transfers, '/transfers').filter(({ pointer }) => !pointer.endsWith('/copyAvailableAt')),
+    ...processors.flatMap((p, i) => [
+      ...textsIn(p.transfer?.note, joinPointer('/processors', i, 'transfer', 'note')),
+      ...textsIn(p.serverLocationsText, joinPointer('/processors', i, 'serverLocationsText')),
+    ]),
+    ...recipients.flatMap((r, i) => textsIn(r.transfer?.note, joinPointer('/recipients', i, 'transfer', 'note'))),
+  ];
+}
+
+/** The first hedge in a transfer text, a general one or one that takes back where the data goes. */
+function vagueTransferText({ pointer, text }: FoundText): Finding[] {
+  const pattern = [compiledOnce(vagueWords), transferHedgeWords].find((p) => matches(text, p));
+  return pattern ? [{ pointer, variant: 'transfer', vars: { word: firstMatch(text, pattern) } }] : [];
 }
 
 /**

@@ -15,6 +15,13 @@ export const shortestMonthDays = 28;
 export const bsnGrounds: ReadonlyArray<{ law: LawId; article?: RegExp }> = [{ law: 'wabvpz' }];
 
 /**
+ * The BSN named in a data category's name or description (officer11 F8: Dijklander's "uw naam, uw BSN of gegevens
+ * over uw behandeling"): the category holds the number whether or not it is flagged nationalIdentifier. Only the
+ * number's own names; not "identiteitsbewijs" or "paspoort" (a copy of a foreign passport holds no BSN).
+ */
+export const bsnWords = /\b(?:bsn|burgerservicenummers?|citizen service numbers?)\b/i;
+
+/**
  * UAVG art. 46 asks for a law, not for the Wabvpz: for staff that is tax and
  * social-insurance law (e.g. Wet op de loonbelasting 1964 art. 28), for
  * clients of youth care, social support or long-term care the Jeugdwet,

@@ -33,6 +33,16 @@ export const specialCategoryWords: ReadonlyArray<readonly [Exclude<SpecialCatego
 ];
 
 /**
+ * Words that say health data itself, read only in the organisation's general texts (introduction, scope, sharing,
+ * security, transfers, retention) by art9/health-data-undeclared (officer11 F7: Doctolib's "Persoonlijke
+ * Gezondheidsgegevens worden gehost bij Amazon Web Services"). Not in data categories, and not "gezondheid" or
+ * "health" alone: "zorgverzekering", "gezondheidssector", "health insurance", "health care provider" name no health
+ * data. Not the hosting certificate's name ("Health Data services", HDS), which says where, not that.
+ */
+export const healthDataWords =
+  /\b(?:gezondheidsgegevens|gezondheidsinformatie|medische (?:gegevens|informatie)|\w*gegevens (?:over|betreffende) (?:(?:uw|je|jouw|de|hun) )?gezondheid|health data(?! (?:services?|diensten|hosting))|health information|medical (?:data|information)|data (?:concerning|about|on) (?:(?:your|their) )?health)\b/i;
+
+/**
  * A sentence that names special categories without saying the data is processed: a negation before the special word
  * ("wij verwerken geen gegevens over uw godsdienst", "we do not ask about your religion") or a definition of the
  * special categories (IES: "Gegevens uit speciale categorieën omvatten details over ras of etniciteit, …" after "we

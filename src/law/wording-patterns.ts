@@ -217,6 +217,15 @@ export const vagueWords = new RegExp(
   'i',
 );
 
+/**
+ * Hedges that take back what a transfer text says about countries outside the EEA (officer11, item 6: iPractice's
+ * "In principe geven we nooit persoonsgegevens door naar landen buiten de EU. Is dat toch nodig, …"): art. 13(1)(f)
+ * asks whether data goes there, and on which ground. Read only in the transfer texts: "in principe 20 jaar" is the
+ * medical file's own term (BW 7:454(3)), no hedge.
+ */
+export const transferHedgeWords =
+  /\b(in principe|in beginsel|doorgaans|normaal gesproken|in de regel|in principle|as a rule|usually|normally)\b/i;
+
 /** Legal forms in a registered name (Dutch and common foreign ones), and public bodies, that identify a legal entity. */
 export const legalFormWords =
   /\b(b\.?\s?v\.?|n\.?\s?v\.?|stichting|vereniging|co[öo]peratie|u\.?a\.?|maatschap|v\.?o\.?f\.?|c\.?v\.?|gemeente|provincie|ggd|ministerie|sas|sa|s\.a\.|gmbh|ag|ltd\.?|limited|llc|inc\.?|plc|bv|nv|vof)\b/i;
