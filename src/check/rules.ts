@@ -205,7 +205,7 @@ function generalDerogation(model: PolicyModel): Finding[] {
   if (index < 0) return [];
   const relying = model.processors.filter((p) => p.transfer === undefined && nonEeaCountries(p).length > 0);
   if (relying.length === 0) return [];
-  const parties = quotedNames(
+  const parties = nameList(
     relying.map((p) => ({ name: typeof p.name === 'string' ? { nl: p.name, en: p.name } : p.name })),
   );
   return [{ pointer: joinPointer('/transfers/mechanisms', index, 'mechanism'), variant: 'general', vars: { parties } }];

@@ -74,7 +74,7 @@ function generalTexts(source: PolicySource): Array<{ pointer: string; text: Text
  * and no art. 9(2) exception is asked for (officer11 F7). Once per policy, at the first text that says it.
  */
 function healthDataUndeclared(model: PolicyModel): Finding[] {
-  if (model.dataCategories.some((c) => c.special !== undefined)) return [];
+  if (model.dataCategories.some((c) => c.specials.length > 0)) return [];
   for (const { pointer, text } of generalTexts(model.source)) {
     const quote = text && namedQuote(text, healthDataWords);
     if (!quote) continue;
