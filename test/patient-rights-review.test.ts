@@ -342,13 +342,19 @@ describe('an own note that refuses destruction of the file for good care (patien
   };
   const pointerNl = 'Let op: vraagt u zelf om vernietiging van uw dossier, dan is goede zorg volgens de wet geen reden';
 
-  it('is followed by the law’s answer and a link to its rule, in both languages and forms of address; no other note is', () => {
+  it('is followed by the law’s answer and where its rule is (above, or a link from another right), in both languages and forms of address; no other note is', () => {
     const { notice } = policyOutputs(withNote(goodCare));
     expect(notice.nl).toContain(
-      `${goodCare.nl}\n\n${pointerNl} om te weigeren. Wanneer wij wel mogen weigeren, staat onder ‘[Vernietiging van uw dossier (artikel 7:455 BW)](#gegevens-laten-wissen-recht-op-gegevenswissing)’.\n`,
+      `${goodCare.nl}\n\n${pointerNl} om te weigeren. Wanneer wij wel mogen weigeren, staat hierboven, bij ‘Vernietiging van uw dossier (artikel 7:455 BW)’.\n`,
     );
     expect(notice.en).toContain(
-      `${goodCare.en}\n\nNote: if you ask for your file to be destroyed yourself, good care is not a reason in law to refuse. When we may refuse is set out under ‘[Destruction of your file (Article 7:455 BW)](#having-data-deleted-right-to-erasure)’.\n`,
+      `${goodCare.en}\n\nNote: if you ask for your file to be destroyed yourself, good care is not a reason in law to refuse. When we may refuse is set out above, under ‘Destruction of your file (Article 7:455 BW)’.\n`,
+    );
+    // Under another right the rule is elsewhere: a link to the erasure section that holds it (secondread11, F2).
+    const underAccess = careProvider();
+    underAccess.rights = { ...underAccess.rights, notes: { access: goodCare } };
+    expect(policyOutputs(underAccess).notice.nl).toContain(
+      `${pointerNl} om te weigeren. Wanneer wij wel mogen weigeren, staat onder ‘[Vernietiging van uw dossier (artikel 7:455 BW)](#gegevens-laten-wissen-recht-op-gegevenswissing)’.\n`,
     );
     const informal = withNote(goodCare);
     informal.metadata.formality = 'informal';

@@ -35,7 +35,11 @@ function undeclaredIn(c: DataCategory, declared: ReadonlySet<string>): Finding[]
       // Inside a category declared special, the notice and the register give it as that category.
       return [
         c.specials.length > 0
-          ? { pointer, variant: 'inSpecial', vars: { ...vars, declared: { list: c.specials.map(term), conjunction: 'and' } } }
+          ? {
+              pointer,
+              variant: 'inSpecial',
+              vars: { ...vars, declared: { list: c.specials.map(term), conjunction: 'and' } },
+            }
           : { pointer, vars },
       ];
     });

@@ -149,8 +149,11 @@ function rightBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
 function goodCareNotAReason(right: DerivedRight, { source, m, careProvider, model }: NoticeContext): Block[] {
   const note = source.rights?.notes?.[right.id];
   if (!careProvider || !note || !refusesForGoodCare(`/rights/notes/${right.id}`, note)) return [];
-  const erasure = model.rights.some((r) => r.id === 'erasure');
   const section = m.t('terms:patientRight.destruction.name');
+  // Under erasure the law's rule is a few lines above, a label with no anchor: a link would only jump to the top of
+  // the section the reader is in (secondread11, F2).
+  if (right.id === 'erasure') return [{ paragraph: [text(m.t('notice:rights.goodCareNotAReasonAbove', { section }))] }];
+  const erasure = model.rights.some((r) => r.id === 'erasure');
   const said = m.t('notice:rights.goodCareNotAReason', { section });
   return [{ paragraph: linkedIn(said, section, erasure ? '#right-erasure' : '#patient-rights') }];
 }

@@ -83,7 +83,7 @@ describe('art6/legitimate-interest-missing: the probable interest where the purp
     const fraud = T('Computerfraude voorkomen en bestrijden', 'Preventing and combating computer fraud');
     const spam = T('Spamming, hacking, DDoS-aanvallen enz.', 'Spamming, hacking, DDoS attacks, etc.');
     expect(interest(fraud, spam)).toEqual([
-      'error The purpose “Preventing and combating computer fraud” relies on legitimate interests (6(1)(f)) but does not name the interest. Its name or description speaks of “fraud”: the interest is probably preventing fraud, which the GDPR counts as a legitimate interest (recital 47). State it as the purpose\'s legitimate interest, so that the notice says so.',
+      "error The purpose “Preventing and combating computer fraud” relies on legitimate interests (6(1)(f)) but does not name the interest. Its name or description speaks of “fraud”: the interest is probably preventing fraud, which the GDPR counts as a legitimate interest (recital 47). State it as the purpose's legitimate interest, so that the notice says so.",
     ]);
     expect(interest(fraud, spam, 'nl')).toEqual([
       'error Het doel “Computerfraude voorkomen en bestrijden” steunt op een gerechtvaardigd belang (art. 6, lid 1, onder f) maar noemt dat belang niet. De naam of omschrijving spreekt van “Computerfraude”: het belang is waarschijnlijk het voorkomen van fraude, dat de AVG als gerechtvaardigd belang noemt (overweging 47). Vermeld het als gerechtvaardigd belang van het doel, zodat de privacyverklaring het noemt.',
