@@ -413,17 +413,26 @@ describe('a DPO without contact details', () => {
     policy.dpo = { name: 'F. Gegevens' };
     const { notice } = policyOutputs(policy);
     expect(notice.nl).toContain(
-      '\nWilt u contact opnemen met onze functionaris voor gegevensbescherming? Vraag ons hoe; onze contactgegevens staan onder ‘[Wie verantwoordelijk is voor uw gegevens](#wie-verantwoordelijk-is-voor-uw-gegevens)’.\n',
+      '\nWilt u contact opnemen met onze functionaris voor gegevensbescherming? Vraag ons hoe: onze contactgegevens staan hierboven.\n',
     );
     expect(notice.en).toContain(
-      '\nTo contact our data protection officer, ask us how: our contact details are under ‘[Who is responsible for your data](#who-is-responsible-for-your-data)’.\n',
+      '\nTo contact our data protection officer, ask us how: our contact details are above.\n',
     );
     expect(notice.nl).not.toContain('**Contactgegevens:** Niet vermeld');
     const informal = miniPolicy();
     informal.dpo = { name: 'F. Gegevens' };
     informal.metadata.formality = 'informal';
     expect(policyOutputs(informal).notice.nl).toContain(
-      'Wil je contact opnemen met onze functionaris voor gegevensbescherming? Vraag ons hoe; onze contactgegevens staan onder ‘[Wie verantwoordelijk is voor je gegevens](#wie-verantwoordelijk-is-voor-je-gegevens)’.',
+      'Wil je contact opnemen met onze functionaris voor gegevensbescherming? Vraag ons hoe: onze contactgegevens staan hierboven.',
+    );
+    // The controller's details are above in the same section (secondread11, F7); details given elsewhere get a link.
+    const elsewhere = miniPolicy();
+    elsewhere.dpo = { name: 'F. Gegevens' };
+    elsewhere.contact = elsewhere.controller.contact;
+    delete elsewhere.controller.contact;
+    delete elsewhere.controller.address;
+    expect(policyOutputs(elsewhere).notice.nl).toMatch(
+      /Wilt u contact opnemen met onze functionaris voor gegevensbescherming\? Vraag ons hoe: onze contactgegevens staan onder ‘\[[^\]]+\]\(#[a-z-]+\)’\./,
     );
   });
 
@@ -460,10 +469,10 @@ describe('a sentence on what the notice leaves out ends with a way to ask us, wh
     const nlLink = '‘[Wie verantwoordelijk is voor uw gegevens](#wie-verantwoordelijk-is-voor-uw-gegevens)’';
     const enLink = '‘[Who is responsible for your data](#who-is-responsible-for-your-data)’';
     expect(notice.nl).toContain(
-      `Wilt u weten waar ons cookiebeleid staat? Vraag het ons; onze contactgegevens staan onder ${nlLink}.`,
+      `Wilt u weten waar ons cookiebeleid staat? Vraag het ons: onze contactgegevens staan onder ${nlLink}.`,
     );
     expect(notice.nl).toContain(
-      `Wilt u het adres van die website weten? Vraag het ons; onze contactgegevens staan onder ${nlLink}.`,
+      `Wilt u het adres van die website weten? Vraag het ons: onze contactgegevens staan onder ${nlLink}.`,
     );
     expect(notice.en).toContain(
       `To find out where our cookie policy is, ask us: our contact details are under ${enLink}.`,

@@ -193,7 +193,7 @@ describe('finding 16: a cookie description that points to a cookie policy the no
     const { nl, en } = notices(withCookies());
     expect(nl.md).toContain(
       // With a way to reach us, the reader is asked to ask us rather than told of the gap (patient10 review, F15).
-      'meer daarover lees je in ons cookiebeleid.\n\nWilt u weten waar ons cookiebeleid staat? Vraag het ons; onze contactgegevens staan onder',
+      'meer daarover lees je in ons cookiebeleid.\n\nWilt u weten waar ons cookiebeleid staat? Vraag het ons: onze contactgegevens staan onder',
     );
     expect(en.md).toContain(
       'our cookie policy tells you more.\n\nTo find out where our cookie policy is, ask us: our contact details are under',

@@ -56,7 +56,7 @@ describe('the register lists the findings the organisation acknowledged, with it
     expect(nl.indexOf('<section class="register-assessments">')).toBeGreaterThan(nl.indexOf('id="controller"'));
     expect(section).toContain('<h2 id="assessments">Vastgelegde afwegingen bij de controle</h2>');
     expect(section).toContain(
-      '<dd>De gegevenscategorie &quot;Contactgegevens&quot; wordt verwerkt, maar geen bewaarregel dekt haar.</dd>',
+      '<dd>De gegevenscategorie “Contactgegevens” wordt verwerkt, maar geen bewaarregel dekt haar.</dd>',
     );
     expect(section).toContain('<dd>Gegevenscategorie “Contactgegevens”</dd>');
     expect(section).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');

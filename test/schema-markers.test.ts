@@ -34,7 +34,12 @@ function textPaths(node: Schema, at: string, out: Set<string>, seen: string[] = 
     return;
   }
   if (node.then) textPaths(node.then, at, out, seen);
-  if (node.else && (node.type === 'string' || (Array.isArray(node.type) && node.type.includes('string')))) out.add(at);
+  if (
+    node.else &&
+    !deref(node.else).enum &&
+    (node.type === 'string' || (Array.isArray(node.type) && node.type.includes('string')))
+  )
+    out.add(at);
   for (const [key, child] of Object.entries<Schema>(node.properties ?? {})) textPaths(child, `${at}/${key}`, out, seen);
   for (const child of Object.values<Schema>(node.patternProperties ?? {})) textPaths(child, `${at}/*`, out, seen);
   if (node.items) textPaths(node.items, `${at}/*`, out, seen);
@@ -51,7 +56,8 @@ function mark(node: Schema, value: any, at: string, markers: string[], filled: S
     filled.add(at);
     return Object.fromEntries(Object.keys(value).map((lang) => [lang, next()]));
   }
-  if (typeof value === 'string' && (isFreeString(node) || (node.else && node.then))) {
+  // A text-or-name (processor names: an object is a Text, else a string); not a name-or-list of codes (special).
+  if (typeof value === 'string' && (isFreeString(node) || (node.else && node.then && !deref(node.else).enum))) {
     filled.add(at);
     return next();
   }

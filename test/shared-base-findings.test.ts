@@ -85,7 +85,7 @@ describe('a finding in a base that many policies share', () => {
       expect(run.status).toBe(0);
       const compact = await runPolicyc([...command, ...practices, ...limit, '--format', 'compact'], root);
       expect(compact.stderr.split('\n').filter((l) => l.includes('transfer/location-unstated'))).toEqual([
-        `shared/base.json:${at.line}:${at.column} warning /processors/1/id "Mail B.V." has no country: the policy does not say where it is established or where it keeps the data. (for 4 policies: practice-a/policy.json, practice-c/policy.json, practice-d/policy.json and 1 more) {GDPR 13(1)(f), 30(1)(e)} [transfer/location-unstated]`,
+        `shared/base.json:${at.line}:${at.column} warning /processors/1/id “Mail B.V.” has no country: the policy does not say where it is established or where it keeps the data. (for 4 policies: practice-a/policy.json, practice-c/policy.json, practice-d/policy.json and 1 more) {GDPR 13(1)(f), 30(1)(e)} [transfer/location-unstated]`,
       ]);
     }
   });

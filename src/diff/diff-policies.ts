@@ -43,6 +43,13 @@ function plainItem(item: object): Record_ {
   const record: Record_ = {};
   for (const [key, value] of Object.entries(item)) {
     if (derivedProperties.has(key) || value === undefined) continue;
+    if (key === 'specials') {
+      // A data category's special categories, compared as `special` is written: one, a list, or none ("health" and
+      // ["health"] say the same).
+      const specials = value as readonly string[];
+      if (specials.length) record.special = specials.length === 1 ? specials[0]! : [...specials];
+      continue;
+    }
     const isRef = (v: unknown): v is { id: string } => typeof v === 'object' && v !== null && 'pointer' in v;
     record[key] =
       Array.isArray(value) && value.some(isRef)

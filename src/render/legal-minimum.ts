@@ -17,22 +17,23 @@ import { formatMinimumArticle, formatMinimumTerm } from './retention-phrase.js';
  * The minimum with what the law counts it from and the law's 'or longer where good care requires it', where
  * the law data gives them ('20 jaar na de laatste wijziging in het dossier'; 20 years from collection is
  * shorter); a minimum whose start the data does not know names none.
- * Not for a minimum still to be confirmed (`verify`): the notice states no law that is not sure.
+ * Not for a minimum still to be confirmed (`verify`): the notice states no law that is not sure. `glossed`: the
+ * notice says which code 'BW' is; the register, for readers who know, does not (English review 1, finding 13).
  */
-export function legalMinimumLines(model: PolicyModel, rule: RetentionRule, m: Messages): string[] {
+export function legalMinimumLines(model: PolicyModel, rule: RetentionRule, m: Messages, glossed = true): string[] {
   return minimumsFailedBy(model, rule)
     .filter(isStatedMinimum)
     .map((min) =>
       m.t(`layout:retention.${min.longerForCare ? 'legalMinimumLongerForCare' : 'legalMinimumEnd'}`, {
-        requirement: requirementOf(min, model, m),
+        requirement: requirementOf(min, model, m, glossed),
       }),
     );
 }
 
 /** 'De wet (artikel 7:454, lid 3, BW) vraagt dat een medisch dossier ten minste 20 jaar na … wordt bewaard'. */
-export function requirementOf(min: RetentionMinimum, model: PolicyModel, m: Messages): string {
+export function requirementOf(min: RetentionMinimum, model: PolicyModel, m: Messages, glossed = true): string {
   return m.t(minimumKey(min, model), {
-    article: formatMinimumArticle(min, m, true),
+    article: formatMinimumArticle(min, m, glossed),
     minimum: formatMinimumTerm(min, m),
   });
 }

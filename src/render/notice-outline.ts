@@ -183,6 +183,9 @@ function dpoBlocks(model: PolicyModel, m: Messages): Block[] {
 function dpoUnreachable(source: PolicyModel['source'], m: Messages): Block[] {
   const where = contactSection(source, m);
   if (!where) return [{ facts: [{ label: m.t('notice:label.contact'), inlines: [text(notStatedLine(m))] }] }];
+  // The DPO's part is inside the controller's section: a link there would lead to the top of the section the reader
+  // is in (secondread11, F7).
+  if (where.href === '#controller') return [{ paragraph: [text(m.t('notice:controller.dpoAskAbove'))] }];
   return [
     { paragraph: linkedIn(m.t('notice:controller.dpoAsk', { section: where.heading }), where.heading, where.href) },
   ];

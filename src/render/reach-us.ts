@@ -132,7 +132,7 @@ export function contactSection(source: PolicySource, m: Messages): { heading: st
 
 /**
  * `askKey`'s sentence with a link to where our contact details are (contactSection): what a reader can do where the
- * notice leaves something out ('Wilt u weten waar ons cookiebeleid staat? Vraag het ons; …'); else `gapKey`'s, which
+ * notice leaves something out ('Wilt u weten waar ons cookiebeleid staat? Vraag het ons: …'); else `gapKey`'s, which
  * says only the gap, where the notice gives no way to reach us. A sentence on the document in our voice read as the
  * organisation admitting its notice is incomplete, and left the reader nowhere to go (patient10 review, F15).
  */

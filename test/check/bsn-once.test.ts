@@ -66,8 +66,8 @@ describe('bsn/legal-ground-missing: the BSN named in a data category', () => {
       [
         '/purposes/0/dataCategories/0',
         'Het doel “Onze zorgverlening” verwerkt het burgerservicenummer (BSN) zonder de wet te noemen die daarin ' +
-          'voorziet: de gegevenscategorie "Informatie om een medisch dossier voor u aan te maken" noemt het nummer ' +
-          '("BSN"). Art. 46 UAVG beperkt het BSN tot gebruik waarin een wet voorziet; voor patiënten van een ' +
+          'voorziet: de gegevenscategorie “Informatie om een medisch dossier voor u aan te maken” noemt het nummer ' +
+          '(“BSN”). Art. 46 UAVG beperkt het BSN tot gebruik waarin een wet voorziet; voor patiënten van een ' +
           'zorgaanbieder is dat de Wabvpz: noem die als wettelijke verplichting van het doel.',
       ],
     ]);
@@ -75,7 +75,7 @@ describe('bsn/legal-ground-missing: the BSN named in a data category', () => {
 
   it('reads "burgerservicenummer" and "citizen service number" in a name or a description', () => {
     expect(bsnIn([{ id: 'n', name: text('Burgerservicenummer', 'Citizen service number') }])).toEqual([
-      expect.stringMatching(/^\/purposes\/0\/dataCategories\/0 .*noemt het nummer \("Burgerservicenummer"\)/),
+      expect.stringMatching(/^\/purposes\/0\/dataCategories\/0 .*noemt het nummer \(“Burgerservicenummer”\)/),
     ]);
     expect(bsnIn([described('Naam en geboortedatum.', 'Name and your citizen service number.')])).toHaveLength(1);
   });

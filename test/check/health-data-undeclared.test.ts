@@ -30,7 +30,7 @@ describe('art9/health-data-undeclared', () => {
     );
     expect(findings.map((f) => [f.pointer, f.severity])).toEqual([['/introduction', 'warning']]);
     expect(findings[0]!.message).toMatch(
-      /^Deze tekst spreekt van gegevens over gezondheid \("Gezondheidsgegevens"\), .* processorActivities, zodat het register het deel van de verwerker volgens artikel 30, lid 2, krijgt\.$/,
+      /^Deze tekst spreekt van gegevens over gezondheid \(“Gezondheidsgegevens”\), .* processorActivities, zodat het register het deel van de verwerker volgens artikel 30, lid 2, krijgt\.$/,
     );
   });
 
@@ -45,7 +45,7 @@ describe('art9/health-data-undeclared', () => {
           transfers: { statement: text('Gegevens over uw gezondheid blijven in de EU.') },
         }),
       ),
-    ).toEqual([expect.stringMatching(/^\/security\/measures\/1 .*\("Medische gegevens"\)/)]);
+    ).toEqual([expect.stringMatching(/^\/security\/measures\/1 .*\(“Medische gegevens”\)/)]);
   });
 
   it('asks only for the data category where the policy records processing for others', () => {
@@ -63,7 +63,7 @@ describe('art9/health-data-undeclared', () => {
     ];
     expect(found(policy, 'en')).toEqual([
       expect.stringMatching(
-        /^\/sharing This text speaks of health data \("health data"\), .*\(processorActivities\) where it is processed there\.$/,
+        /^\/sharing This text speaks of health data \(“health data”\), .*\(processorActivities\) where it is processed there\.$/,
       ),
     ]);
   });

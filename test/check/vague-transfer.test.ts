@@ -33,7 +33,7 @@ describe('wording/vague in the transfer texts', () => {
       [
         '/transfers/statement',
         'info',
-        'Deze tekst over doorgifte buiten de EER gebruikt het voorbehoud "In principe"; zeg precies of ' +
+        'Deze tekst over doorgifte buiten de EER gebruikt het voorbehoud “In principe”; zeg precies of ' +
           'persoonsgegevens worden doorgegeven aan landen buiten de EER, aan welke, en op welke grond (artikel 13, lid 1, onder f).',
       ],
     ]);
@@ -41,7 +41,7 @@ describe('wording/vague in the transfer texts', () => {
 
   it('reads the general hedges there too, and a processor transfer note or server locations', () => {
     expect(vague(withTransfers('Bepaalde dienstverleners zitten buiten de EER.'))).toEqual([
-      expect.stringMatching(/^\/transfers\/statement .*voorbehoud "Bepaalde"/),
+      expect.stringMatching(/^\/transfers\/statement .*voorbehoud “Bepaalde”/),
     ]);
     const policy = miniPolicy();
     policy.processors = [
@@ -59,8 +59,8 @@ describe('wording/vague in the transfer texts', () => {
     ];
     policy.purposes[0]!.processors = ['mail'];
     expect(vague(policy)).toEqual([
-      expect.stringMatching(/^\/processors\/0\/serverLocationsText .*"Doorgaans"/),
-      expect.stringMatching(/^\/processors\/0\/transfer\/note .*"In de regel"/),
+      expect.stringMatching(/^\/processors\/0\/serverLocationsText .*“Doorgaans”/),
+      expect.stringMatching(/^\/processors\/0\/transfer\/note .*“In de regel”/),
     ]);
   });
 

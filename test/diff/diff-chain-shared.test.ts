@@ -152,7 +152,7 @@ describe('a folder diff of a chain whose base change brings a new error', () => 
   it('drafts the letter once, its sender note naming the place in the base to fix', async () => {
     const run = await runPolicycInProcess(['diff', 'HEAD', 'policies/'], errorRepo);
     expect(run.stdout).toMatch(
-      /- The new version has an error the old one did not have, in the base policy it extends \(policyc check, bases\/chain\.json:\d+:\d+\): "The Rocket Science Group LLC \(Mailchimp\)" is outside the EEA \(US\) without a valid transfer mechanism\. Fix it there before sending this notice\./,
+      /- The new version has an error the old one did not have, in the base policy it extends \(policyc check, bases\/chain\.json:\d+:\d+\): “The Rocket Science Group LLC \(Mailchimp\)” is outside the EEA \(US\) without a valid transfer mechanism\. Fix it there before sending this notice\./,
     );
     expect(run.stdout).not.toContain('mechanism. (for policies/beuk/policy.json) Fix it');
     expect(count(run.stdout, '  [Dutch]')).toBe(1);
@@ -165,8 +165,8 @@ describe('a folder diff of a chain whose base brings a new error for every polic
   // ('(for policies/beuk/policy.json)', …). 'linde' also engages a US processor of its own without one.
   let findingsRepo: string;
   const baseError =
-    '"The Rocket Science Group LLC (Mailchimp)" is outside the EEA (US) without a valid transfer mechanism.';
-  const ownError = '"Twilio SendGrid" is outside the EEA (US) without a valid transfer mechanism.';
+    '“The Rocket Science Group LLC (Mailchimp)” is outside the EEA (US) without a valid transfer mechanism.';
+  const ownError = '“Twilio SendGrid” is outside the EEA (US) without a valid transfer mechanism.';
   beforeAll(() => {
     findingsRepo = chainRepo('policyc-chain-findings-');
     commit(findingsRepo);
@@ -215,9 +215,9 @@ describe('a folder diff of a chain whose base brings a new error for every polic
     expect(run.stderr).toBe('');
     expect(count(run.stdout, '## New errors found by policyc check in more than one policy\n')).toBe(1);
     expect(run.stdout).toMatch(
-      /\n- "The Rocket Science Group LLC \(Mailchimp\)" is outside[^\n]*\[transfer\/mechanism-missing\]\n {2}- In all 3 policies\.\n/,
+      /\n- “The Rocket Science Group LLC \(Mailchimp\)” is outside[^\n]*\[transfer\/mechanism-missing\]\n {2}- In all 3 policies\.\n/,
     );
-    expect(count(run.stdout, '- "The Rocket Science Group LLC (Mailchimp)" is outside')).toBe(1);
+    expect(count(run.stdout, '- “The Rocket Science Group LLC (Mailchimp)” is outside')).toBe(1);
     expect(count(run.stdout, '### New errors found by policyc check\n')).toBe(1); // linde's own
     expect(count(run.stdout, 'see above, under new errors in more than one policy.')).toBe(2);
   });
@@ -231,7 +231,7 @@ describe('a folder diff of a chain whose base brings a new error for every polic
       run.stdout.indexOf('chain-report'),
     );
     expect(section).toContain('<p class="chain-shared-in">In all 3 policies.</p></li>');
-    expect(count(run.stdout, '<li>&quot;The Rocket Science Group LLC (Mailchimp)&quot; is outside')).toBe(1);
+    expect(count(run.stdout, '<li>“The Rocket Science Group LLC (Mailchimp)” is outside')).toBe(1);
     expect(count(run.stdout, '<section class="new-findings">')).toBe(1); // linde's own
     expect(count(run.stdout, 'see above, under new errors in more than one policy.')).toBe(2);
   });

@@ -36,7 +36,7 @@ describe('a transfer in the letter', () => {
   it('without a stated transfer ground, the sender is told to settle it first', () => {
     const en = draft(toUs, 'en');
     expect(en.senderNotes).toContainEqual(
-      'The new version has an error the old one did not have (policyc check, new.json:134:5): "Your health insurer" is outside the EEA (US) without a valid transfer mechanism. Fix it before sending this notice.',
+      'The new version has an error the old one did not have (policyc check, new.json:134:5): “Your health insurer” is outside the EEA (US) without a valid transfer mechanism. Fix it before sending this notice.',
     );
   });
 

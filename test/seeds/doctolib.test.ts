@@ -13,7 +13,7 @@ describeSeedFacts({
       'Privacyverklaring Doctolib B.V.',
       'Doctolib B.V. is een dochteronderneming van Doctolib SAS (Frankrijk).',
       'Adres: Keizergracht 585, 1017 DR Amsterdam, Nederland',
-      'Functionaris voor gegevensbescherming Contactgegevens: Niet vermeld in deze verklaring. Onze functionaris voor gegevensbescherming is aangemeld bij de toezichthoudende autoriteit.',
+      'Functionaris voor gegevensbescherming Wilt u contact opnemen met onze functionaris voor gegevensbescherming? Vraag ons hoe: onze contactgegevens staan hierboven. Onze functionaris voor gegevensbescherming is aangemeld bij de toezichthoudende autoriteit.',
       // Processor annex.
       'Twilio VoIP-oproepen Twilio wordt gebruikt voor Doctolibs in-app VoIP (bellen via internet) en videogesprekken. Verenigde Staten Ierland',
       'AWS EMEA Hosting Hosting van gegevens voor Doctolib Connect Services. Moedermaatschappij in de Verenigde Staten; contractpartij in Luxemburg Europese Unie',
@@ -42,7 +42,7 @@ describeSeedFacts({
     en: [
       'Privacy notice of Doctolib B.V.',
       'Doctolib B.V. is a subsidiary of Doctolib SAS (France).',
-      'Data protection officer Contact details: Not stated in this notice. Our data protection officer is registered with the supervisory authority.',
+      'Data protection officer To contact our data protection officer, ask us how: our contact details are above. Our data protection officer is registered with the supervisory authority.',
       "Twilio VoIP calls Twilio is used for Doctolib's in-app VoIP (calls over the internet) and video calls. United States Ireland",
       'AWS EMEA Hosting Hosting of data for Doctolib Connect Services. Parent company in the United States; contracting party in Luxembourg European Union',
       'US, EU or Asia',

@@ -169,7 +169,7 @@ function transferLine(party: Processor | Recipient, m: Messages): string {
  */
 export function retentionLineOf(r: RetentionRule, model: PolicyModel, m: Messages): string {
   let line = retentionLine(r, m);
-  for (const remark of legalMinimumLines(model, r, m)) line = appendSentence(line, remark);
+  for (const remark of legalMinimumLines(model, r, m, false)) line = appendSentence(line, remark);
   return line;
 }
 
