@@ -484,7 +484,7 @@ describe('a sentence on what the notice leaves out ends with a way to ask us, wh
     const bare = policyOutputs(withGaps(false)).notice;
     expect(bare.nl).toContain('Waar ons cookiebeleid staat, zegt deze verklaring niet.');
     expect(bare.nl).toContain('Het adres van die website staat niet in deze verklaring.');
-    expect(bare.nl).not.toContain('Vraag het ons;');
+    expect(bare.nl).not.toContain('Vraag het ons:');
   });
 });
 

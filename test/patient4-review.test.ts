@@ -164,7 +164,7 @@ describe('own texts that send the reader somewhere the notice does not give (pat
     const { notice } = policyOutputs(withConsent(note));
     // Not 'we do not give our address', as if we withheld it (English review 2, finding 13); with a way to reach us,
     // a way to ask for it rather than the gap in the organisation's voice (patient10 review, F15).
-    expect(notice.nl).toContain(`${note}\n\nWilt u het adres van die website weten? Vraag het ons;`);
+    expect(notice.nl).toContain(`${note}\n\nWilt u het adres van die website weten? Vraag het ons:`);
     expect(notice.en).toContain("To find out that website's address, ask us: our contact details are under");
     expect(policyOutputs(withConsent(note, 'https://mini.example/contact')).notice.nl).not.toContain(
       'adres van die website',
@@ -187,7 +187,7 @@ describe('own texts that send the reader somewhere the notice does not give (pat
     // still sends the reader to a website the notice does not give (lead's follow-up to secondread4's fixes).
     const note = 'Mail privacy@mini.example of kijk op onze website.';
     expect(policyOutputs(withConsent(note)).notice.nl).toContain(
-      `${note}\n\nWilt u het adres van die website weten? Vraag het ons;`,
+      `${note}\n\nWilt u het adres van die website weten? Vraag het ons:`,
     );
   });
 });

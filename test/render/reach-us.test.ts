@@ -266,7 +266,7 @@ describe("the rights section judges the organisation's own words as the complain
     const note = 'Zie onze website, of autoriteitpersoonsgegevens.nl.';
     policy.rights = { notes: { 'withdraw-consent': { nl: note, en: note } } };
     expect(policyOutputs(policy).notice.nl).toContain(
-      `${note}\n\nWilt u het adres van die website weten? Vraag het ons;`,
+      `${note}\n\nWilt u het adres van die website weten? Vraag het ons:`,
     );
   });
 });
