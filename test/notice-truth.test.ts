@@ -356,7 +356,7 @@ describe('consent given by some of the people whose data it is (consentBy)', () 
   it('tells the others in the card that they did not give this consent, and where their rights are (patient10 F6)', () => {
     const { notice } = policyOutputs(policy());
     expect(notice.nl).toContain(
-      '  - Bent u een van de contactpersonen? Dan hebt u deze toestemming niet zelf gegeven. Welke rechten u wel hebt, staat onder ‘[Welke rechten u hebt](#welke-rechten-u-hebt)’.\n',
+      '  - Bent u een van de contactpersonen? Dan hebt u deze toestemming niet zelf gegeven. Wat u wel kunt doen, staat onder ‘[Welke rechten u hebt](#welke-rechten-u-hebt)’.\n',
     );
     expect(notice.en).toContain(
       '  - Are you one of the contacts? Then you did not give this consent yourself. The rights you do have are under ‘[Which rights you have](#which-rights-you-have)’.\n',
@@ -364,7 +364,7 @@ describe('consent given by some of the people whose data it is (consentBy)', () 
     const informal = policy();
     informal.metadata.formality = 'informal';
     expect(policyOutputs(informal).notice.nl).toContain(
-      'Ben je een van de contactpersonen? Dan heb je deze toestemming niet zelf gegeven. Welke rechten je wel hebt, staat onder ‘[Welke rechten je hebt](#welke-rechten-je-hebt)’.',
+      'Ben je een van de contactpersonen? Dan heb je deze toestemming niet zelf gegeven. Wat je wel kunt doen, staat onder ‘[Welke rechten je hebt](#welke-rechten-je-hebt)’.',
     );
     // Neither sentence where everyone whose data it is gives the consent.
     const all = policy();
@@ -378,10 +378,10 @@ describe('consent given by some of the people whose data it is (consentBy)', () 
     const { notice } = policyOutputs(policy());
     const name = policy().purposes[0]!.name as { nl: string; en: string };
     expect(notice.nl).toContain(
-      `\n- ${name.nl}: alleen de gebruikers kunnen hier hun toestemming intrekken; de contactpersonen gaven die niet zelf\n`,
+      `\n- ${name.nl}: alleen de gebruikers kunnen deze toestemming intrekken; de contactpersonen hebben die niet zelf gegeven\n`,
     );
     expect(notice.en).toContain(
-      `\n- ${name.en}: only the users can withdraw their consent here; the contacts did not give it themselves\n`,
+      `\n- ${name.en}: only the users can withdraw this consent; the contacts did not give it themselves\n`,
     );
   });
 
