@@ -1650,3 +1650,50 @@ describe("the summary's receivers of the people the notice is mostly about (noti
     expect(summary(notice.nl)).not.toMatch(/Google|Facebook/);
   });
 });
+
+describe('where an "ask us" sentence sends the reader: the first part of the notice with our contact details (secondread11 F3)', () => {
+  const email = { email: 'privacy@mini.example' };
+  // Each case: where the policy gives a way to reach us, and the heading the cookie sentence must then link to.
+  const cases: Array<[string, (p: PolicySource) => void, string]> = [
+    [
+      'the controller’s contact details',
+      (p) => (p.controller.contact = email),
+      'Wie verantwoordelijk is voor uw gegevens',
+    ],
+    ['only a contact section', (p) => (p.contact = email), 'Waar u met vragen terechtkunt'],
+    ['only a contact for rights', (p) => (p.rights = { ...p.rights, contact: email }), 'Hoe u uw rechten uitoefent'],
+    [
+      'only the DPO’s details',
+      (p) => (p.dpo = { name: 'F. Gegevens', contact: email }),
+      'Functionaris voor gegevensbescherming',
+    ],
+    [
+      'a contact for rights and the DPO’s details: the rights contact first',
+      (p) => {
+        p.rights = { ...p.rights, contact: email };
+        p.dpo = { name: 'F. Gegevens', contact: email };
+      },
+      'Hoe u uw rechten uitoefent',
+    ],
+    [
+      'only our postal address',
+      (p) => (p.controller.address = { street: 'Dorpsstraat 1', postalCode: '1234 AB', city: 'Ergens', country: 'NL' }),
+      'Wie verantwoordelijk is voor uw gegevens',
+    ],
+  ];
+  it.each(cases)('%s', (_, give, heading) => {
+    const policy = miniPolicy();
+    delete (policy.controller as { contact?: unknown }).contact;
+    policy.cookies = { used: true, description: { nl: 'Lees ons cookiebeleid.', en: 'Read our cookie policy.' } };
+    give(policy);
+    const nl = policyOutputs(policy).notice.nl;
+    const link =
+      /Wilt u weten waar ons cookiebeleid staat\? Vraag het ons: onze contactgegevens staan onder ‘\[([^\]]+)\]\(#([^)]+)\)’\./.exec(
+        nl,
+      );
+    expect(link?.[1]).toBe(heading);
+    expect(link?.[2]).toBe(heading.toLowerCase().replaceAll(' ', '-'));
+    // The link lands on a heading of that name in the same notice.
+    expect(nl).toMatch(new RegExp(`\\n#{2,3} ${heading}\\n`));
+  });
+});
