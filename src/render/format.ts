@@ -1,4 +1,4 @@
-import { joinClauses, joinList as joinListOf, joinParts, withNote, type Messages } from '../i18n/messages.js';
+import { joinClauses, joinList, joinParts, withNote, type Messages } from '../i18n/messages.js';
 import { textIn, type LocalisedText } from '../i18n/text-in.js';
 import type { Address, Contact, Controller, Text } from '../policy/policy-types.js';
 import { telHref } from './contact-links.js';
@@ -59,7 +59,7 @@ export const lowerFirst = (value: string): string =>
 
 /** 'gebruikers en contactpersonen': the names of data subjects or data categories inside a sentence, joined. */
 export const namesInText = (items: readonly { name: LocalisedText }[], m: Messages): string =>
-  joinListOf(
+  joinList(
     items.map((item) => lowerFirst(pick(item.name, m))),
     m,
   );

@@ -113,7 +113,7 @@ function retentionLines(p: Purpose, model: PolicyModel, m: Messages, general: bo
   if (!rules.length) return [noRetentionLine(gap, general, m)];
   const lines = rules.map((r) => listedRetentionLine(r, p, model, m));
   const unlisted = p.dataCategories.filter((c) => !rules.some((r) => r.categories.includes(c)));
-  if (unlisted.length) lines.push([text(labelled(upperFirst(categoryNames(unlisted, m)), gap, m))]);
+  if (unlisted.length) lines.push([text(labelled(upperFirst(namesInText(unlisted, m)), gap, m))]);
   return lines;
 }
 
@@ -133,9 +133,6 @@ function noRetentionLine(gap: string, general: boolean, m: Messages): Inline[] {
   ];
 }
 
-/** 'naam en telefoonnummer': data categories in running text. */
-const categoryNames = (categories: readonly DataCategory[], m: Messages): string => namesInText(categories, m);
-
 /**
  * A rule's period, its data named and linked to the rule's row in the retention table (the law is there): links
  * alone did not say how long, on paper nor in a screen reader's list of links. A period that ends before the
@@ -147,7 +144,7 @@ function retentionLine(r: RetentionRule, model: PolicyModel, m: Messages, only?:
   const term = cardPeriod(r, model, m);
   // A rule that keeps only some of the card's data says which (finding 5): the card would give its term for them all.
   const period = only
-    ? withDetail(term, m.t('notice:purposeCard.retentionOnlyFor', { categories: categoryNames(only, m) }), m)
+    ? withDetail(term, m.t('notice:purposeCard.retentionOnlyFor', { categories: namesInText(only, m) }), m)
     : term;
   return inlineIn((name) => labelled(name, period, m), link(pick(r.name, m), `#${retentionAnchor(r.id)}`));
 }

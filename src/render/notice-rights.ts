@@ -188,7 +188,7 @@ function generatedBlocks(right: DerivedRight, ctx: NoticeContext): Block[] {
   if (right.id === 'withdraw-consent')
     return [
       { paragraph: generalInlines(right, ctx) },
-      ...withdrawAppliesTo(right, ctx),
+      ...appliesTo(right.purposes, ctx, withdrawItem),
       ...fileStaysBlocks(right, ctx),
     ];
   const general = [{ paragraph: generalInlines(right, ctx) }, ...appliesTo(right.purposes, ctx)];
@@ -374,27 +374,20 @@ function restrictionBlocks({ model, m }: NoticeContext): Block[] {
 }
 
 /** 'Dit geldt voor:' and the purposes, when there are any. */
-function appliesTo(purposes: readonly Purpose[], { m }: NoticeContext): Block[] {
+function appliesTo(
+  purposes: readonly Purpose[],
+  { m }: NoticeContext,
+  item: (p: Purpose, m: Messages) => string = (p) => pick(p.name, m),
+): Block[] {
   if (!purposes.length) return [];
-  return [
-    { paragraph: sentence(m.t('terms:right.appliesTo')) },
-    { list: purposes.map((p) => [text(pick(p.name, m))]) },
-  ];
+  return [{ paragraph: sentence(m.t('terms:right.appliesTo')) }, { list: purposes.map((p) => [text(item(p, m))]) }];
 }
 
 /**
- * 'Dit geldt voor:' under withdrawing consent, each purpose whose consent others give for people in it
- * (consentGivenForOthers) saying who can withdraw it and who gave none: Doctolib's phone-book contacts read
- * the purpose listed under a right that is not theirs (patient10 review, F6).
+ * A purpose in withdrawing consent's 'Dit geldt voor:' list, with who can withdraw it where others gave the consent
+ * for some of its people (consentGivenForOthers): Doctolib's phone-book contacts read the purpose listed under a
+ * right that is not theirs (patient10 review, F6).
  */
-function withdrawAppliesTo(right: DerivedRight, { m }: NoticeContext): Block[] {
-  if (!right.purposes.length) return [];
-  const items: Inline[][] = [];
-  for (const p of right.purposes) items.push([text(withdrawItem(p, m))]);
-  return [{ paragraph: sentence(m.t('terms:right.appliesTo')) }, { list: items }];
-}
-
-/** A purpose in withdrawing consent's list, with who gave its consent where others gave it for some. */
 function withdrawItem(p: Purpose, m: Messages): string {
   const purpose = pick(p.name, m);
   const split = consentGivenForOthers(p);
